@@ -1,0 +1,37 @@
+# make run   set up .venv if needed and open the app on the demo pack
+# make test  set up .venv if needed and run the whole test suite headless
+VENV ?= .venv
+PY := $(VENV)/bin/python
+STAMP := $(VENV)/.installed-stamp
+export PYQTGRAPH_QT_LIB := PySide6
+
+.PHONY: run test lint bench samples demo clean
+
+$(STAMP): pyproject.toml
+	test -x $(PY) || python3 -m venv $(VENV)
+	$(PY) -m pip install --quiet --upgrade pip
+	$(PY) -m pip install --quiet -e '.[test]'
+	bash .ci/qt-system-deps.sh $(PY)
+	touch $(STAMP)
+
+run: $(STAMP)
+	$(VENV)/bin/memberpack
+
+test: $(STAMP)
+	QT_QPA_PLATFORM=offscreen $(PY) -m pytest -q
+	$(VENV)/bin/lint-imports
+
+lint: $(STAMP)
+	$(VENV)/bin/lint-imports
+
+bench: $(STAMP)
+	QT_QPA_PLATFORM=offscreen $(PY) benchmarks/import_bench.py
+
+samples: $(STAMP)
+	$(PY) samples/make_samples.py
+
+demo: $(STAMP)
+	rm -f demo.mpack && $(VENV)/bin/memberpack demo demo.mpack
+
+clean:
+	rm -rf $(VENV) build *.egg-info .pytest_cache

@@ -1,0 +1,1 @@
+"""Headlines, RAG, movement and arithmetic checks over a pack. No Qt."""

@@ -1,0 +1,131 @@
+"""Arithmetic and consistency checks: does the table add up as the officer says it does?
+
+Three checks, each reported as one finding per cell that disagrees:
+
+* variance = projection - budget on each row (a table that consistently uses the reverse,
+  ``surplus/(deficit)`` convention, as DSG tables do, is read that way);
+* sub totals equal the rows above them, and totals equal their sub totals (or rows);
+* an ``A`` / ``(F)`` flag agrees with the sign of the variance.
+
+Tolerances follow the figures' own rounding: each figure may be out by half its last shown digit.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from memberpack.model.grid import Grid, GridRow
+from memberpack.model.metrics import match_metric
+from memberpack.model.observation import DATA, SUBTOTAL, Dataset, Observation
+from memberpack.store.pack import Pack
+
+@dataclass(frozen=True, slots=True)
+class Finding:
+    file: str
+    sheet: str
+    cell: str
+    message: str
+
+    def line(self) -> str:
+        return f"{self.file} {self.sheet}!{self.cell}: {self.message}"
+
+def _step(obs: Observation) -> float:
+    """One unit of the last digit shown for ``obs`` (0.1 of £1m for "38.4" in £m), in base units."""
+    digits = re.search(r"(\d[\d,]*)(?:\.(\d+))?", obs.display or "")
+    if not digits or obs.value in (None, 0):
+        return 1.0
+    shown = float(digits.group(1).replace(",", "") + ("." + digits.group(2) if digits.group(2) else ""))
+    scale = abs(obs.value) / shown if shown else 1.0
+    return scale * 10 ** -len(digits.group(2) or "")
+
+def _fmt(obs: Observation, value: float) -> str:
+    scale = abs(obs.value) / float(re.sub(r"[^\d.]", "", obs.display) or 1) if obs.value else 1.0
+    shown = value / scale if scale else value
+    decimals = len(obs.display.split(".")[1].rstrip(")%")) if "." in obs.display else 0
+    return f"{shown:,.{decimals}f}"
+
+def _columns(grid: Grid) -> dict[str, str]:
+    """Which measure is the budget, the projection, the variance and the A/(F) flag."""
+    found: dict[str, str] = {}
+    for measure in grid.measures:
+        sample = next((r.cells[measure] for r in grid.rows if measure in r.cells), None)
+        if sample and sample.status in ("adverse", "favourable") or re.search(r"A\s*/\s*\(F\)", measure):
+            found.setdefault("flag", measure)
+            continue
+        metric = match_metric("", measure, "GBP").id
+        role = {"fin_budget_current": "budget", "fin_forecast_outturn": "projection",
+                "fin_variance": "variance"}.get(metric)
+        if role:
+            found.setdefault(role, measure)
+    return found
+
+def _variance_findings(ds: Dataset, grid: Grid, cols: dict[str, str]) -> list[Finding]:
+    if not {"budget", "projection", "variance"} <= cols.keys():
+        return []
+    rows = [(r, r.cells.get(cols["variance"]), r.value(cols["budget"]), r.value(cols["projection"]))
+            for r in grid.rows]
+    rows = [(r, v, b, p) for r, v, b, p in rows if v is not None and v.value is not None
+            and b is not None and p is not None]
+    tolerance = lambda v: _step(v) * 1.5  # noqa: E731 - three figures each rounded by half a step
+
+    def agree(sign: int) -> list[bool]:
+        return [abs(sign * (p - b) - v.value) <= tolerance(v) for _, v, b, p in rows]
+
+    sign = -1 if rows and sum(agree(-1)) > sum(agree(1)) else 1
+    out = []
+    for (row, var, budget, projection), ok in zip(rows, agree(sign)):
+        if not ok:
+            expected = sign * (projection - budget)
+            out.append(Finding(ds.source_file, var.sheet, var.cell,
+                               f"{row.label}: variance {var.display} but projection - budget is {_fmt(var, expected)}"))
+    return out
+
+def _sum_findings(ds: Dataset, grid: Grid) -> list[Finding]:
+    out: list[Finding] = []
+    block: list[GridRow] = []       # data rows since the last sub total
+    subtotals: list[GridRow] = []   # sub totals since the last total
+    for row in grid.rows:
+        if row.role == DATA:
+            block.append(row)
+            continue
+        parts = block if row.role == SUBTOTAL or not subtotals else subtotals
+        for measure, obs in row.cells.items():
+            values = [p.value(measure) for p in parts]
+            if obs.value is None or not values or any(v is None for v in values):
+                continue
+            steps = [_step(p.cells[measure]) for p in parts if measure in p.cells] + [_step(obs)]
+            if abs(sum(values) - obs.value) > sum(steps) / 2:
+                what = "sub total" if row.role == SUBTOTAL else "total"
+                out.append(Finding(ds.source_file, obs.sheet, obs.cell,
+                                   f"{what} {row.label!r} {measure} is {obs.display} but its "
+                                   f"{len(values)} rows add up to {_fmt(obs, sum(values))}"))
+        if row.role == SUBTOTAL:
+            subtotals.append(row)
+        else:
+            subtotals = []
+        block = []
+    return out
+
+def _flag_findings(ds: Dataset, grid: Grid, cols: dict[str, str]) -> list[Finding]:
+    if not {"flag", "variance"} <= cols.keys():
+        return []
+    out = []
+    for row in grid.rows:
+        flag, var = row.cells.get(cols["flag"]), row.cells.get(cols["variance"])
+        if flag is None or var is None or var.value is None or flag.status not in ("adverse", "favourable", "-"):
+            continue
+        expected = "adverse" if var.value > 0 else "favourable" if var.value < 0 else "-"
+        if flag.status != expected:
+            out.append(Finding(ds.source_file, flag.sheet, flag.cell,
+                               f"{row.label}: flagged {flag.display} but the variance is {var.display}"))
+    return out
+
+def check_dataset(ds: Dataset, observations: list[Observation]) -> list[Finding]:
+    grid = Grid.of(observations)
+    cols = _columns(grid)
+    return _variance_findings(ds, grid, cols) + _sum_findings(ds, grid) + _flag_findings(ds, grid, cols)
+
+def check_pack(pack: Pack) -> list[Finding]:
+    """Every finding in the latest version of every dataset, in import order."""
+    return [f for ds in pack.datasets() for f in check_dataset(ds, pack.observations(ds.id))]

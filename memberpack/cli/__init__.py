@@ -1,0 +1,5 @@
+"""The ``memberpack`` command."""
+
+from memberpack.cli.main import main
+
+__all__ = ["main"]

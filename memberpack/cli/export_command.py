@@ -1,0 +1,33 @@
+"""``memberpack export PACK -o OUT.json|OUT.pdf``."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from memberpack.errors import MemberpackError
+from memberpack.export.json_export import export_json
+from memberpack.store.pack import Pack
+
+
+def register(sub) -> None:
+    p = sub.add_parser("export", help="export the pack as a briefing PDF or as JSON")
+    p.add_argument("pack", help="the .mpack file")
+    p.add_argument("-o", "--output", required=True, help="OUT.pdf or OUT.json")
+    p.add_argument("--include-private", action="store_true", help="include private notes")
+    p.set_defaults(run=run)
+
+
+def run(args) -> int:
+    out = Path(args.output)
+    suffix = out.suffix.lower()
+    if suffix not in (".json", ".pdf"):
+        raise MemberpackError(f"{out}: choose an output ending .pdf or .json")
+    with Pack.open(args.pack) as pack:
+        if suffix == ".json":
+            export_json(pack, out, include_private=args.include_private)
+        else:
+            from memberpack.export.pdf import export_pdf  # noqa: PLC0415 - reportlab only when needed
+
+            export_pdf(pack, out, include_private=args.include_private)
+    print(f"wrote {out}")
+    return 0

@@ -1,0 +1,50 @@
+"""Parsing the command line and turning errors into one line and an exit status.
+
+Exit status: 0 done, 1 a file could not be imported or a check failed (nothing written),
+2 wrong usage. Each command lives in its own module with a ``register(subparsers)`` function.
+"""
+
+from __future__ import annotations
+
+import argparse
+import sys
+
+from memberpack import __version__
+from memberpack.cli import check_command, export_command, gui_command, import_command, pack_commands
+from memberpack.errors import Cancelled, MemberpackError
+
+COMMAND_MODULES = (gui_command, pack_commands, import_command, export_command, check_command)
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(
+        prog="memberpack",
+        description="Council briefing packs: import officers' spreadsheets, read and annotate them, "
+                    "export the briefing PDF. With no command, opens the app on the last pack or the demo pack.")
+    parser.add_argument("--version", action="version", version=f"memberpack {__version__}")
+    sub = parser.add_subparsers(dest="command", metavar="COMMAND")
+    for module in COMMAND_MODULES:
+        module.register(sub)
+    return parser
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = build_parser()
+    args = parser.parse_args(argv)
+    if args.command is None:
+        args = parser.parse_args(["gui"])
+    try:
+        return int(args.run(args) or 0)
+    except Cancelled as exc:
+        print(f"memberpack: {exc}", file=sys.stderr)
+        return 1
+    except KeyboardInterrupt:
+        print("memberpack: cancelled; nothing was changed.", file=sys.stderr)
+        return 1
+    except MemberpackError as exc:
+        print(f"memberpack: {exc}", file=sys.stderr)
+        return 1
+
+
+def run() -> None:
+    sys.exit(main())

@@ -1,0 +1,1 @@
+"""Exporting a pack: JSON and the briefing PDF. No Qt."""

@@ -1,0 +1,42 @@
+"""A dataset's observations laid back out as the rows and columns of the source table."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+
+from memberpack.model.observation import DATA, Observation
+
+
+@dataclass(slots=True)
+class GridRow:
+    label: str
+    section: str | None
+    role: str = DATA
+    cells: dict[str, Observation] = field(default_factory=dict)
+
+    def value(self, measure: str) -> float | None:
+        obs = self.cells.get(measure)
+        return obs.value if obs else None
+
+
+@dataclass(slots=True)
+class Grid:
+    """Rows in source order; ``measures`` in source column order."""
+
+    measures: list[str]
+    rows: list[GridRow]
+
+    @classmethod
+    def of(cls, observations: Iterable[Observation]) -> Grid:
+        by_row: dict[int, GridRow] = {}
+        columns: dict[int, str] = {}
+        for obs in sorted(observations, key=lambda o: (o.row, o.col)):
+            row = by_row.setdefault(obs.row, GridRow(obs.label, obs.section, obs.row_role))
+            row.cells[obs.measure] = obs
+            columns.setdefault(obs.col, obs.measure)
+        measures = list(dict.fromkeys(columns[c] for c in sorted(columns)))
+        return cls(measures, [by_row[r] for r in sorted(by_row)])
+
+    def sections(self) -> list[str | None]:
+        return list(dict.fromkeys(row.section for row in self.rows))

@@ -1,0 +1,62 @@
+"""One imported figure and the dataset (table) it came from."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+# Layout kinds an importer can detect or be told to use.
+BUDGET_MONITOR = "budget_monitor"
+KPI_SCORECARD = "kpi_scorecard"
+TIME_SERIES = "time_series"
+BREAKDOWN = "breakdown"
+GENERAL = "general"
+LAYOUT_KINDS = (BUDGET_MONITOR, KPI_SCORECARD, TIME_SERIES, BREAKDOWN, GENERAL)
+
+# Row roles: ordinary rows, and the sub total / grand total rows a table adds up to.
+DATA, SUBTOTAL, TOTAL = "data", "subtotal", "total"
+ROW_ROLES = (DATA, SUBTOTAL, TOTAL)
+
+
+@dataclass(slots=True)
+class Observation:
+    """A figure as read: value in base units (None for special values), with its source cell."""
+
+    label: str
+    measure: str
+    value: float | None
+    unit: str | None
+    display: str
+    status: str | None = None
+    section: str | None = None
+    period: str | None = None
+    row_role: str = DATA
+    sheet: str = ""
+    cell: str = ""
+    row: int = 0          # 0-based row and column within the table, to rebuild its layout
+    col: int = 0
+    metric_id: str = "other"
+    id: int | None = None
+
+
+@dataclass(slots=True)
+class Dataset:
+    """One imported table: where it came from and how it was read.
+
+    ``key`` names the table across monthly returns, so a later import of the same table is a
+    new ``version`` of the same dataset.
+    """
+
+    name: str
+    source_file: str
+    sha256: str
+    sheet: str
+    cell_range: str
+    kind: str = GENERAL
+    domain: str = "other"
+    layout: dict = field(default_factory=dict)
+    period: str | None = None
+    key: str = ""
+    version: int = 1
+    imported_at: str = ""
+    report: dict = field(default_factory=dict)
+    id: int | None = None

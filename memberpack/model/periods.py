@@ -1,0 +1,150 @@
+"""Reporting periods as UK councils write them, parsed, ordered and displayed.
+
+Financial years run April to March (``2023/24``), academic years September to August. Budget
+monitoring ``Month 6`` is the end of September; ``Q1`` is April to June; ``Year-End 2019/20`` is
+the end of March 2020. A period written without its year (``Month 6``, ``Sep``) can be placed in
+a year later with :meth:`Period.within`.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, replace
+
+MONTHS = ("Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec")
+_MONTH_NAMES = {name.lower(): i + 1 for i, name in enumerate(MONTHS)}
+_MONTH_NAMES.update({full.lower(): i + 1 for i, full in enumerate(
+    ("January", "February", "March", "April", "May", "June", "July", "August", "September",
+     "October", "November", "December"))})
+_MONTH_NAMES["sept"] = 9
+
+YEAR = "year"              # financial or academic year
+CALENDAR_YEAR = "calendar_year"
+QUARTER = "quarter"        # Q1..Q4 of a financial year
+MONTH = "month"            # budget monitoring Month 1..12 (Month 1 = April)
+CALENDAR_MONTH = "calendar_month"
+YEAR_END = "year_end"
+
+_SPLIT_YEAR = r"(?P<y1>(?:19|20)?\d{2})\s*[/\-–]\s*(?P<y2>(?:19|20)?\d{2})"
+
+
+@dataclass(frozen=True, slots=True)
+class Period:
+    """A period; ``year`` is the first calendar year of the financial/academic year (2023 for 2023/24)."""
+
+    kind: str
+    year: int | None = None
+    index: int | None = None     # quarter 1-4, budget month 1-12 or calendar month 1-12
+    academic: bool = False
+
+    # --- ordering -----------------------------------------------------------------
+    def span(self) -> tuple[int, int]:
+        """First and last month as ``year * 12 + month - 1``; missing years sort first."""
+        year = self.year if self.year is not None else 0
+        start_month = 9 if self.academic else 4
+        if self.kind == YEAR:
+            first = year * 12 + start_month - 1
+            return first, first + 11
+        if self.kind == CALENDAR_YEAR:
+            return year * 12, year * 12 + 11
+        if self.kind == QUARTER:
+            first = year * 12 + 3 + 3 * ((self.index or 1) - 1)
+            return first, first + 2
+        if self.kind == MONTH:
+            month = year * 12 + 3 + (self.index or 1) - 1
+            return month, month
+        if self.kind == CALENDAR_MONTH:
+            month = year * 12 + (self.index or 1) - 1
+            return month, month
+        end = year * 12 + 12 + 2  # YEAR_END: March of the following year
+        return end, end
+
+    def sort_key(self) -> tuple[int, int, str]:
+        first, last = self.span()
+        return last, first, self.kind
+
+    def __lt__(self, other: Period) -> bool:
+        return self.sort_key() < other.sort_key()
+
+    # --- display --------------------------------------------------------------------
+    def year_label(self) -> str:
+        if self.year is None:
+            return ""
+        return f"{self.year}/{(self.year + 1) % 100:02d}"
+
+    def label(self) -> str:
+        fy = self.year_label()
+        if self.kind == YEAR:
+            return fy
+        if self.kind == CALENDAR_YEAR:
+            return str(self.year)
+        if self.kind == QUARTER:
+            return f"Q{self.index} {fy}".strip()
+        if self.kind == MONTH:
+            return f"{fy} Month {self.index}".strip()
+        if self.kind == CALENDAR_MONTH:
+            return f"{MONTHS[(self.index or 1) - 1]} {self.year}" if self.year else MONTHS[(self.index or 1) - 1]
+        return f"Year-End {fy}".strip()
+
+    def __str__(self) -> str:
+        return self.label()
+
+    def within(self, context: Period | None) -> Period:
+        """This period placed in the year of ``context`` when it was written without one."""
+        if self.year is not None or context is None or context.year is None:
+            return self
+        if self.kind == CALENDAR_MONTH:
+            start_month = 9 if context.academic else 4
+            year = context.year + (1 if (self.index or 1) < start_month else 0)
+            return replace(self, year=year)
+        return replace(self, year=context.year, academic=context.academic)
+
+
+def _full_year(text: str) -> int:
+    year = int(text)
+    return year + 2000 if year < 100 else year
+
+
+def parse_period(text: str | None, *, academic: bool = False) -> Period | None:
+    """The first period written in ``text`` (a header, title or cell), or None.
+
+    ``academic`` says that a split year such as ``2022/23`` is an academic year.
+    """
+    if not text:
+        return None
+    t = " ".join(str(text).split())
+    year = _split_year(t)
+    fy = year.year if year else None
+    academic = academic or bool(re.search(r"academic|school year|term", t, re.IGNORECASE))
+
+    if re.search(r"year[\s-]*end", t, re.IGNORECASE) and fy is not None:
+        return Period(YEAR_END, fy)
+    m = re.search(r"\b(?:Q|Quarter\s*)([1-4])\b", t, re.IGNORECASE)
+    if m:
+        return Period(QUARTER, fy, int(m.group(1)))
+    m = re.search(r"\b(?:Month\s*|M|P|Period\s*)(1[0-2]|[1-9])\b", t, re.IGNORECASE)
+    if m:
+        return Period(MONTH, fy, int(m.group(1)))
+    if year is not None:
+        return replace(year, academic=academic)
+    m = re.search(r"\b(" + "|".join(sorted(_MONTH_NAMES, key=len, reverse=True)) + r")\b\.?(?:\s*'?((?:19|20)?\d{2}))?",
+                  t, re.IGNORECASE)
+    if m:
+        month_year = _full_year(m.group(2)) if m.group(2) else None
+        return Period(CALENDAR_MONTH, month_year, _MONTH_NAMES[m.group(1).lower()])
+    m = re.search(r"\b((?:19|20)\d{2})\b", t)
+    if m:
+        return Period(CALENDAR_YEAR, int(m.group(1)))
+    return None
+
+
+def _split_year(text: str) -> Period | None:
+    """A split year (``2023/24``, ``23/24``, ``2019-2020``, ``2020 - 2021``, ``202223``) or None."""
+    for m in re.finditer(_SPLIT_YEAR, text):
+        first, second = _full_year(m.group("y1")), _full_year(m.group("y2"))
+        if second == first + 1 or (len(m.group("y1")) == 4 and second % 100 == (first + 1) % 100):
+            return Period(YEAR, first)
+    m = re.fullmatch(r"((?:19|20)\d{2})(\d{2})", text.strip())
+    if m and (int(m.group(1)) + 1) % 100 == int(m.group(2)):
+        return Period(YEAR, int(m.group(1)))
+    return None

@@ -1,0 +1,88 @@
+"""Units as written in council returns, and the base units the pack stores.
+
+Money is kept in pounds (``GBP``): a figure in ``£m`` is multiplied by a million, one in
+``£k`` or ``£000s`` by a thousand. Percentages are 0 to 100.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+GBP = "GBP"
+COUNT = "count"
+PERCENT = "percent"
+PER_10000 = "per_10000"
+DAYS = "days"
+WEEKS = "weeks"
+NUMBER = "number"
+
+BASE_UNITS = (GBP, COUNT, PERCENT, PER_10000, DAYS, WEEKS, NUMBER)
+
+
+@dataclass(frozen=True, slots=True)
+class Unit:
+    """A unit as written (``symbol``) with the base unit and the factor that converts to it."""
+
+    base: str
+    factor: float = 1.0
+    symbol: str = ""
+
+    def to_base(self, value: float) -> float:
+        return value * self.factor
+
+    def from_base(self, value: float) -> float:
+        return value / self.factor
+
+    @property
+    def decimals(self) -> int:
+        """Decimals a council return usually shows for this unit."""
+        if self.base == GBP:
+            return 1 if self.factor >= 1_000_000 else 0
+        if self.base in (PERCENT, PER_10000):
+            return 1
+        return 0
+
+
+POUNDS = Unit(GBP, 1.0, "£")
+THOUSANDS = Unit(GBP, 1_000.0, "£k")
+MILLIONS = Unit(GBP, 1_000_000.0, "£m")
+PERCENTAGE = Unit(PERCENT, 1.0, "%")
+RATE_PER_10000 = Unit(PER_10000, 1.0, "per 10,000")
+COUNT_UNIT = Unit(COUNT, 1.0, "")
+PLAIN = Unit(NUMBER, 1.0, "")
+
+# Ordered: longer, more specific spellings first. Matched case-insensitively inside header text.
+_UNIT_PATTERNS: tuple[tuple[re.Pattern[str], Unit], ...] = tuple(
+    (re.compile(pattern, re.IGNORECASE), unit)
+    for pattern, unit in (
+        (r"£\s?(?:bn|billion)\b", Unit(GBP, 1e9, "£bn")),
+        (r"£\s?(?:m|million|mn)\b", MILLIONS),
+        (r"£\s?(?:k|000'?s?|thousands?)(?![\d,])", THOUSANDS),
+        (r"£\s?'000s?", THOUSANDS),
+        (r"\(£\)|£(?!\s?\d)", POUNDS),
+        (r"\bper\s+10,?000\b", RATE_PER_10000),
+        (r"%|\bper\s?cent\b|\bpercentage\b", PERCENTAGE),
+        (r"\bdays\b", Unit(DAYS, 1.0, "days")),
+        (r"\bweeks\b", Unit(WEEKS, 1.0, "weeks")),
+    )
+)
+
+
+def find_unit(text: str | None) -> Unit | None:
+    """The unit named inside a header or units cell (``"Budget £m"`` -> £m), or None."""
+    if not text:
+        return None
+    for pattern, unit in _UNIT_PATTERNS:
+        if pattern.search(text):
+            return unit
+    return None
+
+
+def unit_for_base(base: str) -> Unit:
+    """The plain unit for a base unit name, as stored in the pack."""
+    for unit in (POUNDS, PERCENTAGE, RATE_PER_10000, COUNT_UNIT,
+                 Unit(DAYS, 1.0, "days"), Unit(WEEKS, 1.0, "weeks")):
+        if unit.base == base:
+            return unit
+    return PLAIN

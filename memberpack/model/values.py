@@ -1,0 +1,138 @@
+"""Reading one cell's text into a value in base units, or a status that is not a number.
+
+Special values (``DNA``, ``tbc``, ``n/a``, ``-``, the GSS symbols ``c x z u k low :``, Excel
+errors) are kept as a status with their text; they never become 0. RAG words, A/(F) flags and
+arrows are statuses too.
+"""
+
+from __future__ import annotations
+
+import math
+import re
+from dataclasses import dataclass
+
+from memberpack.model.units import COUNT, GBP, PER_10000, PERCENT, Unit, find_unit
+
+# Status codes stored in the pack. Special values keep their canonical token.
+BLANK = "blank"
+TEXT = "text"
+SPECIAL_TOKENS = {
+    "dna": "dna", "tbc": "tbc", "tba": "tbc", "n/a": "n/a", "na": "n/a", "n.a.": "n/a",
+    "-": "-", "–": "-", "—": "-", "c": "c", "x": "x", "z": "z", "u": "u", "k": "k",
+    "low": "low", ":": ":", "..": ":", "*": "c",
+}
+EXCEL_ERRORS = ("#REF!", "#N/A", "#DIV/0!", "#VALUE!", "#NAME?", "#NUM!", "#NULL!", "#SPILL!", "#CALC!")
+RAG_WORDS = {"red": "red", "amber": "amber", "green": "green", "r": "red", "g": "green",
+             "not targeted": "not targeted", "completed": "completed", "pending": "pending",
+             "incomplete": "incomplete", "on going": "ongoing", "ongoing": "ongoing"}
+FLAG_WORDS = {"a": "adverse", "(f)": "favourable", "f": "favourable"}
+ARROWS = {"↑": "up", "↓": "down", "→": "level", "⬆": "up", "⬇": "down", "➡": "level"}
+
+_NUMBER = re.compile(
+    r"""^(?P<approx>(?:c\.|circa|approx\.?|approximately|around)\s*)?
+        (?P<neg>[-−–])?\s*(?P<open>\()?\s*(?P<neg2>[-−])?\s*
+        (?P<cur>£)?\s*
+        (?P<num>\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?|\.\d+)
+        \s*(?P<suffix>%|m\b|mn\b|million\b|bn\b|billion\b|k\b)?\s*
+        (?P<close>\))?\s*
+        (?P<words>[^\d()].*)?$""",
+    re.IGNORECASE | re.VERBOSE,
+)
+_SCALE = {"m": 1e6, "mn": 1e6, "million": 1e6, "bn": 1e9, "billion": 1e9, "k": 1e3}
+
+
+@dataclass(frozen=True, slots=True)
+class CellValue:
+    """One figure as stored: value in base units (None when not a number), unit, display, status."""
+
+    value: float | None
+    unit: str | None
+    display: str
+    status: str | None = None
+
+    @property
+    def is_number(self) -> bool:
+        return self.value is not None
+
+
+def _clean(number: float) -> float:
+    """Drop floating noise from scaling (12.4 * 1e6) and the sign of a negative zero."""
+    rounded = round(number, 6)
+    return 0.0 if rounded == 0 else rounded
+
+
+def status_of(text: str) -> str | None:
+    """The status code of a non-numeric cell text, or None when it is a number or free text."""
+    key = " ".join(text.strip().lower().split())
+    if not key:
+        return BLANK
+    if key in SPECIAL_TOKENS:
+        return SPECIAL_TOKENS[key]
+    if text.strip().upper() in EXCEL_ERRORS:
+        return "error:" + text.strip().upper()
+    if key in RAG_WORDS:
+        return RAG_WORDS[key]
+    if key in FLAG_WORDS:
+        return FLAG_WORDS[key]
+    if key in ARROWS:
+        return ARROWS[key]
+    return None
+
+
+def parse_text(raw: str | None, unit: Unit | None = None) -> CellValue:
+    """Read a cell written as text, such as ``(479)``, ``1,050 families`` or ``53.7 per 10,000``.
+
+    ``unit`` is the unit the column or table states; units written in the cell win over it.
+    Never raises: text that is not a figure comes back with status ``text``.
+    """
+    display = "" if raw is None else str(raw)
+    text = display.strip()
+    status = status_of(text)
+    if status is not None:
+        return CellValue(None, None, display, status)
+    match = _NUMBER.match(text.replace("\u00a0", " "))
+    if not match or (match["open"] is None) != (match["close"] is None):
+        return CellValue(None, None, display, TEXT)
+    words = (match["words"] or "").strip()
+    if words and not _is_unit_words(words):
+        return CellValue(None, None, display, TEXT)
+    number = float(match["num"].replace(",", ""))
+    if match["open"] or match["neg"] or match["neg2"]:
+        number = -number
+    suffix = (match["suffix"] or "").lower()
+    cell_unit = find_unit(words) if words else None
+    if match["cur"] or suffix in _SCALE:
+        value, unit_name = number * _SCALE.get(suffix, 1.0), GBP
+    elif suffix == "%":
+        value, unit_name = number, PERCENT
+    elif cell_unit is not None:
+        value, unit_name = cell_unit.to_base(number), cell_unit.base
+    elif words:
+        value, unit_name = number, COUNT
+    elif unit is not None:
+        value, unit_name = unit.to_base(number), unit.base
+    else:
+        value, unit_name = number, None
+    if not math.isfinite(value):
+        return CellValue(None, None, display, TEXT)
+    return CellValue(_clean(value), unit_name, display, "approx" if match["approx"] else None)
+
+
+def _is_unit_words(words: str) -> bool:
+    """Words after a number that name what is counted (``families``, ``per 10,000``), not a sentence."""
+    if find_unit(words) is not None and find_unit(words).base in (PER_10000, PERCENT):
+        return True
+    return bool(re.fullmatch(r"[A-Za-z][A-Za-z .'-]{0,30}", words)) and len(words.split()) <= 3
+
+
+def from_number(number: float, unit: Unit | None = None, *, percent_format: bool = False,
+                display: str | None = None) -> CellValue:
+    """A numeric cell: ``percent_format`` means a fraction shown as a percentage (0.3429 -> 34.29)."""
+    if not math.isfinite(number):
+        return CellValue(None, None, display or str(number), TEXT)
+    if percent_format:
+        return CellValue(_clean(number * 100), PERCENT, display or f"{number * 100:g}%")
+    if unit is None:
+        return CellValue(_clean(number), None, display if display is not None else f"{number:g}")
+    return CellValue(_clean(unit.to_base(number)), unit.base,
+                     display if display is not None else f"{number:g}")

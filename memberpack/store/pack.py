@@ -1,0 +1,204 @@
+"""Opening, creating and writing a pack file.
+
+Every change runs inside :meth:`Pack.transaction`, so an import or merge that fails or is
+killed leaves the file exactly as it was (SQLite's rollback journal, not WAL, so no side files
+outlive a connection).
+"""
+
+from __future__ import annotations
+
+import json
+import sqlite3
+from collections.abc import Iterable, Iterator
+from contextlib import contextmanager
+from pathlib import Path
+
+from memberpack.errors import PackError
+from memberpack.model.metrics import BY_ID
+from memberpack.model.observation import Dataset, Observation
+from memberpack.store.schema import APPLICATION_ID, MIGRATIONS, SCHEMA_VERSION
+
+DEFAULT_META = {"committee": "", "meeting_date": "", "classification": "Public", "title": "Briefing pack"}
+_OBS_COLUMNS = ("row", "col", "label", "section", "measure", "metric_id", "period", "value", "unit",
+                "display", "status", "row_role", "sheet", "cell")
+_DS_COLUMNS = ("key", "version", "name", "source_file", "sha256", "sheet", "cell_range", "kind", "domain",
+               "period", "layout_json", "report_json", "imported_at")
+
+
+class Pack:
+    """A briefing pack file. Use :meth:`open` or :meth:`create`, or :meth:`open_or_create`."""
+
+    def __init__(self, path: Path, connection: sqlite3.Connection) -> None:
+        self.path = path
+        self.db = connection
+
+    # --- opening -------------------------------------------------------------------
+    @classmethod
+    def open(cls, path: str | Path) -> Pack:
+        """Open an existing pack, migrating an older schema; refuse other files and newer packs."""
+        path = Path(path)
+        if not path.is_file():
+            raise PackError(f"{path}: no such pack file")
+        db = cls._connect(path)
+        try:
+            app_id = db.execute("PRAGMA application_id").fetchone()[0]
+            version = db.execute("PRAGMA user_version").fetchone()[0]
+        except sqlite3.DatabaseError:
+            db.close()
+            raise PackError(f"{path}: not a memberpack pack file") from None
+        if app_id != APPLICATION_ID:
+            db.close()
+            raise PackError(f"{path}: not a memberpack pack file")
+        if version > SCHEMA_VERSION:
+            db.close()
+            raise PackError(f"{path}: made by a newer memberpack (pack version {version}, this app reads up "
+                            f"to {SCHEMA_VERSION}); please update memberpack")
+        pack = cls(path, db)
+        if version < SCHEMA_VERSION:
+            pack._migrate(version)
+        return pack
+
+    @classmethod
+    def create(cls, path: str | Path, **meta: str) -> Pack:
+        """Create a new, empty pack; refuses to overwrite an existing file."""
+        path = Path(path)
+        if path.exists():
+            raise PackError(f"{path}: a file of that name already exists")
+        try:
+            db = cls._connect(path)
+        except sqlite3.Error as exc:
+            raise PackError(f"{path}: cannot create the pack ({exc})") from None
+        pack = cls(path, db)
+        pack._migrate(0)
+        with pack.transaction():
+            pack.db.executemany("INSERT INTO meta(key, value) VALUES (?, ?)",
+                                [(k, str(v)) for k, v in (DEFAULT_META | meta).items()])
+        return pack
+
+    @classmethod
+    def open_or_create(cls, path: str | Path) -> tuple[Pack, bool]:
+        """The pack at ``path`` and whether it was created just now."""
+        path = Path(path)
+        if path.exists():
+            return cls.open(path), False
+        return cls.create(path), True
+
+    @staticmethod
+    def _connect(path: Path) -> sqlite3.Connection:
+        db = sqlite3.connect(path, isolation_level=None, check_same_thread=False)
+        db.execute("PRAGMA foreign_keys = ON")
+        return db
+
+    def _migrate(self, current: int) -> None:
+        with self.transaction():
+            for version in range(current, SCHEMA_VERSION):
+                for statement in _statements(MIGRATIONS[version]):
+                    self.db.execute(statement)
+            self.db.execute(f"PRAGMA application_id = {APPLICATION_ID}")
+            self.db.execute(f"PRAGMA user_version = {SCHEMA_VERSION}")
+            self.db.executemany(
+                "INSERT OR REPLACE INTO metric(id, name, domain, unit, polarity) VALUES (?, ?, ?, ?, ?)",
+                [(m.id, m.name, m.domain, m.unit, m.polarity) for m in BY_ID.values()])
+
+    def close(self) -> None:
+        self.db.close()
+
+    def __enter__(self) -> Pack:
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.close()
+
+    @contextmanager
+    def transaction(self) -> Iterator[sqlite3.Connection]:
+        """All writes inside commit together or not at all. Nested use joins the outer one."""
+        if self.db.in_transaction:
+            yield self.db
+            return
+        self.db.execute("BEGIN IMMEDIATE")
+        try:
+            yield self.db
+        except BaseException:
+            self.db.execute("ROLLBACK")
+            raise
+        self.db.execute("COMMIT")
+
+    # --- metadata ------------------------------------------------------------------
+    def meta(self) -> dict[str, str]:
+        return dict(self.db.execute("SELECT key, value FROM meta"))
+
+    def set_meta(self, **values: str) -> None:
+        with self.transaction():
+            self.db.executemany("INSERT OR REPLACE INTO meta(key, value) VALUES (?, ?)",
+                                [(k, str(v)) for k, v in values.items()])
+
+    # --- datasets and observations -----------------------------------------------------
+    def add_dataset(self, dataset: Dataset, observations: Iterable[Observation]) -> int:
+        """Store a table as the next version of its key; returns the new dataset id."""
+        with self.transaction():
+            dataset.key = dataset.key or dataset.name
+            (latest,) = self.db.execute("SELECT COALESCE(MAX(version), 0) FROM dataset WHERE key = ?",
+                                        (dataset.key,)).fetchone()
+            dataset.version = latest + 1
+            cur = self.db.execute(
+                f"INSERT INTO dataset({', '.join(_DS_COLUMNS)}) VALUES ({', '.join('?' * len(_DS_COLUMNS))})",
+                (dataset.key, dataset.version, dataset.name, dataset.source_file, dataset.sha256, dataset.sheet,
+                 dataset.cell_range, dataset.kind, dataset.domain, dataset.period, json.dumps(dataset.layout),
+                 json.dumps(dataset.report), dataset.imported_at))
+            dataset.id = cur.lastrowid
+            self.db.executemany(
+                f"INSERT INTO observation(dataset_id, {', '.join(_OBS_COLUMNS)}) "
+                f"VALUES (?, {', '.join('?' * len(_OBS_COLUMNS))})",
+                ((dataset.id, o.row, o.col, o.label, o.section, o.measure,
+                  o.metric_id if o.metric_id in BY_ID else "other", o.period, o.value, o.unit, o.display,
+                  o.status, o.row_role, o.sheet, o.cell) for o in observations))
+        return dataset.id
+
+    def datasets(self, *, all_versions: bool = False) -> list[Dataset]:
+        """Datasets in import order; by default only the latest version of each key."""
+        where = "" if all_versions else "WHERE version = (SELECT MAX(version) FROM dataset d2 WHERE d2.key = dataset.key)"
+        rows = self.db.execute(f"SELECT id, {', '.join(_DS_COLUMNS)} FROM dataset {where} ORDER BY id")
+        return [_dataset(row) for row in rows]
+
+    def dataset(self, dataset_id: int) -> Dataset:
+        row = self.db.execute(f"SELECT id, {', '.join(_DS_COLUMNS)} FROM dataset WHERE id = ?",
+                              (dataset_id,)).fetchone()
+        if row is None:
+            raise PackError(f"{self.path}: no dataset {dataset_id}")
+        return _dataset(row)
+
+    def previous_version(self, dataset: Dataset) -> Dataset | None:
+        """The version of the same table imported before ``dataset``, if any."""
+        row = self.db.execute(
+            f"SELECT id, {', '.join(_DS_COLUMNS)} FROM dataset WHERE key = ? AND version < ? "
+            "ORDER BY version DESC LIMIT 1", (dataset.key, dataset.version)).fetchone()
+        return _dataset(row) if row else None
+
+    def observations(self, dataset_id: int) -> list[Observation]:
+        rows = self.db.execute(f"SELECT id, {', '.join(_OBS_COLUMNS)} FROM observation WHERE dataset_id = ? "
+                               "ORDER BY row, col", (dataset_id,))
+        return [_observation(row) for row in rows]
+
+    # --- layouts remembered between monthly returns ------------------------------------------
+    def remember_layout(self, shape_key: str, layout: dict, saved_at: str) -> None:
+        with self.transaction():
+            self.db.execute("INSERT OR REPLACE INTO layout_memory(shape_key, layout_json, saved_at) VALUES (?, ?, ?)",
+                            (shape_key, json.dumps(layout), saved_at))
+
+    def recalled_layout(self, shape_key: str) -> dict | None:
+        row = self.db.execute("SELECT layout_json FROM layout_memory WHERE shape_key = ?", (shape_key,)).fetchone()
+        return json.loads(row[0]) if row else None
+
+
+def _statements(script: str) -> list[str]:
+    return [s.strip() for s in script.split(";") if s.strip()]
+
+
+def _dataset(row: tuple) -> Dataset:
+    values = dict(zip(("id", *_DS_COLUMNS), row))
+    layout, report = json.loads(values.pop("layout_json")), json.loads(values.pop("report_json"))
+    return Dataset(layout=layout, report=report, **values)
+
+
+def _observation(row: tuple) -> Observation:
+    return Observation(**dict(zip(("id", *_OBS_COLUMNS), row)))

@@ -1,0 +1,96 @@
+"""The pack file's schema and the migrations that bring an older pack up to date.
+
+``PRAGMA application_id`` marks a file as a memberpack pack; ``PRAGMA user_version`` holds the
+schema version. Migration N takes a pack from version N - 1 to N.
+"""
+
+APPLICATION_ID = 0x4D504B31  # "MPK1"
+
+MIGRATIONS: tuple[str, ...] = (
+    # 1: the first schema
+    """
+    CREATE TABLE meta (
+        key   TEXT PRIMARY KEY,
+        value TEXT NOT NULL
+    );
+    CREATE TABLE metric (
+        id       TEXT PRIMARY KEY,
+        name     TEXT NOT NULL,
+        domain   TEXT NOT NULL,
+        unit     TEXT NOT NULL,
+        polarity TEXT NOT NULL CHECK (polarity IN ('higher_is_better', 'lower_is_better', 'neutral'))
+    );
+    CREATE TABLE dataset (
+        id          INTEGER PRIMARY KEY,
+        key         TEXT NOT NULL,
+        version     INTEGER NOT NULL,
+        name        TEXT NOT NULL,
+        source_file TEXT NOT NULL,
+        sha256      TEXT NOT NULL,
+        sheet       TEXT NOT NULL,
+        cell_range  TEXT NOT NULL,
+        kind        TEXT NOT NULL,
+        domain      TEXT NOT NULL,
+        period      TEXT,
+        layout_json TEXT NOT NULL DEFAULT '{}',
+        report_json TEXT NOT NULL DEFAULT '{}',
+        imported_at TEXT NOT NULL,
+        UNIQUE (key, version)
+    );
+    CREATE TABLE observation (
+        id         INTEGER PRIMARY KEY,
+        dataset_id INTEGER NOT NULL REFERENCES dataset(id) ON DELETE CASCADE,
+        row        INTEGER NOT NULL,
+        col        INTEGER NOT NULL,
+        label      TEXT NOT NULL,
+        section    TEXT,
+        measure    TEXT NOT NULL,
+        metric_id  TEXT NOT NULL REFERENCES metric(id),
+        period     TEXT,
+        value      REAL,
+        unit       TEXT,
+        display    TEXT NOT NULL,
+        status     TEXT,
+        row_role   TEXT NOT NULL CHECK (row_role IN ('data', 'subtotal', 'total')),
+        sheet      TEXT NOT NULL,
+        cell       TEXT NOT NULL
+    );
+    CREATE INDEX observation_dataset ON observation(dataset_id, row, col);
+    CREATE INDEX observation_metric ON observation(metric_id);
+    CREATE TABLE layout_memory (
+        shape_key   TEXT PRIMARY KEY,
+        layout_json TEXT NOT NULL,
+        saved_at    TEXT NOT NULL
+    );
+    CREATE TABLE annotation (
+        uid           TEXT PRIMARY KEY,
+        target_type   TEXT NOT NULL CHECK (target_type IN ('pack', 'dataset', 'metric', 'observation', 'chart')),
+        dataset_key   TEXT,
+        metric_id     TEXT,
+        label         TEXT,
+        section       TEXT,
+        measure       TEXT,
+        period        TEXT,
+        value         REAL,
+        display       TEXT,
+        chart_id      TEXT,
+        kind          TEXT NOT NULL CHECK (kind IN ('note', 'question', 'concern')),
+        visibility    TEXT NOT NULL CHECK (visibility IN ('private', 'shared')),
+        status        TEXT NOT NULL CHECK (status IN ('open', 'answered')),
+        answer        TEXT,
+        body          TEXT NOT NULL,
+        author        TEXT NOT NULL,
+        created_at    TEXT NOT NULL,
+        modified_at   TEXT NOT NULL,
+        deleted       INTEGER NOT NULL DEFAULT 0
+    );
+    CREATE TABLE annotation_history (
+        id          INTEGER PRIMARY KEY,
+        uid         TEXT NOT NULL,
+        snapshot    TEXT NOT NULL,
+        replaced_at TEXT NOT NULL
+    );
+    """,
+)
+
+SCHEMA_VERSION = len(MIGRATIONS)

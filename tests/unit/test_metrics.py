@@ -1,0 +1,32 @@
+"""Matching imported labels to the catalogue, and falling back to "other" rather than guessing."""
+
+import pytest
+
+from memberpack.model.metrics import CATALOGUE, DOMAINS, match_metric
+
+
+@pytest.mark.parametrize("label, measure, unit, expected", [
+    ("Children Looked After", None, "count", "cla_count"),
+    ("CLA", None, "count", "cla_count"),
+    ("Rate of Children Looked After per 10,000", None, "per_10000", "cla_rate_per_10k"),
+    ("% of care leavers aged 19-21 in education, employment or training (EO)", None, "percent",
+     "care_leavers_eet_pct"),
+    ("% of EHCPs issued within 20 weeks", None, "percent", "ehcp_20wk_pct"),
+    ("External Placements", "Current Budget £m", "GBP", "fin_budget_current"),
+    ("External Placements", "Month 6 Variance £m", "GBP", "fin_variance"),
+    ("Fieldwork", "Full Year Projection £m", "GBP", "fin_forecast_outturn"),
+    ("Children in need", None, "count", "cin_count"),
+])
+def test_labels_land_on_one_metric(label, measure, unit, expected):
+    assert match_metric(label, measure, unit).id == expected
+
+
+@pytest.mark.parametrize("label", ["Widgets sold", "Number of things", ""])
+def test_unknown_labels_fall_back_to_other(label):
+    assert match_metric(label, None, "count").id == "other"
+
+
+def test_catalogue_covers_every_domain_with_polarity():
+    assert {m.domain for m in CATALOGUE} == set(DOMAINS)
+    assert len({m.id for m in CATALOGUE}) == len(CATALOGUE)
+    assert all(m.polarity in ("higher_is_better", "lower_is_better", "neutral") for m in CATALOGUE)

@@ -1,0 +1,45 @@
+"""Periods as UK councils write them."""
+
+import pytest
+
+from memberpack.model.periods import CALENDAR_MONTH, MONTH, QUARTER, YEAR, YEAR_END, parse_period
+
+
+@pytest.mark.parametrize("text, kind, label", [
+    ("2023/24", YEAR, "2023/24"),
+    ("23/24 Budget £m", YEAR, "2023/24"),
+    ("2019-2020", YEAR, "2019/20"),
+    ("Suspensions 2020 - 2021", YEAR, "2020/21"),
+    ("202223", YEAR, "2022/23"),
+    ("Month 6 Variance", MONTH, "Month 6"),
+    ("P9 Variance £k", MONTH, "Month 9"),
+    ("Quarter 1 2020/21", QUARTER, "Q1 2020/21"),
+    ("Q3", QUARTER, "Q3"),
+    ("Year-End 2019/20", YEAR_END, "Year-End 2019/20"),
+    ("Sep", CALENDAR_MONTH, "Sep"),
+    ("October '22", CALENDAR_MONTH, "Oct 2022"),
+])
+def test_parse_and_display(text, kind, label):
+    period = parse_period(text)
+    assert period.kind == kind
+    assert period.label() == label
+
+
+def test_no_period_in_plain_headers():
+    assert parse_period("Current Budget") is None
+    assert parse_period("Service Area") is None
+
+
+def test_month_6_is_end_of_september_and_ordering():
+    fy = parse_period("2023/24")
+    m6 = parse_period("Month 6").within(fy)
+    assert m6.label() == "2023/24 Month 6"
+    assert m6.span()[0] == 2023 * 12 + 8  # September 2023
+    periods = [parse_period(t) for t in ("Q2 2020/21", "Year-End 2019/20", "Q1 2020/21", "2020/21 Month 9")]
+    assert [p.label() for p in sorted(periods)] == ["Year-End 2019/20", "Q1 2020/21", "Q2 2020/21", "2020/21 Month 9"]
+
+
+def test_months_placed_in_an_academic_year():
+    year = parse_period("2020 - 2021", academic=True)
+    assert parse_period("Sep").within(year).label() == "Sep 2020"
+    assert parse_period("Jan").within(year).label() == "Jan 2021"

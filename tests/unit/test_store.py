@@ -1,0 +1,78 @@
+"""The pack file: round trip, versions, refusing other files, and all-or-nothing writes."""
+
+import sqlite3
+
+import pytest
+
+from memberpack.errors import PackError
+from memberpack.model.observation import Dataset, Observation
+from memberpack.store.pack import Pack
+from memberpack.store.schema import SCHEMA_VERSION
+
+
+def _table(name="Budget"):
+    return Dataset(name=name, source_file="budget.xlsx", sha256="ab" * 32, sheet="M6", cell_range="A1:D3")
+
+
+def test_round_trip_keeps_every_field(tmp_path):
+    path = tmp_path / "p.mpack"
+    obs = Observation(label="Fieldwork", measure="Current Budget £m", value=9_100_000.0, unit="GBP", display="9.1",
+                      section="Children & Families", period="2023/24 Month 6", sheet="M6", cell="B7", row=2, col=1,
+                      metric_id="fin_budget_current")
+    with Pack.create(path, committee="Scrutiny") as pack:
+        ds_id = pack.add_dataset(_table(), [obs])
+    with Pack.open(path) as pack:
+        assert pack.meta()["committee"] == "Scrutiny"
+        (back,) = pack.observations(ds_id)
+        assert (back.label, back.value, back.display, back.cell, back.section, back.period, back.metric_id) == (
+            "Fieldwork", 9_100_000.0, "9.1", "B7", "Children & Families", "2023/24 Month 6", "fin_budget_current")
+
+
+def test_reimport_is_a_new_version(tmp_path):
+    with Pack.create(tmp_path / "p.mpack") as pack:
+        pack.add_dataset(_table(), [])
+        pack.add_dataset(_table(), [])
+        (latest,) = pack.datasets()
+        assert latest.version == 2
+        assert pack.previous_version(latest).version == 1
+        assert len(pack.datasets(all_versions=True)) == 2
+
+
+def test_failed_transaction_leaves_file_byte_for_byte(tmp_path):
+    path = tmp_path / "p.mpack"
+    Pack.create(path).close()
+    before = path.read_bytes()
+    with Pack.open(path) as pack, pytest.raises(RuntimeError):
+        with pack.transaction():
+            pack.add_dataset(_table(), [Observation("a", "b", 1.0, None, "1")])
+            raise RuntimeError("killed half way")
+    assert path.read_bytes() == before
+
+
+def test_foreign_keys_are_enforced(tmp_path):
+    with Pack.create(tmp_path / "p.mpack") as pack, pytest.raises(sqlite3.IntegrityError):
+        pack.db.execute("INSERT INTO observation(dataset_id, row, col, label, measure, metric_id, display, "
+                        "row_role, sheet, cell) VALUES (99, 0, 0, 'a', 'b', 'other', '', 'data', '', '')")
+
+
+def test_not_a_pack_is_refused_unchanged(tmp_path):
+    path = tmp_path / "notes.mpack"
+    path.write_bytes(b"this is not sqlite at all" * 10)
+    with pytest.raises(PackError, match="not a memberpack pack"):
+        Pack.open(path)
+    other = tmp_path / "other.sqlite"
+    sqlite3.connect(other).execute("CREATE TABLE t(x)").connection.close()
+    before = other.read_bytes()
+    with pytest.raises(PackError, match="not a memberpack pack"):
+        Pack.open(other)
+    assert other.read_bytes() == before
+
+
+def test_newer_pack_is_refused(tmp_path):
+    path = tmp_path / "p.mpack"
+    Pack.create(path).close()
+    db = sqlite3.connect(path)
+    db.execute(f"PRAGMA user_version = {SCHEMA_VERSION + 1}")
+    db.close()
+    with pytest.raises(PackError, match="newer memberpack"):
+        Pack.open(path)

@@ -1,0 +1,68 @@
+"""Units and cell values: scale to base units, brackets, words, and special values kept as statuses."""
+
+import pytest
+from hypothesis import given
+from hypothesis import strategies as st
+
+from memberpack.model.units import GBP, MILLIONS, PER_10000, PERCENT, THOUSANDS, find_unit
+from memberpack.model.values import SPECIAL_TOKENS, from_number, parse_text
+
+
+@pytest.mark.parametrize("header, factor", [
+    ("Current Budget £m", 1e6), ("P9 Variance £k", 1e3), ("2019/20 £000s", 1e3), ("Budget £000", 1e3),
+    ("Expenditure £", 1.0), ("£ million", 1e6),
+])
+def test_money_units_in_headers(header, factor):
+    unit = find_unit(header)
+    assert unit.base == GBP and unit.factor == factor
+
+
+def test_rates_and_percentages_in_headers():
+    assert find_unit("Rate per 10,000 children").base == PER_10000
+    assert find_unit("Persistent absence %").base == PERCENT
+    assert find_unit("Service Area") is None
+
+
+@pytest.mark.parametrize("text, unit, value, base", [
+    ("38.4", MILLIONS, 38_400_000, GBP),
+    ("(0.9)", MILLIONS, -900_000, GBP),
+    ("(479)", THOUSANDS, -479_000, GBP),
+    ("1,179", THOUSANDS, 1_179_000, GBP),
+    ("£1,700,734", None, 1_700_734, GBP),
+    ("£12.4m", None, 12_400_000, GBP),
+    ("38.9%", None, 38.9, PERCENT),
+    ("53.7 per 10,000", None, 53.7, PER_10000),
+    ("1,050 families", None, 1050, "count"),
+    ("-33.58", None, -33.58, None),
+    ("(0.0)", MILLIONS, 0.0, GBP),
+])
+def test_numbers_written_as_text(text, unit, value, base):
+    cell = parse_text(text, unit)
+    assert cell.value == value
+    assert cell.unit == base
+    assert cell.display == text
+
+
+@pytest.mark.parametrize("text, status", [
+    ("DNA", "dna"), ("tbc", "tbc"), ("n/a", "n/a"), ("-", "-"), ("", "blank"), ("c", "c"), ("x", "x"),
+    ("z", "z"), ("low", "low"), (":", ":"), ("Red", "red"), ("GREEN", "green"), ("A", "adverse"),
+    ("(F)", "favourable"), ("↑", "up"), ("not targeted", "not targeted"), ("#DIV/0!", "error:#DIV/0!"),
+])
+def test_special_values_are_statuses_never_zero(text, status):
+    cell = parse_text(text, MILLIONS)
+    assert cell.value is None
+    assert cell.status == status
+    assert cell.display == text
+
+
+def test_fraction_formatted_as_percent_is_0_to_100():
+    assert from_number(0.3429, percent_format=True).value == 34.29
+    assert from_number(0.1706, percent_format=True).value == 17.06
+
+
+@given(st.text(max_size=40))
+def test_parser_never_raises_and_never_numbers_a_special_value(text):
+    cell = parse_text(text)
+    assert cell.display == text
+    if text.strip().lower() in SPECIAL_TOKENS:
+        assert cell.value is None
