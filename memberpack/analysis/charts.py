@@ -1,0 +1,107 @@
+"""Which charts a dataset gets, described as :class:`ChartSpec` data.
+
+* budget monitor: variance by service as bars, adverse (overspend) or favourable;
+* time series and KPI scorecards: one line per row across the period columns, benchmarks
+  (rows or columns naming England, the region or statistical neighbours) drawn as benchmark lines;
+* breakdowns: bars of the first numeric column by category.
+"""
+
+from __future__ import annotations
+
+import re
+
+from memberpack.model.charts import BAR, BENCHMARK, DATA_SERIES, EARLIER, LINE, ChartSpec, Series
+from memberpack.model.grid import Grid
+from memberpack.model.metrics import match_metric
+from memberpack.model.observation import BUDGET_MONITOR, DATA, KPI_SCORECARD, TIME_SERIES, Dataset, Observation
+from memberpack.model.periods import parse_period
+
+_BENCHMARK = re.compile(r"\b(england|national|south west|region|statistical neighbours?|sn average)\b", re.I)
+
+
+def source_line(ds: Dataset) -> str:
+    return f"Source: {ds.source_file}, sheet {ds.sheet}, cells {ds.cell_range}"
+
+
+def money_text(value: float | None) -> str:
+    """£ figures as a councillor reads them: £12.4m, £650k, £980; negatives in brackets."""
+    if value is None:
+        return "–"
+    size = abs(value)
+    text = (f"£{size / 1e6:,.1f}m" if size >= 1e6 else f"£{size / 1e3:,.0f}k" if size >= 1e4 else f"£{size:,.0f}")
+    return f"({text})" if value < 0 else text
+
+
+def _variance_chart(ds: Dataset, grid: Grid) -> ChartSpec | None:
+    variance = next((m for m in grid.measures if match_metric("", m, "GBP").id == "fin_variance"), None)
+    if variance is None:
+        return None
+    rows = [r for r in grid.rows if r.role == DATA and r.value(variance) is not None]
+    if not rows:
+        return None
+    values = [r.value(variance) for r in rows]
+    statuses = ["adverse" if v > 0 else "favourable" if v < 0 else None for v in values]
+    worst = max(rows, key=lambda r: r.value(variance))
+    over = sum(v for v in values if v > 0)
+    summary = (f"{worst.label} has the largest overspend at {money_text(worst.value(variance))}; "
+               f"overspends add up to {money_text(over)} across {sum(1 for v in values if v > 0)} services."
+               if worst.value(variance) > 0 else "No service is forecast to overspend.")
+    return ChartSpec(
+        id=f"{ds.key}#variance", kind=BAR, title=f"{variance} by service", summary=summary,
+        categories=[r.label for r in rows],
+        series=[Series(variance, values, DATA_SERIES, statuses, [r.cells[variance].cell for r in rows])],
+        unit="GBP", source=source_line(ds), dataset_key=ds.key, y_label="£")
+
+
+def _period_columns(grid: Grid) -> list[str]:
+    return [m for m in grid.measures if parse_period(m) is not None]
+
+
+def _series_chart(ds: Dataset, grid: Grid) -> ChartSpec | None:
+    periods = _period_columns(grid)
+    if len(periods) < 2:
+        return None
+    numeric = [r for r in grid.rows if sum(r.value(p) is not None for p in periods) >= 2]
+    if not numeric:
+        return None
+    series = []
+    for i, row in enumerate(numeric[:8]):
+        role = BENCHMARK if _BENCHMARK.search(row.label) else EARLIER if i < len(numeric) - 1 and ds.kind == TIME_SERIES else DATA_SERIES
+        series.append(Series(row.label, [row.value(p) for p in periods], role, [],
+                             [row.cells[p].cell if p in row.cells else "" for p in periods]))
+    if ds.kind == TIME_SERIES and series:
+        series[-1].role = DATA_SERIES
+    unit = next((row.cells[p].unit for row in numeric for p in periods if p in row.cells and row.cells[p].unit), None)
+    latest = series[-1] if ds.kind == TIME_SERIES else series[0]
+    points = [(p, v) for p, v in zip(periods, latest.values) if v is not None]
+    summary = (f"{latest.name}: {points[-1][1]:g} in {points[-1][0]}, from {points[0][1]:g} in {points[0][0]}."
+               if len(points) >= 2 else f"{latest.name} over {len(periods)} periods.")
+    return ChartSpec(id=f"{ds.key}#series", kind=LINE, title=ds.name, summary=summary, categories=periods,
+                     series=series, unit=unit, source=source_line(ds), dataset_key=ds.key)
+
+
+def _breakdown_chart(ds: Dataset, grid: Grid) -> ChartSpec | None:
+    for measure in grid.measures:
+        rows = [r for r in grid.rows if r.role == DATA and r.value(measure) is not None]
+        if len(rows) >= 2:
+            values = [r.value(measure) for r in rows]
+            top = max(rows, key=lambda r: r.value(measure))
+            unit = rows[0].cells[measure].unit
+            return ChartSpec(id=f"{ds.key}#breakdown", kind=BAR, title=f"{ds.name}: {measure}",
+                             summary=f"{top.label} is the largest, at {top.cells[measure].display}.",
+                             categories=[r.label for r in rows],
+                             series=[Series(measure, values, DATA_SERIES, [], [r.cells[measure].cell for r in rows])],
+                             unit=unit, source=source_line(ds), dataset_key=ds.key)
+    return None
+
+
+def charts_for(ds: Dataset, observations: list[Observation]) -> list[ChartSpec]:
+    """The charts worth drawing for one dataset (possibly none)."""
+    grid = Grid.of(observations)
+    if ds.kind == BUDGET_MONITOR or any(match_metric("", m, "GBP").id == "fin_variance" for m in grid.measures):
+        chart = _variance_chart(ds, grid)
+    elif ds.kind in (TIME_SERIES, KPI_SCORECARD) or len(_period_columns(grid)) >= 2:
+        chart = _series_chart(ds, grid)
+    else:
+        chart = _breakdown_chart(ds, grid)
+    return [chart] if chart else []

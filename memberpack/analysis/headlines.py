@@ -1,0 +1,145 @@
+"""What a councillor wants first: the budget position, what is red, what moved, what got worse,
+and what changed since the previous import of each table."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from memberpack.model.grid import Grid, GridRow
+from memberpack.model.metrics import HIGHER, LOWER, match_metric, metric
+from memberpack.model.observation import DATA, SUBTOTAL, TOTAL, Dataset, Observation
+from memberpack.store.pack import Pack
+
+
+@dataclass(slots=True)
+class BudgetPosition:
+    budget: float
+    forecast: float
+    variance: float
+    label: str
+    source: str
+    period: str | None = None
+
+    @property
+    def variance_pct(self) -> float:
+        return 100 * self.variance / self.budget if self.budget else 0.0
+
+    @property
+    def flag(self) -> str:
+        return "A" if self.variance > 0 else "(F)" if self.variance < 0 else "-"
+
+
+@dataclass(slots=True)
+class Item:
+    """One figure worth a councillor's attention, with where it came from."""
+
+    dataset: str
+    label: str
+    measure: str
+    display: str
+    value: float | None = None
+    change: float | None = None
+    previous_display: str | None = None
+    cell: str = ""
+    unit: str | None = None
+
+
+@dataclass(slots=True)
+class Headlines:
+    budget: BudgetPosition | None = None
+    red_items: list[Item] = field(default_factory=list)
+    adverse_movements: list[Item] = field(default_factory=list)
+    worse_kpis: list[Item] = field(default_factory=list)
+    changes: list[Item] = field(default_factory=list)
+
+
+def _column(grid: Grid, metric_id: str) -> str | None:
+    return next((m for m in grid.measures if match_metric("", m, "GBP").id == metric_id), None)
+
+
+def budget_position(ds: Dataset, grid: Grid) -> BudgetPosition | None:
+    """The grand total of a budget monitor (the last total row, else the sum of its sub totals)."""
+    budget, forecast, variance = (_column(grid, m) for m in
+                                  ("fin_budget_current", "fin_forecast_outturn", "fin_variance"))
+    if not (budget and forecast and variance):
+        return None
+    totals = [r for r in grid.rows if r.role == TOTAL] or [r for r in grid.rows if r.role == SUBTOTAL]
+    rows = totals[-1:] if totals and totals[-1].role == TOTAL else totals or [r for r in grid.rows if r.role == DATA]
+
+    def total(measure: str) -> float:
+        return sum(r.value(measure) or 0.0 for r in rows)
+
+    return BudgetPosition(total(budget), total(forecast), total(variance),
+                          rows[0].label if len(rows) == 1 else "All services",
+                          f"{ds.source_file}, {ds.sheet}", ds.period)
+
+
+def _red(ds: Dataset, grid: Grid) -> list[Item]:
+    out = []
+    for row in grid.rows:
+        if row.role != DATA:
+            continue
+        for measure, obs in row.cells.items():
+            if obs.status == "red":
+                out.append(Item(ds.name, row.label, measure, obs.display, cell=obs.cell))
+    return out
+
+
+def _movements(ds: Dataset, grid: Grid) -> list[Item]:
+    movement = _column(grid, "fin_variance_movement")
+    if movement is None:
+        return []
+    rows = [r for r in grid.rows if r.role == DATA and (r.value(movement) or 0) > 0]
+    return [Item(ds.name, r.label, movement, r.cells[movement].display, r.value(movement),
+                 cell=r.cells[movement].cell, unit="GBP") for r in rows]
+
+
+def _direction(row: GridRow, obs: Observation) -> int:
+    m = metric(obs.metric_id if obs.metric_id != "other" else match_metric(row.label, None, obs.unit).id)
+    return 1 if m.polarity == HIGHER else -1 if m.polarity == LOWER else 0
+
+
+def _worse_kpis(ds: Dataset, grid: Grid) -> list[Item]:
+    """Rows whose latest figure moved the wrong way from the one before, by the metric's polarity
+    (money is left to the budget headlines)."""
+    out = []
+    for row in grid.rows:
+        numbers = [(m, o) for m, o in row.cells.items() if o.value is not None and o.period and o.unit != "GBP"]
+        if len(numbers) < 2:
+            continue
+        (_, before), (measure, latest) = numbers[-2], numbers[-1]
+        sign = _direction(row, latest)
+        if sign and (latest.value - before.value) * sign < 0:
+            out.append(Item(ds.name, row.label, measure, latest.display, latest.value,
+                            latest.value - before.value, before.display, latest.cell, latest.unit))
+    return out
+
+
+def changes_since_previous(pack: Pack, ds: Dataset) -> list[Item]:
+    """Figures whose value differs from the previous version of the same table."""
+    previous = pack.previous_version(ds)
+    if previous is None:
+        return []
+    before = {(o.label, o.section, o.measure): o for o in pack.observations(previous.id)}
+    out = []
+    for obs in pack.observations(ds.id):
+        old = before.get((obs.label, obs.section, obs.measure))
+        if old is not None and old.value != obs.value:
+            change = obs.value - old.value if None not in (obs.value, old.value) else None
+            out.append(Item(ds.name, obs.label, obs.measure, obs.display, obs.value, change, old.display,
+                            obs.cell, obs.unit))
+    return out
+
+
+def headlines(pack: Pack) -> Headlines:
+    result = Headlines()
+    for ds in pack.datasets():
+        grid = Grid.of(pack.observations(ds.id))
+        if result.budget is None:
+            result.budget = budget_position(ds, grid)
+        result.red_items += _red(ds, grid)
+        result.adverse_movements += _movements(ds, grid)
+        result.worse_kpis += _worse_kpis(ds, grid)
+        result.changes += changes_since_previous(pack, ds)
+    result.adverse_movements.sort(key=lambda i: -(i.value or 0))
+    return result
