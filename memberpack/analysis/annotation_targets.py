@@ -19,6 +19,7 @@ from memberpack.analysis.charts import money_text
 from memberpack.model.annotations import CHART, DATASET, METRIC, OBSERVATION, Annotation, Target
 from memberpack.model.metrics import BY_ID
 from memberpack.model.observation import Dataset, Observation
+from memberpack.model.periods import parse_period
 from memberpack.model.units import GBP, find_unit
 from memberpack.store.pack import Pack
 
@@ -101,12 +102,16 @@ class TargetResolver:
     def __init__(self, pack: Pack) -> None:
         self.pack = pack
         self._latest = {ds.key: ds for ds in pack.datasets()}
-        self._observations: dict[int, list[Observation]] = {}
+        self._rows: dict[int, dict[tuple[str, str], list[Observation]]] = {}
 
-    def observations(self, dataset: Dataset) -> list[Observation]:
-        if dataset.id not in self._observations:
-            self._observations[dataset.id] = self.pack.observations(dataset.id)
-        return self._observations[dataset.id]
+    def _row(self, dataset: Dataset, label: str | None, section: str | None) -> list[Observation]:
+        """The figures of one row of a table, found through an index built on first use."""
+        if dataset.id not in self._rows:
+            index: dict[tuple[str, str], list[Observation]] = {}
+            for obs in self.pack.observations(dataset.id):
+                index.setdefault((_norm(obs.label), _norm(obs.section)), []).append(obs)
+            self._rows[dataset.id] = index
+        return self._rows[dataset.id].get((_norm(label), _norm(section)), [])
 
     def resolve(self, note: Annotation) -> ResolvedTarget:
         target = note.target
@@ -135,8 +140,7 @@ class TargetResolver:
         label and section; the same column exactly, else the same column by role."""
         home = self._latest.get(target.dataset_key or "")
         tables = [home] if home is not None else list(self._latest.values())
-        rows = [(ds, o) for ds in tables for o in self.observations(ds)
-                if _norm(o.label) == _norm(target.label) and _norm(o.section) == _norm(target.section)]
+        rows = [(ds, o) for ds in tables for o in self._row(ds, target.label, target.section)]
         exact = [(ds, o) for ds, o in rows if _norm(o.measure) == _norm(target.measure)
                  and (not target.period or not o.period or _norm(o.period) == _norm(target.period))]
         if exact:
@@ -171,8 +175,18 @@ def find_figures(pack: Pack, label: str, *, measure: str | None = None, period: 
     if measure:
         figures = _prefer_exact(figures, measure, lambda o: o.measure)
     if period:
-        figures = [(ds, o) for ds, o in figures if _norm(period) in _norm(o.period) or _norm(period) in _norm(o.measure)]
+        figures = [(ds, o) for ds, o in figures if _same_period(period, o)]
     return figures
+
+
+def _same_period(text: str, obs: Observation) -> bool:
+    """Whether ``obs`` is of the period a member wrote (``Month 6`` fits ``2023/24 Month 6``, not ``Month 16``)."""
+    wanted = parse_period(text)
+    if wanted is None:
+        return _norm(text) in _norm(obs.period) or _norm(text) in _norm(obs.measure)
+    found = parse_period(obs.period) or parse_period(obs.measure)
+    return found is not None and (found.kind, found.index) == (wanted.kind, wanted.index) and (
+        wanted.year is None or found.year in (None, wanted.year))
 
 
 def _prefer_exact(figures: list[tuple[Dataset, Observation]], text: str, field) -> list[tuple[Dataset, Observation]]:

@@ -95,7 +95,14 @@ def _candidate(ds, obs, figures) -> str:
     return f"{label}{obs.measure} [{table}{obs.cell}]"
 
 
+def _text(text: str) -> str:
+    if not text.strip():
+        raise NotesError("--text is empty; write the note, question or answer")
+    return text.strip()
+
+
 def run_add(args) -> int:
+    args.text = _text(args.text)
     with Pack.open(args.pack) as pack:
         note = Annotation(body=args.text, target=_target(pack, args), kind=args.kind,
                           visibility=PRIVATE if args.private else SHARED,
@@ -123,7 +130,7 @@ def run_list(args) -> int:
 def run_answer(args) -> int:
     with Pack.open(args.pack) as pack:
         note = annotation_store.find(pack, args.id)
-        annotation_store.save(pack, note.edited(status=ANSWERED, answer=args.text))
+        annotation_store.save(pack, note.edited(status=ANSWERED, answer=_text(args.text)))
     print(f"answered {note.uid[:8]}")
     return 0
 

@@ -36,7 +36,7 @@ def pack_identity(pack: Pack) -> dict[str, str]:
     meta = pack.meta()
     if not meta.get("uid"):
         meta["uid"] = str(uuid.uuid4())
-        pack.set_meta(uid=meta["uid"])
+        pack.set_meta(uid=meta["uid"])  # its own transaction, or the caller's
     return {key: meta.get(key, "") for key in _IDENTITY}
 
 
@@ -51,8 +51,7 @@ def note_dict(note: Annotation) -> dict:
 def write_notes_file(pack: Pack, out: str | Path, *, include_private: bool = False) -> int:
     """Write the pack's notes (shared only unless ``include_private``); returns how many."""
     out = Path(out)
-    with pack.transaction():
-        identity = pack_identity(pack)
+    identity = pack_identity(pack)
     notes = annotation_store.all_notes(pack, include_private=include_private)
     document = {"format": FORMAT, "version": VERSION, "pack": identity, "notes": [note_dict(n) for n in notes]}
     tmp = out.with_name(out.name + ".part")

@@ -39,6 +39,9 @@ def test_ambiguous_or_unknown_label_is_one_clear_line(pack, capsys):
     status, _, err = _run(capsys, "notes", "add", pack, "--label", "Extrnal Placements", "--kind", "note",
                           "--text", "x")
     assert status == 1 and "no figure matches label 'Extrnal Placements'; did you mean 'External Placements'?" in err
+    status, _, err = _run(capsys, "notes", "add", pack, "--label", "Fieldwork", "--measure", "Variance",
+                          "--kind", "note", "--text", "  ")
+    assert status == 1 and err == "memberpack: --text is empty; write the note, question or answer"
     with pytest.raises(SystemExit) as exc:
         main(["notes", "add", str(pack), "--label", "Fieldwork", "--kind", "gripe", "--text", "x"])
     assert exc.value.code == 2

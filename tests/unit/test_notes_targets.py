@@ -102,6 +102,13 @@ def test_find_figures_prefers_exact_labels_and_narrows_by_column(tmp_path):
         assert find_figures(pack, "Placements", measure="nothing like it") == []
 
 
+def test_period_words_pick_the_period_not_a_longer_one(tmp_path):
+    with Pack.create(tmp_path / "p.mpack") as pack:
+        import_files(pack, [_quarters(tmp_path / "m", "Service,Month 1,Month 10,Month 11\nFostering,1,10,11\n")])
+        assert [o.cell for _, o in find_figures(pack, "Fostering", period="month 1")] == ["B2"]
+        assert [o.cell for _, o in find_figures(pack, "Fostering", period="M11")] == ["D2"]
+
+
 def test_answer_keeps_the_question_in_history_and_ids_may_be_prefixes(tmp_path):
     with Pack.open(month6_pack(tmp_path)) as pack:
         note = _note_on(pack, "Fieldwork", "variance")
