@@ -80,7 +80,7 @@ class ResolvedTarget:
     @property
     def flag(self) -> str | None:
         if self.missing:
-            kind = "figure" if self.note.target.type == OBSERVATION else "table"
+            kind = {OBSERVATION: "figure", METRIC: "measure"}.get(self.note.target.type, "table")
             was = f"; it was {self.was_text}" if self.was_text else ""
             return f"{kind} no longer in the pack{was}"
         if self.stale:
@@ -162,14 +162,17 @@ def observation_target(dataset: Dataset, obs: Observation) -> Target:
                   display=obs.display)
 
 
+def tables_matching(pack: Pack, words: str) -> list[Dataset]:
+    """The latest tables whose key, name or source file contains ``words`` (any case)."""
+    return [ds for ds in pack.datasets() if any(_norm(words) in _norm(t) for t in (ds.key, ds.name, ds.source_file))]
+
+
 def find_figures(pack: Pack, label: str, *, measure: str | None = None, period: str | None = None,
                  dataset: str | None = None) -> list[tuple[Dataset, Observation]]:
     """The figures of the latest tables a member means by ``label`` (and optional column, period
     and table words). Exact (case-insensitive) label and column matches are preferred to partial ones.
     """
-    tables = pack.datasets()
-    if dataset:
-        tables = [ds for ds in tables if any(_norm(dataset) in _norm(t) for t in (ds.key, ds.name, ds.source_file))]
+    tables = tables_matching(pack, dataset) if dataset else pack.datasets()
     figures = [(ds, o) for ds in tables for o in pack.observations(ds.id)]
     figures = _prefer_exact(figures, label, lambda o: o.label)
     if measure:

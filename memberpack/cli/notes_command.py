@@ -5,7 +5,9 @@ from __future__ import annotations
 import difflib
 
 from memberpack import settings
-from memberpack.analysis.annotation_targets import TargetResolver, find_figures, observation_target
+from memberpack.analysis.annotation_targets import (
+    TargetResolver, find_figures, observation_target, tables_matching,
+)
 from memberpack.errors import NotesError
 from memberpack.export.notes_file import merge_notes_file, write_notes_file
 from memberpack.model.annotations import (
@@ -67,7 +69,7 @@ def _target(pack: Pack, args) -> Target:
     if not args.label:
         if not args.dataset:
             return Target()
-        tables = [ds for ds in pack.datasets() if args.dataset.casefold() in f"{ds.key} {ds.source_file}".casefold()]
+        tables = tables_matching(pack, args.dataset)
         if len(tables) != 1:
             names = ", ".join(ds.key for ds in (tables or pack.datasets())[:_SHOWN_CANDIDATES])
             found = f"{len(tables)} tables" if tables else "no table; the tables are"
@@ -123,7 +125,8 @@ def run_list(args) -> int:
             continue
         marks = [m for m in (note.visibility == PRIVATE and "private", note.status == ANSWERED and "answered") if m]
         extra = "".join(f" [{m}]" for m in (*marks, *(f for f in [r.flag] if f)))
-        print(f"{note.uid[:8]}  {note.kind:<8}  {r.figure}{extra}: {' '.join(note.body.split())}")
+        answer = f" | answer: {' '.join(note.answer.split())}" if note.answer else ""
+        print(f"{note.uid[:8]}  {note.kind:<8}  {r.figure}{extra}: {' '.join(note.body.split())}{answer}")
     return 0
 
 

@@ -68,8 +68,17 @@ def test_add_list_answer_and_the_stale_flag_after_next_month(pack, tmp_path, cap
     assert _run(capsys, "notes", "answer", pack, question[:5], "--text", "Three new residential placements.")[0] == 0
     status, out, _ = _run(capsys, "notes", "list", pack, "--stale")
     assert out == (f"{question}  question  Children & Families · External Placements · Month 6 Variance £m "
-                   "(£11.1m) [answered] [figure changed: was £10.4m, now £11.1m]: Why is the variance so high?")
+                   "(£11.1m) [answered] [figure changed: was £10.4m, now £11.1m]: Why is the variance so high? "
+                   "| answer: Three new residential placements.")
     assert _run(capsys, "notes", "list", pack, "--kind", "concern")[1].count("\n") == 0
+
+
+def test_notes_on_a_whole_table(pack, capsys):
+    _add(capsys, pack, "--dataset", "m6.xlsx", "--kind", "concern", "--text", "No income lines shown")
+    assert _run(capsys, "notes", "list", pack)[1].endswith(
+        "  concern   table Summary/Summary: No income lines shown")
+    status, _, err = _run(capsys, "notes", "add", pack, "--dataset", "capital", "--kind", "note", "--text", "x")
+    assert status == 1 and err.endswith("--dataset 'capital' matches no table; the tables are: Summary/Summary")
 
 
 def test_export_json_carries_notes_with_targets_and_stale_flags(pack, tmp_path, capsys):
