@@ -34,7 +34,7 @@ def parse_time(text: str) -> datetime:
 
     Raises ValueError for text that is not an ISO time.
     """
-    moment = datetime.fromisoformat(text)
+    moment = datetime.fromisoformat(text[:-1] + "+00:00" if text.endswith("Z") else text)  # "Z": Python 3.10
     if moment.tzinfo is None:
         moment = moment.replace(tzinfo=timezone.utc)
     return moment.astimezone(timezone.utc)
