@@ -187,3 +187,28 @@ def test_demo_refuses_an_existing_file_and_leaves_nothing_on_failure(tmp_path, m
     with pytest.raises(MemberpackError):
         build_demo(tmp_path / "new.mpack")
     assert sorted(tmp_path.iterdir()) == sorted([existing, broken])
+
+
+def _sheet_cells(ws):
+    return [(c.coordinate, c.value, c.number_format) for row in ws.iter_rows() for c in row]
+
+
+def test_committed_samples_are_what_make_samples_writes(tmp_path, monkeypatch):
+    from openpyxl import load_workbook
+
+    from memberpack.assets import sample
+
+    monkeypatch.syspath_prepend(str(sample()))
+    from make_samples import SAMPLES
+
+    assert sorted(SAMPLES) == [p.name for p in sample_files()]
+    for name, build in SAMPLES.items():
+        build(tmp_path / name)
+        if name.endswith(".csv"):
+            assert (tmp_path / name).read_bytes() == sample(name).read_bytes(), name
+            continue
+        fresh, kept = load_workbook(tmp_path / name), load_workbook(sample(name))
+        assert fresh.sheetnames == kept.sheetnames, name
+        for a, b in zip(fresh, kept):
+            assert _sheet_cells(a) == _sheet_cells(b), f"{name} {a.title}"
+            assert sorted(map(str, a.merged_cells.ranges)) == sorted(map(str, b.merged_cells.ranges))
