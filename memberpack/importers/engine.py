@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import hashlib
 import itertools
+import re
 from collections import Counter
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass
@@ -114,12 +115,19 @@ def read_file(path: str | Path, *, sheet: str | None = None, kind: str | None = 
     return FileResult(path, report.sha256, tables, report)
 
 
-def dataset_key(found: FoundTable, file_stem: str, index: int) -> str:
-    """A name for the table that stays the same from one month's return to the next."""
-    sheet = strip_periods(found.report.sheet)
-    title = strip_periods(found.title)
-    parts = [sheet, title] if title else [strip_periods(file_stem), sheet, f"table {index}"]
-    return " / ".join(p for p in parts if p) or f"table {index}"
+def dataset_key(found: FoundTable, file_stem: str) -> str:
+    """A name for the table that stays the same from one month's return to the next:
+    ``sheet/title`` without period words (``Budget Monitor/Budget Monitoring Report General Fund``)."""
+    sheet = strip_periods(found.report.sheet) or found.report.sheet
+    if re.fullmatch(r"sheet\s*\d*", sheet, re.IGNORECASE):
+        sheet = f"{strip_periods(file_stem.replace('_', ' '))} {sheet}".strip()
+    return f"{sheet}/{strip_periods(found.title) or sheet}"
+
+
+def _unique(key: str, keys: Counter) -> str:
+    """Tables with the same title on one sheet (side by side) are told apart by their order."""
+    keys[key] += 1
+    return key if keys[key] == 1 else f"{key} ({keys[key]})"
 
 
 def domain_of(metric_counts: Counter) -> str:
@@ -134,9 +142,10 @@ def _store_file(pack: Pack | None, path: Path, *, sheet, kind, layouts, progress
     """Read one file's tables and, given a pack, store each (the caller holds the transaction)."""
     report = FileReport(file=path.name, sha256=_sha256(path))
     recall = pack.recalled_layout if pack is not None else None
+    keys: Counter = Counter()
     tables = iter_tables(path, sheet=sheet, kind=kind, overrides=layouts, recall=recall, progress=progress,
                          cancel=cancel, notes=report.warnings)
-    for index, found in enumerate(tables, start=1):
+    for found in tables:
         _check_cancel(cancel)
         first = next(iter(found.observations), None)
         if first is None:
@@ -149,7 +158,7 @@ def _store_file(pack: Pack | None, path: Path, *, sheet, kind, layouts, progress
             continue
         dataset = Dataset(name=found.title or found.report.sheet, source_file=path.name, sha256=report.sha256,
                           sheet=found.report.sheet, cell_range="", kind=found.layout.kind,
-                          key=dataset_key(found, path.stem, index), imported_at=now_iso())
+                          key=_unique(dataset_key(found, path.stem), keys), imported_at=now_iso())
         pack.add_dataset(dataset, observations)
         dataset.cell_range, dataset.domain, dataset.period = found.report.cell_range, domain_of(found.metric_counts), found.layout.period
         dataset.layout, dataset.report = found.layout.to_dict(), found.report.to_dict()

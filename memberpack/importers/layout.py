@@ -10,7 +10,7 @@ from __future__ import annotations
 import hashlib
 import json
 import re
-from dataclasses import asdict, dataclass, fields
+from dataclasses import asdict, dataclass, fields, replace
 from datetime import date, datetime
 from typing import Any
 
@@ -164,12 +164,42 @@ def detect_layout(sheet: str, titles: list[tuple[int, str]], head: list[tuple[in
     if all(c <= label_col for c in cols_used):
         return None
     title = " ".join(t for _, t in titles)
-    unit = find_unit(title)
+    label_header = " ".join(cell_text(head[h][1][label_col]) for h in header if label_col < len(head[h][1]))
+    unit = find_unit(label_header) or find_unit(title)  # "DSG Block £m", or "... (£000s)" in the title
     return TableLayout(
         sheet=sheet, first_row=(titles[0][0] if titles else head[0][0]) + 1,
         header_rows=tuple(head[h][0] + 1 for h in header), label_column=column_letter(label_col),
         first_column=column_letter(span.start), last_column=column_letter(span.stop - 1),
         units_row=None if units_row is None else units_row + 1, unit=unit.symbol if unit else None, title=title)
+
+
+def side_by_side(layout: TableLayout, rows: dict[int, list[Any]]) -> list[TableLayout]:
+    """Split a layout where a second label column starts another table on the same rows (DSG
+    blocks: ``DSG Block | ... | DSG Block | ...``); a column is a label column when its header
+    repeats the first one's, or its cells repeat the row labels."""
+    label_col = layout.label_col
+    header = [rows.get(h - 1) or [] for h in layout.header_rows]
+    data = [row for r, row in sorted(rows.items()) if r >= layout.data_start and row]
+    label_text = " ".join(cell_text(h[label_col]) for h in header if label_col < len(h))
+    starts = [label_col]
+    for c in layout.col_range:
+        if c <= label_col + 1:
+            continue
+        text = " ".join(cell_text(h[c]) for h in header if c < len(h))
+        same_labels = len(data) >= 2 and all(c < len(row) and label_col < len(row) and row[c] == row[label_col]
+                                             and not blank(row[c]) for row in data)
+        if (label_text and text == label_text) or same_labels:
+            starts.append(c)
+    if len(starts) == 1:
+        return [layout]
+    ends = [s - 1 for s in starts[1:]] + [layout.col_range.stop - 1]
+    bands = []
+    for start, end in zip(starts, ends):
+        band_header = " ".join(cell_text(h[start]) for h in header if start < len(h))
+        unit = find_unit(band_header)
+        bands.append(replace(layout, first_column=column_letter(start), label_column=column_letter(start),
+                             last_column=column_letter(end), unit=unit.symbol if unit else layout.unit))
+    return bands
 
 
 def _label_column(data: list[list[Any]], span: range) -> int:
@@ -183,7 +213,7 @@ def _label_column(data: list[list[Any]], span: range) -> int:
 
 def shape_key(sheet: str, header_texts: list[str]) -> str:
     """A signature of a table's shape that survives a new month: period words are left out."""
-    body = json.dumps([strip_periods(sheet), [strip_periods(t) for t in header_texts]])
+    body = json.dumps([strip_periods(sheet).lower(), [strip_periods(t).lower() for t in header_texts]])
     return hashlib.sha256(body.encode()).hexdigest()[:20]
 
 
@@ -195,6 +225,6 @@ _PERIOD_WORDS = re.compile(
 
 
 def strip_periods(text: str) -> str:
-    """``"23/24 Budget Monitoring (Month 6)"`` -> ``"budget monitoring"``: a name stable across months."""
-    text = _PERIOD_WORDS.sub(" ", text.lower())
+    """``"23/24 Budget Monitoring (Month 6)"`` -> ``"Budget Monitoring"``: a name stable across months."""
+    text = _PERIOD_WORDS.sub(" ", text)
     return " ".join(re.sub(r"[()\[\],:;_–-]+", " ", text).split())

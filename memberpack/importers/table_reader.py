@@ -216,20 +216,22 @@ class TableReader:
             if col.index in uncached:
                 continue
             kind = type(value)
-            code = codes.get((r, col.index)) if codes else None
+            # Inside the format window each cell has its own format (a scorecard mixes % and counts
+            # in one column); below it, the column's first format is assumed for every row.
+            code = codes.get((r, col.index)) if codes is not None else col.code
             if code is not None and col.code is None:
                 col.learn_format(code)
             period = col.period_label if row_period is None else self._period(col, row_period)
-            if (kind is float or kind is int) and code is None and not col.percent:
+            if (kind is float or kind is int) and code is None:
                 number = value * col.factor
                 number = (round(number, 6) if col.factor != 1.0 else float(number)) or 0.0
-                display = (render(value, col.code) if col.code else str(value) if kind is int
-                           else repr(value) if not value.is_integer() else f"{value:.0f}")
+                display = (str(value) if kind is int else repr(value) if not value.is_integer()
+                           else f"{value:.0f}")
                 cells.append((col, col.measure, number, col.base, display, None, period))
                 numbers[col.index] = (number, display)
                 row_unit = row_unit or col.base
                 continue
-            cell = read_value(value, col.unit, code or col.code)
+            cell = read_value(value, col.unit, code)
             cells.append((col, col.measure, cell.value, cell.unit, cell.display, cell.status, period))
             if cell.value is not None:
                 row_unit = row_unit or cell.unit

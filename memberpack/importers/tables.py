@@ -17,17 +17,19 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from memberpack.importers.kinds import detect_kind
-from memberpack.importers.layout import HEAD_ROWS, TableLayout, blank, cell_class, cell_text, detect_layout, shape_key
+from memberpack.importers.layout import (
+    HEAD_ROWS, TableLayout, blank, cell_class, cell_text, detect_layout, shape_key, side_by_side)
 from memberpack.importers.reader import Sheet
 from memberpack.importers.report import TableReport
 from memberpack.importers.stream import Peekable
 from memberpack.importers.table_ends import is_footnote, single_text
 from memberpack.importers.table_reader import TableReader
 from memberpack.model.observation import LAYOUT_KINDS, Observation
-from memberpack.model.periods import Period, parse_period
+from memberpack.model.periods import CALENDAR_YEAR, YEAR, Period, parse_period
 from memberpack.model.values import parse_text
 
 Recall = Callable[[str], dict | None]
+SIDE_BY_SIDE_ROWS = 5_000
 
 
 @dataclass(slots=True)
@@ -46,12 +48,14 @@ class FoundTable:
 
 
 def context_period(texts: Sequence[str]) -> Period | None:
-    """The period the titles, sheet name or file name state, placed in a year if one says it."""
+    """The period the titles, sheet name or file name state: the most specific one (Month 6,
+    Q3), placed in the year another of them gives (``23/24 ... (Month 6)`` -> 2023/24 Month 6)."""
     periods = [p for p in (parse_period(t) for t in texts if t) if p is not None]
     with_year = next((p for p in periods if p.year is not None), None)
-    if periods and periods[0].year is None:
-        return periods[0].within(with_year)
-    return periods[0] if periods else None
+    specific = next((p for p in periods if p.kind not in (YEAR, CALENDAR_YEAR)), None)
+    if specific is not None:
+        return specific.within(with_year)
+    return with_year or (periods[0] if periods else None)
 
 
 def find_tables(sheet: Sheet, *, file_stem: str = "", kind: str | None = None,
@@ -68,7 +72,7 @@ def find_tables(sheet: Sheet, *, file_stem: str = "", kind: str | None = None,
             stream.next()
             continue
         text = single_text(row)
-        if text is not None:
+        if text is not None and not _over_figures(row, stream):
             titles = [*titles[-2:], (r, text)]
             stream.next()
             continue
@@ -79,37 +83,52 @@ def find_tables(sheet: Sheet, *, file_stem: str = "", kind: str | None = None,
             titles = []
             continue
         seen = {**{t: [] for t, _ in titles}, **dict(head)}
-        found = _prepare(sheet, layout, seen, file_stem=file_stem, kind=kind, overrides=overrides, recall=recall)
-        while (nxt := stream.peek()) is not None and nxt[0] < found.layout.data_start:
-            stream.next()
-        reader = TableReader(found.layout, seen, sheet, _context(found.layout, sheet.name, file_stem), found.report)
-        found.report.unit = reader.describe_units()
-        found.observations = chain.from_iterable(reader.row_observations(stream, progress, cancel))
-        found.metric_counts = reader.metric_counts
-        yield found
-        for _ in found.observations:
-            pass
+        texts = [t for _, t in titles]
+        bands = [layout] if any(layout.covers(o) for o in overrides) else side_by_side(layout, seen)
+        if len(bands) == 1:
+            rows = stream
+        else:  # tables side by side share their rows: keep the block (small by nature) for each
+            rows = None
+            block = [stream.next() for _ in range(len(_block(stream, limit=SIDE_BY_SIDE_ROWS)))]
+        for band in bands:
+            found = _prepare(sheet, band, seen, texts, file_stem=file_stem, kind=kind, overrides=overrides,
+                             recall=recall)
+            source = rows or Peekable(iter(block))
+            while (nxt := source.peek()) is not None and nxt[0] < found.layout.data_start:
+                source.next()
+            reader = TableReader(found.layout, seen, sheet, parse_period(found.layout.period or ""), found.report)
+            found.report.unit = reader.describe_units()
+            found.observations = chain.from_iterable(reader.row_observations(source, progress, cancel))
+            found.metric_counts = reader.metric_counts
+            yield found
+            for _ in found.observations:
+                pass
         titles = []
 
 
-def _block(stream: Peekable) -> list[tuple[int, list[Any]]]:
-    """The rows from here to the next blank row (at most :data:`HEAD_ROWS`)."""
+def _over_figures(row: list[Any], stream: Peekable) -> bool:
+    """Whether a lone text cell stands right of where the next rows start: a header over a column
+    of figures (``2020/21`` above ``129,968,128``), not a title."""
+    column = next(c for c, v in enumerate(row) if not blank(v))
+    for _, below in stream.ahead(HEAD_ROWS)[1:]:
+        filled = [c for c, v in enumerate(below) if not blank(v)]
+        if filled and single_text(below) is None:
+            return filled[0] < column
+    return False
+
+
+def _block(stream: Peekable, limit: int = HEAD_ROWS) -> list[tuple[int, list[Any]]]:
+    """The rows from here to the next blank row (at most ``limit``)."""
     head = []
-    for r, row in stream.ahead(HEAD_ROWS):
+    for r, row in stream.ahead(limit):
         if all(blank(v) for v in row):
             break
         head.append((r, row))
     return head
 
 
-def _context(layout: TableLayout, sheet_name: str, file_stem: str) -> Period | None:
-    if layout.period:
-        return parse_period(layout.period)
-    return context_period([layout.title, sheet_name, file_stem.replace("_", " ")])
-
-
-def _prepare(sheet: Sheet, layout: TableLayout, seen: dict[int, list[Any]], *, file_stem: str, kind: str | None,
-             overrides: Sequence[TableLayout], recall: Recall | None) -> FoundTable:
+def _prepare(sheet: Sheet, layout: TableLayout, seen: dict[int, list[Any]], titles: list[str], *, file_stem: str,
+             kind: str | None, overrides: Sequence[TableLayout], recall: Recall | None) -> FoundTable:
     """Settle the layout: detected, then remembered for this shape, then the officer's override."""
     header_texts = [cell_text(row[c]) if c < len(row) else ""
                     for row in (seen.get(h - 1) or [] for h in layout.header_rows) for c in layout.col_range]
@@ -128,7 +147,7 @@ def _prepare(sheet: Sheet, layout: TableLayout, seen: dict[int, list[Any]], *, f
         layout.kind, layout.kind_reason = kind, "set with --kind"
     elif override is None and not (memory and memory.get("kind")):
         layout.kind, layout.kind_reason = detect_kind(*reasons_for)
-    context = _context(layout, sheet.name, file_stem)
+    context = context_period([*titles, sheet.name, file_stem.replace("_", " ")])
     layout.period = layout.period or (context.label() if context else None)
     report = TableReport(sheet=sheet.name, title=layout.title, cell_range="", kind=layout.kind,
                          header_rows=list(layout.header_rows), label_column=layout.label_column, unit=layout.unit,
