@@ -25,7 +25,7 @@ from memberpack.importers.stream import Peekable
 from memberpack.importers.table_ends import is_footnote, single_text
 from memberpack.importers.table_reader import TableReader
 from memberpack.model.observation import LAYOUT_KINDS, Observation
-from memberpack.model.periods import CALENDAR_YEAR, YEAR, Period, parse_period
+from memberpack.model.periods import MONTH, QUARTER, YEAR_END, Period, parse_period
 from memberpack.model.values import parse_text
 
 Recall = Callable[[str], dict | None]
@@ -52,7 +52,7 @@ def context_period(texts: Sequence[str]) -> Period | None:
     Q3), placed in the year another of them gives (``23/24 ... (Month 6)`` -> 2023/24 Month 6)."""
     periods = [p for p in (parse_period(t) for t in texts if t) if p is not None]
     with_year = next((p for p in periods if p.year is not None), None)
-    specific = next((p for p in periods if p.kind not in (YEAR, CALENDAR_YEAR)), None)
+    specific = next((p for p in periods if p.kind in (MONTH, QUARTER, YEAR_END)), None)
     if specific is not None:
         return specific.within(with_year)
     return with_year or (periods[0] if periods else None)

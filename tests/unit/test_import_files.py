@@ -1,0 +1,78 @@
+"""CSV encodings and delimiters, and the other workbook formats (.xlsm, .xls, .ods)."""
+
+import pytest
+
+from awkward_workbooks import observations, write_xlsx
+from memberpack.importers import read_file
+
+
+def test_windows_1252_csv_keeps_the_pound_sign(tmp_path):
+    path = tmp_path / "agency.csv"
+    path.write_bytes('Agency spend £,2016/17,2017/18\nSocial workers,"£1,700,734","£1,158,238"\n'.encode("cp1252"))
+    result = read_file(path)
+    obs = {o.cell: o for o in result.tables[0].observations}
+    assert (obs["B2"].value, obs["B2"].unit, obs["B2"].display, obs["B2"].period) == (
+        1_700_734, "GBP", "£1,700,734", "2016/17")
+    assert "Windows-1252" in result.report.warnings[0]
+
+
+def test_utf8_bom_csv_does_not_leak_the_bom_into_the_first_header(tmp_path):
+    path = tmp_path / "bom.csv"
+    path.write_bytes("\ufeffIndicator,Q1\nChildren looked after,227\n".encode("utf-8"))
+    result = read_file(path)
+    (table,) = result.tables
+    assert table.layout.label_column == "A" and table.observations[0].value == 227
+    assert "UTF-8 with BOM" in result.report.warnings[0]
+    assert table.report.header_rows == [1] and table.observations[0].label == "Children looked after"
+
+
+def test_semicolon_csv_with_decimal_points(tmp_path):
+    path = tmp_path / "semi.csv"
+    path.write_text("School Type;Total on Roll;Persistent Absence %\nPrimary;37291;17.06\nPRU;127;85.04\n",
+                    encoding="utf-8")
+    obs = {o.cell: o for o in read_file(path).tables[0].observations}
+    assert (obs["B2"].value, obs["C3"].value, obs["C3"].unit) == (37291, 85.04, "percent")
+    assert "semicolon" in read_file(path).report.warnings[0]
+
+
+def test_xlsm_is_read_like_xlsx(tmp_path):
+    path = write_xlsx(tmp_path / "m.xlsx", {"S": [["Service", "Budget £m"], ["Fieldwork", 9.1]]})
+    macro = tmp_path / "m.xlsm"
+    macro.write_bytes(path.read_bytes())
+    assert observations(macro)[("S", "B2")].value == 9_100_000
+
+
+def test_xls_workbook(tmp_path):
+    xlwt = pytest.importorskip("xlwt", reason="xlwt writes the legacy .xls test file")
+    book = xlwt.Workbook()
+    sheet = book.add_sheet("Summary")
+    for r, row in enumerate([["Service Area", "Current Budget £m"], ["External Placements", 38.4]]):
+        for c, value in enumerate(row):
+            sheet.write(r, c, value)
+    book.save(str(tmp_path / "old.xls"))
+    obs = observations(tmp_path / "old.xls")
+    assert (obs[("Summary", "B2")].value, obs[("Summary", "B2")].label) == (38_400_000, "External Placements")
+
+
+def test_ods_workbook(tmp_path):
+    pytest.importorskip("odf", reason="odfpy writes the OpenDocument test file")
+    from odf.opendocument import OpenDocumentSpreadsheet
+    from odf.table import Table, TableCell, TableRow
+    from odf.text import P
+
+    doc = OpenDocumentSpreadsheet()
+    table = Table(name="Attendance")
+    for row in [["School Type", "Total on Roll"], ["Primary", 37291]]:
+        tr = TableRow()
+        for value in row:
+            if isinstance(value, str):
+                cell = TableCell(valuetype="string")
+            else:
+                cell = TableCell(valuetype="float", value=value)
+            cell.addElement(P(text=str(value)))
+            tr.addElement(cell)
+        table.addElement(tr)
+    doc.spreadsheet.addElement(table)
+    doc.save(str(tmp_path / "open.ods"))
+    obs = observations(tmp_path / "open.ods")
+    assert (obs[("Attendance", "B2")].value, obs[("Attendance", "B2")].label) == (37291, "Primary")

@@ -1,0 +1,90 @@
+"""Reading values: brackets, separators, percentages, words, benchmarks, statuses, special values."""
+
+from awkward_workbooks import observations, write_xlsx
+from memberpack.importers.formats import render
+
+M = 1_000_000
+
+
+def test_bracket_negatives_as_text_and_as_number_format(tmp_path):
+    rows = [["Service Area", "Current Budget £m", "Variance £m"], ["CSC Management", "(0.9)", -0.5]]
+    path = write_xlsx(tmp_path / "b.xlsx", {"BM": rows}, formats={"BM": {"C2": "#,##0.0;(#,##0.0)"}})
+    obs = observations(path)
+    assert (obs[("BM", "B2")].value, obs[("BM", "B2")].display) == (-0.9 * M, "(0.9)")
+    assert (obs[("BM", "C2")].value, obs[("BM", "C2")].display) == (-0.5 * M, "(0.5)")
+
+
+def test_thousands_separators_in_text_and_format(tmp_path):
+    rows = [["Item", "£000s", "Spend £"], ["Budget", "8,834", 1_700_734]]
+    obs = observations(write_xlsx(tmp_path / "t.xlsx", {"P": rows}, formats={"P": {"C2": "#,##0"}}))
+    assert obs[("P", "B2")].value == 8_834_000
+    assert (obs[("P", "C2")].value, obs[("P", "C2")].display) == (1_700_734, "1,700,734")
+
+
+def test_fractions_formatted_as_percent_are_0_to_100(tmp_path):
+    rows = [["School Type", "Total on Roll", "Persistent Absence %", "Present Average %"],
+            ["Primary", 37291, 0.1706, 0.9426], ["PRU", 127, "85.04%", 0.5459]]
+    fmt = {"C2": "0.00%", "D2": "0.00%", "D3": "0.00%"}
+    obs = observations(write_xlsx(tmp_path / "p.xlsx", {"Attendance": rows}, formats={"Attendance": fmt}))
+    assert (obs[("Attendance", "C2")].value, obs[("Attendance", "C2")].unit) == (17.06, "percent")
+    assert obs[("Attendance", "C2")].display == "17.06%"
+    assert (obs[("Attendance", "C3")].value, obs[("Attendance", "D3")].value) == (85.04, 54.59)
+    assert obs[("Attendance", "B2")].value == 37291 and obs[("Attendance", "B2")].unit is None
+
+
+def test_a_percent_cell_does_not_make_its_column_percent(tmp_path):
+    rows = [["Indicator", "Q3"], ["Case audits good or outstanding", 0.87], ["Foster carers", 62]]
+    obs = observations(write_xlsx(tmp_path / "m.xlsx", {"K": rows}, formats={"K": {"B2": "0.0%"}}))
+    assert (obs[("K", "B2")].value, obs[("K", "B3")].value, obs[("K", "B3")].unit) == (87.0, 62, None)
+
+
+def test_values_with_words_and_rates(tmp_path):
+    rows = [["Indicator", "Year-End 2019/20", "Q1"],
+            ["Early help interventions", "1,050 families", "1,035 families"],
+            ["Rate of children looked after", "53.7 per 10,000", "52 per 10,000"]]
+    obs = observations(write_xlsx(tmp_path / "w.xlsx", {"K": rows}))
+    assert (obs[("K", "B2")].value, obs[("K", "B2")].unit, obs[("K", "B2")].display) == (1050, "count", "1,050 families")
+    assert (obs[("K", "C3")].value, obs[("K", "C3")].unit) == (52, "per_10000")
+    assert obs[("K", "B3")].period == "Year-End 2019/20"
+
+
+def test_special_values_stay_statuses_with_their_text(tmp_path):
+    rows = [["Indicator", "Year-End 2019/20", "Q1", "Q2", "Q3", "Q4"],
+            ["Case audits", "38.9%", "DNA", "tbc", "n/a", None], ["Suppressed", "c", "x", "-", ":", "low"]]
+    obs = observations(write_xlsx(tmp_path / "s.xlsx", {"K": rows}))
+    got = [(obs[("K", c)].value, obs[("K", c)].status, obs[("K", c)].display)
+           for c in ("C2", "D2", "E2", "F2", "B3", "C3", "D3", "E3", "F3")]
+    assert got == [(None, "dna", "DNA"), (None, "tbc", "tbc"), (None, "n/a", "n/a"), (None, "blank", ""),
+                   (None, "c", "c"), (None, "x", "x"), (None, "-", "-"), (None, ":", ":"), (None, "low", "low")]
+    assert obs[("K", "B2")].value == 38.9
+
+
+def test_rag_flags_and_arrows_are_statuses(tmp_path):
+    rows = [["Service Area", "Variance £m", "A/(F)", "RAG Status", "Direction From Month 7"],
+            ["External Placements", 14.5, "A", "Red", "↓"], ["Fostering", "(0.4)", "(F)", "Green", "↑"],
+            ["Central", 0, "-", "Amber", "→"]]
+    obs = observations(write_xlsx(tmp_path / "r.xlsx", {"F": rows}))
+    assert [obs[("F", c)].status for c in ("C2", "D2", "E2", "C3", "D3", "E3", "C4", "D4", "E4")] == [
+        "adverse", "red", "down", "favourable", "green", "up", "-", "amber", "level"]
+    assert all(obs[("F", c)].value is None for c in ("C2", "D3", "E4"))
+
+
+def test_benchmark_text_is_kept_and_parsed_into_benchmark_figures(tmp_path):
+    rows = [["Indicator", "Q3", "National benchmarking"],
+            ["Care leavers EET", "44.0%", "England, 53% South West, 53%"],
+            ["CLA rate", "51 per 10,000", "England, 67 South West, 57"], ["Case audits", "87.0%", "Local measure"]]
+    obs = observations(write_xlsx(tmp_path / "bm.xlsx", {"K": rows}))
+    assert obs[("K", "C2")].display == "England, 53% South West, 53%" and obs[("K", "C2")].value is None
+    england = obs[("K", "C2", "Benchmark: England")]
+    assert (england.value, england.unit, england.label, england.col) == (53, "percent", "Care leavers EET", 3)
+    assert (obs[("K", "C3", "Benchmark: South West")].value, obs[("K", "C3", "Benchmark: South West")].unit) == (
+        57, "per_10000")
+    assert ("K", "C4", "Benchmark: Local") not in obs and obs[("K", "C4")].status == "text"
+
+
+def test_number_formats_render_like_excel():
+    assert render(-0.5, "#,##0.0;(#,##0.0)") == "(0.5)"
+    assert render(0.1706, "0.00%") == "17.06%"
+    assert render(1_700_734, "#,##0") == "1,700,734"
+    assert render(-479, "#,##0;(#,##0)") == "(479)"
+    assert render(9.1, None) == "9.1" and render(12.0, "General") == "12"
