@@ -15,7 +15,7 @@ from __future__ import annotations
 import re
 from collections import Counter
 from collections.abc import Iterator
-from dataclasses import dataclass, replace
+from dataclasses import dataclass, field, replace
 from datetime import date, datetime, time
 from typing import Any
 
@@ -61,6 +61,7 @@ class Column:
     factor: float = 1.0
     base: str | None = None
     percent: bool = False
+    metrics: dict = field(default_factory=dict)   # unit -> metric id, for rows whose label names no metric
 
     def __post_init__(self) -> None:
         self.factor = self.unit.factor if self.unit else 1.0
@@ -223,10 +224,9 @@ class TableReader:
                 col.learn_format(code)
             period = col.period_label if row_period is None else self._period(col, row_period)
             if (kind is float or kind is int) and code is None:
-                number = value * col.factor
-                number = (round(number, 6) if col.factor != 1.0 else float(number)) or 0.0
-                display = (str(value) if kind is int else repr(value) if not value.is_integer()
-                           else f"{value:.0f}")
+                factor = col.factor
+                number = (round(value * factor, 6) if factor != 1.0 else float(value)) or 0.0
+                display = repr(value) if kind is float and not value.is_integer() else f"{value:.0f}"
                 cells.append((col, col.measure, number, col.base, display, None, period))
                 numbers[col.index] = (number, display)
                 row_unit = row_unit or col.base
@@ -262,14 +262,22 @@ class TableReader:
         for parsed in rows:
             label, section, role, number = parsed.label, parsed.section, parsed.role, str(parsed.r + 1)
             row = parsed.r - start
-            metric_label = label if relevant(label) else ""
-            observations = [
-                Observation(label, measure, value, unit, display, status, section, period, role, sheet,
-                            col.letter + number, row, col.position if measure is col.measure else
-                            width + self.extra.setdefault(measure, len(self.extra)),
-                            metric(metric_label, measure, unit))
-                for col, measure, value, unit, display, status, period in parsed.cells]
-            self.metric_counts.update(o.metric_id for o in observations if o.metric_id != "other")
+            if relevant(label):
+                observations = [
+                    Observation(label, measure, value, unit, display, status, section, period, role, sheet,
+                                col.letter + number, row, col.position if measure is col.measure else
+                                width + self.extra.setdefault(measure, len(self.extra)), metric(label, measure, unit))
+                    for col, measure, value, unit, display, status, period in parsed.cells]
+            else:  # the figure's metric depends on its column only: asked once per column and unit
+                observations = [
+                    Observation(label, measure, value, unit, display, status, section, period, role, sheet,
+                                col.letter + number, row, col.position if measure is col.measure else
+                                width + self.extra.setdefault(measure, len(self.extra)),
+                                col.metrics.get(unit) or col.metrics.setdefault(unit, metric("", measure, unit))
+                                if measure is col.measure else metric("", measure, unit))
+                    for col, measure, value, unit, display, status, period in parsed.cells]
+            if metric_label_counts := [o.metric_id for o in observations if o.metric_id != "other"]:
+                self.metric_counts.update(metric_label_counts)
             yield observations
 
     def _metric(self, label: str, measure: str, unit: str | None) -> str:

@@ -1,0 +1,99 @@
+"""Import speed and memory against python-calamine's own read of the same sheet.
+
+Builds a 100,000-row by 20-column workbook (setup, not measured), then runs, each in a fresh
+subprocess so peak memory (ru_maxrss) is its own:
+
+* calamine: ``CalamineWorkbook`` + ``iter_rows`` over the sheet, every row touched;
+* memberpack read: read, detect and parse every table (``import_files(..., dry_run=True)``);
+* memberpack import: the same, stored into a new pack in a temporary folder.
+
+Run: ``python benchmarks/import_bench.py [--rows N] [--keep DIR]``. Goal: time ratio <= 1.5 and
+memory <= 2x calamine's.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import random
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+COLUMNS = 20
+
+
+def build_workbook(path: Path, rows: int) -> None:
+    from openpyxl import Workbook
+
+    wb = Workbook(write_only=True)
+    ws = wb.create_sheet("Returns")
+    ws.append(["Service line"] + [f"Measure {i} £k" for i in range(1, COLUMNS)])
+    rnd = random.Random(2023)
+    for r in range(rows):
+        ws.append([f"Line {r}"] + [round(rnd.uniform(-1000, 1000), 1) for _ in range(COLUMNS - 1)])
+    wb.save(path)
+
+
+def child(mode: str, path: str) -> None:
+    """One measurement, printed as JSON: seconds and peak resident memory in MB."""
+    import resource
+
+    start = time.perf_counter()
+    if mode == "calamine":
+        from python_calamine import CalamineWorkbook
+
+        sheet = CalamineWorkbook.from_path(path).get_sheet_by_name("Returns")
+        cells = sum(len(row) for row in sheet.iter_rows())
+    else:
+        from memberpack.importers import import_files
+        from memberpack.store.pack import Pack
+
+        if mode == "read":
+            (report,) = import_files(None, [path], dry_run=True)
+        else:
+            with tempfile.TemporaryDirectory() as tmp, Pack.create(Path(tmp) / "bench.mpack") as pack:
+                (report,) = import_files(pack, [path])
+        cells = report.tables[0].cells_read
+    seconds = time.perf_counter() - start
+    peak_mb = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+    print(json.dumps({"seconds": seconds, "peak_mb": peak_mb, "cells": cells}))
+
+
+def measure(mode: str, path: Path) -> dict:
+    out = subprocess.run([sys.executable, __file__, "--child", mode, str(path)], check=True,
+                         capture_output=True, text=True).stdout
+    return json.loads(out.strip().splitlines()[-1])
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--rows", type=int, default=100_000)
+    parser.add_argument("--keep", type=Path, help="folder to keep (and reuse) the workbook in")
+    parser.add_argument("--child", nargs=2, metavar=("MODE", "PATH"), help=argparse.SUPPRESS)
+    args = parser.parse_args()
+    if args.child:
+        child(*args.child)
+        return
+    with tempfile.TemporaryDirectory() as tmp:
+        folder = args.keep or Path(tmp)
+        folder.mkdir(parents=True, exist_ok=True)
+        path = folder / f"bench_{args.rows}x{COLUMNS}.xlsx"
+        if not path.exists():
+            start = time.perf_counter()
+            build_workbook(path, args.rows)
+            print(f"built {path.name} ({path.stat().st_size / 1e6:.1f} MB) in {time.perf_counter() - start:.1f} s")
+        base = measure("calamine", path)
+        print(f"calamine iter_rows:    {base['seconds']:6.2f} s  peak {base['peak_mb']:6.0f} MB  "
+              f"({base['cells']:,} cells)")
+        for mode, name in (("read", "memberpack read+parse"), ("import", "memberpack into pack")):
+            got = measure(mode, path)
+            print(f"{name + ':':22} {got['seconds']:6.2f} s  peak {got['peak_mb']:6.0f} MB  "
+                  f"ratio {got['seconds'] / base['seconds']:.2f}x time, {got['peak_mb'] / base['peak_mb']:.2f}x "
+                  f"memory ({got['cells']:,} cells)")
+
+
+if __name__ == "__main__":
+    main()
