@@ -33,7 +33,9 @@ SAMPLE_SUFFIXES = (".xlsx", ".xls", ".xlsm", ".ods", ".csv")
 LAYOUT_HINTS: dict[str, tuple[TableLayout, ...]] = {
     "03_dsg_blocks.xlsx": (
         TableLayout(sheet="DSG 2023-24", first_row=5, header_rows=(5,), label_column="A", first_column="A",
-                    last_column="I", last_row=10, unit="£m", kind=BUDGET_MONITOR),
+                    last_column="I", last_row=10, unit="£m", kind=BUDGET_MONITOR,
+                    title="23/24 Budget Monitoring Report Forecast outturn as at the end of September (Month 6) "
+                          "Dedicated Schools Grant (DSG)"),
         TableLayout(sheet="DSG 2020-21", first_row=1, header_rows=(1,), units_row=2, label_column="A",
                     first_column="A", last_column="B", last_row=7, unit="£", kind=BREAKDOWN),
     ),

@@ -3,6 +3,7 @@
 import pytest
 
 from memberpack.cli import main
+from memberpack.analysis.checks import check_dataset
 from memberpack.assets import sample
 from memberpack.demo import build_demo, sample_files
 from memberpack.errors import MemberpackError
@@ -164,6 +165,21 @@ def test_children_looked_after_wide_table_and_agency_csv(cells):
     m9 = _at(cells, "11_", "Finances", "D7")
     assert (m9.label, m9.value, m9.unit, m9.period) == ("External Placements", 14.5 * M, "GBP", "2022/23 Month 9")
     assert _at(cells, "11_", "Finances", "G7").status == "down"
+
+
+def test_seed_rounding_anomalies_are_kept_and_within_rounding(demo_pack_master, cells):
+    # seed 004 T004-5: the expenditure variances add up to 11.6, the Total Expenditure row says 11.7.
+    lines = [o.value for f, o in cells if f.startswith("02_") and o.sheet == "External Placements"
+             and o.cell.startswith("D") and o.section == "Expenditure" and o.row_role == "data"]
+    assert (len(lines), round(sum(lines))) == (9, 11_600_000)
+    assert _at(cells, "02_", "External Placements", "D13").value == 11_700_000
+    # seed 004 T004-7: the carry-forward column adds up to (37.4), the total says (37.5).
+    carried = [_at(cells, "03_", "DSG 2023-24", f"I{r}").value for r in range(6, 10)]
+    assert (round(sum(carried)), _at(cells, "03_", "DSG 2023-24", "I10").value) == (-37_400_000, -37_500_000)
+    with Pack.open(demo_pack_master) as pack:
+        findings = [f for ds in pack.datasets() if ds.source_file.startswith(("02_", "03_", "09_"))
+                    for f in check_dataset(ds, pack.observations(ds.id))]
+    assert findings == []
 
 
 def test_check_passes_on_the_demo_pack(demo_pack_master, capsys):
