@@ -13,8 +13,7 @@ from pathlib import Path
 
 from memberpack.errors import ImportFailed
 
-ZIP_SUFFIXES = {".xlsx", ".xlsm", ".ods"}
-WORKBOOK_SUFFIXES = ZIP_SUFFIXES | {".xls"}
+WORKBOOK_SUFFIXES = {".xlsx", ".xlsm", ".ods", ".xls"}
 CSV_SUFFIXES = {".csv", ".txt"}
 
 CFB_MAGIC = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"
