@@ -34,6 +34,7 @@ class ParsedRow:
     cells: list = field(default_factory=list)
     numbers: dict[int, tuple[float, str]] = field(default_factory=dict)
     worded: bool = False      # the role came from the label's words
+    unit: str | None = None   # the base unit of the row's first figure
 
 
 def role_from_words(label: str) -> str:

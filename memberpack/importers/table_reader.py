@@ -29,7 +29,7 @@ from memberpack.importers.roles import ParsedRow, assign_roles, role_from_words
 from memberpack.importers.stream import Peekable
 from memberpack.importers.table_ends import TableEnds
 from memberpack.model.metrics import CATALOGUE, OTHER_METRIC, Metric, match_metric, words
-from memberpack.model.observation import DATA, SUBTOTAL, Observation
+from memberpack.model.observation import BUDGET_MONITOR, DATA, SUBTOTAL, Observation
 from memberpack.model.periods import CALENDAR_MONTH, YEAR, Period, parse_period
 from memberpack.model.units import NUMBER, PER_10000, PERCENT, Unit, find_unit
 from memberpack.model.values import TEXT, CellValue, from_number, parse_text
@@ -40,6 +40,7 @@ _BENCHMARK_HEADER = re.compile(r"bench|compar|national|england|neighbour|regiona
 _BENCHMARK = re.compile(r"\s*(?P<name>[A-Za-z][A-Za-z .'&-]*?)\s*[,:]?\s*(?P<num>-?\d[\d,]*(?:\.\d+)?)\s*"
                         r"(?P<unit>%|per\s*10,?000)?\s*")
 _PLAIN_NUMBER = re.compile(r"-?\d{1,15}(?:\.\d{1,10})?")
+_UNIT_HINT = re.compile(r"%|£|per\s+10,?000|\b(?:days|weeks)\b", re.IGNORECASE)
 _NO_PERIOD = re.compile(r"\b(?:from|since|change|movement|direction)\b", re.IGNORECASE)
 _YEARISH = re.compile(r"(?:19|20)\d{2}|\d{2}\s*/\s*\d{2}")
 _VOCABULARY = frozenset().union(*(keys for m in CATALOGUE for keys in m.keywords))
@@ -147,7 +148,22 @@ class TableReader:
             code = self.sheet.formats.codes.get((self.layout.data_start, c))
             columns.append(Column(c, measure, unit, period, bool(_BENCHMARK_HEADER.search(measure)), code,
                                   c - self.label_col, column_letter(c)))
+        if layout.kind == BUDGET_MONITOR:
+            self._money_columns(columns)
         return columns
+
+    def _money_columns(self, columns: list[Column]) -> None:
+        """In a budget monitor, a money column with no unit of its own (``Movement From Month 7``) is
+        taken to be in the unit the other money columns state."""
+        units = Counter(c.unit for c in columns if c.unit is not None and c.unit.base == "GBP")
+        if not units:
+            return
+        unit = units.most_common(1)[0][0]
+        for col in columns:
+            if col.unit is None and match_metric("", col.measure, "GBP").id != OTHER_METRIC.id:
+                col.unit, col.factor, col.base = unit, unit.factor, unit.base
+                self.report.assume(f"column {col.letter} ({col.measure}) is in {unit.symbol} like the other "
+                                   "money columns")
 
     def describe_units(self) -> str | None:
         symbols = list(dict.fromkeys(c.unit.symbol or c.unit.base for c in self.columns if c.unit))
@@ -211,6 +227,7 @@ class TableReader:
         if role == SUBTOTAL:
             self.section = None
         row_period = _row_period(label, self.context) if _YEARISH.search(label) else None
+        label_unit = find_unit(label) if _UNIT_HINT.search(label) else None  # "CLA rate per 10,000", "... %"
         codes = self.sheet.formats.codes if r < self.sheet.formats.rows_read else None
         cells, numbers, found, row_unit = parsed.cells, parsed.numbers, [], None
         for col, value in values:
@@ -223,7 +240,9 @@ class TableReader:
             if code is not None and col.code is None:
                 col.learn_format(code)
             period = col.period_label if row_period is None else self._period(col, row_period)
-            if (kind is float or kind is int) and code is None:
+            if label_unit is not None and col.unit is None:
+                cell = read_value(value, label_unit, code)
+            elif (kind is float or kind is int) and code is None:
                 factor = col.factor
                 number = (round(value * factor, 6) if factor != 1.0 else float(value)) or 0.0
                 display = repr(value) if kind is float and not value.is_integer() else f"{value:.0f}"
@@ -231,7 +250,8 @@ class TableReader:
                 numbers[col.index] = (number, display)
                 row_unit = row_unit or col.base
                 continue
-            cell = read_value(value, col.unit, code)
+            else:
+                cell = read_value(value, col.unit, code)
             cells.append((col, col.measure, cell.value, cell.unit, cell.display, cell.status, period))
             if cell.value is not None:
                 row_unit = row_unit or cell.unit
@@ -242,6 +262,7 @@ class TableReader:
         for col, name, number, unit, display, period in found:
             base = PERCENT if unit == "%" else PER_10000 if unit else row_unit or NUMBER
             cells.append((col, f"Benchmark: {name}", number, base, display, None, period))
+        parsed.unit = row_unit
         self.report.cells_read += len(cells) - len(found)
         self.report.rows_read += 1
         return parsed
@@ -266,7 +287,8 @@ class TableReader:
                 observations = [
                     Observation(label, measure, value, unit, display, status, section, period, role, sheet,
                                 col.letter + number, row, col.position if measure is col.measure else
-                                width + self.extra.setdefault(measure, len(self.extra)), metric(label, measure, unit))
+                                width + self.extra.setdefault(measure, len(self.extra)),
+                                metric(label, measure, unit or parsed.unit))
                     for col, measure, value, unit, display, status, period in parsed.cells]
             else:  # the figure's metric depends on its column only: asked once per column and unit
                 observations = [

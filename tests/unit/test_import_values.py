@@ -88,3 +88,21 @@ def test_number_formats_render_like_excel():
     assert render(1_700_734, "#,##0") == "1,700,734"
     assert render(-479, "#,##0;(#,##0)") == "(479)"
     assert render(9.1, None) == "9.1" and render(12.0, "General") == "12"
+
+
+def test_units_written_in_the_row_label(tmp_path):
+    rows = [["Measure", "Q1 2020/21", "Q3 2020/21"], ["Children Looked After", 227, 221],
+            ["Children Looked After rate per 10,000", 52.5, 50.6], ["Care leavers in suitable accommodation %", 88, 89]]
+    obs = observations(write_xlsx(tmp_path / "r.xlsx", {"NS": rows}, formats={"NS": {"B3": "0.0"}}))
+    assert (obs[("NS", "B2")].value, obs[("NS", "B2")].unit, obs[("NS", "B2")].metric_id) == (227, None, "cla_count")
+    rate = obs[("NS", "B3")]
+    assert (rate.value, rate.unit, rate.metric_id) == (52.5, "per_10000", "cla_rate_per_10k")
+    assert (obs[("NS", "C4")].value, obs[("NS", "C4")].unit) == (89, "percent")
+
+
+def test_a_money_column_without_a_unit_takes_the_budget_monitors_unit(tmp_path):
+    rows = [["Service Area", "Current Budget £m", "Month 9 Variance £m", "A/(F)", "Movement From Month 7"],
+            ["External Placements", 27.4, 14.5, "A", 2.4]]
+    obs = observations(write_xlsx(tmp_path / "m.xlsx", {"F": rows}))
+    assert (obs[("F", "E2")].value, obs[("F", "E2")].unit) == (2_400_000, "GBP")
+    assert (obs[("F", "D2")].status, obs[("F", "D2")].metric_id) == ("adverse", "other")
