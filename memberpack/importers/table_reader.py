@@ -64,6 +64,13 @@ class Column:
     percent: bool = False
     metrics: dict = field(default_factory=dict)   # unit -> metric id, for rows whose label names no metric
 
+    def metric(self, unit: str | None, lookup) -> str:
+        """The metric of this column's figures in ``unit`` when the row label names none."""
+        found = self.metrics.get(unit)
+        if found is None:
+            found = self.metrics[unit] = lookup("", self.measure, unit)
+        return found
+
     def __post_init__(self) -> None:
         self.factor = self.unit.factor if self.unit else 1.0
         self.base = self.unit.base if self.unit else None
@@ -229,6 +236,8 @@ class TableReader:
         row_period = _row_period(label, self.context) if _YEARISH.search(label) else None
         label_unit = find_unit(label) if _UNIT_HINT.search(label) else None  # "CLA rate per 10,000", "... %"
         codes = self.sheet.formats.codes if r < self.sheet.formats.rows_read else None
+        relevant = self._relevant(label)
+        section, sheet, number, row_index = parsed.section, self.sheet.name, str(r + 1), r - self.layout.data_start
         cells, numbers, found, row_unit = parsed.cells, parsed.numbers, [], None
         for col, value in values:
             if col.index in uncached:
@@ -240,29 +249,34 @@ class TableReader:
             if code is not None and col.code is None:
                 col.learn_format(code)
             period = col.period_label if row_period is None else self._period(col, row_period)
-            if label_unit is not None and col.unit is None:
-                cell = read_value(value, label_unit, code)
-            elif (kind is float or kind is int) and code is None:
-                factor = col.factor
-                number = (round(value * factor, 6) if factor != 1.0 else float(value)) or 0.0
+            if label_unit is None and code is None and (kind is float or kind is int):
+                factor, unit = col.factor, col.base
+                figure = (round(value * factor, 6) if factor != 1.0 else float(value)) or 0.0
                 display = repr(value) if kind is float and not value.is_integer() else f"{value:.0f}"
-                cells.append((col, col.measure, number, col.base, display, None, period))
-                numbers[col.index] = (number, display)
-                row_unit = row_unit or col.base
-                continue
+                status = None
             else:
-                cell = read_value(value, col.unit, code)
-            cells.append((col, col.measure, cell.value, cell.unit, cell.display, cell.status, period))
-            if cell.value is not None:
-                row_unit = row_unit or cell.unit
-                numbers[col.index] = (cell.value, cell.display)
-            elif col.benchmark and cell.status == TEXT:
-                found += [(col, name, number, unit, cell.display, period)
-                          for name, number, unit in benchmarks(cell.display)]
-        for col, name, number, unit, display, period in found:
-            base = PERCENT if unit == "%" else PER_10000 if unit else row_unit or NUMBER
-            cells.append((col, f"Benchmark: {name}", number, base, display, None, period))
-        parsed.unit = row_unit
+                cell = read_value(value, col.unit or label_unit, code)
+                figure, unit, display, status = cell.value, cell.unit, cell.display, cell.status
+                if figure is None and col.benchmark and status == TEXT:
+                    found += [(col, name, amount, symbol, display, period)
+                              for name, amount, symbol in benchmarks(display)]
+            if figure is not None:
+                numbers[col.index] = (figure, display)
+                row_unit = row_unit or unit
+            metric = self._metric(label, col.measure, unit) if relevant else col.metric(unit, self._metric)
+            cells.append(Observation(label, col.measure, figure, unit, display, status, section, period, role, sheet,
+                                     col.letter + number, row_index, col.position, metric))
+        for obs in cells:
+            if obs.value is None and relevant and row_unit:
+                obs.metric_id = self._metric(label, obs.measure, row_unit)
+        width = (self.columns[-1].index - self.label_col + 1) if self.columns else 1
+        for col, name, amount, symbol, display, period in found:
+            base = PERCENT if symbol == "%" else PER_10000 if symbol else row_unit or NUMBER
+            measure = f"Benchmark: {name}"
+            cells.append(Observation(label, measure, amount, base, display, None, section, period, role, sheet,
+                                     col.letter + number, row_index, width + self.extra.setdefault(measure, len(self.extra)),
+                                     self._metric(label if relevant else "", measure, base)))
+        self.metric_counts.update(o.metric_id for o in cells if o.metric_id != "other")
         self.report.cells_read += len(cells) - len(found)
         self.report.rows_read += 1
         return parsed
@@ -277,30 +291,13 @@ class TableReader:
         return period.within(context).label()
 
     def _settle(self, rows: list[ParsedRow], *, final: bool) -> Iterator[list[Observation]]:
+        first = [(parsed.role, parsed.section) for parsed in rows]
         assign_roles(rows, has_headings=self.has_headings, final=final)
-        start, sheet, metric, relevant = self.layout.data_start, self.sheet.name, self._metric, self._relevant
-        width = (self.columns[-1].index - self.label_col + 1) if self.columns else 1
-        for parsed in rows:
-            label, section, role, number = parsed.label, parsed.section, parsed.role, str(parsed.r + 1)
-            row = parsed.r - start
-            if relevant(label):
-                observations = [
-                    Observation(label, measure, value, unit, display, status, section, period, role, sheet,
-                                col.letter + number, row, col.position if measure is col.measure else
-                                width + self.extra.setdefault(measure, len(self.extra)),
-                                metric(label, measure, unit or parsed.unit))
-                    for col, measure, value, unit, display, status, period in parsed.cells]
-            else:  # the figure's metric depends on its column only: asked once per column and unit
-                observations = [
-                    Observation(label, measure, value, unit, display, status, section, period, role, sheet,
-                                col.letter + number, row, col.position if measure is col.measure else
-                                width + self.extra.setdefault(measure, len(self.extra)),
-                                col.metrics.get(unit) or col.metrics.setdefault(unit, metric("", measure, unit))
-                                if measure is col.measure else metric("", measure, unit))
-                    for col, measure, value, unit, display, status, period in parsed.cells]
-            if metric_label_counts := [o.metric_id for o in observations if o.metric_id != "other"]:
-                self.metric_counts.update(metric_label_counts)
-            yield observations
+        for parsed, (role, section) in zip(rows, first):
+            if parsed.role != role or parsed.section != section:
+                for obs in parsed.cells:
+                    obs.row_role, obs.section = parsed.role, parsed.section
+            yield parsed.cells
 
     def _metric(self, label: str, measure: str, unit: str | None) -> str:
         """:func:`match_metric`, asked once per label and once per measure rather than once per cell.
