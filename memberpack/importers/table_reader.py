@@ -225,6 +225,9 @@ class TableReader:
                     self.report.skip(a1(r, col.index), "value with no row label")
             return None
         label = cell_text(label_value)
+        for c in range(self.layout.col_range.start, min(self.label_col, width)):
+            if not blank(row[c]):
+                self.report.skip(a1(r, c), "left of the label column")
         if not uncached and all(blank(v) for _, v in values):
             self.section, self.has_headings = label, True
             self.report.assume(f"row {r + 1} ({label!r}) is a section heading")

@@ -70,8 +70,10 @@ def test_overrides_change_header_rows_label_column_and_last_row(tmp_path):
     rows = [["Ref", "Indicator", "Q1", "Q2"], ["1.1", "Contacts", 5318, 5100], ["1.2", "Referrals", 862, 900],
             ["1.3", "Assessments", 700, 650]]
     path = write_xlsx(tmp_path / "o.xlsx", {"KPI": rows})
-    (detected,) = read_file(path).layouts
+    (auto,) = read_file(path).tables
+    detected = auto.layout
     assert detected.label_column == "B"
+    assert [(s.cell, s.reason) for s in auto.report.skipped][:1] == [("A2", "left of the label column")]
     fixed = replace(detected, label_column="A", first_column="A", last_row=3)
     (table,) = read_file(path, overrides=[fixed]).tables
     got = {o.cell: (o.label, o.measure, o.value) for o in table.observations}
