@@ -101,6 +101,20 @@ def _check_zip(path: Path, name: str) -> None:
         for member in members:
             if member.filename.endswith((".xml", ".rels", ".vml")) and member.file_size:
                 _check_prologue(archive, member, name)
+            if not member.filename.startswith("xl/worksheets/"):
+                _check_declared_size(archive, member, name)
+
+
+def _check_declared_size(archive: zipfile.ZipFile, member: zipfile.ZipInfo, name: str) -> None:
+    """Inflate a part in bounded chunks: zipfile stops at the declared size and checks the CRC, so a
+    part that lies about its size is caught here, not inside calamine. (Worksheets are read the same
+    way by :mod:`memberpack.importers.formats` before calamine loads them.)"""
+    try:
+        with archive.open(member) as fh:
+            while fh.read(1 << 20):
+                pass
+    except (zipfile.BadZipFile, OSError, EOFError, RuntimeError):
+        raise ImportFailed(f"{name}: refused: part {member.filename} is damaged or not the size it declares") from None
 
 
 def _check_prologue(archive: zipfile.ZipFile, member: zipfile.ZipInfo, name: str) -> None:
@@ -111,7 +125,7 @@ def _check_prologue(archive: zipfile.ZipFile, member: zipfile.ZipInfo, name: str
     except (zipfile.BadZipFile, OSError, EOFError, RuntimeError) as exc:
         if "encrypted" in str(exc).lower():
             raise ImportFailed(f"{name}: the workbook is password-protected (encrypted)") from None
-        raise ImportFailed(f"{name}: the workbook is damaged (part {member.filename} cannot be read)") from None
+        raise ImportFailed(f"{name}: refused: part {member.filename} is damaged or not the size it declares") from None
     root = _ROOT.search(head)
     prologue = head[:root.start()] if root else head
     if b"<!DOCTYPE" in prologue.upper() or b"<!ENTITY" in head.upper():

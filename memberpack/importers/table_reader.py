@@ -337,15 +337,16 @@ def _label_match(label: str, unit: str | None) -> Metric:
 
 
 def _fill_right(row: list[Any], cols: range, merged, r: int, *, last: bool) -> dict[int, str]:
-    """Header texts by column; a top header spans the columns its merge (or, with no merge
-    information, the blanks to its right) covers."""
+    """Header texts by column; a top header spans the columns its merge (or, when the row has no
+    merged cells, as in CSV files, the blanks to its right) covers."""
     texts = {c: cell_text(row[c]) for c in cols if c < len(row) and not blank(row[c])}
     if last:
         return texts
-    for (r0, c0), (r1, c1) in merged:
-        if r0 <= r <= r1 and c0 in texts:
+    in_row = [((r0, c0), (r1, c1)) for (r0, c0), (r1, c1) in merged if r0 <= r <= r1]
+    for (_, c0), (_, c1) in in_row:
+        if c0 in texts:
             texts.update({c: texts[c0] for c in range(c0, c1 + 1)})
-    if not merged and not is_units_row(row, cols):
+    if not in_row and not is_units_row(row, cols):
         current = None
         for c in cols:
             current = texts.get(c, current)

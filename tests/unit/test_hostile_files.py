@@ -96,6 +96,20 @@ def test_zip_bomb_refused_from_declared_sizes(pack, tmp_path, capsys):
     assert peak < 20_000_000
 
 
+def test_part_lying_about_its_size_is_refused(pack, tmp_path, capsys):
+    data = bytearray(_good_workbook(tmp_path / "src.xlsx").read_bytes())
+    name = b"xl/styles.xml"
+    for signature, size_at, name_at in ((b"PK\x03\x04", 22, 30), (b"PK\x01\x02", 24, 46)):
+        start = 0
+        while (start := data.find(signature, start)) != -1:
+            if data[start + name_at:start + name_at + len(name)] == name:
+                data[start + size_at:start + size_at + 4] = (100).to_bytes(4, "little")  # claims 100 bytes
+            start += 4
+    bad = tmp_path / "liar.xlsx"
+    bad.write_bytes(bytes(data))
+    _refused(pack, bad, capsys, "xl/styles.xml", "not the size it declares")
+
+
 def test_billion_laughs_refused(pack, tmp_path, capsys):
     src = _good_workbook(tmp_path / "src.xlsx")
     bad = tmp_path / "laughs.xlsx"
