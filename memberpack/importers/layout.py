@@ -55,9 +55,10 @@ class TableLayout:
         return range(column_index(self.first_column), column_index(self.last_column) + 1)
 
     def covers(self, other: TableLayout) -> bool:
-        """Whether ``other`` (an override) is about this table."""
-        end = self.last_row or 1 << 30
-        return other.sheet == self.sheet and self.first_row <= max(other.header_rows or (other.first_row,)) <= end
+        """Whether ``other`` (a layout corrected in the wizard) is about this detected table: the
+        same sheet, and the same first row or a header row in common."""
+        return other.sheet == self.sheet and (other.first_row == self.first_row
+                                              or bool(set(other.header_rows) & set(self.header_rows)))
 
     def to_dict(self) -> dict:
         return asdict(self) | {"header_rows": list(self.header_rows)}

@@ -66,6 +66,7 @@ def find_tables(sheet: Sheet, *, file_stem: str = "", kind: str | None = None,
         raise ValueError(f"unknown layout kind {kind!r}")
     stream = Peekable(sheet.rows)
     titles: list[tuple[int, str]] = []
+    title_rows: dict[int, list[Any]] = {}
     while (item := stream.peek()) is not None:
         r, row = item
         if all(blank(v) for v in row) or is_footnote(row):
@@ -74,15 +75,16 @@ def find_tables(sheet: Sheet, *, file_stem: str = "", kind: str | None = None,
         text = single_text(row)
         if text is not None and not _over_figures(row, stream):
             titles = [*titles[-2:], (r, text)]
+            title_rows[r] = row
             stream.next()
             continue
         head = _block(stream)
         layout = detect_layout(sheet.name, titles, head)
         if layout is None:
             stream.next()
-            titles = []
+            titles, title_rows = [], {}
             continue
-        seen = {**{t: [] for t, _ in titles}, **dict(head)}
+        seen = {**{t: title_rows[t] for t, _ in titles}, **dict(head)}
         texts = [t for _, t in titles]
         bands = [layout] if any(layout.covers(o) for o in overrides) else side_by_side(layout, seen)
         if len(bands) == 1:
@@ -103,7 +105,7 @@ def find_tables(sheet: Sheet, *, file_stem: str = "", kind: str | None = None,
             yield found
             for _ in found.observations:
                 pass
-        titles = []
+        titles, title_rows = [], {}
 
 
 def _over_figures(row: list[Any], stream: Peekable) -> bool:

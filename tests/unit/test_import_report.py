@@ -79,3 +79,14 @@ def test_overrides_change_header_rows_label_column_and_last_row(tmp_path):
     got = {o.cell: (o.label, o.measure, o.value) for o in table.observations}
     assert got["C2"] == ("1.1", "Q1", 5318) and got["B3"] == ("1.2", "Indicator", None)
     assert "C4" not in got and table.report.layout_source == "set by hand"
+
+
+def test_an_override_for_the_second_table_leaves_the_first_alone(tmp_path):
+    rows = [["Suspensions"], ["Data Set", "Sep", "Oct"], ["Fixed Period Exclusions 2020 - 2021", 503, 677], [],
+            ["Exclusions"], ["Data Set", "Sep", "Oct"], ["Permanent Exclusions 2020 - 2021", 7, 1]]
+    path = write_xlsx(tmp_path / "two.xlsx", {"S": rows})
+    first, second = read_file(path).layouts
+    tables = read_file(path, overrides=[replace(second, kind=GENERAL, title="Permanent exclusions")]).tables
+    assert [(t.layout.kind, t.title, t.report.layout_source) for t in tables] == [
+        (first.kind, "Suspensions", "detected"), (GENERAL, "Permanent exclusions", "set by hand")]
+    assert [o.value for o in tables[1].observations] == [7, 1]
