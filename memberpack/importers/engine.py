@@ -94,20 +94,25 @@ def iter_tables(path: Path, *, sheet: str | None = None, kind: str | None = None
 
 
 def read_file(path: str | Path, *, sheet: str | None = None, kind: str | None = None,
-              overrides: Sequence[TableLayout] = (), cancel: Cancel | None = None,
+              overrides: Sequence[TableLayout] = (), limit: int | None = None, cancel: Cancel | None = None,
               progress: Progress | None = None) -> FileResult:
     """Read every table of one file without touching any pack (the wizard's preview).
 
     ``overrides`` are layouts the officer corrected (header rows, label column, unit, kind,
-    first and last row); each replaces the detected layout of the table it covers.
+    first and last row); each replaces the detected layout of the table it covers. ``limit``
+    keeps at most that many figures per table, so a huge sheet previews quickly in bounded
+    memory; the report still counts every row.
     """
     path = _checked(path)
     report = FileReport(file=path.name, sha256=_sha256(path))
     tables = []
     for found in iter_tables(path, sheet=sheet, kind=kind, overrides=overrides, progress=progress, cancel=cancel,
                              notes=report.warnings):
-        found.observations = list(found.observations)
-        if found.observations:
+        kept = list(itertools.islice(found.observations, limit))
+        for _ in found.observations:
+            pass
+        found.observations = kept
+        if kept:
             tables.append(found)
             report.tables.append(found.report)
     if not tables:

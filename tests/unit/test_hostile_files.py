@@ -12,7 +12,7 @@ from openpyxl import Workbook
 
 from memberpack.cli import import_command, main
 from memberpack.errors import Cancelled
-from memberpack.importers import import_files
+from memberpack.importers import import_files, read_file
 from memberpack.store.pack import Pack
 
 TIME_LIMIT = 3.0
@@ -167,6 +167,13 @@ def test_large_csv_streams_in_bounded_memory_with_progress(tmp_path):
     assert len(calls) >= 4 and "big: row 20,001" in [m for _, _, m in calls]
 
 
+def test_preview_of_a_large_file_keeps_a_few_figures_and_counts_them_all(tmp_path):
+    big = _big_csv(tmp_path / "big.csv", 20_000)
+    (table,) = read_file(big, limit=50).tables
+    assert len(table.observations) == 50 and table.observations[-1].cell == "C26"
+    assert table.report.rows_read == 20_000 and table.report.cell_range == "A1:C20001"
+
+
 def test_cancel_leaves_pack_untouched(pack, tmp_path):
     big = _big_csv(tmp_path / "big.csv", 30_000)
     before = pack.read_bytes()
@@ -195,7 +202,7 @@ def test_ctrl_c_on_the_command_line_leaves_pack_untouched(pack, tmp_path, capsys
 @pytest.mark.slow
 def test_million_row_sheet_in_bounded_memory(tmp_path):
     big = _big_csv(tmp_path / "million.csv", 1_000_000, columns=("Referrals",))
-    script = ("import resource, sys; from memberpack.importers import import_files; "
+    script = ("import resource, sys; from memberpack.importers import import_files, read_file; "
               "(r,) = import_files(None, [sys.argv[1]], dry_run=True); "
               "print(r.tables[0].rows_read, resource.getrusage(resource.RUSAGE_SELF).ru_maxrss // 1024)")
     out = subprocess.run([sys.executable, "-c", script, str(big)], capture_output=True, text=True, check=True)
