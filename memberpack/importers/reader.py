@@ -79,13 +79,16 @@ def _workbook_sheets(path: Path, wanted: str | None) -> Iterator[Sheet]:
     else:
         notes.append(f"number formats are not read from {path.suffix} files (percentages stored as "
                      "fractions stay fractions)")
-    for name in chosen:
-        try:
-            calamine_sheet = workbook.get_sheet_by_name(name)
-        except Exception as exc:  # noqa: BLE001
-            raise ImportFailed(f"{path.name}: sheet {name!r} cannot be read ({_short(exc)})") from None
-        yield Sheet(name, calamine_sheet.height, _calamine_rows(calamine_sheet),
-                    list(calamine_sheet.merged_cell_ranges or []), formats.get(name, SheetFormats()), notes)
+    try:
+        for name in chosen:
+            try:
+                calamine_sheet = workbook.get_sheet_by_name(name)
+            except Exception as exc:  # noqa: BLE001
+                raise ImportFailed(f"{path.name}: sheet {name!r} cannot be read ({_short(exc)})") from None
+            yield Sheet(name, calamine_sheet.height, _calamine_rows(calamine_sheet),
+                        list(calamine_sheet.merged_cell_ranges or []), formats.get(name, SheetFormats()), notes)
+    finally:
+        workbook.close()
 
 
 def _calamine_rows(sheet) -> Iterator[tuple[int, Row]]:

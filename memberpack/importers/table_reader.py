@@ -236,14 +236,21 @@ class TableReader:
         parsed = ParsedRow(r, label, self.section, role, worded=role != DATA)
         if role == SUBTOTAL:
             self.section = None
+        self._read_cells(parsed, values, uncached)
+        return parsed
+
+    def _read_cells(self, parsed: ParsedRow, values: list[tuple[Column, Any]], uncached) -> None:
+        """One observation per cell of a data row (plus any benchmarks its text holds)."""
+        r, label, role = parsed.r, parsed.label, parsed.role
         row_period = _row_period(label, self.context) if _YEARISH.search(label) else None
         label_unit = find_unit(label) if _UNIT_HINT.search(label) else None  # "CLA rate per 10,000", "... %"
         codes = self.sheet.formats.codes if r < self.sheet.formats.rows_read else None
         relevant = self._relevant(label)
         section, sheet, number, row_index = parsed.section, self.sheet.name, str(r + 1), r - self.layout.data_start
-        cells, numbers, found, row_unit = parsed.cells, parsed.numbers, [], None
+        cells, numbers, found, row_unit, matched = parsed.cells, parsed.numbers, [], None, []
+        append = cells.append
         for col, value in values:
-            if col.index in uncached:
+            if uncached and col.index in uncached:
                 continue
             kind = type(value)
             # Inside the format window each cell has its own format (a scorecard mixes % and counts
@@ -267,22 +274,31 @@ class TableReader:
                 numbers[col.index] = (figure, display)
                 row_unit = row_unit or unit
             metric = self._metric(label, col.measure, unit) if relevant else col.metric(unit, self._metric)
-            cells.append(Observation(label, col.measure, figure, unit, display, status, section, period, role, sheet,
-                                     col.letter + number, row_index, col.position, metric))
-        for obs in cells:
-            if obs.value is None and relevant and row_unit:
-                obs.metric_id = self._metric(label, obs.measure, row_unit)
-        width = (self.columns[-1].index - self.label_col + 1) if self.columns else 1
-        for col, name, amount, symbol, display, period in found:
-            base = PERCENT if symbol == "%" else PER_10000 if symbol else row_unit or NUMBER
-            measure = f"Benchmark: {name}"
-            cells.append(Observation(label, measure, amount, base, display, None, section, period, role, sheet,
-                                     col.letter + number, row_index, width + self.extra.setdefault(measure, len(self.extra)),
-                                     self._metric(label if relevant else "", measure, base)))
-        self.metric_counts.update(o.metric_id for o in cells if o.metric_id != "other")
-        self.report.cells_read += len(cells) - len(found)
+            if metric != "other":
+                matched.append(metric)
+            append(Observation(label, col.measure, figure, unit, display, status, section, period, role, sheet,
+                               col.letter + number, row_index, col.position, metric))
+        if relevant and row_unit:
+            for obs in cells:
+                if obs.value is None:
+                    obs.metric_id = self._metric(label, obs.measure, row_unit)
+            matched = [o.metric_id for o in cells if o.metric_id != "other"]
+        self.report.cells_read += len(cells)
         self.report.rows_read += 1
-        return parsed
+        benchmark_figures = [self._benchmark(parsed, row_unit, *item) for item in found]
+        cells += benchmark_figures
+        self.metric_counts.update(matched + [o.metric_id for o in benchmark_figures if o.metric_id != "other"])
+
+    def _benchmark(self, parsed: ParsedRow, row_unit: str | None, col: Column, name: str, amount: float,
+                   symbol: str | None, display: str, period: str | None) -> Observation:
+        """``England, 53%`` in a benchmark cell as a figure of its own (see the module docstring)."""
+        base = PERCENT if symbol == "%" else PER_10000 if symbol else row_unit or NUMBER
+        measure = f"Benchmark: {name}"
+        width = self.columns[-1].index - self.label_col + 1
+        label = parsed.label if self._relevant(parsed.label) else ""
+        return Observation(parsed.label, measure, amount, base, display, None, parsed.section, period, parsed.role,
+                           self.sheet.name, col.letter + str(parsed.r + 1), parsed.r - self.layout.data_start,
+                           width + self.extra.setdefault(measure, len(self.extra)), self._metric(label, measure, base))
 
     def _period(self, col: Column, row_period: Period | None) -> str | None:
         context = row_period or self.context
