@@ -13,7 +13,7 @@ from pathlib import Path
 
 from memberpack.errors import ImportFailed
 
-SAMPLE_BYTES = 1 << 20
+SAMPLE_BYTES = 16 << 20   # enough to see a late £ in any ordinary return
 DELIMITERS = ",;\t|"
 
 
@@ -38,7 +38,7 @@ def csv_rows(path: Path) -> tuple[str, str, Iterator[list[str]]]:
     with path.open("rb") as fh:
         sample = fh.read(SAMPLE_BYTES)
     encoding = detect_encoding(sample)
-    text = sample.decode(encoding, errors="ignore")
+    text = sample[:65_536].decode(encoding, errors="ignore")
     lines = text.splitlines()[:50]
     dialect = detect_dialect("\n".join(lines))
 
