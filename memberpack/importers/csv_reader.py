@@ -14,16 +14,23 @@ from pathlib import Path
 from memberpack.errors import ImportFailed
 
 SAMPLE_BYTES = 16 << 20   # enough to see a late £ in any ordinary return
+CHUNK = 1 << 16
 DELIMITERS = ",;\t|"
 
 
-def detect_encoding(sample: bytes) -> str:
-    """``utf-8-sig`` when the prefix is valid UTF-8 (a cut multi-byte character at the end allowed)."""
-    try:
-        codecs.getincrementaldecoder("utf-8")().decode(sample, final=False)
-        return "utf-8-sig"
-    except UnicodeDecodeError:
-        return "cp1252"
+def detect_encoding(path: Path) -> str:
+    """``utf-8-sig`` when the first :data:`SAMPLE_BYTES` are valid UTF-8, else ``cp1252``."""
+    decoder = codecs.getincrementaldecoder("utf-8")()
+    with path.open("rb") as fh:
+        for _ in range(SAMPLE_BYTES // CHUNK):
+            chunk = fh.read(CHUNK)
+            if not chunk:
+                break
+            try:
+                decoder.decode(chunk, final=False)
+            except UnicodeDecodeError:
+                return "cp1252"
+    return "utf-8-sig"
 
 
 def detect_dialect(text: str) -> type[csv.Dialect] | csv.Dialect:
@@ -35,10 +42,9 @@ def detect_dialect(text: str) -> type[csv.Dialect] | csv.Dialect:
 
 def csv_rows(path: Path) -> tuple[str, str, Iterator[list[str]]]:
     """The encoding, the delimiter and a stream of rows of ``path``."""
+    encoding = detect_encoding(path)
     with path.open("rb") as fh:
-        sample = fh.read(SAMPLE_BYTES)
-    encoding = detect_encoding(sample)
-    text = sample[:65_536].decode(encoding, errors="ignore")
+        text = fh.read(CHUNK).decode(encoding, errors="ignore")
     lines = text.splitlines()[:50]
     dialect = detect_dialect("\n".join(lines))
 
