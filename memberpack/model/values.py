@@ -38,6 +38,7 @@ _NUMBER = re.compile(
         (?P<words>[^\d()].*)?$""",
     re.IGNORECASE | re.VERBOSE,
 )
+_UNIT_ONLY = re.compile(r"£\s*'?000'?s?", re.IGNORECASE)
 _SCALE = {"m": 1e6, "mn": 1e6, "million": 1e6, "bn": 1e9, "billion": 1e9, "k": 1e3}
 
 
@@ -90,6 +91,8 @@ def parse_text(raw: str | None, unit: Unit | None = None) -> CellValue:
     status = status_of(text)
     if status is not None:
         return CellValue(None, None, display, status)
+    if _UNIT_ONLY.fullmatch(text):  # "£000s" names a unit (a header), it is not £0
+        return CellValue(None, None, display, TEXT)
     match = _NUMBER.match(text.replace("\u00a0", " "))
     if not match or (match["open"] is None) != (match["close"] is None):
         return CellValue(None, None, display, TEXT)

@@ -166,3 +166,16 @@ def test_kind_can_be_set(tmp_path):
     rows = [["Service", "Budget £m", "Projection £m"], ["Fieldwork", 9.1, 9.8]]
     (table,) = read_file(write_xlsx(tmp_path / "k.xlsx", {"S": rows}), kind=GENERAL).tables
     assert (table.layout.kind, table.report.kind_reason) == (GENERAL, "set with --kind")
+
+
+def test_a_second_table_whose_headers_are_units_only(tmp_path):
+    rows = [["Placements", "2019/20 budget", "2020/21 budget"], ["In-house"], ["- FYEs", 107.72, 83.0], [],
+            ["Dedicated Schools Grant Balance"], ["Area", "£000s", "£000s"], ["Brought Forward deficit", None, "3,847"],
+            ["In-year variances:"], ["- Top-up Funding", 964, None], ["Deficit to carry forward", None, "7,568"]]
+    path = write_xlsx(tmp_path / "b.xlsx", {"S": rows})
+    first, second = read_file(path).tables
+    assert (first.report.cell_range, second.title, second.report.cell_range) == ("A1:C3", "Dedicated Schools Grant Balance",
+                                                                                "A6:C10")
+    obs = observations(path)
+    assert (obs[("S", "C7")].value, obs[("S", "C7")].measure) == (3_847_000, "£000s (C)")
+    assert (obs[("S", "B9")].value, obs[("S", "B9")].section) == (964_000, "In-year variances:")
