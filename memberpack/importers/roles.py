@@ -97,8 +97,12 @@ class _Sums:
         return nonzero and compared >= min(2, len(row.numbers))
 
 
-def assign_roles(rows: list[ParsedRow], *, has_headings: bool, final: bool) -> None:
-    """Settle each row's role and section in place; ``final`` when no rows of the table follow."""
+def assign_roles(rows: list[ParsedRow], *, has_headings: bool, final: bool, money: bool = True) -> None:
+    """Settle each row's role and section in place; ``final`` when no rows of the table follow.
+
+    Unworded sub totals are looked for only in ``money`` tables (budget monitors), where a row that
+    adds up the rows above it is one; in a count or rate table that could be chance.
+    """
     worded_subtotals = any(r.role == SUBTOTAL and r.worded for r in rows)
     last_with_numbers = max((i for i, r in enumerate(rows) if r.numbers), default=-1)
     group, subtotals = _Sums(), _Sums()
@@ -110,7 +114,7 @@ def assign_roles(rows: list[ParsedRow], *, has_headings: bool, final: bool) -> N
         if row.role == DATA:
             if len(subtotals) >= 2 and subtotals.matched_by(row):
                 row.role = TOTAL
-            elif not (worded_subtotals or has_headings) and len(group) >= 2 and group.matched_by(row):
+            elif money and not (worded_subtotals or has_headings) and len(group) >= 2 and group.matched_by(row):
                 row.role = SUBTOTAL
         elif row.role == TOTAL and later and not (len(subtotals) and subtotals.matched_by(row)):
             row.role = SUBTOTAL

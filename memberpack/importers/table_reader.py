@@ -311,7 +311,8 @@ class TableReader:
 
     def _settle(self, rows: list[ParsedRow], *, final: bool) -> Iterator[list[Observation]]:
         first = [(parsed.role, parsed.section) for parsed in rows]
-        assign_roles(rows, has_headings=self.has_headings, final=final)
+        assign_roles(rows, has_headings=self.has_headings, final=final,
+                     money=self.layout.kind == BUDGET_MONITOR or any(c.base == "GBP" for c in self.columns))
         for parsed, (role, section) in zip(rows, first):
             if parsed.role != role or parsed.section != section:
                 for obs in parsed.cells:

@@ -179,3 +179,9 @@ def test_a_second_table_whose_headers_are_units_only(tmp_path):
     obs = observations(path)
     assert (obs[("S", "C7")].value, obs[("S", "C7")].measure) == (3_847_000, "£000s (C)")
     assert (obs[("S", "B9")].value, obs[("S", "B9")].section) == (964_000, "In-year variances:")
+
+
+def test_a_count_that_happens_to_be_a_sum_is_not_taken_for_a_subtotal(tmp_path):
+    rows = [["Measure", "Q1", "Q2"], ["Referrals", 100, 200], ["Re-referrals", 50, 100], ["Contacts", 150, 300]]
+    obs = observations(write_xlsx(tmp_path / "c.xlsx", {"S": rows}))
+    assert [obs[("S", f"B{r}")].row_role for r in (2, 3, 4)] == ["data", "data", "data"]
