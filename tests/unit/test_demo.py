@@ -7,13 +7,11 @@ from memberpack.analysis.checks import check_dataset
 from memberpack.assets import sample
 from memberpack.demo import build_demo, sample_files
 from memberpack.errors import MemberpackError
-from memberpack.importers import read_file
 from memberpack.model.annotations import OBSERVATION, PRIVATE, QUESTION, SHARED
 from memberpack.store import annotation_store
 from memberpack.store.pack import Pack
 
 M = 1_000_000
-DSG = "03_dsg_blocks.xlsx"
 
 
 @pytest.fixture(scope="module")
@@ -85,31 +83,18 @@ def test_dsg_2023_24_side_by_side_blocks(cells):
     assert shown == {"B9": "73.5", "D9": "(15.1)", "I9": "(44.9)", "I10": "(37.5)"}
 
 
-def test_dsg_figures_with_the_demo_layout_hints(cells):
+def test_dsg_side_by_side_blocks_and_2020_21_blocks_in_pounds(cells):
     dsg = {"B9": (73.5 * M, "GBP"), "D9": (-15.1 * M, "GBP"), "I9": (-44.9 * M, "GBP"),
            "I10": (-37.5 * M, "GBP")}
     assert _figures(cells, "03_", "DSG 2023-24", dsg) == dsg
     blocks = {"B3": (129_968_128, "GBP"), "B4": (26_047_648, "GBP"), "B7": (169_560_883, "GBP")}
     assert _figures(cells, "03_", "DSG 2020-21", blocks) == blocks
-    assert (_at(cells, "03_", "DSG 2020-21", "B3").period, _at(cells, "03_", "DSG 2020-21", "B7").row_role) == (
-        "2020/21", "total")
-
-
-def _auto(name, sheet):
-    """The figures of one sample sheet as the importer reads it with no layout hint, by cell."""
-    tables = read_file(sample(name)).tables
-    return {o.cell: o for t in tables if t.layout.sheet == sheet for o in t.observations}
-
-
-def test_dsg_2023_24_unit_is_found_without_a_hint():
-    high_needs = _auto(DSG, "DSG 2023-24")["B9"]
-    assert (high_needs.value, high_needs.unit) == (73.5 * M, "GBP")
-
-
-def test_dsg_2020_21_header_rows_are_found_without_a_hint():
-    schools = _auto(DSG, "DSG 2020-21").get("B3")
-    assert schools is not None and (schools.value, schools.unit) == (129_968_128, "GBP")
-    assert schools.measure == "2020/21"
+    # the repeated "DSG Block £m" column E labels the second sub-table; it is not a figure
+    assert not [o for f, o in cells if f.startswith("03_") and o.sheet == "DSG 2023-24" and o.cell[0] == "E"]
+    assert _at(cells, "03_", "DSG 2023-24", "I9").label == "High Needs"
+    schools = _at(cells, "03_", "DSG 2020-21", "B3")
+    assert (schools.measure, schools.period, _at(cells, "03_", "DSG 2020-21", "B7").row_role) == (
+        "2020/21", "2020/21", "total")
 
 
 def test_exclusions_attendance_and_ehcp(cells):
