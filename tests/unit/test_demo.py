@@ -140,7 +140,8 @@ def test_children_looked_after_wide_table_and_agency_csv(cells):
     assert (somerset.label, somerset.value, somerset.period) == ("Children Looked After", 570, "Jan 2023")
     assert _at(cells, "08_", "Somerset", "C4").status == "blank"
     assert [_at(cells, "08_", "North Somerset", c).value for c in ("C4", "D6", "D7", "D9")] == [227, 50.6, 67, 53]
-    assert _figures(cells, "08_", "North Somerset", {"D12": 0}) == {"D12": (89.0, "percent")}
+    assert _figures(cells, "08_", "North Somerset", {"D12": 0, "D6": 0, "D7": 0}) == {
+        "D12": (89.0, "percent"), "D6": (50.6, "per_10000"), "D7": (67, "per_10000")}   # units from the labels
     wide = {"E8": (10_364_960, "GBP"), "C8": (-290_586, "GBP"), "M23": (1_178_880, "GBP"),
             "H15": (109_617, "GBP")}
     assert _figures(cells, "09_", "Appendix 1", wide) == wide
@@ -150,6 +151,7 @@ def test_children_looked_after_wide_table_and_agency_csv(cells):
     m9 = _at(cells, "11_", "Finances", "D7")
     assert (m9.label, m9.value, m9.unit, m9.period) == ("External Placements", 14.5 * M, "GBP", "2022/23 Month 9")
     assert _at(cells, "11_", "Finances", "G7").status == "down"
+    assert _figures(cells, "11_", "Finances", {"F7": 0}) == {"F7": (2.4 * M, "GBP")}   # no unit in its header
 
 
 def test_seed_rounding_anomalies_are_kept_and_within_rounding(demo_pack_master, cells):
