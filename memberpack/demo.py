@@ -8,7 +8,6 @@ at the end: a failure leaves no file behind.
 
 from __future__ import annotations
 
-from collections.abc import Callable
 from pathlib import Path
 
 from memberpack.assets import sample
@@ -40,8 +39,6 @@ DEMO_NOTES = (
      "is ready yet."),
 )
 
-Progress = Callable[[int, int, str], None]
-
 
 def sample_files() -> list[Path]:
     """The bundled sample workbooks, in name order (their names start with a number)."""
@@ -70,24 +67,19 @@ def add_demo_notes(pack: Pack) -> None:
                                                author=author))
 
 
-def build_demo(out: str | Path, *, progress: Progress | None = None) -> Path:
+def build_demo(out: str | Path) -> Path:
     """Create ``out`` as a pack holding every sample workbook; refuses to overwrite a file."""
     out = Path(out)
     if out.exists():
         raise PackError(f"{out}: a file of that name already exists; choose a new name for the demo pack")
     tmp = out.with_name(out.name + ".part")
     tmp.unlink(missing_ok=True)
-    files = sample_files()
     try:
         with Pack.create(tmp, **DEMO_META) as pack:
-            for i, path in enumerate(files):
-                if progress:
-                    progress(i, len(files), f"Importing {path.name}")
+            for path in sample_files():
                 import_files(pack, [path])
             add_demo_notes(pack)
         tmp.replace(out)
     finally:
         tmp.unlink(missing_ok=True)
-    if progress:
-        progress(len(files), len(files), "Done")
     return out
