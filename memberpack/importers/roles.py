@@ -66,17 +66,21 @@ def rounding_step(value: float, display: str) -> float:
 
 
 class _Sums:
-    """Running column sums of a group of rows, so a candidate total is checked in O(columns)."""
+    """A group of rows with the running sum of one key column: a candidate total is tested on that
+    column first (O(1)), and only when it matches are the other columns summed."""
 
     def __init__(self) -> None:
         self.rows: list[ParsedRow] = []
-        self.totals: dict[int, float] = {}
+        self.key: int | None = None
+        self.key_total = 0.0
 
     def add(self, row: ParsedRow) -> None:
         self.rows.append(row)
-        totals = self.totals
-        for col, (value, _) in row.numbers.items():
-            totals[col] = totals.get(col, 0.0) + value
+        if self.key is None and row.numbers:
+            self.key = next(iter(row.numbers))
+        figure = row.numbers.get(self.key)
+        if figure is not None:
+            self.key_total += figure[0]
 
     def __len__(self) -> int:
         return len(self.rows)
@@ -84,13 +88,17 @@ class _Sums:
     def matched_by(self, row: ParsedRow) -> bool:
         """Whether ``row``'s figures are these rows' sums, within rounding, in every column it fills
         (two at least); each figure may be out by half its last shown digit."""
+        tolerance = (len(self.rows) + 1) / 2
+        key = row.numbers.get(self.key)
+        if key is not None and abs(self.key_total - key[0]) > rounding_step(*key) * tolerance + 1e-9:
+            return False
         compared = 0
         nonzero = False
         for col, (value, display) in row.numbers.items():
-            total = self.totals.get(col)
-            if total is None:
+            values = [r.numbers[col][0] for r in self.rows if col in r.numbers]
+            if not values:
                 continue
-            if abs(total - value) > rounding_step(value, display) * (len(self.rows) + 1) / 2 + 1e-9:
+            if abs(sum(values) - value) > rounding_step(value, display) * tolerance + 1e-9:
                 return False
             compared += 1
             nonzero = nonzero or value != 0

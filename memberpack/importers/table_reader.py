@@ -249,10 +249,23 @@ class TableReader:
         section, sheet, number, row_index = parsed.section, self.sheet.name, str(r + 1), r - self.layout.data_start
         cells, numbers, found, row_unit, matched = parsed.cells, parsed.numbers, [], None, []
         append = cells.append
+        plain = codes is None and label_unit is None and row_period is None and not relevant
         for col, value in values:
+            kind = type(value)
+            if plain and (kind is float or kind is int) and col.code is None:
+                # The common case, kept short: a figure in a column with no number format.
+                figure = (round(value * col.factor, 6) if col.factor != 1.0 else float(value)) or 0.0
+                display = repr(value) if kind is float and not value.is_integer() else f"{value:.0f}"
+                numbers[col.index] = (figure, display)
+                metric = col.metrics.get(col.base) or col.metric(col.base, self._metric)
+                append(Observation(label, col.measure, figure, col.base, display, None, section, col.period_label,
+                                   role, sheet, col.letter + number, row_index, col.position, metric))
+                if metric != "other":
+                    matched.append(metric)
+                row_unit = row_unit or col.base
+                continue
             if uncached and col.index in uncached:
                 continue
-            kind = type(value)
             # Inside the format window each cell has its own format (a scorecard mixes % and counts
             # in one column); below it, the column's first format is assumed for every row.
             code = codes.get((r, col.index)) if codes is not None else col.code
