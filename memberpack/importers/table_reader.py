@@ -253,7 +253,8 @@ class TableReader:
         for col, value in values:
             kind = type(value)
             if plain and (kind is float or kind is int) and col.code is None:
-                # The common case, kept short: a figure in a column with no number format.
+                # The common case, kept short (it is read_value's, inlined): a figure in a column
+                # with no number format, in a row whose label states no unit or period.
                 figure = (round(value * col.factor, 6) if col.factor != 1.0 else float(value)) or 0.0
                 display = repr(value) if kind is float and not value.is_integer() else f"{value:.0f}"
                 numbers[col.index] = (figure, display)
@@ -272,17 +273,10 @@ class TableReader:
             if code is not None and col.code is None:
                 col.learn_format(code)
             period = col.period_label if row_period is None else self._period(col, row_period)
-            if label_unit is None and code is None and (kind is float or kind is int):
-                factor, unit = col.factor, col.base
-                figure = (round(value * factor, 6) if factor != 1.0 else float(value)) or 0.0
-                display = repr(value) if kind is float and not value.is_integer() else f"{value:.0f}"
-                status = None
-            else:
-                cell = read_value(value, col.unit or label_unit, code)
-                figure, unit, display, status = cell.value, cell.unit, cell.display, cell.status
-                if figure is None and col.benchmark and status == TEXT:
-                    found += [(col, name, amount, symbol, display, period)
-                              for name, amount, symbol in benchmarks(display)]
+            cell = read_value(value, col.unit or label_unit, code)
+            figure, unit, display, status = cell.value, cell.unit, cell.display, cell.status
+            if figure is None and col.benchmark and status == TEXT:
+                found += [(col, name, amount, symbol, display, period) for name, amount, symbol in benchmarks(display)]
             if figure is not None:
                 numbers[col.index] = (figure, display)
                 row_unit = row_unit or unit
