@@ -40,6 +40,7 @@ class TableLayout:
     kind_reason: str = ""
     title: str = ""
     period: str | None = None
+    unit_by_hand: bool = False   # the officer chose ``unit``: it wins over units the headers state
 
     @property
     def data_start(self) -> int:
@@ -75,7 +76,8 @@ class TableLayout:
         top = min(self.header_rows, default=self.first_row)
         return {"header_offsets": [h - top for h in self.header_rows],
                 "units_offset": None if self.units_row is None else self.units_row - top,
-                "label_column": self.label_column, "unit": self.unit, "kind": self.kind}
+                "label_column": self.label_column, "unit": self.unit, "kind": self.kind,
+                "unit_by_hand": self.unit_by_hand}
 
     def recall(self, memory: dict) -> None:
         """Apply choices remembered from an earlier return of the same shape."""
@@ -85,6 +87,7 @@ class TableLayout:
         self.units_row = None if offset is None else top + offset
         self.label_column = memory.get("label_column") or self.label_column
         self.unit = memory.get("unit", self.unit)
+        self.unit_by_hand = bool(memory.get("unit_by_hand"))
         if memory.get("kind"):
             self.kind, self.kind_reason = memory["kind"], "remembered from an earlier import of this shape"
 

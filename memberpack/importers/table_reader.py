@@ -137,6 +137,7 @@ class TableReader:
         rows = [header.get(h - 1, []) for h in layout.header_rows]
         units_row = header.get(layout.units_row - 1, []) if layout.units_row else []
         table_unit = find_unit(layout.unit) if layout.unit else None
+        chosen = table_unit is not None and layout.unit_by_hand
         filled = [_fill_right(row, layout.col_range, self.sheet.merged, h - 1, last=i == len(rows) - 1)
                   for i, (h, row) in enumerate(zip(layout.header_rows, rows))]
         columns, seen = [], set()
@@ -151,6 +152,8 @@ class TableReader:
             seen.add(measure)
             unit_text = cell_text(units_row[c]) if c < len(units_row) and not blank(units_row[c]) else ""
             unit = find_unit(unit_text) or find_unit(measure) or table_unit
+            if chosen and unit is not None and unit.base == table_unit.base:
+                unit = table_unit  # the officer's unit wins over what the headers say, for the same kind of figure
             period = None if _NO_PERIOD.search(measure) else parse_period(measure)
             code = self.sheet.formats.codes.get((self.layout.data_start, c))
             columns.append(Column(c, measure, unit, period, bool(_BENCHMARK_HEADER.search(measure)), code,

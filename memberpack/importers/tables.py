@@ -143,6 +143,7 @@ def _prepare(sheet: Sheet, layout: TableLayout, seen: dict[int, list[Any]], titl
     override = next((o for o in overrides if o.sheet == sheet.name and layout.covers(o)), None)
     if override is not None:
         layout = TableLayout.from_dict(override.to_dict())
+        layout.unit_by_hand = layout.unit is not None
         source = "set by hand"
     reasons_for = _head_sample(layout, seen)
     if kind is not None:

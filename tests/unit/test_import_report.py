@@ -90,3 +90,12 @@ def test_an_override_for_the_second_table_leaves_the_first_alone(tmp_path):
     assert [(t.layout.kind, t.title, t.report.layout_source) for t in tables] == [
         (first.kind, "Suspensions", "detected"), (GENERAL, "Permanent exclusions", "set by hand")]
     assert [o.value for o in tables[1].observations] == [7, 1]
+
+
+def test_a_unit_set_by_hand_wins_over_the_headers(tmp_path):
+    rows = [["Service Area", "Current Budget £m", "Share %"], ["Fieldwork", 9100, 12.5]]
+    path = write_xlsx(tmp_path / "u.xlsx", {"S": rows})
+    (detected,) = read_file(path).layouts
+    (table,) = read_file(path, overrides=[replace(detected, unit="£k")]).tables
+    got = {o.cell: (o.value, o.unit) for o in table.observations}
+    assert got == {"B2": (9_100_000, "GBP"), "C2": (12.5, "percent")}
