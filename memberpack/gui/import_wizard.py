@@ -1,0 +1,271 @@
+"""The import wizard: choose files, check how each table was read, then import in the background.
+
+Reading for the preview touches no pack. The import itself runs on the worker thread with its
+own connection to the pack file, in one transaction: a bad file or a Cancel leaves the pack as
+it was. Errors show inside the wizard as one line, never as a blocking dialog.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from pathlib import Path
+
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtWidgets import (QComboBox, QFileDialog, QHBoxLayout, QLabel, QListWidget, QPlainTextEdit,
+                               QProgressBar, QPushButton, QTableView, QVBoxLayout, QWidget, QWizard, QWizardPage)
+
+from memberpack.errors import MemberpackError
+from memberpack.gui import workers
+from memberpack.gui.import_preview import HEADER_COLOUR, LABEL_COLOUR, SheetPreviewModel
+from memberpack.importers import import_files, read_file
+from memberpack.importers.engine import FileResult
+from memberpack.importers.reader import read_sheets
+from memberpack.model.observation import LAYOUT_KINDS
+from memberpack.store.pack import Pack
+
+FILE_FILTER = "Spreadsheets (*.xlsx *.xlsm *.xls *.ods *.csv);;All files (*)"
+KIND_TITLES = {"budget_monitor": "Budget monitor", "kpi_scorecard": "KPI scorecard", "time_series": "Time series",
+               "breakdown": "Breakdown", "general": "General table"}
+ERROR_STYLE = "color: #a61b1b; font-weight: 600"
+
+
+def import_with_kinds(pack_path: Path, files: Sequence[tuple[Path, str | None]], progress, cancel) -> list:
+    """Import ``files`` (each with the layout kind the officer chose, or None to detect it) into
+    the pack at ``pack_path`` in one transaction. Runs on the worker thread."""
+    reports = []
+    with Pack.open(pack_path) as pack, pack.transaction():
+        for n, (path, kind) in enumerate(files):
+            progress(n, len(files), f"Importing {path.name}")
+            reports += import_files(pack, [path], kind=kind, cancel=cancel)
+        progress(len(files), len(files), "Done")
+    return reports
+
+
+class FilesPage(QWizardPage):
+    def __init__(self, files: Sequence[Path]) -> None:
+        super().__init__()
+        self.setTitle("Choose the workbooks to import")
+        self.setSubTitle("Excel (.xlsx, .xlsm, .xls), OpenDocument (.ods) or CSV files. Nothing is written "
+                         "to the pack until the last step.")
+        self.list = QListWidget()
+        self.list.setAccessibleName("Files to import")
+        add = QPushButton("&Add files…")
+        add.clicked.connect(self.choose_files)
+        remove = QPushButton("&Remove")
+        remove.clicked.connect(lambda: self.list.takeItem(self.list.currentRow()) and self.completeChanged.emit())
+        self.error = QLabel()
+        self.error.setWordWrap(True)
+        self.error.setStyleSheet(ERROR_STYLE)
+        self.error.setAccessibleName("Problem with a file")
+        buttons = QHBoxLayout()
+        buttons.addWidget(add)
+        buttons.addWidget(remove)
+        buttons.addStretch(1)
+        layout = QVBoxLayout(self)
+        layout.addWidget(self.list)
+        layout.addLayout(buttons)
+        layout.addWidget(self.error)
+        self.add_files(files)
+
+    def add_files(self, files: Sequence[Path]) -> None:
+        present = set(self.files())
+        for path in files:
+            if Path(path) not in present:
+                self.list.addItem(str(path))
+        self.completeChanged.emit()
+
+    def choose_files(self) -> None:
+        names, _ = QFileDialog.getOpenFileNames(self, "Import workbooks", "", FILE_FILTER)
+        self.add_files([Path(n) for n in names])
+
+    def files(self) -> list[Path]:
+        return [Path(self.list.item(i).text()) for i in range(self.list.count())]
+
+    def isComplete(self) -> bool:
+        return self.list.count() > 0
+
+    def validatePage(self) -> bool:
+        """Read every file now, so a bad one is named here and nothing goes further."""
+        wizard: ImportWizard = self.wizard()  # type: ignore[assignment]
+        wizard.results = []
+        for path in self.files():
+            try:
+                wizard.results.append(read_file(path))
+            except MemberpackError as exc:
+                self.error.setText(str(exc))
+                return False
+        self.error.clear()
+        return True
+
+
+class PreviewPage(QWizardPage):
+    def __init__(self) -> None:
+        super().__init__()
+        self.setTitle("Check how each table was read")
+        self.setSubTitle(f"<span style='background:{HEADER_COLOUR}'>&nbsp;Header rows&nbsp;</span> "
+                         f"<span style='background:{LABEL_COLOUR}'>&nbsp;Row labels&nbsp;</span> "
+                         "Grey cells are not read. Choose another layout if the table was misread.")
+        self.tables = QComboBox()
+        self.tables.setAccessibleName("Table found")
+        self.tables.currentIndexChanged.connect(self._show_table)
+        self.kind = QComboBox()
+        self.kind.addItem("Detect automatically", None)
+        for kind in LAYOUT_KINDS:
+            self.kind.addItem(KIND_TITLES.get(kind, kind), kind)
+        self.kind.setAccessibleName("Layout of this file")
+        self.kind.currentIndexChanged.connect(self._kind_changed)
+        self.detected = QLabel()
+        self.detected.setWordWrap(True)
+        self.grid = QTableView()
+        self.grid.setAccessibleName("Preview of the sheet")
+        self.grid.horizontalHeader().setDefaultSectionSize(90)
+        form = QHBoxLayout()
+        form.addWidget(QLabel("&Table:", buddy=self.tables))
+        form.addWidget(self.tables, 2)
+        form.addWidget(QLabel("&Layout:", buddy=self.kind))
+        form.addWidget(self.kind, 1)
+        layout = QVBoxLayout(self)
+        layout.addLayout(form)
+        layout.addWidget(self.detected)
+        layout.addWidget(self.grid, 1)
+        self._entries: list[tuple[FileResult, int]] = []
+        self._sheets: dict[tuple[Path, str], list] = {}
+
+    def initializePage(self) -> None:
+        wizard: ImportWizard = self.wizard()  # type: ignore[assignment]
+        self.tables.blockSignals(True)
+        self.tables.clear()
+        self._entries = []
+        for result in wizard.results:
+            for n, table in enumerate(result.tables):
+                self._entries.append((result, n))
+                self.tables.addItem(f"{result.path.name} › {table.report.sheet}: "
+                                    f"{table.report.title or table.title} ({table.report.cell_range})")
+        self.tables.blockSignals(False)
+        self._show_table(0)
+
+    def _sheet_rows(self, path: Path, sheet: str) -> list:
+        if (path, sheet) not in self._sheets:
+            for found in read_sheets(path):
+                self._sheets[(path, found.name)] = found.rows
+        return self._sheets.get((path, sheet), [])
+
+    def _show_table(self, position: int) -> None:
+        if not 0 <= position < len(self._entries):
+            return
+        result, n = self._entries[position]
+        report = result.tables[n].report
+        self.grid.setModel(SheetPreviewModel(self._sheet_rows(result.path, report.sheet), report, self.grid))
+        self.detected.setText(
+            f"Read as <b>{KIND_TITLES.get(report.kind, report.kind)}</b>: header row(s) "
+            f"{', '.join(map(str, report.header_rows))}, labels in column {report.label_column}, unit "
+            f"{report.unit or 'as written in the headers'}; {report.rows_read} rows, {report.cells_read} figures.")
+        wizard: ImportWizard = self.wizard()  # type: ignore[assignment]
+        self.kind.blockSignals(True)
+        self.kind.setCurrentIndex(max(0, self.kind.findData(wizard.kinds.get(result.path))))
+        self.kind.blockSignals(False)
+
+    def _kind_changed(self) -> None:
+        if self._entries:
+            wizard: ImportWizard = self.wizard()  # type: ignore[assignment]
+            result, _n = self._entries[self.tables.currentIndex()]
+            wizard.kinds[result.path] = self.kind.currentData()
+
+
+class ReportPage(QWizardPage):
+    def __init__(self) -> None:
+        super().__init__()
+        self.setTitle("Import report")
+        self.setSubTitle("What was read, what was assumed and what was skipped. Press Import to add it to the pack.")
+        self.report = QPlainTextEdit()
+        self.report.setReadOnly(True)
+        self.report.setAccessibleName("Import report")
+        self.progress = QProgressBar()
+        self.progress.setAccessibleName("Import progress")
+        self.progress.hide()
+        self.status = QLabel()
+        self.status.setWordWrap(True)
+        self.status.setAccessibleName("Import status")
+        layout = QVBoxLayout(self)
+        layout.addWidget(self.report, 1)
+        layout.addWidget(self.progress)
+        layout.addWidget(self.status)
+
+    def initializePage(self) -> None:
+        wizard: ImportWizard = self.wizard()  # type: ignore[assignment]
+        lines = []
+        for result in wizard.results:
+            lines += result.report.lines()
+            if wizard.kinds.get(result.path):
+                lines.append(f"  to be imported as: {KIND_TITLES[wizard.kinds[result.path]]} (your choice)")
+        self.report.setPlainText("\n".join(lines))
+        self.status.clear()
+
+
+class ImportWizard(QWizard):
+    """``imported(reports)`` fires once the pack holds the new tables."""
+
+    imported = Signal(list)
+
+    def __init__(self, pack_path: Path, files: Sequence[Path] = (), parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setWindowTitle("Import workbooks")
+        self.setWizardStyle(QWizard.WizardStyle.ClassicStyle)
+        self.setOption(QWizard.WizardOption.NoBackButtonOnLastPage, False)
+        self.pack_path = Path(pack_path)
+        self.results: list[FileResult] = []
+        self.kinds: dict[Path, str | None] = {}
+        self.job: workers.Job | None = None
+        self.files_page, self.preview_page, self.report_page = FilesPage(files), PreviewPage(), ReportPage()
+        for page in (self.files_page, self.preview_page, self.report_page):
+            self.addPage(page)
+        self.setButtonText(QWizard.WizardButton.FinishButton, "&Import")
+        self.resize(900, 640)
+
+    def accept(self) -> None:
+        """Finish starts the import; the wizard closes when the pack holds it."""
+        if self.job is not None:
+            return
+        files = [(r.path, self.kinds.get(r.path)) for r in self.results]
+        page = self.report_page
+        page.progress.setRange(0, len(files))
+        page.progress.setValue(0)
+        page.progress.show()
+        page.status.setStyleSheet("")
+        page.status.setText("Importing…")
+        self.button(QWizard.WizardButton.FinishButton).setEnabled(False)
+        self.button(QWizard.WizardButton.BackButton).setEnabled(False)
+        self.job = workers.Job(lambda progress, cancel: import_with_kinds(self.pack_path, files, progress, cancel), self)
+        self.job.progressed.connect(self._progressed)
+        self.job.succeeded.connect(self._succeeded)
+        self.job.failed.connect(self._stopped)
+        self.job.cancelled.connect(self._stopped)
+        self.job.start()
+
+    def reject(self) -> None:
+        """Cancel stops a running import (nothing is written) before the wizard may close."""
+        if self.job is not None:
+            self.report_page.status.setText("Cancelling…")
+            self.job.cancel()
+            return
+        super().reject()
+
+    def _progressed(self, done: int, total: int, message: str) -> None:
+        self.report_page.progress.setRange(0, max(total, 1))
+        self.report_page.progress.setValue(done)
+        self.report_page.status.setText(message)
+
+    def _succeeded(self, reports: list) -> None:
+        self.job = None
+        self.imported.emit(reports)
+        super().accept()
+
+    def _stopped(self, message: str) -> None:
+        """A failed or cancelled import: say so in one line; the pack is unchanged."""
+        self.job = None
+        page = self.report_page
+        page.progress.hide()
+        page.status.setStyleSheet(ERROR_STYLE)
+        page.status.setText(message if "nothing" in message.lower() else f"{message} The pack was not changed.")
+        self.button(QWizard.WizardButton.FinishButton).setEnabled(True)
+        self.button(QWizard.WizardButton.BackButton).setEnabled(True)
