@@ -76,7 +76,7 @@ def run_app(pack_path: str | None, *, smoke: bool = False) -> int:
     code = app.exec()
     if watcher is not None:
         print(f"first paint after {(watcher.painted_at or time.perf_counter()) - started:.3f} s")
-        window.close()
+        window.pack.close()
         return 0
     return code
 

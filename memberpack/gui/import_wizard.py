@@ -11,7 +11,7 @@ from collections.abc import Sequence
 from pathlib import Path
 
 from PySide6.QtCore import Qt, Signal
-from PySide6.QtWidgets import (QComboBox, QFileDialog, QHBoxLayout, QLabel, QListWidget, QPlainTextEdit,
+from PySide6.QtWidgets import (QComboBox, QFileDialog, QHBoxLayout, QLabel, QLineEdit, QListWidget, QPlainTextEdit,
                                QProgressBar, QPushButton, QTableView, QVBoxLayout, QWidget, QWizard, QWizardPage)
 
 from memberpack.errors import MemberpackError
@@ -52,7 +52,14 @@ class FilesPage(QWizardPage):
         add = QPushButton("&Add files…")
         add.clicked.connect(self.choose_files)
         remove = QPushButton("&Remove")
-        remove.clicked.connect(lambda: self.list.takeItem(self.list.currentRow()) and self.completeChanged.emit())
+        remove.clicked.connect(lambda: self.list.takeItem(self.list.currentRow()))
+        # Next is enabled by a mandatory field rather than an isComplete() override, which leaks a
+        # reference to True on every call under PySide6 6.12 (Python 3.11 then aborts at exit).
+        self._count = QLineEdit()
+        self._count.hide()
+        self.registerField("files*", self._count)
+        self.list.model().rowsInserted.connect(self._count_files)
+        self.list.model().rowsRemoved.connect(self._count_files)
         self.error = QLabel()
         self.error.setWordWrap(True)
         self.error.setStyleSheet(ERROR_STYLE)
@@ -72,7 +79,9 @@ class FilesPage(QWizardPage):
         for path in files:
             if Path(path) not in present:
                 self.list.addItem(str(path))
-        self.completeChanged.emit()
+
+    def _count_files(self) -> None:
+        self._count.setText(str(self.list.count()) if self.list.count() else "")
 
     def choose_files(self) -> None:
         names, _ = QFileDialog.getOpenFileNames(self, "Import workbooks", "", FILE_FILTER)
@@ -80,9 +89,6 @@ class FilesPage(QWizardPage):
 
     def files(self) -> list[Path]:
         return [Path(self.list.item(i).text()) for i in range(self.list.count())]
-
-    def isComplete(self) -> bool:
-        return self.list.count() > 0
 
     def validatePage(self) -> bool:
         """Read every file now, so a bad one is named here and nothing goes further."""

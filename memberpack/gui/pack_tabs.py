@@ -54,6 +54,7 @@ class PackTabs(QTabWidget):
             view.target_changed.connect(self.target_changed)
             view.show_notes(self._noted)
             self.widget(tab).layout().addWidget(view)
+            view.show()  # at once, not at the layout's queued show: the caller may use it now
             self.views[tab] = view
         return self.views[tab]
 

@@ -162,7 +162,7 @@ class SectionSortProxy(QSortFilterProxyModel):
 
     def set_filter_text(self, text: str) -> None:
         self._needle = text.strip().lower()
-        self.invalidateFilter()
+        self.setFilterFixedString(self._needle)  # refilters; the match itself is in filterAcceptsRow
 
     def source(self) -> DatasetTableModel:
         return self.sourceModel()  # type: ignore[return-value]

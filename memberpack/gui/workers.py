@@ -39,7 +39,9 @@ class Job(QObject):
     def start(self) -> Job:
         """Queue the job on the worker thread (connect to its signals first)."""
         self.running = True
-        pool().start(_Runnable(self))
+        # The job keeps its runnable: a temporary one may be collected before the pool runs it.
+        self._runnable = _Runnable(self)
+        pool().start(self._runnable)
         return self
 
     def cancel(self) -> None:
@@ -71,6 +73,7 @@ class _Runnable(QRunnable):
     def __init__(self, job: Job) -> None:
         super().__init__()
         self._job = job
+        self.setAutoDelete(False)
 
     def run(self) -> None:
         self._job._run()

@@ -1,0 +1,113 @@
+"""The main window on the demo pack: tabs, overview, menus, settings, drag and drop."""
+
+from __future__ import annotations
+
+import pytest
+from PySide6.QtCore import QMimeData, QPointF, Qt, QUrl
+from PySide6.QtGui import QDropEvent
+from PySide6.QtWidgets import QMessageBox
+
+from memberpack.gui import actions as ids
+from memberpack.gui.main_window import MainWindow, recent_packs, window_settings
+from memberpack.gui.pack_details_dialog import PackDetailsDialog
+from memberpack.store.pack import Pack
+
+
+@pytest.fixture
+def window(qtbot, demo_pack):
+    win = MainWindow(Pack.open(demo_pack))
+    qtbot.addWidget(win)
+    win.show()
+    qtbot.waitExposed(win)
+    yield win
+    win.pack.close()
+
+
+def test_tabs_in_order_and_every_tab_opens(window):
+    titles = [window.tabs.tabText(i) for i in range(window.tabs.count())]
+    assert titles[:5] == ["Overview", "Finance", "Social care", "Inclusion", "Education"]
+    assert titles[-1] == "Other data"
+    for tab in range(1, window.tabs.count()):
+        window.tabs.setCurrentIndex(tab)
+        assert window.tabs.domain_view(tab).isVisible()
+    finance = window.tabs.domain_view(1)
+    model = finance.current_view().model
+    obs = model.observation(model.index(model.row_of("External Placements"), 1))
+    assert (obs.display, obs.value) == ("38.4", 38_400_000)
+
+
+def test_overview_headlines(window):
+    tiles = window.tabs.overview.tiles
+    assert tiles["budget"].value == "£83.1m"
+    assert tiles["forecast"].value == "£93.2m"
+    assert tiles["variance"].value == "£10.1m A"
+    assert tiles["red"].value == "▲ 3"
+    movements = window.tabs.overview.lists["movements"]
+    assert movements.topLevelItem(0).text(0) == "External Placements – Movement From Month 5 £m"
+    assert movements.topLevelItem(0).text(1) == "£300k"
+
+
+def test_overview_item_opens_its_row(window):
+    red = window.tabs.overview.lists["red"]
+    red.itemActivated.emit(red.topLevelItem(1), 0)
+    assert window.tabs.currentIndex() == 1
+    assert window.tabs.domain_view(1).current_view().selected_row_label() == "Fieldwork"
+
+
+def test_menus_and_shortcuts_from_the_action_table(window):
+    assert window.actions[ids.IMPORT].shortcut().toString() == "Ctrl+I"
+    titles = [a.text() for a in window.menuBar().actions()]
+    assert titles == ["&File", "&Edit", "&View"]
+    file_menu = window.menuBar().actions()[0].menu()
+    texts = [a.text() for a in file_menu.actions() if not a.isSeparator()]
+    assert texts[:3] == ["&New pack…", "&Open pack…", "Open &recent"]
+
+
+def test_recent_packs_and_geometry_in_settings(window, demo_pack):
+    assert recent_packs()[0] == str(demo_pack.resolve())
+    window.resize(1001, 702)
+    window.close()
+    assert not window_settings().value("window/geometry").isEmpty()
+    assert window_settings().fileName().endswith("window.ini")
+
+
+def test_opening_a_bad_pack_keeps_the_current_one(window, tmp_path, monkeypatch):
+    shown = []
+    monkeypatch.setattr(QMessageBox, "warning", staticmethod(lambda *a: shown.append(a[2])))
+    bad = tmp_path / "bad.mpack"
+    bad.write_bytes(b"not sqlite at all")
+    assert window.open_pack(bad) is False
+    assert shown == [f"{bad}: not a memberpack pack file"]
+    assert window.pack.meta()["committee"].startswith("Scrutiny")
+
+
+def test_pack_details_are_saved(window, monkeypatch):
+    def fill(dialog: PackDetailsDialog) -> int:
+        dialog.committee.setText("Children's Scrutiny")
+        dialog.classification.setCurrentText("Exempt")
+        return 1
+
+    monkeypatch.setattr(PackDetailsDialog, "exec", fill)
+    window.actions[ids.PACK_DETAILS].trigger()
+    meta = window.pack.meta()
+    assert (meta["committee"], meta["classification"], meta["meeting_date"]) == ("Children's Scrutiny", "Exempt",
+                                                                                 "12/12/2023")
+    assert window.windowTitle().startswith("Children's Scrutiny")
+
+
+def test_dropping_a_workbook_opens_the_wizard(window, cla_rate_xlsx):
+    data = QMimeData()
+    data.setUrls([QUrl.fromLocalFile(str(cla_rate_xlsx))])
+    event = QDropEvent(QPointF(50, 50), Qt.DropAction.CopyAction, data, Qt.MouseButton.NoButton,
+                       Qt.KeyboardModifier.NoModifier)
+    window.dropEvent(event)
+    assert window.wizard is not None and window.wizard.files_page.files() == [cla_rate_xlsx]
+    window.wizard.reject()
+
+
+def test_export_json_runs_in_the_background(qtbot, window, tmp_path):
+    out = tmp_path / "pack.json"
+    job = window.start_export(out)
+    with qtbot.waitSignal(job.finished, timeout=10_000):
+        pass
+    assert out.exists() and '"External Placements"' in out.read_text(encoding="utf-8")
