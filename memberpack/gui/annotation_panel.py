@@ -3,7 +3,6 @@ then list, filter, edit and delete the pack's notes. Edits go through the undo s
 
 from __future__ import annotations
 
-import getpass
 from dataclasses import replace
 
 from PySide6.QtCore import QSize, Qt, Signal
@@ -114,6 +113,8 @@ class AnnotationPanel(QWidget):
         kind = KINDS[self.kind.currentIndex()]
         visibility = SHARED if self.visibility.currentIndex() == 0 else PRIVATE
         if self.editing is None:
+            import getpass  # noqa: PLC0415 - only when a note is written, not at start-up
+
             note = Annotation(text, self.target, kind, visibility,
                               author=settings.load().get("author") or getpass.getuser())
             self.undo_stack.push(AddNote(self.pack, note, self._changed))

@@ -16,7 +16,6 @@ from PySide6.QtGui import QGuiApplication
 from PySide6.QtWidgets import QApplication, QWidget
 
 from memberpack import __version__, settings
-from memberpack.demo import build_demo
 from memberpack.gui.main_window import MainWindow, recent_packs
 from memberpack.store.pack import Pack
 
@@ -30,6 +29,8 @@ def default_pack() -> Path:
         return Path(recent[0])
     demo = settings.config_dir() / "demo.mpack"
     if not demo.exists():
+        from memberpack.demo import build_demo  # noqa: PLC0415 - the workbook readers, once only
+
         demo.parent.mkdir(parents=True, exist_ok=True)
         build_demo(demo)
     return demo

@@ -15,12 +15,8 @@ from PySide6.QtWidgets import QDockWidget, QFileDialog, QLabel, QMainWindow, QMe
 from memberpack import settings
 from memberpack.errors import MemberpackError
 from memberpack.gui import actions as ids
-from memberpack.gui import workers
 from memberpack.gui.annotation_panel import AnnotationPanel
-from memberpack.gui.import_wizard import FILE_FILTER, ImportWizard
-from memberpack.gui.pack_details_dialog import PackDetailsDialog
 from memberpack.gui.pack_tabs import PackTabs
-from memberpack.importers.reader import CSV_SUFFIXES, WORKBOOK_SUFFIXES
 from memberpack.store import annotation_store
 from memberpack.store.pack import Pack
 
@@ -33,9 +29,9 @@ def window_settings() -> QSettings:
     return QSettings(str(settings.config_dir() / "window.ini"), QSettings.Format.IniFormat)
 
 
-def recent_packs() -> list[str]:
+def recent_packs(store: QSettings | None = None) -> list[str]:
     """Packs opened before, newest first, that still exist."""
-    value = window_settings().value(RECENT_KEY, [])
+    value = (store or window_settings()).value(RECENT_KEY, [])
     paths = [value] if isinstance(value, str) else list(value or [])
     return [p for p in paths if Path(p).is_file()]
 
@@ -45,8 +41,9 @@ class MainWindow(QMainWindow):
         super().__init__()
         self.pack = pack
         self.undo_stack = QUndoStack(self)
-        self.job: workers.Job | None = None
-        self.wizard: ImportWizard | None = None
+        self.job = None  # the export running on the worker thread, if any
+        self.store = window_settings()
+        self.wizard = None
         self.setAcceptDrops(True)
         self.setMinimumSize(900, 600)
         self.recent_menu = QMenu("Open &recent", self)
@@ -119,30 +116,26 @@ class MainWindow(QMainWindow):
     # --- recent packs and geometry ------------------------------------------------------------------
     def _remember(self, path: Path) -> None:
         path_text = str(Path(path).resolve())
-        recent = [path_text] + [p for p in recent_packs() if p != path_text]
-        window_settings().setValue(RECENT_KEY, recent[:MAX_RECENT])
-        self._fill_recent_menu()
-
-    def _fill_recent_menu(self) -> None:
+        recent = [path_text] + [p for p in recent_packs(self.store) if p != path_text]
+        self.store.setValue(RECENT_KEY, recent[:MAX_RECENT])
         self.recent_menu.clear()
-        for n, path in enumerate(recent_packs(), start=1):
-            action = self.recent_menu.addAction(f"&{n} {Path(path).name}")
-            action.setToolTip(path)
-            action.triggered.connect(lambda _checked=False, p=path: self.open_pack(p))
+        for n, other in enumerate(recent[:MAX_RECENT], start=1):
+            action = self.recent_menu.addAction(f"&{n} {Path(other).name}")
+            action.setToolTip(other)
+            action.triggered.connect(lambda _checked=False, p=other: self.open_pack(p))
         self.recent_menu.setEnabled(bool(self.recent_menu.actions()))
 
     def _restore_geometry(self) -> None:
-        store = window_settings()
-        if not self.restoreGeometry(store.value(GEOMETRY_KEY, b"")):
+        if not self.restoreGeometry(self.store.value(GEOMETRY_KEY, b"")):
             self.resize(1280, 800)
-        self.restoreState(store.value(STATE_KEY, b""))
+        self.restoreState(self.store.value(STATE_KEY, b""))
 
     def closeEvent(self, event: QCloseEvent) -> None:
         if self.job is not None:
             self.job.cancel()
-        store = window_settings()
-        store.setValue(GEOMETRY_KEY, self.saveGeometry())
-        store.setValue(STATE_KEY, self.saveState())
+        self.store.setValue(GEOMETRY_KEY, self.saveGeometry())
+        self.store.setValue(STATE_KEY, self.saveState())
+        self.store.sync()
         super().closeEvent(event)
 
     # --- commands ----------------------------------------------------------------------------------
@@ -165,7 +158,9 @@ class MainWindow(QMainWindow):
         if name:
             self.open_pack(name)
 
-    def open_import_wizard(self, files: list[Path] | None = None) -> ImportWizard:
+    def open_import_wizard(self, files: list[Path] | None = None):
+        from memberpack.gui.import_wizard import ImportWizard  # noqa: PLC0415 - the readers load on first import
+
         self.wizard = ImportWizard(self.pack.path, files or [], self)
         self.wizard.imported.connect(self._imported)
         self.wizard.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
@@ -178,6 +173,8 @@ class MainWindow(QMainWindow):
         self.statusBar().showMessage(f"Imported {tables} table(s) from {len(reports)} file(s)", 8000)
 
     def edit_pack_details(self) -> None:
+        from memberpack.gui.pack_details_dialog import PackDetailsDialog  # noqa: PLC0415 - on demand
+
         dialog = PackDetailsDialog(self.pack.meta(), self)
         if dialog.exec():
             self.pack.set_meta(**dialog.values())
@@ -190,7 +187,7 @@ class MainWindow(QMainWindow):
         if name:
             self.start_export(Path(name).with_suffix(suffix))
 
-    def start_export(self, out: Path) -> workers.Job:
+    def start_export(self, out: Path):
         """Write ``out`` (.pdf or .json) on the worker thread; the result shows in the status bar."""
         pack_path = self.pack.path
 
@@ -206,7 +203,9 @@ class MainWindow(QMainWindow):
                     export_pdf(pack, out)
             return out
 
-        self.job = workers.Job(write, self)
+        from memberpack.gui.workers import Job  # noqa: PLC0415 - threads start on demand
+
+        self.job = Job(write, self)
         self.job.succeeded.connect(lambda path: self.statusBar().showMessage(f"Wrote {path}", 8000))
         self.job.failed.connect(lambda message: QMessageBox.warning(self, "Export failed", message))
         self.job.finished.connect(lambda: setattr(self, "job", None))
@@ -231,6 +230,8 @@ class MainWindow(QMainWindow):
     # --- drag a workbook onto the window ----------------------------------------------------------
     @staticmethod
     def _workbooks(event) -> list[Path]:
+        from memberpack.importers.reader import CSV_SUFFIXES, WORKBOOK_SUFFIXES  # noqa: PLC0415
+
         urls = event.mimeData().urls() if event.mimeData().hasUrls() else []
         paths = [Path(u.toLocalFile()) for u in urls if u.isLocalFile()]
         return [p for p in paths if p.suffix.lower() in WORKBOOK_SUFFIXES | CSV_SUFFIXES]

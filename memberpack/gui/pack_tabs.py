@@ -11,7 +11,6 @@ from PySide6.QtCore import Signal
 from PySide6.QtWidgets import QTabWidget, QVBoxLayout, QWidget
 
 from memberpack.analysis.headlines import headlines
-from memberpack.gui.domain_view import DomainView
 from memberpack.gui.overview_view import OverviewView
 from memberpack.model.annotations import Target
 from memberpack.model.metrics import DOMAIN_TITLES, EDUCATION, FINANCE, INCLUSION, OTHER, SOCIAL_CARE, WORKFORCE
@@ -42,13 +41,14 @@ class PackTabs(QTabWidget):
                 page = QWidget()
                 QVBoxLayout(page).setContentsMargins(0, 0, 0, 0)
                 self.addTab(page, title)
-        self.views: dict[int, DomainView] = {}
+        self.views: dict[int, QWidget] = {}
         self._noted: list[Target] = []
         self.currentChanged.connect(self._tab_changed)
 
-    def domain_view(self, tab: int) -> DomainView:
+    def domain_view(self, tab: int):
         """The view of domain tab ``tab`` (1 = Finance…), built on first use."""
         if tab not in self.views:
+            from memberpack.gui.domain_view import DomainView  # noqa: PLC0415 - after the first paint
             title, datasets = self.domains[tab - 1]
             view = DomainView(self.pack, title, datasets)
             view.target_changed.connect(self.target_changed)
