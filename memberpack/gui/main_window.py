@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from PySide6.QtCore import QSettings, Qt
+from PySide6.QtCore import QSettings, Qt, Signal
 from PySide6.QtGui import QCloseEvent, QDragEnterEvent, QDropEvent, QUndoStack
 from PySide6.QtWidgets import QDockWidget, QFileDialog, QLabel, QMainWindow, QMenu, QMessageBox
 
@@ -37,6 +37,10 @@ def recent_packs(store: QSettings | None = None) -> list[str]:
 
 
 class MainWindow(QMainWindow):
+    """``export_done(message)`` fires when an export has been written or has failed."""
+
+    export_done = Signal(str)
+
     def __init__(self, pack: Pack) -> None:
         super().__init__()
         self.pack = pack
@@ -187,7 +191,7 @@ class MainWindow(QMainWindow):
         if name:
             self.start_export(Path(name).with_suffix(suffix))
 
-    def start_export(self, out: Path):
+    def start_export(self, out: Path) -> None:
         """Write ``out`` (.pdf or .json) on the worker thread; the result shows in the status bar."""
         pack_path = self.pack.path
 
@@ -206,11 +210,18 @@ class MainWindow(QMainWindow):
         from memberpack.gui.workers import Job  # noqa: PLC0415 - threads start on demand
 
         self.job = Job(write, self)
-        self.job.succeeded.connect(lambda path: self.statusBar().showMessage(f"Wrote {path}", 8000))
-        self.job.failed.connect(lambda message: QMessageBox.warning(self, "Export failed", message))
-        self.job.finished.connect(lambda: setattr(self, "job", None))
+        self.job.succeeded.connect(lambda path: self._exported(f"Wrote {path}"))
+        self.job.failed.connect(lambda message: self._exported(message, failed=True))
         self.statusBar().showMessage(f"Writing {out.name}…")
-        return self.job.start()
+        self.job.start()
+
+    def _exported(self, message: str, *, failed: bool = False) -> None:
+        self.job = None
+        if failed:
+            QMessageBox.warning(self, "Export failed", message)
+        else:
+            self.statusBar().showMessage(message, 8000)
+        self.export_done.emit(message)
 
     def focus_filter(self) -> None:
         tab = self.tabs.currentIndex()

@@ -107,7 +107,7 @@ def test_dropping_a_workbook_opens_the_wizard(window, cla_rate_xlsx):
 
 def test_export_json_runs_in_the_background(qtbot, window, tmp_path):
     out = tmp_path / "pack.json"
-    job = window.start_export(out)
-    with qtbot.waitSignal(job.finished, timeout=10_000):
-        pass
+    with qtbot.waitSignal(window.export_done, timeout=10_000) as done:
+        window.start_export(out)
+    assert done.args == [f"Wrote {out}"]
     assert out.exists() and '"External Placements"' in out.read_text(encoding="utf-8")
