@@ -3,18 +3,17 @@ then list, filter, edit and delete the pack's notes. Edits go through the undo s
 
 from __future__ import annotations
 
-from dataclasses import replace
-
 from PySide6.QtCore import QSize, Qt, Signal
 from PySide6.QtGui import QKeySequence, QShortcut, QUndoStack
 from PySide6.QtWidgets import (QComboBox, QHBoxLayout, QLabel, QListWidget, QListWidgetItem, QPlainTextEdit,
                                QPushButton, QVBoxLayout, QWidget)
 
 from memberpack import settings
+from memberpack.analysis.annotation_targets import TargetResolver
 from memberpack.gui import note_targets
 from memberpack.gui.undo_commands import AddNote, DeleteNote, EditNote
 from memberpack.model.annotations import (CONCERN, KIND_TITLES, KINDS, PRIVATE, QUESTION, SHARED, Annotation, Target,
-                                          now_iso)
+)
 from memberpack.store import annotation_store
 from memberpack.store.pack import Pack
 
@@ -119,7 +118,7 @@ class AnnotationPanel(QWidget):
                               author=settings.load().get("author") or getpass.getuser())
             self.undo_stack.push(AddNote(self.pack, note, self._changed))
         else:
-            after = replace(self.editing, body=text, kind=kind, visibility=visibility, modified_at=now_iso())
+            after = self.editing.edited(body=text, kind=kind, visibility=visibility)
             self.undo_stack.push(EditNote(self.pack, self.editing, after, self._changed))
         self.stop_editing()
 
@@ -158,8 +157,10 @@ class AnnotationPanel(QWidget):
         """Reload the notes from the pack and show those the filter lets through."""
         self.notes = annotation_store.all_notes(self.pack)
         self.list.clear()
+        resolver = TargetResolver(self.pack)
         for note in self.notes:
-            warning = note_targets.changed_since_written(self.pack, note)
+            flag = resolver.resolve(note).flag
+            warning = f"The {flag}." if flag else None
             if not self._passes(note, warning):
                 continue
             marks = ("⚠ " if warning else "") + ("🔒 " if note.visibility == PRIVATE else "")

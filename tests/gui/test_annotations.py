@@ -99,7 +99,7 @@ def test_warning_on_a_note_whose_figure_changed(qtbot, demo_pack):
     items = {panel.list.item(i).text().split("\n")[1]: panel.list.item(i) for i in range(panel.list.count())}
     assert items["Still 9.1?"].text().startswith("Note – Fieldwork")
     assert items["Was 8.7 last month"].text().startswith("⚠ Note – Fieldwork")
-    assert "it was 8.7, it is now 9.1" in items["Was 8.7 last month"].toolTip()
+    assert "The figure changed: was £8.7m, now £9.1m." in items["Was 8.7 last month"].toolTip()
     panel.filter.setCurrentIndex(5)  # figure changed since written
     assert panel.list.count() == 1
     panel.filter.setCurrentIndex(2)  # questions for officers
