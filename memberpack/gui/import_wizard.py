@@ -10,33 +10,29 @@ from __future__ import annotations
 from collections.abc import Sequence
 from pathlib import Path
 
-from PySide6.QtCore import Qt, Signal
-from PySide6.QtWidgets import (QComboBox, QFileDialog, QHBoxLayout, QLabel, QLineEdit, QListWidget, QPlainTextEdit,
-                               QProgressBar, QPushButton, QTableView, QVBoxLayout, QWidget, QWizard, QWizardPage)
+from PySide6.QtCore import Signal
+from PySide6.QtWidgets import (QFileDialog, QHBoxLayout, QLabel, QLineEdit, QListWidget, QPlainTextEdit,
+                               QProgressBar, QPushButton, QVBoxLayout, QWidget, QWizard, QWizardPage)
 
 from memberpack.errors import MemberpackError
 from memberpack.gui import workers
-from memberpack.gui.import_preview import HEADER_COLOUR, LABEL_COLOUR, SheetPreviewModel
+from memberpack.gui.import_preview import ERROR_STYLE, PreviewPage
 from memberpack.importers import import_files, read_file
 from memberpack.importers.engine import FileResult
-from memberpack.importers.reader import read_sheets
-from memberpack.model.observation import LAYOUT_KINDS
+from memberpack.importers.layout import TableLayout
 from memberpack.store.pack import Pack
 
 FILE_FILTER = "Spreadsheets (*.xlsx *.xlsm *.xls *.ods *.csv);;All files (*)"
-KIND_TITLES = {"budget_monitor": "Budget monitor", "kpi_scorecard": "KPI scorecard", "time_series": "Time series",
-               "breakdown": "Breakdown", "general": "General table"}
-ERROR_STYLE = "color: #a61b1b; font-weight: 600"
 
 
-def import_with_kinds(pack_path: Path, files: Sequence[tuple[Path, str | None]], progress, cancel) -> list:
-    """Import ``files`` (each with the layout kind the officer chose, or None to detect it) into
-    the pack at ``pack_path`` in one transaction. Runs on the worker thread."""
+def import_with_layouts(pack_path: Path, files: Sequence[tuple[Path, list[TableLayout]]], progress, cancel) -> list:
+    """Import ``files``, each with the layouts the officer corrected, into the pack at
+    ``pack_path`` in one transaction. Runs on the worker thread."""
     reports = []
     with Pack.open(pack_path) as pack, pack.transaction():
-        for n, (path, kind) in enumerate(files):
+        for n, (path, layouts) in enumerate(files):
             progress(n, len(files), f"Importing {path.name}")
-            reports += import_files(pack, [path], kind=kind, cancel=cancel)
+            reports += import_files(pack, [path], layouts=layouts, cancel=cancel)
         progress(len(files), len(files), "Done")
     return reports
 
@@ -104,80 +100,6 @@ class FilesPage(QWizardPage):
         return True
 
 
-class PreviewPage(QWizardPage):
-    def __init__(self) -> None:
-        super().__init__()
-        self.setTitle("Check how each table was read")
-        self.setSubTitle(f"<span style='background:{HEADER_COLOUR}'>&nbsp;Header rows&nbsp;</span> "
-                         f"<span style='background:{LABEL_COLOUR}'>&nbsp;Row labels&nbsp;</span> "
-                         "Grey cells are not read. Choose another layout if the table was misread.")
-        self.tables = QComboBox()
-        self.tables.setAccessibleName("Table found")
-        self.tables.currentIndexChanged.connect(self._show_table)
-        self.kind = QComboBox()
-        self.kind.addItem("Detect automatically", None)
-        for kind in LAYOUT_KINDS:
-            self.kind.addItem(KIND_TITLES.get(kind, kind), kind)
-        self.kind.setAccessibleName("Layout of this file")
-        self.kind.currentIndexChanged.connect(self._kind_changed)
-        self.detected = QLabel()
-        self.detected.setWordWrap(True)
-        self.grid = QTableView()
-        self.grid.setAccessibleName("Preview of the sheet")
-        self.grid.horizontalHeader().setDefaultSectionSize(90)
-        form = QHBoxLayout()
-        form.addWidget(QLabel("&Table:", buddy=self.tables))
-        form.addWidget(self.tables, 2)
-        form.addWidget(QLabel("&Layout:", buddy=self.kind))
-        form.addWidget(self.kind, 1)
-        layout = QVBoxLayout(self)
-        layout.addLayout(form)
-        layout.addWidget(self.detected)
-        layout.addWidget(self.grid, 1)
-        self._entries: list[tuple[FileResult, int]] = []
-        self._sheets: dict[tuple[Path, str], list] = {}
-
-    def initializePage(self) -> None:
-        wizard: ImportWizard = self.wizard()  # type: ignore[assignment]
-        self.tables.blockSignals(True)
-        self.tables.clear()
-        self._entries = []
-        for result in wizard.results:
-            for n, table in enumerate(result.tables):
-                self._entries.append((result, n))
-                self.tables.addItem(f"{result.path.name} › {table.report.sheet}: "
-                                    f"{table.report.title or table.title} ({table.report.cell_range})")
-        self.tables.blockSignals(False)
-        self._show_table(0)
-
-    def _sheet_rows(self, path: Path, sheet: str) -> list:
-        if (path, sheet) not in self._sheets:
-            for found in read_sheets(path):
-                self._sheets[(path, found.name)] = found.rows
-        return self._sheets.get((path, sheet), [])
-
-    def _show_table(self, position: int) -> None:
-        if not 0 <= position < len(self._entries):
-            return
-        result, n = self._entries[position]
-        report = result.tables[n].report
-        self.grid.setModel(SheetPreviewModel(self._sheet_rows(result.path, report.sheet), report, self.grid))
-        self.detected.setText(
-            f"Read as <b>{KIND_TITLES.get(report.kind, report.kind)}</b>: header row(s) "
-            f"{', '.join(map(str, report.header_rows))}, labels in column {report.label_column}, unit "
-            f"{report.unit or 'as written in the headers'}; {report.rows_read} rows, {report.cells_read} figures.")
-        wizard: ImportWizard = self.wizard()  # type: ignore[assignment]
-        self.kind.blockSignals(True)
-        self.kind.setCurrentIndex(max(0, self.kind.findData(wizard.kinds.get(result.path))))
-        self.kind.blockSignals(False)
-
-    def _kind_changed(self) -> None:
-        if self._entries:
-            wizard: ImportWizard = self.wizard()  # type: ignore[assignment]
-            result, _n = self._entries[self.tables.currentIndex()]
-            wizard.kinds[result.path] = self.kind.currentData()
-
-
 class ReportPage(QWizardPage):
     def __init__(self) -> None:
         super().__init__()
@@ -202,8 +124,8 @@ class ReportPage(QWizardPage):
         lines = []
         for result in wizard.results:
             lines += result.report.lines()
-            if wizard.kinds.get(result.path):
-                lines.append(f"  to be imported as: {KIND_TITLES[wizard.kinds[result.path]]} (your choice)")
+            if wizard.overrides.get(result.path):
+                lines.append(f"  {len(wizard.overrides[result.path])} table(s) read as you corrected them")
         self.report.setPlainText("\n".join(lines))
         self.status.clear()
 
@@ -220,7 +142,7 @@ class ImportWizard(QWizard):
         self.setOption(QWizard.WizardOption.NoBackButtonOnLastPage, False)
         self.pack_path = Path(pack_path)
         self.results: list[FileResult] = []
-        self.kinds: dict[Path, str | None] = {}
+        self.overrides: dict[Path, list[TableLayout]] = {}
         self.job: workers.Job | None = None
         self.files_page, self.preview_page, self.report_page = FilesPage(files), PreviewPage(), ReportPage()
         for page in (self.files_page, self.preview_page, self.report_page):
@@ -232,7 +154,7 @@ class ImportWizard(QWizard):
         """Finish starts the import; the wizard closes when the pack holds it."""
         if self.job is not None:
             return
-        files = [(r.path, self.kinds.get(r.path)) for r in self.results]
+        files = [(r.path, self.overrides.get(r.path, [])) for r in self.results]
         page = self.report_page
         page.progress.setRange(0, len(files))
         page.progress.setValue(0)
@@ -241,7 +163,7 @@ class ImportWizard(QWizard):
         page.status.setText("Importing…")
         self.button(QWizard.WizardButton.FinishButton).setEnabled(False)
         self.button(QWizard.WizardButton.BackButton).setEnabled(False)
-        self.job = workers.Job(lambda progress, cancel: import_with_kinds(self.pack_path, files, progress, cancel), self)
+        self.job = workers.Job(lambda progress, cancel: import_with_layouts(self.pack_path, files, progress, cancel), self)
         self.job.progressed.connect(self._progressed)
         self.job.succeeded.connect(self._succeeded)
         self.job.failed.connect(self._stopped)

@@ -241,7 +241,7 @@ class MainWindow(QMainWindow):
     # --- drag a workbook onto the window ----------------------------------------------------------
     @staticmethod
     def _workbooks(event) -> list[Path]:
-        from memberpack.importers.reader import CSV_SUFFIXES, WORKBOOK_SUFFIXES  # noqa: PLC0415
+        from memberpack.importers.safety import CSV_SUFFIXES, WORKBOOK_SUFFIXES  # noqa: PLC0415
 
         urls = event.mimeData().urls() if event.mimeData().hasUrls() else []
         paths = [Path(u.toLocalFile()) for u in urls if u.isLocalFile()]

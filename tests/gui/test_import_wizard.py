@@ -5,6 +5,7 @@ from __future__ import annotations
 import threading
 
 import pytest
+from gui_workbooks import write_workbook
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QMessageBox
 
@@ -51,9 +52,12 @@ def test_wizard_previews_reports_and_imports(qtbot, demo_pack, cla_rate_xlsx):
     assert model.index(2, 0).data() == "England"
     assert model.index(2, 0).data(Qt.ItemDataRole.BackgroundRole).color().name() == LABEL_COLOUR
     page.kind.setCurrentIndex(page.kind.findData("kpi_scorecard"))
+    page.apply.click()
+    assert page.error.text() == ""
+    assert wizard.results[0].tables[0].layout.kind == "kpi_scorecard"
     wizard.next()
     report = wizard.report_page.report.toPlainText()
-    assert "cla_rate.xlsx: 1 table(s)" in report and "KPI scorecard (your choice)" in report
+    assert "cla_rate.xlsx" in report and "1 table(s) read as you corrected them" in report
     with qtbot.waitSignal(wizard.imported, timeout=10_000) as done:
         wizard.button(wizard.WizardButton.FinishButton).click()
     assert [r.file for r in done.args[0]] == ["cla_rate.xlsx"]
@@ -65,10 +69,34 @@ def test_wizard_previews_reports_and_imports(qtbot, demo_pack, cla_rate_xlsx):
         assert (obs.value, obs.cell) == (53.7, "D2")
 
 
+def test_officer_corrects_the_unit(qtbot, demo_pack, tmp_path):
+    path = write_workbook(tmp_path / "spend.xlsx", "Spend", [("Service", "Budget", "Forecast"),
+                                                             ("Fostering", 120, 131), ("Residential", 80, 95)])
+    wizard = open_wizard(qtbot, demo_pack, [path])
+    wizard.next()
+    page = wizard.preview_page
+    assert page.header_rows.text() == "1" and page.label_column.currentText() == "A"
+    page.unit.setCurrentIndex(page.unit.findData("£k"))
+    page.apply.click()
+    fostering = next(o for o in wizard.results[0].tables[0].observations
+                     if o.label == "Fostering" and o.measure.startswith("Budget"))
+    assert (fostering.value, fostering.unit, fostering.cell) == (120_000, "GBP", "B2")
+    page.header_rows.setText("none")
+    page.apply.click()
+    assert page.error.text() == "Header rows: give row numbers, such as 3 or 3, 4."
+    wizard.next()
+    with qtbot.waitSignal(wizard.imported, timeout=10_000):
+        wizard.button(wizard.WizardButton.FinishButton).click()
+    with Pack.open(demo_pack) as pack:
+        ds = pack.datasets()[-1]
+        assert {(o.label, o.value) for o in pack.observations(ds.id) if o.measure.startswith("Budget")} == {
+            ("Fostering", 120_000), ("Residential", 80_000)}
+
+
 def test_cancel_leaves_the_pack_as_it_was(qtbot, monkeypatch, demo_pack, cla_rate_xlsx):
     started = threading.Event()
 
-    def slow_read(path, *, sheet=None, kind=None, cancel=None):
+    def slow_store(pack, path, *, cancel=None, **_options):
         started.set()
         while not cancel():
             threading.Event().wait(0.01)
@@ -78,7 +106,7 @@ def test_cancel_leaves_the_pack_as_it_was(qtbot, monkeypatch, demo_pack, cla_rat
     wizard = open_wizard(qtbot, demo_pack, [cla_rate_xlsx])
     wizard.next()
     wizard.next()
-    monkeypatch.setattr(engine, "read_file", slow_read)
+    monkeypatch.setattr(engine, "_store_file", slow_store)
     with qtbot.waitSignal(wizard.report_page.progress.valueChanged, raising=False, timeout=2000):
         wizard.button(wizard.WizardButton.FinishButton).click()
     assert wizard.report_page.progress.isVisible()
