@@ -16,7 +16,7 @@ from PySide6.QtGui import QGuiApplication
 from PySide6.QtWidgets import QApplication, QWidget
 
 from memberpack import __version__, settings
-from memberpack.gui.main_window import MainWindow, recent_packs
+from memberpack.gui.main_window import NOTES_WIDTH, MainWindow, recent_packs
 from memberpack.store.pack import Pack
 
 SCREENSHOT_SIZE = (1280, 800)
@@ -90,6 +90,7 @@ def save_screenshots(pack_path: str | Path, outdir: str | Path) -> list[Path]:
     window = MainWindow(Pack.open(pack_path))
     window.resize(*SCREENSHOT_SIZE)
     window.show()
+    window.resizeDocks([window.notes_dock], [NOTES_WIDTH], Qt.Orientation.Horizontal)  # not the user's width
     written = []
     for tab in range(window.tabs.count()):
         window.tabs.setCurrentIndex(tab)

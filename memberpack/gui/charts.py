@@ -18,7 +18,7 @@ from memberpack.model.units import GBP, PER_10000, PERCENT
 
 pg.setConfigOptions(background="w", foreground="#333333", antialias=True)
 
-STATUS_COLOURS = {"adverse": "#c0392b", "favourable": "#2e7d32", None: "#4a78b5"}
+STATUS_COLOURS = {"adverse": "#c0392b", "favourable": "#2e7d32", None: "#5d6d7e"}
 STATUS_WORDS = {"adverse": "A (adverse: overspend)", "favourable": "(F) (favourable: underspend)"}
 DATA_COLOURS = ("#1f5fa8", "#d35400", "#16a085", "#8e44ad", "#7f8c8d")
 EARLIER_COLOURS = ("#b8c2cc", "#8f9ba8", "#66727f")

@@ -23,6 +23,7 @@ from memberpack.store.pack import Pack
 PACK_FILTER = "Briefing packs (*.mpack)"
 RECENT_KEY, GEOMETRY_KEY, STATE_KEY = "recent_packs", "window/geometry", "window/state"
 MAX_RECENT = 8
+NOTES_WIDTH = 300
 
 
 def window_settings() -> QSettings:
@@ -132,7 +133,8 @@ class MainWindow(QMainWindow):
     def _restore_geometry(self) -> None:
         if not self.restoreGeometry(self.store.value(GEOMETRY_KEY, b"")):
             self.resize(1280, 800)
-        self.restoreState(self.store.value(STATE_KEY, b""))
+        if not self.restoreState(self.store.value(STATE_KEY, b"")):
+            self.resizeDocks([self.notes_dock], [NOTES_WIDTH], Qt.Orientation.Horizontal)
 
     def closeEvent(self, event: QCloseEvent) -> None:
         if self.job is not None:

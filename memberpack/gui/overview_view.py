@@ -8,6 +8,7 @@ changed since the previous import. Activating a line opens the figure in its tab
 from __future__ import annotations
 
 from PySide6.QtCore import Qt, Signal
+from PySide6.QtGui import QColor
 from PySide6.QtWidgets import (QFrame, QGridLayout, QGroupBox, QHBoxLayout, QHeaderView, QLabel, QScrollArea, QTreeWidget,
                                QTreeWidgetItem, QVBoxLayout, QWidget)
 
@@ -62,15 +63,20 @@ class OverviewView(QScrollArea):
             tiles.addWidget(tile, 1)
         layout.addLayout(tiles)
         grid = QGridLayout()
+        def changed(i: Item) -> str:
+            return change_text(i.display, i.previous_display, i.change)
+
         sections = (
-            ("red", "Red items", headlines.red_items, lambda i: f"▲ {i.display}"),
-            ("movements", "Biggest adverse movements since last month", headlines.adverse_movements[:8],
-             lambda i: money_text(i.value)),
-            ("worse", "Measures that got worse", headlines.worse_kpis, lambda i: change_text(i.display, i.previous_display, i.change)),
-            ("changes", "What changed since the previous import", headlines.changes, lambda i: change_text(i.display, i.previous_display, i.change)),
+            ("red", "Red items", headlines.red_items, False, lambda i: f"▲ {i.display}", "Nothing is rated Red."),
+            ("movements", "Biggest adverse movements since last month", headlines.adverse_movements[:8], False,
+             lambda i: f"↑ {money_text(i.value)}", "No service's variance got worse."),
+            ("worse", "Measures that got worse", headlines.worse_kpis, True, changed,
+             "No measure moved the wrong way."),
+            ("changes", "What changed since the previous import", headlines.changes, True, changed,
+             "No table has an earlier import to compare with."),
         )
-        for n, (key, title, items, value) in enumerate(sections):
-            grid.addWidget(self._list(key, title, items, value), n // 2, n % 2)
+        for n, (key, title, items, with_measure, value, empty) in enumerate(sections):
+            grid.addWidget(self._list(key, title, items, with_measure, value, empty), n // 2, n % 2)
         layout.addLayout(grid, 1)
         self.setWidget(body)
         self.setWidgetResizable(True)
@@ -103,20 +109,25 @@ class OverviewView(QScrollArea):
                             ADVERSE if red else FAVOURABLE)
         return tiles
 
-    def _list(self, key: str, title: str, items: list[Item], value) -> QGroupBox:
+    def _list(self, key: str, title: str, items: list[Item], with_measure: bool, value, empty: str) -> QGroupBox:
         box = QGroupBox(f"{title} ({len(items)})")
         tree = QTreeWidget()
         tree.setHeaderLabels(["Item", "Figure", "Table"])
         tree.setRootIsDecorated(False)
         tree.setAccessibleName(title)
         tree.setAlternatingRowColors(True)
+        tree.setStyleSheet("QTreeWidget::item { padding: 3px 0; }")
         for item in items:
-            row = QTreeWidgetItem([f"{item.label} – {item.measure}", value(item), item.dataset])
+            name = f"{item.label} – {item.measure}" if with_measure else item.label
+            row = QTreeWidgetItem([name, value(item), item.dataset])
             row.setToolTip(0, f"{item.dataset}: {item.label}, {item.measure}" + (f", cell {item.cell}" if item.cell else ""))
             row.setData(0, Qt.ItemDataRole.UserRole, (item.dataset, item.label))
             tree.addTopLevelItem(row)
         if not items:
-            tree.addTopLevelItem(QTreeWidgetItem(["None", "", ""]))
+            none = QTreeWidgetItem([empty, "", ""])
+            none.setForeground(0, QColor("#6b7682"))
+            tree.addTopLevelItem(none)
+            none.setFirstColumnSpanned(True)
         header = tree.header()
         header.setStretchLastSection(False)
         header.setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)

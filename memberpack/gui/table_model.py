@@ -90,7 +90,9 @@ class DatasetTableModel(QAbstractTableModel):
         if role == Qt.ItemDataRole.ForegroundRole and obs and obs.status in FLAG_COLOURS:
             return QBrush(QColor(FLAG_COLOURS[obs.status]))
         if role == Qt.ItemDataRole.TextAlignmentRole and index.column() > 0:
-            return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+            centred = obs is not None and obs.value is None  # RAG, A/(F), arrows, DNA…
+            return int((Qt.AlignmentFlag.AlignHCenter if centred else Qt.AlignmentFlag.AlignRight)
+                       | Qt.AlignmentFlag.AlignVCenter)
         if role == Qt.ItemDataRole.ToolTipRole:
             return self._tooltip(row, obs)
         if role == ObservationRole:

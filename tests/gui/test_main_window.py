@@ -43,8 +43,10 @@ def test_overview_headlines(window):
     assert tiles["variance"].value == "£10.1m A"
     assert tiles["red"].value == "▲ 3"
     movements = window.tabs.overview.lists["movements"]
-    assert movements.topLevelItem(0).text(0) == "External Placements – Movement From Month 5 £m"
-    assert movements.topLevelItem(0).text(1) == "£300k"
+    assert movements.topLevelItem(0).text(0) == "External Placements"
+    assert movements.topLevelItem(0).text(1) == "↑ £300k"
+    assert "Movement From Month 5 £m" in movements.topLevelItem(0).toolTip(0)
+    assert window.tabs.overview.lists["changes"].topLevelItem(0).text(0).startswith("No table has an earlier")
 
 
 def test_overview_item_opens_its_row(window):
