@@ -1,12 +1,22 @@
-"""Building the demo pack from the sample workbooks bundled in ``samples/``."""
+"""Building the demo pack from the sample workbooks bundled in ``samples/``.
+
+The samples are imported one file at a time in name order, so the Month 5 budget monitor becomes the
+earlier version of the Month 6 one and the app can show what changed. A few notes are added so the
+notes panel and the PDF have something to show. The pack is written to a temporary file and renamed
+at the end: a failure leaves no file behind.
+"""
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from pathlib import Path
 
 from memberpack.assets import sample
 from memberpack.errors import PackError
 from memberpack.importers import import_files
+from memberpack.model.annotations import NOTE, OBSERVATION, PRIVATE, QUESTION, SHARED, Annotation, Target
+from memberpack.model.observation import Observation
+from memberpack.store import annotation_store
 from memberpack.store.pack import Pack
 
 DEMO_META = {
@@ -16,6 +26,24 @@ DEMO_META = {
     "title": "Children's services briefing pack",
 }
 SAMPLE_SUFFIXES = (".xlsx", ".xls", ".xlsm", ".ods", ".csv")
+# Layout kinds for samples the importer cannot be trusted to detect; empty while it detects them all.
+KIND_HINTS: dict[str, str] = {}
+
+# (file prefix, row label, words in the measure, kind, visibility, author, body)
+DEMO_NOTES = (
+    ("01_", "External Placements", "variance", NOTE, SHARED, "Cllr Demo (Chair)",
+     "External Placements is £10.4m over budget at Month 6, £0.3m worse than at Month 5. Residential "
+     "(£5.6m) and unregistered placements (£3.4m) account for most of it: see the breakdown."),
+    ("03_", "High Needs", "carry forward", QUESTION, SHARED, "Cllr Demo (Chair)",
+     "The High Needs Block is forecast to overspend by £15.1m this year, taking its deficit to £44.9m by "
+     "31 March 2024. What does the refreshed Deficit Management Plan do to close the gap, and when will "
+     "the committee see it?"),
+    ("01_", "SEND Transport", "variance", NOTE, PRIVATE, "Cllr Demo (Chair)",
+     "Ask before the meeting whether the SEND Transport KPI dashboard (numbers travelling, cost by type) "
+     "is ready yet."),
+)
+
+Progress = Callable[[int, int, str], None]
 
 
 def sample_files() -> list[Path]:
@@ -24,17 +52,45 @@ def sample_files() -> list[Path]:
     return sorted(p for p in folder.iterdir() if p.suffix.lower() in SAMPLE_SUFFIXES)
 
 
-def build_demo(out: str | Path) -> Path:
+def _find(pack: Pack, prefix: str, label: str, measure_words: str) -> tuple[str, Observation]:
+    """The dataset key and figure a demo note is about, looked up in the imported tables."""
+    for ds in pack.datasets():
+        if not ds.source_file.startswith(prefix):
+            continue
+        for obs in pack.observations(ds.id):
+            if obs.label == label and measure_words in obs.measure.lower() and obs.value is not None:
+                return ds.key, obs
+    raise PackError(f"demo pack: no figure {label!r} / {measure_words!r} in the sample {prefix}*")
+
+
+def add_demo_notes(pack: Pack) -> None:
+    """The demo's notes: a shared note, a question for officers and a private note."""
+    for prefix, label, words, kind, visibility, author, body in DEMO_NOTES:
+        key, obs = _find(pack, prefix, label, words)
+        target = Target(type=OBSERVATION, dataset_key=key, label=obs.label, section=obs.section,
+                        measure=obs.measure, period=obs.period, value=obs.value, display=obs.display)
+        annotation_store.save(pack, Annotation(body=body, target=target, kind=kind, visibility=visibility,
+                                               author=author))
+
+
+def build_demo(out: str | Path, *, progress: Progress | None = None) -> Path:
     """Create ``out`` as a pack holding every sample workbook; refuses to overwrite a file."""
     out = Path(out)
     if out.exists():
         raise PackError(f"{out}: a file of that name already exists; choose a new name for the demo pack")
     tmp = out.with_name(out.name + ".part")
     tmp.unlink(missing_ok=True)
+    files = sample_files()
     try:
         with Pack.create(tmp, **DEMO_META) as pack:
-            import_files(pack, sample_files())
+            for i, path in enumerate(files):
+                if progress:
+                    progress(i, len(files), f"Importing {path.name}")
+                import_files(pack, [path], kind=KIND_HINTS.get(path.name))
+            add_demo_notes(pack)
         tmp.replace(out)
     finally:
         tmp.unlink(missing_ok=True)
+    if progress:
+        progress(len(files), len(files), "Done")
     return out

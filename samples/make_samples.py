@@ -1,44 +1,43 @@
-"""Regenerate the sample workbooks in this folder from the figures of the seed packs.
+"""Regenerate the sample workbooks in this folder from the real figures of the seed packs.
 
-Run: python samples/make_samples.py. Each builder names the seed file and table it copies.
+Run ``python samples/make_samples.py``. The workbooks are committed; the demo pack imports them in
+name order, so the Month 5 budget monitor (00_) comes before the Month 6 one (01_) and becomes its
+earlier version. Each table's figures sit beside a comment naming the seed file (``seed 004`` =
+``/work/shared/seeds/004_69bfa307b7823af0.txt``) and the table id of SEED_TABLES.md they copy.
 """
 
 from __future__ import annotations
 
+from functools import partial
 from pathlib import Path
 
-from openpyxl import Workbook
+from finance_samples import (BUDGET_M6, agency_spend_csv, budget_monitor, budget_monitor_2022, dsg,
+                             forecast_year_end_2021, month5_rows, placements)
+from people_samples import attendance, children_looked_after, ehcp, exclusions, kpi_scorecard
 
 HERE = Path(__file__).resolve().parent
 
-# Seed 004 (Somerset Scrutiny, 12 December 2023), T004-4: 23/24 Budget Monitoring Report, Month 6.
-BUDGET_M6 = [
-    ("Children & Families", None),
-    ("Prevention Services", (9.5, 9.3, -0.2, "(F)", "Green", -0.1)),
-    ("Fostering & Permanence", (13.3, 12.6, -0.7, "(F)", "Green", 0.0)),
-    ("External Placements", (38.4, 48.8, 10.4, "A", "Red", 0.3)),
-    ("Fieldwork", (9.1, 9.8, 0.7, "A", "Red", 0.1)),
-    ("Disabilities", (6.8, 6.3, -0.5, "(F)", "Green", -0.5)),
-    ("Children Looked After", (4.7, 4.7, 0.0, "-", "Green", 0.0)),
-    ("Leaving Care", (2.2, 2.6, 0.4, "A", "Red", 0.1)),
-    ("CSC Management", (-0.9, -0.9, 0.0, "-", "Green", 0.0)),
-    ("Children & Families sub total", (83.1, 93.2, 10.1, "A", "Red", -0.1)),
-]
-
-
-def budget_monitor(path: Path) -> None:
-    wb = Workbook()
-    ws = wb.active
-    ws.title = "M6 Summary"
-    ws.append(["Service Area", "Current Budget £m", "Full Year Projection £m", "Month 6 Variance £m", "A/(F)",
-               "RAG Status", "Movement From Month 5 £m"])
-    for label, values in BUDGET_M6:
-        ws.append([label, *(values or ())])
-    wb.save(path)
+SAMPLES = {
+    "00_budget_monitor_m5_2023-24.xlsx": partial(budget_monitor, month=5, month_name="August",
+                                                 rows=month5_rows(), movement=False),
+    "01_budget_monitor_m6_2023-24.xlsx": partial(budget_monitor, month=6, month_name="September",
+                                                 rows=BUDGET_M6, movement=True),
+    "02_external_placements_fostering_m6_2023-24.xlsx": placements,
+    "03_dsg_blocks.xlsx": dsg,
+    "04_suspensions_exclusions_by_month.xlsx": exclusions,
+    "05_attendance_by_school_type.xlsx": attendance,
+    "06_kcpi_scorecard_q3_2020-21.xlsx": kpi_scorecard,
+    "07_ehcp_requests_timeliness.xlsx": ehcp,
+    "08_children_looked_after_cin_cp.xlsx": children_looked_after,
+    "09_childrens_services_m9_2020-21.xlsx": forecast_year_end_2021,
+    "10_agency_staffing_spend.csv": agency_spend_csv,
+    "11_budget_monitor_m9_2022-23.xlsx": budget_monitor_2022,
+}
 
 
 def main() -> None:
-    budget_monitor(HERE / "01_budget_monitor_m6_2023-24.xlsx")
+    for name, build in SAMPLES.items():
+        build(HERE / name)
 
 
 if __name__ == "__main__":

@@ -60,6 +60,23 @@ def _columns(grid: Grid) -> dict[str, str]:
             found.setdefault(role, measure)
     return found
 
+# A wide table repeats its sub-columns under REVISED BUDGET / FORECAST / VARIANCE (seed 001 Appendix 1).
+_BLOCK = re.compile(r"^\s*(?P<block>(?:revised\s+)?budget|forecast|projection|variance)\s+(?P<rest>\S.*)$",
+                    re.IGNORECASE)
+_BLOCK_ROLES = {"budget": "budget", "forecast": "projection", "projection": "projection", "variance": "variance"}
+
+
+def _block_columns(grid: Grid) -> list[dict[str, str]]:
+    """One budget/projection/variance set per sub-column of a wide table, e.g. each of the "Net £"s."""
+    sets: dict[str, dict[str, str]] = {}
+    for measure in grid.measures:
+        m = _BLOCK.match(measure)
+        if m:
+            role = _BLOCK_ROLES[m["block"].lower().split()[-1]]
+            sets.setdefault(m["rest"].strip().lower(), {}).setdefault(role, measure)
+    return [cols for cols in sets.values() if len(cols) == 3]
+
+
 def _variance_findings(ds: Dataset, grid: Grid, cols: dict[str, str]) -> list[Finding]:
     if not {"budget", "projection", "variance"} <= cols.keys():
         return []
@@ -124,7 +141,10 @@ def _flag_findings(ds: Dataset, grid: Grid, cols: dict[str, str]) -> list[Findin
 def check_dataset(ds: Dataset, observations: list[Observation]) -> list[Finding]:
     grid = Grid.of(observations)
     cols = _columns(grid)
-    return _variance_findings(ds, grid, cols) + _sum_findings(ds, grid) + _flag_findings(ds, grid, cols)
+    blocks = _block_columns(grid)
+    variances = [f for c in blocks for f in _variance_findings(ds, grid, c)] if blocks else \
+        _variance_findings(ds, grid, cols)
+    return variances + _sum_findings(ds, grid) + _flag_findings(ds, grid, cols)
 
 def check_pack(pack: Pack) -> list[Finding]:
     """Every finding in the latest version of every dataset, in import order."""

@@ -1,0 +1,189 @@
+"""The demo pack: every sample imported with its real seed figures, source cells, versions and notes."""
+
+import pytest
+
+from memberpack.cli import main
+from memberpack.demo import build_demo, sample_files
+from memberpack.errors import MemberpackError
+from memberpack.model.annotations import OBSERVATION, PRIVATE, QUESTION, SHARED
+from memberpack.store import annotation_store
+from memberpack.store.pack import Pack
+
+M = 1_000_000
+
+
+@pytest.fixture(scope="module")
+def cells(demo_pack_master):
+    """Every figure of the latest version of every table, with its file name."""
+    with Pack.open(demo_pack_master) as pack:
+        return [(ds.source_file, o) for ds in pack.datasets() for o in pack.observations(ds.id)]
+
+
+def _at(cells, prefix, sheet, cell, measure=None):
+    """The one figure read from ``cell`` (a benchmark cell gives several: name the measure)."""
+    found = [o for f, o in cells if f.startswith(prefix) and o.sheet == sheet and o.cell == cell
+             and measure in (None, o.measure)]
+    assert len(found) == 1, f"{prefix}* {sheet}!{cell}: {len(found)} figures"
+    return found[0]
+
+
+def _figures(cells, prefix, sheet, expected):
+    """{cell: (value, unit)} as imported, for the cells named in ``expected``."""
+    return {cell: (_at(cells, prefix, sheet, cell).value, _at(cells, prefix, sheet, cell).unit)
+            for cell in expected}
+
+
+def test_samples_are_bundled_in_order():
+    names = [p.name for p in sample_files()]
+    assert len(names) >= 10 and names == sorted(names)
+    assert names.index("00_budget_monitor_m5_2023-24.xlsx") < names.index("01_budget_monitor_m6_2023-24.xlsx")
+    assert any(n.endswith(".csv") for n in names)
+
+
+def test_month6_budget_monitor_lines_and_grand_total(cells):
+    expected = {"B10": (38.4 * M, "GBP"), "C10": (48.8 * M, "GBP"), "D10": (10.4 * M, "GBP"),
+                "D9": (-0.7 * M, "GBP"),            # (0.7) as a number with a bracket format
+                "B16": (-0.9 * M, "GBP"),           # (0.9) typed as text
+                "B41": (123.1 * M, "GBP"), "C41": (135.5 * M, "GBP"), "D41": (12.4 * M, "GBP"),
+                "G41": (0.6 * M, "GBP")}
+    assert _figures(cells, "01_", "Budget Monitor", expected) == expected
+    ep = _at(cells, "01_", "Budget Monitor", "D10")
+    assert ep.label == "External Placements" and ep.section == "Children & Families"
+    assert _at(cells, "01_", "Budget Monitor", "E10").status == "adverse"
+    assert _at(cells, "01_", "Budget Monitor", "F9").status == "green"
+    assert _at(cells, "01_", "Budget Monitor", "D41").row_role == "total"
+    assert _at(cells, "01_", "Budget Monitor", "D18").row_role == "subtotal"
+
+
+def test_month5_is_the_earlier_version_of_month6(demo_pack_master):
+    with Pack.open(demo_pack_master) as pack:
+        m6 = next(d for d in pack.datasets() if d.source_file.startswith("01_"))
+        m5 = pack.previous_version(m6)
+        assert m5 is not None and m5.source_file.startswith("00_") and m6.version == m5.version + 1
+        ep = {o.cell: o.value for o in pack.observations(m5.id) if o.label == "External Placements"}
+        total = {o.cell: o.value for o in pack.observations(m5.id) if o.row_role == "total"}
+    assert ep["D10"] == 10.1 * M and ep["C10"] == 48.5 * M
+    assert total["D41"] == 11.8 * M
+
+
+def test_external_placements_and_fostering_breakdowns(cells):
+    placements = {"B4": (24.4 * M, "GBP"), "D13": (11.7 * M, "GBP"), "B14": (-5.0 * M, "GBP"),
+                  "D19": (10.4 * M, "GBP")}
+    assert _figures(cells, "02_", "External Placements", placements) == placements
+    assert _at(cells, "02_", "External Placements", "D16").value == 0   # "(0.0)": a negative nil
+    assert _at(cells, "02_", "External Placements", "D17").section == "Income"   # the second "Other"
+    assert _figures(cells, "02_", "Fostering & Permanence", {"D5": 0}) == {"D5": (-1.0 * M, "GBP")}
+
+
+def test_dsg_2023_24_side_by_side_blocks(cells):
+    assert _at(cells, "03_", "DSG 2023-24", "D7").status == "-"
+    shown = {c: _at(cells, "03_", "DSG 2023-24", c).display for c in ("B9", "D9", "I9", "I10")}
+    assert shown == {"B9": "73.5", "D9": "(15.1)", "I9": "(44.9)", "I10": "(37.5)"}
+
+
+@pytest.mark.xfail(strict=True, reason="import engine: the '£m' of the label column header 'DSG Block £m' "
+                   "is not applied to the value columns (73.5 is read as 73.5 with no unit)")
+def test_dsg_2023_24_figures_are_in_millions(cells):
+    dsg = {"B9": (73.5 * M, "GBP"), "D9": (-15.1 * M, "GBP"), "I9": (-44.9 * M, "GBP"),
+           "I10": (-37.5 * M, "GBP")}
+    assert _figures(cells, "03_", "DSG 2023-24", dsg) == dsg
+
+
+@pytest.mark.xfail(strict=True, reason="import engine: the two header rows ('2020/21', then '£') are not "
+                   "found; the Schools Block row is taken as the header")
+def test_dsg_2020_21_blocks_in_pounds(cells):
+    dsg = {"B3": (129_968_128, "GBP"), "B4": (26_047_648, "GBP"), "B7": (169_560_883, "GBP")}
+    assert _figures(cells, "03_", "DSG 2020-21", dsg) == dsg
+    assert _at(cells, "03_", "DSG 2020-21", "B3").period == "2020/21"
+
+
+def test_exclusions_attendance_and_ehcp(cells):
+    nov = _at(cells, "04_", "Vulnerable Learners", "D5")
+    assert (nov.label, nov.value, nov.period) == ("Fixed Period Exclusions 2022 - 2023", 1216, "Nov 2022")
+    jan = _at(cells, "04_", "Vulnerable Learners", "F3")
+    assert (jan.value, jan.period) == (71, "Jan 2021")
+    pex = _at(cells, "04_", "Vulnerable Learners", "D12")
+    assert (pex.label, pex.value, pex.period) == ("Permanent Exclusions 2021 - 2022", 16, "Nov 2021")
+    attendance = {"D4": (17.06, "percent"), "E5": (54.59, "percent"), "D7": (34.29, "percent")}
+    assert _figures(cells, "05_", "Attendance", attendance) == attendance
+    assert _at(cells, "05_", "Attendance", "B4").value == 37291
+    assert [_at(cells, "07_", "EHCP", c).value for c in ("B4", "C4", "B5", "C5", "C8")] == [
+        1060, 1128, 295, 420, 5545]
+    assert _figures(cells, "07_", "EHCP", {"B6": 0, "C6": 0}) == {"B6": (68.0, "percent"), "C6": (48.0, "percent")}
+    assert _at(cells, "07_", "EHCP", "C6").period == "2022/23"
+
+
+def test_kpi_scorecard_keeps_statuses_units_and_benchmarks(cells):
+    sheet = "KCPIs Q3 2020-21"
+    dna = _at(cells, "06_", sheet, "C5")
+    assert (dna.value, dna.status, dna.period) == (None, "dna", "Q1 2020/21")
+    assert _figures(cells, "06_", sheet, {"B5": 0, "B7": 0, "B10": 0}) == {
+        "B5": (38.9, "percent"), "B7": (46.5, "percent"), "B10": (53.7, "per_10000")}
+    families = _at(cells, "06_", sheet, "B6")
+    assert (families.value, families.display, families.period) == (1050, "1,050 families", "Year-End 2019/20")
+    assert [_at(cells, "06_", sheet, c).status for c in ("F5", "B9", "B15", "G7", "G10", "G14")] == [
+        "blank", "tbc", "n/a", "red", "amber", "not targeted"]
+    england = _at(cells, "06_", sheet, "I7", "Benchmark: England")
+    assert (england.value, england.unit, england.display) == (53.0, "percent", "England, 53% South West, 53%")
+    assert _at(cells, "06_", sheet, "I10", "Benchmark: South West").value == 57
+
+
+@pytest.mark.xfail(strict=True, reason="import engine: plain numbers in the Year-End and Q3 columns take the "
+                   "percent format of other cells in the column (62 foster carers read as 6200%)")
+def test_kpi_scorecard_plain_numbers_stay_plain(cells):
+    sheet = "KCPIs Q3 2020-21"
+    assert [_at(cells, "06_", sheet, c).value for c in ("B11", "E11", "B12", "E15", "B13")] == [
+        62, 62, 18, 276, 15.8]
+    assert _at(cells, "06_", sheet, "B11").unit != "percent"
+
+
+def test_children_looked_after_wide_table_and_agency_csv(cells):
+    somerset = _at(cells, "08_", "Somerset", "H4")
+    assert (somerset.label, somerset.value, somerset.period) == ("Children Looked After", 570, "Jan 2023")
+    assert _at(cells, "08_", "Somerset", "C4").status == "blank"
+    assert [_at(cells, "08_", "North Somerset", c).value for c in ("C4", "D6", "D7", "D9")] == [227, 50.6, 67, 53]
+    assert _figures(cells, "08_", "North Somerset", {"D12": 0}) == {"D12": (89.0, "percent")}
+    wide = {"E8": (10_364_960, "GBP"), "C8": (-290_586, "GBP"), "M23": (1_178_880, "GBP"),
+            "H15": (109_617, "GBP")}
+    assert _figures(cells, "09_", "Appendix 1", wide) == wide
+    assert _at(cells, "09_", "Appendix 1", "E13").row_role == "subtotal"
+    agency = _at(cells, "10_", "10_agency_staffing_spend", "B2")   # a CSV's sheet is its file name
+    assert (agency.value, agency.unit, agency.period, agency.display) == (1_700_734, "GBP", "2016/17", "£1,700,734")
+    m9 = _at(cells, "11_", "Finances", "D7")
+    assert (m9.label, m9.value, m9.unit, m9.period) == ("External Placements", 14.5 * M, "GBP", "2022/23 Month 9")
+    assert _at(cells, "11_", "Finances", "G7").status == "down"
+
+
+def test_check_passes_on_the_demo_pack(demo_pack_master, capsys):
+    # The seed's own rounding (T004-5 expenditure variances add up to 11.6 against 11.7; T004-7 carry
+    # forward (37.4) against (37.5); T001-12 subtotals out by £1) is within the figures' rounding.
+    assert main(["check", str(demo_pack_master)]) == 0, capsys.readouterr().out
+
+
+def test_demo_notes_point_at_their_figures(demo_pack_master, cells):
+    with Pack.open(demo_pack_master) as pack:
+        notes = annotation_store.all_notes(pack)
+        shared = annotation_store.all_notes(pack, include_private=False)
+    assert len(notes) == 3 and len(shared) == 2
+    assert all(n.target.type == OBSERVATION and n.target.dataset_key for n in notes)
+    note = next(n for n in notes if n.target.label == "External Placements")
+    assert (note.visibility, note.target.value) == (SHARED, 10.4 * M)
+    question = next(n for n in notes if n.kind == QUESTION)
+    high_needs = _at(cells, "03_", "DSG 2023-24", "I9")
+    assert (question.target.label, question.target.display) == ("High Needs", "(44.9)")
+    assert (question.target.measure, question.target.value) == (high_needs.measure, high_needs.value)
+    assert next(n for n in notes if n.visibility == PRIVATE).target.label == "SEND Transport"
+
+
+def test_demo_refuses_an_existing_file_and_leaves_nothing_on_failure(tmp_path, monkeypatch):
+    existing = tmp_path / "d.mpack"
+    existing.write_bytes(b"keep")
+    with pytest.raises(MemberpackError):
+        build_demo(existing)
+    assert existing.read_bytes() == b"keep"
+    broken = tmp_path / "99_broken.xlsx"
+    broken.write_bytes(b"PK\x03\x04 not a workbook")
+    monkeypatch.setattr("memberpack.demo.sample_files", lambda: [broken])
+    with pytest.raises(MemberpackError):
+        build_demo(tmp_path / "new.mpack")
+    assert sorted(tmp_path.iterdir()) == sorted([existing, broken])
