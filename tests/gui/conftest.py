@@ -5,7 +5,7 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
-from gui_workbooks import CLA_RATE, SUSPENSIONS, write_workbook
+from gui_test_data import CLA_RATE, SUSPENSIONS, write_workbook
 
 
 @pytest.fixture

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import pytest
+from gui_test_data import budget_monitor
 from PySide6.QtCore import QPointF, Qt
 
 from memberpack.gui.charts import ChartView
@@ -14,8 +15,7 @@ from memberpack.store.pack import Pack
 @pytest.fixture
 def budget_view(qtbot, demo_pack):
     with Pack.open(demo_pack) as pack:
-        ds = next(d for d in pack.datasets() if d.sheet == "M6 Summary")
-        view = DatasetView(ds, pack.observations(ds.id))
+        view = DatasetView(*budget_monitor(pack))
     qtbot.addWidget(view)
     view.resize(900, 700)
     view.show()
@@ -33,9 +33,10 @@ def test_variance_bars_hold_the_pack_figures(budget_view):
     assert chart.scale == 1e6
     assert bar_end(chart, "External Placements") == pytest.approx(10.4)
     assert chart.bars.opts["x0"][chart.spec.categories.index("Fostering & Permanence")] == pytest.approx(-0.7)
+    assert chart.spec.categories[:3] == [r.label for r in budget_view.model.rows if r.source and r.role == "data"][:3]
     i = chart.spec.categories.index("External Placements")
     assert chart.bars.opts["brushes"][i].color().name() == "#c0392b"
-    j = chart.spec.categories.index("Disabilities")
+    j = chart.spec.categories.index("Fostering & Permanence")
     assert chart.bars.opts["brushes"][j].color().name() == "#2e7d32"
     texts = [item.toPlainText() for item in chart.plot.getPlotItem().items if hasattr(item, "toPlainText")]
     assert "£10.4m A" in texts and "(£0.7m) (F)" in texts
@@ -44,8 +45,10 @@ def test_variance_bars_hold_the_pack_figures(budget_view):
 def test_hover_names_value_and_source_cell(budget_view):
     chart = budget_view.charts[0]
     text = chart.hover_text(chart.spec.categories.index("External Placements"))
-    assert "Month 6 Variance £m: £10.4m A (adverse: overspend) (cell D5)" in text
-    assert "01_budget_monitor_m6_2023-24.xlsx" in text
+    cell = budget_view.model.observation(budget_view.model.index(
+        budget_view.model.row_of("External Placements"), budget_view.model.measures.index(chart.spec.series[0].name) + 1))
+    assert f"{chart.spec.series[0].name}: £10.4m A (adverse: overspend) (cell {cell.cell})" in text
+    assert cell.cell.startswith("D") and "budget_monitor_m6_2023-24.xlsx" in text
 
 
 def test_clicking_a_bar_selects_its_row(qtbot, budget_view):

@@ -5,7 +5,7 @@ from __future__ import annotations
 import threading
 
 import pytest
-from gui_workbooks import write_workbook
+from gui_test_data import write_workbook
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QMessageBox
 
