@@ -63,6 +63,8 @@ class AnnotationPanel(QWidget):
         self.filter.currentIndexChanged.connect(self.refresh)
         self.list = QListWidget()
         self.list.setWordWrap(True)
+        self.list.setAlternatingRowColors(True)
+        self.list.setSpacing(2)
         self.list.setAccessibleName("Notes in this pack")
         self.list.itemActivated.connect(lambda item: self.go_to.emit(self._note(item).target))
         self.list.currentItemChanged.connect(self._selection_changed)
@@ -163,9 +165,9 @@ class AnnotationPanel(QWidget):
             warning = f"The {flag}." if flag else None
             if not self._passes(note, warning):
                 continue
-            marks = ("⚠ " if warning else "") + ("🔒 " if note.visibility == PRIVATE else "")
-            item = QListWidgetItem(f"{marks}{KIND_TITLES[note.kind]} – {note_targets.describe(note.target)}\n"
-                                   f"{note.body}")
+            marks = ("⚠ " if warning else "") + ("Private " if note.visibility == PRIVATE else "")
+            kind = KIND_TITLES[note.kind] if not marks.endswith("Private ") else KIND_TITLES[note.kind].lower()
+            item = QListWidgetItem(f"{marks}{kind} – {note_targets.describe(note.target)}\n{note.body}")
             item.setData(Qt.ItemDataRole.UserRole, note.uid)
             item.setToolTip("\n".join(filter(None, [warning, f"By {note.author or 'unknown'}, "
                                                     f"{note.modified_at[:16].replace('T', ' ')} UTC",

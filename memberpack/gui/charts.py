@@ -63,7 +63,8 @@ class ChartView(QWidget):
         self.plot.setMenuEnabled(False)
         self.plot.setMouseEnabled(x=False, y=False)
         self.plot.hideButtons()
-        self.plot.setMinimumHeight(220)
+        bars = len(spec.categories) if spec.kind == BAR else 0
+        self.plot.setFixedHeight(max(240, 24 * bars + 70) if bars else 300)
         self.bars: pg.BarGraphItem | None = None
         self.curves: list[pg.PlotDataItem] = []
         title = QLabel(f"<b>{spec.title}</b>")
@@ -119,7 +120,7 @@ class ChartView(QWidget):
         self.plot.setLabel("bottom", axis_label)
         low = min(0.0, *values) if values else 0.0
         high = max(0.0, *values) if values else 1.0
-        self.plot.setXRange(low - 0.25 * span if low < 0 else low, high + 0.3 * span, padding=0)
+        self.plot.setXRange(low - 0.4 * span if low < 0 else low, high + 0.3 * span, padding=0)
         self.plot.setYRange(-0.6, len(values) - 0.4, padding=0)
 
     def _bar_text(self, value: float | None) -> str:

@@ -4,8 +4,8 @@ from __future__ import annotations
 
 from PySide6.QtCore import QItemSelectionModel, QModelIndex, QPointF, Qt, Signal
 from PySide6.QtGui import QColor, QPainter, QPolygonF
-from PySide6.QtWidgets import (QAbstractItemView, QHeaderView, QLabel, QLineEdit, QSplitter, QStyledItemDelegate,
-                               QTableView, QVBoxLayout, QWidget)
+from PySide6.QtWidgets import (QAbstractItemView, QFrame, QHeaderView, QLabel, QLineEdit, QScrollArea,
+                               QStyledItemDelegate, QTableView, QVBoxLayout, QWidget)
 
 from memberpack.analysis.charts import charts_for, source_line
 from memberpack.gui import note_targets
@@ -59,8 +59,12 @@ class DatasetView(QWidget):
         self.table.resizeColumnsToContents()
         for column in range(1, self.model.columnCount()):
             self.table.setColumnWidth(column, min(max(self.table.columnWidth(column), 80), 150))
-        self.table.setColumnWidth(0, min(max(self.table.columnWidth(0), 200), 320))
+        self.table.setColumnWidth(0, min(max(self.table.columnWidth(0), 200), 280))
+        self.table.setVerticalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)  # the page scrolls instead
         self.table.setAccessibleName(f"Table: {dataset.name}")
+        for signal in (self.proxy.layoutChanged, self.proxy.rowsInserted, self.proxy.rowsRemoved,
+                       self.proxy.modelReset):
+            signal.connect(self._fit_table)
         self.table.selectionModel().currentChanged.connect(self._current_changed)
 
         self.filter = QLineEdit()
@@ -76,7 +80,10 @@ class DatasetView(QWidget):
         source.setWordWrap(True)
 
         self.charts = []
-        splitter = QSplitter(Qt.Orientation.Vertical)
+        page = QWidget()
+        content = QVBoxLayout(page)
+        content.addWidget(heading)
+        content.addWidget(source)
         specs = charts_for(dataset, observations)
         if specs:
             from memberpack.gui.charts import ChartView  # noqa: PLC0415 - pyqtgraph loads with the first chart
@@ -86,22 +93,28 @@ class DatasetView(QWidget):
                 chart.bar_clicked.connect(lambda i, s=spec: self.select_label(s.categories[i]))
                 chart.chart_clicked.connect(lambda s=spec: self.target_changed.emit(note_targets.of_chart(s)))
                 self.charts.append(chart)
-                splitter.addWidget(chart)
-        table_box = QWidget()
-        table_layout = QVBoxLayout(table_box)
-        table_layout.setContentsMargins(0, 0, 0, 0)
-        table_layout.addWidget(self.filter)
-        table_layout.addWidget(self.table)
-        splitter.addWidget(table_box)
-        splitter.setChildrenCollapsible(False)
-        if specs:
-            splitter.setSizes([340, 300])
-
+                content.addWidget(chart)
+        content.addWidget(self.filter)
+        content.addWidget(self.table)
+        content.addStretch(1)
+        # One scroll for the whole table, chart and all, read like a page of the report.
+        self.scroll = QScrollArea()
+        self.scroll.setWidget(page)
+        self.scroll.setWidgetResizable(True)
+        self.scroll.setFrameShape(QFrame.Shape.NoFrame)
         layout = QVBoxLayout(self)
-        layout.addWidget(heading)
-        layout.addWidget(source)
-        layout.addWidget(splitter, 1)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.addWidget(self.scroll)
+        self._fit_table()
         self.setFocusProxy(self.table)
+
+    def _fit_table(self, *_args) -> None:
+        """Make the table as tall as its rows, so only the page scrolls."""
+        rows = self.proxy.rowCount()
+        height = (self.table.horizontalHeader().sizeHint().height() + 2 * self.table.frameWidth()
+                  + self.table.verticalHeader().defaultSectionSize() * max(rows, 1)
+                  + self.table.horizontalScrollBar().sizeHint().height())
+        self.table.setFixedHeight(height)
 
     # --- selection ---------------------------------------------------------------------------
     def select_label(self, label: str | None) -> bool:
@@ -115,6 +128,8 @@ class DatasetView(QWidget):
         self.table.selectionModel().setCurrentIndex(
             proxy_index, QItemSelectionModel.SelectionFlag.ClearAndSelect | QItemSelectionModel.SelectionFlag.Rows)
         self.table.scrollTo(proxy_index)
+        rect = self.table.visualRect(proxy_index)
+        self.scroll.ensureVisible(0, self.table.y() + rect.center().y(), 0, rect.height() * 2)
         return True
 
     def selected_row_label(self) -> str | None:

@@ -120,7 +120,9 @@ class OverviewView(QScrollArea):
         for item in items:
             name = f"{item.label} – {item.measure}" if with_measure else item.label
             row = QTreeWidgetItem([name, value(item), item.dataset])
-            row.setToolTip(0, f"{item.dataset}: {item.label}, {item.measure}" + (f", cell {item.cell}" if item.cell else ""))
+            tip = f"{item.label}, {item.measure}: {value(item)}\n{item.dataset}" + (f", cell {item.cell}" if item.cell else "")
+            for column in range(3):
+                row.setToolTip(column, tip)
             row.setData(0, Qt.ItemDataRole.UserRole, (item.dataset, item.label))
             tree.addTopLevelItem(row)
         if not items:
@@ -132,7 +134,8 @@ class OverviewView(QScrollArea):
         header.setStretchLastSection(False)
         header.setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
         header.setSectionResizeMode(1, QHeaderView.ResizeMode.ResizeToContents)
-        header.setSectionResizeMode(2, QHeaderView.ResizeMode.ResizeToContents)
+        header.setSectionResizeMode(2, QHeaderView.ResizeMode.Fixed)
+        header.resizeSection(2, 150)  # long table titles are elided; the tooltip has them whole
         tree.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         tree.itemActivated.connect(self._activated)
         self.lists[key] = tree

@@ -68,7 +68,7 @@ def test_add_edit_undo_redo_a_question(window, demo_pack):
     assert source.data(NotedRole) is True
     assert panel.list.count() == len(demo_notes) + 1
     mine = next(i for i in range(panel.list.count()) if panel.list.item(i).text().endswith("below the forecast?"))
-    assert panel.list.item(mine).text().startswith("🔒 Question for officers")
+    assert panel.list.item(mine).text().startswith("Private question for officers – External Placements")
 
     panel.list.setCurrentRow(mine)
     panel.edit_button.click()
