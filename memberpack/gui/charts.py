@@ -3,6 +3,8 @@
 The PDF draws the same specs with reportlab, so what a councillor sees on screen and on paper
 agree. Variance bars are horizontal (service names are long), coloured and lettered A or (F);
 earlier years are drawn fainter under the latest; benchmarks (England, region) are dashed.
+Lines on very different scales (a scorecard of percentages, counts and rates) are drawn as small
+multiples, one small chart per measure with its benchmarks, rather than squashed onto one axis.
 """
 
 from __future__ import annotations
@@ -10,10 +12,10 @@ from __future__ import annotations
 import pyqtgraph as pg  # memberpack.gui (imported first) has set PYQTGRAPH_QT_LIB=PySide6
 from PySide6.QtCore import QPointF, Qt, Signal
 from PySide6.QtGui import QColor, QPen
-from PySide6.QtWidgets import QLabel, QToolTip, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QGridLayout, QLabel, QToolTip, QVBoxLayout, QWidget
 
 from memberpack.analysis.charts import money_text
-from memberpack.model.charts import BAR, BENCHMARK, EARLIER, ChartSpec
+from memberpack.model.charts import BAR, BENCHMARK, EARLIER, ChartSpec, Series
 from memberpack.model.units import GBP, PER_10000, PERCENT
 
 pg.setConfigOptions(background="w", foreground="#333333", antialias=True)
@@ -38,6 +40,22 @@ def value_text(value: float | None, unit: str | None) -> str:
     return f"{value:,.0f}" if float(value).is_integer() else f"{value:,.1f}"
 
 
+def line_groups(spec: ChartSpec) -> list[list[Series]]:
+    """The series drawn together: all in one chart, or (when their sizes differ more than
+    fivefold) one group per measure, each with the benchmark rows that follow it."""
+    peaks = [max((abs(v) for v in s.values if v is not None), default=0) for s in spec.series if s.role != BENCHMARK]
+    peaks = [p for p in peaks if p]
+    if spec.kind == BAR or len(peaks) < 2 or max(peaks) <= 5 * min(peaks):
+        return [list(spec.series)]
+    groups: list[list[Series]] = []
+    for series in spec.series:
+        if series.role == BENCHMARK and groups:
+            groups[-1].append(series)
+        else:
+            groups.append([series])
+    return groups
+
+
 def _scale(spec: ChartSpec) -> tuple[float, str]:
     """Money is plotted in £m or £k so the axis reads like the report."""
     if spec.unit != GBP:
@@ -57,16 +75,9 @@ class ChartView(QWidget):
         super().__init__(parent)
         self.spec = spec
         self.scale, axis_label = _scale(spec)
-        self.plot = pg.PlotWidget()
-        self.plot.setAccessibleName(f"Chart: {spec.title}")
-        self.plot.setAccessibleDescription(spec.summary)
-        self.plot.setMenuEnabled(False)
-        self.plot.setMouseEnabled(x=False, y=False)
-        self.plot.hideButtons()
-        bars = len(spec.categories) if spec.kind == BAR else 0
-        self.plot.setFixedHeight(max(240, 24 * bars + 70) if bars else 300)
         self.bars: pg.BarGraphItem | None = None
         self.curves: list[pg.PlotDataItem] = []
+        self.plots: list[pg.PlotWidget] = []
         title = QLabel(f"<b>{spec.title}</b>")
         title.setWordWrap(True)
         self.key = QLabel()
@@ -77,15 +88,40 @@ class ChartView(QWidget):
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addWidget(title)
-        layout.addWidget(self.plot, 1)
+        groups = line_groups(spec)
+        if spec.kind == BAR:
+            self.plot = self._new_plot(max(240, 24 * len(spec.categories) + 70), spec.series)
+            layout.addWidget(self.plot)
+            self._draw_bars(axis_label)
+        elif len(groups) == 1:
+            self.plot = self._new_plot(300, spec.series)
+            layout.addWidget(self.plot)
+            self.key.setText(self._draw_lines(self.plot, spec.series, axis_label))
+        else:
+            grid = QGridLayout()
+            for n, group in enumerate(groups):
+                plot = self._new_plot(190, group)
+                caption = QLabel(self._draw_lines(plot, group, axis_label))
+                caption.setWordWrap(True)
+                grid.addWidget(caption, 2 * (n // 2), n % 2)
+                grid.addWidget(plot, 2 * (n // 2) + 1, n % 2)
+            self.plot = self.plots[0]
+            layout.addLayout(grid)
         layout.addWidget(self.key)
         layout.addWidget(summary)
-        if spec.kind == BAR:
-            self._draw_bars(axis_label)
-        else:
-            self._draw_lines(axis_label)
-        self.plot.scene().sigMouseMoved.connect(self._hover)
-        self.plot.scene().sigMouseClicked.connect(self._click)
+
+    def _new_plot(self, height: int, series: list[Series]) -> pg.PlotWidget:
+        plot = pg.PlotWidget()
+        plot.setAccessibleName(f"Chart: {self.spec.title}" + (f" – {series[0].name}" if self.plots else ""))
+        plot.setAccessibleDescription(self.spec.summary)
+        plot.setMenuEnabled(False)
+        plot.setMouseEnabled(x=False, y=False)
+        plot.hideButtons()
+        plot.setFixedHeight(height)
+        plot.scene().sigMouseMoved.connect(lambda pos, p=plot, s=series: self._hover(p, s, pos))
+        plot.scene().sigMouseClicked.connect(lambda event, p=plot: self._click(p, event))
+        self.plots.append(plot)
+        return plot
 
     def _flag_text(self) -> str:
         statuses = {s for series in self.spec.series for s in series.statuses}
@@ -131,11 +167,12 @@ class ChartView(QWidget):
         text = f"£{abs(value) / self.scale:,.{1 if symbol == 'm' else 0}f}{symbol}"
         return f"({text})" if value < 0 else text
 
-    def _draw_lines(self, axis_label: str) -> None:
+    def _draw_lines(self, plot: pg.PlotWidget, group: list[Series], axis_label: str) -> str:
+        """Draw ``group`` on ``plot``; returns its key (coloured line, name) as rich text."""
         xs = list(range(len(self.spec.categories)))
         counters = {EARLIER: 0, BENCHMARK: 0, "data": 0}
         keys: list[str] = []
-        for series in self.spec.series:
+        for series in group:
             role = series.role if series.role in counters else "data"
             palette = {EARLIER: EARLIER_COLOURS, BENCHMARK: BENCHMARK_COLOURS}.get(role, DATA_COLOURS)
             colour = QColor(palette[counters[role] % len(palette)])
@@ -146,29 +183,31 @@ class ChartView(QWidget):
             if role == BENCHMARK:
                 pen.setStyle(Qt.PenStyle.DashLine)
             points = [(x, v / self.scale) for x, v in zip(xs, series.values) if v is not None]
-            curve = self.plot.plot([p[0] for p in points], [p[1] for p in points], pen=pen,
+            curve = plot.plot([p[0] for p in points], [p[1] for p in points], pen=pen,
                                    symbol="o" if role != BENCHMARK else None, symbolSize=7,
                                    symbolBrush=colour, symbolPen=pg.mkPen(colour), name=series.name)
             self.curves.append(curve)
             keys.append(f"<span style='color:{colour.name()}; font-weight:700'>"
                         f"{'╌╌' if role == BENCHMARK else '━━'}</span>&nbsp;{series.name}")
-        self.key.setText("&nbsp;&nbsp;&nbsp;".join(keys))
-        self.plot.getAxis("bottom").setTicks([[(i, c) for i, c in enumerate(self.spec.categories)]])
-        self.plot.setLabel("left", axis_label)
-        self.plot.showGrid(y=True, alpha=0.25)
-        self.plot.setXRange(-0.3, len(xs) - 0.7, padding=0)
+        plot.getAxis("bottom").setTicks([[(i, c) for i, c in enumerate(self.spec.categories)]])
+        plot.getAxis("bottom").setStyle(hideOverlappingLabels=False)  # else the first period's name is dropped
+        if axis_label:
+            plot.setLabel("left", axis_label)
+        plot.showGrid(y=True, alpha=0.25)
+        plot.setXRange(-0.5, len(xs) - 0.5, padding=0)
+        return "&nbsp;&nbsp;&nbsp;".join(keys)
 
     # --- hover and click ---------------------------------------------------------------------
-    def category_at(self, scene_pos: QPointF) -> int | None:
-        """The category (bar or period) under a scene position, if any."""
-        point = self.plot.getViewBox().mapSceneToView(scene_pos)
+    def category_at(self, scene_pos: QPointF, plot: pg.PlotWidget | None = None) -> int | None:
+        """The category (bar or period) under a scene position of ``plot``, if any."""
+        point = (plot or self.plot).getViewBox().mapSceneToView(scene_pos)
         index = round(point.y() if self.spec.kind == BAR else point.x())
         return index if 0 <= index < len(self.spec.categories) else None
 
-    def hover_text(self, index: int) -> str:
+    def hover_text(self, index: int, group: list[Series] | None = None) -> str:
         """What hovering over category ``index`` shows: the value(s) and their source cells."""
         lines = [self.spec.categories[index]]
-        for series in self.spec.series:
+        for series in group or self.spec.series:
             value = series.values[index] if index < len(series.values) else None
             status = series.statuses[index] if index < len(series.statuses) else None
             cell = series.cells[index] if index < len(series.cells) else ""
@@ -179,16 +218,15 @@ class ChartView(QWidget):
         lines.append(self.spec.source)
         return "\n".join(lines)
 
-    def _hover(self, scene_pos: QPointF) -> None:
-        index = self.category_at(scene_pos)
-        if index is None or not self.plot.sceneBoundingRect().contains(scene_pos):
+    def _hover(self, plot: pg.PlotWidget, group: list[Series], scene_pos: QPointF) -> None:
+        index = self.category_at(scene_pos, plot)
+        if index is None or not plot.sceneBoundingRect().contains(scene_pos):
             QToolTip.hideText()
             return
-        global_pos = self.plot.mapToGlobal(self.plot.mapFromScene(scene_pos))
-        QToolTip.showText(global_pos, self.hover_text(index), self.plot)
+        QToolTip.showText(plot.mapToGlobal(plot.mapFromScene(scene_pos)), self.hover_text(index, group), plot)
 
-    def _click(self, event) -> None:
-        index = self.category_at(event.scenePos())
+    def _click(self, plot: pg.PlotWidget, event) -> None:
+        index = self.category_at(event.scenePos(), plot)
         if index is not None and self.spec.kind == BAR:
             self.bar_clicked.emit(index)
         else:

@@ -50,7 +50,7 @@ class DatasetView(QWidget):
         self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectItems)
         self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
         self.table.setAlternatingRowColors(False)
-        self.table.setWordWrap(False)
+        self.table.setWordWrap(True)  # long KPI names wrap in the label column
         self.table.verticalHeader().setVisible(False)
         self.table.verticalHeader().setDefaultSectionSize(self.fontMetrics().height() + 8)
         header = self.table.horizontalHeader()
@@ -110,9 +110,9 @@ class DatasetView(QWidget):
 
     def _fit_table(self, *_args) -> None:
         """Make the table as tall as its rows, so only the page scrolls."""
-        rows = self.proxy.rowCount()
-        height = (self.table.horizontalHeader().sizeHint().height() + 2 * self.table.frameWidth()
-                  + self.table.verticalHeader().defaultSectionSize() * max(rows, 1)
+        self.table.resizeRowsToContents()
+        rows = self.table.verticalHeader().length() or self.table.verticalHeader().defaultSectionSize()
+        height = (self.table.horizontalHeader().sizeHint().height() + 2 * self.table.frameWidth() + rows
                   + self.table.horizontalScrollBar().sizeHint().height())
         self.table.setFixedHeight(height)
 
