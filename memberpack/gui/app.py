@@ -12,7 +12,7 @@ import time
 from pathlib import Path
 
 from PySide6.QtCore import QEvent, QObject, Qt
-from PySide6.QtGui import QGuiApplication
+from PySide6.QtGui import QGuiApplication, QImage
 from PySide6.QtWidgets import QApplication, QWidget
 
 from memberpack import __version__, settings
@@ -97,7 +97,11 @@ def save_screenshots(pack_path: str | Path, outdir: str | Path) -> list[Path]:
         app.processEvents()
         name = re.sub(r"[^a-z0-9]+", "_", window.tabs.tabText(tab).replace("&", "").lower()).strip("_")
         path = out / f"{tab + 1:02d}_{name}.png"
-        window.grab().save(str(path))
+        # 256 colours and full compression: a tenth of the size, no visible loss for a screen of text
+        image = window.grab().toImage().convertToFormat(QImage.Format.Format_Indexed8,
+                                                        Qt.ImageConversionFlag.ThresholdDither
+                                                        | Qt.ImageConversionFlag.AvoidDither)
+        image.save(str(path), "PNG", 0)
         written.append(path)
     window.close()
     window.pack.close()

@@ -133,10 +133,11 @@ class OverviewView(QScrollArea):
         header = tree.header()
         header.setStretchLastSection(False)
         header.setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
-        header.setSectionResizeMode(1, QHeaderView.ResizeMode.ResizeToContents)
+        header.setSectionResizeMode(1, QHeaderView.ResizeMode.Fixed)
         header.setSectionResizeMode(2, QHeaderView.ResizeMode.Fixed)
         header.resizeSection(2, 150)  # long table titles are elided; the tooltip has them whole
         tree.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        header.resizeSection(1, min(tree.sizeHintForColumn(1) + 12, 170))  # long figures are elided too
         tree.itemActivated.connect(self._activated)
         self.lists[key] = tree
         layout = QVBoxLayout(box)
