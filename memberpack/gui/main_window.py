@@ -17,7 +17,6 @@ from memberpack.errors import MemberpackError
 from memberpack.gui import actions as ids
 from memberpack.gui.annotation_panel import AnnotationPanel
 from memberpack.gui.pack_tabs import PackTabs
-from memberpack.store import annotation_store
 from memberpack.store.pack import Pack
 
 PACK_FILTER = "Briefing packs (*.mpack)"
@@ -78,25 +77,26 @@ class MainWindow(QMainWindow):
         self.addDockWidget(Qt.DockWidgetArea.RightDockWidgetArea, self.notes_dock)
         self.status = QLabel()
         self.statusBar().addPermanentWidget(self.status)
-        self._show_pack(pack)
+        self._show_pack(pack, refresh_notes=False)
         self._restore_geometry()
 
     # --- the pack on screen ---------------------------------------------------------------------
-    def _show_pack(self, pack: Pack) -> None:
+    def _show_pack(self, pack: Pack, *, refresh_notes: bool = True) -> None:
         self.pack = pack
         meta = pack.meta()
         self.setWindowTitle(f"{meta.get('committee') or pack.path.stem} – memberpack")
         self.tabs = PackTabs(pack)
         self.tabs.target_changed.connect(self.notes.set_target)
         self.setCentralWidget(self.tabs)
-        self.notes.pack = pack
-        self.notes.refresh()
+        if refresh_notes:  # the panel read them when it was made for the first pack
+            self.notes.pack = pack
+            self.notes.refresh()
         self._notes_changed()
         self.status.setText(f"{pack.path.name} · {meta.get('classification') or 'Public'}")
         self._remember(pack.path)
 
     def _notes_changed(self) -> None:
-        self.tabs.show_notes([n.target for n in annotation_store.all_notes(self.pack)])
+        self.tabs.show_notes([n.target for n in self.notes.notes])
 
     def open_pack(self, path: str | Path) -> bool:
         """Switch to the pack at ``path``; on failure say why and keep the current one."""
