@@ -13,7 +13,7 @@ from PySide6.QtWidgets import QTabWidget, QVBoxLayout, QWidget
 from memberpack.analysis.headlines import headlines
 from memberpack.gui.overview_view import OverviewView
 from memberpack.model.annotations import Target
-from memberpack.model.metrics import DOMAIN_TITLES, EDUCATION, FINANCE, INCLUSION, OTHER, SOCIAL_CARE, WORKFORCE
+from memberpack.model.metrics import DOMAIN_TITLES, EDUCATION, FINANCE, INCLUSION, OTHER, SOCIAL_CARE
 from memberpack.store.pack import Pack
 
 ALWAYS_SHOWN = (FINANCE, SOCIAL_CARE, INCLUSION, EDUCATION, OTHER)

@@ -36,7 +36,3 @@ def budget_monitor(pack):
             return ds, observations
     raise LookupError("no Month 6 budget monitor in the demo pack")
 
-
-def measure(observations, prefix: str) -> str:
-    """The column whose header starts with ``prefix`` (headers differ in their unit words)."""
-    return next(o.measure for o in observations if o.measure.startswith(prefix))

@@ -4,28 +4,16 @@ from __future__ import annotations
 
 from dataclasses import replace
 
-import pytest
 from gui_test_data import budget_monitor
 from PySide6.QtCore import QItemSelectionModel
 from PySide6.QtGui import QUndoStack
 
 from memberpack.gui.annotation_panel import AnnotationPanel
-from memberpack.gui.main_window import MainWindow
 from memberpack.gui.table_model import NotedRole
 from memberpack.model.annotations import OBSERVATION, PRIVATE, QUESTION, Annotation, Target
 from memberpack.store import annotation_store
 from memberpack.store.pack import Pack
 
-
-
-@pytest.fixture
-def window(qtbot, demo_pack):
-    win = MainWindow(Pack.open(demo_pack))
-    qtbot.addWidget(win)
-    win.show()
-    qtbot.waitExposed(win)
-    yield win
-    win.pack.close()
 
 
 def select_cell(window, label: str, prefix: str):

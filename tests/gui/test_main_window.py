@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import pytest
 from gui_test_data import budget_monitor
 from PySide6.QtCore import QMimeData, QPointF, Qt, QUrl
 from PySide6.QtGui import QDropEvent
@@ -11,19 +10,8 @@ from PySide6.QtWidgets import QMessageBox
 from memberpack.analysis.charts import money_text
 from memberpack.analysis.headlines import headlines
 from memberpack.gui import actions as ids
-from memberpack.gui.main_window import MainWindow, recent_packs, window_settings
+from memberpack.gui.main_window import recent_packs, window_settings
 from memberpack.gui.pack_details_dialog import PackDetailsDialog
-from memberpack.store.pack import Pack
-
-
-@pytest.fixture
-def window(qtbot, demo_pack):
-    win = MainWindow(Pack.open(demo_pack))
-    qtbot.addWidget(win)
-    win.show()
-    qtbot.waitExposed(win)
-    yield win
-    win.pack.close()
 
 
 def test_tabs_in_order_and_every_tab_opens(window):
@@ -124,3 +112,21 @@ def test_export_json_runs_in_the_background(qtbot, window, tmp_path):
         window.start_export(out)
     assert done.args == [f"Wrote {out}"]
     assert out.exists() and '"External Placements"' in out.read_text(encoding="utf-8")
+
+
+def test_keyboard_reaches_tabs_notes_and_filter(qtbot, window):
+    window.actions[ids.NEXT_TAB].trigger()
+    assert window.tabs.currentIndex() == 1
+    window.actions[ids.PREVIOUS_TAB].trigger()
+    window.actions[ids.PREVIOUS_TAB].trigger()
+    assert window.tabs.currentIndex() == window.tabs.count() - 1
+    window.tabs.setCurrentIndex(1)
+    window.actions[ids.FIND].trigger()
+    assert window.tabs.domain_view(1).current_view().filter.hasFocus()
+    window.actions[ids.SHOW_NOTES].trigger()
+    assert not window.notes_dock.isVisible()
+    window.actions[ids.SHOW_NOTES].trigger()
+    assert window.notes_dock.isVisible() and window.notes.body.hasFocus()
+    unnamed = [w for w in (window.tabs, window.notes.body, window.notes.list, window.notes.kind,
+                           window.tabs.domain_view(1).current_view().table) if not w.accessibleName()]
+    assert unnamed == []

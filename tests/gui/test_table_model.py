@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import pytest
-from gui_test_data import budget_monitor, measure
+from gui_test_data import budget_monitor
 from PySide6.QtCore import Qt
 
 from memberpack.gui.table_model import SECTION, DatasetTableModel, NotedRole, SectionSortProxy
