@@ -10,10 +10,12 @@ from pathlib import Path
 
 from PySide6.QtCore import QSettings, Qt, Signal
 from PySide6.QtGui import QCloseEvent, QDragEnterEvent, QDropEvent, QUndoStack
-from PySide6.QtWidgets import QDockWidget, QFileDialog, QLabel, QMainWindow, QMenu, QMessageBox
+from PySide6.QtWidgets import (QDockWidget, QFileDialog, QLabel, QMainWindow, QMenu, QMessageBox, QProgressBar,
+                               QPushButton)
 
 from memberpack import settings
 from memberpack.errors import MemberpackError
+from memberpack.model.annotations import PRIVATE
 from memberpack.gui import actions as ids
 from memberpack.gui.annotation_panel import AnnotationPanel
 from memberpack.gui.pack_tabs import PackTabs
@@ -76,6 +78,14 @@ class MainWindow(QMainWindow):
                                     | QDockWidget.DockWidgetFeature.DockWidgetClosable)
         self.addDockWidget(Qt.DockWidgetArea.RightDockWidgetArea, self.notes_dock)
         self.status = QLabel()
+        self.export_bar = QProgressBar()
+        self.export_bar.setMaximumWidth(180)
+        self.export_bar.setAccessibleName("Export progress")
+        self.export_cancel = QPushButton("Cancel export")
+        self.export_cancel.clicked.connect(lambda: self.job is not None and self.job.cancel())
+        for widget in (self.export_bar, self.export_cancel):
+            widget.hide()
+            self.statusBar().addPermanentWidget(widget)
         self.statusBar().addPermanentWidget(self.status)
         self._show_pack(pack, refresh_notes=False)
         self._restore_geometry()
@@ -190,36 +200,55 @@ class MainWindow(QMainWindow):
         kind = "PDF briefing" if suffix == ".pdf" else "JSON"
         default = self.pack.path.with_suffix(suffix)
         name, _ = QFileDialog.getSaveFileName(self, f"Export {kind}", str(default), f"{kind} (*{suffix})")
-        if name:
-            self.start_export(Path(name).with_suffix(suffix))
+        if not name:
+            return
+        private = any(n.visibility == PRIVATE for n in self.notes.notes) and QMessageBox.question(
+            self, f"Export {kind}", "Include private notes? Choose No for the public version of the briefing.",
+            QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No,
+            QMessageBox.StandardButton.No) == QMessageBox.StandardButton.Yes
+        self.start_export(Path(name).with_suffix(suffix), include_private=private)
 
-    def start_export(self, out: Path) -> None:
-        """Write ``out`` (.pdf or .json) on the worker thread; the result shows in the status bar."""
+    def start_export(self, out: Path, *, include_private: bool = False) -> None:
+        """Write ``out`` (.pdf or .json) on the worker thread, with a progress bar and Cancel in
+        the status bar; ``export_done`` reports the outcome."""
         pack_path = self.pack.path
 
-        def write(_progress, _cancel) -> Path:
+        def write(progress, cancel) -> Path:
             with Pack.open(pack_path) as pack:
                 if out.suffix == ".json":
                     from memberpack.export.json_export import export_json  # noqa: PLC0415
 
-                    export_json(pack, out)
+                    export_json(pack, out, include_private=include_private)
                 else:
                     from memberpack.export.pdf import export_pdf  # noqa: PLC0415 - reportlab on demand
 
-                    export_pdf(pack, out)
+                    export_pdf(pack, out, include_private=include_private, progress=progress, cancel=cancel)
             return out
 
         from memberpack.gui.workers import Job  # noqa: PLC0415 - threads start on demand
 
         self.job = Job(write, self)
+        self.job.progressed.connect(self._export_progress)
         self.job.succeeded.connect(lambda path: self._exported(f"Wrote {path}"))
         self.job.failed.connect(lambda message: self._exported(message, failed=True))
+        self.job.cancelled.connect(self._exported)
+        self.export_bar.setRange(0, 0)
+        self.export_bar.show()
+        self.export_cancel.show()
         self.statusBar().showMessage(f"Writing {out.name}…")
         self.job.start()
 
+    def _export_progress(self, done: int, total: int, message: str) -> None:
+        self.export_bar.setRange(0, max(total, 1))
+        self.export_bar.setValue(done)
+        self.statusBar().showMessage(message)
+
     def _exported(self, message: str, *, failed: bool = False) -> None:
         self.job = None
+        self.export_bar.hide()
+        self.export_cancel.hide()
         if failed:
+            self.statusBar().clearMessage()
             QMessageBox.warning(self, "Export failed", message)
         else:
             self.statusBar().showMessage(message, 8000)

@@ -5,7 +5,7 @@ from __future__ import annotations
 from gui_test_data import budget_monitor
 from PySide6.QtCore import QMimeData, QPointF, Qt, QUrl
 from PySide6.QtGui import QDropEvent
-from PySide6.QtWidgets import QMessageBox
+from PySide6.QtWidgets import QFileDialog, QMessageBox
 
 from memberpack.analysis.charts import money_text
 from memberpack.analysis.headlines import headlines
@@ -106,12 +106,22 @@ def test_dropping_a_workbook_opens_the_wizard(window, cla_rate_xlsx):
     window.wizard.reject()
 
 
-def test_export_json_runs_in_the_background(qtbot, window, tmp_path):
+def test_export_json_runs_in_the_background(qtbot, window, tmp_path, monkeypatch):
     out = tmp_path / "pack.json"
+    window.notes.visibility.setCurrentIndex(1)
+    window.notes.body.setPlainText("My own reminder: ask about agency staff")
+    window.notes.submit()
+    monkeypatch.setattr(QFileDialog, "getSaveFileName", staticmethod(lambda *a, **k: (str(out), "")))
+    asked = []
+    monkeypatch.setattr(QMessageBox, "question", staticmethod(
+        lambda *a: asked.append(a[2]) or QMessageBox.StandardButton.No))
     with qtbot.waitSignal(window.export_done, timeout=10_000) as done:
-        window.start_export(out)
-    assert done.args == [f"Wrote {out}"]
-    assert out.exists() and '"External Placements"' in out.read_text(encoding="utf-8")
+        window.actions[ids.EXPORT_JSON].trigger()
+        assert window.export_bar.isVisible()
+    assert done.args == [f"Wrote {out}"] and not window.export_bar.isVisible()
+    text = out.read_text(encoding="utf-8")
+    assert '"External Placements"' in text
+    assert asked and "My own reminder" not in text  # the public version leaves private notes out
 
 
 def test_keyboard_reaches_tabs_notes_and_filter(qtbot, window):
