@@ -114,7 +114,7 @@ class PreviewPage(QWizardPage):
     def __init__(self) -> None:
         super().__init__()
         self.setTitle("Check how each table was read")
-        self.setSubTitle(f"<span style='background:{HEADER_COLOUR}'>&nbsp;Header rows&nbsp;</span> "
+        self.setSubTitle(f"<span style='background:{HEADER_COLOUR}'>&nbsp;Header and units rows&nbsp;</span> "
                          f"<span style='background:{LABEL_COLOUR}'>&nbsp;Row labels&nbsp;</span> "
                          "Grey cells are not read. Correct the reading below if it is wrong.")
         self.tables = QComboBox()
