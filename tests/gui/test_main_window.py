@@ -140,3 +140,37 @@ def test_keyboard_reaches_tabs_notes_and_filter(qtbot, window):
     unnamed = [w for w in (window.tabs, window.notes.body, window.notes.list, window.notes.kind,
                            window.tabs.domain_view(1).current_view().table) if not w.accessibleName()]
     assert unnamed == []
+
+
+def test_import_from_the_window_shows_the_new_table(qtbot, window, suspensions_xlsx):
+    before = len(window.pack.datasets())
+    wizard = window.open_import_wizard([suspensions_xlsx])
+    wizard.next()
+    wizard.next()
+    with qtbot.waitSignal(wizard.imported, timeout=10_000):
+        wizard.button(wizard.WizardButton.FinishButton).click()
+    assert len(window.pack.datasets()) == before + 1
+    new = window.pack.datasets()[-1]
+    tab = next(t for t, (_title, datasets) in enumerate(window.tabs.domains, 1) if new in datasets)
+    window.tabs.setCurrentIndex(tab)
+    assert window.tabs.reveal(new.key)
+    view = window.tabs.domain_view(tab).current_view()
+    assert view.dataset.source_file == "suspensions.xlsx"
+    assert [round(v) for v in view.charts[0].spec.series[-1].values] == [401, 552, 590, 388, 497]
+
+
+def test_new_pack_opens_empty_with_its_details(window, tmp_path, monkeypatch):
+    path = tmp_path / "march.mpack"
+    monkeypatch.setattr(QFileDialog, "getSaveFileName", staticmethod(lambda *a, **k: (str(path), "")))
+
+    def fill(dialog: PackDetailsDialog) -> int:
+        dialog.committee.setText("Corporate Parenting Panel")
+        return 1
+
+    monkeypatch.setattr(PackDetailsDialog, "exec", fill)
+    window.actions[ids.NEW_PACK].trigger()
+    assert window.pack.path == path and window.pack.datasets() == []
+    assert window.windowTitle().startswith("Corporate Parenting Panel")
+    window.tabs.setCurrentIndex(1)
+    assert window.tabs.domain_view(1).datasets == []
+    assert recent_packs()[0] == str(path.resolve())

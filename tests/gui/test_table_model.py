@@ -3,10 +3,11 @@
 from __future__ import annotations
 
 import pytest
-from gui_test_data import budget_monitor
+from gui_test_data import budget_monitor, write_workbook
 from PySide6.QtCore import Qt
 
 from memberpack.gui.table_model import SECTION, DatasetTableModel, NotedRole, SectionSortProxy
+from memberpack.importers import import_files
 from memberpack.store.pack import Pack
 
 DISPLAY, TOOLTIP, FONT = Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.ToolTipRole, Qt.ItemDataRole.FontRole
@@ -97,3 +98,20 @@ def test_noted_cells_are_marked(qapp, budget):
     assert cell(budget, "Fieldwork", "Current Budget", NotedRole) is True
     assert cell(budget, "Fieldwork", "Month 6 Variance", NotedRole) is False
     assert "Has notes" in cell(budget, "Fieldwork", "Current Budget", TOOLTIP)
+
+
+def test_special_values_and_arrows_show_as_written(qapp, tmp_path):
+    path = write_workbook(tmp_path / "kpis.xlsx", "KPIs", [
+        ("Measure", "Q1", "Q2", "Direction of travel", "RAG"),
+        ("Re-referrals within 12 months %", "DNA", "21.5%", "↑", "Amber"),
+        ("Care leavers in suitable accommodation %", "tbc", "c", "↓", "Green")])
+    with Pack.create(tmp_path / "p.mpack") as pack:
+        import_files(pack, [path])
+        ds = pack.datasets()[0]
+        model = DatasetTableModel(ds, pack.observations(ds.id))
+    row = model.row_of("Re-referrals within 12 months %")
+    shown = [model.index(row, c).data() for c in range(1, model.columnCount())]
+    assert shown == ["DNA", "21.5%", "↑", "◆ Amber"]
+    assert model.observation(model.index(row, 1)).value is None  # DNA never becomes 0
+    other = model.row_of("Care leavers in suitable accommodation %")
+    assert [model.index(other, c).data() for c in range(1, model.columnCount())] == ["tbc", "c", "↓", "● Green"]
