@@ -1,10 +1,12 @@
-"""``memberpack import PACK FILE... [--sheet NAME] [--kind KIND] [--dry-run]``."""
+"""``memberpack import PACK FILE... [--sheet NAME] [--kind KIND] [--dry-run] [--report FILE.json]``."""
 
 from __future__ import annotations
 
+import json
+import sys
 from pathlib import Path
 
-from memberpack.errors import MemberpackError
+from memberpack.errors import ImportFailed, MemberpackError
 from memberpack.importers import import_files
 from memberpack.model.observation import LAYOUT_KINDS
 from memberpack.store.pack import Pack
@@ -12,32 +14,48 @@ from memberpack.store.pack import Pack
 
 def register(sub) -> None:
     p = sub.add_parser("import", help="import workbooks or CSV files into a pack (created if missing)",
-                       description="All files are imported in one go: if any cannot be read, nothing is written.")
+                       description="All files are imported in one go: if any cannot be read, nothing is written. "
+                                   "Ctrl+C cancels and leaves the pack as it was.")
     p.add_argument("pack", help="the .mpack file")
     p.add_argument("files", nargs="+", metavar="FILE", help=".xlsx, .xlsm, .xls, .ods or .csv")
     p.add_argument("--sheet", help="read only this sheet")
     p.add_argument("--kind", choices=LAYOUT_KINDS, help="layout kind, instead of detecting it")
     p.add_argument("--dry-run", action="store_true", help="show the import report, write nothing")
+    p.add_argument("--report", metavar="FILE.json", help="also save the import report as JSON")
     p.set_defaults(run=run)
+
+
+def _progress(done: int, total: int, message: str) -> None:
+    """Progress on the terminal only; scripts and tests see just the report."""
+    if sys.stderr.isatty():
+        print(f"\r{message} ({min(done, total) * 100 // max(total, 1)}%)\033[K", end="", file=sys.stderr, flush=True)
 
 
 def run(args) -> int:
     path = Path(args.pack)
     if args.dry_run:
-        reports = import_files(None, args.files, sheet=args.sheet, kind=args.kind, dry_run=True)
+        reports = import_files(None, args.files, sheet=args.sheet, kind=args.kind, dry_run=True, progress=_progress)
     else:
         existed = path.exists()
         pack = Pack.open(path) if existed else Pack.create(path)
         try:
-            reports = import_files(pack, args.files, sheet=args.sheet, kind=args.kind)
+            reports = import_files(pack, args.files, sheet=args.sheet, kind=args.kind, progress=_progress)
         except (MemberpackError, KeyboardInterrupt):
             pack.close()
             if not existed:
                 path.unlink(missing_ok=True)
             raise
         pack.close()
+    if sys.stderr.isatty():
+        print("\r\033[K", end="", file=sys.stderr)
     for report in reports:
         print("\n".join(report.lines()))
+    if args.report:
+        try:
+            Path(args.report).write_text(json.dumps([r.to_dict() for r in reports], indent=2, ensure_ascii=False),
+                                         encoding="utf-8")
+        except OSError as exc:
+            raise ImportFailed(f"{args.report}: cannot save the report ({exc.strerror or exc})") from None
     if args.dry_run:
         print("dry run: nothing was written")
     return 0

@@ -26,7 +26,7 @@ from memberpack.importers.safety import check_file
 from memberpack.importers.tables import FoundTable, Recall, find_tables
 from memberpack.model.annotations import now_iso
 from memberpack.model.metrics import BY_ID, OTHER
-from memberpack.model.observation import Dataset, Observation
+from memberpack.model.observation import Dataset
 from memberpack.store.pack import Pack
 
 Progress = Callable[[int, int, str], None]
@@ -122,15 +122,12 @@ def dataset_key(found: FoundTable, file_stem: str, index: int) -> str:
     return " / ".join(p for p in parts if p) or f"table {index}"
 
 
-def _domain(counts: Counter) -> str:
-    return counts.most_common(1)[0][0] if counts else OTHER
-
-
-def _counted(observations: Iterable[Observation], counts: Counter) -> Iterator[Observation]:
-    for obs in observations:
-        if obs.metric_id != "other":
-            counts[BY_ID[obs.metric_id].domain] += 1
-        yield obs
+def domain_of(metric_counts: Counter) -> str:
+    """The domain most of a table's matched figures belong to."""
+    domains: Counter = Counter()
+    for metric_id, count in metric_counts.items():
+        domains[BY_ID[metric_id].domain] += count
+    return domains.most_common(1)[0][0] if domains else OTHER
 
 
 def _store_file(pack: Pack | None, path: Path, *, sheet, kind, layouts, progress, cancel) -> FileReport:
@@ -144,8 +141,7 @@ def _store_file(pack: Pack | None, path: Path, *, sheet, kind, layouts, progress
         first = next(iter(found.observations), None)
         if first is None:
             continue
-        counts: Counter = Counter()
-        observations = _counted(itertools.chain([first], found.observations), counts)
+        observations = itertools.chain([first], found.observations)
         report.tables.append(found.report)
         if pack is None:
             for _ in observations:
@@ -155,7 +151,7 @@ def _store_file(pack: Pack | None, path: Path, *, sheet, kind, layouts, progress
                           sheet=found.report.sheet, cell_range="", kind=found.layout.kind,
                           key=dataset_key(found, path.stem, index), imported_at=now_iso())
         pack.add_dataset(dataset, observations)
-        dataset.cell_range, dataset.domain, dataset.period = found.report.cell_range, _domain(counts), found.layout.period
+        dataset.cell_range, dataset.domain, dataset.period = found.report.cell_range, domain_of(found.metric_counts), found.layout.period
         dataset.layout, dataset.report = found.layout.to_dict(), found.report.to_dict()
         pack.update_dataset(dataset)
         pack.remember_layout(found.shape, found.layout.remembered(), dataset.imported_at)

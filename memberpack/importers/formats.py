@@ -116,7 +116,7 @@ def is_percent(code: str | None) -> bool:
 def render(number: float, code: str | None) -> str:
     """``number`` as the format code shows it: decimals, thousands, brackets for negatives, ``%``."""
     if not code or code == "General" or "@" in code:
-        return f"{number:g}" if isinstance(number, float) and not number.is_integer() else f"{number:.0f}"
+        return repr(number) if type(number) is float and not number.is_integer() else f"{number:.0f}"
     sections = _QUOTED.sub("", code).split(";")
     section = sections[1] if number < 0 and len(sections) > 1 else sections[0]
     decimals = len(m.group(1)) if (m := re.search(r"\.([0#?]+)", section)) else 0

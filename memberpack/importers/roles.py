@@ -20,18 +20,19 @@ from memberpack.model.observation import DATA, SUBTOTAL, TOTAL
 
 _SUBTOTAL = re.compile(r"\bsub[\s-]?totals?\b", re.IGNORECASE)
 _TOTAL = re.compile(r"\b(?:grand\s+)?totals?\b", re.IGNORECASE)
+_DIGITS = re.compile(r"\d[\d,]*(?:\.(\d+))?")
 
 
 @dataclass(slots=True)
 class ParsedRow:
-    """A data row waiting for its role: ``numbers`` holds column -> (value in base units, rounding step)."""
+    """A data row waiting for its role: ``numbers`` holds column -> (value in base units, text shown)."""
 
     r: int
     label: str
     section: str | None
     role: str
     cells: list = field(default_factory=list)
-    numbers: dict[int, tuple[float, float]] = field(default_factory=dict)
+    numbers: dict[int, tuple[float, str]] = field(default_factory=dict)
     worded: bool = False      # the role came from the label's words
 
 
@@ -53,49 +54,74 @@ def group_name(label: str) -> str:
     return " ".join(name.strip(" -:–").split()) or label
 
 
-def _adds_up(row: ParsedRow, parts: list[ParsedRow]) -> bool:
-    """Whether ``row``'s figures are the sum of ``parts``' in every column it fills (two at least)."""
-    compared = 0
-    nonzero = False
-    for col, (value, step) in row.numbers.items():
-        values = [p.numbers[col] for p in parts if col in p.numbers]
-        if not values:
-            continue
-        total = sum(v for v, _ in values)
-        tolerance = (step + sum(s for _, s in values)) / 2 + 1e-9
-        if abs(total - value) > tolerance:
-            return False
-        compared += 1
-        nonzero = nonzero or value != 0
-    return nonzero and compared >= min(2, len(row.numbers))
+def rounding_step(value: float, display: str) -> float:
+    """One unit of the last digit shown (0.1 of £1m for ``38.4`` in £m), in base units."""
+    digits = _DIGITS.search(display)
+    if not digits or value == 0:
+        return 1.0
+    shown = float(digits.group(0).replace(",", ""))
+    scale = abs(value) / shown if shown else 1.0
+    return scale * 10 ** -len(digits.group(1) or "")
+
+
+class _Sums:
+    """Running column sums of a group of rows, so a candidate total is checked in O(columns)."""
+
+    def __init__(self) -> None:
+        self.rows: list[ParsedRow] = []
+        self.totals: dict[int, float] = {}
+
+    def add(self, row: ParsedRow) -> None:
+        self.rows.append(row)
+        totals = self.totals
+        for col, (value, _) in row.numbers.items():
+            totals[col] = totals.get(col, 0.0) + value
+
+    def __len__(self) -> int:
+        return len(self.rows)
+
+    def matched_by(self, row: ParsedRow) -> bool:
+        """Whether ``row``'s figures are these rows' sums, within rounding, in every column it fills
+        (two at least); each figure may be out by half its last shown digit."""
+        compared = 0
+        nonzero = False
+        for col, (value, display) in row.numbers.items():
+            total = self.totals.get(col)
+            if total is None:
+                continue
+            if abs(total - value) > rounding_step(value, display) * (len(self.rows) + 1) / 2 + 1e-9:
+                return False
+            compared += 1
+            nonzero = nonzero or value != 0
+        return nonzero and compared >= min(2, len(row.numbers))
 
 
 def assign_roles(rows: list[ParsedRow], *, has_headings: bool, final: bool) -> None:
     """Settle each row's role and section in place; ``final`` when no rows of the table follow."""
     worded_subtotals = any(r.role == SUBTOTAL and r.worded for r in rows)
-    group: list[ParsedRow] = []
-    subtotals: list[ParsedRow] = []
+    last_with_numbers = max((i for i, r in enumerate(rows) if r.numbers), default=-1)
+    group, subtotals = _Sums(), _Sums()
     section = rows[0].section if rows else None
     for i, row in enumerate(rows):
         if row.section != section and row.role == DATA:
-            group, section = [], row.section
-        later = any(r.numbers for r in rows[i + 1:]) or not final
+            group, section = _Sums(), row.section
+        later = i < last_with_numbers or not final
         if row.role == DATA:
-            if len(subtotals) >= 2 and _adds_up(row, subtotals):
+            if len(subtotals) >= 2 and subtotals.matched_by(row):
                 row.role = TOTAL
-            elif not (worded_subtotals or has_headings) and len(group) >= 2 and _adds_up(row, group):
+            elif not (worded_subtotals or has_headings) and len(group) >= 2 and group.matched_by(row):
                 row.role = SUBTOTAL
-        elif row.role == TOTAL and later and not (subtotals and _adds_up(row, subtotals)):
+        elif row.role == TOTAL and later and not (len(subtotals) and subtotals.matched_by(row)):
             row.role = SUBTOTAL
         if row.role == DATA:
-            group.append(row)
+            group.add(row)
         elif row.role == SUBTOTAL:
-            _close_group(row, group)
-            subtotals.append(row)
-            group = []
+            _close_group(row, group.rows)
+            subtotals.add(row)
+            group = _Sums()
         else:
             row.section = None
-            group, subtotals = [], []
+            group, subtotals = _Sums(), _Sums()
 
 
 def _close_group(row: ParsedRow, group: list[ParsedRow]) -> None:

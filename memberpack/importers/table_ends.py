@@ -47,16 +47,23 @@ def is_title_over_header(stream: Peekable, cols: range) -> bool:
 class TableEnds:
     """Classifies each row below a table's header: ``row``, ``blank``, ``footnote``, ``header`` or ``end``."""
 
-    def __init__(self, layout: TableLayout, header_texts: list[str]) -> None:
+    def __init__(self, layout: TableLayout, header_row: list[Any] | None) -> None:
         self.layout = layout
         self.cols = layout.col_range
-        self.header_texts = header_texts
+        self.header_row = None if header_row is None else tuple(
+            cell_text(header_row[c]) if c < len(header_row) else "" for c in self.cols)
+        self.label_col = layout.label_col
+        self.header_label = header_row[self.label_col] if header_row and self.label_col < len(header_row) else None
         self.blank_run = 0
         self.footnotes = False
 
     def verdict(self, r: int, row: list[Any], stream: Peekable) -> str:
         if self.layout.last_row is not None and r + 1 > self.layout.last_row:
             return "end"
+        if not (self.blank_run or self.footnotes) and _two_filled(row):
+            label = row[self.label_col] if self.label_col < len(row) else None
+            if self.header_label is None or label != self.header_label:
+                return "row"  # the common case, decided without reading every cell
         if all(blank(row[c]) for c in self.cols if c < len(row)):
             if any(not blank(v) for v in row):
                 return "end" if self.blank_run else "blank"
@@ -71,13 +78,21 @@ class TableEnds:
             return "end"
         if single_text(row) is not None and is_title_over_header(stream, self.cols):
             return "end"
-        if is_header_like(row, self.cols):
-            texts = [cell_text(row[c]) for c in self.cols if c < len(row) and not blank(row[c])]
-            if texts[1:] and all(t in " ".join(self.header_texts) for t in texts[1:]):
-                return "header"
-            if after_gap:
-                return "end"
+        if self.header_row and tuple(cell_text(row[c]) if c < len(row) else "" for c in self.cols) == self.header_row:
+            return "header"
+        if after_gap and is_header_like(row, self.cols):
+            return "end"
         return "row"
+
+
+def _two_filled(row: list[Any]) -> bool:
+    filled = 0
+    for value in row:
+        if value is not None and value != "" and (type(value) is not str or value.strip()):
+            filled += 1
+            if filled == 2:
+                return True
+    return False
 
 
 def _outside(row: list[Any], cols: range) -> bool:

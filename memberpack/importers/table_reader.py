@@ -13,6 +13,7 @@ same row, source cell and period, in an extra column after the table's last one.
 from __future__ import annotations
 
 import re
+from collections import Counter
 from collections.abc import Iterator
 from dataclasses import dataclass, replace
 from datetime import date, datetime, time
@@ -27,7 +28,7 @@ from memberpack.importers.report import TableReport
 from memberpack.importers.roles import ParsedRow, assign_roles, role_from_words
 from memberpack.importers.stream import Peekable
 from memberpack.importers.table_ends import TableEnds
-from memberpack.model.metrics import CATALOGUE, OTHER_METRIC, match_metric, words
+from memberpack.model.metrics import CATALOGUE, OTHER_METRIC, Metric, match_metric, words
 from memberpack.model.observation import DATA, SUBTOTAL, Observation
 from memberpack.model.periods import CALENDAR_MONTH, YEAR, Period, parse_period
 from memberpack.model.units import NUMBER, PER_10000, PERCENT, Unit, find_unit
@@ -38,6 +39,7 @@ PROGRESS_EVERY = 5_000
 _BENCHMARK_HEADER = re.compile(r"bench|compar|national|england|neighbour|regional", re.IGNORECASE)
 _BENCHMARK = re.compile(r"\s*(?P<name>[A-Za-z][A-Za-z .'&-]*?)\s*[,:]?\s*(?P<num>-?\d[\d,]*(?:\.\d+)?)\s*"
                         r"(?P<unit>%|per\s*10,?000)?\s*")
+_PLAIN_NUMBER = re.compile(r"-?\d{1,15}(?:\.\d{1,10})?")
 _NO_PERIOD = re.compile(r"\b(?:from|since|change|movement|direction)\b", re.IGNORECASE)
 _YEARISH = re.compile(r"(?:19|20)\d{2}|\d{2}\s*/\s*\d{2}")
 _VOCABULARY = frozenset().union(*(keys for m in CATALOGUE for keys in m.keywords))
@@ -45,12 +47,29 @@ _VOCABULARY = frozenset().union(*(keys for m in CATALOGUE for keys in m.keywords
 
 @dataclass(slots=True)
 class Column:
+    """One measure column, with what every cell of it shares worked out once."""
+
     index: int
     measure: str
     unit: Unit | None
     period: Period | None
     benchmark: bool
     code: str | None = None
+    position: int = 0             # column within the table (the label column is 0)
+    letter: str = ""
+    period_label: str | None = None
+    factor: float = 1.0
+    base: str | None = None
+    percent: bool = False
+
+    def __post_init__(self) -> None:
+        self.factor = self.unit.factor if self.unit else 1.0
+        self.base = self.unit.base if self.unit else None
+        self.learn_format(self.code)
+
+    def learn_format(self, code: str | None) -> None:
+        """The column's number format, from its first formatted cell: later rows are assumed alike."""
+        self.code, self.percent = code, is_percent(code)
 
 
 def read_value(value: Any, unit: Unit | None, code: str | None) -> CellValue:
@@ -61,6 +80,8 @@ def read_value(value: Any, unit: Unit | None, code: str | None) -> CellValue:
             return from_number(value, percent_format=True, display=render(value, code))
         return from_number(value, unit, display=render(value, code))
     if kind is str:
+        if _PLAIN_NUMBER.fullmatch(value):
+            return from_number(float(value), unit, display=value)
         return parse_text(value, unit)
     if isinstance(value, (datetime, date)):
         return CellValue(None, None, value.strftime("%d/%m/%Y"), TEXT)
@@ -89,13 +110,17 @@ class TableReader:
         self.layout, self.sheet, self.report, self.context = layout, sheet, report, context
         self.label_col = layout.label_col
         self.columns = self._columns(header)
-        self.header_texts = [c.measure for c in self.columns]
+        self.header_row = header.get(layout.header_rows[-1] - 1) if layout.header_rows else None
         self.academic = _months_from_september(self.columns)
+        for column in self.columns:
+            column.period_label = self._period(column, None)
         self.section: str | None = None
         self.has_headings = False
         self.extra: dict[str, int] = {}
         self.last_row = layout.data_start - 1
-        self._metric_cache: dict[tuple[str, str, str | None], str] = {}
+        self.metric_counts: Counter = Counter()
+        self._metric_cache: dict[tuple[str, str | None, bool], str] = {}
+        self._words_cache: dict[str, bool] = {}
 
     # --- columns ------------------------------------------------------------------------
     def _columns(self, header: dict[int, list[Any]]) -> list[Column]:
@@ -119,7 +144,8 @@ class TableReader:
             unit = find_unit(unit_text) or find_unit(measure) or table_unit
             period = None if _NO_PERIOD.search(measure) else parse_period(measure)
             code = self.sheet.formats.codes.get((self.layout.data_start, c))
-            columns.append(Column(c, measure, unit, period, bool(_BENCHMARK_HEADER.search(measure)), code))
+            columns.append(Column(c, measure, unit, period, bool(_BENCHMARK_HEADER.search(measure)), code,
+                                  c - self.label_col, column_letter(c)))
         return columns
 
     def describe_units(self) -> str | None:
@@ -127,9 +153,10 @@ class TableReader:
         return ", ".join(symbols) or None
 
     # --- rows ---------------------------------------------------------------------------
-    def observations(self, stream: Peekable, progress=None, cancel=None) -> Iterator[Observation]:
+    def row_observations(self, stream: Peekable, progress=None, cancel=None) -> Iterator[list[Observation]]:
+        """The table's observations, one list per source row; when done, its extent is in the report."""
         pending: list[ParsedRow] = []
-        ends = TableEnds(self.layout, self.header_texts)
+        ends = TableEnds(self.layout, self.header_row)
         while (item := stream.peek()) is not None:
             r, row = item
             verdict = ends.verdict(r, row, stream)
@@ -155,52 +182,65 @@ class TableReader:
                 if progress is not None:
                     progress(r, max(self.sheet.height, r + 1), f"{self.sheet.name}: row {r + 1:,}")
         yield from self._settle(pending, final=True)
+        layout = self.layout
+        layout.last_row = self.last_row + 1
+        self.report.cell_range = (f"{a1(min(layout.header_rows or (layout.first_row,)) - 1, layout.col_range.start)}:"
+                                  f"{a1(self.last_row, layout.col_range.stop - 1)}")
 
     def _parse_row(self, r: int, row: list[Any]) -> ParsedRow | None:
-        label_value = row[self.label_col] if self.label_col < len(row) else None
-        values = [(col, row[col.index] if col.index < len(row) else None) for col in self.columns]
-        uncached = self.sheet.formats.uncached
-        for col, value in values:
-            if (r, col.index) in uncached:
-                self.report.skip(a1(r, col.index), "formula with no cached value (open and save the workbook "
-                                                   "in Excel to calculate it); not guessed")
+        width = len(row)
+        label_value = row[self.label_col] if self.label_col < width else None
+        values = [(col, row[col.index] if col.index < width else None) for col in self.columns]
+        uncached = {c for (ur, c) in self.sheet.formats.uncached if ur == r} if self.sheet.formats.uncached else ()
+        for c in uncached:
+            self.report.skip(a1(r, c), "formula with no cached value (open and save the workbook in Excel to "
+                                       "calculate it); not guessed")
         if blank(label_value):
             for col, value in values:
                 if not blank(value):
                     self.report.skip(a1(r, col.index), "value with no row label")
             return None
         label = cell_text(label_value)
-        if all(blank(v) for _, v in values):
-            if not any((r, col.index) in uncached for col, _ in values):
-                self.section, self.has_headings = label, True
-                self.report.assume(f"row {r + 1} ({label!r}) is a section heading")
+        if not uncached and all(blank(v) for _, v in values):
+            self.section, self.has_headings = label, True
+            self.report.assume(f"row {r + 1} ({label!r}) is a section heading")
             return None
         role = role_from_words(label)
         parsed = ParsedRow(r, label, self.section, role, worded=role != DATA)
         if role == SUBTOTAL:
             self.section = None
-        row_period = _row_period(label, self.context)
-        row_unit, found = None, []
-        codes = self.sheet.formats.codes
+        row_period = _row_period(label, self.context) if _YEARISH.search(label) else None
+        codes = self.sheet.formats.codes if r < self.sheet.formats.rows_read else None
+        cells, numbers, found, row_unit = parsed.cells, parsed.numbers, [], None
         for col, value in values:
-            if (r, col.index) in uncached:
+            if col.index in uncached:
                 continue
-            code = codes.get((r, col.index))
+            kind = type(value)
+            code = codes.get((r, col.index)) if codes else None
             if code is not None and col.code is None:
-                col.code = code
+                col.learn_format(code)
+            period = col.period_label if row_period is None else self._period(col, row_period)
+            if (kind is float or kind is int) and code is None and not col.percent:
+                number = value * col.factor
+                number = (round(number, 6) if col.factor != 1.0 else float(number)) or 0.0
+                display = (render(value, col.code) if col.code else str(value) if kind is int
+                           else repr(value) if not value.is_integer() else f"{value:.0f}")
+                cells.append((col, col.measure, number, col.base, display, None, period))
+                numbers[col.index] = (number, display)
+                row_unit = row_unit or col.base
+                continue
             cell = read_value(value, col.unit, code or col.code)
-            period = self._period(col, row_period)
-            parsed.cells.append((col.index, col.measure, cell, period))
-            self.report.cells_read += 1
+            cells.append((col, col.measure, cell.value, cell.unit, cell.display, cell.status, period))
             if cell.value is not None:
                 row_unit = row_unit or cell.unit
-                parsed.numbers[col.index] = (cell.value, _step(cell, col.unit))
+                numbers[col.index] = (cell.value, cell.display)
             elif col.benchmark and cell.status == TEXT:
-                found += [(col.index, name, number, unit, cell.display, period)
+                found += [(col, name, number, unit, cell.display, period)
                           for name, number, unit in benchmarks(cell.display)]
-        for c, name, number, unit, display, period in found:
+        for col, name, number, unit, display, period in found:
             base = PERCENT if unit == "%" else PER_10000 if unit else row_unit or NUMBER
-            parsed.cells.append((c, f"Benchmark: {name}", CellValue(number, base, display), period))
+            cells.append((col, f"Benchmark: {name}", number, base, display, None, period))
+        self.report.cells_read += len(cells) - len(found)
         self.report.rows_read += 1
         return parsed
 
@@ -213,31 +253,55 @@ class TableReader:
             context = replace(context, academic=True)
         return period.within(context).label()
 
-    def _settle(self, rows: list[ParsedRow], *, final: bool) -> Iterator[Observation]:
+    def _settle(self, rows: list[ParsedRow], *, final: bool) -> Iterator[list[Observation]]:
         assign_roles(rows, has_headings=self.has_headings, final=final)
-        start, label_col, sheet = self.layout.data_start, self.label_col, self.sheet.name
-        width = (self.columns[-1].index - label_col + 1) if self.columns else 1
+        start, sheet, metric, relevant = self.layout.data_start, self.sheet.name, self._metric, self._relevant
+        width = (self.columns[-1].index - self.label_col + 1) if self.columns else 1
         for parsed in rows:
-            for c, measure, cell, period in parsed.cells:
-                col = c - label_col
-                if measure.startswith("Benchmark: "):
-                    col = width + self.extra.setdefault(measure, len(self.extra))
-                yield Observation(
-                    label=parsed.label, measure=measure, value=cell.value, unit=cell.unit,
-                    display=cell.display, status=cell.status, section=parsed.section, period=period, row_role=parsed.role, sheet=sheet,
-                    cell=a1(parsed.r, c), row=parsed.r - start, col=col,
-                    metric_id=self._metric(parsed.label, measure, cell.unit))
+            label, section, role, number = parsed.label, parsed.section, parsed.role, str(parsed.r + 1)
+            row = parsed.r - start
+            metric_label = label if relevant(label) else ""
+            observations = [
+                Observation(label, measure, value, unit, display, status, section, period, role, sheet,
+                            col.letter + number, row, col.position if measure is col.measure else
+                            width + self.extra.setdefault(measure, len(self.extra)),
+                            metric(metric_label, measure, unit))
+                for col, measure, value, unit, display, status, period in parsed.cells]
+            self.metric_counts.update(o.metric_id for o in observations if o.metric_id != "other")
+            yield observations
 
     def _metric(self, label: str, measure: str, unit: str | None) -> str:
-        key = (label, measure, unit)
-        if key not in self._metric_cache:
-            if words(label) & _VOCABULARY or words(measure) & _VOCABULARY:
-                self._metric_cache[key] = match_metric(label, measure, unit).id
-            else:
-                self._metric_cache[key] = OTHER_METRIC.id
-            if len(self._metric_cache) > 10_000:
-                self._metric_cache.clear()
-        return self._metric_cache[key]
+        """:func:`match_metric`, asked once per label and once per measure rather than once per cell.
+
+        It tries the label before the measure (the measure first for money), so the two answers
+        can be cached apart; texts sharing no word with the catalogue are not asked at all.
+        """
+        first, second = (measure, label) if unit == "GBP" else (label, measure)
+        for text in (first, second) if label else (measure,):
+            key = (text, unit, text is measure)
+            found = self._metric_cache.get(key)
+            if found is None:
+                if len(self._metric_cache) > 10_000:
+                    self._metric_cache.clear()
+                found = OTHER_METRIC.id
+                if self._relevant(text):
+                    found = (match_metric("", text, unit) if text is measure else _label_match(text, unit)).id
+                self._metric_cache[key] = found
+            if found != OTHER_METRIC.id:
+                return found
+        return OTHER_METRIC.id
+
+    def _relevant(self, text: str) -> bool:
+        known = self._words_cache.get(text)
+        if known is None:
+            if len(self._words_cache) > 10_000:
+                self._words_cache.clear()
+            known = self._words_cache[text] = bool(words(text) & _VOCABULARY)
+        return known
+
+def _label_match(label: str, unit: str | None) -> Metric:
+    """What :func:`match_metric` finds from the row label alone."""
+    return match_metric("", label, unit) if unit == "GBP" else match_metric(label, None, unit)
 
 
 def _fill_right(row: list[Any], cols: range, merged, r: int, *, last: bool) -> dict[int, str]:

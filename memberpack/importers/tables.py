@@ -10,11 +10,12 @@ drained) before the next table is found, since both read the same stream.
 
 from __future__ import annotations
 
+from collections import Counter
 from collections.abc import Callable, Iterator, Sequence
+from itertools import chain
 from dataclasses import dataclass, field
 from typing import Any
 
-from memberpack.importers.cells import a1
 from memberpack.importers.kinds import detect_kind
 from memberpack.importers.layout import HEAD_ROWS, TableLayout, blank, cell_class, cell_text, detect_layout, shape_key
 from memberpack.importers.reader import Sheet
@@ -37,6 +38,7 @@ class FoundTable:
     report: TableReport
     shape: str
     observations: Iterator[Observation] | list[Observation] = field(default_factory=list)
+    metric_counts: Counter = field(default_factory=Counter)
 
     @property
     def title(self) -> str:
@@ -82,7 +84,8 @@ def find_tables(sheet: Sheet, *, file_stem: str = "", kind: str | None = None,
             stream.next()
         reader = TableReader(found.layout, seen, sheet, _context(found.layout, sheet.name, file_stem), found.report)
         found.report.unit = reader.describe_units()
-        found.observations = _finished(reader.observations(stream, progress, cancel), reader, found)
+        found.observations = chain.from_iterable(reader.row_observations(stream, progress, cancel))
+        found.metric_counts = reader.metric_counts
         yield found
         for _ in found.observations:
             pass
@@ -150,11 +153,3 @@ def _head_sample(layout: TableLayout, seen: dict[int, list[Any]]) -> tuple[list[
                 statuses.add(parse_text(str(row[c])).status)
     return [m for m in measures if m], labels, statuses
 
-
-def _finished(observations: Iterator[Observation], reader: TableReader, found: FoundTable) -> Iterator[Observation]:
-    """Pass the observations through, then record the table's extent in its layout and report."""
-    yield from observations
-    layout = found.layout
-    layout.last_row = reader.last_row + 1
-    found.report.cell_range = f"{a1(min(layout.header_rows or (layout.first_row,)) - 1, layout.col_range.start)}:" \
-                              f"{a1(reader.last_row, layout.col_range.stop - 1)}"

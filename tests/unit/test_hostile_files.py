@@ -1,0 +1,188 @@
+"""Hostile and broken files: one line naming the file and the problem, exit 1, the pack untouched, fast."""
+
+import random
+import time
+import tracemalloc
+import zipfile
+
+import pytest
+from openpyxl import Workbook
+
+from memberpack.cli import import_command, main
+from memberpack.errors import Cancelled
+from memberpack.importers import import_files
+from memberpack.store.pack import Pack
+
+TIME_LIMIT = 3.0
+
+
+def _good_workbook(path, rows=(("Indicator", "Q1"), ("Children looked after", 227))):
+    wb = Workbook()
+    for row in rows:
+        wb.active.append(list(row))
+    wb.save(path)
+    return path
+
+
+@pytest.fixture
+def pack(tmp_path):
+    path = tmp_path / "p.mpack"
+    assert main(["import", str(path), str(_good_workbook(tmp_path / "good.xlsx"))]) == 0
+    return path
+
+
+def _refused(pack, bad, capsys, *words):
+    before = pack.read_bytes()
+    capsys.readouterr()
+    start = time.perf_counter()
+    assert main(["import", str(pack), str(bad)]) == 1
+    elapsed = time.perf_counter() - start
+    err = capsys.readouterr().err.strip()
+    assert len(err.splitlines()) == 1, err
+    assert bad.name in err
+    for word in words:
+        assert word in err, err
+    assert pack.read_bytes() == before
+    assert elapsed < TIME_LIMIT
+    return err
+
+
+def test_empty_file(pack, tmp_path, capsys):
+    bad = tmp_path / "empty.xlsx"
+    bad.write_bytes(b"")
+    _refused(pack, bad, capsys, "empty")
+
+
+def test_truncated_xlsx(pack, tmp_path, capsys):
+    data = _good_workbook(tmp_path / "whole.xlsx").read_bytes()
+    bad = tmp_path / "truncated.xlsx"
+    bad.write_bytes(data[: len(data) // 2])
+    _refused(pack, bad, capsys, "damaged or incomplete")
+
+
+def test_random_bytes(pack, tmp_path, capsys):
+    bad = tmp_path / "noise.xlsx"
+    bad.write_bytes(random.Random(4).randbytes(20_000))
+    _refused(pack, bad, capsys, "not a spreadsheet")
+
+
+def test_csv_renamed_xlsx(pack, tmp_path, capsys):
+    bad = tmp_path / "really_a_csv.xlsx"
+    bad.write_text("Indicator,Q1\nChildren looked after,227\n", encoding="utf-8")
+    _refused(pack, bad, capsys, "text (CSV) file", "rename it to .csv")
+
+
+def test_password_protected_workbook(pack, tmp_path, capsys):
+    ooxml = pytest.importorskip("msoffcrypto.format.ooxml", reason="msoffcrypto-tool makes the encrypted workbook")
+    plain = _good_workbook(tmp_path / "plain.xlsx")
+    bad = tmp_path / "locked.xlsx"
+    with plain.open("rb") as src, bad.open("wb") as out:
+        ooxml.OOXMLFile(src).encrypt("secret", out)
+    _refused(pack, bad, capsys, "password-protected")
+
+
+def test_zip_bomb_refused_from_declared_sizes(pack, tmp_path, capsys):
+    bad = tmp_path / "bomb.xlsx"
+    with zipfile.ZipFile(bad, "w", zipfile.ZIP_DEFLATED) as archive:
+        archive.writestr("[Content_Types].xml", "<Types/>")
+        archive.writestr("xl/worksheets/sheet1.xml", b"\0" * 60_000_000)
+    assert bad.stat().st_size < 200_000
+    tracemalloc.start()
+    _refused(pack, bad, capsys, "zip bomb")
+    peak = tracemalloc.get_traced_memory()[1]
+    tracemalloc.stop()
+    assert peak < 20_000_000
+
+
+def test_billion_laughs_refused(pack, tmp_path, capsys):
+    src = _good_workbook(tmp_path / "src.xlsx")
+    bad = tmp_path / "laughs.xlsx"
+    entities = "".join(f'<!ENTITY l{i} "{"&l%d;" % (i - 1) * 10}">' for i in range(1, 10))
+    evil = (f'<?xml version="1.0"?><!DOCTYPE lolz [<!ENTITY l0 "lol">{entities}]>'
+            '<worksheet xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main"><sheetData>'
+            '<row r="1"><c r="A1" t="inlineStr"><is><t>&l9;</t></is></c></row></sheetData></worksheet>')
+    with zipfile.ZipFile(src) as zin, zipfile.ZipFile(bad, "w", zipfile.ZIP_DEFLATED) as zout:
+        for item in zin.infolist():
+            data = evil.encode() if item.filename == "xl/worksheets/sheet1.xml" else zin.read(item)
+            zout.writestr(item, data)
+    _refused(pack, bad, capsys, "entit")
+
+
+def test_workbook_with_no_table(pack, tmp_path, capsys):
+    bad = _good_workbook(tmp_path / "words.xlsx", rows=(("Just a title",), (), ("Note: nothing here",)))
+    _refused(pack, bad, capsys, "no table found")
+
+
+def test_formula_without_cached_value_is_reported_not_guessed(tmp_path, capsys):
+    path = tmp_path / "formula.xlsx"
+    wb = Workbook()
+    ws = wb.active
+    for row in (["Service", "Budget £k", "Spend £k"], ["Fostering", 100, 90], ["Total", "=B2", "=C2"]):
+        ws.append(row)
+    wb.save(path)  # openpyxl stores formulas without a cached result
+    out = tmp_path / "report.json"
+    assert main(["import", str(tmp_path / "p.mpack"), str(path), "--report", str(out)]) == 0
+    text = capsys.readouterr().out
+    assert "skipped B3: formula with no cached value" in text and "skipped C3" in text
+    with Pack.open(tmp_path / "p.mpack") as p:
+        (ds,) = p.datasets()
+        cells = {o.cell: o.value for o in p.observations(ds.id)}
+    assert cells == {"B2": 100_000, "C2": 90_000}
+    assert '"cell": "B3"' in out.read_text()
+
+
+def _big_csv(path, rows):
+    with path.open("w", encoding="utf-8") as fh:
+        fh.write("Area,Referrals,Contacts\n")
+        for i in range(rows):
+            fh.write(f"Area {i},{i % 97},{i % 89}\n")
+    return path
+
+
+def test_large_csv_streams_in_bounded_memory_with_progress(tmp_path):
+    big = _big_csv(tmp_path / "big.csv", 60_000)
+    calls = []
+    tracemalloc.start()
+    (report,) = import_files(None, [big], dry_run=True, progress=lambda d, t, m: calls.append((d, t, m)))
+    peak = tracemalloc.get_traced_memory()[1]
+    tracemalloc.stop()
+    assert report.tables[0].rows_read == 60_000 and report.tables[0].cells_read == 120_000
+    assert peak < 25_000_000, peak
+    assert len(calls) >= 10 and any("row" in m for _, _, m in calls)
+
+
+def test_cancel_leaves_pack_untouched(pack, tmp_path):
+    big = _big_csv(tmp_path / "big.csv", 30_000)
+    before = pack.read_bytes()
+    seen = []
+    with Pack.open(pack) as p, pytest.raises(Cancelled):
+        import_files(p, [big], progress=lambda *a: seen.append(a), cancel=lambda: len(seen) > 2)
+    assert pack.read_bytes() == before
+
+
+def test_ctrl_c_on_the_command_line_leaves_pack_untouched(pack, tmp_path, capsys, monkeypatch):
+    big = _big_csv(tmp_path / "big.csv", 30_000)
+    before = pack.read_bytes()
+    count = []
+
+    def interrupt(done, total, message):
+        count.append(message)
+        if len(count) > 3:
+            raise KeyboardInterrupt
+
+    monkeypatch.setattr(import_command, "_progress", interrupt)
+    assert main(["import", str(pack), str(big)]) == 1
+    assert "cancelled" in capsys.readouterr().err
+    assert pack.read_bytes() == before
+
+
+@pytest.mark.slow
+def test_million_row_sheet(tmp_path):
+    big = _big_csv(tmp_path / "million.csv", 1_000_000)
+    tracemalloc.start()
+    (report,) = import_files(None, [big], dry_run=True)
+    peak = tracemalloc.get_traced_memory()[1]
+    tracemalloc.stop()
+    assert report.tables[0].rows_read == 1_000_000
+    assert peak < 40_000_000
+
