@@ -189,8 +189,13 @@ class ChartView(QWidget):
             self.curves.append(curve)
             keys.append(f"<span style='color:{colour.name()}; font-weight:700'>"
                         f"{'╌╌' if role == BENCHMARK else '━━'}</span>&nbsp;{series.name}")
-        plot.getAxis("bottom").setTicks([[(i, c) for i, c in enumerate(self.spec.categories)]])
-        plot.getAxis("bottom").setStyle(hideOverlappingLabels=False)  # else the first period's name is dropped
+        # Long period names ("Year-End 2019/20") over two lines, so neighbours do not run together.
+        ticks = [(i, c.rsplit(" ", 1)[0] + "\n" + c.rsplit(" ", 1)[1] if len(c) > 8 and " " in c else c)
+                 for i, c in enumerate(self.spec.categories)]
+        plot.getAxis("bottom").setTicks([ticks])
+        plot.getAxis("bottom").setStyle(hideOverlappingLabels=40)  # the first name may run past the edge
+        if any("\n" in text for _i, text in ticks):
+            plot.getAxis("bottom").setHeight(2 * plot.fontMetrics().height() + 14)
         if axis_label:
             plot.setLabel("left", axis_label)
         plot.showGrid(y=True, alpha=0.25)

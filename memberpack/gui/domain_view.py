@@ -11,6 +11,7 @@ from PySide6.QtWidgets import QLabel, QListWidget, QListWidgetItem, QSplitter, Q
 
 from memberpack.gui.dataset_view import DatasetView
 from memberpack.model.annotations import Target
+from memberpack.model.metrics import DOMAIN_TITLES, OTHER
 from memberpack.model.observation import Dataset
 from memberpack.store.pack import Pack
 
@@ -29,7 +30,8 @@ class DomainView(QWidget):
         self._noted: list[Target] = []
         layout = QVBoxLayout(self)
         if not datasets:
-            empty = QLabel(f"<p style='font-size:12pt'>No {title.lower()} tables in this pack yet.</p>"
+            what = "other" if title == DOMAIN_TITLES[OTHER] else title.lower()
+            empty = QLabel(f"<p style='font-size:12pt'>No {what} tables in this pack yet.</p>"
                            "<p>Import a workbook with <b>File › Import…</b> (Ctrl+I), or drag one onto this "
                            "window.</p>")
             empty.setAlignment(Qt.AlignmentFlag.AlignCenter)
