@@ -167,7 +167,8 @@ class AnnotationPanel(QWidget):
                 continue
             marks = ("⚠ " if warning else "") + ("Private " if note.visibility == PRIVATE else "")
             kind = KIND_TITLES[note.kind] if not marks.endswith("Private ") else KIND_TITLES[note.kind].lower()
-            item = QListWidgetItem(f"{marks}{kind} – {note_targets.describe(note.target)}\n{note.body}")
+            answer = f"\nAnswer: {note.answer}" if note.answer else ""
+            item = QListWidgetItem(f"{marks}{kind} – {note_targets.describe(note.target)}\n{note.body}{answer}")
             item.setData(Qt.ItemDataRole.UserRole, note.uid)
             item.setToolTip("\n".join(filter(None, [warning, f"By {note.author or 'unknown'}, "
                                                     f"{note.modified_at[:16].replace('T', ' ')} UTC",

@@ -46,7 +46,6 @@ class OverviewView(QScrollArea):
     """Headline tiles and lists; ``open_figure(dataset name, row label)`` asks to show a figure."""
 
     open_figure = Signal(str, str)
-    target_changed = Signal(object)
 
     def __init__(self, headlines: Headlines, meta: dict[str, str], parent: QWidget | None = None) -> None:
         super().__init__(parent)

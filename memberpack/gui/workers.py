@@ -34,11 +34,9 @@ class Job(QObject):
         super().__init__(parent)
         self._fn = fn
         self._cancel = threading.Event()
-        self.running = False
 
     def start(self) -> Job:
         """Queue the job on the worker thread (connect to its signals first)."""
-        self.running = True
         # The job keeps its runnable: a temporary one may be collected before the pool runs it.
         self._runnable = _Runnable(self)
         pool().start(self._runnable)
@@ -47,9 +45,6 @@ class Job(QObject):
     def cancel(self) -> None:
         """Ask the job to stop at its next check; it reports ``cancelled`` when it has."""
         self._cancel.set()
-
-    def is_cancel_requested(self) -> bool:
-        return self._cancel.is_set()
 
     def _run(self) -> None:
         """Runs on the worker thread; signals cross back to the GUI thread queued."""
@@ -65,7 +60,6 @@ class Job(QObject):
         else:
             self.succeeded.emit(result)
         finally:
-            self.running = False
             self.finished.emit()
 
 

@@ -96,12 +96,14 @@ def test_warning_on_a_note_whose_figure_changed(qtbot, demo_pack):
     obs = next(o for o in observations if o.label == "Fieldwork" and o.measure.startswith("Current Budget"))
     target = Target(OBSERVATION, ds.key, obs.metric_id, obs.label, obs.section, obs.measure, None, obs.value,
                     obs.display)
-    annotation_store.save(pack, Annotation("Still 9.1?", target))
+    annotation_store.save(pack, Annotation("Still 9.1?", target, answer="Yes: agency cover ended in August.",
+                                           status="answered"))
     annotation_store.save(pack, Annotation("Was 8.7 last month", replace(target, value=8_700_000, display="8.7")))
     panel = AnnotationPanel(pack, QUndoStack())
     qtbot.addWidget(panel)
     items = {panel.list.item(i).text().split("\n")[1]: panel.list.item(i) for i in range(panel.list.count())}
     assert items["Still 9.1?"].text().startswith("Note – Fieldwork")
+    assert items["Still 9.1?"].text().endswith("\nAnswer: Yes: agency cover ended in August.")
     assert items["Was 8.7 last month"].text().startswith("⚠ Note – Fieldwork")
     assert "The figure changed: was £8.7m, now £9.1m." in items["Was 8.7 last month"].toolTip()
     def shown() -> set[str]:
