@@ -15,10 +15,10 @@ from PySide6.QtWidgets import (QDockWidget, QFileDialog, QLabel, QMainWindow, QM
 
 from memberpack import settings
 from memberpack.errors import MemberpackError
-from memberpack.model.annotations import PRIVATE
 from memberpack.gui import actions as ids
 from memberpack.gui.annotation_panel import AnnotationPanel
 from memberpack.gui.pack_tabs import PackTabs
+from memberpack.model.annotations import PRIVATE
 from memberpack.store.pack import Pack
 
 PACK_FILTER = "Briefing packs (*.mpack)"
@@ -53,20 +53,20 @@ class MainWindow(QMainWindow):
         self.setAcceptDrops(True)
         self.setMinimumSize(900, 600)
         self.recent_menu = QMenu("Open &recent", self)
-        self.actions = ids.create_actions(self, {
+        self.menu_actions = ids.create_actions(self, {
             ids.NEW_PACK: self.new_pack, ids.OPEN_PACK: self.choose_pack, ids.IMPORT: self.open_import_wizard,
             ids.EXPORT_PDF: lambda: self.export(".pdf"), ids.EXPORT_JSON: lambda: self.export(".json"),
             ids.PACK_DETAILS: self.edit_pack_details, ids.QUIT: self.close,
             ids.UNDO: self.undo_stack.undo, ids.REDO: self.undo_stack.redo, ids.FIND: self.focus_filter,
             ids.NEXT_TAB: lambda: self.step_tab(1), ids.PREVIOUS_TAB: lambda: self.step_tab(-1),
             ids.SHOW_NOTES: self.toggle_notes})
-        ids.build_menus(self, self.actions, self.recent_menu)
-        self.undo_stack.canUndoChanged.connect(self.actions[ids.UNDO].setEnabled)
-        self.undo_stack.canRedoChanged.connect(self.actions[ids.REDO].setEnabled)
-        self.undo_stack.undoTextChanged.connect(lambda t: self.actions[ids.UNDO].setText(f"&Undo {t}".strip()))
-        self.undo_stack.redoTextChanged.connect(lambda t: self.actions[ids.REDO].setText(f"&Redo {t}".strip()))
-        self.actions[ids.UNDO].setEnabled(False)
-        self.actions[ids.REDO].setEnabled(False)
+        ids.build_menus(self, self.menu_actions, self.recent_menu)
+        self.undo_stack.canUndoChanged.connect(self.menu_actions[ids.UNDO].setEnabled)
+        self.undo_stack.canRedoChanged.connect(self.menu_actions[ids.REDO].setEnabled)
+        self.undo_stack.undoTextChanged.connect(lambda t: self.menu_actions[ids.UNDO].setText(f"&Undo {t}".strip()))
+        self.undo_stack.redoTextChanged.connect(lambda t: self.menu_actions[ids.REDO].setText(f"&Redo {t}".strip()))
+        self.menu_actions[ids.UNDO].setEnabled(False)
+        self.menu_actions[ids.REDO].setEnabled(False)
 
         self.notes = AnnotationPanel(pack, self.undo_stack)
         self.notes.notes_changed.connect(self._notes_changed)

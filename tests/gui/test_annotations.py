@@ -64,15 +64,15 @@ def test_add_edit_undo_redo_a_question(window, demo_pack):
     panel.body.setPlainText("How many placements make up the £10.4m overspend?")
     panel.add_button.click()
     assert stored(demo_pack, demo_notes)[0].body == "How many placements make up the £10.4m overspend?"
-    assert window.actions["undo"].text() == "&Undo Edit question for officers"
+    assert window.menu_actions["undo"].text() == "&Undo Edit question for officers"
 
-    window.actions["undo"].trigger()
+    window.menu_actions["undo"].trigger()
     assert stored(demo_pack, demo_notes)[0].body == "Why is the placements budget so far below the forecast?"
-    window.actions["undo"].trigger()
+    window.menu_actions["undo"].trigger()
     assert stored(demo_pack, demo_notes) == []
     assert source.data(NotedRole) is False
-    window.actions["redo"].trigger()
-    window.actions["redo"].trigger()
+    window.menu_actions["redo"].trigger()
+    window.menu_actions["redo"].trigger()
     assert stored(demo_pack, demo_notes)[0].body == "How many placements make up the £10.4m overspend?"
 
 

@@ -56,7 +56,7 @@ def test_overview_item_opens_its_row(window):
 
 
 def test_menus_and_shortcuts_from_the_action_table(window):
-    assert window.actions[ids.IMPORT].shortcut().toString() == "Ctrl+I"
+    assert window.menu_actions[ids.IMPORT].shortcut().toString() == "Ctrl+I"
     titles = [a.text() for a in window.menuBar().actions()]
     assert titles == ["&File", "&Edit", "&View"]
     file_menu = window.menuBar().actions()[0].menu()
@@ -89,7 +89,7 @@ def test_pack_details_are_saved(window, monkeypatch):
         return 1
 
     monkeypatch.setattr(PackDetailsDialog, "exec", fill)
-    window.actions[ids.PACK_DETAILS].trigger()
+    window.menu_actions[ids.PACK_DETAILS].trigger()
     meta = window.pack.meta()
     assert (meta["committee"], meta["classification"], meta["meeting_date"]) == ("Children's Scrutiny", "Exempt",
                                                                                  "12/12/2023")
@@ -116,7 +116,7 @@ def test_export_json_runs_in_the_background(qtbot, window, tmp_path, monkeypatch
     monkeypatch.setattr(QMessageBox, "question", staticmethod(
         lambda *a: asked.append(a[2]) or QMessageBox.StandardButton.No))
     with qtbot.waitSignal(window.export_done, timeout=10_000) as done:
-        window.actions[ids.EXPORT_JSON].trigger()
+        window.menu_actions[ids.EXPORT_JSON].trigger()
         assert window.export_bar.isVisible()
     assert done.args == [f"Wrote {out}"] and not window.export_bar.isVisible()
     text = out.read_text(encoding="utf-8")
@@ -125,17 +125,17 @@ def test_export_json_runs_in_the_background(qtbot, window, tmp_path, monkeypatch
 
 
 def test_keyboard_reaches_tabs_notes_and_filter(qtbot, window):
-    window.actions[ids.NEXT_TAB].trigger()
+    window.menu_actions[ids.NEXT_TAB].trigger()
     assert window.tabs.currentIndex() == 1
-    window.actions[ids.PREVIOUS_TAB].trigger()
-    window.actions[ids.PREVIOUS_TAB].trigger()
+    window.menu_actions[ids.PREVIOUS_TAB].trigger()
+    window.menu_actions[ids.PREVIOUS_TAB].trigger()
     assert window.tabs.currentIndex() == window.tabs.count() - 1
     window.tabs.setCurrentIndex(1)
-    window.actions[ids.FIND].trigger()
+    window.menu_actions[ids.FIND].trigger()
     assert window.tabs.domain_view(1).current_view().filter.hasFocus()
-    window.actions[ids.SHOW_NOTES].trigger()
+    window.menu_actions[ids.SHOW_NOTES].trigger()
     assert not window.notes_dock.isVisible()
-    window.actions[ids.SHOW_NOTES].trigger()
+    window.menu_actions[ids.SHOW_NOTES].trigger()
     assert window.notes_dock.isVisible() and window.notes.body.hasFocus()
     unnamed = [w for w in (window.tabs, window.notes.body, window.notes.list, window.notes.kind,
                            window.tabs.domain_view(1).current_view().table) if not w.accessibleName()]
@@ -168,7 +168,7 @@ def test_new_pack_opens_empty_with_its_details(window, tmp_path, monkeypatch):
         return 1
 
     monkeypatch.setattr(PackDetailsDialog, "exec", fill)
-    window.actions[ids.NEW_PACK].trigger()
+    window.menu_actions[ids.NEW_PACK].trigger()
     assert window.pack.path == path and window.pack.datasets() == []
     assert window.windowTitle().startswith("Corporate Parenting Panel")
     window.tabs.setCurrentIndex(1)
