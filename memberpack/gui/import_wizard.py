@@ -32,7 +32,9 @@ def import_with_layouts(pack_path: Path, files: Sequence[tuple[Path, list[TableL
     with Pack.open(pack_path) as pack, pack.transaction():
         for n, (path, layouts) in enumerate(files):
             progress(n, len(files), f"Importing {path.name}")
-            reports += import_files(pack, [path], layouts=layouts, cancel=cancel)
+            # the engine's own messages ("Reading rows…") keep the bar at this file
+            reports += import_files(pack, [path], layouts=layouts, cancel=cancel,
+                                    progress=lambda _done, _total, message, n=n: progress(n, len(files), message))
         progress(len(files), len(files), "Done")
     return reports
 
