@@ -9,7 +9,7 @@ from PySide6.QtWidgets import (QAbstractItemView, QFrame, QHeaderView, QLabel, Q
 
 from memberpack.analysis.charts import charts_for, source_line
 from memberpack.gui import note_targets
-from memberpack.gui.table_model import NotedRole, DatasetTableModel, SectionSortProxy
+from memberpack.gui.table_model import DatasetTableModel, NotedRole, SectionSortProxy
 from memberpack.model.annotations import Target
 from memberpack.model.observation import Dataset, Observation
 
