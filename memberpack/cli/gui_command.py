@@ -1,6 +1,8 @@
-"""``memberpack gui [PACK]``: open the desktop app (the default with no command)."""
+"""``memberpack gui [PACK]`` (the default with no command) and ``memberpack screenshot PACK OUTDIR``."""
 
 from __future__ import annotations
+
+import os
 
 
 def register(sub) -> None:
@@ -8,9 +10,22 @@ def register(sub) -> None:
     p.add_argument("pack", nargs="?", help="the .mpack file")
     p.add_argument("--smoke", action="store_true", help="open, wait for the first paint, print the time, exit")
     p.set_defaults(run=run)
+    p = sub.add_parser("screenshot", help="save a PNG of every tab of the app on PACK (works without a display)")
+    p.add_argument("pack", help="the .mpack file")
+    p.add_argument("outdir", help="folder for the PNG files (created if missing)")
+    p.set_defaults(run=run_screenshot)
 
 
 def run(args) -> int:
     from memberpack.gui.app import run_app  # noqa: PLC0415 - Qt loads only for the GUI
 
     return run_app(args.pack, smoke=args.smoke)
+
+
+def run_screenshot(args) -> int:
+    os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+    from memberpack.gui.app import save_screenshots  # noqa: PLC0415 - Qt loads only for the GUI
+
+    for path in save_screenshots(args.pack, args.outdir):
+        print(f"wrote {path}")
+    return 0

@@ -1,57 +1,108 @@
-"""Starting the desktop app."""
+"""Starting the desktop app: the QApplication, the first window, smoke runs and screenshots.
+
+Only what the first paint needs is imported here; pyqtgraph, reportlab and the workbook readers
+load when a chart, an export or an import first needs them.
+"""
 
 from __future__ import annotations
 
-import os
+import re
 import sys
 import time
 from pathlib import Path
 
-os.environ.setdefault("PYQTGRAPH_QT_LIB", "PySide6")
+from PySide6.QtCore import QEvent, QObject, Qt
+from PySide6.QtGui import QGuiApplication, QImage
+from PySide6.QtWidgets import QApplication, QWidget
 
-from PySide6.QtCore import QTimer  # noqa: E402
-from PySide6.QtWidgets import QApplication, QLabel, QMainWindow, QTabWidget  # noqa: E402
+from memberpack import __version__, settings
+from memberpack.gui.main_window import NOTES_WIDTH, MainWindow, recent_packs
+from memberpack.store.pack import Pack
 
-from memberpack import settings  # noqa: E402
-from memberpack.demo import build_demo  # noqa: E402
-from memberpack.model.metrics import DOMAIN_TITLES  # noqa: E402
-from memberpack.store.pack import Pack  # noqa: E402
+SCREENSHOT_SIZE = (1280, 800)
 
 
 def default_pack() -> Path:
-    """The last pack opened, or the demo pack (built on first use)."""
-    last = settings.load().get("last_pack")
-    if last and Path(last).is_file():
-        return Path(last)
+    """The last pack opened, or the demo pack (built in the config folder on first use)."""
+    recent = recent_packs()
+    if recent:
+        return Path(recent[0])
     demo = settings.config_dir() / "demo.mpack"
     if not demo.exists():
+        from memberpack.demo import build_demo  # noqa: PLC0415 - the workbook readers, once only
+
         demo.parent.mkdir(parents=True, exist_ok=True)
         build_demo(demo)
     return demo
 
 
-class MainWindow(QMainWindow):
-    def __init__(self, pack: Pack) -> None:
-        super().__init__()
-        self.pack = pack
-        self.setWindowTitle(f"memberpack – {pack.meta().get('committee') or pack.path.name}")
-        tabs = QTabWidget()
-        for domain, title in DOMAIN_TITLES.items():
-            names = [d.name for d in pack.datasets() if d.domain == domain]
-            tabs.addTab(QLabel("\n".join(names) or "No tables yet"), title)
-        self.setCentralWidget(tabs)
-        self.resize(1100, 750)
+def application() -> QApplication:
+    """The one QApplication, created with memberpack's names and sane high-DPI scaling."""
+    app = QApplication.instance()
+    if app is None:
+        QGuiApplication.setHighDpiScaleFactorRoundingPolicy(Qt.HighDpiScaleFactorRoundingPolicy.PassThrough)
+        app = QApplication(sys.argv[:1])
+        app.setApplicationName("memberpack")
+        app.setApplicationDisplayName("memberpack")
+        app.setOrganizationName("memberpack")
+        app.setApplicationVersion(__version__)
+    return app  # type: ignore[return-value]
+
+
+class FirstPaint(QObject):
+    """Quits the event loop once ``widget`` has been exposed and painted."""
+
+    def __init__(self, widget: QWidget) -> None:
+        super().__init__(widget)
+        self.painted_at: float | None = None
+        widget.installEventFilter(self)
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if event.type() == QEvent.Type.Paint and self.painted_at is None:
+            self.painted_at = time.perf_counter()
+            QApplication.instance().quit()
+        return False
 
 
 def run_app(pack_path: str | None, *, smoke: bool = False) -> int:
+    """Open the main window on ``pack_path`` (or the default pack) and run until it closes.
+
+    With ``smoke``, exit as soon as the window is painted and print how long that took.
+    """
     started = time.perf_counter()
-    app = QApplication.instance() or QApplication(sys.argv[:1])
-    path = Path(pack_path) if pack_path else default_pack()
-    window = MainWindow(Pack.open(path))
+    app = application()
+    window = MainWindow(Pack.open(Path(pack_path) if pack_path else default_pack()))
+    watcher = FirstPaint(window) if smoke else None
     window.show()
-    if smoke:
-        QTimer.singleShot(0, app.quit)
-        app.exec()
-        print(f"first paint after {time.perf_counter() - started:.3f} s")
+    code = app.exec()
+    if watcher is not None:
+        print(f"first paint after {(watcher.painted_at or time.perf_counter()) - started:.3f} s")
+        window.pack.close()
         return 0
-    return app.exec()
+    return code
+
+
+def save_screenshots(pack_path: str | Path, outdir: str | Path) -> list[Path]:
+    """A PNG of every tab of the window on ``pack_path``, named ``NN_tab.png``, in ``outdir``."""
+    app = application()
+    out = Path(outdir)
+    out.mkdir(parents=True, exist_ok=True)
+    window = MainWindow(Pack.open(pack_path))
+    window.resize(*SCREENSHOT_SIZE)
+    window.show()
+    window.resizeDocks([window.notes_dock], [NOTES_WIDTH], Qt.Orientation.Horizontal)  # not the user's width
+    written = []
+    for tab in range(window.tabs.count()):
+        window.tabs.setCurrentIndex(tab)
+        app.processEvents()
+        name = re.sub(r"[^a-z0-9]+", "_", window.tabs.tabText(tab).replace("&", "").lower()).strip("_")
+        path = out / f"{tab + 1:02d}_{name}.png"
+        # 256 colours and full compression: a tenth of the size, no visible loss for a screen of text
+        image = window.grab().toImage().convertToFormat(QImage.Format.Format_Indexed8,
+                                                        Qt.ImageConversionFlag.ThresholdDither
+                                                        | Qt.ImageConversionFlag.AvoidDither)
+        image.save(str(path), "PNG", 0)
+        written.append(path)
+    window.close()
+    window.pack.close()
+    return written

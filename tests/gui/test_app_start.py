@@ -1,6 +1,18 @@
-"""The app opens on a pack, offscreen."""
+"""Starting the app: the default pack, the smoke run and screenshots of every tab."""
 
-from memberpack.gui.app import MainWindow
+from __future__ import annotations
+
+import os
+import re
+import subprocess
+import sys
+
+from PySide6.QtGui import QImage
+
+from memberpack import settings
+from memberpack.cli.main import main
+from memberpack.gui.app import default_pack
+from memberpack.gui.main_window import MainWindow, recent_packs
 from memberpack.store.pack import Pack
 
 
@@ -10,3 +22,33 @@ def test_main_window_opens_on_demo_pack(qtbot, demo_pack):
     window.show()
     qtbot.waitExposed(window)
     assert "Scrutiny" in window.windowTitle()
+    window.pack.close()
+
+
+def test_default_pack_is_the_demo_then_the_last_one(qtbot, demo_pack):
+    demo = default_pack()
+    assert demo == settings.config_dir() / "demo.mpack" and demo.is_file()
+    window = MainWindow(Pack.open(demo_pack))
+    qtbot.addWidget(window)
+    assert recent_packs()[0] == str(demo_pack.resolve())
+    assert default_pack() == demo_pack.resolve()
+    window.pack.close()
+
+
+def test_smoke_run_prints_the_time_to_first_paint(demo_pack):
+    # A fresh process, as a user starts it (and QApplication.exec() runs once per process).
+    done = subprocess.run([sys.executable, "-c", "import sys; from memberpack.cli import main; sys.exit(main())",
+                           "gui", str(demo_pack), "--smoke"], capture_output=True, text=True, timeout=60,
+                          env=os.environ | {"QT_QPA_PLATFORM": "offscreen"})
+    assert done.returncode == 0, done.stderr
+    assert re.fullmatch(r"first paint after \d+\.\d{3} s\n", done.stdout)
+
+
+def test_screenshot_of_every_tab(qapp, demo_pack, tmp_path, capsys):
+    assert main(["screenshot", str(demo_pack), str(tmp_path / "shots")]) == 0
+    names = sorted(p.name for p in (tmp_path / "shots").iterdir())
+    assert names == ["01_overview.png", "02_finance.png", "03_social_care.png", "04_inclusion.png",
+                     "05_education.png", "06_other_data.png"]
+    image = QImage(str(tmp_path / "shots" / "02_finance.png"))
+    assert (image.width(), image.height()) == (1280, 800)
+    assert "wrote" in capsys.readouterr().out

@@ -1,0 +1,64 @@
+"""Every menu command of the main window: ids as constants, created in one place, menus built from them."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+from PySide6.QtGui import QAction, QKeySequence
+from PySide6.QtWidgets import QMainWindow, QMenu
+
+NEW_PACK, OPEN_PACK, IMPORT, EXPORT_PDF, EXPORT_JSON, PACK_DETAILS, QUIT = (
+    "new_pack", "open_pack", "import", "export_pdf", "export_json", "pack_details", "quit")
+UNDO, REDO, FIND, NEXT_TAB, PREVIOUS_TAB, SHOW_NOTES = "undo", "redo", "find", "next_tab", "previous_tab", "show_notes"
+
+# id: (menu text, shortcut, status tip)
+ACTIONS: dict[str, tuple[str, QKeySequence | str, str]] = {
+    NEW_PACK: ("&New pack…", QKeySequence.StandardKey.New, "Create an empty briefing pack"),
+    OPEN_PACK: ("&Open pack…", QKeySequence.StandardKey.Open, "Open a briefing pack (.mpack)"),
+    IMPORT: ("&Import workbooks…", "Ctrl+I", "Import Excel or CSV returns into this pack"),
+    EXPORT_PDF: ("Export &PDF briefing…", "Ctrl+P", "Export the printable briefing with its shared notes"),
+    EXPORT_JSON: ("Export &JSON…", "Ctrl+Shift+J", "Export every figure with its source cell as JSON"),
+    PACK_DETAILS: ("Pack &details…", "Ctrl+Shift+D", "Committee, meeting date and classification"),
+    QUIT: ("&Quit", QKeySequence.StandardKey.Quit, "Close memberpack"),
+    UNDO: ("&Undo", QKeySequence.StandardKey.Undo, "Undo the last change to the notes"),
+    REDO: ("&Redo", QKeySequence.StandardKey.Redo, "Redo the change just undone"),
+    FIND: ("&Filter rows", QKeySequence.StandardKey.Find, "Filter the rows of the table in view"),
+    NEXT_TAB: ("&Next tab", "Ctrl+PgDown", "Show the next tab"),
+    PREVIOUS_TAB: ("&Previous tab", "Ctrl+PgUp", "Show the previous tab"),
+    SHOW_NOTES: ("&Notes panel", "F4", "Show or hide the notes and questions panel"),
+}
+
+MENUS: tuple[tuple[str, tuple[str | None, ...]], ...] = (
+    ("&File", (NEW_PACK, OPEN_PACK, "recent", None, IMPORT, None, EXPORT_PDF, EXPORT_JSON, None, PACK_DETAILS,
+               None, QUIT)),
+    ("&Edit", (UNDO, REDO, None, FIND)),
+    ("&View", (NEXT_TAB, PREVIOUS_TAB, None, SHOW_NOTES)),
+)
+
+
+def create_actions(window: QMainWindow, handlers: dict[str, Callable[[], object]]) -> dict[str, QAction]:
+    """One QAction per id, parented to ``window`` and triggering ``handlers[id]``."""
+    actions = {}
+    for action_id, (text, shortcut, tip) in ACTIONS.items():
+        action = QAction(text, window)
+        action.setObjectName(action_id)
+        action.setShortcut(QKeySequence(shortcut))
+        action.setStatusTip(tip)
+        action.setToolTip(tip)
+        action.triggered.connect(handlers[action_id])
+        actions[action_id] = action
+    return actions
+
+
+def build_menus(window: QMainWindow, actions: dict[str, QAction], recent_menu: QMenu) -> None:
+    """The menu bar from :data:`MENUS`; ``"recent"`` places the Open recent submenu."""
+    bar = window.menuBar()
+    for title, items in MENUS:
+        menu = bar.addMenu(title)
+        for item in items:
+            if item is None:
+                menu.addSeparator()
+            elif item == "recent":
+                menu.addMenu(recent_menu)
+            else:
+                menu.addAction(actions[item])

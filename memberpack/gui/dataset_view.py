@@ -1,0 +1,161 @@
+"""One imported table on screen: its chart above, the table below, a filter box, its source."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QItemSelectionModel, QModelIndex, QPointF, Qt, Signal
+from PySide6.QtGui import QColor, QPainter, QPolygonF
+from PySide6.QtWidgets import (QAbstractItemView, QFrame, QHeaderView, QLabel, QLineEdit, QScrollArea,
+                               QStyledItemDelegate, QTableView, QVBoxLayout, QWidget)
+
+from memberpack.analysis.charts import charts_for, source_line
+from memberpack.gui import note_targets
+from memberpack.gui.table_model import DatasetTableModel, NotedRole, SectionSortProxy
+from memberpack.model.annotations import Target
+from memberpack.model.observation import Dataset, Observation
+
+
+class NoteMarkDelegate(QStyledItemDelegate):
+    """Draws a small orange corner on cells that carry a note, as spreadsheets mark comments."""
+
+    def paint(self, painter: QPainter, option, index: QModelIndex) -> None:
+        super().paint(painter, option, index)
+        if index.data(NotedRole):
+            r = option.rect
+            size = max(6, r.height() // 3)
+            painter.save()
+            painter.setRenderHint(QPainter.RenderHint.Antialiasing)
+            painter.setPen(Qt.PenStyle.NoPen)
+            painter.setBrush(QColor("#e67e22"))
+            painter.drawPolygon(QPolygonF([QPointF(r.right() - size, r.top()), QPointF(r.right(), r.top()),
+                                           QPointF(r.right(), r.top() + size)]))
+            painter.restore()
+
+
+class DatasetView(QWidget):
+    """Chart and table of one dataset; ``target_changed`` follows what the reader selects."""
+
+    target_changed = Signal(object)
+
+    def __init__(self, dataset: Dataset, observations: list[Observation], parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.dataset = dataset
+        self.model = DatasetTableModel(dataset, observations, self)
+        self.proxy = SectionSortProxy(self)
+        self.proxy.setSourceModel(self.model)
+        self.table = QTableView()
+        self.table.setModel(self.proxy)
+        self.table.setItemDelegate(NoteMarkDelegate(self.table))
+        self.table.setSortingEnabled(True)
+        self.table.sortByColumn(-1, Qt.SortOrder.AscendingOrder)  # source order until a header is clicked
+        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectItems)
+        self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        self.table.setAlternatingRowColors(False)
+        self.table.setWordWrap(True)  # long KPI names wrap in the label column
+        self.table.verticalHeader().setVisible(False)
+        self.table.verticalHeader().setDefaultSectionSize(self.fontMetrics().height() + 8)
+        header = self.table.horizontalHeader()
+        header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
+        header.setDefaultAlignment(Qt.AlignmentFlag.AlignCenter)
+        self.table.resizeColumnsToContents()
+        for column in range(1, self.model.columnCount()):
+            self.table.setColumnWidth(column, min(max(self.table.columnWidth(column), 80), 150))
+        self.table.setColumnWidth(0, min(max(self.table.columnWidth(0), 200), 280))
+        self.table.setVerticalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)  # the page scrolls instead
+        self.table.setAccessibleName(f"Table: {dataset.name}")
+        for signal in (self.proxy.layoutChanged, self.proxy.rowsInserted, self.proxy.rowsRemoved,
+                       self.proxy.modelReset):
+            signal.connect(self._fit_table)
+        self.table.selectionModel().currentChanged.connect(self._current_changed)
+
+        self.filter = QLineEdit()
+        self.filter.setPlaceholderText("Filter rows (service, figure or status)…")
+        self.filter.setClearButtonEnabled(True)
+        self.filter.setAccessibleName(f"Filter rows of {dataset.name}")
+        self.filter.textChanged.connect(self.proxy.set_filter_text)
+
+        heading = QLabel(f"<h3 style='margin:0'>{dataset.name}</h3>")
+        heading.setWordWrap(True)
+        source = QLabel(source_line(dataset) + (f" · period {dataset.period}" if dataset.period else ""))
+        source.setStyleSheet("color: #555555")
+        source.setWordWrap(True)
+
+        self.charts = []
+        page = QWidget()
+        content = QVBoxLayout(page)
+        content.addWidget(heading)
+        content.addWidget(source)
+        specs = charts_for(dataset, observations)
+        if specs:
+            from memberpack.gui.charts import ChartView  # noqa: PLC0415 - pyqtgraph loads with the first chart
+
+            for spec in specs:
+                chart = ChartView(spec)
+                chart.bar_clicked.connect(lambda i, s=spec: self.select_label(s.categories[i]))
+                chart.chart_clicked.connect(lambda s=spec: self.target_changed.emit(note_targets.of_chart(s)))
+                self.charts.append(chart)
+                content.addWidget(chart)
+        content.addWidget(self.filter)
+        content.addWidget(self.table)
+        content.addStretch(1)
+        # One scroll for the whole table, chart and all, read like a page of the report.
+        self.scroll = QScrollArea()
+        self.scroll.setWidget(page)
+        self.scroll.setWidgetResizable(True)
+        self.scroll.setFrameShape(QFrame.Shape.NoFrame)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.addWidget(self.scroll)
+        self._fit_table()
+        self.setFocusProxy(self.table)
+
+    def _fit_table(self, *_args) -> None:
+        """Make the table as tall as its rows, so only the page scrolls."""
+        self.table.resizeRowsToContents()
+        rows = self.table.verticalHeader().length() or self.table.verticalHeader().defaultSectionSize()
+        height = (self.table.horizontalHeader().sizeHint().height() + 2 * self.table.frameWidth() + rows
+                  + self.table.horizontalScrollBar().sizeHint().height())
+        self.table.setFixedHeight(height)
+
+    # --- selection ---------------------------------------------------------------------------
+    def select_label(self, label: str | None) -> bool:
+        """Select (and scroll to) the first row labelled ``label``; clears the filter if it hides it."""
+        row = self.model.row_of(label) if label else -1
+        if row < 0:
+            return False
+        if not self.proxy.mapFromSource(self.model.index(row, 0)).isValid():
+            self.filter.clear()
+        proxy_index = self.proxy.mapFromSource(self.model.index(row, 0))
+        self.table.selectionModel().setCurrentIndex(
+            proxy_index, QItemSelectionModel.SelectionFlag.ClearAndSelect | QItemSelectionModel.SelectionFlag.Rows)
+        self.table.scrollTo(proxy_index)
+        rect = self.table.visualRect(proxy_index)
+        self.scroll.ensureVisible(0, self.table.y() + rect.center().y(), 0, rect.height() * 2)
+        return True
+
+    def selected_row_label(self) -> str | None:
+        index = self.table.selectionModel().currentIndex()
+        if not index.isValid():
+            return None
+        return self.model.rows[self.proxy.mapToSource(index).row()].label
+
+    def current_target(self) -> Target:
+        index = self.table.selectionModel().currentIndex()
+        if not index.isValid():
+            return note_targets.of_dataset(self.dataset)
+        source = self.proxy.mapToSource(index)
+        row = self.model.rows[source.row()]
+        obs = self.model.observation(source)
+        if obs is not None:
+            return note_targets.of_observation(self.dataset, obs)
+        if row.source is not None:
+            metric = next((o.metric_id for o in row.source.cells.values()), None)
+            return note_targets.of_row(self.dataset, row.label, row.section, metric)
+        return note_targets.of_dataset(self.dataset)
+
+    def _current_changed(self, *_args) -> None:
+        self.target_changed.emit(self.current_target())
+
+    # --- notes ---------------------------------------------------------------------------------
+    def show_notes(self, targets: list[Target]) -> None:
+        """Mark the cells and rows that notes point at."""
+        self.model.set_noted({(t.label, t.section, t.measure) for t in targets if t.dataset_key == self.dataset.key})

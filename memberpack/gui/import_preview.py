@@ -1,0 +1,233 @@
+"""The wizard's preview: the raw cells around each table found, with the reading highlighted,
+and the officer's corrections (header rows, label column, unit, layout kind).
+
+Header rows are blue, the label column yellow, and cells outside the table grey, so an officer
+can see at a glance whether the importer read the table the way they laid it out. A correction
+reads the file again with the corrected :class:`~memberpack.importers.layout.TableLayout`.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import replace
+from pathlib import Path
+from typing import Any
+
+from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt
+from PySide6.QtGui import QBrush, QColor
+from PySide6.QtWidgets import (QComboBox, QFormLayout, QHBoxLayout, QLabel, QLineEdit, QPushButton, QTableView,
+                               QVBoxLayout, QWizardPage)
+
+from memberpack.errors import MemberpackError
+from memberpack.importers import read_file
+from memberpack.importers.cells import column_index, column_letter
+from memberpack.importers.engine import FileResult
+from memberpack.importers.layout import TableLayout
+from memberpack.importers.reader import read_sheets
+from memberpack.model.observation import LAYOUT_KINDS
+
+HEADER_COLOUR, LABEL_COLOUR, OUTSIDE_COLOUR = "#cfe0f5", "#fbefc0", "#9aa3ad"
+MAX_ROWS, MAX_COLUMNS, CONTEXT_ROWS = 60, 20, 3
+KIND_TITLES = {"budget_monitor": "Budget monitor", "kpi_scorecard": "KPI scorecard", "time_series": "Time series",
+               "breakdown": "Breakdown", "general": "General table"}
+UNITS = (("As written in the headers", None), ("£ (pounds)", "£"), ("£k (thousands)", "£k"),
+         ("£m (millions)", "£m"), ("% (percentages)", "%"), ("Rate per 10,000", "per 10,000"))
+ERROR_STYLE = "color: #a61b1b; font-weight: 600"
+_Index = QModelIndex | QPersistentModelIndex
+
+
+def sheet_rows(path: Path, sheet: str, first: int, last: int) -> list[list[Any]]:
+    """Rows ``first``..``last`` (0-based, inclusive) of one sheet, blank rows kept."""
+    rows: list[list[Any]] = []
+    for found in read_sheets(path, sheet):
+        for index, values in found.rows:
+            if index > last:
+                break
+            if index >= first:
+                rows += [[] for _ in range(index - first - len(rows))]
+                rows.append(list(values)[:MAX_COLUMNS])
+    return rows
+
+
+class SheetPreviewModel(QAbstractTableModel):
+    """Read-only view of the sheet around one table (at most 60 rows by 20 columns)."""
+
+    def __init__(self, rows: list[list[Any]], first_row: int, layout: TableLayout, parent=None) -> None:
+        super().__init__(parent)
+        self.rows, self.first_row, self.layout = rows, first_row, layout
+        self.columns = max((len(r) for r in rows), default=0)
+        self.header_rows = {r - 1 for r in layout.header_rows} | ({layout.units_row - 1} if layout.units_row else set())
+        self.label_column = column_index(layout.label_column)
+        self.table_columns = layout.col_range
+        self.last_row = (layout.last_row or 1 << 30) - 1
+
+    def rowCount(self, parent: _Index = QModelIndex()) -> int:
+        return 0 if parent.isValid() else len(self.rows)
+
+    def columnCount(self, parent: _Index = QModelIndex()) -> int:
+        return 0 if parent.isValid() else self.columns
+
+    def headerData(self, section: int, orientation, role=Qt.ItemDataRole.DisplayRole):
+        if role != Qt.ItemDataRole.DisplayRole:
+            return None
+        return column_letter(section) if orientation == Qt.Orientation.Horizontal else str(self.first_row + section + 1)
+
+    def role_of(self, row: int, column: int) -> str:
+        """``header``, ``label``, ``data`` or ``outside`` for a cell (rows of this preview)."""
+        sheet_row = self.first_row + row
+        inside = column in self.table_columns and min(self.header_rows, default=0) <= sheet_row <= self.last_row
+        if not inside:
+            return "outside"
+        if sheet_row in self.header_rows:
+            return "header"
+        return "label" if column == self.label_column else "data"
+
+    def data(self, index: _Index, role=Qt.ItemDataRole.DisplayRole):
+        if not index.isValid():
+            return None
+        row, column = index.row(), index.column()
+        value = self.rows[row][column] if column < len(self.rows[row]) else None
+        kind = self.role_of(row, column)
+        if role == Qt.ItemDataRole.DisplayRole:
+            return "" if value is None else str(value)
+        if role == Qt.ItemDataRole.BackgroundRole:
+            return {"header": QBrush(QColor(HEADER_COLOUR)), "label": QBrush(QColor(LABEL_COLOUR))}.get(kind)
+        if role == Qt.ItemDataRole.ForegroundRole and kind == "outside":
+            return QBrush(QColor(OUTSIDE_COLOUR))
+        if role == Qt.ItemDataRole.ToolTipRole:
+            meaning = {"header": "header row", "label": "row labels", "data": "figure", "outside": "not read"}[kind]
+            return f"{column_letter(column)}{self.first_row + row + 1}: {meaning}"
+        return None
+
+
+def parse_rows(text: str) -> tuple[int, ...]:
+    """``"3, 4"`` -> (3, 4); raises ValueError for anything but row numbers."""
+    rows = tuple(int(n) for n in re.split(r"[\s,]+", text.strip()) if n)
+    if not rows or min(rows) < 1:
+        raise ValueError(text)
+    return rows
+
+
+class PreviewPage(QWizardPage):
+    """One table at a time; corrections are kept per file in ``wizard.overrides``."""
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.setTitle("Check how each table was read")
+        self.setSubTitle(f"<span style='background:{HEADER_COLOUR}'>&nbsp;Header and units rows&nbsp;</span> "
+                         f"<span style='background:{LABEL_COLOUR}'>&nbsp;Row labels&nbsp;</span> "
+                         "Grey cells are not read. Correct the reading below if it is wrong.")
+        self.tables = QComboBox()
+        self.tables.setAccessibleName("Table found")
+        self.tables.currentIndexChanged.connect(self._show_table)
+        self.header_rows = QLineEdit()
+        self.header_rows.setAccessibleName("Header rows")
+        self.header_rows.setToolTip("Row numbers of the column headings, e.g. 3 or 3, 4")
+        self.label_column = QComboBox()
+        self.label_column.setAccessibleName("Column holding the row labels")
+        self.unit = QComboBox()
+        self.unit.setAccessibleName("Unit of the figures")
+        for title, symbol in UNITS:
+            self.unit.addItem(title, symbol)
+        self.kind = QComboBox()
+        self.kind.setAccessibleName("Layout of the table")
+        for kind in LAYOUT_KINDS:
+            self.kind.addItem(KIND_TITLES.get(kind, kind), kind)
+        self.apply = QPushButton("Read &again with these choices")
+        self.apply.clicked.connect(self.apply_corrections)
+        self.detected = QLabel()
+        self.detected.setWordWrap(True)
+        self.error = QLabel()
+        self.error.setStyleSheet(ERROR_STYLE)
+        self.error.setWordWrap(True)
+        self.grid = QTableView()
+        self.grid.setAccessibleName("Preview of the sheet")
+        self.grid.horizontalHeader().setDefaultSectionSize(90)
+        form = QFormLayout()
+        form.addRow("&Table:", self.tables)
+        choices = QHBoxLayout()
+        for text, widget in (("&Header rows:", self.header_rows), ("La&bels in column:", self.label_column),
+                             ("&Unit:", self.unit), ("&Layout:", self.kind)):
+            choices.addWidget(QLabel(text, buddy=widget))
+            choices.addWidget(widget, 1)
+        choices.addWidget(self.apply)
+        layout = QVBoxLayout(self)
+        layout.addLayout(form)
+        layout.addLayout(choices)
+        layout.addWidget(self.detected)
+        layout.addWidget(self.error)
+        layout.addWidget(self.grid, 1)
+        self._entries: list[tuple[int, int]] = []  # (file, table) of each combo entry
+
+    def initializePage(self) -> None:
+        self._fill_tables(0)
+
+    def _fill_tables(self, current: int) -> None:
+        results: list[FileResult] = self.wizard().results  # type: ignore[attr-defined]
+        self.tables.blockSignals(True)
+        self.tables.clear()
+        self._entries = [(f, t) for f, result in enumerate(results) for t in range(len(result.tables))]
+        for f, t in self._entries:
+            report = results[f].tables[t].report
+            self.tables.addItem(f"{results[f].path.name} › {report.sheet}: {report.title or '(untitled)'} "
+                                f"({report.cell_range})")
+        self.tables.setCurrentIndex(min(current, len(self._entries) - 1))
+        self.tables.blockSignals(False)
+        self._show_table(self.tables.currentIndex())
+
+    def current(self) -> tuple[FileResult, TableLayout]:
+        f, t = self._entries[self.tables.currentIndex()]
+        result = self.wizard().results[f]  # type: ignore[attr-defined]
+        return result, result.tables[t].layout
+
+    def _show_table(self, position: int) -> None:
+        if not 0 <= position < len(self._entries):
+            return
+        result, layout = self.current()
+        report = result.tables[self._entries[position][1]].report
+        first = max(0, min(layout.header_rows, default=layout.first_row) - 1 - CONTEXT_ROWS)
+        last = min((layout.last_row or first + MAX_ROWS) + CONTEXT_ROWS - 1, first + MAX_ROWS - 1)
+        try:
+            rows = sheet_rows(result.path, layout.sheet, first, last)
+        except MemberpackError as exc:
+            rows = []
+            self.error.setText(str(exc))
+        self.grid.setModel(SheetPreviewModel(rows, first, layout, self.grid))
+        self.header_rows.setText(", ".join(map(str, layout.header_rows)))
+        self.label_column.clear()
+        self.label_column.addItems([column_letter(c) for c in range(max(len(r) for r in rows) if rows else 1)]
+                                   or [layout.label_column])
+        self.label_column.setCurrentText(layout.label_column)
+        self.unit.setCurrentIndex(max(0, self.unit.findData(layout.unit)))
+        self.kind.setCurrentIndex(max(0, self.kind.findData(layout.kind)))
+        source = {"detected": "detected", "remembered": "remembered from last time"}.get(
+            getattr(report, "layout_source", ""), getattr(report, "layout_source", "") or "detected")
+        self.detected.setText(
+            f"Read as <b>{KIND_TITLES.get(layout.kind, layout.kind)}</b> ({layout.kind_reason or source}): header "
+            f"row(s) {', '.join(map(str, layout.header_rows))}, labels in column {layout.label_column}, unit "
+            f"{layout.unit or report.unit or 'as written in the headers'}; {report.rows_read} rows, "
+            f"{report.cells_read} figures.")
+
+    def apply_corrections(self) -> None:
+        """Read the file again with the officer's choices for the table in view."""
+        if not self._entries:
+            return
+        result, layout = self.current()
+        try:
+            corrected = replace(layout, header_rows=parse_rows(self.header_rows.text()),
+                                label_column=self.label_column.currentText(), unit=self.unit.currentData(),
+                                kind=self.kind.currentData(), kind_reason="chosen in the import wizard")
+        except ValueError:
+            self.error.setText("Header rows: give row numbers, such as 3 or 3, 4.")
+            return
+        wizard = self.wizard()
+        overrides = [o for o in wizard.overrides.get(result.path, []) if not layout.covers(o)] + [corrected]
+        try:
+            reread = read_file(result.path, overrides=overrides)
+        except MemberpackError as exc:
+            self.error.setText(str(exc))
+            return
+        self.error.clear()
+        wizard.overrides[result.path] = overrides
+        wizard.results[wizard.results.index(result)] = reread
+        self._fill_tables(self.tables.currentIndex())

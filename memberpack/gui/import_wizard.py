@@ -1,0 +1,201 @@
+"""The import wizard: choose files, check how each table was read, then import in the background.
+
+Reading for the preview touches no pack. The import itself runs on the worker thread with its
+own connection to the pack file, in one transaction: a bad file or a Cancel leaves the pack as
+it was. Errors show inside the wizard as one line, never as a blocking dialog.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from pathlib import Path
+
+from PySide6.QtCore import Signal
+from PySide6.QtWidgets import (QFileDialog, QHBoxLayout, QLabel, QLineEdit, QListWidget, QPlainTextEdit,
+                               QProgressBar, QPushButton, QVBoxLayout, QWidget, QWizard, QWizardPage)
+
+from memberpack.errors import MemberpackError
+from memberpack.gui import workers
+from memberpack.gui.import_preview import ERROR_STYLE, PreviewPage
+from memberpack.importers import import_files, read_file
+from memberpack.importers.engine import FileResult
+from memberpack.importers.layout import TableLayout
+from memberpack.store.pack import Pack
+
+FILE_FILTER = "Spreadsheets (*.xlsx *.xlsm *.xls *.ods *.csv);;All files (*)"
+
+
+def import_with_layouts(pack_path: Path, files: Sequence[tuple[Path, list[TableLayout]]], progress, cancel) -> list:
+    """Import ``files``, each with the layouts the officer corrected, into the pack at
+    ``pack_path`` in one transaction. Runs on the worker thread."""
+    reports = []
+    with Pack.open(pack_path) as pack, pack.transaction():
+        for n, (path, layouts) in enumerate(files):
+            progress(n, len(files), f"Importing {path.name}")
+            # the engine's own messages ("Reading rows…") keep the bar at this file
+            reports += import_files(pack, [path], layouts=layouts, cancel=cancel,
+                                    progress=lambda _done, _total, message, n=n: progress(n, len(files), message))
+        progress(len(files), len(files), "Done")
+    return reports
+
+
+class FilesPage(QWizardPage):
+    def __init__(self, files: Sequence[Path]) -> None:
+        super().__init__()
+        self.setTitle("Choose the workbooks to import")
+        self.setSubTitle("Excel (.xlsx, .xlsm, .xls), OpenDocument (.ods) or CSV files. Nothing is written "
+                         "to the pack until the last step.")
+        self.list = QListWidget()
+        self.list.setAccessibleName("Files to import")
+        add = QPushButton("&Add files…")
+        add.clicked.connect(self.choose_files)
+        remove = QPushButton("&Remove")
+        remove.clicked.connect(lambda: self.list.takeItem(self.list.currentRow()))
+        # Next is enabled by a mandatory field rather than an isComplete() override, which leaks a
+        # reference to True on every call under PySide6 6.12 (Python 3.11 then aborts at exit).
+        self._count = QLineEdit()
+        self._count.hide()
+        self.registerField("files*", self._count)
+        self.list.model().rowsInserted.connect(self._count_files)
+        self.list.model().rowsRemoved.connect(self._count_files)
+        self.error = QLabel()
+        self.error.setWordWrap(True)
+        self.error.setStyleSheet(ERROR_STYLE)
+        self.error.setAccessibleName("Problem with a file")
+        buttons = QHBoxLayout()
+        buttons.addWidget(add)
+        buttons.addWidget(remove)
+        buttons.addStretch(1)
+        layout = QVBoxLayout(self)
+        layout.addWidget(self.list)
+        layout.addLayout(buttons)
+        layout.addWidget(self.error)
+        self.add_files(files)
+
+    def add_files(self, files: Sequence[Path]) -> None:
+        present = set(self.files())
+        for path in files:
+            if Path(path) not in present:
+                self.list.addItem(str(path))
+
+    def _count_files(self) -> None:
+        self._count.setText(str(self.list.count()) if self.list.count() else "")
+
+    def choose_files(self) -> None:
+        names, _ = QFileDialog.getOpenFileNames(self, "Import workbooks", "", FILE_FILTER)
+        self.add_files([Path(n) for n in names])
+
+    def files(self) -> list[Path]:
+        return [Path(self.list.item(i).text()) for i in range(self.list.count())]
+
+    def validatePage(self) -> bool:
+        """Read every file now, so a bad one is named here and nothing goes further."""
+        wizard: ImportWizard = self.wizard()  # type: ignore[assignment]
+        wizard.results = []
+        for path in self.files():
+            try:
+                wizard.results.append(read_file(path))
+            except MemberpackError as exc:
+                self.error.setText(str(exc))
+                return False
+        self.error.clear()
+        return True
+
+
+class ReportPage(QWizardPage):
+    def __init__(self) -> None:
+        super().__init__()
+        self.setTitle("Import report")
+        self.setSubTitle("What was read, what was assumed and what was skipped. Press Import to add it to the pack.")
+        self.report = QPlainTextEdit()
+        self.report.setReadOnly(True)
+        self.report.setAccessibleName("Import report")
+        self.progress = QProgressBar()
+        self.progress.setAccessibleName("Import progress")
+        self.progress.hide()
+        self.status = QLabel()
+        self.status.setWordWrap(True)
+        self.status.setAccessibleName("Import status")
+        layout = QVBoxLayout(self)
+        layout.addWidget(self.report, 1)
+        layout.addWidget(self.progress)
+        layout.addWidget(self.status)
+
+    def initializePage(self) -> None:
+        wizard: ImportWizard = self.wizard()  # type: ignore[assignment]
+        lines = []
+        for result in wizard.results:
+            lines += result.report.lines()
+            if wizard.overrides.get(result.path):
+                lines.append(f"  {len(wizard.overrides[result.path])} table(s) read as you corrected them")
+        self.report.setPlainText("\n".join(lines))
+        self.status.clear()
+
+
+class ImportWizard(QWizard):
+    """``imported(reports)`` fires once the pack holds the new tables."""
+
+    imported = Signal(list)
+
+    def __init__(self, pack_path: Path, files: Sequence[Path] = (), parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setWindowTitle("Import workbooks")
+        self.setWizardStyle(QWizard.WizardStyle.ClassicStyle)
+        self.setOption(QWizard.WizardOption.NoBackButtonOnLastPage, False)
+        self.pack_path = Path(pack_path)
+        self.results: list[FileResult] = []
+        self.overrides: dict[Path, list[TableLayout]] = {}
+        self.job: workers.Job | None = None
+        self.files_page, self.preview_page, self.report_page = FilesPage(files), PreviewPage(), ReportPage()
+        for page in (self.files_page, self.preview_page, self.report_page):
+            self.addPage(page)
+        self.setButtonText(QWizard.WizardButton.FinishButton, "&Import")
+        self.resize(900, 640)
+
+    def accept(self) -> None:
+        """Finish starts the import; the wizard closes when the pack holds it."""
+        if self.job is not None:
+            return
+        files = [(r.path, self.overrides.get(r.path, [])) for r in self.results]
+        page = self.report_page
+        page.progress.setRange(0, len(files))
+        page.progress.setValue(0)
+        page.progress.show()
+        page.status.setStyleSheet("")
+        page.status.setText("Importing…")
+        self.button(QWizard.WizardButton.FinishButton).setEnabled(False)
+        self.button(QWizard.WizardButton.BackButton).setEnabled(False)
+        self.job = workers.Job(lambda progress, cancel: import_with_layouts(self.pack_path, files, progress, cancel), self)
+        self.job.progressed.connect(self._progressed)
+        self.job.succeeded.connect(self._succeeded)
+        self.job.failed.connect(self._stopped)
+        self.job.cancelled.connect(self._stopped)
+        self.job.start()
+
+    def reject(self) -> None:
+        """Cancel stops a running import (nothing is written) before the wizard may close."""
+        if self.job is not None:
+            self.report_page.status.setText("Cancelling…")
+            self.job.cancel()
+            return
+        super().reject()
+
+    def _progressed(self, done: int, total: int, message: str) -> None:
+        self.report_page.progress.setRange(0, max(total, 1))
+        self.report_page.progress.setValue(done)
+        self.report_page.status.setText(message)
+
+    def _succeeded(self, reports: list) -> None:
+        self.job = None
+        self.imported.emit(reports)
+        super().accept()
+
+    def _stopped(self, message: str) -> None:
+        """A failed or cancelled import: say so in one line; the pack is unchanged."""
+        self.job = None
+        page = self.report_page
+        page.progress.hide()
+        page.status.setStyleSheet(ERROR_STYLE)
+        page.status.setText(message if "nothing" in message.lower() else f"{message} The pack was not changed.")
+        self.button(QWizard.WizardButton.FinishButton).setEnabled(True)
+        self.button(QWizard.WizardButton.BackButton).setEnabled(True)

@@ -1,0 +1,289 @@
+"""The main window: the pack's tabs, the notes panel, the menus, and the commands behind them.
+
+Window geometry and recent packs live in QSettings, stored as an INI file in memberpack's config
+folder (so ``MEMBERPACK_CONFIG_DIR`` moves them too); notes live in the pack.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from PySide6.QtCore import QSettings, Qt, Signal
+from PySide6.QtGui import QCloseEvent, QDragEnterEvent, QDropEvent, QUndoStack
+from PySide6.QtWidgets import (QDockWidget, QFileDialog, QLabel, QMainWindow, QMenu, QMessageBox, QProgressBar,
+                               QPushButton)
+
+from memberpack import settings
+from memberpack.errors import MemberpackError
+from memberpack.gui import actions as ids
+from memberpack.gui.annotation_panel import AnnotationPanel
+from memberpack.gui.pack_tabs import PackTabs
+from memberpack.model.annotations import PRIVATE
+from memberpack.store.pack import Pack
+
+PACK_FILTER = "Briefing packs (*.mpack)"
+RECENT_KEY, GEOMETRY_KEY, STATE_KEY = "recent_packs", "window/geometry", "window/state"
+MAX_RECENT = 8
+NOTES_WIDTH = 300
+
+
+def window_settings() -> QSettings:
+    return QSettings(str(settings.config_dir() / "window.ini"), QSettings.Format.IniFormat)
+
+
+def recent_packs(store: QSettings | None = None) -> list[str]:
+    """Packs opened before, newest first, that still exist."""
+    value = (store or window_settings()).value(RECENT_KEY, [])
+    paths = [value] if isinstance(value, str) else list(value or [])
+    return [p for p in paths if Path(p).is_file()]
+
+
+class MainWindow(QMainWindow):
+    """``export_done(message)`` fires when an export has been written or has failed."""
+
+    export_done = Signal(str)
+
+    def __init__(self, pack: Pack) -> None:
+        super().__init__()
+        self.pack = pack
+        self.undo_stack = QUndoStack(self)
+        self.job = None  # the export running on the worker thread, if any
+        self.store = window_settings()
+        self.wizard = None
+        self.setAcceptDrops(True)
+        self.setMinimumSize(900, 600)
+        self.recent_menu = QMenu("Open &recent", self)
+        self.menu_actions = ids.create_actions(self, {
+            ids.NEW_PACK: self.new_pack, ids.OPEN_PACK: self.choose_pack, ids.IMPORT: self.open_import_wizard,
+            ids.EXPORT_PDF: lambda: self.export(".pdf"), ids.EXPORT_JSON: lambda: self.export(".json"),
+            ids.PACK_DETAILS: self.edit_pack_details, ids.QUIT: self.close,
+            ids.UNDO: self.undo_stack.undo, ids.REDO: self.undo_stack.redo, ids.FIND: self.focus_filter,
+            ids.NEXT_TAB: lambda: self.step_tab(1), ids.PREVIOUS_TAB: lambda: self.step_tab(-1),
+            ids.SHOW_NOTES: self.toggle_notes})
+        ids.build_menus(self, self.menu_actions, self.recent_menu)
+        self.undo_stack.canUndoChanged.connect(self.menu_actions[ids.UNDO].setEnabled)
+        self.undo_stack.canRedoChanged.connect(self.menu_actions[ids.REDO].setEnabled)
+        self.undo_stack.undoTextChanged.connect(lambda t: self.menu_actions[ids.UNDO].setText(f"&Undo {t}".strip()))
+        self.undo_stack.redoTextChanged.connect(lambda t: self.menu_actions[ids.REDO].setText(f"&Redo {t}".strip()))
+        self.menu_actions[ids.UNDO].setEnabled(False)
+        self.menu_actions[ids.REDO].setEnabled(False)
+
+        self.notes = AnnotationPanel(pack, self.undo_stack)
+        self.notes.notes_changed.connect(self._notes_changed)
+        self.notes.go_to.connect(lambda target: self.tabs.reveal(target.dataset_key, target.label))
+        self.notes_dock = QDockWidget("Notes", self)
+        self.notes_dock.setObjectName("notes_dock")
+        self.notes_dock.setWidget(self.notes)
+        self.notes_dock.setFeatures(QDockWidget.DockWidgetFeature.DockWidgetMovable
+                                    | QDockWidget.DockWidgetFeature.DockWidgetClosable)
+        self.addDockWidget(Qt.DockWidgetArea.RightDockWidgetArea, self.notes_dock)
+        self.status = QLabel()
+        self.export_bar = QProgressBar()
+        self.export_bar.setMaximumWidth(180)
+        self.export_bar.setAccessibleName("Export progress")
+        self.export_cancel = QPushButton("Cancel export")
+        self.export_cancel.clicked.connect(lambda: self.job is not None and self.job.cancel())
+        for widget in (self.export_bar, self.export_cancel):
+            widget.hide()
+            self.statusBar().addPermanentWidget(widget)
+        self.statusBar().addPermanentWidget(self.status)
+        self._show_pack(pack, refresh_notes=False)
+        self._restore_geometry()
+
+    # --- the pack on screen ---------------------------------------------------------------------
+    def _show_pack(self, pack: Pack, *, refresh_notes: bool = True) -> None:
+        self.pack = pack
+        meta = pack.meta()
+        self.setWindowTitle(f"{meta.get('committee') or pack.path.stem} – memberpack")
+        self.tabs = PackTabs(pack)
+        self.tabs.target_changed.connect(self.notes.set_target)
+        self.setCentralWidget(self.tabs)
+        if refresh_notes:  # the panel read them when it was made for the first pack
+            self.notes.pack = pack
+            self.notes.refresh()
+        self._notes_changed()
+        self.status.setText(f"{pack.path.name} · {meta.get('classification') or 'Public'}")
+        self._remember(pack.path)
+
+    def _notes_changed(self) -> None:
+        self.tabs.show_notes([n.target for n in self.notes.notes])
+
+    def open_pack(self, path: str | Path) -> bool:
+        """Switch to the pack at ``path``; on failure say why and keep the current one."""
+        try:
+            pack = Pack.open(path)
+        except MemberpackError as exc:
+            QMessageBox.warning(self, "Cannot open the pack", str(exc))
+            return False
+        old = self.pack
+        self.undo_stack.clear()
+        self._show_pack(pack)
+        if old is not pack:
+            old.close()
+        return True
+
+    def reload(self) -> None:
+        """Show the pack again after an import (keeps the tab in view)."""
+        tab = self.tabs.currentIndex()
+        self._show_pack(self.pack)
+        self.tabs.setCurrentIndex(min(tab, self.tabs.count() - 1))
+
+    # --- recent packs and geometry ------------------------------------------------------------------
+    def _remember(self, path: Path) -> None:
+        path_text = str(Path(path).resolve())
+        recent = [path_text] + [p for p in recent_packs(self.store) if p != path_text]
+        self.store.setValue(RECENT_KEY, recent[:MAX_RECENT])
+        self.recent_menu.clear()
+        for n, other in enumerate(recent[:MAX_RECENT], start=1):
+            action = self.recent_menu.addAction(f"&{n} {Path(other).name}")
+            action.setToolTip(other)
+            action.triggered.connect(lambda _checked=False, p=other: self.open_pack(p))
+        self.recent_menu.setEnabled(bool(self.recent_menu.actions()))
+
+    def _restore_geometry(self) -> None:
+        if not self.restoreGeometry(self.store.value(GEOMETRY_KEY, b"")):
+            self.resize(1280, 800)
+        if not self.restoreState(self.store.value(STATE_KEY, b"")):
+            self.resizeDocks([self.notes_dock], [NOTES_WIDTH], Qt.Orientation.Horizontal)
+
+    def closeEvent(self, event: QCloseEvent) -> None:
+        if self.job is not None:
+            self.job.cancel()
+        self.store.setValue(GEOMETRY_KEY, self.saveGeometry())
+        self.store.setValue(STATE_KEY, self.saveState())
+        self.store.sync()
+        super().closeEvent(event)
+
+    # --- commands ----------------------------------------------------------------------------------
+    def new_pack(self) -> None:
+        name, _ = QFileDialog.getSaveFileName(self, "New briefing pack", str(Path.home() / "briefing.mpack"),
+                                              PACK_FILTER)
+        if not name:
+            return
+        path = Path(name).with_suffix(".mpack")
+        try:
+            Pack.create(path).close()
+        except MemberpackError as exc:
+            QMessageBox.warning(self, "Cannot create the pack", str(exc))
+            return
+        if self.open_pack(path):
+            self.edit_pack_details()
+
+    def choose_pack(self) -> None:
+        name, _ = QFileDialog.getOpenFileName(self, "Open briefing pack", str(self.pack.path.parent), PACK_FILTER)
+        if name:
+            self.open_pack(name)
+
+    def open_import_wizard(self, files: list[Path] | None = None):
+        from memberpack.gui.import_wizard import ImportWizard  # noqa: PLC0415 - the readers load on first import
+
+        self.wizard = ImportWizard(self.pack.path, files or [], self)
+        self.wizard.imported.connect(self._imported)
+        self.wizard.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        self.wizard.open()
+        return self.wizard
+
+    def _imported(self, reports: list) -> None:
+        tables = sum(len(r.tables) for r in reports)
+        self.reload()
+        self.statusBar().showMessage(f"Imported {tables} table(s) from {len(reports)} file(s)", 8000)
+
+    def edit_pack_details(self) -> None:
+        from memberpack.gui.pack_details_dialog import PackDetailsDialog  # noqa: PLC0415 - on demand
+
+        dialog = PackDetailsDialog(self.pack.meta(), self)
+        if dialog.exec():
+            self.pack.set_meta(**dialog.values())
+            self.reload()
+
+    def export(self, suffix: str) -> None:
+        kind = "PDF briefing" if suffix == ".pdf" else "JSON"
+        default = self.pack.path.with_suffix(suffix)
+        name, _ = QFileDialog.getSaveFileName(self, f"Export {kind}", str(default), f"{kind} (*{suffix})")
+        if not name:
+            return
+        private = any(n.visibility == PRIVATE for n in self.notes.notes) and QMessageBox.question(
+            self, f"Export {kind}", "Include private notes? Choose No for the public version of the briefing.",
+            QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No,
+            QMessageBox.StandardButton.No) == QMessageBox.StandardButton.Yes
+        self.start_export(Path(name).with_suffix(suffix), include_private=private)
+
+    def start_export(self, out: Path, *, include_private: bool = False) -> None:
+        """Write ``out`` (.pdf or .json) on the worker thread, with a progress bar and Cancel in
+        the status bar; ``export_done`` reports the outcome."""
+        pack_path = self.pack.path
+
+        def write(progress, cancel) -> Path:
+            with Pack.open(pack_path) as pack:
+                if out.suffix == ".json":
+                    from memberpack.export.json_export import export_json  # noqa: PLC0415
+
+                    export_json(pack, out, include_private=include_private)
+                else:
+                    from memberpack.export.pdf import export_pdf  # noqa: PLC0415 - reportlab on demand
+
+                    export_pdf(pack, out, include_private=include_private, progress=progress, cancel=cancel)
+            return out
+
+        from memberpack.gui.workers import Job  # noqa: PLC0415 - threads start on demand
+
+        self.job = Job(write, self)
+        self.job.progressed.connect(self._export_progress)
+        self.job.succeeded.connect(lambda path: self._exported(f"Wrote {path}"))
+        self.job.failed.connect(lambda message: self._exported(message, failed=True))
+        self.job.cancelled.connect(self._exported)
+        self.export_bar.setRange(0, 0)
+        self.export_bar.show()
+        self.export_cancel.show()
+        self.statusBar().showMessage(f"Writing {out.name}…")
+        self.job.start()
+
+    def _export_progress(self, done: int, total: int, message: str) -> None:
+        self.export_bar.setRange(0, max(total, 1))
+        self.export_bar.setValue(done)
+        self.statusBar().showMessage(message)
+
+    def _exported(self, message: str, *, failed: bool = False) -> None:
+        self.job = None
+        self.export_bar.hide()
+        self.export_cancel.hide()
+        if failed:
+            self.statusBar().clearMessage()
+            QMessageBox.warning(self, "Export failed", message)
+        else:
+            self.statusBar().showMessage(message, 8000)
+        self.export_done.emit(message)
+
+    def focus_filter(self) -> None:
+        tab = self.tabs.currentIndex()
+        view = self.tabs.domain_view(tab).current_view() if tab > 0 else None
+        if view is not None:
+            view.filter.setFocus()
+            view.filter.selectAll()
+
+    def step_tab(self, step: int) -> None:
+        self.tabs.setCurrentIndex((self.tabs.currentIndex() + step) % self.tabs.count())
+
+    def toggle_notes(self) -> None:
+        self.notes_dock.setVisible(not self.notes_dock.isVisible())
+        if self.notes_dock.isVisible():
+            self.notes.body.setFocus()
+
+    # --- drag a workbook onto the window ----------------------------------------------------------
+    @staticmethod
+    def _workbooks(event) -> list[Path]:
+        from memberpack.importers.safety import CSV_SUFFIXES, WORKBOOK_SUFFIXES  # noqa: PLC0415
+
+        urls = event.mimeData().urls() if event.mimeData().hasUrls() else []
+        paths = [Path(u.toLocalFile()) for u in urls if u.isLocalFile()]
+        return [p for p in paths if p.suffix.lower() in WORKBOOK_SUFFIXES | CSV_SUFFIXES]
+
+    def dragEnterEvent(self, event: QDragEnterEvent) -> None:
+        if self._workbooks(event):
+            event.acceptProposedAction()
+
+    def dropEvent(self, event: QDropEvent) -> None:
+        files = self._workbooks(event)
+        if files:
+            event.acceptProposedAction()
+            self.open_import_wizard(files)

@@ -1,0 +1,153 @@
+"""The Overview tab: headlines first, as a councillor asks for them.
+
+Tiles for the budget position (net budget, forecast, variance with A/(F) and %) and the count of
+red items; then lists of red items, the biggest adverse movements, KPIs that got worse and what
+changed since the previous import. Activating a line opens the figure in its tab.
+"""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtGui import QColor
+from PySide6.QtWidgets import (QFrame, QGridLayout, QGroupBox, QHBoxLayout, QHeaderView, QLabel, QScrollArea, QTreeWidget,
+                               QTreeWidgetItem, QVBoxLayout, QWidget)
+
+from memberpack.analysis.charts import money_text
+from memberpack.analysis.headlines import Headlines, Item
+from memberpack.gui.cell_text import change_text
+from memberpack.model.annotations import PACK, Target
+
+ADVERSE, FAVOURABLE = "#a61b1b", "#1b6e34"
+
+
+class Tile(QFrame):
+    """One headline figure: caption, value, and a line saying what it means."""
+
+    def __init__(self, caption: str, value: str, detail: str = "", colour: str = "#1d2b3a") -> None:
+        super().__init__()
+        self.setObjectName("tile")
+        self.setStyleSheet("#tile { background: #f5f7fa; border: 1px solid #d5dbe3; border-radius: 6px; }")
+        self.value = value
+        layout = QVBoxLayout(self)
+        for text, style in ((caption, "color:#4a5561; font-size:10pt"),
+                            (value, f"color:{colour}; font-size:20pt; font-weight:600"),
+                            (detail, "color:#4a5561; font-size:9pt")):
+            if text:
+                label = QLabel(text)
+                label.setStyleSheet(style)
+                label.setWordWrap(True)
+                layout.addWidget(label)
+        layout.addStretch(1)
+        self.setAccessibleName(f"{caption}: {value}. {detail}")
+        self.setFocusPolicy(Qt.FocusPolicy.TabFocus)
+
+
+class OverviewView(QScrollArea):
+    """Headline tiles and lists; ``open_figure(dataset name, row label)`` asks to show a figure."""
+
+    open_figure = Signal(str, str)
+
+    def __init__(self, headlines: Headlines, meta: dict[str, str], parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.headlines = headlines
+        self.tiles: dict[str, Tile] = {}
+        self.lists: dict[str, QTreeWidget] = {}
+        body = QWidget()
+        layout = QVBoxLayout(body)
+        layout.setSpacing(12)
+        layout.addWidget(self._title(meta))
+        tiles = QHBoxLayout()
+        for key, tile in self._tiles(headlines).items():
+            self.tiles[key] = tile
+            tiles.addWidget(tile, 1)
+        layout.addLayout(tiles)
+        grid = QGridLayout()
+        def changed(i: Item) -> str:
+            return change_text(i.display, i.previous_display, i.change)
+
+        sections = (
+            ("red", "Red items", headlines.red_items, False, lambda i: f"▲ {i.display}", "Nothing is rated Red."),
+            ("movements", "Biggest adverse movements since last month", headlines.adverse_movements[:8], False,
+             lambda i: f"↑ {money_text(i.value)}", "No service's variance got worse."),
+            ("worse", "Measures that got worse", headlines.worse_kpis, True, changed,
+             "No measure moved the wrong way."),
+            ("changes", "What changed since the previous import", headlines.changes, True, changed,
+             "No table has an earlier import to compare with."),
+        )
+        for n, (key, title, items, with_measure, value, empty) in enumerate(sections):
+            grid.addWidget(self._list(key, title, items, with_measure, value, empty), n // 2, n % 2)
+        layout.addLayout(grid, 1)
+        self.setWidget(body)
+        self.setWidgetResizable(True)
+        self.setFrameShape(QFrame.Shape.NoFrame)
+
+    def _title(self, meta: dict[str, str]) -> QLabel:
+        parts = [meta.get("committee") or "", f"meeting {meta['meeting_date']}" if meta.get("meeting_date") else "",
+                 meta.get("classification") or ""]
+        label = QLabel(f"<h2 style='margin:0'>{meta.get('title') or 'Briefing pack'}</h2>"
+                       f"<span style='color:#4a5561'>{' · '.join(p for p in parts if p)}</span>")
+        label.setWordWrap(True)
+        return label
+
+    def _tiles(self, h: Headlines) -> dict[str, Tile]:
+        tiles: dict[str, Tile] = {}
+        red = len(h.red_items)
+        if h.budget is not None:
+            b = h.budget
+            where = f"{b.label}" + (f", {b.period}" if b.period else "")
+            tiles["budget"] = Tile("Net budget", money_text(b.budget), where)
+            tiles["forecast"] = Tile("Forecast outturn", money_text(b.forecast), "Projected spend for the year")
+            adverse = b.variance > 0
+            meaning = "overspend (adverse)" if adverse else "underspend (favourable)" if b.variance < 0 else "on budget"
+            tiles["variance"] = Tile("Forecast variance", f"{money_text(abs(b.variance))} {b.flag}",
+                                     f"{abs(b.variance_pct):.1f}% {meaning}",
+                                     ADVERSE if adverse else FAVOURABLE)
+        else:
+            tiles["budget"] = Tile("Budget", "No budget monitor", "Import a budget monitoring return to see it")
+        tiles["red"] = Tile("Red items", f"▲ {red}", "Figures rated Red in the pack" if red else "Nothing rated Red",
+                            ADVERSE if red else FAVOURABLE)
+        return tiles
+
+    def _list(self, key: str, title: str, items: list[Item], with_measure: bool, value, empty: str) -> QGroupBox:
+        box = QGroupBox(f"{title} ({len(items)})")
+        tree = QTreeWidget()
+        tree.setHeaderLabels(["Item", "Figure", "Table"])
+        tree.setRootIsDecorated(False)
+        tree.setAccessibleName(title)
+        tree.setAlternatingRowColors(True)
+        tree.setStyleSheet("QTreeWidget::item { padding: 3px 0; }")
+        for item in items:
+            name = f"{item.label} – {item.measure}" if with_measure else item.label
+            row = QTreeWidgetItem([name, value(item), item.dataset])
+            tip = f"{item.label}, {item.measure}: {value(item)}\n{item.dataset}" + (f", cell {item.cell}" if item.cell else "")
+            for column in range(3):
+                row.setToolTip(column, tip)
+            row.setData(0, Qt.ItemDataRole.UserRole, (item.dataset, item.label))
+            tree.addTopLevelItem(row)
+        if not items:
+            none = QTreeWidgetItem([empty, "", ""])
+            none.setForeground(0, QColor("#6b7682"))
+            tree.addTopLevelItem(none)
+            none.setFirstColumnSpanned(True)
+        header = tree.header()
+        header.setStretchLastSection(False)
+        header.setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
+        header.setSectionResizeMode(1, QHeaderView.ResizeMode.Fixed)
+        header.setSectionResizeMode(2, QHeaderView.ResizeMode.Fixed)
+        header.resizeSection(2, 150)  # long table titles are elided; the tooltip has them whole
+        tree.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        header.resizeSection(1, min(tree.sizeHintForColumn(1) + 12, 170))  # long figures are elided too
+        tree.itemActivated.connect(self._activated)
+        self.lists[key] = tree
+        layout = QVBoxLayout(box)
+        layout.addWidget(tree)
+        box.setMinimumHeight(170)
+        return box
+
+    def _activated(self, row: QTreeWidgetItem, _column: int) -> None:
+        where = row.data(0, Qt.ItemDataRole.UserRole)
+        if where:
+            self.open_figure.emit(*where)
+
+    def current_target(self) -> Target:
+        return Target(PACK)

@@ -1,0 +1,45 @@
+"""The pack's details: title, committee, meeting date (UK style) and classification."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QDate
+from PySide6.QtWidgets import QComboBox, QDateEdit, QDialog, QDialogButtonBox, QFormLayout, QLineEdit, QWidget
+
+CLASSIFICATIONS = ("Public", "Exempt")
+DATE_FORMAT = "dd/MM/yyyy"
+
+
+class PackDetailsDialog(QDialog):
+    """Edits a copy of the pack's metadata; :meth:`values` gives what to pass to ``Pack.set_meta``."""
+
+    def __init__(self, meta: dict[str, str], parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setWindowTitle("Pack details")
+        self.title = QLineEdit(meta.get("title", ""))
+        self.committee = QLineEdit(meta.get("committee", ""))
+        self.committee.setPlaceholderText("e.g. Scrutiny Committee – Children and Families")
+        self.meeting_date = QDateEdit()
+        self.meeting_date.setDisplayFormat(DATE_FORMAT)
+        self.meeting_date.setCalendarPopup(True)
+        date = QDate.fromString(meta.get("meeting_date", ""), DATE_FORMAT)
+        self.meeting_date.setDate(date if date.isValid() else QDate.currentDate())
+        self.classification = QComboBox()
+        self.classification.addItems(CLASSIFICATIONS)
+        self.classification.setCurrentText(meta.get("classification") or "Public")
+        self.classification.setToolTip("Exempt packs hold information not for publication "
+                                       "(Local Government Act 1972, Schedule 12A)")
+        form = QFormLayout(self)
+        form.addRow("&Title:", self.title)
+        form.addRow("&Committee:", self.committee)
+        form.addRow("&Meeting date:", self.meeting_date)
+        form.addRow("C&lassification:", self.classification)
+        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel)
+        buttons.accepted.connect(self.accept)
+        buttons.rejected.connect(self.reject)
+        form.addRow(buttons)
+        self.resize(480, self.sizeHint().height())
+
+    def values(self) -> dict[str, str]:
+        return {"title": self.title.text().strip(), "committee": self.committee.text().strip(),
+                "meeting_date": self.meeting_date.date().toString(DATE_FORMAT),
+                "classification": self.classification.currentText()}

@@ -1,0 +1,116 @@
+"""Notes in the app: add on the selected figure, edit, undo and redo, all saved in the pack."""
+
+from __future__ import annotations
+
+from dataclasses import replace
+
+from gui_test_data import budget_monitor
+from PySide6.QtCore import QItemSelectionModel
+from PySide6.QtGui import QUndoStack
+
+from memberpack.gui.annotation_panel import AnnotationPanel
+from memberpack.gui.table_model import NotedRole
+from memberpack.model.annotations import OBSERVATION, PRIVATE, QUESTION, Annotation, Target
+from memberpack.store import annotation_store
+from memberpack.store.pack import Pack
+
+
+
+def select_cell(window, label: str, prefix: str):
+    window.tabs.setCurrentIndex(1)
+    domain = window.tabs.domain_view(1)
+    ds, _observations = budget_monitor(window.pack)
+    domain.reveal(ds.key)
+    view = domain.current_view()
+    column = next(i for i, m in enumerate(view.model.measures, 1) if m.startswith(prefix))
+    source = view.model.index(view.model.row_of(label), column)
+    view.table.selectionModel().setCurrentIndex(view.proxy.mapFromSource(source),
+                                                QItemSelectionModel.SelectionFlag.ClearAndSelect)
+    return view, source
+
+
+def stored(pack_path, before: set[str] = frozenset()) -> list[Annotation]:
+    """The notes in the pack file now, leaving out those (by uid) that were there ``before``."""
+    with Pack.open(pack_path) as pack:
+        return [n for n in annotation_store.all_notes(pack) if n.uid not in before]
+
+
+def uids(pack_path) -> set[str]:
+    return {n.uid for n in stored(pack_path)}
+
+
+def test_add_edit_undo_redo_a_question(window, demo_pack):
+    panel = window.notes
+    demo_notes = uids(demo_pack)
+    view, source = select_cell(window, "External Placements", "Current Budget")
+    budget = view.model.column_title(source.column())
+    assert panel.target.type == OBSERVATION and panel.target.value == 38_400_000
+    assert f"External Placements (Children & Families) – {budget}: 38.4" in panel.about.text()
+
+    panel.kind.setCurrentIndex(1)
+    panel.visibility.setCurrentIndex(1)
+    panel.body.setPlainText("Why is the placements budget so far below the forecast?")
+    panel.add_button.click()
+    [note] = stored(demo_pack, demo_notes)
+    assert (note.kind, note.visibility, note.target.measure, note.target.display) == (QUESTION, PRIVATE, budget, "38.4")
+    assert source.data(NotedRole) is True
+    assert panel.list.count() == len(demo_notes) + 1
+    mine = next(i for i in range(panel.list.count()) if panel.list.item(i).text().endswith("below the forecast?"))
+    assert panel.list.item(mine).text().startswith("Private question for officers – External Placements")
+
+    panel.list.setCurrentRow(mine)
+    panel.edit_button.click()
+    assert panel.add_button.text() == "&Save changes"
+    panel.body.setPlainText("How many placements make up the £10.4m overspend?")
+    panel.add_button.click()
+    assert stored(demo_pack, demo_notes)[0].body == "How many placements make up the £10.4m overspend?"
+    assert window.menu_actions["undo"].text() == "&Undo Edit question for officers"
+
+    window.menu_actions["undo"].trigger()
+    assert stored(demo_pack, demo_notes)[0].body == "Why is the placements budget so far below the forecast?"
+    window.menu_actions["undo"].trigger()
+    assert stored(demo_pack, demo_notes) == []
+    assert source.data(NotedRole) is False
+    window.menu_actions["redo"].trigger()
+    window.menu_actions["redo"].trigger()
+    assert stored(demo_pack, demo_notes)[0].body == "How many placements make up the £10.4m overspend?"
+
+
+def test_delete_and_undo(window, demo_pack):
+    demo_notes = uids(demo_pack)
+    select_cell(window, "Fieldwork", "Current Budget")
+    window.notes.filter.setCurrentIndex(1)  # notes on the selected item
+    window.notes.body.setPlainText("Agency costs?")
+    window.notes.submit()
+    assert window.notes.list.count() == 1
+    window.notes.list.setCurrentRow(0)
+    window.notes.delete_button.click()
+    assert stored(demo_pack, demo_notes) == [] and window.notes.list.count() == 0
+    window.undo_stack.undo()
+    assert [n.body for n in stored(demo_pack, demo_notes)] == ["Agency costs?"]
+
+
+def test_warning_on_a_note_whose_figure_changed(qtbot, demo_pack):
+    pack = Pack.open(demo_pack)
+    ds, observations = budget_monitor(pack)
+    obs = next(o for o in observations if o.label == "Fieldwork" and o.measure.startswith("Current Budget"))
+    target = Target(OBSERVATION, ds.key, obs.metric_id, obs.label, obs.section, obs.measure, None, obs.value,
+                    obs.display)
+    annotation_store.save(pack, Annotation("Still 9.1?", target, answer="Yes: agency cover ended in August.",
+                                           status="answered"))
+    annotation_store.save(pack, Annotation("Was 8.7 last month", replace(target, value=8_700_000, display="8.7")))
+    panel = AnnotationPanel(pack, QUndoStack())
+    qtbot.addWidget(panel)
+    items = {panel.list.item(i).text().split("\n")[1]: panel.list.item(i) for i in range(panel.list.count())}
+    assert items["Still 9.1?"].text().startswith("Note – Fieldwork")
+    assert items["Still 9.1?"].text().endswith("\nAnswer: Yes: agency cover ended in August.")
+    assert items["Was 8.7 last month"].text().startswith("⚠ Note – Fieldwork")
+    assert "The figure changed: was £8.7m, now £9.1m." in items["Was 8.7 last month"].toolTip()
+    def shown() -> set[str]:
+        return {panel.list.item(i).text().split("\n")[1] for i in range(panel.list.count())}
+
+    panel.filter.setCurrentIndex(5)  # figure changed since written
+    assert "Was 8.7 last month" in shown() and "Still 9.1?" not in shown()
+    panel.filter.setCurrentIndex(2)  # questions for officers
+    assert not {"Was 8.7 last month", "Still 9.1?"} & shown()
+    pack.close()

@@ -1,0 +1,80 @@
+"""Charts drawn from the same ChartSpec data as the PDF, and their link to the table."""
+
+from __future__ import annotations
+
+import pytest
+from gui_test_data import budget_monitor
+from PySide6.QtCore import QPointF, Qt
+
+from memberpack.gui.charts import ChartView
+from memberpack.gui.dataset_view import DatasetView
+from memberpack.importers import import_files
+from memberpack.store.pack import Pack
+
+
+@pytest.fixture
+def budget_view(qtbot, demo_pack):
+    with Pack.open(demo_pack) as pack:
+        view = DatasetView(*budget_monitor(pack))
+    qtbot.addWidget(view)
+    view.resize(900, 700)
+    view.show()
+    qtbot.waitExposed(view)
+    return view
+
+
+def bar_end(chart: ChartView, category: str) -> float:
+    i = chart.spec.categories.index(category)
+    return chart.bars.opts["x0"][i] + chart.bars.opts["width"][i]
+
+
+def test_variance_bars_hold_the_pack_figures(budget_view):
+    chart = budget_view.charts[0]
+    assert chart.scale == 1e6
+    assert bar_end(chart, "External Placements") == pytest.approx(10.4)
+    assert chart.bars.opts["x0"][chart.spec.categories.index("Fostering & Permanence")] == pytest.approx(-0.7)
+    assert chart.spec.categories[:3] == [r.label for r in budget_view.model.rows if r.source and r.role == "data"][:3]
+    i = chart.spec.categories.index("External Placements")
+    assert chart.bars.opts["brushes"][i].color().name() == "#c0392b"
+    j = chart.spec.categories.index("Fostering & Permanence")
+    assert chart.bars.opts["brushes"][j].color().name() == "#2e7d32"
+    texts = [item.toPlainText() for item in chart.plot.getPlotItem().items if hasattr(item, "toPlainText")]
+    assert "£10.4m A" in texts and "(£0.7m) (F)" in texts
+
+
+def test_hover_names_value_and_source_cell(budget_view):
+    chart = budget_view.charts[0]
+    text = chart.hover_text(chart.spec.categories.index("External Placements"))
+    cell = budget_view.model.observation(budget_view.model.index(
+        budget_view.model.row_of("External Placements"), budget_view.model.measures.index(chart.spec.series[0].name) + 1))
+    assert f"{chart.spec.series[0].name}: £10.4m A (adverse: overspend) (cell {cell.cell})" in text
+    assert cell.cell.startswith("D") and "budget_monitor_m6_2023-24.xlsx" in text
+
+
+def test_clicking_a_bar_selects_its_row(qtbot, budget_view):
+    chart = budget_view.charts[0]
+    i = chart.spec.categories.index("Fieldwork")
+    scene_point = chart.plot.getViewBox().mapViewToScene(QPointF(0.3, i))
+    widget_point = chart.plot.mapFromScene(scene_point)
+    with qtbot.waitSignal(chart.bar_clicked) as signal:
+        qtbot.mouseClick(chart.plot.viewport(), Qt.MouseButton.LeftButton, pos=widget_point)
+    assert signal.args == [i]
+    assert budget_view.selected_row_label() == "Fieldwork"
+
+
+def test_earlier_years_fainter_and_benchmarks_dashed(qtbot, tmp_path, suspensions_xlsx, cla_rate_xlsx):
+    with Pack.create(tmp_path / "p.mpack") as pack:
+        import_files(pack, [suspensions_xlsx], kind="time_series")
+        import_files(pack, [cla_rate_xlsx], kind="kpi_scorecard")
+        views = [DatasetView(ds, pack.observations(ds.id)) for ds in pack.datasets()]
+    for view in views:
+        qtbot.addWidget(view)
+    suspensions, rate = views[0].charts[0], views[1].charts[0]
+    assert suspensions.spec.categories == ["Sep", "Oct", "Nov", "Dec", "Jan"]
+    widths = [c.opts["pen"].widthF() for c in suspensions.curves]
+    assert widths == [2.0, 2.0, 3.0]  # 2020/21 and 2021/22 under the latest year
+    assert list(suspensions.curves[-1].getData()[1]) == [401, 552, 590, 388, 497]
+    styles = {c.name(): c.opts["pen"].style() for c in rate.curves}
+    assert styles["England"] == Qt.PenStyle.DashLine and styles["South West"] == Qt.PenStyle.DashLine
+    assert styles["CLA rate per 10,000"] == Qt.PenStyle.SolidLine
+    assert "╌╌" in rate.key.text() and "England" in rate.key.text()

@@ -1,0 +1,132 @@
+"""The import wizard: preview, report, import in the background, cancel, and a bad file."""
+
+from __future__ import annotations
+
+import threading
+
+import pytest
+from gui_test_data import write_workbook
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QMessageBox
+
+from memberpack.errors import Cancelled
+from memberpack.gui.import_preview import HEADER_COLOUR, LABEL_COLOUR
+from memberpack.gui.import_wizard import ImportWizard
+from memberpack.importers import engine
+from memberpack.store.pack import Pack
+
+
+@pytest.fixture(autouse=True)
+def no_message_boxes(monkeypatch):
+    """Any QMessageBox would block the test: record it and fail instead."""
+    shown = []
+    for name in ("warning", "critical", "information", "question"):
+        monkeypatch.setattr(QMessageBox, name, staticmethod(lambda *a, **k: shown.append(a) or 0))
+    yield
+    assert shown == []
+
+
+def table_count(path) -> int:
+    with Pack.open(path) as pack:
+        return len(pack.datasets())
+
+
+def open_wizard(qtbot, pack_path, files) -> ImportWizard:
+    wizard = ImportWizard(pack_path, files)
+    qtbot.addWidget(wizard)
+    wizard.show()
+    qtbot.waitExposed(wizard)
+    return wizard
+
+
+def test_wizard_previews_reports_and_imports(qtbot, demo_pack, cla_rate_xlsx):
+    before = table_count(demo_pack)
+    wizard = open_wizard(qtbot, demo_pack, [cla_rate_xlsx])
+    wizard.next()
+    assert wizard.currentPage() is wizard.preview_page
+    page = wizard.preview_page
+    assert "cla_rate.xlsx › CLA rate" in page.tables.currentText()
+    model = page.grid.model()
+    assert model.index(0, 1).data() == "2020/21"
+    assert model.index(0, 1).data(Qt.ItemDataRole.BackgroundRole).color().name() == HEADER_COLOUR
+    assert model.index(2, 0).data() == "England"
+    assert model.index(2, 0).data(Qt.ItemDataRole.BackgroundRole).color().name() == LABEL_COLOUR
+    page.kind.setCurrentIndex(page.kind.findData("kpi_scorecard"))
+    page.apply.click()
+    assert page.error.text() == ""
+    assert wizard.results[0].tables[0].layout.kind == "kpi_scorecard"
+    wizard.next()
+    report = wizard.report_page.report.toPlainText()
+    assert "cla_rate.xlsx" in report and "1 table(s) read as you corrected them" in report
+    with qtbot.waitSignal(wizard.imported, timeout=10_000) as done:
+        wizard.button(wizard.WizardButton.FinishButton).click()
+    assert [r.file for r in done.args[0]] == ["cla_rate.xlsx"]
+    assert table_count(demo_pack) == before + 1
+    with Pack.open(demo_pack) as pack:
+        ds = pack.datasets()[-1]
+        assert ds.kind == "kpi_scorecard"
+        obs = next(o for o in pack.observations(ds.id) if o.label == "CLA rate per 10,000" and o.measure == "2022/23")
+        assert (obs.value, obs.cell) == (53.7, "D2")
+
+
+def test_officer_corrects_the_unit(qtbot, demo_pack, tmp_path):
+    path = write_workbook(tmp_path / "spend.xlsx", "Spend", [("Service", "Budget", "Forecast"),
+                                                             ("Fostering", 120, 131), ("Residential", 80, 95)])
+    wizard = open_wizard(qtbot, demo_pack, [path])
+    wizard.next()
+    page = wizard.preview_page
+    assert page.header_rows.text() == "1" and page.label_column.currentText() == "A"
+    page.unit.setCurrentIndex(page.unit.findData("£k"))
+    page.apply.click()
+    fostering = next(o for o in wizard.results[0].tables[0].observations
+                     if o.label == "Fostering" and o.measure.startswith("Budget"))
+    assert (fostering.value, fostering.unit, fostering.cell) == (120_000, "GBP", "B2")
+    page.header_rows.setText("none")
+    page.apply.click()
+    assert page.error.text() == "Header rows: give row numbers, such as 3 or 3, 4."
+    wizard.next()
+    with qtbot.waitSignal(wizard.imported, timeout=10_000):
+        wizard.button(wizard.WizardButton.FinishButton).click()
+    with Pack.open(demo_pack) as pack:
+        ds = pack.datasets()[-1]
+        assert {(o.label, o.value) for o in pack.observations(ds.id) if o.measure.startswith("Budget")} == {
+            ("Fostering", 120_000), ("Residential", 80_000)}
+
+
+def test_cancel_leaves_the_pack_as_it_was(qtbot, monkeypatch, demo_pack, cla_rate_xlsx):
+    started = threading.Event()
+
+    def slow_store(pack, path, *, cancel=None, **_options):
+        started.set()
+        while not cancel():
+            threading.Event().wait(0.01)
+        raise Cancelled()
+
+    before = table_count(demo_pack)
+    wizard = open_wizard(qtbot, demo_pack, [cla_rate_xlsx])
+    wizard.next()
+    wizard.next()
+    monkeypatch.setattr(engine, "_store_file", slow_store)
+    with qtbot.waitSignal(wizard.report_page.progress.valueChanged, raising=False, timeout=2000):
+        wizard.button(wizard.WizardButton.FinishButton).click()
+    assert wizard.report_page.progress.isVisible()
+    qtbot.waitUntil(started.is_set)
+    with qtbot.waitSignal(wizard.job.cancelled, timeout=10_000):
+        wizard.button(wizard.WizardButton.CancelButton).click()
+    assert wizard.isVisible()  # the officer sees the outcome before closing
+    assert wizard.report_page.status.text() == "Cancelled; nothing was changed."
+    assert table_count(demo_pack) == before
+    wizard.button(wizard.WizardButton.CancelButton).click()
+    assert not wizard.isVisible()
+
+
+def test_bad_file_shows_its_one_line_error(qtbot, demo_pack, tmp_path):
+    bad = tmp_path / "budget.xlsx"
+    bad.write_text("this is not a workbook", encoding="utf-8")
+    before = table_count(demo_pack)
+    wizard = open_wizard(qtbot, demo_pack, [bad])
+    wizard.next()
+    assert wizard.currentPage() is wizard.files_page
+    message = wizard.files_page.error.text()
+    assert message.startswith("budget.xlsx: ") and "\n" not in message
+    assert table_count(demo_pack) == before

@@ -1,0 +1,176 @@
+"""The main window on the demo pack: tabs, overview, menus, settings, drag and drop."""
+
+from __future__ import annotations
+
+from gui_test_data import budget_monitor
+from PySide6.QtCore import QMimeData, QPointF, Qt, QUrl
+from PySide6.QtGui import QDropEvent
+from PySide6.QtWidgets import QFileDialog, QMessageBox
+
+from memberpack.analysis.charts import money_text
+from memberpack.analysis.headlines import headlines
+from memberpack.gui import actions as ids
+from memberpack.gui.main_window import recent_packs, window_settings
+from memberpack.gui.pack_details_dialog import PackDetailsDialog
+
+
+def test_tabs_in_order_and_every_tab_opens(window):
+    titles = [window.tabs.tabText(i) for i in range(window.tabs.count())]
+    assert titles[:5] == ["Overview", "Finance", "Social care", "Inclusion", "Education"]
+    assert titles[-1] == "Other data"
+    for tab in range(1, window.tabs.count()):
+        window.tabs.setCurrentIndex(tab)
+        assert window.tabs.domain_view(tab).isVisible()
+    finance = window.tabs.domain_view(1)
+    ds, _observations = budget_monitor(window.pack)
+    assert finance.reveal(ds.key, "External Placements")
+    model = finance.current_view().model
+    obs = model.observation(model.index(model.row_of("External Placements"), 1))
+    assert (obs.display, obs.value) == ("38.4", 38_400_000)
+    assert finance.current_view().selected_row_label() == "External Placements"
+
+
+def test_overview_headlines(window):
+    expected = headlines(window.pack)
+    tiles = window.tabs.overview.tiles
+    budget = expected.budget
+    assert budget.variance > 0 and budget.budget > 80_000_000  # the demo's Month 6 position
+    assert tiles["budget"].value == money_text(budget.budget)
+    assert tiles["forecast"].value == money_text(budget.forecast)
+    assert tiles["variance"].value == f"{money_text(budget.variance)} A"
+    assert tiles["red"].value == f"▲ {len(expected.red_items)}" and expected.red_items
+    movements = window.tabs.overview.lists["movements"]
+    biggest = expected.adverse_movements[0]
+    assert movements.topLevelItem(0).text(0) == biggest.label
+    assert movements.topLevelItem(0).text(1) == f"↑ {money_text(biggest.value)}"
+    assert biggest.measure in movements.topLevelItem(0).toolTip(0)
+
+
+def test_overview_item_opens_its_row(window):
+    red = window.tabs.overview.lists["red"]
+    item = next(red.topLevelItem(i) for i in range(red.topLevelItemCount())
+                if red.topLevelItem(i).text(0) == "External Placements")
+    red.itemActivated.emit(item, 0)
+    assert window.tabs.currentIndex() == 1
+    assert window.tabs.domain_view(1).current_view().selected_row_label() == "External Placements"
+
+
+def test_menus_and_shortcuts_from_the_action_table(window):
+    assert window.menu_actions[ids.IMPORT].shortcut().toString() == "Ctrl+I"
+    titles = [a.text() for a in window.menuBar().actions()]
+    assert titles == ["&File", "&Edit", "&View"]
+    file_menu = window.menuBar().actions()[0].menu()
+    texts = [a.text() for a in file_menu.actions() if not a.isSeparator()]
+    assert texts[:3] == ["&New pack…", "&Open pack…", "Open &recent"]
+
+
+def test_recent_packs_and_geometry_in_settings(window, demo_pack):
+    assert recent_packs()[0] == str(demo_pack.resolve())
+    window.resize(1001, 702)
+    window.close()
+    assert not window_settings().value("window/geometry").isEmpty()
+    assert window_settings().fileName().endswith("window.ini")
+
+
+def test_opening_a_bad_pack_keeps_the_current_one(window, tmp_path, monkeypatch):
+    shown = []
+    monkeypatch.setattr(QMessageBox, "warning", staticmethod(lambda *a: shown.append(a[2])))
+    bad = tmp_path / "bad.mpack"
+    bad.write_bytes(b"not sqlite at all")
+    assert window.open_pack(bad) is False
+    assert shown == [f"{bad}: not a memberpack pack file"]
+    assert window.pack.meta()["committee"].startswith("Scrutiny")
+
+
+def test_pack_details_are_saved(window, monkeypatch):
+    def fill(dialog: PackDetailsDialog) -> int:
+        dialog.committee.setText("Children's Scrutiny")
+        dialog.classification.setCurrentText("Exempt")
+        return 1
+
+    monkeypatch.setattr(PackDetailsDialog, "exec", fill)
+    window.menu_actions[ids.PACK_DETAILS].trigger()
+    meta = window.pack.meta()
+    assert (meta["committee"], meta["classification"], meta["meeting_date"]) == ("Children's Scrutiny", "Exempt",
+                                                                                 "12/12/2023")
+    assert window.windowTitle().startswith("Children's Scrutiny")
+
+
+def test_dropping_a_workbook_opens_the_wizard(window, cla_rate_xlsx):
+    data = QMimeData()
+    data.setUrls([QUrl.fromLocalFile(str(cla_rate_xlsx))])
+    event = QDropEvent(QPointF(50, 50), Qt.DropAction.CopyAction, data, Qt.MouseButton.NoButton,
+                       Qt.KeyboardModifier.NoModifier)
+    window.dropEvent(event)
+    assert window.wizard is not None and window.wizard.files_page.files() == [cla_rate_xlsx]
+    window.wizard.reject()
+
+
+def test_export_json_runs_in_the_background(qtbot, window, tmp_path, monkeypatch):
+    out = tmp_path / "pack.json"
+    window.notes.visibility.setCurrentIndex(1)
+    window.notes.body.setPlainText("My own reminder: ask about agency staff")
+    window.notes.submit()
+    monkeypatch.setattr(QFileDialog, "getSaveFileName", staticmethod(lambda *a, **k: (str(out), "")))
+    asked = []
+    monkeypatch.setattr(QMessageBox, "question", staticmethod(
+        lambda *a: asked.append(a[2]) or QMessageBox.StandardButton.No))
+    with qtbot.waitSignal(window.export_done, timeout=10_000) as done:
+        window.menu_actions[ids.EXPORT_JSON].trigger()
+        assert window.export_bar.isVisible()
+    assert done.args == [f"Wrote {out}"] and not window.export_bar.isVisible()
+    text = out.read_text(encoding="utf-8")
+    assert '"External Placements"' in text
+    assert asked and "My own reminder" not in text  # the public version leaves private notes out
+
+
+def test_keyboard_reaches_tabs_notes_and_filter(qtbot, window):
+    window.menu_actions[ids.NEXT_TAB].trigger()
+    assert window.tabs.currentIndex() == 1
+    window.menu_actions[ids.PREVIOUS_TAB].trigger()
+    window.menu_actions[ids.PREVIOUS_TAB].trigger()
+    assert window.tabs.currentIndex() == window.tabs.count() - 1
+    window.tabs.setCurrentIndex(1)
+    window.menu_actions[ids.FIND].trigger()
+    assert window.tabs.domain_view(1).current_view().filter.hasFocus()
+    window.menu_actions[ids.SHOW_NOTES].trigger()
+    assert not window.notes_dock.isVisible()
+    window.menu_actions[ids.SHOW_NOTES].trigger()
+    assert window.notes_dock.isVisible() and window.notes.body.hasFocus()
+    unnamed = [w for w in (window.tabs, window.notes.body, window.notes.list, window.notes.kind,
+                           window.tabs.domain_view(1).current_view().table) if not w.accessibleName()]
+    assert unnamed == []
+
+
+def test_import_from_the_window_shows_the_new_table(qtbot, window, suspensions_xlsx):
+    before = len(window.pack.datasets())
+    wizard = window.open_import_wizard([suspensions_xlsx])
+    wizard.next()
+    wizard.next()
+    with qtbot.waitSignal(wizard.imported, timeout=10_000):
+        wizard.button(wizard.WizardButton.FinishButton).click()
+    assert len(window.pack.datasets()) == before + 1
+    new = window.pack.datasets()[-1]
+    tab = next(t for t, (_title, datasets) in enumerate(window.tabs.domains, 1) if new in datasets)
+    window.tabs.setCurrentIndex(tab)
+    assert window.tabs.reveal(new.key)
+    view = window.tabs.domain_view(tab).current_view()
+    assert view.dataset.source_file == "suspensions.xlsx"
+    assert [round(v) for v in view.charts[0].spec.series[-1].values] == [401, 552, 590, 388, 497]
+
+
+def test_new_pack_opens_empty_with_its_details(window, tmp_path, monkeypatch):
+    path = tmp_path / "march.mpack"
+    monkeypatch.setattr(QFileDialog, "getSaveFileName", staticmethod(lambda *a, **k: (str(path), "")))
+
+    def fill(dialog: PackDetailsDialog) -> int:
+        dialog.committee.setText("Corporate Parenting Panel")
+        return 1
+
+    monkeypatch.setattr(PackDetailsDialog, "exec", fill)
+    window.menu_actions[ids.NEW_PACK].trigger()
+    assert window.pack.path == path and window.pack.datasets() == []
+    assert window.windowTitle().startswith("Corporate Parenting Panel")
+    window.tabs.setCurrentIndex(1)
+    assert window.tabs.domain_view(1).datasets == []
+    assert recent_packs()[0] == str(path.resolve())
