@@ -32,6 +32,22 @@ def money_text(value: float | None) -> str:
     return f"({text})" if value < 0 else text
 
 
+def figure_text(value: float | None, unit: str | None) -> str:
+    """A chart point as a reader sees it: money as :func:`money_text`, 38.9%, 53.7, 1,050."""
+    if value is None:
+        return "–"
+    if unit == "GBP":
+        return money_text(value)
+    if unit == "percent":
+        return f"{value:,.1f}%"
+    if unit == "per_10000" or not float(value).is_integer():
+        return f"{value:,.1f}"
+    return f"{value:,.0f}"
+
+
+FLAG_LETTERS = {"adverse": "A", "favourable": "(F)"}
+
+
 def _variance_chart(ds: Dataset, grid: Grid) -> ChartSpec | None:
     variance = next((m for m in grid.measures if match_metric("", m, "GBP").id == "fin_variance"), None)
     if variance is None:

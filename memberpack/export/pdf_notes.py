@@ -1,0 +1,172 @@
+"""Where each member's note goes in the briefing, its marker, and whether its figure has changed.
+
+Markers are stable: questions are numbered Q1, Q2... (notes N1..., concerns C1...) in the order
+they were written (created_at, then uid), so adding a question later never renumbers the others.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from xml.sax.saxutils import escape
+
+from reportlab.platypus import Flowable
+
+from memberpack.export.pdf_document import Anchored, anchor_key
+from memberpack.export.pdf_styles import styles
+from memberpack.model.annotations import (CHART, CONCERN, DATASET, KIND_TITLES, METRIC, OBSERVATION, PRIVATE,
+                                          QUESTION, Annotation, Target)
+from memberpack.model.charts import ChartSpec
+from memberpack.model.metrics import metric
+from memberpack.model.observation import Dataset, Observation
+
+PREFIX = {QUESTION: "Q", CONCERN: "C"}
+
+
+@dataclass(slots=True)
+class PlacedNote:
+    note: Annotation
+    number: str
+    about: str
+    changed: str | None = None
+    placed: bool = False
+
+    @property
+    def key(self) -> str:
+        return anchor_key("note", self.note.uid)
+
+
+@dataclass(slots=True)
+class Table:
+    """One exported dataset with what the briefing draws from it."""
+
+    ds: Dataset
+    observations: list[Observation]
+    charts: list[ChartSpec]
+
+
+def uk_date(iso: str) -> str:
+    return f"{iso[8:10]}/{iso[5:7]}/{iso[:4]}" if len(iso) >= 10 else iso
+
+
+def _differs(then: float | None, now: float | None) -> bool:
+    return then is not None and (now is None or abs(then - now) > 1e-9 * max(1.0, abs(then)))
+
+
+def _find(target: Target, observations: list[Observation]) -> Observation | None:
+    """The observation a note names: same label and measure, narrowed by section and period."""
+    found = [o for o in observations if o.label == target.label and o.measure == target.measure]
+    for field in ("section", "period"):
+        narrower = [o for o in found if getattr(o, field) == getattr(target, field)]
+        if getattr(target, field) is not None and narrower:
+            found = narrower
+    return found[0] if found else None
+
+
+def describe(obs: Observation) -> str:
+    section = f" ({obs.section})" if obs.section and obs.section not in obs.label else ""
+    return f"{obs.label}{section}, {obs.measure}: {obs.display}"
+
+
+class NotePlan:
+    """Notes grouped by where they print: beside a table cell, a chart, a table, or the whole pack."""
+
+    def __init__(self, notes: list[Annotation], tables: list[Table], pack_keys: set[str]) -> None:
+        counters: dict[str, int] = {}
+        self.notes: list[PlacedNote] = []
+        self.by_cell: dict[tuple[str, str], list[PlacedNote]] = {}
+        self.by_chart: dict[str, list[PlacedNote]] = {}
+        self.by_table: dict[str, list[PlacedNote]] = {}
+        self.general: list[PlacedNote] = []
+        by_key = {t.ds.key: t for t in tables}
+        charts = {c.id: c for t in tables for c in t.charts}
+        for note in notes:
+            prefix = PREFIX.get(note.kind, "N")
+            counters[prefix] = counters.get(prefix, 0) + 1
+            placed = PlacedNote(note, f"{prefix}{counters[prefix]}", "the whole pack")
+            self.notes.append(placed)
+            self._place(placed, by_key, charts, pack_keys)
+
+    def _place(self, placed: PlacedNote, by_key: dict[str, Table], charts: dict[str, ChartSpec],
+               pack_keys: set[str]) -> None:
+        target = placed.note.target
+        table = by_key.get(target.dataset_key or "")
+        if target.type == CHART and target.chart_id in charts:
+            chart = charts[target.chart_id]
+            placed.about = f"chart “{chart.title}”"
+            self._put(self.by_chart, chart.id, placed)
+        elif target.type == METRIC:
+            placed.about = metric(target.metric_id or "other").name
+            table = next((t for t in by_key.values()
+                          if any(o.metric_id == target.metric_id for o in t.observations)), None)
+            self._put(self.by_table, table.ds.key, placed) if table else self._general(placed)
+        elif table is not None and target.type == OBSERVATION:
+            obs = _find(target, table.observations)
+            if obs is None:
+                placed.about = f"{target.label}, {target.measure}"
+                placed.changed = f"figure no longer in the table (was {target.display or target.value})"
+                self._put(self.by_table, table.ds.key, placed)
+                return
+            placed.about = describe(obs)
+            if _differs(target.value, obs.value) or (target.value is None and target.display not in (None, obs.display)):
+                placed.changed = f"figure changed: was {target.display or target.value}, now {obs.display}"
+            self._put(self.by_cell, (table.ds.key, obs.cell), placed)
+        elif table is not None:
+            placed.about = table.ds.name
+            self._put(self.by_table, table.ds.key, placed)
+        elif target.dataset_key in pack_keys:
+            placed.about = f"{target.label or target.dataset_key} (in a section not included in this export)"
+        else:
+            if target.dataset_key:
+                placed.about = f"{target.label or target.dataset_key}, {target.measure or ''}".rstrip(", ")
+                placed.changed = "figure no longer in the pack"
+            self._general(placed)
+
+    @staticmethod
+    def _put(index: dict, key, placed: PlacedNote) -> None:
+        placed.placed = True
+        index.setdefault(key, []).append(placed)
+
+    def _general(self, placed: PlacedNote) -> None:
+        placed.placed = True
+        self.general.append(placed)
+
+    def markers(self, dataset_key: str, cell: str) -> list[str]:
+        return [p.number for p in self.by_cell.get((dataset_key, cell), [])]
+
+    def for_table(self, table: Table) -> list[PlacedNote]:
+        """Notes under a table: its figures' notes in table order, then notes on the whole table."""
+        cells = [p for o in table.observations for p in self.by_cell.get((table.ds.key, o.cell), [])]
+        return cells + self.by_table.get(table.ds.key, [])
+
+    @property
+    def questions(self) -> list[PlacedNote]:
+        return [p for p in self.notes if p.note.kind == QUESTION]
+
+
+def note_text(placed: PlacedNote, *, with_about: bool = True) -> str:
+    """One note as paragraph markup: marker, kind, author and date, the figure, then the text."""
+    note = placed.note
+    head = [f"<b>{placed.number}</b>", KIND_TITLES[note.kind]]
+    if note.visibility == PRIVATE:
+        head.append("<b>private</b>")
+    head.append(escape(note.author or "unnamed member"))
+    head.append(uk_date(note.created_at))
+    text = " · ".join(head)
+    if with_about:
+        text += f" · on {escape(placed.about)}"
+    if placed.changed:
+        text += f" <font color='#b3261e'><b>[{escape(placed.changed)}]</b></font>"
+    text += f"<br/>{escape(note.body)}"
+    if note.answer:
+        text += f"<br/><i>Answer:</i> {escape(note.answer)}"
+    return text
+
+
+def note_flowables(placed: list[PlacedNote]) -> list[Flowable]:
+    """The notes printed under a figure, each a link target for the annex."""
+    out = []
+    for p in placed:
+        style = styles()["note_private" if p.note.visibility == PRIVATE else "note"]
+        out.append(Anchored(note_text(p), style, p.key))
+    return out
+

@@ -1,0 +1,104 @@
+"""A section per domain (each table with its charts, figures, sources and notes) and the
+"Questions for officers" annex."""
+
+from __future__ import annotations
+
+from xml.sax.saxutils import escape
+
+from reportlab.lib.units import mm
+from reportlab.platypus import CondPageBreak, Flowable, KeepTogether, PageBreak, Paragraph
+
+from memberpack.analysis.charts import source_line
+from memberpack.export.pdf_charts import chart_drawing
+from memberpack.export.pdf_document import Anchored, PageRef, anchor_key
+from memberpack.export.pdf_notes import NotePlan, PlacedNote, Table, note_flowables, uk_date
+from memberpack.export.pdf_styles import styles
+from memberpack.export.pdf_tables import chart_table, grid_table, list_table
+from memberpack.model.annotations import ANSWERED
+from memberpack.model.charts import BAR, ChartSpec
+
+# Room for a heading and the first rows of a table; less than this and it starts on a new page.
+TABLE_ROOM = 40 * mm
+CHART_ROOM = 70 * mm
+
+
+def table_key(table: Table) -> str:
+    return anchor_key("ds", table.ds.id)
+
+
+def table_title(table: Table) -> str:
+    period = f" ({table.ds.period})" if table.ds.period and table.ds.period not in table.ds.name else ""
+    return f"{table.ds.name}{period}"
+
+
+def _with_markers(text: str, markers: list[str]) -> str:
+    return f"{text} [{', '.join(markers)}]" if markers else text
+
+
+def _chart(spec: ChartSpec, table: Table, plan: NotePlan) -> list[Flowable]:
+    s = styles()
+    key = table.ds.key
+    if spec.kind == BAR:
+        cells = spec.series[0].cells or [""] * len(spec.categories)
+        categories = [_with_markers(c, plan.markers(key, cell)) for c, cell in zip(spec.categories, cells)]
+        names = [spec.series[0].name]
+    else:
+        categories = list(spec.categories)
+        names = [_with_markers(sr.name, [m for cell in sr.cells for m in plan.markers(key, cell)])
+                 for sr in spec.series]
+    notes = plan.by_chart.get(spec.id, [])
+    title = _with_markers(spec.title, [p.number for p in notes])
+    head = [Anchored(f"Chart: {escape(title)}", s["h3"], anchor_key("chart", spec.id)),
+            Paragraph(escape(spec.summary), s["summary"]), chart_drawing(spec, categories, names)]
+    return [CondPageBreak(CHART_ROOM), KeepTogether(head), chart_table(spec, categories, names),
+            Paragraph(escape(spec.source), s["source"]), *note_flowables(notes)]
+
+
+def table_story(table: Table, plan: NotePlan) -> list[Flowable]:
+    s = styles()
+    title = table_title(table)
+    story: list[Flowable] = [CondPageBreak(TABLE_ROOM),
+                             Anchored(escape(title), s["h2"], table_key(table), title, level=1, step=title)]
+    for spec in table.charts:
+        story += _chart(spec, table, plan)
+    story += [CondPageBreak(TABLE_ROOM), Paragraph("The table as in the source", s["h3"]), grid_table(table, plan),
+              Paragraph(escape(source_line(table.ds)), s["source"])]
+    notes = plan.for_table(table)
+    if notes:
+        story += [Paragraph("Members’ notes on this table", s["h3"]), *note_flowables(notes)]
+    return story
+
+
+def domain_story(key: str, title: str, tables: list[Table], plan: NotePlan) -> list[Flowable]:
+    story: list[Flowable] = [Anchored(escape(title), styles()["h1"], key, title)]
+    for table in tables:
+        story += table_story(table, plan)
+    return story + [PageBreak()]
+
+
+def _question_row(p: PlacedNote) -> list:
+    s = styles()
+    note = p.note
+    number = Paragraph(f'<a href="#{p.key}" color="#1d4f91"><b>{p.number}</b></a>' if p.placed
+                       else f"<b>{p.number}</b>", s["cell"])
+    body = escape(note.body)
+    if note.status == ANSWERED or note.answer:
+        body += f"<br/><i>Answer:</i> {escape(note.answer or 'answered')}"
+    about = escape(p.about) + (f"<br/><font color='#b3261e'><b>{escape(p.changed)}</b></font>" if p.changed else "")
+    asked = f"{escape(note.author or 'unnamed member')}<br/>{uk_date(note.created_at)}"
+    return [number, Paragraph(body, s["cell"]), Paragraph(about, s["cell"]), Paragraph(asked, s["cell"]),
+            PageRef(p.key, 10 * mm, 10) if p.placed else "–"]
+
+
+def annex(plan: NotePlan) -> list[Flowable]:
+    s = styles()
+    story: list[Flowable] = [
+        Anchored("Questions for officers", s["h1"], "annex", "Questions for officers", step="Questions"),
+        Paragraph("Every question members have asked, numbered in the order it was asked, so a number never "
+                  "changes when questions are added. Each number links back to the figure it is about.", s["body"])]
+    questions = plan.questions
+    if not questions:
+        return story + [Paragraph("No questions have been asked in this pack.", s["body"])]
+    rows = [_question_row(p) for p in questions]
+    return story + [list_table(["No.", "Question", "About", "Asked by", "Page"], rows,
+                               [0.07, 0.42, 0.28, 0.15, 0.08], right=(4,))]
