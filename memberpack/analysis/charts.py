@@ -58,10 +58,11 @@ def _variance_chart(ds: Dataset, grid: Grid) -> ChartSpec | None:
     values = [r.value(variance) for r in rows]
     statuses = ["adverse" if v > 0 else "favourable" if v < 0 else None for v in values]
     worst = max(rows, key=lambda r: r.value(variance))
-    over = sum(v for v in values if v > 0)
+    over, count = sum(v for v in values if v > 0), sum(1 for v in values if v > 0)
     summary = (f"{worst.label} has the largest overspend at {money_text(worst.value(variance))}; "
-               f"overspends add up to {money_text(over)} across {sum(1 for v in values if v > 0)} services."
-               if worst.value(variance) > 0 else "No service is forecast to overspend.")
+               f"overspends add up to {money_text(over)} across {count} services." if count > 1 else
+               f"{worst.label} is the only service forecast to overspend, by {money_text(worst.value(variance))}."
+               if count else "No service is forecast to overspend.")
     return ChartSpec(
         id=f"{ds.key}#variance", kind=BAR, title=f"{variance} by service", summary=summary,
         categories=[r.label for r in rows],

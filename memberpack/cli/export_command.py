@@ -14,6 +14,8 @@ def register(sub) -> None:
     p.add_argument("pack", help="the .mpack file")
     p.add_argument("-o", "--output", required=True, help="OUT.pdf or OUT.json")
     p.add_argument("--include-private", action="store_true", help="include private notes")
+    p.add_argument("--sections", metavar="LIST",
+                   help="PDF only: the domains to include, e.g. finance,social_care (default: all)")
     p.set_defaults(run=run)
 
 
@@ -28,6 +30,7 @@ def run(args) -> int:
         else:
             from memberpack.export.pdf import export_pdf  # noqa: PLC0415 - reportlab only when needed
 
-            export_pdf(pack, out, include_private=args.include_private)
+            sections = args.sections.split(",") if args.sections else None
+            export_pdf(pack, out, include_private=args.include_private, sections=sections)
     print(f"wrote {out}")
     return 0

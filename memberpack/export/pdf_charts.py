@@ -20,6 +20,7 @@ from memberpack.model.charts import BAR, BENCHMARK as BENCHMARK_ROLE, EARLIER as
 
 LABEL_SIZE = 7.5
 BAR_PITCH = 16
+MAX_BARS = 30
 STATUS_COLOURS = {"adverse": ADVERSE, "favourable": FAVOURABLE}
 
 
@@ -39,19 +40,30 @@ def _axis(axis, unit: str | None) -> None:
     axis.strokeColor = RULE
 
 
-def _bars(spec: ChartSpec, categories: list[str]) -> Drawing:
+def _largest(spec: ChartSpec, categories: list[str]) -> tuple[list[str], list, list]:
+    """At most MAX_BARS bars, the largest by size, in their source order."""
     series = spec.series[0]
+    statuses = series.statuses or [None] * len(categories)
+    keep = sorted(sorted(range(len(categories)), key=lambda i: -abs(series.values[i] or 0))[:MAX_BARS])
+    return [categories[i] for i in keep], [series.values[i] for i in keep], [statuses[i] for i in keep]
+
+
+def _bars(spec: ChartSpec, all_categories: list[str]) -> Drawing:
+    categories, values, statuses = _largest(spec, all_categories)
     n = len(categories)
+    note = len(all_categories) > n
     label_w = min(70 * mm, max(stringWidth(c, FONT, LABEL_SIZE) for c in categories) + 8)
-    drawing = Drawing(FRAME_WIDTH, n * BAR_PITCH + 24)
+    drawing = Drawing(FRAME_WIDTH, n * BAR_PITCH + 24 + 12 * note, initialFontName=FONT)
+    if note:
+        drawing.add(String(0, n * BAR_PITCH + 26, f"The {n} largest of {len(all_categories)}; the table lists all.",
+                           fontName=FONT, fontSize=LABEL_SIZE, fillColor=INK))
     chart = HorizontalBarChart()
     chart.x, chart.y = label_w, 16
     chart.width, chart.height = FRAME_WIDTH - label_w - 26 * mm, n * BAR_PITCH
-    chart.data = [list(series.values)]
+    chart.data = [values]
     chart.barWidth = 10
     chart.groupSpacing = BAR_PITCH - 10
     chart.bars.strokeColor = None
-    statuses = series.statuses or [None] * n
     for i, status in enumerate(statuses):
         chart.bars[(0, i)].fillColor = STATUS_COLOURS.get(status or "", ACCENT)
     chart.categoryAxis.categoryNames = categories
@@ -65,21 +77,21 @@ def _bars(spec: ChartSpec, categories: list[str]) -> Drawing:
     chart.categoryAxis.strokeColor = INK
     _axis(chart.valueAxis, spec.unit)
     chart.valueAxis.rangeRound = "both"
-    if min((v for v in series.values if v is not None), default=0) >= 0:
+    if min((v for v in values if v is not None), default=0) >= 0:
         chart.valueAxis.valueMin = 0
     drawing.add(chart)
     band, right = chart.height / n, chart.x + chart.width + 4
-    for i, (value, status) in enumerate(zip(series.values, statuses)):
+    for i, (value, status) in enumerate(zip(values, statuses)):
         text = f"{figure_text(value, spec.unit)} {FLAG_LETTERS.get(status or '', '')}".strip()
         drawing.add(String(right, chart.y + chart.height - (i + 0.5) * band - LABEL_SIZE / 3, text, fontName=FONT,
                            fontSize=LABEL_SIZE, fillColor=STATUS_COLOURS.get(status or "", INK)))
     return drawing
 
 
-def _line_style(role: str, data_index: int, earlier_index: int) -> tuple:
+def _line_style(role: str, data_index: int, benchmark_index: int) -> tuple:
     """Colour, width and dash of a series: data in colour, earlier years grey, benchmarks dashed."""
     if role == BENCHMARK_ROLE:
-        return BENCHMARK, 1.2, [4, 2] if earlier_index % 2 == 0 else [1.5, 2]
+        return BENCHMARK, 1.2, [4, 2] if benchmark_index % 2 == 0 else [1.5, 2]
     if role == EARLIER_ROLE:
         return EARLIER, 1, None
     return SERIES[data_index % len(SERIES)], 2, None
@@ -96,7 +108,7 @@ def _lines(spec: ChartSpec, series_names: list[str]) -> Drawing:
     legend_h = rows * 11 + 4
     many = len(spec.categories) > 8
     axis_h = 34 if many else 18
-    drawing = Drawing(FRAME_WIDTH, 130 + axis_h + legend_h)
+    drawing = Drawing(FRAME_WIDTH, 130 + axis_h + legend_h, initialFontName=FONT)
     chart = HorizontalLineChart()
     chart.x, chart.y = 42, axis_h + legend_h
     chart.width, chart.height = FRAME_WIDTH - 52, 120

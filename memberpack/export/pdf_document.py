@@ -98,7 +98,7 @@ class BriefingDoc(BaseDocTemplate):
         super().__init__(filename, pagesize=PAGE, leftMargin=MARGIN, rightMargin=MARGIN, topMargin=MARGIN,
                          bottomMargin=MARGIN, title=meta.get("title") or "Briefing pack",
                          author=meta.get("committee") or "memberpack", subject=subject,
-                         creator="memberpack", lang="en-GB")
+                         creator="memberpack", lang="en-GB", initialFontName=FONT)  # no bare Helvetica
         self.meta = meta
         self.progress, self.cancel, self.steps, self.done = progress, cancel, steps, 0
         body = Frame(MARGIN, MARGIN + 4 * mm, FRAME_WIDTH, PAGE[1] - 2 * MARGIN - HEADER_GAP, id="body",

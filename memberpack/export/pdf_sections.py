@@ -35,7 +35,9 @@ def _with_markers(text: str, markers: list[str]) -> str:
     return f"{text} [{', '.join(markers)}]" if markers else text
 
 
-def _chart(spec: ChartSpec, table: Table, plan: NotePlan) -> list[Flowable]:
+def _chart(spec: ChartSpec, table: Table, plan: NotePlan, heading: list[Flowable]) -> list[Flowable]:
+    """The chart kept together with its title, summary and ``heading`` (one flat group: platypus
+    does not keep a heading with a nested group)."""
     s = styles()
     key = table.ds.key
     if spec.kind == BAR:
@@ -50,18 +52,22 @@ def _chart(spec: ChartSpec, table: Table, plan: NotePlan) -> list[Flowable]:
     title = _with_markers(spec.title, [p.number for p in notes])
     head = [Anchored(f"Chart: {escape(title)}", s["h3"], anchor_key("chart", spec.id)),
             Paragraph(escape(spec.summary), s["summary"]), chart_drawing(spec, categories, names)]
-    return [CondPageBreak(CHART_ROOM), KeepTogether(head), chart_table(spec, categories, names),
+    displays = {o.cell: o.display for o in table.observations}
+    return [KeepTogether(heading + head), chart_table(spec, categories, names, displays),
             Paragraph(escape(spec.source), s["source"]), *note_flowables(notes)]
 
 
 def table_story(table: Table, plan: NotePlan) -> list[Flowable]:
+    """Page breaks go before headings, never between a heading and what it introduces."""
     s = styles()
     title = table_title(table)
-    story: list[Flowable] = [CondPageBreak(TABLE_ROOM),
-                             Anchored(escape(title), s["h2"], table_key(table), title, level=1, step=title)]
-    for spec in table.charts:
-        story += _chart(spec, table, plan)
-    story += [CondPageBreak(TABLE_ROOM), Paragraph("The table as in the source", s["h3"]), grid_table(table, plan),
+    heading = Anchored(escape(title), s["h2"], table_key(table), title, level=1, step=title)
+    story: list[Flowable] = [CondPageBreak(CHART_ROOM if table.charts else TABLE_ROOM + 12 * mm)]
+    for i, spec in enumerate(table.charts):
+        story += [CondPageBreak(CHART_ROOM)] * (i > 0) + _chart(spec, table, plan, [heading] * (i == 0))
+    story += [] if table.charts else [heading]
+    story += [CondPageBreak(TABLE_ROOM)] * bool(table.charts)
+    story += [Paragraph("The table as in the source", s["h3_table"]), grid_table(table, plan),
               Paragraph(escape(source_line(table.ds)), s["source"])]
     notes = plan.for_table(table)
     if notes:

@@ -61,6 +61,7 @@ def styles() -> dict[str, ParagraphStyle]:
         "h1": _style("h1", 17, bold=True, leading=22, textColor=ACCENT, spaceAfter=4 * mm, keepWithNext=1),
         "h2": _style("h2", 12.5, bold=True, leading=16, spaceBefore=5 * mm, spaceAfter=2 * mm, keepWithNext=1),
         "h3": _style("h3", 10.5, bold=True, leading=13, spaceBefore=3 * mm, spaceAfter=1 * mm, keepWithNext=1),
+        "h3_table": _style("h3_table", 10.5, bold=True, leading=13, spaceBefore=3 * mm, spaceAfter=1 * mm),
         "body": _style("body", 9.5, spaceAfter=2 * mm),
         "summary": _style("summary", 9.5, spaceAfter=1.5 * mm, keepWithNext=1),
         "source": _style("source", 7.5, textColor=MUTED, spaceBefore=1 * mm, spaceAfter=3 * mm),

@@ -17,7 +17,7 @@ from memberpack.export.pdf_notes import NotePlan
 from memberpack.export.pdf_notes import Table as PackTable
 from memberpack.export.pdf_styles import (ADVERSE, FAVOURABLE, FONT, FONT_BOLD, FRAME_WIDTH, INK, RAG, RULE, SHADE,
                                           styles)
-from memberpack.model.charts import BAR, ChartSpec
+from memberpack.model.charts import BAR, ChartSpec, Series
 from memberpack.model.grid import Grid
 from memberpack.model.observation import DATA
 
@@ -107,8 +107,9 @@ def grid_table(table: PackTable, plan: NotePlan) -> Table:
     return Table(rows, colWidths=widths, repeatRows=1, style=TableStyle(cmds), hAlign="LEFT")
 
 
-def chart_table(spec: ChartSpec, categories: list[str], series_names: list[str]) -> Table:
-    """A chart's figures, one row per category, with A/(F) as letters so colour is not needed."""
+def chart_table(spec: ChartSpec, categories: list[str], series_names: list[str], displays: dict[str, str]) -> Table:
+    """A chart's figures, one row per category, as the source showed them (``displays`` by cell),
+    with A/(F) as letters so colour is not needed."""
     statuses = spec.series[0].statuses if spec.kind == BAR else []
     flags = any(statuses)
     columns = len(spec.series) + flags
@@ -118,7 +119,7 @@ def chart_table(spec: ChartSpec, categories: list[str], series_names: list[str])
     cmds = base_style()
     for i, category in enumerate(categories):
         cells: list[Cell] = [fit(category, widths[0])]
-        cells += [figure_text(s.values[i], spec.unit) for s in spec.series]
+        cells += [_shown(s, i, spec.unit, displays) for s in spec.series]
         if flags:
             status = statuses[i] or ""
             cells.append(FLAG_LETTERS.get(status, "–"))
@@ -126,6 +127,11 @@ def chart_table(spec: ChartSpec, categories: list[str], series_names: list[str])
                 cmds.append(("TEXTCOLOR", (-1, i + 1), (-1, i + 1), STATUS_TEXT[status]))
         rows.append(cells)
     return Table(rows, colWidths=widths, repeatRows=1, style=TableStyle(cmds), hAlign="LEFT")
+
+
+def _shown(series: Series, i: int, unit: str | None, displays: dict[str, str]) -> str:
+    cell = series.cells[i] if i < len(series.cells) else ""
+    return displays.get(cell) or figure_text(series.values[i], unit)
 
 
 def list_table(header: Sequence[str], rows: Sequence[Sequence[Cell]], shares: Sequence[float],
