@@ -76,9 +76,8 @@ def _bars(spec: ChartSpec, all_categories: list[str]) -> Drawing:
     chart.categoryAxis.joinAxisMode = "left"
     chart.categoryAxis.strokeColor = INK
     _axis(chart.valueAxis, spec.unit)
-    chart.valueAxis.rangeRound = "both"
-    if min((v for v in values if v is not None), default=0) >= 0:
-        chart.valueAxis.valueMin = 0
+    numbers = [v for v in values if v is not None] or [0.0]
+    chart.valueAxis.valueMin, chart.valueAxis.valueMax = min(0.0, min(numbers)), max(0.0, max(numbers))
     drawing.add(chart)
     band, right = chart.height / n, chart.x + chart.width + 4
     for i, (value, status) in enumerate(zip(values, statuses)):

@@ -96,11 +96,11 @@ def headline_page(h: Headlines, general_notes: list[PlacedNote]) -> list[Flowabl
     s = styles()
     story: list[Flowable] = [Anchored("Headline summary", s["h1"], "headlines", "Headline summary", step="Headlines"),
                              Paragraph("Budget position", s["h2"]), *_budget(h)]
-    story += _items("Red items", h.red_items, ["Item", "Measure", "Figure", "Table"],
-                    lambda i: [i.label, i.measure, f"{i.display} (R)", i.dataset], [0.36, 0.24, 0.14, 0.26], (2,),
+    story += _items("Red items", h.red_items, ["Item", "Table", "Measure", "Figure"],
+                    lambda i: [i.label, i.dataset, i.measure, f"{i.display} (R)"], [0.34, 0.26, 0.24, 0.16], (3,),
                     "Nothing is rated red.")
-    story += _items("Biggest adverse movements", h.adverse_movements[:5], ["Service", "Measure", "Movement", "Table"],
-                    lambda i: [i.label, i.measure, f"↑ {money_text(i.value)} A", i.dataset], [0.36, 0.24, 0.14, 0.26], (2,),
+    story += _items("Biggest adverse movements", h.adverse_movements[:5], ["Service", "Table", "Measure", "Movement"],
+                    lambda i: [i.label, i.dataset, i.measure, f"↑ {money_text(i.value)} A"], [0.34, 0.26, 0.24, 0.16], (3,),
                     "No service’s forecast moved the wrong way since last month.")
     story += _items("Indicators that got worse", h.worse_kpis, ["Indicator", "Table", "Before", "Latest", "Change"],
                     lambda i: [i.label, i.dataset, i.previous_display or "", f"{i.display} ({i.measure})",
