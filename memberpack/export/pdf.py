@@ -6,6 +6,7 @@ from __future__ import annotations
 from collections.abc import Callable, Iterable
 from pathlib import Path
 
+from memberpack.analysis.annotation_targets import TargetResolver
 from memberpack.analysis.charts import charts_for
 from memberpack.analysis.headlines import Headlines, headlines
 from memberpack.errors import Cancelled, MemberpackError
@@ -60,7 +61,7 @@ def export_pdf(pack: Pack, out: str | Path, *, include_private: bool = False, se
             observations = pack.observations(ds.id)
             tables.append(Table(ds, observations, charts_for(ds, observations)))
     plan = NotePlan(annotation_store.all_notes(pack, include_private=include_private), tables,
-                    {ds.key for ds in datasets})
+                    TargetResolver(pack))
     meta = pack.meta()
     entries = [("headlines", "Headline summary", 0)]
     body = []

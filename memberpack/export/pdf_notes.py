@@ -1,4 +1,5 @@
-"""Where each member's note goes in the briefing, its marker, and whether its figure has changed.
+"""Where each member's note goes in the briefing, and its marker. Whether its figure has changed
+(or gone) comes from :mod:`memberpack.analysis.annotation_targets`, as in the app.
 
 Markers are stable: questions are numbered Q1, Q2... (notes N1..., concerns C1...) in the order
 they were written (created_at, then uid), so adding a question later never renumbers the others.
@@ -11,10 +12,10 @@ from xml.sax.saxutils import escape
 
 from reportlab.platypus import Flowable
 
+from memberpack.analysis.annotation_targets import ResolvedTarget, TargetResolver
 from memberpack.export.pdf_document import Anchored, anchor_key
 from memberpack.export.pdf_styles import styles
-from memberpack.model.annotations import (CHART, CONCERN, DATASET, KIND_TITLES, METRIC, OBSERVATION, PRIVATE,
-                                          QUESTION, Annotation, Target)
+from memberpack.model.annotations import CHART, CONCERN, KIND_TITLES, METRIC, OBSERVATION, PRIVATE, QUESTION, Annotation
 from memberpack.model.charts import ChartSpec
 from memberpack.model.metrics import metric
 from memberpack.model.observation import Dataset, Observation
@@ -48,20 +49,6 @@ def uk_date(iso: str) -> str:
     return f"{iso[8:10]}/{iso[5:7]}/{iso[:4]}" if len(iso) >= 10 else iso
 
 
-def _differs(then: float | None, now: float | None) -> bool:
-    return then is not None and (now is None or abs(then - now) > 1e-9 * max(1.0, abs(then)))
-
-
-def _find(target: Target, observations: list[Observation]) -> Observation | None:
-    """The observation a note names: same label and measure, narrowed by section and period."""
-    found = [o for o in observations if o.label == target.label and o.measure == target.measure]
-    for field in ("section", "period"):
-        narrower = [o for o in found if getattr(o, field) == getattr(target, field)]
-        if getattr(target, field) is not None and narrower:
-            found = narrower
-    return found[0] if found else None
-
-
 def describe(obs: Observation) -> str:
     section = f" ({obs.section})" if obs.section and obs.section not in obs.label else ""
     return f"{obs.label}{section}, {obs.measure}: {obs.display}"
@@ -70,55 +57,46 @@ def describe(obs: Observation) -> str:
 class NotePlan:
     """Notes grouped by where they print: beside a table cell, a chart, a table, or the whole pack."""
 
-    def __init__(self, notes: list[Annotation], tables: list[Table], pack_keys: set[str]) -> None:
+    def __init__(self, notes: list[Annotation], tables: list[Table], resolver: TargetResolver) -> None:
         counters: dict[str, int] = {}
         self.notes: list[PlacedNote] = []
         self.by_cell: dict[tuple[str, str], list[PlacedNote]] = {}
         self.by_chart: dict[str, list[PlacedNote]] = {}
         self.by_table: dict[str, list[PlacedNote]] = {}
         self.general: list[PlacedNote] = []
-        by_key = {t.ds.key: t for t in tables}
-        charts = {c.id: c for t in tables for c in t.charts}
+        self._tables = {t.ds.key: t for t in tables}
+        self._charts = {c.id: c for t in tables for c in t.charts}
         for note in notes:
             prefix = PREFIX.get(note.kind, "N")
             counters[prefix] = counters.get(prefix, 0) + 1
             placed = PlacedNote(note, f"{prefix}{counters[prefix]}", "the whole pack")
             self.notes.append(placed)
-            self._place(placed, by_key, charts, pack_keys)
+            self._place(placed, resolver.resolve(note))
 
-    def _place(self, placed: PlacedNote, by_key: dict[str, Table], charts: dict[str, ChartSpec],
-               pack_keys: set[str]) -> None:
+    def _place(self, placed: PlacedNote, resolved: ResolvedTarget) -> None:
+        """Beside its figure, chart or table when that is in this export; on the headline page when
+        it is about the whole pack or its figure is gone; only in the annex when its section is left out."""
         target = placed.note.target
-        table = by_key.get(target.dataset_key or "")
-        if target.type == CHART and target.chart_id in charts:
-            chart = charts[target.chart_id]
-            placed.about = f"chart “{chart.title}”"
-            self._put(self.by_chart, chart.id, placed)
+        placed.changed = resolved.flag
+        table = self._tables.get(resolved.dataset.key) if resolved.dataset else None
+        if resolved.dataset is not None and table is None:
+            placed.about = f"{target.describe()} (in a section not included in this export)"
+        elif target.type == OBSERVATION and resolved.observation is not None and table is not None:
+            placed.about = describe(resolved.observation)
+            self._put(self.by_cell, (table.ds.key, resolved.observation.cell), placed)
+        elif target.type == CHART and target.chart_id in self._charts:
+            placed.about = f"chart “{self._charts[target.chart_id].title}”"
+            self._put(self.by_chart, target.chart_id, placed)
         elif target.type == METRIC:
             placed.about = metric(target.metric_id or "other").name
-            table = next((t for t in by_key.values()
+            table = next((t for t in self._tables.values()
                           if any(o.metric_id == target.metric_id for o in t.observations)), None)
             self._put(self.by_table, table.ds.key, placed) if table else self._general(placed)
-        elif table is not None and target.type == OBSERVATION:
-            obs = _find(target, table.observations)
-            if obs is None:
-                placed.about = f"{target.label}, {target.measure}"
-                placed.changed = f"figure no longer in the table (was {target.display or target.value})"
-                self._put(self.by_table, table.ds.key, placed)
-                return
-            placed.about = describe(obs)
-            if _differs(target.value, obs.value) or (target.value is None and target.display not in (None, obs.display)):
-                placed.changed = f"figure changed: was {target.display or target.value}, now {obs.display}"
-            self._put(self.by_cell, (table.ds.key, obs.cell), placed)
         elif table is not None:
             placed.about = table.ds.name
             self._put(self.by_table, table.ds.key, placed)
-        elif target.dataset_key in pack_keys:
-            placed.about = f"{target.label or target.dataset_key} (in a section not included in this export)"
         else:
-            if target.dataset_key:
-                placed.about = f"{target.label or target.dataset_key}, {target.measure or ''}".rstrip(", ")
-                placed.changed = "figure no longer in the pack"
+            placed.about = target.describe()
             self._general(placed)
 
     @staticmethod

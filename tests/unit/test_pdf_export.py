@@ -131,7 +131,7 @@ def test_changed_figure_is_marked(demo_pack, tmp_path):
         annotation_store.save(pack, Annotation("Still 36.0?", _placements(36_000_000.0, "36.0"), author="Cllr A"))
         export_pdf(pack, tmp_path / "out.pdf")
     text = "".join(_text(pypdf.PdfReader(tmp_path / "out.pdf")))
-    assert "figure changed: was 36.0, now 38.4" in re.sub(r"\s+", " ", text)
+    assert "figure changed: was £36.0m, now £38.4m" in re.sub(r"\s+", " ", text)
 
 
 def test_question_numbers_are_stable_when_questions_are_added(demo_pack, tmp_path):

@@ -8,11 +8,13 @@ import pypdf
 import pytest
 
 from memberpack.cli import main
-from memberpack.export.pdf import export_pdf, section_names
 from memberpack.errors import MemberpackError
+from memberpack.export.pdf import export_pdf, section_names
+from memberpack.model.annotations import OBSERVATION, QUESTION, Annotation, Target
 from memberpack.model.observation import BUDGET_MONITOR, SUBTOTAL, TIME_SERIES, Dataset, Observation
 from memberpack.model.units import MILLIONS, find_unit
 from memberpack.model.values import parse_text
+from memberpack.store import annotation_store
 from memberpack.store.pack import Pack
 
 
@@ -93,3 +95,20 @@ def test_long_table_repeats_its_header_on_the_next_page(pack_path, tmp_path):
     assert last > first
     assert all(pages[i].split("Page ")[1].split("\n", 1)[1].startswith("Children\nPlacement type")
                for i in range(first + 1, last + 1))  # the header row repeats at the top of each page
+
+
+def test_notes_outside_the_export_keep_their_numbers_in_the_annex(pack_path, tmp_path):
+    def question(body: str, label: str, when: str) -> Annotation:
+        return Annotation(body, Target(OBSERVATION, "Budget", label=label, measure="Variance £m", value=700_000.0,
+                                       display="0.7"), kind=QUESTION, author="Cllr Lee", created_at=when)
+
+    with Pack.open(pack_path) as pack:
+        annotation_store.save(pack, question("Why is fieldwork over?", "Fieldwork", "2023-10-01T09:00:00+00:00"))
+        annotation_store.save(pack, question("Where did this row go?", "Closed service", "2023-10-02T09:00:00+00:00"))
+        export_pdf(pack, tmp_path / "care.pdf", sections=["social_care"])
+    pages = [re.sub(r"\s+", " ", t) for t in _texts(tmp_path / "care.pdf")]
+    assert "Q2 · Question for officers · Cllr Lee · 02/10/2023 · on Closed service · Variance £m [figure no longer in " \
+           "the pack; it was £700k]" in pages[2]  # the headline page keeps notes whose figure is gone
+    annex = pages[-1]
+    assert "Q1 Why is fieldwork over? Fieldwork · Variance £m (in a section not included in this export)" in annex
+    assert "Q2 Where did this row go?" in annex
