@@ -112,6 +112,29 @@ def _breakdown_chart(ds: Dataset, grid: Grid) -> ChartSpec | None:
     return None
 
 
+def active_title(spec: ChartSpec) -> str:
+    """A short title saying what the chart shows (``Overspends of £11.5m, led by External
+    Placements``), worked out from the spec alone so the app and the PDF can both show it."""
+    data = next((s for s in spec.series if s.role == DATA_SERIES), spec.series[0] if spec.series else None)
+    points = [(c, v) for c, v in zip(spec.categories, data.values) if v is not None] if data else []
+    if not points:
+        return spec.title
+    if spec.kind == BAR and any(data.statuses):
+        over = [(c, v) for c, v in points if v > 0]
+        if not over:
+            return "No service is forecast to overspend"
+        if len(over) == 1:
+            return f"Overspend of {money_text(over[0][1])}, all in {over[0][0]}"
+        return f"Overspends of {money_text(sum(v for _, v in over))}, led by {max(over, key=lambda p: p[1])[0]}"
+    if spec.kind == BAR:
+        return f"{max(points, key=lambda p: p[1])[0]} is the largest"
+    (first_at, first), (last_at, last) = points[0], points[-1]
+    if len(points) < 2 or first == last:
+        return f"{data.name}: {figure_text(last, spec.unit)} in {last_at}"
+    word = "up" if last > first else "down"
+    return f"{data.name}: {word} from {figure_text(first, spec.unit)} ({first_at}) to {figure_text(last, spec.unit)} ({last_at})"
+
+
 def charts_for(ds: Dataset, observations: list[Observation]) -> list[ChartSpec]:
     """The charts worth drawing for one dataset (possibly none)."""
     grid = Grid.of(observations)

@@ -15,7 +15,7 @@ from reportlab.pdfbase.pdfmetrics import stringWidth
 
 from memberpack.analysis.charts import FLAG_LETTERS, figure_text
 from memberpack.export.pdf_styles import (ACCENT, ADVERSE, BENCHMARK, EARLIER, FAVOURABLE, FONT, FRAME_WIDTH, INK,
-                                          RULE, SERIES)
+                                          RULE, SERIES, register_fonts)
 from memberpack.model.charts import BAR, BENCHMARK as BENCHMARK_ROLE, EARLIER as EARLIER_ROLE, ChartSpec
 
 LABEL_SIZE = 7.5
@@ -27,6 +27,7 @@ STATUS_COLOURS = {"adverse": ADVERSE, "favourable": FAVOURABLE}
 def chart_drawing(spec: ChartSpec, categories: list[str], series_names: list[str]) -> Drawing:
     """``categories`` and ``series_names`` are the spec's, with any note markers appended. Bars are
     labelled with their figure and A/(F) in a column to their right, where no bar can hide them."""
+    register_fonts()
     return _bars(spec, categories) if spec.kind == BAR else _lines(spec, series_names)
 
 

@@ -8,7 +8,7 @@ from xml.sax.saxutils import escape
 from reportlab.lib.units import mm
 from reportlab.platypus import CondPageBreak, Flowable, KeepTogether, PageBreak, Paragraph
 
-from memberpack.analysis.charts import source_line
+from memberpack.analysis.charts import active_title, source_line
 from memberpack.export.pdf_charts import chart_drawing
 from memberpack.export.pdf_document import Anchored, PageRef, anchor_key
 from memberpack.export.pdf_notes import NotePlan, PlacedNote, Table, note_flowables, uk_date
@@ -49,9 +49,10 @@ def _chart(spec: ChartSpec, table: Table, plan: NotePlan, heading: list[Flowable
         names = [_with_markers(sr.name, [m for cell in sr.cells for m in plan.markers(key, cell)])
                  for sr in spec.series]
     notes = plan.by_chart.get(spec.id, [])
-    title = _with_markers(spec.title, [p.number for p in notes])
-    head = [Anchored(f"Chart: {escape(title)}", s["h3"], anchor_key("chart", spec.id)),
-            Paragraph(escape(spec.summary), s["summary"]), chart_drawing(spec, categories, names)]
+    title = _with_markers(active_title(spec), [p.number for p in notes])
+    head = [Anchored(escape(title), s["h3"], anchor_key("chart", spec.id)),
+            Paragraph(f"<i>{escape(spec.title)}.</i> {escape(spec.summary)}", s["summary"]),
+            chart_drawing(spec, categories, names)]
     displays = {o.cell: o.display for o in table.observations}
     return [KeepTogether(heading + head), chart_table(spec, categories, names, displays),
             Paragraph(escape(spec.source), s["source"]), *note_flowables(notes)]
