@@ -14,6 +14,7 @@ from memberpack.export.pdf_document import BriefingCanvas, BriefingDoc, anchor_k
 from memberpack.export.pdf_front import contents, cover, headline_page
 from memberpack.export.pdf_notes import NotePlan, Table
 from memberpack.export.pdf_sections import annex, domain_story, table_key, table_title
+from memberpack.export.pdf_styles import register_fonts
 from memberpack.model.metrics import DOMAIN_TITLES, DOMAINS, OTHER
 from memberpack.store import annotation_store
 from memberpack.store.pack import Pack
@@ -52,6 +53,7 @@ def export_pdf(pack: Pack, out: str | Path, *, include_private: bool = False, se
     """Write the briefing to ``out`` (replaced only when complete); private notes only when asked for."""
     out = Path(out)
     domains = section_names(sections)
+    register_fonts()
     datasets = pack.datasets()
     tables: list[Table] = []
     for ds in datasets:
@@ -73,7 +75,7 @@ def export_pdf(pack: Pack, out: str | Path, *, include_private: bool = False, se
             body += domain_story(key, DOMAIN_TITLES[domain], in_domain, plan)
     entries.append(("annex", "Questions for officers", 0))
     story = [*cover(meta, include_private=include_private), *contents(entries),
-             *headline_page(_headlines_for(pack, tables), plan.general), *body, *annex(plan)]
+             *headline_page(_headlines_for(pack, tables), plan.general, {t.ds.name: table_key(t) for t in reversed(tables)}), *body, *annex(plan)]
     subject = " ".join(filter(None, ["Briefing pack", meta.get("committee") and f"for {meta['committee']}",
                                      meta.get("meeting_date") and f"meeting on {meta['meeting_date']}"]))
     tmp = out.with_name(out.name + ".part")

@@ -15,7 +15,8 @@ from reportlab.pdfgen.canvas import Canvas
 from reportlab.platypus import BaseDocTemplate, Flowable, Frame, PageTemplate, Paragraph
 
 from memberpack.errors import Cancelled
-from memberpack.export.pdf_styles import FONT, FONT_BOLD, FRAME_WIDTH, MARGIN, MUTED, PAGE, RULE
+from memberpack.export.pdf_styles import (FONT, FONT_BOLD, FRAME_WIDTH, LANDSCAPE, LANDSCAPE_WIDTH, MARGIN, MUTED, PAGE,
+                                          RULE)
 
 HEADER_GAP = 8 * mm
 
@@ -90,7 +91,8 @@ class PageRef(Flowable):
 
 
 class BriefingDoc(BaseDocTemplate):
-    """A4 with a cover page (no running header) and body pages (header and "Page X of Y")."""
+    """A4 with a cover page (no running header), body pages (header and "Page X of Y"), and
+    landscape pages of the same kind for tables too wide to read upright."""
 
     def __init__(self, filename: str, meta: dict[str, str], *, subject: str, steps: int,
                  progress: Callable[[int, int, str], None] | None = None,
@@ -103,25 +105,29 @@ class BriefingDoc(BaseDocTemplate):
         self.progress, self.cancel, self.steps, self.done = progress, cancel, steps, 0
         body = Frame(MARGIN, MARGIN + 4 * mm, FRAME_WIDTH, PAGE[1] - 2 * MARGIN - HEADER_GAP, id="body",
                      leftPadding=0, rightPadding=0, topPadding=0, bottomPadding=0)
+        wide = Frame(MARGIN, MARGIN + 4 * mm, LANDSCAPE_WIDTH, LANDSCAPE[1] - 2 * MARGIN - HEADER_GAP, id="wide",
+                     leftPadding=0, rightPadding=0, topPadding=0, bottomPadding=0)
         cover = Frame(MARGIN, MARGIN, FRAME_WIDTH, PAGE[1] - 2 * MARGIN, id="cover")
-        self.addPageTemplates([PageTemplate("cover", [cover], onPage=self._footer),
-                               PageTemplate("body", [body], onPage=self._header_and_footer)])
+        self.addPageTemplates([PageTemplate("cover", [cover], onPage=self._footer, pagesize=PAGE),
+                               PageTemplate("body", [body], onPage=self._header_and_footer, pagesize=PAGE),
+                               PageTemplate("landscape", [wide], onPage=self._header_and_footer, pagesize=LANDSCAPE)])
 
     def _footer(self, canv: BriefingCanvas, doc) -> None:
         canv.footers = max(canv.footers, canv.getPageNumber())
-        canv.late_text(f"footer{canv.getPageNumber()}", PAGE[0] / 2, MARGIN - 6 * mm)
+        canv.late_text(f"footer{canv.getPageNumber()}", self.pageTemplate.pagesize[0] / 2, MARGIN - 6 * mm)
 
     def _header_and_footer(self, canv: BriefingCanvas, doc) -> None:
-        top = PAGE[1] - MARGIN + 2 * mm
+        width, height = self.pageTemplate.pagesize
+        top = height - MARGIN + 2 * mm
         canv.saveState()
         canv.setFont(FONT, 8)
         canv.setFillColor(MUTED)
         canv.drawString(MARGIN, top, self.meta.get("committee", ""))
         canv.setFont(FONT_BOLD, 8)
-        canv.drawRightString(PAGE[0] - MARGIN, top, self.meta.get("classification", "Public").upper())
+        canv.drawRightString(width - MARGIN, top, self.meta.get("classification", "Public").upper())
         canv.setStrokeColor(RULE)
         canv.setLineWidth(0.5)
-        canv.line(MARGIN, top - 2 * mm, PAGE[0] - MARGIN, top - 2 * mm)
+        canv.line(MARGIN, top - 2 * mm, width - MARGIN, top - 2 * mm)
         canv.restoreState()
         self._footer(canv, doc)
 

@@ -76,13 +76,16 @@ def _budget(h: Headlines) -> list[Flowable]:
             Paragraph(f"Source: {escape(b.source)}", s["source"])]
 
 
-def _items(title: str, items: list[Item], header: list[str], row, shares: list[float], right: tuple[int, ...],
-           empty: str) -> list[Flowable]:
+def _items(title: str, items: list[Item], head: list[str], row, shares: list[float], right: tuple[int, ...],
+           empty: str, pages: dict[str, str]) -> list[Flowable]:
+    """A headline list; its last column is the page of the table each item comes from."""
     s = styles()
     story: list[Flowable] = [Paragraph(title, s["h2"])]
     if not items:
         return story + [Paragraph(empty, s["body"])]
-    story.append(list_table(header, [row(i) for i in items[:CHANGES_SHOWN]], shares, right))
+    rows = [[*row(i), PageRef(pages[i.dataset], FRAME_WIDTH * shares[-1] - 6) if i.dataset in pages else "–"]
+            for i in items[:CHANGES_SHOWN]]
+    story.append(list_table([*head, "Page"], rows, shares, (*right, len(head))))
     if len(items) > CHANGES_SHOWN:
         story.append(Paragraph(f"…and {len(items) - CHANGES_SHOWN} more, shown in their sections.", s["source"]))
     return story
@@ -92,25 +95,26 @@ def _arrow(change: float | None) -> str:
     return "→" if not change else "↑" if change > 0 else "↓"
 
 
-def headline_page(h: Headlines, general_notes: list[PlacedNote]) -> list[Flowable]:
+def headline_page(h: Headlines, general_notes: list[PlacedNote], pages: dict[str, str]) -> list[Flowable]:
+    """``pages`` maps a table's name to its anchor, for the page column of each list."""
     s = styles()
     story: list[Flowable] = [Anchored("Headline summary", s["h1"], "headlines", "Headline summary", step="Headlines"),
                              Paragraph("Budget position", s["h2"]), *_budget(h)]
-    story += _items("Red items", h.red_items, ["Item", "Table", "Measure", "Figure"],
-                    lambda i: [i.label, i.dataset, i.measure, f"{i.display} (R)"], [0.34, 0.26, 0.24, 0.16], (3,),
-                    "Nothing is rated red.")
-    story += _items("Biggest adverse movements", h.adverse_movements[:5], ["Service", "Table", "Measure", "Movement"],
-                    lambda i: [i.label, i.dataset, i.measure, f"↑ {money_text(i.value)} A"], [0.34, 0.26, 0.24, 0.16], (3,),
-                    "No service’s forecast moved the wrong way since last month.")
-    story += _items("Indicators that got worse", h.worse_kpis, ["Indicator", "Table", "Before", "Latest", "Change"],
-                    lambda i: [i.label, i.dataset, i.previous_display or "", f"{i.display} ({i.measure})",
+    story += _items("Red items", h.red_items, ["Item", "Measure", "Figure"],
+                    lambda i: [i.label, i.measure, f"{i.display} (R)"], [0.50, 0.26, 0.14, 0.10], (2,),
+                    "Nothing is rated red.", pages)
+    story += _items("Biggest adverse movements", h.adverse_movements[:5], ["Service", "Measure", "Movement"],
+                    lambda i: [i.label, i.measure, f"↑ {money_text(i.value)} A"], [0.50, 0.26, 0.14, 0.10], (2,),
+                    "No service’s forecast moved the wrong way since last month.", pages)
+    story += _items("Indicators that got worse", h.worse_kpis, ["Indicator", "Before", "Latest", "Change"],
+                    lambda i: [i.label, i.previous_display or "", f"{i.display} ({i.measure})",
                                f"{_arrow(i.change)} {figure_text(abs(i.change or 0), i.unit)}"],
-                    [0.34, 0.22, 0.12, 0.20, 0.12], (2, 3, 4), "No indicator moved the wrong way between its latest periods.")
-    story += _items("What changed since the previous import", h.changes, ["Figure", "Table", "Was", "Now"],
-                    lambda i: [f"{i.label}, {i.measure}", i.dataset, i.previous_display or "",
-                               f"{_arrow(i.change)} {i.display}"], [0.44, 0.26, 0.15, 0.15], (2, 3),
-                    "No table has an earlier import to compare with.")
+                    [0.42, 0.16, 0.20, 0.12, 0.10], (1, 2, 3),
+                    "No indicator moved the wrong way between its latest periods.", pages)
+    story += _items("What changed since the previous import", h.changes, ["Figure", "Was", "Now"],
+                    lambda i: [f"{i.label}, {i.measure}", i.previous_display or "", f"{_arrow(i.change)} {i.display}"],
+                    [0.60, 0.15, 0.15, 0.10], (1, 2), "No table has an earlier import to compare with.", pages)
     if general_notes:
         story += [Paragraph("Notes on the whole pack", s["h2"]), *note_flowables(general_notes)]
-    return story + [PageBreak()]
+    return story
 

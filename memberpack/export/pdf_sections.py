@@ -6,14 +6,15 @@ from __future__ import annotations
 from xml.sax.saxutils import escape
 
 from reportlab.lib.units import mm
-from reportlab.platypus import CondPageBreak, Flowable, KeepTogether, PageBreak, Paragraph
+from reportlab.platypus import CondPageBreak, Flowable, KeepTogether, NextPageTemplate, PageBreak, Paragraph
 
 from memberpack.analysis.charts import active_title, source_line
 from memberpack.export.pdf_charts import chart_drawing
 from memberpack.export.pdf_document import Anchored, PageRef, anchor_key
 from memberpack.export.pdf_notes import NotePlan, PlacedNote, Table, note_flowables, uk_date
-from memberpack.export.pdf_styles import styles
-from memberpack.export.pdf_tables import chart_table, grid_table, list_table
+from memberpack.export.pdf_styles import cell_style, styles
+from memberpack.export.pdf_grid import GridLayout, grid_layout, grid_table
+from memberpack.export.pdf_tables import chart_table, list_table
 from memberpack.model.annotations import ANSWERED
 from memberpack.model.charts import BAR, ChartSpec
 
@@ -58,7 +59,7 @@ def _chart(spec: ChartSpec, table: Table, plan: NotePlan, heading: list[Flowable
             Paragraph(escape(spec.source), s["source"]), *note_flowables(notes)]
 
 
-def table_story(table: Table, plan: NotePlan) -> list[Flowable]:
+def table_story(table: Table, plan: NotePlan, layout: GridLayout) -> list[Flowable]:
     """Page breaks go before headings, never between a heading and what it introduces."""
     s = styles()
     title = table_title(table)
@@ -68,7 +69,7 @@ def table_story(table: Table, plan: NotePlan) -> list[Flowable]:
         story += [CondPageBreak(CHART_ROOM)] * (i > 0) + _chart(spec, table, plan, [heading] * (i == 0))
     story += [] if table.charts else [heading]
     story += [CondPageBreak(TABLE_ROOM)] * bool(table.charts)
-    story += [Paragraph("The table as in the source", s["h3_table"]), grid_table(table, plan),
+    story += [Paragraph("The table as in the source", s["h3_table"]), grid_table(table, plan, layout),
               Paragraph(escape(source_line(table.ds)), s["source"])]
     notes = plan.for_table(table)
     if notes:
@@ -77,29 +78,39 @@ def table_story(table: Table, plan: NotePlan) -> list[Flowable]:
 
 
 def domain_story(key: str, title: str, tables: list[Table], plan: NotePlan) -> list[Flowable]:
-    story: list[Flowable] = [Anchored(escape(title), styles()["h1"], key, title)]
+    """A domain from a new page; a table too wide for an upright page gets landscape pages."""
+    story: list[Flowable] = []
+    current = None
     for table in tables:
-        story += table_story(table, plan)
-    return story + [PageBreak()]
+        layout = grid_layout(table, plan)
+        template = "landscape" if layout.landscape else "body"
+        if template != current:
+            story += [NextPageTemplate(template), PageBreak()]
+        if current is None:
+            story.append(Anchored(escape(title), styles()["h1"], key, title))
+        current = template
+        story += table_story(table, plan, layout)
+    return story
 
 
 def _question_row(p: PlacedNote) -> list:
-    s = styles()
+    cell = cell_style()
     note = p.note
     number = Paragraph(f'<a href="#{p.key}" color="#1d4f91"><b>{p.number}</b></a>' if p.placed
-                       else f"<b>{p.number}</b>", s["cell"])
+                       else f"<b>{p.number}</b>", cell)
     body = escape(note.body)
     if note.status == ANSWERED or note.answer:
         body += f"<br/><i>Answer:</i> {escape(note.answer or 'answered')}"
     about = escape(p.about) + (f"<br/><font color='#b3261e'><b>{escape(p.changed)}</b></font>" if p.changed else "")
     asked = f"{escape(note.author or 'unnamed member')}<br/>{uk_date(note.created_at)}"
-    return [number, Paragraph(body, s["cell"]), Paragraph(about, s["cell"]), Paragraph(asked, s["cell"]),
+    return [number, Paragraph(body, cell), Paragraph(about, cell), Paragraph(asked, cell),
             PageRef(p.key, 10 * mm, 10) if p.placed else "–"]
 
 
 def annex(plan: NotePlan) -> list[Flowable]:
     s = styles()
     story: list[Flowable] = [
+        NextPageTemplate("body"), PageBreak(),
         Anchored("Questions for officers", s["h1"], "annex", "Questions for officers", step="Questions"),
         Paragraph("Every question members have asked, numbered in the order it was asked, so a number never "
                   "changes when questions are added. Each number links back to the figure it is about.", s["body"])]

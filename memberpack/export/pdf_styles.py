@@ -20,8 +20,10 @@ from memberpack.assets import resource
 
 FONT, FONT_BOLD = "DejaVuSans", "DejaVuSans-Bold"
 PAGE = A4
+LANDSCAPE = (A4[1], A4[0])
 MARGIN = 18 * mm
 FRAME_WIDTH = PAGE[0] - 2 * MARGIN
+LANDSCAPE_WIDTH = LANDSCAPE[0] - 2 * MARGIN
 
 INK = colors.HexColor("#1b1b1b")
 MUTED = colors.HexColor("#555555")
@@ -69,12 +71,16 @@ def styles() -> dict[str, ParagraphStyle]:
                        spaceAfter=2 * mm),
         "note_private": _style("note_private", 8.5, leading=11, backColor=PRIVATE_BG, borderPadding=(2, 3, 2, 3),
                                spaceBefore=1 * mm, spaceAfter=2 * mm),
-        "cell": _style("cell", 8, leading=10),
-        "cell_bold": _style("cell_bold", 8, bold=True, leading=10),
-        "cell_right": _style("cell_right", 8, leading=10, alignment=TA_RIGHT),
-        "cell_bold_right": _style("cell_bold_right", 8, bold=True, leading=10, alignment=TA_RIGHT),
         "toc1": _style("toc1", 11, bold=True, leading=16),
         "toc2": _style("toc2", 9.5, leading=13, leftIndent=6 * mm),
         "tile_value": _style("tile_value", 18, bold=True, leading=22, alignment=TA_CENTER),
         "tile_label": _style("tile_label", 8.5, leading=11, alignment=TA_CENTER, textColor=MUTED),
     }
+
+
+@cache
+def cell_style(size: float = 8, *, bold: bool = False, right: bool = False) -> ParagraphStyle:
+    """A table cell's paragraph style (cells that wrap or carry a note marker)."""
+    register_fonts()
+    return _style(f"cell{size}{'b' * bold}{'r' * right}", size, bold=bold, leading=size + 2,
+                  alignment=TA_RIGHT if right else 0)
