@@ -81,6 +81,9 @@ def _series_chart(ds: Dataset, grid: Grid) -> ChartSpec | None:
     numeric = [r for r in grid.rows if sum(r.value(p) is not None for p in periods) >= 2]
     if not numeric:
         return None
+    # One axis, one unit: a scorecard's counts are not drawn against its percentages.
+    unit_of = {id(r): next((r.cells[p].unit for p in periods if p in r.cells and r.cells[p].unit), None) for r in numeric}
+    numeric = [r for r in numeric if unit_of[id(r)] == unit_of[id(numeric[0])]]
     rows = numeric[:8]
     own = [r for r in rows if not _BENCHMARK.search(r.label)]
     # In a time series the rows are years: the last is the current one, the others earlier years.
@@ -91,7 +94,8 @@ def _series_chart(ds: Dataset, grid: Grid) -> ChartSpec | None:
     unit = next((row.cells[p].unit for row in numeric for p in periods if p in row.cells and row.cells[p].unit), None)
     latest = series[-1] if ds.kind == TIME_SERIES else series[0]
     points = [(p, v) for p, v in zip(periods, latest.values) if v is not None]
-    summary = (f"{latest.name}: {points[-1][1]:g} in {points[-1][0]}, from {points[0][1]:g} in {points[0][0]}."
+    summary = (f"{latest.name}: {figure_text(points[-1][1], unit)} in {points[-1][0]}, "
+               f"from {figure_text(points[0][1], unit)} in {points[0][0]}."
                if len(points) >= 2 else f"{latest.name} over {len(periods)} periods.")
     return ChartSpec(id=f"{ds.key}#series", kind=LINE, title=ds.name, summary=summary, categories=periods,
                      series=series, unit=unit, source=source_line(ds), dataset_key=ds.key)

@@ -88,6 +88,15 @@ def _bars(spec: ChartSpec, all_categories: list[str]) -> Drawing:
     return drawing
 
 
+def _clip(text: str, width: float) -> str:
+    """A legend entry cut to ``width`` with an ellipsis (the table under the chart has it whole)."""
+    if stringWidth(text, FONT, LABEL_SIZE) <= width:
+        return text
+    while text and stringWidth(text + "…", FONT, LABEL_SIZE) > width:
+        text = text[:-1]
+    return text.rstrip() + "…"
+
+
 def _line_style(role: str, data_index: int, benchmark_index: int) -> tuple:
     """Colour, width and dash of a series: data in colour, earlier years grey, benchmarks dashed."""
     if role == BENCHMARK_ROLE:
@@ -104,8 +113,8 @@ def _lines(spec: ChartSpec, series_names: list[str]) -> Drawing:
         styles_.append(_line_style(s.role, data_i, other_i))
         data_i += s.role not in (BENCHMARK_ROLE, EARLIER_ROLE)
         other_i += s.role == BENCHMARK_ROLE
-    rows = (len(spec.series) + 1) // 2
-    legend_h = rows * 11 + 4
+    columns = 2 if max(stringWidth(n, FONT, LABEL_SIZE) for n in series_names) < FRAME_WIDTH / 2 - 30 else 1
+    legend_h = -(-len(spec.series) // columns) * 11 + 4
     many = len(spec.categories) > 8
     axis_h = 34 if many else 18
     drawing = Drawing(FRAME_WIDTH, 130 + axis_h + legend_h, initialFontName=FONT)
@@ -130,9 +139,9 @@ def _lines(spec: ChartSpec, series_names: list[str]) -> Drawing:
         line.strokeColor, line.strokeWidth, line.strokeDashArray = colour, width, dash
         line.symbol = makeMarker("FilledCircle", size=3.5, fillColor=colour) if dash is None and width > 1 else None
     drawing.add(chart)
-    col_w = FRAME_WIDTH / 2
+    col_w = FRAME_WIDTH / columns
     for i, (name, (colour, width, dash)) in enumerate(zip(series_names, styles_)):
-        x, y = (i % 2) * col_w + 4, legend_h - 8 - (i // 2) * 11
+        x, y = (i % columns) * col_w + 4, legend_h - 8 - (i // columns) * 11
         drawing.add(Line(x, y + 3, x + 18, y + 3, strokeColor=colour, strokeWidth=width, strokeDashArray=dash))
-        drawing.add(String(x + 22, y, name, fontName=FONT, fontSize=LABEL_SIZE, fillColor=INK))
+        drawing.add(String(x + 22, y, _clip(name, col_w - 30), fontName=FONT, fontSize=LABEL_SIZE, fillColor=INK))
     return drawing

@@ -23,7 +23,8 @@ from memberpack.model.observation import DATA
 FITS = ((FRAME_WIDTH, 8), (FRAME_WIDTH, 7), (LANDSCAPE_WIDTH, 8), (LANDSCAPE_WIDTH, 7), (LANDSCAPE_WIDTH, 6))
 LABEL_SHARE = 0.36
 MARKER_ROOM = 14
-TEXT_ROOM = 100  # words in a figure column (commentary, benchmarks as text) wrap beyond this width
+TEXT_ROOM = 110  # words in a figure column (commentary, benchmarks as text) wrap beyond this width
+SHORT_TEXT = 14  # a cell this short (a figure with its unit, a status) is never wrapped
 
 
 @dataclass(frozen=True, slots=True)
@@ -37,35 +38,64 @@ class GridLayout:
         return sum(self.widths) > FRAME_WIDTH + 1
 
 
-def _needed(grid: Grid, plan: NotePlan, key: str, size: float) -> tuple[float, list[float]]:
-    """The label column's natural width and each figure column's least width at ``size``."""
-    label = max((stringWidth(r.label, FONT_BOLD, size) for r in grid.rows), default=0) + 2 * PAD
-    columns = []
+def _word(text: str, size: float, font: str = FONT) -> float:
+    return max((stringWidth(w, font, size) for w in text.split()), default=0)
+
+
+def _columns(grid: Grid, plan: NotePlan, key: str, size: float) -> list[tuple[float, float]]:
+    """(least, preferred) width of the label column, then of each figure column, at ``size``.
+
+    A figure or short token never wraps, so its full width is the least; words (commentary,
+    benchmarks written as text) may wrap down to their longest word."""
+    labels = [r.label for r in grid.rows] + [r.section or "" for r in grid.rows]
+    out = [(max((_word(t, size, FONT_BOLD) for t in labels), default=0) + 2 * PAD,
+            max((stringWidth(t, FONT_BOLD, size) for t in labels), default=0) + 2 * PAD)]
     for measure in grid.measures:
-        words = max((stringWidth(w, FONT_BOLD, size) for w in measure.split()), default=0)
-        cells = [o for r in grid.rows if (o := r.cells.get(measure))]
-        figures = max((min(stringWidth(o.display, FONT, size), TEXT_ROOM) + MARKER_ROOM * bool(plan.markers(key, o.cell))
-                       for o in cells), default=0)
-        columns.append(max(words, figures) + 2 * PAD + 1)
-    return label, columns
+        least = pref = _word(measure, size, FONT_BOLD)
+        for row in grid.rows:
+            obs = row.cells.get(measure)
+            if obs is None:
+                continue
+            full = stringWidth(obs.display, FONT, size) + MARKER_ROOM * bool(plan.markers(key, obs.cell))
+            solid = obs.value is not None or len(obs.display) <= SHORT_TEXT
+            least = max(least, full if solid else _word(obs.display, size))
+            pref = max(pref, min(full, TEXT_ROOM))
+        out.append((least + 2 * PAD + 1, max(least, pref) + 2 * PAD + 1))
+    return out
+
+
+def _grow(widths: list[float], targets: list[float], spare: float) -> float:
+    """Widen columns toward their targets (in proportion to what each lacks) from ``spare``;
+    returns what is left over."""
+    lack = [max(0.0, t - w) for w, t in zip(widths, targets)]
+    total = sum(lack)
+    if total <= 0:
+        return spare
+    used = min(spare, total)
+    for i, missing in enumerate(lack):
+        widths[i] += used * missing / total
+    return spare - used
 
 
 def grid_layout(table: PackTable, plan: NotePlan) -> GridLayout:
-    """The first of :data:`FITS` in which every column fits; spare width goes to the label column
-    up to its natural width, then to the figures."""
+    """Comfortable widths (labels and words unwrapped) in the first of :data:`FITS` that takes
+    them, else the least widths (numbers whole, words wrapped) in the first that takes those;
+    spare width goes to the labels, then to wrapped words, then to every figure column alike."""
     grid = Grid.of(table.observations)
-    for frame, size in FITS:
-        label, columns = _needed(grid, plan, table.ds.key, size)
-        label_w = min(label, frame * LABEL_SHARE)
-        spare = frame - label_w - sum(columns)
-        if spare >= 0 or (frame, size) == FITS[-1]:
-            grow = max(0.0, min(spare, label - label_w))
-            share = (spare - grow) / len(columns) if columns else 0
-            if spare < 0:  # nothing fits: squeeze the figures in proportion
-                columns = [c * (frame - label_w) / sum(columns) for c in columns]
-                share = 0
-            return GridLayout(grid, [label_w + grow] + [c + share for c in columns], size)
-    raise AssertionError("unreachable: the last fit always returns")
+    for comfortable in (True, False):
+        for frame, size in FITS:
+            cols = _columns(grid, plan, table.ds.key, size)
+            label_cap = frame * LABEL_SHARE
+            prefs = [min(cols[0][1], label_cap)] + [p for _, p in cols[1:]]
+            leasts = [min(max(cols[0][0], frame * 0.2), prefs[0])] + [least for least, _ in cols[1:]]
+            widths = list(prefs if comfortable else leasts)
+            spare = frame - sum(widths)
+            if spare >= 0:
+                spare = _grow(widths, prefs, spare)
+                widths = [widths[0]] + [w + spare / max(1, len(widths) - 1) for w in widths[1:]]
+                return GridLayout(grid, widths, size)
+    frame, size = FITS[-1]
+    return GridLayout(grid, [w * frame / sum(leasts) for w in leasts], size)  # nothing fits: squeeze
 
 
 def grid_table(table: PackTable, plan: NotePlan, layout: GridLayout) -> Table:

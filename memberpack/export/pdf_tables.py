@@ -63,23 +63,22 @@ def base_style(numeric_from: int = 1, size: float = CELL_SIZE) -> list[tuple]:
 
 
 def _widths(first_share: float, columns: int) -> list[float]:
-    first = FRAME_WIDTH * (first_share if columns <= 6 else first_share * 0.8)
+    first = FRAME_WIDTH * first_share
     return [first] + [(FRAME_WIDTH - first) / columns] * columns
 
 
 def chart_table(spec: ChartSpec, categories: list[str], series_names: list[str], displays: dict[str, str]) -> Table:
-    """A chart's figures, one row per category, as the source showed them (``displays`` by cell),
-    with A/(F) as letters so colour is not needed."""
-    statuses = spec.series[0].statuses if spec.kind == BAR else []
+    """A chart's figures as the source showed them (``displays`` by cell): for bars one row per
+    category with A/(F) as letters, so colour is not needed; for lines one row per series."""
+    if spec.kind != BAR:
+        return _series_table(spec, categories, series_names, displays)
+    statuses = spec.series[0].statuses
     flags = any(statuses)
-    columns = len(spec.series) + flags
-    widths = _widths(0.4 if spec.kind == BAR else 0.18, columns)
-    head = ["Period" if spec.kind != BAR else "", *series_names] + (["A/(F)"] if flags else [])
-    rows: list[list[Cell]] = [header(head, widths)]
+    widths = _widths(0.4, 1 + flags)
+    rows: list[list[Cell]] = [header(["", series_names[0]] + (["A/(F)"] if flags else []), widths)]
     cmds = base_style()
     for i, category in enumerate(categories):
-        cells: list[Cell] = [fit(category, widths[0])]
-        cells += [_shown(s, i, spec.unit, displays) for s in spec.series]
+        cells: list[Cell] = [fit(category, widths[0]), _shown(spec.series[0], i, spec.unit, displays)]
         if flags:
             status = statuses[i] or ""
             cells.append(FLAG_LETTERS.get(status, "–"))
@@ -87,6 +86,16 @@ def chart_table(spec: ChartSpec, categories: list[str], series_names: list[str],
                 cmds.append(("TEXTCOLOR", (-1, i + 1), (-1, i + 1), STATUS_TEXT[status]))
         rows.append(cells)
     return Table(rows, colWidths=widths, repeatRows=1, style=TableStyle(cmds), hAlign="LEFT")
+
+
+def _series_table(spec: ChartSpec, periods: list[str], series_names: list[str], displays: dict[str, str]) -> Table:
+    size = CELL_SIZE if len(periods) <= 8 else CELL_SIZE - 1.5
+    widths = _widths(0.36 if len(periods) <= 8 else 0.24, len(periods))
+    rows: list[list[Cell]] = [header(["", *periods], widths, size=size)]
+    for name, series in zip(series_names, spec.series):
+        rows.append([fit(name, widths[0], size=size)] + [fit(_shown(series, i, spec.unit, displays), w, right=True,
+                                                              size=size) for i, w in enumerate(widths[1:])])
+    return Table(rows, colWidths=widths, repeatRows=1, style=TableStyle(base_style(size=size)), hAlign="LEFT")
 
 
 def _shown(series: Series, i: int, unit: str | None, displays: dict[str, str]) -> str:
