@@ -24,7 +24,7 @@ FITS = ((FRAME_WIDTH, 8), (FRAME_WIDTH, 7), (LANDSCAPE_WIDTH, 8), (LANDSCAPE_WID
 LABEL_SHARE = 0.36
 MARKER_ROOM = 14
 TEXT_ROOM = 110  # words in a figure column (commentary, benchmarks as text) wrap beyond this width
-SHORT_TEXT = 14  # a cell this short (a figure with its unit, a status) is never wrapped
+SHORT_TEXT = 16  # a cell this short (a figure with its unit, a status) is never wrapped
 
 
 @dataclass(frozen=True, slots=True)
@@ -57,7 +57,7 @@ def _columns(grid: Grid, plan: NotePlan, key: str, size: float) -> list[tuple[fl
             if obs is None:
                 continue
             full = stringWidth(obs.display, FONT, size) + MARKER_ROOM * bool(plan.markers(key, obs.cell))
-            solid = obs.value is not None or len(obs.display) <= SHORT_TEXT
+            solid = len(obs.display) <= SHORT_TEXT or (obs.value is not None and " " not in obs.display.strip())
             least = max(least, full if solid else _word(obs.display, size))
             pref = max(pref, min(full, TEXT_ROOM))
         out.append((least + 2 * PAD + 1, max(least, pref) + 2 * PAD + 1))
