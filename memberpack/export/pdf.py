@@ -6,6 +6,8 @@ from __future__ import annotations
 from collections.abc import Callable, Iterable
 from pathlib import Path
 
+from reportlab.platypus import Paragraph
+
 from memberpack.analysis.annotation_targets import TargetResolver
 from memberpack.analysis.charts import charts_for
 from memberpack.analysis.headlines import Headlines, headlines
@@ -14,7 +16,7 @@ from memberpack.export.pdf_document import BriefingCanvas, BriefingDoc, anchor_k
 from memberpack.export.pdf_front import contents, cover, headline_page
 from memberpack.export.pdf_notes import NotePlan, Table
 from memberpack.export.pdf_sections import annex, domain_story, table_key, table_title
-from memberpack.export.pdf_styles import register_fonts
+from memberpack.export.pdf_styles import register_fonts, styles
 from memberpack.model.metrics import DOMAIN_TITLES, DOMAINS, OTHER
 from memberpack.store import annotation_store
 from memberpack.store.pack import Pack
@@ -47,6 +49,34 @@ def _headlines_for(pack: Pack, tables: list[Table]) -> Headlines:
                        for items in (h.red_items, h.adverse_movements, h.worse_kpis, h.changes)))
 
 
+def _tables(pack: Pack, domains: tuple[str, ...], cancel: Callable[[], bool] | None) -> list[Table]:
+    """The latest datasets of the chosen domains, each with its figures and charts."""
+    tables = []
+    for ds in pack.datasets():
+        if cancel is not None and cancel():
+            raise Cancelled("PDF export cancelled; no file was written.")
+        if (ds.domain if ds.domain in DOMAIN_TITLES else OTHER) in domains:
+            observations = pack.observations(ds.id)
+            tables.append(Table(ds, observations, charts_for(ds, observations)))
+    return tables
+
+
+def _sections(domains: tuple[str, ...], tables: list[Table], plan: NotePlan) -> tuple[list, list]:
+    """The contents entries and the story of the domain sections, in domain order."""
+    entries: list[tuple[str, str, int]] = []
+    body: list = []
+    for domain in domains:
+        in_domain = [t for t in tables if _domain(t) == domain]
+        if in_domain:
+            key = anchor_key("section", domain)
+            entries += [(key, DOMAIN_TITLES[domain], 0)] + [(table_key(t), table_title(t), 1) for t in in_domain]
+            body += domain_story(key, DOMAIN_TITLES[domain], in_domain, plan)
+    if not tables:
+        body = [Paragraph("There are no tables in this export: import the officers’ returns into the pack, or "
+                          "choose other sections.", styles()["body"])]
+    return entries, body
+
+
 def export_pdf(pack: Pack, out: str | Path, *, include_private: bool = False, sections: Iterable[str] | None = None,
                progress: Callable[[int, int, str], None] | None = None,
                cancel: Callable[[], bool] | None = None) -> Path:
@@ -54,28 +84,14 @@ def export_pdf(pack: Pack, out: str | Path, *, include_private: bool = False, se
     out = Path(out)
     domains = section_names(sections)
     register_fonts()
-    datasets = pack.datasets()
-    tables: list[Table] = []
-    for ds in datasets:
-        if cancel is not None and cancel():
-            raise Cancelled("PDF export cancelled; no file was written.")
-        if (ds.domain if ds.domain in DOMAIN_TITLES else OTHER) in domains:
-            observations = pack.observations(ds.id)
-            tables.append(Table(ds, observations, charts_for(ds, observations)))
-    plan = NotePlan(annotation_store.all_notes(pack, include_private=include_private), tables,
-                    TargetResolver(pack))
+    tables = _tables(pack, domains, cancel)
+    plan = NotePlan(annotation_store.all_notes(pack, include_private=include_private), tables, TargetResolver(pack))
     meta = pack.meta()
-    entries = [("headlines", "Headline summary", 0)]
-    body = []
-    for domain in domains:
-        in_domain = [t for t in tables if _domain(t) == domain]
-        if in_domain:
-            key = anchor_key("section", domain)
-            entries += [(key, DOMAIN_TITLES[domain], 0)] + [(table_key(t), table_title(t), 1) for t in in_domain]
-            body += domain_story(key, DOMAIN_TITLES[domain], in_domain, plan)
-    entries.append(("annex", "Questions for officers", 0))
-    story = [*cover(meta, include_private=include_private), *contents(entries),
-             *headline_page(_headlines_for(pack, tables), plan.general, {t.ds.name: table_key(t) for t in reversed(tables)}), *body, *annex(plan)]
+    entries, body = _sections(domains, tables, plan)
+    pages = {t.ds.name: table_key(t) for t in reversed(tables)}
+    story = [*cover(meta, include_private=include_private),
+             *contents([("headlines", "Headline summary", 0), *entries, ("annex", "Questions for officers", 0)]),
+             *headline_page(_headlines_for(pack, tables), plan.general, pages), *body, *annex(plan)]
     subject = " ".join(filter(None, ["Briefing pack", meta.get("committee") and f"for {meta['committee']}",
                                      meta.get("meeting_date") and f"meeting on {meta['meeting_date']}"]))
     tmp = out.with_name(out.name + ".part")

@@ -17,7 +17,7 @@ from memberpack.export.pdf_notes import Table as PackTable
 from memberpack.export.pdf_styles import FONT, FONT_BOLD, FRAME_WIDTH, INK, LANDSCAPE_WIDTH, RAG, SHADE
 from memberpack.export.pdf_tables import PAD, STATUS_TEXT, Cell, base_style, fit, header, marked
 from memberpack.model.grid import Grid
-from memberpack.model.observation import DATA
+from memberpack.model.observation import DATA, Observation
 
 # (frame width, type size) to try in turn: portrait first, then landscape.
 FITS = ((FRAME_WIDTH, 8), (FRAME_WIDTH, 7), (LANDSCAPE_WIDTH, 8), (LANDSCAPE_WIDTH, 7), (LANDSCAPE_WIDTH, 6))
@@ -36,6 +36,11 @@ class GridLayout:
     @property
     def landscape(self) -> bool:
         return sum(self.widths) > FRAME_WIDTH + 1
+
+
+def _solid(obs: Observation) -> bool:
+    """A figure or short token, kept on one line and right-aligned; anything else is words."""
+    return len(obs.display) <= SHORT_TEXT or (obs.value is not None and " " not in obs.display.strip())
 
 
 def _word(text: str, size: float, font: str = FONT) -> float:
@@ -57,8 +62,7 @@ def _columns(grid: Grid, plan: NotePlan, key: str, size: float) -> list[tuple[fl
             if obs is None:
                 continue
             full = stringWidth(obs.display, FONT, size) + MARKER_ROOM * bool(plan.markers(key, obs.cell))
-            solid = len(obs.display) <= SHORT_TEXT or (obs.value is not None and " " not in obs.display.strip())
-            least = max(least, full if solid else _word(obs.display, size))
+            least = max(least, full if _solid(obs) else _word(obs.display, size))
             pref = max(pref, min(full, TEXT_ROOM))
         out.append((least + 2 * PAD + 1, max(least, pref) + 2 * PAD + 1))
     return out
@@ -120,7 +124,7 @@ def grid_table(table: PackTable, plan: NotePlan, layout: GridLayout) -> Table:
                 continue
             markers = plan.markers(table.ds.key, obs.cell)
             cells.append(marked(obs.display, markers, size) if markers
-                         else fit(obs.display, widths[c], right=True, size=size))
+                         else fit(obs.display, widths[c], right=_solid(obs), size=size))
             if obs.status in RAG:
                 cmds.append(("BACKGROUND", (c, r), (c, r), RAG[obs.status]))
             elif obs.status in STATUS_TEXT:

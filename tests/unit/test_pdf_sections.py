@@ -112,3 +112,24 @@ def test_notes_outside_the_export_keep_their_numbers_in_the_annex(pack_path, tmp
     annex = pages[-1]
     assert "Q1 Why is fieldwork over? Fieldwork · Variance £m (in a section not included in this export)" in annex
     assert "Q2 Where did this row go?" in annex
+
+
+def test_a_wide_return_gets_landscape_pages_and_whole_numbers(tmp_path):
+    path = tmp_path / "wide.mpack"
+    months = [f"{m} 2023 £" for m in ("Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec", "Jan", "Feb", "Mar")]
+    with Pack.create(path) as pack:
+        _add(pack, "Spend by month", "finance", "general", months,
+             [(f"Cost centre {i}", "data", *[f"({1_234_567 + i:,})" for _ in months]) for i in range(5)])
+        export_pdf(pack, tmp_path / "wide.pdf")
+    reader = pypdf.PdfReader(tmp_path / "wide.pdf")
+    wide = [i for i, p in enumerate(reader.pages) if p.mediabox.width > p.mediabox.height]
+    assert wide and "Cost centre 4" in reader.pages[wide[-1]].extract_text()
+    assert "(1,234,571)" in reader.pages[wide[-1]].extract_text()  # never broken across lines
+    assert reader.pages[-1].mediabox.width < reader.pages[-1].mediabox.height  # the annex is upright again
+
+
+def test_an_empty_pack_still_exports(tmp_path):
+    with Pack.create(tmp_path / "empty.mpack") as pack:
+        export_pdf(pack, tmp_path / "empty.pdf")
+    text = "".join(_texts(tmp_path / "empty.pdf"))
+    assert "There are no tables in this export" in text and "No questions have been asked" in text
