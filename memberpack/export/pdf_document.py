@@ -59,19 +59,27 @@ class BriefingCanvas(Canvas):
 
 
 class Anchored(Paragraph):
-    """A paragraph that is a link target; with ``outline`` it is also a bookmark at ``level``."""
+    """A paragraph that is a link target; with ``outline`` it is also a bookmark at ``level``.
+    When it splits across pages, the anchor stays with the first part."""
 
-    def __init__(self, text: str, style, key: str, outline: str | None = None, level: int = 0,
-                 step: str | None = None) -> None:
-        super().__init__(text, style)
+    def __init__(self, text: str | None, style, key: str | None = None, outline: str | None = None, level: int = 0,
+                 step: str | None = None, **parts) -> None:
+        super().__init__(text, style, **parts)
         self.key, self.outline, self.level, self.step = key, outline, level, step
+
+    def split(self, avail_width: float, avail_height: float) -> list[Flowable]:
+        parts = super().split(avail_width, avail_height)
+        if parts:
+            parts[0].key, parts[0].outline, parts[0].level, parts[0].step = self.key, self.outline, self.level, self.step
+        return parts
 
     def draw(self) -> None:
         canv = self.canv
-        canv.bookmarkHorizontal(self.key, 0, self.height + 2 * mm)
+        if self.key:
+            canv.bookmarkHorizontal(self.key, 0, self.height + 2 * mm)
+            canv.anchor_pages.setdefault(self.key, canv.getPageNumber())
         if self.outline:
             canv.addOutlineEntry(self.outline, self.key, self.level, closed=self.level > 0)
-        canv.anchor_pages.setdefault(self.key, canv.getPageNumber())
         super().draw()
 
 

@@ -10,7 +10,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from xml.sax.saxutils import escape
 
-from reportlab.platypus import Flowable
+from reportlab.platypus import Flowable, KeepTogether
 
 from memberpack.analysis.annotation_targets import ResolvedTarget, TargetResolver
 from memberpack.export.pdf_document import Anchored, anchor_key
@@ -141,10 +141,11 @@ def note_text(placed: PlacedNote, *, with_about: bool = True) -> str:
 
 
 def note_flowables(placed: list[PlacedNote]) -> list[Flowable]:
-    """The notes printed under a figure, each a link target for the annex."""
+    """The notes printed under a figure, each a link target for the annex, each kept on one page
+    unless it is longer than a page."""
     out = []
     for p in placed:
         style = styles()["note_private" if p.note.visibility == PRIVATE else "note"]
-        out.append(Anchored(note_text(p), style, p.key))
+        out.append(KeepTogether([Anchored(note_text(p), style, p.key)]))
     return out
 

@@ -155,3 +155,17 @@ def test_progress_is_reported_and_cancel_leaves_no_file(demo_pack, tmp_path):
             export_pdf(pack, tmp_path / "no.pdf", cancel=lambda: len(seen) > 0)
     assert seen[-1][0] == seen[-1][1] and "M6 Summary" in [m for _, _, m in seen]
     assert not (tmp_path / "no.pdf").exists() and not (tmp_path / "no.pdf.part").exists()
+
+
+def test_a_long_question_splits_across_pages_and_keeps_its_link(demo_pack, tmp_path):
+    body = "Please set out the placement costs by type. " * 300 + "End of question."
+    with Pack.open(demo_pack) as pack:
+        annotation_store.save(pack, Annotation(body, _placements(), kind=QUESTION, author="Cllr Long"))
+        export_pdf(pack, tmp_path / "long.pdf")
+    reader = pypdf.PdfReader(tmp_path / "long.pdf")
+    pages = [p.extract_text() for p in reader.pages]
+    start = next(i for i, t in enumerate(pages) if "Q1 · Question for officers · Cllr Long" in t)
+    assert "End of question." in pages[start + 1]
+    annex = reader.pages[reader.get_destination_page_number(reader.outline[-1])]
+    link = next(a.get_object() for a in annex["/Annots"] if "/Dest" in a.get_object())
+    assert reader.get_page_number(link["/Dest"][0].get_object()) == start
