@@ -82,7 +82,8 @@ def _series_chart(ds: Dataset, grid: Grid) -> ChartSpec | None:
     if not numeric:
         return None
     # One axis, one unit: a scorecard's counts are not drawn against its percentages.
-    unit_of = {id(r): next((r.cells[p].unit for p in periods if p in r.cells and r.cells[p].unit), None) for r in numeric}
+    unit_of = {id(r): next((r.cells[p].unit for p in periods if p in r.cells and r.cells[p].unit), None)
+               for r in numeric}
     numeric = [r for r in numeric if unit_of[id(r)] == unit_of[id(numeric[0])]]
     rows = numeric[:8]
     own = [r for r in rows if not _BENCHMARK.search(r.label)]
@@ -136,7 +137,8 @@ def active_title(spec: ChartSpec) -> str:
     if len(points) < 2 or first == last:
         return f"{data.name}: {figure_text(last, spec.unit)} in {last_at}"
     word = "up" if last > first else "down"
-    return f"{data.name}: {word} from {figure_text(first, spec.unit)} ({first_at}) to {figure_text(last, spec.unit)} ({last_at})"
+    return (f"{data.name}: {word} from {figure_text(first, spec.unit)} ({first_at}) "
+            f"to {figure_text(last, spec.unit)} ({last_at})")
 
 
 def charts_for(ds: Dataset, observations: list[Observation]) -> list[ChartSpec]:

@@ -70,7 +70,8 @@ class Anchored(Paragraph):
     def split(self, avail_width: float, avail_height: float) -> list[Flowable]:
         parts = super().split(avail_width, avail_height)
         if parts:
-            parts[0].key, parts[0].outline, parts[0].level, parts[0].step = self.key, self.outline, self.level, self.step
+            first = parts[0]
+            first.key, first.outline, first.level, first.step = self.key, self.outline, self.level, self.step
         return parts
 
     def draw(self) -> None:

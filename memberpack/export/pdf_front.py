@@ -43,7 +43,8 @@ def contents(entries: list[tuple[str, str, int]]) -> list[Flowable]:
     rows = [[Paragraph(f'<a href="#{key}">{escape(title)}</a>', s["toc1" if level == 0 else "toc2"]), PageRef(key)]
             for key, title, level in entries]
     table = Table(rows, colWidths=[FRAME_WIDTH - 16 * mm, 16 * mm], style=TableStyle([
-        ("FONT", (0, 0), (-1, -1), FONT), ("VALIGN", (0, 0), (-1, -1), "MIDDLE"), ("LINEBELOW", (0, 0), (-1, -1), 0.25, RULE),
+        ("FONT", (0, 0), (-1, -1), FONT), ("VALIGN", (0, 0), (-1, -1), "MIDDLE"),
+        ("LINEBELOW", (0, 0), (-1, -1), 0.25, RULE),
         ("TOPPADDING", (0, 0), (-1, -1), 1), ("BOTTOMPADDING", (0, 0), (-1, -1), 2)]))
     return [Anchored("Contents", s["h1"], "contents", "Contents"), table, PageBreak()]
 
@@ -64,7 +65,8 @@ def _budget(h: Headlines) -> list[Flowable]:
              _tile(f"{money_text(b.variance)} {b.flag}", "Variance (A adverse, (F) favourable)", colour),
              _tile(str(len(h.red_items)), "Red items", ADVERSE if h.red_items else INK)]
     grid = Table([[t[0] for t in tiles], [t[1] for t in tiles]], colWidths=[FRAME_WIDTH / 4] * 4,
-                 style=TableStyle([("FONT", (0, 0), (-1, -1), FONT), ("BOX", (0, 0), (-1, -1), 0.5, RULE), ("LINEAFTER", (0, 0), (-1, -1), 0.5, RULE),
+                 style=TableStyle([("FONT", (0, 0), (-1, -1), FONT), ("BOX", (0, 0), (-1, -1), 0.5, RULE),
+                                   ("LINEAFTER", (0, 0), (-1, -1), 0.5, RULE),
                                    ("BACKGROUND", (0, 0), (-1, -1), SHADE),
                                    ("TOPPADDING", (0, 0), (-1, 0), 6), ("BOTTOMPADDING", (0, -1), (-1, -1), 6)]))
     word = "overspend" if b.variance > 0 else "underspend" if b.variance < 0 else "balanced budget"

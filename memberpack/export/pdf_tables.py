@@ -111,5 +111,5 @@ def list_table(head: Sequence[str], rows: Sequence[Sequence[Cell]], shares: Sequ
     body = [[fit(c, w, right=i in right) if isinstance(c, str) else c for i, (c, w) in enumerate(zip(row, widths))]
             for row in rows]
     style = base_style(len(widths)) + [("ALIGN", (c, 0), (c, -1), "RIGHT") for c in right]
-    return Table([header(head, widths, right), *body], colWidths=widths, repeatRows=1, style=TableStyle(style), splitInRow=1,
-                 hAlign="LEFT")
+    return Table([header(head, widths, right), *body], colWidths=widths, repeatRows=1, splitInRow=1,
+                 style=TableStyle(style), hAlign="LEFT")

@@ -39,7 +39,8 @@ def _add_notes(path) -> None:
             "Why has the External Placements budget risen to £38.4m?", _placements(), kind=QUESTION,
             author="Cllr Jane Smith", created_at="2023-12-01T10:00:00+00:00"))
         annotation_store.save(pack, Annotation(
-            "Is the fieldwork overspend ↑ still growing?", Target(CHART, BUDGET_KEY, chart_id=f"{BUDGET_KEY}#variance"),
+            "Is the fieldwork overspend ↑ still growing?",
+            Target(CHART, BUDGET_KEY, chart_id=f"{BUDGET_KEY}#variance"),
             kind=QUESTION, author="Cllr Tom Brown", created_at="2023-12-02T09:00:00+00:00"))
         annotation_store.save(pack, Annotation(
             "Ask the director privately about agency costs", _placements(), visibility=PRIVATE,

@@ -107,8 +107,9 @@ def test_notes_outside_the_export_keep_their_numbers_in_the_annex(pack_path, tmp
         annotation_store.save(pack, question("Where did this row go?", "Closed service", "2023-10-02T09:00:00+00:00"))
         export_pdf(pack, tmp_path / "care.pdf", sections=["social_care"])
     pages = [re.sub(r"\s+", " ", t) for t in _texts(tmp_path / "care.pdf")]
-    assert "Q2 · Question for officers · Cllr Lee · 02/10/2023 · on Closed service · Variance £m [figure no longer in " \
-           "the pack; it was £700k]" in pages[2]  # the headline page keeps notes whose figure is gone
+    # the headline page keeps the notes whose figure is gone
+    assert ("Q2 · Question for officers · Cllr Lee · 02/10/2023 · on Closed service · Variance £m "
+            "[figure no longer in the pack; it was £700k]") in pages[2]
     annex = pages[-1]
     assert "Q1 Why is fieldwork over? Fieldwork · Variance £m (in a section not included in this export)" in annex
     assert "Q2 Where did this row go?" in annex
@@ -116,7 +117,7 @@ def test_notes_outside_the_export_keep_their_numbers_in_the_annex(pack_path, tmp
 
 def test_a_wide_return_gets_landscape_pages_and_whole_numbers(tmp_path):
     path = tmp_path / "wide.mpack"
-    months = [f"{m} 2023 £" for m in ("Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec", "Jan", "Feb", "Mar")]
+    months = [f"{m} 2023 £" for m in "Apr May Jun Jul Aug Sep Oct Nov Dec Jan Feb Mar".split()]
     with Pack.create(path) as pack:
         _add(pack, "Spend by month", "finance", "general", months,
              [(f"Cost centre {i}", "data", *[f"({1_234_567 + i:,})" for _ in months]) for i in range(5)])
