@@ -24,6 +24,8 @@ def run(args) -> int:
     suffix = out.suffix.lower()
     if suffix not in (".json", ".pdf"):
         raise MemberpackError(f"{out}: choose an output ending .pdf or .json")
+    if args.sections and suffix != ".pdf":
+        raise MemberpackError("--sections chooses the sections of a PDF; a JSON export always has every table")
     with Pack.open(args.pack) as pack:
         if suffix == ".json":
             export_json(pack, out, include_private=args.include_private)

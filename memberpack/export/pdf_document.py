@@ -31,6 +31,8 @@ class BriefingCanvas(Canvas):
 
     def __init__(self, *args, **kwargs) -> None:
         super().__init__(*args, **kwargs)
+        self.showOutline()  # open with the bookmarks pane, showing the document title, not the file name
+        self.setViewerPreference("DisplayDocTitle", "true")
         self.anchor_pages: dict[str, int] = {}
         self.page_refs: set[str] = set()
         self.footers = 0

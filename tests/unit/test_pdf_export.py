@@ -83,6 +83,9 @@ def test_structure_bookmarks_pages_and_metadata(exported):
     assert meta.title == "Children's services briefing pack"
     assert meta.author == "Scrutiny Committee – Children and Families"
     assert "12/12/2023" in meta.subject
+    catalog = public.trailer["/Root"]
+    assert catalog["/PageMode"] == "/UseOutlines" and catalog["/ViewerPreferences"]["/DisplayDocTitle"]
+    assert catalog["/Lang"] == "en-GB"
 
 
 def test_contents_page_numbers_match_the_bookmarks(exported):

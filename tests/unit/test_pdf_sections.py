@@ -68,6 +68,11 @@ def test_unknown_section_is_one_line_exit_1(pack_path, tmp_path, capsys):
     assert not (tmp_path / "x.pdf").exists()
 
 
+def test_sections_are_for_the_pdf_only(pack_path, tmp_path, capsys):
+    assert main(["export", str(pack_path), "-o", str(tmp_path / "x.json"), "--sections", "finance"]) == 1
+    assert "--sections" in capsys.readouterr().err and not (tmp_path / "x.json").exists()
+
+
 def test_section_names_accept_titles_and_keep_pack_order():
     assert section_names(["Social care", "finance"]) == ("finance", "social_care")
     with pytest.raises(MemberpackError):
