@@ -10,12 +10,12 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from reportlab.pdfbase.pdfmetrics import stringWidth
-from reportlab.platypus import Table, TableStyle
+from reportlab.platypus import TableStyle
 
 from memberpack.export.pdf_notes import NotePlan
 from memberpack.export.pdf_notes import Table as PackTable
 from memberpack.export.pdf_styles import FONT, FONT_BOLD, FRAME_WIDTH, INK, LANDSCAPE_WIDTH, RAG, SHADE
-from memberpack.export.pdf_tables import PAD, STATUS_TEXT, Cell, base_style, fit, header, marked
+from memberpack.export.pdf_tables import PAD, STATUS_TEXT, BriefingTable, Cell, base_style, fit, header, marked
 from memberpack.model.grid import Grid
 from memberpack.model.observation import DATA, Observation
 
@@ -102,7 +102,7 @@ def grid_layout(table: PackTable, plan: NotePlan) -> GridLayout:
     return GridLayout(grid, [w * frame / sum(leasts) for w in leasts], size)  # nothing fits: squeeze
 
 
-def grid_table(table: PackTable, plan: NotePlan, layout: GridLayout) -> Table:
+def grid_table(table: PackTable, plan: NotePlan, layout: GridLayout) -> BriefingTable:
     grid, widths, size = layout.grid, layout.widths, layout.size
     rows: list[list[Cell]] = [header(["", *grid.measures], widths, size=size)]
     cmds = base_style(size=size)
@@ -132,4 +132,4 @@ def grid_table(table: PackTable, plan: NotePlan, layout: GridLayout) -> Table:
         if bold:
             cmds += [("FONT", (0, r), (-1, r), FONT_BOLD, size, size + 2), ("LINEABOVE", (0, r), (-1, r), 0.6, INK)]
         rows.append(cells)
-    return Table(rows, colWidths=widths, repeatRows=1, style=TableStyle(cmds), hAlign="LEFT")
+    return BriefingTable(rows, colWidths=widths, repeatRows=1, style=TableStyle(cmds), hAlign="LEFT")

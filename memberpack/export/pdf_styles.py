@@ -24,6 +24,7 @@ LANDSCAPE = (A4[1], A4[0])
 MARGIN = 18 * mm
 FRAME_WIDTH = PAGE[0] - 2 * MARGIN
 LANDSCAPE_WIDTH = LANDSCAPE[0] - 2 * MARGIN
+FRAME_HEIGHT = PAGE[1] - 2 * MARGIN - 8 * mm
 
 INK = colors.HexColor("#1b1b1b")
 MUTED = colors.HexColor("#555555")

@@ -13,13 +13,30 @@ from reportlab.pdfbase.pdfmetrics import stringWidth
 from reportlab.platypus import Flowable, Paragraph, Table, TableStyle
 
 from memberpack.analysis.charts import FLAG_LETTERS, figure_text
-from memberpack.export.pdf_styles import ADVERSE, FAVOURABLE, FONT, FONT_BOLD, FRAME_WIDTH, INK, RULE, SHADE, cell_style
+from memberpack.export.pdf_styles import (ADVERSE, FAVOURABLE, FONT, FONT_BOLD, FRAME_HEIGHT, FRAME_WIDTH, INK, RULE, SHADE,
+                                          cell_style, register_fonts)
 from memberpack.model.charts import BAR, ChartSpec, Series
 
 PAD = 3
 CELL_SIZE = 8
 STATUS_TEXT = {"adverse": ADVERSE, "favourable": FAVOURABLE}
 Cell = str | Flowable
+
+
+class BriefingTable(Table):
+    """A table that never splits leaving a single row alone at the foot of a page, nor carries a
+    single row over to the next (the header repeats above the rows that move)."""
+
+    def split(self, avail_width: float, avail_height: float) -> list:
+        parts = super().split(avail_width, avail_height)
+        if len(parts) != 2:
+            return parts
+        first, rest = (len(p._cellvalues) - self.repeatRows for p in parts)
+        if first < 2 and avail_height < FRAME_HEIGHT / 2:
+            return []  # not on a fresh page: start the table on the next one
+        if rest < 2 and first > 2:
+            return super().split(avail_width, sum(self._rowHeights[:len(parts[0]._cellvalues) - 1]) + 0.01)
+        return parts
 
 
 def marked(text: str, markers: Sequence[str], size: float = CELL_SIZE) -> Cell:
@@ -33,6 +50,7 @@ def marked(text: str, markers: Sequence[str], size: float = CELL_SIZE) -> Cell:
 
 def fit(text: str, width: float, *, bold: bool = False, right: bool = False, size: float = CELL_SIZE) -> Cell:
     """Plain text when it fits the column, else a paragraph that wraps."""
+    register_fonts()
     if stringWidth(text, FONT_BOLD if bold else FONT, size) <= width - 2 * PAD:
         return text
     return Paragraph(escape(text), cell_style(size, bold=bold, right=right))
@@ -85,7 +103,7 @@ def chart_table(spec: ChartSpec, categories: list[str], series_names: list[str],
             if status in STATUS_TEXT:
                 cmds.append(("TEXTCOLOR", (-1, i + 1), (-1, i + 1), STATUS_TEXT[status]))
         rows.append(cells)
-    return Table(rows, colWidths=widths, repeatRows=1, style=TableStyle(cmds), hAlign="LEFT")
+    return BriefingTable(rows, colWidths=widths, repeatRows=1, style=TableStyle(cmds), hAlign="LEFT")
 
 
 def _series_table(spec: ChartSpec, periods: list[str], series_names: list[str], displays: dict[str, str]) -> Table:
@@ -95,7 +113,7 @@ def _series_table(spec: ChartSpec, periods: list[str], series_names: list[str], 
     for name, series in zip(series_names, spec.series):
         rows.append([fit(name, widths[0], size=size)] + [fit(_shown(series, i, spec.unit, displays), w, right=True,
                                                               size=size) for i, w in enumerate(widths[1:])])
-    return Table(rows, colWidths=widths, repeatRows=1, style=TableStyle(base_style(size=size)), hAlign="LEFT")
+    return BriefingTable(rows, colWidths=widths, repeatRows=1, style=TableStyle(base_style(size=size)), hAlign="LEFT")
 
 
 def _shown(series: Series, i: int, unit: str | None, displays: dict[str, str]) -> str:
@@ -111,5 +129,5 @@ def list_table(head: Sequence[str], rows: Sequence[Sequence[Cell]], shares: Sequ
     body = [[fit(c, w, right=i in right) if isinstance(c, str) else c for i, (c, w) in enumerate(zip(row, widths))]
             for row in rows]
     style = base_style(len(widths)) + [("ALIGN", (c, 0), (c, -1), "RIGHT") for c in right]
-    return Table([header(head, widths, right), *body], colWidths=widths, repeatRows=1, splitInRow=1,
+    return BriefingTable([header(head, widths, right), *body], colWidths=widths, repeatRows=1, splitInRow=1,
                  style=TableStyle(style), hAlign="LEFT")
