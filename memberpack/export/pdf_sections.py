@@ -15,7 +15,7 @@ from memberpack.export.pdf_notes import NotePlan, PlacedNote, Table, note_flowab
 from memberpack.export.pdf_styles import cell_style, styles
 from memberpack.export.pdf_grid import GridLayout, grid_layout, grid_table
 from memberpack.export.pdf_tables import chart_table, list_table
-from memberpack.model.annotations import ANSWERED
+from memberpack.model.annotations import ANSWERED, PRIVATE
 from memberpack.model.charts import BAR, ChartSpec
 
 # Room for a heading and the first rows of a table; less than this and it starts on a new page.
@@ -103,6 +103,8 @@ def _question_row(p: PlacedNote) -> list:
         body += f"<br/><i>Answer:</i> {escape(note.answer or 'answered')}"
     about = escape(p.about) + (f"<br/><font color='#b3261e'><b>{escape(p.changed)}</b></font>" if p.changed else "")
     asked = f"{escape(note.author or 'unnamed member')}<br/>{uk_date(note.created_at)}"
+    if note.visibility == PRIVATE:
+        asked += "<br/><b>private</b>"
     return [number, Paragraph(body, cell), Paragraph(about, cell), Paragraph(asked, cell),
             PageRef(p.key, 10 * mm, 10) if p.placed else "–"]
 

@@ -127,6 +127,7 @@ def test_private_note_only_when_asked_for(exported):
     assert "agency costs" not in "".join(_text(public))
     text = "".join(_text(private))
     assert "Ask the director privately about agency costs" in text
+    assert "N1 · Note · private · Cllr Jane Smith" in text
     assert "includes members’ private notes" in _text(private)[0]
 
 
