@@ -6,13 +6,13 @@ from datetime import date
 from xml.sax.saxutils import escape
 
 from reportlab.lib.units import mm
-from reportlab.platypus import Flowable, NextPageTemplate, PageBreak, Paragraph, Spacer, Table, TableStyle
+from reportlab.platypus import Flowable, HRFlowable, NextPageTemplate, PageBreak, Paragraph, Spacer, Table, TableStyle
 
 from memberpack.analysis.charts import figure_text, money_text
 from memberpack.analysis.headlines import Headlines, Item
 from memberpack.export.pdf_document import Anchored, PageRef
 from memberpack.export.pdf_notes import PlacedNote, note_flowables
-from memberpack.export.pdf_styles import ADVERSE, FONT, FAVOURABLE, FRAME_WIDTH, INK, RULE, SHADE, styles
+from memberpack.export.pdf_styles import ACCENT, ADVERSE, FONT, FAVOURABLE, FRAME_WIDTH, INK, RULE, SHADE, styles
 from memberpack.export.pdf_tables import list_table
 
 CHANGES_SHOWN = 15
@@ -21,7 +21,7 @@ CHANGES_SHOWN = 15
 def cover(meta: dict[str, str], *, include_private: bool) -> list[Flowable]:
     s = styles()
     classification = (meta.get("classification") or "Public").strip()
-    story: list[Flowable] = [Spacer(1, 40 * mm),
+    story: list[Flowable] = [Spacer(1, 36 * mm), HRFlowable(width="100%", thickness=3, color=ACCENT, spaceAfter=4 * mm),
                              Paragraph(escape(meta.get("committee") or ""), s["cover_line"]),
                              Spacer(1, 4 * mm),
                              Paragraph(escape(meta.get("title") or "Briefing pack"), s["cover_title"])]
