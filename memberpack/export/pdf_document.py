@@ -15,8 +15,8 @@ from reportlab.pdfgen.canvas import Canvas
 from reportlab.platypus import BaseDocTemplate, Flowable, Frame, PageTemplate, Paragraph
 
 from memberpack.errors import Cancelled
-from memberpack.export.pdf_styles import (FONT, FONT_BOLD, FRAME_HEIGHT, FRAME_WIDTH, LANDSCAPE, LANDSCAPE_WIDTH, MARGIN,
-                                          MUTED, PAGE, RULE)
+from memberpack.export.pdf_styles import (FONT, FONT_BOLD, FRAME_HEIGHT, FRAME_WIDTH, INK, LANDSCAPE, LANDSCAPE_WIDTH,
+                                          MARGIN, MUTED, PAGE, RULE)
 
 HEADER_GAP = PAGE[1] - 2 * MARGIN - FRAME_HEIGHT  # room for the running header
 
@@ -44,19 +44,19 @@ class BriefingCanvas(Canvas):
         self.doForm(name)
         self.restoreState()
 
-    def _define(self, name: str, text: str, size: float, align: str) -> None:
+    def _define(self, name: str, text: str, size: float, colour, *, centred: bool) -> None:
         self.beginForm(name, lowerx=-300, lowery=-5, upperx=300, uppery=20)
         self.setFont(FONT, size)
-        self.setFillColor(MUTED if name.startswith("footer") else "#1b1b1b")
-        {"right": self.drawRightString, "centre": self.drawCentredString}[align](0, 0, text)
+        self.setFillColor(colour)
+        (self.drawCentredString if centred else self.drawRightString)(0, 0, text)
         self.endForm()
 
     def save(self) -> None:
         for page in range(1, self.footers + 1):
-            self._define(f"footer{page}", f"Page {page} of {self.footers}", 8, "centre")
+            self._define(f"footer{page}", f"Page {page} of {self.footers}", 8, MUTED, centred=True)
         for key in sorted(self.page_refs):
             page = self.anchor_pages.get(key)
-            self._define(f"ref_{key}", str(page) if page else "", 9, "right")
+            self._define(f"ref_{key}", str(page) if page else "", 9, INK, centred=False)
         super().save()
 
 

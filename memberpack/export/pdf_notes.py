@@ -91,7 +91,10 @@ class NotePlan:
             placed.about = metric(target.metric_id or "other").name
             table = next((t for t in self._tables.values()
                           if any(o.metric_id == target.metric_id for o in t.observations)), None)
-            self._put(self.by_table, table.ds.key, placed) if table else self._general(placed)
+            if table is None:
+                self._general(placed)
+            else:
+                self._put(self.by_table, table.ds.key, placed)
         elif table is not None:
             placed.about = table.ds.name
             self._put(self.by_table, table.ds.key, placed)
@@ -121,7 +124,7 @@ class NotePlan:
         return [p for p in self.notes if p.note.kind == QUESTION]
 
 
-def note_text(placed: PlacedNote, *, with_about: bool = True) -> str:
+def note_text(placed: PlacedNote) -> str:
     """One note as paragraph markup: marker, kind, author and date, the figure, then the text."""
     note = placed.note
     head = [f"<b>{placed.number}</b>", KIND_TITLES[note.kind]]
@@ -129,9 +132,7 @@ def note_text(placed: PlacedNote, *, with_about: bool = True) -> str:
         head.append("<b>private</b>")
     head.append(escape(note.author or "unnamed member"))
     head.append(uk_date(note.created_at))
-    text = " · ".join(head)
-    if with_about:
-        text += f" · on {escape(placed.about)}"
+    text = " · ".join(head) + f" · on {escape(placed.about)}"
     if placed.changed:
         text += f" <font color='#b3261e'><b>[{escape(placed.changed)}]</b></font>"
     text += f"<br/>{escape(note.body)}"

@@ -11,9 +11,9 @@ from reportlab.platypus import CondPageBreak, Flowable, KeepTogether, NextPageTe
 from memberpack.analysis.charts import active_title, source_line
 from memberpack.export.pdf_charts import chart_drawing
 from memberpack.export.pdf_document import Anchored, PageRef, anchor_key
+from memberpack.export.pdf_grid import GridLayout, grid_layout, grid_table
 from memberpack.export.pdf_notes import NotePlan, PlacedNote, Table, note_flowables, uk_date
 from memberpack.export.pdf_styles import cell_style, styles
-from memberpack.export.pdf_grid import GridLayout, grid_layout, grid_table
 from memberpack.export.pdf_tables import chart_table, list_table
 from memberpack.model.annotations import ANSWERED, PRIVATE
 from memberpack.model.charts import BAR, ChartSpec
@@ -65,10 +65,14 @@ def table_story(table: Table, plan: NotePlan, layout: GridLayout) -> list[Flowab
     title = table_title(table)
     heading = Anchored(escape(title), s["h2"], table_key(table), title, level=1, step=title)
     story: list[Flowable] = [CondPageBreak(CHART_ROOM if table.charts else TABLE_ROOM + 12 * mm)]
+    if not table.charts:
+        story.append(heading)
     for i, spec in enumerate(table.charts):
-        story += [CondPageBreak(CHART_ROOM)] * (i > 0) + _chart(spec, table, plan, [heading] * (i == 0))
-    story += [] if table.charts else [heading]
-    story += [CondPageBreak(TABLE_ROOM)] * bool(table.charts)
+        if i:
+            story.append(CondPageBreak(CHART_ROOM))
+        story += _chart(spec, table, plan, [] if i else [heading])
+    if table.charts:
+        story.append(CondPageBreak(TABLE_ROOM))
     story += [Paragraph("The table as in the source", s["h3_table"]), grid_table(table, plan, layout),
               Paragraph(escape(source_line(table.ds)), s["source"])]
     notes = plan.for_table(table)
