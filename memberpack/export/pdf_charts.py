@@ -107,12 +107,12 @@ def _line_style(role: str, data_index: int, benchmark_index: int) -> tuple:
 
 
 def _lines(spec: ChartSpec, series_names: list[str]) -> Drawing:
-    styles_ = []
-    data_i = other_i = 0
+    looks = []
+    data_i = bench_i = 0
     for s in spec.series:
-        styles_.append(_line_style(s.role, data_i, other_i))
+        looks.append(_line_style(s.role, data_i, bench_i))
         data_i += s.role not in (BENCHMARK_ROLE, EARLIER_ROLE)
-        other_i += s.role == BENCHMARK_ROLE
+        bench_i += s.role == BENCHMARK_ROLE
     columns = 2 if max(stringWidth(n, FONT, LABEL_SIZE) for n in series_names) < FRAME_WIDTH / 2 - 30 else 1
     legend_h = -(-len(spec.series) // columns) * 11 + 4
     many = len(spec.categories) > 8
@@ -134,13 +134,13 @@ def _lines(spec: ChartSpec, series_names: list[str]) -> Drawing:
     if values and min(values) >= 0:
         chart.valueAxis.valueMin = 0
     chart.joinedLines = 1
-    for i, (colour, width, dash) in enumerate(styles_):
+    for i, (colour, width, dash) in enumerate(looks):
         line = chart.lines[i]
         line.strokeColor, line.strokeWidth, line.strokeDashArray = colour, width, dash
         line.symbol = makeMarker("FilledCircle", size=3.5, fillColor=colour) if dash is None and width > 1 else None
     drawing.add(chart)
     col_w = FRAME_WIDTH / columns
-    for i, (name, (colour, width, dash)) in enumerate(zip(series_names, styles_)):
+    for i, (name, (colour, width, dash)) in enumerate(zip(series_names, looks)):
         x, y = (i % columns) * col_w + 4, legend_h - 8 - (i // columns) * 11
         drawing.add(Line(x, y + 3, x + 18, y + 3, strokeColor=colour, strokeWidth=width, strokeDashArray=dash))
         drawing.add(String(x + 22, y, _clip(name, col_w - 30), fontName=FONT, fontSize=LABEL_SIZE, fillColor=INK))
