@@ -1,8 +1,8 @@
 """The page furniture of the briefing PDF, laid out in one pass.
 
-Numbers that are only known at the end (the page total in "Page X of Y", the page numbers in the
-contents and the annex) are drawn as PDF forms referenced by name and defined when the file is
-saved. That keeps the export to a single layout pass instead of platypus multiBuild's two or more.
+Numbers only known at the end (the page total in "Page X of Y", the page numbers in the contents,
+the headlines and the annex) are drawn onto the finished pages when the file is saved. That keeps
+the export to a single layout pass instead of platypus multiBuild's two or more.
 """
 
 from __future__ import annotations
@@ -27,36 +27,56 @@ def anchor_key(*parts: object) -> str:
 
 
 class BriefingCanvas(Canvas):
-    """Remembers the page of every anchor, and fills in late numbers as forms on save."""
+    """Holds each finished page back until the file is saved, then writes into it the numbers only
+    known then: "Page X of Y" and the pages the contents, headlines and annex point to. Each goes
+    in where it was asked for, so the text still reads in page order."""
 
     def __init__(self, *args, **kwargs) -> None:
         super().__init__(*args, **kwargs)
         self.showOutline()  # open with the bookmarks pane, showing the document title, not the file name
         self.setViewerPreference("DisplayDocTitle", "true")
         self.anchor_pages: dict[str, int] = {}
-        self.page_refs: set[str] = set()
-        self.footers = 0
+        self.late: dict[int, list[tuple]] = {}
+        self.anchors: dict[int, list[tuple[str, float, float]]] = {}
+        self.held: list[dict] = []
 
-    def late_text(self, name: str, x: float, y: float) -> None:
-        """Draw the form ``name`` (defined at save) with its anchor point at (x, y)."""
+    def anchor(self, key: str, x: float, y: float) -> None:
+        """Make (x, y) here the link and bookmark target ``key``. The destination is written when
+        its page is, since a destination names the page it is on."""
+        page = self.getPageNumber()
+        self.anchor_pages.setdefault(key, page)
+        self.anchors.setdefault(page, []).append((key, *self.absolutePosition(x, y)))
+
+    def late_text(self, key: str | None, x: float, y: float, *, size: float, colour, centred: bool) -> None:
+        """At (x, y) here, when the file is saved: the page of anchor ``key``, or "Page X of Y"."""
+        self.late.setdefault(self.getPageNumber(), []).append((len(self._code), key, x, y, size, colour, centred))
+
+    def showPage(self) -> None:
+        self.held.append(dict(self.__dict__))
+        self._startPage()
+
+    def _text_ops(self, text: str, x: float, y: float, size: float, colour, centred: bool) -> list[str]:
+        """The PDF operators that draw ``text``, to splice into a held page."""
+        page_code, self._code = self._code, []
         self.saveState()
-        self.translate(x, y)
-        self.doForm(name)
-        self.restoreState()
-
-    def _define(self, name: str, text: str, size: float, colour, *, centred: bool) -> None:
-        self.beginForm(name, lowerx=-300, lowery=-5, upperx=300, uppery=20)
         self.setFont(FONT, size)
         self.setFillColor(colour)
-        (self.drawCentredString if centred else self.drawRightString)(0, 0, text)
-        self.endForm()
+        (self.drawCentredString if centred else self.drawRightString)(x, y, text)
+        self.restoreState()
+        ops, self._code = self._code, page_code
+        return ops
 
     def save(self) -> None:
-        for page in range(1, self.footers + 1):
-            self._define(f"footer{page}", f"Page {page} of {self.footers}", 8, MUTED, centred=True)
-        for key in sorted(self.page_refs):
-            page = self.anchor_pages.get(key)
-            self._define(f"ref_{key}", str(page) if page else "", 9, INK, centred=False)
+        total = len(self.held)
+        for state in self.held:
+            self.__dict__.update(state)
+            page = self.getPageNumber()
+            for index, key, x, y, size, colour, centred in reversed(self.late.get(page, [])):
+                text = f"Page {page} of {total}" if key is None else str(self.anchor_pages.get(key, ""))
+                self._code[index:index] = self._text_ops(text, x, y, size, colour, centred)
+            for key, x, y in self.anchors.get(page, ()):
+                self.bookmarkPage(key, fit="XYZ", left=x, top=y)
+            super().showPage()
         super().save()
 
 
@@ -79,8 +99,7 @@ class Anchored(Paragraph):
     def draw(self) -> None:
         canv = self.canv
         if self.key:
-            canv.bookmarkHorizontal(self.key, 0, self.height + 2 * mm)
-            canv.anchor_pages.setdefault(self.key, canv.getPageNumber())
+            canv.anchor(self.key, 0, self.height + 2 * mm)
         if self.outline:
             canv.addOutlineEntry(self.outline, self.key, self.level, closed=self.level > 0)
         super().draw()
@@ -89,16 +108,15 @@ class Anchored(Paragraph):
 class PageRef(Flowable):
     """The page number of an anchor, right-aligned in its width; filled in when the file is saved."""
 
-    def __init__(self, key: str, width: float = 12 * mm, height: float = 11) -> None:
+    def __init__(self, key: str, width: float = 12 * mm, size: float = 9) -> None:
         super().__init__()
-        self.key, self.width, self.height = key, width, height
+        self.key, self.width, self.size, self.height = key, width, size, size + 2
 
     def wrap(self, avail_width: float, avail_height: float) -> tuple[float, float]:
         return self.width, self.height
 
     def draw(self) -> None:
-        self.canv.page_refs.add(self.key)
-        self.canv.late_text(f"ref_{self.key}", self.width, 2)
+        self.canv.late_text(self.key, self.width, 2, size=self.size, colour=INK, centred=False)
 
 
 class BriefingDoc(BaseDocTemplate):
@@ -124,8 +142,7 @@ class BriefingDoc(BaseDocTemplate):
                                PageTemplate("landscape", [wide], onPage=self._header_and_footer, pagesize=LANDSCAPE)])
 
     def _footer(self, canv: BriefingCanvas, doc) -> None:
-        canv.footers = max(canv.footers, canv.getPageNumber())
-        canv.late_text(f"footer{canv.getPageNumber()}", self.pageTemplate.pagesize[0] / 2, MARGIN - 6 * mm)
+        canv.late_text(None, self.pageTemplate.pagesize[0] / 2, MARGIN - 6 * mm, size=8, colour=MUTED, centred=True)
 
     def _header_and_footer(self, canv: BriefingCanvas, doc) -> None:
         width, height = self.pageTemplate.pagesize

@@ -85,7 +85,7 @@ def _items(title: str, items: list[Item], head: list[str], row, shares: list[flo
     story: list[Flowable] = [Paragraph(title, s["h2"])]
     if not items:
         return story + [Paragraph(empty, s["body"])]
-    rows = [[*row(i), PageRef(pages[i.dataset], FRAME_WIDTH * shares[-1] - 6) if i.dataset in pages else "–"]
+    rows = [[*row(i), PageRef(pages[i.dataset], FRAME_WIDTH * shares[-1] - 6, 8) if i.dataset in pages else "–"]
             for i in items[:CHANGES_SHOWN]]
     story.append(list_table([*head, "Page"], rows, shares, (*right, len(head))))
     if len(items) > CHANGES_SHOWN:

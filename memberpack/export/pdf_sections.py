@@ -13,7 +13,7 @@ from memberpack.export.pdf_charts import chart_drawing
 from memberpack.export.pdf_document import Anchored, PageRef, anchor_key
 from memberpack.export.pdf_grid import GridLayout, grid_layout, grid_table
 from memberpack.export.pdf_notes import NotePlan, PlacedNote, Table, note_flowables, uk_date
-from memberpack.export.pdf_styles import cell_style, styles
+from memberpack.export.pdf_styles import FRAME_WIDTH, cell_style, styles
 from memberpack.export.pdf_tables import chart_table, list_table
 from memberpack.model.annotations import ANSWERED, PRIVATE
 from memberpack.model.charts import BAR, ChartSpec
@@ -21,6 +21,7 @@ from memberpack.model.charts import BAR, ChartSpec
 # Room for a heading and the first rows of a table; less than this and it starts on a new page.
 TABLE_ROOM = 40 * mm
 CHART_ROOM = 70 * mm
+ANNEX_SHARES = (0.07, 0.42, 0.28, 0.15, 0.08)  # number, question, figure, who asked, page
 
 
 def table_key(table: Table) -> str:
@@ -110,7 +111,7 @@ def _question_row(p: PlacedNote) -> list:
     if note.visibility == PRIVATE:
         asked += "<br/><b>private</b>"
     return [number, Paragraph(body, cell), Paragraph(about, cell), Paragraph(asked, cell),
-            PageRef(p.key, 10 * mm, 10) if p.placed else "–"]
+            PageRef(p.key, ANNEX_SHARES[-1] * FRAME_WIDTH - 6, 8) if p.placed else "–"]
 
 
 def annex(plan: NotePlan) -> list[Flowable]:
@@ -125,4 +126,4 @@ def annex(plan: NotePlan) -> list[Flowable]:
         return story + [Paragraph("No questions have been asked in this pack.", s["body"])]
     rows = [_question_row(p) for p in questions]
     return story + [list_table(["No.", "Question", "About", "Asked by", "Page"], rows,
-                               [0.07, 0.42, 0.28, 0.15, 0.08], right=(4,))]
+                               ANNEX_SHARES, right=(4,))]
