@@ -15,8 +15,8 @@ from reportlab.pdfgen.canvas import Canvas
 from reportlab.platypus import BaseDocTemplate, Flowable, Frame, PageTemplate, Paragraph
 
 from memberpack.errors import Cancelled
-from memberpack.export.pdf_styles import (FONT, FONT_BOLD, FRAME_HEIGHT, FRAME_WIDTH, INK, LANDSCAPE, LANDSCAPE_WIDTH,
-                                          MARGIN, MUTED, PAGE, RULE)
+from memberpack.export.pdf_styles import (FONT, FONT_BOLD, FRAME_HEIGHT, FRAME_WIDTH, INK, LANDSCAPE, LANDSCAPE_HEIGHT,
+                                          LANDSCAPE_WIDTH, MARGIN, MUTED, PAGE, RULE)
 
 HEADER_GAP = PAGE[1] - 2 * MARGIN - FRAME_HEIGHT  # room for the running header
 
@@ -134,7 +134,7 @@ class BriefingDoc(BaseDocTemplate):
         self.progress, self.cancel, self.steps, self.done = progress, cancel, steps, 0
         body = Frame(MARGIN, MARGIN + 4 * mm, FRAME_WIDTH, FRAME_HEIGHT, id="body",
                      leftPadding=0, rightPadding=0, topPadding=0, bottomPadding=0)
-        wide = Frame(MARGIN, MARGIN + 4 * mm, LANDSCAPE_WIDTH, LANDSCAPE[1] - 2 * MARGIN - HEADER_GAP, id="wide",
+        wide = Frame(MARGIN, MARGIN + 4 * mm, LANDSCAPE_WIDTH, LANDSCAPE_HEIGHT, id="wide",
                      leftPadding=0, rightPadding=0, topPadding=0, bottomPadding=0)
         cover = Frame(MARGIN, MARGIN, FRAME_WIDTH, PAGE[1] - 2 * MARGIN, id="cover")
         self.addPageTemplates([PageTemplate("cover", [cover], onPage=self._footer, pagesize=PAGE),

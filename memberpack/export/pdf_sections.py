@@ -13,7 +13,8 @@ from memberpack.export.pdf_charts import chart_drawing
 from memberpack.export.pdf_document import Anchored, PageRef, anchor_key
 from memberpack.export.pdf_grid import GridLayout, grid_layout, grid_table
 from memberpack.export.pdf_notes import NotePlan, PlacedNote, Table, note_flowables, uk_date
-from memberpack.export.pdf_styles import FRAME_WIDTH, cell_style, styles
+from memberpack.export.pdf_styles import (FRAME_HEIGHT, FRAME_WIDTH, LANDSCAPE_HEIGHT, LANDSCAPE_WIDTH, cell_style,
+                                          styles)
 from memberpack.export.pdf_tables import chart_table, list_table
 from memberpack.model.annotations import ANSWERED, PRIVATE
 from memberpack.model.charts import BAR, ChartSpec
@@ -37,7 +38,8 @@ def _with_markers(text: str, markers: list[str]) -> str:
     return f"{text} [{', '.join(markers)}]" if markers else text
 
 
-def _chart(spec: ChartSpec, table: Table, plan: NotePlan, heading: list[Flowable]) -> list[Flowable]:
+def _chart(spec: ChartSpec, table: Table, plan: NotePlan, heading: list[Flowable],
+           frame: tuple[float, float]) -> list[Flowable]:
     """The chart kept together with its title, summary and ``heading`` (one flat group: platypus
     does not keep a heading with a nested group)."""
     s = styles()
@@ -54,9 +56,9 @@ def _chart(spec: ChartSpec, table: Table, plan: NotePlan, heading: list[Flowable
     title = _with_markers(active_title(spec), [p.number for p in notes])
     head = [Anchored(escape(title), s["h3"], anchor_key("chart", spec.id)),
             Paragraph(f"<i>{escape(spec.title)}.</i> {escape(spec.summary)}", s["summary"]),
-            chart_drawing(spec, categories, names)]
+            chart_drawing(spec, categories, names, frame)]
     displays = {o.cell: o.display for o in table.observations}
-    return [KeepTogether(heading + head), chart_table(spec, categories, names, displays),
+    return [KeepTogether(heading + head), chart_table(spec, categories, names, displays, frame[0]),
             Paragraph(escape(spec.source), s["source"]), *note_flowables(notes)]
 
 
@@ -65,13 +67,14 @@ def table_story(table: Table, plan: NotePlan, layout: GridLayout) -> list[Flowab
     s = styles()
     title = table_title(table)
     heading = Anchored(escape(title), s["h2"], table_key(table), title, level=1, step=title)
+    frame = (LANDSCAPE_WIDTH, LANDSCAPE_HEIGHT) if layout.landscape else (FRAME_WIDTH, FRAME_HEIGHT)
     story: list[Flowable] = [CondPageBreak(CHART_ROOM if table.charts else TABLE_ROOM + 12 * mm)]
     if not table.charts:
         story.append(heading)
     for i, spec in enumerate(table.charts):
         if i:
             story.append(CondPageBreak(CHART_ROOM))
-        story += _chart(spec, table, plan, [] if i else [heading])
+        story += _chart(spec, table, plan, [] if i else [heading], frame)
     if table.charts:
         story.append(CondPageBreak(TABLE_ROOM))
     story += [Paragraph("The table as in the source", s["h3_table"]), grid_table(table, plan, layout),

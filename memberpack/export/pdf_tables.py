@@ -80,19 +80,20 @@ def base_style(numeric_from: int = 1, size: float = CELL_SIZE) -> list[tuple]:
     ]
 
 
-def _widths(first_share: float, columns: int) -> list[float]:
-    first = FRAME_WIDTH * first_share
-    return [first] + [(FRAME_WIDTH - first) / columns] * columns
+def _widths(first_share: float, columns: int, width: float) -> list[float]:
+    first = width * first_share
+    return [first] + [(width - first) / columns] * columns
 
 
-def chart_table(spec: ChartSpec, categories: list[str], series_names: list[str], displays: dict[str, str]) -> Table:
+def chart_table(spec: ChartSpec, categories: list[str], series_names: list[str], displays: dict[str, str],
+                width: float = FRAME_WIDTH) -> Table:
     """A chart's figures as the source showed them (``displays`` by cell): for bars one row per
     category with A/(F) as letters, so colour is not needed; for lines one row per series."""
     if spec.kind != BAR:
-        return _series_table(spec, categories, series_names, displays)
+        return _series_table(spec, categories, series_names, displays, width)
     statuses = spec.series[0].statuses
     flags = any(statuses)
-    widths = _widths(0.4, 1 + flags)
+    widths = _widths(0.4, 1 + flags, width)
     rows: list[list[Cell]] = [header(["", series_names[0]] + (["A/(F)"] if flags else []), widths)]
     cmds = base_style()
     for i, category in enumerate(categories):
@@ -106,9 +107,10 @@ def chart_table(spec: ChartSpec, categories: list[str], series_names: list[str],
     return BriefingTable(rows, colWidths=widths, repeatRows=1, style=TableStyle(cmds), hAlign="LEFT")
 
 
-def _series_table(spec: ChartSpec, periods: list[str], series_names: list[str], displays: dict[str, str]) -> Table:
+def _series_table(spec: ChartSpec, periods: list[str], series_names: list[str], displays: dict[str, str],
+                  width: float) -> Table:
     size = CELL_SIZE if len(periods) <= 8 else CELL_SIZE - 1.5
-    widths = _widths(0.36 if len(periods) <= 8 else 0.24, len(periods))
+    widths = _widths(0.36 if len(periods) <= 8 else 0.24, len(periods), width)
     rows: list[list[Cell]] = [header(["", *periods], widths, size=size)]
     for name, series in zip(series_names, spec.series):
         rows.append([fit(name, widths[0], size=size)] + [fit(_shown(series, i, spec.unit, displays), w, right=True,

@@ -139,3 +139,14 @@ def test_an_empty_pack_still_exports(tmp_path):
         export_pdf(pack, tmp_path / "empty.pdf")
     text = "".join(_texts(tmp_path / "empty.pdf"))
     assert "There are no tables in this export" in text and "No questions have been asked" in text
+
+
+def test_a_long_wide_budget_monitor_fits_its_landscape_pages(tmp_path):
+    measures = ["Budget £", "Forecast £", "Variance £"] + [f"Month {m} £" for m in range(1, 10)]
+    rows = [(f"Service {i}", "data", *[f"{(i + 1) * 1_000_000 + m:,}" for m in range(len(measures))]) for i in range(40)]
+    with Pack.create(tmp_path / "long.mpack") as pack:
+        _add(pack, "Monitor", "finance", BUDGET_MONITOR, measures, rows)
+        export_pdf(pack, tmp_path / "long.pdf")
+    reader = pypdf.PdfReader(tmp_path / "long.pdf")
+    chart_page = next(p for p in reader.pages if "largest of 40" in p.extract_text())
+    assert chart_page.mediabox.width > chart_page.mediabox.height
