@@ -14,8 +14,8 @@ from reportlab.lib.units import mm
 from reportlab.pdfbase.pdfmetrics import stringWidth
 
 from memberpack.analysis.charts import FLAG_LETTERS, figure_text
-from memberpack.export.pdf_styles import (ACCENT, ADVERSE, BENCHMARK, EARLIER, FAVOURABLE, FONT, FRAME_HEIGHT, FRAME_WIDTH,
-                                          INK, RULE, SERIES, register_fonts)
+from memberpack.export.pdf_styles import (ACCENT, ADVERSE, BENCHMARK, EARLIER, FAVOURABLE, FONT, FRAME_HEIGHT,
+                                          FRAME_WIDTH, INK, RULE, SERIES, register_fonts)
 from memberpack.model.charts import BAR, BENCHMARK as BENCHMARK_ROLE, EARLIER as EARLIER_ROLE, ChartSpec
 
 LABEL_SIZE = 7.5

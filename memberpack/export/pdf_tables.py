@@ -13,8 +13,8 @@ from reportlab.pdfbase.pdfmetrics import stringWidth
 from reportlab.platypus import Flowable, Paragraph, Table, TableStyle
 
 from memberpack.analysis.charts import FLAG_LETTERS, figure_text
-from memberpack.export.pdf_styles import (ADVERSE, FAVOURABLE, FONT, FONT_BOLD, FRAME_HEIGHT, FRAME_WIDTH, INK, RULE, SHADE,
-                                          cell_style, register_fonts)
+from memberpack.export.pdf_styles import (ADVERSE, FAVOURABLE, FONT, FONT_BOLD, FRAME_HEIGHT, FRAME_WIDTH, INK, RULE,
+                                          SHADE, cell_style, register_fonts)
 from memberpack.model.charts import BAR, ChartSpec, Series
 
 PAD = 3

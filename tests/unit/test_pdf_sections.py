@@ -143,7 +143,8 @@ def test_an_empty_pack_still_exports(tmp_path):
 
 def test_a_long_wide_budget_monitor_fits_its_landscape_pages(tmp_path):
     measures = ["Budget £", "Forecast £", "Variance £"] + [f"Month {m} £" for m in range(1, 10)]
-    rows = [(f"Service {i}", "data", *[f"{(i + 1) * 1_000_000 + m:,}" for m in range(len(measures))]) for i in range(40)]
+    rows = [(f"Service {i}", "data", *[f"{(i + 1) * 1_000_000 + m:,}" for m in range(len(measures))])
+            for i in range(40)]
     with Pack.create(tmp_path / "long.mpack") as pack:
         _add(pack, "Monitor", "finance", BUDGET_MONITOR, measures, rows)
         export_pdf(pack, tmp_path / "long.pdf")
