@@ -106,7 +106,8 @@ class Anchored(Paragraph):
 
 
 class PageRef(Flowable):
-    """The page number of an anchor, right-aligned in its width; filled in when the file is saved."""
+    """The page number of an anchor, right-aligned in its width and a link to it; the number is
+    filled in when the file is saved."""
 
     def __init__(self, key: str, width: float = 12 * mm, size: float = 9) -> None:
         super().__init__()
@@ -117,6 +118,7 @@ class PageRef(Flowable):
 
     def draw(self) -> None:
         self.canv.late_text(self.key, self.width, 2, size=self.size, colour=INK, centred=False)
+        self.canv.linkRect("", self.key, (0, 0, self.width, self.height), relative=1)
 
 
 class BriefingDoc(BaseDocTemplate):
