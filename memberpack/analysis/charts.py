@@ -32,7 +32,7 @@ def money_text(value: float | None) -> str:
     return f"({text})" if value < 0 else text
 
 
-def figure_text(value: float | None, unit: str | None) -> str:
+def point_text(value: float | None, unit: str | None) -> str:
     """A chart point as a reader sees it: money as :func:`money_text`, 38.9%, 53.7, 1,050."""
     if value is None:
         return "–"
@@ -95,8 +95,8 @@ def _series_chart(ds: Dataset, grid: Grid) -> ChartSpec | None:
     unit = next((row.cells[p].unit for row in numeric for p in periods if p in row.cells and row.cells[p].unit), None)
     latest = series[-1] if ds.kind == TIME_SERIES else series[0]
     points = [(p, v) for p, v in zip(periods, latest.values) if v is not None]
-    summary = (f"{latest.name}: {figure_text(points[-1][1], unit)} in {points[-1][0]}, "
-               f"from {figure_text(points[0][1], unit)} in {points[0][0]}."
+    summary = (f"{latest.name}: {point_text(points[-1][1], unit)} in {points[-1][0]}, "
+               f"from {point_text(points[0][1], unit)} in {points[0][0]}."
                if len(points) >= 2 else f"{latest.name} over {len(periods)} periods.")
     return ChartSpec(id=f"{ds.key}#series", kind=LINE, title=ds.name, summary=summary, categories=periods,
                      series=series, unit=unit, source=source_line(ds), dataset_key=ds.key)
@@ -135,10 +135,10 @@ def active_title(spec: ChartSpec) -> str:
         return f"{max(points, key=lambda p: p[1])[0]} is the largest"
     (first_at, first), (last_at, last) = points[0], points[-1]
     if len(points) < 2 or first == last:
-        return f"{data.name}: {figure_text(last, spec.unit)} in {last_at}"
+        return f"{data.name}: {point_text(last, spec.unit)} in {last_at}"
     word = "up" if last > first else "down"
-    return (f"{data.name}: {word} from {figure_text(first, spec.unit)} ({first_at}) "
-            f"to {figure_text(last, spec.unit)} ({last_at})")
+    return (f"{data.name}: {word} from {point_text(first, spec.unit)} ({first_at}) "
+            f"to {point_text(last, spec.unit)} ({last_at})")
 
 
 def charts_for(ds: Dataset, observations: list[Observation]) -> list[ChartSpec]:

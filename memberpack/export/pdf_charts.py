@@ -13,7 +13,7 @@ from reportlab.graphics.widgets.markers import makeMarker
 from reportlab.lib.units import mm
 from reportlab.pdfbase.pdfmetrics import stringWidth
 
-from memberpack.analysis.charts import FLAG_LETTERS, figure_text
+from memberpack.analysis.charts import FLAG_LETTERS, point_text
 from memberpack.export.pdf_styles import (ACCENT, ADVERSE, BENCHMARK, EARLIER, FAVOURABLE, FONT, FRAME_HEIGHT,
                                           FRAME_WIDTH, INK, RULE, SERIES, register_fonts)
 from memberpack.model.charts import BAR, BENCHMARK as BENCHMARK_ROLE, EARLIER as EARLIER_ROLE, ChartSpec
@@ -37,7 +37,7 @@ def chart_drawing(spec: ChartSpec, categories: list[str], series_names: list[str
 def _axis(axis, unit: str | None) -> None:
     axis.labels.fontName = FONT
     axis.labels.fontSize = LABEL_SIZE - 0.5
-    axis.labelTextFormat = lambda v: figure_text(v, unit)
+    axis.labelTextFormat = lambda v: point_text(v, unit)
     axis.visibleGrid = 1
     axis.gridStrokeColor = RULE
     axis.gridStrokeWidth = 0.3
@@ -86,7 +86,7 @@ def _bars(spec: ChartSpec, all_categories: list[str], width: float, height: floa
     drawing.add(chart)
     band, right = chart.height / n, chart.x + chart.width + 4
     for i, (value, status) in enumerate(zip(values, statuses)):
-        text = f"{figure_text(value, spec.unit)} {FLAG_LETTERS.get(status or '', '')}".strip()
+        text = f"{point_text(value, spec.unit)} {FLAG_LETTERS.get(status or '', '')}".strip()
         drawing.add(String(right, chart.y + chart.height - (i + 0.5) * band - LABEL_SIZE / 3, text, fontName=FONT,
                            fontSize=LABEL_SIZE, fillColor=STATUS_COLOURS.get(status or "", INK)))
     return drawing

@@ -8,7 +8,7 @@ from xml.sax.saxutils import escape
 from reportlab.lib.units import mm
 from reportlab.platypus import Flowable, HRFlowable, NextPageTemplate, PageBreak, Paragraph, Spacer, Table, TableStyle
 
-from memberpack.analysis.charts import figure_text, money_text
+from memberpack.analysis.charts import point_text, money_text
 from memberpack.analysis.headlines import Headlines, Item
 from memberpack.export.pdf_document import Anchored, PageRef
 from memberpack.export.pdf_notes import PlacedNote, note_flowables
@@ -110,7 +110,7 @@ def headline_page(h: Headlines, general_notes: list[PlacedNote], pages: dict[str
                     "No service’s forecast moved the wrong way since last month.", pages)
     story += _items("Indicators that got worse", h.worse_kpis, ["Indicator", "Before", "Latest", "Change"],
                     lambda i: [i.label, i.previous_display or "", f"{i.display} ({i.measure})",
-                               f"{_arrow(i.change)} {figure_text(abs(i.change or 0), i.unit)}"],
+                               f"{_arrow(i.change)} {point_text(abs(i.change or 0), i.unit)}"],
                     [0.42, 0.16, 0.20, 0.12, 0.10], (1, 2, 3),
                     "No indicator moved the wrong way between its latest periods.", pages)
     story += _items("What changed since the previous import", h.changes, ["Figure", "Was", "Now"],

@@ -12,7 +12,7 @@ from xml.sax.saxutils import escape
 from reportlab.pdfbase.pdfmetrics import stringWidth
 from reportlab.platypus import Flowable, Paragraph, Table, TableStyle
 
-from memberpack.analysis.charts import FLAG_LETTERS, figure_text
+from memberpack.analysis.charts import FLAG_LETTERS, point_text
 from memberpack.export.pdf_styles import (ADVERSE, FAVOURABLE, FONT, FONT_BOLD, FRAME_HEIGHT, FRAME_WIDTH, INK, RULE,
                                           SHADE, cell_style, register_fonts)
 from memberpack.model.charts import BAR, ChartSpec, Series
@@ -120,7 +120,7 @@ def _series_table(spec: ChartSpec, periods: list[str], series_names: list[str], 
 
 def _shown(series: Series, i: int, unit: str | None, displays: dict[str, str]) -> str:
     cell = series.cells[i] if i < len(series.cells) else ""
-    return displays.get(cell) or figure_text(series.values[i], unit)
+    return displays.get(cell) or point_text(series.values[i], unit)
 
 
 def list_table(head: Sequence[str], rows: Sequence[Sequence[Cell]], shares: Sequence[float],
