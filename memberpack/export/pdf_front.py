@@ -8,7 +8,7 @@ from xml.sax.saxutils import escape
 from reportlab.lib.units import mm
 from reportlab.platypus import Flowable, HRFlowable, NextPageTemplate, PageBreak, Paragraph, Spacer, Table, TableStyle
 
-from memberpack.analysis.charts import point_text, money_text
+from memberpack.analysis.charts import money_text, point_text
 from memberpack.analysis.headlines import Headlines, Item
 from memberpack.export.pdf_document import Anchored, PageRef
 from memberpack.export.pdf_notes import PlacedNote, note_flowables
