@@ -26,6 +26,7 @@ lint: $(STAMP)
 
 bench: $(STAMP)
 	QT_QPA_PLATFORM=offscreen $(PY) benchmarks/import_bench.py
+	$(PY) benchmarks/pdf_bench.py
 
 samples: $(STAMP)
 	$(PY) samples/make_samples.py

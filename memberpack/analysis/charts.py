@@ -32,6 +32,22 @@ def money_text(value: float | None) -> str:
     return f"({text})" if value < 0 else text
 
 
+def point_text(value: float | None, unit: str | None) -> str:
+    """A chart point as a reader sees it: money as :func:`money_text`, 38.9%, 53.7, 1,050."""
+    if value is None:
+        return "–"
+    if unit == "GBP":
+        return money_text(value)
+    if unit == "percent":
+        return f"{value:,.1f}%"
+    if unit == "per_10000" or not float(value).is_integer():
+        return f"{value:,.1f}"
+    return f"{value:,.0f}"
+
+
+FLAG_LETTERS = {"adverse": "A", "favourable": "(F)"}
+
+
 def _variance_chart(ds: Dataset, grid: Grid) -> ChartSpec | None:
     variance = next((m for m in grid.measures if match_metric("", m, "GBP").id == "fin_variance"), None)
     if variance is None:
@@ -42,10 +58,11 @@ def _variance_chart(ds: Dataset, grid: Grid) -> ChartSpec | None:
     values = [r.value(variance) for r in rows]
     statuses = ["adverse" if v > 0 else "favourable" if v < 0 else None for v in values]
     worst = max(rows, key=lambda r: r.value(variance))
-    over = sum(v for v in values if v > 0)
+    over, count = sum(v for v in values if v > 0), sum(1 for v in values if v > 0)
     summary = (f"{worst.label} has the largest overspend at {money_text(worst.value(variance))}; "
-               f"overspends add up to {money_text(over)} across {sum(1 for v in values if v > 0)} services."
-               if worst.value(variance) > 0 else "No service is forecast to overspend.")
+               f"overspends add up to {money_text(over)} across {count} services." if count > 1 else
+               f"{worst.label} is the only service forecast to overspend, by {money_text(worst.value(variance))}."
+               if count else "No service is forecast to overspend.")
     return ChartSpec(
         id=f"{ds.key}#variance", kind=BAR, title=f"{variance} by service", summary=summary,
         categories=[r.label for r in rows],
@@ -64,6 +81,10 @@ def _series_chart(ds: Dataset, grid: Grid) -> ChartSpec | None:
     numeric = [r for r in grid.rows if sum(r.value(p) is not None for p in periods) >= 2]
     if not numeric:
         return None
+    # One axis, one unit: a scorecard's counts are not drawn against its percentages.
+    unit_of = {id(r): next((r.cells[p].unit for p in periods if p in r.cells and r.cells[p].unit), None)
+               for r in numeric}
+    numeric = [r for r in numeric if unit_of[id(r)] == unit_of[id(numeric[0])]]
     rows = numeric[:8]
     own = [r for r in rows if not _BENCHMARK.search(r.label)]
     # In a time series the rows are years: the last is the current one, the others earlier years.
@@ -74,7 +95,8 @@ def _series_chart(ds: Dataset, grid: Grid) -> ChartSpec | None:
     unit = next((row.cells[p].unit for row in numeric for p in periods if p in row.cells and row.cells[p].unit), None)
     latest = series[-1] if ds.kind == TIME_SERIES else series[0]
     points = [(p, v) for p, v in zip(periods, latest.values) if v is not None]
-    summary = (f"{latest.name}: {points[-1][1]:g} in {points[-1][0]}, from {points[0][1]:g} in {points[0][0]}."
+    summary = (f"{latest.name}: {point_text(points[-1][1], unit)} in {points[-1][0]}, "
+               f"from {point_text(points[0][1], unit)} in {points[0][0]}."
                if len(points) >= 2 else f"{latest.name} over {len(periods)} periods.")
     return ChartSpec(id=f"{ds.key}#series", kind=LINE, title=ds.name, summary=summary, categories=periods,
                      series=series, unit=unit, source=source_line(ds), dataset_key=ds.key)
@@ -93,6 +115,30 @@ def _breakdown_chart(ds: Dataset, grid: Grid) -> ChartSpec | None:
                              series=[Series(measure, values, DATA_SERIES, [], [r.cells[measure].cell for r in rows])],
                              unit=unit, source=source_line(ds), dataset_key=ds.key)
     return None
+
+
+def active_title(spec: ChartSpec) -> str:
+    """A short title saying what the chart shows (``Overspends of £11.5m, led by External
+    Placements``), worked out from the spec alone so the app and the PDF can both show it."""
+    data = next((s for s in spec.series if s.role == DATA_SERIES), spec.series[0] if spec.series else None)
+    points = [(c, v) for c, v in zip(spec.categories, data.values) if v is not None] if data else []
+    if not points:
+        return spec.title
+    if spec.kind == BAR and any(data.statuses):
+        over = [(c, v) for c, v in points if v > 0]
+        if not over:
+            return "No service is forecast to overspend"
+        if len(over) == 1:
+            return f"Overspend of {money_text(over[0][1])}, all in {over[0][0]}"
+        return f"Overspends of {money_text(sum(v for _, v in over))}, led by {max(over, key=lambda p: p[1])[0]}"
+    if spec.kind == BAR:
+        return f"{max(points, key=lambda p: p[1])[0]} is the largest"
+    (first_at, first), (last_at, last) = points[0], points[-1]
+    if len(points) < 2 or first == last:
+        return f"{data.name}: {point_text(last, spec.unit)} in {last_at}"
+    word = "up" if last > first else "down"
+    return (f"{data.name}: {word} from {point_text(first, spec.unit)} ({first_at}) "
+            f"to {point_text(last, spec.unit)} ({last_at})")
 
 
 def charts_for(ds: Dataset, observations: list[Observation]) -> list[ChartSpec]:

@@ -14,6 +14,8 @@ def register(sub) -> None:
     p.add_argument("pack", help="the .mpack file")
     p.add_argument("-o", "--output", required=True, help="OUT.pdf or OUT.json")
     p.add_argument("--include-private", action="store_true", help="include private notes")
+    p.add_argument("--sections", metavar="LIST",
+                   help="PDF only: the domains to include, e.g. finance,social_care (default: all)")
     p.set_defaults(run=run)
 
 
@@ -22,12 +24,15 @@ def run(args) -> int:
     suffix = out.suffix.lower()
     if suffix not in (".json", ".pdf"):
         raise MemberpackError(f"{out}: choose an output ending .pdf or .json")
+    if args.sections and suffix != ".pdf":
+        raise MemberpackError("--sections chooses the sections of a PDF; a JSON export always has every table")
     with Pack.open(args.pack) as pack:
         if suffix == ".json":
             export_json(pack, out, include_private=args.include_private)
         else:
             from memberpack.export.pdf import export_pdf  # noqa: PLC0415 - reportlab only when needed
 
-            export_pdf(pack, out, include_private=args.include_private)
+            sections = args.sections.split(",") if args.sections else None
+            export_pdf(pack, out, include_private=args.include_private, sections=sections)
     print(f"wrote {out}")
     return 0

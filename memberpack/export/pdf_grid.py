@@ -1,0 +1,135 @@
+"""A dataset printed as the source laid it out: sections, sub totals and totals in bold, every
+figure as the source displayed it, RAG and A/(F) in colour and in words.
+
+Columns are sized to their figures so a number never wraps (only words do): a wide return is set
+in smaller type, and one too wide for a portrait page gets a landscape page.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from reportlab.pdfbase.pdfmetrics import stringWidth
+from reportlab.platypus import TableStyle
+
+from memberpack.export.pdf_notes import NotePlan
+from memberpack.export.pdf_notes import Table as PackTable
+from memberpack.export.pdf_styles import FONT, FONT_BOLD, FRAME_WIDTH, INK, LANDSCAPE_WIDTH, RAG, SHADE
+from memberpack.export.pdf_tables import PAD, STATUS_TEXT, BriefingTable, Cell, base_style, fit, header, marked
+from memberpack.model.grid import Grid
+from memberpack.model.observation import DATA, Observation
+
+# (frame width, type size) to try in turn: portrait first, then landscape.
+FITS = ((FRAME_WIDTH, 8), (FRAME_WIDTH, 7), (LANDSCAPE_WIDTH, 8), (LANDSCAPE_WIDTH, 7), (LANDSCAPE_WIDTH, 6))
+LABEL_SHARE = 0.36
+MARKER_ROOM = 14
+TEXT_ROOM = 110  # words in a figure column (commentary, benchmarks as text) wrap beyond this width
+SHORT_TEXT = 16  # a cell this short (a figure with its unit, a status) is never wrapped
+
+
+@dataclass(frozen=True, slots=True)
+class GridLayout:
+    grid: Grid
+    widths: list[float]
+    size: float
+
+    @property
+    def landscape(self) -> bool:
+        return sum(self.widths) > FRAME_WIDTH + 1
+
+
+def _solid(obs: Observation) -> bool:
+    """A figure or short token, kept on one line and right-aligned; anything else is words."""
+    return len(obs.display) <= SHORT_TEXT or (obs.value is not None and " " not in obs.display.strip())
+
+
+def _word(text: str, size: float, font: str = FONT) -> float:
+    return max((stringWidth(w, font, size) for w in text.split()), default=0)
+
+
+def _columns(grid: Grid, plan: NotePlan, key: str, size: float) -> list[tuple[float, float]]:
+    """(least, preferred) width of the label column, then of each figure column, at ``size``.
+
+    A figure or short token never wraps, so its full width is the least; words (commentary,
+    benchmarks written as text) may wrap down to their longest word."""
+    labels = [r.label for r in grid.rows] + [r.section or "" for r in grid.rows]
+    out = [(max((_word(t, size, FONT_BOLD) for t in labels), default=0) + 2 * PAD,
+            max((stringWidth(t, FONT_BOLD, size) for t in labels), default=0) + 2 * PAD)]
+    for measure in grid.measures:
+        least = pref = _word(measure, size, FONT_BOLD)
+        for row in grid.rows:
+            obs = row.cells.get(measure)
+            if obs is None:
+                continue
+            full = stringWidth(obs.display, FONT, size) + MARKER_ROOM * bool(plan.markers(key, obs.cell))
+            least = max(least, full if _solid(obs) else _word(obs.display, size))
+            pref = max(pref, min(full, TEXT_ROOM))
+        out.append((least + 2 * PAD + 1, max(least, pref) + 2 * PAD + 1))
+    return out
+
+
+def _grow(widths: list[float], targets: list[float], spare: float) -> float:
+    """Widen columns toward their targets (in proportion to what each lacks) from ``spare``;
+    returns what is left over."""
+    lack = [max(0.0, t - w) for w, t in zip(widths, targets)]
+    total = sum(lack)
+    if total <= 0:
+        return spare
+    used = min(spare, total)
+    for i, missing in enumerate(lack):
+        widths[i] += used * missing / total
+    return spare - used
+
+
+def grid_layout(table: PackTable, plan: NotePlan) -> GridLayout:
+    """Comfortable widths (labels and words unwrapped) in the first of :data:`FITS` that takes
+    them, else the least widths (numbers whole, words wrapped) in the first that takes those;
+    spare width goes to the labels, then to wrapped words, then to every figure column alike."""
+    grid = Grid.of(table.observations)
+    for comfortable in (True, False):
+        for frame, size in FITS:
+            cols = _columns(grid, plan, table.ds.key, size)
+            label_cap = frame * LABEL_SHARE
+            prefs = [min(cols[0][1], label_cap)] + [p for _, p in cols[1:]]
+            leasts = [min(max(cols[0][0], frame * 0.2), prefs[0])] + [least for least, _ in cols[1:]]
+            widths = list(prefs if comfortable else leasts)
+            spare = frame - sum(widths)
+            if spare >= 0:
+                spare = _grow(widths, prefs, spare)
+                widths = [widths[0]] + [w + spare / max(1, len(widths) - 1) for w in widths[1:]]
+                return GridLayout(grid, widths, size)
+    frame, size = FITS[-1]
+    return GridLayout(grid, [w * frame / sum(leasts) for w in leasts], size)  # nothing fits: squeeze
+
+
+def grid_table(table: PackTable, plan: NotePlan, layout: GridLayout) -> BriefingTable:
+    grid, widths, size = layout.grid, layout.widths, layout.size
+    rows: list[list[Cell]] = [header(["", *grid.measures], widths, size=size)]
+    cmds = base_style(size=size)
+    section = None
+    for row in grid.rows:
+        if row.section and row.section != section:
+            r = len(rows)
+            rows.append([row.section] + [""] * len(grid.measures))
+            cmds += [("SPAN", (0, r), (-1, r)), ("FONT", (0, r), (-1, r), FONT_BOLD, size, size + 2),
+                     ("BACKGROUND", (0, r), (-1, r), SHADE)]
+        section = row.section
+        r = len(rows)
+        bold = row.role != DATA
+        cells: list[Cell] = [fit(row.label, widths[0], bold=bold, size=size)]
+        for c, measure in enumerate(grid.measures, start=1):
+            obs = row.cells.get(measure)
+            if obs is None:
+                cells.append("")
+                continue
+            markers = plan.markers(table.ds.key, obs.cell)
+            cells.append(marked(obs.display, markers, size) if markers
+                         else fit(obs.display, widths[c], right=_solid(obs), size=size))
+            if obs.status in RAG:
+                cmds.append(("BACKGROUND", (c, r), (c, r), RAG[obs.status]))
+            elif obs.status in STATUS_TEXT:
+                cmds.append(("TEXTCOLOR", (c, r), (c, r), STATUS_TEXT[obs.status]))
+        if bold:
+            cmds += [("FONT", (0, r), (-1, r), FONT_BOLD, size, size + 2), ("LINEABOVE", (0, r), (-1, r), 0.6, INK)]
+        rows.append(cells)
+    return BriefingTable(rows, colWidths=widths, repeatRows=1, style=TableStyle(cmds), hAlign="LEFT")

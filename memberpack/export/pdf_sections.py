@@ -1,0 +1,132 @@
+"""A section per domain (each table with its charts, figures, sources and notes) and the
+"Questions for officers" annex."""
+
+from __future__ import annotations
+
+from xml.sax.saxutils import escape
+
+from reportlab.lib.units import mm
+from reportlab.platypus import CondPageBreak, Flowable, KeepTogether, NextPageTemplate, PageBreak, Paragraph
+
+from memberpack.analysis.charts import active_title, source_line
+from memberpack.export.pdf_charts import chart_drawing
+from memberpack.export.pdf_document import Anchored, PageRef, anchor_key
+from memberpack.export.pdf_grid import GridLayout, grid_layout, grid_table
+from memberpack.export.pdf_notes import NotePlan, PlacedNote, Table, note_flowables, uk_date
+from memberpack.export.pdf_styles import (FRAME_HEIGHT, FRAME_WIDTH, LANDSCAPE_HEIGHT, LANDSCAPE_WIDTH, cell_style,
+                                          styles)
+from memberpack.export.pdf_tables import chart_table, list_table
+from memberpack.model.annotations import ANSWERED, PRIVATE
+from memberpack.model.charts import BAR, ChartSpec
+
+# Room for a heading and the first rows of a table; less than this and it starts on a new page.
+TABLE_ROOM = 40 * mm
+CHART_ROOM = 70 * mm
+ANNEX_SHARES = (0.07, 0.42, 0.28, 0.15, 0.08)  # number, question, figure, who asked, page
+
+
+def table_key(table: Table) -> str:
+    return anchor_key("ds", table.ds.id)
+
+
+def table_title(table: Table) -> str:
+    period = f" ({table.ds.period})" if table.ds.period and table.ds.period not in table.ds.name else ""
+    return f"{table.ds.name}{period}"
+
+
+def _with_markers(text: str, markers: list[str]) -> str:
+    return f"{text} [{', '.join(markers)}]" if markers else text
+
+
+def _chart(spec: ChartSpec, table: Table, plan: NotePlan, heading: list[Flowable],
+           frame: tuple[float, float]) -> list[Flowable]:
+    """The chart kept together with its title, summary and ``heading`` (one flat group: platypus
+    does not keep a heading with a nested group)."""
+    s = styles()
+    key = table.ds.key
+    if spec.kind == BAR:
+        cells = spec.series[0].cells or [""] * len(spec.categories)
+        categories = [_with_markers(c, plan.markers(key, cell)) for c, cell in zip(spec.categories, cells)]
+        names = [spec.series[0].name]
+    else:
+        categories = list(spec.categories)
+        names = [_with_markers(sr.name, [m for cell in sr.cells for m in plan.markers(key, cell)])
+                 for sr in spec.series]
+    notes = plan.by_chart.get(spec.id, [])
+    title = _with_markers(active_title(spec), [p.number for p in notes])
+    head = [Anchored(escape(title), s["h3"], anchor_key("chart", spec.id)),
+            Paragraph(f"<i>{escape(spec.title)}.</i> {escape(spec.summary)}", s["summary"]),
+            chart_drawing(spec, categories, names, frame)]
+    displays = {o.cell: o.display for o in table.observations}
+    return [KeepTogether(heading + head), chart_table(spec, categories, names, displays, frame[0]),
+            Paragraph(escape(spec.source), s["source"]), *note_flowables(notes)]
+
+
+def table_story(table: Table, plan: NotePlan, layout: GridLayout) -> list[Flowable]:
+    """Page breaks go before headings, never between a heading and what it introduces."""
+    s = styles()
+    title = table_title(table)
+    heading = Anchored(escape(title), s["h2"], table_key(table), title, level=1, step=title)
+    frame = (LANDSCAPE_WIDTH, LANDSCAPE_HEIGHT) if layout.landscape else (FRAME_WIDTH, FRAME_HEIGHT)
+    story: list[Flowable] = [CondPageBreak(CHART_ROOM if table.charts else TABLE_ROOM + 12 * mm)]
+    if not table.charts:
+        story.append(heading)
+    for i, spec in enumerate(table.charts):
+        if i:
+            story.append(CondPageBreak(CHART_ROOM))
+        story += _chart(spec, table, plan, [] if i else [heading], frame)
+    if table.charts:
+        story.append(CondPageBreak(TABLE_ROOM))
+    story += [Paragraph("The table as in the source", s["h3_table"]), grid_table(table, plan, layout),
+              Paragraph(escape(source_line(table.ds)), s["source"])]
+    notes = plan.for_table(table)
+    if notes:
+        story += [Paragraph("Members’ notes on this table", s["h3"]), *note_flowables(notes)]
+    return story
+
+
+def domain_story(key: str, title: str, tables: list[Table], plan: NotePlan) -> list[Flowable]:
+    """A domain from a new page; a table too wide for an upright page gets landscape pages."""
+    story: list[Flowable] = []
+    current = None
+    for table in tables:
+        layout = grid_layout(table, plan)
+        template = "landscape" if layout.landscape else "body"
+        if template != current:
+            story += [NextPageTemplate(template), PageBreak()]
+        if current is None:
+            story.append(Anchored(escape(title), styles()["h1"], key, title))
+        current = template
+        story += table_story(table, plan, layout)
+    return story
+
+
+def _question_row(p: PlacedNote) -> list:
+    cell = cell_style()
+    note = p.note
+    number = Paragraph(f'<a href="#{p.key}" color="#1d4f91"><b>{p.number}</b></a>' if p.placed
+                       else f"<b>{p.number}</b>", cell)
+    body = escape(note.body)
+    if note.status == ANSWERED or note.answer:
+        body += f"<br/><i>Answer:</i> {escape(note.answer or 'answered')}"
+    about = escape(p.about) + (f"<br/><font color='#b3261e'><b>{escape(p.changed)}</b></font>" if p.changed else "")
+    asked = f"{escape(note.author or 'unnamed member')}<br/>{uk_date(note.created_at)}"
+    if note.visibility == PRIVATE:
+        asked += "<br/><b>private</b>"
+    return [number, Paragraph(body, cell), Paragraph(about, cell), Paragraph(asked, cell),
+            PageRef(p.key, ANNEX_SHARES[-1] * FRAME_WIDTH - 6, 8) if p.placed else "–"]
+
+
+def annex(plan: NotePlan) -> list[Flowable]:
+    s = styles()
+    story: list[Flowable] = [
+        NextPageTemplate("body"), PageBreak(),
+        Anchored("Questions for officers", s["h1"], "annex", "Questions for officers", step="Questions"),
+        Paragraph("Every question members have asked, numbered in the order it was asked, so a number never "
+                  "changes when questions are added. Each number links back to the figure it is about.", s["body"])]
+    questions = plan.questions
+    if not questions:
+        return story + [Paragraph("No questions have been asked in this pack.", s["body"])]
+    rows = [_question_row(p) for p in questions]
+    return story + [list_table(["No.", "Question", "About", "Asked by", "Page"], rows,
+                               ANNEX_SHARES, right=(4,))]

@@ -1,0 +1,60 @@
+"""Charts drawn from the same ChartSpec the app draws: colours, letters, dashes and titles."""
+
+from __future__ import annotations
+
+from reportlab.graphics.shapes import String
+
+from memberpack.analysis.charts import active_title
+from memberpack.export.pdf_charts import MAX_BARS, chart_drawing
+from memberpack.export.pdf_styles import ADVERSE, BENCHMARK, FAVOURABLE
+from memberpack.model.charts import BAR, BENCHMARK as BENCHMARK_ROLE, LINE, ChartSpec, Series
+
+
+def _variance(values: list[float]) -> ChartSpec:
+    statuses = ["adverse" if v > 0 else "favourable" if v < 0 else None for v in values]
+    return ChartSpec("t#variance", BAR, "Variance £m by service", "", [f"Service {i}" for i in range(len(values))],
+                     [Series("Variance £m", values, "data", statuses)], "GBP", "Source: t.xlsx")
+
+
+def _strings(drawing) -> list[String]:
+    out = []
+    for node in drawing.getContents():
+        if isinstance(node, String):
+            out.append(node)
+    return out
+
+
+def test_variance_bars_are_coloured_and_lettered():
+    drawing = chart_drawing(_variance([10_400_000.0, -700_000.0, 0.0]), ["A", "B", "C"], ["Variance £m"])
+    labels = {s.text: s.fillColor for s in _strings(drawing)}
+    assert labels["£10.4m A"] == ADVERSE and labels["(£700k) (F)"] == FAVOURABLE and "£0" in labels
+    chart = drawing.getContents()[0]
+    assert chart.bars[(0, 0)].fillColor == ADVERSE and chart.bars[(0, 1)].fillColor == FAVOURABLE
+
+
+def test_many_bars_keep_the_largest_and_say_so():
+    values = [float(i) for i in range(1, 61)]
+    spec = _variance(values)
+    drawing = chart_drawing(spec, spec.categories, ["Variance £m"])
+    chart = drawing.getContents()[-1 - MAX_BARS]
+    assert chart.data == [values[-MAX_BARS:]]
+    assert f"The {MAX_BARS} largest of 60; the table lists all." in [s.text for s in _strings(drawing)]
+
+
+def test_benchmark_lines_are_dashed():
+    spec = ChartSpec("t#series", LINE, "CLA rate", "", ["2021/22", "2022/23"],
+                     [Series("Somerset", [52.0, 55.2]), Series("England", [70.0, 71.0], BENCHMARK_ROLE)],
+                     "per_10000", "Source: t.xlsx")
+    chart = chart_drawing(spec, spec.categories, ["Somerset", "England"]).getContents()[0]
+    assert chart.lines[1].strokeDashArray and chart.lines[1].strokeColor == BENCHMARK
+    assert chart.lines[0].strokeDashArray is None
+
+
+def test_active_titles_say_what_the_chart_shows():
+    assert active_title(_variance([10_400_000.0, 700_000.0, -500_000.0])) == "Overspends of £11.1m, led by Service 0"
+    assert active_title(_variance([-1.0, 700_000.0])) == "Overspend of £700k, all in Service 1"
+    assert active_title(_variance([-1.0, 0.0])) == "No service is forecast to overspend"
+    spec = ChartSpec("t#series", LINE, "CLA rate", "", ["2020/21", "2021/22", "2022/23"],
+                     [Series("England", [67.0, 70.0, 71.0], BENCHMARK_ROLE), Series("Somerset", [52.0, None, 50.5])],
+                     "per_10000", "")
+    assert active_title(spec) == "Somerset: down from 52.0 (2020/21) to 50.5 (2022/23)"

@@ -1,0 +1,207 @@
+"""The briefing PDF read back with pypdf: figures, structure, fonts, notes and the questions annex."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, replace
+
+import pypdf
+import pytest
+
+from memberpack.analysis.annotation_targets import observation_target
+from memberpack.analysis.charts import charts_for, money_text, source_line
+from memberpack.analysis.headlines import headlines
+from memberpack.cli import main
+from memberpack.errors import Cancelled
+from memberpack.export.pdf import export_pdf
+from memberpack.model.annotations import CHART, PRIVATE, QUESTION, Annotation, Target
+from memberpack.model.grid import Grid
+from memberpack.model.observation import DATA, Dataset
+from memberpack.store import annotation_store
+from memberpack.store.pack import Pack
+
+
+
+@dataclass(frozen=True)
+class Demo:
+    """What the tests expect of the demo pack, read from it, so they hold as the samples grow:
+    the Month 6 budget monitor and its External Placements budget of £38.4m."""
+
+    ds: Dataset
+    placements: Target
+    chart_id: str
+    subtotal: list[str]
+    budget_text: str
+
+
+def _demo(pack: Pack) -> Demo:
+    ds = next(d for d in pack.datasets() if d.source_file.startswith("01_budget_monitor_m6"))
+    observations = pack.observations(ds.id)
+    obs = next(o for o in observations if o.label == "External Placements" and o.value == 38_400_000)
+    subtotal = next(r for r in Grid.of(observations).rows if r.role != DATA)
+    budget = headlines(pack).budget
+    return Demo(ds, observation_target(ds, obs), charts_for(ds, observations)[0].id,
+                [subtotal.label, *(o.display for o in list(subtotal.cells.values())[:3])],
+                f"{money_text(budget.variance)} {budget.flag}")
+
+
+def _text(reader: pypdf.PdfReader) -> list[str]:
+    return [page.extract_text() for page in reader.pages]
+
+
+def _outline_titles(outline) -> list[str]:
+    out = []
+    for item in outline:
+        out += _outline_titles(item) if isinstance(item, list) else [item.title]
+    return out
+
+
+def _add_notes(pack: Pack, demo: Demo) -> None:
+    annotation_store.save(pack, Annotation(
+        "Why has the External Placements budget risen to £38.4m?", demo.placements, kind=QUESTION,
+        author="Cllr Jane Smith", created_at="2023-12-01T10:00:00+00:00"))
+    annotation_store.save(pack, Annotation(
+        "Is the fieldwork overspend ↑ still growing?", Target(CHART, demo.ds.key, chart_id=demo.chart_id),
+        kind=QUESTION, author="Cllr Tom Brown", created_at="2023-12-02T09:00:00+00:00"))
+    annotation_store.save(pack, Annotation(
+        "Ask the director privately about agency costs", demo.placements, visibility=PRIVATE,
+        author="Cllr Jane Smith", created_at="2023-12-03T09:00:00+00:00"))
+
+
+@pytest.fixture(scope="module")
+def exported(tmp_path_factory, demo_pack_master):
+    """The demo pack with notes, exported by the command line without and with private notes."""
+    folder = tmp_path_factory.mktemp("pdf")
+    path = folder / "demo.mpack"
+    path.write_bytes(demo_pack_master.read_bytes())
+    with Pack.open(path) as pack:
+        demo = _demo(pack)
+        _add_notes(pack, demo)
+    assert main(["export", str(path), "-o", str(folder / "public.pdf")]) == 0
+    assert main(["export", str(path), "-o", str(folder / "private.pdf"), "--include-private"]) == 0
+    return pypdf.PdfReader(folder / "public.pdf"), pypdf.PdfReader(folder / "private.pdf"), demo
+
+
+def test_figures_print_with_their_labels_and_source(exported):
+    public, _, demo = exported
+    text = "\n".join(_text(public))
+    assert re.search(r"External Placements\s+38\.4\s*Q1\s+48\.8\s+10\.4(\s*N\d)?\s+A\s+Red", text)
+    assert re.search(r"\s+".join(map(re.escape, demo.subtotal)), text)  # a sub total row, as displayed
+    assert any("The table as in the source" in t and source_line(demo.ds) in t for t in _text(public))
+    assert "£10.4m A" in text and "(£700k) (F)" in text  # the chart's bar labels, lettered
+
+
+def test_structure_bookmarks_pages_and_metadata(exported):
+    public, _, demo = exported
+    pages = _text(public)
+    total = len(public.pages)
+    assert all(f"Page {n} of {total}" in t for n, t in enumerate(pages, start=1))
+    assert "Scrutiny Committee – Children and Families" in pages[0] and "Classification: PUBLIC" in pages[0]
+    assert "Meeting date: 12/12/2023" in pages[0]
+    titles = _outline_titles(public.outline)
+    assert titles[:3] == ["Contents", "Headline summary", "Finance"] and titles[-1] == "Questions for officers"
+    assert any(t.startswith(demo.ds.name) for t in titles)
+    assert demo.budget_text in pages[2] and "Red items" in pages[2]
+    meta = public.metadata
+    assert meta.title == "Children's services briefing pack"
+    assert meta.author == "Scrutiny Committee – Children and Families"
+    assert "12/12/2023" in meta.subject
+    catalog = public.trailer["/Root"]
+    assert catalog["/PageMode"] == "/UseOutlines" and catalog["/ViewerPreferences"]["/DisplayDocTitle"]
+    assert catalog["/Lang"] == "en-GB"
+
+
+def test_contents_page_numbers_match_the_bookmarks(exported):
+    public, _, _ = exported
+    contents = _text(public)[1]
+    for item in public.outline:
+        if not isinstance(item, list) and item.title != "Contents":
+            page = public.get_destination_page_number(item) + 1
+            assert f"{item.title}\n{page}\n" in contents
+
+
+def test_every_font_is_embedded_truetype(exported):
+    public, _, _ = exported
+    for page in public.pages:
+        for font in page["/Resources"]["/Font"].values():
+            font = font.get_object()
+            assert font["/Subtype"] == "/TrueType", font["/BaseFont"]
+            assert "/FontFile2" in font["/FontDescriptor"]
+    assert "↑" in "".join(_text(public))
+
+
+def test_annex_numbers_questions_and_links_back(exported):
+    public, _, _ = exported
+    annex_index = public.get_destination_page_number(public.outline[-1])
+    annex = _text(public)[annex_index]
+    assert annex.index("Q1") < annex.index("Why has the External Placements budget") < annex.index("Q2")
+    assert "Cllr Jane Smith" in annex and "Cllr Tom Brown" in annex and "01/12/2023" in annex
+    assert "Is the fieldwork overspend ↑ still growing?" in annex
+    links = [a.get_object() for a in public.pages[annex_index].get("/Annots", [])]
+    targets = [public.get_page_number(link["/Dest"][0].get_object()) for link in links if "/Dest" in link]
+    pages = _text(public)
+    q1 = next(i for i, t in enumerate(pages) if "Q1 · Question for officers · Cllr Jane Smith" in t)
+    q2 = next(i for i, t in enumerate(pages) if "Q2 · Question for officers · Cllr Tom Brown" in t)
+    assert targets[:4] == [q1, q1, q2, q2]  # each number and each page number links to its question
+
+
+def test_private_note_only_when_asked_for(exported):
+    public, private, _ = exported
+    assert "agency costs" not in "".join(_text(public))
+    text = "".join(_text(private))
+    assert "Ask the director privately about agency costs" in text
+    assert "N1 · Note · private · Cllr Jane Smith" in text
+    assert "includes members’ private notes" in _text(private)[0]
+
+
+def test_changed_figure_is_marked(demo_pack, tmp_path):
+    with Pack.open(demo_pack) as pack:
+        then = replace(_demo(pack).placements, value=36_000_000.0, display="36.0")
+        annotation_store.save(pack, Annotation("Still 36.0?", then, author="Cllr A"))
+        export_pdf(pack, tmp_path / "out.pdf")
+    text = "".join(_text(pypdf.PdfReader(tmp_path / "out.pdf")))
+    assert "figure changed: was £36.0m, now £38.4m" in re.sub(r"\s+", " ", text)
+
+
+def _annex(reader: pypdf.PdfReader) -> str:
+    return "\n".join(_text(reader)[reader.get_destination_page_number(reader.outline[-1]):])
+
+
+def test_question_numbers_are_stable_when_questions_are_added(demo_pack, tmp_path):
+    with Pack.open(demo_pack) as pack:
+        first = Annotation("First?", _demo(pack).placements, kind=QUESTION, author="A",
+                           created_at="2023-12-01T10:00:00+00:00")
+        annotation_store.save(pack, first)
+        export_pdf(pack, tmp_path / "one.pdf")
+        annotation_store.save(pack, Annotation("Second?", Target(), kind=QUESTION, author="B",
+                                               created_at="2023-12-05T10:00:00+00:00"))
+        export_pdf(pack, tmp_path / "two.pdf")
+    one, two = (_annex(pypdf.PdfReader(tmp_path / f"{n}.pdf")) for n in ("one", "two"))
+    assert "Q1\nFirst?" in one
+    assert "Q1\nFirst?" in two and "Q2\nSecond?" in two
+
+
+def test_progress_is_reported_and_cancel_leaves_no_file(demo_pack, tmp_path):
+    seen = []
+    with Pack.open(demo_pack) as pack:
+        name = _demo(pack).ds.name
+        export_pdf(pack, tmp_path / "ok.pdf", progress=lambda done, total, msg: seen.append((done, total, msg)))
+        with pytest.raises(Cancelled):
+            export_pdf(pack, tmp_path / "no.pdf", cancel=lambda: len(seen) > 0)
+    assert seen[-1][0] == seen[-1][1] and any(m.startswith(name) for _, _, m in seen)
+    assert not (tmp_path / "no.pdf").exists() and not (tmp_path / "no.pdf.part").exists()
+
+
+def test_a_long_question_splits_across_pages_and_keeps_its_link(demo_pack, tmp_path):
+    body = "Please set out the placement costs by type. " * 300 + "End of question."
+    with Pack.open(demo_pack) as pack:
+        annotation_store.save(pack, Annotation(body, _demo(pack).placements, kind=QUESTION, author="Cllr Long",
+                                               created_at="2000-01-01T00:00:00+00:00"))
+        export_pdf(pack, tmp_path / "long.pdf")
+    reader = pypdf.PdfReader(tmp_path / "long.pdf")
+    pages = [p.extract_text() for p in reader.pages]
+    start = next(i for i, t in enumerate(pages) if "Q1 · Question for officers · Cllr Long" in t)
+    assert "End of question." in pages[start + 1]
+    annex = reader.pages[reader.get_destination_page_number(reader.outline[-1])]
+    link = next(a.get_object() for a in annex["/Annots"] if "/Dest" in a.get_object())
+    assert reader.get_page_number(link["/Dest"][0].get_object()) == start
