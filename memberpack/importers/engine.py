@@ -9,6 +9,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from memberpack.errors import Cancelled, ImportFailed
+from memberpack.importers.open_statistics import ObservationStream, read_open_statistics
 from memberpack.importers.reader import read_sheets
 from memberpack.importers.report import FileReport
 from memberpack.importers.tables import FoundTable, find_table
@@ -37,11 +38,13 @@ def _check_cancel(cancel: Cancel | None) -> None:
 
 
 def read_file(path: str | Path, *, sheet: str | None = None, kind: str | None = None,
-              cancel: Cancel | None = None) -> FileResult:
+              progress: Progress | None = None, cancel: Cancel | None = None) -> FileResult:
     """Read every table of one file without touching any pack."""
     path = Path(path)
     if not path.is_file():
         raise ImportFailed(f"{path}: no such file")
+    if (stats := read_open_statistics(path, progress=progress, cancel=cancel)) is not None:
+        return FileResult(path, stats.sha256, [stats.table], stats.report)
     digest = hashlib.sha256(path.read_bytes()).hexdigest()
     report = FileReport(file=path.name, sha256=digest)
     tables: list[FoundTable] = []
@@ -58,6 +61,8 @@ def read_file(path: str | Path, *, sheet: str | None = None, kind: str | None = 
 
 def domain_of(found: FoundTable) -> str:
     """The domain most of a table's matched figures belong to."""
+    if isinstance(found.observations, ObservationStream):
+        return found.observations.domain
     counts = Counter(BY_ID[o.metric_id].domain for o in found.observations if o.metric_id != "other")
     return counts.most_common(1)[0][0] if counts else OTHER
 
@@ -72,8 +77,12 @@ def import_files(pack: Pack | None, paths: Iterable[str | Path], *, sheet: str |
         _check_cancel(cancel)
         if progress:
             progress(i, len(paths), f"Reading {Path(path).name}")
-        results.append(read_file(path, sheet=sheet, kind=kind, cancel=cancel))
-    if not dry_run and pack is not None:
+        results.append(read_file(path, sheet=sheet, kind=kind, progress=progress, cancel=cancel))
+    if dry_run or pack is None:
+        for found in (found for result in results for found in result.tables):
+            for _ in found.observations:  # a streamed table counts its rows as it is read
+                pass
+    else:
         with pack.transaction():
             for result in results:
                 for found in result.tables:

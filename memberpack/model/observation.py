@@ -36,6 +36,7 @@ class Observation:
     col: int = 0
     metric_id: str = "other"
     id: int | None = None
+    area: str | None = None   # open statistics: the area's key (model.areas.Area.key)
 
 
 @dataclass(slots=True)
