@@ -31,7 +31,7 @@ from memberpack.model.areas import LOCAL_AUTHORITY, NATIONAL, REGIONAL, Area
 from memberpack.model.metrics import BY_ID, OTHER, match_metric
 from memberpack.model.observation import DATA, Observation
 from memberpack.model.periods import QUARTER, Period, parse_period
-from memberpack.model.units import COUNT_UNIT, Unit, find_unit
+from memberpack.model.units import COUNT_UNIT, PERCENTAGE, Unit, find_unit
 from memberpack.model.values import BLANK, TEXT, parse_text
 
 OPEN_STATISTICS = "open_statistics"
@@ -105,6 +105,8 @@ def _read_meta(path: Path) -> dict[str, dict[str, str]] | None:
 
 def _unit_of(name: str, label: str, unit_text: str) -> Unit | None:
     found = find_unit(unit_text) or find_unit(label) or find_unit(name.replace("_", " "))
+    if found is None and re.search(r"(^|_)(pct|perc)(_|$)", name.lower()):
+        return PERCENTAGE
     if found is None and re.search(r"^(number|num|count|headcount)\b|_(number|count)$", name.lower()):
         return COUNT_UNIT
     return found

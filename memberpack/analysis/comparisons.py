@@ -1,0 +1,283 @@
+"""How our authority compares with England, its region and its statistical neighbours.
+
+For each figure with comparator data: our latest value against England, the region and the
+neighbours' average; our rank among all authorities (tied values share the better rank, 1 =
+best by the metric's polarity, or 1 = highest for a neutral metric) and the quartile band A-D
+(A = the best quarter); and the trend over the years in the file as a :class:`ChartSpec` with our
+line as data and the comparators as benchmark lines. Benchmarks written as text in KPI scorecards
+become comparisons of the same shape (without a rank). Results are plain data, so the app's table
+and chart and the PDF's "how we compare" table show the same thing.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import defaultdict
+from dataclasses import dataclass, field
+
+from memberpack.analysis.benchmark_text import ENGLAND, NEIGHBOURS, REGION, written_benchmarks
+from memberpack.analysis.charts import money_text, source_line
+from memberpack.importers.open_statistics import OPEN_STATISTICS
+from memberpack.model.areas import LOCAL_AUTHORITY, NATIONAL, REGIONAL, Area
+from memberpack.model.charts import BENCHMARK, DATA_SERIES, LINE, ChartSpec, Series
+from memberpack.model.grid import Grid
+from memberpack.model.metrics import HIGHER, LOWER, NEUTRAL, metric
+from memberpack.model.periods import parse_period
+from memberpack.model.units import GBP, PERCENT
+from memberpack.store.comparators import NeighbourList
+from memberpack.store.pack import Pack
+
+BANDS = "ABCD"
+# Band tones, coloured the same on screen and on paper; a neutral metric's bands are not judged.
+BEST, GOOD, POOR, WORST, UNJUDGED = "best", "good", "poor", "worst", "neutral"
+BAND_TONES = {HIGHER: (BEST, GOOD, POOR, WORST), LOWER: (BEST, GOOD, POOR, WORST), NEUTRAL: (UNJUDGED,) * 4}
+TONE_COLOURS = {BEST: "#1b7837", GOOD: "#7fbf7b", POOR: "#f4a582", WORST: "#b2182b", UNJUDGED: "#878787"}
+BETTER, WORSE, SAME, HIGHER_THAN, LOWER_THAN = "better", "worse", "same", "higher", "lower"
+
+
+@dataclass(slots=True)
+class Benchmark:
+    """One comparator's figure; ``difference`` is ours minus theirs, ``verdict`` by polarity."""
+
+    kind: str                  # england, region, neighbours or other
+    name: str
+    value: float | None
+    display: str
+    difference: float | None = None
+    verdict: str = ""
+    count: int | None = None   # neighbours with a figure (of ``of`` in the list)
+    of: int | None = None
+
+
+@dataclass(slots=True)
+class Rank:
+    position: int
+    out_of: int
+    band: str
+    tone: str
+    direction: str             # what rank 1 means
+
+    def text(self) -> str:
+        return f"{self.position} of {self.out_of}"
+
+
+@dataclass(slots=True)
+class Comparison:
+    metric_id: str
+    measure: str
+    section: str | None
+    period: str | None
+    area: str                  # our authority's name, as the source writes it
+    value: float | None
+    display: str
+    status: str | None
+    unit: str | None
+    polarity: str
+    decimals: int
+    benchmarks: list[Benchmark] = field(default_factory=list)
+    rank: Rank | None = None
+    trend: ChartSpec | None = None
+    source: str = ""
+    cell: str = ""
+
+    @property
+    def title(self) -> str:
+        return f"{self.measure} ({self.section})" if self.section else self.measure
+
+    def benchmark(self, kind: str) -> Benchmark | None:
+        return next((b for b in self.benchmarks if b.kind == kind), None)
+
+    def format(self, value: float | None) -> str:
+        return format_value(value, self.unit, self.decimals)
+
+
+def format_value(value: float | None, unit: str | None, decimals: int = 1) -> str:
+    if value is None:
+        return "–"
+    if unit == GBP:
+        return money_text(value)
+    text = f"{value:,.{decimals}f}"
+    return text + "%" if unit == PERCENT else text
+
+
+def decimals_of(*displays: str) -> int:
+    """The most decimals any of the figures is written with (at most 2)."""
+    found = [len(m.group(1)) for d in displays if (m := re.search(r"\d\.(\d+)", d or ""))]
+    return min(max(found, default=0), 2)
+
+
+def verdict(difference: float | None, polarity: str) -> str:
+    if difference is None:
+        return ""
+    if abs(difference) < 1e-9:
+        return SAME
+    if polarity == NEUTRAL:
+        return HIGHER_THAN if difference > 0 else LOWER_THAN
+    return BETTER if (difference > 0) == (polarity == HIGHER) else WORSE
+
+
+def rank_of(ours: float, values: list[float], polarity: str) -> Rank:
+    """Our rank among ``values`` (which include ours): tied values share the better rank."""
+    higher_first = polarity != LOWER
+    position = 1 + sum(1 for v in values if (v > ours if higher_first else v < ours))
+    band = (position - 1) * 4 // len(values)
+    direction = {HIGHER: "1 = best (higher is better)", LOWER: "1 = best (lower is better)"}.get(
+        polarity, "1 = highest (neither higher nor lower is better)")
+    return Rank(position, len(values), BANDS[band], BAND_TONES[polarity][band], direction)
+
+
+def _period_order(periods: list[str]) -> list[str]:
+    parsed = {p: parse_period(p) for p in periods}
+    return sorted(periods, key=lambda p: (parsed[p] is not None, parsed[p].sort_key() if parsed[p] else (0, 0, "")))
+
+
+@dataclass(slots=True)
+class _Figure:
+    value: float | None
+    display: str
+    status: str | None
+    cell: str
+
+
+class _Places:
+    """Which stored areas of one dataset are England, our region, us and our neighbours."""
+
+    def __init__(self, areas: list[Area], ours: Area, neighbours: NeighbourList | None) -> None:
+        self.england = next((a.key() for a in areas if a.level == NATIONAL), None)
+        mine = next((a for a in areas if a.level == LOCAL_AUTHORITY and
+                     any(ours.matches(c) for c in (a.old_code, a.new_code, a.name) if c)), None)
+        self.ours = mine.key() if mine else None
+        self.our_name = mine.name if mine else ours.name
+        self.region_name = (mine.region if mine and mine.region else ours.region)
+        self.region = next((a.key() for a in areas if a.level == REGIONAL and a.name == self.region_name), None)
+        listed = neighbours.neighbours if neighbours else []
+        self.neighbour_count = len(listed)
+        self.neighbours = {a.key() for a in areas if a.level == LOCAL_AUTHORITY and any(
+            a.matches(c) for n in listed for c in (n.old_code, n.new_code) if c)}
+
+    def tracked(self) -> list[str]:
+        return [k for k in (self.england, self.region, self.ours, *self.neighbours) if k]
+
+
+def _open_statistics(pack: Pack, ours: Area, neighbours: NeighbourList | None, wanted) -> list[Comparison]:
+    out = []
+    for ds in (d for d in pack.datasets() if d.kind == OPEN_STATISTICS):
+        areas = [Area.from_key(k, label) for label, k in pack.db.execute(
+            "SELECT DISTINCT label, area FROM observation WHERE dataset_id = ? AND area IS NOT NULL", (ds.id,))]
+        places = _Places(areas, ours, neighbours)
+        if places.ours is None:
+            continue
+        series: dict[tuple, dict[str, dict[str, _Figure]]] = defaultdict(lambda: defaultdict(dict))
+        meta: dict[tuple, tuple[str, str | None]] = {}
+        tracked = places.tracked()
+        rows = pack.db.execute(
+            "SELECT measure, section, period, value, display, status, cell, area, metric_id, unit FROM observation "
+            f"WHERE dataset_id = ? AND area IN ({', '.join('?' * len(tracked))}) ORDER BY row, col",
+            (ds.id, *tracked))
+        for measure, section, period, value, display, status, cell, area, metric_id, unit in rows:
+            if wanted(measure, section, metric_id):
+                series[(measure, section)][area][period or ""] = _Figure(value, display, status, cell)
+                if unit or (measure, section) not in meta:
+                    meta[(measure, section)] = (metric_id, unit)
+        latest = {group: _period_order(list(by_area[places.ours]))[-1]
+                  for group, by_area in series.items() if by_area.get(places.ours)}
+        everyone: dict[tuple, list[float]] = defaultdict(list)
+        for measure, section, period, value in pack.db.execute(
+                "SELECT measure, section, period, value FROM observation WHERE dataset_id = ? AND area LIKE 'la|%' "
+                "AND value IS NOT NULL", (ds.id,)):
+            if latest.get((measure, section)) == (period or ""):
+                everyone[(measure, section)].append(value)
+        for group, period in latest.items():
+            out.append(_compare(ds, group, period, series[group], everyone[group], meta[group], places))
+    return out
+
+
+def _average(by_area: dict[str, dict[str, _Figure]], keys: set[str], period: str) -> tuple[float | None, int]:
+    values = [by_area[k][period].value for k in keys if period in by_area.get(k, {})
+              and by_area[k][period].value is not None]
+    return (sum(values) / len(values) if values else None), len(values)
+
+
+def _compare(ds, group, period, by_area, everyone, meta, places: _Places) -> Comparison:
+    (measure, section), (metric_id, unit) = group, meta
+    polarity = metric(metric_id).polarity
+    mine = by_area[places.ours][period]
+    shown = [f.display for a in by_area.values() for f in a.values()]
+    result = Comparison(metric_id, measure, section, period or None, places.our_name, mine.value, mine.display,
+                        mine.status, unit, polarity, decimals_of(*shown), source=source_line(ds), cell=mine.cell)
+    for kind, key, name in ((ENGLAND, places.england, "England"), (REGION, places.region, places.region_name)):
+        figure = by_area.get(key, {}).get(period) if key else None
+        if figure is not None:
+            result.benchmarks.append(_benchmark(result, kind, name, figure.value, figure.display))
+    if places.neighbour_count:
+        average, count = _average(by_area, places.neighbours, period)
+        bench = _benchmark(result, NEIGHBOURS, "Statistical neighbours", average, result.format(average))
+        bench.count, bench.of = count, places.neighbour_count
+        result.benchmarks.append(bench)
+    if mine.value is not None and everyone:
+        result.rank = rank_of(mine.value, everyone, polarity)
+    result.trend = _trend(ds, result, by_area, places)
+    return result
+
+
+def _benchmark(result: Comparison, kind: str, name: str, value: float | None, display: str) -> Benchmark:
+    difference = result.value - value if None not in (result.value, value) else None
+    return Benchmark(kind, name, value, display, difference, verdict(difference, result.polarity))
+
+
+def _trend(ds, result: Comparison, by_area: dict[str, dict[str, _Figure]], places: _Places) -> ChartSpec | None:
+    periods = _period_order(list({p for figures in by_area.values() for p in figures}))
+    if len(periods) < 2:
+        return None
+    mine = by_area[places.ours]
+    series = [Series(result.area, [mine[p].value if p in mine else None for p in periods], DATA_SERIES, [],
+                     [mine[p].cell if p in mine else "" for p in periods])]
+    for key, name in ((places.england, "England"), (places.region, places.region_name)):
+        if key in by_area:
+            figures = by_area[key]
+            series.append(Series(name, [figures[p].value if p in figures else None for p in periods], BENCHMARK, [],
+                                 [figures[p].cell if p in figures else "" for p in periods]))
+    if places.neighbours:
+        series.append(Series("Statistical neighbours average",
+                             [_average(by_area, places.neighbours, p)[0] for p in periods], BENCHMARK))
+    points = [(p, v) for p, v in zip(periods, series[0].values) if v is not None]
+    summary = (f"{result.area}: {result.format(points[-1][1])} in {points[-1][0]}, from "
+               f"{result.format(points[0][1])} in {points[0][0]}." if len(points) >= 2
+               else f"{result.area} has a figure for {len(points)} of {len(periods)} periods.")
+    england = result.benchmark(ENGLAND)
+    if england and england.verdict:
+        summary += f" England: {england.display} in {result.period}."
+    return ChartSpec(id=f"{ds.key}#compare:{result.title}", kind=LINE, title=f"{result.title}: how we compare",
+                     summary=summary, categories=periods, series=series, unit=result.unit,
+                     source=source_line(ds), dataset_key=ds.key)
+
+
+def _scorecards(pack: Pack, ours: Area | None, wanted) -> list[Comparison]:
+    out = []
+    for ds in (d for d in pack.datasets() if d.kind != OPEN_STATISTICS):
+        grid = Grid.of(pack.observations(ds.id))
+        for row, latest, text, found in written_benchmarks(grid):
+            if not wanted(row.label, row.section, latest.metric_id):
+                continue
+            polarity = metric(latest.metric_id).polarity
+            result = Comparison(latest.metric_id, row.label, row.section, latest.measure,
+                                ours.name if ours else "Our figure", latest.value,
+                                latest.display, latest.status, latest.unit, polarity,
+                                decimals_of(latest.display, *(b.display for b in found)),
+                                source=f"{source_line(ds)}; benchmarks from cell {text.cell}", cell=latest.cell)
+            result.benchmarks = [_benchmark(result, b.kind, b.name, b.value, b.display) for b in found]
+            out.append(result)
+    return out
+
+
+def comparisons(pack: Pack, ours: Area | None, neighbours: NeighbourList | None = None,
+                text: str | None = None) -> list[Comparison]:
+    """Every comparison the pack's data allows, optionally only those whose measure, section or
+    metric name contains ``text``. Open statistics need ``ours``; scorecard benchmarks do not."""
+    needle = (text or "").strip().lower()
+
+    def wanted(measure: str, section: str | None, metric_id: str) -> bool:
+        return not needle or any(needle in (t or "").lower() for t in (measure, section, metric(metric_id).name))
+
+    found = _open_statistics(pack, ours, neighbours, wanted) if ours is not None else []
+    return found + _scorecards(pack, ours, wanted)
