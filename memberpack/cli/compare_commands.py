@@ -40,9 +40,14 @@ def register(sub) -> None:
 
 
 def _lookup(pack: Pack, code: str) -> Area | None:
-    """An authority by LA number, ONS code or name: in imported statistics first, then the short list."""
-    return next((a for a in comparators.known_areas(pack) if a.level == LOCAL_AUTHORITY and a.matches(code)),
-                None) or known_authority(code)
+    """An authority by LA number, ONS code or name, from imported statistics and memberpack's short
+    list (the statistics' spelling first, blanks filled from the list)."""
+    found = next((a for a in comparators.known_areas(pack) if a.level == LOCAL_AUTHORITY and a.matches(code)), None)
+    known = known_authority(code) or (known_authority(found.old_code or found.new_code) if found else None)
+    if found is None or known is None:
+        return found or known
+    return Area(LOCAL_AUTHORITY, found.name, found.old_code or known.old_code, found.new_code or known.new_code,
+                found.region or known.region)
 
 
 def run_authority(args) -> int:
@@ -89,7 +94,8 @@ def run_neighbours(args) -> int:
                 raise MemberpackError(f"{args.pack}: no statistical neighbours yet for {ours.describe()}")
         if args.file or args.la:
             comparators.save_neighbours(pack, listed)
-    print(f"statistical neighbours of {ours.describe()} (version {listed.version}, from {listed.source_file}"
+    source = listed.source_file if listed.source_file == comparators.BY_HAND else f"from {listed.source_file}"
+    print(f"statistical neighbours of {ours.describe()} (version {listed.version}, {source}"
           + (f", {listed.sheet}" if listed.sheet else "") + "):")
     for i, n in enumerate(listed.neighbours, 1):
         print(f"  SN{i:<3} {n.area().describe()}" + (f": {n.closeness}" if n.closeness else ""))
