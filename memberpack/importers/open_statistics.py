@@ -21,6 +21,7 @@ import re
 from collections import Counter
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass
+from operator import itemgetter
 from pathlib import Path
 
 from memberpack.errors import Cancelled, ImportFailed
@@ -140,14 +141,14 @@ class ObservationStream:
     def _where(self) -> Callable[[list[str]], tuple[str, str]]:
         """A function from a row to its label and area key, remembering each distinct area."""
         pos = {name: i for i, name in enumerate(self.columns) if name in GEOGRAPHY_COLUMNS}
-        geo = tuple(pos.values())
-        seen: dict[tuple[str, ...], tuple[str, str]] = {}
+        geo = itemgetter(*pos.values())
+        seen: dict[tuple[str, ...] | str, tuple[str, str]] = {}
 
         def get(row: list[str], name: str) -> str:
             return row[pos[name]].strip() if name in pos else ""
 
         def where(row: list[str]) -> tuple[str, str]:
-            key = tuple(row[i] for i in geo)
+            key = geo(row)
             found = seen.get(key)
             if found is None:
                 written = get(row, "geographic_level")
@@ -171,11 +172,14 @@ class ObservationStream:
         table.rows_read = table.cells_read = 0
         errors: list[str] = []
         where = self._where()
-        tp, ti = self.columns.index("time_period"), self.columns.index("time_identifier")
+        when = itemgetter(self.columns.index("time_period"), self.columns.index("time_identifier"))
+        how = itemgetter(*self.filters) if self.filters else (lambda row: ())
         periods: dict[tuple[str, str], str | None] = {}
-        sections: dict[tuple[str, ...], str | None] = {}
+        sections: dict[tuple[str, ...] | str, str | None] = {}
         specials: dict[tuple[str, Unit | None], tuple[float | None, str | None, str | None]] = {}
-        filters, indicators, width = self.filters, self.indicators, len(self.columns)
+        plan = [(col, i.index, i.label, i.unit, i.unit.factor if i.unit else 1.0, i.unit.base if i.unit else None,
+                 i.metric_id, i.letter) for col, i in enumerate(self.indicators)]
+        width = len(self.columns)
         with self.path.open(encoding=self.encoding, newline="") as f:
             reader = csv.reader(f)
             next(reader, None)
@@ -190,38 +194,38 @@ class ObservationStream:
                     if len(row) < width:
                         row += [""] * (width - len(row))
                     label, area = where(row)
-                    pkey = (row[tp], row[ti])
-                    period = periods.get(pkey, "")
+                    key = when(row)
+                    period = periods.get(key, "")
                     if period == "":
-                        period = periods[pkey] = _period(*pkey)
-                    fkey = tuple(row[i] for i in filters)
-                    section = sections.get(fkey, "")
+                        period = periods[key] = _period(*key)
+                    key = how(row)
+                    section = sections.get(key, "")
                     if section == "":
-                        section = sections[fkey] = " / ".join(v.strip() for v in fkey if v.strip()) or None
+                        section = sections[key] = _section(key)
                     line = str(r + 2)
-                    for col, ind in enumerate(indicators):
-                        text = row[ind.index]
+                    for col, index, measure, unit, factor, base, metric_id, letter in plan:
+                        text = row[index]
                         try:
                             number = float(text)
-                            if not math.isfinite(number):
-                                raise ValueError(text)
-                            value = ind.unit.to_base(number) if ind.unit else number
-                            unit = ind.unit.base if ind.unit else None
-                            status = None
                         except ValueError:
-                            cached = specials.get((text, ind.unit))
+                            number = math.nan
+                        if number - number == 0:    # a finite number
+                            value, unit_name, status = (number if factor == 1.0 else round(number * factor, 6),
+                                                        base, None)
+                        else:
+                            cached = specials.get((text, unit))
                             if cached is None:
-                                cell = parse_text(text, ind.unit)
-                                cached = specials[(text, ind.unit)] = (cell.value, cell.unit, cell.status)
-                            value, unit, status = cached
+                                cell = parse_text(text, unit)
+                                cached = specials[(text, unit)] = (cell.value, cell.unit, cell.status)
+                            value, unit_name, status = cached
                             if status is not None and status.startswith("error:"):
-                                errors.append(f"{ind.letter}{line} {text.strip()}")
-                        yield Observation(label, ind.label, value, unit, text, status, section, period, DATA, sheet,
-                                          ind.letter + line, r, col, ind.metric_id, None, area)
+                                errors.append(f"{letter}{line} {text.strip()}")
+                        yield Observation(label, measure, value, unit_name, text, status, section, period, DATA,
+                                          sheet, letter + line, r, col, metric_id, None, area)
                     table.rows_read += 1
             except (csv.Error, UnicodeDecodeError) as exc:
                 raise ImportFailed(f"{self.path.name}: row {r + 2} cannot be read ({exc})") from None
-        table.cells_read = table.rows_read * len(indicators)
+        table.cells_read = table.rows_read * len(plan)
         table.cell_range = f"A1:{column_letter(width - 1)}{r + 2}"
         self._report_errors(errors)
         self._tick(self.lines, self.lines)
@@ -239,6 +243,12 @@ class ObservationStream:
                                                            if len(errors) > _LISTED_ERRORS else "")
             self.file_report.warnings.append(
                 f"{len(errors)} Excel error value(s) read as missing values, with the error as their status: {listed}")
+
+
+def _section(values: tuple[str, ...] | str) -> str | None:
+    """Filter values joined (one filter column gives a plain string)."""
+    parts = (values,) if isinstance(values, str) else values
+    return " / ".join(v.strip() for v in parts if v.strip()) or None
 
 
 def _period(time_period: str, identifier: str) -> str | None:
