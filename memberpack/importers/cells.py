@@ -14,3 +14,17 @@ def column_letter(index: int) -> str:
 def a1(row: int, col: int) -> str:
     """The A1 reference of a 0-based row and column."""
     return f"{column_letter(col)}{row + 1}"
+
+
+def parse_ref(ref: str) -> tuple[int, int]:
+    """``"B7"`` -> (6, 1): the 0-based row and column of an A1 reference."""
+    letters = ref.rstrip("0123456789")
+    return int(ref[len(letters):]) - 1, column_index(letters)
+
+
+def column_index(letters: str) -> int:
+    """``"A"`` -> 0, ``"AA"`` -> 26."""
+    col = 0
+    for ch in letters.upper():
+        col = col * 26 + ord(ch) - 64
+    return col - 1

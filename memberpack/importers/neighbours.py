@@ -32,10 +32,10 @@ def _text(value: Any) -> str:
     return "" if value is None else str(value).strip()
 
 
-def _header(sheet: Sheet) -> tuple[int, dict[int, list[int]], int | None, int | None, int | None] | None:
+def _header(rows: list[list[Any]]) -> tuple[int, dict[int, list[int]], int | None, int | None, int | None] | None:
     """The header row, its SN columns (number -> [code column, closeness column]) and the LA number,
     ONS code and name columns."""
-    for r, row in enumerate(sheet.rows):
+    for r, row in enumerate(rows):
         sn: dict[int, list[int]] = {}
         for c, value in enumerate(row):
             if (m := _SN.match(_text(value))) is not None:
@@ -49,6 +49,15 @@ def _header(sheet: Sheet) -> tuple[int, dict[int, list[int]], int | None, int | 
         name = next((c for c, h in heads if _NAME_HEADER.search(h) and c not in (code, gss)), None)
         return r, sn, code, gss, name
     return None
+
+
+def _grid(sheet: Sheet) -> list[list[Any]]:
+    """The sheet's rows from row 1 (a neighbour list is a few hundred rows: held whole)."""
+    grid: list[list[Any]] = []
+    for r, row in sheet.rows:
+        grid += [[] for _ in range(r - len(grid))]
+        grid.append(row)
+    return grid
 
 
 def _unnamed(written: str) -> Area:
@@ -66,14 +75,15 @@ def read_neighbours(path: str | Path, authority: Area) -> NeighbourList:
     if not path.is_file():
         raise ImportFailed(f"{path}: no such file")
     for sheet in read_sheets(path):
-        found = _header(sheet)
+        grid = _grid(sheet)
+        found = _header(grid)
         if found is None:
             continue
         header_row, sn, code_col, gss_col, name_col = found
         if code_col is None and name_col is None:
             raise ImportFailed(f"{path.name}: sheet {sheet.name}, row {header_row + 1}: no LA number or LA name "
                                "column before SN1")
-        rows = sheet.rows[header_row + 1:]
+        rows = grid[header_row + 1:]
 
         def cell(row: list[Any], col: int | None) -> str:
             return _text(row[col]) if col is not None and col < len(row) else ""

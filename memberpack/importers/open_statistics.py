@@ -4,36 +4,35 @@ Each row holds one area (``geographic_level`` with country, region and LA names 
 time period (``time_period`` 2025 or 202223, with ``time_identifier``), the values of the filter
 columns and one value per indicator column. Every indicator cell becomes an observation: label =
 the area, period = the time period, section = the filter values, measure = the indicator (its
-label and unit from ``<name>.meta.csv`` when that file sits beside it). Suppression symbols and
-Excel error values are kept as statuses, never as 0.
+label and unit from ``<name>.meta.csv`` when that file sits beside it); the area's level, codes and
+region go with it (:class:`memberpack.model.areas.Area`). Suppression symbols and Excel error
+values are kept as statuses, never as 0, and the errors are listed in the import report.
 
-Files can hold hundreds of thousands of rows, so the observations are a re-readable stream: the
-file is read row by row while :meth:`memberpack.store.pack.Pack.add_dataset` writes them, with
-progress and cancel, and memory stays flat whatever the file's size.
+Files can hold hundreds of thousands of rows, so the observations are a stream: the file is read
+row by row while the engine writes them, with progress and cancel, and memory stays flat.
 """
 
 from __future__ import annotations
 
 import csv
-import hashlib
 import math
 import re
-from collections import Counter
 from collections.abc import Callable, Iterator
-from dataclasses import dataclass
 from operator import itemgetter
 from pathlib import Path
 
 from memberpack.errors import Cancelled, ImportFailed
 from memberpack.importers.cells import column_letter
-from memberpack.importers.report import FileReport, Skipped, TableReport
+from memberpack.importers.csv_reader import SAMPLE_BYTES, detect_encoding
+from memberpack.importers.layout import TableLayout, shape_key
+from memberpack.importers.report import TableReport
 from memberpack.importers.tables import FoundTable
 from memberpack.model.areas import LOCAL_AUTHORITY, NATIONAL, REGIONAL, Area
-from memberpack.model.metrics import BY_ID, OTHER, match_metric
+from memberpack.model.metrics import match_metric
 from memberpack.model.observation import DATA, Observation
 from memberpack.model.periods import QUARTER, Period, parse_period
 from memberpack.model.units import COUNT_UNIT, PERCENTAGE, Unit, find_unit
-from memberpack.model.values import BLANK, TEXT, parse_text
+from memberpack.model.values import TEXT, parse_text
 
 OPEN_STATISTICS = "open_statistics"
 TIME_COLUMNS = ("time_period", "time_identifier")
@@ -52,6 +51,7 @@ _LEVELS = {"national": NATIONAL, "regional": REGIONAL, "local authority": LOCAL_
 _SAMPLE_ROWS = 200         # rows looked at to tell filters from indicators when there is no .meta.csv
 _CHECK_EVERY = 2000        # rows between progress and cancel checks
 _LISTED_ERRORS = 20
+_ERRORS_NOTE = "Excel error value(s) read as missing values"
 Progress = Callable[[int, int, str], None]
 Cancel = Callable[[], bool]
 
@@ -63,23 +63,7 @@ def is_open_statistics(header: list[str]) -> bool:
 
 def _encoding(path: Path) -> str:
     with path.open("rb") as f:
-        start = f.read(1 << 20)
-    try:
-        start.decode("utf-8")
-    except UnicodeDecodeError as exc:
-        if exc.start < len(start) - 4:      # not just a character cut at the end of the sample
-            return "cp1252"
-    return "utf-8-sig"
-
-
-def _scan(path: Path) -> tuple[str, int]:
-    """SHA-256 and line count, read in chunks so that memory stays flat."""
-    digest, lines = hashlib.sha256(), 0
-    with path.open("rb") as f:
-        for chunk in iter(lambda: f.read(1 << 20), b""):
-            digest.update(chunk)
-            lines += chunk.count(b"\n")
-    return digest.hexdigest(), lines
+        return detect_encoding(f.read(SAMPLE_BYTES))
 
 
 class _Indicator:
@@ -96,7 +80,7 @@ def _read_meta(path: Path) -> dict[str, dict[str, str]] | None:
     meta = path.with_name(path.name[: -len(path.suffix)] + ".meta.csv")
     if not meta.is_file():
         return None
-    with meta.open(encoding=_encoding(meta), newline="") as f:
+    with meta.open(encoding=_encoding(meta), errors="replace", newline="") as f:
         rows = list(csv.DictReader(f))
     if not rows or "col_name" not in rows[0] or "col_type" not in rows[0]:
         raise ImportFailed(f"{meta.name}: not a metadata file (it needs col_name and col_type columns)")
@@ -113,65 +97,50 @@ def _unit_of(name: str, label: str, unit_text: str) -> Unit | None:
     return found
 
 
-@dataclass(slots=True)
-class OpenStatistics:
-    """One open-statistics file: its table (observations streamed), report and SHA-256."""
+def _where(columns: list[str]) -> Callable[[list[str]], tuple[str, str]]:
+    """A function from a row to its label and area key, remembering each distinct area."""
+    pos = {name: i for i, name in enumerate(columns) if name in GEOGRAPHY_COLUMNS}
+    geo = itemgetter(*pos.values())
+    seen: dict[tuple[str, ...] | str, tuple[str, str]] = {}
 
-    table: FoundTable
-    report: FileReport
-    sha256: str
+    def get(row: list[str], name: str) -> str:
+        return row[pos[name]].strip() if name in pos else ""
+
+    def where(row: list[str]) -> tuple[str, str]:
+        key = geo(row)
+        found = seen.get(key)
+        if found is None:
+            written = get(row, "geographic_level")
+            level = _LEVELS.get(written.lower(), written.lower())
+            if level == NATIONAL:
+                area = Area(level, get(row, "country_name") or "England", "", get(row, "country_code"))
+            elif level == REGIONAL:
+                area = Area(level, get(row, "region_name"), "", get(row, "region_code"), get(row, "region_name"))
+            elif level == LOCAL_AUTHORITY:
+                area = Area(level, get(row, "la_name"), get(row, "old_la_code"), get(row, "new_la_code"),
+                            get(row, "region_name"))
+            else:
+                area = Area(level, next((get(row, n) for n in _OTHER_NAMES if get(row, n)), written))
+            found = seen[key] = (area.name, area.key())
+        return found
+
+    return where
 
 
-class ObservationStream:
-    """Re-readable observations of one file; each pass refreshes the report's counts and errors."""
+class _Stream:
+    """One pass over the file's rows, yielding observations and filling the table's report."""
 
     def __init__(self, path: Path, encoding: str, columns: list[str], indicators: list[_Indicator],
-                 filters: list[int], lines: int, table: TableReport, file_report: FileReport,
-                 progress: Progress | None, cancel: Cancel | None) -> None:
+                 filters: list[int], table: TableReport, progress: Progress | None, cancel: Cancel | None) -> None:
         self.path, self.encoding, self.columns = path, encoding, columns
-        self.indicators, self.filters, self.lines = indicators, filters, lines
-        self.table, self.file_report, self.progress, self.cancel = table, file_report, progress, cancel
-
-        counts = Counter(BY_ID[i.metric_id].domain for i in indicators if i.metric_id != "other")
-        self.domain = counts.most_common(1)[0][0] if counts else OTHER
-
-    def __bool__(self) -> bool:
-        return bool(self.indicators)
-
-    def _where(self) -> Callable[[list[str]], tuple[str, str]]:
-        """A function from a row to its label and area key, remembering each distinct area."""
-        pos = {name: i for i, name in enumerate(self.columns) if name in GEOGRAPHY_COLUMNS}
-        geo = itemgetter(*pos.values())
-        seen: dict[tuple[str, ...] | str, tuple[str, str]] = {}
-
-        def get(row: list[str], name: str) -> str:
-            return row[pos[name]].strip() if name in pos else ""
-
-        def where(row: list[str]) -> tuple[str, str]:
-            key = geo(row)
-            found = seen.get(key)
-            if found is None:
-                written = get(row, "geographic_level")
-                level = _LEVELS.get(written.lower(), written.lower())
-                if level == NATIONAL:
-                    area = Area(level, get(row, "country_name") or "England", "", get(row, "country_code"))
-                elif level == REGIONAL:
-                    area = Area(level, get(row, "region_name"), "", get(row, "region_code"), get(row, "region_name"))
-                elif level == LOCAL_AUTHORITY:
-                    area = Area(level, get(row, "la_name"), get(row, "old_la_code"), get(row, "new_la_code"),
-                                get(row, "region_name"))
-                else:
-                    area = Area(level, next((get(row, n) for n in _OTHER_NAMES if get(row, n)), written))
-                found = seen[key] = (area.name, area.key())
-            return found
-
-        return where
+        self.indicators, self.filters, self.table = indicators, filters, table
+        self.progress, self.cancel, self.size = progress, cancel, max(path.stat().st_size, 1)
 
     def __iter__(self) -> Iterator[Observation]:
         table, sheet = self.table, self.path.stem
         table.rows_read = table.cells_read = 0
         errors: list[str] = []
-        where = self._where()
+        where = _where(self.columns)
         when = itemgetter(self.columns.index("time_period"), self.columns.index("time_identifier"))
         how = itemgetter(*self.filters) if self.filters else (lambda row: ())
         periods: dict[tuple[str, str], str | None] = {}
@@ -228,21 +197,19 @@ class ObservationStream:
         table.cells_read = table.rows_read * len(plan)
         table.cell_range = f"A1:{column_letter(width - 1)}{r + 2}"
         self._report_errors(errors)
-        self._tick(self.lines, self.lines)
+        self._tick(self.size, r + 1)
 
     def _tick(self, done: int, rows: int) -> None:
         if self.cancel is not None and self.cancel():
             raise Cancelled()
         if self.progress is not None:
-            self.progress(done, max(self.lines, 1), f"Reading {self.path.name}: {rows:,} rows")
+            self.progress(done, self.size, f"Reading {self.path.name}: {rows:,} rows")
 
     def _report_errors(self, errors: list[str]) -> None:
-        self.file_report.warnings = [w for w in self.file_report.warnings if "Excel error" not in w]
         if errors:
             listed = ", ".join(errors[:_LISTED_ERRORS]) + (f" and {len(errors) - _LISTED_ERRORS} more"
                                                            if len(errors) > _LISTED_ERRORS else "")
-            self.file_report.warnings.append(
-                f"{len(errors)} Excel error value(s) read as missing values, with the error as their status: {listed}")
+            self.table.assume(f"{len(errors)} {_ERRORS_NOTE}, with the error as their status: {listed}")
 
 
 def _section(values: tuple[str, ...] | str) -> str | None:
@@ -285,9 +252,9 @@ def _classify(path: Path, encoding: str, columns: list[str], meta: dict | None,
             elif kind == "filter":
                 filters.append(i)
             else:
-                table.skipped.append(Skipped(f"{column_letter(i)}1", f"column {columns[i]!r} is not in the .meta.csv"))
+                table.skip(f"{column_letter(i)}1", f"column {columns[i]!r} is not in the .meta.csv")
         return indicators, filters
-    with path.open(encoding=encoding, newline="") as f:
+    with path.open(encoding=encoding, errors="replace", newline="") as f:
         reader = csv.reader(f)
         next(reader, None)
         sample = [row for _, row in zip(range(_SAMPLE_ROWS), reader)]
@@ -297,38 +264,42 @@ def _classify(path: Path, encoding: str, columns: list[str], meta: dict | None,
             indicators.append(_Indicator(i, columns[i], columns[i], _unit_of(columns[i], columns[i], "")))
         else:
             filters.append(i)
-    table.assumptions.append("no .meta.csv beside the file: columns whose values are all figures or symbols are "
+    table.assume("no .meta.csv beside the file: columns whose values are all figures or symbols are "
                              "indicators (" + ", ".join(i.name for i in indicators) + "); the others are filters ("
                              + ", ".join(columns[i] for i in filters) + ")")
     return indicators, filters
 
 
-def read_open_statistics(path: Path, *, progress: Progress | None = None,
-                         cancel: Cancel | None = None) -> OpenStatistics | None:
-    """The file as a streamed open-statistics table, or None when it is not in that layout."""
+def recognise_open_statistics(path: Path, sheet: str | None = None, *, progress: Progress | None = None,
+                              cancel: Cancel | None = None) -> list[FoundTable] | None:
+    """The file as one open-statistics table with streamed observations, or None when it is not
+    in that layout (``sheet`` does not apply to a CSV)."""
     if path.suffix.lower() != ".csv":
         return None
     encoding = _encoding(path)
-    try:
-        with path.open(encoding=encoding, newline="") as f:
+    with path.open(encoding=encoding, errors="replace", newline="") as f:
+        try:
             header = next(csv.reader(f), [])
-    except (csv.Error, UnicodeDecodeError):
-        return None
+        except csv.Error:
+            return None
     if not is_open_statistics(header):
         return None
     columns = [h.strip().lower() for h in header]
-    sha256, lines = _scan(path)
     meta = _read_meta(path)
-    table = TableReport(sheet=path.stem, title=path.stem, cell_range=f"A1:{column_letter(len(columns) - 1)}{lines}",
-                        kind=OPEN_STATISTICS, header_rows=[1], label_column="area name", unit=None)
+    name_column = column_letter(columns.index("la_name")) if "la_name" in columns else "A"
+    layout = TableLayout(sheet=path.stem, first_row=1, header_rows=(1,), label_column=name_column, first_column="A",
+                         last_column=column_letter(len(columns) - 1), kind=OPEN_STATISTICS,
+                         kind_reason="time_period, time_identifier and geographic_level columns: DfE open statistics",
+                         title=path.stem)
+    table = TableReport(sheet=path.stem, title=path.stem, cell_range="", kind=OPEN_STATISTICS, header_rows=[1],
+                        label_column=name_column, unit=None, kind_reason=layout.kind_reason)
     if meta is not None:
-        table.assumptions.append(f"labels and units of the indicators from {path.stem}.meta.csv")
+        table.assume(f"labels and units of the indicators from {path.stem}.meta.csv")
     indicators, filters = _classify(path, encoding, columns, meta, table)
     if not indicators:
         raise ImportFailed(f"{path.name}: an open-statistics file with no indicator columns")
-    table.assumptions.append("each row is one area and time period; the section is the filter values ("
-                             + (", ".join(columns[i] for i in filters) or "none") + ")")
-    file_report = FileReport(file=path.name, sha256=sha256, tables=[table])
-    stream = ObservationStream(path, encoding, columns, indicators, filters, lines, table, file_report, progress,
-                               cancel)
-    return OpenStatistics(FoundTable(title=path.stem, report=table, observations=stream), file_report, sha256)
+    table.assume("each row is one area and time period; the label is the area (England, the region or the "
+                 "authority); the section is the filter values (" + (", ".join(columns[i] for i in filters) or "none")
+                 + ")")
+    stream = _Stream(path, encoding, columns, indicators, filters, table, progress, cancel)
+    return [FoundTable(layout, table, shape_key(path.stem, columns), iter(stream))]

@@ -1,59 +1,100 @@
-"""Raw cell grids from a workbook or CSV file, read with python-calamine."""
+"""Sheets of a workbook or CSV file as streams of rows, with the little calamine cannot tell.
+
+Values come from python-calamine (every format) or the csv module; rows are streamed so a
+1,000,000-row sheet never becomes a million Python lists at once. Number formats and formulas
+without a cached value come from :mod:`memberpack.importers.formats` (.xlsx/.xlsm only).
+"""
 
 from __future__ import annotations
 
-import csv
-import io
-from dataclasses import dataclass
+import zipfile
+import zlib
+from collections.abc import Iterator
+from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
 from memberpack.errors import ImportFailed
+from memberpack.importers.csv_reader import csv_rows
+from memberpack.importers.formats import SheetFormats, read_formats
+from memberpack.importers.safety import check_file
 
-WORKBOOK_SUFFIXES = {".xlsx", ".xlsm", ".xls", ".ods"}
-CSV_SUFFIXES = {".csv", ".txt"}
+Row = list[Any]
+Merged = tuple[tuple[int, int], tuple[int, int]]
 
 
 @dataclass(slots=True)
 class Sheet:
-    """One sheet's cell values, row by row, from A1."""
+    """One sheet: its rows as ``(0-based row, values from column A)`` pairs, and what else is known."""
 
     name: str
-    rows: list[list[Any]]
+    height: int
+    rows: Iterator[tuple[int, Row]]
+    merged: list[Merged] = field(default_factory=list)
+    formats: SheetFormats = field(default_factory=SheetFormats)
+    notes: list[str] = field(default_factory=list)
 
 
-def read_sheets(path: Path, sheet: str | None = None) -> list[Sheet]:
-    """Every sheet of ``path`` (or just ``sheet``) as grids of Python values."""
-    suffix = path.suffix.lower()
-    if suffix in CSV_SUFFIXES:
-        return [Sheet(path.stem, _read_csv(path))]
-    if suffix not in WORKBOOK_SUFFIXES:
-        raise ImportFailed(f"{path.name}: not a spreadsheet memberpack can read (use .xlsx, .xlsm, .xls, .ods or .csv)")
-    from python_calamine import CalamineWorkbook  # noqa: PLC0415 - heavy reader loaded on first import
+def read_sheets(path: Path, sheet: str | None = None) -> Iterator[Sheet]:
+    """Every sheet of ``path`` (or only ``sheet``), checked for hostile content first."""
+    container = check_file(path)
+    if container == "csv":
+        yield _csv_sheet(path)
+        return
+    yield from _workbook_sheets(path, sheet)
+
+
+def _csv_sheet(path: Path) -> Sheet:
+    encoding, delimiter, rows = csv_rows(path)
+    names = {"utf-8-sig": "UTF-8", "cp1252": "Windows-1252"}
+    delimiter_name = {",": "comma", ";": "semicolon", "\t": "tab", "|": "bar"}.get(delimiter, repr(delimiter))
+    with path.open("rb") as fh:
+        bom = fh.read(3) == b"\xef\xbb\xbf"
+    note = f"read as {names[encoding]}{' with BOM' if bom else ''} text, {delimiter_name}-separated"
+    size = path.stat().st_size
+    return Sheet(path.stem, max(size // 40, 1), enumerate(rows), notes=[note])
+
+
+def _workbook_sheets(path: Path, wanted: str | None) -> Iterator[Sheet]:
+    from python_calamine import CalamineWorkbook, PasswordError  # noqa: PLC0415 - loaded on first import
 
     try:
         workbook = CalamineWorkbook.from_path(str(path))
-        names = workbook.sheet_names
-        if sheet is not None and sheet not in names:
-            raise ImportFailed(f"{path.name}: no sheet named {sheet!r} (sheets: {', '.join(names)})")
-        return [Sheet(name, workbook.get_sheet_by_name(name).to_python(skip_empty_area=False))
-                for name in names if sheet is None or name == sheet]
-    except ImportFailed:
-        raise
-    except Exception as exc:  # calamine raises several types for broken files
-        raise ImportFailed(f"{path.name}: cannot be read as a workbook ({exc})") from None
-
-
-def _read_csv(path: Path) -> list[list[Any]]:
-    data = path.read_bytes()
-    for encoding in ("utf-8-sig", "cp1252"):
+        names = [m.name for m in workbook.sheets_metadata if str(m.typ).endswith("WorkSheet")] or workbook.sheet_names
+    except PasswordError:
+        raise ImportFailed(f"{path.name}: the workbook is password-protected (encrypted); remove the password "
+                           "and save it again") from None
+    except Exception as exc:  # calamine raises several types for broken files  # noqa: BLE001
+        raise ImportFailed(f"{path.name}: cannot be read as a workbook ({_short(exc)})") from None
+    if wanted is not None and wanted not in names:
+        raise ImportFailed(f"{path.name}: no sheet named {wanted!r} (sheets: {', '.join(names)})")
+    chosen = [n for n in names if wanted is None or n == wanted]
+    formats: dict[str, SheetFormats] = {}
+    notes: list[str] = []
+    if path.suffix.lower() in (".xlsx", ".xlsm"):
         try:
-            text = data.decode(encoding)
-            break
-        except UnicodeDecodeError:
-            continue
-    try:
-        dialect = csv.Sniffer().sniff(text[:4096], delimiters=",;\t|")
-    except csv.Error:
-        dialect = csv.excel
-    return [row for row in csv.reader(io.StringIO(text), dialect)]
+            formats = read_formats(path, chosen)
+        except (KeyError, zipfile.BadZipFile, zlib.error, EOFError, OSError, SyntaxError) as exc:
+            raise ImportFailed(f"{path.name}: the workbook is damaged ({_short(exc)})") from None
+    else:
+        notes.append(f"number formats are not read from {path.suffix} files (percentages stored as "
+                     "fractions stay fractions)")
+    for name in chosen:
+        try:
+            calamine_sheet = workbook.get_sheet_by_name(name)
+        except Exception as exc:  # noqa: BLE001
+            raise ImportFailed(f"{path.name}: sheet {name!r} cannot be read ({_short(exc)})") from None
+        yield Sheet(name, calamine_sheet.height, _calamine_rows(calamine_sheet),
+                    list(calamine_sheet.merged_cell_ranges or []), formats.get(name, SheetFormats()), notes)
+
+
+def _calamine_rows(sheet) -> Iterator[tuple[int, Row]]:
+    first_row, first_col = sheet.start or (0, 0)
+    pad = [""] * first_col
+    for i, row in enumerate(sheet.iter_rows()):
+        yield first_row + i, (pad + row if first_col else row)
+
+
+def _short(exc: BaseException) -> str:
+    text = " ".join(str(exc).split()) or type(exc).__name__
+    return text if len(text) < 120 else text[:117] + "..."

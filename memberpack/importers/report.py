@@ -1,8 +1,14 @@
-"""The import report: what was read, assumed and skipped, cell by cell."""
+"""The import report: what was read, assumed and skipped, cell by cell.
+
+Printed by ``memberpack import`` (and ``--dry-run``), saved with ``--report FILE.json``, stored
+with each dataset, and shown by the import wizard.
+"""
 
 from __future__ import annotations
 
 from dataclasses import asdict, dataclass, field
+
+MAX_SKIPPED_LISTED = 1_000
 
 
 @dataclass(slots=True)
@@ -22,10 +28,28 @@ class TableReport:
     header_rows: list[int]
     label_column: str
     unit: str | None
+    kind_reason: str = ""
+    units_row: int | None = None
+    period: str | None = None
+    layout_source: str = "detected"
     assumptions: list[str] = field(default_factory=list)
     rows_read: int = 0
     cells_read: int = 0
     skipped: list[Skipped] = field(default_factory=list)
+    skipped_not_listed: int = 0
+
+    def skip(self, cell: str, reason: str) -> None:
+        if len(self.skipped) < MAX_SKIPPED_LISTED:
+            self.skipped.append(Skipped(cell, reason))
+        else:
+            self.skipped_not_listed += 1
+
+    def assume(self, text: str) -> None:
+        if len(self.assumptions) < MAX_SKIPPED_LISTED:
+            self.assumptions.append(text)
+
+    def to_dict(self) -> dict:
+        return asdict(self)
 
 
 @dataclass(slots=True)
@@ -43,11 +67,16 @@ class FileReport:
     def lines(self) -> list[str]:
         """The report as plain text, for the command line."""
         out = [f"{self.file}: {len(self.tables)} table(s)"]
-        out += [f"  warning: {w}" for w in self.warnings]
+        out += [f"  note: {w}" for w in self.warnings]
         for t in self.tables:
-            out.append(f"  [{t.sheet}!{t.cell_range}] {t.title or '(untitled)'}: {t.kind}, header rows "
-                       f"{', '.join(map(str, t.header_rows))}, labels in column {t.label_column}, "
-                       f"unit {t.unit or 'as written'}; {t.rows_read} rows, {t.cells_read} cells read")
+            units = f", units row {t.units_row}" if t.units_row else ""
+            out.append(f"  [{t.sheet}!{t.cell_range}] {t.title or '(untitled)'}")
+            out.append(f"    {t.kind} ({t.kind_reason}); header rows {', '.join(map(str, t.header_rows)) or 'none'}"
+                       f"{units}; labels in column {t.label_column}; unit {t.unit or 'as written'}; "
+                       f"period {t.period or 'not stated'}; layout {t.layout_source}")
+            out.append(f"    {t.rows_read} rows, {t.cells_read} cells read")
             out += [f"    assumed: {a}" for a in t.assumptions]
             out += [f"    skipped {s.cell}: {s.reason}" for s in t.skipped]
+            if t.skipped_not_listed:
+                out.append(f"    skipped {t.skipped_not_listed:,} more cells (not listed)")
         return out

@@ -154,6 +154,14 @@ class Pack:
                   o.status, o.row_role, o.sheet, o.cell, o.area) for o in observations))
         return dataset.id
 
+    def update_dataset(self, dataset: Dataset) -> None:
+        """Record what was learnt while a streamed table was stored: its extent, kind, domain and report."""
+        with self.transaction():
+            self.db.execute("UPDATE dataset SET cell_range = ?, kind = ?, domain = ?, period = ?, layout_json = ?, "
+                            "report_json = ? WHERE id = ?",
+                            (dataset.cell_range, dataset.kind, dataset.domain, dataset.period,
+                             json.dumps(dataset.layout), json.dumps(dataset.report), dataset.id))
+
     def datasets(self, *, all_versions: bool = False) -> list[Dataset]:
         """Datasets in import order; by default only the latest version of each key."""
         where = "" if all_versions else "WHERE version = (SELECT MAX(version) FROM dataset d2 WHERE d2.key = dataset.key)"

@@ -5,7 +5,8 @@ import csv
 import pytest
 
 from memberpack.errors import Cancelled
-from memberpack.importers import import_files, read_file
+from memberpack.importers import import_files
+from memberpack.importers.engine import iter_tables
 from memberpack.importers.open_statistics import OPEN_STATISTICS
 from memberpack.model.areas import Area
 from memberpack.store.pack import Pack
@@ -99,12 +100,13 @@ def test_every_symbol_is_a_status_never_a_number(tmp_path, ees):
 def test_report_names_excel_errors_and_the_meta_file(tmp_path, ees):
     *_, reports = _stored(tmp_path, ees)
     (report,) = reports
-    (warning,) = report.warnings
-    assert warning.startswith("3 Excel error value(s) read as missing values") and "M8 #REF!" in warning
-    assert "N8 #DIV/0!" in warning and "M9 #N/A" in warning
     (table,) = report.tables
+    (errors,) = [a for a in table.assumptions if "Excel error" in a]
+    assert errors == ("3 Excel error value(s) read as missing values, with the error as their status: "
+                      "M8 #REF!, N8 #DIV/0!, M9 #N/A")
     assert (table.rows_read, table.cells_read, table.cell_range) == (8, 16, "A1:N9")
     assert any("absence.meta.csv" in a for a in table.assumptions)
+    assert "    assumed: " + errors in report.lines()
 
 
 def test_no_bom_unquoted_no_meta_and_columns_in_any_order(tmp_path):
@@ -132,10 +134,11 @@ def test_streams_with_progress_and_cancel_leaves_pack_unchanged(tmp_path, ees):
     big = [HEADER] + [ROWS[2]] * 5000
     path = write_csv(tmp_path / "big.csv", big)
     seen = []
-    result = read_file(path, progress=lambda done, total, msg: seen.append((done, total)))
-    assert not isinstance(result.tables[0].observations, list)
-    assert sum(1 for _ in result.tables[0].observations) == 10_000
-    assert seen[-1][0] == seen[-1][1] and len(seen) >= 3
+    (found,) = iter_tables(path, progress=lambda done, total, msg: seen.append((done, total, msg)))
+    assert not isinstance(found.observations, list)
+    assert sum(1 for _ in found.observations) == 10_000
+    assert seen[-1] == (path.stat().st_size, path.stat().st_size, "Reading big.csv: 5,000 rows") and len(seen) >= 3
+    assert found.report.cell_range == "A1:N5001"
     pack_path = tmp_path / "p.mpack"
     Pack.create(pack_path).close()
     before = pack_path.read_bytes()

@@ -1,0 +1,130 @@
+"""What python-calamine cannot tell: number formats and formulas without a cached value (.xlsx/.xlsm).
+
+calamine gives 0.1706 for a cell shown as ``17.06%`` and -0.5 for one shown as ``(0.5)``. The
+format codes come from ``xl/styles.xml`` and the ``s`` attribute of the first rows of each sheet
+(a bounded prefix, so a 100,000-row sheet costs no more than a 20-row one); a table's later rows
+reuse the format of its column. Formulas that were never calculated are found by a byte scan of
+the sheet part, since calamine silently drops them.
+"""
+
+from __future__ import annotations
+
+import posixpath
+import re
+import zipfile
+from dataclasses import dataclass, field
+from pathlib import Path
+from xml.etree.ElementTree import XMLPullParser
+
+from defusedxml.ElementTree import fromstring
+from openpyxl.styles.numbers import BUILTIN_FORMATS
+
+from memberpack.importers.cells import parse_ref
+
+FORMAT_ROWS = 400          # rows whose formats are read; enough for titles, headers and first data rows
+CHUNK = 1 << 20
+_NS = "{http://schemas.openxmlformats.org/spreadsheetml/2006/main}"
+_REL = "{http://schemas.openxmlformats.org/officeDocument/2006/relationships}id"
+_UNCACHED = re.compile(rb'<c r="([A-Z]{1,3}\d+)"[^>]*>\s*<f[^>]*(?:/>|>[^<]*</f>)\s*(?:<v\s*/>|<v>\s*</v>)?\s*</c>')
+_QUOTED = re.compile(r'"[^"]*"|\\.|\[[^\]]*\]')
+
+
+@dataclass(slots=True)
+class SheetFormats:
+    """Format codes of a sheet's first rows, by 0-based (row, column), and uncached formula cells."""
+
+    codes: dict[tuple[int, int], str] = field(default_factory=dict)
+    uncached: set[tuple[int, int]] = field(default_factory=set)
+    rows_read: int = 0
+
+
+def read_formats(path: Path, sheet_names: list[str]) -> dict[str, SheetFormats]:
+    """Formats for each sheet of an .xlsx/.xlsm file (empty for parts that cannot be found)."""
+    out: dict[str, SheetFormats] = {}
+    with zipfile.ZipFile(path) as archive:
+        xf_codes = _cell_format_codes(archive)
+        for name, part in _sheet_parts(archive).items():
+            if name in sheet_names and part in archive.namelist():
+                out[name] = _scan_sheet(archive, part, xf_codes)
+    return out
+
+
+def _cell_format_codes(archive: zipfile.ZipFile) -> list[str]:
+    """The number format code of each cell style index (``s`` attribute)."""
+    try:
+        root = fromstring(archive.read("xl/styles.xml"))
+    except KeyError:
+        return []
+    custom = {int(f.get("numFmtId")): f.get("formatCode", "") for f in root.iter(f"{_NS}numFmt")}
+    xfs = root.find(f"{_NS}cellXfs")
+    codes = []
+    for xf in [] if xfs is None else xfs.findall(f"{_NS}xf"):
+        fmt_id = int(xf.get("numFmtId", "0"))
+        codes.append(custom.get(fmt_id) or BUILTIN_FORMATS.get(fmt_id, "General"))
+    return codes
+
+
+def _sheet_parts(archive: zipfile.ZipFile) -> dict[str, str]:
+    """Sheet name -> part name inside the archive, from the workbook and its relationships."""
+    rels = fromstring(archive.read("xl/_rels/workbook.xml.rels"))
+    targets = {r.get("Id"): r.get("Target", "") for r in rels}
+    workbook = fromstring(archive.read("xl/workbook.xml"))
+    parts = {}
+    for sheet in workbook.iter(f"{_NS}sheet"):
+        target = targets.get(sheet.get(_REL), "")
+        parts[sheet.get("name")] = target.lstrip("/") if target.startswith("/") else posixpath.normpath(
+            posixpath.join("xl", target))
+    return parts
+
+
+def _scan_sheet(archive: zipfile.ZipFile, part: str, xf_codes: list[str]) -> SheetFormats:
+    found = SheetFormats()
+    parser: XMLPullParser | None = XMLPullParser(events=("start",))
+    tail = b""
+    with archive.open(part) as fh:
+        while chunk := fh.read(CHUNK):
+            if parser is not None:
+                parser.feed(chunk)
+                if _collect(parser, xf_codes, found):
+                    parser = None
+            data = tail + chunk
+            if b"<f" in data:
+                found.uncached.update(parse_ref(m.group(1).decode()) for m in _UNCACHED.finditer(data))
+            tail = data[-4096:]
+    return found
+
+
+def _collect(parser: XMLPullParser, xf_codes: list[str], found: SheetFormats) -> bool:
+    """Record formats of styled cells; True once past :data:`FORMAT_ROWS`."""
+    for _, element in parser.read_events():
+        if element.tag == f"{_NS}row":
+            found.rows_read = int(element.get("r", found.rows_read + 1))
+            if found.rows_read > FORMAT_ROWS:
+                return True
+        elif element.tag == f"{_NS}c" and element.get("s") and element.get("r"):
+            style = int(element.get("s"))
+            code = xf_codes[style] if style < len(xf_codes) else "General"
+            if code != "General":
+                found.codes[parse_ref(element.get("r"))] = code
+    return False
+
+
+def is_percent(code: str | None) -> bool:
+    return bool(code) and "%" in _QUOTED.sub("", code.split(";")[0])
+
+
+def render(number: float, code: str | None) -> str:
+    """``number`` as the format code shows it: decimals, thousands, brackets for negatives, ``%``."""
+    if not code or code == "General" or "@" in code:
+        return f"{number:g}" if isinstance(number, float) and not number.is_integer() else f"{number:.0f}"
+    sections = _QUOTED.sub("", code).split(";")
+    section = sections[1] if number < 0 and len(sections) > 1 else sections[0]
+    decimals = len(m.group(1)) if (m := re.search(r"\.([0#?]+)", section)) else 0
+    value = abs(number) * (100 if "%" in section else 1)
+    text = f"{value:,.{decimals}f}" if "," in section else f"{value:.{decimals}f}"
+    if "%" in section:
+        text += "%"
+    if number < 0 and float(text.rstrip("%").replace(",", "") or 0) != 0 or number < 0 and "(" in section:
+        text = f"({text})" if "(" in section else f"-{text}"
+    return text
+

@@ -1,0 +1,41 @@
+"""Which of the layout kinds a table is, with the reason shown in the import report."""
+
+from __future__ import annotations
+
+import re
+
+from memberpack.model.observation import BREAKDOWN, BUDGET_MONITOR, GENERAL, KPI_SCORECARD, TIME_SERIES
+from memberpack.model.periods import parse_period
+
+_FINANCE = {
+    "budget": re.compile(r"\bbudget\b", re.IGNORECASE),
+    "projection": re.compile(r"\b(?:projection|projected|forecast|outturn|spend|actuals?)\b", re.IGNORECASE),
+    "variance": re.compile(r"\bvariance\b|\bover\s?spend\b", re.IGNORECASE),
+}
+_SCORECARD = re.compile(r"\b(?:rag|status|target|benchmark\w*|comments?|polarity|direction of travel)\b",
+                        re.IGNORECASE)
+_STATUS_WORDS = {"red", "amber", "green", "not targeted", "completed", "pending", "incomplete", "ongoing"}
+
+
+def detect_kind(measures: list[str], labels: list[str], statuses: set[str]) -> tuple[str, str]:
+    """The kind of a table from its column headers, row labels and the statuses in its first rows."""
+    finance = [name for name, pattern in _FINANCE.items() if any(pattern.search(m) for m in measures)]
+    if len(finance) >= 2:
+        return BUDGET_MONITOR, f"columns name {' / '.join(finance)}"
+    if "adverse" in statuses or "favourable" in statuses:
+        return BUDGET_MONITOR, "an A/(F) column flags adverse and favourable variances"
+    scorecard = sorted({m.group(0).lower() for m in map(_SCORECARD.search, measures) if m})
+    rag = statuses & _STATUS_WORDS
+    if scorecard and (rag or len(scorecard) >= 2):
+        return KPI_SCORECARD, f"indicator rows with {', '.join(scorecard)} columns"
+    if rag and len(labels) >= 2:
+        return KPI_SCORECARD, f"indicator rows with statuses ({', '.join(sorted(rag))})"
+    period_columns = [m for m in measures if parse_period(m) is not None]
+    if len(period_columns) >= 3 and len(period_columns) * 2 > len(measures):
+        return TIME_SERIES, f"{len(period_columns)} columns are periods ({period_columns[0]} ... {period_columns[-1]})"
+    period_rows = [label for label in labels if parse_period(label) is not None]
+    if len(period_rows) >= 3 and len(period_rows) * 2 > len(labels):
+        return TIME_SERIES, f"{len(period_rows)} row labels are periods ({period_rows[0]} ... {period_rows[-1]})"
+    if labels and measures:
+        return BREAKDOWN, f"{len(labels)} categories by {len(measures)} measure(s)"
+    return GENERAL, "no budget, scorecard, period or category pattern recognised"

@@ -1,0 +1,122 @@
+"""Refusing hostile or broken files before any reader inflates or parses them.
+
+Every check here reads headers and declared sizes only (or a bounded prefix of each XML part),
+so a zip bomb, an entity-expansion ("billion laughs") document, an encrypted workbook or random
+bytes are turned away in milliseconds with one line naming the file and the problem.
+"""
+
+from __future__ import annotations
+
+import re
+import zipfile
+from pathlib import Path
+
+from memberpack.errors import ImportFailed
+
+ZIP_SUFFIXES = {".xlsx", ".xlsm", ".ods"}
+WORKBOOK_SUFFIXES = ZIP_SUFFIXES | {".xls"}
+CSV_SUFFIXES = {".csv", ".txt"}
+
+CFB_MAGIC = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"
+ZIP_MAGIC = b"PK\x03\x04"
+# Declared-size limits: real returns are a few MB; a 1,000,000-row sheet is a few hundred MB of XML.
+MAX_UNCOMPRESSED = 2_000_000_000
+MAX_MEMBERS = 5_000
+MAX_RATIO = 250            # deflate rarely beats ~20x on real sheet XML; bombs reach 1,000x and more
+RATIO_FLOOR = 5_000_000    # small parts may compress extremely well (blank styles); ignore them
+PROLOGUE_BYTES = 65_536
+_ROOT = re.compile(rb"<[A-Za-z_]")
+_ENCRYPTED_STREAMS = ("EncryptedPackage".encode("utf-16-le"), "EncryptionInfo".encode("utf-16-le"))
+
+
+def check_file(path: Path) -> str:
+    """The container kind of ``path`` (``zip``, ``cfb`` or ``csv``), or :class:`ImportFailed`."""
+    name = path.name
+    suffix = path.suffix.lower()
+    if suffix not in WORKBOOK_SUFFIXES | CSV_SUFFIXES:
+        raise ImportFailed(f"{name}: not a spreadsheet memberpack can read (use .xlsx, .xlsm, .xls, .ods or .csv)")
+    try:
+        size = path.stat().st_size
+        with path.open("rb") as fh:
+            head = fh.read(4096)
+    except OSError as exc:
+        raise ImportFailed(f"{name}: cannot be opened ({exc.strerror or exc})") from None
+    if size == 0:
+        raise ImportFailed(f"{name}: the file is empty (0 bytes)")
+    if suffix in CSV_SUFFIXES:
+        if head.startswith((ZIP_MAGIC, CFB_MAGIC)) or b"\x00" in head:
+            raise ImportFailed(f"{name}: is not a text (CSV) file; it looks like a binary file with a .csv name")
+        return "csv"
+    if head.startswith(CFB_MAGIC):
+        _check_cfb(path, name, suffix)
+        return "cfb"
+    if head.startswith(ZIP_MAGIC):
+        if suffix == ".xls":
+            raise ImportFailed(f"{name}: is a newer Excel (.xlsx) file with an .xls name; rename it to .xlsx")
+        _check_zip(path, name)
+        return "zip"
+    if _looks_like_text(head):
+        raise ImportFailed(f"{name}: is a text (CSV) file, not a {suffix} workbook; rename it to .csv to import it")
+    raise ImportFailed(f"{name}: is not a spreadsheet (the file content is not an Excel or OpenDocument workbook)")
+
+
+def _looks_like_text(head: bytes) -> bool:
+    if b"\x00" in head:
+        return False
+    printable = sum(1 for b in head if b in (9, 10, 13) or 32 <= b)
+    return printable / max(len(head), 1) > 0.97
+
+
+def _check_cfb(path: Path, name: str, suffix: str) -> None:
+    """An OLE container: a legacy .xls, or an encrypted OOXML workbook (which always lives in one)."""
+    with path.open("rb") as fh:
+        data = fh.read(8_000_000)
+    if any(stream in data for stream in _ENCRYPTED_STREAMS):
+        raise ImportFailed(f"{name}: the workbook is password-protected (encrypted); remove the password in "
+                           "Excel (File > Info > Protect Workbook) and save it again")
+    if suffix != ".xls":
+        raise ImportFailed(f"{name}: is an old Excel (.xls) file with a {suffix} name; rename it to .xls")
+
+
+def _check_zip(path: Path, name: str) -> None:
+    try:
+        archive = zipfile.ZipFile(path)
+    except (zipfile.BadZipFile, OSError):
+        raise ImportFailed(f"{name}: the workbook is damaged or incomplete (truncated zip archive); "
+                           "save it again from Excel") from None
+    with archive:
+        members = archive.infolist()
+        if len(members) > MAX_MEMBERS:
+            raise ImportFailed(f"{name}: refused: the archive holds {len(members):,} parts (a zip bomb?)")
+        total = sum(m.file_size for m in members)
+        if total > MAX_UNCOMPRESSED:
+            raise ImportFailed(f"{name}: refused: it would expand to {total / 1e9:.1f} GB (a zip bomb?)")
+        for member in members:
+            ratio = member.file_size / max(member.compress_size, 1)
+            if member.file_size > RATIO_FLOOR and ratio > MAX_RATIO:
+                raise ImportFailed(f"{name}: refused: part {member.filename} is compressed {ratio:,.0f} to 1 "
+                                   "(a zip bomb?)")
+        names = {m.filename for m in members}
+        if not ({"[Content_Types].xml", "mimetype"} & names):
+            raise ImportFailed(f"{name}: is a zip archive but not an Excel or OpenDocument workbook")
+        for member in members:
+            if member.filename.endswith((".xml", ".rels", ".vml")) and member.file_size:
+                _check_prologue(archive, member, name)
+
+
+def _check_prologue(archive: zipfile.ZipFile, member: zipfile.ZipInfo, name: str) -> None:
+    """Refuse document type declarations: no workbook needs one, and they carry entity expansion."""
+    try:
+        with archive.open(member) as fh:
+            head = fh.read(PROLOGUE_BYTES)
+    except (zipfile.BadZipFile, OSError, EOFError, RuntimeError) as exc:
+        if "encrypted" in str(exc).lower():
+            raise ImportFailed(f"{name}: the workbook is password-protected (encrypted)") from None
+        raise ImportFailed(f"{name}: the workbook is damaged (part {member.filename} cannot be read)") from None
+    root = _ROOT.search(head)
+    prologue = head[:root.start()] if root else head
+    if b"<!DOCTYPE" in prologue.upper() or b"<!ENTITY" in head.upper():
+        raise ImportFailed(f"{name}: refused: part {member.filename} declares XML entities "
+                           "(an entity-expansion attack?)")
+    if root is None and len(head) == PROLOGUE_BYTES:
+        raise ImportFailed(f"{name}: refused: part {member.filename} has no content in its first 64 KB")

@@ -1,0 +1,37 @@
+"""A row stream that can look ahead, so a table can tell where it ends before it consumes a row."""
+
+from __future__ import annotations
+
+from collections import deque
+from collections.abc import Iterator
+from typing import Any
+
+Item = tuple[int, list[Any]]
+
+
+class Peekable:
+    """Rows as ``(index, values)``; :meth:`ahead` buffers only as many rows as asked for."""
+
+    def __init__(self, rows: Iterator[Item]) -> None:
+        self._rows = rows
+        self._buffer: deque[Item] = deque()
+
+    def ahead(self, n: int) -> list[Item]:
+        """Up to ``n`` next rows, without consuming them."""
+        while len(self._buffer) < n:
+            item = next(self._rows, None)
+            if item is None:
+                break
+            self._buffer.append(item)
+        return list(self._buffer)[:n]
+
+    def peek(self) -> Item | None:
+        if self._buffer:
+            return self._buffer[0]
+        items = self.ahead(1)
+        return items[0] if items else None
+
+    def next(self) -> Item | None:
+        if self._buffer:
+            return self._buffer.popleft()
+        return next(self._rows, None)
