@@ -17,7 +17,8 @@ import time
 import tracemalloc
 from pathlib import Path
 
-from memberpack.importers import import_files, read_file
+from memberpack.importers import import_files
+from memberpack.importers.engine import iter_tables
 from memberpack.store.pack import Pack
 
 INDICATORS = ("enrolments", "sess_possible", "sess_overall_percent", "enrolments_pa_10_exact_percent")
@@ -71,8 +72,9 @@ def raw_read(path: Path) -> None:
 
 
 def memberpack_read(path: Path) -> None:
-    for _ in read_file(path).tables[0].observations:
-        pass
+    for table in iter_tables(path):
+        for _ in table.observations:
+            pass
 
 
 def memberpack_import(path: Path, folder: Path) -> None:

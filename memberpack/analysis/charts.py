@@ -64,13 +64,13 @@ def _series_chart(ds: Dataset, grid: Grid) -> ChartSpec | None:
     numeric = [r for r in grid.rows if sum(r.value(p) is not None for p in periods) >= 2]
     if not numeric:
         return None
-    series = []
-    for i, row in enumerate(numeric[:8]):
-        role = BENCHMARK if _BENCHMARK.search(row.label) else EARLIER if i < len(numeric) - 1 and ds.kind == TIME_SERIES else DATA_SERIES
-        series.append(Series(row.label, [row.value(p) for p in periods], role, [],
-                             [row.cells[p].cell if p in row.cells else "" for p in periods]))
-    if ds.kind == TIME_SERIES and series:
-        series[-1].role = DATA_SERIES
+    rows = numeric[:8]
+    own = [r for r in rows if not _BENCHMARK.search(r.label)]
+    # In a time series the rows are years: the last is the current one, the others earlier years.
+    current = own[-1] if ds.kind == TIME_SERIES and own else None
+    series = [Series(row.label, [row.value(p) for p in periods],
+                     BENCHMARK if row not in own else EARLIER if current and row is not current else DATA_SERIES,
+                     [], [row.cells[p].cell if p in row.cells else "" for p in periods]) for row in rows]
     unit = next((row.cells[p].unit for row in numeric for p in periods if p in row.cells and row.cells[p].unit), None)
     latest = series[-1] if ds.kind == TIME_SERIES else series[0]
     points = [(p, v) for p, v in zip(periods, latest.values) if v is not None]

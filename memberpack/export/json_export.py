@@ -3,9 +3,10 @@
 from __future__ import annotations
 
 import json
-from dataclasses import asdict
 from pathlib import Path
 
+from memberpack.analysis.annotation_targets import ResolvedTarget, TargetResolver
+from memberpack.export.notes_file import note_dict
 from memberpack.store import annotation_store
 from memberpack.store.pack import Pack
 
@@ -20,8 +21,20 @@ def pack_document(pack: Pack, *, include_private: bool = False) -> dict:
                 "label": obs.label, "section": obs.section, "measure": obs.measure, "period": obs.period,
                 "value": _number(obs.value), "unit": obs.unit, "display": obs.display, "status": obs.status,
             })
-    annotations = [asdict(note) for note in annotation_store.all_notes(pack, include_private=include_private)]
+    resolver = TargetResolver(pack)
+    annotations = [_annotation(resolver.resolve(note))
+                   for note in annotation_store.all_notes(pack, include_private=include_private)]
     return {"pack": pack.meta(), "observations": observations, "annotations": annotations}
+
+
+def _annotation(resolved: ResolvedTarget) -> dict:
+    """A note with its target, and where that target is now: the figure's cell and whether it changed."""
+    obs, ds = resolved.observation, resolved.dataset
+    current = None if obs is None or ds is None else {
+        "file": ds.source_file, "sheet": obs.sheet, "cell": obs.cell, "measure": obs.measure,
+        "period": obs.period, "value": _number(obs.value), "unit": obs.unit, "display": obs.display}
+    return note_dict(resolved.note) | {"stale": resolved.stale, "missing": resolved.missing,
+                                       "flag": resolved.flag, "current": current}
 
 
 def _number(value: float | None) -> float | int | None:

@@ -1,9 +1,13 @@
-"""Reading and writing annotations in a pack. Edits keep the replaced version in history."""
+"""Reading and writing annotations in a pack. Edits keep the replaced version in history.
+
+History holds each earlier version once (as canonical JSON), so merging the same notes again, or
+in another order, leaves the same current notes and the same history.
+"""
 
 from __future__ import annotations
 
 import json
-from dataclasses import asdict
+import re
 
 from memberpack.errors import NotesError
 from memberpack.model.annotations import Annotation, Target
@@ -13,6 +17,8 @@ _TARGET_FIELDS = ("dataset_key", "metric_id", "label", "section", "measure", "pe
                   "chart_id")
 _COLUMNS = ("uid", "target_type", *_TARGET_FIELDS, "kind", "visibility", "status", "answer", "body", "author",
             "created_at", "modified_at")
+
+ADDED, UPDATED, KEPT, UNCHANGED = "added", "updated", "kept", "unchanged"
 
 
 def _row(note: Annotation) -> tuple:
@@ -27,15 +33,44 @@ def _annotation(row: tuple) -> Annotation:
     return Annotation(target=target, **values)
 
 
+def _keep_in_history(pack: Pack, note: Annotation, replaced_at: str) -> bool:
+    """Add ``note`` to its history unless that exact version is already there."""
+    snapshot = note.snapshot()
+    if pack.db.execute("SELECT 1 FROM annotation_history WHERE uid = ? AND snapshot = ?",
+                       (note.uid, snapshot)).fetchone():
+        return False
+    pack.db.execute("INSERT INTO annotation_history(uid, snapshot, replaced_at) VALUES (?, ?, ?)",
+                    (note.uid, snapshot, replaced_at))
+    return True
+
+
 def save(pack: Pack, note: Annotation) -> None:
     """Insert ``note``, or replace the stored note of the same uid, keeping the old one in history."""
     with pack.transaction():
         old = get(pack, note.uid, include_deleted=True)
-        if old is not None:
-            pack.db.execute("INSERT INTO annotation_history(uid, snapshot, replaced_at) VALUES (?, ?, ?)",
-                            (note.uid, json.dumps(asdict(old)), note.modified_at))
+        if old is not None and old.snapshot() != note.snapshot():
+            _keep_in_history(pack, old, note.modified_at)
         pack.db.execute(f"INSERT OR REPLACE INTO annotation({', '.join(_COLUMNS)}, deleted) "
                         f"VALUES ({', '.join('?' * len(_COLUMNS))}, 0)", _row(note))
+
+
+def merge(pack: Pack, incoming: Annotation) -> str:
+    """Bring one version of a note in from another copy of the pack; the newer version wins.
+
+    Returns ADDED (a new note), UPDATED (``incoming`` replaced an older version, now in history),
+    KEPT (``incoming`` is older and was kept in history) or UNCHANGED (already known).
+    """
+    with pack.transaction():
+        current = get(pack, incoming.uid, include_deleted=True)
+        if current is None:
+            save(pack, incoming)
+            return ADDED
+        if current.snapshot() == incoming.snapshot():
+            return UNCHANGED
+        if incoming.version_key() > current.version_key():
+            save(pack, incoming)
+            return UPDATED
+        return KEPT if _keep_in_history(pack, incoming, current.modified_at) else UNCHANGED
 
 
 def delete(pack: Pack, uid: str) -> None:
@@ -52,6 +87,21 @@ def get(pack: Pack, uid: str, *, include_deleted: bool = False) -> Annotation | 
     return _annotation(row) if row else None
 
 
+def find(pack: Pack, prefix: str) -> Annotation:
+    """The one note whose id starts with ``prefix`` (as ``notes list`` shows it)."""
+    prefix = prefix.strip().lower()
+    rows = []
+    if re.fullmatch(r"[0-9a-f-]{1,36}", prefix):
+        rows = pack.db.execute(f"SELECT {', '.join(_COLUMNS)} FROM annotation WHERE deleted = 0 AND uid LIKE ? "
+                               "ORDER BY uid LIMIT 6", (prefix + "%",)).fetchall()
+    if not rows:
+        raise NotesError(f"{pack.path.name}: no note with id {prefix or '(empty)'}")
+    if len(rows) > 1:
+        raise NotesError(f"{pack.path.name}: id {prefix} fits several notes "
+                         f"({', '.join(r[0][:8] for r in rows[:5])}); give more of the id")
+    return _annotation(rows[0])
+
+
 def all_notes(pack: Pack, *, include_private: bool = True) -> list[Annotation]:
     """Notes in the order they were written; private ones only when asked for."""
     where = "deleted = 0" + ("" if include_private else " AND visibility = 'shared'")
@@ -60,6 +110,6 @@ def all_notes(pack: Pack, *, include_private: bool = True) -> list[Annotation]:
 
 
 def history(pack: Pack, uid: str) -> list[dict]:
-    """Earlier versions of a note, oldest first."""
+    """Earlier versions of a note, in the order they were replaced."""
     rows = pack.db.execute("SELECT snapshot FROM annotation_history WHERE uid = ? ORDER BY id", (uid,))
     return [json.loads(r[0]) for r in rows]

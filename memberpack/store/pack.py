@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import json
 import sqlite3
+import uuid
 from collections.abc import Iterable, Iterator
 from contextlib import contextmanager
 from pathlib import Path
@@ -60,7 +61,8 @@ class Pack:
 
     @classmethod
     def create(cls, path: str | Path, **meta: str) -> Pack:
-        """Create a new, empty pack; refuses to overwrite an existing file."""
+        """Create a new, empty pack with a new ``uid`` (its identity for notes files); refuses to
+        overwrite an existing file."""
         path = Path(path)
         if path.exists():
             raise PackError(f"{path}: a file of that name already exists")
@@ -72,7 +74,7 @@ class Pack:
         pack._migrate(0)
         with pack.transaction():
             pack.db.executemany("INSERT INTO meta(key, value) VALUES (?, ?)",
-                                [(k, str(v)) for k, v in (DEFAULT_META | meta).items()])
+                                [(k, str(v)) for k, v in (DEFAULT_META | {"uid": str(uuid.uuid4())} | meta).items()])
         return pack
 
     @classmethod
