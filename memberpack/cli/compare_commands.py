@@ -36,6 +36,7 @@ def register(sub) -> None:
     p = sub.add_parser("compare", help="print how our council compares with England, the region and neighbours")
     p.add_argument("pack", help="the .mpack file")
     p.add_argument("--metric", metavar="TEXT", help="only measures whose name contains TEXT")
+    p.add_argument("--trend", action="store_true", help="also print each figure's trend over the years")
     p.set_defaults(run=run_compare)
 
 
@@ -103,16 +104,23 @@ def run_neighbours(args) -> int:
 
 
 def _row(c: Comparison) -> list[str]:
-    def cell(kind: str) -> str:
+    def shown(kind: str) -> str:
         b = c.benchmark(kind)
         if b is None:
             return ""
         return (c.format(b.value) if b.value is not None else b.display) + (f" ({b.count}/{b.of})" if b.of else "")
 
     title = c.title if len(c.title) <= _WIDEST_TITLE else c.title[: _WIDEST_TITLE - 1] + "…"
-    rank = f"{c.rank.text()}" if c.rank else ""
-    return [title, c.period or "", c.format(c.value) if c.value is not None else c.display, cell(ENGLAND), cell(REGION), cell(NEIGHBOURS), rank,
-            c.rank.band if c.rank else ""]
+    return [title, c.period or "", c.format(c.value) if c.value is not None else c.display, shown(ENGLAND),
+            shown(REGION), shown(NEIGHBOURS), c.rank.text() if c.rank else "", c.rank.band if c.rank else ""]
+
+
+def _aligned(rows: list[list[str]]) -> list[str]:
+    """Rows as text columns: the first left-aligned, figures right-aligned, a rule under the head."""
+    widths = [max(len(r[i]) for r in rows) for i in range(len(rows[0]))]
+    lines = ["  ".join(v.ljust(w) if i == 0 else v.rjust(w) for i, (v, w) in enumerate(zip(r, widths))).rstrip()
+             for r in rows]
+    return [lines[0], "-" * len(lines[0]), *lines[1:]]
 
 
 def table_lines(results: list[Comparison], our_name: str) -> list[str]:
@@ -120,15 +128,21 @@ def table_lines(results: list[Comparison], our_name: str) -> list[str]:
     regions = {b.name for c in results for b in c.benchmarks if b.kind == REGION}
     head = ["Measure", "Period", our_name, "England", regions.pop() if len(regions) == 1 else "Region",
             "Neighbours (n/N)", "Rank", "Band"]
-    rows = [head] + [_row(c) for c in results]
-    widths = [max(len(r[i]) for r in rows) for i in range(len(head))]
-    lines = ["  ".join(v.ljust(w) if i == 0 else v.rjust(w) for i, (v, w) in enumerate(zip(r, widths))).rstrip()
-             for r in rows]
-    lines.insert(1, "-" * len(lines[0]))
+    lines = _aligned([head] + [_row(c) for c in results])
     notes = sorted({c.rank.direction for c in results if c.rank})
     if notes:
         lines.append(f"Rank among all authorities: {'; '.join(notes)}. Band A = the best quarter.")
     return lines
+
+
+def trend_lines(c: Comparison) -> list[str]:
+    """One comparison's trend, a period a line, our figure and each comparator's in columns."""
+    chart = c.trend
+    if chart is None:
+        return []
+    head = ["Period", *(s.name for s in chart.series)]
+    rows = [[period, *(c.format(s.values[i]) for s in chart.series)] for i, period in enumerate(chart.categories)]
+    return ["", f"{c.title}: trend", *_aligned([head, *rows])]
 
 
 def run_compare(args) -> int:
@@ -144,4 +158,6 @@ def run_compare(args) -> int:
     print(f"{name} compared with England, its region and "
           + (f"{len(neighbours.neighbours)} statistical neighbours" if neighbours else "no statistical neighbours"))
     print("\n".join(table_lines(results, name)))
+    if args.trend:
+        print("\n".join(line for c in results for line in trend_lines(c)))
     return 0

@@ -264,9 +264,9 @@ def _classify(path: Path, encoding: str, columns: list[str], meta: dict | None,
             indicators.append(_Indicator(i, columns[i], columns[i], _unit_of(columns[i], columns[i], "")))
         else:
             filters.append(i)
-    table.assume("no .meta.csv beside the file: columns whose values are all figures or symbols are "
-                             "indicators (" + ", ".join(i.name for i in indicators) + "); the others are filters ("
-                             + ", ".join(columns[i] for i in filters) + ")")
+    table.assume("no .meta.csv beside the file: columns whose values are all figures or symbols are indicators ("
+                 + ", ".join(i.name for i in indicators) + "); the others are filters ("
+                 + ", ".join(columns[i] for i in filters) + ")")
     return indicators, filters
 
 

@@ -197,6 +197,12 @@ def test_command_line_exit_statuses_and_table(tmp_path, capsys):
     assert lines[3].split() == ["Persistent", "absence", "rate", "(Total)", "2021/22", "20.0%", "21.0%", "19.5%",
                                 "18.5%", "(2/2)", "4", "of", "8", "B"]
     assert len({len(line) for line in lines[1:3]}) == 1
+    assert main(["compare", pack, "--metric", "persistent", "--trend"]) == 0
+    trend = capsys.readouterr().out.split("Persistent absence rate (Total): trend\n")[1].splitlines()
+    assert trend[0].split() == ["Period", "Somerset", "England", "South", "West", "Statistical", "neighbours", "average"]
+    assert [line.split() for line in trend[2:]] == [["2018/19", "18.0%", "19.0%", "–", "14.0%"],
+                                                   ["2019/20", "–", "20.0%", "–", "18.5%"],
+                                                   ["2021/22", "20.0%", "21.0%", "19.5%", "18.5%"]]
     assert main(["compare", pack, "--metric", "no such thing"]) == 1
     assert main(["neighbours", pack, "--la", "885", "--la", "Devon"]) == 0
     out = capsys.readouterr().out
