@@ -117,7 +117,8 @@ def verdict(difference: float | None, polarity: str) -> str:
 
 
 def rank_of(ours: float, values: list[float], polarity: str) -> Rank:
-    """Our rank among ``values`` (which include ours): tied values share the better rank."""
+    """Our rank among ``values`` (which include ours). Tied values share the better rank (1, 2, 2, 4:
+    pandas' ``method="min"``); the band is the quarter of the ranking the rank falls in."""
     higher_first = polarity != LOWER
     position = 1 + sum(1 for v in values if (v > ours if higher_first else v < ours))
     band = (position - 1) * 4 // len(values)

@@ -131,7 +131,8 @@ def table_lines(results: list[Comparison], our_name: str) -> list[str]:
     lines = _aligned([head] + [_row(c) for c in results])
     notes = sorted({c.rank.direction for c in results if c.rank})
     if notes:
-        lines.append(f"Rank among all authorities: {'; '.join(notes)}. Band A = the best quarter.")
+        lines.append(f"Rank among all authorities: {'; '.join(notes)}. "
+                     "Bands A to D are quarters of the ranking, A holding rank 1.")
     return lines
 
 
