@@ -24,6 +24,7 @@ from memberpack.model.grid import Grid
 from memberpack.model.metrics import HIGHER, LOWER, NEUTRAL, metric
 from memberpack.model.periods import parse_period
 from memberpack.model.units import GBP, PERCENT
+from memberpack.store import comparators
 from memberpack.store.comparators import NeighbourList
 from memberpack.store.pack import Pack
 
@@ -90,6 +91,28 @@ class Comparison:
     def format(self, value: float | None) -> str:
         return format_value(value, self.unit, self.decimals)
 
+    def difference_text(self, difference: float | None) -> str:
+        """Ours minus theirs, signed: ``+0.5 pts`` (percentage points), ``−1.2``, ``+£1.2m``."""
+        if difference is None:
+            return ""
+        sign = "+" if difference > 0 else "−" if difference < 0 else "±"
+        if self.unit == PERCENT:
+            return f"{sign}{abs(difference):,.{self.decimals}f} pts"
+        return sign + format_value(abs(difference), self.unit, self.decimals)
+
+    def table_rows(self) -> list[tuple[str, str, str, str]]:
+        """The comparison as a small table (name, figure, difference from ours, verdict or band
+        tone), ready for the app's table and the PDF's "how we compare" table."""
+        rows = [(self.area, self.format(self.value) if self.value is not None else self.display, "", "")]
+        for b in self.benchmarks:
+            name = f"{b.name} average ({b.count} of {b.of})" if b.of else b.name
+            rows.append((name, self.format(b.value) if b.value is not None else b.display,
+                         self.difference_text(b.difference), b.verdict))
+        if self.rank is not None:
+            rows.append((f"Rank among authorities ({self.rank.direction})", self.rank.text(),
+                         f"band {self.rank.band}", self.rank.tone))
+        return rows
+
 
 def format_value(value: float | None, unit: str | None, decimals: int = 1) -> str:
     if value is None:
@@ -122,8 +145,8 @@ def rank_of(ours: float, values: list[float], polarity: str) -> Rank:
     higher_first = polarity != LOWER
     position = 1 + sum(1 for v in values if (v > ours if higher_first else v < ours))
     band = (position - 1) * 4 // len(values)
-    direction = {HIGHER: "1 = best (higher is better)", LOWER: "1 = best (lower is better)"}.get(
-        polarity, "1 = highest (neither higher nor lower is better)")
+    direction = {HIGHER: "1 = best, higher is better", LOWER: "1 = best, lower is better"}.get(
+        polarity, "1 = highest, neither higher nor lower is better")
     return Rank(position, len(values), BANDS[band], BAND_TONES[polarity][band], direction)
 
 
@@ -282,3 +305,8 @@ def comparisons(pack: Pack, ours: Area | None, neighbours: NeighbourList | None 
 
     found = _open_statistics(pack, ours, neighbours, wanted) if ours is not None else []
     return found + _scorecards(pack, ours, wanted)
+
+
+def pack_comparisons(pack: Pack, text: str | None = None) -> list[Comparison]:
+    """:func:`comparisons` for the pack's own authority and its latest neighbour list."""
+    return comparisons(pack, comparators.authority(pack), comparators.our_neighbours(pack), text)

@@ -3,7 +3,7 @@ region and its statistical neighbours."""
 
 from __future__ import annotations
 
-from memberpack.analysis.comparisons import ENGLAND, NEIGHBOURS, REGION, Comparison, comparisons
+from memberpack.analysis.comparisons import ENGLAND, NEIGHBOURS, REGION, Comparison, pack_comparisons
 from memberpack.errors import MemberpackError
 from memberpack.importers.neighbours import read_neighbours
 from memberpack.model.areas import LOCAL_AUTHORITY, Area, known_authority
@@ -150,7 +150,7 @@ def run_compare(args) -> int:
     with Pack.open(args.pack) as pack:
         ours = comparators.authority(pack)
         neighbours = comparators.our_neighbours(pack)
-        results = comparisons(pack, ours, neighbours, args.metric)
+        results = pack_comparisons(pack, args.metric)
     if not results:
         hint = "" if ours else f"; set our authority with memberpack authority {args.pack} --la CODE"
         what = f" matching {args.metric!r}" if args.metric else ""

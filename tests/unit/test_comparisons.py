@@ -6,7 +6,7 @@ import pytest
 from openpyxl import Workbook
 
 from memberpack.analysis.benchmark_text import parse_benchmarks
-from memberpack.analysis.comparisons import comparisons, rank_of
+from memberpack.analysis.comparisons import comparisons, pack_comparisons, rank_of
 from memberpack.importers import import_files
 from memberpack.model.areas import known_authority
 from memberpack.model.charts import BENCHMARK, DATA_SERIES
@@ -68,8 +68,7 @@ def pack(tmp_path):
 
 
 def _by_measure(pack):
-    found = comparisons(pack, comparators.authority(pack), comparators.our_neighbours(pack))
-    return {c.measure: c for c in found}
+    return {c.measure: c for c in pack_comparisons(pack)}
 
 
 def test_lower_is_better_against_england_region_neighbours_and_rank(pack):
@@ -84,7 +83,7 @@ def test_lower_is_better_against_england_region_neighbours_and_rank(pack):
     assert neighbours.verdict == "worse"
     # lowest first: 12, 15, 18, 20, 20 (North Somerset ties with us), 22, 25, 30 -> 4th of 8, band B
     assert (pa.rank.position, pa.rank.out_of, pa.rank.band, pa.rank.tone) == (4, 8, "B", "good")
-    assert pa.rank.direction == "1 = best (lower is better)"
+    assert pa.rank.direction == "1 = best, lower is better"
 
 
 def test_higher_is_better_and_neutral_ranks(pack):
@@ -210,3 +209,13 @@ def test_command_line_exit_statuses_and_table(tmp_path, capsys):
     with pytest.raises(SystemExit) as exc:
         main(["compare"])
     assert exc.value.code == 2
+
+
+def test_table_rows_for_the_app_and_the_pdf(pack):
+    assert _by_measure(pack)["Persistent absence rate"].table_rows() == [
+        ("Somerset", "20.0%", "", ""),
+        ("England", "21.0%", "−1.0 pts", "better"),
+        ("South West", "19.5%", "+0.5 pts", "worse"),
+        ("Statistical neighbours average (2 of 3)", "18.5%", "+1.5 pts", "worse"),
+        ("Rank among authorities (1 = best, lower is better)", "4 of 8", "band B", "good"),
+    ]
