@@ -17,11 +17,11 @@ from dataclasses import dataclass, field
 
 from memberpack.analysis.benchmark_text import ENGLAND, NEIGHBOURS, REGION, written_benchmarks
 from memberpack.analysis.charts import money_text, source_line
-from memberpack.importers.open_statistics import OPEN_STATISTICS
 from memberpack.model.areas import LOCAL_AUTHORITY, NATIONAL, REGIONAL, Area
 from memberpack.model.charts import BENCHMARK, DATA_SERIES, LINE, ChartSpec, Series
 from memberpack.model.grid import Grid
 from memberpack.model.metrics import HIGHER, LOWER, NEUTRAL, metric
+from memberpack.model.observation import OPEN_STATISTICS
 from memberpack.model.periods import parse_period
 from memberpack.model.units import GBP, PERCENT
 from memberpack.store import comparators

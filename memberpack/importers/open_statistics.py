@@ -29,12 +29,11 @@ from memberpack.importers.report import TableReport
 from memberpack.importers.tables import FoundTable
 from memberpack.model.areas import LOCAL_AUTHORITY, NATIONAL, REGIONAL, Area
 from memberpack.model.metrics import match_metric
-from memberpack.model.observation import DATA, Observation
+from memberpack.model.observation import DATA, OPEN_STATISTICS, Observation
 from memberpack.model.periods import QUARTER, Period, parse_period
 from memberpack.model.units import COUNT_UNIT, PERCENTAGE, Unit, find_unit
 from memberpack.model.values import TEXT, parse_text
 
-OPEN_STATISTICS = "open_statistics"
 TIME_COLUMNS = ("time_period", "time_identifier")
 GEOGRAPHY_COLUMNS = (
     "geographic_level", "country_code", "country_name", "region_code", "region_name", "old_la_code",

@@ -219,3 +219,10 @@ def test_table_rows_for_the_app_and_the_pdf(pack):
         ("Statistical neighbours average (2 of 3)", "18.5%", "+1.5 pts", "worse"),
         ("Rank among authorities (1 = best, lower is better)", "4 of 8", "band B", "good"),
     ]
+
+
+def test_open_statistics_get_no_per_dataset_chart(pack):
+    from memberpack.analysis.charts import charts_for
+
+    (ds,) = pack.datasets()
+    assert charts_for(ds, pack.observations(ds.id)) == []

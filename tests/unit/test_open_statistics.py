@@ -7,7 +7,7 @@ import pytest
 from memberpack.errors import Cancelled
 from memberpack.importers import import_files
 from memberpack.importers.engine import iter_tables
-from memberpack.importers.open_statistics import OPEN_STATISTICS
+from memberpack.model.observation import OPEN_STATISTICS
 from memberpack.model.areas import Area
 from memberpack.store.pack import Pack
 
