@@ -82,3 +82,27 @@ def test_lists_are_versioned_with_their_source(tmp_path):
         first = comparators.neighbours(pack, "933", version=1)
         assert (first.source_file, len(first.neighbours), first.neighbours[8].closeness) == ("sn.xlsx", 10, "0.4321")
         assert comparators.authority(pack) == SOMERSET
+
+
+def test_a_first_version_pack_is_migrated(tmp_path):
+    import sqlite3
+
+    from memberpack.store.schema import APPLICATION_ID, MIGRATIONS, SCHEMA_VERSION
+
+    path = tmp_path / "old.mpack"
+    db = sqlite3.connect(path)
+    db.executescript(MIGRATIONS[0])
+    db.execute("INSERT INTO dataset(key, version, name, source_file, sha256, sheet, cell_range, kind, domain, "
+               "imported_at) VALUES ('k', 1, 'n', 'f.xlsx', '', 's', 'A1', 'general', 'other', '')")
+    db.execute("INSERT INTO metric VALUES ('other', 'Other', 'other', 'number', 'neutral')")
+    db.execute("INSERT INTO observation(dataset_id, row, col, label, measure, metric_id, display, row_role, sheet, "
+               "cell) VALUES (1, 0, 0, 'CLA', 'Q1', 'other', '227', 'data', 's', 'B2')")
+    db.execute(f"PRAGMA application_id = {APPLICATION_ID}")
+    db.execute("PRAGMA user_version = 1")
+    db.commit()
+    db.close()
+    with Pack.open(path) as pack:
+        assert pack.db.execute("PRAGMA user_version").fetchone()[0] == SCHEMA_VERSION
+        (obs,) = pack.observations(1)
+        assert (obs.label, obs.display, obs.area) == ("CLA", "227", None)
+        assert comparators.our_neighbours(pack) is None and comparators.known_areas(pack) == []
