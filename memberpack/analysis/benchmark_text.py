@@ -1,5 +1,7 @@
-"""Benchmarks written as text in KPI scorecards ("England, 53% South West, 53%") read into
-comparisons with the row's latest figure, so they sit beside those from open statistics."""
+"""Benchmarks written inside council tables, read so that they become comparisons like those
+from open statistics: text in KPI scorecards ("England, 53% South West, 53%") beside the row's
+latest figure, and tables with England, region or statistical-neighbour rows (or columns) beside
+our own row, period by period."""
 
 from __future__ import annotations
 
@@ -8,6 +10,7 @@ from dataclasses import dataclass
 
 from memberpack.model.areas import REGIONS
 from memberpack.model.grid import Grid, GridRow
+from memberpack.model.metrics import match_metric
 from memberpack.model.observation import Observation
 from memberpack.model.periods import parse_period
 from memberpack.model.units import PERCENT
@@ -72,3 +75,59 @@ def written_benchmarks(grid: Grid) -> list[tuple[GridRow, Observation, Observati
             if found:
                 out.append((row, latest, text, found))
     return out
+
+
+_FILLER = {"average", "avg", "mean", "rate", "figure", "the", "all", "authorities", "la", "las"}
+_AREA_PHRASES = {"england", "national", "region", "regional", "sn", "statistical neighbours", "statistical neighbour",
+                 "stat neighbours", "neighbours", "neighbour", *(r.lower() for r in REGIONS)}
+
+
+def area_label_kind(label: str) -> str:
+    """The kind of a row or column label that is nothing but a comparator's name ("England",
+    "South West", "SN average", "Statistical neighbours"), else ``other``."""
+    words = [w for w in re.sub(r"[^a-z ]", " ", label.lower()).split() if w not in _FILLER]
+    return kind_of(" ".join(words)) if " ".join(words) in _AREA_PHRASES else OTHER_AREA
+
+
+@dataclass(slots=True)
+class BenchmarkTable:
+    """A table of areas by period: our row (or column) and the comparators' beside it."""
+
+    our_name: str
+    ours: dict[str, Observation]
+    others: list[tuple[str, str, dict[str, Observation]]]    # kind, name, period -> figure
+    metric_id: str
+    unit: str | None
+
+
+def _areas_by_period(grid: Grid) -> dict[str, dict[str, Observation]]:
+    """Area name -> period -> figure, with areas as rows and periods as columns or the other way."""
+    periods = [m for m in grid.measures if parse_period(m) is not None]
+    if len(periods) >= 1 and any(area_label_kind(r.label) != OTHER_AREA for r in grid.rows):
+        return {r.label: {p: r.cells[p] for p in periods if p in r.cells} for r in grid.rows}
+    if any(area_label_kind(m) != OTHER_AREA for m in grid.measures):
+        by_area: dict[str, dict[str, Observation]] = {}
+        for row in (r for r in grid.rows if parse_period(r.label) is not None):
+            for measure, obs in row.cells.items():
+                by_area.setdefault(measure, {})[row.label] = obs
+        return by_area
+    return {}
+
+
+def benchmark_table(grid: Grid, our_name: str | None, title: str) -> BenchmarkTable | None:
+    """England / region / neighbour rows or columns beside ours (the row named for our authority,
+    or the only other row with figures), or None when the table is not like that."""
+    by_area = {name: figures for name, figures in _areas_by_period(grid).items()
+               if any(o.value is not None for o in figures.values())}
+    others = [(area_label_kind(name), name, figures) for name, figures in by_area.items()
+              if area_label_kind(name) != OTHER_AREA]
+    candidates = [name for name in by_area if area_label_kind(name) == OTHER_AREA]
+    named = [n for n in candidates if our_name and our_name.lower() in n.lower()]
+    ours = named[0] if len(named) == 1 else candidates[0] if len(candidates) == 1 else None
+    if not others or ours is None:
+        return None
+    figures = by_area[ours]
+    metric_ids = [o.metric_id for o in figures.values() if o.metric_id != "other"]
+    unit = next((o.unit for o in figures.values() if o.unit), None)
+    return BenchmarkTable(ours, figures, others, metric_ids[0] if metric_ids else match_metric(title, None, unit).id,
+                          unit)

@@ -15,13 +15,13 @@ import re
 from collections import defaultdict
 from dataclasses import dataclass, field
 
-from memberpack.analysis.benchmark_text import ENGLAND, NEIGHBOURS, REGION, written_benchmarks
+from memberpack.analysis.benchmark_text import ENGLAND, NEIGHBOURS, REGION, benchmark_table, written_benchmarks
 from memberpack.analysis.charts import money_text, source_line
 from memberpack.model.areas import LOCAL_AUTHORITY, NATIONAL, REGIONAL, Area
 from memberpack.model.charts import BENCHMARK, DATA_SERIES, LINE, ChartSpec, Series
 from memberpack.model.grid import Grid
 from memberpack.model.metrics import HIGHER, LOWER, NEUTRAL, metric
-from memberpack.model.observation import OPEN_STATISTICS
+from memberpack.model.observation import OPEN_STATISTICS, Dataset
 from memberpack.model.periods import parse_period
 from memberpack.model.units import GBP, PERCENT
 from memberpack.store import comparators
@@ -159,8 +159,31 @@ def _period_order(periods: list[str]) -> list[str]:
 class _Figure:
     value: float | None
     display: str
-    status: str | None
-    cell: str
+    status: str | None = None
+    cell: str = ""
+    count: int | None = None       # for an average: how many neighbours had a figure
+
+
+@dataclass(slots=True)
+class _Line:
+    """One area's figures by period: ours, or a comparator's (``of``: neighbours in the list)."""
+
+    kind: str
+    name: str
+    figures: dict[str, _Figure]
+    of: int | None = None
+
+
+@dataclass(slots=True)
+class _Subject:
+    """What is being compared: a measure (and section) of one dataset."""
+
+    ds: Dataset
+    measure: str
+    section: str | None
+    metric_id: str
+    unit: str | None
+    source: str = ""
 
 
 class _Places:
@@ -182,6 +205,20 @@ class _Places:
     def tracked(self) -> list[str]:
         return [k for k in (self.england, self.region, self.ours, *self.neighbours) if k]
 
+    def lines(self, by_area: dict[str, dict[str, _Figure]]) -> list[_Line]:
+        """England, the region and the neighbours' average, period by period."""
+        out = [_Line(kind, name, by_area[key]) for kind, key, name in (
+            (ENGLAND, self.england, "England"), (REGION, self.region, self.region_name)) if key in by_area]
+        if self.neighbour_count:
+            periods = {p for key in self.neighbours for p in by_area.get(key, {})}
+            averages = {}
+            for period in periods:
+                values = [by_area[k][period].value for k in self.neighbours
+                          if period in by_area.get(k, {}) and by_area[k][period].value is not None]
+                averages[period] = _Figure(sum(values) / len(values) if values else None, "", count=len(values))
+            out.append(_Line(NEIGHBOURS, "Statistical neighbours", averages, self.neighbour_count))
+        return out
+
 
 def _open_statistics(pack: Pack, ours: Area, neighbours: NeighbourList | None, wanted) -> list[Comparison]:
     out = []
@@ -192,7 +229,7 @@ def _open_statistics(pack: Pack, ours: Area, neighbours: NeighbourList | None, w
         if places.ours is None:
             continue
         series: dict[tuple, dict[str, dict[str, _Figure]]] = defaultdict(lambda: defaultdict(dict))
-        meta: dict[tuple, tuple[str, str | None]] = {}
+        subjects: dict[tuple, _Subject] = {}
         tracked = places.tracked()
         rows = pack.db.execute(
             "SELECT measure, section, period, value, display, status, cell, area, metric_id, unit FROM observation "
@@ -201,8 +238,8 @@ def _open_statistics(pack: Pack, ours: Area, neighbours: NeighbourList | None, w
         for measure, section, period, value, display, status, cell, area, metric_id, unit in rows:
             if wanted(measure, section, metric_id):
                 series[(measure, section)][area][period or ""] = _Figure(value, display, status, cell)
-                if unit or (measure, section) not in meta:
-                    meta[(measure, section)] = (metric_id, unit)
+                if unit or (measure, section) not in subjects:
+                    subjects[(measure, section)] = _Subject(ds, measure, section, metric_id, unit, source_line(ds))
         latest = {group: _period_order(list(by_area[places.ours]))[-1]
                   for group, by_area in series.items() if by_area.get(places.ours)}
         everyone: dict[tuple, list[float]] = defaultdict(list)
@@ -211,36 +248,35 @@ def _open_statistics(pack: Pack, ours: Area, neighbours: NeighbourList | None, w
                 "AND value IS NOT NULL", (ds.id,)):
             if latest.get((measure, section)) == (period or ""):
                 everyone[(measure, section)].append(value)
-        for group, period in latest.items():
-            out.append(_compare(ds, group, period, series[group], everyone[group], meta[group], places))
+        for group in latest:
+            by_area = series[group]
+            mine = _Line("ours", places.our_name, by_area[places.ours])
+            out.append(_compare(subjects[group], mine, places.lines(by_area), everyone[group]))
     return out
 
 
-def _average(by_area: dict[str, dict[str, _Figure]], keys: set[str], period: str) -> tuple[float | None, int]:
-    values = [by_area[k][period].value for k in keys if period in by_area.get(k, {})
-              and by_area[k][period].value is not None]
-    return (sum(values) / len(values) if values else None), len(values)
-
-
-def _compare(ds, group, period, by_area, everyone, meta, places: _Places) -> Comparison:
-    (measure, section), (metric_id, unit) = group, meta
-    polarity = metric(metric_id).polarity
-    mine = by_area[places.ours][period]
-    shown = [f.display for a in by_area.values() for f in a.values()]
-    result = Comparison(metric_id, measure, section, period or None, places.our_name, mine.value, mine.display,
-                        mine.status, unit, polarity, decimals_of(*shown), source=source_line(ds), cell=mine.cell)
-    for kind, key, name in ((ENGLAND, places.england, "England"), (REGION, places.region, places.region_name)):
-        figure = by_area.get(key, {}).get(period) if key else None
-        if figure is not None:
-            result.benchmarks.append(_benchmark(result, kind, name, figure.value, figure.display))
-    if places.neighbour_count:
-        average, count = _average(by_area, places.neighbours, period)
-        bench = _benchmark(result, NEIGHBOURS, "Statistical neighbours", average, result.format(average))
-        bench.count, bench.of = count, places.neighbour_count
+def _compare(subject: _Subject, mine: _Line, lines: list[_Line], everyone: list[float] | None = None,
+             *, trend: bool = True) -> Comparison:
+    """Our latest figure against each line's figure for the same period, with rank and trend."""
+    period = _period_order(list(mine.figures))[-1]
+    figure = mine.figures[period]
+    polarity = metric(subject.metric_id).polarity
+    shown = [f.display for line in (mine, *lines) for f in line.figures.values()]
+    result = Comparison(subject.metric_id, subject.measure, subject.section, period or None, mine.name, figure.value,
+                        figure.display, figure.status, subject.unit, polarity, decimals_of(*shown),
+                        source=subject.source, cell=figure.cell)
+    for line in lines:
+        theirs = line.figures.get(period)
+        if theirs is None and line.of is None:
+            continue
+        theirs = theirs or _Figure(None, "", count=0)
+        bench = _benchmark(result, line.kind, line.name, theirs.value, theirs.display or result.format(theirs.value))
+        bench.count, bench.of = (theirs.count, line.of) if line.of is not None else (None, None)
         result.benchmarks.append(bench)
-    if mine.value is not None and everyone:
-        result.rank = rank_of(mine.value, everyone, polarity)
-    result.trend = _trend(ds, result, by_area, places)
+    if figure.value is not None and everyone:
+        result.rank = rank_of(figure.value, everyone, polarity)
+    if trend:
+        result.trend = _trend(subject, result, mine, lines)
     return result
 
 
@@ -249,48 +285,54 @@ def _benchmark(result: Comparison, kind: str, name: str, value: float | None, di
     return Benchmark(kind, name, value, display, difference, verdict(difference, result.polarity))
 
 
-def _trend(ds, result: Comparison, by_area: dict[str, dict[str, _Figure]], places: _Places) -> ChartSpec | None:
-    periods = _period_order(list({p for figures in by_area.values() for p in figures}))
+def _trend(subject: _Subject, result: Comparison, mine: _Line, lines: list[_Line]) -> ChartSpec | None:
+    periods = _period_order(list({p for line in (mine, *lines) for p in line.figures}))
     if len(periods) < 2:
         return None
-    mine = by_area[places.ours]
-    series = [Series(result.area, [mine[p].value if p in mine else None for p in periods], DATA_SERIES, [],
-                     [mine[p].cell if p in mine else "" for p in periods])]
-    for key, name in ((places.england, "England"), (places.region, places.region_name)):
-        if key in by_area:
-            figures = by_area[key]
-            series.append(Series(name, [figures[p].value if p in figures else None for p in periods], BENCHMARK, [],
-                                 [figures[p].cell if p in figures else "" for p in periods]))
-    if places.neighbours:
-        series.append(Series("Statistical neighbours average",
-                             [_average(by_area, places.neighbours, p)[0] for p in periods], BENCHMARK))
+    series = [Series(line.name if line.of is None else f"{line.name} average",
+                     [line.figures[p].value if p in line.figures else None for p in periods],
+                     DATA_SERIES if line is mine else BENCHMARK, [],
+                     [line.figures[p].cell if p in line.figures else "" for p in periods])
+              for line in (mine, *lines)]
     points = [(p, v) for p, v in zip(periods, series[0].values) if v is not None]
     summary = (f"{result.area}: {result.format(points[-1][1])} in {points[-1][0]}, from "
                f"{result.format(points[0][1])} in {points[0][0]}." if len(points) >= 2
                else f"{result.area} has a figure for {len(points)} of {len(periods)} periods.")
     england = result.benchmark(ENGLAND)
-    if england and england.verdict:
-        summary += f" England: {england.display} in {result.period}."
+    if england and england.value is not None:
+        summary += f" England: {result.format(england.value)} in {result.period}."
+    ds = subject.ds
     return ChartSpec(id=f"{ds.key}#compare:{result.title}", kind=LINE, title=f"{result.title}: how we compare",
                      summary=summary, categories=periods, series=series, unit=result.unit,
-                     source=source_line(ds), dataset_key=ds.key)
+                     source=subject.source, dataset_key=ds.key)
 
 
-def _scorecards(pack: Pack, ours: Area | None, wanted) -> list[Comparison]:
+def _figure(obs) -> _Figure:
+    return _Figure(obs.value, obs.display, obs.status, obs.cell)
+
+
+def _tables(pack: Pack, ours: Area | None, wanted) -> list[Comparison]:
+    """Benchmarks inside imported tables: scorecard text cells, and England / region / neighbour
+    rows or columns beside our own."""
     out = []
+    our_name = ours.name if ours else "Our figure"
     for ds in (d for d in pack.datasets() if d.kind != OPEN_STATISTICS):
         grid = Grid.of(pack.observations(ds.id))
         for row, latest, text, found in written_benchmarks(grid):
-            if not wanted(row.label, row.section, latest.metric_id):
-                continue
-            polarity = metric(latest.metric_id).polarity
-            result = Comparison(latest.metric_id, row.label, row.section, latest.measure,
-                                ours.name if ours else "Our figure", latest.value,
-                                latest.display, latest.status, latest.unit, polarity,
-                                decimals_of(latest.display, *(b.display for b in found)),
-                                source=f"{source_line(ds)}; benchmarks from cell {text.cell}", cell=latest.cell)
-            result.benchmarks = [_benchmark(result, b.kind, b.name, b.value, b.display) for b in found]
-            out.append(result)
+            if wanted(row.label, row.section, latest.metric_id):
+                subject = _Subject(ds, row.label, row.section, latest.metric_id, latest.unit,
+                                   f"{source_line(ds)}; benchmarks from cell {text.cell}")
+                lines = [_Line(b.kind, b.name, {latest.measure: _Figure(b.value, b.display, cell=text.cell)})
+                         for b in found]
+                out.append(_compare(subject, _Line("ours", our_name, {latest.measure: _figure(latest)}), lines,
+                                    trend=False))
+        table = benchmark_table(grid, ours.name if ours else None, ds.name)
+        if table is not None and wanted(ds.name, None, table.metric_id):
+            subject = _Subject(ds, ds.name, None, table.metric_id, table.unit, source_line(ds))
+            lines = [_Line(kind, name, {p: _figure(o) for p, o in figures.items()})
+                     for kind, name, figures in table.others]
+            mine = _Line("ours", table.our_name, {p: _figure(o) for p, o in table.ours.items()})
+            out.append(_compare(subject, mine, lines))
     return out
 
 
@@ -304,7 +346,7 @@ def comparisons(pack: Pack, ours: Area | None, neighbours: NeighbourList | None 
         return not needle or any(needle in (t or "").lower() for t in (measure, section, metric(metric_id).name))
 
     found = _open_statistics(pack, ours, neighbours, wanted) if ours is not None else []
-    return found + _scorecards(pack, ours, wanted)
+    return found + _tables(pack, ours, wanted)
 
 
 def pack_comparisons(pack: Pack, text: str | None = None) -> list[Comparison]:

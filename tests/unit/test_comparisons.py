@@ -226,3 +226,52 @@ def test_open_statistics_get_no_per_dataset_chart(pack):
 
     (ds,) = pack.datasets()
     assert charts_for(ds, pack.observations(ds.id)) == []
+
+
+def _table_workbook(path, rows):
+    wb = Workbook()
+    ws = wb.active
+    ws.title = "CLA"
+    for row in rows:
+        ws.append(row)
+    wb.save(path)
+    return path
+
+
+def test_benchmark_rows_beside_ours_in_an_ordinary_table(tmp_path):
+    path = _table_workbook(tmp_path / "cla.xlsx", [
+        ["Children looked after rate per 10,000"],
+        ["Area", "2019/20", "2020/21", "2021/22"],
+        ["Somerset", 50.1, 52.0, 53.7],
+        ["England", 67, 67, 70],
+        ["South West", 55, 56, 57],
+        ["Statistical neighbours", 53, 54, 55.5],
+    ])
+    with Pack.create(tmp_path / "p.mpack") as pack:
+        import_files(pack, [path])
+        comparators.set_authority(pack, known_authority("933"))
+        (result,) = pack_comparisons(pack)
+    assert (result.area, result.period, result.value, result.unit, result.metric_id) == (
+        "Somerset", "2021/22", 53.7, "per_10000", "cla_rate_per_10k")
+    assert [(b.kind, b.name, b.value, b.difference) for b in result.benchmarks] == [
+        ("england", "England", 70.0, pytest.approx(-16.3)), ("region", "South West", 57.0, pytest.approx(-3.3)),
+        ("neighbours", "Statistical neighbours", 55.5, pytest.approx(-1.8))]
+    assert result.rank is None and result.benchmark("england").verdict == "lower"
+    assert result.trend.categories == ["2019/20", "2020/21", "2021/22"]
+    assert [(s.name, s.role, s.values) for s in result.trend.series][:2] == [
+        ("Somerset", DATA_SERIES, [50.1, 52.0, 53.7]), ("England", BENCHMARK, [67.0, 67.0, 70.0])]
+
+
+def test_benchmark_columns_with_years_down_the_side(tmp_path):
+    path = _table_workbook(tmp_path / "eet.xlsx", [
+        ["Year", "Care leavers in EET %", "England", "SN average"],
+        ["2019/20", "46.5%", "53%", "50%"],
+        ["2020/21", "37.0%", "52%", "49%"],
+    ])
+    with Pack.create(tmp_path / "p.mpack") as pack:
+        import_files(pack, [path])
+        (result,) = pack_comparisons(pack)
+    assert (result.area, result.period, result.value, result.polarity) == ("Care leavers in EET %", "2020/21", 37.0,
+                                                                           HIGHER)
+    assert [(b.kind, b.value, b.verdict) for b in result.benchmarks] == [("england", 52.0, "worse"),
+                                                                          ("neighbours", 49.0, "worse")]
