@@ -15,7 +15,7 @@ import re
 from collections import defaultdict
 from dataclasses import dataclass, field
 
-from memberpack.analysis.benchmark_text import ENGLAND, NEIGHBOURS, REGION, benchmark_table, written_benchmarks
+from memberpack.analysis.benchmark_text import ENGLAND, NEIGHBOURS, REGION, benchmark_tables, written_benchmarks
 from memberpack.analysis.charts import money_text, source_line
 from memberpack.model.areas import LOCAL_AUTHORITY, NATIONAL, REGIONAL, Area
 from memberpack.model.charts import BENCHMARK, DATA_SERIES, LINE, ChartSpec, Series
@@ -312,27 +312,27 @@ def _figure(obs) -> _Figure:
 
 
 def _tables(pack: Pack, ours: Area | None, wanted) -> list[Comparison]:
-    """Benchmarks inside imported tables: scorecard text cells, and England / region / neighbour
-    rows or columns beside our own."""
+    """Benchmarks written inside imported tables (see :mod:`memberpack.analysis.benchmark_text`)."""
     out = []
     our_name = ours.name if ours else "Our figure"
     for ds in (d for d in pack.datasets() if d.kind != OPEN_STATISTICS):
         grid = Grid.of(pack.observations(ds.id))
-        for row, latest, text, found in written_benchmarks(grid):
+        for row, latest, found in written_benchmarks(grid):
             if wanted(row.label, row.section, latest.metric_id):
+                cells = ", ".join(dict.fromkeys(b.cell for b in found))
                 subject = _Subject(ds, row.label, row.section, latest.metric_id, latest.unit,
-                                   f"{source_line(ds)}; benchmarks from cell {text.cell}")
-                lines = [_Line(b.kind, b.name, {latest.measure: _Figure(b.value, b.display, cell=text.cell)})
+                                   f"{source_line(ds)}; benchmarks from {cells}")
+                lines = [_Line(b.kind, b.name, {latest.measure: _Figure(b.value, b.display, cell=b.cell)})
                          for b in found]
                 out.append(_compare(subject, _Line("ours", our_name, {latest.measure: _figure(latest)}), lines,
                                     trend=False))
-        table = benchmark_table(grid, ours.name if ours else None, ds.name)
-        if table is not None and wanted(ds.name, None, table.metric_id):
-            subject = _Subject(ds, ds.name, None, table.metric_id, table.unit, source_line(ds))
-            lines = [_Line(kind, name, {p: _figure(o) for p, o in figures.items()})
-                     for kind, name, figures in table.others]
-            mine = _Line("ours", table.our_name, {p: _figure(o) for p, o in table.ours.items()})
-            out.append(_compare(subject, mine, lines))
+        for table in benchmark_tables(grid, ours.name if ours else None, ds.name):
+            if wanted(table.title, None, table.metric_id):
+                subject = _Subject(ds, table.title, None, table.metric_id, table.unit, source_line(ds))
+                lines = [_Line(kind, name, {p: _figure(o) for p, o in figures.items()})
+                         for kind, name, figures in table.others]
+                mine = _Line("ours", table.our_name, {p: _figure(o) for p, o in table.ours.items()})
+                out.append(_compare(subject, mine, lines))
     return out
 
 

@@ -275,3 +275,37 @@ def test_benchmark_columns_with_years_down_the_side(tmp_path):
                                                                            HIGHER)
     assert [(b.kind, b.value, b.verdict) for b in result.benchmarks] == [("england", 52.0, "worse"),
                                                                           ("neighbours", 49.0, "worse")]
+
+
+def test_comparator_rows_under_a_figure_and_benchmark_columns(tmp_path):
+    path = _table_workbook(tmp_path / "ns.xlsx", [
+        ["North Somerset: children looked after and benchmarks"],
+        ["Measure", "Year-End 2019/20", "Q1 2020/21", "Q3 2020/21"],
+        ["Children Looked After", 230, 227, 221],
+        ["Children Looked After rate per 10,000", 53.7, 52.5, 50.6],
+        ["England rate per 10,000", None, None, 67.0],
+        ["South West rate per 10,000", None, None, 57.0],
+        ["Statistical neighbours rate per 10,000", None, None, 53.0],
+        ["Children in Need rate per 10,000", None, None, 192.0],
+    ])
+    scorecard = _table_workbook(tmp_path / "kpi.xlsx", [
+        ["Indicator", "Q1", "Q2", "Q3", "Regional benchmark", "England benchmark"],
+        ["The percentage of care leavers who are in suitable accommodation", "88.0%", "88.0%", "89.0%",
+         "South West, 84%", "86.0%"],
+    ])
+    with Pack.create(tmp_path / "p.mpack") as pack:
+        import_files(pack, [path, scorecard])
+        comparators.set_authority(pack, known_authority("802"))
+        found = {c.measure: c for c in pack_comparisons(pack)}
+    assert set(found) == {"Children Looked After rate per 10,000",
+                          "The percentage of care leavers who are in suitable accommodation"}
+    cla = found["Children Looked After rate per 10,000"]
+    assert (cla.area, cla.period, cla.value, cla.unit) == ("North Somerset", "Q3 2020/21", 50.6, "per_10000")
+    assert [(b.kind, b.name, b.value) for b in cla.benchmarks] == [
+        ("england", "England", 67.0), ("region", "South West", 57.0), ("neighbours", "Statistical neighbours", 53.0)]
+    assert cla.trend.categories == ["Year-End 2019/20", "Q1 2020/21", "Q3 2020/21"]
+    accommodation = found["The percentage of care leavers who are in suitable accommodation"]
+    # England from its own column, the region from the text beside it
+    assert sorted((b.kind, b.value, b.difference) for b in accommodation.benchmarks) == [
+        ("england", 86.0, 3.0), ("region", 84.0, 5.0)]
+    assert "F2" in accommodation.source and "E2" in accommodation.source
