@@ -4,9 +4,11 @@ For each figure with comparator data: our latest value against England, the regi
 neighbours' average; our rank among all authorities (tied values share the better rank, 1 =
 best by the metric's polarity, or 1 = highest for a neutral metric) and the quartile band A-D
 (A = the best quarter); and the trend over the years in the file as a :class:`ChartSpec` with our
-line as data and the comparators as benchmark lines. Benchmarks written as text in KPI scorecards
-become comparisons of the same shape (without a rank). Results are plain data, so the app's table
-and chart and the PDF's "how we compare" table show the same thing.
+line as data and the comparators as benchmark lines. Benchmarks written inside ordinary tables
+(scorecard text, benchmark columns, England or region rows: :mod:`benchmark_text`) become
+comparisons of the same shape, without a rank. Results are plain data, so the app's table and
+chart and the PDF's "how we compare" table show the same thing (:meth:`Comparison.table_rows`,
+:attr:`Comparison.trend`).
 """
 
 from __future__ import annotations
