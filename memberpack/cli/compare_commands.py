@@ -6,7 +6,7 @@ from __future__ import annotations
 from memberpack.analysis.comparisons import ENGLAND, NEIGHBOURS, REGION, Comparison, pack_comparisons
 from memberpack.errors import MemberpackError
 from memberpack.importers.neighbours import read_neighbours
-from memberpack.model.areas import LOCAL_AUTHORITY, Area, known_authority
+from memberpack.model.areas import LOCAL_AUTHORITY, Area, known_authority, named_by
 from memberpack.store import comparators
 from memberpack.store.comparators import Neighbour, NeighbourList
 from memberpack.store.pack import Pack
@@ -86,7 +86,7 @@ def run_neighbours(args) -> int:
         elif args.la:
             members = []
             for code in args.la:
-                area = _lookup(pack, code) or Area(LOCAL_AUTHORITY, code, code if code.isdigit() else "")
+                area = _lookup(pack, code) or named_by(code)
                 members.append(Neighbour(area.name, area.old_code, area.new_code))
             listed = NeighbourList(ours.old_code or ours.name, members)
         else:

@@ -16,14 +16,13 @@ from typing import Any
 from memberpack.errors import ImportFailed
 from memberpack.importers.cells import a1
 from memberpack.importers.reader import Sheet, read_sheets
-from memberpack.model.areas import LOCAL_AUTHORITY, Area, known_authority, la_code
+from memberpack.model.areas import LOCAL_AUTHORITY, Area, known_authority, la_code, named_by
 from memberpack.store.comparators import Neighbour, NeighbourList
 
 _SN = re.compile(r"^\s*SN\s*(\d{1,2})\s*$", re.IGNORECASE)
 _CODE_HEADER = re.compile(r"\b(la\s*(number|no\.?|code)|old_la_code|la_code|lea)\b", re.IGNORECASE)
 _GSS_HEADER = re.compile(r"\b(new\s*la\s*code|new_la_code|ons\s*code|gss)\b", re.IGNORECASE)
 _NAME_HEADER = re.compile(r"\b(la\s*name|la_name|local\s+authority|authority|name)\b", re.IGNORECASE)
-_GSS = re.compile(r"^E\d{8}$", re.IGNORECASE)
 
 
 def _text(value: Any) -> str:
@@ -58,15 +57,6 @@ def _grid(sheet: Sheet) -> list[list[Any]]:
         grid += [[] for _ in range(r - len(grid))]
         grid.append(row)
     return grid
-
-
-def _unnamed(written: str) -> Area:
-    """A neighbour named only by a code (or a name) the workbook has no row for."""
-    if written.isdigit():
-        return Area(LOCAL_AUTHORITY, f"LA {written}", old_code=written)
-    if _GSS.match(written):
-        return Area(LOCAL_AUTHORITY, written, new_code=written.upper())
-    return Area(LOCAL_AUTHORITY, written)
 
 
 def read_neighbours(path: str | Path, authority: Area) -> NeighbourList:
@@ -104,7 +94,7 @@ def read_neighbours(path: str | Path, authority: Area) -> NeighbourList:
             written = la_code(row[columns[0]]) if columns[0] < len(row) else ""
             if not written:
                 continue
-            area = lookup.get(written.lower()) or known_authority(written) or _unnamed(written)
+            area = lookup.get(written.lower()) or known_authority(written) or named_by(written)
             members.append(Neighbour(area.name, area.old_code, area.new_code,
                                      cell(row, columns[1]) if len(columns) > 1 else ""))
         if not members:

@@ -7,6 +7,7 @@ spelling of the name a publication used.
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 
 NATIONAL, REGIONAL, LOCAL_AUTHORITY = "national", "regional", "la"
@@ -49,6 +50,16 @@ def la_code(value: object) -> str:
     if isinstance(value, float) and value.is_integer():
         value = int(value)
     return str(value).strip() if value is not None else ""
+
+
+def named_by(written: str) -> Area:
+    """An authority known only by what was written for it: an LA number, an ONS code or a name."""
+    written = written.strip()
+    if written.isdigit():
+        return Area(LOCAL_AUTHORITY, f"LA {written}", old_code=written)
+    if re.fullmatch(r"E\d{8}", written, re.IGNORECASE):
+        return Area(LOCAL_AUTHORITY, written.upper(), new_code=written.upper())
+    return Area(LOCAL_AUTHORITY, written)
 
 
 ENGLAND = Area(NATIONAL, "England", new_code="E92000001")

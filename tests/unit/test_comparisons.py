@@ -203,9 +203,10 @@ def test_command_line_exit_statuses_and_table(tmp_path, capsys):
                                                    ["2019/20", "–", "20.0%", "–", "18.5%"],
                                                    ["2021/22", "20.0%", "21.0%", "19.5%", "18.5%"]]
     assert main(["compare", pack, "--metric", "no such thing"]) == 1
-    assert main(["neighbours", pack, "--la", "885", "--la", "Devon"]) == 0
+    assert main(["neighbours", pack, "--la", "885", "--la", "Devon", "--la", "999"]) == 0
     out = capsys.readouterr().out
     assert "(version 2, entered by hand)" in out and "SN2   Devon (878, E10000008)" in out
+    assert "SN3   LA 999 (999)" in out
     with pytest.raises(SystemExit) as exc:
         main(["compare"])
     assert exc.value.code == 2
