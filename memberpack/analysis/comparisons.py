@@ -24,7 +24,7 @@ from memberpack.model.charts import BENCHMARK, DATA_SERIES, LINE, ChartSpec, Ser
 from memberpack.model.grid import Grid
 from memberpack.model.metrics import HIGHER, LOWER, NEUTRAL, metric
 from memberpack.model.observation import OPEN_STATISTICS, Dataset
-from memberpack.model.periods import parse_period
+from memberpack.model.periods import CALENDAR_YEAR, YEAR, Period, parse_period
 from memberpack.model.units import GBP, PERCENT
 from memberpack.store import comparators
 from memberpack.store.comparators import NeighbourList
@@ -150,6 +150,19 @@ def rank_of(ours: float, values: list[float], polarity: str) -> Rank:
     direction = {HIGHER: "1 = best, higher is better", LOWER: "1 = best, lower is better"}.get(
         polarity, "1 = highest, neither higher nor lower is better")
     return Rank(position, len(values), BANDS[band], BAND_TONES[polarity][band], direction)
+
+
+def _with_gap_years(periods: list[str]) -> list[str]:
+    """Years missing between the first and last (a year not collected) put back as empty
+    categories, so that a chart's line breaks there instead of joining unequal steps."""
+    parsed = [parse_period(p) for p in periods]
+    if not parsed or any(p is None or p.kind not in (YEAR, CALENDAR_YEAR) or p.year is None for p in parsed) \
+            or len({p.kind for p in parsed}) > 1:
+        return periods
+    kind, years = parsed[0].kind, [p.year for p in parsed]
+    if max(years) - min(years) + 1 > 2 * len(years):   # sparse snapshots, not a series with a gap
+        return periods
+    return [Period(kind, year).label() for year in range(min(years), max(years) + 1)]
 
 
 def _period_order(periods: list[str]) -> list[str]:
@@ -288,7 +301,7 @@ def _benchmark(result: Comparison, kind: str, name: str, value: float | None, di
 
 
 def _trend(subject: _Subject, result: Comparison, mine: _Line, lines: list[_Line]) -> ChartSpec | None:
-    periods = _period_order(list({p for line in (mine, *lines) for p in line.figures}))
+    periods = _with_gap_years(_period_order(list({p for line in (mine, *lines) for p in line.figures})))
     if len(periods) < 2:
         return None
     series = [Series(line.name if line.of is None else f"{line.name} average",
@@ -300,6 +313,9 @@ def _trend(subject: _Subject, result: Comparison, mine: _Line, lines: list[_Line
     summary = (f"{result.area}: {result.format(points[-1][1])} in {points[-1][0]}, from "
                f"{result.format(points[0][1])} in {points[0][0]}." if len(points) >= 2
                else f"{result.area} has a figure for {len(points)} of {len(periods)} periods.")
+    gaps = [p for i, p in enumerate(periods) if all(s.values[i] is None for s in series)]
+    if gaps:
+        summary += f" No figures for {', '.join(gaps)}."
     england = result.benchmark(ENGLAND)
     if england and england.value is not None:
         summary += f" England: {result.format(england.value)} in {result.period}."
