@@ -13,6 +13,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from memberpack.importers.table_reader import benchmarks
 from memberpack.model.areas import REGIONS
 from memberpack.model.grid import Grid, GridRow
 from memberpack.model.metrics import match_metric
@@ -21,7 +22,6 @@ from memberpack.model.periods import parse_period
 from memberpack.model.units import PERCENT, find_unit
 
 ENGLAND, REGION, NEIGHBOURS, OTHER_AREA = "england", "region", "neighbours", "other"
-_PAIR = re.compile(r"(?P<name>[A-Za-z][A-Za-z .'&()/-]*?)\s*[,:=]?\s*(?P<num>[-−]?\d+(?:\.\d+)?)\s*(?P<pct>%)?")
 _NEIGHBOURS = re.compile(r"\b(sn|stat\w* neighbou?rs?|neighbou?rs?|sn average)\b", re.IGNORECASE)
 _ENGLAND = re.compile(r"\b(england|national)\b", re.IGNORECASE)
 _REGION = re.compile(r"\b(region|regional|" + "|".join(re.escape(r) for r in REGIONS) + r")\b", re.IGNORECASE)
@@ -53,14 +53,10 @@ def kind_of(name: str) -> str:
 
 
 def parse_benchmarks(text: str | None, cell: str = "") -> list[WrittenBenchmark]:
-    """Each ``name, figure`` pair in ``text``; none for "Local measure" or free text."""
-    out = []
-    for m in _PAIR.finditer(text or ""):
-        name = " ".join(m["name"].split()).strip(" ,:-")
-        if name:
-            out.append(WrittenBenchmark(kind_of(name), name, float(m["num"].replace("−", "-")),
-                                        f"{m['num']}{m['pct'] or ''}", bool(m["pct"]), cell))
-    return out
+    """Each ``name, figure`` pair in ``text`` (read as the importer reads benchmark columns); none
+    for "Local measure" or free text."""
+    return [WrittenBenchmark(kind_of(name), name, number, f"{number:g}{'%' if unit == '%' else ''}", unit == "%", cell)
+            for name, number, unit in benchmarks(text or "")]
 
 
 def area_prefix(label: str) -> tuple[str, str, str]:

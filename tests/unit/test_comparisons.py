@@ -42,7 +42,8 @@ def _rows():
                 pupils]
 
     rows = [["202122", "Academic year", "National", "England", "", "", "", "", "Total", "21.0", "93.5", "9000"],
-            ["202122", "Academic year", "Regional", "England", "South West", "", "", "", "Total", "19.5", "92.5", "3000"],
+            ["202122", "Academic year", "Regional", "England", "South West", "", "", "", "Total", "19.5", "92.5",
+             "3000"],
             ["202122", "Academic year", "Regional", "England", "West Midlands", "", "", "", "Total", "23.0", "91", "9"]]
     rows += [la("202122", code, *values[2:]) for code, values in LAS.items()]
     # earlier years: Somerset has no 2019/20 figure; 2020/21 is missing from the whole file
@@ -200,7 +201,8 @@ def test_command_line_exit_statuses_and_table(tmp_path, capsys):
     assert len({len(line) for line in lines[1:3]}) == 1
     assert main(["compare", pack, "--metric", "persistent", "--trend"]) == 0
     trend = capsys.readouterr().out.split("Persistent absence rate (Total): trend\n")[1].splitlines()
-    assert trend[0].split() == ["Period", "Somerset", "England", "South", "West", "Statistical", "neighbours", "average"]
+    assert trend[0].split() == ["Period", "Somerset", "England", "South", "West", "Statistical", "neighbours",
+                                "average"]
     assert [line.split() for line in trend[2:]] == [["2018/19", "18.0%", "19.0%", "–", "14.0%"],
                                                    ["2019/20", "–", "20.0%", "–", "18.5%"],
                                                    ["2020/21", "–", "–", "–", "–"],
