@@ -30,7 +30,7 @@ from memberpack.importers.tables import FoundTable
 from memberpack.model.areas import LOCAL_AUTHORITY, NATIONAL, REGIONAL, Area
 from memberpack.model.metrics import match_metric
 from memberpack.model.observation import DATA, OPEN_STATISTICS, Observation
-from memberpack.model.periods import QUARTER, Period, parse_period
+from memberpack.model.periods import QUARTER, YEAR, Period, parse_period
 from memberpack.model.units import COUNT_UNIT, PERCENTAGE, Unit, find_unit
 from memberpack.model.values import TEXT, parse_text
 
@@ -195,6 +195,8 @@ class _Stream:
                 raise ImportFailed(f"{self.path.name}: row {r + 2} cannot be read ({exc})") from None
         table.cells_read = table.rows_read * len(plan)
         table.cell_range = f"A1:{column_letter(width - 1)}{r + 2}"
+        seen = sorted((p for p in periods.values() if p), key=lambda p: (parse_period(p) or Period(YEAR)).sort_key())
+        table.period = f"{seen[0]} to {seen[-1]}" if len(seen) > 1 else (seen[0] if seen else None)
         self._report_errors(errors)
         self._tick(self.size, r + 1)
 

@@ -104,7 +104,7 @@ def test_report_names_excel_errors_and_the_meta_file(tmp_path, ees):
     (errors,) = [a for a in table.assumptions if "Excel error" in a]
     assert errors == ("3 Excel error value(s) read as missing values, with the error as their status: "
                       "M8 #REF!, N8 #DIV/0!, M9 #N/A")
-    assert (table.rows_read, table.cells_read, table.cell_range) == (8, 16, "A1:N9")
+    assert (table.rows_read, table.cells_read, table.cell_range, table.period) == (8, 16, "A1:N9", "2021/22 to 2025")
     assert any("absence.meta.csv" in a for a in table.assumptions)
     assert "    assumed: " + errors in report.lines()
 
