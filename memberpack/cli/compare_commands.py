@@ -40,10 +40,10 @@ def register(sub) -> None:
     p.set_defaults(run=run_compare)
 
 
-def _lookup(pack: Pack, code: str) -> Area | None:
-    """An authority by LA number, ONS code or name, from imported statistics and memberpack's short
-    list (the statistics' spelling first, blanks filled from the list)."""
-    found = next((a for a in comparators.known_areas(pack) if a.level == LOCAL_AUTHORITY and a.matches(code)), None)
+def _lookup(areas: list[Area], code: str) -> Area | None:
+    """An authority by LA number, ONS code or name, from imported statistics' ``areas`` and
+    memberpack's short list (the statistics' spelling first, blanks filled from the list)."""
+    found = next((a for a in areas if a.level == LOCAL_AUTHORITY and a.matches(code)), None)
     known = known_authority(code) or (known_authority(found.old_code or found.new_code) if found else None)
     if found is None or known is None:
         return found or known
@@ -59,7 +59,7 @@ def run_authority(args) -> int:
             if ours is None:
                 raise MemberpackError(f"{args.pack}: no authority set; set it with --la, --code or --name")
         else:
-            found = _lookup(pack, given) or Area(LOCAL_AUTHORITY, "")
+            found = _lookup(comparators.known_areas(pack), given) or Area(LOCAL_AUTHORITY, "")
             ours = Area(LOCAL_AUTHORITY, args.name or found.name, args.la or found.old_code,
                         args.code or found.new_code, args.region or found.region)
             if not ours.name:
@@ -70,6 +70,24 @@ def run_authority(args) -> int:
     return 0
 
 
+def _given_list(pack: Pack, args, ours: Area) -> NeighbourList:
+    """The neighbour list given on the command line (a workbook, or ``--la`` codes), each neighbour
+    named and coded from imported statistics where they have it."""
+    areas = comparators.known_areas(pack)
+    if args.file:
+        listed = read_neighbours(args.file, ours)
+        for n in listed.neighbours:
+            known = _lookup(areas, n.old_code or n.new_code or n.name)
+            if known is not None:
+                n.name, n.old_code, n.new_code = known.name, known.old_code, known.new_code
+        return listed
+    members = []
+    for code in args.la:
+        area = _lookup(areas, code) or named_by(code)
+        members.append(Neighbour(area.name, area.old_code, area.new_code))
+    return NeighbourList(ours.old_code or ours.name, members)
+
+
 def run_neighbours(args) -> int:
     with Pack.open(args.pack) as pack:
         ours = comparators.authority(pack)
@@ -77,24 +95,13 @@ def run_neighbours(args) -> int:
             raise MemberpackError(f"{args.pack}: set our authority first: memberpack authority {args.pack} --la CODE")
         if args.file and args.la:
             raise MemberpackError("give either a neighbour workbook or --la codes, not both")
-        if args.file:
-            listed = read_neighbours(args.file, ours)
-            for n in listed.neighbours:
-                known = _lookup(pack, n.old_code or n.new_code or n.name)
-                if known is not None:
-                    n.name, n.old_code, n.new_code = known.name, known.old_code, known.new_code
-        elif args.la:
-            members = []
-            for code in args.la:
-                area = _lookup(pack, code) or named_by(code)
-                members.append(Neighbour(area.name, area.old_code, area.new_code))
-            listed = NeighbourList(ours.old_code or ours.name, members)
+        if args.file or args.la:
+            listed = _given_list(pack, args, ours)
+            comparators.save_neighbours(pack, listed)
         else:
             listed = comparators.our_neighbours(pack)
             if listed is None:
                 raise MemberpackError(f"{args.pack}: no statistical neighbours yet for {ours.describe()}")
-        if args.file or args.la:
-            comparators.save_neighbours(pack, listed)
     source = listed.source_file if listed.source_file == comparators.BY_HAND else f"from {listed.source_file}"
     print(f"statistical neighbours of {ours.describe()} (version {listed.version}, {source}"
           + (f", {listed.sheet}" if listed.sheet else "") + "):")
