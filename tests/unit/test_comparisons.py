@@ -185,6 +185,7 @@ def test_command_line_exit_statuses_and_table(tmp_path, capsys):
     assert main(["authority", pack, "--la", "802"]) == 0        # found in the imported statistics
     assert capsys.readouterr().out.strip() == "our authority: North Somerset (802, E06000024), South West"
     assert main(["authority", pack, "--la", "933"]) == 0
+    assert main(["neighbours", pack]) == 1                       # none yet
     assert main(["neighbours", pack, str(tmp_path / "sn.xlsx"), "--la", "885"]) == 1
     assert main(["neighbours", pack, str(tmp_path / "missing.xlsx")]) == 1
     capsys.readouterr()
@@ -212,6 +213,8 @@ def test_command_line_exit_statuses_and_table(tmp_path, capsys):
     out = capsys.readouterr().out
     assert "(version 2, entered by hand)" in out and "SN2   Devon (878, E10000008)" in out
     assert "SN3   LA 999 (999)" in out
+    assert main(["neighbours", pack]) == 0                       # shows the latest list
+    assert "(version 2, entered by hand)" in capsys.readouterr().out
     with pytest.raises(SystemExit) as exc:
         main(["compare"])
     assert exc.value.code == 2
