@@ -211,7 +211,8 @@ class _Places:
         self.ours = mine.key() if mine else None
         self.our_name = mine.name if mine else ours.name
         self.region_name = (mine.region if mine and mine.region else ours.region)
-        self.region = next((a.key() for a in areas if a.level == REGIONAL and a.name == self.region_name), None)
+        self.region = next((a.key() for a in areas if a.level == REGIONAL and a.name.lower() == self.region_name.lower()),
+                           None)
         listed = neighbours.neighbours if neighbours else []
         self.neighbour_count = len(listed)
         self.neighbours = {a.key() for a in areas if a.level == LOCAL_AUTHORITY and any(
