@@ -50,7 +50,6 @@ _LEVELS = {"national": NATIONAL, "regional": REGIONAL, "local authority": LOCAL_
 _SAMPLE_ROWS = 200         # rows looked at to tell filters from indicators when there is no .meta.csv
 _CHECK_EVERY = 2000        # rows between progress and cancel checks
 _LISTED_ERRORS = 20
-_ERRORS_NOTE = "Excel error value(s) read as missing values"
 Progress = Callable[[int, int, str], None]
 Cancel = Callable[[], bool]
 
@@ -138,7 +137,8 @@ class _Stream:
     def __iter__(self) -> Iterator[Observation]:
         table, sheet = self.table, self.path.stem
         table.rows_read = table.cells_read = 0
-        errors: list[str] = []
+        errors: list[str] = []      # the first few, for the report
+        error_count = 0
         where = _where(self.columns)
         when = itemgetter(self.columns.index("time_period"), self.columns.index("time_identifier"))
         how = itemgetter(*self.filters) if self.filters else (lambda row: ())
@@ -151,9 +151,9 @@ class _Stream:
         with self.path.open(encoding=self.encoding, newline="") as f:
             reader = csv.reader(f)
             next(reader, None)
-            r = -1
+            r, record = -1, 1       # record: the row number a spreadsheet shows (the header is 1)
             try:
-                for row in reader:
+                for record, row in enumerate(reader, start=2):
                     if not row:
                         continue
                     r += 1
@@ -170,7 +170,7 @@ class _Stream:
                     section = sections.get(key, "")
                     if section == "":
                         section = sections[key] = _section(key)
-                    line = str(r + 2)
+                    line = str(record)
                     for col, index, measure, unit, factor, base, metric_id, letter in plan:
                         text = row[index]
                         try:
@@ -184,20 +184,24 @@ class _Stream:
                             cached = specials.get((text, unit))
                             if cached is None:
                                 cell = parse_text(text, unit)
-                                cached = specials[(text, unit)] = (cell.value, cell.unit, cell.status)
+                                cached = (cell.value, cell.unit, cell.status)
+                                if cell.status is not None:     # symbols repeat; "1,234" need not be kept
+                                    specials[(text, unit)] = cached
                             value, unit_name, status = cached
                             if status is not None and status.startswith("error:"):
-                                errors.append(f"{letter}{line} {text.strip()}")
+                                error_count += 1
+                                if len(errors) < _LISTED_ERRORS:
+                                    errors.append(f"{letter}{line} {text.strip()}")
                         yield Observation(label, measure, value, unit_name, text, status, section, period, DATA,
                                           sheet, letter + line, r, col, metric_id, None, area)
                     table.rows_read += 1
             except (csv.Error, UnicodeDecodeError) as exc:
-                raise ImportFailed(f"{self.path.name}: row {r + 2} cannot be read ({exc})") from None
+                raise ImportFailed(f"{self.path.name}: row {record + 1} cannot be read ({exc})") from None
         table.cells_read = table.rows_read * len(plan)
-        table.cell_range = f"A1:{column_letter(width - 1)}{r + 2}"
+        table.cell_range = f"A1:{column_letter(width - 1)}{record}"
         seen = sorted((p for p in periods.values() if p), key=lambda p: (parse_period(p) or Period(YEAR)).sort_key())
         table.period = f"{seen[0]} to {seen[-1]}" if len(seen) > 1 else (seen[0] if seen else None)
-        self._report_errors(errors)
+        self._report_errors(errors, error_count)
         self._tick(self.size, r + 1)
 
     def _tick(self, done: int, rows: int) -> None:
@@ -206,11 +210,11 @@ class _Stream:
         if self.progress is not None:
             self.progress(done, self.size, f"Reading {self.path.name}: {rows:,} rows")
 
-    def _report_errors(self, errors: list[str]) -> None:
+    def _report_errors(self, errors: list[str], count: int) -> None:
         if errors:
-            listed = ", ".join(errors[:_LISTED_ERRORS]) + (f" and {len(errors) - _LISTED_ERRORS} more"
-                                                           if len(errors) > _LISTED_ERRORS else "")
-            self.table.assume(f"{len(errors)} {_ERRORS_NOTE}, with the error as their status: {listed}")
+            listed = ", ".join(errors) + (f" and {count - len(errors)} more" if count > len(errors) else "")
+            self.table.assume(f"{count} Excel error value(s) read as missing values, with the error as their "
+                              f"status: {listed}")
 
 
 def _section(values: tuple[str, ...] | str) -> str | None:

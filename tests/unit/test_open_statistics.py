@@ -159,3 +159,19 @@ def test_other_csv_still_goes_to_the_table_finder(tmp_path):
     pack, ds, obs, _ = _stored(tmp_path, path)
     assert ds.kind != OPEN_STATISTICS and obs[("CLA", "Q1", "Q1")].value == 227
     pack.close()
+
+
+def test_cells_are_spreadsheet_rows_and_many_errors_are_summed_up(tmp_path):
+    first = list(ROWS[2])
+    first[10] = "Total\n(all schools)"                       # a quoted filter value over two lines
+    errors = [[*ROWS[2][:13], "#N/A"] for _ in range(25)]
+    path = write_csv(tmp_path / "e.csv", [HEADER, first, [], *errors])  # a blank row in between
+    pack, ds, _, reports = _stored(tmp_path, path)
+    observations = pack.observations(ds.id)
+    assert observations[0].section == "Total\n(all schools) / All pupils" and observations[0].cell == "M2"
+    assert observations[-1].cell == "N28"                   # header 1, first row 2, blank 3, errors 4-28
+    (table,) = reports[0].tables
+    (note,) = [a for a in table.assumptions if "Excel error" in a]
+    assert note.startswith("25 Excel error value(s) read as missing values, with the error as their status: N4 #N/A")
+    assert note.endswith("N23 #N/A and 5 more") and table.cell_range == "A1:N28"
+    pack.close()
