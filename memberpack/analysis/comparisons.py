@@ -36,6 +36,7 @@ BEST, GOOD, POOR, WORST, UNJUDGED = "best", "good", "poor", "worst", "neutral"
 BAND_TONES = {HIGHER: (BEST, GOOD, POOR, WORST), LOWER: (BEST, GOOD, POOR, WORST), NEUTRAL: (UNJUDGED,) * 4}
 TONE_COLOURS = {BEST: "#1b7837", GOOD: "#7fbf7b", POOR: "#f4a582", WORST: "#b2182b", UNJUDGED: "#878787"}
 BETTER, WORSE, SAME, HIGHER_THAN, LOWER_THAN = "better", "worse", "same", "higher", "lower"
+OURS = "ours"
 
 
 @dataclass(slots=True)
@@ -202,35 +203,40 @@ class _Subject:
 
 
 class _Places:
-    """Which stored areas of one dataset are England, our region, us and our neighbours."""
+    """Which stored areas of one dataset are us, England, our region and each neighbour.
+
+    An authority can appear under more than one key: Somerset kept LA number 933 but took a new
+    ONS code when it became a unitary council in 2023, so its years are joined by role, not key.
+    """
 
     def __init__(self, areas: list[Area], ours: Area, neighbours: NeighbourList | None) -> None:
-        self.england = next((a.key() for a in areas if a.level == NATIONAL), None)
-        mine = next((a for a in areas if a.level == LOCAL_AUTHORITY and
-                     any(ours.matches(c) for c in (a.old_code, a.new_code, a.name) if c)), None)
-        self.ours = mine.key() if mine else None
-        self.our_name = mine.name if mine else ours.name
-        self.region_name = (mine.region if mine and mine.region else ours.region)
-        self.region = next((a.key() for a in areas if a.level == REGIONAL and a.name.lower() == self.region_name.lower()),
-                           None)
+        mine = [a for a in areas if a.level == LOCAL_AUTHORITY and
+                any(ours.matches(c) for c in (a.old_code, a.new_code, a.name) if c)]
+        self.our_name = mine[-1].name if mine else ours.name
+        self.region_name = next((a.region for a in reversed(mine) if a.region), ours.region)
         listed = neighbours.neighbours if neighbours else []
         self.neighbour_count = len(listed)
-        self.neighbours = {a.key() for a in areas if a.level == LOCAL_AUTHORITY and any(
-            a.matches(c) for n in listed for c in (n.old_code, n.new_code) if c)}
+        self.roles: dict[str, str] = {a.key(): OURS for a in mine}
+        for a in areas:
+            if a.level == NATIONAL:
+                self.roles.setdefault(a.key(), ENGLAND)
+            elif a.level == REGIONAL and a.name.lower() == self.region_name.lower():
+                self.roles.setdefault(a.key(), REGION)
+            elif a.level == LOCAL_AUTHORITY:
+                found = next((i for i, n in enumerate(listed)
+                              if any(a.matches(c) for c in (n.old_code, n.new_code, n.name) if c)), None)
+                if found is not None:
+                    self.roles.setdefault(a.key(), f"sn{found}")
 
-    def tracked(self) -> list[str]:
-        return [k for k in (self.england, self.region, self.ours, *self.neighbours) if k]
-
-    def lines(self, by_area: dict[str, dict[str, _Figure]]) -> list[_Line]:
+    def lines(self, by_role: dict[str, dict[str, _Figure]]) -> list[_Line]:
         """England, the region and the neighbours' average, period by period."""
-        out = [_Line(kind, name, by_area[key]) for kind, key, name in (
-            (ENGLAND, self.england, "England"), (REGION, self.region, self.region_name)) if key in by_area]
+        out = [_Line(kind, name, by_role[kind]) for kind, name in (
+            (ENGLAND, "England"), (REGION, self.region_name)) if kind in by_role]
         if self.neighbour_count:
-            periods = {p for key in self.neighbours for p in by_area.get(key, {})}
+            others = [figures for role, figures in by_role.items() if role.startswith("sn")]
             averages = {}
-            for period in periods:
-                values = [by_area[k][period].value for k in self.neighbours
-                          if period in by_area.get(k, {}) and by_area[k][period].value is not None]
+            for period in {p for figures in others for p in figures}:
+                values = [f[period].value for f in others if period in f and f[period].value is not None]
                 averages[period] = _Figure(sum(values) / len(values) if values else None, "", count=len(values))
             out.append(_Line(NEIGHBOURS, "Statistical neighbours", averages, self.neighbour_count))
         return out
@@ -242,22 +248,22 @@ def _open_statistics(pack: Pack, ours: Area, neighbours: NeighbourList | None, w
         areas = [Area.from_key(k, label) for label, k in pack.db.execute(
             "SELECT DISTINCT label, area FROM observation WHERE dataset_id = ? AND area IS NOT NULL", (ds.id,))]
         places = _Places(areas, ours, neighbours)
-        if places.ours is None:
+        if OURS not in places.roles.values():
             continue
         series: dict[tuple, dict[str, dict[str, _Figure]]] = defaultdict(lambda: defaultdict(dict))
         subjects: dict[tuple, _Subject] = {}
-        tracked = places.tracked()
+        tracked = list(places.roles)
         rows = pack.db.execute(
             "SELECT measure, section, period, value, display, status, cell, area, metric_id, unit FROM observation "
             f"WHERE dataset_id = ? AND area IN ({', '.join('?' * len(tracked))}) ORDER BY row, col",
             (ds.id, *tracked))
         for measure, section, period, value, display, status, cell, area, metric_id, unit in rows:
             if wanted(measure, section, metric_id):
-                series[(measure, section)][area][period or ""] = _Figure(value, display, status, cell)
+                series[(measure, section)][places.roles[area]][period or ""] = _Figure(value, display, status, cell)
                 if unit or (measure, section) not in subjects:
                     subjects[(measure, section)] = _Subject(ds, measure, section, metric_id, unit, source_line(ds))
-        latest = {group: _period_order(list(by_area[places.ours]))[-1]
-                  for group, by_area in series.items() if by_area.get(places.ours)}
+        latest = {group: _period_order(list(by_role[OURS]))[-1]
+                  for group, by_role in series.items() if by_role.get(OURS)}
         everyone: dict[tuple, list[float]] = defaultdict(list)
         for measure, section, period, value in pack.db.execute(
                 "SELECT measure, section, period, value FROM observation WHERE dataset_id = ? AND area LIKE 'la|%' "
@@ -265,9 +271,9 @@ def _open_statistics(pack: Pack, ours: Area, neighbours: NeighbourList | None, w
             if latest.get((measure, section)) == (period or ""):
                 everyone[(measure, section)].append(value)
         for group in latest:
-            by_area = series[group]
-            mine = _Line("ours", places.our_name, by_area[places.ours])
-            out.append(_compare(subjects[group], mine, places.lines(by_area), everyone[group]))
+            by_role = series[group]
+            mine = _Line(OURS, places.our_name, by_role[OURS])
+            out.append(_compare(subjects[group], mine, places.lines(by_role), everyone[group]))
     return out
 
 
@@ -343,14 +349,14 @@ def _tables(pack: Pack, ours: Area | None, wanted) -> list[Comparison]:
                                    f"{source_line(ds)}; benchmarks from {cells}")
                 lines = [_Line(b.kind, b.name, {latest.measure: _Figure(b.value, b.display, cell=b.cell)})
                          for b in found]
-                out.append(_compare(subject, _Line("ours", our_name, {latest.measure: _figure(latest)}), lines,
+                out.append(_compare(subject, _Line(OURS, our_name, {latest.measure: _figure(latest)}), lines,
                                     trend=False))
         for table in benchmark_tables(grid, ours.name if ours else None, ds.name):
             if wanted(table.title, None, table.metric_id):
                 subject = _Subject(ds, table.title, None, table.metric_id, table.unit, source_line(ds))
                 lines = [_Line(kind, name, {p: _figure(o) for p, o in figures.items()})
                          for kind, name, figures in table.others]
-                mine = _Line("ours", table.our_name, {p: _figure(o) for p, o in table.ours.items()})
+                mine = _Line(OURS, table.our_name, {p: _figure(o) for p, o in table.ours.items()})
                 out.append(_compare(subject, mine, lines))
     return out
 

@@ -318,3 +318,26 @@ def test_comparator_rows_under_a_figure_and_benchmark_columns(tmp_path):
     assert sorted((b.kind, b.value, b.difference) for b in accommodation.benchmarks) == [
         ("england", 86.0, 3.0), ("region", 84.0, 5.0)]
     assert "F2" in accommodation.source and "E2" in accommodation.source
+
+
+def test_an_authority_whose_ons_code_changed_keeps_its_years(tmp_path):
+    header = ["time_period", "time_identifier", "geographic_level", "country_name", "region_name", "old_la_code",
+              "new_la_code", "la_name", "persistent_absence_rate"]
+    rows = [["202122", "Academic year", "National", "England", "", "", "", "", "21.0"],
+            ["202122", "Academic year", "Local authority", "England", "South West", "933", "E10000027", "Somerset",
+             "20.0"],
+            ["202324", "Academic year", "National", "England", "", "", "", "", "22.0"],
+            ["202324", "Academic year", "Local authority", "England", "South West", "933", "E06000066", "Somerset",
+             "19.0"],
+            ["202324", "Academic year", "Local authority", "England", "South West", "802", "E06000024",
+             "North Somerset", "25.0"]]
+    with open(tmp_path / "pa.csv", "w", newline="", encoding="utf-8") as f:
+        csv.writer(f).writerows([header, *rows])
+    with Pack.create(tmp_path / "p.mpack") as pack:
+        import_files(pack, [tmp_path / "pa.csv"])
+        comparators.set_authority(pack, known_authority("933"))
+        (result,) = pack_comparisons(pack)
+    assert (result.period, result.value, result.benchmark("england").value) == ("2023/24", 19.0, 22.0)
+    assert (result.rank.position, result.rank.out_of, result.polarity) == (1, 2, LOWER)
+    assert result.trend.categories == ["2021/22", "2022/23", "2023/24"]
+    assert result.trend.series[0].values == [20.0, None, 19.0]
