@@ -118,8 +118,10 @@ def _row(c: Comparison) -> list[str]:
         return (c.format(b.value) if b.value is not None else b.display) + (f" ({b.count}/{b.of})" if b.of else "")
 
     title = c.title if len(c.title) <= _WIDEST_TITLE else c.title[: _WIDEST_TITLE - 1] + "…"
+    england = c.benchmark(ENGLAND)
     return [title, c.period or "", c.format(c.value) if c.value is not None else c.display, shown(ENGLAND),
-            shown(REGION), shown(NEIGHBOURS), c.rank.text() if c.rank else "", c.rank.band if c.rank else ""]
+            shown(REGION), shown(NEIGHBOURS), england.verdict if england else "", c.rank.text() if c.rank else "",
+            c.rank.band if c.rank else ""]
 
 
 def _aligned(rows: list[list[str]]) -> list[str]:
@@ -134,7 +136,7 @@ def table_lines(results: list[Comparison], our_name: str) -> list[str]:
     """The comparison table as aligned text columns."""
     regions = {b.name for c in results for b in c.benchmarks if b.kind == REGION}
     head = ["Measure", "Period", our_name, "England", regions.pop() if len(regions) == 1 else "Region",
-            "Neighbours (n/N)", "Rank", "Band"]
+            "Neighbours (n/N)", "vs England", "Rank", "Band"]
     lines = _aligned([head] + [_row(c) for c in results])
     notes = sorted({c.rank.direction for c in results if c.rank})
     if notes:

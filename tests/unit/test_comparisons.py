@@ -196,9 +196,9 @@ def test_command_line_exit_statuses_and_table(tmp_path, capsys):
     lines = capsys.readouterr().out.splitlines()
     assert lines[0] == "Somerset compared with England, its region and 2 statistical neighbours"
     assert lines[1].split() == ["Measure", "Period", "Somerset", "England", "South", "West", "Neighbours", "(n/N)",
-                                "Rank", "Band"]
+                                "vs", "England", "Rank", "Band"]
     assert lines[3].split() == ["Persistent", "absence", "rate", "(Total)", "2021/22", "20.0%", "21.0%", "19.5%",
-                                "18.5%", "(2/2)", "4", "of", "8", "B"]
+                                "18.5%", "(2/2)", "better", "4", "of", "8", "B"]
     assert len({len(line) for line in lines[1:3]}) == 1
     assert main(["compare", pack, "--metric", "persistent", "--trend"]) == 0
     trend = capsys.readouterr().out.split("Persistent absence rate (Total): trend\n")[1].splitlines()
