@@ -11,7 +11,6 @@ import re
 from dataclasses import dataclass
 
 NATIONAL, REGIONAL, LOCAL_AUTHORITY = "national", "regional", "la"
-LEVEL_TITLES = {NATIONAL: "National", REGIONAL: "Regional", LOCAL_AUTHORITY: "Local authority"}
 REGIONS = ("North East", "North West", "Yorkshire and The Humber", "East Midlands", "West Midlands",
            "East of England", "London", "South East", "South West")
 
@@ -61,8 +60,6 @@ def named_by(written: str) -> Area:
         return Area(LOCAL_AUTHORITY, written.upper(), new_code=written.upper())
     return Area(LOCAL_AUTHORITY, written)
 
-
-ENGLAND = Area(NATIONAL, "England", new_code="E92000001")
 
 # A few authorities, so that `memberpack authority PACK --la 933` works before any statistics are
 # imported; any other authority is found in imported open statistics.
