@@ -14,6 +14,7 @@ from memberpack.model.charts import BAR, BENCHMARK, DATA_SERIES, EARLIER, LINE, 
 from memberpack.model.grid import Grid
 from memberpack.model.metrics import match_metric
 from memberpack.model.observation import BUDGET_MONITOR, DATA, KPI_SCORECARD, TIME_SERIES, Dataset, Observation
+from memberpack.model.observation import OPEN_STATISTICS
 from memberpack.model.periods import parse_period
 
 _BENCHMARK = re.compile(r"\b(england|national|south west|region|statistical neighbours?|sn average)\b", re.I)
@@ -143,6 +144,8 @@ def active_title(spec: ChartSpec) -> str:
 
 def charts_for(ds: Dataset, observations: list[Observation]) -> list[ChartSpec]:
     """The charts worth drawing for one dataset (possibly none)."""
+    if ds.kind == OPEN_STATISTICS:  # every authority's figures: shown through comparisons instead
+        return []
     grid = Grid.of(observations)
     if ds.kind == BUDGET_MONITOR or any(match_metric("", m, "GBP").id == "fin_variance" for m in grid.measures):
         chart = _variance_chart(ds, grid)

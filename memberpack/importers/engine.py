@@ -5,8 +5,8 @@ into the pack inside one transaction, so an error, a cancel or Ctrl+C leaves the
 it was. :func:`read_file` reads without a pack, for the import wizard's preview.
 
 Special formats (such as DfE open-statistics tidy CSVs) plug in through :data:`RECOGNISERS`: each
-takes ``(path, sheet)`` and returns the file's tables, or None when the file is not its kind. They
-are tried in order before the generic table finder.
+takes ``(path, sheet, progress=, cancel=)`` and returns the file's tables, or None when the file is
+not its kind. They are tried in order before the generic table finder.
 """
 
 from __future__ import annotations
@@ -23,6 +23,7 @@ from pathlib import Path
 
 from memberpack.errors import Cancelled, ImportFailed
 from memberpack.importers.layout import TableLayout, strip_periods
+from memberpack.importers.open_statistics import recognise_open_statistics
 from memberpack.importers.reader import read_sheets
 from memberpack.importers.report import FileReport
 from memberpack.importers.safety import check_file
@@ -34,9 +35,9 @@ from memberpack.store.pack import Pack
 
 Progress = Callable[[int, int, str], None]
 Cancel = Callable[[], bool]
-Recogniser = Callable[[Path, str | None], Iterable[FoundTable] | None]
+Recogniser = Callable[..., Iterable[FoundTable] | None]
 
-RECOGNISERS: list[Recogniser] = []
+RECOGNISERS: list[Recogniser] = [recognise_open_statistics]
 
 
 @dataclass(slots=True)
@@ -95,7 +96,7 @@ def iter_tables(path: Path, *, sheet: str | None = None, kind: str | None = None
     What the readers noticed about the file (encoding, delimiter, formats not read) goes to ``notes``.
     """
     for recognise in RECOGNISERS:
-        tables = recognise(path, sheet)
+        tables = recognise(path, sheet, progress=progress, cancel=cancel)
         if tables is not None:
             yield from tables
             return

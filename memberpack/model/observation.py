@@ -11,6 +11,7 @@ TIME_SERIES = "time_series"
 BREAKDOWN = "breakdown"
 GENERAL = "general"
 LAYOUT_KINDS = (BUDGET_MONITOR, KPI_SCORECARD, TIME_SERIES, BREAKDOWN, GENERAL)
+OPEN_STATISTICS = "open_statistics"   # recognised by its columns (importers.open_statistics), not chosen
 
 # Row roles: ordinary rows, and the sub total / grand total rows a table adds up to.
 DATA, SUBTOTAL, TOTAL = "data", "subtotal", "total"
@@ -36,6 +37,7 @@ class Observation:
     col: int = 0
     metric_id: str = "other"
     id: int | None = None
+    area: str | None = None   # open statistics: the area's key (model.areas.Area.key)
 
 
 @dataclass(slots=True)

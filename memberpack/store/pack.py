@@ -21,7 +21,7 @@ from memberpack.store.schema import APPLICATION_ID, MIGRATIONS, SCHEMA_VERSION
 
 DEFAULT_META = {"committee": "", "meeting_date": "", "classification": "Public", "title": "Briefing pack"}
 _OBS_COLUMNS = ("row", "col", "label", "section", "measure", "metric_id", "period", "value", "unit",
-                "display", "status", "row_role", "sheet", "cell")
+                "display", "status", "row_role", "sheet", "cell", "area")
 _DS_COLUMNS = ("key", "version", "name", "source_file", "sha256", "sheet", "cell_range", "kind", "domain",
                "period", "layout_json", "report_json", "imported_at")
 
@@ -153,7 +153,7 @@ class Pack:
                 f"VALUES (?, {', '.join('?' * len(_OBS_COLUMNS))})",
                 ((dataset.id, o.row, o.col, o.label, o.section, o.measure,
                   o.metric_id if o.metric_id in BY_ID else "other", o.period, o.value, o.unit, o.display,
-                  o.status, o.row_role, o.sheet, o.cell) for o in observations))
+                  o.status, o.row_role, o.sheet, o.cell, o.area) for o in observations))
         return dataset.id
 
     def update_dataset(self, dataset: Dataset) -> None:

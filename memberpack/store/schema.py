@@ -91,6 +91,29 @@ MIGRATIONS: tuple[str, ...] = (
         replaced_at TEXT NOT NULL
     );
     """,
+    # 2: comparisons: the area of an open-statistics figure, and statistical-neighbour lists
+    """
+    ALTER TABLE observation ADD COLUMN area TEXT;
+    CREATE TABLE neighbour_list (
+        id          INTEGER PRIMARY KEY,
+        authority   TEXT NOT NULL,
+        version     INTEGER NOT NULL,
+        source_file TEXT NOT NULL,
+        sha256      TEXT NOT NULL,
+        sheet       TEXT NOT NULL,
+        imported_at TEXT NOT NULL,
+        UNIQUE (authority, version)
+    );
+    CREATE TABLE neighbour (
+        list_id   INTEGER NOT NULL REFERENCES neighbour_list(id) ON DELETE CASCADE,
+        position  INTEGER NOT NULL,
+        name      TEXT NOT NULL,
+        old_code  TEXT NOT NULL,
+        new_code  TEXT NOT NULL,
+        closeness TEXT NOT NULL,
+        PRIMARY KEY (list_id, position)
+    );
+    """,
 )
 
 SCHEMA_VERSION = len(MIGRATIONS)

@@ -1,0 +1,169 @@
+"""Benchmarks written inside council tables, read so that they become comparisons like those from
+open statistics:
+
+* scorecard cells of text ("England, 53% South West, 53%") or benchmark columns ("Benchmark:
+  England") beside a row's latest figure;
+* England, region or statistical-neighbour rows under a figure's row ("England rate per 10,000"
+  under "Children looked after rate per 10,000"), or a table of areas by period with our row (or
+  column) among them.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from memberpack.importers.table_reader import benchmarks
+from memberpack.model.areas import REGIONS
+from memberpack.model.grid import Grid, GridRow
+from memberpack.model.metrics import match_metric
+from memberpack.model.observation import Observation
+from memberpack.model.periods import parse_period
+from memberpack.model.units import PERCENT, find_unit
+
+ENGLAND, REGION, NEIGHBOURS, OTHER_AREA = "england", "region", "neighbours", "other"
+_NEIGHBOURS = re.compile(r"\b(sn|stat\w* neighbou?rs?|neighbou?rs?|sn average)\b", re.IGNORECASE)
+_ENGLAND = re.compile(r"\b(england|national)\b", re.IGNORECASE)
+_REGION = re.compile(r"\b(region|regional|" + "|".join(re.escape(r) for r in REGIONS) + r")\b", re.IGNORECASE)
+_HEADER = re.compile(r"benchmark|comparator|comparison", re.IGNORECASE)
+_FILLER = {"average", "avg", "mean", "figure", "the", "all", "authorities", "la", "las"}
+_AREA_PHRASES = sorted({"england", "national", "region", "regional", "sn", "statistical neighbours",
+                        "statistical neighbour", "stat neighbours", "neighbours", "neighbour",
+                        *(r.lower() for r in REGIONS)}, key=len, reverse=True)
+
+
+@dataclass(frozen=True, slots=True)
+class WrittenBenchmark:
+    kind: str
+    name: str
+    value: float
+    display: str
+    percent: bool
+    cell: str = ""
+
+
+def kind_of(name: str) -> str:
+    if _NEIGHBOURS.search(name):
+        return NEIGHBOURS
+    if _ENGLAND.search(name):
+        return ENGLAND
+    if _REGION.search(name):
+        return REGION
+    return OTHER_AREA
+
+
+def parse_benchmarks(text: str | None, cell: str = "") -> list[WrittenBenchmark]:
+    """Each ``name, figure`` pair in ``text`` (read as the importer reads benchmark columns); none
+    for "Local measure" or free text."""
+    return [WrittenBenchmark(kind_of(name), name, number, f"{number:g}{'%' if unit == '%' else ''}", unit == "%", cell)
+            for name, number, unit in benchmarks(text or "")]
+
+
+def area_prefix(label: str) -> tuple[str, str, str]:
+    """A label that starts with a comparator's name, split into its kind, the rest and the name
+    as written: ``"South West rate per 10,000"`` -> (``region``, ``"rate per 10,000"``, ``"South
+    West"``); ``"SN average"`` -> (``neighbours``, ``""``, ``"SN"``); otherwise (``other``, the
+    label, ``""``)."""
+    written = re.sub(r"[^A-Za-z0-9, ]", " ", label).split()
+    text = " ".join(written).lower()
+    for phrase in _AREA_PHRASES:
+        if text == phrase or text.startswith(phrase + " "):
+            count = len(phrase.split())
+            rest = [w for w in written[count:] if w.lower() not in _FILLER]
+            return kind_of(phrase), " ".join(rest), " ".join(written[:count])
+    return OTHER_AREA, label, ""
+
+
+def _row_benchmarks(measure: str, obs: Observation) -> list[WrittenBenchmark]:
+    """The benchmarks one cell gives: a figure under a "Benchmark: England" header, or text."""
+    if obs.value is not None:
+        kind = kind_of(measure)
+        if _HEADER.search(measure) and kind != OTHER_AREA:
+            name = _ENGLAND.search(measure) or _REGION.search(measure) or _NEIGHBOURS.search(measure)
+            shown = f"{obs.value:g}{'%' if obs.unit == PERCENT else ''}"   # the cell may hold the whole text
+            return [WrittenBenchmark(kind, name.group(0), obs.value, shown, obs.unit == PERCENT, obs.cell)]
+        return []
+    found = parse_benchmarks(obs.display, obs.cell)
+    return found if found and (_HEADER.search(measure) or any(b.kind != OTHER_AREA for b in found)) else []
+
+
+def written_benchmarks(grid: Grid) -> list[tuple[GridRow, Observation, list[WrittenBenchmark]]]:
+    """Rows with benchmarks written beside them: the row, its latest figure in a period column and
+    the benchmarks (one per kind: benchmark columns first, then text)."""
+    periods = [m for m in grid.measures if parse_period(m) is not None]
+    out = []
+    for row in grid.rows:
+        latest = next((row.cells[m] for m in reversed(periods) if m in row.cells and row.cells[m].value is not None),
+                      None)
+        if latest is None:
+            continue
+        found: dict[str, WrittenBenchmark] = {}
+        for measure, obs in sorted(row.cells.items(), key=lambda item: item[1].value is None):
+            for bench in _row_benchmarks(measure, obs):
+                if latest.unit == PERCENT or not bench.percent:
+                    found.setdefault(bench.kind if bench.kind != OTHER_AREA else bench.name, bench)
+        if found:
+            out.append((row, latest, list(found.values())))
+    return out
+
+
+@dataclass(slots=True)
+class BenchmarkTable:
+    """Our figures by period, and the comparators' beside them, as one table laid them out."""
+
+    title: str
+    our_name: str
+    ours: dict[str, Observation]
+    others: list[tuple[str, str, dict[str, Observation]]]    # kind, name, period -> figure
+    metric_id: str
+    unit: str | None
+
+
+def _figures(row: GridRow, periods: list[str]) -> dict[str, Observation]:
+    return {p: row.cells[p] for p in periods if p in row.cells}
+
+
+def _table(title: str, our_name: str, ours: dict[str, Observation], others, label: str) -> BenchmarkTable:
+    metric_ids = [o.metric_id for o in ours.values() if o.metric_id != "other"]
+    unit = next((o.unit for o in ours.values() if o.unit), None) or getattr(find_unit(label), "base", None)
+    return BenchmarkTable(title, our_name, ours, others,
+                          metric_ids[0] if metric_ids else match_metric(label, None, unit).id, unit)
+
+
+def benchmark_tables(grid: Grid, our_name: str | None, title: str) -> list[BenchmarkTable]:
+    """Comparator rows or columns beside our own figures, in the three ways tables lay them out."""
+    periods = [m for m in grid.measures if parse_period(m) is not None]
+    numeric = [r for r in grid.rows if any(r.cells[p].value is not None for p in periods if p in r.cells)]
+    split = [(r, *area_prefix(r.label)) for r in numeric]
+    out = []
+    whole = [(kind, r) for r, kind, rest, _ in split if kind != OTHER_AREA and not rest]
+    if whole:   # areas down the side: Somerset, England, South West...
+        candidates = [r for r, kind, _, _ in split if kind == OTHER_AREA]
+        named = [r for r in candidates if our_name and our_name.lower() in r.label.lower()]
+        ours = named[0] if len(named) == 1 else candidates[0] if len(candidates) == 1 else None
+        if ours is not None:
+            others = [(kind, r.label, _figures(r, periods)) for kind, r in whole]
+            out.append(_table(title, ours.label, _figures(ours, periods), others, title))
+        return out
+    mine = None   # comparator rows under a figure's row: "England rate per 10,000"
+    groups: dict[int, list] = {}
+    for r, kind, _, name in split:
+        if kind == OTHER_AREA:
+            mine = r
+        elif mine is not None:
+            groups.setdefault(id(mine), [mine]).append((kind, name, _figures(r, periods)))
+    for ours, *others in groups.values():
+        out.append(_table(ours.label, our_name or "Our figure", _figures(ours, periods), others, ours.label))
+    if not out and any(area_prefix(m)[0] != OTHER_AREA and not area_prefix(m)[1] for m in grid.measures):
+        by_area: dict[str, dict[str, Observation]] = {}   # areas across the top, periods down the side
+        for row in (r for r in grid.rows if parse_period(r.label) is not None):
+            for measure, obs in row.cells.items():
+                by_area.setdefault(measure, {})[row.label] = obs
+        kinds = {name: area_prefix(name) for name in by_area}
+        others = [(k, name, f) for name, f in by_area.items() for k, rest, _ in [kinds[name]] if k != OTHER_AREA
+                  and not rest]
+        candidates = [name for name, (k, _, _) in kinds.items() if k == OTHER_AREA
+                      and any(o.value is not None for o in by_area[name].values())]
+        if len(candidates) == 1 and others:
+            out.append(_table(title, candidates[0], by_area[candidates[0]], others, candidates[0]))
+    return out

@@ -1,0 +1,177 @@
+"""DfE "Explore education statistics" tidy CSVs: areas, periods, filters, symbols, streaming."""
+
+import csv
+
+import pytest
+
+from memberpack.errors import Cancelled
+from memberpack.importers import import_files
+from memberpack.importers.engine import iter_tables
+from memberpack.model.observation import OPEN_STATISTICS
+from memberpack.model.areas import Area
+from memberpack.store.pack import Pack
+
+HEADER = ["time_period", "time_identifier", "geographic_level", "country_code", "country_name", "region_code",
+          "region_name", "new_la_code", "la_name", "old_la_code", "school_type", "characteristic",
+          "pupil_count", "pa_rate"]
+ENG = ["E92000001", "England"]
+SW = ["E12000009", "South West"]
+ROWS = [
+    ["202122", "Academic year", "National", *ENG, "", "", "", "", "", "Total", "All pupils", "7,000,000", "22.5"],
+    ["202122", "Academic year", "Regional", *ENG, *SW, "", "", "", "Total", "All pupils", "x", "21.9"],
+    ["202122", "Academic year", "Local authority", *ENG, *SW, "E10000027", "Somerset", "933", "Total",
+     "All pupils", "c", "20.4"],
+    ["202122", "Academic year", "Local authority", *ENG, *SW, "E06000024", "North Somerset", "802", "Primary",
+     "FSM eligible", "z", "u"],
+    ["202223", "Academic year", "Local authority", *ENG, *SW, "E10000027", "Somerset", "933", "Total",
+     "All pupils", "low", "k"],
+    ["202223", "Academic year", "Local authority", *ENG, *SW, "E06000024", "North Somerset", "802", "Total",
+     "All pupils", ":", "NA"],
+    # 2023/24 is missing from the file (a gap year); a 4-digit calendar year follows
+    ["2025", "Calendar year", "Local authority", *ENG, *SW, "E10000027", "Somerset", "933", "Total",
+     "All pupils", "#REF!", "#DIV/0!"],
+    ["2025", "Calendar year", "National", *ENG, "", "", "", "", "", "Total", "All pupils", "#N/A", "19"],
+]
+META = [["col_name", "col_type", "label", "indicator_grouping", "indicator_unit", "indicator_dp", "filter_hint"],
+        ["school_type", "Filter", "School type", "", "", "", ""],
+        ["characteristic", "Filter", "Characteristic", "", "", "", ""],
+        ["pupil_count", "Indicator", "Number of pupils", "", "", "0", ""],
+        ["pa_rate", "Indicator", "Persistent absence rate", "", "%", "1", ""]]
+
+
+def write_csv(path, rows, *, bom=True, quote=True, encoding=None):
+    with open(path, "w", newline="", encoding=encoding or ("utf-8-sig" if bom else "utf-8")) as f:
+        csv.writer(f, quoting=csv.QUOTE_ALL if quote else csv.QUOTE_MINIMAL).writerows(rows)
+    return path
+
+
+@pytest.fixture
+def ees(tmp_path):
+    data = write_csv(tmp_path / "absence.csv", [HEADER, *ROWS])
+    write_csv(tmp_path / "absence.meta.csv", META, bom=False, quote=False)
+    return data
+
+
+def _stored(tmp_path, *files):
+    pack = Pack.create(tmp_path / "p.mpack")
+    reports = import_files(pack, files)
+    (ds,) = pack.datasets()
+    return pack, ds, {(o.label, o.period, o.measure): o for o in pack.observations(ds.id)}, reports
+
+
+def test_figures_labels_periods_and_sections(tmp_path, ees):
+    pack, ds, obs, _ = _stored(tmp_path, ees)
+    assert ds.kind == OPEN_STATISTICS and ds.source_file == "absence.csv" and ds.domain == "inclusion"
+    england = obs[("England", "2021/22", "Number of pupils")]
+    assert (england.value, england.unit, england.display, england.status, england.cell) == (
+        7_000_000, "count", "7,000,000", None, "M2")
+    somerset = obs[("Somerset", "2021/22", "Persistent absence rate")]
+    assert (somerset.value, somerset.unit, somerset.section, somerset.cell, somerset.metric_id) == (
+        20.4, "percent", "Total / All pupils", "N4", "persistent_absence_pct")
+    assert Area.from_key(somerset.area, somerset.label) == Area("la", "Somerset", "933", "E10000027", "South West")
+    region = obs[("South West", "2021/22", "Persistent absence rate")]
+    assert (region.value, Area.from_key(region.area, region.label).level) == (21.9, "regional")
+    assert obs[("North Somerset", "2021/22", "Persistent absence rate")].section == "Primary / FSM eligible"
+    assert sorted({o.period for o in obs.values()}) == ["2021/22", "2022/23", "2025"]
+    assert len(obs) == 16
+    pack.close()
+
+
+def test_every_symbol_is_a_status_never_a_number(tmp_path, ees):
+    pack, _, obs, _ = _stored(tmp_path, ees)
+    got = {(label, period, measure[:6]): (o.value, o.display, o.status) for (label, period, measure), o in obs.items()
+           if o.value is None}
+    assert got == {
+        ("South West", "2021/22", "Number"): (None, "x", "x"),
+        ("Somerset", "2021/22", "Number"): (None, "c", "c"),
+        ("North Somerset", "2021/22", "Number"): (None, "z", "z"),
+        ("North Somerset", "2021/22", "Persis"): (None, "u", "u"),
+        ("Somerset", "2022/23", "Number"): (None, "low", "low"),
+        ("Somerset", "2022/23", "Persis"): (None, "k", "k"),
+        ("North Somerset", "2022/23", "Number"): (None, ":", ":"),
+        ("North Somerset", "2022/23", "Persis"): (None, "NA", "n/a"),
+        ("Somerset", "2025", "Number"): (None, "#REF!", "error:#REF!"),
+        ("Somerset", "2025", "Persis"): (None, "#DIV/0!", "error:#DIV/0!"),
+        ("England", "2025", "Number"): (None, "#N/A", "error:#N/A"),
+    }
+    pack.close()
+
+
+def test_report_names_excel_errors_and_the_meta_file(tmp_path, ees):
+    *_, reports = _stored(tmp_path, ees)
+    (report,) = reports
+    (table,) = report.tables
+    (errors,) = [a for a in table.assumptions if "Excel error" in a]
+    assert errors == ("3 Excel error value(s) read as missing values, with the error as their status: "
+                      "M8 #REF!, N8 #DIV/0!, M9 #N/A")
+    assert (table.rows_read, table.cells_read, table.cell_range, table.period) == (8, 16, "A1:N9", "2021/22 to 2025")
+    assert any("absence.meta.csv" in a for a in table.assumptions)
+    assert "    assumed: " + errors in report.lines()
+
+
+def test_no_bom_unquoted_no_meta_and_columns_in_any_order(tmp_path):
+    order = [9, 8, 7, 6, 5, 4, 3, 2, 1, 0, 13, 12, 11, 10]
+    rows = [[row[i] for i in order] for row in [HEADER, *ROWS[:3]]]
+    path = write_csv(tmp_path / "plain.csv", rows, bom=False, quote=False)
+    pack, _, obs, reports = _stored(tmp_path, path)
+    somerset = obs[("Somerset", "2021/22", "pa_rate")]
+    assert (somerset.value, somerset.section, somerset.cell) == (20.4, "All pupils / Total", "K4")
+    assert obs[("England", "2021/22", "pupil_count")].value == 7_000_000
+    assert any("no .meta.csv" in a and "pa_rate" in a for a in reports[0].tables[0].assumptions)
+    pack.close()
+
+
+def test_windows_1252_names(tmp_path):
+    rows = [HEADER, ["2025", "Calendar year", "Local authority", *ENG, *SW, "E06000054", "Wiltshire – test", "865",
+                     "Total", "All pupils", "10", "12.5"]]
+    path = write_csv(tmp_path / "w.csv", rows, bom=False, encoding="cp1252")
+    pack, _, obs, _ = _stored(tmp_path, path)
+    assert obs[("Wiltshire – test", "2025", "pa_rate")].value == 12.5
+    pack.close()
+
+
+def test_streams_with_progress_and_cancel_leaves_pack_unchanged(tmp_path, ees):
+    big = [HEADER] + [ROWS[2]] * 5000
+    path = write_csv(tmp_path / "big.csv", big)
+    seen = []
+    (found,) = iter_tables(path, progress=lambda done, total, msg: seen.append((done, total, msg)))
+    assert not isinstance(found.observations, list)
+    assert sum(1 for _ in found.observations) == 10_000
+    assert seen[-1] == (path.stat().st_size, path.stat().st_size, "Reading big.csv: 5,000 rows") and len(seen) >= 3
+    assert found.report.cell_range == "A1:N5001"
+    pack_path = tmp_path / "p.mpack"
+    Pack.create(pack_path).close()
+    before = pack_path.read_bytes()
+    calls = []
+    with Pack.open(pack_path) as pack, pytest.raises(Cancelled):
+        import_files(pack, [path], cancel=lambda: calls.append(1) or len(calls) > 2)
+    assert pack_path.read_bytes() == before
+
+
+def test_dry_run_counts_rows_and_writes_nothing(tmp_path, ees):
+    (report,) = import_files(None, [ees], dry_run=True)
+    assert report.tables[0].rows_read == 8
+
+
+def test_other_csv_still_goes_to_the_table_finder(tmp_path):
+    path = tmp_path / "kpi.csv"
+    path.write_text("Indicator,Q1\nCLA,227\n", encoding="utf-8")
+    pack, ds, obs, _ = _stored(tmp_path, path)
+    assert ds.kind != OPEN_STATISTICS and obs[("CLA", "Q1", "Q1")].value == 227
+    pack.close()
+
+
+def test_cells_are_spreadsheet_rows_and_many_errors_are_summed_up(tmp_path):
+    first = list(ROWS[2])
+    first[10] = "Total\n(all schools)"                       # a quoted filter value over two lines
+    errors = [[*ROWS[2][:13], "#N/A"] for _ in range(25)]
+    path = write_csv(tmp_path / "e.csv", [HEADER, first, [], *errors])  # a blank row in between
+    pack, ds, _, reports = _stored(tmp_path, path)
+    observations = pack.observations(ds.id)
+    assert observations[0].section == "Total\n(all schools) / All pupils" and observations[0].cell == "M2"
+    assert observations[-1].cell == "N28"                   # header 1, first row 2, blank 3, errors 4-28
+    (table,) = reports[0].tables
+    (note,) = [a for a in table.assumptions if "Excel error" in a]
+    assert note.startswith("25 Excel error value(s) read as missing values, with the error as their status: N4 #N/A")
+    assert note.endswith("N23 #N/A and 5 more") and table.cell_range == "A1:N28"
+    pack.close()
