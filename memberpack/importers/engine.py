@@ -214,7 +214,7 @@ def import_files(pack: Pack | None, paths: Iterable[str | Path], *, sheet: str |
         if target is None:
             run()
         else:
-            with target.transaction():
+            with target.transaction(), target.bulk_insert():
                 run()
     if progress:
         progress(len(checked), len(checked), "Done")

@@ -76,3 +76,38 @@ def test_newer_pack_is_refused(tmp_path):
     db.close()
     with pytest.raises(PackError, match="newer memberpack"):
         Pack.open(path)
+
+
+def test_missing_fields_are_stored_as_null_and_zero_stays_zero(tmp_path):
+    gap = Observation("Fieldwork", "Vacancies", None, None, "c", status="c")
+    zero = Observation("0", "Spend", 0.0, "0", "0", section="0", period="0", status="0", area="0")
+    with Pack.create(tmp_path / "p.mpack") as pack:
+        ds_id = pack.add_dataset(_table(), [gap, zero])
+        rows = pack.db.execute("SELECT value, unit, section, period, status, area, typeof(value) FROM observation "
+                               "WHERE dataset_id = ? ORDER BY id", (ds_id,)).fetchall()
+    assert rows == [(None, None, None, None, "c", None, "null"), (0.0, "0", "0", "0", "0", "0", "real")]
+
+
+def _indexes(pack):
+    return sorted(pack.db.execute("SELECT name, sql FROM sqlite_schema WHERE type = 'index' "
+                                  "AND tbl_name = 'observation'").fetchall())
+
+
+def test_bulk_insert_rebuilds_the_indexes_or_rolls_them_back(tmp_path, monkeypatch):
+    with Pack.create(tmp_path / "p.mpack") as pack:
+        indexes = _indexes(pack)
+        assert len(indexes) == 2
+        dropped = []
+        with pack.transaction(), pack.bulk_insert():
+            dropped = _indexes(pack)
+            pack.add_dataset(_table(), [Observation("a", "b", 1.0, None, "1")])
+        assert (dropped, _indexes(pack)) == ([], indexes)
+        with pytest.raises(RuntimeError), pack.transaction(), pack.bulk_insert():
+            raise RuntimeError("cancelled")
+        assert _indexes(pack) == indexes
+        monkeypatch.setattr("memberpack.store.pack._REBUILD_BELOW", 1)
+        with pack.transaction(), pack.bulk_insert():
+            assert _indexes(pack) == indexes      # a pack this big keeps its indexes up to date
+        with pytest.raises(PackError):
+            with pack.bulk_insert():
+                pass
