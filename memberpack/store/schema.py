@@ -114,6 +114,35 @@ MIGRATIONS: tuple[str, ...] = (
         PRIMARY KEY (list_id, position)
     );
     """,
+    # 3: the row-role check written as comparisons: "IN (list)" builds a lookup table every time a
+    # row is inserted, which was the largest single cost of storing an import
+    """
+    CREATE TABLE observation_v3 (
+        id         INTEGER PRIMARY KEY,
+        dataset_id INTEGER NOT NULL REFERENCES dataset(id) ON DELETE CASCADE,
+        row        INTEGER NOT NULL,
+        col        INTEGER NOT NULL,
+        label      TEXT NOT NULL,
+        section    TEXT,
+        measure    TEXT NOT NULL,
+        metric_id  TEXT NOT NULL REFERENCES metric(id),
+        period     TEXT,
+        value      REAL,
+        unit       TEXT,
+        display    TEXT NOT NULL,
+        status     TEXT,
+        row_role   TEXT NOT NULL CHECK (row_role = 'data' OR row_role = 'subtotal' OR row_role = 'total'),
+        sheet      TEXT NOT NULL,
+        cell       TEXT NOT NULL,
+        area       TEXT
+    );
+    INSERT INTO observation_v3 SELECT id, dataset_id, row, col, label, section, measure, metric_id, period, value,
+        unit, display, status, row_role, sheet, cell, area FROM observation;
+    DROP TABLE observation;
+    ALTER TABLE observation_v3 RENAME TO observation;
+    CREATE INDEX observation_dataset ON observation(dataset_id, row, col);
+    CREATE INDEX observation_metric ON observation(metric_id);
+    """,
 )
 
 SCHEMA_VERSION = len(MIGRATIONS)

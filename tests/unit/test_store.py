@@ -111,3 +111,12 @@ def test_bulk_insert_rebuilds_the_indexes_or_rolls_them_back(tmp_path, monkeypat
         with pytest.raises(PackError):
             with pack.bulk_insert():
                 pass
+
+
+def test_row_roles_are_still_checked_and_indexed_after_the_migrations(tmp_path):
+    with Pack.create(tmp_path / "p.mpack") as pack:
+        assert [name for name, _ in _indexes(pack)] == ["observation_dataset", "observation_metric"]
+        ds_id = pack.add_dataset(_table(), [])
+        with pytest.raises(sqlite3.IntegrityError):
+            pack.db.execute("INSERT INTO observation(dataset_id, row, col, label, measure, metric_id, display, "
+                            "row_role, sheet, cell) VALUES (?, 0, 0, 'a', 'b', 'other', '', 'mean', '', '')", (ds_id,))
