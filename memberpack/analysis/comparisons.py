@@ -83,6 +83,7 @@ class Comparison:
     trend: ChartSpec | None = None
     source: str = ""
     cell: str = ""
+    dataset_key: str = ""      # the dataset the figure is from, so a view can show it beside the table
 
     @property
     def title(self) -> str:
@@ -286,7 +287,7 @@ def _compare(subject: _Subject, mine: _Line, lines: list[_Line], everyone: list[
     shown = [f.display for line in (mine, *lines) for f in line.figures.values()]
     result = Comparison(subject.metric_id, subject.measure, subject.section, period or None, mine.name, figure.value,
                         figure.display, figure.status, subject.unit, polarity, decimals_of(*shown),
-                        source=subject.source, cell=figure.cell)
+                        source=subject.source, cell=figure.cell, dataset_key=subject.ds.key)
     for line in lines:
         theirs = line.figures.get(period)
         if theirs is None and line.of is None:
@@ -372,6 +373,14 @@ def comparisons(pack: Pack, ours: Area | None, neighbours: NeighbourList | None 
 
     found = _open_statistics(pack, ours, neighbours, wanted) if ours is not None else []
     return found + _tables(pack, ours, wanted)
+
+
+def by_dataset(found: list[Comparison]) -> dict[str, list[Comparison]]:
+    """Comparisons grouped by the key of the dataset they come from, in their order."""
+    grouped: dict[str, list[Comparison]] = defaultdict(list)
+    for c in found:
+        grouped[c.dataset_key].append(c)
+    return dict(grouped)
 
 
 def pack_comparisons(pack: Pack, text: str | None = None) -> list[Comparison]:
