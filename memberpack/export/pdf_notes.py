@@ -7,7 +7,7 @@ they were written (created_at, then uid), so adding a question later never renum
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from xml.sax.saxutils import escape
 
 from reportlab.platypus import Flowable, KeepTogether
@@ -43,6 +43,7 @@ class Table:
     ds: Dataset
     observations: list[Observation]
     charts: list[ChartSpec]
+    comparisons: list = field(default_factory=list)  # how we compare (analysis.comparisons), if any
 
 
 def uk_date(iso: str) -> str:

@@ -12,31 +12,12 @@ from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelInd
 from PySide6.QtGui import QColor
 from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QLabel, QTableView, QVBoxLayout, QWidget
 
-from memberpack.analysis.comparisons import (BEST, ENGLAND, NEIGHBOURS, REGION, TONE_COLOURS, UNJUDGED, WORST,
-                                            Comparison)
+from memberpack.analysis.comparisons import (BEST, NEIGHBOURS, TONE_COLOURS, UNJUDGED, WORST, Comparison, intro_text,
+                                            summary_head, summary_row)
 
 _Index = QModelIndex | QPersistentModelIndex
 MEASURE, PERIOD, OURS, ENGLAND_COL, REGION_COL, NEIGHBOURS_COL, VERSUS, RANK, BAND = range(9)
-VERDICT_WORDS = {"better": "Better", "worse": "Worse", "same": "Same", "higher": "Higher", "lower": "Lower"}
 ComparisonRole = Qt.ItemDataRole.UserRole + 11
-
-
-def region_name(found: list[Comparison]) -> str:
-    names = {b.name for c in found for b in c.benchmarks if b.kind == REGION}
-    return names.pop() if len(names) == 1 else "Region"
-
-
-def intro_text(found: list[Comparison]) -> str:
-    """Who is compared with whom, and what rank and band mean."""
-    ours = found[0].area
-    sizes = {b.of for c in found for b in c.benchmarks if b.kind == NEIGHBOURS and b.of}
-    who = f"{ours} against England" + (f", {region_name(found)} and the average of {max(sizes)} statistical "
-                                       "neighbours." if sizes else f" and {region_name(found)}.")
-    directions = sorted({c.rank.direction for c in found if c.rank})
-    if directions:
-        who += (f" Rank among all authorities in the file ({'; '.join(directions)}); tied figures share the "
-                "better rank. Bands A to D are quarters of the ranking, A holding rank 1.")
-    return who
 
 
 class ComparisonTableModel(QAbstractTableModel):
@@ -46,8 +27,7 @@ class ComparisonTableModel(QAbstractTableModel):
     def __init__(self, found: list[Comparison], parent=None) -> None:
         super().__init__(parent)
         self.comparisons = found
-        self.headers = ["Measure", "Period", found[0].area if found else "Our figure", "England",
-                        region_name(found), "Neighbours (n/N)", "vs England", "Rank", "Band"]
+        self.headers = summary_head(found)
 
     def rowCount(self, parent: _Index = QModelIndex()) -> int:
         return 0 if parent.isValid() else len(self.comparisons)
@@ -61,25 +41,7 @@ class ComparisonTableModel(QAbstractTableModel):
         return None
 
     def text(self, row: int, column: int) -> str:
-        c = self.comparisons[row]
-        if column == MEASURE:
-            return c.title
-        if column == PERIOD:
-            return c.period or ""
-        if column == OURS:
-            return c.format(c.value) if c.value is not None else c.display
-        if column in (ENGLAND_COL, REGION_COL, NEIGHBOURS_COL):
-            b = c.benchmark({ENGLAND_COL: ENGLAND, REGION_COL: REGION, NEIGHBOURS_COL: NEIGHBOURS}[column])
-            if b is None:
-                return ""
-            shown = c.format(b.value) if b.value is not None else b.display
-            return f"{shown} ({b.count}/{b.of})" if b.of else shown
-        if column == VERSUS:
-            england = c.benchmark(ENGLAND)
-            return VERDICT_WORDS.get(england.verdict, "") if england else ""
-        if column == RANK:
-            return c.rank.text() if c.rank else ""
-        return c.rank.band if c.rank else ""
+        return summary_row(self.comparisons[row])[column]
 
     def data(self, index: _Index, role=Qt.ItemDataRole.DisplayRole):
         if not index.isValid():
