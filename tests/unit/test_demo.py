@@ -248,5 +248,7 @@ def test_demo_compares_somerset_with_england_region_and_neighbours(demo_pack_mas
     assert [(b.kind, b.value, b.count, b.of) for b in rate.benchmarks] == [
         ("england", 67.0, None, None), ("region", 57.0, None, None), ("neighbours", 53.0, 10, 10)]
     assert rate.trend.series[0].values == [46.0, 48.0, 50.0, 52.0]
+    assert found["EHC plans issued within 20 weeks %"].benchmark("england").value == 49.0
+    assert not any(m.startswith("England") for m in found)  # England's own row is a comparator, not ours
     foster = found["Percentage of CLA in foster care"]
     assert (foster.value, foster.benchmark("england").verdict, foster.rank.tone) == (73.0, "better", "good")
