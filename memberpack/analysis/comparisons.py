@@ -7,7 +7,7 @@ best by the metric's polarity, or 1 = highest for a neutral metric) and the quar
 line as data and the comparators as benchmark lines. Benchmarks written inside ordinary tables
 (scorecard text, benchmark columns, England or region rows: :mod:`benchmark_text`) become
 comparisons of the same shape, without a rank. Results are plain data, so the app's table and
-chart and the PDF's "how we compare" table show the same thing (:meth:`Comparison.table_rows`,
+chart and the PDF's "how we compare" table show the same thing (:func:`summary_row`,
 :attr:`Comparison.trend`).
 """
 
@@ -103,19 +103,6 @@ class Comparison:
         if self.unit == PERCENT:
             return f"{sign}{abs(difference):,.{self.decimals}f} pts"
         return sign + format_value(abs(difference), self.unit, self.decimals)
-
-    def table_rows(self) -> list[tuple[str, str, str, str]]:
-        """The comparison as a small table (name, figure, difference from ours, verdict or band
-        tone), ready for the app's table and the PDF's "how we compare" table."""
-        rows = [(self.area, self.format(self.value) if self.value is not None else self.display, "", "")]
-        for b in self.benchmarks:
-            name = f"{b.name} average ({b.count} of {b.of})" if b.of else b.name
-            rows.append((name, self.format(b.value) if b.value is not None else b.display,
-                         self.difference_text(b.difference), b.verdict))
-        if self.rank is not None:
-            rows.append((f"Rank among authorities ({self.rank.direction})", self.rank.text(),
-                         f"band {self.rank.band}", self.rank.tone))
-        return rows
 
 
 def format_value(value: float | None, unit: str | None, decimals: int = 1) -> str:

@@ -12,8 +12,8 @@ from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelInd
 from PySide6.QtGui import QColor
 from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QLabel, QTableView, QVBoxLayout, QWidget
 
-from memberpack.analysis.comparisons import (BEST, NEIGHBOURS, TONE_COLOURS, UNJUDGED, WORST, Comparison, intro_text,
-                                            summary_head, summary_row)
+from memberpack.analysis.comparisons import (BEST, ENGLAND, NEIGHBOURS, REGION, TONE_COLOURS, UNJUDGED, WORST,
+                                             Comparison, intro_text, summary_head, summary_row)
 
 _Index = QModelIndex | QPersistentModelIndex
 MEASURE, PERIOD, OURS, ENGLAND_COL, REGION_COL, NEIGHBOURS_COL, VERSUS, RANK, BAND = range(9)
@@ -69,9 +69,11 @@ class ComparisonTableModel(QAbstractTableModel):
     @staticmethod
     def tooltip(c: Comparison, column: int) -> str:
         lines = [c.title]
-        neighbours = c.benchmark(NEIGHBOURS)
-        if column == NEIGHBOURS_COL and neighbours and neighbours.of:
-            lines.append(f"Average of the {neighbours.count} of {neighbours.of} statistical neighbours with a figure")
+        bench = c.benchmark({ENGLAND_COL: ENGLAND, REGION_COL: REGION, NEIGHBOURS_COL: NEIGHBOURS}.get(column, ""))
+        if bench is not None and bench.of:
+            lines.append(f"Average of the {bench.count} of {bench.of} statistical neighbours with a figure")
+        if bench is not None and bench.difference is not None:
+            lines.append(f"{c.area} minus {bench.name}: {c.difference_text(bench.difference)} ({bench.verdict})")
         if column in (RANK, BAND) and c.rank:
             lines.append(f"Rank {c.rank.text()} ({c.rank.direction}); band {c.rank.band}: "
                          f"{'neither better nor worse' if c.rank.tone == UNJUDGED else c.rank.tone}")

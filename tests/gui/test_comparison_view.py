@@ -81,3 +81,10 @@ def test_statistics_without_our_authority_say_how_to_set_it(window):
     window.reload()
     view = _shown(window, STATS)
     assert view.comparisons is None and view.table.text() == NO_AUTHORITY
+
+
+def test_figure_tooltips_give_the_difference_and_the_neighbours_counted(window):
+    model = _shown(window, STATS).comparisons.model
+    tip = model.index(0, NEIGHBOURS_COL).data(Qt.ItemDataRole.ToolTipRole)
+    assert "Average of the 10 of 10 statistical neighbours with a figure" in tip
+    assert "Somerset minus Statistical neighbours: −1.0 (lower)" in tip
