@@ -8,7 +8,8 @@ line solid and thick, the comparators dashed and thinner, as in the PDF.
 
 from __future__ import annotations
 
-from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, QSortFilterProxyModel, Qt, Signal
+from PySide6.QtCore import (QAbstractTableModel, QItemSelectionModel, QModelIndex, QPersistentModelIndex,
+                            QSortFilterProxyModel, Qt, Signal)
 from PySide6.QtGui import QColor
 from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QLabel, QTableView, QVBoxLayout, QWidget
 
@@ -81,6 +82,20 @@ class ComparisonTableModel(QAbstractTableModel):
         return "\n".join(lines)
 
 
+class _FittedTable(QTableView):
+    """A table as tall as its rows (the page scrolls, not the table), long measures wrapped to the
+    width the measure column has once laid out."""
+
+    def fit(self) -> None:
+        self.resizeRowsToContents()
+        height = self.horizontalHeader().sizeHint().height() + self.verticalHeader().length()
+        self.setFixedHeight(height + 2 * self.frameWidth() + 2)
+
+    def resizeEvent(self, event) -> None:
+        super().resizeEvent(event)
+        self.fit()
+
+
 class ComparisonView(QWidget):
     """The "how we compare" table and the trend chart of the measure selected in it."""
 
@@ -93,7 +108,7 @@ class ComparisonView(QWidget):
         self.proxy.setSourceModel(self.model)
         self.proxy.setFilterKeyColumn(MEASURE)
         self.proxy.setFilterCaseSensitivity(Qt.CaseSensitivity.CaseInsensitive)
-        self.table = QTableView()
+        self.table = _FittedTable()
         self.table.setModel(self.proxy)
         self.table.setAccessibleName("How we compare")
         self.table.setAccessibleDescription(intro_text(found))
@@ -122,13 +137,13 @@ class ComparisonView(QWidget):
         self.proxy.modelReset.connect(self._fit)
         self.proxy.layoutChanged.connect(self._fit)
         self._fit()
-        if found:
-            self.table.selectRow(0)
+        if found:  # the first measure's trend, with the keyboard there but no row highlighted yet
+            self.table.selectionModel().setCurrentIndex(self.proxy.index(0, 0),
+                                                        QItemSelectionModel.SelectionFlag.NoUpdate)
+            self.show_trend(0)
 
     def _fit(self) -> None:
-        self.table.resizeRowsToContents()
-        height = self.table.horizontalHeader().sizeHint().height() + self.table.verticalHeader().length()
-        self.table.setFixedHeight(height + 2 * self.table.frameWidth() + 2)
+        self.table.fit()
 
     def set_filter_text(self, text: str) -> None:
         self.proxy.setFilterFixedString(text)
@@ -143,8 +158,11 @@ class ComparisonView(QWidget):
         from memberpack.gui.charts import ChartView  # noqa: PLC0415 - pyqtgraph loads with the first chart
 
         c = self.comparison(proxy_row)
+        if self.chart is not None and c is not None and self.chart.spec is c.trend:
+            return
         if self.chart is not None:
             self.chart_box.removeWidget(self.chart)
+            self.chart.hide()  # at once: it is deleted only when the event loop next runs
             self.chart.deleteLater()
             self.chart = None
         if c is None:
