@@ -12,6 +12,7 @@ from reportlab.platypus import Flowable, KeepTogether, Paragraph, TableStyle
 from memberpack.analysis.comparisons import (BEST, TONE_COLOURS, UNJUDGED, WORST, Comparison, intro_text,
                                              summary_head, summary_row)
 from memberpack.export.pdf_charts import chart_drawing
+from memberpack.export.pdf_notes import NotePlan, note_flowables
 from memberpack.export.pdf_styles import styles
 from memberpack.export.pdf_tables import CELL_SIZE, BriefingTable, base_style, fit, header
 
@@ -40,8 +41,9 @@ def comparison_table(found: list[Comparison], width: float) -> BriefingTable:
                          repeatRows=1, style=TableStyle(cmds), hAlign="LEFT")
 
 
-def comparison_story(found: list[Comparison], frame: tuple[float, float]) -> list[Flowable]:
-    """The heading, the table with its sources, then a trend chart per measure that has one."""
+def comparison_story(found: list[Comparison], plan: NotePlan, frame: tuple[float, float]) -> list[Flowable]:
+    """The heading, the table with its sources, then a trend chart per measure that has one, with
+    members' notes on that chart under it."""
     s = styles()
     sources = list(dict.fromkeys(c.source.split(BENCHMARKS_FROM)[0] for c in found))
     cells = [c.source.split(BENCHMARKS_FROM)[1] for c in found if BENCHMARKS_FROM in c.source]
@@ -58,4 +60,5 @@ def comparison_story(found: list[Comparison], frame: tuple[float, float]) -> lis
             Paragraph(escape(spec.title), s["h3"]), Paragraph(escape(spec.summary), s["summary"]),
             chart_drawing(spec, spec.categories, [x.name for x in spec.series], frame),
             Paragraph(escape(spec.source), s["source"])]))
+        story += note_flowables(plan.by_chart.get(spec.id, []))
     return story

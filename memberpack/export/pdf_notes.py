@@ -67,6 +67,7 @@ class NotePlan:
         self.general: list[PlacedNote] = []
         self._tables = {t.ds.key: t for t in tables}
         self._charts = {c.id: c for t in tables for c in t.charts}
+        self._charts.update({c.trend.id: c.trend for t in tables for c in t.comparisons if c.trend is not None})
         for note in notes:
             prefix = PREFIX.get(note.kind, "N")
             counters[prefix] = counters.get(prefix, 0) + 1

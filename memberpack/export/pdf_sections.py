@@ -78,7 +78,7 @@ def table_story(table: Table, plan: NotePlan, layout: GridLayout) -> list[Flowab
             story.append(CondPageBreak(CHART_ROOM))
         story += _chart(spec, table, plan, [] if i else [heading], frame)
     if table.comparisons:
-        story += [CondPageBreak(TABLE_ROOM), *comparison_story(table.comparisons, frame)]
+        story += [CondPageBreak(TABLE_ROOM), *comparison_story(table.comparisons, plan, frame)]
     if table.ds.kind == OPEN_STATISTICS:  # every authority's figures: only how we compare is printed
         story.append(Paragraph(escape(source_line(table.ds)) + ": the figures for every area are in the pack, "
                                "not printed.", s["source"]))

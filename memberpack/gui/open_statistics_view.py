@@ -66,12 +66,12 @@ class OpenStatisticsView(QWidget):
         self.setFocusProxy(self.table)
 
     def select_label(self, label: str | None) -> bool:
-        """Select the indicator called ``label`` (the measure)."""
+        """Select the indicator called ``label`` (its measure, or its chart's title for a note on it)."""
         if self.comparisons is None or not label:
             return False
         for row in range(self.comparisons.proxy.rowCount()):
             c = self.comparisons.comparison(row)
-            if label in (c.measure, c.title, c.area):
+            if label in (c.measure, c.title, c.trend.title if c.trend else None):
                 self.table.selectRow(row)
                 return True
         return False

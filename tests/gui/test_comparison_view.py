@@ -88,3 +88,11 @@ def test_figure_tooltips_give_the_difference_and_the_neighbours_counted(window):
     tip = model.index(0, NEIGHBOURS_COL).data(Qt.ItemDataRole.ToolTipRole)
     assert "Average of the 10 of 10 statistical neighbours with a figure" in tip
     assert "Somerset minus Statistical neighbours: −1.0 (lower)" in tip
+
+
+def test_a_note_on_a_comparison_chart_leads_back_to_its_measure(window):
+    view = _shown(window, STATS)
+    assert view.select_label("Percentage of CLA in foster care: how we compare")
+    assert view.current_target().chart_id == view.comparisons.chart.spec.id
+    assert view.comparisons.chart.spec.title == "Percentage of CLA in foster care: how we compare"
+    assert not view.select_label("Attendance")

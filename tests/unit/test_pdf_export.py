@@ -224,3 +224,18 @@ def test_how_we_compare_prints_under_the_statistics_without_their_raw_table(expo
     assert "Bath and North East Somerset" not in everything  # every area's rows are not dumped as a table
     scorecard = next(re.sub(r"\s+", " ", t) for t in pages if "benchmarks from I7" in t)
     assert re.search(r"The rate of children looked after entering care \(overall\) EO Q3 51 67 57 Lower", scorecard)
+
+
+def test_a_note_on_a_comparison_chart_prints_under_it(demo_pack, tmp_path):
+    from memberpack.analysis.comparisons import pack_comparisons
+
+    with Pack.open(demo_pack) as pack:
+        trend = next(c.trend for c in pack_comparisons(pack) if c.measure == "Percentage of CLA in foster care")
+        annotation_store.save(pack, Annotation("Why is fostering above England but below the region?",
+                                               Target(CHART, trend.dataset_key, chart_id=trend.id, label=trend.title),
+                                               kind=QUESTION, author="Cllr Jane Smith"))
+        export_pdf(pack, tmp_path / "out.pdf")
+    page = next(re.sub(r"\s+", " ", t) for t in _text(pypdf.PdfReader(tmp_path / "out.pdf"))
+                if "Why is fostering above England" in t and "Questions for officers" not in t)
+    assert "on chart “Percentage of CLA in foster care: how we compare”" in page
+    assert page.index("Percentage of CLA in foster care: how we compare") < page.index("Why is fostering")
