@@ -9,8 +9,8 @@ from xml.sax.saxutils import escape
 from reportlab.lib import colors
 from reportlab.platypus import Flowable, KeepTogether, Paragraph, TableStyle
 
-from memberpack.analysis.comparisons import (BEST, TONE_COLOURS, UNJUDGED, WORST, Comparison, intro_text,
-                                             summary_head, summary_row)
+from memberpack.analysis.comparison_rows import intro_text, summary_head, summary_row
+from memberpack.analysis.comparisons import BEST, TONE_COLOURS, UNJUDGED, WORST, Comparison
 from memberpack.export.pdf_charts import chart_drawing
 from memberpack.export.pdf_notes import NotePlan, note_flowables
 from memberpack.export.pdf_styles import styles

@@ -13,8 +13,9 @@ from PySide6.QtCore import (QAbstractTableModel, QItemSelectionModel, QModelInde
 from PySide6.QtGui import QColor
 from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QLabel, QTableView, QVBoxLayout, QWidget
 
+from memberpack.analysis.comparison_rows import intro_text, summary_head, summary_row
 from memberpack.analysis.comparisons import (BEST, ENGLAND, NEIGHBOURS, REGION, TONE_COLOURS, UNJUDGED, WORST,
-                                             Comparison, intro_text, summary_head, summary_row)
+                                             Comparison)
 
 _Index = QModelIndex | QPersistentModelIndex
 MEASURE, PERIOD, OURS, ENGLAND_COL, REGION_COL, NEIGHBOURS_COL, VERSUS, RANK, BAND = range(9)

@@ -29,8 +29,8 @@ class PackDetailsDialog(QDialog):
         self.classification.setCurrentText(meta.get("classification") or "Public")
         self.classification.setToolTip("Exempt packs hold information not for publication "
                                        "(Local Government Act 1972, Schedule 12A)")
-        self.shown_authority = " ".join(filter(None, [meta.get("authority_name", ""),
-                                                      meta.get("authority_old_code") and f"({meta['authority_old_code']})"]))
+        code = meta.get("authority_old_code")
+        self.shown_authority = " ".join(filter(None, [meta.get("authority_name", ""), code and f"({code})"]))
         self.authority = QLineEdit(self.shown_authority)
         self.authority.setPlaceholderText("LA number, ONS code or name, e.g. 933 or Somerset")
         self.authority.setToolTip("The council whose figures are compared with England, its region and its "

@@ -6,7 +6,8 @@ import pytest
 from openpyxl import Workbook
 
 from memberpack.analysis.benchmark_text import parse_benchmarks
-from memberpack.analysis.comparisons import comparisons, pack_comparisons, rank_of, summary_head, summary_row
+from memberpack.analysis.comparison_rows import summary_head, summary_row
+from memberpack.analysis.comparisons import comparisons, pack_comparisons, rank_of
 from memberpack.importers import import_files
 from memberpack.model.areas import known_authority
 from memberpack.model.charts import BENCHMARK, DATA_SERIES
