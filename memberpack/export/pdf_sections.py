@@ -80,8 +80,7 @@ def table_story(table: Table, plan: NotePlan, layout: GridLayout) -> list[Flowab
     if table.comparisons:
         story += [CondPageBreak(TABLE_ROOM), *comparison_story(table.comparisons, plan, frame)]
     if table.ds.kind == OPEN_STATISTICS:  # every authority's figures: only how we compare is printed
-        story.append(Paragraph(escape(source_line(table.ds)) + ": the figures for every area are in the pack, "
-                               "not printed.", s["source"]))
+        story.append(Paragraph("The figures for every area are kept in the pack, not printed.", s["source"]))
     else:
         if table.charts:
             story.append(CondPageBreak(TABLE_ROOM))

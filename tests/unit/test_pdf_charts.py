@@ -58,3 +58,19 @@ def test_active_titles_say_what_the_chart_shows():
                      [Series("England", [67.0, 70.0, 71.0], BENCHMARK_ROLE), Series("Somerset", [52.0, None, 50.5])],
                      "per_10000", "")
     assert active_title(spec) == "Somerset: down from 52.0 (2020/21) to 50.5 (2022/23)"
+
+
+def test_comparison_trend_highlights_our_line_and_keeps_the_gaps_visible():
+    spec = ChartSpec("t#compare:CLA", LINE, "CLA rate: how we compare", "", ["2019", "2020"],
+                     [Series("Somerset", [50.0, 52.0]), Series("England", [65.0, 67.0], BENCHMARK_ROLE),
+                      Series("South West", [55.0, 57.0], BENCHMARK_ROLE),
+                      Series("Statistical neighbours average", [51.9, 53.0], BENCHMARK_ROLE)],
+                     "per_10000", "Source: t.csv")
+    names = [s.name for s in spec.series]
+    chart = chart_drawing(spec, spec.categories, names, from_zero=False).getContents()[0]
+    ours, *others = (chart.lines[i] for i in range(4))
+    assert ours.strokeDashArray is None and all(o.strokeDashArray for o in others)
+    assert all(ours.strokeWidth > o.strokeWidth for o in others)
+    assert len({str(o.strokeColor) for o in others}) == 3  # England, region and neighbours told apart
+    assert chart.valueAxis.valueMin is None  # not from zero: 50 to 67 is not squashed into the top
+    assert chart_drawing(spec, spec.categories, names).getContents()[0].valueAxis.valueMin == 0
