@@ -4,10 +4,11 @@ from __future__ import annotations
 
 from reportlab.graphics.shapes import String
 
-from memberpack.analysis.charts import active_title
+from memberpack.analysis.charts import active_title, charts_for
 from memberpack.export.pdf_charts import MAX_BARS, chart_drawing
 from memberpack.export.pdf_styles import ADVERSE, BENCHMARK, FAVOURABLE
 from memberpack.model.charts import BAR, BENCHMARK as BENCHMARK_ROLE, LINE, ChartSpec, Series
+from memberpack.model.observation import KPI_SCORECARD, Dataset, Observation
 
 
 def _variance(values: list[float]) -> ChartSpec:
@@ -58,3 +59,16 @@ def test_active_titles_say_what_the_chart_shows():
                      [Series("England", [67.0, 70.0, 71.0], BENCHMARK_ROLE), Series("Somerset", [52.0, None, 50.5])],
                      "per_10000", "")
     assert active_title(spec) == "Somerset: down from 52.0 (2020/21) to 50.5 (2022/23)"
+
+
+def test_a_scorecard_chart_keeps_one_unit_and_its_benchmarks():
+    rows = [("Care leavers in EET", "percent", [55.0, 58.0]), ("Foster carers", "count", [62.0, 63.0]),
+            ("England", None, [54.0, 55.0])]
+    observations = [Observation(label, period, value, unit, f"{value:g}", period=period, row=r, col=c,
+                                cell=f"{'BC'[c - 1]}{r + 2}")
+                    for r, (label, unit, values) in enumerate(rows) for c, (period, value) in
+                    enumerate(zip(["Q1 2020/21", "Q2 2020/21"], values), start=1)]
+    (spec,) = charts_for(Dataset("KCPIs", "k.xlsx", "0" * 64, "KPIs", "A1:C4", KPI_SCORECARD, key="k"),
+                         observations)
+    assert [(s.name, s.role) for s in spec.series] == [("Care leavers in EET", "data"), ("England", "benchmark")]
+    assert spec.unit == "percent"
