@@ -46,9 +46,11 @@ def test_benchmark_lines_are_dashed():
     spec = ChartSpec("t#series", LINE, "CLA rate", "", ["2021/22", "2022/23"],
                      [Series("Somerset", [52.0, 55.2]), Series("England", [70.0, 71.0], BENCHMARK_ROLE)],
                      "per_10000", "Source: t.xlsx")
-    chart = chart_drawing(spec, spec.categories, ["Somerset", "England"]).getContents()[0]
+    drawing = chart_drawing(spec, spec.categories, ["Somerset", "England"])
+    chart = drawing.getContents()[0]
     assert chart.lines[1].strokeDashArray and chart.lines[1].strokeColor == BENCHMARK
     assert chart.lines[0].strokeDashArray is None
+    assert [s.text for s in _strings(drawing)] == ["Somerset", "England"]  # the key, names whole
 
 
 def test_active_titles_say_what_the_chart_shows():
