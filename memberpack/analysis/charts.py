@@ -82,12 +82,12 @@ def _series_chart(ds: Dataset, grid: Grid) -> ChartSpec | None:
     numeric = [r for r in grid.rows if sum(r.value(p) is not None for p in periods) >= 2]
     if not numeric:
         return None
-    # One axis, one unit: a scorecard's counts are not drawn against its percentages. Benchmarks
-    # and rows whose unit is not stated go with the rest.
+    # One axis, one unit: a scorecard's counts are not drawn against its percentages; rows whose
+    # unit is not stated go with the rest.
     unit_of = {id(r): next((r.cells[p].unit for p in periods if p in r.cells and r.cells[p].unit), None)
                for r in numeric}
     axis_unit = next((u for u in unit_of.values() if u), None)
-    numeric = [r for r in numeric if unit_of[id(r)] in (None, axis_unit) or _BENCHMARK.search(r.label)]
+    numeric = [r for r in numeric if unit_of[id(r)] in (None, axis_unit)]
     rows = numeric[:8]
     own = [r for r in rows if not _BENCHMARK.search(r.label)]
     # In a time series the rows are years: the last is the current one, the others earlier years.

@@ -15,6 +15,7 @@ row by row while the engine writes them, with progress and cancel, and memory st
 from __future__ import annotations
 
 import csv
+from collections import Counter
 import math
 import re
 from collections.abc import Callable, Iterator
@@ -23,7 +24,7 @@ from pathlib import Path
 
 from memberpack.errors import Cancelled, ImportFailed
 from memberpack.importers.cells import column_letter
-from memberpack.importers.csv_reader import SAMPLE_BYTES, detect_encoding
+from memberpack.importers.csv_reader import detect_encoding
 from memberpack.importers.layout import TableLayout, shape_key
 from memberpack.importers.report import TableReport
 from memberpack.importers.tables import FoundTable
@@ -59,11 +60,6 @@ def is_open_statistics(header: list[str]) -> bool:
     return {"time_period", "time_identifier", "geographic_level"} <= names
 
 
-def _encoding(path: Path) -> str:
-    with path.open("rb") as f:
-        return detect_encoding(f.read(SAMPLE_BYTES))
-
-
 class _Indicator:
     __slots__ = ("index", "name", "label", "unit", "metric_id", "letter")
 
@@ -78,7 +74,7 @@ def _read_meta(path: Path) -> dict[str, dict[str, str]] | None:
     meta = path.with_name(path.name[: -len(path.suffix)] + ".meta.csv")
     if not meta.is_file():
         return None
-    with meta.open(encoding=_encoding(meta), errors="replace", newline="") as f:
+    with meta.open(encoding=detect_encoding(meta), errors="replace", newline="") as f:
         rows = list(csv.DictReader(f))
     if not rows or "col_name" not in rows[0] or "col_type" not in rows[0]:
         raise ImportFailed(f"{meta.name}: not a metadata file (it needs col_name and col_type columns)")
@@ -281,7 +277,7 @@ def recognise_open_statistics(path: Path, sheet: str | None = None, *, progress:
     in that layout (``sheet`` does not apply to a CSV)."""
     if path.suffix.lower() != ".csv":
         return None
-    encoding = _encoding(path)
+    encoding = detect_encoding(path)
     with path.open(encoding=encoding, errors="replace", newline="") as f:
         try:
             header = next(csv.reader(f), [])
@@ -307,4 +303,6 @@ def recognise_open_statistics(path: Path, sheet: str | None = None, *, progress:
                  "authority); the section is the filter values (" + (", ".join(columns[i] for i in filters) or "none")
                  + ")")
     stream = _Stream(path, encoding, columns, indicators, filters, table, progress, cancel)
-    return [FoundTable(layout, table, shape_key(path.stem, columns), iter(stream))]
+    # The table's domain follows its indicators (the figures stream in after the dataset is made).
+    metrics = Counter(i.metric_id for i in indicators if i.metric_id != "other")
+    return [FoundTable(layout, table, shape_key(path.stem, columns), iter(stream), metrics)]

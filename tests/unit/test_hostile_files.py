@@ -202,9 +202,11 @@ def test_ctrl_c_on_the_command_line_leaves_pack_untouched(pack, tmp_path, capsys
 @pytest.mark.slow
 def test_million_row_sheet_in_bounded_memory(tmp_path):
     big = _big_csv(tmp_path / "million.csv", 1_000_000, columns=("Referrals",))
-    script = ("import resource, sys; from memberpack.importers import import_files, read_file; "
+    # VmHWM is this process's own peak; ru_maxrss would carry the (large) pytest parent's over fork.
+    script = ("import re, sys; from memberpack.importers import import_files, read_file; "
               "(r,) = import_files(None, [sys.argv[1]], dry_run=True); "
-              "print(r.tables[0].rows_read, resource.getrusage(resource.RUSAGE_SELF).ru_maxrss // 1024)")
+              "hwm = re.search(r'VmHWM:\\s+(\\d+)', open('/proc/self/status').read()).group(1); "
+              "print(r.tables[0].rows_read, int(hwm) // 1024)")
     out = subprocess.run([sys.executable, "-c", script, str(big)], capture_output=True, text=True, check=True)
     rows, peak_mb = map(int, out.stdout.split())
     assert rows == 1_000_000
