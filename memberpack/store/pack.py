@@ -144,7 +144,7 @@ class Pack:
         (count,) = self.db.execute("SELECT COUNT(*) FROM (SELECT 1 FROM observation LIMIT ?)",
                                    (_REBUILD_BELOW,)).fetchone()
         indexes = [] if count >= _REBUILD_BELOW else self.db.execute(
-            "SELECT name, sql FROM sqlite_schema WHERE type = 'index' AND tbl_name = 'observation' "
+            "SELECT name, sql FROM sqlite_master WHERE type = 'index' AND tbl_name = 'observation' "
             "AND sql IS NOT NULL").fetchall()
         for name, _ in indexes:
             self.db.execute(f'DROP INDEX "{name}"')

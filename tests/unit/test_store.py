@@ -89,7 +89,7 @@ def test_missing_fields_are_stored_as_null_and_zero_stays_zero(tmp_path):
 
 
 def _indexes(pack):
-    return sorted(pack.db.execute("SELECT name, sql FROM sqlite_schema WHERE type = 'index' "
+    return sorted(pack.db.execute("SELECT name, sql FROM sqlite_master WHERE type = 'index' "
                                   "AND tbl_name = 'observation'").fetchall())
 
 
