@@ -205,3 +205,10 @@ def test_a_long_question_splits_across_pages_and_keeps_its_link(demo_pack, tmp_p
     annex = reader.pages[reader.get_destination_page_number(reader.outline[-1])]
     link = next(a.get_object() for a in annex["/Annots"] if "/Dest" in a.get_object())
     assert reader.get_page_number(link["/Dest"][0].get_object()) == start
+
+
+def test_a_note_names_its_figure_as_a_councillor_reads_it(exported):
+    public, _, _ = exported
+    text = re.sub(r"\s+", " ", " ".join(_text(public)))
+    assert "· on External Placements (Children & Families), Month 6 Variance: £10.4m " in text
+    assert "Month 6 Variance: 10.4 " not in text
