@@ -150,6 +150,8 @@ CATALOGUE: tuple[Metric, ...] = (
     _metric("school_ofsted_good_pct", "Schools judged good or outstanding", EDUCATION, "percent", HIGHER,
             "schools good outstanding", "ofsted good outstanding"),
     _metric("schools_inadequate_pct", "Schools judged inadequate", EDUCATION, "percent", LOWER, "schools inadequate"),
+    _metric("school_ofsted_dist", "Schools by Ofsted judgement", EDUCATION, "count", NEUTRAL, "ofsted judgement",
+            "outstanding", "requires improvement", "inadequate", "not yet inspected"),
     _metric("childcare_quality_pct", "Early years providers good or outstanding", EDUCATION, "percent", HIGHER,
             "early years providers good"),
     _metric("eyfs_gld_pct", "Good level of development (EYFS)", EDUCATION, "percent", HIGHER, "gld",
