@@ -137,15 +137,16 @@ def _lines(spec: ChartSpec, series_names: list[str], width: float) -> Drawing:
     values = [v for s in spec.series for v in s.values if v is not None]
     if values and min(values) >= 0:
         chart.valueAxis.valueMin = 0
+    chart.valueAxis.rangeRound = "both"   # the axis ends on a tick above the highest point, not below it
     chart.joinedLines = 1
-    for i, (colour, width, dash) in enumerate(looks):
+    for i, (colour, stroke, dash) in enumerate(looks):
         line = chart.lines[i]
-        line.strokeColor, line.strokeWidth, line.strokeDashArray = colour, width, dash
-        line.symbol = makeMarker("FilledCircle", size=3.5, fillColor=colour) if dash is None and width > 1 else None
+        line.strokeColor, line.strokeWidth, line.strokeDashArray = colour, stroke, dash
+        line.symbol = makeMarker("FilledCircle", size=3.5, fillColor=colour) if dash is None and stroke > 1 else None
     drawing.add(chart)
     col_w = width / columns
-    for i, (name, (colour, width, dash)) in enumerate(zip(series_names, looks)):
+    for i, (name, (colour, stroke, dash)) in enumerate(zip(series_names, looks)):
         x, y = (i % columns) * col_w + 4, legend_h - 8 - (i // columns) * 11
-        drawing.add(Line(x, y + 3, x + 18, y + 3, strokeColor=colour, strokeWidth=width, strokeDashArray=dash))
+        drawing.add(Line(x, y + 3, x + 18, y + 3, strokeColor=colour, strokeWidth=stroke, strokeDashArray=dash))
         drawing.add(String(x + 22, y, _clip(name, col_w - 30), fontName=FONT, fontSize=LABEL_SIZE, fillColor=INK))
     return drawing

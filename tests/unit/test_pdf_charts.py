@@ -58,3 +58,16 @@ def test_active_titles_say_what_the_chart_shows():
                      [Series("England", [67.0, 70.0, 71.0], BENCHMARK_ROLE), Series("Somerset", [52.0, None, 50.5])],
                      "per_10000", "")
     assert active_title(spec) == "Somerset: down from 52.0 (2020/21) to 50.5 (2022/23)"
+
+
+def test_line_legend_names_every_series_and_a_gridline_tops_the_highest_point():
+    spec = ChartSpec("t#series", LINE, "Children looked after", "", ["Year-End 2019/20", "Q1 2020/21", "Q3 2020/21"],
+                     [Series("Children Looked After", [None, 227.0, 221.0], "data"),
+                      Series("of whom unaccompanied asylum-seeking children", [None, 12.0, 15.0], "data")],
+                     "count", "Source: t.xlsx")
+    drawing = chart_drawing(spec, spec.categories, [s.name for s in spec.series])
+    texts = {s.text for s in _strings(drawing)}
+    assert {"Children Looked After", "of whom unaccompanied asylum-seeking children"} <= texts
+    chart = drawing.getContents()[0]
+    chart.valueAxis.configure(chart.data)
+    assert max(chart.valueAxis._tickValues) >= 227   # a gridline above the highest point
