@@ -25,8 +25,10 @@ lint: $(STAMP)
 	$(VENV)/bin/lint-imports
 
 bench: $(STAMP)
-	QT_QPA_PLATFORM=offscreen $(PY) benchmarks/import_bench.py
+	$(PY) benchmarks/import_bench.py
+	$(PY) benchmarks/open_stats_bench.py
 	$(PY) benchmarks/pdf_bench.py
+	QT_QPA_PLATFORM=offscreen $(PY) benchmarks/startup_bench.py
 
 samples: $(STAMP)
 	$(PY) samples/make_samples.py

@@ -2,7 +2,9 @@
 
 The samples are imported one file at a time in name order, so the Month 5 budget monitor becomes the
 earlier version of the Month 6 one and the app can show what changed. A few notes are added so the
-notes panel and the PDF have something to show. The pack is written to a temporary file and renamed
+notes panel and the PDF have something to show. Somerset is set as our authority and its
+statistical-neighbour workbook is read, so the children-looked-after statistics open as a "how we
+compare" view. The pack is written to a temporary file and renamed
 at the end: a failure leaves no file behind.
 """
 
@@ -10,13 +12,15 @@ from __future__ import annotations
 
 from pathlib import Path
 
+from memberpack.analysis.annotation_targets import observation_target
 from memberpack.assets import sample
 from memberpack.errors import PackError
 from memberpack.importers import import_files
-from memberpack.analysis.annotation_targets import observation_target
+from memberpack.importers.neighbours import read_neighbours
+from memberpack.model.areas import known_authority
 from memberpack.model.annotations import NOTE, PRIVATE, QUESTION, SHARED, Annotation
 from memberpack.model.observation import Dataset, Observation
-from memberpack.store import annotation_store
+from memberpack.store import annotation_store, comparators
 from memberpack.store.pack import Pack
 
 DEMO_META = {
@@ -26,6 +30,8 @@ DEMO_META = {
     "title": "Children's services briefing pack",
 }
 SAMPLE_SUFFIXES = (".xlsx", ".xls", ".xlsm", ".ods", ".csv")
+DEMO_AUTHORITY = "933"                            # Somerset
+NEIGHBOUR_SAMPLE = "statistical_neighbours.xlsx"  # read as the neighbour list, not imported as a table
 # (file prefix, row label, words in the measure, kind, visibility, author, body)
 DEMO_NOTES = (
     ("01_", "External Placements", "variance", NOTE, SHARED, "Cllr Demo (Chair)",
@@ -42,9 +48,11 @@ DEMO_NOTES = (
 
 
 def sample_files() -> list[Path]:
-    """The bundled sample workbooks, in name order (their names start with a number)."""
+    """The bundled sample workbooks, in name order (their names start with a number); an open
+    statistics file's ``.meta.csv`` is read with it, and the neighbour workbook is not a table."""
     folder = sample()
-    return sorted(p for p in folder.iterdir() if p.suffix.lower() in SAMPLE_SUFFIXES)
+    return sorted(p for p in folder.iterdir() if p.suffix.lower() in SAMPLE_SUFFIXES
+                  and not p.name.endswith(".meta.csv") and p.name != NEIGHBOUR_SAMPLE)
 
 
 def _find(pack: Pack, prefix: str, label: str, measure_words: str) -> tuple[Dataset, Observation]:
@@ -78,6 +86,10 @@ def build_demo(out: str | Path) -> Path:
             for path in sample_files():
                 import_files(pack, [path])
             add_demo_notes(pack)
+            ours = known_authority(DEMO_AUTHORITY)
+            comparators.set_authority(pack, ours)
+            comparators.save_neighbours(pack, comparators.name_from_statistics(
+                pack, read_neighbours(sample(NEIGHBOUR_SAMPLE), ours)))
         tmp.replace(out)
     finally:
         tmp.unlink(missing_ok=True)

@@ -11,9 +11,10 @@ from __future__ import annotations
 from functools import partial
 from pathlib import Path
 
+from comparator_samples import cla_rates_csv, cla_rates_meta, neighbours_workbook
+from education_samples import education
 from finance_samples import (BUDGET_M6, agency_spend_csv, budget_monitor, budget_monitor_2022, dsg,
                              forecast_year_end_2021, month5_rows, placements)
-from education_samples import education
 from people_samples import attendance, children_looked_after, ehcp, exclusions, kpi_scorecard
 
 HERE = Path(__file__).resolve().parent
@@ -33,7 +34,10 @@ SAMPLES = {
     "09_childrens_services_m9_2020-21.xlsx": forecast_year_end_2021,
     "10_agency_staffing_spend.csv": agency_spend_csv,
     "11_budget_monitor_m9_2022-23.xlsx": budget_monitor_2022,
-    "12_education_ofsted_early_years_ks4.xlsx": education,
+    "12_children_looked_after_rates_2017-2020.csv": cla_rates_csv,
+    "12_children_looked_after_rates_2017-2020.meta.csv": cla_rates_meta,
+    "13_education_ofsted_early_years_ks4.xlsx": education,
+    "statistical_neighbours.xlsx": neighbours_workbook,
 }
 
 

@@ -100,6 +100,8 @@ def written_benchmarks(grid: Grid) -> list[tuple[GridRow, Observation, list[Writ
     periods = [m for m in grid.measures if parse_period(m) is not None]
     out = []
     for row in grid.rows:
+        if area_prefix(row.label)[0] != OTHER_AREA:  # a comparator's own row ("England: ...") is not ours
+            continue
         latest = next((row.cells[m] for m in reversed(periods) if m in row.cells and row.cells[m].value is not None),
                       None)
         if latest is None:

@@ -82,7 +82,8 @@ def _series_chart(ds: Dataset, grid: Grid) -> ChartSpec | None:
     numeric = [r for r in grid.rows if sum(r.value(p) is not None for p in periods) >= 2]
     if not numeric:
         return None
-    # One axis, one unit: a scorecard's counts are not drawn against its percentages.
+    # One axis, one unit: a scorecard's counts are not drawn against its percentages; rows whose
+    # unit is not stated go with the rest.
     unit_of = {id(r): next((r.cells[p].unit for p in periods if p in r.cells and r.cells[p].unit), None)
                for r in numeric}
     axis_unit = next((u for u in unit_of.values() if u), None)

@@ -7,8 +7,8 @@ best by the metric's polarity, or 1 = highest for a neutral metric) and the quar
 line as data and the comparators as benchmark lines. Benchmarks written inside ordinary tables
 (scorecard text, benchmark columns, England or region rows: :mod:`benchmark_text`) become
 comparisons of the same shape, without a rank. Results are plain data, so the app's table and
-chart and the PDF's "how we compare" table show the same thing (:meth:`Comparison.table_rows`,
-:attr:`Comparison.trend`).
+chart and the PDF's "how we compare" table show the same thing
+(:func:`memberpack.analysis.comparison_rows.summary_row`, :attr:`Comparison.trend`).
 """
 
 from __future__ import annotations
@@ -83,6 +83,7 @@ class Comparison:
     trend: ChartSpec | None = None
     source: str = ""
     cell: str = ""
+    dataset_key: str = ""      # the dataset the figure is from, so a view can show it beside the table
 
     @property
     def title(self) -> str:
@@ -102,19 +103,6 @@ class Comparison:
         if self.unit == PERCENT:
             return f"{sign}{abs(difference):,.{self.decimals}f} pts"
         return sign + format_value(abs(difference), self.unit, self.decimals)
-
-    def table_rows(self) -> list[tuple[str, str, str, str]]:
-        """The comparison as a small table (name, figure, difference from ours, verdict or band
-        tone), ready for the app's table and the PDF's "how we compare" table."""
-        rows = [(self.area, self.format(self.value) if self.value is not None else self.display, "", "")]
-        for b in self.benchmarks:
-            name = f"{b.name} average ({b.count} of {b.of})" if b.of else b.name
-            rows.append((name, self.format(b.value) if b.value is not None else b.display,
-                         self.difference_text(b.difference), b.verdict))
-        if self.rank is not None:
-            rows.append((f"Rank among authorities ({self.rank.direction})", self.rank.text(),
-                         f"band {self.rank.band}", self.rank.tone))
-        return rows
 
 
 def format_value(value: float | None, unit: str | None, decimals: int = 1) -> str:
@@ -286,7 +274,7 @@ def _compare(subject: _Subject, mine: _Line, lines: list[_Line], everyone: list[
     shown = [f.display for line in (mine, *lines) for f in line.figures.values()]
     result = Comparison(subject.metric_id, subject.measure, subject.section, period or None, mine.name, figure.value,
                         figure.display, figure.status, subject.unit, polarity, decimals_of(*shown),
-                        source=subject.source, cell=figure.cell)
+                        source=subject.source, cell=figure.cell, dataset_key=subject.ds.key)
     for line in lines:
         theirs = line.figures.get(period)
         if theirs is None and line.of is None:
@@ -372,6 +360,14 @@ def comparisons(pack: Pack, ours: Area | None, neighbours: NeighbourList | None 
 
     found = _open_statistics(pack, ours, neighbours, wanted) if ours is not None else []
     return found + _tables(pack, ours, wanted)
+
+
+def by_dataset(found: list[Comparison]) -> dict[str, list[Comparison]]:
+    """Comparisons grouped by the key of the dataset they come from, in their order."""
+    grouped: dict[str, list[Comparison]] = defaultdict(list)
+    for c in found:
+        grouped[c.dataset_key].append(c)
+    return dict(grouped)
 
 
 def pack_comparisons(pack: Pack, text: str | None = None) -> list[Comparison]:

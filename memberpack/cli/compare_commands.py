@@ -6,7 +6,7 @@ from __future__ import annotations
 from memberpack.analysis.comparisons import ENGLAND, NEIGHBOURS, REGION, Comparison, pack_comparisons
 from memberpack.errors import MemberpackError
 from memberpack.importers.neighbours import read_neighbours
-from memberpack.model.areas import LOCAL_AUTHORITY, Area, known_authority, named_by
+from memberpack.model.areas import LOCAL_AUTHORITY, Area, named_by
 from memberpack.store import comparators
 from memberpack.store.comparators import Neighbour, NeighbourList
 from memberpack.store.pack import Pack
@@ -40,17 +40,6 @@ def register(sub) -> None:
     p.set_defaults(run=run_compare)
 
 
-def _lookup(areas: list[Area], code: str) -> Area | None:
-    """An authority by LA number, ONS code or name, from imported statistics' ``areas`` and
-    memberpack's short list (the statistics' spelling first, blanks filled from the list)."""
-    found = next((a for a in areas if a.level == LOCAL_AUTHORITY and a.matches(code)), None)
-    known = known_authority(code) or (known_authority(found.old_code or found.new_code) if found else None)
-    if found is None or known is None:
-        return found or known
-    return Area(LOCAL_AUTHORITY, found.name, found.old_code or known.old_code, found.new_code or known.new_code,
-                found.region or known.region)
-
-
 def run_authority(args) -> int:
     with Pack.open(args.pack) as pack:
         given = args.la or args.code or args.name
@@ -59,7 +48,7 @@ def run_authority(args) -> int:
             if ours is None:
                 raise MemberpackError(f"{args.pack}: no authority set; set it with --la, --code or --name")
         else:
-            found = _lookup(comparators.known_areas(pack), given) or Area(LOCAL_AUTHORITY, "")
+            found = comparators.lookup(comparators.known_areas(pack), given) or Area(LOCAL_AUTHORITY, "")
             ours = Area(LOCAL_AUTHORITY, args.name or found.name, args.la or found.old_code,
                         args.code or found.new_code, args.region or found.region)
             if not ours.name:
@@ -73,17 +62,12 @@ def run_authority(args) -> int:
 def _given_list(pack: Pack, args, ours: Area) -> NeighbourList:
     """The neighbour list given on the command line (a workbook, or ``--la`` codes), each neighbour
     named and coded from imported statistics where they have it."""
-    areas = comparators.known_areas(pack)
     if args.file:
-        listed = read_neighbours(args.file, ours)
-        for n in listed.neighbours:
-            known = _lookup(areas, n.old_code or n.new_code or n.name)
-            if known is not None:
-                n.name, n.old_code, n.new_code = known.name, known.old_code, known.new_code
-        return listed
+        return comparators.name_from_statistics(pack, read_neighbours(args.file, ours))
+    areas = comparators.known_areas(pack)
     members = []
     for code in args.la:
-        area = _lookup(areas, code) or named_by(code)
+        area = comparators.lookup(areas, code) or named_by(code)
         members.append(Neighbour(area.name, area.old_code, area.new_code))
     return NeighbourList(ours.old_code or ours.name, members)
 

@@ -10,6 +10,7 @@ from reportlab.platypus import Paragraph
 
 from memberpack.analysis.annotation_targets import TargetResolver
 from memberpack.analysis.charts import charts_for
+from memberpack.analysis.comparisons import by_dataset, pack_comparisons
 from memberpack.analysis.headlines import Headlines, headlines
 from memberpack.errors import Cancelled, MemberpackError
 from memberpack.export.pdf_document import BriefingCanvas, BriefingDoc, anchor_key
@@ -18,6 +19,7 @@ from memberpack.export.pdf_notes import NotePlan, Table
 from memberpack.export.pdf_sections import annex, domain_story, table_key, table_title
 from memberpack.export.pdf_styles import register_fonts, styles
 from memberpack.model.metrics import DOMAIN_TITLES, DOMAINS, OTHER
+from memberpack.model.observation import OPEN_STATISTICS
 from memberpack.store import annotation_store
 from memberpack.store.pack import Pack
 
@@ -51,14 +53,16 @@ def _headlines_for(pack: Pack, tables: list[Table]) -> Headlines:
 
 
 def _tables(pack: Pack, domains: tuple[str, ...], cancel: Callable[[], bool] | None) -> list[Table]:
-    """The latest datasets of the chosen domains, each with its figures and charts."""
+    """The latest datasets of the chosen domains, each with its figures, charts and comparisons.
+    Open statistics (every authority's figures) print only as comparisons, so are not read whole."""
     tables = []
+    found = by_dataset(pack_comparisons(pack))
     for ds in pack.datasets():
         if cancel is not None and cancel():
             raise Cancelled("PDF export cancelled; no file was written.")
         if (ds.domain if ds.domain in DOMAIN_TITLES else OTHER) in domains:
-            observations = pack.observations(ds.id)
-            tables.append(Table(ds, observations, charts_for(ds, observations)))
+            observations = [] if ds.kind == OPEN_STATISTICS else pack.observations(ds.id)
+            tables.append(Table(ds, observations, charts_for(ds, observations), found.get(ds.key, [])))
     return tables
 
 

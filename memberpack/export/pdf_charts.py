@@ -14,7 +14,7 @@ from reportlab.lib.units import mm
 from reportlab.pdfbase.pdfmetrics import stringWidth
 
 from memberpack.analysis.charts import FLAG_LETTERS, point_text
-from memberpack.export.pdf_styles import (ACCENT, ADVERSE, BENCHMARK, EARLIER, FAVOURABLE, FONT, FRAME_HEIGHT,
+from memberpack.export.pdf_styles import (ACCENT, ADVERSE, BENCHMARKS, EARLIER, FAVOURABLE, FONT, FRAME_HEIGHT,
                                           FRAME_WIDTH, INK, RULE, SERIES, register_fonts)
 from memberpack.model.charts import BAR, BENCHMARK as BENCHMARK_ROLE, EARLIER as EARLIER_ROLE, ChartSpec
 
@@ -26,12 +26,15 @@ STATUS_COLOURS = {"adverse": ADVERSE, "favourable": FAVOURABLE}
 
 
 def chart_drawing(spec: ChartSpec, categories: list[str], series_names: list[str],
-                  frame: tuple[float, float] = (FRAME_WIDTH, FRAME_HEIGHT)) -> Drawing:
+                  frame: tuple[float, float] = (FRAME_WIDTH, FRAME_HEIGHT), *, from_zero: bool = True) -> Drawing:
     """``categories`` and ``series_names`` are the spec's, with any note markers appended. Bars are
     labelled with their figure and A/(F) in a column to their right, where no bar can hide them.
-    The drawing is as wide as ``frame`` (width, height) and leaves room in it for its headings."""
+    The drawing is as wide as ``frame`` (width, height) and leaves room in it for its headings. Lines
+    start from zero unless ``from_zero`` is False (a comparison: the gaps between areas matter)."""
     register_fonts()
-    return _bars(spec, categories, *frame) if spec.kind == BAR else _lines(spec, series_names, frame[0])
+    if spec.kind == BAR:
+        return _bars(spec, categories, *frame)
+    return _lines(spec, series_names, frame[0], from_zero)
 
 
 def _axis(axis, unit: str | None) -> None:
@@ -104,13 +107,13 @@ def _clip(text: str, width: float) -> str:
 def _line_style(role: str, data_index: int, benchmark_index: int) -> tuple:
     """Colour, width and dash of a series: data in colour, earlier years grey, benchmarks dashed."""
     if role == BENCHMARK_ROLE:
-        return BENCHMARK, 1.2, [4, 2] if benchmark_index % 2 == 0 else [1.5, 2]
+        return BENCHMARKS[benchmark_index % len(BENCHMARKS)], 1.2, [4, 2] if benchmark_index % 2 == 0 else [1.5, 2]
     if role == EARLIER_ROLE:
         return EARLIER, 1, None
     return SERIES[data_index % len(SERIES)], 2, None
 
 
-def _lines(spec: ChartSpec, series_names: list[str], width: float) -> Drawing:
+def _lines(spec: ChartSpec, series_names: list[str], width: float, from_zero: bool) -> Drawing:
     looks = []
     data_i = bench_i = 0
     for s in spec.series:
@@ -135,18 +138,18 @@ def _lines(spec: ChartSpec, series_names: list[str], width: float) -> Drawing:
     chart.categoryAxis.strokeColor = INK
     _axis(chart.valueAxis, spec.unit)
     values = [v for s in spec.series for v in s.values if v is not None]
-    if values and min(values) >= 0:
+    if values and min(values) >= 0 and from_zero:
         chart.valueAxis.valueMin = 0
     chart.valueAxis.rangeRound = "both"   # the axis ends on a tick above the highest point, not below it
     chart.joinedLines = 1
-    for i, (colour, stroke, dash) in enumerate(looks):
+    for i, (colour, weight, dash) in enumerate(looks):
         line = chart.lines[i]
-        line.strokeColor, line.strokeWidth, line.strokeDashArray = colour, stroke, dash
-        line.symbol = makeMarker("FilledCircle", size=3.5, fillColor=colour) if dash is None and stroke > 1 else None
+        line.strokeColor, line.strokeWidth, line.strokeDashArray = colour, weight, dash
+        line.symbol = makeMarker("FilledCircle", size=3.5, fillColor=colour) if dash is None and weight > 1 else None
     drawing.add(chart)
     col_w = width / columns
-    for i, (name, (colour, stroke, dash)) in enumerate(zip(series_names, looks)):
+    for i, (name, (colour, weight, dash)) in enumerate(zip(series_names, looks)):
         x, y = (i % columns) * col_w + 4, legend_h - 8 - (i // columns) * 11
-        drawing.add(Line(x, y + 3, x + 18, y + 3, strokeColor=colour, strokeWidth=stroke, strokeDashArray=dash))
+        drawing.add(Line(x, y + 3, x + 18, y + 3, strokeColor=colour, strokeWidth=weight, strokeDashArray=dash))
         drawing.add(String(x + 22, y, _clip(name, col_w - 30), fontName=FONT, fontSize=LABEL_SIZE, fillColor=INK))
     return drawing

@@ -7,7 +7,7 @@ they were written (created_at, then uid), so adding a question later never renum
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from xml.sax.saxutils import escape
 
 from reportlab.platypus import Flowable, KeepTogether
@@ -43,6 +43,7 @@ class Table:
     ds: Dataset
     observations: list[Observation]
     charts: list[ChartSpec]
+    comparisons: list = field(default_factory=list)  # how we compare (analysis.comparisons), if any
 
 
 def uk_date(iso: str) -> str:
@@ -66,6 +67,7 @@ class NotePlan:
         self.general: list[PlacedNote] = []
         self._tables = {t.ds.key: t for t in tables}
         self._charts = {c.id: c for t in tables for c in t.charts}
+        self._charts.update({c.trend.id: c.trend for t in tables for c in t.comparisons if c.trend is not None})
         for note in notes:
             prefix = PREFIX.get(note.kind, "N")
             counters[prefix] = counters.get(prefix, 0) + 1

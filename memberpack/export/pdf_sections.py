@@ -10,6 +10,7 @@ from reportlab.platypus import CondPageBreak, Flowable, KeepTogether, NextPageTe
 
 from memberpack.analysis.charts import active_title, source_line
 from memberpack.export.pdf_charts import chart_drawing
+from memberpack.export.pdf_compare import comparison_story
 from memberpack.export.pdf_document import Anchored, PageRef, anchor_key
 from memberpack.export.pdf_grid import GridLayout, grid_layout, grid_table
 from memberpack.export.pdf_notes import NotePlan, PlacedNote, Table, note_flowables, uk_date
@@ -18,6 +19,7 @@ from memberpack.export.pdf_styles import (FRAME_HEIGHT, FRAME_WIDTH, LANDSCAPE_H
 from memberpack.export.pdf_tables import chart_table, list_table
 from memberpack.model.annotations import ANSWERED, PRIVATE
 from memberpack.model.charts import BAR, ChartSpec
+from memberpack.model.observation import OPEN_STATISTICS
 
 # Room for a heading and the first rows of a table; less than this and it starts on a new page.
 TABLE_ROOM = 40 * mm
@@ -70,15 +72,20 @@ def table_story(table: Table, plan: NotePlan, layout: GridLayout) -> list[Flowab
     frame = (LANDSCAPE_WIDTH, LANDSCAPE_HEIGHT) if layout.landscape else (FRAME_WIDTH, FRAME_HEIGHT)
     story: list[Flowable] = [CondPageBreak(CHART_ROOM if table.charts else TABLE_ROOM + 12 * mm)]
     if not table.charts:
-        story.append(heading)
+        story.append(heading)  # (open statistics have none: their comparisons follow their heading)
     for i, spec in enumerate(table.charts):
         if i:
             story.append(CondPageBreak(CHART_ROOM))
         story += _chart(spec, table, plan, [] if i else [heading], frame)
-    if table.charts:
-        story.append(CondPageBreak(TABLE_ROOM))
-    story += [Paragraph("The table as in the source", s["h3_table"]), grid_table(table, plan, layout),
-              Paragraph(escape(source_line(table.ds)), s["source"])]
+    if table.comparisons:
+        story += [CondPageBreak(TABLE_ROOM), *comparison_story(table.comparisons, plan, frame)]
+    if table.ds.kind == OPEN_STATISTICS:  # every authority's figures: only how we compare is printed
+        story.append(Paragraph("The figures for every area are kept in the pack, not printed.", s["source"]))
+    else:
+        if table.charts:
+            story.append(CondPageBreak(TABLE_ROOM))
+        story += [Paragraph("The table as in the source", s["h3_table"]), grid_table(table, plan, layout),
+                  Paragraph(escape(source_line(table.ds)), s["source"])]
     notes = plan.for_table(table)
     if notes:
         story += [Paragraph("Members’ notes on this table", s["h3"]), *note_flowables(notes)]

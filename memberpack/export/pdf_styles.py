@@ -38,6 +38,8 @@ ADVERSE = colors.HexColor("#b3261e")
 FAVOURABLE = colors.HexColor("#2e7d32")
 EARLIER = colors.HexColor("#9e9e9e")
 BENCHMARK = colors.HexColor("#6a3d9a")
+# England, the region, the neighbours: the app's benchmark colours, in the same order
+BENCHMARKS = (BENCHMARK, colors.HexColor("#e08214"), colors.HexColor("#2c7fb8"))
 SERIES = (ACCENT, colors.HexColor("#e07b00"), colors.HexColor("#00838f"), colors.HexColor("#8d6e63"))
 RAG = {"red": colors.HexColor("#f4c7c3"), "amber": colors.HexColor("#fde3b0"), "green": colors.HexColor("#c9e7cb")}
 

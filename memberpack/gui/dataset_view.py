@@ -1,4 +1,5 @@
-"""One imported table on screen: its chart above, the table below, a filter box, its source."""
+"""One imported table on screen: its chart above, "how we compare" where the table gives benchmarks,
+the table below, a filter box, its source."""
 
 from __future__ import annotations
 
@@ -36,7 +37,8 @@ class DatasetView(QWidget):
 
     target_changed = Signal(object)
 
-    def __init__(self, dataset: Dataset, observations: list[Observation], parent: QWidget | None = None) -> None:
+    def __init__(self, dataset: Dataset, observations: list[Observation], comparisons: list | None = None,
+                 parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.dataset = dataset
         self.model = DatasetTableModel(dataset, observations, self)
@@ -84,6 +86,12 @@ class DatasetView(QWidget):
         content = QVBoxLayout(page)
         content.addWidget(heading)
         content.addWidget(source)
+        self.comparisons = None
+        if comparisons:
+            from memberpack.gui.comparison_view import ComparisonView  # noqa: PLC0415 - only where there are any
+
+            self.comparisons = ComparisonView(comparisons)
+            content.addWidget(self.comparisons)
         specs = charts_for(dataset, observations)
         if specs:
             from memberpack.gui.charts import ChartView  # noqa: PLC0415 - pyqtgraph loads with the first chart

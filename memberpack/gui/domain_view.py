@@ -12,7 +12,7 @@ from PySide6.QtWidgets import QLabel, QListWidget, QListWidgetItem, QSplitter, Q
 from memberpack.gui.dataset_view import DatasetView
 from memberpack.model.annotations import Target
 from memberpack.model.metrics import DOMAIN_TITLES, OTHER
-from memberpack.model.observation import Dataset
+from memberpack.model.observation import OPEN_STATISTICS, Dataset
 from memberpack.store.pack import Pack
 
 
@@ -21,9 +21,11 @@ class DomainView(QWidget):
 
     target_changed = Signal(object)
 
-    def __init__(self, pack: Pack, title: str, datasets: list[Dataset], parent: QWidget | None = None) -> None:
+    def __init__(self, pack: Pack, title: str, datasets: list[Dataset], comparisons: dict[str, list] | None = None,
+                 parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.pack = pack
+        self.comparisons = comparisons or {}  # by dataset key: "how we compare" beside the table
         self.title = title
         self.datasets = datasets
         self.views: dict[int, DatasetView] = {}
@@ -60,10 +62,19 @@ class DomainView(QWidget):
         self.list.setCurrentRow(0)
 
     def view(self, position: int) -> DatasetView:
-        """The view of the dataset at ``position`` in the list, built on first use."""
+        """The view of the dataset at ``position`` in the list, built on first use. Open statistics
+        (every authority's figures) are shown as comparisons, never loaded as a table."""
         if position not in self.views:
             ds = self.datasets[position]
-            view = DatasetView(ds, self.pack.observations(ds.id))
+            found = self.comparisons.get(ds.key, [])
+            if ds.kind == OPEN_STATISTICS:
+                from memberpack.gui.open_statistics_view import OpenStatisticsView  # noqa: PLC0415
+
+                (figures,) = self.pack.db.execute("SELECT COUNT(*) FROM observation WHERE dataset_id = ?",
+                                                  (ds.id,)).fetchone()
+                view = OpenStatisticsView(ds, figures, found)
+            else:
+                view = DatasetView(ds, self.pack.observations(ds.id), found)
             view.target_changed.connect(self.target_changed)
             view.show_notes(self._noted)
             self.views[position] = view

@@ -194,7 +194,23 @@ class MainWindow(QMainWindow):
         dialog = PackDetailsDialog(self.pack.meta(), self)
         if dialog.exec():
             self.pack.set_meta(**dialog.values())
+            given = dialog.authority_given()
+            if given:
+                self.set_authority(given)
             self.reload()
+
+    def set_authority(self, given: str) -> bool:
+        """Make the authority named by ``given`` (LA number, ONS code or name) ours; False if unknown."""
+        from memberpack.store import comparators  # noqa: PLC0415 - on demand
+
+        found = comparators.lookup(comparators.known_areas(self.pack), given)
+        if found is None:
+            QMessageBox.warning(self, "Our authority", f"{given} is not an authority memberpack knows: give its LA "
+                                "number or name as the imported statistics write it.")
+            return False
+        comparators.set_authority(self.pack, found)
+        self.statusBar().showMessage(f"Our authority: {found.describe()}", 8000)
+        return True
 
     def export(self, suffix: str) -> None:
         kind = "PDF briefing" if suffix == ".pdf" else "JSON"

@@ -1,4 +1,5 @@
-"""The pack's details: title, committee, meeting date (UK style) and classification."""
+"""The pack's details: title, committee, meeting date (UK style), classification and our authority
+(the council the pack compares with England, its region and its statistical neighbours)."""
 
 from __future__ import annotations
 
@@ -28,11 +29,19 @@ class PackDetailsDialog(QDialog):
         self.classification.setCurrentText(meta.get("classification") or "Public")
         self.classification.setToolTip("Exempt packs hold information not for publication "
                                        "(Local Government Act 1972, Schedule 12A)")
+        code = meta.get("authority_old_code")
+        self.shown_authority = " ".join(filter(None, [meta.get("authority_name", ""), code and f"({code})"]))
+        self.authority = QLineEdit(self.shown_authority)
+        self.authority.setPlaceholderText("LA number, ONS code or name, e.g. 933 or Somerset")
+        self.authority.setToolTip("The council whose figures are compared with England, its region and its "
+                                  "statistical neighbours (\"how we compare\")")
+        self.authority.setAccessibleName("Our authority")
         form = QFormLayout(self)
         form.addRow("&Title:", self.title)
         form.addRow("&Committee:", self.committee)
         form.addRow("&Meeting date:", self.meeting_date)
         form.addRow("C&lassification:", self.classification)
+        form.addRow("Our &authority:", self.authority)
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel)
         buttons.accepted.connect(self.accept)
         buttons.rejected.connect(self.reject)
@@ -43,3 +52,8 @@ class PackDetailsDialog(QDialog):
         return {"title": self.title.text().strip(), "committee": self.committee.text().strip(),
                 "meeting_date": self.meeting_date.date().toString(DATE_FORMAT),
                 "classification": self.classification.currentText()}
+
+    def authority_given(self) -> str | None:
+        """The authority typed in, or None when it was left as it was."""
+        text = self.authority.text().strip()
+        return None if text == self.shown_authority else text

@@ -43,6 +43,7 @@ class PackTabs(QTabWidget):
                 self.addTab(page, title)
         self.views: dict[int, QWidget] = {}
         self._noted: list[Target] = []
+        self._comparisons: dict[str, list] | None = None
         self.currentChanged.connect(self._tab_changed)
 
     def domain_view(self, tab: int):
@@ -50,13 +51,21 @@ class PackTabs(QTabWidget):
         if tab not in self.views:
             from memberpack.gui.domain_view import DomainView  # noqa: PLC0415 - after the first paint
             title, datasets = self.domains[tab - 1]
-            view = DomainView(self.pack, title, datasets)
+            view = DomainView(self.pack, title, datasets, self.comparisons())
             view.target_changed.connect(self.target_changed)
             view.show_notes(self._noted)
             self.widget(tab).layout().addWidget(view)
             view.show()  # at once, not at the layout's queued show: the caller may use it now
             self.views[tab] = view
         return self.views[tab]
+
+    def comparisons(self) -> dict[str, list]:
+        """How our authority compares, by dataset key (worked out once, when a domain is first shown)."""
+        if self._comparisons is None:
+            from memberpack.analysis.comparisons import by_dataset, pack_comparisons  # noqa: PLC0415
+
+            self._comparisons = by_dataset(pack_comparisons(self.pack))
+        return self._comparisons
 
     def current_target(self) -> Target:
         tab = self.currentIndex()

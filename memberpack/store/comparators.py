@@ -11,7 +11,7 @@ from dataclasses import dataclass, field
 
 from memberpack.errors import PackError
 from memberpack.model.annotations import now_iso
-from memberpack.model.areas import LOCAL_AUTHORITY, Area
+from memberpack.model.areas import LOCAL_AUTHORITY, Area, known_authority
 from memberpack.store.pack import Pack
 
 _META_KEYS = ("authority_name", "authority_old_code", "authority_new_code", "authority_region")
@@ -104,3 +104,24 @@ def known_areas(pack: Pack) -> list[Area]:
     """Every area named in imported open statistics (one per distinct name and codes)."""
     rows = pack.db.execute("SELECT DISTINCT area, label FROM observation WHERE area IS NOT NULL")
     return [Area.from_key(key, label) for key, label in rows]
+
+
+def lookup(areas: list[Area], code: str) -> Area | None:
+    """An authority by LA number, ONS code or name, from imported statistics' ``areas`` and
+    memberpack's short list (the statistics' spelling first, blanks filled from the list)."""
+    found = next((a for a in areas if a.level == LOCAL_AUTHORITY and a.matches(code)), None)
+    known = known_authority(code) or (known_authority(found.old_code or found.new_code) if found else None)
+    if found is None or known is None:
+        return found or known
+    return Area(LOCAL_AUTHORITY, found.name, found.old_code or known.old_code, found.new_code or known.new_code,
+                found.region or known.region)
+
+
+def name_from_statistics(pack: Pack, listed: NeighbourList) -> NeighbourList:
+    """``listed`` with each neighbour named and coded as the pack's imported statistics have it."""
+    areas = known_areas(pack)
+    for n in listed.neighbours:
+        known = lookup(areas, n.old_code or n.new_code or n.name)
+        if known is not None:
+            n.name, n.old_code, n.new_code = known.name, known.old_code, known.new_code
+    return listed

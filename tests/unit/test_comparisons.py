@@ -6,6 +6,7 @@ import pytest
 from openpyxl import Workbook
 
 from memberpack.analysis.benchmark_text import parse_benchmarks
+from memberpack.analysis.comparison_rows import summary_head, summary_row
 from memberpack.analysis.comparisons import comparisons, pack_comparisons, rank_of
 from memberpack.importers import import_files
 from memberpack.model.areas import known_authority
@@ -220,14 +221,13 @@ def test_command_line_exit_statuses_and_table(tmp_path, capsys):
     assert exc.value.code == 2
 
 
-def test_table_rows_for_the_app_and_the_pdf(pack):
-    assert _by_measure(pack)["Persistent absence rate"].table_rows() == [
-        ("Somerset", "20.0%", "", ""),
-        ("England", "21.0%", "−1.0 pts", "better"),
-        ("South West", "19.5%", "+0.5 pts", "worse"),
-        ("Statistical neighbours average (2 of 3)", "18.5%", "+1.5 pts", "worse"),
-        ("Rank among authorities (1 = best, lower is better)", "4 of 8", "band B", "good"),
-    ]
+def test_summary_row_for_the_app_and_the_pdf(pack):
+    found = pack_comparisons(pack)
+    pa = _by_measure(pack)["Persistent absence rate"]
+    assert summary_head(found)[2:5] == ["Somerset", "England", "South West"]
+    assert summary_row(pa) == ["Persistent absence rate (Total)", "2021/22", "20.0%", "21.0%", "19.5%", "18.5% (2/3)",
+                               "Better", "4 of 8", "B"]
+    assert [pa.difference_text(b.difference) for b in pa.benchmarks] == ["−1.0 pts", "+0.5 pts", "+1.5 pts"]
 
 
 def test_open_statistics_get_no_per_dataset_chart(pack):

@@ -8,7 +8,7 @@ from memberpack.assets import sample
 from memberpack.demo import build_demo, sample_files
 from memberpack.errors import MemberpackError
 from memberpack.model.annotations import OBSERVATION, PRIVATE, QUESTION, SHARED
-from memberpack.store import annotation_store
+from memberpack.store import annotation_store, comparators
 from memberpack.store.pack import Pack
 
 M = 1_000_000
@@ -158,18 +158,18 @@ def test_education_sample_fills_the_education_tab(demo_pack_master, cells):
     # seed 001 school Ofsted list (February 2021), seed 002 EYFS and take-up, seed 001 T001-14 KS4 gap
     ofsted = {"B4": (10, "count"), "C4": (16.0, "percent"), "B5": (45, "count"), "E6": (37.0, "percent"),
               "F5": (4, "count"), "G5": (100.0, "percent")}
-    assert _figures(cells, "12_", "Ofsted", ofsted) == ofsted
-    assert _at(cells, "12_", "Ofsted", "B4").label == "Outstanding"
-    assert _figures(cells, "12_", "Early years", {"C4": 0, "C5": 0}) == {"C4": (71.8, "percent"),
+    assert _figures(cells, "13_", "Ofsted", ofsted) == ofsted
+    assert _at(cells, "13_", "Ofsted", "B4").label == "Outstanding"
+    assert _figures(cells, "13_", "Early years", {"C4": 0, "C5": 0}) == {"C4": (71.8, "percent"),
                                                                       "C5": (71.5, "percent")}
-    take_up = _at(cells, "12_", "Early education", "C4")
+    take_up = _at(cells, "13_", "Early education", "C4")
     assert (take_up.value, take_up.period, take_up.metric_id) == (96.0, "2018", "ey_takeup_3_4_pct")
-    assert _at(cells, "12_", "Early education", "C5").value == 94.0
-    gap = [_at(cells, "12_", "KS4", c) for c in ("B4", "C4", "C5", "C6")]
+    assert _at(cells, "13_", "Early education", "C5").value == 94.0
+    gap = [_at(cells, "13_", "KS4", c) for c in ("B4", "C4", "C5", "C6")]
     assert [o.value for o in gap] == [15.8, 15.4, 13.7, 15.4]
     assert gap[0].period == "Year-End 2019/20" and gap[2].label.startswith("England")
     with Pack.open(demo_pack_master) as pack:
-        domains = {ds.sheet: ds.domain for ds in pack.datasets() if ds.source_file.startswith("12_")}
+        domains = {ds.sheet: ds.domain for ds in pack.datasets() if ds.source_file.startswith("13_")}
     assert domains == {"Ofsted": "education", "Early years": "education", "Early education": "education",
                        "KS4": "education"}
 
@@ -254,7 +254,10 @@ def test_committed_samples_are_what_make_samples_writes(tmp_path, monkeypatch):
     monkeypatch.syspath_prepend(str(sample()))
     from make_samples import SAMPLES
 
-    assert sorted(SAMPLES) == [p.name for p in sample_files()]
+    bundled = sorted(p.name for p in sample().iterdir() if p.suffix in (".xlsx", ".csv"))
+    assert sorted(SAMPLES) == bundled
+    assert set(bundled) - {p.name for p in sample_files()} == {
+        "12_children_looked_after_rates_2017-2020.meta.csv", "statistical_neighbours.xlsx"}
     for name, build in SAMPLES.items():
         build(tmp_path / name)
         if name.endswith(".csv"):
@@ -265,3 +268,27 @@ def test_committed_samples_are_what_make_samples_writes(tmp_path, monkeypatch):
         for a, b in zip(fresh, kept):
             assert _sheet_cells(a) == _sheet_cells(b), f"{name} {a.title}"
             assert sorted(map(str, a.merged_cells.ranges)) == sorted(map(str, b.merged_cells.ranges))
+
+
+def test_demo_compares_somerset_with_england_region_and_neighbours(demo_pack_master):
+    from memberpack.analysis.comparisons import pack_comparisons
+    from memberpack.model.observation import OPEN_STATISTICS
+
+    with Pack.open(demo_pack_master) as pack:
+        listed = comparators.our_neighbours(pack)
+        assert comparators.authority(pack).describe().startswith("Somerset")
+        assert (listed.source_file, listed.neighbours[0].name, listed.neighbours[9].name, len(listed.neighbours)) == (
+            "statistical_neighbours.xlsx", "Wiltshire", "North Somerset", 10)
+        stats = [ds for ds in pack.datasets() if ds.kind == OPEN_STATISTICS]
+        assert [ds.source_file for ds in stats] == ["12_children_looked_after_rates_2017-2020.csv"]
+        found = {c.measure: c for c in pack_comparisons(pack)}
+    rate = found["Children looked after rate per 10,000 children"]
+    # seed 001 T001-14: England 67, South West 57, statistical neighbours 53 (31 March 2020)
+    assert (rate.period, rate.value, rate.rank.text(), rate.rank.band) == ("2020", 52.0, "7 of 14", "B")
+    assert [(b.kind, b.value, b.count, b.of) for b in rate.benchmarks] == [
+        ("england", 67.0, None, None), ("region", 57.0, None, None), ("neighbours", 53.0, 10, 10)]
+    assert rate.trend.series[0].values == [46.0, 48.0, 50.0, 52.0]
+    assert found["EHC plans issued within 20 weeks %"].benchmark("england").value == 49.0
+    assert not any(m.startswith("England") for m in found)  # England's own row is a comparator, not ours
+    foster = found["Percentage of CLA in foster care"]
+    assert (foster.value, foster.benchmark("england").verdict, foster.rank.tone) == (73.0, "better", "good")

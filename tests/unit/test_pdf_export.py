@@ -212,3 +212,37 @@ def test_a_note_names_its_figure_as_a_councillor_reads_it(exported):
     text = re.sub(r"\s+", " ", " ".join(_text(public)))
     assert "· on External Placements (Children & Families), Month 6 Variance: £10.4m " in text
     assert "Month 6 Variance: 10.4 " not in text
+
+
+def test_how_we_compare_prints_under_the_statistics_without_their_raw_table(exported):
+    public, _, _demo = exported
+    pages = _text(public)
+    stats = [t for t in pages if "12_children_looked_after_rates_2017-2020" in t and "How we compare" in t]
+    assert len(stats) == 1
+    text = re.sub(r"\s+", " ", stats[0])
+    # Somerset 52.0 in 2020; England 67.0, South West 57.0 and neighbours 53.0 (seed 001); rank 7 of 14 (tied
+    # with Gloucestershire's 52.0, sharing the better rank), band B
+    assert re.search(r"Children looked after rate per 10,000 children 2020 52\.0 67\.0 57\.0 53\.0 \(10/10\) Lower "
+                     r"7 of 14 B", text), text
+    assert re.search(r"Percentage of CLA in foster care 2020 73% 72% 74% 72% \(10/10\) Better 7 of 14 B", text)
+    assert "Somerset: 52.0 in 2020, from 46.0 in 2017. England: 67.0 in 2020." in text  # the trend chart
+    assert "Source: 12_children_looked_after_rates_2017-2020.csv" in text
+    everything = "\n".join(pages)
+    assert "Bath and North East Somerset" not in everything  # every area's rows are not dumped as a table
+    scorecard = next(re.sub(r"\s+", " ", t) for t in pages if "benchmarks from I7" in t)
+    assert re.search(r"The rate of children looked after entering care \(overall\) EO Q3 51 67 57 Lower", scorecard)
+
+
+def test_a_note_on_a_comparison_chart_prints_under_it(demo_pack, tmp_path):
+    from memberpack.analysis.comparisons import pack_comparisons
+
+    with Pack.open(demo_pack) as pack:
+        trend = next(c.trend for c in pack_comparisons(pack) if c.measure == "Percentage of CLA in foster care")
+        annotation_store.save(pack, Annotation("Why is fostering above England but below the region?",
+                                               Target(CHART, trend.dataset_key, chart_id=trend.id, label=trend.title),
+                                               kind=QUESTION, author="Cllr Jane Smith"))
+        export_pdf(pack, tmp_path / "out.pdf")
+    page = next(re.sub(r"\s+", " ", t) for t in _text(pypdf.PdfReader(tmp_path / "out.pdf"))
+                if "Why is fostering above England" in t and "Questions for officers" not in t)
+    assert "on chart “Percentage of CLA in foster care: how we compare”" in page
+    assert page.index("Percentage of CLA in foster care: how we compare") < page.index("Why is fostering")

@@ -1,0 +1,49 @@
+"""A comparison as the app and the PDF show it: one row per measure (ours, England, the region, the
+neighbours' average with how many have a figure, the verdict against England, rank and band) and a
+line saying who is compared with whom and what rank and band mean."""
+
+from __future__ import annotations
+
+from memberpack.analysis.comparisons import (BETTER, ENGLAND, HIGHER_THAN, LOWER_THAN, NEIGHBOURS, REGION, SAME,
+                                             WORSE, Comparison)
+
+VERDICT_WORDS = {BETTER: "Better", WORSE: "Worse", SAME: "Same", HIGHER_THAN: "Higher", LOWER_THAN: "Lower"}
+
+
+def region_name(found: list[Comparison]) -> str:
+    names = {b.name for c in found for b in c.benchmarks if b.kind == REGION}
+    return names.pop() if len(names) == 1 else "Region"
+
+
+def summary_head(found: list[Comparison]) -> list[str]:
+    """The columns of the "how we compare" table the app and the PDF show."""
+    return ["Measure", "Period", found[0].area if found else "Our figure", "England", region_name(found),
+            "Neighbours (n/N)", "vs England", "Rank", "Band"]
+
+
+def summary_row(c: Comparison) -> list[str]:
+    """One comparison as a row of :func:`summary_head`'s columns (blank where there is no figure)."""
+    def shown(kind: str) -> str:
+        b = c.benchmark(kind)
+        if b is None:
+            return ""
+        text = c.format(b.value) if b.value is not None else b.display
+        return f"{text} ({b.count}/{b.of})" if b.of else text
+
+    england = c.benchmark(ENGLAND)
+    return [c.title, c.period or "", c.format(c.value) if c.value is not None else c.display, shown(ENGLAND),
+            shown(REGION), shown(NEIGHBOURS), VERDICT_WORDS.get(england.verdict, "") if england else "",
+            c.rank.text() if c.rank else "", c.rank.band if c.rank else ""]
+
+
+def intro_text(found: list[Comparison]) -> str:
+    """Who is compared with whom, and what rank and band mean."""
+    sizes = {b.of for c in found for b in c.benchmarks if b.kind == NEIGHBOURS and b.of}
+    who = f"{found[0].area} against England" + (
+        f", {region_name(found)} and the average of {max(sizes)} statistical neighbours." if sizes
+        else f" and {region_name(found)}.")
+    directions = sorted({c.rank.direction for c in found if c.rank})
+    if directions:
+        who += (f" Rank among all authorities in the file ({'; '.join(directions)}); tied figures share the "
+                "better rank. Bands A to D are quarters of the ranking, A holding rank 1.")
+    return who

@@ -1,0 +1,98 @@
+"""How we compare on screen: the comparison table's figures and the trend chart, in the demo pack."""
+
+from PySide6.QtCore import Qt
+from PySide6.QtGui import QColor
+
+from memberpack.analysis.comparisons import GOOD, TONE_COLOURS, UNJUDGED
+from memberpack.gui.comparison_view import BAND, ENGLAND_COL, NEIGHBOURS_COL, OURS, RANK, VERSUS, ComparisonView
+from memberpack.gui.dataset_view import DatasetView
+from memberpack.gui.open_statistics_view import NO_AUTHORITY, OpenStatisticsView
+from memberpack.gui.pack_details_dialog import PackDetailsDialog
+from memberpack.model.charts import BENCHMARK
+from memberpack.store import comparators
+
+STATS = "12_children_looked_after_rates_2017-2020"
+SCORECARD = "Performance Monitoring: Key Corporate Performance Indicators (KCPIs) Quarter 3 2020/21 Table 1.1"
+
+
+def _shown(window, name):
+    ds = next(d for d in window.pack.datasets() if d.name == name)
+    assert window.tabs.reveal(ds.key)
+    return window.tabs.domain_view(window.tabs.currentIndex()).current_view()
+
+
+def test_open_statistics_show_as_comparisons_not_as_a_table(window):
+    view = _shown(window, STATS)
+    assert isinstance(view, OpenStatisticsView) and not hasattr(view, "model")
+    compare = view.comparisons
+    model = compare.model
+    assert model.rowCount() == 2 and model.headers[2:5] == ["Somerset", "England", "South West"]
+    # seed 001: England 67, South West 57, neighbours 53; Somerset 52.0 ties with Gloucestershire: rank 7 of 14
+    assert [model.text(0, c) for c in (OURS, ENGLAND_COL, NEIGHBOURS_COL, VERSUS, RANK, BAND)] == [
+        "52.0", "67.0", "53.0 (10/10)", "Lower", "7 of 14", "B"]
+    band = model.index(0, BAND)
+    assert band.data(Qt.ItemDataRole.BackgroundRole) == QColor(TONE_COLOURS[UNJUDGED])  # neutral: not judged
+    foster = model.index(1, BAND)
+    assert (foster.data(), foster.data(Qt.ItemDataRole.BackgroundRole)) == ("B", QColor(TONE_COLOURS[GOOD]))
+    assert foster.data(Qt.ItemDataRole.AccessibleTextRole) == "Band B (good)"
+    assert "12_children_looked_after_rates_2017-2020.csv" in model.index(0, OURS).data(Qt.ItemDataRole.ToolTipRole)
+
+
+def test_trend_chart_highlights_our_line(window, qtbot):
+    compare = _shown(window, STATS).comparisons
+    chart = compare.chart
+    assert [s.name for s in chart.spec.series] == ["Somerset", "England", "South West",
+                                                   "Statistical neighbours average"]
+    ours, *others = chart.curves
+    assert ours.opts["pen"].style() == Qt.PenStyle.SolidLine
+    assert all(o.opts["pen"].style() == Qt.PenStyle.DashLine for o in others)
+    assert all(ours.opts["pen"].widthF() > o.opts["pen"].widthF() for o in others)
+    assert list(ours.getData()[1]) == [46.0, 48.0, 50.0, 52.0]
+    assert {s.role for s in chart.spec.series[1:]} == {BENCHMARK}
+    compare.table.setFocus()
+    qtbot.keyClick(compare.table, Qt.Key.Key_Down)  # the keyboard moves to the next measure and its chart
+    assert compare.chart.spec.title == "Percentage of CLA in foster care: how we compare"
+
+
+def test_scorecard_benchmarks_show_beside_the_table(window):
+    view = _shown(window, SCORECARD)
+    assert isinstance(view, DatasetView) and isinstance(view.comparisons, ComparisonView)
+    model = view.comparisons.model
+    rows = {model.text(r, 0): r for r in range(model.rowCount())}
+    r = rows["The rate of children looked after entering care (overall) EO"]
+    assert [model.text(r, c) for c in (OURS, ENGLAND_COL, VERSUS)] == ["51", "67", "Lower"]
+    assert view.comparisons.table.isColumnHidden(RANK) and view.comparisons.table.isColumnHidden(NEIGHBOURS_COL)
+
+
+def test_our_authority_is_set_in_pack_details(window, monkeypatch):
+    dialog = PackDetailsDialog(window.pack.meta())
+    assert dialog.authority.text() == "Somerset (933)" and dialog.authority_given() is None
+    dialog.authority.setText("North Somerset")
+    assert dialog.authority_given() == "North Somerset"
+    assert window.set_authority("802")
+    assert comparators.authority(window.pack).describe().startswith("North Somerset")
+    warned = []
+    monkeypatch.setattr("memberpack.gui.main_window.QMessageBox.warning", lambda *a: warned.append(a[2]))
+    assert not window.set_authority("Atlantis") and "Atlantis is not an authority" in warned[0]
+
+
+def test_statistics_without_our_authority_say_how_to_set_it(window):
+    window.pack.set_meta(authority_name="")
+    window.reload()
+    view = _shown(window, STATS)
+    assert view.comparisons is None and view.table.text() == NO_AUTHORITY
+
+
+def test_figure_tooltips_give_the_difference_and_the_neighbours_counted(window):
+    model = _shown(window, STATS).comparisons.model
+    tip = model.index(0, NEIGHBOURS_COL).data(Qt.ItemDataRole.ToolTipRole)
+    assert "Average of the 10 of 10 statistical neighbours with a figure" in tip
+    assert "Somerset minus Statistical neighbours: −1.0 (lower)" in tip
+
+
+def test_a_note_on_a_comparison_chart_leads_back_to_its_measure(window):
+    view = _shown(window, STATS)
+    assert view.select_label("Percentage of CLA in foster care: how we compare")
+    assert view.current_target().chart_id == view.comparisons.chart.spec.id
+    assert view.comparisons.chart.spec.title == "Percentage of CLA in foster care: how we compare"
+    assert not view.select_label("Attendance")
