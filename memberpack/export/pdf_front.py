@@ -93,6 +93,12 @@ def _items(title: str, items: list[Item], head: list[str], row, shares: list[flo
     return story
 
 
+def _change_text(item: Item) -> str:
+    """How far a figure moved: percentages in points (68.0% to 48.0% is 20.0 points, not 20%)."""
+    size = abs(item.change or 0)
+    return f"{size:,.1f} points" if item.unit == "percent" else point_text(size, item.unit)
+
+
 def _arrow(change: float | None) -> str:
     return "→" if not change else "↑" if change > 0 else "↓"
 
@@ -111,7 +117,7 @@ def headline_page(h: Headlines, general_notes: list[PlacedNote], pages: dict[str
                     "No service’s forecast moved the wrong way since last month.", pages)
     story += _items("Indicators that got worse", h.worse_kpis, ["Indicator", "Before", "Latest", "Change"],
                     lambda i: [i.name, i.previous_display or "", f"{i.display} ({i.measure})",
-                               f"{_arrow(i.change)} {point_text(abs(i.change or 0), i.unit)}"],
+                               f"{_arrow(i.change)} {_change_text(i)}"],
                     [0.42, 0.16, 0.20, 0.12, 0.10], (1, 2, 3),
                     "No indicator moved the wrong way between its latest periods.", pages)
     story += _items("What changed since the previous import", h.changes, ["Figure", "Was", "Now"],

@@ -114,7 +114,7 @@ CATALOGUE: tuple[Metric, ...] = (
     _metric("early_help_families", "Early help interventions (families)", SOCIAL_CARE, "count", HIGHER,
             "early help families", "families early help", "supporting families"),
     _metric("da_open_cases", "Cases where domestic abuse is the predominant factor", SOCIAL_CARE, "count",
-            NEUTRAL, "domestic abuse"),
+            NEUTRAL, "domestic abuse", "families domestic abuse predominant factor"),
     _metric("foster_carers_count", "Foster carers", SOCIAL_CARE, "count", HIGHER, "foster carer households",
             "foster carers", "fostering households"),
     _metric("missing_episodes", "Missing episodes", SOCIAL_CARE, "count", LOWER, "missing episodes"),
