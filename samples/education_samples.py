@@ -64,24 +64,16 @@ def education(path: Path) -> None:
             put(ws, i, [value], fmt=PCT0 if offset % 2 else "#,##0", col=2 + offset)
     widths(ws, 24, 16)
 
-    ws = new_sheet(wb, "Early years")
-    r = titles(ws, "Good level of development at the end of the Early Years Foundation Stage")
-    put(ws, r, ["Measure", "2016/17", "2017/18"], bold=True)
-    for i, row in enumerate(GLD, start=r + 1):
-        put(ws, i, row, fmt=PCT1)
-    widths(ws, 62, 12)
-
-    ws = new_sheet(wb, "Early education")
-    r = titles(ws, "Early education take-up, 3 and 4 year olds")
-    put(ws, r, ["Measure", "2017", "2018"], bold=True)
-    for i, row in enumerate(TAKE_UP, start=r + 1):
-        put(ws, i, row, fmt=PCT0)
-    widths(ws, 50, 12)
-
-    ws = new_sheet(wb, "KS4")
-    r = titles(ws, "KS4 Attainment 8: gap between FSM and non-FSM pupils")
-    put(ws, r, ["Measure", "Year-End 2019/20", "Q3 2020/21"], bold=True)
-    for i, row in enumerate(KS4, start=r + 1):
-        put(ws, i, row, fmt="0.0")
-    widths(ws, 58, 16)
+    for sheet, title, periods, rows, fmt, width in (
+            ("Early years", "Good level of development at the end of the Early Years Foundation Stage",
+             ["2016/17", "2017/18"], GLD, PCT1, 62),
+            ("Early education", "Early education take-up, 3 and 4 year olds", ["2017", "2018"], TAKE_UP, PCT0, 50),
+            ("KS4", "KS4 Attainment 8: gap between FSM and non-FSM pupils", ["Year-End 2019/20", "Q3 2020/21"],
+             KS4, "0.0", 58)):
+        ws = new_sheet(wb, sheet)
+        r = titles(ws, title)
+        put(ws, r, ["Measure", *periods], bold=True)
+        for i, row in enumerate(rows, start=r + 1):
+            put(ws, i, row, fmt=fmt)
+        widths(ws, width, 16 if sheet == "KS4" else 12)
     wb.save(path)
