@@ -12,13 +12,14 @@ from __future__ import annotations
 
 from pathlib import Path
 
+from memberpack.analysis.annotation_targets import observation_target
 from memberpack.assets import sample
 from memberpack.errors import PackError
 from memberpack.importers import import_files
 from memberpack.importers.neighbours import read_neighbours
 from memberpack.model.areas import known_authority
-from memberpack.model.annotations import NOTE, OBSERVATION, PRIVATE, QUESTION, SHARED, Annotation, Target
-from memberpack.model.observation import Observation
+from memberpack.model.annotations import NOTE, PRIVATE, QUESTION, SHARED, Annotation
+from memberpack.model.observation import Dataset, Observation
 from memberpack.store import annotation_store, comparators
 from memberpack.store.pack import Pack
 
@@ -54,25 +55,23 @@ def sample_files() -> list[Path]:
                   and not p.name.endswith(".meta.csv") and p.name != NEIGHBOUR_SAMPLE)
 
 
-def _find(pack: Pack, prefix: str, label: str, measure_words: str) -> tuple[str, Observation]:
-    """The dataset key and figure a demo note is about, looked up in the imported tables."""
+def _find(pack: Pack, prefix: str, label: str, measure_words: str) -> tuple[Dataset, Observation]:
+    """The table and figure a demo note is about, looked up in the imported tables."""
     for ds in pack.datasets():
         if not ds.source_file.startswith(prefix):
             continue
         for obs in pack.observations(ds.id):
             if obs.label == label and measure_words in obs.measure.lower() and obs.value is not None:
-                return ds.key, obs
+                return ds, obs
     raise PackError(f"demo pack: no figure {label!r} / {measure_words!r} in the sample {prefix}*")
 
 
 def add_demo_notes(pack: Pack) -> None:
     """The demo's notes: a shared note, a question for officers and a private note."""
     for prefix, label, words, kind, visibility, author, body in DEMO_NOTES:
-        key, obs = _find(pack, prefix, label, words)
-        target = Target(type=OBSERVATION, dataset_key=key, label=obs.label, section=obs.section,
-                        measure=obs.measure, period=obs.period, value=obs.value, display=obs.display)
-        annotation_store.save(pack, Annotation(body=body, target=target, kind=kind, visibility=visibility,
-                                               author=author))
+        ds, obs = _find(pack, prefix, label, words)
+        annotation_store.save(pack, Annotation(body=body, target=observation_target(ds, obs), kind=kind,
+                                               visibility=visibility, author=author))
 
 
 def build_demo(out: str | Path) -> Path:

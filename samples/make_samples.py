@@ -12,6 +12,7 @@ from functools import partial
 from pathlib import Path
 
 from comparator_samples import cla_rates_csv, cla_rates_meta, neighbours_workbook
+from education_samples import education
 from finance_samples import (BUDGET_M6, agency_spend_csv, budget_monitor, budget_monitor_2022, dsg,
                              forecast_year_end_2021, month5_rows, placements)
 from people_samples import attendance, children_looked_after, ehcp, exclusions, kpi_scorecard
@@ -35,6 +36,7 @@ SAMPLES = {
     "11_budget_monitor_m9_2022-23.xlsx": budget_monitor_2022,
     "12_children_looked_after_rates_2017-2020.csv": cla_rates_csv,
     "12_children_looked_after_rates_2017-2020.meta.csv": cla_rates_meta,
+    "13_education_ofsted_early_years_ks4.xlsx": education,
     "statistical_neighbours.xlsx": neighbours_workbook,
 }
 

@@ -74,6 +74,13 @@ def area_prefix(label: str) -> tuple[str, str, str]:
     return OTHER_AREA, label, ""
 
 
+def is_comparator(text: str) -> bool:
+    """Whether a row label or column names a comparator rather than the council's own figure:
+    ``England: EHC plans issued within 20 weeks``, ``South West rate per 10,000``, ``Benchmark:
+    England``, ``National benchmarking``."""
+    return bool(_HEADER.search(text)) or area_prefix(text)[0] != OTHER_AREA
+
+
 def _row_benchmarks(measure: str, obs: Observation) -> list[WrittenBenchmark]:
     """The benchmarks one cell gives: a figure under a "Benchmark: England" header, or text."""
     if obs.value is not None:

@@ -90,13 +90,14 @@ def _series_chart(ds: Dataset, grid: Grid) -> ChartSpec | None:
     numeric = [r for r in numeric if unit_of[id(r)] in (None, axis_unit)]
     rows = numeric[:8]
     own = [r for r in rows if not _BENCHMARK.search(r.label)]
-    # In a time series the rows are years: the last is the current one, the others earlier years.
-    current = own[-1] if ds.kind == TIME_SERIES and own else None
+    # In a time series whose rows are years, the last is the current one, the others earlier years
+    # (rows that are all measures, "Children Looked After", are each a series of their own).
+    current = own[-1] if ds.kind == TIME_SERIES and own and any(parse_period(r.label) for r in own) else None
     series = [Series(row.label, [row.value(p) for p in periods],
                      BENCHMARK if row not in own else EARLIER if current and row is not current else DATA_SERIES,
                      [], [row.cells[p].cell if p in row.cells else "" for p in periods]) for row in rows]
     unit = next((row.cells[p].unit for row in numeric for p in periods if p in row.cells and row.cells[p].unit), None)
-    latest = series[-1] if ds.kind == TIME_SERIES else series[0]
+    latest = series[rows.index(current if current else own[0])] if own else series[0]
     points = [(p, v) for p, v in zip(periods, latest.values) if v is not None]
     summary = (f"{latest.name}: {point_text(points[-1][1], unit)} in {points[-1][0]}, "
                f"from {point_text(points[0][1], unit)} in {points[0][0]}."

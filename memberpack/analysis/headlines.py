@@ -1,13 +1,22 @@
 """What a councillor wants first: the budget position, what is red, what moved, what got worse,
-and what changed since the previous import of each table."""
+and what changed since the previous import of each table.
+
+Comparators (England, region and statistical-neighbour rows, ``Benchmark: <name>`` columns) are
+not the council's own measures, so they never count as having got worse; adverse movements come
+from the latest budget monitoring period only, so two years' monitors are not mixed."""
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 
+from memberpack.analysis.benchmark_text import is_comparator
+from memberpack.analysis.charts import money_text
 from memberpack.model.grid import Grid, GridRow
 from memberpack.model.metrics import HIGHER, LOWER, match_metric, metric
 from memberpack.model.observation import DATA, SUBTOTAL, TOTAL, Dataset, Observation
+from memberpack.model.periods import parse_period
+from memberpack.model.units import GBP
 from memberpack.store.pack import Pack
 
 
@@ -42,6 +51,25 @@ class Item:
     previous_display: str | None = None
     cell: str = ""
     unit: str | None = None
+    section: str | None = None
+    period: str | None = None
+
+    @property
+    def name(self) -> str:
+        """The row as a reader names it: a sub total or total with its section ("Children &
+        Families sub total"), any other row by its label."""
+        if self.section and _is_total_label(self.label) and self.section.lower() not in self.label.lower():
+            return f"{self.section} {self.label}"
+        return self.label
+
+    @property
+    def source(self) -> str:
+        """The period and table the figure comes from: ``2023/24 Month 6 – 23/24 Budget Monitoring…``."""
+        return f"{self.period} – {self.dataset}" if self.period and self.period not in self.dataset else self.dataset
+
+
+def _is_total_label(label: str) -> bool:
+    return bool(re.fullmatch(r"\s*(sub[\s-]*)?totals?\s*:?\s*", label, re.IGNORECASE))
 
 
 @dataclass(slots=True)
@@ -51,6 +79,7 @@ class Headlines:
     adverse_movements: list[Item] = field(default_factory=list)
     worse_kpis: list[Item] = field(default_factory=list)
     changes: list[Item] = field(default_factory=list)
+    movements_period: str | None = None    # the budget monitoring period the movements are from
 
 
 def _column(grid: Grid, metric_id: str) -> str | None:
@@ -81,7 +110,8 @@ def _red(ds: Dataset, grid: Grid) -> list[Item]:
             continue
         for measure, obs in row.cells.items():
             if obs.status == "red":
-                out.append(Item(ds.name, row.label, measure, obs.display, cell=obs.cell))
+                out.append(Item(ds.name, row.label, measure, obs.display, cell=obs.cell, section=row.section,
+                                period=obs.period or ds.period))
     return out
 
 
@@ -91,7 +121,7 @@ def _movements(ds: Dataset, grid: Grid) -> list[Item]:
         return []
     rows = [r for r in grid.rows if r.role == DATA and (r.value(movement) or 0) > 0]
     return [Item(ds.name, r.label, movement, r.cells[movement].display, r.value(movement),
-                 cell=r.cells[movement].cell, unit="GBP") for r in rows]
+                 cell=r.cells[movement].cell, unit="GBP", section=r.section, period=ds.period) for r in rows]
 
 
 def _direction(row: GridRow, obs: Observation) -> int:
@@ -104,19 +134,24 @@ def _worse_kpis(ds: Dataset, grid: Grid) -> list[Item]:
     (money is left to the budget headlines)."""
     out = []
     for row in grid.rows:
-        numbers = [(m, o) for m, o in row.cells.items() if o.value is not None and o.period and o.unit != "GBP"]
+        if is_comparator(row.label):
+            continue
+        numbers = [(m, o) for m, o in row.cells.items()
+                   if o.value is not None and o.period and o.unit != "GBP" and not is_comparator(m)]
         if len(numbers) < 2:
             continue
         (_, before), (measure, latest) = numbers[-2], numbers[-1]
         sign = _direction(row, latest)
         if sign and (latest.value - before.value) * sign < 0:
             out.append(Item(ds.name, row.label, measure, latest.display, latest.value,
-                            latest.value - before.value, before.display, latest.cell, latest.unit))
+                            latest.value - before.value, before.display, latest.cell, latest.unit, row.section,
+                            latest.period or ds.period))
     return out
 
 
 def changes_since_previous(pack: Pack, ds: Dataset) -> list[Item]:
-    """Figures whose value differs from the previous version of the same table."""
+    """Figures whose value differs from the previous version of the same table; money as
+    councillors read it (£5.8m)."""
     previous = pack.previous_version(ds)
     if previous is None:
         return []
@@ -126,20 +161,32 @@ def changes_since_previous(pack: Pack, ds: Dataset) -> list[Item]:
         old = before.get((obs.label, obs.section, obs.measure))
         if old is not None and old.value != obs.value:
             change = obs.value - old.value if None not in (obs.value, old.value) else None
-            out.append(Item(ds.name, obs.label, obs.measure, obs.display, obs.value, change, old.display,
-                            obs.cell, obs.unit))
+            now, was = ((money_text(obs.value), money_text(old.value)) if obs.unit == GBP and change is not None
+                        else (obs.display, old.display))
+            out.append(Item(ds.name, obs.label, obs.measure, now, obs.value, change, was, obs.cell, obs.unit,
+                            obs.section, obs.period or ds.period))
     return out
+
+
+def _latest_period(periods: list[str | None]) -> str | None:
+    """The most recent of ``periods`` by :class:`~memberpack.model.periods.Period` ordering."""
+    parsed = [(p, parse_period(p)) for p in periods if p]
+    dated = [(period, p) for p, period in parsed if period is not None]
+    return max(dated)[1] if dated else None
 
 
 def headlines(pack: Pack) -> Headlines:
     result = Headlines()
+    movements: list[Item] = []
     for ds in pack.datasets():
         grid = Grid.of(pack.observations(ds.id))
         if result.budget is None:
             result.budget = budget_position(ds, grid)
         result.red_items += _red(ds, grid)
-        result.adverse_movements += _movements(ds, grid)
+        movements += _movements(ds, grid)
         result.worse_kpis += _worse_kpis(ds, grid)
         result.changes += changes_since_previous(pack, ds)
-    result.adverse_movements.sort(key=lambda i: -(i.value or 0))
+    result.movements_period = _latest_period([i.period for i in movements])
+    result.adverse_movements = sorted((i for i in movements if i.period == result.movements_period),
+                                      key=lambda i: -(i.value or 0))
     return result

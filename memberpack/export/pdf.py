@@ -48,7 +48,8 @@ def _headlines_for(pack: Pack, tables: list[Table]) -> Headlines:
     sources = {f"{t.ds.source_file}, {t.ds.sheet}" for t in tables}
     return Headlines(h.budget if h.budget and h.budget.source in sources else None,
                      *([i for i in items if i.dataset in names]
-                       for items in (h.red_items, h.adverse_movements, h.worse_kpis, h.changes)))
+                       for items in (h.red_items, h.adverse_movements, h.worse_kpis, h.changes)),
+                     movements_period=h.movements_period)
 
 
 def _tables(pack: Pack, domains: tuple[str, ...], cancel: Callable[[], bool] | None) -> list[Table]:

@@ -140,6 +140,7 @@ def _lines(spec: ChartSpec, series_names: list[str], width: float, from_zero: bo
     values = [v for s in spec.series for v in s.values if v is not None]
     if values and min(values) >= 0 and from_zero:
         chart.valueAxis.valueMin = 0
+    chart.valueAxis.rangeRound = "both"   # the axis ends on a tick above the highest point, not below it
     chart.joinedLines = 1
     for i, (colour, weight, dash) in enumerate(looks):
         line = chart.lines[i]

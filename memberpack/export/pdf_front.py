@@ -93,6 +93,12 @@ def _items(title: str, items: list[Item], head: list[str], row, shares: list[flo
     return story
 
 
+def _change_text(item: Item) -> str:
+    """How far a figure moved: percentages in points (68.0% to 48.0% is 20.0 points, not 20%)."""
+    size = abs(item.change or 0)
+    return f"{size:,.1f} points" if item.unit == "percent" else point_text(size, item.unit)
+
+
 def _arrow(change: float | None) -> str:
     return "→" if not change else "↑" if change > 0 else "↓"
 
@@ -103,18 +109,19 @@ def headline_page(h: Headlines, general_notes: list[PlacedNote], pages: dict[str
     story: list[Flowable] = [Anchored("Headline summary", s["h1"], "headlines", "Headline summary", step="Headlines"),
                              Paragraph("Budget position", s["h2"]), *_budget(h)]
     story += _items("Red items", h.red_items, ["Item", "Measure", "Figure"],
-                    lambda i: [i.label, i.measure, f"{i.display} (R)"], [0.50, 0.26, 0.14, 0.10], (2,),
-                    "Nothing is rated red.", pages)
-    story += _items("Biggest adverse movements", h.adverse_movements[:5], ["Service", "Measure", "Movement"],
-                    lambda i: [i.label, i.measure, f"↑ {money_text(i.value)} A"], [0.50, 0.26, 0.14, 0.10], (2,),
+                    lambda i: [i.name, f"{i.measure} ({i.period})" if i.period else i.measure, f"{i.display} (R)"],
+                    [0.50, 0.26, 0.14, 0.10], (2,), "Nothing is rated red.", pages)
+    movements = f"Biggest adverse movements, {h.movements_period}" if h.movements_period else "Biggest adverse movements"
+    story += _items(movements, h.adverse_movements[:5], ["Service", "Measure", "Movement"],
+                    lambda i: [i.name, i.measure, f"↑ {money_text(i.value)} A"], [0.50, 0.26, 0.14, 0.10], (2,),
                     "No service’s forecast moved the wrong way since last month.", pages)
     story += _items("Indicators that got worse", h.worse_kpis, ["Indicator", "Before", "Latest", "Change"],
-                    lambda i: [i.label, i.previous_display or "", f"{i.display} ({i.measure})",
-                               f"{_arrow(i.change)} {point_text(abs(i.change or 0), i.unit)}"],
+                    lambda i: [i.name, i.previous_display or "", f"{i.display} ({i.measure})",
+                               f"{_arrow(i.change)} {_change_text(i)}"],
                     [0.42, 0.16, 0.20, 0.12, 0.10], (1, 2, 3),
                     "No indicator moved the wrong way between its latest periods.", pages)
     story += _items("What changed since the previous import", h.changes, ["Figure", "Was", "Now"],
-                    lambda i: [f"{i.label}, {i.measure}", i.previous_display or "", f"{_arrow(i.change)} {i.display}"],
+                    lambda i: [f"{i.name}, {i.measure}", i.previous_display or "", f"{_arrow(i.change)} {i.display}"],
                     [0.60, 0.15, 0.15, 0.10], (1, 2), "No table has an earlier import to compare with.", pages)
     if general_notes:
         story += [Paragraph("Notes on the whole pack", s["h2"]), *note_flowables(general_notes)]

@@ -12,7 +12,7 @@ from xml.sax.saxutils import escape
 
 from reportlab.platypus import Flowable, KeepTogether
 
-from memberpack.analysis.annotation_targets import ResolvedTarget, TargetResolver
+from memberpack.analysis.annotation_targets import ResolvedTarget, TargetResolver, figure_text
 from memberpack.export.pdf_document import Anchored, anchor_key
 from memberpack.export.pdf_styles import styles
 from memberpack.model.annotations import CHART, CONCERN, KIND_TITLES, METRIC, OBSERVATION, PRIVATE, QUESTION, Annotation
@@ -52,7 +52,7 @@ def uk_date(iso: str) -> str:
 
 def describe(obs: Observation) -> str:
     section = f" ({obs.section})" if obs.section and obs.section not in obs.label else ""
-    return f"{obs.label}{section}, {obs.measure}: {obs.display}"
+    return f"{obs.label}{section}, {obs.measure}: {figure_text(obs.value, obs.unit, obs.display)}"
 
 
 class NotePlan:

@@ -20,6 +20,7 @@ from memberpack.export.pdf_tables import chart_table, list_table
 from memberpack.model.annotations import ANSWERED, PRIVATE
 from memberpack.model.charts import BAR, ChartSpec
 from memberpack.model.observation import OPEN_STATISTICS
+from memberpack.model.periods import parse_period
 
 # Room for a heading and the first rows of a table; less than this and it starts on a new page.
 TABLE_ROOM = 40 * mm
@@ -32,8 +33,12 @@ def table_key(table: Table) -> str:
 
 
 def table_title(table: Table) -> str:
-    period = f" ({table.ds.period})" if table.ds.period and table.ds.period not in table.ds.name else ""
-    return f"{table.ds.name}{period}"
+    """The table's name, with its period when the name does not already say it ("... as of February
+    2021" is Feb 2021; "23/24 ... (Month 6)" is 2023/24 Month 6)."""
+    ds = table.ds
+    if not ds.period or ds.period in ds.name or str(parse_period(ds.name) or "") == ds.period:
+        return ds.name
+    return f"{ds.name} ({ds.period})"
 
 
 def _with_markers(text: str, markers: list[str]) -> str:

@@ -161,14 +161,15 @@ class AnnotationPanel(QWidget):
         self.list.clear()
         resolver = TargetResolver(self.pack)
         for note in self.notes:
-            flag = resolver.resolve(note).flag
+            resolved = resolver.resolve(note)
+            flag = resolved.flag
             warning = f"The {flag}." if flag else None
             if not self._passes(note, warning):
                 continue
             marks = ("⚠ " if warning else "") + ("Private " if note.visibility == PRIVATE else "")
             kind = KIND_TITLES[note.kind] if not marks.endswith("Private ") else KIND_TITLES[note.kind].lower()
             answer = f"\nAnswer: {note.answer}" if note.answer else ""
-            item = QListWidgetItem(f"{marks}{kind} – {note_targets.describe(note.target)}\n{note.body}{answer}")
+            item = QListWidgetItem(f"{marks}{kind} – {note_targets.describe(note.target, resolved.now_text)}\n{note.body}{answer}")
             item.setData(Qt.ItemDataRole.UserRole, note.uid)
             item.setToolTip("\n".join(filter(None, [warning, f"By {note.author or 'unknown'}, "
                                                     f"{note.modified_at[:16].replace('T', ' ')} UTC",

@@ -7,9 +7,10 @@ whether that figure has changed since.
 
 from __future__ import annotations
 
-from memberpack.analysis.annotation_targets import observation_target
+from memberpack.analysis.annotation_targets import figure_text, observation_target
 from memberpack.model.annotations import CHART, DATASET, METRIC, OBSERVATION, PACK, Target
 from memberpack.model.charts import ChartSpec
+from memberpack.model.metrics import metric
 from memberpack.model.observation import Dataset
 
 of_observation = observation_target
@@ -28,8 +29,9 @@ def of_dataset(dataset: Dataset) -> Target:
     return Target(DATASET, dataset.key, label=dataset.name)
 
 
-def describe(target: Target) -> str:
-    """A short line naming what a note is about, for the panel and the list."""
+def describe(target: Target, shown: str | None = None) -> str:
+    """A short line naming what a note is about, for the panel and the list; the figure as a
+    councillor reads it (``shown``, else the value noted: £10.4m, not 10.4)."""
     if target.type == PACK:
         return "The whole pack"
     if target.type == CHART:
@@ -40,8 +42,14 @@ def describe(target: Target) -> str:
         return target.describe()
     where = f"{target.label}" + (f" ({target.section})" if target.section else "")
     if target.measure:
-        return f"{where} – {target.measure}: {target.display}"
+        return f"{where} – {target.measure}: {shown or figure_text(target.value, _unit(target), target.display)}"
     return f"Row: {where}"
+
+
+def _unit(target: Target) -> str | None:
+    """The unit of a noted figure, from the metric it was matched to when the note was written."""
+    found = metric(target.metric_id or "other")
+    return found.unit if found.id != "other" else None
 
 
 def same_place(a: Target, b: Target) -> bool:

@@ -67,7 +67,9 @@ class OverviewView(QScrollArea):
 
         sections = (
             ("red", "Red items", headlines.red_items, False, lambda i: f"▲ {i.display}", "Nothing is rated Red."),
-            ("movements", "Biggest adverse movements since last month", headlines.adverse_movements[:8], False,
+            ("movements", "Biggest adverse movements since last month"
+             + (f", {headlines.movements_period}" if headlines.movements_period else ""),
+             headlines.adverse_movements[:8], False,
              lambda i: f"↑ {money_text(i.value)}", "No service's variance got worse."),
             ("worse", "Measures that got worse", headlines.worse_kpis, True, changed,
              "No measure moved the wrong way."),
@@ -117,9 +119,9 @@ class OverviewView(QScrollArea):
         tree.setAlternatingRowColors(True)
         tree.setStyleSheet("QTreeWidget::item { padding: 3px 0; }")
         for item in items:
-            name = f"{item.label} – {item.measure}" if with_measure else item.label
-            row = QTreeWidgetItem([name, value(item), item.dataset])
-            tip = f"{item.label}, {item.measure}: {value(item)}\n{item.dataset}" + (f", cell {item.cell}" if item.cell else "")
+            name = f"{item.name} – {item.measure}" if with_measure else item.name
+            row = QTreeWidgetItem([name, value(item), item.source])
+            tip = f"{item.name}, {item.measure}: {value(item)}\n{item.source}" + (f", cell {item.cell}" if item.cell else "")
             for column in range(3):
                 row.setToolTip(column, tip)
             row.setData(0, Qt.ItemDataRole.UserRole, (item.dataset, item.label))

@@ -151,6 +151,15 @@ def _unique(key: str, keys: Counter) -> str:
     return key if keys[key] == 1 else f"{key} ({keys[key]})"
 
 
+def _untitled_name(sheet: str, path: Path, first_label: str) -> str:
+    """A table with no title is named after its sheet; a CSV's only "sheet" is its file name, so it
+    is named after its first row label instead (``Agency staffing spend``)."""
+    if sheet != path.stem or not first_label.strip():
+        return sheet
+    text = " ".join(first_label.replace("_", " ").split())
+    return text[:1].upper() + text[1:]
+
+
 def domain_of(metric_counts: Counter) -> str:
     """The domain most of a table's matched figures belong to."""
     domains: Counter = Counter()
@@ -177,7 +186,7 @@ def _store_file(pack: Pack | None, path: Path, *, sheet, kind, layouts, progress
             for _ in observations:
                 pass
             continue
-        dataset = Dataset(name=found.title or found.report.sheet, source_file=path.name, sha256=report.sha256,
+        dataset = Dataset(name=found.title or _untitled_name(found.report.sheet, path, first.label), source_file=path.name, sha256=report.sha256,
                           sheet=found.report.sheet, cell_range="", kind=found.layout.kind,
                           key=_unique(dataset_key(found, path.stem), keys), imported_at=now_iso())
         pack.add_dataset(dataset, observations)

@@ -201,9 +201,19 @@ def side_by_side(layout: TableLayout, rows: dict[int, list[Any]]) -> list[TableL
     for start, end in zip(starts, ends):
         band_header = " ".join(cell_text(h[start]) for h in header if start < len(h))
         unit = find_unit(band_header)
+        title = layout.title
+        if bands:   # a later table is told apart by its first column's header ("...: Balance b/f")
+            first = " ".join(cell_text(h[start + 1]) for h in header if start + 1 < len(h))
+            name = _SUBJECT_END.split(first, maxsplit=1)[0].strip()
+            title = f"{layout.title}: {name}" if layout.title and name else layout.title or name
         bands.append(replace(layout, first_column=column_letter(start), label_column=column_letter(start),
-                             last_column=column_letter(end), unit=unit.symbol if unit else layout.unit))
+                             last_column=column_letter(end), unit=unit.symbol if unit else layout.unit,
+                             title=title))
     return bands
+
+
+# Where a header's subject ends: a date, period, unit or bracket ("Balance b/f | at 1 Apr 2023 ...").
+_SUBJECT_END = re.compile(r"\s+(?:at|as at|on|for|in)\s+|\s*[(£%]|\s+\d|\s+(?:surplus|deficit)\b", re.IGNORECASE)
 
 
 def _label_column(data: list[list[Any]], span: range) -> int:

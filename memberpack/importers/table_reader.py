@@ -31,7 +31,7 @@ from memberpack.importers.table_ends import TableEnds
 from memberpack.model.metrics import CATALOGUE, OTHER_METRIC, Metric, match_metric, words
 from memberpack.model.observation import BUDGET_MONITOR, DATA, SUBTOTAL, Observation
 from memberpack.model.periods import CALENDAR_MONTH, YEAR, Period, parse_period
-from memberpack.model.units import NUMBER, PER_10000, PERCENT, Unit, find_unit
+from memberpack.model.units import COUNT, NUMBER, PER_10000, PERCENT, Unit, find_unit
 from memberpack.model.values import TEXT, CellValue, from_number, parse_text
 
 ROLE_WINDOW = 2_000
@@ -43,6 +43,9 @@ _PLAIN_NUMBER = re.compile(r"-?\d{1,15}(?:\.\d{1,10})?")
 _UNIT_HINT = re.compile(r"%|£|per\s+10,?000|\b(?:days|weeks)\b", re.IGNORECASE)
 _NO_PERIOD = re.compile(r"\b(?:from|since|change|movement|direction)\b", re.IGNORECASE)
 _YEARISH = re.compile(r"(?:19|20)\d{2}|\d{2}\s*/\s*\d{2}")
+_TEXT_COLUMN = re.compile(r"^\s*(?:comments?|commentary|notes?|narrative|remarks?)\b", re.IGNORECASE)
+_NUMBER_OF = re.compile(r"\bnumbers? of\b", re.IGNORECASE)
+_COUNT_METRICS = frozenset(m.id for m in CATALOGUE if m.unit == COUNT)
 _VOCABULARY = frozenset().union(*(keys for m in CATALOGUE for keys in m.keywords))
 
 
@@ -128,6 +131,7 @@ class TableReader:
         self.extra: dict[str, int] = {}
         self.last_row = layout.data_start - 1
         self.metric_counts: Counter = Counter()
+        self._count_columns = {c.measure for c in self.columns if c.unit is None and _NUMBER_OF.search(c.measure)}
         self._metric_cache: dict[tuple[str, str | None, bool], str] = {}
         self._words_cache: dict[str, bool] = {}
 
@@ -293,6 +297,11 @@ class TableReader:
                 if obs.value is None:
                     obs.metric_id = self._metric(label, obs.measure, row_unit)
             matched = [o.metric_id for o in cells if o.metric_id != "other"]
+        if numbers and (row_unit is None or self._count_columns):
+            counted = bool(_COUNT_METRICS.intersection(matched) or _NUMBER_OF.search(label))
+            for obs in cells:   # 1,216 suspensions: a count though no header says so
+                if obs.unit is None and obs.value is not None and (counted or obs.measure in self._count_columns):
+                    obs.unit = COUNT
         self.report.cells_read += len(cells)
         self.report.rows_read += 1
         benchmark_figures = [self._benchmark(parsed, row_unit, *item) for item in found]
@@ -311,6 +320,8 @@ class TableReader:
                            width + self.extra.setdefault(measure, len(self.extra)), self._metric(label, measure, base))
 
     def _period(self, col: Column, row_period: Period | None) -> str | None:
+        if _TEXT_COLUMN.search(col.measure):
+            return None   # a Comments column's text is about the row, not a period's figure
         context = row_period or self.context
         period = col.period
         if period is None:

@@ -45,7 +45,7 @@ def test_add_edit_undo_redo_a_question(window, demo_pack):
     view, source = select_cell(window, "External Placements", "Current Budget")
     budget = view.model.column_title(source.column())
     assert panel.target.type == OBSERVATION and panel.target.value == 38_400_000
-    assert f"External Placements (Children & Families) – {budget}: 38.4" in panel.about.text()
+    assert f"External Placements (Children & Families) – {budget}: £38.4m" in panel.about.text()
 
     panel.kind.setCurrentIndex(1)
     panel.visibility.setCurrentIndex(1)
@@ -57,6 +57,9 @@ def test_add_edit_undo_redo_a_question(window, demo_pack):
     assert panel.list.count() == len(demo_notes) + 1
     mine = next(i for i in range(panel.list.count()) if panel.list.item(i).text().endswith("below the forecast?"))
     assert panel.list.item(mine).text().startswith("Private question for officers – External Placements")
+    demo_note = next(panel.list.item(i).text() for i in range(panel.list.count())
+                     if "£0.3m worse than at Month 5" in panel.list.item(i).text())
+    assert demo_note.startswith("Note – External Placements (Children & Families) – Month 6 Variance: £10.4m\n")
 
     panel.list.setCurrentRow(mine)
     panel.edit_button.click()
@@ -104,7 +107,8 @@ def test_warning_on_a_note_whose_figure_changed(qtbot, demo_pack):
     items = {panel.list.item(i).text().split("\n")[1]: panel.list.item(i) for i in range(panel.list.count())}
     assert items["Still 9.1?"].text().startswith("Note – Fieldwork")
     assert items["Still 9.1?"].text().endswith("\nAnswer: Yes: agency cover ended in August.")
-    assert items["Was 8.7 last month"].text().startswith("⚠ Note – Fieldwork")
+    assert items["Was 8.7 last month"].text().startswith("⚠ Note – Fieldwork (Children & Families) – Current Budget")
+    assert items["Was 8.7 last month"].text().split("\n")[0].endswith(": £9.1m")   # the figure now, as read
     assert "The figure changed: was £8.7m, now £9.1m." in items["Was 8.7 last month"].toolTip()
     def shown() -> set[str]:
         return {panel.list.item(i).text().split("\n")[1] for i in range(panel.list.count())}

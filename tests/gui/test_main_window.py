@@ -44,6 +44,15 @@ def test_overview_headlines(window):
     assert movements.topLevelItem(0).text(0) == biggest.label
     assert movements.topLevelItem(0).text(1) == f"↑ {money_text(biggest.value)}"
     assert biggest.measure in movements.topLevelItem(0).toolTip(0)
+    assert movements.parent().title().startswith("Biggest adverse movements since last month, 2023/24 Month 6")
+    assert movements.topLevelItem(0).text(2).startswith("2023/24 Month 6 – ")
+    changes = window.tabs.overview.lists["changes"]
+    shown = [changes.topLevelItem(i).text(0) for i in range(changes.topLevelItemCount())]
+    assert "Children & Families sub total – Full Year Projection" in shown
+    assert not any(text.startswith("sub total") for text in shown)
+    worse = window.tabs.overview.lists["worse"]
+    assert not any(worse.topLevelItem(i).text(0).startswith("England")
+                   for i in range(worse.topLevelItemCount()))
 
 
 def test_overview_item_opens_its_row(window):

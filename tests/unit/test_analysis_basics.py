@@ -29,3 +29,15 @@ def test_variance_chart_marks_adverse_and_favourable(demo_pack):
     assert values["External Placements"] == 10_400_000
     assert statuses["External Placements"] == "adverse"
     assert statuses["Disabilities"] == "favourable"
+
+
+def test_a_time_series_of_measures_is_not_drawn_as_earlier_years(demo_pack_master):
+    with Pack.open(demo_pack_master) as pack:
+        found = {ds.sheet: charts_for(ds, pack.observations(ds.id)) for ds in pack.datasets()
+                 if ds.sheet in ("North Somerset", "Vulnerable Learners")}
+    [north] = found["North Somerset"]
+    assert [(s.name, s.role) for s in north.series][:2] == [("Children Looked After", "data"),
+                                                           ("of whom unaccompanied asylum-seeking children", "data")]
+    assert north.summary.startswith("Children Looked After: 221 in Q3 2020/21, from 227 in Q1 2020/21")
+    suspensions = found["Vulnerable Learners"][0]     # rows that are years: the last is current
+    assert [s.role for s in suspensions.series] == ["earlier", "earlier", "data"]

@@ -154,6 +154,46 @@ def test_children_looked_after_wide_table_and_agency_csv(cells):
     assert _figures(cells, "11_", "Finances", {"F7": 0}) == {"F7": (2.4 * M, "GBP")}   # no unit in its header
 
 
+def test_education_sample_fills_the_education_tab(demo_pack_master, cells):
+    # seed 001 school Ofsted list (February 2021), seed 002 EYFS and take-up, seed 001 T001-14 KS4 gap
+    ofsted = {"B4": (10, "count"), "C4": (16.0, "percent"), "B5": (45, "count"), "E6": (37.0, "percent"),
+              "F5": (4, "count"), "G5": (100.0, "percent")}
+    assert _figures(cells, "13_", "Ofsted", ofsted) == ofsted
+    assert _at(cells, "13_", "Ofsted", "B4").label == "Outstanding"
+    assert _figures(cells, "13_", "Early years", {"C4": 0, "C5": 0}) == {"C4": (71.8, "percent"),
+                                                                      "C5": (71.5, "percent")}
+    take_up = _at(cells, "13_", "Early education", "C4")
+    assert (take_up.value, take_up.period, take_up.metric_id) == (96.0, "2018", "ey_takeup_3_4_pct")
+    assert _at(cells, "13_", "Early education", "C5").value == 94.0
+    gap = [_at(cells, "13_", "KS4", c) for c in ("B4", "C4", "C5", "C6")]
+    assert [o.value for o in gap] == [15.8, 15.4, 13.7, 15.4]
+    assert gap[0].period == "Year-End 2019/20" and gap[2].label.startswith("England")
+    with Pack.open(demo_pack_master) as pack:
+        domains = {ds.sheet: ds.domain for ds in pack.datasets() if ds.source_file.startswith("13_")}
+    assert domains == {"Ofsted": "education", "Early years": "education", "Early education": "education",
+                       "KS4": "education"}
+
+
+def test_tables_have_names_a_councillor_can_tell_apart(demo_pack_master):
+    with Pack.open(demo_pack_master) as pack:
+        names = {ds.source_file: [] for ds in pack.datasets()}
+        for ds in pack.datasets():
+            names[ds.source_file].append(ds.name)
+    dsg = names["03_dsg_blocks.xlsx"]
+    assert len(dsg) == len(set(dsg)) == 3
+    assert dsg[1] == dsg[0] + ": Balance b/f"
+    assert names["10_agency_staffing_spend.csv"] == ["Agency staffing spend"]
+
+
+def test_counts_and_comments_in_the_samples(cells):
+    assert _at(cells, "04_", "Vulnerable Learners", "D5").unit == "count"        # 1,216 suspensions
+    assert _at(cells, "08_", "Somerset", "H4").unit == "count"                   # 570 children looked after
+    assert _at(cells, "07_", "EHCP", "B4").unit == "count"                       # 1,060 requests
+    assert _at(cells, "05_", "Attendance", "C4").unit == "count"                 # "Number of Persistent Absence"
+    comment = _at(cells, "07_", "EHCP", "D4")
+    assert (comment.display, comment.period) == ("6% increase on the previous year", None)
+
+
 def test_seed_rounding_anomalies_are_kept_and_within_rounding(demo_pack_master, cells):
     # seed 004 T004-5: the expenditure variances add up to 11.6, the Total Expenditure row says 11.7.
     lines = [o.value for f, o in cells if f.startswith("02_") and o.sheet == "External Placements"

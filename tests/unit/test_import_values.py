@@ -35,7 +35,7 @@ def test_fractions_formatted_as_percent_are_0_to_100(tmp_path):
 def test_a_percent_cell_does_not_make_its_column_percent(tmp_path):
     rows = [["Indicator", "Q3"], ["Case audits good or outstanding", 0.87], ["Foster carers", 62]]
     obs = observations(write_xlsx(tmp_path / "m.xlsx", {"K": rows}, formats={"K": {"B2": "0.0%"}}))
-    assert (obs[("K", "B2")].value, obs[("K", "B3")].value, obs[("K", "B3")].unit) == (87.0, 62, None)
+    assert (obs[("K", "B2")].value, obs[("K", "B3")].value, obs[("K", "B3")].unit) == (87.0, 62, "count")
 
 
 def test_values_with_words_and_rates(tmp_path):
@@ -94,7 +94,7 @@ def test_units_written_in_the_row_label(tmp_path):
     rows = [["Measure", "Q1 2020/21", "Q3 2020/21"], ["Children Looked After", 227, 221],
             ["Children Looked After rate per 10,000", 52.5, 50.6], ["Care leavers in suitable accommodation %", 88, 89]]
     obs = observations(write_xlsx(tmp_path / "r.xlsx", {"NS": rows}, formats={"NS": {"B3": "0.0"}}))
-    assert (obs[("NS", "B2")].value, obs[("NS", "B2")].unit, obs[("NS", "B2")].metric_id) == (227, None, "cla_count")
+    assert (obs[("NS", "B2")].value, obs[("NS", "B2")].unit, obs[("NS", "B2")].metric_id) == (227, "count", "cla_count")
     rate = obs[("NS", "B3")]
     assert (rate.value, rate.unit, rate.metric_id) == (52.5, "per_10000", "cla_rate_per_10k")
     assert (obs[("NS", "C4")].value, obs[("NS", "C4")].unit) == (89, "percent")

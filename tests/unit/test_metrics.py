@@ -16,6 +16,11 @@ from memberpack.model.metrics import CATALOGUE, DOMAINS, match_metric
     ("External Placements", "Month 6 Variance £m", "GBP", "fin_variance"),
     ("Fieldwork", "Full Year Projection £m", "GBP", "fin_forecast_outturn"),
     ("Children in need", None, "count", "cin_count"),
+    ("Schools judged Inadequate", None, "percent", "schools_inadequate_pct"),
+    ("Requires Improvement", "Primary: number of schools", "count", "school_ofsted_dist"),
+    # seed 001 T001-14: about domestic abuse, though it names early help and families
+    ("The number of children and families open to Early Help and CSC where domestic abuse is the predominant "
+     "factor EO (note: figures currently do not include Early Help)", "Q3", "count", "da_open_cases"),
 ])
 def test_labels_land_on_one_metric(label, measure, unit, expected):
     assert match_metric(label, measure, unit).id == expected

@@ -63,6 +63,19 @@ def test_active_titles_say_what_the_chart_shows():
     assert active_title(spec) == "Somerset: down from 52.0 (2020/21) to 50.5 (2022/23)"
 
 
+def test_line_legend_names_every_series_and_a_gridline_tops_the_highest_point():
+    spec = ChartSpec("t#series", LINE, "Children looked after", "", ["Year-End 2019/20", "Q1 2020/21", "Q3 2020/21"],
+                     [Series("Children Looked After", [None, 227.0, 221.0], "data"),
+                      Series("of whom unaccompanied asylum-seeking children", [None, 12.0, 15.0], "data")],
+                     "count", "Source: t.xlsx")
+    drawing = chart_drawing(spec, spec.categories, [s.name for s in spec.series])
+    texts = {s.text for s in _strings(drawing)}
+    assert {"Children Looked After", "of whom unaccompanied asylum-seeking children"} <= texts
+    chart = drawing.getContents()[0]
+    chart.valueAxis.configure(chart.data)
+    assert max(chart.valueAxis._tickValues) >= 227   # a gridline above the highest point
+
+
 def test_comparison_trend_highlights_our_line_and_keeps_the_gaps_visible():
     spec = ChartSpec("t#compare:CLA", LINE, "CLA rate: how we compare", "", ["2019", "2020"],
                      [Series("Somerset", [50.0, 52.0]), Series("England", [65.0, 67.0], BENCHMARK_ROLE),

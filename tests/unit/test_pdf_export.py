@@ -207,6 +207,13 @@ def test_a_long_question_splits_across_pages_and_keeps_its_link(demo_pack, tmp_p
     assert reader.get_page_number(link["/Dest"][0].get_object()) == start
 
 
+def test_a_note_names_its_figure_as_a_councillor_reads_it(exported):
+    public, _, _ = exported
+    text = re.sub(r"\s+", " ", " ".join(_text(public)))
+    assert "· on External Placements (Children & Families), Month 6 Variance: £10.4m " in text
+    assert "Month 6 Variance: 10.4 " not in text
+
+
 def test_how_we_compare_prints_under_the_statistics_without_their_raw_table(exported):
     public, _, _demo = exported
     pages = _text(public)
@@ -239,3 +246,15 @@ def test_a_note_on_a_comparison_chart_prints_under_it(demo_pack, tmp_path):
                 if "Why is fostering above England" in t and "Questions for officers" not in t)
     assert "on chart “Percentage of CLA in foster care: how we compare”" in page
     assert page.index("Percentage of CLA in foster care: how we compare") < page.index("Why is fostering")
+
+
+def test_headline_page_names_the_budget_month_sections_and_points(exported):
+    public, _, _ = exported
+    page = next(re.sub(r"\s+", " ", t) for t in _text(public) if "Headline summary" in t and "Budget position" in t)
+    assert "Biggest adverse movements, 2023/24 Month 6" in page
+    assert "Movement From Month 7" not in page                      # not last year's Month 9 monitor
+    assert "RAG Status (2023/24 Month 6)" in page
+    assert "EHC plans issued within 20 weeks % 68.0% 48.0% (2022/23) ↓ 20.0 points" in page
+    assert "England: EHC plans" not in page and "Benchmark: South West" not in page
+    text = re.sub(r"\s+", " ", " ".join(_text(public)))
+    assert "Children & Families sub total, Full Year Projection £92.1m ↑ £92.7m" in text

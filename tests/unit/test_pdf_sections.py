@@ -10,6 +10,8 @@ import pytest
 from memberpack.cli import main
 from memberpack.errors import MemberpackError
 from memberpack.export.pdf import export_pdf, section_names
+from memberpack.export.pdf_notes import Table
+from memberpack.export.pdf_sections import table_title
 from memberpack.model.annotations import OBSERVATION, QUESTION, Annotation, Target
 from memberpack.model.observation import BUDGET_MONITOR, SUBTOTAL, TIME_SERIES, Dataset, Observation
 from memberpack.model.units import MILLIONS, find_unit
@@ -151,3 +153,15 @@ def test_a_long_wide_budget_monitor_fits_its_landscape_pages(tmp_path):
     reader = pypdf.PdfReader(tmp_path / "long.pdf")
     chart_page = next(p for p in reader.pages if "largest of 40" in p.extract_text())
     assert chart_page.mediabox.width > chart_page.mediabox.height
+
+
+@pytest.mark.parametrize("name, period, expected", [
+    ("Schools by Ofsted judgement, as of February 2021", "Feb 2021", "Schools by Ofsted judgement, as of February 2021"),
+    ("23/24 Budget Monitoring Report (Month 6) General Fund", "2023/24 Month 6",
+     "23/24 Budget Monitoring Report (Month 6) General Fund"),
+    ("Suspensions", "2022/23", "Suspensions (2022/23)"),
+    ("DSG blocks 2020/21", "2021/22", "DSG blocks 2020/21 (2021/22)"),
+])
+def test_a_table_title_gives_its_period_once(name, period, expected):
+    ds = Dataset(name, "f.xlsx", "0" * 64, "S", "A1:B2", period=period)
+    assert table_title(Table(ds, [], [])) == expected

@@ -1,0 +1,67 @@
+"""The overview's headline lists on the demo pack: our own measures only, one budget month, rows named
+with their section, every item saying where and when it comes from."""
+
+import pytest
+
+from memberpack.analysis.benchmark_text import is_comparator
+from memberpack.analysis.headlines import Item, headlines
+from memberpack.store.pack import Pack
+
+M = 1_000_000
+
+
+@pytest.fixture(scope="module")
+def found(demo_pack_master):
+    with Pack.open(demo_pack_master) as pack:
+        return headlines(pack)
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("England: EHC plans issued within 20 weeks %", True), ("South West rate per 10,000", True),
+    ("Statistical neighbours rate per 10,000", True), ("Benchmark: England", True),
+    ("National benchmarking", True), ("EHC plans issued within 20 weeks %", False),
+    ("KS4: the gap between FSM and Non-FSM Attainment 8 score EO", False), ("Q3", False)])
+def test_comparators_are_recognised(text, expected):
+    assert is_comparator(text) is expected
+
+
+def test_measures_that_got_worse_leave_out_benchmarks(found):
+    labels = {i.label for i in found.worse_kpis}
+    measures = {i.measure for i in found.worse_kpis}
+    assert "EHC plans issued within 20 weeks %" in labels
+    assert not any(label.startswith(("England", "South West", "Statistical")) for label in labels)
+    assert not any(m.startswith("Benchmark") for m in measures)
+    assert not any("England" in i.display for i in found.worse_kpis)
+    assert not any("domestic abuse" in label for label in labels)   # fewer cases is not worse
+    ehcp = next(i for i in found.worse_kpis if i.label == "EHC plans issued within 20 weeks %")
+    assert (ehcp.value, ehcp.previous_display, ehcp.period) == (48.0, "68.0%", "2022/23")
+
+
+def test_adverse_movements_come_from_the_latest_budget_month_only(found):
+    assert found.movements_period == "2023/24 Month 6"
+    assert found.adverse_movements and {i.period for i in found.adverse_movements} == {"2023/24 Month 6"}
+    assert all(i.measure == "Movement From Month 5" for i in found.adverse_movements)
+    top = found.adverse_movements[0]
+    assert (top.label, top.value, top.cell) == ("Fieldwork", 0.9 * M, "G11")
+
+
+def test_changes_name_sub_totals_with_their_section_in_money(found):
+    sub = next(i for i in found.changes if i.label == "sub total" and i.cell == "C18")
+    assert sub.name == "Children & Families sub total"
+    assert (sub.display, sub.previous_display, sub.change) == ("£92.7m", "£92.1m", pytest.approx(0.6 * M))
+    plain = next(i for i in found.changes if i.label == "External Placements")
+    assert plain.name == "External Placements" and plain.section == "Children & Families"
+
+
+def test_red_items_say_which_table_and_period(found):
+    fieldwork = next(i for i in found.red_items if i.label == "Fieldwork")
+    assert fieldwork.period == "2023/24 Month 6"
+    assert fieldwork.source.startswith("2023/24 Month 6 – 23/24 Budget Monitoring Report")
+    kcpi = next(i for i in found.red_items if i.measure == "Predicted Year-End Status")
+    assert kcpi.period == "Q3 2020/21"
+
+
+def test_item_name_keeps_labels_that_already_say_their_section():
+    assert Item("t", "Total", "m", "1", section="Income").name == "Income Total"
+    assert Item("t", "Income sub total", "m", "1", section="Income").name == "Income sub total"
+    assert Item("t", "Fieldwork", "m", "1", section="Children").name == "Fieldwork"

@@ -1,0 +1,51 @@
+"""Import details a councillor sees: counts with no unit in their header, Comments columns with no
+period, side-by-side tables with names of their own, and CSV tables named after their first label."""
+
+from awkward_workbooks import observations, write_xlsx
+
+from memberpack.importers import import_files
+from memberpack.store.pack import Pack
+
+M = 1_000_000
+
+
+def test_counts_without_a_header_unit_are_counts(tmp_path):
+    rows = [["Measure", "2021/22", "2022/23"], ["EHC needs assessment requests", 1060, 1128],
+            ["Number of appeals heard", 12, 15], ["Attainment 8 gap", 15.8, 15.4], ["Primary", 37291, 37000]]
+    obs = observations(write_xlsx(tmp_path / "c.xlsx", {"K": rows}))
+    assert (obs[("K", "B2")].value, obs[("K", "B2")].unit) == (1060, "count")     # a count metric
+    assert (obs[("K", "C3")].value, obs[("K", "C3")].unit) == (15, "count")       # "number of"
+    assert obs[("K", "B4")].unit is None and obs[("K", "B5")].unit is None        # not counts
+
+
+def test_a_comment_column_gets_no_period(tmp_path):
+    rows = [["Measure", "2021/22", "2022/23", "Comment"], ["EHC plans maintained", 4970, 5545, "An 11% increase"]]
+    obs = observations(write_xlsx(tmp_path / "e.xlsx", {"EHCP": rows}))
+    assert obs[("EHCP", "C2")].period == "2022/23"
+    assert (obs[("EHCP", "D2")].display, obs[("EHCP", "D2")].period) == ("An 11% increase", None)
+
+
+def test_side_by_side_tables_get_names_of_their_own_and_keep_their_keys(tmp_path):
+    rows = [["DSG 2023/24"], [],
+            ["DSG Block £m", "Funding", "Variance", "DSG Block £m", "Balance b/f at 1 Apr 2023 Surplus/ (Deficit)",
+             "Carry forward"],
+            ["Schools", 2.5, -0.4, "Schools", 2.6, 1.0], ["High Needs", 73.5, -15.1, "High Needs", -29.8, -44.9]]
+    path = write_xlsx(tmp_path / "dsg.xlsx", {"DSG": rows})
+    with Pack.create(tmp_path / "p.mpack") as pack:
+        import_files(pack, [path])
+        import_files(pack, [path])
+        latest = pack.datasets()
+        names = [d.name for d in latest]
+        assert names == ["DSG 2023/24", "DSG 2023/24: Balance b/f"]
+        assert [d.version for d in latest] == [2, 2]    # the same keys on the second import
+        assert len({d.key for d in latest}) == 2
+
+
+def test_a_csv_table_is_named_after_its_first_label(tmp_path):
+    path = tmp_path / "10_agency_staffing_spend.csv"
+    path.write_text(",2016/17,2017/18\nagency_staffing spend,\"£1,700,734\",\"£1,158,238\"\n", encoding="cp1252")
+    with Pack.create(tmp_path / "p.mpack") as pack:
+        import_files(pack, [path])
+        [ds] = pack.datasets()
+        assert ds.name == "Agency staffing spend"
+        assert pack.observations(ds.id)[0].value == 1_700_734
