@@ -18,7 +18,6 @@ from memberpack.errors import Cancelled
 from memberpack.export.pdf_styles import (FONT, FONT_BOLD, FRAME_HEIGHT, FRAME_WIDTH, INK, LANDSCAPE, LANDSCAPE_HEIGHT,
                                           LANDSCAPE_WIDTH, MARGIN, MUTED, PAGE, RULE)
 
-HEADER_GAP = PAGE[1] - 2 * MARGIN - FRAME_HEIGHT  # room for the running header
 
 
 def anchor_key(*parts: object) -> str:

@@ -271,6 +271,13 @@ def _classify(path: Path, encoding: str, columns: list[str], meta: dict | None,
     return indicators, filters
 
 
+def _title(stem: str) -> str:
+    """A publication's file name as a heading: ``12_children_looked_after_rates_2017-2020`` ->
+    ``Children looked after rates 2017-2020``."""
+    text = " ".join(re.sub(r"^[\d\s_-]+", "", stem).replace("_", " ").split()) or stem
+    return text[:1].upper() + text[1:]
+
+
 def recognise_open_statistics(path: Path, sheet: str | None = None, *, progress: Progress | None = None,
                               cancel: Cancel | None = None) -> list[FoundTable] | None:
     """The file as one open-statistics table with streamed observations, or None when it is not
@@ -291,8 +298,8 @@ def recognise_open_statistics(path: Path, sheet: str | None = None, *, progress:
     layout = TableLayout(sheet=path.stem, first_row=1, header_rows=(1,), label_column=name_column, first_column="A",
                          last_column=column_letter(len(columns) - 1), kind=OPEN_STATISTICS,
                          kind_reason="time_period, time_identifier and geographic_level columns: DfE open statistics",
-                         title=path.stem)
-    table = TableReport(sheet=path.stem, title=path.stem, cell_range="", kind=OPEN_STATISTICS, header_rows=[1],
+                         title=_title(path.stem))
+    table = TableReport(sheet=path.stem, title=_title(path.stem), cell_range="", kind=OPEN_STATISTICS, header_rows=[1],
                         label_column=name_column, unit=None, kind_reason=layout.kind_reason)
     if meta is not None:
         table.assume(f"labels and units of the indicators from {path.stem}.meta.csv")

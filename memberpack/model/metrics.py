@@ -53,10 +53,6 @@ class Metric:
     polarity: str
     keywords: tuple[frozenset[str], ...] = field(default=())
 
-    @property
-    def domain_title(self) -> str:
-        return DOMAIN_TITLES[self.domain]
-
 
 def _metric(id_: str, name: str, domain: str, unit: str, polarity: str, *aliases: str) -> Metric:
     return Metric(id_, name, domain, unit, polarity, tuple(words(a) for a in (name, *aliases)))

@@ -15,7 +15,6 @@ OPEN_STATISTICS = "open_statistics"   # recognised by its columns (importers.ope
 
 # Row roles: ordinary rows, and the sub total / grand total rows a table adds up to.
 DATA, SUBTOTAL, TOTAL = "data", "subtotal", "total"
-ROW_ROLES = (DATA, SUBTOTAL, TOTAL)
 
 
 @dataclass(slots=True)

@@ -17,8 +17,6 @@ DAYS = "days"
 WEEKS = "weeks"
 NUMBER = "number"
 
-BASE_UNITS = (GBP, COUNT, PERCENT, PER_10000, DAYS, WEEKS, NUMBER)
-
 
 @dataclass(frozen=True, slots=True)
 class Unit:
@@ -30,9 +28,6 @@ class Unit:
 
     def to_base(self, value: float) -> float:
         return value * self.factor
-
-    def from_base(self, value: float) -> float:
-        return value / self.factor
 
     @property
     def decimals(self) -> int:
@@ -50,7 +45,6 @@ MILLIONS = Unit(GBP, 1_000_000.0, "£m")
 PERCENTAGE = Unit(PERCENT, 1.0, "%")
 RATE_PER_10000 = Unit(PER_10000, 1.0, "per 10,000")
 COUNT_UNIT = Unit(COUNT, 1.0, "")
-PLAIN = Unit(NUMBER, 1.0, "")
 
 # Ordered: longer, more specific spellings first. Matched case-insensitively inside header text.
 _UNIT_PATTERNS: tuple[tuple[re.Pattern[str], Unit], ...] = tuple(
@@ -77,12 +71,3 @@ def find_unit(text: str | None) -> Unit | None:
         if pattern.search(text):
             return unit
     return None
-
-
-def unit_for_base(base: str) -> Unit:
-    """The plain unit for a base unit name, as stored in the pack."""
-    for unit in (POUNDS, PERCENTAGE, RATE_PER_10000, COUNT_UNIT,
-                 Unit(DAYS, 1.0, "days"), Unit(WEEKS, 1.0, "weeks")):
-        if unit.base == base:
-            return unit
-    return PLAIN

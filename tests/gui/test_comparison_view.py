@@ -11,7 +11,7 @@ from memberpack.gui.pack_details_dialog import PackDetailsDialog
 from memberpack.model.charts import BENCHMARK
 from memberpack.store import comparators
 
-STATS = "12_children_looked_after_rates_2017-2020"
+STATS = "Children looked after rates 2017-2020"
 SCORECARD = "Performance Monitoring: Key Corporate Performance Indicators (KCPIs) Quarter 3 2020/21 Table 1.1"
 
 

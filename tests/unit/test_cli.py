@@ -3,19 +3,13 @@
 import json
 
 import pytest
-from openpyxl import Workbook
+from awkward_workbooks import write_xlsx
 
 from memberpack.cli import main
 
 
 def _workbook(path, rows):
-    wb = Workbook()
-    ws = wb.active
-    ws.title = "Summary"
-    for row in rows:
-        ws.append(row)
-    wb.save(path)
-    return path
+    return write_xlsx(path, {"Summary": rows})
 
 
 def test_version_and_help(capsys):

@@ -3,6 +3,7 @@
 import csv
 
 import pytest
+from awkward_workbooks import write_xlsx
 from openpyxl import Workbook
 
 from memberpack.analysis.benchmark_text import parse_benchmarks
@@ -238,13 +239,7 @@ def test_open_statistics_get_no_per_dataset_chart(pack):
 
 
 def _table_workbook(path, rows):
-    wb = Workbook()
-    ws = wb.active
-    ws.title = "CLA"
-    for row in rows:
-        ws.append(row)
-    wb.save(path)
-    return path
+    return write_xlsx(path, {"CLA": rows})
 
 
 def test_benchmark_rows_beside_ours_in_an_ordinary_table(tmp_path):
