@@ -51,10 +51,6 @@ class CellValue:
     display: str
     status: str | None = None
 
-    @property
-    def is_number(self) -> bool:
-        return self.value is not None
-
 
 def _clean(number: float) -> float:
     """Drop floating noise from scaling (12.4 * 1e6) and the sign of a negative zero."""

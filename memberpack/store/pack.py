@@ -36,7 +36,7 @@ _DS_COLUMNS = ("key", "version", "name", "source_file", "sha256", "sheet", "cell
 
 
 class Pack:
-    """A briefing pack file. Use :meth:`open` or :meth:`create`, or :meth:`open_or_create`."""
+    """A briefing pack file. Use :meth:`open` or :meth:`create`."""
 
     def __init__(self, path: Path, connection: sqlite3.Connection) -> None:
         self.path = path
@@ -85,14 +85,6 @@ class Pack:
             pack.db.executemany("INSERT INTO meta(key, value) VALUES (?, ?)",
                                 [(k, str(v)) for k, v in (DEFAULT_META | {"uid": str(uuid.uuid4())} | meta).items()])
         return pack
-
-    @classmethod
-    def open_or_create(cls, path: str | Path) -> tuple[Pack, bool]:
-        """The pack at ``path`` and whether it was created just now."""
-        path = Path(path)
-        if path.exists():
-            return cls.open(path), False
-        return cls.create(path), True
 
     @staticmethod
     def _connect(path: Path) -> sqlite3.Connection:
