@@ -14,7 +14,7 @@ from memberpack.analysis.benchmark_text import is_comparator
 from memberpack.analysis.charts import money_text
 from memberpack.model.grid import Grid, GridRow
 from memberpack.model.metrics import HIGHER, LOWER, match_metric, metric
-from memberpack.model.observation import DATA, SUBTOTAL, TOTAL, Dataset, Observation
+from memberpack.model.observation import DATA, SUBTOTAL, TIME_SERIES, TOTAL, Dataset, Observation
 from memberpack.model.periods import parse_period
 from memberpack.model.units import GBP
 from memberpack.store.pack import Pack
@@ -129,24 +129,46 @@ def _direction(row: GridRow, obs: Observation) -> int:
     return 1 if m.polarity == HIGHER else -1 if m.polarity == LOWER else 0
 
 
+def _worse_item(ds: Dataset, row: GridRow, measure: str, before: Observation, latest: Observation) -> Item | None:
+    """An item when ``latest`` moved the wrong way from ``before``, by the metric's polarity."""
+    sign = _direction(row, latest)
+    if not sign or (latest.value - before.value) * sign >= 0:
+        return None
+    return Item(ds.name, row.label, measure, latest.display, latest.value, latest.value - before.value,
+                before.display, latest.cell, latest.unit, row.section, latest.period or ds.period)
+
+
+def _year_rows(ds: Dataset, grid: Grid) -> list[GridRow]:
+    """The rows of a time series that are years (``Fixed Period Exclusions 2021 - 2022``), in order."""
+    if ds.kind != TIME_SERIES:
+        return []
+    rows = [r for r in grid.rows if not is_comparator(r.label) and parse_period(r.label)]
+    return rows if len(rows) >= 2 else []
+
+
 def _worse_kpis(ds: Dataset, grid: Grid) -> list[Item]:
-    """Rows whose latest figure moved the wrong way from the one before, by the metric's polarity
-    (money is left to the budget headlines)."""
-    out = []
-    for row in grid.rows:
-        if is_comparator(row.label):
-            continue
-        numbers = [(m, o) for m, o in row.cells.items()
-                   if o.value is not None and o.period and o.unit != "GBP" and not is_comparator(m)]
-        if len(numbers) < 2:
-            continue
-        (_, before), (measure, latest) = numbers[-2], numbers[-1]
-        sign = _direction(row, latest)
-        if sign and (latest.value - before.value) * sign < 0:
-            out.append(Item(ds.name, row.label, measure, latest.display, latest.value,
-                            latest.value - before.value, before.display, latest.cell, latest.unit, row.section,
-                            latest.period or ds.period))
-    return out
+    """Figures whose latest value moved the wrong way, by the metric's polarity (money is left to
+    the budget headlines). Where the rows are years of monthly figures, the latest month is set
+    against the same month a year before, not against the month before (January against December
+    would only show the seasons)."""
+    def figures(row: GridRow) -> list[tuple[str, Observation]]:
+        return [(m, o) for m, o in row.cells.items()
+                if o.value is not None and o.period and o.unit != GBP and not is_comparator(m)]
+
+    years = _year_rows(ds, grid)
+    if years:
+        previous, current = years[-2], years[-1]
+        latest = figures(current)[-1:]
+        pairs = [(current, m, previous.cells.get(m), o) for m, o in latest]
+    else:
+        pairs = []
+        for row in grid.rows:
+            numbers = figures(row)
+            if not is_comparator(row.label) and len(numbers) >= 2:
+                pairs.append((row, numbers[-1][0], numbers[-2][1], numbers[-1][1]))
+    items = (_worse_item(ds, row, measure, before, latest) for row, measure, before, latest in pairs
+             if before is not None and before.value is not None)
+    return [item for item in items if item is not None]
 
 
 def changes_since_previous(pack: Pack, ds: Dataset) -> list[Item]:
