@@ -8,8 +8,8 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from PySide6.QtCore import QSettings, Qt, Signal
-from PySide6.QtGui import QCloseEvent, QDragEnterEvent, QDropEvent, QUndoStack
+from PySide6.QtCore import QSettings, Qt, QUrl, Signal
+from PySide6.QtGui import QCloseEvent, QDesktopServices, QDragEnterEvent, QDropEvent, QUndoStack
 from PySide6.QtWidgets import (QDockWidget, QFileDialog, QLabel, QMainWindow, QMenu, QMessageBox, QProgressBar,
                                QPushButton)
 
@@ -245,7 +245,7 @@ class MainWindow(QMainWindow):
 
         self.job = Job(write, self)
         self.job.progressed.connect(self._export_progress)
-        self.job.succeeded.connect(lambda path: self._exported(f"Wrote {path}"))
+        self.job.succeeded.connect(self._export_succeeded)
         self.job.failed.connect(lambda message: self._exported(message, failed=True))
         self.job.cancelled.connect(self._exported)
         self.export_bar.setRange(0, 0)
@@ -258,6 +258,15 @@ class MainWindow(QMainWindow):
         self.export_bar.setRange(0, max(total, 1))
         self.export_bar.setValue(done)
         self.statusBar().showMessage(message)
+
+    def _export_succeeded(self, path: Path) -> None:
+        """Report the file written and, for the briefing PDF, offer to open it."""
+        self._exported(f"Wrote {path}")
+        if path.suffix == ".pdf" and QMessageBox.question(
+                self, "Export PDF briefing", f"Wrote {path.name}. Open it now?",
+                QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No,
+                QMessageBox.StandardButton.Yes) == QMessageBox.StandardButton.Yes:
+            QDesktopServices.openUrl(QUrl.fromLocalFile(str(path)))
 
     def _exported(self, message: str, *, failed: bool = False) -> None:
         self.job = None

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from gui_test_data import budget_monitor
 from PySide6.QtCore import QMimeData, QPointF, Qt, QUrl
-from PySide6.QtGui import QDropEvent
+from PySide6.QtGui import QDesktopServices, QDropEvent
 from PySide6.QtWidgets import QFileDialog, QMessageBox
 
 from memberpack.analysis.charts import money_text
@@ -183,3 +183,19 @@ def test_new_pack_opens_empty_with_its_details(window, tmp_path, monkeypatch):
     window.tabs.setCurrentIndex(1)
     assert window.tabs.domain_view(1).datasets == []
     assert recent_packs()[0] == str(path.resolve())
+
+
+def test_export_pdf_in_the_background_then_offers_to_open_it(qtbot, window, tmp_path, monkeypatch):
+    out = tmp_path / "briefing.pdf"
+    monkeypatch.setattr(QFileDialog, "getSaveFileName", staticmethod(lambda *a, **k: (str(out), "")))
+    asked = []
+    monkeypatch.setattr(QMessageBox, "question", staticmethod(
+        lambda *a: asked.append(a[2]) or QMessageBox.StandardButton.Yes))
+    opened = []
+    monkeypatch.setattr(QDesktopServices, "openUrl", staticmethod(lambda url: opened.append(url.toLocalFile())))
+    with qtbot.waitSignal(window.export_done, timeout=60_000) as done:
+        window.menu_actions[ids.EXPORT_PDF].trigger()
+        assert window.export_bar.isVisible()
+    assert done.args == [f"Wrote {out}"]
+    assert out.read_bytes().startswith(b"%PDF")
+    assert asked[-1] == "Wrote briefing.pdf. Open it now?" and opened == [str(out)]
