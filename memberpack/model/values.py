@@ -52,10 +52,19 @@ class CellValue:
     status: str | None = None
 
 
-def _clean(number: float) -> float:
-    """Drop floating noise from scaling (12.4 * 1e6) and the sign of a negative zero."""
-    rounded = round(number, 6)
-    return 0.0 if rounded == 0 else rounded
+def clean_number(number: float) -> float:
+    """Drop floating noise from scaling (12.4 * 1e6) and the sign of a negative zero: ``round(number, 6)``.
+
+    Most scaled figures are whole (``123.4`` £k is 123,400.00000000001), and rounding to a whole
+    number is about twice as fast as ``round(number, 6)``; within 5e-7 of a whole number both give
+    that number (``number - whole`` is exact there). The bounds keep infinities, NaN and figures
+    too large to have decimals off the whole-number path.
+    """
+    if -1e15 < number < 1e15:
+        whole = round(number)
+        if -5e-7 < number - whole < 5e-7:
+            return float(whole)   # int 0 has no sign, so -0.0 becomes 0.0 here
+    return round(number, 6) or 0.0
 
 
 def status_of(text: str) -> str | None:
@@ -114,7 +123,7 @@ def parse_text(raw: str | None, unit: Unit | None = None) -> CellValue:
         value, unit_name = number, None
     if not math.isfinite(value):
         return CellValue(None, None, display, TEXT)
-    return CellValue(_clean(value), unit_name, display, "approx" if match["approx"] else None)
+    return CellValue(clean_number(value), unit_name, display, "approx" if match["approx"] else None)
 
 
 def _is_unit_words(words: str) -> bool:
@@ -130,8 +139,8 @@ def from_number(number: float, unit: Unit | None = None, *, percent_format: bool
     if not math.isfinite(number):
         return CellValue(None, None, display or str(number), TEXT)
     if percent_format:
-        return CellValue(_clean(number * 100), PERCENT, display or f"{number * 100:g}%")
+        return CellValue(clean_number(number * 100), PERCENT, display or f"{number * 100:g}%")
     if unit is None:
-        return CellValue(_clean(number), None, display if display is not None else f"{number:g}")
-    return CellValue(_clean(unit.to_base(number)), unit.base,
+        return CellValue(clean_number(number), None, display if display is not None else f"{number:g}")
+    return CellValue(clean_number(unit.to_base(number)), unit.base,
                      display if display is not None else f"{number:g}")
