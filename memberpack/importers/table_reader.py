@@ -32,7 +32,7 @@ from memberpack.model.metrics import CATALOGUE, OTHER_METRIC, Metric, match_metr
 from memberpack.model.observation import BUDGET_MONITOR, DATA, SUBTOTAL, Observation
 from memberpack.model.periods import CALENDAR_MONTH, YEAR, Period, parse_period
 from memberpack.model.units import COUNT, NUMBER, PER_10000, PERCENT, Unit, find_unit
-from memberpack.model.values import TEXT, CellValue, from_number, parse_text
+from memberpack.model.values import TEXT, CellValue, clean_number, from_number, parse_text
 
 ROLE_WINDOW = 2_000
 PROGRESS_EVERY = 5_000
@@ -120,7 +120,7 @@ class TableReader:
     def __init__(self, layout: TableLayout, header: dict[int, list[Any]], sheet: Sheet,
                  context: Period | None, report: TableReport) -> None:
         self.layout, self.sheet, self.report, self.context = layout, sheet, report, context
-        self.label_col = layout.label_col
+        self.label_col, self.first_col = layout.label_col, layout.col_range.start   # asked for every row
         self.columns = self._columns(header)
         self.header_row = header.get(layout.header_rows[-1] - 1) if layout.header_rows else None
         self.academic = _months_from_september(self.columns)
@@ -232,7 +232,7 @@ class TableReader:
                     self.report.skip(a1(r, col.index), "value with no row label")
             return None
         label = cell_text(label_value)
-        for c in range(self.layout.col_range.start, min(self.label_col, width)):
+        for c in range(self.first_col, min(self.label_col, width)):
             if not blank(row[c]):
                 self.report.skip(a1(r, c), "left of the label column")
         if not uncached and all(blank(v) for _, v in values):
@@ -262,7 +262,7 @@ class TableReader:
             if plain and (kind is float or kind is int) and col.code is None:
                 # The common case, kept short (it is read_value's, inlined): a figure in a column
                 # with no number format, in a row whose label states no unit or period.
-                figure = (round(value * col.factor, 6) if col.factor != 1.0 else float(value)) or 0.0
+                figure = clean_number(value * col.factor) if col.factor != 1.0 else float(value) or 0.0
                 display = repr(value) if kind is float and not value.is_integer() else f"{value:.0f}"
                 numbers[col.index] = (figure, display)
                 metric = col.metrics.get(col.base) or col.metric(col.base, self._metric)

@@ -30,6 +30,7 @@ ABBREVIATIONS = {
     "eyfs": "early years foundation stage", "gld": "good level development", "pex": "permanent exclusions",
     "fte": "full time equivalent", "sw": "social worker", "htst": "home to school transport",
 }
+_WORD = re.compile(r"[a-z0-9]+")
 _STOP = {"of", "the", "a", "an", "and", "in", "to", "with", "for", "on", "at", "by", "who", "are",
          "is", "as", "or", "no", "number", "numbers", "rate", "per", "10000", "aged", "s"}
 
@@ -37,7 +38,7 @@ _STOP = {"of", "the", "a", "an", "and", "in", "to", "with", "for", "on", "at", "
 def words(text: str) -> frozenset[str]:
     """The meaningful words of a label, abbreviations expanded, in lower case."""
     out: set[str] = set()
-    for word in re.findall(r"[a-z0-9]+", text.lower().replace("&", " and ").replace(",", "")):
+    for word in _WORD.findall(text.lower().replace("&", " and ").replace(",", "")):
         for part in ABBREVIATIONS.get(word, word).split():
             if part not in _STOP:
                 out.add(part[:-1] if len(part) > 4 and part.endswith("s") and not part.endswith("ss") else part)

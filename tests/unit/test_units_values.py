@@ -5,7 +5,7 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from memberpack.model.units import GBP, MILLIONS, PER_10000, PERCENT, THOUSANDS, find_unit
-from memberpack.model.values import SPECIAL_TOKENS, from_number, parse_text
+from memberpack.model.values import SPECIAL_TOKENS, clean_number, from_number, parse_text
 
 
 @pytest.mark.parametrize("header, factor", [
@@ -58,6 +58,15 @@ def test_special_values_are_statuses_never_zero(text, status):
 def test_fraction_formatted_as_percent_is_0_to_100():
     assert from_number(0.3429, percent_format=True).value == 34.29
     assert from_number(0.1706, percent_format=True).value == 17.06
+
+
+@given(st.one_of(st.floats(), st.floats(-1e6, 1e6).map(lambda x: round(x, 1) * 1000),
+                 st.tuples(st.integers(-10**6, 10**6), st.integers(-20, 20)).map(lambda t: t[0] + t[1] * 1e-7)))
+def test_clean_number_is_round_to_6_places_without_negative_zero(number):
+    expected = round(number, 6)
+    expected = 0.0 if expected == 0 else expected
+    got = clean_number(number)
+    assert repr(got) == repr(expected)   # repr tells -0.0 from 0.0 and compares NaN
 
 
 @given(st.text(max_size=40))
