@@ -23,6 +23,7 @@ from memberpack.importers.cells import parse_ref
 
 FORMAT_ROWS = 400          # rows whose formats are read; enough for titles, headers and first data rows
 CHUNK = 1 << 20
+FEED = 1 << 16           # bytes given to the style parser at a time
 _NS = "{http://schemas.openxmlformats.org/spreadsheetml/2006/main}"
 _REL = "{http://schemas.openxmlformats.org/officeDocument/2006/relationships}id"
 _UNCACHED = re.compile(rb'<c r="([A-Z]{1,3}\d+)"[^>]*>\s*<f[^>]*(?:/>|>[^<]*</f>)\s*(?:<v\s*/>|<v>\s*</v>)?\s*</c>')
@@ -83,10 +84,13 @@ def _scan_sheet(archive: zipfile.ZipFile, part: str, xf_codes: list[str]) -> She
     tail = b""
     with archive.open(part) as fh:
         while chunk := fh.read(CHUNK):
-            if parser is not None:
-                parser.feed(chunk)
+            # The first rows' styles are parsed in small pieces: a whole chunk holds thousands of rows
+            # past FORMAT_ROWS, and parsing them cost about as much as the byte scan of the whole sheet.
+            for start in range(0, len(chunk) if parser is not None else 0, FEED):
+                parser.feed(chunk[start:start + FEED])
                 if _collect(parser, xf_codes, found):
                     parser = None
+                    break
             data = tail + chunk
             if b"<f" in data:
                 found.uncached.update(parse_ref(m.group(1).decode()) for m in _UNCACHED.finditer(data))
