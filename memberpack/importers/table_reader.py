@@ -304,9 +304,12 @@ class TableReader:
                     obs.unit = COUNT
         self.report.cells_read += len(cells)
         self.report.rows_read += 1
-        benchmark_figures = [self._benchmark(parsed, row_unit, *item) for item in found]
-        cells += benchmark_figures
-        self.metric_counts.update(matched + [o.metric_id for o in benchmark_figures if o.metric_id != "other"])
+        if found:
+            benchmark_figures = [self._benchmark(parsed, row_unit, *item) for item in found]
+            cells += benchmark_figures
+            matched += [o.metric_id for o in benchmark_figures if o.metric_id != "other"]
+        if matched:   # most rows of a large table name no metric; Counter.update is slow even when empty
+            self.metric_counts.update(matched)
 
     def _benchmark(self, parsed: ParsedRow, row_unit: str | None, col: Column, name: str, amount: float,
                    symbol: str | None, display: str, period: str | None) -> Observation:
