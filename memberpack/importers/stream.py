@@ -26,10 +26,12 @@ class Peekable:
         return list(self._buffer)[:n]
 
     def peek(self) -> Item | None:
-        if self._buffer:
-            return self._buffer[0]
-        items = self.ahead(1)
-        return items[0] if items else None
+        if not self._buffer:   # asked once a row: without the list ahead() builds
+            item = next(self._rows, None)
+            if item is None:
+                return None
+            self._buffer.append(item)
+        return self._buffer[0]
 
     def next(self) -> Item | None:
         if self._buffer:
