@@ -22,6 +22,7 @@ from memberpack.model.observation import DATA, Observation
 # (frame width, type size) to try in turn: portrait first, then landscape.
 FITS = ((FRAME_WIDTH, 8), (FRAME_WIDTH, 7), (LANDSCAPE_WIDTH, 8), (LANDSCAPE_WIDTH, 7), (LANDSCAPE_WIDTH, 6))
 LABEL_SHARE = 0.36
+LABEL_FLOOR = 0.2  # the labels never take less of the frame than this (unless they need less)
 MARKER_ROOM = 14
 TEXT_ROOM = 110  # words in a figure column (commentary, benchmarks as text) wrap beyond this width
 SHORT_TEXT = 16  # a cell this short (a figure with its unit, a status) is never wrapped
@@ -32,6 +33,7 @@ class GridLayout:
     grid: Grid
     widths: list[float]
     size: float
+    words: tuple[int, ...] = (0,)  # the columns of words, set left-aligned (0 is the labels)
 
     @property
     def landscape(self) -> bool:
@@ -47,65 +49,83 @@ def _word(text: str, size: float, font: str = FONT) -> float:
     return max((stringWidth(w, font, size) for w in text.split()), default=0)
 
 
-def _columns(grid: Grid, plan: NotePlan, key: str, size: float) -> list[tuple[float, float]]:
-    """(least, preferred) width of the label column, then of each figure column, at ``size``.
+def _columns(grid: Grid, plan: NotePlan, key: str, size: float) -> list[tuple[float, float, float, bool]]:
+    """(least, preferred, fair) width of the label column, then of each figure column, at ``size``.
 
     A figure or short token never wraps, so its full width is the least; words (commentary,
-    benchmarks written as text) may wrap down to their longest word."""
+    benchmarks written as text) may wrap down to their longest word. The fair width is what a
+    column of mostly words would take unwrapped (its preferred width for a column of figures); last,
+    whether the column is mostly words (at least half its cells)."""
     labels = [r.label for r in grid.rows] + [r.section or "" for r in grid.rows]
-    out = [(max((_word(t, size, FONT_BOLD) for t in labels), default=0) + 2 * PAD,
-            max((stringWidth(t, FONT_BOLD, size) for t in labels), default=0) + 2 * PAD)]
+    label_full = max((stringWidth(t, FONT_BOLD, size) for t in labels), default=0) + 2 * PAD
+    out = [(max((_word(t, size, FONT_BOLD) for t in labels), default=0) + 2 * PAD, label_full, label_full, True)]
     for measure in grid.measures:
-        least = pref = _word(measure, size, FONT_BOLD)
+        least = pref = longest = _word(measure, size, FONT_BOLD)
+        words = solids = 0
         for row in grid.rows:
             obs = row.cells.get(measure)
             if obs is None:
                 continue
             full = stringWidth(obs.display, FONT, size) + MARKER_ROOM * bool(plan.markers(key, obs.cell))
-            least = max(least, full if _solid(obs) else _word(obs.display, size))
+            solid = _solid(obs)
+            solids, words = solids + solid, words + (not solid)
+            least = max(least, full if solid else _word(obs.display, size))
             pref = max(pref, min(full, TEXT_ROOM))
-        out.append((least + 2 * PAD + 1, max(least, pref) + 2 * PAD + 1))
+            longest = max(longest, full)
+        pref = max(least, pref) + 2 * PAD + 1
+        prose = words >= max(solids, 1)
+        out.append((least + 2 * PAD + 1, pref, longest + 2 * PAD + 1 if prose else pref, prose))
     return out
 
 
-def _grow(widths: list[float], targets: list[float], spare: float) -> float:
-    """Widen columns toward their targets (in proportion to what each lacks) from ``spare``;
-    returns what is left over."""
-    lack = [max(0.0, t - w) for w, t in zip(widths, targets)]
-    total = sum(lack)
-    if total <= 0:
-        return spare
-    used = min(spare, total)
-    for i, missing in enumerate(lack):
-        widths[i] += used * missing / total
-    return spare - used
+def _share(lows: list[float], targets: list[float], room: float) -> list[float]:
+    """``room`` shared among columns in proportion to their targets, none below its low nor above
+    its target (those held at their low leave the rest to the others)."""
+    held: dict[int, float] = {}
+    while True:
+        free = [i for i in range(len(lows)) if i not in held]
+        left, total = room - sum(held.values()), sum(targets[i] for i in free)
+        shares = {i: left * targets[i] / total if total else 0.0 for i in free}
+        short = [i for i in free if shares[i] < lows[i]]
+        if not short:
+            held.update(shares)
+            return [min(held[i], max(lows[i], targets[i])) for i in range(len(lows))]
+        held.update({i: lows[i] for i in short})
 
 
 def grid_layout(table: PackTable, plan: NotePlan) -> GridLayout:
     """Comfortable widths (labels and words unwrapped) in the first of :data:`FITS` that takes
-    them, else the least widths (numbers whole, words wrapped) in the first that takes those;
-    spare width goes to the labels, then to wrapped words, then to every figure column alike."""
+    them, else the least widths (numbers whole, words wrapped) in the first that takes those.
+    Figures keep that width; the labels and the columns of words share the rest fairly (toward
+    their unwrapped width, up to :data:`LABEL_SHARE` of the frame each); what is left over after
+    that goes to every figure column alike."""
     grid = Grid.of(table.observations)
     for comfortable in (True, False):
         for frame, size in FITS:
             cols = _columns(grid, plan, table.ds.key, size)
-            label_cap = frame * LABEL_SHARE
-            prefs = [min(cols[0][1], label_cap)] + [p for _, p in cols[1:]]
-            leasts = [min(max(cols[0][0], frame * 0.2), prefs[0])] + [least for least, _ in cols[1:]]
+            cap = frame * LABEL_SHARE
+            prefs = [min(cols[0][1], cap)] + [c[1] for c in cols[1:]]
+            leasts = [min(max(cols[0][0], frame * LABEL_FLOOR), prefs[0])] + [c[0] for c in cols[1:]]
             widths = list(prefs if comfortable else leasts)
+            if sum(widths) > frame:
+                continue
+            words = [i for i, c in enumerate(cols) if c[3]]
+            fairs = [prefs[0]] + [max(p, min(c[2], cap)) for p, c in zip(prefs[1:], cols[1:])]
+            room = frame - sum(w for i, w in enumerate(widths) if i not in words)
+            for i, w in zip(words, _share([widths[i] for i in words], [fairs[i] for i in words], room)):
+                widths[i] = w
             spare = frame - sum(widths)
-            if spare >= 0:
-                spare = _grow(widths, prefs, spare)
-                widths = [widths[0]] + [w + spare / max(1, len(widths) - 1) for w in widths[1:]]
-                return GridLayout(grid, widths, size)
+            widths = [widths[0]] + [w + spare / max(1, len(widths) - 1) for w in widths[1:]]
+            return GridLayout(grid, widths, size, tuple(words))
     frame, size = FITS[-1]
     return GridLayout(grid, [w * frame / sum(leasts) for w in leasts], size)  # nothing fits: squeeze
 
 
 def grid_table(table: PackTable, plan: NotePlan, layout: GridLayout) -> BriefingTable:
     grid, widths, size = layout.grid, layout.widths, layout.size
-    rows: list[list[Cell]] = [header(["", *grid.measures], widths, size=size)]
-    cmds = base_style(size=size)
+    figures = [c for c in range(1, len(widths)) if c not in layout.words]
+    rows: list[list[Cell]] = [header(["", *grid.measures], widths, figures, size=size)]
+    cmds = base_style(size=size) + [("ALIGN", (c, 0), (c, -1), "LEFT") for c in layout.words if c]
     section = None
     for row in grid.rows:
         if row.section and row.section != section:
@@ -124,7 +144,7 @@ def grid_table(table: PackTable, plan: NotePlan, layout: GridLayout) -> Briefing
                 continue
             markers = plan.markers(table.ds.key, obs.cell)
             cells.append(marked(obs.display, markers, size) if markers
-                         else fit(obs.display, widths[c], right=_solid(obs), size=size))
+                         else fit(obs.display, widths[c], right=c in figures and _solid(obs), size=size))
             if obs.status in RAG:
                 cmds.append(("BACKGROUND", (c, r), (c, r), RAG[obs.status]))
             elif obs.status in STATUS_TEXT:

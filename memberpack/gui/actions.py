@@ -7,8 +7,8 @@ from collections.abc import Callable
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import QMainWindow, QMenu
 
-NEW_PACK, OPEN_PACK, IMPORT, EXPORT_PDF, EXPORT_JSON, PACK_DETAILS, QUIT = (
-    "new_pack", "open_pack", "import", "export_pdf", "export_json", "pack_details", "quit")
+NEW_PACK, OPEN_PACK, IMPORT, IMPORT_NEIGHBOURS, EXPORT_PDF, EXPORT_JSON, PACK_DETAILS, QUIT = (
+    "new_pack", "open_pack", "import", "import_neighbours", "export_pdf", "export_json", "pack_details", "quit")
 UNDO, REDO, FIND, NEXT_TAB, PREVIOUS_TAB, SHOW_NOTES = "undo", "redo", "find", "next_tab", "previous_tab", "show_notes"
 
 # id: (menu text, shortcut, status tip)
@@ -16,6 +16,8 @@ ACTIONS: dict[str, tuple[str, QKeySequence | str, str]] = {
     NEW_PACK: ("&New pack…", QKeySequence.StandardKey.New, "Create an empty briefing pack"),
     OPEN_PACK: ("&Open pack…", QKeySequence.StandardKey.Open, "Open a briefing pack (.mpack)"),
     IMPORT: ("&Import workbooks…", "Ctrl+I", "Import Excel or CSV returns into this pack"),
+    IMPORT_NEIGHBOURS: ("Import statistical &neighbours…", "",
+                        "Read our statistical neighbours from the DfE statistical-neighbour workbook"),
     EXPORT_PDF: ("Export &PDF briefing…", "Ctrl+P", "Export the printable briefing with its shared notes"),
     EXPORT_JSON: ("Export &JSON…", "Ctrl+Shift+J", "Export every figure with its source cell as JSON"),
     PACK_DETAILS: ("Pack &details…", "Ctrl+Shift+D", "Committee, meeting date and classification"),
@@ -29,7 +31,7 @@ ACTIONS: dict[str, tuple[str, QKeySequence | str, str]] = {
 }
 
 MENUS: tuple[tuple[str, tuple[str | None, ...]], ...] = (
-    ("&File", (NEW_PACK, OPEN_PACK, "recent", None, IMPORT, None, EXPORT_PDF, EXPORT_JSON, None, PACK_DETAILS,
+    ("&File", (NEW_PACK, OPEN_PACK, "recent", None, IMPORT, IMPORT_NEIGHBOURS, None, EXPORT_PDF, EXPORT_JSON, None, PACK_DETAILS,
                None, QUIT)),
     ("&Edit", (UNDO, REDO, None, FIND)),
     ("&View", (NEXT_TAB, PREVIOUS_TAB, None, SHOW_NOTES)),

@@ -22,6 +22,7 @@ from memberpack.model.annotations import PRIVATE
 from memberpack.store.pack import Pack
 
 PACK_FILTER = "Briefing packs (*.mpack)"
+NEIGHBOURS_FILTER = "Statistical-neighbour workbooks (*.xlsx *.xlsm *.xls *.ods *.csv)"
 RECENT_KEY, GEOMETRY_KEY, STATE_KEY = "recent_packs", "window/geometry", "window/state"
 MAX_RECENT = 8
 NOTES_WIDTH = 300
@@ -55,6 +56,7 @@ class MainWindow(QMainWindow):
         self.recent_menu = QMenu("Open &recent", self)
         self.menu_actions = ids.create_actions(self, {
             ids.NEW_PACK: self.new_pack, ids.OPEN_PACK: self.choose_pack, ids.IMPORT: self.open_import_wizard,
+            ids.IMPORT_NEIGHBOURS: self.import_neighbours,
             ids.EXPORT_PDF: lambda: self.export(".pdf"), ids.EXPORT_JSON: lambda: self.export(".json"),
             ids.PACK_DETAILS: self.edit_pack_details, ids.QUIT: self.close,
             ids.UNDO: self.undo_stack.undo, ids.REDO: self.undo_stack.redo, ids.FIND: self.focus_filter,
@@ -187,6 +189,31 @@ class MainWindow(QMainWindow):
         tables = sum(len(r.tables) for r in reports)
         self.reload()
         self.statusBar().showMessage(f"Imported {tables} table(s) from {len(reports)} file(s)", 8000)
+
+    def import_neighbours(self) -> bool:
+        """Read our statistical neighbours from a workbook the officer picks, store them as the next
+        version of the list and show the comparisons again; a bad file leaves the pack as it was."""
+        from memberpack.importers.neighbours import read_neighbours  # noqa: PLC0415 - the readers on demand
+        from memberpack.store import comparators  # noqa: PLC0415 - on demand
+
+        title = "Import statistical neighbours"
+        ours = comparators.authority(self.pack)
+        if ours is None:
+            QMessageBox.warning(self, title, "Set our authority first, in File > Pack details.")
+            return False
+        name, _ = QFileDialog.getOpenFileName(self, title, str(self.pack.path.parent), NEIGHBOURS_FILTER)
+        if not name:
+            return False
+        try:
+            listed = comparators.name_from_statistics(self.pack, read_neighbours(name, ours))
+            comparators.save_neighbours(self.pack, listed)
+        except MemberpackError as exc:
+            QMessageBox.warning(self, title, str(exc))
+            return False
+        self.reload()
+        self.statusBar().showMessage(f"{len(listed.neighbours)} statistical neighbours of {ours.describe()} "
+                                     f"from {listed.source_file}", 8000)
+        return True
 
     def edit_pack_details(self) -> None:
         from memberpack.gui.pack_details_dialog import PackDetailsDialog  # noqa: PLC0415 - on demand

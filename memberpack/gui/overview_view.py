@@ -18,6 +18,7 @@ from memberpack.gui.cell_text import change_text
 from memberpack.model.annotations import PACK, Target
 
 ADVERSE, FAVOURABLE = "#a61b1b", "#1b6e34"
+TABLE_WIDTH = 130  # the Table column of a list: titles are elided in the middle, the tooltip has them whole
 
 
 class Tile(QFrame):
@@ -118,8 +119,9 @@ class OverviewView(QScrollArea):
         tree.setAccessibleName(title)
         tree.setAlternatingRowColors(True)
         tree.setStyleSheet("QTreeWidget::item { padding: 3px 0; }")
+        tree.setTextElideMode(Qt.TextElideMode.ElideMiddle)  # long names and titles keep their distinguishing end
         for item in items:
-            name = f"{item.name} – {item.measure}" if with_measure else item.name
+            name = f"{item.name}\n{item.measure}" if with_measure else item.name  # the measure under its row
             row = QTreeWidgetItem([name, value(item), item.source])
             tip = f"{item.name}, {item.measure}: {value(item)}\n{item.source}" + (f", cell {item.cell}" if item.cell else "")
             for column in range(3):
@@ -136,7 +138,7 @@ class OverviewView(QScrollArea):
         header.setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
         header.setSectionResizeMode(1, QHeaderView.ResizeMode.Fixed)
         header.setSectionResizeMode(2, QHeaderView.ResizeMode.Fixed)
-        header.resizeSection(2, 150)  # long table titles are elided; the tooltip has them whole
+        header.resizeSection(2, TABLE_WIDTH)
         tree.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         header.resizeSection(1, min(tree.sizeHintForColumn(1) + 12, 170))  # long figures are elided too
         tree.itemActivated.connect(self._activated)

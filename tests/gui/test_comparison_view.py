@@ -1,9 +1,12 @@
 """How we compare on screen: the comparison table's figures and the trend chart, in the demo pack."""
 
+from openpyxl import Workbook
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QColor
+from PySide6.QtWidgets import QFileDialog, QMessageBox
 
 from memberpack.analysis.comparisons import GOOD, TONE_COLOURS, UNJUDGED
+from memberpack.gui.actions import IMPORT_NEIGHBOURS
 from memberpack.gui.comparison_view import BAND, ENGLAND_COL, NEIGHBOURS_COL, OURS, RANK, VERSUS, ComparisonView
 from memberpack.gui.dataset_view import DatasetView
 from memberpack.gui.open_statistics_view import NO_AUTHORITY, OpenStatisticsView
@@ -96,3 +99,35 @@ def test_a_note_on_a_comparison_chart_leads_back_to_its_measure(window):
     assert view.current_target().chart_id == view.comparisons.chart.spec.id
     assert view.comparisons.chart.spec.title == "Percentage of CLA in foster care: how we compare"
     assert not view.select_label("Attendance")
+
+
+def _neighbour_workbook(path, codes):
+    """The DfE layout in short: a title row, then LA number, LA name and SN1.. pairs (code, closeness)."""
+    wb = Workbook()
+    ws = wb.active
+    ws.title = "Statistical Neighbours"
+    ws.append(["Children's services statistical neighbour benchmarking tool"])
+    ws.append(["LA number", "LA name"] + [f"SN{k}" for k in range(1, len(codes) + 1) for _ in (0, 1)])
+    ws.append([933, "Somerset"] + [v for code in codes for v in (code, "Close")])
+    wb.save(path)
+    return path
+
+
+def test_import_neighbours_from_the_file_menu(window, tmp_path, monkeypatch):
+    action = window.menu_actions[IMPORT_NEIGHBOURS]
+    file_menu = window.menuBar().actions()[0].menu()
+    assert action in file_menu.actions() and action.text() == "Import statistical &neighbours…"
+    assert _shown(window, STATS).comparisons.model.text(0, NEIGHBOURS_COL) == "53.0 (10/10)"
+    picked = [_neighbour_workbook(tmp_path / "sn.xlsx", [916, 885, 938])]
+    monkeypatch.setattr(QFileDialog, "getOpenFileName", staticmethod(lambda *a, **k: (str(picked[0]), "")))
+    action.trigger()
+    listed = comparators.our_neighbours(window.pack)
+    assert (listed.source_file, [n.name for n in listed.neighbours]) == (
+        "sn.xlsx", ["Gloucestershire", "Worcestershire", "West Sussex"])
+    assert _shown(window, STATS).comparisons.model.text(0, NEIGHBOURS_COL) == "60.0 (2/3)"  # views redone
+    warned = []
+    monkeypatch.setattr(QMessageBox, "warning", staticmethod(lambda *a: warned.append(a[2])))
+    picked[0] = _neighbour_workbook(tmp_path / "bad.xlsx", [])
+    assert not window.import_neighbours()
+    assert warned == ["bad.xlsx: no statistical-neighbour table found (a header row with SN1 to SN10)"]
+    assert comparators.our_neighbours(window.pack).version == listed.version  # the pack is unchanged

@@ -11,6 +11,7 @@ from memberpack.analysis.charts import money_text
 from memberpack.analysis.headlines import headlines
 from memberpack.gui import actions as ids
 from memberpack.gui.main_window import recent_packs, window_settings
+from memberpack.gui.overview_view import TABLE_WIDTH
 from memberpack.gui.pack_details_dialog import PackDetailsDialog
 
 
@@ -48,11 +49,27 @@ def test_overview_headlines(window):
     assert movements.topLevelItem(0).text(2).startswith("2023/24 Month 6 – ")
     changes = window.tabs.overview.lists["changes"]
     shown = [changes.topLevelItem(i).text(0) for i in range(changes.topLevelItemCount())]
-    assert "Children & Families sub total – Full Year Projection" in shown
+    assert "Children & Families sub total\nFull Year Projection" in shown  # the measure on a line of its own
     assert not any(text.startswith("sub total") for text in shown)
     worse = window.tabs.overview.lists["worse"]
     assert not any(worse.topLevelItem(i).text(0).startswith("England")
                    for i in range(worse.topLevelItemCount()))
+
+
+def test_changes_list_shows_name_and_measure_whole_at_1280_by_800(window, qtbot):
+    window.resize(1280, 800)
+    changes = window.tabs.overview.lists["changes"]
+    qtbot.waitUntil(lambda: changes.viewport().width() > 0)
+    assert changes.textElideMode() == Qt.TextElideMode.ElideMiddle  # a long name keeps its distinguishing end
+    metrics = changes.fontMetrics()
+    width = changes.header().sectionSize(0)
+    assert width >= 120
+    for i in range(changes.topLevelItemCount()):
+        row = changes.topLevelItem(i)
+        name, measure = row.text(0).split("\n")
+        assert changes.visualItemRect(row).height() >= 2 * metrics.height()  # both lines show
+        assert metrics.horizontalAdvance(measure) < width  # the measure is never cut
+    assert changes.header().sectionSize(2) == TABLE_WIDTH
 
 
 def test_overview_item_opens_its_row(window):
