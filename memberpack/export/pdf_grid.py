@@ -99,7 +99,7 @@ def grid_layout(table: PackTable, plan: NotePlan) -> GridLayout:
     Figures keep that width; the labels and the columns of words share the rest fairly (toward
     their unwrapped width, up to :data:`LABEL_SHARE` of the frame each); what is left over after
     that goes to every figure column alike."""
-    grid = Grid.of(table.observations)
+    grid = Grid.as_source(table.observations)
     for comfortable in (True, False):
         for frame, size in FITS:
             cols = _columns(grid, plan, table.ds.key, size)

@@ -41,7 +41,7 @@ class DatasetTableModel(QAbstractTableModel):
     def __init__(self, dataset: Dataset, observations: list[Observation], parent=None) -> None:
         super().__init__(parent)
         self.dataset = dataset
-        grid = Grid.of(observations)
+        grid = Grid.as_source(observations)
         self.measures = grid.measures
         self.rows: list[TableRow] = []
         sections: list[str | None] = []

@@ -38,5 +38,20 @@ class Grid:
         measures = list(dict.fromkeys(columns[c] for c in sorted(columns)))
         return cls(measures, [by_row[r] for r in sorted(by_row)])
 
+    @classmethod
+    def as_source(cls, observations: Iterable[Observation]) -> Grid:
+        """The table as the source laid it out: a figure the importer derived from another cell
+        (``Benchmark: England``, 53, read out of "England, 53% South West, 53%") shares that cell's
+        reference and is left out, so no column appears twice."""
+        seen: set[tuple[str, str]] = set()
+        kept = []
+        for obs in sorted(observations, key=lambda o: (o.row, o.col)):
+            where = (obs.sheet, obs.cell)
+            if obs.cell and where in seen:
+                continue
+            seen.add(where)
+            kept.append(obs)
+        return cls.of(kept)
+
     def sections(self) -> list[str | None]:
         return list(dict.fromkeys(row.section for row in self.rows))
