@@ -60,7 +60,9 @@ def _workbook_sheets(path: Path, wanted: str | None) -> Iterator[Sheet]:
 
     try:
         workbook = CalamineWorkbook.from_path(str(path))
-        names = [m.name for m in workbook.sheets_metadata if str(m.typ).endswith("WorkSheet")] or workbook.sheet_names
+        worksheets = [m for m in workbook.sheets_metadata if str(m.typ).endswith("WorkSheet")]
+        names = [m.name for m in worksheets] or workbook.sheet_names
+        hidden = [m.name for m in worksheets if not str(m.visible).endswith(".Visible")]
     except PasswordError:
         raise ImportFailed(f"{path.name}: the workbook is password-protected (encrypted); remove the password "
                            "and save it again") from None
@@ -68,9 +70,16 @@ def _workbook_sheets(path: Path, wanted: str | None) -> Iterator[Sheet]:
         raise ImportFailed(f"{path.name}: cannot be read as a workbook ({_short(exc)})") from None
     if wanted is not None and wanted not in names:
         raise ImportFailed(f"{path.name}: no sheet named {wanted!r} (sheets: {', '.join(names)})")
-    chosen = [n for n in names if wanted is None or n == wanted]
+    # Hidden sheets hold lookups and workings, not the return: read only when named with --sheet.
+    chosen = [n for n in names if n == wanted] if wanted is not None else [n for n in names if n not in hidden]
+    if not chosen:
+        raise ImportFailed(f"{path.name}: every sheet is hidden ({', '.join(hidden)}); name one with --sheet "
+                           "to import it")
     formats: dict[str, SheetFormats] = {}
     notes: list[str] = []
+    if hidden and wanted is None:
+        notes.append(f"hidden sheet{'s' if len(hidden) > 1 else ''} not read: {', '.join(hidden)} "
+                     "(name one with --sheet to import it)")
     if path.suffix.lower() in (".xlsx", ".xlsm"):
         try:
             formats = read_formats(path, chosen)
