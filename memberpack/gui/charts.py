@@ -14,9 +14,9 @@ from PySide6.QtCore import QPointF, Qt, Signal
 from PySide6.QtGui import QColor, QPen
 from PySide6.QtWidgets import QGridLayout, QLabel, QToolTip, QVBoxLayout, QWidget
 
-from memberpack.analysis.charts import money_text
+from memberpack.analysis.charts import point_text
 from memberpack.model.charts import BAR, BENCHMARK, EARLIER, ChartSpec, Series
-from memberpack.model.units import GBP, PER_10000, PERCENT
+from memberpack.model.units import GBP, PER_10000
 
 pg.setConfigOptions(background="w", foreground="#333333", antialias=True)
 
@@ -31,13 +31,8 @@ def value_text(value: float | None, unit: str | None) -> str:
     """A chart figure as a councillor reads it: £12.4m, 38.9%, 53.7 per 10,000."""
     if value is None:
         return "no figure"
-    if unit == GBP:
-        return money_text(value)
-    if unit == PERCENT:
-        return f"{value:.1f}%"
-    if unit == PER_10000:
-        return f"{value:,.1f} per 10,000"
-    return f"{value:,.0f}" if float(value).is_integer() else f"{value:,.1f}"
+    text = point_text(value, unit)  # the same figure text the PDF's charts print
+    return f"{text} per 10,000" if unit == PER_10000 else text
 
 
 def line_groups(spec: ChartSpec) -> list[list[Series]]:

@@ -22,7 +22,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from memberpack.errors import Cancelled, ImportFailed
-from memberpack.importers.layout import TableLayout, strip_periods
+from memberpack.importers.layout import TableLayout, as_heading, strip_periods
 from memberpack.importers.open_statistics import recognise_open_statistics
 from memberpack.importers.reader import read_sheets
 from memberpack.importers.report import FileReport
@@ -156,8 +156,7 @@ def _untitled_name(sheet: str, path: Path, first_label: str) -> str:
     is named after its first row label instead (``Agency staffing spend``)."""
     if sheet != path.stem or not first_label.strip():
         return sheet
-    text = " ".join(first_label.replace("_", " ").split())
-    return text[:1].upper() + text[1:]
+    return as_heading(first_label)
 
 
 def domain_of(metric_counts: Counter) -> str:

@@ -225,6 +225,13 @@ def _label_column(data: list[list[Any]], span: range) -> int:
     return span.start
 
 
+def as_heading(text: str) -> str:
+    """A file name or label as a table heading: underscores as spaces, one space between words, a
+    capital first letter (``agency_staffing_spend`` -> ``Agency staffing spend``)."""
+    words = " ".join(text.replace("_", " ").split())
+    return words[:1].upper() + words[1:]
+
+
 def shape_key(sheet: str, header_texts: list[str]) -> str:
     """A signature of a table's shape that survives a new month: period words are left out."""
     body = json.dumps([strip_periods(sheet).lower(), [strip_periods(t).lower() for t in header_texts]])

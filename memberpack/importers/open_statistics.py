@@ -25,7 +25,7 @@ from pathlib import Path
 from memberpack.errors import Cancelled, ImportFailed
 from memberpack.importers.cells import column_letter
 from memberpack.importers.csv_reader import detect_encoding
-from memberpack.importers.layout import TableLayout, shape_key
+from memberpack.importers.layout import TableLayout, as_heading, shape_key
 from memberpack.importers.report import TableReport
 from memberpack.importers.tables import FoundTable
 from memberpack.model.areas import LOCAL_AUTHORITY, NATIONAL, REGIONAL, Area
@@ -274,8 +274,7 @@ def _classify(path: Path, encoding: str, columns: list[str], meta: dict | None,
 def _title(stem: str) -> str:
     """A publication's file name as a heading: ``12_children_looked_after_rates_2017-2020`` ->
     ``Children looked after rates 2017-2020``."""
-    text = " ".join(re.sub(r"^[\d\s_-]+", "", stem).replace("_", " ").split()) or stem
-    return text[:1].upper() + text[1:]
+    return as_heading(re.sub(r"^[\d\s_-]+", "", stem) or stem)
 
 
 def recognise_open_statistics(path: Path, sheet: str | None = None, *, progress: Progress | None = None,
