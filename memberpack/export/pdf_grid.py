@@ -16,6 +16,7 @@ from memberpack.export.pdf_notes import NotePlan
 from memberpack.export.pdf_notes import Table as PackTable
 from memberpack.export.pdf_styles import FONT, FONT_BOLD, FRAME_WIDTH, INK, LANDSCAPE_WIDTH, RAG, SHADE
 from memberpack.export.pdf_tables import PAD, STATUS_TEXT, BriefingTable, Cell, base_style, fit, header, marked
+from memberpack.model.display import figure_text
 from memberpack.model.grid import Grid
 from memberpack.model.observation import DATA, Observation
 
@@ -66,10 +67,11 @@ def _columns(grid: Grid, plan: NotePlan, key: str, size: float) -> list[tuple[fl
             obs = row.cells.get(measure)
             if obs is None:
                 continue
-            full = stringWidth(obs.display, FONT, size) + MARKER_ROOM * bool(plan.markers(key, obs.cell))
+            text = figure_text(obs)
+            full = stringWidth(text, FONT, size) + MARKER_ROOM * bool(plan.markers(key, obs.cell))
             solid = _solid(obs)
             solids, words = solids + solid, words + (not solid)
-            least = max(least, full if solid else _word(obs.display, size))
+            least = max(least, full if solid else _word(text, size))
             pref = max(pref, min(full, TEXT_ROOM))
             longest = max(longest, full)
         pref = max(least, pref) + 2 * PAD + 1
@@ -143,8 +145,9 @@ def grid_table(table: PackTable, plan: NotePlan, layout: GridLayout) -> Briefing
                 cells.append("")
                 continue
             markers = plan.markers(table.ds.key, obs.cell)
-            cells.append(marked(obs.display, markers, size) if markers
-                         else fit(obs.display, widths[c], right=c in figures and _solid(obs), size=size))
+            text = figure_text(obs)
+            cells.append(marked(text, markers, size) if markers
+                         else fit(text, widths[c], right=c in figures and _solid(obs), size=size))
             if obs.status in RAG:
                 cmds.append(("BACKGROUND", (c, r), (c, r), RAG[obs.status]))
             elif obs.status in STATUS_TEXT:

@@ -6,26 +6,19 @@ blind): a RAG cell carries a shape and its word, a variance flag keeps its lette
 
 from __future__ import annotations
 
-import re
-
+from memberpack.model.display import figure_text
 from memberpack.model.observation import Observation
-from memberpack.model.units import GBP, PERCENT, find_unit
 
 RAG_SHAPES = {"red": "▲ Red", "amber": "◆ Amber", "green": "● Green"}
 RAG_COLOURS = {"red": "#f4c7c3", "amber": "#fce8b2", "green": "#c9e7cf"}
 FLAG_TEXT = {"adverse": "A", "favourable": "(F)"}
 FLAG_COLOURS = {"adverse": "#a61b1b", "favourable": "#1b6e34"}
 ARROW_TEXT = {"up": "↑", "down": "↓", "level": "→"}
-_PLAIN_NUMBER = re.compile(r"^-?\d+(?:\.\d+)?$")
 
 
 def cell_text(obs: Observation) -> str:
-    """The text a councillor sees for ``obs``.
-
-    Special values (``DNA``, ``tbc``, ``c``…) show exactly as written. A money figure the source
-    held as a bare number is shown as councils print it: brackets for negatives and the column's
-    decimals (one for £m), so ``-0.2`` in a £m column reads ``(0.2)``.
-    """
+    """The text a councillor sees for ``obs``: RAG, A/(F) and arrows spelt out, figures as
+    :func:`~memberpack.model.display.figure_text` prints them (the PDF prints the same)."""
     status = obs.status or ""
     if status in RAG_SHAPES:
         return RAG_SHAPES[status]
@@ -33,19 +26,7 @@ def cell_text(obs: Observation) -> str:
         return FLAG_TEXT[status]
     if status in ARROW_TEXT and obs.value is None:
         return ARROW_TEXT[status]
-    if obs.value is None or not _PLAIN_NUMBER.match(obs.display.strip()):
-        return obs.display
-    shown = obs.display.strip()
-    decimals = len(shown.split(".")[1]) if "." in shown else 0
-    unit = find_unit(obs.measure)
-    if unit is not None:
-        decimals = max(decimals, unit.decimals)
-    number = abs(float(shown))
-    if obs.unit == GBP:
-        text = f"{number:,.{decimals}f}"
-        return f"({text})" if float(shown) < 0 else text
-    text = f"{float(shown):,.{decimals}f}"
-    return f"{text}%" if obs.unit == PERCENT and unit is not None and unit.base == PERCENT else text
+    return figure_text(obs)
 
 
 def source_text(obs: Observation, source_file: str) -> str:

@@ -1,0 +1,31 @@
+"""How a figure is printed, on screen and on paper alike: as the source showed it.
+
+A money figure the source held as a bare number (no number format) is shown as councils print
+it: brackets for negatives and the column's decimals (one for £m), so ``-0.2`` in a £m column
+reads ``(0.2)``. Special values (``DNA``, ``tbc``, ``c``…) and text show exactly as written.
+"""
+
+from __future__ import annotations
+
+import re
+
+from memberpack.model.observation import Observation
+from memberpack.model.units import GBP, PERCENT, find_unit
+
+_PLAIN_NUMBER = re.compile(r"^-?\d+(?:\.\d+)?$")
+
+
+def figure_text(obs: Observation) -> str:
+    """The printed text of one figure."""
+    shown = obs.display.strip()
+    if obs.value is None or not _PLAIN_NUMBER.match(shown):
+        return obs.display
+    decimals = len(shown.split(".")[1]) if "." in shown else 0
+    unit = find_unit(obs.measure)
+    if unit is not None:
+        decimals = max(decimals, unit.decimals)
+    if obs.unit == GBP:
+        text = f"{abs(float(shown)):,.{decimals}f}"
+        return f"({text})" if float(shown) < 0 else text
+    text = f"{float(shown):,.{decimals}f}"
+    return f"{text}%" if obs.unit == PERCENT and unit is not None and unit.base == PERCENT else text
