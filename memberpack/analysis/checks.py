@@ -20,6 +20,7 @@ from memberpack.model.metrics import match_metric
 from memberpack.model.observation import DATA, SUBTOTAL, Dataset, Observation
 from memberpack.store.pack import Pack
 
+
 @dataclass(frozen=True, slots=True)
 class Finding:
     file: str
@@ -30,20 +31,29 @@ class Finding:
     def line(self) -> str:
         return f"{self.file} {self.sheet}!{self.cell}: {self.message}"
 
-def _step(obs: Observation) -> float:
-    """One unit of the last digit shown for ``obs`` (0.1 of £1m for "38.4" in £m), in base units."""
+
+def _shown(obs: Observation) -> tuple[float, int]:
+    """How ``obs`` was shown: the scale from the figure shown to its value in base units (1e6 for
+    "38.4" in £m) and the decimals shown."""
     digits = re.search(r"(\d[\d,]*)(?:\.(\d+))?", obs.display or "")
     if not digits or obs.value in (None, 0):
-        return 1.0
-    shown = float(digits.group(1).replace(",", "") + ("." + digits.group(2) if digits.group(2) else ""))
-    scale = abs(obs.value) / shown if shown else 1.0
-    return scale * 10 ** -len(digits.group(2) or "")
+        return 1.0, 0
+    decimals = digits.group(2) or ""
+    shown = float(digits.group(1).replace(",", "") + ("." + decimals if decimals else ""))
+    return (abs(obs.value) / shown if shown else 1.0), len(decimals)
+
+
+def _step(obs: Observation) -> float:
+    """One unit of the last digit shown for ``obs`` (0.1 of £1m for "38.4" in £m), in base units."""
+    scale, decimals = _shown(obs)
+    return scale * 10 ** -decimals
+
 
 def _fmt(obs: Observation, value: float) -> str:
-    scale = abs(obs.value) / float(re.sub(r"[^\d.]", "", obs.display) or 1) if obs.value else 1.0
-    shown = value / scale if scale else value
-    decimals = len(obs.display.split(".")[1].rstrip(")%")) if "." in obs.display else 0
-    return f"{shown:,.{decimals}f}"
+    """``value`` (base units) written as ``obs`` is shown: 10,100,000 next to "9.5" in £m is "10.1"."""
+    scale, decimals = _shown(obs)
+    return f"{value / scale:,.{decimals}f}"
+
 
 def _columns(grid: Grid) -> dict[str, str]:
     """Which measure is the budget, the projection, the variance and the A/(F) flag."""
@@ -59,6 +69,7 @@ def _columns(grid: Grid) -> dict[str, str]:
         if role:
             found.setdefault(role, measure)
     return found
+
 
 # A wide table repeats its sub-columns under REVISED BUDGET / FORECAST / VARIANCE (seed 001 Appendix 1).
 _BLOCK = re.compile(r"^\s*(?P<block>(?:revised\s+)?budget|forecast|projection|variance)\s+(?P<rest>\S.*)$",
@@ -98,6 +109,7 @@ def _variance_findings(ds: Dataset, grid: Grid, cols: dict[str, str]) -> list[Fi
                                f"{row.label}: variance {var.display} but projection - budget is {_fmt(var, expected)}"))
     return out
 
+
 def _sum_findings(ds: Dataset, grid: Grid) -> list[Finding]:
     out: list[Finding] = []
     block: list[GridRow] = []       # data rows since the last sub total
@@ -124,6 +136,7 @@ def _sum_findings(ds: Dataset, grid: Grid) -> list[Finding]:
         block = []
     return out
 
+
 def _flag_findings(ds: Dataset, grid: Grid, cols: dict[str, str]) -> list[Finding]:
     if not {"flag", "variance"} <= cols.keys():
         return []
@@ -138,6 +151,7 @@ def _flag_findings(ds: Dataset, grid: Grid, cols: dict[str, str]) -> list[Findin
                                f"{row.label}: flagged {flag.display} but the variance is {var.display}"))
     return out
 
+
 def check_dataset(ds: Dataset, observations: list[Observation]) -> list[Finding]:
     grid = Grid.of(observations)
     cols = _columns(grid)
@@ -145,6 +159,7 @@ def check_dataset(ds: Dataset, observations: list[Observation]) -> list[Finding]
     variances = [f for c in blocks for f in _variance_findings(ds, grid, c)] if blocks else \
         _variance_findings(ds, grid, cols)
     return variances + _sum_findings(ds, grid) + _flag_findings(ds, grid, cols)
+
 
 def check_pack(pack: Pack) -> list[Finding]:
     """Every finding in the latest version of every dataset, in import order."""

@@ -19,7 +19,6 @@ from memberpack.export.pdf_styles import (FONT, FONT_BOLD, FRAME_HEIGHT, FRAME_W
                                           LANDSCAPE_WIDTH, MARGIN, MUTED, PAGE, RULE)
 
 
-
 def anchor_key(*parts: object) -> str:
     """A bookmark or form name made safe for the PDF name tree."""
     return re.sub(r"[^A-Za-z0-9_]", "_", "_".join(str(p) for p in parts))

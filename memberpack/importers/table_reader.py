@@ -372,6 +372,7 @@ class TableReader:
             known = self._words_cache[text] = bool(words(text) & _VOCABULARY)
         return known
 
+
 def _label_match(label: str, unit: str | None) -> Metric:
     """What :func:`match_metric` finds from the row label alone."""
     return match_metric("", label, unit) if unit == "GBP" else match_metric(label, None, unit)
