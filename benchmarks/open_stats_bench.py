@@ -73,7 +73,7 @@ def raw_read(path: Path) -> None:
 
 def memberpack_read(path: Path) -> None:
     for table in iter_tables(path):
-        for _ in table.observations:
+        for _ in table.parts:
             pass
 
 

@@ -233,31 +233,28 @@ class _Places:
 def _open_statistics(pack: Pack, ours: Area, neighbours: NeighbourList | None, wanted) -> list[Comparison]:
     out = []
     for ds in (d for d in pack.datasets() if d.kind == OPEN_STATISTICS):
-        areas = [Area.from_key(k, label) for label, k in pack.db.execute(
-            "SELECT DISTINCT label, area FROM observation WHERE dataset_id = ? AND area IS NOT NULL", (ds.id,))]
+        stored = pack.areas(ds.id)
+        areas = [Area.from_key(k, label) for label, k in stored]
         places = _Places(areas, ours, neighbours)
         if OURS not in places.roles.values():
             continue
         series: dict[tuple, dict[str, dict[str, _Figure]]] = defaultdict(lambda: defaultdict(dict))
         subjects: dict[tuple, _Subject] = {}
         tracked = list(places.roles)
-        rows = pack.db.execute(
-            "SELECT measure, section, period, value, display, status, cell, area, metric_id, unit FROM observation "
-            f"WHERE dataset_id = ? AND area IN ({', '.join('?' * len(tracked))}) ORDER BY row, col",
-            (ds.id, *tracked))
-        for measure, section, period, value, display, status, cell, area, metric_id, unit in rows:
-            if wanted(measure, section, metric_id):
-                series[(measure, section)][places.roles[area]][period or ""] = _Figure(value, display, status, cell)
-                if unit or (measure, section) not in subjects:
-                    subjects[(measure, section)] = _Subject(ds, measure, section, metric_id, unit, source_line(ds))
+        for o in pack.observations(ds.id, areas=tracked):
+            if wanted(o.measure, o.section, o.metric_id):
+                series[(o.measure, o.section)][places.roles[o.area]][o.period or ""] = _Figure(o.value, o.display,
+                                                                                              o.status, o.cell)
+                if o.unit or (o.measure, o.section) not in subjects:
+                    subjects[(o.measure, o.section)] = _Subject(ds, o.measure, o.section, o.metric_id, o.unit,
+                                                                source_line(ds))
         latest = {group: _period_order(list(by_role[OURS]))[-1]
                   for group, by_role in series.items() if by_role.get(OURS)}
         everyone: dict[tuple, list[float]] = defaultdict(list)
-        for measure, section, period, value in pack.db.execute(
-                "SELECT measure, section, period, value FROM observation WHERE dataset_id = ? AND area LIKE 'la|%' "
-                "AND value IS NOT NULL", (ds.id,)):
-            if latest.get((measure, section)) == (period or ""):
-                everyone[(measure, section)].append(value)
+        authorities = [key for _, key in stored if key.startswith("la|")]
+        for o in pack.observations(ds.id, areas=authorities):
+            if o.value is not None and latest.get((o.measure, o.section)) == (o.period or ""):
+                everyone[(o.measure, o.section)].append(o.value)
         for group in latest:
             by_role = series[group]
             mine = _Line(OURS, places.our_name, by_role[OURS])

@@ -70,9 +70,7 @@ class DomainView(QWidget):
             if ds.kind == OPEN_STATISTICS:
                 from memberpack.gui.open_statistics_view import OpenStatisticsView  # noqa: PLC0415
 
-                (figures,) = self.pack.db.execute("SELECT COUNT(*) FROM observation WHERE dataset_id = ?",
-                                                  (ds.id,)).fetchone()
-                view = OpenStatisticsView(ds, figures, found)
+                view = OpenStatisticsView(ds, self.pack.figure_count(ds.id), found)
             else:
                 view = DatasetView(ds, self.pack.observations(ds.id), found)
             view.target_changed.connect(self.target_changed)

@@ -27,7 +27,7 @@ from memberpack.importers.open_statistics import recognise_open_statistics
 from memberpack.importers.reader import read_sheets
 from memberpack.importers.report import FileReport
 from memberpack.importers.safety import check_file
-from memberpack.importers.tables import FoundTable, Recall, find_tables
+from memberpack.importers.tables import FoundTable, Part, Recall, find_tables
 from memberpack.model.annotations import now_iso
 from memberpack.model.metrics import BY_ID, OTHER
 from memberpack.model.observation import Dataset
@@ -125,9 +125,9 @@ def read_file(path: str | Path, *, sheet: str | None = None, kind: str | None = 
         for found in iter_tables(path, sheet=sheet, kind=kind, overrides=overrides, progress=progress,
                                  cancel=cancel, notes=report.warnings):
             kept = list(itertools.islice(found.observations, limit))
-            for _ in found.observations:
+            for _ in found.parts:
                 pass
-            found.observations = kept
+            found.parts = [kept]
             if kept:
                 tables.append(found)
                 report.tables.append(found.report)
@@ -167,6 +167,18 @@ def domain_of(metric_counts: Counter) -> str:
     return domains.most_common(1)[0][0] if domains else OTHER
 
 
+def _leading(parts: Iterable[Part]) -> tuple[str | None, Iterator[Part]]:
+    """The row label of a table's first figure (None when it has none), and its parts again from the start."""
+    parts = iter(parts)
+    seen = []
+    for part in parts:
+        seen.append(part)
+        if len(part):
+            label = part[0].label if isinstance(part, list) else part.labels.values[part.labels.codes[0]]
+            return label, itertools.chain(seen, parts)
+    return None, iter(())
+
+
 def _store_file(pack: Pack | None, path: Path, *, sheet, kind, layouts, progress, cancel) -> FileReport:
     """Read one file's tables and, given a pack, store each (the caller holds the transaction)."""
     report = FileReport(file=path.name, sha256=_sha256(path))
@@ -176,19 +188,19 @@ def _store_file(pack: Pack | None, path: Path, *, sheet, kind, layouts, progress
                          cancel=cancel, notes=report.warnings)
     for found in tables:
         _check_cancel(cancel)
-        first = next(iter(found.observations), None)
-        if first is None:
+        first_label, parts = _leading(found.parts)
+        if first_label is None:
             continue
-        observations = itertools.chain([first], found.observations)
         report.tables.append(found.report)
         if pack is None:
-            for _ in observations:
+            for _ in parts:
                 pass
             continue
-        dataset = Dataset(name=found.title or _untitled_name(found.report.sheet, path, first.label), source_file=path.name, sha256=report.sha256,
+        dataset = Dataset(name=found.title or _untitled_name(found.report.sheet, path, first_label),
+                          source_file=path.name, sha256=report.sha256,
                           sheet=found.report.sheet, cell_range="", kind=found.layout.kind,
                           key=_unique(dataset_key(found, path.stem), keys), imported_at=now_iso())
-        pack.add_dataset(dataset, observations)
+        pack.add_dataset(dataset, parts)
         dataset.cell_range, dataset.domain, dataset.period = found.report.cell_range, domain_of(found.metric_counts), found.layout.period
         dataset.layout, dataset.report = found.layout.to_dict(), found.report.to_dict()
         pack.update_dataset(dataset)

@@ -24,27 +24,40 @@ from memberpack.importers.report import TableReport
 from memberpack.importers.stream import Peekable
 from memberpack.importers.table_ends import is_footnote, single_text
 from memberpack.importers.table_reader import TableReader
+from memberpack.model.blocks import FigureBlock
 from memberpack.model.observation import LAYOUT_KINDS, Observation
 from memberpack.model.periods import MONTH, QUARTER, YEAR_END, Period, parse_period
 from memberpack.model.values import parse_text
 
 Recall = Callable[[str], dict | None]
+Part = list[Observation] | FigureBlock
 SIDE_BY_SIDE_ROWS = 5_000
 
 
 @dataclass(slots=True)
 class FoundTable:
-    """A table found on a sheet: its layout, its report, and its observations (lazy while importing)."""
+    """A table found on a sheet: its layout, its report, and its figures (lazy while importing).
+
+    ``parts`` are the figures as read: a list of observations per row, or a block of rows kept
+    column-wise (:class:`FigureBlock`); :attr:`observations` gives them one by one.
+    """
 
     layout: TableLayout
     report: TableReport
     shape: str
-    observations: Iterator[Observation] | list[Observation] = field(default_factory=list)
+    parts: Iterator[Part] | list[Part] = field(default_factory=list)
     metric_counts: Counter = field(default_factory=Counter)
 
     @property
     def title(self) -> str:
         return self.layout.title
+
+    @property
+    def observations(self) -> Iterator[Observation] | list[Observation]:
+        """Every figure, blocks expanded: a list once the table is read, an iterator while importing."""
+        flat = chain.from_iterable(part.observations() if isinstance(part, FigureBlock) else part
+                                   for part in self.parts)
+        return list(flat) if isinstance(self.parts, list) else flat
 
 
 def context_period(texts: Sequence[str]) -> Period | None:
@@ -100,10 +113,10 @@ def find_tables(sheet: Sheet, *, file_stem: str = "", kind: str | None = None,
                 source.next()
             reader = TableReader(found.layout, seen, sheet, parse_period(found.layout.period or ""), found.report)
             found.report.unit = reader.describe_units()
-            found.observations = chain.from_iterable(reader.row_observations(source, progress, cancel))
+            found.parts = reader.row_observations(source, progress, cancel)
             found.metric_counts = reader.metric_counts
             yield found
-            for _ in found.observations:
+            for _ in found.parts:
                 pass
         titles, title_rows = [], {}
 

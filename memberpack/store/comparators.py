@@ -102,8 +102,7 @@ def our_neighbours(pack: Pack) -> NeighbourList | None:
 
 def known_areas(pack: Pack) -> list[Area]:
     """Every area named in imported open statistics (one per distinct name and codes)."""
-    rows = pack.db.execute("SELECT DISTINCT area, label FROM observation WHERE area IS NOT NULL")
-    return [Area.from_key(key, label) for key, label in rows]
+    return [Area.from_key(key, label) for label, key in pack.areas()]
 
 
 def lookup(areas: list[Area], code: str) -> Area | None:

@@ -7,16 +7,21 @@ outlive a connection).
 
 from __future__ import annotations
 
+import heapq
+import itertools
 import json
 import sqlite3
 import uuid
-from collections.abc import Iterable, Iterator
+from collections.abc import Collection, Iterable, Iterator
 from contextlib import contextmanager
+from operator import attrgetter
 from pathlib import Path
 
 from memberpack.errors import PackError
+from memberpack.model.blocks import FigureBlock
 from memberpack.model.metrics import BY_ID
 from memberpack.model.observation import Dataset, Observation
+from memberpack.store import block_codec
 from memberpack.store.schema import APPLICATION_ID, MIGRATIONS, SCHEMA_VERSION
 
 DEFAULT_META = {"committee": "", "meeting_date": "", "classification": "Public", "title": "Briefing pack"}
@@ -154,8 +159,12 @@ class Pack:
                                 [(k, str(v)) for k, v in values.items()])
 
     # --- datasets and observations -----------------------------------------------------
-    def add_dataset(self, dataset: Dataset, observations: Iterable[Observation]) -> int:
-        """Store a table as the next version of its key; returns the new dataset id."""
+    def add_dataset(self, dataset: Dataset, parts: Iterable[Observation | list[Observation] | FigureBlock]) -> int:
+        """Store a table as the next version of its key; returns the new dataset id.
+
+        ``parts`` are its figures as they are read: observations, lists of them (a row), and
+        blocks of rows kept column-wise, which are stored as they are.
+        """
         with self.transaction():
             dataset.key = dataset.key or dataset.name
             (latest,) = self.db.execute("SELECT COALESCE(MAX(version), 0) FROM dataset WHERE key = ?",
@@ -167,7 +176,16 @@ class Pack:
                  dataset.cell_range, dataset.kind, dataset.domain, dataset.period, json.dumps(dataset.layout),
                  json.dumps(dataset.report), dataset.imported_at))
             dataset.id = cur.lastrowid
-            self.db.executemany(_INSERT_OBSERVATION, _observation_rows(dataset.id, observations))
+            for is_block, run in itertools.groupby(parts, key=lambda part: isinstance(part, FigureBlock)):
+                if is_block:
+                    self.db.executemany(
+                        "INSERT INTO observation_block(dataset_id, first_row, row_count, cell_count, head, figures) "
+                        "VALUES (?, ?, ?, ?, ?, ?)",
+                        ((dataset.id, int(b.rows[0]), len(b), b.cell_count, *block_codec.encode(b))
+                         for b in run if len(b)))
+                else:
+                    observations = (o for part in run for o in (part if isinstance(part, list) else (part,)))
+                    self.db.executemany(_INSERT_OBSERVATION, _observation_rows(dataset.id, observations))
         return dataset.id
 
     def update_dataset(self, dataset: Dataset) -> None:
@@ -198,10 +216,47 @@ class Pack:
             "ORDER BY version DESC LIMIT 1", (dataset.key, dataset.version)).fetchone()
         return _dataset(row) if row else None
 
-    def observations(self, dataset_id: int) -> list[Observation]:
-        rows = self.db.execute(f"SELECT id, {', '.join(_OBS_COLUMNS)} FROM observation WHERE dataset_id = ? "
-                               "ORDER BY row, col", (dataset_id,))
-        return [_observation(row) for row in rows]
+    def observations(self, dataset_id: int, *, areas: Collection[str] | None = None) -> list[Observation]:
+        """A dataset's figures in row then column order; with ``areas``, only those areas' figures."""
+        where, args = "dataset_id = ?", [dataset_id]
+        if areas is not None:
+            areas = set(areas)
+            where += f" AND area IN ({', '.join('?' * len(areas))})"
+            args += list(areas)
+        rows = self.db.execute(f"SELECT id, {', '.join(_OBS_COLUMNS)} FROM observation WHERE {where} "
+                               "ORDER BY row, col", args)
+        single = [_observation(row) for row in rows]
+        blocks = [_in_areas(block, areas) for block in self._blocks(dataset_id)]
+        if not blocks:
+            return single
+        return list(heapq.merge(single, *blocks, key=attrgetter("row", "col")))
+
+    def figure_count(self, dataset_id: int) -> int:
+        (single,) = self.db.execute("SELECT COUNT(*) FROM observation WHERE dataset_id = ?", (dataset_id,)).fetchone()
+        (blocked,) = self.db.execute("SELECT COALESCE(SUM(cell_count), 0) FROM observation_block WHERE dataset_id = ?",
+                                     (dataset_id,)).fetchone()
+        return single + blocked
+
+    def areas(self, dataset_id: int | None = None) -> list[tuple[str, str]]:
+        """The distinct (label, area key) pairs of open-statistics figures, of one dataset or all."""
+        where, args = ("AND dataset_id = ?", (dataset_id,)) if dataset_id is not None else ("", ())
+        found = dict.fromkeys(self.db.execute(
+            f"SELECT DISTINCT label, area FROM observation WHERE area IS NOT NULL {where}", args))
+        ids = [dataset_id] if dataset_id is not None else [
+            i for (i,) in self.db.execute("SELECT DISTINCT dataset_id FROM observation_block")]
+        for i in ids:
+            for block in self._blocks(i):
+                if block.areas is not None:
+                    pairs = zip(block.labels.codes.tolist(), block.areas.codes.tolist())
+                    found.update(((block.labels.values[a], block.areas.values[b]), None)
+                                 for a, b in dict.fromkeys(pairs) if block.areas.values[b] is not None)
+        return list(found)
+
+    def _blocks(self, dataset_id: int) -> Iterator[FigureBlock]:
+        rows = self.db.execute("SELECT head, figures FROM observation_block WHERE dataset_id = ? ORDER BY first_row",
+                               (dataset_id,))
+        for head, figures in rows:
+            yield block_codec.decode(head, figures)
 
     # --- layouts remembered between monthly returns ------------------------------------------
     def remember_layout(self, shape_key: str, layout: dict, saved_at: str) -> None:
@@ -221,6 +276,15 @@ def _observation_rows(dataset_id: int, observations: Iterable[Observation]) -> I
                o.metric_id if o.metric_id in BY_ID else "other", 0 if o.period is None else o.period,
                "" if o.value is None else o.value, 0 if o.unit is None else o.unit, o.display,
                0 if o.status is None else o.status, o.row_role, o.sheet, o.cell, 0 if o.area is None else o.area)
+
+
+def _in_areas(block: FigureBlock, areas: set[str] | None) -> Iterator[Observation]:
+    if areas is None:
+        return block.observations()
+    if block.areas is None:
+        return iter(())
+    wanted = [value in areas for value in block.areas.values]
+    return block.observations([wanted[c] for c in block.areas.codes.tolist()])
 
 
 def _statements(script: str) -> list[str]:

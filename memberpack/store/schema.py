@@ -143,6 +143,19 @@ MIGRATIONS: tuple[str, ...] = (
     CREATE INDEX observation_dataset ON observation(dataset_id, row, col);
     CREATE INDEX observation_metric ON observation(metric_id);
     """,
+    # 4: large runs of rows stored column-wise (memberpack.model.blocks, memberpack.store.block_codec)
+    """
+    CREATE TABLE observation_block (
+        id         INTEGER PRIMARY KEY,
+        dataset_id INTEGER NOT NULL REFERENCES dataset(id) ON DELETE CASCADE,
+        first_row  INTEGER NOT NULL,
+        row_count  INTEGER NOT NULL,
+        cell_count INTEGER NOT NULL,
+        head       TEXT NOT NULL,
+        figures    BLOB NOT NULL
+    );
+    CREATE INDEX observation_block_dataset ON observation_block(dataset_id, first_row);
+    """,
 )
 
 SCHEMA_VERSION = len(MIGRATIONS)

@@ -8,7 +8,7 @@ from memberpack.errors import Cancelled
 from memberpack.importers import import_files
 from memberpack.importers.engine import iter_tables
 from memberpack.model.observation import OPEN_STATISTICS
-from memberpack.model.areas import Area
+from memberpack.model.areas import LOCAL_AUTHORITY, Area
 from memberpack.store.pack import Pack
 
 HEADER = ["time_period", "time_identifier", "geographic_level", "country_code", "country_name", "region_code",
@@ -131,14 +131,14 @@ def test_windows_1252_names(tmp_path):
 
 
 def test_streams_with_progress_and_cancel_leaves_pack_unchanged(tmp_path, ees):
-    big = [HEADER] + [ROWS[2]] * 5000
+    big = [HEADER] + [ROWS[2]] * 20_000     # about 3 MiB: read a MiB at a time
     path = write_csv(tmp_path / "big.csv", big)
     seen = []
     (found,) = iter_tables(path, progress=lambda done, total, msg: seen.append((done, total, msg)))
     assert not isinstance(found.observations, list)
-    assert sum(1 for _ in found.observations) == 10_000
-    assert seen[-1] == (path.stat().st_size, path.stat().st_size, "Reading big.csv: 5,000 rows") and len(seen) >= 3
-    assert found.report.cell_range == "A1:N5001"
+    assert sum(1 for _ in found.observations) == 40_000
+    assert seen[-1] == (path.stat().st_size, path.stat().st_size, "Reading big.csv: 20,000 rows") and len(seen) >= 3
+    assert found.report.cell_range == "A1:N20001"
     pack_path = tmp_path / "p.mpack"
     Pack.create(pack_path).close()
     before = pack_path.read_bytes()
@@ -174,4 +174,29 @@ def test_cells_are_spreadsheet_rows_and_many_errors_are_summed_up(tmp_path):
     (note,) = [a for a in table.assumptions if "Excel error" in a]
     assert note.startswith("25 Excel error value(s) read as missing values, with the error as their status: N4 #N/A")
     assert note.endswith("N23 #N/A and 5 more") and table.cell_range == "A1:N28"
+    pack.close()
+
+
+def test_blank_short_and_long_rows_keep_their_line_numbers(tmp_path):
+    """Arrow will not read a row with the wrong number of fields: such rows are read like the csv
+    module reads them (padded, extra fields ignored) and keep the line they are on."""
+    path = write_csv(tmp_path / "ragged.csv", [HEADER, ROWS[2], [], ROWS[2][:-1], ROWS[0] + ["extra"], ROWS[1]])
+    pack, ds, _, reports = _stored(tmp_path, path)
+    got = {o.cell: (o.label, o.measure, o.value, o.status) for o in pack.observations(ds.id)}
+    assert got["M2"] == ("Somerset", "pupil_count", None, "c") and got["N2"][2] == 20.4
+    assert got["M4"][:2] == ("Somerset", "pupil_count") and got["N4"][3] == "blank"   # short: padded
+    assert got["M5"][2] == 7_000_000 and got["N5"][2] == 22.5                          # long: extra field ignored
+    assert got["N6"] == ("South West", "pa_rate", 21.9, None)
+    assert "M3" not in got and reports[0].tables[0].rows_read == 4
+    assert pack.figure_count(ds.id) == 8
+    pack.close()
+
+
+def test_figures_of_some_areas_only(tmp_path, ees):
+    pack, ds, obs, _ = _stored(tmp_path, ees)
+    somerset = Area(LOCAL_AUTHORITY, "Somerset", "933", "E10000027", "South West").key()
+    assert ("Somerset", somerset) in pack.areas(ds.id) and len(pack.areas()) == 4
+    only = pack.observations(ds.id, areas=[somerset])
+    assert {o.label for o in only} == {"Somerset"} and len(only) == 6
+    assert [(o.row, o.col) for o in pack.observations(ds.id)] == sorted((r, c) for r in range(8) for c in range(2))
     pack.close()

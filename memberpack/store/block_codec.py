@@ -1,0 +1,79 @@
+"""A :class:`FigureBlock` as stored in the pack: a JSON head and one blob of arrays.
+
+The head names every column and the distinct texts of each per-row field; the blob holds, back
+to back in the order the head lists them, the int32 row arrays, the float64 figures, and each
+text column's int32 offsets and UTF-8 bytes. Nothing is ever unpickled: a pack shared by
+somebody else is only data, and a blob that does not match its head is refused.
+"""
+
+from __future__ import annotations
+
+import json
+
+import numpy as np
+
+from memberpack.errors import PackError
+from memberpack.model.blocks import BlockColumn, Coded, FigureBlock, Texts
+
+_CODED = ("labels", "sections", "roles", "periods", "areas")
+
+
+def encode(block: FigureBlock) -> tuple[str, bytes]:
+    """(head, blob) for the ``observation_block`` row."""
+    ints = [block.rows, block.lines]
+    head: dict = {"sheet": block.sheet, "rows": len(block), "columns": []}
+    for name in _CODED:
+        coded = getattr(block, name)
+        head[name] = None if coded is None else coded.values
+        if coded is not None:
+            ints.append(coded.codes)
+    texts = []
+    for col in block.columns:
+        head["columns"].append({
+            "position": col.position, "letter": col.letter, "measure": col.measure, "unit": col.unit,
+            "metric_id": col.metric_id, "period": col.period, "raw": col.raw, "factor": col.factor,
+            "specials": [[i, *cell] for i, cell in col.specials.items()],
+            "text_bytes": None if col.displays is None else len(col.displays.data)})
+        if col.displays is not None:
+            texts += [np.ascontiguousarray(col.displays.offsets, dtype=np.int32).tobytes(), col.displays.data]
+    parts = [np.ascontiguousarray(a, dtype=np.int32).tobytes() for a in ints]
+    parts += [np.ascontiguousarray(c.values, dtype=np.float64).tobytes() for c in block.columns]
+    return json.dumps(head, separators=(",", ":")), b"".join(parts + texts)
+
+
+def decode(head_json: str, blob: bytes) -> FigureBlock:
+    try:
+        head = json.loads(head_json)
+        n = int(head["rows"])
+        coded = [name for name in _CODED if head[name] is not None]
+        specs = head["columns"]
+        ints = np.frombuffer(blob, dtype=np.int32, count=n * (2 + len(coded))).reshape(2 + len(coded), n)
+        at = ints.nbytes
+        floats = np.frombuffer(blob, dtype=np.float64, count=n * len(specs), offset=at).reshape(len(specs), n)
+        at += floats.nbytes
+        fields = {name: Coded(ints[2 + i], head[name]) for i, name in enumerate(coded)}
+        for name, field in fields.items():
+            if n and (field.codes.min() < 0 or field.codes.max() >= len(field.values)):
+                raise ValueError(f"a {name} code out of range")
+        columns = []
+        for j, spec in enumerate(specs):
+            displays = None
+            if spec["text_bytes"] is not None:
+                offsets = np.frombuffer(blob, dtype=np.int32, count=n + 1, offset=at)
+                at += offsets.nbytes
+                data = blob[at:at + spec["text_bytes"]]
+                at += spec["text_bytes"]
+                if len(data) != spec["text_bytes"] or offsets[0] != 0 or offsets[-1] != len(data) \
+                        or (n and np.diff(offsets).min() < 0):
+                    raise ValueError("text offsets out of range")
+                displays = Texts(data, offsets)
+            columns.append(BlockColumn(
+                spec["position"], spec["letter"], spec["measure"], spec["unit"], spec["metric_id"], spec["period"],
+                floats[j], spec["raw"], spec["factor"], displays,
+                {int(i): (value, unit, status) for i, value, unit, status in spec["specials"]}))
+        if at != len(blob):
+            raise ValueError("the figures are not the size the head gives")
+        return FigureBlock(head["sheet"], ints[0], ints[1], columns=columns,
+                           **{name: fields.get(name) for name in _CODED})
+    except (ValueError, KeyError, TypeError) as exc:
+        raise PackError(f"a stored block of figures cannot be read ({exc})") from None
