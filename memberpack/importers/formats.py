@@ -17,7 +17,6 @@ from pathlib import Path
 from xml.etree.ElementTree import XMLPullParser
 
 from defusedxml.ElementTree import fromstring
-from openpyxl.styles.numbers import BUILTIN_FORMATS
 
 from memberpack.importers.cells import parse_ref
 
@@ -58,11 +57,11 @@ def _cell_format_codes(archive: zipfile.ZipFile) -> list[str]:
         return []
     custom = {int(f.get("numFmtId")): f.get("formatCode", "") for f in root.iter(f"{_NS}numFmt")}
     xfs = root.find(f"{_NS}cellXfs")
-    codes = []
-    for xf in [] if xfs is None else xfs.findall(f"{_NS}xf"):
-        fmt_id = int(xf.get("numFmtId", "0"))
-        codes.append(custom.get(fmt_id) or BUILTIN_FORMATS.get(fmt_id, "General"))
-    return codes
+    ids = [int(xf.get("numFmtId", "0")) for xf in ([] if xfs is None else xfs.findall(f"{_NS}xf"))]
+    builtin: dict[int, str] = {}
+    if any(i and i not in custom for i in ids):
+        from openpyxl.styles.numbers import BUILTIN_FORMATS as builtin  # noqa: PLC0415 (openpyxl takes 0.1 s to load)
+    return [custom.get(i) or builtin.get(i, "General") for i in ids]
 
 
 def _sheet_parts(archive: zipfile.ZipFile) -> dict[str, str]:

@@ -18,8 +18,8 @@ from dataclasses import dataclass, field
 
 from memberpack.model.observation import DATA, SUBTOTAL, TOTAL
 
-_SUBTOTAL = re.compile(r"\bsub[\s-]?totals?\b", re.IGNORECASE)
-_TOTAL = re.compile(r"\b(?:grand\s+)?totals?\b", re.IGNORECASE)
+SUBTOTAL_WORDS = re.compile(r"\bsub[\s-]?totals?\b", re.IGNORECASE)
+TOTAL_WORDS = re.compile(r"\b(?:grand\s+)?totals?\b", re.IGNORECASE)
 _DIGITS = re.compile(r"\d[\d,]*(?:\.(\d+))?")
 
 
@@ -41,17 +41,17 @@ def role_from_words(label: str) -> str:
     """``sub total`` rows, total rows and ordinary rows, by their label; ``- TOTAL COST`` is a measure row."""
     if label.lstrip().startswith(("-", "–", "•")):
         return DATA
-    if _SUBTOTAL.search(label):
+    if SUBTOTAL_WORDS.search(label):
         return SUBTOTAL
-    if _TOTAL.search(label):
+    if TOTAL_WORDS.search(label):
         return TOTAL
     return DATA
 
 
 def group_name(label: str) -> str:
     """``"Total Expenditure"`` -> ``"Expenditure"``; ``"Support and Safeguarding"`` stays."""
-    name = _SUBTOTAL.sub(" ", label)
-    name = _TOTAL.sub(" ", name)
+    name = SUBTOTAL_WORDS.sub(" ", label)
+    name = TOTAL_WORDS.sub(" ", name)
     return " ".join(name.strip(" -:–").split()) or label
 
 

@@ -17,7 +17,9 @@ from collections import Counter
 from collections.abc import Iterator
 from dataclasses import dataclass, field, replace
 from datetime import date, datetime, time
-from typing import Any
+from typing import Any, NamedTuple
+
+import numpy as np
 
 from memberpack.errors import Cancelled
 from memberpack.importers.cells import a1, column_letter
@@ -25,10 +27,11 @@ from memberpack.importers.formats import is_percent, render
 from memberpack.importers.layout import TableLayout, blank, cell_text, is_units_row
 from memberpack.importers.reader import Sheet
 from memberpack.importers.report import TableReport
-from memberpack.importers.roles import ParsedRow, assign_roles, role_from_words
+from memberpack.importers.roles import SUBTOTAL_WORDS, TOTAL_WORDS, ParsedRow, assign_roles, role_from_words
 from memberpack.importers.stream import Peekable
 from memberpack.importers.table_ends import TableEnds
-from memberpack.model.metrics import CATALOGUE, OTHER_METRIC, Metric, match_metric, words
+from memberpack.model.blocks import BlockColumn, Coded, FigureBlock
+from memberpack.model.metrics import CATALOGUE, OTHER_METRIC, Metric, match_metric, mentions_catalogue
 from memberpack.model.observation import BUDGET_MONITOR, DATA, SUBTOTAL, Observation
 from memberpack.model.periods import CALENDAR_MONTH, YEAR, Period, parse_period
 from memberpack.model.units import COUNT, NUMBER, PER_10000, PERCENT, Unit, find_unit
@@ -46,7 +49,19 @@ _YEARISH = re.compile(r"(?:19|20)\d{2}|\d{2}\s*/\s*\d{2}")
 _TEXT_COLUMN = re.compile(r"^\s*(?:comments?|commentary|notes?|narrative|remarks?)\b", re.IGNORECASE)
 _NUMBER_OF = re.compile(r"\bnumbers? of\b", re.IGNORECASE)
 _COUNT_METRICS = frozenset(m.id for m in CATALOGUE if m.unit == COUNT)
-_VOCABULARY = frozenset().union(*(keys for m in CATALOGUE for keys in m.keywords))
+_NUMBER_TYPES = frozenset((float, int))
+# Labels a plain row may not have: one naming a total, a unit, a period or a count.
+_ODD_LABEL = re.compile("|".join(p.pattern for p in (SUBTOTAL_WORDS, TOTAL_WORDS, _UNIT_HINT, _YEARISH, _NUMBER_OF)),
+                        re.IGNORECASE)
+
+
+class PlainRow(NamedTuple):
+    """A row whose every cell is a figure read just as its column says (:meth:`TableReader._plain`)."""
+
+    r: int
+    label: str
+    section: str | None
+    values: list[float]
 
 
 @dataclass(slots=True)
@@ -133,7 +148,15 @@ class TableReader:
         self.metric_counts: Counter = Counter()
         self._count_columns = {c.measure for c in self.columns if c.unit is None and _NUMBER_OF.search(c.measure)}
         self._metric_cache: dict[tuple[str, str | None, bool], str] = {}
-        self._words_cache: dict[str, bool] = {}
+        # What _plain asks of every row, worked out once
+        formats = sheet.formats
+        self._format_rows, self._uncached_rows = formats.rows_read, {r for r, _ in formats.uncached}
+        values = range(self.label_col + 1, layout.col_range.stop)
+        self._coded_rows = {r for r, c in formats.codes if c in values}
+        self._coded: bool | None = None   # whether a column has a number format, known once past the format window
+        self._value_slice = slice(self.label_col + 1, layout.col_range.stop)
+        self._last_index = layout.col_range.stop - 1 if self.columns else 1 << 30
+        self._left = range(self.first_col, self.label_col)
 
     # --- columns ------------------------------------------------------------------------
     def _columns(self, header: dict[int, list[Any]]) -> list[Column]:
@@ -184,10 +207,12 @@ class TableReader:
         return ", ".join(symbols) or None
 
     # --- rows ---------------------------------------------------------------------------
-    def row_observations(self, stream: Peekable, progress=None, cancel=None) -> Iterator[list[Observation]]:
-        """The table's observations, one list per source row; when done, its extent is in the report."""
-        pending: list[ParsedRow] = []
+    def row_observations(self, stream: Peekable, progress=None, cancel=None) -> Iterator[list[Observation] | FigureBlock]:
+        """The table's figures, as a list of observations per source row or, for runs of plain rows
+        (:meth:`_plain`), as column-wise blocks; when done, its extent is in the report."""
+        pending: list[ParsedRow | PlainRow] = []
         ends = TableEnds(self.layout, self.header_row)
+        read = 0
         while (item := stream.peek()) is not None:
             r, row = item
             verdict = ends.verdict(r, row, stream)
@@ -200,14 +225,16 @@ class TableReader:
                 self.report.skip(a1(r, self.layout.col_range.start),
                                  "footnote row" if verdict == "footnote" else "repeated header row")
                 continue
-            parsed = self._parse_row(r, row)
-            if parsed is not None:
-                pending.append(parsed)
-                self.last_row = r
+            parsed = self._plain(r, row) or self._parse_row(r, row)
+            if parsed is None:
+                continue
+            pending.append(parsed)
+            self.last_row = r
             if len(pending) >= ROLE_WINDOW:
                 yield from self._settle(pending[:ROLE_WINDOW // 2], final=False)
                 del pending[:ROLE_WINDOW // 2]
-            if self.report.rows_read % PROGRESS_EVERY == 0 and parsed is not None:
+            read += 1
+            if read % PROGRESS_EVERY == 0:
                 if cancel is not None and cancel():
                     raise Cancelled()
                 if progress is not None:
@@ -217,6 +244,47 @@ class TableReader:
         layout.last_row = self.last_row + 1
         self.report.cell_range = (f"{a1(min(layout.header_rows or (layout.first_row,)) - 1, layout.col_range.start)}:"
                                   f"{a1(self.last_row, layout.col_range.stop - 1)}")
+
+    def _plain(self, r: int, row: list[Any]) -> PlainRow | None:
+        """The row as a :class:`PlainRow` when reading it cell by cell would give each figure just
+        its column's measure, unit, metric and period: a label that names no metric, unit, period
+        or total, a figure in every column, and no number formats or uncached formulas to heed."""
+        if r in self._uncached_rows or len(row) <= self._last_index:
+            return None
+        if r < self._format_rows:       # inside the format window each cell has its own format, if any
+            if r in self._coded_rows:
+                return None
+        elif self._coded or (self._coded is None and self._columns_coded()):
+            return None
+        label = row[self.label_col]
+        if type(label) is not str:
+            return None
+        values = row[self._value_slice]
+        if not _NUMBER_TYPES.issuperset(map(type, values)):
+            return None
+        if self._left and any(not blank(row[c]) for c in self._left):
+            return None
+        label = " ".join(label.split())
+        if not label or _ODD_LABEL.search(label):
+            return None
+        if mentions_catalogue(label) and not self._read_as_columns(label):
+            return None
+        return PlainRow(r, label, self.section, values)
+
+    def _columns_coded(self) -> bool:
+        """Past the format window, whether a column's figures have a number format (from its first
+        formatted cell), which each of them is then shown in."""
+        self._coded = any(c.code is not None for c in self.columns)
+        return self._coded
+
+    def _read_as_columns(self, label: str) -> bool:
+        """Whether a label that might name a metric gives each figure its column's metric anyway."""
+        metrics = self._column_metrics()
+        return all(self._metric(label, c.measure, c.base) == m for c, m in zip(self.columns, metrics))
+
+    def _column_metrics(self) -> list[str]:
+        """The metric of each column's figures in rows whose label names none."""
+        return [c.metrics.get(c.base) or c.metric(c.base, self._metric) for c in self.columns]
 
     def _parse_row(self, r: int, row: list[Any]) -> ParsedRow | None:
         width = len(row)
@@ -252,7 +320,7 @@ class TableReader:
         row_period = _row_period(label, self.context) if _YEARISH.search(label) else None
         label_unit = find_unit(label) if _UNIT_HINT.search(label) else None  # "CLA rate per 10,000", "... %"
         codes = self.sheet.formats.codes if r < self.sheet.formats.rows_read else None
-        relevant = self._relevant(label)
+        relevant = mentions_catalogue(label)
         section, sheet, number, row_index = parsed.section, self.sheet.name, str(r + 1), r - self.layout.data_start
         cells, numbers, found, row_unit, matched = parsed.cells, parsed.numbers, [], None, []
         append = cells.append
@@ -262,7 +330,7 @@ class TableReader:
             if plain and (kind is float or kind is int) and col.code is None:
                 # The common case, kept short (it is read_value's, inlined): a figure in a column
                 # with no number format, in a row whose label states no unit or period.
-                figure = clean_number(value * col.factor) if col.factor != 1.0 else float(value) or 0.0
+                figure = clean_number(value * col.factor)   # as from_number: the same figure inside the format window
                 display = repr(value) if kind is float and not value.is_integer() else f"{value:.0f}"
                 numbers[col.index] = (figure, display)
                 metric = col.metrics.get(col.base) or col.metric(col.base, self._metric)
@@ -317,7 +385,7 @@ class TableReader:
         base = PERCENT if symbol == "%" else PER_10000 if symbol else row_unit or NUMBER
         measure = f"Benchmark: {name}"
         width = self.columns[-1].index - self.label_col + 1
-        label = parsed.label if self._relevant(parsed.label) else ""
+        label = parsed.label if mentions_catalogue(parsed.label) else ""
         return Observation(parsed.label, measure, amount, base, display, None, parsed.section, period, parsed.role,
                            self.sheet.name, col.letter + str(parsed.r + 1), parsed.r - self.layout.data_start,
                            width + self.extra.setdefault(measure, len(self.extra)), self._metric(label, measure, base))
@@ -333,15 +401,90 @@ class TableReader:
             context = replace(context, academic=True)
         return period.within(context).label()
 
-    def _settle(self, rows: list[ParsedRow], *, final: bool) -> Iterator[list[Observation]]:
+    def _settle(self, rows: list[ParsedRow | PlainRow], *, final: bool) -> Iterator[list[Observation] | FigureBlock]:
+        money = self.layout.kind == BUDGET_MONITOR or any(c.base == "GBP" for c in self.columns)
+        if any(type(row) is PlainRow for row in rows) and self._settled(rows, money=money):
+            yield from self._runs(rows)
+            return
+        rows = [self._parsed(row) if type(row) is PlainRow else row for row in rows]
         first = [(parsed.role, parsed.section) for parsed in rows]
-        assign_roles(rows, has_headings=self.has_headings, final=final,
-                     money=self.layout.kind == BUDGET_MONITOR or any(c.base == "GBP" for c in self.columns))
+        assign_roles(rows, has_headings=self.has_headings, final=final, money=money)
         for parsed, (role, section) in zip(rows, first):
             if parsed.role != role or parsed.section != section:
                 for obs in parsed.cells:
                     obs.row_role, obs.section = parsed.role, parsed.section
             yield parsed.cells
+
+    def _settled(self, rows: list[ParsedRow | PlainRow], *, money: bool) -> bool:
+        """Whether :func:`assign_roles` would leave every row of the window as it is: all ordinary
+        rows of one section, none of which (in a money table with no headings) might be the sum of
+        the rows above it. Then plain rows need not be read cell by cell."""
+        section = rows[0].section
+        if any(row.section != section or (type(row) is ParsedRow and row.role != DATA) for row in rows):
+            return False
+        if not money or self.has_headings or len(rows) <= 2:
+            return True
+        indexes = [c.index for c in self.columns]
+        factors = np.array([c.factor for c in self.columns])
+        figures = []
+        for row in rows:
+            if type(row) is PlainRow:
+                figures.append(row.values)
+            elif len(row.numbers) == len(indexes):   # in base units already: back to the column's own
+                figures.append([row.numbers[i][0] / f for i, f in zip(indexes, factors.tolist())])
+            else:
+                return False
+        raw = np.array(figures, dtype=np.float64)
+        return bool(np.isfinite(raw).all()) and not _may_add_up(raw, factors)
+
+    def _runs(self, rows: list[ParsedRow | PlainRow]) -> Iterator[list[Observation] | FigureBlock]:
+        """A settled window: each run of plain rows as a block, the other rows as read."""
+        run: list[PlainRow] = []
+        for row in [*rows, None]:
+            if type(row) is PlainRow:
+                run.append(row)
+                continue
+            if run:
+                block = self._block(run)
+                if block is not None:
+                    yield block
+                else:
+                    yield from (self._parsed(plain).cells for plain in run)
+                run = []
+            if row is not None:
+                yield row.cells
+
+    def _parsed(self, plain: PlainRow) -> ParsedRow:
+        """A plain row read cell by cell after all (its window needs the row-by-row rules)."""
+        parsed = ParsedRow(plain.r, plain.label, plain.section, DATA)
+        self._read_cells(parsed, list(zip(self.columns, plain.values)), ())
+        return parsed
+
+    def _block(self, rows: list[PlainRow]) -> FigureBlock | None:
+        """A run of plain rows as one block (None for figures a float64 cannot hold exactly)."""
+        raw = np.array([row.values for row in rows], dtype=np.float64)
+        if not np.isfinite(raw).all() or (np.abs(raw) >= 2.0 ** 53).any():
+            return None
+        n, report = len(rows), self.report
+        report.rows_read += n
+        report.cells_read += raw.size
+        metrics = self._column_metrics()
+        matched = [m for m in metrics if m != OTHER_METRIC.id]
+        self.metric_counts.update({m: n * matched.count(m) for m in matched})
+        counted = bool(_COUNT_METRICS.intersection(matched))
+        unitless = all(c.base is None for c in self.columns)
+        columns = []
+        for j, (col, metric) in enumerate(zip(self.columns, metrics)):
+            unit = col.base
+            if unit is None and (col.measure in self._count_columns
+                                 or ((unitless or self._count_columns) and counted)):
+                unit = COUNT
+            columns.append(BlockColumn(col.position, col.letter, col.measure, unit, metric, col.period_label,
+                                       np.ascontiguousarray(raw[:, j]), factor=col.factor))
+        lines = np.array([row.r for row in rows], dtype=np.int32)
+        return FigureBlock(self.sheet.name, lines - self.layout.data_start, lines + 1,
+                           Coded.of([row.label for row in rows]), Coded.of([row.section for row in rows]),
+                           Coded.same(DATA, n), columns)
 
     def _metric(self, label: str, measure: str, unit: str | None) -> str:
         """:func:`match_metric`, asked once per label and once per measure rather than once per cell.
@@ -357,20 +500,27 @@ class TableReader:
                 if len(self._metric_cache) > 10_000:
                     self._metric_cache.clear()
                 found = OTHER_METRIC.id
-                if self._relevant(text):
+                if mentions_catalogue(text):
                     found = (match_metric("", text, unit) if text is measure else _label_match(text, unit)).id
                 self._metric_cache[key] = found
             if found != OTHER_METRIC.id:
                 return found
         return OTHER_METRIC.id
 
-    def _relevant(self, text: str) -> bool:
-        known = self._words_cache.get(text)
-        if known is None:
-            if len(self._words_cache) > 10_000:
-                self._words_cache.clear()
-            known = self._words_cache[text] = bool(words(text) & _VOCABULARY)
-        return known
+
+def _may_add_up(raw: np.ndarray, factors: np.ndarray) -> bool:
+    """Whether any row from the third on might be the sum of the rows above it, as
+    :meth:`roles._Sums.matched_by` tests, in every column. Generous on purpose: a cell's rounding
+    step is taken as a whole unit of its column (no shown decimals), and a cell whose step that
+    cannot bound (zero, or written with an exponent) always passes."""
+    figures = raw * factors
+    above = np.cumsum(figures, axis=0) - figures
+    rows = np.arange(len(raw), dtype=np.float64)[:, None]
+    slack = factors * 1.001 * (rows + 1) / 2 + 1e-6 + 1e-9 * np.cumsum(np.abs(figures), axis=0)
+    size = np.abs(raw)
+    unbounded = (size < 1e-4) | (size >= 1e16)
+    close = (np.abs(above - figures) <= slack) | unbounded
+    return bool(close[2:].all(axis=1).any())
 
 
 def _label_match(label: str, unit: str | None) -> Metric:

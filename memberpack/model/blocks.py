@@ -96,7 +96,7 @@ class BlockColumn:
             factor = self.factor
             out = []
             for raw in self.values.tolist():
-                value = clean_number(raw * factor) if factor != 1.0 else raw or 0.0
+                value = clean_number(raw * factor)
                 out.append((value, unit, repr(raw) if not raw.is_integer() else f"{raw:.0f}", None))
             return out
         out = [(value, unit, display, None) for value, display in zip(self.values.tolist(), self.displays.tolist())]

@@ -1,8 +1,11 @@
 """Matching imported labels to the catalogue, and falling back to "other" rather than guessing."""
 
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
 
-from memberpack.model.metrics import CATALOGUE, DOMAINS, match_metric
+from memberpack.model.metrics import (
+    ABBREVIATIONS, CATALOGUE, DOMAINS, VOCABULARY, match_metric, mentions_catalogue, words)
 
 
 @pytest.mark.parametrize("label, measure, unit, expected", [
@@ -35,3 +38,12 @@ def test_catalogue_covers_every_domain_with_polarity():
     assert {m.domain for m in CATALOGUE} == set(DOMAINS)
     assert len({m.id for m in CATALOGUE}) == len(CATALOGUE)
     assert all(m.polarity in ("higher_is_better", "lower_is_better", "neutral") for m in CATALOGUE)
+
+
+_PIECES = st.sampled_from(sorted(VOCABULARY) + [w + "s" for w in sorted(VOCABULARY)] + list(ABBREVIATIONS)
+                          + ["line", "Numbers", "rates", "ss", "&", ",", " ", "-", "'", "£k", "12", "1,2", "É"])
+
+
+@given(st.lists(st.one_of(_PIECES, st.text(max_size=4)), max_size=8).map("".join))
+def test_the_quick_vocabulary_test_agrees_with_the_words_of_a_label(text):
+    assert mentions_catalogue(text) == bool(words(text) & VOCABULARY)

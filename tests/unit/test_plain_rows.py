@@ -1,0 +1,93 @@
+"""Plain rows read column-wise (as blocks) give exactly what reading them cell by cell gives."""
+
+import dataclasses
+import random
+
+import pytest
+from openpyxl import Workbook
+
+from memberpack.importers import import_files, read_file
+from memberpack.importers.table_reader import TableReader
+from memberpack.model.blocks import FigureBlock
+from memberpack.store.pack import Pack
+
+
+def _money_table(path, rows=2_600, *, formatted=True):
+    wb = Workbook()
+    ws = wb.active
+    ws.title = "Ledger"
+    ws.append(["Service ledger 2023/24"])
+    ws.append(["Service line", "Budget £k", "Spend £k", "Number of placements", "Share", "Rate"])
+    rnd = random.Random(7)
+    for r in range(rows):
+        label = f"Line {r}"
+        if r == 2200:
+            ws.append(["Placements"])                       # a heading: a new section from here
+        if r == 900:
+            label = "Fostering"                               # names a metric
+        if r == 1300:
+            label = "Line 2023"                               # names a period
+        if r in (0, 1):
+            ws.append([label, 10.0, 20.0, 3, 0.25, 1.5])
+            continue
+        if r == 2:                                            # adds up the two rows above, unworded
+            ws.append(["Line group", 20.0, 40.0, 6, 0.5, 3.0])
+            continue
+        ws.append([label, round(rnd.uniform(-900, 900), 1), rnd.randint(0, 5000), rnd.randint(0, 40),
+                   rnd.random(), 0.1234567891 if r == 2000 else round(rnd.uniform(0, 9), 2)])
+    ws.cell(2500, 3).value = "tbc"    # a word among the figures
+    if formatted:   # a formatted cell inside the format window: the column keeps its format below it
+        ws.cell(30, 5).number_format = "0.0%"
+    wb.save(path)
+    return path
+
+
+def _fields(observations):
+    return [tuple(getattr(o, f.name) for f in dataclasses.fields(o) if f.name != "id") for o in observations]
+
+
+@pytest.fixture
+def cell_by_cell(monkeypatch):
+    def use():
+        monkeypatch.setattr(TableReader, "_plain", lambda self, r, row: None)
+    return use
+
+
+def test_blocks_match_the_cell_by_cell_reading(tmp_path, cell_by_cell):
+    path = _money_table(tmp_path / "ledger.xlsx")
+    fast = read_file(path)
+    (table,) = fast.tables
+    cell_by_cell()
+    slow = read_file(path)
+    assert _fields(table.observations) == _fields(slow.tables[0].observations)
+    assert table.report.to_dict() == slow.tables[0].report.to_dict()
+    assert table.metric_counts == slow.tables[0].metric_counts
+    group = [o for o in table.observations if o.label == "Line group"]
+    assert {o.row_role for o in group} == {"subtotal"}
+
+
+def test_a_pack_holds_the_same_figures_either_way(tmp_path, cell_by_cell):
+    path = _money_table(tmp_path / "ledger.xlsx", rows=3_000, formatted=False)
+    with Pack.create(tmp_path / "fast.mpack") as pack:
+        import_files(pack, [path])
+        (ds,) = pack.datasets()
+        fast = _fields(pack.observations(ds.id))
+        (blocks,) = pack.db.execute("SELECT COUNT(*) FROM observation_block").fetchone()
+    cell_by_cell()
+    with Pack.create(tmp_path / "slow.mpack") as pack:
+        import_files(pack, [path])
+        (ds,) = pack.datasets()
+        assert fast == _fields(pack.observations(ds.id))
+    assert blocks > 0 and len(fast) >= 15_000
+
+
+def test_a_small_plain_table_is_one_block(tmp_path):
+    wb = Workbook()
+    wb.active.append(["Item", "Q1", "Q2"])
+    for i in range(5):
+        wb.active.append([f"Item {i}", i * 1.5, i * 2])
+    wb.save(tmp_path / "small.xlsx")
+    from memberpack.importers.engine import iter_tables
+    found = next(iter_tables(tmp_path / "small.xlsx"))
+    parts = list(found.parts)
+    assert len(parts) == 1 and isinstance(parts[0], FigureBlock) and len(parts[0]) == 5
