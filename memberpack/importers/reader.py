@@ -10,6 +10,7 @@ from __future__ import annotations
 import zipfile
 import zlib
 from collections.abc import Iterator
+from concurrent.futures import Future, ThreadPoolExecutor
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -75,16 +76,16 @@ def _workbook_sheets(path: Path, wanted: str | None) -> Iterator[Sheet]:
     if not chosen:
         raise ImportFailed(f"{path.name}: every sheet is hidden ({', '.join(hidden)}); name one with --sheet "
                            "to import it")
-    formats: dict[str, SheetFormats] = {}
     notes: list[str] = []
     if hidden and wanted is None:
         notes.append(f"hidden sheet{'s' if len(hidden) > 1 else ''} not read: {', '.join(hidden)} "
                      "(name one with --sheet to import it)")
+    formats = None
     if path.suffix.lower() in (".xlsx", ".xlsm"):
-        try:
-            formats = read_formats(path, chosen)
-        except (KeyError, zipfile.BadZipFile, zlib.error, EOFError, OSError, SyntaxError) as exc:
-            raise ImportFailed(f"{path.name}: the workbook is damaged ({_short(exc)})") from None
+        # Read beside calamine, which lets other threads run while it parses a sheet.
+        formats = ThreadPoolExecutor(max_workers=1, thread_name_prefix="formats")
+        formats_read = formats.submit(read_formats, path, chosen)
+        formats.shutdown(wait=False)
     else:
         notes.append(f"number formats are not read from {path.suffix} files (percentages stored as "
                      "fractions stay fractions)")
@@ -94,10 +95,18 @@ def _workbook_sheets(path: Path, wanted: str | None) -> Iterator[Sheet]:
                 calamine_sheet = workbook.get_sheet_by_name(name)
             except Exception as exc:  # noqa: BLE001
                 raise ImportFailed(f"{path.name}: sheet {name!r} cannot be read ({_short(exc)})") from None
+            sheet_formats = _formats(path, formats_read).get(name, SheetFormats()) if formats else SheetFormats()
             yield Sheet(name, calamine_sheet.height, _calamine_rows(calamine_sheet),
-                        list(calamine_sheet.merged_cell_ranges or []), formats.get(name, SheetFormats()), notes)
+                        list(calamine_sheet.merged_cell_ranges or []), sheet_formats, notes)
     finally:
         workbook.close()
+
+
+def _formats(path: Path, job: Future) -> dict[str, SheetFormats]:
+    try:
+        return job.result()
+    except (KeyError, zipfile.BadZipFile, zlib.error, EOFError, OSError, SyntaxError) as exc:
+        raise ImportFailed(f"{path.name}: the workbook is damaged ({_short(exc)})") from None
 
 
 def _calamine_rows(sheet) -> Iterator[tuple[int, Row]]:

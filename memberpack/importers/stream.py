@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from collections import deque
 from collections.abc import Iterator
+from itertools import islice
 from typing import Any
 
 Item = tuple[int, list[Any]]
@@ -37,3 +38,14 @@ class Peekable:
         if self._buffer:
             return self._buffer.popleft()
         return next(self._rows, None)
+
+    def take(self, n: int) -> list[Item]:
+        """Up to ``n`` next rows, consumed (:meth:`push_back` returns them)."""
+        items = [self._buffer.popleft() for _ in range(min(n, len(self._buffer)))]
+        if len(items) < n:
+            items += islice(self._rows, n - len(items))
+        return items
+
+    def push_back(self, items: list[Item]) -> None:
+        """Put rows taken with :meth:`take` back, to be read again in the same order."""
+        self._buffer.extendleft(reversed(items))

@@ -15,6 +15,7 @@ from __future__ import annotations
 import re
 from collections import Counter
 from collections.abc import Iterator
+from itertools import chain
 from dataclasses import dataclass, field, replace
 from datetime import date, datetime, time
 from typing import Any, NamedTuple
@@ -38,6 +39,7 @@ from memberpack.model.units import COUNT, NUMBER, PER_10000, PERCENT, Unit, find
 from memberpack.model.values import TEXT, CellValue, clean_number, from_number, parse_text
 
 ROLE_WINDOW = 2_000
+BATCH_ROWS = 250          # rows tested together for being plain (TableReader._plain_batch)
 PROGRESS_EVERY = 5_000
 _BENCHMARK_HEADER = re.compile(r"bench|compar|national|england|neighbour|regional", re.IGNORECASE)
 _BENCHMARK = re.compile(r"\s*(?P<name>[A-Za-z][A-Za-z .'&-]*?)\s*[,:]?\s*(?P<num>-?\d[\d,]*(?:\.\d+)?)\s*"
@@ -50,9 +52,9 @@ _TEXT_COLUMN = re.compile(r"^\s*(?:comments?|commentary|notes?|narrative|remarks
 _NUMBER_OF = re.compile(r"\bnumbers? of\b", re.IGNORECASE)
 _COUNT_METRICS = frozenset(m.id for m in CATALOGUE if m.unit == COUNT)
 _NUMBER_TYPES = frozenset((float, int))
-# Labels a plain row may not have: one naming a total, a unit, a period or a count.
-_ODD_LABEL = re.compile("|".join(p.pattern for p in (SUBTOTAL_WORDS, TOTAL_WORDS, _UNIT_HINT, _YEARISH, _NUMBER_OF)),
-                        re.IGNORECASE)
+# Labels a plain row may not have: one naming a total or a count.
+_ODD_LABEL = re.compile("|".join(p.pattern for p in (SUBTOTAL_WORDS, TOTAL_WORDS, _NUMBER_OF)), re.IGNORECASE)
+
 
 
 class PlainRow(NamedTuple):
@@ -212,8 +214,23 @@ class TableReader:
         (:meth:`_plain`), as column-wise blocks; when done, its extent is in the report."""
         pending: list[ParsedRow | PlainRow] = []
         ends = TableEnds(self.layout, self.header_row)
-        read = 0
+        read = one_by_one = 0
         while (item := stream.peek()) is not None:
+            if one_by_one == 0 and not (ends.blank_run or ends.footnotes):
+                batch = self._plain_batch(stream, ends.header_label)
+                if isinstance(batch, int):
+                    one_by_one = batch   # a row of them is not plain: read those rows one by one
+                else:
+                    pending += batch
+                    self.last_row = batch[-1].r
+                    while len(pending) >= ROLE_WINDOW:
+                        yield from self._settle(pending[:ROLE_WINDOW // 2], final=False)
+                        del pending[:ROLE_WINDOW // 2]
+                    if (read + len(batch)) // PROGRESS_EVERY > read // PROGRESS_EVERY:
+                        self._tick(batch[-1].r, progress, cancel)
+                    read += len(batch)
+                    continue
+            one_by_one = max(one_by_one - 1, 0)
             r, row = item
             verdict = ends.verdict(r, row, stream)
             if verdict == "end":
@@ -235,15 +252,56 @@ class TableReader:
                 del pending[:ROLE_WINDOW // 2]
             read += 1
             if read % PROGRESS_EVERY == 0:
-                if cancel is not None and cancel():
-                    raise Cancelled()
-                if progress is not None:
-                    progress(r, max(self.sheet.height, r + 1), f"{self.sheet.name}: row {r + 1:,}")
+                self._tick(r, progress, cancel)
         yield from self._settle(pending, final=True)
         layout = self.layout
         layout.last_row = self.last_row + 1
         self.report.cell_range = (f"{a1(min(layout.header_rows or (layout.first_row,)) - 1, layout.col_range.start)}:"
                                   f"{a1(self.last_row, layout.col_range.stop - 1)}")
+
+    def _tick(self, r: int, progress, cancel) -> None:
+        if cancel is not None and cancel():
+            raise Cancelled()
+        if progress is not None:
+            progress(r, max(self.sheet.height, r + 1), f"{self.sheet.name}: row {r + 1:,}")
+
+    def _plain_batch(self, stream: Peekable, header_label: Any) -> list[PlainRow] | int:
+        """The next :data:`BATCH_ROWS` rows when every one is a plain data row (:meth:`_plain`,
+        and what :class:`TableEnds` calls a row), tested together; otherwise they are put back and
+        their number returned. Most rows of a large table are read this way."""
+        items = stream.take(BATCH_ROWS)
+        rs = [r for r, _ in items]
+        rows = [row for _, row in items]
+        if not items or self.layout.last_row is not None or not self.columns or min(map(len, rows)) <= self._last_index:
+            return self._put_back(stream, items)
+        if rs[0] < self._format_rows:
+            if self._coded_rows.intersection(rs):
+                return self._put_back(stream, items)
+        elif self._coded or (self._coded is None and self._columns_coded()):
+            return self._put_back(stream, items)
+        if self._uncached_rows and self._uncached_rows.intersection(rs):
+            return self._put_back(stream, items)
+        label_col, cut = self.label_col, self._value_slice
+        labels = [row[label_col] for row in rows]
+        values = [row[cut] for row in rows]
+        if (not _NUMBER_TYPES.issuperset(map(type, chain.from_iterable(values)))
+                or set(map(type, labels)) != {str} or header_label in labels
+                or any(not blank(row[c]) for row in rows for c in self._left)):
+            return self._put_back(stream, items)
+        labels = [" ".join(label.split()) for label in labels]
+        joined = "\0".join(labels)
+        lowered = joined.lower()
+        if not all(labels) or (("total" in lowered or "number" in lowered) and _ODD_LABEL.search(joined)) or (
+                _may_state_unit_or_period(joined, lowered) and not all(map(self._no_unit_or_period, labels))) or (
+                mentions_catalogue(joined) and not all(map(self._read_as_columns, labels))):
+            return self._put_back(stream, items)
+        section = self.section
+        return [PlainRow(r, label, section, v) for r, label, v in zip(rs, labels, values)]
+
+    @staticmethod
+    def _put_back(stream: Peekable, items: list) -> int:
+        stream.push_back(items)
+        return len(items)
 
     def _plain(self, r: int, row: list[Any]) -> PlainRow | None:
         """The row as a :class:`PlainRow` when reading it cell by cell would give each figure just
@@ -265,7 +323,7 @@ class TableReader:
         if self._left and any(not blank(row[c]) for c in self._left):
             return None
         label = " ".join(label.split())
-        if not label or _ODD_LABEL.search(label):
+        if not label or _ODD_LABEL.search(label) or not self._no_unit_or_period(label):
             return None
         if mentions_catalogue(label) and not self._read_as_columns(label):
             return None
@@ -276,6 +334,10 @@ class TableReader:
         formatted cell), which each of them is then shown in."""
         self._coded = any(c.code is not None for c in self.columns)
         return self._coded
+
+    def _no_unit_or_period(self, label: str) -> bool:
+        """Whether the label states no unit or period its row's figures would take (as ``_read_cells``)."""
+        return (not _UNIT_HINT.search(label) or find_unit(label) is None) and _row_period(label, self.context) is None
 
     def _read_as_columns(self, label: str) -> bool:
         """Whether a label that might name a metric gives each figure its column's metric anyway."""
@@ -403,9 +465,11 @@ class TableReader:
 
     def _settle(self, rows: list[ParsedRow | PlainRow], *, final: bool) -> Iterator[list[Observation] | FigureBlock]:
         money = self.layout.kind == BUDGET_MONITOR or any(c.base == "GBP" for c in self.columns)
-        if any(type(row) is PlainRow for row in rows) and self._settled(rows, money=money):
-            yield from self._runs(rows)
-            return
+        if any(type(row) is PlainRow for row in rows):
+            settled, raw = self._settled(rows, money=money)
+            if settled:
+                yield from self._runs(rows, raw)
+                return
         rows = [self._parsed(row) if type(row) is PlainRow else row for row in rows]
         first = [(parsed.role, parsed.section) for parsed in rows]
         assign_roles(rows, has_headings=self.has_headings, final=final, money=money)
@@ -415,15 +479,16 @@ class TableReader:
                     obs.row_role, obs.section = parsed.role, parsed.section
             yield parsed.cells
 
-    def _settled(self, rows: list[ParsedRow | PlainRow], *, money: bool) -> bool:
+    def _settled(self, rows: list[ParsedRow | PlainRow], *, money: bool) -> tuple[bool, np.ndarray | None]:
         """Whether :func:`assign_roles` would leave every row of the window as it is: all ordinary
         rows of one section, none of which (in a money table with no headings) might be the sum of
-        the rows above it. Then plain rows need not be read cell by cell."""
+        the rows above it. Then plain rows need not be read cell by cell. With it, the window's
+        figures as written, when they were needed to tell."""
         section = rows[0].section
         if any(row.section != section or (type(row) is ParsedRow and row.role != DATA) for row in rows):
-            return False
+            return False, None
         if not money or self.has_headings or len(rows) <= 2:
-            return True
+            return True, None
         indexes = [c.index for c in self.columns]
         factors = np.array([c.factor for c in self.columns])
         figures = []
@@ -433,19 +498,20 @@ class TableReader:
             elif len(row.numbers) == len(indexes):   # in base units already: back to the column's own
                 figures.append([row.numbers[i][0] / f for i, f in zip(indexes, factors.tolist())])
             else:
-                return False
+                return False, None
         raw = np.array(figures, dtype=np.float64)
-        return bool(np.isfinite(raw).all()) and not _may_add_up(raw, factors)
+        return bool(np.isfinite(raw).all()) and not _may_add_up(raw, factors), raw
 
-    def _runs(self, rows: list[ParsedRow | PlainRow]) -> Iterator[list[Observation] | FigureBlock]:
-        """A settled window: each run of plain rows as a block, the other rows as read."""
+    def _runs(self, rows: list[ParsedRow | PlainRow], raw: np.ndarray | None) -> Iterator[list[Observation] | FigureBlock]:
+        """A settled window: each run of plain rows as a block, the other rows as read (``raw``:
+        the window's figures, when already made)."""
         run: list[PlainRow] = []
         for row in [*rows, None]:
             if type(row) is PlainRow:
                 run.append(row)
                 continue
             if run:
-                block = self._block(run)
+                block = self._block(run, raw if len(run) == len(rows) else None)
                 if block is not None:
                     yield block
                 else:
@@ -460,9 +526,10 @@ class TableReader:
         self._read_cells(parsed, list(zip(self.columns, plain.values)), ())
         return parsed
 
-    def _block(self, rows: list[PlainRow]) -> FigureBlock | None:
+    def _block(self, rows: list[PlainRow], raw: np.ndarray | None = None) -> FigureBlock | None:
         """A run of plain rows as one block (None for figures a float64 cannot hold exactly)."""
-        raw = np.array([row.values for row in rows], dtype=np.float64)
+        if raw is None:
+            raw = np.array([row.values for row in rows], dtype=np.float64)
         if not np.isfinite(raw).all() or (np.abs(raw) >= 2.0 ** 53).any():
             return None
         n, report = len(rows), self.report
@@ -506,6 +573,15 @@ class TableReader:
             if found != OTHER_METRIC.id:
                 return found
         return OTHER_METRIC.id
+
+
+def _may_state_unit_or_period(text: str, lowered: str) -> bool:
+    """Whether ``text`` (labels joined) has words that may name a unit or a period; a plain row's
+    label may, when they do not parse as one. Substring tests first: they rule most texts out."""
+    if ("%" in text or "£" in text or "per" in lowered or "day" in lowered or "week" in lowered) \
+            and _UNIT_HINT.search(text):
+        return True
+    return ("19" in text or "20" in text or "/" in text) and _YEARISH.search(text) is not None
 
 
 def _may_add_up(raw: np.ndarray, factors: np.ndarray) -> bool:

@@ -27,9 +27,11 @@ class Coded:
 
     @classmethod
     def of(cls, items: Sequence) -> Coded:
-        index: dict = {}
-        codes = np.fromiter((index.setdefault(item, len(index)) for item in items), dtype=np.int32, count=len(items))
-        return cls(codes, list(index))
+        distinct = dict.fromkeys(items)
+        if len(distinct) == len(items):
+            return cls(np.arange(len(items), dtype=np.int32), list(distinct))
+        index = {item: i for i, item in enumerate(distinct)}
+        return cls(np.fromiter(map(index.__getitem__, items), dtype=np.int32, count=len(items)), list(distinct))
 
     @classmethod
     def same(cls, item, rows: int) -> Coded:
