@@ -7,8 +7,12 @@ subprocess so peak memory (ru_maxrss) is its own:
 * memberpack read: read, detect and parse every table (``import_files(..., dry_run=True)``);
 * memberpack import: the same, stored into a new pack in a temporary folder.
 
-Run: ``python benchmarks/import_bench.py [--rows N] [--keep DIR]``. Goal: time ratio <= 1.5 and
-memory <= 2x calamine's.
+Each is run ``--runs`` times (default 3), the three taking turns, and the best time of each is
+compared, so that a busy moment on a shared machine does not decide the ratio. Module loading is
+part of each time, as it is for an officer running ``memberpack import``.
+
+Run: ``python benchmarks/import_bench.py [--rows N] [--runs N] [--keep DIR]``. Goal: time ratio
+<= 1.5 and memory <= 2x calamine's.
 """
 
 from __future__ import annotations
@@ -71,6 +75,7 @@ def measure(mode: str, path: Path) -> dict:
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--rows", type=int, default=100_000)
+    parser.add_argument("--runs", type=int, default=3)
     parser.add_argument("--keep", type=Path, help="folder to keep (and reuse) the workbook in")
     parser.add_argument("--child", nargs=2, metavar=("MODE", "PATH"), help=argparse.SUPPRESS)
     args = parser.parse_args()
@@ -85,11 +90,18 @@ def main() -> None:
             start = time.perf_counter()
             build_workbook(path, args.rows)
             print(f"built {path.name} ({path.stat().st_size / 1e6:.1f} MB) in {time.perf_counter() - start:.1f} s")
-        base = measure("calamine", path)
+        best: dict[str, dict] = {}
+        for _ in range(args.runs):
+            for mode in ("calamine", "read", "import"):
+                got = measure(mode, path)
+                if mode not in best or got["seconds"] < best[mode]["seconds"]:
+                    best[mode] = got
+        base = best["calamine"]
+        print(f"best of {args.runs}:")
         print(f"calamine iter_rows:    {base['seconds']:6.2f} s  peak {base['peak_mb']:6.0f} MB  "
               f"({base['cells']:,} cells)")
         for mode, name in (("read", "memberpack read+parse"), ("import", "memberpack into pack")):
-            got = measure(mode, path)
+            got = best[mode]
             print(f"{name + ':':22} {got['seconds']:6.2f} s  peak {got['peak_mb']:6.0f} MB  "
                   f"ratio {got['seconds'] / base['seconds']:.2f}x time, {got['peak_mb'] / base['peak_mb']:.2f}x "
                   f"memory ({got['cells']:,} cells)")

@@ -17,6 +17,7 @@ import itertools
 import re
 from collections import Counter
 from collections.abc import Callable, Iterable, Iterator, Sequence
+from concurrent.futures import ThreadPoolExecutor
 from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
@@ -181,7 +182,10 @@ def _leading(parts: Iterable[Part]) -> tuple[str | None, Iterator[Part]]:
 
 def _store_file(pack: Pack | None, path: Path, *, sheet, kind, layouts, progress, cancel) -> FileReport:
     """Read one file's tables and, given a pack, store each (the caller holds the transaction)."""
-    report = FileReport(file=path.name, sha256=_sha256(path))
+    hashing = ThreadPoolExecutor(max_workers=1, thread_name_prefix="sha256")
+    digest = hashing.submit(_sha256, path)   # beside the reading: hashlib lets other threads run
+    hashing.shutdown(wait=False)
+    report = FileReport(file=path.name, sha256="")
     recall = pack.recalled_layout if pack is not None else None
     keys: Counter = Counter()
     tables = iter_tables(path, sheet=sheet, kind=kind, overrides=layouts, recall=recall, progress=progress,
@@ -192,6 +196,7 @@ def _store_file(pack: Pack | None, path: Path, *, sheet, kind, layouts, progress
         if first_label is None:
             continue
         report.tables.append(found.report)
+        report.sha256 = digest.result()
         if pack is None:
             for _ in parts:
                 pass

@@ -12,6 +12,7 @@ import zlib
 from collections.abc import Iterator
 from concurrent.futures import Future, ThreadPoolExecutor
 from dataclasses import dataclass, field
+from itertools import count
 from pathlib import Path
 from typing import Any
 
@@ -111,9 +112,10 @@ def _formats(path: Path, job: Future) -> dict[str, SheetFormats]:
 
 def _calamine_rows(sheet) -> Iterator[tuple[int, Row]]:
     first_row, first_col = sheet.start or (0, 0)
+    if not first_col:
+        return zip(count(first_row), sheet.iter_rows())
     pad = [""] * first_col
-    for i, row in enumerate(sheet.iter_rows()):
-        yield first_row + i, (pad + row if first_col else row)
+    return ((first_row + i, pad + row) for i, row in enumerate(sheet.iter_rows()))
 
 
 def _short(exc: BaseException) -> str:

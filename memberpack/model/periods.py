@@ -100,6 +100,17 @@ class Period:
         return replace(self, year=context.year, academic=context.academic)
 
 
+_ACADEMIC = re.compile(r"academic|school year|term", re.IGNORECASE)
+_YEAR_END = re.compile(r"year[\s-]*end", re.IGNORECASE)
+_QUARTER = re.compile(r"\b(?:Q|Quarter\s*)([1-4])\b", re.IGNORECASE)
+_MONTH = re.compile(r"\b(?:Month\s*|M|P|Period\s*)(1[0-2]|[1-9])\b", re.IGNORECASE)
+_CALENDAR_MONTH = re.compile(r"\b(" + "|".join(sorted(_MONTH_NAMES, key=len, reverse=True))
+                             + r")\b\.?(?:\s*'?((?:19|20)?\d{2}))?", re.IGNORECASE)
+_CALENDAR_YEAR = re.compile(r"\b((?:19|20)\d{2})\b")
+_SPLIT_YEAR_RE = re.compile(_SPLIT_YEAR)
+_SIX_DIGIT_YEAR = re.compile(r"((?:19|20)\d{2})(\d{2})")
+
+
 def _full_year(text: str) -> int:
     year = int(text)
     return year + 2000 if year < 100 else year
@@ -115,24 +126,23 @@ def parse_period(text: str | None, *, academic: bool = False) -> Period | None:
     t = " ".join(str(text).split())
     year = _split_year(t)
     fy = year.year if year else None
-    academic = academic or bool(re.search(r"academic|school year|term", t, re.IGNORECASE))
+    academic = academic or bool(_ACADEMIC.search(t))
 
-    if re.search(r"year[\s-]*end", t, re.IGNORECASE) and fy is not None:
+    if _YEAR_END.search(t) and fy is not None:
         return Period(YEAR_END, fy)
-    m = re.search(r"\b(?:Q|Quarter\s*)([1-4])\b", t, re.IGNORECASE)
+    m = _QUARTER.search(t)
     if m:
         return Period(QUARTER, fy, int(m.group(1)))
-    m = re.search(r"\b(?:Month\s*|M|P|Period\s*)(1[0-2]|[1-9])\b", t, re.IGNORECASE)
+    m = _MONTH.search(t)
     if m:
         return Period(MONTH, fy, int(m.group(1)))
     if year is not None:
         return replace(year, academic=academic)
-    m = re.search(r"\b(" + "|".join(sorted(_MONTH_NAMES, key=len, reverse=True)) + r")\b\.?(?:\s*'?((?:19|20)?\d{2}))?",
-                  t, re.IGNORECASE)
+    m = _CALENDAR_MONTH.search(t)
     if m:
         month_year = _full_year(m.group(2)) if m.group(2) else None
         return Period(CALENDAR_MONTH, month_year, _MONTH_NAMES[m.group(1).lower()])
-    m = re.search(r"\b((?:19|20)\d{2})\b", t)
+    m = _CALENDAR_YEAR.search(t)
     if m:
         return Period(CALENDAR_YEAR, int(m.group(1)))
     return None
@@ -140,11 +150,11 @@ def parse_period(text: str | None, *, academic: bool = False) -> Period | None:
 
 def _split_year(text: str) -> Period | None:
     """A split year (``2023/24``, ``23/24``, ``2019-2020``, ``2020 - 2021``, ``202223``) or None."""
-    for m in re.finditer(_SPLIT_YEAR, text):
+    for m in _SPLIT_YEAR_RE.finditer(text):
         first, second = _full_year(m.group("y1")), _full_year(m.group("y2"))
         if second == first + 1 or (len(m.group("y1")) == 4 and second % 100 == (first + 1) % 100):
             return Period(YEAR, first)
-    m = re.fullmatch(r"((?:19|20)\d{2})(\d{2})", text.strip())
+    m = _SIX_DIGIT_YEAR.fullmatch(text.strip())
     if m and (int(m.group(1)) + 1) % 100 == int(m.group(2)):
         return Period(YEAR, int(m.group(1)))
     return None

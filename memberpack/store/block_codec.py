@@ -1,8 +1,9 @@
 """A :class:`FigureBlock` as stored in the pack: a JSON head and one blob of arrays.
 
 The head names every column and the distinct texts of each per-row field; the blob holds, back
-to back in the order the head lists them, the int32 row arrays, the float64 figures, and each
-text column's int32 offsets and UTF-8 bytes. Nothing is ever unpickled: a pack shared by
+to back in the order the head lists them, the int32 row arrays, each column's figures (float64,
+or int32 counts of their last decimal when that is exact), and each text column's int32 offsets
+and UTF-8 bytes. Nothing is ever unpickled: a pack shared by
 somebody else is only data, and a blob that does not match its head is refused.
 """
 
@@ -16,6 +17,7 @@ from memberpack.errors import PackError
 from memberpack.model.blocks import BlockColumn, Coded, FigureBlock, Texts
 
 _CODED = ("labels", "sections", "roles", "periods", "areas")
+_MAX_DECIMALS = 4
 
 
 def encode(block: FigureBlock) -> tuple[str, bytes]:
@@ -37,8 +39,32 @@ def encode(block: FigureBlock) -> tuple[str, bytes]:
         if col.displays is not None:
             texts += [np.ascontiguousarray(col.displays.offsets, dtype=np.int32).tobytes(), col.displays.data]
     parts = [np.ascontiguousarray(a, dtype=np.int32).tobytes() for a in ints]
-    parts += [np.ascontiguousarray(c.values, dtype=np.float64).tobytes() for c in block.columns]
+    figures = np.column_stack([c.values for c in block.columns]) if block.columns else np.zeros((0, 0))
+    for j, (spec, decimals) in enumerate(zip(head["columns"], _decimals(figures))):
+        spec["decimals"] = decimals
+        column = figures[:, j]
+        parts.append((column if decimals is None else np.rint(column * 10.0 ** decimals).astype(np.int32)).tobytes())
     return json.dumps(head, separators=(",", ":")), b"".join(parts + texts)
+
+
+def _decimals(figures: np.ndarray) -> list[int | None]:
+    """For each column, the fewest decimals (up to a few) whose whole int32 counts give back
+    exactly the same floats (half the size: 123.4 is 1234 tenths), or None to keep float64."""
+    found: list[int | None] = [None] * figures.shape[1]
+    open_ = np.isfinite(figures).all(axis=0) & ~(np.signbit(figures) & (figures == 0)).any(axis=0)  # -0.0 stays
+    open_ &= figures.shape[0] > 0
+    for decimals in range(_MAX_DECIMALS + 1):
+        columns = np.flatnonzero(open_)
+        if not len(columns):
+            break
+        values = figures[:, columns]
+        scaled = np.rint(values * 10.0 ** decimals)
+        fits = (np.abs(scaled) < 2 ** 31).all(axis=0)
+        exact = fits & (scaled / 10.0 ** decimals == values).all(axis=0)
+        for c in columns[exact].tolist():
+            found[c] = decimals
+        open_[columns[exact | ~fits]] = False   # more decimals only make the numbers bigger
+    return found
 
 
 def decode(head_json: str, blob: bytes) -> FigureBlock:
@@ -49,8 +75,12 @@ def decode(head_json: str, blob: bytes) -> FigureBlock:
         specs = head["columns"]
         ints = np.frombuffer(blob, dtype=np.int32, count=n * (2 + len(coded))).reshape(2 + len(coded), n)
         at = ints.nbytes
-        floats = np.frombuffer(blob, dtype=np.float64, count=n * len(specs), offset=at).reshape(len(specs), n)
-        at += floats.nbytes
+        figures = []
+        for spec in specs:
+            decimals = spec["decimals"]
+            stored = np.frombuffer(blob, dtype=np.float64 if decimals is None else np.int32, count=n, offset=at)
+            at += stored.nbytes
+            figures.append(stored if decimals is None else stored / 10.0 ** int(decimals))
         fields = {name: Coded(ints[2 + i], head[name]) for i, name in enumerate(coded)}
         for name, field in fields.items():
             if n and (field.codes.min() < 0 or field.codes.max() >= len(field.values)):
@@ -69,11 +99,11 @@ def decode(head_json: str, blob: bytes) -> FigureBlock:
                 displays = Texts(data, offsets)
             columns.append(BlockColumn(
                 spec["position"], spec["letter"], spec["measure"], spec["unit"], spec["metric_id"], spec["period"],
-                floats[j], spec["raw"], spec["factor"], displays,
+                figures[j], spec["raw"], spec["factor"], displays,
                 {int(i): (value, unit, status) for i, value, unit, status in spec["specials"]}))
         if at != len(blob):
             raise ValueError("the figures are not the size the head gives")
         return FigureBlock(head["sheet"], ints[0], ints[1], columns=columns,
                            **{name: fields.get(name) for name in _CODED})
-    except (ValueError, KeyError, TypeError) as exc:
+    except (ValueError, KeyError, TypeError, OverflowError) as exc:
         raise PackError(f"a stored block of figures cannot be read ({exc})") from None

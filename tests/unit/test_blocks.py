@@ -37,3 +37,19 @@ def test_a_damaged_block_is_refused(damage):
     head, blob = block_codec.encode(_block())
     with pytest.raises(PackError, match="cannot be read"):
         list(block_codec.decode(head, damage(blob)).observations())
+
+
+@pytest.mark.parametrize("values, compact", [
+    ([123.4, -5.0, 0.1], True), ([1.0, 2.0, 3.0], True), ([0.1234, 7.5], True),
+    ([1e-9, 2.0], False), ([-0.0, 1.0], False), ([3e10, 1.0], False), ([0.1 + 0.2, 1.0], False)])
+def test_figures_are_stored_in_half_the_space_only_when_that_is_exact(values, compact):
+    block = _block()
+    block.columns[0].values = np.array(values)
+    block.rows, block.lines = block.rows[:len(values)], block.lines[:len(values)]
+    for coded in (block.labels, block.sections, block.roles, block.periods):
+        coded.codes = coded.codes[:len(values)]
+    block.columns = block.columns[:1]
+    head, blob = block_codec.encode(block)
+    got = block_codec.decode(head, blob).columns[0].values
+    assert got.tobytes() == np.array(values).tobytes()
+    assert len(blob) == (6 * 4 + (4 if compact else 8)) * len(values)   # six int32 row arrays, then the figures
