@@ -15,7 +15,7 @@ from __future__ import annotations
 import re
 from collections import Counter
 from collections.abc import Iterator
-from itertools import repeat
+from itertools import chain, repeat
 from dataclasses import dataclass, field, replace
 from datetime import date, datetime, time
 from typing import Any
@@ -31,7 +31,7 @@ from memberpack.importers.report import TableReport
 from memberpack.importers.roles import SUBTOTAL_WORDS, TOTAL_WORDS, ParsedRow, assign_roles, role_from_words
 from memberpack.importers.stream import Peekable
 from memberpack.importers.table_ends import TableEnds
-from memberpack.model.blocks import BlockColumn, Coded, FigureBlock
+from memberpack.model.blocks import BlockColumn, Coded, FigureBlock, Texts
 from memberpack.model.metrics import CATALOGUE, OTHER_METRIC, Metric, match_metric, mentions_catalogue
 from memberpack.model.observation import BUDGET_MONITOR, DATA, SUBTOTAL, Observation
 from memberpack.model.periods import CALENDAR_MONTH, YEAR, Period, parse_period
@@ -45,6 +45,7 @@ _BENCHMARK_HEADER = re.compile(r"bench|compar|national|england|neighbour|regiona
 _BENCHMARK = re.compile(r"\s*(?P<name>[A-Za-z][A-Za-z .'&-]*?)\s*[,:]?\s*(?P<num>-?\d[\d,]*(?:\.\d+)?)\s*"
                         r"(?P<unit>%|per\s*10,?000)?\s*")
 _PLAIN_NUMBER = re.compile(r"-?\d{1,15}(?:\.\d{1,10})?")
+_PLAIN_NUMBERS = re.compile(rf"(?:{_PLAIN_NUMBER.pattern}\0)*{_PLAIN_NUMBER.pattern}")   # joined by NUL
 _UNIT_HINT = re.compile(r"%|£|per\s+10,?000|\b(?:days|weeks)\b", re.IGNORECASE)
 _NO_PERIOD = re.compile(r"\b(?:from|since|change|movement|direction)\b", re.IGNORECASE)
 _YEAR_DIGITS, _SPLIT_DIGITS = r"(?:19|20)\d{2}", r"\d{2}\s*/\s*\d{2}"
@@ -282,9 +283,8 @@ class TableReader:
         label_col, cut = self.label_col, self._value_slice
         labels = [row[label_col] for row in rows]
         values = [row[cut] for row in rows]
-        figures = np.array(values)   # float64 only when every value is a number (or a bool: looked for below)
-        if (figures.dtype.kind not in "fi" or _any_bool(figures, values)
-                or set(map(type, labels)) != {str} or header_label in labels
+        figures = _as_figures(values)
+        if (figures is None or set(map(type, labels)) != {str} or header_label in labels
                 or any(not blank(row[c]) for row in rows for c in self._left)):
             return self._put_back(stream, items)
         labels = [" ".join(label.split()) for label in labels]
@@ -294,7 +294,7 @@ class TableReader:
                 map(self._no_unit_or_period, _labels_matching(_may_state_unit_or_period, joined, lowered, labels))) or (
                 mentions_catalogue(joined) and not all(map(self._read_as_columns, labels))):
             return self._put_back(stream, items)
-        return list(zip(rs, labels, repeat(self.section), values, figures.astype(np.float64, copy=False)))
+        return list(zip(rs, labels, repeat(self.section), values, figures))
 
     @staticmethod
     def _put_back(stream: Peekable, items: list) -> int:
@@ -316,16 +316,15 @@ class TableReader:
         if type(label) is not str:
             return None
         values = row[self._value_slice]
-        if not _NUMBER_TYPES.issuperset(map(type, values)):
-            return None
-        if self._left and any(not blank(row[c]) for c in self._left):
+        figures = _as_figures([values])
+        if figures is None or (self._left and any(not blank(row[c]) for c in self._left)):
             return None
         label = " ".join(label.split())
         if not label or _ODD_LABEL.search(label) or not self._no_unit_or_period(label):
             return None
         if mentions_catalogue(label) and not self._read_as_columns(label):
             return None
-        return r, label, self.section, values, np.array(values, dtype=np.float64)
+        return r, label, self.section, values, figures[0]
 
     def _columns_coded(self) -> bool:
         """Past the format window, whether a column's figures have a number format (from its first
@@ -535,6 +534,10 @@ class TableReader:
         n, report = len(rows), self.report
         report.rows_read += n
         report.cells_read += raw.size
+        texts = type(rows[0][_VALUES][0]) is str
+        if any((type(row[_VALUES][0]) is str) != texts for row in rows):
+            return None   # figures and text figures: read row by row
+        displays = [Texts.of(column) for column in zip(*(row[_VALUES] for row in rows))] if texts else None
         metrics = self._column_metrics()
         matched = [m for m in metrics if m != OTHER_METRIC.id]
         self.metric_counts.update({m: n * matched.count(m) for m in matched})
@@ -547,7 +550,8 @@ class TableReader:
                                  or ((unitless or self._count_columns) and counted)):
                 unit = COUNT
             columns.append(BlockColumn(col.position, col.letter, col.measure, unit, metric, col.period_label,
-                                       np.ascontiguousarray(raw[:, j]), factor=col.factor))
+                                       np.ascontiguousarray(raw[:, j]), factor=col.factor,
+                                       displays=displays[j] if displays else None))
         rs, labels, sections, _, _ = zip(*rows)
         lines = np.array(rs, dtype=np.int32)
         return FigureBlock(self.sheet.name, lines - self.layout.data_start, lines + 1, Coded.of(labels),
@@ -584,6 +588,21 @@ def _may_state_unit_or_period(text: str, lowered: str) -> Iterator[re.Match]:
         yield from _YEAR_DIGITS.finditer(text)
     if "/" in text:
         yield from _SPLIT_DIGITS.finditer(text)
+
+
+def _as_figures(values: list[list[Any]]) -> np.ndarray | None:
+    """Rows of values as float64, when every value is a number, or every one is text that is a
+    plain number (``-12.5``, as a CSV holds figures); else None."""
+    if type(values[0][0]) is str:
+        cells = list(chain.from_iterable(values))
+        joined = "\0".join(cells) if set(map(type, cells)) == {str} else ""
+        if joined.count("\0") != len(cells) - 1 or not _PLAIN_NUMBERS.fullmatch(joined):
+            return None
+        return np.array(cells, dtype=np.float64).reshape(len(values), -1)
+    figures = np.array(values)   # float64 (or int64) only when every value is a number, or a bool: looked for below
+    if figures.dtype.kind not in "fi" or _any_bool(figures, values):
+        return None
+    return figures.astype(np.float64, copy=False)
 
 
 def _any_bool(figures: np.ndarray, values: list[list[Any]]) -> bool:

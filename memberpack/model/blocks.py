@@ -51,10 +51,15 @@ class Texts:
 
     @classmethod
     def of(cls, items: Sequence[str]) -> Texts:
-        encoded = [item.encode() for item in items]
-        offsets = np.zeros(len(encoded) + 1, dtype=np.int32)
-        np.cumsum([len(e) for e in encoded], out=offsets[1:])
-        return cls(b"".join(encoded), offsets)
+        joined = "".join(items)
+        if joined.isascii():    # one encode, and byte lengths are character lengths
+            data, lengths = joined.encode("ascii"), list(map(len, items))
+        else:
+            encoded = [item.encode() for item in items]
+            data, lengths = b"".join(encoded), list(map(len, encoded))
+        offsets = np.zeros(len(lengths) + 1, dtype=np.int32)
+        np.cumsum(lengths, out=offsets[1:])
+        return cls(data, offsets)
 
     def __len__(self) -> int:
         return len(self.offsets) - 1
@@ -73,8 +78,9 @@ class BlockColumn:
     """One column of a block: what its cells share, and their figures.
 
     With ``raw``, ``values`` are the numbers as the source holds them (in the column's own unit:
-    a £k column holds 123.4), shown as written and scaled by ``factor`` into base units when
-    expanded. Otherwise ``values`` are already in base units and ``displays`` hold each cell's text.
+    a £k column holds 123.4), scaled by ``factor`` into base units when expanded, and shown as
+    ``displays`` when the source wrote them as text, else as Python writes the number. Otherwise
+    ``values`` are already in base units and ``displays`` hold each cell's text.
     ``specials`` are the cells that are not plain figures (``c``, ``#REF!``): row -> (value, unit,
     status); their ``values`` entry is NaN.
     """
@@ -96,11 +102,12 @@ class BlockColumn:
         unit, specials = self.unit, self.specials
         if self.raw:
             factor = self.factor
-            out = []
-            for raw in self.values.tolist():
-                value = clean_number(raw * factor)
-                out.append((value, unit, repr(raw) if not raw.is_integer() else f"{raw:.0f}", None))
-            return out
+            figures = self.values.tolist()
+            if self.displays is not None:   # written as text (a CSV): shown as written
+                return [(clean_number(raw * factor), unit, display, None)
+                        for raw, display in zip(figures, self.displays.tolist())]
+            return [(clean_number(raw * factor), unit, repr(raw) if not raw.is_integer() else f"{raw:.0f}", None)
+                    for raw in figures]
         out = [(value, unit, display, None) for value, display in zip(self.values.tolist(), self.displays.tolist())]
         for i, (value, special_unit, status) in specials.items():
             out[i] = (value, special_unit, out[i][2], status)

@@ -2,8 +2,8 @@
 
 The head names every column and the distinct texts of each per-row field; the blob holds, back
 to back in the order the head lists them, the int32 row arrays, each column's figures (float64,
-or int32 counts of their last decimal when that is exact), and each text column's int32 offsets
-and UTF-8 bytes. Nothing is ever unpickled: a pack shared by
+or int32 counts of their last decimal when that is exact), and each text column's lengths (one
+byte each when all are short, else int32 offsets) and UTF-8 bytes. Nothing is ever unpickled: a pack shared by
 somebody else is only data, and a blob that does not match its head is refused.
 """
 
@@ -37,7 +37,11 @@ def encode(block: FigureBlock) -> tuple[str, bytes]:
             "specials": [[i, *cell] for i, cell in col.specials.items()],
             "text_bytes": None if col.displays is None else len(col.displays.data)})
         if col.displays is not None:
-            texts += [np.ascontiguousarray(col.displays.offsets, dtype=np.int32).tobytes(), col.displays.data]
+            lengths = np.diff(col.displays.offsets)
+            short = not len(lengths) or int(lengths.max()) < 256   # one byte a length, not four an offset
+            head["columns"][-1]["text_lengths"] = short
+            texts += [lengths.astype(np.uint8).tobytes() if short else
+                      np.ascontiguousarray(col.displays.offsets, dtype=np.int32).tobytes(), col.displays.data]
     parts = [np.ascontiguousarray(a, dtype=np.int32).tobytes() for a in ints]
     figures = np.column_stack([c.values for c in block.columns]) if block.columns else np.zeros((0, 0))
     for j, (spec, decimals) in enumerate(zip(head["columns"], _decimals(figures))):
@@ -89,8 +93,14 @@ def decode(head_json: str, blob: bytes) -> FigureBlock:
         for j, spec in enumerate(specs):
             displays = None
             if spec["text_bytes"] is not None:
-                offsets = np.frombuffer(blob, dtype=np.int32, count=n + 1, offset=at)
-                at += offsets.nbytes
+                if spec["text_lengths"]:
+                    lengths = np.frombuffer(blob, dtype=np.uint8, count=n, offset=at)
+                    at += lengths.nbytes
+                    offsets = np.zeros(n + 1, dtype=np.int32)
+                    np.cumsum(lengths, out=offsets[1:])
+                else:
+                    offsets = np.frombuffer(blob, dtype=np.int32, count=n + 1, offset=at)
+                    at += offsets.nbytes
                 data = blob[at:at + spec["text_bytes"]]
                 at += spec["text_bytes"]
                 if len(data) != spec["text_bytes"] or offsets[0] != 0 or offsets[-1] != len(data) \

@@ -1,5 +1,6 @@
 """Plain rows read column-wise (as blocks) give exactly what reading them cell by cell gives."""
 
+import csv
 import dataclasses
 import random
 
@@ -91,3 +92,28 @@ def test_a_small_plain_table_is_one_block(tmp_path):
     found = next(iter_tables(tmp_path / "small.xlsx"))
     parts = list(found.parts)
     assert len(parts) == 1 and isinstance(parts[0], FigureBlock) and len(parts[0]) == 5
+
+
+def test_a_csv_reads_the_same_either_way(tmp_path, cell_by_cell):
+    """Figures a CSV holds as text are kept as written (``12.50``) beside their value."""
+    rnd = random.Random(11)
+    rows = [["Ledger 2023/24"], [], ["Service line", "Budget £k", "Spend £k", "Count", "Rate"]]
+    for r in range(2_400):
+        rows.append([f"Line {r}", f"{rnd.uniform(-900, 900):.2f}", str(rnd.randint(0, 5000)), str(rnd.randint(0, 40)),
+                     f"{rnd.random():.4f}"])
+    rows[700][2] = "1,234"          # thousands separator: read cell by cell
+    rows[900][3] = "tbc"
+    rows[1100][1] = "(479)"
+    rows[1300][4] = "12.50"         # shown as written
+    rows[1500][1] = "-0"
+    rows[1600][0] = "Fostering"     # names a metric
+    path = tmp_path / "ledger.csv"
+    with path.open("w", newline="", encoding="utf-8") as f:
+        csv.writer(f).writerows(rows + [[], ["Source: finance ledger"]])
+    fast = read_file(path).tables[0]
+    cell_by_cell()
+    slow = read_file(path).tables[0]
+    assert _fields(fast.observations) == _fields(slow.observations)
+    assert fast.report.to_dict() == slow.report.to_dict()
+    shown = {o.cell: (o.value, o.display) for o in fast.observations}
+    assert shown["E1301"] == (12.5, "12.50") and shown["B1501"] == (0.0, "-0") and shown["C701"][0] == 1_234_000
