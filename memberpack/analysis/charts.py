@@ -9,6 +9,7 @@
 from __future__ import annotations
 
 import re
+from dataclasses import replace
 
 from memberpack.model.charts import BAR, BENCHMARK, DATA_SERIES, EARLIER, LINE, ChartSpec, Series
 from memberpack.model.grid import Grid
@@ -47,6 +48,25 @@ def point_text(value: float | None, unit: str | None) -> str:
 
 
 FLAG_LETTERS = {"adverse": "A", "favourable": "(F)"}
+MAX_BARS = 30   # a bar chart shows at most this many bars, the largest: a ledger has thousands of rows
+
+
+def largest(values: list[float | None], most: int) -> list[int]:
+    """Indices of at most ``most`` values, the largest by size, in their order."""
+    return sorted(sorted(range(len(values)), key=lambda i: -abs(values[i] or 0))[:most])
+
+
+def largest_bars(spec: ChartSpec, most: int = MAX_BARS) -> ChartSpec:
+    """The bar chart with only its ``most`` largest bars (the same chart when it has no more)."""
+    if len(spec.categories) <= most:
+        return spec
+    keep = largest(spec.series[0].values, most)
+
+    def pick(items: list) -> list:
+        return [items[i] for i in keep] if items else items
+
+    return replace(spec, categories=pick(spec.categories), series=[
+        replace(s, values=pick(s.values), statuses=pick(s.statuses), cells=pick(s.cells)) for s in spec.series])
 
 
 def _variance_chart(ds: Dataset, grid: Grid) -> ChartSpec | None:

@@ -13,14 +13,13 @@ from reportlab.graphics.widgets.markers import makeMarker
 from reportlab.lib.units import mm
 from reportlab.pdfbase.pdfmetrics import stringWidth
 
-from memberpack.analysis.charts import FLAG_LETTERS, point_text
+from memberpack.analysis.charts import FLAG_LETTERS, MAX_BARS, largest, point_text
 from memberpack.export.pdf_styles import (ACCENT, ADVERSE, BENCHMARKS, EARLIER, FAVOURABLE, FONT, FRAME_HEIGHT,
                                           FRAME_WIDTH, INK, RULE, SERIES, register_fonts)
 from memberpack.model.charts import BAR, BENCHMARK as BENCHMARK_ROLE, EARLIER as EARLIER_ROLE, ChartSpec
 
 LABEL_SIZE = 7.5
 BAR_PITCH = 16
-MAX_BARS = 30
 HEADINGS_ROOM = 150  # a page keeps this for the headings, title and summary above a bar chart
 STATUS_COLOURS = {"adverse": ADVERSE, "favourable": FAVOURABLE}
 
@@ -51,7 +50,7 @@ def _largest(spec: ChartSpec, categories: list[str], most: int) -> tuple[list[st
     """At most ``most`` bars, the largest by size, in their source order."""
     series = spec.series[0]
     statuses = series.statuses or [None] * len(categories)
-    keep = sorted(sorted(range(len(categories)), key=lambda i: -abs(series.values[i] or 0))[:most])
+    keep = largest(series.values, most)
     return [categories[i] for i in keep], [series.values[i] for i in keep], [statuses[i] for i in keep]
 
 

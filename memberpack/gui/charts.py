@@ -14,7 +14,7 @@ from PySide6.QtCore import QPointF, Qt, Signal
 from PySide6.QtGui import QColor, QPen
 from PySide6.QtWidgets import QGridLayout, QLabel, QToolTip, QVBoxLayout, QWidget
 
-from memberpack.analysis.charts import point_text
+from memberpack.analysis.charts import largest_bars, point_text
 from memberpack.model.charts import BAR, BENCHMARK, EARLIER, ChartSpec, Series
 from memberpack.model.units import GBP, PER_10000
 
@@ -68,7 +68,9 @@ class ChartView(QWidget):
 
     def __init__(self, spec: ChartSpec, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self.spec = spec
+        shown = largest_bars(spec) if spec.kind == BAR else spec
+        left_out = len(spec.categories) - len(shown.categories)
+        self.spec = spec = shown
         self.scale, axis_label = _scale(spec)
         self.bars: pg.BarGraphItem | None = None
         self.curves: list[pg.PlotDataItem] = []
@@ -77,7 +79,9 @@ class ChartView(QWidget):
         title.setWordWrap(True)
         self.key = QLabel()
         self.key.setWordWrap(True)
-        summary = QLabel(spec.summary + self._flag_text())
+        summary = QLabel(spec.summary + self._flag_text() + (
+            f" The chart shows the {len(spec.categories)} largest of {len(spec.categories) + left_out:,}; "
+            "the table lists all." if left_out else ""))
         summary.setWordWrap(True)
         summary.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         layout = QVBoxLayout(self)

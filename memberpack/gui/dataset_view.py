@@ -15,6 +15,10 @@ from memberpack.model.annotations import Target
 from memberpack.model.observation import Dataset, Observation
 
 
+FIT_ROWS = 400          # tables up to this many rows are shown whole; longer ones scroll themselves
+LONG_TABLE_ROWS = 25    # rows in sight in a long table
+
+
 class NoteMarkDelegate(QStyledItemDelegate):
     """Draws a small orange corner on cells that carry a note, as spreadsheets mark comments."""
 
@@ -47,8 +51,8 @@ class DatasetView(QWidget):
         self.table = QTableView()
         self.table.setModel(self.proxy)
         self.table.setItemDelegate(NoteMarkDelegate(self.table))
-        self.table.setSortingEnabled(True)
-        self.table.sortByColumn(-1, Qt.SortOrder.AscendingOrder)  # source order until a header is clicked
+        self.table.horizontalHeader().setSortIndicator(-1, Qt.SortOrder.AscendingOrder)
+        self.table.setSortingEnabled(True)   # source order until a header is clicked
         self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectItems)
         self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
         self.table.setAlternatingRowColors(False)
@@ -58,11 +62,12 @@ class DatasetView(QWidget):
         header = self.table.horizontalHeader()
         header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
         header.setDefaultAlignment(Qt.AlignmentFlag.AlignCenter)
+        header.setResizeContentsPrecision(FIT_ROWS)   # widths from the first rows: a ledger has thousands
+        self.table.verticalHeader().setResizeContentsPrecision(FIT_ROWS)
         self.table.resizeColumnsToContents()
         for column in range(1, self.model.columnCount()):
             self.table.setColumnWidth(column, min(max(self.table.columnWidth(column), 80), 150))
         self.table.setColumnWidth(0, min(max(self.table.columnWidth(0), 200), 280))
-        self.table.setVerticalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)  # the page scrolls instead
         self.table.setAccessibleName(f"Table: {dataset.name}")
         for signal in (self.proxy.layoutChanged, self.proxy.rowsInserted, self.proxy.rowsRemoved,
                        self.proxy.modelReset):
@@ -98,7 +103,7 @@ class DatasetView(QWidget):
 
             for spec in specs:
                 chart = ChartView(spec)
-                chart.bar_clicked.connect(lambda i, s=spec: self.select_label(s.categories[i]))
+                chart.bar_clicked.connect(lambda i, c=chart: self.select_label(c.spec.categories[i]))
                 chart.chart_clicked.connect(lambda s=spec: self.target_changed.emit(note_targets.of_chart(s)))
                 self.charts.append(chart)
                 content.addWidget(chart)
@@ -117,7 +122,14 @@ class DatasetView(QWidget):
         self.setFocusProxy(self.table)
 
     def _fit_table(self, *_args) -> None:
-        """Make the table as tall as its rows, so only the page scrolls."""
+        """Make the table as tall as its rows, so only the page scrolls; a long table (a ledger of
+        thousands of rows) gets a page's height and scrolls itself, so only the rows in sight are drawn."""
+        if self.proxy.rowCount() > FIT_ROWS:
+            self.table.setVerticalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAsNeeded)
+            self.table.setFixedHeight(self.table.horizontalHeader().sizeHint().height()
+                                      + LONG_TABLE_ROWS * self.table.verticalHeader().defaultSectionSize())
+            return
+        self.table.setVerticalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         self.table.resizeRowsToContents()
         rows = self.table.verticalHeader().length() or self.table.verticalHeader().defaultSectionSize()
         height = (self.table.horizontalHeader().sizeHint().height() + 2 * self.table.frameWidth() + rows

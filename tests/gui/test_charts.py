@@ -5,6 +5,7 @@ from __future__ import annotations
 import pytest
 from gui_test_data import budget_monitor
 from PySide6.QtCore import QPointF, Qt
+from PySide6.QtWidgets import QLabel
 
 from memberpack.gui.charts import ChartView
 from memberpack.gui.dataset_view import DatasetView
@@ -78,3 +79,31 @@ def test_earlier_years_fainter_and_benchmarks_dashed(qtbot, tmp_path, suspension
     assert styles["England"] == Qt.PenStyle.DashLine and styles["South West"] == Qt.PenStyle.DashLine
     assert styles["CLA rate per 10,000"] == Qt.PenStyle.SolidLine
     assert "╌╌" in rate.key.text() and "England" in rate.key.text()
+
+
+def test_a_ledger_shows_its_largest_bars_and_a_table_that_scrolls(qtbot, tmp_path):
+    from openpyxl import Workbook
+
+    wb = Workbook()
+    wb.active.append(["Cost centre", "Spend £k"])
+    for i in range(3_000):
+        wb.active.append([f"Centre {i}", i % 500 + 0.5 - (20_000.0 if i == 1234 else 0.0)])
+    wb.save(tmp_path / "ledger.xlsx")
+    with Pack.create(tmp_path / "p.mpack") as pack:
+        import_files(pack, [tmp_path / "ledger.xlsx"])
+        (ds,) = pack.datasets()
+        view = DatasetView(ds, pack.observations(ds.id), [])
+    qtbot.addWidget(view)
+    view.resize(900, 700)
+    view.show()
+    qtbot.waitExposed(view)
+    chart = view.charts[0]
+    assert len(chart.spec.categories) == 30
+    assert any("the 30 largest of 3,000; the table lists all" in label.text() for label in chart.findChildren(QLabel))
+    assert "Centre 1234" in chart.spec.categories    # the biggest, an underspend
+    assert view.table.height() < 1_000 and view.table.verticalScrollBar().maximum() > 0
+    i = chart.spec.categories.index("Centre 1234")
+    scene_point = chart.plot.getViewBox().mapViewToScene(QPointF(-1000, i))
+    with qtbot.waitSignal(chart.bar_clicked):
+        qtbot.mouseClick(chart.plot.viewport(), Qt.MouseButton.LeftButton, pos=chart.plot.mapFromScene(scene_point))
+    assert view.selected_row_label() == "Centre 1234"
