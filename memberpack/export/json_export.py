@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+from collections.abc import Iterator
 from pathlib import Path
 
 from memberpack.analysis.annotation_targets import ResolvedTarget, TargetResolver
@@ -11,20 +12,18 @@ from memberpack.store import annotation_store
 from memberpack.store.pack import Pack
 
 
-def pack_document(pack: Pack, *, include_private: bool = False) -> dict:
-    """Pack metadata, every observation of the latest datasets, and the annotations."""
-    observations = []
+def _observations(pack: Pack) -> Iterator[dict]:
     for ds in pack.datasets():
-        for obs in pack.observations(ds.id):
-            observations.append({
-                "file": ds.source_file, "sha256": ds.sha256, "sheet": obs.sheet, "cell": obs.cell,
-                "label": obs.label, "section": obs.section, "measure": obs.measure, "period": obs.period,
-                "value": _number(obs.value), "unit": obs.unit, "display": obs.display, "status": obs.status,
-            })
+        for obs in pack.iter_observations(ds.id):
+            yield {"file": ds.source_file, "sha256": ds.sha256, "sheet": obs.sheet, "cell": obs.cell,
+                   "label": obs.label, "section": obs.section, "measure": obs.measure, "period": obs.period,
+                   "value": _number(obs.value), "unit": obs.unit, "display": obs.display, "status": obs.status}
+
+
+def _annotations(pack: Pack, include_private: bool) -> list[dict]:
     resolver = TargetResolver(pack)
-    annotations = [_annotation(resolver.resolve(note))
-                   for note in annotation_store.all_notes(pack, include_private=include_private)]
-    return {"pack": pack.meta(), "observations": observations, "annotations": annotations}
+    return [_annotation(resolver.resolve(note))
+            for note in annotation_store.all_notes(pack, include_private=include_private)]
 
 
 def _annotation(resolved: ResolvedTarget) -> dict:
@@ -45,9 +44,20 @@ def _number(value: float | None) -> float | int | None:
 
 
 def export_json(pack: Pack, out: str | Path, *, include_private: bool = False) -> Path:
+    """Pack metadata, every observation of the latest datasets and the annotations, written to
+    ``out`` through a ``.part`` file (replaced only when complete), one observation per line as it
+    is read: a pack of millions of figures needs no more memory than a small one."""
     out = Path(out)
     tmp = out.with_name(out.name + ".part")
-    tmp.write_text(json.dumps(pack_document(pack, include_private=include_private), indent=1,
-                              ensure_ascii=False), encoding="utf-8")
+    try:
+        with tmp.open("w", encoding="utf-8") as f:
+            f.write('{\n "pack": ' + json.dumps(pack.meta(), ensure_ascii=False) + ',\n "observations": [')
+            for i, obs in enumerate(_observations(pack)):
+                f.write((",\n  " if i else "\n  ") + json.dumps(obs, ensure_ascii=False))
+            annotations = json.dumps(_annotations(pack, include_private), indent=1, ensure_ascii=False)
+            f.write('\n ],\n "annotations": ' + annotations.replace("\n", "\n ") + "\n}\n")
+    except BaseException:
+        tmp.unlink(missing_ok=True)
+        raise
     tmp.replace(out)
     return out

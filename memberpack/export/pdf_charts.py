@@ -15,7 +15,7 @@ from reportlab.pdfbase.pdfmetrics import stringWidth
 
 from memberpack.analysis.charts import FLAG_LETTERS, MAX_BARS, largest, point_text
 from memberpack.export.pdf_styles import (ACCENT, ADVERSE, BENCHMARKS, EARLIER, FAVOURABLE, FONT, FRAME_HEIGHT,
-                                          FRAME_WIDTH, INK, RULE, SERIES, register_fonts)
+                                          FRAME_WIDTH, INK, PRINTED_ROWS, RULE, SERIES, register_fonts)
 from memberpack.model.charts import BAR, BENCHMARK as BENCHMARK_ROLE, EARLIER as EARLIER_ROLE, ChartSpec
 
 LABEL_SIZE = 7.5
@@ -62,7 +62,8 @@ def _bars(spec: ChartSpec, all_categories: list[str], width: float, height: floa
     label_w = min(70 * mm, max(stringWidth(c, FONT, LABEL_SIZE) for c in categories) + 8)
     drawing = Drawing(width, n * BAR_PITCH + 24 + 12 * note, initialFontName=FONT)
     if note:
-        drawing.add(String(0, n * BAR_PITCH + 26, f"The {n} largest of {len(all_categories)}; the table lists all.",
+        where = "the table lists all" if len(all_categories) <= PRINTED_ROWS else "the pack holds all"
+        drawing.add(String(0, n * BAR_PITCH + 26, f"The {n} largest of {len(all_categories):,}; {where}.",
                            fontName=FONT, fontSize=LABEL_SIZE, fillColor=INK))
     chart = HorizontalBarChart()
     chart.x, chart.y = label_w, 16

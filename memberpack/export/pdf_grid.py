@@ -14,7 +14,8 @@ from reportlab.platypus import TableStyle
 
 from memberpack.export.pdf_notes import NotePlan
 from memberpack.export.pdf_notes import Table as PackTable
-from memberpack.export.pdf_styles import FONT, FONT_BOLD, FRAME_WIDTH, INK, LANDSCAPE_WIDTH, RAG, SHADE
+from memberpack.export.pdf_styles import (FONT, FONT_BOLD, FRAME_WIDTH, INK, LANDSCAPE_WIDTH, PRINTED_ROWS, RAG,
+                                          SHADE)
 from memberpack.export.pdf_tables import PAD, STATUS_TEXT, BriefingTable, Cell, base_style, fit, header, marked
 from memberpack.model.display import figure_text
 from memberpack.model.grid import Grid
@@ -35,6 +36,7 @@ class GridLayout:
     widths: list[float]
     size: float
     words: tuple[int, ...] = (0,)  # the columns of words, set left-aligned (0 is the labels)
+    left_out: int = 0              # rows of a long table not printed (see _printed)
 
     @property
     def landscape(self) -> bool:
@@ -95,13 +97,23 @@ def _share(lows: list[float], targets: list[float], room: float) -> list[float]:
         held.update({i: lows[i] for i in short})
 
 
+def _printed(grid: Grid, plan: NotePlan, key: str) -> tuple[Grid, int]:
+    """A long table (a ledger of thousands of rows) as printed: its first :data:`PRINTED_ROWS`
+    rows, and after them only totals and rows with a member's note; and how many were left out."""
+    if len(grid.rows) <= PRINTED_ROWS:
+        return grid, 0
+    kept = [row for i, row in enumerate(grid.rows) if i < PRINTED_ROWS or row.role != DATA
+            or any(plan.markers(key, obs.cell) for obs in row.cells.values())]
+    return Grid(grid.measures, kept), len(grid.rows) - len(kept)
+
+
 def grid_layout(table: PackTable, plan: NotePlan) -> GridLayout:
     """Comfortable widths (labels and words unwrapped) in the first of :data:`FITS` that takes
     them, else the least widths (numbers whole, words wrapped) in the first that takes those.
     Figures keep that width; the labels and the columns of words share the rest fairly (toward
     their unwrapped width, up to :data:`LABEL_SHARE` of the frame each); what is left over after
     that goes to every figure column alike."""
-    grid = Grid.as_source(table.observations)
+    grid, left_out = _printed(Grid.as_source(table.observations), plan, table.ds.key)
     for comfortable in (True, False):
         for frame, size in FITS:
             cols = _columns(grid, plan, table.ds.key, size)
@@ -118,9 +130,9 @@ def grid_layout(table: PackTable, plan: NotePlan) -> GridLayout:
                 widths[i] = w
             spare = frame - sum(widths)
             widths = [widths[0]] + [w + spare / max(1, len(widths) - 1) for w in widths[1:]]
-            return GridLayout(grid, widths, size, tuple(words))
+            return GridLayout(grid, widths, size, tuple(words), left_out)
     frame, size = FITS[-1]
-    return GridLayout(grid, [w * frame / sum(leasts) for w in leasts], size)  # nothing fits: squeeze
+    return GridLayout(grid, [w * frame / sum(leasts) for w in leasts], size, left_out=left_out)  # squeezed
 
 
 def grid_table(table: PackTable, plan: NotePlan, layout: GridLayout) -> BriefingTable:
@@ -155,4 +167,10 @@ def grid_table(table: PackTable, plan: NotePlan, layout: GridLayout) -> Briefing
         if bold:
             cmds += [("FONT", (0, r), (-1, r), FONT_BOLD, size, size + 2), ("LINEABOVE", (0, r), (-1, r), 0.6, INK)]
         rows.append(cells)
+    if layout.left_out:
+        r = len(rows)
+        rows.append([fit(f"… and {layout.left_out:,} more rows, kept in the pack but not printed (the first "
+                         f"{PRINTED_ROWS:,} rows, totals and rows with notes are printed)", sum(widths), size=size)]
+                    + [""] * len(grid.measures))
+        cmds += [("SPAN", (0, r), (-1, r)), ("BACKGROUND", (0, r), (-1, r), SHADE)]
     return BriefingTable(rows, colWidths=widths, repeatRows=1, style=TableStyle(cmds), hAlign="LEFT")

@@ -8,7 +8,7 @@ from xml.sax.saxutils import escape
 from reportlab.lib.units import mm
 from reportlab.platypus import CondPageBreak, Flowable, KeepTogether, NextPageTemplate, PageBreak, Paragraph
 
-from memberpack.analysis.charts import active_title, source_line
+from memberpack.analysis.charts import MAX_BARS, active_title, largest, largest_bars, source_line
 from memberpack.export.pdf_charts import chart_drawing
 from memberpack.export.pdf_compare import comparison_story
 from memberpack.export.pdf_document import Anchored, PageRef, anchor_key
@@ -64,6 +64,9 @@ def _chart(spec: ChartSpec, table: Table, plan: NotePlan, heading: list[Flowable
     head = [Anchored(escape(title), s["h3"], anchor_key("chart", spec.id)),
             Paragraph(f"<i>{escape(spec.title)}.</i> {escape(spec.summary)}", s["summary"]),
             chart_drawing(spec, categories, names, frame)]
+    if spec.kind == BAR and len(categories) > MAX_BARS:   # the figures of the bars drawn, not of every row
+        categories = [categories[i] for i in largest(spec.series[0].values, MAX_BARS)]
+        spec = largest_bars(spec)
     displays = {o.cell: o.display for o in table.observations}
     return [KeepTogether(heading + head), chart_table(spec, categories, names, displays, frame[0]),
             Paragraph(escape(spec.source), s["source"]), *note_flowables(notes)]

@@ -24,6 +24,7 @@ LANDSCAPE = (A4[1], A4[0])
 MARGIN = 18 * mm
 FRAME_WIDTH = PAGE[0] - 2 * MARGIN
 LANDSCAPE_WIDTH = LANDSCAPE[0] - 2 * MARGIN
+PRINTED_ROWS = 250    # a longer table prints these rows, its totals and its noted rows (pdf_grid._printed)
 FRAME_HEIGHT = PAGE[1] - 2 * MARGIN - 8 * mm
 LANDSCAPE_HEIGHT = LANDSCAPE[1] - 2 * MARGIN - 8 * mm
 

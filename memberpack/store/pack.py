@@ -218,6 +218,10 @@ class Pack:
 
     def observations(self, dataset_id: int, *, areas: Collection[str] | None = None) -> list[Observation]:
         """A dataset's figures in row then column order; with ``areas``, only those areas' figures."""
+        return list(self.iter_observations(dataset_id, areas=areas))
+
+    def iter_observations(self, dataset_id: int, *, areas: Collection[str] | None = None) -> Iterator[Observation]:
+        """:meth:`observations` one at a time, for a table too big to hold as objects (an export)."""
         where, args = "dataset_id = ?", [dataset_id]
         if areas is not None:
             areas = set(areas)
@@ -225,11 +229,9 @@ class Pack:
             args += list(areas)
         rows = self.db.execute(f"SELECT id, {', '.join(_OBS_COLUMNS)} FROM observation WHERE {where} "
                                "ORDER BY row, col", args)
-        single = [_observation(row) for row in rows]
+        single = map(_observation, rows)
         blocks = [_in_areas(block, areas) for block in self._blocks(dataset_id)]
-        if not blocks:
-            return single
-        return list(heapq.merge(single, *blocks, key=attrgetter("row", "col")))
+        return heapq.merge(single, *blocks, key=attrgetter("row", "col")) if blocks else single
 
     def figure_count(self, dataset_id: int) -> int:
         (single,) = self.db.execute("SELECT COUNT(*) FROM observation WHERE dataset_id = ?", (dataset_id,)).fetchone()

@@ -13,7 +13,7 @@ from memberpack.export.pdf import export_pdf, section_names
 from memberpack.export.pdf_notes import Table
 from memberpack.export.pdf_sections import table_title
 from memberpack.model.annotations import OBSERVATION, QUESTION, Annotation, Target
-from memberpack.model.observation import BUDGET_MONITOR, SUBTOTAL, TIME_SERIES, Dataset, Observation
+from memberpack.model.observation import BUDGET_MONITOR, SUBTOTAL, TIME_SERIES, TOTAL, Dataset, Observation
 from memberpack.model.units import MILLIONS, find_unit
 from memberpack.model.values import parse_text
 from memberpack.store import annotation_store
@@ -165,3 +165,17 @@ def test_a_long_wide_budget_monitor_fits_its_landscape_pages(tmp_path):
 def test_a_table_title_gives_its_period_once(name, period, expected):
     ds = Dataset(name, "f.xlsx", "0" * 64, "S", "A1:B2", period=period)
     assert table_title(Table(ds, [], [])) == expected
+
+
+def test_a_ledger_prints_its_first_rows_totals_and_largest_bars(tmp_path):
+    rows = [(f"Cost centre {i}", "data", f"{(i * 37) % 1000 - 500}") for i in range(900)]
+    rows[600] = ("All cost centres total", TOTAL, "123")
+    with Pack.create(tmp_path / "ledger.mpack") as pack:
+        _add(pack, "Ledger", "other", "breakdown", ["Spend £k"], rows)
+        export_pdf(pack, tmp_path / "ledger.pdf")
+    reader = pypdf.PdfReader(tmp_path / "ledger.pdf")
+    text = "".join(page.extract_text() for page in reader.pages)
+    assert "The 30 largest of 899; the pack holds all." in text
+    assert "… and 649 more rows, kept in the pack but not printed" in text
+    assert "Cost centre 249" in text and "All cost centres total" in text and "Cost centre 899" not in text
+    assert len(reader.pages) < 20

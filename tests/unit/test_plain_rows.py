@@ -117,3 +117,20 @@ def test_a_csv_reads_the_same_either_way(tmp_path, cell_by_cell):
     assert fast.report.to_dict() == slow.report.to_dict()
     shown = {o.cell: (o.value, o.display) for o in fast.observations}
     assert shown["E1301"] == (12.5, "12.50") and shown["B1501"] == (0.0, "-0") and shown["C701"][0] == 1_234_000
+
+
+def test_the_json_export_holds_every_figure_of_a_block(tmp_path):
+    import json
+
+    from memberpack.export.json_export import export_json
+
+    path = _money_table(tmp_path / "ledger.xlsx", rows=1_500, formatted=False)
+    with Pack.create(tmp_path / "p.mpack") as pack:
+        import_files(pack, [path])
+        (ds,) = pack.datasets()
+        stored = pack.observations(ds.id)
+        export_json(pack, tmp_path / "out.json")
+    doc = json.loads((tmp_path / "out.json").read_text(encoding="utf-8"))
+    assert [(o["cell"], o["value"], o["display"]) for o in doc["observations"]] == [
+        (o.cell, int(o.value) if float(o.value).is_integer() else o.value, o.display) for o in stored]
+    assert len(stored) == 1_500 * 5 and doc["annotations"] == [] and not (tmp_path / "out.json.part").exists()
