@@ -139,18 +139,27 @@ class FigureBlock:
     def observations(self, keep: Sequence[bool] | None = None) -> Iterator[Observation]:
         """The block's figures in row then column order, as a cell-by-cell reading gives them;
         ``keep`` (one flag per row) leaves rows out."""
-        columns = [(c.position, c.letter, c.measure, c.metric_id, c.period, c.cells()) for c in self.columns]
-        periods = self.periods.expanded() if self.periods is not None else [None] * len(self)
-        areas = self.areas.expanded() if self.areas is not None else [None] * len(self)
+        n = len(self)
+        periods = self.periods.expanded() if self.periods is not None else [None] * n
+        areas = self.areas.expanded() if self.areas is not None else [None] * n
+        per_row = [self.rows.tolist(), [str(line) for line in self.lines.tolist()], self.labels.expanded(),
+                   self.sections.expanded(), self.roles.expanded(), periods, areas]
+        kept = None if keep is None else [i for i, k in enumerate(keep) if k]
+        if kept is not None:
+            per_row = [[values[i] for i in kept] for values in per_row]
+        rows, numbers, labels, sections, roles, periods, areas = per_row
         sheet = self.sheet
-        rows = zip(self.rows.tolist(), self.lines.tolist(), self.labels.expanded(), self.sections.expanded(),
-                   self.roles.expanded(), periods, areas)
-        for i, (row, line, label, section, role, row_period, area) in enumerate(rows):
-            if keep is not None and not keep[i]:
-                continue
-            number = str(line)
-            for position, letter, measure, metric_id, period, cells in columns:
-                value, unit, display, status = cells[i]
-                yield Observation(label, measure, value, unit, display, status, section,
-                                  row_period if period is None else period, role, sheet, letter + number, row,
-                                  position, metric_id, None, area)
+        by_column = []   # each column's observations, made in one comprehension (quicker than a loop)
+        for c in self.columns:
+            measure, letter, position, metric_id = c.measure, c.letter, c.position, c.metric_id
+            cells = c.cells()
+            if kept is not None:
+                cells = [cells[i] for i in kept]
+            column_periods = periods if c.period is None else [c.period] * len(rows)
+            by_column.append([
+                Observation(label, measure, value, unit, display, status, section, period, role, sheet,
+                            letter + number, row, position, metric_id, None, area)
+                for (value, unit, display, status), label, section, period, role, number, row, area
+                in zip(cells, labels, sections, column_periods, roles, numbers, rows, areas)])
+        for row_observations in zip(*by_column):
+            yield from row_observations

@@ -229,9 +229,7 @@ class Pack:
             args += list(areas)
         rows = self.db.execute(f"SELECT id, {', '.join(_OBS_COLUMNS)} FROM observation WHERE {where} "
                                "ORDER BY row, col", args)
-        single = map(_observation, rows)
-        blocks = [_in_areas(block, areas) for block in self._blocks(dataset_id)]
-        return heapq.merge(single, *blocks, key=attrgetter("row", "col")) if blocks else single
+        return _in_order(map(_observation, rows), self._blocks(dataset_id), areas)
 
     def figure_count(self, dataset_id: int) -> int:
         (single,) = self.db.execute("SELECT COUNT(*) FROM observation WHERE dataset_id = ?", (dataset_id,)).fetchone()
@@ -278,6 +276,28 @@ def _observation_rows(dataset_id: int, observations: Iterable[Observation]) -> I
                o.metric_id if o.metric_id in BY_ID else "other", 0 if o.period is None else o.period,
                "" if o.value is None else o.value, 0 if o.unit is None else o.unit, o.display,
                0 if o.status is None else o.status, o.row_role, o.sheet, o.cell, 0 if o.area is None else o.area)
+
+
+def _in_order(single: Iterator[Observation], blocks: Iterator[FigureBlock],
+              areas: set[str] | None) -> Iterator[Observation]:
+    """Observations stored one by one and blocks (each a run of whole rows, in row order), merged
+    into row then column order a block at a time: only a figure stored alone inside a block's
+    rows, which an import never makes, would need merging figure by figure."""
+    pending = next(single, None)
+    for block in blocks:
+        first, last = int(block.rows[0]), int(block.rows[-1])
+        while pending is not None and pending.row < first:
+            yield pending
+            pending = next(single, None)
+        if pending is not None and pending.row <= last:
+            single = heapq.merge(_in_areas(block, areas), itertools.chain([pending], single),
+                                 key=attrgetter("row", "col"))
+            pending = next(single, None)
+            continue
+        yield from _in_areas(block, areas)
+    while pending is not None:
+        yield pending
+        pending = next(single, None)
 
 
 def _in_areas(block: FigureBlock, areas: set[str] | None) -> Iterator[Observation]:

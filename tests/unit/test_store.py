@@ -120,3 +120,25 @@ def test_row_roles_are_still_checked_and_indexed_after_the_migrations(tmp_path):
         with pytest.raises(sqlite3.IntegrityError):
             pack.db.execute("INSERT INTO observation(dataset_id, row, col, label, measure, metric_id, display, "
                             "row_role, sheet, cell) VALUES (?, 0, 0, 'a', 'b', 'other', '', 'mean', '', '')", (ds_id,))
+
+
+def test_figures_stored_alone_and_in_blocks_come_back_in_row_order(tmp_path):
+    import numpy as np
+
+    from memberpack.model.blocks import BlockColumn, Coded, FigureBlock
+
+    def block(first, n):
+        rows = np.arange(first, first + n, dtype=np.int32)
+        return FigureBlock("S", rows, rows + 2, Coded.of([f"r{r}" for r in rows.tolist()]), Coded.same(None, n),
+                           Coded.same("data", n), [BlockColumn(1, "B", "Q1", None, "other", None, rows * 1.0)])
+
+    def alone(row, col=1):
+        return Observation(f"r{row}", "Q1", float(row), None, str(row), row=row, col=col, sheet="S", cell=f"B{row + 2}")
+
+    with Pack.create(tmp_path / "p.mpack") as pack:
+        # a row before, between and after the blocks, and one inside a block's rows (which an
+        # import never makes, but a pack could hold)
+        ds_id = pack.add_dataset(_table(), [alone(0), block(1, 3), alone(4), block(5, 3), alone(6, col=2), alone(9)])
+        got = [(o.row, o.col) for o in pack.observations(ds_id)]
+        assert pack.figure_count(ds_id) == 10
+    assert got == [(0, 1), (1, 1), (2, 1), (3, 1), (4, 1), (5, 1), (6, 1), (6, 2), (7, 1), (9, 1)]
