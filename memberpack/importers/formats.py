@@ -26,7 +26,6 @@ FEED = 1 << 16           # bytes given to the style parser at a time
 _NS = "{http://schemas.openxmlformats.org/spreadsheetml/2006/main}"
 _REL = "{http://schemas.openxmlformats.org/officeDocument/2006/relationships}id"
 _UNCACHED = re.compile(rb'<c r="([A-Z]{1,3}\d+)"[^>]*>\s*<f[^>]*(?:/>|>[^<]*</f>)\s*(?:<v\s*/>|<v>\s*</v>)?\s*</c>')
-_QUOTED = re.compile(r'"[^"]*"|\\.|\[[^\]]*\]')
 
 
 @dataclass(slots=True)
@@ -110,24 +109,3 @@ def _collect(parser: XMLPullParser, xf_codes: list[str], found: SheetFormats) ->
             if code != "General":
                 found.codes[parse_ref(element.get("r"))] = code
     return False
-
-
-def is_percent(code: str | None) -> bool:
-    return bool(code) and "%" in _QUOTED.sub("", code.split(";")[0])
-
-
-def render(number: float, code: str | None) -> str:
-    """``number`` as the format code shows it: decimals, thousands, brackets for negatives, ``%``."""
-    if not code or code == "General" or "@" in code:
-        return repr(number) if type(number) is float and not number.is_integer() else f"{number:.0f}"
-    sections = _QUOTED.sub("", code).split(";")
-    section = sections[1] if number < 0 and len(sections) > 1 else sections[0]
-    decimals = len(m.group(1)) if (m := re.search(r"\.([0#?]+)", section)) else 0
-    value = abs(number) * (100 if "%" in section else 1)
-    text = f"{value:,.{decimals}f}" if "," in section else f"{value:.{decimals}f}"
-    if "%" in section:
-        text += "%"
-    if number < 0 and float(text.rstrip("%").replace(",", "") or 0) != 0 or number < 0 and "(" in section:
-        text = f"({text})" if "(" in section else f"-{text}"
-    return text
-

@@ -24,7 +24,7 @@ import numpy as np
 
 from memberpack.errors import Cancelled
 from memberpack.importers.cells import a1, column_letter
-from memberpack.importers.formats import is_percent, render
+from memberpack.model.number_formats import is_percent, render
 from memberpack.importers.layout import TableLayout, blank, cell_text, is_units_row
 from memberpack.importers.reader import Sheet
 from memberpack.importers.report import TableReport
@@ -54,7 +54,6 @@ _YEAR_DIGITS, _SPLIT_DIGITS = re.compile(_YEAR_DIGITS), re.compile(_SPLIT_DIGITS
 _TEXT_COLUMN = re.compile(r"^\s*(?:comments?|commentary|notes?|narrative|remarks?)\b", re.IGNORECASE)
 _NUMBER_OF = re.compile(r"\bnumbers? of\b", re.IGNORECASE)
 _COUNT_METRICS = frozenset(m.id for m in CATALOGUE if m.unit == COUNT)
-_NUMBER_TYPES = frozenset((float, int))
 # Labels a plain row may not have: one naming a total or a count.
 _ODD_LABEL = re.compile("|".join(p.pattern for p in (SUBTOTAL_WORDS, TOTAL_WORDS, _NUMBER_OF)), re.IGNORECASE)
 
@@ -154,7 +153,6 @@ class TableReader:
         self._format_rows, self._uncached_rows = formats.rows_read, {r for r, _ in formats.uncached}
         values = range(self.label_col + 1, layout.col_range.stop)
         self._coded_rows = {r for r, c in formats.codes if c in values}
-        self._coded: bool | None = None   # whether a column has a number format, known once past the format window
         self._value_slice = slice(self.label_col + 1, layout.col_range.stop)
         self._last_index = layout.col_range.stop - 1 if self.columns else 1 << 30
         self._left = range(self.first_col, self.label_col)
@@ -273,11 +271,8 @@ class TableReader:
         rows = [row for _, row in items]
         if not items or self.layout.last_row is not None or not self.columns or min(map(len, rows)) <= self._last_index:
             return self._put_back(stream, items)
-        if rs[0] < self._format_rows:
-            if self._coded_rows.intersection(rs):
-                return self._put_back(stream, items)
-        elif self._coded or (self._coded is None and self._columns_coded()):
-            return self._put_back(stream, items)
+        if rs[0] < self._format_rows and (self._coded_rows.intersection(rs) or rs[-1] >= self._format_rows):
+            return self._put_back(stream, items)   # cells with formats of their own, or the window's end
         if self._uncached_rows and self._uncached_rows.intersection(rs):
             return self._put_back(stream, items)
         label_col, cut = self.label_col, self._value_slice
@@ -290,9 +285,10 @@ class TableReader:
         labels = [" ".join(label.split()) for label in labels]
         joined = "\0".join(labels)
         lowered = joined.lower()
+        shown = self._shown(rs[0], values[0])
         if not all(labels) or (("total" in lowered or "number" in lowered) and _ODD_LABEL.search(joined)) or not all(
                 map(self._no_unit_or_period, _labels_matching(_may_state_unit_or_period, joined, lowered, labels))) or (
-                mentions_catalogue(joined) and not all(map(self._read_as_columns, labels))):
+                mentions_catalogue(joined) and not all(self._read_as_columns(label, shown) for label in labels)):
             return self._put_back(stream, items)
         return list(zip(rs, labels, repeat(self.section), values, figures))
 
@@ -303,14 +299,10 @@ class TableReader:
 
     def _plain(self, r: int, row: list[Any]) -> PlainRow | None:
         """The row as a :class:`PlainRow` when reading it cell by cell would give each figure just
-        its column's measure, unit, metric and period: a label that names no metric, unit, period
-        or total, a figure in every column, and no number formats or uncached formulas to heed."""
-        if r in self._uncached_rows or len(row) <= self._last_index:
-            return None
-        if r < self._format_rows:       # inside the format window each cell has its own format, if any
-            if r in self._coded_rows:
-                return None
-        elif self._coded or (self._coded is None and self._columns_coded()):
+        its column's measure, unit, metric, period and number format: a label that names no metric,
+        unit, period or total, a figure in every column, no uncached formulas, and (inside the
+        format window, where each cell has its own format) no formatted cells."""
+        if r in self._uncached_rows or len(row) <= self._last_index or r in self._coded_rows:
             return None
         label = row[self.label_col]
         if type(label) is not str:
@@ -322,28 +314,30 @@ class TableReader:
         label = " ".join(label.split())
         if not label or _ODD_LABEL.search(label) or not self._no_unit_or_period(label):
             return None
-        if mentions_catalogue(label) and not self._read_as_columns(label):
+        if mentions_catalogue(label) and not self._read_as_columns(label, self._shown(r, values)):
             return None
         return r, label, self.section, values, figures[0]
 
-    def _columns_coded(self) -> bool:
-        """Past the format window, whether a column's figures have a number format (from its first
-        formatted cell), which each of them is then shown in."""
-        self._coded = any(c.code is not None for c in self.columns)
-        return self._coded
+    def _shown(self, r: int, values: list[Any]) -> list[tuple[str | None, float, str | None]]:
+        """How row ``r``'s plain figures are read, column by column: (number format, factor to base
+        units, base unit). Below the format window each figure takes its column's format (a percent
+        format makes 0.1706 17.06%); inside it, and for figures written as text, there is none."""
+        if r < self._format_rows or type(values[0]) is str:
+            return [(None, c.factor, c.base) for c in self.columns]
+        return [(c.code, 100.0, PERCENT) if c.percent else (c.code, c.factor, c.base) for c in self.columns]
 
     def _no_unit_or_period(self, label: str) -> bool:
         """Whether the label states no unit or period its row's figures would take (as ``_read_cells``)."""
         return (not _UNIT_HINT.search(label) or find_unit(label) is None) and _row_period(label, self.context) is None
 
-    def _read_as_columns(self, label: str) -> bool:
+    def _read_as_columns(self, label: str, shown: list[tuple]) -> bool:
         """Whether a label that might name a metric gives each figure its column's metric anyway."""
-        metrics = self._column_metrics()
-        return all(self._metric(label, c.measure, c.base) == m for c, m in zip(self.columns, metrics))
+        metrics = self._column_metrics(shown)
+        return all(self._metric(label, c.measure, base) == m for c, (_, _, base), m in zip(self.columns, shown, metrics))
 
-    def _column_metrics(self) -> list[str]:
+    def _column_metrics(self, shown: list[tuple]) -> list[str]:
         """The metric of each column's figures in rows whose label names none."""
-        return [c.metrics.get(c.base) or c.metric(c.base, self._metric) for c in self.columns]
+        return [c.metrics.get(base) or c.metric(base, self._metric) for c, (_, _, base) in zip(self.columns, shown)]
 
     def _parse_row(self, r: int, row: list[Any]) -> ParsedRow | None:
         width = len(row)
@@ -478,17 +472,25 @@ class TableReader:
 
     def _settled(self, rows: list[ParsedRow | PlainRow], *, money: bool) -> tuple[bool, np.ndarray | None]:
         """Whether :func:`assign_roles` would leave every row of the window as it is: all ordinary
-        rows of one section, none of which (in a money table with no headings) might be the sum of
+        rows, none of which (in a money table with no headings, so one section) might be the sum of
         the rows above it. Then plain rows need not be read cell by cell. With it, the window's
         figures as written, when they were needed to tell."""
-        sections = [row[_SECTION] if type(row) is PlainRow else row.section for row in rows]
-        if sections.count(sections[0]) != len(sections) or any(
-                type(row) is ParsedRow and row.role != DATA for row in rows):
+        if any(type(row) is ParsedRow and row.role != DATA for row in rows):
             return False, None
         if not money or self.has_headings or len(rows) <= 2:
-            return True, None
+            return True, None   # ordinary rows only become totals by adding up, and only then
+        sections = [row[_SECTION] if type(row) is PlainRow else row.section for row in rows]
+        if sections.count(sections[0]) != len(sections):
+            return False, None
+        below = [(row[_R] if type(row) is PlainRow else row.r) >= self._format_rows for row in rows]
+        if any(below) and any(c.percent for c in self.columns) and not (all(below) and all(
+                type(row) is PlainRow and type(row[_VALUES][0]) is not str for row in rows)):
+            return False, None   # percentages as formatted and as written: too unlike to screen together
+        first = rows[0]
+        shown = self._shown(first[_R], first[_VALUES]) if type(first) is PlainRow else self._shown(first.r, [0.0])
         indexes = [c.index for c in self.columns]
-        factors = np.array([c.factor for c in self.columns])
+        factors = np.array([factor for _, factor, _ in shown])
+        steps = np.array([factor * (1.5 if c.code else 1.001) for c, (_, factor, _) in zip(self.columns, shown)])
         figures = []
         for row in rows:
             if type(row) is PlainRow:
@@ -498,14 +500,14 @@ class TableReader:
             else:
                 return False, None
         raw = np.array(figures, dtype=np.float64)
-        return bool(np.isfinite(raw).all()) and not _may_add_up(raw, factors), raw
+        return bool(np.isfinite(raw).all()) and not _may_add_up(raw, factors, steps), raw
 
     def _runs(self, rows: list[ParsedRow | PlainRow], raw: np.ndarray | None) -> Iterator[list[Observation] | FigureBlock]:
         """A settled window: each run of plain rows as a block, the other rows as read (``raw``:
         the window's figures, when already made)."""
         run: list[PlainRow] = []
         for row in [*rows, None]:
-            if type(row) is PlainRow:
+            if type(row) is PlainRow and (not run or self._alike(run[-1], row)):
                 run.append(row)
                 continue
             if run:
@@ -515,8 +517,15 @@ class TableReader:
                 else:
                     yield from (self._parsed(plain).cells for plain in run)
                 run = []
-            if row is not None:
+            if type(row) is PlainRow:
+                run = [row]
+            elif row is not None:
                 yield row.cells
+
+    def _alike(self, a: PlainRow, b: PlainRow) -> bool:
+        """Whether two plain rows' figures are read the same way (:meth:`_shown`): one block."""
+        return ((a[_R] < self._format_rows) == (b[_R] < self._format_rows)
+                and (type(a[_VALUES][0]) is str) == (type(b[_VALUES][0]) is str))
 
     def _parsed(self, plain: PlainRow) -> ParsedRow:
         """A plain row read cell by cell after all (its window needs the row-by-row rules)."""
@@ -535,23 +544,21 @@ class TableReader:
         report.rows_read += n
         report.cells_read += raw.size
         texts = type(rows[0][_VALUES][0]) is str
-        if any((type(row[_VALUES][0]) is str) != texts for row in rows):
-            return None   # figures and text figures: read row by row
         displays = [Texts.of(column) for column in zip(*(row[_VALUES] for row in rows))] if texts else None
-        metrics = self._column_metrics()
+        shown = self._shown(rows[0][_R], rows[0][_VALUES])
+        metrics = self._column_metrics(shown)
         matched = [m for m in metrics if m != OTHER_METRIC.id]
         self.metric_counts.update({m: n * matched.count(m) for m in matched})
         counted = bool(_COUNT_METRICS.intersection(matched))
-        unitless = all(c.base is None for c in self.columns)
+        unitless = all(base is None for _, _, base in shown)
         columns = []
-        for j, (col, metric) in enumerate(zip(self.columns, metrics)):
-            unit = col.base
+        for j, (col, metric, (code, factor, unit)) in enumerate(zip(self.columns, metrics, shown)):
             if unit is None and (col.measure in self._count_columns
                                  or ((unitless or self._count_columns) and counted)):
                 unit = COUNT
             columns.append(BlockColumn(col.position, col.letter, col.measure, unit, metric, col.period_label,
-                                       np.ascontiguousarray(raw[:, j]), factor=col.factor,
-                                       displays=displays[j] if displays else None))
+                                       np.ascontiguousarray(raw[:, j]), factor=factor,
+                                       displays=displays[j] if displays else None, code=code))
         rs, labels, sections, _, _ = zip(*rows)
         lines = np.array(rs, dtype=np.int32)
         return FigureBlock(self.sheet.name, lines - self.layout.data_start, lines + 1, Coded.of(labels),
@@ -617,22 +624,23 @@ def _labels_matching(find, joined: str, lowered: str, labels: list[str]) -> list
     return [labels[i] for i in found]
 
 
-def _may_add_up(raw: np.ndarray, factors: np.ndarray) -> bool:
+def _may_add_up(raw: np.ndarray, factors: np.ndarray, steps: np.ndarray) -> bool:
     """Whether any row from the third on might be the sum of the rows above it, as
     :meth:`roles._Sums.matched_by` tests, in every column. Generous on purpose: a cell's rounding
-    step is taken as a whole unit of its column (no shown decimals), and a cell whose step that
-    cannot bound (zero, or written with an exponent) always passes. The first column is tested
-    alone first: it rules out nearly every row."""
-    if not _close_to_sum(raw[:, :1], factors[:1])[2:].any():
+    step is bounded by ``steps``, a whole unit of its column (no shown decimals; half as much again
+    where a number format may round what is shown), and a cell whose step that cannot bound (zero,
+    or written with an exponent) always passes. The first column is tested alone first: it rules
+    out nearly every row."""
+    if not _close_to_sum(raw[:, :1], factors[:1], steps[:1])[2:].any():
         return False
-    return bool(_close_to_sum(raw, factors)[2:].all(axis=1).any())
+    return bool(_close_to_sum(raw, factors, steps)[2:].all(axis=1).any())
 
 
-def _close_to_sum(raw: np.ndarray, factors: np.ndarray) -> np.ndarray:
+def _close_to_sum(raw: np.ndarray, factors: np.ndarray, steps: np.ndarray) -> np.ndarray:
     figures = raw * factors
     above = np.cumsum(figures, axis=0) - figures
     rows = np.arange(len(raw), dtype=np.float64)[:, None]
-    slack = factors * 1.001 * (rows + 1) / 2 + 1e-6 + 1e-9 * np.cumsum(np.abs(figures), axis=0)
+    slack = steps * (rows + 1) / 2 + 1e-6 + 1e-9 * np.cumsum(np.abs(figures), axis=0)
     size = np.abs(raw)
     return (np.abs(above - figures) <= slack) | (size < 1e-4) | (size >= 1e16)
 

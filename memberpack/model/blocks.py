@@ -14,6 +14,7 @@ from dataclasses import dataclass, field
 
 import numpy as np
 
+from memberpack.model.number_formats import render
 from memberpack.model.observation import Observation
 from memberpack.model.values import clean_number
 
@@ -78,8 +79,9 @@ class BlockColumn:
     """One column of a block: what its cells share, and their figures.
 
     With ``raw``, ``values`` are the numbers as the source holds them (in the column's own unit:
-    a £k column holds 123.4), scaled by ``factor`` into base units when expanded, and shown as
-    ``displays`` when the source wrote them as text, else as Python writes the number. Otherwise
+    a £k column holds 123.4, a percent-formatted one 0.1706), scaled by ``factor`` into base units
+    when expanded, and shown as ``displays`` when the source wrote them as text, else through the
+    column's number format ``code``, else as Python writes the number. Otherwise
     ``values`` are already in base units and ``displays`` hold each cell's text.
     ``specials`` are the cells that are not plain figures (``c``, ``#REF!``): row -> (value, unit,
     status); their ``values`` entry is NaN.
@@ -96,6 +98,7 @@ class BlockColumn:
     factor: float = 1.0
     displays: Texts | None = None
     specials: dict[int, tuple[float | None, str | None, str | None]] = field(default_factory=dict)
+    code: str | None = None    # the column's number format, which raw figures are shown in
 
     def cells(self) -> list[tuple[float | None, str | None, str, str | None]]:
         """(value, unit, display, status) of each row."""
@@ -106,6 +109,9 @@ class BlockColumn:
             if self.displays is not None:   # written as text (a CSV): shown as written
                 return [(clean_number(raw * factor), unit, display, None)
                         for raw, display in zip(figures, self.displays.tolist())]
+            if self.code is not None:
+                code = self.code
+                return [(clean_number(raw * factor), unit, render(raw, code), None) for raw in figures]
             return [(clean_number(raw * factor), unit, repr(raw) if not raw.is_integer() else f"{raw:.0f}", None)
                     for raw in figures]
         out = [(value, unit, display, None) for value, display in zip(self.values.tolist(), self.displays.tolist())]

@@ -33,7 +33,7 @@ def encode(block: FigureBlock) -> tuple[str, bytes]:
     for col in block.columns:
         head["columns"].append({
             "position": col.position, "letter": col.letter, "measure": col.measure, "unit": col.unit,
-            "metric_id": col.metric_id, "period": col.period, "raw": col.raw, "factor": col.factor,
+            "metric_id": col.metric_id, "period": col.period, "raw": col.raw, "factor": col.factor, "code": col.code,
             "specials": [[i, *cell] for i, cell in col.specials.items()],
             "text_bytes": None if col.displays is None else len(col.displays.data)})
         if col.displays is not None:
@@ -110,7 +110,7 @@ def decode(head_json: str, blob: bytes) -> FigureBlock:
             columns.append(BlockColumn(
                 spec["position"], spec["letter"], spec["measure"], spec["unit"], spec["metric_id"], spec["period"],
                 figures[j], spec["raw"], spec["factor"], displays,
-                {int(i): (value, unit, status) for i, value, unit, status in spec["specials"]}))
+                {int(i): (value, unit, status) for i, value, unit, status in spec["specials"]}, spec["code"]))
         if at != len(blob):
             raise ValueError("the figures are not the size the head gives")
         return FigureBlock(head["sheet"], ints[0], ints[1], columns=columns,

@@ -1,7 +1,7 @@
 """Reading values: brackets, separators, percentages, words, benchmarks, statuses, special values."""
 
 from awkward_workbooks import observations, write_xlsx
-from memberpack.importers.formats import render
+from memberpack.model.number_formats import render
 
 M = 1_000_000
 

@@ -37,8 +37,11 @@ def _money_table(path, rows=2_600, *, formatted=True):
         ws.append([label, round(rnd.uniform(-900, 900), 1), rnd.randint(0, 5000), rnd.randint(0, 40),
                    rnd.random(), 0.1234567891 if r == 2000 else round(rnd.uniform(0, 9), 2)])
     ws.cell(2500, 3).value = "tbc"    # a word among the figures
-    if formatted:   # a formatted cell inside the format window: the column keeps its format below it
+    if formatted:   # formatted cells inside the format window: each column keeps its first format below it
         ws.cell(30, 5).number_format = "0.0%"
+        for row in range(6, 9):
+            ws.cell(row, 2).number_format = "#,##0.0;(#,##0.0)"
+            ws.cell(row, 4).number_format = "0"
     wb.save(path)
     return path
 
@@ -65,6 +68,18 @@ def test_blocks_match_the_cell_by_cell_reading(tmp_path, cell_by_cell):
     assert table.metric_counts == slow.tables[0].metric_counts
     group = [o for o in table.observations if o.label == "Line group"]
     assert {o.row_role for o in group} == {"subtotal"}
+    below = [o for o in table.observations if o.row > 500]
+    assert all(o.unit == "percent" and o.display.endswith("%") for o in below if o.measure == "Share")
+    assert any(o.measure == "Budget £k" and o.display.startswith("(") for o in below)
+
+
+def test_formatted_columns_below_the_format_window_are_blocks(tmp_path):
+    from memberpack.importers.engine import iter_tables
+
+    found = next(iter_tables(_money_table(tmp_path / "ledger.xlsx")))
+    blocks = [part for part in found.parts if isinstance(part, FigureBlock)]
+    below = [b for b in blocks if b.rows[0] > 500]
+    assert below and [c.code for c in below[0].columns] == ["#,##0.0;(#,##0.0)", None, "0", "0.0%", None]
 
 
 def test_a_pack_holds_the_same_figures_either_way(tmp_path, cell_by_cell):
