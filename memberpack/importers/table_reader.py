@@ -3,6 +3,11 @@
 Rows are streamed: at most :data:`ROLE_WINDOW` parsed rows wait for their sub total / total role
 (which may depend on rows further down), so memory stays bounded on a million-row sheet.
 
+Plain rows (:meth:`TableReader._plain`: every figure read just as its column says) are tested
+:data:`BATCH_ROWS` at a time and kept column-wise, as a :class:`FigureBlock`, when their window of
+rows keeps its roles (:meth:`TableReader._settled`); every other row is read cell by cell. Both
+give the same observations (``tests/unit/test_plain_rows.py`` checks it field by field).
+
 Benchmark convention: a column whose header names benchmarks or comparators (``National
 benchmarking``) keeps each cell's text as written (``England, 53% South West, 53%``) as an
 observation with status ``text``; each ``name, figure`` pair in it that parses is stored as an
