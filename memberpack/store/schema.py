@@ -156,6 +156,10 @@ MIGRATIONS: tuple[str, ...] = (
     );
     CREATE INDEX observation_block_dataset ON observation_block(dataset_id, first_row);
     """,
+    # 5: a note's history found by its uid without reading the whole history
+    """
+    CREATE INDEX annotation_history_uid ON annotation_history(uid);
+    """,
 )
 
 SCHEMA_VERSION = len(MIGRATIONS)
