@@ -94,10 +94,10 @@ class MainWindow(QMainWindow):
 
     # --- the pack on screen ---------------------------------------------------------------------
     def _show_pack(self, pack: Pack, *, refresh_notes: bool = True) -> None:
-        self.pack = pack
+        tabs = PackTabs(pack)   # reads every table: a damaged pack fails here, before anything changes
+        self.pack, self.tabs = pack, tabs
         meta = pack.meta()
         self.setWindowTitle(f"{meta.get('committee') or pack.path.stem} – memberpack")
-        self.tabs = PackTabs(pack)
         self.tabs.target_changed.connect(self.notes.set_target)
         self.setCentralWidget(self.tabs)
         if refresh_notes:  # the panel read them when it was made for the first pack
@@ -118,8 +118,13 @@ class MainWindow(QMainWindow):
             QMessageBox.warning(self, "Cannot open the pack", str(exc))
             return False
         old = self.pack
+        try:
+            self._show_pack(pack)
+        except MemberpackError as exc:
+            pack.close()
+            QMessageBox.warning(self, "Cannot open the pack", str(exc))
+            return False
         self.undo_stack.clear()
-        self._show_pack(pack)
         if old is not pack:
             old.close()
         return True

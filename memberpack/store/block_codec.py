@@ -115,5 +115,7 @@ def decode(head_json: str, blob: bytes) -> FigureBlock:
             raise ValueError("the figures are not the size the head gives")
         return FigureBlock(head["sheet"], ints[0], ints[1], columns=columns,
                            **{name: fields.get(name) for name in _CODED})
-    except (ValueError, KeyError, TypeError, OverflowError) as exc:
+    except KeyError as exc:
+        raise PackError(f"a stored block of figures cannot be read (its head has no {exc})") from None
+    except (ValueError, TypeError, OverflowError) as exc:
         raise PackError(f"a stored block of figures cannot be read ({exc})") from None

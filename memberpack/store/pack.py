@@ -256,7 +256,10 @@ class Pack:
         rows = self.db.execute("SELECT head, figures FROM observation_block WHERE dataset_id = ? ORDER BY first_row",
                                (dataset_id,))
         for head, figures in rows:
-            yield block_codec.decode(head, figures)
+            try:
+                yield block_codec.decode(head, figures)
+            except PackError as exc:
+                raise PackError(f"{self.path}: {exc}; the pack is damaged") from None
 
     # --- layouts remembered between monthly returns ------------------------------------------
     def remember_layout(self, shape_key: str, layout: dict, saved_at: str) -> None:

@@ -108,6 +108,29 @@ def test_opening_a_bad_pack_keeps_the_current_one(window, tmp_path, monkeypatch)
     assert window.pack.meta()["committee"].startswith("Scrutiny")
 
 
+def test_a_pack_with_a_damaged_table_is_refused_and_the_current_one_kept(window, tmp_path, monkeypatch):
+    from openpyxl import Workbook
+
+    from memberpack.importers import import_files
+    from memberpack.store.pack import Pack
+
+    shown = []
+    monkeypatch.setattr(QMessageBox, "warning", staticmethod(lambda *a: shown.append(a[2])))
+    wb = Workbook()
+    wb.active.append(["Item", "Q1", "Q2"])
+    for i in range(5):
+        wb.active.append([f"Item {i}", i * 1.5, i * 2.0])
+    wb.save(tmp_path / "t.xlsx")
+    damaged = tmp_path / "damaged.mpack"
+    with Pack.create(damaged) as pack:
+        import_files(pack, [tmp_path / "t.xlsx"])
+        pack.db.execute("UPDATE observation_block SET figures = substr(figures, 1, 10)")
+    current = window.pack
+    assert window.open_pack(damaged) is False
+    assert len(shown) == 1 and "damaged.mpack: a stored block of figures cannot be read" in shown[0]
+    assert window.pack is current and window.tabs.pack is current
+
+
 def test_pack_details_are_saved(window, monkeypatch):
     def fill(dialog: PackDetailsDialog) -> int:
         dialog.committee.setText("Children's Scrutiny")

@@ -142,3 +142,19 @@ def test_figures_stored_alone_and_in_blocks_come_back_in_row_order(tmp_path):
         got = [(o.row, o.col) for o in pack.observations(ds_id)]
         assert pack.figure_count(ds_id) == 10
     assert got == [(0, 1), (1, 1), (2, 1), (3, 1), (4, 1), (5, 1), (6, 1), (6, 2), (7, 1), (9, 1)]
+
+
+def test_a_damaged_block_is_refused_naming_the_pack(tmp_path):
+    import numpy as np
+
+    from memberpack.model.blocks import BlockColumn, Coded, FigureBlock
+
+    rows = np.arange(3, dtype=np.int32)
+    block = FigureBlock("S", rows, rows + 2, Coded.of(["a", "b", "c"]), Coded.same(None, 3), Coded.same("data", 3),
+                        [BlockColumn(1, "B", "Q1", None, "other", None, np.array([1.5, 2.5, 3.5]))])
+    path = tmp_path / "p.mpack"
+    with Pack.create(path) as pack:
+        ds_id = pack.add_dataset(_table(), [block])
+        pack.db.execute("UPDATE observation_block SET figures = substr(figures, 1, 10)")
+        with pytest.raises(PackError, match=r"p\.mpack: a stored block of figures cannot be read .*damaged"):
+            pack.observations(ds_id)
