@@ -53,9 +53,9 @@ _PLAIN_NUMBER = re.compile(r"-?\d{1,15}(?:\.\d{1,10})?")
 _PLAIN_NUMBERS = re.compile(rf"(?:{_PLAIN_NUMBER.pattern}\0)*{_PLAIN_NUMBER.pattern}")   # joined by NUL
 _UNIT_HINT = re.compile(r"%|£|per\s+10,?000|\b(?:days|weeks)\b", re.IGNORECASE)
 _NO_PERIOD = re.compile(r"\b(?:from|since|change|movement|direction)\b", re.IGNORECASE)
-_YEAR_DIGITS, _SPLIT_DIGITS = r"(?:19|20)\d{2}", r"\d{2}\s*/\s*\d{2}"
-_YEARISH = re.compile(f"{_YEAR_DIGITS}|{_SPLIT_DIGITS}")
-_YEAR_DIGITS, _SPLIT_DIGITS = re.compile(_YEAR_DIGITS), re.compile(_SPLIT_DIGITS)
+_YEAR_DIGITS = re.compile(r"(?:19|20)\d{2}")
+_SPLIT_DIGITS = re.compile(r"\d{2}\s*/\s*\d{2}")
+_YEARISH = re.compile(f"{_YEAR_DIGITS.pattern}|{_SPLIT_DIGITS.pattern}")
 _TEXT_COLUMN = re.compile(r"^\s*(?:comments?|commentary|notes?|narrative|remarks?)\b", re.IGNORECASE)
 _NUMBER_OF = re.compile(r"\bnumbers? of\b", re.IGNORECASE)
 _COUNT_METRICS = frozenset(m.id for m in CATALOGUE if m.unit == COUNT)
