@@ -16,6 +16,7 @@ from PySide6.QtGui import QGuiApplication, QImage
 from PySide6.QtWidgets import QApplication, QWidget
 
 from memberpack import __version__, settings
+from memberpack.errors import MemberpackError
 from memberpack.gui.main_window import NOTES_WIDTH, MainWindow, recent_packs
 from memberpack.store.pack import Pack
 
@@ -25,8 +26,11 @@ SCREENSHOT_SIZE = (1280, 800)
 def default_pack() -> Path:
     """The last pack opened, or the demo pack (built in the config folder on first use)."""
     recent = recent_packs()
-    if recent:
-        return Path(recent[0])
+    return Path(recent[0]) if recent else demo_pack()
+
+
+def demo_pack() -> Path:
+    """The demo pack in the config folder, built on first use."""
     demo = settings.config_dir() / "demo.mpack"
     if not demo.exists():
         from memberpack.demo import build_demo  # noqa: PLC0415 - the workbook readers, once only
@@ -71,7 +75,7 @@ def run_app(pack_path: str | None, *, smoke: bool = False) -> int:
     """
     started = time.perf_counter()
     app = application()
-    window = MainWindow(Pack.open(Path(pack_path) if pack_path else default_pack()))
+    window = MainWindow(Pack.open(pack_path)) if pack_path else _first_window()
     watcher = FirstPaint(window) if smoke else None
     window.show()
     code = app.exec()
@@ -80,6 +84,26 @@ def run_app(pack_path: str | None, *, smoke: bool = False) -> int:
         window.pack.close()
         return 0
     return code
+
+
+def _first_window() -> MainWindow:
+    """The window on the last pack opened that still opens (a damaged or newer pack is passed
+    over, saying so), or on the demo pack."""
+    for path in recent_packs():
+        try:
+            return _window(Path(path))
+        except MemberpackError as exc:
+            print(f"memberpack: {exc}; opening the pack before it instead", file=sys.stderr)
+    return _window(demo_pack())
+
+
+def _window(path: Path) -> MainWindow:
+    pack = Pack.open(path)
+    try:
+        return MainWindow(pack)
+    except BaseException:
+        pack.close()
+        raise
 
 
 def save_screenshots(pack_path: str | Path, outdir: str | Path) -> list[Path]:

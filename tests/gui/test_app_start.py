@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import os
 import re
+import sqlite3
 import subprocess
 import sys
 
@@ -11,8 +12,8 @@ from PySide6.QtGui import QImage
 
 from memberpack import settings
 from memberpack.cli.main import main
-from memberpack.gui.app import default_pack
-from memberpack.gui.main_window import MainWindow, recent_packs
+from memberpack.gui.app import _first_window, default_pack
+from memberpack.gui.main_window import RECENT_KEY, MainWindow, recent_packs, window_settings
 from memberpack.store.pack import Pack
 
 
@@ -52,3 +53,15 @@ def test_screenshot_of_every_tab(qapp, demo_pack, tmp_path, capsys):
     image = QImage(str(tmp_path / "shots" / "02_finance.png"))
     assert (image.width(), image.height()) == (1280, 800)
     assert "wrote" in capsys.readouterr().out
+
+
+def test_a_last_pack_that_no_longer_opens_is_passed_over(qapp, demo_pack, tmp_path, capsys):
+    newer = tmp_path / "newer.mpack"
+    Pack.create(newer).close()
+    with sqlite3.connect(newer) as db:
+        db.execute("PRAGMA user_version = 999")
+    window_settings().setValue(RECENT_KEY, [str(newer), str(demo_pack)])
+    window = _first_window()
+    assert window.pack.path == demo_pack
+    assert "newer.mpack: made by a newer memberpack" in capsys.readouterr().err
+    window.pack.close()
