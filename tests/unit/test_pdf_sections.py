@@ -14,7 +14,7 @@ from memberpack.export.pdf_notes import Table
 from memberpack.export.pdf_sections import table_title
 from memberpack.model.annotations import OBSERVATION, QUESTION, Annotation, Target
 from memberpack.model.observation import BUDGET_MONITOR, SUBTOTAL, TIME_SERIES, TOTAL, Dataset, Observation
-from memberpack.model.units import MILLIONS, find_unit
+from memberpack.model.units import find_unit
 from memberpack.model.values import parse_text
 from memberpack.store import annotation_store
 from memberpack.store.pack import Pack
