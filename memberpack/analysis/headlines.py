@@ -164,7 +164,7 @@ def _worse_kpis(ds: Dataset, grid: Grid) -> list[Item]:
         pairs = []
         for row in grid.rows:
             numbers = figures(row)
-            if not is_comparator(row.label) and len(numbers) >= 2:
+            if len(numbers) >= 2 and not is_comparator(row.label):   # the quick test first
                 pairs.append((row, numbers[-1][0], numbers[-2][1], numbers[-1][1]))
     items = (_worse_item(ds, row, measure, before, latest) for row, measure, before, latest in pairs
              if before is not None and before.value is not None)
