@@ -90,6 +90,7 @@ class Stream:
         self.places = _Places(columns)
         self.geo = [i for i, name in enumerate(columns) if name in GEOGRAPHY_COLUMNS]
         self.when = [columns.index("time_period"), columns.index("time_identifier")]
+        self.coded = set(self.geo) | set(self.when) | set(filters)   # read dictionary-encoded
         self.periods: dict[tuple[str, ...], str | None] = {}
         self.sections: dict[tuple[str, ...], str | None] = {}
         self.specials: dict[tuple[str, Unit | None], tuple[float | None, str | None, str | None]] = {}
@@ -103,8 +104,7 @@ class Stream:
         table.rows_read = table.cells_read = 0
         width = len(self.columns)
         names = [f"c{i}" for i in range(width)]
-        coded = set(self.geo) | set(self.when) | set(self.filters)
-        types = {name: pa.dictionary(pa.int32(), pa.string()) if i in coded else pa.string()
+        types = {name: pa.dictionary(pa.int32(), pa.string()) if i in self.coded else pa.string()
                  for i, name in enumerate(names)}
         encoding = "utf8" if self.encoding.replace("-", "").lower() in ("utf8", "utf8sig") else self.encoding
         source = pa.OSFile(str(self.path))
@@ -161,9 +161,8 @@ class Stream:
         for _, text in sorted(self.skipped):
             fields = next(csv.reader([text]), [])
             rows.append((fields + [""] * width)[:width])
-        coded = set(self.geo) | set(self.when) | set(self.filters)
         arrays = [pa.array([r[i] for r in rows], pa.string()) for i in range(width)]
-        arrays = [a.dictionary_encode() if i in coded else a for i, a in enumerate(arrays)]
+        arrays = [a.dictionary_encode() if i in self.coded else a for i, a in enumerate(arrays)]
         block = self._block(arrays, np.array(sorted(line for line, _ in self.skipped), dtype=np.int64))
         if block is not None:
             yield block

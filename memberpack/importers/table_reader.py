@@ -290,7 +290,7 @@ class TableReader:
         labels = [" ".join(label.split()) for label in labels]
         joined = "\0".join(labels)
         lowered = joined.lower()
-        shown = self._shown(rs[0], values[0])
+        shown = self._shown(rs[0], _as_text(values[0]))
         if not all(labels) or (("total" in lowered or "number" in lowered) and _ODD_LABEL.search(joined)) or not all(
                 map(self._no_unit_or_period, _labels_matching(_may_state_unit_or_period, joined, lowered, labels))) or (
                 mentions_catalogue(joined) and not all(self._read_as_columns(label, shown) for label in labels)):
@@ -319,15 +319,15 @@ class TableReader:
         label = " ".join(label.split())
         if not label or _ODD_LABEL.search(label) or not self._no_unit_or_period(label):
             return None
-        if mentions_catalogue(label) and not self._read_as_columns(label, self._shown(r, values)):
+        if mentions_catalogue(label) and not self._read_as_columns(label, self._shown(r, _as_text(values))):
             return None
         return r, label, self.section, values, figures[0]
 
-    def _shown(self, r: int, values: list[Any]) -> list[tuple[str | None, float, str | None]]:
+    def _shown(self, r: int, as_text: bool) -> list[tuple[str | None, float, str | None]]:
         """How row ``r``'s plain figures are read, column by column: (number format, factor to base
         units, base unit). Below the format window each figure takes its column's format (a percent
         format makes 0.1706 17.06%); inside it, and for figures written as text, there is none."""
-        if r < self._format_rows or type(values[0]) is str:
+        if r < self._format_rows or as_text:
             return [(None, c.factor, c.base) for c in self.columns]
         return [(c.code, 100.0, PERCENT) if c.percent else (c.code, c.factor, c.base) for c in self.columns]
 
@@ -489,10 +489,11 @@ class TableReader:
             return False, None
         below = [(row[_R] if type(row) is PlainRow else row.r) >= self._format_rows for row in rows]
         if any(below) and any(c.percent for c in self.columns) and not (all(below) and all(
-                type(row) is PlainRow and type(row[_VALUES][0]) is not str for row in rows)):
+                type(row) is PlainRow and not _as_text(row[_VALUES]) for row in rows)):
             return False, None   # percentages as formatted and as written: too unlike to screen together
         first = rows[0]
-        shown = self._shown(first[_R], first[_VALUES]) if type(first) is PlainRow else self._shown(first.r, [0.0])
+        shown = (self._shown(first[_R], _as_text(first[_VALUES])) if type(first) is PlainRow
+                 else self._shown(first.r, False))
         indexes = [c.index for c in self.columns]
         factors = np.array([factor for _, factor, _ in shown])
         steps = np.array([factor * (1.5 if c.code else 1.001) for c, (_, factor, _) in zip(self.columns, shown)])
@@ -530,7 +531,7 @@ class TableReader:
     def _alike(self, a: PlainRow, b: PlainRow) -> bool:
         """Whether two plain rows' figures are read the same way (:meth:`_shown`): one block."""
         return ((a[_R] < self._format_rows) == (b[_R] < self._format_rows)
-                and (type(a[_VALUES][0]) is str) == (type(b[_VALUES][0]) is str))
+                and _as_text(a[_VALUES]) == _as_text(b[_VALUES]))
 
     def _parsed(self, plain: PlainRow) -> ParsedRow:
         """A plain row read cell by cell after all (its window needs the row-by-row rules)."""
@@ -548,9 +549,9 @@ class TableReader:
         n, report = len(rows), self.report
         report.rows_read += n
         report.cells_read += raw.size
-        texts = type(rows[0][_VALUES][0]) is str
+        texts = _as_text(rows[0][_VALUES])
         displays = [Texts.of(column) for column in zip(*(row[_VALUES] for row in rows))] if texts else None
-        shown = self._shown(rows[0][_R], rows[0][_VALUES])
+        shown = self._shown(rows[0][_R], texts)
         metrics = self._column_metrics(shown)
         matched = [m for m in metrics if m != OTHER_METRIC.id]
         self.metric_counts.update({m: n * matched.count(m) for m in matched})
@@ -602,10 +603,15 @@ def _may_state_unit_or_period(text: str, lowered: str) -> Iterator[re.Match]:
         yield from _SPLIT_DIGITS.finditer(text)
 
 
+def _as_text(values: list[Any]) -> bool:
+    """Whether a plain row's figures are written as text (as a CSV holds them)."""
+    return type(values[0]) is str
+
+
 def _as_figures(values: list[list[Any]]) -> np.ndarray | None:
     """Rows of values as float64, when every value is a number, or every one is text that is a
     plain number (``-12.5``, as a CSV holds figures); else None."""
-    if type(values[0][0]) is str:
+    if _as_text(values[0]):
         cells = list(chain.from_iterable(values))
         joined = "\0".join(cells) if set(map(type, cells)) == {str} else ""
         if joined.count("\0") != len(cells) - 1 or not _PLAIN_NUMBERS.fullmatch(joined):
