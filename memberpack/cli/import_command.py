@@ -1,14 +1,23 @@
-"""``memberpack import PACK FILE... [--sheet NAME] [--kind KIND] [--dry-run] [--report FILE.json]``."""
+"""``memberpack import PACK FILE... [--sheet NAME] [--kind KIND] [--dry-run] [--report FILE.json]``.
+
+A table read with a doubt (verdict *unsure*) stops the import, naming the table and the doubt,
+unless the officer confirms it (``--accept-unsure``) or corrects it (``--header-rows``,
+``--label-column``, ``--key-columns``, ``--unit``; each applies to every table imported, so use
+``--sheet`` to aim them)."""
 
 from __future__ import annotations
 
+import argparse
 import json
+import re
 import sys
 from pathlib import Path
 
 from memberpack.errors import ImportFailed, MemberpackError
 from memberpack.importers import import_files
+from memberpack.importers.layout import Corrections
 from memberpack.model.observation import LAYOUT_KINDS
+from memberpack.model.units import find_unit
 from memberpack.store.pack import Pack
 
 
@@ -22,7 +31,39 @@ def register(sub) -> None:
     p.add_argument("--kind", choices=LAYOUT_KINDS, help="layout kind, instead of detecting it")
     p.add_argument("--dry-run", action="store_true", help="show the import report, write nothing")
     p.add_argument("--report", metavar="FILE.json", help="also save the import report as JSON")
+    p.add_argument("--accept-unsure", action="store_true", help="import tables read with a doubt as they were read")
+    p.add_argument("--header-rows", type=_rows, metavar="ROWS", help="the header row numbers, e.g. 3,4")
+    p.add_argument("--label-column", type=_column, metavar="COL", help="the column of row labels, e.g. B")
+    p.add_argument("--key-columns", type=_columns, metavar="COLS",
+                   help="the columns that identify a row besides the label, e.g. A,C (none: '')")
+    p.add_argument("--unit", type=_unit, metavar="UNIT", help="the unit of the figures, e.g. £k, £m, %%")
     p.set_defaults(run=run)
+
+
+def _rows(text: str) -> tuple[int, ...]:
+    try:
+        rows = tuple(int(part) for part in text.replace(" ", "").split(",") if part)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"{text!r} is not a list of row numbers such as 3,4") from None
+    if not rows or min(rows) < 1:
+        raise argparse.ArgumentTypeError(f"{text!r} is not a list of row numbers such as 3,4")
+    return tuple(sorted(set(rows)))
+
+
+def _column(text: str) -> str:
+    if not re.fullmatch(r"[A-Za-z]{1,3}", text.strip()):
+        raise argparse.ArgumentTypeError(f"{text!r} is not a column letter such as B")
+    return text.strip().upper()
+
+
+def _columns(text: str) -> tuple[str, ...]:
+    return tuple(_column(part) for part in text.replace(" ", "").split(",") if part)
+
+
+def _unit(text: str) -> str:
+    if find_unit(text) is None:
+        raise argparse.ArgumentTypeError(f"{text!r} is not a unit memberpack knows (£, £k, £m, %, per 10,000, days, weeks)")
+    return text
 
 
 def _progress(done: int, total: int, message: str) -> None:
@@ -33,13 +74,16 @@ def _progress(done: int, total: int, message: str) -> None:
 
 def run(args) -> int:
     path = Path(args.pack)
+    corrections = Corrections(args.header_rows or (), args.label_column, args.key_columns, args.unit)
+    options = dict(sheet=args.sheet, kind=args.kind, progress=_progress, corrections=corrections,
+                   accept_unsure=args.accept_unsure)
     if args.dry_run:
-        reports = import_files(None, args.files, sheet=args.sheet, kind=args.kind, dry_run=True, progress=_progress)
+        reports = import_files(None, args.files, dry_run=True, **options)
     else:
         existed = path.exists()
         pack = Pack.open(path) if existed else Pack.create(path)
         try:
-            reports = import_files(pack, args.files, sheet=args.sheet, kind=args.kind, progress=_progress)
+            reports = import_files(pack, args.files, **options)
         except (MemberpackError, KeyboardInterrupt):
             pack.close()
             if not existed:

@@ -33,7 +33,7 @@ def import_with_layouts(pack_path: Path, files: Sequence[tuple[Path, list[TableL
         for n, (path, layouts) in enumerate(files):
             progress(n, len(files), f"Importing {path.name}")
             # the engine's own messages ("Reading rows…") keep the bar at this file
-            reports += import_files(pack, [path], layouts=layouts, cancel=cancel,
+            reports += import_files(pack, [path], layouts=layouts, cancel=cancel, accept_unsure=True,
                                     progress=lambda _done, _total, message, n=n: progress(n, len(files), message))
         progress(len(files), len(files), "Done")
     return reports

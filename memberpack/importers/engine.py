@@ -22,11 +22,11 @@ from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
 
-from memberpack.errors import Cancelled, ImportFailed
-from memberpack.importers.layout import TableLayout, as_heading, strip_periods
+from memberpack.errors import Cancelled, ImportFailed, UnsureTable
+from memberpack.importers.layout import Corrections, TableLayout, as_heading, strip_periods
 from memberpack.importers.open_statistics import recognise_open_statistics
 from memberpack.importers.reader import read_sheets
-from memberpack.importers.report import FileReport
+from memberpack.importers.report import UNSURE, FileReport
 from memberpack.importers.safety import check_file
 from memberpack.importers.tables import FoundTable, Part, Recall, find_tables
 from memberpack.model.annotations import now_iso
@@ -91,7 +91,7 @@ def _sha256(path: Path) -> str:
 def iter_tables(path: Path, *, sheet: str | None = None, kind: str | None = None,
                 overrides: Sequence[TableLayout] = (), recall: Recall | None = None,
                 progress: Progress | None = None, cancel: Cancel | None = None,
-                notes: list[str] | None = None) -> Iterator[FoundTable]:
+                notes: list[str] | None = None, corrections: Corrections = Corrections()) -> Iterator[FoundTable]:
     """The tables of one file, each with lazy observations (use them up before the next).
 
     What the readers noticed about the file (encoding, delimiter, formats not read) goes to ``notes``.
@@ -106,12 +106,12 @@ def iter_tables(path: Path, *, sheet: str | None = None, kind: str | None = None
         if notes is not None:
             notes += [n for n in one_sheet.notes if n not in notes]
         yield from find_tables(one_sheet, file_stem=path.stem, kind=kind, overrides=overrides, recall=recall,
-                               progress=progress, cancel=cancel)
+                               corrections=corrections, progress=progress, cancel=cancel)
 
 
 def read_file(path: str | Path, *, sheet: str | None = None, kind: str | None = None,
               overrides: Sequence[TableLayout] = (), limit: int | None = None, cancel: Cancel | None = None,
-              progress: Progress | None = None) -> FileResult:
+              progress: Progress | None = None, corrections: Corrections = Corrections()) -> FileResult:
     """Read every table of one file without touching any pack (the wizard's preview).
 
     ``overrides`` are layouts the officer corrected (header rows, label column, unit, kind,
@@ -124,7 +124,7 @@ def read_file(path: str | Path, *, sheet: str | None = None, kind: str | None = 
     tables = []
     with _bulk_allocation():
         for found in iter_tables(path, sheet=sheet, kind=kind, overrides=overrides, progress=progress,
-                                 cancel=cancel, notes=report.warnings):
+                                 cancel=cancel, notes=report.warnings, corrections=corrections):
             kept = list(itertools.islice(found.observations, limit))
             for _ in found.parts:
                 pass
@@ -180,7 +180,16 @@ def _leading(parts: Iterable[Part]) -> tuple[str | None, Iterator[Part]]:
     return None, iter(())
 
 
-def _store_file(pack: Pack | None, path: Path, *, sheet, kind, layouts, progress, cancel) -> FileReport:
+def _unsure(path: Path, found: FoundTable) -> UnsureTable:
+    report = found.report
+    name = f"{report.title or report.sheet} ({report.sheet}!{report.cell_range})"
+    return UnsureTable(f"{path.name}: table {name} is unsure: {report.doubts[0]}; check it in the import wizard, "
+                       "or confirm it with --accept-unsure, or correct it with --header-rows, --label-column, "
+                       "--key-columns or --unit")
+
+
+def _store_file(pack: Pack | None, path: Path, *, sheet, kind, layouts, progress, cancel,
+                corrections: Corrections = Corrections(), accept_unsure: bool = False) -> FileReport:
     """Read one file's tables and, given a pack, store each (the caller holds the transaction)."""
     hashing = ThreadPoolExecutor(max_workers=1, thread_name_prefix="sha256")
     digest = hashing.submit(_sha256, path)   # beside the reading: hashlib lets other threads run
@@ -189,7 +198,7 @@ def _store_file(pack: Pack | None, path: Path, *, sheet, kind, layouts, progress
     recall = pack.recalled_layout if pack is not None else None
     keys: Counter = Counter()
     tables = iter_tables(path, sheet=sheet, kind=kind, overrides=layouts, recall=recall, progress=progress,
-                         cancel=cancel, notes=report.warnings)
+                         cancel=cancel, notes=report.warnings, corrections=corrections)
     for found in tables:
         _check_cancel(cancel)
         first_label, parts = _leading(found.parts)
@@ -206,6 +215,8 @@ def _store_file(pack: Pack | None, path: Path, *, sheet, kind, layouts, progress
                           sheet=found.report.sheet, cell_range="", kind=found.layout.kind,
                           key=_unique(dataset_key(found, path.stem), keys), imported_at=now_iso())
         pack.add_dataset(dataset, parts)
+        if found.report.verdict == UNSURE and not accept_unsure:
+            raise _unsure(path, found)
         dataset.cell_range, dataset.domain, dataset.period = found.report.cell_range, domain_of(found.metric_counts), found.layout.period
         dataset.layout, dataset.report = found.layout.to_dict(), found.report.to_dict()
         pack.update_dataset(dataset)
@@ -217,11 +228,14 @@ def _store_file(pack: Pack | None, path: Path, *, sheet, kind, layouts, progress
 
 def import_files(pack: Pack | None, paths: Iterable[str | Path], *, sheet: str | None = None,
                  kind: str | None = None, dry_run: bool = False, progress: Progress | None = None,
-                 cancel: Cancel | None = None, layouts: Sequence[TableLayout] = ()) -> list[FileReport]:
+                 cancel: Cancel | None = None, layouts: Sequence[TableLayout] = (),
+                 corrections: Corrections = Corrections(), accept_unsure: bool = False) -> list[FileReport]:
     """Read all ``paths`` and store every table in one transaction (nothing on any error).
 
-    ``layouts`` are corrected layouts from the wizard, as for :func:`read_file`. With ``dry_run``
-    (or no pack) the files are read and reported but nothing is written.
+    ``layouts`` are corrected layouts from the wizard, as for :func:`read_file`; ``corrections``
+    what the officer says of every table. A table read with a doubt (verdict *unsure*) stops the
+    import with :class:`UnsureTable` unless ``accept_unsure``. With ``dry_run`` (or no pack) the
+    files are read and reported but nothing is written.
     """
     checked = [_checked(p) for p in paths]
     target = None if dry_run else pack
@@ -233,7 +247,7 @@ def import_files(pack: Pack | None, paths: Iterable[str | Path], *, sheet: str |
             if progress:
                 progress(i, len(checked), f"Reading {path.name}")
             reports.append(_store_file(target, path, sheet=sheet, kind=kind, layouts=layouts, progress=progress,
-                                       cancel=cancel))
+                                       cancel=cancel, corrections=corrections, accept_unsure=accept_unsure))
 
     with _bulk_allocation():
         if target is None:

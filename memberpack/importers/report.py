@@ -9,6 +9,7 @@ from __future__ import annotations
 from dataclasses import asdict, dataclass, field
 
 MAX_SKIPPED_LISTED = 1_000
+READ, ASSUMED, UNSURE = "read", "read with assumptions", "unsure"
 
 
 @dataclass(slots=True)
@@ -37,6 +38,14 @@ class TableReport:
     cells_read: int = 0
     skipped: list[Skipped] = field(default_factory=list)
     skipped_not_listed: int = 0
+    verdict: str = READ
+    doubts: list[str] = field(default_factory=list)        # why the table is unsure
+    key_columns: list[dict] = field(default_factory=list)  # {"column", "header", "role"}: what identifies a row
+    context: dict[str, str] = field(default_factory=dict)  # constant columns: the same on every row
+    unit_reason: str = ""
+    period_reason: str = ""
+    column_codes: dict[str, str] = field(default_factory=dict)   # column letter -> "C1", "3"
+    footnotes: dict[str, str] = field(default_factory=dict)      # name or header -> marker stripped from it
 
     def skip(self, cell: str, reason: str) -> None:
         if len(self.skipped) < MAX_SKIPPED_LISTED:
@@ -47,6 +56,15 @@ class TableReport:
     def assume(self, text: str) -> None:
         if len(self.assumptions) < MAX_SKIPPED_LISTED:
             self.assumptions.append(text)
+
+    def doubt(self, text: str) -> None:
+        if text not in self.doubts:
+            self.doubts.append(text)
+
+    def settle_verdict(self) -> str:
+        """*unsure* when anything is doubtful, *read with assumptions* when anything was assumed."""
+        self.verdict = UNSURE if self.doubts else ASSUMED if self.assumptions else READ
+        return self.verdict
 
     def to_dict(self) -> dict:
         return asdict(self)
@@ -71,6 +89,7 @@ class FileReport:
         for t in self.tables:
             units = f", units row {t.units_row}" if t.units_row else ""
             out.append(f"  [{t.sheet}!{t.cell_range}] {t.title or '(untitled)'}")
+            out.append(f"    {t.verdict}" + "".join(f"; doubt: {d}" for d in t.doubts))
             out.append(f"    {t.kind} ({t.kind_reason}); header rows {', '.join(map(str, t.header_rows)) or 'none'}"
                        f"{units}; labels in column {t.label_column}; unit {t.unit or 'as written'}; "
                        f"period {t.period or 'not stated'}; layout {t.layout_source}")

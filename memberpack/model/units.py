@@ -15,6 +15,7 @@ PERCENT = "percent"
 PER_10000 = "per_10000"
 DAYS = "days"
 WEEKS = "weeks"
+MINUTES = "minutes"   # durations written as hours and minutes ("00:10" is ten minutes)
 NUMBER = "number"
 
 
