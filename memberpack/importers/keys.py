@@ -155,11 +155,12 @@ class RowKeys:
 def row_keys(row: list[Any], keys: Sequence[KeyColumn], label: str, context: Period | None,
              carried: dict[int, str]) -> RowKeys:
     """Read one row's keys; a word column left blank takes the value above it (``carried``)."""
-    sections, period, code, region, name = [], None, "", "", label
+    sections, period, code, region, name, own = [], None, "", "", label, ""
     for key in keys:
         value = row[key.index] if key.index < len(row) else None
         text = _as_text(value) if value is not None else ""
         if key.role == SECTION:
+            own = own or text
             text = text or carried.get(key.index, "")
             carried[key.index] = text
             if text:
@@ -174,7 +175,10 @@ def row_keys(row: list[Any], keys: Sequence[KeyColumn], label: str, context: Per
                 code = code or text
             elif not name:
                 name = text   # "ENGLAND" in the code column, the name cell blank
-    area = area_key(code, name, region) if code or keys and any(k.role == AREA for k in keys) else None
+    if not name and own and sections:   # "ENGLAND" or a region written across the key columns, the name cell blank
+        name = sections.pop()
+        region = region if region != name else ""
+    area = area_key(code, name, region) if code or any(k.role == AREA for k in keys) else None
     return RowKeys(name if name != label else None, sections, period, area or None)
 
 

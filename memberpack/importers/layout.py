@@ -264,7 +264,9 @@ def _header_rows(head: list[tuple[int, list[Any]]], span: range) -> tuple[list[i
         if units_row is not None or code_rows or looks_like_data(row, below, span, cell_class):
             break
         top = head[header[-1]][1]
-        group_top = filled(top) < filled(row) or span.start >= len(top) or blank(top[span.start])
+        under_gaps = any(not blank(row[c]) and (c >= len(top) or blank(top[c])) for c in span if c < len(row))
+        group_top = (filled(top) < filled(row) or span.start >= len(top) or blank(top[span.start])
+                     or blank(row[span.start]) or under_gaps)
         if (group_top and is_header_like(row, span)) or (is_period_row(row, span, cell_class) and below):
             header.append(i)
             i += 1

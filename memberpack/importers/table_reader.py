@@ -60,6 +60,10 @@ _YEAR_DIGITS = re.compile(r"(?:19|20)\d{2}")
 _SPLIT_DIGITS = re.compile(r"\d{2}\s*/\s*\d{2}")
 _YEARISH = re.compile(f"{_YEAR_DIGITS.pattern}|{_SPLIT_DIGITS.pattern}")
 _TEXT_COLUMN = re.compile(r"^\s*(?:comments?|commentary|notes?|narrative|remarks?)\b", re.IGNORECASE)
+_NOT_MONEY = re.compile(r"\b(?:numbers?|no\.|count|pupils|fte|headcount|population|rates?|ratio|per|percent(?:age)?|"
+                        r"days|weeks|students|learners|index|score)\b|%", re.IGNORECASE)
+_MONEY_WORDS = re.compile(r"\b(?:expenditure|spend|spending|budgets?|costs?|income|funding|grants?|allocations?|"
+                          r"outturn|forecast|variance|reserves?|balances?|£)", re.IGNORECASE)
 _NUMBER_OF = re.compile(r"\bnumbers? of\b", re.IGNORECASE)
 _COUNT_METRICS = frozenset(m.id for m in CATALOGUE if m.unit == COUNT)
 # Labels a plain row may not have: one naming a total or a count.
@@ -219,6 +223,11 @@ class TableReader:
             seen.add(measure)
             unit_text = cell_text(units_row[c]) if c < len(units_row) and not blank(units_row[c]) else ""
             unit = find_unit(unit_text) or find_unit(measure) or table_unit
+            if unit is table_unit and unit is not None and unit.base == "GBP" and not chosen and parts \
+                    and _NOT_MONEY.search(parts[-1]) and not _MONEY_WORDS.search(parts[-1]):
+                unit = None   # "£ thousand" over the table, but this column counts pupils
+                self.report.assume(f"column {column_letter(c)} ({measure}) is not money: the table's unit "
+                                   f"{table_unit.symbol} is not applied to it")
             if chosen and unit is not None and unit.base == table_unit.base:
                 unit = table_unit  # the officer's unit wins over what the headers say, for the same kind of figure
             period = None if _NO_PERIOD.search(measure) else parse_period(measure)
