@@ -14,6 +14,7 @@ import re
 from collections.abc import Sequence
 from typing import Any
 
+from memberpack.model.periods import parse_period
 from memberpack.model.values import TEXT
 
 MAX_HEADER_ROWS = 4
@@ -65,6 +66,8 @@ def column_codes(row: Sequence[Any], cols: range) -> dict[int, str] | None:
     texts = [" ".join(str(v).split()) for _, v in filled]
     if not all(isinstance(v, str) for _, v in filled) or len(set(texts)) != len(texts):
         return None
+    if all(parse_period(t) is not None for t in texts):
+        return None   # Q1 Q2 Q3 Q4, M6: periods, not codes
     if all(_LETTER_CODE.fullmatch(t) or _FORMULA_CODE.fullmatch(t) for t in texts) and any(
             re.search(r"\d", t) for t in texts) or _consecutive_letters(texts):
         return {c: t for (c, _), t in zip(filled, texts)}
@@ -75,6 +78,22 @@ def _consecutive_letters(texts: list[str]) -> bool:
     letters = [t.strip("()") for t in texts]
     return all(len(t) == 1 and t.isalpha() for t in letters) and all(
         ord(b.lower()) == ord(a.lower()) + 1 for a, b in zip(letters, letters[1:]))
+
+
+def is_token_row(row: Sequence[Any], cols: range) -> bool:
+    """A row of reference codes with no words (``RSX-edu-empl``, ``C1R190``, ``Row_no 190 190``):
+    every cell one token, and each text token holding a digit, dash or underscore."""
+    filled = _filled(row, cols)
+    if len(filled) < 2 or column_codes(row, cols) is not None:
+        return column_codes(row, cols) is not None
+    for _, value in filled:
+        if isinstance(value, str):
+            text = value.strip()
+            if any(ch.isspace() for ch in text) or not any(ch.isdigit() or ch in "-_" for ch in text):
+                return False
+        elif _int(value) is None:
+            return False
+    return True
 
 
 def is_period_row(row: Sequence[Any], cols: range, classes) -> bool:
@@ -103,6 +122,9 @@ def looks_like_data(row: Sequence[Any], below: Sequence[Sequence[Any]], cols: ra
         return False   # years over figures that are not years: a header of periods
     if not below:
         return True
+    starts = sorted(min((c for c in cols if c < len(r) and not _blank(r[c])), default=cols.stop) for r in below)
+    if filled[0][0] > starts[len(starts) // 2]:
+        return False   # it starts right of where the rows below start (their names): codes over figures
     alike = 0
     for other in below:
         other_numeric = {c for c in cols if c < len(other) and classes(other[c]) in ("number", "special")}

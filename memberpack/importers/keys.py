@@ -26,9 +26,11 @@ AREA, PERIOD, SECTION, LABEL, CONTEXT = "area", "period", "section", "label", "c
 _OLD_CODE = re.compile(r"\d{3}")
 _NEW_CODE = re.compile(r"[EWSN]\d{8}", re.IGNORECASE)
 _PERIOD_TEXT = re.compile(r"(?:19|20)\d{2}(?:\s*[-/–]\s*\d{2,4}|\d{2})?|(?:19|20)\d{2}\s*Q[1-4]", re.IGNORECASE)
-_CODE_HEADER = re.compile(r"\b(?:code|la\s*(?:no|number)|la_code|old_la|new_la|ons|lad\d*cd|number)\b|\bla\b",
+_CODE_HEADER = re.compile(r"\b(?:code|la\s*(?:no|number)|la_code|old_la|new_la|ons|lad\d*cd|number)\b|\bla\b|_c\b|_code\b",
                           re.IGNORECASE)
 _PERIOD_HEADER = re.compile(r"\b(?:year|period|time_period|date|month|quarter)\b", re.IGNORECASE)
+_KEY_HEADER = re.compile(r"\b(?:names?|authority|council|area|region|type|class|category|sector|phase|provider|"
+                         r"supplier|payee|group|filter|description|level)\b", re.IGNORECASE)
 _REGION_HEADER = re.compile(r"\bregion", re.IGNORECASE)
 _NAMES = {r.lower() for r in REGIONS}
 
@@ -62,6 +64,12 @@ def is_code(value: Any) -> bool:
     return bool(_OLD_CODE.fullmatch(text) or _NEW_CODE.fullmatch(text))
 
 
+def _code_or_abbreviation(value: Any) -> bool:
+    """A code, or letters standing for a place (``E``, ``NE``, ``YH``)."""
+    text = _as_text(value)
+    return is_code(value) or (text.isupper() and len(text) <= 4) or text.upper() in ("ENGLAND",)
+
+
 def is_period_value(value: Any) -> bool:
     """A year (2019), financial or academic year (2019-20, 201920) as a key column holds it."""
     if isinstance(value, bool):
@@ -77,12 +85,20 @@ def column_kind(header: str, values: Sequence[Any]) -> str:
     if not filled:
         return BLANK
     share = lambda test: sum(map(test, filled)) / len(filled)  # noqa: E731
-    if share(is_code) >= 0.75 and (_CODE_HEADER.search(header) or share(lambda v: bool(_NEW_CODE.fullmatch(_as_text(v)))) >= 0.75):
+    codes = share(is_code)
+    if (codes >= 0.5 and _CODE_HEADER.search(header) and share(_code_or_abbreviation) >= 0.9) or (
+            codes >= 0.75 and share(lambda v: bool(_NEW_CODE.fullmatch(_as_text(v)))) >= 0.75):
         return AREA
     if share(is_period_value) >= 0.9 and (_PERIOD_HEADER.search(header) or len(set(map(_as_text, filled))) < len(filled)):
         return PERIOD
     texts = sum(1 for v in filled if isinstance(v, str) and parse_text(v).status == TEXT)
     return TEXT if texts * 2 >= len(filled) else "number"
+
+
+def _name_like(values: Sequence[Any]) -> bool:
+    """Whether most values are names (``Adur``, ``North East``) rather than codes (``E3831``, ``NE``)."""
+    filled = _filled(values)
+    return sum(1 for v in filled if any(ch.islower() for ch in str(v)) or " " in str(v).strip()) * 2 > len(filled)
 
 
 def find_keys(headers: Sequence[str], columns: dict[int, list[Any]], label_col: int) -> tuple[int, list[KeyColumn], dict[int, str]]:
@@ -106,7 +122,10 @@ def find_keys(headers: Sequence[str], columns: dict[int, list[Any]], label_col: 
             kind = AREA   # LA numbers left of the names
         if kind == "number" and c < label_col:
             continue      # a reference number: left of the label, not a key
-        if kind == "number" or (c > label_col and kind == TEXT and not repeats):
+        if c > label_col and kind == TEXT and len(filled) * 2 < len(values) and not _KEY_HEADER.search(header_of.get(c, "")):
+            continue      # a sparse column of notes: read as it is, not a key
+        if kind == "number" or (c > label_col and kind == TEXT and not (
+                repeats or _KEY_HEADER.search(header_of.get(c, "")) or 3 <= len(filled) == distinct[c])):
             break
         if kind != BLANK:
             keys.append((c, kind))
@@ -115,7 +134,7 @@ def find_keys(headers: Sequence[str], columns: dict[int, list[Any]], label_col: 
                and len(_filled(columns[c])) == len(columns[c])}
     words = [c for c, kind in keys if kind == TEXT and c not in context]
     if words:
-        label = max(words, key=lambda c: (distinct[c], c == label_col))
+        label = max(words, key=lambda c: (distinct[c], _name_like(columns[c]), c == label_col))
     elif label_col in dict(keys) and label_col not in context:
         label = label_col
     else:

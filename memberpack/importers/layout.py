@@ -15,13 +15,15 @@ from datetime import date, datetime
 from typing import Any
 
 from memberpack.importers.cells import column_index, column_letter
-from memberpack.importers.headers import MAX_HEADER_ROWS, column_codes, is_period_row, looks_like_data
+from memberpack.importers.headers import (
+    MAX_HEADER_ROWS, column_codes, is_period_row, is_token_row, looks_like_data)
 from memberpack.importers.keys import AREA, PERIOD, SECTION, column_kind, find_keys
 from memberpack.model.observation import GENERAL
 from memberpack.model.units import find_unit
 from memberpack.model.values import BLANK, TEXT, parse_text
 
 HEAD_ROWS = 40           # rows looked at to find the header, units row and label column
+ZONE_ROWS = 9            # how far down the first data row is looked for, under the first header row
 
 
 @dataclass(slots=True)
@@ -195,11 +197,12 @@ def used_columns(rows: list[list[Any]]) -> list[int]:
 
 
 def detect_layout(sheet: str, titles: list[tuple[int, str]], head: list[tuple[int, list[Any]]],
-                  prose: list[tuple[int, str]] = ()) -> TableLayout | None:
+                  prose: list[tuple[int, str]] = (), sample: list[tuple[int, list[Any]]] = ()) -> TableLayout | None:
     """The layout of the table whose header starts at ``head[0]``, or None when it is not a table.
 
     ``prose`` are the rows of words above the table that are not its title ("Figures are in
-    £000s"): they may state its unit."""
+    £000s"): they may state its unit. ``sample`` are more rows from the head on, blank rows left
+    out, for telling key columns from figures."""
     cols_used = used_columns([row for _, row in head])
     if len(cols_used) < 2:
         return None
@@ -215,6 +218,8 @@ def detect_layout(sheet: str, titles: list[tuple[int, str]], head: list[tuple[in
         header, code_rows, units_row, i = _header_rows(head, span)
     data = [row for _, row in head[i:]]
     label_col = _label_column(data, span)
+    if sample:   # the rows beyond a blank row too (ENGLAND, a blank row, then the regions)
+        data = data + [row for r, row in sample if r > head[-1][0]]
     headers = [" ".join(cell_text(head[h][1][c]) for h in header if c < len(head[h][1])) for c in span]
     label_col, keys, context = find_keys(headers, {c: [row[c] if c < len(row) else None for row in data]
                                                    for c in span}, label_col)
@@ -247,9 +252,12 @@ def _header_rows(head: list[tuple[int, list[Any]]], span: range) -> tuple[list[i
     The first row is a header; each next row joins it while it still reads as one: words under a
     group header, periods, a row of column codes or of units (neither of which is followed by more
     headers). A row that looks like the rows under it stops the header."""
+    filled = lambda r: sum(not blank(r[c]) for c in span if c < len(r))  # noqa: E731
+    zone = _header_zone(head, span, filled)
+    if zone is not None:
+        return zone
     header, code_rows, units_row = [0], [], None
     i = 1
-    filled = lambda r: sum(not blank(r[c]) for c in span if c < len(r))  # noqa: E731
     while i < len(head) and len(header) < MAX_HEADER_ROWS:
         row = head[i][1]
         below = [r for _, r in head[i + 1:i + 6]]
@@ -273,6 +281,32 @@ def _header_rows(head: list[tuple[int, list[Any]]], span: range) -> tuple[list[i
         else:
             break
     return header, code_rows, units_row, i
+
+
+def _header_zone(head: list[tuple[int, list[Any]]], span: range, filled) -> tuple[list[int], list[int], int | None, int] | None:
+    """Headers read upwards from the first row that looks like data (within :data:`ZONE_ROWS`):
+    the rows above it are header rows (the nearest :data:`MAX_HEADER_ROWS`), column-code rows
+    (``1 2 3``, ``C1R190``) and a units row. None when no data row is that near, or the rows above
+    it hold a heading of one cell (a section starting) rather than headers."""
+    rows = [row for _, row in head]
+    first = next((i for i in range(1, min(len(rows), ZONE_ROWS)) if looks_like_data(rows[i], rows[i + 1:i + 6], span, cell_class)), None)
+    if first is None or first == 1:
+        return None
+    header, code_rows, units_row = [], [], None
+    for i in range(first):
+        row = rows[i]
+        if i and filled(row) == 1 and not blank(row[span.start] if span.start < len(row) else None):
+            return None
+        if is_units_row(row, span):
+            units_row = head[i][0]
+        elif is_token_row(row, span):
+            code_rows.append(i)
+        elif filled(row):
+            header.append(i)
+    if not header:
+        header, code_rows = [code_rows[-1]], code_rows[:-1]
+    header = header[-MAX_HEADER_ROWS:]
+    return header, code_rows, units_row, first
 
 
 _PROSE_MONEY = re.compile(r"£|\bpounds?\b|\bthousands?\b|\bmillions?\b", re.IGNORECASE)

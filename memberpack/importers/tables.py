@@ -97,7 +97,8 @@ def find_tables(sheet: Sheet, *, file_stem: str = "", kind: str | None = None,
             stream.next()
             continue
         head = _block(stream)
-        layout = detect_layout(sheet.name, titles, head, prose)
+        sample = [(r, row) for r, row in stream.ahead(HEAD_ROWS) if not all(blank(v) for v in row)]
+        layout = detect_layout(sheet.name, titles, head, prose, sample)
         if layout is None:
             stream.next()
             titles, title_rows = [], {}
