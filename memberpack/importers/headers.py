@@ -122,13 +122,15 @@ def looks_like_data(row: Sequence[Any], below: Sequence[Sequence[Any]], cols: ra
         return False   # years over figures that are not years: a header of periods
     if not below:
         return True
-    starts = sorted(min((c for c in cols if c < len(r) and not _blank(r[c])), default=cols.stop) for r in below)
-    if filled[0][0] > starts[len(starts) // 2]:
+    starts = [min((c for c in cols if c < len(r) and not _blank(r[c])), default=cols.stop) for r in below]
+    if filled[0][0] > min(starts):
         return False   # it starts right of where the rows below start (their names): codes over figures
     alike = 0
-    for other in below:
-        other_numeric = {c for c in cols if c < len(other) and classes(other[c]) in ("number", "special")}
-        alike += len(other_numeric & set(numeric)) * 2 >= len(numeric)
+    for other in below:   # alike: figures where it has figures, words where it has words (blanks aside)
+        kinds_below = {c: classes(other[c]) for c in cols if c < len(other) and not _blank(other[c])}
+        numeric_below = {c for c, k in kinds_below.items() if k in ("number", "special")}
+        clash = any(c in kinds_below and (c in numeric_below) != (k in ("number", "special")) for c, k in kinds.items())
+        alike += bool(numeric_below) and not clash
     return alike * 2 >= len(below)
 
 

@@ -15,17 +15,20 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 from dataclasses import dataclass
+from datetime import date, datetime
 from typing import Any
 
 from memberpack.importers.cells import column_index
 from memberpack.model.areas import LOCAL_AUTHORITY, NATIONAL, REGIONAL, REGIONS, Area
-from memberpack.model.periods import Period, parse_period
+from memberpack.model.periods import CALENDAR_MONTH, Period, parse_period
 from memberpack.model.values import BLANK, TEXT, parse_text
 
 AREA, PERIOD, SECTION, LABEL, CONTEXT = "area", "period", "section", "label", "context"
 _OLD_CODE = re.compile(r"\d{3}")
 _NEW_CODE = re.compile(r"[EWSN]\d{8}", re.IGNORECASE)
 _PERIOD_TEXT = re.compile(r"(?:19|20)\d{2}(?:\s*[-/–]\s*\d{2,4}|\d{2})?|(?:19|20)\d{2}\s*Q[1-4]", re.IGNORECASE)
+_DATE_TEXT = re.compile(r"(?:19|20)\d{2}-\d{2}-\d{2}(?:[T ]\d{2}:\d{2}(?::\d{2})?)?|\d{1,2}[/.-]\d{1,2}[/.-](?:19|20)?\d{2}|"
+                        r"\d{1,2}[- ][A-Za-z]{3,9}[- ](?:19|20)?\d{2}")
 _CODE_HEADER = re.compile(r"\b(?:code|la\s*(?:no|number)|la_code|old_la|new_la|ons|lad\d*cd|number)\b|\bla\b|_c\b|_code\b",
                           re.IGNORECASE)
 _PERIOD_HEADER = re.compile(r"\b(?:year|period|time_period|date|month|quarter)\b", re.IGNORECASE)
@@ -74,9 +77,11 @@ def is_period_value(value: Any) -> bool:
     """A year (2019), financial or academic year (2019-20, 201920) as a key column holds it."""
     if isinstance(value, bool):
         return False
+    if isinstance(value, (datetime, date)):
+        return True
     if isinstance(value, (int, float)):
         return float(value).is_integer() and 1990 <= value <= 2040 or 199000 <= value <= 204099
-    return isinstance(value, str) and bool(_PERIOD_TEXT.fullmatch(value.strip()))
+    return isinstance(value, str) and bool(_PERIOD_TEXT.fullmatch(value.strip()) or _DATE_TEXT.fullmatch(value.strip()))
 
 
 def column_kind(header: str, values: Sequence[Any]) -> str:
@@ -145,20 +150,34 @@ def find_keys(headers: Sequence[str], columns: dict[int, list[Any]], label_col: 
     return label, found, context
 
 
-def area_key(code: str, name: str, region: str) -> str:
-    """The stored area of a row with an LA code: ``la|933||South West``, ``national||E92000001|``."""
-    code = code.strip()
-    if _NEW_CODE.fullmatch(code):
-        level = NATIONAL if code.upper().startswith("E92") else REGIONAL if code.upper().startswith("E12") else LOCAL_AUTHORITY
-        return Area(level, name, new_code=code.upper(), region=region).key()
-    if _OLD_CODE.fullmatch(code):
-        return Area(LOCAL_AUTHORITY, name, old_code=code, region=region).key()
+def area_key(codes: str, name: str, region: str) -> str:
+    """The stored area of a row with LA codes (old, new or both, space-separated): ``la|933||South West``,
+    ``national|999|E92000001|``."""
+    new = next((c.upper() for c in codes.split() if _NEW_CODE.fullmatch(c)), "")
+    old = next((c for c in codes.split() if _OLD_CODE.fullmatch(c)), "")
+    if new or old:
+        level = NATIONAL if new.startswith("E92") else REGIONAL if new.startswith("E12") else LOCAL_AUTHORITY
+        return Area(level, name, old_code=old, new_code=new, region=region).key()
     lowered = name.strip().lower()
     if lowered == "england":
         return Area(NATIONAL, name).key()
     if lowered in _NAMES:
         return Area(REGIONAL, name, region=name).key()
-    return Area(LOCAL_AUTHORITY, name, region=region).key() if code or region else ""
+    return Area(LOCAL_AUTHORITY, name, region=region).key() if codes or region else ""
+
+
+_ISO_DATE = re.compile(r"((?:19|20)\d{2})-(\d{2})-\d{2}.*|\d{1,2}[/.-](\d{1,2})[/.-]((?:19|20)\d{2})")
+
+
+def _date_period(value: Any) -> Period | None:
+    """The month of a date key (``2019-03-20``, 20/03/2019, a date cell): ``Mar 2019``."""
+    if isinstance(value, (datetime, date)):
+        return Period(CALENDAR_MONTH, value.year, value.month)
+    found = _ISO_DATE.fullmatch(value.strip()) if isinstance(value, str) else None
+    if found is None:
+        return None
+    year, month = (found[1], found[2]) if found[1] else (found[4], found[3])
+    return Period(CALENDAR_MONTH, int(year), int(month)) if 1 <= int(month) <= 12 else None
 
 
 @dataclass(slots=True)
@@ -187,11 +206,11 @@ def row_keys(row: list[Any], keys: Sequence[KeyColumn], label: str, context: Per
                 if key.region or text.lower() in _NAMES:
                     region = text
         elif key.role == PERIOD and text:
-            found = parse_period(text)
+            found = _date_period(value) or parse_period(text)
             period = found.within(context) if found is not None and context is not None and found.year is None else found
         elif key.role == AREA and text:
             if is_code(value):
-                code = code or text
+                code = f"{code} {text}".strip()
             elif not name:
                 name = text   # "ENGLAND" in the code column, the name cell blank
     if not name and own and sections:   # "ENGLAND" or a region written across the key columns, the name cell blank

@@ -209,7 +209,8 @@ def detect_layout(sheet: str, titles: list[tuple[int, str]], head: list[tuple[in
     span = range(cols_used[0], cols_used[-1] + 1)
     rows = [row for _, row in head]
     doubts = []
-    if looks_like_data(rows[0], rows[1:6], span, cell_class):
+    if looks_like_data(rows[0], rows[1:6], span, cell_class) and (
+            len(rows) < 3 or looks_like_data(rows[1], rows[2:7], span, cell_class)):
         if len(rows) < 3:
             return None   # the last rows of a table cut short: not a table of their own
         header, code_rows, units_row, i = [], [], None, 0
@@ -231,6 +232,8 @@ def detect_layout(sheet: str, titles: list[tuple[int, str]], head: list[tuple[in
     unit, unit_reason = find_unit(label_header), f"the label column's header ({label_header!r})"
     if unit is None:
         unit, unit_reason = find_unit(title), f"the title ({title!r})"
+    if unit is None:
+        unit, unit_reason = _header_unit(head, header, span, label_col)
     if unit is None:
         unit, unit_reason = _prose_unit(prose)
     if unit is None:
@@ -318,6 +321,18 @@ def _prose_unit(prose: list[tuple[int, str]]):
         unit = find_unit(text) if _PROSE_MONEY.search(text) else None
         if unit is not None and unit.base == "GBP":
             return unit, f"row {r + 1} above the table ({text[:60]!r})"
+    return None, ""
+
+
+def _header_unit(head, header: list[int], span: range, label_col: int):
+    """A money unit in a header cell over the names (``Net current expenditure (£ thousand)`` in A2)."""
+    for h in header:
+        r, row = head[h]
+        for c in range(span.start, label_col + 1):
+            text = cell_text(row[c]) if c < len(row) else ""
+            unit = find_unit(text) if _PROSE_MONEY.search(text) else None
+            if unit is not None and unit.base == "GBP":
+                return unit, f"{column_letter(c)}{r + 1}: {text[:60]!r}"
     return None, ""
 
 

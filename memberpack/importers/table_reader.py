@@ -60,6 +60,7 @@ _YEAR_DIGITS = re.compile(r"(?:19|20)\d{2}")
 _SPLIT_DIGITS = re.compile(r"\d{2}\s*/\s*\d{2}")
 _YEARISH = re.compile(f"{_YEAR_DIGITS.pattern}|{_SPLIT_DIGITS.pattern}")
 _TEXT_COLUMN = re.compile(r"^\s*(?:comments?|commentary|notes?|narrative|remarks?)\b", re.IGNORECASE)
+_COLUMN_NUMBER = re.compile(r"1?\d{1,3}")   # "4" in a header row that also numbers the columns: not a name
 _NOT_MONEY = re.compile(r"\b(?:numbers?|no\.|count|pupils|fte|headcount|population|rates?|ratio|per|percent(?:age)?|"
                         r"days|weeks|students|learners|index|score)\b|%", re.IGNORECASE)
 _MONEY_WORDS = re.compile(r"\b(?:expenditure|spend|spending|budgets?|costs?|income|funding|grants?|allocations?|"
@@ -215,7 +216,7 @@ class TableReader:
         for c in layout.col_range:
             if c <= self.label_col or c in self._not_measures:
                 continue
-            parts = [self._unmarked(f[c]) for f in filled if f.get(c)]
+            parts = [self._unmarked(f[c]) for f in filled if f.get(c) and not _COLUMN_NUMBER.fullmatch(f[c])]
             parts = [p for i, p in enumerate(parts) if i == 0 or p != parts[i - 1]]
             measure = " ".join(parts) or f"Column {column_letter(c)}"
             if measure in seen:

@@ -10,6 +10,7 @@ drained) before the next table is found, since both read the same stream.
 
 from __future__ import annotations
 
+import re
 from collections import Counter
 from collections.abc import Callable, Iterator, Sequence
 from itertools import chain
@@ -33,6 +34,9 @@ from memberpack.model.values import parse_text
 Recall = Callable[[str], dict | None]
 Part = list[Observation] | FigureBlock
 SIDE_BY_SIDE_ROWS = 5_000
+# Lines above a table whose dates are not the period its figures are for.
+_NOT_A_PERIOD = re.compile(r"\s*(?:last\s+updated|updated|published|date\s+published|next\s+update|release\s+date|"
+                           r"produced|source|contact|date\s+of)", re.IGNORECASE)
 
 
 @dataclass(slots=True)
@@ -104,7 +108,8 @@ def find_tables(sheet: Sheet, *, file_stem: str = "", kind: str | None = None,
             titles, title_rows = [], {}
             continue
         seen = {**{t: title_rows[t] for t, _ in titles}, **dict(head)}
-        texts = [t for _, t in titles]
+        texts = [t for _, t in titles] + [t for r, t in prose if r < (titles[0][0] if titles else head[0][0])]
+        texts = [t for t in texts if not _NOT_A_PERIOD.match(t)]
         bands = [layout] if any(layout.covers(o) for o in overrides) else side_by_side(layout, seen)
         if len(bands) == 1:
             rows = stream
