@@ -129,8 +129,9 @@ def looks_like_data(row: Sequence[Any], below: Sequence[Sequence[Any]], cols: ra
     for other in below:   # alike: figures where it has figures, words where it has words (blanks aside)
         kinds_below = {c: classes(other[c]) for c in cols if c < len(other) and not _blank(other[c])}
         numeric_below = {c for c, k in kinds_below.items() if k in ("number", "special")}
-        clash = any(c in kinds_below and (c in numeric_below) != (k in ("number", "special")) for c, k in kinds.items())
-        alike += bool(numeric_below) and not clash
+        both = [c for c in kinds if c in kinds_below]
+        clashes = sum((c in numeric_below) != (kinds[c] in ("number", "special")) for c in both)
+        alike += bool(numeric_below) and clashes * 5 <= len(both)
     return alike * 2 >= len(below)
 
 

@@ -100,6 +100,11 @@ def column_kind(header: str, values: Sequence[Any]) -> str:
     return TEXT if texts * 2 >= len(filled) else "number"
 
 
+def _codes(values: Sequence[Any]) -> bool:
+    filled = _filled(values)
+    return bool(filled) and sum(map(is_code, filled)) * 4 >= 3 * len(filled)
+
+
 def _name_like(values: Sequence[Any]) -> bool:
     """Whether most values are names (``Adur``, ``North East``) rather than codes (``E3831``, ``NE``)."""
     filled = _filled(values)
@@ -116,14 +121,22 @@ def find_keys(headers: Sequence[str], columns: dict[int, list[Any]], label_col: 
     specific one).
     """
     header_of = dict(zip(columns, headers))
+    kinds = {c: column_kind(header_of.get(c, ""), v) for c, v in columns.items()}
+    if kinds.get(label_col) in (AREA, PERIOD):   # codes first: the names are in the next column of words
+        for c in columns:
+            if c > label_col and kinds[c] == TEXT:
+                label_col = c
+                break
+            if c > label_col and kinds[c] == "number" and not _codes(columns[c]):
+                break
     distinct = {c: len(set(map(_as_text, _filled(v)))) for c, v in columns.items()}
     names = _filled(columns.get(label_col, []))
     repeats = len(names) > distinct.get(label_col, 0)
     keys: list[tuple[int, str]] = []
     for c, values in columns.items():
-        kind = column_kind(header_of.get(c, ""), values)
+        kind = kinds[c]
         filled = _filled(values)
-        if kind == "number" and c < label_col and filled and sum(map(is_code, filled)) * 4 >= 3 * len(filled):
+        if kind == "number" and c < label_col and _codes(values):
             kind = AREA   # LA numbers left of the names
         if kind == "number" and c < label_col:
             continue      # a reference number: left of the label, not a key

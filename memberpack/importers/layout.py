@@ -218,9 +218,9 @@ def detect_layout(sheet: str, titles: list[tuple[int, str]], head: list[tuple[in
     else:
         header, code_rows, units_row, i = _header_rows(head, span)
     data = [row for _, row in head[i:]]
-    label_col = _label_column(data, span)
     if sample:   # the rows beyond a blank row too (ENGLAND, a blank row, then the regions)
         data = data + [row for r, row in sample if r > head[-1][0]]
+    label_col = _label_column(data, span)
     headers = [" ".join(cell_text(head[h][1][c]) for h in header if c < len(head[h][1])) for c in span]
     label_col, keys, context = find_keys(headers, {c: [row[c] if c < len(row) else None for row in data]
                                                    for c in span}, label_col)
@@ -348,7 +348,7 @@ def side_by_side(layout: TableLayout, rows: dict[int, list[Any]]) -> list[TableL
     label_col = layout.label_col
     header = [rows.get(h - 1) or [] for h in layout.header_rows]
     data = [row for r, row in sorted(rows.items()) if r >= layout.data_start and row]
-    label_text = " ".join(cell_text(h[label_col]) for h in header if label_col < len(h))
+    label_text = " ".join(cell_text(h[label_col]) for h in header if label_col < len(h)).strip()
     starts = [label_col]
     for c in layout.col_range:
         if c <= label_col + 1:

@@ -60,6 +60,7 @@ _YEAR_DIGITS = re.compile(r"(?:19|20)\d{2}")
 _SPLIT_DIGITS = re.compile(r"\d{2}\s*/\s*\d{2}")
 _YEARISH = re.compile(f"{_YEAR_DIGITS.pattern}|{_SPLIT_DIGITS.pattern}")
 _TEXT_COLUMN = re.compile(r"^\s*(?:comments?|commentary|notes?|narrative|remarks?)\b", re.IGNORECASE)
+_DESCRIBES = re.compile(r"\b(?:indicator|measure|variable|statistic|description|unit|units)\b", re.IGNORECASE)
 _COLUMN_NUMBER = re.compile(r"1?\d{1,3}")   # "4" in a header row that also numbers the columns: not a name
 _NOT_MONEY = re.compile(r"\b(?:numbers?|no\.|count|pupils|fte|headcount|population|rates?|ratio|per|percent(?:age)?|"
                         r"days|weeks|students|learners|index|score)\b|%", re.IGNORECASE)
@@ -207,6 +208,10 @@ class TableReader:
             codes = column_codes(header.get(code_row - 1, []), layout.col_range) or {}
             self.report.column_codes.update({column_letter(c): code for c, code in codes.items()})
         rows = [header.get(h - 1, []) for h in layout.header_rows]
+        first = header.get(layout.data_start, [])
+        # A constant column saying what the figures are (a tidy file's one indicator) names them
+        described = " ".join(cell_text(first[c]) for c in sorted(self._context) if c < len(first)
+                             and _DESCRIBES.search(self._heading(header, c)))
         units_row = header.get(layout.units_row - 1, []) if layout.units_row else []
         table_unit = find_unit(layout.unit) if layout.unit else None
         chosen = table_unit is not None and layout.unit_by_hand
@@ -219,6 +224,8 @@ class TableReader:
             parts = [self._unmarked(f[c]) for f in filled if f.get(c) and not _COLUMN_NUMBER.fullmatch(f[c])]
             parts = [p for i, p in enumerate(parts) if i == 0 or p != parts[i - 1]]
             measure = " ".join(parts) or f"Column {column_letter(c)}"
+            if described:
+                measure = f"{described}: {measure}"
             if measure in seen:
                 measure = f"{measure} ({column_letter(c)})"
             seen.add(measure)
