@@ -105,6 +105,12 @@ def _codes(values: Sequence[Any]) -> bool:
     return bool(filled) and sum(map(is_code, filled)) * 4 >= 3 * len(filled)
 
 
+def _identifiers(filled: list[Any]) -> bool:
+    """Whole numbers of five or more digits, each different: a register's reference numbers."""
+    numbers = [_as_text(v) for v in filled]
+    return len(numbers) >= 3 and len(set(numbers)) == len(numbers) and all(n.isdigit() and len(n) >= 5 for n in numbers)
+
+
 def _name_like(values: Sequence[Any]) -> bool:
     """Whether most values are names (``Adur``, ``North East``) rather than codes (``E3831``, ``NE``)."""
     filled = _filled(values)
@@ -138,6 +144,8 @@ def find_keys(headers: Sequence[str], columns: dict[int, list[Any]], label_col: 
         filled = _filled(values)
         if kind == "number" and c < label_col and _codes(values):
             kind = AREA   # LA numbers left of the names
+        elif kind == "number" and c < label_col and _identifiers(filled):
+            kind = TEXT   # a reference number for each row (a UKPRN): kept with the row
         if kind == "number" and c < label_col:
             continue      # a reference number: left of the label, not a key
         if c > label_col and kind == TEXT and len(filled) * 2 < len(values) and not _KEY_HEADER.search(header_of.get(c, "")):
@@ -219,7 +227,10 @@ def row_keys(row: list[Any], keys: Sequence[KeyColumn], label: str, context: Per
                 if key.region or text.lower() in _NAMES:
                     region = text
         elif key.role == PERIOD and text:
-            found = _date_period(value) or parse_period(text)
+            dated = _date_period(value)
+            if dated is not None and period is not None:
+                continue   # a date beside a period column: the period says what the figures are for
+            found = dated or parse_period(text)
             period = found.within(context) if found is not None and context is not None and found.year is None else found
         elif key.role == AREA and text:
             if is_code(value):

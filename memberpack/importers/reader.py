@@ -111,11 +111,13 @@ def _formats(path: Path, job: Future) -> dict[str, SheetFormats]:
 
 
 def _calamine_rows(sheet) -> Iterator[tuple[int, Row]]:
-    first_row, first_col = sheet.start or (0, 0)
+    """Rows numbered from the top of the sheet: calamine's ``iter_rows`` yields the empty rows above
+    ``sheet.start`` too (so they are not added again), but starts at its first used column."""
+    _, first_col = sheet.start or (0, 0)
     if not first_col:
-        return zip(count(first_row), sheet.iter_rows())
+        return zip(count(0), sheet.iter_rows())
     pad = [""] * first_col
-    return ((first_row + i, pad + row) for i, row in enumerate(sheet.iter_rows()))
+    return enumerate(pad + row for row in sheet.iter_rows())
 
 
 def _short(exc: BaseException) -> str:

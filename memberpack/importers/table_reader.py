@@ -61,6 +61,8 @@ _SPLIT_DIGITS = re.compile(r"\d{2}\s*/\s*\d{2}")
 _YEARISH = re.compile(f"{_YEAR_DIGITS.pattern}|{_SPLIT_DIGITS.pattern}")
 _TEXT_COLUMN = re.compile(r"^\s*(?:comments?|commentary|notes?|narrative|remarks?)\b", re.IGNORECASE)
 _DESCRIBES = re.compile(r"\b(?:indicator|measure|variable|statistic|description|unit|units)\b", re.IGNORECASE)
+_IN_THOUSANDS = re.compile(r"\((?:in\s+)?thousands?\)|\bthousands\b(?!\s+of\s+pounds)", re.IGNORECASE)
+_THOUSANDS = Unit(NUMBER, 1_000.0, "thousands")   # "Number of jobs (thousand)": people, counted in thousands
 _COLUMN_NUMBER = re.compile(r"1?\d{1,3}")   # "4" in a header row that also numbers the columns: not a name
 _NOT_MONEY = re.compile(r"\b(?:numbers?|no\.|count|pupils|fte|headcount|population|rates?|ratio|per|percent(?:age)?|"
                         r"days|weeks|students|learners|index|score)\b|%", re.IGNORECASE)
@@ -230,7 +232,8 @@ class TableReader:
                 measure = f"{measure} ({column_letter(c)})"
             seen.add(measure)
             unit_text = cell_text(units_row[c]) if c < len(units_row) and not blank(units_row[c]) else ""
-            unit = find_unit(unit_text) or find_unit(measure) or table_unit
+            unit = find_unit(unit_text) or find_unit(measure) or (_THOUSANDS if _IN_THOUSANDS.search(measure) else None) \
+                or table_unit
             if unit is table_unit and unit is not None and unit.base == "GBP" and not chosen and parts \
                     and _NOT_MONEY.search(parts[-1]) and not _MONEY_WORDS.search(parts[-1]):
                 unit = None   # "£ thousand" over the table, but this column counts pupils

@@ -51,8 +51,8 @@ COUNT_UNIT = Unit(COUNT, 1.0, "")
 _UNIT_PATTERNS: tuple[tuple[re.Pattern[str], Unit], ...] = tuple(
     (re.compile(pattern, re.IGNORECASE), unit)
     for pattern, unit in (
-        (r"£\s?(?:bn|billion)\b", Unit(GBP, 1e9, "£bn")),
-        (r"£\s?(?:m|million|mn)\b", MILLIONS),
+        (r"£\s?(?:bn|billions?)\b", Unit(GBP, 1e9, "£bn")),
+        (r"£\s?(?:m|millions?|mn)\b", MILLIONS),
         (r"£\s?(?:k|000'?s?|thousands?)(?![\d,])", THOUSANDS),
         (r"£\s?'000s?", THOUSANDS),
         (r"\(£\)|£(?!\s?\d)", POUNDS),
