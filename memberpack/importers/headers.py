@@ -86,6 +86,8 @@ def is_token_row(row: Sequence[Any], cols: range) -> bool:
     filled = _filled(row, cols)
     if len(filled) < 2 or column_codes(row, cols) is not None:
         return column_codes(row, cols) is not None
+    if sum(is_year(v) for _, v in filled) >= 2:
+        return False   # periods over the columns: a header
     for _, value in filled:
         if isinstance(value, str):
             text = value.strip()

@@ -62,7 +62,11 @@ class TableReport:
             self.doubts.append(text)
 
     def settle_verdict(self) -> str:
-        """*unsure* when anything is doubtful, *read with assumptions* when anything was assumed."""
+        """*unsure* when anything is doubtful, *read with assumptions* when anything was assumed.
+        A layout the officer set or corrected by hand answers the doubts: they stay listed, as assumed."""
+        if self.doubts and self.layout_source.startswith(("set by hand", "corrected by hand")):
+            self.assumptions += [f"{d} (the layout was set by hand)" for d in self.doubts]
+            self.doubts = []
         self.verdict = UNSURE if self.doubts else ASSUMED if self.assumptions else READ
         return self.verdict
 

@@ -494,7 +494,7 @@ class TableReader:
         plain = codes is None and label_unit is None and row_period is None and not relevant
         for col, value in values:
             kind = type(value)
-            if plain and (kind is float or kind is int) and col.code is None:
+            if plain and (kind is float or kind is int) and col.code is None and -1e300 < value < 1e300:
                 # The common case, kept short (it is read_value's, inlined): a figure in a column
                 # with no number format, in a row whose label states no unit or period.
                 figure = clean_number(value * col.factor)   # as from_number: the same figure inside the format window

@@ -153,5 +153,7 @@ def from_number(number: float, unit: Unit | None = None, *, percent_format: bool
         return CellValue(clean_number(number * 100), PERCENT, display or f"{number * 100:g}%")
     if unit is None:
         return CellValue(clean_number(number), None, display if display is not None else f"{number:g}")
-    return CellValue(clean_number(unit.to_base(number)), unit.base,
-                     display if display is not None else f"{number:g}")
+    value = unit.to_base(number)
+    if not math.isfinite(value):   # 1e308 thousand pounds: no float holds it
+        return CellValue(None, None, display or str(number), TEXT)
+    return CellValue(clean_number(value), unit.base, display if display is not None else f"{number:g}")
