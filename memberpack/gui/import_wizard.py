@@ -25,15 +25,17 @@ from memberpack.store.pack import Pack
 FILE_FILTER = "Spreadsheets (*.xlsx *.xlsm *.xls *.ods *.csv);;All files (*)"
 
 
-def import_with_layouts(pack_path: Path, files: Sequence[tuple[Path, list[TableLayout]]], progress, cancel) -> list:
+def import_with_layouts(pack_path: Path, files: Sequence[tuple[Path, list[TableLayout]]], progress, cancel,
+                        accept_unsure: bool = False) -> list:
     """Import ``files``, each with the layouts the officer corrected, into the pack at
-    ``pack_path`` in one transaction. Runs on the worker thread."""
+    ``pack_path`` in one transaction; unsure tables only when the officer confirmed them.
+    Runs on the worker thread."""
     reports = []
     with Pack.open(pack_path) as pack, pack.transaction():
         for n, (path, layouts) in enumerate(files):
             progress(n, len(files), f"Importing {path.name}")
             # the engine's own messages ("Reading rows…") keep the bar at this file
-            reports += import_files(pack, [path], layouts=layouts, cancel=cancel, accept_unsure=True,
+            reports += import_files(pack, [path], layouts=layouts, cancel=cancel, accept_unsure=accept_unsure,
                                     progress=lambda _done, _total, message, n=n: progress(n, len(files), message))
         progress(len(files), len(files), "Done")
     return reports
@@ -165,7 +167,9 @@ class ImportWizard(QWizard):
         page.status.setText("Importing…")
         self.button(QWizard.WizardButton.FinishButton).setEnabled(False)
         self.button(QWizard.WizardButton.BackButton).setEnabled(False)
-        self.job = workers.Job(lambda progress, cancel: import_with_layouts(self.pack_path, files, progress, cancel), self)
+        confirmed = self.preview_page.confirm.isChecked()
+        self.job = workers.Job(lambda progress, cancel: import_with_layouts(self.pack_path, files, progress, cancel,
+                                                                            confirmed), self)
         self.job.progressed.connect(self._progressed)
         self.job.succeeded.connect(self._succeeded)
         self.job.failed.connect(self._stopped)

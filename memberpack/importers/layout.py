@@ -133,15 +133,20 @@ class Corrections:
             done.append(f"labels in column {layout.label_column}")
         if self.key_columns is not None:
             keys = [k.upper() for k in self.key_columns if k.upper() != layout.label_column]
-            sample = [row for r, row in sorted(seen.items()) if r >= layout.data_start]
             layout.key_columns = tuple(keys)
-            layout.key_roles = tuple(_key_role(column_index(k), sample) for k in keys)
+            layout.key_roles = key_roles(layout, seen)
             layout.context_columns = tuple(c for c in layout.context_columns if c not in keys)
             done.append(f"key columns {', '.join(keys) or 'none'}")
         if self.unit:
             layout.unit, layout.unit_by_hand, layout.unit_reason = self.unit, True, "set by hand"
             done.append(f"unit {self.unit}")
         return done
+
+
+def key_roles(layout: TableLayout, seen: dict[int, list[Any]]) -> tuple[str, ...]:
+    """The role of each key column the officer named (area, period or section), from its cells."""
+    sample = [row for r, row in sorted(seen.items()) if r >= layout.data_start]
+    return tuple(_key_role(column_index(k), sample) for k in layout.key_columns)
 
 
 def _key_role(c: int, sample: list[list[Any]]) -> str:

@@ -20,7 +20,8 @@ from typing import Any
 from memberpack.importers.keys import describe_keys
 from memberpack.importers.kinds import detect_kind
 from memberpack.importers.layout import (
-    HEAD_ROWS, Corrections, TableLayout, blank, cell_class, cell_text, detect_layout, shape_key, side_by_side)
+    HEAD_ROWS, Corrections, TableLayout, blank, cell_class, cell_text, detect_layout, key_roles, shape_key,
+    side_by_side)
 from memberpack.importers.reader import Sheet
 from memberpack.importers.report import TableReport
 from memberpack.importers.stream import Peekable
@@ -169,6 +170,8 @@ def _prepare(sheet: Sheet, layout: TableLayout, seen: dict[int, list[Any]], titl
     if override is not None:
         layout = TableLayout.from_dict(override.to_dict())
         layout.unit_by_hand = layout.unit is not None
+        if len(layout.key_roles) != len(layout.key_columns):
+            layout.key_roles = key_roles(layout, seen)
         source = "set by hand"
     corrected = corrections.apply(layout, seen) if corrections else []
     if corrected:
