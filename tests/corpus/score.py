@@ -55,7 +55,9 @@ def load_expected(path: Path = EXPECTED) -> list[dict]:
 
 
 def _norm(text) -> str:
-    return re.sub(r"[^a-z0-9]+", " ", str(text or "").lower()).strip()
+    """Lower-case words: camelCase and snake_case split, punctuation dropped."""
+    text = re.sub(r"(?<=[a-z])(?=[A-Z])", " ", str(text or ""))
+    return re.sub(r"[^a-z0-9]+", " ", text.lower()).strip()
 
 
 def _compact(text) -> str:
