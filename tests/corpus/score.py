@@ -1,7 +1,8 @@
 """Score memberpack's reading of the corpus of real published files against figures checked by hand.
 
-``python tests/corpus/score.py [--misread] [--file NAME ...]`` prints one line per file (figures, right,
-score, verdicts) and, with ``--misread``, every figure read wrong or not at all, with why.
+``python tests/corpus/score.py [--misread] [--file NAME ...] [--readme]`` prints one line per file
+(figures, right, wrong, not read, score), with ``--misread`` every figure read wrong or not at all and
+why, and with ``--readme`` writes the table into README.md ("Real published files").
 
 Each expected figure (``expected.csv``) names its file, sheet and cell, the row label, the other
 identifying values of its row (``keys``, ``|``-separated), the measure (column header), the period
@@ -272,6 +273,15 @@ def table_lines(scores: list[FileScore]) -> list[str]:
     return lines
 
 
+def update_readme(scores: list[FileScore], readme: Path = HERE.parents[1] / "README.md") -> None:
+    """Write the score table between the corpus-score markers of the README."""
+    text = readme.read_text(encoding="utf-8")
+    start, end = "<!-- corpus-score -->", "<!-- /corpus-score -->"
+    head, rest = text.split(start, 1)
+    tail = rest.split(end, 1)[1]
+    readme.write_text(head + start + "\n" + "\n".join(table_lines(scores)) + "\n" + end + tail, encoding="utf-8")
+
+
 def misread_lines(scores: list[FileScore]) -> list[str]:
     out = []
     for s in scores:
@@ -290,6 +300,7 @@ def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--misread", action="store_true", help="list every figure read wrong or not at all")
     parser.add_argument("--file", nargs="*", default=None, help="only files whose name contains one of these")
+    parser.add_argument("--readme", action="store_true", help="write the score table into README.md")
     args = parser.parse_args(argv)
     directory = corpus_dir()
     if directory is None:
@@ -297,6 +308,8 @@ def main(argv: list[str] | None = None) -> int:
         return 2
     scores = score_corpus(directory, args.file)
     print("\n".join(table_lines(scores)))
+    if args.readme and not args.file:
+        update_readme(scores)
     if args.misread:
         print()
         print("\n".join(misread_lines(scores)))
