@@ -175,14 +175,33 @@ def _names_match(row: dict, obs) -> str:
         if found < 0.6 or not _words(obs.measure) - {w for w in _words(obs.measure) if w.isdigit()}:
             return f"measure {row['measure']!r} read as {obs.measure!r}"
     if row["period"]:
-        p = _digits(row["period"])
-        texts = [obs.period, obs.measure, obs.section] + ident
-        if not any(p and p in _digits(t) for t in texts):
-            short = p[:4]
-            if not (len(p) == 6 and any(short in _digits(t) and (p[4:] in _digits(t) or str(int(short) + 1) in _digits(t))
-                                        for t in texts)):
-                return f"period {row['period']!r} read as {obs.period!r}"
+        want = _periods(row["period"])[:1]
+        have = {p for t in [obs.period, obs.measure, obs.section] + ident for p in _periods(t)}
+        if want and not _period_found(want[0], have):
+            return f"period {row['period']!r} read as {obs.period!r}"
     return ""
+
+
+_YEAR = re.compile(r"(?<!\d)((?:19|20)\d\d)(?:(?:\s*(?:[-/–]|to)\s*|(?=\d\d(?!\d)))((?:19|20)?\d\d)(?!\d))?")
+
+
+def _periods(text) -> list[str]:
+    """Years and two-year periods in a text, as ``2019`` or ``2019/20`` ("2019-20", "2019 to 2020", "201920")."""
+    out = []
+    for m in _YEAR.finditer(str(text or "")):
+        start, end = m.group(1), m.group(2)
+        if end and int(end[-2:]) == (int(start) + 1) % 100:
+            out.append(f"{start}/{end[-2:]}")
+        else:
+            out.append(start)
+    return out
+
+
+def _period_found(want: str, have: set[str]) -> bool:
+    """A two-year period must be found as such; a single year also in a two-year period it starts or ends."""
+    if want in have:
+        return True
+    return "/" not in want and any(p.startswith(want + "/") or (p[:2] + p[-2:] == want and "/" in p) for p in have)
 
 
 def _verdict_of(table) -> str:
@@ -317,5 +336,5 @@ def main(argv: list[str] | None = None) -> int:
 
 
 if __name__ == "__main__":
-    sys.path.insert(0, str(HERE.parents[1]))
+    sys.path.insert(0, os.getcwd())   # score the memberpack of the folder it is run from
     sys.exit(main())
