@@ -7,6 +7,7 @@ are kept beside the repository, not in it (see tests/corpus/SOURCES.md); without
 
 from __future__ import annotations
 
+import hashlib
 import importlib.util
 import sys
 from pathlib import Path
@@ -17,6 +18,9 @@ _SPEC = importlib.util.spec_from_file_location("corpus_score", Path(__file__).pa
 score = importlib.util.module_from_spec(_SPEC)
 sys.modules["corpus_score"] = score   # dataclasses look their module up while the class is made
 _SPEC.loader.exec_module(score)
+
+
+pytestmark = pytest.mark.slow   # about 10 s: every file of the corpus is read
 
 
 @pytest.fixture(scope="module")
@@ -38,6 +42,18 @@ def test_the_corpus_is_as_described():
         assert (r["value"] == "") != (r["mark"] == ""), f"{r['file']} {r['cell']}: a value or a mark, not both"
     assert len(per_file) >= 40
     assert all(len(v) >= 4 for v in per_file.values()), [k for k, v in per_file.items() if len(v) < 4]
+
+
+def test_the_corpus_files_are_the_published_bytes():
+    """Each file is byte for byte the one named in SOURCES.md (tests/corpus/files.sha256)."""
+    directory = score.corpus_dir()
+    if directory is None:
+        pytest.skip("the corpus files are not here")
+    listed = dict(line.split()[::-1] for line in (score.HERE / "files.sha256").read_text().splitlines())
+    assert set(listed) == {r["file"] for r in score.load_expected()}
+    changed = [name for name, digest in listed.items()
+               if hashlib.sha256((directory / name).read_bytes()).hexdigest() != digest]
+    assert not changed
 
 
 def test_every_corpus_file_imports_without_a_crash(scores):
