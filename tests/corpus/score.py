@@ -26,7 +26,7 @@ import os
 import re
 import sys
 import time
-from collections import defaultdict
+from collections import Counter, defaultdict
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -315,6 +315,12 @@ def misread_lines(scores: list[FileScore]) -> list[str]:
     return out
 
 
+def reason_counts(scores: list[FileScore]) -> Counter:
+    """How many figures fail on each ground: not read, value, mark, label, key, measure, period."""
+    return Counter("not read" if c.verdict == "missing" else c.why.split()[0]
+                   for s in scores for c in s.checks if c.verdict != "right")
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--misread", action="store_true", help="list every figure read wrong or not at all")
@@ -332,6 +338,7 @@ def main(argv: list[str] | None = None) -> int:
     if args.misread:
         print()
         print("\n".join(misread_lines(scores)))
+        print("\nwhy:", ", ".join(f"{why} {n}" for why, n in reason_counts(scores).most_common()))
     return 0
 
 
