@@ -42,8 +42,7 @@ _STOP = {"the", "of", "and", "a", "an", "in", "on", "at", "to", "for", "by", "wi
 
 def corpus_dir() -> Path | None:
     """Where the corpus files are: the first of $MEMBERPACK_CORPUS, tests/corpus/files, ../shared/corpus."""
-    candidates = [os.environ.get("MEMBERPACK_CORPUS", ""), HERE / "files",
-                  HERE.parents[2] / "shared" / "corpus", Path("/work/shared/corpus")]
+    candidates = [os.environ.get("MEMBERPACK_CORPUS", ""), HERE / "files", HERE.parents[2] / "shared" / "corpus"]
     for c in candidates:
         if c and Path(c).is_dir() and any(Path(c).iterdir()):
             return Path(c)
@@ -70,10 +69,6 @@ def _words(text) -> set[str]:
     return {re.sub(r"(?<=[a-z])\d{1,2}$", "", w) for w in _norm(text).split() if w not in _STOP}
 
 
-def _digits(text) -> str:
-    return re.sub(r"\D", "", str(text or ""))
-
-
 def _fields(obs) -> dict[str, object]:
     names = getattr(obs, "__dataclass_fields__", None) or getattr(obs, "__dict__", {})
     return {n: getattr(obs, n, None) for n in names}
@@ -87,7 +82,7 @@ def _identifying_texts(obs) -> list[str]:
         if v is None:
             return
         if isinstance(v, dict):
-            for k, x in v.items():
+            for x in v.values():
                 add(x)
         elif isinstance(v, (list, tuple, set)):
             for x in v:
