@@ -158,3 +158,4 @@ def test_a_new_file_brings_no_warning(qtbot, demo_pack, cla_rate_xlsx):
     wizard.next()
     wizard.next()
     assert not wizard.report_page.repeats.isVisible() and wizard.repeats == {}
+

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import re
 import time
 
 import pypdf
@@ -123,4 +122,5 @@ def test_a_dry_run_of_a_file_already_in_the_pack_reads_it(tmp_path, capsys):
     pack = str(tmp_path / "p.mpack")
     assert main(["import", pack, str(M6)]) == 0
     assert main(["import", pack, str(M6), "--dry-run"]) == 0
-    assert re.search(r"dry run: nothing was written", capsys.readouterr().out)
+    out = capsys.readouterr().out
+    assert "dry run: nothing was written" in out and "already in the pack" not in out
