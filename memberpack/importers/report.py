@@ -18,7 +18,7 @@ from memberpack.importers.cells import a1, column_index
 MAX_ASSUMPTIONS = 1_000
 MAX_SKIPPED_CELLS = 1_000_000   # kept per table to make runs from; beyond this they are only counted
 MAX_RUNS_LISTED = 1_000         # runs in the JSON report and the pack; the text shows fewer
-RUNS_SHOWN_PER_REASON = 8       # runs printed per reason before "and N more runs"
+RUNS_SHOWN_PER_REASON = 8       # runs printed per reason before "N more runs" (the JSON lists them all)
 HEADINGS_SHOWN = 8              # section headings printed before "and N more"
 _LETTERS = re.compile(r"[A-Z]{1,3}")
 _COLUMNS: dict[str, int] = {}    # column letters seen, and their index
@@ -255,6 +255,6 @@ def _skipped_lines(runs: list[SkippedRun]) -> list[str]:
         else:
             more = rest.setdefault(run.reason, [0, 0])
             more[0], more[1] = more[0] + 1, more[1] + run.count
-    out += [f"    skipped {n:,} more runs, {cells:,} cells: {reason} (listed in the JSON report)"
+    out += [f"    skipped {n:,} more runs, {cells:,} cells: {reason}"
             for reason, (n, cells) in rest.items()]
     return out
