@@ -182,12 +182,14 @@ def _leading(parts: Iterable[Part]) -> tuple[str | None, Iterator[Part]]:
 
 def already_imported(pack: Pack, sha256: str) -> str | None:
     """When a file with this SHA-256 is already in the pack: the local date and time it was last
-    imported (``14/10/2024 at 10:30``); else None."""
+    imported (``14/10/2024 at 10:30``, or the time as stored if it is not one); else None."""
     copy = pack.imported_copy(sha256)
     if copy is None:
         return None
-    moment = parse_time(copy.imported_at).astimezone()
-    return moment.strftime("%d/%m/%Y at %H:%M")
+    try:
+        return parse_time(copy.imported_at).astimezone().strftime("%d/%m/%Y at %H:%M")
+    except ValueError:
+        return copy.imported_at or "an unknown date"
 
 
 def _store_file(pack: Pack | None, path: Path, *, sheet, kind, layouts, progress, cancel, again) -> FileReport:
