@@ -124,3 +124,15 @@ def test_a_dry_run_of_a_file_already_in_the_pack_reads_it(tmp_path, capsys):
     assert main(["import", pack, str(M6), "--dry-run"]) == 0
     out = capsys.readouterr().out
     assert "dry run: nothing was written" in out and "already in the pack" not in out
+
+
+def test_the_net_budget_stays_the_main_monitor_when_last_month_is_imported_after_a_sub_table(tmp_path):
+    """Month 6, then the external placements sub-table, then Month 5: the headline is still the
+    whole service's budget at Month 6, not the sub-table's £38.4m."""
+    with Pack.create(tmp_path / "p.mpack") as pack:
+        import_files(pack, [M6, sample("02_external_placements_fostering_m6_2023-24.xlsx")])
+        before = _budget_tiles(pack)
+        import_files(pack, [M5])
+        assert _budget_tiles(pack) == before
+        assert before[:4] == (123_100_000, 135_500_000, 12_400_000, "Children, Families & Education Services Total")
+        assert [d.source_file[:2] for d in pack.datasets()] == ["01", "02", "02"]
