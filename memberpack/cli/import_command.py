@@ -1,4 +1,4 @@
-"""``memberpack import PACK FILE... [--sheet NAME] [--kind KIND] [--dry-run] [--report FILE.json]``."""
+"""``memberpack import PACK FILE... [--sheet NAME] [--kind KIND] [--dry-run] [--report FILE.json] [--again]``."""
 
 from __future__ import annotations
 
@@ -22,6 +22,8 @@ def register(sub) -> None:
     p.add_argument("--kind", choices=LAYOUT_KINDS, help="layout kind, instead of detecting it")
     p.add_argument("--dry-run", action="store_true", help="show the import report, write nothing")
     p.add_argument("--report", metavar="FILE.json", help="also save the import report as JSON")
+    p.add_argument("--again", action="store_true",
+                   help="import a file even if the same file (same SHA-256) is already in the pack")
     p.set_defaults(run=run)
 
 
@@ -39,7 +41,8 @@ def run(args) -> int:
         existed = path.exists()
         pack = Pack.open(path) if existed else Pack.create(path)
         try:
-            reports = import_files(pack, args.files, sheet=args.sheet, kind=args.kind, progress=_progress)
+            reports = import_files(pack, args.files, sheet=args.sheet, kind=args.kind, progress=_progress,
+                                   again=args.again)
         except (MemberpackError, KeyboardInterrupt):
             pack.close()
             if not existed:
