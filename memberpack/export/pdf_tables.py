@@ -13,12 +13,13 @@ from reportlab.pdfbase.pdfmetrics import stringWidth
 from reportlab.platypus import Flowable, Paragraph, Table, TableStyle
 
 from memberpack.analysis.charts import FLAG_LETTERS, point_text
-from memberpack.export.pdf_styles import (ADVERSE, FAVOURABLE, FONT, FONT_BOLD, FRAME_HEIGHT, FRAME_WIDTH, INK, RULE,
-                                          SHADE, cell_style, register_fonts)
+from memberpack.export.pdf_styles import (ADVERSE, CELL_TEXT, FAVOURABLE, FONT, FONT_BOLD, FRAME_HEIGHT, FRAME_WIDTH,
+                                          INK, RULE, SHADE, cell_style, register_fonts)
 from memberpack.model.charts import BAR, ChartSpec, Series
+from memberpack.model.display import printable
 
 PAD = 3
-CELL_SIZE = 8
+CELL_SIZE = CELL_TEXT
 STATUS_TEXT = {"adverse": ADVERSE, "favourable": FAVOURABLE}
 Cell = str | Flowable
 
@@ -40,17 +41,18 @@ class BriefingTable(Table):
 
 
 def marked(text: str, markers: Sequence[str], size: float = CELL_SIZE) -> Cell:
-    """A figure with its note markers as superscripts, or the plain text when it has none."""
+    """A figure with its note markers in brackets after it (full size: a superscript would print
+    too small to read), or the plain text when it has none."""
     if not markers:
         return text
-    sup = ",".join(markers)
-    return Paragraph(f"{escape(text)}<super><font color='#1d4f91'><b> {sup}</b></font></super>",
+    return Paragraph(f"{escape(printable(text))} <font color='#1d4f91'><b>[{','.join(markers)}]</b></font>",
                      cell_style(size, right=True))
 
 
 def fit(text: str, width: float, *, bold: bool = False, right: bool = False, size: float = CELL_SIZE) -> Cell:
-    """Plain text when it fits the column, else a paragraph that wraps."""
+    """Plain text when it fits the column, else a paragraph that wraps (a very long text cut, saying so)."""
     register_fonts()
+    text = printable(text)
     if stringWidth(text, FONT_BOLD if bold else FONT, size) <= width - 2 * PAD:
         return text
     return Paragraph(escape(text), cell_style(size, bold=bold, right=right))
@@ -104,12 +106,12 @@ def chart_table(spec: ChartSpec, categories: list[str], series_names: list[str],
             if status in STATUS_TEXT:
                 cmds.append(("TEXTCOLOR", (-1, i + 1), (-1, i + 1), STATUS_TEXT[status]))
         rows.append(cells)
-    return BriefingTable(rows, colWidths=widths, repeatRows=1, style=TableStyle(cmds), hAlign="LEFT")
+    return BriefingTable(rows, colWidths=widths, repeatRows=1, splitInRow=1, style=TableStyle(cmds), hAlign="LEFT")
 
 
 def _series_table(spec: ChartSpec, periods: list[str], series_names: list[str], displays: dict[str, str],
                   width: float) -> Table:
-    size = CELL_SIZE if len(periods) <= 8 else CELL_SIZE - 1.5
+    size = CELL_SIZE
     widths = _widths(0.36 if len(periods) <= 8 else 0.24, len(periods), width)
     rows: list[list[Cell]] = [header(["", *periods], widths, size=size)]
     for name, series in zip(series_names, spec.series):
