@@ -17,12 +17,14 @@ from memberpack.errors import Cancelled, MemberpackError
 from memberpack.export.note_plan import NotePlan, Table, anchor_key
 from memberpack.model.front_matter import meeting_date_words, paper_lines, recommendations
 from memberpack.model.metrics import DOMAIN_TITLES, DOMAINS, OTHER
-from memberpack.model.observation import OPEN_STATISTICS
+from memberpack.model.grid import Grid
+from memberpack.model.observation import DATA, OPEN_STATISTICS
 from memberpack.model.periods import parse_period
 from memberpack.store import annotation_store
 from memberpack.store.pack import Pack
 
 HEADLINES, ANNEX = "headlines", "annex"
+PRINTED_ROWS = 250  # a longer table prints these rows, its totals and its noted rows (printed_grid)
 
 
 def section_names(sections: Iterable[str] | None) -> tuple[str, ...]:
@@ -49,6 +51,19 @@ def table_title(table: Table) -> str:
     if not ds.period or ds.period in ds.name or str(parse_period(ds.name) or "") == ds.period:
         return ds.name
     return f"{ds.name} ({ds.period})"
+
+
+def printed_grid(table: Table, plan: NotePlan) -> tuple[Grid, int]:
+    """The table as the source laid it out, and as printed when long (a ledger of thousands of
+    rows): its first :data:`PRINTED_ROWS` rows, then only totals and rows with a member's note;
+    and how many rows were left out."""
+    grid = Grid.as_source(table.observations)
+    if len(grid.rows) <= PRINTED_ROWS:
+        return grid, 0
+    key = table.ds.key
+    kept = [row for i, row in enumerate(grid.rows) if i < PRINTED_ROWS or row.role != DATA
+            or any(plan.markers(key, obs.cell) for obs in row.cells.values())]
+    return Grid(grid.measures, kept), len(grid.rows) - len(kept)
 
 
 def domain_of(table: Table) -> str:

@@ -14,8 +14,9 @@ from reportlab.lib.units import mm
 from reportlab.pdfbase.pdfmetrics import stringWidth
 
 from memberpack.analysis.charts import FLAG_LETTERS, MAX_BARS, largest, point_text
+from memberpack.export.briefing import PRINTED_ROWS
 from memberpack.export.pdf_styles import (ACCENT, ADVERSE, BENCHMARKS, CHART_TEXT, EARLIER, FAVOURABLE, FONT,
-                                          FRAME_HEIGHT, FRAME_WIDTH, INK, PRINTED_ROWS, RULE, SERIES, register_fonts)
+                                          FRAME_HEIGHT, FRAME_WIDTH, INK, RULE, SERIES, register_fonts)
 from memberpack.model.charts import BAR, BENCHMARK as BENCHMARK_ROLE, EARLIER as EARLIER_ROLE, ChartSpec
 
 LABEL_SIZE = CHART_TEXT

@@ -14,10 +14,11 @@ from dataclasses import dataclass, replace
 from reportlab.pdfbase.pdfmetrics import stringWidth
 from reportlab.platypus import Flowable, Paragraph, TableStyle
 
+from memberpack.export.briefing import PRINTED_ROWS, printed_grid
 from memberpack.export.note_plan import NotePlan
 from memberpack.export.note_plan import Table as PackTable
 from memberpack.export.pdf_styles import (CELL_TEXT, FONT, FONT_BOLD, FRAME_WIDTH, INK, LANDSCAPE_WIDTH,
-                                          PRINTED_ROWS, RAG, SHADE, styles)
+                                          RAG, SHADE, styles)
 from memberpack.export.pdf_tables import PAD, STATUS_TEXT, BriefingTable, Cell, base_style, fit, header, marked
 from memberpack.model.display import figure_text, printable
 from memberpack.model.grid import Grid
@@ -100,23 +101,13 @@ def _share(lows: list[float], targets: list[float], room: float) -> list[float]:
         held.update({i: lows[i] for i in short})
 
 
-def _printed(grid: Grid, plan: NotePlan, key: str) -> tuple[Grid, int]:
-    """A long table (a ledger of thousands of rows) as printed: its first :data:`PRINTED_ROWS`
-    rows, and after them only totals and rows with a member's note; and how many were left out."""
-    if len(grid.rows) <= PRINTED_ROWS:
-        return grid, 0
-    kept = [row for i, row in enumerate(grid.rows) if i < PRINTED_ROWS or row.role != DATA
-            or any(plan.markers(key, obs.cell) for obs in row.cells.values())]
-    return Grid(grid.measures, kept), len(grid.rows) - len(kept)
-
-
 def grid_layout(table: PackTable, plan: NotePlan) -> GridLayout:
     """Comfortable widths (labels and words unwrapped) in the first of :data:`FITS` that takes
     them, else the least widths (numbers whole, words wrapped) in the first that takes those.
     Figures keep that width; the labels and the columns of words share the rest fairly (toward
     their unwrapped width, up to :data:`LABEL_SHARE` of the frame each); what is left over after
     that goes to every figure column alike."""
-    grid, left_out = _printed(Grid.as_source(table.observations), plan, table.ds.key)
+    grid, left_out = printed_grid(table, plan)
     for comfortable in (True, False):
         for frame, size in FITS:
             cols = _columns(grid, plan, table.ds.key, size)

@@ -8,8 +8,9 @@ from xml.sax.saxutils import escape
 from reportlab.lib.units import mm
 from reportlab.platypus import CondPageBreak, Flowable, KeepTogether, NextPageTemplate, PageBreak, Paragraph
 
-from memberpack.analysis.charts import MAX_BARS, active_title, largest, largest_bars, source_line
+from memberpack.analysis.charts import source_line
 from memberpack.export.briefing import table_key, table_title
+from memberpack.export.chart_figures import chart_figures
 from memberpack.export.note_plan import NotePlan, PlacedNote, Table, anchor_key, uk_date
 from memberpack.export.pdf_charts import chart_drawing
 from memberpack.export.pdf_compare import comparison_story
@@ -20,7 +21,7 @@ from memberpack.export.pdf_styles import (FRAME_HEIGHT, FRAME_WIDTH, LANDSCAPE_H
                                           styles)
 from memberpack.export.pdf_tables import chart_table, list_table
 from memberpack.model.annotations import ANSWERED, PRIVATE
-from memberpack.model.charts import BAR, ChartSpec
+from memberpack.model.charts import ChartSpec
 from memberpack.model.display import printable
 from memberpack.model.observation import OPEN_STATISTICS
 
@@ -30,34 +31,17 @@ CHART_ROOM = 70 * mm
 ANNEX_SHARES = (0.07, 0.42, 0.28, 0.15, 0.08)  # number, question, figure, who asked, page
 
 
-def _with_markers(text: str, markers: list[str]) -> str:
-    return f"{text} [{', '.join(markers)}]" if markers else text
-
-
 def _chart(spec: ChartSpec, table: Table, plan: NotePlan, heading: list[Flowable],
            frame: tuple[float, float]) -> list[Flowable]:
     """The chart kept together with its title, summary and ``heading`` (one flat group: platypus
     does not keep a heading with a nested group)."""
     s = styles()
-    key = table.ds.key
-    if spec.kind == BAR:
-        cells = spec.series[0].cells or [""] * len(spec.categories)
-        categories = [_with_markers(c, plan.markers(key, cell)) for c, cell in zip(spec.categories, cells)]
-        names = [spec.series[0].name]
-    else:
-        categories = list(spec.categories)
-        names = [_with_markers(sr.name, [m for cell in sr.cells for m in plan.markers(key, cell)])
-                 for sr in spec.series]
-    notes = plan.by_chart.get(spec.id, [])
-    title = _with_markers(active_title(spec), [p.number for p in notes])
-    head = [Anchored(escape(printable(title)), s["h3"], anchor_key("chart", spec.id)),
+    figures = chart_figures(spec, table, plan)
+    head = [Anchored(escape(printable(figures.title)), s["h3"], anchor_key("chart", spec.id)),
             Paragraph(f"<i>{escape(printable(spec.title))}.</i> {escape(printable(spec.summary))}", s["summary"]),
-            chart_drawing(spec, categories, names, frame)]
-    if spec.kind == BAR and len(categories) > MAX_BARS:   # the figures of the bars drawn, not of every row
-        categories = [categories[i] for i in largest(spec.series[0].values, MAX_BARS)]
-        spec = largest_bars(spec)
-    return [KeepTogether(heading + head), chart_table(spec, categories, names, table.displays(), frame[0]),
-            Paragraph(escape(spec.source), s["source"]), *note_flowables(notes)]
+            chart_drawing(spec, figures.categories, figures.names, frame)]
+    return [KeepTogether(heading + head), chart_table(figures, frame[0]),
+            Paragraph(escape(spec.source), s["source"]), *note_flowables(figures.notes)]
 
 
 def table_story(table: Table, plan: NotePlan, layout: GridLayout) -> list[Flowable]:

@@ -24,7 +24,6 @@ LANDSCAPE = (A4[1], A4[0])
 MARGIN = 18 * mm
 FRAME_WIDTH = PAGE[0] - 2 * MARGIN
 LANDSCAPE_WIDTH = LANDSCAPE[0] - 2 * MARGIN
-PRINTED_ROWS = 250    # a longer table prints these rows, its totals and its noted rows (pdf_grid._printed)
 # Type sizes for print: body at least 10.5 pt, tables 9 pt, chart text 8.5 pt (a wide table gets a
 # landscape page or wrapped columns, never smaller type); tests/unit/test_pdf_print.py measures them.
 BODY_TEXT = 10.5
