@@ -26,6 +26,7 @@ class ChartFigures:
     head: list[str]                # the figure table's header: first cell blank (the row labels)
     rows: list[list[str]]          # its rows: label, then figures as printed
     statuses: list[str | None]     # per row, for a bar: adverse or favourable (None for lines)
+    drawn: ChartSpec               # the chart as drawn: a bar chart's largest bars only
 
     @property
     def flagged(self) -> bool:
@@ -59,9 +60,9 @@ def chart_figures(spec: ChartSpec, table: Table | None, plan: NotePlan) -> Chart
         head = ["", names[0]] + (["A/(F)"] if flags else [])
         rows = [[category, _shown(drawn, i, spec.unit, displays)]
                 + ([FLAG_LETTERS.get(statuses[i] or "", "–")] if flags else []) for i, category in enumerate(shown)]
-        return ChartFigures(spec, title, categories, names, notes, head, rows, statuses)
+        return ChartFigures(spec, title, categories, names, notes, head, rows, statuses, table_spec)
     names = [with_markers(s.name, [m for cell in s.cells for m in plan.markers(key, cell)]) for s in spec.series]
     rows = [[name] + [_shown(s, i, spec.unit, displays) for i in range(len(spec.categories))]
             for name, s in zip(names, spec.series)]
     return ChartFigures(spec, title, list(spec.categories), names, notes, ["", *spec.categories], rows,
-                        [None] * len(rows))
+                        [None] * len(rows), spec)
