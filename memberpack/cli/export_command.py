@@ -2,10 +2,7 @@
 
 from __future__ import annotations
 
-from pathlib import Path
-
-from memberpack.errors import MemberpackError
-from memberpack.export.json_export import export_json
+from memberpack.export.outputs import export_to, output_suffix
 from memberpack.store.pack import Pack
 
 
@@ -20,23 +17,9 @@ def register(sub) -> None:
 
 
 def run(args) -> int:
-    out = Path(args.output)
-    suffix = out.suffix.lower()
-    if suffix not in (".json", ".pdf", ".html", ".htm"):
-        raise MemberpackError(f"{out}: choose an output ending .pdf, .html or .json")
-    if args.sections and suffix == ".json":
-        raise MemberpackError("--sections chooses the sections of a briefing; a JSON export always has every table")
+    output_suffix(args.output)  # a wrong suffix is refused before the pack is opened
     sections = args.sections.split(",") if args.sections else None
     with Pack.open(args.pack) as pack:
-        if suffix == ".json":
-            export_json(pack, out, include_private=args.include_private)
-        elif suffix == ".pdf":
-            from memberpack.export.pdf import export_pdf  # noqa: PLC0415 - reportlab only when needed
-
-            export_pdf(pack, out, include_private=args.include_private, sections=sections)
-        else:
-            from memberpack.export.html_export import export_html  # noqa: PLC0415
-
-            export_html(pack, out, include_private=args.include_private, sections=sections)
-    print(f"wrote {out}")
+        export_to(pack, args.output, include_private=args.include_private, sections=sections)
+    print(f"wrote {args.output}")
     return 0

@@ -19,7 +19,7 @@ from memberpack.errors import Cancelled, MemberpackError
 from memberpack.export.briefing import ANNEX, HEADLINES, Briefing, gather, table_key, table_title
 from memberpack.export.chart_figures import chart_figures
 from memberpack.export.html_charts import chart_svg
-from memberpack.export.html_style import CSS
+from memberpack.export.html_style import CSS, PLAIN_CSS
 from memberpack.export.html_tables import comparison_table, figures_table, grid_table, markers_html, plain_table
 from memberpack.export.note_plan import NotePlan, PlacedNote, Table, anchor_key, note_head, uk_date
 from memberpack.model.annotations import ANSWERED, PRIVATE
@@ -216,9 +216,35 @@ def _annex(plan: NotePlan) -> str:
     return "".join(out) + "</section>"
 
 
+def _page(b: Briefing, body: str, css: str) -> str:
+    meta = b.meta
+    marking = _marking(b)
+    return (
+        '<!DOCTYPE html>\n<html lang="en-GB"><head><meta charset="utf-8">'
+        '<meta name="viewport" content="width=device-width, initial-scale=1">'
+        f"<title>{escape(b.title)}</title>"
+        f'<meta name="description" content="{escape(b.subject)}">'
+        f'<meta name="keywords" content="{escape(", ".join(b.keywords))}">'
+        f'<meta name="author" content="{escape(meta.get("author") or meta.get("council") or "")}">'
+        '<meta name="generator" content="memberpack">'
+        f"<style>{css}</style></head><body>"
+        + ('<a class="skip-link" href="#main">Skip to main content</a>' if css == CSS else "")
+        + f'<header class="masthead"><span>{escape(meta.get("committee", ""))}</span> '
+        f'<span class="marking">{escape(marking)}</span></header>'
+        f'<main id="main" tabindex="-1">{body}</main>'
+        f"<footer><span>Produced {date.today():%d/%m/%Y} by memberpack</span> "
+        f'<span class="marking">{escape(marking)}</span></footer></body></html>\n')
+
+
+def preview_html(b: Briefing) -> str:
+    """The first pages (cover, contents, headline summary), for the app's preview."""
+    ids = _Ids()
+    return _page(b, _cover(b) + _contents(b) + _headlines(b, ids), PLAIN_CSS)
+
+
 def briefing_html(b: Briefing, *, progress: Callable[[int, int, str], None] | None = None,
-                  cancel: Callable[[], bool] | None = None) -> str:
-    """The whole page as text."""
+                  cancel: Callable[[], bool] | None = None, for_print: bool = False) -> str:
+    """The whole page as text; ``for_print`` with the plain style Qt's rich text can print."""
     ids = _Ids()
     for fixed in ("title", "contents", "main", "recommendations", HEADLINES, ANNEX):
         ids(fixed)
@@ -240,23 +266,7 @@ def briefing_html(b: Briefing, *, progress: Callable[[int, int, str], None] | No
         body.append("<p>There are no tables in this export: import the officers’ returns into the pack, or choose "
                     "other sections.</p>")
     body.append(_annex(b.plan))
-    meta = b.meta
-    marking = _marking(b)
-    return (
-        '<!DOCTYPE html>\n<html lang="en-GB"><head><meta charset="utf-8">'
-        '<meta name="viewport" content="width=device-width, initial-scale=1">'
-        f"<title>{escape(b.title)}</title>"
-        f'<meta name="description" content="{escape(b.subject)}">'
-        f'<meta name="keywords" content="{escape(", ".join(b.keywords))}">'
-        f'<meta name="author" content="{escape(meta.get("author") or meta.get("council") or "")}">'
-        '<meta name="generator" content="memberpack">'
-        f"<style>{CSS}</style></head><body>"
-        '<a class="skip-link" href="#main">Skip to main content</a>'
-        f'<header class="masthead"><span>{escape(meta.get("committee", ""))}</span>'
-        f'<span class="marking">{escape(marking)}</span></header>'
-        f'<main id="main" tabindex="-1">{"".join(body)}</main>'
-        f"<footer><span>Produced {date.today():%d/%m/%Y} by memberpack</span>"
-        f'<span class="marking">{escape(marking)}</span></footer></body></html>\n')
+    return _page(b, "".join(body), PLAIN_CSS if for_print else CSS)
 
 
 def write_html(briefing: Briefing, out: str | Path, *, progress: Callable[[int, int, str], None] | None = None,

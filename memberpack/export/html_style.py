@@ -73,3 +73,21 @@ nav.contents ol ol li { font-weight: normal; }
   header.masthead, footer { padding: 0 0 2mm; }
 }
 """
+
+# For Qt's rich text (the app's preview and printing): no grid, no custom properties, no media queries.
+PLAIN_CSS = """
+body { font-family: "DejaVu Sans", Verdana, sans-serif; font-size: 10.5pt; color: #1b1b1b; }
+h1 { color: #1d4f91; font-size: 20pt; } h2 { color: #1d4f91; font-size: 15pt; } h3 { font-size: 12.5pt; }
+h4 { font-size: 11pt; }
+table { border-collapse: collapse; margin-bottom: 6px; }
+caption { font-weight: bold; text-align: left; }
+th, td { padding: 2px 5px; border-bottom: 1px solid #b8b8b8; font-size: 9pt; vertical-align: top; }
+thead th { background-color: #eef1f5; }
+tbody th { text-align: left; font-weight: normal; }
+dt { font-weight: bold; color: #4a4a4a; }
+.num { text-align: right; } .adverse { color: #b3261e; } .favourable { color: #256b29; }
+.rag-red { background-color: #f4c7c3; } .rag-amber { background-color: #fde3b0; } .rag-green { background-color: #c9e7cb; }
+.source, .note-head { color: #4a4a4a; font-size: 9pt; }
+.note { background-color: #fff6d6; } .private { background-color: #f3e8f7; }
+.marking { font-weight: bold; } .warning { font-weight: bold; color: #b3261e; }
+"""
