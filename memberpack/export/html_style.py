@@ -40,6 +40,7 @@ caption { text-align: left; font-weight: bold; padding: .25rem 0; }
 th, td { padding: .25rem .5rem; border-bottom: 1px solid var(--rule); vertical-align: top; text-align: left; }
 thead th { background: var(--shade); border-bottom: 2px solid var(--ink); }
 tbody th { font-weight: normal; }
+tbody th[scope="row"] { min-width: 10rem; }
 .num { text-align: right; white-space: nowrap; }
 tr.total th, tr.total td { font-weight: bold; border-top: 1.5px solid var(--ink); }
 tr.section th { background: var(--shade); font-weight: bold; }

@@ -1,15 +1,18 @@
 """The briefing PDF as a clerk prints and publishes it: type sizes measured on the pages, long labels
-and comments, a chart's figures as the table prints them, the cover's front matter and metadata."""
+and comments (cut in the PDF, whole in the HTML), a chart's figures as the table prints them, the
+cover's front matter and metadata."""
 
 from __future__ import annotations
 
 import math
 import re
+from html import escape
 
 import pypdf
 import pytest
 
 from memberpack.cli import main
+from memberpack.export.html_export import export_html
 from memberpack.export.pdf import export_pdf
 from memberpack.export.pdf_styles import BODY_TEXT, CELL_TEXT, CHART_TEXT
 from memberpack.model.front_matter import recommendations
@@ -96,6 +99,9 @@ def test_a_32767_character_label_and_a_3000_character_comment_print_cut_with_a_m
               ("Total", SUBTOTAL, "13.1", "-0.5", "")])
         _add(pack, "Long labels", GENERAL, ["Children"], [(label, "data", "7"), ("Short", "data", "3")])
         export_pdf(pack, tmp_path / "long.pdf")
+        export_html(pack, tmp_path / "long.html")
+    page = (tmp_path / "long.html").read_text(encoding="utf-8")
+    assert f'<th scope="row">{escape(label)}</th>' in page and escape(comment) in page  # the HTML has them whole
     pages = [_flat(p.extract_text()) for p in pypdf.PdfReader(tmp_path / "long.pdf").pages]
     where_label = [i for i, t in enumerate(pages) if "[cut: 32,767 characters in all]" in t]
     where_comment = [i for i, t in enumerate(pages) if "[cut: 3,000 characters in all]" in t]
