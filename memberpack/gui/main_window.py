@@ -287,10 +287,10 @@ class MainWindow(QMainWindow):
         self.statusBar().showMessage(message)
 
     def _export_succeeded(self, path: Path) -> None:
-        """Report the file written and, for the briefing PDF, offer to open it."""
+        """Report the file written and, for a briefing (PDF or HTML), offer to open it."""
         self._exported(f"Wrote {path}")
-        if path.suffix == ".pdf" and QMessageBox.question(
-                self, "Export PDF briefing", f"Wrote {path.name}. Open it now?",
+        if path.suffix in (".pdf", ".html") and QMessageBox.question(
+                self, "Export briefing", f"Wrote {path.name}. Open it now?",
                 QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No,
                 QMessageBox.StandardButton.Yes) == QMessageBox.StandardButton.Yes:
             QDesktopServices.openUrl(QUrl.fromLocalFile(str(path)))
