@@ -13,6 +13,8 @@ if ! command -v chromium >/dev/null 2>&1; then
 fi
 if [ ! -f "$here/build/axe/node_modules/axe-core/axe.min.js" ]; then
     if ! command -v npm >/dev/null 2>&1; then
+        echo "installing npm with apt-get, to fetch axe-core" >&2
+        DEBIAN_FRONTEND=noninteractive $sudo apt-get update -qq
         DEBIAN_FRONTEND=noninteractive $sudo apt-get install -y -qq npm >/dev/null
     fi
     mkdir -p "$here/build/axe"
