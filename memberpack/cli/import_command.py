@@ -1,4 +1,4 @@
-"""``memberpack import PACK FILE... [--sheet NAME] [--kind KIND] [--dry-run] [--report FILE.json]``.
+"""``memberpack import PACK FILE... [--sheet NAME] [--kind KIND] [--dry-run] [--report FILE.json] [--again]``.
 
 A table read with a doubt (verdict *unsure*) stops the import, naming the table and the doubt,
 unless the officer confirms it (``--accept-unsure``) or corrects it (``--header-rows``,
@@ -37,6 +37,8 @@ def register(sub) -> None:
     p.add_argument("--key-columns", type=_columns, metavar="COLS",
                    help="the columns that identify a row besides the label, e.g. A,C (none: '')")
     p.add_argument("--unit", type=_unit, metavar="UNIT", help="the unit of the figures, e.g. £k, £m, %%")
+    p.add_argument("--again", action="store_true",
+                   help="import a file even if the same file (same SHA-256) is already in the pack")
     p.set_defaults(run=run)
 
 
@@ -76,7 +78,7 @@ def run(args) -> int:
     path = Path(args.pack)
     corrections = Corrections(args.header_rows or (), args.label_column, args.key_columns, args.unit)
     options = dict(sheet=args.sheet, kind=args.kind, progress=_progress, corrections=corrections,
-                   accept_unsure=args.accept_unsure)
+                   accept_unsure=args.accept_unsure, again=args.again)
     if args.dry_run:
         reports = import_files(None, args.files, dry_run=True, **options)
     else:

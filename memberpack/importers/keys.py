@@ -251,10 +251,8 @@ def describe_keys(layout, seen: dict[int, list[Any]], report) -> None:
         return " ".join(_as_text(seen[h - 1][c]) for h in layout.header_rows
                         if c < len(seen.get(h - 1, [])) and seen[h - 1][c] is not None and _as_text(seen[h - 1][c]))
 
-    label = column_index(layout.label_column)
-    report.key_columns = [{"column": layout.label_column, "header": heading(label), "role": LABEL}] + [
-        {"column": letter, "header": heading(column_index(letter)), "role": role}
-        for letter, role in zip(layout.key_columns, layout.key_roles)]
+    report.key_columns = [{"column": letter, "header": heading(column_index(letter)), "role": role}
+                          for letter, role in zip(layout.key_columns, layout.key_roles)]
     first = next((row for r, row in sorted(seen.items()) if r >= layout.data_start and row), [])
     for letter in layout.context_columns:
         c = column_index(letter)

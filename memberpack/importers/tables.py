@@ -187,7 +187,7 @@ def _prepare(sheet: Sheet, layout: TableLayout, seen: dict[int, list[Any]], titl
     period_reason = "set by hand" if layout.period else ""
     if not layout.period and context is not None:
         layout.period = context.label()
-        period_reason = " and ".join(dict.fromkeys(where for where, text in sources if parse_period(text)))
+        period_reason = next(where for where, text in sources if parse_period(text))
     report = TableReport(sheet=sheet.name, title=layout.title, cell_range="", kind=layout.kind,
                          header_rows=list(layout.header_rows), label_column=layout.label_column, unit=layout.unit,
                          kind_reason=layout.kind_reason, units_row=layout.units_row, period=layout.period,

@@ -46,7 +46,7 @@ def test_la_table_keeps_region_code_and_name_and_reads_prose_unit(tmp_path):
     assert (obs["F8"].value, obs["F8"].unit, obs["F8"].measure) == (70_000, None, "Pupils")   # a count, not £k
     report = table.report
     assert report.footnotes == {"Somerset": "5"}
-    assert [(k["column"], k["role"]) for k in report.key_columns] == [("C", "label"), ("A", "section"), ("B", "area")]
+    assert [(k["column"], k["role"]) for k in report.key_columns] == [("A", "section"), ("B", "area")]
     assert "£ thousand" in report.unit_reason and report.period_reason == "the title"
     assert not [s for s in report.skipped if "left of the label" in s.reason]
     assert report.verdict == "read with assumptions"
