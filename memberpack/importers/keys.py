@@ -34,6 +34,7 @@ _CODE_HEADER = re.compile(r"\b(?:code|la\s*(?:no|number)|la_code|old_la|new_la|o
 _PERIOD_HEADER = re.compile(r"\b(?:year|period|time_period|date|month|quarter)\b", re.IGNORECASE)
 _KEY_HEADER = re.compile(r"\b(?:names?|authority|council|area|region|type|class|category|sector|phase|provider|"
                          r"supplier|payee|group|filter|description|level)\b", re.IGNORECASE)
+_ID_HEADER = re.compile(r"\b(?:ukprn|urn|upin|laestab|id|ref|reference)\b", re.IGNORECASE)
 _REGION_HEADER = re.compile(r"\bregion", re.IGNORECASE)
 _NAMES = {r.lower() for r in REGIONS}
 
@@ -139,20 +140,27 @@ def find_keys(headers: Sequence[str], columns: dict[int, list[Any]], label_col: 
     names = _filled(columns.get(label_col, []))
     repeats = len(names) > distinct.get(label_col, 0)
     keys: list[tuple[int, str]] = []
+    figures = False   # past the first column of figures: only period columns are keys there
     for c, values in columns.items():
         kind = kinds[c]
         filled = _filled(values)
+        header = header_of.get(c, "")
         if kind == "number" and c < label_col and _codes(values):
             kind = AREA   # LA numbers left of the names
-        elif kind == "number" and c < label_col and _identifiers(filled):
+        elif kind == "number" and _identifiers(filled) and (c < label_col or _ID_HEADER.search(header)):
             kind = TEXT   # a reference number for each row (a UKPRN): kept with the row
+        if figures:
+            if kind == PERIOD and _PERIOD_HEADER.search(header):
+                keys.append((c, kind))   # "Period 2019/20" after the figures
+            continue
         if kind == "number" and c < label_col:
             continue      # a reference number: left of the label, not a key
-        if c > label_col and kind == TEXT and len(filled) * 2 < len(values) and not _KEY_HEADER.search(header_of.get(c, "")):
+        if c > label_col and kind == TEXT and len(filled) * 2 < len(values) and not _KEY_HEADER.search(header):
             continue      # a sparse column of notes: read as it is, not a key
         if kind == "number" or (c > label_col and kind == TEXT and not (
-                repeats or _KEY_HEADER.search(header_of.get(c, "")) or 3 <= len(filled) == distinct[c])):
-            break
+                repeats or _KEY_HEADER.search(header) or 3 <= len(filled) == distinct[c])):
+            figures = True
+            continue
         if kind != BLANK:
             keys.append((c, kind))
     context = {c: _as_text(_filled(columns[c])[0]) for c, kind in keys
