@@ -247,6 +247,11 @@ class TableReader:
                                   c - self.label_col, column_letter(c)))
         if layout.kind == BUDGET_MONITOR:
             self._money_columns(columns)
+        unpriced = [c for c in columns if c.unit is None and _MONEY_WORDS.search(c.measure) and not c.code]
+        if unpriced and not any(c.base == "GBP" for c in columns):
+            names = ", ".join(f"{c.letter} ({c.measure})" for c in unpriced[:3])
+            self.report.doubt(f"column{'s' if len(unpriced) > 1 else ''} {names} look{'' if len(unpriced) > 1 else 's'} "
+                              "like money but no unit (£, £k, £m) is stated anywhere: give it with --unit")
         return columns
 
     def _heading(self, header: dict[int, list[Any]], c: int) -> str:
