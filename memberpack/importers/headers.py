@@ -60,7 +60,8 @@ def column_codes(row: Sequence[Any], cols: range) -> dict[int, str] | None:
         return None
     numbers = [_int(v) for _, v in filled]
     if all(n is not None for n in numbers):
-        if all(b == a + 1 for a, b in zip(numbers, numbers[1:])) and not all(map(is_year, numbers)):
+        counted = numbers[1:] if len(numbers) > 3 else numbers   # the first may number the table (108, then 1 2 3)
+        if all(b == a + 1 for a, b in zip(counted, counted[1:])) and not all(map(is_year, numbers)):
             return {c: str(n) for (c, _), n in zip(filled, numbers)}
         return None
     texts = [" ".join(str(v).split()) for _, v in filled]
