@@ -132,7 +132,7 @@ def looks_like_data(row: Sequence[Any], below: Sequence[Sequence[Any]], cols: ra
     for other in below:   # alike: figures where it has figures, words where it has words (blanks aside)
         kinds_below = {c: classes(other[c]) for c in cols if c < len(other) and not _blank(other[c])}
         numeric_below = {c for c, k in kinds_below.items() if k in ("number", "special")}
-        both = [c for c in kinds if c in kinds_below]
+        both = [c for c in kinds if c in kinds_below and c != filled[0][0]]   # the names may be any words
         clashes = sum((c in numeric_below) != (kinds[c] in ("number", "special")) for c in both)
         alike += bool(numeric_below) and clashes * 5 <= len(both)
     return alike * 2 >= len(below)

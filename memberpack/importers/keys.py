@@ -168,7 +168,7 @@ def find_keys(headers: Sequence[str], columns: dict[int, list[Any]], label_col: 
                and len(_filled(columns[c])) == len(columns[c])}
     words = [c for c, kind in keys if kind == TEXT and c not in context]
     if words:
-        label = max(words, key=lambda c: (distinct[c], _name_like(columns[c]), c == label_col))
+        label = max(words, key=lambda c: (_name_like(columns[c]), distinct[c], c == label_col))
     elif label_col in dict(keys) and label_col not in context:
         label = label_col
     else:
