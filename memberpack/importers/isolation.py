@@ -40,6 +40,7 @@ TIMEOUT = 120.0            # a 1,000,000-row sheet is parsed in under 20 s on an
 CPU_SECONDS = 1_800
 _POLL = 0.1
 PIPE_BYTES = 1 << 20
+READER_FLAG = "--memberpack-reader"   # the bundled app's executable, run as a reader
 
 Send = Callable[[Any], None]
 
@@ -102,7 +103,9 @@ def _start() -> _Child:
     _widen(read_end)
     env = _environment()
     try:
-        process = subprocess.Popen([sys.executable, "-m", "memberpack.importers.reader_process", str(write_end)],
+        command = [sys.executable, READER_FLAG] if getattr(sys, "frozen", False) else \
+            [sys.executable, "-m", "memberpack.importers.reader_process"]
+        process = subprocess.Popen([*command, str(write_end)],
                                    stdin=subprocess.PIPE, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL,
                                    pass_fds=(write_end,), env=env, close_fds=True)
     except OSError as exc:

@@ -1,6 +1,7 @@
 """The reader's child process (see :mod:`memberpack.importers.isolation`).
 
-Started as ``python -m memberpack.importers.reader_process FD``: it loads the readers, then waits
+Started as ``python -m memberpack.importers.reader_process FD`` (in the bundled app, as the app's own
+executable with ``--memberpack-reader FD``, see ``resources/packaging/launcher.py``): it loads the readers, then waits
 on stdin for one job ``(target, args, limits, file name)``, sets its limits, runs ``target(send, *args)`` and
 sends each message, then its one error or ``Done``, down the pipe ``FD``.
 """
@@ -27,8 +28,8 @@ def _set_limits(memory_mb: float, cpu_seconds: float) -> None:
         pass
 
 
-def main() -> None:
-    results = Connection(int(sys.argv[1]), readable=False)
+def main(fd: int) -> None:
+    results = Connection(fd, readable=False)
     results.send("loaded")
     try:
         target, args, (memory_mb, cpu_seconds), name = pickle.load(sys.stdin.buffer)
@@ -55,4 +56,4 @@ def main() -> None:
 
 
 if __name__ == "__main__":
-    main()
+    main(int(sys.argv[1]))
