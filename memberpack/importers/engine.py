@@ -111,6 +111,8 @@ def iter_tables(path: Path, *, sheet: str | None = None, kind: str | None = None
             notes += [n for n in one_sheet.notes if n not in notes]
         yield from find_tables(one_sheet, file_stem=path.stem, kind=kind, overrides=overrides, recall=recall,
                                progress=progress, cancel=cancel)
+        if notes is not None:   # and what the reader found on the way (characters it had to mend)
+            notes += [n for n in one_sheet.notes if n not in notes]
 
 
 def _read_in_child(send: Send, path: Path, sheet: str | None, kind: str | None,
