@@ -21,6 +21,11 @@ test: $(STAMP)
 	QT_QPA_PLATFORM=offscreen $(PY) -m pytest -q
 	$(VENV)/bin/lint-imports
 
+# make fuzz  the import fuzz test for 15 minutes (MEMBERPACK_FUZZ_SEED=N for another sequence)
+fuzz: $(STAMP)
+	MEMBERPACK_FUZZ_SECONDS=$${MEMBERPACK_FUZZ_SECONDS:-900} QT_QPA_PLATFORM=offscreen $(PY) -m pytest -q -s \
+		tests/unit/test_fuzz_imports.py
+
 lint: $(STAMP)
 	$(VENV)/bin/lint-imports
 
