@@ -5,7 +5,7 @@ PY := $(VENV)/bin/python
 STAMP := $(VENV)/.installed-stamp
 export PYQTGRAPH_QT_LIB := PySide6
 
-.PHONY: run test lint bench samples demo dist dist-check clean
+.PHONY: run test fuzz lint bench samples demo dist dist-check clean
 
 $(STAMP): pyproject.toml
 	test -x $(PY) || python3 -m venv $(VENV)

@@ -5,8 +5,8 @@ Every import must end in exit 0 (with nothing on stderr) or exit 1 with one line
 the pack byte for byte as it was when it failed, and memory bounded (readers run under their own
 limit; this process must not grow). The cases follow a fixed seed; a time budget decides how many
 run: ``MEMBERPACK_FUZZ_SECONDS`` (45 in the suite; ``make fuzz`` gives it 15 minutes), and
-``MEMBERPACK_FUZZ_SEED`` picks another sequence. A failing
-case is saved beside the test's temporary pack to be replayed.
+``MEMBERPACK_FUZZ_SEED`` picks another sequence. A failing case is saved beside the test's
+temporary pack to be replayed.
 """
 
 import os
@@ -15,7 +15,6 @@ import resource
 import struct
 import time
 
-import pytest
 from openpyxl import Workbook
 
 from memberpack.cli import main
