@@ -6,9 +6,11 @@ damaged ``.xls`` in 150 makes calamine ask for 134 GB and abort the whole proces
 runs in a fresh Python process (``python -m memberpack.importers.reader_process``: no fork, which
 is unsafe beside Qt's threads, and none of the parent's ``__main__``), with an address-space limit
 (``RLIMIT_AS``), a CPU limit and a limit on how long it may stay silent, its own output going
-nowhere (a Rust abort prints a long backtrace). It sends back what it reads as it goes, figures as
-column arrays (:class:`~memberpack.model.blocks.FigureBlock`), so the parent stores one block while
-the next is read and the pipe's small buffer keeps both in bounded memory.
+nowhere (a Rust abort prints a long backtrace). It sends back what it reads as it goes, down its
+standard output as length-prefixed pickles, figures as column arrays
+(:class:`~memberpack.model.blocks.FigureBlock`); a thread here takes them off the pipe into a short
+queue, so the parent stores one block while the next is read, both in bounded memory, and polls
+for a cancel or a silence on every platform.
 
 A program that reads files now and then (the app, a command) calls :func:`warm_up` early: a reader
 process then loads while it does other work, and after each file a new spare is started for the
@@ -22,14 +24,15 @@ from __future__ import annotations
 
 import os
 import pickle
+import queue
+import struct
 import subprocess
 import sys
 import threading
 from collections.abc import Callable, Iterator
-from dataclasses import dataclass
-from multiprocessing.connection import Connection
+from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any
+from typing import IO, Any
 
 import memberpack
 from memberpack import errors
@@ -38,9 +41,12 @@ from memberpack.errors import Cancelled, ImportFailed
 MEMORY_MB = 6_144          # address space, not resident memory: numpy and Arrow reserve far more than they use
 TIMEOUT = 120.0            # a 1,000,000-row sheet is parsed in under 20 s on an old laptop before its first row
 CPU_SECONDS = 1_800
-_POLL = 0.1
 PIPE_BYTES = 1 << 20
 READER_FLAG = "--memberpack-reader"   # the bundled app's executable, run as a reader
+LOADED = "loaded"          # the child's first message: its readers are imported
+_POLL = 0.1
+_QUEUED = 16
+_HEAD = struct.Struct("<Q")
 
 Send = Callable[[Any], None]
 
@@ -58,6 +64,11 @@ class Done:
     pass
 
 
+@dataclass(frozen=True, slots=True)
+class _Ended:
+    """The pipe closed, or what came down it could not be read."""
+
+
 class ReaderFailed(ImportFailed):
     """The reader of a file crashed, hung or needed more memory than allowed."""
 
@@ -72,18 +83,48 @@ def limit(name: str, default: float) -> float:
         return default
 
 
+def write_message(stream: IO[bytes], message: Any) -> None:
+    data = pickle.dumps(message, protocol=pickle.HIGHEST_PROTOCOL)
+    stream.write(_HEAD.pack(len(data)))
+    stream.write(data)
+    stream.flush()
+
+
+def read_message(stream: IO[bytes]) -> Any:
+    head = stream.read(_HEAD.size)
+    if len(head) < _HEAD.size:
+        raise EOFError
+    (size,) = _HEAD.unpack(head)
+    data = stream.read(size)
+    if len(data) < size:
+        raise EOFError
+    return pickle.loads(data)
+
+
 @dataclass(slots=True)
 class _Child:
     process: subprocess.Popen
-    results: Connection
     env: dict[str, str]
+    messages: queue.Queue = field(default_factory=lambda: queue.Queue(_QUEUED))
     ready: bool = False
 
+    def pump(self) -> None:
+        """On its own thread: the child's messages into the queue, then one :class:`_Ended`."""
+        try:
+            while True:
+                self.messages.put(read_message(self.process.stdout))
+        except Exception:  # noqa: BLE001 - EOF, or a reply that cannot be read: the child has failed
+            self.messages.put(_Ended())
+
     def stop(self) -> None:
-        self.results.close()
         if self.process.poll() is None:
             self.process.kill()
         self.process.wait()
+        for stream in (self.process.stdin, self.process.stdout):
+            try:
+                stream.close()
+            except OSError:
+                pass
 
 
 _spare: _Child | None = None
@@ -99,21 +140,18 @@ def _environment() -> dict[str, str]:
 
 
 def _start() -> _Child:
-    read_end, write_end = os.pipe()
-    _widen(read_end)
     env = _environment()
+    command = [sys.executable, READER_FLAG] if getattr(sys, "frozen", False) else \
+        [sys.executable, "-m", "memberpack.importers.reader_process"]
     try:
-        command = [sys.executable, READER_FLAG] if getattr(sys, "frozen", False) else \
-            [sys.executable, "-m", "memberpack.importers.reader_process"]
-        process = subprocess.Popen([*command, str(write_end)],
-                                   stdin=subprocess.PIPE, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL,
-                                   pass_fds=(write_end,), env=env, close_fds=True)
+        process = subprocess.Popen(command, stdin=subprocess.PIPE, stdout=subprocess.PIPE,
+                                   stderr=subprocess.DEVNULL, env=env)
     except OSError as exc:
-        os.close(read_end)
         raise ImportFailed(f"the reader could not be started ({exc.strerror or exc})") from None
-    finally:
-        os.close(write_end)
-    return _Child(process, Connection(read_end, writable=False), env)
+    _widen(process.stdout.fileno())
+    child = _Child(process, env)
+    threading.Thread(target=child.pump, name="memberpack-reader-pipe", daemon=True).start()
+    return child
 
 
 def _widen(fd: int) -> None:
@@ -135,18 +173,11 @@ def warm_up(*, wait: bool = False) -> None:
         _keep_spare = True
         if _spare is None or _spare.process.poll() is not None:
             _spare = _start()
-        if wait and _spare.results.poll(TIMEOUT):
-            _ready(_spare)
-
-
-def _ready(child: _Child) -> None:
-    """Take the child's "loaded" message off the pipe, at most once."""
-    if not child.ready:
-        child.ready = True
-        try:
-            child.results.recv()
-        except (EOFError, OSError):
-            pass   # it has died: the next read says so
+        if wait and not _spare.ready:
+            try:
+                _spare.ready = _spare.messages.get(timeout=TIMEOUT) == LOADED
+            except queue.Empty:
+                pass
 
 
 def _take() -> _Child:
@@ -175,27 +206,14 @@ def run_isolated(target: Callable[..., None], *args: Any, name: str,
     child = _take()
     limits = (limit("MEMBERPACK_READER_MEMORY_MB", MEMORY_MB), limit("MEMBERPACK_READER_CPU", CPU_SECONDS))
     timeout = limit("MEMBERPACK_READER_TIMEOUT", TIMEOUT)
-    process, results = child.process, child.results
     try:
         try:
-            if not child.ready and results.poll(timeout):
-                _ready(child)
-            pickle.dump((target, args, limits, name), process.stdin, protocol=pickle.HIGHEST_PROTOCOL)
-            process.stdin.close()
+            write_message(child.process.stdin, (target, args, limits, name))
+            child.process.stdin.close()
         except (OSError, ValueError):
-            raise ReaderFailed(name, _how_it_ended(process)) from None
+            raise ReaderFailed(name, _how_it_ended(child.process)) from None
         while True:
-            silent = 0.0
-            while not results.poll(_POLL):
-                if cancel is not None and cancel():
-                    raise Cancelled()
-                silent += _POLL
-                if silent >= timeout:
-                    raise ReaderFailed(name, f"it gave nothing for {timeout:g} s and was stopped")
-            try:
-                message = results.recv()
-            except (EOFError, OSError, pickle.UnpicklingError, AttributeError, ImportError, MemoryError):
-                raise ReaderFailed(name, _how_it_ended(process)) from None
+            message = _next(child, timeout, cancel, name)
             if isinstance(message, Done):
                 return
             if isinstance(message, Failed):
@@ -203,11 +221,28 @@ def run_isolated(target: Callable[..., None], *args: Any, name: str,
                 if not (isinstance(error, type) and issubclass(error, errors.MemberpackError)):
                     error = ImportFailed
                 raise error(message.message)
-            if cancel is not None and cancel():
-                raise Cancelled()
-            yield message
+            if message != LOADED:
+                yield message
     finally:
         child.stop()
+
+
+def _next(child: _Child, timeout: float, cancel: Callable[[], bool] | None, name: str) -> Any:
+    """The child's next message, asking ``cancel`` every tenth of a second while it is quiet."""
+    silent = 0.0
+    while True:
+        if cancel is not None and cancel():
+            raise Cancelled()
+        try:
+            message = child.messages.get(timeout=_POLL)
+        except queue.Empty:
+            silent += _POLL
+            if silent >= timeout:
+                raise ReaderFailed(name, f"it gave nothing for {timeout:g} s and was stopped") from None
+            continue
+        if isinstance(message, _Ended):
+            raise ReaderFailed(name, _how_it_ended(child.process))
+        return message
 
 
 def _how_it_ended(process: subprocess.Popen) -> str:
@@ -223,6 +258,6 @@ def _how_it_ended(process: subprocess.Popen) -> str:
         if -code == signal.SIGKILL:
             return "it was stopped, perhaps short of memory"
         return "it crashed"
+    if code == 3:   # Windows' abort()
+        return "it crashed"
     return f"it stopped with exit status {code}"
-
-

@@ -1,20 +1,16 @@
 """The reader's child process (see :mod:`memberpack.importers.isolation`).
 
-Started as ``python -m memberpack.importers.reader_process FD`` (in the bundled app, as the app's own
-executable with ``--memberpack-reader FD``, see ``resources/packaging/launcher.py``): it loads the readers, then waits
-on stdin for one job ``(target, args, limits, file name)``, sets its limits, runs ``target(send, *args)`` and
-sends each message, then its one error or ``Done``, down the pipe ``FD``.
+Started as ``python -m memberpack.importers.reader_process`` (in the bundled app, as the app's own
+executable with ``--memberpack-reader``, see ``resources/packaging/launcher.py``): it keeps its
+standard output for its messages and sends everything else written there or to stderr nowhere,
+loads the readers and says so, then waits on stdin for one job ``(target, args, limits, file name)``,
+sets its limits, runs ``target(send, *args)`` and sends each message, then its one error or ``Done``.
 """
 
 from __future__ import annotations
 
-import pickle
+import os
 import sys
-from multiprocessing.connection import Connection
-
-import memberpack.importers.engine  # noqa: F401 - loaded before the job arrives (the spare waits loaded)
-from memberpack import errors
-from memberpack.importers.isolation import Done, Failed, ReaderFailed
 
 
 def _set_limits(memory_mb: float, cpu_seconds: float) -> None:
@@ -28,19 +24,31 @@ def _set_limits(memory_mb: float, cpu_seconds: float) -> None:
         pass
 
 
-def main(fd: int) -> None:
-    results = Connection(fd, readable=False)
-    results.send("loaded")
+def main() -> None:
+    results = os.fdopen(os.dup(1), "wb")
+    quiet = os.open(os.devnull, os.O_WRONLY)
+    os.dup2(quiet, 1)
+    os.dup2(quiet, 2)
+
+    import memberpack.importers.engine  # noqa: F401, PLC0415 - loaded before the job arrives (a spare waits loaded)
+    from memberpack import errors  # noqa: PLC0415
+    from memberpack.importers.isolation import (  # noqa: PLC0415
+        LOADED, Done, Failed, ReaderFailed, read_message, write_message)
+
+    def send(message) -> None:
+        write_message(results, message)
+
+    send(LOADED)
     try:
-        target, args, (memory_mb, cpu_seconds), name = pickle.load(sys.stdin.buffer)
+        target, args, (memory_mb, cpu_seconds), name = read_message(sys.stdin.buffer)
     except (EOFError, OSError):
         return   # the parent went away, or needed no spare after all
     except Exception as exc:  # noqa: BLE001 - a job this process cannot load
-        results.send(Failed("ImportFailed", f"the reader could not start its work ({type(exc).__name__})"))
+        send(Failed("ImportFailed", f"the reader could not start its work ({type(exc).__name__})"))
         return
     _set_limits(memory_mb, cpu_seconds)
     try:
-        target(results.send, *args)
+        target(send, *args)
     except errors.MemberpackError as exc:
         message = Failed(type(exc).__name__, str(exc))
     except MemoryError:
@@ -50,10 +58,10 @@ def main(fd: int) -> None:
     else:
         message = Done()
     try:
-        results.send(message)
+        send(message)
     except (OSError, ValueError):
         pass
 
 
 if __name__ == "__main__":
-    main(int(sys.argv[1]))
+    main()

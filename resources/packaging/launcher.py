@@ -10,5 +10,5 @@ if __name__ == "__main__":
     if sys.argv[1:2] == ["--memberpack-reader"]:   # memberpack.importers.isolation: a file's reader
         from memberpack.importers.reader_process import main as read
 
-        sys.exit(read(int(sys.argv[2])))
+        sys.exit(read())
     sys.exit(main())
