@@ -1,4 +1,4 @@
-"""``memberpack import PACK FILE... [--sheet NAME] [--kind KIND] [--dry-run] [--report FILE.json]``."""
+"""``memberpack import PACK FILE... [--sheet NAME] [--kind KIND] [--dry-run] [--report FILE.json] [--again]``."""
 
 from __future__ import annotations
 
@@ -23,6 +23,8 @@ def register(sub) -> None:
     p.add_argument("--kind", choices=LAYOUT_KINDS, help="layout kind, instead of detecting it")
     p.add_argument("--dry-run", action="store_true", help="show the import report, write nothing")
     p.add_argument("--report", metavar="FILE.json", help="also save the import report as JSON")
+    p.add_argument("--again", action="store_true",
+                   help="import a file even if the same file (same SHA-256) is already in the pack")
     p.set_defaults(run=run)
 
 
@@ -46,7 +48,8 @@ def run(args) -> int:
         # A new pack is made under a hidden name and put in place only once every file is in it:
         # a failure removes only that file, never a pack another command made meanwhile.
         with Pack.open(path) if path.exists() else Pack.creating(path) as pack:
-            reports = import_files(pack, args.files, sheet=args.sheet, kind=args.kind, progress=_progress)
+            reports = import_files(pack, args.files, sheet=args.sheet, kind=args.kind, progress=_progress,
+                                   again=args.again)
     if sys.stderr.isatty():
         print("\r\033[K", end="", file=sys.stderr)
     for report in reports:
