@@ -6,8 +6,9 @@ import json
 import sys
 from pathlib import Path
 
-from memberpack.errors import ImportFailed, MemberpackError
+from memberpack.errors import ImportFailed
 from memberpack.importers import import_files
+from memberpack.importers.isolation import warm_up
 from memberpack.model.observation import LAYOUT_KINDS
 from memberpack.store.pack import Pack
 
@@ -33,22 +34,22 @@ def _progress(done: int, total: int, message: str) -> None:
         print(f"\r{message} ({min(done, total) * 100 // max(total, 1)}%)\033[K", end="", file=sys.stderr, flush=True)
 
 
+def _waiting(message: str) -> None:
+    print(f"memberpack: {message}", file=sys.stderr, flush=True)
+
+
 def run(args) -> int:
     path = Path(args.pack)
+    warm_up()   # the readers' process loads while the pack is opened
     if args.dry_run:
         reports = import_files(None, args.files, sheet=args.sheet, kind=args.kind, dry_run=True, progress=_progress)
     else:
-        existed = path.exists()
-        pack = Pack.open(path) if existed else Pack.create(path)
-        try:
+        Pack.on_wait = _waiting
+        # A new pack is made under a hidden name and put in place only once every file is in it:
+        # a failure removes only that file, never a pack another command made meanwhile.
+        with Pack.open(path) if path.exists() else Pack.creating(path) as pack:
             reports = import_files(pack, args.files, sheet=args.sheet, kind=args.kind, progress=_progress,
                                    again=args.again)
-        except (MemberpackError, KeyboardInterrupt):
-            pack.close()
-            if not existed:
-                path.unlink(missing_ok=True)
-            raise
-        pack.close()
     if sys.stderr.isatty():
         print("\r\033[K", end="", file=sys.stderr)
     for report in reports:

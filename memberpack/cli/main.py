@@ -11,11 +11,11 @@ import sys
 
 from memberpack import __version__
 from memberpack.cli import check_command, export_command, gui_command, import_command, pack_commands
-from memberpack.cli import compare_commands, notes_command
+from memberpack.cli import compare_commands, details_command, notes_command
 from memberpack.errors import Cancelled, MemberpackError
 
 COMMAND_MODULES = (gui_command, pack_commands, import_command, export_command, check_command,
-                   notes_command, compare_commands)
+                   notes_command, compare_commands, details_command)
 
 
 def build_parser() -> argparse.ArgumentParser:
