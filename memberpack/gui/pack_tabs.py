@@ -7,7 +7,7 @@ window paints quickly and pyqtgraph loads only when a chart is first needed.
 
 from __future__ import annotations
 
-from PySide6.QtCore import Signal
+from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import QTabWidget, QVBoxLayout, QWidget
 
 from memberpack.analysis.headlines import headlines
@@ -93,3 +93,14 @@ class PackTabs(QTabWidget):
         self._noted = targets
         for view in self.views.values():
             view.show_notes(targets)
+
+    def focus_content(self) -> None:
+        """Put the keyboard in the tab's content (its table, or the Overview's first list), not on
+        the tab bar or a blank page."""
+        tab = self.currentIndex()
+        if tab == 0:
+            target = next(iter(self.overview.lists.values()), self.overview)
+        else:
+            view = self.domain_view(tab)
+            target = view.current_view() or view
+        target.setFocus(Qt.FocusReason.OtherFocusReason)

@@ -35,11 +35,11 @@ class Job(QObject):
         self._fn = fn
         self._cancel = threading.Event()
 
-    def start(self) -> Job:
-        """Queue the job on the worker thread (connect to its signals first)."""
+    def start(self, on: QThreadPool | None = None) -> Job:
+        """Queue the job on the worker thread, or on the pool ``on`` (connect to its signals first)."""
         # The job keeps its runnable: a temporary one may be collected before the pool runs it.
         self._runnable = _Runnable(self)
-        pool().start(self._runnable)
+        (on or pool()).start(self._runnable)
         return self
 
     def cancel(self) -> None:
@@ -73,14 +73,14 @@ class _Runnable(QRunnable):
         self._job._run()
 
 
-_pool: QThreadPool | None = None
+_pools: dict[str, QThreadPool] = {}
 
 
-def pool() -> QThreadPool:
-    """The single worker thread all jobs share (pack writes run one at a time)."""
-    global _pool  # noqa: PLW0603 - one pool per process
-    if _pool is None:
-        _pool = QThreadPool()
-        _pool.setMaxThreadCount(1)
-    return _pool
+def pool(name: str = "work") -> QThreadPool:
+    """The single worker thread all jobs of one kind share: ``work`` (imports, exports) or
+    ``writes`` (a note waiting for the pack's lock must not queue behind a long export)."""
+    if name not in _pools:
+        _pools[name] = QThreadPool()
+        _pools[name].setMaxThreadCount(1)
+    return _pools[name]
 
