@@ -21,7 +21,7 @@ from memberpack.errors import MemberpackError
 from memberpack.gui import actions as ids
 from memberpack.gui.annotation_panel import AnnotationPanel
 from memberpack.gui.pack_tabs import PackTabs
-from memberpack.gui.pack_writes import PackWriter
+from memberpack.gui.pack_writes import READ_WAIT_MS, PackWriter
 from memberpack.model.annotations import PRIVATE
 from memberpack.store.pack import Pack
 
@@ -165,8 +165,13 @@ class MainWindow(QMainWindow):
     # --- changes made by another window or process -----------------------------------------------
     def _pack_version(self) -> tuple[int, list[int]]:
         """The pack's ``data_version`` (it moves when another connection commits) and its tables."""
-        (version,) = self.pack.db.execute("PRAGMA data_version").fetchone()
-        return version, [i for (i,) in self.pack.db.execute("SELECT id FROM dataset ORDER BY id")]
+        db = self.pack.db
+        db.execute("PRAGMA busy_timeout = 0")  # never wait on the GUI thread: look again next time
+        try:
+            (version,) = db.execute("PRAGMA data_version").fetchone()
+            return version, [i for (i,) in db.execute("SELECT id FROM dataset ORDER BY id")]
+        finally:
+            db.execute(f"PRAGMA busy_timeout = {READ_WAIT_MS}")
 
     def check_for_changes(self) -> bool:
         """Show what another window or process has written to the pack since we last looked: new
