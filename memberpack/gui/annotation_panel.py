@@ -11,7 +11,7 @@ from __future__ import annotations
 import sqlite3
 
 from PySide6.QtCore import QEvent, QObject, QSize, Qt, Signal
-from PySide6.QtGui import QKeyEvent, QKeySequence, QPalette, QShortcut, QUndoStack
+from PySide6.QtGui import QColor, QKeyEvent, QKeySequence, QPalette, QShortcut, QUndoStack
 from PySide6.QtWidgets import (QComboBox, QHBoxLayout, QLabel, QListWidget, QListWidgetItem, QMessageBox,
                                QPlainTextEdit, QPushButton, QVBoxLayout, QWidget)
 
@@ -19,12 +19,14 @@ from memberpack import settings
 from memberpack.analysis.annotation_targets import TargetResolver
 from memberpack.gui import note_targets
 from memberpack.gui.pack_writes import PackWriter, describe
+from memberpack.gui.table_model import dark_palette
 from memberpack.gui.undo_commands import NoteCommand, add_note, delete_note, edit_note
 from memberpack.model.annotations import (CONCERN, KIND_TITLES, KINDS, PRIVATE, QUESTION, SHARED, Annotation, Target,
 )
 from memberpack.store import annotation_store
 from memberpack.store.pack import Pack
 
+WARNING_LIGHT, WARNING_DARK = "#8b0000", "#ff8a80"   # a note whose figure changed, on light or dark
 PLACEHOLDER = "Write a note, or a question for officers, on the selected figure…"
 REDO_KEYS = {QKeySequence("Ctrl+Shift+Z")[0].toCombined(), QKeySequence("Ctrl+Y")[0].toCombined()}
 FILTERS = ("All notes", "On the selected item", "Questions for officers", "Concerns", "Private notes",
@@ -66,9 +68,9 @@ class AnnotationPanel(QWidget):
         self.message = QLabel()
         self.message.setWordWrap(True)
         self.message.setAccessibleName("Why the note was not saved")
-        self.message.setForegroundRole(QPalette.ColorRole.BrightText)
+        self.message.setForegroundRole(QPalette.ColorRole.ToolTipText)
         self.message.setAutoFillBackground(True)
-        self.message.setBackgroundRole(QPalette.ColorRole.Dark)
+        self.message.setBackgroundRole(QPalette.ColorRole.ToolTipBase)
         self.message.hide()
         self.add_button = QPushButton("&Add note")
         self.add_button.setToolTip("Add the note to the selected figure (Ctrl+Enter)")
@@ -278,7 +280,7 @@ class AnnotationPanel(QWidget):
                                                     "Private: not in the public PDF" if note.visibility == PRIVATE
                                                     else "Shared with the committee"])))
             if warning:
-                item.setForeground(Qt.GlobalColor.darkRed)
+                item.setForeground(QColor(WARNING_DARK if dark_palette() else WARNING_LIGHT))
             self.list.addItem(item)
         self._selection_changed()
 

@@ -106,13 +106,20 @@ def _window(path: Path) -> MainWindow:
         raise
 
 
-def save_screenshots(pack_path: str | Path, outdir: str | Path) -> list[Path]:
-    """A PNG of every tab of the window on ``pack_path``, named ``NN_tab.png``, in ``outdir``."""
+def save_screenshots(pack_path: str | Path, outdir: str | Path, *, size: tuple[int, int] = SCREENSHOT_SIZE,
+                     dark: bool = False, prefix: str = "") -> list[Path]:
+    """A PNG of every tab of the window on ``pack_path``, named ``{prefix}NN_tab.png``, in ``outdir``;
+    ``dark`` draws it in a dark desktop palette (Fusion style)."""
     app = application()
     out = Path(outdir)
     out.mkdir(parents=True, exist_ok=True)
+    if dark:
+        from memberpack.gui.palette import dark_palette  # noqa: PLC0415
+
+        app.setStyle("Fusion")
+        app.setPalette(dark_palette())
     window = MainWindow(Pack.open(pack_path))
-    window.resize(*SCREENSHOT_SIZE)
+    window.resize(*size)
     window.show()
     window.resizeDocks([window.notes_dock], [NOTES_WIDTH], Qt.Orientation.Horizontal)  # not the user's width
     written = []
@@ -120,7 +127,7 @@ def save_screenshots(pack_path: str | Path, outdir: str | Path) -> list[Path]:
         window.tabs.setCurrentIndex(tab)
         app.processEvents()
         name = re.sub(r"[^a-z0-9]+", "_", window.tabs.tabText(tab).replace("&", "").lower()).strip("_")
-        path = out / f"{tab + 1:02d}_{name}.png"
+        path = out / f"{prefix}{tab + 1:02d}_{name}.png"
         # 256 colours and full compression: a tenth of the size, no visible loss for a screen of text
         image = window.grab().toImage().convertToFormat(QImage.Format.Format_Indexed8,
                                                         Qt.ImageConversionFlag.ThresholdDither

@@ -16,6 +16,26 @@ from memberpack.model.observation import OPEN_STATISTICS, Dataset
 from memberpack.store.pack import Pack
 
 
+SHORT_NAME = 60   # characters of a table's name in the list; the tooltip has it whole
+
+
+def short_names(names: list[str]) -> list[str]:
+    """Names for the list of tables: the words every name shares at its start are left out (the
+    tooltip keeps the whole title), and a name still long is cut at a word."""
+    split = [n.split() for n in names]
+    shared = 0
+    if len(names) > 1:
+        while all(len(w) > shared + 1 for w in split) and len({tuple(w[:shared + 1]) for w in split}) == 1:
+            shared += 1
+    shortened = []
+    for words in split:
+        name = " ".join(words[shared:])
+        if len(name) > SHORT_NAME:
+            name = name[:SHORT_NAME].rsplit(" ", 1)[0] + "…"
+        shortened.append(name)
+    return shortened
+
+
 class DomainView(QWidget):
     """The tables of one domain; ``target_changed`` follows the reader's selection."""
 
@@ -34,19 +54,22 @@ class DomainView(QWidget):
         if not datasets:
             what = "other" if title == DOMAIN_TITLES[OTHER] else title.lower()
             empty = QLabel(f"<p style='font-size:12pt'>No {what} tables in this pack yet.</p>"
-                           "<p>Import a workbook with <b>File › Import…</b> (Ctrl+I), or drag one onto this "
-                           "window.</p>")
+                           "<p>Import a workbook with <b>File › Import workbooks…</b> (Ctrl+I), or drag one onto "
+                           "this window.</p>")
             empty.setAlignment(Qt.AlignmentFlag.AlignCenter)
             empty.setWordWrap(True)
+            empty.setAccessibleName(f"No {what} tables in this pack yet")
+            empty.setFocusPolicy(Qt.FocusPolicy.StrongFocus)  # the keyboard lands on what the tab says
+            self.setFocusProxy(empty)
             layout.addWidget(empty)
             return
         self.list = QListWidget()
         self.list.setAccessibleName(f"{title} tables")
-        self.list.setMaximumWidth(260)
+        self.list.setMaximumWidth(240)
         self.list.setWordWrap(True)
-        for ds in datasets:
-            item = QListWidgetItem(ds.name)
-            item.setToolTip(f"{ds.source_file}, sheet {ds.sheet}, cells {ds.cell_range}")
+        for ds, name in zip(datasets, short_names([d.name for d in datasets])):
+            item = QListWidgetItem(name)
+            item.setToolTip(f"{ds.name}\n{ds.source_file}, sheet {ds.sheet}, cells {ds.cell_range}")
             self.list.addItem(item)
         self.stack = QStackedWidget()
         splitter = QSplitter(Qt.Orientation.Horizontal)
