@@ -10,16 +10,15 @@ from __future__ import annotations
 
 import sqlite3
 
-from PySide6.QtCore import QEvent, QObject, QSize, Qt, Signal
+from PySide6.QtCore import QEvent, QObject, QSize, Qt, QTimer, Signal
 from PySide6.QtGui import QColor, QKeyEvent, QKeySequence, QPalette, QShortcut, QUndoStack
 from PySide6.QtWidgets import (QComboBox, QHBoxLayout, QLabel, QListWidget, QListWidgetItem, QMessageBox,
                                QPlainTextEdit, QPushButton, QVBoxLayout, QWidget)
 
 from memberpack import settings
-from memberpack.analysis.annotation_targets import TargetResolver
 from memberpack.gui import note_targets
 from memberpack.gui.pack_writes import PackWriter, describe
-from memberpack.gui.table_model import dark_palette
+from memberpack.gui.palette import is_dark
 from memberpack.gui.undo_commands import NoteCommand, add_note, delete_note, edit_note
 from memberpack.model.annotations import (CONCERN, KIND_TITLES, KINDS, PRIVATE, QUESTION, SHARED, Annotation, Target,
 )
@@ -40,7 +39,8 @@ class AnnotationPanel(QWidget):
     go_to = Signal(object)
 
     def __init__(self, pack: Pack, undo_stack: QUndoStack, parent: QWidget | None = None, *,
-                 writer: PackWriter | None = None) -> None:
+                 writer: PackWriter | None = None, read_later: bool = False) -> None:
+        """``read_later``: read the notes just after the panel is first painted (a quicker start)."""
         super().__init__(parent)
         self.pack = pack
         self.undo_stack = undo_stack
@@ -116,7 +116,16 @@ class AnnotationPanel(QWidget):
         row.addWidget(self.delete_button)
         layout.addLayout(row)
         self.set_target(Target())
-        self.refresh()
+        self._read_later = read_later
+        self.read = False   # True once the notes have been read from the pack
+        if not read_later:
+            self.refresh()
+
+    def paintEvent(self, event) -> None:
+        super().paintEvent(event)
+        if self._read_later:
+            self._read_later = False
+            QTimer.singleShot(0, self._changed)
 
     def sizeHint(self) -> QSize:
         return QSize(290, 600)
@@ -257,12 +266,16 @@ class AnnotationPanel(QWidget):
 
     def refresh(self) -> None:
         """Reload the notes from the pack and show those the filter lets through."""
+        from memberpack.analysis.annotation_targets import TargetResolver  # noqa: PLC0415 - after first paint
+
+        self._read_later = False
         try:
             self.notes = annotation_store.all_notes(self.pack)
             resolver = TargetResolver(self.pack)
         except sqlite3.Error as exc:  # another process holds the pack: keep the list as it was
             self.show_message(describe(exc))
             return
+        self.read = True
         self.list.clear()
         for note in self.notes:
             resolved = resolver.resolve(note)
@@ -280,7 +293,7 @@ class AnnotationPanel(QWidget):
                                                     "Private: not in the public PDF" if note.visibility == PRIVATE
                                                     else "Shared with the committee"])))
             if warning:
-                item.setForeground(QColor(WARNING_DARK if dark_palette() else WARNING_LIGHT))
+                item.setForeground(QColor(WARNING_DARK if is_dark() else WARNING_LIGHT))
             self.list.addItem(item)
         self._selection_changed()
 

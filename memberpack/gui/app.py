@@ -6,6 +6,7 @@ load when a chart, an export or an import first needs them.
 
 from __future__ import annotations
 
+import os
 import re
 import sys
 import time
@@ -53,6 +54,16 @@ def application() -> QApplication:
     return app  # type: ignore[return-value]
 
 
+def process_age() -> float | None:
+    """Seconds since this process was started (Linux: from /proc, to a hundredth), or None."""
+    try:
+        with open("/proc/self/stat", encoding="ascii") as stat, open("/proc/uptime", encoding="ascii") as up:
+            started = int(stat.read().rsplit(")", 1)[1].split()[19])   # field 22: start time in clock ticks
+            return float(up.read().split()[0]) - started / os.sysconf("SC_CLK_TCK")
+    except (OSError, ValueError, IndexError, AttributeError):
+        return None
+
+
 class FirstPaint(QObject):
     """Quits the event loop once ``widget`` has been exposed and painted."""
 
@@ -64,6 +75,7 @@ class FirstPaint(QObject):
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
         if event.type() == QEvent.Type.Paint and self.painted_at is None:
             self.painted_at = time.perf_counter()
+            self.process_age = process_age()
             QApplication.instance().quit()
         return False
 
@@ -71,7 +83,8 @@ class FirstPaint(QObject):
 def run_app(pack_path: str | None, *, smoke: bool = False) -> int:
     """Open the main window on ``pack_path`` (or the default pack) and run until it closes.
 
-    With ``smoke``, exit as soon as the window is painted and print how long that took.
+    With ``smoke``, exit as soon as the window is painted and print how long that took from the
+    process's start (Python's own start and every import count), where the system says when that was.
     """
     started = time.perf_counter()
     app = application()
@@ -80,7 +93,12 @@ def run_app(pack_path: str | None, *, smoke: bool = False) -> int:
     window.show()
     code = app.exec()
     if watcher is not None:
-        print(f"first paint after {(watcher.painted_at or time.perf_counter()) - started:.3f} s")
+        age = getattr(watcher, "process_age", None)
+        if age is not None:
+            print(f"first paint after {age:.2f} s from the process's start")
+        else:
+            print(f"first paint after {(watcher.painted_at or time.perf_counter()) - started:.3f} s "
+                  "from the app's start")
         window.pack.close()
         return 0
     return code

@@ -81,7 +81,7 @@ class MainWindow(QMainWindow):
         self.menu_actions[ids.UNDO].setEnabled(False)
         self.menu_actions[ids.REDO].setEnabled(False)
 
-        self.notes = AnnotationPanel(pack, self.undo_stack, writer=self.writer)
+        self.notes = AnnotationPanel(pack, self.undo_stack, writer=self.writer, read_later=True)
         self.notes.notes_changed.connect(self._notes_changed)
         self.notes.go_to.connect(lambda target: self.tabs.reveal(target.dataset_key, target.label))
         self.notes_dock = QDockWidget("Notes", self)
@@ -126,8 +126,10 @@ class MainWindow(QMainWindow):
         self.poll.start()
 
     # --- the pack on screen ---------------------------------------------------------------------
-    def _show_pack(self, pack: Pack, *, refresh_notes: bool = True) -> None:
-        tabs = PackTabs(pack)   # reads every table: a damaged pack fails here, before anything changes
+    def _show_pack(self, pack: Pack, *, refresh_notes: bool = True, check: bool = False) -> None:
+        """Show ``pack``; with ``check``, its headlines are read first (every figure), so a damaged pack
+        fails here, before anything changes; otherwise they are read just after the window is painted."""
+        tabs = PackTabs(pack, overview_later=not check)
         old, self.pack, self.tabs = self.tabs, pack, tabs
         if old is not None:
             self.holder.replaceWidget(old, tabs)
@@ -207,7 +209,7 @@ class MainWindow(QMainWindow):
             return False
         old = self.pack
         try:
-            self._show_pack(pack)
+            self._show_pack(pack, check=True)
         except MemberpackError as exc:
             pack.close()
             QMessageBox.warning(self, "Cannot open the pack", str(exc))

@@ -1,20 +1,26 @@
 """The tabs of a pack: Overview, then one per domain (Finance, Social care, Inclusion,
 Education, Workforce when there is any, Other data).
 
-Only the Overview is built at once; a domain tab is built the first time it is shown, so the
-window paints quickly and pyqtgraph loads only when a chart is first needed.
+A domain tab is built the first time it is shown, so the window paints quickly and pyqtgraph
+loads only when a chart is first needed. With ``overview_later`` even the Overview's headlines
+(which read the pack's figures) are worked out just after the window's first paint.
 """
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt, Signal
-from PySide6.QtWidgets import QTabWidget, QVBoxLayout, QWidget
+import sqlite3
+from typing import TYPE_CHECKING
 
-from memberpack.analysis.headlines import headlines
-from memberpack.gui.overview_view import OverviewView
+from PySide6.QtCore import Qt, QTimer, Signal
+from PySide6.QtWidgets import QLabel, QTabWidget, QVBoxLayout, QWidget
+
+from memberpack.errors import MemberpackError
 from memberpack.model.annotations import Target
 from memberpack.model.metrics import DOMAIN_TITLES, EDUCATION, FINANCE, INCLUSION, OTHER, SOCIAL_CARE
 from memberpack.store.pack import Pack
+
+if TYPE_CHECKING:
+    from memberpack.gui.overview_view import OverviewView
 
 ALWAYS_SHOWN = (FINANCE, SOCIAL_CARE, INCLUSION, EDUCATION, OTHER)
 
@@ -24,14 +30,25 @@ class PackTabs(QTabWidget):
 
     target_changed = Signal(object)
 
-    def __init__(self, pack: Pack, parent: QWidget | None = None) -> None:
+    def __init__(self, pack: Pack, parent: QWidget | None = None, *, overview_later: bool = False) -> None:
         super().__init__(parent)
         self.pack = pack
         self.setDocumentMode(True)
         self.setAccessibleName("Pack sections")
-        self.overview = OverviewView(headlines(pack), pack.meta())
-        self.overview.open_figure.connect(self._open_figure)
-        self.addTab(self.overview, "Overview")
+        self._overview: OverviewView | None = None
+        self._overview_later = overview_later
+        first = QWidget()
+        QVBoxLayout(first).setContentsMargins(0, 0, 0, 0)
+        self.addTab(first, "Overview")
+        if overview_later:
+            waiting = QLabel("Reading the headlines…")
+            waiting.setAlignment(Qt.AlignmentFlag.AlignCenter)
+            waiting.setAccessibleName("Reading the headlines")
+            waiting.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
+            first.layout().addWidget(waiting)
+            first.setFocusProxy(waiting)
+        else:
+            self.build_overview()
         datasets = pack.datasets()
         self.domains: list[tuple[str, list]] = []
         for domain, title in DOMAIN_TITLES.items():
@@ -45,6 +62,48 @@ class PackTabs(QTabWidget):
         self._noted: list[Target] = []
         self._comparisons: dict[str, list] | None = None
         self.currentChanged.connect(self._tab_changed)
+
+    @property
+    def overview(self) -> OverviewView:
+        """The Overview tab's view (built now if it was left until after the first paint)."""
+        return self.build_overview()
+
+    def build_overview(self) -> OverviewView | None:
+        if self._overview is None:
+            from memberpack.analysis.headlines import headlines  # noqa: PLC0415 - reads every figure: after paint
+            from memberpack.gui.overview_view import OverviewView  # noqa: PLC0415 - and the import engine with it
+
+            page = self.widget(0)
+            waiting = page.focusProxy()
+            try:
+                found = headlines(self.pack)
+            except (MemberpackError, sqlite3.Error) as exc:  # damaged, or closed: say so where they would be
+                if waiting is None:
+                    raise
+                waiting.setText(f"The headlines cannot be read: {exc}")
+                waiting.setWordWrap(True)
+                return None
+            self._overview = OverviewView(found, self.pack.meta())
+            self._overview.open_figure.connect(self._open_figure)
+            page.layout().addWidget(self._overview)
+            page.setFocusProxy(self._overview)
+            if waiting is not None:
+                had_focus = waiting.hasFocus()
+                waiting.deleteLater()
+                waiting.hide()
+                if had_focus:
+                    self.focus_content()
+        return self._overview
+
+    def paintEvent(self, event) -> None:
+        super().paintEvent(event)
+        if self._overview_later and self._overview is None:
+            self._overview_later = False
+            QTimer.singleShot(0, self._build_after_paint)
+
+    def _build_after_paint(self) -> None:
+        if self.isVisible() and self._overview is None:  # a window closed meanwhile builds nothing
+            self.build_overview()
 
     def domain_view(self, tab: int):
         """The view of domain tab ``tab`` (1 = Finance…), built on first use."""
@@ -69,7 +128,9 @@ class PackTabs(QTabWidget):
 
     def current_target(self) -> Target:
         tab = self.currentIndex()
-        return self.overview.current_target() if tab == 0 else self.domain_view(tab).current_target()
+        if tab == 0:
+            return self._overview.current_target() if self._overview is not None else Target()
+        return self.domain_view(tab).current_target()
 
     def _tab_changed(self, tab: int) -> None:
         if tab > 0:
@@ -98,8 +159,10 @@ class PackTabs(QTabWidget):
         """Put the keyboard in the tab's content (its table, or the Overview's first list), not on
         the tab bar or a blank page."""
         tab = self.currentIndex()
-        if tab == 0:
-            target = next(iter(self.overview.lists.values()), self.overview)
+        if tab == 0 and self._overview is None:
+            target = self.widget(0)   # the "Reading the headlines" line, until they are read
+        elif tab == 0:
+            target = next(iter(self._overview.lists.values()), self._overview)
         else:
             view = self.domain_view(tab)
             target = view.current_view() or view

@@ -6,7 +6,7 @@ one; text must keep a WCAG contrast of at least 4.5:1 against what is behind it 
 
 from __future__ import annotations
 
-from PySide6.QtGui import QColor, QPalette
+from PySide6.QtGui import QColor, QGuiApplication, QPalette
 
 MIN_CONTRAST = 4.5
 _DARK = {
@@ -20,6 +20,11 @@ _DARK = {
     QPalette.ColorRole.Light: "#505357", QPalette.ColorRole.Midlight: "#45484c", QPalette.ColorRole.Mid: "#3a3d41",
     QPalette.ColorRole.Dark: "#202124", QPalette.ColorRole.Shadow: "#000000",
 }
+
+
+def is_dark() -> bool:
+    """True when the application's base colour is dark (a dark desktop theme)."""
+    return QGuiApplication.palette().color(QPalette.ColorRole.Base).lightness() < 128
 
 
 def dark_palette() -> QPalette:

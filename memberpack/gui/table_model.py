@@ -13,6 +13,7 @@ from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelInd
 from PySide6.QtGui import QBrush, QColor, QFont, QGuiApplication, QPalette
 
 from memberpack.gui.cell_text import FLAG_COLOURS, RAG_COLOURS, cell_text, source_text
+from memberpack.gui.palette import is_dark
 from memberpack.model.grid import Grid, GridRow
 from memberpack.model.observation import DATA, Dataset, Observation
 
@@ -24,11 +25,6 @@ _RANK = {SECTION: 0, DATA: 1}  # sub totals and totals sort after their section'
 LONG_TEXT = 48   # a comment longer than this is cut short in its cell (whole in the tooltip)
 RAG_TEXT = QColor("#1d2b3a")   # dark text on the pale RAG fills, whatever the palette
 FLAG_COLOURS_DARK = {"adverse": "#ff8a80", "favourable": "#81c995"}   # A/(F) on a dark background
-
-
-def dark_palette() -> bool:
-    """True when the application's base colour is dark (a dark desktop theme)."""
-    return QGuiApplication.palette().color(QPalette.ColorRole.Base).lightness() < 128
 
 
 def shortened(text: str) -> str:
@@ -105,7 +101,7 @@ class DatasetTableModel(QAbstractTableModel):
         if role == Qt.ItemDataRole.ForegroundRole and obs and obs.status in RAG_COLOURS:
             return QBrush(RAG_TEXT)
         if role == Qt.ItemDataRole.ForegroundRole and obs and obs.status in FLAG_COLOURS:
-            return QBrush(QColor((FLAG_COLOURS_DARK if dark_palette() else FLAG_COLOURS)[obs.status]))
+            return QBrush(QColor((FLAG_COLOURS_DARK if is_dark() else FLAG_COLOURS)[obs.status]))
         if role == Qt.ItemDataRole.TextAlignmentRole and index.column() > 0:
             centred = obs is not None and obs.value is None  # RAG, A/(F), arrows, DNA…
             return int((Qt.AlignmentFlag.AlignHCenter if centred else Qt.AlignmentFlag.AlignRight)

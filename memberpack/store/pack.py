@@ -16,13 +16,15 @@ from collections.abc import Collection, Iterable, Iterator
 from contextlib import contextmanager
 from operator import attrgetter
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from memberpack.errors import PackError
-from memberpack.model.blocks import FigureBlock
 from memberpack.model.metrics import BY_ID
 from memberpack.model.observation import Dataset, Observation
-from memberpack.store import block_codec
 from memberpack.store.schema import APPLICATION_ID, MIGRATIONS, SCHEMA_VERSION
+
+if TYPE_CHECKING:  # blocks (and numpy with them) load when a pack first stores or reads one: not at start-up
+    from memberpack.model.blocks import FigureBlock
 
 DEFAULT_META = {"committee": "", "meeting_date": "", "classification": "Public", "title": "Briefing pack"}
 _OBS_COLUMNS = ("row", "col", "label", "section", "measure", "metric_id", "period", "value", "unit",
@@ -165,6 +167,9 @@ class Pack:
         ``parts`` are its figures as they are read: observations, lists of them (a row), and
         blocks of rows kept column-wise, which are stored as they are.
         """
+        from memberpack.model.blocks import FigureBlock  # noqa: PLC0415 - numpy on demand
+        from memberpack.store import block_codec  # noqa: PLC0415
+
         with self.transaction():
             dataset.key = dataset.key or dataset.name
             (latest,) = self.db.execute("SELECT COALESCE(MAX(version), 0) FROM dataset WHERE key = ?",
@@ -256,6 +261,8 @@ class Pack:
         rows = self.db.execute("SELECT head, figures FROM observation_block WHERE dataset_id = ? ORDER BY first_row",
                                (dataset_id,))
         for head, figures in rows:
+            from memberpack.store import block_codec  # noqa: PLC0415 - numpy on demand
+
             try:
                 yield block_codec.decode(head, figures)
             except PackError as exc:

@@ -39,6 +39,7 @@ def open_window(qtbot, pack: Pack) -> MainWindow:
     qtbot.addWidget(window)
     window.show()
     qtbot.waitExposed(window)
+    qtbot.waitUntil(lambda: window.notes.read)
     return window
 
 

@@ -150,6 +150,7 @@ def test_text_reads_under_a_light_and_a_dark_palette(qtbot, demo_pack, dark):
         window.resize(1280, 800)
         window.show()
         qtbot.waitExposed(window)
+        qtbot.waitUntil(lambda: window.notes.read and window.notes.list.count() > 0)
         window.notes.show_message("The pack is read-only. Not saved: your text is kept.")
         assert text_contrast_failures(window) == []
         assert contrast(QColor("#000000"), QColor("#ffffff")) == pytest.approx(21.0)
