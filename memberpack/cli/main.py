@@ -40,6 +40,8 @@ def build_parser(command: str | None = None) -> argparse.ArgumentParser:
 
 def main(argv: list[str] | None = None) -> int:
     argv = sys.argv[1:] if argv is None else list(argv)
+    if len(argv) == 1 and argv[0].lower().endswith(".mpack"):
+        argv = ["gui", argv[0]]  # a pack opened from the file manager or an email attachment
     words = [a for a in argv if not a.startswith("-")]
     asks_help = not words and any(a in ("-h", "--help") for a in argv)
     command = words[0] if words else None if asks_help else DEFAULT_COMMAND
