@@ -36,6 +36,7 @@ class PackTabs(QTabWidget):
         self.setDocumentMode(True)
         self.setAccessibleName("Pack sections")
         self._overview: OverviewView | None = None
+        self._meta = pack.meta()
         self._overview_later = overview_later
         first = QWidget()
         QVBoxLayout(first).setContentsMargins(0, 0, 0, 0)
@@ -68,22 +69,24 @@ class PackTabs(QTabWidget):
         """The Overview tab's view (built now if it was left until after the first paint)."""
         return self.build_overview()
 
-    def build_overview(self) -> OverviewView | None:
+    def build_overview(self, found=None) -> OverviewView | None:
+        """Show the Overview on the headlines ``found`` (worked out now if not given)."""
         if self._overview is None:
-            from memberpack.analysis.headlines import headlines  # noqa: PLC0415 - reads every figure: after paint
-            from memberpack.gui.overview_view import OverviewView  # noqa: PLC0415 - and the import engine with it
+            from memberpack.gui.overview_view import OverviewView  # noqa: PLC0415 - after the first paint
 
             page = self.widget(0)
             waiting = page.focusProxy()
-            try:
-                found = headlines(self.pack)
-            except (MemberpackError, sqlite3.Error) as exc:  # damaged, or closed: say so where they would be
-                if waiting is None:
-                    raise
-                waiting.setText(f"The headlines cannot be read: {exc}")
-                waiting.setWordWrap(True)
-                return None
-            self._overview = OverviewView(found, self.pack.meta())
+            if found is None:
+                from memberpack.analysis.headlines import headlines  # noqa: PLC0415 - reads every figure
+
+                try:
+                    found = headlines(self.pack)
+                except (MemberpackError, sqlite3.Error) as exc:  # damaged, or closed: say so where they would be
+                    if waiting is None:
+                        raise
+                    self._not_read(str(exc))
+                    return None
+            self._overview = OverviewView(found, self._meta)
             self._overview.open_figure.connect(self._open_figure)
             page.layout().addWidget(self._overview)
             page.setFocusProxy(self._overview)
@@ -95,15 +98,45 @@ class PackTabs(QTabWidget):
                     self.focus_content()
         return self._overview
 
+    @property
+    def headlines_shown(self) -> bool:
+        return self._overview is not None
+
+    def _not_read(self, message: str) -> None:
+        waiting = self.widget(0).focusProxy()
+        if self._overview is None and waiting is not None:
+            waiting.setText(f"The headlines cannot be read: {message}")
+            waiting.setWordWrap(True)
+
     def paintEvent(self, event) -> None:
         super().paintEvent(event)
         if self._overview_later and self._overview is None:
             self._overview_later = False
-            QTimer.singleShot(0, self._build_after_paint)
+            QTimer.singleShot(0, self._read_headlines)
 
-    def _build_after_paint(self) -> None:
-        if self.isVisible() and self._overview is None:  # a window closed meanwhile builds nothing
-            self.build_overview()
+    def _read_headlines(self) -> None:
+        """Work out the headlines on a worker thread, over a connection of its own: they read every
+        figure of the pack, which for a 100,000-row table takes seconds the window must not freeze for."""
+        if self._overview is not None:
+            return
+        from memberpack.gui.workers import Job, pool  # noqa: PLC0415 - threads on demand
+
+        path = self.pack.path
+
+        def read(_progress, _cancel):
+            from memberpack.analysis.headlines import headlines  # noqa: PLC0415
+
+            with Pack.open(path) as pack:
+                return headlines(pack)
+
+        self._headlines_job = Job(read)
+        self._headlines_job.succeeded.connect(self._headlines_read)
+        self._headlines_job.failed.connect(self._not_read)
+        self._headlines_job.start(pool("reads"))
+
+    def _headlines_read(self, found) -> None:
+        if self._overview is None:
+            self.build_overview(found)
 
     def domain_view(self, tab: int):
         """The view of domain tab ``tab`` (1 = Finance…), built on first use."""

@@ -1,8 +1,9 @@
 """Every write the app makes to its pack goes through :class:`PackWriter`, so none is lost silently.
 
-A write is tried at once without waiting for the pack's lock. If another window or process (an
-import) holds it, the write is tried again on a worker thread that waits a little for the lock,
-so the window never freezes. Whatever goes wrong is said in one line ("The pack is read-only"),
+A write is tried at once, waiting at most a tenth of a second for the pack's lock. If another
+window or process (an import) holds it longer, the write is tried again on a worker thread that
+waits a little for the lock, so the window never freezes. Whatever goes wrong is said in one line
+("The pack is read-only"),
 and the caller's ``done`` runs only for a write that happened: the member's text stays in the
 editor and no undo entry is made for a write that failed.
 """
@@ -24,6 +25,7 @@ IN_USE = "The pack is in use by another window; try again"
 DISK_FULL = "The disk is full"
 STILL_SAVING = "Still saving the last change; try again"
 READ_WAIT_MS = 250   # how long a read on the GUI thread may wait for another writer
+TRY_WAIT_MS = 100    # how long a write's first try, on the GUI thread, waits for a reader to finish
 LOCK_WAIT_MS = 2000  # how long the worker waits for the lock before saying the pack is in use
 
 Write = Callable[[Pack], Any]
@@ -113,7 +115,7 @@ class PackWriter(QObject):
         if self.busy:
             self._failed(STILL_SAVING, False, failed)
             return False
-        _busy_timeout(self.pack, 0)
+        _busy_timeout(self.pack, TRY_WAIT_MS)
         try:
             outcome = _attempt(self.pack, write)
         finally:

@@ -232,8 +232,10 @@ class Pack:
             areas = set(areas)
             where += f" AND area IN ({', '.join('?' * len(areas))})"
             args += list(areas)
+        # fetched at once: a cursor left open holds the pack's read lock, and a reader that holds it while
+        # it works through a big table keeps every other window's writes waiting
         rows = self.db.execute(f"SELECT id, {', '.join(_OBS_COLUMNS)} FROM observation WHERE {where} "
-                               "ORDER BY row, col", args)
+                               "ORDER BY row, col", args).fetchall()
         return _in_order(map(_observation, rows), self._blocks(dataset_id), areas)
 
     def figure_count(self, dataset_id: int) -> int:
@@ -259,7 +261,7 @@ class Pack:
 
     def _blocks(self, dataset_id: int) -> Iterator[FigureBlock]:
         rows = self.db.execute("SELECT head, figures FROM observation_block WHERE dataset_id = ? ORDER BY first_row",
-                               (dataset_id,))
+                               (dataset_id,)).fetchall()   # then decoded without holding the read lock
         for head, figures in rows:
             from memberpack.store import block_codec  # noqa: PLC0415 - numpy on demand
 
