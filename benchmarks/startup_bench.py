@@ -53,7 +53,7 @@ app.exec()
 def command() -> list[str]:
     """The installed ``memberpack`` command beside this Python, or the same entry point run by it."""
     script = shutil.which("memberpack", path=str(Path(sys.executable).parent))
-    return [script] if script else [sys.executable, "-c", "from memberpack.cli import run; run()"]
+    return [script] if script else [sys.executable, "-c", "from memberpack.cli.main import run; run()"]
 
 
 def timed(argv: list[str], env: dict[str, str]) -> tuple[float, str]:

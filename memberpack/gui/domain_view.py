@@ -95,12 +95,25 @@ class DomainView(QWidget):
 
                 view = OpenStatisticsView(ds, self.pack.figure_count(ds.id), found)
             else:
-                view = DatasetView(ds, self.pack.observations(ds.id), found)
+                view = self._large_view(ds) or DatasetView(ds, self.pack.observations(ds.id), found)
             view.target_changed.connect(self.target_changed)
             view.show_notes(self._noted)
             self.views[position] = view
             self.stack.addWidget(view)
         return self.views[position]
+
+    def _large_view(self, ds: Dataset):
+        """A table of many thousand plain rows is read from its stored blocks, not figure by figure."""
+        from memberpack.gui.large_table import LARGE_ROWS, LargeDatasetView, readable  # noqa: PLC0415
+
+        count = self.pack.figure_count(ds.id)
+        if count < LARGE_ROWS:
+            return None
+        blocks = self.pack.blocks(ds.id)
+        if sum(b.cell_count for b in blocks) != count or sum(len(b) for b in blocks) < LARGE_ROWS \
+                or not readable(blocks):
+            return None
+        return LargeDatasetView(ds, blocks)
 
     def show_dataset(self, position: int) -> None:
         if 0 <= position < len(self.datasets):

@@ -10,6 +10,8 @@ from __future__ import annotations
 from PySide6.QtCore import QAbstractItemModel, QModelIndex, Qt
 from PySide6.QtWidgets import QAbstractItemView, QFrame, QHeaderView, QTableView, QWidget
 
+FIT_ROWS = 2_000   # up to this many rows, each row's own height is copied to the frozen column
+
 
 class FrozenLabelTable(QTableView):
     """A QTableView with its column 0 frozen; Tab leaves it (it never traps the keyboard)."""
@@ -59,8 +61,10 @@ class FrozenLabelTable(QTableView):
         model = self.model()
         for column in range(model.columnCount() if model else 0):
             self.frozen.setColumnHidden(column, column != 0)
-        for row in range(model.rowCount() if model else 0):
-            self.frozen.setRowHeight(row, self.rowHeight(row))
+        self.frozen.verticalHeader().setDefaultSectionSize(self.verticalHeader().defaultSectionSize())
+        if model is not None and model.rowCount() <= FIT_ROWS:   # a long table's rows are all one height
+            for row in range(model.rowCount()):
+                self.frozen.setRowHeight(row, self.rowHeight(row))
         self._place()
 
     def _column_resized(self, column: int, _old: int, size: int) -> None:

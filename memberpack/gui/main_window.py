@@ -433,7 +433,8 @@ class MainWindow(QMainWindow):
         tab = self.tabs.currentIndex()
         view = self.tabs.domain_view(tab).current_view() if tab > 0 else None
         if view is not None:
-            view.scroll.ensureWidgetVisible(view.filter)
+            if hasattr(view, "scroll"):   # a long table keeps its filter in sight without a page scroll
+                view.scroll.ensureWidgetVisible(view.filter)
             view.filter.setFocus()
             view.filter.selectAll()
 

@@ -38,6 +38,7 @@ class PackTabs(QTabWidget):
         self._overview: OverviewView | None = None
         self._meta = pack.meta()
         self._overview_later = overview_later
+        self._reading = overview_later   # the headlines and comparisons are read on a worker after the first paint
         first = QWidget()
         QVBoxLayout(first).setContentsMargins(0, 0, 0, 0)
         self.addTab(first, "Overview")
@@ -62,6 +63,7 @@ class PackTabs(QTabWidget):
         self.views: dict[int, QWidget] = {}
         self._noted: list[Target] = []
         self._comparisons: dict[str, list] | None = None
+        self._without_comparisons: set[int] = set()
         self.currentChanged.connect(self._tab_changed)
 
     @property
@@ -98,10 +100,6 @@ class PackTabs(QTabWidget):
                     self.focus_content()
         return self._overview
 
-    @property
-    def headlines_shown(self) -> bool:
-        return self._overview is not None
-
     def _not_read(self, message: str) -> None:
         waiting = self.widget(0).focusProxy()
         if self._overview is None and waiting is not None:
@@ -119,31 +117,68 @@ class PackTabs(QTabWidget):
         figure of the pack, which for a 100,000-row table takes seconds the window must not freeze for."""
         if self._overview is not None:
             return
-        from memberpack.gui.workers import Job, pool  # noqa: PLC0415 - threads on demand
+        from memberpack.gui.workers import Job, collection_paused, pool  # noqa: PLC0415 - threads on demand
 
         path = self.pack.path
 
-        def read(_progress, _cancel):
+        def read_headlines(_progress, _cancel):
             from memberpack.analysis.headlines import headlines  # noqa: PLC0415
 
-            with Pack.open(path) as pack:
+            with collection_paused(), Pack.open(path) as pack:
                 return headlines(pack)
 
-        self._headlines_job = Job(read)
+        def read_comparisons(_progress, _cancel):
+            from memberpack.analysis.comparisons import by_dataset, pack_comparisons  # noqa: PLC0415
+
+            with collection_paused(), Pack.open(path) as pack:
+                return by_dataset(pack_comparisons(pack))
+
+        self._reading = True
+        self._headlines_job = Job(read_headlines)
         self._headlines_job.succeeded.connect(self._headlines_read)
         self._headlines_job.failed.connect(self._not_read)
         self._headlines_job.start(pool("reads"))
+        self._comparisons_job = Job(read_comparisons)   # the same one thread: after the headlines
+        self._comparisons_job.succeeded.connect(self._comparisons_read)
+        self._comparisons_job.failed.connect(lambda _message: self._comparisons_read({}))
+        self._comparisons_job.start(pool("reads"))
 
     def _headlines_read(self, found) -> None:
         if self._overview is None:
             self.build_overview(found)
+
+    def _comparisons_read(self, found: dict[str, list]) -> None:
+        """The comparisons are in: tabs built without them, whose tables have some, are built again."""
+        self._reading = False
+        if self._comparisons is not None:
+            return
+        self._comparisons = found
+        for tab in [t for t in self._without_comparisons if any(d.key in found for d in self.domains[t - 1][1])]:
+            old = self.views.pop(tab)
+            position = old.list.currentRow() if old.datasets else 0
+            old.hide()
+            old.deleteLater()
+            view = self.domain_view(tab)
+            if view.datasets:
+                view.list.setCurrentRow(position)
+        self._without_comparisons.clear()
+
+    @property
+    def read_in_background(self) -> bool:
+        """True once the headlines and comparisons read after the first paint are in."""
+        return self._overview is not None and not self._reading
 
     def domain_view(self, tab: int):
         """The view of domain tab ``tab`` (1 = Finance…), built on first use."""
         if tab not in self.views:
             from memberpack.gui.domain_view import DomainView  # noqa: PLC0415 - after the first paint
             title, datasets = self.domains[tab - 1]
-            view = DomainView(self.pack, title, datasets, self.comparisons())
+            if self._comparisons is None and self._reading:   # still being read: built again when they are in
+                self._without_comparisons.add(tab)
+                comparisons = {}
+            else:
+                comparisons = self.comparisons()
+            view = DomainView(self.pack, title, datasets, comparisons)
             view.target_changed.connect(self.target_changed)
             view.show_notes(self._noted)
             self.widget(tab).layout().addWidget(view)

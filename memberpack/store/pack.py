@@ -259,6 +259,11 @@ class Pack:
                                  for a, b in dict.fromkeys(pairs) if block.areas.values[b] is not None)
         return list(found)
 
+    def blocks(self, dataset_id: int) -> list[FigureBlock]:
+        """A dataset's runs of rows stored column-wise, for a view that reads them as arrays (a table
+        of 100,000 rows) rather than as an Observation per figure."""
+        return list(self._blocks(dataset_id))
+
     def _blocks(self, dataset_id: int) -> Iterator[FigureBlock]:
         rows = self.db.execute("SELECT head, figures FROM observation_block WHERE dataset_id = ? ORDER BY first_row",
                                (dataset_id,)).fetchall()   # then decoded without holding the read lock
