@@ -172,6 +172,10 @@ def save_screenshots(pack_path: str | Path, outdir: str | Path, *, size: tuple[i
     window.resize(*size)
     window.show()
     window.resizeDocks([window.notes_dock], [NOTES_WIDTH], Qt.Orientation.Horizontal)  # not the user's width
+    give_up = time.perf_counter() + 120
+    while not (window.tabs.read_in_background and window.notes.read) and time.perf_counter() < give_up:
+        app.processEvents()   # the headlines, comparisons and notes are read just after the first paint
+        time.sleep(0.01)
     written = []
     for tab in range(window.tabs.count()):
         window.tabs.setCurrentIndex(tab)

@@ -21,19 +21,27 @@ SHORT_NAME = 60   # characters of a table's name in the list; the tooltip has it
 
 def short_names(names: list[str]) -> list[str]:
     """Names for the list of tables: the words every name shares at its start are left out (the
-    tooltip keeps the whole title), and a name still long is cut at a word."""
+    tooltip keeps the whole title), and a name still long keeps its first and last words with "…"
+    between (the end tells "… General Fund" from "… (DSG)"); names that would read alike stay whole."""
     split = [n.split() for n in names]
     shared = 0
     if len(names) > 1:
         while all(len(w) > shared + 1 for w in split) and len({tuple(w[:shared + 1]) for w in split}) == 1:
             shared += 1
-    shortened = []
-    for words in split:
-        name = " ".join(words[shared:])
-        if len(name) > SHORT_NAME:
-            name = name[:SHORT_NAME].rsplit(" ", 1)[0] + "…"
-        shortened.append(name)
-    return shortened
+    shortened = [_middle_cut(words[shared:]) for words in split]
+    return shortened if len(set(shortened)) == len(set(names)) else names
+
+
+def _middle_cut(words: list[str]) -> str:
+    if len(" ".join(words)) <= SHORT_NAME:
+        return " ".join(words)
+    head: list[str] = []
+    tail: list[str] = []
+    while len(" ".join(head + [words[len(head)]])) <= SHORT_NAME // 2:
+        head.append(words[len(head)])
+    while len(" ".join([words[-len(tail) - 1]] + tail)) <= SHORT_NAME // 2 and len(head) + len(tail) < len(words) - 1:
+        tail.insert(0, words[-len(tail) - 1])
+    return " ".join(head) + " … " + " ".join(tail)
 
 
 class DomainView(QWidget):

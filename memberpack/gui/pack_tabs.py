@@ -153,6 +153,8 @@ class PackTabs(QTabWidget):
         if self._comparisons is not None:
             return
         self._comparisons = found
+        if not self.isVisible():   # a window closing meanwhile: nothing to build again
+            return
         for tab in [t for t in self._without_comparisons if any(d.key in found for d in self.domains[t - 1][1])]:
             old = self.views.pop(tab)
             position = old.list.currentRow() if old.datasets else 0

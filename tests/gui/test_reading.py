@@ -86,7 +86,7 @@ def test_table_names_in_lists_are_short_with_the_title_whole_in_the_tooltip(qtbo
     domain = window.tabs.domain_view(1)
     ds, _ = budget_monitor(window.pack)
     item = domain.list.item(next(i for i, d in enumerate(domain.datasets) if d.key == ds.key))
-    assert len(item.text()) <= 61 and item.toolTip().startswith(ds.name + "\n")
+    assert len(item.text()) <= 64 and item.toolTip().startswith(ds.name + "\n")
 
 
 def text_contrast_failures(window: MainWindow) -> list[str]:
