@@ -111,17 +111,28 @@ class DomainView(QWidget):
         return self.views[position]
 
     def _large_view(self, ds: Dataset):
-        """A table of many thousand plain rows is read from its stored blocks, not figure by figure."""
-        from memberpack.gui.large_table import LARGE_ROWS, LargeDatasetView, readable  # noqa: PLC0415
+        """A table of many thousand rows, all stored in blocks, is read from them on a worker and shown
+        as it is read (a table with sections or totals is shown in full once that is known)."""
+        from memberpack.gui.large_table import LARGE_ROWS, LargeDatasetView  # noqa: PLC0415
 
-        count = self.pack.figure_count(ds.id)
-        if count < LARGE_ROWS:
+        rows, cells = self.pack.block_rows(ds.id)
+        if rows < LARGE_ROWS or cells != self.pack.figure_count(ds.id):
             return None
-        blocks = self.pack.blocks(ds.id)
-        if sum(b.cell_count for b in blocks) != count or sum(len(b) for b in blocks) < LARGE_ROWS \
-                or not readable(blocks):
-            return None
-        return LargeDatasetView(ds, blocks)
+        view = LargeDatasetView(ds, self.pack.path)
+        view.loaded.connect(lambda plain, d=ds: plain or self._show_in_full(d))
+        return view
+
+    def _show_in_full(self, ds: Dataset) -> None:
+        position = self.datasets.index(ds)
+        old = self.views.pop(position)
+        view = DatasetView(ds, self.pack.observations(ds.id), self.comparisons.get(ds.key, []))
+        view.target_changed.connect(self.target_changed)
+        view.show_notes(self._noted)
+        self.views[position] = view
+        self.stack.addWidget(view)
+        if self.stack.currentWidget() is old:
+            self.stack.setCurrentWidget(view)
+        old.deleteLater()
 
     def show_dataset(self, position: int) -> None:
         if 0 <= position < len(self.datasets):

@@ -117,21 +117,21 @@ class PackTabs(QTabWidget):
         figure of the pack, which for a 100,000-row table takes seconds the window must not freeze for."""
         if self._overview is not None:
             return
-        from memberpack.gui.workers import Job, collection_paused, pool  # noqa: PLC0415 - threads on demand
+        from memberpack.gui.pack_reads import IN_PROCESS_FIGURES, pack_comparisons_by_dataset, pack_headlines  # noqa: PLC0415
+        from memberpack.gui.workers import Job, in_process, pool  # noqa: PLC0415 - threads on demand
 
         path = self.pack.path
 
-        def read_headlines(_progress, _cancel):
-            from memberpack.analysis.headlines import headlines  # noqa: PLC0415
+        try:
+            large = sum(self.pack.figure_count(d.id) for d in self.pack.datasets()) > IN_PROCESS_FIGURES
+        except sqlite3.Error:   # the pack was closed meanwhile (its window is going)
+            return
 
-            with collection_paused(), Pack.open(path) as pack:
-                return headlines(pack)
+        def read_headlines(_progress, _cancel):
+            return in_process(pack_headlines, str(path)) if large else pack_headlines(str(path))
 
         def read_comparisons(_progress, _cancel):
-            from memberpack.analysis.comparisons import by_dataset, pack_comparisons  # noqa: PLC0415
-
-            with collection_paused(), Pack.open(path) as pack:
-                return by_dataset(pack_comparisons(pack))
+            return in_process(pack_comparisons_by_dataset, str(path)) if large else pack_comparisons_by_dataset(str(path))
 
         self._reading = True
         self._headlines_job = Job(read_headlines)

@@ -9,11 +9,9 @@ callback reads; the core then raises :class:`~memberpack.errors.Cancelled` and w
 
 from __future__ import annotations
 
-import gc
 import threading
 import traceback
-from collections.abc import Callable, Iterator
-from contextlib import contextmanager
+from collections.abc import Callable
 from typing import Any
 
 from PySide6.QtCore import QObject, QRunnable, QThreadPool, Signal
@@ -81,18 +79,24 @@ class _Runnable(QRunnable):
         self._job._run()
 
 
-@contextmanager
-def collection_paused() -> Iterator[None]:
-    """Pause Python's cyclic garbage collector while a job makes millions of short-lived objects (the
-    figures of a 100,000-row table): each full collection it would trigger stops every thread, the
-    GUI's too, for a few tenths of a second. Those objects hold no cycles; they go when released."""
-    was = gc.isenabled()
-    gc.disable()
-    try:
-        yield
-    finally:
-        if was:
-            gc.enable()
+_processes = None
+
+
+def in_process(fn: Callable[..., Any], *args: Any) -> Any:
+    """Run the top-level function ``fn(*args)`` in a child process and wait for its result (call this
+    from a job: the worker thread only waits, so the GUI thread keeps Python's lock). For work that
+    makes millions of Python objects, such as reading every figure of a 100,000-row table: in a
+    thread, it and the freeing of those objects would hold up the window for tenths of a second."""
+    global _processes  # noqa: PLW0603 - one child process per app, started on first use
+    if _processes is None:
+        import atexit  # noqa: PLC0415
+        import multiprocessing  # noqa: PLC0415
+
+        # spawned, not forked (a fork of a process running Qt threads is unsafe); a daemon, so the
+        # app's exit ends it rather than waiting for it
+        _processes = multiprocessing.get_context("spawn").Pool(1)
+        atexit.register(_processes.terminate)   # before the interpreter tears down what the pool needs
+    return _processes.apply(fn, args)
 
 
 _pools: dict[str, QThreadPool] = {}

@@ -259,6 +259,12 @@ class Pack:
                                  for a, b in dict.fromkeys(pairs) if block.areas.values[b] is not None)
         return list(found)
 
+    def block_rows(self, dataset_id: int) -> tuple[int, int]:
+        """How many rows and figures of a dataset are stored in blocks (without reading them)."""
+        (rows, cells) = self.db.execute("SELECT COALESCE(SUM(row_count), 0), COALESCE(SUM(cell_count), 0) "
+                                        "FROM observation_block WHERE dataset_id = ?", (dataset_id,)).fetchone()
+        return rows, cells
+
     def blocks(self, dataset_id: int) -> list[FigureBlock]:
         """A dataset's runs of rows stored column-wise, for a view that reads them as arrays (a table
         of 100,000 rows) rather than as an Observation per figure."""

@@ -28,7 +28,8 @@ def test_a_long_table_sorts_and_filters_in_the_background(qtbot, ledger):
     domain = domain_view.DomainView(pack, "Other data", [ds])
     qtbot.addWidget(domain)
     view = domain.view(0)
-    assert isinstance(view, LargeDatasetView) and view.model.rowCount() == 120
+    assert isinstance(view, LargeDatasetView)
+    qtbot.waitUntil(lambda: view.model.rowCount() == 120)   # read on a worker
     model = view.model
     assert [model.index(0, c).data() for c in range(3)] == ["CC001", "1.5", "299"]
     obs = model.observation(model.index(1, 1))
@@ -49,3 +50,17 @@ def test_a_long_table_sorts_and_filters_in_the_background(qtbot, ledger):
     target = view.current_target()
     assert (target.type, target.label, target.value) == (OBSERVATION, "CC110", 165_000)
     pack.close()
+
+
+def test_a_large_pack_has_its_headlines_read_in_a_child_process(qtbot, demo_pack, monkeypatch):
+    from memberpack.gui import pack_reads
+    from memberpack.gui.main_window import MainWindow
+
+    monkeypatch.setattr(pack_reads, "IN_PROCESS_FIGURES", 0)   # the demo pack counts as large
+    window = MainWindow(Pack.open(demo_pack))
+    qtbot.addWidget(window)
+    window.show()
+    qtbot.waitUntil(lambda: window.tabs.read_in_background, timeout=60_000)
+    assert window.tabs.overview.tiles["variance"].value == "£12.4m A"
+    assert window.tabs.comparisons()   # "how we compare" came back from the child too
+    window.pack.close()
