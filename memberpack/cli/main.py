@@ -20,6 +20,7 @@ COMMAND_MODULES = {
     "gui": "gui_command", "screenshot": "gui_command", "demo": "pack_commands", "import": "import_command",
     "export": "export_command", "check": "check_command", "notes": "notes_command",
     "authority": "compare_commands", "neighbours": "compare_commands", "compare": "compare_commands",
+    "details": "details_command",
 }
 DEFAULT_COMMAND = "gui"
 

@@ -363,32 +363,27 @@ class MainWindow(QMainWindow):
                                  lambda _r: self.statusBar().showMessage(f"Our authority: {found.describe()}", 8000))
 
     def export(self, suffix: str) -> None:
-        kind = "PDF briefing" if suffix == ".pdf" else "JSON"
-        default = self.pack.path.with_suffix(suffix)
-        name, _ = QFileDialog.getSaveFileName(self, f"Export {kind}", str(default), f"{kind} (*{suffix})")
-        if not name:
-            return
-        private = any(n.visibility == PRIVATE for n in self.notes.notes) and QMessageBox.question(
-            self, f"Export {kind}", "Include private notes? Choose No for the public version of the briefing.",
-            QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No,
-            QMessageBox.StandardButton.No) == QMessageBox.StandardButton.Yes
-        self.start_export(Path(name).with_suffix(suffix), include_private=private)
+        """The Export dialog (format, version, sections, private notes, preview, print), then the export."""
+        from memberpack.gui.export_dialog import ExportDialog  # noqa: PLC0415 - on demand
 
-    def start_export(self, out: Path, *, include_private: bool = False) -> None:
-        """Write ``out`` (.pdf or .json) on the worker thread, with a progress bar and Cancel in
-        the status bar; ``export_done`` reports the outcome."""
+        dialog = ExportDialog(self.pack.path, suffix=suffix, parent=self,
+                              has_private=any(n.visibility == PRIVATE for n in self.notes.notes))
+        if dialog.exec():
+            options = dialog.options()
+            self.start_export(options["out"], include_private=options["include_private"],
+                              sections=options["sections"])
+
+    def start_export(self, out: Path, *, include_private: bool = False, sections: list[str] | None = None) -> None:
+        """Write ``out`` (.pdf, .html or .json) on the worker thread, with a progress bar and Cancel
+        in the status bar; ``export_done`` reports the outcome."""
         pack_path = self.pack.path
 
         def write(progress, cancel) -> Path:
+            from memberpack.export.outputs import export_to  # noqa: PLC0415 - reportlab on demand
+
             with Pack.open(pack_path) as pack:
-                if out.suffix == ".json":
-                    from memberpack.export.json_export import export_json  # noqa: PLC0415
-
-                    export_json(pack, out, include_private=include_private)
-                else:
-                    from memberpack.export.pdf import export_pdf  # noqa: PLC0415 - reportlab on demand
-
-                    export_pdf(pack, out, include_private=include_private, progress=progress, cancel=cancel)
+                export_to(pack, out, include_private=include_private, sections=sections, progress=progress,
+                          cancel=cancel)
             return out
 
         from memberpack.gui.workers import Job  # noqa: PLC0415 - threads start on demand
@@ -410,10 +405,10 @@ class MainWindow(QMainWindow):
         self.statusBar().showMessage(message)
 
     def _export_succeeded(self, path: Path) -> None:
-        """Report the file written and, for the briefing PDF, offer to open it."""
+        """Report the file written and, for a briefing (PDF or HTML), offer to open it."""
         self._exported(f"Wrote {path}")
-        if path.suffix == ".pdf" and QMessageBox.question(
-                self, "Export PDF briefing", f"Wrote {path.name}. Open it now?",
+        if path.suffix in (".pdf", ".html") and QMessageBox.question(
+                self, "Export briefing", f"Wrote {path.name}. Open it now?",
                 QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No,
                 QMessageBox.StandardButton.Yes) == QMessageBox.StandardButton.Yes:
             QDesktopServices.openUrl(QUrl.fromLocalFile(str(path)))

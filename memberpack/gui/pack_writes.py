@@ -74,8 +74,13 @@ class _Outcome:
 
 
 def _attempt(pack: Pack, write: Write) -> _Outcome:
+    """Run ``write`` inside a transaction begun here, so the wait for the lock is this connection's
+    busy timeout (the store's own transaction joins it) and a lock held elsewhere is said at once."""
     try:
-        return _Outcome(write(pack))
+        pack.db.execute("BEGIN IMMEDIATE")
+        value = write(pack)
+        pack.db.execute("COMMIT")
+        return _Outcome(value)
     except NoteChanged as exc:
         return _Outcome(message=str(exc), conflict=True)
     except (sqlite3.Error, MemberpackError) as exc:

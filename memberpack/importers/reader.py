@@ -22,6 +22,10 @@ from memberpack.importers.formats import SheetFormats, read_formats
 from memberpack.importers.safety import check_file
 
 Row = list[Any]
+# Excel's sheet size, and calamine's: an .ods sheet longer than this is cut there without a word
+# (LibreOffice writes up to 16 million rows), so a sheet that reaches it is reported.
+ROW_LIMIT = 1_048_576
+COLUMN_LIMIT = 16_384
 Merged = tuple[tuple[int, int], tuple[int, int]]
 
 
@@ -47,14 +51,15 @@ def read_sheets(path: Path, sheet: str | None = None) -> Iterator[Sheet]:
 
 
 def _csv_sheet(path: Path) -> Sheet:
-    encoding, delimiter, rows = csv_rows(path)
+    notes: list[str] = []
+    encoding, delimiter, rows = csv_rows(path, notes.extend)
     names = {"utf-8-sig": "UTF-8", "cp1252": "Windows-1252"}
     delimiter_name = {",": "comma", ";": "semicolon", "\t": "tab", "|": "bar"}.get(delimiter, repr(delimiter))
     with path.open("rb") as fh:
         bom = fh.read(3) == b"\xef\xbb\xbf"
-    note = f"read as {names[encoding]}{' with BOM' if bom else ''} text, {delimiter_name}-separated"
+    notes.append(f"read as {names[encoding]}{' with BOM' if bom else ''} text, {delimiter_name}-separated")
     size = path.stat().st_size
-    return Sheet(path.stem, max(size // 40, 1), enumerate(rows), notes=[note])
+    return Sheet(path.stem, max(size // 40, 1), enumerate(rows), notes=notes)
 
 
 def _workbook_sheets(path: Path, wanted: str | None) -> Iterator[Sheet]:
@@ -97,10 +102,23 @@ def _workbook_sheets(path: Path, wanted: str | None) -> Iterator[Sheet]:
             except Exception as exc:  # noqa: BLE001
                 raise ImportFailed(f"{path.name}: sheet {name!r} cannot be read ({_short(exc)})") from None
             sheet_formats = _formats(path, formats_read).get(name, SheetFormats()) if formats else SheetFormats()
+            notes += _cut(name, calamine_sheet)
             yield Sheet(name, calamine_sheet.height, _calamine_rows(calamine_sheet),
                         list(calamine_sheet.merged_cell_ranges or []), sheet_formats, notes)
     finally:
         workbook.close()
+
+
+def _cut(name: str, sheet) -> list[str]:
+    """Warnings for a sheet that fills the reader's rows or columns (what lies beyond is not read)."""
+    out = []
+    if sheet.height >= ROW_LIMIT:
+        out.append(f"warning: sheet {name!r} fills the reader's limit of {ROW_LIMIT:,} rows: any rows below row "
+                   f"{ROW_LIMIT:,} were not read; split the sheet to import them")
+    if sheet.width >= COLUMN_LIMIT:
+        out.append(f"warning: sheet {name!r} fills the reader's limit of {COLUMN_LIMIT:,} columns: any columns "
+                   "beyond were not read")
+    return out
 
 
 def _formats(path: Path, job: Future) -> dict[str, SheetFormats]:

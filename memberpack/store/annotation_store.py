@@ -45,7 +45,12 @@ def _keep_in_history(pack: Pack, note: Annotation, replaced_at: str) -> bool:
 
 
 def save(pack: Pack, note: Annotation) -> None:
-    """Insert ``note``, or replace the stored note of the same uid, keeping the old one in history."""
+    """Insert ``note``, or replace the stored note of the same uid, keeping the old one in history.
+
+    A note outside the limits every copy of the pack accepts (:meth:`Annotation.problem`) is refused
+    in one line, so nothing is stored here that a merge elsewhere would refuse."""
+    if problem := note.problem():
+        raise NotesError(f"{pack.path.name}: the note cannot be saved: {problem}")
     with pack.transaction():
         old = get(pack, note.uid, include_deleted=True)
         if old is not None and old.snapshot() != note.snapshot():
