@@ -155,3 +155,40 @@ def test_two_windows_on_one_pack_see_each_other_and_never_overwrite_silently(qtb
     assert len(asked) == 3
     assert "First window's later edit" in bodies(demo_pack) and "Second window's version" not in bodies(demo_pack)
     other.pack.close()
+
+
+def test_each_failure_is_one_line_naming_its_cause():
+    from memberpack.errors import PackError
+    from memberpack.gui.pack_writes import DISK_FULL, describe
+
+    def raised_by_store(error: sqlite3.Error) -> PackError:
+        try:
+            try:
+                raise error
+            except sqlite3.Error:
+                raise PackError("pack.mpack: the disk is full; nothing was changed") from None
+        except PackError as exc:
+            return exc
+
+    assert describe(sqlite3.OperationalError("database or disk is full")) == DISK_FULL
+    assert describe(raised_by_store(sqlite3.OperationalError("database or disk is full"))) == DISK_FULL
+    assert describe(sqlite3.OperationalError("attempt to write a readonly database")) == READ_ONLY
+    assert describe(sqlite3.OperationalError("database is locked")) == IN_USE
+
+
+def test_pack_details_that_cannot_be_saved_say_so(qtbot, window, demo_pack, monkeypatch):
+    from memberpack.gui.pack_details_dialog import PackDetailsDialog
+
+    def fill(dialog) -> int:
+        dialog.committee.setText("Children's Scrutiny")
+        return 1
+
+    warned = []
+    monkeypatch.setattr(PackDetailsDialog, "exec", fill)
+    monkeypatch.setattr(QMessageBox, "warning", staticmethod(lambda *a: warned.append(a[2])))
+    window.pack.db.close()
+    window.pack.db = read_only_pack(demo_pack).db
+    window.edit_pack_details()
+    assert warned == [f"{READ_ONLY}; the details were not saved."]
+    with Pack.open(demo_pack) as pack:
+        assert pack.meta()["committee"].startswith("Scrutiny")
