@@ -16,7 +16,6 @@ from PySide6.QtWidgets import (QComboBox, QHBoxLayout, QLabel, QListWidget, QLis
                                QPlainTextEdit, QPushButton, QVBoxLayout, QWidget)
 
 from memberpack import settings
-from memberpack.gui import note_targets
 from memberpack.gui.pack_writes import PackWriter, describe
 from memberpack.gui.palette import is_dark
 from memberpack.gui.undo_commands import NoteCommand, add_note, delete_note, edit_note
@@ -115,16 +114,17 @@ class AnnotationPanel(QWidget):
         row.addWidget(self.edit_button)
         row.addWidget(self.delete_button)
         layout.addLayout(row)
-        self.set_target(Target())
         self._read_later = read_later
+        self._scheduled = False
+        self.set_target(Target())
         self.read = False   # True once the notes have been read from the pack
         if not read_later:
             self.refresh()
 
     def paintEvent(self, event) -> None:
         super().paintEvent(event)
-        if self._read_later:
-            self._read_later = False
+        if self._read_later and not self._scheduled:
+            self._scheduled = True
             QTimer.singleShot(0, self._changed)
 
     def sizeHint(self) -> QSize:
@@ -133,6 +133,10 @@ class AnnotationPanel(QWidget):
     # --- what the note is about ------------------------------------------------------------------
     def set_target(self, target: Target) -> None:
         self.target = target
+        if self._read_later:   # described with the notes, just after the first paint
+            return
+        from memberpack.gui import note_targets  # noqa: PLC0415 - the analysis layer, after the first paint
+
         self.about.setText(f"On: {note_targets.describe(target)}")
         if self.filter.currentIndex() == 1:
             self.refresh()
@@ -171,6 +175,8 @@ class AnnotationPanel(QWidget):
         self.body.setPlainText(self.editing.body)
         self.kind.setCurrentIndex(KINDS.index(self.editing.kind))
         self.visibility.setCurrentIndex(0 if self.editing.visibility == SHARED else 1)
+        from memberpack.gui import note_targets  # noqa: PLC0415
+
         self.about.setText(f"Editing a note on: {note_targets.describe(self.editing.target)}")
         self.add_button.setText("&Save changes")
         self.cancel_button.show()
@@ -267,8 +273,11 @@ class AnnotationPanel(QWidget):
     def refresh(self) -> None:
         """Reload the notes from the pack and show those the filter lets through."""
         from memberpack.analysis.annotation_targets import TargetResolver  # noqa: PLC0415 - after first paint
+        from memberpack.gui import note_targets  # noqa: PLC0415
 
-        self._read_later = False
+        if self._read_later:
+            self._read_later = False
+            self.set_target(self.target)
         try:
             self.notes = annotation_store.all_notes(self.pack)
             resolver = TargetResolver(self.pack)
@@ -298,6 +307,8 @@ class AnnotationPanel(QWidget):
         self._selection_changed()
 
     def _passes(self, note: Annotation, warning: str | None) -> bool:
+        from memberpack.gui import note_targets  # noqa: PLC0415
+
         choice = self.filter.currentIndex()
         return (choice == 0 or (choice == 1 and note_targets.same_place(note.target, self.target))
                 or (choice == 2 and note.kind == QUESTION) or (choice == 3 and note.kind == CONCERN)
