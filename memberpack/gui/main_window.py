@@ -136,7 +136,8 @@ class MainWindow(QMainWindow):
             old.deleteLater()
         else:
             self.holder.addWidget(tabs, 1)
-        self.writer.set_pack(pack)
+        if self.writer.pack is not pack:
+            self.writer.set_pack(pack)
         meta = pack.meta()
         self.setWindowTitle(f"{meta.get('committee') or pack.path.stem} – memberpack")
         self.tabs.target_changed.connect(self.notes.set_target)
@@ -162,7 +163,8 @@ class MainWindow(QMainWindow):
         self.banner.setVisible(read_only)
         self.notes.set_read_only(read_only)
         for action in (ids.IMPORT, ids.IMPORT_NEIGHBOURS, ids.PACK_DETAILS):
-            self.menu_actions[action].setEnabled(not read_only)
+            if self.menu_actions[action].isEnabled() == read_only:
+                self.menu_actions[action].setEnabled(not read_only)
 
     # --- changes made by another window or process -----------------------------------------------
     def _pack_version(self) -> tuple[int, list[int]]:
