@@ -13,9 +13,10 @@ import re
 import sys
 from pathlib import Path
 
-from memberpack.errors import ImportFailed, MemberpackError
+from memberpack.errors import ImportFailed
 from memberpack.importers import import_files
 from memberpack.importers.layout import Corrections
+from memberpack.importers.isolation import warm_up
 from memberpack.model.observation import LAYOUT_KINDS
 from memberpack.model.units import find_unit
 from memberpack.store.pack import Pack
@@ -74,24 +75,24 @@ def _progress(done: int, total: int, message: str) -> None:
         print(f"\r{message} ({min(done, total) * 100 // max(total, 1)}%)\033[K", end="", file=sys.stderr, flush=True)
 
 
+def _waiting(message: str) -> None:
+    print(f"memberpack: {message}", file=sys.stderr, flush=True)
+
+
 def run(args) -> int:
     path = Path(args.pack)
     corrections = Corrections(args.header_rows or (), args.label_column, args.key_columns, args.unit)
     options = dict(sheet=args.sheet, kind=args.kind, progress=_progress, corrections=corrections,
                    accept_unsure=args.accept_unsure, again=args.again)
+    warm_up(keep=len(args.files) > 1)   # the reader's process loads while the pack is opened
     if args.dry_run:
         reports = import_files(None, args.files, dry_run=True, **options)
     else:
-        existed = path.exists()
-        pack = Pack.open(path) if existed else Pack.create(path)
-        try:
+        Pack.on_wait = _waiting
+        # A new pack is made under a hidden name and put in place only once every file is in it:
+        # a failure removes only that file, never a pack another command made meanwhile.
+        with Pack.open(path) if path.exists() else Pack.creating(path) as pack:
             reports = import_files(pack, args.files, **options)
-        except (MemberpackError, KeyboardInterrupt):
-            pack.close()
-            if not existed:
-                path.unlink(missing_ok=True)
-            raise
-        pack.close()
     if sys.stderr.isatty():
         print("\r\033[K", end="", file=sys.stderr)
     for report in reports:
