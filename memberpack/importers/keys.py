@@ -34,6 +34,9 @@ _CODE_HEADER = re.compile(r"\b(?:code|la\s*(?:no|number)|la_code|old_la|new_la|o
 _PERIOD_HEADER = re.compile(r"\b(?:year|period|time_period|date|month|quarter)\b", re.IGNORECASE)
 _KEY_HEADER = re.compile(r"\b(?:names?|authority|council|area|region|type|class|category|sector|phase|provider|"
                          r"supplier|payee|group|filter|description|level)\b", re.IGNORECASE)
+_LINE_HEADER = re.compile(r"(?:invoice\s+)?(?:line|line\s+no\.?|ref(?:erence)?(?:\s+no\.?)?|no\.?)", re.IGNORECASE)
+_NAME_HEADER = re.compile(r"^\s*(?:(?:payee|supplier|recipient|beneficiary|institution|provider)\s+)?name\b|"
+                          r"^\s*(?:payee|recipient|beneficiary)\b", re.IGNORECASE)
 _ID_HEADER = re.compile(r"\b(?:ukprn|urn|upin|laestab|id|ref|reference)\b", re.IGNORECASE)
 _REGION_HEADER = re.compile(r"\bregion", re.IGNORECASE)
 _NAMES = {r.lower() for r in REGIONS}
@@ -149,6 +152,8 @@ def find_keys(headers: Sequence[str], columns: dict[int, list[Any]], label_col: 
             kind = AREA   # LA numbers left of the names
         elif kind == "number" and _identifiers(filled) and (c < label_col or _ID_HEADER.search(header)):
             kind = TEXT   # a reference number for each row (a UKPRN): kept with the row
+        elif kind == "number" and not figures and _LINE_HEADER.fullmatch(header.strip()):
+            kind = TEXT   # an invoice's line number: part of what identifies the row
         if figures:
             if kind == PERIOD and _PERIOD_HEADER.search(header):
                 keys.append((c, kind))   # "Period 2019/20" after the figures
@@ -168,7 +173,8 @@ def find_keys(headers: Sequence[str], columns: dict[int, list[Any]], label_col: 
                and len(_filled(columns[c])) == len(columns[c])}
     words = [c for c, kind in keys if kind == TEXT and c not in context]
     if words:
-        label = max(words, key=lambda c: (_name_like(columns[c]), distinct[c], c == label_col))
+        label = max(words, key=lambda c: (bool(_NAME_HEADER.search(header_of.get(c, ""))), _name_like(columns[c]),
+                                          distinct[c], c == label_col))
     elif label_col in dict(keys) and label_col not in context:
         label = label_col
     else:
