@@ -170,6 +170,9 @@ def _prepare(sheet: Sheet, layout: TableLayout, seen: dict[int, list[Any]], titl
     if override is not None:
         layout = TableLayout.from_dict(override.to_dict())
         layout.unit_by_hand = layout.unit is not None
+        if layout.label_column in layout.key_columns:   # made the label by hand: no longer a key as well
+            layout.key_columns = tuple(k for k in layout.key_columns if k != layout.label_column)
+            layout.key_roles = ()
         if len(layout.key_roles) != len(layout.key_columns):
             layout.key_roles = key_roles(layout, seen)
         source = "set by hand"

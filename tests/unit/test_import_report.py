@@ -78,7 +78,8 @@ def test_overrides_change_header_rows_label_column_and_last_row(tmp_path):
     (auto,) = read_file(path).tables
     detected = auto.layout
     assert detected.label_column == "B"
-    assert auto.report.skipped_cells()[:1] == [("A2", "left of the label column")]
+    assert auto.report.key_columns == [{"column": "A", "header": "Ref", "role": "section"}]   # kept, not skipped
+    assert not auto.report.skipped_cells()
     fixed = replace(detected, label_column="A", first_column="A", last_row=3)
     (table,) = read_file(path, overrides=[fixed]).tables
     got = {o.cell: (o.label, o.measure, o.value) for o in table.observations}
