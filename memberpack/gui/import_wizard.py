@@ -23,6 +23,17 @@ from memberpack.importers.layout import TableLayout
 from memberpack.store.pack import Pack
 
 FILE_FILTER = "Spreadsheets (*.xlsx *.xlsm *.xls *.ods *.csv);;All files (*)"
+READ_IN_BACKGROUND = 1_000_000   # bytes of files above which the preview is read on the worker, with Cancel
+
+
+def read_for_preview(paths: Sequence[Path], pack_path: Path, progress, cancel) -> tuple[list[FileResult], dict]:
+    """Read every file for the preview (and find those already in the pack); a job's function."""
+    results = []
+    for n, path in enumerate(paths):
+        progress(n, len(paths), f"Reading {path.name}…")
+        results.append(read_file(path, cancel=cancel,
+                                 progress=lambda _d, _t, message, n=n: progress(n, len(paths), message)))
+    return results, already_in_pack(pack_path, results)
 
 
 def import_with_layouts(pack_path: Path, files: Sequence[tuple[Path, list[TableLayout]]], progress, cancel) -> list:
@@ -80,6 +91,18 @@ class FilesPage(QWizardPage):
         layout.addWidget(self.list)
         layout.addLayout(buttons)
         layout.addWidget(self.error)
+        self.reading = QProgressBar()
+        self.reading.setAccessibleName("Reading the files")
+        self.stop = QPushButton("&Cancel reading")
+        self.stop.clicked.connect(lambda: self.job is not None and self.job.cancel())
+        row = QHBoxLayout()
+        row.addWidget(self.reading, 1)
+        row.addWidget(self.stop)
+        layout.addLayout(row)
+        self.reading.hide()
+        self.stop.hide()
+        self.job: workers.Job | None = None
+        self._read = False
         self.add_files(files)
 
     def add_files(self, files: Sequence[Path]) -> None:
@@ -99,8 +122,17 @@ class FilesPage(QWizardPage):
         return [Path(self.list.item(i).text()) for i in range(self.list.count())]
 
     def validatePage(self) -> bool:
-        """Read every file now, so a bad one is named here and nothing goes further."""
+        """Read every file now, so a bad one is named here and nothing goes further. Large files are
+        read on the worker, with progress and Cancel, and the wizard moves on when they are read."""
         wizard: ImportWizard = self.wizard()  # type: ignore[assignment]
+        if self._read:   # read in the background: go on
+            self._read = False
+            return True
+        if self.job is not None:
+            return False
+        if sum(p.stat().st_size for p in self.files() if p.is_file()) > READ_IN_BACKGROUND:
+            self._read_in_background(wizard)
+            return False
         wizard.results = []
         try:
             for path in self.files():
@@ -111,6 +143,40 @@ class FilesPage(QWizardPage):
             return False
         self.error.clear()
         return True
+
+    def _read_in_background(self, wizard: ImportWizard) -> None:
+        paths, pack_path = self.files(), wizard.pack_path
+        self.error.clear()
+        self.job = workers.Job(lambda progress, cancel: read_for_preview(paths, pack_path, progress, cancel), self)
+        self.job.progressed.connect(self._progressed)
+        self.job.succeeded.connect(lambda found: self._done(wizard, found))
+        self.job.failed.connect(self._stopped)
+        self.job.cancelled.connect(lambda _message: self._stopped("Reading cancelled; choose the files again "
+                                                                    "or press Next to read them."))
+        self.reading.setRange(0, 0)
+        self.reading.show()
+        self.stop.show()
+        self.job.start()
+
+    def _progressed(self, done: int, total: int, message: str) -> None:
+        self.reading.setRange(0, max(total, 1))
+        self.reading.setValue(done)
+        self.reading.setFormat(message)
+
+    def _done(self, wizard: ImportWizard, found) -> None:
+        self._finished()
+        wizard.results, wizard.repeats = found
+        self._read = True
+        wizard.next()
+
+    def _stopped(self, message: str) -> None:
+        self._finished()
+        self.error.setText(message)
+
+    def _finished(self) -> None:
+        self.job = None
+        self.reading.hide()
+        self.stop.hide()
 
 
 class ReportPage(QWizardPage):
@@ -195,6 +261,8 @@ class ImportWizard(QWizard):
 
     def reject(self) -> None:
         """Cancel stops a running import (nothing is written) before the wizard may close."""
+        if self.files_page.job is not None:   # reading for the preview: stop it, nothing to keep
+            self.files_page.job.cancel()
         if self.job is not None:
             self.report_page.status.setText("Cancelling…")
             self.job.cancel()
