@@ -40,7 +40,7 @@ def _waiting(message: str) -> None:
 
 def run(args) -> int:
     path = Path(args.pack)
-    warm_up()   # the readers' process loads while the pack is opened
+    warm_up(keep=len(args.files) > 1)   # the reader's process loads while the pack is opened
     if args.dry_run:
         reports = import_files(None, args.files, sheet=args.sheet, kind=args.kind, dry_run=True, progress=_progress)
     else:
