@@ -8,6 +8,7 @@ loads only when a chart is first needed. With ``overview_later`` even the Overvi
 
 from __future__ import annotations
 
+import importlib
 import sqlite3
 from typing import TYPE_CHECKING
 
@@ -134,6 +135,9 @@ class PackTabs(QTabWidget):
             return in_process(pack_comparisons_by_dataset, str(path)) if large else pack_comparisons_by_dataset(str(path))
 
         self._reading = True
+        if large:   # its long tables will want numpy: load it now, on a worker, not when one is opened
+            self._warm_job = Job(lambda _p, _c: importlib.import_module("memberpack.gui.large_table"))
+            self._warm_job.start(pool("warm"))
         self._headlines_job = Job(read_headlines)
         self._headlines_job.succeeded.connect(self._headlines_read)
         self._headlines_job.failed.connect(self._not_read)
