@@ -6,9 +6,15 @@ import json
 import sys
 from pathlib import Path
 
+from memberpack import settings
+from memberpack.analysis.output_version import placeholder
 from memberpack.errors import ImportFailed, MemberpackError
 from memberpack.importers import import_files
 from memberpack.model.observation import LAYOUT_KINDS
+from memberpack.cli.passphrase import ask_passphrase
+from memberpack.store import classification
+from memberpack.store.atomic_write import write_bytes
+from memberpack.store.classification import PARAGRAPHS
 from memberpack.store.pack import Pack
 
 
@@ -22,6 +28,10 @@ def register(sub) -> None:
     p.add_argument("--kind", choices=LAYOUT_KINDS, help="layout kind, instead of detecting it")
     p.add_argument("--dry-run", action="store_true", help="show the import report, write nothing")
     p.add_argument("--report", metavar="FILE.json", help="also save the import report as JSON")
+    p.add_argument("--exempt", type=int, choices=sorted(PARAGRAPHS), metavar="N",
+                   help="the tables hold exempt information, paragraph N (1-7) of Schedule 12A")
+    p.add_argument("--reason", default="", help="with --exempt: why the tables are exempt")
+    p.add_argument("--by", help="with --exempt: who classified them (default: the author in settings)")
     p.set_defaults(run=run)
 
 
@@ -37,9 +47,16 @@ def run(args) -> int:
         reports = import_files(None, args.files, sheet=args.sheet, kind=args.kind, dry_run=True, progress=_progress)
     else:
         existed = path.exists()
-        pack = Pack.open(path) if existed else Pack.create(path)
+        pack = Pack.open(path, passphrase=ask_passphrase) if existed else Pack.create(path)
         try:
-            reports = import_files(pack, args.files, sheet=args.sheet, kind=args.kind, progress=_progress)
+            with pack.transaction():  # the tables and their classification together, or neither
+                (before,) = pack.db.execute("SELECT COALESCE(MAX(id), 0) FROM dataset").fetchone()
+                reports = import_files(pack, args.files, sheet=args.sheet, kind=args.kind, progress=_progress)
+                if args.exempt is not None:
+                    by = args.by if args.by is not None else str(settings.load().get("author", ""))
+                    for (key,) in pack.db.execute("SELECT DISTINCT key FROM dataset WHERE id > ?", (before,)).fetchall():
+                        classification.classify(pack, classification.DATASET, key, args.exempt, reason=args.reason,
+                                                by=by)
         except (MemberpackError, KeyboardInterrupt):
             pack.close()
             if not existed:
@@ -48,12 +65,16 @@ def run(args) -> int:
         pack.close()
     if sys.stderr.isatty():
         print("\r\033[K", end="", file=sys.stderr)
+    marking = None if args.exempt is None else placeholder(args.exempt).replace(": not", ": NOT")
+    if marking:
+        print(marking)
     for report in reports:
         print("\n".join(report.lines()))
     if args.report:
+        document = [r.to_dict() for r in reports]
         try:
-            Path(args.report).write_text(json.dumps([r.to_dict() for r in reports], indent=2, ensure_ascii=False),
-                                         encoding="utf-8")
+            write_bytes(args.report, json.dumps({"marking": marking, "files": document} if marking else document,
+                                                indent=2, ensure_ascii=False).encode("utf-8"))
         except OSError as exc:
             raise ImportFailed(f"{args.report}: cannot save the report ({exc.strerror or exc})") from None
     if args.dry_run:

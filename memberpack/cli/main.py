@@ -11,11 +11,12 @@ import sys
 
 from memberpack import __version__
 from memberpack.cli import check_command, export_command, gui_command, import_command, pack_commands
-from memberpack.cli import compare_commands, notes_command
+from memberpack.cli import classify_command, compare_commands, notes_command, protect_command
+from memberpack.cli.terminal_text import EscapingWriter, escaped
 from memberpack.errors import Cancelled, MemberpackError
 
 COMMAND_MODULES = (gui_command, pack_commands, import_command, export_command, check_command,
-                   notes_command, compare_commands)
+                   notes_command, compare_commands, classify_command, protect_command)
 
 
 def build_parser() -> argparse.ArgumentParser:
@@ -35,17 +36,21 @@ def main(argv: list[str] | None = None) -> int:
     args = parser.parse_args(argv)
     if args.command is None:
         args = parser.parse_args(["gui"])
+    stdout, sys.stdout = sys.stdout, EscapingWriter(sys.stdout)  # text from packs, printed safely
     try:
         return int(args.run(args) or 0)
     except Cancelled as exc:
-        print(f"memberpack: {exc}", file=sys.stderr)
+        print(f"memberpack: {escaped(str(exc))}", file=sys.stderr)
         return 1
     except KeyboardInterrupt:
         print("memberpack: cancelled; nothing was changed.", file=sys.stderr)
         return 1
     except MemberpackError as exc:
-        print(f"memberpack: {exc}", file=sys.stderr)
+        print(f"memberpack: {escaped(str(exc))}", file=sys.stderr)
         return 1
+    finally:
+        sys.stdout.flush()
+        sys.stdout = stdout
 
 
 def run() -> None:

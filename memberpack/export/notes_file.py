@@ -16,10 +16,13 @@ import uuid
 from dataclasses import asdict, dataclass, field
 from pathlib import Path
 
-from memberpack.errors import NotesError
+from memberpack.analysis.output_version import PUBLIC, output_pack
+from memberpack.errors import NotesError, PackError
 from memberpack.model.annotations import KINDS, STATUSES, TARGET_TYPES, VISIBILITIES, Annotation, Target, parse_time
 from memberpack.store import annotation_store
+from memberpack.store.atomic_write import write_bytes
 from memberpack.store.pack import Pack
+from memberpack.store.protection import Protection, is_protected, unseal
 
 FORMAT = "memberpack-notes"
 VERSION = 1
@@ -48,19 +51,21 @@ def note_dict(note: Annotation) -> dict:
     return first | {"target": target} | data
 
 
-def write_notes_file(pack: Pack, out: str | Path, *, include_private: bool = False) -> int:
-    """Write the pack's notes (shared only unless ``include_private``); returns how many."""
+def write_notes_file(pack: Pack, out: str | Path, *, include_private: bool = False, version: str = PUBLIC) -> int:
+    """Write the pack's notes (shared only unless ``include_private``; exempt ones only in the full
+    ``version``); returns how many. From a protected pack, the file is protected with the same
+    passphrase."""
     out = Path(out)
     identity = pack_identity(pack)
-    notes = annotation_store.all_notes(pack, include_private=include_private)
-    document = {"format": FORMAT, "version": VERSION, "pack": identity, "notes": [note_dict(n) for n in notes]}
-    tmp = out.with_name(out.name + ".part")
+    with output_pack(pack, version, include_private=include_private) as (view, ov):
+        notes = annotation_store.all_notes(view, include_private=include_private)
+    document = {"format": FORMAT, "version": VERSION, "output": ov.to_dict(), "pack": identity,
+                "notes": [note_dict(n) for n in notes]}
+    data = (json.dumps(document, indent=1, ensure_ascii=False) + "\n").encode("utf-8")
     try:
-        tmp.write_text(json.dumps(document, indent=1, ensure_ascii=False) + "\n", encoding="utf-8")
-        tmp.replace(out)
+        write_bytes(out, data if pack.protection is None else pack.protection.seal(data))
     except OSError as exc:
-        tmp.unlink(missing_ok=True)
-        raise NotesError(f"{out}: cannot write the notes file ({exc.strerror})") from None
+        raise NotesError(f"{out}: cannot write the notes file ({exc.strerror or exc})") from None
     return len(notes)
 
 
@@ -73,14 +78,21 @@ class NotesFile:
     notes: list[Annotation] = field(default_factory=list)
 
 
-def read_notes_file(path: str | Path) -> NotesFile:
-    """Read and check a notes file in full; any problem is one NotesError naming the file."""
+def read_notes_file(path: str | Path, protection: Protection | None = None) -> NotesFile:
+    """Read and check a notes file in full; any problem is one NotesError naming the file. A
+    protected notes file opens with the ``protection`` of the protected pack it came from."""
     path = Path(path)
     try:
         if path.stat().st_size > MAX_BYTES:
             raise NotesError(f"{path.name}: too large for a notes file ({path.stat().st_size:,} bytes; "
                              f"the limit is {MAX_BYTES:,})")
-        document = json.loads(path.read_bytes().decode("utf-8"))
+        data = path.read_bytes()
+        if is_protected(data):
+            try:
+                data = unseal(path, data, key=protection)[0]
+            except PackError as exc:
+                raise NotesError(str(exc)) from None
+        document = json.loads(data.decode("utf-8"))
     except FileNotFoundError:
         raise NotesError(f"{path}: no such notes file") from None
     except OSError as exc:
@@ -169,7 +181,7 @@ class MergeSummary:
 
 def merge_notes_file(pack: Pack, path: str | Path) -> MergeSummary:
     """Merge a member's notes file into ``pack`` in one transaction; refuses another pack's file."""
-    notes_file = read_notes_file(path)
+    notes_file = read_notes_file(path, pack.protection)
     summary = MergeSummary()
     with pack.transaction():
         mine = pack_identity(pack)

@@ -12,6 +12,7 @@ from memberpack.analysis.annotation_targets import TargetResolver
 from memberpack.analysis.charts import charts_for
 from memberpack.analysis.comparisons import by_dataset, pack_comparisons
 from memberpack.analysis.headlines import Headlines, headlines
+from memberpack.analysis.output_version import PUBLIC, OutputVersion, output_pack
 from memberpack.errors import Cancelled, MemberpackError
 from memberpack.export.pdf_document import BriefingCanvas, BriefingDoc, anchor_key
 from memberpack.export.pdf_front import contents, cover, headline_page
@@ -21,6 +22,7 @@ from memberpack.export.pdf_styles import register_fonts, styles
 from memberpack.model.metrics import DOMAIN_TITLES, DOMAINS, OTHER
 from memberpack.model.observation import OPEN_STATISTICS
 from memberpack.store import annotation_store
+from memberpack.store.atomic_write import atomic_write
 from memberpack.store.pack import Pack
 
 
@@ -66,46 +68,54 @@ def _tables(pack: Pack, domains: tuple[str, ...], cancel: Callable[[], bool] | N
     return tables
 
 
-def _sections(domains: tuple[str, ...], tables: list[Table], plan: NotePlan) -> tuple[list, list]:
-    """The contents entries and the story of the domain sections, in domain order."""
+def _sections(domains: tuple[str, ...], tables: list[Table], plan: NotePlan,
+              version: OutputVersion) -> tuple[list, list]:
+    """The contents entries and the story of the domain sections, in domain order; in a public
+    version each exempt table left out is marked where it was."""
     entries: list[tuple[str, str, int]] = []
     body: list = []
     for domain in domains:
         in_domain = [t for t in tables if _domain(t) == domain]
-        if in_domain:
+        withheld = [w for w in version.withheld if (w.domain if w.domain in DOMAIN_TITLES else OTHER) == domain]
+        if in_domain or withheld:
             key = anchor_key("section", domain)
             entries += [(key, DOMAIN_TITLES[domain], 0)] + [(table_key(t), table_title(t), 1) for t in in_domain]
             body += domain_story(key, DOMAIN_TITLES[domain], in_domain, plan)
-    if not tables:
+            body += [Paragraph(w.text, styles()["h3"]) for w in withheld]
+    if not tables and not version.withheld:
         body = [Paragraph("There are no tables in this export: import the officers’ returns into the pack, or "
                           "choose other sections.", styles()["body"])]
     return entries, body
 
 
 def export_pdf(pack: Pack, out: str | Path, *, include_private: bool = False, sections: Iterable[str] | None = None,
-               progress: Callable[[int, int, str], None] | None = None,
+               version: str = PUBLIC, progress: Callable[[int, int, str], None] | None = None,
                cancel: Callable[[], bool] | None = None) -> Path:
-    """Write the briefing to ``out`` (replaced only when complete); private notes only when asked for."""
+    """Write the briefing to ``out`` (replaced only when complete): the ``version`` (public or full,
+    see :mod:`memberpack.analysis.output_version`); private notes only when asked for."""
     out = Path(out)
     domains = section_names(sections)
     register_fonts()
+    with output_pack(pack, version, include_private=include_private) as (view, ov):
+        _build(view, ov, out, domains, progress, cancel)
+    return out
+
+
+def _build(pack: Pack, ov: OutputVersion, out: Path, domains: tuple[str, ...],
+           progress: Callable[[int, int, str], None] | None, cancel: Callable[[], bool] | None) -> None:
     tables = _tables(pack, domains, cancel)
-    plan = NotePlan(annotation_store.all_notes(pack, include_private=include_private), tables, TargetResolver(pack))
-    meta = pack.meta()
-    entries, body = _sections(domains, tables, plan)
+    plan = NotePlan(annotation_store.all_notes(pack, include_private=ov.include_private), tables, TargetResolver(pack))
+    meta = pack.meta() | {"marking": ov.marking}
+    entries, body = _sections(domains, tables, plan, ov)
     pages = {t.ds.name: table_key(t) for t in reversed(tables)}
-    story = [*cover(meta, include_private=include_private),
+    story = [*cover(meta, version=ov),
              *contents([("headlines", "Headline summary", 0), *entries, ("annex", "Questions for officers", 0)]),
              *headline_page(_headlines_for(pack, tables), plan.general, pages), *body, *annex(plan)]
     subject = " ".join(filter(None, ["Briefing pack", meta.get("committee") and f"for {meta['committee']}",
                                      meta.get("meeting_date") and f"meeting on {meta['meeting_date']}"]))
-    tmp = out.with_name(out.name + ".part")
-    doc = BriefingDoc(str(tmp), meta, subject=subject, steps=len(tables) + 2, progress=progress, cancel=cancel)
     try:
-        doc.build(story, canvasmaker=BriefingCanvas)
-        tmp.replace(out)
+        with atomic_write(out) as f:
+            doc = BriefingDoc(f, meta, subject=subject, steps=len(tables) + 2, progress=progress, cancel=cancel)
+            doc.build(story, canvasmaker=BriefingCanvas)
     except OSError as exc:
         raise MemberpackError(f"{out}: cannot write the PDF ({exc.strerror or exc})") from None
-    finally:
-        tmp.unlink(missing_ok=True)
-    return out

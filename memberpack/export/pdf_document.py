@@ -123,7 +123,7 @@ class BriefingDoc(BaseDocTemplate):
     """A4 with a cover page (no running header), body pages (header and "Page X of Y"), and
     landscape pages of the same kind for tables too wide to read upright."""
 
-    def __init__(self, filename: str, meta: dict[str, str], *, subject: str, steps: int,
+    def __init__(self, filename, meta: dict[str, str], *, subject: str, steps: int,
                  progress: Callable[[int, int, str], None] | None = None,
                  cancel: Callable[[], bool] | None = None) -> None:
         super().__init__(filename, pagesize=PAGE, leftMargin=MARGIN, rightMargin=MARGIN, topMargin=MARGIN,
@@ -152,7 +152,7 @@ class BriefingDoc(BaseDocTemplate):
         canv.setFillColor(MUTED)
         canv.drawString(MARGIN, top, self.meta.get("committee", ""))
         canv.setFont(FONT_BOLD, 8)
-        canv.drawRightString(width - MARGIN, top, self.meta.get("classification", "Public").upper())
+        canv.drawRightString(width - MARGIN, top, self.meta.get("marking") or "PUBLIC")
         canv.setStrokeColor(RULE)
         canv.setLineWidth(0.5)
         canv.line(MARGIN, top - 2 * mm, width - MARGIN, top - 2 * mm)

@@ -10,6 +10,7 @@ from reportlab.platypus import Flowable, HRFlowable, NextPageTemplate, PageBreak
 
 from memberpack.analysis.charts import money_text, point_text
 from memberpack.analysis.headlines import Headlines, Item
+from memberpack.analysis.output_version import OutputVersion
 from memberpack.export.pdf_document import Anchored, PageRef
 from memberpack.export.pdf_notes import PlacedNote, note_flowables
 from memberpack.export.pdf_styles import ACCENT, ADVERSE, FONT, FAVOURABLE, FRAME_WIDTH, INK, RULE, SHADE, styles
@@ -18,9 +19,9 @@ from memberpack.export.pdf_tables import list_table
 CHANGES_SHOWN = 15
 
 
-def cover(meta: dict[str, str], *, include_private: bool) -> list[Flowable]:
+def cover(meta: dict[str, str], *, version: OutputVersion) -> list[Flowable]:
+    """The cover says which version this is and what it carries (exempt information, private notes)."""
     s = styles()
-    classification = (meta.get("classification") or "Public").strip()
     story: list[Flowable] = [Spacer(1, 36 * mm), HRFlowable(width="100%", thickness=3, color=ACCENT, spaceAfter=4 * mm),
                              Paragraph(escape(meta.get("committee") or ""), s["cover_line"]),
                              Spacer(1, 4 * mm),
@@ -28,12 +29,8 @@ def cover(meta: dict[str, str], *, include_private: bool) -> list[Flowable]:
     if meta.get("meeting_date"):
         story.append(Paragraph(f"Meeting date: {escape(meta['meeting_date'])}", s["cover_line"]))
     story.append(Paragraph(f"Produced: {date.today():%d/%m/%Y}", s["cover_line"]))
-    story.append(Paragraph(f"Classification: {escape(classification.upper())}", s["cover_class"]))
-    if classification.lower() == "exempt":
-        story.append(Paragraph("Not for publication: contains exempt information.", s["cover_line"]))
-    if include_private:
-        story.append(Paragraph("This copy includes members’ <b>private</b> notes. Do not publish or circulate it.",
-                               s["cover_line"]))
+    story.append(Paragraph(f"Classification: {escape(version.marking)}", s["cover_class"]))
+    story += [Paragraph(escape(line), s["cover_line"]) for line in version.cover_lines[1:]]
     return story + [NextPageTemplate("body"), PageBreak()]
 
 
