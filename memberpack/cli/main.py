@@ -40,13 +40,13 @@ def main(argv: list[str] | None = None) -> int:
     try:
         return int(args.run(args) or 0)
     except Cancelled as exc:
-        print(f"memberpack: {escaped(str(exc))}", file=sys.stderr)
+        print(f"memberpack: {escaped(str(exc), one_line=True)}", file=sys.stderr)
         return 1
     except KeyboardInterrupt:
         print("memberpack: cancelled; nothing was changed.", file=sys.stderr)
         return 1
     except MemberpackError as exc:
-        print(f"memberpack: {escaped(str(exc))}", file=sys.stderr)
+        print(f"memberpack: {escaped(str(exc), one_line=True)}", file=sys.stderr)
         return 1
     finally:
         sys.stdout.flush()

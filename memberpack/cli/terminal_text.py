@@ -12,8 +12,14 @@ from typing import TextIO
 _UNSAFE = re.compile("[\x00-\x08\x0b-\x1f\x7f-\x9f\u061c\u200e\u200f\u202a-\u202e\u2066-\u2069]")
 
 
-def escaped(text: str) -> str:
-    return _UNSAFE.sub(lambda m: m[0].encode("unicode_escape").decode("ascii"), text)
+_LINE_BREAKS = re.compile("[\n\t]")
+
+
+def escaped(text: str, *, one_line: bool = False) -> str:
+    """``text`` with unsafe characters written as escapes (``\\x1b``, ``\\u202e``); with
+    ``one_line``, newlines and tabs too (an error message is one line)."""
+    text = _UNSAFE.sub(lambda m: m[0].encode("unicode_escape").decode("ascii"), text)
+    return _LINE_BREAKS.sub(lambda m: m[0].encode("unicode_escape").decode("ascii"), text) if one_line else text
 
 
 class EscapingWriter(io.TextIOBase):

@@ -29,7 +29,9 @@ def cover(meta: dict[str, str], *, version: OutputVersion) -> list[Flowable]:
     if meta.get("meeting_date"):
         story.append(Paragraph(f"Meeting date: {escape(meta['meeting_date'])}", s["cover_line"]))
     story.append(Paragraph(f"Produced: {date.today():%d/%m/%Y}", s["cover_line"]))
-    story.append(Paragraph(f"Classification: {escape(version.marking)}", s["cover_class"]))
+    marks = version.marking.split(" · ")
+    story.append(Paragraph("Classification: PUBLIC" if marks == ["PUBLIC"] else "<br/>".join(map(escape, marks)),
+                           s["cover_class"]))
     story += [Paragraph(escape(line), s["cover_line"]) for line in version.cover_lines[1:]]
     return story + [NextPageTemplate("body"), PageBreak()]
 

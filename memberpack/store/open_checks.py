@@ -46,28 +46,48 @@ def check_side_files(path: Path, header: bytes) -> None:
 
 
 def _check_journal(path: Path, header: bytes, journal: Path) -> None:
-    """A hot journal is the pack's own when its saved first page is this pack's header, one commit
-    behind at most; SQLite then rolls it back on opening. Anything else is refused."""
-    with journal.open("rb") as f:
-        head = f.read(28)
-        if head[:8] != _JOURNAL_MAGIC:
-            return  # not hot: SQLite ignores (and later deletes) a journal without its magic
-        sector = struct.unpack(">I", head[20:24])[0]
-        page_size = struct.unpack(">I", head[24:28])[0]
-        ours = struct.unpack(">H", header[16:18])[0] if len(header) >= 18 else 0
-        ours = 65536 if ours == 1 else ours
-        if page_size == ours and 512 <= sector <= 65536:
-            f.seek(sector)
-            record = f.read(4 + page_size)
-            page_number = struct.unpack(">I", record[:4])[0] if len(record) >= 4 else 0
-            saved = record[4:]
-            if page_number == 1 and len(saved) >= 100 and saved[:16] == SQLITE_MAGIC and \
-                    struct.unpack(">I", saved[68:72])[0] == APPLICATION_ID:
-                then, now = (struct.unpack(">I", h[24:28])[0] for h in (saved, header))
-                if now - then in (0, 1):
-                    return
-    raise PackError(f"{path}: a rollback journal ({journal.name}) lies beside the pack that is not its own; "
-                    "it was not applied: move it away to open the pack")
+    """A hot journal belongs to this pack when it was written with the pack's page size, began
+    with the pack no larger than it is now, names only pages the pack has, and, if it saved the
+    pack's first page, saved this pack's (its application id, one commit behind at most). SQLite
+    then rolls it back on opening, as it should; anything else is refused, not applied."""
+    data = journal.read_bytes()
+    if data[:8] != _JOURNAL_MAGIC:
+        return  # not hot: SQLite ignores (and later deletes) a journal without its magic
+    page_size = struct.unpack(">H", header[16:18])[0] if len(header) >= 18 else 0
+    page_size = 65536 if page_size == 1 else page_size
+    pages = path.stat().st_size // page_size if page_size else 0
+    if not _journal_fits(data, page_size, pages, header):
+        raise PackError(f"{path}: a rollback journal ({journal.name}) lies beside the pack that is not its own; "
+                        "it was not applied: move it away to open the pack")
+
+
+def _journal_fits(data: bytes, page_size: int, pages: int, header: bytes) -> bool:
+    offset = 0
+    while data[offset:offset + 8] == _JOURNAL_MAGIC:
+        count, _nonce, initial, sector, size = struct.unpack(">IIIII", data[offset + 8:offset + 28])
+        if size != page_size or not 512 <= sector <= 65536 or initial > pages:
+            return False
+        offset += sector
+        record = 4 + page_size + 4
+        available = (len(data) - offset) // record
+        count = available if count in (0, 0xFFFFFFFF) else min(count, available)
+        for _ in range(count):
+            number = struct.unpack(">I", data[offset:offset + 4])[0]
+            if not 1 <= number <= max(pages, initial):
+                return False
+            if number == 1 and not _same_pack(data[offset + 4:offset + 4 + page_size], header):
+                return False
+            offset += record
+        offset = -(-offset // sector) * sector  # the next segment's header starts on a sector
+    return True
+
+
+def _same_pack(saved: bytes, header: bytes) -> bool:
+    """Whether a journal's saved first page is this pack's, at most one commit earlier."""
+    if saved[:16] != SQLITE_MAGIC or struct.unpack(">I", saved[68:72])[0] != APPLICATION_ID:
+        return False
+    then, now = (struct.unpack(">I", h[24:28])[0] for h in (saved, header))
+    return now - then in (0, 1)
 
 
 def harden(db: sqlite3.Connection) -> None:
@@ -118,7 +138,7 @@ def check_schema(path: Path, db: sqlite3.Connection, version: int) -> None:
     found, expected = schema_of(db), expected_schema(version)
     for key in sorted(found.keys() - expected.keys()):
         raise PackError(f"{path}: the pack holds a {key[0]} {key[1]!r} that memberpack never makes; refused")
-    for key in sorted(expected.keys() - found.keys()):
+    for key in sorted(expected.keys() - found.keys(), key=lambda k: (k[0] != "table", k)):
         raise PackError(f"{path}: the pack has no {key[0]} {key[1]!r}; it is damaged or not memberpack's; refused")
     for key in sorted(expected):
         if found[key] != expected[key]:
@@ -131,8 +151,8 @@ def quick_check(path: Path, db: sqlite3.Connection, *, full: bool = False) -> li
     try:
         rows = [r[0] for r in db.execute(f"PRAGMA {pragma}(20)")]
     except sqlite3.DatabaseError as exc:
-        return [str(exc)]
-    return [] if rows == ["ok"] else rows
+        return [" ".join(str(exc).split())]
+    return [] if rows == ["ok"] else [" ".join(str(r).split()) for r in rows]
 
 
 def is_sqlite_header(header: bytes) -> bool:
