@@ -9,6 +9,7 @@ from PySide6.QtWidgets import QMainWindow, QMenu
 
 NEW_PACK, OPEN_PACK, IMPORT, IMPORT_NEIGHBOURS, EXPORT_PDF, EXPORT_JSON, PACK_DETAILS, QUIT = (
     "new_pack", "open_pack", "import", "import_neighbours", "export_pdf", "export_json", "pack_details", "quit")
+SAVE_PROTECTED = "save_protected"
 UNDO, REDO, FIND, NEXT_TAB, PREVIOUS_TAB, SHOW_NOTES = "undo", "redo", "find", "next_tab", "previous_tab", "show_notes"
 
 # id: (menu text, shortcut, status tip)
@@ -20,6 +21,7 @@ ACTIONS: dict[str, tuple[str, QKeySequence | str, str]] = {
                         "Read our statistical neighbours from the DfE statistical-neighbour workbook"),
     EXPORT_PDF: ("Export &PDF briefing…", "Ctrl+P", "Export the printable briefing with its shared notes"),
     EXPORT_JSON: ("Export &JSON…", "Ctrl+Shift+J", "Export every figure with its source cell as JSON"),
+    SAVE_PROTECTED: ("Save pro&tected copy…", "", "Save an encrypted copy of the pack that opens only with a passphrase"),
     PACK_DETAILS: ("Pack &details…", "Ctrl+Shift+D", "Committee, meeting date and classification"),
     QUIT: ("&Quit", QKeySequence.StandardKey.Quit, "Close memberpack"),
     UNDO: ("&Undo", QKeySequence.StandardKey.Undo, "Undo the last change to the notes"),
@@ -31,7 +33,8 @@ ACTIONS: dict[str, tuple[str, QKeySequence | str, str]] = {
 }
 
 MENUS: tuple[tuple[str, tuple[str | None, ...]], ...] = (
-    ("&File", (NEW_PACK, OPEN_PACK, "recent", None, IMPORT, IMPORT_NEIGHBOURS, None, EXPORT_PDF, EXPORT_JSON, None, PACK_DETAILS,
+    ("&File", (NEW_PACK, OPEN_PACK, "recent", None, IMPORT, IMPORT_NEIGHBOURS, None, EXPORT_PDF, EXPORT_JSON, SAVE_PROTECTED, None,
+               PACK_DETAILS,
                None, QUIT)),
     ("&Edit", (UNDO, REDO, None, FIND)),
     ("&View", (NEXT_TAB, PREVIOUS_TAB, None, SHOW_NOTES)),

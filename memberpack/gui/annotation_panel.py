@@ -16,6 +16,7 @@ from memberpack.model.annotations import (CONCERN, KIND_TITLES, KINDS, PRIVATE, 
 )
 from memberpack.store import annotation_store
 from memberpack.store.pack import Pack
+from memberpack.gui.plain_text import plain_label, plain_tip
 
 FILTERS = ("All notes", "On the selected item", "Questions for officers", "Concerns", "Private notes",
            "Figure changed since written")
@@ -35,7 +36,7 @@ class AnnotationPanel(QWidget):
         self.editing: Annotation | None = None
         self.notes: list[Annotation] = []
 
-        self.about = QLabel()
+        self.about = plain_label()
         self.about.setWordWrap(True)
         self.about.setAccessibleName("Selected item")
         self.kind = QComboBox()
@@ -100,7 +101,7 @@ class AnnotationPanel(QWidget):
     # --- what the note is about ------------------------------------------------------------------
     def set_target(self, target: Target) -> None:
         self.target = target
-        self.about.setText(f"<span style='color:#4a5561'>On:</span> {note_targets.describe(target)}")
+        self.about.setText(f"On: {note_targets.describe(target)}")
         if self.filter.currentIndex() == 1:
             self.refresh()
 
@@ -132,8 +133,7 @@ class AnnotationPanel(QWidget):
         self.body.setPlainText(self.editing.body)
         self.kind.setCurrentIndex(KINDS.index(self.editing.kind))
         self.visibility.setCurrentIndex(0 if self.editing.visibility == SHARED else 1)
-        self.about.setText(f"<span style='color:#4a5561'>Editing a note on:</span> "
-                           f"{note_targets.describe(self.editing.target)}")
+        self.about.setText(f"Editing a note on: {note_targets.describe(self.editing.target)}")
         self.add_button.setText("&Save changes")
         self.cancel_button.show()
         self.body.setFocus()
@@ -171,10 +171,9 @@ class AnnotationPanel(QWidget):
             answer = f"\nAnswer: {note.answer}" if note.answer else ""
             item = QListWidgetItem(f"{marks}{kind} – {note_targets.describe(note.target, resolved.now_text)}\n{note.body}{answer}")
             item.setData(Qt.ItemDataRole.UserRole, note.uid)
-            item.setToolTip("\n".join(filter(None, [warning, f"By {note.author or 'unknown'}, "
-                                                    f"{note.modified_at[:16].replace('T', ' ')} UTC",
-                                                    "Private: not in the public PDF" if note.visibility == PRIVATE
-                                                    else "Shared with the committee"])))
+            item.setToolTip(plain_tip("\n".join(filter(None, [
+                warning, f"By {note.author or 'unknown'}, {note.modified_at[:16].replace('T', ' ')} UTC",
+                "Private: not in the public PDF" if note.visibility == PRIVATE else "Shared with the committee"]))))
             if warning:
                 item.setForeground(Qt.GlobalColor.darkRed)
             self.list.addItem(item)

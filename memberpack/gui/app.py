@@ -9,15 +9,19 @@ from __future__ import annotations
 import re
 import sys
 import time
+from collections.abc import Callable
 from pathlib import Path
 
-from PySide6.QtCore import QEvent, QObject, Qt
+from PySide6.QtCore import QBuffer, QEvent, QIODevice, QObject, Qt
 from PySide6.QtGui import QGuiApplication, QImage
 from PySide6.QtWidgets import QApplication, QWidget
 
 from memberpack import __version__, settings
 from memberpack.errors import MemberpackError
 from memberpack.gui.main_window import NOTES_WIDTH, MainWindow, recent_packs
+from memberpack.gui.passphrase_dialog import ask_passphrase
+from memberpack.analysis.output_version import PUBLIC, output_pack
+from memberpack.store.atomic_write import write_bytes
 from memberpack.store.pack import Pack
 
 SCREENSHOT_SIZE = (1280, 800)
@@ -75,7 +79,7 @@ def run_app(pack_path: str | None, *, smoke: bool = False) -> int:
     """
     started = time.perf_counter()
     app = application()
-    window = MainWindow(Pack.open(pack_path)) if pack_path else _first_window()
+    window = _window(Path(pack_path)) if pack_path else _first_window()
     watcher = FirstPaint(window) if smoke else None
     window.show()
     code = app.exec()
@@ -98,7 +102,7 @@ def _first_window() -> MainWindow:
 
 
 def _window(path: Path) -> MainWindow:
-    pack = Pack.open(path)
+    pack = Pack.open(path, passphrase=lambda: ask_passphrase(None, path))
     try:
         return MainWindow(pack)
     except BaseException:
@@ -106,12 +110,20 @@ def _window(path: Path) -> MainWindow:
         raise
 
 
-def save_screenshots(pack_path: str | Path, outdir: str | Path) -> list[Path]:
-    """A PNG of every tab of the window on ``pack_path``, named ``NN_tab.png``, in ``outdir``."""
+def save_screenshots(pack_path: str | Path, outdir: str | Path, *, version: str = PUBLIC, include_private: bool = False,
+                     passphrase: Callable[[], str] | None = None) -> list[Path]:
+    """A PNG of every tab of the window on ``pack_path``, named ``NN_tab.png``, in ``outdir``: the
+    window shows the pack as the output ``version`` carries it (public by default), and private
+    notes only with ``include_private``, so the notes panel holds nothing the version leaves out."""
+    with Pack.open(pack_path, passphrase=passphrase) as pack, \
+            output_pack(pack, version, include_private=include_private) as (view, _):
+        return _screenshots(view, Path(outdir))
+
+
+def _screenshots(pack: Pack, out: Path) -> list[Path]:
     app = application()
-    out = Path(outdir)
     out.mkdir(parents=True, exist_ok=True)
-    window = MainWindow(Pack.open(pack_path))
+    window = MainWindow(pack)
     window.resize(*SCREENSHOT_SIZE)
     window.show()
     window.resizeDocks([window.notes_dock], [NOTES_WIDTH], Qt.Orientation.Horizontal)  # not the user's width
@@ -125,8 +137,13 @@ def save_screenshots(pack_path: str | Path, outdir: str | Path) -> list[Path]:
         image = window.grab().toImage().convertToFormat(QImage.Format.Format_Indexed8,
                                                         Qt.ImageConversionFlag.ThresholdDither
                                                         | Qt.ImageConversionFlag.AvoidDither)
-        image.save(str(path), "PNG", 0)
+        buffer = QBuffer()
+        buffer.open(QIODevice.OpenModeFlag.WriteOnly)
+        image.save(buffer, "PNG", 0)
+        try:
+            write_bytes(path, bytes(buffer.data()))
+        except OSError as exc:
+            raise MemberpackError(f"{path}: cannot write the screenshot ({exc.strerror or exc})") from None
         written.append(path)
     window.close()
-    window.pack.close()
     return written

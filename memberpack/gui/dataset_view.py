@@ -13,6 +13,7 @@ from memberpack.gui import note_targets
 from memberpack.gui.table_model import DatasetTableModel, NotedRole, SectionSortProxy
 from memberpack.model.annotations import Target
 from memberpack.model.observation import Dataset, Observation
+from memberpack.gui.plain_text import plain_label
 
 
 FIT_ROWS = 400          # tables up to this many rows are shown whole; longer ones scroll themselves
@@ -80,9 +81,9 @@ class DatasetView(QWidget):
         self.filter.setAccessibleName(f"Filter rows of {dataset.name}")
         self.filter.textChanged.connect(self.proxy.set_filter_text)
 
-        heading = QLabel(f"<h3 style='margin:0'>{dataset.name}</h3>")
+        heading = plain_label(dataset.name, "font-size: 13pt; font-weight: 600")
         heading.setWordWrap(True)
-        source = QLabel(source_line(dataset) + (f" · period {dataset.period}" if dataset.period else ""))
+        source = plain_label(source_line(dataset) + (f" · period {dataset.period}" if dataset.period else ""))
         source.setStyleSheet("color: #555555")
         source.setWordWrap(True)
 

@@ -9,10 +9,13 @@ from __future__ import annotations
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import QLabel, QListWidget, QListWidgetItem, QSplitter, QStackedWidget, QVBoxLayout, QWidget
 
+from memberpack.gui.classification_menu import popup, short_text
 from memberpack.gui.dataset_view import DatasetView
+from memberpack.gui.plain_text import plain_tip
 from memberpack.model.annotations import Target
 from memberpack.model.metrics import DOMAIN_TITLES, OTHER
 from memberpack.model.observation import OPEN_STATISTICS, Dataset
+from memberpack.store import classification
 from memberpack.store.pack import Pack
 
 
@@ -44,9 +47,12 @@ class DomainView(QWidget):
         self.list.setAccessibleName(f"{title} tables")
         self.list.setMaximumWidth(260)
         self.list.setWordWrap(True)
+        self.list.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
+        self.list.customContextMenuRequested.connect(self._classify)
+        exempt = classification.exemptions(pack, classification.DATASET)
         for ds in datasets:
-            item = QListWidgetItem(ds.name)
-            item.setToolTip(f"{ds.source_file}, sheet {ds.sheet}, cells {ds.cell_range}")
+            item = QListWidgetItem(ds.name + (f"  [{short_text(exempt[ds.key])}]" if ds.key in exempt else ""))
+            item.setToolTip(plain_tip(f"{ds.source_file}, sheet {ds.sheet}, cells {ds.cell_range}"))
             self.list.addItem(item)
         self.stack = QStackedWidget()
         splitter = QSplitter(Qt.Orientation.Horizontal)
@@ -60,6 +66,16 @@ class DomainView(QWidget):
         if len(datasets) == 1:
             self.list.hide()
         self.list.setCurrentRow(0)
+
+    def _classify(self, at) -> None:
+        """Public or Exempt (Schedule 12A paragraph) for the table under the pointer, every version of it."""
+        position = self.list.indexAt(at).row()
+        if position < 0:
+            return
+        ds = self.datasets[position]
+        if popup(self, self.pack, ds.key, self.list.viewport().mapToGlobal(at)):
+            found = classification.exemption(self.pack, classification.DATASET, ds.key)
+            self.list.item(position).setText(ds.name + (f"  [{short_text(found)}]" if found else ""))
 
     def view(self, position: int) -> DatasetView:
         """The view of the dataset at ``position`` in the list, built on first use. Open statistics

@@ -10,7 +10,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from pathlib import Path
 
-from PySide6.QtCore import Signal
+from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import (QFileDialog, QHBoxLayout, QLabel, QLineEdit, QListWidget, QPlainTextEdit,
                                QProgressBar, QPushButton, QVBoxLayout, QWidget, QWizard, QWizardPage)
 
@@ -59,6 +59,7 @@ class FilesPage(QWizardPage):
         self.list.model().rowsInserted.connect(self._count_files)
         self.list.model().rowsRemoved.connect(self._count_files)
         self.error = QLabel()
+        self.error.setTextFormat(Qt.TextFormat.PlainText)  # file and sheet names are data
         self.error.setWordWrap(True)
         self.error.setStyleSheet(ERROR_STYLE)
         self.error.setAccessibleName("Problem with a file")
@@ -114,6 +115,7 @@ class ReportPage(QWizardPage):
         self.progress.setAccessibleName("Import progress")
         self.progress.hide()
         self.status = QLabel()
+        self.status.setTextFormat(Qt.TextFormat.PlainText)  # file and sheet names are data
         self.status.setWordWrap(True)
         self.status.setAccessibleName("Import status")
         layout = QVBoxLayout(self)

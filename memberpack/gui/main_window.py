@@ -20,6 +20,8 @@ from memberpack.gui.annotation_panel import AnnotationPanel
 from memberpack.gui.pack_tabs import PackTabs
 from memberpack.model.annotations import PRIVATE
 from memberpack.store.pack import Pack
+from memberpack.gui.passphrase_dialog import ask_passphrase, new_passphrase
+from memberpack.gui.plain_text import plain_label, plain_tip
 
 PACK_FILTER = "Briefing packs (*.mpack)"
 NEIGHBOURS_FILTER = "Statistical-neighbour workbooks (*.xlsx *.xlsm *.xls *.ods *.csv)"
@@ -58,7 +60,7 @@ class MainWindow(QMainWindow):
             ids.NEW_PACK: self.new_pack, ids.OPEN_PACK: self.choose_pack, ids.IMPORT: self.open_import_wizard,
             ids.IMPORT_NEIGHBOURS: self.import_neighbours,
             ids.EXPORT_PDF: lambda: self.export(".pdf"), ids.EXPORT_JSON: lambda: self.export(".json"),
-            ids.PACK_DETAILS: self.edit_pack_details, ids.QUIT: self.close,
+            ids.PACK_DETAILS: self.edit_pack_details, ids.QUIT: self.close, ids.SAVE_PROTECTED: self.save_protected,
             ids.UNDO: self.undo_stack.undo, ids.REDO: self.undo_stack.redo, ids.FIND: self.focus_filter,
             ids.NEXT_TAB: lambda: self.step_tab(1), ids.PREVIOUS_TAB: lambda: self.step_tab(-1),
             ids.SHOW_NOTES: self.toggle_notes})
@@ -79,7 +81,7 @@ class MainWindow(QMainWindow):
         self.notes_dock.setFeatures(QDockWidget.DockWidgetFeature.DockWidgetMovable
                                     | QDockWidget.DockWidgetFeature.DockWidgetClosable)
         self.addDockWidget(Qt.DockWidgetArea.RightDockWidgetArea, self.notes_dock)
-        self.status = QLabel()
+        self.status = plain_label()
         self.export_bar = QProgressBar()
         self.export_bar.setMaximumWidth(180)
         self.export_bar.setAccessibleName("Export progress")
@@ -113,7 +115,7 @@ class MainWindow(QMainWindow):
     def open_pack(self, path: str | Path) -> bool:
         """Switch to the pack at ``path``; on failure say why and keep the current one."""
         try:
-            pack = Pack.open(path)
+            pack = Pack.open(path, passphrase=lambda: ask_passphrase(self, Path(path)))
         except MemberpackError as exc:
             QMessageBox.warning(self, "Cannot open the pack", str(exc))
             return False
@@ -143,7 +145,7 @@ class MainWindow(QMainWindow):
         self.recent_menu.clear()
         for n, other in enumerate(recent[:MAX_RECENT], start=1):
             action = self.recent_menu.addAction(f"&{n} {Path(other).name}")
-            action.setToolTip(other)
+            action.setToolTip(plain_tip(other))
             action.triggered.connect(lambda _checked=False, p=other: self.open_pack(p))
         self.recent_menu.setEnabled(bool(self.recent_menu.actions()))
 
@@ -231,6 +233,25 @@ class MainWindow(QMainWindow):
                 self.set_authority(given)
             self.reload()
 
+    def save_protected(self) -> None:
+        """File > Save protected copy…: an encrypted copy to send, with an optional "do not open after" date."""
+        from memberpack.store.protection import Protection  # noqa: PLC0415 - cryptography on demand
+
+        name, _ = QFileDialog.getSaveFileName(self, "Save protected copy", str(self.pack.path.with_name(
+            f"{self.pack.path.stem} (protected).mpack")), "Protected pack (*.mpack)")
+        if not name:
+            return
+        try:
+            chosen = new_passphrase(self)
+            if chosen is None:
+                return
+            out = self.pack.protected_copy(Path(name), Protection.new(*chosen))
+        except MemberpackError as exc:
+            QMessageBox.warning(self, "Save protected copy", str(exc))
+            return
+        until = f"; it will not open after {chosen[1]:%d/%m/%Y}" if chosen[1] else ""
+        self.statusBar().showMessage(f"Wrote the protected copy {out.name}{until}", 8000)
+
     def set_authority(self, given: str) -> bool:
         """Make the authority named by ``given`` (LA number, ONS code or name) ours; False if unknown."""
         from memberpack.store import comparators  # noqa: PLC0415 - on demand
@@ -259,10 +280,10 @@ class MainWindow(QMainWindow):
     def start_export(self, out: Path, *, include_private: bool = False) -> None:
         """Write ``out`` (.pdf or .json) on the worker thread, with a progress bar and Cancel in
         the status bar; ``export_done`` reports the outcome."""
-        pack_path = self.pack.path
+        reader = self.pack.reader()  # a protected pack's: a copy in memory, as it is now
 
         def write(progress, cancel) -> Path:
-            with Pack.open(pack_path) as pack:
+            with reader as pack:
                 if out.suffix == ".json":
                     from memberpack.export.json_export import export_json  # noqa: PLC0415
 

@@ -12,6 +12,7 @@ from memberpack.gui import note_targets
 from memberpack.gui.comparison_view import ComparisonView
 from memberpack.model.annotations import Target
 from memberpack.model.observation import Dataset
+from memberpack.gui.plain_text import plain_label
 
 NO_AUTHORITY = ("Set our authority (File › Pack details…, Ctrl+Shift+D) to see how it compares with England, "
                 "its region and its statistical neighbours in these statistics.")
@@ -26,9 +27,9 @@ class OpenStatisticsView(QWidget):
                  parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.dataset = dataset
-        heading = QLabel(f"<h3 style='margin:0'>{dataset.name}</h3>")
+        heading = plain_label(dataset.name, "font-size: 13pt; font-weight: 600")
         heading.setWordWrap(True)
-        source = QLabel(f"{source_line(dataset)} · {figures:,} figures across all areas, shown as how our "
+        source = plain_label(f"{source_line(dataset)} · {figures:,} figures across all areas, shown as how our "
                         "authority compares rather than as one long table.")
         source.setStyleSheet("color: #555555")
         source.setWordWrap(True)

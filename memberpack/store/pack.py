@@ -157,6 +157,15 @@ class Pack:
         """SQLite's full ``integrity_check`` of the pack (``memberpack check --integrity``)."""
         return quick_check(self.path, self.db, full=True)
 
+    def reader(self) -> Pack:
+        """Another connection to this pack, for a worker thread; a protected pack's is a copy in
+        memory (it has no plaintext file to open)."""
+        if self.protection is None:
+            return Pack.open(self.path)
+        db = sqlite3.connect(":memory:", isolation_level=None, check_same_thread=False)
+        db.deserialize(self.db.serialize())
+        return Pack(self.path, db)
+
     def protected_copy(self, out: str | Path, protection: Protection) -> Path:
         """Write this pack, sealed with ``protection``, to ``out`` (atomically; the plaintext never
         touches the disk)."""
