@@ -7,7 +7,7 @@ import sys
 from pathlib import Path
 
 from memberpack import settings
-from memberpack.analysis.output_version import placeholder
+from memberpack.analysis.output_version import FULL, OutputVersion
 from memberpack.errors import ImportFailed, MemberpackError
 from memberpack.importers import import_files
 from memberpack.model.observation import LAYOUT_KINDS
@@ -65,7 +65,7 @@ def run(args) -> int:
         pack.close()
     if sys.stderr.isatty():
         print("\r\033[K", end="", file=sys.stderr)
-    marking = None if args.exempt is None else placeholder(args.exempt).replace(": not", ": NOT")
+    marking = None if args.exempt is None else OutputVersion(FULL, False, (args.exempt,), exempt=True).marking
     if marking:
         print(marking)
     for report in reports:
