@@ -152,7 +152,14 @@ class BriefingDoc(BaseDocTemplate):
         canv.setFillColor(MUTED)
         canv.drawString(MARGIN, top, self.meta.get("committee", ""))
         canv.setFont(FONT_BOLD, 8)
-        canv.drawRightString(width - MARGIN, top, self.meta.get("marking") or "PUBLIC")
+        marking = self.meta.get("marking") or "PUBLIC"
+        room = width - 2 * MARGIN - canv.stringWidth(self.meta.get("committee", ""), FONT, 8) - 6 * mm
+        wide = canv.stringWidth(marking, FONT_BOLD, 8)
+        if wide > room:  # a long marking gets a line of its own, above, small enough to fit
+            canv.setFont(FONT_BOLD, min(8.0, 8 * (width - 2 * MARGIN) / wide))
+            canv.drawRightString(width - MARGIN, top + 4 * mm, marking)
+        else:
+            canv.drawRightString(width - MARGIN, top, marking)
         canv.setStrokeColor(RULE)
         canv.setLineWidth(0.5)
         canv.line(MARGIN, top - 2 * mm, width - MARGIN, top - 2 * mm)
