@@ -33,6 +33,9 @@ def build_parser() -> argparse.ArgumentParser:
 
 def main(argv: list[str] | None = None) -> int:
     parser = build_parser()
+    argv = sys.argv[1:] if argv is None else argv
+    if len(argv) == 1 and argv[0].lower().endswith(".mpack"):
+        argv = ["gui", argv[0]]  # a pack opened from the file manager or an email attachment
     args = parser.parse_args(argv)
     if args.command is None:
         args = parser.parse_args(["gui"])

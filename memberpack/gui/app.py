@@ -13,14 +13,15 @@ from collections.abc import Callable
 from pathlib import Path
 
 from PySide6.QtCore import QBuffer, QEvent, QIODevice, QObject, Qt
-from PySide6.QtGui import QGuiApplication, QImage
-from PySide6.QtWidgets import QApplication, QWidget
+from PySide6.QtGui import QGuiApplication, QIcon, QImage
+from PySide6.QtWidgets import QApplication, QMessageBox, QWidget
 
 from memberpack import __version__, settings
+from memberpack.analysis.output_version import PUBLIC, output_pack
+from memberpack.assets import resource
 from memberpack.errors import MemberpackError
 from memberpack.gui.main_window import NOTES_WIDTH, MainWindow, recent_packs
 from memberpack.gui.passphrase_dialog import ask_passphrase
-from memberpack.analysis.output_version import PUBLIC, output_pack
 from memberpack.store.atomic_write import write_bytes
 from memberpack.store.pack import Pack
 
@@ -39,8 +40,13 @@ def demo_pack() -> Path:
     if not demo.exists():
         from memberpack.demo import build_demo  # noqa: PLC0415 - the workbook readers, once only
 
-        demo.parent.mkdir(parents=True, exist_ok=True)
-        build_demo(demo)
+        try:
+            demo.parent.mkdir(parents=True, exist_ok=True)
+            build_demo(demo)
+        except (OSError, MemberpackError) as exc:
+            reason = exc.strerror if isinstance(exc, OSError) and exc.strerror else str(exc)
+            raise MemberpackError(f"the demo pack could not be created in {demo.parent} ({reason}). "
+                                  "Open a pack of your own: memberpack PACK.mpack") from None
     return demo
 
 
@@ -54,7 +60,25 @@ def application() -> QApplication:
         app.setApplicationDisplayName("memberpack")
         app.setOrganizationName("memberpack")
         app.setApplicationVersion(__version__)
+        app.setDesktopFileName("memberpack")  # matches resources/packaging/linux/memberpack.desktop
+        app.setWindowIcon(QIcon(str(resource("icons", "memberpack.png"))))
     return app  # type: ignore[return-value]
+
+
+class FileOpenHandler(QObject):
+    """Opens a pack the platform hands to the running app (macOS sends a FileOpen event when a
+    ``.mpack`` is double-clicked in the Finder or opened from a mail attachment)."""
+
+    def __init__(self, app: QApplication, window: MainWindow) -> None:
+        super().__init__(window)
+        self.window = window
+        app.installEventFilter(self)
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if event.type() == QEvent.Type.FileOpen and event.file().lower().endswith(".mpack"):
+            self.window.open_pack(event.file())
+            return True
+        return False
 
 
 class FirstPaint(QObject):
@@ -79,7 +103,15 @@ def run_app(pack_path: str | None, *, smoke: bool = False) -> int:
     """
     started = time.perf_counter()
     app = application()
-    window = _window(Path(pack_path)) if pack_path else _first_window()
+    try:
+        window = _window(Path(pack_path)) if pack_path else _first_window()
+    except MemberpackError as exc:
+        # the only window the app could show is missing: say why in a dialog as well as on stderr
+        print(f"memberpack: {exc}", file=sys.stderr)
+        if not smoke:
+            QMessageBox.critical(None, "memberpack cannot start", str(exc))
+        return 1
+    FileOpenHandler(app, window)
     watcher = FirstPaint(window) if smoke else None
     window.show()
     code = app.exec()
