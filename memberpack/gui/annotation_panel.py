@@ -11,12 +11,12 @@ from PySide6.QtWidgets import (QComboBox, QHBoxLayout, QLabel, QListWidget, QLis
 from memberpack import settings
 from memberpack.analysis.annotation_targets import TargetResolver
 from memberpack.gui import note_targets
+from memberpack.gui.plain_text import plain_label, plain_tip
 from memberpack.gui.undo_commands import AddNote, DeleteNote, EditNote
 from memberpack.model.annotations import (CONCERN, KIND_TITLES, KINDS, PRIVATE, QUESTION, SHARED, Annotation, Target,
 )
 from memberpack.store import annotation_store
 from memberpack.store.pack import Pack
-from memberpack.gui.plain_text import plain_label, plain_tip
 
 FILTERS = ("All notes", "On the selected item", "Questions for officers", "Concerns", "Private notes",
            "Figure changed since written")

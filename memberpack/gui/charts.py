@@ -17,9 +17,9 @@ from PySide6.QtGui import QColor, QPen
 from PySide6.QtWidgets import QGridLayout, QLabel, QToolTip, QVBoxLayout, QWidget
 
 from memberpack.analysis.charts import largest_bars, point_text
+from memberpack.gui.plain_text import plain_label, plain_tip
 from memberpack.model.charts import BAR, BENCHMARK, EARLIER, ChartSpec, Series
 from memberpack.model.units import GBP, PER_10000
-from memberpack.gui.plain_text import plain_label, plain_tip
 
 pg.setConfigOptions(background="w", foreground="#333333", antialias=True)
 

@@ -10,10 +10,10 @@ from PySide6.QtWidgets import (QAbstractItemView, QFrame, QHeaderView, QLabel, Q
 
 from memberpack.analysis.charts import charts_for, source_line
 from memberpack.gui import note_targets
+from memberpack.gui.plain_text import plain_label
 from memberpack.gui.table_model import DatasetTableModel, NotedRole, SectionSortProxy
 from memberpack.model.annotations import Target
 from memberpack.model.observation import Dataset, Observation
-from memberpack.gui.plain_text import plain_label
 
 
 FIT_ROWS = 400          # tables up to this many rows are shown whole; longer ones scroll themselves

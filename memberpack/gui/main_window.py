@@ -17,11 +17,13 @@ from memberpack import settings
 from memberpack.errors import MemberpackError
 from memberpack.gui import actions as ids
 from memberpack.gui.annotation_panel import AnnotationPanel
+from memberpack.gui.classification_menu import classify_table
 from memberpack.gui.pack_tabs import PackTabs
-from memberpack.model.annotations import PRIVATE
-from memberpack.store.pack import Pack
 from memberpack.gui.passphrase_dialog import ask_passphrase, new_passphrase
 from memberpack.gui.plain_text import plain_label, plain_tip
+from memberpack.model.annotations import PRIVATE
+from memberpack.store import classification
+from memberpack.store.pack import Pack
 
 PACK_FILTER = "Briefing packs (*.mpack)"
 NEIGHBOURS_FILTER = "Statistical-neighbour workbooks (*.xlsx *.xlsm *.xls *.ods *.csv)"
@@ -225,9 +227,14 @@ class MainWindow(QMainWindow):
     def edit_pack_details(self) -> None:
         from memberpack.gui.pack_details_dialog import PackDetailsDialog  # noqa: PLC0415 - on demand
 
-        dialog = PackDetailsDialog(self.pack.meta(), self)
+        exempt = classification.exemptions(self.pack, classification.DATASET)
+        tables = [(ds.key, ds.name, exempt[ds.key].paragraph if ds.key in exempt else None)
+                  for ds in self.pack.datasets()]
+        dialog = PackDetailsDialog(self.pack.meta(), self, tables)
         if dialog.exec():
             self.pack.set_meta(**dialog.values())
+            for key, paragraph in dialog.classifications().items():
+                classify_table(self.pack, key, paragraph)
             given = dialog.authority_given()
             if given:
                 self.set_authority(given)

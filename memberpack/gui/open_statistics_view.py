@@ -10,9 +10,9 @@ from memberpack.analysis.charts import source_line
 from memberpack.analysis.comparisons import Comparison
 from memberpack.gui import note_targets
 from memberpack.gui.comparison_view import ComparisonView
+from memberpack.gui.plain_text import plain_label
 from memberpack.model.annotations import Target
 from memberpack.model.observation import Dataset
-from memberpack.gui.plain_text import plain_label
 
 NO_AUTHORITY = ("Set our authority (File › Pack details…, Ctrl+Shift+D) to see how it compares with England, "
                 "its region and its statistical neighbours in these statistics.")

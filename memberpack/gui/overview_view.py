@@ -17,8 +17,8 @@ from PySide6.QtWidgets import (QFrame, QGridLayout, QGroupBox, QHBoxLayout, QHea
 from memberpack.analysis.charts import money_text
 from memberpack.analysis.headlines import Headlines, Item
 from memberpack.gui.cell_text import change_text
-from memberpack.model.annotations import PACK, Target
 from memberpack.gui.plain_text import plain_label, plain_tip
+from memberpack.model.annotations import PACK, Target
 
 ADVERSE, FAVOURABLE = "#a61b1b", "#1b6e34"
 TABLE_WIDTH = 130  # the Table column of a list: titles are elided in the middle, the tooltip has them whole

@@ -6,6 +6,9 @@ from __future__ import annotations
 from PySide6.QtCore import QDate
 from PySide6.QtWidgets import QComboBox, QDateEdit, QDialog, QDialogButtonBox, QFormLayout, QLineEdit, QWidget
 
+from memberpack.gui.classification_menu import choices
+from memberpack.gui.plain_text import plain_label
+
 CLASSIFICATIONS = ("Public", "Exempt")
 DATE_FORMAT = "dd/MM/yyyy"
 
@@ -13,7 +16,9 @@ DATE_FORMAT = "dd/MM/yyyy"
 class PackDetailsDialog(QDialog):
     """Edits a copy of the pack's metadata; :meth:`values` gives what to pass to ``Pack.set_meta``."""
 
-    def __init__(self, meta: dict[str, str], parent: QWidget | None = None) -> None:
+    def __init__(self, meta: dict[str, str], parent: QWidget | None = None,
+                 tables: list[tuple[str, str, int | None]] = ()) -> None:
+        """``tables`` are (key, name, exempt paragraph or None) for the classification of each table."""
         super().__init__(parent)
         self.setWindowTitle("Pack details")
         self.title = QLineEdit(meta.get("title", ""))
@@ -27,8 +32,8 @@ class PackDetailsDialog(QDialog):
         self.classification = QComboBox()
         self.classification.addItems(CLASSIFICATIONS)
         self.classification.setCurrentText(meta.get("classification") or "Public")
-        self.classification.setToolTip("Exempt packs hold information not for publication "
-                                       "(Local Government Act 1972, Schedule 12A)")
+        self.classification.setToolTip("Exempt as a whole: the pack has no public version. To publish the "
+                                       "rest, keep it Public and classify its exempt tables below")
         code = meta.get("authority_old_code")
         self.shown_authority = " ".join(filter(None, [meta.get("authority_name", ""), code and f"({code})"]))
         self.authority = QLineEdit(self.shown_authority)
@@ -42,6 +47,12 @@ class PackDetailsDialog(QDialog):
         form.addRow("&Meeting date:", self.meeting_date)
         form.addRow("C&lassification:", self.classification)
         form.addRow("Our &authority:", self.authority)
+        self.table_classes = {key: (paragraph, self._classification_box(name, paragraph))
+                              for key, name, paragraph in tables}
+        for key, (_, box) in self.table_classes.items():
+            label = plain_label(box.accessibleName())
+            label.setWordWrap(True)
+            form.addRow(label, box)
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel)
         buttons.accepted.connect(self.accept)
         buttons.rejected.connect(self.reject)
@@ -52,6 +63,22 @@ class PackDetailsDialog(QDialog):
         return {"title": self.title.text().strip(), "committee": self.committee.text().strip(),
                 "meeting_date": self.meeting_date.date().toString(DATE_FORMAT),
                 "classification": self.classification.currentText()}
+
+    @staticmethod
+    def _classification_box(name: str, paragraph: int | None) -> QComboBox:
+        box = QComboBox()
+        for value, text in choices():
+            box.addItem(text, value)
+        box.setCurrentIndex(box.findData(paragraph) if paragraph is not None else 0)
+        box.setAccessibleName(f"Table {name}")
+        box.setToolTip("Public, or exempt information under a paragraph of Schedule 12A; "
+                       "every version of the table is classified alike")
+        return box
+
+    def classifications(self) -> dict[str, int | None]:
+        """The tables whose classification was changed: key -> exempt paragraph, or None for Public."""
+        return {key: box.currentData() for key, (before, box) in self.table_classes.items()
+                if box.currentData() != before}
 
     def authority_given(self) -> str | None:
         """The authority typed in, or None when it was left as it was."""

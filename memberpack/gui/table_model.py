@@ -13,9 +13,9 @@ from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelInd
 from PySide6.QtGui import QBrush, QColor, QFont
 
 from memberpack.gui.cell_text import FLAG_COLOURS, RAG_COLOURS, cell_text, source_text
+from memberpack.gui.plain_text import plain_tip
 from memberpack.model.grid import Grid, GridRow
 from memberpack.model.observation import DATA, Dataset, Observation
-from memberpack.gui.plain_text import plain_tip
 
 SECTION = "section"
 ObservationRole = Qt.ItemDataRole.UserRole + 1
