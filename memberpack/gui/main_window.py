@@ -14,6 +14,7 @@ from PySide6.QtWidgets import (QDockWidget, QFileDialog, QLabel, QMainWindow, QM
                                QPushButton)
 
 from memberpack import settings
+from memberpack.analysis.output_version import FULL, PUBLIC
 from memberpack.errors import MemberpackError
 from memberpack.gui import actions as ids
 from memberpack.gui.annotation_panel import AnnotationPanel
@@ -282,9 +283,16 @@ class MainWindow(QMainWindow):
             self, f"Export {kind}", "Include private notes? Choose No for the public version of the briefing.",
             QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No,
             QMessageBox.StandardButton.No) == QMessageBox.StandardButton.Yes
-        self.start_export(Path(name).with_suffix(suffix), include_private=private)
+        exempt = bool(classification.exemptions(self.pack, classification.DATASET)) or (
+            self.pack.meta().get("classification") or "").lower().startswith("exempt")
+        full = exempt and QMessageBox.question(
+            self, f"Export {kind}", "This pack holds exempt information (Schedule 12A). Export the full version, "
+            "marked NOT FOR PUBLICATION on every page? Choose No for the public version, which leaves it out.",
+            QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No,
+            QMessageBox.StandardButton.No) == QMessageBox.StandardButton.Yes
+        self.start_export(Path(name).with_suffix(suffix), include_private=private, version=FULL if full else PUBLIC)
 
-    def start_export(self, out: Path, *, include_private: bool = False) -> None:
+    def start_export(self, out: Path, *, include_private: bool = False, version: str = PUBLIC) -> None:
         """Write ``out`` (.pdf or .json) on the worker thread, with a progress bar and Cancel in
         the status bar; ``export_done`` reports the outcome."""
         reader = self.pack.reader()  # a protected pack's: a copy in memory, as it is now
@@ -294,11 +302,12 @@ class MainWindow(QMainWindow):
                 if out.suffix == ".json":
                     from memberpack.export.json_export import export_json  # noqa: PLC0415
 
-                    export_json(pack, out, include_private=include_private)
+                    export_json(pack, out, include_private=include_private, version=version)
                 else:
                     from memberpack.export.pdf import export_pdf  # noqa: PLC0415 - reportlab on demand
 
-                    export_pdf(pack, out, include_private=include_private, progress=progress, cancel=cancel)
+                    export_pdf(pack, out, include_private=include_private, version=version, progress=progress,
+                               cancel=cancel)
             return out
 
         from memberpack.gui.workers import Job  # noqa: PLC0415 - threads start on demand

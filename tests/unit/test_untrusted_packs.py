@@ -148,3 +148,26 @@ def test_integrity_check_on_demand(pack_path, capsys):
 def test_a_good_pack_opens_defensively(pack_path):
     with Pack.open(pack_path) as pack:
         assert pack.db.execute("PRAGMA trusted_schema").fetchone() == (0,)
+
+
+def test_terminal_output_escapes_control_and_bidi_characters(pack_path, capsys):
+    with Pack.open(pack_path) as pack:
+        annotation_store.save(pack, Annotation("evil\x1b]0;owned\x07 \u202etxt.exe\nsecond line"))
+    assert main(["notes", "list", str(pack_path)]) == 0
+    out = capsys.readouterr().out
+    assert "\x1b" not in out and "\u202e" not in out and "\x07" not in out
+    assert "evil\\x1b]0;owned\\x07 \\u202etxt.exe second line" in out
+
+
+def test_a_planted_part_symlink_is_not_followed(pack_path, tmp_path):
+    victim = tmp_path / "victim.txt"
+    victim.write_text("keep me")
+    out = tmp_path / "out.json"
+    out.with_name("out.json.part").symlink_to(victim)
+    assert main(["export", str(pack_path), "-o", str(out)]) == 0
+    assert victim.read_text() == "keep me" and out.is_file() and not out.is_symlink()
+    link = tmp_path / "link.json"   # a link at the target itself is replaced, not written through
+    link.symlink_to(victim)
+    assert main(["notes", "export", str(pack_path), str(link)]) == 0
+    assert victim.read_text() == "keep me" and not link.is_symlink()
+    assert sorted(p.name for p in tmp_path.iterdir() if ".part" in p.name) == ["out.json.part"]
