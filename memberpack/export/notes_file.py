@@ -19,8 +19,9 @@ from pathlib import Path
 from memberpack.analysis.output_version import PUBLIC, output_pack
 from memberpack.errors import NotesError, PackError
 from memberpack.model.annotations import KINDS, STATUSES, TARGET_TYPES, VISIBILITIES, Annotation, Target, parse_time
-from memberpack.store import annotation_store
+from memberpack.store import annotation_store, classification
 from memberpack.store.atomic_write import write_bytes
+from memberpack.store.classification import PARAGRAPHS
 from memberpack.store.pack import Pack
 from memberpack.store.protection import Protection, is_protected, unseal
 
@@ -59,8 +60,10 @@ def write_notes_file(pack: Pack, out: str | Path, *, include_private: bool = Fal
     identity = pack_identity(pack)
     with output_pack(pack, version, include_private=include_private) as (view, ov):
         notes = annotation_store.all_notes(view, include_private=include_private)
+        own = classification.exemptions(view, classification.NOTE)  # travels with the note, so a merge keeps it
     document = {"format": FORMAT, "version": VERSION, "output": ov.to_dict(), "pack": identity,
-                "notes": [note_dict(n) for n in notes]}
+                "notes": [note_dict(n) | ({"exempt": {"paragraph": own[n.uid].paragraph, "reason": own[n.uid].reason}}
+                                         if n.uid in own else {}) for n in notes]}
     data = (json.dumps(document, indent=1, ensure_ascii=False) + "\n").encode("utf-8")
     try:
         write_bytes(out, data if pack.protection is None else pack.protection.seal(data))
@@ -76,6 +79,7 @@ class NotesFile:
     path: Path
     pack: dict[str, str]
     notes: list[Annotation] = field(default_factory=list)
+    exempt: dict[str, tuple[int, str]] = field(default_factory=dict)  # note uid -> (paragraph, reason)
 
 
 def read_notes_file(path: str | Path, protection: Protection | None = None) -> NotesFile:
@@ -115,7 +119,15 @@ def read_notes_file(path: str | Path, protection: Protection | None = None) -> N
         raise NotesError(f"{path.name}: the notes file has no list of notes")
     identity = {key: str(pack.get(key, "")) for key in _IDENTITY}
     notes = [_note(path, i + 1, item) for i, item in enumerate(document["notes"])]
-    return NotesFile(path, identity, notes)
+    exempt = {}
+    for number, (note, item) in enumerate(zip(notes, document["notes"]), start=1):
+        if "exempt" in item:
+            mark = item["exempt"]
+            if not isinstance(mark, dict) or type(mark.get("paragraph")) is not int or \
+                    mark["paragraph"] not in PARAGRAPHS or not isinstance(mark.get("reason", ""), str):
+                raise NotesError(f"{path.name}: note {number}: exempt must give a paragraph from 1 to 7")
+            exempt[note.uid] = (mark["paragraph"], mark.get("reason", "")[:MAX_TEXT])
+    return NotesFile(path, identity, notes, exempt)
 
 
 def _note(path: Path, number: int, item: object) -> Annotation:
@@ -192,4 +204,9 @@ def merge_notes_file(pack: Pack, path: str | Path) -> MergeSummary:
         for note in notes_file.notes:
             outcome = annotation_store.merge(pack, note)
             setattr(summary, outcome, getattr(summary, outcome) + 1)
+        known = classification.exemptions(pack, classification.NOTE)
+        for uid, (paragraph, reason) in notes_file.exempt.items():
+            if uid not in known:  # a note once exempt stays so; making it public is the clerk's call
+                classification.classify(pack, classification.NOTE, uid, paragraph, reason=reason,
+                                        by=f"notes file {notes_file.path.name}")
     return summary

@@ -93,3 +93,4 @@ def test_public_export_and_protected_notes(protected, tmp_path):
     with Pack.open(protected, passphrase=SECRET) as pack:
         assert [n.body for n in read_notes_file(notes, pack.protection).notes] == ["Shared note kx4"]
     assert main(["notes", "merge", str(protected), str(notes)]) == 0
+
