@@ -109,7 +109,8 @@ class MainWindow(QMainWindow):
             self.notes.pack = pack
             self.notes.refresh()
         self._notes_changed()
-        self.status.setText(f"{pack.path.name} · {meta.get('classification') or 'Public'}")
+        protected = " · protected" if pack.protection is not None else ""
+        self.status.setText(f"{pack.path.name} · {meta.get('classification') or 'Public'}{protected}")
         self._remember(pack.path)
 
     def _notes_changed(self) -> None:
