@@ -18,6 +18,7 @@ run: $(STAMP)
 	$(VENV)/bin/memberpack
 
 test: $(STAMP)
+	bash .ci/browser-check-deps.sh  # chromium and axe-core for the HTML briefing's accessibility test
 	QT_QPA_PLATFORM=offscreen $(PY) -m pytest -q
 	$(VENV)/bin/lint-imports
 

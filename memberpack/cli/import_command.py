@@ -1,4 +1,4 @@
-"""``memberpack import PACK FILE... [--sheet NAME] [--kind KIND] [--dry-run] [--report FILE.json]``."""
+"""``memberpack import PACK FILE... [--sheet NAME] [--kind KIND] [--dry-run] [--report FILE.json] [--again]``."""
 
 from __future__ import annotations
 
@@ -28,6 +28,8 @@ def register(sub) -> None:
     p.add_argument("--kind", choices=LAYOUT_KINDS, help="layout kind, instead of detecting it")
     p.add_argument("--dry-run", action="store_true", help="show the import report, write nothing")
     p.add_argument("--report", metavar="FILE.json", help="also save the import report as JSON")
+    p.add_argument("--again", action="store_true",
+                   help="import a file even if the same file (same SHA-256) is already in the pack")
     p.add_argument("--exempt", type=int, choices=sorted(PARAGRAPHS), metavar="N",
                    help="the tables hold exempt information, paragraph N (1-7) of Schedule 12A")
     p.add_argument("--reason", default="", help="with --exempt: why the tables are exempt")
@@ -51,7 +53,8 @@ def run(args) -> int:
         try:
             with pack.transaction():  # the tables and their classification together, or neither
                 (before,) = pack.db.execute("SELECT COALESCE(MAX(id), 0) FROM dataset").fetchone()
-                reports = import_files(pack, args.files, sheet=args.sheet, kind=args.kind, progress=_progress)
+                reports = import_files(pack, args.files, sheet=args.sheet, kind=args.kind, progress=_progress,
+                                       again=args.again)
                 if args.exempt is not None:
                     by = args.by if args.by is not None else str(settings.load().get("author", ""))
                     for (key,) in pack.db.execute("SELECT DISTINCT key FROM dataset WHERE id > ?", (before,)).fetchall():

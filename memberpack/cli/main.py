@@ -11,12 +11,12 @@ import sys
 
 from memberpack import __version__
 from memberpack.cli import check_command, export_command, gui_command, import_command, pack_commands
-from memberpack.cli import classify_command, compare_commands, notes_command, protect_command
+from memberpack.cli import classify_command, compare_commands, details_command, notes_command, protect_command
 from memberpack.cli.terminal_text import EscapingWriter, escaped
 from memberpack.errors import Cancelled, MemberpackError
 
 COMMAND_MODULES = (gui_command, pack_commands, import_command, export_command, check_command,
-                   notes_command, compare_commands, classify_command, protect_command)
+                   notes_command, compare_commands, details_command, classify_command, protect_command)
 
 
 def build_parser() -> argparse.ArgumentParser:

@@ -14,11 +14,12 @@ from reportlab.lib.units import mm
 from reportlab.pdfbase.pdfmetrics import stringWidth
 
 from memberpack.analysis.charts import FLAG_LETTERS, MAX_BARS, largest, point_text
-from memberpack.export.pdf_styles import (ACCENT, ADVERSE, BENCHMARKS, EARLIER, FAVOURABLE, FONT, FRAME_HEIGHT,
-                                          FRAME_WIDTH, INK, PRINTED_ROWS, RULE, SERIES, register_fonts)
+from memberpack.export.briefing import PRINTED_ROWS
+from memberpack.export.pdf_styles import (ACCENT, ADVERSE, BENCHMARKS, CHART_TEXT, EARLIER, FAVOURABLE, FONT,
+                                          FRAME_HEIGHT, FRAME_WIDTH, INK, RULE, SERIES, register_fonts)
 from memberpack.model.charts import BAR, BENCHMARK as BENCHMARK_ROLE, EARLIER as EARLIER_ROLE, ChartSpec
 
-LABEL_SIZE = 7.5
+LABEL_SIZE = CHART_TEXT
 BAR_PITCH = 16
 HEADINGS_ROOM = 150  # a page keeps this for the headings, title and summary above a bar chart
 STATUS_COLOURS = {"adverse": ADVERSE, "favourable": FAVOURABLE}
@@ -38,7 +39,7 @@ def chart_drawing(spec: ChartSpec, categories: list[str], series_names: list[str
 
 def _axis(axis, unit: str | None) -> None:
     axis.labels.fontName = FONT
-    axis.labels.fontSize = LABEL_SIZE - 0.5
+    axis.labels.fontSize = LABEL_SIZE
     axis.labelTextFormat = lambda v: point_text(v, unit)
     axis.visibleGrid = 1
     axis.gridStrokeColor = RULE
@@ -60,6 +61,7 @@ def _bars(spec: ChartSpec, all_categories: list[str], width: float, height: floa
     n = len(categories)
     note = len(all_categories) > n
     label_w = min(70 * mm, max(stringWidth(c, FONT, LABEL_SIZE) for c in categories) + 8)
+    categories = [_clip(c, label_w - 8) for c in categories]  # a long label never runs off the page
     drawing = Drawing(width, n * BAR_PITCH + 24 + 12 * note, initialFontName=FONT)
     if note:
         where = "the table lists all" if len(all_categories) <= PRINTED_ROWS else "the pack holds all"
@@ -99,6 +101,7 @@ def _clip(text: str, width: float) -> str:
     """A legend entry cut to ``width`` with an ellipsis (the table under the chart has it whole)."""
     if stringWidth(text, FONT, LABEL_SIZE) <= width:
         return text
+    text = text[:int(width / (LABEL_SIZE * 0.25))]  # no glyph is narrower than a quarter of the size
     while text and stringWidth(text + "…", FONT, LABEL_SIZE) > width:
         text = text[:-1]
     return text.rstrip() + "…"
@@ -131,7 +134,7 @@ def _lines(spec: ChartSpec, series_names: list[str], width: float, from_zero: bo
     chart.data = [list(s.values) for s in spec.series]
     chart.categoryAxis.categoryNames = spec.categories
     chart.categoryAxis.labels.fontName = FONT
-    chart.categoryAxis.labels.fontSize = LABEL_SIZE - 0.5
+    chart.categoryAxis.labels.fontSize = LABEL_SIZE
     if many:
         chart.categoryAxis.labels.angle = 35
         chart.categoryAxis.labels.boxAnchor = "ne"

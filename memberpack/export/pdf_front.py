@@ -2,37 +2,50 @@
 
 from __future__ import annotations
 
-from datetime import date
 from xml.sax.saxutils import escape
 
 from reportlab.lib.units import mm
-from reportlab.platypus import Flowable, HRFlowable, NextPageTemplate, PageBreak, Paragraph, Spacer, Table, TableStyle
+from reportlab.platypus import (Flowable, HRFlowable, ListFlowable, NextPageTemplate, PageBreak, Paragraph, Spacer, Table,
+                                TableStyle)
 
 from memberpack.analysis.charts import money_text, point_text
 from memberpack.analysis.headlines import Headlines, Item
-from memberpack.analysis.output_version import OutputVersion
+from memberpack.export.briefing import Briefing
+from memberpack.export.note_plan import PlacedNote
 from memberpack.export.pdf_document import Anchored, PageRef
-from memberpack.export.pdf_notes import PlacedNote, note_flowables
-from memberpack.export.pdf_styles import ACCENT, ADVERSE, FONT, FAVOURABLE, FRAME_WIDTH, INK, RULE, SHADE, styles
+from memberpack.export.pdf_notes import note_flowables
+from memberpack.export.pdf_styles import (ACCENT, ADVERSE, BODY_TEXT, FAVOURABLE, FONT, FRAME_WIDTH, INK, RULE, SHADE,
+                                          styles)
 from memberpack.export.pdf_tables import list_table
+from memberpack.model.display import printable
 
 CHANGES_SHOWN = 15
 
 
-def cover(meta: dict[str, str], *, version: OutputVersion) -> list[Flowable]:
-    """The cover says which version this is and what it carries (exempt information, private notes)."""
+def cover(briefing: Briefing) -> list[Flowable]:
+    """The committee paper's front matter: title, the paper's details (meeting date in words), the
+    recommendations, which sections an export of some holds, and whether it may be published."""
     s = styles()
-    story: list[Flowable] = [Spacer(1, 36 * mm), HRFlowable(width="100%", thickness=3, color=ACCENT, spaceAfter=4 * mm),
-                             Paragraph(escape(meta.get("committee") or ""), s["cover_line"]),
-                             Spacer(1, 4 * mm),
-                             Paragraph(escape(meta.get("title") or "Briefing pack"), s["cover_title"])]
-    if meta.get("meeting_date"):
-        story.append(Paragraph(f"Meeting date: {escape(meta['meeting_date'])}", s["cover_line"]))
-    story.append(Paragraph(f"Produced: {date.today():%d/%m/%Y}", s["cover_line"]))
-    marks = version.marking.split(" · ")
+    meta = briefing.meta
+    rows = [[Paragraph(escape(label), s["cover_label"]),
+             Paragraph(f'<a href="mailto:{escape(text)}" color="#1d4f91">{escape(text)}</a>' if label == "Email"
+                       else escape(printable(text)), s["cover_value"])]
+            for label, text in briefing.cover_lines()]
+    details = Table(rows, colWidths=[38 * mm, FRAME_WIDTH - 38 * mm], hAlign="LEFT", style=TableStyle([
+        ("FONT", (0, 0), (-1, -1), FONT), ("VALIGN", (0, 0), (-1, -1), "TOP"), ("LEFTPADDING", (0, 0), (-1, -1), 0),
+        ("TOPPADDING", (0, 0), (-1, -1), 1.5), ("BOTTOMPADDING", (0, 0), (-1, -1), 1.5)]))
+    story: list[Flowable] = [Spacer(1, 14 * mm), HRFlowable(width="100%", thickness=3, color=ACCENT, spaceAfter=4 * mm),
+                             Paragraph(escape(printable(briefing.title)), s["cover_title"]), details]
+    if briefing.recommendations:
+        story += [Paragraph("Recommendations", s["h2"]),
+                  ListFlowable([Paragraph(escape(printable(r)), s["body"]) for r in briefing.recommendations],
+                               bulletType="1", bulletFontName=FONT, bulletFontSize=BODY_TEXT, leftIndent=7 * mm)]
+    if briefing.scope:
+        story.append(Paragraph(escape(briefing.scope), s["cover_line"]))
+    marks = briefing.marking.split(" · ")
     story.append(Paragraph("Classification: PUBLIC" if marks == ["PUBLIC"] else "<br/>".join(map(escape, marks)),
                            s["cover_class"]))
-    story += [Paragraph(escape(line), s["cover_line"]) for line in version.cover_lines[1:]]
+    story += [Paragraph(escape(line), s["cover_line"]) for line in briefing.version.cover_lines[1:]]
     return story + [NextPageTemplate("body"), PageBreak()]
 
 
@@ -84,7 +97,7 @@ def _items(title: str, items: list[Item], head: list[str], row, shares: list[flo
     story: list[Flowable] = [Paragraph(title, s["h2"])]
     if not items:
         return story + [Paragraph(empty, s["body"])]
-    rows = [[*row(i), PageRef(pages[i.dataset], FRAME_WIDTH * shares[-1] - 6, 8) if i.dataset in pages else "–"]
+    rows = [[*row(i), PageRef(pages[i.dataset], FRAME_WIDTH * shares[-1] - 6) if i.dataset in pages else "–"]
             for i in items[:CHANGES_SHOWN]]
     story.append(list_table([*head, "Page"], rows, shares, (*right, len(head))))
     if len(items) > CHANGES_SHOWN:

@@ -14,7 +14,7 @@ from PySide6.QtWidgets import (QDockWidget, QFileDialog, QLabel, QMainWindow, QM
                                QPushButton)
 
 from memberpack import settings
-from memberpack.analysis.output_version import FULL, PUBLIC
+from memberpack.analysis.output_version import PUBLIC
 from memberpack.errors import MemberpackError
 from memberpack.gui import actions as ids
 from memberpack.gui.annotation_panel import AnnotationPanel
@@ -275,40 +275,28 @@ class MainWindow(QMainWindow):
         return True
 
     def export(self, suffix: str) -> None:
-        kind = "PDF briefing" if suffix == ".pdf" else "JSON"
-        default = self.pack.path.with_suffix(suffix)
-        name, _ = QFileDialog.getSaveFileName(self, f"Export {kind}", str(default), f"{kind} (*{suffix})")
-        if not name:
-            return
-        private = any(n.visibility == PRIVATE for n in self.notes.notes) and QMessageBox.question(
-            self, f"Export {kind}", "Include private notes? Choose No for the public version of the briefing.",
-            QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No,
-            QMessageBox.StandardButton.No) == QMessageBox.StandardButton.Yes
-        exempt = bool(classification.exemptions(self.pack, classification.DATASET)) or (
-            self.pack.meta().get("classification") or "").lower().startswith("exempt")
-        full = exempt and QMessageBox.question(
-            self, f"Export {kind}", "This pack holds exempt information (Schedule 12A). Export the full version, "
-            "marked NOT FOR PUBLICATION on every page? Choose No for the public version, which leaves it out.",
-            QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No,
-            QMessageBox.StandardButton.No) == QMessageBox.StandardButton.Yes
-        self.start_export(Path(name).with_suffix(suffix), include_private=private, version=FULL if full else PUBLIC)
+        """The Export dialog (format, version, sections, private notes, preview, print), then the export."""
+        from memberpack.gui.export_dialog import ExportDialog  # noqa: PLC0415 - on demand
 
-    def start_export(self, out: Path, *, include_private: bool = False, version: str = PUBLIC) -> None:
-        """Write ``out`` (.pdf or .json) on the worker thread, with a progress bar and Cancel in
-        the status bar; ``export_done`` reports the outcome."""
+        dialog = ExportDialog(self.pack.path, suffix=suffix, parent=self,
+                              has_private=any(n.visibility == PRIVATE for n in self.notes.notes))
+        if dialog.exec():
+            options = dialog.options()
+            self.start_export(options["out"], include_private=options["include_private"],
+                              sections=options["sections"], version=options["version"])
+
+    def start_export(self, out: Path, *, include_private: bool = False, sections: list[str] | None = None,
+                     version: str = PUBLIC) -> None:
+        """Write ``out`` (.pdf, .html or .json) on the worker thread, with a progress bar and Cancel
+        in the status bar; ``export_done`` reports the outcome."""
         reader = self.pack.reader()  # a protected pack's: a copy in memory, as it is now
 
         def write(progress, cancel) -> Path:
+            from memberpack.export.outputs import export_to  # noqa: PLC0415 - reportlab on demand
+
             with reader as pack:
-                if out.suffix == ".json":
-                    from memberpack.export.json_export import export_json  # noqa: PLC0415
-
-                    export_json(pack, out, include_private=include_private, version=version)
-                else:
-                    from memberpack.export.pdf import export_pdf  # noqa: PLC0415 - reportlab on demand
-
-                    export_pdf(pack, out, include_private=include_private, version=version, progress=progress,
-                               cancel=cancel)
+                export_to(pack, out, include_private=include_private, sections=sections, version=version,
+                          progress=progress, cancel=cancel)
             return out
 
         from memberpack.gui.workers import Job  # noqa: PLC0415 - threads start on demand
@@ -330,10 +318,10 @@ class MainWindow(QMainWindow):
         self.statusBar().showMessage(message)
 
     def _export_succeeded(self, path: Path) -> None:
-        """Report the file written and, for the briefing PDF, offer to open it."""
+        """Report the file written and, for a briefing (PDF or HTML), offer to open it."""
         self._exported(f"Wrote {path}")
-        if path.suffix == ".pdf" and QMessageBox.question(
-                self, "Export PDF briefing", f"Wrote {path.name}. Open it now?",
+        if path.suffix in (".pdf", ".html") and QMessageBox.question(
+                self, "Export briefing", f"Wrote {path.name}. Open it now?",
                 QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No,
                 QMessageBox.StandardButton.Yes) == QMessageBox.StandardButton.Yes:
             QDesktopServices.openUrl(QUrl.fromLocalFile(str(path)))

@@ -29,7 +29,7 @@ from memberpack.importers.reader import read_sheets
 from memberpack.importers.report import FileReport
 from memberpack.importers.safety import check_file
 from memberpack.importers.tables import FoundTable, Part, Recall, find_tables
-from memberpack.model.annotations import now_iso
+from memberpack.model.annotations import now_iso, parse_time
 from memberpack.model.metrics import BY_ID, OTHER
 from memberpack.model.observation import Dataset
 from memberpack.store.pack import Pack
@@ -180,8 +180,21 @@ def _leading(parts: Iterable[Part]) -> tuple[str | None, Iterator[Part]]:
     return None, iter(())
 
 
-def _store_file(pack: Pack | None, path: Path, *, sheet, kind, layouts, progress, cancel) -> FileReport:
-    """Read one file's tables and, given a pack, store each (the caller holds the transaction)."""
+def already_imported(pack: Pack, sha256: str) -> str | None:
+    """When a file with this SHA-256 is already in the pack: the local date and time it was last
+    imported (``14/10/2024 at 10:30``, or the time as stored if it is not one); else None."""
+    copy = pack.imported_copy(sha256)
+    if copy is None:
+        return None
+    try:
+        return parse_time(copy.imported_at).astimezone().strftime("%d/%m/%Y at %H:%M")
+    except ValueError:
+        return copy.imported_at or "an unknown date"
+
+
+def _store_file(pack: Pack | None, path: Path, *, sheet, kind, layouts, progress, cancel, again) -> FileReport:
+    """Read one file's tables and, given a pack, store each (the caller holds the transaction).
+    A file already in the pack is refused unless ``again``."""
     hashing = ThreadPoolExecutor(max_workers=1, thread_name_prefix="sha256")
     digest = hashing.submit(_sha256, path)   # beside the reading: hashlib lets other threads run
     hashing.shutdown(wait=False)
@@ -196,7 +209,12 @@ def _store_file(pack: Pack | None, path: Path, *, sheet, kind, layouts, progress
         if first_label is None:
             continue
         report.tables.append(found.report)
-        report.sha256 = digest.result()
+        if not report.sha256:
+            report.sha256 = digest.result()
+            when = None if pack is None or again else already_imported(pack, report.sha256)
+            if when:
+                raise ImportFailed(f"{path.name}: already in the pack, imported on {when} "
+                                   "(the same file; --again imports it again)")
         if pack is None:
             for _ in parts:
                 pass
@@ -217,11 +235,13 @@ def _store_file(pack: Pack | None, path: Path, *, sheet, kind, layouts, progress
 
 def import_files(pack: Pack | None, paths: Iterable[str | Path], *, sheet: str | None = None,
                  kind: str | None = None, dry_run: bool = False, progress: Progress | None = None,
-                 cancel: Cancel | None = None, layouts: Sequence[TableLayout] = ()) -> list[FileReport]:
+                 cancel: Cancel | None = None, layouts: Sequence[TableLayout] = (),
+                 again: bool = False) -> list[FileReport]:
     """Read all ``paths`` and store every table in one transaction (nothing on any error).
 
     ``layouts`` are corrected layouts from the wizard, as for :func:`read_file`. With ``dry_run``
-    (or no pack) the files are read and reported but nothing is written.
+    (or no pack) the files are read and reported but nothing is written. A file already in the
+    pack (the same SHA-256) fails the import unless ``again``.
     """
     checked = [_checked(p) for p in paths]
     target = None if dry_run else pack
@@ -233,7 +253,7 @@ def import_files(pack: Pack | None, paths: Iterable[str | Path], *, sheet: str |
             if progress:
                 progress(i, len(checked), f"Reading {path.name}")
             reports.append(_store_file(target, path, sheet=sheet, kind=kind, layouts=layouts, progress=progress,
-                                       cancel=cancel))
+                                       cancel=cancel, again=again))
 
     with _bulk_allocation():
         if target is None:

@@ -363,7 +363,7 @@ class TableReader:
                 self.report.skip(a1(r, c), "left of the label column")
         if not uncached and all(blank(v) for _, v in values):
             self.section, self.has_headings = label, True
-            self.report.assume(f"row {r + 1} ({label!r}) is a section heading")
+            self.report.section_heading(r + 1, label)
             return None
         role = role_from_words(label)
         parsed = ParsedRow(r, label, self.section, role, worded=role != DATA)

@@ -21,6 +21,7 @@ from memberpack.errors import PackError
 from memberpack.model.blocks import FigureBlock
 from memberpack.model.metrics import BY_ID
 from memberpack.model.observation import Dataset, Observation
+from memberpack.model.periods import reported_order
 from memberpack.store import block_codec
 from memberpack.store.atomic_write import write_bytes
 from memberpack.store.open_checks import (QUICK_CHECK_BELOW, check_schema, check_side_files, harden,
@@ -250,7 +251,8 @@ class Pack:
 
     # --- datasets and observations -----------------------------------------------------
     def add_dataset(self, dataset: Dataset, parts: Iterable[Observation | list[Observation] | FigureBlock]) -> int:
-        """Store a table as the next version of its key; returns the new dataset id.
+        """Store a table as a new version of its key (numbered in import order; :meth:`versions`
+        orders them by the period they report); returns the new dataset id.
 
         ``parts`` are its figures as they are read: observations, lists of them (a row), and
         blocks of rows kept column-wise, which are stored as they are.
@@ -287,10 +289,16 @@ class Pack:
                              json.dumps(dataset.layout), json.dumps(dataset.report), dataset.id))
 
     def datasets(self, *, all_versions: bool = False) -> list[Dataset]:
-        """Datasets in import order; by default only the latest version of each key."""
-        where = "" if all_versions else "WHERE version = (SELECT MAX(version) FROM dataset d2 WHERE d2.key = dataset.key)"
-        rows = self.db.execute(f"SELECT id, {', '.join(_DS_COLUMNS)} FROM dataset {where} ORDER BY id")
-        return [_dataset(row) for row in rows]
+        """The latest version of each table (by the period it reports, see :meth:`versions`), tables
+        in the order they first came into the pack; with ``all_versions``, every version of each
+        table, earliest period first."""
+        chosen = [ids if all_versions else ids[-1:] for ids in self._versions_by_key().values()]
+        return self._datasets([i for ids in chosen for i in ids])
+
+    def versions(self, key: str) -> list[Dataset]:
+        """The versions of one table from the earliest period reported to the latest: the order
+        every "latest" and "previous" in the app, the PDF and the notes comes from."""
+        return self._datasets(self._versions_by_key(key).get(key, []))
 
     def dataset(self, dataset_id: int) -> Dataset:
         row = self.db.execute(f"SELECT id, {', '.join(_DS_COLUMNS)} FROM dataset WHERE id = ?",
@@ -300,11 +308,35 @@ class Pack:
         return _dataset(row)
 
     def previous_version(self, dataset: Dataset) -> Dataset | None:
-        """The version of the same table imported before ``dataset``, if any."""
-        row = self.db.execute(
-            f"SELECT id, {', '.join(_DS_COLUMNS)} FROM dataset WHERE key = ? AND version < ? "
-            "ORDER BY version DESC LIMIT 1", (dataset.key, dataset.version)).fetchone()
+        """The version of the same table that reports the period before ``dataset``'s, if any."""
+        ids = self._versions_by_key(dataset.key).get(dataset.key, [])
+        position = ids.index(dataset.id) if dataset.id in ids else 0
+        return self.dataset(ids[position - 1]) if position > 0 else None
+
+    def imported_copy(self, sha256: str) -> Dataset | None:
+        """The last table imported from a file with this SHA-256 (the same file), if any."""
+        row = self.db.execute(f"SELECT id, {', '.join(_DS_COLUMNS)} FROM dataset WHERE sha256 = ? "
+                              "ORDER BY id DESC LIMIT 1", (sha256,)).fetchone()
         return _dataset(row) if row else None
+
+    def _versions_by_key(self, key: str | None = None) -> dict[str, list[int]]:
+        """Dataset ids of each table key in :func:`reported_order`, keys in order of first import."""
+        where, args = ("WHERE key = ?", (key,)) if key is not None else ("", ())
+        by_key: dict[str, list[tuple[int, str | None]]] = {}
+        for dataset_id, ds_key, period in self.db.execute(
+                f"SELECT id, key, period FROM dataset {where} ORDER BY id", args):
+            by_key.setdefault(ds_key, []).append((dataset_id, period))
+        return {k: [found[i][0] for i in reported_order([p for _, p in found])] for k, found in by_key.items()}
+
+    def _datasets(self, ids: list[int]) -> list[Dataset]:
+        """Datasets by id, in the order of ``ids``."""
+        found: dict[int, Dataset] = {}
+        for start in range(0, len(ids), 500):
+            chunk = ids[start:start + 500]
+            rows = self.db.execute(f"SELECT id, {', '.join(_DS_COLUMNS)} FROM dataset "
+                                   f"WHERE id IN ({', '.join('?' * len(chunk))})", chunk)
+            found.update((row[0], _dataset(row)) for row in rows)
+        return [found[i] for i in ids]
 
     def observations(self, dataset_id: int, *, areas: Collection[str] | None = None) -> list[Observation]:
         """A dataset's figures in row then column order; with ``areas``, only those areas' figures."""

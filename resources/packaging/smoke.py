@@ -55,7 +55,7 @@ def smoke(command: list[str], sample: Path) -> dict[str, float]:
             ("version", ["--version"], lambda out: f"memberpack {__version__}" in out),
             ("demo", ["demo", "demo.mpack"], lambda out: (home / "demo.mpack").stat().st_size > 100_000),
             ("import", ["import", "new.mpack", str(sample)],
-             lambda out: "External Placements" in out or "cells read" in out),
+             lambda out: "figures read" in out),
             ("export", ["export", "demo.mpack", "-o", "briefing.pdf"],
              lambda out: (home / "briefing.pdf").read_bytes().startswith(b"%PDF")),
             ("gui --smoke", ["gui", "demo.mpack", "--smoke"], lambda out: "first paint after" in out),

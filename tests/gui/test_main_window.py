@@ -12,6 +12,7 @@ from memberpack.analysis.headlines import headlines
 from memberpack.gui import actions as ids
 from memberpack.gui.main_window import recent_packs, window_settings
 from memberpack.gui.overview_view import TABLE_WIDTH
+from memberpack.gui.export_dialog import ExportDialog
 from memberpack.gui.pack_details_dialog import PackDetailsDialog
 
 
@@ -160,17 +161,21 @@ def test_export_json_runs_in_the_background(qtbot, window, tmp_path, monkeypatch
     window.notes.visibility.setCurrentIndex(1)
     window.notes.body.setPlainText("My own reminder: ask about agency staff")
     window.notes.submit()
-    monkeypatch.setattr(QFileDialog, "getSaveFileName", staticmethod(lambda *a, **k: (str(out), "")))
-    asked = []
-    monkeypatch.setattr(QMessageBox, "question", staticmethod(
-        lambda *a: asked.append(a[2]) or QMessageBox.StandardButton.No))
+    offered = []
+
+    def choose(dialog: ExportDialog) -> int:
+        offered.append((dialog.suffix, dialog.private.isEnabled(), dialog.private.isChecked()))
+        dialog.output.setText(str(out))
+        return 1
+
+    monkeypatch.setattr(ExportDialog, "exec", choose)
     with qtbot.waitSignal(window.export_done, timeout=10_000) as done:
         window.menu_actions[ids.EXPORT_JSON].trigger()
         assert window.export_bar.isVisible()
     assert done.args == [f"Wrote {out}"] and not window.export_bar.isVisible()
     text = out.read_text(encoding="utf-8")
     assert '"External Placements"' in text
-    assert asked and "My own reminder" not in text  # the public version leaves private notes out
+    assert offered == [(".json", True, False)] and "My own reminder" not in text  # private notes left out
 
 
 def test_keyboard_reaches_tabs_notes_and_filter(qtbot, window):
@@ -227,7 +232,7 @@ def test_new_pack_opens_empty_with_its_details(window, tmp_path, monkeypatch):
 
 def test_export_pdf_in_the_background_then_offers_to_open_it(qtbot, window, tmp_path, monkeypatch):
     out = tmp_path / "briefing.pdf"
-    monkeypatch.setattr(QFileDialog, "getSaveFileName", staticmethod(lambda *a, **k: (str(out), "")))
+    monkeypatch.setattr(ExportDialog, "exec", lambda dialog: dialog.output.setText(str(out)) or 1)
     asked = []
     monkeypatch.setattr(QMessageBox, "question", staticmethod(
         lambda *a: asked.append(a[2]) or QMessageBox.StandardButton.Yes))
