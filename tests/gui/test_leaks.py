@@ -128,6 +128,8 @@ def _outputs(pack, tmp_path, monkeypatch, capsys, *, full: bool) -> dict[str, st
     texts = {}
     assert main(["export", str(pack), "-o", str(out / "b.pdf"), *extra]) == 0
     texts["pdf"] = _pdf_text(out / "b.pdf")
+    assert main(["export", str(pack), "-o", str(out / "b.html"), *extra]) == 0
+    texts["html"] = (out / "b.html").read_text(encoding="utf-8")
     assert main(["export", str(pack), "-o", str(out / "b.json"), *extra]) == 0
     texts["json"] = (out / "b.json").read_text(encoding="utf-8")
     assert main(["notes", "export", str(pack), str(out / "n.json"), *extra]) == 0
@@ -169,7 +171,8 @@ def test_nothing_leaks(marked_pack, tmp_path, monkeypatch, capsys, qapp, protect
 
     full = _outputs(pack, tmp_path, monkeypatch, capsys, full=True)
     for marker in ("zqlabel", "zqtitle", *NOTE_MARKERS, PRIVATE_MARKER, "zqpublicnote"):
-        assert marker in full["pdf"] and marker in full["json"], marker
+        assert marker in full["pdf"] and marker in full["html"] and marker in full["json"], marker
+    assert FULL_TEXT in full["html"] and EXEMPT_TEXT in public["html"]
     for marker in (*NOTE_MARKERS, PRIVATE_MARKER):
         assert marker in full["notes"], marker
     assert "zqtitle" in full["screenshots"] and "zqfile" in full["check"]
