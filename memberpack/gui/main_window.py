@@ -278,7 +278,7 @@ class MainWindow(QMainWindow):
         """The Export dialog (format, version, sections, private notes, preview, print), then the export."""
         from memberpack.gui.export_dialog import ExportDialog  # noqa: PLC0415 - on demand
 
-        dialog = ExportDialog(self.pack.path, suffix=suffix, parent=self,
+        dialog = ExportDialog(self.pack.path, suffix=suffix, parent=self, reader=self.pack.reader,
                               has_private=any(n.visibility == PRIVATE for n in self.notes.notes))
         if dialog.exec():
             options = dialog.options()
