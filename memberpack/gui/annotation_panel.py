@@ -10,12 +10,14 @@ from PySide6.QtWidgets import (QComboBox, QHBoxLayout, QLabel, QListWidget, QLis
 
 from memberpack import settings
 from memberpack.analysis.annotation_targets import TargetResolver
+from memberpack.analysis.output_version import note_exemptions
 from memberpack.gui import note_targets
+from memberpack.gui.classification_menu import popup
 from memberpack.gui.plain_text import plain_label, plain_tip
 from memberpack.gui.undo_commands import AddNote, DeleteNote, EditNote
 from memberpack.model.annotations import (CONCERN, KIND_TITLES, KINDS, PRIVATE, QUESTION, SHARED, Annotation, Target,
 )
-from memberpack.store import annotation_store
+from memberpack.store import annotation_store, classification
 from memberpack.store.pack import Pack
 
 FILTERS = ("All notes", "On the selected item", "Questions for officers", "Concerns", "Private notes",
@@ -68,6 +70,8 @@ class AnnotationPanel(QWidget):
         self.list.setSpacing(2)
         self.list.setAccessibleName("Notes in this pack")
         self.list.itemActivated.connect(lambda item: self.go_to.emit(self._note(item).target))
+        self.list.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
+        self.list.customContextMenuRequested.connect(self._classify)
         self.list.currentItemChanged.connect(self._selection_changed)
         self.edit_button = QPushButton("&Edit")
         self.edit_button.clicked.connect(self.edit_selected)
@@ -160,20 +164,24 @@ class AnnotationPanel(QWidget):
         self.notes = annotation_store.all_notes(self.pack)
         self.list.clear()
         resolver = TargetResolver(self.pack)
+        exempt = note_exemptions(self.pack, self.notes)
         for note in self.notes:
             resolved = resolver.resolve(note)
             flag = resolved.flag
             warning = f"The {flag}." if flag else None
             if not self._passes(note, warning):
                 continue
-            marks = ("⚠ " if warning else "") + ("Private " if note.visibility == PRIVATE else "")
+            marks = ("⚠ " if warning else "") + (f"[Exempt {exempt[note.uid].paragraph}] " if note.uid in exempt else "") \
+                + ("Private " if note.visibility == PRIVATE else "")
             kind = KIND_TITLES[note.kind] if not marks.endswith("Private ") else KIND_TITLES[note.kind].lower()
             answer = f"\nAnswer: {note.answer}" if note.answer else ""
             item = QListWidgetItem(f"{marks}{kind} – {note_targets.describe(note.target, resolved.now_text)}\n{note.body}{answer}")
             item.setData(Qt.ItemDataRole.UserRole, note.uid)
             item.setToolTip(plain_tip("\n".join(filter(None, [
                 warning, f"By {note.author or 'unknown'}, {note.modified_at[:16].replace('T', ' ')} UTC",
-                "Private: not in the public PDF" if note.visibility == PRIVATE else "Shared with the committee"]))))
+                "Private: not in the public PDF" if note.visibility == PRIVATE else "Shared with the committee",
+                f"Exempt information, paragraph {exempt[note.uid].paragraph} of Schedule 12A: not in the public "
+                "version" if note.uid in exempt else None]))))
             if warning:
                 item.setForeground(Qt.GlobalColor.darkRed)
             self.list.addItem(item)
@@ -184,6 +192,13 @@ class AnnotationPanel(QWidget):
         return (choice == 0 or (choice == 1 and note_targets.same_place(note.target, self.target))
                 or (choice == 2 and note.kind == QUESTION) or (choice == 3 and note.kind == CONCERN)
                 or (choice == 4 and note.visibility == PRIVATE) or (choice == 5 and warning is not None))
+
+    def _classify(self, at) -> None:
+        """Public or Exempt (Schedule 12A paragraph) for the note under the pointer (right-click)."""
+        item = self.list.itemAt(at)
+        if item is not None and popup(self, self.pack, self._note(item).uid, self.list.viewport().mapToGlobal(at),
+                                      classification.NOTE):
+            self._changed()
 
     def _note(self, item: QListWidgetItem) -> Annotation:
         uid = item.data(Qt.ItemDataRole.UserRole)

@@ -1,5 +1,6 @@
-"""Classifying a table as Public or Exempt (Schedule 12A paragraph 1-7), from the table list's
-context menu and from Pack details; recorded with who and when (``store.classification``)."""
+"""Classifying a table or a note as Public or Exempt (Schedule 12A paragraph 1-7), from the table
+list's and the notes list's context menus and from Pack details; recorded with who and when
+(``store.classification``)."""
 
 from __future__ import annotations
 
@@ -27,14 +28,15 @@ def short_text(found: Exemption | None) -> str:
     return PUBLIC_TEXT if found is None else f"Exempt {found.paragraph}"
 
 
-def classify_table(pack: Pack, key: str, paragraph: int | None, reason: str = "") -> None:
-    classification.classify(pack, classification.DATASET, key, paragraph, reason=reason,
+def classify_table(pack: Pack, key: str, paragraph: int | None, reason: str = "",
+                   target_type: str = classification.DATASET) -> None:
+    classification.classify(pack, target_type, key, paragraph, reason=reason,
                             by=str(settings.load().get("author", "")))
 
 
-def popup(parent: QWidget, pack: Pack, key: str, at: QPoint) -> bool:
-    """The classification menu for table ``key`` at ``at``; True when it was changed."""
-    current = classification.exemption(pack, classification.DATASET, key)
+def popup(parent: QWidget, pack: Pack, key: str, at: QPoint, target_type: str = classification.DATASET) -> bool:
+    """The classification menu for table ``key`` (or the note of that uid) at ``at``; True when it was changed."""
+    current = classification.exemption(pack, target_type, key)
     menu = QMenu(parent)
     group = QActionGroup(menu)
     for paragraph, text in choices():
@@ -54,5 +56,5 @@ def popup(parent: QWidget, pack: Pack, key: str, at: QPoint) -> bool:
         reason, ok = QInputDialog.getText(parent, "Exempt information", "Why is it exempt? (optional)")
         if not ok:
             return False
-    classify_table(pack, key, paragraph, reason.strip())
+    classify_table(pack, key, paragraph, reason.strip(), target_type)
     return True

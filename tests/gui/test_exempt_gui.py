@@ -80,3 +80,28 @@ def test_protected_pack_opens_with_its_passphrase_and_saves_a_copy(qtbot, tmp_pa
     with Pack.open(tmp_path / "again.mpack", passphrase="other") as copy:
         assert copy.protection.expires.year == 2099 and len(copy.datasets()) == 2
     window.pack.close()
+
+
+def test_classify_a_note_from_the_notes_list(qtbot, tmp_path, monkeypatch):
+    from PySide6.QtGui import QUndoStack
+
+    from memberpack.gui.annotation_panel import AnnotationPanel
+    from memberpack.model.annotations import Annotation
+    from memberpack.store import annotation_store
+
+    with _pack(tmp_path / "p.mpack") as pack:
+        note = Annotation("About Mr X")
+        annotation_store.save(pack, note)
+        panel = AnnotationPanel(pack, QUndoStack())
+        qtbot.addWidget(panel)
+        panel.refresh()
+
+        class Menu(QMenu):
+            def exec(self, *_args):
+                return next(x for x in self.actions() if x.data() == 1)
+
+        monkeypatch.setattr("memberpack.gui.classification_menu.QMenu", Menu)
+        _answers(monkeypatch, "")
+        panel._classify(panel.list.visualItemRect(panel.list.item(0)).center())
+        assert classification.exemption(pack, classification.NOTE, note.uid).paragraph == 1
+        assert panel.list.item(0).text().startswith("[Exempt 1] Note")
