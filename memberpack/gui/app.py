@@ -22,6 +22,7 @@ from memberpack.assets import resource
 from memberpack.errors import MemberpackError
 from memberpack.gui.main_window import NOTES_WIDTH, MainWindow, recent_packs
 from memberpack.gui.passphrase_dialog import ask_passphrase
+from memberpack.gui.plain_text import plain_tip
 from memberpack.store.atomic_write import write_bytes
 from memberpack.store.pack import Pack
 
@@ -109,7 +110,7 @@ def run_app(pack_path: str | None, *, smoke: bool = False) -> int:
         # the only window the app could show is missing: say why in a dialog as well as on stderr
         print(f"memberpack: {exc}", file=sys.stderr)
         if not smoke:
-            QMessageBox.critical(None, "memberpack cannot start", str(exc))
+            QMessageBox.critical(None, "memberpack cannot start", plain_tip(str(exc)))
         return 1
     FileOpenHandler(app, window)
     watcher = FirstPaint(window) if smoke else None

@@ -121,14 +121,14 @@ class MainWindow(QMainWindow):
         try:
             pack = Pack.open(path, passphrase=lambda: ask_passphrase(self, Path(path)))
         except MemberpackError as exc:
-            QMessageBox.warning(self, "Cannot open the pack", str(exc))
+            QMessageBox.warning(self, "Cannot open the pack", plain_tip(str(exc)))
             return False
         old = self.pack
         try:
             self._show_pack(pack)
         except MemberpackError as exc:
             pack.close()
-            QMessageBox.warning(self, "Cannot open the pack", str(exc))
+            QMessageBox.warning(self, "Cannot open the pack", plain_tip(str(exc)))
             return False
         self.undo_stack.clear()
         if old is not pack:
@@ -177,7 +177,7 @@ class MainWindow(QMainWindow):
         try:
             Pack.create(path).close()
         except MemberpackError as exc:
-            QMessageBox.warning(self, "Cannot create the pack", str(exc))
+            QMessageBox.warning(self, "Cannot create the pack", plain_tip(str(exc)))
             return
         if self.open_pack(path):
             self.edit_pack_details()
@@ -219,7 +219,7 @@ class MainWindow(QMainWindow):
             listed = comparators.name_from_statistics(self.pack, read_neighbours(name, ours))
             comparators.save_neighbours(self.pack, listed)
         except MemberpackError as exc:
-            QMessageBox.warning(self, title, str(exc))
+            QMessageBox.warning(self, title, plain_tip(str(exc)))
             return False
         self.reload()
         self.statusBar().showMessage(f"{len(listed.neighbours)} statistical neighbours of {ours.describe()} "
@@ -256,7 +256,7 @@ class MainWindow(QMainWindow):
                 return
             out = self.pack.protected_copy(Path(name), Protection.new(*chosen))
         except MemberpackError as exc:
-            QMessageBox.warning(self, "Save protected copy", str(exc))
+            QMessageBox.warning(self, "Save protected copy", plain_tip(str(exc)))
             return
         until = f"; it will not open after {chosen[1]:%d/%m/%Y}" if chosen[1] else ""
         self.statusBar().showMessage(f"Wrote the protected copy {out.name}{until}", 8000)
@@ -267,8 +267,9 @@ class MainWindow(QMainWindow):
 
         found = comparators.lookup(comparators.known_areas(self.pack), given)
         if found is None:
-            QMessageBox.warning(self, "Our authority", f"{given} is not an authority memberpack knows: give its LA "
-                                "number or name as the imported statistics write it.")
+            QMessageBox.warning(self, "Our authority", plain_tip(
+                f"{given} is not an authority memberpack knows: give its LA number or name as the imported "
+                "statistics write it."))
             return False
         comparators.set_authority(self.pack, found)
         self.statusBar().showMessage(f"Our authority: {found.describe()}", 8000)
@@ -332,7 +333,7 @@ class MainWindow(QMainWindow):
         self.export_cancel.hide()
         if failed:
             self.statusBar().clearMessage()
-            QMessageBox.warning(self, "Export failed", message)
+            QMessageBox.warning(self, "Export failed", plain_tip(message))
         else:
             self.statusBar().showMessage(message, 8000)
         self.export_done.emit(message)

@@ -20,8 +20,8 @@ def plain_label(text: str = "", style: str = "", parent: QWidget | None = None) 
 
 
 def plain_tip(text: str) -> str:
-    """A tooltip showing ``text`` exactly. Tooltips guess rich text from a tag, so text with a
-    ``<`` is escaped and marked as rich text; text without one is already shown as written."""
+    """A tooltip or message box text showing ``text`` exactly. Both guess rich text from a tag, so
+    text with a ``<`` is escaped and marked as rich text; text without one is shown as written."""
     if "<" not in text:
         return text
     return "<qt>" + escape(text).replace("\n", "<br>") + "</qt>"
