@@ -7,6 +7,7 @@ Exit status: 0 done, 1 a file could not be imported or a check failed (nothing w
 from __future__ import annotations
 
 import argparse
+import sqlite3
 import sys
 
 from memberpack import __version__
@@ -50,6 +51,11 @@ def main(argv: list[str] | None = None) -> int:
         return 1
     except MemberpackError as exc:
         print(f"memberpack: {escaped(str(exc), one_line=True)}", file=sys.stderr)
+        return 1
+    except sqlite3.DatabaseError as exc:  # damage found past the checks on opening (a large pack is not quick-checked)
+        where = getattr(args, "pack", None) or "the pack"
+        print(f"memberpack: {escaped(str(where), one_line=True)}: the pack is damaged ({escaped(str(exc), one_line=True)}); "
+              "nothing was written; `memberpack check --integrity` lists the damage", file=sys.stderr)
         return 1
     finally:
         sys.stdout.flush()

@@ -171,3 +171,17 @@ def test_a_planted_part_symlink_is_not_followed(pack_path, tmp_path):
     assert main(["notes", "export", str(pack_path), str(link)]) == 0
     assert victim.read_text() == "keep me" and not link.is_symlink()
     assert sorted(p.name for p in tmp_path.iterdir() if ".part" in p.name) == ["out.json.part"]
+
+
+def test_damage_found_after_opening_a_large_pack_is_one_line(pack_path, capsys, monkeypatch):
+    monkeypatch.setattr("memberpack.store.pack.QUICK_CHECK_BELOW", 0)  # as for a pack too large to quick-check
+    (root,) = sqlite3.connect(pack_path).execute("SELECT rootpage FROM sqlite_master WHERE name = 'observation'"
+                                                 ).fetchone()
+    data = bytearray(pack_path.read_bytes())
+    data[(root - 1) * 4096: (root - 1) * 4096 + 64] = b"\xff" * 64  # the figures' table
+    pack_path.write_bytes(bytes(data))
+    before = pack_path.read_bytes()
+    assert main(["export", str(pack_path), "-o", str(pack_path.with_name("out.json"))]) == 1
+    err = capsys.readouterr().err
+    assert err.count("\n") == 1 and "damaged" in err and "Traceback" not in err
+    assert pack_path.read_bytes() == before
