@@ -25,7 +25,7 @@ from dataclasses import dataclass
 
 from memberpack.analysis.annotation_targets import TargetResolver
 from memberpack.errors import MemberpackError
-from memberpack.model.annotations import CHART, METRIC, PRIVATE, Annotation
+from memberpack.model.annotations import CHART, METRIC, SHARED, Annotation
 from memberpack.store import annotation_store, classification
 from memberpack.store.classification import Exemption
 from memberpack.store.pack import Pack
@@ -137,8 +137,9 @@ def output_pack(pack: Pack, version: str = PUBLIC, *, include_private: bool = Fa
     tables = classification.exemptions(pack, classification.DATASET)
     notes = annotation_store.all_notes(pack)
     exempt_notes = note_exemptions(pack, notes)
-    private = [n.uid for n in notes if n.visibility == PRIVATE] if not include_private else []
-    carried = [n for n in notes if include_private or n.visibility != PRIVATE]
+    # anything not plainly shared counts as private (a crafted pack may hold other values)
+    private = [n.uid for n in notes if n.visibility != SHARED] if not include_private else []
+    carried = [n for n in notes if include_private or n.visibility == SHARED]
     if version == FULL:
         paragraphs = {e.paragraph for k, e in tables.items() if _has_table(pack, k)}
         paragraphs |= {exempt_notes[n.uid].paragraph for n in carried if n.uid in exempt_notes}
