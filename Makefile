@@ -5,7 +5,7 @@ PY := $(VENV)/bin/python
 STAMP := $(VENV)/.installed-stamp
 export PYQTGRAPH_QT_LIB := PySide6
 
-.PHONY: run test lint bench samples demo dist dist-check clean
+.PHONY: run test fuzz lint bench samples demo dist dist-check clean
 
 $(STAMP): pyproject.toml
 	test -x $(PY) || python3 -m venv $(VENV)
@@ -21,6 +21,11 @@ test: $(STAMP)
 	bash .ci/browser-check-deps.sh  # chromium and axe-core for the HTML briefing's accessibility test
 	QT_QPA_PLATFORM=offscreen $(PY) -m pytest -q
 	$(VENV)/bin/lint-imports
+
+# make fuzz  the import fuzz test for 15 minutes (MEMBERPACK_FUZZ_SEED=N for another sequence)
+fuzz: $(STAMP)
+	MEMBERPACK_FUZZ_SECONDS=$${MEMBERPACK_FUZZ_SECONDS:-900} QT_QPA_PLATFORM=offscreen $(PY) -m pytest -q -s \
+		tests/unit/test_fuzz_imports.py
 
 lint: $(STAMP)
 	$(VENV)/bin/lint-imports

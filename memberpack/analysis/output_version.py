@@ -18,7 +18,6 @@ version leaves nothing out, it is the pack itself.
 
 from __future__ import annotations
 
-import sqlite3
 from collections.abc import Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass
@@ -167,10 +166,8 @@ def _has_table(pack: Pack, key: str) -> bool:
 
 def _redacted(pack: Pack, tables: list[str], notes: list[str], *, public: bool) -> Pack:
     """An in-memory copy of ``pack`` without ``tables`` (every version) and ``notes``."""
-    db = sqlite3.connect(":memory:", isolation_level=None, check_same_thread=False)
-    db.deserialize(pack.db.serialize())
-    db.execute("PRAGMA foreign_keys = ON")
-    copy = Pack(pack.path, db)
+    copy = pack.memory_copy()
+    db = copy.db
     with copy.transaction():
         db.executemany("DELETE FROM dataset WHERE key = ?", [(k,) for k in tables])
         db.executemany("DELETE FROM annotation WHERE uid = ?", [(u,) for u in notes])

@@ -8,10 +8,11 @@ from pathlib import Path
 
 from memberpack import settings
 from memberpack.analysis.output_version import FULL, OutputVersion
-from memberpack.errors import ImportFailed, MemberpackError
-from memberpack.importers import import_files
-from memberpack.model.observation import LAYOUT_KINDS
 from memberpack.cli.passphrase import ask_passphrase
+from memberpack.errors import ImportFailed
+from memberpack.importers import import_files
+from memberpack.importers.isolation import warm_up
+from memberpack.model.observation import LAYOUT_KINDS
 from memberpack.store import classification
 from memberpack.store.atomic_write import write_bytes
 from memberpack.store.classification import PARAGRAPHS
@@ -43,29 +44,28 @@ def _progress(done: int, total: int, message: str) -> None:
         print(f"\r{message} ({min(done, total) * 100 // max(total, 1)}%)\033[K", end="", file=sys.stderr, flush=True)
 
 
+def _waiting(message: str) -> None:
+    print(f"memberpack: {message}", file=sys.stderr, flush=True)
+
+
 def run(args) -> int:
     path = Path(args.pack)
+    warm_up(keep=len(args.files) > 1)   # the reader's process loads while the pack is opened
     if args.dry_run:
         reports = import_files(None, args.files, sheet=args.sheet, kind=args.kind, dry_run=True, progress=_progress)
     else:
-        existed = path.exists()
-        pack = Pack.open(path, passphrase=ask_passphrase) if existed else Pack.create(path)
-        try:
-            with pack.transaction():  # the tables and their classification together, or neither
-                (before,) = pack.db.execute("SELECT COALESCE(MAX(id), 0) FROM dataset").fetchone()
-                reports = import_files(pack, args.files, sheet=args.sheet, kind=args.kind, progress=_progress,
-                                       again=args.again)
-                if args.exempt is not None:
-                    by = args.by if args.by is not None else str(settings.load().get("author", ""))
-                    for (key,) in pack.db.execute("SELECT DISTINCT key FROM dataset WHERE id > ?", (before,)).fetchall():
-                        classification.classify(pack, classification.DATASET, key, args.exempt, reason=args.reason,
-                                                by=by)
-        except (MemberpackError, KeyboardInterrupt):
-            pack.close()
-            if not existed:
-                path.unlink(missing_ok=True)
-            raise
-        pack.close()
+        Pack.on_wait = _waiting
+        # A new pack is made under a hidden name and put in place only once every file is in it:
+        # a failure removes only that file, never a pack another command made meanwhile.
+        opened = Pack.open(path, passphrase=ask_passphrase) if path.exists() else Pack.creating(path)
+        with opened as pack, pack.transaction():  # the tables and their classification together, or neither
+            (before,) = pack.db.execute("SELECT COALESCE(MAX(id), 0) FROM dataset").fetchone()
+            reports = import_files(pack, args.files, sheet=args.sheet, kind=args.kind, progress=_progress,
+                                   again=args.again)
+            if args.exempt is not None:
+                by = args.by if args.by is not None else str(settings.load().get("author", ""))
+                for (key,) in pack.db.execute("SELECT DISTINCT key FROM dataset WHERE id > ?", (before,)).fetchall():
+                    classification.classify(pack, classification.DATASET, key, args.exempt, reason=args.reason, by=by)
     if sys.stderr.isatty():
         print("\r\033[K", end="", file=sys.stderr)
     marking = None if args.exempt is None else OutputVersion(FULL, False, (args.exempt,), exempt=True).marking

@@ -9,14 +9,14 @@ from memberpack.analysis.annotation_targets import (
     TargetResolver, find_figures, observation_target, tables_matching,
 )
 from memberpack.analysis.output_version import PUBLIC, VERSIONS, note_exemptions
-from memberpack.errors import NotesError
+from memberpack.cli.passphrase import ask_passphrase
+from memberpack.errors import NotesError, one_line
 from memberpack.export.notes_file import merge_notes_file, write_notes_file
 from memberpack.model.annotations import (
     ANSWERED, DATASET, KINDS, PRIVATE, SHARED, Annotation, Target,
 )
 from memberpack.store import annotation_store, classification
 from memberpack.store.classification import PARAGRAPHS
-from memberpack.cli.passphrase import ask_passphrase
 from memberpack.store.pack import Pack
 
 _SHOWN_CANDIDATES = 6
@@ -162,5 +162,7 @@ def run_export(args) -> int:
 def run_merge(args) -> int:
     with Pack.open(args.pack, passphrase=ask_passphrase) as pack:
         summary = merge_notes_file(pack, args.file)
-    print(summary.line(args.file))
+    print(one_line(summary.line(args.file)))
+    for skipped in summary.skipped:
+        print(one_line(f"  skipped {skipped}"))
     return 0

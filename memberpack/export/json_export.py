@@ -10,6 +10,7 @@ from memberpack.analysis.annotation_targets import ResolvedTarget, TargetResolve
 from memberpack.analysis.output_version import PUBLIC, output_pack
 from memberpack.errors import MemberpackError
 from memberpack.export.notes_file import note_dict
+from memberpack.model.values import in_range
 from memberpack.store import annotation_store
 from memberpack.store.atomic_write import atomic_write
 from memberpack.store.pack import Pack
@@ -40,8 +41,12 @@ def _annotation(resolved: ResolvedTarget) -> dict:
 
 
 def _number(value: float | None) -> float | int | None:
-    """Whole numbers as integers (9100000, not 9100000.0), as the documented shape shows."""
-    if value is not None and float(value).is_integer():
+    """Whole numbers as integers (9100000, not 9100000.0), as the documented shape shows; a figure
+    beyond the range a pack holds (infinite, from an older memberpack) as null, since JSON has no
+    Infinity or NaN."""
+    if value is None or not in_range(value):
+        return None
+    if float(value).is_integer():
         return int(value)
     return value
 
@@ -58,8 +63,9 @@ def export_json(pack: Pack, out: str | Path, *, include_private: bool = False, v
                 pack_part = view.meta() | {"output": ov.to_dict()}  # which version, and what it left out
                 f.write('{\n "pack": ' + json.dumps(pack_part, ensure_ascii=False) + ',\n "observations": [')
                 for i, obs in enumerate(_observations(view)):
-                    f.write((",\n  " if i else "\n  ") + json.dumps(obs, ensure_ascii=False))
-                annotations = json.dumps(_annotations(view, include_private), indent=1, ensure_ascii=False)
+                    f.write((",\n  " if i else "\n  ") + json.dumps(obs, ensure_ascii=False, allow_nan=False))
+                annotations = json.dumps(_annotations(view, include_private), indent=1, ensure_ascii=False,
+                                         allow_nan=False)
                 f.write('\n ],\n "annotations": ' + annotations.replace("\n", "\n ") + "\n}\n")
         except OSError as exc:
             raise MemberpackError(f"{out}: cannot write the JSON export ({exc.strerror or exc})") from None

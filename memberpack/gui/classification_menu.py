@@ -6,9 +6,11 @@ from __future__ import annotations
 
 from PySide6.QtCore import QPoint
 from PySide6.QtGui import QActionGroup
-from PySide6.QtWidgets import QInputDialog, QMenu, QWidget
+from PySide6.QtWidgets import QInputDialog, QMenu, QMessageBox, QWidget
 
 from memberpack import settings
+from memberpack.errors import MemberpackError
+from memberpack.gui.plain_text import plain_tip
 from memberpack.store import classification
 from memberpack.store.classification import PARAGRAPHS, Exemption
 from memberpack.store.pack import Pack
@@ -56,5 +58,9 @@ def popup(parent: QWidget, pack: Pack, key: str, at: QPoint, target_type: str = 
         reason, ok = QInputDialog.getText(parent, "Exempt information", "Why is it exempt? (optional)")
         if not ok:
             return False
-    classify_table(pack, key, paragraph, reason.strip(), target_type)
+    try:
+        classify_table(pack, key, paragraph, reason.strip(), target_type)
+    except MemberpackError as exc:   # the pack is locked, read-only or its disk full
+        QMessageBox.warning(parent, "Not classified", plain_tip(f"{exc}"))
+        return False
     return True

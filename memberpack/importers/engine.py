@@ -19,10 +19,12 @@ from collections import Counter
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from concurrent.futures import ThreadPoolExecutor
 from contextlib import contextmanager
-from dataclasses import dataclass
+from dataclasses import dataclass, fields
 from pathlib import Path
+from typing import Any
 
 from memberpack.errors import Cancelled, ImportFailed
+from memberpack.importers.isolation import Send, run_isolated
 from memberpack.importers.layout import TableLayout, as_heading, strip_periods
 from memberpack.importers.open_statistics import recognise_open_statistics
 from memberpack.importers.reader import read_sheets
@@ -39,6 +41,8 @@ Cancel = Callable[[], bool]
 Recogniser = Callable[..., Iterable[FoundTable] | None]
 
 RECOGNISERS: list[Recogniser] = [recognise_open_statistics]
+# Files are read in a child process (importers.isolation); tests that patch a reader read in this one.
+READ_IN_CHILD = True
 
 
 @dataclass(slots=True)
@@ -107,6 +111,84 @@ def iter_tables(path: Path, *, sheet: str | None = None, kind: str | None = None
             notes += [n for n in one_sheet.notes if n not in notes]
         yield from find_tables(one_sheet, file_stem=path.stem, kind=kind, overrides=overrides, recall=recall,
                                progress=progress, cancel=cancel)
+        if notes is not None:   # and what the reader found on the way (characters it had to mend)
+            notes += [n for n in one_sheet.notes if n not in notes]
+
+
+def _read_in_child(send: Send, path: Path, sheet: str | None, kind: str | None,
+                   overrides: Sequence[TableLayout], remembered: dict[str, dict]) -> None:
+    """In the reader's child process: :func:`iter_tables`, sent as messages a part at a time."""
+    notes: list[str] = []
+    told = 0
+
+    def tell_notes() -> None:
+        nonlocal told
+        if len(notes) > told:
+            send(("notes", notes[told:]))
+            told = len(notes)
+
+    tables = iter_tables(path, sheet=sheet, kind=kind, overrides=overrides, recall=remembered.get,
+                         progress=lambda done, total, message: send(("progress", done, total, message)), notes=notes)
+    for found in tables:
+        tell_notes()
+        send(("table", found.layout, found.report, found.shape))
+        for part in found.parts:
+            send(("part", part))
+        send(("end", found.layout, found.report, found.metric_counts))
+    tell_notes()
+
+
+def read_tables(path: Path, *, sheet: str | None = None, kind: str | None = None,
+                overrides: Sequence[TableLayout] = (), remembered: dict[str, dict] | None = None,
+                progress: Progress | None = None, cancel: Cancel | None = None,
+                notes: list[str] | None = None) -> Iterator[FoundTable]:
+    """:func:`iter_tables` with the file read in a limited child process (:mod:`.isolation`): a
+    reader that crashes, hangs or balloons fails this file in one line, and nothing else."""
+    if not READ_IN_CHILD:
+        yield from iter_tables(path, sheet=sheet, kind=kind, overrides=overrides,
+                               recall=(remembered or {}).get, progress=progress, cancel=cancel, notes=notes)
+        return
+    messages = run_isolated(_read_in_child, path, sheet, kind, list(overrides), remembered or {},
+                            name=path.name, cancel=cancel)
+    for message in messages:
+        if message[0] == "table":
+            _, layout, report, shape = message
+            found = FoundTable(layout, report, shape)
+            found.parts = _parts(messages, found, progress, notes)
+            yield found
+            for _ in found.parts:
+                pass
+        else:
+            _aside(message, progress, notes)
+
+
+def _parts(messages: Iterator[Any], found: FoundTable, progress: Progress | None,
+           notes: list[str] | None) -> Iterator[Part]:
+    """A table's parts as the child sends them; at its end, what the reading learnt (rows read,
+    cells skipped, metrics matched) is copied into the table's layout and report, in place, since
+    the caller may already hold them."""
+    for message in messages:
+        if message[0] == "part":
+            yield message[1]
+        elif message[0] == "end":
+            _, layout, report, found.metric_counts = message
+            _copy_into(found.layout, layout)
+            _copy_into(found.report, report)
+            return
+        else:
+            _aside(message, progress, notes)
+
+
+def _aside(message: tuple, progress: Progress | None, notes: list[str] | None) -> None:
+    if message[0] == "progress" and progress is not None:
+        progress(*message[1:])
+    elif message[0] == "notes" and notes is not None:
+        notes += [n for n in message[1] if n not in notes]
+
+
+def _copy_into(target: Any, source: Any) -> None:
+    for f in fields(target):
+        setattr(target, f.name, getattr(source, f.name))
 
 
 def read_file(path: str | Path, *, sheet: str | None = None, kind: str | None = None,
@@ -123,7 +205,7 @@ def read_file(path: str | Path, *, sheet: str | None = None, kind: str | None = 
     report = FileReport(file=path.name, sha256=_sha256(path))
     tables = []
     with _bulk_allocation():
-        for found in iter_tables(path, sheet=sheet, kind=kind, overrides=overrides, progress=progress,
+        for found in read_tables(path, sheet=sheet, kind=kind, overrides=overrides, progress=progress,
                                  cancel=cancel, notes=report.warnings):
             kept = list(itertools.islice(found.observations, limit))
             for _ in found.parts:
@@ -199,10 +281,10 @@ def _store_file(pack: Pack | None, path: Path, *, sheet, kind, layouts, progress
     digest = hashing.submit(_sha256, path)   # beside the reading: hashlib lets other threads run
     hashing.shutdown(wait=False)
     report = FileReport(file=path.name, sha256="")
-    recall = pack.recalled_layout if pack is not None else None
+    remembered = pack.remembered_layouts() if pack is not None else None
     keys: Counter = Counter()
-    tables = iter_tables(path, sheet=sheet, kind=kind, overrides=layouts, recall=recall, progress=progress,
-                         cancel=cancel, notes=report.warnings)
+    tables = read_tables(path, sheet=sheet, kind=kind, overrides=layouts, remembered=remembered,
+                         progress=progress, cancel=cancel, notes=report.warnings)
     for found in tables:
         _check_cancel(cancel)
         first_label, parts = _leading(found.parts)

@@ -125,8 +125,10 @@ class TableReport:
             out.append(f"    {self.verdict}{count}")
         out += [f"    doubt: {d}" for d in self.doubts]
         units = f", units row {self.units_row}" if self.units_row else ""
+        label = next((c for c in self.key_columns if c.get("role") == "label"), None)
+        named = f" ({label['header']})" if label and label.get("header") else ""
         out.append(f"    header rows {', '.join(map(str, self.header_rows)) or 'none'}{units}; labels in column "
-                   f"{self.label_column}; {_keys(self.key_columns)}")
+                   f"{self.label_column}{named}; {_keys([c for c in self.key_columns if c is not label])}")
         unit_reason = self.unit_reason or (f"units row {self.units_row}" if self.unit and self.units_row else "")
         out.append(f"    unit {self.unit or 'as written'}{_why(unit_reason)}; "
                    f"period {self.period or 'not stated'}{_why(self.period_reason if self.period else '')}")

@@ -10,24 +10,28 @@ from __future__ import annotations
 import heapq
 import itertools
 import json
+import os
 import sqlite3
 import uuid
 from collections.abc import Callable, Collection, Iterable, Iterator
 from contextlib import contextmanager
 from operator import attrgetter
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from memberpack.errors import PackError
-from memberpack.model.blocks import FigureBlock
 from memberpack.model.metrics import BY_ID
 from memberpack.model.observation import Dataset, Observation
 from memberpack.model.periods import reported_order
-from memberpack.store import block_codec
 from memberpack.store.atomic_write import write_bytes
 from memberpack.store.open_checks import (QUICK_CHECK_BELOW, check_schema, check_side_files, harden,
                                           is_sqlite_header, quick_check)
 from memberpack.store.protection import Protection, is_protected, unseal
+from memberpack.store.write_errors import WAIT_FOR_WRITER, busy, described, remove_hot_journal
 from memberpack.store.schema import APPLICATION_ID, MIGRATIONS, SCHEMA_VERSION
+
+if TYPE_CHECKING:  # blocks (and numpy with them) load when a pack first stores or reads one: not at start-up
+    from memberpack.model.blocks import FigureBlock
 
 DEFAULT_META = {"committee": "", "meeting_date": "", "classification": "Public", "title": "Briefing pack"}
 _OBS_COLUMNS = ("row", "col", "label", "section", "measure", "metric_id", "period", "value", "unit",
@@ -54,6 +58,9 @@ class Pack:
 
     # --- opening -------------------------------------------------------------------
     protection: Protection | None = None
+    # True for a pack held in memory (protected, or a copy an output version made): it cannot be
+    # opened again by its path, which names the encrypted or the whole file; see :meth:`reader`.
+    in_memory: bool = False
 
     @classmethod
     def open(cls, path: str | Path, *, passphrase: str | Callable[[], str] | None = None) -> Pack:
@@ -125,6 +132,7 @@ class Pack:
             raise
         pack = cls(path, db)
         pack.protection = protection
+        pack.in_memory = protection is not None
         if version < SCHEMA_VERSION:
             pack._migrate(version)
         return pack
@@ -133,19 +141,40 @@ class Pack:
     def create(cls, path: str | Path, **meta: str) -> Pack:
         """Create a new, empty pack with a new ``uid`` (its identity for notes files); refuses to
         overwrite an existing file."""
+        with cls.creating(path, **meta):
+            pass
+        return cls.open(path)
+
+    @classmethod
+    @contextmanager
+    def creating(cls, path: str | Path, **meta: str) -> Iterator[Pack]:
+        """A new pack, written under a hidden name beside ``path`` and put in place only when the
+        block ends without error (an import into a pack that did not exist): another process
+        never sees it half made, and a failure removes only this process's own file. If ``path``
+        was created by someone else meanwhile, nothing is replaced and :class:`PackError` says so."""
         path = Path(path)
         if path.exists():
             raise PackError(f"{path}: a file of that name already exists")
+        scratch = path.with_name(f".{path.name}.{os.getpid()}.{uuid.uuid4().hex[:8]}.creating")
         try:
-            db = cls._connect(path)
+            db = cls._connect(scratch)
         except sqlite3.Error as exc:
-            raise PackError(f"{path}: cannot create the pack ({exc})") from None
-        pack = cls(path, db)
-        pack._migrate(0)
-        with pack.transaction():
-            pack.db.executemany("INSERT INTO meta(key, value) VALUES (?, ?)",
-                                [(k, str(v)) for k, v in (DEFAULT_META | {"uid": str(uuid.uuid4())} | meta).items()])
-        return pack
+            raise PackError(f"{path}: cannot create the pack ({described(exc)})") from None
+        pack = cls(path, db)   # named for its messages by the name it will have
+        try:
+            pack._migrate(0)
+            with pack.transaction():
+                pack.db.executemany("INSERT INTO meta(key, value) VALUES (?, ?)",
+                                    [(k, str(v)) for k, v in (DEFAULT_META | {"uid": str(uuid.uuid4())} | meta).items()])
+            yield pack
+            pack.db.close()
+            _put_in_place(scratch, path)
+        except sqlite3.Error as exc:
+            raise PackError(f"{path}: cannot create the pack ({described(exc)})") from None
+        finally:
+            pack.db.close()
+            for leftover in (scratch, scratch.with_name(scratch.name + "-journal")):
+                leftover.unlink(missing_ok=True)
 
     @staticmethod
     def _connect(path: Path) -> sqlite3.Connection:
@@ -159,13 +188,20 @@ class Pack:
         return quick_check(self.path, self.db, full=True)
 
     def reader(self) -> Pack:
-        """Another connection to this pack, for a worker thread; a protected pack's is a copy in
-        memory (it has no plaintext file to open)."""
-        if self.protection is None:
+        """Another connection to this pack, for a worker thread; a pack held in memory (protected,
+        or an output version's copy) gives a copy of itself as it is now, never the file at its path."""
+        if not self.in_memory:
             return Pack.open(self.path)
+        return self.memory_copy()
+
+    def memory_copy(self) -> Pack:
+        """This pack copied into memory, not written back anywhere."""
         db = sqlite3.connect(":memory:", isolation_level=None, check_same_thread=False)
         db.deserialize(self.db.serialize())
-        return Pack(self.path, db)
+        db.execute("PRAGMA foreign_keys = ON")
+        copy = Pack(self.path, db)
+        copy.in_memory = True
+        return copy
 
     def protected_copy(self, out: str | Path, protection: Protection) -> Path:
         """Write this pack, sealed with ``protection``, to ``out`` (atomically; the plaintext never
@@ -179,8 +215,11 @@ class Pack:
             raise PackError(f"{out}: cannot write the protected copy ({exc.strerror or exc})") from None
         return out
 
-    def _reseal(self) -> None:
-        """A protected pack's file written again from memory after each commit."""
+    def committed(self) -> None:
+        """After a commit (by :meth:`transaction`, or a caller's own ``COMMIT``): a protected pack's
+        file is sealed and written again from memory; any other pack is already on disk."""
+        if self.protection is None:
+            return
         try:
             write_bytes(self.path, self.protection.seal(self.db.serialize()))
         except OSError as exc:
@@ -198,7 +237,10 @@ class Pack:
                 [(m.id, m.name, m.domain, m.unit, m.polarity) for m in BY_ID.values()])
 
     def close(self) -> None:
+        """Close the connection; a rollback that could not finish (a full or vanished disk) leaves a
+        hot journal, which is rolled back here by opening the pack once more, before anyone else does."""
         self.db.close()
+        remove_hot_journal(self.path)
 
     def __enter__(self) -> Pack:
         return self
@@ -206,21 +248,56 @@ class Pack:
     def __exit__(self, *exc: object) -> None:
         self.close()
 
+    # Told when a write has to wait for another writer (the command line prints it).
+    on_wait: Callable[[str], None] | None = None
+
     @contextmanager
     def transaction(self) -> Iterator[sqlite3.Connection]:
-        """All writes inside commit together or not at all. Nested use joins the outer one."""
+        """All writes inside commit together or not at all. Nested use joins the outer one.
+
+        The pack's own write lock is held from the start to the end, so two writers never mix;
+        a second one waits :data:`WAIT_FOR_WRITER` seconds (saying so through :attr:`on_wait`),
+        then is refused in one line. A failure of the disk or the file system (full, read-only,
+        gone) is one line too, naming it.
+        """
         if self.db.in_transaction:
             yield self.db
             return
-        self.db.execute("BEGIN IMMEDIATE")
+        self._begin()
         try:
             yield self.db
-        except BaseException:
-            self.db.execute("ROLLBACK")
+            self.db.execute("COMMIT")
+        except BaseException as exc:
+            if self.db.in_transaction:  # SQLite has already rolled back after some errors (a full disk)
+                try:
+                    self.db.execute("ROLLBACK")
+                except sqlite3.Error:
+                    pass
+            if isinstance(exc, sqlite3.Error):
+                raise PackError(f"{self.path}: {described(exc)}; nothing was changed") from None
             raise
-        self.db.execute("COMMIT")
-        if self.protection is not None:
-            self._reseal()
+        self.committed()
+
+    def _begin(self) -> None:
+        try:
+            (timeout,) = self.db.execute("PRAGMA busy_timeout").fetchone()
+            self.db.execute("PRAGMA busy_timeout = 0")
+            try:
+                self.db.execute("BEGIN IMMEDIATE")
+                return
+            except sqlite3.OperationalError as exc:
+                if not busy(exc):
+                    raise
+            if Pack.on_wait is not None:
+                Pack.on_wait(f"{self.path}: another memberpack is writing to this pack; waiting up to "
+                             f"{WAIT_FOR_WRITER:g} s for it to finish")
+            self.db.execute(f"PRAGMA busy_timeout = {int(WAIT_FOR_WRITER * 1000)}")
+            try:
+                self.db.execute("BEGIN IMMEDIATE")
+            finally:
+                self.db.execute(f"PRAGMA busy_timeout = {timeout}")
+        except sqlite3.Error as exc:
+            raise PackError(f"{self.path}: {described(exc)}; nothing was changed") from None
 
     @contextmanager
     def bulk_insert(self) -> Iterator[None]:
@@ -257,6 +334,9 @@ class Pack:
         ``parts`` are its figures as they are read: observations, lists of them (a row), and
         blocks of rows kept column-wise, which are stored as they are.
         """
+        from memberpack.model.blocks import FigureBlock  # noqa: PLC0415 - numpy on demand
+        from memberpack.store import block_codec  # noqa: PLC0415
+
         with self.transaction():
             dataset.key = dataset.key or dataset.name
             (latest,) = self.db.execute("SELECT COALESCE(MAX(version), 0) FROM dataset WHERE key = ?",
@@ -349,8 +429,10 @@ class Pack:
             areas = set(areas)
             where += f" AND area IN ({', '.join('?' * len(areas))})"
             args += list(areas)
+        # fetched at once: a cursor left open holds the pack's read lock, and a reader that holds it while
+        # it works through a big table keeps every other window's writes waiting
         rows = self.db.execute(f"SELECT id, {', '.join(_OBS_COLUMNS)} FROM observation WHERE {where} "
-                               "ORDER BY row, col", args)
+                               "ORDER BY row, col", args).fetchall()
         return _in_order(map(_observation, rows), self._blocks(dataset_id), areas)
 
     def figure_count(self, dataset_id: int) -> int:
@@ -374,10 +456,23 @@ class Pack:
                                  for a, b in dict.fromkeys(pairs) if block.areas.values[b] is not None)
         return list(found)
 
+    def block_rows(self, dataset_id: int) -> tuple[int, int]:
+        """How many rows and figures of a dataset are stored in blocks (without reading them)."""
+        (rows, cells) = self.db.execute("SELECT COALESCE(SUM(row_count), 0), COALESCE(SUM(cell_count), 0) "
+                                        "FROM observation_block WHERE dataset_id = ?", (dataset_id,)).fetchone()
+        return rows, cells
+
+    def blocks(self, dataset_id: int) -> list[FigureBlock]:
+        """A dataset's runs of rows stored column-wise, for a view that reads them as arrays (a table
+        of 100,000 rows) rather than as an Observation per figure."""
+        return list(self._blocks(dataset_id))
+
     def _blocks(self, dataset_id: int) -> Iterator[FigureBlock]:
         rows = self.db.execute("SELECT head, figures FROM observation_block WHERE dataset_id = ? ORDER BY first_row",
-                               (dataset_id,))
+                               (dataset_id,)).fetchall()   # then decoded without holding the read lock
         for head, figures in rows:
+            from memberpack.store import block_codec  # noqa: PLC0415 - numpy on demand
+
             try:
                 yield block_codec.decode(head, figures)
             except PackError as exc:
@@ -389,9 +484,32 @@ class Pack:
             self.db.execute("INSERT OR REPLACE INTO layout_memory(shape_key, layout_json, saved_at) VALUES (?, ?, ?)",
                             (shape_key, json.dumps(layout), saved_at))
 
+    def remembered_layouts(self) -> dict[str, dict]:
+        """Every remembered layout by shape key (for a reader in another process)."""
+        return {key: json.loads(layout) for key, layout in self.db.execute(
+            "SELECT shape_key, layout_json FROM layout_memory")}
+
     def recalled_layout(self, shape_key: str) -> dict | None:
         row = self.db.execute("SELECT layout_json FROM layout_memory WHERE shape_key = ?", (shape_key,)).fetchone()
         return json.loads(row[0]) if row else None
+
+
+def _put_in_place(scratch: Path, path: Path) -> None:
+    """Give the finished pack its name, unless that name was taken meanwhile (a link never replaces)."""
+    try:
+        os.link(scratch, path)
+    except FileExistsError:
+        raise PackError(f"{path}: another memberpack created this pack while this one was working; nothing "
+                        "was written by this one (run it again to add to that pack)") from None
+    except OSError:  # a file system without hard links: claim the name, then move the pack onto it
+        try:
+            os.close(os.open(path, os.O_WRONLY | os.O_CREAT | os.O_EXCL))
+        except FileExistsError:
+            raise PackError(f"{path}: another memberpack created this pack while this one was working; "
+                            "nothing was written by this one (run it again to add to that pack)") from None
+        except OSError as exc:
+            raise PackError(f"{path}: cannot create the pack ({exc.strerror or exc})") from None
+        os.replace(scratch, path)
 
 
 def _observation_rows(dataset_id: int, observations: Iterable[Observation]) -> Iterator[tuple]:
