@@ -73,6 +73,14 @@ def test_protected_pack_opens_with_its_passphrase_and_saves_a_copy(qtbot, tmp_pa
     assert not window.open_pack(tmp_path / "sent.mpack") and "wrong passphrase" in warnings[-1]
     _answers(monkeypatch, "sesame")
     assert window.open_pack(tmp_path / "sent.mpack") and window.pack.protection is not None
+    from memberpack.model.annotations import Annotation
+    from memberpack.store import annotation_store
+
+    assert window.writer.write(lambda pack: annotation_store.save(pack, Annotation("written while protected")))
+    data = (tmp_path / "sent.mpack").read_bytes()
+    assert data.startswith(MAGIC) and b"written while protected" not in data
+    with Pack.open(tmp_path / "sent.mpack", passphrase="sesame") as again:   # sealed again after the commit
+        assert [n.body for n in annotation_store.all_notes(again)] == ["written while protected"]
     monkeypatch.setattr(QFileDialog, "getSaveFileName", lambda *a, **k: (str(tmp_path / "again.mpack"), ""))
     _answers(monkeypatch, "other", "other", "31/12/2099")
     window.menu_actions[ids.SAVE_PROTECTED].trigger()
