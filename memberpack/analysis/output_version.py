@@ -72,9 +72,9 @@ class OutputVersion:
         return " · ".join(parts) or "PUBLIC"
 
     @property
-    def cover_lines(self) -> list[str]:
-        """What the cover (or the front of any output) says about this version."""
-        lines = [f"Version: {self.name}. {self.marking}"]
+    def warnings(self) -> list[str]:
+        """What the cover (or the front of any output) says under the marking about this version."""
+        lines = []
         if self.withheld or self.notes_withheld:
             lines.append(f"Exempt information left out: {len(self.withheld)} table(s) and {self.notes_withheld} "
                          "note(s), each marked where it was.")

@@ -63,7 +63,7 @@ def _cover(b: Briefing) -> str:
     if b.scope:
         out.append(f"<p><strong>{escape(b.scope)}</strong></p>")
     out.append(f"<p>Classification: <strong>{escape(b.marking)}</strong></p>")
-    out += [f'<p class="warning">{escape(line)}</p>' for line in b.version.cover_lines[1:]]
+    out += [f'<p class="warning">{escape(line)}</p>' for line in b.version.warnings]
     return '<section class="front" aria-labelledby="title">' + "".join(out) + "</section>"
 
 

@@ -45,7 +45,7 @@ def cover(briefing: Briefing) -> list[Flowable]:
     marks = briefing.marking.split(" · ")
     story.append(Paragraph("Classification: PUBLIC" if marks == ["PUBLIC"] else "<br/>".join(map(escape, marks)),
                            s["cover_class"]))
-    story += [Paragraph(escape(line), s["cover_line"]) for line in briefing.version.cover_lines[1:]]
+    story += [Paragraph(escape(line), s["cover_line"]) for line in briefing.version.warnings]
     return story + [NextPageTemplate("body"), PageBreak()]
 
 
