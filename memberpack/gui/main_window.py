@@ -303,7 +303,7 @@ class MainWindow(QMainWindow):
     def open_import_wizard(self, files: list[Path] | None = None):
         from memberpack.gui.import_wizard import ImportWizard  # noqa: PLC0415 - the readers load on first import
 
-        self.wizard = ImportWizard(self.pack.path, files or [], self)
+        self.wizard = ImportWizard(self.pack if self.pack.in_memory else self.pack.path, files or [], self)
         self.wizard.imported.connect(self._imported)
         self.wizard.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         self.wizard.open()
