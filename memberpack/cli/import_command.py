@@ -9,7 +9,7 @@ from pathlib import Path
 from memberpack import settings
 from memberpack.analysis.output_version import FULL, OutputVersion
 from memberpack.cli.passphrase import ask_passphrase
-from memberpack.errors import ImportFailed
+from memberpack.errors import ImportFailed, one_line
 from memberpack.importers import import_files
 from memberpack.importers.isolation import warm_up
 from memberpack.model.observation import LAYOUT_KINDS
@@ -72,7 +72,7 @@ def run(args) -> int:
     if marking:
         print(marking)
     for report in reports:
-        print("\n".join(report.lines()))
+        print("\n".join(map(one_line, report.lines())))   # a file or sheet name cannot forge a line
     if args.report:
         document = [r.to_dict() for r in reports]
         try:
