@@ -1,16 +1,18 @@
 """The import wizard: choose files, check how each table was read, then import in the background.
 
 Reading for the preview touches no pack. The import itself runs on the worker thread with its
-own connection to the pack file, in one transaction: a bad file or a Cancel leaves the pack as
+own connection to the pack file (a protected pack, held in memory, is imported into as it is), in
+one transaction: a bad file or a Cancel leaves the pack as
 it was. Errors show inside the wizard as one line, never as a blocking dialog.
 """
 
 from __future__ import annotations
 
 from collections.abc import Sequence
+from contextlib import nullcontext
 from pathlib import Path
 
-from PySide6.QtCore import Signal
+from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import (QFileDialog, QHBoxLayout, QLabel, QLineEdit, QListWidget, QPlainTextEdit,
                                QProgressBar, QPushButton, QVBoxLayout, QWidget, QWizard, QWizardPage)
 
@@ -37,12 +39,14 @@ def read_for_preview(paths: Sequence[Path], pack_path: Path, progress, cancel) -
     return results, already_in_pack(pack_path, results)
 
 
-def import_with_layouts(pack_path: Path, files: Sequence[tuple[Path, list[TableLayout]]], progress, cancel) -> list:
+def import_with_layouts(pack_path: Path | Pack, files: Sequence[tuple[Path, list[TableLayout]]], progress,
+                        cancel) -> list:
     """Import ``files``, each with the layouts the officer corrected, into the pack at
-    ``pack_path`` in one transaction. Runs on the worker thread. A file already in the pack is
-    imported again: the report page warned about it and the officer chose to go on."""
+    ``pack_path`` (or a pack held in memory, a protected one) in one transaction. Runs on the worker
+    thread. A file already in the pack is imported again: the report page warned about it and the
+    officer chose to go on."""
     reports = []
-    with Pack.open(pack_path) as pack, pack.transaction():
+    with _opened(pack_path) as pack, pack.transaction():
         for n, (path, layouts) in enumerate(files):
             progress(n, len(files), f"Importing {path.name}")
             # the engine's own messages ("Reading rows…") keep the bar at this file
@@ -52,11 +56,16 @@ def import_with_layouts(pack_path: Path, files: Sequence[tuple[Path, list[TableL
     return reports
 
 
-def already_in_pack(pack_path: Path, results: Sequence[FileResult]) -> dict[Path, str]:
+def _opened(source: Path | Pack):
+    """A pack held in memory is used as it is (it has no file to open by name, and stays open)."""
+    return nullcontext(source) if isinstance(source, Pack) else Pack.open(source)
+
+
+def already_in_pack(pack_path: Path | Pack, results: Sequence[FileResult]) -> dict[Path, str]:
     """The files read that are already in the pack (the same SHA-256), with when each was imported."""
-    if not pack_path.is_file():
+    if not isinstance(pack_path, Pack) and not pack_path.is_file():
         return {}
-    with Pack.open(pack_path) as pack:
+    with _opened(pack_path) as pack:
         found = {r.path: already_imported(pack, r.sha256) for r in results}
     return {path: when for path, when in found.items() if when}
 
@@ -81,6 +90,7 @@ class FilesPage(QWizardPage):
         self.list.model().rowsInserted.connect(self._count_files)
         self.list.model().rowsRemoved.connect(self._count_files)
         self.error = QLabel()
+        self.error.setTextFormat(Qt.TextFormat.PlainText)  # file and sheet names are data
         self.error.setWordWrap(True)
         self.error.setStyleSheet(ERROR_STYLE)
         self.error.setAccessibleName("Problem with a file")
@@ -192,6 +202,7 @@ class ReportPage(QWizardPage):
         self.progress.setAccessibleName("Import progress")
         self.progress.hide()
         self.status = QLabel()
+        self.status.setTextFormat(Qt.TextFormat.PlainText)  # file and sheet names are data
         self.status.setWordWrap(True)
         self.status.setAccessibleName("Import status")
         self.repeats = QLabel()
@@ -224,12 +235,13 @@ class ImportWizard(QWizard):
 
     imported = Signal(list)
 
-    def __init__(self, pack_path: Path, files: Sequence[Path] = (), parent: QWidget | None = None) -> None:
+    def __init__(self, pack_path: Path | Pack, files: Sequence[Path] = (), parent: QWidget | None = None) -> None:
+        """``pack_path``: the pack's file, or a pack held in memory (protected), imported into as it is."""
         super().__init__(parent)
         self.setWindowTitle("Import workbooks")
         self.setWizardStyle(QWizard.WizardStyle.ClassicStyle)
         self.setOption(QWizard.WizardOption.NoBackButtonOnLastPage, False)
-        self.pack_path = Path(pack_path)
+        self.pack_path = pack_path if isinstance(pack_path, Pack) else Path(pack_path)
         self.results: list[FileResult] = []
         self.overrides: dict[Path, list[TableLayout]] = {}
         self.repeats: dict[Path, str] = {}   # files already in the pack, with when they were imported
