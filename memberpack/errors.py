@@ -49,3 +49,7 @@ class Cancelled(MemberpackError):
 
     def __init__(self, message: str = "Cancelled; nothing was changed.") -> None:
         super().__init__(message)
+
+
+class NoteChanged(NotesError):
+    """A note was changed (or deleted) by another window or copy since it was read."""

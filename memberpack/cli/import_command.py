@@ -6,7 +6,7 @@ import json
 import sys
 from pathlib import Path
 
-from memberpack.errors import ImportFailed
+from memberpack.errors import ImportFailed, one_line
 from memberpack.importers import import_files
 from memberpack.importers.isolation import warm_up
 from memberpack.model.observation import LAYOUT_KINDS
@@ -40,7 +40,7 @@ def _waiting(message: str) -> None:
 
 def run(args) -> int:
     path = Path(args.pack)
-    warm_up()   # the readers' process loads while the pack is opened
+    warm_up(keep=len(args.files) > 1)   # the reader's process loads while the pack is opened
     if args.dry_run:
         reports = import_files(None, args.files, sheet=args.sheet, kind=args.kind, dry_run=True, progress=_progress)
     else:
@@ -53,7 +53,7 @@ def run(args) -> int:
     if sys.stderr.isatty():
         print("\r\033[K", end="", file=sys.stderr)
     for report in reports:
-        print("\n".join(report.lines()))
+        print("\n".join(map(one_line, report.lines())))   # a file or sheet name cannot forge a line
     if args.report:
         try:
             Path(args.report).write_text(json.dumps([r.to_dict() for r in reports], indent=2, ensure_ascii=False),

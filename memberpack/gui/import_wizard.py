@@ -18,6 +18,7 @@ from memberpack.errors import MemberpackError
 from memberpack.gui import workers
 from memberpack.gui.import_preview import ERROR_STYLE, PreviewPage
 from memberpack.importers import import_files, read_file
+from memberpack.importers.isolation import warm_up
 from memberpack.importers.engine import FileResult, already_imported
 from memberpack.importers.layout import TableLayout
 from memberpack.store.pack import Pack
@@ -172,6 +173,7 @@ class ImportWizard(QWizard):
             self.addPage(page)
         self.setButtonText(QWizard.WizardButton.FinishButton, "&Import")
         self.resize(900, 640)
+        warm_up(keep=True)   # files are read in a reader process: one loads while the officer picks files
 
     def accept(self) -> None:
         """Finish starts the import; the wizard closes when the pack holds it."""

@@ -8,7 +8,6 @@ changed since the previous import. Activating a line opens the figure in its tab
 from __future__ import annotations
 
 from PySide6.QtCore import Qt, Signal
-from PySide6.QtGui import QColor
 from PySide6.QtWidgets import (QFrame, QGridLayout, QGroupBox, QHBoxLayout, QHeaderView, QLabel, QScrollArea, QTreeWidget,
                                QTreeWidgetItem, QVBoxLayout, QWidget)
 
@@ -88,7 +87,7 @@ class OverviewView(QScrollArea):
         parts = [meta.get("committee") or "", f"meeting {meta['meeting_date']}" if meta.get("meeting_date") else "",
                  meta.get("classification") or ""]
         label = QLabel(f"<h2 style='margin:0'>{meta.get('title') or 'Briefing pack'}</h2>"
-                       f"<span style='color:#4a5561'>{' · '.join(p for p in parts if p)}</span>")
+                       f"<span>{' · '.join(p for p in parts if p)}</span>")
         label.setWordWrap(True)
         return label
 
@@ -130,7 +129,6 @@ class OverviewView(QScrollArea):
             tree.addTopLevelItem(row)
         if not items:
             none = QTreeWidgetItem([empty, "", ""])
-            none.setForeground(0, QColor("#6b7682"))
             tree.addTopLevelItem(none)
             none.setFirstColumnSpanned(True)
         header = tree.header()

@@ -12,9 +12,10 @@ standard output as length-prefixed pickles, figures as column arrays
 queue, so the parent stores one block while the next is read, both in bounded memory, and polls
 for a cancel or a silence on every platform.
 
-A program that reads files now and then (the app, a command) calls :func:`warm_up` early: a reader
-process then loads while it does other work, and after each file a new spare is started for the
-next one, so starting a reader is off the path of every file.
+A program about to read a file calls :func:`warm_up` early (the command while it opens the pack): a
+reader process then loads while it does other work. One that reads files now and then (the app, a
+command given several files) asks it to keep a spare, started after each file for the next one, so
+starting a reader is off the path of every file.
 
 Limits can be changed with ``MEMBERPACK_READER_MEMORY_MB``, ``MEMBERPACK_READER_TIMEOUT`` (seconds
 of silence) and ``MEMBERPACK_READER_CPU`` (seconds).
@@ -165,12 +166,12 @@ def _widen(fd: int) -> None:
         pass
 
 
-def warm_up(*, wait: bool = False) -> None:
-    """Start the next file's reader now, and a new spare after each file from now on; with
-    ``wait``, return once it has loaded the readers."""
+def warm_up(*, keep: bool = False, wait: bool = False) -> None:
+    """Start the next file's reader now; with ``keep``, start a spare again after each file (for
+    more files to come); with ``wait``, return once it has loaded the readers."""
     global _spare, _keep_spare  # noqa: PLW0603 - one spare per process
     with _spare_lock:
-        _keep_spare = True
+        _keep_spare = _keep_spare or keep
         if _spare is None or _spare.process.poll() is not None:
             _spare = _start()
         if wait and not _spare.ready:
@@ -184,8 +185,6 @@ def _take() -> _Child:
     global _spare  # noqa: PLW0603
     with _spare_lock:
         child, _spare = _spare, None
-        if _keep_spare:
-            _spare = _start()
     if child is not None and child.process.poll() is None and child.env == _environment():
         return child
     if child is not None:   # started before the environment changed (a test's settings)
@@ -225,6 +224,8 @@ def run_isolated(target: Callable[..., None], *args: Any, name: str,
                 yield message
     finally:
         child.stop()
+        if _keep_spare:   # started now, not while this file was read: it would compete for the CPU
+            warm_up()
 
 
 def _next(child: _Child, timeout: float, cancel: Callable[[], bool] | None, name: str) -> Any:

@@ -12,6 +12,7 @@ import zlib
 from collections.abc import Iterator
 from concurrent.futures import Future, ThreadPoolExecutor
 from dataclasses import dataclass, field
+import itertools
 from itertools import count
 from pathlib import Path
 from typing import Any
@@ -112,12 +113,16 @@ def _workbook_sheets(path: Path, wanted: str | None) -> Iterator[Sheet]:
 def _cut(name: str, sheet) -> list[str]:
     """Warnings for a sheet that fills the reader's rows or columns (what lies beyond is not read)."""
     out = []
-    if sheet.height >= ROW_LIMIT:
-        out.append(f"warning: sheet {name!r} fills the reader's limit of {ROW_LIMIT:,} rows: any rows below row "
-                   f"{ROW_LIMIT:,} were not read; split the sheet to import them")
+    first_row = (sheet.start or (0, 0))[0]
+    if first_row + sheet.height >= ROW_LIMIT:
+        beyond = first_row + sheet.height - ROW_LIMIT
+        cut = f"{beyond:,} row{'s' if beyond != 1 else ''} below row {ROW_LIMIT:,} were not read" if beyond else \
+            f"any rows below row {ROW_LIMIT:,} were not read"
+        out.append(f"sheet {name!r} fills the reader's limit of {ROW_LIMIT:,} rows: {cut}; split the sheet to "
+                   "import them")
     if sheet.width >= COLUMN_LIMIT:
-        out.append(f"warning: sheet {name!r} fills the reader's limit of {COLUMN_LIMIT:,} columns: any columns "
-                   "beyond were not read")
+        out.append(f"sheet {name!r} fills the reader's limit of {COLUMN_LIMIT:,} columns: any columns beyond were "
+                   "not read")
     return out
 
 
@@ -129,11 +134,14 @@ def _formats(path: Path, job: Future) -> dict[str, SheetFormats]:
 
 
 def _calamine_rows(sheet) -> Iterator[tuple[int, Row]]:
+    """The sheet's rows, up to :data:`ROW_LIMIT` (calamine's own cut, made here so it is the one
+    :func:`_cut` reports)."""
     first_row, first_col = sheet.start or (0, 0)
+    rows = itertools.islice(sheet.iter_rows(), max(ROW_LIMIT - first_row, 0))
     if not first_col:
-        return zip(count(first_row), sheet.iter_rows())
+        return zip(count(first_row), rows)
     pad = [""] * first_col
-    return ((first_row + i, pad + row) for i, row in enumerate(sheet.iter_rows()))
+    return ((first_row + i, pad + row) for i, row in enumerate(rows))
 
 
 def _short(exc: BaseException) -> str:

@@ -17,15 +17,17 @@ from collections.abc import Callable, Collection, Iterable, Iterator
 from contextlib import contextmanager
 from operator import attrgetter
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from memberpack.errors import PackError
-from memberpack.model.blocks import FigureBlock
 from memberpack.model.metrics import BY_ID
 from memberpack.model.observation import Dataset, Observation
 from memberpack.model.periods import reported_order
-from memberpack.store import block_codec
 from memberpack.store.write_errors import WAIT_FOR_WRITER, busy, described, remove_hot_journal
 from memberpack.store.schema import APPLICATION_ID, MIGRATIONS, SCHEMA_VERSION
+
+if TYPE_CHECKING:  # blocks (and numpy with them) load when a pack first stores or reads one: not at start-up
+    from memberpack.model.blocks import FigureBlock
 
 DEFAULT_META = {"committee": "", "meeting_date": "", "classification": "Public", "title": "Briefing pack"}
 _OBS_COLUMNS = ("row", "col", "label", "section", "measure", "metric_id", "period", "value", "unit",
@@ -229,6 +231,9 @@ class Pack:
         ``parts`` are its figures as they are read: observations, lists of them (a row), and
         blocks of rows kept column-wise, which are stored as they are.
         """
+        from memberpack.model.blocks import FigureBlock  # noqa: PLC0415 - numpy on demand
+        from memberpack.store import block_codec  # noqa: PLC0415
+
         with self.transaction():
             dataset.key = dataset.key or dataset.name
             (latest,) = self.db.execute("SELECT COALESCE(MAX(version), 0) FROM dataset WHERE key = ?",
@@ -321,8 +326,10 @@ class Pack:
             areas = set(areas)
             where += f" AND area IN ({', '.join('?' * len(areas))})"
             args += list(areas)
+        # fetched at once: a cursor left open holds the pack's read lock, and a reader that holds it while
+        # it works through a big table keeps every other window's writes waiting
         rows = self.db.execute(f"SELECT id, {', '.join(_OBS_COLUMNS)} FROM observation WHERE {where} "
-                               "ORDER BY row, col", args)
+                               "ORDER BY row, col", args).fetchall()
         return _in_order(map(_observation, rows), self._blocks(dataset_id), areas)
 
     def figure_count(self, dataset_id: int) -> int:
@@ -346,10 +353,23 @@ class Pack:
                                  for a, b in dict.fromkeys(pairs) if block.areas.values[b] is not None)
         return list(found)
 
+    def block_rows(self, dataset_id: int) -> tuple[int, int]:
+        """How many rows and figures of a dataset are stored in blocks (without reading them)."""
+        (rows, cells) = self.db.execute("SELECT COALESCE(SUM(row_count), 0), COALESCE(SUM(cell_count), 0) "
+                                        "FROM observation_block WHERE dataset_id = ?", (dataset_id,)).fetchone()
+        return rows, cells
+
+    def blocks(self, dataset_id: int) -> list[FigureBlock]:
+        """A dataset's runs of rows stored column-wise, for a view that reads them as arrays (a table
+        of 100,000 rows) rather than as an Observation per figure."""
+        return list(self._blocks(dataset_id))
+
     def _blocks(self, dataset_id: int) -> Iterator[FigureBlock]:
         rows = self.db.execute("SELECT head, figures FROM observation_block WHERE dataset_id = ? ORDER BY first_row",
-                               (dataset_id,))
+                               (dataset_id,)).fetchall()   # then decoded without holding the read lock
         for head, figures in rows:
+            from memberpack.store import block_codec  # noqa: PLC0415 - numpy on demand
+
             try:
                 yield block_codec.decode(head, figures)
             except PackError as exc:

@@ -85,7 +85,7 @@ def test_overview_item_opens_its_row(window):
 def test_menus_and_shortcuts_from_the_action_table(window):
     assert window.menu_actions[ids.IMPORT].shortcut().toString() == "Ctrl+I"
     titles = [a.text() for a in window.menuBar().actions()]
-    assert titles == ["&File", "&Edit", "&View"]
+    assert titles == ["&File", "&Edit", "&View", "&Help"]
     file_menu = window.menuBar().actions()[0].menu()
     texts = [a.text() for a in file_menu.actions() if not a.isSeparator()]
     assert texts[:3] == ["&New pack…", "&Open pack…", "Open &recent"]
@@ -187,8 +187,9 @@ def test_keyboard_reaches_tabs_notes_and_filter(qtbot, window):
     window.tabs.setCurrentIndex(1)
     window.menu_actions[ids.FIND].trigger()
     assert window.tabs.domain_view(1).current_view().filter.hasFocus()
-    window.menu_actions[ids.SHOW_NOTES].trigger()
-    assert not window.notes_dock.isVisible()
+    window.notes_dock.hide()
+    window.menu_actions[ids.SHOW_NOTES].trigger()   # F4 shows the panel and goes to it, never hides it
+    assert window.notes_dock.isVisible() and window.notes.body.hasFocus()
     window.menu_actions[ids.SHOW_NOTES].trigger()
     assert window.notes_dock.isVisible() and window.notes.body.hasFocus()
     unnamed = [w for w in (window.tabs, window.notes.body, window.notes.list, window.notes.kind,

@@ -95,3 +95,12 @@ def test_answering_a_note_stamped_at_the_end_of_time_does_not_crash(pack, capsys
     status, out, err = _run(capsys, "notes", "answer", pack, note.uid[:8], "--text", "Because")
     assert (status, len(err.splitlines())) in ((0, 0), (1, 1)), err
     assert "Traceback" not in err
+
+
+def test_text_that_is_not_valid_unicode_is_one_line(pack, capsys):
+    # Bytes that are not UTF-8 on the command line reach Python as lone surrogates.
+    before = pack.read_bytes()
+    status, _, err = _run(capsys, "notes", "add", pack, "--kind", "note", "--text", "caf\udcff")
+    assert status == 1 and err == ("memberpack: p.mpack: the note cannot be saved: body holds characters that are "
+                                   "not valid Unicode (a lone surrogate)")
+    assert pack.read_bytes() == before
