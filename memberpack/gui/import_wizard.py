@@ -51,7 +51,8 @@ def import_with_layouts(pack_path: Path | Pack, files: Sequence[tuple[Path, list
             progress(n, len(files), f"Importing {path.name}")
             # the engine's own messages ("Reading rows…") keep the bar at this file
             reports += import_files(pack, [path], layouts=layouts, cancel=cancel, accept_unsure=accept_unsure,
-                                    again=True, progress=lambda _done, _total, message, n=n: progress(n, len(files), message))
+                                    again=True,
+                                    progress=lambda _done, _total, message, n=n: progress(n, len(files), message))
         progress(len(files), len(files), "Done")
     return reports
 
