@@ -23,7 +23,7 @@ from memberpack.model.areas import LOCAL_AUTHORITY, NATIONAL, REGIONAL, REGIONS,
 from memberpack.model.periods import CALENDAR_MONTH, Period, parse_period
 from memberpack.model.values import BLANK, TEXT, parse_text
 
-AREA, PERIOD, SECTION, LABEL, CONTEXT = "area", "period", "section", "label", "context"
+AREA, PERIOD, SECTION = "area", "period", "section"
 _OLD_CODE = re.compile(r"\d{3}")
 _NEW_CODE = re.compile(r"[EWSN]\d{8}", re.IGNORECASE)
 _PERIOD_TEXT = re.compile(r"(?:19|20)\d{2}(?:\s*[-/–]\s*\d{2,4}|\d{2})?|(?:19|20)\d{2}\s*Q[1-4]", re.IGNORECASE)
