@@ -150,3 +150,24 @@ def strip_marker(text: str) -> tuple[str, str | None]:
 def has_marker(text: str) -> bool:
     return bool(text) and (text[-1].isdigit() or text[-1] in ")]¹²³⁴⁵⁶⁷⁸⁹⁰") and _MARKER.search(text) is not None
 
+
+
+_WORD = re.compile(r"[A-Za-z]{4,}")
+
+
+def letter_markers(texts: Sequence[str]) -> dict[str, tuple[str, str]]:
+    """Footnote letters stuck to words (``jobsa`` in the title, ``jobsb`` in a header): two words
+    that differ only by a last letter a-h are one word with two markers. ``word -> (word, letter)``."""
+    words = {w for text in texts for w in _WORD.findall(text)}
+    stems: dict[str, set[str]] = {}
+    for w in words:
+        if w[-1] in "abcdefgh" and w[-2].islower():
+            stems.setdefault(w[:-1], set()).add(w)
+    return {w: (w[:-1], w[-1]) for stem, found in stems.items() if len(found) >= 2 and stem not in words for w in found}
+
+
+def counts_up(row: Sequence[Any], cols: range) -> bool:
+    """Whether a row's whole numbers count up by one (``1 2 3``), numbering the columns, or there is
+    only one: not names (``10 20 25`` percentiles are names)."""
+    numbers = [n for _, v in _filled(row, cols) if (n := _int(v)) is not None]
+    return len(numbers) < 2 or all(b == a + 1 for a, b in zip(numbers, numbers[1:]))

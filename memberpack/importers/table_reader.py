@@ -30,7 +30,7 @@ import numpy as np
 
 from memberpack.errors import Cancelled
 from memberpack.importers.cells import a1, column_index, column_letter
-from memberpack.importers.headers import column_codes, has_marker, strip_marker
+from memberpack.importers.headers import column_codes, counts_up, has_marker, letter_markers, strip_marker
 from memberpack.importers.keys import PERIOD, KeyColumn, row_keys
 from memberpack.model.number_formats import is_percent, render
 from memberpack.importers.layout import TableLayout, blank, cell_text, is_units_row
@@ -65,7 +65,9 @@ _DESCRIBES = re.compile(r"\b(?:indicator|measure|variable|statistic|description|
 _IN_THOUSANDS = re.compile(r"\((?:in\s+)?thousands?\)|\bthousands\b(?!\s+of\s+pounds)", re.IGNORECASE)
 _THOUSANDS = Unit(NUMBER, 1_000.0, "thousands")   # "Number of jobs (thousand)": people, counted in thousands
 _SERIES_CODE = re.compile(r"[A-Z][A-Z0-9]{2,5}(?: \([A-Z]{1,3}\))?")   # ONS series identifiers: MGSL, LF2P
-_COLUMN_NUMBER = re.compile(r"1?\d{1,3}")   # "4" in a header row that also numbers the columns: not a name
+_COLUMN_NUMBER = re.compile(r"1?\d{1,3}")
+_DEFAULT_NAME = re.compile(r"Column\s?\d{1,3}")   # the name Excel gives an unnamed table column: no name
+_CURRENCY = re.compile(r"[£$€]")   # "4" in a header row that also numbers the columns: not a name
 _NOT_MONEY = re.compile(r"\b(?:numbers?|no\.|count|pupils|fte|headcount|population|rates?|ratio|per|percent(?:age)?|"
                         r"days|weeks|students|learners|index|score)\b|%", re.IGNORECASE)
 _MONEY_WORDS = re.compile(r"\b(?:expenditure|spend|spending|budgets?|costs?|income|funding|grants?|allocations?|"
@@ -221,11 +223,21 @@ class TableReader:
         chosen = table_unit is not None and layout.unit_by_hand
         filled = [_fill_right(row, layout.col_range, self.sheet.merged, h - 1, last=i == len(rows) - 1)
                   for i, (h, row) in enumerate(zip(layout.header_rows, rows))]
+        numbered = [counts_up(row, layout.col_range) for row in rows]
+        self._letters = letter_markers([layout.title, *(t for f in filled for t in f.values())])
         columns, seen = [], set()
         for c in layout.col_range:
             if c <= self.label_col or c in self._not_measures:
                 continue
-            parts = [self._unmarked(f[c]) for f in filled if f.get(c) and not _COLUMN_NUMBER.fullmatch(f[c])]
+            parts = [self._unmarked(f[c]) for f, numbering in zip(filled, numbered) if f.get(c)
+                     and not (numbering and _COLUMN_NUMBER.fullmatch(f[c]))
+                     and not (f is filled[-1] and _DEFAULT_NAME.fullmatch(f[c]))]
+            sign = cell_text(first[c - 1]) if 0 < c <= len(first) else ""
+            if not parts and _CURRENCY.fullmatch(sign):
+                # "Amount" over a column of "£" signs, its figures in the unnamed column beside it
+                parts = [self._unmarked(f[c - 1]) for f in filled if f.get(c - 1)]
+                columns = [col for col in columns if col.index != c - 1]
+                seen -= {" ".join(parts)}
             parts = [p for i, p in enumerate(parts) if i == 0 or p != parts[i - 1]]
             measure = " ".join(parts) or f"Column {column_letter(c)}"
             if described:
@@ -234,6 +246,8 @@ class TableReader:
                 measure = f"{measure} ({column_letter(c)})"
             seen.add(measure)
             unit_text = cell_text(units_row[c]) if c < len(units_row) and not blank(units_row[c]) else ""
+            if not unit_text and _CURRENCY.fullmatch(sign):
+                unit_text = sign
             unit = find_unit(unit_text) or find_unit(measure) or (_THOUSANDS if _IN_THOUSANDS.search(measure) else None) \
                 or table_unit
             if unit is table_unit and unit is not None and unit.base == "GBP" and not chosen and parts \
@@ -266,6 +280,10 @@ class TableReader:
 
     def _unmarked(self, text: str) -> str:
         """A name or header without its footnote marker, which the report keeps."""
+        for word, (stem, letter) in self._letters.items():
+            if word in text:
+                text = re.sub(rf"\b{word}\b", stem, text)
+                self.report.footnotes[text] = letter
         if not has_marker(text):
             return text
         name, marker = strip_marker(text)
