@@ -105,7 +105,10 @@ def is_period_row(row: Sequence[Any], cols: range, classes) -> bool:
     filled = _filled(row, cols)
     years = [v for _, v in filled if is_year(v)]
     others = [classes(v) for _, v in filled if not is_year(v)]
-    return len(years) >= 2 and len(set(map(_int, years))) == len(years) and all(k == TEXT for k in others)
+    numbers = list(map(_int, years))
+    groups = 1 + sum(b <= a for a, b in zip(numbers, numbers[1:]))   # the same years again under each group
+    return len(years) >= 2 and groups * 2 <= len(years) and len(set(numbers)) * groups == len(years) \
+        and all(k == TEXT for k in others)
 
 
 def looks_like_data(row: Sequence[Any], below: Sequence[Sequence[Any]], cols: range, classes) -> bool:
@@ -120,7 +123,7 @@ def looks_like_data(row: Sequence[Any], below: Sequence[Sequence[Any]], cols: ra
         return False
     if column_codes(row, cols) is not None:
         return False
-    if is_period_row(row, cols, classes) and not all(
+    if is_period_row(row, cols, classes) and not below or is_period_row(row, cols, classes) and not all(
             all(is_year(r[c]) for r in below if c < len(r) and not _blank(r[c])) for c in numeric):
         return False   # years over figures that are not years: a header of periods
     if not below:

@@ -38,6 +38,9 @@ _LINE_HEADER = re.compile(r"(?:invoice\s+)?(?:line|line\s+no\.?|ref(?:erence)?(?
 _NAME_HEADER = re.compile(r"^\s*(?:(?:payee|supplier|recipient|beneficiary|institution|provider)\s+)?name\b|"
                           r"^\s*(?:payee|recipient|beneficiary)\b", re.IGNORECASE)
 _ID_HEADER = re.compile(r"\b(?:ukprn|urn|upin|laestab|id|ref|reference)\b", re.IGNORECASE)
+_BREAKDOWN_HEADER = re.compile(r"\b(?:inequality|breakdown|sex|gender|quintile|decile|ethnicity|age[\s_]?(?:band|group))\b",
+                               re.IGNORECASE)
+_SPAN = re.compile(r"\d\s+(?:-|–|to)\s+\d")   # "2018/19 - 22/23": years combined, not one period
 _REGION_HEADER = re.compile(r"\bregion", re.IGNORECASE)
 _NAMES = {r.lower() for r in REGIONS}
 
@@ -157,6 +160,8 @@ def find_keys(headers: Sequence[str], columns: dict[int, list[Any]], label_col: 
         if figures:
             if kind == PERIOD and _PERIOD_HEADER.search(header):
                 keys.append((c, kind))   # "Period 2019/20" after the figures
+            elif kind == TEXT and _BREAKDOWN_HEADER.search(header):
+                keys.append((c, kind))   # "inequality: Most deprived quintile" after a tidy file's value
             continue
         if kind == "number" and c < label_col:
             continue      # a reference number: left of the label, not a key
@@ -233,6 +238,9 @@ def row_keys(row: list[Any], keys: Sequence[KeyColumn], label: str, context: Per
         value = row[key.index] if key.index < len(row) else None
         text = _as_text(value) if value is not None else ""
         if key.role == SECTION:
+            if text and (mark := parse_text(text)).value is None and mark.status not in (TEXT, BLANK):
+                text = carried[key.index] = ""   # "NA": no breakdown on this row, none carried from above
+                continue
             own = own or text
             text = text or carried.get(key.index, "")
             carried[key.index] = text
@@ -270,7 +278,11 @@ def describe_keys(layout, seen: dict[int, list[Any]], report) -> None:
     first = next((row for r, row in sorted(seen.items()) if r >= layout.data_start and row), [])
     for letter in layout.context_columns:
         c = column_index(letter)
-        report.context[heading(c) or f"column {letter}"] = _as_text(first[c]) if c < len(first) else ""
+        value = _as_text(first[c]) if c < len(first) and first[c] is not None else ""
+        report.context[heading(c) or f"column {letter}"] = value
+        if value and _PERIOD_HEADER.search(heading(c)) and (parse_period(value) is None or _SPAN.search(value)):
+            report.doubt(f"column {letter} ({heading(c)}) gives the period as {value!r}, not one period I can "
+                         "read: the figures are kept with no period of their own")
     periods = [k for k in report.key_columns if k["role"] == PERIOD]
     if periods:
         report.period_reason = f"column {periods[0]['column']} ({periods[0]['header'] or 'periods'}), row by row"

@@ -19,7 +19,7 @@ from memberpack.importers.headers import (
     MAX_HEADER_ROWS, column_codes, is_period_row, is_token_row, looks_like_data)
 from memberpack.importers.keys import AREA, PERIOD, SECTION, column_kind, find_keys
 from memberpack.model.observation import GENERAL
-from memberpack.model.units import find_unit
+from memberpack.model.units import NUMBER, Unit, find_unit
 from memberpack.model.values import BLANK, TEXT, parse_text
 
 HEAD_ROWS = 40           # rows looked at to find the header, units row and label column
@@ -283,7 +283,7 @@ def _header_rows(head: list[tuple[int, list[Any]]], span: range) -> tuple[list[i
         under_gaps = any(not blank(row[c]) and (c >= len(top) or blank(top[c])) for c in span if c < len(row))
         group_top = (filled(top) < filled(row) or span.start >= len(top) or blank(top[span.start])
                      or blank(row[span.start]) or under_gaps)
-        if (group_top and is_header_like(row, span)) or (is_period_row(row, span, cell_class) and below):
+        if (group_top and is_header_like(row, span)) or (is_period_row(row, span, cell_class) and (below or i == len(head) - 1)):
             header.append(i)
             i += 1
         else:
@@ -320,9 +320,16 @@ def _header_zone(head: list[tuple[int, list[Any]]], span: range, filled) -> tupl
 _PROSE_MONEY = re.compile(r"£|\bpounds?\b|\bthousands?\b|\bmillions?\b", re.IGNORECASE)
 
 
+THOUSANDS = Unit(NUMBER, 1_000.0, "thousands")   # "Number of jobs (thousand)": people, counted in thousands
+SCALE_CELL = re.compile(r"\(?\s*(?:(?:£\s?)?thousands?|£\s?000'?s|£\s?millions?)\s*\)?", re.IGNORECASE)
+
+
 def _prose_unit(prose: list[tuple[int, str]]):
-    """A money unit stated in words above the table (``£ thousand`` in A3, ``Figures are in £000s``)."""
+    """A money unit stated in words above the table (``£ thousand`` in A3, ``Figures are in £000s``),
+    or a cell saying only ``Thousands`` beside the title: counts in thousands."""
     for r, text in reversed(prose):
+        if re.fullmatch(r"\(?\s*thousands?\s*\)?", text.strip(), re.IGNORECASE):
+            return THOUSANDS, f"row {r + 1} above the table ({text.strip()!r}, apart from the title)"
         unit = find_unit(text) if _PROSE_MONEY.search(text) else None
         if unit is not None and unit.base == "GBP":
             return unit, f"row {r + 1} above the table ({text[:60]!r})"

@@ -33,7 +33,7 @@ from memberpack.importers.cells import a1, column_index, column_letter
 from memberpack.importers.headers import column_codes, counts_up, has_marker, letter_markers, strip_marker
 from memberpack.importers.keys import PERIOD, KeyColumn, row_keys
 from memberpack.model.number_formats import is_percent, render
-from memberpack.importers.layout import TableLayout, blank, cell_text, is_units_row
+from memberpack.importers.layout import THOUSANDS as _THOUSANDS, TableLayout, blank, cell_text, is_units_row
 from memberpack.importers.reader import Sheet
 from memberpack.importers.report import TableReport
 from memberpack.importers.roles import SUBTOTAL_WORDS, TOTAL_WORDS, ParsedRow, assign_roles, role_from_words
@@ -63,7 +63,6 @@ _YEARISH = re.compile(f"{_YEAR_DIGITS.pattern}|{_SPLIT_DIGITS.pattern}")
 _TEXT_COLUMN = re.compile(r"^\s*(?:comments?|commentary|notes?|narrative|remarks?)\b", re.IGNORECASE)
 _DESCRIBES = re.compile(r"\b(?:indicator|measure|variable|statistic|description|unit|units)\b", re.IGNORECASE)
 _IN_THOUSANDS = re.compile(r"\((?:in\s+)?thousands?\)|\bthousands\b(?!\s+of\s+pounds)", re.IGNORECASE)
-_THOUSANDS = Unit(NUMBER, 1_000.0, "thousands")   # "Number of jobs (thousand)": people, counted in thousands
 _SERIES_CODE = re.compile(r"[A-Z][A-Z0-9]{2,5}(?: \([A-Z]{1,3}\))?")   # ONS series identifiers: MGSL, LF2P
 _COLUMN_NUMBER = re.compile(r"1?\d{1,3}")
 _DEFAULT_NAME = re.compile(r"Column\s?\d{1,3}")   # the name Excel gives an unnamed table column: no name
@@ -219,7 +218,7 @@ class TableReader:
         described = " ".join(cell_text(first[c]) for c in sorted(self._context) if c < len(first)
                              and _DESCRIBES.search(self._heading(header, c)))
         units_row = header.get(layout.units_row - 1, []) if layout.units_row else []
-        table_unit = find_unit(layout.unit) if layout.unit else None
+        table_unit = (_THOUSANDS if layout.unit == _THOUSANDS.symbol else find_unit(layout.unit)) if layout.unit else None
         chosen = table_unit is not None and layout.unit_by_hand
         filled = [_fill_right(row, layout.col_range, self.sheet.merged, h - 1, last=i == len(rows) - 1)
                   for i, (h, row) in enumerate(zip(layout.header_rows, rows))]

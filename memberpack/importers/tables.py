@@ -20,7 +20,7 @@ from typing import Any
 from memberpack.importers.keys import describe_keys
 from memberpack.importers.kinds import detect_kind
 from memberpack.importers.layout import (
-    HEAD_ROWS, Corrections, TableLayout, blank, cell_class, cell_text, detect_layout, key_roles, shape_key,
+    HEAD_ROWS, SCALE_CELL, Corrections, TableLayout, blank, cell_class, cell_text, detect_layout, key_roles, shape_key,
     side_by_side)
 from memberpack.importers.reader import Sheet
 from memberpack.importers.report import TableReport
@@ -94,10 +94,12 @@ def find_tables(sheet: Sheet, *, file_stem: str = "", kind: str | None = None,
                 prose = [*prose[-5:], (r, text)]
             stream.next()
             continue
-        text = single_text(row)
+        text, scale = single_text(row), None
+        if text is None:
+            text, scale = _title_and_scale(row)
         if text is not None and not _over_figures(row, stream):
             titles = [*titles[-2:], (r, text)]
-            prose = [*prose[-5:], (r, text)]
+            prose = [*prose[-5:], (r, text)] + ([(r, scale)] if scale else [])
             title_rows[r] = row
             stream.next()
             continue
@@ -131,6 +133,16 @@ def find_tables(sheet: Sheet, *, file_stem: str = "", kind: str | None = None,
             for _ in found.parts:
                 pass
         titles, title_rows, prose = [], {}, []
+
+
+def _title_and_scale(row: list[Any]) -> tuple[str | None, str | None]:
+    """A title with the table's scale stated apart, at the far right of its row (``Persons aged 16
+    years and over ... Thousands``): the title's text and the scale's."""
+    filled = [(c, v) for c, v in enumerate(row) if not blank(v)]
+    if len(filled) != 2 or filled[1][0] - filled[0][0] < 3 or any(cell_class(v) != "text" for _, v in filled):
+        return None, None
+    scale = cell_text(filled[1][1])
+    return (cell_text(filled[0][1]), scale) if SCALE_CELL.fullmatch(scale) else (None, None)
 
 
 def _over_figures(row: list[Any], stream: Peekable) -> bool:
