@@ -1,0 +1,79 @@
+"""Awkward headers from ONS and council files: a scale stated far from the table, footnote letters
+stuck to words, percentile numbers as names, Excel's default column names beside a column of £
+signs, a breakdown column after a tidy file's value, and a period given as a span of years."""
+
+from awkward_workbooks import write_xlsx
+
+from memberpack.importers import read_file
+
+
+def _tables(path):
+    return read_file(path).tables
+
+
+def test_thousands_beside_the_title_scales_counts_and_years_repeat_under_each_group(tmp_path):
+    rows = [
+        ["TABLE 6A: INTERNET USERS, 2019 TO 2020"],
+        ["Persons aged 16 years and over", None, None, None, None, None, "Thousands"],
+        [None, None, "Used recently", None, None, "Never used"],
+        ["Code", None, 2019, 2020, None, 2019, 2020],
+        [],
+        ["UKC11", "Hartlepool", 184, 198, None, 36, 28],
+        ["UKC12", "South Teesside", 192, 181, None, 30, 38],
+        ["UKC13", "Darlington", 90, 95, None, 10, 12],
+    ]
+    (table,) = [t for t in _tables(write_xlsx(tmp_path / "users.xlsx", {"6a": rows})) if t.observations]
+    obs = {o.cell: o for o in table.observations}
+    assert (obs["D7"].label, obs["D7"].value, obs["D7"].measure, obs["D7"].period) == (
+        "South Teesside", 181_000, "Used recently 2020", "2020")
+    assert (obs["F6"].value, obs["F6"].measure, obs["F6"].period) == (36_000, "Never used 2019", "2019")
+    assert "Thousands" in table.report.unit_reason and table.report.verdict != "unsure"
+
+
+def test_footnote_letters_stuck_to_words_and_percentile_numbers(tmp_path):
+    rows = [
+        ["Table 9.9a Paid hours - For all employee jobsa: United Kingdom, 2014"],
+        [],
+        [None, None, "Number", "Median", "Annual"],
+        [None, None, "of jobsb", None, "Percentiles"],
+        ["Description", "Code", "(thousand)", None, 10, 20],
+        ["United Kingdom", None, 25010, 37, 15, 23.3],
+        ["England", "E92000001", 20000, 37.5, 15.5, 24],
+        ["Wales", "W92000004", 1200, 36, "x", 22],
+    ]
+    (table,) = _tables(write_xlsx(tmp_path / "ashe.xlsx", {"All": rows}))
+    obs = {o.cell: o for o in table.observations}
+    assert (obs["C6"].label, obs["C6"].measure, obs["C6"].value) == ("United Kingdom", "Number of jobs (thousand)", 25_010_000)
+    assert (obs["E8"].measure, obs["E8"].value, obs["E8"].status) == ("Annual Percentiles 10", None, "x")
+    assert (obs["F7"].measure, obs["F7"].value) == ("Annual Percentiles 20", 24)
+    assert table.report.footnotes.get("of jobs") == "b"
+
+
+def test_excel_default_column_name_takes_the_header_of_the_pound_sign_column(tmp_path):
+    rows = [
+        ["Date Grant Awarded", "Time Period", "Beneficiary", "Purpose", "Amount", "Column2"],
+        ["13-Dec-16", "2016/17", "Friends of Hill Hook", "Ecologist costs", "£", "3,000.00"],
+        ["13-Dec-16", "2016/17", "Carers United", "Toolkit", "£", 500],
+        ["14-Dec-16", "2016/17", "Sea Scouts", "Marquee", "£", "2,350.05"],
+    ]
+    (table,) = _tables(write_xlsx(tmp_path / "grants.xlsx", {"Grants": rows}))
+    obs = [o for o in table.observations]
+    assert [(o.cell, o.label, o.measure, o.value, o.unit) for o in obs] == [
+        ("F2", "Friends of Hill Hook", "Amount", 3000, "GBP"), ("F3", "Carers United", "Amount", 500, "GBP"),
+        ("F4", "Sea Scouts", "Amount", 2350.05, "GBP")]
+
+
+def test_breakdown_after_the_value_is_a_key_and_a_span_of_years_is_a_doubt(tmp_path):
+    path = tmp_path / "obese.csv"
+    path.write_text(
+        "area_code,area_name,area_type,period,indicator,value,compared,inequality\n"
+        "E92000001,England,Country,2018/19 - 22/23,Obesity,12.6,Worse,Most deprived quintile\n"
+        "E92000001,England,Country,2018/19 - 22/23,Obesity,9.1,Better,Average deprived quintile\n"
+        "E08000009,Trafford,County,2018/19 - 22/23,Obesity,7.5,Better,NA\n"
+        "E05000819,Altrincham,Ward,2018/19 - 22/23,Obesity,6.0,Better,NA\n")
+    (table,) = _tables(path)
+    obs = {o.cell: o for o in table.observations}
+    assert (obs["F2"].label, obs["F2"].value, "Most deprived quintile" in (obs["F2"].section or "")) == ("England", 12.6, True)
+    assert "Average deprived quintile" in obs["F3"].section
+    assert "quintile" not in (obs["F4"].section or "") and obs["F4"].label == "Trafford"
+    assert table.report.verdict == "unsure" and "2018/19 - 22/23" in table.report.doubts[0]
