@@ -20,7 +20,7 @@ sys.modules["corpus_score"] = score   # dataclasses look their module up while t
 _SPEC.loader.exec_module(score)
 
 
-pytestmark = pytest.mark.slow   # about 10 s: every file of the corpus is read
+pytestmark = pytest.mark.slow   # 10-20 s: every file of the corpus is read (in this process)
 
 
 @pytest.fixture(scope="module")
