@@ -239,7 +239,7 @@ class ExportDialog(QDialog):
             from memberpack.export.html_export import preview_html  # noqa: PLC0415
 
             return preview_html(gather(pack, include_private=options["include_private"],
-                                       sections=options["sections"], cancel=cancel))
+                                       sections=options["sections"], version=options["version"], cancel=cancel))
 
         self._run("preview", make, self._show_preview, "Preparing the preview…")
 
@@ -256,7 +256,7 @@ class ExportDialog(QDialog):
             from memberpack.export.html_export import briefing_html  # noqa: PLC0415
 
             briefing = gather(pack, include_private=options["include_private"], sections=options["sections"],
-                              cancel=cancel)
+                              version=options["version"], cancel=cancel)
             return briefing_html(briefing, progress=progress, cancel=cancel, for_print=True)
 
         self._run("print", make, self._print, "Laying out the briefing for printing…")
