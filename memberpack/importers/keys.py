@@ -259,6 +259,8 @@ def row_keys(row: list[Any], keys: Sequence[KeyColumn], label: str, context: Per
                 code = f"{code} {text}".strip()
             elif not name:
                 name = text   # "ENGLAND" in the code column, the name cell blank
+            elif text != name:
+                sections.append(text)   # a class's code (E06: unitary authorities) under a repeated header
     if not name and own and sections:   # "ENGLAND" or a region written across the key columns, the name cell blank
         name = sections.pop()
         region = region if region != name else ""

@@ -33,7 +33,8 @@ from memberpack.importers.cells import a1, column_index, column_letter
 from memberpack.importers.headers import column_codes, counts_up, has_marker, letter_markers, strip_marker
 from memberpack.importers.keys import PERIOD, KeyColumn, row_keys
 from memberpack.model.number_formats import is_percent, render
-from memberpack.importers.layout import THOUSANDS as _THOUSANDS, TableLayout, blank, cell_text, is_units_row
+from memberpack.importers.layout import (
+    THOUSANDS as _THOUSANDS, TableLayout, blank, cell_class, cell_text, is_header_like, is_units_row)
 from memberpack.importers.reader import Sheet
 from memberpack.importers.report import TableReport
 from memberpack.importers.roles import SUBTOTAL_WORDS, TOTAL_WORDS, ParsedRow, assign_roles, role_from_words
@@ -341,6 +342,10 @@ class TableReader:
                 self.report.skip(a1(r, self.layout.col_range.start),
                                  "footnote row" if verdict == "footnote" else "repeated header row")
                 continue
+            if self._new_header(row):
+                self.report.doubt(f"row {r + 1} looks like another header inside the table "
+                                  f"({', '.join(cell_text(v) for v in row if not blank(v))[:60]!r}): the figures under "
+                                  "it may belong to other columns than the table's header names")
             parsed = self._plain(r, row) or self._parse_row(r, row)
             if parsed is None:
                 continue
@@ -361,6 +366,15 @@ class TableReader:
         layout.last_row = self.last_row + 1
         self.report.cell_range = (f"{a1(min(layout.header_rows or (layout.first_row,)) - 1, layout.col_range.start)}:"
                                   f"{a1(self.last_row, layout.col_range.stop - 1)}")
+
+    def _new_header(self, row: list[Any]) -> bool:
+        """A row of header words (``Gross Expenditure | Income``) over the figure columns, its name
+        cell blank and unlike the table's own header: a second table run on without a blank row."""
+        if self.label_col < len(row) and not blank(row[self.label_col]) or row == self.header_row:
+            return False
+        words = [c.index for c in self.columns if c.index < len(row) and cell_class(row[c.index]) == TEXT
+                 and not _CURRENCY.fullmatch(cell_text(row[c.index]))]
+        return len(words) >= 2 and is_header_like(row, self.layout.col_range)
 
     def _tick(self, r: int, progress, cancel) -> None:
         if cancel is not None and cancel():

@@ -77,3 +77,43 @@ def test_breakdown_after_the_value_is_a_key_and_a_span_of_years_is_a_doubt(tmp_p
     assert "Average deprived quintile" in obs["F3"].section
     assert "quintile" not in (obs["F4"].section or "") and obs["F4"].label == "Trafford"
     assert table.report.verdict == "unsure" and "2018/19 - 22/23" in table.report.doubts[0]
+
+
+def test_a_class_code_under_a_repeated_header_is_kept(tmp_path):
+    header = ["E-code", "ONS Code", "Local authority", "Class", "Education - Employees", "Education - Total"]
+    rows = [
+        header,
+        ["E1702", "E06000045", "Southampton UA", "UA", "135,414", "235,119"],
+        ["E5019", "E09000028", "Southwark", "LB", "146,639", "272,847"],
+        ["E4303", "E08000013", "St Helens MBC", "MD", "102,936", "176,584"],
+        ["E3421", "E10000028", "Staffordshire CC", "SC", "194,863", "427,623"],
+        ["E4207", "E08000007", "Stockport MBC", "MD", "176,727", "322,132"],
+        ["E0704", "E06000004", "Stockton-on-Tees UA", "UA", "50,596", "120,861"],
+        ["E3401", "E06000021", "Stoke-on-Trent UA", "UA", "42,310", "164,880"],
+        ["E4208", "E08000008", "Tameside", "MD", "101,771", "199,133"],
+        [],
+        header,
+        ["[Y]", "E06", "Unitary Authorities", "UA", "5,239,331", "11,364,085"],
+        ["[Y]", "E50", "Waste Authorities", "O", 0, 0],
+    ]
+    obs = {o.cell: o for t in read_file(write_xlsx(tmp_path / "rsx.xlsx", {"RSX": rows})).tables for o in t.observations}
+    assert obs["E2"].area == "la||E06000045|"
+    assert (obs["E12"].label, obs["E12"].value, "E06" in obs["E12"].section) == ("Unitary Authorities", 5_239_331, True)
+    assert (obs["F13"].label, obs["F13"].value, "E50" in obs["F13"].section) == ("Waste Authorities", 0, True)
+
+
+def test_a_second_header_run_on_inside_a_table_makes_it_unsure(tmp_path):
+    rows = [
+        [None, 2017, None, 2018, 2018],
+        [None, "Budget", None, "Expenditure", "Budget"],
+        [None, "(145,000)", "Economic Development", "(4,022)", "(132,000)"],
+        [None, "(20,000)", "Cultural and Heritage", "(94,886)", "(190,000)"],
+        [None, "(60,000)", "Environmental Services", "(10,598)", "(129,933)"],
+        [None, "Expenditure", None, "Gross", "Income"],
+        [None, "(3,000)", "Economic Development", "(4,022)", "-"],
+    ]
+    (table,) = read_file(write_xlsx(tmp_path / "accounts.xlsx", {"Page 1": rows})).tables
+    obs = {o.cell: o for o in table.observations}
+    assert (obs["D3"].label, obs["D3"].value) == ("Economic Development", -4022)
+    assert table.report.verdict == "unsure"
+    assert any("row 6 looks like another header" in d for d in table.report.doubts)
