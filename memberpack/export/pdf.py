@@ -14,7 +14,8 @@ from memberpack.analysis.comparisons import by_dataset, pack_comparisons
 from memberpack.analysis.headlines import Headlines, headlines
 from memberpack.errors import Cancelled, MemberpackError
 from memberpack.export.pdf_document import BriefingCanvas, BriefingDoc, anchor_key
-from memberpack.export.pdf_front import contents, cover, headline_page
+from memberpack.export.pdf_front import contents, cover
+from memberpack.export.pdf_headlines import headline_page
 from memberpack.export.pdf_notes import NotePlan, Table
 from memberpack.export.pdf_sections import annex, domain_story, table_key, table_title
 from memberpack.export.pdf_styles import register_fonts, styles
@@ -49,7 +50,9 @@ def _headlines_for(pack: Pack, tables: list[Table]) -> Headlines:
     return Headlines(h.budget if h.budget and h.budget.source in sources else None,
                      *([i for i in items if i.dataset in names]
                        for items in (h.red_items, h.adverse_movements, h.worse_kpis, h.changes)),
-                     movements_period=h.movements_period)
+                     movements_period=h.movements_period,
+                     deficits=[i for i in h.deficits if i.dataset in names],
+                     noted=[i for i in h.noted if i.dataset in names or not i.dataset])
 
 
 def _tables(pack: Pack, domains: tuple[str, ...], cancel: Callable[[], bool] | None) -> list[Table]:

@@ -8,7 +8,7 @@ from xml.sax.saxutils import escape
 from reportlab.lib.units import mm
 from reportlab.platypus import CondPageBreak, Flowable, KeepTogether, NextPageTemplate, PageBreak, Paragraph
 
-from memberpack.analysis.charts import MAX_BARS, active_title, largest, largest_bars, source_line
+from memberpack.analysis.charts import MAX_BARS, active_title, largest, largest_bars, source_line, table_summary
 from memberpack.export.pdf_charts import chart_drawing
 from memberpack.export.pdf_compare import comparison_story
 from memberpack.export.pdf_document import Anchored, PageRef, anchor_key
@@ -62,7 +62,8 @@ def _chart(spec: ChartSpec, table: Table, plan: NotePlan, heading: list[Flowable
     notes = plan.by_chart.get(spec.id, [])
     title = _with_markers(active_title(spec), [p.number for p in notes])
     head = [Anchored(escape(title), s["h3"], anchor_key("chart", spec.id)),
-            Paragraph(f"<i>{escape(spec.title)}.</i> {escape(spec.summary)}", s["summary"]),
+            Paragraph(escape(spec.summary) + (f" <i>{escape(spec.left_out)}</i>" if spec.left_out else ""),
+                      s["summary"]),
             chart_drawing(spec, categories, names, frame)]
     if spec.kind == BAR and len(categories) > MAX_BARS:   # the figures of the bars drawn, not of every row
         categories = [categories[i] for i in largest(spec.series[0].values, MAX_BARS)]
@@ -79,14 +80,14 @@ def table_story(table: Table, plan: NotePlan, layout: GridLayout) -> list[Flowab
     heading = Anchored(escape(title), s["h2"], table_key(table), title, level=1, step=title)
     frame = (LANDSCAPE_WIDTH, LANDSCAPE_HEIGHT) if layout.landscape else (FRAME_WIDTH, FRAME_HEIGHT)
     story: list[Flowable] = [CondPageBreak(CHART_ROOM if table.charts else TABLE_ROOM + 12 * mm)]
-    if not table.charts:
-        story.append(heading)  # (open statistics have none: their comparisons follow their heading)
+    if not table.charts:   # (open statistics have none: their comparisons follow their heading)
+        story += [heading, Paragraph(escape(table_summary(table.ds, [])), s["summary"])]
     for i, spec in enumerate(table.charts):
         if i:
             story.append(CondPageBreak(CHART_ROOM))
         story += _chart(spec, table, plan, [] if i else [heading], frame)
     if table.comparisons:
-        story += [CondPageBreak(TABLE_ROOM), *comparison_story(table.comparisons, plan, frame)]
+        story += [CondPageBreak(TABLE_ROOM), *comparison_story(table.comparisons, plan, frame, table.charts)]
     if table.ds.kind == OPEN_STATISTICS:  # every authority's figures: only how we compare is printed
         story.append(Paragraph("The figures for every area are kept in the pack, not printed.", s["source"]))
     else:
