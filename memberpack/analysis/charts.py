@@ -164,7 +164,7 @@ def _unit(row: GridRow, periods: list[str]) -> str | None:
     metric is not a score (an Attainment 8 gap is in points)."""
     cells = [row.cells[p] for p in periods if p in row.cells]
     stated = next((c.unit for c in cells if c.unit), None)
-    if stated or not cells:
+    if stated or not cells or is_comparator(row.label):
         return stated
     known = match_metric(row.label, None, None)
     whole = all(float(c.value).is_integer() for c in cells if c.value is not None)
@@ -215,16 +215,26 @@ def _chunks(groups: list[list[GridRow]]) -> list[list[GridRow]]:
 def _by_unit(rows: list[GridRow], periods: list[str]) -> dict[str | None, list[list[GridRow]]]:
     """Rows grouped by unit, each measure with the benchmark rows that follow it."""
     units: dict[str | None, list[list[GridRow]]] = {}
-    last_unit: str | None = None
+    late: list[GridRow] = []
+
+    def mean(row: GridRow) -> float:
+        values = [row.value(p) for p in periods if row.value(p) is not None]
+        return sum(values) / len(values)
+
     for row in rows:
         unit = _unit(row, periods)
-        if is_comparator(row.label) and unit in units and units[unit]:
+        if is_comparator(row.label) and unit is None:
+            late.append(row)      # placed beside the measure of its size, below
+        elif is_comparator(row.label) and units.get(unit):
             units[unit][-1].append(row)
-        elif is_comparator(row.label) and last_unit in units and unit is None:
-            units[last_unit][-1].append(row)
         else:
             units.setdefault(unit, []).append([row])
-            last_unit = unit
+    for row in late:
+        groups = [g for gs in units.values() for g in gs]
+        if groups:
+            min(groups, key=lambda g: abs(mean(g[0]) - mean(row))).append(row)
+        else:
+            units.setdefault(None, []).append([row])
     return units
 
 
