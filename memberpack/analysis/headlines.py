@@ -64,7 +64,7 @@ class BudgetPosition:
         if not self.variance:
             return f"Forecast outturn of {self.money(self.forecast)} matches the budget{when} ({self.label})."
         return (f"Net forecast {self.word} of {money(self.variance, self.convention)}{when}, "
-                f"{abs(self.variance_pct):.1f}% of the {self.money(self.budget)} budget: forecast outturn "
+                f"{abs(self.variance_pct):,.1f}% of the {self.money(self.budget)} budget: forecast outturn "
                 f"{self.money(self.forecast)} ({self.label}).")
 
 
@@ -161,7 +161,7 @@ def _amount(ds: Dataset, grid: Grid, row: GridRow, status: Observation) -> tuple
                and (o.period == status.period or not status.period)]
     if figures:
         m, o = figures[-1]
-        return o.display, m, o.value, o.cell
+        return o.display, o.period if parse_period(m) else m, o.value, o.cell   # "Q3 2020/21", not "Q3"
     return status.display, "", None, status.cell
 
 
@@ -173,9 +173,9 @@ def _red(ds: Dataset, grid: Grid) -> list[Item]:
         for measure, obs in row.cells.items():
             if obs.status == "red":
                 shown, figure, value, cell = _amount(ds, grid, row, obs)
+                unit = next((o.unit for o in row.cells.values() if o.cell == cell), None)
                 out.append(Item(ds.name, row.label, figure or measure, shown, value, cell=cell or obs.cell,
-                                section=row.section, period=obs.period or ds.period,
-                                unit=row.cells[figure].unit if figure else None))
+                                section=row.section, period=obs.period or ds.period, unit=unit))
     return out
 
 

@@ -136,7 +136,7 @@ def budget_story(grid: Grid, measure: str, conv: Convention, period: str | None,
     total_row = net_row(grid)
     if budget and total_row is not None and total_row.value(budget) and word and conv.positive != "surplus":
         base = total_row.value(budget)
-        parts[0] = f"{title}, {abs(100 * net / base):.1f}% of the {money(base, conv)} budget."
+        parts[0] = f"{title}, {abs(100 * net / base):,.1f}% of the {money(base, conv)} budget."
     rows = [r for r in grid.rows if r.role == DATA and r.value(measure)]
     repeated = repeated_labels(grid.rows)
     for adverse in (True, False):
