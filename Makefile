@@ -5,7 +5,7 @@ PY := $(VENV)/bin/python
 STAMP := $(VENV)/.installed-stamp
 export PYQTGRAPH_QT_LIB := PySide6
 
-.PHONY: run test lint bench samples demo clean
+.PHONY: run test fuzz lint bench samples demo dist dist-check clean
 
 $(STAMP): pyproject.toml
 	test -x $(PY) || python3 -m venv $(VENV)
@@ -18,8 +18,14 @@ run: $(STAMP)
 	$(VENV)/bin/memberpack
 
 test: $(STAMP)
+	bash .ci/browser-check-deps.sh  # chromium and axe-core for the HTML briefing's accessibility test
 	QT_QPA_PLATFORM=offscreen $(PY) -m pytest -q
 	$(VENV)/bin/lint-imports
+
+# make fuzz  the import fuzz test for 15 minutes (MEMBERPACK_FUZZ_SEED=N for another sequence)
+fuzz: $(STAMP)
+	MEMBERPACK_FUZZ_SECONDS=$${MEMBERPACK_FUZZ_SECONDS:-900} QT_QPA_PLATFORM=offscreen $(PY) -m pytest -q -s \
+		tests/unit/test_fuzz_imports.py
 
 lint: $(STAMP)
 	$(VENV)/bin/lint-imports
@@ -35,6 +41,19 @@ samples: $(STAMP)
 
 demo: $(STAMP)
 	rm -f demo.mpack && $(VENV)/bin/memberpack demo demo.mpack
+
+# The self-contained app folder (PyInstaller, resources/packaging/memberpack.spec): build/dist/memberpack/
+dist: $(STAMP)
+	$(PY) -m pip install --quiet -e '.[dist]'
+	$(VENV)/bin/pyinstaller --noconfirm --clean --log-level WARN --distpath build/dist --workpath build/pyinstaller \
+		resources/packaging/memberpack.spec
+	@du -sh build/dist/memberpack
+
+# Build the app folder, then run the bundled executable with no Python on PATH (resources/packaging/smoke.py)
+dist-check: dist
+	$(PY) resources/packaging/smoke.py build/dist/memberpack/memberpack-cli --against-source
+	home=$$(mktemp -d) && HOME=$$home sh resources/packaging/linux/install.sh build/dist/memberpack >/dev/null \
+		&& env -i HOME=$$home PATH=/var/empty $$home/.local/bin/memberpack --version && rm -rf $$home
 
 clean:
 	rm -rf $(VENV) build *.egg-info .pytest_cache

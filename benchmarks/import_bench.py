@@ -1,116 +1,123 @@
-"""Import speed and memory against python-calamine's own read of the same sheet.
+"""Import speed and memory on every shape of workbook, against python-calamine reading the same file.
 
-Builds a 100,000-row by 20-column workbook (setup, not measured), then runs, each in a fresh
-subprocess so peak memory (ru_maxrss) is its own:
+For each shape (``benchmarks/import_shapes.py``: a plain ledger, labels naming the metric catalogue,
+text columns, percentages, sections with sub totals, two header rows with key columns, dated rows,
+twenty sheets, and .csv, .xls and .ods copies of one of them), two whole processes are timed from
+launch to exit, taking turns:
 
-* calamine: ``CalamineWorkbook`` + ``iter_rows`` over the sheet, every row touched;
-* memberpack read: read, detect and parse every table (``import_files(..., dry_run=True)``);
-* memberpack import: the same, stored into a new pack in a temporary folder.
+* calamine: a process that loads python-calamine and reads every row of every sheet (for a CSV,
+  which calamine does not read, Python's csv module reading every row);
+* memberpack: the ``memberpack import`` command importing the file into a new pack.
 
-Each is run ``--runs`` times (default 3), the three taking turns, and the best time of each is
-compared, so that a busy moment on a shared machine does not decide the ratio. The ratio is of
-the time spent on the file, once each program's modules are loaded (as in the app, which loads
-them once); the "cold" ratio adds loading the modules, as for one ``memberpack import`` command.
+Each is run ``--runs`` times (default 3) and the best time of each is compared, so that a busy
+moment on a shared machine does not decide the ratio; peak memory is the child's own (wait4).
+Files are built once (setup, not timed) and kept with ``--keep DIR``.
 
-Run: ``python benchmarks/import_bench.py [--rows N] [--runs N] [--keep DIR]``. Goal: time ratio
-<= 1.5 and memory <= 2x calamine's.
+Run: ``python benchmarks/import_bench.py [--runs N] [--keep DIR] [--only WORDS] [--scale F]``.
+Goal: time ratio <= 1.5 and memory <= 2x calamine's, on every shape.
 """
 
 from __future__ import annotations
 
 import argparse
-import json
-import random
+import os
 import subprocess
 import sys
 import tempfile
 import time
 from pathlib import Path
 
-COLUMNS = 20
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+from import_shapes import CONVERTED, SHAPES  # noqa: E402
+
+CALAMINE = """
+import sys
+from python_calamine import CalamineWorkbook
+book = CalamineWorkbook.from_path(sys.argv[1])
+cells = 0
+for name in book.sheet_names:
+    for row in book.get_sheet_by_name(name).iter_rows():
+        cells += len(row)
+print(cells)
+"""
+# calamine reads no CSV: the baseline for a CSV is Python's csv module reading every row
+CSV_READER = """
+import csv, sys
+with open(sys.argv[1], newline="", encoding="utf-8") as handle:
+    print(sum(len(row) for row in csv.reader(handle)))
+"""
 
 
-def build_workbook(path: Path, rows: int) -> None:
-    from openpyxl import Workbook
-
-    wb = Workbook(write_only=True)
-    ws = wb.create_sheet("Returns")
-    ws.append(["Service line"] + [f"Measure {i} £k" for i in range(1, COLUMNS)])
-    rnd = random.Random(2023)
-    for r in range(rows):
-        ws.append([f"Line {r}"] + [round(rnd.uniform(-1000, 1000), 1) for _ in range(COLUMNS - 1)])
-    wb.save(path)
-
-
-def child(mode: str, path: str) -> None:
-    """One measurement, printed as JSON: seconds with and without loading the modules (``cold``
-    and ``seconds``), and peak resident memory in MB."""
-    import resource
-
+def timed(command: list[str], cwd: Path) -> tuple[float, float, str]:
+    """Seconds from launch to exit and peak memory (MB) of one process; fails loudly if it fails."""
     start = time.perf_counter()
-    if mode == "calamine":
-        from python_calamine import CalamineWorkbook
-    else:
-        from memberpack.importers import import_files
-        from memberpack.store.pack import Pack
-    loaded = time.perf_counter()
-    if mode == "calamine":
-        sheet = CalamineWorkbook.from_path(path).get_sheet_by_name("Returns")
-        cells = sum(len(row) for row in sheet.iter_rows())
-    elif mode == "read":
-        (report,) = import_files(None, [path], dry_run=True)
-    else:
-        with tempfile.TemporaryDirectory() as tmp, Pack.create(Path(tmp) / "bench.mpack") as pack:
-            (report,) = import_files(pack, [path])
-    if mode != "calamine":
-        cells = report.tables[0].cells_read
-    done = time.perf_counter()
-    peak_mb = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
-    print(json.dumps({"seconds": done - loaded, "cold": done - start, "peak_mb": peak_mb, "cells": cells}))
+    process = subprocess.Popen(command, cwd=cwd, stdout=subprocess.PIPE, stderr=subprocess.PIPE)
+    _, status, usage = os.wait4(process.pid, 0)
+    seconds = time.perf_counter() - start
+    out, err = process.stdout.read().decode(), process.stderr.read().decode()
+    process.returncode = os.waitstatus_to_exitcode(status)
+    if process.returncode != 0:
+        raise SystemExit(f"{' '.join(command[-2:])} failed ({process.returncode}): {err.strip()[-300:]}")
+    return seconds, usage.ru_maxrss / 1024, out
 
 
-def measure(mode: str, path: Path) -> dict:
-    out = subprocess.run([sys.executable, __file__, "--child", mode, str(path)], check=True,
-                         capture_output=True, text=True).stdout
-    return json.loads(out.strip().splitlines()[-1])
+def build(folder: Path, scale: float, only: str | None) -> dict[str, Path]:
+    """The benchmark files, built in a child process: Linux carries a process's peak memory over to
+    the programs it starts, so the builder's memory must not be this process's."""
+    subprocess.run([sys.executable, __file__, "--build", str(folder), "--scale", str(scale)], check=True)
+    names = {**{n: f for n, (f, _, _) in SHAPES.items()}, **{n: f for n, (f, _, _) in CONVERTED.items()}}
+    return {n: folder / f for n, f in names.items() if not only or only.lower() in n.lower()}
+
+
+def build_files(folder: Path, scale: float) -> None:
+    for name, (file_name, builder, rows) in SHAPES.items():
+        path = folder / file_name
+        if not path.exists():
+            start = time.perf_counter()
+            builder(path, int(rows * scale))
+            print(f"built {file_name} ({path.stat().st_size / 1e6:.1f} MB) in {time.perf_counter() - start:.0f} s",
+                  flush=True)
+    for name, (file_name, source, convert) in CONVERTED.items():
+        path = folder / file_name
+        if not path.exists():
+            convert(folder / source, path)
+            print(f"built {file_name} ({path.stat().st_size / 1e6:.1f} MB)", flush=True)
 
 
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--rows", type=int, default=100_000)
     parser.add_argument("--runs", type=int, default=3)
-    parser.add_argument("--keep", type=Path, help="folder to keep (and reuse) the workbook in")
-    parser.add_argument("--child", nargs=2, metavar=("MODE", "PATH"), help=argparse.SUPPRESS)
+    parser.add_argument("--keep", type=Path, help="folder to keep (and reuse) the workbooks in")
+    parser.add_argument("--only", help="only shapes whose name contains these words")
+    parser.add_argument("--scale", type=float, default=1.0, help="rows as a fraction of the standard sizes")
+    parser.add_argument("--build", type=Path, help=argparse.SUPPRESS)
     args = parser.parse_args()
-    if args.child:
-        child(*args.child)
+    if args.build:
+        build_files(args.build, args.scale)
         return
     with tempfile.TemporaryDirectory() as tmp:
         folder = args.keep or Path(tmp)
         folder.mkdir(parents=True, exist_ok=True)
-        path = folder / f"bench_{args.rows}x{COLUMNS}.xlsx"
-        if not path.exists():
-            start = time.perf_counter()
-            build_workbook(path, args.rows)
-            print(f"built {path.name} ({path.stat().st_size / 1e6:.1f} MB) in {time.perf_counter() - start:.1f} s")
-        best: dict[str, dict] = {}
-        for _ in range(args.runs):
-            for mode in ("calamine", "read", "import"):
-                got = measure(mode, path)
-                if mode not in best:
-                    best[mode] = got
-                best[mode] = {key: min(best[mode][key], got[key]) if key in ("seconds", "cold") else
-                              max(best[mode][key], got[key]) for key in got}
-        base = best["calamine"]
-        print(f"best of {args.runs}; time reading the file, then (cold) with loading the modules too:")
-        print(f"calamine iter_rows:     {base['seconds']:5.2f} s  (cold {base['cold']:5.2f} s)  "
-              f"peak {base['peak_mb']:4.0f} MB  ({base['cells']:,} cells)")
-        for mode, name in (("read", "memberpack read+parse"), ("import", "memberpack into pack")):
-            got = best[mode]
-            print(f"{name + ':':23} {got['seconds']:5.2f} s  (cold {got['cold']:5.2f} s)  "
-                  f"peak {got['peak_mb']:4.0f} MB  ratio {got['seconds'] / base['seconds']:.2f}x time "
-                  f"(cold {got['cold'] / base['cold']:.2f}x), {got['peak_mb'] / base['peak_mb']:.2f}x memory "
-                  f"({got['cells']:,} cells)")
+        files = build(folder, args.scale, args.only)
+        print(f"\nbest of {args.runs}, whole processes from launch; memory is peak resident")
+        print(f"{'shape':26} {'baseline':>9} {'memberpack':>11} {'ratio':>6} {'cal. MB':>8} {'mp MB':>6} {'mem':>5}")
+        worst = 0.0
+        for name, path in files.items():
+            best = {"calamine": (1e9, 0.0), "memberpack": (1e9, 0.0)}
+            for run in range(args.runs):
+                pack = Path(tmp) / f"bench_{run}.mpack"
+                pack.unlink(missing_ok=True)
+                for mode, command in (
+                        ("calamine", [sys.executable, "-c", CSV_READER if path.suffix == ".csv" else CALAMINE,
+                                      str(path)]),
+                        ("memberpack", [sys.executable, "-m", "memberpack", "import", str(pack), str(path)])):
+                    seconds, mb, _ = timed(command, folder)
+                    best[mode] = (min(best[mode][0], seconds), max(best[mode][1], mb))
+            (cal_s, cal_mb), (mp_s, mp_mb) = best["calamine"], best["memberpack"]
+            worst = max(worst, mp_s / cal_s)
+            print(f"{name:26} {cal_s:8.2f}s {mp_s:10.2f}s {mp_s / cal_s:5.2f}x {cal_mb:7.0f} {mp_mb:6.0f} "
+                  f"{mp_mb / cal_mb:4.2f}x", flush=True)
+        print(f"\nworst time ratio {worst:.2f}x (goal <= 1.5x)")
 
 
 if __name__ == "__main__":

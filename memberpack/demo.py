@@ -18,6 +18,7 @@ from memberpack.errors import PackError
 from memberpack.importers import import_files
 from memberpack.importers.neighbours import read_neighbours
 from memberpack.model.areas import known_authority
+from memberpack.model.front_matter import recommendations_text
 from memberpack.model.annotations import NOTE, PRIVATE, QUESTION, SHARED, Annotation
 from memberpack.model.observation import Dataset, Observation
 from memberpack.store import annotation_store, comparators
@@ -28,6 +29,23 @@ DEMO_META = {
     "meeting_date": "12/12/2023",
     "classification": "Public",
     "title": "Children's services briefing pack",
+    # the committee paper's front matter (illustrative names and contact details)
+    "council": "Somerset Council",
+    "agenda_item": "7",
+    "report_title": "Children's services: budget and performance, Month 6 2023/24",
+    "author": "Alex Morgan, Finance Business Partner",
+    "contact_name": "Sam Patel, Democratic Services Officer",
+    "contact_email": "democratic.services@somerset.example",
+    "contact_phone": "01823 000000",
+    "purpose": "To give members the Month 6 budget position and the latest performance of children's services, "
+               "so the committee can scrutinise them and ask officers about the main risks.",
+    "recommendations": recommendations_text([
+        "That the committee notes the forecast overspend of £12.4m at Month 6.",
+        "That the committee asks officers to report back on the High Needs Block deficit management plan.",
+        "That the committee agrees the questions for officers in the annex.",
+    ]),
+    "alternative_formats": "This document is available in other formats, such as large print, easy read or "
+                           "another language, on request: contact Democratic Services.",
 }
 SAMPLE_SUFFIXES = (".xlsx", ".xls", ".xlsm", ".ods", ".csv")
 DEMO_AUTHORITY = "802"                            # North Somerset, the council of the sample scorecards

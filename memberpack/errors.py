@@ -1,8 +1,35 @@
-"""The one error hierarchy; messages are written for the officer who reads them."""
+"""The one error hierarchy; messages are written for the officer who reads them.
+
+Every message passes through :func:`one_line`, so a file name with a newline, a control character
+or a right-to-left override in it can neither split a message nor forge a second line after it.
+"""
+
+import unicodedata
+
+# Line breaks, controls, format characters (bidi overrides, zero-width) and lone surrogates.
+_ESCAPED_CATEGORIES = {"Cc", "Cf", "Zl", "Zp", "Cs"}
+
+
+def one_line(text: str) -> str:
+    """``text`` with every character that could break or disguise a line shown as an escape
+    (``\\n``, ``\\x1b``, ``\\u202e``)."""
+    if text.isprintable():
+        return text
+    out = []
+    for ch in text:
+        if ch.isprintable() or (ch == " ") or unicodedata.category(ch) not in _ESCAPED_CATEGORIES:
+            out.append(ch)
+        else:
+            out.append(ch.encode("unicode_escape", "backslashreplace").decode("ascii")
+                       if ord(ch) < 0xD800 or ord(ch) > 0xDFFF else f"\\u{ord(ch):04x}")
+    return "".join(out)
 
 
 class MemberpackError(Exception):
     """A problem the user can act on; shown as one line, never as a traceback."""
+
+    def __init__(self, message: str = "") -> None:
+        super().__init__(one_line(str(message)))
 
 
 class PackError(MemberpackError):
@@ -22,3 +49,7 @@ class Cancelled(MemberpackError):
 
     def __init__(self, message: str = "Cancelled; nothing was changed.") -> None:
         super().__init__(message)
+
+
+class NoteChanged(NotesError):
+    """A note was changed (or deleted) by another window or copy since it was read."""

@@ -1,38 +1,25 @@
-"""``memberpack export PACK -o OUT.json|OUT.pdf``."""
+"""``memberpack export PACK -o OUT.pdf|OUT.html|OUT.json``."""
 
 from __future__ import annotations
 
-from pathlib import Path
-
-from memberpack.errors import MemberpackError
-from memberpack.export.json_export import export_json
+from memberpack.export.outputs import export_to, output_suffix
 from memberpack.store.pack import Pack
 
 
 def register(sub) -> None:
-    p = sub.add_parser("export", help="export the pack as a briefing PDF or as JSON")
+    p = sub.add_parser("export", help="export the pack as a briefing PDF, an accessible HTML briefing or JSON")
     p.add_argument("pack", help="the .mpack file")
-    p.add_argument("-o", "--output", required=True, help="OUT.pdf or OUT.json")
+    p.add_argument("-o", "--output", required=True, help="OUT.pdf, OUT.html or OUT.json")
     p.add_argument("--include-private", action="store_true", help="include private notes")
     p.add_argument("--sections", metavar="LIST",
-                   help="PDF only: the domains to include, e.g. finance,social_care (default: all)")
+                   help="PDF and HTML: the domains to include, e.g. finance,social_care (default: all)")
     p.set_defaults(run=run)
 
 
 def run(args) -> int:
-    out = Path(args.output)
-    suffix = out.suffix.lower()
-    if suffix not in (".json", ".pdf"):
-        raise MemberpackError(f"{out}: choose an output ending .pdf or .json")
-    if args.sections and suffix != ".pdf":
-        raise MemberpackError("--sections chooses the sections of a PDF; a JSON export always has every table")
+    output_suffix(args.output)  # a wrong suffix is refused before the pack is opened
+    sections = args.sections.split(",") if args.sections else None
     with Pack.open(args.pack) as pack:
-        if suffix == ".json":
-            export_json(pack, out, include_private=args.include_private)
-        else:
-            from memberpack.export.pdf import export_pdf  # noqa: PLC0415 - reportlab only when needed
-
-            sections = args.sections.split(",") if args.sections else None
-            export_pdf(pack, out, include_private=args.include_private, sections=sections)
-    print(f"wrote {out}")
+        export_to(pack, args.output, include_private=args.include_private, sections=sections)
+    print(f"wrote {args.output}")
     return 0

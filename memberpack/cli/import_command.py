@@ -1,4 +1,4 @@
-"""``memberpack import PACK FILE... [--sheet NAME] [--kind KIND] [--dry-run] [--report FILE.json]``."""
+"""``memberpack import PACK FILE... [--sheet NAME] [--kind KIND] [--dry-run] [--report FILE.json] [--again]``."""
 
 from __future__ import annotations
 
@@ -6,8 +6,9 @@ import json
 import sys
 from pathlib import Path
 
-from memberpack.errors import ImportFailed, MemberpackError
+from memberpack.errors import ImportFailed
 from memberpack.importers import import_files
+from memberpack.importers.isolation import warm_up
 from memberpack.model.observation import LAYOUT_KINDS
 from memberpack.store.pack import Pack
 
@@ -22,6 +23,8 @@ def register(sub) -> None:
     p.add_argument("--kind", choices=LAYOUT_KINDS, help="layout kind, instead of detecting it")
     p.add_argument("--dry-run", action="store_true", help="show the import report, write nothing")
     p.add_argument("--report", metavar="FILE.json", help="also save the import report as JSON")
+    p.add_argument("--again", action="store_true",
+                   help="import a file even if the same file (same SHA-256) is already in the pack")
     p.set_defaults(run=run)
 
 
@@ -31,21 +34,22 @@ def _progress(done: int, total: int, message: str) -> None:
         print(f"\r{message} ({min(done, total) * 100 // max(total, 1)}%)\033[K", end="", file=sys.stderr, flush=True)
 
 
+def _waiting(message: str) -> None:
+    print(f"memberpack: {message}", file=sys.stderr, flush=True)
+
+
 def run(args) -> int:
     path = Path(args.pack)
+    warm_up(keep=len(args.files) > 1)   # the reader's process loads while the pack is opened
     if args.dry_run:
         reports = import_files(None, args.files, sheet=args.sheet, kind=args.kind, dry_run=True, progress=_progress)
     else:
-        existed = path.exists()
-        pack = Pack.open(path) if existed else Pack.create(path)
-        try:
-            reports = import_files(pack, args.files, sheet=args.sheet, kind=args.kind, progress=_progress)
-        except (MemberpackError, KeyboardInterrupt):
-            pack.close()
-            if not existed:
-                path.unlink(missing_ok=True)
-            raise
-        pack.close()
+        Pack.on_wait = _waiting
+        # A new pack is made under a hidden name and put in place only once every file is in it:
+        # a failure removes only that file, never a pack another command made meanwhile.
+        with Pack.open(path) if path.exists() else Pack.creating(path) as pack:
+            reports = import_files(pack, args.files, sheet=args.sheet, kind=args.kind, progress=_progress,
+                                   again=args.again)
     if sys.stderr.isatty():
         print("\r\033[K", end="", file=sys.stderr)
     for report in reports:

@@ -1,40 +1,53 @@
 """Parsing the command line and turning errors into one line and an exit status.
 
 Exit status: 0 done, 1 a file could not be imported or a check failed (nothing written),
-2 wrong usage. Each command lives in its own module with a ``register(subparsers)`` function.
+2 wrong usage. Each command lives in its own module with a ``register(subparsers)`` function,
+imported only when its command is run (or help lists them all): ``memberpack`` alone starts the
+app without loading the import engine, the checks or numpy first.
 """
 
 from __future__ import annotations
 
 import argparse
+import importlib
 import sys
 
 from memberpack import __version__
-from memberpack.cli import check_command, export_command, gui_command, import_command, pack_commands
-from memberpack.cli import compare_commands, notes_command
 from memberpack.errors import Cancelled, MemberpackError
 
-COMMAND_MODULES = (gui_command, pack_commands, import_command, export_command, check_command,
-                   notes_command, compare_commands)
+# command -> the module under memberpack.cli that registers it
+COMMAND_MODULES = {
+    "gui": "gui_command", "screenshot": "gui_command", "demo": "pack_commands", "import": "import_command",
+    "export": "export_command", "check": "check_command", "notes": "notes_command",
+    "authority": "compare_commands", "neighbours": "compare_commands", "compare": "compare_commands",
+    "details": "details_command",
+}
+DEFAULT_COMMAND = "gui"
 
 
-def build_parser() -> argparse.ArgumentParser:
+def build_parser(command: str | None = None) -> argparse.ArgumentParser:
+    """The parser for ``command`` alone, or (None, or a command not known) for every command."""
     parser = argparse.ArgumentParser(
         prog="memberpack",
         description="Council briefing packs: import officers' spreadsheets, read and annotate them, "
                     "export the briefing PDF. With no command, opens the app on the last pack or the demo pack.")
     parser.add_argument("--version", action="version", version=f"memberpack {__version__}")
     sub = parser.add_subparsers(dest="command", metavar="COMMAND")
-    for module in COMMAND_MODULES:
-        module.register(sub)
+    modules = [COMMAND_MODULES[command]] if command in COMMAND_MODULES else dict.fromkeys(COMMAND_MODULES.values())
+    for name in modules:
+        importlib.import_module(f"memberpack.cli.{name}").register(sub)
     return parser
 
 
 def main(argv: list[str] | None = None) -> int:
-    parser = build_parser()
-    args = parser.parse_args(argv)
-    if args.command is None:
-        args = parser.parse_args(["gui"])
+    argv = sys.argv[1:] if argv is None else list(argv)
+    if len(argv) == 1 and argv[0].lower().endswith(".mpack"):
+        argv = ["gui", argv[0]]  # a pack opened from the file manager or an email attachment
+    words = [a for a in argv if not a.startswith("-")]
+    asks_help = not words and any(a in ("-h", "--help") for a in argv)
+    command = words[0] if words else None if asks_help else DEFAULT_COMMAND
+    parser = build_parser(command)
+    args = parser.parse_args(argv if words or asks_help else [*argv, DEFAULT_COMMAND])
     try:
         return int(args.run(args) or 0)
     except Cancelled as exc:

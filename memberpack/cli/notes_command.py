@@ -8,7 +8,7 @@ from memberpack import settings
 from memberpack.analysis.annotation_targets import (
     TargetResolver, find_figures, observation_target, tables_matching,
 )
-from memberpack.errors import NotesError
+from memberpack.errors import NotesError, one_line
 from memberpack.export.notes_file import merge_notes_file, write_notes_file
 from memberpack.model.annotations import (
     ANSWERED, DATASET, KINDS, PRIVATE, SHARED, Annotation, Target,
@@ -148,5 +148,7 @@ def run_export(args) -> int:
 def run_merge(args) -> int:
     with Pack.open(args.pack) as pack:
         summary = merge_notes_file(pack, args.file)
-    print(summary.line(args.file))
+    print(one_line(summary.line(args.file)))
+    for skipped in summary.skipped:
+        print(one_line(f"  skipped {skipped}"))
     return 0

@@ -8,6 +8,7 @@ from pathlib import Path
 
 from memberpack.analysis.annotation_targets import ResolvedTarget, TargetResolver
 from memberpack.export.notes_file import note_dict
+from memberpack.model.values import in_range
 from memberpack.store import annotation_store
 from memberpack.store.pack import Pack
 
@@ -37,8 +38,12 @@ def _annotation(resolved: ResolvedTarget) -> dict:
 
 
 def _number(value: float | None) -> float | int | None:
-    """Whole numbers as integers (9100000, not 9100000.0), as the documented shape shows."""
-    if value is not None and float(value).is_integer():
+    """Whole numbers as integers (9100000, not 9100000.0), as the documented shape shows; a figure
+    beyond the range a pack holds (infinite, from an older memberpack) as null, since JSON has no
+    Infinity or NaN."""
+    if value is None or not in_range(value):
+        return None
+    if float(value).is_integer():
         return int(value)
     return value
 
@@ -53,8 +58,9 @@ def export_json(pack: Pack, out: str | Path, *, include_private: bool = False) -
         with tmp.open("w", encoding="utf-8") as f:
             f.write('{\n "pack": ' + json.dumps(pack.meta(), ensure_ascii=False) + ',\n "observations": [')
             for i, obs in enumerate(_observations(pack)):
-                f.write((",\n  " if i else "\n  ") + json.dumps(obs, ensure_ascii=False))
-            annotations = json.dumps(_annotations(pack, include_private), indent=1, ensure_ascii=False)
+                f.write((",\n  " if i else "\n  ") + json.dumps(obs, ensure_ascii=False, allow_nan=False))
+            annotations = json.dumps(_annotations(pack, include_private), indent=1, ensure_ascii=False,
+                                     allow_nan=False)
             f.write('\n ],\n "annotations": ' + annotations.replace("\n", "\n ") + "\n}\n")
     except BaseException:
         tmp.unlink(missing_ok=True)

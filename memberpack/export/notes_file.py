@@ -7,6 +7,8 @@
 A pack's identity is the ``uid`` in its metadata, copied with the file to every member, so a
 notes file for another pack is refused. A file is read and checked in full before the pack is
 touched, and a merge is one transaction: a refused file leaves the pack byte for byte as it was.
+One note that breaks the limits (:mod:`memberpack.model.annotations`) is reported and skipped,
+the others merged; the limits on size and count are the export's too, so a file written here merges.
 """
 
 from __future__ import annotations
@@ -17,14 +19,15 @@ from dataclasses import asdict, dataclass, field
 from pathlib import Path
 
 from memberpack.errors import NotesError
-from memberpack.model.annotations import KINDS, STATUSES, TARGET_TYPES, VISIBILITIES, Annotation, Target, parse_time
+from memberpack.model.annotations import (
+    KINDS, MAX_FILE_BYTES, MAX_NOTES, STATUSES, TARGET_TYPES, VISIBILITIES, Annotation, Target, parse_time,
+    text_problem,
+    time_problem)
 from memberpack.store import annotation_store
 from memberpack.store.pack import Pack
 
 FORMAT = "memberpack-notes"
 VERSION = 1
-MAX_BYTES = 4_000_000
-MAX_TEXT = 20_000
 _IDENTITY = ("uid", "title", "committee", "meeting_date")
 _TEXT_FIELDS = {"body": True, "author": True, "answer": False}     # name: required
 _CHOICES = {"kind": KINDS, "visibility": VISIBILITIES, "status": STATUSES}
@@ -53,10 +56,16 @@ def write_notes_file(pack: Pack, out: str | Path, *, include_private: bool = Fal
     out = Path(out)
     identity = pack_identity(pack)
     notes = annotation_store.all_notes(pack, include_private=include_private)
+    if len(notes) > MAX_NOTES:
+        raise NotesError(f"{out.name}: {len(notes):,} notes are more than one notes file carries ({MAX_NOTES:,})")
     document = {"format": FORMAT, "version": VERSION, "pack": identity, "notes": [note_dict(n) for n in notes]}
+    data = (json.dumps(document, indent=1, ensure_ascii=False) + "\n").encode("utf-8")
+    if len(data) > MAX_FILE_BYTES:
+        raise NotesError(f"{out.name}: the notes would take {len(data):,} bytes, more than a notes file may "
+                         f"({MAX_FILE_BYTES:,}); export the shared notes only, or fewer")
     tmp = out.with_name(out.name + ".part")
     try:
-        tmp.write_text(json.dumps(document, indent=1, ensure_ascii=False) + "\n", encoding="utf-8")
+        tmp.write_bytes(data)
         tmp.replace(out)
     except OSError as exc:
         tmp.unlink(missing_ok=True)
@@ -71,15 +80,16 @@ class NotesFile:
     path: Path
     pack: dict[str, str]
     notes: list[Annotation] = field(default_factory=list)
+    skipped: list[str] = field(default_factory=list)    # "note 3: body must be text of ..."
 
 
 def read_notes_file(path: str | Path) -> NotesFile:
     """Read and check a notes file in full; any problem is one NotesError naming the file."""
     path = Path(path)
     try:
-        if path.stat().st_size > MAX_BYTES:
+        if path.stat().st_size > MAX_FILE_BYTES:
             raise NotesError(f"{path.name}: too large for a notes file ({path.stat().st_size:,} bytes; "
-                             f"the limit is {MAX_BYTES:,})")
+                             f"the limit is {MAX_FILE_BYTES:,})")
         document = json.loads(path.read_bytes().decode("utf-8"))
     except FileNotFoundError:
         raise NotesError(f"{path}: no such notes file") from None
@@ -101,15 +111,27 @@ def read_notes_file(path: str | Path) -> NotesFile:
         raise NotesError(f"{path.name}: the notes file does not say which pack it belongs to")
     if not isinstance(document.get("notes"), list):
         raise NotesError(f"{path.name}: the notes file has no list of notes")
+    if len(document["notes"]) > MAX_NOTES:
+        raise NotesError(f"{path.name}: {len(document['notes']):,} notes are more than one notes file carries "
+                         f"({MAX_NOTES:,})")
     identity = {key: str(pack.get(key, "")) for key in _IDENTITY}
-    notes = [_note(path, i + 1, item) for i, item in enumerate(document["notes"])]
-    return NotesFile(path, identity, notes)
+    notes_file = NotesFile(path, identity)
+    for number, item in enumerate(document["notes"], start=1):
+        try:
+            notes_file.notes.append(_note(item))
+        except _BadNote as exc:
+            notes_file.skipped.append(f"note {number}: {exc}")
+    return notes_file
 
 
-def _note(path: Path, number: int, item: object) -> Annotation:
+class _BadNote(ValueError):
+    """One note of a file that breaks the limits: skipped and reported, the others merged."""
+
+
+def _note(item: object) -> Annotation:
     """One note of the file, checked field by field."""
-    def bad(problem: str) -> NotesError:
-        return NotesError(f"{path.name}: note {number}: {problem}")
+    def bad(problem: str) -> _BadNote:
+        return _BadNote(problem)
 
     if not isinstance(item, dict):
         raise bad("is not an object")
@@ -122,8 +144,8 @@ def _note(path: Path, number: int, item: object) -> Annotation:
         text = item.get(name)
         if text is None and not required:
             values[name] = None
-        elif not isinstance(text, str) or len(text) > MAX_TEXT:
-            raise bad(f"{name} must be text of at most {MAX_TEXT:,} characters")
+        elif why := text_problem(text):
+            raise bad(f"{name} {why}")
         else:
             values[name] = text
     for name, choices in _CHOICES.items():
@@ -131,11 +153,13 @@ def _note(path: Path, number: int, item: object) -> Annotation:
             raise bad(f"{name} must be one of {', '.join(choices)}")
         values[name] = item[name]
     for name in ("created_at", "modified_at"):
-        try:
-            values[name] = parse_time(item[name]).isoformat()
-        except (KeyError, TypeError, ValueError):
-            raise bad(f"{name} must be an ISO date and time") from None
-    return Annotation(target=_target(item.get("target"), bad), **values)
+        if why := time_problem(item.get(name)):
+            raise bad(f"{name} {why}")
+        values[name] = parse_time(item[name]).isoformat()
+    note = Annotation(target=_target(item.get("target"), bad), **values)
+    if why := note.problem():
+        raise bad(why)
+    return note
 
 
 def _target(item: object, bad) -> Target:
@@ -144,8 +168,8 @@ def _target(item: object, bad) -> Target:
     values = {}
     for name in _TARGET_TEXT:
         text = item.get(name)
-        if text is not None and (not isinstance(text, str) or len(text) > MAX_TEXT):
-            raise bad(f"target {name} must be text")
+        if text is not None and (why := text_problem(text)):
+            raise bad(f"target {name} {why}")
         values[name] = text
     value = item.get("value")
     if value is not None and (type(value) not in (int, float) or value != value or abs(value) == float("inf")):
@@ -161,16 +185,18 @@ class MergeSummary:
     updated: int = 0
     kept: int = 0
     unchanged: int = 0
+    skipped: list[str] = field(default_factory=list)
 
     def line(self, name: str) -> str:
+        skipped = f", {len(self.skipped)} skipped (not valid)" if self.skipped else ""
         return (f"{name}: {self.added} new, {self.updated} updated, {self.kept} older version(s) kept in history, "
-                f"{self.unchanged} already in the pack")
+                f"{self.unchanged} already in the pack{skipped}")
 
 
 def merge_notes_file(pack: Pack, path: str | Path) -> MergeSummary:
     """Merge a member's notes file into ``pack`` in one transaction; refuses another pack's file."""
     notes_file = read_notes_file(path)
-    summary = MergeSummary()
+    summary = MergeSummary(skipped=notes_file.skipped)
     with pack.transaction():
         mine = pack_identity(pack)
         if notes_file.pack["uid"] != mine["uid"]:

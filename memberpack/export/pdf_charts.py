@@ -16,12 +16,13 @@ from reportlab.lib.units import mm
 from reportlab.pdfbase.pdfmetrics import stringWidth
 
 from memberpack.analysis.charts import MAX_BARS, flag_text, largest, point_text
-from memberpack.export.pdf_styles import (ACCENT, ADVERSE, FAVOURABLE, FONT, FRAME_HEIGHT, FRAME_WIDTH, INK,
-                                          PRINTED_ROWS, RULE, register_fonts)
+from memberpack.export.briefing import PRINTED_ROWS
+from memberpack.export.pdf_styles import (ACCENT, ADVERSE, CHART_TEXT, FAVOURABLE, FONT, FRAME_HEIGHT, FRAME_WIDTH, INK,
+                                          RULE, register_fonts)
 from memberpack.model.charts import BAR, ChartSpec, series_styles, value_range
 from memberpack.model.units import GBP
 
-LABEL_SIZE = 7.5
+LABEL_SIZE = CHART_TEXT
 BAR_PITCH = 16
 HEADINGS_ROOM = 150  # a page keeps this for the headings, title and summary above a bar chart
 STATUS_COLOURS = {"adverse": ADVERSE, "favourable": FAVOURABLE}
@@ -43,7 +44,7 @@ def chart_drawing(spec: ChartSpec, categories: list[str], series_names: list[str
 
 def _axis(axis, unit: str | None, spec: ChartSpec | None = None) -> None:
     axis.labels.fontName = FONT
-    axis.labels.fontSize = LABEL_SIZE - 0.5
+    axis.labels.fontSize = LABEL_SIZE
     axis.labelTextFormat = lambda v: point_text(v, unit, spec)
     axis.visibleGrid = 1
     axis.gridStrokeColor = RULE
@@ -65,6 +66,7 @@ def _bars(spec: ChartSpec, all_categories: list[str], width: float, height: floa
     n = len(categories)
     note = len(all_categories) > n
     label_w = min(70 * mm, max(stringWidth(c, FONT, LABEL_SIZE) for c in categories) + 8)
+    categories = [_clip(c, label_w - 8) for c in categories]  # a long label never runs off the page
     drawing = Drawing(width, n * BAR_PITCH + 36 + 12 * note, initialFontName=FONT)
     if note:
         where = "the table lists all" if len(all_categories) <= PRINTED_ROWS else "the pack holds all"
@@ -107,6 +109,7 @@ def _clip(text: str, width: float) -> str:
     """A legend entry cut to ``width`` with an ellipsis (the table under the chart has it whole)."""
     if stringWidth(text, FONT, LABEL_SIZE) <= width:
         return text
+    text = text[:int(width / (LABEL_SIZE * 0.25))]  # no glyph is narrower than a quarter of the size
     while text and stringWidth(text + "…", FONT, LABEL_SIZE) > width:
         text = text[:-1]
     return text.rstrip() + "…"

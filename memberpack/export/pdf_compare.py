@@ -13,7 +13,8 @@ from memberpack.analysis.charts import without_repeats
 from memberpack.analysis.comparison_rows import intro_text, summary_head, summary_row
 from memberpack.analysis.comparisons import BEST, TONE_COLOURS, UNJUDGED, WORST, Comparison
 from memberpack.export.pdf_charts import chart_drawing
-from memberpack.export.pdf_notes import NotePlan, note_flowables
+from memberpack.export.note_plan import NotePlan
+from memberpack.export.pdf_notes import note_flowables
 from memberpack.export.pdf_styles import styles
 from memberpack.export.pdf_tables import CELL_SIZE, BriefingTable, base_style, fit, header
 from memberpack.model.charts import ChartSpec
@@ -29,17 +30,17 @@ def comparison_table(found: list[Comparison], width: float) -> BriefingTable:
     keep = [i for i in range(len(head)) if i < 3 or any(r[i] for r in rows)]
     shares = [SHARES[i] for i in keep]
     widths = [width * s / sum(shares) for s in shares]
-    cmds = base_style(size=CELL_SIZE - 0.5)
+    cmds = base_style(size=CELL_SIZE)
     body = []
     for r, (c, row) in enumerate(zip(found, rows), start=1):
-        body.append([fit(row[i], w, right=n > 0, size=CELL_SIZE - 0.5) for n, (i, w) in enumerate(zip(keep, widths))])
+        body.append([fit(row[i], w, right=n > 0, size=CELL_SIZE) for n, (i, w) in enumerate(zip(keep, widths))])
         if BAND in keep and c.rank is not None:
             col = keep.index(BAND)
             cmds += [("BACKGROUND", (col, r), (col, r), colors.HexColor(TONE_COLOURS[c.rank.tone])),
                      ("TEXTCOLOR", (col, r), (col, r),
                       colors.white if c.rank.tone in (BEST, WORST, UNJUDGED) else colors.black),
                      ("ALIGN", (col, r), (col, r), "CENTER")]
-    return BriefingTable([header([head[i] for i in keep], widths, size=CELL_SIZE - 0.5), *body], colWidths=widths,
+    return BriefingTable([header([head[i] for i in keep], widths, size=CELL_SIZE), *body], colWidths=widths,
                          repeatRows=1, style=TableStyle(cmds), hAlign="LEFT")
 
 

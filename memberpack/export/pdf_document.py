@@ -7,7 +7,6 @@ the export to a single layout pass instead of platypus multiBuild's two or more.
 
 from __future__ import annotations
 
-import re
 from collections.abc import Callable
 
 from reportlab.lib.units import mm
@@ -15,13 +14,9 @@ from reportlab.pdfgen.canvas import Canvas
 from reportlab.platypus import BaseDocTemplate, Flowable, Frame, PageTemplate, Paragraph
 
 from memberpack.errors import Cancelled
-from memberpack.export.pdf_styles import (FONT, FONT_BOLD, FRAME_HEIGHT, FRAME_WIDTH, INK, LANDSCAPE, LANDSCAPE_HEIGHT,
-                                          LANDSCAPE_WIDTH, MARGIN, MUTED, PAGE, RULE)
-
-
-def anchor_key(*parts: object) -> str:
-    """A bookmark or form name made safe for the PDF name tree."""
-    return re.sub(r"[^A-Za-z0-9_]", "_", "_".join(str(p) for p in parts))
+from memberpack.export.briefing import Briefing
+from memberpack.export.pdf_styles import (CELL_TEXT, FONT, FONT_BOLD, FRAME_HEIGHT, FRAME_WIDTH, FURNITURE_SIZE, INK,
+                                          LANDSCAPE, LANDSCAPE_HEIGHT, LANDSCAPE_WIDTH, MARGIN, MUTED, PAGE, RULE)
 
 
 class BriefingCanvas(Canvas):
@@ -107,7 +102,7 @@ class PageRef(Flowable):
     """The page number of an anchor, right-aligned in its width and a link to it; the number is
     filled in when the file is saved."""
 
-    def __init__(self, key: str, width: float = 12 * mm, size: float = 9) -> None:
+    def __init__(self, key: str, width: float = 12 * mm, size: float = CELL_TEXT) -> None:
         super().__init__()
         self.key, self.width, self.size, self.height = key, width, size, size + 2
 
@@ -123,13 +118,15 @@ class BriefingDoc(BaseDocTemplate):
     """A4 with a cover page (no running header), body pages (header and "Page X of Y"), and
     landscape pages of the same kind for tables too wide to read upright."""
 
-    def __init__(self, filename: str, meta: dict[str, str], *, subject: str, steps: int,
+    def __init__(self, filename: str, briefing: Briefing, *, steps: int,
                  progress: Callable[[int, int, str], None] | None = None,
                  cancel: Callable[[], bool] | None = None) -> None:
+        meta = briefing.meta
         super().__init__(filename, pagesize=PAGE, leftMargin=MARGIN, rightMargin=MARGIN, topMargin=MARGIN,
-                         bottomMargin=MARGIN, title=meta.get("title") or "Briefing pack",
-                         author=meta.get("committee") or "memberpack", subject=subject,
-                         creator="memberpack", lang="en-GB", initialFontName=FONT)  # no bare Helvetica
+                         bottomMargin=MARGIN, title=briefing.title,
+                         author=meta.get("author") or meta.get("council") or meta.get("committee") or "memberpack",
+                         subject=briefing.subject, keywords=briefing.keywords, creator="memberpack",
+                         lang="en-GB", displayDocTitle=True, initialFontName=FONT)  # no bare Helvetica
         self.meta = meta
         self.progress, self.cancel, self.steps, self.done = progress, cancel, steps, 0
         body = Frame(MARGIN, MARGIN + 4 * mm, FRAME_WIDTH, FRAME_HEIGHT, id="body",
@@ -142,16 +139,16 @@ class BriefingDoc(BaseDocTemplate):
                                PageTemplate("landscape", [wide], onPage=self._header_and_footer, pagesize=LANDSCAPE)])
 
     def _footer(self, canv: BriefingCanvas, doc) -> None:
-        canv.late_text(None, self.pageTemplate.pagesize[0] / 2, MARGIN - 6 * mm, size=8, colour=MUTED, centred=True)
+        canv.late_text(None, self.pageTemplate.pagesize[0] / 2, MARGIN - 6 * mm, size=FURNITURE_SIZE, colour=MUTED, centred=True)
 
     def _header_and_footer(self, canv: BriefingCanvas, doc) -> None:
         width, height = self.pageTemplate.pagesize
         top = height - MARGIN + 2 * mm
         canv.saveState()
-        canv.setFont(FONT, 8)
+        canv.setFont(FONT, FURNITURE_SIZE)
         canv.setFillColor(MUTED)
         canv.drawString(MARGIN, top, self.meta.get("committee", ""))
-        canv.setFont(FONT_BOLD, 8)
+        canv.setFont(FONT_BOLD, FURNITURE_SIZE)
         canv.drawRightString(width - MARGIN, top, self.meta.get("classification", "Public").upper())
         canv.setStrokeColor(RULE)
         canv.setLineWidth(0.5)
@@ -165,7 +162,7 @@ class BriefingDoc(BaseDocTemplate):
         if step is None:
             return
         if self.cancel is not None and self.cancel():
-            raise Cancelled("PDF export cancelled; no file was written.")
+            raise Cancelled("Export cancelled; no file was written.")
         self.done += 1
         if self.progress is not None:
             self.progress(self.done, self.steps, step)

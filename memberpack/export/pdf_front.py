@@ -2,30 +2,43 @@
 
 from __future__ import annotations
 
-from datetime import date
 from xml.sax.saxutils import escape
 
 from reportlab.lib.units import mm
-from reportlab.platypus import Flowable, HRFlowable, NextPageTemplate, PageBreak, Paragraph, Spacer, Table, TableStyle
+from reportlab.platypus import (Flowable, HRFlowable, ListFlowable, NextPageTemplate, PageBreak, Paragraph, Spacer, Table,
+                                TableStyle)
 
+from memberpack.export.briefing import Briefing
 from memberpack.export.pdf_document import Anchored, PageRef
-from memberpack.export.pdf_styles import ACCENT, FONT, FRAME_WIDTH, RULE, styles
+from memberpack.export.pdf_styles import ACCENT, BODY_TEXT, FONT, FRAME_WIDTH, RULE, styles
+from memberpack.model.display import printable
 
 
-def cover(meta: dict[str, str], *, include_private: bool) -> list[Flowable]:
+def cover(briefing: Briefing) -> list[Flowable]:
+    """The committee paper's front matter: title, the paper's details (meeting date in words), the
+    recommendations, which sections an export of some holds, and whether it may be published."""
     s = styles()
+    meta = briefing.meta
     classification = (meta.get("classification") or "Public").strip()
-    story: list[Flowable] = [Spacer(1, 36 * mm), HRFlowable(width="100%", thickness=3, color=ACCENT, spaceAfter=4 * mm),
-                             Paragraph(escape(meta.get("committee") or ""), s["cover_line"]),
-                             Spacer(1, 4 * mm),
-                             Paragraph(escape(meta.get("title") or "Briefing pack"), s["cover_title"])]
-    if meta.get("meeting_date"):
-        story.append(Paragraph(f"Meeting date: {escape(meta['meeting_date'])}", s["cover_line"]))
-    story.append(Paragraph(f"Produced: {date.today():%d/%m/%Y}", s["cover_line"]))
+    rows = [[Paragraph(escape(label), s["cover_label"]),
+             Paragraph(f'<a href="mailto:{escape(text)}" color="#1d4f91">{escape(text)}</a>' if label == "Email"
+                       else escape(printable(text)), s["cover_value"])]
+            for label, text in briefing.cover_lines()]
+    details = Table(rows, colWidths=[38 * mm, FRAME_WIDTH - 38 * mm], hAlign="LEFT", style=TableStyle([
+        ("FONT", (0, 0), (-1, -1), FONT), ("VALIGN", (0, 0), (-1, -1), "TOP"), ("LEFTPADDING", (0, 0), (-1, -1), 0),
+        ("TOPPADDING", (0, 0), (-1, -1), 1.5), ("BOTTOMPADDING", (0, 0), (-1, -1), 1.5)]))
+    story: list[Flowable] = [Spacer(1, 14 * mm), HRFlowable(width="100%", thickness=3, color=ACCENT, spaceAfter=4 * mm),
+                             Paragraph(escape(printable(briefing.title)), s["cover_title"]), details]
+    if briefing.recommendations:
+        story += [Paragraph("Recommendations", s["h2"]),
+                  ListFlowable([Paragraph(escape(printable(r)), s["body"]) for r in briefing.recommendations],
+                               bulletType="1", bulletFontName=FONT, bulletFontSize=BODY_TEXT, leftIndent=7 * mm)]
+    if briefing.scope:
+        story.append(Paragraph(escape(briefing.scope), s["cover_line"]))
     story.append(Paragraph(f"Classification: {escape(classification.upper())}", s["cover_class"]))
     if classification.lower() == "exempt":
         story.append(Paragraph("Not for publication: contains exempt information.", s["cover_line"]))
-    if include_private:
+    if briefing.include_private:
         story.append(Paragraph("This copy includes members’ <b>private</b> notes. Do not publish or circulate it.",
                                s["cover_line"]))
     return story + [NextPageTemplate("body"), PageBreak()]

@@ -1,28 +1,31 @@
 """A dataset printed as the source laid it out: sections, sub totals and totals in bold, every
 figure as the source displayed it, RAG and A/(F) in colour and in words.
 
-Columns are sized to their figures so a number never wraps (only words do): a wide return is set
-in smaller type, and one too wide for a portrait page gets a landscape page.
+Columns are sized to their figures so a number never wraps (only words do): a return too wide for
+a portrait page gets a landscape page, at the same type size; wider still, it prints in runs of
+columns, each beside the labels.
+A very long label or comment is cut, saying so (the HTML version has it whole).
 """
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from reportlab.pdfbase.pdfmetrics import stringWidth
-from reportlab.platypus import TableStyle
+from reportlab.platypus import Flowable, Paragraph, TableStyle
 
-from memberpack.export.pdf_notes import NotePlan
-from memberpack.export.pdf_notes import Table as PackTable
-from memberpack.export.pdf_styles import (FONT, FONT_BOLD, FRAME_WIDTH, INK, LANDSCAPE_WIDTH, PRINTED_ROWS, RAG,
-                                          SHADE)
+from memberpack.export.briefing import PRINTED_ROWS, printed_grid
+from memberpack.export.note_plan import NotePlan
+from memberpack.export.note_plan import Table as PackTable
+from memberpack.export.pdf_styles import (CELL_TEXT, FONT, FONT_BOLD, FRAME_WIDTH, INK, LANDSCAPE_WIDTH,
+                                          RAG, SHADE, styles)
 from memberpack.export.pdf_tables import PAD, STATUS_TEXT, BriefingTable, Cell, base_style, fit, header, marked
-from memberpack.model.display import figure_text
+from memberpack.model.display import figure_text, printable
 from memberpack.model.grid import Grid
 from memberpack.model.observation import DATA, Observation
 
-# (frame width, type size) to try in turn: portrait first, then landscape.
-FITS = ((FRAME_WIDTH, 8), (FRAME_WIDTH, 7), (LANDSCAPE_WIDTH, 8), (LANDSCAPE_WIDTH, 7), (LANDSCAPE_WIDTH, 6))
+# (frame width, type size) to try in turn: portrait first, then landscape; never below print size.
+FITS = ((FRAME_WIDTH, CELL_TEXT), (LANDSCAPE_WIDTH, CELL_TEXT))
 LABEL_SHARE = 0.36
 LABEL_FLOOR = 0.2  # the labels never take less of the frame than this (unless they need less)
 MARKER_ROOM = 14
@@ -49,7 +52,8 @@ def _solid(obs: Observation) -> bool:
 
 
 def _word(text: str, size: float, font: str = FONT) -> float:
-    return max((stringWidth(w, font, size) for w in text.split()), default=0)
+    """The longest word's width; a longer word than :data:`TEXT_ROOM` is broken where it wraps."""
+    return min(TEXT_ROOM, max((stringWidth(w, font, size) for w in text.split()), default=0))
 
 
 def _columns(grid: Grid, plan: NotePlan, key: str, size: float) -> list[tuple[float, float, float, bool]]:
@@ -59,7 +63,7 @@ def _columns(grid: Grid, plan: NotePlan, key: str, size: float) -> list[tuple[fl
     benchmarks written as text) may wrap down to their longest word. The fair width is what a
     column of mostly words would take unwrapped (its preferred width for a column of figures); last,
     whether the column is mostly words (at least half its cells)."""
-    labels = [r.label for r in grid.rows] + [r.section or "" for r in grid.rows]
+    labels = [printable(r.label) for r in grid.rows] + [printable(r.section or "") for r in grid.rows]
     label_full = max((stringWidth(t, FONT_BOLD, size) for t in labels), default=0) + 2 * PAD
     out = [(max((_word(t, size, FONT_BOLD) for t in labels), default=0) + 2 * PAD, label_full, label_full, True)]
     for measure in grid.measures:
@@ -69,7 +73,7 @@ def _columns(grid: Grid, plan: NotePlan, key: str, size: float) -> list[tuple[fl
             obs = row.cells.get(measure)
             if obs is None:
                 continue
-            text = figure_text(obs)
+            text = printable(figure_text(obs))
             full = stringWidth(text, FONT, size) + MARKER_ROOM * bool(plan.markers(key, obs.cell))
             solid = _solid(obs)
             solids, words = solids + solid, words + (not solid)
@@ -97,23 +101,13 @@ def _share(lows: list[float], targets: list[float], room: float) -> list[float]:
         held.update({i: lows[i] for i in short})
 
 
-def _printed(grid: Grid, plan: NotePlan, key: str) -> tuple[Grid, int]:
-    """A long table (a ledger of thousands of rows) as printed: its first :data:`PRINTED_ROWS`
-    rows, and after them only totals and rows with a member's note; and how many were left out."""
-    if len(grid.rows) <= PRINTED_ROWS:
-        return grid, 0
-    kept = [row for i, row in enumerate(grid.rows) if i < PRINTED_ROWS or row.role != DATA
-            or any(plan.markers(key, obs.cell) for obs in row.cells.values())]
-    return Grid(grid.measures, kept), len(grid.rows) - len(kept)
-
-
 def grid_layout(table: PackTable, plan: NotePlan) -> GridLayout:
     """Comfortable widths (labels and words unwrapped) in the first of :data:`FITS` that takes
     them, else the least widths (numbers whole, words wrapped) in the first that takes those.
     Figures keep that width; the labels and the columns of words share the rest fairly (toward
     their unwrapped width, up to :data:`LABEL_SHARE` of the frame each); what is left over after
     that goes to every figure column alike."""
-    grid, left_out = _printed(Grid.as_source(table.observations), plan, table.ds.key)
+    grid, left_out = printed_grid(table, plan)
     for comfortable in (True, False):
         for frame, size in FITS:
             cols = _columns(grid, plan, table.ds.key, size)
@@ -131,11 +125,43 @@ def grid_layout(table: PackTable, plan: NotePlan) -> GridLayout:
             spare = frame - sum(widths)
             widths = [widths[0]] + [w + spare / max(1, len(widths) - 1) for w in widths[1:]]
             return GridLayout(grid, widths, size, tuple(words), left_out)
-    frame, size = FITS[-1]
-    return GridLayout(grid, [w * frame / sum(leasts) for w in leasts], size, left_out=left_out)  # squeezed
+    words = [i for i, c in enumerate(cols) if c[3]]
+    return GridLayout(grid, leasts, size, tuple(words), left_out)  # wider than a page: printed in parts
 
 
-def grid_table(table: PackTable, plan: NotePlan, layout: GridLayout) -> BriefingTable:
+def _column_groups(widths: list[float], frame: float) -> list[list[int]]:
+    """The figure columns in runs that fit ``frame`` beside the label column."""
+    groups: list[list[int]] = []
+    current: list[int] = []
+    used = widths[0]
+    for c in range(1, len(widths)):
+        if current and used + widths[c] > frame:
+            groups.append(current)
+            current, used = [], widths[0]
+        current.append(c)
+        used += widths[c]
+    return groups + [current] if current else groups
+
+
+def grid_tables(table: PackTable, plan: NotePlan, layout: GridLayout) -> list[Flowable]:
+    """The table as one table, or, when it is too wide for a landscape page at print size, as
+    several, each with the labels and a run of the columns ("columns 1 to 7 of 14")."""
+    if sum(layout.widths) <= LANDSCAPE_WIDTH + 1:
+        return [_grid_table(table, plan, layout)]
+    measures = layout.grid.measures
+    out: list[Flowable] = []
+    for group in _column_groups(layout.widths, LANDSCAPE_WIDTH):
+        widths = [layout.widths[0]] + [layout.widths[c] for c in group]
+        spare = max(0.0, LANDSCAPE_WIDTH - sum(widths)) / len(group)
+        part = replace(layout, grid=Grid([measures[c - 1] for c in group], layout.grid.rows),
+                       widths=[widths[0]] + [w + spare for w in widths[1:]],
+                       words=(0, *(j for j, c in enumerate(group, start=1) if c in layout.words)))
+        out += [Paragraph(f"Columns {group[0]} to {group[-1]} of {len(measures)}", styles()["source"]),
+                _grid_table(table, plan, part)]
+    return out
+
+
+def _grid_table(table: PackTable, plan: NotePlan, layout: GridLayout) -> BriefingTable:
     grid, widths, size = layout.grid, layout.widths, layout.size
     figures = [c for c in range(1, len(widths)) if c not in layout.words]
     rows: list[list[Cell]] = [header(["", *grid.measures], widths, figures, size=size)]
@@ -144,7 +170,7 @@ def grid_table(table: PackTable, plan: NotePlan, layout: GridLayout) -> Briefing
     for row in grid.rows:
         if row.section and row.section != section:
             r = len(rows)
-            rows.append([row.section] + [""] * len(grid.measures))
+            rows.append([fit(row.section, sum(widths), bold=True, size=size)] + [""] * len(grid.measures))
             cmds += [("SPAN", (0, r), (-1, r)), ("FONT", (0, r), (-1, r), FONT_BOLD, size, size + 2),
                      ("BACKGROUND", (0, r), (-1, r), SHADE)]
         section = row.section
@@ -173,4 +199,4 @@ def grid_table(table: PackTable, plan: NotePlan, layout: GridLayout) -> Briefing
                          f"{PRINTED_ROWS:,} rows, totals and rows with notes are printed)", sum(widths), size=size)]
                     + [""] * len(grid.measures))
         cmds += [("SPAN", (0, r), (-1, r)), ("BACKGROUND", (0, r), (-1, r), SHADE)]
-    return BriefingTable(rows, colWidths=widths, repeatRows=1, style=TableStyle(cmds), hAlign="LEFT")
+    return BriefingTable(rows, colWidths=widths, repeatRows=1, splitInRow=1, style=TableStyle(cmds), hAlign="LEFT")

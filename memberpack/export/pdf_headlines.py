@@ -14,9 +14,11 @@ from reportlab.platypus import Flowable, Paragraph, Spacer, Table, TableStyle
 from memberpack.analysis.headlines import Headlines, Item
 from memberpack.analysis.narrative import change_text
 from memberpack.export.pdf_document import Anchored, PageRef
-from memberpack.export.pdf_notes import PlacedNote, note_flowables
+from memberpack.export.note_plan import PlacedNote
+from memberpack.export.pdf_notes import note_flowables
 from memberpack.export.pdf_styles import ADVERSE, FAVOURABLE, FONT, FRAME_WIDTH, INK, RULE, SHADE, styles
 from memberpack.export.pdf_tables import list_table
+from memberpack.model.display import printable
 
 CHANGES_SHOWN = 15
 
@@ -53,7 +55,8 @@ def _items(title: str, items: list[Item], head: list[str], row, shares: list[flo
     story: list[Flowable] = [Paragraph(escape(title), s[level])]
     if not items:
         return story + [Paragraph(empty, s["body"])]
-    rows = [[*row(i), PageRef(pages[i.dataset], FRAME_WIDTH * shares[-1] - 6, 8) if i.dataset in pages else "–"]
+    rows = [[*(printable(c) for c in row(i)), PageRef(pages[i.dataset], FRAME_WIDTH * shares[-1] - 6)
+             if i.dataset in pages else "–"]
             for i in items[:CHANGES_SHOWN]]
     story.append(list_table([*head, "Page"], rows, shares, (*right, len(head))))
     if len(items) > CHANGES_SHOWN:

@@ -1,140 +1,27 @@
-"""Where each member's note goes in the briefing, and its marker. Whether its figure has changed
-(or gone) comes from :mod:`memberpack.analysis.annotation_targets`, as in the app.
-
-Markers are stable: questions are numbered Q1, Q2... (notes N1..., concerns C1...) in the order
-they were written (created_at, then uid), so adding a question later never renumbers the others.
-"""
+"""Members' notes as printed in the briefing PDF, under the figure they are about; where each
+goes is :class:`~memberpack.export.note_plan.NotePlan`'s."""
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
 from xml.sax.saxutils import escape
 
 from reportlab.platypus import Flowable, KeepTogether
 
-from memberpack.analysis.annotation_targets import ResolvedTarget, TargetResolver, figure_text
-from memberpack.export.pdf_document import Anchored, anchor_key
+from memberpack.export.note_plan import PlacedNote, note_head
+from memberpack.export.pdf_document import Anchored
 from memberpack.export.pdf_styles import styles
-from memberpack.model.annotations import CHART, CONCERN, KIND_TITLES, METRIC, OBSERVATION, PRIVATE, QUESTION, Annotation
-from memberpack.model.charts import ChartSpec
-from memberpack.model.metrics import metric
-from memberpack.model.observation import Dataset, Observation
-
-PREFIX = {QUESTION: "Q", CONCERN: "C"}
-
-
-@dataclass(slots=True)
-class PlacedNote:
-    note: Annotation
-    number: str
-    about: str
-    changed: str | None = None
-    placed: bool = False
-
-    @property
-    def key(self) -> str:
-        return anchor_key("note", self.note.uid)
-
-
-@dataclass(slots=True)
-class Table:
-    """One exported dataset with what the briefing draws from it."""
-
-    ds: Dataset
-    observations: list[Observation]
-    charts: list[ChartSpec]
-    comparisons: list = field(default_factory=list)  # how we compare (analysis.comparisons), if any
-
-
-def uk_date(iso: str) -> str:
-    return f"{iso[8:10]}/{iso[5:7]}/{iso[:4]}" if len(iso) >= 10 else iso
-
-
-def describe(obs: Observation) -> str:
-    section = f" ({obs.section})" if obs.section and obs.section not in obs.label else ""
-    return f"{obs.label}{section}, {obs.measure}: {figure_text(obs.value, obs.unit, obs.display)}"
-
-
-class NotePlan:
-    """Notes grouped by where they print: beside a table cell, a chart, a table, or the whole pack."""
-
-    def __init__(self, notes: list[Annotation], tables: list[Table], resolver: TargetResolver) -> None:
-        counters: dict[str, int] = {}
-        self.notes: list[PlacedNote] = []
-        self.by_cell: dict[tuple[str, str], list[PlacedNote]] = {}
-        self.by_chart: dict[str, list[PlacedNote]] = {}
-        self.by_table: dict[str, list[PlacedNote]] = {}
-        self.general: list[PlacedNote] = []
-        self._tables = {t.ds.key: t for t in tables}
-        self._charts = {c.id: c for t in tables for c in t.charts}
-        self._charts.update({c.trend.id: c.trend for t in tables for c in t.comparisons if c.trend is not None})
-        for note in notes:
-            prefix = PREFIX.get(note.kind, "N")
-            counters[prefix] = counters.get(prefix, 0) + 1
-            placed = PlacedNote(note, f"{prefix}{counters[prefix]}", "the whole pack")
-            self.notes.append(placed)
-            self._place(placed, resolver.resolve(note))
-
-    def _place(self, placed: PlacedNote, resolved: ResolvedTarget) -> None:
-        """Beside its figure, chart or table when that is in this export; on the headline page when
-        it is about the whole pack or its figure is gone; only in the annex when its section is left out."""
-        target = placed.note.target
-        placed.changed = resolved.flag
-        table = self._tables.get(resolved.dataset.key) if resolved.dataset else None
-        if resolved.dataset is not None and table is None:
-            placed.about = f"{target.describe()} (in a section not included in this export)"
-        elif target.type == OBSERVATION and resolved.observation is not None and table is not None:
-            placed.about = describe(resolved.observation)
-            self._put(self.by_cell, (table.ds.key, resolved.observation.cell), placed)
-        elif target.type == CHART and target.chart_id in self._charts:
-            placed.about = f"chart “{self._charts[target.chart_id].title}”"
-            self._put(self.by_chart, target.chart_id, placed)
-        elif target.type == METRIC:
-            placed.about = metric(target.metric_id or "other").name
-            table = next((t for t in self._tables.values()
-                          if any(o.metric_id == target.metric_id for o in t.observations)), None)
-            if table is None:
-                self._general(placed)
-            else:
-                self._put(self.by_table, table.ds.key, placed)
-        elif table is not None:
-            placed.about = table.ds.name
-            self._put(self.by_table, table.ds.key, placed)
-        else:
-            placed.about = target.describe()
-            self._general(placed)
-
-    @staticmethod
-    def _put(index: dict, key, placed: PlacedNote) -> None:
-        placed.placed = True
-        index.setdefault(key, []).append(placed)
-
-    def _general(self, placed: PlacedNote) -> None:
-        placed.placed = True
-        self.general.append(placed)
-
-    def markers(self, dataset_key: str, cell: str) -> list[str]:
-        return [p.number for p in self.by_cell.get((dataset_key, cell), [])]
-
-    def for_table(self, table: Table) -> list[PlacedNote]:
-        """Notes under a table: its figures' notes in table order, then notes on the whole table."""
-        cells = [p for o in table.observations for p in self.by_cell.get((table.ds.key, o.cell), [])]
-        return cells + self.by_table.get(table.ds.key, [])
-
-    @property
-    def questions(self) -> list[PlacedNote]:
-        return [p for p in self.notes if p.note.kind == QUESTION]
+from memberpack.model.annotations import PRIVATE
+from memberpack.model.display import printable
 
 
 def note_text(placed: PlacedNote) -> str:
     """One note as paragraph markup: marker, kind, author and date, the figure, then the text."""
     note = placed.note
-    head = [f"<b>{placed.number}</b>", KIND_TITLES[note.kind]]
+    parts = [escape(printable(part)) for part in note_head(placed)]
+    parts[0] = f"<b>{parts[0]}</b>"
     if note.visibility == PRIVATE:
-        head.append("<b>private</b>")
-    head.append(escape(note.author or "unnamed member"))
-    head.append(uk_date(note.created_at))
-    text = " · ".join(head) + f" · on {escape(placed.about)}"
+        parts[2] = "<b>private</b>"
+    text = " · ".join(parts)
     if placed.changed:
         text += f" <font color='#b3261e'><b>[{escape(placed.changed)}]</b></font>"
     text += f"<br/>{escape(note.body)}"
@@ -151,4 +38,3 @@ def note_flowables(placed: list[PlacedNote]) -> list[Flowable]:
         style = styles()["note_private" if p.note.visibility == PRIVATE else "note"]
         out.append(KeepTogether([Anchored(note_text(p), style, p.key)]))
     return out
-

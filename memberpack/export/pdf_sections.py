@@ -8,19 +8,22 @@ from xml.sax.saxutils import escape
 from reportlab.lib.units import mm
 from reportlab.platypus import CondPageBreak, Flowable, KeepTogether, NextPageTemplate, PageBreak, Paragraph
 
-from memberpack.analysis.charts import MAX_BARS, active_title, largest, largest_bars, source_line, table_summary
+from memberpack.analysis.charts import source_line, table_summary
+from memberpack.export.briefing import table_key, table_title
+from memberpack.export.chart_figures import chart_figures
+from memberpack.export.note_plan import NotePlan, PlacedNote, Table, anchor_key, uk_date
 from memberpack.export.pdf_charts import chart_drawing
 from memberpack.export.pdf_compare import comparison_story
-from memberpack.export.pdf_document import Anchored, PageRef, anchor_key
-from memberpack.export.pdf_grid import GridLayout, grid_layout, grid_table
-from memberpack.export.pdf_notes import NotePlan, PlacedNote, Table, note_flowables, uk_date
+from memberpack.export.pdf_document import Anchored, PageRef
+from memberpack.export.pdf_grid import GridLayout, grid_layout, grid_tables
+from memberpack.export.pdf_notes import note_flowables
 from memberpack.export.pdf_styles import (FRAME_HEIGHT, FRAME_WIDTH, LANDSCAPE_HEIGHT, LANDSCAPE_WIDTH, cell_style,
                                           styles)
 from memberpack.export.pdf_tables import chart_table, list_table
 from memberpack.model.annotations import ANSWERED, PRIVATE
-from memberpack.model.charts import BAR, ChartSpec
+from memberpack.model.charts import ChartSpec
+from memberpack.model.display import printable
 from memberpack.model.observation import OPEN_STATISTICS
-from memberpack.model.periods import parse_period
 
 # Room for a heading and the first rows of a table; less than this and it starts on a new page.
 TABLE_ROOM = 40 * mm
@@ -28,49 +31,18 @@ CHART_ROOM = 70 * mm
 ANNEX_SHARES = (0.07, 0.42, 0.28, 0.15, 0.08)  # number, question, figure, who asked, page
 
 
-def table_key(table: Table) -> str:
-    return anchor_key("ds", table.ds.id)
-
-
-def table_title(table: Table) -> str:
-    """The table's name, with its period when the name does not already say it ("... as of February
-    2021" is Feb 2021; "23/24 ... (Month 6)" is 2023/24 Month 6)."""
-    ds = table.ds
-    if not ds.period or ds.period in ds.name or str(parse_period(ds.name) or "") == ds.period:
-        return ds.name
-    return f"{ds.name} ({ds.period})"
-
-
-def _with_markers(text: str, markers: list[str]) -> str:
-    return f"{text} [{', '.join(markers)}]" if markers else text
-
-
 def _chart(spec: ChartSpec, table: Table, plan: NotePlan, heading: list[Flowable],
            frame: tuple[float, float]) -> list[Flowable]:
     """The chart kept together with its title, summary and ``heading`` (one flat group: platypus
     does not keep a heading with a nested group)."""
     s = styles()
-    key = table.ds.key
-    if spec.kind == BAR:
-        cells = spec.series[0].cells or [""] * len(spec.categories)
-        categories = [_with_markers(c, plan.markers(key, cell)) for c, cell in zip(spec.categories, cells)]
-        names = [spec.series[0].name]
-    else:
-        categories = list(spec.categories)
-        names = [_with_markers(sr.name, [m for cell in sr.cells for m in plan.markers(key, cell)])
-                 for sr in spec.series]
-    notes = plan.by_chart.get(spec.id, [])
-    title = _with_markers(active_title(spec), [p.number for p in notes])
-    head = [Anchored(escape(title), s["h3"], anchor_key("chart", spec.id)),
-            Paragraph(escape(spec.summary) + (f" <i>{escape(spec.left_out)}</i>" if spec.left_out else ""),
+    figures = chart_figures(spec, table, plan)
+    head = [Anchored(escape(printable(figures.title)), s["h3"], anchor_key("chart", spec.id)),
+            Paragraph(escape(printable(spec.summary)) + (f" <i>{escape(spec.left_out)}</i>" if spec.left_out else ""),
                       s["summary"]),
-            chart_drawing(spec, categories, names, frame)]
-    if spec.kind == BAR and len(categories) > MAX_BARS:   # the figures of the bars drawn, not of every row
-        categories = [categories[i] for i in largest(spec.series[0].values, MAX_BARS)]
-        spec = largest_bars(spec)
-    displays = {o.cell: o.display for o in table.observations}
-    return [KeepTogether(heading + head), chart_table(spec, categories, names, displays, frame[0]),
-            Paragraph(escape(spec.source), s["source"]), *note_flowables(notes)]
+            chart_drawing(spec, figures.categories, figures.names, frame)]
+    return [KeepTogether(heading + head), chart_table(figures, frame[0]),
+            Paragraph(escape(spec.source), s["source"]), *note_flowables(figures.notes)]
 
 
 def table_story(table: Table, plan: NotePlan, layout: GridLayout) -> list[Flowable]:
@@ -93,7 +65,7 @@ def table_story(table: Table, plan: NotePlan, layout: GridLayout) -> list[Flowab
     else:
         if table.charts:
             story.append(CondPageBreak(TABLE_ROOM))
-        story += [Paragraph("The table as in the source", s["h3_table"]), grid_table(table, plan, layout),
+        story += [Paragraph("The table as in the source", s["h3_table"]), *grid_tables(table, plan, layout),
                   Paragraph(escape(source_line(table.ds)), s["source"])]
     notes = plan.for_table(table)
     if notes:
@@ -125,12 +97,12 @@ def _question_row(p: PlacedNote) -> list:
     body = escape(note.body)
     if note.status == ANSWERED or note.answer:
         body += f"<br/><i>Answer:</i> {escape(note.answer or 'answered')}"
-    about = escape(p.about) + (f"<br/><font color='#b3261e'><b>{escape(p.changed)}</b></font>" if p.changed else "")
+    about = escape(printable(p.about)) + (f"<br/><font color='#b3261e'><b>{escape(p.changed)}</b></font>" if p.changed else "")
     asked = f"{escape(note.author or 'unnamed member')}<br/>{uk_date(note.created_at)}"
     if note.visibility == PRIVATE:
         asked += "<br/><b>private</b>"
     return [number, Paragraph(body, cell), Paragraph(about, cell), Paragraph(asked, cell),
-            PageRef(p.key, ANNEX_SHARES[-1] * FRAME_WIDTH - 6, 8) if p.placed else "–"]
+            PageRef(p.key, ANNEX_SHARES[-1] * FRAME_WIDTH - 6) if p.placed else "–"]
 
 
 def annex(plan: NotePlan) -> list[Flowable]:

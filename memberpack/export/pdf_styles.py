@@ -24,7 +24,12 @@ LANDSCAPE = (A4[1], A4[0])
 MARGIN = 18 * mm
 FRAME_WIDTH = PAGE[0] - 2 * MARGIN
 LANDSCAPE_WIDTH = LANDSCAPE[0] - 2 * MARGIN
-PRINTED_ROWS = 250    # a longer table prints these rows, its totals and its noted rows (pdf_grid._printed)
+# Type sizes for print: body at least 10.5 pt, tables 9 pt, chart text 8.5 pt (a wide table gets a
+# landscape page or wrapped columns, never smaller type); tests/unit/test_pdf_print.py measures them.
+BODY_TEXT = 10.5
+CELL_TEXT = 9
+CHART_TEXT = 8.5
+FURNITURE_SIZE = 9  # running header, "Page X of Y"
 FRAME_HEIGHT = PAGE[1] - 2 * MARGIN - 8 * mm
 LANDSCAPE_HEIGHT = LANDSCAPE[1] - 2 * MARGIN - 8 * mm
 
@@ -63,28 +68,30 @@ def styles() -> dict[str, ParagraphStyle]:
     register_fonts()
     return {
         "cover_title": _style("cover_title", 26, bold=True, leading=32, textColor=ACCENT, spaceAfter=10 * mm),
-        "cover_line": _style("cover_line", 13, leading=20),
+        "cover_line": _style("cover_line", 13, leading=18),
+        "cover_label": _style("cover_label", BODY_TEXT, bold=True, leading=14, textColor=MUTED),
+        "cover_value": _style("cover_value", 12, leading=16),
         "cover_class": _style("cover_class", 16, bold=True, leading=22, spaceBefore=12 * mm),
         "h1": _style("h1", 17, bold=True, leading=22, textColor=ACCENT, spaceAfter=4 * mm, keepWithNext=1),
         "h2": _style("h2", 12.5, bold=True, leading=16, spaceBefore=5 * mm, spaceAfter=2 * mm, keepWithNext=1),
         "h3": _style("h3", 10.5, bold=True, leading=13, spaceBefore=3 * mm, spaceAfter=1 * mm, keepWithNext=1),
         "h3_table": _style("h3_table", 10.5, bold=True, leading=13, spaceBefore=3 * mm, spaceAfter=1 * mm),
-        "body": _style("body", 9.5, spaceAfter=2 * mm),
-        "summary": _style("summary", 9.5, spaceAfter=1.5 * mm, keepWithNext=1),
-        "source": _style("source", 7.5, textColor=MUTED, spaceBefore=1 * mm, spaceAfter=3 * mm),
-        "note": _style("note", 8.5, leading=11, backColor=NOTE_BG, borderPadding=(2, 3, 2, 3), spaceBefore=1 * mm,
+        "body": _style("body", BODY_TEXT, spaceAfter=2 * mm),
+        "summary": _style("summary", BODY_TEXT, spaceAfter=1.5 * mm, keepWithNext=1),
+        "source": _style("source", CELL_TEXT, textColor=MUTED, spaceBefore=1 * mm, spaceAfter=3 * mm),
+        "note": _style("note", BODY_TEXT, leading=14, backColor=NOTE_BG, borderPadding=(2, 3, 2, 3), spaceBefore=1 * mm,
                        spaceAfter=2 * mm),
-        "note_private": _style("note_private", 8.5, leading=11, backColor=PRIVATE_BG, borderPadding=(2, 3, 2, 3),
+        "note_private": _style("note_private", BODY_TEXT, leading=14, backColor=PRIVATE_BG, borderPadding=(2, 3, 2, 3),
                                spaceBefore=1 * mm, spaceAfter=2 * mm),
         "toc1": _style("toc1", 11, bold=True, leading=16),
-        "toc2": _style("toc2", 9.5, leading=13, leftIndent=6 * mm),
+        "toc2": _style("toc2", BODY_TEXT, leading=14, leftIndent=6 * mm),
         "tile_value": _style("tile_value", 18, bold=True, leading=22, alignment=TA_CENTER),
-        "tile_label": _style("tile_label", 8.5, leading=11, alignment=TA_CENTER, textColor=MUTED),
+        "tile_label": _style("tile_label", CELL_TEXT, leading=11, alignment=TA_CENTER, textColor=MUTED),
     }
 
 
 @cache
-def cell_style(size: float = 8, *, bold: bool = False, right: bool = False) -> ParagraphStyle:
+def cell_style(size: float = CELL_TEXT, *, bold: bool = False, right: bool = False) -> ParagraphStyle:
     """A table cell's paragraph style (cells that wrap or carry a note marker)."""
     register_fonts()
     return _style(f"cell{size}{'b' * bold}{'r' * right}", size, bold=bold, leading=size + 2,

@@ -12,13 +12,14 @@ from xml.sax.saxutils import escape
 from reportlab.pdfbase.pdfmetrics import stringWidth
 from reportlab.platypus import Flowable, Paragraph, Table, TableStyle
 
-from memberpack.analysis.charts import FLAG_LETTERS, point_text
-from memberpack.export.pdf_styles import (ADVERSE, FAVOURABLE, FONT, FONT_BOLD, FRAME_HEIGHT, FRAME_WIDTH, INK, RULE,
-                                          SHADE, cell_style, register_fonts)
-from memberpack.model.charts import BAR, ChartSpec, Series
+from memberpack.export.chart_figures import ChartFigures
+from memberpack.export.pdf_styles import (ADVERSE, CELL_TEXT, FAVOURABLE, FONT, FONT_BOLD, FRAME_HEIGHT, FRAME_WIDTH,
+                                          INK, RULE, SHADE, cell_style, register_fonts)
+from memberpack.model.charts import BAR
+from memberpack.model.display import printable
 
 PAD = 3
-CELL_SIZE = 8
+CELL_SIZE = CELL_TEXT
 STATUS_TEXT = {"adverse": ADVERSE, "favourable": FAVOURABLE}
 Cell = str | Flowable
 
@@ -40,17 +41,18 @@ class BriefingTable(Table):
 
 
 def marked(text: str, markers: Sequence[str], size: float = CELL_SIZE) -> Cell:
-    """A figure with its note markers as superscripts, or the plain text when it has none."""
+    """A figure with its note markers in brackets after it (full size: a superscript would print
+    too small to read), or the plain text when it has none."""
     if not markers:
         return text
-    sup = ",".join(markers)
-    return Paragraph(f"{escape(text)}<super><font color='#1d4f91'><b> {sup}</b></font></super>",
+    return Paragraph(f"{escape(printable(text))} <font color='#1d4f91'><b>[{','.join(markers)}]</b></font>",
                      cell_style(size, right=True))
 
 
 def fit(text: str, width: float, *, bold: bool = False, right: bool = False, size: float = CELL_SIZE) -> Cell:
-    """Plain text when it fits the column, else a paragraph that wraps."""
+    """Plain text when it fits the column, else a paragraph that wraps (a very long text cut, saying so)."""
     register_fonts()
+    text = printable(text)
     if stringWidth(text, FONT_BOLD if bold else FONT, size) <= width - 2 * PAD:
         return text
     return Paragraph(escape(text), cell_style(size, bold=bold, right=right))
@@ -85,42 +87,18 @@ def _widths(first_share: float, columns: int, width: float) -> list[float]:
     return [first] + [(width - first) / columns] * columns
 
 
-def chart_table(spec: ChartSpec, categories: list[str], series_names: list[str], displays: dict[str, str],
-                width: float = FRAME_WIDTH) -> Table:
-    """A chart's figures as the source showed them (``displays`` by cell): for bars one row per
-    category with A/(F) as letters, so colour is not needed; for lines one row per series."""
-    if spec.kind != BAR:
-        return _series_table(spec, categories, series_names, displays, width)
-    statuses = spec.series[0].statuses
-    flags = any(statuses)
-    widths = _widths(0.4, 1 + flags, width)
-    rows: list[list[Cell]] = [header(["", series_names[0]] + (["A/(F)"] if flags else []), widths)]
+def chart_table(figures: ChartFigures, width: float = FRAME_WIDTH) -> Table:
+    """A chart's figures as the source table prints them: for bars one row per category with A/(F)
+    as letters, so colour is not needed; for lines one row per series."""
+    many = len(figures.head) > 9
+    widths = _widths(0.4 if figures.spec.kind == BAR else 0.24 if many else 0.36, len(figures.head) - 1, width)
     cmds = base_style()
-    for i, category in enumerate(categories):
-        cells: list[Cell] = [fit(category, widths[0]), _shown(spec.series[0], i, spec.unit, displays)]
-        if flags:
-            status = statuses[i] or ""
-            cells.append(FLAG_LETTERS.get(status, "–"))
-            if status in STATUS_TEXT:
-                cmds.append(("TEXTCOLOR", (-1, i + 1), (-1, i + 1), STATUS_TEXT[status]))
-        rows.append(cells)
-    return BriefingTable(rows, colWidths=widths, repeatRows=1, style=TableStyle(cmds), hAlign="LEFT")
-
-
-def _series_table(spec: ChartSpec, periods: list[str], series_names: list[str], displays: dict[str, str],
-                  width: float) -> Table:
-    size = CELL_SIZE if len(periods) <= 8 else CELL_SIZE - 1.5
-    widths = _widths(0.36 if len(periods) <= 8 else 0.24, len(periods), width)
-    rows: list[list[Cell]] = [header(["", *periods], widths, size=size)]
-    for name, series in zip(series_names, spec.series):
-        rows.append([fit(name, widths[0], size=size)] + [fit(_shown(series, i, spec.unit, displays), w, right=True,
-                                                              size=size) for i, w in enumerate(widths[1:])])
-    return BriefingTable(rows, colWidths=widths, repeatRows=1, style=TableStyle(base_style(size=size)), hAlign="LEFT")
-
-
-def _shown(series: Series, i: int, unit: str | None, displays: dict[str, str]) -> str:
-    cell = series.cells[i] if i < len(series.cells) else ""
-    return displays.get(cell) or point_text(series.values[i], unit)
+    rows: list[list[Cell]] = [header(figures.head, widths)]
+    for r, (row, status) in enumerate(zip(figures.rows, figures.statuses), start=1):
+        rows.append([fit(text, w, right=c > 0) for c, (text, w) in enumerate(zip(row, widths))])
+        if status in STATUS_TEXT and figures.flagged:
+            cmds.append(("TEXTCOLOR", (-1, r), (-1, r), STATUS_TEXT[status]))
+    return BriefingTable(rows, colWidths=widths, repeatRows=1, splitInRow=1, style=TableStyle(cmds), hAlign="LEFT")
 
 
 def list_table(head: Sequence[str], rows: Sequence[Sequence[Cell]], shares: Sequence[float],

@@ -1,22 +1,32 @@
 """The notes panel beside every view: write a note, question or concern on what is selected,
-then list, filter, edit and delete the pack's notes. Edits go through the undo stack."""
+then list, filter, edit and delete the pack's notes.
+
+Every change is written through the window's :class:`~memberpack.gui.pack_writes.PackWriter`
+first and goes on the undo stack only once it is in the pack; a change that could not be written
+leaves the member's text where it was and says why in one line.
+"""
 
 from __future__ import annotations
 
-from PySide6.QtCore import QSize, Qt, Signal
-from PySide6.QtGui import QKeySequence, QShortcut, QUndoStack
-from PySide6.QtWidgets import (QComboBox, QHBoxLayout, QLabel, QListWidget, QListWidgetItem, QPlainTextEdit,
-                               QPushButton, QVBoxLayout, QWidget)
+import sqlite3
+
+from PySide6.QtCore import QEvent, QObject, QSize, Qt, QTimer, Signal
+from PySide6.QtGui import QColor, QKeyEvent, QKeySequence, QPalette, QShortcut, QUndoStack
+from PySide6.QtWidgets import (QComboBox, QHBoxLayout, QLabel, QListWidget, QListWidgetItem, QMessageBox,
+                               QPlainTextEdit, QPushButton, QVBoxLayout, QWidget)
 
 from memberpack import settings
-from memberpack.analysis.annotation_targets import TargetResolver
-from memberpack.gui import note_targets
-from memberpack.gui.undo_commands import AddNote, DeleteNote, EditNote
+from memberpack.gui.pack_writes import PackWriter, describe
+from memberpack.gui.palette import is_dark
+from memberpack.gui.undo_commands import NoteCommand, add_note, delete_note, edit_note
 from memberpack.model.annotations import (CONCERN, KIND_TITLES, KINDS, PRIVATE, QUESTION, SHARED, Annotation, Target,
 )
 from memberpack.store import annotation_store
 from memberpack.store.pack import Pack
 
+WARNING_LIGHT, WARNING_DARK = "#8b0000", "#ff8a80"   # a note whose figure changed, on light or dark
+PLACEHOLDER = "Write a note, or a question for officers, on the selected figure…"
+REDO_KEYS = {QKeySequence("Ctrl+Shift+Z")[0].toCombined(), QKeySequence("Ctrl+Y")[0].toCombined()}
 FILTERS = ("All notes", "On the selected item", "Questions for officers", "Concerns", "Private notes",
            "Figure changed since written")
 
@@ -27,10 +37,14 @@ class AnnotationPanel(QWidget):
     notes_changed = Signal()
     go_to = Signal(object)
 
-    def __init__(self, pack: Pack, undo_stack: QUndoStack, parent: QWidget | None = None) -> None:
+    def __init__(self, pack: Pack, undo_stack: QUndoStack, parent: QWidget | None = None, *,
+                 writer: PackWriter | None = None, read_later: bool = False) -> None:
+        """``read_later``: read the notes just after the panel is first painted (a quicker start)."""
         super().__init__(parent)
         self.pack = pack
         self.undo_stack = undo_stack
+        self.writer = writer or PackWriter(pack, self)
+        self.writer.busy_changed.connect(self._busy_changed)
         self.target = Target()
         self.editing: Annotation | None = None
         self.notes: list[Annotation] = []
@@ -45,10 +59,18 @@ class AnnotationPanel(QWidget):
         self.visibility.addItems(["Shared with the committee", "Private to me"])
         self.visibility.setAccessibleName("Who can see the note")
         self.body = QPlainTextEdit()
-        self.body.setPlaceholderText("Write a note, or a question for officers, on the selected figure…")
+        self.body.setPlaceholderText(PLACEHOLDER)
         self.body.setAccessibleName("Note text")
         self.body.setTabChangesFocus(True)
         self.body.setMaximumHeight(110)
+        self.body.installEventFilter(self)
+        self.message = QLabel()
+        self.message.setWordWrap(True)
+        self.message.setAccessibleName("Why the note was not saved")
+        self.message.setForegroundRole(QPalette.ColorRole.ToolTipText)
+        self.message.setAutoFillBackground(True)
+        self.message.setBackgroundRole(QPalette.ColorRole.ToolTipBase)
+        self.message.hide()
         self.add_button = QPushButton("&Add note")
         self.add_button.setToolTip("Add the note to the selected figure (Ctrl+Enter)")
         self.add_button.clicked.connect(self.submit)
@@ -80,6 +102,7 @@ class AnnotationPanel(QWidget):
         layout.addWidget(self.kind)
         layout.addWidget(self.visibility)
         layout.addWidget(self.body)
+        layout.addWidget(self.message)
         row = QHBoxLayout()
         row.addStretch(1)
         row.addWidget(self.cancel_button)
@@ -91,8 +114,18 @@ class AnnotationPanel(QWidget):
         row.addWidget(self.edit_button)
         row.addWidget(self.delete_button)
         layout.addLayout(row)
+        self._read_later = read_later
+        self._scheduled = False
         self.set_target(Target())
-        self.refresh()
+        self.read = False   # True once the notes have been read from the pack
+        if not read_later:
+            self.refresh()
+
+    def paintEvent(self, event) -> None:
+        super().paintEvent(event)
+        if self._read_later and not self._scheduled:
+            self._scheduled = True
+            QTimer.singleShot(0, self._changed)
 
     def sizeHint(self) -> QSize:
         return QSize(290, 600)
@@ -100,7 +133,11 @@ class AnnotationPanel(QWidget):
     # --- what the note is about ------------------------------------------------------------------
     def set_target(self, target: Target) -> None:
         self.target = target
-        self.about.setText(f"<span style='color:#4a5561'>On:</span> {note_targets.describe(target)}")
+        if self._read_later:   # described with the notes, just after the first paint
+            return
+        from memberpack.gui import note_targets  # noqa: PLC0415 - the analysis layer, after the first paint
+
+        self.about.setText(f"On: {note_targets.describe(target)}")
         if self.filter.currentIndex() == 1:
             self.refresh()
 
@@ -118,11 +155,17 @@ class AnnotationPanel(QWidget):
 
             note = Annotation(text, self.target, kind, visibility,
                               author=settings.load().get("author") or getpass.getuser())
-            self.undo_stack.push(AddNote(self.pack, note, self._changed))
+            command = add_note(note, self._changed)
         else:
-            after = self.editing.edited(body=text, kind=kind, visibility=visibility)
-            self.undo_stack.push(EditNote(self.pack, self.editing, after, self._changed))
+            command = edit_note(self.editing, self.editing.edited(body=text, kind=kind, visibility=visibility),
+                                self._changed)
+        self._write(command.uid, command.before, command.after, lambda: self._submitted(command))
+
+    def _submitted(self, command: NoteCommand) -> None:
+        """The note is in the pack: clear the editor and start the next note shared again."""
+        self.undo_stack.push(command)
         self.stop_editing()
+        self.visibility.setCurrentIndex(0)
 
     def edit_selected(self) -> None:
         item = self.list.currentItem()
@@ -132,8 +175,9 @@ class AnnotationPanel(QWidget):
         self.body.setPlainText(self.editing.body)
         self.kind.setCurrentIndex(KINDS.index(self.editing.kind))
         self.visibility.setCurrentIndex(0 if self.editing.visibility == SHARED else 1)
-        self.about.setText(f"<span style='color:#4a5561'>Editing a note on:</span> "
-                           f"{note_targets.describe(self.editing.target)}")
+        from memberpack.gui import note_targets  # noqa: PLC0415
+
+        self.about.setText(f"Editing a note on: {note_targets.describe(self.editing.target)}")
         self.add_button.setText("&Save changes")
         self.cancel_button.show()
         self.body.setFocus()
@@ -148,7 +192,78 @@ class AnnotationPanel(QWidget):
     def delete_selected(self) -> None:
         item = self.list.currentItem()
         if item is not None:
-            self.undo_stack.push(DeleteNote(self.pack, self._note(item), self._changed))
+            command = delete_note(self._note(item), self._changed)
+            self._write(command.uid, command.before, command.after, lambda: self.undo_stack.push(command))
+
+    def undo(self) -> None:
+        """Undo the last change, writing the note back first; nothing moves if the write fails."""
+        if self.undo_stack.canUndo():
+            command = self.undo_stack.command(self.undo_stack.index() - 1)
+            self._write(command.uid, command.after, command.before, self.undo_stack.undo)
+
+    def redo(self) -> None:
+        if self.undo_stack.canRedo():
+            command = self.undo_stack.command(self.undo_stack.index())
+            self._write(command.uid, command.before, command.after, self.undo_stack.redo)
+
+    # --- writing through the window's writer -------------------------------------------------------
+    def _write(self, uid: str, before: Annotation | None, after: Annotation | None, done, *,
+               force: bool = False) -> None:
+        """Move note ``uid`` from ``before`` to ``after`` in the pack, then ``done()``. If the note was
+        changed elsewhere since it was read, ask before writing over it."""
+        def failed(message: str, conflict: bool) -> None:
+            if not conflict:
+                self.show_message(f"{message}. Not saved: your text is kept.")
+                return
+            if QMessageBox.question(
+                    self, "Note changed elsewhere",
+                    "This note was changed in another window since you read it. Write your version over it?",
+                    QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No,
+                    QMessageBox.StandardButton.No) == QMessageBox.StandardButton.Yes:
+                self._write(uid, before, after, done, force=True)
+            else:
+                self.refresh()
+                self.show_message("Not saved: the note was changed in another window; your text is kept.")
+
+        def write(pack: Pack) -> None:
+            annotation_store.replace_if(pack, uid, before, after, force=force)
+
+        def written(_result) -> None:
+            self.message.hide()
+            done()
+
+        self.writer.write(write, written, failed=failed)
+
+    def show_message(self, text: str) -> None:
+        """Say in one line why a change was not saved (it stays until the next change is saved)."""
+        self.message.setText(text)
+        self.message.show()
+
+    def set_read_only(self, read_only: bool) -> None:
+        """A read-only pack: notes can be read, not written."""
+        for widget in (self.kind, self.visibility, self.add_button, self.edit_button, self.delete_button):
+            widget.setEnabled(not read_only)
+        self.body.setReadOnly(read_only)
+        self.body.setPlaceholderText("This pack is read-only: notes can be read but not added or changed."
+                                     if read_only else PLACEHOLDER)
+        if not read_only:
+            self._selection_changed()
+
+    def _busy_changed(self, busy: bool) -> None:
+        self.add_button.setEnabled(not busy and not self.writer.read_only)
+        if busy:
+            self.show_message("The pack is in use by another window; waiting for it…")
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        """With the editor empty, Ctrl+Z and Ctrl+Shift+Z / Ctrl+Y go to the window's undo and redo
+        (the editor would otherwise claim them for its own empty history)."""
+        if (watched is self.body and event.type() == QEvent.Type.ShortcutOverride
+                and isinstance(event, QKeyEvent) and not self.body.toPlainText()
+                and (event.matches(QKeySequence.StandardKey.Undo) or event.matches(QKeySequence.StandardKey.Redo)
+                     or event.keyCombination().toCombined() in REDO_KEYS)):
+            event.ignore()
+            return True
+        return super().eventFilter(watched, event)
 
     # --- the list ---------------------------------------------------------------------------------
     def _changed(self) -> None:
@@ -157,9 +272,20 @@ class AnnotationPanel(QWidget):
 
     def refresh(self) -> None:
         """Reload the notes from the pack and show those the filter lets through."""
-        self.notes = annotation_store.all_notes(self.pack)
+        from memberpack.analysis.annotation_targets import TargetResolver  # noqa: PLC0415 - after first paint
+        from memberpack.gui import note_targets  # noqa: PLC0415
+
+        if self._read_later:
+            self._read_later = False
+            self.set_target(self.target)
+        try:
+            self.notes = annotation_store.all_notes(self.pack)
+            resolver = TargetResolver(self.pack)
+        except sqlite3.Error as exc:  # another process holds the pack: keep the list as it was
+            self.show_message(describe(exc))
+            return
+        self.read = True
         self.list.clear()
-        resolver = TargetResolver(self.pack)
         for note in self.notes:
             resolved = resolver.resolve(note)
             flag = resolved.flag
@@ -176,11 +302,13 @@ class AnnotationPanel(QWidget):
                                                     "Private: not in the public PDF" if note.visibility == PRIVATE
                                                     else "Shared with the committee"])))
             if warning:
-                item.setForeground(Qt.GlobalColor.darkRed)
+                item.setForeground(QColor(WARNING_DARK if is_dark() else WARNING_LIGHT))
             self.list.addItem(item)
         self._selection_changed()
 
     def _passes(self, note: Annotation, warning: str | None) -> bool:
+        from memberpack.gui import note_targets  # noqa: PLC0415
+
         choice = self.filter.currentIndex()
         return (choice == 0 or (choice == 1 and note_targets.same_place(note.target, self.target))
                 or (choice == 2 and note.kind == QUESTION) or (choice == 3 and note.kind == CONCERN)
@@ -191,6 +319,6 @@ class AnnotationPanel(QWidget):
         return next(n for n in self.notes if n.uid == uid)
 
     def _selection_changed(self, *_args) -> None:
-        selected = self.list.currentItem() is not None
+        selected = self.list.currentItem() is not None and not self.writer.read_only
         self.edit_button.setEnabled(selected)
         self.delete_button.setEnabled(selected)

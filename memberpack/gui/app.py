@@ -6,16 +6,18 @@ load when a chart, an export or an import first needs them.
 
 from __future__ import annotations
 
+import os
 import re
 import sys
 import time
 from pathlib import Path
 
 from PySide6.QtCore import QEvent, QObject, Qt
-from PySide6.QtGui import QGuiApplication, QImage
-from PySide6.QtWidgets import QApplication, QWidget
+from PySide6.QtGui import QGuiApplication, QIcon, QImage
+from PySide6.QtWidgets import QApplication, QMessageBox, QWidget
 
 from memberpack import __version__, settings
+from memberpack.assets import resource
 from memberpack.errors import MemberpackError
 from memberpack.gui.main_window import NOTES_WIDTH, MainWindow, recent_packs
 from memberpack.store.pack import Pack
@@ -35,8 +37,13 @@ def demo_pack() -> Path:
     if not demo.exists():
         from memberpack.demo import build_demo  # noqa: PLC0415 - the workbook readers, once only
 
-        demo.parent.mkdir(parents=True, exist_ok=True)
-        build_demo(demo)
+        try:
+            demo.parent.mkdir(parents=True, exist_ok=True)
+            build_demo(demo)
+        except (OSError, MemberpackError) as exc:
+            reason = exc.strerror if isinstance(exc, OSError) and exc.strerror else str(exc)
+            raise MemberpackError(f"the demo pack could not be created in {demo.parent} ({reason}). "
+                                  "Open a pack of your own: memberpack PACK.mpack") from None
     return demo
 
 
@@ -50,7 +57,35 @@ def application() -> QApplication:
         app.setApplicationDisplayName("memberpack")
         app.setOrganizationName("memberpack")
         app.setApplicationVersion(__version__)
+        app.setDesktopFileName("memberpack")  # matches resources/packaging/linux/memberpack.desktop
+        app.setWindowIcon(QIcon(str(resource("icons", "memberpack.png"))))
     return app  # type: ignore[return-value]
+
+
+def process_age() -> float | None:
+    """Seconds since this process was started (Linux: from /proc, to a hundredth), or None."""
+    try:
+        with open("/proc/self/stat", encoding="ascii") as stat, open("/proc/uptime", encoding="ascii") as up:
+            started = int(stat.read().rsplit(")", 1)[1].split()[19])   # field 22: start time in clock ticks
+            return float(up.read().split()[0]) - started / os.sysconf("SC_CLK_TCK")
+    except (OSError, ValueError, IndexError, AttributeError):
+        return None
+
+
+class FileOpenHandler(QObject):
+    """Opens a pack the platform hands to the running app (macOS sends a FileOpen event when a
+    ``.mpack`` is double-clicked in the Finder or opened from a mail attachment)."""
+
+    def __init__(self, app: QApplication, window: MainWindow) -> None:
+        super().__init__(window)
+        self.window = window
+        app.installEventFilter(self)
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if event.type() == QEvent.Type.FileOpen and event.file().lower().endswith(".mpack"):
+            self.window.open_pack(event.file())
+            return True
+        return False
 
 
 class FirstPaint(QObject):
@@ -64,6 +99,7 @@ class FirstPaint(QObject):
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
         if event.type() == QEvent.Type.Paint and self.painted_at is None:
             self.painted_at = time.perf_counter()
+            self.process_age = process_age()
             QApplication.instance().quit()
         return False
 
@@ -71,16 +107,30 @@ class FirstPaint(QObject):
 def run_app(pack_path: str | None, *, smoke: bool = False) -> int:
     """Open the main window on ``pack_path`` (or the default pack) and run until it closes.
 
-    With ``smoke``, exit as soon as the window is painted and print how long that took.
+    With ``smoke``, exit as soon as the window is painted and print how long that took from the
+    process's start (Python's own start and every import count), where the system says when that was.
     """
     started = time.perf_counter()
     app = application()
-    window = MainWindow(Pack.open(pack_path)) if pack_path else _first_window()
+    try:
+        window = MainWindow(Pack.open(pack_path)) if pack_path else _first_window()
+    except MemberpackError as exc:
+        # the only window the app could show is missing: say why in a dialog as well as on stderr
+        print(f"memberpack: {exc}", file=sys.stderr)
+        if not smoke:
+            QMessageBox.critical(None, "memberpack cannot start", str(exc))
+        return 1
+    FileOpenHandler(app, window)
     watcher = FirstPaint(window) if smoke else None
     window.show()
     code = app.exec()
     if watcher is not None:
-        print(f"first paint after {(watcher.painted_at or time.perf_counter()) - started:.3f} s")
+        age = getattr(watcher, "process_age", None)
+        if age is not None:
+            print(f"first paint after {age:.2f} s from the process's start")
+        else:
+            print(f"first paint after {(watcher.painted_at or time.perf_counter()) - started:.3f} s "
+                  "from the app's start")
         window.pack.close()
         return 0
     return code
@@ -106,21 +156,32 @@ def _window(path: Path) -> MainWindow:
         raise
 
 
-def save_screenshots(pack_path: str | Path, outdir: str | Path) -> list[Path]:
-    """A PNG of every tab of the window on ``pack_path``, named ``NN_tab.png``, in ``outdir``."""
+def save_screenshots(pack_path: str | Path, outdir: str | Path, *, size: tuple[int, int] = SCREENSHOT_SIZE,
+                     dark: bool = False, prefix: str = "") -> list[Path]:
+    """A PNG of every tab of the window on ``pack_path``, named ``{prefix}NN_tab.png``, in ``outdir``;
+    ``dark`` draws it in a dark desktop palette (Fusion style)."""
     app = application()
     out = Path(outdir)
     out.mkdir(parents=True, exist_ok=True)
+    if dark:
+        from memberpack.gui.palette import dark_palette  # noqa: PLC0415
+
+        app.setStyle("Fusion")
+        app.setPalette(dark_palette())
     window = MainWindow(Pack.open(pack_path))
-    window.resize(*SCREENSHOT_SIZE)
+    window.resize(*size)
     window.show()
     window.resizeDocks([window.notes_dock], [NOTES_WIDTH], Qt.Orientation.Horizontal)  # not the user's width
+    give_up = time.perf_counter() + 120
+    while not (window.tabs.read_in_background and window.notes.read) and time.perf_counter() < give_up:
+        app.processEvents()   # the headlines, comparisons and notes are read just after the first paint
+        time.sleep(0.01)
     written = []
     for tab in range(window.tabs.count()):
         window.tabs.setCurrentIndex(tab)
         app.processEvents()
         name = re.sub(r"[^a-z0-9]+", "_", window.tabs.tabText(tab).replace("&", "").lower()).strip("_")
-        path = out / f"{tab + 1:02d}_{name}.png"
+        path = out / f"{prefix}{tab + 1:02d}_{name}.png"
         # 256 colours and full compression: a tenth of the size, no visible loss for a screen of text
         image = window.grab().toImage().convertToFormat(QImage.Format.Format_Indexed8,
                                                         Qt.ImageConversionFlag.ThresholdDither

@@ -126,7 +126,6 @@ class ComparisonView(QWidget):
         heading = QLabel("<h4 style='margin:0'>How we compare</h4>")
         intro = QLabel(intro_text(found))
         intro.setWordWrap(True)
-        intro.setStyleSheet("color: #555555")
         self.chart_box = QVBoxLayout()
         self.chart = None
         layout = QVBoxLayout(self)

@@ -6,21 +6,35 @@ from __future__ import annotations
 from PySide6.QtCore import QItemSelectionModel, QModelIndex, QPointF, Qt, Signal
 from PySide6.QtGui import QColor, QPainter, QPolygonF
 from PySide6.QtWidgets import (QAbstractItemView, QFrame, QHeaderView, QLabel, QLineEdit, QScrollArea,
-                               QStyledItemDelegate, QTableView, QVBoxLayout, QWidget)
+                               QStyledItemDelegate, QStyleOptionViewItem, QVBoxLayout, QWidget)
 
 from memberpack.analysis.charts import charts_for, source_line
 from memberpack.gui import note_targets
-from memberpack.gui.table_model import DatasetTableModel, NotedRole, SectionSortProxy
+from memberpack.gui.cell_text import RAG_SHAPES
+from memberpack.gui.frozen_table import FrozenLabelTable
+from memberpack.gui.table_model import DatasetTableModel, NotedRole, ObservationRole, SectionSortProxy
 from memberpack.model.annotations import Target
 from memberpack.model.observation import Dataset, Observation
 
 
 FIT_ROWS = 400          # tables up to this many rows are shown whole; longer ones scroll themselves
 LONG_TABLE_ROWS = 25    # rows in sight in a long table
+LABEL_WIDTHS = (140, 220)   # the label column: wide enough for a service's name, not half the screen
+FIGURE_WIDTHS = (64, 130)
+RAG_SHORT = {status: text.split()[0] + " " + text.split()[1][0] for status, text in RAG_SHAPES.items()}  # "▲ R"
 
 
 class NoteMarkDelegate(QStyledItemDelegate):
-    """Draws a small orange corner on cells that carry a note, as spreadsheets mark comments."""
+    """Draws a small orange corner on cells that carry a note, as spreadsheets mark comments, and
+    shortens a RAG word to its letter ("▲ R") where the column is too narrow for it: a RAG cell
+    always says what it is, never only a strip of colour."""
+
+    def initStyleOption(self, option: QStyleOptionViewItem, index: QModelIndex) -> None:
+        super().initStyleOption(option, index)
+        obs = index.data(ObservationRole)
+        if obs is not None and obs.status in RAG_SHORT and (
+                option.fontMetrics.horizontalAdvance(option.text) > option.rect.width() - 8):
+            option.text = RAG_SHORT[obs.status]
 
     def paint(self, painter: QPainter, option, index: QModelIndex) -> None:
         super().paint(painter, option, index)
@@ -48,7 +62,7 @@ class DatasetView(QWidget):
         self.model = DatasetTableModel(dataset, observations, self)
         self.proxy = SectionSortProxy(self)
         self.proxy.setSourceModel(self.model)
-        self.table = QTableView()
+        self.table = FrozenLabelTable()
         self.table.setModel(self.proxy)
         self.table.setItemDelegate(NoteMarkDelegate(self.table))
         self.table.horizontalHeader().setSortIndicator(-1, Qt.SortOrder.AscendingOrder)
@@ -66,8 +80,9 @@ class DatasetView(QWidget):
         self.table.verticalHeader().setResizeContentsPrecision(FIT_ROWS)
         self.table.resizeColumnsToContents()
         for column in range(1, self.model.columnCount()):
-            self.table.setColumnWidth(column, min(max(self.table.columnWidth(column), 80), 150))
-        self.table.setColumnWidth(0, min(max(self.table.columnWidth(0), 200), 280))
+            self.table.setColumnWidth(column, min(max(self.table.columnWidth(column), FIGURE_WIDTHS[0]),
+                                                  FIGURE_WIDTHS[1]))
+        self.table.setColumnWidth(0, min(max(self.table.columnWidth(0), LABEL_WIDTHS[0]), LABEL_WIDTHS[1]))
         self.table.setAccessibleName(f"Table: {dataset.name}")
         for signal in (self.proxy.layoutChanged, self.proxy.rowsInserted, self.proxy.rowsRemoved,
                        self.proxy.modelReset):
@@ -83,8 +98,7 @@ class DatasetView(QWidget):
         heading = QLabel(f"<h3 style='margin:0'>{dataset.name}</h3>")
         heading.setWordWrap(True)
         source = QLabel(source_line(dataset) + (f" · period {dataset.period}" if dataset.period else ""))
-        source.setStyleSheet("color: #555555")
-        source.setWordWrap(True)
+        source.setWordWrap(True)  # in the palette's text colour: grey on grey does not read in dark mode
 
         self.charts = []
         page = QWidget()
@@ -115,6 +129,7 @@ class DatasetView(QWidget):
         self.scroll.setWidget(page)
         self.scroll.setWidgetResizable(True)
         self.scroll.setFrameShape(QFrame.Shape.NoFrame)
+        self.scroll.setFocusPolicy(Qt.FocusPolicy.NoFocus)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addWidget(self.scroll)
@@ -123,7 +138,9 @@ class DatasetView(QWidget):
 
     def _fit_table(self, *_args) -> None:
         """Make the table as tall as its rows, so only the page scrolls; a long table (a ledger of
-        thousands of rows) gets a page's height and scrolls itself, so only the rows in sight are drawn."""
+        thousands of rows) gets a page's height and scrolls itself, so only the rows in sight are drawn.
+        A table wider than the window is held to the window's height, so its sideways scroll bar is in
+        sight with it rather than at the foot of the page."""
         if self.proxy.rowCount() > FIT_ROWS:
             self.table.setVerticalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAsNeeded)
             self.table.setFixedHeight(self.table.horizontalHeader().sizeHint().height()
@@ -134,7 +151,16 @@ class DatasetView(QWidget):
         rows = self.table.verticalHeader().length() or self.table.verticalHeader().defaultSectionSize()
         height = (self.table.horizontalHeader().sizeHint().height() + 2 * self.table.frameWidth() + rows
                   + self.table.horizontalScrollBar().sizeHint().height())
+        room = self.scroll.viewport().height() - self.filter.sizeHint().height() - 24
+        wide = self.table.horizontalHeader().length() > self.scroll.viewport().width() - 24
+        if wide and room > 200 and height > room:
+            self.table.setVerticalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAsNeeded)
+            height = room
         self.table.setFixedHeight(height)
+
+    def resizeEvent(self, event) -> None:
+        super().resizeEvent(event)
+        self._fit_table()
 
     # --- selection ---------------------------------------------------------------------------
     def select_label(self, label: str | None) -> bool:

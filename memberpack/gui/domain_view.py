@@ -16,6 +16,34 @@ from memberpack.model.observation import OPEN_STATISTICS, Dataset
 from memberpack.store.pack import Pack
 
 
+SHORT_NAME = 60   # characters of a table's name in the list; the tooltip has it whole
+
+
+def short_names(names: list[str]) -> list[str]:
+    """Names for the list of tables: the words every name shares at its start are left out (the
+    tooltip keeps the whole title), and a name still long keeps its first and last words with "…"
+    between (the end tells "… General Fund" from "… (DSG)"); names that would read alike stay whole."""
+    split = [n.split() for n in names]
+    shared = 0
+    if len(names) > 1:
+        while all(len(w) > shared + 1 for w in split) and len({tuple(w[:shared + 1]) for w in split}) == 1:
+            shared += 1
+    shortened = [_middle_cut(words[shared:]) for words in split]
+    return shortened if len(set(shortened)) == len(set(names)) else names
+
+
+def _middle_cut(words: list[str]) -> str:
+    if len(" ".join(words)) <= SHORT_NAME:
+        return " ".join(words)
+    head: list[str] = []
+    tail: list[str] = []
+    while len(" ".join(head + [words[len(head)]])) <= SHORT_NAME // 2:
+        head.append(words[len(head)])
+    while len(" ".join([words[-len(tail) - 1]] + tail)) <= SHORT_NAME // 2 and len(head) + len(tail) < len(words) - 1:
+        tail.insert(0, words[-len(tail) - 1])
+    return " ".join(head) + " … " + " ".join(tail)
+
+
 class DomainView(QWidget):
     """The tables of one domain; ``target_changed`` follows the reader's selection."""
 
@@ -34,19 +62,22 @@ class DomainView(QWidget):
         if not datasets:
             what = "other" if title == DOMAIN_TITLES[OTHER] else title.lower()
             empty = QLabel(f"<p style='font-size:12pt'>No {what} tables in this pack yet.</p>"
-                           "<p>Import a workbook with <b>File › Import…</b> (Ctrl+I), or drag one onto this "
-                           "window.</p>")
+                           "<p>Import a workbook with <b>File › Import workbooks…</b> (Ctrl+I), or drag one onto "
+                           "this window.</p>")
             empty.setAlignment(Qt.AlignmentFlag.AlignCenter)
             empty.setWordWrap(True)
+            empty.setAccessibleName(f"No {what} tables in this pack yet")
+            empty.setFocusPolicy(Qt.FocusPolicy.StrongFocus)  # the keyboard lands on what the tab says
+            self.setFocusProxy(empty)
             layout.addWidget(empty)
             return
         self.list = QListWidget()
         self.list.setAccessibleName(f"{title} tables")
-        self.list.setMaximumWidth(260)
+        self.list.setMaximumWidth(240)
         self.list.setWordWrap(True)
-        for ds in datasets:
-            item = QListWidgetItem(ds.name)
-            item.setToolTip(f"{ds.source_file}, sheet {ds.sheet}, cells {ds.cell_range}")
+        for ds, name in zip(datasets, short_names([d.name for d in datasets])):
+            item = QListWidgetItem(name)
+            item.setToolTip(f"{ds.name}\n{ds.source_file}, sheet {ds.sheet}, cells {ds.cell_range}")
             self.list.addItem(item)
         self.stack = QStackedWidget()
         splitter = QSplitter(Qt.Orientation.Horizontal)
@@ -72,12 +103,36 @@ class DomainView(QWidget):
 
                 view = OpenStatisticsView(ds, self.pack.figure_count(ds.id), found)
             else:
-                view = DatasetView(ds, self.pack.observations(ds.id), found)
+                view = self._large_view(ds) or DatasetView(ds, self.pack.observations(ds.id), found)
             view.target_changed.connect(self.target_changed)
             view.show_notes(self._noted)
             self.views[position] = view
             self.stack.addWidget(view)
         return self.views[position]
+
+    def _large_view(self, ds: Dataset):
+        """A table of many thousand rows, all stored in blocks, is read from them on a worker and shown
+        as it is read (a table with sections or totals is shown in full once that is known)."""
+        from memberpack.gui.large_table import LARGE_ROWS, LargeDatasetView  # noqa: PLC0415
+
+        rows, cells = self.pack.block_rows(ds.id)
+        if rows < LARGE_ROWS or cells != self.pack.figure_count(ds.id):
+            return None
+        view = LargeDatasetView(ds, self.pack.path)
+        view.loaded.connect(lambda plain, d=ds: plain or self._show_in_full(d))
+        return view
+
+    def _show_in_full(self, ds: Dataset) -> None:
+        position = self.datasets.index(ds)
+        old = self.views.pop(position)
+        view = DatasetView(ds, self.pack.observations(ds.id), self.comparisons.get(ds.key, []))
+        view.target_changed.connect(self.target_changed)
+        view.show_notes(self._noted)
+        self.views[position] = view
+        self.stack.addWidget(view)
+        if self.stack.currentWidget() is old:
+            self.stack.setCurrentWidget(view)
+        old.deleteLater()
 
     def show_dataset(self, position: int) -> None:
         if 0 <= position < len(self.datasets):

@@ -18,7 +18,8 @@ from memberpack.errors import MemberpackError
 from memberpack.gui import workers
 from memberpack.gui.import_preview import ERROR_STYLE, PreviewPage
 from memberpack.importers import import_files, read_file
-from memberpack.importers.engine import FileResult
+from memberpack.importers.isolation import warm_up
+from memberpack.importers.engine import FileResult, already_imported
 from memberpack.importers.layout import TableLayout
 from memberpack.store.pack import Pack
 
@@ -27,16 +28,26 @@ FILE_FILTER = "Spreadsheets (*.xlsx *.xlsm *.xls *.ods *.csv);;All files (*)"
 
 def import_with_layouts(pack_path: Path, files: Sequence[tuple[Path, list[TableLayout]]], progress, cancel) -> list:
     """Import ``files``, each with the layouts the officer corrected, into the pack at
-    ``pack_path`` in one transaction. Runs on the worker thread."""
+    ``pack_path`` in one transaction. Runs on the worker thread. A file already in the pack is
+    imported again: the report page warned about it and the officer chose to go on."""
     reports = []
     with Pack.open(pack_path) as pack, pack.transaction():
         for n, (path, layouts) in enumerate(files):
             progress(n, len(files), f"Importing {path.name}")
             # the engine's own messages ("Reading rows…") keep the bar at this file
-            reports += import_files(pack, [path], layouts=layouts, cancel=cancel,
+            reports += import_files(pack, [path], layouts=layouts, cancel=cancel, again=True,
                                     progress=lambda _done, _total, message, n=n: progress(n, len(files), message))
         progress(len(files), len(files), "Done")
     return reports
+
+
+def already_in_pack(pack_path: Path, results: Sequence[FileResult]) -> dict[Path, str]:
+    """The files read that are already in the pack (the same SHA-256), with when each was imported."""
+    if not pack_path.is_file():
+        return {}
+    with Pack.open(pack_path) as pack:
+        found = {r.path: already_imported(pack, r.sha256) for r in results}
+    return {path: when for path, when in found.items() if when}
 
 
 class FilesPage(QWizardPage):
@@ -92,12 +103,13 @@ class FilesPage(QWizardPage):
         """Read every file now, so a bad one is named here and nothing goes further."""
         wizard: ImportWizard = self.wizard()  # type: ignore[assignment]
         wizard.results = []
-        for path in self.files():
-            try:
+        try:
+            for path in self.files():
                 wizard.results.append(read_file(path))
-            except MemberpackError as exc:
-                self.error.setText(str(exc))
-                return False
+            wizard.repeats = already_in_pack(wizard.pack_path, wizard.results)
+        except MemberpackError as exc:
+            self.error.setText(str(exc))
+            return False
         self.error.clear()
         return True
 
@@ -116,7 +128,12 @@ class ReportPage(QWizardPage):
         self.status = QLabel()
         self.status.setWordWrap(True)
         self.status.setAccessibleName("Import status")
+        self.repeats = QLabel()
+        self.repeats.setWordWrap(True)
+        self.repeats.setStyleSheet(ERROR_STYLE)
+        self.repeats.setAccessibleName("Files already in the pack")
         layout = QVBoxLayout(self)
+        layout.addWidget(self.repeats)
         layout.addWidget(self.report, 1)
         layout.addWidget(self.progress)
         layout.addWidget(self.status)
@@ -129,6 +146,10 @@ class ReportPage(QWizardPage):
             if wizard.overrides.get(result.path):
                 lines.append(f"  {len(wizard.overrides[result.path])} table(s) read as you corrected them")
         self.report.setPlainText("\n".join(lines))
+        self.repeats.setText("\n".join(
+            f"{path.name} is already in the pack (imported on {when}). Importing it again adds a copy of the "
+            "same figures; go Back to leave it out." for path, when in wizard.repeats.items()))
+        self.repeats.setVisible(bool(wizard.repeats))
         self.status.clear()
 
 
@@ -145,12 +166,14 @@ class ImportWizard(QWizard):
         self.pack_path = Path(pack_path)
         self.results: list[FileResult] = []
         self.overrides: dict[Path, list[TableLayout]] = {}
+        self.repeats: dict[Path, str] = {}   # files already in the pack, with when they were imported
         self.job: workers.Job | None = None
         self.files_page, self.preview_page, self.report_page = FilesPage(files), PreviewPage(), ReportPage()
         for page in (self.files_page, self.preview_page, self.report_page):
             self.addPage(page)
         self.setButtonText(QWizard.WizardButton.FinishButton, "&Import")
         self.resize(900, 640)
+        warm_up(keep=True)   # files are read in a reader process: one loads while the officer picks files
 
     def accept(self) -> None:
         """Finish starts the import; the wizard closes when the pack holds it."""

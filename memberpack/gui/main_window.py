@@ -1,31 +1,38 @@
 """The main window: the pack's tabs, the notes panel, the menus, and the commands behind them.
 
 Window geometry and recent packs live in QSettings, stored as an INI file in memberpack's config
-folder (so ``MEMBERPACK_CONFIG_DIR`` moves them too); notes live in the pack.
+folder (so ``MEMBERPACK_CONFIG_DIR`` moves them too); notes live in the pack. Every write to the
+pack goes through one :class:`~memberpack.gui.pack_writes.PackWriter`; a timer notices writes made
+by another window or process (``PRAGMA data_version``) and shows them.
 """
 
 from __future__ import annotations
 
+import sqlite3
 from pathlib import Path
 
-from PySide6.QtCore import QSettings, Qt, QUrl, Signal
-from PySide6.QtGui import QCloseEvent, QDesktopServices, QDragEnterEvent, QDropEvent, QUndoStack
+from PySide6.QtCore import QSettings, Qt, QTimer, QUrl, Signal
+from PySide6.QtGui import QCloseEvent, QDesktopServices, QDragEnterEvent, QDropEvent, QPalette, QUndoStack
 from PySide6.QtWidgets import (QDockWidget, QFileDialog, QLabel, QMainWindow, QMenu, QMessageBox, QProgressBar,
-                               QPushButton)
+                               QPushButton, QVBoxLayout, QWidget)
 
-from memberpack import settings
+from memberpack import __version__, settings
 from memberpack.errors import MemberpackError
 from memberpack.gui import actions as ids
 from memberpack.gui.annotation_panel import AnnotationPanel
 from memberpack.gui.pack_tabs import PackTabs
+from memberpack.gui.pack_writes import READ_WAIT_MS, PackWriter
 from memberpack.model.annotations import PRIVATE
 from memberpack.store.pack import Pack
 
 PACK_FILTER = "Briefing packs (*.mpack)"
 NEIGHBOURS_FILTER = "Statistical-neighbour workbooks (*.xlsx *.xlsm *.xls *.ods *.csv)"
 RECENT_KEY, GEOMETRY_KEY, STATE_KEY = "recent_packs", "window/geometry", "window/state"
+NOTES_WIDTH_KEY = "window/notes_width"
 MAX_RECENT = 8
 NOTES_WIDTH = 300
+NOTES_WIDTHS = (220, 520)   # a saved notes width outside these (or over 40% of the window) is not restored
+POLL_MS = 1000              # how often to look for changes made by another window or process
 
 
 def window_settings() -> QSettings:
@@ -54,14 +61,18 @@ class MainWindow(QMainWindow):
         self.setAcceptDrops(True)
         self.setMinimumSize(900, 600)
         self.recent_menu = QMenu("Open &recent", self)
+        self.writer = PackWriter(pack, self)
+        self.writer.failed.connect(lambda message: self.statusBar().showMessage(message, 10_000))
+        self.writer.read_only_found.connect(self._show_read_only)
         self.menu_actions = ids.create_actions(self, {
             ids.NEW_PACK: self.new_pack, ids.OPEN_PACK: self.choose_pack, ids.IMPORT: self.open_import_wizard,
             ids.IMPORT_NEIGHBOURS: self.import_neighbours,
             ids.EXPORT_PDF: lambda: self.export(".pdf"), ids.EXPORT_JSON: lambda: self.export(".json"),
             ids.PACK_DETAILS: self.edit_pack_details, ids.QUIT: self.close,
-            ids.UNDO: self.undo_stack.undo, ids.REDO: self.undo_stack.redo, ids.FIND: self.focus_filter,
+            ids.UNDO: lambda: self.notes.undo(), ids.REDO: lambda: self.notes.redo(), ids.FIND: self.focus_filter,
+            ids.FIND_IN_PACK: self.find_in_pack,
             ids.NEXT_TAB: lambda: self.step_tab(1), ids.PREVIOUS_TAB: lambda: self.step_tab(-1),
-            ids.SHOW_NOTES: self.toggle_notes})
+            ids.SHOW_NOTES: self.focus_notes, ids.ABOUT: self.about})
         ids.build_menus(self, self.menu_actions, self.recent_menu)
         self.undo_stack.canUndoChanged.connect(self.menu_actions[ids.UNDO].setEnabled)
         self.undo_stack.canRedoChanged.connect(self.menu_actions[ids.REDO].setEnabled)
@@ -70,7 +81,7 @@ class MainWindow(QMainWindow):
         self.menu_actions[ids.UNDO].setEnabled(False)
         self.menu_actions[ids.REDO].setEnabled(False)
 
-        self.notes = AnnotationPanel(pack, self.undo_stack)
+        self.notes = AnnotationPanel(pack, self.undo_stack, writer=self.writer, read_later=True)
         self.notes.notes_changed.connect(self._notes_changed)
         self.notes.go_to.connect(lambda target: self.tabs.reveal(target.dataset_key, target.label))
         self.notes_dock = QDockWidget("Notes", self)
@@ -89,23 +100,104 @@ class MainWindow(QMainWindow):
             widget.hide()
             self.statusBar().addPermanentWidget(widget)
         self.statusBar().addPermanentWidget(self.status)
+        # The tabs are swapped inside this holder, so replacing them never re-lays out the dock.
+        self.banner = QLabel()
+        self.banner.setObjectName("read_only_banner")
+        self.banner.setWordWrap(True)
+        self.banner.setAutoFillBackground(True)
+        self.banner.setBackgroundRole(QPalette.ColorRole.ToolTipBase)
+        self.banner.setForegroundRole(QPalette.ColorRole.ToolTipText)
+        self.banner.setMargin(6)
+        self.banner.hide()
+        holder = QWidget()
+        self.holder = QVBoxLayout(holder)
+        self.holder.setContentsMargins(0, 0, 0, 0)
+        self.holder.setSpacing(0)
+        self.holder.addWidget(self.banner)
+        self.setCentralWidget(holder)
+        self.tabs = None
+        self._data_version = 0
+        self._shown_datasets: list[int] = []
         self._show_pack(pack, refresh_notes=False)
         self._restore_geometry()
+        self.poll = QTimer(self)
+        self.poll.setInterval(POLL_MS)
+        self.poll.timeout.connect(self.check_for_changes)
+        self.poll.start()
 
     # --- the pack on screen ---------------------------------------------------------------------
-    def _show_pack(self, pack: Pack, *, refresh_notes: bool = True) -> None:
-        tabs = PackTabs(pack)   # reads every table: a damaged pack fails here, before anything changes
-        self.pack, self.tabs = pack, tabs
+    def _show_pack(self, pack: Pack, *, refresh_notes: bool = True, check: bool = False) -> None:
+        """Show ``pack``; with ``check``, its headlines are read first (every figure), so a damaged pack
+        fails here, before anything changes; otherwise they are read just after the window is painted."""
+        tabs = PackTabs(pack, overview_later=not check)
+        old, self.pack, self.tabs = self.tabs, pack, tabs
+        if old is not None:
+            self.holder.replaceWidget(old, tabs)
+            old.deleteLater()
+        else:
+            self.holder.addWidget(tabs, 1)
+        if self.writer.pack is not pack:
+            self.writer.set_pack(pack)
         meta = pack.meta()
         self.setWindowTitle(f"{meta.get('committee') or pack.path.stem} – memberpack")
         self.tabs.target_changed.connect(self.notes.set_target)
-        self.setCentralWidget(self.tabs)
+        self.tabs.currentChanged.connect(lambda _tab: QTimer.singleShot(0, self.tabs.focus_content))
         if refresh_notes:  # the panel read them when it was made for the first pack
             self.notes.pack = pack
             self.notes.refresh()
         self._notes_changed()
         self.status.setText(f"{pack.path.name} · {meta.get('classification') or 'Public'}")
+        self._show_read_only()
+        try:
+            self._data_version, self._shown_datasets = self._pack_version()
+        except sqlite3.Error:  # locked by another process: the next look shows what it wrote
+            self._data_version, self._shown_datasets = 0, []
         self._remember(pack.path)
+        QTimer.singleShot(0, self.tabs.focus_content)
+
+    def _show_read_only(self) -> None:
+        """A read-only pack says so above the tabs, and the notes panel takes no edits."""
+        read_only = self.writer.read_only
+        self.banner.setText(f"<b>Read-only:</b> {self.pack.path.name} cannot be changed (a read-only file or "
+                            "folder), so notes can be read but not added, edited or deleted.")
+        self.banner.setVisible(read_only)
+        self.notes.set_read_only(read_only)
+        for action in (ids.IMPORT, ids.IMPORT_NEIGHBOURS, ids.PACK_DETAILS):
+            if self.menu_actions[action].isEnabled() == read_only:
+                self.menu_actions[action].setEnabled(not read_only)
+
+    # --- changes made by another window or process -----------------------------------------------
+    def _pack_version(self) -> tuple[int, list[int]]:
+        """The pack's ``data_version`` (it moves when another connection commits) and its tables."""
+        db = self.pack.db
+        db.execute("PRAGMA busy_timeout = 0")  # never wait on the GUI thread: look again next time
+        try:
+            (version,) = db.execute("PRAGMA data_version").fetchone()
+            return version, [i for (i,) in db.execute("SELECT id FROM dataset ORDER BY id")]
+        finally:
+            db.execute(f"PRAGMA busy_timeout = {READ_WAIT_MS}")
+
+    def check_for_changes(self) -> bool:
+        """Show what another window or process has written to the pack since we last looked: new
+        tables reload the tabs, anything else the notes and details. True if anything changed."""
+        if self.writer.busy:
+            return False
+        try:
+            version, datasets = self._pack_version()
+        except sqlite3.Error:  # another process is writing: look again at the next tick
+            return False
+        if version == self._data_version:
+            return False
+        if datasets != self._shown_datasets:
+            self.reload()
+        else:
+            self._data_version = version
+            self.notes.refresh()
+            self._notes_changed()
+            meta = self.pack.meta()
+            self.setWindowTitle(f"{meta.get('committee') or self.pack.path.stem} – memberpack")
+        self.statusBar().showMessage("The pack was changed in another window; showing the changes", 8000)
+        return True
 
     def _notes_changed(self) -> None:
         self.tabs.show_notes([n.target for n in self.notes.notes])
@@ -119,7 +211,7 @@ class MainWindow(QMainWindow):
             return False
         old = self.pack
         try:
-            self._show_pack(pack)
+            self._show_pack(pack, check=True)
         except MemberpackError as exc:
             pack.close()
             QMessageBox.warning(self, "Cannot open the pack", str(exc))
@@ -148,16 +240,37 @@ class MainWindow(QMainWindow):
         self.recent_menu.setEnabled(bool(self.recent_menu.actions()))
 
     def _restore_geometry(self) -> None:
-        if not self.restoreGeometry(self.store.value(GEOMETRY_KEY, b"")):
+        """Restore the saved window, checking it first: off every screen, or a notes panel too wide
+        or too narrow to leave the tabs room (a layout broken once is not kept for ever), is reset."""
+        from PySide6.QtGui import QGuiApplication  # noqa: PLC0415
+
+        geometry = self.store.value(GEOMETRY_KEY, b"")
+        if not geometry or not self.restoreGeometry(geometry) or not any(
+                screen.availableGeometry().intersects(self.frameGeometry()) for screen in QGuiApplication.screens()):
             self.resize(1280, 800)
-        if not self.restoreState(self.store.value(STATE_KEY, b"")):
-            self.resizeDocks([self.notes_dock], [NOTES_WIDTH], Qt.Orientation.Horizontal)
+        state = self.store.value(STATE_KEY, b"")
+        if state:
+            self.restoreState(state)
+        self.resizeDocks([self.notes_dock], [self.notes_width(self.store.value(NOTES_WIDTH_KEY))],
+                         Qt.Orientation.Horizontal)
+
+    def notes_width(self, saved: object) -> int:
+        """The notes panel's saved width if it is sensible for this window, else the default."""
+        try:
+            width = int(saved)  # type: ignore[arg-type]
+        except (TypeError, ValueError):
+            return NOTES_WIDTH
+        low, high = NOTES_WIDTHS
+        return width if low <= width <= min(high, int(self.width() * 0.4)) else NOTES_WIDTH
 
     def closeEvent(self, event: QCloseEvent) -> None:
         if self.job is not None:
             self.job.cancel()
+        self.poll.stop()
         self.store.setValue(GEOMETRY_KEY, self.saveGeometry())
         self.store.setValue(STATE_KEY, self.saveState())
+        if self.notes_dock.isVisible() and not self.notes_dock.isFloating():
+            self.store.setValue(NOTES_WIDTH_KEY, self.notes_dock.width())
         self.store.sync()
         super().closeEvent(event)
 
@@ -211,9 +324,11 @@ class MainWindow(QMainWindow):
             return False
         try:
             listed = comparators.name_from_statistics(self.pack, read_neighbours(name, ours))
-            comparators.save_neighbours(self.pack, listed)
         except MemberpackError as exc:
             QMessageBox.warning(self, title, str(exc))
+            return False
+        if not self.writer.write(lambda pack: comparators.save_neighbours(pack, listed),
+                                 failed=lambda message, _c: QMessageBox.warning(self, title, message)):
             return False
         self.reload()
         self.statusBar().showMessage(f"{len(listed.neighbours)} statistical neighbours of {ours.describe()} "
@@ -225,11 +340,17 @@ class MainWindow(QMainWindow):
 
         dialog = PackDetailsDialog(self.pack.meta(), self)
         if dialog.exec():
-            self.pack.set_meta(**dialog.values())
-            given = dialog.authority_given()
-            if given:
-                self.set_authority(given)
-            self.reload()
+            values = dialog.values()
+
+            def saved(_result) -> None:
+                given = dialog.authority_given()
+                if given:
+                    self.set_authority(given)
+                self.reload()
+
+            self.writer.write(lambda pack: pack.set_meta(**values), saved,
+                              failed=lambda message, _c: QMessageBox.warning(
+                                  self, "Pack details not saved", f"{message}; the details were not saved."))
 
     def set_authority(self, given: str) -> bool:
         """Make the authority named by ``given`` (LA number, ONS code or name) ours; False if unknown."""
@@ -240,37 +361,31 @@ class MainWindow(QMainWindow):
             QMessageBox.warning(self, "Our authority", f"{given} is not an authority memberpack knows: give its LA "
                                 "number or name as the imported statistics write it.")
             return False
-        comparators.set_authority(self.pack, found)
-        self.statusBar().showMessage(f"Our authority: {found.describe()}", 8000)
-        return True
+        return self.writer.write(lambda pack: comparators.set_authority(pack, found),
+                                 lambda _r: self.statusBar().showMessage(f"Our authority: {found.describe()}", 8000))
 
     def export(self, suffix: str) -> None:
-        kind = "PDF briefing" if suffix == ".pdf" else "JSON"
-        default = self.pack.path.with_suffix(suffix)
-        name, _ = QFileDialog.getSaveFileName(self, f"Export {kind}", str(default), f"{kind} (*{suffix})")
-        if not name:
-            return
-        private = any(n.visibility == PRIVATE for n in self.notes.notes) and QMessageBox.question(
-            self, f"Export {kind}", "Include private notes? Choose No for the public version of the briefing.",
-            QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No,
-            QMessageBox.StandardButton.No) == QMessageBox.StandardButton.Yes
-        self.start_export(Path(name).with_suffix(suffix), include_private=private)
+        """The Export dialog (format, version, sections, private notes, preview, print), then the export."""
+        from memberpack.gui.export_dialog import ExportDialog  # noqa: PLC0415 - on demand
 
-    def start_export(self, out: Path, *, include_private: bool = False) -> None:
-        """Write ``out`` (.pdf or .json) on the worker thread, with a progress bar and Cancel in
-        the status bar; ``export_done`` reports the outcome."""
+        dialog = ExportDialog(self.pack.path, suffix=suffix, parent=self,
+                              has_private=any(n.visibility == PRIVATE for n in self.notes.notes))
+        if dialog.exec():
+            options = dialog.options()
+            self.start_export(options["out"], include_private=options["include_private"],
+                              sections=options["sections"])
+
+    def start_export(self, out: Path, *, include_private: bool = False, sections: list[str] | None = None) -> None:
+        """Write ``out`` (.pdf, .html or .json) on the worker thread, with a progress bar and Cancel
+        in the status bar; ``export_done`` reports the outcome."""
         pack_path = self.pack.path
 
         def write(progress, cancel) -> Path:
+            from memberpack.export.outputs import export_to  # noqa: PLC0415 - reportlab on demand
+
             with Pack.open(pack_path) as pack:
-                if out.suffix == ".json":
-                    from memberpack.export.json_export import export_json  # noqa: PLC0415
-
-                    export_json(pack, out, include_private=include_private)
-                else:
-                    from memberpack.export.pdf import export_pdf  # noqa: PLC0415 - reportlab on demand
-
-                    export_pdf(pack, out, include_private=include_private, progress=progress, cancel=cancel)
+                export_to(pack, out, include_private=include_private, sections=sections, progress=progress,
+                          cancel=cancel)
             return out
 
         from memberpack.gui.workers import Job  # noqa: PLC0415 - threads start on demand
@@ -292,10 +407,10 @@ class MainWindow(QMainWindow):
         self.statusBar().showMessage(message)
 
     def _export_succeeded(self, path: Path) -> None:
-        """Report the file written and, for the briefing PDF, offer to open it."""
+        """Report the file written and, for a briefing (PDF or HTML), offer to open it."""
         self._exported(f"Wrote {path}")
-        if path.suffix == ".pdf" and QMessageBox.question(
-                self, "Export PDF briefing", f"Wrote {path.name}. Open it now?",
+        if path.suffix in (".pdf", ".html") and QMessageBox.question(
+                self, "Export briefing", f"Wrote {path.name}. Open it now?",
                 QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No,
                 QMessageBox.StandardButton.Yes) == QMessageBox.StandardButton.Yes:
             QDesktopServices.openUrl(QUrl.fromLocalFile(str(path)))
@@ -315,16 +430,34 @@ class MainWindow(QMainWindow):
         tab = self.tabs.currentIndex()
         view = self.tabs.domain_view(tab).current_view() if tab > 0 else None
         if view is not None:
+            if hasattr(view, "scroll"):   # a long table keeps its filter in sight without a page scroll
+                view.scroll.ensureWidgetVisible(view.filter)
             view.filter.setFocus()
             view.filter.selectAll()
 
     def step_tab(self, step: int) -> None:
         self.tabs.setCurrentIndex((self.tabs.currentIndex() + step) % self.tabs.count())
 
-    def toggle_notes(self) -> None:
-        self.notes_dock.setVisible(not self.notes_dock.isVisible())
-        if self.notes_dock.isVisible():
-            self.notes.body.setFocus()
+    def focus_notes(self) -> None:
+        """F4: show the notes panel (if closed) and put the cursor in the note editor."""
+        self.notes_dock.show()
+        self.notes_dock.raise_()
+        self.notes.body.setFocus()
+
+    def find_in_pack(self):
+        """Ctrl+Shift+F: find figures by row, column or figure across every table of the pack."""
+        from memberpack.gui.find_dialog import FindDialog  # noqa: PLC0415 - on demand
+
+        dialog = FindDialog(self.pack, self)
+        dialog.go_to.connect(lambda key, label: self.tabs.reveal(key, label))
+        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        dialog.show()
+        return dialog
+
+    def about(self) -> None:
+        QMessageBox.about(self, "About memberpack",
+                          f"<b>memberpack {__version__}</b><p>Council briefing packs: import officers' "
+                          "spreadsheets, read and annotate them, export the briefing PDF.</p>")
 
     # --- drag a workbook onto the window ----------------------------------------------------------
     @staticmethod
@@ -335,12 +468,21 @@ class MainWindow(QMainWindow):
         paths = [Path(u.toLocalFile()) for u in urls if u.isLocalFile()]
         return [p for p in paths if p.suffix.lower() in WORKBOOK_SUFFIXES | CSV_SUFFIXES]
 
+    @staticmethod
+    def _packs(event) -> list[Path]:
+        urls = event.mimeData().urls() if event.mimeData().hasUrls() else []
+        return [Path(u.toLocalFile()) for u in urls if u.isLocalFile() and u.toLocalFile().lower().endswith(".mpack")]
+
     def dragEnterEvent(self, event: QDragEnterEvent) -> None:
-        if self._workbooks(event):
+        if self._packs(event) or self._workbooks(event):
             event.acceptProposedAction()
 
     def dropEvent(self, event: QDropEvent) -> None:
-        files = self._workbooks(event)
-        if files:
+        """A dropped pack opens in this window; dropped workbooks go to the import wizard."""
+        packs, files = self._packs(event), self._workbooks(event)
+        if packs:
+            event.acceptProposedAction()
+            self.open_pack(packs[0])
+        elif files:
             event.acceptProposedAction()
             self.open_import_wizard(files)

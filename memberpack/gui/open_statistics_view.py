@@ -30,7 +30,6 @@ class OpenStatisticsView(QWidget):
         heading.setWordWrap(True)
         source = QLabel(f"{source_line(dataset)} · {figures:,} figures across all areas, shown as how our "
                         "authority compares rather than as one long table.")
-        source.setStyleSheet("color: #555555")
         source.setWordWrap(True)
         self.filter = QLineEdit()
         self.filter.setPlaceholderText("Filter indicators…")

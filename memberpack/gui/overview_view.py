@@ -9,7 +9,6 @@ the previous import. The words are the narrative layer's. Activating a line open
 from __future__ import annotations
 
 from PySide6.QtCore import Qt, Signal
-from PySide6.QtGui import QColor
 from PySide6.QtWidgets import (QFrame, QGridLayout, QGroupBox, QHBoxLayout, QHeaderView, QLabel, QScrollArea, QTreeWidget,
                                QTreeWidgetItem, QVBoxLayout, QWidget)
 
@@ -91,7 +90,7 @@ class OverviewView(QScrollArea):
         parts = [meta.get("committee") or "", f"meeting {meta['meeting_date']}" if meta.get("meeting_date") else "",
                  meta.get("classification") or ""]
         label = QLabel(f"<h2 style='margin:0'>{meta.get('title') or 'Briefing pack'}</h2>"
-                       f"<span style='color:#4a5561'>{' · '.join(p for p in parts if p)}</span>")
+                       f"<span>{' · '.join(p for p in parts if p)}</span>")
         label.setWordWrap(True)
         return label
 
@@ -134,7 +133,6 @@ class OverviewView(QScrollArea):
             tree.addTopLevelItem(row)
         if not items:
             none = QTreeWidgetItem([empty, "", ""])
-            none.setForeground(0, QColor("#6b7682"))
             tree.addTopLevelItem(none)
             none.setFirstColumnSpanned(True)
         header = tree.header()

@@ -1,13 +1,45 @@
 """The pack's details: title, committee, meeting date (UK style), classification and our authority
-(the council the pack compares with England, its region and its statistical neighbours)."""
+(the council the pack compares with England, its region and its statistical neighbours), and the
+committee paper's front matter the briefing's cover prints (council, agenda item, report title,
+author, contact officer, purpose, recommendations, the other-formats statement).
+
+A meeting date is set only when ticked: an unset date stays unset, never silently today."""
 
 from __future__ import annotations
 
 from PySide6.QtCore import QDate
-from PySide6.QtWidgets import QComboBox, QDateEdit, QDialog, QDialogButtonBox, QFormLayout, QLineEdit, QWidget
+from PySide6.QtWidgets import (QCheckBox, QComboBox, QDateEdit, QDialog, QDialogButtonBox, QFormLayout, QGroupBox,
+                               QHBoxLayout, QLineEdit, QPlainTextEdit, QVBoxLayout, QWidget)
+
+from memberpack.model.front_matter import RECOMMENDATIONS, recommendations, recommendations_text
 
 CLASSIFICATIONS = ("Public", "Exempt")
 DATE_FORMAT = "dd/MM/yyyy"
+# (meta key, label with its mnemonic, placeholder) of the one-line fields of the paper
+PAPER_LINES = (
+    ("council", "Co&uncil:", "e.g. Somerset Council"),
+    ("agenda_item", "A&genda item:", "e.g. 7"),
+    ("report_title", "&Report title:", "the title of the committee report"),
+    ("author", "Aut&hor:", "name and role"),
+    ("contact_name", "Contact o&fficer:", "name and role"),
+    ("contact_email", "Contact &email:", "name@council.gov.uk"),
+    ("contact_phone", "Contact tele&phone:", "01234 567890"),
+)
+PAPER_TEXTS = (
+    ("purpose", "Purp&ose:", "What the report is for, in a sentence or two"),
+    (RECOMMENDATIONS, "Recomme&ndations:", "One recommendation per line"),
+    ("alternative_formats", "Other format&s:",
+     "e.g. This document is available in other formats, such as large print, on request."),
+)
+
+
+def _text_box(text: str, placeholder: str, name: str) -> QPlainTextEdit:
+    box = QPlainTextEdit(text)
+    box.setPlaceholderText(placeholder)
+    box.setTabChangesFocus(True)
+    box.setAccessibleName(name)
+    box.setFixedHeight(box.fontMetrics().lineSpacing() * 4)
+    return box
 
 
 class PackDetailsDialog(QDialog):
@@ -19,11 +51,22 @@ class PackDetailsDialog(QDialog):
         self.title = QLineEdit(meta.get("title", ""))
         self.committee = QLineEdit(meta.get("committee", ""))
         self.committee.setPlaceholderText("e.g. Scrutiny Committee – Children and Families")
+        date = QDate.fromString(meta.get("meeting_date", ""), DATE_FORMAT)
+        self.has_date = QCheckBox("&Known")
+        self.has_date.setChecked(date.isValid())
+        self.has_date.setToolTip("Untick to leave the meeting date unset")
         self.meeting_date = QDateEdit()
         self.meeting_date.setDisplayFormat(DATE_FORMAT)
         self.meeting_date.setCalendarPopup(True)
-        date = QDate.fromString(meta.get("meeting_date", ""), DATE_FORMAT)
+        self.meeting_date.setAccessibleName("Meeting date")
         self.meeting_date.setDate(date if date.isValid() else QDate.currentDate())
+        self.meeting_date.setEnabled(date.isValid())
+        self.has_date.toggled.connect(self.meeting_date.setEnabled)
+        when = QWidget()
+        row = QHBoxLayout(when)
+        row.setContentsMargins(0, 0, 0, 0)
+        row.addWidget(self.has_date)
+        row.addWidget(self.meeting_date, 1)
         self.classification = QComboBox()
         self.classification.addItems(CLASSIFICATIONS)
         self.classification.setCurrentText(meta.get("classification") or "Public")
@@ -36,22 +79,44 @@ class PackDetailsDialog(QDialog):
         self.authority.setToolTip("The council whose figures are compared with England, its region and its "
                                   "statistical neighbours (\"how we compare\")")
         self.authority.setAccessibleName("Our authority")
-        form = QFormLayout(self)
+        pack_box = QGroupBox("The pack")
+        form = QFormLayout(pack_box)
         form.addRow("&Title:", self.title)
         form.addRow("&Committee:", self.committee)
-        form.addRow("&Meeting date:", self.meeting_date)
+        form.addRow("&Meeting date:", when)
         form.addRow("C&lassification:", self.classification)
         form.addRow("Our &authority:", self.authority)
+        paper_box = QGroupBox("The committee paper (printed on the briefing's cover)")
+        paper = QFormLayout(paper_box)
+        self.lines: dict[str, QLineEdit] = {}
+        for key, label, placeholder in PAPER_LINES:
+            edit = self.lines[key] = QLineEdit(meta.get(key, ""))
+            edit.setPlaceholderText(placeholder)
+            edit.setAccessibleName(label.replace("&", "").rstrip(":"))
+            paper.addRow(label, edit)
+        self.texts: dict[str, QPlainTextEdit] = {}
+        for key, label, placeholder in PAPER_TEXTS:
+            text = "\n".join(recommendations(meta)) if key == RECOMMENDATIONS else meta.get(key, "")
+            self.texts[key] = _text_box(text, placeholder, label.replace("&", "").rstrip(":"))
+            paper.addRow(label, self.texts[key])
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel)
         buttons.accepted.connect(self.accept)
         buttons.rejected.connect(self.reject)
-        form.addRow(buttons)
-        self.resize(480, self.sizeHint().height())
+        layout = QVBoxLayout(self)
+        layout.addWidget(pack_box)
+        layout.addWidget(paper_box)
+        layout.addWidget(buttons)
+        self.resize(620, self.sizeHint().height())
 
     def values(self) -> dict[str, str]:
-        return {"title": self.title.text().strip(), "committee": self.committee.text().strip(),
-                "meeting_date": self.meeting_date.date().toString(DATE_FORMAT),
-                "classification": self.classification.currentText()}
+        out = {"title": self.title.text().strip(), "committee": self.committee.text().strip(),
+               "meeting_date": self.meeting_date.date().toString(DATE_FORMAT) if self.has_date.isChecked() else "",
+               "classification": self.classification.currentText()}
+        out |= {key: edit.text().strip() for key, edit in self.lines.items()}
+        for key, box in self.texts.items():
+            text = box.toPlainText()
+            out[key] = recommendations_text(text.splitlines()) if key == RECOMMENDATIONS else " ".join(text.split())
+        return out
 
     def authority_given(self) -> str | None:
         """The authority typed in, or None when it was left as it was."""

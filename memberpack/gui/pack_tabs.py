@@ -1,20 +1,26 @@
 """The tabs of a pack: Overview, then one per domain (Finance, Social care, Inclusion,
 Education, Workforce when there is any, Other data).
 
-Only the Overview is built at once; a domain tab is built the first time it is shown, so the
-window paints quickly and pyqtgraph loads only when a chart is first needed.
+A domain tab is built the first time it is shown, so the window paints quickly and pyqtgraph
+loads only when a chart is first needed. With ``overview_later`` even the Overview's headlines
+(which read the pack's figures) are worked out just after the window's first paint.
 """
 
 from __future__ import annotations
 
-from PySide6.QtCore import Signal
-from PySide6.QtWidgets import QTabWidget, QVBoxLayout, QWidget
+import sqlite3
+from typing import TYPE_CHECKING
 
-from memberpack.analysis.headlines import headlines
-from memberpack.gui.overview_view import OverviewView
+from PySide6.QtCore import Qt, QTimer, Signal
+from PySide6.QtWidgets import QLabel, QTabWidget, QVBoxLayout, QWidget
+
+from memberpack.errors import MemberpackError
 from memberpack.model.annotations import Target
 from memberpack.model.metrics import DOMAIN_TITLES, EDUCATION, FINANCE, INCLUSION, OTHER, SOCIAL_CARE
 from memberpack.store.pack import Pack
+
+if TYPE_CHECKING:
+    from memberpack.gui.overview_view import OverviewView
 
 ALWAYS_SHOWN = (FINANCE, SOCIAL_CARE, INCLUSION, EDUCATION, OTHER)
 
@@ -24,14 +30,27 @@ class PackTabs(QTabWidget):
 
     target_changed = Signal(object)
 
-    def __init__(self, pack: Pack, parent: QWidget | None = None) -> None:
+    def __init__(self, pack: Pack, parent: QWidget | None = None, *, overview_later: bool = False) -> None:
         super().__init__(parent)
         self.pack = pack
         self.setDocumentMode(True)
         self.setAccessibleName("Pack sections")
-        self.overview = OverviewView(headlines(pack), pack.meta())
-        self.overview.open_figure.connect(self._open_figure)
-        self.addTab(self.overview, "Overview")
+        self._overview: OverviewView | None = None
+        self._meta = pack.meta()
+        self._overview_later = overview_later
+        self._reading = overview_later   # the headlines and comparisons are read on a worker after the first paint
+        first = QWidget()
+        QVBoxLayout(first).setContentsMargins(0, 0, 0, 0)
+        self.addTab(first, "Overview")
+        if overview_later:
+            waiting = QLabel("Reading the headlines…")
+            waiting.setAlignment(Qt.AlignmentFlag.AlignCenter)
+            waiting.setAccessibleName("Reading the headlines")
+            waiting.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
+            first.layout().addWidget(waiting)
+            first.setFocusProxy(waiting)
+        else:
+            self.build_overview()
         datasets = pack.datasets()
         self.domains: list[tuple[str, list]] = []
         for domain, title in DOMAIN_TITLES.items():
@@ -44,14 +63,124 @@ class PackTabs(QTabWidget):
         self.views: dict[int, QWidget] = {}
         self._noted: list[Target] = []
         self._comparisons: dict[str, list] | None = None
+        self._without_comparisons: set[int] = set()
         self.currentChanged.connect(self._tab_changed)
+
+    @property
+    def overview(self) -> OverviewView:
+        """The Overview tab's view (built now if it was left until after the first paint)."""
+        return self.build_overview()
+
+    def build_overview(self, found=None) -> OverviewView | None:
+        """Show the Overview on the headlines ``found`` (worked out now if not given)."""
+        if self._overview is None:
+            from memberpack.gui.overview_view import OverviewView  # noqa: PLC0415 - after the first paint
+
+            page = self.widget(0)
+            waiting = page.focusProxy()
+            if found is None:
+                from memberpack.analysis.headlines import headlines  # noqa: PLC0415 - reads every figure
+
+                try:
+                    found = headlines(self.pack)
+                except (MemberpackError, sqlite3.Error) as exc:  # damaged, or closed: say so where they would be
+                    if waiting is None:
+                        raise
+                    self._not_read(str(exc))
+                    return None
+            self._overview = OverviewView(found, self._meta)
+            self._overview.open_figure.connect(self._open_figure)
+            page.layout().addWidget(self._overview)
+            page.setFocusProxy(self._overview)
+            if waiting is not None:
+                had_focus = waiting.hasFocus()
+                waiting.deleteLater()
+                waiting.hide()
+                if had_focus:
+                    self.focus_content()
+        return self._overview
+
+    def _not_read(self, message: str) -> None:
+        waiting = self.widget(0).focusProxy()
+        if self._overview is None and waiting is not None:
+            waiting.setText(f"The headlines cannot be read: {message}")
+            waiting.setWordWrap(True)
+
+    def paintEvent(self, event) -> None:
+        super().paintEvent(event)
+        if self._overview_later and self._overview is None:
+            self._overview_later = False
+            QTimer.singleShot(0, self._read_headlines)
+
+    def _read_headlines(self) -> None:
+        """Work out the headlines on a worker thread, over a connection of its own: they read every
+        figure of the pack, which for a 100,000-row table takes seconds the window must not freeze for."""
+        if self._overview is not None:
+            return
+        from memberpack.gui.pack_reads import IN_PROCESS_FIGURES, pack_comparisons_by_dataset, pack_headlines  # noqa: PLC0415
+        from memberpack.gui.workers import Job, in_process, pool  # noqa: PLC0415 - threads on demand
+
+        path = self.pack.path
+
+        try:
+            large = sum(self.pack.figure_count(d.id) for d in self.pack.datasets()) > IN_PROCESS_FIGURES
+        except sqlite3.Error:   # the pack was closed meanwhile (its window is going)
+            return
+
+        def read_headlines(_progress, _cancel):
+            return in_process(pack_headlines, str(path)) if large else pack_headlines(str(path))
+
+        def read_comparisons(_progress, _cancel):
+            return in_process(pack_comparisons_by_dataset, str(path)) if large else pack_comparisons_by_dataset(str(path))
+
+        self._reading = True
+        self._headlines_job = Job(read_headlines)
+        self._headlines_job.succeeded.connect(self._headlines_read)
+        self._headlines_job.failed.connect(self._not_read)
+        self._headlines_job.start(pool("reads"))
+        self._comparisons_job = Job(read_comparisons)   # the same one thread: after the headlines
+        self._comparisons_job.succeeded.connect(self._comparisons_read)
+        self._comparisons_job.failed.connect(lambda _message: self._comparisons_read({}))
+        self._comparisons_job.start(pool("reads"))
+
+    def _headlines_read(self, found) -> None:
+        if self._overview is None:
+            self.build_overview(found)
+
+    def _comparisons_read(self, found: dict[str, list]) -> None:
+        """The comparisons are in: tabs built without them, whose tables have some, are built again."""
+        self._reading = False
+        if self._comparisons is not None:
+            return
+        self._comparisons = found
+        if not self.isVisible():   # a window closing meanwhile: nothing to build again
+            return
+        for tab in [t for t in self._without_comparisons if any(d.key in found for d in self.domains[t - 1][1])]:
+            old = self.views.pop(tab)
+            position = old.list.currentRow() if old.datasets else 0
+            old.hide()
+            old.deleteLater()
+            view = self.domain_view(tab)
+            if view.datasets:
+                view.list.setCurrentRow(position)
+        self._without_comparisons.clear()
+
+    @property
+    def read_in_background(self) -> bool:
+        """True once the headlines and comparisons read after the first paint are in."""
+        return self._overview is not None and not self._reading
 
     def domain_view(self, tab: int):
         """The view of domain tab ``tab`` (1 = Finance…), built on first use."""
         if tab not in self.views:
             from memberpack.gui.domain_view import DomainView  # noqa: PLC0415 - after the first paint
             title, datasets = self.domains[tab - 1]
-            view = DomainView(self.pack, title, datasets, self.comparisons())
+            if self._comparisons is None and self._reading:   # still being read: built again when they are in
+                self._without_comparisons.add(tab)
+                comparisons = {}
+            else:
+                comparisons = self.comparisons()
+            view = DomainView(self.pack, title, datasets, comparisons)
             view.target_changed.connect(self.target_changed)
             view.show_notes(self._noted)
             self.widget(tab).layout().addWidget(view)
@@ -69,7 +198,9 @@ class PackTabs(QTabWidget):
 
     def current_target(self) -> Target:
         tab = self.currentIndex()
-        return self.overview.current_target() if tab == 0 else self.domain_view(tab).current_target()
+        if tab == 0:
+            return self._overview.current_target() if self._overview is not None else Target()
+        return self.domain_view(tab).current_target()
 
     def _tab_changed(self, tab: int) -> None:
         if tab > 0:
@@ -94,3 +225,16 @@ class PackTabs(QTabWidget):
         self._noted = targets
         for view in self.views.values():
             view.show_notes(targets)
+
+    def focus_content(self) -> None:
+        """Put the keyboard in the tab's content (its table, or the Overview's first list), not on
+        the tab bar or a blank page."""
+        tab = self.currentIndex()
+        if tab == 0 and self._overview is None:
+            target = self.widget(0)   # the "Reading the headlines" line, until they are read
+        elif tab == 0:
+            target = next(iter(self._overview.lists.values()), self._overview)
+        else:
+            view = self.domain_view(tab)
+            target = view.current_view() or view
+        target.setFocus(Qt.FocusReason.OtherFocusReason)

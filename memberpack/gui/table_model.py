@@ -10,9 +10,10 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, QSortFilterProxyModel, Qt
-from PySide6.QtGui import QBrush, QColor, QFont
+from PySide6.QtGui import QBrush, QColor, QFont, QGuiApplication, QPalette
 
 from memberpack.gui.cell_text import FLAG_COLOURS, RAG_COLOURS, cell_text, source_text
+from memberpack.gui.palette import is_dark
 from memberpack.model.grid import Grid, GridRow
 from memberpack.model.observation import DATA, Dataset, Observation
 
@@ -21,6 +22,16 @@ ObservationRole = Qt.ItemDataRole.UserRole + 1
 SortRole = Qt.ItemDataRole.UserRole + 2
 NotedRole = Qt.ItemDataRole.UserRole + 3
 _RANK = {SECTION: 0, DATA: 1}  # sub totals and totals sort after their section's rows
+LONG_TEXT = 48   # a comment longer than this is cut short in its cell (whole in the tooltip)
+RAG_TEXT = QColor("#1d2b3a")   # dark text on the pale RAG fills, whatever the palette
+FLAG_COLOURS_DARK = {"adverse": "#ff8a80", "favourable": "#81c995"}   # A/(F) on a dark background
+
+
+def shortened(text: str) -> str:
+    """A long comment cut at a word, with an ellipsis, so one remark does not make its row tall."""
+    if len(text) <= LONG_TEXT:
+        return text
+    return text[:LONG_TEXT].rsplit(" ", 1)[0].rstrip(",;:.") + "…"
 _Index = QModelIndex | QPersistentModelIndex
 
 
@@ -79,16 +90,18 @@ class DatasetTableModel(QAbstractTableModel):
         if role == Qt.ItemDataRole.DisplayRole:
             if index.column() == 0:
                 return row.label
-            return cell_text(obs) if obs else ""
+            return shortened(cell_text(obs)) if obs else ""
         if role == Qt.ItemDataRole.FontRole and row.role != DATA:
             return self._bold
         if role == Qt.ItemDataRole.BackgroundRole:
             if row.role == SECTION:
-                return QBrush(QColor("#e8edf3"))
+                return QGuiApplication.palette().brush(QPalette.ColorRole.AlternateBase)
             if obs and obs.status in RAG_COLOURS:
                 return QBrush(QColor(RAG_COLOURS[obs.status]))
+        if role == Qt.ItemDataRole.ForegroundRole and obs and obs.status in RAG_COLOURS:
+            return QBrush(RAG_TEXT)
         if role == Qt.ItemDataRole.ForegroundRole and obs and obs.status in FLAG_COLOURS:
-            return QBrush(QColor(FLAG_COLOURS[obs.status]))
+            return QBrush(QColor((FLAG_COLOURS_DARK if is_dark() else FLAG_COLOURS)[obs.status]))
         if role == Qt.ItemDataRole.TextAlignmentRole and index.column() > 0:
             centred = obs is not None and obs.value is None  # RAG, A/(F), arrows, DNA…
             return int((Qt.AlignmentFlag.AlignHCenter if centred else Qt.AlignmentFlag.AlignRight)

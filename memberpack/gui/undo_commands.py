@@ -1,7 +1,10 @@
-"""Undoable note edits: each command writes the pack straight away and can put it back.
+"""Undoable note edits, each a move of one note from one version to another.
 
-Every step is saved at once (a councillor's laptop may close mid-meeting); undo writes the
-previous version back rather than holding changes in memory.
+Every step is saved at once (a councillor's laptop may close mid-meeting). The write itself is
+made by the notes panel through :class:`~memberpack.gui.pack_writes.PackWriter` *before* the
+command is pushed, undone or redone, and only if the write succeeded, so the undo stack never
+holds a step that is not in the pack. ``before``/``after`` None means no note (not yet added, or
+deleted); each write checks the stored note still reads as expected (compare and set).
 """
 
 from __future__ import annotations
@@ -11,54 +14,33 @@ from collections.abc import Callable
 from PySide6.QtGui import QUndoCommand
 
 from memberpack.model.annotations import KIND_TITLES, Annotation
-from memberpack.store import annotation_store
-from memberpack.store.pack import Pack
 
 
-class _NoteCommand(QUndoCommand):
-    def __init__(self, pack: Pack, text: str, on_change: Callable[[], None]) -> None:
-        super().__init__(text)
-        self.pack = pack
+class NoteCommand(QUndoCommand):
+    """The note ``uid`` went from ``before`` to ``after``; redo and undo only show it."""
+
+    def __init__(self, verb: str, before: Annotation | None, after: Annotation | None,
+                 on_change: Callable[[], None]) -> None:
+        note = after or before
+        super().__init__(f"{verb} {KIND_TITLES[note.kind].lower()}")
+        self.uid = note.uid
+        self.before, self.after = before, after
         self.on_change = on_change
 
-
-class AddNote(_NoteCommand):
-    def __init__(self, pack: Pack, note: Annotation, on_change: Callable[[], None]) -> None:
-        super().__init__(pack, f"Add {KIND_TITLES[note.kind].lower()}", on_change)
-        self.note = note
-
     def redo(self) -> None:
-        annotation_store.save(self.pack, self.note)
         self.on_change()
 
     def undo(self) -> None:
-        annotation_store.delete(self.pack, self.note.uid)
         self.on_change()
 
 
-class EditNote(_NoteCommand):
-    def __init__(self, pack: Pack, before: Annotation, after: Annotation, on_change: Callable[[], None]) -> None:
-        super().__init__(pack, f"Edit {KIND_TITLES[after.kind].lower()}", on_change)
-        self.before, self.after = before, after
-
-    def redo(self) -> None:
-        annotation_store.save(self.pack, self.after)
-        self.on_change()
-
-    def undo(self) -> None:
-        annotation_store.save(self.pack, self.before)
-        self.on_change()
+def add_note(note: Annotation, on_change: Callable[[], None]) -> NoteCommand:
+    return NoteCommand("Add", None, note, on_change)
 
 
-class DeleteNote(_NoteCommand):
-    def __init__(self, pack: Pack, note: Annotation, on_change: Callable[[], None]) -> None:
-        super().__init__(pack, f"Delete {KIND_TITLES[note.kind].lower()}", on_change)
-        self.note = note
+def edit_note(before: Annotation, after: Annotation, on_change: Callable[[], None]) -> NoteCommand:
+    return NoteCommand("Edit", before, after, on_change)
 
-    def redo(self) -> None:
-        annotation_store.delete(self.pack, self.note.uid)
-        self.on_change()
 
-    def undo(self) -> None:
-        annotation_store.save(self.pack, self.note)
-        self.on_change()
+def delete_note(note: Annotation, on_change: Callable[[], None]) -> NoteCommand:
+    return NoteCommand("Delete", note, None, on_change)

@@ -35,11 +35,11 @@ class Job(QObject):
         self._fn = fn
         self._cancel = threading.Event()
 
-    def start(self) -> Job:
-        """Queue the job on the worker thread (connect to its signals first)."""
+    def start(self, on: QThreadPool | None = None) -> Job:
+        """Queue the job on the worker thread, or on the pool ``on`` (connect to its signals first)."""
         # The job keeps its runnable: a temporary one may be collected before the pool runs it.
         self._runnable = _Runnable(self)
-        pool().start(self._runnable)
+        (on or pool()).start(self._runnable)
         return self
 
     def cancel(self) -> None:
@@ -48,6 +48,12 @@ class Job(QObject):
 
     def _run(self) -> None:
         """Runs on the worker thread; signals cross back to the GUI thread queued."""
+        try:
+            self._outcome()
+        except RuntimeError:  # the job's owner (a window or tab) was closed meanwhile: nobody to tell
+            pass
+
+    def _outcome(self) -> None:
         try:
             result = self._fn(self.progressed.emit, self._cancel.is_set)
         except Cancelled as exc:
@@ -73,14 +79,34 @@ class _Runnable(QRunnable):
         self._job._run()
 
 
-_pool: QThreadPool | None = None
+_processes = None
 
 
-def pool() -> QThreadPool:
-    """The single worker thread all jobs share (pack writes run one at a time)."""
-    global _pool  # noqa: PLW0603 - one pool per process
-    if _pool is None:
-        _pool = QThreadPool()
-        _pool.setMaxThreadCount(1)
-    return _pool
+def in_process(fn: Callable[..., Any], *args: Any) -> Any:
+    """Run the top-level function ``fn(*args)`` in a child process and wait for its result (call this
+    from a job: the worker thread only waits, so the GUI thread keeps Python's lock). For work that
+    makes millions of Python objects, such as reading every figure of a 100,000-row table: in a
+    thread, it and the freeing of those objects would hold up the window for tenths of a second."""
+    global _processes  # noqa: PLW0603 - one child process per app, started on first use
+    if _processes is None:
+        import atexit  # noqa: PLC0415
+        import multiprocessing  # noqa: PLC0415
+
+        # spawned, not forked (a fork of a process running Qt threads is unsafe); a daemon, so the
+        # app's exit ends it rather than waiting for it
+        _processes = multiprocessing.get_context("spawn").Pool(1)
+        atexit.register(_processes.terminate)   # before the interpreter tears down what the pool needs
+    return _processes.apply(fn, args)
+
+
+_pools: dict[str, QThreadPool] = {}
+
+
+def pool(name: str = "work") -> QThreadPool:
+    """The single worker thread all jobs of one kind share: ``work`` (imports, exports) or
+    ``writes`` (a note waiting for the pack's lock must not queue behind a long export)."""
+    if name not in _pools:
+        _pools[name] = QThreadPool()
+        _pools[name].setMaxThreadCount(1)
+    return _pools[name]
 

@@ -19,17 +19,19 @@ from collections import Counter
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from concurrent.futures import ThreadPoolExecutor
 from contextlib import contextmanager
-from dataclasses import dataclass
+from dataclasses import dataclass, fields
 from pathlib import Path
+from typing import Any
 
 from memberpack.errors import Cancelled, ImportFailed
+from memberpack.importers.isolation import Send, run_isolated
 from memberpack.importers.layout import TableLayout, as_heading, strip_periods
 from memberpack.importers.open_statistics import recognise_open_statistics
 from memberpack.importers.reader import read_sheets
 from memberpack.importers.report import FileReport
 from memberpack.importers.safety import check_file
 from memberpack.importers.tables import FoundTable, Part, Recall, find_tables
-from memberpack.model.annotations import now_iso
+from memberpack.model.annotations import now_iso, parse_time
 from memberpack.model.conventions import infer as infer_convention
 from memberpack.model.grid import Grid
 from memberpack.model.metrics import BY_ID, OTHER
@@ -41,6 +43,8 @@ Cancel = Callable[[], bool]
 Recogniser = Callable[..., Iterable[FoundTable] | None]
 
 RECOGNISERS: list[Recogniser] = [recognise_open_statistics]
+# Files are read in a child process (importers.isolation); tests that patch a reader read in this one.
+READ_IN_CHILD = True
 
 
 @dataclass(slots=True)
@@ -109,6 +113,84 @@ def iter_tables(path: Path, *, sheet: str | None = None, kind: str | None = None
             notes += [n for n in one_sheet.notes if n not in notes]
         yield from find_tables(one_sheet, file_stem=path.stem, kind=kind, overrides=overrides, recall=recall,
                                progress=progress, cancel=cancel)
+        if notes is not None:   # and what the reader found on the way (characters it had to mend)
+            notes += [n for n in one_sheet.notes if n not in notes]
+
+
+def _read_in_child(send: Send, path: Path, sheet: str | None, kind: str | None,
+                   overrides: Sequence[TableLayout], remembered: dict[str, dict]) -> None:
+    """In the reader's child process: :func:`iter_tables`, sent as messages a part at a time."""
+    notes: list[str] = []
+    told = 0
+
+    def tell_notes() -> None:
+        nonlocal told
+        if len(notes) > told:
+            send(("notes", notes[told:]))
+            told = len(notes)
+
+    tables = iter_tables(path, sheet=sheet, kind=kind, overrides=overrides, recall=remembered.get,
+                         progress=lambda done, total, message: send(("progress", done, total, message)), notes=notes)
+    for found in tables:
+        tell_notes()
+        send(("table", found.layout, found.report, found.shape))
+        for part in found.parts:
+            send(("part", part))
+        send(("end", found.layout, found.report, found.metric_counts))
+    tell_notes()
+
+
+def read_tables(path: Path, *, sheet: str | None = None, kind: str | None = None,
+                overrides: Sequence[TableLayout] = (), remembered: dict[str, dict] | None = None,
+                progress: Progress | None = None, cancel: Cancel | None = None,
+                notes: list[str] | None = None) -> Iterator[FoundTable]:
+    """:func:`iter_tables` with the file read in a limited child process (:mod:`.isolation`): a
+    reader that crashes, hangs or balloons fails this file in one line, and nothing else."""
+    if not READ_IN_CHILD:
+        yield from iter_tables(path, sheet=sheet, kind=kind, overrides=overrides,
+                               recall=(remembered or {}).get, progress=progress, cancel=cancel, notes=notes)
+        return
+    messages = run_isolated(_read_in_child, path, sheet, kind, list(overrides), remembered or {},
+                            name=path.name, cancel=cancel)
+    for message in messages:
+        if message[0] == "table":
+            _, layout, report, shape = message
+            found = FoundTable(layout, report, shape)
+            found.parts = _parts(messages, found, progress, notes)
+            yield found
+            for _ in found.parts:
+                pass
+        else:
+            _aside(message, progress, notes)
+
+
+def _parts(messages: Iterator[Any], found: FoundTable, progress: Progress | None,
+           notes: list[str] | None) -> Iterator[Part]:
+    """A table's parts as the child sends them; at its end, what the reading learnt (rows read,
+    cells skipped, metrics matched) is copied into the table's layout and report, in place, since
+    the caller may already hold them."""
+    for message in messages:
+        if message[0] == "part":
+            yield message[1]
+        elif message[0] == "end":
+            _, layout, report, found.metric_counts = message
+            _copy_into(found.layout, layout)
+            _copy_into(found.report, report)
+            return
+        else:
+            _aside(message, progress, notes)
+
+
+def _aside(message: tuple, progress: Progress | None, notes: list[str] | None) -> None:
+    if message[0] == "progress" and progress is not None:
+        progress(*message[1:])
+    elif message[0] == "notes" and notes is not None:
+        notes += [n for n in message[1] if n not in notes]
+
+
+def _copy_into(target: Any, source: Any) -> None:
+    for f in fields(target):
+        setattr(target, f.name, getattr(source, f.name))
 
 
 def read_file(path: str | Path, *, sheet: str | None = None, kind: str | None = None,
@@ -125,7 +207,7 @@ def read_file(path: str | Path, *, sheet: str | None = None, kind: str | None = 
     report = FileReport(file=path.name, sha256=_sha256(path))
     tables = []
     with _bulk_allocation():
-        for found in iter_tables(path, sheet=sheet, kind=kind, overrides=overrides, progress=progress,
+        for found in read_tables(path, sheet=sheet, kind=kind, overrides=overrides, progress=progress,
                                  cancel=cancel, notes=report.warnings):
             kept = list(itertools.islice(found.observations, limit))
             for _ in found.parts:
@@ -182,23 +264,41 @@ def _leading(parts: Iterable[Part]) -> tuple[str | None, Iterator[Part]]:
     return None, iter(())
 
 
-def _store_file(pack: Pack | None, path: Path, *, sheet, kind, layouts, progress, cancel) -> FileReport:
-    """Read one file's tables and, given a pack, store each (the caller holds the transaction)."""
+def already_imported(pack: Pack, sha256: str) -> str | None:
+    """When a file with this SHA-256 is already in the pack: the local date and time it was last
+    imported (``14/10/2024 at 10:30``, or the time as stored if it is not one); else None."""
+    copy = pack.imported_copy(sha256)
+    if copy is None:
+        return None
+    try:
+        return parse_time(copy.imported_at).astimezone().strftime("%d/%m/%Y at %H:%M")
+    except ValueError:
+        return copy.imported_at or "an unknown date"
+
+
+def _store_file(pack: Pack | None, path: Path, *, sheet, kind, layouts, progress, cancel, again) -> FileReport:
+    """Read one file's tables and, given a pack, store each (the caller holds the transaction).
+    A file already in the pack is refused unless ``again``."""
     hashing = ThreadPoolExecutor(max_workers=1, thread_name_prefix="sha256")
     digest = hashing.submit(_sha256, path)   # beside the reading: hashlib lets other threads run
     hashing.shutdown(wait=False)
     report = FileReport(file=path.name, sha256="")
-    recall = pack.recalled_layout if pack is not None else None
+    remembered = pack.remembered_layouts() if pack is not None else None
     keys: Counter = Counter()
-    tables = iter_tables(path, sheet=sheet, kind=kind, overrides=layouts, recall=recall, progress=progress,
-                         cancel=cancel, notes=report.warnings)
+    tables = read_tables(path, sheet=sheet, kind=kind, overrides=layouts, remembered=remembered,
+                         progress=progress, cancel=cancel, notes=report.warnings)
     for found in tables:
         _check_cancel(cancel)
         first_label, parts = _leading(found.parts)
         if first_label is None:
             continue
         report.tables.append(found.report)
-        report.sha256 = digest.result()
+        if not report.sha256:
+            report.sha256 = digest.result()
+            when = None if pack is None or again else already_imported(pack, report.sha256)
+            if when:
+                raise ImportFailed(f"{path.name}: already in the pack, imported on {when} "
+                                   "(the same file; --again imports it again)")
         if pack is None:
             for _ in parts:
                 pass
@@ -221,11 +321,13 @@ def _store_file(pack: Pack | None, path: Path, *, sheet, kind, layouts, progress
 
 def import_files(pack: Pack | None, paths: Iterable[str | Path], *, sheet: str | None = None,
                  kind: str | None = None, dry_run: bool = False, progress: Progress | None = None,
-                 cancel: Cancel | None = None, layouts: Sequence[TableLayout] = ()) -> list[FileReport]:
+                 cancel: Cancel | None = None, layouts: Sequence[TableLayout] = (),
+                 again: bool = False) -> list[FileReport]:
     """Read all ``paths`` and store every table in one transaction (nothing on any error).
 
     ``layouts`` are corrected layouts from the wizard, as for :func:`read_file`. With ``dry_run``
-    (or no pack) the files are read and reported but nothing is written.
+    (or no pack) the files are read and reported but nothing is written. A file already in the
+    pack (the same SHA-256) fails the import unless ``again``.
     """
     checked = [_checked(p) for p in paths]
     target = None if dry_run else pack
@@ -237,7 +339,7 @@ def import_files(pack: Pack | None, paths: Iterable[str | Path], *, sheet: str |
             if progress:
                 progress(i, len(checked), f"Reading {path.name}")
             reports.append(_store_file(target, path, sheet=sheet, kind=kind, layouts=layouts, progress=progress,
-                                       cancel=cancel))
+                                       cancel=cancel, again=again))
 
     with _bulk_allocation():
         if target is None:

@@ -12,6 +12,7 @@ import zlib
 from collections.abc import Iterator
 from concurrent.futures import Future, ThreadPoolExecutor
 from dataclasses import dataclass, field
+import itertools
 from itertools import count
 from pathlib import Path
 from typing import Any
@@ -22,6 +23,10 @@ from memberpack.importers.formats import SheetFormats, read_formats
 from memberpack.importers.safety import check_file
 
 Row = list[Any]
+# Excel's sheet size, and calamine's: an .ods sheet longer than this is cut there without a word
+# (LibreOffice writes up to 16 million rows), so a sheet that reaches it is reported.
+ROW_LIMIT = 1_048_576
+COLUMN_LIMIT = 16_384
 Merged = tuple[tuple[int, int], tuple[int, int]]
 
 
@@ -47,14 +52,15 @@ def read_sheets(path: Path, sheet: str | None = None) -> Iterator[Sheet]:
 
 
 def _csv_sheet(path: Path) -> Sheet:
-    encoding, delimiter, rows = csv_rows(path)
+    notes: list[str] = []
+    encoding, delimiter, rows = csv_rows(path, notes.extend)
     names = {"utf-8-sig": "UTF-8", "cp1252": "Windows-1252"}
     delimiter_name = {",": "comma", ";": "semicolon", "\t": "tab", "|": "bar"}.get(delimiter, repr(delimiter))
     with path.open("rb") as fh:
         bom = fh.read(3) == b"\xef\xbb\xbf"
-    note = f"read as {names[encoding]}{' with BOM' if bom else ''} text, {delimiter_name}-separated"
+    notes.append(f"read as {names[encoding]}{' with BOM' if bom else ''} text, {delimiter_name}-separated")
     size = path.stat().st_size
-    return Sheet(path.stem, max(size // 40, 1), enumerate(rows), notes=[note])
+    return Sheet(path.stem, max(size // 40, 1), enumerate(rows), notes=notes)
 
 
 def _workbook_sheets(path: Path, wanted: str | None) -> Iterator[Sheet]:
@@ -97,10 +103,27 @@ def _workbook_sheets(path: Path, wanted: str | None) -> Iterator[Sheet]:
             except Exception as exc:  # noqa: BLE001
                 raise ImportFailed(f"{path.name}: sheet {name!r} cannot be read ({_short(exc)})") from None
             sheet_formats = _formats(path, formats_read).get(name, SheetFormats()) if formats else SheetFormats()
+            notes += _cut(name, calamine_sheet)
             yield Sheet(name, calamine_sheet.height, _calamine_rows(calamine_sheet),
                         list(calamine_sheet.merged_cell_ranges or []), sheet_formats, notes)
     finally:
         workbook.close()
+
+
+def _cut(name: str, sheet) -> list[str]:
+    """Warnings for a sheet that fills the reader's rows or columns (what lies beyond is not read)."""
+    out = []
+    first_row = (sheet.start or (0, 0))[0]
+    if first_row + sheet.height >= ROW_LIMIT:
+        beyond = first_row + sheet.height - ROW_LIMIT
+        cut = f"{beyond:,} row{'s' if beyond != 1 else ''} below row {ROW_LIMIT:,} were not read" if beyond else \
+            f"any rows below row {ROW_LIMIT:,} were not read"
+        out.append(f"sheet {name!r} fills the reader's limit of {ROW_LIMIT:,} rows: {cut}; split the sheet to "
+                   "import them")
+    if sheet.width >= COLUMN_LIMIT:
+        out.append(f"sheet {name!r} fills the reader's limit of {COLUMN_LIMIT:,} columns: any columns beyond were "
+                   "not read")
+    return out
 
 
 def _formats(path: Path, job: Future) -> dict[str, SheetFormats]:
@@ -111,11 +134,14 @@ def _formats(path: Path, job: Future) -> dict[str, SheetFormats]:
 
 
 def _calamine_rows(sheet) -> Iterator[tuple[int, Row]]:
+    """The sheet's rows, up to :data:`ROW_LIMIT` (calamine's own cut, made here so it is the one
+    :func:`_cut` reports)."""
     first_row, first_col = sheet.start or (0, 0)
+    rows = itertools.islice(sheet.iter_rows(), max(ROW_LIMIT - first_row, 0))
     if not first_col:
-        return zip(count(first_row), sheet.iter_rows())
+        return zip(count(first_row), rows)
     pad = [""] * first_col
-    return ((first_row + i, pad + row) for i, row in enumerate(sheet.iter_rows()))
+    return ((first_row + i, pad + row) for i, row in enumerate(rows))
 
 
 def _short(exc: BaseException) -> str:

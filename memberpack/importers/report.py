@@ -1,20 +1,42 @@
-"""The import report: what was read, assumed and skipped, cell by cell.
+"""The import report: per table, how it was read (verdict, range, headers, keys, unit, period,
+rows and figures), then what was assumed, then what was skipped.
 
 Printed by ``memberpack import`` (and ``--dry-run``), saved with ``--report FILE.json``, stored
-with each dataset, and shown by the import wizard.
+with each dataset, and shown by the import wizard. Skipped cells are kept compactly as they are
+reported and given back as rectangular runs with one reason each (``P4:AP5, 28 cells: value with
+no row label``), so a sheet with thousands of skipped cells still gives a report one can read.
 """
 
 from __future__ import annotations
 
-from dataclasses import asdict, dataclass, field
+import re
+from array import array
+from dataclasses import dataclass, field, fields
 
-MAX_SKIPPED_LISTED = 1_000
+from memberpack.importers.cells import a1, column_index
+
+MAX_ASSUMPTIONS = 1_000
+MAX_SKIPPED_CELLS = 1_000_000   # kept per table to make runs from; beyond this they are only counted
+MAX_RUNS_LISTED = 1_000         # runs in the JSON report and the pack; the text shows fewer
+RUNS_SHOWN_PER_REASON = 8       # runs printed per reason before "N more runs" (the JSON lists them all)
+HEADINGS_SHOWN = 8              # section headings printed before "and N more"
+_LETTERS = re.compile(r"[A-Z]{1,3}")
+_COLUMNS: dict[str, int] = {}    # column letters seen, and their index
+_STRIDE = 1 << 15               # more columns than a sheet can have: row * _STRIDE + column sorts by row
 
 
-@dataclass(slots=True)
-class Skipped:
-    cell: str
+@dataclass(frozen=True, slots=True)
+class SkippedRun:
+    """Skipped cells with the same reason inside one rectangle of the sheet (``range``); ``count``
+    is how many of its cells were skipped (the others were blank, or skipped for another reason)."""
+
+    range: str
+    count: int
     reason: str
+
+    def text(self) -> str:
+        cells = f", {self.count:,} cells" if self.count > 1 else ""
+        return f"{self.range}{cells}: {self.reason}"
 
 
 @dataclass(slots=True)
@@ -32,24 +54,96 @@ class TableReport:
     units_row: int | None = None
     period: str | None = None
     layout_source: str = "detected"
+    verdict: str = ""             # "read", "read with assumptions" or "unsure", once the table is read
+    doubts: list[str] = field(default_factory=list)          # why it is unsure
+    key_columns: list[dict] = field(default_factory=list)    # {"column", "header", "role"} each
+    context: dict[str, str] = field(default_factory=dict)    # columns with one value for every row
+    unit_reason: str = ""
+    period_reason: str = ""
     assumptions: list[str] = field(default_factory=list)
+    section_headings: list[list] = field(default_factory=list)   # [row, label] each, also among assumptions
     rows_read: int = 0
     cells_read: int = 0
-    skipped: list[Skipped] = field(default_factory=list)
     skipped_not_listed: int = 0
+    _skipped: dict[str, array] = field(default_factory=dict, repr=False)   # reason -> row * _STRIDE + col
+    _skipped_odd: list[tuple[str, str]] = field(default_factory=list, repr=False)  # cells not in A1 style
+    _count: int = field(default=0, repr=False)
+    _runs: list[SkippedRun] | None = field(default=None, repr=False)
 
     def skip(self, cell: str, reason: str) -> None:
-        if len(self.skipped) < MAX_SKIPPED_LISTED:
-            self.skipped.append(Skipped(cell, reason))
-        else:
+        """Record a cell (A1 reference) left out of the table, and why."""
+        self._runs = None
+        if self._count >= MAX_SKIPPED_CELLS:
             self.skipped_not_listed += 1
+            return
+        self._count += 1
+        code = _code(cell)
+        cells = self._skipped.get(reason)
+        if code is None:
+            self._skipped_odd.append((cell, reason))
+        elif cells is None:
+            self._skipped[reason] = array("q", (code,))
+        else:
+            cells.append(code)
 
     def assume(self, text: str) -> None:
-        if len(self.assumptions) < MAX_SKIPPED_LISTED:
+        if len(self.assumptions) < MAX_ASSUMPTIONS:
             self.assumptions.append(text)
 
+    def section_heading(self, row: int, label: str) -> None:
+        """Record the assumption that a row (1-based) with a label and no figures heads a section;
+        the printed report lists them all on one line."""
+        if len(self.section_headings) < MAX_ASSUMPTIONS:
+            self.section_headings.append([row, label])
+        self.assume(f"row {row} ({label!r}) is a section heading")
+
+    @property
+    def skipped(self) -> list[SkippedRun]:
+        """The skipped cells as runs: rectangles of one reason, in the order of their first cell."""
+        if self._runs is None:
+            runs = sorted(run for reason, cells in self._skipped.items() for run in _runs(reason, cells))
+            self._runs = [run for *_, run in runs] + [SkippedRun(c, 1, reason) for c, reason in self._skipped_odd]
+        return list(self._runs)
+
+    def skipped_cells(self) -> list[tuple[str, str]]:
+        """Every skipped cell and its reason, in sheet order (for checking a report cell by cell)."""
+        cells = sorted((code, reason) for reason, codes in self._skipped.items() for code in codes)
+        return [(a1(*divmod(code, _STRIDE)), reason) for code, reason in cells] + self._skipped_odd
+
     def to_dict(self) -> dict:
-        return asdict(self)
+        out = {f.name: _plain(getattr(self, f.name)) for f in fields(self) if not f.name.startswith("_")}
+        runs = self.skipped
+        out["skipped"] = [{"range": r.range, "count": r.count, "reason": r.reason} for r in runs[:MAX_RUNS_LISTED]]
+        out["skipped_not_listed"] = self.skipped_not_listed + sum(r.count for r in runs[MAX_RUNS_LISTED:])
+        return out
+
+    def lines(self) -> list[str]:
+        """The table's part of the printed report."""
+        out = [f"  [{self.sheet}!{self.cell_range}] {self.title or '(untitled)'}"]
+        if self.verdict:
+            count = f" ({len(self.assumptions)} listed below)" if self.assumptions and not self.doubts else ""
+            out.append(f"    {self.verdict}{count}")
+        out += [f"    doubt: {d}" for d in self.doubts]
+        units = f", units row {self.units_row}" if self.units_row else ""
+        label = next((c for c in self.key_columns if c.get("role") == "label"), None)
+        named = f" ({label['header']})" if label and label.get("header") else ""
+        out.append(f"    header rows {', '.join(map(str, self.header_rows)) or 'none'}{units}; labels in column "
+                   f"{self.label_column}{named}; {_keys([c for c in self.key_columns if c is not label])}")
+        unit_reason = self.unit_reason or (f"units row {self.units_row}" if self.unit and self.units_row else "")
+        out.append(f"    unit {self.unit or 'as written'}{_why(unit_reason)}; "
+                   f"period {self.period or 'not stated'}{_why(self.period_reason if self.period else '')}")
+        kind = f"{self.kind} ({self.kind_reason})" if self.kind_reason else self.kind
+        out.append(f"    {self.rows_read:,} rows, {self.cells_read:,} figures read; {kind}, layout {self.layout_source}")
+        if self.context:
+            out.append("    the same on every row: " + "; ".join(f"{k}: {v}" for k, v in self.context.items()))
+        headings = {f"row {row} ({label!r}) is a section heading" for row, label in self.section_headings}
+        if headings:
+            out.append(f"    assumed section heading{'s' if len(headings) > 1 else ''}: {_headings(self.section_headings)}")
+        out += [f"    assumed: {a}" for a in self.assumptions if a not in headings]
+        out += _skipped_lines(self.skipped)
+        if self.skipped_not_listed:
+            out.append(f"    skipped {self.skipped_not_listed:,} more cells (not placed)")
+        return out
 
 
 @dataclass(slots=True)
@@ -62,21 +156,107 @@ class FileReport:
     warnings: list[str] = field(default_factory=list)
 
     def to_dict(self) -> dict:
-        return asdict(self)
+        return {"file": self.file, "sha256": self.sha256, "tables": [t.to_dict() for t in self.tables],
+                "warnings": list(self.warnings)}
 
     def lines(self) -> list[str]:
-        """The report as plain text, for the command line."""
-        out = [f"{self.file}: {len(self.tables)} table(s)"]
-        out += [f"  note: {w}" for w in self.warnings]
-        for t in self.tables:
-            units = f", units row {t.units_row}" if t.units_row else ""
-            out.append(f"  [{t.sheet}!{t.cell_range}] {t.title or '(untitled)'}")
-            out.append(f"    {t.kind} ({t.kind_reason}); header rows {', '.join(map(str, t.header_rows)) or 'none'}"
-                       f"{units}; labels in column {t.label_column}; unit {t.unit or 'as written'}; "
-                       f"period {t.period or 'not stated'}; layout {t.layout_source}")
-            out.append(f"    {t.rows_read} rows, {t.cells_read} cells read")
-            out += [f"    assumed: {a}" for a in t.assumptions]
-            out += [f"    skipped {s.cell}: {s.reason}" for s in t.skipped]
-            if t.skipped_not_listed:
-                out.append(f"    skipped {t.skipped_not_listed:,} more cells (not listed)")
+        """The report as plain text, for the command line and the import wizard."""
+        out = [f"{self.file}: {len(self.tables)} table{'' if len(self.tables) == 1 else 's'}"]
+        out += [f"  warning: {w}" for w in self.warnings]
+        for table in self.tables:
+            out += table.lines()
         return out
+
+
+def _code(cell: str) -> int | None:
+    """An A1 reference as ``row * _STRIDE + column`` (0-based), or None when it is not one."""
+    letters = cell.rstrip("0123456789")
+    col = _COLUMNS.get(letters)
+    if col is None:
+        if not _LETTERS.fullmatch(letters):
+            return None
+        col = _COLUMNS[letters] = column_index(letters)
+    digits = cell[len(letters):]
+    if not digits or digits[0] == "0":
+        return None
+    return (int(digits) - 1) * _STRIDE + col
+
+
+def _plain(value):
+    """A field's value as JSON takes it (lists and dicts copied, so the report can go on changing)."""
+    if isinstance(value, list):
+        return [_plain(v) for v in value]
+    if isinstance(value, dict):
+        return {k: _plain(v) for k, v in value.items()}
+    return value
+
+
+def _why(reason: str) -> str:
+    return f" (from {reason})" if reason else ""
+
+
+def _headings(headings: list[list]) -> str:
+    """``row 7 'Children & Families', row 19 'Inclusion'``, the first few, then how many more."""
+    shown = ", ".join(f"row {row} {label!r}" for row, label in headings[:HEADINGS_SHOWN])
+    return shown + (f" and {len(headings) - HEADINGS_SHOWN:,} more" if len(headings) > HEADINGS_SHOWN else "")
+
+
+def _keys(columns: list[dict]) -> str:
+    if not columns:
+        return "no key columns"
+    return "key columns " + ", ".join(
+        f"{c.get('column', '?')} ({c.get('header') or 'no header'}{', ' + c['role'] if c.get('role') else ''})"
+        for c in columns)
+
+
+def _runs(reason: str, cells: array) -> list[tuple[int, int, int, SkippedRun]]:
+    """Cells with one reason as rectangles: each row's cells make one segment (gaps are blank or
+    read cells), and a segment joins the run above it when it is on the next row and its columns
+    overlap or touch the run's. Each run comes after its first row and column, to sort by."""
+    runs: list[list[int]] = []    # first row, last row, first column, last column, count
+    for row, segment in _row_segments(sorted(cells)):
+        first, last, count = segment
+        run = runs[-1] if runs else None
+        if run is not None and run[1] == row - 1 and first <= run[3] + 1 and last >= run[2] - 1:
+            run[1], run[2], run[3], run[4] = row, min(run[2], first), max(run[3], last), run[4] + count
+        else:
+            runs.append([row, row, first, last, count])
+    return [(r0, c0, i, SkippedRun(_range(r0, c0, r1, c1), n, reason)) for i, (r0, r1, c0, c1, n) in enumerate(runs)]
+
+
+def _row_segments(codes: list[int]):
+    """(row, (first column, last column, cells)) for each row of sorted cell codes."""
+    row = first = last = count = None
+    for code in codes:
+        r, c = divmod(code, _STRIDE)
+        if r == row:
+            if c != last:
+                last, count = c, count + 1
+            continue
+        if row is not None:
+            yield row, (first, last, count)
+        row, first, last, count = r, c, c, 1
+    if row is not None:
+        yield row, (first, last, count)
+
+
+def _range(r0: int, c0: int, r1: int, c1: int) -> str:
+    start, end = a1(r0, c0), a1(r1, c1)
+    return start if start == end else f"{start}:{end}"
+
+
+def _skipped_lines(runs: list[SkippedRun]) -> list[str]:
+    """A line per run, at most a few per reason; the rest of a reason's runs summed in one line."""
+    shown: dict[str, int] = {}
+    rest: dict[str, list[int]] = {}
+    out = []
+    for run in runs:
+        if shown.get(run.reason, 0) < RUNS_SHOWN_PER_REASON:
+            shown[run.reason] = shown.get(run.reason, 0) + 1
+            out.append(f"    skipped {run.text()}")
+        else:
+            more = rest.setdefault(run.reason, [0, 0])
+            more[0], more[1] = more[0] + 1, more[1] + run.count
+    out += [f"    skipped {n:,} more runs, {cells:,} cells: {reason}"
+            for reason, (n, cells) in rest.items()]
+    return out

@@ -7,8 +7,11 @@ bytes are turned away in milliseconds with one line naming the file and the prob
 
 from __future__ import annotations
 
+import lzma
 import re
+import struct
 import zipfile
+import zlib
 from pathlib import Path
 
 from memberpack.errors import ImportFailed
@@ -25,6 +28,8 @@ MAX_RATIO = 250            # deflate rarely beats ~20x on real sheet XML; bombs 
 RATIO_FLOOR = 5_000_000    # small parts may compress extremely well (blank styles); ignore them
 PROLOGUE_BYTES = 65_536
 _ROOT = re.compile(rb"<[A-Za-z_]")
+_DAMAGED_ZIP = (zlib.error, lzma.LZMAError, EOFError, ValueError, NotImplementedError, struct.error, OverflowError,
+                UnicodeDecodeError, RuntimeError, zipfile.BadZipFile, OSError)
 _ENCRYPTED_STREAMS = ("EncryptedPackage".encode("utf-16-le"), "EncryptionInfo".encode("utf-16-le"))
 
 
@@ -52,7 +57,11 @@ def check_file(path: Path) -> str:
     if head.startswith(ZIP_MAGIC):
         if suffix == ".xls":
             raise ImportFailed(f"{name}: is a newer Excel (.xlsx) file with an .xls name; rename it to .xlsx")
-        _check_zip(path, name)
+        try:
+            _check_zip(path, name)
+        except _DAMAGED_ZIP:   # what zipfile raises on a damaged archive beyond BadZipFile
+            raise ImportFailed(f"{name}: the workbook is damaged (a part of it cannot be inflated); save it again "
+                               "from Excel") from None
         return "zip"
     if _looks_like_text(head):
         raise ImportFailed(f"{name}: is a text (CSV) file, not a {suffix} workbook; rename it to .csv to import it")

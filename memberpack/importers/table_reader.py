@@ -41,7 +41,8 @@ from memberpack.model.metrics import CATALOGUE, OTHER_METRIC, Metric, match_metr
 from memberpack.model.observation import BUDGET_MONITOR, DATA, SUBTOTAL, Observation
 from memberpack.model.periods import CALENDAR_MONTH, YEAR, Period, parse_period
 from memberpack.model.units import COUNT, NUMBER, PER_10000, PERCENT, Unit, find_unit
-from memberpack.model.values import TEXT, CellValue, clean_number, from_number, parse_text
+from memberpack.model.values import (
+    MAX_FIGURE, OUT_OF_RANGE, TEXT, CellValue, clean_number, from_number, parse_text)
 
 ROLE_WINDOW = 2_000
 BATCH_ROWS = 500          # rows tested together for being plain (TableReader._plain_batch)
@@ -363,7 +364,7 @@ class TableReader:
                 self.report.skip(a1(r, c), "left of the label column")
         if not uncached and all(blank(v) for _, v in values):
             self.section, self.has_headings = label, True
-            self.report.assume(f"row {r + 1} ({label!r}) is a section heading")
+            self.report.section_heading(r + 1, label)
             return None
         role = role_from_words(label)
         parsed = ParsedRow(r, label, self.section, role, worded=role != DATA)
@@ -385,7 +386,8 @@ class TableReader:
         plain = codes is None and label_unit is None and row_period is None and not relevant
         for col, value in values:
             kind = type(value)
-            if plain and (kind is float or kind is int) and col.code is None:
+            if plain and (kind is float or kind is int) and col.code is None \
+                    and -MAX_FIGURE < value * col.factor < MAX_FIGURE:
                 # The common case, kept short (it is read_value's, inlined): a figure in a column
                 # with no number format, in a row whose label states no unit or period.
                 figure = clean_number(value * col.factor)   # as from_number: the same figure inside the format window
@@ -408,6 +410,9 @@ class TableReader:
             period = col.period_label if row_period is None else self._period(col, row_period)
             cell = read_value(value, col.unit or label_unit, code)
             figure, unit, display, status = cell.value, cell.unit, cell.display, cell.status
+            if status == OUT_OF_RANGE:
+                self.report.skip(col.letter + number, f"{display} is beyond the range of figures memberpack can "
+                                                      "sum (1e15 in base units); kept as written, not as a figure")
             if figure is None and col.benchmark and status == TEXT:
                 found += [(col, name, amount, symbol, display, period) for name, amount, symbol in benchmarks(display)]
             if figure is not None:
@@ -544,7 +549,10 @@ class TableReader:
         """A run of plain rows as one block (None for figures a float64 cannot hold exactly)."""
         if raw is None:
             raw = np.array([row[_FIGURES] for row in rows])
-        if not np.isfinite(raw).all() or (np.abs(raw) >= 2.0 ** 53).any():
+        # Figures too large for a pack (or for a float64 to hold exactly) are read cell by cell,
+        # which keeps them as written (OUT_OF_RANGE) and reports them.
+        scale = max(100.0, *(c.factor for c in self.columns))
+        if not np.isfinite(raw).all() or (np.abs(raw) >= min(2.0 ** 53, MAX_FIGURE / scale)).any():
             return None
         n, report = len(rows), self.report
         report.rows_read += n

@@ -23,6 +23,16 @@ VISIBILITIES = (PRIVATE, SHARED)
 OPEN, ANSWERED = "open", "answered"
 STATUSES = (OPEN, ANSWERED)
 
+# One set of limits, checked wherever a note is written (``notes add``, the app, an answer) and
+# wherever one comes in (``notes merge``), so a note one accepts the other never refuses.
+MAX_TEXT = 20_000                      # characters in a body, answer, author or target field
+MAX_NOTES = 50_000                     # notes in one notes file
+MAX_FILE_BYTES = MAX_NOTES * 2_560     # 128 MB: 10,000 ordinary notes take about 6.6 MB
+EARLIEST = datetime(1970, 1, 1, tzinfo=timezone.utc)
+FUTURE_SLACK = timedelta(days=1)       # clocks of members' laptops disagree, but not by more
+_TEXT_FIELDS = ("body", "answer", "author")
+_TARGET_TEXT = ("dataset_key", "metric_id", "label", "section", "measure", "period", "display", "chart_id")
+
 
 def now_iso() -> str:
     """The current UTC time, to the second, as stored in the pack."""
@@ -32,12 +42,44 @@ def now_iso() -> str:
 def parse_time(text: str) -> datetime:
     """A stored or imported ISO time as an aware UTC datetime (times without a zone are UTC).
 
-    Raises ValueError for text that is not an ISO time.
+    Raises ValueError for text that is not an ISO time, or one outside the years a datetime holds
+    (year 1 with an offset east of UTC).
     """
     moment = datetime.fromisoformat(text[:-1] + "+00:00" if text.endswith("Z") else text)  # "Z": Python 3.10
     if moment.tzinfo is None:
         moment = moment.replace(tzinfo=timezone.utc)
-    return moment.astimezone(timezone.utc)
+    try:
+        return moment.astimezone(timezone.utc)
+    except OverflowError:
+        raise ValueError(f"{text!r} is outside the years a date can hold") from None
+
+
+def time_problem(text: object) -> str | None:
+    """Why ``text`` cannot be a note's timestamp (not ISO, before 1970, more than a day ahead), or None."""
+    if not isinstance(text, str):
+        return "must be an ISO date and time"
+    try:
+        moment = parse_time(text)
+    except ValueError:
+        return "must be an ISO date and time"
+    if moment < EARLIEST:
+        return "is before 1970"
+    if moment > datetime.now(timezone.utc) + FUTURE_SLACK:
+        return "is more than a day in the future"
+    return None
+
+
+def text_problem(text: object) -> str | None:
+    """Why ``text`` cannot be a note's text (too long, not valid Unicode), or None."""
+    if not isinstance(text, str):
+        return "must be text"
+    if len(text) > MAX_TEXT:
+        return f"must be text of at most {MAX_TEXT:,} characters (it has {len(text):,})"
+    try:
+        text.encode("utf-8")
+    except UnicodeEncodeError:
+        return "holds characters that are not valid Unicode (a lone surrogate)"
+    return None
 
 
 @dataclass(frozen=True, slots=True)
@@ -88,8 +130,31 @@ class Annotation:
         stamp = parse_time(now_iso())
         previous = parse_time(self.modified_at)
         if stamp <= previous:
-            stamp = previous + timedelta(seconds=1)
+            try:
+                stamp = previous + timedelta(seconds=1)
+            except OverflowError:   # stored before timestamps were checked: 9999-12-31T23:59:59
+                pass
         return replace(self, **changes, modified_at=stamp.isoformat())
+
+    def problem(self) -> str | None:
+        """Why this note cannot be stored or shared (``body is more than ...``), or None when it can."""
+        for name in _TEXT_FIELDS:
+            value = getattr(self, name)
+            if value is not None and (why := text_problem(value)):
+                return f"{name} {why}"
+        if not self.body.strip():
+            return "body is empty"
+        for name in _TARGET_TEXT:
+            value = getattr(self.target, name)
+            if value is not None and (why := text_problem(value)):
+                return f"target {name} {why}"
+        value = self.target.value
+        if value is not None and (type(value) not in (int, float) or value != value or abs(value) == float("inf")):
+            return "target value must be a number or null"
+        for name in ("created_at", "modified_at"):
+            if why := time_problem(getattr(self, name)):
+                return f"{name} {why}"
+        return None
 
     def snapshot(self) -> str:
         """This version as canonical JSON: what history keeps and what the content hash is of."""

@@ -29,3 +29,14 @@ def figure_text(obs: Observation) -> str:
         return f"({text})" if float(shown) < 0 else text
     text = f"{float(shown):,.{decimals}f}"
     return f"{text}%" if obs.unit == PERCENT and unit is not None and unit.base == PERCENT else text
+
+
+LONGEST_PRINTED = 600  # characters of one label or comment printed in a table cell or a note heading
+
+
+def printable(text: str, limit: int = LONGEST_PRINTED) -> str:
+    """``text`` cut at ``limit`` characters, saying so, so one long cell (Excel holds up to 32,767
+    characters) cannot outgrow a page; the HTML briefing and the pack keep it whole."""
+    if len(text) <= limit:
+        return text
+    return f"{text[:limit].rstrip()} … [cut: {len(text):,} characters in all]"

@@ -9,6 +9,7 @@ a year later with :meth:`Period.within`.
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
 from dataclasses import dataclass, replace
 
 MONTHS = ("Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec")
@@ -158,3 +159,23 @@ def _split_year(text: str) -> Period | None:
     if m and (int(m.group(1)) + 1) % 100 == int(m.group(2)):
         return Period(YEAR, int(m.group(1)))
     return None
+
+
+def reported_order(periods: Sequence[str | None]) -> list[int]:
+    """Positions of a table's versions, given in import order with the period each reports,
+    sorted from the earliest period to the latest (the last is the latest version).
+
+    Importing last month's return after this month's adds history: it sorts before. A version whose
+    period is not known (or has no year while others have one) counts as reporting the latest
+    period imported before it, so without periods the order is the import order. Periods that end
+    in the same month (a corrected return, Month 12 and the year's outturn) keep their import order.
+    """
+    parsed = [parse_period(p) for p in periods]
+    dated = any(p is not None and p.year is not None for p in parsed)
+    keys: list[int | None] = []
+    latest = None
+    for p in parsed:
+        key = p.span()[1] if p is not None and (p.year is not None or not dated) else latest
+        latest = key if latest is None or (key is not None and key > latest) else latest
+        keys.append(key)
+    return sorted(range(len(periods)), key=lambda i: (keys[i] is not None, keys[i] or 0, i))

@@ -16,6 +16,10 @@ from memberpack.model.units import COUNT, GBP, PER_10000, PERCENT, Unit, find_un
 # Status codes stored in the pack. Special values keep their canonical token.
 BLANK = "blank"
 TEXT = "text"
+# A figure beyond this in base units (non-finite, or over £1,000 trillion) is no council's: kept as
+# written with this status and reported, never summed, charted or exported as a number.
+OUT_OF_RANGE = "out_of_range"
+MAX_FIGURE = 1e15
 SPECIAL_TOKENS = {
     "dna": "dna", "tbc": "tbc", "tba": "tbc", "n/a": "n/a", "na": "n/a", "n.a.": "n/a",
     "-": "-", "–": "-", "—": "-", "c": "c", "x": "x", "z": "z", "u": "u", "k": "k",
@@ -121,9 +125,14 @@ def parse_text(raw: str | None, unit: Unit | None = None) -> CellValue:
         value, unit_name = unit.to_base(number), unit.base
     else:
         value, unit_name = number, None
-    if not math.isfinite(value):
-        return CellValue(None, None, display, TEXT)
+    if not in_range(value):
+        return CellValue(None, None, display, OUT_OF_RANGE)
     return CellValue(clean_number(value), unit_name, display, "approx" if match["approx"] else None)
+
+
+def in_range(value: float) -> bool:
+    """Whether a figure in base units is one the pack can show and sum (false for NaN too)."""
+    return -MAX_FIGURE <= value <= MAX_FIGURE
 
 
 def _is_unit_words(words: str) -> bool:
@@ -136,11 +145,11 @@ def _is_unit_words(words: str) -> bool:
 def from_number(number: float, unit: Unit | None = None, *, percent_format: bool = False,
                 display: str | None = None) -> CellValue:
     """A numeric cell: ``percent_format`` means a fraction shown as a percentage (0.3429 -> 34.29)."""
-    if not math.isfinite(number):
-        return CellValue(None, None, display or str(number), TEXT)
+    value = number * 100 if percent_format else number if unit is None else unit.to_base(number)
+    if not in_range(value):   # shown short: 1.7e+308 would be written out in 309 digits
+        return CellValue(None, None, display if display and len(display) <= 24 else f"{number:g}", OUT_OF_RANGE)
     if percent_format:
-        return CellValue(clean_number(number * 100), PERCENT, display or f"{number * 100:g}%")
+        return CellValue(clean_number(value), PERCENT, display or f"{number * 100:g}%")
     if unit is None:
-        return CellValue(clean_number(number), None, display if display is not None else f"{number:g}")
-    return CellValue(clean_number(unit.to_base(number)), unit.base,
-                     display if display is not None else f"{number:g}")
+        return CellValue(clean_number(value), None, display if display is not None else f"{number:g}")
+    return CellValue(clean_number(value), unit.base, display if display is not None else f"{number:g}")

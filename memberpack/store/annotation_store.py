@@ -9,7 +9,7 @@ from __future__ import annotations
 import json
 import re
 
-from memberpack.errors import NotesError
+from memberpack.errors import NoteChanged, NotesError
 from memberpack.model.annotations import Annotation, Target
 from memberpack.store.pack import Pack
 
@@ -45,7 +45,12 @@ def _keep_in_history(pack: Pack, note: Annotation, replaced_at: str) -> bool:
 
 
 def save(pack: Pack, note: Annotation) -> None:
-    """Insert ``note``, or replace the stored note of the same uid, keeping the old one in history."""
+    """Insert ``note``, or replace the stored note of the same uid, keeping the old one in history.
+
+    A note outside the limits every copy of the pack accepts (:meth:`Annotation.problem`) is refused
+    in one line, so nothing is stored here that a merge elsewhere would refuse."""
+    if problem := note.problem():
+        raise NotesError(f"{pack.path.name}: the note cannot be saved: {problem}")
     with pack.transaction():
         old = get(pack, note.uid, include_deleted=True)
         if old is not None and old.snapshot() != note.snapshot():
@@ -113,3 +118,18 @@ def history(pack: Pack, uid: str) -> list[dict]:
     """Earlier versions of a note, in the order they were replaced."""
     rows = pack.db.execute("SELECT snapshot FROM annotation_history WHERE uid = ? ORDER BY id", (uid,))
     return [json.loads(r[0]) for r in rows]
+
+
+def replace_if(pack: Pack, uid: str, before: Annotation | None, after: Annotation | None, *,
+               force: bool = False) -> None:
+    """Compare and set: put ``after`` (None: deleted) where the note ``uid`` still reads as
+    ``before`` (None: absent or deleted), so an edit or undo never silently writes over a change
+    made in another window or process since. Raises :class:`NoteChanged` otherwise, unless ``force``."""
+    with pack.transaction():
+        current = get(pack, uid)
+        if not force and (current and current.snapshot()) != (before and before.snapshot()):
+            raise NoteChanged(f"{pack.path.name}: the note was changed in another window since it was read")
+        if after is not None:
+            save(pack, after)
+        elif current is not None:
+            delete(pack, uid)

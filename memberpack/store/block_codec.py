@@ -10,11 +10,13 @@ somebody else is only data, and a blob that does not match its head is refused.
 from __future__ import annotations
 
 import json
+import math
 
 import numpy as np
 
 from memberpack.errors import PackError
 from memberpack.model.blocks import BlockColumn, Coded, FigureBlock, Texts
+from memberpack.model.values import MAX_FIGURE, in_range
 
 _CODED = ("labels", "sections", "roles", "periods", "areas")
 _MAX_DECIMALS = 4
@@ -71,9 +73,59 @@ def _decimals(figures: np.ndarray) -> list[int | None]:
     return found
 
 
+_OPTIONAL_TEXT = (str, type(None))
+_COLUMN_FIELDS = {"position": int, "letter": str, "measure": str, "unit": _OPTIONAL_TEXT, "metric_id": str,
+                  "period": _OPTIONAL_TEXT, "raw": bool, "factor": (int, float), "code": _OPTIONAL_TEXT,
+                  "specials": list, "text_bytes": (int, type(None)), "decimals": (int, type(None))}
+
+
+def _check_head(head: object, blob: bytes) -> None:
+    """Every field of a block's head of the type and in the range an import writes, before any figure
+    is decoded: a damaged or forged head (``"decimals": -400``) is refused, never turned into inf or NaN."""
+    if not isinstance(head, dict) or not isinstance(head.get("sheet"), str):
+        raise ValueError("its head is not a block head")
+    rows = head.get("rows")
+    if type(rows) is not int or not 0 <= rows <= len(blob):
+        raise ValueError("its row count is out of range")
+    for name in _CODED:
+        values = head.get(name)
+        if values is not None and not (isinstance(values, list) and all(isinstance(v, _OPTIONAL_TEXT) for v in values)):
+            raise ValueError(f"its {name} are not texts")
+    if not isinstance(head.get("columns"), list):
+        raise ValueError("its head lists no columns")
+    for spec in head["columns"]:
+        if not isinstance(spec, dict):
+            raise ValueError("a column of its head is not a column")
+        for name, kind in _COLUMN_FIELDS.items():
+            value = spec.get(name)
+            if not isinstance(value, kind) or (kind is int and isinstance(value, bool)):
+                raise ValueError(f"a column's {name} is missing or of the wrong type")
+        if spec["decimals"] is not None and not 0 <= spec["decimals"] <= _MAX_DECIMALS:
+            raise ValueError(f"a column's decimals ({spec['decimals']}) are out of range")
+        if not (math.isfinite(spec["factor"]) and 0 < abs(spec["factor"]) <= 1e9):
+            raise ValueError("a column's factor is out of range")
+        if spec["text_bytes"] is not None and (spec["text_bytes"] < 0 or not isinstance(spec.get("text_lengths"), bool)):
+            raise ValueError("a column's texts are out of range")
+        for special in spec["specials"]:
+            if not (isinstance(special, list) and len(special) == 4 and type(special[0]) is int
+                    and 0 <= special[0] < rows and (special[1] is None or (type(special[1]) in (int, float)
+                                                                          and in_range(special[1])))):
+                raise ValueError("a column's special cells are out of range")
+
+
+def _check_figures(values: np.ndarray, spec: dict) -> None:
+    """Figures (other than the special cells, NaN by design) finite and within the pack's range."""
+    scaled = np.abs(values * float(spec["factor"])) if spec["raw"] else np.abs(values)
+    special = np.zeros(len(values), dtype=bool)
+    special[[row for row, *_ in spec["specials"]]] = True
+    if not (np.isfinite(scaled) | special).all() or (scaled[~special] > MAX_FIGURE).any():
+        raise ValueError("a figure is out of range")
+
+
 def decode(head_json: str, blob: bytes) -> FigureBlock:
     try:
         head = json.loads(head_json)
+        _check_head(head, blob)
         n = int(head["rows"])
         coded = [name for name in _CODED if head[name] is not None]
         specs = head["columns"]
@@ -85,6 +137,7 @@ def decode(head_json: str, blob: bytes) -> FigureBlock:
             stored = np.frombuffer(blob, dtype=np.float64 if decimals is None else np.int32, count=n, offset=at)
             at += stored.nbytes
             figures.append(stored if decimals is None else stored / 10.0 ** int(decimals))
+            _check_figures(figures[-1], spec)
         fields = {name: Coded(ints[2 + i], head[name]) for i, name in enumerate(coded)}
         for name, field in fields.items():
             if n and (field.codes.min() < 0 or field.codes.max() >= len(field.values)):
@@ -117,5 +170,5 @@ def decode(head_json: str, blob: bytes) -> FigureBlock:
                            **{name: fields.get(name) for name in _CODED})
     except KeyError as exc:
         raise PackError(f"a stored block of figures cannot be read (its head has no {exc})") from None
-    except (ValueError, TypeError, OverflowError) as exc:
+    except (ValueError, TypeError, OverflowError, IndexError, RecursionError) as exc:
         raise PackError(f"a stored block of figures cannot be read ({exc})") from None

@@ -10,19 +10,24 @@ from __future__ import annotations
 import heapq
 import itertools
 import json
+import os
 import sqlite3
 import uuid
-from collections.abc import Collection, Iterable, Iterator
+from collections.abc import Callable, Collection, Iterable, Iterator
 from contextlib import contextmanager
 from operator import attrgetter
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from memberpack.errors import PackError
-from memberpack.model.blocks import FigureBlock
 from memberpack.model.metrics import BY_ID
 from memberpack.model.observation import Dataset, Observation
-from memberpack.store import block_codec
+from memberpack.model.periods import reported_order
+from memberpack.store.write_errors import WAIT_FOR_WRITER, busy, described, remove_hot_journal
 from memberpack.store.schema import APPLICATION_ID, MIGRATIONS, SCHEMA_VERSION
+
+if TYPE_CHECKING:  # blocks (and numpy with them) load when a pack first stores or reads one: not at start-up
+    from memberpack.model.blocks import FigureBlock
 
 DEFAULT_META = {"committee": "", "meeting_date": "", "classification": "Public", "title": "Briefing pack"}
 _OBS_COLUMNS = ("row", "col", "label", "section", "measure", "metric_id", "period", "value", "unit",
@@ -77,19 +82,40 @@ class Pack:
     def create(cls, path: str | Path, **meta: str) -> Pack:
         """Create a new, empty pack with a new ``uid`` (its identity for notes files); refuses to
         overwrite an existing file."""
+        with cls.creating(path, **meta):
+            pass
+        return cls.open(path)
+
+    @classmethod
+    @contextmanager
+    def creating(cls, path: str | Path, **meta: str) -> Iterator[Pack]:
+        """A new pack, written under a hidden name beside ``path`` and put in place only when the
+        block ends without error (an import into a pack that did not exist): another process
+        never sees it half made, and a failure removes only this process's own file. If ``path``
+        was created by someone else meanwhile, nothing is replaced and :class:`PackError` says so."""
         path = Path(path)
         if path.exists():
             raise PackError(f"{path}: a file of that name already exists")
+        scratch = path.with_name(f".{path.name}.{os.getpid()}.{uuid.uuid4().hex[:8]}.creating")
         try:
-            db = cls._connect(path)
+            db = cls._connect(scratch)
         except sqlite3.Error as exc:
-            raise PackError(f"{path}: cannot create the pack ({exc})") from None
-        pack = cls(path, db)
-        pack._migrate(0)
-        with pack.transaction():
-            pack.db.executemany("INSERT INTO meta(key, value) VALUES (?, ?)",
-                                [(k, str(v)) for k, v in (DEFAULT_META | {"uid": str(uuid.uuid4())} | meta).items()])
-        return pack
+            raise PackError(f"{path}: cannot create the pack ({described(exc)})") from None
+        pack = cls(path, db)   # named for its messages by the name it will have
+        try:
+            pack._migrate(0)
+            with pack.transaction():
+                pack.db.executemany("INSERT INTO meta(key, value) VALUES (?, ?)",
+                                    [(k, str(v)) for k, v in (DEFAULT_META | {"uid": str(uuid.uuid4())} | meta).items()])
+            yield pack
+            pack.db.close()
+            _put_in_place(scratch, path)
+        except sqlite3.Error as exc:
+            raise PackError(f"{path}: cannot create the pack ({described(exc)})") from None
+        finally:
+            pack.db.close()
+            for leftover in (scratch, scratch.with_name(scratch.name + "-journal")):
+                leftover.unlink(missing_ok=True)
 
     @staticmethod
     def _connect(path: Path) -> sqlite3.Connection:
@@ -109,7 +135,10 @@ class Pack:
                 [(m.id, m.name, m.domain, m.unit, m.polarity) for m in BY_ID.values()])
 
     def close(self) -> None:
+        """Close the connection; a rollback that could not finish (a full or vanished disk) leaves a
+        hot journal, which is rolled back here by opening the pack once more, before anyone else does."""
         self.db.close()
+        remove_hot_journal(self.path)
 
     def __enter__(self) -> Pack:
         return self
@@ -117,19 +146,55 @@ class Pack:
     def __exit__(self, *exc: object) -> None:
         self.close()
 
+    # Told when a write has to wait for another writer (the command line prints it).
+    on_wait: Callable[[str], None] | None = None
+
     @contextmanager
     def transaction(self) -> Iterator[sqlite3.Connection]:
-        """All writes inside commit together or not at all. Nested use joins the outer one."""
+        """All writes inside commit together or not at all. Nested use joins the outer one.
+
+        The pack's own write lock is held from the start to the end, so two writers never mix;
+        a second one waits :data:`WAIT_FOR_WRITER` seconds (saying so through :attr:`on_wait`),
+        then is refused in one line. A failure of the disk or the file system (full, read-only,
+        gone) is one line too, naming it.
+        """
         if self.db.in_transaction:
             yield self.db
             return
-        self.db.execute("BEGIN IMMEDIATE")
+        self._begin()
         try:
             yield self.db
-        except BaseException:
-            self.db.execute("ROLLBACK")
+            self.db.execute("COMMIT")
+        except BaseException as exc:
+            if self.db.in_transaction:  # SQLite has already rolled back after some errors (a full disk)
+                try:
+                    self.db.execute("ROLLBACK")
+                except sqlite3.Error:
+                    pass
+            if isinstance(exc, sqlite3.Error):
+                raise PackError(f"{self.path}: {described(exc)}; nothing was changed") from None
             raise
-        self.db.execute("COMMIT")
+
+    def _begin(self) -> None:
+        try:
+            (timeout,) = self.db.execute("PRAGMA busy_timeout").fetchone()
+            self.db.execute("PRAGMA busy_timeout = 0")
+            try:
+                self.db.execute("BEGIN IMMEDIATE")
+                return
+            except sqlite3.OperationalError as exc:
+                if not busy(exc):
+                    raise
+            if Pack.on_wait is not None:
+                Pack.on_wait(f"{self.path}: another memberpack is writing to this pack; waiting up to "
+                             f"{WAIT_FOR_WRITER:g} s for it to finish")
+            self.db.execute(f"PRAGMA busy_timeout = {int(WAIT_FOR_WRITER * 1000)}")
+            try:
+                self.db.execute("BEGIN IMMEDIATE")
+            finally:
+                self.db.execute(f"PRAGMA busy_timeout = {timeout}")
+        except sqlite3.Error as exc:
+            raise PackError(f"{self.path}: {described(exc)}; nothing was changed") from None
 
     @contextmanager
     def bulk_insert(self) -> Iterator[None]:
@@ -160,11 +225,15 @@ class Pack:
 
     # --- datasets and observations -----------------------------------------------------
     def add_dataset(self, dataset: Dataset, parts: Iterable[Observation | list[Observation] | FigureBlock]) -> int:
-        """Store a table as the next version of its key; returns the new dataset id.
+        """Store a table as a new version of its key (numbered in import order; :meth:`versions`
+        orders them by the period they report); returns the new dataset id.
 
         ``parts`` are its figures as they are read: observations, lists of them (a row), and
         blocks of rows kept column-wise, which are stored as they are.
         """
+        from memberpack.model.blocks import FigureBlock  # noqa: PLC0415 - numpy on demand
+        from memberpack.store import block_codec  # noqa: PLC0415
+
         with self.transaction():
             dataset.key = dataset.key or dataset.name
             (latest,) = self.db.execute("SELECT COALESCE(MAX(version), 0) FROM dataset WHERE key = ?",
@@ -197,10 +266,16 @@ class Pack:
                              json.dumps(dataset.layout), json.dumps(dataset.report), dataset.id))
 
     def datasets(self, *, all_versions: bool = False) -> list[Dataset]:
-        """Datasets in import order; by default only the latest version of each key."""
-        where = "" if all_versions else "WHERE version = (SELECT MAX(version) FROM dataset d2 WHERE d2.key = dataset.key)"
-        rows = self.db.execute(f"SELECT id, {', '.join(_DS_COLUMNS)} FROM dataset {where} ORDER BY id")
-        return [_dataset(row) for row in rows]
+        """The latest version of each table (by the period it reports, see :meth:`versions`), tables
+        in the order they first came into the pack; with ``all_versions``, every version of each
+        table, earliest period first."""
+        chosen = [ids if all_versions else ids[-1:] for ids in self._versions_by_key().values()]
+        return self._datasets([i for ids in chosen for i in ids])
+
+    def versions(self, key: str) -> list[Dataset]:
+        """The versions of one table from the earliest period reported to the latest: the order
+        every "latest" and "previous" in the app, the PDF and the notes comes from."""
+        return self._datasets(self._versions_by_key(key).get(key, []))
 
     def dataset(self, dataset_id: int) -> Dataset:
         row = self.db.execute(f"SELECT id, {', '.join(_DS_COLUMNS)} FROM dataset WHERE id = ?",
@@ -210,11 +285,35 @@ class Pack:
         return _dataset(row)
 
     def previous_version(self, dataset: Dataset) -> Dataset | None:
-        """The version of the same table imported before ``dataset``, if any."""
-        row = self.db.execute(
-            f"SELECT id, {', '.join(_DS_COLUMNS)} FROM dataset WHERE key = ? AND version < ? "
-            "ORDER BY version DESC LIMIT 1", (dataset.key, dataset.version)).fetchone()
+        """The version of the same table that reports the period before ``dataset``'s, if any."""
+        ids = self._versions_by_key(dataset.key).get(dataset.key, [])
+        position = ids.index(dataset.id) if dataset.id in ids else 0
+        return self.dataset(ids[position - 1]) if position > 0 else None
+
+    def imported_copy(self, sha256: str) -> Dataset | None:
+        """The last table imported from a file with this SHA-256 (the same file), if any."""
+        row = self.db.execute(f"SELECT id, {', '.join(_DS_COLUMNS)} FROM dataset WHERE sha256 = ? "
+                              "ORDER BY id DESC LIMIT 1", (sha256,)).fetchone()
         return _dataset(row) if row else None
+
+    def _versions_by_key(self, key: str | None = None) -> dict[str, list[int]]:
+        """Dataset ids of each table key in :func:`reported_order`, keys in order of first import."""
+        where, args = ("WHERE key = ?", (key,)) if key is not None else ("", ())
+        by_key: dict[str, list[tuple[int, str | None]]] = {}
+        for dataset_id, ds_key, period in self.db.execute(
+                f"SELECT id, key, period FROM dataset {where} ORDER BY id", args):
+            by_key.setdefault(ds_key, []).append((dataset_id, period))
+        return {k: [found[i][0] for i in reported_order([p for _, p in found])] for k, found in by_key.items()}
+
+    def _datasets(self, ids: list[int]) -> list[Dataset]:
+        """Datasets by id, in the order of ``ids``."""
+        found: dict[int, Dataset] = {}
+        for start in range(0, len(ids), 500):
+            chunk = ids[start:start + 500]
+            rows = self.db.execute(f"SELECT id, {', '.join(_DS_COLUMNS)} FROM dataset "
+                                   f"WHERE id IN ({', '.join('?' * len(chunk))})", chunk)
+            found.update((row[0], _dataset(row)) for row in rows)
+        return [found[i] for i in ids]
 
     def observations(self, dataset_id: int, *, areas: Collection[str] | None = None) -> list[Observation]:
         """A dataset's figures in row then column order; with ``areas``, only those areas' figures."""
@@ -227,8 +326,10 @@ class Pack:
             areas = set(areas)
             where += f" AND area IN ({', '.join('?' * len(areas))})"
             args += list(areas)
+        # fetched at once: a cursor left open holds the pack's read lock, and a reader that holds it while
+        # it works through a big table keeps every other window's writes waiting
         rows = self.db.execute(f"SELECT id, {', '.join(_OBS_COLUMNS)} FROM observation WHERE {where} "
-                               "ORDER BY row, col", args)
+                               "ORDER BY row, col", args).fetchall()
         return _in_order(map(_observation, rows), self._blocks(dataset_id), areas)
 
     def figure_count(self, dataset_id: int) -> int:
@@ -252,10 +353,23 @@ class Pack:
                                  for a, b in dict.fromkeys(pairs) if block.areas.values[b] is not None)
         return list(found)
 
+    def block_rows(self, dataset_id: int) -> tuple[int, int]:
+        """How many rows and figures of a dataset are stored in blocks (without reading them)."""
+        (rows, cells) = self.db.execute("SELECT COALESCE(SUM(row_count), 0), COALESCE(SUM(cell_count), 0) "
+                                        "FROM observation_block WHERE dataset_id = ?", (dataset_id,)).fetchone()
+        return rows, cells
+
+    def blocks(self, dataset_id: int) -> list[FigureBlock]:
+        """A dataset's runs of rows stored column-wise, for a view that reads them as arrays (a table
+        of 100,000 rows) rather than as an Observation per figure."""
+        return list(self._blocks(dataset_id))
+
     def _blocks(self, dataset_id: int) -> Iterator[FigureBlock]:
         rows = self.db.execute("SELECT head, figures FROM observation_block WHERE dataset_id = ? ORDER BY first_row",
-                               (dataset_id,))
+                               (dataset_id,)).fetchall()   # then decoded without holding the read lock
         for head, figures in rows:
+            from memberpack.store import block_codec  # noqa: PLC0415 - numpy on demand
+
             try:
                 yield block_codec.decode(head, figures)
             except PackError as exc:
@@ -267,9 +381,32 @@ class Pack:
             self.db.execute("INSERT OR REPLACE INTO layout_memory(shape_key, layout_json, saved_at) VALUES (?, ?, ?)",
                             (shape_key, json.dumps(layout), saved_at))
 
+    def remembered_layouts(self) -> dict[str, dict]:
+        """Every remembered layout by shape key (for a reader in another process)."""
+        return {key: json.loads(layout) for key, layout in self.db.execute(
+            "SELECT shape_key, layout_json FROM layout_memory")}
+
     def recalled_layout(self, shape_key: str) -> dict | None:
         row = self.db.execute("SELECT layout_json FROM layout_memory WHERE shape_key = ?", (shape_key,)).fetchone()
         return json.loads(row[0]) if row else None
+
+
+def _put_in_place(scratch: Path, path: Path) -> None:
+    """Give the finished pack its name, unless that name was taken meanwhile (a link never replaces)."""
+    try:
+        os.link(scratch, path)
+    except FileExistsError:
+        raise PackError(f"{path}: another memberpack created this pack while this one was working; nothing "
+                        "was written by this one (run it again to add to that pack)") from None
+    except OSError:  # a file system without hard links: claim the name, then move the pack onto it
+        try:
+            os.close(os.open(path, os.O_WRONLY | os.O_CREAT | os.O_EXCL))
+        except FileExistsError:
+            raise PackError(f"{path}: another memberpack created this pack while this one was working; "
+                            "nothing was written by this one (run it again to add to that pack)") from None
+        except OSError as exc:
+            raise PackError(f"{path}: cannot create the pack ({exc.strerror or exc})") from None
+        os.replace(scratch, path)
 
 
 def _observation_rows(dataset_id: int, observations: Iterable[Observation]) -> Iterator[tuple]:

@@ -30,5 +30,6 @@ def window(qtbot, demo_pack):
     qtbot.addWidget(win)
     win.show()
     qtbot.waitExposed(win)
+    qtbot.waitUntil(lambda: win.notes.read and win.tabs.read_in_background)   # read just after the first paint
     yield win
     win.pack.close()

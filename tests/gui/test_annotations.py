@@ -89,7 +89,7 @@ def test_delete_and_undo(window, demo_pack):
     window.notes.list.setCurrentRow(0)
     window.notes.delete_button.click()
     assert stored(demo_pack, demo_notes) == [] and window.notes.list.count() == 0
-    window.undo_stack.undo()
+    window.notes.undo()
     assert [n.body for n in stored(demo_pack, demo_notes)] == ["Agency costs?"]
 
 

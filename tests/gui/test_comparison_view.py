@@ -113,7 +113,7 @@ def _neighbour_workbook(path, codes):
     return path
 
 
-def test_import_neighbours_from_the_file_menu(window, tmp_path, monkeypatch):
+def test_import_neighbours_from_the_file_menu(qtbot, window, tmp_path, monkeypatch):
     action = window.menu_actions[IMPORT_NEIGHBOURS]
     file_menu = window.menuBar().actions()[0].menu()
     assert action in file_menu.actions() and action.text() == "Import statistical &neighbours…"
@@ -124,6 +124,7 @@ def test_import_neighbours_from_the_file_menu(window, tmp_path, monkeypatch):
     listed = comparators.our_neighbours(window.pack)
     assert (listed.source_file, [n.name for n in listed.neighbours]) == (
         "sn.xlsx", ["Gloucestershire", "Worcestershire", "West Sussex"])
+    qtbot.waitUntil(lambda: window.tabs.read_in_background)   # the comparisons are read again on a worker
     assert _shown(window, STATS).comparisons.model.text(0, NEIGHBOURS_COL) == "60.0 (2/3)"  # views redone
     warned = []
     monkeypatch.setattr(QMessageBox, "warning", staticmethod(lambda *a: warned.append(a[2])))

@@ -9,6 +9,7 @@ from gui_test_data import write_workbook
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QMessageBox
 
+from memberpack.assets import sample
 from memberpack.errors import Cancelled
 from memberpack.gui.import_preview import HEADER_COLOUR, LABEL_COLOUR
 from memberpack.gui.import_wizard import ImportWizard
@@ -130,3 +131,31 @@ def test_bad_file_shows_its_one_line_error(qtbot, demo_pack, tmp_path):
     message = wizard.files_page.error.text()
     assert message.startswith("budget.xlsx: ") and "\n" not in message
     assert table_count(demo_pack) == before
+
+
+def test_a_file_already_in_the_pack_is_warned_about_and_can_be_imported_again(qtbot, demo_pack):
+    m6 = sample("01_budget_monitor_m6_2023-24.xlsx")
+    with Pack.open(demo_pack) as pack:
+        first = next(d for d in pack.datasets() if d.source_file == m6.name)
+        when = engine.already_imported(pack, first.sha256)
+    wizard = open_wizard(qtbot, demo_pack, [m6])
+    wizard.next()
+    wizard.next()
+    warning = wizard.report_page.repeats
+    assert warning.isVisible() and warning.text() == (
+        f"{m6.name} is already in the pack (imported on {when}). Importing it again adds a copy of the same "
+        "figures; go Back to leave it out.")
+    with qtbot.waitSignal(wizard.imported, timeout=10_000):
+        wizard.button(wizard.WizardButton.FinishButton).click()
+    with Pack.open(demo_pack) as pack:
+        versions = pack.versions(first.key)
+        assert [d.source_file for d in versions] == ["00_budget_monitor_m5_2023-24.xlsx", m6.name, m6.name]
+        assert versions[-1].id == next(d.id for d in pack.datasets() if d.key == first.key) != first.id
+
+
+def test_a_new_file_brings_no_warning(qtbot, demo_pack, cla_rate_xlsx):
+    wizard = open_wizard(qtbot, demo_pack, [cla_rate_xlsx])
+    wizard.next()
+    wizard.next()
+    assert not wizard.report_page.repeats.isVisible() and wizard.repeats == {}
+

@@ -11,6 +11,7 @@ from memberpack.analysis.headlines import headlines
 from memberpack.gui import actions as ids
 from memberpack.gui.main_window import recent_packs, window_settings
 from memberpack.gui.overview_view import TABLE_WIDTH
+from memberpack.gui.export_dialog import ExportDialog
 from memberpack.gui.pack_details_dialog import PackDetailsDialog
 
 
@@ -83,7 +84,7 @@ def test_overview_item_opens_its_row(window):
 def test_menus_and_shortcuts_from_the_action_table(window):
     assert window.menu_actions[ids.IMPORT].shortcut().toString() == "Ctrl+I"
     titles = [a.text() for a in window.menuBar().actions()]
-    assert titles == ["&File", "&Edit", "&View"]
+    assert titles == ["&File", "&Edit", "&View", "&Help"]
     file_menu = window.menuBar().actions()[0].menu()
     texts = [a.text() for a in file_menu.actions() if not a.isSeparator()]
     assert texts[:3] == ["&New pack…", "&Open pack…", "Open &recent"]
@@ -159,17 +160,21 @@ def test_export_json_runs_in_the_background(qtbot, window, tmp_path, monkeypatch
     window.notes.visibility.setCurrentIndex(1)
     window.notes.body.setPlainText("My own reminder: ask about agency staff")
     window.notes.submit()
-    monkeypatch.setattr(QFileDialog, "getSaveFileName", staticmethod(lambda *a, **k: (str(out), "")))
-    asked = []
-    monkeypatch.setattr(QMessageBox, "question", staticmethod(
-        lambda *a: asked.append(a[2]) or QMessageBox.StandardButton.No))
+    offered = []
+
+    def choose(dialog: ExportDialog) -> int:
+        offered.append((dialog.suffix, dialog.private.isEnabled(), dialog.private.isChecked()))
+        dialog.output.setText(str(out))
+        return 1
+
+    monkeypatch.setattr(ExportDialog, "exec", choose)
     with qtbot.waitSignal(window.export_done, timeout=10_000) as done:
         window.menu_actions[ids.EXPORT_JSON].trigger()
         assert window.export_bar.isVisible()
     assert done.args == [f"Wrote {out}"] and not window.export_bar.isVisible()
     text = out.read_text(encoding="utf-8")
     assert '"External Placements"' in text
-    assert asked and "My own reminder" not in text  # the public version leaves private notes out
+    assert offered == [(".json", True, False)] and "My own reminder" not in text  # private notes left out
 
 
 def test_keyboard_reaches_tabs_notes_and_filter(qtbot, window):
@@ -181,8 +186,9 @@ def test_keyboard_reaches_tabs_notes_and_filter(qtbot, window):
     window.tabs.setCurrentIndex(1)
     window.menu_actions[ids.FIND].trigger()
     assert window.tabs.domain_view(1).current_view().filter.hasFocus()
-    window.menu_actions[ids.SHOW_NOTES].trigger()
-    assert not window.notes_dock.isVisible()
+    window.notes_dock.hide()
+    window.menu_actions[ids.SHOW_NOTES].trigger()   # F4 shows the panel and goes to it, never hides it
+    assert window.notes_dock.isVisible() and window.notes.body.hasFocus()
     window.menu_actions[ids.SHOW_NOTES].trigger()
     assert window.notes_dock.isVisible() and window.notes.body.hasFocus()
     unnamed = [w for w in (window.tabs, window.notes.body, window.notes.list, window.notes.kind,
@@ -226,7 +232,7 @@ def test_new_pack_opens_empty_with_its_details(window, tmp_path, monkeypatch):
 
 def test_export_pdf_in_the_background_then_offers_to_open_it(qtbot, window, tmp_path, monkeypatch):
     out = tmp_path / "briefing.pdf"
-    monkeypatch.setattr(QFileDialog, "getSaveFileName", staticmethod(lambda *a, **k: (str(out), "")))
+    monkeypatch.setattr(ExportDialog, "exec", lambda dialog: dialog.output.setText(str(out)) or 1)
     asked = []
     monkeypatch.setattr(QMessageBox, "question", staticmethod(
         lambda *a: asked.append(a[2]) or QMessageBox.StandardButton.Yes))

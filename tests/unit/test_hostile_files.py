@@ -139,12 +139,12 @@ def test_formula_without_cached_value_is_reported_not_guessed(tmp_path, capsys):
     out = tmp_path / "report.json"
     assert main(["import", str(tmp_path / "p.mpack"), str(path), "--report", str(out)]) == 0
     text = capsys.readouterr().out
-    assert "skipped B3: formula with no cached value" in text and "skipped C3" in text
+    assert "skipped B3:C3, 2 cells: formula with no cached value" in text
     with Pack.open(tmp_path / "p.mpack") as p:
         (ds,) = p.datasets()
         cells = {o.cell: o.value for o in p.observations(ds.id)}
     assert cells == {"B2": 100_000, "C2": 90_000}
-    assert '"cell": "B3"' in out.read_text()
+    assert '"range": "B3:C3"' in out.read_text()
 
 
 def _big_csv(path, rows, columns=("Referrals", "Contacts")):

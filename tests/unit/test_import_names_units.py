@@ -33,7 +33,7 @@ def test_side_by_side_tables_get_names_of_their_own_and_keep_their_keys(tmp_path
     path = write_xlsx(tmp_path / "dsg.xlsx", {"DSG": rows})
     with Pack.create(tmp_path / "p.mpack") as pack:
         import_files(pack, [path])
-        import_files(pack, [path])
+        import_files(pack, [path], again=True)  # the same file again, on purpose
         latest = pack.datasets()
         names = [d.name for d in latest]
         assert names == ["DSG 2023/24", "DSG 2023/24: Balance b/f"]

@@ -23,16 +23,21 @@ def test_report_names_range_headers_labels_unit_kind_and_skipped_cells(tmp_path,
     out = tmp_path / "report.json"
     assert main(["import", str(tmp_path / "p.mpack"), str(path), "--dry-run", "--report", str(out)]) == 0
     text = capsys.readouterr().out
-    assert "[M6 Summary!A3:C8] 23/24 Budget Monitoring Report (Month 6)" in text
-    assert ("budget_monitor (columns name budget / variance); header rows 3, units row 4; labels in column A; "
-            "unit £m; period 2023/24 Month 6; layout detected") in text
-    assert "3 rows, 6 cells read" in text and "assumed: row 5 ('Children & Families') is a section heading" in text
-    assert "skipped A10: footnote row" in text and "dry run: nothing was written" in text
+    verdicts = ("    read", "    read with assumptions (1 listed below)")   # the verdict comes first, once given
+    assert [line for line in text.splitlines() if line not in verdicts] == [
+        "m6.xlsx: 1 table",
+        "  [M6 Summary!A3:C8] 23/24 Budget Monitoring Report (Month 6)",
+        "    header rows 3, units row 4; labels in column A; no key columns",
+        "    unit £m (from units row 4); period 2023/24 Month 6",
+        "    3 rows, 6 figures read; budget_monitor (columns name budget / variance), layout detected",
+        "    assumed section heading: row 5 'Children & Families'",
+        "    skipped A10: footnote row",
+        "dry run: nothing was written"]
     assert not (tmp_path / "p.mpack").exists()
     (saved,) = json.loads(out.read_text())
     (table,) = saved["tables"]
     assert (table["cell_range"], table["label_column"], table["kind"]) == ("A3:C8", "A", "budget_monitor")
-    assert table["skipped"] == [{"cell": "A10", "reason": "footnote row"}]
+    assert table["skipped"] == [{"range": "A10", "count": 1, "reason": "footnote row"}]
 
 
 def test_a_later_return_is_a_new_version_of_the_same_dataset(tmp_path):
@@ -73,7 +78,7 @@ def test_overrides_change_header_rows_label_column_and_last_row(tmp_path):
     (auto,) = read_file(path).tables
     detected = auto.layout
     assert detected.label_column == "B"
-    assert [(s.cell, s.reason) for s in auto.report.skipped][:1] == [("A2", "left of the label column")]
+    assert auto.report.skipped_cells()[:1] == [("A2", "left of the label column")]
     fixed = replace(detected, label_column="A", first_column="A", last_row=3)
     (table,) = read_file(path, overrides=[fixed]).tables
     got = {o.cell: (o.label, o.measure, o.value) for o in table.observations}

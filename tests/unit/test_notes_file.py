@@ -13,7 +13,8 @@ from notes_packs import month6_pack
 
 from memberpack.analysis.annotation_targets import find_figures, observation_target
 from memberpack.errors import NotesError
-from memberpack.export.notes_file import MAX_BYTES, merge_notes_file, note_dict, read_notes_file, write_notes_file
+from memberpack.export import notes_file
+from memberpack.export.notes_file import merge_notes_file, note_dict, read_notes_file, write_notes_file
 from memberpack.model.annotations import ANSWERED, PRIVATE, QUESTION, Annotation
 from memberpack.store import annotation_store
 from memberpack.store.pack import Pack
@@ -130,20 +131,49 @@ BROKEN = {
     "other format": (lambda uid: _broken(_valid_document(uid), lambda d: d.update(format="x")), "not a memberpack"),
     "newer version": (lambda uid: _broken(_valid_document(uid), lambda d: d.update(version=2)), "newer memberpack"),
     "no pack": (lambda uid: _broken(_valid_document(uid), lambda d: d.pop("pack")), "which pack"),
-    "no body": (lambda uid: _broken(_valid_document(uid), lambda d: d["notes"][0].pop("body")), "note 1: body"),
-    "bad kind": (lambda uid: _broken(_valid_document(uid), lambda d: d["notes"][0].update(kind="rant")),
-                 "note 1: kind must be one of note, question, concern"),
-    "value as text": (lambda uid: _broken(_valid_document(uid), lambda d: d["notes"][0]["target"].update(value="ten")),
-                      "target value must be a number"),
-    "bad time": (lambda uid: _broken(_valid_document(uid), lambda d: d["notes"][0].update(modified_at="yesterday")),
-                 "modified_at must be an ISO date"),
-    "bad uid": (lambda uid: _broken(_valid_document(uid), lambda d: d["notes"][0].update(uid=7)), "no valid uid"),
-    "huge": (lambda uid: json.dumps(_valid_document(uid)) + " " * MAX_BYTES, "too large for a notes file"),
+    "huge": (lambda uid: json.dumps(_valid_document(uid)) + " " * 2_000, "too large for a notes file"),
+}
+
+# One bad note is skipped and reported; the file's other notes are merged.
+BAD_NOTES = {
+    "no body": (lambda n: n.pop("body"), "note 1: body must be text"),
+    "bad kind": (lambda n: n.update(kind="rant"), "note 1: kind must be one of note, question, concern"),
+    "value as text": (lambda n: n["target"].update(value="ten"), "note 1: target value must be a number"),
+    "bad time": (lambda n: n.update(modified_at="yesterday"), "note 1: modified_at must be an ISO date"),
+    "bad uid": (lambda n: n.update(uid=7), "note 1: has no valid uid"),
+    "too long": (lambda n: n.update(body="x" * 20_001), "note 1: body must be text of at most 20,000 characters"),
+    "far future": (lambda n: n.update(modified_at="9999-12-31T23:59:59+00:00"),
+                   "note 1: modified_at is more than a day in the future"),
+    "year 1 with an offset": (lambda n: n.update(created_at="0001-01-01T00:00:00+05:00"),
+                              "note 1: created_at must be an ISO date and time"),
+    "year 1": (lambda n: n.update(created_at="0001-01-01T00:00:00+00:00"), "note 1: created_at is before 1970"),
+    "lone surrogate": (lambda n: n.update(body="caf\ud800"), "note 1: body holds characters that are not valid Unicode"),
 }
 
 
+@pytest.mark.parametrize("case", BAD_NOTES)
+def test_a_bad_note_is_skipped_and_reported_and_the_others_merged(packs, tmp_path, case):
+    clerk, _ = packs
+    with Pack.open(clerk) as pack:
+        uid = pack.meta()["uid"]
+    document = _valid_document(uid)
+    good = Annotation("A good question", kind=QUESTION, created_at="2023-12-01T10:00:00+00:00",
+                      modified_at="2023-12-01T10:00:00+00:00")
+    document["notes"].append(note_dict(good))
+    change, message = BAD_NOTES[case]
+    change(document["notes"][0])
+    bad = tmp_path / "bad.json"
+    bad.write_text(json.dumps(document))
+    with Pack.open(clerk) as pack:
+        summary = merge_notes_file(pack, bad)
+        assert summary.added == 1 and annotation_store.get(pack, good.uid).body == "A good question"
+    assert len(summary.skipped) == 1 and summary.skipped[0].startswith(message), summary.skipped
+    assert "1 skipped (not valid)" in summary.line("bad.json")
+
+
 @pytest.mark.parametrize("case", BROKEN)
-def test_malformed_files_are_refused_with_the_pack_unchanged(packs, tmp_path, case):
+def test_malformed_files_are_refused_with_the_pack_unchanged(packs, tmp_path, case, monkeypatch):
+    monkeypatch.setattr(notes_file, "MAX_FILE_BYTES", 1_000)
     clerk, _ = packs
     with Pack.open(clerk) as pack:
         uid = pack.meta()["uid"]

@@ -5,7 +5,7 @@ from __future__ import annotations
 from reportlab.pdfbase.pdfmetrics import stringWidth
 
 from memberpack.export.pdf_grid import grid_layout
-from memberpack.export.pdf_notes import NotePlan, Table
+from memberpack.export.note_plan import NotePlan, Table
 from memberpack.export.pdf_styles import FONT, LANDSCAPE_WIDTH, register_fonts
 from memberpack.store.pack import Pack
 

@@ -9,9 +9,10 @@ import pytest
 
 from memberpack.cli import main
 from memberpack.errors import MemberpackError
-from memberpack.export.pdf import export_pdf, section_names
-from memberpack.export.pdf_notes import Table
-from memberpack.export.pdf_sections import table_title
+from memberpack.export.briefing import section_names
+from memberpack.export.pdf import export_pdf
+from memberpack.export.note_plan import Table
+from memberpack.export.briefing import table_title
 from memberpack.model.annotations import OBSERVATION, QUESTION, Annotation, Target
 from memberpack.model.observation import BUDGET_MONITOR, SUBTOTAL, TIME_SERIES, TOTAL, Dataset, Observation
 from memberpack.model.units import find_unit

@@ -53,6 +53,9 @@ def _fields(observations):
 @pytest.fixture
 def cell_by_cell(monkeypatch):
     def use():
+        from memberpack.importers import engine
+
+        monkeypatch.setattr(engine, "READ_IN_CHILD", False)   # the patch holds in this process only
         monkeypatch.setattr(TableReader, "_plain", lambda self, r, row: None)
     return use
 

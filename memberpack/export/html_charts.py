@@ -1,0 +1,146 @@
+"""A :class:`ChartSpec` drawn as inline SVG for the HTML briefing, from the same figures as the PDF's
+chart (:mod:`memberpack.export.chart_figures`).
+
+The SVG is one image to assistive technology (``role="img"``, named by its ``<title>`` and
+described by its ``<desc>``); its figures follow it as a table, so nothing is only in the picture.
+Bars carry their figure and A/(F) as text beside them, so colour is never the only signal.
+"""
+
+from __future__ import annotations
+
+import math
+from html import escape
+
+from memberpack.analysis.charts import FLAG_LETTERS, point_text
+from memberpack.export.chart_figures import ChartFigures
+from memberpack.model.charts import BAR, BENCHMARK, EARLIER
+
+WIDTH = 720
+TEXT = 13           # px, as the page's small print
+BAR_PITCH = 24
+LABEL_ROOM = 250    # px for a bar's category
+VALUE_ROOM = 120    # px for a bar's figure and A/(F)
+INK, ADVERSE, FAVOURABLE, ACCENT, EARLIER_GREY = "#1b1b1b", "#b3261e", "#2e7d32", "#1d4f91", "#767676"
+SERIES = (ACCENT, "#b35900", "#00707a", "#6d4c41")
+BENCHMARKS = ("#6a3d9a", "#b35900", "#1f6fa3")
+STATUS = {"adverse": ADVERSE, "favourable": FAVOURABLE}
+
+
+def _clip(text: str, room: float) -> str:
+    """Text cut to about ``room`` px with an ellipsis (the figure table has it whole)."""
+    most = int(room / (TEXT * 0.55))
+    return text if len(text) <= most else text[:max(1, most - 1)].rstrip() + "…"
+
+
+def _text(x: float, y: float, text: str, *, anchor: str = "start", fill: str = INK, extra: str = "") -> str:
+    return (f'<text x="{x:.1f}" y="{y:.1f}" text-anchor="{anchor}" fill="{fill}"{extra}>'
+            f"{escape(text)}</text>")
+
+
+def chart_svg(figures: ChartFigures, ident: str) -> str:
+    """The chart as an ``<svg>`` element whose ``<title>`` and ``<desc>`` ids start with ``ident``."""
+    spec = figures.spec
+    body, height = _bars(figures) if spec.kind == BAR else _lines(figures)
+    desc = f"{spec.title}. {spec.summary} The figures are in the table below the chart."
+    return (f'<svg class="chart" viewBox="0 0 {WIDTH} {height}" role="img" '
+            f'aria-labelledby="{ident}-t {ident}-d" font-size="{TEXT}" font-family="DejaVu Sans, Verdana, sans-serif">'
+            f'<title id="{ident}-t">{escape(figures.title)}</title><desc id="{ident}-d">{escape(desc)}</desc>'
+            f"{body}</svg>")
+
+
+def _bars(figures: ChartFigures) -> tuple[str, int]:
+    spec = figures.spec
+    rows = figures.rows
+    values = figures.drawn.series[0].values
+    numbers = [v for v in values if v is not None] or [0.0]
+    low, high = min(0.0, min(numbers)), max(0.0, max(numbers))
+    span = (high - low) or 1.0
+    plot = WIDTH - LABEL_ROOM - VALUE_ROOM
+    zero = LABEL_ROOM + plot * (0 - low) / span
+    parts = [f'<line x1="{zero:.1f}" y1="4" x2="{zero:.1f}" y2="{len(rows) * BAR_PITCH + 4}" stroke="{INK}"/>']
+    for i, (row, value, status) in enumerate(zip(rows, values, figures.statuses)):
+        y = 4 + i * BAR_PITCH
+        parts.append(_text(LABEL_ROOM - 6, y + 16, _clip(row[0], LABEL_ROOM - 10), anchor="end"))
+        if value is not None:
+            x = LABEL_ROOM + plot * (min(value, 0) - low) / span
+            parts.append(f'<rect x="{x:.1f}" y="{y + 5}" width="{max(plot * abs(value) / span, 0.5):.1f}" '
+                         f'height="{BAR_PITCH - 8}" fill="{STATUS.get(status or "", ACCENT)}"/>')
+        flag = FLAG_LETTERS.get(status or "", "")
+        parts.append(_text(WIDTH - VALUE_ROOM + 6, y + 16, f"{point_text(value, spec.unit)} {flag}".strip(),
+                           fill=STATUS.get(status or "", INK)))
+    return "".join(parts), len(rows) * BAR_PITCH + 10
+
+
+def _look(role: str, data_i: int, bench_i: int) -> tuple[str, float, str]:
+    """Colour, width and dash of a line: data in colour, earlier years grey, benchmarks dashed."""
+    if role == BENCHMARK:
+        return BENCHMARKS[bench_i % len(BENCHMARKS)], 2, "6 3" if bench_i % 2 == 0 else "2 3"
+    if role == EARLIER:
+        return EARLIER_GREY, 1.5, ""
+    return SERIES[data_i % len(SERIES)], 3, ""
+
+
+def _ticks(low: float, high: float) -> list[float]:
+    """About five round steps from ``low`` to ``high``."""
+    raw = ((high - low) or abs(high) or 1.0) / 5
+    magnitude = 10 ** math.floor(math.log10(raw))
+    step = next(m * magnitude for m in (1, 2, 2.5, 5, 10) if m * magnitude >= raw)
+    start = (low // step) * step
+    ticks = [start]
+    while ticks[-1] < high:
+        ticks.append(ticks[-1] + step)
+    return ticks
+
+
+def _lines(figures: ChartFigures) -> tuple[str, int]:
+    spec = figures.spec
+    left, top, plot_w, plot_h = 80, 10, WIDTH - 100, 200
+    values = [v for s in spec.series for v in s.values if v is not None] or [0.0]
+    low, high = min(values), max(values)
+    if low >= 0:
+        low = 0.0
+    ticks = _ticks(low, high)
+    low, high = ticks[0], ticks[-1]
+    span = (high - low) or 1.0
+    n = max(len(spec.categories), 1)
+
+    def at(i: int, v: float) -> tuple[float, float]:
+        x = left + (plot_w * (i + 0.5) / n)
+        return x, top + plot_h - plot_h * (v - low) / span
+
+    parts = []
+    for t in ticks:
+        y = top + plot_h - plot_h * (t - low) / span
+        parts += [f'<line x1="{left}" y1="{y:.1f}" x2="{left + plot_w}" y2="{y:.1f}" stroke="#d0d0d0"/>',
+                  _text(left - 6, y + 4, point_text(t, spec.unit), anchor="end")]
+    slanted = n > 8
+    for i, category in enumerate(spec.categories):
+        x, _ = at(i, low)
+        if slanted:
+            parts.append(_text(x, top + plot_h + 16, _clip(category, 110), anchor="end",
+                               extra=f' transform="rotate(-35 {x:.1f} {top + plot_h + 16})"'))
+        else:
+            parts.append(_text(x, top + plot_h + 18, _clip(category, plot_w / n), anchor="middle"))
+    data_i = bench_i = 0
+    legend_top = top + plot_h + (80 if slanted else 36)
+    for k, (series, name) in enumerate(zip(spec.series, figures.names)):
+        colour, width, dash = _look(series.role, data_i, bench_i)
+        data_i += series.role not in (BENCHMARK, EARLIER)
+        bench_i += series.role == BENCHMARK
+        dashed = f' stroke-dasharray="{dash}"' if dash else ""
+        run: list[str] = []
+        for i, v in enumerate(series.values + [None]):
+            if v is None:
+                if len(run) > 1:
+                    parts.append(f'<polyline points="{" ".join(run)}" fill="none" stroke="{colour}" '
+                                 f'stroke-width="{width}"{dashed}/>')
+                run = []
+                continue
+            x, y = at(i, v)
+            run.append(f"{x:.1f},{y:.1f}")
+            if not dash and width > 2:
+                parts.append(f'<circle cx="{x:.1f}" cy="{y:.1f}" r="3.5" fill="{colour}"/>')
+        y = legend_top + k * 20
+        parts += [f'<line x1="10" y1="{y - 4}" x2="40" y2="{y - 4}" stroke="{colour}" stroke-width="{width}"{dashed}/>',
+                  _text(48, y, _clip(name, WIDTH - 60))]
+    return "".join(parts), legend_top + len(spec.series) * 20

@@ -1,0 +1,142 @@
+"""Where each member's note goes in an export (PDF or HTML), and its marker. Whether its figure
+has changed (or gone) comes from :mod:`memberpack.analysis.annotation_targets`, as in the app.
+
+Markers are stable: questions are numbered Q1, Q2... (notes N1..., concerns C1...) in the order
+they were written (created_at, then uid), so adding a question later never renumbers the others.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from memberpack.analysis.annotation_targets import ResolvedTarget, TargetResolver, figure_text
+from memberpack.model.annotations import CHART, CONCERN, KIND_TITLES, METRIC, OBSERVATION, PRIVATE, QUESTION, Annotation
+from memberpack.model.charts import ChartSpec
+from memberpack.model.display import figure_text as printed_text
+from memberpack.model.metrics import metric
+from memberpack.model.observation import Dataset, Observation
+
+
+def anchor_key(*parts: object) -> str:
+    """A bookmark, link or HTML id made safe for the PDF name tree and for HTML."""
+    return re.sub(r"[^A-Za-z0-9_]", "_", "_".join(str(p) for p in parts))
+
+
+PREFIX = {QUESTION: "Q", CONCERN: "C"}
+
+
+@dataclass(slots=True)
+class PlacedNote:
+    note: Annotation
+    number: str
+    about: str
+    changed: str | None = None
+    placed: bool = False
+
+    @property
+    def key(self) -> str:
+        return anchor_key("note", self.note.uid)
+
+
+@dataclass(slots=True)
+class Table:
+    """One exported dataset with what the briefing draws from it."""
+
+    ds: Dataset
+    observations: list[Observation]
+    charts: list[ChartSpec]
+    comparisons: list = field(default_factory=list)  # how we compare (analysis.comparisons), if any
+
+    def displays(self) -> dict[str, str]:
+        """Each figure's printed text by source cell, so a chart's figures read as its table's."""
+        return {o.cell: printed_text(o) for o in self.observations}
+
+
+def uk_date(iso: str) -> str:
+    return f"{iso[8:10]}/{iso[5:7]}/{iso[:4]}" if len(iso) >= 10 else iso
+
+
+def describe(obs: Observation) -> str:
+    section = f" ({obs.section})" if obs.section and obs.section not in obs.label else ""
+    return f"{obs.label}{section}, {obs.measure}: {figure_text(obs.value, obs.unit, obs.display)}"
+
+
+class NotePlan:
+    """Notes grouped by where they print: beside a table cell, a chart, a table, or the whole pack."""
+
+    def __init__(self, notes: list[Annotation], tables: list[Table], resolver: TargetResolver) -> None:
+        counters: dict[str, int] = {}
+        self.notes: list[PlacedNote] = []
+        self.by_cell: dict[tuple[str, str], list[PlacedNote]] = {}
+        self.by_chart: dict[str, list[PlacedNote]] = {}
+        self.by_table: dict[str, list[PlacedNote]] = {}
+        self.general: list[PlacedNote] = []
+        self._tables = {t.ds.key: t for t in tables}
+        self._charts = {c.id: c for t in tables for c in t.charts}
+        self._charts.update({c.trend.id: c.trend for t in tables for c in t.comparisons if c.trend is not None})
+        for note in notes:
+            prefix = PREFIX.get(note.kind, "N")
+            counters[prefix] = counters.get(prefix, 0) + 1
+            placed = PlacedNote(note, f"{prefix}{counters[prefix]}", "the whole pack")
+            self.notes.append(placed)
+            self._place(placed, resolver.resolve(note))
+
+    def _place(self, placed: PlacedNote, resolved: ResolvedTarget) -> None:
+        """Beside its figure, chart or table when that is in this export; on the headline page when
+        it is about the whole pack or its figure is gone; only in the annex when its section is left out."""
+        target = placed.note.target
+        placed.changed = resolved.flag
+        table = self._tables.get(resolved.dataset.key) if resolved.dataset else None
+        if resolved.dataset is not None and table is None:
+            placed.about = f"{target.describe()} (in a section not included in this export)"
+        elif target.type == OBSERVATION and resolved.observation is not None and table is not None:
+            placed.about = describe(resolved.observation)
+            self._put(self.by_cell, (table.ds.key, resolved.observation.cell), placed)
+        elif target.type == CHART and target.chart_id in self._charts:
+            placed.about = f"chart “{self._charts[target.chart_id].title}”"
+            self._put(self.by_chart, target.chart_id, placed)
+        elif target.type == METRIC:
+            placed.about = metric(target.metric_id or "other").name
+            table = next((t for t in self._tables.values()
+                          if any(o.metric_id == target.metric_id for o in t.observations)), None)
+            if table is None:
+                self._general(placed)
+            else:
+                self._put(self.by_table, table.ds.key, placed)
+        elif table is not None:
+            placed.about = table.ds.name
+            self._put(self.by_table, table.ds.key, placed)
+        else:
+            placed.about = target.describe()
+            self._general(placed)
+
+    @staticmethod
+    def _put(index: dict, key, placed: PlacedNote) -> None:
+        placed.placed = True
+        index.setdefault(key, []).append(placed)
+
+    def _general(self, placed: PlacedNote) -> None:
+        placed.placed = True
+        self.general.append(placed)
+
+    def markers(self, dataset_key: str, cell: str) -> list[str]:
+        return [p.number for p in self.by_cell.get((dataset_key, cell), [])]
+
+    def for_table(self, table: Table) -> list[PlacedNote]:
+        """Notes under a table: its figures' notes in table order, then notes on the whole table."""
+        cells = [p for o in table.observations for p in self.by_cell.get((table.ds.key, o.cell), [])]
+        return cells + self.by_table.get(table.ds.key, [])
+
+    @property
+    def questions(self) -> list[PlacedNote]:
+        return [p for p in self.notes if p.note.kind == QUESTION]
+
+
+def note_head(placed: PlacedNote) -> list[str]:
+    """A note's heading as plain parts: marker, kind, private, author, date and what it is about."""
+    note = placed.note
+    head = [placed.number, KIND_TITLES[note.kind]]
+    if note.visibility == PRIVATE:
+        head.append("private")
+    return head + [note.author or "unnamed member", uk_date(note.created_at), f"on {placed.about}"]

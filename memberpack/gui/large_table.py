@@ -1,0 +1,367 @@
+"""A table of many thousand rows (a ledger, a statistics file) read straight from its stored blocks.
+
+No :class:`~memberpack.model.observation.Observation` is made per figure: each column stays the
+arrays it is stored as, and a cell's text is made when the cell is drawn. The blocks are read and
+arranged on a worker thread over a connection of its own; sorting and filtering work out a new
+row order with numpy on a worker too (a filter waits for typing to pause), so the window never
+waits for them; only the rows in sight are ever drawn.
+"""
+
+from __future__ import annotations
+
+import threading
+
+import numpy as np
+from PySide6.QtCore import QAbstractTableModel, QItemSelectionModel, QModelIndex, Qt, QTimer, Signal
+from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QLabel, QLineEdit, QVBoxLayout, QWidget
+
+from memberpack.analysis.charts import source_line
+from memberpack.gui import note_targets
+from memberpack.gui.frozen_table import FrozenLabelTable
+from memberpack.model.annotations import Target
+from memberpack.model.blocks import BlockColumn, FigureBlock
+from memberpack.model.number_formats import render
+from memberpack.model.observation import DATA, Dataset, Observation
+from memberpack.model.values import clean_number
+
+LARGE_ROWS = 5_000      # tables longer than this (stored as blocks only) are read this way
+DEBOUNCE_MS = 200
+
+
+def readable(blocks: list[FigureBlock]) -> bool:
+    """True when the blocks make a plain table this model can show: rows only, no sections or totals."""
+    return bool(blocks) and all(b.sections.values == [None] and set(b.roles.values) <= {DATA} for b in blocks) \
+        and len({tuple(c.measure for c in b.columns) for b in blocks}) == 1
+
+
+class _Column:
+    """One measure's cells over every block, kept as the blocks keep them."""
+
+    def __init__(self, parts: list[BlockColumn]) -> None:
+        first = parts[0]
+        self.measure, self.unit, self.letter = first.measure, first.unit, first.letter
+        self.metric_id, self.period, self.position = first.metric_id, first.period, first.position
+        self.parts = parts
+        self.raw = np.concatenate([p.values for p in parts]).astype(np.float64)
+        self.values = np.concatenate([p.values * p.factor if p.raw else p.values for p in parts]).astype(np.float64)
+        self._texts: np.ndarray | None = None
+        self._making = threading.Lock()
+
+    def texts(self) -> np.ndarray:
+        """Every cell's text, lower-cased, for filtering (made once, on a worker thread; a filter that
+        needs them while they are being made waits for them rather than making them again)."""
+        with self._making:
+            return self._made()
+
+    def _made(self) -> np.ndarray:
+        if self._texts is None:
+            texts: list[str] = []
+            for part in self.parts:
+                if part.displays is not None:
+                    texts += part.displays.tolist()
+                else:
+                    texts += [display for _v, _u, display, _s in part.cells()]
+            self._texts = np.strings.lower(np.array(texts, dtype=str))
+        return self._texts
+
+
+class LargeTable:
+    """A dataset's blocks arranged for a view: labels coded once over the whole table, each measure's
+    cells as one column. Plain Python and numpy, so it is built on a worker thread."""
+
+    def __init__(self, blocks: list[FigureBlock]) -> None:
+        self.blocks = blocks
+        self.starts = np.cumsum([0] + [len(b) for b in blocks])
+        self.sheet = blocks[0].sheet
+        labels: dict[str, int] = {}
+        codes = []
+        for b in blocks:
+            local = np.array([labels.setdefault(v, len(labels)) for v in b.labels.values], dtype=np.int32)
+            codes.append(local[b.labels.codes])
+        self.label_codes = np.concatenate(codes)
+        self.label_values = list(labels)
+        self.lines = np.concatenate([b.lines for b in blocks])
+        self.rows_in_table = np.concatenate([b.rows for b in blocks])
+        self.columns = [_Column([b.columns[i] for b in blocks]) for i in range(len(blocks[0].columns))]
+        self.measures = [c.measure for c in self.columns]
+
+    def __len__(self) -> int:
+        return int(self.starts[-1])
+
+    def label(self, row: int) -> str:
+        return self.label_values[self.label_codes[row]]
+
+    def cell(self, row: int, column: int) -> tuple[float | None, str | None, str, str | None]:
+        """(value, unit, display, status) of one cell, made from its block's arrays."""
+        b = int(np.searchsorted(self.starts, row, side="right")) - 1
+        i = row - int(self.starts[b])
+        part = self.columns[column].parts[b]
+        if i in part.specials or not part.raw:
+            return part.cells()[i]
+        raw = float(part.values[i])
+        if part.displays is not None:
+            a, z = int(part.displays.offsets[i]), int(part.displays.offsets[i + 1])
+            display = part.displays.data[a:z].decode()
+        elif part.code is not None:
+            display = render(raw, part.code)
+        else:
+            display = repr(raw) if not raw.is_integer() else f"{raw:.0f}"
+        return clean_number(raw * part.factor), part.unit, display, None
+
+    def ordered(self, column: int, descending: bool, needle: str) -> np.ndarray:
+        """The rows that match ``needle`` (lower case), sorted by ``column`` (-1: as stored)."""
+        rows = np.arange(len(self), dtype=np.int64)
+        if column == 0:
+            rank = np.argsort(np.argsort(np.array(self.label_values, dtype=str)))
+            rows = np.argsort(rank[self.label_codes], kind="stable")
+        elif column > 0:
+            values = self.columns[column - 1].values
+            rows = np.argsort(np.where(np.isnan(values), np.inf if not descending else -np.inf, values),
+                              kind="stable")
+        if descending and column >= 0:
+            rows = rows[::-1]
+        if needle:
+            labels = np.array([needle in v.lower() for v in self.label_values])
+            keep = labels[self.label_codes]
+            for c in self.columns:
+                keep |= np.strings.find(c.texts(), needle) >= 0
+            rows = rows[keep[rows]]
+        return rows
+
+
+def load_table(path: str, dataset_id: int) -> LargeTable | None:
+    """The dataset's table read from its blocks, over a connection of its own (on a worker); None if
+    it is not a plain table of rows (sections, totals), which the full view shows instead."""
+    from memberpack.store.pack import Pack  # noqa: PLC0415
+
+    with Pack.open(path) as pack:
+        blocks = pack.blocks(dataset_id)
+    return LargeTable(blocks) if readable(blocks) else None
+
+
+class LargeTableModel(QAbstractTableModel):
+    """Read-only model over a :class:`LargeTable` (none, and no rows, until it is read); ``order``
+    is the table's rows in view, in view order."""
+
+    def __init__(self, dataset: Dataset, parent=None) -> None:
+        super().__init__(parent)
+        self.dataset = dataset
+        self.table: LargeTable | None = None
+        self.measures: list[str] = []
+        self.order = np.arange(0, dtype=np.int64)
+
+    def set_table(self, table: LargeTable) -> None:
+        self.beginResetModel()
+        self.table, self.measures = table, table.measures
+        self.sheet = table.sheet
+        self.order = np.arange(len(table), dtype=np.int64)
+        self.endResetModel()
+
+    @property
+    def total(self) -> int:
+        return len(self.table) if self.table is not None else 0
+
+    # --- Qt model interface --------------------------------------------------------------
+    def rowCount(self, parent=QModelIndex()) -> int:
+        return 0 if parent.isValid() else len(self.order)
+
+    def columnCount(self, parent=QModelIndex()) -> int:
+        return 0 if parent.isValid() or self.table is None else len(self.measures) + 1
+
+    def headerData(self, section: int, orientation, role=Qt.ItemDataRole.DisplayRole):
+        if orientation != Qt.Orientation.Horizontal or section == 0:
+            return None
+        if role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.ToolTipRole):
+            return self.measures[section - 1]
+        return None
+
+    def data(self, index: QModelIndex, role=Qt.ItemDataRole.DisplayRole):
+        if not index.isValid():
+            return None
+        row = int(self.order[index.row()])
+        if role == Qt.ItemDataRole.DisplayRole:
+            return self.label(row) if index.column() == 0 else self.cell(row, index.column() - 1)[2]
+        if role == Qt.ItemDataRole.TextAlignmentRole and index.column() > 0:
+            return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+        if role == Qt.ItemDataRole.ToolTipRole:
+            if index.column() == 0:
+                return f"{self.label(row)}\n{self.dataset.source_file}, sheet {self.sheet}"
+            obs = self.observation(index)
+            return f"{obs.label} – {obs.measure}: {obs.display}\n{self.dataset.source_file}, sheet {obs.sheet}, cell {obs.cell}"
+        return None
+
+    # --- cells -------------------------------------------------------------------------
+    def label(self, row: int) -> str:
+        return self.table.label(row)
+
+    def cell(self, row: int, column: int) -> tuple[float | None, str | None, str, str | None]:
+        return self.table.cell(row, column)
+
+    def observation(self, index: QModelIndex) -> Observation | None:
+        """The figure at ``index`` as an Observation (made for this one cell, for a note or tooltip)."""
+        if not index.isValid() or index.column() == 0:
+            return None
+        table = self.table
+        row, column = int(self.order[index.row()]), table.columns[index.column() - 1]
+        value, unit, display, status = table.cell(row, index.column() - 1)
+        return Observation(table.label(row), column.measure, value, unit, display, status, None, column.period, DATA,
+                           table.sheet, f"{column.letter}{int(table.lines[row])}", int(table.rows_in_table[row]),
+                           column.position, column.metric_id)
+
+    # --- order: worked out on a worker, applied here --------------------------------------------
+    def set_order(self, order: np.ndarray) -> None:
+        self.beginResetModel()
+        self.order = order
+        self.endResetModel()
+
+    def row_of(self, label: str) -> int:
+        """The view row of the first row labelled ``label``, or -1."""
+        if self.table is None or label not in self.table.label_values:
+            return -1
+        code = self.table.label_values.index(label)
+        found = np.flatnonzero(self.table.label_codes[self.order] == code)
+        return int(found[0]) if len(found) else -1
+
+
+class LargeDatasetView(QWidget):
+    """A long table with its filter; sorting and filtering never hold up the window.
+    ``order_changed`` fires once a new order is in view (the benchmark waits for it)."""
+
+    target_changed = Signal(object)
+    order_changed = Signal()
+    loaded = Signal(bool)   # True: the table is in view; False: not a plain table, show it in full
+
+    def __init__(self, dataset: Dataset, pack_path, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.dataset = dataset
+        self.model = LargeTableModel(dataset, self)
+        self.charts: list = []
+        self.comparisons = None
+        self.table = FrozenLabelTable()
+        self.table.setModel(self.model)
+        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectItems)
+        self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        self.table.setWordWrap(False)
+        self.table.verticalHeader().setVisible(False)
+        self.table.verticalHeader().setDefaultSectionSize(self.fontMetrics().height() + 8)
+        self.table.verticalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Fixed)
+        header = self.table.horizontalHeader()
+        header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
+        header.setSortIndicatorShown(True)
+        header.setSectionsClickable(True)
+        header.sectionClicked.connect(self._sort_clicked)
+        self.table.setAccessibleName(f"Table: {dataset.name}")
+        self.table.selectionModel().currentChanged.connect(lambda *_: self.target_changed.emit(self.current_target()))
+        self.filter = QLineEdit()
+        self.filter.setPlaceholderText("Filter rows (row label or figure)…")
+        self.filter.setClearButtonEnabled(True)
+        self.filter.setAccessibleName(f"Filter rows of {dataset.name}")
+        self._timer = QTimer(self)
+        self._timer.setSingleShot(True)
+        self._timer.setInterval(DEBOUNCE_MS)
+        self._timer.timeout.connect(self.reorder)
+        self.filter.textChanged.connect(self._timer.start)
+        heading = QLabel(f"<h3 style='margin:0'>{dataset.name}</h3>")
+        heading.setWordWrap(True)
+        self.count = QLabel()
+        source = QLabel(source_line(dataset) + (f" · period {dataset.period}" if dataset.period else ""))
+        source.setWordWrap(True)
+        layout = QVBoxLayout(self)
+        for widget in (heading, source, self.count, self.filter):
+            layout.addWidget(widget)
+        layout.addWidget(self.table, 1)
+        self._sort = (-1, False)
+        self._job = None
+        self._again = False
+        self.count.setText("Reading the table…")
+        self.setFocusProxy(self.table)
+        from memberpack.gui.workers import Job, pool  # noqa: PLC0415
+
+        path, dataset_id = str(pack_path), dataset.id
+        self._load_job = Job(lambda _p, _c: load_table(path, dataset_id), self)
+        self._load_job.succeeded.connect(self._table_read)
+        self._load_job.failed.connect(lambda message: self.count.setText(f"The table cannot be read: {message}"))
+        self._load_job.start(pool("tables"))
+
+    def _table_read(self, table: LargeTable | None) -> None:
+        if table is None:
+            self.loaded.emit(False)
+            return
+        self.model.set_table(table)
+        self.table.setColumnWidth(0, 200)
+        for column in range(1, self.model.columnCount()):
+            self.table.setColumnWidth(column, 96)
+        self._show_count()
+        from memberpack.gui.workers import Job, pool  # noqa: PLC0415
+
+        # every cell's text, for the filter, made while the reader is still looking at the table
+        self._texts_job = Job(lambda _p, _c: [c.texts() for c in table.columns], self)
+        self._texts_job.start(pool("warm"))
+        self.loaded.emit(True)
+
+    def _sort_clicked(self, column: int) -> None:
+        previous, descending = self._sort
+        self._sort = (column, not descending if column == previous else False)
+        self.table.horizontalHeader().setSortIndicator(
+            column, Qt.SortOrder.DescendingOrder if self._sort[1] else Qt.SortOrder.AscendingOrder)
+        self.reorder()
+
+    def reorder(self) -> None:
+        """Work out the rows in view on a worker thread, then show them (the latest request wins)."""
+        if self._job is not None:
+            self._again = True
+            return
+        table = self.model.table
+        if table is None:
+            return
+        from memberpack.gui.workers import Job, pool  # noqa: PLC0415
+
+        column, descending = self._sort
+        needle = self.filter.text().strip().lower()
+        self._job = Job(lambda _p, _c: table.ordered(column, descending, needle), self)
+        self._job.succeeded.connect(self._ordered)
+        self._job.start(pool("tables"))
+
+    def _ordered(self, order) -> None:
+        self._job = None
+        if self._again:
+            self._again = False
+            self.reorder()
+            return
+        self.model.set_order(order)
+        self._show_count()
+        self.order_changed.emit()
+
+    def _show_count(self) -> None:
+        shown, total = self.model.rowCount(), self.model.total
+        self.count.setText(f"{total:,} rows" if shown == total else f"{shown:,} of {total:,} rows")
+
+    # --- the same interface as DatasetView ------------------------------------------------------
+    def select_label(self, label: str | None) -> bool:
+        row = self.model.row_of(label) if label else -1
+        if row < 0 and self.filter.text():
+            self.filter.clear()
+            return False
+        if row < 0:
+            return False
+        index = self.model.index(row, 0)
+        self.table.selectionModel().setCurrentIndex(
+            index, QItemSelectionModel.SelectionFlag.ClearAndSelect | QItemSelectionModel.SelectionFlag.Rows)
+        self.table.scrollTo(index)
+        return True
+
+    def selected_row_label(self) -> str | None:
+        index = self.table.selectionModel().currentIndex()
+        return self.model.label(int(self.model.order[index.row()])) if index.isValid() else None
+
+    def current_target(self) -> Target:
+        index = self.table.selectionModel().currentIndex()
+        obs = self.model.observation(index)
+        if obs is not None:
+            return note_targets.of_observation(self.dataset, obs)
+        if index.isValid():
+            return note_targets.of_row(self.dataset, self.selected_row_label(), None, None)
+        return note_targets.of_dataset(self.dataset)
+
+    def show_notes(self, _targets: list[Target]) -> None:
+        """Notes are listed in the panel; a long table does not mark its cells."""

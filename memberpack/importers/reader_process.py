@@ -1,0 +1,67 @@
+"""The reader's child process (see :mod:`memberpack.importers.isolation`).
+
+Started as ``python -m memberpack.importers.reader_process`` (in the bundled app, as the app's own
+executable with ``--memberpack-reader``, see ``resources/packaging/launcher.py``): it keeps its
+standard output for its messages and sends everything else written there or to stderr nowhere,
+loads the readers and says so, then waits on stdin for one job ``(target, args, limits, file name)``,
+sets its limits, runs ``target(send, *args)`` and sends each message, then its one error or ``Done``.
+"""
+
+from __future__ import annotations
+
+import os
+import sys
+
+
+def _set_limits(memory_mb: float, cpu_seconds: float) -> None:
+    try:
+        import resource  # noqa: PLC0415 - POSIX only
+
+        memory = int(memory_mb * (1 << 20))
+        resource.setrlimit(resource.RLIMIT_AS, (memory, memory))
+        resource.setrlimit(resource.RLIMIT_CPU, (int(cpu_seconds), int(cpu_seconds) + 5))
+    except (ImportError, ValueError, OSError):
+        pass
+
+
+def main() -> None:
+    results = os.fdopen(os.dup(1), "wb")
+    quiet = os.open(os.devnull, os.O_WRONLY)
+    os.dup2(quiet, 1)
+    os.dup2(quiet, 2)
+
+    import memberpack.importers.engine  # noqa: F401, PLC0415 - loaded before the job arrives (a spare waits loaded)
+    from memberpack import errors  # noqa: PLC0415
+    from memberpack.importers.isolation import (  # noqa: PLC0415
+        LOADED, Done, Failed, ReaderFailed, read_message, write_message)
+
+    def send(message) -> None:
+        write_message(results, message)
+
+    send(LOADED)
+    try:
+        target, args, (memory_mb, cpu_seconds), name = read_message(sys.stdin.buffer)
+    except (EOFError, OSError):
+        return   # the parent went away, or needed no spare after all
+    except Exception as exc:  # noqa: BLE001 - a job this process cannot load
+        send(Failed("ImportFailed", f"the reader could not start its work ({type(exc).__name__})"))
+        return
+    _set_limits(memory_mb, cpu_seconds)
+    try:
+        target(send, *args)
+    except errors.MemberpackError as exc:
+        message = Failed(type(exc).__name__, str(exc))
+    except MemoryError:
+        message = Failed("ImportFailed", str(ReaderFailed(name, f"it needed more than {memory_mb:,.0f} MB")))
+    except BaseException as exc:  # noqa: BLE001 - a reader's failure is the file's, told in one line
+        message = Failed("ImportFailed", str(ReaderFailed(name, type(exc).__name__)))
+    else:
+        message = Done()
+    try:
+        send(message)
+    except (OSError, ValueError):
+        pass
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,66 @@
+"""A long table is read from its stored blocks, and sorts and filters on a worker."""
+
+from __future__ import annotations
+
+import pytest
+from gui_test_data import write_workbook
+
+from memberpack.gui import domain_view, large_table
+from memberpack.gui.large_table import LargeDatasetView
+from memberpack.importers import import_files
+from memberpack.model.annotations import OBSERVATION
+from memberpack.store.pack import Pack
+
+
+@pytest.fixture
+def ledger(tmp_path, monkeypatch):
+    monkeypatch.setattr(large_table, "LARGE_ROWS", 50)   # a long table, kept small for the test
+    rows = [("Cost centre", "Budget £k", "Spend £k")] + [(f"CC{r:03d}", r * 1.5, 300 - r) for r in range(1, 121)]
+    path = write_workbook(tmp_path / "ledger.xlsx", "Ledger", rows)
+    with Pack.create(tmp_path / "ledger.mpack") as pack:
+        import_files(pack, [path])
+    return tmp_path / "ledger.mpack"
+
+
+def test_a_long_table_sorts_and_filters_in_the_background(qtbot, ledger):
+    pack = Pack.open(ledger)
+    ds = pack.datasets()[0]
+    domain = domain_view.DomainView(pack, "Other data", [ds])
+    qtbot.addWidget(domain)
+    view = domain.view(0)
+    assert isinstance(view, LargeDatasetView)
+    qtbot.waitUntil(lambda: view.model.rowCount() == 120)   # read on a worker
+    model = view.model
+    assert [model.index(0, c).data() for c in range(3)] == ["CC001", "1.5", "299"]
+    obs = model.observation(model.index(1, 1))
+    assert (obs.label, obs.value, obs.unit, obs.cell) == ("CC002", 3000, "GBP", "B3")
+    assert "sheet Ledger, cell B3" in model.index(1, 1).data(3)   # the tooltip names the cell
+    with qtbot.waitSignal(view.order_changed):
+        view.table.horizontalHeader().sectionClicked.emit(2)    # Spend, ascending
+    assert model.index(0, 0).data() == "CC120"
+    with qtbot.waitSignal(view.order_changed):
+        view.table.horizontalHeader().sectionClicked.emit(2)    # again: descending
+    assert model.index(0, 0).data() == "CC001"
+    with qtbot.waitSignal(view.order_changed):
+        view.filter.setText("cc11")
+    assert [model.index(r, 0).data() for r in range(model.rowCount())] == [f"CC11{n}" for n in range(10)]
+    assert view.count.text() == "10 of 120 rows"
+    assert view.select_label("CC113") and view.selected_row_label() == "CC113"
+    view.table.setCurrentIndex(model.index(0, 1))
+    target = view.current_target()
+    assert (target.type, target.label, target.value) == (OBSERVATION, "CC110", 165_000)
+    pack.close()
+
+
+def test_a_large_pack_has_its_headlines_read_in_a_child_process(qtbot, demo_pack, monkeypatch):
+    from memberpack.gui import pack_reads
+    from memberpack.gui.main_window import MainWindow
+
+    monkeypatch.setattr(pack_reads, "IN_PROCESS_FIGURES", 0)   # the demo pack counts as large
+    window = MainWindow(Pack.open(demo_pack))
+    qtbot.addWidget(window)
+    window.show()
+    qtbot.waitUntil(lambda: window.tabs.read_in_background, timeout=60_000)
+    assert window.tabs.overview.tiles["variance"].value == "£12.4m A"
+    assert window.tabs.comparisons()   # "how we compare" came back from the child too
+    window.pack.close()

@@ -1,0 +1,194 @@
+"""A note the member writes is saved, or they are told in one line why not and keep their text:
+a read-only pack, a pack locked by another process, two windows editing one note."""
+
+from __future__ import annotations
+
+import sqlite3
+import subprocess
+import sys
+import time
+
+import pytest
+from PySide6.QtWidgets import QMessageBox
+
+from memberpack.gui.main_window import MainWindow
+from memberpack.gui.pack_writes import IN_USE, READ_ONLY
+from memberpack.store import annotation_store
+from memberpack.store.pack import Pack
+
+LOCKER = ("import sqlite3, sys\n"
+          "db = sqlite3.connect(sys.argv[1], isolation_level=None)\n"
+          "db.execute('BEGIN EXCLUSIVE')\n"
+          "print('locked', flush=True)\n"
+          "sys.stdin.readline()\n")
+
+
+def read_only_pack(path) -> Pack:
+    """The pack as a read-only file opens it (root can write any file, so chmod would not do)."""
+    return Pack(path, sqlite3.connect(f"file:{path}?mode=ro", uri=True, isolation_level=None,
+                                      check_same_thread=False))
+
+
+def bodies(path) -> list[str]:
+    with Pack.open(path) as pack:
+        return [n.body for n in annotation_store.all_notes(pack)]
+
+
+def open_window(qtbot, pack: Pack) -> MainWindow:
+    window = MainWindow(pack)
+    qtbot.addWidget(window)
+    window.show()
+    qtbot.waitExposed(window)
+    qtbot.waitUntil(lambda: window.notes.read)
+    return window
+
+
+@pytest.fixture
+def locker(demo_pack):
+    """Another process holding the pack's write lock (BEGIN EXCLUSIVE) until ``release()``."""
+    proc = subprocess.Popen([sys.executable, "-c", LOCKER, str(demo_pack)], stdin=subprocess.PIPE,
+                            stdout=subprocess.PIPE, text=True)
+    assert proc.stdout.readline().strip() == "locked"
+
+    def release() -> None:
+        if proc.poll() is None:
+            proc.stdin.write("\n")
+            proc.stdin.flush()
+            proc.wait(10)
+
+    proc.release = release
+    yield proc
+    release()
+
+
+def test_a_read_only_pack_opens_read_only_with_a_banner(qtbot, demo_pack):
+    window = open_window(qtbot, read_only_pack(demo_pack))
+    assert window.writer.read_only
+    assert window.banner.isVisible() and "Read-only" in window.banner.text()
+    assert window.notes.body.isReadOnly() and not window.notes.add_button.isEnabled()
+    assert not window.menu_actions["import"].isEnabled()
+    assert window.notes.list.count() == len(bodies(demo_pack))   # the notes can still be read
+    window.pack.close()
+
+
+def test_a_note_on_a_pack_that_became_read_only_is_kept_and_the_reason_said(qtbot, window, demo_pack):
+    before = bodies(demo_pack)
+    window.pack.db.close()
+    window.pack.db = read_only_pack(demo_pack).db   # the file was made read-only after it was opened
+    window.notes.body.setPlainText("Why has the overspend grown?")
+    window.notes.add_button.click()
+    assert window.notes.body.toPlainText() == "Why has the overspend grown?"
+    assert window.notes.message.isVisible() and window.notes.message.text().startswith(READ_ONLY)
+    assert window.statusBar().currentMessage() == READ_ONLY
+    assert window.undo_stack.count() == 0 and not window.menu_actions["undo"].isEnabled()
+    assert bodies(demo_pack) == before
+    assert window.banner.isVisible() and not window.notes.add_button.isEnabled()
+
+
+def test_a_note_on_a_locked_pack_waits_off_the_gui_thread_then_says_so(qtbot, window, demo_pack, locker):
+    window.writer.lock_wait_ms = 300
+    window.notes.body.setPlainText("Agency costs?")
+    started = time.perf_counter()
+    window.notes.add_button.click()
+    assert time.perf_counter() - started < 0.25   # the wait is on the worker, not here
+    assert window.writer.busy and not window.notes.add_button.isEnabled()
+    qtbot.waitUntil(lambda: not window.writer.busy, timeout=5000)
+    assert window.notes.message.text() == f"{IN_USE}. Not saved: your text is kept."
+    assert window.notes.body.toPlainText() == "Agency costs?"
+    assert window.undo_stack.count() == 0
+    locker.release()
+    window.notes.add_button.click()
+    assert "Agency costs?" in bodies(demo_pack)
+    assert window.undo_stack.count() == 1 and window.notes.body.toPlainText() == ""
+    assert window.notes.message.isHidden()
+
+
+def test_a_lock_released_while_waiting_saves_the_note(qtbot, window, demo_pack, locker):
+    from PySide6.QtCore import QTimer
+
+    window.writer.lock_wait_ms = 5000
+    window.notes.body.setPlainText("Saved once the import finishes")
+    window.notes.add_button.click()
+    assert window.writer.busy
+    QTimer.singleShot(100, locker.release)
+    qtbot.waitUntil(lambda: not window.writer.busy, timeout=8000)
+    assert "Saved once the import finishes" in bodies(demo_pack)
+    assert window.undo_stack.count() == 1 and window.notes.body.toPlainText() == ""
+
+
+def test_two_windows_on_one_pack_see_each_other_and_never_overwrite_silently(qtbot, window, demo_pack,
+                                                                            monkeypatch):
+    other = open_window(qtbot, Pack.open(demo_pack))
+    window.notes.body.setPlainText("First version")
+    window.notes.add_button.click()
+    assert other.check_for_changes()    # the other window notices and shows it
+    assert any(other.notes.list.item(i).text().endswith("First version") for i in range(other.notes.list.count()))
+
+    def edit(win: MainWindow, text: str) -> None:
+        row = next(i for i in range(win.notes.list.count()) if win.notes.list.item(i).text().split("\n")[1]
+                   in ("First version", "Second window's version"))
+        win.notes.list.setCurrentRow(row)
+        win.notes.edit_button.click()
+        win.notes.body.setPlainText(text)
+        win.notes.add_button.click()
+
+    edit(other, "Second window's version")
+    asked = []
+    monkeypatch.setattr(QMessageBox, "question", staticmethod(
+        lambda *a, **k: asked.append(a[2]) or QMessageBox.StandardButton.No))
+    edit(window, "First window's later edit")     # from its copy read before the other's edit
+    assert asked and "changed in another window" in asked[0]
+    assert "Second window's version" in bodies(demo_pack)
+    assert window.notes.body.toPlainText() == "First window's later edit"
+    assert "changed in another window" in window.notes.message.text()
+    assert window.undo_stack.count() == 1   # only the add
+
+    window.notes.stop_editing()
+    window.menu_actions["undo"].trigger()   # undoing the add would delete the other's edit: asks first
+    assert len(asked) == 2 and "Second window's version" in bodies(demo_pack)
+    assert window.undo_stack.index() == 1
+
+    edit(other, "Second window's version")       # edited again there, so this window's copy is old again
+    monkeypatch.setattr(QMessageBox, "question", staticmethod(
+        lambda *a, **k: asked.append(a[2]) or QMessageBox.StandardButton.Yes))
+    edit(window, "First window's later edit")     # now the member chooses to write over it
+    assert len(asked) == 3
+    assert "First window's later edit" in bodies(demo_pack) and "Second window's version" not in bodies(demo_pack)
+    other.pack.close()
+
+
+def test_each_failure_is_one_line_naming_its_cause():
+    from memberpack.errors import PackError
+    from memberpack.gui.pack_writes import DISK_FULL, describe
+
+    def raised_by_store(error: sqlite3.Error) -> PackError:
+        try:
+            try:
+                raise error
+            except sqlite3.Error:
+                raise PackError("pack.mpack: the disk is full; nothing was changed") from None
+        except PackError as exc:
+            return exc
+
+    assert describe(sqlite3.OperationalError("database or disk is full")) == DISK_FULL
+    assert describe(raised_by_store(sqlite3.OperationalError("database or disk is full"))) == DISK_FULL
+    assert describe(sqlite3.OperationalError("attempt to write a readonly database")) == READ_ONLY
+    assert describe(sqlite3.OperationalError("database is locked")) == IN_USE
+
+
+def test_pack_details_that_cannot_be_saved_say_so(qtbot, window, demo_pack, monkeypatch):
+    from memberpack.gui.pack_details_dialog import PackDetailsDialog
+
+    def fill(dialog) -> int:
+        dialog.committee.setText("Children's Scrutiny")
+        return 1
+
+    warned = []
+    monkeypatch.setattr(PackDetailsDialog, "exec", fill)
+    monkeypatch.setattr(QMessageBox, "warning", staticmethod(lambda *a: warned.append(a[2])))
+    window.pack.db.close()
+    window.pack.db = read_only_pack(demo_pack).db
+    window.edit_pack_details()
+    assert warned == [f"{READ_ONLY}; the details were not saved."]
+    with Pack.open(demo_pack) as pack:
+        assert pack.meta()["committee"].startswith("Scrutiny")

@@ -1,0 +1,25 @@
+"""The Overview after an older return is imported late: its tiles stay those of the latest period."""
+
+from __future__ import annotations
+
+from memberpack.analysis.headlines import headlines
+from memberpack.assets import sample
+from memberpack.gui.overview_view import OverviewView
+from memberpack.importers import import_files
+from memberpack.store.pack import Pack
+
+
+def test_the_overview_keeps_month_6_when_month_5_is_imported_after_it(qtbot, tmp_path):
+    def tiles(pack_path, files):
+        with Pack.create(pack_path) as pack:
+            for path in files:
+                import_files(pack, [path])
+            view = OverviewView(headlines(pack), pack.meta())
+        qtbot.addWidget(view)
+        return {key: tile.accessibleName() for key, tile in view.tiles.items()}
+
+    m5, m6 = sample("00_budget_monitor_m5_2023-24.xlsx"), sample("01_budget_monitor_m6_2023-24.xlsx")
+    alone = tiles(tmp_path / "m6.mpack", [m6])
+    assert alone["variance"] == "Forecast variance: £12.4m A. 10.1% overspend (adverse)"
+    assert alone["budget"] == "Net budget: £123.1m. Children, Families & Education Services Total, 2023/24 Month 6"
+    assert tiles(tmp_path / "both.mpack", [m6, m5]) == alone
