@@ -27,7 +27,7 @@ pg.setConfigOptions(background="w", foreground="#333333", antialias=True)
 _SYMBOL_TEXT = {"circle": "●", "square": "■", "triangle": "▲", "diamond": "◆", "cross": "✕", "plus": "+"}
 
 STATUS_COLOURS = {"adverse": "#c0392b", "favourable": "#2e7d32", None: "#5d6d7e"}
-SYMBOLS = {"circle": "o", "square": "s", "triangle": "t", "diamond": "d", "cross": "x", "plus": "+"}
+SYMBOLS = {"circle": "o", "square": "s", "triangle": "t1", "diamond": "d", "cross": "x", "plus": "+"}
 
 
 def value_text(value: float | None, unit: str | None, spec: ChartSpec | None = None) -> str:

@@ -79,15 +79,18 @@ class ChartSpec:
 def series_styles(spec: ChartSpec) -> list[SeriesStyle]:
     """Colour, dash and marker of each series: no two series of a chart share a dash pattern and
     marker; data lines are solid and thicker, earlier years grey, benchmarks dashed."""
-    out = []
+    roles = [s.role if s.role in (EARLIER, BENCHMARK) else DATA_SERIES for s in spec.series]
+    rank = {DATA_SERIES: 0, EARLIER: 1, BENCHMARK: 2}
+    order = sorted(range(len(roles)), key=lambda i: (rank[roles[i]], i))   # our own lines solid first
+    out: list[SeriesStyle | None] = [None] * len(roles)
     counters = {DATA_SERIES: 0, EARLIER: 0, BENCHMARK: 0}
-    for i, s in enumerate(spec.series):
-        role = s.role if s.role in counters else DATA_SERIES
+    for n, i in enumerate(order):
+        role = roles[i]
         palette = {EARLIER: EARLIER_COLOURS, BENCHMARK: BENCHMARK_COLOURS}.get(role, DATA_COLOURS)
         colour = palette[counters[role] % len(palette)]
         counters[role] += 1
-        out.append(SeriesStyle(colour, DASHES[i % len(DASHES)], MARKERS[i % len(MARKERS)],
-                               2.4 if role == DATA_SERIES else 1.6))
+        out[i] = SeriesStyle(colour, DASHES[n % len(DASHES)], MARKERS[n % len(MARKERS)],
+                             2.4 if role == DATA_SERIES else 1.6)
     return out
 
 
