@@ -236,7 +236,8 @@ def _worse_item(ds: Dataset, row: GridRow, measure: str, before: Observation, la
     sign = _direction(row, latest)
     if not sign or (latest.value - before.value) * sign >= 0:
         return None
-    return Item(ds.name, row.label, measure, latest.display, latest.value, latest.value - before.value,
+    named = latest.period if latest.period and parse_period(measure) else measure   # "Q3 2020/21", not "Q3"
+    return Item(ds.name, row.label, named, latest.display, latest.value, latest.value - before.value,
                 before.display, latest.cell, latest.unit, row.section, latest.period or ds.period)
 
 

@@ -169,16 +169,16 @@ def _lines(spec: ChartSpec, series_names: list[str], width: float, from_zero: bo
     for t in ticks:
         drawing.add(Line(x0, y_of(t), x0 + plot_w, y_of(t), strokeColor=RULE, strokeWidth=0.3))
         drawing.add(String(x0 - 3, y_of(t) - 2.5, _tick_text(t, spec, tick_decimals), fontName=FONT,
-                           fontSize=LABEL_SIZE - 0.5, fillColor=INK, textAnchor="end"))
+                           fontSize=LABEL_SIZE, fillColor=INK, textAnchor="end"))
     drawing.add(Line(x0, y0, x0 + plot_w, y0, strokeColor=INK, strokeWidth=0.6))
     drawing.add(Line(x0, y0, x0, y0 + plot_h, strokeColor=INK, strokeWidth=0.6))
     if spec.y_label:
         drawing.add(_rotated(10, y0 + plot_h / 2, _clip(spec.y_label, plot_h), 90))
     for i, category in enumerate(spec.categories):
         if many:
-            drawing.add(_rotated(x_of(i) + 2, y0 - 6, _clip(category, axis_h * 1.3), 35, "end", LABEL_SIZE - 0.5))
+            drawing.add(_rotated(x_of(i) + 2, y0 - 6, _clip(category, axis_h * 1.3), 35, "end", LABEL_SIZE))
         else:
-            drawing.add(String(x_of(i), y0 - 10, category, fontName=FONT, fontSize=LABEL_SIZE - 0.5,
+            drawing.add(String(x_of(i), y0 - 10, category, fontName=FONT, fontSize=LABEL_SIZE,
                                fillColor=INK, textAnchor="middle"))
     if spec.x_label:
         drawing.add(String(x0 + plot_w / 2, y0 - axis_h + 6, spec.x_label, fontName=FONT, fontSize=LABEL_SIZE,
@@ -198,7 +198,7 @@ def _lines(spec: ChartSpec, series_names: list[str], width: float, from_zero: bo
             if value is not None:
                 drawing.add(_marker(look.marker, x_of(i), y_of(value / spec.scale), colour))
             elif i < len(series.marks) and series.marks[i]:
-                drawing.add(String(x_of(i), y0 + 3, series.marks[i], fontName=FONT, fontSize=LABEL_SIZE - 1,
+                drawing.add(String(x_of(i), y0 + 3, series.marks[i], fontName=FONT, fontSize=LABEL_SIZE,
                                    fillColor=colour, textAnchor="middle"))
     col_w = width / columns
     for i, (name, look) in enumerate(zip(series_names, looks)):
