@@ -6,7 +6,7 @@ import json
 import sys
 from pathlib import Path
 
-from memberpack.errors import ImportFailed
+from memberpack.errors import ImportFailed, one_line
 from memberpack.importers import import_files
 from memberpack.importers.isolation import warm_up
 from memberpack.model.observation import LAYOUT_KINDS
@@ -53,7 +53,7 @@ def run(args) -> int:
     if sys.stderr.isatty():
         print("\r\033[K", end="", file=sys.stderr)
     for report in reports:
-        print("\n".join(report.lines()))
+        print("\n".join(map(one_line, report.lines())))   # a file or sheet name cannot forge a line
     if args.report:
         try:
             Path(args.report).write_text(json.dumps([r.to_dict() for r in reports], indent=2, ensure_ascii=False),

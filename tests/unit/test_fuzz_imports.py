@@ -4,7 +4,7 @@ short, a slice taken out, zip sizes lied about), each imported by the command li
 Every import must end in exit 0 (with nothing on stderr) or exit 1 with one line, no traceback,
 the pack byte for byte as it was when it failed, and memory bounded (readers run under their own
 limit; this process must not grow). The cases follow a fixed seed; a time budget decides how many
-run: ``MEMBERPACK_FUZZ_SECONDS`` (45 in the suite; ``make fuzz`` gives it 15 minutes), and
+run: ``MEMBERPACK_FUZZ_SECONDS`` (30 in the suite; ``make fuzz`` gives it 15 minutes), and
 ``MEMBERPACK_FUZZ_SEED`` picks another sequence. A failing case is saved beside the test's
 temporary pack to be replayed.
 """
@@ -20,7 +20,7 @@ from openpyxl import Workbook
 from memberpack.cli import main
 
 SEED = int(os.environ.get("MEMBERPACK_FUZZ_SEED", "20231205"))
-BUDGET = float(os.environ.get("MEMBERPACK_FUZZ_SECONDS", "45"))
+BUDGET = float(os.environ.get("MEMBERPACK_FUZZ_SECONDS", "30"))
 GROWTH_LIMIT_MB = 300
 
 

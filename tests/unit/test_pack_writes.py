@@ -160,3 +160,12 @@ def test_file_names_in_messages_are_escaped_to_one_line(pack, tmp_path, capsys, 
     assert err.count("\n") == 1 and err.endswith("\n")
     assert "\x1b" not in err and "\u202e" not in err
     assert err.startswith("memberpack: " + name.encode("unicode_escape").decode("ascii").replace("\\\\", "\\"))
+
+
+def test_a_file_name_cannot_forge_a_line_of_the_report(pack, tmp_path, capsys):
+    forged = _workbook(tmp_path / "ok\n  skipped nothing: all figures checked.xlsx")
+    capsys.readouterr()
+    assert main(["import", "--dry-run", str(pack), str(forged)]) == 0
+    out = capsys.readouterr().out.splitlines()
+    assert out[0].startswith("ok\\n  skipped nothing: all figures checked.xlsx: ")
+    assert not any(line.startswith("  skipped nothing") for line in out)
