@@ -20,6 +20,7 @@ from PySide6.QtGui import QColor, QPen
 from PySide6.QtWidgets import QGridLayout, QLabel, QToolTip, QVBoxLayout, QWidget
 
 from memberpack.analysis.charts import flag_text, largest_bars, point_text
+from memberpack.gui.plain_text import plain_label, plain_tip
 from memberpack.model.charts import BAR, BENCHMARK, ChartSpec, Series, SeriesStyle, series_styles
 from memberpack.model.units import GBP, PER_10000
 
@@ -77,11 +78,11 @@ class ChartView(QWidget):
         self.bars: pg.BarGraphItem | None = None
         self.curves: list[pg.PlotDataItem] = []
         self.plots: list[pg.PlotWidget] = []
-        title = QLabel(f"<b>{escape(spec.title)}</b>")
+        title = plain_label(spec.title, "font-weight: 600")
         title.setWordWrap(True)
         self.key = QLabel()
         self.key.setWordWrap(True)
-        summary = QLabel(spec.summary + (f" {spec.left_out}" if spec.left_out else "") + (
+        summary = plain_label(spec.summary + (f" {spec.left_out}" if spec.left_out else "") + (
             f" The chart shows the {len(spec.categories)} largest of {len(spec.categories) + left_out:,}; "
             "the table lists all." if left_out else ""))
         summary.setWordWrap(True)
@@ -228,7 +229,7 @@ class ChartView(QWidget):
         if index is None or not plot.sceneBoundingRect().contains(scene_pos):
             QToolTip.hideText()
             return
-        QToolTip.showText(plot.mapToGlobal(plot.mapFromScene(scene_pos)), self.hover_text(index, group), plot)
+        QToolTip.showText(plot.mapToGlobal(plot.mapFromScene(scene_pos)), plain_tip(self.hover_text(index, group)), plot)
 
     def point_at(self, scene_pos: QPointF, plot: pg.PlotWidget, group: list[Series]) -> str | None:
         """The source cell of the point nearest a click on a line chart (its own row's, even where
