@@ -374,7 +374,7 @@ class TableReader:
             return False
         words = [c.index for c in self.columns if c.index < len(row) and cell_class(row[c.index]) == TEXT
                  and not _CURRENCY.fullmatch(cell_text(row[c.index]))]
-        return len(words) >= 2 and is_header_like(row, self.layout.col_range)
+        return len(words) >= 2 and is_header_like(row, self.layout.col_range) and not is_units_row(row, self.layout.col_range)
 
     def _tick(self, r: int, progress, cancel) -> None:
         if cancel is not None and cancel():
