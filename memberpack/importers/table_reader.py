@@ -154,6 +154,8 @@ class TableReader:
         self.metric_counts: Counter = Counter()
         self._count_columns = {c.measure for c in self.columns if c.unit is None and _NUMBER_OF.search(c.measure)}
         self._metric_cache: dict[tuple[str, str | None, bool], str] = {}
+        self._shown_last: list[tuple] | None = None   # the units _read_as_columns last asked about
+        self._shown_bases: list[str | None] = []
         # What _plain asks of every row, worked out once
         formats = sheet.formats
         self._format_rows, self._uncached_rows = formats.rows_read, {r for r, _ in formats.uncached}
@@ -337,7 +339,14 @@ class TableReader:
         return (not _UNIT_HINT.search(label) or find_unit(label) is None) and _row_period(label, self.context) is None
 
     def _read_as_columns(self, label: str, shown: list[tuple]) -> bool:
-        """Whether a label that might name a metric gives each figure its column's metric anyway."""
+        """Whether a label that might name a metric gives each figure its column's metric anyway.
+
+        A label naming no metric in any of the columns' units leaves each its column's (as
+        :meth:`_metric` asks the label, then the measure): one look-up per unit, not per column."""
+        if shown is not self._shown_last:
+            self._shown_last, self._shown_bases = shown, list(dict.fromkeys(base for _, _, base in shown))
+        if all(self._asked(label, base, False) == OTHER_METRIC.id for base in self._shown_bases):
+            return True
         metrics = self._column_metrics(shown)
         return all(self._metric(label, c.measure, base) == m for c, (_, _, base), m in zip(self.columns, shown, metrics))
 
@@ -586,18 +595,23 @@ class TableReader:
         """
         first, second = (measure, label) if unit == "GBP" else (label, measure)
         for text in (first, second) if label else (measure,):
-            key = (text, unit, text is measure)
-            found = self._metric_cache.get(key)
-            if found is None:
-                if len(self._metric_cache) > 10_000:
-                    self._metric_cache.clear()
-                found = OTHER_METRIC.id
-                if mentions_catalogue(text):
-                    found = (match_metric("", text, unit) if text is measure else _label_match(text, unit)).id
-                self._metric_cache[key] = found
+            found = self._asked(text, unit, text is measure)
             if found != OTHER_METRIC.id:
                 return found
         return OTHER_METRIC.id
+
+    def _asked(self, text: str, unit: str | None, is_measure: bool) -> str:
+        """The metric a label (or a measure) alone names in ``unit``, looked up once."""
+        key = (text, unit, is_measure)
+        found = self._metric_cache.get(key)
+        if found is None:
+            if len(self._metric_cache) > 10_000:
+                self._metric_cache.clear()
+            found = OTHER_METRIC.id
+            if mentions_catalogue(text):
+                found = (match_metric("", text, unit) if is_measure else _label_match(text, unit)).id
+            self._metric_cache[key] = found
+        return found
 
 
 def _may_state_unit_or_period(text: str, lowered: str) -> Iterator[re.Match]:

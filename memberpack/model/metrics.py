@@ -39,11 +39,19 @@ _STOP = {"of", "the", "a", "an", "and", "in", "to", "with", "for", "on", "at", "
 def words(text: str) -> frozenset[str]:
     """The meaningful words of a label, abbreviations expanded, in lower case."""
     out: set[str] = set()
+    parts_of = _PARTS.get
     for word in _WORD.findall(text.lower().replace("&", " and ").replace(",", "")):
-        for part in ABBREVIATIONS.get(word, word).split():
-            if part not in _STOP:
-                out.add(_singular(part))
+        parts = parts_of(word)
+        if parts is None:
+            if len(_PARTS) > 50_000:   # numbers make new words without end
+                _PARTS.clear()
+            parts = _PARTS[word] = tuple(_singular(p) for p in ABBREVIATIONS.get(word, word).split() if p not in _STOP)
+        out.update(parts)
     return frozenset(out)
+
+
+# a word as written -> what it adds to words(): a large sheet's labels share most of their words
+_PARTS: dict[str, tuple[str, ...]] = {}
 
 
 def _singular(part: str) -> str:
@@ -192,12 +200,28 @@ CATALOGUE: tuple[Metric, ...] = (
 OTHER_METRIC = Metric("other", "Other figure", OTHER, "number", NEUTRAL)
 BY_ID: dict[str, Metric] = {m.id: m for m in CATALOGUE} | {OTHER_METRIC.id: OTHER_METRIC}
 FINANCE_MEASURES = tuple(m for m in CATALOGUE if m.domain == FINANCE)
+NON_MONEY = tuple(m for m in CATALOGUE if m.unit != "GBP")
 
 
 def _best(text: str, candidates: tuple[Metric, ...], unit: str | None = None) -> Metric | None:
     """The candidate whose keyword set, all present in ``text``, is largest; a tie is broken by
-    ``unit`` (a count or a rate of the same thing), else None."""
-    label_words = words(text)
+    ``unit`` (a count or a rate of the same thing), else None.
+
+    Only the text's catalogue words count, so the answer is kept by those ("Fostering 17" and
+    "Fostering 18" are asked once)."""
+    key = (words(text) & VOCABULARY, candidates is FINANCE_MEASURES, unit)
+    found = _BEST.get(key, _BEST)
+    if found is _BEST:
+        if len(_BEST) > 10_000:
+            _BEST.clear()
+        found = _BEST[key] = _scored(key[0], candidates, unit)
+    return found
+
+
+_BEST: dict = {}
+
+
+def _scored(label_words: frozenset[str], candidates: tuple[Metric, ...], unit: str | None) -> Metric | None:
     if not label_words:
         return None
     scored: dict[str, int] = {}
@@ -225,9 +249,8 @@ def match_metric(label: str, measure: str | None = None, unit: str | None = None
             if text and (found := _best(text, FINANCE_MEASURES)):
                 return found
         return BY_ID["fin_budget_current"] if measure is None else OTHER_METRIC
-    non_money = tuple(m for m in CATALOGUE if m.unit != "GBP")
     for text in (label, measure):
-        if text and (found := _best(text, non_money, unit)):
+        if text and (found := _best(text, NON_MONEY, unit)):
             return found
     return OTHER_METRIC
 
