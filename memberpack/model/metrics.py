@@ -39,34 +39,31 @@ _STOP = {"of", "the", "a", "an", "and", "in", "to", "with", "for", "on", "at", "
 def words(text: str) -> frozenset[str]:
     """The meaningful words of a label, abbreviations expanded, in lower case."""
     out: set[str] = set()
-    parts_of = _PARTS.get
     for word in _WORD.findall(text.lower().replace("&", " and ").replace(",", "")):
-        parts = parts_of(word)
-        if parts is None:
-            if len(_PARTS) > 50_000:   # numbers make new words without end
-                _PARTS.clear()
-            parts = _PARTS[word] = tuple(_singular(p) for p in ABBREVIATIONS.get(word, word).split() if p not in _STOP)
-        out.update(parts)
+        for part in ABBREVIATIONS.get(word, word).split():
+            if part not in _STOP:
+                out.add(_singular(part))
     return frozenset(out)
-
-
-# a word as written -> what it adds to words(): a large sheet's labels share most of their words
-_PARTS: dict[str, tuple[str, ...]] = {}
 
 
 def _singular(part: str) -> str:
     return part[:-1] if len(part) > 4 and part.endswith("s") and not part.endswith("ss") else part
 
 
-def mentions(vocabulary: frozenset[str]) -> Callable[[str], bool]:
-    """A quick test of whether ``words(text)`` shares a word with ``vocabulary``: the text's words
-    as written are looked up in the ones that become a vocabulary word (plural, abbreviation)."""
+def written(vocabulary: frozenset[str]) -> frozenset[str]:
+    """The words as written (plural, abbreviation) that ``words`` makes a ``vocabulary`` word of."""
     tokens = set()
     for word in vocabulary:
         tokens.update(t for t in (word, word + "s") if t not in _STOP and _singular(t) == word)
     tokens -= ABBREVIATIONS.keys()
     tokens.update(k for k, expansion in ABBREVIATIONS.items() if words(expansion) & vocabulary)
-    tokens = frozenset(tokens)
+    return frozenset(tokens)
+
+
+def mentions(vocabulary: frozenset[str]) -> Callable[[str], bool]:
+    """A quick test of whether ``words(text)`` shares a word with ``vocabulary``: the text's words
+    as written are looked up in the ones that become a vocabulary word (plural, abbreviation)."""
+    tokens = written(vocabulary)
     return lambda text: not tokens.isdisjoint(_WORD.findall(text.lower().replace(",", "")))
 
 
@@ -207,14 +204,15 @@ def _best(text: str, candidates: tuple[Metric, ...], unit: str | None = None) ->
     """The candidate whose keyword set, all present in ``text``, is largest; a tie is broken by
     ``unit`` (a count or a rate of the same thing), else None.
 
-    Only the text's catalogue words count, so the answer is kept by those ("Fostering 17" and
-    "Fostering 18" are asked once)."""
-    key = (words(text) & VOCABULARY, candidates is FINANCE_MEASURES, unit)
+    Only the words as written that become catalogue words count, so the answer is kept by those
+    ("Fostering 17" and "Fostering 18" are asked once, and their other words never made)."""
+    key = (_CATALOGUE_WORDS.intersection(_WORD.findall(text.lower().replace(",", ""))),
+           candidates is FINANCE_MEASURES, unit)
     found = _BEST.get(key, _BEST)
     if found is _BEST:
         if len(_BEST) > 10_000:
             _BEST.clear()
-        found = _BEST[key] = _scored(key[0], candidates, unit)
+        found = _BEST[key] = _scored(words(" ".join(sorted(key[0]))), candidates, unit)
     return found
 
 
@@ -261,4 +259,5 @@ def metric(metric_id: str) -> Metric:
 
 VOCABULARY = frozenset().union(*(keys for m in CATALOGUE for keys in m.keywords))
 # Whether a label shares a word with any catalogue keyword (if not, it cannot name a metric).
+_CATALOGUE_WORDS = written(VOCABULARY)
 mentions_catalogue = mentions(VOCABULARY)
