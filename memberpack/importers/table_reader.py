@@ -495,7 +495,7 @@ class TableReader:
         the rows above it. Then plain rows need not be read cell by cell. With it, the window's
         figures as written, when they were needed to tell."""
         if any(type(row) is ParsedRow and row.role != DATA for row in rows):
-            return False, None
+            return self._closed_by_subtotals(rows, money=money), None
         if not money or self.has_headings or len(rows) <= 2:
             return True, None   # ordinary rows only become totals by adding up, and only then
         sections = [row[_SECTION] if type(row) is PlainRow else row.section for row in rows]
@@ -521,6 +521,42 @@ class TableReader:
                 return False, None
         raw = np.array(figures, dtype=np.float64)
         return bool(np.isfinite(raw).all()) and not _may_add_up(raw, factors, steps), raw
+
+    def _closed_by_subtotals(self, rows: list[ParsedRow | PlainRow], *, money: bool) -> bool:
+        """Whether :func:`assign_roles` would leave a window of plain rows and worded sub total rows
+        as it is: every row in a section (so no sub total names one), no total rows, sums not looked
+        for (headings or worded sub totals), and no plain row that might be the sum of the sub totals
+        above it (so become a total), screened for all rows at once as generously as
+        :func:`_may_add_up` screens: a cell within a whole unit of its column (half again where a
+        number format may round it) of the sum, and any cell whose step that cannot bound, pass."""
+        plain = [row for row in rows if type(row) is PlainRow]
+        subtotals = [row for row in rows if type(row) is ParsedRow]
+        indexes = [c.index for c in self.columns]
+        if (not plain or any(row.role != SUBTOTAL or row.section is None or len(row.numbers) != len(indexes)
+                             for row in subtotals)
+                or (money and not (self.has_headings or any(row.worded for row in subtotals)))
+                or any(row[_SECTION] is None or not self._alike(plain[0], row) for row in plain)):
+            return False
+        is_subtotal = np.array([type(row) is ParsedRow for row in rows])
+        above = np.cumsum(is_subtotal)[~is_subtotal]   # sub totals above each plain row
+        tested = above >= 2                               # assign_roles asks two at least
+        if not tested.any():
+            return True
+        shown = self._shown(plain[0][_R], _as_text(plain[0][_VALUES]))
+        factors = np.array([factor for _, factor, _ in shown])
+        steps = np.array([factor * (1.5 if c.code else 1.001) for c, (_, factor, _) in zip(self.columns, shown)])
+        sub = np.array([[row.numbers[i][0] for i in indexes] for row in subtotals], dtype=np.float64)
+        start = np.zeros((1, len(indexes)))
+        sums = np.vstack([start, np.cumsum(sub, axis=0)])[above[tested]]
+        sizes = np.vstack([start, np.cumsum(np.abs(sub), axis=0)])[above[tested]]
+        raw = np.array([row[_FIGURES] for row in plain], dtype=np.float64)[tested]
+        if not (np.isfinite(raw).all() and np.isfinite(sub).all()):
+            return False
+        count = above[tested][:, None]
+        slack = steps * (count + 1) / 2 + 1e-6 + 1e-9 * sizes
+        size = np.abs(raw)
+        near = (np.abs(sums - raw * factors) <= slack) | (size < 1e-4) | (size >= 1e16)
+        return not near.all(axis=1).any()
 
     def _runs(self, rows: list[ParsedRow | PlainRow], raw: np.ndarray | None) -> Iterator[list[Observation] | FigureBlock]:
         """A settled window: each run of plain rows as a block, the other rows as read (``raw``:
