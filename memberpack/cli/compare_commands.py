@@ -9,6 +9,7 @@ from memberpack.importers.neighbours import read_neighbours
 from memberpack.model.areas import LOCAL_AUTHORITY, Area, named_by
 from memberpack.store import comparators
 from memberpack.store.comparators import Neighbour, NeighbourList
+from memberpack.cli.passphrase import ask_passphrase
 from memberpack.store.pack import Pack
 
 _WIDEST_TITLE = 60
@@ -41,7 +42,7 @@ def register(sub) -> None:
 
 
 def run_authority(args) -> int:
-    with Pack.open(args.pack) as pack:
+    with Pack.open(args.pack, passphrase=ask_passphrase) as pack:
         given = args.la or args.code or args.name
         if not given:
             ours = comparators.authority(pack)
@@ -73,7 +74,7 @@ def _given_list(pack: Pack, args, ours: Area) -> NeighbourList:
 
 
 def run_neighbours(args) -> int:
-    with Pack.open(args.pack) as pack:
+    with Pack.open(args.pack, passphrase=ask_passphrase) as pack:
         ours = comparators.authority(pack)
         if ours is None:
             raise MemberpackError(f"{args.pack}: set our authority first: memberpack authority {args.pack} --la CODE")
@@ -140,7 +141,7 @@ def trend_lines(c: Comparison) -> list[str]:
 
 
 def run_compare(args) -> int:
-    with Pack.open(args.pack) as pack:
+    with Pack.open(args.pack, passphrase=ask_passphrase) as pack:
         ours = comparators.authority(pack)
         neighbours = comparators.our_neighbours(pack)
         results = pack_comparisons(pack, args.metric)

@@ -13,6 +13,9 @@ def register(sub) -> None:
     p = sub.add_parser("screenshot", help="save a PNG of every tab of the app on PACK (works without a display)")
     p.add_argument("pack", help="the .mpack file")
     p.add_argument("outdir", help="folder for the PNG files (created if missing)")
+    p.add_argument("--version", choices=("public", "full"), default="public", dest="output_version",
+                   help="public (the default) shows no exempt tables or notes; full shows them")
+    p.add_argument("--include-private", action="store_true", help="show private notes in the notes panel")
     p.add_argument("--size", default="1280x800", help="window size, WIDTHxHEIGHT (default 1280x800)")
     p.add_argument("--dark", action="store_true", help="in a dark desktop palette")
     p.add_argument("--prefix", default="", help="start every file name with this, e.g. dark_")
@@ -29,12 +32,16 @@ def run_screenshot(args) -> int:
     os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
     from memberpack.gui.app import save_screenshots  # noqa: PLC0415 - Qt loads only for the GUI
 
+    from memberpack.cli.passphrase import ask_passphrase  # noqa: PLC0415
+
     try:
         size = tuple(int(n) for n in args.size.lower().split("x"))
     except ValueError:
         size = ()
     if len(size) != 2 or min(size) < 300:
         raise SystemExit(f"memberpack screenshot: --size {args.size}: give WIDTHxHEIGHT, e.g. 1366x768")
-    for path in save_screenshots(args.pack, args.outdir, size=size, dark=args.dark, prefix=args.prefix):
+    for path in save_screenshots(args.pack, args.outdir, size=size, dark=args.dark, prefix=args.prefix,
+                                 version=args.output_version, include_private=args.include_private,
+                                 passphrase=ask_passphrase):
         print(f"wrote {path}")
     return 0

@@ -10,9 +10,11 @@ from __future__ import annotations
 
 import argparse
 import importlib
+import sqlite3
 import sys
 
 from memberpack import __version__
+from memberpack.cli.terminal_text import EscapingWriter, escaped
 from memberpack.errors import Cancelled, MemberpackError
 
 # command -> the module under memberpack.cli that registers it
@@ -20,7 +22,7 @@ COMMAND_MODULES = {
     "gui": "gui_command", "screenshot": "gui_command", "demo": "pack_commands", "import": "import_command",
     "export": "export_command", "check": "check_command", "notes": "notes_command",
     "authority": "compare_commands", "neighbours": "compare_commands", "compare": "compare_commands",
-    "details": "details_command",
+    "details": "details_command", "classify": "classify_command", "protect": "protect_command",
 }
 DEFAULT_COMMAND = "gui"
 
@@ -48,17 +50,26 @@ def main(argv: list[str] | None = None) -> int:
     command = words[0] if words else None if asks_help else DEFAULT_COMMAND
     parser = build_parser(command)
     args = parser.parse_args(argv if words or asks_help else [*argv, DEFAULT_COMMAND])
+    stdout, sys.stdout = sys.stdout, EscapingWriter(sys.stdout)  # text from packs, printed safely
     try:
         return int(args.run(args) or 0)
     except Cancelled as exc:
-        print(f"memberpack: {exc}", file=sys.stderr)
+        print(f"memberpack: {escaped(str(exc), one_line=True)}", file=sys.stderr)
         return 1
     except KeyboardInterrupt:
         print("memberpack: cancelled; nothing was changed.", file=sys.stderr)
         return 1
     except MemberpackError as exc:
-        print(f"memberpack: {exc}", file=sys.stderr)
+        print(f"memberpack: {escaped(str(exc), one_line=True)}", file=sys.stderr)
         return 1
+    except sqlite3.DatabaseError as exc:  # damage found past the checks on opening (a large pack is not quick-checked)
+        where = getattr(args, "pack", None) or "the pack"
+        print(f"memberpack: {escaped(str(where), one_line=True)}: the pack is damaged ({escaped(str(exc), one_line=True)}); "
+              "nothing was written; `memberpack check --integrity` lists the damage", file=sys.stderr)
+        return 1
+    finally:
+        sys.stdout.flush()
+        sys.stdout = stdout
 
 
 def run() -> None:

@@ -8,12 +8,15 @@ from memberpack import settings
 from memberpack.analysis.annotation_targets import (
     TargetResolver, find_figures, observation_target, tables_matching,
 )
+from memberpack.analysis.output_version import PUBLIC, VERSIONS, note_exemptions
+from memberpack.cli.passphrase import ask_passphrase
 from memberpack.errors import NotesError, one_line
 from memberpack.export.notes_file import merge_notes_file, write_notes_file
 from memberpack.model.annotations import (
     ANSWERED, DATASET, KINDS, PRIVATE, SHARED, Annotation, Target,
 )
-from memberpack.store import annotation_store
+from memberpack.store import annotation_store, classification
+from memberpack.store.classification import PARAGRAPHS
 from memberpack.store.pack import Pack
 
 _SHOWN_CANDIDATES = 6
@@ -36,6 +39,8 @@ def register(sub) -> None:
     add.add_argument("--text", required=True, help="the note itself")
     add.add_argument("--private", action="store_true", help="keep it out of shared exports")
     add.add_argument("--author", help="who wrote it (default: the author in settings)")
+    add.add_argument("--exempt", type=int, choices=sorted(PARAGRAPHS), metavar="N",
+                     help="the note is exempt information, paragraph N (1-7) of Schedule 12A")
     add.set_defaults(run=run_add)
 
     ls = actions.add_parser("list", help="one line per note: id, kind, figure, and whether the figure changed")
@@ -55,6 +60,8 @@ def register(sub) -> None:
     export.add_argument("pack", help="the .mpack file")
     export.add_argument("file", help="the notes file to write (.json)")
     export.add_argument("--include-private", action="store_true", help="include private notes")
+    export.add_argument("--version", choices=VERSIONS, default=PUBLIC, dest="output_version",
+                        help="public (the default) leaves exempt notes out; full carries them")
     export.set_defaults(run=run_export)
 
     merge = actions.add_parser("merge", help="merge a member's notes file into the pack",
@@ -105,25 +112,31 @@ def _text(text: str) -> str:
 
 def run_add(args) -> int:
     args.text = _text(args.text)
-    with Pack.open(args.pack) as pack:
+    with Pack.open(args.pack, passphrase=ask_passphrase) as pack:
         note = Annotation(body=args.text, target=_target(pack, args), kind=args.kind,
                           visibility=PRIVATE if args.private else SHARED,
                           author=args.author if args.author is not None else str(settings.load().get("author", "")))
-        annotation_store.save(pack, note)
+        with pack.transaction():
+            annotation_store.save(pack, note)
+            if args.exempt is not None:
+                classification.classify(pack, classification.NOTE, note.uid, args.exempt, by=note.author)
         figure = TargetResolver(pack).resolve(note).figure
     print(f"added {note.kind} {note.uid[:8]} on {figure}")
     return 0
 
 
 def run_list(args) -> int:
-    with Pack.open(args.pack) as pack:
+    with Pack.open(args.pack, passphrase=ask_passphrase) as pack:
         resolver = TargetResolver(pack)
-        resolved = [resolver.resolve(n) for n in annotation_store.all_notes(pack, include_private=not args.shared)]
+        notes = annotation_store.all_notes(pack, include_private=not args.shared)
+        resolved = [resolver.resolve(n) for n in notes]
+        exempt = note_exemptions(pack, notes)
     for r in resolved:
         note = r.note
         if (args.kind and note.kind != args.kind) or (args.stale and not r.flag):
             continue
-        marks = [m for m in (note.visibility == PRIVATE and "private", note.status == ANSWERED and "answered") if m]
+        marks = [m for m in (note.visibility == PRIVATE and "private", note.status == ANSWERED and "answered",
+                             note.uid in exempt and f"exempt, paragraph {exempt[note.uid].paragraph}") if m]
         extra = "".join(f" [{m}]" for m in (*marks, *(f for f in [r.flag] if f)))
         answer = f" | answer: {' '.join(note.answer.split())}" if note.answer else ""
         print(f"{note.uid[:8]}  {note.kind:<8}  {r.figure}{extra}: {' '.join(note.body.split())}{answer}")
@@ -131,7 +144,7 @@ def run_list(args) -> int:
 
 
 def run_answer(args) -> int:
-    with Pack.open(args.pack) as pack:
+    with Pack.open(args.pack, passphrase=ask_passphrase) as pack:
         note = annotation_store.find(pack, args.id)
         annotation_store.save(pack, note.edited(status=ANSWERED, answer=_text(args.text)))
     print(f"answered {note.uid[:8]}")
@@ -139,14 +152,15 @@ def run_answer(args) -> int:
 
 
 def run_export(args) -> int:
-    with Pack.open(args.pack) as pack:
-        count = write_notes_file(pack, args.file, include_private=args.include_private)
+    with Pack.open(args.pack, passphrase=ask_passphrase) as pack:
+        count = write_notes_file(pack, args.file, include_private=args.include_private,
+                                 version=args.output_version)
     print(f"wrote {count} note(s) to {args.file}")
     return 0
 
 
 def run_merge(args) -> int:
-    with Pack.open(args.pack) as pack:
+    with Pack.open(args.pack, passphrase=ask_passphrase) as pack:
         summary = merge_notes_file(pack, args.file)
     print(one_line(summary.line(args.file)))
     for skipped in summary.skipped:

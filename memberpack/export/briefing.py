@@ -6,13 +6,14 @@ renderers only lay it out, so paper and screen say the same thing."""
 from __future__ import annotations
 
 from collections.abc import Callable, Iterable
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import date
 
 from memberpack.analysis.annotation_targets import TargetResolver
 from memberpack.analysis.charts import charts_for
 from memberpack.analysis.comparisons import by_dataset, pack_comparisons
 from memberpack.analysis.headlines import Headlines, headlines
+from memberpack.analysis.output_version import PUBLIC, OutputVersion, Withheld, output_pack
 from memberpack.errors import Cancelled, MemberpackError
 from memberpack.export.note_plan import NotePlan, Table, anchor_key
 from memberpack.model.front_matter import meeting_date_words, paper_lines, recommendations
@@ -74,6 +75,7 @@ def domain_of(table: Table) -> str:
 class Section:
     domain: str
     tables: list[Table]
+    withheld: list[Withheld] = field(default_factory=list)  # exempt tables a public version left out
 
     @property
     def title(self) -> str:
@@ -92,6 +94,11 @@ class Briefing:
     plan: NotePlan
     headlines: Headlines
     include_private: bool
+    version: OutputVersion   # public or full, and the marking every page carries
+
+    @property
+    def marking(self) -> str:
+        return self.version.marking
 
     @property
     def tables(self) -> list[Table]:
@@ -135,7 +142,7 @@ class Briefing:
     @property
     def keywords(self) -> list[str]:
         words = [self.meta.get("council", ""), self.meta.get("committee", ""), "briefing pack",
-                 self.meta.get("classification") or "Public"]
+                 self.version.marking]
         return [w for w in dict.fromkeys(words + [s.title for s in self.sections]) if w]
 
     def contents(self) -> list[tuple[str, str, int]]:
@@ -176,11 +183,16 @@ def _headlines_for(pack: Pack, tables: list[Table]) -> Headlines:
 
 
 def gather(pack: Pack, *, include_private: bool = False, sections: Iterable[str] | None = None,
-           cancel: Callable[[], bool] | None = None) -> Briefing:
-    """Everything the briefing prints, read from ``pack``; private notes only when asked for."""
+           version: str = PUBLIC, cancel: Callable[[], bool] | None = None) -> Briefing:
+    """Everything the briefing prints, read from ``pack`` as the output ``version`` carries it (see
+    :mod:`memberpack.analysis.output_version`); private notes only when asked for."""
     domains = section_names(sections)
-    tables = _tables(pack, domains, cancel)
-    plan = NotePlan(annotation_store.all_notes(pack, include_private=include_private), tables, TargetResolver(pack))
-    chosen = [Section(d, [t for t in tables if domain_of(t) == d]) for d in domains]
-    return Briefing(pack.meta(), domains, [s for s in chosen if s.tables], plan, _headlines_for(pack, tables),
-                    include_private)
+    with output_pack(pack, version, include_private=include_private) as (view, ov):
+        tables = _tables(view, domains, cancel)
+        plan = NotePlan(annotation_store.all_notes(view, include_private=include_private), tables,
+                        TargetResolver(view))
+        chosen = [Section(d, [t for t in tables if domain_of(t) == d],
+                          [w for w in ov.withheld if (w.domain if w.domain in DOMAIN_TITLES else OTHER) == d])
+                  for d in domains]
+        return Briefing(view.meta(), domains, [s for s in chosen if s.tables or s.withheld], plan,
+                        _headlines_for(view, tables), include_private, ov)

@@ -15,6 +15,7 @@ from pathlib import Path
 
 from memberpack.analysis.charts import active_title, money_text, point_text, source_line
 from memberpack.analysis.comparison_rows import intro_text
+from memberpack.analysis.output_version import PUBLIC
 from memberpack.errors import Cancelled, MemberpackError
 from memberpack.export.briefing import ANNEX, HEADLINES, Briefing, gather, table_key, table_title
 from memberpack.export.chart_figures import chart_figures
@@ -25,6 +26,7 @@ from memberpack.export.note_plan import NotePlan, PlacedNote, Table, anchor_key,
 from memberpack.model.annotations import ANSWERED, PRIVATE
 from memberpack.model.charts import ChartSpec
 from memberpack.model.observation import OPEN_STATISTICS
+from memberpack.store.atomic_write import write_bytes
 from memberpack.store.pack import Pack
 
 CHANGES_SHOWN = 15
@@ -46,10 +48,7 @@ class _Ids:
 
 
 def _marking(b: Briefing) -> str:
-    parts = [(b.meta.get("classification") or "Public").upper()]
-    if b.include_private:
-        parts.append("PRIVATE – contains members’ private notes")
-    return " · ".join(parts)
+    return b.marking
 
 
 def _cover(b: Briefing) -> str:
@@ -63,12 +62,8 @@ def _cover(b: Briefing) -> str:
         out.append(f'<h2 id="recommendations">Recommendations</h2><ol>{items}</ol>')
     if b.scope:
         out.append(f"<p><strong>{escape(b.scope)}</strong></p>")
-    classification = (b.meta.get("classification") or "Public").strip()
-    out.append(f"<p>Classification: <strong>{escape(classification.upper())}</strong></p>")
-    if classification.lower() == "exempt":
-        out.append('<p class="warning">Not for publication: contains exempt information.</p>')
-    if b.include_private:
-        out.append('<p class="warning">This copy includes members’ private notes. Do not publish or circulate it.</p>')
+    out.append(f"<p>Classification: <strong>{escape(b.marking)}</strong></p>")
+    out += [f'<p class="warning">{escape(line)}</p>' for line in b.version.warnings]
     return '<section class="front" aria-labelledby="title">' + "".join(out) + "</section>"
 
 
@@ -261,8 +256,9 @@ def briefing_html(b: Briefing, *, progress: Callable[[int, int, str], None] | No
             done += 1
             if progress is not None:
                 progress(done, len(tables), table_title(t))
+        body += [f'<p class="warning">{escape(w.text)}</p>' for w in section.withheld]
         body.append("</section>")
-    if not tables:
+    if not tables and not b.version.withheld:
         body.append("<p>There are no tables in this export: import the officers’ returns into the pack, or choose "
                     "other sections.</p>")
     body.append(_annex(b.plan))
@@ -274,20 +270,16 @@ def write_html(briefing: Briefing, out: str | Path, *, progress: Callable[[int, 
     """Write the page to ``out``, replaced only when complete."""
     out = Path(out)
     text = briefing_html(briefing, progress=progress, cancel=cancel)
-    tmp = out.with_name(out.name + ".part")
     try:
-        tmp.write_text(text, encoding="utf-8")
-        tmp.replace(out)
+        write_bytes(out, text.encode("utf-8"))
     except OSError as exc:
         raise MemberpackError(f"{out}: cannot write the HTML briefing ({exc.strerror or exc})") from None
-    finally:
-        tmp.unlink(missing_ok=True)
     return out
 
 
 def export_html(pack: Pack, out: str | Path, *, include_private: bool = False, sections: Iterable[str] | None = None,
-                progress: Callable[[int, int, str], None] | None = None,
+                version: str = PUBLIC, progress: Callable[[int, int, str], None] | None = None,
                 cancel: Callable[[], bool] | None = None) -> Path:
-    """The briefing as one HTML file; private notes only when asked for."""
-    briefing = gather(pack, include_private=include_private, sections=sections, cancel=cancel)
+    """The briefing as one HTML file, of the output ``version``; private notes only when asked for."""
+    briefing = gather(pack, include_private=include_private, sections=sections, version=version, cancel=cancel)
     return write_html(briefing, out, progress=progress, cancel=cancel)

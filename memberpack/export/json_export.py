@@ -7,9 +7,12 @@ from collections.abc import Iterator
 from pathlib import Path
 
 from memberpack.analysis.annotation_targets import ResolvedTarget, TargetResolver
+from memberpack.analysis.output_version import PUBLIC, output_pack
+from memberpack.errors import MemberpackError
 from memberpack.export.notes_file import note_dict
 from memberpack.model.values import in_range
 from memberpack.store import annotation_store
+from memberpack.store.atomic_write import atomic_write
 from memberpack.store.pack import Pack
 
 
@@ -48,22 +51,22 @@ def _number(value: float | None) -> float | int | None:
     return value
 
 
-def export_json(pack: Pack, out: str | Path, *, include_private: bool = False) -> Path:
-    """Pack metadata, every observation of the latest datasets and the annotations, written to
-    ``out`` through a ``.part`` file (replaced only when complete), one observation per line as it
-    is read: a pack of millions of figures needs no more memory than a small one."""
+def export_json(pack: Pack, out: str | Path, *, include_private: bool = False, version: str = PUBLIC) -> Path:
+    """Pack metadata, the output ``version`` (public or full, see
+    :mod:`memberpack.analysis.output_version`), every observation of the latest datasets it carries
+    and the annotations, written to ``out`` atomically, one observation per line as it is read: a
+    pack of millions of figures needs no more memory than a small one."""
     out = Path(out)
-    tmp = out.with_name(out.name + ".part")
-    try:
-        with tmp.open("w", encoding="utf-8") as f:
-            f.write('{\n "pack": ' + json.dumps(pack.meta(), ensure_ascii=False) + ',\n "observations": [')
-            for i, obs in enumerate(_observations(pack)):
-                f.write((",\n  " if i else "\n  ") + json.dumps(obs, ensure_ascii=False, allow_nan=False))
-            annotations = json.dumps(_annotations(pack, include_private), indent=1, ensure_ascii=False,
-                                     allow_nan=False)
-            f.write('\n ],\n "annotations": ' + annotations.replace("\n", "\n ") + "\n}\n")
-    except BaseException:
-        tmp.unlink(missing_ok=True)
-        raise
-    tmp.replace(out)
+    with output_pack(pack, version, include_private=include_private) as (view, ov):
+        try:
+            with atomic_write(out, encoding="utf-8") as f:
+                pack_part = view.meta() | {"output": ov.to_dict()}  # which version, and what it left out
+                f.write('{\n "pack": ' + json.dumps(pack_part, ensure_ascii=False) + ',\n "observations": [')
+                for i, obs in enumerate(_observations(view)):
+                    f.write((",\n  " if i else "\n  ") + json.dumps(obs, ensure_ascii=False, allow_nan=False))
+                annotations = json.dumps(_annotations(view, include_private), indent=1, ensure_ascii=False,
+                                         allow_nan=False)
+                f.write('\n ],\n "annotations": ' + annotations.replace("\n", "\n ") + "\n}\n")
+        except OSError as exc:
+            raise MemberpackError(f"{out}: cannot write the JSON export ({exc.strerror or exc})") from None
     return out

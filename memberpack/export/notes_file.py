@@ -18,13 +18,17 @@ import uuid
 from dataclasses import asdict, dataclass, field
 from pathlib import Path
 
-from memberpack.errors import NotesError
+from memberpack.analysis.output_version import PUBLIC, output_pack
+from memberpack.errors import NotesError, PackError
 from memberpack.model.annotations import (
     KINDS, MAX_FILE_BYTES, MAX_NOTES, STATUSES, TARGET_TYPES, VISIBILITIES, Annotation, Target, parse_time,
     text_problem,
     time_problem)
-from memberpack.store import annotation_store
+from memberpack.store import annotation_store, classification
+from memberpack.store.atomic_write import write_bytes
+from memberpack.store.classification import PARAGRAPHS
 from memberpack.store.pack import Pack
+from memberpack.store.protection import Protection, is_protected, unseal
 
 FORMAT = "memberpack-notes"
 VERSION = 1
@@ -51,25 +55,28 @@ def note_dict(note: Annotation) -> dict:
     return first | {"target": target} | data
 
 
-def write_notes_file(pack: Pack, out: str | Path, *, include_private: bool = False) -> int:
-    """Write the pack's notes (shared only unless ``include_private``); returns how many."""
+def write_notes_file(pack: Pack, out: str | Path, *, include_private: bool = False, version: str = PUBLIC) -> int:
+    """Write the pack's notes (shared only unless ``include_private``; exempt ones only in the full
+    ``version``); returns how many. From a protected pack, the file is protected with the same
+    passphrase."""
     out = Path(out)
     identity = pack_identity(pack)
-    notes = annotation_store.all_notes(pack, include_private=include_private)
+    with output_pack(pack, version, include_private=include_private) as (view, ov):
+        notes = annotation_store.all_notes(view, include_private=include_private)
+        own = classification.exemptions(view, classification.NOTE)  # travels with the note, so a merge keeps it
     if len(notes) > MAX_NOTES:
         raise NotesError(f"{out.name}: {len(notes):,} notes are more than one notes file carries ({MAX_NOTES:,})")
-    document = {"format": FORMAT, "version": VERSION, "pack": identity, "notes": [note_dict(n) for n in notes]}
+    document = {"format": FORMAT, "version": VERSION, "output": ov.to_dict(), "pack": identity,
+                "notes": [note_dict(n) | ({"exempt": {"paragraph": own[n.uid].paragraph, "reason": own[n.uid].reason}}
+                                         if n.uid in own else {}) for n in notes]}
     data = (json.dumps(document, indent=1, ensure_ascii=False) + "\n").encode("utf-8")
     if len(data) > MAX_FILE_BYTES:
         raise NotesError(f"{out.name}: the notes would take {len(data):,} bytes, more than a notes file may "
                          f"({MAX_FILE_BYTES:,}); export the shared notes only, or fewer")
-    tmp = out.with_name(out.name + ".part")
     try:
-        tmp.write_bytes(data)
-        tmp.replace(out)
+        write_bytes(out, data if pack.protection is None else pack.protection.seal(data))
     except OSError as exc:
-        tmp.unlink(missing_ok=True)
-        raise NotesError(f"{out}: cannot write the notes file ({exc.strerror})") from None
+        raise NotesError(f"{out}: cannot write the notes file ({exc.strerror or exc})") from None
     return len(notes)
 
 
@@ -81,16 +88,24 @@ class NotesFile:
     pack: dict[str, str]
     notes: list[Annotation] = field(default_factory=list)
     skipped: list[str] = field(default_factory=list)    # "note 3: body must be text of ..."
+    exempt: dict[str, tuple[int, str]] = field(default_factory=dict)  # note uid -> (paragraph, reason)
 
 
-def read_notes_file(path: str | Path) -> NotesFile:
-    """Read and check a notes file in full; any problem is one NotesError naming the file."""
+def read_notes_file(path: str | Path, protection: Protection | None = None) -> NotesFile:
+    """Read and check a notes file in full; any problem is one NotesError naming the file. A
+    protected notes file opens with the ``protection`` of the protected pack it came from."""
     path = Path(path)
     try:
         if path.stat().st_size > MAX_FILE_BYTES:
             raise NotesError(f"{path.name}: too large for a notes file ({path.stat().st_size:,} bytes; "
                              f"the limit is {MAX_FILE_BYTES:,})")
-        document = json.loads(path.read_bytes().decode("utf-8"))
+        data = path.read_bytes()
+        if is_protected(data):
+            try:
+                data = unseal(path, data, key=protection)[0]
+            except PackError as exc:
+                raise NotesError(str(exc)) from None
+        document = json.loads(data.decode("utf-8"))
     except FileNotFoundError:
         raise NotesError(f"{path}: no such notes file") from None
     except OSError as exc:
@@ -118,10 +133,20 @@ def read_notes_file(path: str | Path) -> NotesFile:
     notes_file = NotesFile(path, identity)
     for number, item in enumerate(document["notes"], start=1):
         try:
-            notes_file.notes.append(_note(item))
+            note = _note(item)
+            if isinstance(item, dict) and "exempt" in item:  # a note it cannot read as exempt is not merged
+                notes_file.exempt[note.uid] = _exemption(item["exempt"])
+            notes_file.notes.append(note)
         except _BadNote as exc:
             notes_file.skipped.append(f"note {number}: {exc}")
     return notes_file
+
+
+def _exemption(mark: object) -> tuple[int, str]:
+    if not isinstance(mark, dict) or type(mark.get("paragraph")) is not int or mark["paragraph"] not in PARAGRAPHS \
+            or text_problem(mark.get("reason", "")):
+        raise _BadNote("exempt must give a paragraph of Schedule 12A from 1 to 7 and a reason as text")
+    return mark["paragraph"], mark.get("reason", "")
 
 
 class _BadNote(ValueError):
@@ -195,7 +220,7 @@ class MergeSummary:
 
 def merge_notes_file(pack: Pack, path: str | Path) -> MergeSummary:
     """Merge a member's notes file into ``pack`` in one transaction; refuses another pack's file."""
-    notes_file = read_notes_file(path)
+    notes_file = read_notes_file(path, pack.protection)
     summary = MergeSummary(skipped=notes_file.skipped)
     with pack.transaction():
         mine = pack_identity(pack)
@@ -206,4 +231,9 @@ def merge_notes_file(pack: Pack, path: str | Path) -> MergeSummary:
         for note in notes_file.notes:
             outcome = annotation_store.merge(pack, note)
             setattr(summary, outcome, getattr(summary, outcome) + 1)
+        known = classification.exemptions(pack, classification.NOTE)
+        for uid, (paragraph, reason) in notes_file.exempt.items():
+            if uid not in known:  # a note once exempt stays so; making it public is the clerk's call
+                classification.classify(pack, classification.NOTE, uid, paragraph, reason=reason,
+                                        by=f"notes file {notes_file.path.name}")
     return summary

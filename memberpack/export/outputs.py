@@ -6,6 +6,7 @@ from __future__ import annotations
 from collections.abc import Callable, Iterable
 from pathlib import Path
 
+from memberpack.analysis.output_version import PUBLIC
 from memberpack.errors import MemberpackError
 from memberpack.store.pack import Pack
 
@@ -22,22 +23,23 @@ def output_suffix(out: str | Path) -> str:
 
 
 def export_to(pack: Pack, out: str | Path, *, include_private: bool = False, sections: Iterable[str] | None = None,
-              progress: Callable[[int, int, str], None] | None = None,
+              version: str = PUBLIC, progress: Callable[[int, int, str], None] | None = None,
               cancel: Callable[[], bool] | None = None) -> Path:
-    """Write ``pack`` to ``out`` in the format its suffix names; ``sections`` for the briefings only."""
+    """Write ``pack`` to ``out`` in the format its suffix names, as the output ``version`` (public
+    or full) carries it; ``sections`` for the briefings only."""
     suffix = output_suffix(out)
     if suffix == ".json":
         if sections is not None:
             raise MemberpackError("--sections chooses the sections of a briefing; a JSON export always has every table")
         from memberpack.export.json_export import export_json  # noqa: PLC0415
 
-        return export_json(pack, out, include_private=include_private)
+        return export_json(pack, out, include_private=include_private, version=version)
     if suffix == ".pdf":
         from memberpack.export.pdf import export_pdf  # noqa: PLC0415 - reportlab only when needed
 
-        return export_pdf(pack, out, include_private=include_private, sections=sections, progress=progress,
-                          cancel=cancel)
+        return export_pdf(pack, out, include_private=include_private, sections=sections, version=version,
+                          progress=progress, cancel=cancel)
     from memberpack.export.html_export import export_html  # noqa: PLC0415
 
-    return export_html(pack, out, include_private=include_private, sections=sections, progress=progress,
-                       cancel=cancel)
+    return export_html(pack, out, include_private=include_private, sections=sections, version=version,
+                       progress=progress, cancel=cancel)

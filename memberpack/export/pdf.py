@@ -9,20 +9,24 @@ from pathlib import Path
 
 from reportlab.platypus import Paragraph
 
+from memberpack.analysis.output_version import PUBLIC
 from memberpack.errors import MemberpackError
 from memberpack.export.briefing import Briefing, gather
 from memberpack.export.pdf_document import BriefingCanvas, BriefingDoc
 from memberpack.export.pdf_front import contents, cover, headline_page
 from memberpack.export.pdf_sections import annex, domain_story
 from memberpack.export.pdf_styles import register_fonts, styles
+from memberpack.store.atomic_write import atomic_write
 from memberpack.store.pack import Pack
 
 
 def _body(briefing: Briefing) -> list:
-    """The story of the domain sections, in domain order."""
+    """The story of the domain sections, in domain order; in a public version each exempt table
+    left out is marked where it was."""
     body: list = []
     for section in briefing.sections:
         body += domain_story(section.key, section.title, section.tables, briefing.plan)
+        body += [Paragraph(w.text, styles()["h3"]) for w in section.withheld]
     return body or [Paragraph("There are no tables in this export: import the officers’ returns into the pack, or "
                               "choose other sections.", styles()["body"])]
 
@@ -35,21 +39,19 @@ def write_pdf(briefing: Briefing, out: str | Path, *, progress: Callable[[int, i
     story = [*cover(briefing), *contents(briefing.contents()),
              *headline_page(briefing.headlines, briefing.plan.general, briefing.pages()), *_body(briefing),
              *annex(briefing.plan)]
-    tmp = out.with_name(out.name + ".part")
-    doc = BriefingDoc(str(tmp), briefing, steps=len(briefing.tables) + 2, progress=progress, cancel=cancel)
     try:
-        doc.build(story, canvasmaker=BriefingCanvas)
-        tmp.replace(out)
+        with atomic_write(out) as f:
+            doc = BriefingDoc(f, briefing, steps=len(briefing.tables) + 2, progress=progress, cancel=cancel)
+            doc.build(story, canvasmaker=BriefingCanvas)
     except OSError as exc:
         raise MemberpackError(f"{out}: cannot write the PDF ({exc.strerror or exc})") from None
-    finally:
-        tmp.unlink(missing_ok=True)
     return out
 
 
 def export_pdf(pack: Pack, out: str | Path, *, include_private: bool = False, sections: Iterable[str] | None = None,
-               progress: Callable[[int, int, str], None] | None = None,
+               version: str = PUBLIC, progress: Callable[[int, int, str], None] | None = None,
                cancel: Callable[[], bool] | None = None) -> Path:
-    """Write the briefing to ``out`` (replaced only when complete); private notes only when asked for."""
-    briefing = gather(pack, include_private=include_private, sections=sections, cancel=cancel)
+    """Write the briefing to ``out`` (replaced only when complete): the output ``version`` (public or
+    full, see :mod:`memberpack.analysis.output_version`); private notes only when asked for."""
+    briefing = gather(pack, include_private=include_private, sections=sections, version=version, cancel=cancel)
     return write_pdf(briefing, out, progress=progress, cancel=cancel)

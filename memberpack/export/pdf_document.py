@@ -118,7 +118,7 @@ class BriefingDoc(BaseDocTemplate):
     """A4 with a cover page (no running header), body pages (header and "Page X of Y"), and
     landscape pages of the same kind for tables too wide to read upright."""
 
-    def __init__(self, filename: str, briefing: Briefing, *, steps: int,
+    def __init__(self, filename, briefing: Briefing, *, steps: int,
                  progress: Callable[[int, int, str], None] | None = None,
                  cancel: Callable[[], bool] | None = None) -> None:
         meta = briefing.meta
@@ -128,6 +128,7 @@ class BriefingDoc(BaseDocTemplate):
                          subject=briefing.subject, keywords=briefing.keywords, creator="memberpack",
                          lang="en-GB", displayDocTitle=True, initialFontName=FONT)  # no bare Helvetica
         self.meta = meta
+        self.marking = briefing.marking
         self.progress, self.cancel, self.steps, self.done = progress, cancel, steps, 0
         body = Frame(MARGIN, MARGIN + 4 * mm, FRAME_WIDTH, FRAME_HEIGHT, id="body",
                      leftPadding=0, rightPadding=0, topPadding=0, bottomPadding=0)
@@ -149,7 +150,13 @@ class BriefingDoc(BaseDocTemplate):
         canv.setFillColor(MUTED)
         canv.drawString(MARGIN, top, self.meta.get("committee", ""))
         canv.setFont(FONT_BOLD, FURNITURE_SIZE)
-        canv.drawRightString(width - MARGIN, top, self.meta.get("classification", "Public").upper())
+        room = width - 2 * MARGIN - canv.stringWidth(self.meta.get("committee", ""), FONT, FURNITURE_SIZE) - 6 * mm
+        wide = canv.stringWidth(self.marking, FONT_BOLD, FURNITURE_SIZE)
+        if wide > room:  # a long marking gets a line of its own, above, small enough to fit
+            canv.setFont(FONT_BOLD, min(FURNITURE_SIZE, FURNITURE_SIZE * (width - 2 * MARGIN) / wide))
+            canv.drawRightString(width - MARGIN, top + 4 * mm, self.marking)
+        else:
+            canv.drawRightString(width - MARGIN, top, self.marking)
         canv.setStrokeColor(RULE)
         canv.setLineWidth(0.5)
         canv.line(MARGIN, top - 2 * mm, width - MARGIN, top - 2 * mm)

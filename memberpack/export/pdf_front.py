@@ -27,7 +27,6 @@ def cover(briefing: Briefing) -> list[Flowable]:
     recommendations, which sections an export of some holds, and whether it may be published."""
     s = styles()
     meta = briefing.meta
-    classification = (meta.get("classification") or "Public").strip()
     rows = [[Paragraph(escape(label), s["cover_label"]),
              Paragraph(f'<a href="mailto:{escape(text)}" color="#1d4f91">{escape(text)}</a>' if label == "Email"
                        else escape(printable(text)), s["cover_value"])]
@@ -43,12 +42,10 @@ def cover(briefing: Briefing) -> list[Flowable]:
                                bulletType="1", bulletFontName=FONT, bulletFontSize=BODY_TEXT, leftIndent=7 * mm)]
     if briefing.scope:
         story.append(Paragraph(escape(briefing.scope), s["cover_line"]))
-    story.append(Paragraph(f"Classification: {escape(classification.upper())}", s["cover_class"]))
-    if classification.lower() == "exempt":
-        story.append(Paragraph("Not for publication: contains exempt information.", s["cover_line"]))
-    if briefing.include_private:
-        story.append(Paragraph("This copy includes members’ <b>private</b> notes. Do not publish or circulate it.",
-                               s["cover_line"]))
+    marks = briefing.marking.split(" · ")
+    story.append(Paragraph("Classification: PUBLIC" if marks == ["PUBLIC"] else "<br/>".join(map(escape, marks)),
+                           s["cover_class"]))
+    story += [Paragraph(escape(line), s["cover_line"]) for line in briefing.version.warnings]
     return story + [NextPageTemplate("body"), PageBreak()]
 
 

@@ -9,6 +9,7 @@ from PySide6.QtWidgets import QMainWindow, QMenu
 
 NEW_PACK, OPEN_PACK, IMPORT, IMPORT_NEIGHBOURS, EXPORT_PDF, EXPORT_JSON, PACK_DETAILS, QUIT = (
     "new_pack", "open_pack", "import", "import_neighbours", "export_pdf", "export_json", "pack_details", "quit")
+SAVE_PROTECTED = "save_protected"
 UNDO, REDO, FIND, FIND_IN_PACK = "undo", "redo", "find", "find_in_pack"
 NEXT_TAB, PREVIOUS_TAB, SHOW_NOTES, ABOUT = "next_tab", "previous_tab", "show_notes", "about"
 
@@ -23,6 +24,7 @@ ACTIONS: dict[str, tuple[str, QKeySequence | str | tuple[str, ...], str]] = {
     EXPORT_PDF: ("&Export briefing…", "Ctrl+P",
                  "Export the briefing to print (PDF) or publish (HTML), with a preview and Print"),
     EXPORT_JSON: ("Export &JSON…", "Ctrl+Shift+J", "Export every figure with its source cell as JSON"),
+    SAVE_PROTECTED: ("Save pro&tected copy…", "", "Save an encrypted copy of the pack that opens only with a passphrase"),
     PACK_DETAILS: ("Pack &details…", "Ctrl+Shift+D", "Committee, meeting date and classification"),
     QUIT: ("&Quit", "Ctrl+Q", "Close memberpack"),
     UNDO: ("&Undo", "Ctrl+Z", "Undo the last change to the notes"),
@@ -36,8 +38,8 @@ ACTIONS: dict[str, tuple[str, QKeySequence | str | tuple[str, ...], str]] = {
 }
 
 MENUS: tuple[tuple[str, tuple[str | None, ...]], ...] = (
-    ("&File", (NEW_PACK, OPEN_PACK, "recent", None, IMPORT, IMPORT_NEIGHBOURS, None, EXPORT_PDF, EXPORT_JSON, None, PACK_DETAILS,
-               None, QUIT)),
+    ("&File", (NEW_PACK, OPEN_PACK, "recent", None, IMPORT, IMPORT_NEIGHBOURS, None, EXPORT_PDF, EXPORT_JSON,
+               SAVE_PROTECTED, None, PACK_DETAILS, None, QUIT)),
     ("&Edit", (UNDO, REDO, None, FIND, FIND_IN_PACK)),
     ("&View", (NEXT_TAB, PREVIOUS_TAB, None, SHOW_NOTES)),
     ("&Help", (ABOUT,)),

@@ -16,12 +16,14 @@ from PySide6.QtWidgets import (QComboBox, QHBoxLayout, QLabel, QListWidget, QLis
                                QPlainTextEdit, QPushButton, QVBoxLayout, QWidget)
 
 from memberpack import settings
+from memberpack.gui.classification_menu import popup
 from memberpack.gui.pack_writes import PackWriter, describe
 from memberpack.gui.palette import is_dark
+from memberpack.gui.plain_text import plain_label, plain_tip
 from memberpack.gui.undo_commands import NoteCommand, add_note, delete_note, edit_note
 from memberpack.model.annotations import (CONCERN, KIND_TITLES, KINDS, PRIVATE, QUESTION, SHARED, Annotation, Target,
 )
-from memberpack.store import annotation_store
+from memberpack.store import annotation_store, classification
 from memberpack.store.pack import Pack
 
 WARNING_LIGHT, WARNING_DARK = "#8b0000", "#ff8a80"   # a note whose figure changed, on light or dark
@@ -49,7 +51,7 @@ class AnnotationPanel(QWidget):
         self.editing: Annotation | None = None
         self.notes: list[Annotation] = []
 
-        self.about = QLabel()
+        self.about = plain_label()
         self.about.setWordWrap(True)
         self.about.setAccessibleName("Selected item")
         self.kind = QComboBox()
@@ -89,6 +91,8 @@ class AnnotationPanel(QWidget):
         self.list.setSpacing(2)
         self.list.setAccessibleName("Notes in this pack")
         self.list.itemActivated.connect(lambda item: self.go_to.emit(self._note(item).target))
+        self.list.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
+        self.list.customContextMenuRequested.connect(self._classify)
         self.list.currentItemChanged.connect(self._selection_changed)
         self.edit_button = QPushButton("&Edit")
         self.edit_button.clicked.connect(self.edit_selected)
@@ -273,6 +277,7 @@ class AnnotationPanel(QWidget):
     def refresh(self) -> None:
         """Reload the notes from the pack and show those the filter lets through."""
         from memberpack.analysis.annotation_targets import TargetResolver  # noqa: PLC0415 - after first paint
+        from memberpack.analysis.output_version import note_exemptions  # noqa: PLC0415
         from memberpack.gui import note_targets  # noqa: PLC0415
 
         if self._read_later:
@@ -281,6 +286,7 @@ class AnnotationPanel(QWidget):
         try:
             self.notes = annotation_store.all_notes(self.pack)
             resolver = TargetResolver(self.pack)
+            exempt = note_exemptions(self.pack, self.notes)
         except sqlite3.Error as exc:  # another process holds the pack: keep the list as it was
             self.show_message(describe(exc))
             return
@@ -292,15 +298,17 @@ class AnnotationPanel(QWidget):
             warning = f"The {flag}." if flag else None
             if not self._passes(note, warning):
                 continue
-            marks = ("⚠ " if warning else "") + ("Private " if note.visibility == PRIVATE else "")
+            marks = ("⚠ " if warning else "") + (f"[Exempt {exempt[note.uid].paragraph}] " if note.uid in exempt else "") \
+                + ("Private " if note.visibility == PRIVATE else "")
             kind = KIND_TITLES[note.kind] if not marks.endswith("Private ") else KIND_TITLES[note.kind].lower()
             answer = f"\nAnswer: {note.answer}" if note.answer else ""
             item = QListWidgetItem(f"{marks}{kind} – {note_targets.describe(note.target, resolved.now_text)}\n{note.body}{answer}")
             item.setData(Qt.ItemDataRole.UserRole, note.uid)
-            item.setToolTip("\n".join(filter(None, [warning, f"By {note.author or 'unknown'}, "
-                                                    f"{note.modified_at[:16].replace('T', ' ')} UTC",
-                                                    "Private: not in the public PDF" if note.visibility == PRIVATE
-                                                    else "Shared with the committee"])))
+            item.setToolTip(plain_tip("\n".join(filter(None, [
+                warning, f"By {note.author or 'unknown'}, {note.modified_at[:16].replace('T', ' ')} UTC",
+                "Private: not in the public PDF" if note.visibility == PRIVATE else "Shared with the committee",
+                f"Exempt information, paragraph {exempt[note.uid].paragraph} of Schedule 12A: not in the public "
+                "version" if note.uid in exempt else None]))))
             if warning:
                 item.setForeground(QColor(WARNING_DARK if is_dark() else WARNING_LIGHT))
             self.list.addItem(item)
@@ -313,6 +321,13 @@ class AnnotationPanel(QWidget):
         return (choice == 0 or (choice == 1 and note_targets.same_place(note.target, self.target))
                 or (choice == 2 and note.kind == QUESTION) or (choice == 3 and note.kind == CONCERN)
                 or (choice == 4 and note.visibility == PRIVATE) or (choice == 5 and warning is not None))
+
+    def _classify(self, at) -> None:
+        """Public or Exempt (Schedule 12A paragraph) for the note under the pointer (right-click)."""
+        item = self.list.itemAt(at)
+        if item is not None and popup(self, self.pack, self._note(item).uid, self.list.viewport().mapToGlobal(at),
+                                      classification.NOTE):
+            self._changed()
 
     def _note(self, item: QListWidgetItem) -> Annotation:
         uid = item.data(Qt.ItemDataRole.UserRole)

@@ -10,16 +10,21 @@ import os
 import re
 import sys
 import time
+from collections.abc import Callable
 from pathlib import Path
 
-from PySide6.QtCore import QEvent, QObject, Qt
+from PySide6.QtCore import QBuffer, QEvent, QIODevice, QObject, Qt
 from PySide6.QtGui import QGuiApplication, QIcon, QImage
 from PySide6.QtWidgets import QApplication, QMessageBox, QWidget
 
 from memberpack import __version__, settings
+from memberpack.analysis.output_version import PUBLIC, output_pack
 from memberpack.assets import resource
 from memberpack.errors import MemberpackError
 from memberpack.gui.main_window import NOTES_WIDTH, MainWindow, recent_packs
+from memberpack.gui.passphrase_dialog import ask_passphrase
+from memberpack.gui.plain_text import plain_tip
+from memberpack.store.atomic_write import write_bytes
 from memberpack.store.pack import Pack
 
 SCREENSHOT_SIZE = (1280, 800)
@@ -113,12 +118,12 @@ def run_app(pack_path: str | None, *, smoke: bool = False) -> int:
     started = time.perf_counter()
     app = application()
     try:
-        window = MainWindow(Pack.open(pack_path)) if pack_path else _first_window()
+        window = _window(Path(pack_path)) if pack_path else _first_window()
     except MemberpackError as exc:
         # the only window the app could show is missing: say why in a dialog as well as on stderr
         print(f"memberpack: {exc}", file=sys.stderr)
         if not smoke:
-            QMessageBox.critical(None, "memberpack cannot start", str(exc))
+            QMessageBox.critical(None, "memberpack cannot start", plain_tip(str(exc)))
         return 1
     FileOpenHandler(app, window)
     watcher = FirstPaint(window) if smoke else None
@@ -148,7 +153,7 @@ def _first_window() -> MainWindow:
 
 
 def _window(path: Path) -> MainWindow:
-    pack = Pack.open(path)
+    pack = Pack.open(path, passphrase=lambda: ask_passphrase(None, path))
     try:
         return MainWindow(pack)
     except BaseException:
@@ -157,18 +162,26 @@ def _window(path: Path) -> MainWindow:
 
 
 def save_screenshots(pack_path: str | Path, outdir: str | Path, *, size: tuple[int, int] = SCREENSHOT_SIZE,
-                     dark: bool = False, prefix: str = "") -> list[Path]:
+                     dark: bool = False, prefix: str = "", version: str = PUBLIC, include_private: bool = False,
+                     passphrase: Callable[[], str] | None = None) -> list[Path]:
     """A PNG of every tab of the window on ``pack_path``, named ``{prefix}NN_tab.png``, in ``outdir``;
-    ``dark`` draws it in a dark desktop palette (Fusion style)."""
+    ``dark`` draws it in a dark desktop palette (Fusion style). The window shows the pack as the
+    output ``version`` carries it (public by default), and private notes only with
+    ``include_private``, so the notes panel holds nothing the version leaves out."""
+    with Pack.open(pack_path, passphrase=passphrase) as pack, \
+            output_pack(pack, version, include_private=include_private) as (view, _):
+        return _screenshots(view, Path(outdir), size, dark, prefix)
+
+
+def _screenshots(pack: Pack, out: Path, size: tuple[int, int], dark: bool, prefix: str) -> list[Path]:
     app = application()
-    out = Path(outdir)
     out.mkdir(parents=True, exist_ok=True)
     if dark:
         from memberpack.gui.palette import dark_palette  # noqa: PLC0415
 
         app.setStyle("Fusion")
         app.setPalette(dark_palette())
-    window = MainWindow(Pack.open(pack_path))
+    window = MainWindow(pack)
     window.resize(*size)
     window.show()
     window.resizeDocks([window.notes_dock], [NOTES_WIDTH], Qt.Orientation.Horizontal)  # not the user's width
@@ -186,8 +199,13 @@ def save_screenshots(pack_path: str | Path, outdir: str | Path, *, size: tuple[i
         image = window.grab().toImage().convertToFormat(QImage.Format.Format_Indexed8,
                                                         Qt.ImageConversionFlag.ThresholdDither
                                                         | Qt.ImageConversionFlag.AvoidDither)
-        image.save(str(path), "PNG", 0)
+        buffer = QBuffer()
+        buffer.open(QIODevice.OpenModeFlag.WriteOnly)
+        image.save(buffer, "PNG", 0)
+        try:
+            write_bytes(path, bytes(buffer.data()))
+        except OSError as exc:
+            raise MemberpackError(f"{path}: cannot write the screenshot ({exc.strerror or exc})") from None
         written.append(path)
     window.close()
-    window.pack.close()
     return written

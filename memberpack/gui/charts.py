@@ -9,12 +9,15 @@ multiples, one small chart per measure with its benchmarks, rather than squashed
 
 from __future__ import annotations
 
+from html import escape
+
 import pyqtgraph as pg  # memberpack.gui (imported first) has set PYQTGRAPH_QT_LIB=PySide6
 from PySide6.QtCore import QPointF, Qt, Signal
 from PySide6.QtGui import QColor, QPen
 from PySide6.QtWidgets import QGridLayout, QLabel, QToolTip, QVBoxLayout, QWidget
 
 from memberpack.analysis.charts import largest_bars, point_text
+from memberpack.gui.plain_text import plain_label, plain_tip
 from memberpack.model.charts import BAR, BENCHMARK, EARLIER, ChartSpec, Series
 from memberpack.model.units import GBP, PER_10000
 
@@ -75,11 +78,11 @@ class ChartView(QWidget):
         self.bars: pg.BarGraphItem | None = None
         self.curves: list[pg.PlotDataItem] = []
         self.plots: list[pg.PlotWidget] = []
-        title = QLabel(f"<b>{spec.title}</b>")
+        title = plain_label(spec.title, "font-weight: 600")
         title.setWordWrap(True)
         self.key = QLabel()
         self.key.setWordWrap(True)
-        summary = QLabel(spec.summary + self._flag_text() + (
+        summary = plain_label(spec.summary + self._flag_text() + (
             f" The chart shows the {len(spec.categories)} largest of {len(spec.categories) + left_out:,}; "
             "the table lists all." if left_out else ""))
         summary.setWordWrap(True)
@@ -187,7 +190,7 @@ class ChartView(QWidget):
                                    symbolBrush=colour, symbolPen=pg.mkPen(colour), name=series.name)
             self.curves.append(curve)
             keys.append(f"<span style='color:{colour.name()}; font-weight:700'>"
-                        f"{'╌╌' if role == BENCHMARK else '━━'}</span>&nbsp;{series.name}")
+                        f"{'╌╌' if role == BENCHMARK else '━━'}</span>&nbsp;{escape(series.name)}")
         # Long period names ("Year-End 2019/20") over two lines, so neighbours do not run together.
         ticks = [(i, c.rsplit(" ", 1)[0] + "\n" + c.rsplit(" ", 1)[1] if len(c) > 8 and " " in c else c)
                  for i, c in enumerate(self.spec.categories)]
@@ -227,7 +230,7 @@ class ChartView(QWidget):
         if index is None or not plot.sceneBoundingRect().contains(scene_pos):
             QToolTip.hideText()
             return
-        QToolTip.showText(plot.mapToGlobal(plot.mapFromScene(scene_pos)), self.hover_text(index, group), plot)
+        QToolTip.showText(plot.mapToGlobal(plot.mapFromScene(scene_pos)), plain_tip(self.hover_text(index, group)), plot)
 
     def _click(self, plot: pg.PlotWidget, event) -> None:
         index = self.category_at(event.scenePos(), plot)

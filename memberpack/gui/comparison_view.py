@@ -16,6 +16,7 @@ from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QLabel, QTableView
 from memberpack.analysis.comparison_rows import intro_text, summary_head, summary_row
 from memberpack.analysis.comparisons import (BEST, ENGLAND, NEIGHBOURS, REGION, TONE_COLOURS, UNJUDGED, WORST,
                                              Comparison)
+from memberpack.gui.plain_text import plain_label, plain_tip
 
 _Index = QModelIndex | QPersistentModelIndex
 MEASURE, PERIOD, OURS, ENGLAND_COL, REGION_COL, NEIGHBOURS_COL, VERSUS, RANK, BAND = range(9)
@@ -63,7 +64,7 @@ class ComparisonTableModel(QAbstractTableModel):
             if role == Qt.ItemDataRole.ForegroundRole:
                 return QColor("#ffffff" if c.rank.tone in (BEST, WORST, UNJUDGED) else "#1b1b1b")
         if role == Qt.ItemDataRole.ToolTipRole:
-            return self.tooltip(c, column)
+            return plain_tip(self.tooltip(c, column))
         if role == ComparisonRole:
             return c
         return None
@@ -124,7 +125,7 @@ class ComparisonView(QWidget):
         for column in range(PERIOD + 1, self.model.columnCount()):  # no neighbours or ranks: no empty columns
             self.table.setColumnHidden(column, not any(self.model.text(r, column) for r in range(len(found))))
         heading = QLabel("<h4 style='margin:0'>How we compare</h4>")
-        intro = QLabel(intro_text(found))
+        intro = plain_label(intro_text(found))
         intro.setWordWrap(True)
         self.chart_box = QVBoxLayout()
         self.chart = None
@@ -170,6 +171,6 @@ class ComparisonView(QWidget):
         if c.trend is None:  # one period only: the table row says it all
             return
         self.chart = ChartView(c.trend)
-        self.chart.setToolTip(c.trend.source)
+        self.chart.setToolTip(plain_tip(c.trend.source))
         self.chart_box.addWidget(self.chart)
         self.chart_shown.emit(self.chart)

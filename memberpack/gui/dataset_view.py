@@ -12,6 +12,7 @@ from memberpack.analysis.charts import charts_for, source_line
 from memberpack.gui import note_targets
 from memberpack.gui.cell_text import RAG_SHAPES
 from memberpack.gui.frozen_table import FrozenLabelTable
+from memberpack.gui.plain_text import plain_label
 from memberpack.gui.table_model import DatasetTableModel, NotedRole, ObservationRole, SectionSortProxy
 from memberpack.model.annotations import Target
 from memberpack.model.observation import Dataset, Observation
@@ -95,9 +96,9 @@ class DatasetView(QWidget):
         self.filter.setAccessibleName(f"Filter rows of {dataset.name}")
         self.filter.textChanged.connect(self.proxy.set_filter_text)
 
-        heading = QLabel(f"<h3 style='margin:0'>{dataset.name}</h3>")
+        heading = plain_label(dataset.name, "font-size: 13pt; font-weight: 600")
         heading.setWordWrap(True)
-        source = QLabel(source_line(dataset) + (f" · period {dataset.period}" if dataset.period else ""))
+        source = plain_label(source_line(dataset) + (f" · period {dataset.period}" if dataset.period else ""))
         source.setWordWrap(True)  # in the palette's text colour: grey on grey does not read in dark mode
 
         self.charts = []

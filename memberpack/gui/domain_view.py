@@ -9,10 +9,13 @@ from __future__ import annotations
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import QLabel, QListWidget, QListWidgetItem, QSplitter, QStackedWidget, QVBoxLayout, QWidget
 
+from memberpack.gui.classification_menu import popup, short_text
 from memberpack.gui.dataset_view import DatasetView
+from memberpack.gui.plain_text import plain_tip
 from memberpack.model.annotations import Target
 from memberpack.model.metrics import DOMAIN_TITLES, OTHER
 from memberpack.model.observation import OPEN_STATISTICS, Dataset
+from memberpack.store import classification
 from memberpack.store.pack import Pack
 
 
@@ -75,9 +78,13 @@ class DomainView(QWidget):
         self.list.setAccessibleName(f"{title} tables")
         self.list.setMaximumWidth(240)
         self.list.setWordWrap(True)
-        for ds, name in zip(datasets, short_names([d.name for d in datasets])):
-            item = QListWidgetItem(name)
-            item.setToolTip(f"{ds.name}\n{ds.source_file}, sheet {ds.sheet}, cells {ds.cell_range}")
+        self.list.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
+        self.list.customContextMenuRequested.connect(self._classify)
+        exempt = classification.exemptions(pack, classification.DATASET)
+        self.names = short_names([d.name for d in datasets])
+        for ds, name in zip(datasets, self.names):
+            item = QListWidgetItem(name + (f"  [{short_text(exempt[ds.key])}]" if ds.key in exempt else ""))
+            item.setToolTip(plain_tip(f"{ds.name}\n{ds.source_file}, sheet {ds.sheet}, cells {ds.cell_range}"))
             self.list.addItem(item)
         self.stack = QStackedWidget()
         splitter = QSplitter(Qt.Orientation.Horizontal)
@@ -91,6 +98,16 @@ class DomainView(QWidget):
         if len(datasets) == 1:
             self.list.hide()
         self.list.setCurrentRow(0)
+
+    def _classify(self, at) -> None:
+        """Public or Exempt (Schedule 12A paragraph) for the table under the pointer, every version of it."""
+        position = self.list.indexAt(at).row()
+        if position < 0:
+            return
+        ds = self.datasets[position]
+        if popup(self, self.pack, ds.key, self.list.viewport().mapToGlobal(at)):
+            found = classification.exemption(self.pack, classification.DATASET, ds.key)
+            self.list.item(position).setText(self.names[position] + (f"  [{short_text(found)}]" if found else ""))
 
     def view(self, position: int) -> DatasetView:
         """The view of the dataset at ``position`` in the list, built on first use. Open statistics
@@ -116,8 +133,8 @@ class DomainView(QWidget):
         from memberpack.gui.large_table import LARGE_ROWS, LargeDatasetView  # noqa: PLC0415
 
         rows, cells = self.pack.block_rows(ds.id)
-        if rows < LARGE_ROWS or cells != self.pack.figure_count(ds.id):
-            return None
+        if rows < LARGE_ROWS or cells != self.pack.figure_count(ds.id) or self.pack.in_memory:
+            return None  # (a pack held in memory has no file for the worker to read it from)
         view = LargeDatasetView(ds, self.pack.path)
         view.loaded.connect(lambda plain, d=ds: plain or self._show_in_full(d))
         return view

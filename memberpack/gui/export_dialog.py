@@ -11,6 +11,7 @@ and Cancel; the export itself runs there too, from the main window, as before.
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from pathlib import Path
 
 from PySide6.QtCore import QByteArray, QRectF, QSize, Qt, QTimer, QUrl, Signal
@@ -58,10 +59,12 @@ class ExportDialog(QDialog):
     printed = Signal(bool)
 
     def __init__(self, pack_path: Path, *, suffix: str = ".pdf", has_private: bool = True,
-                 parent: QWidget | None = None) -> None:
+                 parent: QWidget | None = None, reader: Callable[[], Pack] | None = None) -> None:
+        """``reader`` gives the pack for a worker thread (a protected pack cannot be opened by name)."""
         super().__init__(parent)
         self.setWindowTitle("Export")
         self.pack_path = Path(pack_path)
+        self.reader = reader
         self.jobs: dict[str, Job] = {}   # "preview" and "print", each running on the worker thread
         self.formats = QButtonGroup(self)
         format_row = QHBoxLayout()
@@ -191,9 +194,10 @@ class ExportDialog(QDialog):
         if kind in self.jobs:
             self.jobs[kind].cancel()
         path = self.pack_path
+        opened = self.reader() if self.reader is not None else None
 
         def work(progress, cancel):
-            with Pack.open(path) as pack:
+            with opened if opened is not None else Pack.open(path) as pack:
                 return make(pack, progress, cancel)
 
         job = self.jobs[kind] = Job(work, self)
@@ -226,7 +230,7 @@ class ExportDialog(QDialog):
             from memberpack.export.html_export import preview_html  # noqa: PLC0415
 
             return preview_html(gather(pack, include_private=options["include_private"],
-                                       sections=options["sections"], cancel=cancel))
+                                       sections=options["sections"], version=options["version"], cancel=cancel))
 
         self._run("preview", make, self._show_preview, "Preparing the preview…")
 
@@ -243,7 +247,7 @@ class ExportDialog(QDialog):
             from memberpack.export.html_export import briefing_html  # noqa: PLC0415
 
             briefing = gather(pack, include_private=options["include_private"], sections=options["sections"],
-                              cancel=cancel)
+                              version=options["version"], cancel=cancel)
             return briefing_html(briefing, progress=progress, cancel=cancel, for_print=True)
 
         self._run("print", make, self._print, "Laying out the briefing for printing…")

@@ -136,8 +136,10 @@ class PreviewPage(QWizardPage):
         self.apply = QPushButton("Read &again with these choices")
         self.apply.clicked.connect(self.apply_corrections)
         self.detected = QLabel()
+        self.detected.setTextFormat(Qt.TextFormat.PlainText)  # file and sheet names are data
         self.detected.setWordWrap(True)
         self.error = QLabel()
+        self.error.setTextFormat(Qt.TextFormat.PlainText)  # file and sheet names are data
         self.error.setStyleSheet(ERROR_STYLE)
         self.error.setWordWrap(True)
         self.grid = QTableView()

@@ -1,16 +1,18 @@
 """The import wizard: choose files, check how each table was read, then import in the background.
 
 Reading for the preview touches no pack. The import itself runs on the worker thread with its
-own connection to the pack file, in one transaction: a bad file or a Cancel leaves the pack as
+own connection to the pack file (a protected pack, held in memory, is imported into as it is), in
+one transaction: a bad file or a Cancel leaves the pack as
 it was. Errors show inside the wizard as one line, never as a blocking dialog.
 """
 
 from __future__ import annotations
 
 from collections.abc import Sequence
+from contextlib import nullcontext
 from pathlib import Path
 
-from PySide6.QtCore import Signal
+from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import (QFileDialog, QHBoxLayout, QLabel, QLineEdit, QListWidget, QPlainTextEdit,
                                QProgressBar, QPushButton, QVBoxLayout, QWidget, QWizard, QWizardPage)
 
@@ -24,14 +26,27 @@ from memberpack.importers.layout import TableLayout
 from memberpack.store.pack import Pack
 
 FILE_FILTER = "Spreadsheets (*.xlsx *.xlsm *.xls *.ods *.csv);;All files (*)"
+READ_IN_BACKGROUND = 1_000_000   # bytes of files above which the preview is read on the worker, with Cancel
 
 
-def import_with_layouts(pack_path: Path, files: Sequence[tuple[Path, list[TableLayout]]], progress, cancel) -> list:
+def read_for_preview(paths: Sequence[Path], pack_path: Path, progress, cancel) -> tuple[list[FileResult], dict]:
+    """Read every file for the preview (and find those already in the pack); a job's function."""
+    results = []
+    for n, path in enumerate(paths):
+        progress(n, len(paths), f"Reading {path.name}…")
+        results.append(read_file(path, cancel=cancel,
+                                 progress=lambda _d, _t, message, n=n: progress(n, len(paths), message)))
+    return results, already_in_pack(pack_path, results)
+
+
+def import_with_layouts(pack_path: Path | Pack, files: Sequence[tuple[Path, list[TableLayout]]], progress,
+                        cancel) -> list:
     """Import ``files``, each with the layouts the officer corrected, into the pack at
-    ``pack_path`` in one transaction. Runs on the worker thread. A file already in the pack is
-    imported again: the report page warned about it and the officer chose to go on."""
+    ``pack_path`` (or a pack held in memory, a protected one) in one transaction. Runs on the worker
+    thread. A file already in the pack is imported again: the report page warned about it and the
+    officer chose to go on."""
     reports = []
-    with Pack.open(pack_path) as pack, pack.transaction():
+    with _opened(pack_path) as pack, pack.transaction():
         for n, (path, layouts) in enumerate(files):
             progress(n, len(files), f"Importing {path.name}")
             # the engine's own messages ("Reading rows…") keep the bar at this file
@@ -41,11 +56,16 @@ def import_with_layouts(pack_path: Path, files: Sequence[tuple[Path, list[TableL
     return reports
 
 
-def already_in_pack(pack_path: Path, results: Sequence[FileResult]) -> dict[Path, str]:
+def _opened(source: Path | Pack):
+    """A pack held in memory is used as it is (it has no file to open by name, and stays open)."""
+    return nullcontext(source) if isinstance(source, Pack) else Pack.open(source)
+
+
+def already_in_pack(pack_path: Path | Pack, results: Sequence[FileResult]) -> dict[Path, str]:
     """The files read that are already in the pack (the same SHA-256), with when each was imported."""
-    if not pack_path.is_file():
+    if not isinstance(pack_path, Pack) and not pack_path.is_file():
         return {}
-    with Pack.open(pack_path) as pack:
+    with _opened(pack_path) as pack:
         found = {r.path: already_imported(pack, r.sha256) for r in results}
     return {path: when for path, when in found.items() if when}
 
@@ -70,6 +90,7 @@ class FilesPage(QWizardPage):
         self.list.model().rowsInserted.connect(self._count_files)
         self.list.model().rowsRemoved.connect(self._count_files)
         self.error = QLabel()
+        self.error.setTextFormat(Qt.TextFormat.PlainText)  # file and sheet names are data
         self.error.setWordWrap(True)
         self.error.setStyleSheet(ERROR_STYLE)
         self.error.setAccessibleName("Problem with a file")
@@ -81,6 +102,18 @@ class FilesPage(QWizardPage):
         layout.addWidget(self.list)
         layout.addLayout(buttons)
         layout.addWidget(self.error)
+        self.reading = QProgressBar()
+        self.reading.setAccessibleName("Reading the files")
+        self.stop = QPushButton("&Cancel reading")
+        self.stop.clicked.connect(lambda: self.job is not None and self.job.cancel())
+        row = QHBoxLayout()
+        row.addWidget(self.reading, 1)
+        row.addWidget(self.stop)
+        layout.addLayout(row)
+        self.reading.hide()
+        self.stop.hide()
+        self.job: workers.Job | None = None
+        self._read = False
         self.add_files(files)
 
     def add_files(self, files: Sequence[Path]) -> None:
@@ -100,8 +133,17 @@ class FilesPage(QWizardPage):
         return [Path(self.list.item(i).text()) for i in range(self.list.count())]
 
     def validatePage(self) -> bool:
-        """Read every file now, so a bad one is named here and nothing goes further."""
+        """Read every file now, so a bad one is named here and nothing goes further. Large files are
+        read on the worker, with progress and Cancel, and the wizard moves on when they are read."""
         wizard: ImportWizard = self.wizard()  # type: ignore[assignment]
+        if self._read:   # read in the background: go on
+            self._read = False
+            return True
+        if self.job is not None:
+            return False
+        if sum(p.stat().st_size for p in self.files() if p.is_file()) > READ_IN_BACKGROUND:
+            self._read_in_background(wizard)
+            return False
         wizard.results = []
         try:
             for path in self.files():
@@ -112,6 +154,40 @@ class FilesPage(QWizardPage):
             return False
         self.error.clear()
         return True
+
+    def _read_in_background(self, wizard: ImportWizard) -> None:
+        paths, pack_path = self.files(), wizard.pack_path
+        self.error.clear()
+        self.job = workers.Job(lambda progress, cancel: read_for_preview(paths, pack_path, progress, cancel), self)
+        self.job.progressed.connect(self._progressed)
+        self.job.succeeded.connect(lambda found: self._done(wizard, found))
+        self.job.failed.connect(self._stopped)
+        self.job.cancelled.connect(lambda _message: self._stopped("Reading cancelled; choose the files again "
+                                                                    "or press Next to read them."))
+        self.reading.setRange(0, 0)
+        self.reading.show()
+        self.stop.show()
+        self.job.start()
+
+    def _progressed(self, done: int, total: int, message: str) -> None:
+        self.reading.setRange(0, max(total, 1))
+        self.reading.setValue(done)
+        self.reading.setFormat(message)
+
+    def _done(self, wizard: ImportWizard, found) -> None:
+        self._finished()
+        wizard.results, wizard.repeats = found
+        self._read = True
+        wizard.next()
+
+    def _stopped(self, message: str) -> None:
+        self._finished()
+        self.error.setText(message)
+
+    def _finished(self) -> None:
+        self.job = None
+        self.reading.hide()
+        self.stop.hide()
 
 
 class ReportPage(QWizardPage):
@@ -126,6 +202,7 @@ class ReportPage(QWizardPage):
         self.progress.setAccessibleName("Import progress")
         self.progress.hide()
         self.status = QLabel()
+        self.status.setTextFormat(Qt.TextFormat.PlainText)  # file and sheet names are data
         self.status.setWordWrap(True)
         self.status.setAccessibleName("Import status")
         self.repeats = QLabel()
@@ -158,12 +235,13 @@ class ImportWizard(QWizard):
 
     imported = Signal(list)
 
-    def __init__(self, pack_path: Path, files: Sequence[Path] = (), parent: QWidget | None = None) -> None:
+    def __init__(self, pack_path: Path | Pack, files: Sequence[Path] = (), parent: QWidget | None = None) -> None:
+        """``pack_path``: the pack's file, or a pack held in memory (protected), imported into as it is."""
         super().__init__(parent)
         self.setWindowTitle("Import workbooks")
         self.setWizardStyle(QWizard.WizardStyle.ClassicStyle)
         self.setOption(QWizard.WizardOption.NoBackButtonOnLastPage, False)
-        self.pack_path = Path(pack_path)
+        self.pack_path = pack_path if isinstance(pack_path, Pack) else Path(pack_path)
         self.results: list[FileResult] = []
         self.overrides: dict[Path, list[TableLayout]] = {}
         self.repeats: dict[Path, str] = {}   # files already in the pack, with when they were imported
@@ -197,6 +275,8 @@ class ImportWizard(QWizard):
 
     def reject(self) -> None:
         """Cancel stops a running import (nothing is written) before the wizard may close."""
+        if self.files_page.job is not None:   # reading for the preview: stop it, nothing to keep
+            self.files_page.job.cancel()
         if self.job is not None:
             self.report_page.status.setText("Cancelling…")
             self.job.cancel()

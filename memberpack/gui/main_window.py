@@ -17,12 +17,17 @@ from PySide6.QtWidgets import (QDockWidget, QFileDialog, QLabel, QMainWindow, QM
                                QPushButton, QVBoxLayout, QWidget)
 
 from memberpack import __version__, settings
+from memberpack.analysis.output_version import PUBLIC
 from memberpack.errors import MemberpackError
 from memberpack.gui import actions as ids
 from memberpack.gui.annotation_panel import AnnotationPanel
+from memberpack.gui.classification_menu import classify_table
 from memberpack.gui.pack_tabs import PackTabs
 from memberpack.gui.pack_writes import READ_WAIT_MS, PackWriter
+from memberpack.gui.passphrase_dialog import ask_passphrase, new_passphrase
+from memberpack.gui.plain_text import plain_label, plain_tip
 from memberpack.model.annotations import PRIVATE
+from memberpack.store import classification
 from memberpack.store.pack import Pack
 
 PACK_FILTER = "Briefing packs (*.mpack)"
@@ -68,7 +73,7 @@ class MainWindow(QMainWindow):
             ids.NEW_PACK: self.new_pack, ids.OPEN_PACK: self.choose_pack, ids.IMPORT: self.open_import_wizard,
             ids.IMPORT_NEIGHBOURS: self.import_neighbours,
             ids.EXPORT_PDF: lambda: self.export(".pdf"), ids.EXPORT_JSON: lambda: self.export(".json"),
-            ids.PACK_DETAILS: self.edit_pack_details, ids.QUIT: self.close,
+            ids.PACK_DETAILS: self.edit_pack_details, ids.QUIT: self.close, ids.SAVE_PROTECTED: self.save_protected,
             ids.UNDO: lambda: self.notes.undo(), ids.REDO: lambda: self.notes.redo(), ids.FIND: self.focus_filter,
             ids.FIND_IN_PACK: self.find_in_pack,
             ids.NEXT_TAB: lambda: self.step_tab(1), ids.PREVIOUS_TAB: lambda: self.step_tab(-1),
@@ -90,7 +95,7 @@ class MainWindow(QMainWindow):
         self.notes_dock.setFeatures(QDockWidget.DockWidgetFeature.DockWidgetMovable
                                     | QDockWidget.DockWidgetFeature.DockWidgetClosable)
         self.addDockWidget(Qt.DockWidgetArea.RightDockWidgetArea, self.notes_dock)
-        self.status = QLabel()
+        self.status = plain_label()
         self.export_bar = QProgressBar()
         self.export_bar.setMaximumWidth(180)
         self.export_bar.setAccessibleName("Export progress")
@@ -146,7 +151,8 @@ class MainWindow(QMainWindow):
             self.notes.pack = pack
             self.notes.refresh()
         self._notes_changed()
-        self.status.setText(f"{pack.path.name} · {meta.get('classification') or 'Public'}")
+        protected = " · protected" if pack.protection is not None else ""
+        self.status.setText(f"{pack.path.name} · {meta.get('classification') or 'Public'}{protected}")
         self._show_read_only()
         try:
             self._data_version, self._shown_datasets = self._pack_version()
@@ -205,16 +211,16 @@ class MainWindow(QMainWindow):
     def open_pack(self, path: str | Path) -> bool:
         """Switch to the pack at ``path``; on failure say why and keep the current one."""
         try:
-            pack = Pack.open(path)
+            pack = Pack.open(path, passphrase=lambda: ask_passphrase(self, Path(path)))
         except MemberpackError as exc:
-            QMessageBox.warning(self, "Cannot open the pack", str(exc))
+            QMessageBox.warning(self, "Cannot open the pack", plain_tip(str(exc)))
             return False
         old = self.pack
         try:
             self._show_pack(pack, check=True)
         except MemberpackError as exc:
             pack.close()
-            QMessageBox.warning(self, "Cannot open the pack", str(exc))
+            QMessageBox.warning(self, "Cannot open the pack", plain_tip(str(exc)))
             return False
         self.undo_stack.clear()
         if old is not pack:
@@ -235,7 +241,7 @@ class MainWindow(QMainWindow):
         self.recent_menu.clear()
         for n, other in enumerate(recent[:MAX_RECENT], start=1):
             action = self.recent_menu.addAction(f"&{n} {Path(other).name}")
-            action.setToolTip(other)
+            action.setToolTip(plain_tip(other))
             action.triggered.connect(lambda _checked=False, p=other: self.open_pack(p))
         self.recent_menu.setEnabled(bool(self.recent_menu.actions()))
 
@@ -284,7 +290,7 @@ class MainWindow(QMainWindow):
         try:
             Pack.create(path).close()
         except MemberpackError as exc:
-            QMessageBox.warning(self, "Cannot create the pack", str(exc))
+            QMessageBox.warning(self, "Cannot create the pack", plain_tip(str(exc)))
             return
         if self.open_pack(path):
             self.edit_pack_details()
@@ -297,7 +303,7 @@ class MainWindow(QMainWindow):
     def open_import_wizard(self, files: list[Path] | None = None):
         from memberpack.gui.import_wizard import ImportWizard  # noqa: PLC0415 - the readers load on first import
 
-        self.wizard = ImportWizard(self.pack.path, files or [], self)
+        self.wizard = ImportWizard(self.pack if self.pack.in_memory else self.pack.path, files or [], self)
         self.wizard.imported.connect(self._imported)
         self.wizard.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         self.wizard.open()
@@ -325,7 +331,7 @@ class MainWindow(QMainWindow):
         try:
             listed = comparators.name_from_statistics(self.pack, read_neighbours(name, ours))
         except MemberpackError as exc:
-            QMessageBox.warning(self, title, str(exc))
+            QMessageBox.warning(self, title, plain_tip(str(exc)))
             return False
         if not self.writer.write(lambda pack: comparators.save_neighbours(pack, listed),
                                  failed=lambda message, _c: QMessageBox.warning(self, title, message)):
@@ -338,9 +344,17 @@ class MainWindow(QMainWindow):
     def edit_pack_details(self) -> None:
         from memberpack.gui.pack_details_dialog import PackDetailsDialog  # noqa: PLC0415 - on demand
 
-        dialog = PackDetailsDialog(self.pack.meta(), self)
+        exempt = classification.exemptions(self.pack, classification.DATASET)
+        tables = [(ds.key, ds.name, exempt[ds.key].paragraph if ds.key in exempt else None)
+                  for ds in self.pack.datasets()]
+        dialog = PackDetailsDialog(self.pack.meta(), self, tables)
         if dialog.exec():
-            values = dialog.values()
+            values, changes = dialog.values(), dialog.classifications()
+
+            def write(pack: Pack) -> None:   # the details and the tables' classifications together
+                pack.set_meta(**values)
+                for key, paragraph in changes.items():
+                    classify_table(pack, key, paragraph)
 
             def saved(_result) -> None:
                 given = dialog.authority_given()
@@ -348,9 +362,28 @@ class MainWindow(QMainWindow):
                     self.set_authority(given)
                 self.reload()
 
-            self.writer.write(lambda pack: pack.set_meta(**values), saved,
+            self.writer.write(write, saved,
                               failed=lambda message, _c: QMessageBox.warning(
                                   self, "Pack details not saved", f"{message}; the details were not saved."))
+
+    def save_protected(self) -> None:
+        """File > Save protected copy…: an encrypted copy to send, with an optional "do not open after" date."""
+        from memberpack.store.protection import Protection  # noqa: PLC0415 - cryptography on demand
+
+        name, _ = QFileDialog.getSaveFileName(self, "Save protected copy", str(self.pack.path.with_name(
+            f"{self.pack.path.stem} (protected).mpack")), "Protected pack (*.mpack)")
+        if not name:
+            return
+        try:
+            chosen = new_passphrase(self)
+            if chosen is None:
+                return
+            out = self.pack.protected_copy(Path(name), Protection.new(*chosen))
+        except MemberpackError as exc:
+            QMessageBox.warning(self, "Save protected copy", plain_tip(str(exc)))
+            return
+        until = f"; it will not open after {chosen[1]:%d/%m/%Y}" if chosen[1] else ""
+        self.statusBar().showMessage(f"Wrote the protected copy {out.name}{until}", 8000)
 
     def set_authority(self, given: str) -> bool:
         """Make the authority named by ``given`` (LA number, ONS code or name) ours; False if unknown."""
@@ -358,8 +391,9 @@ class MainWindow(QMainWindow):
 
         found = comparators.lookup(comparators.known_areas(self.pack), given)
         if found is None:
-            QMessageBox.warning(self, "Our authority", f"{given} is not an authority memberpack knows: give its LA "
-                                "number or name as the imported statistics write it.")
+            QMessageBox.warning(self, "Our authority", plain_tip(
+                f"{given} is not an authority memberpack knows: give its LA number or name as the imported "
+                "statistics write it."))
             return False
         return self.writer.write(lambda pack: comparators.set_authority(pack, found),
                                  lambda _r: self.statusBar().showMessage(f"Our authority: {found.describe()}", 8000))
@@ -368,24 +402,25 @@ class MainWindow(QMainWindow):
         """The Export dialog (format, version, sections, private notes, preview, print), then the export."""
         from memberpack.gui.export_dialog import ExportDialog  # noqa: PLC0415 - on demand
 
-        dialog = ExportDialog(self.pack.path, suffix=suffix, parent=self,
+        dialog = ExportDialog(self.pack.path, suffix=suffix, parent=self, reader=self.pack.reader,
                               has_private=any(n.visibility == PRIVATE for n in self.notes.notes))
         if dialog.exec():
             options = dialog.options()
             self.start_export(options["out"], include_private=options["include_private"],
-                              sections=options["sections"])
+                              sections=options["sections"], version=options["version"])
 
-    def start_export(self, out: Path, *, include_private: bool = False, sections: list[str] | None = None) -> None:
+    def start_export(self, out: Path, *, include_private: bool = False, sections: list[str] | None = None,
+                     version: str = PUBLIC) -> None:
         """Write ``out`` (.pdf, .html or .json) on the worker thread, with a progress bar and Cancel
         in the status bar; ``export_done`` reports the outcome."""
-        pack_path = self.pack.path
+        reader = self.pack.reader()  # a protected pack's: a copy in memory, as it is now
 
         def write(progress, cancel) -> Path:
             from memberpack.export.outputs import export_to  # noqa: PLC0415 - reportlab on demand
 
-            with Pack.open(pack_path) as pack:
-                export_to(pack, out, include_private=include_private, sections=sections, progress=progress,
-                          cancel=cancel)
+            with reader as pack:
+                export_to(pack, out, include_private=include_private, sections=sections, version=version,
+                          progress=progress, cancel=cancel)
             return out
 
         from memberpack.gui.workers import Job  # noqa: PLC0415 - threads start on demand
@@ -421,7 +456,7 @@ class MainWindow(QMainWindow):
         self.export_cancel.hide()
         if failed:
             self.statusBar().clearMessage()
-            QMessageBox.warning(self, "Export failed", message)
+            QMessageBox.warning(self, "Export failed", plain_tip(message))
         else:
             self.statusBar().showMessage(message, 8000)
         self.export_done.emit(message)

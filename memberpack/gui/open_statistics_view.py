@@ -10,6 +10,7 @@ from memberpack.analysis.charts import source_line
 from memberpack.analysis.comparisons import Comparison
 from memberpack.gui import note_targets
 from memberpack.gui.comparison_view import ComparisonView
+from memberpack.gui.plain_text import plain_label
 from memberpack.model.annotations import Target
 from memberpack.model.observation import Dataset
 
@@ -26,9 +27,9 @@ class OpenStatisticsView(QWidget):
                  parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.dataset = dataset
-        heading = QLabel(f"<h3 style='margin:0'>{dataset.name}</h3>")
+        heading = plain_label(dataset.name, "font-size: 13pt; font-weight: 600")
         heading.setWordWrap(True)
-        source = QLabel(f"{source_line(dataset)} · {figures:,} figures across all areas, shown as how our "
+        source = plain_label(f"{source_line(dataset)} · {figures:,} figures across all areas, shown as how our "
                         "authority compares rather than as one long table.")
         source.setWordWrap(True)
         self.filter = QLineEdit()

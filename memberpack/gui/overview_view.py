@@ -7,6 +7,8 @@ changed since the previous import. Activating a line opens the figure in its tab
 
 from __future__ import annotations
 
+from html import escape
+
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import (QFrame, QGridLayout, QGroupBox, QHBoxLayout, QHeaderView, QLabel, QScrollArea, QTreeWidget,
                                QTreeWidgetItem, QVBoxLayout, QWidget)
@@ -14,6 +16,7 @@ from PySide6.QtWidgets import (QFrame, QGridLayout, QGroupBox, QHBoxLayout, QHea
 from memberpack.analysis.charts import money_text
 from memberpack.analysis.headlines import Headlines, Item
 from memberpack.gui.cell_text import change_text
+from memberpack.gui.plain_text import plain_label, plain_tip
 from memberpack.model.annotations import PACK, Target
 
 ADVERSE, FAVOURABLE = "#a61b1b", "#1b6e34"
@@ -33,7 +36,7 @@ class Tile(QFrame):
                             (value, f"color:{colour}; font-size:20pt; font-weight:600"),
                             (detail, "color:#4a5561; font-size:9pt")):
             if text:
-                label = QLabel(text)
+                label = plain_label(text)
                 label.setStyleSheet(style)
                 label.setWordWrap(True)
                 layout.addWidget(label)
@@ -86,8 +89,8 @@ class OverviewView(QScrollArea):
     def _title(self, meta: dict[str, str]) -> QLabel:
         parts = [meta.get("committee") or "", f"meeting {meta['meeting_date']}" if meta.get("meeting_date") else "",
                  meta.get("classification") or ""]
-        label = QLabel(f"<h2 style='margin:0'>{meta.get('title') or 'Briefing pack'}</h2>"
-                       f"<span>{' · '.join(p for p in parts if p)}</span>")
+        label = QLabel(f"<h2 style='margin:0'>{escape(meta.get('title') or 'Briefing pack')}</h2>"
+                       f"<span>{escape(' · '.join(p for p in parts if p))}</span>")
         label.setWordWrap(True)
         return label
 
@@ -124,7 +127,7 @@ class OverviewView(QScrollArea):
             row = QTreeWidgetItem([name, value(item), item.source])
             tip = f"{item.name}, {item.measure}: {value(item)}\n{item.source}" + (f", cell {item.cell}" if item.cell else "")
             for column in range(3):
-                row.setToolTip(column, tip)
+                row.setToolTip(column, plain_tip(tip))
             row.setData(0, Qt.ItemDataRole.UserRole, (item.dataset, item.label))
             tree.addTopLevelItem(row)
         if not items:

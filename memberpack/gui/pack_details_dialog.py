@@ -11,6 +11,8 @@ from PySide6.QtCore import QDate
 from PySide6.QtWidgets import (QCheckBox, QComboBox, QDateEdit, QDialog, QDialogButtonBox, QFormLayout, QGroupBox,
                                QHBoxLayout, QLineEdit, QPlainTextEdit, QVBoxLayout, QWidget)
 
+from memberpack.gui.classification_menu import choices
+from memberpack.gui.plain_text import plain_label
 from memberpack.model.front_matter import RECOMMENDATIONS, recommendations, recommendations_text
 
 CLASSIFICATIONS = ("Public", "Exempt")
@@ -45,7 +47,9 @@ def _text_box(text: str, placeholder: str, name: str) -> QPlainTextEdit:
 class PackDetailsDialog(QDialog):
     """Edits a copy of the pack's metadata; :meth:`values` gives what to pass to ``Pack.set_meta``."""
 
-    def __init__(self, meta: dict[str, str], parent: QWidget | None = None) -> None:
+    def __init__(self, meta: dict[str, str], parent: QWidget | None = None,
+                 tables: list[tuple[str, str, int | None]] = ()) -> None:
+        """``tables`` are (key, name, exempt paragraph or None) for the classification of each table."""
         super().__init__(parent)
         self.setWindowTitle("Pack details")
         self.title = QLineEdit(meta.get("title", ""))
@@ -70,8 +74,8 @@ class PackDetailsDialog(QDialog):
         self.classification = QComboBox()
         self.classification.addItems(CLASSIFICATIONS)
         self.classification.setCurrentText(meta.get("classification") or "Public")
-        self.classification.setToolTip("Exempt packs hold information not for publication "
-                                       "(Local Government Act 1972, Schedule 12A)")
+        self.classification.setToolTip("Exempt as a whole: the pack has no public version. To publish the "
+                                       "rest, keep it Public and classify its exempt tables below")
         code = meta.get("authority_old_code")
         self.shown_authority = " ".join(filter(None, [meta.get("authority_name", ""), code and f"({code})"]))
         self.authority = QLineEdit(self.shown_authority)
@@ -99,12 +103,22 @@ class PackDetailsDialog(QDialog):
             text = "\n".join(recommendations(meta)) if key == RECOMMENDATIONS else meta.get(key, "")
             self.texts[key] = _text_box(text, placeholder, label.replace("&", "").rstrip(":"))
             paper.addRow(label, self.texts[key])
+        tables_box = QGroupBox("Exempt information (Schedule 12A), table by table")
+        classes = QFormLayout(tables_box)
+        self.table_classes = {key: (paragraph, self._classification_box(name, paragraph))
+                              for key, name, paragraph in tables}
+        for _, box in self.table_classes.values():
+            label = plain_label(box.accessibleName())
+            label.setWordWrap(True)
+            classes.addRow(label, box)
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel)
         buttons.accepted.connect(self.accept)
         buttons.rejected.connect(self.reject)
         layout = QVBoxLayout(self)
         layout.addWidget(pack_box)
         layout.addWidget(paper_box)
+        if tables:
+            layout.addWidget(tables_box)
         layout.addWidget(buttons)
         self.resize(620, self.sizeHint().height())
 
@@ -117,6 +131,22 @@ class PackDetailsDialog(QDialog):
             text = box.toPlainText()
             out[key] = recommendations_text(text.splitlines()) if key == RECOMMENDATIONS else " ".join(text.split())
         return out
+
+    @staticmethod
+    def _classification_box(name: str, paragraph: int | None) -> QComboBox:
+        box = QComboBox()
+        for value, text in choices():
+            box.addItem(text, value)
+        box.setCurrentIndex(box.findData(paragraph) if paragraph is not None else 0)
+        box.setAccessibleName(f"Table {name}")
+        box.setToolTip("Public, or exempt information under a paragraph of Schedule 12A; "
+                       "every version of the table is classified alike")
+        return box
+
+    def classifications(self) -> dict[str, int | None]:
+        """The tables whose classification was changed: key -> exempt paragraph, or None for Public."""
+        return {key: box.currentData() for key, (before, box) in self.table_classes.items()
+                if box.currentData() != before}
 
     def authority_given(self) -> str | None:
         """The authority typed in, or None when it was left as it was."""

@@ -28,17 +28,23 @@ def collection_paused() -> Iterator[None]:
             gc.enable()
 
 
-def pack_headlines(path: str):
-    """The headlines of the pack at ``path``, over a connection of their own."""
+def pack_headlines(source: str | Pack):
+    """The headlines of the pack at ``source`` (a path, or a pack of its own, closed after)."""
     from memberpack.analysis.headlines import headlines  # noqa: PLC0415 - the import engine with it
 
-    with collection_paused(), Pack.open(path) as pack:
+    with collection_paused(), _opened(source) as pack:
         return headlines(pack)
 
 
-def pack_comparisons_by_dataset(path: str) -> dict[str, list]:
-    """How our authority compares, by dataset key, for the pack at ``path``."""
+def pack_comparisons_by_dataset(source: str | Pack) -> dict[str, list]:
+    """How our authority compares, by dataset key, for the pack at ``source`` (as for :func:`pack_headlines`)."""
     from memberpack.analysis.comparisons import by_dataset, pack_comparisons  # noqa: PLC0415
 
-    with collection_paused(), Pack.open(path) as pack:
+    with collection_paused(), _opened(source) as pack:
         return by_dataset(pack_comparisons(pack))
+
+
+def _opened(source: str | Pack) -> Pack:
+    """A pack held in memory (protected, or an output version's copy) is read from a copy of it,
+    never from the file at its path."""
+    return source if isinstance(source, Pack) else Pack.open(source)

@@ -8,6 +8,7 @@ loads only when a chart is first needed. With ``overview_later`` even the Overvi
 
 from __future__ import annotations
 
+import importlib
 import sqlite3
 from typing import TYPE_CHECKING
 
@@ -127,13 +128,20 @@ class PackTabs(QTabWidget):
         except sqlite3.Error:   # the pack was closed meanwhile (its window is going)
             return
 
+        # a pack held in memory (protected, or an output version's copy) is read from copies of it
+        copies = [self.pack.reader(), self.pack.reader()] if self.pack.in_memory else [str(path), str(path)]
+        large = large and not self.pack.in_memory
+
         def read_headlines(_progress, _cancel):
-            return in_process(pack_headlines, str(path)) if large else pack_headlines(str(path))
+            return in_process(pack_headlines, copies[0]) if large else pack_headlines(copies[0])
 
         def read_comparisons(_progress, _cancel):
-            return in_process(pack_comparisons_by_dataset, str(path)) if large else pack_comparisons_by_dataset(str(path))
+            return in_process(pack_comparisons_by_dataset, copies[1]) if large else pack_comparisons_by_dataset(copies[1])
 
         self._reading = True
+        if large:   # its long tables will want numpy: load it now, on a worker, not when one is opened
+            self._warm_job = Job(lambda _p, _c: importlib.import_module("memberpack.gui.large_table"))
+            self._warm_job.start(pool("warm"))
         self._headlines_job = Job(read_headlines)
         self._headlines_job.succeeded.connect(self._headlines_read)
         self._headlines_job.failed.connect(self._not_read)

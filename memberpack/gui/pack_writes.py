@@ -80,6 +80,7 @@ def _attempt(pack: Pack, write: Write) -> _Outcome:
         pack.db.execute("BEGIN IMMEDIATE")
         value = write(pack)
         pack.db.execute("COMMIT")
+        pack.committed()   # a protected pack is sealed and written again
         return _Outcome(value)
     except NoteChanged as exc:
         return _Outcome(message=str(exc), conflict=True)

@@ -14,6 +14,7 @@ from PySide6.QtGui import QBrush, QColor, QFont, QGuiApplication, QPalette
 
 from memberpack.gui.cell_text import FLAG_COLOURS, RAG_COLOURS, cell_text, source_text
 from memberpack.gui.palette import is_dark
+from memberpack.gui.plain_text import plain_tip
 from memberpack.model.grid import Grid, GridRow
 from memberpack.model.observation import DATA, Dataset, Observation
 
@@ -79,7 +80,7 @@ class DatasetTableModel(QAbstractTableModel):
         if role == Qt.ItemDataRole.DisplayRole:
             return _two_lines(self.column_title(section))
         if role == Qt.ItemDataRole.ToolTipRole:
-            return self.column_title(section)
+            return plain_tip(self.column_title(section))
         return None
 
     def data(self, index: _Index, role=Qt.ItemDataRole.DisplayRole):
@@ -107,7 +108,7 @@ class DatasetTableModel(QAbstractTableModel):
             return int((Qt.AlignmentFlag.AlignHCenter if centred else Qt.AlignmentFlag.AlignRight)
                        | Qt.AlignmentFlag.AlignVCenter)
         if role == Qt.ItemDataRole.ToolTipRole:
-            return self._tooltip(row, obs)
+            return plain_tip(self._tooltip(row, obs))
         if role == ObservationRole:
             return obs
         if role == SortRole:

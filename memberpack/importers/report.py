@@ -153,7 +153,7 @@ class FileReport:
     file: str
     sha256: str
     tables: list[TableReport] = field(default_factory=list)
-    warnings: list[str] = field(default_factory=list)
+    warnings: list[str] = field(default_factory=list)   # what the readers noticed: notes, and "warning: ..."
 
     def to_dict(self) -> dict:
         return {"file": self.file, "sha256": self.sha256, "tables": [t.to_dict() for t in self.tables],
@@ -162,7 +162,7 @@ class FileReport:
     def lines(self) -> list[str]:
         """The report as plain text, for the command line and the import wizard."""
         out = [f"{self.file}: {len(self.tables)} table{'' if len(self.tables) == 1 else 's'}"]
-        out += [f"  warning: {w}" for w in self.warnings]
+        out += [f"  {_note(w)}" for w in self.warnings]
         for table in self.tables:
             out += table.lines()
         return out
@@ -180,6 +180,11 @@ def _code(cell: str) -> int | None:
     if not digits or digits[0] == "0":
         return None
     return (int(digits) - 1) * _STRIDE + col
+
+
+def _note(text: str) -> str:
+    """A reader's note about the file as printed: ``warning: ...`` as the reader wrote it, else ``note: ...``."""
+    return text if text.startswith("warning: ") else f"note: {text}"
 
 
 def _plain(value):

@@ -23,6 +23,10 @@ from memberpack.errors import PackError
 from memberpack.model.metrics import BY_ID
 from memberpack.model.observation import Dataset, Observation
 from memberpack.model.periods import reported_order
+from memberpack.store.atomic_write import write_bytes
+from memberpack.store.open_checks import (QUICK_CHECK_BELOW, check_schema, check_side_files, harden,
+                                          is_sqlite_header, quick_check)
+from memberpack.store.protection import Protection, is_protected, unseal
 from memberpack.store.write_errors import WAIT_FOR_WRITER, busy, described, remove_hot_journal
 from memberpack.store.schema import APPLICATION_ID, MIGRATIONS, SCHEMA_VERSION
 
@@ -53,27 +57,82 @@ class Pack:
         self.db = connection
 
     # --- opening -------------------------------------------------------------------
+    protection: Protection | None = None
+    # True for a pack held in memory (protected, or a copy an output version made): it cannot be
+    # opened again by its path, which names the encrypted or the whole file; see :meth:`reader`.
+    in_memory: bool = False
+
     @classmethod
-    def open(cls, path: str | Path) -> Pack:
-        """Open an existing pack, migrating an older schema; refuse other files and newer packs."""
+    def open(cls, path: str | Path, *, passphrase: str | Callable[[], str] | None = None) -> Pack:
+        """Open an existing pack as untrusted input (see :mod:`memberpack.store.open_checks`),
+        migrating an older schema; refuse other files, damaged ones and newer packs, in one line.
+
+        A protected pack is opened in memory with ``passphrase`` (text, or a function asked only
+        when the pack turns out to be protected); it is sealed again whenever it is written.
+        """
         path = Path(path)
         if not path.is_file():
             raise PackError(f"{path}: no such pack file")
+        try:
+            with path.open("rb") as f:
+                header = f.read(100)
+        except OSError as exc:
+            raise PackError(f"{path}: cannot read the pack ({exc.strerror or exc})") from None
+        if is_protected(header):
+            return cls._open_protected(path, passphrase)
+        if not is_sqlite_header(header):
+            raise PackError(f"{path}: not a memberpack pack file")
+        check_side_files(path, header)
         db = cls._connect(path)
+        return cls._checked(path, db, quick=path.stat().st_size < QUICK_CHECK_BELOW)
+
+    @classmethod
+    def _open_protected(cls, path: Path, passphrase: str | Callable[[], str] | None) -> Pack:
+        if passphrase is None:
+            raise PackError(f"{path}: the pack is protected; a passphrase is needed to open it")
+        if not hasattr(sqlite3.Connection, "deserialize"):
+            raise PackError(f"{path}: opening a protected pack needs Python 3.11 or later")
+        plaintext, protection = unseal(path, path.read_bytes(), passphrase() if callable(passphrase) else passphrase)
+        if not is_sqlite_header(plaintext):
+            raise PackError(f"{path}: the protected pack holds no memberpack pack")
+        db = sqlite3.connect(":memory:", isolation_level=None, check_same_thread=False)
+        try:
+            db.deserialize(plaintext)
+        except sqlite3.DatabaseError:
+            db.close()
+            raise PackError(f"{path}: the protected pack is damaged") from None
+        harden(db)
+        db.execute("PRAGMA foreign_keys = ON")
+        return cls._checked(path, db, quick=True, protection=protection)
+
+    @classmethod
+    def _checked(cls, path: Path, db: sqlite3.Connection, *, quick: bool,
+                 protection: Protection | None = None) -> Pack:
+        """The pack on ``db`` once its identity, version, schema and (when cheap) pages are checked."""
         try:
             app_id = db.execute("PRAGMA application_id").fetchone()[0]
             version = db.execute("PRAGMA user_version").fetchone()[0]
-        except sqlite3.DatabaseError:
+            if app_id != APPLICATION_ID:
+                raise PackError(f"{path}: not a memberpack pack file")
+            if version > SCHEMA_VERSION:
+                raise PackError(f"{path}: made by a newer memberpack (pack version {version}, this app reads up "
+                                f"to {SCHEMA_VERSION}); please update memberpack")
+            if version < 1:
+                raise PackError(f"{path}: the pack says it has schema version {version}, which memberpack never "
+                                "writes; refused")
+            check_schema(path, db, version)
+            problems = quick_check(path, db) if quick else []
+            if problems:
+                raise PackError(f"{path}: the pack is damaged ({problems[0]}); refused")
+        except sqlite3.DatabaseError as exc:
             db.close()
-            raise PackError(f"{path}: not a memberpack pack file") from None
-        if app_id != APPLICATION_ID:
+            raise PackError(f"{path}: not a memberpack pack file, or a damaged one ({exc})") from None
+        except BaseException:
             db.close()
-            raise PackError(f"{path}: not a memberpack pack file")
-        if version > SCHEMA_VERSION:
-            db.close()
-            raise PackError(f"{path}: made by a newer memberpack (pack version {version}, this app reads up "
-                            f"to {SCHEMA_VERSION}); please update memberpack")
+            raise
         pack = cls(path, db)
+        pack.protection = protection
+        pack.in_memory = protection is not None
         if version < SCHEMA_VERSION:
             pack._migrate(version)
         return pack
@@ -120,8 +179,51 @@ class Pack:
     @staticmethod
     def _connect(path: Path) -> sqlite3.Connection:
         db = sqlite3.connect(path, isolation_level=None, check_same_thread=False)
+        harden(db)
         db.execute("PRAGMA foreign_keys = ON")
         return db
+
+    def integrity_problems(self) -> list[str]:
+        """SQLite's full ``integrity_check`` of the pack (``memberpack check --integrity``)."""
+        return quick_check(self.path, self.db, full=True)
+
+    def reader(self) -> Pack:
+        """Another connection to this pack, for a worker thread; a pack held in memory (protected,
+        or an output version's copy) gives a copy of itself as it is now, never the file at its path."""
+        if not self.in_memory:
+            return Pack.open(self.path)
+        return self.memory_copy()
+
+    def memory_copy(self) -> Pack:
+        """This pack copied into memory, not written back anywhere."""
+        db = sqlite3.connect(":memory:", isolation_level=None, check_same_thread=False)
+        db.deserialize(self.db.serialize())
+        db.execute("PRAGMA foreign_keys = ON")
+        copy = Pack(self.path, db)
+        copy.in_memory = True
+        return copy
+
+    def protected_copy(self, out: str | Path, protection: Protection) -> Path:
+        """Write this pack, sealed with ``protection``, to ``out`` (atomically; the plaintext never
+        touches the disk)."""
+        out = Path(out)
+        if out.resolve() == self.path.resolve():
+            raise PackError(f"{out}: that is the pack itself; choose another name for the protected copy")
+        try:
+            write_bytes(out, protection.seal(self.db.serialize()))
+        except OSError as exc:
+            raise PackError(f"{out}: cannot write the protected copy ({exc.strerror or exc})") from None
+        return out
+
+    def committed(self) -> None:
+        """After a commit (by :meth:`transaction`, or a caller's own ``COMMIT``): a protected pack's
+        file is sealed and written again from memory; any other pack is already on disk."""
+        if self.protection is None:
+            return
+        try:
+            write_bytes(self.path, self.protection.seal(self.db.serialize()))
+        except OSError as exc:
+            raise PackError(f"{self.path}: cannot save the protected pack ({exc.strerror or exc})") from None
 
     def _migrate(self, current: int) -> None:
         with self.transaction():
@@ -174,6 +276,7 @@ class Pack:
             if isinstance(exc, sqlite3.Error):
                 raise PackError(f"{self.path}: {described(exc)}; nothing was changed") from None
             raise
+        self.committed()
 
     def _begin(self) -> None:
         try:

@@ -160,6 +160,28 @@ MIGRATIONS: tuple[str, ...] = (
     """
     CREATE INDEX annotation_history_uid ON annotation_history(uid);
     """,
+    # 6: exempt information (Schedule 12A): a table (every version of its key) or a note is Public
+    # unless it has a row here; each change is kept with who made it and when
+    """
+    CREATE TABLE classification (
+        target_type TEXT NOT NULL CHECK (target_type = 'dataset' OR target_type = 'note'),
+        target_key  TEXT NOT NULL,
+        paragraph   INTEGER NOT NULL CHECK (paragraph BETWEEN 1 AND 7),
+        reason      TEXT NOT NULL DEFAULT '',
+        set_by      TEXT NOT NULL,
+        set_at      TEXT NOT NULL,
+        PRIMARY KEY (target_type, target_key)
+    );
+    CREATE TABLE classification_history (
+        id          INTEGER PRIMARY KEY,
+        target_type TEXT NOT NULL,
+        target_key  TEXT NOT NULL,
+        paragraph   INTEGER,
+        reason      TEXT NOT NULL DEFAULT '',
+        set_by      TEXT NOT NULL,
+        set_at      TEXT NOT NULL
+    );
+    """,
 )
 
 SCHEMA_VERSION = len(MIGRATIONS)

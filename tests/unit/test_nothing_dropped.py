@@ -37,7 +37,7 @@ def test_bytes_no_encoding_reads_are_counted(tmp_path, capsys):
     path.write_bytes("Service,Budget £k\nA,1\n".encode("cp1252") + b"B \x81\x8d,2\n")
     assert main(["import", "--dry-run", str(tmp_path / "p.mpack"), str(path)]) == 0
     out = capsys.readouterr().out
-    assert "warning: 2 bytes could not be read as Windows-1252 and are shown as \ufffd" in out
+    assert "  warning: 2 bytes could not be read as Windows-1252 and are shown as \ufffd" in out
 
 
 @pytest.mark.parametrize("suffix", [".ods", ".xlsx"])

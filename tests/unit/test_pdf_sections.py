@@ -36,7 +36,7 @@ def _add(pack: Pack, name: str, domain: str, kind: str, measures: list[str], row
 @pytest.fixture
 def pack_path(tmp_path):
     path = tmp_path / "p.mpack"
-    with Pack.create(path, committee="Children's Scrutiny", classification="Exempt", meeting_date="06/10/2023") as pack:
+    with Pack.create(path, committee="Children's Scrutiny", classification="Public", meeting_date="06/10/2023") as pack:
         _add(pack, "Budget", "finance", BUDGET_MONITOR, ["Budget £m", "Forecast £m", "Variance £m"],
              [("Fieldwork", "data", "9.1", "9.8", "0.7"), ("Total", SUBTOTAL, "9.1", "9.8", "0.7")])
         _add(pack, "Children looked after rate", "social_care", TIME_SERIES, ["2020/21", "2021/22", "2022/23"],
@@ -54,13 +54,14 @@ def _texts(path) -> list[str]:
 
 def test_sections_option_selects_domains(pack_path, tmp_path, capsys):
     out = tmp_path / "care.pdf"
-    assert main(["export", str(pack_path), "-o", str(out), "--sections", "social_care"]) == 0
+    assert main(["classify", str(pack_path), "--dataset", "Placements", "--exempt", "3"]) == 0
+    assert main(["export", str(pack_path), "-o", str(out), "--sections", "social_care", "--version", "full"]) == 0
     reader = pypdf.PdfReader(out)
     titles = [o.title for o in reader.outline if not isinstance(o, list)]
     assert titles == ["Contents", "Headline summary", "Social care", "Questions for officers"]
     text = "".join(_texts(out))
     assert "Fieldwork" not in text and "No budget monitor in this export" in text
-    assert "EXEMPT" in text
+    assert "NOT FOR PUBLICATION - contains exempt information, paragraph 3 of Schedule 12A" in text
 
 
 def test_unknown_section_is_one_line_exit_1(pack_path, tmp_path, capsys):

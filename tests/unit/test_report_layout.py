@@ -80,10 +80,11 @@ def test_the_verdict_comes_first_then_headers_keys_unit_and_period_with_their_re
                                           "column F (Total) is in £k like the other money columns"]
 
 
-def test_file_warnings_come_under_the_file_name():
-    report = FileReport("old.xls", "ab12", [_table()], ["number formats are not read from .xls files"])
-    assert report.lines()[:3] == ["old.xls: 1 table", "  warning: number formats are not read from .xls files",
-                                  "  [LA!A4:AP160] Table 3"]
+def test_what_the_readers_noticed_comes_under_the_file_name():
+    report = FileReport("old.csv", "ab12", [_table()], ["read as Windows-1252 text, comma-separated",
+                                                        "warning: 2 bytes could not be read as Windows-1252"])
+    assert report.lines()[:4] == ["old.csv: 1 table", "  note: read as Windows-1252 text, comma-separated",
+                                  "  warning: 2 bytes could not be read as Windows-1252", "  [LA!A4:AP160] Table 3"]
 
 
 def test_a_workbook_with_hundreds_of_skipped_cells_gives_a_short_exact_report(tmp_path, capsys):

@@ -1,0 +1,50 @@
+"""Writing an output file so that a reader never sees half of it and a planted link is never followed.
+
+The new content goes to a fresh temporary file in the target's folder, created exclusively and
+without following links (``O_CREAT | O_EXCL | O_NOFOLLOW``, under a random name, so an ``OUT.part``
+symlink someone left there is never written through), is flushed to disk, then renamed over the
+target: the rename replaces a link at the target itself rather than the file it points to.
+"""
+
+from __future__ import annotations
+
+import io
+import os
+import secrets
+from collections.abc import Iterator
+from contextlib import contextmanager
+from pathlib import Path
+from typing import BinaryIO
+
+_FLAGS = os.O_WRONLY | os.O_CREAT | os.O_EXCL | getattr(os, "O_NOFOLLOW", 0) | getattr(os, "O_BINARY", 0)
+
+
+@contextmanager
+def atomic_write(target: str | Path, *, encoding: str | None = None, mode: int = 0o666) -> Iterator[BinaryIO]:
+    """A file (binary, or text in ``encoding``) that becomes ``target`` when the block ends without
+    an error, and is removed otherwise. OSError (no such folder, no space, read-only) propagates for
+    the caller to word."""
+    target = Path(target)
+    tmp = target.with_name(f".{target.name}.{secrets.token_hex(6)}.part")
+    fd = os.open(tmp, _FLAGS, mode)
+    try:
+        with os.fdopen(fd, "wb") as f:
+            if encoding is None:
+                yield f
+            else:
+                text = io.TextIOWrapper(f, encoding=encoding, newline="")
+                yield text  # type: ignore[misc]
+                text.flush()
+                text.detach()
+            f.flush()
+            os.fsync(f.fileno())
+        os.replace(tmp, target)
+    except BaseException:
+        tmp.unlink(missing_ok=True)
+        raise
+
+
+def write_bytes(target: str | Path, data: bytes) -> None:
+    """``data`` as the whole of ``target``, atomically (see :func:`atomic_write`)."""
+    with atomic_write(target) as f:
+        f.write(data)

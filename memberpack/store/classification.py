@@ -1,0 +1,78 @@
+"""Exempt information (Local Government Act 1972, Schedule 12A) recorded per table and per note.
+
+A table is classified by its key, so every version of it (next month's return too) carries the
+same classification. Anything without a row is Public. Every change is also kept in
+``classification_history`` with who made it and when.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from memberpack.errors import PackError
+from memberpack.model.annotations import now_iso
+from memberpack.store.pack import Pack
+
+DATASET, NOTE = "dataset", "note"
+PARAGRAPHS = {
+    1: "information relating to any individual",
+    2: "information likely to reveal the identity of an individual",
+    3: "information relating to the financial or business affairs of any particular person",
+    4: "information relating to consultations or negotiations on labour relations matters",
+    5: "information in respect of which a claim to legal professional privilege could be maintained",
+    6: "information revealing that the authority proposes to give a notice or make an order",
+    7: "information relating to the prevention, investigation or prosecution of crime",
+}
+
+
+@dataclass(frozen=True, slots=True)
+class Exemption:
+    """An exempt table or note: its Schedule 12A paragraph, why, and who said so when."""
+
+    paragraph: int
+    reason: str = ""
+    set_by: str = ""
+    set_at: str = ""
+
+    def text(self) -> str:
+        return f"Exempt, paragraph {self.paragraph}" + (f" ({self.reason})" if self.reason else "")
+
+
+def check_paragraph(paragraph: object) -> int:
+    if type(paragraph) is not int or paragraph not in PARAGRAPHS:
+        raise PackError(f"exempt information needs a paragraph of Schedule 12A from 1 to 7, not {paragraph!r}")
+    return paragraph
+
+
+def classify(pack: Pack, target_type: str, key: str, paragraph: int | None, *, reason: str = "",
+             by: str = "") -> None:
+    """Make a table (by key) or a note (by uid) exempt under ``paragraph``, or Public with None."""
+    if paragraph is not None:
+        check_paragraph(paragraph)
+    who, when = by or "unnamed", now_iso()
+    with pack.transaction():
+        if paragraph is None:
+            pack.db.execute("DELETE FROM classification WHERE target_type = ? AND target_key = ?", (target_type, key))
+        else:
+            pack.db.execute("INSERT OR REPLACE INTO classification(target_type, target_key, paragraph, reason, "
+                            "set_by, set_at) VALUES (?, ?, ?, ?, ?, ?)",
+                            (target_type, key, paragraph, reason, who, when))
+        pack.db.execute("INSERT INTO classification_history(target_type, target_key, paragraph, reason, set_by, "
+                        "set_at) VALUES (?, ?, ?, ?, ?, ?)", (target_type, key, paragraph, reason, who, when))
+
+
+def exemptions(pack: Pack, target_type: str) -> dict[str, Exemption]:
+    """Every exempt table key (or note uid) with its exemption."""
+    rows = pack.db.execute("SELECT target_key, paragraph, reason, set_by, set_at FROM classification "
+                           "WHERE target_type = ?", (target_type,))
+    return {key: Exemption(paragraph, reason, by, at) for key, paragraph, reason, by, at in rows}
+
+
+def exemption(pack: Pack, target_type: str, key: str) -> Exemption | None:
+    return exemptions(pack, target_type).get(key)
+
+
+def history(pack: Pack, target_type: str, key: str) -> list[tuple[int | None, str, str, str]]:
+    """(paragraph or None for Public, reason, who, when) for each change, oldest first."""
+    return list(pack.db.execute("SELECT paragraph, reason, set_by, set_at FROM classification_history "
+                                "WHERE target_type = ? AND target_key = ? ORDER BY id", (target_type, key)))

@@ -1,0 +1,159 @@
+"""What a pack file must pass before memberpack reads it: packs arrive by email and USB stick,
+so each is treated as untrusted.
+
+- Side files are looked at *before* SQLite opens the pack, because opening applies them: a
+  write-ahead log (``-wal``) is never written by memberpack (packs use a rollback journal), so one
+  beside a pack is refused, not applied; a hot ``-journal`` is rolled back as SQLite would only
+  when it is this pack's own (same page size, and its saved first page is this pack's, one commit
+  behind at most); a journal from anything else is refused.
+- The connection is defensive: ``trusted_schema`` off (no functions with side effects called from
+  the schema), defensive mode, triggers and views off where the sqlite3 module can set them, no
+  extension loading.
+- The schema must be exactly the one memberpack's migrations build for the pack's version: the same
+  tables with the same columns and constraints, the same indexes, and nothing else (no trigger, no
+  view, no extra table), so nothing in the file can change what a query returns.
+"""
+
+from __future__ import annotations
+
+import re
+import sqlite3
+import struct
+from functools import cache
+from pathlib import Path
+
+from memberpack.errors import PackError
+from memberpack.store.schema import APPLICATION_ID, MIGRATIONS
+
+SQLITE_MAGIC = b"SQLite format 3\x00"
+_JOURNAL_MAGIC = bytes.fromhex("d9d505f920a163d7")
+# Packs up to this size are quick-checked on every open (about a tenth of a second); larger ones
+# on demand, with ``memberpack check --integrity``.
+QUICK_CHECK_BELOW = 64 * 1024 * 1024
+
+
+def check_side_files(path: Path, header: bytes) -> None:
+    """Refuse a pack whose side files SQLite would apply on opening it, unless they are its own."""
+    if len(header) >= 20 and (header[18] == 2 or header[19] == 2):
+        raise PackError(f"{path}: the pack is in write-ahead-log mode, which memberpack never writes; refused")
+    wal = path.with_name(path.name + "-wal")
+    if wal.exists() and wal.stat().st_size > 0:
+        raise PackError(f"{path}: a write-ahead log ({wal.name}) lies beside the pack, which memberpack never "
+                        "writes; it was not applied: move it away to open the pack")
+    journal = path.with_name(path.name + "-journal")
+    if journal.exists() and journal.stat().st_size > 0:
+        _check_journal(path, header, journal)
+
+
+def _check_journal(path: Path, header: bytes, journal: Path) -> None:
+    """A hot journal belongs to this pack when it was written with the pack's page size, began
+    with the pack no larger than it is now, names only pages the pack has, and, if it saved the
+    pack's first page, saved this pack's (its application id, one commit behind at most). SQLite
+    then rolls it back on opening, as it should; anything else is refused, not applied."""
+    data = journal.read_bytes()
+    if data[:8] != _JOURNAL_MAGIC:
+        return  # not hot: SQLite ignores (and later deletes) a journal without its magic
+    page_size = struct.unpack(">H", header[16:18])[0] if len(header) >= 18 else 0
+    page_size = 65536 if page_size == 1 else page_size
+    pages = path.stat().st_size // page_size if page_size else 0
+    if not _journal_fits(data, page_size, pages, header):
+        raise PackError(f"{path}: a rollback journal ({journal.name}) lies beside the pack that is not its own; "
+                        "it was not applied: move it away to open the pack")
+
+
+def _journal_fits(data: bytes, page_size: int, pages: int, header: bytes) -> bool:
+    offset = 0
+    while data[offset:offset + 8] == _JOURNAL_MAGIC:
+        count, _nonce, initial, sector, size = struct.unpack(">IIIII", data[offset + 8:offset + 28])
+        if size != page_size or not 512 <= sector <= 65536 or initial > pages:
+            return False
+        offset += sector
+        record = 4 + page_size + 4
+        available = (len(data) - offset) // record
+        count = available if count in (0, 0xFFFFFFFF) else min(count, available)
+        for _ in range(count):
+            number = struct.unpack(">I", data[offset:offset + 4])[0]
+            if not 1 <= number <= max(pages, initial):
+                return False
+            if number == 1 and not _same_pack(data[offset + 4:offset + 4 + page_size], header):
+                return False
+            offset += record
+        offset = -(-offset // sector) * sector  # the next segment's header starts on a sector
+    return True
+
+
+def _same_pack(saved: bytes, header: bytes) -> bool:
+    """Whether a journal's saved first page is this pack's, at most one commit earlier."""
+    if saved[:16] != SQLITE_MAGIC or struct.unpack(">I", saved[68:72])[0] != APPLICATION_ID:
+        return False
+    then, now = (struct.unpack(">I", h[24:28])[0] for h in (saved, header))
+    return now - then in (0, 1)
+
+
+def harden(db: sqlite3.Connection) -> None:
+    """Defensive settings for a connection to a file that may have been crafted."""
+    for name, value in (("SQLITE_DBCONFIG_DEFENSIVE", True), ("SQLITE_DBCONFIG_TRUSTED_SCHEMA", False),
+                        ("SQLITE_DBCONFIG_ENABLE_TRIGGER", False), ("SQLITE_DBCONFIG_ENABLE_VIEW", False),
+                        ("SQLITE_DBCONFIG_ENABLE_LOAD_EXTENSION", False)):
+        if hasattr(sqlite3, name) and hasattr(db, "setconfig"):  # Python 3.12+
+            db.setconfig(getattr(sqlite3, name), value)
+    if hasattr(db, "enable_load_extension"):
+        db.enable_load_extension(False)
+    db.execute("PRAGMA trusted_schema = OFF")
+
+
+def _normal(sql: str | None) -> str:
+    """Schema SQL compared without quoting and spacing, which SQLite versions write differently."""
+    return re.sub(r"\s+", " ", re.sub(r"[\"`\[\]]", "", sql or "")).strip().casefold()
+
+
+def schema_of(db: sqlite3.Connection) -> dict[tuple[str, str], tuple]:
+    """Every object of the main schema: (type, name) -> (table, normalised SQL, columns)."""
+    objects = {}
+    for kind, name, table, sql in db.execute("SELECT type, name, tbl_name, sql FROM main.sqlite_master"):
+        columns: tuple = ()
+        if kind == "table":
+            columns = tuple(db.execute("SELECT name, type, \"notnull\", dflt_value, pk FROM pragma_table_info(?)",
+                                       (name,)))
+        elif kind == "index":
+            columns = tuple(db.execute("SELECT seqno, name FROM pragma_index_info(?)", (name,)))
+        objects[(kind, name)] = (table, _normal(sql), columns)
+    return objects
+
+
+@cache
+def expected_schema(version: int) -> dict[tuple[str, str], tuple]:
+    """The schema memberpack's migrations build for ``version``, made in memory."""
+    db = sqlite3.connect(":memory:")
+    try:
+        for script in MIGRATIONS[:version]:
+            db.executescript(script)
+        return schema_of(db)
+    finally:
+        db.close()
+
+
+def check_schema(path: Path, db: sqlite3.Connection, version: int) -> None:
+    """Refuse, in one line, a pack whose schema is not exactly memberpack's for its version."""
+    found, expected = schema_of(db), expected_schema(version)
+    for key in sorted(found.keys() - expected.keys()):
+        raise PackError(f"{path}: the pack holds a {key[0]} {key[1]!r} that memberpack never makes; refused")
+    for key in sorted(expected.keys() - found.keys(), key=lambda k: (k[0] != "table", k)):
+        raise PackError(f"{path}: the pack has no {key[0]} {key[1]!r}; it is damaged or not memberpack's; refused")
+    for key in sorted(expected):
+        if found[key] != expected[key]:
+            raise PackError(f"{path}: the {key[0]} {key[1]!r} is not as memberpack makes it; refused")
+
+
+def quick_check(path: Path, db: sqlite3.Connection, *, full: bool = False) -> list[str]:
+    """SQLite's own check of the file's pages (``integrity_check`` when ``full``): problems, if any."""
+    pragma = "integrity_check" if full else "quick_check"
+    try:
+        rows = [r[0] for r in db.execute(f"PRAGMA {pragma}(20)")]
+    except sqlite3.DatabaseError as exc:
+        return [" ".join(str(exc).split())]
+    return [] if rows == ["ok"] else [" ".join(str(r).split()) for r in rows]
+
+
+def is_sqlite_header(header: bytes) -> bool:
+    return header[:16] == SQLITE_MAGIC

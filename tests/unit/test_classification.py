@@ -1,0 +1,60 @@
+"""Exempt information per table and per note: who classified what and when, every version of a
+table, notes on exempt tables, and an exempt note's classification carried by a notes file."""
+
+import pytest
+
+from memberpack.analysis.output_version import FULL, PUBLIC, note_exemptions, output_pack
+from memberpack.cli.main import main
+from memberpack.model.annotations import Annotation, Target
+from memberpack.model.observation import Dataset, Observation
+from memberpack.store import annotation_store, classification
+from memberpack.store.pack import Pack
+
+
+def _table(pack, figure):
+    return pack.add_dataset(Dataset("Staffing", "s.xlsx", "0" * 64, "S", "A1:B2", key="staffing"),
+                            [Observation("Severance", "Cost £k", figure, "GBP", "x", sheet="S", cell="B2")])
+
+
+def test_classification_holds_for_every_version_and_keeps_its_history(tmp_path, capsys):
+    path = tmp_path / "p.mpack"
+    with Pack.create(path) as pack:
+        _table(pack, 1000.0)
+    assert main(["classify", str(path), "--dataset", "staff", "--exempt", "4", "--reason", "talks", "--by", "clerk"]) == 0
+    assert main(["classify", str(path), "--dataset", "staff", "--public", "--by", "chair"]) == 0
+    assert main(["classify", str(path), "--dataset", "staff", "--exempt", "1", "--by", "clerk"]) == 0
+    with Pack.open(path) as pack:
+        _table(pack, 2000.0)   # next month's return
+        note = Annotation("on the table", Target(type="dataset", dataset_key="staffing"))
+        annotation_store.save(pack, note)
+        assert [(p, who) for p, _, who, _ in classification.history(pack, "dataset", "staffing")] == [
+            (4, "clerk"), (None, "chair"), (1, "clerk")]
+        assert note_exemptions(pack)[note.uid].paragraph == 1
+        with output_pack(pack, PUBLIC) as (view, ov):
+            assert view.datasets() == [] and annotation_store.all_notes(view) == []
+            assert [w.text for w in ov.withheld] == [
+                "Exempt information (paragraph 1 of Schedule 12A): not for publication"]
+            assert view.db.execute("SELECT COUNT(*) FROM dataset").fetchone() == (0,)  # no version left
+        with output_pack(pack, FULL) as (view, ov):
+            assert view is pack and ov.paragraphs == (1,)
+    capsys.readouterr()
+    assert main(["classify", str(path)]) == 0
+    assert "table Staffing: Exempt, paragraph 1 set by clerk" in capsys.readouterr().out
+    with pytest.raises(SystemExit) as usage:
+        main(["classify", str(path), "--dataset", "staff", "--exempt", "9"])
+    assert usage.value.code == 2
+
+
+def test_an_exempt_note_stays_exempt_through_a_notes_file(tmp_path):
+    member, clerk = tmp_path / "member.mpack", tmp_path / "clerk.mpack"
+    Pack.create(member).close()
+    clerk.write_bytes(member.read_bytes())
+    assert main(["notes", "add", str(member), "--kind", "question", "--text", "About Mr X zq9", "--exempt", "1"]) == 0
+    assert main(["notes", "export", str(member), str(tmp_path / "public.json")]) == 0
+    assert "zq9" not in (tmp_path / "public.json").read_text()
+    assert main(["notes", "export", str(member), str(tmp_path / "full.json"), "--version", "full"]) == 0
+    assert main(["notes", "merge", str(clerk), str(tmp_path / "full.json")]) == 0
+    assert main(["export", str(clerk), "-o", str(tmp_path / "out.json")]) == 0
+    assert "zq9" not in (tmp_path / "out.json").read_text()
+    assert main(["export", str(clerk), "-o", str(tmp_path / "all.json"), "--version", "full"]) == 0
+    assert "zq9" in (tmp_path / "all.json").read_text()

@@ -1,0 +1,96 @@
+"""Protected packs: encrypted copies that open only with their passphrase, in memory."""
+
+from datetime import date, timedelta
+
+import pypdf
+import pytest
+
+from memberpack.cli.main import main
+from memberpack.errors import PackError
+from memberpack.export.notes_file import read_notes_file
+from memberpack.model.annotations import Annotation
+from memberpack.model.observation import Dataset, Observation
+from memberpack.store import annotation_store
+from memberpack.store.pack import Pack
+from memberpack.store.protection import HEADER_SIZE, MAGIC, Protection
+
+SECRET = "correct horse battery staple"
+LABEL = "Unaccompanied asylum seekers zq7"
+
+
+@pytest.fixture
+def protected(tmp_path, monkeypatch):
+    plain = tmp_path / "plain.mpack"
+    with Pack.create(plain, committee="Scrutiny") as pack:
+        pack.add_dataset(Dataset("Budget", "b.xlsx", "0" * 64, "M6", "A1:B2", key="budget"),
+                         [Observation(LABEL, "Budget £m", 9_100_000.0, "GBP", "9.1", sheet="M6", cell="B2")])
+        annotation_store.save(pack, Annotation("Shared note kx4", author="Cllr A"))
+    monkeypatch.setenv("MEMBERPACK_PASSPHRASE", SECRET)
+    out = tmp_path / "sent.mpack"
+    assert main(["protect", str(plain), "-o", str(out)]) == 0
+    return out
+
+
+def test_round_trip_and_nothing_in_plain_text(protected, tmp_path):
+    data = protected.read_bytes()
+    assert data.startswith(MAGIC) and LABEL.encode() not in data and b"Shared note kx4" not in data
+    assert b"SQLite format 3" not in data
+    with Pack.open(protected, passphrase=SECRET) as pack:
+        (ds,) = pack.datasets()
+        assert pack.observations(ds.id)[0].label == LABEL
+        annotation_store.save(pack, Annotation("Added while protected wq2"))  # sealed again on commit
+    assert b"wq2" not in protected.read_bytes()
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["plain.mpack", "sent.mpack"]  # no plaintext beside it
+    with Pack.open(protected, passphrase=SECRET) as pack:
+        assert {n.body for n in annotation_store.all_notes(pack)} == {"Shared note kx4", "Added while protected wq2"}
+
+
+def test_wrong_passphrase_changes_nothing(protected, monkeypatch, capsys):
+    before = protected.read_bytes()
+    monkeypatch.setenv("MEMBERPACK_PASSPHRASE", "wrong")
+    assert main(["notes", "list", str(protected)]) == 1
+    err = capsys.readouterr().err
+    assert "wrong passphrase" in err and err.count("\n") == 1
+    assert protected.read_bytes() == before
+
+
+def test_no_passphrase_and_no_terminal_is_one_line(protected, monkeypatch, capsys):
+    monkeypatch.delenv("MEMBERPACK_PASSPHRASE")
+    monkeypatch.setattr("sys.stdin", None)
+    assert main(["notes", "list", str(protected)]) == 1
+    assert "a passphrase is needed" in capsys.readouterr().err
+
+
+def test_a_flipped_byte_anywhere_is_refused(protected):
+    data = protected.read_bytes()
+    for offset in (0, 9, 12, HEADER_SIZE - 11, HEADER_SIZE - 1, HEADER_SIZE, len(data) // 2, len(data) - 1):
+        damaged = bytearray(data)
+        damaged[offset] ^= 0x01
+        protected.write_bytes(bytes(damaged))
+        with pytest.raises(PackError) as caught:
+            Pack.open(protected, passphrase=SECRET)
+        assert str(protected) in str(caught.value) and "\n" not in str(caught.value)
+        assert protected.read_bytes() == bytes(damaged)
+
+
+def test_expiry(tmp_path, protected):
+    with Pack.open(protected, passphrase=SECRET) as pack:
+        pack.protected_copy(tmp_path / "old.mpack", Protection.new(SECRET, date.today() - timedelta(days=1)))
+        pack.protected_copy(tmp_path / "today.mpack", Protection.new(SECRET, date.today()))
+    with pytest.raises(PackError, match="not to be opened after"):
+        Pack.open(tmp_path / "old.mpack", passphrase=SECRET)
+    Pack.open(tmp_path / "today.mpack", passphrase=SECRET).close()
+    assert main(["protect", str(protected), "-o", str(tmp_path / "x.mpack"), "--expires", "31/12/2025"]) == 1
+
+
+def test_public_export_and_protected_notes(protected, tmp_path):
+    assert main(["export", str(protected), "-o", str(tmp_path / "public.pdf")]) == 0
+    text = "".join(p.extract_text() for p in pypdf.PdfReader(tmp_path / "public.pdf").pages)
+    assert LABEL in text and "Shared note kx4" in text
+    notes = tmp_path / "notes.json"
+    assert main(["notes", "export", str(protected), str(notes)]) == 0
+    assert notes.read_bytes().startswith(MAGIC) and b"kx4" not in notes.read_bytes()
+    with Pack.open(protected, passphrase=SECRET) as pack:
+        assert [n.body for n in read_notes_file(notes, pack.protection).notes] == ["Shared note kx4"]
+    assert main(["notes", "merge", str(protected), str(notes)]) == 0
+

@@ -1,0 +1,187 @@
+"""Crafted pack files: each refused in one line with the file byte for byte as it was, no traceback."""
+
+import sqlite3
+import subprocess
+import sys
+
+import pytest
+
+from memberpack.cli.main import main
+from memberpack.model.annotations import PRIVATE, Annotation
+from memberpack.model.observation import Dataset, Observation
+from memberpack.store import annotation_store
+from memberpack.store.pack import Pack
+from memberpack.store.schema import SCHEMA_VERSION
+
+
+@pytest.fixture
+def pack_path(tmp_path):
+    path = tmp_path / "p.mpack"
+    with Pack.create(path) as pack:
+        pack.add_dataset(Dataset("Budget", "b.xlsx", "0" * 64, "M6", "A1:B2"),
+                         [Observation("Fieldwork", "Budget £m", 9_100_000.0, "GBP", "9.1", sheet="M6", cell="B2")])
+        annotation_store.save(pack, Annotation("private worry", visibility=PRIVATE))
+    return path
+
+
+def _craft(path, *statements):
+    db = sqlite3.connect(path)
+    for statement in statements:
+        db.execute(statement)
+    db.commit()
+    db.close()
+
+
+def _refused(path, capsys, *words, side=()):
+    """``notes list`` and ``export`` both refuse ``path`` in one line containing ``words``, changing nothing."""
+    before = {p: p.read_bytes() for p in (path, *side)}
+    for argv in (["notes", "list", str(path)], ["export", str(path), "-o", str(path.with_name("out.json"))]):
+        assert main(argv) == 1
+        out, err = capsys.readouterr()
+        assert out == "" and err.count("\n") == 1 and "Traceback" not in err, err
+        assert str(path) in err and all(w in err for w in words), err
+    assert {p: p.read_bytes() for p in before} == before
+    assert not path.with_name("out.json").exists()
+
+
+def test_a_trigger_is_refused(pack_path, capsys):
+    _craft(pack_path, "CREATE TRIGGER share AFTER INSERT ON annotation BEGIN "
+                      "UPDATE annotation SET visibility = 'shared' WHERE uid = new.uid; END")
+    _refused(pack_path, capsys, "trigger 'share'", "refused")
+
+
+def test_a_view_shadowing_a_table_is_refused(pack_path, capsys):
+    _craft(pack_path, "ALTER TABLE annotation RENAME TO annotation_real",
+           "CREATE VIEW annotation AS SELECT uid, target_type, dataset_key, metric_id, label, section, measure, "
+           "period, value, display, chart_id, kind, 'shared' AS visibility, status, answer, body, author, created_at, "
+           "modified_at, deleted FROM annotation_real")
+    _refused(pack_path, capsys, "refused")
+
+
+def test_an_extra_table_is_refused(pack_path, capsys):
+    _craft(pack_path, "CREATE TABLE payload(x)")
+    _refused(pack_path, capsys, "table 'payload'")
+
+
+def test_a_changed_column_constraint_is_refused(pack_path, capsys):
+    db = sqlite3.connect(pack_path)
+    db.execute("PRAGMA writable_schema = ON")
+    db.execute("UPDATE sqlite_master SET sql = replace(sql, \"CHECK (visibility IN ('private', 'shared'))\", '') "
+               "WHERE name = 'annotation'")
+    db.commit()
+    db.close()
+    _refused(pack_path, capsys, "table 'annotation' is not as memberpack makes it")
+
+
+def test_a_missing_table_is_refused(pack_path, capsys):
+    _craft(pack_path, "DROP TABLE layout_memory")
+    _refused(pack_path, capsys, "no table 'layout_memory'")
+
+
+@pytest.mark.parametrize("version, words", [(SCHEMA_VERSION + 1, "newer memberpack"), (-3, "schema version -3"),
+                                            (0, "schema version 0")])
+def test_odd_schema_versions_are_refused(pack_path, capsys, version, words):
+    _craft(pack_path, f"PRAGMA user_version = {version}")
+    _refused(pack_path, capsys, words)
+
+
+def test_a_stray_wal_is_refused_not_applied(pack_path, tmp_path, capsys):
+    # A real WAL for this pack, with its figures deleted: SQLite would apply it on opening.
+    other = tmp_path / "other"
+    other.mkdir()
+    copy = other / "p.mpack"
+    copy.write_bytes(pack_path.read_bytes())
+    script = (f"import sqlite3, os; db = sqlite3.connect({str(copy)!r}); db.execute('PRAGMA journal_mode=WAL'); "
+              "db.execute('PRAGMA journal_mode=DELETE'); "  # header stays rollback-mode
+              "db.close(); db = sqlite3.connect(" + repr(str(copy)) + "); db.execute('PRAGMA journal_mode=WAL'); "
+              "db.execute('PRAGMA wal_autocheckpoint=0'); db.execute('DELETE FROM observation'); db.commit(); "
+              "os._exit(0)")
+    subprocess.run([sys.executable, "-c", script], check=True)
+    wal = pack_path.with_name("p.mpack-wal")
+    wal.write_bytes((other / "p.mpack-wal").read_bytes())
+    assert wal.stat().st_size > 0
+    _refused(pack_path, capsys, "p.mpack-wal", "not applied", side=(wal,))
+
+
+def test_a_foreign_journal_is_refused(pack_path, tmp_path, capsys):
+    other = tmp_path / "o.mpack"  # another, larger pack: its journal does not fit this one
+    with Pack.create(other) as pack:
+        pack.set_meta(filler="x" * 300_000)
+    journal = _hot_journal(other)
+    planted = pack_path.with_name("p.mpack-journal")
+    planted.write_bytes(journal)
+    _refused(pack_path, capsys, "p.mpack-journal", "not its own", side=(planted,))
+
+
+def test_the_packs_own_journal_is_rolled_back(pack_path):
+    before = sqlite3.connect(pack_path).execute("SELECT COUNT(*) FROM observation").fetchone()
+    _hot_journal(pack_path)
+    assert pack_path.with_name("p.mpack-journal").exists()
+    with Pack.open(pack_path) as pack:
+        assert pack.db.execute("SELECT COUNT(*) FROM observation").fetchone() == before == (1,)
+        assert [n.body for n in annotation_store.all_notes(pack)] == ["private worry"]
+
+
+def _hot_journal(path) -> bytes:
+    """Kill a process in the middle of a large write to ``path``, leaving its hot journal; returns it."""
+    script = (f"import sqlite3, os; db = sqlite3.connect({str(path)!r}, isolation_level=None); "
+              "db.execute('PRAGMA cache_size=1'); db.execute('BEGIN'); "
+              "db.execute(\"INSERT INTO meta VALUES ('pad', zeroblob(200000))\"); "
+              "db.execute('DELETE FROM observation'); db.execute('DELETE FROM annotation'); os._exit(0)")
+    subprocess.run([sys.executable, "-c", script], check=True)
+    return path.with_name(path.name + "-journal").read_bytes()
+
+
+def test_a_damaged_page_is_refused(pack_path, capsys):
+    data = bytearray(pack_path.read_bytes())
+    page = 4096
+    data[2 * page: 2 * page + 64] = b"\xff" * 64  # the b-tree header of a table's root page
+    pack_path.write_bytes(bytes(data))
+    _refused(pack_path, capsys, "refused")
+
+
+def test_integrity_check_on_demand(pack_path, capsys):
+    assert main(["check", str(pack_path), "--integrity"]) == 0
+    assert "integrity check: ok" in capsys.readouterr().out
+
+
+def test_a_good_pack_opens_defensively(pack_path):
+    with Pack.open(pack_path) as pack:
+        assert pack.db.execute("PRAGMA trusted_schema").fetchone() == (0,)
+
+
+def test_terminal_output_escapes_control_and_bidi_characters(pack_path, capsys):
+    with Pack.open(pack_path) as pack:
+        annotation_store.save(pack, Annotation("evil\x1b]0;owned\x07 \u202etxt.exe\nsecond line"))
+    assert main(["notes", "list", str(pack_path)]) == 0
+    out = capsys.readouterr().out
+    assert "\x1b" not in out and "\u202e" not in out and "\x07" not in out
+    assert "evil\\x1b]0;owned\\x07 \\u202etxt.exe second line" in out
+
+
+def test_a_planted_part_symlink_is_not_followed(pack_path, tmp_path):
+    victim = tmp_path / "victim.txt"
+    victim.write_text("keep me")
+    out = tmp_path / "out.json"
+    out.with_name("out.json.part").symlink_to(victim)
+    assert main(["export", str(pack_path), "-o", str(out)]) == 0
+    assert victim.read_text() == "keep me" and out.is_file() and not out.is_symlink()
+    link = tmp_path / "link.json"   # a link at the target itself is replaced, not written through
+    link.symlink_to(victim)
+    assert main(["notes", "export", str(pack_path), str(link)]) == 0
+    assert victim.read_text() == "keep me" and not link.is_symlink()
+    assert sorted(p.name for p in tmp_path.iterdir() if ".part" in p.name) == ["out.json.part"]
+
+
+def test_damage_found_after_opening_a_large_pack_is_one_line(pack_path, capsys, monkeypatch):
+    monkeypatch.setattr("memberpack.store.pack.QUICK_CHECK_BELOW", 0)  # as for a pack too large to quick-check
+    (root,) = sqlite3.connect(pack_path).execute("SELECT rootpage FROM sqlite_master WHERE name = 'observation'"
+                                                 ).fetchone()
+    data = bytearray(pack_path.read_bytes())
+    data[(root - 1) * 4096: (root - 1) * 4096 + 64] = b"\xff" * 64  # the figures' table
+    pack_path.write_bytes(bytes(data))
+    before = pack_path.read_bytes()
+    assert main(["export", str(pack_path), "-o", str(pack_path.with_name("out.json"))]) == 1
+    err = capsys.readouterr().err
+    assert err.count("\n") == 1 and "damaged" in err and "Traceback" not in err
+    assert pack_path.read_bytes() == before
