@@ -10,13 +10,11 @@ from memberpack import settings
 from memberpack.analysis.output_version import FULL, OutputVersion
 from memberpack.cli.passphrase import ask_passphrase
 from memberpack.errors import ImportFailed, one_line
-from memberpack.importers import import_files
 from memberpack.importers.isolation import warm_up
 from memberpack.model.observation import LAYOUT_KINDS
 from memberpack.store import classification
 from memberpack.store.atomic_write import write_bytes
 from memberpack.store.classification import PARAGRAPHS
-from memberpack.store.pack import Pack
 
 
 def register(sub) -> None:
@@ -50,7 +48,10 @@ def _waiting(message: str) -> None:
 
 def run(args) -> int:
     path = Path(args.pack)
-    warm_up(keep=len(args.files) > 1)   # the reader's process loads while the pack is opened
+    warm_up(keep=len(args.files) > 1)   # the reader's process loads while this one loads and opens the pack
+    from memberpack.importers import import_files  # noqa: PLC0415 - numpy and the readers: after the reader starts
+    from memberpack.store.pack import Pack  # noqa: PLC0415
+
     if args.dry_run:
         reports = import_files(None, args.files, sheet=args.sheet, kind=args.kind, dry_run=True, progress=_progress)
     else:
