@@ -69,10 +69,10 @@ class _Decoding:
         out = []
         if self.as_cp1252:
             many = self.as_cp1252 > 1
-            out.append(f"{self.as_cp1252:,} byte{'s' if many else ''} further on {'are' if many else 'is'} not UTF-8 "
+            out.append(f"warning: {self.as_cp1252:,} byte{'s' if many else ''} further on {'are' if many else 'is'} not UTF-8 "
                        f"and {'were' if many else 'was'} read as Windows-1252 (£, €){where}; check those rows")
         if self.unreadable:
-            out.append(f"{self.unreadable:,} byte{'s' if self.unreadable > 1 else ''} could not be read "
+            out.append(f"warning: {self.unreadable:,} byte{'s' if self.unreadable > 1 else ''} could not be read "
                        f"as {'Windows-1252' if encoding == 'cp1252' else 'UTF-8 or Windows-1252'} and "
                        f"{'are' if self.unreadable > 1 else 'is'} shown as \ufffd{where}")
         return out

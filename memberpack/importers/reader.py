@@ -118,10 +118,10 @@ def _cut(name: str, sheet) -> list[str]:
         beyond = first_row + sheet.height - ROW_LIMIT
         cut = f"{beyond:,} row{'s' if beyond != 1 else ''} below row {ROW_LIMIT:,} were not read" if beyond else \
             f"any rows below row {ROW_LIMIT:,} were not read"
-        out.append(f"sheet {name!r} fills the reader's limit of {ROW_LIMIT:,} rows: {cut}; split the sheet to "
+        out.append(f"warning: sheet {name!r} fills the reader's limit of {ROW_LIMIT:,} rows: {cut}; split the sheet to "
                    "import them")
     if sheet.width >= COLUMN_LIMIT:
-        out.append(f"sheet {name!r} fills the reader's limit of {COLUMN_LIMIT:,} columns: any columns beyond were "
+        out.append(f"warning: sheet {name!r} fills the reader's limit of {COLUMN_LIMIT:,} columns: any columns beyond were "
                    "not read")
     return out
 

@@ -25,7 +25,7 @@ def test_a_csv_that_turns_windows_1252_after_its_start_keeps_its_pounds_and_euro
     assert path.stat().st_size > csv_reader.SAMPLE_BYTES
     (report,) = import_files(None, [path], dry_run=True)
     assert report.warnings[0] == "read as UTF-8 text, comma-separated"
-    assert report.warnings[1].startswith("3 bytes further on are not UTF-8 and were read as Windows-1252 "
+    assert report.warnings[1].startswith("warning: 3 bytes further on are not UTF-8 and were read as Windows-1252 "
                                          "(£, €) (the first after line ")
     _, _, rows = csv_reader.csv_rows(path)
     tail = list(rows)[-2:]
@@ -76,6 +76,6 @@ def test_a_sheet_that_fills_the_readers_row_limit_is_reported(tmp_path, monkeypa
             wb.active.append([f"Area {r}", r])
         wb.save(path)
     (report,) = import_files(None, [path], dry_run=True)
-    assert ("sheet 'Long' fills the reader's limit of 6 rows: 3 rows below row 6 were not read; "
+    assert ("warning: sheet 'Long' fills the reader's limit of 6 rows: 3 rows below row 6 were not read; "
             "split the sheet to import them") in report.warnings
     assert report.tables[0].rows_read == 5
