@@ -176,14 +176,14 @@ def test_every_benchmark_shape_reads_the_same_either_way(tmp_path, cell_by_cell,
         convert(tmp_path / source, tmp_path / name)
     else:
         name, build, _ = shapes[shape]
-        build(tmp_path / name, 240)
+        build(tmp_path / name, 160)
     fast = read_file(tmp_path / name).tables
     cell_by_cell()
     slow = read_file(tmp_path / name).tables
     assert [_fields(t.observations) for t in fast] == [_fields(t.observations) for t in slow]
     assert [t.report.to_dict() for t in fast] == [t.report.to_dict() for t in slow]
     assert [t.metric_counts for t in fast] == [t.metric_counts for t in slow]
-    assert sum(len(t.observations) for t in fast) >= 240 * 5
+    assert sum(len(t.observations) for t in fast) >= 100 * 5
 
 
 def _sections_table(path, total_row: bool):
