@@ -40,6 +40,10 @@ class ImportFailed(MemberpackError):
     """A file could not be imported; the pack is left exactly as it was."""
 
 
+class UnsureTable(ImportFailed):
+    """A table was read with a doubt the officer has not confirmed or corrected; nothing was written."""
+
+
 class NotesError(MemberpackError):
     """A notes file or annotation request is not valid."""
 

@@ -1,8 +1,15 @@
-"""``memberpack import PACK FILE... [--sheet NAME] [--kind KIND] [--dry-run] [--report FILE.json] [--again]``."""
+"""``memberpack import PACK FILE... [--sheet NAME] [--kind KIND] [--dry-run] [--report FILE.json] [--again]``.
+
+A table read with a doubt (verdict *unsure*) stops the import, naming the table and the doubt,
+unless the officer confirms it (``--accept-unsure``) or corrects it (``--header-rows``,
+``--label-column``, ``--key-columns``, ``--unit``; each applies to every table imported, so use
+``--sheet`` to aim them)."""
 
 from __future__ import annotations
 
+import argparse
 import json
+import re
 import sys
 from pathlib import Path
 
@@ -12,6 +19,7 @@ from memberpack.cli.passphrase import ask_passphrase
 from memberpack.errors import ImportFailed, one_line
 from memberpack.importers.isolation import warm_up
 from memberpack.model.observation import LAYOUT_KINDS
+from memberpack.model.units import find_unit
 from memberpack.store import classification
 from memberpack.store.atomic_write import write_bytes
 from memberpack.store.classification import PARAGRAPHS
@@ -27,6 +35,12 @@ def register(sub) -> None:
     p.add_argument("--kind", choices=LAYOUT_KINDS, help="layout kind, instead of detecting it")
     p.add_argument("--dry-run", action="store_true", help="show the import report, write nothing")
     p.add_argument("--report", metavar="FILE.json", help="also save the import report as JSON")
+    p.add_argument("--accept-unsure", action="store_true", help="import tables read with a doubt as they were read")
+    p.add_argument("--header-rows", type=_rows, metavar="ROWS", help="the header row numbers, e.g. 3,4")
+    p.add_argument("--label-column", type=_column, metavar="COL", help="the column of row labels, e.g. B")
+    p.add_argument("--key-columns", type=_columns, metavar="COLS",
+                   help="the columns that identify a row besides the label, e.g. A,C (none: '')")
+    p.add_argument("--unit", type=_unit, metavar="UNIT", help="the unit of the figures, e.g. £k, £m, %%")
     p.add_argument("--again", action="store_true",
                    help="import a file even if the same file (same SHA-256) is already in the pack")
     p.add_argument("--exempt", type=int, choices=sorted(PARAGRAPHS), metavar="N",
@@ -34,6 +48,32 @@ def register(sub) -> None:
     p.add_argument("--reason", default="", help="with --exempt: why the tables are exempt")
     p.add_argument("--by", help="with --exempt: who classified them (default: the author in settings)")
     p.set_defaults(run=run)
+
+
+def _rows(text: str) -> tuple[int, ...]:
+    try:
+        rows = tuple(int(part) for part in text.replace(" ", "").split(",") if part)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"{text!r} is not a list of row numbers such as 3,4") from None
+    if not rows or min(rows) < 1:
+        raise argparse.ArgumentTypeError(f"{text!r} is not a list of row numbers such as 3,4")
+    return tuple(sorted(set(rows)))
+
+
+def _column(text: str) -> str:
+    if not re.fullmatch(r"[A-Za-z]{1,3}", text.strip()):
+        raise argparse.ArgumentTypeError(f"{text!r} is not a column letter such as B")
+    return text.strip().upper()
+
+
+def _columns(text: str) -> tuple[str, ...]:
+    return tuple(_column(part) for part in text.replace(" ", "").split(",") if part)
+
+
+def _unit(text: str) -> str:
+    if find_unit(text) is None:
+        raise argparse.ArgumentTypeError(f"{text!r} is not a unit memberpack knows (£, £k, £m, %, per 10,000, days, weeks)")
+    return text
 
 
 def _progress(done: int, total: int, message: str) -> None:
@@ -50,10 +90,14 @@ def run(args) -> int:
     path = Path(args.pack)
     warm_up(keep=len(args.files) > 1)   # the reader's process loads while this one loads and opens the pack
     from memberpack.importers import import_files  # noqa: PLC0415 - numpy and the readers: after the reader starts
+    from memberpack.importers.layout import Corrections  # noqa: PLC0415
     from memberpack.store.pack import Pack  # noqa: PLC0415
 
+    corrections = Corrections(args.header_rows or (), args.label_column, args.key_columns, args.unit)
+    options = dict(sheet=args.sheet, kind=args.kind, progress=_progress, corrections=corrections,
+                   accept_unsure=args.accept_unsure, again=args.again)
     if args.dry_run:
-        reports = import_files(None, args.files, sheet=args.sheet, kind=args.kind, dry_run=True, progress=_progress)
+        reports = import_files(None, args.files, dry_run=True, **options)
     else:
         Pack.on_wait = _waiting
         # A new pack is made under a hidden name and put in place only once every file is in it:
@@ -61,8 +105,7 @@ def run(args) -> int:
         opened = Pack.open(path, passphrase=ask_passphrase) if path.exists() else Pack.creating(path)
         with opened as pack, pack.transaction():  # the tables and their classification together, or neither
             (before,) = pack.db.execute("SELECT COALESCE(MAX(id), 0) FROM dataset").fetchone()
-            reports = import_files(pack, args.files, sheet=args.sheet, kind=args.kind, progress=_progress,
-                                   again=args.again)
+            reports = import_files(pack, args.files, **options)
             if args.exempt is not None:
                 by = args.by if args.by is not None else str(settings.load().get("author", ""))
                 for (key,) in pack.db.execute("SELECT DISTINCT key FROM dataset WHERE id > ?", (before,)).fetchall():

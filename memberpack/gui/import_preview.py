@@ -1,9 +1,11 @@
 """The wizard's preview: the raw cells around each table found, with the reading highlighted,
-and the officer's corrections (header rows, label column, unit, layout kind).
+and the officer's corrections (header rows, label column, key and ignored columns, unit, kind).
 
-Header rows are blue, the label column yellow, and cells outside the table grey, so an officer
-can see at a glance whether the importer read the table the way they laid it out. A correction
-reads the file again with the corrected :class:`~memberpack.importers.layout.TableLayout`.
+Header rows are blue, the label column yellow, key columns green, and cells outside the table
+(or ignored) grey, so an officer can see at a glance whether the importer read the table the
+way they laid it out. A correction reads the file again with the corrected
+:class:`~memberpack.importers.layout.TableLayout`. The page opens on the first *unsure* table,
+its doubt in a banner, and Next waits until every unsure table is corrected or confirmed.
 """
 
 from __future__ import annotations
@@ -15,19 +17,21 @@ from typing import Any
 
 from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt
 from PySide6.QtGui import QBrush, QColor
-from PySide6.QtWidgets import (QComboBox, QFormLayout, QHBoxLayout, QLabel, QLineEdit, QPushButton, QTableView,
-                               QVBoxLayout, QWizardPage)
+from PySide6.QtWidgets import (QCheckBox, QComboBox, QFormLayout, QHBoxLayout, QLabel, QLineEdit, QPushButton,
+                               QTableView, QVBoxLayout, QWizardPage)
 
 from memberpack.errors import MemberpackError
 from memberpack.importers import read_file
 from memberpack.importers.cells import column_index, column_letter
 from memberpack.importers.engine import FileResult
 from memberpack.importers.layout import TableLayout
+from memberpack.importers.report import UNSURE
 from memberpack.importers.reader import read_sheets
 from memberpack.model.observation import LAYOUT_KINDS
 
-HEADER_COLOUR, LABEL_COLOUR, OUTSIDE_COLOUR = "#cfe0f5", "#fbefc0", "#9aa3ad"
-MAX_ROWS, MAX_COLUMNS, CONTEXT_ROWS = 60, 20, 3
+HEADER_COLOUR, LABEL_COLOUR, KEY_COLOUR, OUTSIDE_COLOUR = "#cfe0f5", "#fbefc0", "#d5ecd4", "#9aa3ad"
+DOUBT_STYLE = "background: #fde2b8; color: #5a3300; padding: 6px; font-weight: 600"
+MAX_ROWS, CONTEXT_ROWS = 60, 3
 KIND_TITLES = {"budget_monitor": "Budget monitor", "kpi_scorecard": "KPI scorecard", "time_series": "Time series",
                "breakdown": "Breakdown", "general": "General table"}
 UNITS = (("As written in the headers", None), ("£ (pounds)", "£"), ("£k (thousands)", "£k"),
@@ -45,12 +49,12 @@ def sheet_rows(path: Path, sheet: str, first: int, last: int) -> list[list[Any]]
                 break
             if index >= first:
                 rows += [[] for _ in range(index - first - len(rows))]
-                rows.append(list(values)[:MAX_COLUMNS])
+                rows.append(list(values))
     return rows
 
 
 class SheetPreviewModel(QAbstractTableModel):
-    """Read-only view of the sheet around one table (at most 60 rows by 20 columns)."""
+    """Read-only view of the sheet around one table (at most 60 rows; every column, scrolled)."""
 
     def __init__(self, rows: list[list[Any]], first_row: int, layout: TableLayout, parent=None) -> None:
         super().__init__(parent)
@@ -58,8 +62,11 @@ class SheetPreviewModel(QAbstractTableModel):
         self.columns = max((len(r) for r in rows), default=0)
         self.header_rows = {r - 1 for r in layout.header_rows} | ({layout.units_row - 1} if layout.units_row else set())
         self.label_column = column_index(layout.label_column)
+        self.key_columns = {column_index(c) for c in (*layout.key_columns, *layout.context_columns)}
+        self.ignored = {column_index(c) for c in layout.ignored_columns}
         self.table_columns = layout.col_range
         self.last_row = (layout.last_row or 1 << 30) - 1
+        self.top = min(self.header_rows, default=layout.data_start)
 
     def rowCount(self, parent: _Index = QModelIndex()) -> int:
         return 0 if parent.isValid() else len(self.rows)
@@ -73,14 +80,14 @@ class SheetPreviewModel(QAbstractTableModel):
         return column_letter(section) if orientation == Qt.Orientation.Horizontal else str(self.first_row + section + 1)
 
     def role_of(self, row: int, column: int) -> str:
-        """``header``, ``label``, ``data`` or ``outside`` for a cell (rows of this preview)."""
+        """``header``, ``label``, ``key``, ``data`` or ``outside`` for a cell (rows of this preview)."""
         sheet_row = self.first_row + row
-        inside = column in self.table_columns and min(self.header_rows, default=0) <= sheet_row <= self.last_row
-        if not inside:
+        inside = column in self.table_columns and self.top <= sheet_row <= self.last_row
+        if not inside or column in self.ignored:
             return "outside"
         if sheet_row in self.header_rows:
             return "header"
-        return "label" if column == self.label_column else "data"
+        return "label" if column == self.label_column else "key" if column in self.key_columns else "data"
 
     def data(self, index: _Index, role=Qt.ItemDataRole.DisplayRole):
         if not index.isValid():
@@ -91,13 +98,23 @@ class SheetPreviewModel(QAbstractTableModel):
         if role == Qt.ItemDataRole.DisplayRole:
             return "" if value is None else str(value)
         if role == Qt.ItemDataRole.BackgroundRole:
-            return {"header": QBrush(QColor(HEADER_COLOUR)), "label": QBrush(QColor(LABEL_COLOUR))}.get(kind)
+            return {"header": QBrush(QColor(HEADER_COLOUR)), "label": QBrush(QColor(LABEL_COLOUR)),
+                    "key": QBrush(QColor(KEY_COLOUR))}.get(kind)
         if role == Qt.ItemDataRole.ForegroundRole and kind == "outside":
             return QBrush(QColor(OUTSIDE_COLOUR))
         if role == Qt.ItemDataRole.ToolTipRole:
-            meaning = {"header": "header row", "label": "row labels", "data": "figure", "outside": "not read"}[kind]
+            meaning = {"header": "header row", "label": "row labels", "key": "identifies the row", "data": "figure",
+                       "outside": "not read"}[kind]
             return f"{column_letter(column)}{self.first_row + row + 1}: {meaning}"
         return None
+
+
+def parse_columns(text: str) -> tuple[str, ...]:
+    """``"A, c"`` -> ("A", "C"); raises ValueError for anything but column letters."""
+    columns = tuple(part.upper() for part in re.split(r"[\s,]+", text.strip()) if part)
+    if not all(re.fullmatch(r"[A-Z]{1,3}", c) for c in columns):
+        raise ValueError(text)
+    return columns
 
 
 def parse_rows(text: str) -> tuple[int, ...]:
@@ -116,6 +133,7 @@ class PreviewPage(QWizardPage):
         self.setTitle("Check how each table was read")
         self.setSubTitle(f"<span style='background:{HEADER_COLOUR}'>&nbsp;Header and units rows&nbsp;</span> "
                          f"<span style='background:{LABEL_COLOUR}'>&nbsp;Row labels&nbsp;</span> "
+                         f"<span style='background:{KEY_COLOUR}'>&nbsp;Identifying columns&nbsp;</span> "
                          "Grey cells are not read. Correct the reading below if it is wrong.")
         self.tables = QComboBox()
         self.tables.setAccessibleName("Table found")
@@ -133,6 +151,20 @@ class PreviewPage(QWizardPage):
         self.kind.setAccessibleName("Layout of the table")
         for kind in LAYOUT_KINDS:
             self.kind.addItem(KIND_TITLES.get(kind, kind), kind)
+        self.key_columns = QLineEdit()
+        self.key_columns.setAccessibleName("Identifying columns")
+        self.key_columns.setToolTip("Columns that say which row this is (code, year, type), e.g. A, C")
+        self.ignored_columns = QLineEdit()
+        self.ignored_columns.setAccessibleName("Columns to ignore")
+        self.ignored_columns.setToolTip("Columns not to read at all, e.g. D")
+        self.doubt = QLabel()
+        self.doubt.setWordWrap(True)
+        self.doubt.setStyleSheet(DOUBT_STYLE)
+        self.doubt.setAccessibleName("Why this table is unsure")
+        self.doubt.hide()
+        self.confirm = QCheckBox("I have checked the unsure tables: import them as read")
+        self.confirm.toggled.connect(self.completeChanged)
+        self.confirm.hide()
         self.apply = QPushButton("Read &again with these choices")
         self.apply.clicked.connect(self.apply_corrections)
         self.detected = QLabel()
@@ -152,17 +184,35 @@ class PreviewPage(QWizardPage):
                              ("&Unit:", self.unit), ("&Layout:", self.kind)):
             choices.addWidget(QLabel(text, buddy=widget))
             choices.addWidget(widget, 1)
-        choices.addWidget(self.apply)
+        keys = QHBoxLayout()
+        for text, widget in (("&Identifying columns:", self.key_columns), ("I&gnore columns:", self.ignored_columns)):
+            keys.addWidget(QLabel(text, buddy=widget))
+            keys.addWidget(widget, 1)
+        keys.addWidget(self.apply)
         layout = QVBoxLayout(self)
         layout.addLayout(form)
+        layout.addWidget(self.doubt)
         layout.addLayout(choices)
+        layout.addLayout(keys)
         layout.addWidget(self.detected)
         layout.addWidget(self.error)
         layout.addWidget(self.grid, 1)
+        layout.addWidget(self.confirm)
         self._entries: list[tuple[int, int]] = []  # (file, table) of each combo entry
 
     def initializePage(self) -> None:
         self._fill_tables(0)
+        unsure = self.unsure_entries()
+        if unsure:
+            self.tables.setCurrentIndex(unsure[0])
+
+    def unsure_entries(self) -> list[int]:
+        """Positions (in the table list) of the tables read with a doubt."""
+        results = self.wizard().results  # type: ignore[attr-defined]
+        return [i for i, (f, t) in enumerate(self._entries) if results[f].tables[t].report.verdict == UNSURE]
+
+    def isComplete(self) -> bool:
+        return not self._entries or not self.unsure_entries() or self.confirm.isChecked()
 
     def _fill_tables(self, current: int) -> None:
         results: list[FileResult] = self.wizard().results  # type: ignore[attr-defined]
@@ -171,11 +221,14 @@ class PreviewPage(QWizardPage):
         self._entries = [(f, t) for f, result in enumerate(results) for t in range(len(result.tables))]
         for f, t in self._entries:
             report = results[f].tables[t].report
-            self.tables.addItem(f"{results[f].path.name} › {report.sheet}: {report.title or '(untitled)'} "
+            mark = "Unsure: " if report.verdict == UNSURE else ""
+            self.tables.addItem(f"{mark}{results[f].path.name} › {report.sheet}: {report.title or '(untitled)'} "
                                 f"({report.cell_range})")
         self.tables.setCurrentIndex(min(current, len(self._entries) - 1))
         self.tables.blockSignals(False)
         self._show_table(self.tables.currentIndex())
+        self.confirm.setVisible(bool(self.unsure_entries()))
+        self.completeChanged.emit()
 
     def current(self) -> tuple[FileResult, TableLayout]:
         f, t = self._entries[self.tables.currentIndex()]
@@ -200,13 +253,18 @@ class PreviewPage(QWizardPage):
         self.label_column.addItems([column_letter(c) for c in range(max(len(r) for r in rows) if rows else 1)]
                                    or [layout.label_column])
         self.label_column.setCurrentText(layout.label_column)
+        self.key_columns.setText(", ".join(layout.key_columns))
+        self.ignored_columns.setText(", ".join(layout.ignored_columns))
+        self.doubt.setText("Unsure: " + "; ".join(report.doubts) + ". Correct the reading below, or tick the box "
+                           "at the bottom to import it as read." if report.doubts else "")
+        self.doubt.setVisible(bool(report.doubts))
         self.unit.setCurrentIndex(max(0, self.unit.findData(layout.unit)))
         self.kind.setCurrentIndex(max(0, self.kind.findData(layout.kind)))
         source = {"detected": "detected", "remembered": "remembered from last time"}.get(
             getattr(report, "layout_source", ""), getattr(report, "layout_source", "") or "detected")
         self.detected.setText(
             f"Read as <b>{KIND_TITLES.get(layout.kind, layout.kind)}</b> ({layout.kind_reason or source}): header "
-            f"row(s) {', '.join(map(str, layout.header_rows))}, labels in column {layout.label_column}, unit "
+            f"row(s) {', '.join(map(str, layout.header_rows)) or 'none'}, labels in column {layout.label_column}, unit "
             f"{layout.unit or report.unit or 'as written in the headers'}; {report.rows_read} rows, "
             f"{report.cells_read} figures.")
 
@@ -222,6 +280,14 @@ class PreviewPage(QWizardPage):
         except ValueError:
             self.error.setText("Header rows: give row numbers, such as 3 or 3, 4.")
             return
+        try:
+            keys, ignored = parse_columns(self.key_columns.text()), parse_columns(self.ignored_columns.text())
+        except ValueError:
+            self.error.setText("Columns: give column letters, such as A or A, C.")
+            return
+        if keys != layout.key_columns or ignored != layout.ignored_columns:
+            corrected = replace(corrected, key_columns=keys, key_roles=(), ignored_columns=ignored,
+                                context_columns=tuple(c for c in layout.context_columns if c not in keys + ignored))
         wizard = self.wizard()
         overrides = [o for o in wizard.overrides.get(result.path, []) if not layout.covers(o)] + [corrected]
         try:

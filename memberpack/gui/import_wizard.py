@@ -40,17 +40,18 @@ def read_for_preview(paths: Sequence[Path], pack_path: Path, progress, cancel) -
 
 
 def import_with_layouts(pack_path: Path | Pack, files: Sequence[tuple[Path, list[TableLayout]]], progress,
-                        cancel) -> list:
+                        cancel, accept_unsure: bool = False) -> list:
     """Import ``files``, each with the layouts the officer corrected, into the pack at
-    ``pack_path`` (or a pack held in memory, a protected one) in one transaction. Runs on the worker
-    thread. A file already in the pack is imported again: the report page warned about it and the
-    officer chose to go on."""
+    ``pack_path`` (or a pack held in memory, a protected one) in one transaction; unsure tables
+    only when the officer confirmed them. Runs on the worker thread. A file already in the pack is
+    imported again: the report page warned about it and the officer chose to go on."""
     reports = []
     with _opened(pack_path) as pack, pack.transaction():
         for n, (path, layouts) in enumerate(files):
             progress(n, len(files), f"Importing {path.name}")
             # the engine's own messages ("Reading rows…") keep the bar at this file
-            reports += import_files(pack, [path], layouts=layouts, cancel=cancel, again=True,
+            reports += import_files(pack, [path], layouts=layouts, cancel=cancel, accept_unsure=accept_unsure,
+                                    again=True,
                                     progress=lambda _done, _total, message, n=n: progress(n, len(files), message))
         progress(len(files), len(files), "Done")
     return reports
@@ -266,7 +267,9 @@ class ImportWizard(QWizard):
         page.status.setText("Importing…")
         self.button(QWizard.WizardButton.FinishButton).setEnabled(False)
         self.button(QWizard.WizardButton.BackButton).setEnabled(False)
-        self.job = workers.Job(lambda progress, cancel: import_with_layouts(self.pack_path, files, progress, cancel), self)
+        confirmed = self.preview_page.confirm.isChecked()
+        self.job = workers.Job(lambda progress, cancel: import_with_layouts(self.pack_path, files, progress, cancel,
+                                                                            confirmed), self)
         self.job.progressed.connect(self._progressed)
         self.job.succeeded.connect(self._succeeded)
         self.job.failed.connect(self._stopped)

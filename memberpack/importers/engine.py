@@ -23,12 +23,12 @@ from dataclasses import dataclass, fields
 from pathlib import Path
 from typing import Any
 
-from memberpack.errors import Cancelled, ImportFailed
+from memberpack.errors import Cancelled, ImportFailed, UnsureTable
 from memberpack.importers.isolation import Send, run_isolated
-from memberpack.importers.layout import TableLayout, as_heading, strip_periods
+from memberpack.importers.layout import Corrections, TableLayout, as_heading, strip_periods
 from memberpack.importers.open_statistics import recognise_open_statistics
 from memberpack.importers.reader import read_sheets
-from memberpack.importers.report import FileReport
+from memberpack.importers.report import UNSURE, FileReport
 from memberpack.importers.safety import check_file
 from memberpack.importers.tables import FoundTable, Part, Recall, find_tables
 from memberpack.model.annotations import now_iso, parse_time
@@ -96,7 +96,7 @@ def _sha256(path: Path) -> str:
 def iter_tables(path: Path, *, sheet: str | None = None, kind: str | None = None,
                 overrides: Sequence[TableLayout] = (), recall: Recall | None = None,
                 progress: Progress | None = None, cancel: Cancel | None = None,
-                notes: list[str] | None = None) -> Iterator[FoundTable]:
+                notes: list[str] | None = None, corrections: Corrections = Corrections()) -> Iterator[FoundTable]:
     """The tables of one file, each with lazy observations (use them up before the next).
 
     What the readers noticed about the file (encoding, delimiter, formats not read) goes to ``notes``.
@@ -111,13 +111,14 @@ def iter_tables(path: Path, *, sheet: str | None = None, kind: str | None = None
         if notes is not None:
             notes += [n for n in one_sheet.notes if n not in notes]
         yield from find_tables(one_sheet, file_stem=path.stem, kind=kind, overrides=overrides, recall=recall,
-                               progress=progress, cancel=cancel)
+                               corrections=corrections, progress=progress, cancel=cancel)
         if notes is not None:   # and what the reader found on the way (characters it had to mend)
             notes += [n for n in one_sheet.notes if n not in notes]
 
 
 def _read_in_child(send: Send, path: Path, sheet: str | None, kind: str | None,
-                   overrides: Sequence[TableLayout], remembered: dict[str, dict]) -> None:
+                   overrides: Sequence[TableLayout], remembered: dict[str, dict],
+                   corrections: Corrections = Corrections()) -> None:
     """In the reader's child process: :func:`iter_tables`, sent as messages a part at a time."""
     notes: list[str] = []
     told = 0
@@ -129,7 +130,8 @@ def _read_in_child(send: Send, path: Path, sheet: str | None, kind: str | None,
             told = len(notes)
 
     tables = iter_tables(path, sheet=sheet, kind=kind, overrides=overrides, recall=remembered.get,
-                         progress=lambda done, total, message: send(("progress", done, total, message)), notes=notes)
+                         progress=lambda done, total, message: send(("progress", done, total, message)), notes=notes,
+                         corrections=corrections)
     for found in tables:
         tell_notes()
         send(("table", found.layout, found.report, found.shape))
@@ -154,7 +156,7 @@ def _read_in_child(send: Send, path: Path, sheet: str | None, kind: str | None,
 def read_tables(path: Path, *, sheet: str | None = None, kind: str | None = None,
                 overrides: Sequence[TableLayout] = (), remembered: dict[str, dict] | None = None,
                 progress: Progress | None = None, cancel: Cancel | None = None,
-                notes: list[str] | None = None) -> Iterator[FoundTable]:
+                notes: list[str] | None = None, corrections: Corrections = Corrections()) -> Iterator[FoundTable]:
     """:func:`iter_tables` with the file read in a limited child process (:mod:`.isolation`): a
     reader that crashes, hangs or balloons fails this file in one line, and nothing else.
 
@@ -163,9 +165,10 @@ def read_tables(path: Path, *, sheet: str | None = None, kind: str | None = None
     100,000-row sheet: 323 messages, 19 MB), not two million cells as Python objects."""
     if not READ_IN_CHILD:
         yield from iter_tables(path, sheet=sheet, kind=kind, overrides=overrides,
-                               recall=(remembered or {}).get, progress=progress, cancel=cancel, notes=notes)
+                               recall=(remembered or {}).get, progress=progress, cancel=cancel, notes=notes,
+                               corrections=corrections)
         return
-    messages = run_isolated(_read_in_child, path, sheet, kind, list(overrides), remembered or {},
+    messages = run_isolated(_read_in_child, path, sheet, kind, list(overrides), remembered or {}, corrections,
                             name=path.name, cancel=cancel)
     for message in messages:
         if message[0] == "table":
@@ -212,7 +215,7 @@ def _copy_into(target: Any, source: Any) -> None:
 
 def read_file(path: str | Path, *, sheet: str | None = None, kind: str | None = None,
               overrides: Sequence[TableLayout] = (), limit: int | None = None, cancel: Cancel | None = None,
-              progress: Progress | None = None) -> FileResult:
+              progress: Progress | None = None, corrections: Corrections = Corrections()) -> FileResult:
     """Read every table of one file without touching any pack (the wizard's preview).
 
     ``overrides`` are layouts the officer corrected (header rows, label column, unit, kind,
@@ -225,7 +228,7 @@ def read_file(path: str | Path, *, sheet: str | None = None, kind: str | None = 
     tables = []
     with _bulk_allocation():
         for found in read_tables(path, sheet=sheet, kind=kind, overrides=overrides, progress=progress,
-                                 cancel=cancel, notes=report.warnings):
+                                 cancel=cancel, notes=report.warnings, corrections=corrections):
             kept = list(itertools.islice(found.observations, limit))
             for _ in found.parts:
                 pass
@@ -293,7 +296,16 @@ def already_imported(pack: Pack, sha256: str) -> str | None:
         return copy.imported_at or "an unknown date"
 
 
-def _store_file(pack: Pack | None, path: Path, *, sheet, kind, layouts, progress, cancel, again) -> FileReport:
+def _unsure(path: Path, found: FoundTable) -> UnsureTable:
+    report = found.report
+    name = f"{report.title or report.sheet} ({report.sheet}!{report.cell_range})"
+    return UnsureTable(f"{path.name}: table {name} is unsure: {report.doubts[0]}; check it in the import wizard, "
+                       "or confirm it with --accept-unsure, or correct it with --header-rows, --label-column, "
+                       "--key-columns or --unit")
+
+
+def _store_file(pack: Pack | None, path: Path, *, sheet, kind, layouts, progress, cancel, again,
+                corrections: Corrections = Corrections(), accept_unsure: bool = False) -> FileReport:
     """Read one file's tables and, given a pack, store each (the caller holds the transaction).
     A file already in the pack is refused unless ``again``."""
     hashing = ThreadPoolExecutor(max_workers=1, thread_name_prefix="sha256")
@@ -303,7 +315,7 @@ def _store_file(pack: Pack | None, path: Path, *, sheet, kind, layouts, progress
     remembered = pack.remembered_layouts() if pack is not None else None
     keys: Counter = Counter()
     tables = read_tables(path, sheet=sheet, kind=kind, overrides=layouts, remembered=remembered,
-                         progress=progress, cancel=cancel, notes=report.warnings)
+                         progress=progress, cancel=cancel, notes=report.warnings, corrections=corrections)
     for found in tables:
         _check_cancel(cancel)
         first_label, parts = _leading(found.parts)
@@ -325,6 +337,8 @@ def _store_file(pack: Pack | None, path: Path, *, sheet, kind, layouts, progress
                           sheet=found.report.sheet, cell_range="", kind=found.layout.kind,
                           key=_unique(dataset_key(found, path.stem), keys), imported_at=now_iso())
         pack.add_dataset(dataset, parts)
+        if found.report.verdict == UNSURE and not accept_unsure:
+            raise _unsure(path, found)
         dataset.cell_range, dataset.domain, dataset.period = found.report.cell_range, domain_of(found.metric_counts), found.layout.period
         dataset.layout, dataset.report = found.layout.to_dict(), found.report.to_dict()
         pack.update_dataset(dataset)
@@ -337,12 +351,15 @@ def _store_file(pack: Pack | None, path: Path, *, sheet, kind, layouts, progress
 def import_files(pack: Pack | None, paths: Iterable[str | Path], *, sheet: str | None = None,
                  kind: str | None = None, dry_run: bool = False, progress: Progress | None = None,
                  cancel: Cancel | None = None, layouts: Sequence[TableLayout] = (),
-                 again: bool = False) -> list[FileReport]:
+                 again: bool = False, corrections: Corrections = Corrections(),
+                 accept_unsure: bool = False) -> list[FileReport]:
     """Read all ``paths`` and store every table in one transaction (nothing on any error).
 
-    ``layouts`` are corrected layouts from the wizard, as for :func:`read_file`. With ``dry_run``
-    (or no pack) the files are read and reported but nothing is written. A file already in the
-    pack (the same SHA-256) fails the import unless ``again``.
+    ``layouts`` are corrected layouts from the wizard, as for :func:`read_file`; ``corrections``
+    what the officer says of every table. A table read with a doubt (verdict *unsure*) stops the
+    import with :class:`UnsureTable` unless ``accept_unsure``. With ``dry_run`` (or no pack) the
+    files are read and reported but nothing is written. A file already in the pack (the same
+    SHA-256) fails the import unless ``again``.
     """
     checked = [_checked(p) for p in paths]
     target = None if dry_run else pack
@@ -354,7 +371,8 @@ def import_files(pack: Pack | None, paths: Iterable[str | Path], *, sheet: str |
             if progress:
                 progress(i, len(checked), f"Reading {path.name}")
             reports.append(_store_file(target, path, sheet=sheet, kind=kind, layouts=layouts, progress=progress,
-                                       cancel=cancel, again=again))
+                                       cancel=cancel, again=again, corrections=corrections,
+                                       accept_unsure=accept_unsure))
 
     with _bulk_allocation():
         if target is None:

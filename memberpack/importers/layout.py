@@ -15,12 +15,15 @@ from datetime import date, datetime
 from typing import Any
 
 from memberpack.importers.cells import column_index, column_letter
+from memberpack.importers.headers import (
+    MAX_HEADER_ROWS, column_codes, is_period_row, is_token_row, looks_like_data)
+from memberpack.importers.keys import AREA, PERIOD, SECTION, column_kind, find_keys
 from memberpack.model.observation import GENERAL
 from memberpack.model.units import find_unit
 from memberpack.model.values import BLANK, TEXT, parse_text
 
 HEAD_ROWS = 40           # rows looked at to find the header, units row and label column
-MAX_HEADER_ROWS = 2
+ZONE_ROWS = 9            # how far down the first data row is looked for, under the first header row
 
 
 @dataclass(slots=True)
@@ -41,11 +44,18 @@ class TableLayout:
     title: str = ""
     period: str | None = None
     unit_by_hand: bool = False   # the officer chose ``unit``: it wins over units the headers state
+    key_columns: tuple[str, ...] = ()       # identifying columns besides the label column (keys.py)
+    key_roles: tuple[str, ...] = ()         # each one's role: area, period or section
+    context_columns: tuple[str, ...] = ()   # the same value on every row: table context
+    ignored_columns: tuple[str, ...] = ()   # left out by the officer
+    code_rows: tuple[int, ...] = ()         # column-number or letter-code rows under the header
+    unit_reason: str = ""
+    doubts: tuple[str, ...] = ()            # what detection is unsure of (the report's doubts)
 
     @property
     def data_start(self) -> int:
         """0-based index of the first row after the header and units rows."""
-        return max((*self.header_rows, self.units_row or 0, self.first_row - 1))
+        return max((*self.header_rows, *self.code_rows, self.units_row or 0, self.first_row - 1))
 
     @property
     def label_col(self) -> int:
@@ -62,12 +72,13 @@ class TableLayout:
                                               or bool(set(other.header_rows) & set(self.header_rows)))
 
     def to_dict(self) -> dict:
-        return asdict(self) | {"header_rows": list(self.header_rows)}
+        return asdict(self) | {name: list(getattr(self, name)) for name in _TUPLES}
 
     @classmethod
     def from_dict(cls, data: dict) -> TableLayout:
         known = {f.name for f in fields(cls)}
         values = {k: v for k, v in data.items() if k in known}
+        values |= {name: tuple(values[name]) for name in _TUPLES if name in values}
         values["header_rows"] = tuple(values.get("header_rows", ()))
         return cls(**values)
 
@@ -75,6 +86,7 @@ class TableLayout:
         """The choices worth reusing next month, with rows relative to the first header row."""
         top = min(self.header_rows, default=self.first_row)
         return {"header_offsets": [h - top for h in self.header_rows],
+                "code_offsets": [h - top for h in self.code_rows],
                 "units_offset": None if self.units_row is None else self.units_row - top,
                 "label_column": self.label_column, "unit": self.unit, "kind": self.kind,
                 "unit_by_hand": self.unit_by_hand}
@@ -83,6 +95,7 @@ class TableLayout:
         """Apply choices remembered from an earlier return of the same shape."""
         top = min(self.header_rows, default=self.first_row)
         self.header_rows = tuple(top + o for o in memory.get("header_offsets", [])) or self.header_rows
+        self.code_rows = tuple(top + o for o in memory.get("code_offsets", [])) or self.code_rows
         offset = memory.get("units_offset")
         self.units_row = None if offset is None else top + offset
         self.label_column = memory.get("label_column") or self.label_column
@@ -90,6 +103,55 @@ class TableLayout:
         self.unit_by_hand = bool(memory.get("unit_by_hand"))
         if memory.get("kind"):
             self.kind, self.kind_reason = memory["kind"], "remembered from an earlier import of this shape"
+
+
+_TUPLES = ("header_rows", "key_columns", "key_roles", "context_columns", "ignored_columns", "code_rows", "doubts")
+
+
+@dataclass(frozen=True, slots=True)
+class Corrections:
+    """What the officer says about every table of an import (``memberpack import --header-rows 3,4
+    --label-column B --key-columns A,C --unit £k``); each one set replaces what was detected."""
+
+    header_rows: tuple[int, ...] = ()
+    label_column: str | None = None
+    key_columns: tuple[str, ...] | None = None
+    unit: str | None = None
+
+    def __bool__(self) -> bool:
+        return bool(self.header_rows or self.label_column or self.key_columns is not None or self.unit)
+
+    def apply(self, layout: TableLayout, seen: dict[int, list[Any]]) -> list[str]:
+        """Change ``layout`` in place; what was changed, for the report."""
+        done = []
+        if self.header_rows:
+            layout.header_rows, layout.code_rows, layout.units_row = self.header_rows, (), None
+            layout.first_row = min(layout.first_row, *self.header_rows)
+            done.append(f"header rows {', '.join(map(str, self.header_rows))}")
+        if self.label_column:
+            layout.label_column = self.label_column.upper()
+            done.append(f"labels in column {layout.label_column}")
+        if self.key_columns is not None:
+            keys = [k.upper() for k in self.key_columns if k.upper() != layout.label_column]
+            layout.key_columns = tuple(keys)
+            layout.key_roles = key_roles(layout, seen)
+            layout.context_columns = tuple(c for c in layout.context_columns if c not in keys)
+            done.append(f"key columns {', '.join(keys) or 'none'}")
+        if self.unit:
+            layout.unit, layout.unit_by_hand, layout.unit_reason = self.unit, True, "set by hand"
+            done.append(f"unit {self.unit}")
+        return done
+
+
+def key_roles(layout: TableLayout, seen: dict[int, list[Any]]) -> tuple[str, ...]:
+    """The role of each key column the officer named (area, period or section), from its cells."""
+    sample = [row for r, row in sorted(seen.items()) if r >= layout.data_start]
+    return tuple(_key_role(column_index(k), sample) for k in layout.key_columns)
+
+
+def _key_role(c: int, sample: list[list[Any]]) -> str:
+    kind = column_kind("", [row[c] if c < len(row) else None for row in sample])
+    return kind if kind in (AREA, PERIOD) else SECTION
 
 
 def blank(value: Any) -> bool:
@@ -139,42 +201,149 @@ def used_columns(rows: list[list[Any]]) -> list[int]:
     return sorted({c for row in rows for c, v in enumerate(row) if not blank(v)})
 
 
-def detect_layout(sheet: str, titles: list[tuple[int, str]], head: list[tuple[int, list[Any]]]) -> TableLayout | None:
-    """The layout of the table whose header starts at ``head[0]``, or None when it is not a table."""
+def detect_layout(sheet: str, titles: list[tuple[int, str]], head: list[tuple[int, list[Any]]],
+                  prose: list[tuple[int, str]] = (), sample: list[tuple[int, list[Any]]] = ()) -> TableLayout | None:
+    """The layout of the table whose header starts at ``head[0]``, or None when it is not a table.
+
+    ``prose`` are the rows of words above the table that are not its title ("Figures are in
+    £000s"): they may state its unit. ``sample`` are more rows from the head on, blank rows left
+    out, for telling key columns from figures."""
     cols_used = used_columns([row for _, row in head])
     if len(cols_used) < 2:
         return None
     span = range(cols_used[0], cols_used[-1] + 1)
-    header = [0]
+    rows = [row for _, row in head]
+    doubts = []
+    if looks_like_data(rows[0], rows[1:6], span, cell_class) and (
+            len(rows) < 3 or looks_like_data(rows[1], rows[2:7], span, cell_class)):
+        if len(rows) < 3:
+            return None   # the last rows of a table cut short: not a table of their own
+        header, code_rows, units_row, i = [], [], None, 0
+        doubts.append(f"no header row found: row {head[0][0] + 1} looks like the data under it (mostly figures)")
+    else:
+        header, code_rows, units_row, i = _header_rows(head, span)
+    data = [row for _, row in head[i:]]
+    if sample:   # the rows beyond a blank row too (ENGLAND, a blank row, then the regions)
+        data = data + [row for r, row in sample if r > head[-1][0]]
+    label_col = _label_column(data, span)
+    headers = [" ".join(cell_text(head[h][1][c]) for h in header if c < len(head[h][1])) for c in span]
+    label_col, keys, context = find_keys(headers, {c: [row[c] if c < len(row) else None for row in data]
+                                                   for c in span}, label_col)
+    taken = {label_col, *(k.index for k in keys), *context}
+    if all(c in taken for c in cols_used) or all(c <= label_col for c in cols_used if c not in taken):
+        return None
+    title = " ".join(t for _, t in titles)
+    label_header = headers[label_col - span.start]
+    unit, unit_reason = find_unit(label_header), f"the label column's header ({label_header!r})"
+    if unit is None:
+        unit, unit_reason = find_unit(title), f"the title ({title!r})"
+    if unit is None:
+        unit, unit_reason = _header_unit(head, header, span, label_col)
+    if unit is None:
+        unit, unit_reason = _prose_unit(prose)
+    if unit is None:
+        unit, unit_reason = _money(sheet), f"the sheet name ({sheet!r})"
+    first = titles[0][0] if titles else head[0][0]
+    return TableLayout(
+        sheet=sheet, first_row=(first if header else head[0][0]) + 1,
+        header_rows=tuple(head[h][0] + 1 for h in header), label_column=column_letter(label_col),
+        first_column=column_letter(span.start), last_column=column_letter(span.stop - 1),
+        units_row=None if units_row is None else units_row + 1, unit=unit.symbol if unit else None, title=title,
+        key_columns=tuple(column_letter(k.index) for k in keys), key_roles=tuple(k.role for k in keys),
+        context_columns=tuple(column_letter(c) for c in context), code_rows=tuple(head[h][0] + 1 for h in code_rows),
+        unit_reason=unit_reason if unit else "", doubts=tuple(doubts))
+
+
+def _header_rows(head: list[tuple[int, list[Any]]], span: range) -> tuple[list[int], list[int], int | None, int]:
+    """Header rows, column-code rows and the units row (indexes into ``head``), and where data starts.
+
+    The first row is a header; each next row joins it while it still reads as one: words under a
+    group header, periods, a row of column codes or of units (neither of which is followed by more
+    headers). A row that looks like the rows under it stops the header."""
+    filled = lambda r: sum(not blank(r[c]) for c in span if c < len(r))  # noqa: E731
+    zone = _header_zone(head, span, filled)
+    if zone is not None:
+        return zone
+    header, code_rows, units_row = [0], [], None
     i = 1
-    units_row = None
     while i < len(head) and len(header) < MAX_HEADER_ROWS:
         row = head[i][1]
+        below = [r for _, r in head[i + 1:i + 6]]
         if is_units_row(row, span):
+            units_row = head[i][0]
+            i += 1
+            continue
+        if column_codes(row, span) is not None:
+            code_rows.append(i)
+            i += 1
+            continue
+        if units_row is not None or code_rows or looks_like_data(row, below, span, cell_class):
             break
         top = head[header[-1]][1]
-        filled = lambda r: sum(not blank(r[c]) for c in span if c < len(r))  # noqa: E731
-        group_top = filled(top) < filled(row) or span.start >= len(top) or blank(top[span.start])
-        if group_top and is_header_like(row, span):
+        under_gaps = any(not blank(row[c]) and (c >= len(top) or blank(top[c])) for c in span if c < len(row))
+        group_top = (filled(top) < filled(row) or span.start >= len(top) or blank(top[span.start])
+                     or blank(row[span.start]) or under_gaps)
+        if (group_top and is_header_like(row, span)) or (is_period_row(row, span, cell_class) and below):
             header.append(i)
             i += 1
         else:
             break
-    if i < len(head) and is_units_row(head[i][1], span):
-        units_row = head[i][0]
-        i += 1
-    data = [row for _, row in head[i:]]
-    label_col = _label_column(data, span)
-    if all(c <= label_col for c in cols_used):
+    return header, code_rows, units_row, i
+
+
+def _header_zone(head: list[tuple[int, list[Any]]], span: range, filled) -> tuple[list[int], list[int], int | None, int] | None:
+    """Headers read upwards from the first row that looks like data (within :data:`ZONE_ROWS`):
+    the rows above it are header rows (the nearest :data:`MAX_HEADER_ROWS`), column-code rows
+    (``1 2 3``, ``C1R190``) and a units row. None when no data row is that near, or the rows above
+    it hold a heading of one cell (a section starting) rather than headers."""
+    rows = [row for _, row in head]
+    first = next((i for i in range(1, min(len(rows), ZONE_ROWS)) if looks_like_data(rows[i], rows[i + 1:i + 6], span, cell_class)), None)
+    if first is None or first == 1:
         return None
-    title = " ".join(t for _, t in titles)
-    label_header = " ".join(cell_text(head[h][1][label_col]) for h in header if label_col < len(head[h][1]))
-    unit = find_unit(label_header) or find_unit(title)  # "DSG Block £m", or "... (£000s)" in the title
-    return TableLayout(
-        sheet=sheet, first_row=(titles[0][0] if titles else head[0][0]) + 1,
-        header_rows=tuple(head[h][0] + 1 for h in header), label_column=column_letter(label_col),
-        first_column=column_letter(span.start), last_column=column_letter(span.stop - 1),
-        units_row=None if units_row is None else units_row + 1, unit=unit.symbol if unit else None, title=title)
+    header, code_rows, units_row = [], [], None
+    for i in range(first):
+        row = rows[i]
+        if i and filled(row) == 1 and not blank(row[span.start] if span.start < len(row) else None):
+            return None
+        if is_units_row(row, span):
+            units_row = head[i][0]
+        elif is_token_row(row, span):
+            code_rows.append(i)
+        elif filled(row):
+            header.append(i)
+    if not header:
+        header, code_rows = [code_rows[-1]], code_rows[:-1]
+    header = header[-MAX_HEADER_ROWS:]
+    return header, code_rows, units_row, first
+
+
+_PROSE_MONEY = re.compile(r"£|\bpounds?\b|\bthousands?\b|\bmillions?\b", re.IGNORECASE)
+
+
+def _prose_unit(prose: list[tuple[int, str]]):
+    """A money unit stated in words above the table (``£ thousand`` in A3, ``Figures are in £000s``)."""
+    for r, text in reversed(prose):
+        unit = find_unit(text) if _PROSE_MONEY.search(text) else None
+        if unit is not None and unit.base == "GBP":
+            return unit, f"row {r + 1} above the table ({text[:60]!r})"
+    return None, ""
+
+
+def _header_unit(head, header: list[int], span: range, label_col: int):
+    """A money unit in a header cell over the names (``Net current expenditure (£ thousand)`` in A2)."""
+    for h in header:
+        r, row = head[h]
+        for c in range(span.start, label_col + 1):
+            text = cell_text(row[c]) if c < len(row) else ""
+            unit = find_unit(text) if _PROSE_MONEY.search(text) else None
+            if unit is not None and unit.base == "GBP":
+                return unit, f"{column_letter(c)}{r + 1}: {text[:60]!r}"
+    return None, ""
+
+
+def _money(sheet: str):
+    unit = find_unit(sheet)
+    return unit if unit is not None and unit.base == "GBP" else None
 
 
 def side_by_side(layout: TableLayout, rows: dict[int, list[Any]]) -> list[TableLayout]:
@@ -184,7 +353,7 @@ def side_by_side(layout: TableLayout, rows: dict[int, list[Any]]) -> list[TableL
     label_col = layout.label_col
     header = [rows.get(h - 1) or [] for h in layout.header_rows]
     data = [row for r, row in sorted(rows.items()) if r >= layout.data_start and row]
-    label_text = " ".join(cell_text(h[label_col]) for h in header if label_col < len(h))
+    label_text = " ".join(cell_text(h[label_col]) for h in header if label_col < len(h)).strip()
     starts = [label_col]
     for c in layout.col_range:
         if c <= label_col + 1:

@@ -183,6 +183,8 @@ def recognise_open_statistics(path: Path, sheet: str | None = None, *, progress:
     table.assume("each row is one area and time period; the label is the area (England, the region or the "
                  "authority); the section is the filter values (" + (", ".join(columns[i] for i in filters) or "none")
                  + ")")
+    table.period_reason = "the time_period column, row by row"
+    table.settle_verdict()   # the columns say what each is: nothing in doubt
     from memberpack.importers.open_statistics_stream import Stream  # noqa: PLC0415 (Arrow loads only when needed)
 
     stream = Stream(path, encoding, columns, indicators, filters, table, progress, cancel)

@@ -135,13 +135,15 @@ def _formats(path: Path, job: Future) -> dict[str, SheetFormats]:
 
 def _calamine_rows(sheet) -> Iterator[tuple[int, Row]]:
     """The sheet's rows, up to :data:`ROW_LIMIT` (calamine's own cut, made here so it is the one
-    :func:`_cut` reports)."""
-    first_row, first_col = sheet.start or (0, 0)
-    rows = itertools.islice(sheet.iter_rows(), max(ROW_LIMIT - first_row, 0))
+    :func:`_cut` reports), numbered from the top of the sheet: calamine's ``iter_rows`` yields the
+    empty rows above ``sheet.start`` too (so they are not added again), but starts at its first
+    used column."""
+    _, first_col = sheet.start or (0, 0)
+    rows = itertools.islice(sheet.iter_rows(), ROW_LIMIT)
     if not first_col:
-        return zip(count(first_row), rows)
+        return zip(count(0), rows)
     pad = [""] * first_col
-    return ((first_row + i, pad + row) for i, row in enumerate(rows))
+    return enumerate(pad + row for row in rows)
 
 
 def _short(exc: BaseException) -> str:

@@ -15,6 +15,7 @@ from dataclasses import dataclass, field, fields
 
 from memberpack.importers.cells import a1, column_index
 
+READ, ASSUMED, UNSURE = "read", "read with assumptions", "unsure"
 MAX_ASSUMPTIONS = 1_000
 MAX_SKIPPED_CELLS = 1_000_000   # kept per table to make runs from; beyond this they are only counted
 MAX_RUNS_LISTED = 1_000         # runs in the JSON report and the pack; the text shows fewer
@@ -65,6 +66,8 @@ class TableReport:
     rows_read: int = 0
     cells_read: int = 0
     skipped_not_listed: int = 0
+    column_codes: dict[str, str] = field(default_factory=dict)   # column letter -> "C1", "3"
+    footnotes: dict[str, str] = field(default_factory=dict)      # name or header -> marker stripped from it
     _skipped: dict[str, array] = field(default_factory=dict, repr=False)   # reason -> row * _STRIDE + col
     _skipped_odd: list[tuple[str, str]] = field(default_factory=list, repr=False)  # cells not in A1 style
     _count: int = field(default=0, repr=False)
@@ -89,6 +92,19 @@ class TableReport:
     def assume(self, text: str) -> None:
         if len(self.assumptions) < MAX_ASSUMPTIONS:
             self.assumptions.append(text)
+
+    def doubt(self, text: str) -> None:
+        if text not in self.doubts:
+            self.doubts.append(text)
+
+    def settle_verdict(self) -> str:
+        """*unsure* when anything is doubtful, *read with assumptions* when anything was assumed.
+        A layout the officer set or corrected by hand answers the doubts: they stay listed, as assumed."""
+        if self.doubts and self.layout_source.startswith(("set by hand", "corrected by hand")):
+            self.assumptions += [f"{d} (the layout was set by hand)" for d in self.doubts]
+            self.doubts = []
+        self.verdict = UNSURE if self.doubts else ASSUMED if self.assumptions else READ
+        return self.verdict
 
     def section_heading(self, row: int, label: str) -> None:
         """Record the assumption that a row (1-based) with a label and no figures heads a section;

@@ -35,6 +35,8 @@ class ParsedRow:
     numbers: dict[int, tuple[float, str]] = field(default_factory=dict)
     worded: bool = False      # the role came from the label's words
     unit: str | None = None   # the base unit of the row's first figure
+    period: object = None     # the Period its key columns give, if any
+    area: str | None = None   # the area its code column gives (model.areas.Area.key)
 
 
 def role_from_words(label: str) -> str:

@@ -9,6 +9,7 @@ from __future__ import annotations
 import re
 from typing import Any
 
+from memberpack.importers.headers import is_period_row
 from memberpack.importers.layout import TableLayout, blank, cell_text, cell_class, is_header_like
 from memberpack.importers.stream import Peekable
 from memberpack.model.values import TEXT
@@ -40,7 +41,8 @@ def is_title_over_header(stream: Peekable, cols: range) -> bool:
         if single_text(row) is not None and not is_footnote(row):
             saw_title = True
             continue
-        return saw_title and is_header_like(row, range(0, max(len(row), cols.stop)))
+        span = range(0, max(len(row), cols.stop))
+        return saw_title and (is_header_like(row, span) or is_period_row(row, span, cell_class))
     return False
 
 
@@ -80,7 +82,7 @@ class TableEnds:
             return "end"
         if self.header_row and tuple(cell_text(row[c]) if c < len(row) else "" for c in self.cols) == self.header_row:
             return "header"
-        if after_gap and is_header_like(row, self.cols):
+        if after_gap and (is_header_like(row, self.cols) or is_period_row(row, self.cols, cell_class)):
             return "end"
         return "row"
 

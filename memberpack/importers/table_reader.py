@@ -21,14 +21,17 @@ import re
 from collections import Counter
 from collections.abc import Iterator
 from itertools import chain, repeat
+from operator import itemgetter
 from dataclasses import dataclass, field, replace
-from datetime import date, datetime, time
+from datetime import date, datetime, time, timedelta
 from typing import Any
 
 import numpy as np
 
 from memberpack.errors import Cancelled
-from memberpack.importers.cells import a1, column_letter
+from memberpack.importers.cells import a1, column_index, column_letter
+from memberpack.importers.headers import column_codes, has_marker, strip_marker
+from memberpack.importers.keys import PERIOD, KeyColumn, row_keys
 from memberpack.model.number_formats import is_percent, render
 from memberpack.importers.layout import TableLayout, blank, cell_text, is_units_row
 from memberpack.importers.reader import Sheet
@@ -40,9 +43,9 @@ from memberpack.model.blocks import BlockColumn, Coded, FigureBlock, Texts
 from memberpack.model.metrics import CATALOGUE, OTHER_METRIC, Metric, match_metric, mentions_catalogue
 from memberpack.model.observation import BUDGET_MONITOR, DATA, SUBTOTAL, Observation
 from memberpack.model.periods import CALENDAR_MONTH, YEAR, Period, parse_period
-from memberpack.model.units import COUNT, NUMBER, PER_10000, PERCENT, Unit, find_unit
+from memberpack.model.units import COUNT, MINUTES, NUMBER, PER_10000, PERCENT, Unit, find_unit
 from memberpack.model.values import (
-    MAX_FIGURE, OUT_OF_RANGE, TEXT, CellValue, clean_number, from_number, parse_text)
+    MAX_FIGURE, OUT_OF_RANGE, TEXT, CellValue, clean_number, duration_minutes, from_number, parse_text)
 
 ROLE_WINDOW = 2_000
 BATCH_ROWS = 500          # rows tested together for being plain (TableReader._plain_batch)
@@ -58,16 +61,27 @@ _YEAR_DIGITS = re.compile(r"(?:19|20)\d{2}")
 _SPLIT_DIGITS = re.compile(r"\d{2}\s*/\s*\d{2}")
 _YEARISH = re.compile(f"{_YEAR_DIGITS.pattern}|{_SPLIT_DIGITS.pattern}")
 _TEXT_COLUMN = re.compile(r"^\s*(?:comments?|commentary|notes?|narrative|remarks?)\b", re.IGNORECASE)
+_DESCRIBES = re.compile(r"\b(?:indicator|measure|variable|statistic|description|unit|units)\b", re.IGNORECASE)
+_IN_THOUSANDS = re.compile(r"\((?:in\s+)?thousands?\)|\bthousands\b(?!\s+of\s+pounds)", re.IGNORECASE)
+_THOUSANDS = Unit(NUMBER, 1_000.0, "thousands")   # "Number of jobs (thousand)": people, counted in thousands
+_SERIES_CODE = re.compile(r"[A-Z][A-Z0-9]{2,5}(?: \([A-Z]{1,3}\))?")   # ONS series identifiers: MGSL, LF2P
+_COLUMN_NUMBER = re.compile(r"1?\d{1,3}")   # "4" in a header row that also numbers the columns: not a name
+_NOT_MONEY = re.compile(r"\b(?:numbers?|no\.|count|pupils|fte|headcount|population|rates?|ratio|per|percent(?:age)?|"
+                        r"days|weeks|students|learners|index|score)\b|%", re.IGNORECASE)
+_MONEY_WORDS = re.compile(r"\b(?:expenditure|spend|spending|budgets?|costs?|income|funding|grants?|allocations?|"
+                          r"outturn|forecast|variance|reserves?|balances?|£)", re.IGNORECASE)
 _NUMBER_OF = re.compile(r"\bnumbers? of\b", re.IGNORECASE)
 _COUNT_METRICS = frozenset(m.id for m in CATALOGUE if m.unit == COUNT)
 # Labels a plain row may not have: one naming a total or a count.
 _ODD_LABEL = re.compile("|".join(p.pattern for p in (SUBTOTAL_WORDS, TOTAL_WORDS, _NUMBER_OF)), re.IGNORECASE)
 
 # A row whose every cell is a figure read just as its column says (TableReader._plain): a plain
-# tuple (row, label, section, values as read, the same as float64), the quickest thing to make
-# a hundred thousand of.
+# tuple (row, label, section, values as read, the same as float64, the period and area its key
+# columns give), the quickest thing to make a hundred thousand of.
 PlainRow = tuple
-_R, _LABEL, _SECTION, _VALUES, _FIGURES = range(5)
+_R, _LABEL, _SECTION, _VALUES, _FIGURES, _PERIOD, _AREA = range(7)
+# A label ending in a footnote marker ("Somerset5", "Total (3)"): such rows are read cell by cell.
+_MARKED = re.compile(r"(?:[a-z)]\d{1,2}|\(\d{1,2}\)|\]|[¹²³⁴⁵⁶⁷⁸⁹⁰])(?=\0|$)")
 
 
 @dataclass(slots=True)
@@ -105,6 +119,16 @@ class Column:
         self.code, self.percent = code, is_percent(code)
 
 
+class _Pick:
+    """The measure columns of a row when keys stand among them: ``row[pick]`` as ``row[a:b]`` would give."""
+
+    def __init__(self, indexes: list[int]) -> None:
+        self._get = itemgetter(*indexes) if len(indexes) > 1 else (lambda row: (row[indexes[0]],))
+
+    def __call__(self, row: list[Any]) -> list[Any]:
+        return list(self._get(row))
+
+
 def read_value(value: Any, unit: Unit | None, code: str | None) -> CellValue:
     """One calamine or CSV value in base units; ``code`` is its number format, when known."""
     kind = type(value)
@@ -118,8 +142,12 @@ def read_value(value: Any, unit: Unit | None, code: str | None) -> CellValue:
         return parse_text(value, unit)
     if isinstance(value, (datetime, date)):
         return CellValue(None, None, value.strftime("%d/%m/%Y"), TEXT)
-    if isinstance(value, time):
-        return CellValue(None, None, value.strftime("%H:%M"), TEXT)
+    if isinstance(value, time):   # a duration (a response time), as Excel keeps one under 24 hours
+        return CellValue(duration_minutes(value.hour, value.minute, value.second), MINUTES,
+                         value.strftime("%H:%M:%S" if value.second else "%H:%M"))
+    if isinstance(value, timedelta):
+        seconds = value.total_seconds()
+        return CellValue(clean_number(seconds / 60), MINUTES, str(value))
     return parse_text(None if value is None else str(value), unit)
 
 
@@ -161,14 +189,35 @@ class TableReader:
         self._format_rows, self._uncached_rows = formats.rows_read, {r for r, _ in formats.uncached}
         values = range(self.label_col + 1, layout.col_range.stop)
         self._coded_rows = {r for r, c in formats.codes if c in values}
-        self._value_slice = slice(self.label_col + 1, layout.col_range.stop)
+        indexes = [c.index for c in self.columns]
+        self._value_slice = (slice(indexes[0], indexes[-1] + 1) if indexes and indexes == list(range(indexes[0], indexes[-1] + 1))
+                             else _Pick(indexes))
         self._last_index = layout.col_range.stop - 1 if self.columns else 1 << 30
-        self._left = range(self.first_col, self.label_col)
+        self._left = [c for c in range(self.first_col, self.label_col) if c not in self._not_measures]
+        # Plain rows with keys are read as blocks only when every column takes the row's period as it is
+        self._keyed_plain = not (self.keys and any(k.role == PERIOD for k in self.keys) and any(
+            c.period is not None or _TEXT_COLUMN.search(c.measure) for c in self.columns))
+        self._carried: dict[int, str] = {}
+        self._context_values: dict[int, Any] = {}
+        self._row_keys: set[tuple] = set()
+        self._repeats = 0
 
     # --- columns ------------------------------------------------------------------------
     def _columns(self, header: dict[int, list[Any]]) -> list[Column]:
         layout = self.layout
+        self.keys = [KeyColumn(column_index(letter), self._heading(header, column_index(letter)), role)
+                     for letter, role in zip(layout.key_columns, layout.key_roles)]
+        self._context = {column_index(letter) for letter in layout.context_columns}
+        self._not_measures = ({k.index for k in self.keys} | self._context
+                              | {column_index(letter) for letter in layout.ignored_columns})
+        for code_row in layout.code_rows:
+            codes = column_codes(header.get(code_row - 1, []), layout.col_range) or {}
+            self.report.column_codes.update({column_letter(c): code for c, code in codes.items()})
         rows = [header.get(h - 1, []) for h in layout.header_rows]
+        first = header.get(layout.data_start, [])
+        # A constant column saying what the figures are (a tidy file's one indicator) names them
+        described = " ".join(cell_text(first[c]) for c in sorted(self._context) if c < len(first)
+                             and _DESCRIBES.search(self._heading(header, c)))
         units_row = header.get(layout.units_row - 1, []) if layout.units_row else []
         table_unit = find_unit(layout.unit) if layout.unit else None
         chosen = table_unit is not None and layout.unit_by_hand
@@ -176,16 +225,24 @@ class TableReader:
                   for i, (h, row) in enumerate(zip(layout.header_rows, rows))]
         columns, seen = [], set()
         for c in layout.col_range:
-            if c <= self.label_col:
+            if c <= self.label_col or c in self._not_measures:
                 continue
-            parts = [f[c] for f in filled if f.get(c)]
+            parts = [self._unmarked(f[c]) for f in filled if f.get(c) and not _COLUMN_NUMBER.fullmatch(f[c])]
             parts = [p for i, p in enumerate(parts) if i == 0 or p != parts[i - 1]]
             measure = " ".join(parts) or f"Column {column_letter(c)}"
+            if described:
+                measure = f"{described}: {measure}"
             if measure in seen:
                 measure = f"{measure} ({column_letter(c)})"
             seen.add(measure)
             unit_text = cell_text(units_row[c]) if c < len(units_row) and not blank(units_row[c]) else ""
-            unit = find_unit(unit_text) or find_unit(measure) or table_unit
+            unit = find_unit(unit_text) or find_unit(measure) or (_THOUSANDS if _IN_THOUSANDS.search(measure) else None) \
+                or table_unit
+            if unit is table_unit and unit is not None and unit.base == "GBP" and not chosen and parts \
+                    and _NOT_MONEY.search(parts[-1]) and not _MONEY_WORDS.search(parts[-1]):
+                unit = None   # "£ thousand" over the table, but this column counts pupils
+                self.report.assume(f"column {column_letter(c)} ({measure}) is not money: the table's unit "
+                                   f"{table_unit.symbol} is not applied to it")
             if chosen and unit is not None and unit.base == table_unit.base:
                 unit = table_unit  # the officer's unit wins over what the headers say, for the same kind of figure
             period = None if _NO_PERIOD.search(measure) else parse_period(measure)
@@ -194,7 +251,29 @@ class TableReader:
                                   c - self.label_col, column_letter(c)))
         if layout.kind == BUDGET_MONITOR:
             self._money_columns(columns)
+        named = [c for c in columns if not c.measure.startswith("Column ")]
+        if len(named) >= 3 and all(_SERIES_CODE.fullmatch(c.measure) for c in named):
+            self.report.doubt(f"the column headers are codes ({', '.join(c.measure for c in named[:3])}...), not "
+                              "names: the header may be in rows above (give them with --header-rows)")
+        unpriced = [c for c in columns if c.unit is None and _MONEY_WORDS.search(c.measure) and not c.code]
+        if unpriced and not any(c.base == "GBP" for c in columns):
+            names = ", ".join(f"{c.letter} ({c.measure})" for c in unpriced[:3])
+            self.report.doubt(f"column{'s' if len(unpriced) > 1 else ''} {names} look{'' if len(unpriced) > 1 else 's'} "
+                              "like money but no unit (£, £k, £m) is stated anywhere: give it with --unit")
         return columns
+
+    def _heading(self, header: dict[int, list[Any]], c: int) -> str:
+        rows = [header.get(h - 1, []) for h in self.layout.header_rows]
+        return " ".join(cell_text(row[c]) for row in rows if c < len(row) and not blank(row[c]))
+
+    def _unmarked(self, text: str) -> str:
+        """A name or header without its footnote marker, which the report keeps."""
+        if not has_marker(text):
+            return text
+        name, marker = strip_marker(text)
+        if marker is not None:
+            self.report.footnotes[name] = marker
+        return name
 
     def _money_columns(self, columns: list[Column]) -> None:
         """In a budget monitor, a money column with no unit of its own (``Movement From Month 7``) is
@@ -259,6 +338,10 @@ class TableReader:
             if read % PROGRESS_EVERY == 0:
                 self._tick(r, progress, cancel)
         yield from self._settle(pending, final=True)
+        if self._repeats >= 3 and self._repeats * 20 >= len(self._row_keys):   # more than a chance repeat or two
+            self.report.doubt(f"{self._repeats:,} row(s) repeat another row's label, section and period: no column "
+                              "tells them apart (name the identifying columns with --key-columns)")
+        self.report.settle_verdict()
         layout = self.layout
         layout.last_row = self.last_row + 1
         self.report.cell_range = (f"{a1(min(layout.header_rows or (layout.first_row,)) - 1, layout.col_range.start)}:"
@@ -285,7 +368,7 @@ class TableReader:
             return self._put_back(stream, items)
         label_col, cut = self.label_col, self._value_slice
         labels = [row[label_col] for row in rows]
-        values = [row[cut] for row in rows]
+        values = [row[cut] for row in rows] if type(cut) is slice else list(map(cut, rows))
         figures = _as_figures(values)
         if (figures is None or set(map(type, labels)) != {str} or header_label in labels
                 or any(not blank(row[c]) for row in rows for c in self._left)):
@@ -296,9 +379,33 @@ class TableReader:
         shown = self._shown(rs[0], _as_text(values[0]))
         if not all(labels) or (("total" in lowered or "number" in lowered) and _ODD_LABEL.search(joined)) or not all(
                 map(self._no_unit_or_period, _labels_matching(_may_state_unit_or_period, joined, lowered, labels))) or (
-                mentions_catalogue(joined) and not all(self._read_as_columns(label, shown) for label in labels)):
+                mentions_catalogue(joined) and not all(self._read_as_columns(label, shown) for label in labels)) or (
+                _MARKED.search(joined)):
             return self._put_back(stream, items)
-        return list(zip(rs, labels, repeat(self.section), values, figures))
+        if self._not_measures:
+            if not self._keyed_plain or not all(map(self._context_holds, rows)):
+                return self._put_back(stream, items)
+            keyed = [self._keyed(row, label) for row, label in zip(rows, labels)]
+            return [(r, label, section, v, f, period, area)
+                    for r, (label, section, period, area), v, f in zip(rs, keyed, values, figures)]
+        return list(zip(rs, labels, repeat(self.section), values, figures, repeat(None), repeat(None)))
+
+    def _keyed(self, row: list[Any], label: str) -> tuple[str, str | None, Period | None, str | None]:
+        """A row's label, section, period and area, from its key columns as well as its label cell."""
+        if not self.keys:
+            return label, self.section, None, None
+        keys = row_keys(row, self.keys, label, self.context, self._carried)
+        sections = [self.section, *keys.sections] if self.section else keys.sections
+        return keys.label or label, " / ".join(sections) or None, keys.period, keys.area
+
+    def _context_holds(self, row: list[Any]) -> bool:
+        """Whether the row has the table's constant value in each context column (as its first row did)."""
+        seen = self._context_values
+        for c in self._context:
+            value = row[c] if c < len(row) else None
+            if seen.setdefault(c, value) != value:
+                return False
+        return True
 
     @staticmethod
     def _put_back(stream: Peekable, items: list) -> int:
@@ -315,16 +422,22 @@ class TableReader:
         label = row[self.label_col]
         if type(label) is not str:
             return None
-        values = row[self._value_slice]
+        cut = self._value_slice
+        values = row[cut] if type(cut) is slice else cut(row)
         figures = _as_figures([values])
         if figures is None or (self._left and any(not blank(row[c]) for c in self._left)):
             return None
         label = " ".join(label.split())
-        if not label or _ODD_LABEL.search(label) or not self._no_unit_or_period(label):
+        if not label or _ODD_LABEL.search(label) or not self._no_unit_or_period(label) or _MARKED.search(label):
             return None
         if mentions_catalogue(label) and not self._read_as_columns(label, self._shown(r, _as_text(values))):
             return None
-        return r, label, self.section, values, figures[0]
+        if self._not_measures:
+            if not self._keyed_plain or not self._context_holds(row):
+                return None
+            label, section, period, area = self._keyed(row, label)
+            return r, label, section, values, figures[0], period, area
+        return r, label, self.section, values, figures[0], None, None
 
     def _shown(self, r: int, as_text: bool) -> list[tuple[str | None, float, str | None]]:
         """How row ``r``'s plain figures are read, column by column: (number format, factor to base
@@ -362,21 +475,27 @@ class TableReader:
         for c in uncached:
             self.report.skip(a1(r, c), "formula with no cached value (open and save the workbook in Excel to "
                                        "calculate it); not guessed")
-        if blank(label_value):
+        label = self._unmarked(cell_text(label_value)) if not blank(label_value) else ""
+        section, period, area = self.section, None, None
+        if self.keys and not (label and all(blank(v) for _, v in values)):
+            label, section, period, area = self._keyed(row, label)
+        if self._context and not self._context_holds(row):   # a "constant" column that changes after all
+            varied = " / ".join(cell_text(row[c]) for c in sorted(self._context) if c < width and not blank(row[c]))
+            section = " / ".join(filter(None, (section, varied))) or None
+        if not label:
             for col, value in values:
                 if not blank(value):
                     self.report.skip(a1(r, col.index), "value with no row label")
             return None
-        label = cell_text(label_value)
-        for c in range(self.first_col, min(self.label_col, width)):
-            if not blank(row[c]):
+        for c in self._left:
+            if c < width and not blank(row[c]):
                 self.report.skip(a1(r, c), "left of the label column")
         if not uncached and all(blank(v) for _, v in values):
             self.section, self.has_headings = label, True
             self.report.section_heading(r + 1, label)
             return None
         role = role_from_words(label)
-        parsed = ParsedRow(r, label, self.section, role, worded=role != DATA)
+        parsed = ParsedRow(r, label, section, role, worded=role != DATA, period=period, area=area)
         if role == SUBTOTAL:
             self.section = None
         self._read_cells(parsed, values, uncached)
@@ -384,8 +503,8 @@ class TableReader:
 
     def _read_cells(self, parsed: ParsedRow, values: list[tuple[Column, Any]], uncached) -> None:
         """One observation per cell of a data row (plus any benchmarks its text holds)."""
-        r, label, role = parsed.r, parsed.label, parsed.role
-        row_period = _row_period(label, self.context) if _YEARISH.search(label) else None
+        r, label, role, area = parsed.r, parsed.label, parsed.role, parsed.area
+        row_period = parsed.period or (_row_period(label, self.context) if _YEARISH.search(label) else None)
         label_unit = find_unit(label) if _UNIT_HINT.search(label) else None  # "CLA rate per 10,000", "... %"
         codes = self.sheet.formats.codes if r < self.sheet.formats.rows_read else None
         relevant = mentions_catalogue(label)
@@ -404,7 +523,7 @@ class TableReader:
                 numbers[col.index] = (figure, display)
                 metric = col.metrics.get(col.base) or col.metric(col.base, self._metric)
                 append(Observation(label, col.measure, figure, col.base, display, None, section, col.period_label,
-                                   role, sheet, col.letter + number, row_index, col.position, metric))
+                                   role, sheet, col.letter + number, row_index, col.position, metric, None, area))
                 if metric != "other":
                     matched.append(metric)
                 row_unit = row_unit or col.base
@@ -431,7 +550,7 @@ class TableReader:
             if metric != "other":
                 matched.append(metric)
             append(Observation(label, col.measure, figure, unit, display, status, section, period, role, sheet,
-                               col.letter + number, row_index, col.position, metric))
+                               col.letter + number, row_index, col.position, metric, None, area))
         if relevant and row_unit:
             for obs in cells:
                 if obs.value is None:
@@ -460,7 +579,8 @@ class TableReader:
         label = parsed.label if mentions_catalogue(parsed.label) else ""
         return Observation(parsed.label, measure, amount, base, display, None, parsed.section, period, parsed.role,
                            self.sheet.name, col.letter + str(parsed.r + 1), parsed.r - self.layout.data_start,
-                           width + self.extra.setdefault(measure, len(self.extra)), self._metric(label, measure, base))
+                           width + self.extra.setdefault(measure, len(self.extra)), self._metric(label, measure, base),
+                           None, parsed.area)
 
     def _period(self, col: Column, row_period: Period | None) -> str | None:
         if _TEXT_COLUMN.search(col.measure):
@@ -473,16 +593,27 @@ class TableReader:
             context = replace(context, academic=True)
         return period.within(context).label()
 
+    def _count_repeats(self, rows: list[ParsedRow | PlainRow]) -> None:
+        """Count data rows whose label, section, period and area another row already had."""
+        seen = self._row_keys
+        before = len(seen)
+        data = [row[:3] + row[5:] if type(row) is PlainRow else (row.r, row.label, row.section, row.period, row.area)
+                for row in rows if type(row) is PlainRow or row.role == DATA]
+        seen.update(key[1:] for key in data)
+        self._repeats += len(data) - (len(seen) - before)
+
     def _settle(self, rows: list[ParsedRow | PlainRow], *, final: bool) -> Iterator[list[Observation] | FigureBlock]:
         money = self.layout.kind == BUDGET_MONITOR or any(c.base == "GBP" for c in self.columns)
         if any(type(row) is PlainRow for row in rows):
             settled, raw = self._settled(rows, money=money)
             if settled:
+                self._count_repeats(rows)
                 yield from self._runs(rows, raw)
                 return
         rows = [self._parsed(row) if type(row) is PlainRow else row for row in rows]
         first = [(parsed.role, parsed.section) for parsed in rows]
         assign_roles(rows, has_headings=self.has_headings, final=final, money=money)
+        self._count_repeats(rows)
         for parsed, (role, section) in zip(rows, first):
             if parsed.role != role or parsed.section != section:
                 for obs in parsed.cells:
@@ -585,8 +716,8 @@ class TableReader:
 
     def _parsed(self, plain: PlainRow) -> ParsedRow:
         """A plain row read cell by cell after all (its window needs the row-by-row rules)."""
-        r, label, section, values, _ = plain
-        parsed = ParsedRow(r, label, section, DATA)
+        r, label, section, values, _, period, area = plain
+        parsed = ParsedRow(r, label, section, DATA, period=period, area=area)
         self._read_cells(parsed, list(zip(self.columns, values)), ())
         return parsed
 
@@ -610,18 +741,23 @@ class TableReader:
         self.metric_counts.update({m: n * matched.count(m) for m in matched})
         counted = bool(_COUNT_METRICS.intersection(matched))
         unitless = all(base is None for _, _, base in shown)
+        keyed_periods = any(row[_PERIOD] is not None for row in rows)
+        fallback = self.columns[0].period_label
         columns = []
         for j, (col, metric, (code, factor, unit)) in enumerate(zip(self.columns, metrics, shown)):
             if unit is None and (col.measure in self._count_columns
                                  or ((unitless or self._count_columns) and counted)):
                 unit = COUNT
-            columns.append(BlockColumn(col.position, col.letter, col.measure, unit, metric, col.period_label,
+            columns.append(BlockColumn(col.position, col.letter, col.measure, unit, metric,
+                                       None if keyed_periods else col.period_label,
                                        np.ascontiguousarray(raw[:, j]), factor=factor,
                                        displays=displays[j] if displays else None, code=code))
-        rs, labels, sections, _, _ = zip(*rows)
+        rs, labels, sections, _, _, periods, areas = zip(*rows)
         lines = np.array(rs, dtype=np.int32)
         return FigureBlock(self.sheet.name, lines - self.layout.data_start, lines + 1, Coded.of(labels),
-                           Coded.of(sections), Coded.same(DATA, n), columns)
+                           Coded.of(sections), Coded.same(DATA, n), columns,
+                           Coded.of([p.label() if p else fallback for p in periods]) if keyed_periods else None,
+                           Coded.of(areas) if any(areas) else None)
 
     def _metric(self, label: str, measure: str, unit: str | None) -> str:
         """:func:`match_metric`, asked once per label and once per measure rather than once per cell.

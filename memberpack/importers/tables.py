@@ -10,15 +10,18 @@ drained) before the next table is found, since both read the same stream.
 
 from __future__ import annotations
 
+import re
 from collections import Counter
 from collections.abc import Callable, Iterator, Sequence
 from itertools import chain
 from dataclasses import dataclass, field
 from typing import Any
 
+from memberpack.importers.keys import describe_keys
 from memberpack.importers.kinds import detect_kind
 from memberpack.importers.layout import (
-    HEAD_ROWS, TableLayout, blank, cell_class, cell_text, detect_layout, shape_key, side_by_side)
+    HEAD_ROWS, Corrections, TableLayout, blank, cell_class, cell_text, detect_layout, key_roles, shape_key,
+    side_by_side)
 from memberpack.importers.reader import Sheet
 from memberpack.importers.report import TableReport
 from memberpack.importers.stream import Peekable
@@ -32,6 +35,9 @@ from memberpack.model.values import parse_text
 Recall = Callable[[str], dict | None]
 Part = list[Observation] | FigureBlock
 SIDE_BY_SIDE_ROWS = 5_000
+# Lines above a table whose dates are not the period its figures are for.
+_NOT_A_PERIOD = re.compile(r"\s*(?:last\s+updated|updated|published|date\s+published|next\s+update|release\s+date|"
+                           r"produced|source|contact|date\s+of)", re.IGNORECASE)
 
 
 @dataclass(slots=True)
@@ -73,32 +79,38 @@ def context_period(texts: Sequence[str]) -> Period | None:
 
 def find_tables(sheet: Sheet, *, file_stem: str = "", kind: str | None = None,
                 overrides: Sequence[TableLayout] = (), recall: Recall | None = None,
-                progress=None, cancel=None) -> Iterator[FoundTable]:
+                corrections: Corrections = Corrections(), progress=None, cancel=None) -> Iterator[FoundTable]:
     """Every table of ``sheet``, in order."""
     if kind is not None and kind not in LAYOUT_KINDS:
         raise ValueError(f"unknown layout kind {kind!r}")
     stream = Peekable(sheet.rows)
     titles: list[tuple[int, str]] = []
     title_rows: dict[int, list[Any]] = {}
+    prose: list[tuple[int, str]] = []   # words above the table ("Figures are in £000s"): they may state its unit
     while (item := stream.peek()) is not None:
         r, row = item
         if all(blank(v) for v in row) or is_footnote(row):
+            if (text := single_text(row)) is not None:
+                prose = [*prose[-5:], (r, text)]
             stream.next()
             continue
         text = single_text(row)
         if text is not None and not _over_figures(row, stream):
             titles = [*titles[-2:], (r, text)]
+            prose = [*prose[-5:], (r, text)]
             title_rows[r] = row
             stream.next()
             continue
         head = _block(stream)
-        layout = detect_layout(sheet.name, titles, head)
+        sample = [(r, row) for r, row in stream.ahead(HEAD_ROWS) if not all(blank(v) for v in row)]
+        layout = detect_layout(sheet.name, titles, head, prose, sample)
         if layout is None:
             stream.next()
             titles, title_rows = [], {}
             continue
         seen = {**{t: title_rows[t] for t, _ in titles}, **dict(head)}
-        texts = [t for _, t in titles]
+        texts = [t for _, t in titles] + [t for r, t in prose if r < (titles[0][0] if titles else head[0][0])]
+        texts = [t for t in texts if not _NOT_A_PERIOD.match(t)]
         bands = [layout] if any(layout.covers(o) for o in overrides) else side_by_side(layout, seen)
         if len(bands) == 1:
             rows = stream
@@ -107,7 +119,7 @@ def find_tables(sheet: Sheet, *, file_stem: str = "", kind: str | None = None,
             block = [stream.next() for _ in range(len(_block(stream, limit=SIDE_BY_SIDE_ROWS)))]
         for band in bands:
             found = _prepare(sheet, band, seen, texts, file_stem=file_stem, kind=kind, overrides=overrides,
-                             recall=recall)
+                             recall=recall, corrections=corrections)
             source = rows or Peekable(iter(block))
             while (nxt := source.peek()) is not None and nxt[0] < found.layout.data_start:
                 source.next()
@@ -118,7 +130,7 @@ def find_tables(sheet: Sheet, *, file_stem: str = "", kind: str | None = None,
             yield found
             for _ in found.parts:
                 pass
-        titles, title_rows = [], {}
+        titles, title_rows, prose = [], {}, []
 
 
 def _over_figures(row: list[Any], stream: Peekable) -> bool:
@@ -143,7 +155,8 @@ def _block(stream: Peekable, limit: int = HEAD_ROWS) -> list[tuple[int, list[Any
 
 
 def _prepare(sheet: Sheet, layout: TableLayout, seen: dict[int, list[Any]], titles: list[str], *, file_stem: str,
-             kind: str | None, overrides: Sequence[TableLayout], recall: Recall | None) -> FoundTable:
+             kind: str | None, overrides: Sequence[TableLayout], recall: Recall | None,
+             corrections: Corrections = Corrections()) -> FoundTable:
     """Settle the layout: detected, then remembered for this shape, then the officer's override."""
     header_texts = [cell_text(row[c]) if c < len(row) else ""
                     for row in (seen.get(h - 1) or [] for h in layout.header_rows) for c in layout.col_range]
@@ -157,18 +170,35 @@ def _prepare(sheet: Sheet, layout: TableLayout, seen: dict[int, list[Any]], titl
     if override is not None:
         layout = TableLayout.from_dict(override.to_dict())
         layout.unit_by_hand = layout.unit is not None
+        if layout.label_column in layout.key_columns:   # made the label by hand: no longer a key as well
+            layout.key_columns = tuple(k for k in layout.key_columns if k != layout.label_column)
+            layout.key_roles = ()
+        if len(layout.key_roles) != len(layout.key_columns):
+            layout.key_roles = key_roles(layout, seen)
         source = "set by hand"
+    corrected = corrections.apply(layout, seen) if corrections else []
+    if corrected:
+        source = "corrected by hand: " + "; ".join(corrected)
     reasons_for = _head_sample(layout, seen)
     if kind is not None:
         layout.kind, layout.kind_reason = kind, "set with --kind"
     elif override is None and not (memory and memory.get("kind")):
         layout.kind, layout.kind_reason = detect_kind(*reasons_for)
-    context = context_period([*titles, sheet.name, file_stem.replace("_", " ")])
-    layout.period = layout.period or (context.label() if context else None)
+    sources = [("the title", t) for t in titles] + [("the sheet name", sheet.name),
+                                                     ("the file name", file_stem.replace("_", " "))]
+    context = context_period([text for _, text in sources])
+    period_reason = "set by hand" if layout.period else ""
+    if not layout.period and context is not None:
+        layout.period = context.label()
+        period_reason = next(where for where, text in sources if parse_period(text))
     report = TableReport(sheet=sheet.name, title=layout.title, cell_range="", kind=layout.kind,
                          header_rows=list(layout.header_rows), label_column=layout.label_column, unit=layout.unit,
                          kind_reason=layout.kind_reason, units_row=layout.units_row, period=layout.period,
-                         layout_source=source)
+                         layout_source=source, unit_reason=layout.unit_reason, period_reason=period_reason)
+    describe_keys(layout, seen, report)
+    if override is None and not corrected:
+        for doubt in layout.doubts:
+            report.doubt(doubt)
     return FoundTable(layout, report, shape)
 
 

@@ -15,6 +15,7 @@ PERCENT = "percent"
 PER_10000 = "per_10000"
 DAYS = "days"
 WEEKS = "weeks"
+MINUTES = "minutes"   # durations written as hours and minutes ("00:10" is ten minutes)
 NUMBER = "number"
 
 
@@ -50,8 +51,8 @@ COUNT_UNIT = Unit(COUNT, 1.0, "")
 _UNIT_PATTERNS: tuple[tuple[re.Pattern[str], Unit], ...] = tuple(
     (re.compile(pattern, re.IGNORECASE), unit)
     for pattern, unit in (
-        (r"£\s?(?:bn|billion)\b", Unit(GBP, 1e9, "£bn")),
-        (r"£\s?(?:m|million|mn)\b", MILLIONS),
+        (r"£\s?(?:bn|billions?)\b", Unit(GBP, 1e9, "£bn")),
+        (r"£\s?(?:m|millions?|mn)\b", MILLIONS),
         (r"£\s?(?:k|000'?s?|thousands?)(?![\d,])", THOUSANDS),
         (r"£\s?'000s?", THOUSANDS),
         (r"\(£\)|£(?!\s?\d)", POUNDS),

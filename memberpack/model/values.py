@@ -11,7 +11,7 @@ import math
 import re
 from dataclasses import dataclass
 
-from memberpack.model.units import COUNT, GBP, PER_10000, PERCENT, Unit, find_unit
+from memberpack.model.units import COUNT, GBP, MINUTES, PER_10000, PERCENT, Unit, find_unit
 
 # Status codes stored in the pack. Special values keep their canonical token.
 BLANK = "blank"
@@ -23,8 +23,10 @@ MAX_FIGURE = 1e15
 SPECIAL_TOKENS = {
     "dna": "dna", "tbc": "tbc", "tba": "tbc", "n/a": "n/a", "na": "n/a", "n.a.": "n/a",
     "-": "-", "–": "-", "—": "-", "c": "c", "x": "x", "z": "z", "u": "u", "k": "k",
-    "low": "low", ":": ":", "..": ":", "*": "c",
+    "low": "low", ":": ":", "..": ":", "*": "c", ".": ".", "~": "~",
 }
+# GSS marks in square brackets (``[x]``, ``[c]``, ``[low]``) mean what the bare mark does.
+SPECIAL_TOKENS |= {f"[{mark}]": status for mark, status in SPECIAL_TOKENS.items() if mark.isalpha()}
 EXCEL_ERRORS = ("#REF!", "#N/A", "#DIV/0!", "#VALUE!", "#NAME?", "#NUM!", "#NULL!", "#SPILL!", "#CALC!")
 RAG_WORDS = {"red": "red", "amber": "amber", "green": "green", "r": "red", "g": "green",
              "not targeted": "not targeted", "completed": "completed", "pending": "pending",
@@ -42,6 +44,7 @@ _NUMBER = re.compile(
         (?P<words>[^\d()].*)?$""",
     re.IGNORECASE | re.VERBOSE,
 )
+_DURATION = re.compile(r"(?P<h>\d{1,3}):(?P<m>[0-5]\d)(?::(?P<s>[0-5]\d(?:\.\d+)?))?")
 _UNIT_ONLY = re.compile(r"£\s*'?000'?s?", re.IGNORECASE)
 _SCALE = {"m": 1e6, "mn": 1e6, "million": 1e6, "bn": 1e9, "billion": 1e9, "k": 1e3}
 
@@ -102,6 +105,9 @@ def parse_text(raw: str | None, unit: Unit | None = None) -> CellValue:
         return CellValue(None, None, display, status)
     if _UNIT_ONLY.fullmatch(text):  # "£000s" names a unit (a header), it is not £0
         return CellValue(None, None, display, TEXT)
+    if duration := _DURATION.fullmatch(text):
+        return CellValue(duration_minutes(int(duration["h"]), int(duration["m"]), float(duration["s"] or 0)),
+                         MINUTES, display)
     match = _NUMBER.match(text.replace("\u00a0", " "))
     if not match or (match["open"] is None) != (match["close"] is None):
         return CellValue(None, None, display, TEXT)
@@ -128,6 +134,11 @@ def parse_text(raw: str | None, unit: Unit | None = None) -> CellValue:
     if not in_range(value):
         return CellValue(None, None, display, OUT_OF_RANGE)
     return CellValue(clean_number(value), unit_name, display, "approx" if match["approx"] else None)
+
+
+def duration_minutes(hours: int, minutes: int, seconds: float = 0.0) -> float:
+    """A duration written ``hh:mm`` or ``hh:mm:ss`` (a response time, a wait) in minutes."""
+    return clean_number(hours * 60 + minutes + seconds / 60)
 
 
 def in_range(value: float) -> bool:

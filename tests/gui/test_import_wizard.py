@@ -11,7 +11,7 @@ from PySide6.QtWidgets import QMessageBox
 
 from memberpack.assets import sample
 from memberpack.errors import Cancelled
-from memberpack.gui.import_preview import HEADER_COLOUR, LABEL_COLOUR
+from memberpack.gui.import_preview import HEADER_COLOUR, KEY_COLOUR, LABEL_COLOUR
 from memberpack.gui.import_wizard import ImportWizard
 from memberpack.importers import engine
 from memberpack.store.pack import Pack
@@ -131,6 +131,49 @@ def test_bad_file_shows_its_one_line_error(qtbot, demo_pack, tmp_path):
     message = wizard.files_page.error.text()
     assert message.startswith("budget.xlsx: ") and "\n" not in message
     assert table_count(demo_pack) == before
+
+
+def test_wizard_opens_on_an_unsure_table_and_marks_a_key_column(qtbot, demo_pack, tmp_path):
+    rows = [["Area", "Phase", "Pupils"]] + [[area, phase, 10 * phase + n] for phase in (1, 2, 3)
+                                             for n, area in enumerate(("Somerset", "Devon"))]
+    rows = [row + [None] * 20 + ["Notes"] for row in rows]   # a wide sheet: every column scrolls into view
+    path = write_workbook(tmp_path / "phases.xlsx", "Pupils", rows)
+    wizard = open_wizard(qtbot, demo_pack, [path])
+    wizard.next()
+    page = wizard.preview_page
+    assert page.tables.currentText().startswith("Unsure: phases.xlsx")
+    assert page.doubt.isVisible() and "repeat another row's label" in page.doubt.text()
+    assert not page.isComplete()                 # not imported silently
+    assert page.grid.model().columnCount() == 24
+    page.key_columns.setText("B")
+    page.apply.click()
+    assert page.error.text() == ""
+    table = wizard.results[0].tables[0]
+    assert table.report.verdict != "unsure" and table.layout.key_columns == ("B",)
+    obs = {o.cell: o for o in table.observations}
+    assert (obs["C7"].label, obs["C7"].section, obs["C7"].value) == ("Devon", "3", 31)
+    assert page.isComplete() and not page.doubt.isVisible()
+    assert page.grid.model().index(1, 1).data(Qt.ItemDataRole.BackgroundRole).color().name() == KEY_COLOUR
+    wizard.next()
+    with qtbot.waitSignal(wizard.imported, timeout=10_000):
+        wizard.button(wizard.WizardButton.FinishButton).click()
+
+
+def test_an_unsure_table_is_imported_only_when_confirmed(qtbot, demo_pack, tmp_path):
+    rows = [["Rates"], [], ["Somerset", 933, 12.5, 14], ["Devon", 878, 11, 13.5], ["Dorset", 835, 10, 9]]
+    path = write_workbook(tmp_path / "rates.xlsx", "Rates", rows)
+    before = table_count(demo_pack)
+    wizard = open_wizard(qtbot, demo_pack, [path])
+    wizard.next()
+    page = wizard.preview_page
+    assert "no header row found" in page.doubt.text()
+    assert not wizard.button(wizard.WizardButton.NextButton).isEnabled()
+    page.confirm.setChecked(True)
+    assert wizard.button(wizard.WizardButton.NextButton).isEnabled()
+    wizard.next()
+    with qtbot.waitSignal(wizard.imported, timeout=10_000):
+        wizard.button(wizard.WizardButton.FinishButton).click()
+    assert table_count(demo_pack) == before + 1
 
 
 def test_a_file_already_in_the_pack_is_warned_about_and_can_be_imported_again(qtbot, demo_pack):

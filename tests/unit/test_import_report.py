@@ -28,7 +28,7 @@ def test_report_names_range_headers_labels_unit_kind_and_skipped_cells(tmp_path,
         "m6.xlsx: 1 table",
         "  [M6 Summary!A3:C8] 23/24 Budget Monitoring Report (Month 6)",
         "    header rows 3, units row 4; labels in column A; no key columns",
-        "    unit £m (from units row 4); period 2023/24 Month 6",
+        "    unit £m (from units row 4); period 2023/24 Month 6 (from the title)",
         "    3 rows, 6 figures read; budget_monitor (columns name budget / variance), layout detected",
         "    assumed section heading: row 5 'Children & Families'",
         "    skipped A10: footnote row",
@@ -78,7 +78,8 @@ def test_overrides_change_header_rows_label_column_and_last_row(tmp_path):
     (auto,) = read_file(path).tables
     detected = auto.layout
     assert detected.label_column == "B"
-    assert auto.report.skipped_cells()[:1] == [("A2", "left of the label column")]
+    assert auto.report.key_columns == [{"column": "A", "header": "Ref", "role": "section"}]   # kept, not skipped
+    assert not auto.report.skipped_cells()
     fixed = replace(detected, label_column="A", first_column="A", last_row=3)
     (table,) = read_file(path, overrides=[fixed]).tables
     got = {o.cell: (o.label, o.measure, o.value) for o in table.observations}

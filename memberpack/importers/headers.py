@@ -1,0 +1,152 @@
+"""Header rows: how many there are, which rows only number the columns, and which row is data.
+
+As unpivotr's ``behead`` peels one layer of headers at a time, the rows under a table's first
+header row are taken one by one while they still look like headers: words (a group header over
+leaf names), periods (``2019 | 2020 | 2021`` under ``Expenditure``), up to :data:`MAX_HEADER_ROWS`.
+A row of column numbers (``1 2 3``) or letter codes (``C1 C2 C3 = C1 - C2``) is kept as the
+columns' codes, neither data nor part of their names. A row that looks like the rows under it
+(mostly figures, in the same columns) is never a header.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+from typing import Any
+
+from memberpack.model.periods import parse_period
+from memberpack.model.values import TEXT
+
+MAX_HEADER_ROWS = 4
+_LETTER_CODE = re.compile(r"\(?(?:[A-Z]{1,2}\d{1,3}|[a-z]|[A-Z]|col(?:umn)?\s*\d{1,3})\)?(?:\s*=\s*[A-Z0-9 +\-*/().]+)?",
+                          re.IGNORECASE)
+_FORMULA_CODE = re.compile(r"=?\s*[A-Z]{1,2}\d{1,3}\s*(?:[-+*/]\s*[A-Z]{1,2}\d{1,3}\s*)+", re.IGNORECASE)
+# A footnote marker at the end of a name or header: "Somerset5", "Total (3)", "[note 2]", "¹".
+_MARKER = re.compile(r"(?:(?<=[a-z)])(?P<digits>\d{1,2})|\s*\((?P<paren>\d{1,2})\)|\s*\[(?:[Nn]ote\s*)?(?P<note>\d{1,3})\]"
+                     r"|\s*(?P<sup>[¹²³⁴⁵⁶⁷⁸⁹⁰]+))$")
+_SUPERSCRIPTS = str.maketrans("¹²³⁴⁵⁶⁷⁸⁹⁰", "1234567890")
+
+
+def _filled(row: Sequence[Any], cols: range) -> list[tuple[int, Any]]:
+    return [(c, row[c]) for c in cols if c < len(row) and not _blank(row[c])]
+
+
+def _blank(value: Any) -> bool:
+    return value is None or (isinstance(value, str) and not value.strip())
+
+
+def _int(value: Any) -> int | None:
+    if isinstance(value, bool):
+        return None
+    if isinstance(value, (int, float)) and float(value).is_integer():
+        return int(value)
+    if isinstance(value, str) and value.strip().isdigit():
+        return int(value.strip())
+    return None
+
+
+def is_year(value: Any) -> bool:
+    number = _int(value)
+    return number is not None and 1990 <= number <= 2040
+
+
+def column_codes(row: Sequence[Any], cols: range) -> dict[int, str] | None:
+    """The codes a column-number or letter-code row gives its columns, or None when it is not one.
+
+    Column numbers count up by one (``1 2 3 4``); letter codes are short (``C1``, ``(a)``, ``B``),
+    each different, and may spell a formula (``C3 = C1 - C2``)."""
+    filled = _filled(row, cols)
+    if len(filled) < 3:
+        return None
+    numbers = [_int(v) for _, v in filled]
+    if all(n is not None for n in numbers):
+        counted = numbers[1:] if len(numbers) > 3 else numbers   # the first may number the table (108, then 1 2 3)
+        if all(b == a + 1 for a, b in zip(counted, counted[1:])) and not all(map(is_year, numbers)):
+            return {c: str(n) for (c, _), n in zip(filled, numbers)}
+        return None
+    texts = [" ".join(str(v).split()) for _, v in filled]
+    if not all(isinstance(v, str) for _, v in filled) or len(set(texts)) != len(texts):
+        return None
+    if all(parse_period(t) is not None for t in texts):
+        return None   # Q1 Q2 Q3 Q4, M6: periods, not codes
+    if all(_LETTER_CODE.fullmatch(t) or _FORMULA_CODE.fullmatch(t) for t in texts) and any(
+            re.search(r"\d", t) for t in texts) or _consecutive_letters(texts):
+        return {c: t for (c, _), t in zip(filled, texts)}
+    return None
+
+
+def _consecutive_letters(texts: list[str]) -> bool:
+    letters = [t.strip("()") for t in texts]
+    return all(len(t) == 1 and t.isalpha() for t in letters) and all(
+        ord(b.lower()) == ord(a.lower()) + 1 for a, b in zip(letters, letters[1:]))
+
+
+def is_token_row(row: Sequence[Any], cols: range) -> bool:
+    """A row of reference codes with no words (``RSX-edu-empl``, ``C1R190``, ``Row_no 190 190``):
+    every cell one token, and each text token holding a digit, dash or underscore."""
+    filled = _filled(row, cols)
+    if len(filled) < 2 or column_codes(row, cols) is not None:
+        return column_codes(row, cols) is not None
+    if sum(is_year(v) for _, v in filled) >= 2:
+        return False   # periods over the columns: a header
+    for _, value in filled:
+        if isinstance(value, str):
+            text = value.strip()
+            if any(ch.isspace() for ch in text) or not any(ch.isdigit() or ch in "-_" for ch in text):
+                return False
+        elif _int(value) is None:
+            return False
+    return True
+
+
+def is_period_row(row: Sequence[Any], cols: range, classes) -> bool:
+    """A header row of periods under a group header: years as numbers (``2019 2020 2021``) or
+    words; no other figures."""
+    filled = _filled(row, cols)
+    years = [v for _, v in filled if is_year(v)]
+    others = [classes(v) for _, v in filled if not is_year(v)]
+    return len(years) >= 2 and len(set(map(_int, years))) == len(years) and all(k == TEXT for k in others)
+
+
+def looks_like_data(row: Sequence[Any], below: Sequence[Sequence[Any]], cols: range, classes) -> bool:
+    """Whether ``row`` is mostly figures in the columns where the rows under it have figures: a
+    data row, never a header (``classes`` tells a cell's kind: number, text, special, blank)."""
+    filled = _filled(row, cols)
+    if not filled:
+        return False
+    kinds = {c: classes(v) for c, v in filled}
+    numeric = [c for c, k in kinds.items() if k in ("number", "special")]
+    if len(numeric) * 2 < len(filled) or len(numeric) < 2:
+        return False
+    if column_codes(row, cols) is not None:
+        return False
+    if is_period_row(row, cols, classes) and not all(
+            all(is_year(r[c]) for r in below if c < len(r) and not _blank(r[c])) for c in numeric):
+        return False   # years over figures that are not years: a header of periods
+    if not below:
+        return True
+    starts = [min((c for c in cols if c < len(r) and not _blank(r[c])), default=cols.stop) for r in below]
+    if filled[0][0] > min(starts):
+        return False   # it starts right of where the rows below start (their names): codes over figures
+    alike = 0
+    for other in below:   # alike: figures where it has figures, words where it has words (blanks aside)
+        kinds_below = {c: classes(other[c]) for c in cols if c < len(other) and not _blank(other[c])}
+        numeric_below = {c for c, k in kinds_below.items() if k in ("number", "special")}
+        both = [c for c in kinds if c in kinds_below and c != filled[0][0]]   # the names may be any words
+        clashes = sum((c in numeric_below) != (kinds[c] in ("number", "special")) for c in both)
+        alike += bool(numeric_below) and clashes * 5 <= len(both)
+    return alike * 2 >= len(below)
+
+
+def strip_marker(text: str) -> tuple[str, str | None]:
+    """``"Somerset5"`` -> (``"Somerset"``, ``"5"``); ``"Net spend (2)"`` -> (``"Net spend"``, ``"2"``)."""
+    found = _MARKER.search(text)
+    if found is None or found.start() == 0:
+        return text, None
+    marker = next(v for v in found.groupdict().values() if v)
+    return text[:found.start()].rstrip(), marker.translate(_SUPERSCRIPTS)
+
+
+def has_marker(text: str) -> bool:
+    return bool(text) and (text[-1].isdigit() or text[-1] in ")]¹²³⁴⁵⁶⁷⁸⁹⁰") and _MARKER.search(text) is not None
+
