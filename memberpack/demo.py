@@ -2,9 +2,9 @@
 
 The samples are imported one file at a time in name order, so the Month 5 budget monitor becomes the
 earlier version of the Month 6 one and the app can show what changed. A few notes are added so the
-notes panel and the PDF have something to show. Somerset is set as our authority and its
-statistical-neighbour workbook is read, so the children-looked-after statistics open as a "how we
-compare" view. The pack is written to a temporary file and renamed
+notes panel and the PDF have something to show. North Somerset (LA 802, E06000024), whose
+scorecards the samples copy, is set as our authority and its statistical-neighbour workbook is
+read, so the scorecards and the children-looked-after statistics compare the same council. The pack is written to a temporary file and renamed
 at the end: a failure leaves no file behind.
 """
 
@@ -48,7 +48,7 @@ DEMO_META = {
                            "another language, on request: contact Democratic Services.",
 }
 SAMPLE_SUFFIXES = (".xlsx", ".xls", ".xlsm", ".ods", ".csv")
-DEMO_AUTHORITY = "933"                            # Somerset
+DEMO_AUTHORITY = "802"                            # North Somerset, the council of the sample scorecards
 NEIGHBOUR_SAMPLE = "statistical_neighbours.xlsx"  # read as the neighbour list, not imported as a table
 # (file prefix, row label, words in the measure, kind, visibility, author, body)
 DEMO_NOTES = (

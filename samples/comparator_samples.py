@@ -1,13 +1,14 @@
 """Comparator samples: official statistics in the DfE "Explore education statistics" CSV layout (with
-its ``.meta.csv``) and a statistical-neighbour workbook, so the demo pack can show how Somerset
-(LA 933, E10000027) compares with England, the South West and its statistical neighbours.
+its ``.meta.csv``) and a statistical-neighbour workbook, so the demo pack can show how North Somerset
+(LA 802, E06000024), the council of the sample scorecards, compares with England, the South West and
+its statistical neighbours.
 
 ILLUSTRATIVE FIGURES. The seeds give only a few of these numbers; everything else is invented to be
 plausible and is not any authority's published figure:
 - seed 001 T001-14 (North Somerset scorecard, pack of March 2021): CLA rate per 10,000 "England, 67
   South West, 57" and statistical neighbours 53, with North Somerset at "53.7 per 10,000". These are
-  the 31 March 2020 figures of England, the South West and North Somerset below, and Somerset's
-  neighbours' 2020 average is made to come to 53.0.
+  the 31 March 2020 figures of England, the South West and North Somerset below, and North
+  Somerset's neighbours' 2020 average is made to come to 53.0, as the scorecard says.
 - seed 003 draws Somerset's CLA rate against England, its statistical neighbours and the South West
   (chart only, no figures): the figures for Somerset and its neighbours here are ILLUSTRATIVE.
 - The foster care percentages and the neighbour list (and its closeness words) are ILLUSTRATIVE.
@@ -49,8 +50,10 @@ AUTHORITIES = {
     "925": ("Lincolnshire", "E10000019", "East Midlands", (44.0, 44.5, 44.0, 44.3), (79, 78, 78, 77)),
     "815": ("North Yorkshire", "E10000023", "Yorkshire and The Humber", (38.0, 39.0, 39.5, 40.0), (76, 76, 75, 75)),
 }
-# Somerset's statistical neighbours (ILLUSTRATIVE), closest first; their 2020 rates average 53.0.
-NEIGHBOURS = ("865", "878", "838", "908", "893", "885", "916", "815", "925", "802")
+# North Somerset's statistical neighbours (ILLUSTRATIVE), closest first; their 2020 rates average 53.0
+# (seed 001: "statistical neighbours 53").
+OURS = "802"
+NEIGHBOURS = ("933", "865", "878", "838", "908", "916", "801", "800", "885", "815")
 CLOSENESS = ("Extremely close", "Extremely close", "Very close", "Very close", "Very close", "Close", "Close",
              "Close", "Somewhat close", "Somewhat close")
 META = [
@@ -85,7 +88,7 @@ def cla_rates_meta(path: Path) -> None:
 
 def neighbours_workbook(path: Path) -> None:
     """The DfE statistical-neighbour workbook's shape: title rows, then LA number, name and SN1..SN10
-    (each a neighbour's LA number and how close it is); only Somerset's row is filled in."""
+    (each a neighbour's LA number and how close it is); only North Somerset's row is filled in."""
     wb = Workbook()
     ws = new_sheet(wb, "Statistical neighbours")
     put(ws, 1, ["Children's services statistical neighbour benchmarking tool (ILLUSTRATIVE list)"], bold=True)
@@ -93,8 +96,8 @@ def neighbours_workbook(path: Path) -> None:
     sn_heads = [h for n in range(1, 11) for h in (f"SN{n}", f"SN{n}")]
     put(ws, 4, ["LA number", "LA name", *sn_heads], bold=True)
     listed = [v for code, close in zip(NEIGHBOURS, CLOSENESS) for v in (int(code), close)]
-    put(ws, 5, [933, "Somerset", *listed])
-    for r, (code, (name, *_rest)) in enumerate(((c, a) for c, a in AUTHORITIES.items() if c != "933"), start=6):
+    put(ws, 5, [int(OURS), AUTHORITIES[OURS][0], *listed])
+    for r, (code, (name, *_rest)) in enumerate(((c, a) for c, a in AUTHORITIES.items() if c != OURS), start=6):
         put(ws, r, [int(code), name])
     widths(ws, 12, 16)
     wb.save(path)

@@ -1,9 +1,14 @@
-"""Which charts a dataset gets, described as :class:`ChartSpec` data.
+"""Which charts a dataset gets, described as :class:`ChartSpec` data, with their words from
+:mod:`memberpack.analysis.narrative`.
 
-* budget monitor: variance by service as bars, adverse (overspend) or favourable;
-* time series and KPI scorecards: one line per row across the period columns, benchmarks
-  (rows or columns naming England, the region or statistical neighbours) drawn as benchmark lines;
-* breakdowns: bars of the first numeric column by category.
+* money tables (budget monitors, DSG balances): bars of the variance, or of the surplus/(deficit)
+  carried forward, by service, adverse or favourable by the table's own sign convention;
+* time series and KPI scorecards: one line per row across the period columns, grouped by unit
+  (percent, count, rate, points) so no axis mixes them, benchmarks (rows naming England, the region
+  or statistical neighbours) dashed and marked, even where they have a single figure;
+* breakdowns: bars of one measure by category, a line naming the measures not drawn.
+
+Every table gets a chart and a summary, or :func:`table_summary` says why it has none.
 """
 
 from __future__ import annotations
@@ -11,14 +16,23 @@ from __future__ import annotations
 import re
 from dataclasses import replace
 
-from memberpack.model.charts import BAR, BENCHMARK, DATA_SERIES, EARLIER, LINE, ChartSpec, Series
-from memberpack.model.grid import Grid
+from memberpack.analysis.benchmark_text import is_comparator
+from memberpack.analysis.narrative import (Story, breakdown_story, budget_story, decimals_of, left_out_text,
+                                           net_row, polarity_of, repeated_labels, row_name, trend_story, unit_title,
+                                           verdict)
+from memberpack.model.charts import BAR, BENCHMARK, DATA_SERIES, EARLIER, LINE, MAX_LINES, ChartSpec, Series
+from memberpack.model.charts import value_range
+from memberpack.model.conventions import SURPLUS, Convention, convention_of
+from memberpack.model.grid import Grid, GridRow
 from memberpack.model.metrics import match_metric
-from memberpack.model.observation import BUDGET_MONITOR, DATA, KPI_SCORECARD, TIME_SERIES, Dataset, Observation
-from memberpack.model.observation import OPEN_STATISTICS
+from memberpack.model.observation import DATA, OPEN_STATISTICS, TIME_SERIES, Dataset, Observation
 from memberpack.model.periods import parse_period
+from memberpack.model.units import COUNT, GBP
 
-_BENCHMARK = re.compile(r"\b(england|national|south west|region|statistical neighbours?|sn average)\b", re.I)
+FLAG_LETTERS = {"adverse": "A", "favourable": "(F)"}
+MAX_BARS = 30   # a bar chart shows at most this many bars, the largest: a ledger has thousands of rows
+_NO_FIGURE = {None, "blank", "text"}
+_CARRIED = re.compile(r"carr(y|ied)\s*forward|c/f|closing balance|balance c/?f", re.I)
 
 
 def source_line(ds: Dataset) -> str:
@@ -26,7 +40,7 @@ def source_line(ds: Dataset) -> str:
 
 
 def money_text(value: float | None) -> str:
-    """£ figures as a councillor reads them: £12.4m, £650k, £980; negatives in brackets."""
+    """£ figures where no table gives the scale: £12.4m, £650k, £980; negatives in brackets."""
     if value is None:
         return "–"
     size = abs(value)
@@ -34,21 +48,32 @@ def money_text(value: float | None) -> str:
     return f"({text})" if value < 0 else text
 
 
-def point_text(value: float | None, unit: str | None) -> str:
-    """A chart point as a reader sees it: money as :func:`money_text`, 38.9%, 53.7, 1,050."""
+def point_text(value: float | None, unit: str | None, spec: ChartSpec | None = None) -> str:
+    """A chart point as the table shows it: money in the chart's scale, 38.9%, 53.7, 1,050."""
     if value is None:
         return "–"
-    if unit == "GBP":
-        return money_text(value)
-    if unit == "percent":
-        return f"{value:,.1f}%"
-    if unit == "per_10000" or not float(value).is_integer():
-        return f"{value:,.1f}"
-    return f"{value:,.0f}"
+    if unit == GBP:
+        if spec is not None and spec.scale != 1.0:
+            suffix = {1e6: "m", 1e3: "k"}.get(spec.scale, "")
+            text = f"£{abs(value) / spec.scale:,.{spec.decimals}f}{suffix}"
+            return f"({text})" if value < 0 else text
+        return money_text(value) if spec is None else (f"(£{abs(value):,.0f})" if value < 0 else f"£{value:,.0f}")
+    decimals = spec.decimals if spec is not None else (0 if float(value).is_integer() else 1)
+    if unit == PERCENT_UNIT:
+        return f"{value:,.{decimals}f}%"
+    return f"{value:,.{decimals}f}"
 
 
-FLAG_LETTERS = {"adverse": "A", "favourable": "(F)"}
-MAX_BARS = 30   # a bar chart shows at most this many bars, the largest: a ledger has thousands of rows
+PERCENT_UNIT = "percent"
+
+
+def flag_text(status: str | None, spec: ChartSpec) -> str:
+    """The letter or word beside a bar: A/(F) in a budget monitor, deficit/surplus in a DSG table."""
+    if status not in ("adverse", "favourable"):
+        return ""
+    if spec.y_label.startswith("Surplus"):
+        return "deficit" if status == "adverse" else "surplus"
+    return FLAG_LETTERS[status]
 
 
 def largest(values: list[float | None], most: int) -> list[int]:
@@ -69,111 +94,275 @@ def largest_bars(spec: ChartSpec, most: int = MAX_BARS) -> ChartSpec:
         replace(s, values=pick(s.values), statuses=pick(s.statuses), cells=pick(s.cells)) for s in spec.series])
 
 
-def _variance_chart(ds: Dataset, grid: Grid) -> ChartSpec | None:
-    variance = next((m for m in grid.measures if match_metric("", m, "GBP").id == "fin_variance"), None)
-    if variance is None:
+def active_title(spec: ChartSpec) -> str:
+    """The chart's title, which says what it shows (written by the narrative layer)."""
+    return spec.title
+
+
+# --- money ---------------------------------------------------------------------------------------
+def _column(grid: Grid, metric_id: str) -> str | None:
+    return next((m for m in grid.measures if match_metric("", m, "GBP").id == metric_id), None)
+
+
+def _money(grid: Grid, measure: str) -> bool:
+    return any(r.cells.get(measure) is not None and r.cells[measure].unit == GBP for r in grid.rows)
+
+
+def money_measure(grid: Grid, conv: Convention) -> str | None:
+    """The column a money table is judged by: the surplus/(deficit) carried forward where a DSG
+    table has one, else the variance."""
+    if conv.positive == SURPLUS:
+        carried = next((m for m in grid.measures if _CARRIED.search(m) and _money(grid, m)), None)
+        if carried:
+            return carried
+    variance = _column(grid, "fin_variance")
+    if variance and _money(grid, variance):
+        return variance
+    return next((m for m in grid.measures if re.search(r"variance", m, re.I) and _money(grid, m)), None)
+
+
+def _money_chart(ds: Dataset, grid: Grid) -> ChartSpec | None:
+    conv = convention_of(ds, grid)
+    measure = money_measure(grid, conv)
+    if measure is None:
         return None
-    rows = [r for r in grid.rows if r.role == DATA and r.value(variance) is not None]
+    rows = [r for r in grid.rows if r.role == DATA and r.value(measure) is not None]
     if not rows:
         return None
-    values = [r.value(variance) for r in rows]
-    statuses = ["adverse" if v > 0 else "favourable" if v < 0 else None for v in values]
-    worst = max(rows, key=lambda r: r.value(variance))
-    over, count = sum(v for v in values if v > 0), sum(1 for v in values if v > 0)
-    summary = (f"{worst.label} has the largest overspend at {money_text(worst.value(variance))}; "
-               f"overspends add up to {money_text(over)} across {count} services." if count > 1 else
-               f"{worst.label} is the only service forecast to overspend, by {money_text(worst.value(variance))}."
-               if count else "No service is forecast to overspend.")
+    values = [r.value(measure) for r in rows]
+    statuses = ["adverse" if conv.adverse(v) else "favourable" if v else None for v in values]
+    period = _column_period(grid, measure) or ds.period
+    carried = bool(_CARRIED.search(measure))
+    story = budget_story(grid, measure, conv, period, _column(grid, "fin_budget_current"),
+                         _column(grid, "fin_variance_movement"),
+                         what="in-year " if conv.positive == SURPLUS and not carried else "",
+                         tail=" carried forward" if carried else "")
+    repeated = repeated_labels(rows)
+    kind = "Surplus/(deficit)" if conv.positive == SURPLUS else "Variance"
     return ChartSpec(
-        id=f"{ds.key}#variance", kind=BAR, title=f"{variance} by service", summary=summary,
-        categories=[r.label for r in rows],
-        series=[Series(variance, values, DATA_SERIES, statuses, [r.cells[variance].cell for r in rows])],
-        unit="GBP", source=source_line(ds), dataset_key=ds.key, y_label="£")
+        id=f"{ds.key}#variance", kind=BAR, title=story.title, summary=story.summary + " " + conv.key,
+        categories=[row_name(r, repeated) for r in rows],
+        series=[Series(measure, values, DATA_SERIES, statuses, [r.cells[measure].cell for r in rows])],
+        unit=GBP, source=source_line(ds), dataset_key=ds.key, y_label=f"{kind}, {conv.unit_text}",
+        x_label="", scale=conv.scale, decimals=conv.decimals if conv.scale != 1.0 else 0,
+        y_range=value_range(values))
 
 
+# --- series --------------------------------------------------------------------------------------
 def _period_columns(grid: Grid) -> list[str]:
     return [m for m in grid.measures if parse_period(m) is not None]
 
 
-def _series_chart(ds: Dataset, grid: Grid) -> ChartSpec | None:
+def _column_period(grid: Grid, measure: str) -> str | None:
+    """A column's period in full (``Q3 2020/21`` for a column headed ``Q3``), where its rows agree."""
+    found = {r.cells[measure].period for r in grid.rows if measure in r.cells and r.cells[measure].period}
+    return found.pop() if len(found) == 1 else None
+
+
+def _unit(row: GridRow, periods: list[str]) -> str | None:
+    """A row's unit; where the source states none, a count if its figures are whole numbers and its
+    metric is not a score (an Attainment 8 gap is in points)."""
+    cells = [row.cells[p] for p in periods if p in row.cells]
+    stated = next((c.unit for c in cells if c.unit), None)
+    if stated or not cells or is_comparator(row.label):
+        return stated
+    known = match_metric(row.label, None, None)
+    whole = all(float(c.value).is_integer() for c in cells if c.value is not None)
+    return COUNT if whole and (known.unit == COUNT or known.id == "other") else None
+
+
+def _series(row: GridRow, periods: list[str], role: str, name: str | None = None) -> Series:
+    cells = [row.cells.get(p) for p in periods]
+    return Series(name or row.label, [c.value if c else None for c in cells], role, [],
+                  [c.cell if c else "" for c in cells],
+                  [c.display if c is not None and c.value is None and c.status not in _NO_FIGURE else ""
+                   for c in cells])
+
+
+def _points(row: GridRow, periods: list[str], names: list[str]) -> list[tuple[str, float]]:
+    return [(row.cells[p].period or name, row.value(p)) for p, name in zip(periods, names)
+            if row.value(p) is not None]
+
+
+def _weight(row: GridRow, periods: list[str], names: list[str]) -> tuple[int, float]:
+    """How much a row is news: got worse (by its metric's polarity) before merely moved, then by
+    the share of its earlier figure it moved."""
+    points = _points(row, periods, names)
+    if len(points) < 2:
+        return (0, 0.0)
+    (_a, before), (_b, after) = points[-2], points[-1]
+    share = abs(after - before) / abs(before) if before else abs(after - before)
+    judged = verdict(before, after, polarity_of(row, row.cells[periods[0]] if periods[0] in row.cells else None))
+    return (2 if judged == "worse" else 1, share)
+
+
+def _lead(rows: list[GridRow], periods: list[str], names: list[str]) -> GridRow:
+    """The row to speak of first: the one that is most news (:func:`_weight`)."""
+    return max(rows, key=lambda row: _weight(row, periods, names))
+
+
+def _chunks(groups: list[list[GridRow]]) -> list[list[GridRow]]:
+    """Groups of rows (a measure and its benchmarks) packed into charts of at most MAX_LINES lines."""
+    out: list[list[GridRow]] = []
+    for group in groups:
+        if out and len(out[-1]) + len(group) <= MAX_LINES:
+            out[-1] += group
+        else:
+            out.append(list(group[:MAX_LINES]))
+    return out
+
+
+def _by_unit(rows: list[GridRow], periods: list[str]) -> dict[str | None, list[list[GridRow]]]:
+    """Rows grouped by unit, each measure with the benchmark rows that follow it."""
+    units: dict[str | None, list[list[GridRow]]] = {}
+    late: list[GridRow] = []
+
+    def mean(row: GridRow) -> float:
+        values = [row.value(p) for p in periods if row.value(p) is not None]
+        return sum(values) / len(values)
+
+    for row in rows:
+        unit = _unit(row, periods)
+        if is_comparator(row.label) and unit is None:
+            late.append(row)      # placed beside the measure of its size, below
+        elif is_comparator(row.label) and units.get(unit):
+            units[unit][-1].append(row)
+        else:
+            units.setdefault(unit, []).append([row])
+    for row in late:
+        groups = [g for gs in units.values() for g in gs]
+        if groups:
+            min(groups, key=lambda g: abs(mean(g[0]) - mean(row))).append(row)
+        else:
+            units.setdefault(None, []).append([row])
+    return units
+
+
+def _year_series_chart(ds: Dataset, grid: Grid, rows: list[GridRow], periods: list[str]) -> ChartSpec:
+    """Rows that are years of monthly figures: the latest year against the same month a year before."""
+    current, previous = rows[-1], rows[-2]
+    unit = _unit(current, periods)
+    decimals = decimals_of([o.display for r in rows for o in r.cells.values()])
+    column = next(p for p in reversed(periods) if current.value(p) is not None)
+    points = [(o.period or column, o.value) for o in (previous.cells.get(column), current.cells.get(column))
+              if o is not None and o.value is not None]
+    name = re.sub(r"\s*\d{4}\s*[-/]\s*\d{2,4}\s*$", "", current.label) or ds.name
+    story = trend_story(name, points, unit, polarity_of(current, current.cells.get(column)), decimals)
+    series = [_series(r, periods, DATA_SERIES if r is current else EARLIER) for r in rows[-MAX_LINES:]]
+    values = [v for s in series for v in s.values if v is not None]
+    return ChartSpec(id=f"{ds.key}#series", kind=LINE, title=story.title, summary=story.summary,
+                     categories=list(periods), series=series, unit=unit, source=source_line(ds),
+                     dataset_key=ds.key, y_label=unit_title(unit), x_label="Month", decimals=decimals,
+                     y_range=value_range(values),
+                     left_out=left_out_text([r.label for r in rows[:-MAX_LINES]], "older years"))
+
+
+def _series_charts(ds: Dataset, grid: Grid) -> list[ChartSpec]:
     periods = _period_columns(grid)
-    if len(periods) < 2:
-        return None
-    numeric = [r for r in grid.rows if sum(r.value(p) is not None for p in periods) >= 2]
+    rows = [r for r in grid.rows if r.role == DATA]
+    numeric = [r for r in rows if any(r.value(p) is not None for p in periods)]
     if not numeric:
-        return None
-    # One axis, one unit: a scorecard's counts are not drawn against its percentages; rows whose
-    # unit is not stated go with the rest.
-    unit_of = {id(r): next((r.cells[p].unit for p in periods if p in r.cells and r.cells[p].unit), None)
-               for r in numeric}
-    axis_unit = next((u for u in unit_of.values() if u), None)
-    numeric = [r for r in numeric if unit_of[id(r)] in (None, axis_unit)]
-    rows = numeric[:8]
-    own = [r for r in rows if not _BENCHMARK.search(r.label)]
-    # In a time series whose rows are years, the last is the current one, the others earlier years
-    # (rows that are all measures, "Children Looked After", are each a series of their own).
-    current = own[-1] if ds.kind == TIME_SERIES and own and any(parse_period(r.label) for r in own) else None
-    series = [Series(row.label, [row.value(p) for p in periods],
-                     BENCHMARK if row not in own else EARLIER if current and row is not current else DATA_SERIES,
-                     [], [row.cells[p].cell if p in row.cells else "" for p in periods]) for row in rows]
-    unit = next((row.cells[p].unit for row in numeric for p in periods if p in row.cells and row.cells[p].unit), None)
-    latest = series[rows.index(current if current else own[0])] if own else series[0]
-    points = [(p, v) for p, v in zip(periods, latest.values) if v is not None]
-    summary = (f"{latest.name}: {point_text(points[-1][1], unit)} in {points[-1][0]}, "
-               f"from {point_text(points[0][1], unit)} in {points[0][0]}."
-               if len(points) >= 2 else f"{latest.name} over {len(periods)} periods.")
-    return ChartSpec(id=f"{ds.key}#series", kind=LINE, title=ds.name, summary=summary, categories=periods,
-                     series=series, unit=unit, source=source_line(ds), dataset_key=ds.key)
+        return []
+    years = [r for r in numeric if not is_comparator(r.label) and parse_period(r.label)]
+    if ds.kind == TIME_SERIES and len(years) >= 2 and len(years) == len(numeric):
+        return [_year_series_chart(ds, grid, years, periods)]
+    names = [_column_period(grid, p) or p for p in periods]
+    conv = convention_of(ds, grid) if any(_unit(r, periods) == GBP for r in numeric) else None
+    no_figures = [r.label for r in rows if r not in numeric and any(p in r.cells for p in periods)]
+    charts: list[tuple[tuple[int, float], ChartSpec]] = []
+    chunks = [(unit, chunk) for unit, groups in _by_unit(numeric, periods).items() for chunk in _chunks(groups)]
+    for n, (unit, chunk) in enumerate(chunks):
+        own = [r for r in chunk if not is_comparator(r.label)] or chunk
+        lead = _lead(own, periods, names)
+        decimals = decimals_of([o.display for r in chunk for p in periods for o in [r.cells.get(p)] if o])
+        story = trend_story(lead.label, _points(lead, periods, names), unit,
+                            polarity_of(lead, lead.cells.get(periods[-1])), decimals, conv)
+        others = [r.label for r in own if r is not lead]
+        summary = story.summary + (f" Also drawn: {'; '.join(others)}." if others and len(others) <= 2 else
+                                   f" Also drawn: {len(others)} more measures in {unit_title(unit, conv)}."
+                                   if others else "")
+        series = [_series(r, periods, BENCHMARK if is_comparator(r.label) else DATA_SERIES) for r in chunk]
+        values = [v for s in series for v in s.values if v is not None]
+        charts.append((_weight(lead, periods, names), ChartSpec(
+            id=f"{ds.key}#series" + (f"-{n + 1}" if n else ""), kind=LINE, title=story.title, summary=summary,
+            categories=names, series=series, unit=unit, source=source_line(ds), dataset_key=ds.key,
+            y_label=unit_title(unit, conv), x_label="Period", scale=conv.scale if conv and unit == GBP else 1.0,
+            decimals=decimals, y_range=value_range(values))))
+    ordered = [spec for _w, spec in sorted(charts, key=lambda pair: pair[0], reverse=True)]  # worst news first
+    if ordered and no_figures:
+        ordered[-1].left_out = left_out_text(no_figures, "no figures in these periods")
+    return ordered
+
+
+# --- breakdowns ----------------------------------------------------------------------------------
+def _breakdown_measure(grid: Grid, rows: list[GridRow]) -> str | None:
+    """The measure a breakdown is drawn by: a known indicator in percent first, then any known
+    indicator, then the first column with figures (not a count of pupils on roll)."""
+    usable = [m for m in grid.measures if sum(r.value(m) is not None for r in rows) >= 2]
+
+    def rank(m: str) -> tuple[int, int]:
+        cells = [r.cells[m] for r in rows if m in r.cells and r.cells[m].value is not None]
+        known = any(c.metric_id != "other" for c in cells) and match_metric("", m, cells[0].unit).id != "other"
+        percent = cells[0].unit == PERCENT_UNIT
+        return (-(2 * known + percent), usable.index(m))
+
+    return min(usable, key=rank) if usable else None
 
 
 def _breakdown_chart(ds: Dataset, grid: Grid) -> ChartSpec | None:
-    for measure in grid.measures:
-        rows = [r for r in grid.rows if r.role == DATA and r.value(measure) is not None]
-        if len(rows) >= 2:
-            values = [r.value(measure) for r in rows]
-            top = max(rows, key=lambda r: r.value(measure))
-            unit = rows[0].cells[measure].unit
-            return ChartSpec(id=f"{ds.key}#breakdown", kind=BAR, title=f"{ds.name}: {measure}",
-                             summary=f"{top.label} is the largest, at {top.cells[measure].display}.",
-                             categories=[r.label for r in rows],
-                             series=[Series(measure, values, DATA_SERIES, [], [r.cells[measure].cell for r in rows])],
-                             unit=unit, source=source_line(ds), dataset_key=ds.key)
-    return None
-
-
-def active_title(spec: ChartSpec) -> str:
-    """A short title saying what the chart shows (``Overspends of £11.5m, led by External
-    Placements``), worked out from the spec alone so the app and the PDF can both show it."""
-    data = next((s for s in spec.series if s.role == DATA_SERIES), spec.series[0] if spec.series else None)
-    points = [(c, v) for c, v in zip(spec.categories, data.values) if v is not None] if data else []
-    if not points:
-        return spec.title
-    if spec.kind == BAR and any(data.statuses):
-        over = [(c, v) for c, v in points if v > 0]
-        if not over:
-            return "No service is forecast to overspend"
-        if len(over) == 1:
-            return f"Overspend of {money_text(over[0][1])}, all in {over[0][0]}"
-        return f"Overspends of {money_text(sum(v for _, v in over))}, led by {max(over, key=lambda p: p[1])[0]}"
-    if spec.kind == BAR:
-        return f"{max(points, key=lambda p: p[1])[0]} is the largest"
-    (first_at, first), (last_at, last) = points[0], points[-1]
-    if len(points) < 2 or first == last:
-        return f"{data.name}: {point_text(last, spec.unit)} in {last_at}"
-    word = "up" if last > first else "down"
-    return (f"{data.name}: {word} from {point_text(first, spec.unit)} ({first_at}) "
-            f"to {point_text(last, spec.unit)} ({last_at})")
+    rows = [r for r in grid.rows if r.role == DATA]
+    measure = _breakdown_measure(grid, rows)
+    if measure is None:
+        return None
+    rows = [r for r in rows if r.value(measure) is not None]
+    unit = next((r.cells[measure].unit for r in rows if r.cells[measure].unit), None)
+    conv = convention_of(ds, grid) if unit == GBP else None
+    period = _column_period(grid, measure) or ds.period
+    named = re.sub(r"\s*\b\d{4}\s*[-/]\s*\d{2,4}\b", "", ds.name).strip(" :-") if parse_period(measure) else ""
+    story = breakdown_story(rows, measure, unit, net_row(grid), period, conv, named or "")
+    skipped = [m for m in grid.measures if m != measure and any(r.value(m) is not None for r in grid.rows)]
+    repeated = repeated_labels(rows)
+    values = [r.value(measure) for r in rows]
+    return ChartSpec(id=f"{ds.key}#breakdown", kind=BAR, title=story.title, summary=story.summary,
+                     categories=[row_name(r, repeated) for r in rows],
+                     series=[Series(measure, values, DATA_SERIES, [], [r.cells[measure].cell for r in rows])],
+                     unit=unit, source=source_line(ds), dataset_key=ds.key,
+                     y_label=f"{measure}, {unit_title(unit, conv)}" if unit != PERCENT_UNIT else measure,
+                     scale=conv.scale if conv else 1.0,
+                     decimals=(conv.decimals if conv and conv.scale != 1.0 else 0) if conv
+                     else decimals_of([r.cells[measure].display for r in rows]),
+                     y_range=value_range(values),
+                     left_out=left_out_text(skipped, "one measure per bar chart; the table has them all"))
 
 
 def charts_for(ds: Dataset, observations: list[Observation]) -> list[ChartSpec]:
-    """The charts worth drawing for one dataset (possibly none)."""
+    """The charts worth drawing for one dataset (possibly none: :func:`table_summary` says why)."""
     if ds.kind == OPEN_STATISTICS:  # every authority's figures: shown through comparisons instead
         return []
     grid = Grid.of(observations)
-    if ds.kind == BUDGET_MONITOR or any(match_metric("", m, "GBP").id == "fin_variance" for m in grid.measures):
-        chart = _variance_chart(ds, grid)
-    elif ds.kind in (TIME_SERIES, KPI_SCORECARD) or len(_period_columns(grid)) >= 2:
-        chart = _series_chart(ds, grid)
-    else:
-        chart = _breakdown_chart(ds, grid)
+    conv = convention_of(ds, grid)
+    if money_measure(grid, conv) is not None:
+        chart = _money_chart(ds, grid)
+        return [chart] if chart else []
+    if len(_period_columns(grid)) >= 2:
+        return _series_charts(ds, grid)
+    chart = _breakdown_chart(ds, grid)
     return [chart] if chart else []
+
+
+def table_summary(ds: Dataset, specs: list[ChartSpec]) -> str:
+    """The one line said about a table: its first chart's summary, or why it has no chart."""
+    if ds.kind == OPEN_STATISTICS:
+        return "Every area's figures: shown as how we compare, not as a chart."
+    if specs:
+        return specs[0].summary
+    return "No chart: the table has fewer than two figures in any one column to draw."
+
+
+def without_repeats(drawn: list[ChartSpec], more: list[ChartSpec | None]) -> list[ChartSpec | None]:
+    """``more`` with any chart already ``drawn`` (the same figures for the same periods) left out,
+    so a table and its "how we compare" do not draw one chart twice."""
+    seen = {(tuple(s.values), tuple(spec.categories)) for spec in drawn for s in spec.series}
+    return [None if spec is not None and all((tuple(s.values), tuple(spec.categories)) in seen
+                                              for s in spec.series if any(v is not None for v in s.values))
+            else spec for spec in more]

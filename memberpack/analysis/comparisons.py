@@ -19,7 +19,7 @@ from dataclasses import dataclass, field
 
 from memberpack.analysis.benchmark_text import ENGLAND, NEIGHBOURS, REGION, benchmark_tables, written_benchmarks
 from memberpack.analysis.charts import money_text, source_line
-from memberpack.model.areas import LOCAL_AUTHORITY, NATIONAL, REGIONAL, Area
+from memberpack.model.areas import LOCAL_AUTHORITY, NATIONAL, REGIONAL, Area, named_in
 from memberpack.model.charts import BENCHMARK, DATA_SERIES, LINE, ChartSpec, Series
 from memberpack.model.grid import Grid
 from memberpack.model.metrics import HIGHER, LOWER, NEUTRAL, metric
@@ -321,22 +321,32 @@ def _figure(obs) -> _Figure:
     return _Figure(obs.value, obs.display, obs.status, obs.cell)
 
 
+def table_area(ds, grid: Grid, ours: Area | None) -> str:
+    """Whose figures a table holds: the area its title, sheet or rows name (``North Somerset``),
+    else our authority's (a table in our pack is ours unless it says otherwise); a table's own
+    figures are "ours" only when it is about our authority."""
+    texts = [ds.name, ds.sheet, *(r.label for r in grid.rows)]
+    named = next((a for a in (named_in(t) for t in texts) if a is not None), None)
+    if named is not None:
+        return named.name
+    return ours.name if ours else "Our figure"
+
+
 def _tables(pack: Pack, ours: Area | None, wanted) -> list[Comparison]:
     """Benchmarks written inside imported tables (see :mod:`memberpack.analysis.benchmark_text`)."""
     out = []
-    our_name = ours.name if ours else "Our figure"
     for ds in (d for d in pack.datasets() if d.kind != OPEN_STATISTICS):
         grid = Grid.of(pack.observations(ds.id))
+        our_name = table_area(ds, grid, ours)
         for row, latest, found in written_benchmarks(grid):
             if wanted(row.label, row.section, latest.metric_id):
                 cells = ", ".join(dict.fromkeys(b.cell for b in found))
                 subject = _Subject(ds, row.label, row.section, latest.metric_id, latest.unit,
                                    f"{source_line(ds)}; benchmarks from {cells}")
-                lines = [_Line(b.kind, b.name, {latest.measure: _Figure(b.value, b.display, cell=b.cell)})
-                         for b in found]
-                out.append(_compare(subject, _Line(OURS, our_name, {latest.measure: _figure(latest)}), lines,
-                                    trend=False))
-        for table in benchmark_tables(grid, ours.name if ours else None, ds.name):
+                when = latest.period or latest.measure   # "Q3 2020/21", not the column's "Q3"
+                lines = [_Line(b.kind, b.name, {when: _Figure(b.value, b.display, cell=b.cell)}) for b in found]
+                out.append(_compare(subject, _Line(OURS, our_name, {when: _figure(latest)}), lines, trend=False))
+        for table in benchmark_tables(grid, our_name if our_name != "Our figure" else None, ds.name):
             if wanted(table.title, None, table.metric_id):
                 subject = _Subject(ds, table.title, None, table.metric_id, table.unit, source_line(ds))
                 lines = [_Line(kind, name, {p: _figure(o) for p, o in figures.items()})

@@ -1,5 +1,8 @@
-"""What a councillor wants first: the budget position, what is red, what moved, what got worse,
-and what changed since the previous import of each table.
+"""What a councillor wants first: the budget position, reserves and deficits (the DSG High Needs
+deficit, in-year and carried forward), what is red (with its amount, grouped by table and period),
+what moved, what got worse, what members noted or asked, and what changed since the previous
+import of each table. The words come from :mod:`memberpack.analysis.narrative`, so each line reads
+its table's sign convention and scale; each item keeps its source cell, so it opens its own row.
 
 Comparators (England, region and statistical-neighbour rows, ``Benchmark: <name>`` columns) are
 not the council's own measures, so they never count as having got worse; adverse movements come
@@ -11,12 +14,16 @@ import re
 from dataclasses import dataclass, field
 
 from memberpack.analysis.benchmark_text import is_comparator
-from memberpack.analysis.charts import money_text
+from memberpack.analysis.charts import money_measure
+from memberpack.analysis.narrative import money, signed_money
+from memberpack.model.annotations import SHARED
+from memberpack.model.conventions import SURPLUS, Convention, convention_of
 from memberpack.model.grid import Grid, GridRow
 from memberpack.model.metrics import HIGHER, LOWER, match_metric, metric
 from memberpack.model.observation import DATA, SUBTOTAL, TIME_SERIES, TOTAL, Dataset, Observation
 from memberpack.model.periods import parse_period
 from memberpack.model.units import GBP
+from memberpack.store import annotation_store
 from memberpack.store.pack import Pack
 
 
@@ -28,6 +35,9 @@ class BudgetPosition:
     label: str
     source: str
     period: str | None = None
+    convention: Convention = field(default_factory=Convention)
+    dataset: str = ""
+    cell: str = ""
 
     @property
     def variance_pct(self) -> float:
@@ -35,7 +45,27 @@ class BudgetPosition:
 
     @property
     def flag(self) -> str:
-        return "A" if self.variance > 0 else "(F)" if self.variance < 0 else "-"
+        if not self.variance:
+            return "-"
+        return "A" if self.convention.adverse(self.variance) else "(F)"
+
+    def money(self, value: float) -> str:
+        """A figure of this monitor in its own scale, brackets for negatives (``(£0.7m)``)."""
+        return signed_money(value, self.convention)
+
+    @property
+    def word(self) -> str:
+        return self.convention.word(self.variance) or "balanced budget"
+
+    @property
+    def sentence(self) -> str:
+        """Net position first: ``Net forecast overspend of £12.4m (10.1% of the £123.1m budget)…``."""
+        when = f" at {self.period}" if self.period else ""
+        if not self.variance:
+            return f"Forecast outturn of {self.money(self.forecast)} matches the budget{when} ({self.label})."
+        return (f"Net forecast {self.word} of {money(self.variance, self.convention)}{when}, "
+                f"{abs(self.variance_pct):,.1f}% of the {self.money(self.budget)} budget: forecast outturn "
+                f"{self.money(self.forecast)} ({self.label}).")
 
 
 @dataclass(slots=True)
@@ -67,6 +97,11 @@ class Item:
         """The period and table the figure comes from: ``2023/24 Month 6 – 23/24 Budget Monitoring…``."""
         return f"{self.period} – {self.dataset}" if self.period and self.period not in self.dataset else self.dataset
 
+    @property
+    def group(self) -> str:
+        """The table and period a red item is listed under."""
+        return self.source
+
 
 def _is_total_label(label: str) -> bool:
     return bool(re.fullmatch(r"\s*(sub[\s-]*)?totals?\s*:?\s*", label, re.IGNORECASE))
@@ -80,6 +115,16 @@ class Headlines:
     worse_kpis: list[Item] = field(default_factory=list)
     changes: list[Item] = field(default_factory=list)
     movements_period: str | None = None    # the budget monitoring period the movements are from
+    deficits: list[Item] = field(default_factory=list)
+    noted: list[Item] = field(default_factory=list)
+
+    def red_groups(self) -> list[tuple[str, list[Item]]]:
+        """Red items by table and period, in pack order, so a 2023/24 finance line is never listed
+        among 2020/21 indicators."""
+        groups: dict[str, list[Item]] = {}
+        for item in self.red_items:
+            groups.setdefault(item.group, []).append(item)
+        return list(groups.items())
 
 
 def _column(grid: Grid, metric_id: str) -> str | None:
@@ -100,7 +145,24 @@ def budget_position(ds: Dataset, grid: Grid) -> BudgetPosition | None:
 
     return BudgetPosition(total(budget), total(forecast), total(variance),
                           rows[0].label if len(rows) == 1 else "All services",
-                          f"{ds.source_file}, {ds.sheet}", ds.period)
+                          f"{ds.source_file}, {ds.sheet}", ds.period, convention_of(ds, grid), ds.name,
+                          rows[0].cells[variance].cell if len(rows) == 1 and variance in rows[0].cells else "")
+
+
+def _amount(ds: Dataset, grid: Grid, row: GridRow, status: Observation) -> tuple[str, str, float | None, str]:
+    """What a red rating is about, as a figure: a budget line's variance (``£0.9m overspend``), an
+    indicator's figure for the rated period (``44.0%``); with its measure, value and cell."""
+    conv = convention_of(ds, grid)
+    measure = money_measure(grid, conv)
+    if measure and row.value(measure):
+        value = row.value(measure)
+        return f"{money(value, conv)} {conv.word(value)}", measure, value, row.cells[measure].cell
+    figures = [(m, o) for m, o in row.cells.items() if o.value is not None and o.period and not is_comparator(m)
+               and (o.period == status.period or not status.period)]
+    if figures:
+        m, o = figures[-1]
+        return o.display, o.period if parse_period(m) else m, o.value, o.cell   # "Q3 2020/21", not "Q3"
+    return status.display, "", None, status.cell
 
 
 def _red(ds: Dataset, grid: Grid) -> list[Item]:
@@ -110,8 +172,47 @@ def _red(ds: Dataset, grid: Grid) -> list[Item]:
             continue
         for measure, obs in row.cells.items():
             if obs.status == "red":
-                out.append(Item(ds.name, row.label, measure, obs.display, cell=obs.cell, section=row.section,
-                                period=obs.period or ds.period))
+                shown, figure, value, cell = _amount(ds, grid, row, obs)
+                unit = next((o.unit for o in row.cells.values() if o.cell == cell), None)
+                out.append(Item(ds.name, row.label, figure or measure, shown, value, cell=cell or obs.cell,
+                                section=row.section, period=obs.period or ds.period, unit=unit))
+    return out
+
+
+def _deficits(ds: Dataset, grid: Grid) -> list[Item]:
+    """Deficits in a surplus/(deficit) table (the DSG and its High Needs block): each block in
+    deficit and the net position, in-year and carried forward, carried forward first."""
+    conv = convention_of(ds, grid)
+    if conv.positive != SURPLUS:
+        return []
+    columns = [m for m in grid.measures if re.search(r"carr(y|ied)\s*forward|c/f|variance", m, re.I)
+               and any(r.value(m) for r in grid.rows)]
+    columns.sort(key=lambda m: 0 if re.search(r"carr|c/f", m, re.I) else 1)
+    out = []
+    for measure in columns:
+        for row in grid.rows:
+            value = row.value(measure)
+            if value is None or not conv.adverse(value) or row.role == SUBTOTAL:
+                continue
+            obs = row.cells[measure]
+            out.append(Item(ds.name, row.label, measure, f"{money(value, conv)} {conv.word(value)}", value,
+                            cell=obs.cell, unit=GBP, section=row.section, period=obs.period or ds.period))
+    return out
+
+
+def _noted(pack: Pack) -> list[Item]:
+    """What members noted or asked (shared notes only), each with the figure it is about."""
+    names = {d.key: d.name for d in pack.datasets()}
+    out = []
+    for note in annotation_store.all_notes(pack, include_private=False):
+        if note.visibility != SHARED:
+            continue
+        t = note.target
+        about = t.label or t.chart_id or "the pack"
+        first = note.body.split(". ")[0].strip()
+        out.append(Item(names.get(t.dataset_key or "", ""), about, note.kind, first if len(first) < 160 else
+                        first[:157] + "…", t.value, cell="", section=t.section, period=t.period,
+                        previous_display=t.display))
     return out
 
 
@@ -119,8 +220,9 @@ def _movements(ds: Dataset, grid: Grid) -> list[Item]:
     movement = _column(grid, "fin_variance_movement")
     if movement is None:
         return []
-    rows = [r for r in grid.rows if r.role == DATA and (r.value(movement) or 0) > 0]
-    return [Item(ds.name, r.label, movement, r.cells[movement].display, r.value(movement),
+    conv = convention_of(ds, grid)
+    rows = [r for r in grid.rows if r.role == DATA and r.value(movement) and conv.adverse(r.value(movement))]
+    return [Item(ds.name, r.label, movement, f"{money(r.value(movement), conv)} worse", abs(r.value(movement)),
                  cell=r.cells[movement].cell, unit="GBP", section=r.section, period=ds.period) for r in rows]
 
 
@@ -134,7 +236,8 @@ def _worse_item(ds: Dataset, row: GridRow, measure: str, before: Observation, la
     sign = _direction(row, latest)
     if not sign or (latest.value - before.value) * sign >= 0:
         return None
-    return Item(ds.name, row.label, measure, latest.display, latest.value, latest.value - before.value,
+    named = latest.period if latest.period and parse_period(measure) else measure   # "Q3 2020/21", not "Q3"
+    return Item(ds.name, row.label, named, latest.display, latest.value, latest.value - before.value,
                 before.display, latest.cell, latest.unit, row.section, latest.period or ds.period)
 
 
@@ -172,18 +275,21 @@ def _worse_kpis(ds: Dataset, grid: Grid) -> list[Item]:
 
 
 def changes_since_previous(pack: Pack, ds: Dataset) -> list[Item]:
-    """Figures whose value differs from the previous version of the same table; money as
-    councillors read it (£5.8m)."""
+    """Figures whose value differs from the previous version of the same table; money in the
+    table's scale (£5.8m in a table in £m)."""
     previous = pack.previous_version(ds)
     if previous is None:
         return []
     before = {(o.label, o.section, o.measure): o for o in pack.observations(previous.id)}
     out = []
-    for obs in pack.observations(ds.id):
+    current = pack.observations(ds.id)
+    scale = convention_of(ds, Grid.of(current))   # money in the table's own scale (£0.5m beside 0.5)
+    for obs in current:
         old = before.get((obs.label, obs.section, obs.measure))
         if old is not None and old.value != obs.value:
             change = obs.value - old.value if None not in (obs.value, old.value) else None
-            now, was = ((money_text(obs.value), money_text(old.value)) if obs.unit == GBP and change is not None
+            now, was = ((signed_money(obs.value, scale), signed_money(old.value, scale))
+                        if obs.unit == GBP and change is not None
                         else (obs.display, old.display))
             out.append(Item(ds.name, obs.label, obs.measure, now, obs.value, change, was, obs.cell, obs.unit,
                             obs.section, obs.period or ds.period))
@@ -205,10 +311,13 @@ def headlines(pack: Pack) -> Headlines:
         if result.budget is None:
             result.budget = budget_position(ds, grid)
         result.red_items += _red(ds, grid)
+        seen = {(i.label, i.value, i.period) for i in result.deficits}   # one DSG figure in two tables
+        result.deficits += [i for i in _deficits(ds, grid) if (i.label, i.value, i.period) not in seen]
         movements += _movements(ds, grid)
         result.worse_kpis += _worse_kpis(ds, grid)
         result.changes += changes_since_previous(pack, ds)
     result.movements_period = _latest_period([i.period for i in movements])
+    result.noted = _noted(pack)
     result.adverse_movements = sorted((i for i in movements if i.period == result.movements_period),
                                       key=lambda i: -(i.value or 0))
     return result

@@ -179,7 +179,9 @@ def _headlines_for(pack: Pack, tables: list[Table]) -> Headlines:
     return Headlines(h.budget if h.budget and h.budget.source in sources else None,
                      *([i for i in items if i.dataset in names]
                        for items in (h.red_items, h.adverse_movements, h.worse_kpis, h.changes)),
-                     movements_period=h.movements_period)
+                     movements_period=h.movements_period,
+                     deficits=[i for i in h.deficits if i.dataset in names],
+                     noted=[i for i in h.noted if i.dataset in names or not i.dataset])
 
 
 def gather(pack: Pack, *, include_private: bool = False, sections: Iterable[str] | None = None,

@@ -11,18 +11,16 @@ from __future__ import annotations
 import math
 from html import escape
 
-from memberpack.analysis.charts import FLAG_LETTERS, point_text
+from memberpack.analysis.charts import flag_text, point_text
 from memberpack.export.chart_figures import ChartFigures
-from memberpack.model.charts import BAR, BENCHMARK, EARLIER
+from memberpack.model.charts import BAR, series_styles
 
 WIDTH = 720
 TEXT = 13           # px, as the page's small print
 BAR_PITCH = 24
 LABEL_ROOM = 250    # px for a bar's category
 VALUE_ROOM = 120    # px for a bar's figure and A/(F)
-INK, ADVERSE, FAVOURABLE, ACCENT, EARLIER_GREY = "#1b1b1b", "#b3261e", "#2e7d32", "#1d4f91", "#767676"
-SERIES = (ACCENT, "#b35900", "#00707a", "#6d4c41")
-BENCHMARKS = ("#6a3d9a", "#b35900", "#1f6fa3")
+INK, ADVERSE, FAVOURABLE, ACCENT = "#1b1b1b", "#b3261e", "#2e7d32", "#1d4f91"
 STATUS = {"adverse": ADVERSE, "favourable": FAVOURABLE}
 
 
@@ -65,19 +63,10 @@ def _bars(figures: ChartFigures) -> tuple[str, int]:
             x = LABEL_ROOM + plot * (min(value, 0) - low) / span
             parts.append(f'<rect x="{x:.1f}" y="{y + 5}" width="{max(plot * abs(value) / span, 0.5):.1f}" '
                          f'height="{BAR_PITCH - 8}" fill="{STATUS.get(status or "", ACCENT)}"/>')
-        flag = FLAG_LETTERS.get(status or "", "")
-        parts.append(_text(WIDTH - VALUE_ROOM + 6, y + 16, f"{point_text(value, spec.unit)} {flag}".strip(),
+        flag = flag_text(status, spec)
+        parts.append(_text(WIDTH - VALUE_ROOM + 6, y + 16, f"{point_text(value, spec.unit, spec)} {flag}".strip(),
                            fill=STATUS.get(status or "", INK)))
     return "".join(parts), len(rows) * BAR_PITCH + 10
-
-
-def _look(role: str, data_i: int, bench_i: int) -> tuple[str, float, str]:
-    """Colour, width and dash of a line: data in colour, earlier years grey, benchmarks dashed."""
-    if role == BENCHMARK:
-        return BENCHMARKS[bench_i % len(BENCHMARKS)], 2, "6 3" if bench_i % 2 == 0 else "2 3"
-    if role == EARLIER:
-        return EARLIER_GREY, 1.5, ""
-    return SERIES[data_i % len(SERIES)], 3, ""
 
 
 def _ticks(low: float, high: float) -> list[float]:
@@ -112,7 +101,7 @@ def _lines(figures: ChartFigures) -> tuple[str, int]:
     for t in ticks:
         y = top + plot_h - plot_h * (t - low) / span
         parts += [f'<line x1="{left}" y1="{y:.1f}" x2="{left + plot_w}" y2="{y:.1f}" stroke="#d0d0d0"/>',
-                  _text(left - 6, y + 4, point_text(t, spec.unit), anchor="end")]
+                  _text(left - 6, y + 4, point_text(t, spec.unit, spec), anchor="end")]
     slanted = n > 8
     for i, category in enumerate(spec.categories):
         x, _ = at(i, low)
@@ -121,12 +110,10 @@ def _lines(figures: ChartFigures) -> tuple[str, int]:
                                extra=f' transform="rotate(-35 {x:.1f} {top + plot_h + 16})"'))
         else:
             parts.append(_text(x, top + plot_h + 18, _clip(category, plot_w / n), anchor="middle"))
-    data_i = bench_i = 0
     legend_top = top + plot_h + (80 if slanted else 36)
+    looks = series_styles(spec)   # the colours, dashes and widths the app and the PDF draw
     for k, (series, name) in enumerate(zip(spec.series, figures.names)):
-        colour, width, dash = _look(series.role, data_i, bench_i)
-        data_i += series.role not in (BENCHMARK, EARLIER)
-        bench_i += series.role == BENCHMARK
+        colour, width, dash = looks[k].colour, looks[k].width, " ".join(f"{d:g}" for d in looks[k].dash)
         dashed = f' stroke-dasharray="{dash}"' if dash else ""
         run: list[str] = []
         for i, v in enumerate(series.values + [None]):
@@ -138,8 +125,7 @@ def _lines(figures: ChartFigures) -> tuple[str, int]:
                 continue
             x, y = at(i, v)
             run.append(f"{x:.1f},{y:.1f}")
-            if not dash and width > 2:
-                parts.append(f'<circle cx="{x:.1f}" cy="{y:.1f}" r="3.5" fill="{colour}"/>')
+            parts.append(f'<circle cx="{x:.1f}" cy="{y:.1f}" r="3.5" fill="{colour}"/>')   # one figure still shows
         y = legend_top + k * 20
         parts += [f'<line x1="10" y1="{y - 4}" x2="40" y2="{y - 4}" stroke="{colour}" stroke-width="{width}"{dashed}/>',
                   _text(48, y, _clip(name, WIDTH - 60))]

@@ -13,7 +13,7 @@ from datetime import date
 from html import escape
 from pathlib import Path
 
-from memberpack.analysis.charts import active_title, money_text, point_text, source_line
+from memberpack.analysis.charts import active_title, point_text, source_line
 from memberpack.analysis.comparison_rows import intro_text
 from memberpack.analysis.output_version import PUBLIC
 from memberpack.errors import Cancelled, MemberpackError
@@ -101,18 +101,15 @@ def _budget(b: Briefing) -> str:
     h = b.headlines.budget
     if h is None:
         return "<p>No budget monitor in this export, so no budget position.</p>"
-    tone = "adverse" if h.variance > 0 else "favourable" if h.variance < 0 else ""
-    tiles = [(money_text(h.budget), "Budget", ""), (money_text(h.forecast), "Forecast outturn", ""),
-             (f"{money_text(h.variance)} {h.flag}", "Variance (A adverse, (F) favourable)", tone),
+    adverse = bool(h.variance) and h.convention.adverse(h.variance)
+    tone = "adverse" if adverse else "favourable" if h.variance else ""
+    tiles = [(h.money(h.budget), "Budget", ""), (h.money(h.forecast), "Forecast outturn", ""),
+             (f"{h.money(abs(h.variance))} {h.word}", f"Net variance, {h.period or ''}".strip(", "), tone),
              (str(len(b.headlines.red_items)), "Red items", "adverse" if b.headlines.red_items else "")]
     dl = "".join(f'<div><dt>{escape(label)}</dt><dd class="{tone}">{escape(value)}</dd></div>'
                  for value, label, tone in tiles)
-    word = "overspend" if h.variance > 0 else "underspend" if h.variance < 0 else "balanced budget"
-    period = f", {h.period}" if h.period else ""
-    sentence = (f"Forecast outturn of {money_text(h.forecast)} against a budget of {money_text(h.budget)}: a forecast "
-                f"{word} of {money_text(abs(h.variance))} {h.flag} ({abs(h.variance_pct):.1f}% of budget), "
-                f"{h.label}{period}.")
-    return f'<dl class="tiles">{dl}</dl><p>{escape(sentence)}</p><p class="source">Source: {escape(h.source)}</p>'
+    return (f'<dl class="tiles">{dl}</dl><p>{escape(h.sentence)}</p>'
+            f'<p class="source">{escape(h.convention.key)} Source: {escape(h.source)}</p>')
 
 
 def _headline_list(b: Briefing, title: str, items: list, head: list[str], row, empty: str) -> str:
@@ -135,19 +132,25 @@ def _arrow(change: float | None) -> str:
 def _headlines(b: Briefing, ids: _Ids) -> str:
     h = b.headlines
     out = [f'<h2 id="{HEADLINES}">Headline summary</h2>', "<h3>Budget position</h3>", _budget(b)]
-    out.append(_headline_list(b, "Red items", h.red_items, ["Item", "Measure", "Figure"],
-                              lambda i: [i.name, f"{i.measure} ({i.period})" if i.period else i.measure,
-                                         f"{i.display} (R)"], "Nothing is rated red."))
+    out.append(_headline_list(b, "Reserves and deficits", h.deficits, ["Item", "Measure", "Figure"],
+                              lambda i: [i.name, f"{i.measure} ({i.period})" if i.period else i.measure, i.display],
+                              "No table in this export shows a deficit."))
+    for group, items in h.red_groups() or [("", [])]:
+        out.append(_headline_list(b, f"Red items: {group}" if group else "Red items", items,
+                                  ["Item", "Measure", "Figure"], lambda i: [i.name, i.measure, i.display],
+                                  "Nothing is rated red."))
     movements = f"Biggest adverse movements, {h.movements_period}" if h.movements_period else "Biggest adverse movements"
     out.append(_headline_list(b, movements, h.adverse_movements[:5], ["Service", "Measure", "Movement"],
-                              lambda i: [i.name, i.measure, f"↑ {money_text(i.value)} A"],
-                              "No service’s forecast moved the wrong way since last month."))
+                              lambda i: [i.name, i.measure, i.display],
+                              "No service’s forecast moved the wrong way since the last report."))
     out.append(_headline_list(b, "Indicators that got worse", h.worse_kpis, ["Indicator", "Before", "Latest", "Change"],
                               lambda i: [i.name, i.previous_display or "", f"{i.display} ({i.measure})",
                                          f"{_arrow(i.change)} " + (f"{abs(i.change or 0):,.1f} points"
                                                                    if i.unit == "percent"
                                                                    else point_text(abs(i.change or 0), i.unit))],
                               "No indicator moved the wrong way between its latest periods."))
+    out.append(_headline_list(b, "Noted or questioned by members", h.noted, ["About", "Kind", "Note"],
+                              lambda i: [i.name, i.measure, i.display], "No shared notes yet."))
     out.append(_headline_list(b, "What changed since the previous import", h.changes, ["Figure", "Was", "Now"],
                               lambda i: [f"{i.name}, {i.measure}", i.previous_display or "",
                                          f"{_arrow(i.change)} {i.display}"],
@@ -162,8 +165,9 @@ def _chart(spec: ChartSpec, table: Table | None, plan: NotePlan, ids: _Ids) -> s
     heading = ids(anchor_key("chart", spec.id))
     markers = markers_html([p.number for p in figures.notes], [p.key for p in figures.notes])
     return (f'<h4 id="{heading}">{escape(active_title(spec))}{markers}</h4>'
-            f'<p class="summary"><em>{escape(spec.title)}.</em> {escape(spec.summary)}</p>'
-            f"<figure>{chart_svg(figures, ids('svg_' + heading))}</figure>"
+            f'<p class="summary">{escape(spec.summary)}'
+            + (f" <em>{escape(spec.left_out)}</em>" if spec.left_out else "") + "</p>"
+            + f"<figure>{chart_svg(figures, ids('svg_' + heading))}</figure>"
             + figures_table(figures, f"Figures of the chart: {figures.title}")
             + f'<p class="source">{escape(spec.source)}</p>{_notes(figures.notes, ids)}')
 

@@ -13,7 +13,8 @@ from memberpack.analysis.output_version import PUBLIC
 from memberpack.errors import MemberpackError
 from memberpack.export.briefing import Briefing, gather
 from memberpack.export.pdf_document import BriefingCanvas, BriefingDoc
-from memberpack.export.pdf_front import contents, cover, headline_page
+from memberpack.export.pdf_front import contents, cover
+from memberpack.export.pdf_headlines import headline_page
 from memberpack.export.pdf_sections import annex, domain_story
 from memberpack.export.pdf_styles import register_fonts, styles
 from memberpack.store.atomic_write import atomic_write

@@ -6,23 +6,28 @@ over months or quarters with earlier years in grey, benchmarks as dashed lines.
 
 from __future__ import annotations
 
+import math
+
 from reportlab.graphics.charts.barcharts import HorizontalBarChart
-from reportlab.graphics.charts.linecharts import HorizontalLineChart
-from reportlab.graphics.shapes import Drawing, Line, String
+from reportlab.graphics.shapes import Drawing, Group, Line, PolyLine, String
 from reportlab.graphics.widgets.markers import makeMarker
+from reportlab.lib import colors
 from reportlab.lib.units import mm
 from reportlab.pdfbase.pdfmetrics import stringWidth
 
-from memberpack.analysis.charts import FLAG_LETTERS, MAX_BARS, largest, point_text
+from memberpack.analysis.charts import MAX_BARS, flag_text, largest, point_text
 from memberpack.export.briefing import PRINTED_ROWS
-from memberpack.export.pdf_styles import (ACCENT, ADVERSE, BENCHMARKS, CHART_TEXT, EARLIER, FAVOURABLE, FONT,
-                                          FRAME_HEIGHT, FRAME_WIDTH, INK, RULE, SERIES, register_fonts)
-from memberpack.model.charts import BAR, BENCHMARK as BENCHMARK_ROLE, EARLIER as EARLIER_ROLE, ChartSpec
+from memberpack.export.pdf_styles import (ACCENT, ADVERSE, CHART_TEXT, FAVOURABLE, FONT, FRAME_HEIGHT, FRAME_WIDTH, INK,
+                                          RULE, register_fonts)
+from memberpack.model.charts import BAR, ChartSpec, series_styles, value_range
+from memberpack.model.units import GBP
 
 LABEL_SIZE = CHART_TEXT
 BAR_PITCH = 16
 HEADINGS_ROOM = 150  # a page keeps this for the headings, title and summary above a bar chart
 STATUS_COLOURS = {"adverse": ADVERSE, "favourable": FAVOURABLE}
+MARKER_NAMES = {"circle": "FilledCircle", "square": "FilledSquare", "triangle": "FilledTriangle",
+                "diamond": "FilledDiamond", "cross": "FilledCross", "plus": "StarSix"}
 
 
 def chart_drawing(spec: ChartSpec, categories: list[str], series_names: list[str],
@@ -37,10 +42,10 @@ def chart_drawing(spec: ChartSpec, categories: list[str], series_names: list[str
     return _lines(spec, series_names, frame[0], from_zero)
 
 
-def _axis(axis, unit: str | None) -> None:
+def _axis(axis, unit: str | None, spec: ChartSpec | None = None) -> None:
     axis.labels.fontName = FONT
     axis.labels.fontSize = LABEL_SIZE
-    axis.labelTextFormat = lambda v: point_text(v, unit)
+    axis.labelTextFormat = lambda v: point_text(v, unit, spec)
     axis.visibleGrid = 1
     axis.gridStrokeColor = RULE
     axis.gridStrokeWidth = 0.3
@@ -62,13 +67,13 @@ def _bars(spec: ChartSpec, all_categories: list[str], width: float, height: floa
     note = len(all_categories) > n
     label_w = min(70 * mm, max(stringWidth(c, FONT, LABEL_SIZE) for c in categories) + 8)
     categories = [_clip(c, label_w - 8) for c in categories]  # a long label never runs off the page
-    drawing = Drawing(width, n * BAR_PITCH + 24 + 12 * note, initialFontName=FONT)
+    drawing = Drawing(width, n * BAR_PITCH + 36 + 12 * note, initialFontName=FONT)
     if note:
         where = "the table lists all" if len(all_categories) <= PRINTED_ROWS else "the pack holds all"
-        drawing.add(String(0, n * BAR_PITCH + 26, f"The {n} largest of {len(all_categories):,}; {where}.",
+        drawing.add(String(0, n * BAR_PITCH + 38, f"The {n} largest of {len(all_categories):,}; {where}.",
                            fontName=FONT, fontSize=LABEL_SIZE, fillColor=INK))
     chart = HorizontalBarChart()
-    chart.x, chart.y = label_w, 16
+    chart.x, chart.y = label_w, 28
     chart.width, chart.height = width - label_w - 26 * mm, n * BAR_PITCH
     chart.data = [values]
     chart.barWidth = 10
@@ -85,13 +90,16 @@ def _bars(spec: ChartSpec, all_categories: list[str], width: float, height: floa
     chart.categoryAxis.visibleTicks = 0
     chart.categoryAxis.joinAxisMode = "left"
     chart.categoryAxis.strokeColor = INK
-    _axis(chart.valueAxis, spec.unit)
+    _axis(chart.valueAxis, spec.unit, spec)
     numbers = [v for v in values if v is not None] or [0.0]
     chart.valueAxis.valueMin, chart.valueAxis.valueMax = min(0.0, min(numbers)), max(0.0, max(numbers))
     drawing.add(chart)
+    if spec.y_label:   # the value axis's title, with its unit
+        drawing.add(String(chart.x + chart.width / 2, 2, spec.y_label, fontName=FONT, fontSize=LABEL_SIZE,
+                           fillColor=INK, textAnchor="middle"))
     band, right = chart.height / n, chart.x + chart.width + 4
     for i, (value, status) in enumerate(zip(values, statuses)):
-        text = f"{point_text(value, spec.unit)} {FLAG_LETTERS.get(status or '', '')}".strip()
+        text = f"{point_text(value, spec.unit, spec)} {flag_text(status, spec)}".strip()
         drawing.add(String(right, chart.y + chart.height - (i + 0.5) * band - LABEL_SIZE / 3, text, fontName=FONT,
                            fontSize=LABEL_SIZE, fillColor=STATUS_COLOURS.get(status or "", INK)))
     return drawing
@@ -107,52 +115,107 @@ def _clip(text: str, width: float) -> str:
     return text.rstrip() + "…"
 
 
-def _line_style(role: str, data_index: int, benchmark_index: int) -> tuple:
-    """Colour, width and dash of a series: data in colour, earlier years grey, benchmarks dashed."""
-    if role == BENCHMARK_ROLE:
-        return BENCHMARKS[benchmark_index % len(BENCHMARKS)], 1.2, [4, 2] if benchmark_index % 2 == 0 else [1.5, 2]
-    if role == EARLIER_ROLE:
-        return EARLIER, 1, None
-    return SERIES[data_index % len(SERIES)], 2, None
+def nice_ticks(low: float, high: float, most: int = 6) -> list[float]:
+    """Round tick values covering ``low`` to ``high``: steps of 1, 2 or 5 times a power of ten."""
+    span = high - low or 1.0
+    raw = span / max(1, most - 1)
+    power = 10 ** math.floor(math.log10(raw))
+    step = next(m * power for m in (1, 2, 2.5, 5, 10) if m * power >= raw)
+    first = math.ceil(low / step - 1e-9) * step
+    return [first + i * step for i in range(int((high - first) / step + 1e-9) + 1)]
+
+
+def _rotated(x: float, y: float, text: str, angle: float, anchor: str = "middle", size: float = LABEL_SIZE) -> Group:
+    group = Group(String(0, 0, text, fontName=FONT, fontSize=size, fillColor=INK, textAnchor=anchor))
+    group.translate(x, y)
+    group.rotate(angle)
+    return group
+
+
+def _marker(kind: str, x: float, y: float, colour, size: float = 4.5):
+    marker = makeMarker(MARKER_NAMES.get(kind, "FilledCircle"), size=size, fillColor=colour, strokeColor=colour)
+    marker.x, marker.y = x, y
+    return marker
 
 
 def _lines(spec: ChartSpec, series_names: list[str], width: float, from_zero: bool) -> Drawing:
-    looks = []
-    data_i = bench_i = 0
-    for s in spec.series:
-        looks.append(_line_style(s.role, data_i, bench_i))
-        data_i += s.role not in (BENCHMARK_ROLE, EARLIER_ROLE)
-        bench_i += s.role == BENCHMARK_ROLE
-    columns = 2 if max(stringWidth(n, FONT, LABEL_SIZE) for n in series_names) < width / 2 - 30 else 1
+    """Lines broken where a figure is missing (the source's DNA or tbc written on the axis there),
+    every point marked, so a benchmark with one figure still shows; dash and marker differ by series."""
+    looks = series_styles(spec)
+    columns = 2 if max(stringWidth(n, FONT, LABEL_SIZE) for n in series_names) < width / 2 - 40 else 1
     legend_h = -(-len(spec.series) // columns) * 11 + 4
-    many = len(spec.categories) > 8
-    axis_h = 34 if many else 18
-    drawing = Drawing(width, 130 + axis_h + legend_h, initialFontName=FONT)
-    chart = HorizontalLineChart()
-    chart.x, chart.y = 42, axis_h + legend_h
-    chart.width, chart.height = width - 52, 120
-    chart.data = [list(s.values) for s in spec.series]
-    chart.categoryAxis.categoryNames = spec.categories
-    chart.categoryAxis.labels.fontName = FONT
-    chart.categoryAxis.labels.fontSize = LABEL_SIZE
-    if many:
-        chart.categoryAxis.labels.angle = 35
-        chart.categoryAxis.labels.boxAnchor = "ne"
-    chart.categoryAxis.strokeColor = INK
-    _axis(chart.valueAxis, spec.unit)
-    values = [v for s in spec.series for v in s.values if v is not None]
-    if values and min(values) >= 0 and from_zero:
-        chart.valueAxis.valueMin = 0
-    chart.valueAxis.rangeRound = "both"   # the axis ends on a tick above the highest point, not below it
-    chart.joinedLines = 1
-    for i, (colour, weight, dash) in enumerate(looks):
-        line = chart.lines[i]
-        line.strokeColor, line.strokeWidth, line.strokeDashArray = colour, weight, dash
-        line.symbol = makeMarker("FilledCircle", size=3.5, fillColor=colour) if dash is None and weight > 1 else None
-    drawing.add(chart)
+    many = len(spec.categories) > 6 or max((stringWidth(c, FONT, LABEL_SIZE) for c in spec.categories), default=0) \
+        > (width - 60) / max(1, len(spec.categories)) - 4
+    axis_h = (44 if many else 26) + (10 if spec.x_label else 0)
+    plot_h = 120
+    drawing = Drawing(width, plot_h + axis_h + legend_h + 8, initialFontName=FONT)
+    x0, y0 = 54, axis_h + legend_h
+    plot_w = width - x0 - 8
+    values = [v / spec.scale for s in spec.series for v in s.values if v is not None]
+    low, high = (spec.y_range[0] / spec.scale, spec.y_range[1] / spec.scale) if spec.y_range and from_zero \
+        else value_range(values, from_zero=from_zero)
+    ticks = nice_ticks(low, high)
+    low, high = min(low, ticks[0]), max(high, ticks[-1])
+
+    def y_of(v: float) -> float:
+        return y0 + (v - low) / ((high - low) or 1.0) * plot_h
+
+    step = plot_w / max(1, len(spec.categories))
+
+    def x_of(i: int) -> float:
+        return x0 + (i + 0.5) * step
+
+    tick_decimals = max(0, -math.floor(math.log10(ticks[1] - ticks[0]))) if len(ticks) > 1 else 0
+    for t in ticks:
+        drawing.add(Line(x0, y_of(t), x0 + plot_w, y_of(t), strokeColor=RULE, strokeWidth=0.3))
+        drawing.add(String(x0 - 3, y_of(t) - 2.5, _tick_text(t, spec, tick_decimals), fontName=FONT,
+                           fontSize=LABEL_SIZE, fillColor=INK, textAnchor="end"))
+    drawing.add(Line(x0, y0, x0 + plot_w, y0, strokeColor=INK, strokeWidth=0.6))
+    drawing.add(Line(x0, y0, x0, y0 + plot_h, strokeColor=INK, strokeWidth=0.6))
+    if spec.y_label:
+        drawing.add(_rotated(10, y0 + plot_h / 2, _clip(spec.y_label, plot_h), 90))
+    for i, category in enumerate(spec.categories):
+        if many:
+            drawing.add(_rotated(x_of(i) + 2, y0 - 6, _clip(category, axis_h * 1.3), 35, "end", LABEL_SIZE))
+        else:
+            drawing.add(String(x_of(i), y0 - 10, category, fontName=FONT, fontSize=LABEL_SIZE,
+                               fillColor=INK, textAnchor="middle"))
+    if spec.x_label:
+        drawing.add(String(x0 + plot_w / 2, y0 - axis_h + 6, spec.x_label, fontName=FONT, fontSize=LABEL_SIZE,
+                           fillColor=INK, textAnchor="middle"))
+    for series, look in zip(spec.series, looks):
+        colour = colors.HexColor(look.colour)
+        run: list[float] = []
+        for i, value in enumerate([*series.values, None]):
+            if value is not None:
+                run += [x_of(i), y_of(value / spec.scale)]
+                continue
+            if len(run) > 2:
+                drawing.add(PolyLine(run, strokeColor=colour, strokeWidth=look.width,
+                                     strokeDashArray=list(look.dash) or None))
+            run = []
+        for i, value in enumerate(series.values):
+            if value is not None:
+                drawing.add(_marker(look.marker, x_of(i), y_of(value / spec.scale), colour))
+            elif i < len(series.marks) and series.marks[i]:
+                drawing.add(String(x_of(i), y0 + 3, series.marks[i], fontName=FONT, fontSize=LABEL_SIZE,
+                                   fillColor=colour, textAnchor="middle"))
     col_w = width / columns
-    for i, (name, (colour, weight, dash)) in enumerate(zip(series_names, looks)):
+    for i, (name, look) in enumerate(zip(series_names, looks)):
+        colour = colors.HexColor(look.colour)
         x, y = (i % columns) * col_w + 4, legend_h - 8 - (i // columns) * 11
-        drawing.add(Line(x, y + 3, x + 18, y + 3, strokeColor=colour, strokeWidth=weight, strokeDashArray=dash))
-        drawing.add(String(x + 22, y, _clip(name, col_w - 30), fontName=FONT, fontSize=LABEL_SIZE, fillColor=INK))
+        drawing.add(Line(x, y + 3, x + 22, y + 3, strokeColor=colour, strokeWidth=look.width,
+                         strokeDashArray=list(look.dash) or None))
+        drawing.add(_marker(look.marker, x + 11, y + 3, colour, 4))
+        drawing.add(String(x + 26, y, _clip(name, col_w - 34), fontName=FONT, fontSize=LABEL_SIZE, fillColor=INK))
     return drawing
+
+
+def _tick_text(value: float, spec: ChartSpec, decimals: int) -> str:
+    """A tick in the axis's unit, with as many decimals as the tick step needs."""
+    if spec.unit == GBP:
+        suffix = {1e6: "m", 1e3: "k"}.get(spec.scale, "")
+        text = f"£{abs(value):,.{decimals}f}{suffix}"
+        return f"({text})" if value < 0 else text
+    text = f"{value:,.{decimals}f}"
+    return f"{text}%" if spec.unit == "percent" else text

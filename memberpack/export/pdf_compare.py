@@ -9,6 +9,7 @@ from xml.sax.saxutils import escape
 from reportlab.lib import colors
 from reportlab.platypus import Flowable, KeepTogether, Paragraph, TableStyle
 
+from memberpack.analysis.charts import without_repeats
 from memberpack.analysis.comparison_rows import intro_text, summary_head, summary_row
 from memberpack.analysis.comparisons import BEST, TONE_COLOURS, UNJUDGED, WORST, Comparison
 from memberpack.export.pdf_charts import chart_drawing
@@ -16,6 +17,7 @@ from memberpack.export.note_plan import NotePlan
 from memberpack.export.pdf_notes import note_flowables
 from memberpack.export.pdf_styles import styles
 from memberpack.export.pdf_tables import CELL_SIZE, BriefingTable, base_style, fit, header
+from memberpack.model.charts import ChartSpec
 
 SHARES = (0.26, 0.07, 0.10, 0.09, 0.10, 0.12, 0.09, 0.09, 0.07)
 BAND = 8
@@ -42,9 +44,10 @@ def comparison_table(found: list[Comparison], width: float) -> BriefingTable:
                          repeatRows=1, style=TableStyle(cmds), hAlign="LEFT")
 
 
-def comparison_story(found: list[Comparison], plan: NotePlan, frame: tuple[float, float]) -> list[Flowable]:
-    """The heading, the table with its sources, then a trend chart per measure that has one, with
-    members' notes on that chart under it."""
+def comparison_story(found: list[Comparison], plan: NotePlan, frame: tuple[float, float],
+                     drawn: list[ChartSpec] = ()) -> list[Flowable]:
+    """The heading, the table with its sources, then a trend chart per measure that has one (and is
+    not one of the table's own charts, ``drawn`` already), with members' notes on that chart under it."""
     s = styles()
     sources = list(dict.fromkeys(c.source.split(BENCHMARKS_FROM)[0] for c in found))
     cells = [c.source.split(BENCHMARKS_FROM)[1] for c in found if BENCHMARKS_FROM in c.source]
@@ -53,8 +56,7 @@ def comparison_story(found: list[Comparison], plan: NotePlan, frame: tuple[float
     story: list[Flowable] = [Paragraph("How we compare", s["h3"]), Paragraph(escape(intro_text(found)), s["summary"]),
                              comparison_table(found, frame[0]),
                              Paragraph(escape("; ".join(sources)), s["source"])]
-    for c in found:
-        spec = c.trend
+    for spec in without_repeats(list(drawn), [c.trend for c in found]):
         if spec is None:
             continue
         story.append(KeepTogether([

@@ -152,9 +152,9 @@ class BriefingDoc(BaseDocTemplate):
         canv.setFont(FONT_BOLD, FURNITURE_SIZE)
         room = width - 2 * MARGIN - canv.stringWidth(self.meta.get("committee", ""), FONT, FURNITURE_SIZE) - 6 * mm
         wide = canv.stringWidth(self.marking, FONT_BOLD, FURNITURE_SIZE)
-        if wide > room:  # a long marking gets a line of its own, above, small enough to fit
-            canv.setFont(FONT_BOLD, min(FURNITURE_SIZE, FURNITURE_SIZE * (width - 2 * MARGIN) / wide))
-            canv.drawRightString(width - MARGIN, top + 4 * mm, self.marking)
+        if wide > room:  # a long marking goes above, a line for each of its parts, at the same size
+            for n, part in enumerate(reversed(self.marking.split(" · "))):
+                canv.drawRightString(width - MARGIN, top + 4 * mm + n * (FURNITURE_SIZE + 2), part)
         else:
             canv.drawRightString(width - MARGIN, top, self.marking)
         canv.setStrokeColor(RULE)

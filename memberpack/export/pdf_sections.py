@@ -8,7 +8,7 @@ from xml.sax.saxutils import escape
 from reportlab.lib.units import mm
 from reportlab.platypus import CondPageBreak, Flowable, KeepTogether, NextPageTemplate, PageBreak, Paragraph
 
-from memberpack.analysis.charts import source_line
+from memberpack.analysis.charts import source_line, table_summary
 from memberpack.export.briefing import table_key, table_title
 from memberpack.export.chart_figures import chart_figures
 from memberpack.export.note_plan import NotePlan, PlacedNote, Table, anchor_key, uk_date
@@ -38,7 +38,8 @@ def _chart(spec: ChartSpec, table: Table, plan: NotePlan, heading: list[Flowable
     s = styles()
     figures = chart_figures(spec, table, plan)
     head = [Anchored(escape(printable(figures.title)), s["h3"], anchor_key("chart", spec.id)),
-            Paragraph(f"<i>{escape(printable(spec.title))}.</i> {escape(printable(spec.summary))}", s["summary"]),
+            Paragraph(escape(printable(spec.summary)) + (f" <i>{escape(spec.left_out)}</i>" if spec.left_out else ""),
+                      s["summary"]),
             chart_drawing(spec, figures.categories, figures.names, frame)]
     return [KeepTogether(heading + head), chart_table(figures, frame[0]),
             Paragraph(escape(spec.source), s["source"]), *note_flowables(figures.notes)]
@@ -51,14 +52,14 @@ def table_story(table: Table, plan: NotePlan, layout: GridLayout) -> list[Flowab
     heading = Anchored(escape(title), s["h2"], table_key(table), title, level=1, step=title)
     frame = (LANDSCAPE_WIDTH, LANDSCAPE_HEIGHT) if layout.landscape else (FRAME_WIDTH, FRAME_HEIGHT)
     story: list[Flowable] = [CondPageBreak(CHART_ROOM if table.charts else TABLE_ROOM + 12 * mm)]
-    if not table.charts:
-        story.append(heading)  # (open statistics have none: their comparisons follow their heading)
+    if not table.charts:   # (open statistics have none: their comparisons follow their heading)
+        story += [heading, Paragraph(escape(table_summary(table.ds, [])), s["summary"])]
     for i, spec in enumerate(table.charts):
         if i:
             story.append(CondPageBreak(CHART_ROOM))
         story += _chart(spec, table, plan, [] if i else [heading], frame)
     if table.comparisons:
-        story += [CondPageBreak(TABLE_ROOM), *comparison_story(table.comparisons, plan, frame)]
+        story += [CondPageBreak(TABLE_ROOM), *comparison_story(table.comparisons, plan, frame, table.charts)]
     if table.ds.kind == OPEN_STATISTICS:  # every authority's figures: only how we compare is printed
         story.append(Paragraph("The figures for every area are kept in the pack, not printed.", s["source"]))
     else:

@@ -1,40 +1,41 @@
 """Drawing a :class:`~memberpack.model.charts.ChartSpec` with pyqtgraph.
 
 The PDF draws the same specs with reportlab, so what a councillor sees on screen and on paper
-agree. Variance bars are horizontal (service names are long), coloured and lettered A or (F);
-earlier years are drawn fainter under the latest; benchmarks (England, region) are dashed.
-Lines on very different scales (a scorecard of percentages, counts and rates) are drawn as small
-multiples, one small chart per measure with its benchmarks, rather than squashed onto one axis.
+agree: the same colours, dash patterns and markers (:func:`~memberpack.model.charts.series_styles`),
+the same value range and axis titles. Variance bars are horizontal (service names are long),
+coloured and lettered A or (F); lines break where a figure is missing, with the source's DNA or tbc
+written on the axis there; every point is marked, so a benchmark with one figure still shows.
+Lines of one unit but very different sizes are drawn as small multiples rather than squashed.
 """
 
 from __future__ import annotations
 
 from html import escape
 
+import math
+
 import pyqtgraph as pg  # memberpack.gui (imported first) has set PYQTGRAPH_QT_LIB=PySide6
 from PySide6.QtCore import QPointF, Qt, Signal
 from PySide6.QtGui import QColor, QPen
 from PySide6.QtWidgets import QGridLayout, QLabel, QToolTip, QVBoxLayout, QWidget
 
-from memberpack.analysis.charts import largest_bars, point_text
+from memberpack.analysis.charts import flag_text, largest_bars, point_text
 from memberpack.gui.plain_text import plain_label, plain_tip
-from memberpack.model.charts import BAR, BENCHMARK, EARLIER, ChartSpec, Series
+from memberpack.model.charts import BAR, BENCHMARK, ChartSpec, Series, SeriesStyle, series_styles
 from memberpack.model.units import GBP, PER_10000
 
 pg.setConfigOptions(background="w", foreground="#333333", antialias=True)
+_SYMBOL_TEXT = {"circle": "●", "square": "■", "triangle": "▲", "diamond": "◆", "cross": "✕", "plus": "+"}
 
 STATUS_COLOURS = {"adverse": "#c0392b", "favourable": "#2e7d32", None: "#5d6d7e"}
-STATUS_WORDS = {"adverse": "A (adverse: overspend)", "favourable": "(F) (favourable: underspend)"}
-DATA_COLOURS = ("#1f5fa8", "#d35400", "#16a085", "#8e44ad", "#7f8c8d")
-EARLIER_COLOURS = ("#b8c2cc", "#8f9ba8", "#66727f")
-BENCHMARK_COLOURS = ("#6a3d9a", "#e08214", "#2c7fb8")
+SYMBOLS = {"circle": "o", "square": "s", "triangle": "t1", "diamond": "d", "cross": "x", "plus": "+"}
 
 
-def value_text(value: float | None, unit: str | None) -> str:
+def value_text(value: float | None, unit: str | None, spec: ChartSpec | None = None) -> str:
     """A chart figure as a councillor reads it: £12.4m, 38.9%, 53.7 per 10,000."""
     if value is None:
         return "no figure"
-    text = point_text(value, unit)  # the same figure text the PDF's charts print
+    text = point_text(value, unit, spec)  # the same figure text the PDF's charts print
     return f"{text} per 10,000" if unit == PER_10000 else text
 
 
@@ -55,18 +56,17 @@ def line_groups(spec: ChartSpec) -> list[list[Series]]:
 
 
 def _scale(spec: ChartSpec) -> tuple[float, str]:
-    """Money is plotted in £m or £k so the axis reads like the report."""
-    if spec.unit != GBP:
-        return 1.0, spec.y_label
-    biggest = max((abs(v) for s in spec.series for v in s.values if v is not None), default=0)
-    return (1e6, "£m") if biggest >= 1e6 else (1e3, "£k") if biggest >= 1e4 else (1.0, "£")
+    """Money is plotted in the table's own scale (£m, £k or £), so axis and table agree."""
+    return spec.scale, spec.y_label
 
 
 class ChartView(QWidget):
-    """One chart with its title and summary. A click on a bar gives ``bar_clicked(category)``;
-    anywhere else on the chart, ``chart_clicked`` (to write a note on the chart as a whole)."""
+    """One chart with its title and summary. A click on a bar gives ``bar_clicked(category)`` and,
+    like a click on a line's point, ``figure_clicked(source cell)``, which names its own row even
+    where labels repeat; anywhere else on the chart, ``chart_clicked`` (a note on the whole chart)."""
 
     bar_clicked = Signal(int)
+    figure_clicked = Signal(str)
     chart_clicked = Signal()
 
     def __init__(self, spec: ChartSpec, parent: QWidget | None = None) -> None:
@@ -82,7 +82,7 @@ class ChartView(QWidget):
         title.setWordWrap(True)
         self.key = QLabel()
         self.key.setWordWrap(True)
-        summary = plain_label(spec.summary + self._flag_text() + (
+        summary = plain_label(spec.summary + (f" {spec.left_out}" if spec.left_out else "") + (
             f" The chart shows the {len(spec.categories)} largest of {len(spec.categories) + left_out:,}; "
             "the table lists all." if left_out else ""))
         summary.setWordWrap(True)
@@ -121,15 +121,9 @@ class ChartView(QWidget):
         plot.hideButtons()
         plot.setFixedHeight(height)
         plot.scene().sigMouseMoved.connect(lambda pos, p=plot, s=series: self._hover(p, s, pos))
-        plot.scene().sigMouseClicked.connect(lambda event, p=plot: self._click(p, event))
+        plot.scene().sigMouseClicked.connect(lambda event, p=plot, g=series: self._click(p, event, g))
         self.plots.append(plot)
         return plot
-
-    def _flag_text(self) -> str:
-        statuses = {s for series in self.spec.series for s in series.statuses}
-        if statuses & {"adverse", "favourable"}:
-            return "  Red bars marked A are adverse (overspend); green bars marked (F) are favourable."
-        return ""
 
     # --- drawing ---------------------------------------------------------------------------
     def _draw_bars(self, axis_label: str) -> None:
@@ -144,8 +138,8 @@ class ChartView(QWidget):
         self.plot.addLine(x=0, pen=pg.mkPen("#555555", width=1))
         span = max((abs(v) for v in values), default=1.0) or 1.0
         for i, (value, status) in enumerate(zip(values, statuses)):
-            flag = {"adverse": " A", "favourable": " (F)"}.get(status or "", "")
-            label = pg.TextItem(self._bar_text(series.values[i]) + flag,
+            flag = flag_text(status, self.spec)
+            label = pg.TextItem(value_text(series.values[i], self.spec.unit, self.spec) + (f" {flag}" if flag else ""),
                                 color=STATUS_COLOURS.get(status, "#333333"),
                                 anchor=(0, 0.5) if value >= 0 else (1, 0.5))
             label.setPos(value + (0.02 * span if value >= 0 else -0.02 * span), i)
@@ -161,36 +155,32 @@ class ChartView(QWidget):
         self.plot.setXRange(low - 0.4 * span if low < 0 else low, high + 0.3 * span, padding=0)
         self.plot.setYRange(-0.6, len(values) - 0.4, padding=0)
 
-    def _bar_text(self, value: float | None) -> str:
-        """A bar's figure in the axis's unit (``£10.4m``), so labels, axis and table agree."""
-        if value is None or self.spec.unit != GBP or self.scale == 1.0:
-            return value_text(value, self.spec.unit)
-        symbol = "m" if self.scale == 1e6 else "k"
-        text = f"£{abs(value) / self.scale:,.{1 if symbol == 'm' else 0}f}{symbol}"
-        return f"({text})" if value < 0 else text
-
     def _draw_lines(self, plot: pg.PlotWidget, group: list[Series], axis_label: str) -> str:
-        """Draw ``group`` on ``plot``; returns its key (coloured line, name) as rich text."""
+        """Draw ``group`` on ``plot``; returns its key (line sample, name) as rich text."""
         xs = list(range(len(self.spec.categories)))
-        counters = {EARLIER: 0, BENCHMARK: 0, "data": 0}
+        looks = dict(zip(map(id, self.spec.series), series_styles(self.spec)))
         keys: list[str] = []
         for series in group:
-            role = series.role if series.role in counters else "data"
-            palette = {EARLIER: EARLIER_COLOURS, BENCHMARK: BENCHMARK_COLOURS}.get(role, DATA_COLOURS)
-            colour = QColor(palette[counters[role] % len(palette)])
-            counters[role] += 1
+            look: SeriesStyle = looks[id(series)]
+            colour = QColor(look.colour)
             pen = QPen(colour)
             pen.setCosmetic(True)
-            pen.setWidthF(3.0 if role == "data" else 2.0)
-            if role == BENCHMARK:
-                pen.setStyle(Qt.PenStyle.DashLine)
-            points = [(x, v / self.scale) for x, v in zip(xs, series.values) if v is not None]
-            curve = plot.plot([p[0] for p in points], [p[1] for p in points], pen=pen,
-                                   symbol="o" if role != BENCHMARK else None, symbolSize=7,
-                                   symbolBrush=colour, symbolPen=pg.mkPen(colour), name=series.name)
+            pen.setWidthF(look.width)
+            if look.dash:
+                pen.setDashPattern([d / look.width for d in look.dash])
+            ys = [math.nan if v is None else v / self.scale for v in series.values]
+            curve = plot.plot(xs, ys, pen=pen, connect="finite", symbol=SYMBOLS.get(look.marker, "o"),
+                              symbolSize=9 if sum(v is not None for v in series.values) == 1 else 7,
+                              symbolBrush=colour, symbolPen=pg.mkPen(colour), name=series.name)
             self.curves.append(curve)
-            keys.append(f"<span style='color:{colour.name()}; font-weight:700'>"
-                        f"{'╌╌' if role == BENCHMARK else '━━'}</span>&nbsp;{escape(series.name)}")
+            for x, mark in zip(xs, series.marks):
+                if mark:   # DNA, tbc: written on the axis where the figure would be
+                    text = pg.TextItem(mark, color=look.colour, anchor=(0.5, 1))
+                    text.setPos(x, (self.spec.y_range or (0, 0))[0] / self.scale)
+                    plot.addItem(text)
+            dash = "━━" if not look.dash else "╍╍" if look.dash[0] > 4 else "┅┅"
+            keys.append(f"<span style='color:{look.colour}; font-weight:700'>{dash}{_SYMBOL_TEXT[look.marker]}"
+                        f"</span>&nbsp;{escape(series.name)}")
         # Long period names ("Year-End 2019/20") over two lines, so neighbours do not run together.
         ticks = [(i, c.rsplit(" ", 1)[0] + "\n" + c.rsplit(" ", 1)[1] if len(c) > 8 and " " in c else c)
                  for i, c in enumerate(self.spec.categories)]
@@ -200,6 +190,14 @@ class ChartView(QWidget):
             plot.getAxis("bottom").setHeight(2 * plot.fontMetrics().height() + 14)
         if axis_label:
             plot.setLabel("left", axis_label)
+        if self.spec.x_label:
+            plot.setLabel("bottom", self.spec.x_label)
+        if len(group) == len(self.spec.series) and self.spec.y_range:
+            low, high = (v / self.scale for v in self.spec.y_range)
+        else:   # a small multiple: its own range, from zero
+            values = [v / self.scale for s in group for v in s.values if v is not None] or [1.0]
+            low, high = min(0.0, *values), 1.1 * max(values) or 1.0
+        plot.setYRange(low, high, padding=0.02)
         plot.showGrid(y=True, alpha=0.25)
         plot.setXRange(-0.5, len(xs) - 0.5, padding=0)
         return "&nbsp;&nbsp;&nbsp;".join(keys)
@@ -218,9 +216,10 @@ class ChartView(QWidget):
             value = series.values[index] if index < len(series.values) else None
             status = series.statuses[index] if index < len(series.statuses) else None
             cell = series.cells[index] if index < len(series.cells) else ""
-            text = f"{series.name}: {value_text(value, self.spec.unit)}"
-            if status in STATUS_WORDS:
-                text += f" {STATUS_WORDS[status]}"
+            mark = series.marks[index] if index < len(series.marks) else ""
+            text = f"{series.name}: {mark or value_text(value, self.spec.unit, self.spec)}"
+            if status in ("adverse", "favourable"):
+                text += f" {flag_text(status, self.spec)} ({status})"
             lines.append(text + (f" (cell {cell})" if cell else ""))
         lines.append(self.spec.source)
         return "\n".join(lines)
@@ -232,9 +231,29 @@ class ChartView(QWidget):
             return
         QToolTip.showText(plot.mapToGlobal(plot.mapFromScene(scene_pos)), plain_tip(self.hover_text(index, group)), plot)
 
-    def _click(self, plot: pg.PlotWidget, event) -> None:
+    def point_at(self, scene_pos: QPointF, plot: pg.PlotWidget, group: list[Series]) -> str | None:
+        """The source cell of the point nearest a click on a line chart (its own row's, even where
+        two rows share a label), or None when no point is near."""
+        index = self.category_at(scene_pos, plot)
+        if index is None:
+            return None
+        y = plot.getViewBox().mapSceneToView(scene_pos).y() * self.scale
+        near = [(abs(s.values[index] - y), s.cells[index]) for s in group
+                if index < len(s.values) and s.values[index] is not None and index < len(s.cells) and s.cells[index]]
+        low, high = plot.getViewBox().viewRange()[1]
+        close = [pair for pair in near if pair[0] <= 0.08 * (high - low) * self.scale]
+        return min(close)[1] if close else None
+
+    def _click(self, plot: pg.PlotWidget, event, group: list[Series]) -> None:
         index = self.category_at(event.scenePos(), plot)
         if index is not None and self.spec.kind == BAR:
             self.bar_clicked.emit(index)
+            cells = self.spec.series[0].cells
+            if index < len(cells) and cells[index]:
+                self.figure_clicked.emit(cells[index])
+            return
+        cell = self.point_at(event.scenePos(), plot, group) if self.spec.kind != BAR else None
+        if cell:
+            self.figure_clicked.emit(cell)
         else:
             self.chart_clicked.emit()

@@ -118,7 +118,7 @@ class DatasetView(QWidget):
 
             for spec in specs:
                 chart = ChartView(spec)
-                chart.bar_clicked.connect(lambda i, c=chart: self.select_label(c.spec.categories[i]))
+                chart.figure_clicked.connect(self.select_cell)
                 chart.chart_clicked.connect(lambda s=spec: self.target_changed.emit(note_targets.of_chart(s)))
                 self.charts.append(chart)
                 content.addWidget(chart)
@@ -177,6 +177,20 @@ class DatasetView(QWidget):
         self.table.scrollTo(proxy_index)
         rect = self.table.visualRect(proxy_index)
         self.scroll.ensureVisible(0, self.table.y() + rect.center().y(), 0, rect.height() * 2)
+        return True
+
+    def select_cell(self, cell: str) -> bool:
+        """Select the row holding source cell ``cell``: a chart's bar or point, or a headline line,
+        picks its own row even where another row (in another section) has the same label."""
+        row = self.model.row_of_cell(cell)
+        if row < 0:
+            return False
+        if not self.proxy.mapFromSource(self.model.index(row, 0)).isValid():
+            self.filter.clear()
+        proxy_index = self.proxy.mapFromSource(self.model.index(row, 0))
+        self.table.selectionModel().setCurrentIndex(
+            proxy_index, QItemSelectionModel.SelectionFlag.ClearAndSelect | QItemSelectionModel.SelectionFlag.Rows)
+        self.table.scrollTo(proxy_index)
         return True
 
     def selected_row_label(self) -> str | None:

@@ -163,15 +163,16 @@ class DomainView(QWidget):
         view = self.current_view()
         return view.current_target() if view else Target()
 
-    def reveal(self, dataset_key: str, label: str | None = None) -> bool:
+    def reveal(self, dataset_key: str, label: str | None = None, cell: str = "") -> bool:
         """Show a dataset (and select a row in it); False if the dataset is not in this tab."""
         position = next((i for i, d in enumerate(self.datasets) if d.key == dataset_key), None)
         if position is None:
             return False
         self.list.setCurrentRow(position)
         self.show_dataset(position)
-        if label:
-            self.view(position).select_label(label)
+        view = self.view(position)
+        if not (cell and hasattr(view, "select_cell") and view.select_cell(cell)) and label:
+            view.select_label(label)
         self.view(position).table.setFocus()
         return True
 

@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable
+from contextlib import AbstractContextManager, contextmanager
 from pathlib import Path
 
 from PySide6.QtCore import QByteArray, QRectF, QSize, Qt, QTimer, QUrl, Signal
@@ -52,6 +53,13 @@ def _chart_images(html: str, document: QTextDocument) -> str:
     return _SVG.sub(image, html)
 
 
+@contextmanager
+def _opened(path: Path):
+    """The pack at ``path``, opened when the job starts, on the worker thread."""
+    with Pack.open(path) as pack:
+        yield pack
+
+
 class ExportDialog(QDialog):
     """``options()`` gives the chosen output and what goes in it; ``printed`` fires with True once
     the briefing has been sent to a printer, False if that failed or was cancelled."""
@@ -59,12 +67,14 @@ class ExportDialog(QDialog):
     printed = Signal(bool)
 
     def __init__(self, pack_path: Path, *, suffix: str = ".pdf", has_private: bool = True,
-                 parent: QWidget | None = None, reader: Callable[[], Pack] | None = None) -> None:
-        """``reader`` gives the pack for a worker thread (a protected pack cannot be opened by name)."""
+                 reader: Callable[[], AbstractContextManager[Pack]] | None = None,
+                 parent: QWidget | None = None) -> None:
+        """``reader``, called on this thread, gives what a job opens the pack with on the worker
+        thread (a protected pack's copy in memory); by default the file at ``pack_path``."""
         super().__init__(parent)
         self.setWindowTitle("Export")
         self.pack_path = Path(pack_path)
-        self.reader = reader
+        self.reader = reader or (lambda: _opened(self.pack_path))
         self.jobs: dict[str, Job] = {}   # "preview" and "print", each running on the worker thread
         self.formats = QButtonGroup(self)
         format_row = QHBoxLayout()
@@ -193,11 +203,10 @@ class ExportDialog(QDialog):
         new job of the same ``kind`` replaces one still running."""
         if kind in self.jobs:
             self.jobs[kind].cancel()
-        path = self.pack_path
-        opened = self.reader() if self.reader is not None else None
+        reader = self.reader()
 
         def work(progress, cancel):
-            with opened if opened is not None else Pack.open(path) as pack:
+            with reader as pack:
                 return make(pack, progress, cancel)
 
         job = self.jobs[kind] = Job(work, self)

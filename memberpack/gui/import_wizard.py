@@ -29,7 +29,8 @@ FILE_FILTER = "Spreadsheets (*.xlsx *.xlsm *.xls *.ods *.csv);;All files (*)"
 READ_IN_BACKGROUND = 1_000_000   # bytes of files above which the preview is read on the worker, with Cancel
 
 
-def read_for_preview(paths: Sequence[Path], pack_path: Path, progress, cancel) -> tuple[list[FileResult], dict]:
+def read_for_preview(paths: Sequence[Path], pack_path: Path | Pack, progress,
+                     cancel) -> tuple[list[FileResult], dict]:
     """Read every file for the preview (and find those already in the pack); a job's function."""
     results = []
     for n, path in enumerate(paths):

@@ -1,8 +1,9 @@
 """The Overview tab: headlines first, as a councillor asks for them.
 
-Tiles for the budget position (net budget, forecast, variance with A/(F) and %) and the count of
-red items; then lists of red items, the biggest adverse movements, KPIs that got worse and what
-changed since the previous import. Activating a line opens the figure in its tab.
+Tiles for the budget position (net budget, forecast, net variance in words and %) and the count of
+red items; then lists of reserves and deficits, red items (by table and period, with amounts), the
+biggest adverse movements, KPIs that got worse, members' notes and questions, and what changed since
+the previous import. The words are the narrative layer's. Activating a line opens its own row.
 """
 
 from __future__ import annotations
@@ -13,7 +14,6 @@ from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import (QFrame, QGridLayout, QGroupBox, QHBoxLayout, QHeaderView, QLabel, QScrollArea, QTreeWidget,
                                QTreeWidgetItem, QVBoxLayout, QWidget)
 
-from memberpack.analysis.charts import money_text
 from memberpack.analysis.headlines import Headlines, Item
 from memberpack.gui.cell_text import change_text
 from memberpack.gui.plain_text import plain_label, plain_tip
@@ -48,7 +48,7 @@ class Tile(QFrame):
 class OverviewView(QScrollArea):
     """Headline tiles and lists; ``open_figure(dataset name, row label)`` asks to show a figure."""
 
-    open_figure = Signal(str, str)
+    open_figure = Signal(str, str, str)   # dataset name, row label, source cell
 
     def __init__(self, headlines: Headlines, meta: dict[str, str], parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -69,13 +69,16 @@ class OverviewView(QScrollArea):
             return change_text(i.display, i.previous_display, i.change)
 
         sections = (
-            ("red", "Red items", headlines.red_items, False, lambda i: f"▲ {i.display}", "Nothing is rated Red."),
-            ("movements", "Biggest adverse movements since last month"
+            ("deficits", "Reserves and deficits", headlines.deficits, True, lambda i: i.display,
+             "No table shows a deficit."),
+            ("red", "Red items", headlines.red_items, True, lambda i: f"▲ {i.display}", "Nothing is rated Red."),
+            ("movements", "Biggest adverse movements since the last report"
              + (f", {headlines.movements_period}" if headlines.movements_period else ""),
-             headlines.adverse_movements[:8], False,
-             lambda i: f"↑ {money_text(i.value)}", "No service's variance got worse."),
+             headlines.adverse_movements[:8], False, lambda i: i.display, "No service's variance got worse."),
             ("worse", "Measures that got worse", headlines.worse_kpis, True, changed,
              "No measure moved the wrong way."),
+            ("noted", "Noted or questioned by members", headlines.noted, True, lambda i: i.measure,
+             "No shared notes yet."),
             ("changes", "What changed since the previous import", headlines.changes, True, changed,
              "No table has an earlier import to compare with."),
         )
@@ -100,12 +103,12 @@ class OverviewView(QScrollArea):
         if h.budget is not None:
             b = h.budget
             where = f"{b.label}" + (f", {b.period}" if b.period else "")
-            tiles["budget"] = Tile("Net budget", money_text(b.budget), where)
-            tiles["forecast"] = Tile("Forecast outturn", money_text(b.forecast), "Projected spend for the year")
-            adverse = b.variance > 0
-            meaning = "overspend (adverse)" if adverse else "underspend (favourable)" if b.variance < 0 else "on budget"
-            tiles["variance"] = Tile("Forecast variance", f"{money_text(abs(b.variance))} {b.flag}",
-                                     f"{abs(b.variance_pct):.1f}% {meaning}",
+            tiles["budget"] = Tile("Net budget", b.money(b.budget), where)
+            tiles["forecast"] = Tile("Forecast outturn", b.money(b.forecast), "Projected spend for the year")
+            adverse = bool(b.variance) and b.convention.adverse(b.variance)
+            meaning = "adverse" if adverse else "favourable" if b.variance else "on budget"
+            tiles["variance"] = Tile("Net forecast variance", f"{b.money(abs(b.variance))} {b.word}",
+                                     f"{abs(b.variance_pct):.1f}% of budget, {meaning}. {b.convention.key}",
                                      ADVERSE if adverse else FAVOURABLE)
         else:
             tiles["budget"] = Tile("Budget", "No budget monitor", "Import a budget monitoring return to see it")
@@ -123,12 +126,13 @@ class OverviewView(QScrollArea):
         tree.setStyleSheet("QTreeWidget::item { padding: 3px 0; }")
         tree.setTextElideMode(Qt.TextElideMode.ElideMiddle)  # long names and titles keep their distinguishing end
         for item in items:
-            name = f"{item.name}\n{item.measure}" if with_measure else item.name  # the measure under its row
+            under = item.display if key == "noted" else item.measure
+            name = f"{item.name}\n{under}" if with_measure else item.name  # the measure under its row
             row = QTreeWidgetItem([name, value(item), item.source])
             tip = f"{item.name}, {item.measure}: {value(item)}\n{item.source}" + (f", cell {item.cell}" if item.cell else "")
             for column in range(3):
                 row.setToolTip(column, plain_tip(tip))
-            row.setData(0, Qt.ItemDataRole.UserRole, (item.dataset, item.label))
+            row.setData(0, Qt.ItemDataRole.UserRole, (item.dataset, item.label, item.cell))
             tree.addTopLevelItem(row)
         if not items:
             none = QTreeWidgetItem([empty, "", ""])

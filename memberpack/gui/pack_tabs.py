@@ -215,18 +215,19 @@ class PackTabs(QTabWidget):
             self.domain_view(tab)
         self.target_changed.emit(self.current_target())
 
-    def reveal(self, dataset_key: str, label: str | None = None) -> bool:
-        """Bring a dataset (and a row of it) into view, whichever tab it is in."""
+    def reveal(self, dataset_key: str, label: str | None = None, cell: str = "") -> bool:
+        """Bring a dataset (and a row of it: the one holding ``cell``, else the first labelled
+        ``label``) into view, whichever tab it is in."""
         for tab, (_title, datasets) in enumerate(self.domains, start=1):
             if any(d.key == dataset_key for d in datasets):
                 self.setCurrentIndex(tab)
-                return self.domain_view(tab).reveal(dataset_key, label)
+                return self.domain_view(tab).reveal(dataset_key, label, cell)
         return False
 
-    def _open_figure(self, dataset_name: str, label: str) -> None:
+    def _open_figure(self, dataset_name: str, label: str, cell: str = "") -> None:
         key = next((d.key for _t, ds in self.domains for d in ds if d.name == dataset_name), None)
         if key is not None:
-            self.reveal(key, label)
+            self.reveal(key, label, cell)
 
     def show_notes(self, targets: list[Target]) -> None:
         self._noted = targets

@@ -133,6 +133,11 @@ class DatasetTableModel(QAbstractTableModel):
         """The model row of the first source row labelled ``label``, or -1."""
         return next((i for i, r in enumerate(self.rows) if r.source is not None and r.label == label), -1)
 
+    def row_of_cell(self, cell: str) -> int:
+        """The model row of the source row holding source cell ``cell`` (``C12``), or -1."""
+        return next((i for i, r in enumerate(self.rows) if r.source is not None
+                     and any(o.cell == cell for o in r.source.cells.values())), -1)
+
     def set_noted(self, keys: set[tuple[str, str | None, str | None]]) -> None:
         """Mark cells that carry notes: (label, section, measure); measure None marks the row label."""
         self._noted = keys

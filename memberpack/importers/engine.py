@@ -32,8 +32,10 @@ from memberpack.importers.report import UNSURE, FileReport
 from memberpack.importers.safety import check_file
 from memberpack.importers.tables import FoundTable, Part, Recall, find_tables
 from memberpack.model.annotations import now_iso, parse_time
+from memberpack.model.conventions import infer as infer_convention
+from memberpack.model.grid import Grid
 from memberpack.model.metrics import BY_ID, OTHER
-from memberpack.model.observation import Dataset, Observation
+from memberpack.model.observation import BUDGET_MONITOR, Dataset, Observation
 from memberpack.store.pack import Pack
 
 Progress = Callable[[int, int, str], None]
@@ -341,6 +343,8 @@ def _store_file(pack: Pack | None, path: Path, *, sheet, kind, layouts, progress
             raise _unsure(path, found)
         dataset.cell_range, dataset.domain, dataset.period = found.report.cell_range, domain_of(found.metric_counts), found.layout.period
         dataset.layout, dataset.report = found.layout.to_dict(), found.report.to_dict()
+        if dataset.kind == BUDGET_MONITOR:   # how it signs money, read once (model.conventions)
+            dataset.layout["convention"] = infer_convention(Grid.of(pack.observations(dataset.id))).as_dict()
         pack.update_dataset(dataset)
         pack.remember_layout(found.shape, found.layout.remembered(), dataset.imported_at)
     if not report.tables:

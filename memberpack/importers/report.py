@@ -199,7 +199,8 @@ def _code(cell: str) -> int | None:
 
 
 def _note(text: str) -> str:
-    """A reader's note about the file as printed: ``warning: ...`` as the reader wrote it, else ``note: ...``."""
+    """What a reader noticed about the file, as printed: its warnings (``warning: ...``) as they
+    are, anything else as a note."""
     return text if text.startswith("warning: ") else f"note: {text}"
 
 

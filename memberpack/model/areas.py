@@ -81,3 +81,14 @@ KNOWN_AUTHORITIES: tuple[Area, ...] = (
 
 def known_authority(code: str) -> Area | None:
     return next((a for a in KNOWN_AUTHORITIES if a.matches(code)), None)
+
+
+def named_in(text: str) -> Area | None:
+    """The known authority a title names (``North Somerset: children looked after…``), the longest
+    name first so "North Somerset" is not read as "Somerset"; None when it names none."""
+    lowered = f" {text.lower()} "
+    for area in sorted(KNOWN_AUTHORITIES, key=lambda a: -len(a.name)):
+        name = area.name.lower().split(",")[0]
+        if f" {name} " in lowered or f" {name}:" in lowered or f" {name}'" in lowered:
+            return area
+    return None

@@ -1,5 +1,11 @@
 """A chart described once as plain data, drawn twice: by pyqtgraph on screen and by reportlab
-graphics in the PDF, so screen and paper agree."""
+graphics in the PDF, so screen and paper agree.
+
+The spec also fixes what both drawings must agree on and a reader must be able to tell apart in
+greyscale: each series' colour, dash pattern and marker (:func:`series_styles`), the value range
+(:func:`value_range`, from zero or with a minimum span, so a 0.4-point change does not look like a
+collapse) and the axis titles with their units.
+"""
 
 from __future__ import annotations
 
@@ -8,13 +14,24 @@ from dataclasses import dataclass, field
 BAR, LINE = "bar", "line"
 DATA_SERIES, BENCHMARK, EARLIER = "data", "benchmark", "earlier"
 
+# Colours with at least 3:1 contrast against white, so lines and markers read on screen and paper.
+DATA_COLOURS = ("#1f5fa8", "#b34700", "#1b7a5a", "#7a3f9d", "#a8326e", "#4d5b69")
+EARLIER_COLOURS = ("#5f6b77", "#737f8b", "#4b5661")
+BENCHMARK_COLOURS = ("#6a3d9a", "#9c4a00", "#23659b")
+# Dash patterns (on, off lengths in points; empty = solid) and markers, told apart in greyscale.
+DASHES = ((), (6.0, 3.0), (2.0, 2.0), (8.0, 3.0, 2.0, 3.0), (3.0, 5.0), (10.0, 4.0))
+MARKERS = ("circle", "square", "triangle", "diamond", "cross", "plus")
+MAX_LINES = len(DASHES)   # more series than this and a chart is split
+
 
 @dataclass(slots=True)
 class Series:
     """One series; ``values`` line up with the chart's categories (None where there is no figure).
 
     ``statuses`` (optional, same length) carry per-point meaning such as ``adverse`` or
-    ``favourable`` so a bar can be coloured and lettered; ``cells`` give each point's source cell.
+    ``favourable`` so a bar can be coloured and lettered; ``cells`` give each point's source cell
+    (the row a click selects); ``marks`` the text the source has where there is no figure (``DNA``,
+    ``tbc``), marked on the axis instead of a point.
     """
 
     name: str
@@ -22,11 +39,25 @@ class Series:
     role: str = DATA_SERIES
     statuses: list[str | None] = field(default_factory=list)
     cells: list[str] = field(default_factory=list)
+    marks: list[str] = field(default_factory=list)
+
+
+@dataclass(frozen=True, slots=True)
+class SeriesStyle:
+    colour: str
+    dash: tuple[float, ...]
+    marker: str
+    width: float
 
 
 @dataclass(slots=True)
 class ChartSpec:
-    """``id`` is stable across re-imports (dataset key and chart kind), so notes can target it."""
+    """``id`` is stable across re-imports (dataset key and chart kind), so notes can target it.
+
+    ``y_label`` is the value axis title with its unit (``£m``, ``%``, ``rate per 10,000``);
+    ``scale`` divides money for that axis; ``y_range`` is the value range both drawings use;
+    ``left_out`` says which of the table's measures this chart does not show, and why.
+    """
 
     id: str
     kind: str
@@ -38,3 +69,41 @@ class ChartSpec:
     source: str
     dataset_key: str = ""
     y_label: str = ""
+    x_label: str = ""
+    scale: float = 1.0
+    y_range: tuple[float, float] | None = None
+    left_out: str = ""
+    decimals: int = 0
+
+
+def series_styles(spec: ChartSpec) -> list[SeriesStyle]:
+    """Colour, dash and marker of each series: no two series of a chart share a dash pattern and
+    marker; data lines are solid and thicker, earlier years grey, benchmarks dashed."""
+    roles = [s.role if s.role in (EARLIER, BENCHMARK) else DATA_SERIES for s in spec.series]
+    rank = {DATA_SERIES: 0, EARLIER: 1, BENCHMARK: 2}
+    order = sorted(range(len(roles)), key=lambda i: (rank[roles[i]], i))   # our own lines solid first
+    out: list[SeriesStyle | None] = [None] * len(roles)
+    counters = {DATA_SERIES: 0, EARLIER: 0, BENCHMARK: 0}
+    for n, i in enumerate(order):
+        role = roles[i]
+        palette = {EARLIER: EARLIER_COLOURS, BENCHMARK: BENCHMARK_COLOURS}.get(role, DATA_COLOURS)
+        colour = palette[counters[role] % len(palette)]
+        counters[role] += 1
+        out[i] = SeriesStyle(colour, DASHES[n % len(DASHES)], MARKERS[n % len(MARKERS)],
+                             2.4 if role == DATA_SERIES else 1.6)
+    return out
+
+
+def value_range(values: list[float], *, from_zero: bool = True, min_span: float = 0.0) -> tuple[float, float]:
+    """The axis range for ``values``: from zero when they are all of one sign (and ``from_zero``),
+    else around them with at least ``min_span`` (or a quarter of the largest size) between ends."""
+    if not values:
+        return 0.0, 1.0
+    low, high = min(values), max(values)
+    if from_zero and low >= 0:
+        return 0.0, high * 1.1 if high > 0 else 1.0
+    if from_zero and high <= 0:
+        return low * 1.1, 0.0
+    span = max(high - low, min_span, 0.25 * max(abs(low), abs(high)), 1e-9)
+    middle = (low + high) / 2
+    return middle - 0.6 * span, middle + 0.6 * span

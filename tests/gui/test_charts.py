@@ -48,7 +48,7 @@ def test_hover_names_value_and_source_cell(budget_view):
     text = chart.hover_text(chart.spec.categories.index("External Placements"))
     cell = budget_view.model.observation(budget_view.model.index(
         budget_view.model.row_of("External Placements"), budget_view.model.measures.index(chart.spec.series[0].name) + 1))
-    assert f"{chart.spec.series[0].name}: £10.4m A (adverse: overspend) (cell {cell.cell})" in text
+    assert f"{chart.spec.series[0].name}: £10.4m A (adverse) (cell {cell.cell})" in text
     assert cell.cell.startswith("D") and "budget_monitor_m6_2023-24.xlsx" in text
 
 
@@ -73,12 +73,47 @@ def test_earlier_years_fainter_and_benchmarks_dashed(qtbot, tmp_path, suspension
     suspensions, rate = views[0].charts[0], views[1].charts[0]
     assert suspensions.spec.categories == ["Sep", "Oct", "Nov", "Dec", "Jan"]
     widths = [c.opts["pen"].widthF() for c in suspensions.curves]
-    assert widths == [2.0, 2.0, 3.0]  # 2020/21 and 2021/22 under the latest year
+    assert widths == [1.6, 1.6, 2.4]  # 2020/21 and 2021/22 under the latest year
     assert list(suspensions.curves[-1].getData()[1]) == [401, 552, 590, 388, 497]
     styles = {c.name(): c.opts["pen"].style() for c in rate.curves}
-    assert styles["England"] == Qt.PenStyle.DashLine and styles["South West"] == Qt.PenStyle.DashLine
+    assert styles["England"] == Qt.PenStyle.CustomDashLine and styles["South West"] == Qt.PenStyle.CustomDashLine
     assert styles["CLA rate per 10,000"] == Qt.PenStyle.SolidLine
-    assert "╌╌" in rate.key.text() and "England" in rate.key.text()
+    dashes = {c.name(): tuple(c.opts["pen"].dashPattern()) for c in rate.curves}
+    symbols = {c.name(): c.opts["symbol"] for c in rate.curves}
+    assert len(set(dashes.values())) == len(dashes) and len(set(symbols.values())) == len(symbols)  # not colour alone
+    assert "England" in rate.key.text()
+
+
+def test_a_repeated_label_selects_its_own_row(qtbot, demo_pack):
+    """The second "Central" bar (Commissioning) selects its own row, not the first "Central"."""
+    with Pack.open(demo_pack) as pack:
+        ds = next(d for d in pack.datasets() if d.sheet == "Finances")
+        view = DatasetView(ds, pack.observations(ds.id))
+    qtbot.addWidget(view)
+    view.resize(900, 700)
+    view.show()
+    qtbot.waitExposed(view)
+    chart = view.charts[0]
+    assert "Central (Children's Social Care)" in chart.spec.categories   # repeated labels show their section
+    i = chart.spec.categories.index("Central (Commissioning)")
+    scene_point = chart.plot.getViewBox().mapViewToScene(QPointF(0.0, i))
+    with qtbot.waitSignal(chart.figure_clicked):
+        qtbot.mouseClick(chart.plot.viewport(), Qt.MouseButton.LeftButton, pos=chart.plot.mapFromScene(scene_point))
+    row = view.model.rows[view.proxy.mapToSource(view.table.selectionModel().currentIndex()).row()]
+    assert (row.label, row.section) == ("Central", "Commissioning")
+
+
+def test_a_benchmark_with_one_figure_is_drawn_and_a_gap_breaks_the_line(qtbot, demo_pack):
+    with Pack.open(demo_pack) as pack:
+        ds = next(d for d in pack.datasets() if d.sheet == "KCPIs Q3 2020-21")
+        view = DatasetView(ds, pack.observations(ds.id))
+    qtbot.addWidget(view)
+    percent = next(c for c in view.charts if c.spec.unit == "percent")
+    audits = next(c for c in percent.curves if c.name().startswith("The percentage of children's case audits"))
+    assert audits.opts["connect"] == "finite" and audits.opts["symbol"]   # DNA quarters: no line across them
+    texts = [i.toPlainText() for p in percent.plots for i in p.getPlotItem().items if hasattr(i, "toPlainText")]
+    assert "DNA" in texts
+    assert all(p.getAxis("left").labelText for p in percent.plots)         # the axis says its unit
 
 
 def test_a_ledger_shows_its_largest_bars_and_a_table_that_scrolls(qtbot, tmp_path):

@@ -5,7 +5,7 @@ from PySide6.QtCore import Qt
 from PySide6.QtGui import QColor
 from PySide6.QtWidgets import QFileDialog, QMessageBox
 
-from memberpack.analysis.comparisons import GOOD, TONE_COLOURS, UNJUDGED
+from memberpack.analysis.comparisons import BEST, TONE_COLOURS, UNJUDGED
 from memberpack.gui.actions import IMPORT_NEIGHBOURS
 from memberpack.gui.comparison_view import BAND, ENGLAND_COL, NEIGHBOURS_COL, OURS, RANK, VERSUS, ComparisonView
 from memberpack.gui.dataset_view import DatasetView
@@ -29,28 +29,28 @@ def test_open_statistics_show_as_comparisons_not_as_a_table(window):
     assert isinstance(view, OpenStatisticsView) and not hasattr(view, "model")
     compare = view.comparisons
     model = compare.model
-    assert model.rowCount() == 2 and model.headers[2:5] == ["Somerset", "England", "South West"]
-    # seed 001: England 67, South West 57, neighbours 53; Somerset 52.0 ties with Gloucestershire: rank 7 of 14
+    assert model.rowCount() == 2 and model.headers[2:5] == ["North Somerset", "England", "South West"]
+    # seed 001: England 67, South West 57, neighbours 53; North Somerset 53.7 (its scorecard's Year-End 2019/20)
     assert [model.text(0, c) for c in (OURS, ENGLAND_COL, NEIGHBOURS_COL, VERSUS, RANK, BAND)] == [
-        "52.0", "67.0", "53.0 (10/10)", "Lower", "7 of 14", "B"]
+        "53.7", "67.0", "53.0 (10/10)", "Lower", "6 of 14", "B"]
     band = model.index(0, BAND)
     assert band.data(Qt.ItemDataRole.BackgroundRole) == QColor(TONE_COLOURS[UNJUDGED])  # neutral: not judged
     foster = model.index(1, BAND)
-    assert (foster.data(), foster.data(Qt.ItemDataRole.BackgroundRole)) == ("B", QColor(TONE_COLOURS[GOOD]))
-    assert foster.data(Qt.ItemDataRole.AccessibleTextRole) == "Band B (good)"
+    assert (foster.data(), foster.data(Qt.ItemDataRole.BackgroundRole)) == ("A", QColor(TONE_COLOURS[BEST]))
+    assert foster.data(Qt.ItemDataRole.AccessibleTextRole) == "Band A (best)"
     assert "12_children_looked_after_rates_2017-2020.csv" in model.index(0, OURS).data(Qt.ItemDataRole.ToolTipRole)
 
 
 def test_trend_chart_highlights_our_line(window, qtbot):
     compare = _shown(window, STATS).comparisons
     chart = compare.chart
-    assert [s.name for s in chart.spec.series] == ["Somerset", "England", "South West",
+    assert [s.name for s in chart.spec.series] == ["North Somerset", "England", "South West",
                                                    "Statistical neighbours average"]
     ours, *others = chart.curves
     assert ours.opts["pen"].style() == Qt.PenStyle.SolidLine
-    assert all(o.opts["pen"].style() == Qt.PenStyle.DashLine for o in others)
+    assert all(o.opts["pen"].style() == Qt.PenStyle.CustomDashLine for o in others)
     assert all(ours.opts["pen"].widthF() > o.opts["pen"].widthF() for o in others)
-    assert list(ours.getData()[1]) == [46.0, 48.0, 50.0, 52.0]
+    assert list(ours.getData()[1]) == [55.0, 54.1, 52.9, 53.7]
     assert {s.role for s in chart.spec.series[1:]} == {BENCHMARK}
     compare.table.setFocus()
     qtbot.keyClick(compare.table, Qt.Key.Key_Down)  # the keyboard moves to the next measure and its chart
@@ -69,11 +69,11 @@ def test_scorecard_benchmarks_show_beside_the_table(window):
 
 def test_our_authority_is_set_in_pack_details(window, monkeypatch):
     dialog = PackDetailsDialog(window.pack.meta())
-    assert dialog.authority.text() == "Somerset (933)" and dialog.authority_given() is None
-    dialog.authority.setText("North Somerset")
-    assert dialog.authority_given() == "North Somerset"
-    assert window.set_authority("802")
-    assert comparators.authority(window.pack).describe().startswith("North Somerset")
+    assert dialog.authority.text() == "North Somerset (802)" and dialog.authority_given() is None
+    dialog.authority.setText("Somerset")
+    assert dialog.authority_given() == "Somerset"
+    assert window.set_authority("933")
+    assert comparators.authority(window.pack).describe().startswith("Somerset")
     warned = []
     monkeypatch.setattr("memberpack.gui.main_window.QMessageBox.warning", lambda *a: warned.append(a[2]))
     assert not window.set_authority("Atlantis") and "Atlantis is not an authority" in warned[0]
@@ -90,7 +90,7 @@ def test_figure_tooltips_give_the_difference_and_the_neighbours_counted(window):
     model = _shown(window, STATS).comparisons.model
     tip = model.index(0, NEIGHBOURS_COL).data(Qt.ItemDataRole.ToolTipRole)
     assert "Average of the 10 of 10 statistical neighbours with a figure" in tip
-    assert "Somerset minus Statistical neighbours: −1.0 (lower)" in tip
+    assert "North Somerset minus Statistical neighbours: " in tip and "0.7 (higher)" in tip
 
 
 def test_a_note_on_a_comparison_chart_leads_back_to_its_measure(window):
@@ -108,7 +108,7 @@ def _neighbour_workbook(path, codes):
     ws.title = "Statistical Neighbours"
     ws.append(["Children's services statistical neighbour benchmarking tool"])
     ws.append(["LA number", "LA name"] + [f"SN{k}" for k in range(1, len(codes) + 1) for _ in (0, 1)])
-    ws.append([933, "Somerset"] + [v for code in codes for v in (code, "Close")])
+    ws.append([802, "North Somerset"] + [v for code in codes for v in (code, "Close")])
     wb.save(path)
     return path
 

@@ -23,7 +23,7 @@ def focused(qtbot):
 
 
 def test_focus_starts_on_content_and_follows_the_tab(qtbot, window):
-    qtbot.waitUntil(lambda: QApplication.focusWidget() is window.tabs.overview.lists["red"])
+    qtbot.waitUntil(lambda: QApplication.focusWidget() is window.tabs.overview.lists["deficits"])   # the first list
     window.menu_actions[ids.NEXT_TAB].trigger()
     table = window.tabs.domain_view(1).current_view().table
     qtbot.waitUntil(lambda: QApplication.focusWidget() is table)

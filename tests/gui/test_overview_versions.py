@@ -20,6 +20,7 @@ def test_the_overview_keeps_month_6_when_month_5_is_imported_after_it(qtbot, tmp
 
     m5, m6 = sample("00_budget_monitor_m5_2023-24.xlsx"), sample("01_budget_monitor_m6_2023-24.xlsx")
     alone = tiles(tmp_path / "m6.mpack", [m6])
-    assert alone["variance"] == "Forecast variance: £12.4m A. 10.1% overspend (adverse)"
+    assert alone["variance"] == ("Net forecast variance: £12.4m overspend. 10.1% of budget, adverse. "
+                                 "Figures in £m; brackets mean underspend (favourable).")
     assert alone["budget"] == "Net budget: £123.1m. Children, Families & Education Services Total, 2023/24 Month 6"
     assert tiles(tmp_path / "both.mpack", [m6, m5]) == alone

@@ -270,25 +270,27 @@ def test_committed_samples_are_what_make_samples_writes(tmp_path, monkeypatch):
             assert sorted(map(str, a.merged_cells.ranges)) == sorted(map(str, b.merged_cells.ranges))
 
 
-def test_demo_compares_somerset_with_england_region_and_neighbours(demo_pack_master):
+def test_demo_compares_north_somerset_with_england_region_and_neighbours(demo_pack_master):
     from memberpack.analysis.comparisons import pack_comparisons
     from memberpack.model.observation import OPEN_STATISTICS
 
     with Pack.open(demo_pack_master) as pack:
         listed = comparators.our_neighbours(pack)
-        assert comparators.authority(pack).describe().startswith("Somerset")
+        # the scorecards are North Somerset's, so North Somerset is our authority (issue 13)
+        assert comparators.authority(pack).describe() == "North Somerset (802, E06000024)"
         assert (listed.source_file, listed.neighbours[0].name, listed.neighbours[9].name, len(listed.neighbours)) == (
-            "statistical_neighbours.xlsx", "Wiltshire", "North Somerset", 10)
+            "statistical_neighbours.xlsx", "Somerset", "North Yorkshire", 10)
         stats = [ds for ds in pack.datasets() if ds.kind == OPEN_STATISTICS]
         assert [ds.source_file for ds in stats] == ["12_children_looked_after_rates_2017-2020.csv"]
         found = {c.measure: c for c in pack_comparisons(pack)}
     rate = found["Children looked after rate per 10,000 children"]
     # seed 001 T001-14: England 67, South West 57, statistical neighbours 53 (31 March 2020)
-    assert (rate.period, rate.value, rate.rank.text(), rate.rank.band) == ("2020", 52.0, "7 of 14", "B")
+    # North Somerset's 2020 rate is its scorecard's Year-End 2019/20 figure, 53.7: one council, one rate
+    assert (rate.period, rate.value, rate.rank.text(), rate.rank.band) == ("2020", 53.7, "6 of 14", "B")
     assert [(b.kind, b.value, b.count, b.of) for b in rate.benchmarks] == [
         ("england", 67.0, None, None), ("region", 57.0, None, None), ("neighbours", 53.0, 10, 10)]
-    assert rate.trend.series[0].values == [46.0, 48.0, 50.0, 52.0]
+    assert rate.trend.series[0].values == [55.0, 54.1, 52.9, 53.7]
     assert found["EHC plans issued within 20 weeks %"].benchmark("england").value == 49.0
     assert not any(m.startswith("England") for m in found)  # England's own row is a comparator, not ours
     foster = found["Percentage of CLA in foster care"]
-    assert (foster.value, foster.benchmark("england").verdict, foster.rank.tone) == (73.0, "better", "good")
+    assert (foster.value, foster.benchmark("england").verdict, foster.rank.tone) == (79.0, "better", "best")

@@ -57,8 +57,9 @@ def test_red_items_say_which_table_and_period(found):
     fieldwork = next(i for i in found.red_items if i.label == "Fieldwork")
     assert fieldwork.period == "2023/24 Month 6"
     assert fieldwork.source.startswith("2023/24 Month 6 – 23/24 Budget Monitoring Report")
-    kcpi = next(i for i in found.red_items if i.measure == "Predicted Year-End Status")
-    assert kcpi.period == "Q3 2020/21"
+    kcpi = next(i for i in found.red_items if i.label.startswith("The percentage of care leavers who are EET"))
+    assert (kcpi.period, kcpi.measure, kcpi.display) == ("Q3 2020/21", "Q3 2020/21", "44.0%")   # the rated figure
+    assert fieldwork.display == "£0.9m overspend"
 
 
 def test_item_name_keeps_labels_that_already_say_their_section():

@@ -27,5 +27,5 @@ def test_january_above_december_but_below_last_january_is_not_worse(tmp_path):
 def test_january_above_last_january_is_worse(tmp_path):
     (item,) = _worse(tmp_path, 800)
     assert (item.label, item.measure, item.display, item.previous_display, item.change) == (
-        "Suspensions 2022 - 2023", "Jan", "800", "778", 22)
+        "Suspensions 2022 - 2023", "Jan 2023", "800", "778", 22)
     assert item.period == "Jan 2023" and item.cell == "F3"

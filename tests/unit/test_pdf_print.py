@@ -136,3 +136,12 @@ def test_an_unset_meeting_date_stays_unset(tmp_path):
         export_pdf(pack, tmp_path / "bare.pdf")
     cover = _flat(pypdf.PdfReader(tmp_path / "bare.pdf").pages[0].extract_text())
     assert "Meeting date" not in cover and "Produced" in cover
+
+
+def test_a_full_version_with_private_notes_keeps_its_marking_at_print_size(demo_pack, tmp_path):
+    with Pack.open(demo_pack) as pack:
+        export_pdf(pack, tmp_path / "full.pdf", include_private=True, version="full")
+    reader = pypdf.PdfReader(tmp_path / "full.pdf")
+    sizes = [s for page in reader.pages[1:3] for s in _sizes(page)]
+    assert min(size for size, _ in sizes) >= CHART_TEXT - 0.01
+    assert any(text.startswith("PRIVATE") and size >= CELL_TEXT for size, text in sizes)

@@ -87,12 +87,13 @@ def test_series_chart_has_dashed_benchmark_and_a_data_table(pack_path, tmp_path)
     with Pack.open(pack_path) as pack:
         export_pdf(pack, tmp_path / "all.pdf", sections=["social_care"])
     reader = pypdf.PdfReader(tmp_path / "all.pdf")
-    page = next(p for p in reader.pages if "Somerset: up from 52 (2020/21) to 55.2 (2022/23)" in p.extract_text())
+    page = next(p for p in reader.pages if "Somerset: up 1.5 from 53.7 in 2021/22 to 55.2 in 2022/23"
+                in p.extract_text())
     text = re.sub(r"^ +", "", page.extract_text(), flags=re.M)
-    assert "Somerset: 55.2 in 2022/23, from 52 in 2020/21." in text
+    assert "Also drawn: 2022." in text
     assert "2020/21\n2021/22\n2022/23\nEngland\n67\n70\n71\n2022\n50.1\n51.0\nDNA\nSomerset\n52.0" in text
     # the chart's data as the source showed it (DNA is never a 0), one row per series
-    assert b"[4 2] 0 d" in page.get_contents().get_data()  # England drawn dashed
+    assert b"[2 2] 0 d" in page.get_contents().get_data()  # England (the third line) drawn dotted
 
 
 def test_long_table_repeats_its_header_on_the_next_page(pack_path, tmp_path):

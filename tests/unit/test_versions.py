@@ -45,10 +45,10 @@ def _budget_tiles(pack: Pack) -> tuple:
 
 
 def _headline_page(pdf) -> str:
-    """The headline page's budget position: its tiles and sentence, up to the list of red items
+    """The headline page's budget position: its tiles and sentence, up to the list of deficits
     (whose page references move with the pages)."""
     page = next(p.extract_text() for p in pypdf.PdfReader(pdf).pages if "Budget position" in p.extract_text())
-    return page[page.index("Budget position"):page.index("\nRed items\n")]
+    return page[page.index("Budget position"):page.index("\nReserves and deficits\n")]
 
 
 def _note_on_placements_variance(pack: Pack) -> Annotation:
@@ -93,7 +93,8 @@ def test_an_older_return_imported_later_adds_history_and_changes_no_headline(tmp
             "£135.5m", "£134.9m", pytest.approx(600_000), "2023/24 Month 6")
         export_pdf(pack, tmp_path / "both.pdf")
     assert _headline_page(tmp_path / "both.pdf") == _headline_page(tmp_path / "m6.pdf")
-    assert "£12.4m A" in _headline_page(tmp_path / "m6.pdf") and "Month 6.\nSource: 01_" in _headline_page(tmp_path / "m6.pdf")
+    page = _headline_page(tmp_path / "m6.pdf")
+    assert "£12.4m\noverspend" in page and "Source: 01_" in page
 
 
 def test_the_same_file_again_is_refused_with_the_date_unless_again(tmp_path, capsys, monkeypatch):

@@ -1,0 +1,223 @@
+"""The words written about the figures: every title, summary sentence and headline line the app
+and the PDF show comes from here, so they say the same thing and a test can hold them to it.
+
+It reads a money table by its :class:`~memberpack.model.conventions.Convention` (what a positive
+figure and brackets mean, the scale the table prints in), a measure by its metric's polarity, and
+names periods in full (``Q3 2020/21``, never ``Q3``). A budget is described net first (the total
+row, not the sum of the overspends), then its largest items; a series by its latest change first,
+then the longer run when that went the other way. Money is written in the table's own scale
+(``£0.1m`` beside a table in £m, never ``£100k``), with thousands separators.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from memberpack.model.conventions import Convention
+from memberpack.model.grid import Grid, GridRow
+from memberpack.model.metrics import HIGHER, LOWER, match_metric, metric
+from memberpack.model.observation import DATA, SUBTOTAL, TOTAL, Observation
+from memberpack.model.units import COUNT, GBP, PER_10000, PERCENT
+
+UNIT_TITLES = {GBP: "£", PERCENT: "%", PER_10000: "rate per 10,000", COUNT: "number", None: "points"}
+_TOTAL_WORDS = re.compile(r"^\s*(sub[\s-]*)?totals?\s*:?\s*$", re.I)
+
+
+# --- figures -------------------------------------------------------------------------------------
+def money(value: float, conv: Convention) -> str:
+    """The size of a money figure in the table's scale: ``£12.4m``, ``£479k``, ``£181,198``."""
+    suffix = {1e6: "m", 1e3: "k", 1e9: "bn"}.get(conv.scale, "")
+    decimals = conv.decimals if conv.scale != 1.0 else 0
+    return f"£{abs(value) / conv.scale:,.{decimals}f}{suffix}"
+
+
+def signed_money(value: float, conv: Convention) -> str:
+    """A money figure with its sign as the table writes it: brackets for negatives."""
+    return f"({money(value, conv)})" if value < 0 else money(value, conv)
+
+
+def decimals_of(displays: list[str]) -> int:
+    """The decimals a row's figures are printed with (``53.7 per 10,000`` has one)."""
+    found = [len(m.group(1)) for d in displays for m in [re.search(r"\d\.(\d+)", d or "")] if m]
+    return max(found, default=0)
+
+
+def value_text(value: float, unit: str | None, decimals: int = 1, conv: Convention | None = None) -> str:
+    """A figure as the table shows it: ``£12.4m``, ``48.0%``, ``50.6 per 10,000``, ``37,291``."""
+    if unit == GBP:
+        return signed_money(value, conv or Convention())
+    text = f"{value:,.{decimals}f}"
+    return f"{text}%" if unit == PERCENT else f"{text} per 10,000" if unit == PER_10000 else text
+
+
+def change_text(before: float, after: float, unit: str | None, decimals: int = 1,
+                conv: Convention | None = None) -> str:
+    """How far a figure moved: percentages in points, money in the table's scale, others by
+    how many and (where it reads better) by what share."""
+    size = abs(after - before)
+    if unit == PERCENT:
+        return f"{size:,.{decimals}f} {plural('point', 2 if round(size, decimals) != 1 else 1)}"
+    if unit == GBP:
+        return money(size, conv or Convention())
+    if before and unit == COUNT and abs(size / before) >= 0.2:
+        return f"{abs(100 * size / before):,.0f}%"
+    return f"{size:,.{decimals}f}"
+
+
+def polarity_of(row: GridRow, obs: Observation | None = None) -> str:
+    """The metric's polarity for a row: higher-is-better, lower-is-better or neutral."""
+    metric_id = obs.metric_id if obs is not None else "other"
+    if metric_id == "other":
+        metric_id = match_metric(row.label, None, obs.unit if obs else None).id
+    return metric(metric_id).polarity
+
+
+def verdict(before: float, after: float, polarity: str) -> str:
+    """``better``, ``worse`` or ``""`` (no change, or a measure with no better direction)."""
+    if after == before or polarity not in (HIGHER, LOWER):
+        return ""
+    return "better" if (after > before) == (polarity == HIGHER) else "worse"
+
+
+def row_name(row: GridRow, repeated: set[str] = frozenset()) -> str:
+    """A row as a reader names it: a total with its section, a repeated label with its section."""
+    if row.section and (_TOTAL_WORDS.match(row.label) or row.label in repeated) \
+            and row.section.lower() not in row.label.lower():
+        return f"{row.label} ({row.section})" if row.label in repeated and not _TOTAL_WORDS.match(row.label) \
+            else f"{row.section} {row.label}"
+    return row.label
+
+
+def repeated_labels(rows: list[GridRow]) -> set[str]:
+    seen: dict[str, int] = {}
+    for r in rows:
+        seen[r.label] = seen.get(r.label, 0) + 1
+    return {label for label, n in seen.items() if n > 1}
+
+
+def plural(word: str, n: int) -> str:
+    if n == 1:
+        return word
+    return word + ("es" if word.endswith("s") else "s")
+
+
+# --- budgets -------------------------------------------------------------------------------------
+@dataclass(slots=True)
+class Story:
+    """What is said about one table or chart: a title and a one-paragraph summary."""
+
+    title: str
+    summary: str
+
+
+def net_row(grid: Grid) -> GridRow | None:
+    """The row holding the table's net position: its last total row, if it has one."""
+    totals = [r for r in grid.rows if r.role == TOTAL]
+    return totals[-1] if totals else None
+
+
+def net_value(grid: Grid, measure: str) -> float:
+    """The net figure of a column: the total row's, else the sum of its data rows."""
+    row = net_row(grid)
+    if row is not None and row.value(measure) is not None:
+        return row.value(measure)
+    return sum(r.value(measure) or 0.0 for r in grid.rows if r.role == DATA)
+
+
+def budget_story(grid: Grid, measure: str, conv: Convention, period: str | None,
+                 budget: str | None = None, movement: str | None = None, what: str = "", tail: str = "") -> Story:
+    """Net position first, the largest items second, the biggest movement third."""
+    net = net_value(grid, measure)
+    when = f" at {period}" if period else ""
+    word = conv.word(net)
+    title = f"Net {what}{word}{tail} of {money(net, conv)}{when}" if word else f"On budget{when}"
+    parts = [title + "."]
+    total_row = net_row(grid)
+    if budget and total_row is not None and total_row.value(budget) and word and conv.positive != "surplus":
+        base = total_row.value(budget)
+        parts[0] = f"{title}, {abs(100 * net / base):,.1f}% of the {money(base, conv)} budget."
+    rows = [r for r in grid.rows if r.role == DATA and r.value(measure)]
+    repeated = repeated_labels(grid.rows)
+    for adverse in (True, False):
+        side = sorted((r for r in rows if conv.adverse(r.value(measure)) == adverse),
+                      key=lambda r: -abs(r.value(measure)))[:2]
+        if side:
+            named = " and ".join(f"{row_name(r, repeated)} {money(r.value(measure), conv)}" for r in side)
+            parts.append(f"Largest {plural(conv.word(side[0].value(measure)), len(side))}: {named}.")
+    if movement:
+        moved = [r for r in rows if r.value(movement)]
+        if moved:
+            top = max(moved, key=lambda r: abs(r.value(movement)))
+            change = top.value(movement)
+            parts.append(f"Biggest movement since the last report: {row_name(top, repeated)}, "
+                         f"{money(change, conv)} {'worse' if conv.adverse(change) else 'better'}.")
+    return Story(title, " ".join(parts))
+
+
+# --- series --------------------------------------------------------------------------------------
+def trend_story(name: str, points: list[tuple[str, float]], unit: str | None, polarity: str, decimals: int,
+                conv: Convention | None = None) -> Story:
+    """The latest change first (``up 85% from £377,532 in 2019/20 to £697,860 in 2020/21``), then the
+    longer run where it went the other way, so a recent rise is not hidden by an older fall."""
+    def fig(v: float) -> str:
+        return value_text(v, unit, decimals, conv)
+
+    if not points:
+        return Story(name, f"{name}: no figures.")
+    last_at, last = points[-1]
+    if len(points) == 1:
+        text = f"{name}: {fig(last)} in {last_at}"
+        return Story(text, text + ".")
+    before_at, before = points[-2]
+    if last == before:
+        text = f"{name}: unchanged at {fig(last)} in {last_at}, as in {before_at}"
+    else:
+        direction = "up" if last > before else "down"
+        text = (f"{name}: {direction} {change_text(before, last, unit, decimals, conv)} from {fig(before)} in "
+                f"{before_at} to {fig(last)} in {last_at}")
+    judged = verdict(before, last, polarity)
+    summary = text + (f" ({judged})" if judged else "")
+    if len(points) > 2:
+        first_at, first = points[0]
+        if (first < before) != (before < last) and first != before:
+            summary += f", after {'rising' if before > first else 'falling'} from {fig(first)} in {first_at}"
+    return Story(text, summary + ".")
+
+
+def breakdown_story(rows: list[GridRow], measure: str, unit: str | None, total: GridRow | None,
+                    period: str | None, conv: Convention | None = None, name: str = "") -> Story:
+    """The total first where the table has one, then the largest and smallest categories.
+    ``name`` stands for the measure where its header is only a period (``2020/21``)."""
+    measure_name = name or measure
+    decimals = decimals_of([r.cells[measure].display for r in rows])
+    values = [(r, r.value(measure)) for r in rows]
+    top = max(values, key=lambda p: p[1])
+    low = min(values, key=lambda p: p[1])
+    repeated = repeated_labels(rows)
+    when = f" in {period}" if period else ""
+    title = f"{measure_name}: highest for {row_name(top[0], repeated)}, at {value_text(top[1], unit, decimals, conv)}"
+    if total is not None and total.value(measure) is not None:
+        title = (f"{measure_name}: {value_text(total.value(measure), unit, decimals, conv)} in total{when}; "
+                 f"{row_name(top[0], repeated)} the largest, at {value_text(top[1], unit, decimals, conv)}")
+    summary = title + (f"; lowest for {row_name(low[0], repeated)}, at {value_text(low[1], unit, decimals, conv)}"
+                       if low[0] is not top[0] else "")
+    return Story(title, summary + ".")
+
+
+def unit_title(unit: str | None, conv: Convention | None = None) -> str:
+    """An axis title with its unit: ``£m``, ``%``, ``rate per 10,000``, ``number``."""
+    if unit == GBP and conv is not None:
+        return conv.unit_text
+    return UNIT_TITLES.get(unit, unit or "points")
+
+
+def left_out_text(names: list[str], why: str) -> str:
+    if not names:
+        return ""
+    shown = "; ".join(names[:4]) + (f"; and {len(names) - 4} more" if len(names) > 4 else "")
+    return f"Not charted ({why}): {shown}."
+
+
+def is_total(row: GridRow) -> bool:
+    return row.role in (SUBTOTAL, TOTAL)

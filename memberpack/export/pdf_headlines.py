@@ -1,0 +1,107 @@
+"""The headline summary a councillor reads first, in the order a committee asks: the net budget
+position, reserves and deficits, what is red (by table and period, with its amount), the biggest
+movements, indicators that got worse, what members noted or asked, what changed since the last
+import. Every line names its row and links to the page of its table; the words are the narrative
+layer's (:mod:`memberpack.analysis.narrative` through :mod:`memberpack.analysis.headlines`)."""
+
+from __future__ import annotations
+
+from xml.sax.saxutils import escape
+
+from reportlab.lib.units import mm
+from reportlab.platypus import Flowable, Paragraph, Spacer, Table, TableStyle
+
+from memberpack.analysis.headlines import Headlines, Item
+from memberpack.analysis.narrative import change_text
+from memberpack.export.pdf_document import Anchored, PageRef
+from memberpack.export.note_plan import PlacedNote
+from memberpack.export.pdf_notes import note_flowables
+from memberpack.export.pdf_styles import ADVERSE, FAVOURABLE, FONT, FRAME_WIDTH, INK, RULE, SHADE, styles
+from memberpack.export.pdf_tables import list_table
+from memberpack.model.display import printable
+
+CHANGES_SHOWN = 15
+
+
+def _tile(value: str, label: str, colour=INK) -> list[Paragraph]:
+    s = styles()
+    return [Paragraph(f"<font color='#{colour.hexval()[2:]}'>{escape(value)}</font>", s["tile_value"]),
+            Paragraph(escape(label), s["tile_label"])]
+
+
+def _budget(h: Headlines) -> list[Flowable]:
+    s = styles()
+    b = h.budget
+    if b is None:
+        return [Paragraph("No budget monitor in this export, so no budget position.", s["body"])]
+    adverse = b.variance and b.convention.adverse(b.variance)
+    colour = ADVERSE if adverse else FAVOURABLE if b.variance else INK
+    tiles = [_tile(b.money(b.budget), "Budget"), _tile(b.money(b.forecast), "Forecast outturn"),
+             _tile(f"{b.money(abs(b.variance))} {b.word}", f"Net variance, {b.period or ''}".strip(", "), colour),
+             _tile(str(len(h.red_items)), "Red items", ADVERSE if h.red_items else INK)]
+    grid = Table([[t[0] for t in tiles], [t[1] for t in tiles]], colWidths=[FRAME_WIDTH / 4] * 4,
+                 style=TableStyle([("FONT", (0, 0), (-1, -1), FONT), ("BOX", (0, 0), (-1, -1), 0.5, RULE),
+                                   ("LINEAFTER", (0, 0), (-1, -1), 0.5, RULE),
+                                   ("BACKGROUND", (0, 0), (-1, -1), SHADE),
+                                   ("TOPPADDING", (0, 0), (-1, 0), 6), ("BOTTOMPADDING", (0, -1), (-1, -1), 6)]))
+    return [grid, Spacer(1, 3 * mm), Paragraph(escape(b.sentence), s["body"]),
+            Paragraph(escape(f"{b.convention.key} Source: {b.source}"), s["source"])]
+
+
+def _items(title: str, items: list[Item], head: list[str], row, shares: list[float], right: tuple[int, ...],
+           empty: str, pages: dict[str, str], level: str = "h2") -> list[Flowable]:
+    """A headline list; its last column is the page of the table each item comes from."""
+    s = styles()
+    story: list[Flowable] = [Paragraph(escape(title), s[level])]
+    if not items:
+        return story + [Paragraph(empty, s["body"])]
+    rows = [[*(printable(c) for c in row(i)), PageRef(pages[i.dataset], FRAME_WIDTH * shares[-1] - 6)
+             if i.dataset in pages else "–"]
+            for i in items[:CHANGES_SHOWN]]
+    story.append(list_table([*head, "Page"], rows, shares, (*right, len(head))))
+    if len(items) > CHANGES_SHOWN:
+        story.append(Paragraph(f"…and {len(items) - CHANGES_SHOWN} more, shown in their sections.", s["source"]))
+    return story
+
+
+def _arrow(change: float | None) -> str:
+    return "→" if not change else "↑" if change > 0 else "↓"
+
+
+def _worse(i: Item) -> str:
+    if i.change is None or i.value is None:
+        return ""
+    return f"{_arrow(i.change)} {change_text(i.value - i.change, i.value, i.unit)}"
+
+
+def headline_page(h: Headlines, general_notes: list[PlacedNote], pages: dict[str, str]) -> list[Flowable]:
+    """``pages`` maps a table's name to its anchor, for the page column of each list."""
+    s = styles()
+    story: list[Flowable] = [Anchored("Headline summary", s["h1"], "headlines", "Headline summary", step="Headlines"),
+                             Paragraph("Budget position", s["h2"]), *_budget(h)]
+    story += _items("Reserves and deficits", h.deficits, ["Item", "Measure", "Figure"],
+                    lambda i: [i.name, f"{i.measure} ({i.period})" if i.period else i.measure, i.display],
+                    [0.34, 0.40, 0.16, 0.10], (2,), "No table in this export shows a deficit.", pages)
+    story.append(Paragraph(f"Red items ({len(h.red_items)})", s["h2"]))
+    if not h.red_items:
+        story.append(Paragraph("Nothing is rated red.", s["body"]))
+    for group, items in h.red_groups():
+        story += _items(group, items, ["Item", "Measure", "Figure"],
+                        lambda i: [i.name, i.measure, i.display], [0.50, 0.24, 0.16, 0.10], (2,), "", pages, "h3")
+    movements = f"Biggest adverse movements, {h.movements_period}" if h.movements_period else "Biggest adverse movements"
+    story += _items(movements, h.adverse_movements[:5], ["Service", "Measure", "Movement"],
+                    lambda i: [i.name, i.measure, i.display], [0.50, 0.24, 0.16, 0.10], (2,),
+                    "No service’s forecast moved the wrong way since the last report.", pages)
+    story += _items("Indicators that got worse", h.worse_kpis, ["Indicator", "Before", "Latest", "Change"],
+                    lambda i: [i.name, i.previous_display or "", f"{i.display} ({i.period or i.measure})", _worse(i)],
+                    [0.40, 0.14, 0.22, 0.14, 0.10], (1, 2, 3),
+                    "No indicator moved the wrong way between its latest periods.", pages)
+    story += _items("Noted or questioned by members", h.noted, ["About", "Kind", "Note"],
+                    lambda i: [i.name, i.measure, i.display], [0.26, 0.12, 0.52, 0.10], (), "No shared notes yet.",
+                    pages)
+    story += _items("What changed since the previous import", h.changes, ["Figure", "Was", "Now"],
+                    lambda i: [f"{i.name}, {i.measure}", i.previous_display or "", f"{_arrow(i.change)} {i.display}"],
+                    [0.60, 0.15, 0.15, 0.10], (1, 2), "No table has an earlier import to compare with.", pages)
+    if general_notes:
+        story += [Paragraph("Notes on the whole pack", s["h2"]), *note_flowables(general_notes)]
+    return story

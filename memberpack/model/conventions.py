@@ -1,0 +1,130 @@
+"""How a money table signs its figures, worked out once at import and kept with the dataset.
+
+Councils do not agree: in a General Fund monitor a positive variance is an overspend and brackets
+are favourable, ``(0.7)`` an underspend; in a DSG table headed "surplus/(deficit)" brackets are a
+deficit, ``(44.9)`` bad news. Arrows differ too: one table's ↓ means the variance fell, another's
+means the position got worse. The :class:`Convention` says which, and the scale the table prints
+money in (£m, £k or £), so every sentence written about it reads the figures the same way.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import asdict, dataclass
+
+from memberpack.model.grid import Grid
+from memberpack.model.observation import Dataset
+from memberpack.model.units import GBP
+
+OVERSPEND, SURPLUS = "overspend", "surplus"      # what a positive figure is
+UP_WORSE, DOWN_WORSE = "up is worse", "down is worse"
+
+_SURPLUS_HEADER = re.compile(r"surplus|\(\s*deficit\s*\)|under\s*spend\s*/\s*\(\s*over", re.I)
+_NUMBER = re.compile(r"^\(?-?£?\s*([\d,]*\.?\d+)\s*\)?\s*(m|k|bn)?$", re.I)
+_WORDS = {OVERSPEND: ("overspend", "underspend"), SURPLUS: ("surplus", "deficit")}
+
+
+@dataclass(frozen=True, slots=True)
+class Convention:
+    """``positive`` is what a positive figure means (an overspend, or a surplus); ``arrows`` what
+    the table's arrows mean, where it has any; ``scale`` and ``decimals`` how it prints money."""
+
+    positive: str = OVERSPEND
+    arrows: str = ""
+    scale: float = 1.0
+    decimals: int = 0
+
+    @property
+    def brackets(self) -> str:
+        """What a figure in brackets is: favourable when positive means overspend, else adverse."""
+        return "favourable" if self.positive == OVERSPEND else "adverse"
+
+    def adverse(self, value: float) -> bool:
+        return value > 0 if self.positive == OVERSPEND else value < 0
+
+    def word(self, value: float) -> str:
+        """``overspend``/``underspend`` or ``surplus``/``deficit`` for a signed figure."""
+        positive, negative = _WORDS[self.positive]
+        return positive if value > 0 else negative if value < 0 else ""
+
+    @property
+    def key(self) -> str:
+        """One line for a reader: what brackets and arrows mean in this table."""
+        text = f"Figures in {self.unit_text}; brackets mean {self.word(-1)} ({self.brackets})."
+        if self.arrows:
+            text += f" Arrows: {self.arrows}."
+        return text
+
+    @property
+    def unit_text(self) -> str:
+        return {1e6: "£m", 1e3: "£k"}.get(self.scale, "£")
+
+    def as_dict(self) -> dict:
+        return asdict(self)
+
+    @classmethod
+    def from_dict(cls, data: dict) -> Convention:
+        return cls(**{k: data[k] for k in ("positive", "arrows", "scale", "decimals") if k in data})
+
+
+def money_scale(grid: Grid) -> tuple[float, int]:
+    """The scale (1e6 for £m, 1e3 for £k, 1 for £) and decimals the table prints money with, from
+    its figures and their text: ``0.1`` standing for 100,000 is £m with one decimal."""
+    scales: dict[float, int] = {}
+    decimals = 0
+    for row in grid.rows:
+        for obs in row.cells.values():
+            if obs.unit != GBP or not obs.value:
+                continue
+            m = _NUMBER.match(obs.display.strip())
+            if not m or not float(m.group(1).replace(",", "") or 0):
+                continue
+            shown = float(m.group(1).replace(",", ""))
+            suffix = (m.group(2) or "").lower()
+            factor = {"m": 1e6, "k": 1e3, "bn": 1e9}.get(suffix) or min((1e6, 1e3, 1.0),
+                                                                       key=lambda f: abs(abs(obs.value) / f - shown))
+            scales[factor] = scales.get(factor, 0) + 1
+            decimals = max(decimals, len(m.group(1).split(".")[1]) if "." in m.group(1) else 0)
+    scale = max(scales, key=scales.get) if scales else 1.0
+    return scale, max(decimals, 1 if scale == 1e6 else 0)
+
+
+def _arrows(grid: Grid, positive: str) -> str:
+    """What the arrows mean, from a row where the movement and its arrow both show."""
+    movement = next((m for m in grid.measures if re.search(r"movement", m, re.I)
+                     and any(r.value(m) for r in grid.rows)), None)
+    arrow = next((m for m in grid.measures if any((r.cells.get(m) and r.cells[m].status in ("up", "down"))
+                                                  for r in grid.rows)), None)
+    if movement is None or arrow is None:
+        return ""
+    for row in grid.rows:
+        change, obs = row.value(movement), row.cells.get(arrow)
+        if change and obs is not None and obs.status in ("up", "down"):
+            worse = change > 0 if positive == OVERSPEND else change < 0
+            return (DOWN_WORSE if obs.status == "down" else UP_WORSE) if worse else \
+                (UP_WORSE if obs.status == "down" else DOWN_WORSE)
+    return ""
+
+
+def infer(grid: Grid) -> Convention:
+    """The convention a table's headers and A/(F) flags show: "surplus/(deficit)" headers make a
+    positive figure a surplus; a positive figure flagged favourable does too."""
+    positive = SURPLUS if any(_SURPLUS_HEADER.search(m) for m in grid.measures) else OVERSPEND
+    flags = next((m for m in grid.measures if any(r.cells.get(m) and r.cells[m].status in ("adverse", "favourable")
+                                                  for r in grid.rows)), None)
+    if flags is not None:
+        money = [m for m in grid.measures if re.search(r"variance", m, re.I)]
+        for row in grid.rows:
+            flag = row.cells[flags].status if flags in row.cells else None
+            value = next((row.value(m) for m in money if row.value(m)), None)
+            if flag in ("adverse", "favourable") and value:
+                positive = OVERSPEND if (value > 0) == (flag == "adverse") else SURPLUS
+                break
+    scale, decimals = money_scale(grid)
+    return Convention(positive, _arrows(grid, positive), scale, decimals)
+
+
+def convention_of(ds: Dataset, grid: Grid) -> Convention:
+    """The convention recorded with the dataset at import, or (a pack from before) inferred now."""
+    stored = ds.layout.get("convention") if isinstance(ds.layout, dict) else None
+    return Convention.from_dict(stored) if isinstance(stored, dict) else infer(grid)
