@@ -28,6 +28,7 @@ import time
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
+ROOT = Path(__file__).resolve().parent.parent   # this checkout's memberpack is timed, whatever is installed
 from import_shapes import CONVERTED, SHAPES  # noqa: E402
 
 CALAMINE = """
@@ -50,8 +51,9 @@ with open(sys.argv[1], newline="", encoding="utf-8") as handle:
 
 def timed(command: list[str], cwd: Path) -> tuple[float, float, str]:
     """Seconds from launch to exit and peak memory (MB) of one process; fails loudly if it fails."""
+    env = dict(os.environ, PYTHONPATH=os.pathsep.join(filter(None, (str(ROOT), os.environ.get("PYTHONPATH")))))
     start = time.perf_counter()
-    process = subprocess.Popen(command, cwd=cwd, stdout=subprocess.PIPE, stderr=subprocess.PIPE)
+    process = subprocess.Popen(command, cwd=cwd, stdout=subprocess.PIPE, stderr=subprocess.PIPE, env=env)
     _, status, usage = os.wait4(process.pid, 0)
     seconds = time.perf_counter() - start
     out, err = process.stdout.read().decode(), process.stderr.read().decode()

@@ -17,15 +17,12 @@ from memberpack import settings
 from memberpack.analysis.output_version import FULL, OutputVersion
 from memberpack.cli.passphrase import ask_passphrase
 from memberpack.errors import ImportFailed, one_line
-from memberpack.importers import import_files
-from memberpack.importers.layout import Corrections
 from memberpack.importers.isolation import warm_up
 from memberpack.model.observation import LAYOUT_KINDS
 from memberpack.model.units import find_unit
 from memberpack.store import classification
 from memberpack.store.atomic_write import write_bytes
 from memberpack.store.classification import PARAGRAPHS
-from memberpack.store.pack import Pack
 
 
 def register(sub) -> None:
@@ -91,10 +88,14 @@ def _waiting(message: str) -> None:
 
 def run(args) -> int:
     path = Path(args.pack)
+    warm_up(keep=len(args.files) > 1)   # the reader's process loads while this one loads and opens the pack
+    from memberpack.importers import import_files  # noqa: PLC0415 - numpy and the readers: after the reader starts
+    from memberpack.importers.layout import Corrections  # noqa: PLC0415
+    from memberpack.store.pack import Pack  # noqa: PLC0415
+
     corrections = Corrections(args.header_rows or (), args.label_column, args.key_columns, args.unit)
     options = dict(sheet=args.sheet, kind=args.kind, progress=_progress, corrections=corrections,
                    accept_unsure=args.accept_unsure, again=args.again)
-    warm_up(keep=len(args.files) > 1)   # the reader's process loads while the pack is opened
     if args.dry_run:
         reports = import_files(None, args.files, dry_run=True, **options)
     else:

@@ -35,7 +35,7 @@ from memberpack.model.annotations import now_iso, parse_time
 from memberpack.model.conventions import infer as infer_convention
 from memberpack.model.grid import Grid
 from memberpack.model.metrics import BY_ID, OTHER
-from memberpack.model.observation import BUDGET_MONITOR, Dataset
+from memberpack.model.observation import BUDGET_MONITOR, Dataset, Observation
 from memberpack.store.pack import Pack
 
 Progress = Callable[[int, int, str], None]
@@ -45,6 +45,7 @@ Recogniser = Callable[..., Iterable[FoundTable] | None]
 RECOGNISERS: list[Recogniser] = [recognise_open_statistics]
 # Files are read in a child process (importers.isolation); tests that patch a reader read in this one.
 READ_IN_CHILD = True
+_ROWS_A_MESSAGE = 200   # a message per row costs more than the row itself (pickling, the pipe, the queue)
 
 
 @dataclass(slots=True)
@@ -136,8 +137,20 @@ def _read_in_child(send: Send, path: Path, sheet: str | None, kind: str | None,
     for found in tables:
         tell_notes()
         send(("table", found.layout, found.report, found.shape))
+        rows: list[list[Observation]] = []   # rows read cell by cell go several to a message
         for part in found.parts:
-            send(("part", part))
+            if type(part) is list and len(rows) < _ROWS_A_MESSAGE:
+                rows.append(part)
+                continue
+            if rows:
+                send(("rows", rows))
+                rows = []
+            if type(part) is list:
+                rows.append(part)
+            else:
+                send(("part", part))
+        if rows:
+            send(("rows", rows))
         send(("end", found.layout, found.report, found.metric_counts))
     tell_notes()
 
@@ -179,6 +192,8 @@ def _parts(messages: Iterator[Any], found: FoundTable, progress: Progress | None
     for message in messages:
         if message[0] == "part":
             yield message[1]
+        elif message[0] == "rows":
+            yield from message[1]
         elif message[0] == "end":
             _, layout, report, found.metric_counts = message
             _copy_into(found.layout, layout)

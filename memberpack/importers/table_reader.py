@@ -184,6 +184,8 @@ class TableReader:
         self.metric_counts: Counter = Counter()
         self._count_columns = {c.measure for c in self.columns if c.unit is None and _NUMBER_OF.search(c.measure)}
         self._metric_cache: dict[tuple[str, str | None, bool], str] = {}
+        self._shown_last: list[tuple] | None = None   # the units _read_as_columns last asked about
+        self._shown_bases: list[str | None] = []
         # What _plain asks of every row, worked out once
         formats = sheet.formats
         self._format_rows, self._uncached_rows = formats.rows_read, {r for r, _ in formats.uncached}
@@ -481,7 +483,14 @@ class TableReader:
         return (not _UNIT_HINT.search(label) or find_unit(label) is None) and _row_period(label, self.context) is None
 
     def _read_as_columns(self, label: str, shown: list[tuple]) -> bool:
-        """Whether a label that might name a metric gives each figure its column's metric anyway."""
+        """Whether a label that might name a metric gives each figure its column's metric anyway.
+
+        A label naming no metric in any of the columns' units leaves each its column's (as
+        :meth:`_metric` asks the label, then the measure): one look-up per unit, not per column."""
+        if shown is not self._shown_last:
+            self._shown_last, self._shown_bases = shown, list(dict.fromkeys(base for _, _, base in shown))
+        if all(self._asked(label, base, False) == OTHER_METRIC.id for base in self._shown_bases):
+            return True
         metrics = self._column_metrics(shown)
         return all(self._metric(label, c.measure, base) == m for c, (_, _, base), m in zip(self.columns, shown, metrics))
 
@@ -648,7 +657,7 @@ class TableReader:
         the rows above it. Then plain rows need not be read cell by cell. With it, the window's
         figures as written, when they were needed to tell."""
         if any(type(row) is ParsedRow and row.role != DATA for row in rows):
-            return False, None
+            return self._closed_by_subtotals(rows, money=money), None
         if not money or self.has_headings or len(rows) <= 2:
             return True, None   # ordinary rows only become totals by adding up, and only then
         sections = [row[_SECTION] if type(row) is PlainRow else row.section for row in rows]
@@ -674,6 +683,42 @@ class TableReader:
                 return False, None
         raw = np.array(figures, dtype=np.float64)
         return bool(np.isfinite(raw).all()) and not _may_add_up(raw, factors, steps), raw
+
+    def _closed_by_subtotals(self, rows: list[ParsedRow | PlainRow], *, money: bool) -> bool:
+        """Whether :func:`assign_roles` would leave a window of plain rows and worded sub total rows
+        as it is: every row in a section (so no sub total names one), no total rows, sums not looked
+        for (headings or worded sub totals), and no plain row that might be the sum of the sub totals
+        above it (so become a total), screened for all rows at once as generously as
+        :func:`_may_add_up` screens: a cell within a whole unit of its column (half again where a
+        number format may round it) of the sum, and any cell whose step that cannot bound, pass."""
+        plain = [row for row in rows if type(row) is PlainRow]
+        subtotals = [row for row in rows if type(row) is ParsedRow]
+        indexes = [c.index for c in self.columns]
+        if (not plain or any(row.role != SUBTOTAL or row.section is None or len(row.numbers) != len(indexes)
+                             for row in subtotals)
+                or (money and not (self.has_headings or any(row.worded for row in subtotals)))
+                or any(row[_SECTION] is None or not self._alike(plain[0], row) for row in plain)):
+            return False
+        is_subtotal = np.array([type(row) is ParsedRow for row in rows])
+        above = np.cumsum(is_subtotal)[~is_subtotal]   # sub totals above each plain row
+        tested = above >= 2                               # assign_roles asks two at least
+        if not tested.any():
+            return True
+        shown = self._shown(plain[0][_R], _as_text(plain[0][_VALUES]))
+        factors = np.array([factor for _, factor, _ in shown])
+        steps = np.array([factor * (1.5 if c.code else 1.001) for c, (_, factor, _) in zip(self.columns, shown)])
+        sub = np.array([[row.numbers[i][0] for i in indexes] for row in subtotals], dtype=np.float64)
+        start = np.zeros((1, len(indexes)))
+        sums = np.vstack([start, np.cumsum(sub, axis=0)])[above[tested]]
+        sizes = np.vstack([start, np.cumsum(np.abs(sub), axis=0)])[above[tested]]
+        raw = np.array([row[_FIGURES] for row in plain], dtype=np.float64)[tested]
+        if not (np.isfinite(raw).all() and np.isfinite(sub).all()):
+            return False
+        count = above[tested][:, None]
+        slack = steps * (count + 1) / 2 + 1e-6 + 1e-9 * sizes
+        size = np.abs(raw)
+        near = (np.abs(sums - raw * factors) <= slack) | (size < 1e-4) | (size >= 1e16)
+        return not near.all(axis=1).any()
 
     def _runs(self, rows: list[ParsedRow | PlainRow], raw: np.ndarray | None) -> Iterator[list[Observation] | FigureBlock]:
         """A settled window: each run of plain rows as a block, the other rows as read (``raw``:
@@ -753,18 +798,23 @@ class TableReader:
         """
         first, second = (measure, label) if unit == "GBP" else (label, measure)
         for text in (first, second) if label else (measure,):
-            key = (text, unit, text is measure)
-            found = self._metric_cache.get(key)
-            if found is None:
-                if len(self._metric_cache) > 10_000:
-                    self._metric_cache.clear()
-                found = OTHER_METRIC.id
-                if mentions_catalogue(text):
-                    found = (match_metric("", text, unit) if text is measure else _label_match(text, unit)).id
-                self._metric_cache[key] = found
+            found = self._asked(text, unit, text is measure)
             if found != OTHER_METRIC.id:
                 return found
         return OTHER_METRIC.id
+
+    def _asked(self, text: str, unit: str | None, is_measure: bool) -> str:
+        """The metric a label (or a measure) alone names in ``unit``, looked up once."""
+        key = (text, unit, is_measure)
+        found = self._metric_cache.get(key)
+        if found is None:
+            if len(self._metric_cache) > 10_000:
+                self._metric_cache.clear()
+            found = OTHER_METRIC.id
+            if mentions_catalogue(text):
+                found = (match_metric("", text, unit) if is_measure else _label_match(text, unit)).id
+            self._metric_cache[key] = found
+        return found
 
 
 def _may_state_unit_or_period(text: str, lowered: str) -> Iterator[re.Match]:
@@ -783,7 +833,10 @@ def _as_text(values: list[Any]) -> bool:
     return type(values[0]) is str
 
 
-def _as_figures(values: list[list[Any]]) -> np.ndarray | None:
+_EXACT = 2 ** 53   # integers a float64 holds exactly
+
+
+def _as_figures(values: list[list[Any]]) -> np.ndarray | list[list[float]] | None:
     """Rows of values as float64, when every value is a number, or every one is text that is a
     plain number (``-12.5``, as a CSV holds figures); else None."""
     if _as_text(values[0]):
@@ -792,6 +845,8 @@ def _as_figures(values: list[list[Any]]) -> np.ndarray | None:
         if joined.count("\0") != len(cells) - 1 or not _PLAIN_NUMBERS.fullmatch(joined):
             return None
         return np.array(cells, dtype=np.float64).reshape(len(values), -1)
+    if len(values) == 1 and all(type(v) is float or (type(v) is int and -_EXACT < v < _EXACT) for v in values[0]):
+        return [[float(v) for v in values[0]]]   # one row (TableReader._plain): quicker than numpy, the same floats
     figures = np.array(values)   # float64 (or int64) only when every value is a number, or a bool: looked for below
     if figures.dtype.kind not in "fi" or _any_bool(figures, values):
         return None

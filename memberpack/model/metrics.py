@@ -50,15 +50,20 @@ def _singular(part: str) -> str:
     return part[:-1] if len(part) > 4 and part.endswith("s") and not part.endswith("ss") else part
 
 
-def mentions(vocabulary: frozenset[str]) -> Callable[[str], bool]:
-    """A quick test of whether ``words(text)`` shares a word with ``vocabulary``: the text's words
-    as written are looked up in the ones that become a vocabulary word (plural, abbreviation)."""
+def written(vocabulary: frozenset[str]) -> frozenset[str]:
+    """The words as written (plural, abbreviation) that ``words`` makes a ``vocabulary`` word of."""
     tokens = set()
     for word in vocabulary:
         tokens.update(t for t in (word, word + "s") if t not in _STOP and _singular(t) == word)
     tokens -= ABBREVIATIONS.keys()
     tokens.update(k for k, expansion in ABBREVIATIONS.items() if words(expansion) & vocabulary)
-    tokens = frozenset(tokens)
+    return frozenset(tokens)
+
+
+def mentions(vocabulary: frozenset[str]) -> Callable[[str], bool]:
+    """A quick test of whether ``words(text)`` shares a word with ``vocabulary``: the text's words
+    as written are looked up in the ones that become a vocabulary word (plural, abbreviation)."""
+    tokens = written(vocabulary)
     return lambda text: not tokens.isdisjoint(_WORD.findall(text.lower().replace(",", "")))
 
 
@@ -192,12 +197,29 @@ CATALOGUE: tuple[Metric, ...] = (
 OTHER_METRIC = Metric("other", "Other figure", OTHER, "number", NEUTRAL)
 BY_ID: dict[str, Metric] = {m.id: m for m in CATALOGUE} | {OTHER_METRIC.id: OTHER_METRIC}
 FINANCE_MEASURES = tuple(m for m in CATALOGUE if m.domain == FINANCE)
+NON_MONEY = tuple(m for m in CATALOGUE if m.unit != "GBP")
 
 
 def _best(text: str, candidates: tuple[Metric, ...], unit: str | None = None) -> Metric | None:
     """The candidate whose keyword set, all present in ``text``, is largest; a tie is broken by
-    ``unit`` (a count or a rate of the same thing), else None."""
-    label_words = words(text)
+    ``unit`` (a count or a rate of the same thing), else None.
+
+    Only the words as written that become catalogue words count, so the answer is kept by those
+    ("Fostering 17" and "Fostering 18" are asked once, and their other words never made)."""
+    key = (_CATALOGUE_WORDS.intersection(_WORD.findall(text.lower().replace(",", ""))),
+           candidates is FINANCE_MEASURES, unit)
+    found = _BEST.get(key, _BEST)
+    if found is _BEST:
+        if len(_BEST) > 10_000:
+            _BEST.clear()
+        found = _BEST[key] = _scored(words(" ".join(sorted(key[0]))), candidates, unit)
+    return found
+
+
+_BEST: dict = {}
+
+
+def _scored(label_words: frozenset[str], candidates: tuple[Metric, ...], unit: str | None) -> Metric | None:
     if not label_words:
         return None
     scored: dict[str, int] = {}
@@ -225,9 +247,8 @@ def match_metric(label: str, measure: str | None = None, unit: str | None = None
             if text and (found := _best(text, FINANCE_MEASURES)):
                 return found
         return BY_ID["fin_budget_current"] if measure is None else OTHER_METRIC
-    non_money = tuple(m for m in CATALOGUE if m.unit != "GBP")
     for text in (label, measure):
-        if text and (found := _best(text, non_money, unit)):
+        if text and (found := _best(text, NON_MONEY, unit)):
             return found
     return OTHER_METRIC
 
@@ -238,4 +259,5 @@ def metric(metric_id: str) -> Metric:
 
 VOCABULARY = frozenset().union(*(keys for m in CATALOGUE for keys in m.keywords))
 # Whether a label shares a word with any catalogue keyword (if not, it cannot name a metric).
+_CATALOGUE_WORDS = written(VOCABULARY)
 mentions_catalogue = mentions(VOCABULARY)

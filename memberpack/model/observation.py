@@ -2,7 +2,8 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, fields
+from operator import attrgetter
 
 # Layout kinds an importer can detect or be told to use.
 BUDGET_MONITOR = "budget_monitor"
@@ -37,6 +38,14 @@ class Observation:
     metric_id: str = "other"
     id: int | None = None
     area: str | None = None   # open statistics: the area's key (model.areas.Area.key)
+
+    def __reduce__(self):
+        """Pickled as its fields in order: the reader process sends a table's observations down a
+        pipe, and this takes half the bytes and half the time of a slotted dataclass's default."""
+        return Observation, _OBSERVATION_FIELDS(self)
+
+
+_OBSERVATION_FIELDS = attrgetter(*(f.name for f in fields(Observation)))
 
 
 @dataclass(slots=True)

@@ -152,3 +152,74 @@ def test_the_json_export_holds_every_figure_of_a_block(tmp_path):
     assert [(o["cell"], o["value"], o["display"]) for o in doc["observations"]] == [
         (o.cell, int(o.value) if float(o.value).is_integer() else o.value, o.display) for o in stored]
     assert len(stored) == 1_500 * 5 and doc["annotations"] == [] and not (tmp_path / "out.json.part").exists()
+
+
+def _shapes():
+    import sys
+    from pathlib import Path
+
+    sys.path.insert(0, str(Path(__file__).resolve().parents[2] / "benchmarks"))
+    try:
+        from import_shapes import CONVERTED, SHAPES
+    finally:
+        sys.path.pop(0)
+    return SHAPES, CONVERTED
+
+
+@pytest.mark.parametrize("shape", list(_shapes()[0]) + ["catalogue labels, .csv"])
+def test_every_benchmark_shape_reads_the_same_either_way(tmp_path, cell_by_cell, shape):
+    """The import benchmark's shapes, small: the same observations, report and metrics both ways."""
+    shapes, converted = _shapes()
+    if shape in converted:
+        name, source, convert = converted[shape]
+        shapes[next(n for n, (f, _, _) in shapes.items() if f == source)][1](tmp_path / source, 120)
+        convert(tmp_path / source, tmp_path / name)
+    else:
+        name, build, _ = shapes[shape]
+        build(tmp_path / name, 160)
+    fast = read_file(tmp_path / name).tables
+    cell_by_cell()
+    slow = read_file(tmp_path / name).tables
+    assert [_fields(t.observations) for t in fast] == [_fields(t.observations) for t in slow]
+    assert [t.report.to_dict() for t in fast] == [t.report.to_dict() for t in slow]
+    assert [t.metric_counts for t in fast] == [t.metric_counts for t in slow]
+    assert sum(len(t.observations) for t in fast) >= 100 * 5
+
+
+def _sections_table(path, total_row: bool):
+    """Sections closed by worded sub totals; with ``total_row``, a row adding up the sub totals
+    above it (not worded: found by arithmetic, so read cell by cell)."""
+    wb = Workbook()
+    ws = wb.active
+    ws.append(["Service", "Budget £k", "Spend £k", "Variance £k"])
+    rnd = random.Random(3)
+    subtotals = []
+    for s in range(4):
+        ws.append([f"Directorate {s}"])
+        rows = [[round(rnd.uniform(-900, 900), 1) for _ in range(3)] for _ in range(6)]
+        for i, figures in enumerate(rows):
+            ws.append([f"Line {s}.{i}", *figures])
+        subtotal = [round(sum(col), 1) for col in zip(*rows)]
+        subtotals.append(subtotal)
+        ws.append([f"Directorate {s} sub total", *subtotal])
+        if total_row and s == 2:
+            ws.append(["Line all", *[round(sum(col), 1) for col in zip(*subtotals)]])
+    wb.save(path)
+    return path
+
+
+@pytest.mark.parametrize("total_row", [False, True])
+def test_sections_with_sub_totals_read_the_same_either_way(tmp_path, cell_by_cell, total_row):
+    path = _sections_table(tmp_path / "sections.xlsx", total_row)
+    from memberpack.importers.engine import iter_tables
+
+    parts = list(next(iter_tables(path)).parts)
+    fast = read_file(path).tables[0]
+    cell_by_cell()
+    slow = read_file(path).tables[0]
+    assert _fields(fast.observations) == _fields(slow.observations)
+    assert fast.report.to_dict() == slow.report.to_dict()
+    roles = {o.label: o.row_role for o in fast.observations}
+    assert roles["Directorate 1 sub total"] == "subtotal" and roles["Line 1.0"] == "data"
+    assert roles.get("Line all") == ("total" if total_row else None)
+    assert any(isinstance(p, FigureBlock) for p in parts) != total_row
