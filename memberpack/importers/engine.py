@@ -45,6 +45,7 @@ Recogniser = Callable[..., Iterable[FoundTable] | None]
 RECOGNISERS: list[Recogniser] = [recognise_open_statistics]
 # Files are read in a child process (importers.isolation); tests that patch a reader read in this one.
 READ_IN_CHILD = True
+CONVENTION_SAMPLE = 20_000   # figures read back to learn how a budget monitor signs its money
 _ROWS_A_MESSAGE = 200   # a message per row costs more than the row itself (pickling, the pipe, the queue)
 
 
@@ -344,7 +345,10 @@ def _store_file(pack: Pack | None, path: Path, *, sheet, kind, layouts, progress
         dataset.cell_range, dataset.domain, dataset.period = found.report.cell_range, domain_of(found.metric_counts), found.layout.period
         dataset.layout, dataset.report = found.layout.to_dict(), found.report.to_dict()
         if dataset.kind == BUDGET_MONITOR:   # how it signs money, read once (model.conventions)
-            dataset.layout["convention"] = infer_convention(Grid.of(pack.observations(dataset.id))).as_dict()
+            # from the table's first rows: its headers, flags and arrows show there, and a ledger of
+            # 100,000 rows is not read back whole
+            sample = itertools.islice(pack.iter_observations(dataset.id), CONVENTION_SAMPLE)
+            dataset.layout["convention"] = infer_convention(Grid.of(sample)).as_dict()
         pack.update_dataset(dataset)
         pack.remember_layout(found.shape, found.layout.remembered(), dataset.imported_at)
     if not report.tables:
