@@ -166,7 +166,14 @@ class DatasetView(QWidget):
     # --- selection ---------------------------------------------------------------------------
     def select_label(self, label: str | None) -> bool:
         """Select (and scroll to) the first row labelled ``label``; clears the filter if it hides it."""
-        row = self.model.row_of(label) if label else -1
+        return self._select_row(self.model.row_of(label) if label else -1)
+
+    def select_cell(self, cell: str) -> bool:
+        """Select the row holding source cell ``cell``: a chart's bar or point, or a headline line,
+        picks its own row even where another row (in another section) has the same label."""
+        return self._select_row(self.model.row_of_cell(cell))
+
+    def _select_row(self, row: int) -> bool:
         if row < 0:
             return False
         if not self.proxy.mapFromSource(self.model.index(row, 0)).isValid():
@@ -177,20 +184,6 @@ class DatasetView(QWidget):
         self.table.scrollTo(proxy_index)
         rect = self.table.visualRect(proxy_index)
         self.scroll.ensureVisible(0, self.table.y() + rect.center().y(), 0, rect.height() * 2)
-        return True
-
-    def select_cell(self, cell: str) -> bool:
-        """Select the row holding source cell ``cell``: a chart's bar or point, or a headline line,
-        picks its own row even where another row (in another section) has the same label."""
-        row = self.model.row_of_cell(cell)
-        if row < 0:
-            return False
-        if not self.proxy.mapFromSource(self.model.index(row, 0)).isValid():
-            self.filter.clear()
-        proxy_index = self.proxy.mapFromSource(self.model.index(row, 0))
-        self.table.selectionModel().setCurrentIndex(
-            proxy_index, QItemSelectionModel.SelectionFlag.ClearAndSelect | QItemSelectionModel.SelectionFlag.Rows)
-        self.table.scrollTo(proxy_index)
         return True
 
     def selected_row_label(self) -> str | None:
