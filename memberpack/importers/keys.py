@@ -20,10 +20,12 @@ from typing import Any
 
 from memberpack.importers.cells import column_index
 from memberpack.model.areas import LOCAL_AUTHORITY, NATIONAL, REGIONAL, REGIONS, Area
-from memberpack.model.periods import CALENDAR_MONTH, Period, parse_period
+from memberpack.model.periods import CALENDAR_MONTH, YEARS_SPAN, Period, parse_period
 from memberpack.model.values import BLANK, TEXT, parse_text
 
 AREA, PERIOD, SECTION = "area", "period", "section"
+NAME = "area name"   # the area's name beside its code, when the label is another column (a return's lines)
+LINE = "line number"   # a line-number column whose number the label repeats ("4" and "4 Total Sure Start")
 _OLD_CODE = re.compile(r"\d{3}")
 _NEW_CODE = re.compile(r"[EWSN]\d{8}", re.IGNORECASE)
 _PERIOD_TEXT = re.compile(r"(?:19|20)\d{2}(?:\s*[-/–]\s*\d{2,4}|\d{2})?|(?:19|20)\d{2}\s*Q[1-4]", re.IGNORECASE)
@@ -34,13 +36,16 @@ _CODE_HEADER = re.compile(r"\b(?:code|la\s*(?:no|number)|la_code|old_la|new_la|o
 _PERIOD_HEADER = re.compile(r"\b(?:year|period|time_period|date|month|quarter)\b", re.IGNORECASE)
 _KEY_HEADER = re.compile(r"\b(?:names?|authority|council|area|region|type|class|category|sector|phase|provider|"
                          r"supplier|payee|group|filter|description|level)\b", re.IGNORECASE)
-_LINE_HEADER = re.compile(r"(?:invoice\s+)?(?:line|line\s+no\.?|ref(?:erence)?(?:\s+no\.?)?|no\.?)", re.IGNORECASE)
+_LINE_HEADER = re.compile(r"(?:invoice\s+)?(?:line|line\s+(?:no\.?|number)|ref(?:erence)?(?:\s+no\.?)?|no\.?)", re.IGNORECASE)
 _NAME_HEADER = re.compile(r"^\s*(?:(?:payee|supplier|recipient|beneficiary|institution|provider)\s+)?name\b|"
                           r"^\s*(?:payee|recipient|beneficiary)\b", re.IGNORECASE)
 _ID_HEADER = re.compile(r"\b(?:ukprn|urn|upin|laestab|id|ref|reference)\b", re.IGNORECASE)
+# A register's reference (``Transaction Number``, ``Invoice No``): one transaction may take several lines
+_REFERENCE_HEADER = re.compile(r"\b(?:transaction|invoice|document|doc|voucher|order|journal|payment|receipt|claim)\s*"
+                               r"(?:number|no\.?|ref(?:erence)?|id)\b", re.IGNORECASE)
+_LINE_NUMBER = re.compile(r"(\d{1,4})[.)]?\s+\S")   # "4 Total Sure Start...": a return's line, numbered
 _BREAKDOWN_HEADER = re.compile(r"\b(?:inequality|breakdown|sex|gender|quintile|decile|ethnicity|age[\s_]?(?:band|group))\b",
                                re.IGNORECASE)
-_SPAN = re.compile(r"\d\s+(?:-|–|to)\s+\d")   # "2018/19 - 22/23": years combined, not one period
 _REGION_HEADER = re.compile(r"\bregion", re.IGNORECASE)
 _NAMES = {r.lower() for r in REGIONS}
 
@@ -56,6 +61,11 @@ class KeyColumn:
     @property
     def region(self) -> bool:
         return self.role == SECTION and bool(_REGION_HEADER.search(self.header))
+
+
+def _spaced(header: str) -> str:
+    """A header's words: ``LineNumber`` and ``line_number`` read as ``Line Number``, ``line number``."""
+    return re.sub(r"(?<=[a-z])(?=[A-Z])", " ", header).replace("_", " ")
 
 
 def _filled(values: Sequence[Any]) -> list[Any]:
@@ -88,7 +98,8 @@ def is_period_value(value: Any) -> bool:
         return True
     if isinstance(value, (int, float)):
         return float(value).is_integer() and 1990 <= value <= 2040 or 199000 <= value <= 204099
-    return isinstance(value, str) and bool(_PERIOD_TEXT.fullmatch(value.strip()) or _DATE_TEXT.fullmatch(value.strip()))
+    return isinstance(value, str) and bool(_PERIOD_TEXT.fullmatch(value.strip()) or _DATE_TEXT.fullmatch(value.strip())
+                                           or YEARS_SPAN.fullmatch(value.strip()))
 
 
 def column_kind(header: str, values: Sequence[Any]) -> str:
@@ -98,13 +109,18 @@ def column_kind(header: str, values: Sequence[Any]) -> str:
         return BLANK
     share = lambda test: sum(map(test, filled)) / len(filled)  # noqa: E731
     codes = share(is_code)
-    if (codes >= 0.5 and _CODE_HEADER.search(header) and share(_code_or_abbreviation) >= 0.9) or (
+    spaced = _spaced(header)
+    if (codes >= 0.5 and (_CODE_HEADER.search(header) or _CODE_HEADER.search(spaced)) and share(_code_or_abbreviation) >= 0.9) or (
             codes >= 0.75 and share(lambda v: bool(_NEW_CODE.fullmatch(_as_text(v)))) >= 0.75):
         return AREA
-    if share(is_period_value) >= 0.9 and (_PERIOD_HEADER.search(header) or len(set(map(_as_text, filled))) < len(filled)):
+    if share(is_period_value) >= 0.9 and (_PERIOD_HEADER.search(spaced) or len(set(map(_as_text, filled))) < len(filled)):
         return PERIOD
-    texts = sum(1 for v in filled if isinstance(v, str) and parse_text(v).status == TEXT)
-    return TEXT if texts * 2 >= len(filled) else "number"
+    cells = [parse_text(v) if isinstance(v, str) else None for v in filled]
+    texts = sum(1 for cell in cells if cell is not None and cell.status == TEXT)
+    figures = sum(1 for v, cell in zip(filled, cells) if cell is None and not isinstance(v, (datetime, date, bool))
+                  or cell is not None and cell.value is not None)
+    # words, or words among marks and no figure at all ("Most deprived quintile", then "NA": no breakdown)
+    return TEXT if texts * 2 >= len(filled) or (texts and not figures) else "number"
 
 
 def _codes(values: Sequence[Any]) -> bool:
@@ -116,6 +132,26 @@ def _identifiers(filled: list[Any]) -> bool:
     """Whole numbers of five or more digits, each different: a register's reference numbers."""
     numbers = [_as_text(v) for v in filled]
     return len(numbers) >= 3 and len(set(numbers)) == len(numbers) and all(n.isdigit() and len(n) >= 5 for n in numbers)
+
+
+def _references(filled: list[Any]) -> bool:
+    """Whole numbers, or codes of letters and digits, under a header naming a reference: the
+    transaction each row is a line of (``6012907`` on two lines, ``ccq207``)."""
+    texts = [_as_text(v) for v in filled]
+    return bool(texts) and all(t.isalnum() and any(ch.isdigit() for ch in t) for t in texts)
+
+
+def _paired(names: Sequence[Any], codes: Sequence[Any]) -> bool:
+    """Whether each code always comes with the same name and each name with the same code."""
+    pairs = {(_as_text(n), _as_text(c)) for n, c in zip(names, codes) if n is not None and c is not None}
+    return len(pairs) >= 2 and len({n for n, _ in pairs}) == len(pairs) == len({c for _, c in pairs})
+
+
+def _numbered_by(values: Sequence[Any], numbers: Sequence[Any]) -> bool:
+    """Whether the texts start with the line numbers beside them (``4`` and ``4 Total Sure Start``)."""
+    pairs = [(v, n) for v, n in zip(values, numbers) if isinstance(v, str) and n is not None and not isinstance(n, bool)]
+    starts = [(_LINE_NUMBER.match(v.strip()), _as_text(n)) for v, n in pairs]
+    return len(pairs) >= 3 and sum(1 for m, n in starts if m and m[1] == n) * 10 >= 9 * len(pairs)
 
 
 def _name_like(values: Sequence[Any]) -> bool:
@@ -146,17 +182,21 @@ def find_keys(headers: Sequence[str], columns: dict[int, list[Any]], label_col: 
     names = _filled(columns.get(label_col, []))
     repeats = len(names) > distinct.get(label_col, 0)
     keys: list[tuple[int, str]] = []
+    lines: list[int] = []
     figures = False   # past the first column of figures: only period columns are keys there
     for c, values in columns.items():
         kind = kinds[c]
         filled = _filled(values)
-        header = header_of.get(c, "")
+        header = _spaced(header_of.get(c, ""))
         if kind == "number" and c < label_col and _codes(values):
             kind = AREA   # LA numbers left of the names
         elif kind == "number" and _identifiers(filled) and (c < label_col or _ID_HEADER.search(header)):
             kind = TEXT   # a reference number for each row (a UKPRN): kept with the row
+        elif kind == "number" and not figures and _REFERENCE_HEADER.search(header) and _references(filled):
+            kind = TEXT   # a transaction's number, on each of its lines
         elif kind == "number" and not figures and _LINE_HEADER.fullmatch(header.strip()):
-            kind = TEXT   # an invoice's line number: part of what identifies the row
+            kind = TEXT   # an invoice's (or a return's) line number: part of what identifies the row
+            lines.append(c)
         if figures:
             if kind == PERIOD and _PERIOD_HEADER.search(header):
                 keys.append((c, kind))   # "Period 2019/20" after the figures
@@ -176,17 +216,25 @@ def find_keys(headers: Sequence[str], columns: dict[int, list[Any]], label_col: 
     context = {c: _as_text(_filled(columns[c])[0]) for c, kind in keys
                if kind in (TEXT, AREA) and len(columns[c]) >= 3 and distinct[c] == 1
                and len(_filled(columns[c])) == len(columns[c])}
-    words = [c for c, kind in keys if kind == TEXT and c not in context]
+    words = [c for c, kind in keys if kind == TEXT and c not in context and c not in lines]
+    roles = {c: {AREA: AREA, PERIOD: PERIOD}.get(kind, SECTION) for c, kind in keys}
     if words:
-        label = max(words, key=lambda c: (bool(_NAME_HEADER.search(header_of.get(c, ""))), _name_like(columns[c]),
-                                          distinct[c], c == label_col))
+        label = max(words, key=lambda c: (bool(_NAME_HEADER.search(_spaced(header_of.get(c, "")))),
+                                          _name_like(columns[c]), distinct[c], c == label_col))
+        numbered = [(c, n) for c in words for n in lines if _numbered_by(columns[c], columns[n])]
+        if numbered:   # a return's lines for each area: the numbered line is the label, the area's name a key
+            label, number = numbered[0]
+            roles[number] = LINE
+            codes = [c for c, kind in keys if kind == AREA]
+            names = [c for c in words if c != label and any(_paired(columns[c], columns[a]) for a in codes)]
+            if names:
+                roles[names[0]] = NAME
     elif label_col in dict(keys) and label_col not in context:
         label = label_col
     else:
         rest = [c for c, _ in keys if c not in context]
         label = rest[-1] if rest else label_col
-    found = [KeyColumn(c, header_of.get(c, ""), {AREA: AREA, PERIOD: PERIOD}.get(kind, SECTION))
-             for c, kind in keys if c != label and c not in context]
+    found = [KeyColumn(c, header_of.get(c, ""), roles[c]) for c, _ in keys if c != label and c not in context]
     return label, found, context
 
 
@@ -233,11 +281,15 @@ class RowKeys:
 def row_keys(row: list[Any], keys: Sequence[KeyColumn], label: str, context: Period | None,
              carried: dict[int, str]) -> RowKeys:
     """Read one row's keys; a word column left blank takes the value above it (``carried``)."""
-    sections, period, code, region, name, own = [], None, "", "", label, ""
+    sections, period, code, region, name, own, area_name = [], None, "", "", label, "", ""
     for key in keys:
         value = row[key.index] if key.index < len(row) else None
         text = _as_text(value) if value is not None else ""
-        if key.role == SECTION:
+        if key.role == NAME:   # the area's name, the label being the line: shown with the sections too
+            area_name = text
+            if text:
+                sections.append(text)
+        elif key.role == SECTION:
             if text and (mark := parse_text(text)).value is None and mark.status not in (TEXT, BLANK):
                 text = carried[key.index] = ""   # "NA": no breakdown on this row, none carried from above
                 continue
@@ -264,7 +316,7 @@ def row_keys(row: list[Any], keys: Sequence[KeyColumn], label: str, context: Per
     if not name and own and sections:   # "ENGLAND" or a region written across the key columns, the name cell blank
         name = sections.pop()
         region = region if region != name else ""
-    area = area_key(code, name, region) if code or any(k.role == AREA for k in keys) else None
+    area = area_key(code, area_name or name, region) if code or any(k.role == AREA for k in keys) else None
     return RowKeys(name if name != label else None, sections, period, area or None)
 
 
@@ -282,7 +334,7 @@ def describe_keys(layout, seen: dict[int, list[Any]], report) -> None:
         c = column_index(letter)
         value = _as_text(first[c]) if c < len(first) and first[c] is not None else ""
         report.context[heading(c) or f"column {letter}"] = value
-        if value and _PERIOD_HEADER.search(heading(c)) and (parse_period(value) is None or _SPAN.search(value)):
+        if value and _PERIOD_HEADER.search(heading(c)) and parse_period(value) is None:
             report.doubt(f"column {letter} ({heading(c)}) gives the period as {value!r}, not one period I can "
                          "read: the figures are kept with no period of their own")
     periods = [k for k in report.key_columns if k["role"] == PERIOD]

@@ -218,8 +218,8 @@ class TableReader:
         rows = [header.get(h - 1, []) for h in layout.header_rows]
         first = header.get(layout.data_start, [])
         # A constant column saying what the figures are (a tidy file's one indicator) names them
-        described = " ".join(cell_text(first[c]) for c in sorted(self._context) if c < len(first)
-                             and _DESCRIBES.search(self._heading(header, c)))
+        self._describing = [c for c in sorted(self._context) if _DESCRIBES.search(self._heading(header, c))]
+        described = self._described = self._description(first)
         units_row = header.get(layout.units_row - 1, []) if layout.units_row else []
         table_unit = (_THOUSANDS if layout.unit == _THOUSANDS.symbol else find_unit(layout.unit)) if layout.unit else None
         chosen = table_unit is not None and layout.unit_by_hand
@@ -510,9 +510,13 @@ class TableReader:
         section, period, area = self.section, None, None
         if self.keys and not (label and all(blank(v) for _, v in values)):
             label, section, period, area = self._keyed(row, label)
+        described = self._described
         if self._context and not self._context_holds(row):   # a "constant" column that changes after all
-            varied = " / ".join(cell_text(row[c]) for c in sorted(self._context) if c < width and not blank(row[c]))
+            first = self._context_values
+            varied = " / ".join(cell_text(row[c]) for c in sorted(self._context) if c < width and not blank(row[c])
+                                and c not in self._describing and row[c] != first.get(c))
             section = " / ".join(filter(None, (section, varied))) or None
+            described = self._description(row)
         if not label:
             for col, value in values:
                 if not blank(value):
@@ -530,7 +534,23 @@ class TableReader:
         if role == SUBTOTAL:
             self.section = None
         self._read_cells(parsed, values, uncached)
+        if described != self._described:   # another indicator than the first row's: the measures name it
+            self._redescribe(parsed, described)
         return parsed
+
+    def _description(self, row: list[Any]) -> str:
+        """What the constant columns describing the figures (a tidy file's indicator) say on ``row``."""
+        return " ".join(cell_text(row[c]) for c in self._describing if c < len(row) and not blank(row[c]))
+
+    def _redescribe(self, parsed: ParsedRow, described: str) -> None:
+        """Name a row's figures by its own description, where it differs from the first row's."""
+        if find_unit(described) != find_unit(self._described):
+            self.report.doubt(f"row {parsed.r + 1} describes its figures as {described[:60]!r}, in another unit than "
+                              f"the first row's ({self._described[:60]!r}): they are read in the first row's unit")
+        for obs in parsed.cells:
+            if obs.measure.startswith(f"{self._described}: "):
+                obs.measure = f"{described}: {obs.measure[len(self._described) + 2:]}"
+                obs.metric_id = self._metric(parsed.label, obs.measure, obs.unit)
 
     def _read_cells(self, parsed: ParsedRow, values: list[tuple[Column, Any]], uncached) -> None:
         """One observation per cell of a data row (plus any benchmarks its text holds)."""

@@ -3,7 +3,8 @@
 Financial years run April to March (``2023/24``), academic years September to August. Budget
 monitoring ``Month 6`` is the end of September; ``Q1`` is April to June; ``Year-End 2019/20`` is
 the end of March 2020. A period written without its year (``Month 6``, ``Sep``) can be placed in
-a year later with :meth:`Period.within`.
+a year later with :meth:`Period.within`. Public health statistics combine several years into one
+figure (``2018/19 - 22/23``, ``2016 - 18``): a span, ordered by the year it ends.
 """
 
 from __future__ import annotations
@@ -25,6 +26,8 @@ QUARTER = "quarter"        # Q1..Q4 of a financial year
 MONTH = "month"            # budget monitoring Month 1..12 (Month 1 = April)
 CALENDAR_MONTH = "calendar_month"
 YEAR_END = "year_end"
+YEARS = "years"            # financial or academic years combined: 2018/19 to 2022/23 (``index`` is the last year)
+CALENDAR_YEARS = "calendar_years"   # calendar years combined: 2016 to 2018
 
 _SPLIT_YEAR = r"(?P<y1>(?:19|20)?\d{2})\s*[/\-–]\s*(?P<y2>(?:19|20)?\d{2})"
 
@@ -57,6 +60,11 @@ class Period:
         if self.kind == CALENDAR_MONTH:
             month = year * 12 + (self.index or 1) - 1
             return month, month
+        if self.kind == YEARS:
+            first = year * 12 + start_month - 1
+            return first, (self.index or year) * 12 + start_month + 10
+        if self.kind == CALENDAR_YEARS:
+            return year * 12, (self.index or year) * 12 + 11
         end = year * 12 + 12 + 2  # YEAR_END: March of the following year
         return end, end
 
@@ -85,6 +93,10 @@ class Period:
             return f"{fy} Month {self.index}".strip()
         if self.kind == CALENDAR_MONTH:
             return f"{MONTHS[(self.index or 1) - 1]} {self.year}" if self.year else MONTHS[(self.index or 1) - 1]
+        if self.kind == YEARS:
+            return f"{fy} to {replace(self, kind=YEAR, year=self.index).year_label()}"
+        if self.kind == CALENDAR_YEARS:
+            return f"{self.year} to {self.index}"
         return f"Year-End {fy}".strip()
 
     def __str__(self) -> str:
@@ -110,6 +122,10 @@ _CALENDAR_MONTH = re.compile(r"\b(" + "|".join(sorted(_MONTH_NAMES, key=len, rev
 _CALENDAR_YEAR = re.compile(r"\b((?:19|20)\d{2})\b")
 _SPLIT_YEAR_RE = re.compile(_SPLIT_YEAR)
 _SIX_DIGIT_YEAR = re.compile(r"((?:19|20)\d{2})(\d{2})")
+_TO = r"\s*(?:-|–|to)\s*"
+# Years combined: "2018/19 - 22/23", "2018-19 to 2022-23"; "2016 - 18", "2016 to 2018"
+YEARS_SPAN = re.compile(rf"{_SPLIT_YEAR}{_TO}{_SPLIT_YEAR.replace('y1', 'z1').replace('y2', 'z2')}|"
+                        rf"(?P<c1>(?:19|20)\d{{2}}){_TO}(?P<c2>(?:19|20)?\d{{2}})(?![\d/])", re.IGNORECASE)
 
 
 def _full_year(text: str) -> int:
@@ -125,6 +141,9 @@ def parse_period(text: str | None, *, academic: bool = False) -> Period | None:
     if not text:
         return None
     t = " ".join(str(text).split())
+    span = _years_span(t)
+    if span is not None:
+        return replace(span, academic=academic or bool(_ACADEMIC.search(t)))
     year = _split_year(t)
     fy = year.year if year else None
     academic = academic or bool(_ACADEMIC.search(t))
@@ -146,6 +165,20 @@ def parse_period(text: str | None, *, academic: bool = False) -> Period | None:
     m = _CALENDAR_YEAR.search(t)
     if m:
         return Period(CALENDAR_YEAR, int(m.group(1)))
+    return None
+
+
+def _years_span(text: str) -> Period | None:
+    """Several years combined (``2018/19 - 22/23``, ``2016 - 18``), or None (``2019-20`` is one year)."""
+    for m in YEARS_SPAN.finditer(text):
+        if m["y1"] is not None:
+            first, last = _split_year(f"{m['y1']}/{m['y2']}"), _split_year(f"{m['z1']}/{m['z2']}")
+            if first is not None and last is not None and last.year > first.year:
+                return Period(YEARS, first.year, last.year)
+            continue
+        first, last = int(m["c1"]), int(m["c2"]) if len(m["c2"]) == 4 else int(m["c1"][:2] + m["c2"])
+        if last > first + 1:
+            return Period(CALENDAR_YEARS, first, last)
     return None
 
 

@@ -1,0 +1,102 @@
+"""Key columns of long published tables: a return's numbered lines for each area, a transaction's
+reference on each of its lines, and a period column of years combined.
+
+Each file is built here with the awkward feature of a real publication (an MHCLG outturn return in
+long form, a fire authority's spending list, a public health profile); the assertions name exact
+figures, labels, keys and periods.
+"""
+
+from awkward_workbooks import write_xlsx
+
+from memberpack.importers import read_file
+from memberpack.model.observation import DATA
+from memberpack.model.periods import CALENDAR_YEARS, YEARS, parse_period
+
+
+def _only_table(path, **kwargs):
+    (table,) = read_file(path, **kwargs).tables
+    return table
+
+
+def test_a_returns_numbered_lines_are_the_labels_and_the_area_name_a_key(tmp_path):
+    lines = [(1, "1 Spend on children's centres", "SURE START"), (2, "2 Other early years funding", "SURE START"),
+             (3, "3 Total Sure Start", "SURE START"), (4, "4 Youth services", "YOUNG PEOPLE")]
+    rows = ["LA,LA Name,LineNumber,ServiceDescription,ReportGroup,OwnProvision,TotalExpenditure"]
+    for code, name in ((201, "City of London"), (202, "Camden"), (933, "Somerset")):
+        for number, description, group in lines:
+            rows.append(f"{code},{name},{number},{description},{group},{code * 10 + number},{code * 100 + number}")
+    path = tmp_path / "outturn.csv"
+    path.write_text("\n".join(rows) + "\n", encoding="utf-8")
+    table = _only_table(path)
+    obs = {o.cell: o for o in table.observations}
+    first = obs["F2"]
+    assert (first.label, first.section, first.area, first.value) == (
+        "1 Spend on children's centres", "City of London / SURE START", "la|201||", 2011)
+    last = obs["G13"]   # Somerset's line 4: the last row
+    assert (last.label, last.section, last.area, last.measure, last.value) == (
+        "4 Youth services", "Somerset / YOUNG PEOPLE", "la|933||", "TotalExpenditure", 93304)
+    assert obs["F4"].label == "3 Total Sure Start" and obs["F4"].row_role != DATA   # a worded total of its lines
+    assert [(k["column"], k["role"]) for k in table.report.key_columns] == [
+        ("A", "area"), ("B", "area name"), ("C", "line number"), ("E", "section")]
+    assert table.report.label_column == "D"
+    assert len({(o.label, o.section, o.measure) for o in table.observations}) == 24   # every figure told apart
+    assert not table.report.skipped
+
+
+def test_a_transaction_number_on_several_lines_is_kept_with_each(tmp_path):
+    rows = [["Transaction Number", "Date", "Expenditure Category", "Supplier Name", "Amount"]]
+    for i in range(45):   # more rows than the layout is detected from, before the card payments' references
+        number = 6012700 + i // 2   # two lines of each transaction
+        rows.append([number, f"2025-07-{1 + i % 28:02d}", ("Supplies", "Premises")[i // 2 % 2], f"Supplier {i % 5}",
+                     100.0 + i])
+    rows += [["ccq207", "2025-08-08", "Conferences", "National Fire Chiefs", 500.0],
+             ["ccq212", "2025-09-09", "Computer hardware", "Broadbandbuyer", 1901.02]]
+    table = _only_table(write_xlsx(tmp_path / "spend.xlsx", {"Q2": rows}))
+    obs = {o.cell: o for o in table.observations}
+    assert (obs["E2"].label, obs["E2"].section, obs["E2"].period, obs["E2"].value) == (
+        "Supplier 0", "6012700 / Supplies", "Jul 2025", 100.0)
+    assert (obs["E3"].section, obs["E3"].value) == ("6012700 / Supplies", 101.0)
+    assert (obs["E4"].section, obs["E4"].value) == ("6012701 / Premises", 102.0)
+    card = obs["E48"]
+    assert (card.label, card.section, card.period, card.value) == (
+        "Broadbandbuyer", "ccq212 / Computer hardware", "Sep 2025", 1901.02)
+    assert table.report.key_columns[0] == {"column": "A", "header": "Transaction Number", "role": "section"}
+    assert not table.report.skipped
+
+
+def test_a_period_column_of_years_combined_gives_each_row_its_span(tmp_path):
+    header = "area_code,area_name,period,indicator,measure,value,inequality"
+    five = '"Obesity in reception, 5 years data combined"'
+    rows = [header] + [f"E92000001,England,2018/19 - 22/23,{five},Percentage,{v},{q} deprived quintile"
+                       for v, q in ((12.6, "Most"), (10.8, "Second most"), (9.1, "Average"))]
+    rows += [f"E06{i:06d},Area {i},2018/19 - 22/23,{five},Percentage,{8 + i / 10},NA" for i in range(1, 45)]
+    rows += [f"E06{i:06d},Area {i},2010/11,Obesity in reception,Percentage,{7 + i / 10},NA" for i in range(1, 3)]
+    rows += ['E05000837,Timperley,2020/21 - 22/23,"Obesity in reception, 3 years data combined",Percentage,7.9,NA']
+    path = tmp_path / "profile.csv"
+    path.write_text("\n".join(rows) + "\n", encoding="utf-8")
+    table = _only_table(path)
+    obs = {o.cell: o for o in table.observations}
+    england = obs["F2"]
+    assert (england.label, england.period, england.value, england.unit, england.section) == (
+        "England", "2018/19 to 2022/23", 12.6, "percent", "Most deprived quintile")
+    assert england.measure == "Obesity in reception, 5 years data combined Percentage: value"
+    assert (obs["F5"].label, obs["F5"].period, obs["F5"].value, obs["F5"].area) == (
+        "Area 1", "2018/19 to 2022/23", 8.1, "la||E06000001|")
+    one_year = obs["F49"]
+    assert (one_year.label, one_year.period, one_year.value, one_year.section) == ("Area 1", "2010/11", 7.1, None)
+    assert one_year.measure == "Obesity in reception Percentage: value"   # its own indicator, not the first row's
+    ward = obs["F51"]
+    assert (ward.label, ward.period, ward.value) == ("Timperley", "2020/21 to 2022/23", 7.9)
+    assert ward.measure == "Obesity in reception, 3 years data combined Percentage: value"
+    assert table.report.period_reason.startswith("column C (period)") and not table.report.doubts
+
+
+def test_years_combined_are_one_period_ordered_by_their_last_year():
+    five, three, one = (parse_period(t) for t in ("2018/19 - 22/23", "2020/21 to 2022/23", "2021/22"))
+    assert (five.kind, five.label(), three.label()) == (YEARS, "2018/19 to 2022/23", "2020/21 to 2022/23")
+    assert parse_period(five.label()) == five
+    assert sorted([five, one, three]) == [one, five, three]   # 2021/22 ends first; the shorter span starts later
+    calendar = parse_period("2016 - 18")
+    assert (calendar.kind, calendar.label(), calendar.span()) == (CALENDAR_YEARS, "2016 to 2018",
+                                                                 (2016 * 12, 2018 * 12 + 11))
+    assert parse_period("2019-20").label() == "2019/20" and parse_period("2019 - 2020").label() == "2019/20"
