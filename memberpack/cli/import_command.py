@@ -96,7 +96,10 @@ def run(args) -> int:
     corrections = Corrections(args.header_rows or (), args.label_column, args.key_columns, args.unit)
     options = dict(sheet=args.sheet, kind=args.kind, progress=_progress, corrections=corrections,
                    accept_unsure=args.accept_unsure, again=args.again)
-    if args.dry_run:
+    if args.dry_run and path.exists():   # the pack is only read: to say which files are in it already
+        with Pack.open(path, passphrase=ask_passphrase) as pack:
+            reports = import_files(pack, args.files, dry_run=True, **options)
+    elif args.dry_run:
         reports = import_files(None, args.files, dry_run=True, **options)
     else:
         Pack.on_wait = _waiting

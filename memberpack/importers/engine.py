@@ -308,9 +308,11 @@ def _unsure(path: Path, found: FoundTable) -> UnsureTable:
 
 
 def _store_file(pack: Pack | None, path: Path, *, sheet, kind, layouts, progress, cancel, again,
-                corrections: Corrections = Corrections(), accept_unsure: bool = False) -> FileReport:
+                corrections: Corrections = Corrections(), accept_unsure: bool = False,
+                known: Pack | None = None) -> FileReport:
     """Read one file's tables and, given a pack, store each (the caller holds the transaction).
-    A file already in the pack is refused unless ``again``."""
+    A file already in the pack (or in ``known``, the pack a dry run is for) is refused unless
+    ``again``; a dry run says so in the report's warnings instead."""
     hashing = ThreadPoolExecutor(max_workers=1, thread_name_prefix="sha256")
     digest = hashing.submit(_sha256, path)   # beside the reading: hashlib lets other threads run
     hashing.shutdown(wait=False)
@@ -327,8 +329,13 @@ def _store_file(pack: Pack | None, path: Path, *, sheet, kind, layouts, progress
         report.tables.append(found.report)
         if not report.sha256:
             report.sha256 = digest.result()
-            when = None if pack is None or again else already_imported(pack, report.sha256)
-            if when:
+            known = pack or known
+            when = None if known is None else already_imported(known, report.sha256)
+            if when and pack is None:
+                report.warnings.append(f"warning: already in the pack, imported on {when} (the same file); "
+                                       + ("--again imports it again" if again else
+                                          "the import would stop here: --again imports it again"))
+            elif when and not again:
                 raise ImportFailed(f"{path.name}: already in the pack, imported on {when} "
                                    "(the same file; --again imports it again)")
         if pack is None:
@@ -366,8 +373,8 @@ def import_files(pack: Pack | None, paths: Iterable[str | Path], *, sheet: str |
     ``layouts`` are corrected layouts from the wizard, as for :func:`read_file`; ``corrections``
     what the officer says of every table. A table read with a doubt (verdict *unsure*) stops the
     import with :class:`UnsureTable` unless ``accept_unsure``. With ``dry_run`` (or no pack) the
-    files are read and reported but nothing is written. A file already in the pack (the same
-    SHA-256) fails the import unless ``again``.
+    files are read and reported but nothing is written (a dry run given a pack reports the files
+    already in it). A file already in the pack (the same SHA-256) fails the import unless ``again``.
     """
     checked = [_checked(p) for p in paths]
     target = None if dry_run else pack
@@ -380,7 +387,7 @@ def import_files(pack: Pack | None, paths: Iterable[str | Path], *, sheet: str |
                 progress(i, len(checked), f"Reading {path.name}")
             reports.append(_store_file(target, path, sheet=sheet, kind=kind, layouts=layouts, progress=progress,
                                        cancel=cancel, again=again, corrections=corrections,
-                                       accept_unsure=accept_unsure))
+                                       accept_unsure=accept_unsure, known=pack))
 
     with _bulk_allocation():
         if target is None:

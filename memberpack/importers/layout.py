@@ -16,7 +16,7 @@ from typing import Any
 
 from memberpack.importers.cells import column_index, column_letter
 from memberpack.importers.headers import (
-    MAX_HEADER_ROWS, column_codes, is_period_row, is_token_row, looks_like_data)
+    MAX_HEADER_ROWS, column_codes, is_period_row, is_token_row, is_year, looks_like_data)
 from memberpack.importers.keys import AREA, PERIOD, SECTION, column_kind, find_keys
 from memberpack.model.observation import GENERAL
 from memberpack.model.units import NUMBER, Unit, find_unit
@@ -265,6 +265,7 @@ def _header_rows(head: list[tuple[int, list[Any]]], span: range) -> tuple[list[i
     if zone is not None:
         return zone
     header, code_rows, units_row = [0], [], None
+    years_only = all(is_year(v) for v in head[0][1] if not blank(v))
     i = 1
     while i < len(head) and len(header) < MAX_HEADER_ROWS:
         row = head[i][1]
@@ -277,8 +278,8 @@ def _header_rows(head: list[tuple[int, list[Any]]], span: range) -> tuple[list[i
             code_rows.append(i)
             i += 1
             continue
-        if units_row is not None or code_rows or looks_like_data(row, below, span, cell_class):
-            break
+        if (units_row is not None and not years_only) or code_rows or looks_like_data(row, below, span, cell_class):
+            break   # a units row ends the header, but for the names under years and £ (accounts from a PDF)
         top = head[header[-1]][1]
         under_gaps = any(not blank(row[c]) and (c >= len(top) or blank(top[c])) for c in span if c < len(row))
         group_top = (filled(top) < filled(row) or span.start >= len(top) or blank(top[span.start])

@@ -9,8 +9,8 @@ from __future__ import annotations
 import re
 from typing import Any
 
-from memberpack.importers.headers import is_period_row
-from memberpack.importers.layout import TableLayout, blank, cell_text, cell_class, is_header_like
+from memberpack.importers.headers import is_period_row, is_year
+from memberpack.importers.layout import TableLayout, blank, cell_text, cell_class, is_header_like, is_units_row
 from memberpack.importers.stream import Peekable
 from memberpack.model.values import TEXT
 
@@ -64,7 +64,7 @@ class TableEnds:
             return "end"
         if not (self.blank_run or self.footnotes) and _two_filled(row):
             label = row[self.label_col] if self.label_col < len(row) else None
-            if self.header_label is None or label != self.header_label:
+            if not blank(label) and (self.header_label is None or label != self.header_label):
                 return "row"  # the common case, decided without reading every cell
         if all(blank(row[c]) for c in self.cols if c < len(row)):
             if any(not blank(v) for v in row):
@@ -84,7 +84,24 @@ class TableEnds:
             return "header"
         if after_gap and (is_header_like(row, self.cols) or is_period_row(row, self.cols, cell_class)):
             return "end"
+        if _years_over_header(row, self.label_col, self.cols, stream):
+            return "end"
         return "row"
+
+
+def _years_over_header(row: list[Any], label_col: int, cols: range, stream: Peekable) -> bool:
+    """Whether ``row`` is the top of another table's header run on without a blank row, as in
+    accounts converted from PDF: years over the figure columns (no name), then rows of units and
+    names (``£``, ``Gross Expenditure | Income``)."""
+    filled = [row[c] for c in cols if c < len(row) and not blank(row[c])]
+    if len(filled) < 2 or not all(map(is_year, filled)) or (label_col < len(row) and not blank(row[label_col])):
+        return False
+    for _, below in stream.ahead(LOOKAHEAD)[1:]:
+        if all(blank(v) for v in below):
+            return False
+        if not is_units_row(below, cols):
+            return is_header_like(below, cols)
+    return False
 
 
 def _two_filled(row: list[Any]) -> bool:

@@ -51,6 +51,8 @@ from memberpack.model.values import (
 ROLE_WINDOW = 2_000
 BATCH_ROWS = 500          # rows tested together for being plain (TableReader._plain_batch)
 PROGRESS_EVERY = 5_000
+_UNCACHED = "formula with no cached value (open and save the workbook in Excel to calculate it); not guessed"
+_LEFT_SAMPLE = 12         # first named rows that tell a column of figures left of the names (TableReader._figures_left)
 _BENCHMARK_HEADER = re.compile(r"bench|compar|national|england|neighbour|regional", re.IGNORECASE)
 _BENCHMARK = re.compile(r"\s*(?P<name>[A-Za-z][A-Za-z .'&-]*?)\s*[,:]?\s*(?P<num>-?\d[\d,]*(?:\.\d+)?)\s*"
                         r"(?P<unit>%|per\s*10,?000)?\s*")
@@ -189,13 +191,13 @@ class TableReader:
         # What _plain asks of every row, worked out once
         formats = sheet.formats
         self._format_rows, self._uncached_rows = formats.rows_read, {r for r, _ in formats.uncached}
-        values = range(self.label_col + 1, layout.col_range.stop)
+        values = {c.index for c in self.columns}
         self._coded_rows = {r for r, c in formats.codes if c in values}
         indexes = [c.index for c in self.columns]
         self._value_slice = (slice(indexes[0], indexes[-1] + 1) if indexes and indexes == list(range(indexes[0], indexes[-1] + 1))
                              else _Pick(indexes))
         self._last_index = layout.col_range.stop - 1 if self.columns else 1 << 30
-        self._left = [c for c in range(self.first_col, self.label_col) if c not in self._not_measures]
+        self._left = [c for c in range(self.first_col, self.label_col) if c not in self._not_measures and c not in values]
         # Plain rows with keys are read as blocks only when every column takes the row's period as it is
         self._keyed_plain = not (self.keys and any(k.role == PERIOD for k in self.keys) and any(
             c.period is not None or _TEXT_COLUMN.search(c.measure) for c in self.columns))
@@ -203,6 +205,7 @@ class TableReader:
         self._context_values: dict[int, Any] = {}
         self._row_keys: set[tuple] = set()
         self._repeats = 0
+        self._uncached = 0   # formula cells with no calculated value, skipped
 
     # --- columns ------------------------------------------------------------------------
     def _columns(self, header: dict[int, list[Any]]) -> list[Column]:
@@ -229,7 +232,7 @@ class TableReader:
         self._letters = letter_markers([layout.title, *(t for f in filled for t in f.values())])
         columns, seen = [], set()
         for c in layout.col_range:
-            if c <= self.label_col or c in self._not_measures:
+            if c == self.label_col or c in self._not_measures or (c < self.label_col and not self._figures_left(header, c)):
                 continue
             parts = [self._unmarked(f[c]) for f, numbering in zip(filled, numbered) if f.get(c)
                      and not (numbering and _COLUMN_NUMBER.fullmatch(f[c]))
@@ -275,6 +278,16 @@ class TableReader:
             self.report.doubt(f"column{'s' if len(unpriced) > 1 else ''} {names} look{'' if len(unpriced) > 1 else 's'} "
                               "like money but no unit (£, £k, £m) is stated anywhere: give it with --unit")
         return columns
+
+    def _figures_left(self, header: dict[int, list[Any]], c: int) -> bool:
+        """Whether column ``c``, left of the names, is a column of figures with a header of its own: last
+        year's figures, as accounts put them before the names (``2017 Budget | Service | 2018 ...``)."""
+        label = self.label_col
+        rows = [row for r, row in sorted(header.items())
+                if r >= self.layout.data_start and label < len(row) and not blank(row[label])][:_LEFT_SAMPLE]
+        kinds = [cell_class(row[c]) for row in rows if c < len(row) and not blank(row[c])]
+        figures = sum(k in ("number", "special") for k in kinds)
+        return bool(self._heading(header, c)) and "number" in kinds and figures * 5 >= len(kinds) * 4
 
     def _heading(self, header: dict[int, list[Any]], c: int) -> str:
         rows = [header.get(h - 1, []) for h in self.layout.header_rows]
@@ -363,6 +376,13 @@ class TableReader:
         if self._repeats >= 3 and self._repeats * 20 >= len(self._row_keys):   # more than a chance repeat or two
             self.report.doubt(f"{self._repeats:,} row(s) repeat another row's label, section and period: no column "
                               "tells them apart (name the identifying columns with --key-columns)")
+        if self._uncached:
+            runs = [run.range for run in self.report.skipped if run.reason == _UNCACHED]
+            more = len(runs) - 4
+            where = ", ".join(runs[:4]) + (f" and {more:,} more range{'s' if more > 1 else ''}" if more > 0 else "")
+            self.report.doubt(f"{self._uncached:,} formula cell{'s' if self._uncached > 1 else ''} ({where}) "
+                              f"{'have' if self._uncached > 1 else 'has'} no calculated value and {'are' if self._uncached > 1 else 'is'} "
+                              "not read: open and save the workbook in Excel, then import it again")
         self.report.settle_verdict()
         layout = self.layout
         layout.last_row = self.last_row + 1
@@ -504,8 +524,8 @@ class TableReader:
         values = [(col, row[col.index] if col.index < width else None) for col in self.columns]
         uncached = {c for (ur, c) in self.sheet.formats.uncached if ur == r} if self.sheet.formats.uncached else ()
         for c in uncached:
-            self.report.skip(a1(r, c), "formula with no cached value (open and save the workbook in Excel to "
-                                       "calculate it); not guessed")
+            self.report.skip(a1(r, c), _UNCACHED)
+        self._uncached += len(uncached)
         label = self._unmarked(cell_text(label_value)) if not blank(label_value) else ""
         section, period, area = self.section, None, None
         if self.keys and not (label and all(blank(v) for _, v in values)):

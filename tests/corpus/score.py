@@ -89,6 +89,8 @@ def _identifying_texts(obs) -> list[str]:
                 add(x)
         else:
             out.append(str(v))
+            if " / " in str(v):   # a section joins the row's keys with " / ": each part is one of them
+                out.extend(str(v).split(" / "))
 
     for name, v in _fields(obs).items():
         if name not in _NOT_IDENTIFYING and name != "measure":

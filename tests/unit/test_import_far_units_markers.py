@@ -63,7 +63,7 @@ def test_excel_default_column_name_takes_the_header_of_the_pound_sign_column(tmp
         ("F4", "Sea Scouts", "Amount", 2350.05, "GBP")]
 
 
-def test_breakdown_after_the_value_is_a_key_and_a_span_of_years_is_a_doubt(tmp_path):
+def test_breakdown_after_the_value_is_a_key_and_a_span_of_years_is_the_period(tmp_path):
     path = tmp_path / "obese.csv"
     path.write_text(
         "area_code,area_name,area_type,period,indicator,value,compared,inequality\n"
@@ -76,7 +76,8 @@ def test_breakdown_after_the_value_is_a_key_and_a_span_of_years_is_a_doubt(tmp_p
     assert (obs["F2"].label, obs["F2"].value, "Most deprived quintile" in (obs["F2"].section or "")) == ("England", 12.6, True)
     assert "Average deprived quintile" in obs["F3"].section
     assert "quintile" not in (obs["F4"].section or "") and obs["F4"].label == "Trafford"
-    assert table.report.verdict == "unsure" and "2018/19 - 22/23" in table.report.doubts[0]
+    assert {obs[c].period for c in ("F2", "F3", "F4", "F5")} == {"2018/19 to 2022/23"}   # five years combined
+    assert table.report.period_reason.startswith("column D (period)") and not table.report.doubts
 
 
 def test_a_class_code_under_a_repeated_header_is_kept(tmp_path):

@@ -100,3 +100,41 @@ def test_years_combined_are_one_period_ordered_by_their_last_year():
     assert (calendar.kind, calendar.label(), calendar.span()) == (CALENDAR_YEARS, "2016 to 2018",
                                                                  (2016 * 12, 2018 * 12 + 11))
     assert parse_period("2019-20").label() == "2019/20" and parse_period("2019 - 2020").label() == "2019/20"
+
+
+def test_accounts_from_a_pdf_last_years_figures_left_of_the_names_and_a_second_table_run_on(tmp_path):
+    """A town council's statement of accounts converted from PDF: last year's column left of the
+    service names, figures as padded text with bracket negatives, and a second table whose header
+    (years, then £, then names) follows the first table's last row with no blank row between."""
+    pad = "{:>24}".format
+    rows = [
+        [2017, None, 2018, 2018],
+        [pad("£"), None, pad("£"), pad("£")],
+        [pad("Budget"), None, pad("Net Expenditure"), pad("Budget")],
+        [pad("(145,000)"), "   Economic Development", pad("(4,022)"), pad("(132,000)")],
+        [pad("(50,000)"), "   Christmas Lights", pad("(66,931)"), pad("(70,799)")],
+        [pad("-"), "   Town in Bloom", pad("(28,700)"), pad("(75,000)")],
+        [2017, None, 2018, None, 2018],
+        [pad("£"), None, pad("£"), None, pad("£")],
+        [pad("Net Expenditure"), None, pad("Gross Expenditure"), None, pad("Income")],
+        [pad("(3,000)"), "   Economic Development", pad("(4,022)"), None, pad("-")],
+        [pad("(29,201)"), "   Christmas Lights", pad("(66,931)"), None, pad("1,500")],
+        [None, "   Cultural and Heritage", pad("(163,521)"), None, pad("68,635")],
+    ]
+    first, second = read_file(write_xlsx(tmp_path / "accounts.xlsx", {"Page 1": rows})).tables
+    assert (first.report.cell_range, second.report.cell_range) == ("A1:E6", "A7:E12")
+    obs = {o.cell: o for o in first.observations}
+    budget = obs["A5"]   # last year's budget, left of the names
+    assert (budget.label, budget.measure, budget.period, budget.value, budget.unit) == (
+        "Christmas Lights", "2017 Budget", "2017", -50_000, "GBP")
+    assert (obs["C5"].measure, obs["C5"].period, obs["C5"].value) == ("2018 Net Expenditure", "2018", -66_931)
+    assert (obs["A6"].value, obs["A6"].status) == (None, "-")
+    assert obs["A5"].col < 0 < obs["C5"].col   # the columns keep the sheet's order
+    obs = {o.cell: o for o in second.observations}
+    income = obs["E12"]
+    assert (income.label, income.measure, income.period, income.value) == ("Cultural and Heritage", "2018 Income", "2018",
+                                                                           68_635)
+    assert (obs["A11"].label, obs["A11"].measure, obs["A11"].value) == ("Christmas Lights", "2017 Net Expenditure", -29_201)
+    assert (obs["E10"].value, obs["E10"].status, obs["C10"].measure) == (None, "-", "2018 Gross Expenditure")
+    assert second.report.header_rows == [7, 9] and second.report.units_row == 8
+    assert not first.report.skipped and not second.report.skipped

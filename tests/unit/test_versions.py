@@ -119,12 +119,26 @@ def test_the_same_file_again_is_refused_with_the_date_unless_again(tmp_path, cap
     time.tzset()
 
 
-def test_a_dry_run_of_a_file_already_in_the_pack_reads_it(tmp_path, capsys):
+def test_a_dry_run_of_a_file_already_in_the_pack_reads_it_and_says_so_with_the_date(tmp_path, capsys, monkeypatch):
+    monkeypatch.setenv("TZ", "Europe/London")
+    time.tzset()
+    monkeypatch.setattr(engine, "now_iso", lambda: "2024-10-14T09:30:00+00:00")
     pack = str(tmp_path / "p.mpack")
     assert main(["import", pack, str(M6)]) == 0
-    assert main(["import", pack, str(M6), "--dry-run"]) == 0
+    capsys.readouterr()
+    assert main(["import", pack, str(M5), str(M6), "--dry-run"]) == 0
     out = capsys.readouterr().out
-    assert "dry run: nothing was written" in out and "already in the pack" not in out
+    assert "dry run: nothing was written" in out
+    warned = [line.strip() for line in out.splitlines() if "already in the pack" in line]
+    assert warned == ["warning: already in the pack, imported on 14/10/2024 at 10:30 (the same file); the import "
+                      "would stop here: --again imports it again"]
+    assert out.index(warned[0]) > out.index(M6.name + ":") > out.index(M5.name + ":")   # under the file it is about
+    assert main(["import", pack, str(M6), "--dry-run", "--again"]) == 0
+    assert "(the same file); --again imports it again" in capsys.readouterr().out
+    with Pack.open(pack) as opened:
+        assert [d.source_file for d in opened.datasets(all_versions=True)] == [M6.name]
+    monkeypatch.delenv("TZ")
+    time.tzset()
 
 
 def test_the_net_budget_stays_the_main_monitor_when_last_month_is_imported_after_a_sub_table(tmp_path):
