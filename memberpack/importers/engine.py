@@ -329,7 +329,7 @@ def _store_file(pack: Pack | None, path: Path, *, sheet, kind, layouts, progress
         report.tables.append(found.report)
         if not report.sha256:
             report.sha256 = digest.result()
-            known = pack or known
+            known = pack if pack is not None else known
             when = None if known is None else already_imported(known, report.sha256)
             if when and pack is None:
                 report.warnings.append(f"warning: already in the pack, imported on {when} (the same file); "

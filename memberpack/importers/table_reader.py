@@ -52,6 +52,7 @@ ROLE_WINDOW = 2_000
 BATCH_ROWS = 500          # rows tested together for being plain (TableReader._plain_batch)
 PROGRESS_EVERY = 5_000
 _UNCACHED = "formula with no cached value (open and save the workbook in Excel to calculate it); not guessed"
+_CODED_FIGURE = re.compile(r"[-(.,]")   # a figure as written, not a code: "(145,000)", "-3", "12.5", "1,500"
 _LEFT_SAMPLE = 12         # first named rows that tell a column of figures left of the names (TableReader._figures_left)
 _BENCHMARK_HEADER = re.compile(r"bench|compar|national|england|neighbour|regional", re.IGNORECASE)
 _BENCHMARK = re.compile(r"\s*(?P<name>[A-Za-z][A-Za-z .'&-]*?)\s*[,:]?\s*(?P<num>-?\d[\d,]*(?:\.\d+)?)\s*"
@@ -285,9 +286,13 @@ class TableReader:
         label = self.label_col
         rows = [row for r, row in sorted(header.items())
                 if r >= self.layout.data_start and label < len(row) and not blank(row[label])][:_LEFT_SAMPLE]
-        kinds = [cell_class(row[c]) for row in rows if c < len(row) and not blank(row[c])]
+        cells = [row[c] for row in rows if c < len(row) and not blank(row[c])]
+        kinds = [cell_class(v) for v in cells]
         figures = sum(k in ("number", "special") for k in kinds)
-        return bool(self._heading(header, c)) and "number" in kinds and figures * 5 >= len(kinds) * 4
+        # figures, not codes (190, 290): some negative, with decimals or thousands separators
+        counted = any(_CODED_FIGURE.search(v) if isinstance(v, str) else v < 0 or v != int(v)
+                      for v, k in zip(cells, kinds) if k == "number")
+        return bool(self._heading(header, c)) and counted and figures * 5 >= len(kinds) * 4
 
     def _heading(self, header: dict[int, list[Any]], c: int) -> str:
         rows = [header.get(h - 1, []) for h in self.layout.header_rows]

@@ -137,7 +137,9 @@ def test_formula_without_cached_value_is_reported_not_guessed(tmp_path, capsys):
         ws.append(row)
     wb.save(path)  # openpyxl stores formulas without a cached result
     out = tmp_path / "report.json"
-    assert main(["import", str(tmp_path / "p.mpack"), str(path), "--report", str(out)]) == 0
+    assert main(["import", str(tmp_path / "p.mpack"), str(path)]) == 1   # the table is unsure: the officer decides
+    assert "2 formula cells (B3:C3) have no calculated value and are not read" in capsys.readouterr().err
+    assert main(["import", str(tmp_path / "p.mpack"), str(path), "--report", str(out), "--accept-unsure"]) == 0
     text = capsys.readouterr().out
     assert "skipped B3:C3, 2 cells: formula with no cached value" in text
     with Pack.open(tmp_path / "p.mpack") as p:
