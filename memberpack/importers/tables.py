@@ -164,11 +164,11 @@ def _part_of_stack(above: tuple[TableLayout, list[str]] | None, layout: TableLay
         return None
     first, columns = above
     if (first.label_column, first.first_column) != (layout.label_column, layout.first_column) or \
-            set(columns) != set(headers) or len(headers) < 2:
+            set(columns) != set(headers) or len(headers) < 3:
         return None
-    same = sum(columns[c] == text for c, text in headers.items())
+    same = sum(columns[c] == text for c, text in headers.items())   # all but one (a total named for its part)
     heading = titles[-1][1]
-    return heading if same * 4 >= len(headers) * 3 and heading not in first.title else None
+    return heading if same >= len(headers) - 1 and heading not in first.title else None
 
 
 def _title_and_scale(row: list[Any]) -> tuple[str | None, str | None]:
