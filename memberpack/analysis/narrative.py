@@ -96,6 +96,14 @@ def repeated_labels(rows: list[GridRow]) -> set[str]:
     return {label for label, n in seen.items() if n > 1}
 
 
+def period_span(before: str | None, after: str | None) -> str:
+    """Two periods a change is between: ``2023/24 Month 5 → Month 6``, ``Q2 2020/21 → Q3 2020/21``."""
+    if not before or not after or before == after:
+        return after or before or ""
+    first, rest = before.split(" ", 1)[0], after.split(" ", 1)
+    return f"{before} → {rest[1] if len(rest) == 2 and rest[0] == first else after}"
+
+
 def plural(word: str, n: int) -> str:
     if n == 1:
         return word
