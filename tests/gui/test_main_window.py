@@ -29,6 +29,8 @@ def test_tabs_in_order_and_every_tab_opens(window):
     obs = model.observation(model.index(model.row_of("External Placements"), 1))
     assert (obs.display, obs.value) == ("38.4", 38_400_000)
     assert finance.current_view().selected_row_label() == "External Placements"
+    header = model.headerData(1, Qt.Orientation.Horizontal, Qt.ItemDataRole.ToolTipRole)
+    assert "Current Budget (£m)" in header            # the unit of the source's units row
 
 
 def test_overview_headlines(window):

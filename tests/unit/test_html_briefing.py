@@ -113,7 +113,7 @@ def test_every_table_has_a_caption_and_header_cells(demo_html):
     row = next(r for r in source.all("tr") if r.elements[0].content() == "External Placements")
     assert [c.content() for c in row.elements[1:4]] == ["38.4 [Q1]", "48.8", "10.4 [N1]"]
     assert [th.content() for th in source.all("thead")[0].all("th")][:4] == [
-        "Item", "Current Budget", "Full Year Projection", "Month 6 Variance"]
+        "Item", "Current Budget (£m)", "Full Year Projection (£m)", "Month 6 Variance (£m)"]   # the units row's £m
 
 
 def test_every_chart_has_a_text_alternative_and_its_figures_as_a_table(demo_html):
