@@ -13,10 +13,11 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
+from memberpack.analysis.annotation_targets import TargetResolver
 from memberpack.analysis.benchmark_text import is_comparator
 from memberpack.analysis.charts import money_measure
 from memberpack.analysis.narrative import money, repeated_labels, signed_money
-from memberpack.model.annotations import SHARED
+from memberpack.model.annotations import OBSERVATION, SHARED
 from memberpack.model.conventions import SURPLUS, Convention, convention_of
 from memberpack.model.grid import Grid, GridRow
 from memberpack.model.metrics import HIGHER, LOWER, match_metric, metric
@@ -135,6 +136,14 @@ class Headlines:
         return [*self.deficits, *self.red_items, *self.adverse_movements, *self.worse_kpis, *self.noted,
                 *self.changes]
 
+    def change_groups(self) -> list[tuple[str, str, str, list[Item]]]:
+        """What changed since each table's previous period, by table: (table, previous period,
+        period, items), so each list can head its columns with the two periods it compares."""
+        groups: dict[tuple[str, str, str], list[Item]] = {}
+        for item in self.changes:
+            groups.setdefault((item.dataset, item.previous_period or "", item.period or ""), []).append(item)
+        return [(*key, items) for key, items in groups.items()]
+
     def red_groups(self) -> list[tuple[str, list[Item]]]:
         """Red items by table and period, in pack order, so a 2023/24 finance line is never listed
         among 2020/21 indicators."""
@@ -218,8 +227,10 @@ def _deficits(ds: Dataset, grid: Grid) -> list[Item]:
 
 
 def _noted(pack: Pack) -> list[Item]:
-    """What members noted or asked (shared notes only), each with the figure it is about."""
+    """What members noted or asked (shared notes only), each with the figure it is about and, where
+    that figure is still in the pack, its cell (so the line opens its row)."""
     names = {d.key: d.name for d in pack.datasets()}
+    resolver = TargetResolver(pack)
     out = []
     for note in annotation_store.all_notes(pack, include_private=False):
         if note.visibility != SHARED:
@@ -227,9 +238,10 @@ def _noted(pack: Pack) -> list[Item]:
         t = note.target
         about = t.label or t.chart_id or "the pack"
         first = note.body.split(". ")[0].strip()
+        found = resolver.resolve(note).observation if t.type == OBSERVATION else None
         out.append(Item(names.get(t.dataset_key or "", ""), about, note.kind, first if len(first) < 160 else
-                        first[:157] + "…", t.value, cell="", section=t.section, period=t.period,
-                        previous_display=t.display))
+                        first[:157] + "…", t.value, cell=found.cell if found else "", section=t.section,
+                        period=t.period, previous_display=t.display))
     return out
 
 

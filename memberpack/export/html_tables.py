@@ -96,7 +96,8 @@ def grid_table(table: Table, plan: NotePlan, caption: str) -> str:
 
 
 def _grid_row(table: Table, plan: NotePlan, measures: list[str], row: GridRow) -> str:
-    cells = [f'<th scope="row">{escape(row.label)}</th>']
+    anchors = "".join(f'<span id="{key}"></span>' for key in table.row_anchors(o.cell for o in row.cells.values()))
+    cells = [f'<th scope="row">{anchors}{escape(row.label)}</th>']   # the anchors headline lines link to
     for measure in measures:
         obs = row.cells.get(measure)
         if obs is None:

@@ -10,6 +10,7 @@ A very long label or comment is cut, saying so (the HTML version has it whole).
 from __future__ import annotations
 
 from dataclasses import dataclass, replace
+from xml.sax.saxutils import escape
 
 from reportlab.pdfbase.pdfmetrics import stringWidth
 from reportlab.platypus import Flowable, Paragraph, TableStyle
@@ -18,8 +19,9 @@ from memberpack.analysis.narrative import column_titles
 from memberpack.export.briefing import PRINTED_ROWS, printed_grid
 from memberpack.export.note_plan import NotePlan
 from memberpack.export.note_plan import Table as PackTable
+from memberpack.export.pdf_document import RowAnchor
 from memberpack.export.pdf_styles import (CELL_TEXT, FONT, FONT_BOLD, FRAME_WIDTH, INK, LANDSCAPE_WIDTH,
-                                          RAG, SHADE, styles)
+                                          RAG, SHADE, cell_style, styles)
 from memberpack.export.pdf_tables import PAD, STATUS_TEXT, BriefingTable, Cell, base_style, fit, header, marked
 from memberpack.model.display import figure_text, printable
 from memberpack.model.grid import Grid
@@ -178,6 +180,9 @@ def _grid_table(table: PackTable, plan: NotePlan, layout: GridLayout) -> Briefin
         r = len(rows)
         bold = row.role != DATA
         cells: list[Cell] = [fit(row.label, widths[0], bold=bold, size=size)]
+        anchors = table.row_anchors(o.cell for o in row.cells.values())
+        if anchors:   # a headline line links here
+            cells[0] = [RowAnchor(anchors), Paragraph(escape(printable(row.label)), cell_style(size, bold=bold))]
         for c, measure in enumerate(grid.measures, start=1):
             obs = row.cells.get(measure)
             if obs is None:

@@ -92,6 +92,15 @@ def test_overview_item_opens_its_row(window):
     assert window.tabs.domain_view(1).current_view().selected_row_label() == "External Placements"
 
 
+def test_an_overview_line_selects_its_own_row_where_labels_repeat(window):
+    changes = window.tabs.overview.lists["changes"]
+    item = next(changes.topLevelItem(i) for i in range(changes.topLevelItemCount())
+                if changes.topLevelItem(i).text(0).startswith("Commissioning and Performance sub total"))
+    changes.itemActivated.emit(item, 0)
+    target = window.tabs.domain_view(1).current_view().current_target()
+    assert (target.label, target.section) == ("sub total", "Commissioning and Performance")   # not the first "sub total"
+
+
 def test_menus_and_shortcuts_from_the_action_table(window):
     assert window.menu_actions[ids.IMPORT].shortcut().toString() == "Ctrl+I"
     titles = [a.text() for a in window.menuBar().actions()]
