@@ -15,7 +15,7 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 from dataclasses import dataclass
-from datetime import date, datetime
+from datetime import date, datetime, timedelta
 from typing import Any
 
 from memberpack.importers.cells import column_index
@@ -47,6 +47,7 @@ _LINE_NUMBER = re.compile(r"(\d{1,4})[.)]?\s+\S")   # "4 Total Sure Start...": a
 _BREAKDOWN_HEADER = re.compile(r"\b(?:inequality|breakdown|sex|gender|quintile|decile|ethnicity|age[\s_]?(?:band|group))\b",
                                re.IGNORECASE)
 _REGION_HEADER = re.compile(r"\bregion", re.IGNORECASE)
+_NO_VALUE = {"n/a", "-", "z", BLANK}   # marks saying a row has none (not applicable), unlike suppression
 _NAMES = {r.lower() for r in REGIONS}
 
 
@@ -115,12 +116,15 @@ def column_kind(header: str, values: Sequence[Any]) -> str:
         return AREA
     if share(is_period_value) >= 0.9 and (_PERIOD_HEADER.search(spaced) or len(set(map(_as_text, filled))) < len(filled)):
         return PERIOD
+    texts = sum(1 for v in filled if isinstance(v, str) and parse_text(v).status == TEXT)
+    return TEXT if texts * 2 >= len(filled) else "number"
+
+
+def _words_or_none(filled: list[Any]) -> bool:
+    """Words, the others marks of no value (``Most deprived quintile``, then ``NA``: no breakdown)."""
     cells = [parse_text(v) if isinstance(v, str) else None for v in filled]
-    texts = sum(1 for cell in cells if cell is not None and cell.status == TEXT)
-    figures = sum(1 for v, cell in zip(filled, cells) if cell is None and not isinstance(v, (datetime, date, bool))
-                  or cell is not None and cell.value is not None)
-    # words, or words among marks and no figure at all ("Most deprived quintile", then "NA": no breakdown)
-    return TEXT if texts * 2 >= len(filled) or (texts and not figures) else "number"
+    return any(c is not None and c.status == TEXT for c in cells) and all(
+        c is not None and (c.status == TEXT or c.value is None and c.status in _NO_VALUE) for c in cells)
 
 
 def _codes(values: Sequence[Any]) -> bool:
@@ -200,7 +204,7 @@ def find_keys(headers: Sequence[str], columns: dict[int, list[Any]], label_col: 
         if figures:
             if kind == PERIOD and _PERIOD_HEADER.search(header):
                 keys.append((c, kind))   # "Period 2019/20" after the figures
-            elif kind == TEXT and _BREAKDOWN_HEADER.search(header):
+            elif (kind == TEXT or _words_or_none(filled)) and _BREAKDOWN_HEADER.search(header):
                 keys.append((c, kind))   # "inequality: Most deprived quintile" after a tidy file's value
             continue
         if kind == "number" and c < label_col:
@@ -255,6 +259,16 @@ def area_key(codes: str, name: str, region: str) -> str:
 
 
 _ISO_DATE = re.compile(r"((?:19|20)\d{2})-(\d{2})-\d{2}.*|\d{1,2}[/.-](\d{1,2})[/.-]((?:19|20)\d{2})")
+_DAY = re.compile(r"(?:19|20)\d{2}-\d{2}-(\d{2}).*|(\d{1,2})[/.-]\d{1,2}[/.-](?:19|20)\d{2}")
+
+
+def _ends_month(value: Any, month: Period) -> bool:
+    """Whether a date key is the last day of its month (``2018-03-31``: a year's end, not a month's figures)."""
+    day = value.day if isinstance(value, (datetime, date)) else None
+    if isinstance(value, str) and (found := _DAY.fullmatch(value.strip())):
+        day = int(found[1] or found[2])
+    following = date(month.year + month.index // 12, month.index % 12 + 1, 1)
+    return day is not None and day == (following - timedelta(days=1)).day
 
 
 def _date_period(value: Any) -> Period | None:
@@ -282,6 +296,7 @@ def row_keys(row: list[Any], keys: Sequence[KeyColumn], label: str, context: Per
              carried: dict[int, str]) -> RowKeys:
     """Read one row's keys; a word column left blank takes the value above it (``carried``)."""
     sections, period, code, region, name, own, area_name = [], None, "", "", label, "", ""
+    year_end = None   # the date of a period key, when it is a month's last day
     for key in keys:
         value = row[key.index] if key.index < len(row) else None
         text = _as_text(value) if value is not None else ""
@@ -304,6 +319,7 @@ def row_keys(row: list[Any], keys: Sequence[KeyColumn], label: str, context: Per
             dated = _date_period(value)
             if dated is not None and period is not None:
                 continue   # a date beside a period column: the period says what the figures are for
+            year_end = dated if dated is not None and _ends_month(value, dated) else None
             found = dated or parse_period(text)
             period = found.within(context) if found is not None and context is not None and found.year is None else found
         elif key.role == AREA and text:
@@ -313,6 +329,9 @@ def row_keys(row: list[Any], keys: Sequence[KeyColumn], label: str, context: Per
                 name = text   # "ENGLAND" in the code column, the name cell blank
             elif text != name:
                 sections.append(text)   # a class's code (E06: unitary authorities) under a repeated header
+    if year_end is not None and label and is_period_value(label) and not _DATE_TEXT.fullmatch(label.strip()):
+        named = parse_period(label)   # rows named by their year, dated at its end: the year is the period
+        period = named if named is not None and named.span()[1] == period.span()[1] else period
     if not name and own and sections:   # "ENGLAND" or a region written across the key columns, the name cell blank
         name = sections.pop()
         region = region if region != name else ""

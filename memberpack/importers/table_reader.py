@@ -214,6 +214,7 @@ class TableReader:
         self._row_keys: set[tuple] = set()
         self._repeats = 0
         self._uncached = 0   # formula cells with no calculated value, skipped
+        self._redescribed: dict[int, str] = {}   # rows naming another indicator than the first, until counted
 
     # --- columns ------------------------------------------------------------------------
     def _columns(self, header: dict[int, list[Any]]) -> list[Column]:
@@ -601,6 +602,7 @@ class TableReader:
         self._read_cells(parsed, values, uncached)
         if described != self._described:   # another indicator than the first row's: the measures name it
             self._redescribe(parsed, described)
+            self._redescribed[r] = described
         return parsed
 
     def _description(self, row: list[Any]) -> str:
@@ -710,10 +712,13 @@ class TableReader:
         return period.within(context).label()
 
     def _count_repeats(self, rows: list[ParsedRow | PlainRow]) -> None:
-        """Count data rows whose label, section, period and area another row already had."""
+        """Count data rows whose label, section, period, area (and description, where a tidy file's
+        row names another indicator than the first) another row already had."""
         seen = self._row_keys
         before = len(seen)
-        data = [row[:3] + row[5:] if type(row) is PlainRow else (row.r, row.label, row.section, row.period, row.area)
+        described = self._redescribed
+        data = [row[:3] + row[5:] + (None,) if type(row) is PlainRow else
+                (row.r, row.label, row.section, row.period, row.area, described.pop(row.r, None))
                 for row in rows if type(row) is PlainRow or row.role == DATA]
         seen.update(key[1:] for key in data)
         self._repeats += len(data) - (len(seen) - before)

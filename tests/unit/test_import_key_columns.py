@@ -138,3 +138,21 @@ def test_accounts_from_a_pdf_last_years_figures_left_of_the_names_and_a_second_t
     assert (obs["E10"].value, obs["E10"].status, obs["C10"].measure) == (None, "-", "2018 Gross Expenditure")
     assert second.report.header_rows == [7, 9] and second.report.units_row == 8
     assert not first.report.skipped and not second.report.skipped
+
+
+def test_a_year_dated_at_its_end_is_the_rows_period_but_monthly_dates_stay_months(tmp_path):
+    annual = tmp_path / "prompt.csv"   # the council on every row, each year dated at its last day
+    annual.write_text("Organisation,EffectiveDate,FinancialYear,ProportionPaidOnTime,NumberNotPaidOnTime\n"
+                      "Trafford Council,2018-03-31,2017/18,91.43,2891\n"
+                      "Trafford Council,2019-03-31,2018/19,87.62,4238\n"
+                      "Trafford Council,2020-03-31,2019/20,90.1,3010\n", encoding="utf-8")
+    table = _only_table(annual)
+    obs = {o.cell: o for o in table.observations}
+    assert (obs["D2"].label, obs["D2"].period, obs["D2"].value) == ("2017/18", "2017/18", 91.43)
+    assert (obs["E4"].label, obs["E4"].period, obs["E4"].value) == ("2019/20", "2019/20", 3010)
+    assert table.report.context == {"Organisation": "Trafford Council"} and table.report.verdict == "read"
+    monthly = tmp_path / "waits.csv"   # the year beside each month's first day: the figures are the month's
+    monthly.write_text("Year,Month,Median wait (weeks)\n" + "".join(
+        f"2007/08,2007-{m:02d}-01,{m + 5.5}\n" for m in range(4, 13)) + "2007/08,2008-01-01,9.5\n", encoding="utf-8")
+    obs = {o.cell: o for o in _only_table(monthly).observations}
+    assert (obs["C2"].period, obs["C2"].value, obs["C11"].period) == ("Apr 2007", 9.5, "Jan 2008")
