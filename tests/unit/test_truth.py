@@ -242,3 +242,12 @@ def test_how_we_compare_names_only_the_comparators_it_has_figures_for(demo_pack_
         "North Somerset against England.")                        # no region figure: the region is not named
     assert intros["North Somerset: children looked after and benchmarks, 2020/21"] == (
         "North Somerset against England, South West and statistical neighbours.")
+
+
+def test_every_how_we_compare_trend_has_an_axis_title_with_its_unit(demo_pack_master):
+    from memberpack.analysis.comparisons import pack_comparisons
+
+    with Pack.open(demo_pack_master) as pack:
+        trends = [c.trend for c in pack_comparisons(pack) if c.trend is not None]
+    assert trends and all(t.y_label for t in trends)
+    assert {t.y_label for t in trends if t.unit == "per_10000"} == {"rate per 10,000"}
