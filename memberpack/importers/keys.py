@@ -16,6 +16,7 @@ import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import date, datetime, timedelta
+from functools import lru_cache
 from typing import Any
 
 from memberpack.importers.cells import column_index
@@ -99,8 +100,10 @@ def is_period_value(value: Any) -> bool:
         return True
     if isinstance(value, (int, float)):
         return float(value).is_integer() and 1990 <= value <= 2040 or 199000 <= value <= 204099
-    return isinstance(value, str) and bool(_PERIOD_TEXT.fullmatch(value.strip()) or _DATE_TEXT.fullmatch(value.strip())
-                                           or YEARS_SPAN.fullmatch(value.strip()))
+    if not isinstance(value, str):
+        return False
+    text = value.strip()
+    return bool(_PERIOD_TEXT.fullmatch(text) or _DATE_TEXT.fullmatch(text) or text[:1].isdigit() and YEARS_SPAN.fullmatch(text))
 
 
 def column_kind(header: str, values: Sequence[Any]) -> str:
@@ -204,7 +207,7 @@ def find_keys(headers: Sequence[str], columns: dict[int, list[Any]], label_col: 
         if figures:
             if kind == PERIOD and _PERIOD_HEADER.search(header):
                 keys.append((c, kind))   # "Period 2019/20" after the figures
-            elif (kind == TEXT or _words_or_none(filled)) and _BREAKDOWN_HEADER.search(header):
+            elif _BREAKDOWN_HEADER.search(header) and (kind == TEXT or _words_or_none(filled)):
                 keys.append((c, kind))   # "inequality: Most deprived quintile" after a tidy file's value
             continue
         if kind == "number" and c < label_col:
@@ -282,6 +285,12 @@ def _date_period(value: Any) -> Period | None:
     return Period(CALENDAR_MONTH, int(year), int(month)) if 1 <= int(month) <= 12 else None
 
 
+@lru_cache(maxsize=4096)
+def _period_text(text: str) -> Period | None:
+    """:func:`parse_period` of a period key's text, asked once per text (a long table repeats a few)."""
+    return parse_period(text)
+
+
 @dataclass(slots=True)
 class RowKeys:
     """What a data row's key columns say: label (if the name cell is blank), section parts, period, area."""
@@ -320,7 +329,7 @@ def row_keys(row: list[Any], keys: Sequence[KeyColumn], label: str, context: Per
             if dated is not None and period is not None:
                 continue   # a date beside a period column: the period says what the figures are for
             year_end = dated if dated is not None and _ends_month(value, dated) else None
-            found = dated or parse_period(text)
+            found = dated or _period_text(text)
             period = found.within(context) if found is not None and context is not None and found.year is None else found
         elif key.role == AREA and text:
             if is_code(value):
