@@ -67,7 +67,9 @@ _IN_THOUSANDS = re.compile(r"\((?:in\s+)?thousands?\)|\bthousands\b(?!\s+of\s+po
 _SERIES_CODE = re.compile(r"[A-Z][A-Z0-9]{2,5}(?: \([A-Z]{1,3}\))?")   # ONS series identifiers: MGSL, LF2P
 _COLUMN_NUMBER = re.compile(r"1?\d{1,3}")
 _DEFAULT_NAME = re.compile(r"Column\s?\d{1,3}")   # the name Excel gives an unnamed table column: no name
-_CURRENCY = re.compile(r"[£$€]")   # "4" in a header row that also numbers the columns: not a name
+_CURRENCY = re.compile(r"[£$€]")
+_CLOCK = re.compile(r"\d{1,3}:(\d\d)")   # a duration as written: what follows the colon
+CLOCK_SEEN = 5   # durations in a column before minutes that never pass 11 cast doubt on hours:minutes   # "4" in a header row that also numbers the columns: not a name
 _NOT_MONEY = re.compile(r"\b(?:numbers?|no\.|count|pupils|fte|headcount|population|rates?|ratio|per|percent(?:age)?|"
                         r"days|weeks|students|learners|index|score)\b|%", re.IGNORECASE)
 _MONEY_WORDS = re.compile(r"\b(?:expenditure|spend|spending|budgets?|costs?|income|funding|grants?|allocations?|"
@@ -165,6 +167,18 @@ def benchmarks(text: str) -> list[tuple[str, float, str | None]]:
     return found
 
 
+def clock_minutes(texts: list[str]) -> list[int]:
+    """What follows the colon in each duration written ``hh:mm`` among ``texts``."""
+    return [int(m[1]) for t in texts if (m := _CLOCK.fullmatch(t.strip()))]
+
+
+def years_months_doubt(letters: list[str]) -> str:
+    """The doubt about columns of durations whose minutes never pass 11 (:data:`CLOCK_SEEN` or more
+    of them): DfE writes average times as years:months, so ``01:11`` may be 23 months, not 71 minutes."""
+    return (f"the durations in column{'s' if len(letters) > 1 else ''} {', '.join(letters)} never show more than 11 "
+            "after the colon: they may be years:months ('01:11' for 1 year 11 months), not hours:minutes as read")
+
+
 class TableReader:
     """Turns the rows of one table into observations, filling in its :class:`TableReport`."""
 
@@ -203,6 +217,7 @@ class TableReader:
         self._context_values: dict[int, Any] = {}
         self._row_keys: set[tuple] = set()
         self._repeats = 0
+        self._clock: dict[str, list[int]] = {}   # column letter -> [durations read, largest minutes]
 
     # --- columns ------------------------------------------------------------------------
     def _columns(self, header: dict[int, list[Any]]) -> list[Column]:
@@ -363,6 +378,9 @@ class TableReader:
         if self._repeats >= 3 and self._repeats * 20 >= len(self._row_keys):   # more than a chance repeat or two
             self.report.doubt(f"{self._repeats:,} row(s) repeat another row's label, section and period: no column "
                               "tells them apart (name the identifying columns with --key-columns)")
+        months = [letter for letter, (count, most) in self._clock.items() if count >= CLOCK_SEEN and most <= 11]
+        if months:
+            self.report.doubt(years_months_doubt(months))
         self.report.settle_verdict()
         layout = self.layout
         layout.last_row = self.last_row + 1
@@ -569,6 +587,9 @@ class TableReader:
             period = col.period_label if row_period is None else self._period(col, row_period)
             cell = read_value(value, col.unit or label_unit, code)
             figure, unit, display, status = cell.value, cell.unit, cell.display, cell.status
+            if unit == MINUTES and (clock := _CLOCK.match(display)):
+                seen = self._clock.setdefault(col.letter, [0, 0])
+                seen[0], seen[1] = seen[0] + 1, max(seen[1], int(clock[1]))
             if status == OUT_OF_RANGE:
                 self.report.skip(col.letter + number, f"{display} is beyond the range of figures memberpack can "
                                                       "sum (1e15 in base units); kept as written, not as a figure")
