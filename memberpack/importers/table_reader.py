@@ -44,7 +44,7 @@ from memberpack.model.blocks import BlockColumn, Coded, FigureBlock, Texts
 from memberpack.model.metrics import CATALOGUE, OTHER_METRIC, Metric, match_metric, mentions_catalogue
 from memberpack.model.observation import BUDGET_MONITOR, DATA, SUBTOTAL, Observation
 from memberpack.model.periods import CALENDAR_MONTH, YEAR, Period, parse_period
-from memberpack.model.units import COUNT, MINUTES, NUMBER, PER_10000, PERCENT, Unit, find_unit
+from memberpack.model.units import COUNT, MINUTES, NUMBER, PER_10000, PERCENT, POUNDS, Unit, find_unit
 from memberpack.model.values import (
     MAX_FIGURE, OUT_OF_RANGE, TEXT, CellValue, clean_number, duration_minutes, from_number, parse_text)
 
@@ -139,6 +139,8 @@ def read_value(value: Any, unit: Unit | None, code: str | None) -> CellValue:
     if kind is float or kind is int:
         if code and is_percent(code):
             return from_number(value, percent_format=True, display=render(value, code))
+        if unit is None and code and "£" in code:   # "£"#,##0: pounds, though no header says so
+            unit = POUNDS
         return from_number(value, unit, display=render(value, code))
     if kind is str:
         if _PLAIN_NUMBER.fullmatch(value):
@@ -284,6 +286,13 @@ class TableReader:
         if len(named) >= 3 and all(_SERIES_CODE.fullmatch(c.measure) for c in named):
             self.report.doubt(f"the column headers are codes ({', '.join(c.measure for c in named[:3])}...), not "
                               "names: the header may be in rows above (give them with --header-rows)")
+        data = [row for r, row in sorted(header.items()) if r >= layout.data_start]
+        nameless = [c.letter for c in columns if c.measure == f"Column {c.letter}" and layout.header_rows
+                    and any(c.index < len(row) and cell_class(row[c.index]) == "number" for row in data)]
+        if nameless:
+            self.report.doubt(f"column{'s' if len(nameless) > 1 else ''} {', '.join(nameless[:5])} hold"
+                              f"{'' if len(nameless) > 1 else 's'} figures under no header: the header may be in "
+                              "other rows (give them with --header-rows)")
         unpriced = [c for c in columns if c.unit is None and _MONEY_WORDS.search(c.measure) and not c.code]
         if unpriced and not any(c.base == "GBP" for c in columns):
             names = ", ".join(f"{c.letter} ({c.measure})" for c in unpriced[:3])

@@ -1,5 +1,6 @@
-"""Doubts found on published files nobody here had seen: a table of words and dates whose first rows
-are taken for its header, and durations that may be years:months rather than hours:minutes."""
+"""What published files nobody here had seen taught: a table of words and dates whose first rows are
+taken for its header and durations that may be years:months rather than hours:minutes are doubts;
+money shown with a "£" number format and no unit in any header is pounds."""
 
 from datetime import datetime
 
@@ -70,3 +71,26 @@ def test_open_statistics_durations_in_years_and_months_are_a_doubt(tmp_path):
     (table,) = read_file(path).tables
     assert table.report.verdict == "unsure"
     assert table.report.doubts[0].startswith("the durations in column G never show more than 11 after the colon")
+
+
+def test_a_pound_number_format_makes_a_figure_pounds(tmp_path):
+    rows = [["LA", "Basic need allocation", "Pupils"], ["York", 47074213.59, 12209], ["Leeds", 194835734.57, 17772]]
+    formats = {"S": {"B2": '"£"#,##0', "B3": '"£"#,##0', "C2": "#,##0", "C3": "#,##0"}}
+    (table,) = read_file(write_xlsx(tmp_path / "places.xlsx", {"S": rows}, formats=formats)).tables
+    got = {o.cell: o for o in table.observations}
+    assert (got["B2"].value, got["B2"].unit, got["B2"].display) == (47074213.59, "GBP", "47,074,214")
+    assert got["C3"].unit != "GBP" and got["C3"].value == 17772
+
+
+def test_figures_under_no_header_are_a_doubt(tmp_path):
+    """A calculator sheet: the header row names one column far right; the figures' own header
+    ('Net Current Expenditure', '£ thousand') sits in rows the finder did not take."""
+    rows = [["Select an authority:"], ["ENGLAND"], [None, None, None, "CHECKS"],
+            [None, "Net Current Expenditure"], [None, "£ thousand"], ["Service Expenditure"],
+            ["Education services", 32264970.3, 4, 0], ["Highways and transport", 3996984.05, 5, 0],
+            ["Children Social Care", 8833758.3, 6, 0]]
+    tables = read_file(write_xlsx(tmp_path / "dropdown.xlsx", {"LA drop-down": rows})).tables
+    table = next(t for t in tables if any(o.label == "Education services" for o in t.observations))
+    assert table.report.verdict == "unsure"
+    assert any(d.startswith("columns B, C hold figures under no header") for d in table.report.doubts), \
+        table.report.doubts
