@@ -595,9 +595,8 @@ class TableReader:
             label, section, period, area = self._keyed(row, label)
         described = self._described
         if self._context and not self._context_holds(row):   # a "constant" column that changes after all
-            first = self._context_values
             varied = " / ".join(cell_text(row[c]) for c in sorted(self._context) if c < width and not blank(row[c])
-                                and c not in self._describing and row[c] != first.get(c))
+                                and c not in self._describing)
             section = " / ".join(filter(None, (section, varied))) or None
             described = self._description(row)
         if not label:
