@@ -248,7 +248,9 @@ def find_keys(headers: Sequence[str], columns: dict[int, list[Any]], label_col: 
 def area_key(codes: str, name: str, region: str) -> str:
     """The stored area of a row with LA codes (old, new or both, space-separated): ``la|933||South West``,
     ``national|999|E92000001|``."""
-    new = next((c.upper() for c in codes.split() if _NEW_CODE.fullmatch(c)), "")
+    news = [c.upper() for c in codes.split() if _NEW_CODE.fullmatch(c)]
+    # the most specific code names the row: an LA's beside its region's (E12) or country's (E92)
+    new = min(news, key=lambda c: (c.startswith("E92"), c.startswith(("E12", "E13"))), default="")
     old = next((c for c in codes.split() if _OLD_CODE.fullmatch(c)), "")
     if new or old:
         level = NATIONAL if new.startswith("E92") else REGIONAL if new.startswith("E12") else LOCAL_AUTHORITY

@@ -156,3 +156,17 @@ def test_a_year_dated_at_its_end_is_the_rows_period_but_monthly_dates_stay_month
         f"2007/08,2007-{m:02d}-01,{m + 5.5}\n" for m in range(4, 13)) + "2007/08,2008-01-01,9.5\n", encoding="utf-8")
     obs = {o.cell: o for o in _only_table(monthly).observations}
     assert (obs["C2"].period, obs["C2"].value, obs["C11"].period) == ("Apr 2007", 9.5, "Jan 2008")
+
+
+def test_an_las_code_names_its_row_beside_its_regions_code(tmp_path):
+    path = tmp_path / "places.csv"
+    path.write_text("Year,region_code,Region,LANumber,new_la_code,LA_name,PriNOR\n"
+                    "2024/25,E12000005,West Midlands,332,E08000027,Dudley,25673\n"
+                    "2024/25,E12000005,West Midlands,333,E08000028,Sandwell,29930\n"
+                    "2024/25,E13000001,Inner London,204,E09000012,Hackney,15255\n"
+                    "2024/25,E13000001,Inner London,202,E09000007,Camden,12011\n"
+                    "2024/25,E12000009,South West,933,E06000066,Somerset,41002\n"
+                    "2024/25,E12000009,South West,878,E10000008,Devon,62730\n", encoding="utf-8")
+    obs = {o.cell: o for o in _only_table(path).observations}
+    assert (obs["G2"].label, obs["G2"].area, obs["G2"].value) == ("Dudley", "la|332|E08000027|West Midlands", 25673)
+    assert obs["G4"].area.startswith("la|204|E09000012|") and obs["G6"].area == "la|933|E06000066|South West"
