@@ -27,6 +27,7 @@ from memberpack.model.values import BLANK, TEXT, parse_text
 AREA, PERIOD, SECTION = "area", "period", "section"
 NAME = "area name"   # the area's name beside its code, when the label is another column (a return's lines)
 LINE = "line number"   # a line-number column whose number the label repeats ("4" and "4 Total Sure Start")
+NAMED_CODE = "code of the name beside it"   # "Ethnic group Code" -8 beside "Does not apply": kept as the name is
 _OLD_CODE = re.compile(r"\d{3}")
 _NEW_CODE = re.compile(r"[EWSN]\d{8}", re.IGNORECASE)
 _PERIOD_TEXT = re.compile(r"(?:19|20)\d{2}(?:\s*[-/–]\s*\d{2,4}|\d{2})?|(?:19|20)\d{2}\s*Q[1-4]", re.IGNORECASE)
@@ -44,6 +45,7 @@ _ID_HEADER = re.compile(r"\b(?:ukprn|urn|upin|laestab|id|ref|reference)\b", re.I
 # A register's reference (``Transaction Number``, ``Invoice No``): one transaction may take several lines
 _REFERENCE_HEADER = re.compile(r"\b(?:transaction|invoice|document|doc|voucher|order|journal|payment|receipt|claim)\s*"
                                r"(?:number|no\.?|ref(?:erence)?|id)\b", re.IGNORECASE)
+_CATEGORY_CODE = re.compile(r"\bcode\s*$", re.IGNORECASE)   # "Ethnic group (20 categories) Code"
 _LINE_NUMBER = re.compile(r"(\d{1,4})[.)]?\s+\S")   # "4 Total Sure Start...": a return's line, numbered
 _BREAKDOWN_HEADER = re.compile(r"\b(?:inequality|breakdown|sex|gender|quintile|decile|ethnicity|age[\s_]?(?:band|group))\b",
                                re.IGNORECASE)
@@ -190,6 +192,7 @@ def find_keys(headers: Sequence[str], columns: dict[int, list[Any]], label_col: 
     repeats = len(names) > distinct.get(label_col, 0)
     keys: list[tuple[int, str]] = []
     lines: list[int] = []
+    category_codes: list[int] = []
     figures = False   # past the first column of figures: only period columns are keys there
     for c, values in columns.items():
         kind = kinds[c]
@@ -201,6 +204,10 @@ def find_keys(headers: Sequence[str], columns: dict[int, list[Any]], label_col: 
             kind = TEXT   # a reference number for each row (a UKPRN): kept with the row
         elif kind == "number" and not figures and _REFERENCE_HEADER.search(header) and _references(filled):
             kind = TEXT   # a transaction's number, on each of its lines
+        elif kind == "number" and not figures and c > label_col and _CATEGORY_CODE.search(header) and all(
+                float(v).is_integer() for v in filled if isinstance(v, (int, float)) and not isinstance(v, bool)):
+            kind = TEXT   # a category's number ("Ethnic group (20 categories) Code"): what the name beside it says
+            category_codes.append(c)
         elif kind == "number" and not figures and _LINE_HEADER.fullmatch(header.strip()):
             kind = TEXT   # an invoice's (or a return's) line number: part of what identifies the row
             lines.append(c)
@@ -223,8 +230,11 @@ def find_keys(headers: Sequence[str], columns: dict[int, list[Any]], label_col: 
     context = {c: _as_text(_filled(columns[c])[0]) for c, kind in keys
                if kind in (TEXT, AREA) and len(columns[c]) >= 3 and distinct[c] == 1
                and len(_filled(columns[c])) == len(columns[c])}
-    words = [c for c, kind in keys if kind == TEXT and c not in context and c not in lines]
+    words = [c for c, kind in keys if kind == TEXT and c not in context and c not in lines and c not in category_codes]
     roles = {c: {AREA: AREA, PERIOD: PERIOD}.get(kind, SECTION) for c, kind in keys}
+    for c in category_codes:   # numbering the names beside them: kept as the names are
+        if c + 1 in words and _paired(columns[c + 1], columns[c]):
+            roles[c] = NAMED_CODE
     if words:
         label = max(words, key=lambda c: (bool(_NAME_HEADER.search(_spaced(header_of.get(c, "")))),
                                           _name_like(columns[c]), distinct[c], c == label_col))

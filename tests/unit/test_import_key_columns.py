@@ -170,3 +170,22 @@ def test_an_las_code_names_its_row_beside_its_regions_code(tmp_path):
     obs = {o.cell: o for o in _only_table(path).observations}
     assert (obs["G2"].label, obs["G2"].area, obs["G2"].value) == ("Dudley", "la|332|E08000027|West Midlands", 25673)
     assert obs["G4"].area.startswith("la|204|E09000012|") and obs["G6"].area == "la|933|E06000066|South West"
+
+
+def test_a_categorys_number_beside_its_name_is_a_key_not_a_figure(tmp_path):
+    path = tmp_path / "census.csv"
+    groups = [(-8, "Does not apply"), (1, "Asian, Asian British or Asian Welsh: Bangladeshi"), (2, "White: Irish")]
+    path.write_text("Upper tier local authorities Code,Upper tier local authorities,Ethnic group (20 categories) Code,"
+                    "Ethnic group (20 categories),Observation\n" + "".join(
+                        f'{code},{name},{number},"{group}",{i * 10 + number}\n' for i, (code, name) in enumerate(
+                            [("E06000001", "Hartlepool"), ("E06000002", "Middlesbrough"), ("W06000024", "Merthyr Tydfil")])
+                        for number, group in groups), encoding="utf-8")
+    table = _only_table(path)
+    obs = {o.cell: o for o in table.observations}
+    assert set(obs) == {f"E{r}" for r in range(2, 11)}   # the category numbers are not figures
+    first, last = obs["E2"], obs["E10"]
+    assert ({first.label, first.section}, first.area, first.value) == (
+        {"Hartlepool", "Does not apply"}, "la||E06000001|", -8)
+    assert ({last.label, last.section}, last.area, last.value) == ({"Merthyr Tydfil", "White: Irish"}, "la||W06000024|", 22)
+    assert ("C", "code of the name beside it") in [(k["column"], k["role"]) for k in table.report.key_columns]
+    assert table.report.verdict == "read"
