@@ -1,7 +1,8 @@
 """Drawing a :class:`ChartSpec` as vector graphics with reportlab's own chart widgets.
 
 The same spec the app draws with pyqtgraph: variance bars coloured and lettered A or (F), series
-over months or quarters with earlier years in grey, benchmarks as dashed lines.
+over months or quarters with earlier years in grey, benchmarks as dashed lines, and measures of very
+different sizes as small multiples (:func:`~memberpack.model.charts.line_groups`).
 """
 
 from __future__ import annotations
