@@ -9,6 +9,8 @@ waits for them; only the rows in sight are ever drawn.
 
 from __future__ import annotations
 
+from bisect import bisect_right
+
 import numpy as np
 from PySide6.QtCore import QAbstractTableModel, QItemSelectionModel, QModelIndex, Qt, QTimer, Signal
 from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QLabel, QLineEdit, QVBoxLayout, QWidget
@@ -25,6 +27,10 @@ from memberpack.model.values import clean_number
 
 LARGE_ROWS = 5_000      # tables longer than this (stored as blocks only) are read this way
 DEBOUNCE_MS = 200
+EXPANDED_PARTS = 64     # a block's column expanded for drawing (two blocks of 20 columns are in sight at most)
+_DISPLAY, _ALIGNMENT, _TOOLTIP = (int(r) for r in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.TextAlignmentRole,
+                                                  Qt.ItemDataRole.ToolTipRole))
+_RIGHT = int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
 
 
 def readable(blocks: list[FigureBlock]) -> bool:
@@ -69,6 +75,8 @@ class LargeTable:
     def __init__(self, blocks: list[FigureBlock]) -> None:
         self.blocks = blocks
         self.starts = np.cumsum([0] + [len(b) for b in blocks])
+        self._starts: list[int] = self.starts.tolist()
+        self._expanded: dict[tuple[int, int], list] = {}   # cells of parts not kept raw, as last drawn
         self.sheet = blocks[0].sheet
         index: dict[str, int] = {}
         codes = []
@@ -92,16 +100,22 @@ class LargeTable:
         return self.label_values[self.label_codes[row]]
 
     def cell(self, row: int, column: int) -> tuple[float | None, str | None, str, str | None]:
-        """(value, unit, display, status) of one cell, made from its block's arrays."""
-        b = int(np.searchsorted(self.starts, row, side="right")) - 1
-        i = row - int(self.starts[b])
+        """(value, unit, display, status) of one cell, made from its block's arrays (asked for every
+        cell in sight at each paint, so kept to plain Python on Python numbers)."""
+        b = bisect_right(self._starts, row) - 1
+        i = row - self._starts[b]
         part = self.columns[column].parts[b]
         if i in part.specials or not part.raw:
-            return part.cells()[i]
+            key = (column, b)
+            if key not in self._expanded:
+                if len(self._expanded) >= EXPANDED_PARTS:
+                    self._expanded.clear()
+                self._expanded[key] = part.cells()
+            return self._expanded[key][i]
         raw = float(part.values[i])
         if part.displays is not None:
-            a, z = int(part.displays.offsets[i]), int(part.displays.offsets[i + 1])
-            display = part.displays.data[a:z].decode()
+            offsets = part.displays.offsets
+            display = part.displays.data[int(offsets[i]):int(offsets[i + 1])].decode()
         elif part.code is not None:
             display = render(raw, part.code)
         else:
@@ -186,15 +200,15 @@ class LargeTableModel(QAbstractTableModel):
             return self.measures[section - 1]
         return None
 
-    def data(self, index: QModelIndex, role=Qt.ItemDataRole.DisplayRole):
-        if not index.isValid():
-            return None
-        row = int(self.order[index.row()])
-        if role == Qt.ItemDataRole.DisplayRole:
-            return self.label(row) if index.column() == 0 else self.cell(row, index.column() - 1)[2]
-        if role == Qt.ItemDataRole.TextAlignmentRole and index.column() > 0:
-            return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
-        if role == Qt.ItemDataRole.ToolTipRole:
+    def data(self, index: QModelIndex, role=_DISPLAY):
+        """Asked about seven times per cell in sight at each paint: roles not shown answer at once."""
+        if role == _DISPLAY:
+            row, column = int(self.order[index.row()]), index.column()
+            return self.table.label(row) if column == 0 else self.table.cell(row, column - 1)[2]
+        if role == _ALIGNMENT:
+            return _RIGHT if index.column() > 0 else None
+        if role == _TOOLTIP and index.isValid():
+            row = int(self.order[index.row()])
             if index.column() == 0:
                 return f"{self.label(row)}\n{self.dataset.source_file}, sheet {self.sheet}"
             obs = self.observation(index)
