@@ -111,7 +111,7 @@ class PackTabs(QTabWidget):
         super().paintEvent(event)
         if self._overview_later and self._overview is None:
             self._overview_later = False
-            QTimer.singleShot(0, self._read_headlines)
+            QTimer.singleShot(0, self, self._read_headlines)   # not once these tabs are gone
 
     def _read_headlines(self) -> None:
         """Work out the headlines on a worker thread, over a connection of its own: they read every
