@@ -390,7 +390,7 @@ class TableReader:
                 self._tick(r, progress, cancel)
         yield from self._settle(pending, final=True)
         if self._unnamed_read and self.layout.header_rows:   # with no header at all, that is the doubt
-            letters = ", ".join(column_letter(c) for c in sorted(self._unnamed_read))
+            letters = ", ".join(column_letter(c) for c in sorted(self._unnamed_read)[:5])
             self.report.doubt(f"column{'s' if len(self._unnamed_read) > 1 else ''} {letters} hold{'' if len(self._unnamed_read) > 1 else 's'} "
                               "figures under no header: what they measure is not stated (give the header rows with "
                               "--header-rows, or leave the column out in the import wizard)")
