@@ -57,6 +57,7 @@ def cell_by_cell(monkeypatch):
 
         monkeypatch.setattr(engine, "READ_IN_CHILD", False)   # the patch holds in this process only
         monkeypatch.setattr(TableReader, "_plain", lambda self, r, row: None)
+        monkeypatch.setattr(TableReader, "_plain_batch", lambda self, stream, header_label: 1 << 30)
     return use
 
 
@@ -223,3 +224,15 @@ def test_sections_with_sub_totals_read_the_same_either_way(tmp_path, cell_by_cel
     assert roles["Directorate 1 sub total"] == "subtotal" and roles["Line 1.0"] == "data"
     assert roles.get("Line all") == ("total" if total_row else None)
     assert any(isinstance(p, FigureBlock) for p in parts) != total_row
+
+
+def test_the_first_figures_of_a_table_are_the_same_read_alone(tmp_path):
+    """``iter_observations(first=n)`` (a budget monitor's sign convention is learnt from its first
+    figures) reads only the blocks and rows holding them, and gives what the whole reading starts with."""
+    path = _money_table(tmp_path / "ledger.xlsx", rows=3_000, formatted=False)
+    with Pack.create(tmp_path / "p.mpack") as pack:
+        import_files(pack, [path])
+        (ds,) = pack.datasets()
+        everything = _fields(pack.observations(ds.id))
+        for first in (1, 7, 4_999, 10_003, len(everything), 10**6):
+            assert _fields(pack.iter_observations(ds.id, first=first)) == everything[:first]
