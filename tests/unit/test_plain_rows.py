@@ -236,3 +236,59 @@ def test_the_first_figures_of_a_table_are_the_same_read_alone(tmp_path):
         everything = _fields(pack.observations(ds.id))
         for first in (1, 7, 4_999, 10_003, len(everything), 10**6):
             assert _fields(pack.iter_observations(ds.id, first=first)) == everything[:first]
+
+
+def _placements_table(path, rows=1_300):
+    """A budget monitor with a provider key column, a RAG status and a comment among its figures:
+    blanks, a comment that reads as a figure, a suppressed figure, a label naming a metric, and a
+    row adding up the two rows above it in its provider's run (an unworded sub total)."""
+    wb = Workbook()
+    ws = wb.active
+    ws.append(["Placement", "Provider", "Budget £k", "RAG", "Forecast £k", "Comment", "Weeks"])
+    rnd = random.Random(5)
+    providers = ("Acme Care Ltd", "Northfield Trust", "Brightpath")
+    for r in range(rows):
+        budget, forecast = round(rnd.uniform(10, 900), 1), round(rnd.uniform(10, 900), 1)
+        comment = None if r % 7 == 0 else f"Review in week {r % 52}"
+        row = [f"Line {r}", providers[(r // 4) % 3], budget, ("Red", "Amber", "Green", "")[r % 4], forecast,
+               comment, rnd.randint(1, 52)]
+        if r == 600:
+            row[5] = "1,050 families"        # a comment that reads as a figure: read cell by cell
+        if r == 700:
+            row[4] = "c"                     # a suppressed figure
+        if r == 800:
+            row[0] = "Fostering"             # names a metric
+        if r == 903:                          # adds up the three rows above it, its provider's
+            above = [ws.cell(ws.max_row - i, c).value for i in range(3) for c in (3, 5, 7)]
+            row[2], row[4], row[6] = (round(sum(above[k::3]), 1) for k in range(3))
+        ws.append(row)
+    wb.save(path)
+    return path
+
+
+def test_text_columns_read_the_same_either_way(tmp_path, cell_by_cell, monkeypatch):
+    from memberpack.importers import engine, table_reader
+    from memberpack.importers.engine import iter_tables
+
+
+    monkeypatch.setattr(engine, "READ_IN_CHILD", False)        # so that the next line holds
+    monkeypatch.setattr(table_reader, "ROLE_WINDOW", 400)   # windows of 200 rows: the odd rows spoil only theirs
+    path = _placements_table(tmp_path / "placements.xlsx")
+    parts = list(next(iter_tables(path)).parts)
+    fast = read_file(path).tables[0]
+    with Pack.create(tmp_path / "p.mpack") as pack:   # stored and read back (text cells as a block's specials)
+        import_files(pack, [path])
+        stored = _fields(pack.observations(pack.datasets()[0].id))
+        assert pack.block_rows(pack.datasets()[0].id)[0] >= 800
+    cell_by_cell()
+    slow = read_file(path).tables[0]
+    assert _fields(fast.observations) == _fields(slow.observations)
+    assert fast.report.to_dict() == slow.report.to_dict()
+    assert fast.metric_counts == slow.metric_counts
+    blocks = [p for p in parts if isinstance(p, FigureBlock)]
+    assert sum(len(b) for b in blocks) >= 800
+    shown = {o.cell: (o.value, o.display, o.status) for o in fast.observations}
+    assert shown["D502"] == (None, "Red", "red") and shown["D505"] == (None, "", "blank")
+    assert shown["F703"] == (None, "Review in week 25", "text") and shown["F9"] == (None, "", "blank")
+    assert {o.row_role for o in fast.observations if o.row == 903} == {"subtotal"}
+    assert stored == _fields(slow.observations)
