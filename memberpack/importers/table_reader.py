@@ -41,7 +41,8 @@ from memberpack.importers.roles import SUBTOTAL_WORDS, TOTAL_WORDS, ParsedRow, a
 from memberpack.importers.stream import Peekable
 from memberpack.importers.table_ends import TableEnds
 from memberpack.model.blocks import BlockColumn, Coded, FigureBlock, Texts
-from memberpack.model.metrics import CATALOGUE, OTHER_METRIC, Metric, match_metric, mentions_catalogue
+from memberpack.model.metrics import (CATALOGUE, OTHER_METRIC, Metric, catalogue_words, match_metric,
+                                      mentions_catalogue)
 from memberpack.model.observation import BUDGET_MONITOR, DATA, SUBTOTAL, Observation
 from memberpack.model.periods import CALENDAR_MONTH, YEAR, Period, parse_period
 from memberpack.model.units import COUNT, MINUTES, NUMBER, PER_10000, PERCENT, Unit, find_unit
@@ -415,7 +416,8 @@ class TableReader:
         shown = self._shown(rs[0], not texts and _as_text(values[0]))
         if not all(labels) or (("total" in lowered or "number" in lowered) and _ODD_LABEL.search(joined)) or not all(
                 map(self._no_unit_or_period, _labels_matching(_may_state_unit_or_period, joined, lowered, labels))) or (
-                mentions_catalogue(joined) and not all(self._read_as_columns(label, shown, texts) for label in labels)) or (
+                mentions_catalogue(joined) and not all(self._read_as_columns(label, shown, texts)
+                                                       for label in _one_per_catalogue_words(labels))) or (
                 _MARKED.search(joined)):
             return self._put_back(stream, items)
         if self._not_measures:
@@ -914,6 +916,12 @@ def _may_state_unit_or_period(text: str, lowered: str) -> Iterator[re.Match]:
         yield from _YEAR_DIGITS.finditer(text)
     if "/" in text:
         yield from _SPLIT_DIGITS.finditer(text)
+
+
+def _one_per_catalogue_words(labels: list[str]) -> Iterator[str]:
+    """One label of each set of catalogue words: what a label gives its figures (:meth:`TableReader._asked`)
+    depends on those alone ("Fostering 17" as "Fostering 18")."""
+    return iter({catalogue_words(label): label for label in labels}.values())
 
 
 def _written(row: PlainRow) -> bool:
