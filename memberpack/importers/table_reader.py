@@ -51,6 +51,7 @@ from memberpack.model.values import (
 
 ROLE_WINDOW = 2_000
 BATCH_ROWS = 500          # rows tested together for being plain (TableReader._plain_batch)
+FEWEST_BATCH_ROWS = 16    # a batch that is not plain is tried again in halves down to this
 PROGRESS_EVERY = 5_000
 _BENCHMARK_HEADER = re.compile(r"bench|compar|national|england|neighbour|regional", re.IGNORECASE)
 _BENCHMARK = re.compile(r"\s*(?P<name>[A-Za-z][A-Za-z .'&-]*?)\s*[,:]?\s*(?P<num>-?\d[\d,]*(?:\.\d+)?)\s*"
@@ -80,10 +81,11 @@ _ODD_LABEL = re.compile("|".join(p.pattern for p in (SUBTOTAL_WORDS, TOTAL_WORDS
 
 # A row whose every cell is a figure read just as its column says, or a text that is no figure
 # (TableReader._plain): a plain tuple (row, label, section, values as read, the figures as float64,
-# the period and area its key columns give, the positions of its text columns), the quickest thing
-# to make a hundred thousand of. The figures are those of the columns that are not text.
+# the period and area its key columns give, the positions of its text columns, the period its
+# label gives), the quickest thing to make a hundred thousand of. The figures are those of the
+# columns that are not text.
 PlainRow = tuple
-_R, _LABEL, _SECTION, _VALUES, _FIGURES, _PERIOD, _AREA, _TEXTS = range(8)
+_R, _LABEL, _SECTION, _VALUES, _FIGURES, _PERIOD, _AREA, _TEXTS, _LABEL_PERIOD = range(9)
 _TEXT_CACHE = 50_000   # distinct texts remembered per table (a comment column may hold one a row)
 # A label ending in a footnote marker ("Somerset5", "Total (3)"): such rows are read cell by cell.
 _MARKED = re.compile(r"(?:[a-z)]\d{1,2}|\(\d{1,2}\)|\]|[¹²³⁴⁵⁶⁷⁸⁹⁰])(?=\0|$)")
@@ -202,6 +204,8 @@ class TableReader:
         # Plain rows with keys are read as blocks only when every column takes the row's period as it is
         self._keyed_plain = not (self.keys and any(k.role == PERIOD for k in self.keys) and any(
             c.period is not None or _TEXT_COLUMN.search(c.measure) for c in self.columns))
+        # and rows whose label names a period (2019/20) only when every column takes it as it is
+        self._label_periods = not any(c.period is not None or _TEXT_COLUMN.search(c.measure) for c in self.columns)
         self._carried: dict[int, str] = {}
         self._context_values: dict[int, Any] = {}
         self._text_cells: dict[tuple, tuple[str, str] | bool] = {}
@@ -322,12 +326,17 @@ class TableReader:
         pending: list[ParsedRow | PlainRow] = []
         ends = TableEnds(self.layout, self.header_row)
         read = one_by_one = 0
+        size = BATCH_ROWS
         while (item := stream.peek()) is not None:
             if one_by_one == 0 and not (ends.blank_run or ends.footnotes):
-                batch = self._plain_batch(stream, ends.header_label)
+                batch = self._plain_batch(stream, ends.header_label, size)
                 if isinstance(batch, int):
+                    if size > FEWEST_BATCH_ROWS:   # the rows before the one that is not plain may be
+                        size //= 2
+                        continue
                     one_by_one = batch   # a row of them is not plain: read those rows one by one
                 else:
+                    size = min(size * 2, BATCH_ROWS)
                     pending += batch
                     self.last_row = batch[-1][_R]
                     while len(pending) >= ROLE_WINDOW:
@@ -389,11 +398,11 @@ class TableReader:
         if progress is not None:
             progress(r, max(self.sheet.height, r + 1), f"{self.sheet.name}: row {r + 1:,}")
 
-    def _plain_batch(self, stream: Peekable, header_label: Any) -> list[PlainRow] | int:
-        """The next :data:`BATCH_ROWS` rows when every one is a plain data row (:meth:`_plain`,
-        and what :class:`TableEnds` calls a row), tested together; otherwise they are put back and
-        their number returned. Most rows of a large table are read this way."""
-        items = stream.take(BATCH_ROWS)
+    def _plain_batch(self, stream: Peekable, header_label: Any, size: int = BATCH_ROWS) -> list[PlainRow] | int:
+        """The next ``size`` rows when every one is a plain data row (:meth:`_plain`, and what
+        :class:`TableEnds` calls a row), tested together; otherwise they are put back and their
+        number returned. Most rows of a large table are read this way."""
+        items = stream.take(size)
         rs = [r for r, _ in items]
         rows = [row for _, row in items]
         if not items or self.layout.last_row is not None or not self.columns or min(map(len, rows)) <= self._last_index:
@@ -414,19 +423,30 @@ class TableReader:
         joined = "\0".join(labels)
         lowered = joined.lower()
         shown = self._shown(rs[0], not texts and _as_text(values[0]))
-        if not all(labels) or (("total" in lowered or "number" in lowered) and _ODD_LABEL.search(joined)) or not all(
-                map(self._no_unit_or_period, _labels_matching(_may_state_unit_or_period, joined, lowered, labels))) or (
+        if not all(labels) or (("total" in lowered or "number" in lowered) and _ODD_LABEL.search(joined)) or (
                 mentions_catalogue(joined) and not all(self._read_as_columns(label, shown, texts)
                                                        for label in _one_per_catalogue_words(labels))) or (
                 _MARKED.search(joined)):
             return self._put_back(stream, items)
+        dated = {}
+        for label in _labels_matching(_may_state_unit_or_period, joined, lowered, labels):
+            period = self._label_period(label)
+            if period is False:
+                return self._put_back(stream, items)
+            dated[label] = period
         if self._not_measures:
             if not self._keyed_plain or not all(map(self._context_holds, rows)):
                 return self._put_back(stream, items)
-            keyed = [self._keyed(row, label) for row, label in zip(rows, labels)]
-            return [(r, label, section, v, f, period, area, texts)
-                    for r, (label, section, period, area), v, f in zip(rs, keyed, values, figures)]
-        return list(zip(rs, labels, repeat(self.section), values, figures, repeat(None), repeat(None), repeat(texts)))
+            found = []
+            for r, row, label, v, f in zip(rs, rows, labels, values, figures):
+                name, section, period, area = self._keyed(row, label)
+                own = dated.get(label) if name == label else self._label_period(name)
+                if own is False:
+                    return self._put_back(stream, items)
+                found.append((r, name, section, v, f, period, area, texts, own))
+            return found
+        return list(zip(rs, labels, repeat(self.section), values, figures, repeat(None), repeat(None), repeat(texts),
+                        map(dated.get, labels) if dated else repeat(None)))
 
     def _figures_and_texts(self, values: list[list[Any]]) -> tuple[Any, tuple[int, ...]] | None:
         """Rows of measure values as (their figures as float64, the positions of the text columns):
@@ -506,7 +526,7 @@ class TableReader:
             return None
         (figures,), texts = split
         label = " ".join(label.split())
-        if not label or _ODD_LABEL.search(label) or not self._no_unit_or_period(label) or _MARKED.search(label):
+        if not label or _ODD_LABEL.search(label) or _MARKED.search(label) or (own := self._label_period(label)) is False:
             return None
         if mentions_catalogue(label) and not self._read_as_columns(
                 label, self._shown(r, not texts and _as_text(values)), texts):
@@ -514,9 +534,11 @@ class TableReader:
         if self._not_measures:
             if not self._keyed_plain or not self._context_holds(row):
                 return None
-            label, section, period, area = self._keyed(row, label)
-            return r, label, section, values, figures, period, area, texts
-        return r, label, self.section, values, figures, None, None, texts
+            name, section, period, area = self._keyed(row, label)
+            if name != label and (own := self._label_period(name)) is False:
+                return None
+            return r, name, section, values, figures, period, area, texts, own
+        return r, label, self.section, values, figures, None, None, texts, own
 
     def _shown(self, r: int, as_text: bool) -> list[tuple[str | None, float, str | None]]:
         """How row ``r``'s plain figures are read, column by column: (number format, factor to base
@@ -526,9 +548,13 @@ class TableReader:
             return [(None, c.factor, c.base) for c in self.columns]
         return [(c.code, 100.0, PERCENT) if c.percent else (c.code, c.factor, c.base) for c in self.columns]
 
-    def _no_unit_or_period(self, label: str) -> bool:
-        """Whether the label states no unit or period its row's figures would take (as ``_read_cells``)."""
-        return (not _UNIT_HINT.search(label) or find_unit(label) is None) and _row_period(label, self.context) is None
+    def _label_period(self, label: str) -> Period | None | bool:
+        """The period a plain row's label gives its figures (as ``_read_cells``), None for none; False
+        when the label states a unit they would take, or a period its columns would not all take alike."""
+        if _UNIT_HINT.search(label) and find_unit(label) is not None:
+            return False
+        period = _row_period(label, self.context)
+        return False if period is not None and not self._label_periods else period
 
     def _read_as_columns(self, label: str, shown: list[tuple], texts: tuple[int, ...] = ()) -> bool:
         """Whether a label that might name a metric gives each figure its column's metric anyway.
@@ -822,7 +848,7 @@ class TableReader:
 
     def _parsed(self, plain: PlainRow) -> ParsedRow:
         """A plain row read cell by cell after all (its window needs the row-by-row rules)."""
-        r, label, section, values, _, period, area, _ = plain
+        r, label, section, values, _, period, area, _, _ = plain
         parsed = ParsedRow(r, label, section, DATA, period=period, area=area)
         self._read_cells(parsed, list(zip(self.columns, values)), ())
         return parsed
@@ -850,7 +876,8 @@ class TableReader:
         self.metric_counts.update({m: n * matched.count(m) for m in matched})
         counted = bool(_COUNT_METRICS.intersection(matched))
         unitless = unit_of_row is None
-        keyed_periods = any(row[_PERIOD] is not None for row in rows)
+        periods = [row[_PERIOD] or row[_LABEL_PERIOD] for row in rows]
+        keyed_periods = any(period is not None for period in periods)
         fallback = self.columns[0].period_label
         columns, k = [], 0
         for j, (col, metric, (code, factor, unit)) in enumerate(zip(self.columns, metrics, shown)):
@@ -865,7 +892,7 @@ class TableReader:
                                        np.ascontiguousarray(raw[:, k]), factor=factor,
                                        displays=displays[j] if displays else None, code=code))
             k += 1
-        rs, labels, sections, _, _, periods, areas, _ = zip(*rows)
+        rs, labels, sections, _, _, _, areas, _, _ = zip(*rows)
         lines = np.array(rs, dtype=np.int32)
         return FigureBlock(self.sheet.name, lines - self.layout.data_start, lines + 1, Coded.of(labels),
                            Coded.of(sections), Coded.same(DATA, n), columns,
