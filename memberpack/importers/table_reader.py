@@ -82,10 +82,10 @@ _ODD_LABEL = re.compile("|".join(p.pattern for p in (SUBTOTAL_WORDS, TOTAL_WORDS
 # A row whose every cell is a figure read just as its column says, or a text that is no figure
 # (TableReader._plain): a plain tuple (row, label, section, values as read, the figures as float64,
 # the period and area its key columns give, the positions of its text columns, the period its
-# label gives), the quickest thing to make a hundred thousand of. The figures are those of the
-# columns that are not text.
+# label gives, and None or the metrics and units its label gives its figures), the quickest thing
+# to make a hundred thousand of. The figures are those of the columns that are not text.
 PlainRow = tuple
-_R, _LABEL, _SECTION, _VALUES, _FIGURES, _PERIOD, _AREA, _TEXTS, _LABEL_PERIOD = range(9)
+_R, _LABEL, _SECTION, _VALUES, _FIGURES, _PERIOD, _AREA, _TEXTS, _LABEL_PERIOD, _KIND = range(10)
 _TEXT_CACHE = 50_000   # distinct texts remembered per table (a comment column may hold one a row)
 # A label ending in a footnote marker ("Somerset5", "Total (3)"): such rows are read cell by cell.
 _MARKED = re.compile(r"(?:[a-z)]\d{1,2}|\(\d{1,2}\)|\]|[¹²³⁴⁵⁶⁷⁸⁹⁰])(?=\0|$)")
@@ -424,10 +424,18 @@ class TableReader:
         lowered = joined.lower()
         shown = self._shown(rs[0], not texts and _as_text(values[0]))
         if not all(labels) or (("total" in lowered or "number" in lowered) and _ODD_LABEL.search(joined)) or (
-                mentions_catalogue(joined) and not all(self._read_as_columns(label, shown, texts)
-                                                       for label in _one_per_catalogue_words(labels))) or (
                 _MARKED.search(joined)):
             return self._put_back(stream, items)
+        kinds: dict[frozenset, tuple] = {}
+        if mentions_catalogue(joined):
+            words = list(map(catalogue_words, labels))
+            for found, label in dict(zip(words, labels)).items():   # what a label gives depends on these alone
+                kind = self._row_kind(label, shown, texts)
+                if kind is False:
+                    return self._put_back(stream, items)
+                if kind is not None:
+                    kinds[found] = kind
+        row_kinds = list(map(kinds.get, words)) if kinds else repeat(None)
         dated = {}
         for label in _labels_matching(_may_state_unit_or_period, joined, lowered, labels):
             period = self._label_period(label)
@@ -438,15 +446,19 @@ class TableReader:
             if not self._keyed_plain or not all(map(self._context_holds, rows)):
                 return self._put_back(stream, items)
             found = []
-            for r, row, label, v, f in zip(rs, rows, labels, values, figures):
+            for r, row, label, v, f, kind in zip(rs, rows, labels, values, figures, row_kinds):
                 name, section, period, area = self._keyed(row, label)
-                own = dated.get(label) if name == label else self._label_period(name)
-                if own is False:
-                    return self._put_back(stream, items)
-                found.append((r, name, section, v, f, period, area, texts, own))
+                if name != label:   # the key columns name the row: it is that name that is read
+                    own = self._label_period(name)
+                    kind = self._row_kind(name, shown, texts) if mentions_catalogue(name) else None
+                    if own is False or kind is False:
+                        return self._put_back(stream, items)
+                else:
+                    own = dated.get(label)
+                found.append((r, name, section, v, f, period, area, texts, own, kind))
             return found
         return list(zip(rs, labels, repeat(self.section), values, figures, repeat(None), repeat(None), repeat(texts),
-                        map(dated.get, labels) if dated else repeat(None)))
+                        map(dated.get, labels) if dated else repeat(None), row_kinds))
 
     def _figures_and_texts(self, values: list[list[Any]]) -> tuple[Any, tuple[int, ...]] | None:
         """Rows of measure values as (their figures as float64, the positions of the text columns):
@@ -528,17 +540,36 @@ class TableReader:
         label = " ".join(label.split())
         if not label or _ODD_LABEL.search(label) or _MARKED.search(label) or (own := self._label_period(label)) is False:
             return None
-        if mentions_catalogue(label) and not self._read_as_columns(
-                label, self._shown(r, not texts and _as_text(values)), texts):
-            return None
+        shown = self._shown(r, not texts and _as_text(values))
+        section, period, area = self.section, None, None
         if self._not_measures:
             if not self._keyed_plain or not self._context_holds(row):
                 return None
             name, section, period, area = self._keyed(row, label)
             if name != label and (own := self._label_period(name)) is False:
                 return None
-            return r, name, section, values, figures, period, area, texts, own
-        return r, label, self.section, values, figures, None, None, texts, own
+            label = name
+        kind = self._row_kind(label, shown, texts) if mentions_catalogue(label) else None
+        if kind is False:
+            return None
+        return r, label, section, values, figures, period, area, texts, own, kind
+
+    def _row_kind(self, label: str, shown: list[tuple], texts: tuple[int, ...]) -> tuple | None | bool:
+        """What a label that may name a metric gives its plain row's figures: None when each keeps its
+        column's metric; else (each column's metric, each column's unit), as :meth:`_read_cells`
+        gives them (a label naming a count metric makes unitless figures counts); False when a text
+        column is among them (its cells would take the row's metric too)."""
+        if self._read_as_columns(label, shown, texts):
+            return None
+        if texts:
+            return False
+        metrics = [self._metric(label, c.measure, base) for c, (_, _, base) in zip(self.columns, shown)]
+        units = [base for _, _, base in shown]
+        if _row_unit(shown, ()) is None or self._count_columns:
+            counted = bool(_COUNT_METRICS.intersection(metrics) or _NUMBER_OF.search(label))
+            units = [COUNT if unit is None and (counted or c.measure in self._count_columns) else unit
+                     for c, unit in zip(self.columns, units)]
+        return tuple(metrics), tuple(units)
 
     def _shown(self, r: int, as_text: bool) -> list[tuple[str | None, float, str | None]]:
         """How row ``r``'s plain figures are read, column by column: (number format, factor to base
@@ -848,7 +879,7 @@ class TableReader:
 
     def _parsed(self, plain: PlainRow) -> ParsedRow:
         """A plain row read cell by cell after all (its window needs the row-by-row rules)."""
-        r, label, section, values, _, period, area, _, _ = plain
+        r, label, section, values, _, period, area, _, _, _ = plain
         parsed = ParsedRow(r, label, section, DATA, period=period, area=area)
         self._read_cells(parsed, list(zip(self.columns, values)), ())
         return parsed
@@ -873,7 +904,14 @@ class TableReader:
         metrics = [c.metric(None, self._metric) if j in texts else m
                    for j, (c, m) in enumerate(zip(self.columns, self._column_metrics(shown)))]
         matched = [m for m in metrics if m != OTHER_METRIC.id]
-        self.metric_counts.update({m: n * matched.count(m) for m in matched})
+        kinds = [row[_KIND] for row in rows]
+        varied = any(kind is not None for kind in kinds)
+        plain = kinds.count(None) if varied else n
+        if plain:
+            self.metric_counts.update({m: plain * matched.count(m) for m in matched})
+        if varied:
+            for (own, _), times in Counter(kind for kind in kinds if kind is not None).items():
+                self.metric_counts.update({m: times * own.count(m) for m in own if m != OTHER_METRIC.id})
         counted = bool(_COUNT_METRICS.intersection(matched))
         unitless = unit_of_row is None
         periods = [row[_PERIOD] or row[_LABEL_PERIOD] for row in rows]
@@ -891,8 +929,11 @@ class TableReader:
             columns.append(BlockColumn(col.position, col.letter, col.measure, unit, metric, period,
                                        np.ascontiguousarray(raw[:, k]), factor=factor,
                                        displays=displays[j] if displays else None, code=code))
+            if varied:
+                columns[-1].row_metrics = Coded.of([kind[0][j] if kind else metric for kind in kinds])
+                columns[-1].row_units = Coded.of([kind[1][j] if kind else unit for kind in kinds])
             k += 1
-        rs, labels, sections, _, _, _, areas, _, _ = zip(*rows)
+        rs, labels, sections, _, _, _, areas, _, _, _ = zip(*rows)
         lines = np.array(rs, dtype=np.int32)
         return FigureBlock(self.sheet.name, lines - self.layout.data_start, lines + 1, Coded.of(labels),
                            Coded.of(sections), Coded.same(DATA, n), columns,
@@ -943,12 +984,6 @@ def _may_state_unit_or_period(text: str, lowered: str) -> Iterator[re.Match]:
         yield from _YEAR_DIGITS.finditer(text)
     if "/" in text:
         yield from _SPLIT_DIGITS.finditer(text)
-
-
-def _one_per_catalogue_words(labels: list[str]) -> Iterator[str]:
-    """One label of each set of catalogue words: what a label gives its figures (:meth:`TableReader._asked`)
-    depends on those alone ("Fostering 17" as "Fostering 18")."""
-    return iter({catalogue_words(label): label for label in labels}.values())
 
 
 def _written(row: PlainRow) -> bool:

@@ -319,3 +319,23 @@ def test_rows_whose_labels_name_periods_read_the_same_either_way(tmp_path, cell_
     assert (sum(len(b) for b in blocks) >= 500) != column_period
     periods = {o.period for o in fast.observations if o.measure == "Placements"}
     assert {"Q1 2019/20", "Q4 2031/32"} <= periods or column_period
+
+
+def test_rows_whose_labels_name_metrics_are_kept_in_blocks(tmp_path, cell_by_cell):
+    """``Care leavers`` among other services: its figures take the label's metric and are counts,
+    kept per row in the block, stored and read back as cell by cell."""
+    from memberpack.importers.engine import iter_tables
+
+    shapes, _ = _shapes()
+    shapes["dated rows"][1](tmp_path / "dated.xlsx", 400)
+    blocks = [p for p in next(iter_tables(tmp_path / "dated.xlsx")).parts if isinstance(p, FigureBlock)]
+    assert sum(map(len, blocks)) == 400 and blocks[0].columns[0].row_metrics is not None
+    with Pack.create(tmp_path / "p.mpack") as pack:
+        import_files(pack, [tmp_path / "dated.xlsx"])
+        (ds,) = pack.datasets()
+        stored = _fields(pack.observations(ds.id))
+    cell_by_cell()
+    slow = read_file(tmp_path / "dated.xlsx").tables[0]
+    assert stored == _fields(slow.observations)
+    leavers = {(o.metric_id, o.unit) for o in slow.observations if o.label == "Care leavers"}
+    assert leavers == {("care_leavers_count", "count")}
