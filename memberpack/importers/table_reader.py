@@ -46,7 +46,7 @@ from memberpack.model.metrics import (CATALOGUE, OTHER_METRIC, Metric, catalogue
                                       mentions_catalogue)
 from memberpack.model.observation import BUDGET_MONITOR, DATA, SUBTOTAL, Observation
 from memberpack.model.periods import CALENDAR_MONTH, YEAR, Period, parse_period
-from memberpack.model.units import COUNT, MINUTES, NUMBER, PER_10000, PERCENT, Unit, find_unit
+from memberpack.model.units import COUNT, MINUTES, NUMBER, PER_10000, PERCENT, POUNDS, Unit, find_unit
 from memberpack.model.values import (
     MAX_FIGURE, OUT_OF_RANGE, TEXT, CellValue, clean_number, duration_minutes, from_number, parse_text)
 
@@ -70,7 +70,9 @@ _IN_THOUSANDS = re.compile(r"\((?:in\s+)?thousands?\)|\bthousands\b(?!\s+of\s+po
 _SERIES_CODE = re.compile(r"[A-Z][A-Z0-9]{2,5}(?: \([A-Z]{1,3}\))?")   # ONS series identifiers: MGSL, LF2P
 _COLUMN_NUMBER = re.compile(r"1?\d{1,3}")
 _DEFAULT_NAME = re.compile(r"Column\s?\d{1,3}")   # the name Excel gives an unnamed table column: no name
-_CURRENCY = re.compile(r"[£$€]")   # "4" in a header row that also numbers the columns: not a name
+_CURRENCY = re.compile(r"[£$€]")
+_CLOCK = re.compile(r"\d{1,3}:(\d\d)")   # a duration as written: what follows the colon
+CLOCK_SEEN = 5   # durations in a column before minutes that never pass 11 cast doubt on hours:minutes   # "4" in a header row that also numbers the columns: not a name
 _NOT_MONEY = re.compile(r"\b(?:numbers?|no\.|count|pupils|fte|headcount|population|rates?|ratio|per|percent(?:age)?|"
                         r"days|weeks|students|learners|index|score)\b|%", re.IGNORECASE)
 _MONEY_WORDS = re.compile(r"\b(?:expenditure|spend|spending|budgets?|costs?|income|funding|grants?|allocations?|"
@@ -143,6 +145,8 @@ def read_value(value: Any, unit: Unit | None, code: str | None) -> CellValue:
     if kind is float or kind is int:
         if code and is_percent(code):
             return from_number(value, percent_format=True, display=render(value, code))
+        if unit is None and code and "£" in code:   # "£"#,##0: pounds, though no header says so
+            unit = POUNDS
         return from_number(value, unit, display=render(value, code))
     if kind is str:
         if _PLAIN_NUMBER.fullmatch(value):
@@ -171,6 +175,18 @@ def benchmarks(text: str) -> list[tuple[str, float, str | None]]:
     return found
 
 
+def clock_minutes(texts: list[str]) -> list[int]:
+    """What follows the colon in each duration written ``hh:mm`` among ``texts``."""
+    return [int(m[1]) for t in texts if (m := _CLOCK.fullmatch(t.strip()))]
+
+
+def years_months_doubt(letters: list[str]) -> str:
+    """The doubt about columns of durations whose minutes never pass 11 (:data:`CLOCK_SEEN` or more
+    of them): DfE writes average times as years:months, so ``01:11`` may be 23 months, not 71 minutes."""
+    return (f"the durations in column{'s' if len(letters) > 1 else ''} {', '.join(letters)} never show more than 11 "
+            "after the colon: they may be years:months ('01:11' for 1 year 11 months), not hours:minutes as read")
+
+
 class TableReader:
     """Turns the rows of one table into observations, filling in its :class:`TableReport`."""
 
@@ -192,6 +208,8 @@ class TableReader:
         self.last_row = layout.data_start - 1
         self.metric_counts: Counter = Counter()
         self._count_columns = {c.measure for c in self.columns if c.unit is None and _NUMBER_OF.search(c.measure)}
+        self._unnamed = {c.index for c in self.columns if c.measure.startswith("Column ")}   # no header over them
+        self._unnamed_read: set[int] = set()   # ... and figures read in them
         self._metric_cache: dict[tuple[str, str | None, bool], str] = {}
         self._shown_last: list[tuple] | None = None   # the units _read_as_columns last asked about
         self._shown_bases: list[str | None] = []
@@ -219,6 +237,7 @@ class TableReader:
         self._text_metrics: dict[tuple, bool] = {}
         self._row_keys: set[tuple] = set()
         self._repeats = 0
+        self._clock: dict[str, list[int]] = {}   # column letter -> [durations read, largest minutes]
 
     # --- columns ------------------------------------------------------------------------
     def _columns(self, header: dict[int, list[Any]]) -> list[Column]:
@@ -286,6 +305,13 @@ class TableReader:
         if len(named) >= 3 and all(_SERIES_CODE.fullmatch(c.measure) for c in named):
             self.report.doubt(f"the column headers are codes ({', '.join(c.measure for c in named[:3])}...), not "
                               "names: the header may be in rows above (give them with --header-rows)")
+        data = [row for r, row in sorted(header.items()) if r >= layout.data_start]
+        nameless = [c.letter for c in columns if c.measure == f"Column {c.letter}" and layout.header_rows
+                    and any(c.index < len(row) and cell_class(row[c.index]) == "number" for row in data)]
+        if nameless:
+            self.report.doubt(f"column{'s' if len(nameless) > 1 else ''} {', '.join(nameless[:5])} hold"
+                              f"{'' if len(nameless) > 1 else 's'} figures under no header: the header may be in "
+                              "other rows (give them with --header-rows)")
         unpriced = [c for c in columns if c.unit is None and _MONEY_WORDS.search(c.measure) and not c.code]
         if unpriced and not any(c.base == "GBP" for c in columns):
             names = ", ".join(f"{c.letter} ({c.measure})" for c in unpriced[:3])
@@ -384,9 +410,17 @@ class TableReader:
             if read % PROGRESS_EVERY == 0:
                 self._tick(r, progress, cancel)
         yield from self._settle(pending, final=True)
+        if self._unnamed_read and self.layout.header_rows:   # with no header at all, that is the doubt
+            letters = ", ".join(column_letter(c) for c in sorted(self._unnamed_read))
+            self.report.doubt(f"column{'s' if len(self._unnamed_read) > 1 else ''} {letters} hold{'' if len(self._unnamed_read) > 1 else 's'} "
+                              "figures under no header: what they measure is not stated (give the header rows with "
+                              "--header-rows, or leave the column out in the import wizard)")
         if self._repeats >= 3 and self._repeats * 20 >= len(self._row_keys):   # more than a chance repeat or two
             self.report.doubt(f"{self._repeats:,} row(s) repeat another row's label, section and period: no column "
                               "tells them apart (name the identifying columns with --key-columns)")
+        months = [letter for letter, (count, most) in self._clock.items() if count >= CLOCK_SEEN and most <= 11]
+        if months:
+            self.report.doubt(years_months_doubt(months))
         self.report.settle_verdict()
         layout = self.layout
         layout.last_row = self.last_row + 1
@@ -731,6 +765,9 @@ class TableReader:
             period = col.period_label if row_period is None else self._period(col, row_period)
             cell = read_value(value, col.unit or label_unit, code)
             figure, unit, display, status = cell.value, cell.unit, cell.display, cell.status
+            if unit == MINUTES and (clock := _CLOCK.match(display)):
+                seen = self._clock.setdefault(col.letter, [0, 0])
+                seen[0], seen[1] = seen[0] + 1, max(seen[1], int(clock[1]))
             if status == OUT_OF_RANGE:
                 self.report.skip(col.letter + number, f"{display} is beyond the range of figures memberpack can "
                                                       "sum (1e15 in base units); kept as written, not as a figure")
@@ -756,6 +793,8 @@ class TableReader:
                     obs.unit = COUNT
         self.report.cells_read += len(cells)
         self.report.rows_read += 1
+        if self._unnamed and numbers:
+            self._unnamed_read.update(self._unnamed.intersection(numbers))
         if found:
             benchmark_figures = [self._benchmark(parsed, row_unit, *item) for item in found]
             cells += benchmark_figures
@@ -938,6 +977,8 @@ class TableReader:
         report.rows_read += n
         report.cells_read += n * len(self.columns)
         texts = rows[0][_TEXTS]
+        if self._unnamed:   # figures read in the columns with no header over them (its text columns hold none)
+            self._unnamed_read |= self._unnamed - {self.columns[j].index for j in texts}
         written = _written(rows[0])
         displays = [Texts.of(column) for column in zip(*(row[_VALUES] for row in rows))] if written else None
         shown = self._shown(rows[0][_R], written)
