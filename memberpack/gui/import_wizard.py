@@ -13,16 +13,19 @@ from contextlib import nullcontext
 from pathlib import Path
 
 from PySide6.QtCore import Qt, Signal
-from PySide6.QtWidgets import (QFileDialog, QHBoxLayout, QLabel, QLineEdit, QListWidget, QPlainTextEdit,
-                               QProgressBar, QPushButton, QVBoxLayout, QWidget, QWizard, QWizardPage)
+from PySide6.QtWidgets import (QComboBox, QFileDialog, QHBoxLayout, QLabel, QLineEdit, QListWidget,
+                               QPlainTextEdit, QProgressBar, QPushButton, QVBoxLayout, QWidget, QWizard, QWizardPage)
 
+from memberpack import settings
 from memberpack.errors import MemberpackError
 from memberpack.gui import workers
+from memberpack.gui.classification_menu import choices
 from memberpack.gui.import_preview import ERROR_STYLE, PreviewPage
 from memberpack.importers import import_files, read_file
 from memberpack.importers.isolation import warm_up
 from memberpack.importers.engine import FileResult, already_imported
 from memberpack.importers.layout import TableLayout
+from memberpack.store import classification
 from memberpack.store.pack import Pack
 
 FILE_FILTER = "Spreadsheets (*.xlsx *.xlsm *.xls *.ods *.csv);;All files (*)"
@@ -41,19 +44,24 @@ def read_for_preview(paths: Sequence[Path], pack_path: Path | Pack, progress,
 
 
 def import_with_layouts(pack_path: Path | Pack, files: Sequence[tuple[Path, list[TableLayout]]], progress,
-                        cancel, accept_unsure: bool = False) -> list:
+                        cancel, accept_unsure: bool = False, exempt: tuple[int, str] | None = None) -> list:
     """Import ``files``, each with the layouts the officer corrected, into the pack at
     ``pack_path`` (or a pack held in memory, a protected one) in one transaction; unsure tables
-    only when the officer confirmed them. Runs on the worker thread. A file already in the pack is
-    imported again: the report page warned about it and the officer chose to go on."""
+    only when the officer confirmed them; ``exempt`` (Schedule 12A paragraph, reason) classifies
+    every table imported, in the same transaction. Runs on the worker thread. A file already in the
+    pack is imported again: the report page warned about it and the officer chose to go on."""
     reports = []
     with _opened(pack_path) as pack, pack.transaction():
+        before = classification.last_dataset_id(pack)
         for n, (path, layouts) in enumerate(files):
             progress(n, len(files), f"Importing {path.name}")
             # the engine's own messages ("Reading rows…") keep the bar at this file
             reports += import_files(pack, [path], layouts=layouts, cancel=cancel, accept_unsure=accept_unsure,
                                     again=True,
                                     progress=lambda _done, _total, message, n=n: progress(n, len(files), message))
+        if exempt is not None:
+            classification.classify_tables_after(pack, before, exempt[0], reason=exempt[1],
+                                                 by=str(settings.load().get("author", "")))
         progress(len(files), len(files), "Done")
     return reports
 
@@ -211,11 +219,35 @@ class ReportPage(QWizardPage):
         self.repeats.setWordWrap(True)
         self.repeats.setStyleSheet(ERROR_STYLE)
         self.repeats.setAccessibleName("Files already in the pack")
+        # Exempt information (Schedule 12A): the tables are classified as they are imported, so a
+        # public export never carries them, not even for a moment before someone classifies them.
+        self.classification = QComboBox()
+        for paragraph, text in choices():
+            self.classification.addItem(text, paragraph)
+        self.classification.setAccessibleName("Classification of the tables imported")
+        self.reason = QLineEdit()
+        self.reason.setPlaceholderText("Why they are exempt (optional)")
+        self.reason.setAccessibleName("Why the tables are exempt")
+        self.reason.setEnabled(False)
+        self.classification.currentIndexChanged.connect(
+            lambda _i: self.reason.setEnabled(self.classification.currentData() is not None))
+        classified = QHBoxLayout()
+        label = QLabel("&Classification:")
+        label.setBuddy(self.classification)
+        classified.addWidget(label)
+        classified.addWidget(self.classification, 1)
+        classified.addWidget(self.reason, 1)
         layout = QVBoxLayout(self)
         layout.addWidget(self.repeats)
         layout.addWidget(self.report, 1)
+        layout.addLayout(classified)
         layout.addWidget(self.progress)
         layout.addWidget(self.status)
+
+    def exemption(self) -> tuple[int, str] | None:
+        """(Schedule 12A paragraph, reason) when the officer marked the tables exempt, else None."""
+        paragraph = self.classification.currentData()
+        return None if paragraph is None else (paragraph, self.reason.text().strip())
 
     def initializePage(self) -> None:
         wizard: ImportWizard = self.wizard()  # type: ignore[assignment]
@@ -269,8 +301,9 @@ class ImportWizard(QWizard):
         self.button(QWizard.WizardButton.FinishButton).setEnabled(False)
         self.button(QWizard.WizardButton.BackButton).setEnabled(False)
         confirmed = self.preview_page.confirm.isChecked()
+        exempt = page.exemption()
         self.job = workers.Job(lambda progress, cancel: import_with_layouts(self.pack_path, files, progress, cancel,
-                                                                            confirmed), self)
+                                                                            confirmed, exempt), self)
         self.job.progressed.connect(self._progressed)
         self.job.succeeded.connect(self._succeeded)
         self.job.failed.connect(self._stopped)

@@ -241,6 +241,7 @@ def read_file(path: str | Path, *, sheet: str | None = None, kind: str | None = 
                 report.tables.append(found.report)
     if not tables:
         raise ImportFailed(f"{path.name}: no table found in the file")
+    report.settle_warnings()
     return FileResult(path, report.sha256, tables, report)
 
 
@@ -317,6 +318,7 @@ def _store_file(pack: Pack | None, path: Path, *, sheet, kind, layouts, progress
     report = FileReport(file=path.name, sha256="")
     remembered = pack.remembered_layouts() if pack is not None else None
     keys: Counter = Counter()
+    stored: dict[int, Dataset] = {}   # by id() of its table's report
     tables = read_tables(path, sheet=sheet, kind=kind, overrides=layouts, remembered=remembered,
                          progress=progress, cancel=cancel, notes=report.warnings, corrections=corrections)
     for found in tables:
@@ -350,9 +352,14 @@ def _store_file(pack: Pack | None, path: Path, *, sheet, kind, layouts, progress
             sample = itertools.islice(pack.iter_observations(dataset.id), CONVENTION_SAMPLE)
             dataset.layout["convention"] = infer_convention(Grid.of(sample)).as_dict()
         pack.update_dataset(dataset)
+        stored[id(found.report)] = dataset
         pack.remember_layout(found.shape, found.layout.remembered(), dataset.imported_at)
     if not report.tables:
         raise ImportFailed(f"{path.name}: no table found in the file (nothing that has a header row and figures)")
+    for table in report.settle_warnings():   # the file's warnings arrive once its last table is read
+        if (dataset := stored.get(id(table))) is not None:
+            dataset.report = table.to_dict()
+            pack.update_dataset(dataset)
     return report
 
 

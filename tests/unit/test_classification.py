@@ -58,3 +58,20 @@ def test_an_exempt_note_stays_exempt_through_a_notes_file(tmp_path):
     assert "zq9" not in (tmp_path / "out.json").read_text()
     assert main(["export", str(clerk), "-o", str(tmp_path / "all.json"), "--version", "full"]) == 0
     assert "zq9" in (tmp_path / "all.json").read_text()
+
+
+def test_the_full_briefing_labels_each_exempt_note_beyond_the_page_marking(tmp_path):
+    pypdf = pytest.importorskip("pypdf")
+    path = tmp_path / "p.mpack"
+    with Pack.create(path) as pack:
+        _table(pack, 1000.0)
+    for text, exempt in (("Why severance zq7", ["--exempt", "1"]), ("Open question zq8", [])):
+        assert main(["notes", "add", str(path), "--kind", "question", "--text", text, *exempt]) == 0
+    assert main(["export", str(path), "-o", str(tmp_path / "full.pdf"), "--version", "full"]) == 0
+    assert main(["export", str(path), "-o", str(tmp_path / "full.html"), "--version", "full"]) == 0
+    lines = [line for page in pypdf.PdfReader(tmp_path / "full.pdf").pages for line in page.extract_text().splitlines()]
+    heads = [line for line in lines if line.startswith(("Q1 ·", "Q2 ·"))]
+    assert heads[0].startswith("Q1 · Question for officers · exempt, paragraph 1 · ")
+    assert heads[1].startswith("Q2 · Question for officers · ") and "exempt" not in heads[1]
+    html = (tmp_path / "full.html").read_text(encoding="utf-8")
+    assert "Q1 · Question for officers · exempt, paragraph 1 · " in html and html.count("exempt, paragraph 1") == 2
