@@ -27,9 +27,9 @@ def register(sub) -> None:
 
 
 def run(args) -> int:
-    if args.pack and not Path(args.pack).is_file():
-        raise MemberpackError(f"{args.pack}: no such pack file")
-    if not has_display():
+    if not has_display():   # else a missing pack is said in a dialog too
+        if args.pack and not Path(args.pack).is_file():
+            raise MemberpackError(f"{args.pack}: no such pack file")
         raise MemberpackError("no display to open the app on (neither DISPLAY nor WAYLAND_DISPLAY is set); "
                               "the commands work without one: memberpack --help")
     from memberpack.gui.app import run_app  # noqa: PLC0415 - Qt loads only for the GUI

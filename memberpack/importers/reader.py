@@ -2,7 +2,8 @@
 
 Values come from python-calamine (every format) or the csv module; rows are streamed so a
 1,000,000-row sheet never becomes a million Python lists at once. Number formats and formulas
-without a cached value come from :mod:`memberpack.importers.formats` (.xlsx/.xlsm only).
+without a cached value come from :mod:`memberpack.importers.formats` (.xlsx/.xlsm); percentages and
+bracketed negatives of .ods sheets from :mod:`memberpack.importers.ods_formats`.
 """
 
 from __future__ import annotations
@@ -20,6 +21,7 @@ from typing import Any
 from memberpack.errors import ImportFailed
 from memberpack.importers.csv_reader import csv_rows
 from memberpack.importers.formats import SheetFormats, read_formats
+from memberpack.importers.ods_formats import read_ods_formats
 from memberpack.importers.safety import check_file
 
 Row = list[Any]
@@ -88,10 +90,11 @@ def _workbook_sheets(path: Path, wanted: str | None) -> Iterator[Sheet]:
         notes.append(f"hidden sheet{'s' if len(hidden) > 1 else ''} not read: {', '.join(hidden)} "
                      "(name one with --sheet to import it)")
     formats = None
-    if path.suffix.lower() in (".xlsx", ".xlsm"):
+    scan = {".xlsx": read_formats, ".xlsm": read_formats, ".ods": read_ods_formats}.get(path.suffix.lower())
+    if scan is not None:
         # Read beside calamine, which lets other threads run while it parses a sheet.
         formats = ThreadPoolExecutor(max_workers=1, thread_name_prefix="formats")
-        formats_read = formats.submit(read_formats, path, chosen)
+        formats_read = formats.submit(scan, path, chosen)
         formats.shutdown(wait=False)
     else:
         notes.append(f"number formats are not read from {path.suffix} files (percentages stored as "

@@ -92,7 +92,12 @@ class Pack:
             raise PackError(f"{path}: the pack is protected; a passphrase is needed to open it")
         if not hasattr(sqlite3.Connection, "deserialize"):
             raise PackError(f"{path}: opening a protected pack needs Python 3.11 or later")
-        plaintext, protection = unseal(path, path.read_bytes(), passphrase() if callable(passphrase) else passphrase)
+        if callable(passphrase):
+            try:
+                passphrase = passphrase()
+            except PackError as exc:   # none could be had: say which pack wanted it
+                raise PackError(f"{path}: the pack is protected; {exc}") from None
+        plaintext, protection = unseal(path, path.read_bytes(), passphrase)
         if not is_sqlite_header(plaintext):
             raise PackError(f"{path}: the protected pack holds no memberpack pack")
         db = sqlite3.connect(":memory:", isolation_level=None, check_same_thread=False)

@@ -74,16 +74,13 @@ def test_demo_into_a_folder_that_does_not_exist_names_the_pack_asked_for(tmp_pat
     assert err.startswith(f"memberpack: {out}: cannot create the pack")
 
 
-def test_gui_on_a_missing_pack_is_one_line_exit_1(tmp_path, capsys):
-    assert main(["gui", str(tmp_path / "missing.mpack")]) == 1
-    assert capsys.readouterr().err.strip().splitlines() == [f"memberpack: {tmp_path / 'missing.mpack'}: no such pack file"]
-
-
 def test_gui_with_no_display_is_one_line_exit_1_not_a_qt_abort(tmp_path, capsys, monkeypatch):
     if sys.platform.startswith(("win", "darwin")):
         pytest.skip("Windows and macOS always have a display for Qt")
     for name in ("DISPLAY", "WAYLAND_DISPLAY", "QT_QPA_PLATFORM"):
         monkeypatch.delenv(name, raising=False)
+    assert main(["gui", str(tmp_path / "missing.mpack")]) == 1
+    assert capsys.readouterr().err.strip().splitlines() == [f"memberpack: {tmp_path / 'missing.mpack'}: no such pack file"]
     with Pack.create(tmp_path / "p.mpack"):
         pass
     assert main(["gui", str(tmp_path / "p.mpack")]) == 1
@@ -127,3 +124,19 @@ def test_kill_9_while_creating_a_pack_then_the_next_import_cleans_up(tmp_path):
     assert left and not pack.exists()
     assert subprocess.run(command, capture_output=True).returncode == 0
     assert [p.name for p in tmp_path.iterdir() if p.name.startswith(".")] == [] and pack.is_file()
+
+
+def test_a_protected_pack_with_no_passphrase_to_hand_is_one_line_naming_it(tmp_path, capsys, monkeypatch):
+    from memberpack.store.protection import Protection
+
+    monkeypatch.delenv("MEMBERPACK_PASSPHRASE", raising=False)
+    with Pack.create(tmp_path / "p.mpack") as pack:
+        pack.protected_copy(tmp_path / "sent.mpack", Protection.new("sesame"))
+    before = (tmp_path / "sent.mpack").read_bytes()
+    sent = str(tmp_path / "sent.mpack")
+    for argv in (["export", sent, "-o", str(tmp_path / "x.json")], ["import", sent, str(_csv(tmp_path / "k.csv"))],
+                 ["check", sent]):
+        assert main(argv) == 1
+        (err,) = capsys.readouterr().err.strip().splitlines()
+        assert err.startswith(f"memberpack: {tmp_path / 'sent.mpack'}: the pack is protected; a passphrase is needed")
+    assert (tmp_path / "sent.mpack").read_bytes() == before and not (tmp_path / "x.json").exists()
