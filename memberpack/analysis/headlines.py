@@ -13,10 +13,11 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
+from memberpack.analysis.annotation_targets import TargetResolver
 from memberpack.analysis.benchmark_text import is_comparator
 from memberpack.analysis.charts import money_measure
-from memberpack.analysis.narrative import money, signed_money
-from memberpack.model.annotations import SHARED
+from memberpack.analysis.narrative import money, repeated_labels, signed_money
+from memberpack.model.annotations import OBSERVATION, SHARED
 from memberpack.model.conventions import SURPLUS, Convention, convention_of
 from memberpack.model.grid import Grid, GridRow
 from memberpack.model.metrics import HIGHER, LOWER, match_metric, metric
@@ -83,14 +84,27 @@ class Item:
     unit: str | None = None
     section: str | None = None
     period: str | None = None
+    previous_period: str | None = None   # the period ``previous_display`` is from
+    repeated: bool = False               # another row of its table has the same label
 
     @property
     def name(self) -> str:
         """The row as a reader names it: a sub total or total with its section ("Children &
-        Families sub total"), any other row by its label."""
-        if self.section and _is_total_label(self.label) and self.section.lower() not in self.label.lower():
-            return f"{self.section} {self.label}"
+        Families sub total"), a label that repeats in its table with its section ("Central
+        (Commissioning)"), any other row by its label."""
+        if self.section and self.section.lower() not in self.label.lower():
+            if _is_total_label(self.label):
+                return f"{self.section} {self.label}"
+            if self.repeated:
+                return f"{self.label} ({self.section})"
         return self.label
+
+    @property
+    def was(self) -> str:
+        """The earlier figure with its period: ``63 in Q2 2020/21``."""
+        if not self.previous_display:
+            return ""
+        return f"{self.previous_display} in {self.previous_period}" if self.previous_period else self.previous_display
 
     @property
     def source(self) -> str:
@@ -117,6 +131,18 @@ class Headlines:
     movements_period: str | None = None    # the budget monitoring period the movements are from
     deficits: list[Item] = field(default_factory=list)
     noted: list[Item] = field(default_factory=list)
+
+    def items(self) -> list[Item]:
+        return [*self.deficits, *self.red_items, *self.adverse_movements, *self.worse_kpis, *self.noted,
+                *self.changes]
+
+    def change_groups(self) -> list[tuple[str, str, str, list[Item]]]:
+        """What changed since each table's previous period, by table: (table, previous period,
+        period, items), so each list can head its columns with the two periods it compares."""
+        groups: dict[tuple[str, str, str], list[Item]] = {}
+        for item in self.changes:
+            groups.setdefault((item.dataset, item.previous_period or "", item.period or ""), []).append(item)
+        return [(*key, items) for key, items in groups.items()]
 
     def red_groups(self) -> list[tuple[str, list[Item]]]:
         """Red items by table and period, in pack order, so a 2023/24 finance line is never listed
@@ -201,8 +227,10 @@ def _deficits(ds: Dataset, grid: Grid) -> list[Item]:
 
 
 def _noted(pack: Pack) -> list[Item]:
-    """What members noted or asked (shared notes only), each with the figure it is about."""
+    """What members noted or asked (shared notes only), each with the figure it is about and, where
+    that figure is still in the pack, its cell (so the line opens its row)."""
     names = {d.key: d.name for d in pack.datasets()}
+    resolver = TargetResolver(pack)
     out = []
     for note in annotation_store.all_notes(pack, include_private=False):
         if note.visibility != SHARED:
@@ -210,9 +238,10 @@ def _noted(pack: Pack) -> list[Item]:
         t = note.target
         about = t.label or t.chart_id or "the pack"
         first = note.body.split(". ")[0].strip()
+        found = resolver.resolve(note).observation if t.type == OBSERVATION else None
         out.append(Item(names.get(t.dataset_key or "", ""), about, note.kind, first if len(first) < 160 else
-                        first[:157] + "…", t.value, cell="", section=t.section, period=t.period,
-                        previous_display=t.display))
+                        first[:157] + "…", t.value, cell=found.cell if found else "", section=t.section,
+                        period=t.period, previous_display=t.display))
     return out
 
 
@@ -238,7 +267,8 @@ def _worse_item(ds: Dataset, row: GridRow, measure: str, before: Observation, la
         return None
     named = latest.period if latest.period and parse_period(measure) else measure   # "Q3 2020/21", not "Q3"
     return Item(ds.name, row.label, named, latest.display, latest.value, latest.value - before.value,
-                before.display, latest.cell, latest.unit, row.section, latest.period or ds.period)
+                before.display, latest.cell, latest.unit, row.section, latest.period or ds.period,
+                before.period)
 
 
 def _year_rows(ds: Dataset, grid: Grid) -> list[GridRow]:
@@ -292,7 +322,7 @@ def changes_since_previous(pack: Pack, ds: Dataset) -> list[Item]:
                         if obs.unit == GBP and change is not None
                         else (obs.display, old.display))
             out.append(Item(ds.name, obs.label, obs.measure, now, obs.value, change, was, obs.cell, obs.unit,
-                            obs.section, obs.period or ds.period))
+                            obs.section, obs.period or ds.period, old.period or previous.period))
     return out
 
 
@@ -306,6 +336,7 @@ def _latest_period(periods: list[str | None]) -> str | None:
 def headlines(pack: Pack) -> Headlines:
     result = Headlines()
     movements: list[Item] = []
+    repeated: dict[str, set[str]] = {}   # by table: labels that more than one of its rows has
     for ds in pack.datasets():
         grid = Grid.of(pack.observations(ds.id))
         if result.budget is None:
@@ -316,8 +347,11 @@ def headlines(pack: Pack) -> Headlines:
         movements += _movements(ds, grid)
         result.worse_kpis += _worse_kpis(ds, grid)
         result.changes += changes_since_previous(pack, ds)
+        repeated[ds.name] = repeated_labels(grid.rows)
     result.movements_period = _latest_period([i.period for i in movements])
     result.noted = _noted(pack)
     result.adverse_movements = sorted((i for i in movements if i.period == result.movements_period),
                                       key=lambda i: -(i.value or 0))
+    for item in result.items():
+        item.repeated = item.label in repeated.get(item.dataset, ())
     return result

@@ -14,7 +14,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from memberpack.model.conventions import Convention
+from memberpack.model.conventions import Convention, money_scale, scale_of
 from memberpack.model.grid import Grid, GridRow
 from memberpack.model.metrics import HIGHER, LOWER, match_metric, metric
 from memberpack.model.observation import DATA, SUBTOTAL, TOTAL, Observation
@@ -94,6 +94,14 @@ def repeated_labels(rows: list[GridRow]) -> set[str]:
     for r in rows:
         seen[r.label] = seen.get(r.label, 0) + 1
     return {label for label, n in seen.items() if n > 1}
+
+
+def period_span(before: str | None, after: str | None) -> str:
+    """Two periods a change is between: ``2023/24 Month 5 → Month 6``, ``Q2 2020/21 → Q3 2020/21``."""
+    if not before or not after or before == after:
+        return after or before or ""
+    first, rest = before.split(" ", 1)[0], after.split(" ", 1)
+    return f"{before} → {rest[1] if len(rest) == 2 and rest[0] == first else after}"
 
 
 def plural(word: str, n: int) -> str:
@@ -203,6 +211,31 @@ def breakdown_story(rows: list[GridRow], measure: str, unit: str | None, total: 
     summary = title + (f"; lowest for {row_name(low[0], repeated)}, at {value_text(low[1], unit, decimals, conv)}"
                        if low[0] is not top[0] else "")
     return Story(title, summary + ".")
+
+
+_HEADER_UNIT = re.compile(r"£|%|\b(gbp|000s?|k|m|bn|pounds|per\s*cent|percent|rate|per\s*10,?000)\b", re.I)
+_SHOWN_UNIT = {GBP: "£", PERCENT: "%", PER_10000: "per"}
+
+
+def column_titles(grid: Grid) -> list[str]:
+    """Each column's header with the unit its figures are in where neither the header nor the
+    figures say it: ``Current Budget (£m)`` above ``5.7``, as the source's units row had it."""
+    columns = {m: [r.cells[m] for r in grid.rows if m in r.cells and r.cells[m].value is not None]
+               for m in grid.measures}
+    if any(len({o.unit for o in figures}) > 1 for figures in columns.values()):
+        return list(grid.measures)    # units by row (a scorecard): a column has no one unit
+    out = []
+    for measure, figures in columns.items():
+        unit = figures[0].unit if figures else None
+        if unit not in _SHOWN_UNIT or _HEADER_UNIT.search(measure) \
+                or any(_SHOWN_UNIT[unit] in o.display for o in figures):
+            out.append(measure)
+            continue
+        scale = scale_of(figures)[0] if any(o.value for o in figures) else money_scale(grid)[0]  # zeros: the table's
+        text = {GBP: {1e6: "£m", 1e3: "£k", 1e9: "£bn"}.get(scale, "£"),
+                PERCENT: "%", PER_10000: "per 10,000"}[unit]
+        out.append(f"{measure} ({text})")
+    return out
 
 
 def unit_title(unit: str | None, conv: Convention | None = None) -> str:

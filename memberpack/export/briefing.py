@@ -12,7 +12,7 @@ from datetime import date
 from memberpack.analysis.annotation_targets import TargetResolver
 from memberpack.analysis.charts import charts_for
 from memberpack.analysis.comparisons import by_dataset, pack_comparisons
-from memberpack.analysis.headlines import Headlines, headlines
+from memberpack.analysis.headlines import Headlines, Item, headlines
 from memberpack.analysis.output_version import PUBLIC, OutputVersion, Withheld, note_exemptions, output_pack
 from memberpack.errors import Cancelled, MemberpackError
 from memberpack.export.note_plan import NotePlan, Table, anchor_key
@@ -156,6 +156,13 @@ class Briefing:
         """A table's name to the anchor of its first version in the export (for the headline lists)."""
         return {t.ds.name: table_key(t) for t in reversed(self.tables)}
 
+    def link(self, item: Item) -> str | None:
+        """Where a headline line links to: its figure's row where the table prints it, else the table."""
+        table = next((t for t in self.tables if t.ds.name == item.dataset), None)
+        if table is None:
+            return None
+        return table.row_keys.get(item.cell) or table_key(table)
+
 
 def _tables(pack: Pack, domains: tuple[str, ...], cancel: Callable[[], bool] | None) -> list[Table]:
     """The latest datasets of the chosen domains, each with its figures, charts and comparisons.
@@ -184,6 +191,20 @@ def _headlines_for(pack: Pack, tables: list[Table]) -> Headlines:
                      noted=[i for i in h.noted if i.dataset in names or not i.dataset])
 
 
+def _link_rows(tables: list[Table], found: Headlines, plan: NotePlan) -> None:
+    """Give each printed row a headline line is about an anchor, so the line links to its row."""
+    wanted: dict[str, set[str]] = {}
+    for item in found.items():
+        if item.cell:
+            wanted.setdefault(item.dataset, set()).add(item.cell)
+    for table in tables:
+        cells = wanted.get(table.ds.name)
+        if not cells or table.ds.kind == OPEN_STATISTICS:
+            continue
+        printed = {o.cell for row in printed_grid(table, plan)[0].rows for o in row.cells.values()}
+        table.row_keys = {c: anchor_key("row", table.ds.id, c) for c in cells & printed}
+
+
 def gather(pack: Pack, *, include_private: bool = False, sections: Iterable[str] | None = None,
            version: str = PUBLIC, cancel: Callable[[], bool] | None = None) -> Briefing:
     """Everything the briefing prints, read from ``pack`` as the output ``version`` carries it (see
@@ -196,5 +217,7 @@ def gather(pack: Pack, *, include_private: bool = False, sections: Iterable[str]
         chosen = [Section(d, [t for t in tables if domain_of(t) == d],
                           [w for w in ov.withheld if (w.domain if w.domain in DOMAIN_TITLES else OTHER) == d])
                   for d in domains]
-        return Briefing(view.meta(), domains, [s for s in chosen if s.tables or s.withheld], plan,
-                        _headlines_for(view, tables), include_private, ov)
+        found = _headlines_for(view, tables)
+        _link_rows(tables, found, plan)
+        return Briefing(view.meta(), domains, [s for s in chosen if s.tables or s.withheld], plan, found,
+                        include_private, ov)

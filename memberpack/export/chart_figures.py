@@ -8,8 +8,10 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from memberpack.analysis.charts import FLAG_LETTERS, MAX_BARS, active_title, largest, largest_bars, point_text
+from memberpack.analysis.narrative import column_titles
 from memberpack.export.note_plan import NotePlan, PlacedNote, Table
 from memberpack.model.charts import BAR, ChartSpec, Series
+from memberpack.model.grid import Grid
 
 
 def with_markers(text: str, markers: list[str]) -> str:
@@ -31,6 +33,14 @@ class ChartFigures:
     @property
     def flagged(self) -> bool:
         return any(self.statuses)
+
+
+def _with_unit(measure: str, table: Table | None) -> str:
+    """A bar chart's figure column titled as its table's column, with its unit ("Month 6 Variance (£m)")."""
+    if table is None:
+        return measure
+    grid = Grid.of(table.observations)
+    return dict(zip(grid.measures, column_titles(grid))).get(measure, measure)
 
 
 def _shown(series: Series, i: int, unit: str | None, displays: dict[str, str]) -> str:
@@ -57,7 +67,7 @@ def chart_figures(spec: ChartSpec, table: Table | None, plan: NotePlan) -> Chart
         drawn = table_spec.series[0]
         statuses = list(drawn.statuses) or [None] * len(shown)
         flags = any(statuses)
-        head = ["", names[0]] + (["A/(F)"] if flags else [])
+        head = ["", _with_unit(series.name, table)] + (["A/(F)"] if flags else [])
         rows = [[category, _shown(drawn, i, spec.unit, displays)]
                 + ([FLAG_LETTERS.get(statuses[i] or "", "–")] if flags else []) for i, category in enumerate(shown)]
         return ChartFigures(spec, title, categories, names, notes, head, rows, statuses, table_spec)

@@ -15,6 +15,7 @@ from pathlib import Path
 
 from memberpack.analysis.charts import active_title, point_text, source_line
 from memberpack.analysis.comparison_rows import intro_text
+from memberpack.analysis.narrative import period_span
 from memberpack.analysis.output_version import PUBLIC
 from memberpack.errors import Cancelled, MemberpackError
 from memberpack.export.briefing import ANNEX, HEADLINES, Briefing, gather, table_key, table_title
@@ -116,9 +117,8 @@ def _headline_list(b: Briefing, title: str, items: list, head: list[str], row, e
     out = f"<h3>{escape(title)}</h3>"
     if not items:
         return out + f"<p>{escape(empty)}</p>"
-    pages = b.pages()
-    rows = [[escape(t) for t in row(i)] + [f'<a href="#{pages[i.dataset]}">{escape(i.dataset)}</a>'
-                                           if i.dataset in pages else "–"] for i in items[:CHANGES_SHOWN]]
+    rows = [[escape(t) for t in row(i)] + [f'<a href="#{key}">{escape(i.dataset)}</a>' if key else "–"]
+            for i in items[:CHANGES_SHOWN] for key in [b.link(i)]]
     out += plain_table(title, [*head, "Table"], rows, numeric=set(range(2, len(head))), escaped=True)
     if len(items) > CHANGES_SHOWN:
         out += f'<p class="source">…and {len(items) - CHANGES_SHOWN} more, shown in their sections.</p>'
@@ -143,18 +143,25 @@ def _headlines(b: Briefing, ids: _Ids) -> str:
     out.append(_headline_list(b, movements, h.adverse_movements[:5], ["Service", "Measure", "Movement"],
                               lambda i: [i.name, i.measure, i.display],
                               "No service’s forecast moved the wrong way since the last report."))
-    out.append(_headline_list(b, "Indicators that got worse", h.worse_kpis, ["Indicator", "Before", "Latest", "Change"],
-                              lambda i: [i.name, i.previous_display or "", f"{i.display} ({i.measure})",
+    out.append(_headline_list(b, "Indicators that got worse since their previous period", h.worse_kpis,
+                              ["Indicator", "Earlier", "Latest", "Change"],
+                              lambda i: [i.name, f"{i.previous_display} ({i.previous_period})" if i.previous_period
+                                         else i.previous_display or "", f"{i.display} ({i.measure})",
                                          f"{_arrow(i.change)} " + (f"{abs(i.change or 0):,.1f} points"
                                                                    if i.unit == "percent"
                                                                    else point_text(abs(i.change or 0), i.unit))],
                               "No indicator moved the wrong way between its latest periods."))
     out.append(_headline_list(b, "Noted or questioned by members", h.noted, ["About", "Kind", "Note"],
                               lambda i: [i.name, i.measure, i.display], "No shared notes yet."))
-    out.append(_headline_list(b, "What changed since the previous import", h.changes, ["Figure", "Was", "Now"],
-                              lambda i: [f"{i.name}, {i.measure}", i.previous_display or "",
-                                         f"{_arrow(i.change)} {i.display}"],
-                              "No table has an earlier import to compare with."))
+    if not h.changes:
+        out.append(_headline_list(b, "What changed since the previous period", [], [], None,
+                                  "No table has an earlier period in the pack to compare with."))
+    for table, before, after, items in h.change_groups():
+        out.append(_headline_list(b, f"What changed since the previous period: {table}, "
+                                     f"{period_span(before, after)}" if before else table, items,
+                                  ["Figure", before or "Before", after or "Now"],
+                                  lambda i: [f"{i.name}, {i.measure}", i.previous_display or "",
+                                             f"{_arrow(i.change)} {i.display}"], ""))
     if b.plan.general:
         out += ["<h3>Notes on the whole pack</h3>", _notes(b.plan.general, ids)]
     return f'<section aria-labelledby="{HEADLINES}">' + "".join(out) + "</section>"

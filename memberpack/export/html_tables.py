@@ -9,6 +9,7 @@ from collections.abc import Sequence
 from html import escape
 
 from memberpack.analysis.comparison_rows import summary_head, summary_row
+from memberpack.analysis.narrative import column_titles
 from memberpack.analysis.comparisons import Comparison
 from memberpack.export.briefing import PRINTED_ROWS, printed_grid
 from memberpack.export.chart_figures import ChartFigures
@@ -76,7 +77,7 @@ def grid_table(table: Table, plan: NotePlan, caption: str) -> str:
     grid, left_out = printed_grid(table, plan)
     width = len(grid.measures) + 1
     parts = [f'<table class="source"><caption>{escape(caption)}</caption>',
-             _head(["Item", *grid.measures], set(range(1, width)))]
+             _head(["Item", *column_titles(grid)], set(range(1, width)))]
     groups: list[tuple[str | None, list]] = []   # runs of rows under one section heading
     for row in grid.rows:
         if not groups or groups[-1][0] != row.section:
@@ -95,7 +96,8 @@ def grid_table(table: Table, plan: NotePlan, caption: str) -> str:
 
 
 def _grid_row(table: Table, plan: NotePlan, measures: list[str], row: GridRow) -> str:
-    cells = [f'<th scope="row">{escape(row.label)}</th>']
+    anchors = "".join(f'<span id="{key}"></span>' for key in table.row_anchors(o.cell for o in row.cells.values()))
+    cells = [f'<th scope="row">{anchors}{escape(row.label)}</th>']   # the anchors headline lines link to
     for measure in measures:
         obs = row.cells.get(measure)
         if obs is None:

@@ -50,6 +50,11 @@ class Table:
     observations: list[Observation]
     charts: list[ChartSpec]
     comparisons: list = field(default_factory=list)  # how we compare (analysis.comparisons), if any
+    row_keys: dict[str, str] = field(default_factory=dict)  # source cell to the anchor of its printed row
+
+    def row_anchors(self, cells) -> list[str]:
+        """The anchors a printed row carries: one for each of its figures a headline links to."""
+        return [self.row_keys[c] for c in cells if c in self.row_keys]
 
     def displays(self) -> dict[str, str]:
         """Each figure's printed text by source cell, so a chart's figures read as its table's."""

@@ -38,7 +38,7 @@ def write_pdf(briefing: Briefing, out: str | Path, *, progress: Callable[[int, i
     out = Path(out)
     register_fonts()
     story = [*cover(briefing), *contents(briefing.contents()),
-             *headline_page(briefing.headlines, briefing.plan.general, briefing.pages()), *_body(briefing),
+             *headline_page(briefing.headlines, briefing.plan.general, briefing.link), *_body(briefing),
              *annex(briefing.plan)]
     try:
         with atomic_write(out) as f:

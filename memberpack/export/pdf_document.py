@@ -36,8 +36,10 @@ class BriefingCanvas(Canvas):
     def anchor(self, key: str, x: float, y: float) -> None:
         """Make (x, y) here the link and bookmark target ``key``. The destination is written when
         its page is, since a destination names the page it is on."""
+        if key in self.anchor_pages:   # a row printed twice (a table in runs of columns): the first
+            return
         page = self.getPageNumber()
-        self.anchor_pages.setdefault(key, page)
+        self.anchor_pages[key] = page
         self.anchors.setdefault(page, []).append((key, *self.absolutePosition(x, y)))
 
     def late_text(self, key: str | None, x: float, y: float, *, size: float, colour, centred: bool) -> None:
@@ -96,6 +98,22 @@ class Anchored(Paragraph):
         if self.outline:
             canv.addOutlineEntry(self.outline, self.key, self.level, closed=self.level > 0)
         super().draw()
+
+
+class RowAnchor(Flowable):
+    """A link target at a table row (put first in its label cell), for headline lines that link
+    to their figure's row; takes no room."""
+
+    def __init__(self, keys: list[str]) -> None:
+        super().__init__()
+        self.keys, self.width, self.height = keys, 0, 0
+
+    def wrap(self, avail_width: float, avail_height: float) -> tuple[float, float]:
+        return 0, 0
+
+    def draw(self) -> None:
+        for key in self.keys:
+            self.canv.anchor(key, 0, 2)   # the top of the row: the viewer shows it first
 
 
 class PageRef(Flowable):

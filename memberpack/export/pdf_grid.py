@@ -10,15 +10,18 @@ A very long label or comment is cut, saying so (the HTML version has it whole).
 from __future__ import annotations
 
 from dataclasses import dataclass, replace
+from xml.sax.saxutils import escape
 
 from reportlab.pdfbase.pdfmetrics import stringWidth
 from reportlab.platypus import Flowable, Paragraph, TableStyle
 
+from memberpack.analysis.narrative import column_titles
 from memberpack.export.briefing import PRINTED_ROWS, printed_grid
 from memberpack.export.note_plan import NotePlan
 from memberpack.export.note_plan import Table as PackTable
+from memberpack.export.pdf_document import RowAnchor
 from memberpack.export.pdf_styles import (CELL_TEXT, FONT, FONT_BOLD, FRAME_WIDTH, INK, LANDSCAPE_WIDTH,
-                                          RAG, SHADE, styles)
+                                          RAG, SHADE, cell_style, styles)
 from memberpack.export.pdf_tables import PAD, STATUS_TEXT, BriefingTable, Cell, base_style, fit, header, marked
 from memberpack.model.display import figure_text, printable
 from memberpack.model.grid import Grid
@@ -66,8 +69,8 @@ def _columns(grid: Grid, plan: NotePlan, key: str, size: float) -> list[tuple[fl
     labels = [printable(r.label) for r in grid.rows] + [printable(r.section or "") for r in grid.rows]
     label_full = max((stringWidth(t, FONT_BOLD, size) for t in labels), default=0) + 2 * PAD
     out = [(max((_word(t, size, FONT_BOLD) for t in labels), default=0) + 2 * PAD, label_full, label_full, True)]
-    for measure in grid.measures:
-        least = pref = longest = _word(measure, size, FONT_BOLD)
+    for measure, title in zip(grid.measures, column_titles(grid)):
+        least = pref = longest = _word(title, size, FONT_BOLD)
         words = solids = 0
         for row in grid.rows:
             obs = row.cells.get(measure)
@@ -164,7 +167,7 @@ def grid_tables(table: PackTable, plan: NotePlan, layout: GridLayout) -> list[Fl
 def _grid_table(table: PackTable, plan: NotePlan, layout: GridLayout) -> BriefingTable:
     grid, widths, size = layout.grid, layout.widths, layout.size
     figures = [c for c in range(1, len(widths)) if c not in layout.words]
-    rows: list[list[Cell]] = [header(["", *grid.measures], widths, figures, size=size)]
+    rows: list[list[Cell]] = [header(["", *column_titles(grid)], widths, figures, size=size)]
     cmds = base_style(size=size) + [("ALIGN", (c, 0), (c, -1), "LEFT") for c in layout.words if c]
     section = None
     for row in grid.rows:
@@ -177,6 +180,9 @@ def _grid_table(table: PackTable, plan: NotePlan, layout: GridLayout) -> Briefin
         r = len(rows)
         bold = row.role != DATA
         cells: list[Cell] = [fit(row.label, widths[0], bold=bold, size=size)]
+        anchors = table.row_anchors(o.cell for o in row.cells.values())
+        if anchors:   # a headline line links here
+            cells[0] = [RowAnchor(anchors), Paragraph(escape(printable(row.label)), cell_style(size, bold=bold))]
         for c, measure in enumerate(grid.measures, start=1):
             obs = row.cells.get(measure)
             if obs is None:

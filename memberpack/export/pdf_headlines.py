@@ -1,18 +1,20 @@
 """The headline summary a councillor reads first, in the order a committee asks: the net budget
 position, reserves and deficits, what is red (by table and period, with its amount), the biggest
-movements, indicators that got worse, what members noted or asked, what changed since the last
-import. Every line names its row and links to the page of its table; the words are the narrative
+movements, indicators that got worse, what members noted or asked, what changed since each table's
+previous period. Every line names its row and links to that row where the table prints it (a
+reportlab anchor at the row), else to its table; the words are the narrative
 layer's (:mod:`memberpack.analysis.narrative` through :mod:`memberpack.analysis.headlines`)."""
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from xml.sax.saxutils import escape
 
 from reportlab.lib.units import mm
 from reportlab.platypus import Flowable, Paragraph, Spacer, Table, TableStyle
 
 from memberpack.analysis.headlines import Headlines, Item
-from memberpack.analysis.narrative import change_text
+from memberpack.analysis.narrative import change_text, period_span
 from memberpack.export.pdf_document import Anchored, PageRef
 from memberpack.export.note_plan import PlacedNote
 from memberpack.export.pdf_notes import note_flowables
@@ -21,6 +23,7 @@ from memberpack.export.pdf_tables import list_table
 from memberpack.model.display import printable
 
 CHANGES_SHOWN = 15
+Link = Callable[[Item], str | None]   # an item's row anchor (or its table's), None if not in the export
 
 
 def _tile(value: str, label: str, colour=INK) -> list[Paragraph]:
@@ -49,15 +52,15 @@ def _budget(h: Headlines) -> list[Flowable]:
 
 
 def _items(title: str, items: list[Item], head: list[str], row, shares: list[float], right: tuple[int, ...],
-           empty: str, pages: dict[str, str], level: str = "h2") -> list[Flowable]:
-    """A headline list; its last column is the page of the table each item comes from."""
+           empty: str, link: Link, level: str = "h2") -> list[Flowable]:
+    """A headline list; its last column is the page of each item's row (of its table, for a note
+    on the whole table), and a link to it."""
     s = styles()
     story: list[Flowable] = [Paragraph(escape(title), s[level])]
     if not items:
         return story + [Paragraph(empty, s["body"])]
-    rows = [[*(printable(c) for c in row(i)), PageRef(pages[i.dataset], FRAME_WIDTH * shares[-1] - 6)
-             if i.dataset in pages else "–"]
-            for i in items[:CHANGES_SHOWN]]
+    rows = [[*(printable(c) for c in row(i)), PageRef(key, FRAME_WIDTH * shares[-1] - 6) if key else "–"]
+            for i in items[:CHANGES_SHOWN] for key in [link(i)]]
     story.append(list_table([*head, "Page"], rows, shares, (*right, len(head))))
     if len(items) > CHANGES_SHOWN:
         story.append(Paragraph(f"…and {len(items) - CHANGES_SHOWN} more, shown in their sections.", s["source"]))
@@ -74,34 +77,42 @@ def _worse(i: Item) -> str:
     return f"{_arrow(i.change)} {change_text(i.value - i.change, i.value, i.unit)}"
 
 
-def headline_page(h: Headlines, general_notes: list[PlacedNote], pages: dict[str, str]) -> list[Flowable]:
-    """``pages`` maps a table's name to its anchor, for the page column of each list."""
+def headline_page(h: Headlines, general_notes: list[PlacedNote], link: Link) -> list[Flowable]:
+    """``link`` gives the anchor of an item's row (or table), for the page column of each list."""
     s = styles()
     story: list[Flowable] = [Anchored("Headline summary", s["h1"], "headlines", "Headline summary", step="Headlines"),
                              Paragraph("Budget position", s["h2"]), *_budget(h)]
     story += _items("Reserves and deficits", h.deficits, ["Item", "Measure", "Figure"],
                     lambda i: [i.name, f"{i.measure} ({i.period})" if i.period else i.measure, i.display],
-                    [0.34, 0.40, 0.16, 0.10], (2,), "No table in this export shows a deficit.", pages)
+                    [0.34, 0.40, 0.16, 0.10], (2,), "No table in this export shows a deficit.", link)
     story.append(Paragraph(f"Red items ({len(h.red_items)})", s["h2"]))
     if not h.red_items:
         story.append(Paragraph("Nothing is rated red.", s["body"]))
     for group, items in h.red_groups():
         story += _items(group, items, ["Item", "Measure", "Figure"],
-                        lambda i: [i.name, i.measure, i.display], [0.50, 0.24, 0.16, 0.10], (2,), "", pages, "h3")
+                        lambda i: [i.name, i.measure, i.display], [0.50, 0.24, 0.16, 0.10], (2,), "", link, "h3")
     movements = f"Biggest adverse movements, {h.movements_period}" if h.movements_period else "Biggest adverse movements"
     story += _items(movements, h.adverse_movements[:5], ["Service", "Measure", "Movement"],
                     lambda i: [i.name, i.measure, i.display], [0.50, 0.24, 0.16, 0.10], (2,),
-                    "No service’s forecast moved the wrong way since the last report.", pages)
-    story += _items("Indicators that got worse", h.worse_kpis, ["Indicator", "Before", "Latest", "Change"],
-                    lambda i: [i.name, i.previous_display or "", f"{i.display} ({i.period or i.measure})", _worse(i)],
-                    [0.40, 0.14, 0.22, 0.14, 0.10], (1, 2, 3),
-                    "No indicator moved the wrong way between its latest periods.", pages)
+                    "No service’s forecast moved the wrong way since the last report.", link)
+    story += _items("Indicators that got worse since their previous period", h.worse_kpis,
+                    ["Indicator", "Earlier", "Latest", "Change"],
+                    lambda i: [i.name, f"{i.previous_display} ({i.previous_period})" if i.previous_period
+                               else i.previous_display or "", f"{i.display} ({i.period or i.measure})", _worse(i)],
+                    [0.36, 0.18, 0.22, 0.14, 0.10], (1, 2, 3),
+                    "No indicator moved the wrong way between its latest periods.", link)
     story += _items("Noted or questioned by members", h.noted, ["About", "Kind", "Note"],
                     lambda i: [i.name, i.measure, i.display], [0.26, 0.12, 0.52, 0.10], (), "No shared notes yet.",
-                    pages)
-    story += _items("What changed since the previous import", h.changes, ["Figure", "Was", "Now"],
-                    lambda i: [f"{i.name}, {i.measure}", i.previous_display or "", f"{_arrow(i.change)} {i.display}"],
-                    [0.60, 0.15, 0.15, 0.10], (1, 2), "No table has an earlier import to compare with.", pages)
+                    link)
+    story.append(Paragraph("What changed since the previous period", s["h2"]))
+    if not h.changes:
+        story.append(Paragraph("No table has an earlier period in the pack to compare with.", s["body"]))
+    for table, before, after, items in h.change_groups():
+        story += _items(f"{table}: {period_span(before, after)}" if before else table, items,
+                        ["Figure", before or "Before", after or "Now"],
+                        lambda i: [f"{i.name}, {i.measure}", i.previous_display or "",
+                                   f"{_arrow(i.change)} {i.display}"],
+                        [0.52, 0.19, 0.19, 0.10], (1, 2), "", link, "h3")
     if general_notes:
         story += [Paragraph("Notes on the whole pack", s["h2"]), *note_flowables(general_notes)]
     return story

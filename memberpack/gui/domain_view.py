@@ -15,36 +15,9 @@ from memberpack.gui.plain_text import plain_tip
 from memberpack.model.annotations import Target
 from memberpack.model.metrics import DOMAIN_TITLES, OTHER
 from memberpack.model.observation import OPEN_STATISTICS, Dataset
+from memberpack.model.table_names import short_names
 from memberpack.store import classification
 from memberpack.store.pack import Pack
-
-
-SHORT_NAME = 60   # characters of a table's name in the list; the tooltip has it whole
-
-
-def short_names(names: list[str]) -> list[str]:
-    """Names for the list of tables: the words every name shares at its start are left out (the
-    tooltip keeps the whole title), and a name still long keeps its first and last words with "…"
-    between (the end tells "… General Fund" from "… (DSG)"); names that would read alike stay whole."""
-    split = [n.split() for n in names]
-    shared = 0
-    if len(names) > 1:
-        while all(len(w) > shared + 1 for w in split) and len({tuple(w[:shared + 1]) for w in split}) == 1:
-            shared += 1
-    shortened = [_middle_cut(words[shared:]) for words in split]
-    return shortened if len(set(shortened)) == len(set(names)) else names
-
-
-def _middle_cut(words: list[str]) -> str:
-    if len(" ".join(words)) <= SHORT_NAME:
-        return " ".join(words)
-    head: list[str] = []
-    tail: list[str] = []
-    while len(" ".join(head + [words[len(head)]])) <= SHORT_NAME // 2:
-        head.append(words[len(head)])
-    while len(" ".join([words[-len(tail) - 1]] + tail)) <= SHORT_NAME // 2 and len(head) + len(tail) < len(words) - 1:
-        tail.insert(0, words[-len(tail) - 1])
-    return " ".join(head) + " … " + " ".join(tail)
 
 
 class DomainView(QWidget):

@@ -3,7 +3,9 @@
 Tiles for the budget position (net budget, forecast, net variance in words and %) and the count of
 red items; then lists of reserves and deficits, red items (by table and period, with amounts), the
 biggest adverse movements, KPIs that got worse, members' notes and questions, and what changed since
-the previous import. The words are the narrative layer's. Activating a line opens its own row.
+each table's previous period. The words are the narrative layer's; a label that repeats in its
+table is named with its section; the Table column gives the table's short name and the period
+(the whole title in the tooltip). Activating a line opens its own row.
 """
 
 from __future__ import annotations
@@ -11,16 +13,20 @@ from __future__ import annotations
 from html import escape
 
 from PySide6.QtCore import Qt, Signal
-from PySide6.QtWidgets import (QFrame, QGridLayout, QGroupBox, QHBoxLayout, QHeaderView, QLabel, QScrollArea, QTreeWidget,
+from PySide6.QtWidgets import (QFrame, QGroupBox, QHBoxLayout, QHeaderView, QLabel, QScrollArea, QTreeWidget,
                                QTreeWidgetItem, QVBoxLayout, QWidget)
 
 from memberpack.analysis.headlines import Headlines, Item
+from memberpack.analysis.narrative import period_span
 from memberpack.gui.cell_text import change_text
 from memberpack.gui.plain_text import plain_label, plain_tip
 from memberpack.model.annotations import PACK, Target
+from memberpack.model.table_names import short_names
 
 ADVERSE, FAVOURABLE = "#a61b1b", "#1b6e34"
-TABLE_WIDTH = 130  # the Table column of a list: titles are elided in the middle, the tooltip has them whole
+TABLE_WIDTH = 260  # the Table column of a list at most: short names, the tooltip has the whole title
+TABLE_NAME = 34    # characters of a table's short name in the Table column
+SHOWN_ROWS = 8     # a list taller than this scrolls
 
 
 class Tile(QFrame):
@@ -64,27 +70,34 @@ class OverviewView(QScrollArea):
             self.tiles[key] = tile
             tiles.addWidget(tile, 1)
         layout.addLayout(tiles)
-        grid = QGridLayout()
+        tables = sorted({i.dataset for i in headlines.items() if i.dataset})
+        self.table_names = dict(zip(tables, short_names(tables, TABLE_NAME)))
+
         def changed(i: Item) -> str:
             return change_text(i.display, i.previous_display, i.change)
 
+        def measure(i: Item) -> str:
+            return i.measure if i.measure != i.period else ""   # a period is in the Table column
+
         sections = (
-            ("deficits", "Reserves and deficits", headlines.deficits, True, lambda i: i.display,
-             "No table shows a deficit."),
-            ("red", "Red items", headlines.red_items, True, lambda i: f"▲ {i.display}", "Nothing is rated Red."),
+            ("deficits", "Reserves and deficits", headlines.deficits, ("Item", "Deficit"), measure,
+             lambda i: i.display, "No table shows a deficit."),
+            ("red", "Red items", headlines.red_items, ("Item", "Figure"), measure, lambda i: f"▲ {i.display}",
+             "Nothing is rated Red."),
             ("movements", "Biggest adverse movements since the last report"
              + (f", {headlines.movements_period}" if headlines.movements_period else ""),
-             headlines.adverse_movements[:8], False, lambda i: i.display, "No service's variance got worse."),
-            ("worse", "Measures that got worse", headlines.worse_kpis, True, changed,
-             "No measure moved the wrong way."),
-            ("noted", "Noted or questioned by members", headlines.noted, True, lambda i: i.measure,
-             "No shared notes yet."),
-            ("changes", "What changed since the previous import", headlines.changes, True, changed,
-             "No table has an earlier import to compare with."),
+             headlines.adverse_movements[:8], ("Service", "Movement"), lambda i: "", lambda i: i.display,
+             "No service's variance got worse."),
+            ("worse", "Measures that got worse since their previous period", headlines.worse_kpis,
+             ("Measure", "Latest (was)"), measure, changed, "No measure moved the wrong way."),
+            ("noted", "Noted or questioned by members", headlines.noted, ("About", "Kind"), lambda i: i.display,
+             lambda i: i.measure, "No shared notes yet."),
+            ("changes", "What changed since the previous period", headlines.changes, ("Figure", "Now (was)"),
+             lambda i: i.measure, changed, "No table has an earlier period in the pack to compare with."),
         )
-        for n, (key, title, items, with_measure, value, empty) in enumerate(sections):
-            grid.addWidget(self._list(key, title, items, with_measure, value, empty), n // 2, n % 2)
-        layout.addLayout(grid, 1)
+        for key, title, items, head, under, value, empty in sections:
+            layout.addWidget(self._list(key, title, items, head, under, value, empty))
+        layout.addStretch(1)
         self.setWidget(body)
         self.setWidgetResizable(True)
         self.setFrameShape(QFrame.Shape.NoFrame)
@@ -116,20 +129,33 @@ class OverviewView(QScrollArea):
                             ADVERSE if red else FAVOURABLE)
         return tiles
 
-    def _list(self, key: str, title: str, items: list[Item], with_measure: bool, value, empty: str) -> QGroupBox:
+    def table_text(self, item: Item) -> str:
+        """The Table column: the table's short name, then the period its figure is from (the two
+        periods a change is between)."""
+        when = period_span(item.previous_period, item.period) if item.previous_display else item.period or ""
+        name = self.table_names.get(item.dataset, item.dataset)
+        return f"{name}\n{when}" if when and when not in item.dataset else name
+
+    def _list(self, key: str, title: str, items: list[Item], head: tuple[str, str], under, value,
+              empty: str) -> QGroupBox:
+        """A headline list: the row's name with its measure (or note) under it, the figure, and the
+        table it is from; the tooltip has the whole line, the full table title and the cell."""
         box = QGroupBox(f"{title} ({len(items)})")
         tree = QTreeWidget()
-        tree.setHeaderLabels(["Item", "Figure", "Table"])
+        tree.setHeaderLabels([*head, "Table"])
         tree.setRootIsDecorated(False)
         tree.setAccessibleName(title)
         tree.setAlternatingRowColors(True)
         tree.setStyleSheet("QTreeWidget::item { padding: 3px 0; }")
         tree.setTextElideMode(Qt.TextElideMode.ElideMiddle)  # long names and titles keep their distinguishing end
         for item in items:
-            under = item.display if key == "noted" else item.measure
-            name = f"{item.name}\n{under}" if with_measure else item.name  # the measure under its row
-            row = QTreeWidgetItem([name, value(item), item.source])
-            tip = f"{item.name}, {item.measure}: {value(item)}\n{item.source}" + (f", cell {item.cell}" if item.cell else "")
+            second = under(item)
+            row = QTreeWidgetItem([f"{item.name}\n{second}" if second else item.name, value(item),
+                                   self.table_text(item)])
+            what = item.name if key == "noted" else f"{item.name}, {item.measure}"
+            was = f", was {item.was}" if item.previous_display and key != "noted" else ""
+            tip = (f"{what}: {item.display if key != 'noted' else item.measure}{was}\n{item.source}"
+                   + (f", cell {item.cell}" if item.cell else ""))
             for column in range(3):
                 row.setToolTip(column, plain_tip(tip))
             row.setData(0, Qt.ItemDataRole.UserRole, (item.dataset, item.label, item.cell))
@@ -143,14 +169,17 @@ class OverviewView(QScrollArea):
         header.setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
         header.setSectionResizeMode(1, QHeaderView.ResizeMode.Fixed)
         header.setSectionResizeMode(2, QHeaderView.ResizeMode.Fixed)
-        header.resizeSection(2, TABLE_WIDTH)
+        header.resizeSection(2, min(tree.sizeHintForColumn(2) + 12, TABLE_WIDTH) if items else TABLE_WIDTH)
         tree.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         header.resizeSection(1, min(tree.sizeHintForColumn(1) + 12, 170))  # long figures are elided too
         tree.itemActivated.connect(self._activated)
+        lines = [max(tree.topLevelItem(i).text(c).count("\n") + 1 for c in range(3))
+                 for i in range(min(tree.topLevelItemCount(), SHOWN_ROWS))]
+        tree.setFixedHeight(header.sizeHint().height() + 2 * tree.frameWidth() + 2
+                            + sum(n * tree.fontMetrics().lineSpacing() + 8 for n in lines))
         self.lists[key] = tree
         layout = QVBoxLayout(box)
         layout.addWidget(tree)
-        box.setMinimumHeight(170)
         return box
 
     def _activated(self, row: QTreeWidgetItem, _column: int) -> None:

@@ -12,6 +12,7 @@ from dataclasses import dataclass
 from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, QSortFilterProxyModel, Qt
 from PySide6.QtGui import QBrush, QColor, QFont, QGuiApplication, QPalette
 
+from memberpack.analysis.narrative import column_titles
 from memberpack.gui.cell_text import FLAG_COLOURS, RAG_COLOURS, cell_text, source_text
 from memberpack.gui.palette import is_dark
 from memberpack.gui.plain_text import plain_tip
@@ -55,6 +56,7 @@ class DatasetTableModel(QAbstractTableModel):
         self.dataset = dataset
         grid = Grid.as_source(observations)
         self.measures = grid.measures
+        self.titles = column_titles(grid)   # with the unit the source's units row gave ("Current Budget (£m)")
         self.rows: list[TableRow] = []
         sections: list[str | None] = []
         for row in grid.rows:
@@ -77,10 +79,11 @@ class DatasetTableModel(QAbstractTableModel):
     def headerData(self, section: int, orientation, role=Qt.ItemDataRole.DisplayRole):
         if orientation != Qt.Orientation.Horizontal:
             return None
+        title = self.titles[section - 1] if section else ""
         if role == Qt.ItemDataRole.DisplayRole:
-            return _two_lines(self.column_title(section))
+            return _two_lines(title)
         if role == Qt.ItemDataRole.ToolTipRole:
-            return plain_tip(self.column_title(section))
+            return plain_tip(title)
         return None
 
     def data(self, index: _Index, role=Qt.ItemDataRole.DisplayRole):

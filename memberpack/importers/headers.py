@@ -21,8 +21,8 @@ MAX_HEADER_ROWS = 4
 _LETTER_CODE = re.compile(r"\(?(?:[A-Z]{1,2}\d{1,3}|[a-z]|[A-Z]|col(?:umn)?\s*\d{1,3})\)?(?:\s*=\s*[A-Z0-9 +\-*/().]+)?",
                           re.IGNORECASE)
 _FORMULA_CODE = re.compile(r"=?\s*[A-Z]{1,2}\d{1,3}\s*(?:[-+*/]\s*[A-Z]{1,2}\d{1,3}\s*)+", re.IGNORECASE)
-# A footnote marker at the end of a name or header: "Somerset5", "Total (3)", "[note 2]", "¹".
-_MARKER = re.compile(r"(?:(?<=[a-z)])(?P<digits>\d{1,2})|\s*\((?P<paren>\d{1,2})\)|\s*\[(?:[Nn]ote\s*)?(?P<note>\d{1,3})\]"
+# A footnote marker at the end of a name or header: "Somerset5", "enrolments3,4,5", "Total (3)", "[note 2]", "¹".
+_MARKER = re.compile(r"(?:(?<=[a-z)])(?P<digits>\d{1,2}(?:,\d{1,2})*)|\s*\((?P<paren>\d{1,2})\)|\s*\[(?:[Nn]ote\s*)?(?P<note>\d{1,3})\]"
                      r"|\s*(?P<sup>[¹²³⁴⁵⁶⁷⁸⁹⁰]+))$")
 _SUPERSCRIPTS = str.maketrans("¹²³⁴⁵⁶⁷⁸⁹⁰", "1234567890")
 
@@ -109,6 +109,18 @@ def is_period_row(row: Sequence[Any], cols: range, classes) -> bool:
     groups = 1 + sum(b <= a for a, b in zip(numbers, numbers[1:]))   # the same years again under each group
     return len(years) >= 2 and groups * 2 <= len(years) and len(set(numbers)) * groups == len(years) \
         and all(k == TEXT for k in others)
+
+
+_SERIES_ID = re.compile(r"[A-Z][A-Z0-9]{3,5}|[A-Za-z]+[\d_-][A-Za-z0-9_-]*")
+
+
+def is_series_row(values: Sequence[Any], classes) -> bool:
+    """Whether the figure cells of a row name their columns' series instead (ONS ``MGSL``, ``LF2P``,
+    ``C1R190`` beside a section name such as ``Male``): three or more, all different, each one
+    token of capitals or with a digit, dash or underscore, and none a figure or a mark."""
+    texts = [v.strip() if isinstance(v, str) else v for v in values if not _blank(v)]
+    return (len(texts) >= 3 and len(set(texts)) == len(texts)
+            and all(isinstance(t, str) and _SERIES_ID.fullmatch(t) and classes(t) == TEXT for t in texts))
 
 
 def looks_like_data(row: Sequence[Any], below: Sequence[Sequence[Any]], cols: range, classes) -> bool:

@@ -10,6 +10,7 @@ from __future__ import annotations
 import hashlib
 import json
 import re
+from collections import Counter
 from dataclasses import asdict, dataclass, fields, replace
 from datetime import date, datetime
 from typing import Any
@@ -49,6 +50,7 @@ class TableLayout:
     context_columns: tuple[str, ...] = ()   # the same value on every row: table context
     ignored_columns: tuple[str, ...] = ()   # left out by the officer
     code_rows: tuple[int, ...] = ()         # column-number or letter-code rows under the header
+    indent_columns: tuple[str, ...] = ()    # names of rows indented under a heading, the label cell blank
     unit_reason: str = ""
     doubts: tuple[str, ...] = ()            # what detection is unsure of (the report's doubts)
 
@@ -105,7 +107,8 @@ class TableLayout:
             self.kind, self.kind_reason = memory["kind"], "remembered from an earlier import of this shape"
 
 
-_TUPLES = ("header_rows", "key_columns", "key_roles", "context_columns", "ignored_columns", "code_rows", "doubts")
+_TUPLES = ("header_rows", "key_columns", "key_roles", "context_columns", "ignored_columns", "code_rows", "doubts",
+           "indent_columns")
 
 
 @dataclass(frozen=True, slots=True)
@@ -201,6 +204,48 @@ def used_columns(rows: list[list[Any]]) -> list[int]:
     return sorted({c for row in rows for c, v in enumerate(row) if not blank(v)})
 
 
+def _header_only(row: list[Any], span: range) -> bool:
+    """Header words, periods, column codes or units: nothing of the data."""
+    return (is_header_like(row, span) or is_period_row(row, span, cell_class) or column_codes(row, span) is not None
+            or is_units_row(row, span))
+
+
+def parted_header(head: list[tuple[int, list[Any]]], ahead: list[tuple[int, list[Any]]]) -> list[tuple[int, list[Any]]]:
+    """``head`` with the header rows that follow it past a blank row or two, when it is all header
+    and figures follow them (years and names, a blank row, then ``Percentage`` over ``Normal |
+    Borderline | Concern``, a blank row, then the data): one header in two blocks. The rows taken
+    start no further left than ``head``; at most :data:`MAX_HEADER_ROWS` in all."""
+    cols = used_columns([row for _, row in head])
+    if not cols or len(head) >= MAX_HEADER_ROWS:
+        return head
+    span = range(cols[0], cols[-1] + 1)
+    if not all(_header_only(row, span) for _, row in head):
+        return head
+    after = [(r, row) for r, row in ahead if r > head[-1][0]]
+    i = _past_blanks(after, 0)
+    more = []
+    while i < len(after) and len(head) + len(more) < MAX_HEADER_ROWS:
+        row = after[i][1]
+        cols = [c for c, v in enumerate(row) if not blank(v)]
+        if not cols or cols[0] < span.start or not _header_only(row, range(span.start, max(span.stop, cols[-1] + 1))):
+            break
+        more.append(after[i])
+        i += 1
+    i = _past_blanks(after, i)
+    if not more or i >= len(after) or not any(cell_class(after[i][1][c]) in ("number", "special")
+                                              for c in span if c < len(after[i][1])):
+        return head
+    return head + more
+
+
+def _past_blanks(rows: list[tuple[int, list[Any]]], i: int, most: int = 2) -> int:
+    """The index of the first row from ``i`` that is not blank, passing at most ``most`` blank rows."""
+    start = i
+    while i < len(rows) and i - start < most and all(blank(v) for v in rows[i][1]):
+        i += 1
+    return i
+
+
 def detect_layout(sheet: str, titles: list[tuple[int, str]], head: list[tuple[int, list[Any]]],
                   prose: list[tuple[int, str]] = (), sample: list[tuple[int, list[Any]]] = ()) -> TableLayout | None:
     """The layout of the table whose header starts at ``head[0]``, or None when it is not a table.
@@ -211,6 +256,12 @@ def detect_layout(sheet: str, titles: list[tuple[int, str]], head: list[tuple[in
     cols_used = used_columns([row for _, row in head])
     if len(cols_used) < 2:
         return None
+    below = [(r, row) for r, row in sample if r > head[-1][0]]
+    header_block = all(_header_only(row, range(cols_used[0], cols_used[-1] + 1)) for _, row in head)
+    names = _names_left(cols_used[0], [row for _, row in below]) if header_block else None
+    if names is not None:   # and the columns its first rows fill, headed or not, as when they touch the header
+        first = [row for i, (r, row) in enumerate(below) if r - i == below[0][0]]
+        cols_used = sorted({names, *cols_used, *(c for c in used_columns(first) if c > names)})
     span = range(cols_used[0], cols_used[-1] + 1)
     rows = [row for _, row in head]
     doubts = []
@@ -227,9 +278,10 @@ def detect_layout(sheet: str, titles: list[tuple[int, str]], head: list[tuple[in
         data = data + [row for r, row in sample if r > head[-1][0]]
     label_col = _label_column(data, span)
     headers = [" ".join(cell_text(head[h][1][c]) for h in header if c < len(head[h][1])) for c in span]
+    indents = _indented_names(headers, data, span, label_col)
     label_col, keys, context = find_keys(headers, {c: [row[c] if c < len(row) else None for row in data]
-                                                   for c in span}, label_col)
-    taken = {label_col, *(k.index for k in keys), *context}
+                                                   for c in span if c not in indents}, label_col)
+    taken = {label_col, *(k.index for k in keys), *context, *indents}
     if all(c in taken for c in cols_used) or all(c <= label_col for c in cols_used if c not in taken):
         return None
     title = " ".join(t for _, t in titles)
@@ -251,7 +303,49 @@ def detect_layout(sheet: str, titles: list[tuple[int, str]], head: list[tuple[in
         units_row=None if units_row is None else units_row + 1, unit=unit.symbol if unit else None, title=title,
         key_columns=tuple(column_letter(k.index) for k in keys), key_roles=tuple(k.role for k in keys),
         context_columns=tuple(column_letter(c) for c in context), code_rows=tuple(head[h][0] + 1 for h in code_rows),
+        indent_columns=tuple(column_letter(c) for c in indents),
         unit_reason=unit_reason if unit else "", doubts=tuple(doubts))
+
+
+def _indented_names(headers: list[str], data: list[list[Any]], span: range, label_col: int) -> list[int]:
+    """Columns right of the labels, before any figure, with no header and only words, filled only
+    where the label cell is blank: the names of rows indented under a heading (``Percentage
+    achieving:`` in A, then ``Reading``, ``Writing`` in B)."""
+    found = []
+    for c in span:
+        if c <= label_col:
+            continue
+        cells = [(row[label_col] if label_col < len(row) else None, row[c]) for row in data if c < len(row) and not blank(row[c])]
+        if not cells:
+            continue
+        if headers[c - span.start].strip() or len(cells) < 2 or any(cell_class(v) != TEXT or not blank(name) for name, v in cells):
+            break
+        found.append(c)
+    return found
+
+
+def _names_left(start: int, below: list[list[Any]]) -> int | None:
+    """Where a table's rows begin left of its header block, when the header has nothing over their
+    names and a blank row parts the two (``ENGLAND``, ``Darlington`` in A under headers from C):
+    most rows under the block have words left of it, and the names column is the leftmost one where
+    a quarter of them do; the table begins there, or at codes left of it (``911 | Schools reserves``).
+    None when the rows begin under the header."""
+    if len(below) < 2:
+        return None
+    firsts: Counter = Counter()
+    names: Counter = Counter()
+    for row in below:
+        filled = [c for c in range(min(start, len(row))) if not blank(row[c])]
+        words = [c for c in filled if cell_class(row[c]) == TEXT]
+        if words:
+            names[words[0]] += 1
+            firsts[filled[0]] += 1
+    if sum(names.values()) * 2 < len(below):
+        return None
+    column = min((c for c, n in names.items() if n * 4 >= len(below)), default=None)   # names indented further right too
+    if column is None:
+        return None
+    return min((c for c, n in firsts.items() if c <= column and n * 4 >= len(below)), default=column)
 
 
 def _header_rows(head: list[tuple[int, list[Any]]], span: range) -> tuple[list[int], list[int], int | None, int]:
@@ -278,6 +372,10 @@ def _header_rows(head: list[tuple[int, list[Any]]], span: range) -> tuple[list[i
             i += 1
             continue
         if units_row is not None or code_rows or looks_like_data(row, below, span, cell_class):
+            if _under_header(row, head[header[0]][1], span):
+                header.append(i)   # "Net" then "Expenditure" under "2018" and its units, one word a row
+                i += 1
+                continue
             break
         top = head[header[-1]][1]
         under_gaps = any(not blank(row[c]) and (c >= len(top) or blank(top[c])) for c in span if c < len(row))
@@ -289,6 +387,13 @@ def _header_rows(head: list[tuple[int, list[Any]]], span: range) -> tuple[list[i
         else:
             break
     return header, code_rows, units_row, i
+
+
+def _under_header(row: list[Any], top: list[Any], span: range) -> bool:
+    """Only words, each under a cell of the first header row, none in the names' column."""
+    filled = [c for c in span if c < len(row) and not blank(row[c])]
+    return bool(filled) and span.start not in filled and all(
+        cell_class(row[c]) == TEXT and c < len(top) and not blank(top[c]) for c in filled)
 
 
 def _header_zone(head: list[tuple[int, list[Any]]], span: range, filled) -> tuple[list[int], list[int], int | None, int] | None:

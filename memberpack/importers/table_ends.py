@@ -9,7 +9,7 @@ from __future__ import annotations
 import re
 from typing import Any
 
-from memberpack.importers.headers import is_period_row
+from memberpack.importers.headers import is_period_row, is_series_row, is_year
 from memberpack.importers.layout import TableLayout, blank, cell_text, cell_class, is_header_like
 from memberpack.importers.stream import Peekable
 from memberpack.model.values import TEXT
@@ -32,14 +32,19 @@ def is_footnote(row: list[Any]) -> bool:
     return text is not None and (bool(_FOOTNOTE.match(text)) or len(text) > 120)
 
 
-def is_title_over_header(stream: Peekable, cols: range) -> bool:
-    """Whether the next rows are title rows and then a header: the start of another table."""
-    saw_title = False
+def is_title_over_header(stream: Peekable, cols: range, label_col: int | None = None) -> bool:
+    """Whether the next rows are title rows and then a header: the start of another table. A lone
+    header over the figure columns (``£ 000`` or ``2018`` right of the names, under ``Capital
+    items``) is one."""
+    saw_title = titled = False   # titled: a title over the names, not a header over the figures
     for _, row in stream.ahead(LOOKAHEAD):
         if all(blank(v) for v in row):
             continue
+        if titled and _lone_header(row, label_col):
+            return True
         if single_text(row) is not None and not is_footnote(row):
             saw_title = True
+            titled = titled or (label_col is not None and not _lone_header(row, label_col))
             continue
         span = range(0, max(len(row), cols.stop))
         return saw_title and (is_header_like(row, span) or is_period_row(row, span, cell_class))
@@ -78,13 +83,28 @@ class TableEnds:
         self.blank_run = 0
         if self.footnotes or (after_gap and _outside(row, self.cols)):
             return "end"
-        if single_text(row) is not None and is_title_over_header(stream, self.cols):
+        if single_text(row) is not None and is_title_over_header(stream, self.cols, self.label_col):
             return "end"
         if self.header_row and tuple(cell_text(row[c]) if c < len(row) else "" for c in self.cols) == self.header_row:
             return "header"
+        if self.series_heading(row):
+            return "row"
         if after_gap and (is_header_like(row, self.cols) or is_period_row(row, self.cols, cell_class)):
             return "end"
         return "row"
+
+    def series_heading(self, row: list[Any]) -> bool:
+        """A section's name with its columns' series codes beside it (``Male | MGSM | MGSG ...``):
+        a heading inside the table, not a header of another."""
+        label = row[self.label_col] if self.label_col < len(row) else None
+        return cell_class(label) == TEXT and is_series_row(
+            [row[c] for c in self.cols if c != self.label_col and c < len(row)], cell_class)
+
+
+def _lone_header(row: list[Any], label_col: int) -> bool:
+    """One cell right of the names, words or a year: a header over a column of figures."""
+    filled = [(c, v) for c, v in enumerate(row) if not blank(v)]
+    return len(filled) == 1 and filled[0][0] > label_col and (cell_class(filled[0][1]) == TEXT or is_year(filled[0][1]))
 
 
 def _two_filled(row: list[Any]) -> bool:

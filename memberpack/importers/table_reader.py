@@ -30,11 +30,12 @@ import numpy as np
 
 from memberpack.errors import Cancelled
 from memberpack.importers.cells import a1, column_index, column_letter
-from memberpack.importers.headers import column_codes, counts_up, has_marker, letter_markers, strip_marker
+from memberpack.importers.headers import (
+    column_codes, counts_up, has_marker, is_series_row, letter_markers, strip_marker)
 from memberpack.importers.keys import PERIOD, KeyColumn, row_keys
 from memberpack.model.number_formats import general, is_percent, render
 from memberpack.importers.layout import (
-    THOUSANDS as _THOUSANDS, TableLayout, blank, cell_class, cell_text, is_header_like, is_units_row)
+    THOUSANDS as _THOUSANDS, TableLayout, blank, cell_class, cell_text, is_header_like, is_units_row, strip_periods)
 from memberpack.importers.reader import Sheet
 from memberpack.importers.report import TableReport
 from memberpack.importers.roles import SUBTOTAL_WORDS, TOTAL_WORDS, ParsedRow, assign_roles, role_from_words
@@ -83,7 +84,7 @@ _ODD_LABEL = re.compile("|".join(p.pattern for p in (SUBTOTAL_WORDS, TOTAL_WORDS
 PlainRow = tuple
 _R, _LABEL, _SECTION, _VALUES, _FIGURES, _PERIOD, _AREA = range(7)
 # A label ending in a footnote marker ("Somerset5", "Total (3)"): such rows are read cell by cell.
-_MARKED = re.compile(r"(?:[a-z)]\d{1,2}|\(\d{1,2}\)|\]|[¹²³⁴⁵⁶⁷⁸⁹⁰])(?=\0|$)")
+_MARKED = re.compile(r"(?:[a-z)]\d{1,2}(?:,\d{1,2})*|\(\d{1,2}\)|\]|[¹²³⁴⁵⁶⁷⁸⁹⁰])(?=\0|$)")
 
 
 @dataclass(slots=True)
@@ -169,7 +170,7 @@ class TableReader:
     """Turns the rows of one table into observations, filling in its :class:`TableReport`."""
 
     def __init__(self, layout: TableLayout, header: dict[int, list[Any]], sheet: Sheet,
-                 context: Period | None, report: TableReport) -> None:
+                 context: Period | None, report: TableReport, *, part: str | None = None) -> None:
         self.layout, self.sheet, self.report, self.context = layout, sheet, report, context
         self.label_col, self.first_col = layout.label_col, layout.col_range.start   # asked for every row
         self.columns = self._columns(header)
@@ -177,7 +178,10 @@ class TableReader:
         self.academic = _months_from_september(self.columns)
         for column in self.columns:
             column.period_label = self._period(column, None)
-        self.section: str | None = None
+        self.part = part   # the heading of one of several tables stacked with the same columns
+        self.section: str | None = part
+        self._heading: str | None = None   # the last heading that is not a period alone
+        self._top: str | None = None       # the section of the last row not indented (with indent columns)
         self.has_headings = False
         self.extra: dict[str, int] = {}
         self.last_row = layout.data_start - 1
@@ -200,6 +204,9 @@ class TableReader:
         self._keyed_plain = not (self.keys and any(k.role == PERIOD for k in self.keys) and any(
             c.period is not None or _TEXT_COLUMN.search(c.measure) for c in self.columns))
         self._carried: dict[int, str] = {}
+        self._merge_tops, self._merge_fills = _merged_down(sheet.merged, {self.label_col, *(k.index for k in self.keys)},
+                                                           layout.data_start)
+        self._merge_values: dict[tuple[int, int], Any] = {}
         self._context_values: dict[int, Any] = {}
         self._row_keys: set[tuple] = set()
         self._repeats = 0
@@ -210,7 +217,8 @@ class TableReader:
         self.keys = [KeyColumn(column_index(letter), self._heading(header, column_index(letter)), role)
                      for letter, role in zip(layout.key_columns, layout.key_roles)]
         self._context = {column_index(letter) for letter in layout.context_columns}
-        self._not_measures = ({k.index for k in self.keys} | self._context
+        self._indents = [column_index(letter) for letter in layout.indent_columns]
+        self._not_measures = ({k.index for k in self.keys} | self._context | set(self._indents)
                               | {column_index(letter) for letter in layout.ignored_columns})
         for code_row in layout.code_rows:
             codes = column_codes(header.get(code_row - 1, []), layout.col_range) or {}
@@ -223,7 +231,7 @@ class TableReader:
         units_row = header.get(layout.units_row - 1, []) if layout.units_row else []
         table_unit = (_THOUSANDS if layout.unit == _THOUSANDS.symbol else find_unit(layout.unit)) if layout.unit else None
         chosen = table_unit is not None and layout.unit_by_hand
-        filled = [_fill_right(row, layout.col_range, self.sheet.merged, h - 1, last=i == len(rows) - 1)
+        filled = [_fill_right(row, layout.col_range, self.sheet.merged, h - 1, below=rows[i + 1:])
                   for i, (h, row) in enumerate(zip(layout.header_rows, rows))]
         numbered = [counts_up(row, layout.col_range) for row in rows]
         self._letters = letter_markers([layout.title, *(t for f in filled for t in f.values())])
@@ -334,6 +342,8 @@ class TableReader:
                     continue
             one_by_one = max(one_by_one - 1, 0)
             r, row = item
+            if self._merge_fills:
+                self._fill_down(r, row)
             verdict = ends.verdict(r, row, stream)
             if verdict == "end":
                 break
@@ -369,6 +379,16 @@ class TableReader:
         self.report.cell_range = (f"{a1(min(layout.header_rows or (layout.first_row,)) - 1, layout.col_range.start)}:"
                                   f"{a1(self.last_row, layout.col_range.stop - 1)}")
 
+    def _fill_down(self, r: int, row: list[Any]) -> None:
+        """A label or key cell merged down over several rows names each row it covers (``2007/08``
+        merged over its twelve months)."""
+        for c in self._merge_tops.get(r, ()):
+            self._merge_values[(r, c)] = row[c] if c < len(row) else None
+        for c, top in self._merge_fills.get(r, ()):
+            value = self._merge_values.get((top, c))
+            if not blank(value) and c < len(row) and blank(row[c]):
+                row[c] = value
+
     def _new_header(self, row: list[Any]) -> bool:
         """A row of header words (``Gross Expenditure | Income``) over the figure columns, its name
         cell blank and unlike the table's own header: a second table run on without a blank row."""
@@ -389,6 +409,9 @@ class TableReader:
         and what :class:`TableEnds` calls a row), tested together; otherwise they are put back and
         their number returned. Most rows of a large table are read this way."""
         items = stream.take(BATCH_ROWS)
+        if self._merge_fills:
+            for r, row in items:
+                self._fill_down(r, row)
         rs = [r for r, _ in items]
         rows = [row for _, row in items]
         if not items or self.layout.last_row is not None or not self.columns or min(map(len, rows)) <= self._last_index:
@@ -417,6 +440,8 @@ class TableReader:
             if not self._keyed_plain or not all(map(self._context_holds, rows)):
                 return self._put_back(stream, items)
             keyed = [self._keyed(row, label) for row, label in zip(rows, labels)]
+            if self._indents:
+                self._top = keyed[-1][1]
             return [(r, label, section, v, f, period, area)
                     for r, (label, section, period, area), v, f in zip(rs, keyed, values, figures)]
         return list(zip(rs, labels, repeat(self.section), values, figures, repeat(None), repeat(None)))
@@ -467,6 +492,8 @@ class TableReader:
             if not self._keyed_plain or not self._context_holds(row):
                 return None
             label, section, period, area = self._keyed(row, label)
+            if self._indents:
+                self._top = section
             return r, label, section, values, figures[0], period, area
         return r, label, self.section, values, figures[0], None, None
 
@@ -506,6 +533,9 @@ class TableReader:
         for c in uncached:
             self.report.skip(a1(r, c), "formula with no cached value (open and save the workbook in Excel to "
                                        "calculate it); not guessed")
+        indented = blank(label_value) and self._indents
+        if indented:
+            label_value = next((row[c] for c in self._indents if c < width and not blank(row[c])), None)
         label = self._unmarked(cell_text(label_value)) if not blank(label_value) else ""
         section, period, area = self.section, None, None
         if self.keys and not (label and all(blank(v) for _, v in values)):
@@ -521,14 +551,24 @@ class TableReader:
         for c in self._left:
             if c < width and not blank(row[c]):
                 self.report.skip(a1(r, c), "left of the label column")
-        if not uncached and all(blank(v) for _, v in values):
-            self.section, self.has_headings = label, True
+        if not uncached and (all(blank(v) for _, v in values) or is_series_row([v for _, v in values], cell_class)):
+            if strip_periods(label):
+                self._heading = self.section = label
+            else:   # a period alone under a heading ("Male", then "Mar-May 1983"): within it, not instead
+                self.section = f"{self._heading} / {label}" if self._heading else label
+            if self.part:
+                self.section = f"{self.part} / {self.section}"
+            self.has_headings = True
             self.report.section_heading(r + 1, label)
             return None
+        if indented:   # under the heading above, within the section of the last row not indented
+            section = " / ".join(dict.fromkeys(filter(None, (self._top, section)))) or None
+        elif self._indents:
+            self._top = section
         role = role_from_words(label)
         parsed = ParsedRow(r, label, section, role, worded=role != DATA, period=period, area=area)
         if role == SUBTOTAL:
-            self.section = None
+            self.section, self._heading = self.part, None
         self._read_cells(parsed, values, uncached)
         return parsed
 
@@ -891,23 +931,44 @@ def _label_match(label: str, unit: str | None) -> Metric:
     return match_metric("", label, unit) if unit == "GBP" else match_metric(label, None, unit)
 
 
-def _fill_right(row: list[Any], cols: range, merged, r: int, *, last: bool) -> dict[int, str]:
-    """Header texts by column; a top header spans the columns its merge (or, when the row has no
-    merged cells, as in CSV files, the blanks to its right) covers."""
+def _fill_right(row: list[Any], cols: range, merged, r: int, *, below: list[list[Any]]) -> dict[int, str]:
+    """Header texts by column; a top header spans the columns its merge covers. One not merged (in a
+    CSV file, or centred across the columns) spans the blanks to its right while the header rows
+    under it name those columns, and it names some itself: a group over its leaves, not over the
+    next group's columns or a blank column between groups."""
     texts = {c: cell_text(row[c]) for c in cols if c < len(row) and not blank(row[c])}
-    if last:
+    if not below:
         return texts
-    in_row = [((r0, c0), (r1, c1)) for (r0, c0), (r1, c1) in merged if r0 <= r <= r1]
-    for (_, c0), (_, c1) in in_row:
-        if c0 in texts:
-            texts.update({c: texts[c0] for c in range(c0, c1 + 1)})
-    if not in_row and not is_units_row(row, cols):
-        current = None
-        for c in cols:
-            current = texts.get(c, current)
-            if current is not None and c not in texts:
-                texts[c] = current
+    covered = set()
+    for (r0, c0), (r1, c1) in merged:
+        if r0 <= r <= r1:
+            covered.update(range(c0, c1 + 1))
+            if c0 in texts:
+                texts.update({c: texts[c0] for c in range(c0, c1 + 1)})
+    if is_units_row(row, cols):
+        return texts
+    named_below = {c for lower in below for c in cols if c < len(lower) and not blank(lower[c])}
+    for c in sorted(texts):
+        if c in covered or c not in named_below:
+            continue
+        d = c + 1
+        while d in cols and d not in texts and d not in covered and d in named_below:
+            texts[d] = texts[c]
+            d += 1
     return texts
+
+
+def _merged_down(merged, columns: set[int], data_start: int) -> tuple[dict[int, list[int]], dict[int, list[tuple[int, int]]]]:
+    """Cells of ``columns`` merged down over data rows: the rows that hold each merge's value
+    (row -> columns) and the rows it covers below them (row -> (column, top row))."""
+    tops: dict[int, list[int]] = {}
+    fills: dict[int, list[tuple[int, int]]] = {}
+    for (r0, c0), (r1, _) in merged:
+        if c0 in columns and r1 > r0 and r0 >= data_start:
+            tops.setdefault(r0, []).append(c0)
+            for r in range(r0 + 1, r1 + 1):
+                fills.setdefault(r, []).append((c0, r0))
+    return tops, fills
 
 
 def _months_from_september(columns: list[Column]) -> bool:

@@ -20,8 +20,8 @@ from typing import Any
 from memberpack.importers.keys import describe_keys
 from memberpack.importers.kinds import detect_kind
 from memberpack.importers.layout import (
-    HEAD_ROWS, SCALE_CELL, Corrections, TableLayout, blank, cell_class, cell_text, detect_layout, key_roles, shape_key,
-    side_by_side)
+    HEAD_ROWS, SCALE_CELL, Corrections, TableLayout, blank, cell_class, cell_text, detect_layout, key_roles, parted_header,
+    shape_key, side_by_side)
 from memberpack.importers.reader import Sheet
 from memberpack.importers.report import TableReport
 from memberpack.importers.stream import Peekable
@@ -87,6 +87,7 @@ def find_tables(sheet: Sheet, *, file_stem: str = "", kind: str | None = None,
     titles: list[tuple[int, str]] = []
     title_rows: dict[int, list[Any]] = {}
     prose: list[tuple[int, str]] = []   # words above the table ("Figures are in £000s"): they may state its unit
+    above: tuple[TableLayout, list[str]] | None = None   # the table above on this sheet, and its columns' headers
     while (item := stream.peek()) is not None:
         r, row = item
         if all(blank(v) for v in row) or is_footnote(row):
@@ -103,7 +104,7 @@ def find_tables(sheet: Sheet, *, file_stem: str = "", kind: str | None = None,
             title_rows[r] = row
             stream.next()
             continue
-        head = _block(stream)
+        head = parted_header(_block(stream), stream.ahead(HEAD_ROWS))
         sample = [(r, row) for r, row in stream.ahead(HEAD_ROWS) if not all(blank(v) for v in row)]
         layout = detect_layout(sheet.name, titles, head, prose, sample)
         if layout is None:
@@ -125,7 +126,14 @@ def find_tables(sheet: Sheet, *, file_stem: str = "", kind: str | None = None,
             source = rows or Peekable(iter(block))
             while (nxt := source.peek()) is not None and nxt[0] < found.layout.data_start:
                 source.next()
-            reader = TableReader(found.layout, seen, sheet, parse_period(found.layout.period or ""), found.report)
+            headers = _column_headers(found.layout, seen)
+            part = _part_of_stack(above, found.layout, headers, titles)
+            if part:
+                found.report.assume(f"the table above has the same columns: this is its part {part!r}, "
+                                    "kept as the section of its rows")
+            above = found.layout, headers
+            reader = TableReader(found.layout, seen, sheet, parse_period(found.layout.period or ""), found.report,
+                                 part=part)
             found.report.unit = reader.describe_units()
             found.parts = reader.row_observations(source, progress, cancel)
             found.metric_counts = reader.metric_counts
@@ -133,6 +141,34 @@ def find_tables(sheet: Sheet, *, file_stem: str = "", kind: str | None = None,
             for _ in found.parts:
                 pass
         titles, title_rows, prose = [], {}, []
+
+
+_NUMBERED = re.compile(r"\s*(?:table|figure|chart|annex)\s*[A-Z]{0,3}\d", re.IGNORECASE)
+
+
+def _column_headers(layout: TableLayout, seen: dict[int, list[Any]]) -> dict[int, str]:
+    """The header text of each column right of the labels (blank columns left out)."""
+    rows = [seen.get(h - 1) or [] for h in layout.header_rows]
+    texts = {c: " ".join(cell_text(row[c]) for row in rows if c < len(row) and not blank(row[c]))
+             for c in layout.col_range if c > layout.label_col}
+    return {c: t for c, t in texts.items() if t}
+
+
+def _part_of_stack(above: tuple[TableLayout, list[str]] | None, layout: TableLayout, headers: dict[int, str],
+                   titles: list[tuple[int, str]]) -> str | None:
+    """The heading of a table stacked under another with the same columns (``All aged 16 to 64``
+    under ``All aged 16 & over``): one table broken down by its headings, so the heading is a key
+    of every row. None for the first table, for other columns, and for a numbered title (``Table 2:
+    Teachers`` names a table of its own)."""
+    if above is None or not titles or _NUMBERED.match(titles[-1][1]):
+        return None
+    first, columns = above
+    if (first.label_column, first.first_column) != (layout.label_column, layout.first_column) or \
+            set(columns) != set(headers) or len(headers) < 3:
+        return None
+    same = sum(columns[c] == text for c, text in headers.items())   # all but one (a total named for its part)
+    heading = titles[-1][1]
+    return heading if same >= len(headers) - 1 and heading not in first.title else None
 
 
 def _title_and_scale(row: list[Any]) -> tuple[str | None, str | None]:

@@ -10,10 +10,11 @@ money in (£m, £k or £), so every sentence written about it reads the figures 
 from __future__ import annotations
 
 import re
+from collections.abc import Iterable
 from dataclasses import asdict, dataclass
 
 from memberpack.model.grid import Grid
-from memberpack.model.observation import Dataset
+from memberpack.model.observation import Dataset, Observation
 from memberpack.model.units import GBP
 
 OVERSPEND, SURPLUS = "overspend", "surplus"      # what a positive figure is
@@ -70,21 +71,25 @@ class Convention:
 def money_scale(grid: Grid) -> tuple[float, int]:
     """The scale (1e6 for £m, 1e3 for £k, 1 for £) and decimals the table prints money with, from
     its figures and their text: ``0.1`` standing for 100,000 is £m with one decimal."""
+    return scale_of(obs for row in grid.rows for obs in row.cells.values())
+
+
+def scale_of(observations: Iterable[Observation]) -> tuple[float, int]:
+    """The scale and decimals most of these money figures are printed in (see :func:`money_scale`)."""
     scales: dict[float, int] = {}
     decimals = 0
-    for row in grid.rows:
-        for obs in row.cells.values():
-            if obs.unit != GBP or not obs.value:
-                continue
-            m = _NUMBER.match(obs.display.strip())
-            if not m or not float(m.group(1).replace(",", "") or 0):
-                continue
-            shown = float(m.group(1).replace(",", ""))
-            suffix = (m.group(2) or "").lower()
-            factor = {"m": 1e6, "k": 1e3, "bn": 1e9}.get(suffix) or min((1e6, 1e3, 1.0),
-                                                                       key=lambda f: abs(abs(obs.value) / f - shown))
-            scales[factor] = scales.get(factor, 0) + 1
-            decimals = max(decimals, len(m.group(1).split(".")[1]) if "." in m.group(1) else 0)
+    for obs in observations:
+        if obs.unit != GBP or not obs.value:
+            continue
+        m = _NUMBER.match(obs.display.strip())
+        if not m or not float(m.group(1).replace(",", "") or 0):
+            continue
+        shown = float(m.group(1).replace(",", ""))
+        suffix = (m.group(2) or "").lower()
+        factor = {"m": 1e6, "k": 1e3, "bn": 1e9}.get(suffix) or min((1e6, 1e3, 1.0),
+                                                                   key=lambda f, v=obs.value: abs(abs(v) / f - shown))
+        scales[factor] = scales.get(factor, 0) + 1
+        decimals = max(decimals, len(m.group(1).split(".")[1]) if "." in m.group(1) else 0)
     scale = max(scales, key=scales.get) if scales else 1.0
     return scale, max(decimals, 1 if scale == 1e6 else 0)
 

@@ -105,9 +105,12 @@ _ACADEMIC = re.compile(r"academic|school year|term", re.IGNORECASE)
 _YEAR_END = re.compile(r"year[\s-]*end", re.IGNORECASE)
 _QUARTER = re.compile(r"\b(?:Q|Quarter\s*)([1-4])\b", re.IGNORECASE)
 _MONTH = re.compile(r"\b(?:Month\s*|M|P|Period\s*)(1[0-2]|[1-9])\b", re.IGNORECASE)
-_CALENDAR_MONTH = re.compile(r"\b(" + "|".join(sorted(_MONTH_NAMES, key=len, reverse=True))
-                             + r")\b\.?(?:\s*'?((?:19|20)?\d{2}))?", re.IGNORECASE)
+_MONTH_WORDS = "|".join(sorted(_MONTH_NAMES, key=len, reverse=True))
+_CALENDAR_MONTH = re.compile(rf"\b({_MONTH_WORDS})\b\.?(?:\s*'?((?:19|20)?\d{{2}}))?", re.IGNORECASE)
 _CALENDAR_YEAR = re.compile(r"\b((?:19|20)\d{2})\b")
+# Three months named by their first and last (``Jan-Mar 1971``, ``Nov-Jan 1984``): dated by the last.
+_MONTH_RANGE = re.compile(rf"\b(?:{_MONTH_WORDS})\s*[-–]\s*({_MONTH_WORDS})\b\.?(?:\s*'?((?:19|20)?\d{{2}}))?",
+                          re.IGNORECASE)
 _SPLIT_YEAR_RE = re.compile(_SPLIT_YEAR)
 _SIX_DIGIT_YEAR = re.compile(r"((?:19|20)\d{2})(\d{2})")
 
@@ -139,7 +142,7 @@ def parse_period(text: str | None, *, academic: bool = False) -> Period | None:
         return Period(MONTH, fy, int(m.group(1)))
     if year is not None:
         return replace(year, academic=academic)
-    m = _CALENDAR_MONTH.search(t)
+    m = _MONTH_RANGE.search(t) or _CALENDAR_MONTH.search(t)
     if m:
         month_year = _full_year(m.group(2)) if m.group(2) else None
         return Period(CALENDAR_MONTH, month_year, _MONTH_NAMES[m.group(1).lower()])

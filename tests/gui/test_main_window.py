@@ -29,6 +29,8 @@ def test_tabs_in_order_and_every_tab_opens(window):
     obs = model.observation(model.index(model.row_of("External Placements"), 1))
     assert (obs.display, obs.value) == ("38.4", 38_400_000)
     assert finance.current_view().selected_row_label() == "External Placements"
+    header = model.headerData(1, Qt.Orientation.Horizontal, Qt.ItemDataRole.ToolTipRole)
+    assert "Current Budget (£m)" in header            # the unit of the source's units row
 
 
 def test_overview_headlines(window):
@@ -46,11 +48,16 @@ def test_overview_headlines(window):
     assert movements.topLevelItem(0).text(1) == biggest.display == "£0.9m worse"   # in the table's £m
     assert biggest.measure in movements.topLevelItem(0).toolTip(0)
     assert movements.parent().title().startswith("Biggest adverse movements since the last report, 2023/24 Month 6")
-    assert movements.topLevelItem(0).text(2).startswith("2023/24 Month 6 – ")
+    table, period = movements.topLevelItem(0).text(2).split("\n")
+    assert (table, period) == ("23/24 Budget … General Fund", "2023/24 Month 6")   # a short name, then the period
+    assert biggest.dataset in movements.topLevelItem(0).toolTip(2)                  # the whole title in the tooltip
     changes = window.tabs.overview.lists["changes"]
     shown = [changes.topLevelItem(i).text(0) for i in range(changes.topLevelItemCount())]
     assert "Children & Families sub total\nFull Year Projection" in shown  # the measure on a line of its own
     assert not any(text.startswith("sub total") for text in shown)
+    assert changes.parent().title() == f"What changed since the previous period ({len(expected.changes)})"
+    assert changes.topLevelItem(0).text(2).endswith("\n2023/24 Month 5 → Month 6")     # which two periods
+    assert "was £5.7m in 2023/24 Month 5" in changes.topLevelItem(0).toolTip(1)
     worse = window.tabs.overview.lists["worse"]
     assert not any(worse.topLevelItem(i).text(0).startswith("England")
                    for i in range(worse.topLevelItemCount()))
@@ -69,7 +76,11 @@ def test_changes_list_shows_name_and_measure_whole_at_1280_by_800(window, qtbot)
         name, measure = row.text(0).split("\n")
         assert changes.visualItemRect(row).height() >= 2 * metrics.height()  # both lines show
         assert metrics.horizontalAdvance(measure) < width  # the measure is never cut
-    assert changes.header().sectionSize(2) == TABLE_WIDTH
+    assert changes.header().sectionSize(2) <= TABLE_WIDTH
+    metrics = changes.fontMetrics()
+    for i in range(changes.topLevelItemCount()):    # the table's short name and the periods are never cut
+        lines = changes.topLevelItem(i).text(2).split("\n")
+        assert max(metrics.horizontalAdvance(t) for t in lines) < changes.header().sectionSize(2)
 
 
 def test_overview_item_opens_its_row(window):
@@ -79,6 +90,15 @@ def test_overview_item_opens_its_row(window):
     red.itemActivated.emit(item, 0)
     assert window.tabs.currentIndex() == 1
     assert window.tabs.domain_view(1).current_view().selected_row_label() == "External Placements"
+
+
+def test_an_overview_line_selects_its_own_row_where_labels_repeat(window):
+    changes = window.tabs.overview.lists["changes"]
+    item = next(changes.topLevelItem(i) for i in range(changes.topLevelItemCount())
+                if changes.topLevelItem(i).text(0).startswith("Commissioning and Performance sub total"))
+    changes.itemActivated.emit(item, 0)
+    target = window.tabs.domain_view(1).current_view().current_target()
+    assert (target.label, target.section) == ("sub total", "Commissioning and Performance")   # not the first "sub total"
 
 
 def test_menus_and_shortcuts_from_the_action_table(window):

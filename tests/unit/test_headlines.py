@@ -66,3 +66,28 @@ def test_item_name_keeps_labels_that_already_say_their_section():
     assert Item("t", "Total", "m", "1", section="Income").name == "Income Total"
     assert Item("t", "Income sub total", "m", "1", section="Income").name == "Income sub total"
     assert Item("t", "Fieldwork", "m", "1", section="Children").name == "Fieldwork"
+
+
+def test_labels_that_repeat_in_a_table_are_named_with_their_section(tmp_path):
+    """Two "Central" lines of one monitor, in two sections, each say which section they are in."""
+    from openpyxl import Workbook
+
+    from memberpack.importers import import_files
+
+    wb = Workbook()
+    ws = wb.active
+    ws.title = "Month 9"
+    for row in (["2022/23 Children's Services Month 9"], [],
+                ["Service", "Budget £000", "Forecast £000", "Variance £000", "RAG"],
+                ["Children's Social Care"], ["Fieldwork", 900, 950, 50, "Amber"], ["Central", 400, 520, 120, "Red"],
+                ["Commissioning"], ["Central", 300, 390, 90, "Red"], ["Contracts", 200, 190, -10, "Green"],
+                ["Total", 1800, 2050, 250, "Red"]):
+        ws.append(row)
+    path = tmp_path / "m9.xlsx"
+    wb.save(path)
+    with Pack.create(tmp_path / "p.mpack") as pack:
+        import_files(pack, [path])
+        red = headlines(pack).red_items
+    names = {i.name: i.display for i in red if i.label == "Central"}
+    assert names == {"Central (Children's Social Care)": "£120k overspend", "Central (Commissioning)": "£90k overspend"}
+    assert Item("t", "Fieldwork", "m", "1", section="Children").name == "Fieldwork"   # a label seen once: as it is

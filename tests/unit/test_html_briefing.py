@@ -4,6 +4,8 @@ and axe-core in headless Chromium finding no WCAG 2.2 AA violation on the demo b
 
 from __future__ import annotations
 
+import re
+
 import os
 from dataclasses import dataclass, field
 from html.parser import HTMLParser
@@ -113,7 +115,7 @@ def test_every_table_has_a_caption_and_header_cells(demo_html):
     row = next(r for r in source.all("tr") if r.elements[0].content() == "External Placements")
     assert [c.content() for c in row.elements[1:4]] == ["38.4 [Q1]", "48.8", "10.4 [N1]"]
     assert [th.content() for th in source.all("thead")[0].all("th")][:4] == [
-        "Item", "Current Budget", "Full Year Projection", "Month 6 Variance"]
+        "Item", "Current Budget (£m)", "Full Year Projection (£m)", "Month 6 Variance (£m)"]   # the units row's £m
 
 
 def test_every_chart_has_a_text_alternative_and_its_figures_as_a_table(demo_html):
@@ -159,6 +161,15 @@ def test_page_is_self_contained_english_with_skip_link_contents_notes_and_annex(
     assert "@media print" in text
     cover = root.all("dl")[0].content()
     assert "Meeting date Tuesday 12 December 2023" in cover and "Agenda item 7" in cover
+
+
+def test_headline_lines_link_to_their_rows(demo_html):
+    text = demo_html.read_text(encoding="utf-8")
+    targets = re.findall(r'href="#([^"]+)"', text)
+    assert set(targets) <= set(re.findall(r'id="([^"]+)"', text))        # no link goes nowhere
+    row = re.search(r'<th scope="row">((?:<span id="[^"]+"></span>)+)External Placements</th>', text)
+    assert row and any(f'id="{t}"' in row.group(1) for t in targets)     # a headline line opens its row
+    assert "What changed since the previous period" in text and "previous import" not in text
 
 
 def test_private_notes_and_some_sections_say_so(demo_pack, tmp_path):

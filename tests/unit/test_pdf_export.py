@@ -263,5 +263,40 @@ def test_headline_page_names_the_budget_month_sections_and_points(exported):
     assert "Red (R)" not in page
     assert "England: EHC plans" not in page and "Benchmark: South West" not in page
     text = re.sub(r"\s+", " ", " ".join(_text(public)))
-    assert "EHC plans issued within 20 weeks % 68.0% 48.0% (2022/23) ↓ 20.0 points" in text
+    assert "EHC plans issued within 20 weeks % 68.0% (2021/22) 48.0% (2022/23) ↓ 20.0 points" in text
     assert "Children & Families sub total, Full Year Projection £92.1m ↑ £92.7m" in text
+    assert "What changed since the previous period" in text and "2023/24 Month 5 → Month 6" in text
+
+
+def _first_line_below(reader: pypdf.PdfReader, page: int, top: float) -> str:
+    """The first text under a link's destination: what a reader sees at the top of the view."""
+    found: list[tuple[float, float, str]] = []
+
+    def visit(text, cm, tm, _font, _size):
+        y = tm[5] * cm[3] + cm[5]
+        if top - 20 < y < top and text.strip():
+            found.append((-y, tm[4] * cm[0] + cm[4], text.strip()))   # the top line's first cell
+    reader.pages[page].extract_text(visitor_text=visit)
+    return min(found)[2] if found else ""
+
+
+def test_headline_lines_link_to_their_figures_rows(exported, demo_pack_master):
+    """Each headline line's page number links to its figure's own row, not to the table's heading."""
+    public, _, demo = exported
+    with Pack.open(demo_pack_master) as pack:
+        h = headlines(pack)
+    first = next(i for i, t in enumerate(_text(public)) if "Headline summary" in t and "Budget position" in t)
+    reached = []
+    for page in (first, first + 1):
+        for link in (a.get_object() for a in public.pages[page].get("/Annots", [])):
+            if "/Dest" in link:
+                dest = link["/Dest"]
+                reached.append(_first_line_below(public, public.get_page_number(dest[0].get_object()), float(dest[3])))
+    red = [i.label for i in h.red_items if i.dataset.startswith("23/24 Budget")]
+    deficits = [i.label for i in h.deficits]
+    assert reached[:len(deficits) + len(red)] == deficits + red         # every line lands on its own row
+    assert {"High Needs", "Fieldwork", "External Placements"} <= set(reached)
+    rows = [i.label for i in h.items() if i.cell]
+    wrong = [r for r in reached if r and not any(label.startswith(r) for label in rows)
+             and not demo.ds.name.startswith(r)]   # (the question on the monitor's chart links to its table)
+    assert not wrong                                                    # never to a heading above the row

@@ -10,6 +10,7 @@ from hypothesis import strategies as st
 
 from memberpack.analysis.charts import charts_for, table_summary
 from memberpack.analysis.headlines import budget_position, headlines
+from memberpack.analysis.narrative import column_titles
 from memberpack.model.conventions import OVERSPEND, SURPLUS, Convention, convention_of, infer
 from memberpack.model.grid import Grid
 from memberpack.model.observation import BUDGET_MONITOR, DATA, OPEN_STATISTICS, TOTAL, Dataset, Observation
@@ -138,6 +139,16 @@ def test_every_kpi_is_charted_or_named_as_left_out(demo):
     assert len({spec.unit for spec in specs}) == len(specs) or all(len(s.series) <= 6 for s in specs)
 
 
+def test_money_columns_are_headed_with_the_unit_of_the_source_units_row(demo):
+    tables, _ = demo
+    titles = {ds.sheet: column_titles(grid) for ds, grid, _ in tables}
+    assert titles["Budget Monitor"][:3] == ["Current Budget (£m)", "Full Year Projection (£m)", "Month 6 Variance (£m)"]
+    assert "A/(F)" in titles["Budget Monitor"]                   # no figures, no unit
+    assert "Current Budget £m" in titles["Finances"]             # a header that says its unit is left as it is
+    scorecard = next(grid for ds, grid, _ in tables if ds.sheet == "KCPIs Q3 2020-21")
+    assert titles["KCPIs Q3 2020-21"] == scorecard.measures       # units by row: no column has one unit
+
+
 # --- generated budget tables ----------------------------------------------------------------------
 
 SCALES = {1e6: ("£m", 1), 1e3: ("£k", 0), 1.0: ("£", 0)}
@@ -193,6 +204,9 @@ def test_generated_budget_tables_are_described_truly(table):
         texts.append(position.sentence)
     for text in texts:
         assert not check(text, grid, conv, periods), text
+    if figures:   # every money column headed with the scale its figures are printed in
+        unit = SCALES[scale][0]
+        assert column_titles(grid) == [f"{m} ({unit})" for m in grid.measures]
 
 
 @settings(max_examples=30, deadline=None)
