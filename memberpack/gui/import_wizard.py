@@ -13,7 +13,7 @@ from contextlib import nullcontext
 from pathlib import Path
 
 from PySide6.QtCore import Qt, Signal
-from PySide6.QtWidgets import (QComboBox, QFileDialog, QHBoxLayout, QLabel, QLineEdit, QListWidget,
+from PySide6.QtWidgets import (QComboBox, QFileDialog, QFormLayout, QHBoxLayout, QLabel, QLineEdit, QListWidget,
                                QPlainTextEdit, QProgressBar, QPushButton, QVBoxLayout, QWidget, QWizard, QWizardPage)
 
 from memberpack import settings
@@ -231,12 +231,9 @@ class ReportPage(QWizardPage):
         self.reason.setEnabled(False)
         self.classification.currentIndexChanged.connect(
             lambda _i: self.reason.setEnabled(self.classification.currentData() is not None))
-        classified = QHBoxLayout()
-        label = QLabel("&Classification:")
-        label.setBuddy(self.classification)
-        classified.addWidget(label)
-        classified.addWidget(self.classification, 1)
-        classified.addWidget(self.reason, 1)
+        classified = QFormLayout()
+        classified.addRow("&Classification:", self.classification)
+        classified.addRow("&Why exempt:", self.reason)
         layout = QVBoxLayout(self)
         layout.addWidget(self.repeats)
         layout.addWidget(self.report, 1)

@@ -11,6 +11,7 @@ import re
 from decimal import ROUND_HALF_UP, Decimal
 
 _QUOTED = re.compile(r'"[^"]*"|\\.|\[[^\]]*\]')
+_SCALED = re.compile(r"[0#?](,+)(?![0#?,])")   # commas after the last digit: each divides by 1,000
 
 
 def is_percent(code: str | None) -> bool:
@@ -24,7 +25,8 @@ def render(number: float, code: str | None) -> str:
     sections = _QUOTED.sub("", code).split(";")
     section = sections[1] if number < 0 and len(sections) > 1 else sections[0]
     decimals = len(m.group(1)) if (m := re.search(r"\.([0#?]+)", section)) else 0
-    value = _excel_half(abs(number) * (100 if "%" in section else 1), decimals)
+    scale = 1000 ** len(m.group(1)) if (m := _SCALED.search(section)) else 1   # "#,##0," shows thousands
+    value = _excel_half(abs(number) * (100 if "%" in section else 1) / scale, decimals)
     text = f"{value:,.{decimals}f}" if "," in section else f"{value:.{decimals}f}"
     if "%" in section:
         text += "%"
