@@ -17,9 +17,9 @@ import re
 from dataclasses import replace
 
 from memberpack.analysis.benchmark_text import is_comparator
-from memberpack.analysis.narrative import (Story, breakdown_story, budget_story, decimals_of, left_out_text,
-                                           net_row, polarity_of, repeated_labels, row_name, trend_story, unit_title,
-                                           verdict)
+from memberpack.analysis.narrative import (Story, breakdown_story, budget_story, decimals_of, full_label,
+                                           left_out_text, net_row, polarity_of, repeated_labels, row_name, trend_story,
+                                           unit_title, verdict)
 from memberpack.model.charts import BAR, BENCHMARK, DATA_SERIES, EARLIER, LINE, MAX_LINES, ChartSpec, Series
 from memberpack.model.charts import value_range
 from memberpack.model.conventions import SURPLUS, Convention, convention_of
@@ -275,9 +275,9 @@ def _series_charts(ds: Dataset, grid: Grid) -> list[ChartSpec]:
         own = [r for r in chunk if not is_comparator(r.label)] or chunk
         lead = _lead(own, periods, names)
         decimals = decimals_of([o.display for r in chunk for p in periods for o in [r.cells.get(p)] if o])
-        story = trend_story(lead.label, _points(lead, periods, names), unit,
+        story = trend_story(full_label(lead, grid.rows), _points(lead, periods, names), unit,
                             polarity_of(lead, lead.cells.get(periods[-1])), decimals, conv)
-        others = [r.label for r in own if r is not lead]
+        others = [full_label(r, grid.rows) for r in own if r is not lead]
         summary = story.summary + (f" Also drawn: {'; '.join(others)}." if others and len(others) <= 2 else
                                    f" Also drawn: {len(others)} more measures in {unit_title(unit, conv)}."
                                    if others else "")

@@ -39,9 +39,13 @@ def summary_row(c: Comparison) -> list[str]:
 def intro_text(found: list[Comparison]) -> str:
     """Who is compared with whom, and what rank and band mean."""
     sizes = {b.of for c in found for b in c.benchmarks if b.kind == NEIGHBOURS and b.of}
-    who = f"{found[0].area} against England" + (
-        f", {region_name(found)} and the average of {max(sizes)} statistical neighbours." if sizes
-        else f" and {region_name(found)}.")
+    kinds = {b.kind for c in found for b in c.benchmarks}   # only the comparators there are figures for
+    names = [name for kind, name in ((ENGLAND, "England"), (REGION, region_name(found)),
+                                     (NEIGHBOURS, f"the average of {max(sizes)} statistical neighbours" if sizes
+                                                  else "statistical neighbours"))
+             if kind in kinds and name]
+    who = f"{found[0].area} against " + (", ".join(names[:-1]) + " and " + names[-1] if len(names) > 1
+                                         else names[0] if names else "no comparator") + "."
     directions = sorted({c.rank.direction for c in found if c.rank})
     if directions:
         who += (f" Rank among all authorities in the file ({'; '.join(directions)}); tied figures share the "

@@ -19,6 +19,7 @@ from dataclasses import dataclass, field
 
 from memberpack.analysis.benchmark_text import ENGLAND, NEIGHBOURS, REGION, benchmark_tables, written_benchmarks
 from memberpack.analysis.charts import money_text, source_line
+from memberpack.analysis.narrative import unit_title
 from memberpack.model.areas import LOCAL_AUTHORITY, NATIONAL, REGIONAL, Area, named_in
 from memberpack.model.charts import BENCHMARK, DATA_SERIES, LINE, ChartSpec, Series
 from memberpack.model.grid import Grid
@@ -314,7 +315,7 @@ def _trend(subject: _Subject, result: Comparison, mine: _Line, lines: list[_Line
     ds = subject.ds
     return ChartSpec(id=f"{ds.key}#compare:{result.title}", kind=LINE, title=f"{result.title}: how we compare",
                      summary=summary, categories=periods, series=series, unit=result.unit,
-                     source=subject.source, dataset_key=ds.key)
+                     source=subject.source, dataset_key=ds.key, y_label=unit_title(result.unit), x_label="Period")
 
 
 def _figure(obs) -> _Figure:

@@ -89,6 +89,19 @@ def row_name(row: GridRow, repeated: set[str] = frozenset()) -> str:
     return row.label
 
 
+_PART_OF = re.compile(r"^\s*(of\s+(whom|which)|including|incl\.)\s", re.I)
+
+
+def full_label(row: GridRow, rows: list[GridRow]) -> str:
+    """A row named so it reads alone, as a title does: a part ("of whom unaccompanied asylum-seeking
+    children") with the row it is part of ("Children Looked After, of whom …")."""
+    if not _PART_OF.match(row.label) or row not in rows:
+        return row.label
+    before = rows[:next(i for i, r in enumerate(rows) if r is row)]
+    whole = next((r for r in reversed(before) if not _PART_OF.match(r.label)), None)
+    return f"{whole.label}, {row.label.strip()}" if whole is not None else row.label
+
+
 def repeated_labels(rows: list[GridRow]) -> set[str]:
     seen: dict[str, int] = {}
     for r in rows:

@@ -16,15 +16,17 @@ import math
 
 import pyqtgraph as pg  # memberpack.gui (imported first) has set PYQTGRAPH_QT_LIB=PySide6
 from PySide6.QtCore import QPointF, Qt, Signal
-from PySide6.QtGui import QColor, QPen
+from PySide6.QtGui import QColor, QGuiApplication, QPalette, QPen
 from PySide6.QtWidgets import QGridLayout, QLabel, QToolTip, QVBoxLayout, QWidget
 
 from memberpack.analysis.charts import flag_text, largest_bars, point_text
 from memberpack.gui.plain_text import plain_label, plain_tip
-from memberpack.model.charts import BAR, BENCHMARK, ChartSpec, Series, SeriesStyle, series_styles
+from memberpack.gui.palette import MIN_CONTRAST
+from memberpack.model.charts import (BAR, BENCHMARK, MIN_CONTRAST as GRAPHICS_CONTRAST, ChartSpec, Series, SeriesStyle,
+                                     readable, series_styles)
 from memberpack.model.units import GBP, PER_10000
 
-pg.setConfigOptions(background="w", foreground="#333333", antialias=True)
+pg.setConfigOptions(antialias=True)
 _SYMBOL_TEXT = {"circle": "●", "square": "■", "triangle": "▲", "diamond": "◆", "cross": "✕", "plus": "+"}
 
 STATUS_COLOURS = {"adverse": "#c0392b", "favourable": "#2e7d32", None: "#5d6d7e"}
@@ -55,6 +57,13 @@ def line_groups(spec: ChartSpec) -> list[list[Series]]:
     return groups
 
 
+def chart_colours() -> tuple[str, str]:
+    """The plot area's background and its axes' colour, from the application's palette (its base
+    and text colours), so a chart on a dark desktop is dark too."""
+    palette = QGuiApplication.palette()
+    return palette.color(QPalette.ColorRole.Base).name(), palette.color(QPalette.ColorRole.Text).name()
+
+
 def _scale(spec: ChartSpec) -> tuple[float, str]:
     """Money is plotted in the table's own scale (£m, £k or £), so axis and table agree."""
     return spec.scale, spec.y_label
@@ -75,6 +84,8 @@ class ChartView(QWidget):
         left_out = len(spec.categories) - len(shown.categories)
         self.spec = spec = shown
         self.scale, axis_label = _scale(spec)
+        self.background, self.foreground = chart_colours()
+        pg.setConfigOptions(background=self.background, foreground=self.foreground)  # for the plots made here
         self.bars: pg.BarGraphItem | None = None
         self.curves: list[pg.PlotDataItem] = []
         self.plots: list[pg.PlotWidget] = []
@@ -126,21 +137,27 @@ class ChartView(QWidget):
         return plot
 
     # --- drawing ---------------------------------------------------------------------------
+    def colour(self, colour: str, minimum: float = GRAPHICS_CONTRAST) -> str:
+        """``colour`` as it reads on this chart's background: 3:1 for a bar, line or marker, 4.5:1
+        for text (:data:`~memberpack.gui.palette.MIN_CONTRAST`)."""
+        return readable(colour, self.background, minimum)
+
     def _draw_bars(self, axis_label: str) -> None:
         series = self.spec.series[0]
         values = [(v or 0.0) / self.scale for v in series.values]
         statuses = series.statuses or [None] * len(values)
-        brushes = [pg.mkBrush(STATUS_COLOURS.get(s, STATUS_COLOURS[None])) for s in statuses]
+        brushes = [pg.mkBrush(self.colour(STATUS_COLOURS.get(s, STATUS_COLOURS[None]))) for s in statuses]
         positions = list(range(len(values)))
         self.bars = pg.BarGraphItem(x0=[min(0.0, v) for v in values], width=[abs(v) for v in values],
                                     y=positions, height=0.6, brushes=brushes, pen=pg.mkPen(None))
         self.plot.addItem(self.bars)
-        self.plot.addLine(x=0, pen=pg.mkPen("#555555", width=1))
+        self.plot.addLine(x=0, pen=pg.mkPen(self.foreground, width=1))
         span = max((abs(v) for v in values), default=1.0) or 1.0
         for i, (value, status) in enumerate(zip(values, statuses)):
             flag = flag_text(status, self.spec)
             label = pg.TextItem(value_text(series.values[i], self.spec.unit, self.spec) + (f" {flag}" if flag else ""),
-                                color=STATUS_COLOURS.get(status, "#333333"),
+                                color=self.colour(STATUS_COLOURS[status], MIN_CONTRAST) if status in STATUS_COLOURS
+                                else self.foreground,
                                 anchor=(0, 0.5) if value >= 0 else (1, 0.5))
             label.setPos(value + (0.02 * span if value >= 0 else -0.02 * span), i)
             self.plot.addItem(label)
@@ -158,7 +175,7 @@ class ChartView(QWidget):
     def _draw_lines(self, plot: pg.PlotWidget, group: list[Series], axis_label: str) -> str:
         """Draw ``group`` on ``plot``; returns its key (line sample, name) as rich text."""
         xs = list(range(len(self.spec.categories)))
-        looks = dict(zip(map(id, self.spec.series), series_styles(self.spec)))
+        looks = dict(zip(map(id, self.spec.series), series_styles(self.spec, self.background)))
         keys: list[str] = []
         for series in group:
             look: SeriesStyle = looks[id(series)]
@@ -175,7 +192,7 @@ class ChartView(QWidget):
             self.curves.append(curve)
             for x, mark in zip(xs, series.marks):
                 if mark:   # DNA, tbc: written on the axis where the figure would be
-                    text = pg.TextItem(mark, color=look.colour, anchor=(0.5, 1))
+                    text = pg.TextItem(mark, color=self.colour(look.colour, MIN_CONTRAST), anchor=(0.5, 1))
                     text.setPos(x, (self.spec.y_range or (0, 0))[0] / self.scale)
                     plot.addItem(text)
             dash = "━━" if not look.dash else "╍╍" if look.dash[0] > 4 else "┅┅"

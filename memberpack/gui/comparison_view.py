@@ -13,10 +13,12 @@ from PySide6.QtCore import (QAbstractTableModel, QItemSelectionModel, QModelInde
 from PySide6.QtGui import QColor
 from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QLabel, QTableView, QVBoxLayout, QWidget
 
+from memberpack.analysis.charts import without_repeats
 from memberpack.analysis.comparison_rows import intro_text, summary_head, summary_row
 from memberpack.analysis.comparisons import (BEST, ENGLAND, NEIGHBOURS, REGION, TONE_COLOURS, UNJUDGED, WORST,
                                              Comparison)
 from memberpack.gui.plain_text import plain_label, plain_tip
+from memberpack.model.charts import ChartSpec
 
 _Index = QModelIndex | QPersistentModelIndex
 MEASURE, PERIOD, OURS, ENGLAND_COL, REGION_COL, NEIGHBOURS_COL, VERSUS, RANK, BAND = range(9)
@@ -103,8 +105,9 @@ class ComparisonView(QWidget):
 
     chart_shown = Signal(object)
 
-    def __init__(self, found: list[Comparison], parent: QWidget | None = None) -> None:
+    def __init__(self, found: list[Comparison], parent: QWidget | None = None, drawn: list[ChartSpec] = ()) -> None:
         super().__init__(parent)
+        self.drawn = list(drawn)   # the table's own charts: a trend they already draw is not drawn again
         self.model = ComparisonTableModel(found, self)
         self.proxy = QSortFilterProxyModel(self)
         self.proxy.setSourceModel(self.model)
@@ -168,8 +171,8 @@ class ComparisonView(QWidget):
             self.chart = None
         if c is None:
             return
-        if c.trend is None:  # one period only: the table row says it all
-            return
+        if c.trend is None or without_repeats(self.drawn, [c.trend])[0] is None:
+            return   # one period only (the table row says it all), or the table's own chart below draws it
         self.chart = ChartView(c.trend)
         self.chart.setToolTip(plain_tip(c.trend.source))
         self.chart_box.addWidget(self.chart)

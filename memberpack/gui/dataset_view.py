@@ -107,12 +107,12 @@ class DatasetView(QWidget):
         content.addWidget(heading)
         content.addWidget(source)
         self.comparisons = None
+        specs = charts_for(dataset, observations)
         if comparisons:
             from memberpack.gui.comparison_view import ComparisonView  # noqa: PLC0415 - only where there are any
 
-            self.comparisons = ComparisonView(comparisons)
+            self.comparisons = ComparisonView(comparisons, drawn=specs)
             content.addWidget(self.comparisons)
-        specs = charts_for(dataset, observations)
         if specs:
             from memberpack.gui.charts import ChartView  # noqa: PLC0415 - pyqtgraph loads with the first chart
 

@@ -13,14 +13,17 @@ from __future__ import annotations
 from html import escape
 
 from PySide6.QtCore import Qt, Signal
+from PySide6.QtGui import QColor, QGuiApplication, QPalette
 from PySide6.QtWidgets import (QFrame, QGroupBox, QHBoxLayout, QHeaderView, QLabel, QScrollArea, QTreeWidget,
                                QTreeWidgetItem, QVBoxLayout, QWidget)
 
 from memberpack.analysis.headlines import Headlines, Item
 from memberpack.analysis.narrative import period_span
 from memberpack.gui.cell_text import change_text
+from memberpack.gui.palette import MIN_CONTRAST
 from memberpack.gui.plain_text import plain_label, plain_tip
 from memberpack.model.annotations import PACK, Target
+from memberpack.model.charts import readable
 from memberpack.model.table_names import short_names
 
 ADVERSE, FAVOURABLE = "#a61b1b", "#1b6e34"
@@ -29,18 +32,30 @@ TABLE_NAME = 34    # characters of a table's short name in the Table column
 SHOWN_ROWS = 8     # a list taller than this scrolls
 
 
+def _blend(a: QColor, b: QColor, share: float) -> str:
+    """``share`` of the way from colour ``a`` to ``b``."""
+    return QColor.fromRgbF(*(x + (y - x) * share for x, y in zip(a.getRgbF()[:3], b.getRgbF()[:3]))).name()
+
+
 class Tile(QFrame):
     """One headline figure: caption, value, and a line saying what it means."""
 
-    def __init__(self, caption: str, value: str, detail: str = "", colour: str = "#1d2b3a") -> None:
+    def __init__(self, caption: str, value: str, detail: str = "", colour: str | None = None) -> None:
         super().__init__()
-        self.setObjectName("tile")
-        self.setStyleSheet("#tile { background: #f5f7fa; border: 1px solid #d5dbe3; border-radius: 6px; }")
+        palette = QGuiApplication.palette()
+        base, ink = palette.color(QPalette.ColorRole.Base), palette.color(QPalette.ColorRole.Text)
+        back = _blend(base, ink, 0.04)
+        muted = readable(_blend(base, ink, 0.7), back, MIN_CONTRAST)
+        rule = _blend(base, ink, 0.35)
+        ink = ink.name()
+        self.setObjectName("tile")   # the palette's colours, so a tile reads on a dark desktop too
+        self.setStyleSheet(f"#tile {{ background: {back}; border: 1px solid {rule}; border-radius: 6px; }}")
         self.value = value
         layout = QVBoxLayout(self)
-        for text, style in ((caption, "color:#4a5561; font-size:10pt"),
-                            (value, f"color:{colour}; font-size:20pt; font-weight:600"),
-                            (detail, "color:#4a5561; font-size:9pt")):
+        for text, style in ((caption, f"color:{muted}; font-size:10pt"),
+                            (value, f"color:{readable(colour or ink, back, MIN_CONTRAST)}; font-size:20pt; "
+                                    "font-weight:600"),
+                            (detail, f"color:{muted}; font-size:9pt")):
             if text:
                 label = plain_label(text)
                 label.setStyleSheet(style)

@@ -1,12 +1,15 @@
 """A dark palette (for screenshots and tests of a dark desktop) and the contrast of two colours.
 
 The app takes its colours from the palette, so on a dark desktop it reads as well as on a light
-one; text must keep a WCAG contrast of at least 4.5:1 against what is behind it in both.
+one; text must keep a WCAG contrast of at least 4.5:1 against what is behind it in both (a chart's
+lines and bars 3:1, :data:`memberpack.model.charts.MIN_CONTRAST`).
 """
 
 from __future__ import annotations
 
 from PySide6.QtGui import QColor, QGuiApplication, QPalette
+
+from memberpack.model.charts import contrast as colour_contrast
 
 MIN_CONTRAST = 4.5
 _DARK = {
@@ -38,10 +41,4 @@ def dark_palette() -> QPalette:
 
 def contrast(a: QColor, b: QColor) -> float:
     """The WCAG 2 contrast ratio of two colours (1 to 21)."""
-    def luminance(c: QColor) -> float:
-        def channel(v: float) -> float:
-            return v / 12.92 if v <= 0.03928 else ((v + 0.055) / 1.055) ** 2.4
-        return 0.2126 * channel(c.redF()) + 0.7152 * channel(c.greenF()) + 0.0722 * channel(c.blueF())
-
-    high, low = sorted((luminance(a), luminance(b)), reverse=True)
-    return (high + 0.05) / (low + 0.05)
+    return colour_contrast(a.name(), b.name())

@@ -9,12 +9,14 @@ collapse) and the axis titles with their units.
 
 from __future__ import annotations
 
+import colorsys
 from dataclasses import dataclass, field
 
 BAR, LINE = "bar", "line"
 DATA_SERIES, BENCHMARK, EARLIER = "data", "benchmark", "earlier"
 
-# Colours with at least 3:1 contrast against white, so lines and markers read on screen and paper.
+# Colours with at least 3:1 contrast against white, so lines and markers read on screen and paper;
+# on a dark background each is made lighter until it keeps that contrast (:func:`readable`).
 DATA_COLOURS = ("#1f5fa8", "#b34700", "#1b7a5a", "#7a3f9d", "#a8326e", "#4d5b69")
 EARLIER_COLOURS = ("#5f6b77", "#737f8b", "#4b5661")
 BENCHMARK_COLOURS = ("#6a3d9a", "#9c4a00", "#23659b")
@@ -22,6 +24,7 @@ BENCHMARK_COLOURS = ("#6a3d9a", "#9c4a00", "#23659b")
 DASHES = ((), (6.0, 3.0), (2.0, 2.0), (8.0, 3.0, 2.0, 3.0), (3.0, 5.0), (10.0, 4.0))
 MARKERS = ("circle", "square", "triangle", "diamond", "cross", "plus")
 MAX_LINES = len(DASHES)   # more series than this and a chart is split
+MIN_CONTRAST = 3.0        # WCAG 1.4.11: a line, marker or bar against the chart's background
 
 
 @dataclass(slots=True)
@@ -76,9 +79,10 @@ class ChartSpec:
     decimals: int = 0
 
 
-def series_styles(spec: ChartSpec) -> list[SeriesStyle]:
+def series_styles(spec: ChartSpec, background: str = "#ffffff") -> list[SeriesStyle]:
     """Colour, dash and marker of each series: no two series of a chart share a dash pattern and
-    marker; data lines are solid and thicker, earlier years grey, benchmarks dashed."""
+    marker; data lines are solid and thicker, earlier years grey, benchmarks dashed. Colours keep
+    :data:`MIN_CONTRAST` against ``background`` (the palette's, on screen; white paper)."""
     roles = [s.role if s.role in (EARLIER, BENCHMARK) else DATA_SERIES for s in spec.series]
     rank = {DATA_SERIES: 0, EARLIER: 1, BENCHMARK: 2}
     order = sorted(range(len(roles)), key=lambda i: (rank[roles[i]], i))   # our own lines solid first
@@ -87,10 +91,36 @@ def series_styles(spec: ChartSpec) -> list[SeriesStyle]:
     for n, i in enumerate(order):
         role = roles[i]
         palette = {EARLIER: EARLIER_COLOURS, BENCHMARK: BENCHMARK_COLOURS}.get(role, DATA_COLOURS)
-        colour = palette[counters[role] % len(palette)]
+        colour = readable(palette[counters[role] % len(palette)], background)
         counters[role] += 1
         out[i] = SeriesStyle(colour, DASHES[n % len(DASHES)], MARKERS[n % len(MARKERS)],
                              2.4 if role == DATA_SERIES else 1.6)
+    return out
+
+
+def contrast(a: str, b: str) -> float:
+    """The WCAG 2 contrast ratio of two ``#rrggbb`` colours (1 to 21)."""
+    def luminance(colour: str) -> float:
+        def channel(v: float) -> float:
+            return v / 12.92 if v <= 0.03928 else ((v + 0.055) / 1.055) ** 2.4
+        r, g, b = (int(colour.lstrip("#")[i:i + 2], 16) / 255 for i in (0, 2, 4))
+        return 0.2126 * channel(r) + 0.7152 * channel(g) + 0.0722 * channel(b)
+
+    high, low = sorted((luminance(a), luminance(b)), reverse=True)
+    return (high + 0.05) / (low + 0.05)
+
+
+def readable(colour: str, background: str, minimum: float = MIN_CONTRAST) -> str:
+    """``colour`` as it reads on ``background``: the same hue made lighter (on a dark background)
+    or darker (on a light one) until it keeps ``minimum`` contrast against it."""
+    h, l, s = colorsys.rgb_to_hls(*(int(colour.lstrip("#")[i:i + 2], 16) / 255 for i in (0, 2, 4)))
+    towards = 1.0 if contrast(background, "#000000") < contrast(background, "#ffffff") else 0.0
+    out = colour
+    for step in range(21):
+        lightness = l + (towards - l) * step / 20
+        out = "#" + "".join(f"{round(255 * v):02x}" for v in colorsys.hls_to_rgb(h, lightness, s))
+        if contrast(out, background) >= minimum:
+            return out
     return out
 
 

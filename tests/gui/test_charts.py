@@ -142,3 +142,44 @@ def test_a_ledger_shows_its_largest_bars_and_a_table_that_scrolls(qtbot, tmp_pat
     with qtbot.waitSignal(chart.bar_clicked):
         qtbot.mouseClick(chart.plot.viewport(), Qt.MouseButton.LeftButton, pos=chart.plot.mapFromScene(scene_point))
     assert view.selected_row_label() == "Centre 1234"
+
+
+@pytest.mark.parametrize("dark", [False, True], ids=["light", "dark"])
+def test_charts_take_the_palette_with_series_at_3_to_1(qtbot, demo_pack, dark):
+    """The plot area is the palette's base colour; every bar, line and marker keeps 3:1 against it
+    and every figure and mark written on it 4.5:1, under a light and a dark palette."""
+    from PySide6.QtGui import QColor
+    from PySide6.QtWidgets import QApplication
+
+    from memberpack.gui.palette import MIN_CONTRAST, contrast, dark_palette
+
+    app = QApplication.instance()
+    before = app.palette()
+    if dark:
+        app.setPalette(dark_palette())
+    try:
+        with Pack.open(demo_pack) as pack:
+            sheets = ("Budget Monitor", "KCPIs Q3 2020-21", "Vulnerable Learners", "EHCP")
+            views = [DatasetView(d, pack.observations(d.id)) for d in pack.datasets() if d.sheet in sheets]
+        base = app.palette().color(app.palette().ColorRole.Base)
+        checked = 0
+        for view in views:
+            qtbot.addWidget(view)
+            for chart in view.charts:
+                for plot in chart.plots:
+                    assert plot.backgroundBrush().color() == base
+                    assert contrast(plot.getAxis("left").textPen().color(), base) >= MIN_CONTRAST
+                    for item in plot.getPlotItem().items:
+                        if hasattr(item, "toPlainText"):            # a figure or DNA written on the chart
+                            assert contrast(item.color, base) >= MIN_CONTRAST, item.toPlainText()
+                for curve in chart.curves:
+                    colour = curve.opts["pen"].color()
+                    assert contrast(colour, base) >= 3.0, curve.name()
+                    checked += 1
+                if chart.bars is not None:
+                    for brush in chart.bars.opts["brushes"]:
+                        assert contrast(QColor(brush.color()), base) >= 3.0
+                        checked += 1
+        assert checked > 20
+    finally:
+        app.setPalette(before)

@@ -67,6 +67,13 @@ def test_scorecard_benchmarks_show_beside_the_table(window):
     assert view.comparisons.table.isColumnHidden(RANK) and view.comparisons.table.isColumnHidden(NEIGHBOURS_COL)
 
 
+def test_a_trend_the_tables_own_chart_draws_is_not_drawn_twice(window):
+    view = _shown(window, "North Somerset: children looked after and benchmarks, 2020/21")
+    assert view.comparisons.model.rowCount() == 1 and view.comparisons.chart is None   # drawn once, below
+    assert any(s.name == "Children Looked After rate per 10,000" for c in view.charts for s in c.spec.series)
+    assert view.charts[0].spec.title.startswith("Children Looked After, of whom unaccompanied")  # a part, named whole
+
+
 def test_our_authority_is_set_in_pack_details(window, monkeypatch):
     dialog = PackDetailsDialog(window.pack.meta())
     assert dialog.authority.text() == "North Somerset (802)" and dialog.authority_given() is None

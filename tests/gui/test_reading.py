@@ -3,6 +3,8 @@ reads (contrast at least 4.5:1) under a light and a dark palette."""
 
 from __future__ import annotations
 
+import re
+
 import pytest
 from gui_test_data import budget_monitor, write_workbook
 from PySide6.QtCore import Qt
@@ -13,7 +15,7 @@ from memberpack.gui.charts import ChartView
 from memberpack.gui.dataset_view import LABEL_WIDTHS, DatasetView
 from memberpack.gui.domain_view import short_names
 from memberpack.gui.main_window import MainWindow
-from memberpack.gui.overview_view import Tile
+from memberpack.gui.overview_view import ADVERSE, Tile
 from memberpack.gui.palette import MIN_CONTRAST, contrast, dark_palette
 from memberpack.importers import import_files
 from memberpack.store.pack import Pack
@@ -155,5 +157,25 @@ def test_text_reads_under_a_light_and_a_dark_palette(qtbot, demo_pack, dark):
         assert text_contrast_failures(window) == []
         assert contrast(QColor("#000000"), QColor("#ffffff")) == pytest.approx(21.0)
         window.pack.close()
+    finally:
+        app.setPalette(before)
+
+
+@pytest.mark.parametrize("dark", [False, True], ids=["light", "dark"])
+def test_headline_tiles_take_the_palette_and_read_at_4_5_to_1(qtbot, dark):
+
+
+    app = QApplication.instance()
+    before = app.palette()
+    if dark:
+        app.setPalette(dark_palette())
+    try:
+        tile = Tile("Net forecast variance", "£12.4m overspend", "10.1% of budget, adverse.", ADVERSE)
+        qtbot.addWidget(tile)
+        back = QColor(re.search(r"background: (#[0-9a-f]{6})", tile.styleSheet()).group(1))
+        assert (back.lightness() < 128) == dark                       # a dark tile on a dark desktop
+        colours = [QColor(re.search(r"color:(#[0-9a-f]{6})", label.styleSheet()).group(1))
+                   for label in tile.findChildren(QLabel)]
+        assert len(colours) == 3 and all(contrast(c, back) >= MIN_CONTRAST for c in colours)
     finally:
         app.setPalette(before)

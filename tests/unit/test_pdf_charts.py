@@ -8,8 +8,8 @@ from reportlab.graphics.shapes import PolyLine, String
 from memberpack.analysis.charts import charts_for
 from memberpack.export.pdf_charts import MAX_BARS, chart_drawing
 from memberpack.export.pdf_styles import ADVERSE, FAVOURABLE
-from memberpack.model.charts import (BAR, BENCHMARK as BENCHMARK_ROLE, LINE, ChartSpec, Series, series_styles,
-                                     value_range)
+from memberpack.model.charts import (BAR, BENCHMARK as BENCHMARK_ROLE, LINE, ChartSpec, Series, contrast, readable,
+                                     series_styles, value_range)
 from memberpack.model.observation import KPI_SCORECARD, Dataset, Observation
 
 
@@ -89,6 +89,16 @@ def test_series_of_one_chart_differ_by_dash_and_marker_and_contrast_with_white()
     looks = series_styles(spec)
     assert len({look.dash for look in looks}) == len(looks) and len({look.marker for look in looks}) == len(looks)
     assert all((1.05) / (_luminance(look.colour) + 0.05) >= 3.0 for look in looks)
+
+
+def test_on_a_dark_background_series_keep_their_hue_dash_and_3_to_1():
+    spec = _scorecard()
+    light, dark = series_styles(spec), series_styles(spec, "#1e1f22")
+    assert [look.colour for look in light] == [look.colour for look in series_styles(spec, "#ffffff")]  # paper
+    assert all(contrast(look.colour, "#1e1f22") >= 3.0 for look in dark)
+    assert [(d.dash, d.marker) for d in dark] == [(d.dash, d.marker) for d in light]
+    assert readable("#1f5fa8", "#1e1f22") != "#1f5fa8" and readable("#1f5fa8", "#ffffff") == "#1f5fa8"
+    assert contrast("#000000", "#ffffff") == 21.0
 
 
 def test_ranges_start_at_zero_or_keep_a_minimum_span():

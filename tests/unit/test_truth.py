@@ -228,3 +228,26 @@ def test_generated_series_with_gaps_and_single_point_benchmarks_are_described_tr
         if benchmark:
             england = next(s for s in spec.series if s.name == "England")
             assert england.role == "benchmark" and england.values[-1] == 1234   # one figure, still a series
+
+
+def test_how_we_compare_names_only_the_comparators_it_has_figures_for(demo_pack_master):
+    from memberpack.analysis.comparison_rows import intro_text
+    from memberpack.analysis.comparisons import by_dataset, pack_comparisons
+
+    with Pack.open(demo_pack_master) as pack:
+        found = by_dataset(pack_comparisons(pack))
+        names = {d.key: d.name for d in pack.datasets()}
+    intros = {names[key]: intro_text(comparisons) for key, comparisons in found.items()}
+    assert intros["Good level of development at the end of the Early Years Foundation Stage"] == (
+        "North Somerset against England.")                        # no region figure: the region is not named
+    assert intros["North Somerset: children looked after and benchmarks, 2020/21"] == (
+        "North Somerset against England, South West and statistical neighbours.")
+
+
+def test_every_how_we_compare_trend_has_an_axis_title_with_its_unit(demo_pack_master):
+    from memberpack.analysis.comparisons import pack_comparisons
+
+    with Pack.open(demo_pack_master) as pack:
+        trends = [c.trend for c in pack_comparisons(pack) if c.trend is not None]
+    assert trends and all(t.y_label for t in trends)
+    assert {t.y_label for t in trends if t.unit == "per_10000"} == {"rate per 10,000"}
