@@ -276,6 +276,8 @@ def detect_layout(sheet: str, titles: list[tuple[int, str]], head: list[tuple[in
     data = [row for _, row in head[i:]]
     if sample:   # the rows beyond a blank row too (ENGLAND, a blank row, then the regions)
         data = data + [row for r, row in sample if r > head[-1][0]]
+    doubts += [f"row {head[h][0] + 1} looks like the rows under it: {alike}" for h in header
+               if (alike := _values_below(head[h][1], data, span))]
     label_col = _label_column(data, span)
     headers = [" ".join(cell_text(head[h][1][c]) for h in header if c < len(head[h][1])) for c in span]
     indents = _indented_names(headers, data, span, label_col)
@@ -346,6 +348,30 @@ def _names_left(start: int, below: list[list[Any]]) -> int | None:
     if column is None:
         return None
     return min((c for c, n in firsts.items() if c <= column and n * 4 >= len(below)), default=column)
+
+
+def _values_below(row: list[Any], data: list[list[Any]], span: range) -> str:
+    """Why a header row reads as one more row of data, or '': most of its cells (three at least)
+    are values of the same columns below (``Good``, ``South West``, dates under dates), as when a
+    table of words and dates (inspection judgements) has its first rows taken for the header. The
+    header repeated further down (a page break in a converted PDF) does not count."""
+    filled = [c for c in span if c < len(row) and not blank(row[c])]
+    words = [cell_text(row[c]) for c in filled]
+    data = [r for r in data if [cell_text(r[c]) if c < len(r) else "" for c in filled] != words]   # repeats of it
+    alike = []
+    for c in filled:
+        below = [r[c] for r in data if c < len(r) and not blank(r[c])]
+        value = row[c]
+        if isinstance(value, (datetime, date)):
+            if sum(isinstance(v, (datetime, date)) for v in below) * 2 > len(below):
+                alike.append(c)
+        elif isinstance(value, str) and value.strip() in {v.strip() for v in below if isinstance(v, str)}:
+            alike.append(c)
+    if len(alike) < 3 or len(alike) * 2 < len(filled):
+        return ""
+    shown = ", ".join(repr(cell_text(row[c])) for c in alike[:3])
+    return (f"{len(alike)} of its {len(filled)} cells ({shown}...) are values found in the same columns below, "
+            "so it may be data rather than a header (give the header with --header-rows)")
 
 
 def _header_rows(head: list[tuple[int, list[Any]]], span: range) -> tuple[list[int], list[int], int | None, int]:

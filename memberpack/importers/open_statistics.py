@@ -27,6 +27,7 @@ from memberpack.importers.cells import column_letter
 from memberpack.importers.csv_reader import bounded_lines, bounded_rows, detect_encoding
 from memberpack.importers.layout import TableLayout, as_heading, shape_key
 from memberpack.importers.report import TableReport
+from memberpack.importers.table_reader import CLOCK_SEEN, clock_minutes, years_months_doubt
 from memberpack.importers.tables import FoundTable
 from memberpack.model.areas import LOCAL_AUTHORITY, NATIONAL, REGIONAL
 from memberpack.model.metrics import match_metric
@@ -117,6 +118,14 @@ def _classify(path: Path, encoding: str, columns: list[str], meta: dict | None,
     rest = [i for i, c in enumerate(columns) if c not in GEOGRAPHY_COLUMNS and c not in TIME_COLUMNS and c]
     indicators: list[Indicator] = []
     filters: list[int] = []
+    with path.open(encoding=encoding, errors="replace", newline="") as f:
+        reader = bounded_rows(bounded_lines(f, path.name), path.name)
+        next(reader, None)
+        sample = [row for _, row in zip(range(_SAMPLE_ROWS), reader)]
+    texts = {i: [row[i] for row in sample if i < len(row) and row[i].strip()] for i in rest}
+    clocks = [column_letter(i) for i in rest if len(minutes := clock_minutes(texts[i])) >= CLOCK_SEEN and max(minutes) <= 11]
+    if clocks:
+        table.doubt(years_months_doubt(clocks))
     if meta is not None:
         for i in rest:
             info = meta.get(columns[i])
@@ -130,13 +139,8 @@ def _classify(path: Path, encoding: str, columns: list[str], meta: dict | None,
             else:
                 table.skip(f"{column_letter(i)}1", f"column {columns[i]!r} is not in the .meta.csv")
         return indicators, filters
-    with path.open(encoding=encoding, errors="replace", newline="") as f:
-        reader = bounded_rows(bounded_lines(f, path.name), path.name)
-        next(reader, None)
-        sample = [row for _, row in zip(range(_SAMPLE_ROWS), reader)]
     for i in rest:
-        texts = [row[i] for row in sample if i < len(row) and row[i].strip()]
-        if texts and all(parse_text(t).status != TEXT for t in texts):
+        if texts[i] and all(parse_text(t).status != TEXT for t in texts[i]):
             indicators.append(Indicator(i, columns[i], columns[i], _unit_of(columns[i], columns[i], "")))
         else:
             filters.append(i)
@@ -184,7 +188,7 @@ def recognise_open_statistics(path: Path, sheet: str | None = None, *, progress:
                  "authority); the section is the filter values (" + (", ".join(columns[i] for i in filters) or "none")
                  + ")")
     table.period_reason = "the time_period column, row by row"
-    table.settle_verdict()   # the columns say what each is: nothing in doubt
+    table.settle_verdict()   # the columns say what each is: in doubt only over durations
     from memberpack.importers.open_statistics_stream import Stream  # noqa: PLC0415 (Arrow loads only when needed)
 
     stream = Stream(path, encoding, columns, indicators, filters, table, progress, cancel)

@@ -45,7 +45,7 @@ from memberpack.model.blocks import BlockColumn, Coded, FigureBlock, Texts
 from memberpack.model.metrics import CATALOGUE, OTHER_METRIC, Metric, match_metric, mentions_catalogue
 from memberpack.model.observation import BUDGET_MONITOR, DATA, SUBTOTAL, Observation
 from memberpack.model.periods import CALENDAR_MONTH, YEAR, Period, parse_period
-from memberpack.model.units import COUNT, MINUTES, NUMBER, PER_10000, PERCENT, Unit, find_unit
+from memberpack.model.units import COUNT, MINUTES, NUMBER, PER_10000, PERCENT, POUNDS, Unit, find_unit
 from memberpack.model.values import (
     MAX_FIGURE, OUT_OF_RANGE, TEXT, CellValue, clean_number, duration_minutes, from_number, parse_text)
 
@@ -68,7 +68,9 @@ _IN_THOUSANDS = re.compile(r"\((?:in\s+)?thousands?\)|\bthousands\b(?!\s+of\s+po
 _SERIES_CODE = re.compile(r"[A-Z][A-Z0-9]{2,5}(?: \([A-Z]{1,3}\))?")   # ONS series identifiers: MGSL, LF2P
 _COLUMN_NUMBER = re.compile(r"1?\d{1,3}")
 _DEFAULT_NAME = re.compile(r"Column\s?\d{1,3}")   # the name Excel gives an unnamed table column: no name
-_CURRENCY = re.compile(r"[£$€]")   # "4" in a header row that also numbers the columns: not a name
+_CURRENCY = re.compile(r"[£$€]")
+_CLOCK = re.compile(r"\d{1,3}:(\d\d)")   # a duration as written: what follows the colon
+CLOCK_SEEN = 5   # durations in a column before minutes that never pass 11 cast doubt on hours:minutes   # "4" in a header row that also numbers the columns: not a name
 _NOT_MONEY = re.compile(r"\b(?:numbers?|no\.|count|pupils|fte|headcount|population|rates?|ratio|per|percent(?:age)?|"
                         r"days|weeks|students|learners|index|score)\b|%", re.IGNORECASE)
 _MONEY_WORDS = re.compile(r"\b(?:expenditure|spend|spending|budgets?|costs?|income|funding|grants?|allocations?|"
@@ -138,6 +140,8 @@ def read_value(value: Any, unit: Unit | None, code: str | None) -> CellValue:
     if kind is float or kind is int:
         if code and is_percent(code):
             return from_number(value, percent_format=True, display=render(value, code))
+        if unit is None and code and "£" in code:   # "£"#,##0: pounds, though no header says so
+            unit = POUNDS
         return from_number(value, unit, display=render(value, code))
     if kind is str:
         if _PLAIN_NUMBER.fullmatch(value):
@@ -164,6 +168,18 @@ def benchmarks(text: str) -> list[tuple[str, float, str | None]]:
         found.append((m["name"].strip(), float(m["num"].replace(",", "")), m["unit"]))
         pos = m.end()
     return found
+
+
+def clock_minutes(texts: list[str]) -> list[int]:
+    """What follows the colon in each duration written ``hh:mm`` among ``texts``."""
+    return [int(m[1]) for t in texts if (m := _CLOCK.fullmatch(t.strip()))]
+
+
+def years_months_doubt(letters: list[str]) -> str:
+    """The doubt about columns of durations whose minutes never pass 11 (:data:`CLOCK_SEEN` or more
+    of them): DfE writes average times as years:months, so ``01:11`` may be 23 months, not 71 minutes."""
+    return (f"the durations in column{'s' if len(letters) > 1 else ''} {', '.join(letters)} never show more than 11 "
+            "after the colon: they may be years:months ('01:11' for 1 year 11 months), not hours:minutes as read")
 
 
 class TableReader:
@@ -210,6 +226,7 @@ class TableReader:
         self._context_values: dict[int, Any] = {}
         self._row_keys: set[tuple] = set()
         self._repeats = 0
+        self._clock: dict[str, list[int]] = {}   # column letter -> [durations read, largest minutes]
 
     # --- columns ------------------------------------------------------------------------
     def _columns(self, header: dict[int, list[Any]]) -> list[Column]:
@@ -277,6 +294,13 @@ class TableReader:
         if len(named) >= 3 and all(_SERIES_CODE.fullmatch(c.measure) for c in named):
             self.report.doubt(f"the column headers are codes ({', '.join(c.measure for c in named[:3])}...), not "
                               "names: the header may be in rows above (give them with --header-rows)")
+        data = [row for r, row in sorted(header.items()) if r >= layout.data_start]
+        nameless = [c.letter for c in columns if c.measure == f"Column {c.letter}" and layout.header_rows
+                    and any(c.index < len(row) and cell_class(row[c.index]) == "number" for row in data)]
+        if nameless:
+            self.report.doubt(f"column{'s' if len(nameless) > 1 else ''} {', '.join(nameless[:5])} hold"
+                              f"{'' if len(nameless) > 1 else 's'} figures under no header: the header may be in "
+                              "other rows (give them with --header-rows)")
         unpriced = [c for c in columns if c.unit is None and _MONEY_WORDS.search(c.measure) and not c.code]
         if unpriced and not any(c.base == "GBP" for c in columns):
             names = ", ".join(f"{c.letter} ({c.measure})" for c in unpriced[:3])
@@ -373,6 +397,9 @@ class TableReader:
         if self._repeats >= 3 and self._repeats * 20 >= len(self._row_keys):   # more than a chance repeat or two
             self.report.doubt(f"{self._repeats:,} row(s) repeat another row's label, section and period: no column "
                               "tells them apart (name the identifying columns with --key-columns)")
+        months = [letter for letter, (count, most) in self._clock.items() if count >= CLOCK_SEEN and most <= 11]
+        if months:
+            self.report.doubt(years_months_doubt(months))
         self.report.settle_verdict()
         layout = self.layout
         layout.last_row = self.last_row + 1
@@ -609,6 +636,9 @@ class TableReader:
             period = col.period_label if row_period is None else self._period(col, row_period)
             cell = read_value(value, col.unit or label_unit, code)
             figure, unit, display, status = cell.value, cell.unit, cell.display, cell.status
+            if unit == MINUTES and (clock := _CLOCK.match(display)):
+                seen = self._clock.setdefault(col.letter, [0, 0])
+                seen[0], seen[1] = seen[0] + 1, max(seen[1], int(clock[1]))
             if status == OUT_OF_RANGE:
                 self.report.skip(col.letter + number, f"{display} is beyond the range of figures memberpack can "
                                                       "sum (1e15 in base units); kept as written, not as a figure")
