@@ -1,12 +1,14 @@
 """Drawing a :class:`ChartSpec` as vector graphics with reportlab's own chart widgets.
 
 The same spec the app draws with pyqtgraph: variance bars coloured and lettered A or (F), series
-over months or quarters with earlier years in grey, benchmarks as dashed lines.
+over months or quarters with earlier years in grey, benchmarks as dashed lines, and measures of very
+different sizes as small multiples (:func:`~memberpack.model.charts.line_groups`).
 """
 
 from __future__ import annotations
 
 import math
+from dataclasses import replace
 
 from reportlab.graphics.charts.barcharts import HorizontalBarChart
 from reportlab.graphics.shapes import Drawing, Group, Line, PolyLine, String
@@ -19,7 +21,7 @@ from memberpack.analysis.charts import MAX_BARS, flag_text, largest, point_text
 from memberpack.export.briefing import PRINTED_ROWS
 from memberpack.export.pdf_styles import (ACCENT, ADVERSE, CHART_TEXT, FAVOURABLE, FONT, FRAME_HEIGHT, FRAME_WIDTH, INK,
                                           RULE, register_fonts)
-from memberpack.model.charts import BAR, ChartSpec, series_styles, value_range
+from memberpack.model.charts import BAR, ChartSpec, Series, SeriesStyle, line_groups, series_styles, value_range
 from memberpack.model.units import GBP
 
 LABEL_SIZE = CHART_TEXT
@@ -39,7 +41,32 @@ def chart_drawing(spec: ChartSpec, categories: list[str], series_names: list[str
     register_fonts()
     if spec.kind == BAR:
         return _bars(spec, categories, *frame)
+    groups = line_groups(spec)
+    if len(groups) > 1:
+        return _small_multiples(spec, groups, series_names, frame[0])
     return _lines(spec, series_names, frame[0], from_zero)
+
+
+def _small_multiples(spec: ChartSpec, groups: list[list[Series]], series_names: list[str], width: float) -> Drawing:
+    """Lines of one unit but very different sizes, each measure (with its benchmarks) on its own
+    axes from zero, two to a row, as the app draws them, so a small measure is not flattened along
+    the bottom of a large one; each keeps the style it has in the whole chart."""
+    looks = dict(zip(map(id, spec.series), series_styles(spec)))
+    names = dict(zip(map(id, spec.series), series_names))
+    half = width / 2
+    parts = [_lines(replace(spec, series=group, y_range=None), [names[id(s)] for s in group], half, True,
+                    [looks[id(s)] for s in group], plot_h=80) for group in groups]
+    rows = [parts[i:i + 2] for i in range(0, len(parts), 2)]
+    drawing = Drawing(width, sum(max(part.height for part in row) for row in rows), initialFontName=FONT)
+    top = drawing.height
+    for row in rows:
+        tall = max(part.height for part in row)
+        top -= tall
+        for column, part in enumerate(row):
+            group = Group(*part.contents)
+            group.translate(column * half, top + tall - part.height)
+            drawing.add(group)
+    return drawing
 
 
 def _axis(axis, unit: str | None, spec: ChartSpec | None = None) -> None:
@@ -138,16 +165,16 @@ def _marker(kind: str, x: float, y: float, colour, size: float = 4.5):
     return marker
 
 
-def _lines(spec: ChartSpec, series_names: list[str], width: float, from_zero: bool) -> Drawing:
+def _lines(spec: ChartSpec, series_names: list[str], width: float, from_zero: bool,
+           looks: list[SeriesStyle] | None = None, plot_h: float = 120) -> Drawing:
     """Lines broken where a figure is missing (the source's DNA or tbc written on the axis there),
     every point marked, so a benchmark with one figure still shows; dash and marker differ by series."""
-    looks = series_styles(spec)
+    looks = looks or series_styles(spec)
     columns = 2 if max(stringWidth(n, FONT, LABEL_SIZE) for n in series_names) < width / 2 - 40 else 1
     legend_h = -(-len(spec.series) // columns) * 11 + 4
     many = len(spec.categories) > 6 or max((stringWidth(c, FONT, LABEL_SIZE) for c in spec.categories), default=0) \
         > (width - 60) / max(1, len(spec.categories)) - 4
     axis_h = (44 if many else 26) + (10 if spec.x_label else 0)
-    plot_h = 120
     drawing = Drawing(width, plot_h + axis_h + legend_h + 8, initialFontName=FONT)
     x0, y0 = 54, axis_h + legend_h
     plot_w = width - x0 - 8

@@ -22,8 +22,8 @@ from PySide6.QtWidgets import QGridLayout, QLabel, QToolTip, QVBoxLayout, QWidge
 from memberpack.analysis.charts import flag_text, largest_bars, point_text
 from memberpack.gui.plain_text import plain_label, plain_tip
 from memberpack.gui.palette import MIN_CONTRAST
-from memberpack.model.charts import (BAR, BENCHMARK, MIN_CONTRAST as GRAPHICS_CONTRAST, ChartSpec, Series, SeriesStyle,
-                                     readable, series_styles)
+from memberpack.model.charts import (BAR, MIN_CONTRAST as GRAPHICS_CONTRAST, ChartSpec, Series, SeriesStyle,
+                                     line_groups, readable, series_styles)
 from memberpack.model.units import GBP, PER_10000
 
 pg.setConfigOptions(antialias=True)
@@ -39,22 +39,6 @@ def value_text(value: float | None, unit: str | None, spec: ChartSpec | None = N
         return "no figure"
     text = point_text(value, unit, spec)  # the same figure text the PDF's charts print
     return f"{text} per 10,000" if unit == PER_10000 else text
-
-
-def line_groups(spec: ChartSpec) -> list[list[Series]]:
-    """The series drawn together: all in one chart, or (when their sizes differ more than
-    fivefold) one group per measure, each with the benchmark rows that follow it."""
-    peaks = [max((abs(v) for v in s.values if v is not None), default=0) for s in spec.series if s.role != BENCHMARK]
-    peaks = [p for p in peaks if p]
-    if spec.kind == BAR or len(peaks) < 2 or max(peaks) <= 5 * min(peaks):
-        return [list(spec.series)]
-    groups: list[list[Series]] = []
-    for series in spec.series:
-        if series.role == BENCHMARK and groups:
-            groups[-1].append(series)
-        else:
-            groups.append([series])
-    return groups
 
 
 def chart_colours() -> tuple[str, str]:

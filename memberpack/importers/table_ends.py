@@ -27,9 +27,13 @@ def single_text(row: list[Any]) -> str | None:
     return cell_text(filled[0])
 
 
+# A table's own numbered title ("Table 1: Key stage 1 ...", "Figure 3"), however long: never a note.
+NUMBERED_TITLE = re.compile(r"\s*(?:table|figure|chart|annex)\s*[A-Z]{0,3}\d", re.IGNORECASE)
+
+
 def is_footnote(row: list[Any]) -> bool:
     text = single_text(row)
-    return text is not None and (bool(_FOOTNOTE.match(text)) or len(text) > 120)
+    return text is not None and (bool(_FOOTNOTE.match(text)) or len(text) > 120 and not NUMBERED_TITLE.match(text))
 
 
 def is_title_over_header(stream: Peekable, cols: range, label_col: int | None = None) -> bool:

@@ -203,6 +203,8 @@ class TableReader:
         self.last_row = layout.data_start - 1
         self.metric_counts: Counter = Counter()
         self._count_columns = {c.measure for c in self.columns if c.unit is None and _NUMBER_OF.search(c.measure)}
+        self._unnamed = {c.index for c in self.columns if c.measure.startswith("Column ")}   # no header over them
+        self._unnamed_read: set[int] = set()   # ... and figures read in them
         self._metric_cache: dict[tuple[str, str | None, bool], str] = {}
         self._shown_last: list[tuple] | None = None   # the units _read_as_columns last asked about
         self._shown_bases: list[str | None] = []
@@ -394,6 +396,11 @@ class TableReader:
             if read % PROGRESS_EVERY == 0:
                 self._tick(r, progress, cancel)
         yield from self._settle(pending, final=True)
+        if self._unnamed_read and self.layout.header_rows:   # with no header at all, that is the doubt
+            letters = ", ".join(column_letter(c) for c in sorted(self._unnamed_read))
+            self.report.doubt(f"column{'s' if len(self._unnamed_read) > 1 else ''} {letters} hold{'' if len(self._unnamed_read) > 1 else 's'} "
+                              "figures under no header: what they measure is not stated (give the header rows with "
+                              "--header-rows, or leave the column out in the import wizard)")
         if self._repeats >= 3 and self._repeats * 20 >= len(self._row_keys):   # more than a chance repeat or two
             self.report.doubt(f"{self._repeats:,} row(s) repeat another row's label, section and period: no column "
                               "tells them apart (name the identifying columns with --key-columns)")
@@ -664,6 +671,8 @@ class TableReader:
                     obs.unit = COUNT
         self.report.cells_read += len(cells)
         self.report.rows_read += 1
+        if self._unnamed and numbers:
+            self._unnamed_read.update(self._unnamed.intersection(numbers))
         if found:
             benchmark_figures = [self._benchmark(parsed, row_unit, *item) for item in found]
             cells += benchmark_figures
@@ -833,6 +842,7 @@ class TableReader:
             return None
         n, report = len(rows), self.report
         report.rows_read += n
+        self._unnamed_read |= self._unnamed   # a figure in every column of a plain row
         report.cells_read += raw.size
         texts = _as_text(rows[0][_VALUES])
         displays = [Texts.of(column) for column in zip(*(row[_VALUES] for row in rows))] if texts else None

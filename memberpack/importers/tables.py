@@ -25,7 +25,7 @@ from memberpack.importers.layout import (
 from memberpack.importers.reader import Sheet
 from memberpack.importers.report import TableReport
 from memberpack.importers.stream import Peekable
-from memberpack.importers.table_ends import is_footnote, single_text
+from memberpack.importers.table_ends import NUMBERED_TITLE, is_footnote, single_text
 from memberpack.importers.table_reader import TableReader
 from memberpack.model.blocks import FigureBlock
 from memberpack.model.observation import LAYOUT_KINDS, Observation
@@ -143,9 +143,6 @@ def find_tables(sheet: Sheet, *, file_stem: str = "", kind: str | None = None,
         titles, title_rows, prose = [], {}, []
 
 
-_NUMBERED = re.compile(r"\s*(?:table|figure|chart|annex)\s*[A-Z]{0,3}\d", re.IGNORECASE)
-
-
 def _column_headers(layout: TableLayout, seen: dict[int, list[Any]]) -> dict[int, str]:
     """The header text of each column right of the labels (blank columns left out)."""
     rows = [seen.get(h - 1) or [] for h in layout.header_rows]
@@ -160,7 +157,7 @@ def _part_of_stack(above: tuple[TableLayout, list[str]] | None, layout: TableLay
     under ``All aged 16 & over``): one table broken down by its headings, so the heading is a key
     of every row. None for the first table, for other columns, and for a numbered title (``Table 2:
     Teachers`` names a table of its own)."""
-    if above is None or not titles or _NUMBERED.match(titles[-1][1]):
+    if above is None or not titles or NUMBERED_TITLE.match(titles[-1][1]):
         return None
     first, columns = above
     if (first.label_column, first.first_column) != (layout.label_column, layout.first_column) or \

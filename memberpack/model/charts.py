@@ -124,6 +124,23 @@ def readable(colour: str, background: str, minimum: float = MIN_CONTRAST) -> str
     return out
 
 
+def line_groups(spec: ChartSpec) -> list[list[Series]]:
+    """The series drawn on one set of axes: all of them, or (when their sizes differ more than
+    fivefold, so the smaller would lie flat along the bottom) one group per measure, each with the
+    benchmark rows that follow it, drawn as small multiples on screen and on paper."""
+    peaks = [max((abs(v) for v in s.values if v is not None), default=0) for s in spec.series if s.role != BENCHMARK]
+    peaks = [p for p in peaks if p]
+    if spec.kind == BAR or len(peaks) < 2 or max(peaks) <= 5 * min(peaks):
+        return [list(spec.series)]
+    groups: list[list[Series]] = []
+    for series in spec.series:
+        if series.role == BENCHMARK and groups:
+            groups[-1].append(series)
+        else:
+            groups.append([series])
+    return groups
+
+
 def value_range(values: list[float], *, from_zero: bool = True, min_span: float = 0.0) -> tuple[float, float]:
     """The axis range for ``values``: from zero when they are all of one sign (and ``from_zero``),
     else around them with at least ``min_span`` (or a quarter of the largest size) between ends."""

@@ -214,3 +214,22 @@ def test_three_months_are_dated_by_the_last():
     assert parse_period("Jan-Mar 1971").label() == "Mar 1971"
     assert parse_period("Nov-Jan 1984").label() == "Jan 1984"
     assert parse_period("Jan 2020").label() == "Jan 2020"
+
+
+def test_figures_under_no_header_make_the_table_unsure(tmp_path):
+    rows = [["Service", "Budget £k", None, None], ["Fieldwork", 10, 68, None], ["Fostering", 20, 69, None]]
+    (table,) = _tables(write_xlsx(tmp_path / "unnamed.xlsx", {"S": rows}))
+    obs = {o.cell: o for o in table.observations}
+    assert (obs["B3"].value, obs["C3"].value, obs["C3"].measure) == (20_000, 69, "Column C")
+    assert table.report.verdict == "unsure"
+    assert table.report.doubts == ["column C holds figures under no header: what they measure is not stated (give the "
+                                   "header rows with --header-rows, or leave the column out in the import wizard)"]
+
+
+def test_a_long_numbered_title_names_the_table_and_is_not_a_note(tmp_path):
+    title = "Table 1: Key stage 1 eligibility and performance of children who have been looked after continuously " \
+            "for at least twelve months, by gender"
+    rows = [[title], ["Coverage: England"], [], ["Pupils", "2015"], ["Reading", 67], ["Writing", 57]]
+    (table,) = _tables(write_xlsx(tmp_path / "title.xlsx", {"S": rows}))
+    assert table.title == f"{title} Coverage: England"
+    assert [(o.label, o.value, o.period) for o in table.observations] == [("Reading", 67, "2015"), ("Writing", 57, "2015")]

@@ -8,8 +8,8 @@ from reportlab.graphics.shapes import PolyLine, String
 from memberpack.analysis.charts import charts_for
 from memberpack.export.pdf_charts import MAX_BARS, chart_drawing
 from memberpack.export.pdf_styles import ADVERSE, FAVOURABLE
-from memberpack.model.charts import (BAR, BENCHMARK as BENCHMARK_ROLE, LINE, ChartSpec, Series, contrast, readable,
-                                     series_styles, value_range)
+from memberpack.model.charts import (BAR, BENCHMARK as BENCHMARK_ROLE, LINE, ChartSpec, Series, contrast, line_groups,
+                                     readable, series_styles, value_range)
 from memberpack.model.observation import KPI_SCORECARD, Dataset, Observation
 
 
@@ -119,3 +119,17 @@ def test_a_scorecard_chart_keeps_one_unit_and_its_benchmarks():
     assert by_unit == {"percent": [("Care leavers in EET", "data"), ("England", "benchmark")],
                        "count": [("Foster carers", "data")]}   # every measure charted, one unit per axis
     assert {spec.y_label for spec in specs} == {"%", "number"}
+
+
+def test_measures_of_very_different_sizes_are_drawn_on_their_own_axes_as_in_the_app():
+    """Foster carers (about 60) beside early help interventions (about 1,000): each on its own axes
+    from zero, so the smaller is not flattened along the bottom; styles as in the whole chart."""
+    spec = ChartSpec("t#series", LINE, "Counts", "", ["Q1 2020/21", "Q2 2020/21", "Q3 2020/21"],
+                     [Series("Early help interventions", [1035.0, 911.0, 1028.0]),
+                      Series("Foster carers", [65.0, 63.0, 62.0])], "count", "Source: t.xlsx", y_label="number",
+                     y_range=value_range([1035.0, 911.0, 1028.0, 65.0, 63.0, 62.0]))
+    assert len(line_groups(spec)) == 2
+    drawing = chart_drawing(spec, spec.categories, [s.name for s in spec.series])
+    ticks = {s.text for s in _strings(drawing)} | {s.text for g in drawing.contents for s in _strings(g)}
+    assert {"1,000", "20", "40", "60"} <= ticks                 # two scales, not one from 0 to 1,000
+    assert len(drawing.contents) == 2                             # two sets of axes
