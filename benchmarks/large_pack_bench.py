@@ -35,7 +35,7 @@ COLUMNS = 20
 
 CHILD = r"""
 import json, sys, time
-from PySide6.QtCore import QElapsedTimer, QTimer
+from PySide6.QtCore import QElapsedTimer, QEventLoop, QTimer
 from memberpack.gui.app import application
 from memberpack.gui.main_window import MainWindow
 from memberpack.store.pack import Pack
@@ -55,9 +55,15 @@ ticker = QTimer()
 ticker.timeout.connect(tick)
 
 def wait(done, limit=120):
+    # the event loop runs until done(), asked every 2 ms: the GUI thread idles in Qt meanwhile, as in
+    # the app, rather than spinning in Python and taking turns from the workers
     end = time.perf_counter() + limit
-    while not done() and time.perf_counter() < end:
-        app.processEvents()
+    loop, poll = QEventLoop(), QTimer()
+    poll.timeout.connect(lambda: (done() or time.perf_counter() > end) and loop.quit())
+    poll.start(2)
+    if not done():
+        loop.exec()
+    poll.stop()
 
 wait(lambda: window.isVisible() and window.tabs.isVisible())
 clock.start()

@@ -13,7 +13,6 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from memberpack.importers.table_reader import benchmarks
 from memberpack.model.areas import REGIONS
 from memberpack.model.grid import Grid, GridRow
 from memberpack.model.metrics import match_metric
@@ -55,6 +54,8 @@ def kind_of(name: str) -> str:
 def parse_benchmarks(text: str | None, cell: str = "") -> list[WrittenBenchmark]:
     """Each ``name, figure`` pair in ``text`` (read as the importer reads benchmark columns); none
     for "Local measure" or free text."""
+    from memberpack.importers.table_reader import benchmarks  # noqa: PLC0415 - the import engine and numpy: not on the app's start path
+
     return [WrittenBenchmark(kind_of(name), name, number, f"{number:g}{'%' if unit == '%' else ''}", unit == "%", cell)
             for name, number, unit in benchmarks(text or "")]
 

@@ -22,7 +22,6 @@ from collections.abc import Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass
 
-from memberpack.analysis.annotation_targets import TargetResolver
 from memberpack.errors import MemberpackError
 from memberpack.model.annotations import CHART, METRIC, SHARED, Annotation
 from memberpack.store import annotation_store, classification
@@ -101,6 +100,8 @@ def note_exemptions(pack: Pack, notes: list[Annotation] | None = None) -> dict[s
     figure or chart of one, or a measure an exempt table holds."""
     tables = classification.exemptions(pack, classification.DATASET)
     own = classification.exemptions(pack, classification.NOTE)
+    from memberpack.analysis.annotation_targets import TargetResolver  # noqa: PLC0415 - the charts' analysis: not on the app's start path
+
     notes = annotation_store.all_notes(pack) if notes is None else notes
     resolver = TargetResolver(pack)
     exempt_metrics: dict[str, Exemption] = {}

@@ -18,7 +18,6 @@ from PySide6.QtGui import QGuiApplication, QIcon, QImage
 from PySide6.QtWidgets import QApplication, QMessageBox, QWidget
 
 from memberpack import __version__, settings
-from memberpack.analysis.output_version import PUBLIC, output_pack
 from memberpack.assets import resource
 from memberpack.errors import MemberpackError
 from memberpack.gui.main_window import NOTES_WIDTH, MainWindow, recent_packs
@@ -162,12 +161,14 @@ def _window(path: Path) -> MainWindow:
 
 
 def save_screenshots(pack_path: str | Path, outdir: str | Path, *, size: tuple[int, int] = SCREENSHOT_SIZE,
-                     dark: bool = False, prefix: str = "", version: str = PUBLIC, include_private: bool = False,
+                     dark: bool = False, prefix: str = "", version: str = "public", include_private: bool = False,
                      passphrase: Callable[[], str] | None = None) -> list[Path]:
     """A PNG of every tab of the window on ``pack_path``, named ``{prefix}NN_tab.png``, in ``outdir``;
     ``dark`` draws it in a dark desktop palette (Fusion style). The window shows the pack as the
     output ``version`` carries it (public by default), and private notes only with
     ``include_private``, so the notes panel holds nothing the version leaves out."""
+    from memberpack.analysis.output_version import output_pack  # noqa: PLC0415 - the charts' analysis, off the start path
+
     with Pack.open(pack_path, passphrase=passphrase) as pack, \
             output_pack(pack, version, include_private=include_private) as (view, _):
         return _screenshots(view, Path(outdir), size, dark, prefix)

@@ -291,7 +291,7 @@ class PreviewPage(QWizardPage):
         wizard = self.wizard()
         overrides = [o for o in wizard.overrides.get(result.path, []) if not layout.covers(o)] + [corrected]
         try:
-            reread = read_file(result.path, overrides=overrides)
+            reread = read_file(result.path, overrides=overrides, remembered=wizard.remembered)
         except MemberpackError as exc:
             self.error.setText(str(exc))
             return

@@ -1,9 +1,9 @@
 """The import wizard: choose files, check how each table was read, then import in the background.
 
-Reading for the preview touches no pack. The import itself runs on the worker thread with its
+Reading for the preview touches no pack; the import stores what the preview read (a file is
+read once, or again only when the officer corrects a table). It runs on the worker thread with its
 own connection to the pack file (a protected pack, held in memory, is imported into as it is), in
-one transaction: a bad file or a Cancel leaves the pack as
-it was. Errors show inside the wizard as one line, never as a blocking dialog.
+one transaction: a bad file or a Cancel leaves the pack as it was. Errors show inside the wizard as one line, never as a blocking dialog.
 """
 
 from __future__ import annotations
@@ -21,9 +21,9 @@ from memberpack.errors import MemberpackError
 from memberpack.gui import workers
 from memberpack.gui.classification_menu import choices
 from memberpack.gui.import_preview import ERROR_STYLE, PreviewPage
-from memberpack.importers import import_files, read_file
+from memberpack.importers import read_file
 from memberpack.importers.isolation import warm_up
-from memberpack.importers.engine import FileResult, already_imported
+from memberpack.importers.engine import FileResult, already_imported, import_read
 from memberpack.importers.layout import TableLayout
 from memberpack.store import classification
 from memberpack.store.pack import Pack
@@ -32,38 +32,41 @@ FILE_FILTER = "Spreadsheets (*.xlsx *.xlsm *.xls *.ods *.csv);;All files (*)"
 READ_IN_BACKGROUND = 1_000_000   # bytes of files above which the preview is read on the worker, with Cancel
 
 
-def read_for_preview(paths: Sequence[Path], pack_path: Path | Pack, progress,
-                     cancel) -> tuple[list[FileResult], dict]:
-    """Read every file for the preview (and find those already in the pack); a job's function."""
+def read_for_preview(paths: Sequence[Path], pack_path: Path | Pack, remembered: dict[str, dict],
+                     overrides: dict[Path, list[TableLayout]], progress, cancel) -> tuple[list[FileResult], dict]:
+    """Read every file for the preview, with the pack's ``remembered`` layouts and the officer's
+    corrections so far (and find those already in the pack); a job's function."""
     results = []
     for n, path in enumerate(paths):
         progress(n, len(paths), f"Reading {path.name}…")
-        results.append(read_file(path, cancel=cancel,
+        results.append(read_file(path, cancel=cancel, remembered=remembered, overrides=overrides.get(path, []),
                                  progress=lambda _d, _t, message, n=n: progress(n, len(paths), message)))
     return results, already_in_pack(pack_path, results)
 
 
-def import_with_layouts(pack_path: Path | Pack, files: Sequence[tuple[Path, list[TableLayout]]], progress,
-                        cancel, accept_unsure: bool = False, exempt: tuple[int, str] | None = None) -> list:
-    """Import ``files``, each with the layouts the officer corrected, into the pack at
-    ``pack_path`` (or a pack held in memory, a protected one) in one transaction; unsure tables
-    only when the officer confirmed them; ``exempt`` (Schedule 12A paragraph, reason) classifies
-    every table imported, in the same transaction. Runs on the worker thread. A file already in the
-    pack is imported again: the report page warned about it and the officer chose to go on."""
-    reports = []
+def import_previewed(pack_path: Path | Pack, results: Sequence[FileResult], progress, cancel,
+                     accept_unsure: bool = False, exempt: tuple[int, str] | None = None) -> list:
+    """Store the files as the preview read them (with the officer's corrections: nothing is read
+    again) into the pack at ``pack_path`` (or a pack held in memory, a protected one) in one
+    transaction; unsure tables only when the officer confirmed them; ``exempt`` (Schedule 12A
+    paragraph, reason) classifies every table stored, in the same transaction. Runs on the worker
+    thread. A file already in the pack is imported again: the report page warned about it and the
+    officer chose to go on."""
     with _opened(pack_path) as pack, pack.transaction():
         before = classification.last_dataset_id(pack)
-        for n, (path, layouts) in enumerate(files):
-            progress(n, len(files), f"Importing {path.name}")
-            # the engine's own messages ("Reading rows…") keep the bar at this file
-            reports += import_files(pack, [path], layouts=layouts, cancel=cancel, accept_unsure=accept_unsure,
-                                    again=True,
-                                    progress=lambda _done, _total, message, n=n: progress(n, len(files), message))
+        reports = import_read(pack, results, progress=progress, cancel=cancel, again=True, accept_unsure=accept_unsure)
         if exempt is not None:
             classification.classify_tables_after(pack, before, exempt[0], reason=exempt[1],
                                                  by=str(settings.load().get("author", "")))
-        progress(len(files), len(files), "Done")
-    return reports
+        return reports
+
+
+def remembered_layouts(pack_path: Path | Pack) -> dict[str, dict]:
+    """The layouts the pack remembers from last time, which a file of the same shape is read with."""
+    if not isinstance(pack_path, Pack) and not pack_path.is_file():
+        return {}
+    with _opened(pack_path) as pack:
+        return pack.remembered_layouts()
 
 
 def _opened(source: Path | Pack):
@@ -157,7 +160,8 @@ class FilesPage(QWizardPage):
         wizard.results = []
         try:
             for path in self.files():
-                wizard.results.append(read_file(path))
+                wizard.results.append(read_file(path, remembered=wizard.remembered,
+                                                overrides=wizard.overrides.get(path, [])))
             wizard.repeats = already_in_pack(wizard.pack_path, wizard.results)
         except MemberpackError as exc:
             self.error.setText(str(exc))
@@ -166,9 +170,10 @@ class FilesPage(QWizardPage):
         return True
 
     def _read_in_background(self, wizard: ImportWizard) -> None:
-        paths, pack_path = self.files(), wizard.pack_path
+        paths, pack_path, remembered, overrides = self.files(), wizard.pack_path, wizard.remembered, dict(wizard.overrides)
         self.error.clear()
-        self.job = workers.Job(lambda progress, cancel: read_for_preview(paths, pack_path, progress, cancel), self)
+        self.job = workers.Job(
+            lambda progress, cancel: read_for_preview(paths, pack_path, remembered, overrides, progress, cancel), self)
         self.job.progressed.connect(self._progressed)
         self.job.succeeded.connect(lambda found: self._done(wizard, found))
         self.job.failed.connect(self._stopped)
@@ -276,6 +281,7 @@ class ImportWizard(QWizard):
         self.results: list[FileResult] = []
         self.overrides: dict[Path, list[TableLayout]] = {}
         self.repeats: dict[Path, str] = {}   # files already in the pack, with when they were imported
+        self.remembered = remembered_layouts(self.pack_path)   # files are read as the import would read them
         self.job: workers.Job | None = None
         self.files_page, self.preview_page, self.report_page = FilesPage(files), PreviewPage(), ReportPage()
         for page in (self.files_page, self.preview_page, self.report_page):
@@ -288,9 +294,9 @@ class ImportWizard(QWizard):
         """Finish starts the import; the wizard closes when the pack holds it."""
         if self.job is not None:
             return
-        files = [(r.path, self.overrides.get(r.path, [])) for r in self.results]
+        results = list(self.results)
         page = self.report_page
-        page.progress.setRange(0, len(files))
+        page.progress.setRange(0, len(results))
         page.progress.setValue(0)
         page.progress.show()
         page.status.setStyleSheet("")
@@ -299,8 +305,8 @@ class ImportWizard(QWizard):
         self.button(QWizard.WizardButton.BackButton).setEnabled(False)
         confirmed = self.preview_page.confirm.isChecked()
         exempt = page.exemption()
-        self.job = workers.Job(lambda progress, cancel: import_with_layouts(self.pack_path, files, progress, cancel,
-                                                                            confirmed, exempt), self)
+        self.job = workers.Job(lambda progress, cancel: import_previewed(self.pack_path, results, progress, cancel,
+                                                                         confirmed, exempt), self)
         self.job.progressed.connect(self._progressed)
         self.job.succeeded.connect(self._succeeded)
         self.job.failed.connect(self._stopped)

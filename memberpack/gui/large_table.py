@@ -9,7 +9,7 @@ waits for them; only the rows in sight are ever drawn.
 
 from __future__ import annotations
 
-import threading
+from bisect import bisect_right
 
 import numpy as np
 from PySide6.QtCore import QAbstractTableModel, QItemSelectionModel, QModelIndex, Qt, QTimer, Signal
@@ -19,13 +19,18 @@ from memberpack.analysis.charts import source_line
 from memberpack.gui import note_targets
 from memberpack.gui.frozen_table import FrozenLabelTable
 from memberpack.model.annotations import Target
-from memberpack.model.blocks import BlockColumn, FigureBlock
+from memberpack.model.blocks import BlockColumn, FigureBlock, Texts
 from memberpack.model.number_formats import general, render
 from memberpack.model.observation import DATA, Dataset, Observation
+from memberpack.model.text_search import blank, containing, could_be_a_number, joined, lowered
 from memberpack.model.values import clean_number
 
 LARGE_ROWS = 5_000      # tables longer than this (stored as blocks only) are read this way
 DEBOUNCE_MS = 200
+EXPANDED_PARTS = 64     # a block's column expanded for drawing (two blocks of 20 columns are in sight at most)
+_DISPLAY, _ALIGNMENT, _TOOLTIP = (int(r) for r in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.TextAlignmentRole,
+                                                  Qt.ItemDataRole.ToolTipRole))
+_RIGHT = int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
 
 
 def readable(blocks: list[FigureBlock]) -> bool:
@@ -44,25 +49,23 @@ class _Column:
         self.parts = parts
         self.raw = np.concatenate([p.values for p in parts]).astype(np.float64)
         self.values = np.concatenate([p.values * p.factor if p.raw else p.values for p in parts]).astype(np.float64)
-        self._texts: np.ndarray | None = None
-        self._making = threading.Lock()
+        self._searched: dict[bool, Texts] = {}   # made on the one worker thread that filters
 
-    def texts(self) -> np.ndarray:
-        """Every cell's text, lower-cased, for filtering (made once, on a worker thread; a filter that
-        needs them while they are being made waits for them rather than making them again)."""
-        with self._making:
-            return self._made()
+    def containing(self, needle: str) -> np.ndarray:
+        """A flag per row: does the cell's text, as shown, contain ``needle`` (lower case)? Figures
+        shown through their number format are written out only for a needle a figure could hold."""
+        return containing(self.searched(could_be_a_number(needle)), needle)
 
-    def _made(self) -> np.ndarray:
-        if self._texts is None:
-            texts: list[str] = []
-            for part in self.parts:
-                if part.displays is not None:
-                    texts += part.displays.tolist()
-                else:
-                    texts += [display for _v, _u, display, _s in part.cells()]
-            self._texts = np.strings.lower(np.array(texts, dtype=str))
-        return self._texts
+    def searched(self, with_figures: bool) -> Texts:
+        """The column's texts in lower case, those kept as written and, ``with_figures``, the figures
+        written out through their format (others left blank)."""
+        with_figures = with_figures and any(p.displays is None for p in self.parts)
+        if with_figures not in self._searched:
+            self._searched[with_figures] = joined([
+                lowered(p.displays) if p.displays is not None
+                else lowered(Texts.of([display for _v, _u, display, _s in p.cells()])) if with_figures
+                else blank(len(p.values)) for p in self.parts])
+        return self._searched[with_figures]
 
 
 class LargeTable:
@@ -72,18 +75,23 @@ class LargeTable:
     def __init__(self, blocks: list[FigureBlock]) -> None:
         self.blocks = blocks
         self.starts = np.cumsum([0] + [len(b) for b in blocks])
+        self._starts: list[int] = self.starts.tolist()
+        self._expanded: dict[tuple[int, int], list] = {}   # cells of parts not kept raw, as last drawn
         self.sheet = blocks[0].sheet
-        labels: dict[str, int] = {}
+        index: dict[str, int] = {}
         codes = []
-        for b in blocks:
-            local = np.array([labels.setdefault(v, len(labels)) for v in b.labels.values], dtype=np.int32)
+        for b in blocks:   # a block at a time: no one long step holds Python's lock (and the window)
+            new = [label for label in b.labels.values if label not in index]   # a block's labels are distinct
+            index.update(zip(new, range(len(index), len(index) + len(new))))
+            local = np.fromiter(map(index.__getitem__, b.labels.values), dtype=np.int32, count=len(b.labels.values))
             codes.append(local[b.labels.codes])
         self.label_codes = np.concatenate(codes)
-        self.label_values = list(labels)
+        self.label_values = list(index)
         self.lines = np.concatenate([b.lines for b in blocks])
         self.rows_in_table = np.concatenate([b.rows for b in blocks])
         self.columns = [_Column([b.columns[i] for b in blocks]) for i in range(len(blocks[0].columns))]
         self.measures = [c.measure for c in self.columns]
+        self._label_texts: Texts | None = None
 
     def __len__(self) -> int:
         return int(self.starts[-1])
@@ -92,21 +100,39 @@ class LargeTable:
         return self.label_values[self.label_codes[row]]
 
     def cell(self, row: int, column: int) -> tuple[float | None, str | None, str, str | None]:
-        """(value, unit, display, status) of one cell, made from its block's arrays."""
-        b = int(np.searchsorted(self.starts, row, side="right")) - 1
-        i = row - int(self.starts[b])
+        """(value, unit, display, status) of one cell, made from its block's arrays (asked for every
+        cell in sight at each paint, so kept to plain Python on Python numbers)."""
+        b = bisect_right(self._starts, row) - 1
+        i = row - self._starts[b]
         part = self.columns[column].parts[b]
         if i in part.specials or not part.raw:
-            return part.cells()[i]
+            key = (column, b)
+            if key not in self._expanded:
+                if len(self._expanded) >= EXPANDED_PARTS:
+                    self._expanded.clear()
+                self._expanded[key] = part.cells()
+            return self._expanded[key][i]
         raw = float(part.values[i])
         if part.displays is not None:
-            a, z = int(part.displays.offsets[i]), int(part.displays.offsets[i + 1])
-            display = part.displays.data[a:z].decode()
+            offsets = part.displays.offsets
+            display = part.displays.data[int(offsets[i]):int(offsets[i + 1])].decode()
         elif part.code is not None:
             display = render(raw, part.code)
         else:
             display = general(raw) if not raw.is_integer() else f"{raw:.0f}"
         return clean_number(raw * part.factor), part.unit, display, None
+
+    def searched_labels(self) -> Texts:
+        if self._label_texts is None:
+            self._label_texts = lowered(Texts.of(self.label_values))
+        return self._label_texts
+
+    def prepare_filter(self) -> None:
+        """Make what a filter searches (for words; figures are written out for a number), so the
+        first filter is as quick as the next."""
+        self.searched_labels()
+        for column in self.columns:
+            column.searched(False)
 
     def ordered(self, column: int, descending: bool, needle: str) -> np.ndarray:
         """The rows that match ``needle`` (lower case), sorted by ``column`` (-1: as stored)."""
@@ -121,10 +147,9 @@ class LargeTable:
         if descending and column >= 0:
             rows = rows[::-1]
         if needle:
-            labels = np.array([needle in v.lower() for v in self.label_values])
-            keep = labels[self.label_codes]
+            keep = containing(self.searched_labels(), needle)[self.label_codes]
             for c in self.columns:
-                keep |= np.strings.find(c.texts(), needle) >= 0
+                keep |= c.containing(needle)
             rows = rows[keep[rows]]
         return rows
 
@@ -175,15 +200,15 @@ class LargeTableModel(QAbstractTableModel):
             return self.measures[section - 1]
         return None
 
-    def data(self, index: QModelIndex, role=Qt.ItemDataRole.DisplayRole):
-        if not index.isValid():
-            return None
-        row = int(self.order[index.row()])
-        if role == Qt.ItemDataRole.DisplayRole:
-            return self.label(row) if index.column() == 0 else self.cell(row, index.column() - 1)[2]
-        if role == Qt.ItemDataRole.TextAlignmentRole and index.column() > 0:
-            return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
-        if role == Qt.ItemDataRole.ToolTipRole:
+    def data(self, index: QModelIndex, role=_DISPLAY):
+        """Asked about seven times per cell in sight at each paint: roles not shown answer at once."""
+        if role == _DISPLAY:
+            row, column = int(self.order[index.row()]), index.column()
+            return self.table.label(row) if column == 0 else self.table.cell(row, column - 1)[2]
+        if role == _ALIGNMENT:
+            return _RIGHT if index.column() > 0 else None
+        if role == _TOOLTIP and index.isValid():
+            row = int(self.order[index.row()])
             if index.column() == 0:
                 return f"{self.label(row)}\n{self.dataset.source_file}, sheet {self.sheet}"
             obs = self.observation(index)
@@ -294,9 +319,8 @@ class LargeDatasetView(QWidget):
         self._show_count()
         from memberpack.gui.workers import Job, pool  # noqa: PLC0415
 
-        # every cell's text, for the filter, made while the reader is still looking at the table
-        self._texts_job = Job(lambda _p, _c: [c.texts() for c in table.columns], self)
-        self._texts_job.start(pool("warm"))
+        self._prepare_job = Job(lambda _p, _c: table.prepare_filter(), self)   # on the filters' own thread
+        self._prepare_job.start(pool("tables"))
         self.loaded.emit(True)
 
     def _sort_clicked(self, column: int) -> None:

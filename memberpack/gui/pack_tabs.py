@@ -111,7 +111,7 @@ class PackTabs(QTabWidget):
         super().paintEvent(event)
         if self._overview_later and self._overview is None:
             self._overview_later = False
-            QTimer.singleShot(0, self._read_headlines)
+            QTimer.singleShot(0, self, self._read_headlines)   # not once these tabs are gone
 
     def _read_headlines(self) -> None:
         """Work out the headlines on a worker thread, over a connection of its own: they read every
@@ -142,11 +142,11 @@ class PackTabs(QTabWidget):
         if large:   # its long tables will want numpy: load it now, on a worker, not when one is opened
             self._warm_job = Job(lambda _p, _c: importlib.import_module("memberpack.gui.large_table"))
             self._warm_job.start(pool("warm"))
-        self._headlines_job = Job(read_headlines)
+        self._headlines_job = Job(read_headlines, self)   # gone with these tabs (a reload replaces them)
         self._headlines_job.succeeded.connect(self._headlines_read)
         self._headlines_job.failed.connect(self._not_read)
         self._headlines_job.start(pool("reads"))
-        self._comparisons_job = Job(read_comparisons)   # the same one thread: after the headlines
+        self._comparisons_job = Job(read_comparisons, self)   # the same one thread: after the headlines
         self._comparisons_job.succeeded.connect(self._comparisons_read)
         self._comparisons_job.failed.connect(lambda _message: self._comparisons_read({}))
         self._comparisons_job.start(pool("reads"))

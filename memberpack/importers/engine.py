@@ -218,25 +218,32 @@ def _copy_into(target: Any, source: Any) -> None:
 
 def read_file(path: str | Path, *, sheet: str | None = None, kind: str | None = None,
               overrides: Sequence[TableLayout] = (), limit: int | None = None, cancel: Cancel | None = None,
-              progress: Progress | None = None, corrections: Corrections = Corrections()) -> FileResult:
-    """Read every table of one file without touching any pack (the wizard's preview).
+              progress: Progress | None = None, corrections: Corrections = Corrections(),
+              remembered: dict[str, dict] | None = None) -> FileResult:
+    """Read every table of one file without touching any pack (the wizard's preview, which
+    :func:`import_read` then stores without reading the file again).
 
     ``overrides`` are layouts the officer corrected (header rows, label column, unit, kind,
-    first and last row); each replaces the detected layout of the table it covers. ``limit``
-    keeps at most that many figures per table, so a huge sheet previews quickly in bounded
-    memory; the report still counts every row.
+    first and last row); each replaces the detected layout of the table it covers;
+    ``remembered`` the pack's layouts from last time (:meth:`Pack.remembered_layouts`), as an
+    import uses them. Each table keeps its figures as read (blocks of rows column-wise), or with
+    ``limit`` at most that many figures, so a huge sheet previews in bounded memory; the report
+    still counts every row.
     """
     path = _checked(path)
     report = FileReport(file=path.name, sha256=_sha256(path))
     tables = []
     with _bulk_allocation():
-        for found in read_tables(path, sheet=sheet, kind=kind, overrides=overrides, progress=progress,
-                                 cancel=cancel, notes=report.warnings, corrections=corrections):
-            kept = list(itertools.islice(found.observations, limit))
-            for _ in found.parts:
-                pass
-            found.parts = [kept]
-            if kept:
+        for found in read_tables(path, sheet=sheet, kind=kind, overrides=overrides, remembered=remembered,
+                                 progress=progress, cancel=cancel, notes=report.warnings, corrections=corrections):
+            if limit is None:
+                kept = [part for part in found.parts if len(part)]
+            else:
+                kept = [list(itertools.islice(found.observations, limit))]
+                for _ in found.parts:
+                    pass
+            found.parts = kept
+            if any(len(part) for part in kept):
                 tables.append(found)
                 report.tables.append(found.report)
     if not tables:
@@ -317,10 +324,17 @@ def _store_file(pack: Pack | None, path: Path, *, sheet, kind, layouts, progress
     hashing.shutdown(wait=False)
     report = FileReport(file=path.name, sha256="")
     remembered = pack.remembered_layouts() if pack is not None else None
-    keys: Counter = Counter()
-    stored: dict[int, Dataset] = {}   # by id() of its table's report
     tables = read_tables(path, sheet=sheet, kind=kind, overrides=layouts, remembered=remembered,
                          progress=progress, cancel=cancel, notes=report.warnings, corrections=corrections)
+    return _store_tables(pack, path, tables, report, digest.result, cancel=cancel, again=again,
+                         accept_unsure=accept_unsure)
+
+
+def _store_tables(pack: Pack | None, path: Path, tables: Iterable[FoundTable], report: FileReport,
+                  sha256: Callable[[], str], *, cancel: Cancel | None, again: bool, accept_unsure: bool) -> FileReport:
+    """Store one file's ``tables`` as they are read, each a dataset (given a pack), filling in ``report``."""
+    keys: Counter = Counter()
+    stored: dict[int, Dataset] = {}   # by id() of its table's report
     for found in tables:
         _check_cancel(cancel)
         first_label, parts = _leading(found.parts)
@@ -328,7 +342,7 @@ def _store_file(pack: Pack | None, path: Path, *, sheet, kind, layouts, progress
             continue
         report.tables.append(found.report)
         if not report.sha256:
-            report.sha256 = digest.result()
+            report.sha256 = sha256()
             when = None if pack is None or again else already_imported(pack, report.sha256)
             if when:
                 raise ImportFailed(f"{path.name}: already in the pack, imported on {when} "
@@ -361,6 +375,28 @@ def _store_file(pack: Pack | None, path: Path, *, sheet, kind, layouts, progress
             dataset.report = table.to_dict()
             pack.update_dataset(dataset)
     return report
+
+
+def import_read(pack: Pack, results: Sequence[FileResult], *, progress: Progress | None = None,
+                cancel: Cancel | None = None, again: bool = False, accept_unsure: bool = False) -> list[FileReport]:
+    """Store files :func:`read_file` has read (the wizard's preview, with the officer's corrections)
+    in one transaction, as :func:`import_files` would, without reading them again. A file changed
+    since it was read is refused, naming it: what is stored is what the officer saw."""
+    reports = []
+    with _bulk_allocation(), pack.transaction(), pack.bulk_insert():
+        for i, result in enumerate(results):
+            _check_cancel(cancel)
+            if progress:
+                progress(i, len(results), f"Storing {result.path.name}")
+            if _sha256(_checked(result.path)) != result.sha256:
+                raise ImportFailed(f"{result.path.name}: changed since it was read for the preview (go back and read it "
+                                   "again)")
+            report = FileReport(file=result.path.name, sha256="", warnings=list(result.report.warnings))
+            reports.append(_store_tables(pack, result.path, result.tables, report, lambda r=result: r.sha256,
+                                         cancel=cancel, again=again, accept_unsure=accept_unsure))
+    if progress:
+        progress(len(results), len(results), "Done")
+    return reports
 
 
 def import_files(pack: Pack | None, paths: Iterable[str | Path], *, sheet: str | None = None,

@@ -296,13 +296,6 @@ class TableReader:
         if len(named) >= 3 and all(_SERIES_CODE.fullmatch(c.measure) for c in named):
             self.report.doubt(f"the column headers are codes ({', '.join(c.measure for c in named[:3])}...), not "
                               "names: the header may be in rows above (give them with --header-rows)")
-        data = [row for r, row in sorted(header.items()) if r >= layout.data_start]
-        nameless = [c.letter for c in columns if c.measure == f"Column {c.letter}" and layout.header_rows
-                    and any(c.index < len(row) and cell_class(row[c.index]) == "number" for row in data)]
-        if nameless:
-            self.report.doubt(f"column{'s' if len(nameless) > 1 else ''} {', '.join(nameless[:5])} hold"
-                              f"{'' if len(nameless) > 1 else 's'} figures under no header: the header may be in "
-                              "other rows (give them with --header-rows)")
         unpriced = [c for c in columns if c.unit is None and _MONEY_WORDS.search(c.measure) and not c.code]
         if unpriced and not any(c.base == "GBP" for c in columns):
             names = ", ".join(f"{c.letter} ({c.measure})" for c in unpriced[:3])
@@ -397,7 +390,7 @@ class TableReader:
                 self._tick(r, progress, cancel)
         yield from self._settle(pending, final=True)
         if self._unnamed_read and self.layout.header_rows:   # with no header at all, that is the doubt
-            letters = ", ".join(column_letter(c) for c in sorted(self._unnamed_read))
+            letters = ", ".join(column_letter(c) for c in sorted(self._unnamed_read)[:5])
             self.report.doubt(f"column{'s' if len(self._unnamed_read) > 1 else ''} {letters} hold{'' if len(self._unnamed_read) > 1 else 's'} "
                               "figures under no header: what they measure is not stated (give the header rows with "
                               "--header-rows, or leave the column out in the import wizard)")

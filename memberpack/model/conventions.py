@@ -23,6 +23,7 @@ UP_WORSE, DOWN_WORSE = "up is worse", "down is worse"
 _SURPLUS_HEADER = re.compile(r"surplus|\(\s*deficit\s*\)|under\s*spend\s*/\s*\(\s*over", re.I)
 _NUMBER = re.compile(r"^\(?-?£?\s*([\d,]*\.?\d+)\s*\)?\s*(m|k|bn)?$", re.I)
 _WORDS = {OVERSPEND: ("overspend", "underspend"), SURPLUS: ("surplus", "deficit")}
+SAMPLE_FIGURES = 20_000   # figures of a table's first rows its convention is inferred from (as at import)
 
 
 @dataclass(frozen=True, slots=True)
@@ -130,6 +131,14 @@ def infer(grid: Grid) -> Convention:
 
 
 def convention_of(ds: Dataset, grid: Grid) -> Convention:
-    """The convention recorded with the dataset at import, or (a pack from before) inferred now."""
+    """The convention recorded with the dataset at import, or (a pack from before, a table that is no
+    budget monitor) inferred now from its first rows, as an import does: its headers, flags and
+    arrows show there, and a ledger of 100,000 rows is not read through for it."""
     stored = ds.layout.get("convention") if isinstance(ds.layout, dict) else None
-    return Convention.from_dict(stored) if isinstance(stored, dict) else infer(grid)
+    if isinstance(stored, dict):
+        return Convention.from_dict(stored)
+    rows, figures = 0, 0
+    while rows < len(grid.rows) and figures < SAMPLE_FIGURES:
+        figures += len(grid.rows[rows].cells)
+        rows += 1
+    return infer(grid if rows == len(grid.rows) else Grid(grid.measures, grid.rows[:rows]))

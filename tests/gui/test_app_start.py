@@ -49,6 +49,31 @@ def test_smoke_run_prints_the_time_to_first_paint(demo_pack):
     assert found and 0 < float(found[1]) <= wall   # from the process's start, imports and all
 
 
+HEAVY = ("numpy", "pandas", "pyarrow", "pyqtgraph", "reportlab", "openpyxl", "python_calamine",
+         "memberpack.importers.table_reader", "memberpack.analysis.charts", "memberpack.analysis.headlines")
+LOADED_AT_FIRST_PAINT = f"""
+import sys
+from PySide6.QtCore import QEvent
+from memberpack.gui import app
+watch = app.FirstPaint.eventFilter
+def spy(self, watched, event):
+    if event.type() == QEvent.Type.Paint and self.painted_at is None:
+        print("loaded:", sorted(m for m in {HEAVY!r} if m in sys.modules))
+    return watch(self, watched, event)
+app.FirstPaint.eventFilter = spy
+from memberpack.cli import main
+sys.exit(main())
+"""
+
+
+def test_nothing_heavy_is_loaded_before_the_first_paint(demo_pack):
+    # the readers, numpy, the charts' analysis and the headlines load after the window is up
+    done = subprocess.run([sys.executable, "-c", LOADED_AT_FIRST_PAINT, "gui", str(demo_pack), "--smoke"],
+                          capture_output=True, text=True, timeout=60, env=os.environ | {"QT_QPA_PLATFORM": "offscreen"})
+    assert done.returncode == 0, done.stderr
+    assert "loaded: []\n" in done.stdout
+
+
 def test_screenshot_of_every_tab(qapp, demo_pack, tmp_path, capsys):
     assert main(["screenshot", str(demo_pack), str(tmp_path / "shots")]) == 0
     names = sorted(p.name for p in (tmp_path / "shots").iterdir())

@@ -116,12 +116,13 @@ def test_classify_a_note_from_the_notes_list(qtbot, tmp_path, monkeypatch):
 
 
 def test_the_import_wizard_imports_into_a_protected_pack(tmp_path, cla_rate_xlsx):
-    from memberpack.gui.import_wizard import import_with_layouts
+    from memberpack.gui.import_wizard import import_previewed
+    from memberpack.importers import read_file
 
     with _pack(tmp_path / "p.mpack") as pack:
         pack.protected_copy(tmp_path / "sent.mpack", Protection.new("sesame"))
     with Pack.open(tmp_path / "sent.mpack", passphrase="sesame") as pack:
-        reports = import_with_layouts(pack, [(cla_rate_xlsx, [])], lambda *a: None, lambda: False)
+        reports = import_previewed(pack, [read_file(cla_rate_xlsx)], lambda *a: None, lambda: False)
         assert reports and len(pack.datasets()) == 3
     assert (tmp_path / "sent.mpack").read_bytes().startswith(MAGIC)
     with Pack.open(tmp_path / "sent.mpack", passphrase="sesame") as again:

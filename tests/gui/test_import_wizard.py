@@ -40,7 +40,7 @@ def open_wizard(qtbot, pack_path, files) -> ImportWizard:
     return wizard
 
 
-def test_wizard_previews_reports_and_imports(qtbot, demo_pack, cla_rate_xlsx):
+def test_wizard_previews_reports_and_imports(qtbot, monkeypatch, demo_pack, cla_rate_xlsx):
     before = table_count(demo_pack)
     wizard = open_wizard(qtbot, demo_pack, [cla_rate_xlsx])
     wizard.next()
@@ -59,6 +59,7 @@ def test_wizard_previews_reports_and_imports(qtbot, demo_pack, cla_rate_xlsx):
     wizard.next()
     report = wizard.report_page.report.toPlainText()
     assert "cla_rate.xlsx" in report and "1 table(s) read as you corrected them" in report
+    monkeypatch.setattr(engine, "read_tables", lambda *a, **k: pytest.fail("the file was read again"))
     with qtbot.waitSignal(wizard.imported, timeout=10_000) as done:
         wizard.button(wizard.WizardButton.FinishButton).click()
     assert [r.file for r in done.args[0]] == ["cla_rate.xlsx"]
@@ -97,7 +98,7 @@ def test_officer_corrects_the_unit(qtbot, demo_pack, tmp_path):
 def test_cancel_leaves_the_pack_as_it_was(qtbot, monkeypatch, demo_pack, cla_rate_xlsx):
     started = threading.Event()
 
-    def slow_store(pack, path, *, cancel=None, **_options):
+    def slow_store(pack, path, tables, report, sha256, *, cancel=None, **_options):
         started.set()
         while not cancel():
             threading.Event().wait(0.01)
@@ -107,7 +108,7 @@ def test_cancel_leaves_the_pack_as_it_was(qtbot, monkeypatch, demo_pack, cla_rat
     wizard = open_wizard(qtbot, demo_pack, [cla_rate_xlsx])
     wizard.next()
     wizard.next()
-    monkeypatch.setattr(engine, "_store_file", slow_store)
+    monkeypatch.setattr(engine, "_store_tables", slow_store)
     with qtbot.waitSignal(wizard.report_page.progress.valueChanged, raising=False, timeout=2000):
         wizard.button(wizard.WizardButton.FinishButton).click()
     assert wizard.report_page.progress.isVisible()
@@ -119,6 +120,20 @@ def test_cancel_leaves_the_pack_as_it_was(qtbot, monkeypatch, demo_pack, cla_rat
     assert table_count(demo_pack) == before
     wizard.button(wizard.WizardButton.CancelButton).click()
     assert not wizard.isVisible()
+
+
+def test_a_file_changed_after_its_preview_is_not_imported(qtbot, demo_pack, tmp_path):
+    path = write_workbook(tmp_path / "spend.xlsx", "Spend", [("Service", "Budget £k"), ("Fostering", 120)])
+    before = table_count(demo_pack)
+    wizard = open_wizard(qtbot, demo_pack, [path])
+    wizard.next()
+    wizard.next()
+    write_workbook(path, "Spend", [("Service", "Budget £k"), ("Fostering", 999)])   # saved again meanwhile
+    wizard.button(wizard.WizardButton.FinishButton).click()
+    qtbot.waitUntil(lambda: wizard.job is None, timeout=10_000)
+    assert wizard.report_page.status.text() == ("spend.xlsx: changed since it was read for the preview (go back and "
+                                                "read it again) The pack was not changed.")
+    assert table_count(demo_pack) == before
 
 
 def test_bad_file_shows_its_one_line_error(qtbot, demo_pack, tmp_path):

@@ -45,6 +45,11 @@ def test_a_long_table_sorts_and_filters_in_the_background(qtbot, ledger):
         view.filter.setText("cc11")
     assert [model.index(r, 0).data() for r in range(model.rowCount())] == [f"CC11{n}" for n in range(10)]
     assert view.count.text() == "10 of 120 rows"
+    with qtbot.waitSignal(view.order_changed):
+        view.filter.setText("178.5")    # a figure, shown through its format: Budget of CC119
+    assert [model.index(r, 0).data() for r in range(model.rowCount())] == ["CC119"]
+    with qtbot.waitSignal(view.order_changed):
+        view.filter.setText("cc11")
     assert view.select_label("CC113") and view.selected_row_label() == "CC113"
     view.table.setCurrentIndex(model.index(0, 1))
     target = view.current_target()

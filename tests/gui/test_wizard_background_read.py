@@ -27,7 +27,7 @@ def test_a_large_file_is_read_in_the_background(qtbot, demo_pack, cla_rate_xlsx,
 def test_cancelling_the_read_says_so_and_stays_on_the_files(qtbot, demo_pack, cla_rate_xlsx, monkeypatch):
     monkeypatch.setattr(import_wizard, "READ_IN_BACKGROUND", 0)
     release = []
-    monkeypatch.setattr(import_wizard, "read_file", lambda path, cancel=None, progress=None: (
+    monkeypatch.setattr(import_wizard, "read_file", lambda path, cancel=None, progress=None, **_: (
         release.append(1), _wait_for_cancel(cancel)))
     wizard = ImportWizard(demo_pack, [cla_rate_xlsx])
     qtbot.addWidget(wizard)
