@@ -32,7 +32,7 @@ from memberpack.errors import Cancelled
 from memberpack.importers.cells import a1, column_index, column_letter
 from memberpack.importers.headers import (
     column_codes, counts_up, has_marker, is_series_row, letter_markers, strip_marker)
-from memberpack.importers.keys import PERIOD, KeyColumn, row_keys
+from memberpack.importers.keys import AREA, PERIOD, KeyColumn, row_keys
 from memberpack.model.number_formats import general, is_percent, render
 from memberpack.importers.layout import (
     THOUSANDS as _THOUSANDS, TableLayout, blank, cell_class, cell_text, is_header_like, is_units_row, strip_periods)
@@ -578,6 +578,9 @@ class TableReader:
         for c in self._left:
             if c < width and not blank(row[c]):
                 self.report.skip(a1(r, c), "left of the label column")
+        if not uncached and all(blank(v) for _, v in values) and any(
+                k.role in (AREA, PERIOD) and k.index < width and not blank(row[k.index]) for k in self.keys):
+            return None   # an area's or a date's own row with nothing to read (a visit with no theme): no heading
         if not uncached and (all(blank(v) for _, v in values) or is_series_row([v for _, v in values], cell_class)):
             if strip_periods(label):
                 self._heading = self.section = label

@@ -94,3 +94,20 @@ def test_figures_under_no_header_are_a_doubt(tmp_path):
     assert table.report.verdict == "unsure"
     assert any(d.startswith("columns B, C hold figures under no header") for d in table.report.doubts), \
         table.report.doubts
+
+
+
+def test_an_areas_row_with_nothing_to_read_heads_no_section(tmp_path):
+    """In-year inspections: an authority inspected rather than visited has no judgement and no visit
+    theme here; its row is still its own (area code, dates), not a heading over the authorities below."""
+    themes, regions = ["Children in care", "Care leavers", "Front door"], ["London", "North West", "South West"]
+    rows = [["Area code", "Authority", "Region", "Visit date", "Publication date", "Visit type",
+             "Overall effectiveness", "Visit theme"]]
+    rows += [[f"E09{i:06d}", f"Authority {i}", regions[i % 3], datetime(2024, 1 + i % 12, 10),
+              datetime(2024, 1 + i % 12, 28), "Focused visit", None, themes[i % 3]] for i in range(14)]
+    rows[3][5:] = ["Short inspection", None, None]
+    (table,) = read_file(write_xlsx(tmp_path / "visits.xlsx", {"In-year": rows})).tables
+    got = {o.cell: o for o in table.observations}
+    assert not table.report.section_headings and "H4" not in got
+    assert (got["H5"].label, got["H5"].section, got["H5"].display) == ("Authority 3", "London / Focused visit",
+                                                                       "Children in care")
