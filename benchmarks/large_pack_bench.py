@@ -8,10 +8,13 @@ and the demo pack, then measures, each in fresh processes:
 * in one process on the large pack: the table's tab shown (click to the table on screen), a sort
   by a figure column and a filter (from the click or keystroke to the rows in view, the filter's
   pause for typing included), the time until the headlines and comparisons read on the worker are
-  in, and the longest time the GUI thread did not answer (a 10 ms timer's longest gap) from the
-  first paint to the end.
+  in, and the longest time the GUI thread did not answer (a 10 ms timer's longest gap) from
+  opening the table to the end.
 
-    python benchmarks/large_pack_bench.py [--rows 100000] [--runs 3]
+    python benchmarks/large_pack_bench.py [--rows 100000] [--runs 3] [--click-after 0]
+
+``--click-after S`` opens the table S seconds after the first paint (a member's first click)
+instead of at once, while what a tab needs is still loading.
 
 Goals (issue 14): first paint at most 2x the demo's, the table shown in under 1 s, sort and filter
 under 300 ms, no GUI stall over 100 ms.
@@ -66,6 +69,8 @@ def wait(done, limit=120):
     poll.stop()
 
 wait(lambda: window.isVisible() and window.tabs.isVisible())
+pause = time.perf_counter() + float(sys.argv[2])   # --click-after: the table is opened this long after
+wait(lambda: time.perf_counter() > pause)
 clock.start()
 begun = time.perf_counter()
 ticker.start(10)
@@ -128,6 +133,7 @@ def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--rows", type=int, default=100_000)
     parser.add_argument("--runs", type=int, default=3, help="first-paint starts of each pack (median)")
+    parser.add_argument("--click-after", type=float, default=0.0, help="seconds from first paint to opening the table")
     args = parser.parse_args()
     with tempfile.TemporaryDirectory() as tmp:
         env = os.environ | {"MEMBERPACK_CONFIG_DIR": tmp, "PYQTGRAPH_QT_LIB": "PySide6", "PYTHONPATH": str(ROOT)}
@@ -140,20 +146,21 @@ def main() -> int:
         for _ in range(args.runs):
             for name, pack in (("demo", demo), ("large", large)):
                 paints[name].append(first_paint(pack, env))
-        done = subprocess.run([sys.executable, "-c", CHILD, str(large)], env=env, check=True,
+        done = subprocess.run([sys.executable, "-c", CHILD, str(large), str(args.click_after)], env=env, check=True,
                               capture_output=True, text=True)
         found = json.loads(done.stdout.strip().splitlines()[-1])
     demo_paint, large_paint = (statistics.median(paints[n]) for n in ("demo", "large"))
     print(f"pack with a {args.rows:,} x {COLUMNS} table")
     print(f"first paint, whole process: demo {demo_paint:.2f} s, large {large_paint:.2f} s "
           f"({large_paint / demo_paint:.2f}x; goal at most 2x)")
-    print(f"table shown ({found['view']}): {found['table shown']:.3f} s (goal under 1 s)")
+    print(f"table shown ({found['view']}), opened {args.click_after:g} s after the first paint: "
+          f"{found['table shown']:.3f} s (goal under 1 s)")
     print(f"sort by a figure column: {found['sort']:.3f} s (goal under 0.3 s)")
     print(f"filter, from the last key (0.2 s pause for typing included): {found['filter after the last key']:.3f} s "
           f"({found['rows after filter']:,} rows; goal under 0.3 s)")
     print(f"headlines and comparisons read on the worker: in {found['headlines and comparisons in, after']:.1f} s "
           "after that")
-    print(f"longest GUI stall from first paint to the end: {found['longest GUI stall'] * 1000:.0f} ms "
+    print(f"longest GUI stall from opening the table to the end: {found['longest GUI stall'] * 1000:.0f} ms "
           f"(goal at most 100 ms); stalls over 100 ms (at, for): {found['stalls over 100 ms (at s, for s)']}")
     return 0
 

@@ -24,6 +24,8 @@ if TYPE_CHECKING:
     from memberpack.gui.overview_view import OverviewView
 
 ALWAYS_SHOWN = (FINANCE, SOCIAL_CARE, INCLUSION, EDUCATION, OTHER)
+TAB_MODULES = ("memberpack.gui.domain_view", "memberpack.analysis.annotation_targets",
+               "memberpack.importers.table_reader")   # loaded after the first paint, off the GUI thread
 
 
 class PackTabs(QTabWidget):
@@ -139,9 +141,11 @@ class PackTabs(QTabWidget):
             return in_process(pack_comparisons_by_dataset, copies[1]) if large else pack_comparisons_by_dataset(copies[1])
 
         self._reading = True
-        if large:   # its long tables will want numpy: load it now, on a worker, not when one is opened
-            self._warm_job = Job(lambda _p, _c: importlib.import_module("memberpack.gui.large_table"))
-            self._warm_job.start(pool("warm"))
+        # what a tab needs (numpy with a long table's view): loaded now on a worker, not on the GUI
+        # thread when the first tab is opened
+        modules = TAB_MODULES + (("memberpack.gui.large_table",) if large else ())
+        self._warm_job = Job(lambda _p, _c: [importlib.import_module(name) for name in modules])
+        self._warm_job.start(pool("warm"))
         self._headlines_job = Job(read_headlines, self)   # gone with these tabs (a reload replaces them)
         self._headlines_job.succeeded.connect(self._headlines_read)
         self._headlines_job.failed.connect(self._not_read)
