@@ -10,7 +10,9 @@ launch to exit, taking turns:
 * memberpack: the ``memberpack import`` command importing the file into a new pack.
 
 Each is run ``--runs`` times (default 3) and the best time of each is compared, so that a busy
-moment on a shared machine does not decide the ratio; peak memory is the child's own (wait4).
+moment on a shared machine does not decide the ratio; peak memory is the child's own (wait4). CPU
+seconds (user + system, of the process and the reader process it starts) are shown too: a busy
+machine moves them far less than wall time.
 Files are built once (setup, not timed) and kept with ``--keep DIR``.
 
 Run: ``python benchmarks/import_bench.py [--runs N] [--keep DIR] [--only WORDS] [--scale F]``.
@@ -49,8 +51,9 @@ with open(sys.argv[1], newline="", encoding="utf-8") as handle:
 """
 
 
-def timed(command: list[str], cwd: Path) -> tuple[float, float, str]:
-    """Seconds from launch to exit and peak memory (MB) of one process; fails loudly if it fails."""
+def timed(command: list[str], cwd: Path) -> tuple[float, float, float, str]:
+    """Seconds from launch to exit, CPU seconds (with its children's) and peak memory (MB) of one
+    process; fails loudly if it fails."""
     env = dict(os.environ, PYTHONPATH=os.pathsep.join(filter(None, (str(ROOT), os.environ.get("PYTHONPATH")))))
     start = time.perf_counter()
     process = subprocess.Popen(command, cwd=cwd, stdout=subprocess.PIPE, stderr=subprocess.PIPE, env=env)
@@ -60,7 +63,7 @@ def timed(command: list[str], cwd: Path) -> tuple[float, float, str]:
     process.returncode = os.waitstatus_to_exitcode(status)
     if process.returncode != 0:
         raise SystemExit(f"{' '.join(command[-2:])} failed ({process.returncode}): {err.strip()[-300:]}")
-    return seconds, usage.ru_maxrss / 1024, out
+    return seconds, usage.ru_utime + usage.ru_stime, usage.ru_maxrss / 1024, out
 
 
 def build(folder: Path, scale: float, only: str | None) -> dict[str, Path]:
@@ -102,10 +105,11 @@ def main() -> None:
         folder.mkdir(parents=True, exist_ok=True)
         files = build(folder, args.scale, args.only)
         print(f"\nbest of {args.runs}, whole processes from launch; memory is peak resident")
-        print(f"{'shape':26} {'baseline':>9} {'memberpack':>11} {'ratio':>6} {'cal. MB':>8} {'mp MB':>6} {'mem':>5}")
+        print(f"{'shape':26} {'baseline':>9} {'memberpack':>11} {'ratio':>6} {'cal. MB':>8} {'mp MB':>6} {'mem':>5}"
+              f" {'cal. cpu':>9} {'mp cpu':>7} {'cpu':>6}")
         worst = 0.0
         for name, path in files.items():
-            best = {"calamine": (1e9, 0.0), "memberpack": (1e9, 0.0)}
+            best = {"calamine": (1e9, 0.0, 1e9), "memberpack": (1e9, 0.0, 1e9)}
             for run in range(args.runs):
                 pack = Path(tmp) / f"bench_{run}.mpack"
                 pack.unlink(missing_ok=True)
@@ -113,12 +117,12 @@ def main() -> None:
                         ("calamine", [sys.executable, "-c", CSV_READER if path.suffix == ".csv" else CALAMINE,
                                       str(path)]),
                         ("memberpack", [sys.executable, "-m", "memberpack", "import", str(pack), str(path)])):
-                    seconds, mb, _ = timed(command, folder)
-                    best[mode] = (min(best[mode][0], seconds), max(best[mode][1], mb))
-            (cal_s, cal_mb), (mp_s, mp_mb) = best["calamine"], best["memberpack"]
+                    seconds, cpu, mb, _ = timed(command, folder)
+                    best[mode] = (min(best[mode][0], seconds), max(best[mode][1], mb), min(best[mode][2], cpu))
+            (cal_s, cal_mb, cal_cpu), (mp_s, mp_mb, mp_cpu) = best["calamine"], best["memberpack"]
             worst = max(worst, mp_s / cal_s)
             print(f"{name:26} {cal_s:8.2f}s {mp_s:10.2f}s {mp_s / cal_s:5.2f}x {cal_mb:7.0f} {mp_mb:6.0f} "
-                  f"{mp_mb / cal_mb:4.2f}x", flush=True)
+                  f"{mp_mb / cal_mb:4.2f}x {cal_cpu:8.2f}s {mp_cpu:6.2f}s {mp_cpu / cal_cpu:5.2f}x", flush=True)
         print(f"\nworst time ratio {worst:.2f}x (goal <= 1.5x)")
 
 

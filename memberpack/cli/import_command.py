@@ -14,7 +14,6 @@ import sys
 from pathlib import Path
 
 from memberpack import settings
-from memberpack.analysis.output_version import FULL, OutputVersion
 from memberpack.cli.passphrase import ask_passphrase
 from memberpack.errors import ImportFailed, one_line
 from memberpack.importers.isolation import warm_up
@@ -112,7 +111,11 @@ def run(args) -> int:
                 classification.classify_tables_after(pack, before, args.exempt, reason=args.reason, by=by)
     if sys.stderr.isatty():
         print("\r\033[K", end="", file=sys.stderr)
-    marking = None if args.exempt is None else OutputVersion(FULL, False, (args.exempt,), exempt=True).marking
+    marking = None
+    if args.exempt is not None:
+        from memberpack.analysis.output_version import FULL, OutputVersion  # noqa: PLC0415 - only to mark exempt tables
+
+        marking = OutputVersion(FULL, False, (args.exempt,), exempt=True).marking
     if marking:
         print(marking)
     for report in reports:

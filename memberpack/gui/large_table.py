@@ -34,9 +34,11 @@ _RIGHT = int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
 
 
 def readable(blocks: list[FigureBlock]) -> bool:
-    """True when the blocks make a plain table this model can show: rows only, no sections or totals."""
+    """True when the blocks make a plain table this model can show: rows only, no sections or totals,
+    each column one metric and unit."""
     return bool(blocks) and all(b.sections.values == [None] and set(b.roles.values) <= {DATA} for b in blocks) \
-        and len({tuple(c.measure for c in b.columns) for b in blocks}) == 1
+        and len({tuple(c.measure for c in b.columns) for b in blocks}) == 1 \
+        and not any(c.row_metrics is not None or c.row_units is not None for b in blocks for c in b.columns)
 
 
 class _Column:

@@ -363,7 +363,7 @@ def _store_tables(pack: Pack | None, path: Path, tables: Iterable[FoundTable], r
         if dataset.kind == BUDGET_MONITOR:   # how it signs money, read once (model.conventions)
             # from the table's first rows: its headers, flags and arrows show there, and a ledger of
             # 100,000 rows is not read back whole
-            sample = itertools.islice(pack.iter_observations(dataset.id), CONVENTION_SAMPLE)
+            sample = pack.iter_observations(dataset.id, first=CONVENTION_SAMPLE)
             dataset.layout["convention"] = infer_convention(Grid.of(sample)).as_dict()
         pack.update_dataset(dataset)
         stored[id(found.report)] = dataset

@@ -42,7 +42,8 @@ from memberpack.importers.roles import SUBTOTAL_WORDS, TOTAL_WORDS, ParsedRow, a
 from memberpack.importers.stream import Peekable
 from memberpack.importers.table_ends import TableEnds
 from memberpack.model.blocks import BlockColumn, Coded, FigureBlock, Texts
-from memberpack.model.metrics import CATALOGUE, OTHER_METRIC, Metric, match_metric, mentions_catalogue
+from memberpack.model.metrics import (CATALOGUE, OTHER_METRIC, Metric, catalogue_words, match_metric,
+                                      mentions_catalogue)
 from memberpack.model.observation import BUDGET_MONITOR, DATA, SUBTOTAL, Observation
 from memberpack.model.periods import CALENDAR_MONTH, YEAR, Period, parse_period
 from memberpack.model.units import COUNT, MINUTES, NUMBER, PER_10000, PERCENT, POUNDS, Unit, find_unit
@@ -51,6 +52,7 @@ from memberpack.model.values import (
 
 ROLE_WINDOW = 2_000
 BATCH_ROWS = 500          # rows tested together for being plain (TableReader._plain_batch)
+FEWEST_BATCH_ROWS = 16    # a batch that is not plain is tried again in halves down to this
 PROGRESS_EVERY = 5_000
 _BENCHMARK_HEADER = re.compile(r"bench|compar|national|england|neighbour|regional", re.IGNORECASE)
 _BENCHMARK = re.compile(r"\s*(?P<name>[A-Za-z][A-Za-z .'&-]*?)\s*[,:]?\s*(?P<num>-?\d[\d,]*(?:\.\d+)?)\s*"
@@ -80,11 +82,14 @@ _COUNT_METRICS = frozenset(m.id for m in CATALOGUE if m.unit == COUNT)
 # Labels a plain row may not have: one naming a total or a count.
 _ODD_LABEL = re.compile("|".join(p.pattern for p in (SUBTOTAL_WORDS, TOTAL_WORDS, _NUMBER_OF)), re.IGNORECASE)
 
-# A row whose every cell is a figure read just as its column says (TableReader._plain): a plain
-# tuple (row, label, section, values as read, the same as float64, the period and area its key
-# columns give), the quickest thing to make a hundred thousand of.
+# A row whose every cell is a figure read just as its column says, or a text that is no figure
+# (TableReader._plain): a plain tuple (row, label, section, values as read, the figures as float64,
+# the period and area its key columns give, the positions of its text columns, the period its
+# label gives, and None or the metrics and units its label gives its figures), the quickest thing
+# to make a hundred thousand of. The figures are those of the columns that are not text.
 PlainRow = tuple
-_R, _LABEL, _SECTION, _VALUES, _FIGURES, _PERIOD, _AREA = range(7)
+_R, _LABEL, _SECTION, _VALUES, _FIGURES, _PERIOD, _AREA, _TEXTS, _LABEL_PERIOD, _KIND = range(10)
+_TEXT_CACHE = 50_000   # distinct texts remembered per table (a comment column may hold one a row)
 # A label ending in a footnote marker ("Somerset5", "Total (3)"): such rows are read cell by cell.
 _MARKED = re.compile(r"(?:[a-z)]\d{1,2}(?:,\d{1,2})*|\(\d{1,2}\)|\]|[¹²³⁴⁵⁶⁷⁸⁹⁰])(?=\0|$)")
 
@@ -221,11 +226,15 @@ class TableReader:
         # Plain rows with keys are read as blocks only when every column takes the row's period as it is
         self._keyed_plain = not (self.keys and any(k.role == PERIOD for k in self.keys) and any(
             c.period is not None or _TEXT_COLUMN.search(c.measure) for c in self.columns))
+        # and rows whose label names a period (2019/20) only when every column takes it as it is
+        self._label_periods = not any(c.period is not None or _TEXT_COLUMN.search(c.measure) for c in self.columns)
         self._carried: dict[int, str] = {}
         self._merge_tops, self._merge_fills = _merged_down(sheet.merged, {self.label_col, *(k.index for k in self.keys)},
                                                            layout.data_start)
         self._merge_values: dict[tuple[int, int], Any] = {}
         self._context_values: dict[int, Any] = {}
+        self._text_cells: dict[tuple, tuple[str, str] | bool] = {}
+        self._text_metrics: dict[tuple, bool] = {}
         self._row_keys: set[tuple] = set()
         self._repeats = 0
         self._clock: dict[str, list[int]] = {}   # column letter -> [durations read, largest minutes]
@@ -344,12 +353,17 @@ class TableReader:
         pending: list[ParsedRow | PlainRow] = []
         ends = TableEnds(self.layout, self.header_row)
         read = one_by_one = 0
+        size = BATCH_ROWS
         while (item := stream.peek()) is not None:
             if one_by_one == 0 and not (ends.blank_run or ends.footnotes):
-                batch = self._plain_batch(stream, ends.header_label)
+                batch = self._plain_batch(stream, ends.header_label, size)
                 if isinstance(batch, int):
+                    if size > FEWEST_BATCH_ROWS:   # the rows before the one that is not plain may be
+                        size //= 2
+                        continue
                     one_by_one = batch   # a row of them is not plain: read those rows one by one
                 else:
+                    size = min(size * 2, BATCH_ROWS)
                     pending += batch
                     self.last_row = batch[-1][_R]
                     while len(pending) >= ROLE_WINDOW:
@@ -431,11 +445,11 @@ class TableReader:
         if progress is not None:
             progress(r, max(self.sheet.height, r + 1), f"{self.sheet.name}: row {r + 1:,}")
 
-    def _plain_batch(self, stream: Peekable, header_label: Any) -> list[PlainRow] | int:
-        """The next :data:`BATCH_ROWS` rows when every one is a plain data row (:meth:`_plain`,
-        and what :class:`TableEnds` calls a row), tested together; otherwise they are put back and
-        their number returned. Most rows of a large table are read this way."""
-        items = stream.take(BATCH_ROWS)
+    def _plain_batch(self, stream: Peekable, header_label: Any, size: int = BATCH_ROWS) -> list[PlainRow] | int:
+        """The next ``size`` rows when every one is a plain data row (:meth:`_plain`, and what
+        :class:`TableEnds` calls a row), tested together; otherwise they are put back and their
+        number returned. Most rows of a large table are read this way."""
+        items = stream.take(size)
         if self._merge_fills:
             for r, row in items:
                 self._fill_down(r, row)
@@ -450,28 +464,93 @@ class TableReader:
         label_col, cut = self.label_col, self._value_slice
         labels = [row[label_col] for row in rows]
         values = [row[cut] for row in rows] if type(cut) is slice else list(map(cut, rows))
-        figures = _as_figures(values)
-        if (figures is None or set(map(type, labels)) != {str} or header_label in labels
+        split = self._figures_and_texts(values)
+        if (split is None or set(map(type, labels)) != {str} or header_label in labels
                 or any(not blank(row[c]) for row in rows for c in self._left)):
             return self._put_back(stream, items)
+        figures, texts = split
         labels = [" ".join(label.split()) for label in labels]
         joined = "\0".join(labels)
         lowered = joined.lower()
-        shown = self._shown(rs[0], _as_text(values[0]))
-        if not all(labels) or (("total" in lowered or "number" in lowered) and _ODD_LABEL.search(joined)) or not all(
-                map(self._no_unit_or_period, _labels_matching(_may_state_unit_or_period, joined, lowered, labels))) or (
-                mentions_catalogue(joined) and not all(self._read_as_columns(label, shown) for label in labels)) or (
+        shown = self._shown(rs[0], not texts and _as_text(values[0]))
+        if not all(labels) or (("total" in lowered or "number" in lowered) and _ODD_LABEL.search(joined)) or (
                 _MARKED.search(joined)):
             return self._put_back(stream, items)
+        kinds: dict[frozenset, tuple] = {}
+        if mentions_catalogue(joined):
+            words = list(map(catalogue_words, labels))
+            for found, label in dict(zip(words, labels)).items():   # what a label gives depends on these alone
+                kind = self._row_kind(label, shown, texts)
+                if kind is False:
+                    return self._put_back(stream, items)
+                if kind is not None:
+                    kinds[found] = kind
+        row_kinds = list(map(kinds.get, words)) if kinds else repeat(None)
+        dated = {}
+        for label in _labels_matching(_may_state_unit_or_period, joined, lowered, labels):
+            period = self._label_period(label)
+            if period is False:
+                return self._put_back(stream, items)
+            dated[label] = period
         if self._not_measures:
             if not self._keyed_plain or not all(map(self._context_holds, rows)):
                 return self._put_back(stream, items)
-            keyed = [self._keyed(row, label) for row, label in zip(rows, labels)]
+            found, carried = [], dict(self._carried)
+            for r, row, label, v, f, kind in zip(rs, rows, labels, values, figures, row_kinds):
+                name, section, period, area = self._keyed(row, label)
+                if name != label:   # the key columns name the row: it is that name that is read
+                    own = self._label_period(name)
+                    kind = self._row_kind(name, shown, texts) if mentions_catalogue(name) else None
+                    if own is False or kind is False:
+                        self._carried = carried   # as it was: these rows are read again
+                        return self._put_back(stream, items)
+                else:
+                    own = dated.get(label)
+                found.append((r, name, section, v, f, period, area, texts, own, kind))
             if self._indents:
-                self._top = keyed[-1][1]
-            return [(r, label, section, v, f, period, area)
-                    for r, (label, section, period, area), v, f in zip(rs, keyed, values, figures)]
-        return list(zip(rs, labels, repeat(self.section), values, figures, repeat(None), repeat(None)))
+                self._top = found[-1][_SECTION]
+            return found
+        return list(zip(rs, labels, repeat(self.section), values, figures, repeat(None), repeat(None), repeat(texts),
+                        map(dated.get, labels) if dated else repeat(None), row_kinds))
+
+    def _figures_and_texts(self, values: list[list[Any]]) -> tuple[Any, tuple[int, ...]] | None:
+        """Rows of measure values as (their figures as float64, the positions of the text columns):
+        every column all figures, or all texts that read as no figure (a provider, a RAG status, a
+        comment, or blank), with one figure column at least; else None. Figures written as text (a
+        CSV) have no text columns among them."""
+        figures = _as_figures(values)
+        if figures is not None:
+            return figures, ()
+        first = values[0]
+        texts = tuple(j for j, v in enumerate(first) if type(v) is str or v is None)
+        if not texts or len(texts) == len(first):
+            return None
+        columns = self.columns
+        for j in texts:
+            column = [row[j] for row in values]
+            unit = columns[j].unit
+            if columns[j].benchmark or not all(self._text_cell(v, unit) for v in dict.fromkeys(column)):
+                return None
+        kept = [j for j in range(len(first)) if j not in texts]
+        pick = itemgetter(*kept) if len(kept) > 1 else (lambda row: (row[kept[0]],))
+        figures = _as_figures([list(pick(row)) for row in values])
+        return None if figures is None else (figures, texts)
+
+    def _text_cell(self, value: str | None, unit: Unit | None) -> tuple[str, str] | bool:
+        """(display, status) of a text cell that reads as no figure (as :func:`read_value` reads it),
+        else False; asked once per distinct text."""
+        key = (value, unit)
+        found = self._text_cells.get(key)
+        if found is None:
+            if len(self._text_cells) > _TEXT_CACHE:
+                self._text_cells.clear()
+            if value is not None and type(value) is not str:
+                return False
+            cell = read_value(value, unit, None)
+            found = (cell.display, cell.status) if (cell.value is None and cell.unit is None and cell.status
+                                                    not in (None, OUT_OF_RANGE)) else False
+            self._text_cells[key] = found
+        return found
 
     def _keyed(self, row: list[Any], label: str) -> tuple[str, str | None, Period | None, str | None]:
         """A row's label, section, period and area, from its key columns as well as its label cell."""
@@ -507,22 +586,45 @@ class TableReader:
             return None
         cut = self._value_slice
         values = row[cut] if type(cut) is slice else cut(row)
-        figures = _as_figures([values])
-        if figures is None or (self._left and any(not blank(row[c]) for c in self._left)):
+        split = self._figures_and_texts([values])
+        if split is None or (self._left and any(not blank(row[c]) for c in self._left)):
             return None
+        (figures,), texts = split
         label = " ".join(label.split())
-        if not label or _ODD_LABEL.search(label) or not self._no_unit_or_period(label) or _MARKED.search(label):
+        if not label or _ODD_LABEL.search(label) or _MARKED.search(label) or (own := self._label_period(label)) is False:
             return None
-        if mentions_catalogue(label) and not self._read_as_columns(label, self._shown(r, _as_text(values))):
-            return None
+        shown = self._shown(r, not texts and _as_text(values))
+        section, period, area = self.section, None, None
         if self._not_measures:
             if not self._keyed_plain or not self._context_holds(row):
                 return None
-            label, section, period, area = self._keyed(row, label)
-            if self._indents:
-                self._top = section
-            return r, label, section, values, figures[0], period, area
-        return r, label, self.section, values, figures[0], None, None
+            name, section, period, area = self._keyed(row, label)
+            if name != label and (own := self._label_period(name)) is False:
+                return None
+            label = name
+        kind = self._row_kind(label, shown, texts) if mentions_catalogue(label) else None
+        if kind is False:
+            return None
+        if self._not_measures and self._indents:
+            self._top = section
+        return r, label, section, values, figures, period, area, texts, own, kind
+
+    def _row_kind(self, label: str, shown: list[tuple], texts: tuple[int, ...]) -> tuple | None | bool:
+        """What a label that may name a metric gives its plain row's figures: None when each keeps its
+        column's metric; else (each column's metric, each column's unit), as :meth:`_read_cells`
+        gives them (a label naming a count metric makes unitless figures counts); False when a text
+        column is among them (its cells would take the row's metric too)."""
+        if self._read_as_columns(label, shown, texts):
+            return None
+        if texts:
+            return False
+        metrics = [self._metric(label, c.measure, base) for c, (_, _, base) in zip(self.columns, shown)]
+        units = [base for _, _, base in shown]
+        if _row_unit(shown, ()) is None or self._count_columns:
+            counted = bool(_COUNT_METRICS.intersection(metrics) or _NUMBER_OF.search(label))
+            units = [COUNT if unit is None and (counted or c.measure in self._count_columns) else unit
+                     for c, unit in zip(self.columns, units)]
+        return tuple(metrics), tuple(units)
 
     def _shown(self, r: int, as_text: bool) -> list[tuple[str | None, float, str | None]]:
         """How row ``r``'s plain figures are read, column by column: (number format, factor to base
@@ -532,21 +634,41 @@ class TableReader:
             return [(None, c.factor, c.base) for c in self.columns]
         return [(c.code, 100.0, PERCENT) if c.percent else (c.code, c.factor, c.base) for c in self.columns]
 
-    def _no_unit_or_period(self, label: str) -> bool:
-        """Whether the label states no unit or period its row's figures would take (as ``_read_cells``)."""
-        return (not _UNIT_HINT.search(label) or find_unit(label) is None) and _row_period(label, self.context) is None
+    def _label_period(self, label: str) -> Period | None | bool:
+        """The period a plain row's label gives its figures (as ``_read_cells``), None for none; False
+        when the label states a unit they would take, or a period its columns would not all take alike."""
+        if _UNIT_HINT.search(label) and find_unit(label) is not None:
+            return False
+        period = _row_period(label, self.context)
+        return False if period is not None and not self._label_periods else period
 
-    def _read_as_columns(self, label: str, shown: list[tuple]) -> bool:
+    def _read_as_columns(self, label: str, shown: list[tuple], texts: tuple[int, ...] = ()) -> bool:
         """Whether a label that might name a metric gives each figure its column's metric anyway.
 
         A label naming no metric in any of the columns' units leaves each its column's (as
-        :meth:`_metric` asks the label, then the measure): one look-up per unit, not per column."""
+        :meth:`_metric` asks the label, then the measure): one look-up per unit, not per column.
+        Text cells take the metric of their measure in the row's unit (:meth:`_read_cells`): a
+        block gives them their measure's own, so the two must agree."""
+        if texts:
+            unit = _row_unit(shown, texts)
+            if self._asked(label, unit, False) != OTHER_METRIC.id or not self._texts_agree(texts, unit):
+                return False
         if shown is not self._shown_last:
             self._shown_last, self._shown_bases = shown, list(dict.fromkeys(base for _, _, base in shown))
         if all(self._asked(label, base, False) == OTHER_METRIC.id for base in self._shown_bases):
             return True
         metrics = self._column_metrics(shown)
         return all(self._metric(label, c.measure, base) == m for c, (_, _, base), m in zip(self.columns, shown, metrics))
+
+    def _texts_agree(self, texts: tuple[int, ...], unit: str | None) -> bool:
+        """Whether each text column's measure names the same metric in ``unit`` as in none."""
+        key = (texts, unit)
+        found = self._text_metrics.get(key)
+        if found is None:
+            columns = [self.columns[j] for j in texts]
+            found = self._text_metrics[key] = all(c.metric(unit, self._metric) == c.metric(None, self._metric)
+                                                  for c in columns)
+        return found
 
     def _column_metrics(self, shown: list[tuple]) -> list[str]:
         """The metric of each column's figures in rows whose label names none."""
@@ -703,7 +825,7 @@ class TableReader:
         """Count data rows whose label, section, period and area another row already had."""
         seen = self._row_keys
         before = len(seen)
-        data = [row[:3] + row[5:] if type(row) is PlainRow else (row.r, row.label, row.section, row.period, row.area)
+        data = [row[:3] + row[5:7] if type(row) is PlainRow else (row.r, row.label, row.section, row.period, row.area)
                 for row in rows if type(row) is PlainRow or row.role == DATA]
         seen.update(key[1:] for key in data)
         self._repeats += len(data) - (len(seen) - before)
@@ -736,28 +858,34 @@ class TableReader:
         if not money or self.has_headings or len(rows) <= 2:
             return True, None   # ordinary rows only become totals by adding up, and only then
         sections = [row[_SECTION] if type(row) is PlainRow else row.section for row in rows]
-        if sections.count(sections[0]) != len(sections):
-            return False, None
+        # assign_roles sums each run of rows in one section apart (key columns may change it every row)
+        changes = [0] + [i for i in range(1, len(rows)) if sections[i] != sections[i - 1]]
+        starts = np.repeat(changes, np.diff(changes + [len(rows)]))
         below = [(row[_R] if type(row) is PlainRow else row.r) >= self._format_rows for row in rows]
         if any(below) and any(c.percent for c in self.columns) and not (all(below) and all(
-                type(row) is PlainRow and not _as_text(row[_VALUES]) for row in rows)):
+                type(row) is PlainRow and not _written(row) for row in rows)):
             return False, None   # percentages as formatted and as written: too unlike to screen together
         first = rows[0]
-        shown = (self._shown(first[_R], _as_text(first[_VALUES])) if type(first) is PlainRow
+        texts = next(row[_TEXTS] for row in rows if type(row) is PlainRow)
+        shown = (self._shown(first[_R], _written(first)) if type(first) is PlainRow
                  else self._shown(first.r, False))
-        indexes = [c.index for c in self.columns]
-        factors = np.array([factor for _, factor, _ in shown])
-        steps = np.array([factor * (1.5 if c.code else 1.001) for c, (_, factor, _) in zip(self.columns, shown)])
+        kept = self._kept(texts)
+        indexes = [self.columns[j].index for j in kept]
+        factors = np.array([shown[j][1] for j in kept])
+        steps = np.array([shown[j][1] * (1.5 if self.columns[j].code else 1.001) for j in kept])
         figures = []
         for row in rows:
             if type(row) is PlainRow:
+                if row[_TEXTS] != texts:
+                    return False, None
                 figures.append(row[_FIGURES])
-            elif len(row.numbers) == len(indexes):   # in base units already: back to the column's own
+            elif len(row.numbers) == len(indexes) and all(i in row.numbers for i in indexes):
+                # in base units already: back to the column's own
                 figures.append([row.numbers[i][0] / f for i, f in zip(indexes, factors.tolist())])
             else:
                 return False, None
         raw = np.array(figures, dtype=np.float64)
-        return bool(np.isfinite(raw).all()) and not _may_add_up(raw, factors, steps), raw
+        return bool(np.isfinite(raw).all()) and not _may_add_up(raw, factors, steps, starts), raw
 
     def _closed_by_subtotals(self, rows: list[ParsedRow | PlainRow], *, money: bool) -> bool:
         """Whether :func:`assign_roles` would leave a window of plain rows and worded sub total rows
@@ -768,9 +896,10 @@ class TableReader:
         number format may round it) of the sum, and any cell whose step that cannot bound, pass."""
         plain = [row for row in rows if type(row) is PlainRow]
         subtotals = [row for row in rows if type(row) is ParsedRow]
-        indexes = [c.index for c in self.columns]
+        kept = self._kept(plain[0][_TEXTS]) if plain else []
+        indexes = [self.columns[j].index for j in kept]
         if (not plain or any(row.role != SUBTOTAL or row.section is None or len(row.numbers) != len(indexes)
-                             for row in subtotals)
+                             or not all(i in row.numbers for i in indexes) for row in subtotals)
                 or (money and not (self.has_headings or any(row.worded for row in subtotals)))
                 or any(row[_SECTION] is None or not self._alike(plain[0], row) for row in plain)):
             return False
@@ -779,9 +908,9 @@ class TableReader:
         tested = above >= 2                               # assign_roles asks two at least
         if not tested.any():
             return True
-        shown = self._shown(plain[0][_R], _as_text(plain[0][_VALUES]))
-        factors = np.array([factor for _, factor, _ in shown])
-        steps = np.array([factor * (1.5 if c.code else 1.001) for c, (_, factor, _) in zip(self.columns, shown)])
+        shown = self._shown(plain[0][_R], _written(plain[0]))
+        factors = np.array([shown[j][1] for j in kept])
+        steps = np.array([shown[j][1] * (1.5 if self.columns[j].code else 1.001) for j in kept])
         sub = np.array([[row.numbers[i][0] for i in indexes] for row in subtotals], dtype=np.float64)
         start = np.zeros((1, len(indexes)))
         sums = np.vstack([start, np.cumsum(sub, axis=0)])[above[tested]]
@@ -818,11 +947,15 @@ class TableReader:
     def _alike(self, a: PlainRow, b: PlainRow) -> bool:
         """Whether two plain rows' figures are read the same way (:meth:`_shown`): one block."""
         return ((a[_R] < self._format_rows) == (b[_R] < self._format_rows)
-                and _as_text(a[_VALUES]) == _as_text(b[_VALUES]))
+                and _written(a) == _written(b) and a[_TEXTS] == b[_TEXTS])
+
+    def _kept(self, texts: tuple[int, ...]) -> list[int]:
+        """The positions of the figure columns, when ``texts`` are the text columns."""
+        return [j for j in range(len(self.columns)) if j not in texts] if texts else list(range(len(self.columns)))
 
     def _parsed(self, plain: PlainRow) -> ParsedRow:
         """A plain row read cell by cell after all (its window needs the row-by-row rules)."""
-        r, label, section, values, _, period, area = plain
+        r, label, section, values, _, period, area, _, _, _ = plain
         parsed = ParsedRow(r, label, section, DATA, period=period, area=area)
         self._read_cells(parsed, list(zip(self.columns, values)), ())
         return parsed
@@ -838,33 +971,60 @@ class TableReader:
             return None
         n, report = len(rows), self.report
         report.rows_read += n
-        self._unnamed_read |= self._unnamed   # a figure in every column of a plain row
-        report.cells_read += raw.size
-        texts = _as_text(rows[0][_VALUES])
-        displays = [Texts.of(column) for column in zip(*(row[_VALUES] for row in rows))] if texts else None
-        shown = self._shown(rows[0][_R], texts)
-        metrics = self._column_metrics(shown)
+        report.cells_read += n * len(self.columns)
+        texts = rows[0][_TEXTS]
+        if self._unnamed:   # figures read in the columns with no header over them (its text columns hold none)
+            self._unnamed_read |= self._unnamed - {self.columns[j].index for j in texts}
+        written = _written(rows[0])
+        displays = [Texts.of(column) for column in zip(*(row[_VALUES] for row in rows))] if written else None
+        shown = self._shown(rows[0][_R], written)
+        unit_of_row = _row_unit(shown, texts)
+        metrics = [c.metric(None, self._metric) if j in texts else m
+                   for j, (c, m) in enumerate(zip(self.columns, self._column_metrics(shown)))]
         matched = [m for m in metrics if m != OTHER_METRIC.id]
-        self.metric_counts.update({m: n * matched.count(m) for m in matched})
+        kinds = [row[_KIND] for row in rows]
+        varied = any(kind is not None for kind in kinds)
+        plain = kinds.count(None) if varied else n
+        if plain:
+            self.metric_counts.update({m: plain * matched.count(m) for m in matched})
+        if varied:
+            for (own, _), times in Counter(kind for kind in kinds if kind is not None).items():
+                self.metric_counts.update({m: times * own.count(m) for m in own if m != OTHER_METRIC.id})
         counted = bool(_COUNT_METRICS.intersection(matched))
-        unitless = all(base is None for _, _, base in shown)
-        keyed_periods = any(row[_PERIOD] is not None for row in rows)
+        unitless = unit_of_row is None
+        periods = [row[_PERIOD] or row[_LABEL_PERIOD] for row in rows]
+        keyed_periods = any(period is not None for period in periods)
         fallback = self.columns[0].period_label
-        columns = []
+        columns, k = [], 0
         for j, (col, metric, (code, factor, unit)) in enumerate(zip(self.columns, metrics, shown)):
+            period = None if keyed_periods else col.period_label
+            if j in texts:
+                columns.append(self._text_block_column(col, metric, period, [row[_VALUES][j] for row in rows]))
+                continue
             if unit is None and (col.measure in self._count_columns
                                  or ((unitless or self._count_columns) and counted)):
                 unit = COUNT
-            columns.append(BlockColumn(col.position, col.letter, col.measure, unit, metric,
-                                       None if keyed_periods else col.period_label,
-                                       np.ascontiguousarray(raw[:, j]), factor=factor,
+            columns.append(BlockColumn(col.position, col.letter, col.measure, unit, metric, period,
+                                       np.ascontiguousarray(raw[:, k]), factor=factor,
                                        displays=displays[j] if displays else None, code=code))
-        rs, labels, sections, _, _, periods, areas = zip(*rows)
+            if varied:
+                columns[-1].row_metrics = Coded.of([kind[0][j] if kind else metric for kind in kinds])
+                columns[-1].row_units = Coded.of([kind[1][j] if kind else unit for kind in kinds])
+            k += 1
+        rs, labels, sections, _, _, _, areas, _, _, _ = zip(*rows)
         lines = np.array(rs, dtype=np.int32)
         return FigureBlock(self.sheet.name, lines - self.layout.data_start, lines + 1, Coded.of(labels),
                            Coded.of(sections), Coded.same(DATA, n), columns,
                            Coded.of([p.label() if p else fallback for p in periods]) if keyed_periods else None,
                            Coded.of(areas) if any(areas) else None)
+
+    def _text_block_column(self, col: Column, metric: str, period: str | None, values: list[Any]) -> BlockColumn:
+        """A text column of a block: each cell's text as written and its status (``text``, a RAG
+        rating, ``blank``), as :func:`read_value` reads it, with no figure."""
+        cells = [self._text_cell(value, col.unit) for value in values]
+        return BlockColumn(col.position, col.letter, col.measure, None, metric, period,
+                           np.full(len(values), np.nan), raw=False, displays=Texts.of([d for d, _ in cells]),
+                           specials={i: (None, None, status) for i, (_, status) in enumerate(cells)})
 
     def _metric(self, label: str, measure: str, unit: str | None) -> str:
         """:func:`match_metric`, asked once per label and once per measure rather than once per cell.
@@ -904,6 +1064,16 @@ def _may_state_unit_or_period(text: str, lowered: str) -> Iterator[re.Match]:
         yield from _SPLIT_DIGITS.finditer(text)
 
 
+def _written(row: PlainRow) -> bool:
+    """Whether a plain row's figures are written as text (a CSV's; such rows have no text columns)."""
+    return not row[_TEXTS] and type(row[_VALUES][0]) is str
+
+
+def _row_unit(shown: list[tuple], texts: tuple[int, ...]) -> str | None:
+    """The unit of a plain row's first figure (:meth:`TableReader._read_cells`'s ``row_unit``)."""
+    return next((base for j, (_, _, base) in enumerate(shown) if base is not None and j not in texts), None)
+
+
 def _as_text(values: list[Any]) -> bool:
     """Whether a plain row's figures are written as text (as a CSV holds them)."""
     return type(values[0]) is str
@@ -941,22 +1111,25 @@ def _labels_matching(find, joined: str, lowered: str, labels: list[str]) -> list
     return [labels[i] for i in found]
 
 
-def _may_add_up(raw: np.ndarray, factors: np.ndarray, steps: np.ndarray) -> bool:
-    """Whether any row from the third on might be the sum of the rows above it, as
-    :meth:`roles._Sums.matched_by` tests, in every column. Generous on purpose: a cell's rounding
-    step is bounded by ``steps``, a whole unit of its column (no shown decimals; half as much again
-    where a number format may round what is shown), and a cell whose step that cannot bound (zero,
-    or written with an exponent) always passes. The first column is tested alone first: it rules
-    out nearly every row."""
-    if not _close_to_sum(raw[:, :1], factors[:1], steps[:1])[2:].any():
+def _may_add_up(raw: np.ndarray, factors: np.ndarray, steps: np.ndarray, starts: np.ndarray) -> bool:
+    """Whether any row with two rows or more above it in its run of one section (``starts``: the
+    first row of each row's run) might be the sum of those rows, as :meth:`roles._Sums.matched_by`
+    tests, in every column. Generous on purpose: a cell's rounding step is bounded by ``steps``, a
+    whole unit of its column (no shown decimals; half as much again where a number format may round
+    what is shown), and a cell whose step that cannot bound (zero, or written with an exponent)
+    always passes. The first column is tested alone first: it rules out nearly every row."""
+    above = np.arange(len(raw)) - starts
+    tested = above >= 2
+    if not tested.any() or not _close_to_sum(raw[:, :1], factors[:1], steps[:1], starts)[tested].any():
         return False
-    return bool(_close_to_sum(raw, factors, steps)[2:].all(axis=1).any())
+    return bool(_close_to_sum(raw, factors, steps, starts)[tested].all(axis=1).any())
 
 
-def _close_to_sum(raw: np.ndarray, factors: np.ndarray, steps: np.ndarray) -> np.ndarray:
+def _close_to_sum(raw: np.ndarray, factors: np.ndarray, steps: np.ndarray, starts: np.ndarray) -> np.ndarray:
     figures = raw * factors
-    above = np.cumsum(figures, axis=0) - figures
-    rows = np.arange(len(raw), dtype=np.float64)[:, None]
+    running = np.vstack([np.zeros((1, raw.shape[1])), np.cumsum(figures, axis=0)])
+    above = running[1:] - figures - running[starts]
+    rows = (np.arange(len(raw)) - starts).astype(np.float64)[:, None]
     slack = steps * (rows + 1) / 2 + 1e-6 + 1e-9 * np.cumsum(np.abs(figures), axis=0)
     size = np.abs(raw)
     return (np.abs(above - figures) <= slack) | (size < 1e-4) | (size >= 1e16)

@@ -84,7 +84,9 @@ class BlockColumn:
     column's number format ``code``, else as Python writes the number. Otherwise
     ``values`` are already in base units and ``displays`` hold each cell's text.
     ``specials`` are the cells that are not plain figures (``c``, ``#REF!``): row -> (value, unit,
-    status); their ``values`` entry is NaN.
+    status); their ``values`` entry is NaN. ``row_metrics`` and ``row_units``, when set, give each
+    row its own metric and unit (rows whose label names a metric: ``Care leavers``, a count),
+    instead of ``metric_id`` and ``unit``.
     """
 
     position: int
@@ -99,9 +101,21 @@ class BlockColumn:
     displays: Texts | None = None
     specials: dict[int, tuple[float | None, str | None, str | None]] = field(default_factory=dict)
     code: str | None = None    # the column's number format, which raw figures are shown in
+    row_metrics: Coded | None = None
+    row_units: Coded | None = None
+
+    def metrics(self) -> list[str]:
+        """Each row's metric."""
+        return self.row_metrics.expanded() if self.row_metrics is not None else [self.metric_id] * len(self.values)
 
     def cells(self) -> list[tuple[float | None, str | None, str, str | None]]:
         """(value, unit, display, status) of each row."""
+        if self.row_units is not None:
+            return [(value, unit, display, status) for (value, _, display, status), unit
+                    in zip(self._cells(), self.row_units.expanded())]
+        return self._cells()
+
+    def _cells(self) -> list[tuple[float | None, str | None, str, str | None]]:
         unit, specials = self.unit, self.specials
         if self.raw:
             factor = self.factor
@@ -159,9 +173,19 @@ class FigureBlock:
         for c in self.columns:
             measure, letter, position, metric_id = c.measure, c.letter, c.position, c.metric_id
             cells = c.cells()
+            metrics = c.metrics() if c.row_metrics is not None else None
             if kept is not None:
                 cells = [cells[i] for i in kept]
+                metrics = None if metrics is None else [metrics[i] for i in kept]
             column_periods = periods if c.period is None else [c.period] * len(rows)
+            if metrics is not None:
+                cells = [(*cell, metric) for cell, metric in zip(cells, metrics)]
+                by_column.append([
+                    Observation(label, measure, value, unit, display, status, section, period, role, sheet,
+                                letter + number, row, position, metric, None, area)
+                    for (value, unit, display, status, metric), label, section, period, role, number, row, area
+                    in zip(cells, labels, sections, column_periods, roles, numbers, rows, areas)])
+                continue
             by_column.append([
                 Observation(label, measure, value, unit, display, status, section, period, role, sheet,
                             letter + number, row, position, metric_id, None, area)

@@ -206,8 +206,7 @@ def _best(text: str, candidates: tuple[Metric, ...], unit: str | None = None) ->
 
     Only the words as written that become catalogue words count, so the answer is kept by those
     ("Fostering 17" and "Fostering 18" are asked once, and their other words never made)."""
-    key = (_CATALOGUE_WORDS.intersection(_WORD.findall(text.lower().replace(",", ""))),
-           candidates is FINANCE_MEASURES, unit)
+    key = (catalogue_words(text), candidates is FINANCE_MEASURES, unit)
     found = _BEST.get(key, _BEST)
     if found is _BEST:
         if len(_BEST) > 10_000:
@@ -217,6 +216,12 @@ def _best(text: str, candidates: tuple[Metric, ...], unit: str | None = None) ->
 
 
 _BEST: dict = {}
+
+
+def catalogue_words(text: str) -> frozenset[str]:
+    """The words of ``text`` as written that become catalogue words: all that :func:`match_metric`
+    reads of it (texts with the same ones name the same metric)."""
+    return _CATALOGUE_WORDS.intersection(_WORD.findall(text.lower().replace(",", "")))
 
 
 def _scored(label_words: frozenset[str], candidates: tuple[Metric, ...], unit: str | None) -> Metric | None:

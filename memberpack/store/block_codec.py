@@ -2,8 +2,9 @@
 
 The head names every column and the distinct texts of each per-row field; the blob holds, back
 to back in the order the head lists them, the int32 row arrays, each column's figures (float64,
-or int32 counts of their last decimal when that is exact), and each text column's lengths (one
-byte each when all are short, else int32 offsets) and UTF-8 bytes. Nothing is ever unpickled: a pack shared by
+or int32 counts of their last decimal when that is exact), each text column's lengths (one
+byte each when all are short, else int32 offsets) and UTF-8 bytes, then the int32 codes of each
+column's per-row metrics and units, where it has them. Nothing is ever unpickled: a pack shared by
 somebody else is only data, and a blob that does not match its head is refused.
 """
 
@@ -31,13 +32,17 @@ def encode(block: FigureBlock) -> tuple[str, bytes]:
         head[name] = None if coded is None else coded.values
         if coded is not None:
             ints.append(coded.codes)
-    texts = []
+    texts, per_row = [], []
     for col in block.columns:
         head["columns"].append({
             "position": col.position, "letter": col.letter, "measure": col.measure, "unit": col.unit,
             "metric_id": col.metric_id, "period": col.period, "raw": col.raw, "factor": col.factor, "code": col.code,
             "specials": [[i, *cell] for i, cell in col.specials.items()],
             "text_bytes": None if col.displays is None else len(col.displays.data)})
+        for name, coded in (("row_metrics", col.row_metrics), ("row_units", col.row_units)):
+            if coded is not None:
+                head["columns"][-1][name] = coded.values
+                per_row.append(np.ascontiguousarray(coded.codes, dtype=np.int32).tobytes())
         if col.displays is not None:
             lengths = np.diff(col.displays.offsets)
             short = not len(lengths) or int(lengths.max()) < 256   # one byte a length, not four an offset
@@ -50,7 +55,7 @@ def encode(block: FigureBlock) -> tuple[str, bytes]:
         spec["decimals"] = decimals
         column = figures[:, j]
         parts.append((column if decimals is None else np.rint(column * 10.0 ** decimals).astype(np.int32)).tobytes())
-    return json.dumps(head, separators=(",", ":")), b"".join(parts + texts)
+    return json.dumps(head, separators=(",", ":")), b"".join(parts + texts + per_row)
 
 
 def _decimals(figures: np.ndarray) -> list[int | None]:
@@ -74,6 +79,7 @@ def _decimals(figures: np.ndarray) -> list[int | None]:
 
 
 _OPTIONAL_TEXT = (str, type(None))
+_PER_ROW = ("row_metrics", "row_units")
 _COLUMN_FIELDS = {"position": int, "letter": str, "measure": str, "unit": _OPTIONAL_TEXT, "metric_id": str,
                   "period": _OPTIONAL_TEXT, "raw": bool, "factor": (int, float), "code": _OPTIONAL_TEXT,
                   "specials": list, "text_bytes": (int, type(None)), "decimals": (int, type(None))}
@@ -106,6 +112,11 @@ def _check_head(head: object, blob: bytes) -> None:
             raise ValueError("a column's factor is out of range")
         if spec["text_bytes"] is not None and (spec["text_bytes"] < 0 or not isinstance(spec.get("text_lengths"), bool)):
             raise ValueError("a column's texts are out of range")
+        for name in _PER_ROW:
+            values = spec.get(name)
+            if values is not None and not (isinstance(values, list) and values
+                                           and all(isinstance(v, _OPTIONAL_TEXT) for v in values)):
+                raise ValueError(f"a column's {name} are not texts")
         for special in spec["specials"]:
             if not (isinstance(special, list) and len(special) == 4 and type(special[0]) is int
                     and 0 <= special[0] < rows and (special[1] is None or (type(special[1]) in (int, float)
@@ -164,6 +175,14 @@ def decode(head_json: str, blob: bytes) -> FigureBlock:
                 spec["position"], spec["letter"], spec["measure"], spec["unit"], spec["metric_id"], spec["period"],
                 figures[j], spec["raw"], spec["factor"], displays,
                 {int(i): (value, unit, status) for i, value, unit, status in spec["specials"]}, spec["code"]))
+        for spec, col in zip(specs, columns):
+            for name in _PER_ROW:
+                if spec.get(name) is not None:
+                    codes = np.frombuffer(blob, dtype=np.int32, count=n, offset=at)
+                    at += codes.nbytes
+                    if n and (codes.min() < 0 or codes.max() >= len(spec[name])):
+                        raise ValueError(f"a column's {name} code out of range")
+                    setattr(col, name, Coded(codes, spec[name]))
         if at != len(blob):
             raise ValueError("the figures are not the size the head gives")
         return FigureBlock(head["sheet"], ints[0], ints[1], columns=columns,

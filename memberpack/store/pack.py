@@ -428,18 +428,22 @@ class Pack:
         """A dataset's figures in row then column order; with ``areas``, only those areas' figures."""
         return list(self.iter_observations(dataset_id, areas=areas))
 
-    def iter_observations(self, dataset_id: int, *, areas: Collection[str] | None = None) -> Iterator[Observation]:
-        """:meth:`observations` one at a time, for a table too big to hold as objects (an export)."""
+    def iter_observations(self, dataset_id: int, *, areas: Collection[str] | None = None,
+                          first: int | None = None) -> Iterator[Observation]:
+        """:meth:`observations` one at a time, for a table too big to hold as objects (an export);
+        with ``first``, only the first that many (only what holds them is read)."""
         where, args = "dataset_id = ?", [dataset_id]
         if areas is not None:
             areas = set(areas)
             where += f" AND area IN ({', '.join('?' * len(areas))})"
             args += list(areas)
+        limit = "" if first is None else f" LIMIT {int(first)}"
         # fetched at once: a cursor left open holds the pack's read lock, and a reader that holds it while
         # it works through a big table keeps every other window's writes waiting
         rows = self.db.execute(f"SELECT id, {', '.join(_OBS_COLUMNS)} FROM observation WHERE {where} "
-                               "ORDER BY row, col", args).fetchall()
-        return _in_order(map(_observation, rows), self._blocks(dataset_id), areas)
+                               f"ORDER BY row, col{limit}", args).fetchall()
+        found = _in_order(map(_observation, rows), self._blocks(dataset_id, first if areas is None else None), areas)
+        return found if first is None else itertools.islice(found, first)
 
     def figure_count(self, dataset_id: int) -> int:
         (single,) = self.db.execute("SELECT COUNT(*) FROM observation WHERE dataset_id = ?", (dataset_id,)).fetchone()
@@ -473,9 +477,16 @@ class Pack:
         of 100,000 rows) rather than as an Observation per figure."""
         return list(self._blocks(dataset_id))
 
-    def _blocks(self, dataset_id: int) -> Iterator[FigureBlock]:
-        rows = self.db.execute("SELECT head, figures FROM observation_block WHERE dataset_id = ? ORDER BY first_row",
-                               (dataset_id,)).fetchall()   # then decoded without holding the read lock
+    def _blocks(self, dataset_id: int, cells: int | None = None) -> Iterator[FigureBlock]:
+        """The dataset's blocks in row order; with ``cells``, only the first ones holding that many figures."""
+        limit = ""
+        if cells is not None:
+            counts = [n for (n,) in self.db.execute("SELECT cell_count FROM observation_block WHERE dataset_id = ? "
+                                                    "ORDER BY first_row", (dataset_id,))]
+            needed = next((i + 1 for i, total in enumerate(itertools.accumulate(counts)) if total >= cells), len(counts))
+            limit = f" LIMIT {needed}"
+        rows = self.db.execute("SELECT head, figures FROM observation_block WHERE dataset_id = ? "
+                               f"ORDER BY first_row{limit}", (dataset_id,)).fetchall()   # then decoded without holding the read lock
         for head, figures in rows:
             from memberpack.store import block_codec  # noqa: PLC0415 - numpy on demand
 

@@ -182,6 +182,11 @@ MIGRATIONS: tuple[str, ...] = (
         set_at      TEXT NOT NULL
     );
     """,
+    # 7: a stored block's column may give each row its own metric and unit (rows whose label names a
+    # metric); the blocks' table is unchanged, but a memberpack that cannot read them must refuse the pack
+    """
+    -- no table changes
+    """,
 )
 
 SCHEMA_VERSION = len(MIGRATIONS)

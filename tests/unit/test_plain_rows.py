@@ -57,6 +57,7 @@ def cell_by_cell(monkeypatch):
 
         monkeypatch.setattr(engine, "READ_IN_CHILD", False)   # the patch holds in this process only
         monkeypatch.setattr(TableReader, "_plain", lambda self, r, row: None)
+        monkeypatch.setattr(TableReader, "_plain_batch", lambda self, stream, header_label, size=0: 1 << 30)
     return use
 
 
@@ -223,3 +224,118 @@ def test_sections_with_sub_totals_read_the_same_either_way(tmp_path, cell_by_cel
     assert roles["Directorate 1 sub total"] == "subtotal" and roles["Line 1.0"] == "data"
     assert roles.get("Line all") == ("total" if total_row else None)
     assert any(isinstance(p, FigureBlock) for p in parts) != total_row
+
+
+def test_the_first_figures_of_a_table_are_the_same_read_alone(tmp_path):
+    """``iter_observations(first=n)`` (a budget monitor's sign convention is learnt from its first
+    figures) reads only the blocks and rows holding them, and gives what the whole reading starts with."""
+    path = _money_table(tmp_path / "ledger.xlsx", rows=3_000, formatted=False)
+    with Pack.create(tmp_path / "p.mpack") as pack:
+        import_files(pack, [path])
+        (ds,) = pack.datasets()
+        everything = _fields(pack.observations(ds.id))
+        for first in (1, 7, 4_999, 10_003, len(everything), 10**6):
+            assert _fields(pack.iter_observations(ds.id, first=first)) == everything[:first]
+
+
+def _placements_table(path, rows=1_300):
+    """A budget monitor with a provider key column, a RAG status and a comment among its figures:
+    blanks, a comment that reads as a figure, a suppressed figure, a label naming a metric, and a
+    row adding up the two rows above it in its provider's run (an unworded sub total)."""
+    wb = Workbook()
+    ws = wb.active
+    ws.append(["Placement", "Provider", "Budget £k", "RAG", "Forecast £k", "Comment", "Weeks"])
+    rnd = random.Random(5)
+    providers = ("Acme Care Ltd", "Northfield Trust", "Brightpath")
+    for r in range(rows):
+        budget, forecast = round(rnd.uniform(10, 900), 1), round(rnd.uniform(10, 900), 1)
+        comment = None if r % 7 == 0 else f"Review in week {r % 52}"
+        row = [f"Line {r}", providers[(r // 4) % 3], budget, ("Red", "Amber", "Green", "")[r % 4], forecast,
+               comment, rnd.randint(1, 52)]
+        if r == 600:
+            row[5] = "1,050 families"        # a comment that reads as a figure: read cell by cell
+        if r == 700:
+            row[4] = "c"                     # a suppressed figure
+        if r == 800:
+            row[0] = "Fostering"             # names a metric
+        if r == 903:                          # adds up the three rows above it, its provider's
+            above = [ws.cell(ws.max_row - i, c).value for i in range(3) for c in (3, 5, 7)]
+            row[2], row[4], row[6] = (round(sum(above[k::3]), 1) for k in range(3))
+        ws.append(row)
+    wb.save(path)
+    return path
+
+
+def test_text_columns_read_the_same_either_way(tmp_path, cell_by_cell, monkeypatch):
+    from memberpack.importers import engine, table_reader
+    from memberpack.importers.engine import iter_tables
+
+
+    monkeypatch.setattr(engine, "READ_IN_CHILD", False)        # so that the next line holds
+    monkeypatch.setattr(table_reader, "ROLE_WINDOW", 400)   # windows of 200 rows: the odd rows spoil only theirs
+    path = _placements_table(tmp_path / "placements.xlsx")
+    parts = list(next(iter_tables(path)).parts)
+    fast = read_file(path).tables[0]
+    with Pack.create(tmp_path / "p.mpack") as pack:   # stored and read back (text cells as a block's specials)
+        import_files(pack, [path])
+        stored = _fields(pack.observations(pack.datasets()[0].id))
+        assert pack.block_rows(pack.datasets()[0].id)[0] >= 800
+    cell_by_cell()
+    slow = read_file(path).tables[0]
+    assert _fields(fast.observations) == _fields(slow.observations)
+    assert fast.report.to_dict() == slow.report.to_dict()
+    assert fast.metric_counts == slow.metric_counts
+    blocks = [p for p in parts if isinstance(p, FigureBlock)]
+    assert sum(len(b) for b in blocks) >= 800
+    shown = {o.cell: (o.value, o.display, o.status) for o in fast.observations}
+    assert shown["D502"] == (None, "Red", "red") and shown["D505"] == (None, "", "blank")
+    assert shown["F703"] == (None, "Review in week 25", "text") and shown["F9"] == (None, "", "blank")
+    assert {o.row_role for o in fast.observations if o.row == 903} == {"subtotal"}
+    assert stored == _fields(slow.observations)
+
+
+@pytest.mark.parametrize("column_period", [False, True])
+def test_rows_whose_labels_name_periods_read_the_same_either_way(tmp_path, cell_by_cell, column_period):
+    """A series down the rows (``Q1 2019/20``): each row's figures take its label's period, in a
+    block as cell by cell; with a period in a column's header they are read cell by cell."""
+    from memberpack.importers.engine import iter_tables
+
+    wb = Workbook()
+    ws = wb.active
+    ws.append(["Quarter", "Placements", "2023-24 spend" if column_period else "Spend", "Children"])
+    rnd = random.Random(9)
+    for r in range(600):
+        label = f"Q{r % 4 + 1} {2000 + r // 4}/{(r // 4 + 1) % 100:02d}" if r % 50 < 40 else f"Line {r}"
+        ws.append([label, rnd.randint(0, 90), round(rnd.uniform(0, 900), 1), rnd.randint(0, 40)])
+    wb.save(tmp_path / "series.xlsx")
+    parts = list(next(iter_tables(tmp_path / "series.xlsx")).parts)
+    fast = read_file(tmp_path / "series.xlsx").tables[0]
+    cell_by_cell()
+    slow = read_file(tmp_path / "series.xlsx").tables[0]
+    assert _fields(fast.observations) == _fields(slow.observations)
+    assert fast.report.to_dict() == slow.report.to_dict()
+    assert fast.metric_counts == slow.metric_counts
+    blocks = [p for p in parts if isinstance(p, FigureBlock)]
+    assert (sum(len(b) for b in blocks) >= 500) != column_period
+    periods = {o.period for o in fast.observations if o.measure == "Placements"}
+    assert {"Q1 2019/20", "Q4 2031/32"} <= periods or column_period
+
+
+def test_rows_whose_labels_name_metrics_are_kept_in_blocks(tmp_path, cell_by_cell):
+    """``Care leavers`` among other services: its figures take the label's metric and are counts,
+    kept per row in the block, stored and read back as cell by cell."""
+    from memberpack.importers.engine import iter_tables
+
+    shapes, _ = _shapes()
+    shapes["dated rows"][1](tmp_path / "dated.xlsx", 400)
+    blocks = [p for p in next(iter_tables(tmp_path / "dated.xlsx")).parts if isinstance(p, FigureBlock)]
+    assert sum(map(len, blocks)) == 400 and blocks[0].columns[0].row_metrics is not None
+    with Pack.create(tmp_path / "p.mpack") as pack:
+        import_files(pack, [tmp_path / "dated.xlsx"])
+        (ds,) = pack.datasets()
+        stored = _fields(pack.observations(ds.id))
+    cell_by_cell()
+    slow = read_file(tmp_path / "dated.xlsx").tables[0]
+    assert stored == _fields(slow.observations)
+    leavers = {(o.metric_id, o.unit) for o in slow.observations if o.label == "Care leavers"}
+    assert leavers == {("care_leavers_count", "count")}
