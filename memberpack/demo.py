@@ -97,18 +97,12 @@ def build_demo(out: str | Path) -> Path:
     out = Path(out)
     if out.exists():
         raise PackError(f"{out}: a file of that name already exists; choose a new name for the demo pack")
-    tmp = out.with_name(out.name + ".part")
-    tmp.unlink(missing_ok=True)
-    try:
-        with Pack.create(tmp, **DEMO_META) as pack:
-            for path in sample_files():
-                import_files(pack, [path])
-            add_demo_notes(pack)
-            ours = known_authority(DEMO_AUTHORITY)
-            comparators.set_authority(pack, ours)
-            comparators.save_neighbours(pack, comparators.name_from_statistics(
-                pack, read_neighbours(sample(NEIGHBOUR_SAMPLE), ours)))
-        tmp.replace(out)
-    finally:
-        tmp.unlink(missing_ok=True)
+    with Pack.creating(out, **DEMO_META) as pack:   # put in place only once it is whole
+        for path in sample_files():
+            import_files(pack, [path])
+        add_demo_notes(pack)
+        ours = known_authority(DEMO_AUTHORITY)
+        comparators.set_authority(pack, ours)
+        comparators.save_neighbours(pack, comparators.name_from_statistics(
+            pack, read_neighbours(sample(NEIGHBOUR_SAMPLE), ours)))
     return out

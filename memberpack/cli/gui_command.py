@@ -3,6 +3,10 @@
 from __future__ import annotations
 
 import os
+import sys
+from pathlib import Path
+
+from memberpack.errors import MemberpackError
 
 
 def register(sub) -> None:
@@ -23,9 +27,22 @@ def register(sub) -> None:
 
 
 def run(args) -> int:
+    if not has_display():   # else a missing pack is said in a dialog too
+        if args.pack and not Path(args.pack).is_file():
+            raise MemberpackError(f"{args.pack}: no such pack file")
+        raise MemberpackError("no display to open the app on (neither DISPLAY nor WAYLAND_DISPLAY is set); "
+                              "the commands work without one: memberpack --help")
     from memberpack.gui.app import run_app  # noqa: PLC0415 - Qt loads only for the GUI
 
     return run_app(args.pack, smoke=args.smoke)
+
+
+def has_display() -> bool:
+    """False on Linux and BSD with no X or Wayland display and no Qt platform chosen, where Qt
+    would abort the process with several lines of its own instead of one."""
+    if sys.platform.startswith(("win", "darwin")) or os.environ.get("QT_QPA_PLATFORM"):
+        return True
+    return bool(os.environ.get("DISPLAY") or os.environ.get("WAYLAND_DISPLAY"))
 
 
 def run_screenshot(args) -> int:

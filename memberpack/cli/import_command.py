@@ -90,7 +90,7 @@ def run(args) -> int:
     warm_up(keep=len(args.files) > 1)   # the reader's process loads while this one loads and opens the pack
     from memberpack.importers import import_files  # noqa: PLC0415 - numpy and the readers: after the reader starts
     from memberpack.importers.layout import Corrections  # noqa: PLC0415
-    from memberpack.store.pack import Pack  # noqa: PLC0415
+    from memberpack.store.pack import Pack, remove_stale_scratch  # noqa: PLC0415
 
     corrections = Corrections(args.header_rows or (), args.label_column, args.key_columns, args.unit)
     options = dict(sheet=args.sheet, kind=args.kind, progress=_progress, corrections=corrections,
@@ -104,14 +104,14 @@ def run(args) -> int:
         Pack.on_wait = _waiting
         # A new pack is made under a hidden name and put in place only once every file is in it:
         # a failure removes only that file, never a pack another command made meanwhile.
+        remove_stale_scratch(path)   # what an import killed while creating this pack left behind
         opened = Pack.open(path, passphrase=ask_passphrase) if path.exists() else Pack.creating(path)
         with opened as pack, pack.transaction():  # the tables and their classification together, or neither
-            (before,) = pack.db.execute("SELECT COALESCE(MAX(id), 0) FROM dataset").fetchone()
+            before = classification.last_dataset_id(pack)
             reports = import_files(pack, args.files, **options)
             if args.exempt is not None:
                 by = args.by if args.by is not None else str(settings.load().get("author", ""))
-                for (key,) in pack.db.execute("SELECT DISTINCT key FROM dataset WHERE id > ?", (before,)).fetchall():
-                    classification.classify(pack, classification.DATASET, key, args.exempt, reason=args.reason, by=by)
+                classification.classify_tables_after(pack, before, args.exempt, reason=args.reason, by=by)
     if sys.stderr.isatty():
         print("\r\033[K", end="", file=sys.stderr)
     marking = None

@@ -13,7 +13,7 @@ from memberpack.analysis.annotation_targets import TargetResolver
 from memberpack.analysis.charts import charts_for
 from memberpack.analysis.comparisons import by_dataset, pack_comparisons
 from memberpack.analysis.headlines import Headlines, Item, headlines
-from memberpack.analysis.output_version import PUBLIC, OutputVersion, Withheld, output_pack
+from memberpack.analysis.output_version import PUBLIC, OutputVersion, Withheld, note_exemptions, output_pack
 from memberpack.errors import Cancelled, MemberpackError
 from memberpack.export.note_plan import NotePlan, Table, anchor_key
 from memberpack.model.front_matter import meeting_date_words, paper_lines, recommendations
@@ -212,8 +212,8 @@ def gather(pack: Pack, *, include_private: bool = False, sections: Iterable[str]
     domains = section_names(sections)
     with output_pack(pack, version, include_private=include_private) as (view, ov):
         tables = _tables(view, domains, cancel)
-        plan = NotePlan(annotation_store.all_notes(view, include_private=include_private), tables,
-                        TargetResolver(view))
+        notes = annotation_store.all_notes(view, include_private=include_private)
+        plan = NotePlan(notes, tables, TargetResolver(view), note_exemptions(view, notes) if ov.exempt else None)
         chosen = [Section(d, [t for t in tables if domain_of(t) == d],
                           [w for w in ov.withheld if (w.domain if w.domain in DOMAIN_TITLES else OTHER) == d])
                   for d in domains]

@@ -214,6 +214,8 @@ def _annex(plan: NotePlan) -> str:
             body += f"<br><em>Answer:</em> {escape(note.answer or 'answered')}"
         about = escape(p.about) + (f'<br><span class="changed">{escape(p.changed)}</span>' if p.changed else "")
         asked = f"{escape(note.author or 'unnamed member')}<br>{uk_date(note.created_at)}"
+        if p.exempt:
+            asked += f"<br><strong>{p.exempt}</strong>"
         if note.visibility == PRIVATE:
             asked += "<br><strong>private</strong>"
         number = f'<a href="#{p.key}">{p.number}</a>' if p.placed else p.number

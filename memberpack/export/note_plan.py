@@ -8,6 +8,7 @@ they were written (created_at, then uid), so adding a question later never renum
 from __future__ import annotations
 
 import re
+from collections.abc import Mapping
 from dataclasses import dataclass, field
 
 from memberpack.analysis.annotation_targets import ResolvedTarget, TargetResolver, figure_text
@@ -16,6 +17,7 @@ from memberpack.model.charts import ChartSpec
 from memberpack.model.display import figure_text as printed_text
 from memberpack.model.metrics import metric
 from memberpack.model.observation import Dataset, Observation
+from memberpack.store.classification import Exemption
 
 
 def anchor_key(*parts: object) -> str:
@@ -33,6 +35,7 @@ class PlacedNote:
     about: str
     changed: str | None = None
     placed: bool = False
+    exempt: str = ""   # "exempt, paragraph 3" in a full version carrying an exempt note
 
     @property
     def key(self) -> str:
@@ -70,7 +73,9 @@ def describe(obs: Observation) -> str:
 class NotePlan:
     """Notes grouped by where they print: beside a table cell, a chart, a table, or the whole pack."""
 
-    def __init__(self, notes: list[Annotation], tables: list[Table], resolver: TargetResolver) -> None:
+    def __init__(self, notes: list[Annotation], tables: list[Table], resolver: TargetResolver,
+                 exempt: Mapping[str, Exemption] | None = None) -> None:
+        """``exempt``: the exempt notes (uid -> exemption) of a full version, labelled as such."""
         counters: dict[str, int] = {}
         self.notes: list[PlacedNote] = []
         self.by_cell: dict[tuple[str, str], list[PlacedNote]] = {}
@@ -84,6 +89,8 @@ class NotePlan:
             prefix = PREFIX.get(note.kind, "N")
             counters[prefix] = counters.get(prefix, 0) + 1
             placed = PlacedNote(note, f"{prefix}{counters[prefix]}", "the whole pack")
+            if exempt and note.uid in exempt:
+                placed.exempt = f"exempt, paragraph {exempt[note.uid].paragraph}"
             self.notes.append(placed)
             self._place(placed, resolver.resolve(note))
 
@@ -139,9 +146,11 @@ class NotePlan:
 
 
 def note_head(placed: PlacedNote) -> list[str]:
-    """A note's heading as plain parts: marker, kind, private, author, date and what it is about."""
+    """A note's heading as plain parts: marker, kind, exempt, private, author, date and what it is about."""
     note = placed.note
     head = [placed.number, KIND_TITLES[note.kind]]
+    if placed.exempt:
+        head.append(placed.exempt)
     if note.visibility == PRIVATE:
         head.append("private")
     return head + [note.author or "unnamed member", uk_date(note.created_at), f"on {placed.about}"]

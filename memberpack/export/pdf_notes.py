@@ -17,11 +17,10 @@ from memberpack.model.display import printable
 def note_text(placed: PlacedNote) -> str:
     """One note as paragraph markup: marker, kind, author and date, the figure, then the text."""
     note = placed.note
-    parts = [escape(printable(part)) for part in note_head(placed)]
-    parts[0] = f"<b>{parts[0]}</b>"
-    if note.visibility == PRIVATE:
-        parts[2] = "<b>private</b>"
-    text = " · ".join(parts)
+    head = note_head(placed)
+    marked = {head[0], placed.exempt, "private" if note.visibility == PRIVATE else ""} - {""}
+    text = " · ".join(f"<b>{escape(printable(part))}</b>" if i < 4 and part in marked else escape(printable(part))
+                      for i, part in enumerate(head))
     if placed.changed:
         text += f" <font color='#b3261e'><b>[{escape(placed.changed)}]</b></font>"
     text += f"<br/>{escape(note.body)}"

@@ -99,6 +99,8 @@ def _question_row(p: PlacedNote) -> list:
         body += f"<br/><i>Answer:</i> {escape(note.answer or 'answered')}"
     about = escape(printable(p.about)) + (f"<br/><font color='#b3261e'><b>{escape(p.changed)}</b></font>" if p.changed else "")
     asked = f"{escape(note.author or 'unnamed member')}<br/>{uk_date(note.created_at)}"
+    if p.exempt:
+        asked += f"<br/><b>{p.exempt}</b>"
     if note.visibility == PRIVATE:
         asked += "<br/><b>private</b>"
     return [number, Paragraph(body, cell), Paragraph(about, cell), Paragraph(asked, cell),

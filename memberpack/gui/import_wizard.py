@@ -13,16 +13,19 @@ from contextlib import nullcontext
 from pathlib import Path
 
 from PySide6.QtCore import Qt, Signal
-from PySide6.QtWidgets import (QFileDialog, QHBoxLayout, QLabel, QLineEdit, QListWidget, QPlainTextEdit,
-                               QProgressBar, QPushButton, QVBoxLayout, QWidget, QWizard, QWizardPage)
+from PySide6.QtWidgets import (QComboBox, QFileDialog, QFormLayout, QHBoxLayout, QLabel, QLineEdit, QListWidget,
+                               QPlainTextEdit, QProgressBar, QPushButton, QVBoxLayout, QWidget, QWizard, QWizardPage)
 
+from memberpack import settings
 from memberpack.errors import MemberpackError
 from memberpack.gui import workers
+from memberpack.gui.classification_menu import choices
 from memberpack.gui.import_preview import ERROR_STYLE, PreviewPage
 from memberpack.importers import read_file
 from memberpack.importers.isolation import warm_up
 from memberpack.importers.engine import FileResult, already_imported, import_read
 from memberpack.importers.layout import TableLayout
+from memberpack.store import classification
 from memberpack.store.pack import Pack
 
 FILE_FILTER = "Spreadsheets (*.xlsx *.xlsm *.xls *.ods *.csv);;All files (*)"
@@ -42,14 +45,20 @@ def read_for_preview(paths: Sequence[Path], pack_path: Path | Pack, remembered: 
 
 
 def import_previewed(pack_path: Path | Pack, results: Sequence[FileResult], progress, cancel,
-                     accept_unsure: bool = False) -> list:
+                     accept_unsure: bool = False, exempt: tuple[int, str] | None = None) -> list:
     """Store the files as the preview read them (with the officer's corrections: nothing is read
     again) into the pack at ``pack_path`` (or a pack held in memory, a protected one) in one
-    transaction; unsure tables only when the officer confirmed them. Runs on the worker thread. A
-    file already in the pack is imported again: the report page warned about it and the officer
-    chose to go on."""
-    with _opened(pack_path) as pack:
-        return import_read(pack, results, progress=progress, cancel=cancel, again=True, accept_unsure=accept_unsure)
+    transaction; unsure tables only when the officer confirmed them; ``exempt`` (Schedule 12A
+    paragraph, reason) classifies every table stored, in the same transaction. Runs on the worker
+    thread. A file already in the pack is imported again: the report page warned about it and the
+    officer chose to go on."""
+    with _opened(pack_path) as pack, pack.transaction():
+        before = classification.last_dataset_id(pack)
+        reports = import_read(pack, results, progress=progress, cancel=cancel, again=True, accept_unsure=accept_unsure)
+        if exempt is not None:
+            classification.classify_tables_after(pack, before, exempt[0], reason=exempt[1],
+                                                 by=str(settings.load().get("author", "")))
+        return reports
 
 
 def remembered_layouts(pack_path: Path | Pack) -> dict[str, dict]:
@@ -215,11 +224,32 @@ class ReportPage(QWizardPage):
         self.repeats.setWordWrap(True)
         self.repeats.setStyleSheet(ERROR_STYLE)
         self.repeats.setAccessibleName("Files already in the pack")
+        # Exempt information (Schedule 12A): the tables are classified as they are imported, so a
+        # public export never carries them, not even for a moment before someone classifies them.
+        self.classification = QComboBox()
+        for paragraph, text in choices():
+            self.classification.addItem(text, paragraph)
+        self.classification.setAccessibleName("Classification of the tables imported")
+        self.reason = QLineEdit()
+        self.reason.setPlaceholderText("Why they are exempt (optional)")
+        self.reason.setAccessibleName("Why the tables are exempt")
+        self.reason.setEnabled(False)
+        self.classification.currentIndexChanged.connect(
+            lambda _i: self.reason.setEnabled(self.classification.currentData() is not None))
+        classified = QFormLayout()
+        classified.addRow("&Classification:", self.classification)
+        classified.addRow("&Why exempt:", self.reason)
         layout = QVBoxLayout(self)
         layout.addWidget(self.repeats)
         layout.addWidget(self.report, 1)
+        layout.addLayout(classified)
         layout.addWidget(self.progress)
         layout.addWidget(self.status)
+
+    def exemption(self) -> tuple[int, str] | None:
+        """(Schedule 12A paragraph, reason) when the officer marked the tables exempt, else None."""
+        paragraph = self.classification.currentData()
+        return None if paragraph is None else (paragraph, self.reason.text().strip())
 
     def initializePage(self) -> None:
         wizard: ImportWizard = self.wizard()  # type: ignore[assignment]
@@ -274,8 +304,9 @@ class ImportWizard(QWizard):
         self.button(QWizard.WizardButton.FinishButton).setEnabled(False)
         self.button(QWizard.WizardButton.BackButton).setEnabled(False)
         confirmed = self.preview_page.confirm.isChecked()
+        exempt = page.exemption()
         self.job = workers.Job(lambda progress, cancel: import_previewed(self.pack_path, results, progress, cancel,
-                                                                         confirmed), self)
+                                                                         confirmed, exempt), self)
         self.job.progressed.connect(self._progressed)
         self.job.succeeded.connect(self._succeeded)
         self.job.failed.connect(self._stopped)

@@ -20,7 +20,7 @@ from memberpack.gui import note_targets
 from memberpack.gui.frozen_table import FrozenLabelTable
 from memberpack.model.annotations import Target
 from memberpack.model.blocks import BlockColumn, FigureBlock, Texts
-from memberpack.model.number_formats import render
+from memberpack.model.number_formats import general, render
 from memberpack.model.observation import DATA, Dataset, Observation
 from memberpack.model.text_search import blank, containing, could_be_a_number, joined, lowered
 from memberpack.model.values import clean_number
@@ -121,7 +121,7 @@ class LargeTable:
         elif part.code is not None:
             display = render(raw, part.code)
         else:
-            display = repr(raw) if not raw.is_integer() else f"{raw:.0f}"
+            display = general(raw) if not raw.is_integer() else f"{raw:.0f}"
         return clean_number(raw * part.factor), part.unit, display, None
 
     def searched_labels(self) -> Texts:

@@ -1,7 +1,9 @@
 """CSV files as councils save them: UTF-8 (with or without BOM) or Windows-1252, any common delimiter.
 
 The encoding is decided on a prefix (so ``£`` saved by old Excel as byte 0xA3 survives), the
-delimiter by :class:`csv.Sniffer`; the rows are then streamed, never loaded whole. A file that is
+delimiter by :class:`csv.Sniffer`; the rows are then streamed, never loaded whole, and a line
+longer than any table's (random bytes, a file with no line breaks) is refused before it is parsed
+into millions of fields. A file that is
 UTF-8 at its start and Windows-1252 further on (two exports joined) is not turned into U+FFFD
 beyond that point: each byte that is not UTF-8 is read as Windows-1252, and the report says how
 many, from which line; bytes neither can read are counted and reported too.
@@ -12,29 +14,97 @@ from __future__ import annotations
 import codecs
 import csv
 import io
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from pathlib import Path
+from typing import IO
 
 from memberpack.errors import ImportFailed
 
 SAMPLE_BYTES = 16 << 20   # enough to see a late £ in any ordinary return
 CHUNK = 1 << 16
 DELIMITERS = ",;\t|"
+MAX_LINE = 1_000_000      # characters: 16,384 columns of 60 characters each
+MAX_FIELDS = 16_384       # columns, as many as a spreadsheet has
 
 
 def detect_encoding(path: Path) -> str:
     """``utf-8-sig`` when the first :data:`SAMPLE_BYTES` are valid UTF-8, else ``cp1252``."""
+    first = first_non_utf8(path, SAMPLE_BYTES)
+    return "utf-8-sig" if first is None else "cp1252"
+
+
+def first_non_utf8(path: Path, limit: int | None = None) -> int | None:
+    """The offset of the first byte of ``path`` (of its first ``limit`` bytes) that is not UTF-8, or
+    None. The whole of a 1 GB file is checked in under a second."""
     decoder = codecs.getincrementaldecoder("utf-8")()
+    done = 0
     with path.open("rb") as fh:
-        for _ in range(SAMPLE_BYTES // CHUNK):
-            chunk = fh.read(CHUNK)
-            if not chunk:
-                break
+        while (limit is None or done < limit) and (chunk := fh.read(CHUNK)):
+            held = len(decoder.getstate()[0])   # the start of a character the last chunk cut
             try:
                 decoder.decode(chunk, final=False)
-            except UnicodeDecodeError:
-                return "cp1252"
-    return "utf-8-sig"
+            except UnicodeDecodeError as exc:
+                return done - held + exc.start
+            done += len(chunk)
+    return None
+
+
+class MendedUtf8:
+    """A UTF-8 file whose bytes that are not UTF-8 (a Windows-1252 part joined on) are read as
+    Windows-1252, given as UTF-8 bytes to a reader that takes only UTF-8 (Arrow's CSV reader);
+    :attr:`decoding` counts what was mended, for the report."""
+
+    def __init__(self, path: Path) -> None:
+        self.raw = path.open("rb")
+        self.decoder = codecs.getincrementaldecoder("utf-8")(errors="memberpack-mend")
+        self.decoding = _Decoding()
+        self.pending = b""
+        self.closed = False
+
+    def read(self, size: int = -1) -> bytes:
+        while size < 0 or len(self.pending) < size:
+            chunk = self.raw.read(CHUNK if size < 0 else max(size, CHUNK))
+            _mending.append(self.decoding)
+            try:
+                self.pending += self.decoder.decode(chunk, final=not chunk).encode("utf-8")
+            finally:
+                _mending.remove(self.decoding)
+            if not chunk:
+                break
+        out, self.pending = (self.pending, b"") if size < 0 else (self.pending[:size], self.pending[size:])
+        return out
+
+    def tell(self) -> int:
+        return self.raw.tell()
+
+    def close(self) -> None:
+        self.raw.close()
+        self.closed = True
+
+
+def bounded_lines(fh: IO[str], name: str) -> Iterator[str]:
+    """The lines of a text file opened with ``newline=""``, refusing one of more than :data:`MAX_LINE`
+    characters in one line naming the file, having read no more of it than that."""
+    number = 0
+    while line := fh.readline(MAX_LINE + 1):
+        number += 1
+        if len(line) > MAX_LINE:
+            raise ImportFailed(f"{name}: line {number:,} is longer than {MAX_LINE:,} characters; "
+                               "not a table memberpack can read (is it a CSV file?)")
+        yield line
+
+
+def bounded_rows(lines: Iterable[str], name: str, dialect: type[csv.Dialect] | csv.Dialect = csv.excel
+                 ) -> Iterator[list[str]]:
+    """:func:`csv.reader` over ``lines``, refusing a row wider than a spreadsheet can be."""
+    try:
+        for row in csv.reader(lines, dialect):
+            if len(row) > MAX_FIELDS:
+                raise ImportFailed(f"{name}: a row has {len(row):,} fields, more columns than a spreadsheet can "
+                                   f"hold ({MAX_FIELDS:,}); not a table memberpack can read")
+            yield row
+    except csv.Error as exc:
+        raise ImportFailed(f"{name}: cannot be read as CSV ({exc})") from None
 
 
 def detect_dialect(text: str) -> type[csv.Dialect] | csv.Dialect:
@@ -103,11 +173,9 @@ def csv_rows(path: Path, tell: Callable[[list[str]], None] | None = None) -> tup
                                                       newline="") as fh:
             _mending.append(decoding)
             try:
-                for row in csv.reader(fh, dialect):
+                for row in bounded_rows(bounded_lines(fh, path.name), path.name, dialect):
                     decoding.line += 1
                     yield row
-            except csv.Error as exc:
-                raise ImportFailed(f"{path.name}: cannot be read as CSV ({exc})") from None
             finally:
                 _mending.remove(decoding)
         if tell is not None and (notes := decoding.notes(encoding)):

@@ -248,6 +248,7 @@ def read_file(path: str | Path, *, sheet: str | None = None, kind: str | None = 
                 report.tables.append(found.report)
     if not tables:
         raise ImportFailed(f"{path.name}: no table found in the file")
+    report.settle_warnings()
     return FileResult(path, report.sha256, tables, report)
 
 
@@ -337,6 +338,7 @@ def _store_tables(pack: Pack | None, path: Path, tables: Iterable[FoundTable], r
     """Store one file's ``tables`` as they are read, each a dataset (given a pack), filling in ``report``;
     a dry run (no pack) says in the report when the file is in ``known``, the pack it is for."""
     keys: Counter = Counter()
+    stored: dict[int, Dataset] = {}   # by id() of its table's report
     for found in tables:
         _check_cancel(cancel)
         first_label, parts = _leading(found.parts)
@@ -373,9 +375,14 @@ def _store_tables(pack: Pack | None, path: Path, tables: Iterable[FoundTable], r
             sample = pack.iter_observations(dataset.id, first=CONVENTION_SAMPLE)
             dataset.layout["convention"] = infer_convention(Grid.of(sample)).as_dict()
         pack.update_dataset(dataset)
+        stored[id(found.report)] = dataset
         pack.remember_layout(found.shape, found.layout.remembered(), dataset.imported_at)
     if not report.tables:
         raise ImportFailed(f"{path.name}: no table found in the file (nothing that has a header row and figures)")
+    for table in report.settle_warnings():   # the file's warnings arrive once its last table is read
+        if (dataset := stored.get(id(table))) is not None:
+            dataset.report = table.to_dict()
+            pack.update_dataset(dataset)
     return report
 
 

@@ -24,7 +24,7 @@ from pathlib import Path
 
 from memberpack.errors import ImportFailed
 from memberpack.importers.cells import column_letter
-from memberpack.importers.csv_reader import detect_encoding
+from memberpack.importers.csv_reader import bounded_lines, bounded_rows, detect_encoding
 from memberpack.importers.layout import TableLayout, as_heading, shape_key
 from memberpack.importers.report import TableReport
 from memberpack.importers.table_reader import CLOCK_SEEN, clock_minutes, years_months_doubt
@@ -74,7 +74,7 @@ def _read_meta(path: Path) -> dict[str, dict[str, str]] | None:
     if not meta.is_file():
         return None
     with meta.open(encoding=detect_encoding(meta), errors="replace", newline="") as f:
-        rows = list(csv.DictReader(f))
+        rows = list(csv.DictReader(bounded_lines(f, meta.name)))
     if not rows or "col_name" not in rows[0] or "col_type" not in rows[0]:
         raise ImportFailed(f"{meta.name}: not a metadata file (it needs col_name and col_type columns)")
     return {(r.get("col_name") or "").strip().lower(): {k: (v or "").strip() for k, v in r.items() if k}
@@ -119,7 +119,7 @@ def _classify(path: Path, encoding: str, columns: list[str], meta: dict | None,
     indicators: list[Indicator] = []
     filters: list[int] = []
     with path.open(encoding=encoding, errors="replace", newline="") as f:
-        reader = csv.reader(f)
+        reader = bounded_rows(bounded_lines(f, path.name), path.name)
         next(reader, None)
         sample = [row for _, row in zip(range(_SAMPLE_ROWS), reader)]
     texts = {i: [row[i] for row in sample if i < len(row) and row[i].strip()] for i in rest}
@@ -165,9 +165,9 @@ def recognise_open_statistics(path: Path, sheet: str | None = None, *, progress:
     encoding = detect_encoding(path)
     with path.open(encoding=encoding, errors="replace", newline="") as f:
         try:
-            header = next(csv.reader(f), [])
-        except csv.Error:
-            return None
+            header = next(bounded_rows(bounded_lines(f, path.name), path.name), [])
+        except ImportFailed:
+            return None   # the reader of every CSV says what is wrong with it
     if not is_open_statistics(header):
         return None
     columns = [h.strip().lower() for h in header]

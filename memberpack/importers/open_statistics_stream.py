@@ -19,6 +19,8 @@ import pyarrow.csv as pacsv
 
 from memberpack.errors import Cancelled, ImportFailed
 from memberpack.importers.cells import column_letter
+from memberpack.importers import csv_reader
+from memberpack.importers.csv_reader import MendedUtf8, first_non_utf8
 from memberpack.importers.open_statistics import (
     GEOGRAPHY_COLUMNS, LEVELS, OTHER_NAMES, Cancel, Indicator, Progress, period_label, section_label)
 from memberpack.importers.report import TableReport
@@ -107,7 +109,7 @@ class Stream:
         types = {name: pa.dictionary(pa.int32(), pa.string()) if i in self.coded else pa.string()
                  for i, name in enumerate(names)}
         encoding = "utf8" if self.encoding.replace("-", "").lower() in ("utf8", "utf8sig") else self.encoding
-        source = pa.OSFile(str(self.path))
+        source, mended = self._source(encoding)
         position = 0      # rows Arrow has given, blank ones included
         try:
             reader = pacsv.open_csv(
@@ -127,6 +129,8 @@ class Stream:
             raise ImportFailed(f"{self.path.name}: the file cannot be read ({_first_line(exc)})") from None
         finally:
             source.close()
+        if mended is not None:
+            table.warnings += mended.decoding.notes("utf-8")
         if self.skipped:
             yield from self._ragged(width)
         last_line = 1 + position + len(self.skipped)
@@ -137,6 +141,19 @@ class Stream:
         table.period = f"{seen[0]} to {seen[-1]}" if len(seen) > 1 else (seen[0] if seen else None)
         self._report_errors()
         self._tick(self.size, self.rows)
+
+    def _source(self, encoding: str) -> tuple[pa.NativeFile, MendedUtf8 | None]:
+        """The file for Arrow; one that is UTF-8 only at its start (past what chose its encoding) is
+        given to Arrow mended, its Windows-1252 bytes read as such, so nothing later is refused or lost."""
+        late = first_non_utf8(self.path) if encoding == "utf8" and self.size > csv_reader.SAMPLE_BYTES else None
+        if late is None:
+            return pa.OSFile(str(self.path)), None
+        mended = MendedUtf8(self.path)
+        with self.path.open("rb") as fh:   # the line of the first such byte, as the csv reader's warning says it
+            while late > 0 and (chunk := fh.read(min(late, 1 << 20))):
+                mended.decoding.line += chunk.count(b"\n")
+                late -= len(chunk)
+        return pa.PythonFile(mended, mode="r"), mended
 
     def _set_aside(self, row) -> str:
         """Arrow's handler for a row with the wrong number of fields: read it later with the csv module."""

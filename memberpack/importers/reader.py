@@ -2,7 +2,8 @@
 
 Values come from python-calamine (every format) or the csv module; rows are streamed so a
 1,000,000-row sheet never becomes a million Python lists at once. Number formats and formulas
-without a cached value come from :mod:`memberpack.importers.formats` (.xlsx/.xlsm only).
+without a cached value come from :mod:`memberpack.importers.formats` (.xlsx/.xlsm), those of .ods and
+.xls sheets from :mod:`memberpack.importers.ods_formats` and :mod:`memberpack.importers.xls_formats`.
 """
 
 from __future__ import annotations
@@ -20,6 +21,8 @@ from typing import Any
 from memberpack.errors import ImportFailed
 from memberpack.importers.csv_reader import csv_rows
 from memberpack.importers.formats import SheetFormats, read_formats
+from memberpack.importers.ods_formats import read_ods_formats
+from memberpack.importers.xls_formats import read_xls_formats
 from memberpack.importers.safety import check_file
 
 Row = list[Any]
@@ -87,22 +90,25 @@ def _workbook_sheets(path: Path, wanted: str | None) -> Iterator[Sheet]:
     if hidden and wanted is None:
         notes.append(f"hidden sheet{'s' if len(hidden) > 1 else ''} not read: {', '.join(hidden)} "
                      "(name one with --sheet to import it)")
-    formats = None
-    if path.suffix.lower() in (".xlsx", ".xlsm"):
-        # Read beside calamine, which lets other threads run while it parses a sheet.
-        formats = ThreadPoolExecutor(max_workers=1, thread_name_prefix="formats")
-        formats_read = formats.submit(read_formats, path, chosen)
-        formats.shutdown(wait=False)
-    else:
-        notes.append(f"number formats are not read from {path.suffix} files (percentages stored as "
-                     "fractions stay fractions)")
+    scan = {".xlsx": read_formats, ".xlsm": read_formats, ".ods": read_ods_formats}.get(
+        path.suffix.lower(), read_xls_formats)
+    # Read beside calamine, which lets other threads run while it parses a sheet.
+    formats = ThreadPoolExecutor(max_workers=1, thread_name_prefix="formats")
+    formats_read = formats.submit(scan, path, chosen)
+    formats.shutdown(wait=False)
+    read: dict[str, SheetFormats] | None = {}
     try:
-        for name in chosen:
+        for n, name in enumerate(chosen):
             try:
                 calamine_sheet = workbook.get_sheet_by_name(name)
             except Exception as exc:  # noqa: BLE001
                 raise ImportFailed(f"{path.name}: sheet {name!r} cannot be read ({_short(exc)})") from None
-            sheet_formats = _formats(path, formats_read).get(name, SheetFormats()) if formats else SheetFormats()
+            if n == 0:
+                read = _formats(path, formats_read)
+                if read is None:   # an .xls whose formats cannot be read (Excel 95): its figures are still read
+                    notes.append(f"number formats are not read from this {path.suffix} file (percentages stored "
+                                 "as fractions stay fractions)")
+            sheet_formats = (read or {}).get(name, SheetFormats())
             notes += _cut(name, calamine_sheet)
             yield Sheet(name, calamine_sheet.height, _calamine_rows(calamine_sheet),
                         list(calamine_sheet.merged_cell_ranges or []), sheet_formats, notes)
@@ -126,7 +132,7 @@ def _cut(name: str, sheet) -> list[str]:
     return out
 
 
-def _formats(path: Path, job: Future) -> dict[str, SheetFormats]:
+def _formats(path: Path, job: Future) -> dict[str, SheetFormats] | None:
     try:
         return job.result()
     except (KeyError, zipfile.BadZipFile, zlib.error, EOFError, OSError, SyntaxError) as exc:

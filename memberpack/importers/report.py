@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import re
 from array import array
+from collections.abc import Collection
 from dataclasses import dataclass, field, fields
 
 from memberpack.importers.cells import a1, column_index
@@ -68,6 +69,7 @@ class TableReport:
     skipped_not_listed: int = 0
     column_codes: dict[str, str] = field(default_factory=dict)   # column letter -> "C1", "3"
     footnotes: dict[str, str] = field(default_factory=dict)      # name or header -> marker stripped from it
+    warnings: list[str] = field(default_factory=list)   # "warning: ..." of the table, and of its file or sheet
     _skipped: dict[str, array] = field(default_factory=dict, repr=False)   # reason -> row * _STRIDE + col
     _skipped_odd: list[tuple[str, str]] = field(default_factory=list, repr=False)  # cells not in A1 style
     _count: int = field(default=0, repr=False)
@@ -133,12 +135,17 @@ class TableReport:
         out["skipped_not_listed"] = self.skipped_not_listed + sum(r.count for r in runs[MAX_RUNS_LISTED:])
         return out
 
-    def lines(self) -> list[str]:
-        """The table's part of the printed report."""
+    def lines(self, above: Collection[str] = ()) -> list[str]:
+        """The table's part of the printed report; its warnings among ``above`` (the file's, printed
+        before it) are counted in the verdict, the others listed under it."""
         out = [f"  [{self.sheet}!{self.cell_range}] {self.title or '(untitled)'}"]
         if self.verdict:
             count = f" ({len(self.assumptions)} listed below)" if self.assumptions and not self.doubts else ""
+            if self.warnings:
+                where = "above" if all(w in above for w in self.warnings) else "below"
+                count += f", but with {_count(len(self.warnings), 'warning')} ({where})"
             out.append(f"    {self.verdict}{count}")
+        out += [f"    {w}" for w in self.warnings if w not in above]
         out += [f"    doubt: {d}" for d in self.doubts]
         units = f", units row {self.units_row}" if self.units_row else ""
         label = next((c for c in self.key_columns if c.get("role") == "label"), None)
@@ -180,8 +187,21 @@ class FileReport:
         out = [f"{self.file}: {len(self.tables)} table{'' if len(self.tables) == 1 else 's'}"]
         out += [f"  {_note(w)}" for w in self.warnings]
         for table in self.tables:
-            out += table.lines()
+            out += table.lines(above=self.warnings)
         return out
+
+    def settle_warnings(self) -> list[TableReport]:
+        """Give each table the file's warnings that concern it (a sheet's, to that sheet's tables;
+        the others, such as characters the decoding had to mend, to every table), so its verdict
+        says so; returns the tables that gained one."""
+        changed = []
+        for table in self.tables:
+            concern = [w for w in self.warnings if w.startswith("warning: ") and w not in table.warnings
+                       and (not w.startswith("warning: sheet ") or f"sheet {table.sheet!r}" in w)]
+            if concern:
+                table.warnings += concern
+                changed.append(table)
+        return changed
 
 
 def _code(cell: str) -> int | None:
@@ -211,6 +231,10 @@ def _plain(value):
     if isinstance(value, dict):
         return {k: _plain(v) for k, v in value.items()}
     return value
+
+
+def _count(n: int, word: str) -> str:
+    return f"{n:,} {word}{'' if n == 1 else 's'}"
 
 
 def _why(reason: str) -> str:

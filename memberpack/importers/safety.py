@@ -28,6 +28,8 @@ MAX_RATIO = 250            # deflate rarely beats ~20x on real sheet XML; bombs 
 RATIO_FLOOR = 5_000_000    # small parts may compress extremely well (blank styles); ignore them
 PROLOGUE_BYTES = 65_536
 _ROOT = re.compile(rb"<[A-Za-z_]")
+# HTML tables and Excel 2003 XML, which some systems export with an .xls name
+_MARKUP = re.compile(rb"(?:\xef\xbb\xbf)?\s*<(?:\?xml|!doctype|html|table|meta|head|body|!--)", re.IGNORECASE)
 _DAMAGED_ZIP = (zlib.error, lzma.LZMAError, EOFError, ValueError, NotImplementedError, struct.error, OverflowError,
                 UnicodeDecodeError, RuntimeError, zipfile.BadZipFile, OSError)
 _ENCRYPTED_STREAMS = ("EncryptedPackage".encode("utf-16-le"), "EncryptionInfo".encode("utf-16-le"))
@@ -64,6 +66,9 @@ def check_file(path: Path) -> str:
                                "from Excel") from None
         return "zip"
     if _looks_like_text(head):
+        if _MARKUP.match(head):
+            raise ImportFailed(f"{name}: is a web page or XML file saved with a {suffix} name, not a workbook; "
+                               "open it in Excel and save it as .xlsx to import it")
         raise ImportFailed(f"{name}: is a text (CSV) file, not a {suffix} workbook; rename it to .csv to import it")
     raise ImportFailed(f"{name}: is not a spreadsheet (the file content is not an Excel or OpenDocument workbook)")
 
@@ -99,6 +104,10 @@ def _check_zip(path: Path, name: str) -> None:
         total = sum(m.file_size for m in members)
         if total > MAX_UNCOMPRESSED:
             raise ImportFailed(f"{name}: refused: it would expand to {total / 1e9:.1f} GB (a zip bomb?)")
+        overall = total / max(sum(m.compress_size for m in members), 1)
+        if total > RATIO_FLOOR and overall > MAX_RATIO:   # many parts, each small enough to pass alone
+            raise ImportFailed(f"{name}: refused: its {len(members):,} parts are compressed {overall:,.0f} to 1 "
+                               "(a zip bomb?)")
         for member in members:
             ratio = member.file_size / max(member.compress_size, 1)
             if member.file_size > RATIO_FLOOR and ratio > MAX_RATIO:
@@ -107,11 +116,22 @@ def _check_zip(path: Path, name: str) -> None:
         names = {m.filename for m in members}
         if not ({"[Content_Types].xml", "mimetype"} & names):
             raise ImportFailed(f"{name}: is a zip archive but not an Excel or OpenDocument workbook")
+        if _odf_encrypted(archive, names):
+            raise ImportFailed(f"{name}: the workbook is password-protected (encrypted); remove the password "
+                               "(File > Properties > Security in LibreOffice) and save it again")
         for member in members:
             if member.filename.endswith((".xml", ".rels", ".vml")) and member.file_size:
                 _check_prologue(archive, member, name)
             if not member.filename.startswith("xl/worksheets/"):
                 _check_declared_size(archive, member, name)
+
+
+def _odf_encrypted(archive: zipfile.ZipFile, names: set[str]) -> bool:
+    """An OpenDocument file saved with a password lists how each part is encrypted in its manifest."""
+    manifest = "META-INF/manifest.xml"
+    if manifest not in names or archive.getinfo(manifest).file_size > PROLOGUE_BYTES * 16:
+        return False
+    return b"encryption-data" in archive.read(manifest)
 
 
 def _check_declared_size(archive: zipfile.ZipFile, member: zipfile.ZipInfo, name: str) -> None:

@@ -33,7 +33,7 @@ from memberpack.importers.cells import a1, column_index, column_letter
 from memberpack.importers.headers import (
     column_codes, counts_up, has_marker, is_series_row, letter_markers, strip_marker)
 from memberpack.importers.keys import AREA, PERIOD, KeyColumn, row_keys
-from memberpack.model.number_formats import is_percent, render
+from memberpack.model.number_formats import general, is_percent, render
 from memberpack.importers.layout import (
     THOUSANDS as _THOUSANDS, TableLayout, blank, cell_class, cell_text, is_header_like, is_units_row, strip_periods)
 from memberpack.importers.reader import Sheet
@@ -788,7 +788,7 @@ class TableReader:
                 # The common case, kept short (it is read_value's, inlined): a figure in a column
                 # with no number format, in a row whose label states no unit or period.
                 figure = clean_number(value * col.factor)   # as from_number: the same figure inside the format window
-                display = repr(value) if kind is float and not value.is_integer() else f"{value:.0f}"
+                display = general(value) if kind is float and not value.is_integer() else f"{value:.0f}"
                 numbers[col.index] = (figure, display)
                 metric = col.metrics.get(col.base) or col.metric(col.base, self._metric)
                 append(Observation(label, col.measure, figure, col.base, display, None, section, col.period_label,

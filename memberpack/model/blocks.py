@@ -14,7 +14,7 @@ from dataclasses import dataclass, field
 
 import numpy as np
 
-from memberpack.model.number_formats import render
+from memberpack.model.number_formats import general, render
 from memberpack.model.observation import Observation
 from memberpack.model.values import clean_number
 
@@ -126,7 +126,7 @@ class BlockColumn:
             if self.code is not None:
                 code = self.code
                 return [(clean_number(raw * factor), unit, render(raw, code), None) for raw in figures]
-            return [(clean_number(raw * factor), unit, repr(raw) if not raw.is_integer() else f"{raw:.0f}", None)
+            return [(clean_number(raw * factor), unit, general(raw) if not raw.is_integer() else f"{raw:.0f}", None)
                     for raw in figures]
         out = [(value, unit, display, None) for value, display in zip(self.values.tolist(), self.displays.tolist())]
         for i, (value, special_unit, status) in specials.items():

@@ -1,11 +1,17 @@
 """Excel number formats, as far as memberpack shows figures through them: decimals, thousands,
-brackets for negatives and percentages (``0.1706`` in a ``0.00%`` cell is shown ``17.06%``)."""
+brackets for negatives and percentages (``0.1706`` in a ``0.00%`` cell is shown ``17.06%``).
+
+Excel holds 15 significant digits and rounds halves away from zero: ``2.675`` in a ``0.00`` cell is
+``2.68`` (Python's own formatting, on the binary value, gives ``2.67``), and a variance worked out as
+``9.8 - 9.1`` (0.7000000000000011) shows ``0.7`` in a General cell."""
 
 from __future__ import annotations
 
 import re
+from decimal import ROUND_HALF_UP, Decimal
 
 _QUOTED = re.compile(r'"[^"]*"|\\.|\[[^\]]*\]')
+_SCALED = re.compile(r"[0#?](,+)(?![0#?,])")   # commas after the last digit: each divides by 1,000
 
 
 def is_percent(code: str | None) -> bool:
@@ -15,11 +21,12 @@ def is_percent(code: str | None) -> bool:
 def render(number: float, code: str | None) -> str:
     """``number`` as the format code shows it: decimals, thousands, brackets for negatives, ``%``."""
     if not code or code == "General" or "@" in code:
-        return repr(number) if type(number) is float and not number.is_integer() else f"{number:.0f}"
+        return general(number) if type(number) is float and not number.is_integer() else f"{number:.0f}"
     sections = _QUOTED.sub("", code).split(";")
     section = sections[1] if number < 0 and len(sections) > 1 else sections[0]
     decimals = len(m.group(1)) if (m := re.search(r"\.([0#?]+)", section)) else 0
-    value = abs(number) * (100 if "%" in section else 1)
+    scale = 1000 ** len(m.group(1)) if (m := _SCALED.search(section)) else 1   # "#,##0," shows thousands
+    value = _excel_half(abs(number) * (100 if "%" in section else 1) / scale, decimals)
     text = f"{value:,.{decimals}f}" if "," in section else f"{value:.{decimals}f}"
     if "%" in section:
         text += "%"
@@ -27,3 +34,32 @@ def render(number: float, code: str | None) -> str:
         text = f"({text})" if "(" in section else f"-{text}"
     return text
 
+
+
+def general(number: float) -> str:
+    """A fraction in a General cell: its shortest text when Excel would show that (as almost every
+    figure is: a quick path for the readers), else as :func:`_general` works it out."""
+    text = repr(number)
+    return text if len(text) <= 11 and "e" not in text else _general(number)
+
+
+def _general(number: float) -> str:
+    """A fraction as Excel's General format shows it in a column of standard width: at most 11
+    characters (``0.7`` for 0.7000000000000011, ``0.00001``), or 6 significant digits with an
+    exponent when the number is too large or too small for that (``1.23457E+11``)."""
+    whole = len(f"{abs(number):.0f}")
+    if abs(number) < 1e-9 or whole > 10:
+        return f"{number:.6g}".replace("e", "E")
+    places = max(0, 11 - (number < 0) - whole - 1)
+    text = f"{_excel_half(abs(number), places):.{places}f}".rstrip("0").rstrip(".")
+    return f"-{text}" if number < 0 and text != "0" else text
+
+
+def _excel_half(value: float, decimals: int) -> float | Decimal:
+    """``value`` ready to format with ``decimals`` places as Excel would: where its 15 significant
+    digits end in a 5 just past the last place, rounded half away from zero; else as it is."""
+    short = f"{value:.15g}"
+    point = short.find(".")
+    if point < 0 or "e" in short or short[point + 1 + decimals:] != "5":
+        return value
+    return Decimal(short).quantize(Decimal(1).scaleb(-decimals), rounding=ROUND_HALF_UP)

@@ -61,6 +61,20 @@ def classify(pack: Pack, target_type: str, key: str, paragraph: int | None, *, r
                         "set_at) VALUES (?, ?, ?, ?, ?, ?)", (target_type, key, paragraph, reason, who, when))
 
 
+def last_dataset_id(pack: Pack) -> int:
+    """The id of the newest dataset (0 for none): what an import adds comes after it."""
+    return pack.db.execute("SELECT COALESCE(MAX(id), 0) FROM dataset").fetchone()[0]
+
+
+def classify_tables_after(pack: Pack, dataset_id: int, paragraph: int, *, reason: str = "", by: str = "") -> int:
+    """Make every table imported after ``dataset_id`` exempt under ``paragraph`` (an import marked
+    exempt, in its own transaction); returns how many tables (keys) that was."""
+    keys = [k for (k,) in pack.db.execute("SELECT DISTINCT key FROM dataset WHERE id > ?", (dataset_id,))]
+    for key in keys:
+        classify(pack, DATASET, key, paragraph, reason=reason, by=by)
+    return len(keys)
+
+
 def exemptions(pack: Pack, target_type: str) -> dict[str, Exemption]:
     """Every exempt table key (or note uid) with its exemption."""
     rows = pack.db.execute("SELECT target_key, paragraph, reason, set_by, set_at FROM classification "

@@ -92,7 +92,12 @@ class Pack:
             raise PackError(f"{path}: the pack is protected; a passphrase is needed to open it")
         if not hasattr(sqlite3.Connection, "deserialize"):
             raise PackError(f"{path}: opening a protected pack needs Python 3.11 or later")
-        plaintext, protection = unseal(path, path.read_bytes(), passphrase() if callable(passphrase) else passphrase)
+        if callable(passphrase):
+            try:
+                passphrase = passphrase()
+            except PackError as exc:   # none could be had: say which pack wanted it
+                raise PackError(f"{path}: the pack is protected; {exc}") from None
+        plaintext, protection = unseal(path, path.read_bytes(), passphrase)
         if not is_sqlite_header(plaintext):
             raise PackError(f"{path}: the protected pack holds no memberpack pack")
         db = sqlite3.connect(":memory:", isolation_level=None, check_same_thread=False)
@@ -153,6 +158,7 @@ class Pack:
         never sees it half made, and a failure removes only this process's own file. If ``path``
         was created by someone else meanwhile, nothing is replaced and :class:`PackError` says so."""
         path = Path(path)
+        remove_stale_scratch(path)
         if path.exists():
             raise PackError(f"{path}: a file of that name already exists")
         scratch = path.with_name(f".{path.name}.{os.getpid()}.{uuid.uuid4().hex[:8]}.creating")
@@ -503,6 +509,44 @@ class Pack:
     def recalled_layout(self, shape_key: str) -> dict | None:
         row = self.db.execute("SELECT layout_json FROM layout_memory WHERE shape_key = ?", (shape_key,)).fetchone()
         return json.loads(row[0]) if row else None
+
+
+def remove_stale_scratch(path: Path) -> list[Path]:
+    """Remove the hidden ``.NAME.PID.*.creating`` files (and their journals) that a creator of
+    ``path`` killed outright (``kill -9``, a power cut) left beside it; those of a live process are
+    kept. Returns what was removed."""
+    prefix = f".{path.name}."
+    removed = []
+    try:
+        entries = [e for e in os.scandir(path.parent) if e.name.startswith(prefix)
+                   and e.name.endswith((".creating", ".creating-journal"))]
+    except OSError:
+        return removed
+    for entry in entries:
+        pid = entry.name[len(prefix):].split(".", 1)[0]
+        if pid.isdigit() and not _alive(int(pid)):
+            try:
+                os.unlink(entry.path)
+                removed.append(Path(entry.path))
+            except OSError:   # in use (Windows keeps an open file), or not ours to remove
+                pass
+    return removed
+
+
+def _alive(pid: int) -> bool:
+    """Whether process ``pid`` runs. On Windows a live creator holds its file open, so unlinking
+    it fails there anyway: count every process as gone (``os.kill`` would end it)."""
+    if pid == os.getpid():
+        return True
+    if os.name == "nt":
+        return False
+    try:
+        os.kill(pid, 0)
+    except ProcessLookupError:
+        return False
+    except OSError:   # it exists, owned by someone else
+        return True
+    return True
 
 
 def _put_in_place(scratch: Path, path: Path) -> None:

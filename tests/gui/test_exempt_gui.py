@@ -127,3 +127,26 @@ def test_the_import_wizard_imports_into_a_protected_pack(tmp_path, cla_rate_xlsx
     assert (tmp_path / "sent.mpack").read_bytes().startswith(MAGIC)
     with Pack.open(tmp_path / "sent.mpack", passphrase="sesame") as again:
         assert len(again.datasets()) == 3
+
+
+def test_the_import_wizard_marks_the_tables_it_imports_exempt(qtbot, tmp_path, cla_rate_xlsx):
+    from memberpack.gui.import_wizard import ImportWizard
+
+    _pack(tmp_path / "p.mpack").close()
+    wizard = ImportWizard(tmp_path / "p.mpack", [cla_rate_xlsx])
+    qtbot.addWidget(wizard)
+    wizard.show()
+    wizard.next()
+    wizard.next()
+    page = wizard.report_page
+    assert page.classification.currentText() == "Public" and not page.reason.isEnabled()
+    page.classification.setCurrentIndex(page.classification.findData(2))
+    assert page.reason.isEnabled()
+    page.reason.setText("names a child")
+    with qtbot.waitSignal(wizard.imported, timeout=20_000):
+        wizard.button(wizard.WizardButton.FinishButton).click()
+    with Pack.open(tmp_path / "p.mpack") as pack:
+        (new,) = [ds for ds in pack.datasets() if ds.source_file == "cla_rate.xlsx"]
+        found = classification.exemption(pack, classification.DATASET, new.key)
+        assert (found.paragraph, found.reason) == (2, "names a child")
+        assert classification.exemption(pack, classification.DATASET, "Agency staff") is None

@@ -26,6 +26,42 @@ def write_xlsx(path: Path, sheets: dict[str, list[list]], *, merges: dict[str, l
     return path
 
 
+def write_xls(path: Path, sheets: dict[str, list[list]]) -> Path:
+    """A legacy .xls workbook (xlwt), one sheet per entry, rows from A1."""
+    import xlwt  # noqa: PLC0415 - a test extra
+
+    book = xlwt.Workbook()
+    for name, rows in sheets.items():
+        sheet = book.add_sheet(name)
+        for r, row in enumerate(rows):
+            for c, value in enumerate(row):
+                sheet.write(r, c, value)
+    book.save(str(path))
+    return path
+
+
+def write_ods(path: Path, sheets: dict[str, list[list]]) -> Path:
+    """An OpenDocument spreadsheet (odfpy), one sheet per entry; numbers as float cells, the rest as text."""
+    from odf.opendocument import OpenDocumentSpreadsheet  # noqa: PLC0415 - a test extra
+    from odf.table import Table, TableCell, TableRow  # noqa: PLC0415
+    from odf.text import P  # noqa: PLC0415
+
+    doc = OpenDocumentSpreadsheet()
+    for name, rows in sheets.items():
+        table = Table(name=name)
+        for row in rows:
+            tr = TableRow()
+            for value in row:
+                number = isinstance(value, (int, float))
+                cell = TableCell(valuetype="float", value=value) if number else TableCell(valuetype="string")
+                cell.addElement(P(text=str(value)))
+                tr.addElement(cell)
+            table.addElement(tr)
+        doc.spreadsheet.addElement(table)
+    doc.save(str(path))
+    return path
+
+
 def observations(path: Path, **kwargs) -> dict[tuple[str, str], object]:
     """Every figure read from ``path``, by (sheet, cell) (benchmarks by (sheet, cell, measure))."""
     out = {}

@@ -25,6 +25,24 @@ def budget_workbook(path: Path, month: int, placements: tuple[float, float, floa
     return path
 
 
+def cli_pack(folder: Path) -> Path:
+    """A pack made on the command line from the Month 6 return (``p.mpack``)."""
+    from memberpack.cli import main  # noqa: PLC0415
+
+    path = folder / "p.mpack"
+    assert main(["import", str(path), str(budget_workbook(folder / "m6.xlsx", 6, (38.4, 48.8, 10.4)))]) == 0
+    return path
+
+
+def run(capsys, *argv) -> tuple[int, str, str]:
+    """``memberpack ARGV``: its exit status and what it printed, stripped."""
+    from memberpack.cli import main  # noqa: PLC0415
+
+    status = main([str(a) for a in argv])
+    out, err = capsys.readouterr()
+    return status, out.strip(), err.strip()
+
+
 def month6_pack(folder: Path, name: str = "clerk.mpack") -> Path:
     """A pack holding the Month 6 return: External Placements budget £38.4m, variance £10.4m."""
     path = folder / name

@@ -1,6 +1,8 @@
 """Exempt information per table and per note: who classified what and when, every version of a
 table, notes on exempt tables, and an exempt note's classification carried by a notes file."""
 
+import re
+
 import pytest
 
 from memberpack.analysis.output_version import FULL, PUBLIC, note_exemptions, output_pack
@@ -58,3 +60,22 @@ def test_an_exempt_note_stays_exempt_through_a_notes_file(tmp_path):
     assert "zq9" not in (tmp_path / "out.json").read_text()
     assert main(["export", str(clerk), "-o", str(tmp_path / "all.json"), "--version", "full"]) == 0
     assert "zq9" in (tmp_path / "all.json").read_text()
+
+
+def test_the_full_briefing_labels_each_exempt_note_beyond_the_page_marking(tmp_path):
+    pypdf = pytest.importorskip("pypdf")
+    path = tmp_path / "p.mpack"
+    with Pack.create(path) as pack:
+        _table(pack, 1000.0)
+    for text, exempt in (("Why severance zq7", ["--exempt", "1"]), ("Open question zq8", [])):
+        assert main(["notes", "add", str(path), "--kind", "question", "--text", text, *exempt]) == 0
+    assert main(["export", str(path), "-o", str(tmp_path / "full.pdf"), "--version", "full"]) == 0
+    assert main(["export", str(path), "-o", str(tmp_path / "full.html"), "--version", "full"]) == 0
+    lines = [line for page in pypdf.PdfReader(tmp_path / "full.pdf").pages for line in page.extract_text().splitlines()]
+    def head_above(word):   # the note's heading, printed (over one or two lines) just above its text
+        return re.search(rf"^(Q\d · .*)\n(?:.*\n)?.*{word}", "\n".join(lines), re.MULTILINE).group(1)
+
+    assert head_above("zq7").split(" · ")[1:3] == ["Question for officers", "exempt, paragraph 1"]
+    assert head_above("zq8").split(" · ")[1] == "Question for officers" and "exempt" not in head_above("zq8")
+    html = (tmp_path / "full.html").read_text(encoding="utf-8")
+    assert " · Question for officers · exempt, paragraph 1 · " in html and html.count("exempt, paragraph 1") == 2

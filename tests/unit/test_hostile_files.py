@@ -8,6 +8,7 @@ import tracemalloc
 import zipfile
 
 import pytest
+from awkward_workbooks import write_ods, write_xls
 from openpyxl import Workbook
 
 from memberpack.cli import import_command, main
@@ -213,3 +214,80 @@ def test_million_row_sheet_in_bounded_memory(tmp_path):
     rows, peak_mb = map(int, out.stdout.split())
     assert rows == 1_000_000
     assert peak_mb < 300, peak_mb
+
+
+def _legacy_and_open_document(tmp_path):
+    """The same small table as .xls (xlwt) and .ods (odfpy)."""
+    pytest.importorskip("xlwt", reason="xlwt writes the legacy .xls test file")
+    pytest.importorskip("odf", reason="odfpy writes the OpenDocument test file")
+    rows = [["Indicator", "Q1"], ["CLA", 227]]
+    return write_xls(tmp_path / "legacy.xls", {"S": rows}), write_ods(tmp_path / "open.ods", {"S": rows})
+
+
+@pytest.mark.parametrize("cut", [0.3, 0.9])
+def test_truncated_xls_and_ods(pack, tmp_path, capsys, cut):
+    for good in _legacy_and_open_document(tmp_path):
+        bad = tmp_path / f"cut_{good.name}"
+        data = good.read_bytes()
+        bad.write_bytes(data[: int(len(data) * cut)])
+        _refused(pack, bad, capsys)
+
+
+def test_random_bytes_with_every_workbook_name(pack, tmp_path, capsys):
+    for n, suffix in enumerate((".xls", ".xlsm", ".ods", ".csv")):
+        bad = tmp_path / f"noise{suffix}"
+        bad.write_bytes(random.Random(n).randbytes(5_000))
+        _refused(pack, bad, capsys, "not")
+
+
+def test_a_web_page_saved_with_an_xls_name(pack, tmp_path, capsys):
+    bad = tmp_path / "export.xls"
+    bad.write_text("<html><body><table><tr><td>Indicator</td><td>Q1</td></tr></table></body></html>")
+    _refused(pack, bad, capsys, "web page", "save it as .xlsx")
+
+
+def test_a_password_protected_open_document(pack, tmp_path, capsys):
+    _, ods = _legacy_and_open_document(tmp_path)
+    bad = tmp_path / "locked.ods"
+    with zipfile.ZipFile(ods) as zin, zipfile.ZipFile(bad, "w", zipfile.ZIP_DEFLATED) as zout:
+        for name in zin.namelist():
+            data = zin.read(name)
+            if name == "content.xml":
+                data = random.Random(5).randbytes(len(data))   # what LibreOffice's cipher leaves
+            elif name == "META-INF/manifest.xml":
+                data = data.replace(b'"content.xml" manifest:media-type="text/xml"/>',
+                                    b'"content.xml" manifest:media-type="text/xml"><manifest:encryption-data '
+                                    b'manifest:checksum-type="SHA1/1K"/></manifest:file-entry>')
+                assert b"encryption-data" in data
+            zout.writestr(name, data)
+    _refused(pack, bad, capsys, "password-protected")
+
+
+def test_an_external_entity_in_an_open_document(pack, tmp_path, capsys):
+    bad = tmp_path / "xxe.ods"
+    with zipfile.ZipFile(bad, "w", zipfile.ZIP_DEFLATED) as archive:
+        archive.writestr("mimetype", "application/vnd.oasis.opendocument.spreadsheet")
+        archive.writestr("content.xml", '<?xml version="1.0"?><!DOCTYPE x [<!ENTITY e SYSTEM "file:///etc/passwd">]>'
+                                        '<office:document-content xmlns:office="urn:oasis:names:tc:opendocument:'
+                                        'xmlns:office:1.0"><office:body>&e;</office:body></office:document-content>')
+    _refused(pack, bad, capsys, "entities")
+
+
+def test_many_parts_each_too_small_to_be_a_bomb_are_one_together(pack, tmp_path, capsys):
+    bad = tmp_path / "parts.xlsx"
+    with zipfile.ZipFile(bad, "w", zipfile.ZIP_DEFLATED) as archive:
+        archive.writestr("[Content_Types].xml", "<Types/>")
+        for i in range(12):
+            archive.writestr(f"xl/media/image{i}.bin", b"\0" * 4_900_000)   # each under the one-part floor
+    err = _refused(pack, bad, capsys, "zip bomb")
+    assert "13 parts are compressed" in err
+
+
+@pytest.mark.parametrize("content, problem", [
+    ("a," * 600_000, "line 1 is longer than 1,000,000 characters"),             # no line break at all
+    (",".join(["x"] * 17_000) + "\n1\n", "a row has 17,000 fields"),
+])
+def test_a_csv_line_no_table_has_is_refused_before_it_is_parsed(pack, tmp_path, capsys, content, problem):
+    bad = tmp_path / "one_line.csv"
+    bad.write_text(content)
+    _refused(pack, bad, capsys, problem)

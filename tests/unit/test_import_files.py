@@ -2,7 +2,7 @@
 
 import pytest
 
-from awkward_workbooks import observations, write_xlsx
+from awkward_workbooks import observations, write_ods, write_xls, write_xlsx
 from memberpack.importers import read_file
 
 
@@ -43,36 +43,15 @@ def test_xlsm_is_read_like_xlsx(tmp_path):
 
 
 def test_xls_workbook(tmp_path):
-    xlwt = pytest.importorskip("xlwt", reason="xlwt writes the legacy .xls test file")
-    book = xlwt.Workbook()
-    sheet = book.add_sheet("Summary")
-    for r, row in enumerate([["Service Area", "Current Budget £m"], ["External Placements", 38.4]]):
-        for c, value in enumerate(row):
-            sheet.write(r, c, value)
-    book.save(str(tmp_path / "old.xls"))
-    obs = observations(tmp_path / "old.xls")
+    pytest.importorskip("xlwt", reason="xlwt writes the legacy .xls test file")
+    path = write_xls(tmp_path / "old.xls", {"Summary": [["Service Area", "Current Budget £m"],
+                                                        ["External Placements", 38.4]]})
+    obs = observations(path)
     assert (obs[("Summary", "B2")].value, obs[("Summary", "B2")].label) == (38_400_000, "External Placements")
 
 
 def test_ods_workbook(tmp_path):
     pytest.importorskip("odf", reason="odfpy writes the OpenDocument test file")
-    from odf.opendocument import OpenDocumentSpreadsheet
-    from odf.table import Table, TableCell, TableRow
-    from odf.text import P
-
-    doc = OpenDocumentSpreadsheet()
-    table = Table(name="Attendance")
-    for row in [["School Type", "Total on Roll"], ["Primary", 37291]]:
-        tr = TableRow()
-        for value in row:
-            if isinstance(value, str):
-                cell = TableCell(valuetype="string")
-            else:
-                cell = TableCell(valuetype="float", value=value)
-            cell.addElement(P(text=str(value)))
-            tr.addElement(cell)
-        table.addElement(tr)
-    doc.spreadsheet.addElement(table)
-    doc.save(str(tmp_path / "open.ods"))
-    obs = observations(tmp_path / "open.ods")
+    path = write_ods(tmp_path / "open.ods", {"Attendance": [["School Type", "Total on Roll"], ["Primary", 37291]]})
+    obs = observations(path)
     assert (obs[("Attendance", "B2")].value, obs[("Attendance", "B2")].label) == (37291, "Primary")

@@ -5,7 +5,7 @@ assertions name exact figures in base units, their keys, periods and source cell
 """
 
 import pytest
-from awkward_workbooks import observations, write_xlsx
+from awkward_workbooks import observations, write_ods, write_xls, write_xlsx
 
 from memberpack.importers import read_file
 
@@ -150,36 +150,13 @@ def test_labels_repeating_with_no_key_column_make_the_table_unsure(tmp_path):
 
 
 def test_legacy_xls_and_open_document_tables_keep_their_keys(tmp_path):
-    xlwt = pytest.importorskip("xlwt")
     rows = [["LA code", "LA name", "Spend £k"], [933, "Somerset", 12.5], [802, "North Somerset", "c"]]
-    book = xlwt.Workbook()
-    sheet = book.add_sheet("LA")
-    for r, row in enumerate(rows):
-        for c, value in enumerate(row):
-            sheet.write(r, c, value)
-    book.save(str(tmp_path / "la.xls"))
-    obs = observations(tmp_path / "la.xls")
+    pytest.importorskip("xlwt")
+    obs = observations(write_xls(tmp_path / "la.xls", {"LA": rows}))
     assert (obs[("LA", "C2")].label, obs[("LA", "C2")].area, obs[("LA", "C2")].value) == ("Somerset", "la|933||", 12_500)
     assert (obs[("LA", "C3")].status, obs[("LA", "C3")].value) == ("c", None)
-
     pytest.importorskip("odf")
-    from odf.opendocument import OpenDocumentSpreadsheet
-    from odf.table import Table, TableCell, TableRow
-    from odf.text import P
-
-    doc = OpenDocumentSpreadsheet()
-    table = Table(name="LA")
-    for row in rows:
-        tr = TableRow()
-        for value in row:
-            cell = (TableCell(valuetype="string") if isinstance(value, str)
-                    else TableCell(valuetype="float", value=value))
-            cell.addElement(P(text=str(value)))
-            tr.addElement(cell)
-        table.addElement(tr)
-    doc.spreadsheet.addElement(table)
-    doc.save(str(tmp_path / "la.ods"))
-    obs = observations(tmp_path / "la.ods")
+    obs = observations(write_ods(tmp_path / "la.ods", {"LA": rows}))
     assert (obs[("LA", "C2")].label, obs[("LA", "C2")].area, obs[("LA", "C2")].value) == ("Somerset", "la|933||", 12_500)
 
 

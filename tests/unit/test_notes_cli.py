@@ -4,42 +4,34 @@ import json
 import shutil
 
 import pytest
-from notes_packs import budget_workbook
+from notes_packs import budget_workbook, cli_pack, run
 
 from memberpack.cli import main
 
 
 @pytest.fixture
 def pack(tmp_path, capsys):
-    """A pack made on the command line from the Month 6 return."""
-    path = tmp_path / "p.mpack"
-    assert main(["import", str(path), str(budget_workbook(tmp_path / "m6.xlsx", 6, (38.4, 48.8, 10.4)))]) == 0
+    path = cli_pack(tmp_path)
     capsys.readouterr()
     return path
 
 
-def _run(capsys, *argv):
-    status = main([str(a) for a in argv])
-    out, err = capsys.readouterr()
-    return status, out.strip(), err.strip()
-
-
 def _add(capsys, pack, *extra):
-    status, out, err = _run(capsys, "notes", "add", pack, *extra)
+    status, out, err = run(capsys, "notes", "add", pack, *extra)
     assert status == 0, err
     return out.split()[2]  # "added question 3c1c1de2 on ..."
 
 
 def test_ambiguous_or_unknown_label_is_one_clear_line(pack, capsys):
-    status, _, err = _run(capsys, "notes", "add", pack, "--label", "External Placements", "--kind", "question",
+    status, _, err = run(capsys, "notes", "add", pack, "--label", "External Placements", "--kind", "question",
                           "--text", "Why?")
     assert status == 1 and len(err.splitlines()) == 1
     assert ("3 figures match 'External Placements'" in err and "Current Budget £m [B3]" in err
             and "Month 6 Variance £m [D3]" in err)
-    status, _, err = _run(capsys, "notes", "add", pack, "--label", "Extrnal Placements", "--kind", "note",
+    status, _, err = run(capsys, "notes", "add", pack, "--label", "Extrnal Placements", "--kind", "note",
                           "--text", "x")
     assert status == 1 and "no figure matches label 'Extrnal Placements'; did you mean 'External Placements'?" in err
-    status, _, err = _run(capsys, "notes", "add", pack, "--label", "Fieldwork", "--measure", "Variance",
+    status, _, err = run(capsys, "notes", "add", pack, "--label", "Fieldwork", "--measure", "Variance",
                           "--kind", "note", "--text", "  ")
     assert status == 1 and err == "memberpack: --text is empty; write the note, question or answer"
     with pytest.raises(SystemExit) as exc:
@@ -53,7 +45,7 @@ def test_add_list_answer_and_the_stale_flag_after_next_month(pack, tmp_path, cap
     _add(capsys, pack, "--label", "Fieldwork", "--measure", "Current Budget", "--kind", "note",
          "--text", "Check agency spend", "--private")
     _add(capsys, pack, "--kind", "concern", "--text", "Pack arrived late")
-    status, out, _ = _run(capsys, "notes", "list", pack)
+    status, out, _ = run(capsys, "notes", "list", pack)
     lines = sorted(out.splitlines(), key=lambda line: line.split()[1])  # same second: listed in id order
     assert status == 0 and len(lines) == 3
     assert "  concern   the whole pack: Pack arrived late" in lines[0]
@@ -61,23 +53,23 @@ def test_add_list_answer_and_the_stale_flag_after_next_month(pack, tmp_path, cap
                              "Check agency spend")
     assert lines[2] == (f"{question}  question  Children & Families · External Placements · Month 6 Variance £m "
                         "(£10.4m): Why is the variance so high?")
-    assert _run(capsys, "notes", "list", pack, "--shared")[1].count("\n") == 1
+    assert run(capsys, "notes", "list", pack, "--shared")[1].count("\n") == 1
 
     assert main(["import", str(pack), str(budget_workbook(tmp_path / "m7.xlsx", 7, (38.4, 49.5, 11.1)))]) == 0
     capsys.readouterr()
-    assert _run(capsys, "notes", "answer", pack, question[:5], "--text", "Three new residential placements.")[0] == 0
-    status, out, _ = _run(capsys, "notes", "list", pack, "--stale")
+    assert run(capsys, "notes", "answer", pack, question[:5], "--text", "Three new residential placements.")[0] == 0
+    status, out, _ = run(capsys, "notes", "list", pack, "--stale")
     assert out == (f"{question}  question  Children & Families · External Placements · Month 6 Variance £m "
                    "(£11.1m) [answered] [figure changed: was £10.4m, now £11.1m]: Why is the variance so high? "
                    "| answer: Three new residential placements.")
-    assert _run(capsys, "notes", "list", pack, "--kind", "concern")[1].count("\n") == 0
+    assert run(capsys, "notes", "list", pack, "--kind", "concern")[1].count("\n") == 0
 
 
 def test_notes_on_a_whole_table(pack, capsys):
     _add(capsys, pack, "--dataset", "m6.xlsx", "--kind", "concern", "--text", "No income lines shown")
-    assert _run(capsys, "notes", "list", pack)[1].endswith(
+    assert run(capsys, "notes", "list", pack)[1].endswith(
         "  concern   table Summary/Summary: No income lines shown")
-    status, _, err = _run(capsys, "notes", "add", pack, "--dataset", "capital", "--kind", "note", "--text", "x")
+    status, _, err = run(capsys, "notes", "add", pack, "--dataset", "capital", "--kind", "note", "--text", "x")
     assert status == 1 and err.endswith("--dataset 'capital' matches no table; the tables are: Summary/Summary")
 
 
@@ -106,14 +98,14 @@ def test_notes_export_and_merge_between_members(pack, tmp_path, capsys):
     shutil.copy(pack, member)
     _add(capsys, member, "--label", "Fieldwork", "--measure", "Projection", "--kind", "question", "--text", "Why?")
     _add(capsys, member, "--kind", "note", "--text", "Private thought", "--private")
-    assert _run(capsys, "notes", "export", member, tmp_path / "n.json") == (0, f"wrote 1 note(s) to {tmp_path / 'n.json'}", "")
-    status, out, _ = _run(capsys, "notes", "merge", pack, tmp_path / "n.json")
+    assert run(capsys, "notes", "export", member, tmp_path / "n.json") == (0, f"wrote 1 note(s) to {tmp_path / 'n.json'}", "")
+    status, out, _ = run(capsys, "notes", "merge", pack, tmp_path / "n.json")
     assert status == 0 and "1 new, 0 updated" in out
     before = pack.read_bytes()
-    status, out, _ = _run(capsys, "notes", "merge", pack, tmp_path / "n.json")
+    status, out, _ = run(capsys, "notes", "merge", pack, tmp_path / "n.json")
     assert status == 0 and "0 new, 0 updated, 0 older version(s) kept in history, 1 already in the pack" in out
     assert pack.read_bytes() == before
     (tmp_path / "bad.json").write_text("{not json", encoding="utf-8")
-    status, _, err = _run(capsys, "notes", "merge", pack, tmp_path / "bad.json")
+    status, _, err = run(capsys, "notes", "merge", pack, tmp_path / "bad.json")
     assert status == 1 and err == "memberpack: bad.json: not a memberpack notes file: it is not valid JSON text (line 1)"
     assert pack.read_bytes() == before

@@ -5,9 +5,8 @@ import json
 import time
 
 import pytest
-from notes_packs import budget_workbook
+from notes_packs import cli_pack, run
 
-from memberpack.cli import main
 from memberpack.export.notes_file import note_dict
 from memberpack.model.annotations import MAX_TEXT, Annotation
 from memberpack.store import annotation_store
@@ -16,37 +15,30 @@ from memberpack.store.pack import Pack
 
 @pytest.fixture
 def pack(tmp_path, capsys):
-    path = tmp_path / "p.mpack"
-    assert main(["import", str(path), str(budget_workbook(tmp_path / "m6.xlsx", 6, (38.4, 48.8, 10.4)))]) == 0
+    path = cli_pack(tmp_path)
     capsys.readouterr()
     return path
 
 
-def _run(capsys, *argv):
-    status = main([str(a) for a in argv])
-    out, err = capsys.readouterr()
-    return status, out.strip(), err.strip()
-
-
 def test_notes_add_refuses_a_note_merge_would_refuse(pack, capsys):
     before = pack.read_bytes()
-    status, out, err = _run(capsys, "notes", "add", pack, "--kind", "note", "--text", "x" * 120_000)
+    status, out, err = run(capsys, "notes", "add", pack, "--kind", "note", "--text", "x" * 120_000)
     assert status == 1 and out == "" and len(err.splitlines()) == 1
     assert err == ("memberpack: p.mpack: the note cannot be saved: body must be text of at most 20,000 characters "
                    "(it has 120,000)")
     assert pack.read_bytes() == before
-    status, _, err = _run(capsys, "notes", "add", pack, "--kind", "note", "--text", "x" * MAX_TEXT)
+    status, _, err = run(capsys, "notes", "add", pack, "--kind", "note", "--text", "x" * MAX_TEXT)
     assert status == 0, err
 
 
 def test_a_note_at_the_limit_travels_from_add_to_merge(pack, tmp_path, capsys):
-    assert _run(capsys, "notes", "add", pack, "--kind", "question", "--text", "é" * MAX_TEXT)[0] == 0
-    assert _run(capsys, "notes", "export", pack, tmp_path / "n.json")[0] == 0
+    assert run(capsys, "notes", "add", pack, "--kind", "question", "--text", "é" * MAX_TEXT)[0] == 0
+    assert run(capsys, "notes", "export", pack, tmp_path / "n.json")[0] == 0
     other = tmp_path / "other.mpack"
     other.write_bytes(pack.read_bytes())
     with Pack.open(other) as p:
         p.db.execute("DELETE FROM annotation")
-    status, out, err = _run(capsys, "notes", "merge", other, tmp_path / "n.json")
+    status, out, err = run(capsys, "notes", "merge", other, tmp_path / "n.json")
     assert status == 0 and out.endswith("1 new, 0 updated, 0 older version(s) kept in history, 0 already in the pack")
 
 
@@ -56,13 +48,13 @@ def test_ten_thousand_notes_export_and_merge(pack, tmp_path, capsys):
             annotation_store.save(p, Annotation(f"Question {i}: why is the forecast for this service line "
                                                 "above budget again this month, and what is being done? " * 5))
     started = time.perf_counter()
-    assert _run(capsys, "notes", "export", pack, tmp_path / "n.json")[0] == 0
+    assert run(capsys, "notes", "export", pack, tmp_path / "n.json")[0] == 0
     assert (tmp_path / "n.json").stat().st_size > 6_000_000
     other = tmp_path / "other.mpack"
     other.write_bytes(pack.read_bytes())
     with Pack.open(other) as p:
         p.db.execute("DELETE FROM annotation")
-    status, out, err = _run(capsys, "notes", "merge", other, tmp_path / "n.json")
+    status, out, err = run(capsys, "notes", "merge", other, tmp_path / "n.json")
     assert status == 0, err
     assert out.endswith("10000 new, 0 updated, 0 older version(s) kept in history, 0 already in the pack")
     assert time.perf_counter() - started < 60
@@ -76,7 +68,7 @@ def test_merge_skips_the_bad_note_and_keeps_the_others(pack, tmp_path, capsys):
     future["modified_at"] = "9999-12-31T23:59:59+00:00"
     doc = {"format": "memberpack-notes", "version": 1, "pack": {"uid": uid}, "notes": [future, note_dict(good)]}
     (tmp_path / "n.json").write_text(json.dumps(doc))
-    status, out, err = _run(capsys, "notes", "merge", pack, tmp_path / "n.json")
+    status, out, err = run(capsys, "notes", "merge", pack, tmp_path / "n.json")
     assert status == 0 and err == ""
     lines = out.splitlines()
     assert lines[0].endswith("1 new, 0 updated, 0 older version(s) kept in history, 0 already in the pack, "
@@ -92,7 +84,7 @@ def test_answering_a_note_stamped_at_the_end_of_time_does_not_crash(pack, capsys
         note = Annotation("Old", kind="question", created_at="2023-12-01T10:00:00+00:00")
         annotation_store.save(p, note)
         p.db.execute("UPDATE annotation SET modified_at = '9999-12-31T23:59:59+00:00'")
-    status, out, err = _run(capsys, "notes", "answer", pack, note.uid[:8], "--text", "Because")
+    status, out, err = run(capsys, "notes", "answer", pack, note.uid[:8], "--text", "Because")
     assert (status, len(err.splitlines())) in ((0, 0), (1, 1)), err
     assert "Traceback" not in err
 
@@ -100,7 +92,7 @@ def test_answering_a_note_stamped_at_the_end_of_time_does_not_crash(pack, capsys
 def test_text_that_is_not_valid_unicode_is_one_line(pack, capsys):
     # Bytes that are not UTF-8 on the command line reach Python as lone surrogates.
     before = pack.read_bytes()
-    status, _, err = _run(capsys, "notes", "add", pack, "--kind", "note", "--text", "caf\udcff")
+    status, _, err = run(capsys, "notes", "add", pack, "--kind", "note", "--text", "caf\udcff")
     assert status == 1 and err == ("memberpack: p.mpack: the note cannot be saved: body holds characters that are "
                                    "not valid Unicode (a lone surrogate)")
     assert pack.read_bytes() == before

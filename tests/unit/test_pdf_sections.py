@@ -64,16 +64,20 @@ def test_sections_option_selects_domains(pack_path, tmp_path, capsys):
     assert "NOT FOR PUBLICATION - contains exempt information, paragraph 3 of Schedule 12A" in text
 
 
-def test_unknown_section_is_one_line_exit_1(pack_path, tmp_path, capsys):
-    assert main(["export", str(pack_path), "-o", str(tmp_path / "x.pdf"), "--sections", "finance,housing"]) == 1
+def test_unknown_section_is_wrong_usage_exit_2(pack_path, tmp_path, capsys):
+    with pytest.raises(SystemExit) as exc:
+        main(["export", str(pack_path), "-o", str(tmp_path / "x.pdf"), "--sections", "finance,housing"])
+    assert exc.value.code == 2
     err = capsys.readouterr().err.strip().splitlines()
-    assert err == ["memberpack: --sections: no section called 'housing'; choose from finance, social_care, "
-                   "inclusion, education, workforce, other"]
+    assert err[-1] == ("memberpack export: error: argument --sections: no section called 'housing'; choose from "
+                       "finance, social_care, inclusion, education, workforce, other")
     assert not (tmp_path / "x.pdf").exists()
 
 
 def test_sections_are_for_the_pdf_only(pack_path, tmp_path, capsys):
-    assert main(["export", str(pack_path), "-o", str(tmp_path / "x.json"), "--sections", "finance"]) == 1
+    with pytest.raises(SystemExit) as exc:
+        main(["export", str(pack_path), "-o", str(tmp_path / "x.json"), "--sections", "finance"])
+    assert exc.value.code == 2
     assert "--sections" in capsys.readouterr().err and not (tmp_path / "x.json").exists()
 
 
