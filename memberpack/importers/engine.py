@@ -32,6 +32,7 @@ from memberpack.importers.report import UNSURE, FileReport
 from memberpack.importers.safety import check_file
 from memberpack.importers.tables import FoundTable, Part, Recall, find_tables
 from memberpack.model.annotations import now_iso, parse_time
+from memberpack.model.conventions import SAMPLE_FIGURES
 from memberpack.model.conventions import infer as infer_convention
 from memberpack.model.grid import Grid
 from memberpack.model.metrics import BY_ID, OTHER
@@ -45,7 +46,6 @@ Recogniser = Callable[..., Iterable[FoundTable] | None]
 RECOGNISERS: list[Recogniser] = [recognise_open_statistics]
 # Files are read in a child process (importers.isolation); tests that patch a reader read in this one.
 READ_IN_CHILD = True
-CONVENTION_SAMPLE = 20_000   # figures read back to learn how a budget monitor signs its money
 _ROWS_A_MESSAGE = 200   # a message per row costs more than the row itself (pickling, the pipe, the queue)
 
 
@@ -372,7 +372,7 @@ def _store_tables(pack: Pack | None, path: Path, tables: Iterable[FoundTable], r
         if dataset.kind == BUDGET_MONITOR:   # how it signs money, read once (model.conventions)
             # from the table's first rows: its headers, flags and arrows show there, and a ledger of
             # 100,000 rows is not read back whole
-            sample = pack.iter_observations(dataset.id, first=CONVENTION_SAMPLE)
+            sample = pack.iter_observations(dataset.id, first=SAMPLE_FIGURES)
             dataset.layout["convention"] = infer_convention(Grid.of(sample)).as_dict()
         pack.update_dataset(dataset)
         stored[id(found.report)] = dataset
