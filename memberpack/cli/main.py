@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import argparse
 import importlib
+import os
 import sqlite3
 import sys
 
@@ -67,9 +68,20 @@ def main(argv: list[str] | None = None) -> int:
         print(f"memberpack: {escaped(str(where), one_line=True)}: the pack is damaged ({escaped(str(exc), one_line=True)}); "
               "nothing was written; `memberpack check --integrity` lists the damage", file=sys.stderr)
         return 1
+    except BrokenPipeError:  # whatever read our output (`| head`) has stopped: nothing more to say
+        _stop_writing(stdout)
+        return 1
     finally:
-        sys.stdout.flush()
+        try:
+            sys.stdout.flush()
+        except BrokenPipeError:
+            _stop_writing(stdout)
         sys.stdout = stdout
+
+
+def _stop_writing(stdout) -> None:
+    """Point standard output at the null device, so that Python's own flush at exit raises nothing."""
+    os.dup2(os.open(os.devnull, os.O_WRONLY), stdout.fileno())
 
 
 def run() -> None:
