@@ -24,7 +24,7 @@ from memberpack.model.metrics import BY_ID
 from memberpack.model.observation import Dataset, Observation
 from memberpack.model.periods import reported_order
 from memberpack.store.atomic_write import write_bytes
-from memberpack.store.open_checks import (QUICK_CHECK_BELOW, check_schema, check_side_files, harden,
+from memberpack.store.open_checks import (QUICK_CHECK_BELOW, check_schema, check_side_files, check_values, harden,
                                           is_sqlite_header, quick_check)
 from memberpack.store.protection import Protection, is_protected, unseal
 from memberpack.store.write_errors import WAIT_FOR_WRITER, busy, described, remove_hot_journal
@@ -129,6 +129,7 @@ class Pack:
             problems = quick_check(path, db) if quick else []
             if problems:
                 raise PackError(f"{path}: the pack is damaged ({problems[0]}); refused")
+            check_values(path, db)
         except sqlite3.DatabaseError as exc:
             db.close()
             raise PackError(f"{path}: not a memberpack pack file, or a damaged one ({exc})") from None
@@ -442,7 +443,7 @@ class Pack:
         # it works through a big table keeps every other window's writes waiting
         rows = self.db.execute(f"SELECT id, {', '.join(_OBS_COLUMNS)} FROM observation WHERE {where} "
                                f"ORDER BY row, col{limit}", args).fetchall()
-        found = _in_order(map(_observation, rows), self._blocks(dataset_id, first if areas is None else None), areas)
+        found = _in_order((_observation(row, self.path) for row in rows), self._blocks(dataset_id, first if areas is None else None), areas)
         return found if first is None else itertools.islice(found, first)
 
     def figure_count(self, dataset_id: int) -> int:
@@ -617,5 +618,11 @@ def _dataset(row: tuple) -> Dataset:
     return Dataset(layout=layout, report=report, **values)
 
 
-def _observation(row: tuple) -> Observation:
-    return Observation(**dict(zip(("id", *_OBS_COLUMNS), row)))
+def _observation(row: tuple, path: Path) -> Observation:
+    """A stored figure; one whose value is not a number (text put there by hand in a pack too large
+    to check on opening) is refused."""
+    obs = Observation(**dict(zip(("id", *_OBS_COLUMNS), row)))
+    if obs.value is not None and type(obs.value) not in (float, int):
+        raise PackError(f"{path}: the pack holds a value memberpack never writes in observation.value; "
+                        "it is damaged or was edited by hand; refused")
+    return obs
