@@ -146,7 +146,9 @@ def test_money_columns_are_headed_with_the_unit_of_the_source_units_row(demo):
     assert "A/(F)" in titles["Budget Monitor"]                   # no figures, no unit
     assert "Current Budget £m" in titles["Finances"]             # a header that says its unit is left as it is
     scorecard = next(grid for ds, grid, _ in tables if ds.sheet == "KCPIs Q3 2020-21")
-    assert titles["KCPIs Q3 2020-21"] == scorecard.measures       # units by row: no column has one unit
+    assert titles["KCPIs Q3 2020-21"] == [  # units by row: no column has one unit; quarters with their year
+        f"{m} 2020/21" if m in ("Q1", "Q2", "Q3", "Q4") else m for m in scorecard.measures]
+    assert titles["KCPIs Q3 2020-21"][1:5] == ["Q1 2020/21", "Q2 2020/21", "Q3 2020/21", "Q4 2020/21"]
 
 
 # --- generated budget tables ----------------------------------------------------------------------
@@ -251,3 +253,15 @@ def test_every_how_we_compare_trend_has_an_axis_title_with_its_unit(demo_pack_ma
         trends = [c.trend for c in pack_comparisons(pack) if c.trend is not None]
     assert trends and all(t.y_label for t in trends)
     assert {t.y_label for t in trends if t.unit == "per_10000"} == {"rate per 10,000"}
+
+
+def test_a_column_headed_with_part_of_its_period_is_titled_with_the_whole_period():
+    """A scorecard's "Q1".."Q4" columns printed bare, the year only in the table's title: each is
+    now titled with its figures' one period; a month column holding three years stays as it is."""
+    def obs(row, col, measure, period, value):
+        return Observation(f"Row {row}", measure, value, "count", str(value), period=period, row=row, col=col,
+                           sheet="S", cell=f"{'ABCD'[col]}{row}")
+    grid = Grid.of([obs(2, 1, "Year-End 2019/20", "Year-End 2019/20", 62.0), obs(2, 2, "Q1", "Q1 2020/21", 65.0),
+                    obs(3, 2, "Q1", "Q1 2020/21", 18.0), obs(2, 3, "Sep", "Sep 2020", 5.0),
+                    obs(3, 3, "Sep", "Sep 2021", 7.0)])
+    assert column_titles(grid) == ["Year-End 2019/20", "Q1 2020/21", "Sep"]
