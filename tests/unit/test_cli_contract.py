@@ -58,7 +58,7 @@ def test_import_creates_the_pack_and_export_json_has_the_designed_fields_in_orde
     assert [list(o) for o in doc["observations"]] == [JSON_FIELDS, JSON_FIELDS]
     assert doc["observations"][1] | {"sha256": ""} == {
         "file": "kpi.csv", "sha256": "", "sheet": "kpi", "cell": "B3", "label": "Measure 1", "section": None,
-        "measure": "Q1", "period": "Q1", "value": 1, "unit": None, "display": "1", "status": None}
+        "measure": "Q1", "period": "Q1", "value": 1, "unit": "number", "display": "1", "status": None}
 
 
 def test_import_into_a_folder_that_does_not_exist_is_one_line_exit_1(tmp_path, capsys):
