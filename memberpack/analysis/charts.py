@@ -344,8 +344,10 @@ def charts_for(ds: Dataset, observations: list[Observation]) -> list[ChartSpec]:
     if money_measure(grid, conv) is not None:
         chart = _money_chart(ds, grid)
         return [chart] if chart else []
-    if len(_period_columns(grid)) >= 2:
-        return _series_charts(ds, grid)
+    periods = _period_columns(grid)
+    names = [_column_period(grid, p) or p for p in periods]
+    if len(periods) >= 2 and len(set(names)) == len(names):  # columns of one year ("2017 Income", "2017
+        return _series_charts(ds, grid)                         # Net Expenditure") are measures, not a series
     chart = _breakdown_chart(ds, grid)
     return [chart] if chart else []
 

@@ -265,3 +265,19 @@ def test_a_column_headed_with_part_of_its_period_is_titled_with_the_whole_period
                     obs(3, 2, "Q1", "Q1 2020/21", 18.0), obs(2, 3, "Sep", "Sep 2020", 5.0),
                     obs(3, 3, "Sep", "Sep 2021", 7.0)])
     assert column_titles(grid) == ["Year-End 2019/20", "Q1 2020/21", "Sep"]
+
+
+def test_columns_of_one_period_are_not_drawn_as_a_trend():
+    """"2017 Gross Expenditure", "2017 Income" and "2017 Net Expenditure" are three measures of
+    2017, not a series: a trend over them read "down £230,097 from £247 in 2017 to (£229,850) in 2017"."""
+    heads = ["2017 Gross Expenditure", "2017 Income", "2017 Net Expenditure"]
+    rows = [("Central Support Costs", [-230097.0, 247.0, -229850.0]), ("Planning", [-500.0, 0.0, -500.0]),
+            ("Town in Bloom", [-20000.0, 0.0, -20000.0])]
+    observations = [Observation(label, head, value, "GBP", f"{value:,.0f}", period="2017", row=r, col=c,
+                                sheet="S", cell=f"{'BCD'[c - 1]}{r}")
+                    for r, (label, values) in enumerate(rows, start=2) for c, (head, value) in
+                    enumerate(zip(heads, values), start=1)]
+    ds = Dataset("Accounts", "a.xlsx", "0" * 64, "S", "A1:D4")
+    specs = charts_for(ds, observations)
+    assert specs and all(spec.categories != ["2017", "2017", "2017"] for spec in specs)
+    assert not any("in 2017 to" in spec.title or "in 2017 to" in spec.summary for spec in specs)
