@@ -281,3 +281,28 @@ def test_columns_of_one_period_are_not_drawn_as_a_trend():
     specs = charts_for(ds, observations)
     assert specs and all(spec.categories != ["2017", "2017", "2017"] for spec in specs)
     assert not any("in 2017 to" in spec.title or "in 2017 to" in spec.summary for spec in specs)
+
+
+def _by_year(heads: list[str], rows: list[tuple[str, list[float]]]) -> list[Observation]:
+    return [Observation(label, head, value, "count", f"{value:,.0f}", period=head, row=r, col=c, sheet="S",
+                        cell=f"{'BCDE'[c - 1]}{r}")
+            for r, (label, values) in enumerate(rows, start=2) for c, (head, value) in enumerate(zip(heads, values),
+                                                                                                start=1)]
+
+
+def test_a_table_with_its_latest_year_first_is_described_forward_in_time():
+    """Columns 2023, 2022, 2021 (newest first): the chart runs 2021 to 2023 and a rise is a rise."""
+    ds = Dataset("Referrals", "r.xlsx", "0" * 64, "S", "A1:D3")
+    (spec,) = charts_for(ds, _by_year(["2023", "2022", "2021"], [("Referrals", [300.0, 200.0, 100.0])]))
+    assert spec.categories == ["2021", "2022", "2023"] and spec.series[0].values == [100.0, 200.0, 300.0]
+    assert "up" in spec.title and "from 200 in 2022 to 300 in 2023" in spec.title
+
+
+def test_columns_whose_periods_are_out_of_order_are_not_a_trend():
+    """"Looked after at 31 March 2015" beside "2014" beside "31 March 2014" read "down 88% from 205
+    in Mar 2015 to 25 in Mar 2014": periods out of order are measures, not a series."""
+    ds = Dataset("Health", "h.xlsx", "0" * 64, "S", "A1:D3")
+    specs = charts_for(ds, _by_year(["Mar 2015", "2014", "Mar 2014"], [("Barnet", [205.0, 185.0, 25.0]),
+                                                                       ("Brent", [150.0, 140.0, 20.0])]))
+    assert not any(spec.kind == "line" and spec.categories == ["Mar 2015", "2014", "Mar 2014"] for spec in specs)
+    assert not any("Mar 2015 to" in spec.title for spec in specs)
