@@ -257,6 +257,13 @@ def _year_series_chart(ds: Dataset, grid: Grid, rows: list[GridRow], periods: li
                      left_out=left_out_text([r.label for r in rows[:-MAX_LINES]], "older years"))
 
 
+# what a period column's header may say besides its period ("Year-End 2019/20", "Month 6", "Q1 2020/21")
+_PERIOD_WORDS = re.compile(
+    r"(?i)\b(?:\d{1,4}(?:[/-]\d{1,4})?|q[1-4]|quarters?|months?|years?|end|to|at|as|of|on|the|financial|academic|"
+    r"jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sep(?:t(?:ember)?)?|"
+    r"oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)\b|[^\w\s]")
+
+
 def _series_columns(grid: Grid) -> list[str] | None:
     """The period columns as a series, earliest first (a table that puts its latest year first is
     turned round, so every "from … to …" runs forward in time); None where they are not one: two
@@ -266,6 +273,9 @@ def _series_columns(grid: Grid) -> list[str] | None:
     names = [_column_period(grid, p) or p for p in periods]
     if len(periods) < 2 or len(set(names)) < len(names):
         return None
+    stems = {tuple(_PERIOD_WORDS.sub(" ", p).casefold().split()) for p in periods}
+    if len(stems) > 1 and any(len(stem) > 2 for stem in stems):
+        return None   # measures that each mention a date ("looked after at 31 March", "aged 5 at 31 March 2014")
     parsed = [parse_period(name) for name in names]
     ends = [p.span()[1] for p in parsed if p is not None and p.year is not None]
     if len(ends) < len(names) or ends == sorted(ends):   # months with no year (Sep..Jan) keep the source's order

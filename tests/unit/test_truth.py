@@ -306,3 +306,22 @@ def test_columns_whose_periods_are_out_of_order_are_not_a_trend():
                                                                        ("Brent", [150.0, 140.0, 20.0])]))
     assert not any(spec.kind == "line" and spec.categories == ["Mar 2015", "2014", "Mar 2014"] for spec in specs)
     assert not any("Mar 2015 to" in spec.title for spec in specs)
+
+
+def test_measures_that_each_mention_a_date_are_not_a_trend():
+    """Two different counts, one "at 31 March 2014" and one "aged 5 or younger at 31 March 2015", are
+    not one measure over time ("up 720% from 25 in Mar 2014 to 205 in Mar 2015"); a measure written
+    with each year ("Used in the last 3 months 2019", "… 2020") still is."""
+    ds = Dataset("Health", "h.xlsx", "0" * 64, "S", "A1:C3")
+    heads = ["Children looked after for 12 months at 31 March 2014",
+             "Children looked after for 12 months and aged 5 or younger at 31 March 2015"]
+    observations = [Observation(label, head, value, "count", f"{value:,.0f}", period=period, row=r, col=c,
+                                sheet="S", cell=f"{'BC'[c - 1]}{r}")
+                    for r, (label, values) in enumerate([("Barnet", [205.0, 25.0]), ("Brent", [150.0, 20.0])], 2)
+                    for c, (head, value, period) in enumerate(zip(heads, values, ["Mar 2014", "Mar 2015"]), 1)]
+    assert not any(spec.kind == "line" for spec in charts_for(ds, observations))
+    same = _by_year(["Used in the last 3 months 2019", "Used in the last 3 months 2020"], [("Luton", [80.0, 90.0])])
+    for o, year in zip(same, ["2019", "2020"]):
+        o.period = year
+    (spec,) = charts_for(ds, same)
+    assert spec.kind == "line" and spec.categories == ["2019", "2020"]
