@@ -13,8 +13,8 @@ so each is treated as untrusted.
   tables with the same columns and constraints, the same indexes, and nothing else (no trigger, no
   view, no extra table), so nothing in the file can change what a query returns.
 - Every value must be of its column's type (SQLite keeps text in a REAL column if it is given
-  text), every ``*_json`` column a JSON object and every unit one memberpack writes, so a
-  hand-edited pack is refused in one line rather than failing half-way through an export.
+  text), every ``*_json`` column and note history a JSON object and every unit one memberpack
+  writes, so a hand-edited pack is refused in one line rather than failing half-way through an export.
 """
 
 from __future__ import annotations
@@ -165,7 +165,7 @@ def value_rules(db: sqlite3.Connection, table: str) -> list[tuple[str, str]]:
         if allowed is not None:
             types = allowed if notnull or pk else (*allowed, "null")
             rules.append((name, f'typeof("{name}") NOT IN ({", ".join(repr(t) for t in types)})'))
-        if name.endswith("_json"):
+        if name.endswith("_json") or name == "snapshot":
             rules.append((name, f'json_type(CASE WHEN json_valid("{name}") THEN "{name}" END) IS NOT \'object\''))
         if name == "unit" and table == "observation":
             rules.append((name, f'"{name}" NOT IN ({", ".join(repr(u) for u in UNITS)})'))

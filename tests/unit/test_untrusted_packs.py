@@ -209,3 +209,8 @@ def test_a_figure_stored_as_text_in_a_pack_too_large_to_check_is_one_line(pack_p
     err = capsys.readouterr().err
     assert err.count("\n") == 1 and "observation.value" in err and "Traceback" not in err
     assert not pack_path.with_name("out.pdf").exists()
+
+
+def test_a_note_history_that_is_not_json_is_refused(pack_path, capsys):
+    _craft(pack_path, "INSERT INTO annotation_history(uid, snapshot, replaced_at) VALUES ('x', 'garbage', 'y')")
+    _refused(pack_path, capsys, "annotation_history.snapshot", "refused")
