@@ -1,0 +1,40 @@
+"""What a second batch of published files nobody here had seen taught (tests/corpus, the last 14 files):
+a header word repeated beside each of several columns is part of each column's own stacked name, not a
+group over the next column."""
+
+from awkward_workbooks import write_xlsx
+
+from memberpack.importers import read_file
+
+
+def _hours_table() -> list[list]:
+    """ONS ASHE shape: 'Annual / percentage / change' stacked one word a row beside each of Median and Mean."""
+    areas = ["United Kingdom", "England", "Wales", "Scotland", "Northern Ireland", "North East", "London"]
+    body = [[name, "", 100 + i, 37.0 - i / 10, 0.1 * i, 33.0 - i / 10, -0.2 * i] for i, name in enumerate(areas)]
+    return [["Table 9.9a Paid hours worked"], [],
+            ["", "", "Number", "", "Annual", "", "Annual"],
+            ["", "", "of jobs", "", "percentage", "", "percentage"],
+            ["Description", "Code", "(thousand)", "Median", "change", "Mean", "change"], *body]
+
+
+def test_a_stacked_header_word_repeated_along_the_row_is_no_group(tmp_path):
+    path = write_xlsx(tmp_path / "hours.xlsx", {"All": _hours_table()})
+    (table,) = read_file(path).tables
+    by_cell = {o.cell: o for o in table.observations}
+    assert table.report.header_rows == [3, 4, 5]
+    assert (by_cell["F10"].label, by_cell["F10"].measure, by_cell["F10"].value) == ("Northern Ireland", "Mean", 32.6)
+    assert by_cell["F10"].unit != "percent"
+    assert (by_cell["G10"].measure, by_cell["G10"].unit, by_cell["G10"].value) == (
+        "Annual percentage change (G)", "percent", -0.8)
+    assert (by_cell["D6"].measure, by_cell["D6"].value) == ("Median", 37.0)
+
+
+def test_a_group_header_over_its_leaves_still_spans_them(tmp_path):
+    rows = [["Appeals by authority"], [],
+            ["Local Authority", 2014, "", "", 2015, "", ""],
+            ["", "Appeals registered", "Decisions", "Rate", "Appeals registered", "Decisions", "Rate"],
+            *[[f"Authority {i}", i, 100 + i, 1.5, i + 1, 110 + i, 2.5] for i in range(6)]]
+    (table,) = read_file(write_xlsx(tmp_path / "appeals.xlsx", {"SEND_2": rows})).tables
+    by_cell = {o.cell: o for o in table.observations}
+    assert (by_cell["C6"].measure, by_cell["C6"].period, by_cell["C6"].value) == ("2014 Decisions", "2014", 101)
+    assert (by_cell["F6"].measure, by_cell["F6"].period, by_cell["F6"].value) == ("2015 Decisions", "2015", 111)
