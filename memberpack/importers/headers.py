@@ -18,9 +18,11 @@ from memberpack.model.periods import parse_period
 from memberpack.model.values import TEXT
 
 MAX_HEADER_ROWS = 4
-_LETTER_CODE = re.compile(r"\(?(?:[A-Z]{1,2}\d{1,3}|[a-z]|[A-Z]|col(?:umn)?\s*\d{1,3})\)?(?:\s*=\s*[A-Z0-9 +\-*/().]+)?",
-                          re.IGNORECASE)
+_LETTER_CODE = re.compile(r"[(\[]?(?:[A-Z]{1,2}\d{1,3}|[a-z]|[A-Z]|col(?:umn)?\s*\d{1,3})[)\]]?"
+                          r"(?:\s*=\s*[A-Z0-9 +\-*/().\[\]]+)?", re.IGNORECASE)
 _FORMULA_CODE = re.compile(r"=?\s*[A-Z]{1,2}\d{1,3}\s*(?:[-+*/]\s*[A-Z]{1,2}\d{1,3}\s*)+", re.IGNORECASE)
+# A column's sum written under its letter code: "= [A] + [B] + [C] + [D]", "=(a)-(b)"
+_CODE_SUM = re.compile(r"=\s*[(\[]?[A-Z]{1,2}\d{0,3}[)\]]?(?:\s*[-+*/]\s*[(\[]?[A-Z]{1,2}\d{0,3}[)\]]?)+", re.IGNORECASE)
 # A footnote marker at the end of a name or header: "Somerset5", "enrolments3,4,5", "Total (3)", "[note 2]", "¹".
 _MARKER = re.compile(r"(?:(?<=[a-z)])(?P<digits>\d{1,2}(?:,\d{1,2})*)|\s*\((?P<paren>\d{1,2})\)|\s*\[(?:[Nn]ote\s*)?(?P<note>\d{1,3})\]"
                      r"|\s*(?P<sup>[¹²³⁴⁵⁶⁷⁸⁹⁰]+))$")
@@ -54,8 +56,11 @@ def column_codes(row: Sequence[Any], cols: range) -> dict[int, str] | None:
     """The codes a column-number or letter-code row gives its columns, or None when it is not one.
 
     Column numbers count up by one (``1 2 3 4``); letter codes are short (``C1``, ``(a)``, ``B``),
-    each different, and may spell a formula (``C3 = C1 - C2``)."""
+    each different, and may spell a formula (``C3 = C1 - C2``); a row of only such sums
+    (``= [A] + [B] + [C]`` under a total's ``[E]``) gives them as the codes of the columns it is in."""
     filled = _filled(row, cols)
+    if filled and all(isinstance(v, str) and _CODE_SUM.fullmatch(v.strip()) for _, v in filled):
+        return {c: " ".join(v.split()) for c, v in filled}   # the sums that some columns' codes stand for
     if len(filled) < 3:
         return None
     numbers = [_int(v) for _, v in filled]
@@ -76,7 +81,7 @@ def column_codes(row: Sequence[Any], cols: range) -> dict[int, str] | None:
 
 
 def _consecutive_letters(texts: list[str]) -> bool:
-    letters = [t.strip("()") for t in texts]
+    letters = [t.strip("()[]") for t in texts]
     return all(len(t) == 1 and t.isalpha() for t in letters) and all(
         ord(b.lower()) == ord(a.lower()) + 1 for a, b in zip(letters, letters[1:]))
 

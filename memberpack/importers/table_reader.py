@@ -264,7 +264,7 @@ class TableReader:
         units_row = header.get(layout.units_row - 1, []) if layout.units_row else []
         table_unit = (_THOUSANDS if layout.unit == _THOUSANDS.symbol else find_unit(layout.unit)) if layout.unit else None
         chosen = table_unit is not None and layout.unit_by_hand
-        filled = [_fill_right(row, layout.col_range, self.sheet.merged, h - 1, below=rows[i + 1:], above=rows[:i])
+        filled = [_fill_right(row, layout.col_range, self.sheet.merged, h - 1, below=rows[i + 1:])
                   for i, (h, row) in enumerate(zip(layout.header_rows, rows))]
         numbered = [counts_up(row, layout.col_range) for row in rows]
         self._letters = letter_markers([layout.title, *(t for f in filled for t in f.values())])
@@ -1189,15 +1189,13 @@ def _label_match(label: str, unit: str | None) -> Metric:
     return match_metric("", label, unit) if unit == "GBP" else match_metric(label, None, unit)
 
 
-def _fill_right(row: list[Any], cols: range, merged, r: int, *, below: list[list[Any]],
-                above: list[list[Any]] = ()) -> dict[int, str]:
+def _fill_right(row: list[Any], cols: range, merged, r: int, *, below: list[list[Any]]) -> dict[int, str]:
     """Header texts by column; a top header spans the columns its merge covers. One not merged (in a
     CSV file, or centred across the columns) spans the blanks to its right while the header rows
     under it name those columns, and it names some itself: a group over its leaves, not over the
-    next group's columns or a blank column between groups. A word of a name stacked down its own
-    column ("Number" over "of jobs" over "(thousand)"; written above or below it in another header
-    row but the last) spans nothing, nor does the same text written again as the next text along the
-    row ("Annual percentage change" beside each of Median and Mean): neither is a group."""
+    next group's columns or a blank column between groups. The same text written again as the next
+    text along the row ("Annual" over "percentage" over "change" beside each of Median and Mean) is a
+    word of each column's own stacked name, not a group: it spans nothing."""
     texts = {c: cell_text(row[c]) for c in cols if c < len(row) and not blank(row[c])}
     if not below:
         return texts
@@ -1215,8 +1213,6 @@ def _fill_right(row: list[Any], cols: range, merged, r: int, *, below: list[list
         if c in covered or c not in named_below:
             continue
         if any(0 <= j < len(order) and order[j] not in covered and texts[order[j]] == texts[c] for j in (i - 1, i + 1)):
-            continue
-        if any(c < len(other) and not blank(other[c]) for other in [*above[-1:], *below[:-1][:1]]):
             continue
         d = c + 1
         while d in cols and d not in texts and d not in covered and d in named_below:
