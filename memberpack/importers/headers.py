@@ -24,8 +24,9 @@ _FORMULA_CODE = re.compile(r"=?\s*[A-Z]{1,2}\d{1,3}\s*(?:[-+*/]\s*[A-Z]{1,2}\d{1
 # A column's sum written under its letter code: "= [A] + [B] + [C] + [D]", "=(a)-(b)"
 _CODE_SUM = re.compile(r"=\s*[(\[]?[A-Z]{1,2}\d{0,3}[)\]]?(?:\s*[-+*/]\s*[(\[]?[A-Z]{1,2}\d{0,3}[)\]]?)+", re.IGNORECASE)
 # A footnote marker at the end of a name or header: "Somerset5", "enrolments3,4,5", "Total (3)", "[note 2]", "¹".
-_MARKER = re.compile(r"(?:(?<=[a-z)])(?P<digits>\d{1,2}(?:,\d{1,2})*)|\s*\((?P<paren>\d{1,2})\)|\s*\[(?:[Nn]ote\s*)?(?P<note>\d{1,3})\]"
+_MARKER = re.compile(r"(?:(?<=[a-z)])(?P<digits>\d{1,2}(?:,\d{1,2})*)|(?<=[A-Z]{6})(?P<caps>\d{1,2})|\s*\((?P<paren>\d{1,2})\)|\s*\[(?:[Nn]ote\s*)?(?P<note>\d{1,3})\]"
                      r"|\s*(?P<sup>[¹²³⁴⁵⁶⁷⁸⁹⁰]+))$")
+_CAPITALS = re.compile(r"[A-Z][A-Z &,'-]*")   # a name written in capitals, before a footnote number
 _SUPERSCRIPTS = str.maketrans("¹²³⁴⁵⁶⁷⁸⁹⁰", "1234567890")
 
 
@@ -152,17 +153,21 @@ def looks_like_data(row: Sequence[Any], below: Sequence[Sequence[Any]], cols: ra
     for other in below:   # alike: figures where it has figures, words where it has words (blanks aside)
         kinds_below = {c: classes(other[c]) for c in cols if c < len(other) and not _blank(other[c])}
         numeric_below = {c for c, k in kinds_below.items() if k in ("number", "special")}
-        both = [c for c in kinds if c in kinds_below and c != filled[0][0]]   # the names may be any words
+        # the names may be any words; a mark ("z" for England's region) may stand in any column
+        both = [c for c in kinds if c in kinds_below and c != filled[0][0] and kinds[c] != "special"]
         clashes = sum((c in numeric_below) != (kinds[c] in ("number", "special")) for c in both)
         alike += bool(numeric_below) and clashes * 5 <= len(both)
     return alike * 2 >= len(below)
 
 
 def strip_marker(text: str) -> tuple[str, str | None]:
-    """``"Somerset5"`` -> (``"Somerset"``, ``"5"``); ``"Net spend (2)"`` -> (``"Net spend"``, ``"2"``)."""
+    """``"Somerset5"`` -> (``"Somerset"``, ``"5"``); ``"Net spend (2)"`` -> (``"Net spend"``, ``"2"``);
+    ``"ENGLAND9"`` (a name in capitals, its last word six letters or more) -> (``"ENGLAND"``, ``"9"``)."""
     found = _MARKER.search(text)
     if found is None or found.start() == 0:
         return text, None
+    if found["caps"] and not _CAPITALS.fullmatch(text[:found.start()]):
+        return text, None   # "ENGLAND9", "NORTH EAST12": a name in capitals; not "CO2E100" or "AB123456"
     marker = next(v for v in found.groupdict().values() if v)
     return text[:found.start()].rstrip(), marker.translate(_SUPERSCRIPTS)
 

@@ -344,6 +344,8 @@ def row_keys(row: list[Any], keys: Sequence[KeyColumn], label: str, context: Per
             found = dated or _period_text(text)
             period = found.within(context) if found is not None and context is not None and found.year is None else found
         elif key.role == AREA and text:
+            if (mark := parse_text(text)).value is None and mark.status not in (TEXT, BLANK):
+                continue   # England's region code written "z" (not applicable): no code, no section
             if is_code(value):
                 code = f"{code} {text}".strip()
             elif not name:

@@ -94,7 +94,7 @@ PlainRow = tuple
 _R, _LABEL, _SECTION, _VALUES, _FIGURES, _PERIOD, _AREA, _TEXTS, _LABEL_PERIOD, _KIND = range(10)
 _TEXT_CACHE = 50_000   # distinct texts remembered per table (a comment column may hold one a row)
 # A label ending in a footnote marker ("Somerset5", "Total (3)"): such rows are read cell by cell.
-_MARKED = re.compile(r"(?:[a-z)]\d{1,2}(?:,\d{1,2})*|\(\d{1,2}\)|\]|[¹²³⁴⁵⁶⁷⁸⁹⁰])(?=\0|$)")
+_MARKED = re.compile(r"(?:[a-z)]\d{1,2}(?:,\d{1,2})*|[A-Z]{6}\d{1,2}|\(\d{1,2}\)|\]|[¹²³⁴⁵⁶⁷⁸⁹⁰])(?=\0|$)")
 
 
 @dataclass(slots=True)
@@ -282,6 +282,8 @@ class TableReader:
                 columns = [col for col in columns if col.index != c - 1]
                 seen -= {" ".join(parts)}
             parts = [p for i, p in enumerate(parts) if i == 0 or p != parts[i - 1]]
+            if not parts and self._spacer(header, c):
+                continue   # a blank column between others, no header and nothing under it: no measure
             measure = " ".join(parts) or f"Column {column_letter(c)}"
             if described:
                 measure = f"{described}: {measure}"
@@ -316,6 +318,11 @@ class TableReader:
             self.report.doubt(f"column{'s' if len(unpriced) > 1 else ''} {names} look{'' if len(unpriced) > 1 else 's'} "
                               "like money but no unit (£, £k, £m) is stated anywhere: give it with --unit")
         return columns
+
+    def _spacer(self, header: dict[int, list[Any]], c: int) -> bool:
+        """Whether column ``c`` is blank in every row seen of the table (header and the rows sampled under it)."""
+        rows = [row for r, row in header.items() if r >= self.layout.first_row - 1]
+        return bool(rows) and all(c >= len(row) or blank(row[c]) for row in rows)
 
     def _figures_left(self, header: dict[int, list[Any]], c: int) -> bool:
         """Whether column ``c``, left of the names, is a column of figures with a header of its own: last

@@ -73,3 +73,31 @@ def test_an_opendocument_file_written_without_its_mimetype_is_read(tmp_path):
                 out.writestr(member, source.read(member))
     (table,) = read_file(headless).tables
     assert {o.cell: o.value for o in table.observations}["E5"] == 1500
+
+
+def test_sheet_named_for_a_csv_is_a_one_line_error(tmp_path, capsys):
+    from memberpack.cli import main
+
+    csv_file = tmp_path / "spend.csv"
+    csv_file.write_text("Supplier,Amount\nA Ltd,500\nB Ltd,750\nC Ltd,900\n", encoding="utf-8")
+    assert main(["import", str(tmp_path / "pack.mpack"), str(csv_file), "--sheet", "Sheet1"]) == 1
+    err = capsys.readouterr().err.strip()
+    assert err.splitlines() == [err] and "spend.csv: a CSV file has no sheets, so --sheet 'Sheet1' does not apply" in err
+    assert main(["import", str(tmp_path / "pack.mpack"), str(csv_file), "--sheet", "spend"]) == 0   # its own name
+
+
+def test_englands_z_codes_spacer_columns_and_capital_footnotes(tmp_path):
+    """England with 'z' (not applicable) for its LA number and region; a blank column between the
+    figures; a footnote number stuck to a name in capitals ('ENGLAND9')."""
+    rows = [["LA Code", "LA Name", "Region", "", "Pupils 2022/23", "", "Pupils 2023/24"],
+            ["z", "ENGLAND9", "z", "", 4_000_000, "", 4_100_000],
+            *[[300 + i, f"Authority {i}", "OUTER LONDON" if i % 2 else "NORTH WEST", "", 1000 + i, "", 1100 + i]
+              for i in range(8)]]
+    (table,) = read_file(write_xlsx(tmp_path / "places.xlsx", {"Primary": rows})).tables
+    by_cell = {o.cell: o for o in table.observations}
+    england = by_cell["E2"]
+    assert (england.label, england.section, england.value, england.period) == ("ENGLAND", None, 4_000_000, "2022/23")
+    assert table.report.footnotes == {"ENGLAND": "9"}
+    assert (by_cell["G4"].label, by_cell["G4"].section, by_cell["G4"].value) == ("Authority 1", "OUTER LONDON", 1101)
+    assert {o.measure for o in table.observations} == {"Pupils 2022/23", "Pupils 2023/24"}   # no "Column D", "Column F"
+    assert not any(o.cell[0] in "DF" for o in table.observations)
