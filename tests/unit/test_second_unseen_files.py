@@ -79,7 +79,7 @@ def test_sheet_named_for_a_csv_is_a_one_line_error(tmp_path, capsys):
     from memberpack.cli import main
 
     csv_file = tmp_path / "spend.csv"
-    csv_file.write_text("Supplier,Amount\nA Ltd,500\nB Ltd,750\nC Ltd,900\n", encoding="utf-8")
+    csv_file.write_text("Library,Visits\nA,500\nB,750\nC,900\n", encoding="utf-8")
     assert main(["import", str(tmp_path / "pack.mpack"), str(csv_file), "--sheet", "Sheet1"]) == 1
     err = capsys.readouterr().err.strip()
     assert err.splitlines() == [err] and "spend.csv: a CSV file has no sheets, so --sheet 'Sheet1' does not apply" in err
@@ -101,3 +101,25 @@ def test_englands_z_codes_spacer_columns_and_capital_footnotes(tmp_path):
     assert (by_cell["G4"].label, by_cell["G4"].section, by_cell["G4"].value) == ("Authority 1", "OUTER LONDON", 1101)
     assert {o.measure for o in table.observations} == {"Pupils 2022/23", "Pupils 2023/24"}   # no "Column D", "Column F"
     assert not any(o.cell[0] in "DF" for o in table.observations)
+
+
+def test_who_was_paid_after_the_amount_identifies_the_payment(tmp_path):
+    """A council's spend over £500: supplier and type of spending written after the amount."""
+    suppliers = ["UK GAS LTD", "STOWE SCHOOL", "CRITIQOM LTD", "WILLMOTT DIXON", "SHEEHAN HAULAGE"]
+    lines = ["Client,Service Area,Expenditure Category,Expenditure Code,Paid Date,Trans No,Amount,"
+             "Type of Expenditure,Supplier ID,Supplier Name"]
+    for i in range(12):
+        lines.append(f"OCC,{'General Fund' if i < 6 else 'Suspense'},Materials,D30{i:02d},{10 + i}/10/2017,"
+                     f"{1040187 + i} - {i % 3},{500 + 25 * i}.5,{'Revenue' if i % 4 else 'Capital'},"
+                     f"{20018026 + i % 5},{suppliers[i % 5]}")
+    path = tmp_path / "expenditure-over-500.csv"
+    path.write_text("\n".join(lines) + "\n", encoding="utf-8")
+    (table,) = read_file(path).tables
+    by_cell = {o.cell: o for o in table.observations}
+    assert {o.measure for o in table.observations} == {"Amount"}   # the supplier's ID is no figure
+    third = by_cell["G4"]
+    assert (third.label, third.value, third.period) == ("1040189 - 2", 550.5, "Oct 2017")
+    assert "CRITIQOM LTD" in third.section and "20018028" in third.section
+    assert table.report.verdict == "unsure"
+    assert table.report.doubts == ["column G (Amount) looks like money but no unit (£, £k, £m) is stated anywhere: "
+                                   "give it with --unit"]
