@@ -34,8 +34,6 @@ from pathlib import Path
 
 HERE = Path(__file__).resolve().parent
 EXPECTED = HERE / "expected.csv"
-# The second hold-out (14 files first scored unseen): kept apart until it too reads at TARGET; --expected
-HOLDOUT = HERE / "holdout2.csv"
 TARGET = 0.95
 # Fields of an observation that say what a figure is, besides its value: whatever the importer
 # keeps of a row's identifying columns (label, area, section, period, and any key fields it adds).
@@ -363,7 +361,7 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--readme", action="store_true", help="write the score table into README.md")
     parser.add_argument("--in-child", action="store_true", help="read each file in a child process, as the app does")
     parser.add_argument("--expected", type=Path, default=EXPECTED,
-                        help=f"the expected figures (default {EXPECTED.name}; the second hold-out: {HOLDOUT.name})")
+                        help=f"the expected figures (default {EXPECTED.name})")
     args = parser.parse_args(argv)
     directory = corpus_dir()
     if directory is None:
