@@ -12,7 +12,6 @@ import itertools
 import json
 import os
 import sqlite3
-import uuid
 from collections.abc import Callable, Collection, Iterable, Iterator
 from contextlib import contextmanager
 from operator import attrgetter
@@ -161,12 +160,14 @@ class Pack:
         remove_stale_scratch(path)
         if path.exists():
             raise PackError(f"{path}: a file of that name already exists")
-        scratch = path.with_name(f".{path.name}.{os.getpid()}.{uuid.uuid4().hex[:8]}.creating")
+        scratch = path.with_name(f".{path.name}.{os.getpid()}.{os.urandom(4).hex()}.creating")
         try:
             db = cls._connect(scratch)
         except sqlite3.Error as exc:
             raise PackError(f"{path}: cannot create the pack ({described(exc)})") from None
         pack = cls(path, db)   # named for its messages by the name it will have
+        import uuid  # noqa: PLC0415 - uuid loads the platform module: only when a pack is made
+
         try:
             pack._migrate(0)
             with pack.transaction():
