@@ -102,8 +102,8 @@ class FileOpenHandler(QObject):
 
 
 class FirstPaint(QObject):
-    """Runs ``then`` once ``widget`` has been exposed and painted (queued, so the paint is done first):
-    what the first paint does not need waits for it, and a smoke run quits there."""
+    """Calls ``then`` when ``widget`` is first painted (as the paint begins: work that should follow
+    the paint queues itself): a smoke run quits there, and the window icon waits for it."""
 
     def __init__(self, widget: QWidget, then: Callable[[], object]) -> None:
         super().__init__(widget)
@@ -116,7 +116,7 @@ class FirstPaint(QObject):
             self.painted_at = time.perf_counter()
             self.process_age = process_age()
             watched.removeEventFilter(self)
-            QTimer.singleShot(0, self, self.then)
+            self.then()
         return False
 
 
@@ -138,7 +138,8 @@ def run_app(pack_path: str | None, *, smoke: bool = False) -> int:
         return 1
     if sys.platform == "darwin":
         FileOpenHandler(app, window)
-    watcher = FirstPaint(window, app.quit if smoke else lambda: set_icon(app))
+    # a smoke run quits before the work queued behind the first paint (the headlines, the tabs' modules) starts
+    watcher = FirstPaint(window, app.quit if smoke else lambda: QTimer.singleShot(0, app, lambda: set_icon(app)))
     window.show()
     code = app.exec()
     if smoke:

@@ -9,6 +9,7 @@ import subprocess
 import sys
 import time
 
+from PySide6.QtCore import QTimer
 from PySide6.QtGui import QIcon, QImage
 
 from memberpack import settings
@@ -81,7 +82,7 @@ def test_the_window_icon_is_set_just_after_the_first_paint(qtbot, qapp, demo_pac
     window = MainWindow(Pack.open(demo_pack))
     qtbot.addWidget(window)
     qapp.setWindowIcon(QIcon())
-    FirstPaint(window, lambda: set_icon(qapp))
+    FirstPaint(window, lambda: QTimer.singleShot(0, qapp, lambda: set_icon(qapp)))
     assert qapp.windowIcon().isNull()
     window.show()
     qtbot.waitUntil(lambda: not qapp.windowIcon().isNull())
