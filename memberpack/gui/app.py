@@ -26,6 +26,10 @@ from memberpack.store.atomic_write import write_bytes
 from memberpack.store.pack import Pack
 
 SCREENSHOT_SIZE = (1280, 800)
+# How long a thread may keep Python's lock while another waits for it (5 ms by default). The GUI
+# thread waits for it at every call between Qt and Python while a worker reads a table or loads
+# modules, so a paint of a few hundred calls could wait that long at each one.
+SWITCH_INTERVAL = 0.001
 
 
 def default_pack() -> Path:
@@ -51,8 +55,10 @@ def demo_pack() -> Path:
 
 
 def application() -> QApplication:
-    """The one QApplication, created with memberpack's names and sane high-DPI scaling."""
+    """The one QApplication, created with memberpack's names and sane high-DPI scaling; workers hand
+    Python's lock back to the GUI thread within :data:`SWITCH_INTERVAL`."""
     app = QApplication.instance()
+    sys.setswitchinterval(SWITCH_INTERVAL)
     if app is None:
         QGuiApplication.setHighDpiScaleFactorRoundingPolicy(Qt.HighDpiScaleFactorRoundingPolicy.PassThrough)
         app = QApplication(sys.argv[:1])

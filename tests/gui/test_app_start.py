@@ -14,7 +14,7 @@ from PySide6.QtGui import QIcon, QImage
 
 from memberpack import settings
 from memberpack.cli.main import main
-from memberpack.gui.app import FirstPaint, _first_window, default_pack, set_icon
+from memberpack.gui.app import SWITCH_INTERVAL, FirstPaint, _first_window, application, default_pack, set_icon
 from memberpack.gui.main_window import RECENT_KEY, MainWindow, recent_packs, window_settings
 from memberpack.store.pack import Pack
 
@@ -87,6 +87,11 @@ def test_the_window_icon_is_set_just_after_the_first_paint(qtbot, qapp, demo_pac
     window.show()
     qtbot.waitUntil(lambda: not qapp.windowIcon().isNull())
     window.pack.close()
+
+
+def test_workers_hand_pythons_lock_back_to_the_window_within_a_millisecond(qapp):
+    application()
+    assert sys.getswitchinterval() == SWITCH_INTERVAL == 0.001
 
 
 def test_screenshot_of_every_tab(qapp, demo_pack, tmp_path, capsys):
