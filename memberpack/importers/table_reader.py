@@ -31,7 +31,7 @@ import numpy as np
 from memberpack.errors import Cancelled
 from memberpack.importers.cells import a1, column_index, column_letter
 from memberpack.importers.headers import (
-    column_codes, counts_up, has_marker, is_series_row, letter_markers, strip_marker)
+    column_codes, counts_up, has_marker, is_series_row, is_year, letter_markers, strip_marker)
 from memberpack.importers.keys import AREA, PERIOD, KeyColumn, row_keys
 from memberpack.model.number_formats import general, is_percent, render
 from memberpack.importers.layout import (
@@ -40,7 +40,7 @@ from memberpack.importers.reader import Sheet
 from memberpack.importers.report import TableReport
 from memberpack.importers.roles import SUBTOTAL_WORDS, TOTAL_WORDS, ParsedRow, assign_roles, role_from_words
 from memberpack.importers.stream import Peekable
-from memberpack.importers.table_ends import TableEnds
+from memberpack.importers.table_ends import LOOKAHEAD, TableEnds, is_footnote
 from memberpack.model.blocks import BlockColumn, Coded, FigureBlock, Texts
 from memberpack.model.metrics import (CATALOGUE, OTHER_METRIC, Metric, catalogue_words, match_metric,
                                       mentions_catalogue)
@@ -88,10 +88,11 @@ _ODD_LABEL = re.compile("|".join(p.pattern for p in (SUBTOTAL_WORDS, TOTAL_WORDS
 # A row whose every cell is a figure read just as its column says, or a text that is no figure
 # (TableReader._plain): a plain tuple (row, label, section, values as read, the figures as float64,
 # the period and area its key columns give, the positions of its text columns, the period its
-# label gives, and None or the metrics and units its label gives its figures), the quickest thing
-# to make a hundred thousand of. The figures are those of the columns that are not text.
+# label gives, None or the metrics and units its label gives its figures, and its role: ``data``, or
+# ``subtotal`` for a row its label calls a sub total), the quickest thing to make a hundred thousand
+# of. The figures are those of the columns that are not text.
 PlainRow = tuple
-_R, _LABEL, _SECTION, _VALUES, _FIGURES, _PERIOD, _AREA, _TEXTS, _LABEL_PERIOD, _KIND = range(10)
+_R, _LABEL, _SECTION, _VALUES, _FIGURES, _PERIOD, _AREA, _TEXTS, _LABEL_PERIOD, _KIND, _ROLE = range(11)
 _TEXT_CACHE = 50_000   # distinct texts remembered per table (a comment column may hold one a row)
 # A label ending in a footnote marker ("Somerset5", "Total (3)"): such rows are read cell by cell.
 _MARKED = re.compile(r"(?:[a-z)]\d{1,2}(?:,\d{1,2})*|\(\d{1,2}\)|\]|[¹²³⁴⁵⁶⁷⁸⁹⁰])(?=\0|$)")
@@ -130,6 +131,24 @@ class Column:
     def learn_format(self, code: str | None) -> None:
         """The column's number format, from its first formatted cell: later rows are assumed alike."""
         self.code, self.percent = code, is_percent(code)
+
+
+class _Ahead:
+    """The rows from one row of a batch on (and the stream's after them), as :class:`TableEnds` looks ahead."""
+
+    def __init__(self, items: list) -> None:
+        self._items = items
+
+    def ahead(self, n: int) -> list:
+        return self._items[:n]
+
+
+def _row(row: ParsedRow | PlainRow) -> int:
+    return row[_R] if type(row) is PlainRow else row.r
+
+
+def _role(row: ParsedRow | PlainRow) -> str:
+    return row[_ROLE] if type(row) is PlainRow else row.role
 
 
 class _Pick:
@@ -207,6 +226,7 @@ class TableReader:
         self._heading: str | None = None   # the last heading that is not a period alone
         self._top: str | None = None       # the section of the last row not indented (with indent columns)
         self.has_headings = False
+        self._first_heading: int | None = None   # the row of the first section heading read
         self.extra: dict[str, int] = {}
         self.last_row = layout.data_start - 1
         self.metric_counts: Counter = Counter()
@@ -375,7 +395,7 @@ class TableReader:
         size = BATCH_ROWS
         while (item := stream.peek()) is not None:
             if one_by_one == 0 and not (ends.blank_run or ends.footnotes):
-                batch = self._plain_batch(stream, ends.header_label, size)
+                batch = self._plain_batch(stream, ends, size)
                 if isinstance(batch, int):
                     if size > FEWEST_BATCH_ROWS:   # the rows before the one that is not plain may be
                         size //= 2
@@ -386,7 +406,7 @@ class TableReader:
                     pending += batch
                     self.last_row = batch[-1][_R]
                     while len(pending) >= ROLE_WINDOW:
-                        yield from self._settle(pending[:ROLE_WINDOW // 2], final=False)
+                        yield from self._settle(pending[:ROLE_WINDOW // 2], final=False, upto=_row(pending[ROLE_WINDOW - 1]))
                         del pending[:ROLE_WINDOW // 2]
                     if (read + len(batch)) // PROGRESS_EVERY > read // PROGRESS_EVERY:
                         self._tick(batch[-1][_R], progress, cancel)
@@ -416,12 +436,12 @@ class TableReader:
             pending.append(parsed)
             self.last_row = r
             if len(pending) >= ROLE_WINDOW:
-                yield from self._settle(pending[:ROLE_WINDOW // 2], final=False)
+                yield from self._settle(pending[:ROLE_WINDOW // 2], final=False, upto=r)
                 del pending[:ROLE_WINDOW // 2]
             read += 1
             if read % PROGRESS_EVERY == 0:
                 self._tick(r, progress, cancel)
-        yield from self._settle(pending, final=True)
+        yield from self._settle(pending, final=True, upto=None)
         if self._unnamed_read and self.layout.header_rows:   # with no header at all, that is the doubt
             letters = ", ".join(column_letter(c) for c in sorted(self._unnamed_read)[:5])
             self.report.doubt(f"column{'s' if len(self._unnamed_read) > 1 else ''} {letters} hold{'' if len(self._unnamed_read) > 1 else 's'} "
@@ -471,10 +491,11 @@ class TableReader:
         if progress is not None:
             progress(r, max(self.sheet.height, r + 1), f"{self.sheet.name}: row {r + 1:,}")
 
-    def _plain_batch(self, stream: Peekable, header_label: Any, size: int = BATCH_ROWS) -> list[PlainRow] | int:
+    def _plain_batch(self, stream: Peekable, ends: TableEnds, size: int = BATCH_ROWS) -> list[PlainRow] | int:
         """The next ``size`` rows when every one is a plain data row (:meth:`_plain`, and what
-        :class:`TableEnds` calls a row), tested together; otherwise they are put back and their
-        number returned. Most rows of a large table are read this way."""
+        :class:`TableEnds` calls a row), a sub total its label names, or a section heading (read
+        here, as :meth:`_parse_row` reads one), tested together; otherwise they are put back and
+        their number returned. Most rows of a large table are read this way."""
         items = stream.take(size)
         if self._merge_fills:
             for r, row in items:
@@ -490,18 +511,30 @@ class TableReader:
         label_col, cut = self.label_col, self._value_slice
         labels = [row[label_col] for row in rows]
         values = [row[cut] for row in rows] if type(cut) is slice else list(map(cut, rows))
-        split = self._figures_and_texts(values)
-        if (split is None or set(map(type, labels)) != {str} or header_label in labels
+        if (set(map(type, labels)) != {str} or ends.header_label in labels
                 or any(not blank(row[c]) for row in rows for c in self._left)):
+            return self._put_back(stream, items)
+        headings = self._batch_headings(stream, ends, items, values)
+        if headings is None or len(headings) == len(items):
+            return self._put_back(stream, items)
+        if headings:
+            data = [i for i in range(len(items)) if i not in headings]
+            rs, rows, labels, values = ([seq[i] for i in data] for seq in (rs, rows, labels, values))
+        split = self._figures_and_texts(values)
+        if split is None:
             return self._put_back(stream, items)
         figures, texts = split
         labels = [" ".join(label.split()) for label in labels]
         joined = "\0".join(labels)
         lowered = joined.lower()
         shown = self._shown(rs[0], not texts and _as_text(values[0]))
-        if not all(labels) or (("total" in lowered or "number" in lowered) and _ODD_LABEL.search(joined)) or (
-                _MARKED.search(joined)):
+        if not all(labels) or _MARKED.search(joined):
             return self._put_back(stream, items)
+        roles = None
+        if ("total" in lowered or "number" in lowered) and _ODD_LABEL.search(joined):
+            roles = self._batch_roles(labels)
+            if roles is None:
+                return self._put_back(stream, items)
         kinds: dict[frozenset, tuple] = {}
         if mentions_catalogue(joined):
             words = list(map(catalogue_words, labels))
@@ -532,12 +565,69 @@ class TableReader:
                         return self._put_back(stream, items)
                 else:
                     own = dated.get(label)
-                found.append((r, name, section, v, f, period, area, texts, own, kind))
+                found.append((r, name, section, v, f, period, area, texts, own, kind, DATA))
             if self._indents:
                 self._top = found[-1][_SECTION]
             return found
-        return list(zip(rs, labels, repeat(self.section), values, figures, repeat(None), repeat(None), repeat(texts),
-                        map(dated.get, labels) if dated else repeat(None), row_kinds))
+        sections = self._batch_sections(items, headings, roles) if headings or roles else repeat(self.section)
+        return list(zip(rs, labels, sections, values, figures, repeat(None), repeat(None), repeat(texts),
+                        map(dated.get, labels) if dated else repeat(None), row_kinds, roles or repeat(DATA)))
+
+    def _batch_headings(self, stream: Peekable, ends: TableEnds, items: list, values: list[list[Any]]) -> dict[int, str] | None:
+        """The rows of a batch that head a section (a label, no figure: :meth:`_parse_row`), by
+        position, with their labels; None when such a row may be anything else (a title over
+        another table, a footnote, a label with a footnote marker) or the table has key columns."""
+        width = len(values[0])
+        found = {i: items[i][1][self.label_col] for i, v in enumerate(values) if v.count("") + v.count(None) == width}
+        if not found:
+            return found
+        if self._not_measures or self._merge_fills:
+            return None
+        for i, label in found.items():
+            r, row = items[i]
+            label = found[i] = " ".join(label.split())
+            if not label or has_marker(label) or any(word in label for word in self._letters) or is_footnote(row):
+                return None
+            if i + 1 < len(items) and i + 1 not in found and _figure_not_year(values[i + 1]):
+                if not ends.heading_over_figures(row):
+                    return None
+                continue
+            ahead = items[i:i + LOOKAHEAD]
+            if len(ahead) < LOOKAHEAD:
+                ahead += stream.ahead(LOOKAHEAD - len(ahead))
+            if ends.verdict(r, row, _Ahead(ahead)) != "row":
+                return None
+        return found
+
+    def _batch_roles(self, labels: list[str]) -> list[str] | None:
+        """Each row's role when the labels naming a total all name a sub total (``Children's
+        services sub total``); else None: totals, and counts (``Number of ...``), are read cell by cell."""
+        if self._not_measures:
+            return None
+        roles = []
+        for label in labels:
+            lowered = label.lower()
+            if ("total" in lowered or "number" in lowered) and _ODD_LABEL.search(label):
+                if _NUMBER_OF.search(label) or role_from_words(label) != SUBTOTAL:
+                    return None
+                roles.append(SUBTOTAL)
+            else:
+                roles.append(DATA)
+        return roles
+
+    def _batch_sections(self, items: list, headings: dict[int, str], roles: list[str] | None) -> list[str | None]:
+        """The section of each data row of a batch, reading its headings and sub totals in order as
+        :meth:`_parse_row` does: a heading opens a section, a sub total closes it."""
+        sections, k = [], 0
+        for i, (r, _) in enumerate(items):
+            if i in headings:
+                self._heading_row(r, headings[i])
+                continue
+            sections.append(self.section)
+            if roles is not None and roles[k] == SUBTOTAL:
+                self.section, self._heading = self.part, None
+            k += 1
+        return sections
 
     def _figures_and_texts(self, values: list[list[Any]]) -> tuple[Any, tuple[int, ...]] | None:
         """Rows of measure values as (their figures as float64, the positions of the text columns):
@@ -633,7 +723,7 @@ class TableReader:
             return None
         if self._not_measures and self._indents:
             self._top = section
-        return r, label, section, values, figures, period, area, texts, own, kind
+        return r, label, section, values, figures, period, area, texts, own, kind, DATA
 
     def _row_kind(self, label: str, shown: list[tuple], texts: tuple[int, ...]) -> tuple | None | bool:
         """What a label that may name a metric gives its plain row's figures: None when each keeps its
@@ -733,14 +823,7 @@ class TableReader:
                 k.role in (AREA, PERIOD) and k.index < width and not blank(row[k.index]) for k in self.keys):
             return None   # an area's or a date's own row with nothing to read (a visit with no theme): no heading
         if not uncached and (all(blank(v) for _, v in values) or is_series_row([v for _, v in values], cell_class)):
-            if strip_periods(label):
-                self._heading = self.section = label
-            else:   # a period alone under a heading ("Male", then "Mar-May 1983"): within it, not instead
-                self.section = f"{self._heading} / {label}" if self._heading else label
-            if self.part:
-                self.section = f"{self.part} / {self.section}"
-            self.has_headings = True
-            self.report.section_heading(r + 1, label)
+            self._heading_row(r, label)
             return None
         if indented:   # under the heading above, within the section of the last row not indented
             section = " / ".join(dict.fromkeys(filter(None, (self._top, section)))) or None
@@ -755,6 +838,19 @@ class TableReader:
             self._redescribe(parsed, described)
             self._redescribed[r] = described
         return parsed
+
+    def _heading_row(self, r: int, label: str) -> None:
+        """A row with a label and no figures heads a section: the rows below it are in it."""
+        if strip_periods(label):
+            self._heading = self.section = label
+        else:   # a period alone under a heading ("Male", then "Mar-May 1983"): within it, not instead
+            self.section = f"{self._heading} / {label}" if self._heading else label
+        if self.part:
+            self.section = f"{self.part} / {self.section}"
+        if self._first_heading is None:
+            self._first_heading = r
+        self.has_headings = True
+        self.report.section_heading(r + 1, label)
 
     def _description(self, row: list[Any]) -> str:
         """What the constant columns describing the figures (a tidy file's indicator) say on ``row``."""
@@ -875,21 +971,27 @@ class TableReader:
         described = self._redescribed
         data = [row[:3] + row[5:7] + (None,) if type(row) is PlainRow else
                 (row.r, row.label, row.section, row.period, row.area, described.pop(row.r, None))
-                for row in rows if type(row) is PlainRow or row.role == DATA]
+                for row in rows if _role(row) == DATA]
         seen.update(key[1:] for key in data)
         self._repeats += len(data) - (len(seen) - before)
 
-    def _settle(self, rows: list[ParsedRow | PlainRow], *, final: bool) -> Iterator[list[Observation] | FigureBlock]:
+    def _settle(self, rows: list[ParsedRow | PlainRow], *, final: bool,
+                upto: int | None) -> Iterator[list[Observation] | FigureBlock]:
+        """Settle a window's roles and yield its figures. ``upto``: the row whose reading filled the
+        window, when a cell-by-cell reading would settle it (None at the table's end); headings
+        read after it, in a batch, do not count yet, as they would not have been read."""
         money = self.layout.kind == BUDGET_MONITOR or any(c.base == "GBP" for c in self.columns)
+        first = self._first_heading
+        headed = first is not None and (upto is None or first < upto)
         if any(type(row) is PlainRow for row in rows):
-            settled, raw = self._settled(rows, money=money)
+            settled, raw = self._settled(rows, money=money, headed=headed)
             if settled:
                 self._count_repeats(rows)
                 yield from self._runs(rows, raw)
                 return
         rows = [self._parsed(row) if type(row) is PlainRow else row for row in rows]
         first = [(parsed.role, parsed.section) for parsed in rows]
-        assign_roles(rows, has_headings=self.has_headings, final=final, money=money)
+        assign_roles(rows, has_headings=headed, final=final, money=money)
         self._count_repeats(rows)
         for parsed, (role, section) in zip(rows, first):
             if parsed.role != role or parsed.section != section:
@@ -897,14 +999,14 @@ class TableReader:
                     obs.row_role, obs.section = parsed.role, parsed.section
             yield parsed.cells
 
-    def _settled(self, rows: list[ParsedRow | PlainRow], *, money: bool) -> tuple[bool, np.ndarray | None]:
+    def _settled(self, rows: list[ParsedRow | PlainRow], *, money: bool, headed: bool) -> tuple[bool, np.ndarray | None]:
         """Whether :func:`assign_roles` would leave every row of the window as it is: all ordinary
         rows, none of which (in a money table with no headings, so one section) might be the sum of
         the rows above it. Then plain rows need not be read cell by cell. With it, the window's
         figures as written, when they were needed to tell."""
-        if any(type(row) is ParsedRow and row.role != DATA for row in rows):
-            return self._closed_by_subtotals(rows, money=money), None
-        if not money or self.has_headings or len(rows) <= 2:
+        if any(_role(row) != DATA for row in rows):
+            return self._closed_by_subtotals(rows, money=money, headed=headed), None
+        if not money or headed or len(rows) <= 2:
             return True, None   # ordinary rows only become totals by adding up, and only then
         sections = [row[_SECTION] if type(row) is PlainRow else row.section for row in rows]
         # assign_roles sums each run of rows in one section apart (key columns may change it every row)
@@ -936,23 +1038,27 @@ class TableReader:
         raw = np.array(figures, dtype=np.float64)
         return bool(np.isfinite(raw).all()) and not _may_add_up(raw, factors, steps, starts), raw
 
-    def _closed_by_subtotals(self, rows: list[ParsedRow | PlainRow], *, money: bool) -> bool:
+    def _closed_by_subtotals(self, rows: list[ParsedRow | PlainRow], *, money: bool, headed: bool) -> bool:
         """Whether :func:`assign_roles` would leave a window of plain rows and worded sub total rows
         as it is: every row in a section (so no sub total names one), no total rows, sums not looked
         for (headings or worded sub totals), and no plain row that might be the sum of the sub totals
         above it (so become a total), screened for all rows at once as generously as
         :func:`_may_add_up` screens: a cell within a whole unit of its column (half again where a
         number format may round it) of the sum, and any cell whose step that cannot bound, pass."""
-        plain = [row for row in rows if type(row) is PlainRow]
-        subtotals = [row for row in rows if type(row) is ParsedRow]
-        kept = self._kept(plain[0][_TEXTS]) if plain else []
-        indexes = [self.columns[j].index for j in kept]
-        if (not plain or any(row.role != SUBTOTAL or row.section is None or len(row.numbers) != len(indexes)
-                             or not all(i in row.numbers for i in indexes) for row in subtotals)
-                or (money and not (self.has_headings or any(row.worded for row in subtotals)))
-                or any(row[_SECTION] is None or not self._alike(plain[0], row) for row in plain)):
+        is_subtotal = np.array([_role(row) != DATA for row in rows])
+        plain = [row for row, sub in zip(rows, is_subtotal.tolist()) if not sub]
+        subtotals = [row for row, sub in zip(rows, is_subtotal.tolist()) if sub]
+        read = [row for row in subtotals if type(row) is ParsedRow]   # the others are plain rows too
+        if not plain or any(type(row) is not PlainRow for row in plain):
             return False
-        is_subtotal = np.array([type(row) is ParsedRow for row in rows])
+        kept = self._kept(plain[0][_TEXTS])
+        indexes = [self.columns[j].index for j in kept]
+        if (any(row.role != SUBTOTAL or row.section is None or len(row.numbers) != len(indexes)
+                or not all(i in row.numbers for i in indexes) for row in read)
+                or (money and not (headed or len(read) < len(subtotals) or any(row.worded for row in read)))
+                or any(row[_SECTION] is None or not self._alike(plain[0], row)
+                       for row in chain(plain, (row for row in subtotals if type(row) is PlainRow)))):
+            return False
         above = np.cumsum(is_subtotal)[~is_subtotal]   # sub totals above each plain row
         tested = above >= 2                               # assign_roles asks two at least
         if not tested.any():
@@ -960,7 +1066,8 @@ class TableReader:
         shown = self._shown(plain[0][_R], _written(plain[0]))
         factors = np.array([shown[j][1] for j in kept])
         steps = np.array([shown[j][1] * (1.5 if self.columns[j].code else 1.001) for j in kept])
-        sub = np.array([[row.numbers[i][0] for i in indexes] for row in subtotals], dtype=np.float64)
+        sub = np.array([[row.numbers[i][0] for i in indexes] if type(row) is ParsedRow
+                        else np.asarray(row[_FIGURES], dtype=np.float64) * factors for row in subtotals], dtype=np.float64)
         start = np.zeros((1, len(indexes)))
         sums = np.vstack([start, np.cumsum(sub, axis=0)])[above[tested]]
         sizes = np.vstack([start, np.cumsum(np.abs(sub), axis=0)])[above[tested]]
@@ -1004,8 +1111,8 @@ class TableReader:
 
     def _parsed(self, plain: PlainRow) -> ParsedRow:
         """A plain row read cell by cell after all (its window needs the row-by-row rules)."""
-        r, label, section, values, _, period, area, _, _, _ = plain
-        parsed = ParsedRow(r, label, section, DATA, period=period, area=area)
+        r, label, section, values, _, period, area, _, _, _, role = plain
+        parsed = ParsedRow(r, label, section, role, worded=role != DATA, period=period, area=area)
         self._read_cells(parsed, list(zip(self.columns, values)), ())
         return parsed
 
@@ -1060,10 +1167,10 @@ class TableReader:
                 columns[-1].row_metrics = Coded.of([kind[0][j] if kind else metric for kind in kinds])
                 columns[-1].row_units = Coded.of([kind[1][j] if kind else unit for kind in kinds])
             k += 1
-        rs, labels, sections, _, _, _, areas, _, _, _ = zip(*rows)
+        rs, labels, sections, _, _, _, areas, _, _, _, roles = zip(*rows)
         lines = np.array(rs, dtype=np.int32)
         return FigureBlock(self.sheet.name, lines - self.layout.data_start, lines + 1, Coded.of(labels),
-                           Coded.of(sections), Coded.same(DATA, n), columns,
+                           Coded.of(sections), Coded.of(roles) if SUBTOTAL in roles else Coded.same(DATA, n), columns,
                            Coded.of([p.label() if p else fallback for p in periods]) if keyed_periods else None,
                            Coded.of(areas) if any(areas) else None)
 
@@ -1111,6 +1218,11 @@ def _may_state_unit_or_period(text: str, lowered: str) -> Iterator[re.Match]:
         yield from _YEAR_DIGITS.finditer(text)
     if "/" in text:
         yield from _SPLIT_DIGITS.finditer(text)
+
+
+def _figure_not_year(values: list[Any]) -> bool:
+    """Whether a row's values hold a number that is no year (so it is not a header or a period row)."""
+    return any((type(v) is float or type(v) is int) and not is_year(v) for v in values)
 
 
 def _written(row: PlainRow) -> bool:
