@@ -32,7 +32,7 @@ from memberpack.errors import Cancelled
 from memberpack.importers.cells import a1, column_index, column_letter
 from memberpack.importers.headers import (
     column_codes, counts_up, has_marker, is_series_row, is_year, letter_markers, strip_marker)
-from memberpack.importers.keys import AREA, PERIOD, KeyColumn, row_keys
+from memberpack.importers.keys import AREA, PERIOD, SECTION, KeyColumn, RowKeys, ignores_label, row_keys
 from memberpack.model.number_formats import general, is_percent, render
 from memberpack.importers.layout import (
     THOUSANDS as _THOUSANDS, TableLayout, blank, cell_class, cell_text, is_header_like, is_units_row, strip_periods)
@@ -252,6 +252,8 @@ class TableReader:
         # and rows whose label names a period (2019/20) only when every column takes it as it is
         self._label_periods = not any(c.period is not None or _TEXT_COLUMN.search(c.measure) for c in self.columns)
         self._carried: dict[int, str] = {}
+        self._key_cells = [k.index for k in self.keys]
+        self._keys_read: dict[tuple, tuple[RowKeys, list]] = {}
         self._merge_tops, self._merge_fills = _merged_down(sheet.merged, {self.label_col, *(k.index for k in self.keys)},
                                                            layout.data_start)
         self._merge_values: dict[tuple[int, int], Any] = {}
@@ -672,9 +674,30 @@ class TableReader:
         """A row's label, section, period and area, from its key columns as well as its label cell."""
         if not self.keys:
             return label, self.section, None, None
-        keys = row_keys(row, self.keys, label, self.context, self._carried)
+        keys = self._keys_of(row, label)
         sections = [self.section, *keys.sections] if self.section else keys.sections
         return keys.label or label, " / ".join(sections) or None, keys.period, keys.area
+
+    def _keys_of(self, row: list[Any], label: str) -> RowKeys:
+        """:func:`row_keys`, read once per set of key cells (and sections carried down) where the
+        label cannot change them (:func:`ignores_label`): a long table repeats its codes and dates."""
+        memo, carried, indexes = self._keys_read, self._carried, self._key_cells
+        if not label:
+            return row_keys(row, self.keys, label, self.context, carried)
+        width = len(row)
+        values = tuple(row[i] if i < width else None for i in indexes)
+        key = (values, tuple(map(type, values)), tuple(carried.get(k.index) for k in self.keys if k.role == SECTION))
+        found = memo.get(key)
+        if found is not None:
+            keys, after = found
+            carried.update(after)
+            return keys
+        keys = row_keys(row, self.keys, label, self.context, carried)
+        if keys.label is None and ignores_label(row, self.keys):
+            if len(memo) > _TEXT_CACHE:
+                memo.clear()
+            memo[key] = keys, [(k.index, carried[k.index]) for k in self.keys if k.role == SECTION]
+        return keys
 
     def _context_holds(self, row: list[Any]) -> bool:
         """Whether the row has the table's constant value in each context column (as its first row did)."""
@@ -1254,6 +1277,8 @@ def _as_figures(values: list[list[Any]]) -> np.ndarray | list[list[float]] | Non
         return np.array(cells, dtype=np.float64).reshape(len(values), -1)
     if len(values) == 1 and all(type(v) is float or (type(v) is int and -_EXACT < v < _EXACT) for v in values[0]):
         return [[float(v) for v in values[0]]]   # one row (TableReader._plain): quicker than numpy, the same floats
+    if not all(type(v) is float or type(v) is int for v in values[0]):
+        return None   # a text in the first row: numpy would build an array of texts only to find it
     figures = np.array(values)   # float64 (or int64) only when every value is a number, or a bool: looked for below
     if figures.dtype.kind not in "fi" or _any_bool(figures, values):
         return None
