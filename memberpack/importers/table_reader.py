@@ -151,6 +151,22 @@ def _role(row: ParsedRow | PlainRow) -> str:
     return row[_ROLE] if type(row) is PlainRow else row.role
 
 
+_ROLE_OF = itemgetter(_ROLE)
+_ROW_KEY = itemgetter(_LABEL, _SECTION, _PERIOD, _AREA)   # what tells a table's rows apart (_count_repeats)
+
+
+def _all_data(rows: list[ParsedRow | PlainRow]) -> bool:
+    """Whether every row is an ordinary data row (no sub total, no total)."""
+    if set(map(type, rows)) == {PlainRow}:
+        return SUBTOTAL not in map(_ROLE_OF, rows)
+    return all(_role(row) == DATA for row in rows)
+
+
+def _described(description: str | None) -> tuple:
+    """A row's own description of its figures, when it has one, as part of what tells it apart."""
+    return () if description is None else (description,)
+
+
 class _Pick:
     """The measure columns of a row when keys stand among them: ``row[pick]`` as ``row[a:b]`` would give."""
 
@@ -580,7 +596,8 @@ class TableReader:
         position, with their labels; None when such a row may be anything else (a title over
         another table, a footnote, a label with a footnote marker) or the table has key columns."""
         width = len(values[0])
-        found = {i: items[i][1][self.label_col] for i, v in enumerate(values) if v.count("") + v.count(None) == width}
+        found = {i: items[i][1][self.label_col] for i, v in enumerate(values)
+                 if (v[0] == "" or v[0] is None) and v.count("") + v.count(None) == width}
         if not found:
             return found
         if self._not_measures or self._merge_fills:
@@ -991,11 +1008,15 @@ class TableReader:
         row names another indicator than the first) another row already had."""
         seen = self._row_keys
         before = len(seen)
+        if set(map(type, rows)) == {PlainRow} and _all_data(rows):   # most windows
+            seen.update(map(_ROW_KEY, rows))
+            self._repeats += len(rows) - (len(seen) - before)
+            return
         described = self._redescribed
-        data = [row[:3] + row[5:7] + (None,) if type(row) is PlainRow else
-                (row.r, row.label, row.section, row.period, row.area, described.pop(row.r, None))
+        data = [_ROW_KEY(row) if type(row) is PlainRow else
+                (row.label, row.section, row.period, row.area) + _described(described.pop(row.r, None))
                 for row in rows if _role(row) == DATA]
-        seen.update(key[1:] for key in data)
+        seen.update(data)
         self._repeats += len(data) - (len(seen) - before)
 
     def _settle(self, rows: list[ParsedRow | PlainRow], *, final: bool,
@@ -1027,7 +1048,7 @@ class TableReader:
         rows, none of which (in a money table with no headings, so one section) might be the sum of
         the rows above it. Then plain rows need not be read cell by cell. With it, the window's
         figures as written, when they were needed to tell."""
-        if any(_role(row) != DATA for row in rows):
+        if not _all_data(rows):
             return self._closed_by_subtotals(rows, money=money, headed=headed), None
         if not money or headed or len(rows) <= 2:
             return True, None   # ordinary rows only become totals by adding up, and only then
@@ -1107,10 +1128,14 @@ class TableReader:
         """A settled window: each run of plain rows as a block, the other rows as read (``raw``:
         the window's figures, when already made)."""
         run: list[PlainRow] = []
+        window, mark = self._format_rows, None
         for row in [*rows, None]:
-            if type(row) is PlainRow and (not run or self._alike(run[-1], row)):
-                run.append(row)
-                continue
+            if type(row) is PlainRow:   # rows read alike (_alike) make one block
+                alike = (row[_R] < window, not row[_TEXTS] and type(row[_VALUES][0]) is str, row[_TEXTS])
+                if not run or alike == mark:
+                    run.append(row)
+                    mark = alike
+                    continue
             if run:
                 block = self._block(run, raw if len(run) == len(rows) else None)
                 if block is not None:
@@ -1119,7 +1144,7 @@ class TableReader:
                     yield from (self._parsed(plain).cells for plain in run)
                 run = []
             if type(row) is PlainRow:
-                run = [row]
+                run, mark = [row], alike
             elif row is not None:
                 yield row.cells
 
