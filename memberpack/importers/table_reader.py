@@ -42,7 +42,7 @@ from memberpack.importers.roles import SUBTOTAL_WORDS, TOTAL_WORDS, ParsedRow, a
 from memberpack.importers.stream import Peekable
 from memberpack.importers.table_ends import LOOKAHEAD, TableEnds, is_footnote
 from memberpack.model.blocks import BlockColumn, Coded, FigureBlock, Texts
-from memberpack.model.metrics import (CATALOGUE, OTHER_METRIC, Metric, catalogue_words, match_metric,
+from memberpack.model.metrics import (CATALOGUE, OTHER_METRIC, Metric, catalogue_words_each, match_metric,
                                       mentions_catalogue)
 from memberpack.model.observation import BUDGET_MONITOR, DATA, SUBTOTAL, Observation
 from memberpack.model.periods import CALENDAR_MONTH, YEAR, Period, parse_period
@@ -555,7 +555,7 @@ class TableReader:
                 return self._put_back(stream, items)
         kinds: dict[frozenset, tuple] = {}
         if mentions_catalogue(joined):
-            words = list(map(catalogue_words, labels))
+            words = catalogue_words_each(labels)
             for found, label in dict(zip(words, labels)).items():   # what a label gives depends on these alone
                 kind = self._row_kind(label, shown, texts)
                 if kind is False:
