@@ -162,6 +162,12 @@ def _all_data(rows: list[ParsedRow | PlainRow]) -> bool:
     return all(_role(row) == DATA for row in rows)
 
 
+def _labelled(periods: list[Period | None], fallback: str | None) -> Coded:
+    """Each row's period label (``fallback`` for none), each distinct period labelled once."""
+    coded = Coded.of(periods)
+    return coded.mapped([p.label() if p else fallback for p in coded.values])
+
+
 def _described(description: str | None) -> tuple:
     """A row's own description of its figures, when it has one, as part of what tells it apart."""
     return () if description is None else (description,)
@@ -1192,6 +1198,7 @@ class TableReader:
         if plain:
             self.metric_counts.update({m: plain * matched.count(m) for m in matched})
         if varied:
+            by_kind = Coded.of(kinds)   # each column's row metrics and units are those of the row's kind
             for (own, _), times in Counter(kind for kind in kinds if kind is not None).items():
                 self.metric_counts.update({m: times * own.count(m) for m in own if m != OTHER_METRIC.id})
         counted = bool(_COUNT_METRICS.intersection(matched))
@@ -1212,14 +1219,14 @@ class TableReader:
                                        np.ascontiguousarray(raw[:, k]), factor=factor,
                                        displays=displays[j] if displays else None, code=code))
             if varied:
-                columns[-1].row_metrics = Coded.of([kind[0][j] if kind else metric for kind in kinds])
-                columns[-1].row_units = Coded.of([kind[1][j] if kind else unit for kind in kinds])
+                columns[-1].row_metrics = by_kind.mapped([kind[0][j] if kind else metric for kind in by_kind.values])
+                columns[-1].row_units = by_kind.mapped([kind[1][j] if kind else unit for kind in by_kind.values])
             k += 1
         rs, labels, sections, _, _, _, areas, _, _, _, roles = zip(*rows)
         lines = np.array(rs, dtype=np.int32)
         return FigureBlock(self.sheet.name, lines - self.layout.data_start, lines + 1, Coded.of(labels),
                            Coded.of(sections), Coded.of(roles) if SUBTOTAL in roles else Coded.same(DATA, n), columns,
-                           Coded.of([p.label() if p else fallback for p in periods]) if keyed_periods else None,
+                           _labelled(periods, fallback) if keyed_periods else None,
                            Coded.of(areas) if any(areas) else None)
 
     def _text_block_column(self, col: Column, metric: str, period: str | None, values: list[Any]) -> BlockColumn:
