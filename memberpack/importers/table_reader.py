@@ -1106,9 +1106,13 @@ class TableReader:
         if (any(row.role != SUBTOTAL or row.section is None or len(row.numbers) != len(indexes)
                 or not all(i in row.numbers for i in indexes) for row in read)
                 or (money and not (headed or len(read) < len(subtotals) or any(row.worded for row in read)))
-                or any(row[_SECTION] is None or not self._alike(plain[0], row)
+                or any(row[_SECTION] is None or row[_TEXTS] != plain[0][_TEXTS] or _written(row) != _written(plain[0])
                        for row in chain(plain, (row for row in subtotals if type(row) is PlainRow)))):
             return False
+        lines = [_row(row) for row in rows]
+        window, written = self._format_rows, _written(plain[0])
+        if min(lines) < window <= max(lines) and self._shown(window - 1, written) != self._shown(window, written):
+            return False   # figures read otherwise inside the format window than below it
         above = np.cumsum(is_subtotal)[~is_subtotal]   # sub totals above each plain row
         tested = above >= 2                               # assign_roles asks two at least
         if not tested.any():
