@@ -1140,7 +1140,7 @@ class TableReader:
         run: list[PlainRow] = []
         window, mark = self._format_rows, None
         for row in [*rows, None]:
-            if type(row) is PlainRow:   # rows read alike (_alike) make one block
+            if type(row) is PlainRow:   # rows whose figures are read alike (_shown, _written) make one block
                 alike = (row[_R] < window, not row[_TEXTS] and type(row[_VALUES][0]) is str, row[_TEXTS])
                 if not run or alike == mark:
                     run.append(row)
@@ -1157,11 +1157,6 @@ class TableReader:
                 run, mark = [row], alike
             elif row is not None:
                 yield row.cells
-
-    def _alike(self, a: PlainRow, b: PlainRow) -> bool:
-        """Whether two plain rows' figures are read the same way (:meth:`_shown`): one block."""
-        return ((a[_R] < self._format_rows) == (b[_R] < self._format_rows)
-                and _written(a) == _written(b) and a[_TEXTS] == b[_TEXTS])
 
     def _kept(self, texts: tuple[int, ...]) -> list[int]:
         """The positions of the figure columns, when ``texts`` are the text columns."""
