@@ -633,7 +633,8 @@ class TableReader:
         for label in labels:
             lowered = label.lower()
             if ("total" in lowered or "number" in lowered) and _ODD_LABEL.search(label):
-                if _NUMBER_OF.search(label) or role_from_words(label) != SUBTOTAL:
+                if (_NUMBER_OF.search(label) or role_from_words(label) != SUBTOTAL or has_marker(label)
+                        or any(word in label for word in self._letters)):   # read as _parse_row reads one
                     return None
                 roles.append(SUBTOTAL)
             else:
