@@ -2,9 +2,11 @@
 stuck to words, percentile numbers as names, Excel's default column names beside a column of £
 signs, a breakdown column after a tidy file's value, and a period given as a span of years."""
 
+import pytest
 from awkward_workbooks import write_xlsx
 
 from memberpack.importers import read_file
+from memberpack.model.units import find_unit
 
 
 def _tables(path):
@@ -28,6 +30,29 @@ def test_thousands_beside_the_title_scales_counts_and_years_repeat_under_each_gr
         "South Teesside", 181_000, "Used recently 2020", "2020")
     assert (obs["F6"].value, obs["F6"].measure, obs["F6"].period) == (36_000, "Never used 2019", "2019")
     assert "Thousands" in table.report.unit_reason and table.report.verdict != "unsure"
+
+
+def test_a_confidence_level_in_the_title_is_not_the_unit_of_the_figures(tmp_path):
+    rows = [
+        ["TABLE 10A: INTERNET USERS: 95% CONFIDENCE INTERVALS, BY ETHNIC GROUP, UK, 2020"],
+        [],
+        ["Persons aged 16 years and over", None, None, None, "Thousands"],
+        [None, "Used in the last 3 months", None, None],
+        [None, "Lower limit", "Survey estimate", "Upper limit"],
+        [],
+        ["White", 42947, 43090, 43233],
+        ["Indian", 1169, 1187, 1204],
+        ["Chinese", 262, 269, 276],
+    ]
+    (table,) = [t for t in _tables(write_xlsx(tmp_path / "ci.xlsx", {"10a": rows})) if t.observations]
+    obs = {o.cell: o for o in table.observations}
+    assert (obs["B7"].label, obs["B7"].value, obs["B7"].unit) == ("White", 42_947_000, "number")
+    assert "Thousands" in table.report.unit_reason
+
+
+@pytest.mark.parametrize("title", ["Rates with 95% confidence intervals", "95% CI", "90 per cent confidence limits"])
+def test_a_confidence_level_names_no_unit(title):
+    assert find_unit(title) is None
 
 
 def test_footnote_letters_stuck_to_words_and_percentile_numbers(tmp_path):
