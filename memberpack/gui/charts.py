@@ -33,6 +33,15 @@ STATUS_COLOURS = {"adverse": "#c0392b", "favourable": "#2e7d32", None: "#5d6d7e"
 SYMBOLS = {"circle": "o", "square": "s", "triangle": "t1", "diamond": "d", "cross": "x", "plus": "+"}
 
 
+class GroupedAxis(pg.AxisItem):
+    """A value axis written as the PDF writes it: thousands grouped (1,000 and 43,090, never 43090
+    or pyqtgraph's 1e+06)."""
+
+    def tickStrings(self, values, scale, spacing):  # noqa: N802 (pyqtgraph's name)
+        places = max(0, math.ceil(-math.log10(spacing * scale))) if spacing * scale > 0 else 0
+        return [f"{v * scale:,.{places}f}" for v in values]
+
+
 def value_text(value: float | None, unit: str | None, spec: ChartSpec | None = None) -> str:
     """A chart figure as a councillor reads it: £12.4m, 38.9%, 53.7 per 10,000."""
     if value is None:
@@ -108,7 +117,7 @@ class ChartView(QWidget):
         layout.addWidget(summary)
 
     def _new_plot(self, height: int, series: list[Series]) -> pg.PlotWidget:
-        plot = pg.PlotWidget()
+        plot = pg.PlotWidget(axisItems={"left": GroupedAxis("left"), "bottom": GroupedAxis("bottom")})
         plot.setAccessibleName(f"Chart: {self.spec.title}" + (f" – {series[0].name}" if self.plots else ""))
         plot.setAccessibleDescription(self.spec.summary)
         plot.setMenuEnabled(False)

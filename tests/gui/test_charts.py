@@ -183,3 +183,11 @@ def test_charts_take_the_palette_with_series_at_3_to_1(qtbot, demo_pack, dark):
         assert checked > 20
     finally:
         app.setPalette(before)
+
+
+def test_value_axes_group_thousands_as_the_pdf_does(budget_view):
+    chart = budget_view.charts[0]
+    for axis in ("left", "bottom"):
+        assert chart.plot.getAxis(axis).tickStrings([1000.0, 43090.0, 2_500_000.0], 1.0, 500.0) == [
+            "1,000", "43,090", "2,500,000"]
+    assert chart.plot.getAxis("bottom").tickStrings([0.5, 1.25], 1.0, 0.05) == ["0.50", "1.25"]
