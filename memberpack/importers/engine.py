@@ -1,7 +1,7 @@
 """Importing files into a pack: every table of every file, written in one transaction.
 
-Files are checked for hostile content before anything is written; tables are then streamed
-into the pack inside one transaction, so an error, a cancel or Ctrl+C leaves the pack exactly as
+Files are checked for hostile content by the reader, in its child process, before it parses
+them; tables are then streamed into the pack inside one transaction, so an error, a cancel or Ctrl+C leaves the pack exactly as
 it was. :func:`read_file` reads without a pack, for the import wizard's preview.
 
 Special formats (such as DfE open-statistics tidy CSVs) plug in through :data:`RECOGNISERS`: each
@@ -24,13 +24,10 @@ from pathlib import Path
 from typing import Any
 
 from memberpack.errors import Cancelled, ImportFailed, UnsureTable
+from memberpack.importers.found_table import FoundTable, Part, Recall
 from memberpack.importers.isolation import Send, run_isolated
 from memberpack.importers.layout import Corrections, TableLayout, as_heading, strip_periods
-from memberpack.importers.open_statistics import recognise_open_statistics
-from memberpack.importers.reader import read_sheets
 from memberpack.importers.report import UNSURE, FileReport
-from memberpack.importers.safety import check_file
-from memberpack.importers.tables import FoundTable, Part, Recall, find_tables
 from memberpack.model.annotations import now_iso, parse_time
 from memberpack.model.conventions import SAMPLE_FIGURES
 from memberpack.model.conventions import infer as infer_convention
@@ -43,7 +40,14 @@ Progress = Callable[[int, int, str], None]
 Cancel = Callable[[], bool]
 Recogniser = Callable[..., Iterable[FoundTable] | None]
 
-RECOGNISERS: list[Recogniser] = [recognise_open_statistics]
+
+def _open_statistics(path: Path, sheet: str | None, **options: Any) -> Iterable[FoundTable] | None:
+    from memberpack.importers.open_statistics import recognise_open_statistics  # noqa: PLC0415 - the reader's side
+
+    return recognise_open_statistics(path, sheet, **options)
+
+
+RECOGNISERS: list[Recogniser] = [_open_statistics]
 # Files are read in a child process (importers.isolation); tests that patch a reader read in this one.
 READ_IN_CHILD = True
 _ROWS_A_MESSAGE = 200   # a message per row costs more than the row itself (pickling, the pipe, the queue)
@@ -81,10 +85,13 @@ def _check_cancel(cancel: Cancel | None) -> None:
 
 
 def _checked(path: str | Path) -> Path:
+    """The file, when there is one: what it holds is checked by the reader (:func:`read_sheets`
+    runs :func:`~memberpack.importers.safety.check_file` first), in the reader's child process,
+    not here: inflating a workbook's parts to check their sizes is the reader's work, and a
+    hostile file is parsed by nothing outside that child."""
     path = Path(path)
     if not path.is_file():
         raise ImportFailed(f"{path}: no such file")
-    check_file(path)
     return path
 
 
@@ -104,6 +111,9 @@ def iter_tables(path: Path, *, sheet: str | None = None, kind: str | None = None
 
     What the readers noticed about the file (encoding, delimiter, formats not read) goes to ``notes``.
     """
+    from memberpack.importers.reader import read_sheets  # noqa: PLC0415 - the readers load where files are read
+    from memberpack.importers.tables import find_tables  # noqa: PLC0415
+
     for recognise in RECOGNISERS:
         tables = recognise(path, sheet, progress=progress, cancel=cancel)
         if tables is not None:

@@ -340,9 +340,6 @@ class Pack:
         ``parts`` are its figures as they are read: observations, lists of them (a row), and
         blocks of rows kept column-wise, which are stored as they are.
         """
-        from memberpack.model.blocks import FigureBlock  # noqa: PLC0415 - numpy on demand
-        from memberpack.store import block_codec  # noqa: PLC0415
-
         with self.transaction():
             dataset.key = dataset.key or dataset.name
             (latest,) = self.db.execute("SELECT COALESCE(MAX(version), 0) FROM dataset WHERE key = ?",
@@ -354,8 +351,10 @@ class Pack:
                  dataset.cell_range, dataset.kind, dataset.domain, dataset.period, json.dumps(dataset.layout),
                  json.dumps(dataset.report), dataset.imported_at))
             dataset.id = cur.lastrowid
-            for is_block, run in itertools.groupby(parts, key=lambda part: isinstance(part, FigureBlock)):
+            for is_block, run in itertools.groupby(parts, key=lambda part: not isinstance(part, (list, Observation))):
                 if is_block:
+                    from memberpack.store import block_codec  # noqa: PLC0415 - numpy with the first block
+
                     self.db.executemany(
                         "INSERT INTO observation_block(dataset_id, first_row, row_count, cell_count, head, figures) "
                         "VALUES (?, ?, ?, ?, ?, ?)",
