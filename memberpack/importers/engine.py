@@ -182,7 +182,7 @@ def read_tables(path: Path, *, sheet: str | None = None, kind: str | None = None
                                corrections=corrections)
         return
     messages = run_isolated(_read_in_child, path, sheet, kind, list(overrides), remembered or {}, corrections,
-                            name=path.name, cancel=cancel)
+                            name=path.name, cancel=cancel, meanwhile=_load_blocks)
     for message in messages:
         if message[0] == "table":
             _, layout, report, shape = message
@@ -193,6 +193,11 @@ def read_tables(path: Path, *, sheet: str | None = None, kind: str | None = None
                 pass
         else:
             _aside(message, progress, notes)
+
+
+def _load_blocks() -> None:
+    """Load what blocks of figures need here (numpy) while the reader reads, not when the first arrives."""
+    import memberpack.store.block_codec  # noqa: F401, PLC0415
 
 
 def _parts(messages: Iterator[Any], found: FoundTable, progress: Progress | None,
