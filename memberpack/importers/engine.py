@@ -1,7 +1,7 @@
 """Importing files into a pack: every table of every file, written in one transaction.
 
-Files are checked for hostile content by the reader, in its child process, before it parses
-them; tables are then streamed into the pack inside one transaction, so an error, a cancel or Ctrl+C leaves the pack exactly as
+Every file is looked at before any is read, and checked in full for hostile content by its
+reader, in the reader's child process, before it is parsed; tables are then streamed into the pack inside one transaction, so an error, a cancel or Ctrl+C leaves the pack exactly as
 it was. :func:`read_file` reads without a pack, for the import wizard's preview.
 
 Special formats (such as DfE open-statistics tidy CSVs) plug in through :data:`RECOGNISERS`: each
@@ -28,6 +28,7 @@ from memberpack.importers.found_table import FoundTable, Part, Recall
 from memberpack.importers.isolation import Send, run_isolated
 from memberpack.importers.layout import Corrections, TableLayout, as_heading, strip_periods
 from memberpack.importers.report import UNSURE, FileReport
+from memberpack.importers.safety import check_file
 from memberpack.model.annotations import now_iso, parse_time
 from memberpack.model.conventions import SAMPLE_FIGURES
 from memberpack.model.conventions import infer as infer_convention
@@ -85,13 +86,13 @@ def _check_cancel(cancel: Cancel | None) -> None:
 
 
 def _checked(path: str | Path) -> Path:
-    """The file, when there is one: what it holds is checked by the reader (:func:`read_sheets`
-    runs :func:`~memberpack.importers.safety.check_file` first), in the reader's child process,
-    not here: inflating a workbook's parts to check their sizes is the reader's work, and a
-    hostile file is parsed by nothing outside that child."""
+    """The file, when it is one memberpack may read, by a quick look (every file of an import is
+    looked at before any is read): the reader checks it in full (:func:`read_sheets`), in its child
+    process, before it parses it; inflating a workbook's parts here too cost as much again."""
     path = Path(path)
     if not path.is_file():
         raise ImportFailed(f"{path}: no such file")
+    check_file(path, inflate=False)
     return path
 
 

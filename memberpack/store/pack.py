@@ -168,12 +168,17 @@ class Pack:
             raise PackError(f"{path}: cannot create the pack ({described(exc)})") from None
         pack = cls(path, db)   # named for its messages by the name it will have
         try:
+            # A failure removes the scratch file whole, so it needs no journal on disk and no flush
+            # at each commit: it is flushed once, when done, before it takes its name.
+            db.execute("PRAGMA journal_mode = MEMORY")
+            db.execute("PRAGMA synchronous = OFF")
             pack._migrate(0)
             with pack.transaction():
                 pack.db.executemany("INSERT INTO meta(key, value) VALUES (?, ?)",
                                     [(k, str(v)) for k, v in (DEFAULT_META | {"uid": str(uuid.uuid4())} | meta).items()])
             yield pack
             pack.db.close()
+            _flush(scratch)
             _put_in_place(scratch, path)
         except sqlite3.Error as exc:
             raise PackError(f"{path}: cannot create the pack ({described(exc)})") from None
@@ -546,6 +551,15 @@ def _alive(pid: int) -> bool:
     except OSError:   # it exists, owned by someone else
         return True
     return True
+
+
+def _flush(path: Path) -> None:
+    """Make sure a file written without SQLite's own flushes is on disk."""
+    fd = os.open(path, os.O_RDWR)
+    try:
+        os.fsync(fd)
+    finally:
+        os.close(fd)
 
 
 def _put_in_place(scratch: Path, path: Path) -> None:
