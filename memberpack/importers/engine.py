@@ -21,7 +21,7 @@ from concurrent.futures import ThreadPoolExecutor
 from contextlib import contextmanager
 from dataclasses import dataclass, fields
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from memberpack.errors import Cancelled, ImportFailed, UnsureTable
 from memberpack.importers.found_table import FoundTable, Part, Recall
@@ -35,7 +35,9 @@ from memberpack.model.conventions import infer as infer_convention
 from memberpack.model.grid import Grid
 from memberpack.model.metrics import BY_ID, OTHER
 from memberpack.model.observation import BUDGET_MONITOR, Dataset, Observation
-from memberpack.store.pack import Pack
+
+if TYPE_CHECKING:   # the reader's process, which loads this module, opens no pack
+    from memberpack.store.pack import Pack
 
 Progress = Callable[[int, int, str], None]
 Cancel = Callable[[], bool]
