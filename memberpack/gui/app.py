@@ -13,12 +13,11 @@ import time
 from collections.abc import Callable
 from pathlib import Path
 
-from PySide6.QtCore import QBuffer, QEvent, QIODevice, QObject, Qt
+from PySide6.QtCore import QBuffer, QEvent, QIODevice, QObject, Qt, QTimer
 from PySide6.QtGui import QGuiApplication, QIcon, QImage
 from PySide6.QtWidgets import QApplication, QMessageBox, QWidget
 
 from memberpack import __version__, settings
-from memberpack.assets import resource
 from memberpack.errors import MemberpackError
 from memberpack.gui.main_window import NOTES_WIDTH, MainWindow, recent_packs
 from memberpack.gui.passphrase_dialog import ask_passphrase
@@ -62,8 +61,14 @@ def application() -> QApplication:
         app.setOrganizationName("memberpack")
         app.setApplicationVersion(__version__)
         app.setDesktopFileName("memberpack")  # matches resources/packaging/linux/memberpack.desktop
-        app.setWindowIcon(QIcon(str(resource("icons", "memberpack.png"))))
     return app  # type: ignore[return-value]
+
+
+def set_icon(app: QApplication) -> None:
+    """Give every window memberpack's icon (read from the resources just after the first paint)."""
+    from memberpack.assets import resource  # noqa: PLC0415 - importlib.resources, off the start path
+
+    app.setWindowIcon(QIcon(str(resource("icons", "memberpack.png"))))
 
 
 def process_age() -> float | None:
@@ -78,7 +83,11 @@ def process_age() -> float | None:
 
 class FileOpenHandler(QObject):
     """Opens a pack the platform hands to the running app (macOS sends a FileOpen event when a
-    ``.mpack`` is double-clicked in the Finder or opened from a mail attachment)."""
+    ``.mpack`` is double-clicked in the Finder or opened from a mail attachment).
+
+    It filters every event of the application, so it is installed only where FileOpen events are
+    sent: elsewhere it would wrap each event of every widget in Python (slower start, slower paints).
+    """
 
     def __init__(self, app: QApplication, window: MainWindow) -> None:
         super().__init__(window)
@@ -93,18 +102,21 @@ class FileOpenHandler(QObject):
 
 
 class FirstPaint(QObject):
-    """Quits the event loop once ``widget`` has been exposed and painted."""
+    """Runs ``then`` once ``widget`` has been exposed and painted (queued, so the paint is done first):
+    what the first paint does not need waits for it, and a smoke run quits there."""
 
-    def __init__(self, widget: QWidget) -> None:
+    def __init__(self, widget: QWidget, then: Callable[[], object]) -> None:
         super().__init__(widget)
         self.painted_at: float | None = None
+        self.then = then
         widget.installEventFilter(self)
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
         if event.type() == QEvent.Type.Paint and self.painted_at is None:
             self.painted_at = time.perf_counter()
             self.process_age = process_age()
-            QApplication.instance().quit()
+            watched.removeEventFilter(self)
+            QTimer.singleShot(0, self, self.then)
         return False
 
 
@@ -124,11 +136,12 @@ def run_app(pack_path: str | None, *, smoke: bool = False) -> int:
         if not smoke:
             QMessageBox.critical(None, "memberpack cannot start", plain_tip(str(exc)))
         return 1
-    FileOpenHandler(app, window)
-    watcher = FirstPaint(window) if smoke else None
+    if sys.platform == "darwin":
+        FileOpenHandler(app, window)
+    watcher = FirstPaint(window, app.quit if smoke else lambda: set_icon(app))
     window.show()
     code = app.exec()
-    if watcher is not None:
+    if smoke:
         age = getattr(watcher, "process_age", None)
         if age is not None:
             print(f"first paint after {age:.2f} s from the process's start")

@@ -101,12 +101,13 @@ class DomainView(QWidget):
         return self.views[position]
 
     def _large_view(self, ds: Dataset):
-        """A table of many thousand rows, all stored in blocks, is read from them on a worker and shown
-        as it is read (a table with sections or totals is shown in full once that is known)."""
-        from memberpack.gui.large_table import LARGE_ROWS, LargeDatasetView  # noqa: PLC0415
+        """A table of many thousand rows stored in blocks is read from them (and its sub totals and totals,
+        stored alone) on a worker and shown as it is read (one whose columns change from block to
+        block is shown in full once that is known)."""
+        from memberpack.gui.large_table_view import LARGE_ROWS, LargeDatasetView  # noqa: PLC0415
 
-        rows, cells = self.pack.block_rows(ds.id)
-        if rows < LARGE_ROWS or cells != self.pack.figure_count(ds.id) or self.pack.in_memory:
+        rows, _cells = self.pack.block_rows(ds.id)
+        if rows < LARGE_ROWS or self.pack.in_memory:
             return None  # (a pack held in memory has no file for the worker to read it from)
         view = LargeDatasetView(ds, self.pack.path)
         view.loaded.connect(lambda plain, d=ds: plain or self._show_in_full(d))

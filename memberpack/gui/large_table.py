@@ -1,44 +1,46 @@
-"""A table of many thousand rows (a ledger, a statistics file) read straight from its stored blocks.
+"""A table of many thousand rows (a ledger, a statistics file) arranged from its stored blocks.
 
 No :class:`~memberpack.model.observation.Observation` is made per figure: each column stays the
-arrays it is stored as, and a cell's text is made when the cell is drawn. The blocks are read and
-arranged on a worker thread over a connection of its own; sorting and filtering work out a new
-row order with numpy on a worker too (a filter waits for typing to pause), so the window never
-waits for them; only the rows in sight are ever drawn.
+arrays it is stored as, and a cell's text is made when the cell is drawn. A table with sections,
+sub totals and totals keeps them as the officer laid them out: a heading row where the section
+changes, the rows sorted within their section, its sub totals last. Plain Python and numpy, built,
+sorted and filtered on worker threads (:mod:`memberpack.gui.large_table_view` shows it).
 """
 
 from __future__ import annotations
 
+import re
 from bisect import bisect_right
 
 import numpy as np
-from PySide6.QtCore import QAbstractTableModel, QItemSelectionModel, QModelIndex, Qt, QTimer, Signal
-from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QLabel, QLineEdit, QVBoxLayout, QWidget
 
-from memberpack.analysis.charts import source_line
-from memberpack.gui import note_targets
-from memberpack.gui.frozen_table import FrozenLabelTable
-from memberpack.model.annotations import Target
-from memberpack.model.blocks import BlockColumn, FigureBlock, Texts
+from memberpack.model.blocks import BlockColumn, Coded, FigureBlock, Texts
 from memberpack.model.number_formats import general, render
-from memberpack.model.observation import DATA, Dataset, Observation
+from memberpack.model.observation import DATA, Observation
 from memberpack.model.text_search import blank, containing, could_be_a_number, joined, lowered
 from memberpack.model.values import clean_number
 
-LARGE_ROWS = 5_000      # tables longer than this (stored as blocks only) are read this way
-DEBOUNCE_MS = 200
 EXPANDED_PARTS = 64     # a block's column expanded for drawing (two blocks of 20 columns are in sight at most)
-_DISPLAY, _ALIGNMENT, _TOOLTIP = (int(r) for r in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.TextAlignmentRole,
-                                                  Qt.ItemDataRole.ToolTipRole))
-_RIGHT = int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
 
 
 def readable(blocks: list[FigureBlock]) -> bool:
-    """True when the blocks make a plain table this model can show: rows only, no sections or totals,
-    each column one metric and unit."""
-    return bool(blocks) and all(b.sections.values == [None] and set(b.roles.values) <= {DATA} for b in blocks) \
-        and len({tuple(c.measure for c in b.columns) for b in blocks}) == 1 \
+    """True when the blocks make one table this model can show: the same columns throughout, each
+    column one metric and unit (sections, sub totals and totals are shown as the small view shows them)."""
+    return bool(blocks) and len({tuple(c.measure for c in b.columns) for b in blocks}) == 1 \
         and not any(c.row_metrics is not None or c.row_units is not None for b in blocks for c in b.columns)
+
+
+def _coded(parts: list[Coded]) -> tuple[np.ndarray, list]:
+    """Per-block codes made into one code per row over the whole table, and the distinct values.
+    A block at a time: no one long step holds Python's lock (and the window)."""
+    index: dict = {}
+    codes = []
+    for part in parts:
+        new = [value for value in part.values if value not in index]   # a block's values are distinct
+        index.update(zip(new, range(len(index), len(index) + len(new))))
+        local = np.fromiter(map(index.__getitem__, part.values), dtype=np.int32, count=len(part.values))
+        codes.append(local[part.codes])
+    return np.concatenate(codes), list(index)
 
 
 class _Column:
@@ -80,15 +82,17 @@ class LargeTable:
         self._starts: list[int] = self.starts.tolist()
         self._expanded: dict[tuple[int, int], list] = {}   # cells of parts not kept raw, as last drawn
         self.sheet = blocks[0].sheet
-        index: dict[str, int] = {}
-        codes = []
-        for b in blocks:   # a block at a time: no one long step holds Python's lock (and the window)
-            new = [label for label in b.labels.values if label not in index]   # a block's labels are distinct
-            index.update(zip(new, range(len(index), len(index) + len(new))))
-            local = np.fromiter(map(index.__getitem__, b.labels.values), dtype=np.int32, count=len(b.labels.values))
-            codes.append(local[b.labels.codes])
-        self.label_codes = np.concatenate(codes)
-        self.label_values = list(index)
+        self.label_codes, self.label_values = _coded([b.labels for b in blocks])
+        self.section_codes, self.section_values = _coded([b.sections for b in blocks])
+        self.role_codes, self.role_values = _coded([b.roles for b in blocks])
+        self.totals = np.array([role != DATA for role in self.role_values], dtype=bool)[self.role_codes]
+        # a run: rows in a row under one section; a heading row goes before each run that has one
+        changes = self.section_codes[1:] != self.section_codes[:-1]
+        self.runs = np.concatenate([[0], np.cumsum(changes)]).astype(np.int64)
+        first_rows = np.concatenate([[0], np.flatnonzero(changes) + 1]).astype(np.int64)
+        self.run_sections: list[str | None] = [self.section_values[c] for c in self.section_codes[first_rows].tolist()]
+        self.run_headed = np.array([s is not None for s in self.run_sections], dtype=bool)
+        self.grouped = bool(self.run_headed.any() or self.totals.any())
         self.lines = np.concatenate([b.lines for b in blocks])
         self.rows_in_table = np.concatenate([b.rows for b in blocks])
         self.columns = [_Column([b.columns[i] for b in blocks]) for i in range(len(blocks[0].columns))]
@@ -100,6 +104,28 @@ class LargeTable:
 
     def label(self, row: int) -> str:
         return self.label_values[self.label_codes[row]]
+
+    def section(self, row: int) -> str | None:
+        return self.section_values[self.section_codes[row]]
+
+    def role(self, row: int) -> str:
+        return self.role_values[self.role_codes[row]]
+
+    def heading(self, entry: int) -> str:
+        """The section named by a heading entry of an order (``-(run + 1)``)."""
+        return self.run_sections[-entry - 1] or ""
+
+    def all_rows(self) -> np.ndarray:
+        """The table as stored: its rows, with a heading before each section."""
+        return self.ordered(-1, False, "")
+
+    def row_in(self, order: np.ndarray, label: str) -> int:
+        """The position in ``order`` of the first row labelled ``label``, or -1."""
+        if label not in self.label_values:
+            return -1
+        rows = order[order >= 0]
+        found = np.flatnonzero(self.label_codes[rows] == self.label_values.index(label))
+        return int(np.flatnonzero(order >= 0)[found[0]]) if len(found) else -1
 
     def cell(self, row: int, column: int) -> tuple[float | None, str | None, str, str | None]:
         """(value, unit, display, status) of one cell, made from its block's arrays (asked for every
@@ -137,7 +163,11 @@ class LargeTable:
             column.searched(False)
 
     def ordered(self, column: int, descending: bool, needle: str) -> np.ndarray:
-        """The rows that match ``needle`` (lower case), sorted by ``column`` (-1: as stored)."""
+        """The rows that match ``needle`` (lower case), sorted by ``column`` (-1: as stored); in a
+        table with sections, sorted within each section, headings (``-(run + 1)``) first and sub
+        totals and totals last, as stored."""
+        if self.grouped:
+            return self._grouped(column, descending, needle)
         rows = np.arange(len(self), dtype=np.int64)
         if column == 0:
             rank = np.argsort(np.argsort(np.array(self.label_values, dtype=str)))
@@ -149,245 +179,81 @@ class LargeTable:
         if descending and column >= 0:
             rows = rows[::-1]
         if needle:
-            keep = containing(self.searched_labels(), needle)[self.label_codes]
-            for c in self.columns:
-                keep |= c.containing(needle)
+            keep = self._matching(needle)
             rows = rows[keep[rows]]
         return rows
 
+    def _matching(self, needle: str) -> np.ndarray:
+        keep = containing(self.searched_labels(), needle)[self.label_codes]
+        for c in self.columns:
+            keep |= c.containing(needle)
+        return keep
+
+    def _grouped(self, column: int, descending: bool, needle: str) -> np.ndarray:
+        n = len(self)
+        key = np.zeros(n)
+        if column == 0:
+            rank = np.argsort(np.argsort(np.array(self.label_values, dtype=str)))
+            key = rank[self.label_codes].astype(np.float64)
+        elif column > 0:
+            key = self.columns[column - 1].values
+        if column >= 0:
+            key = np.where(np.isnan(key), np.inf, -key if descending else key)   # blanks last either way
+        key = np.where(self.totals, 0.0, key)   # sub totals and totals keep their order
+        rows = np.lexsort((np.arange(n), key, self.totals, self.runs))
+        if needle:
+            rows = rows[self._matching(needle)[rows]]
+        runs = self.runs[rows]
+        starts = np.flatnonzero(np.concatenate([[True], runs[1:] != runs[:-1]])) if len(rows) else np.zeros(0, np.int64)
+        headed = self.run_headed[runs[starts]]
+        return np.insert(rows, starts[headed], -(runs[starts[headed]] + 1))
+
 
 def load_table(path: str, dataset_id: int) -> LargeTable | None:
-    """The dataset's table read from its blocks, over a connection of its own (on a worker); None if
-    it is not a plain table of rows (sections, totals), which the full view shows instead."""
+    """The dataset's table read from its blocks and the rows stored alone (sub totals, totals), over
+    a connection of its own (on a worker); None if its columns change from block to block or hold
+    rows of several metrics or units, which the full view shows instead."""
     from memberpack.store.pack import Pack  # noqa: PLC0415
 
     with Pack.open(path) as pack:
-        blocks = pack.blocks(dataset_id)
-    return LargeTable(blocks) if readable(blocks) else None
-
-
-class LargeTableModel(QAbstractTableModel):
-    """Read-only model over a :class:`LargeTable` (none, and no rows, until it is read); ``order``
-    is the table's rows in view, in view order."""
-
-    def __init__(self, dataset: Dataset, parent=None) -> None:
-        super().__init__(parent)
-        self.dataset = dataset
-        self.table: LargeTable | None = None
-        self.measures: list[str] = []
-        self.order = np.arange(0, dtype=np.int64)
-
-    def set_table(self, table: LargeTable) -> None:
-        self.beginResetModel()
-        self.table, self.measures = table, table.measures
-        self.sheet = table.sheet
-        self.order = np.arange(len(table), dtype=np.int64)
-        self.endResetModel()
-
-    @property
-    def total(self) -> int:
-        return len(self.table) if self.table is not None else 0
-
-    # --- Qt model interface --------------------------------------------------------------
-    def rowCount(self, parent=QModelIndex()) -> int:
-        return 0 if parent.isValid() else len(self.order)
-
-    def columnCount(self, parent=QModelIndex()) -> int:
-        return 0 if parent.isValid() or self.table is None else len(self.measures) + 1
-
-    def headerData(self, section: int, orientation, role=Qt.ItemDataRole.DisplayRole):
-        if orientation != Qt.Orientation.Horizontal or section == 0:
-            return None
-        if role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.ToolTipRole):
-            return self.measures[section - 1]
+        blocks, alone = pack.blocks(dataset_id), pack.stored_alone(dataset_id)
+    if not readable(blocks):
         return None
-
-    def data(self, index: QModelIndex, role=_DISPLAY):
-        """Asked about seven times per cell in sight at each paint: roles not shown answer at once."""
-        if role == _DISPLAY:
-            row, column = int(self.order[index.row()]), index.column()
-            return self.table.label(row) if column == 0 else self.table.cell(row, column - 1)[2]
-        if role == _ALIGNMENT:
-            return _RIGHT if index.column() > 0 else None
-        if role == _TOOLTIP and index.isValid():
-            row = int(self.order[index.row()])
-            if index.column() == 0:
-                return f"{self.label(row)}\n{self.dataset.source_file}, sheet {self.sheet}"
-            obs = self.observation(index)
-            return f"{obs.label} – {obs.measure}: {obs.display}\n{self.dataset.source_file}, sheet {obs.sheet}, cell {obs.cell}"
+    rows_alone = alone_blocks(alone, blocks[0])
+    if rows_alone is None:
         return None
+    return LargeTable(sorted(blocks + rows_alone, key=lambda b: int(b.rows[0])))
 
-    # --- cells -------------------------------------------------------------------------
-    def label(self, row: int) -> str:
-        return self.table.label(row)
 
-    def cell(self, row: int, column: int) -> tuple[float | None, str | None, str, str | None]:
-        return self.table.cell(row, column)
-
-    def observation(self, index: QModelIndex) -> Observation | None:
-        """The figure at ``index`` as an Observation (made for this one cell, for a note or tooltip)."""
-        if not index.isValid() or index.column() == 0:
+def alone_blocks(observations: list[Observation], like: FigureBlock) -> list[FigureBlock] | None:
+    """Rows stored one figure at a time, as blocks shaped like ``like`` (a block per run of such
+    rows), each cell with its own value, unit, text and status; None when a figure sits under a
+    column ``like`` does not have."""
+    columns = {c.measure: c for c in like.columns}
+    by_row: dict[int, dict[str, Observation]] = {}
+    for obs in observations:
+        if obs.measure not in columns:
             return None
-        table = self.table
-        row, column = int(self.order[index.row()]), table.columns[index.column() - 1]
-        value, unit, display, status = table.cell(row, index.column() - 1)
-        return Observation(table.label(row), column.measure, value, unit, display, status, None, column.period, DATA,
-                           table.sheet, f"{column.letter}{int(table.lines[row])}", int(table.rows_in_table[row]),
-                           column.position, column.metric_id)
-
-    # --- order: worked out on a worker, applied here --------------------------------------------
-    def set_order(self, order: np.ndarray) -> None:
-        self.beginResetModel()
-        self.order = order
-        self.endResetModel()
-
-    def row_of(self, label: str) -> int:
-        """The view row of the first row labelled ``label``, or -1."""
-        if self.table is None or label not in self.table.label_values:
-            return -1
-        code = self.table.label_values.index(label)
-        found = np.flatnonzero(self.table.label_codes[self.order] == code)
-        return int(found[0]) if len(found) else -1
+        by_row.setdefault(obs.row, {})[obs.measure] = obs
+    runs: list[list[int]] = []
+    for row in sorted(by_row):
+        if runs and row == runs[-1][-1] + 1:
+            runs[-1].append(row)
+        else:
+            runs.append([row])
+    return [_alone_block([by_row[r] for r in run], run, like) for run in runs]
 
 
-class LargeDatasetView(QWidget):
-    """A long table with its filter; sorting and filtering never hold up the window.
-    ``order_changed`` fires once a new order is in view (the benchmark waits for it)."""
-
-    target_changed = Signal(object)
-    order_changed = Signal()
-    loaded = Signal(bool)   # True: the table is in view; False: not a plain table, show it in full
-
-    def __init__(self, dataset: Dataset, pack_path, parent: QWidget | None = None) -> None:
-        super().__init__(parent)
-        self.dataset = dataset
-        self.model = LargeTableModel(dataset, self)
-        self.charts: list = []
-        self.comparisons = None
-        self.table = FrozenLabelTable()
-        self.table.setModel(self.model)
-        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectItems)
-        self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
-        self.table.setWordWrap(False)
-        self.table.verticalHeader().setVisible(False)
-        self.table.verticalHeader().setDefaultSectionSize(self.fontMetrics().height() + 8)
-        self.table.verticalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Fixed)
-        header = self.table.horizontalHeader()
-        header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
-        header.setSortIndicatorShown(True)
-        header.setSectionsClickable(True)
-        header.sectionClicked.connect(self._sort_clicked)
-        self.table.setAccessibleName(f"Table: {dataset.name}")
-        self.table.selectionModel().currentChanged.connect(lambda *_: self.target_changed.emit(self.current_target()))
-        self.filter = QLineEdit()
-        self.filter.setPlaceholderText("Filter rows (row label or figure)…")
-        self.filter.setClearButtonEnabled(True)
-        self.filter.setAccessibleName(f"Filter rows of {dataset.name}")
-        self._timer = QTimer(self)
-        self._timer.setSingleShot(True)
-        self._timer.setInterval(DEBOUNCE_MS)
-        self._timer.timeout.connect(self.reorder)
-        self.filter.textChanged.connect(self._timer.start)
-        heading = QLabel(f"<h3 style='margin:0'>{dataset.name}</h3>")
-        heading.setWordWrap(True)
-        self.count = QLabel()
-        source = QLabel(source_line(dataset) + (f" · period {dataset.period}" if dataset.period else ""))
-        source.setWordWrap(True)
-        layout = QVBoxLayout(self)
-        for widget in (heading, source, self.count, self.filter):
-            layout.addWidget(widget)
-        layout.addWidget(self.table, 1)
-        self._sort = (-1, False)
-        self._job = None
-        self._again = False
-        self.count.setText("Reading the table…")
-        self.setFocusProxy(self.table)
-        from memberpack.gui.workers import Job, pool  # noqa: PLC0415
-
-        path, dataset_id = str(pack_path), dataset.id
-        self._load_job = Job(lambda _p, _c: load_table(path, dataset_id), self)
-        self._load_job.succeeded.connect(self._table_read)
-        self._load_job.failed.connect(lambda message: self.count.setText(f"The table cannot be read: {message}"))
-        self._load_job.start(pool("tables"))
-
-    def _table_read(self, table: LargeTable | None) -> None:
-        if table is None:
-            self.loaded.emit(False)
-            return
-        self.model.set_table(table)
-        self.table.setColumnWidth(0, 200)
-        for column in range(1, self.model.columnCount()):
-            self.table.setColumnWidth(column, 96)
-        self._show_count()
-        from memberpack.gui.workers import Job, pool  # noqa: PLC0415
-
-        self._prepare_job = Job(lambda _p, _c: table.prepare_filter(), self)   # on the filters' own thread
-        self._prepare_job.start(pool("tables"))
-        self.loaded.emit(True)
-
-    def _sort_clicked(self, column: int) -> None:
-        previous, descending = self._sort
-        self._sort = (column, not descending if column == previous else False)
-        self.table.horizontalHeader().setSortIndicator(
-            column, Qt.SortOrder.DescendingOrder if self._sort[1] else Qt.SortOrder.AscendingOrder)
-        self.reorder()
-
-    def reorder(self) -> None:
-        """Work out the rows in view on a worker thread, then show them (the latest request wins)."""
-        if self._job is not None:
-            self._again = True
-            return
-        table = self.model.table
-        if table is None:
-            return
-        from memberpack.gui.workers import Job, pool  # noqa: PLC0415
-
-        column, descending = self._sort
-        needle = self.filter.text().strip().lower()
-        self._job = Job(lambda _p, _c: table.ordered(column, descending, needle), self)
-        self._job.succeeded.connect(self._ordered)
-        self._job.start(pool("tables"))
-
-    def _ordered(self, order) -> None:
-        self._job = None
-        if self._again:
-            self._again = False
-            self.reorder()
-            return
-        self.model.set_order(order)
-        self._show_count()
-        self.order_changed.emit()
-
-    def _show_count(self) -> None:
-        shown, total = self.model.rowCount(), self.model.total
-        self.count.setText(f"{total:,} rows" if shown == total else f"{shown:,} of {total:,} rows")
-
-    # --- the same interface as DatasetView ------------------------------------------------------
-    def select_label(self, label: str | None) -> bool:
-        row = self.model.row_of(label) if label else -1
-        if row < 0 and self.filter.text():
-            self.filter.clear()
-            return False
-        if row < 0:
-            return False
-        index = self.model.index(row, 0)
-        self.table.selectionModel().setCurrentIndex(
-            index, QItemSelectionModel.SelectionFlag.ClearAndSelect | QItemSelectionModel.SelectionFlag.Rows)
-        self.table.scrollTo(index)
-        return True
-
-    def selected_row_label(self) -> str | None:
-        index = self.table.selectionModel().currentIndex()
-        return self.model.label(int(self.model.order[index.row()])) if index.isValid() else None
-
-    def current_target(self) -> Target:
-        index = self.table.selectionModel().currentIndex()
-        obs = self.model.observation(index)
-        if obs is not None:
-            return note_targets.of_observation(self.dataset, obs)
-        if index.isValid():
-            return note_targets.of_row(self.dataset, self.selected_row_label(), None, None)
-        return note_targets.of_dataset(self.dataset)
-
-    def show_notes(self, _targets: list[Target]) -> None:
-        """Notes are listed in the panel; a long table does not mark its cells."""
+def _alone_block(cells: list[dict[str, Observation]], rows: list[int], like: FigureBlock) -> FigureBlock:
+    firsts = [next(iter(row.values())) for row in cells]
+    columns = []
+    for c in like.columns:
+        found = [row.get(c.measure) for row in cells]
+        values = np.array([np.nan if o is None or o.value is None else o.value for o in found], dtype=np.float64)
+        columns.append(BlockColumn(c.position, c.letter, c.measure, c.unit, c.metric_id, c.period, values, raw=False,
+                                   displays=Texts.of(["" if o is None else o.display for o in found]),
+                                   specials={i: (o.value, o.unit, o.status) for i, o in enumerate(found) if o is not None}))
+    lines = [int(re.sub(r"\D", "", o.cell) or 0) for o in firsts]
+    return FigureBlock(like.sheet, np.array(rows, dtype=np.int32), np.array(lines, dtype=np.int32),
+                       Coded.of([o.label for o in firsts]), Coded.of([o.section for o in firsts]),
+                       Coded.of([o.row_role for o in firsts]), columns)

@@ -17,7 +17,6 @@ from PySide6.QtWidgets import (QDockWidget, QFileDialog, QLabel, QMainWindow, QM
                                QPushButton, QVBoxLayout, QWidget)
 
 from memberpack import __version__, settings
-from memberpack.analysis.output_version import PUBLIC
 from memberpack.errors import MemberpackError
 from memberpack.gui import actions as ids
 from memberpack.gui.annotation_panel import AnnotationPanel
@@ -410,16 +409,17 @@ class MainWindow(QMainWindow):
                               sections=options["sections"], version=options["version"])
 
     def start_export(self, out: Path, *, include_private: bool = False, sections: list[str] | None = None,
-                     version: str = PUBLIC) -> None:
+                     version: str | None = None) -> None:
         """Write ``out`` (.pdf, .html or .json) on the worker thread, with a progress bar and Cancel
-        in the status bar; ``export_done`` reports the outcome."""
+        in the status bar; ``export_done`` reports the outcome. ``version``: public unless given."""
         reader = self.pack.reader()  # a protected pack's: a copy in memory, as it is now
 
         def write(progress, cancel) -> Path:
+            from memberpack.analysis.output_version import PUBLIC  # noqa: PLC0415 - off the start path
             from memberpack.export.outputs import export_to  # noqa: PLC0415 - reportlab on demand
 
             with reader as pack:
-                export_to(pack, out, include_private=include_private, sections=sections, version=version,
+                export_to(pack, out, include_private=include_private, sections=sections, version=version or PUBLIC,
                           progress=progress, cancel=cancel)
             return out
 

@@ -28,6 +28,17 @@ TAB_MODULES = ("memberpack.gui.domain_view", "memberpack.analysis.annotation_tar
                "memberpack.importers.table_reader")   # loaded after the first paint, off the GUI thread
 
 
+def build_qt_classes() -> None:
+    """Build every widget class PySide6 has (each with its enums) now, on a worker. PySide builds a
+    class the first time Python meets it, and the first widget C++ hands to Python (a table's
+    viewport) makes it build them all: about 40 ms the GUI thread would otherwise spend when a
+    table is first opened."""
+    from PySide6 import QtWidgets  # noqa: PLC0415
+
+    for name in dir(QtWidgets):
+        getattr(QtWidgets, name)
+
+
 class PackTabs(QTabWidget):
     """``target_changed`` carries the item selected in whichever tab is in view."""
 
@@ -143,8 +154,9 @@ class PackTabs(QTabWidget):
         self._reading = True
         # what a tab needs (numpy with a long table's view): loaded now on a worker, not on the GUI
         # thread when the first tab is opened
-        modules = TAB_MODULES + (("memberpack.gui.large_table",) if large else ())
-        self._warm_job = Job(lambda _p, _c: [importlib.import_module(name) for name in modules])
+        modules = TAB_MODULES + (("memberpack.gui.large_table_view", "memberpack.gui.large_table") if large else ())
+        self._warm_job = Job(lambda _p, _c: (importlib.import_module(modules[0]), build_qt_classes(),
+                                             [importlib.import_module(name) for name in modules[1:]]))
         self._warm_job.start(pool("warm"))
         self._headlines_job = Job(read_headlines, self)   # gone with these tabs (a reload replaces them)
         self._headlines_job.succeeded.connect(self._headlines_read)

@@ -9,8 +9,6 @@ from __future__ import annotations
 
 from PySide6.QtGui import QColor, QGuiApplication, QPalette
 
-from memberpack.model.charts import contrast as colour_contrast
-
 MIN_CONTRAST = 4.5
 _DARK = {
     QPalette.ColorRole.Window: "#2b2d30", QPalette.ColorRole.WindowText: "#e6e6e6",
@@ -41,4 +39,6 @@ def dark_palette() -> QPalette:
 
 def contrast(a: QColor, b: QColor) -> float:
     """The WCAG 2 contrast ratio of two colours (1 to 21)."""
+    from memberpack.model.charts import contrast as colour_contrast  # noqa: PLC0415 - the charts' model, off the start path
+
     return colour_contrast(a.name(), b.name())

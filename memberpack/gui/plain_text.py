@@ -3,8 +3,6 @@ note may hold markup (``<img src=...>``), which a QLabel or tooltip would otherw
 
 from __future__ import annotations
 
-from html import escape
-
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QLabel, QWidget
 
@@ -24,4 +22,6 @@ def plain_tip(text: str) -> str:
     text with a ``<`` is escaped and marked as rich text; text without one is shown as written."""
     if "<" not in text:
         return text
+    from html import escape  # noqa: PLC0415 - html.entities is large, and few texts hold a "<"
+
     return "<qt>" + escape(text).replace("\n", "<br>") + "</qt>"

@@ -7,9 +7,7 @@ second are ordered by a hash of their content, so every copy picks the same one.
 
 from __future__ import annotations
 
-import hashlib
 import json
-import uuid
 from dataclasses import asdict, dataclass, field, replace
 from datetime import datetime, timedelta, timezone
 
@@ -32,6 +30,13 @@ EARLIEST = datetime(1970, 1, 1, tzinfo=timezone.utc)
 FUTURE_SLACK = timedelta(days=1)       # clocks of members' laptops disagree, but not by more
 _TEXT_FIELDS = ("body", "answer", "author")
 _TARGET_TEXT = ("dataset_key", "metric_id", "label", "section", "measure", "period", "display", "chart_id")
+
+
+def new_uid() -> str:
+    """A note's id, unique across every member's copy of the pack."""
+    import uuid  # noqa: PLC0415 - uuid loads the platform module: not on the app's start path
+
+    return str(uuid.uuid4())
 
 
 def now_iso() -> str:
@@ -121,7 +126,7 @@ class Annotation:
     status: str = OPEN
     answer: str | None = None
     author: str = ""
-    uid: str = field(default_factory=lambda: str(uuid.uuid4()))
+    uid: str = field(default_factory=new_uid)
     created_at: str = field(default_factory=now_iso)
     modified_at: str = field(default_factory=now_iso)
 
@@ -162,4 +167,6 @@ class Annotation:
 
     def version_key(self) -> tuple[datetime, str]:
         """Orders versions of one note: later modification first, then content hash (ties)."""
+        import hashlib  # noqa: PLC0415 - OpenSSL loads only when two versions of a note meet
+
         return parse_time(self.modified_at), hashlib.sha256(self.snapshot().encode("utf-8")).hexdigest()

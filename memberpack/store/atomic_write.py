@@ -10,7 +10,6 @@ from __future__ import annotations
 
 import io
 import os
-import secrets
 from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
@@ -25,7 +24,7 @@ def atomic_write(target: str | Path, *, encoding: str | None = None, mode: int =
     an error, and is removed otherwise. OSError (no such folder, no space, read-only) propagates for
     the caller to word."""
     target = Path(target)
-    tmp = target.with_name(f".{target.name}.{secrets.token_hex(6)}.part")
+    tmp = target.with_name(f".{target.name}.{os.urandom(6).hex()}.part")
     fd = os.open(tmp, _FLAGS, mode)
     try:
         with os.fdopen(fd, "wb") as f:

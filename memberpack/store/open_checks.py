@@ -155,5 +155,22 @@ def quick_check(path: Path, db: sqlite3.Connection, *, full: bool = False) -> li
     return [] if rows == ["ok"] else [" ".join(str(r).split()) for r in rows]
 
 
+_PASSED: set[tuple[int, int, int, int]] = set()   # files whose quick check passed in this process
+
+
+def quick_check_once(path: Path, db: sqlite3.Connection) -> list[str]:
+    """:func:`quick_check`, skipped for a file this process has already checked and that has not
+    changed since (same device, inode, size and modification time): a worker opening the window's
+    pack to read a long table does not check its pages again."""
+    st = path.stat()
+    key = (st.st_dev, st.st_ino, st.st_size, st.st_mtime_ns)
+    if key in _PASSED:
+        return []
+    problems = quick_check(path, db)
+    if not problems:
+        _PASSED.add(key)
+    return problems
+
+
 def is_sqlite_header(header: bytes) -> bool:
     return header[:16] == SQLITE_MAGIC

@@ -12,7 +12,6 @@ import itertools
 import json
 import os
 import sqlite3
-import uuid
 from collections.abc import Callable, Collection, Iterable, Iterator
 from contextlib import contextmanager
 from operator import attrgetter
@@ -25,7 +24,7 @@ from memberpack.model.observation import Dataset, Observation
 from memberpack.model.periods import reported_order
 from memberpack.store.atomic_write import write_bytes
 from memberpack.store.open_checks import (QUICK_CHECK_BELOW, check_schema, check_side_files, harden,
-                                          is_sqlite_header, quick_check)
+                                          is_sqlite_header, quick_check, quick_check_once)
 from memberpack.store.protection import Protection, is_protected, unseal
 from memberpack.store.write_errors import WAIT_FOR_WRITER, busy, described, remove_hot_journal
 from memberpack.store.schema import APPLICATION_ID, MIGRATIONS, SCHEMA_VERSION
@@ -126,7 +125,7 @@ class Pack:
                 raise PackError(f"{path}: the pack says it has schema version {version}, which memberpack never "
                                 "writes; refused")
             check_schema(path, db, version)
-            problems = quick_check(path, db) if quick else []
+            problems = (quick_check(path, db) if protection is not None else quick_check_once(path, db)) if quick else []
             if problems:
                 raise PackError(f"{path}: the pack is damaged ({problems[0]}); refused")
         except sqlite3.DatabaseError as exc:
@@ -161,12 +160,14 @@ class Pack:
         remove_stale_scratch(path)
         if path.exists():
             raise PackError(f"{path}: a file of that name already exists")
-        scratch = path.with_name(f".{path.name}.{os.getpid()}.{uuid.uuid4().hex[:8]}.creating")
+        scratch = path.with_name(f".{path.name}.{os.getpid()}.{os.urandom(4).hex()}.creating")
         try:
             db = cls._connect(scratch)
         except sqlite3.Error as exc:
             raise PackError(f"{path}: cannot create the pack ({described(exc)})") from None
         pack = cls(path, db)   # named for its messages by the name it will have
+        import uuid  # noqa: PLC0415 - uuid loads the platform module: only when a pack is made
+
         try:
             # A failure removes the scratch file whole, so it needs no journal on disk and no flush
             # at each commit: it is flushed once, when done, before it takes its name.
@@ -448,6 +449,13 @@ class Pack:
                                f"ORDER BY row, col{limit}", args).fetchall()
         found = _in_order(map(_observation, rows), self._blocks(dataset_id, first if areas is None else None), areas)
         return found if first is None else itertools.islice(found, first)
+
+    def stored_alone(self, dataset_id: int) -> list[Observation]:
+        """A dataset's figures stored one by one rather than in blocks (a long table's sub totals and
+        totals, rows read cell by cell), in row then column order."""
+        rows = self.db.execute(f"SELECT id, {', '.join(_OBS_COLUMNS)} FROM observation WHERE dataset_id = ? "
+                               "ORDER BY row, col", (dataset_id,)).fetchall()
+        return list(map(_observation, rows))
 
     def figure_count(self, dataset_id: int) -> int:
         (single,) = self.db.execute("SELECT COUNT(*) FROM observation WHERE dataset_id = ?", (dataset_id,)).fetchone()

@@ -185,3 +185,19 @@ def test_damage_found_after_opening_a_large_pack_is_one_line(pack_path, capsys, 
     err = capsys.readouterr().err
     assert err.count("\n") == 1 and "damaged" in err and "Traceback" not in err
     assert pack_path.read_bytes() == before
+
+
+def test_a_pack_is_quick_checked_again_only_once_it_has_changed(pack_path, capsys, monkeypatch):
+    from memberpack.store import open_checks
+
+    checked = []
+    real = open_checks.quick_check
+    monkeypatch.setattr(open_checks, "quick_check", lambda path, db, **kw: checked.append(path) or real(path, db, **kw))
+    Pack.open(pack_path).close()
+    Pack.open(pack_path).close()   # a worker opening the window's pack: its pages were checked
+    assert len(checked) == 1
+    data = bytearray(pack_path.read_bytes())
+    data[2 * 4096: 2 * 4096 + 64] = b"\xff" * 64   # damaged since: checked again, and refused
+    pack_path.write_bytes(bytes(data))
+    _refused(pack_path, capsys, "refused")
+    assert len(checked) >= 2
