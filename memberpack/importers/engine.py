@@ -114,6 +114,9 @@ def iter_tables(path: Path, *, sheet: str | None = None, kind: str | None = None
 
     What the readers noticed about the file (encoding, delimiter, formats not read) goes to ``notes``.
     """
+    if sheet is not None and path.suffix.lower() == ".csv" and sheet != path.stem:
+        raise ImportFailed(f"{path.name}: a CSV file has no sheets, so --sheet {sheet!r} does not apply "
+                           "(import it without --sheet)")
     from memberpack.importers.reader import read_sheets  # noqa: PLC0415 - the readers load where files are read
     from memberpack.importers.tables import find_tables  # noqa: PLC0415
 

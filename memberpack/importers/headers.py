@@ -18,12 +18,15 @@ from memberpack.model.periods import parse_period
 from memberpack.model.values import TEXT
 
 MAX_HEADER_ROWS = 4
-_LETTER_CODE = re.compile(r"\(?(?:[A-Z]{1,2}\d{1,3}|[a-z]|[A-Z]|col(?:umn)?\s*\d{1,3})\)?(?:\s*=\s*[A-Z0-9 +\-*/().]+)?",
-                          re.IGNORECASE)
+_LETTER_CODE = re.compile(r"[(\[]?(?:[A-Z]{1,2}\d{1,3}|[a-z]|[A-Z]|col(?:umn)?\s*\d{1,3})[)\]]?"
+                          r"(?:\s*=\s*[A-Z0-9 +\-*/().\[\]]+)?", re.IGNORECASE)
 _FORMULA_CODE = re.compile(r"=?\s*[A-Z]{1,2}\d{1,3}\s*(?:[-+*/]\s*[A-Z]{1,2}\d{1,3}\s*)+", re.IGNORECASE)
+# A column's sum written under its letter code: "= [A] + [B] + [C] + [D]", "=(a)-(b)"
+_CODE_SUM = re.compile(r"=\s*[(\[]?[A-Z]{1,2}\d{0,3}[)\]]?(?:\s*[-+*/]\s*[(\[]?[A-Z]{1,2}\d{0,3}[)\]]?)+", re.IGNORECASE)
 # A footnote marker at the end of a name or header: "Somerset5", "enrolments3,4,5", "Total (3)", "[note 2]", "¹".
-_MARKER = re.compile(r"(?:(?<=[a-z)])(?P<digits>\d{1,2}(?:,\d{1,2})*)|\s*\((?P<paren>\d{1,2})\)|\s*\[(?:[Nn]ote\s*)?(?P<note>\d{1,3})\]"
+_MARKER = re.compile(r"(?:(?<=[a-z)])(?P<digits>\d{1,2}(?:,\d{1,2})*)|(?<=[A-Z]{6})(?P<caps>\d{1,2})|\s*\((?P<paren>\d{1,2})\)|\s*\[(?:[Nn]ote\s*)?(?P<note>\d{1,3})\]"
                      r"|\s*(?P<sup>[¹²³⁴⁵⁶⁷⁸⁹⁰]+))$")
+_CAPITALS = re.compile(r"[A-Z][A-Z &,'-]*")   # a name written in capitals, before a footnote number
 _SUPERSCRIPTS = str.maketrans("¹²³⁴⁵⁶⁷⁸⁹⁰", "1234567890")
 
 
@@ -54,8 +57,11 @@ def column_codes(row: Sequence[Any], cols: range) -> dict[int, str] | None:
     """The codes a column-number or letter-code row gives its columns, or None when it is not one.
 
     Column numbers count up by one (``1 2 3 4``); letter codes are short (``C1``, ``(a)``, ``B``),
-    each different, and may spell a formula (``C3 = C1 - C2``)."""
+    each different, and may spell a formula (``C3 = C1 - C2``); a row of only such sums
+    (``= [A] + [B] + [C]`` under a total's ``[E]``) gives them as the codes of the columns it is in."""
     filled = _filled(row, cols)
+    if filled and all(isinstance(v, str) and _CODE_SUM.fullmatch(v.strip()) for _, v in filled):
+        return {c: " ".join(v.split()) for c, v in filled}   # the sums that some columns' codes stand for
     if len(filled) < 3:
         return None
     numbers = [_int(v) for _, v in filled]
@@ -76,7 +82,7 @@ def column_codes(row: Sequence[Any], cols: range) -> dict[int, str] | None:
 
 
 def _consecutive_letters(texts: list[str]) -> bool:
-    letters = [t.strip("()") for t in texts]
+    letters = [t.strip("()[]") for t in texts]
     return all(len(t) == 1 and t.isalpha() for t in letters) and all(
         ord(b.lower()) == ord(a.lower()) + 1 for a, b in zip(letters, letters[1:]))
 
@@ -147,17 +153,21 @@ def looks_like_data(row: Sequence[Any], below: Sequence[Sequence[Any]], cols: ra
     for other in below:   # alike: figures where it has figures, words where it has words (blanks aside)
         kinds_below = {c: classes(other[c]) for c in cols if c < len(other) and not _blank(other[c])}
         numeric_below = {c for c, k in kinds_below.items() if k in ("number", "special")}
-        both = [c for c in kinds if c in kinds_below and c != filled[0][0]]   # the names may be any words
+        # the names may be any words; a mark ("z" for England's region) may stand in any column
+        both = [c for c in kinds if c in kinds_below and c != filled[0][0] and kinds[c] != "special"]
         clashes = sum((c in numeric_below) != (kinds[c] in ("number", "special")) for c in both)
         alike += bool(numeric_below) and clashes * 5 <= len(both)
     return alike * 2 >= len(below)
 
 
 def strip_marker(text: str) -> tuple[str, str | None]:
-    """``"Somerset5"`` -> (``"Somerset"``, ``"5"``); ``"Net spend (2)"`` -> (``"Net spend"``, ``"2"``)."""
+    """``"Somerset5"`` -> (``"Somerset"``, ``"5"``); ``"Net spend (2)"`` -> (``"Net spend"``, ``"2"``);
+    ``"ENGLAND9"`` (a name in capitals, its last word six letters or more) -> (``"ENGLAND"``, ``"9"``)."""
     found = _MARKER.search(text)
     if found is None or found.start() == 0:
         return text, None
+    if found["caps"] and not _CAPITALS.fullmatch(text[:found.start()]):
+        return text, None   # "ENGLAND9", "NORTH EAST12": a name in capitals; not "CO2E100" or "AB123456"
     marker = next(v for v in found.groupdict().values() if v)
     return text[:found.start()].rstrip(), marker.translate(_SUPERSCRIPTS)
 

@@ -50,6 +50,9 @@ _LINE_NUMBER = re.compile(r"(\d{1,4})[.)]?\s+\S")   # "4 Total Sure Start...": a
 _BREAKDOWN_HEADER = re.compile(r"\b(?:inequality|breakdown|sex|gender|quintile|decile|ethnicity|age[\s_]?(?:band|group))\b",
                                re.IGNORECASE)
 _REGION_HEADER = re.compile(r"\bregion", re.IGNORECASE)
+# Who was paid, and for what kind of spending: identifying a payment even after its amount
+_PAID_HEADER = re.compile(r"\b(?:supplier|payee|vendor|recipient|beneficiary|creditor)\b|"
+                          r"\b(?:type|category)\s+of\s+(?:expenditure|spend|payment)\b", re.IGNORECASE)
 _NO_VALUE = {"n/a", "-", "z", BLANK}   # marks saying a row has none (not applicable), unlike suppression
 _NAMES = {r.lower() for r in REGIONS}
 
@@ -194,6 +197,7 @@ def find_keys(headers: Sequence[str], columns: dict[int, list[Any]], label_col: 
     lines: list[int] = []
     category_codes: list[int] = []
     figures = False   # past the first column of figures: only period columns are keys there
+    trailing: set[int] = set()   # keys after the figures: never the label (the row is named left of its figures)
     for c, values in columns.items():
         kind = kinds[c]
         filled = _filled(values)
@@ -216,6 +220,10 @@ def find_keys(headers: Sequence[str], columns: dict[int, list[Any]], label_col: 
                 keys.append((c, kind))   # "Period 2019/20" after the figures
             elif _BREAKDOWN_HEADER.search(header) and (kind == TEXT or _words_or_none(filled)):
                 keys.append((c, kind))   # "inequality: Most deprived quintile" after a tidy file's value
+            elif (kind == TEXT or _ID_HEADER.search(header)) and _PAID_HEADER.search(header) \
+                    and len(filled) * 2 >= len(values):
+                keys.append((c, kind))   # "Supplier Name", "Type of Expenditure" after a payment's amount
+                trailing.add(c)
             continue
         if kind == "number" and c < label_col:
             continue      # a reference number: left of the label, not a key
@@ -230,7 +238,8 @@ def find_keys(headers: Sequence[str], columns: dict[int, list[Any]], label_col: 
     context = {c: _as_text(_filled(columns[c])[0]) for c, kind in keys
                if kind in (TEXT, AREA) and len(columns[c]) >= 3 and distinct[c] == 1
                and len(_filled(columns[c])) == len(columns[c])}
-    words = [c for c, kind in keys if kind == TEXT and c not in context and c not in lines and c not in category_codes]
+    words = [c for c, kind in keys if kind == TEXT and c not in context and c not in lines and c not in category_codes
+             and c not in trailing]
     roles = {c: {AREA: AREA, PERIOD: PERIOD}.get(kind, SECTION) for c, kind in keys}
     for c in category_codes:   # numbering the names beside them: kept as the names are
         if c + 1 in words and _paired(columns[c + 1], columns[c]):
@@ -344,6 +353,8 @@ def row_keys(row: list[Any], keys: Sequence[KeyColumn], label: str, context: Per
             found = dated or _period_text(text)
             period = found.within(context) if found is not None and context is not None and found.year is None else found
         elif key.role == AREA and text:
+            if (mark := parse_text(text)).value is None and mark.status not in (TEXT, BLANK):
+                continue   # England's region code written "z" (not applicable): no code, no section
             if is_code(value):
                 code = f"{code} {text}".strip()
             elif not name:

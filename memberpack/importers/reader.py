@@ -8,6 +8,7 @@ without a cached value come from :mod:`memberpack.importers.formats` (.xlsx/.xls
 
 from __future__ import annotations
 
+import io
 import zipfile
 import zlib
 from collections.abc import Iterator
@@ -23,7 +24,7 @@ from memberpack.importers.csv_reader import csv_rows
 from memberpack.importers.formats import SheetFormats, read_formats
 from memberpack.importers.ods_formats import read_ods_formats
 from memberpack.importers.xls_formats import read_xls_formats
-from memberpack.importers.safety import check_file
+from memberpack.importers.safety import check_file, is_headless_ods
 
 Row = list[Any]
 # Excel's sheet size, and calamine's: an .ods sheet longer than this is cut there without a word
@@ -70,7 +71,7 @@ def _workbook_sheets(path: Path, wanted: str | None) -> Iterator[Sheet]:
     from python_calamine import CalamineWorkbook, PasswordError  # noqa: PLC0415 - loaded on first import
 
     try:
-        workbook = CalamineWorkbook.from_path(str(path))
+        workbook = _open_workbook(CalamineWorkbook, path)
         worksheets = [m for m in workbook.sheets_metadata if str(m.typ).endswith("WorkSheet")]
         names = [m.name for m in worksheets] or workbook.sheet_names
         hidden = [m.name for m in worksheets if not str(m.visible).endswith(".Visible")]
@@ -114,6 +115,26 @@ def _workbook_sheets(path: Path, wanted: str | None) -> Iterator[Sheet]:
                         list(calamine_sheet.merged_cell_ranges or []), sheet_formats, notes)
     finally:
         workbook.close()
+
+
+ODS_MIMETYPE = b"application/vnd.oasis.opendocument.spreadsheet"
+
+
+def _open_workbook(calamine, path: Path):
+    """The workbook, from its path; an OpenDocument file written without its ``mimetype`` part (as
+    some converters, Aspose among them, write DfE's allocation tables) is opened from a copy in memory
+    with that part added first, as the format wants and calamine needs."""
+    if path.suffix.lower() == ".ods" and zipfile.is_zipfile(path):
+        with zipfile.ZipFile(path) as archive:
+            if "mimetype" not in archive.namelist() and is_headless_ods(archive.namelist()):
+                copy = io.BytesIO()
+                with zipfile.ZipFile(copy, "w", zipfile.ZIP_DEFLATED) as out:
+                    out.writestr(zipfile.ZipInfo("mimetype"), ODS_MIMETYPE, compress_type=zipfile.ZIP_STORED)
+                    for member in archive.infolist():
+                        out.writestr(member, archive.read(member))
+                copy.seek(0)
+                return calamine.from_filelike(copy)
+    return calamine.from_path(str(path))
 
 
 def _cut(name: str, sheet) -> list[str]:

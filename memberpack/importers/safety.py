@@ -118,7 +118,7 @@ def _check_zip(path: Path, name: str, inflate: bool = True) -> None:
                 raise ImportFailed(f"{name}: refused: part {member.filename} is compressed {ratio:,.0f} to 1 "
                                    "(a zip bomb?)")
         names = {m.filename for m in members}
-        if not ({"[Content_Types].xml", "mimetype"} & names):
+        if not ({"[Content_Types].xml", "mimetype"} & names) and not is_headless_ods(names):
             raise ImportFailed(f"{name}: is a zip archive but not an Excel or OpenDocument workbook")
         if _odf_encrypted(archive, names):
             raise ImportFailed(f"{name}: the workbook is password-protected (encrypted); remove the password "
@@ -128,6 +128,11 @@ def _check_zip(path: Path, name: str, inflate: bool = True) -> None:
                 _check_prologue(archive, member, name)
             if not member.filename.startswith("xl/worksheets/"):
                 _check_declared_size(archive, member, name)
+
+
+def is_headless_ods(names) -> bool:
+    """An OpenDocument file whose writer left out the ``mimetype`` part: its content and manifest are there."""
+    return {"content.xml", "META-INF/manifest.xml"} <= set(names)
 
 
 def _odf_encrypted(archive: zipfile.ZipFile, names: set[str]) -> bool:

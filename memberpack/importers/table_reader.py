@@ -19,7 +19,7 @@ from __future__ import annotations
 
 import re
 from collections import Counter
-from collections.abc import Iterator
+from collections.abc import Iterator, Sequence
 from itertools import chain, repeat
 from operator import itemgetter
 from dataclasses import dataclass, field, replace
@@ -78,7 +78,7 @@ _CLOCK = re.compile(r"\d{1,3}:(\d\d)")   # a duration as written: what follows t
 CLOCK_SEEN = 5   # durations in a column before minutes that never pass 11 cast doubt on hours:minutes   # "4" in a header row that also numbers the columns: not a name
 _NOT_MONEY = re.compile(r"\b(?:numbers?|no\.|count|pupils|fte|headcount|population|rates?|ratio|per|percent(?:age)?|"
                         r"days|weeks|students|learners|index|score)\b|%", re.IGNORECASE)
-_MONEY_WORDS = re.compile(r"\b(?:expenditure|spend|spending|budgets?|costs?|income|funding|grants?|allocations?|"
+_MONEY_WORDS = re.compile(r"\b(?:expenditure|spend|spending|budgets?|costs?|income|funding|grants?|allocations?|amounts?|"
                           r"outturn|forecast|variance|reserves?|balances?|£)", re.IGNORECASE)
 _NUMBER_OF = re.compile(r"\bnumbers? of\b", re.IGNORECASE)
 _COUNT_METRICS = frozenset(m.id for m in CATALOGUE if m.unit == COUNT)
@@ -94,7 +94,7 @@ PlainRow = tuple
 _R, _LABEL, _SECTION, _VALUES, _FIGURES, _PERIOD, _AREA, _TEXTS, _LABEL_PERIOD, _KIND = range(10)
 _TEXT_CACHE = 50_000   # distinct texts remembered per table (a comment column may hold one a row)
 # A label ending in a footnote marker ("Somerset5", "Total (3)"): such rows are read cell by cell.
-_MARKED = re.compile(r"(?:[a-z)]\d{1,2}(?:,\d{1,2})*|\(\d{1,2}\)|\]|[¹²³⁴⁵⁶⁷⁸⁹⁰])(?=\0|$)")
+_MARKED = re.compile(r"(?:[a-z)]\d{1,2}(?:,\d{1,2})*|[A-Z]{6}\d{1,2}|\(\d{1,2}\)|\]|[¹²³⁴⁵⁶⁷⁸⁹⁰])(?=\0|$)")
 
 
 @dataclass(slots=True)
@@ -264,7 +264,7 @@ class TableReader:
         units_row = header.get(layout.units_row - 1, []) if layout.units_row else []
         table_unit = (_THOUSANDS if layout.unit == _THOUSANDS.symbol else find_unit(layout.unit)) if layout.unit else None
         chosen = table_unit is not None and layout.unit_by_hand
-        filled = [_fill_right(row, layout.col_range, self.sheet.merged, h - 1, below=rows[i + 1:])
+        filled = [_fill_right(row, layout.col_range, self.sheet.merged, h - 1, below=rows[i + 1:], above=rows[:i])
                   for i, (h, row) in enumerate(zip(layout.header_rows, rows))]
         numbered = [counts_up(row, layout.col_range) for row in rows]
         self._letters = letter_markers([layout.title, *(t for f in filled for t in f.values())])
@@ -282,6 +282,8 @@ class TableReader:
                 columns = [col for col in columns if col.index != c - 1]
                 seen -= {" ".join(parts)}
             parts = [p for i, p in enumerate(parts) if i == 0 or p != parts[i - 1]]
+            if not parts and self._spacer(header, c):
+                continue   # a blank column between others, no header and nothing under it: no measure
             measure = " ".join(parts) or f"Column {column_letter(c)}"
             if described:
                 measure = f"{described}: {measure}"
@@ -316,6 +318,11 @@ class TableReader:
             self.report.doubt(f"column{'s' if len(unpriced) > 1 else ''} {names} look{'' if len(unpriced) > 1 else 's'} "
                               "like money but no unit (£, £k, £m) is stated anywhere: give it with --unit")
         return columns
+
+    def _spacer(self, header: dict[int, list[Any]], c: int) -> bool:
+        """Whether column ``c`` is blank in every row seen of the table (header and the rows sampled under it)."""
+        rows = [row for r, row in header.items() if r >= self.layout.first_row - 1]
+        return bool(rows) and all(c >= len(row) or blank(row[c]) for row in rows)
 
     def _figures_left(self, header: dict[int, list[Any]], c: int) -> bool:
         """Whether column ``c``, left of the names, is a column of figures with a header of its own: last
@@ -1189,11 +1196,15 @@ def _label_match(label: str, unit: str | None) -> Metric:
     return match_metric("", label, unit) if unit == "GBP" else match_metric(label, None, unit)
 
 
-def _fill_right(row: list[Any], cols: range, merged, r: int, *, below: list[list[Any]]) -> dict[int, str]:
+def _fill_right(row: list[Any], cols: range, merged, r: int, *, below: list[list[Any]],
+                above: Sequence[list[Any]] = ()) -> dict[int, str]:
     """Header texts by column; a top header spans the columns its merge covers. One not merged (in a
     CSV file, or centred across the columns) spans the blanks to its right while the header rows
     under it name those columns, and it names some itself: a group over its leaves, not over the
-    next group's columns or a blank column between groups."""
+    next group's columns or a blank column between groups. The same text written again as the next
+    text along the row, under the same groups above ("Annual" over "percentage" over "change" beside
+    each of Median and Mean), is a word of each column's own stacked name, not a group: it spans
+    nothing. ("Percentage" under each of 2013 and 2014 is a group in each year.)"""
     texts = {c: cell_text(row[c]) for c in cols if c < len(row) and not blank(row[c])}
     if not below:
         return texts
@@ -1206,14 +1217,26 @@ def _fill_right(row: list[Any], cols: range, merged, r: int, *, below: list[list
     if is_units_row(row, cols):
         return texts
     named_below = {c for lower in below for c in cols if c < len(lower) and not blank(lower[c])}
-    for c in sorted(texts):
+    order = sorted(texts)
+    for i, c in enumerate(order):
         if c in covered or c not in named_below:
+            continue
+        if any(0 <= j < len(order) and order[j] not in covered and texts[order[j]] == texts[c]
+               and _same_groups(above, cols, c, order[j]) for j in (i - 1, i + 1)):
             continue
         d = c + 1
         while d in cols and d not in texts and d not in covered and d in named_below:
             texts[d] = texts[c]
             d += 1
     return texts
+
+
+def _same_groups(above: Sequence[list[Any]], cols: range, a: int, b: int) -> bool:
+    """Whether columns ``a`` and ``b`` fall under the same texts in every header row above (the
+    nearest text at or left of each, as a group header written once over its columns)."""
+    def group(row: list[Any], c: int) -> str:
+        return next((cell_text(row[d]) for d in range(min(c, len(row) - 1), cols.start - 1, -1) if not blank(row[d])), "")
+    return all(group(row, a) == group(row, b) for row in above if row)
 
 
 def _merged_down(merged, columns: set[int], data_start: int) -> tuple[dict[int, list[int]], dict[int, list[tuple[int, int]]]]:

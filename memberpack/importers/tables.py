@@ -198,7 +198,13 @@ def _prepare(sheet: Sheet, layout: TableLayout, seen: dict[int, list[Any]], titl
         layout.kind, layout.kind_reason = kind, "set with --kind"
     elif override is None and not (memory and memory.get("kind")):
         layout.kind, layout.kind_reason = detect_kind(*reasons_for)
-    sources = [("the title", t) for t in titles] + [("the sheet name", sheet.name),
+    # A title written in the header's top-left cell, over the names ("Dedicated schools grant: 2023
+    # to 2024 high needs block deductions" in A1 beside the group headers) is the table's title too.
+    top = seen.get(layout.header_rows[0] - 1) or [] if layout.header_rows else []
+    corner = cell_text(top[layout.col_range[0]]) if layout.col_range and layout.col_range[0] < len(top) \
+        and not blank(top[layout.col_range[0]]) else ""
+    corner_title = [corner] if len(corner.split()) >= 4 and corner not in titles else []
+    sources = [("the title", t) for t in [*titles, *corner_title]] + [("the sheet name", sheet.name),
                                                      ("the file name", file_stem.replace("_", " "))]
     context = context_period([text for _, text in sources])
     period_reason = "set by hand" if layout.period else ""

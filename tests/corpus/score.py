@@ -7,8 +7,10 @@ why, and with ``--readme`` writes the table into README.md ("Real published file
 Each expected figure (``expected.csv``) names its file, sheet and cell, the row label, the other
 identifying values of its row (``keys``, ``|``-separated), the measure (column header), the period
 and the value in base units (pounds, not thousands; percent 0-100) or the mark as written (``x``,
-``[c]``, ``..``). A figure is right when the observation read from that cell has that value (or that
-mark, with no value) and its label, keys, measure and period match; matching of names is by words,
+``[c]``, ``..``), and its unit. A figure is right when the observation read from that cell has that
+value (or that mark, with no value) and its label, keys, measure and period match, and money (``GBP``)
+and percentages are read as such: a money column read as a count is wrong even where the pounds are
+right, as is a count read as money. Matching of names is by words,
 so "Children's social care: Other children and family services" matches a measure read as "Other
 children and family services" under the group "Children's Social Care".
 
@@ -110,6 +112,7 @@ class Check:
     why: str = ""
     confident: bool = True
     got: str = ""
+    unit: str = ""         # the unit read, for a figure read right
 
 
 @dataclass
@@ -145,6 +148,27 @@ def _value_matches(row: dict, obs) -> str:
     if not math.isclose(got, want, rel_tol=1e-6, abs_tol=1e-6):
         return f"value {want:g} read as {got:g}"
     return ""
+
+
+# Units whose confusion changes what a figure means: money read as a count (or a count as money), a
+# share read as a plain number. Counts, numbers, rates and durations are not told apart here.
+_STRICT_UNITS = {"GBP", "percent"}
+
+
+def _unit_matches(row: dict, obs) -> str:
+    """'' when the unit is right for a figure (money and percentages must be read as such), else why not."""
+    want, got = (row.get("unit") or "").strip(), str(getattr(obs, "unit", None) or "")
+    if row["mark"] or not want or not got or want == got:   # no unit read: not known, not wrong (see unit_unknown)
+        return ""
+    if want in _STRICT_UNITS or got in _STRICT_UNITS:
+        return f"unit {want!r} read as {got or None!r}"
+    return ""
+
+
+def unit_unknown(scores: list[FileScore]) -> list[Check]:
+    """Figures read right whose money or percent unit was not read at all (the importer did not say)."""
+    return [c for s in scores for c in s.checks
+            if c.verdict == "right" and c.row.get("unit") in _STRICT_UNITS and not c.row["mark"] and not c.unit]
 
 
 def _names_match(row: dict, obs) -> str:
@@ -244,9 +268,10 @@ def score_file(path: Path, rows: list[dict]) -> FileScore:
             continue
         reasons = []
         for obs, verdict in found:
-            why = _value_matches(row, obs) or _names_match(row, obs)
+            why = _value_matches(row, obs) or _unit_matches(row, obs) or _names_match(row, obs)
             if not why:
                 check.verdict, check.confident = "right", "unsure" not in verdict.lower()
+                check.unit = str(getattr(obs, "unit", None) or "")
                 break
             reasons.append((why, obs, verdict))
         else:
@@ -254,11 +279,12 @@ def score_file(path: Path, rows: list[dict]) -> FileScore:
             check.verdict, check.why = "wrong", why
             check.confident = "unsure" not in verdict.lower()
             check.got = f"label={obs.label!r} measure={obs.measure!r} period={obs.period!r} value={obs.value!r} " \
-                        f"display={obs.display!r} status={obs.status!r} verdict={verdict or '(none)'}"
+                        f"display={obs.display!r} status={obs.status!r} unit={obs.unit!r} verdict={verdict or '(none)'}"
     return result
 
 
-def score_corpus(directory: Path, only: list[str] | None = None, *, in_child: bool = False) -> list[FileScore]:
+def score_corpus(directory: Path, only: list[str] | None = None, *, in_child: bool = False,
+                 expected: Path = EXPECTED) -> list[FileScore]:
     """Score every file (or those whose name contains one of ``only``).
 
     The app reads each file in a limited child process; the figures are the same in this process
@@ -267,7 +293,7 @@ def score_corpus(directory: Path, only: list[str] | None = None, *, in_child: bo
     from memberpack.importers import engine
 
     by_file: dict[str, list[dict]] = defaultdict(list)
-    for row in load_expected():
+    for row in load_expected(expected):
         by_file[row["file"]].append(row)
     scores = []
     was, engine.READ_IN_CHILD = engine.READ_IN_CHILD, in_child
@@ -334,19 +360,25 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--file", nargs="*", default=None, help="only files whose name contains one of these")
     parser.add_argument("--readme", action="store_true", help="write the score table into README.md")
     parser.add_argument("--in-child", action="store_true", help="read each file in a child process, as the app does")
+    parser.add_argument("--expected", type=Path, default=EXPECTED,
+                        help=f"the expected figures (default {EXPECTED.name})")
     args = parser.parse_args(argv)
     directory = corpus_dir()
     if directory is None:
         print("no corpus files found (set MEMBERPACK_CORPUS)", file=sys.stderr)
         return 2
-    scores = score_corpus(directory, args.file, in_child=args.in_child)
+    scores = score_corpus(directory, args.file, in_child=args.in_child, expected=args.expected)
     print("\n".join(table_lines(scores)))
-    if args.readme and not args.file:
+    if args.readme and not args.file and args.expected == EXPECTED:
         update_readme(scores)
     if args.misread:
         print()
         print("\n".join(misread_lines(scores)))
         print("\nwhy:", ", ".join(f"{why} {n}" for why, n in reason_counts(scores).most_common()))
+        unknown = unit_unknown(scores)
+        if unknown:
+            print(f"read right but with no unit (money or percent not said): {len(unknown)}, in "
+                  + ", ".join(sorted({c.row['file'] for c in unknown})))
     return 0
 
 
