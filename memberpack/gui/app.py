@@ -26,6 +26,10 @@ from memberpack.store.atomic_write import write_bytes
 from memberpack.store.pack import Pack
 
 SCREENSHOT_SIZE = (1280, 800)
+# How long a thread may keep Python's lock while another waits for it (5 ms by default). The GUI
+# thread waits for it at every call between Qt and Python while a worker reads a table or loads
+# modules, so a paint of a few hundred calls could wait that long at each one.
+SWITCH_INTERVAL = 0.001
 
 
 def default_pack() -> Path:
@@ -51,8 +55,10 @@ def demo_pack() -> Path:
 
 
 def application() -> QApplication:
-    """The one QApplication, created with memberpack's names and sane high-DPI scaling."""
+    """The one QApplication, created with memberpack's names and sane high-DPI scaling; workers hand
+    Python's lock back to the GUI thread within :data:`SWITCH_INTERVAL`."""
     app = QApplication.instance()
+    sys.setswitchinterval(SWITCH_INTERVAL)
     if app is None:
         QGuiApplication.setHighDpiScaleFactorRoundingPolicy(Qt.HighDpiScaleFactorRoundingPolicy.PassThrough)
         app = QApplication(sys.argv[:1])
@@ -102,8 +108,8 @@ class FileOpenHandler(QObject):
 
 
 class FirstPaint(QObject):
-    """Runs ``then`` once ``widget`` has been exposed and painted (queued, so the paint is done first):
-    what the first paint does not need waits for it, and a smoke run quits there."""
+    """Calls ``then`` when ``widget`` is first painted (as the paint begins: work that should follow
+    the paint queues itself): a smoke run quits there, and the window icon waits for it."""
 
     def __init__(self, widget: QWidget, then: Callable[[], object]) -> None:
         super().__init__(widget)
@@ -116,7 +122,7 @@ class FirstPaint(QObject):
             self.painted_at = time.perf_counter()
             self.process_age = process_age()
             watched.removeEventFilter(self)
-            QTimer.singleShot(0, self, self.then)
+            self.then()
         return False
 
 
@@ -138,7 +144,8 @@ def run_app(pack_path: str | None, *, smoke: bool = False) -> int:
         return 1
     if sys.platform == "darwin":
         FileOpenHandler(app, window)
-    watcher = FirstPaint(window, app.quit if smoke else lambda: set_icon(app))
+    # a smoke run quits before the work queued behind the first paint (the headlines, the tabs' modules) starts
+    watcher = FirstPaint(window, app.quit if smoke else lambda: QTimer.singleShot(0, app, lambda: set_icon(app)))
     window.show()
     code = app.exec()
     if smoke:

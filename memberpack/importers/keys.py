@@ -267,19 +267,48 @@ def find_keys(headers: Sequence[str], columns: dict[int, list[Any]], label_col: 
 def area_key(codes: str, name: str, region: str) -> str:
     """The stored area of a row with LA codes (old, new or both, space-separated): ``la|933||South West``,
     ``national|999|E92000001|``."""
-    news = [c.upper() for c in codes.split() if _NEW_CODE.fullmatch(c)]
-    # the most specific code names the row: an LA's beside its region's (E12) or country's (E92)
-    new = min(news, key=lambda c: (c.startswith("E92"), c.startswith(("E12", "E13"))), default="")
-    old = next((c for c in codes.split() if _OLD_CODE.fullmatch(c)), "")
-    if new or old:
-        level = NATIONAL if new.startswith("E92") else REGIONAL if new.startswith("E12") else LOCAL_AUTHORITY
-        return Area(level, name, old_code=old, new_code=new, region=region).key()
+    coded = _coded_area(codes, region) if codes else ""
+    if coded:
+        return coded
     lowered = name.strip().lower()
     if lowered == "england":
         return Area(NATIONAL, name).key()
     if lowered in _NAMES:
         return Area(REGIONAL, name, region=name).key()
     return Area(LOCAL_AUTHORITY, name, region=region).key() if codes or region else ""
+
+
+@lru_cache(maxsize=4096)
+def _coded_area(codes: str, region: str) -> str:
+    """The area key the codes alone give (a key holds no name), asked once per codes and region."""
+    news = [c.upper() for c in codes.split() if _NEW_CODE.fullmatch(c)]
+    # the most specific code names the row: an LA's beside its region's (E12) or country's (E92)
+    new = min(news, key=lambda c: (c.startswith("E92"), c.startswith(("E12", "E13"))), default="")
+    old = next((c for c in codes.split() if _OLD_CODE.fullmatch(c)), "")
+    if not (new or old):
+        return ""
+    level = NATIONAL if new.startswith("E92") else REGIONAL if new.startswith("E12") else LOCAL_AUTHORITY
+    return Area(level, "", old_code=old, new_code=new, region=region).key()
+
+
+@lru_cache(maxsize=4096)
+def _is_mark(text: str) -> bool:
+    """Whether a key's text is a mark such as ``NA`` (no breakdown) or ``z``, asked once per text."""
+    mark = parse_text(text)
+    return mark.value is None and mark.status not in (TEXT, BLANK)
+
+
+@lru_cache(maxsize=4096)
+def _code_text(text: str) -> bool:
+    """:func:`is_code` of a key cell's text, asked once per text."""
+    return bool(_OLD_CODE.fullmatch(text) or _NEW_CODE.fullmatch(text))
+
+
+@lru_cache(maxsize=4096)
+def _date_key(value: Any) -> tuple[Period | None, bool]:
+    """The month of a date key and whether it is that month's last day, asked once per value."""
+    dated = _date_period(value)
+    return dated, dated is not None and _ends_month(value, dated)
 
 
 _ISO_DATE = re.compile(r"((?:19|20)\d{2})-(\d{2})-\d{2}.*|\d{1,2}[/.-](\d{1,2})[/.-]((?:19|20)\d{2})")
@@ -335,7 +364,7 @@ def row_keys(row: list[Any], keys: Sequence[KeyColumn], label: str, context: Per
             if text:
                 sections.append(text)
         elif key.role == SECTION:
-            if text and (mark := parse_text(text)).value is None and mark.status not in (TEXT, BLANK):
+            if text and _is_mark(text):
                 text = carried[key.index] = ""   # "NA": no breakdown on this row, none carried from above
                 continue
             own = own or text
@@ -346,16 +375,16 @@ def row_keys(row: list[Any], keys: Sequence[KeyColumn], label: str, context: Per
                 if key.region or text.lower() in _NAMES:
                     region = text
         elif key.role == PERIOD and text:
-            dated = _date_period(value)
+            dated, ends_month = _date_key(value)
             if dated is not None and period is not None:
                 continue   # a date beside a period column: the period says what the figures are for
-            year_end = dated if dated is not None and _ends_month(value, dated) else None
+            year_end = dated if ends_month else None
             found = dated or _period_text(text)
             period = found.within(context) if found is not None and context is not None and found.year is None else found
         elif key.role == AREA and text:
-            if (mark := parse_text(text)).value is None and mark.status not in (TEXT, BLANK):
+            if _is_mark(text):
                 continue   # England's region code written "z" (not applicable): no code, no section
-            if is_code(value):
+            if _code_text(text):
                 code = f"{code} {text}".strip()
             elif not name:
                 name = text   # "ENGLAND" in the code column, the name cell blank
@@ -369,6 +398,21 @@ def row_keys(row: list[Any], keys: Sequence[KeyColumn], label: str, context: Per
         region = region if region != name else ""
     area = area_key(code, area_name or name, region) if code or any(k.role == AREA for k in keys) else None
     return RowKeys(name if name != label else None, sections, period, area or None)
+
+
+def ignores_label(row: list[Any], keys: Sequence[KeyColumn]) -> bool:
+    """Whether :func:`row_keys` gives this row the same keys whatever its (non-empty) label: every
+    area key holds a code (an area named by its codes alone) and no date key is a month's last day
+    (rows named by their year). Then the keys of rows with the same key cells can be read once."""
+    for key in keys:
+        value = row[key.index] if key.index < len(row) else None
+        if key.role == AREA:
+            text = _as_text(value) if value is not None else ""
+            if not (text and _code_text(text)):
+                return False
+        elif key.role == PERIOD and value is not None and _as_text(value) and _date_key(value)[1]:
+            return False
+    return True
 
 
 def describe_keys(layout, seen: dict[int, list[Any]], report) -> None:

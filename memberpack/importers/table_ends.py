@@ -99,6 +99,17 @@ class TableEnds:
             return "end"
         return "row"
 
+    def heading_over_figures(self, row: list[Any]) -> bool:
+        """Whether :meth:`verdict` calls ``row`` a row, for a row whose only words are its label when
+        the row under it holds a figure that is no year: that row is then neither a header nor a
+        period row, so no title over another table starts here, and nothing further need be read."""
+        if self.layout.last_row is not None or self.blank_run or self.footnotes or is_footnote(row):
+            return False
+        header = self.header_row
+        if not header or cell_text(row[self.label_col]) != header[self.label_col - self.cols.start]:
+            return True
+        return tuple(cell_text(row[c]) if c < len(row) else "" for c in self.cols) != header
+
     def series_heading(self, row: list[Any]) -> bool:
         """A section's name with its columns' series codes beside it (``Male | MGSM | MGSG ...``):
         a heading inside the table, not a header of another."""

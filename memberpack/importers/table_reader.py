@@ -31,8 +31,8 @@ import numpy as np
 from memberpack.errors import Cancelled
 from memberpack.importers.cells import a1, column_index, column_letter
 from memberpack.importers.headers import (
-    column_codes, counts_up, has_marker, is_series_row, letter_markers, strip_marker)
-from memberpack.importers.keys import AREA, PERIOD, KeyColumn, row_keys
+    column_codes, counts_up, has_marker, is_series_row, is_year, letter_markers, strip_marker)
+from memberpack.importers.keys import AREA, PERIOD, SECTION, KeyColumn, RowKeys, ignores_label, row_keys
 from memberpack.model.number_formats import general, is_percent, render
 from memberpack.importers.layout import (
     THOUSANDS as _THOUSANDS, TableLayout, blank, cell_class, cell_text, is_header_like, is_units_row, strip_periods)
@@ -40,9 +40,9 @@ from memberpack.importers.reader import Sheet
 from memberpack.importers.report import TableReport
 from memberpack.importers.roles import SUBTOTAL_WORDS, TOTAL_WORDS, ParsedRow, assign_roles, role_from_words
 from memberpack.importers.stream import Peekable
-from memberpack.importers.table_ends import TableEnds
+from memberpack.importers.table_ends import LOOKAHEAD, TableEnds, is_footnote
 from memberpack.model.blocks import BlockColumn, Coded, FigureBlock, Texts
-from memberpack.model.metrics import (CATALOGUE, OTHER_METRIC, Metric, catalogue_words, match_metric,
+from memberpack.model.metrics import (CATALOGUE, OTHER_METRIC, Metric, catalogue_words_each, match_metric,
                                       mentions_catalogue)
 from memberpack.model.observation import BUDGET_MONITOR, DATA, SUBTOTAL, Observation
 from memberpack.model.periods import CALENDAR_MONTH, YEAR, Period, parse_period
@@ -90,10 +90,11 @@ _ODD_LABEL = re.compile("|".join(p.pattern for p in (SUBTOTAL_WORDS, TOTAL_WORDS
 # A row whose every cell is a figure read just as its column says, or a text that is no figure
 # (TableReader._plain): a plain tuple (row, label, section, values as read, the figures as float64,
 # the period and area its key columns give, the positions of its text columns, the period its
-# label gives, and None or the metrics and units its label gives its figures), the quickest thing
-# to make a hundred thousand of. The figures are those of the columns that are not text.
+# label gives, None or the metrics and units its label gives its figures, and its role: ``data``, or
+# ``subtotal`` for a row its label calls a sub total), the quickest thing to make a hundred thousand
+# of. The figures are those of the columns that are not text.
 PlainRow = tuple
-_R, _LABEL, _SECTION, _VALUES, _FIGURES, _PERIOD, _AREA, _TEXTS, _LABEL_PERIOD, _KIND = range(10)
+_R, _LABEL, _SECTION, _VALUES, _FIGURES, _PERIOD, _AREA, _TEXTS, _LABEL_PERIOD, _KIND, _ROLE = range(11)
 _TEXT_CACHE = 50_000   # distinct texts remembered per table (a comment column may hold one a row)
 # A label ending in a footnote marker ("Somerset5", "Total (3)"): such rows are read cell by cell.
 _MARKED = re.compile(r"(?:[a-z)]\d{1,2}(?:,\d{1,2})*|[A-Z]{6}\d{1,2}|\(\d{1,2}\)|\]|[¹²³⁴⁵⁶⁷⁸⁹⁰])(?=\0|$)")
@@ -132,6 +133,46 @@ class Column:
     def learn_format(self, code: str | None) -> None:
         """The column's number format, from its first formatted cell: later rows are assumed alike."""
         self.code, self.percent = code, is_percent(code)
+
+
+class _Ahead:
+    """The rows from one row of a batch on (and the stream's after them), as :class:`TableEnds` looks ahead."""
+
+    def __init__(self, items: list) -> None:
+        self._items = items
+
+    def ahead(self, n: int) -> list:
+        return self._items[:n]
+
+
+def _row(row: ParsedRow | PlainRow) -> int:
+    return row[_R] if type(row) is PlainRow else row.r
+
+
+def _role(row: ParsedRow | PlainRow) -> str:
+    return row[_ROLE] if type(row) is PlainRow else row.role
+
+
+_ROLE_OF = itemgetter(_ROLE)
+_ROW_KEY = itemgetter(_LABEL, _SECTION, _PERIOD, _AREA)   # what tells a table's rows apart (_count_repeats)
+
+
+def _all_data(rows: list[ParsedRow | PlainRow]) -> bool:
+    """Whether every row is an ordinary data row (no sub total, no total)."""
+    if set(map(type, rows)) == {PlainRow}:
+        return SUBTOTAL not in map(_ROLE_OF, rows)
+    return all(_role(row) == DATA for row in rows)
+
+
+def _labelled(periods: list[Period | None], fallback: str | None) -> Coded:
+    """Each row's period label (``fallback`` for none), each distinct period labelled once."""
+    coded = Coded.of(periods)
+    return coded.mapped([p.label() if p else fallback for p in coded.values])
+
+
+def _described(description: str | None) -> tuple:
+    """A row's own description of its figures, when it has one, as part of what tells it apart."""
+    return () if description is None else (description,)
 
 
 class _Pick:
@@ -209,6 +250,7 @@ class TableReader:
         self._heading: str | None = None   # the last heading that is not a period alone
         self._top: str | None = None       # the section of the last row not indented (with indent columns)
         self.has_headings = False
+        self._first_heading: int | None = None   # the row of the first section heading read
         self.extra: dict[str, int] = {}
         self.last_row = layout.data_start - 1
         self.metric_counts: Counter = Counter()
@@ -234,6 +276,8 @@ class TableReader:
         # and rows whose label names a period (2019/20) only when every column takes it as it is
         self._label_periods = not any(c.period is not None or _TEXT_COLUMN.search(c.measure) for c in self.columns)
         self._carried: dict[int, str] = {}
+        self._key_cells = [k.index for k in self.keys]
+        self._keys_read: dict[tuple, tuple[RowKeys, list]] = {}
         self._merge_tops, self._merge_fills = _merged_down(sheet.merged, {self.label_col, *(k.index for k in self.keys)},
                                                            layout.data_start)
         self._merge_values: dict[tuple[int, int], Any] = {}
@@ -385,7 +429,7 @@ class TableReader:
         size = BATCH_ROWS
         while (item := stream.peek()) is not None:
             if one_by_one == 0 and not (ends.blank_run or ends.footnotes):
-                batch = self._plain_batch(stream, ends.header_label, size)
+                batch = self._plain_batch(stream, ends, size)
                 if isinstance(batch, int):
                     if size > FEWEST_BATCH_ROWS:   # the rows before the one that is not plain may be
                         size //= 2
@@ -396,7 +440,7 @@ class TableReader:
                     pending += batch
                     self.last_row = batch[-1][_R]
                     while len(pending) >= ROLE_WINDOW:
-                        yield from self._settle(pending[:ROLE_WINDOW // 2], final=False)
+                        yield from self._settle(pending[:ROLE_WINDOW // 2], final=False, upto=_row(pending[ROLE_WINDOW - 1]))
                         del pending[:ROLE_WINDOW // 2]
                     if (read + len(batch)) // PROGRESS_EVERY > read // PROGRESS_EVERY:
                         self._tick(batch[-1][_R], progress, cancel)
@@ -426,12 +470,12 @@ class TableReader:
             pending.append(parsed)
             self.last_row = r
             if len(pending) >= ROLE_WINDOW:
-                yield from self._settle(pending[:ROLE_WINDOW // 2], final=False)
+                yield from self._settle(pending[:ROLE_WINDOW // 2], final=False, upto=r)
                 del pending[:ROLE_WINDOW // 2]
             read += 1
             if read % PROGRESS_EVERY == 0:
                 self._tick(r, progress, cancel)
-        yield from self._settle(pending, final=True)
+        yield from self._settle(pending, final=True, upto=None)
         if self._unnamed_read and self.layout.header_rows:   # with no header at all, that is the doubt
             letters = ", ".join(column_letter(c) for c in sorted(self._unnamed_read)[:5])
             self.report.doubt(f"column{'s' if len(self._unnamed_read) > 1 else ''} {letters} hold{'' if len(self._unnamed_read) > 1 else 's'} "
@@ -481,10 +525,11 @@ class TableReader:
         if progress is not None:
             progress(r, max(self.sheet.height, r + 1), f"{self.sheet.name}: row {r + 1:,}")
 
-    def _plain_batch(self, stream: Peekable, header_label: Any, size: int = BATCH_ROWS) -> list[PlainRow] | int:
+    def _plain_batch(self, stream: Peekable, ends: TableEnds, size: int = BATCH_ROWS) -> list[PlainRow] | int:
         """The next ``size`` rows when every one is a plain data row (:meth:`_plain`, and what
-        :class:`TableEnds` calls a row), tested together; otherwise they are put back and their
-        number returned. Most rows of a large table are read this way."""
+        :class:`TableEnds` calls a row), a sub total its label names, or a section heading (read
+        here, as :meth:`_parse_row` reads one), tested together; otherwise they are put back and
+        their number returned. Most rows of a large table are read this way."""
         items = stream.take(size)
         if self._merge_fills:
             for r, row in items:
@@ -500,21 +545,33 @@ class TableReader:
         label_col, cut = self.label_col, self._value_slice
         labels = [row[label_col] for row in rows]
         values = [row[cut] for row in rows] if type(cut) is slice else list(map(cut, rows))
-        split = self._figures_and_texts(values)
-        if (split is None or set(map(type, labels)) != {str} or header_label in labels
+        if (set(map(type, labels)) != {str} or ends.header_label in labels
                 or any(not blank(row[c]) for row in rows for c in self._left)):
+            return self._put_back(stream, items)
+        headings = self._batch_headings(stream, ends, items, values)
+        if headings is None or len(headings) == len(items):
+            return self._put_back(stream, items)
+        if headings:
+            data = [i for i in range(len(items)) if i not in headings]
+            rs, rows, labels, values = ([seq[i] for i in data] for seq in (rs, rows, labels, values))
+        split = self._figures_and_texts(values)
+        if split is None:
             return self._put_back(stream, items)
         figures, texts = split
         labels = [" ".join(label.split()) for label in labels]
         joined = "\0".join(labels)
         lowered = joined.lower()
         shown = self._shown(rs[0], not texts and _as_text(values[0]))
-        if not all(labels) or (("total" in lowered or "number" in lowered) and _ODD_LABEL.search(joined)) or (
-                _MARKED.search(joined)):
+        if not all(labels) or _MARKED.search(joined):
             return self._put_back(stream, items)
+        roles = None
+        if ("total" in lowered or "number" in lowered) and _ODD_LABEL.search(joined):
+            roles = self._batch_roles(labels)
+            if roles is None:
+                return self._put_back(stream, items)
         kinds: dict[frozenset, tuple] = {}
         if mentions_catalogue(joined):
-            words = list(map(catalogue_words, labels))
+            words = catalogue_words_each(labels)
             for found, label in dict(zip(words, labels)).items():   # what a label gives depends on these alone
                 kind = self._row_kind(label, shown, texts)
                 if kind is False:
@@ -542,12 +599,71 @@ class TableReader:
                         return self._put_back(stream, items)
                 else:
                     own = dated.get(label)
-                found.append((r, name, section, v, f, period, area, texts, own, kind))
+                found.append((r, name, section, v, f, period, area, texts, own, kind, DATA))
             if self._indents:
                 self._top = found[-1][_SECTION]
             return found
-        return list(zip(rs, labels, repeat(self.section), values, figures, repeat(None), repeat(None), repeat(texts),
-                        map(dated.get, labels) if dated else repeat(None), row_kinds))
+        sections = self._batch_sections(items, headings, roles) if headings or roles else repeat(self.section)
+        return list(zip(rs, labels, sections, values, figures, repeat(None), repeat(None), repeat(texts),
+                        map(dated.get, labels) if dated else repeat(None), row_kinds, roles or repeat(DATA)))
+
+    def _batch_headings(self, stream: Peekable, ends: TableEnds, items: list, values: list[list[Any]]) -> dict[int, str] | None:
+        """The rows of a batch that head a section (a label, no figure: :meth:`_parse_row`), by
+        position, with their labels; None when such a row may be anything else (a title over
+        another table, a footnote, a label with a footnote marker) or the table has key columns."""
+        width = len(values[0])
+        found = {i: items[i][1][self.label_col] for i, v in enumerate(values)
+                 if (v[0] == "" or v[0] is None) and v.count("") + v.count(None) == width}
+        if not found:
+            return found
+        if self._not_measures or self._merge_fills:
+            return None
+        for i, label in found.items():
+            r, row = items[i]
+            label = found[i] = " ".join(label.split())
+            if not label or has_marker(label) or any(word in label for word in self._letters) or is_footnote(row):
+                return None
+            if i + 1 < len(items) and i + 1 not in found and _figure_not_year(values[i + 1]):
+                if not ends.heading_over_figures(row):
+                    return None
+                continue
+            ahead = items[i:i + LOOKAHEAD]
+            if len(ahead) < LOOKAHEAD:
+                ahead += stream.ahead(LOOKAHEAD - len(ahead))
+            if ends.verdict(r, row, _Ahead(ahead)) != "row":
+                return None
+        return found
+
+    def _batch_roles(self, labels: list[str]) -> list[str] | None:
+        """Each row's role when the labels naming a total all name a sub total (``Children's
+        services sub total``); else None: totals, and counts (``Number of ...``), are read cell by cell."""
+        if self._not_measures:
+            return None
+        roles = []
+        for label in labels:
+            lowered = label.lower()
+            if ("total" in lowered or "number" in lowered) and _ODD_LABEL.search(label):
+                if (_NUMBER_OF.search(label) or role_from_words(label) != SUBTOTAL or has_marker(label)
+                        or any(word in label for word in self._letters)):   # read as _parse_row reads one
+                    return None
+                roles.append(SUBTOTAL)
+            else:
+                roles.append(DATA)
+        return roles
+
+    def _batch_sections(self, items: list, headings: dict[int, str], roles: list[str] | None) -> list[str | None]:
+        """The section of each data row of a batch, reading its headings and sub totals in order as
+        :meth:`_parse_row` does: a heading opens a section, a sub total closes it."""
+        sections, k = [], 0
+        for i, (r, _) in enumerate(items):
+            if i in headings:
+                self._heading_row(r, headings[i])
+                continue
+            sections.append(self.section)
+            if roles is not None and roles[k] == SUBTOTAL:
+                self.section, self._heading = self.part, None
+            k += 1
+        return sections
 
     def _figures_and_texts(self, values: list[list[Any]]) -> tuple[Any, tuple[int, ...]] | None:
         """Rows of measure values as (their figures as float64, the positions of the text columns):
@@ -592,9 +708,30 @@ class TableReader:
         """A row's label, section, period and area, from its key columns as well as its label cell."""
         if not self.keys:
             return label, self.section, None, None
-        keys = row_keys(row, self.keys, label, self.context, self._carried)
+        keys = self._keys_of(row, label)
         sections = [self.section, *keys.sections] if self.section else keys.sections
         return keys.label or label, " / ".join(sections) or None, keys.period, keys.area
+
+    def _keys_of(self, row: list[Any], label: str) -> RowKeys:
+        """:func:`row_keys`, read once per set of key cells (and sections carried down) where the
+        label cannot change them (:func:`ignores_label`): a long table repeats its codes and dates."""
+        memo, carried, indexes = self._keys_read, self._carried, self._key_cells
+        if not label:
+            return row_keys(row, self.keys, label, self.context, carried)
+        width = len(row)
+        values = tuple(row[i] if i < width else None for i in indexes)
+        key = (values, tuple(map(type, values)), tuple(carried.get(k.index) for k in self.keys if k.role == SECTION))
+        found = memo.get(key)
+        if found is not None:
+            keys, after = found
+            carried.update(after)
+            return keys
+        keys = row_keys(row, self.keys, label, self.context, carried)
+        if keys.label is None and ignores_label(row, self.keys):
+            if len(memo) > _TEXT_CACHE:
+                memo.clear()
+            memo[key] = keys, [(k.index, carried[k.index]) for k in self.keys if k.role == SECTION]
+        return keys
 
     def _context_holds(self, row: list[Any]) -> bool:
         """Whether the row has the table's constant value in each context column (as its first row did)."""
@@ -643,7 +780,7 @@ class TableReader:
             return None
         if self._not_measures and self._indents:
             self._top = section
-        return r, label, section, values, figures, period, area, texts, own, kind
+        return r, label, section, values, figures, period, area, texts, own, kind, DATA
 
     def _row_kind(self, label: str, shown: list[tuple], texts: tuple[int, ...]) -> tuple | None | bool:
         """What a label that may name a metric gives its plain row's figures: None when each keeps its
@@ -743,14 +880,7 @@ class TableReader:
                 k.role in (AREA, PERIOD) and k.index < width and not blank(row[k.index]) for k in self.keys):
             return None   # an area's or a date's own row with nothing to read (a visit with no theme): no heading
         if not uncached and (all(blank(v) for _, v in values) or is_series_row([v for _, v in values], cell_class)):
-            if strip_periods(label):
-                self._heading = self.section = label
-            else:   # a period alone under a heading ("Male", then "Mar-May 1983"): within it, not instead
-                self.section = f"{self._heading} / {label}" if self._heading else label
-            if self.part:
-                self.section = f"{self.part} / {self.section}"
-            self.has_headings = True
-            self.report.section_heading(r + 1, label)
+            self._heading_row(r, label)
             return None
         if indented:   # under the heading above, within the section of the last row not indented
             section = " / ".join(dict.fromkeys(filter(None, (self._top, section)))) or None
@@ -765,6 +895,19 @@ class TableReader:
             self._redescribe(parsed, described)
             self._redescribed[r] = described
         return parsed
+
+    def _heading_row(self, r: int, label: str) -> None:
+        """A row with a label and no figures heads a section: the rows below it are in it."""
+        if strip_periods(label):
+            self._heading = self.section = label
+        else:   # a period alone under a heading ("Male", then "Mar-May 1983"): within it, not instead
+            self.section = f"{self._heading} / {label}" if self._heading else label
+        if self.part:
+            self.section = f"{self.part} / {self.section}"
+        if self._first_heading is None:
+            self._first_heading = r
+        self.has_headings = True
+        self.report.section_heading(r + 1, label)
 
     def _description(self, row: list[Any]) -> str:
         """What the constant columns describing the figures (a tidy file's indicator) say on ``row``."""
@@ -882,24 +1025,34 @@ class TableReader:
         row names another indicator than the first) another row already had."""
         seen = self._row_keys
         before = len(seen)
+        if set(map(type, rows)) == {PlainRow} and _all_data(rows):   # most windows
+            seen.update(map(_ROW_KEY, rows))
+            self._repeats += len(rows) - (len(seen) - before)
+            return
         described = self._redescribed
-        data = [row[:3] + row[5:7] + (None,) if type(row) is PlainRow else
-                (row.r, row.label, row.section, row.period, row.area, described.pop(row.r, None))
-                for row in rows if type(row) is PlainRow or row.role == DATA]
-        seen.update(key[1:] for key in data)
+        data = [_ROW_KEY(row) if type(row) is PlainRow else
+                (row.label, row.section, row.period, row.area) + _described(described.pop(row.r, None))
+                for row in rows if _role(row) == DATA]
+        seen.update(data)
         self._repeats += len(data) - (len(seen) - before)
 
-    def _settle(self, rows: list[ParsedRow | PlainRow], *, final: bool) -> Iterator[list[Observation] | FigureBlock]:
+    def _settle(self, rows: list[ParsedRow | PlainRow], *, final: bool,
+                upto: int | None) -> Iterator[list[Observation] | FigureBlock]:
+        """Settle a window's roles and yield its figures. ``upto``: the row whose reading filled the
+        window, when a cell-by-cell reading would settle it (None at the table's end); headings
+        read after it, in a batch, do not count yet, as they would not have been read."""
         money = self.layout.kind == BUDGET_MONITOR or any(c.base == "GBP" for c in self.columns)
+        first = self._first_heading
+        headed = first is not None and (upto is None or first < upto)
         if any(type(row) is PlainRow for row in rows):
-            settled, raw = self._settled(rows, money=money)
+            settled, raw = self._settled(rows, money=money, headed=headed)
             if settled:
                 self._count_repeats(rows)
                 yield from self._runs(rows, raw)
                 return
         rows = [self._parsed(row) if type(row) is PlainRow else row for row in rows]
         first = [(parsed.role, parsed.section) for parsed in rows]
-        assign_roles(rows, has_headings=self.has_headings, final=final, money=money)
+        assign_roles(rows, has_headings=headed, final=final, money=money)
         self._count_repeats(rows)
         for parsed, (role, section) in zip(rows, first):
             if parsed.role != role or parsed.section != section:
@@ -907,14 +1060,14 @@ class TableReader:
                     obs.row_role, obs.section = parsed.role, parsed.section
             yield parsed.cells
 
-    def _settled(self, rows: list[ParsedRow | PlainRow], *, money: bool) -> tuple[bool, np.ndarray | None]:
+    def _settled(self, rows: list[ParsedRow | PlainRow], *, money: bool, headed: bool) -> tuple[bool, np.ndarray | None]:
         """Whether :func:`assign_roles` would leave every row of the window as it is: all ordinary
         rows, none of which (in a money table with no headings, so one section) might be the sum of
         the rows above it. Then plain rows need not be read cell by cell. With it, the window's
         figures as written, when they were needed to tell."""
-        if any(type(row) is ParsedRow and row.role != DATA for row in rows):
-            return self._closed_by_subtotals(rows, money=money), None
-        if not money or self.has_headings or len(rows) <= 2:
+        if not _all_data(rows):
+            return self._closed_by_subtotals(rows, money=money, headed=headed), None
+        if not money or headed or len(rows) <= 2:
             return True, None   # ordinary rows only become totals by adding up, and only then
         sections = [row[_SECTION] if type(row) is PlainRow else row.section for row in rows]
         # assign_roles sums each run of rows in one section apart (key columns may change it every row)
@@ -946,23 +1099,31 @@ class TableReader:
         raw = np.array(figures, dtype=np.float64)
         return bool(np.isfinite(raw).all()) and not _may_add_up(raw, factors, steps, starts), raw
 
-    def _closed_by_subtotals(self, rows: list[ParsedRow | PlainRow], *, money: bool) -> bool:
+    def _closed_by_subtotals(self, rows: list[ParsedRow | PlainRow], *, money: bool, headed: bool) -> bool:
         """Whether :func:`assign_roles` would leave a window of plain rows and worded sub total rows
         as it is: every row in a section (so no sub total names one), no total rows, sums not looked
         for (headings or worded sub totals), and no plain row that might be the sum of the sub totals
         above it (so become a total), screened for all rows at once as generously as
         :func:`_may_add_up` screens: a cell within a whole unit of its column (half again where a
         number format may round it) of the sum, and any cell whose step that cannot bound, pass."""
-        plain = [row for row in rows if type(row) is PlainRow]
-        subtotals = [row for row in rows if type(row) is ParsedRow]
-        kept = self._kept(plain[0][_TEXTS]) if plain else []
-        indexes = [self.columns[j].index for j in kept]
-        if (not plain or any(row.role != SUBTOTAL or row.section is None or len(row.numbers) != len(indexes)
-                             or not all(i in row.numbers for i in indexes) for row in subtotals)
-                or (money and not (self.has_headings or any(row.worded for row in subtotals)))
-                or any(row[_SECTION] is None or not self._alike(plain[0], row) for row in plain)):
+        is_subtotal = np.array([_role(row) != DATA for row in rows])
+        plain = [row for row, sub in zip(rows, is_subtotal.tolist()) if not sub]
+        subtotals = [row for row, sub in zip(rows, is_subtotal.tolist()) if sub]
+        read = [row for row in subtotals if type(row) is ParsedRow]   # the others are plain rows too
+        if not plain or any(type(row) is not PlainRow for row in plain):
             return False
-        is_subtotal = np.array([type(row) is ParsedRow for row in rows])
+        kept = self._kept(plain[0][_TEXTS])
+        indexes = [self.columns[j].index for j in kept]
+        if (any(row.role != SUBTOTAL or row.section is None or len(row.numbers) != len(indexes)
+                or not all(i in row.numbers for i in indexes) for row in read)
+                or (money and not (headed or len(read) < len(subtotals) or any(row.worded for row in read)))
+                or any(row[_SECTION] is None or row[_TEXTS] != plain[0][_TEXTS] or _written(row) != _written(plain[0])
+                       for row in chain(plain, (row for row in subtotals if type(row) is PlainRow)))):
+            return False
+        lines = [_row(row) for row in rows]
+        window, written = self._format_rows, _written(plain[0])
+        if min(lines) < window <= max(lines) and self._shown(window - 1, written) != self._shown(window, written):
+            return False   # figures read otherwise inside the format window than below it
         above = np.cumsum(is_subtotal)[~is_subtotal]   # sub totals above each plain row
         tested = above >= 2                               # assign_roles asks two at least
         if not tested.any():
@@ -970,7 +1131,8 @@ class TableReader:
         shown = self._shown(plain[0][_R], _written(plain[0]))
         factors = np.array([shown[j][1] for j in kept])
         steps = np.array([shown[j][1] * (1.5 if self.columns[j].code else 1.001) for j in kept])
-        sub = np.array([[row.numbers[i][0] for i in indexes] for row in subtotals], dtype=np.float64)
+        sub = np.array([[row.numbers[i][0] for i in indexes] if type(row) is ParsedRow
+                        else np.asarray(row[_FIGURES], dtype=np.float64) * factors for row in subtotals], dtype=np.float64)
         start = np.zeros((1, len(indexes)))
         sums = np.vstack([start, np.cumsum(sub, axis=0)])[above[tested]]
         sizes = np.vstack([start, np.cumsum(np.abs(sub), axis=0)])[above[tested]]
@@ -987,10 +1149,14 @@ class TableReader:
         """A settled window: each run of plain rows as a block, the other rows as read (``raw``:
         the window's figures, when already made)."""
         run: list[PlainRow] = []
+        window, mark = self._format_rows, None
         for row in [*rows, None]:
-            if type(row) is PlainRow and (not run or self._alike(run[-1], row)):
-                run.append(row)
-                continue
+            if type(row) is PlainRow:   # rows whose figures are read alike (_shown, _written) make one block
+                alike = (row[_R] < window, not row[_TEXTS] and type(row[_VALUES][0]) is str, row[_TEXTS])
+                if not run or alike == mark:
+                    run.append(row)
+                    mark = alike
+                    continue
             if run:
                 block = self._block(run, raw if len(run) == len(rows) else None)
                 if block is not None:
@@ -999,14 +1165,9 @@ class TableReader:
                     yield from (self._parsed(plain).cells for plain in run)
                 run = []
             if type(row) is PlainRow:
-                run = [row]
+                run, mark = [row], alike
             elif row is not None:
                 yield row.cells
-
-    def _alike(self, a: PlainRow, b: PlainRow) -> bool:
-        """Whether two plain rows' figures are read the same way (:meth:`_shown`): one block."""
-        return ((a[_R] < self._format_rows) == (b[_R] < self._format_rows)
-                and _written(a) == _written(b) and a[_TEXTS] == b[_TEXTS])
 
     def _kept(self, texts: tuple[int, ...]) -> list[int]:
         """The positions of the figure columns, when ``texts`` are the text columns."""
@@ -1014,8 +1175,8 @@ class TableReader:
 
     def _parsed(self, plain: PlainRow) -> ParsedRow:
         """A plain row read cell by cell after all (its window needs the row-by-row rules)."""
-        r, label, section, values, _, period, area, _, _, _ = plain
-        parsed = ParsedRow(r, label, section, DATA, period=period, area=area)
+        r, label, section, values, _, period, area, _, _, _, role = plain
+        parsed = ParsedRow(r, label, section, role, worded=role != DATA, period=period, area=area)
         self._read_cells(parsed, list(zip(self.columns, values)), ())
         return parsed
 
@@ -1047,6 +1208,7 @@ class TableReader:
         if plain:
             self.metric_counts.update({m: plain * matched.count(m) for m in matched})
         if varied:
+            by_kind = Coded.of(kinds)   # each column's row metrics and units are those of the row's kind
             for (own, _), times in Counter(kind for kind in kinds if kind is not None).items():
                 self.metric_counts.update({m: times * own.count(m) for m in own if m != OTHER_METRIC.id})
         counted = bool(_COUNT_METRICS.intersection(matched))
@@ -1067,14 +1229,14 @@ class TableReader:
                                        np.ascontiguousarray(raw[:, k]), factor=factor,
                                        displays=displays[j] if displays else None, code=code))
             if varied:
-                columns[-1].row_metrics = Coded.of([kind[0][j] if kind else metric for kind in kinds])
-                columns[-1].row_units = Coded.of([kind[1][j] if kind else unit for kind in kinds])
+                columns[-1].row_metrics = by_kind.mapped([kind[0][j] if kind else metric for kind in by_kind.values])
+                columns[-1].row_units = by_kind.mapped([kind[1][j] if kind else unit for kind in by_kind.values])
             k += 1
-        rs, labels, sections, _, _, _, areas, _, _, _ = zip(*rows)
+        rs, labels, sections, _, _, _, areas, _, _, _, roles = zip(*rows)
         lines = np.array(rs, dtype=np.int32)
         return FigureBlock(self.sheet.name, lines - self.layout.data_start, lines + 1, Coded.of(labels),
-                           Coded.of(sections), Coded.same(DATA, n), columns,
-                           Coded.of([p.label() if p else fallback for p in periods]) if keyed_periods else None,
+                           Coded.of(sections), Coded.of(roles) if SUBTOTAL in roles else Coded.same(DATA, n), columns,
+                           _labelled(periods, fallback) if keyed_periods else None,
                            Coded.of(areas) if any(areas) else None)
 
     def _text_block_column(self, col: Column, metric: str, period: str | None, values: list[Any]) -> BlockColumn:
@@ -1123,6 +1285,11 @@ def _may_state_unit_or_period(text: str, lowered: str) -> Iterator[re.Match]:
         yield from _SPLIT_DIGITS.finditer(text)
 
 
+def _figure_not_year(values: list[Any]) -> bool:
+    """Whether a row's values hold a number that is no year (so it is not a header or a period row)."""
+    return any((type(v) is float or type(v) is int) and not is_year(v) for v in values)
+
+
 def _written(row: PlainRow) -> bool:
     """Whether a plain row's figures are written as text (a CSV's; such rows have no text columns)."""
     return not row[_TEXTS] and type(row[_VALUES][0]) is str
@@ -1152,6 +1319,8 @@ def _as_figures(values: list[list[Any]]) -> np.ndarray | list[list[float]] | Non
         return np.array(cells, dtype=np.float64).reshape(len(values), -1)
     if len(values) == 1 and all(type(v) is float or (type(v) is int and -_EXACT < v < _EXACT) for v in values[0]):
         return [[float(v) for v in values[0]]]   # one row (TableReader._plain): quicker than numpy, the same floats
+    if not all(type(v) is float or type(v) is int for v in values[0]):
+        return None   # a text in the first row: numpy would build an array of texts only to find it
     figures = np.array(values)   # float64 (or int64) only when every value is a number, or a bool: looked for below
     if figures.dtype.kind not in "fi" or _any_bool(figures, values):
         return None

@@ -38,6 +38,16 @@ class Coded:
     def same(cls, item, rows: int) -> Coded:
         return cls(np.zeros(rows, dtype=np.int32), [item])
 
+    def mapped(self, values: Sequence) -> Coded:
+        """The rows' values when each distinct value here stands for ``values[i]`` (one per distinct
+        value): the same codes, merged where two stand for the same."""
+        distinct = dict.fromkeys(values)
+        if len(distinct) == len(values):
+            return Coded(self.codes, list(values))
+        index = {item: i for i, item in enumerate(distinct)}
+        remap = np.fromiter(map(index.__getitem__, values), dtype=np.int32, count=len(values))
+        return Coded(remap[self.codes], list(distinct))
+
     def expanded(self) -> list:
         values = self.values
         return [values[c] for c in self.codes.tolist()]

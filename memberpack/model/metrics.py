@@ -224,6 +224,19 @@ def catalogue_words(text: str) -> frozenset[str]:
     return _CATALOGUE_WORDS.intersection(_WORD.findall(text.lower().replace(",", "")))
 
 
+_WORD_OR_BREAK = re.compile(r"[a-z0-9]+|\n")
+
+
+def catalogue_words_each(texts: list[str]) -> list[frozenset[str]]:
+    """:func:`catalogue_words` of each text, read in one pass over them all (a batch of row labels):
+    the words of the texts, a line break between each two, kept where they are catalogue words."""
+    joined = "\n".join(texts)
+    if joined.count("\n") != len(texts) - 1:
+        return list(map(catalogue_words, texts))
+    kept = filter(_KEPT.__contains__, _WORD_OR_BREAK.findall(joined.lower().replace(",", "")))
+    return list(map(frozenset, map(str.split, " ".join(kept).split("\n"))))
+
+
 def _scored(label_words: frozenset[str], candidates: tuple[Metric, ...], unit: str | None) -> Metric | None:
     if not label_words:
         return None
@@ -265,4 +278,5 @@ def metric(metric_id: str) -> Metric:
 VOCABULARY = frozenset().union(*(keys for m in CATALOGUE for keys in m.keywords))
 # Whether a label shares a word with any catalogue keyword (if not, it cannot name a metric).
 _CATALOGUE_WORDS = written(VOCABULARY)
+_KEPT = _CATALOGUE_WORDS | {"\n"}   # what catalogue_words_each keeps of the words it reads
 mentions_catalogue = mentions(VOCABULARY)

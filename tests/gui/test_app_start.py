@@ -9,11 +9,12 @@ import subprocess
 import sys
 import time
 
+from PySide6.QtCore import QTimer
 from PySide6.QtGui import QIcon, QImage
 
 from memberpack import settings
 from memberpack.cli.main import main
-from memberpack.gui.app import FirstPaint, _first_window, default_pack, set_icon
+from memberpack.gui.app import SWITCH_INTERVAL, FirstPaint, _first_window, application, default_pack, set_icon
 from memberpack.gui.main_window import RECENT_KEY, MainWindow, recent_packs, window_settings
 from memberpack.store.pack import Pack
 
@@ -81,11 +82,16 @@ def test_the_window_icon_is_set_just_after_the_first_paint(qtbot, qapp, demo_pac
     window = MainWindow(Pack.open(demo_pack))
     qtbot.addWidget(window)
     qapp.setWindowIcon(QIcon())
-    FirstPaint(window, lambda: set_icon(qapp))
+    FirstPaint(window, lambda: QTimer.singleShot(0, qapp, lambda: set_icon(qapp)))
     assert qapp.windowIcon().isNull()
     window.show()
     qtbot.waitUntil(lambda: not qapp.windowIcon().isNull())
     window.pack.close()
+
+
+def test_workers_hand_pythons_lock_back_to_the_window_within_a_millisecond(qapp):
+    application()
+    assert sys.getswitchinterval() == SWITCH_INTERVAL == 0.001
 
 
 def test_screenshot_of_every_tab(qapp, demo_pack, tmp_path, capsys):

@@ -189,3 +189,35 @@ def test_a_categorys_number_beside_its_name_is_a_key_not_a_figure(tmp_path):
     assert ({last.label, last.section}, last.area, last.value) == ({"Merthyr Tydfil", "White: Irish"}, "la||W06000024|", 22)
     assert ("C", "code of the name beside it") in [(k["column"], k["role"]) for k in table.report.key_columns]
     assert table.report.verdict == "read"
+
+
+def _cells(table):
+    return [(o.cell, o.label, o.section, o.period, o.area, o.value) for o in table.observations]
+
+
+def test_rows_with_the_same_key_cells_take_the_same_keys_read_once(tmp_path, monkeypatch):
+    """Key cells are read once per set of them where the label cannot change what they give: the
+    same as reading them row by row, with codes, names standing for codes, sections carried down
+    and marks, and a year dated at its end (whose label is the period)."""
+    from memberpack.importers import table_reader
+
+    places = tmp_path / "places.csv"
+    lines = ["Year,region_code,Region,LANumber,new_la_code,LA_name,PriNOR"]
+    for year in ("2022/23", "2023/24", "2024/25"):
+        lines += [f"{year},E12000005,West Midlands,332,E08000027,Dudley,{25673 + len(lines)}",
+                  f"{year},,,,,England,{4_000_000 + len(lines)}",
+                  f"{year},E12000009,South West,933,E06000066,Somerset,{41002 + len(lines)}",
+                  f"{year},E12000009,,878,E10000008,Devon,{62730 + len(lines)}",
+                  f"{year},E12000009,NA,879,E06000026,Plymouth,{30000 + len(lines)}"]
+    places.write_text("\n".join(lines) + "\n", encoding="utf-8")
+    annual = tmp_path / "prompt.csv"
+    annual.write_text("Organisation,EffectiveDate,FinancialYear,ProportionPaidOnTime,NumberNotPaidOnTime\n" + "".join(
+        f"Trafford Council,{y + 1}-03-31,{y}/{(y + 1) % 100:02d},9{y % 10}.5,{2000 + y}\n"
+        f"Trafford Council,{y + 1}-03-15,{y}/{(y + 1) % 100:02d} mid,8{y % 10}.5,{1000 + y}\n" for y in range(2010, 2020)),
+        encoding="utf-8")
+    once = [_cells(_only_table(path)) for path in (places, annual)]
+    monkeypatch.setattr(table_reader, "ignores_label", lambda row, keys: False)
+    assert once == [_cells(_only_table(path)) for path in (places, annual)]
+    by_cell = {cell: (section, area) for cell, _, section, _, area, _ in once[0]}
+    assert by_cell["G2"][1] == "la|332|E08000027|West Midlands" and by_cell["G12"][1] == by_cell["G2"][1]
+    assert by_cell["G3"][1].startswith("national|")

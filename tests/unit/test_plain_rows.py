@@ -226,6 +226,71 @@ def test_sections_with_sub_totals_read_the_same_either_way(tmp_path, cell_by_cel
     assert any(isinstance(p, FigureBlock) for p in parts) != total_row
 
 
+def _many_sections(path, *, total_at=None, unheaded_at=None, percent=False):
+    """2,800 rows, past the format window: a heading every 20 rows (some a period alone under the
+    heading above, some naming catalogue metrics, one with a footnote marker), each section closed
+    by a worded sub total; ``total_at``: a row there adding up the sub totals above it in its
+    window of 1,000 rows waiting for their roles (unworded, so a total by arithmetic: the screen must
+    catch it); ``unheaded_at``: a section there with no heading."""
+    wb = Workbook()
+    ws = wb.active
+    ws.append(["Service", "Budget £k", "Spend £k", "Share" if percent else "Variance £k"])
+    rnd = random.Random(5)
+    subtotals, line, waiting = [], 0, 0   # waiting: rows that wait for their role before this one
+    for s in range(140):
+        if s != unheaded_at:
+            ws.append([f"Fostering {s}" if s % 7 == 3 else f"Directorate {s} (2)" if s == 40 else f"Directorate {s}"])
+        if s % 9 == 4:
+            ws.append(["2023/24"])
+        rows = []
+        for _ in range(17):
+            rows.append([round(rnd.uniform(-900, 900), 1), rnd.randint(0, 5000),
+                         round(rnd.random(), 4) if percent else round(rnd.uniform(-50, 50), 2)])
+            ws.append([f"Line {line}", *rows[-1]])
+            line += 1
+            waiting += 1
+        subtotal = [round(sum(col), 4) for col in zip(*rows)]
+        subtotals.append((waiting, subtotal))
+        waiting += 1
+        ws.append([f"Sub total {s}" if s % 5 == 2 else f"Directorate {s} sub-total", *subtotal])
+        if s == total_at:   # the reader settles rows 1,000 at a time (the last window may be longer)
+            window = [sub for at, sub in subtotals if at >= min(waiting // 1000, 1) * 1000]
+            ws.append(["All lines", *[round(sum(col), 4) for col in zip(*window)]])
+            waiting += 1
+    if percent:
+        for row in range(2, ws.max_row + 1):
+            ws.cell(row, 4).number_format = "0.0%"
+    wb.save(path)
+    return path
+
+
+@pytest.mark.parametrize("case", [{}, {"total_at": 30}, {"total_at": 100}, {"unheaded_at": 50}, {"percent": True}])
+def test_headings_and_sub_totals_are_read_in_blocks_the_same_either_way(tmp_path, cell_by_cell, case):
+    """Section headings and worded sub totals inside batches: the headings give the rows under
+    them their section, the sub totals are kept in the blocks with their role."""
+    from memberpack.importers.engine import iter_tables
+
+    path = _many_sections(tmp_path / "sections.xlsx", **case)
+    parts = list(next(iter_tables(path)).parts)
+    fast = read_file(path).tables[0]
+    cell_by_cell()
+    slow = read_file(path).tables[0]
+    assert _fields(fast.observations) == _fields(slow.observations)
+    assert fast.report.to_dict() == slow.report.to_dict()
+    assert fast.metric_counts == slow.metric_counts
+    blocks = [p for p in parts if isinstance(p, FigureBlock)]
+    if "total_at" not in case:   # a window with a total in it is read cell by cell
+        assert {role for b in blocks for role in b.roles.expanded()} == {"data", "subtotal"}
+        assert sum(len(b) for b in blocks) >= (800 if "unheaded_at" in case else 1_500)
+    by_label = {o.label: o for o in fast.observations}
+    assert by_label["Line 100"].section == "Directorate 5" and by_label["Directorate 5 sub-total"].row_role == "subtotal"
+    assert by_label["Line 70"].section == "Directorate 4 / 2023/24"
+    if "total_at" in case:
+        assert by_label["All lines"].row_role == "total"
+    if "unheaded_at" in case:   # named after the sub total that closes it
+        assert by_label["Line 850"].section == "Directorate 50"
+
+
 def test_the_first_figures_of_a_table_are_the_same_read_alone(tmp_path):
     """``iter_observations(first=n)`` (a budget monitor's sign convention is learnt from its first
     figures) reads only the blocks and rows holding them, and gives what the whole reading starts with."""
