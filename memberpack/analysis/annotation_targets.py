@@ -16,7 +16,9 @@ import re
 from dataclasses import dataclass
 
 from memberpack.analysis.charts import money_text
+from memberpack.analysis.narrative import signed_money
 from memberpack.model.annotations import CHART, DATASET, METRIC, OBSERVATION, Annotation, Target
+from memberpack.model.conventions import Convention, scale_of
 from memberpack.model.metrics import BY_ID
 from memberpack.model.observation import Dataset, Observation
 from memberpack.model.periods import parse_period
@@ -45,9 +47,13 @@ def measure_role(measure: str | None) -> str:
 
 
 def figure_text(value: float | None, unit: str | None, display: str | None) -> str:
-    """A figure as a member reads it: money as £10.4m, anything else as the source showed it."""
+    """A figure as a member reads it: money in its table's own scale (£10.4m beside a table in £m,
+    (£0.5m), not (£500k)), anything else as the source showed it."""
     if unit == GBP and value is not None:
-        return money_text(value)
+        if not display:
+            return money_text(value)
+        scale, decimals = scale_of([Observation("", "", value, GBP, display)])
+        return signed_money(value, Convention(scale=scale, decimals=decimals))
     if display:
         return display
     return "blank" if value is None else f"{value:g}"
@@ -89,11 +95,14 @@ class ResolvedTarget:
 
     @property
     def figure(self) -> str:
-        """The figure as named in lists: label · column (value)."""
+        """The figure as named in lists: label · column (value); a negative figure, in brackets
+        already, after a comma (``High Needs · Carry forward, (£44.9m)``, not ``((£44.9m))``)."""
         target = self.note.target
         text = target.describe()
         shown = self.now_text or self.was_text
-        return f"{text} ({shown})" if shown else text
+        if not shown:
+            return text
+        return f"{text}, {shown}" if shown.startswith("(") and shown.endswith(")") else f"{text} ({shown})"
 
 
 class TargetResolver:

@@ -257,8 +257,33 @@ def _year_series_chart(ds: Dataset, grid: Grid, rows: list[GridRow], periods: li
                      left_out=left_out_text([r.label for r in rows[:-MAX_LINES]], "older years"))
 
 
-def _series_charts(ds: Dataset, grid: Grid) -> list[ChartSpec]:
+# what a period column's header may say besides its period ("Year-End 2019/20", "Month 6", "Q1 2020/21")
+_PERIOD_WORDS = re.compile(
+    r"(?i)\b(?:\d{1,4}(?:[/-]\d{1,4})?|q[1-4]|quarters?|months?|years?|end|to|at|as|of|on|the|financial|academic|"
+    r"jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sep(?:t(?:ember)?)?|"
+    r"oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)\b|[^\w\s]")
+
+
+def _series_columns(grid: Grid) -> list[str] | None:
+    """The period columns as a series, earliest first (a table that puts its latest year first is
+    turned round, so every "from … to …" runs forward in time); None where they are not one: two
+    columns of one period ("2017 Income", "2017 Net Expenditure" are two measures of 2017) or
+    periods out of order ("at 31 March 2015" beside "2014" beside "March 2014")."""
     periods = _period_columns(grid)
+    names = [_column_period(grid, p) or p for p in periods]
+    if len(periods) < 2 or len(set(names)) < len(names):
+        return None
+    stems = {tuple(_PERIOD_WORDS.sub(" ", p).casefold().split()) for p in periods}
+    if len(stems) > 1 and any(len(stem) > 2 for stem in stems):
+        return None   # measures that each mention a date ("looked after at 31 March", "aged 5 at 31 March 2014")
+    parsed = [parse_period(name) for name in names]
+    ends = [p.span()[1] for p in parsed if p is not None and p.year is not None]
+    if len(ends) < len(names) or ends == sorted(ends):   # months with no year (Sep..Jan) keep the source's order
+        return periods
+    return periods[::-1] if ends == sorted(ends, reverse=True) else None
+
+
+def _series_charts(ds: Dataset, grid: Grid, periods: list[str]) -> list[ChartSpec]:
     rows = [r for r in grid.rows if r.role == DATA]
     numeric = [r for r in rows if any(r.value(p) is not None for p in periods)]
     if not numeric:
@@ -344,8 +369,9 @@ def charts_for(ds: Dataset, observations: list[Observation]) -> list[ChartSpec]:
     if money_measure(grid, conv) is not None:
         chart = _money_chart(ds, grid)
         return [chart] if chart else []
-    if len(_period_columns(grid)) >= 2:
-        return _series_charts(ds, grid)
+    periods = _series_columns(grid)
+    if periods is not None:
+        return _series_charts(ds, grid, periods)
     chart = _breakdown_chart(ds, grid)
     return [chart] if chart else []
 

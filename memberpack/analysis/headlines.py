@@ -16,7 +16,7 @@ from dataclasses import dataclass, field
 from memberpack.analysis.annotation_targets import TargetResolver
 from memberpack.analysis.benchmark_text import is_comparator
 from memberpack.analysis.charts import money_measure
-from memberpack.analysis.narrative import money, repeated_labels, signed_money
+from memberpack.analysis.narrative import change_text, decimals_of, money, repeated_labels, signed_money
 from memberpack.model.annotations import OBSERVATION, SHARED
 from memberpack.model.conventions import SURPLUS, Convention, convention_of
 from memberpack.model.grid import Grid, GridRow
@@ -105,6 +105,16 @@ class Item:
         if not self.previous_display:
             return ""
         return f"{self.previous_display} in {self.previous_period}" if self.previous_period else self.previous_display
+
+    @property
+    def moved(self) -> str:
+        """How far the figure moved, with its direction, in the decimals its table prints:
+        ``↓ 1`` for 63 to 62 foster carers, ``↓ 20.0 points`` for 68.0% to 48.0%."""
+        if self.change is None or self.value is None:
+            return ""
+        arrow = "→" if not self.change else "↑" if self.change > 0 else "↓"
+        decimals = decimals_of([self.display, self.previous_display or ""])
+        return f"{arrow} {change_text(self.value - self.change, self.value, self.unit, decimals)}"
 
     @property
     def source(self) -> str:

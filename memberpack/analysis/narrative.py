@@ -231,24 +231,35 @@ _SHOWN_UNIT = {GBP: "£", PERCENT: "%", PER_10000: "per"}
 
 
 def column_titles(grid: Grid) -> list[str]:
-    """Each column's header with the unit its figures are in where neither the header nor the
-    figures say it: ``Current Budget (£m)`` above ``5.7``, as the source's units row had it."""
+    """Each column's header, named in full where it gives only the start of its figures' period
+    (``Q1`` above figures of Q1 2020/21 is ``Q1 2020/21``: the source had the year only in its
+    title), with the unit its figures are in where neither the header nor the figures say it:
+    ``Current Budget (£m)`` above ``5.7``, as the source's units row had it."""
+    titles = [_with_period(grid, m) for m in grid.measures]
     columns = {m: [r.cells[m] for r in grid.rows if m in r.cells and r.cells[m].value is not None]
                for m in grid.measures}
     if any(len({o.unit for o in figures}) > 1 for figures in columns.values()):
-        return list(grid.measures)    # units by row (a scorecard): a column has no one unit
+        return titles    # units by row (a scorecard): a column has no one unit
     out = []
-    for measure, figures in columns.items():
+    for title, (measure, figures) in zip(titles, columns.items()):
         unit = figures[0].unit if figures else None
         if unit not in _SHOWN_UNIT or _HEADER_UNIT.search(measure) \
                 or any(_SHOWN_UNIT[unit] in o.display for o in figures):
-            out.append(measure)
+            out.append(title)
             continue
         scale = scale_of(figures)[0] if any(o.value for o in figures) else money_scale(grid)[0]  # zeros: the table's
         text = {GBP: {1e6: "£m", 1e3: "£k", 1e9: "£bn"}.get(scale, "£"),
                 PERCENT: "%", PER_10000: "per 10,000"}[unit]
-        out.append(f"{measure} ({text})")
+        out.append(f"{title} ({text})")
     return out
+
+
+def _with_period(grid: Grid, measure: str) -> str:
+    """The column's one period where every cell of it has that period and the header is its start."""
+    periods = {r.cells[measure].period for r in grid.rows if measure in r.cells}
+    period = periods.pop() if len(periods) == 1 else None
+    bare = " ".join(measure.split())
+    return period if period and period.casefold().startswith(bare.casefold() + " ") else measure
 
 
 def unit_title(unit: str | None, conv: Convention | None = None) -> str:

@@ -4,6 +4,7 @@ region and its statistical neighbours."""
 from __future__ import annotations
 
 from memberpack.analysis.comparisons import ENGLAND, NEIGHBOURS, REGION, Comparison, pack_comparisons
+from memberpack.analysis.output_version import PUBLIC, VERSIONS, output_pack
 from memberpack.errors import MemberpackError
 from memberpack.importers.neighbours import read_neighbours
 from memberpack.model.areas import LOCAL_AUTHORITY, Area, named_by
@@ -38,6 +39,8 @@ def register(sub) -> None:
     p.add_argument("pack", help="the .mpack file")
     p.add_argument("--metric", metavar="TEXT", help="only measures whose name contains TEXT")
     p.add_argument("--trend", action="store_true", help="also print each figure's trend over the years")
+    p.add_argument("--version", choices=VERSIONS, default=PUBLIC, dest="output_version",
+                   help="public (the default) leaves out exempt tables' figures; full compares them too")
     p.set_defaults(run=run_compare)
 
 
@@ -141,10 +144,13 @@ def trend_lines(c: Comparison) -> list[str]:
 
 
 def run_compare(args) -> int:
-    with Pack.open(args.pack, passphrase=ask_passphrase) as pack:
-        ours = comparators.authority(pack)
-        neighbours = comparators.our_neighbours(pack)
-        results = pack_comparisons(pack, args.metric)
+    with Pack.open(args.pack, passphrase=ask_passphrase) as pack, \
+            output_pack(pack, args.output_version) as (view, ov):   # no exempt table's figures unless full
+        ours = comparators.authority(view)
+        neighbours = comparators.our_neighbours(view)
+        results = pack_comparisons(view, args.metric)
+    if ov.marking != "PUBLIC":
+        print(f"{args.pack}: {ov.marking}")
     if not results:
         hint = "" if ours else f"; set our authority with memberpack authority {args.pack} --la CODE"
         what = f" matching {args.metric!r}" if args.metric else ""

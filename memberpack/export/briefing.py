@@ -15,7 +15,7 @@ from memberpack.analysis.comparisons import by_dataset, pack_comparisons
 from memberpack.analysis.headlines import Headlines, Item, headlines
 from memberpack.analysis.output_version import PUBLIC, OutputVersion, Withheld, note_exemptions, output_pack
 from memberpack.errors import Cancelled, MemberpackError
-from memberpack.export.note_plan import NotePlan, Table, anchor_key
+from memberpack.export.note_plan import NotePlan, Table, anchor_key, note_numbers
 from memberpack.model.front_matter import meeting_date_words, paper_lines, recommendations
 from memberpack.model.metrics import DOMAIN_TITLES, DOMAINS, OTHER
 from memberpack.model.grid import Grid
@@ -210,10 +210,12 @@ def gather(pack: Pack, *, include_private: bool = False, sections: Iterable[str]
     """Everything the briefing prints, read from ``pack`` as the output ``version`` carries it (see
     :mod:`memberpack.analysis.output_version`); private notes only when asked for."""
     domains = section_names(sections)
+    numbers = note_numbers(annotation_store.all_notes(pack, include_private=include_private))  # every version's
     with output_pack(pack, version, include_private=include_private) as (view, ov):
         tables = _tables(view, domains, cancel)
         notes = annotation_store.all_notes(view, include_private=include_private)
-        plan = NotePlan(notes, tables, TargetResolver(view), note_exemptions(view, notes) if ov.exempt else None)
+        plan = NotePlan(notes, tables, TargetResolver(view), note_exemptions(view, notes) if ov.exempt else None,
+                        numbers)
         chosen = [Section(d, [t for t in tables if domain_of(t) == d],
                           [w for w in ov.withheld if (w.domain if w.domain in DOMAIN_TITLES else OTHER) == d])
                   for d in domains]

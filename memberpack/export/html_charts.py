@@ -13,7 +13,7 @@ from html import escape
 
 from memberpack.analysis.charts import flag_text, point_text
 from memberpack.export.chart_figures import ChartFigures
-from memberpack.model.charts import BAR, series_styles
+from memberpack.model.charts import BAR, ChartSpec, Series, line_groups, series_styles
 
 WIDTH = 720
 TEXT = 13           # px, as the page's small print
@@ -82,9 +82,30 @@ def _ticks(low: float, high: float) -> list[float]:
 
 
 def _lines(figures: ChartFigures) -> tuple[str, int]:
+    """One set of axes; or, for measures of one unit but very different sizes, each measure (with
+    its benchmarks) on its own axes from zero, two to a row, as the app and the PDF draw them, so
+    the smaller is not flattened along the bottom of the larger."""
     spec = figures.spec
-    left, top, plot_w, plot_h = 80, 10, WIDTH - 100, 200
-    values = [v for s in spec.series for v in s.values if v is not None] or [0.0]
+    looks = dict(zip(map(id, spec.series), series_styles(spec)))   # the app's and the PDF's colours and dashes
+    names = dict(zip(map(id, spec.series), figures.names))
+    groups = line_groups(spec)
+    if len(groups) == 1:
+        return _panel(spec, spec.series, names, looks, 0, 0, WIDTH, 200)
+    parts, top, half = [], 0, WIDTH / 2
+    for first in range(0, len(groups), 2):
+        drawn = [_panel(spec, group, names, looks, column * half, top, half, 120)
+                 for column, group in enumerate(groups[first:first + 2])]
+        parts += [body for body, _ in drawn]
+        top += max(height for _, height in drawn) + 10
+    return "".join(parts), top
+
+
+def _panel(spec: ChartSpec, series: list[Series], names: dict, looks: dict, x0: float, y0: float, width: float,
+           plot_h: float) -> tuple[str, int]:
+    """``series`` on one set of axes in the box from (``x0``, ``y0``), ``width`` wide, and the
+    height it takes with its legend."""
+    left, top, plot_w = x0 + 80, y0 + 10, width - 100
+    values = [v for s in series for v in s.values if v is not None] or [0.0]
     low, high = min(values), max(values)
     if low >= 0:
         low = 0.0
@@ -102,7 +123,7 @@ def _lines(figures: ChartFigures) -> tuple[str, int]:
         y = top + plot_h - plot_h * (t - low) / span
         parts += [f'<line x1="{left}" y1="{y:.1f}" x2="{left + plot_w}" y2="{y:.1f}" stroke="#d0d0d0"/>',
                   _text(left - 6, y + 4, point_text(t, spec.unit, spec), anchor="end")]
-    slanted = n > 8
+    slanted = n > 8 or (width < WIDTH and n > 4)
     for i, category in enumerate(spec.categories):
         x, _ = at(i, low)
         if slanted:
@@ -111,22 +132,23 @@ def _lines(figures: ChartFigures) -> tuple[str, int]:
         else:
             parts.append(_text(x, top + plot_h + 18, _clip(category, plot_w / n), anchor="middle"))
     legend_top = top + plot_h + (80 if slanted else 36)
-    looks = series_styles(spec)   # the colours, dashes and widths the app and the PDF draw
-    for k, (series, name) in enumerate(zip(spec.series, figures.names)):
-        colour, width, dash = looks[k].colour, looks[k].width, " ".join(f"{d:g}" for d in looks[k].dash)
+    for k, line in enumerate(series):
+        look = looks[id(line)]
+        colour, stroke, dash = look.colour, look.width, " ".join(f"{d:g}" for d in look.dash)
         dashed = f' stroke-dasharray="{dash}"' if dash else ""
         run: list[str] = []
-        for i, v in enumerate(series.values + [None]):
+        for i, v in enumerate(line.values + [None]):
             if v is None:
                 if len(run) > 1:
                     parts.append(f'<polyline points="{" ".join(run)}" fill="none" stroke="{colour}" '
-                                 f'stroke-width="{width}"{dashed}/>')
+                                 f'stroke-width="{stroke}"{dashed}/>')
                 run = []
                 continue
             x, y = at(i, v)
             run.append(f"{x:.1f},{y:.1f}")
             parts.append(f'<circle cx="{x:.1f}" cy="{y:.1f}" r="3.5" fill="{colour}"/>')   # one figure still shows
         y = legend_top + k * 20
-        parts += [f'<line x1="10" y1="{y - 4}" x2="40" y2="{y - 4}" stroke="{colour}" stroke-width="{width}"{dashed}/>',
-                  _text(48, y, _clip(name, WIDTH - 60))]
-    return "".join(parts), legend_top + len(spec.series) * 20
+        parts += [f'<line x1="{x0 + 10}" y1="{y - 4}" x2="{x0 + 40}" y2="{y - 4}" stroke="{colour}" '
+                  f'stroke-width="{stroke}"{dashed}/>',
+                  _text(x0 + 48, y, _clip(names[id(line)], width - 60))]
+    return "".join(parts), int(legend_top + len(series) * 20 - y0)

@@ -13,7 +13,7 @@ from datetime import date
 from html import escape
 from pathlib import Path
 
-from memberpack.analysis.charts import active_title, point_text, source_line
+from memberpack.analysis.charts import active_title, source_line
 from memberpack.analysis.comparison_rows import intro_text
 from memberpack.analysis.narrative import period_span
 from memberpack.analysis.output_version import PUBLIC
@@ -146,10 +146,8 @@ def _headlines(b: Briefing, ids: _Ids) -> str:
     out.append(_headline_list(b, "Indicators that got worse since their previous period", h.worse_kpis,
                               ["Indicator", "Earlier", "Latest", "Change"],
                               lambda i: [i.name, f"{i.previous_display} ({i.previous_period})" if i.previous_period
-                                         else i.previous_display or "", f"{i.display} ({i.measure})",
-                                         f"{_arrow(i.change)} " + (f"{abs(i.change or 0):,.1f} points"
-                                                                   if i.unit == "percent"
-                                                                   else point_text(abs(i.change or 0), i.unit))],
+                                         else i.previous_display or "", f"{i.display} ({i.period or i.measure})",
+                                         i.moved],
                               "No indicator moved the wrong way between its latest periods."))
     out.append(_headline_list(b, "Noted or questioned by members", h.noted, ["About", "Kind", "Note"],
                               lambda i: [i.name, i.measure, i.display], "No shared notes yet."))

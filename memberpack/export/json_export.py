@@ -10,6 +10,9 @@ from memberpack.analysis.annotation_targets import ResolvedTarget, TargetResolve
 from memberpack.analysis.output_version import PUBLIC, output_pack
 from memberpack.errors import MemberpackError
 from memberpack.export.notes_file import note_dict
+from memberpack.model.front_matter import RECOMMENDATIONS, recommendations
+from memberpack.model.observation import Observation
+from memberpack.model.units import NUMBER
 from memberpack.model.values import in_range
 from memberpack.store import annotation_store
 from memberpack.store.atomic_write import atomic_write
@@ -21,7 +24,7 @@ def _observations(pack: Pack) -> Iterator[dict]:
         for obs in pack.iter_observations(ds.id):
             yield {"file": ds.source_file, "sha256": ds.sha256, "sheet": obs.sheet, "cell": obs.cell,
                    "label": obs.label, "section": obs.section, "measure": obs.measure, "period": obs.period,
-                   "value": _number(obs.value), "unit": obs.unit, "display": obs.display, "status": obs.status}
+                   "value": _number(obs.value), "unit": _unit(obs), "display": obs.display, "status": obs.status}
 
 
 def _annotations(pack: Pack, include_private: bool) -> list[dict]:
@@ -35,9 +38,15 @@ def _annotation(resolved: ResolvedTarget) -> dict:
     obs, ds = resolved.observation, resolved.dataset
     current = None if obs is None or ds is None else {
         "file": ds.source_file, "sheet": obs.sheet, "cell": obs.cell, "measure": obs.measure,
-        "period": obs.period, "value": _number(obs.value), "unit": obs.unit, "display": obs.display}
+        "period": obs.period, "value": _number(obs.value), "unit": _unit(obs), "display": obs.display}
     return note_dict(resolved.note) | {"stale": resolved.stale, "missing": resolved.missing,
                                        "flag": resolved.flag, "current": current}
+
+
+def _unit(obs: Observation) -> str | None:
+    """One of DESIGN.md's base units for every figure: a figure read with no unit (a score, an
+    Attainment 8 gap, a number on roll) is a plain ``number``; a mark with no figure has none."""
+    return obs.unit or (NUMBER if _number(obs.value) is not None else None)
 
 
 def _number(value: float | None) -> float | int | None:
@@ -60,7 +69,9 @@ def export_json(pack: Pack, out: str | Path, *, include_private: bool = False, v
     with output_pack(pack, version, include_private=include_private) as (view, ov):
         try:
             with atomic_write(out, encoding="utf-8") as f:
-                pack_part = view.meta() | {"output": ov.to_dict()}  # which version, and what it left out
+                meta = view.meta()
+                pack_part = meta | {RECOMMENDATIONS: recommendations(meta),   # a list, not the JSON text kept
+                                    "output": ov.to_dict()}  # which version, and what it left out
                 f.write('{\n "pack": ' + json.dumps(pack_part, ensure_ascii=False) + ',\n "observations": [')
                 for i, obs in enumerate(_observations(view)):
                     f.write((",\n  " if i else "\n  ") + json.dumps(obs, ensure_ascii=False, allow_nan=False))

@@ -12,7 +12,8 @@ from collections.abc import Mapping
 from dataclasses import dataclass, field
 
 from memberpack.analysis.annotation_targets import ResolvedTarget, TargetResolver, figure_text
-from memberpack.model.annotations import CHART, CONCERN, KIND_TITLES, METRIC, OBSERVATION, PRIVATE, QUESTION, Annotation
+from memberpack.model.annotations import (CHART, CONCERN, KIND_TITLES, METRIC, OBSERVATION, PRIVATE, QUESTION,
+                                          SHARED, Annotation)
 from memberpack.model.charts import ChartSpec
 from memberpack.model.display import figure_text as printed_text
 from memberpack.model.metrics import metric
@@ -26,6 +27,20 @@ def anchor_key(*parts: object) -> str:
 
 
 PREFIX = {QUESTION: "Q", CONCERN: "C"}
+
+
+def note_numbers(notes: list[Annotation]) -> dict[str, str]:
+    """Numbers that do not change from one version of the briefing to another: the shared notes
+    (exempt ones too) counted by kind in the order they were written, then any private ones, so a
+    version that leaves some out shows a gap (the annex's Q2 is Q2 in every copy) rather than
+    numbering the rest again, and a member's private questions never move the committee's."""
+    counters: dict[str, int] = {}
+    numbers = {}
+    for note in sorted(notes, key=lambda n: n.visibility != SHARED):   # stable: written order within each
+        prefix = PREFIX.get(note.kind, "N")
+        counters[prefix] = counters.get(prefix, 0) + 1
+        numbers[note.uid] = f"{prefix}{counters[prefix]}"
+    return numbers
 
 
 @dataclass(slots=True)
@@ -74,8 +89,9 @@ class NotePlan:
     """Notes grouped by where they print: beside a table cell, a chart, a table, or the whole pack."""
 
     def __init__(self, notes: list[Annotation], tables: list[Table], resolver: TargetResolver,
-                 exempt: Mapping[str, Exemption] | None = None) -> None:
-        """``exempt``: the exempt notes (uid -> exemption) of a full version, labelled as such."""
+                 exempt: Mapping[str, Exemption] | None = None, numbers: Mapping[str, str] | None = None) -> None:
+        """``exempt``: the exempt notes (uid -> exemption) of a full version, labelled as such;
+        ``numbers``: each note's number (see :func:`note_numbers`), else counted over ``notes``."""
         counters: dict[str, int] = {}
         self.notes: list[PlacedNote] = []
         self.by_cell: dict[tuple[str, str], list[PlacedNote]] = {}
@@ -88,7 +104,8 @@ class NotePlan:
         for note in notes:
             prefix = PREFIX.get(note.kind, "N")
             counters[prefix] = counters.get(prefix, 0) + 1
-            placed = PlacedNote(note, f"{prefix}{counters[prefix]}", "the whole pack")
+            number = (numbers or {}).get(note.uid) or f"{prefix}{counters[prefix]}"
+            placed = PlacedNote(note, number, "the whole pack")
             if exempt and note.uid in exempt:
                 placed.exempt = f"exempt, paragraph {exempt[note.uid].paragraph}"
             self.notes.append(placed)

@@ -8,6 +8,7 @@ from collections.abc import Callable, Iterable
 from pathlib import Path
 
 from reportlab.platypus import Paragraph
+from reportlab.platypus.doctemplate import LayoutError
 
 from memberpack.analysis.output_version import PUBLIC
 from memberpack.errors import MemberpackError
@@ -46,6 +47,8 @@ def write_pdf(briefing: Briefing, out: str | Path, *, progress: Callable[[int, i
             doc.build(story, canvasmaker=BriefingCanvas)
     except OSError as exc:
         raise MemberpackError(f"{out}: cannot write the PDF ({exc.strerror or exc})") from None
+    except LayoutError as exc:  # something too large for any page: one line, and no half-written file
+        raise MemberpackError(f"{out}: the PDF could not be laid out ({' '.join(str(exc).split())[:200]})") from None
     return out
 
 

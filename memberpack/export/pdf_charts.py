@@ -7,6 +7,7 @@ different sizes as small multiples (:func:`~memberpack.model.charts.line_groups`
 
 from __future__ import annotations
 
+import itertools
 import math
 from dataclasses import replace
 
@@ -14,6 +15,8 @@ from reportlab.graphics.charts.barcharts import HorizontalBarChart
 from reportlab.graphics.shapes import Drawing, Group, Line, PolyLine, String
 from reportlab.graphics.widgets.markers import makeMarker
 from reportlab.lib import colors
+from reportlab.lib.attrmap import AttrMap, AttrMapValue
+from reportlab.lib.validators import isAnything
 from reportlab.lib.units import mm
 from reportlab.pdfbase.pdfmetrics import stringWidth
 
@@ -56,17 +59,36 @@ def _small_multiples(spec: ChartSpec, groups: list[list[Series]], series_names: 
     half = width / 2
     parts = [_lines(replace(spec, series=group, y_range=None), [names[id(s)] for s in group], half, True,
                     [looks[id(s)] for s in group], plot_h=80) for group in groups]
-    rows = [parts[i:i + 2] for i in range(0, len(parts), 2)]
-    drawing = Drawing(width, sum(max(part.height for part in row) for row in rows), initialFontName=FONT)
-    top = drawing.height
-    for row in rows:
-        tall = max(part.height for part in row)
-        top -= tall
-        for column, part in enumerate(row):
-            group = Group(*part.contents)
-            group.translate(column * half, top + tall - part.height)
-            drawing.add(group)
-    return drawing
+    return RowsDrawing(width, [parts[i:i + 2] for i in range(0, len(parts), 2)])
+
+
+class RowsDrawing(Drawing):
+    """Small multiples, two to a row, that break between rows at the foot of a page: a table of
+    many measures of different sizes draws more of them than one page holds."""
+
+    _attrMap = AttrMap(BASE=Drawing, rows=AttrMapValue(isAnything, desc="the rows of parts, each a list of drawings"))
+
+    def __init__(self, width: float, rows: list[list[Drawing]]) -> None:
+        super().__init__(width, sum(max(part.height for part in row) for row in rows), initialFontName=FONT)
+        self.rows = rows
+        top = self.height
+        for row in rows:
+            tall = max(part.height for part in row)
+            top -= tall
+            for column, part in enumerate(row):
+                group = Group(*part.contents)
+                group.translate(column * width / 2, top + tall - part.height)
+                self.add(group)
+
+    def split(self, avail_width: float, avail_height: float) -> list[Drawing]:
+        fitting = 0
+        for row in itertools.accumulate(max(part.height for part in row) for row in self.rows):
+            if row > avail_height:
+                break
+            fitting += 1
+        if fitting == 0 or fitting == len(self.rows):
+            return []
+        return [RowsDrawing(self.width, self.rows[:fitting]), RowsDrawing(self.width, self.rows[fitting:])]
 
 
 def _axis(axis, unit: str | None, spec: ChartSpec | None = None) -> None:

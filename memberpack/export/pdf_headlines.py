@@ -14,7 +14,7 @@ from reportlab.lib.units import mm
 from reportlab.platypus import Flowable, Paragraph, Spacer, Table, TableStyle
 
 from memberpack.analysis.headlines import Headlines, Item
-from memberpack.analysis.narrative import change_text, period_span
+from memberpack.analysis.narrative import period_span
 from memberpack.export.pdf_document import Anchored, PageRef
 from memberpack.export.note_plan import PlacedNote
 from memberpack.export.pdf_notes import note_flowables
@@ -71,12 +71,6 @@ def _arrow(change: float | None) -> str:
     return "→" if not change else "↑" if change > 0 else "↓"
 
 
-def _worse(i: Item) -> str:
-    if i.change is None or i.value is None:
-        return ""
-    return f"{_arrow(i.change)} {change_text(i.value - i.change, i.value, i.unit)}"
-
-
 def headline_page(h: Headlines, general_notes: list[PlacedNote], link: Link) -> list[Flowable]:
     """``link`` gives the anchor of an item's row (or table), for the page column of each list."""
     s = styles()
@@ -98,7 +92,7 @@ def headline_page(h: Headlines, general_notes: list[PlacedNote], link: Link) -> 
     story += _items("Indicators that got worse since their previous period", h.worse_kpis,
                     ["Indicator", "Earlier", "Latest", "Change"],
                     lambda i: [i.name, f"{i.previous_display} ({i.previous_period})" if i.previous_period
-                               else i.previous_display or "", f"{i.display} ({i.period or i.measure})", _worse(i)],
+                               else i.previous_display or "", f"{i.display} ({i.period or i.measure})", i.moved],
                     [0.36, 0.18, 0.22, 0.14, 0.10], (1, 2, 3),
                     "No indicator moved the wrong way between its latest periods.", link)
     story += _items("Noted or questioned by members", h.noted, ["About", "Kind", "Note"],

@@ -8,6 +8,7 @@ from pathlib import Path
 from PySide6.QtWidgets import QInputDialog, QLineEdit, QWidget
 
 from memberpack.errors import Cancelled, PackError
+from memberpack.store.protection import future_expiry
 
 
 def ask_passphrase(parent: QWidget | None, path: Path) -> str:
@@ -40,6 +41,7 @@ def new_passphrase(parent: QWidget | None) -> tuple[str, date | None] | None:
     if not text.strip():
         return first, None
     try:
-        return first, datetime.strptime(text.strip(), "%d/%m/%Y").date()
+        expires = datetime.strptime(text.strip(), "%d/%m/%Y").date()
     except ValueError:
         raise PackError(f"{text.strip()!r} is not a date written DD/MM/YYYY; no copy was written") from None
+    return first, future_expiry(expires, text.strip())

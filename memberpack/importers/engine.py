@@ -176,16 +176,19 @@ def read_tables(path: Path, *, sheet: str | None = None, kind: str | None = None
         return
     messages = run_isolated(_read_in_child, path, sheet, kind, list(overrides), remembered or {}, corrections,
                             name=path.name, cancel=cancel)
-    for message in messages:
-        if message[0] == "table":
-            _, layout, report, shape = message
-            found = FoundTable(layout, report, shape)
-            found.parts = _parts(messages, found, progress, notes)
-            yield found
-            for _ in found.parts:
-                pass
-        else:
-            _aside(message, progress, notes)
+    try:
+        for message in messages:
+            if message[0] == "table":
+                _, layout, report, shape = message
+                found = FoundTable(layout, report, shape)
+                found.parts = _parts(messages, found, progress, notes)
+                yield found
+                for _ in found.parts:
+                    pass
+            else:
+                _aside(message, progress, notes)
+    finally:
+        messages.close()   # the reader stops with this generator, even where a table still holds its parts
 
 
 def _parts(messages: Iterator[Any], found: FoundTable, progress: Progress | None,
@@ -331,8 +334,11 @@ def _store_file(pack: Pack | None, path: Path, *, sheet, kind, layouts, progress
     remembered = pack.remembered_layouts() if pack is not None else None
     tables = read_tables(path, sheet=sheet, kind=kind, overrides=layouts, remembered=remembered,
                          progress=progress, cancel=cancel, notes=report.warnings, corrections=corrections)
-    return _store_tables(pack, path, tables, report, digest.result, cancel=cancel, again=again,
-                         accept_unsure=accept_unsure, known=known)
+    try:
+        return _store_tables(pack, path, tables, report, digest.result, cancel=cancel, again=again,
+                             accept_unsure=accept_unsure, known=known)
+    finally:   # a file refused half-way (already in the pack) stops its reader now: left to the
+        tables.close()   # interpreter's exit, it started a spare reader there and the command hung
 
 
 def _store_tables(pack: Pack | None, path: Path, tables: Iterable[FoundTable], report: FileReport,

@@ -23,6 +23,7 @@ of silence) and ``MEMBERPACK_READER_CPU`` (seconds).
 
 from __future__ import annotations
 
+import atexit
 import os
 import pickle
 import queue
@@ -179,6 +180,18 @@ def warm_up(*, keep: bool = False, wait: bool = False) -> None:
                 _spare.ready = _spare.messages.get(timeout=TIMEOUT) == LOADED
             except queue.Empty:
                 pass
+
+
+@atexit.register
+def _stop_spare() -> None:
+    """At exit, a spare reader no file came for is stopped, so the thread reading its pipe ends
+    before the interpreter does: left blocked there, it holds the pipe's lock, and Python aborted
+    at shutdown ("could not acquire lock ... daemon threads", status 134) or hung."""
+    global _spare, _keep_spare  # noqa: PLW0603
+    with _spare_lock:
+        child, _spare, _keep_spare = _spare, None, False
+    if child is not None:
+        child.stop()
 
 
 def _take() -> _Child:

@@ -23,7 +23,7 @@ from memberpack.model.metrics import BY_ID
 from memberpack.model.observation import Dataset, Observation
 from memberpack.model.periods import reported_order
 from memberpack.store.atomic_write import write_bytes
-from memberpack.store.open_checks import (QUICK_CHECK_BELOW, check_schema, check_side_files, harden,
+from memberpack.store.open_checks import (QUICK_CHECK_BELOW, check_schema, check_side_files, check_values, harden,
                                           is_sqlite_header, quick_check, quick_check_once)
 from memberpack.store.protection import Protection, is_protected, unseal
 from memberpack.store.write_errors import WAIT_FOR_WRITER, busy, described, remove_hot_journal
@@ -125,9 +125,12 @@ class Pack:
                 raise PackError(f"{path}: the pack says it has schema version {version}, which memberpack never "
                                 "writes; refused")
             check_schema(path, db, version)
-            problems = (quick_check(path, db) if protection is not None else quick_check_once(path, db)) if quick else []
+            once = quick and protection is None   # its pages and values, once per unchanged file
+            problems = quick_check_once(path, db) if once else quick_check(path, db) if quick else []
             if problems:
                 raise PackError(f"{path}: the pack is damaged ({problems[0]}); refused")
+            if not once:
+                check_values(path, db)
         except sqlite3.DatabaseError as exc:
             db.close()
             raise PackError(f"{path}: not a memberpack pack file, or a damaged one ({exc})") from None
@@ -443,7 +446,7 @@ class Pack:
         # it works through a big table keeps every other window's writes waiting
         rows = self.db.execute(f"SELECT id, {', '.join(_OBS_COLUMNS)} FROM observation WHERE {where} "
                                f"ORDER BY row, col{limit}", args).fetchall()
-        found = _in_order(map(_observation, rows), self._blocks(dataset_id, first if areas is None else None), areas)
+        found = _in_order((_observation(row, self.path) for row in rows), self._blocks(dataset_id, first if areas is None else None), areas)
         return found if first is None else itertools.islice(found, first)
 
     def stored_alone(self, dataset_id: int) -> list[Observation]:
@@ -451,7 +454,7 @@ class Pack:
         totals, rows read cell by cell), in row then column order."""
         rows = self.db.execute(f"SELECT id, {', '.join(_OBS_COLUMNS)} FROM observation WHERE dataset_id = ? "
                                "ORDER BY row, col", (dataset_id,)).fetchall()
-        return list(map(_observation, rows))
+        return [_observation(row, self.path) for row in rows]
 
     def figure_count(self, dataset_id: int) -> int:
         (single,) = self.db.execute("SELECT COUNT(*) FROM observation WHERE dataset_id = ?", (dataset_id,)).fetchone()
@@ -625,5 +628,11 @@ def _dataset(row: tuple) -> Dataset:
     return Dataset(layout=layout, report=report, **values)
 
 
-def _observation(row: tuple) -> Observation:
-    return Observation(**dict(zip(("id", *_OBS_COLUMNS), row)))
+def _observation(row: tuple, path: Path) -> Observation:
+    """A stored figure; one whose value is not a number (text put there by hand in a pack too large
+    to check on opening) is refused."""
+    obs = Observation(**dict(zip(("id", *_OBS_COLUMNS), row)))
+    if obs.value is not None and type(obs.value) not in (float, int):
+        raise PackError(f"{path}: the pack holds a value memberpack never writes in observation.value; "
+                        "it is damaged or was edited by hand; refused")
+    return obs

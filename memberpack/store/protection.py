@@ -104,6 +104,14 @@ def parse_expiry(text: str | None) -> date | None:
     if not text:
         return None
     try:
-        return date.fromisoformat(text)
+        return future_expiry(date.fromisoformat(text), f"--expires {text}")
     except ValueError:
         raise PackError(f"--expires: {text!r} is not a date written YYYY-MM-DD") from None
+
+
+def future_expiry(expires: date, named: str) -> date:
+    """``expires`` if it is today or later: a copy that may not be opened after a day already past
+    could never be opened by anyone, so none is written."""
+    if expires < date.today():
+        raise PackError(f"{named}: that day has passed, so the copy could never be opened; no copy was written")
+    return expires

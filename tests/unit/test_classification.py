@@ -79,3 +79,27 @@ def test_the_full_briefing_labels_each_exempt_note_beyond_the_page_marking(tmp_p
     assert head_above("zq8").split(" · ")[1] == "Question for officers" and "exempt" not in head_above("zq8")
     html = (tmp_path / "full.html").read_text(encoding="utf-8")
     assert " · Question for officers · exempt, paragraph 1 · " in html and html.count("exempt, paragraph 1") == 2
+
+
+def test_a_question_keeps_its_number_in_every_version_of_the_briefing(tmp_path):
+    """The annex's numbers were counted over what each version printed: the shared question was Q2
+    in the full briefing, Q1 in the public one, and a member's private question asked before it made
+    it Q3 in their own copy. Now it is Q2 in all three (the public version has a gap where Q1 was)."""
+    from memberpack.export.briefing import gather
+    from memberpack.model.annotations import PRIVATE, QUESTION
+
+    path = tmp_path / "p.mpack"
+    with Pack.create(path) as pack:
+        _table(pack, 1000.0)
+        for minute, text, visibility in ((1, "Why severance zq7", "shared"), (2, "Mine zq6", PRIVATE),
+                                         (3, "Open question zq8", "shared")):
+            note = Annotation(text, kind=QUESTION, visibility=visibility, created_at=f"2023-10-01T09:0{minute}:00+00:00")
+            annotation_store.save(pack, note)
+            if "zq7" in text:
+                classification.classify(pack, "note", note.uid, 1, by="clerk")
+
+        def numbers(**how) -> dict[str, str]:
+            return {p.note.body.split()[-1]: p.number for p in gather(pack, **how).plan.notes}
+        assert numbers() == {"zq8": "Q2"}
+        assert numbers(version=FULL) == {"zq7": "Q1", "zq8": "Q2"}
+        assert numbers(version=FULL, include_private=True) == {"zq7": "Q1", "zq8": "Q2", "zq6": "Q3"}

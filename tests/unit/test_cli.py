@@ -123,3 +123,20 @@ def test_not_a_pack_is_exit_1(tmp_path, capsys):
     bogus.write_text("hello")
     assert main(["check", str(bogus)]) == 1
     assert "not a memberpack pack file" in capsys.readouterr().err
+
+
+def test_json_export_gives_every_figure_a_base_unit_and_the_recommendations_as_a_list(tmp_path):
+    """A figure read with no unit (an Attainment 8 gap) was exported with "unit": null, though
+    DESIGN.md lists ``number``; the recommendations were a JSON list inside a string."""
+    xlsx = _workbook(tmp_path / "ks4.xlsx", [["Indicator", "2022/23"], ["FSM gap in Attainment 8", 15.4],
+                                             ["Pupils on roll", "DNA"]])
+    pack = tmp_path / "p.mpack"
+    assert main(["import", str(pack), str(xlsx)]) == 0
+    assert main(["details", str(pack), "--recommendation", "Note the gap.", "--recommendation", "Ask why."]) == 0
+    assert main(["export", str(pack), "-o", str(tmp_path / "out.json")]) == 0
+    doc = json.loads((tmp_path / "out.json").read_text())
+    gap = next(o for o in doc["observations"] if o["label"] == "FSM gap in Attainment 8")
+    assert (gap["value"], gap["unit"], gap["cell"]) == (15.4, "number", "B2")
+    mark = next(o for o in doc["observations"] if o["label"] == "Pupils on roll")
+    assert (mark["value"], mark["unit"], mark["status"]) == (None, None, "dna")
+    assert doc["pack"]["recommendations"] == ["Note the gap.", "Ask why."]

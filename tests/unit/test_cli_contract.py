@@ -58,7 +58,7 @@ def test_import_creates_the_pack_and_export_json_has_the_designed_fields_in_orde
     assert [list(o) for o in doc["observations"]] == [JSON_FIELDS, JSON_FIELDS]
     assert doc["observations"][1] | {"sha256": ""} == {
         "file": "kpi.csv", "sha256": "", "sheet": "kpi", "cell": "B3", "label": "Measure 1", "section": None,
-        "measure": "Q1", "period": "Q1", "value": 1, "unit": None, "display": "1", "status": None}
+        "measure": "Q1", "period": "Q1", "value": 1, "unit": "number", "display": "1", "status": None}
 
 
 def test_import_into_a_folder_that_does_not_exist_is_one_line_exit_1(tmp_path, capsys):
@@ -140,3 +140,15 @@ def test_a_protected_pack_with_no_passphrase_to_hand_is_one_line_naming_it(tmp_p
         (err,) = capsys.readouterr().err.strip().splitlines()
         assert err.startswith(f"memberpack: {tmp_path / 'sent.mpack'}: the pack is protected; a passphrase is needed")
     assert (tmp_path / "sent.mpack").read_bytes() == before and not (tmp_path / "x.json").exists()
+
+
+def test_a_file_named_twice_in_one_import_is_one_line_exit_1_and_the_command_ends(tmp_path):
+    """The second copy is refused half-way through its reading; its reader was left to the
+    interpreter's exit, which then aborted ("could not acquire lock ... daemon threads", status 134)
+    or hung for good."""
+    kpi = _csv(tmp_path / "kpi.csv")
+    command = [sys.executable, "-m", "memberpack", "import", str(tmp_path / "p.mpack"), str(kpi), str(kpi)]
+    done = subprocess.run(command, capture_output=True, text=True, timeout=60)
+    assert done.returncode == 1, done.stderr
+    assert done.stderr.count("\n") == 1 and "kpi.csv: already in the pack" in done.stderr
+    assert not (tmp_path / "p.mpack").exists()

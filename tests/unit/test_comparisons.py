@@ -9,6 +9,7 @@ from openpyxl import Workbook
 from memberpack.analysis.benchmark_text import parse_benchmarks
 from memberpack.analysis.comparison_rows import summary_head, summary_row
 from memberpack.analysis.comparisons import comparisons, pack_comparisons, rank_of
+from memberpack.cli import main
 from memberpack.importers import import_files
 from memberpack.model.areas import known_authority
 from memberpack.model.charts import BENCHMARK, DATA_SERIES
@@ -336,3 +337,16 @@ def test_an_authority_whose_ons_code_changed_keeps_its_years(tmp_path):
     assert (result.rank.position, result.rank.out_of, result.polarity) == (1, 2, LOWER)
     assert result.trend.categories == ["2021/22", "2022/23", "2023/24"]
     assert result.trend.series[0].values == [20.0, None, 19.0]
+
+
+def test_compare_leaves_out_an_exempt_tables_figures_unless_the_full_version_is_asked_for(demo_pack, capsys):
+    """`compare` printed the comparisons of an exempt scorecard (care leavers in EET) in the public
+    version, which `check`, the exports and the notes file all leave out."""
+    assert main(["classify", str(demo_pack), "--dataset", "Key Corporate Performance", "--exempt", "1"]) == 0
+    capsys.readouterr()
+    assert main(["compare", str(demo_pack)]) == 0
+    public = capsys.readouterr().out
+    assert "care leavers" not in public and "Children looked after rate" in public
+    assert main(["compare", str(demo_pack), "--version", "full"]) == 0
+    full = capsys.readouterr().out
+    assert full.startswith(f"{demo_pack}: NOT FOR PUBLICATION") and "care leavers" in full

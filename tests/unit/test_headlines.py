@@ -91,3 +91,12 @@ def test_labels_that_repeat_in_a_table_are_named_with_their_section(tmp_path):
     names = {i.name: i.display for i in red if i.label == "Central"}
     assert names == {"Central (Children's Social Care)": "£120k overspend", "Central (Commissioning)": "£90k overspend"}
     assert Item("t", "Fieldwork", "m", "1", section="Children").name == "Fieldwork"   # a label seen once: as it is
+
+
+def test_a_change_is_written_in_the_decimals_its_table_prints(found):
+    """63 to 62 foster carers was "↓ 1.0" in the PDF (and "↓ 1" in the HTML): one wording for both,
+    in the table's own decimals."""
+    carers = next(i for i in found.worse_kpis if "foster carers" in i.label)
+    ehcp = next(i for i in found.worse_kpis if i.label == "EHC plans issued within 20 weeks %")
+    assert (carers.previous_display, carers.display, carers.moved) == ("63", "62", "↓ 1")
+    assert ehcp.moved == "↓ 20.0 points"

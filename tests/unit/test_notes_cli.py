@@ -109,3 +109,13 @@ def test_notes_export_and_merge_between_members(pack, tmp_path, capsys):
     status, _, err = run(capsys, "notes", "merge", pack, tmp_path / "bad.json")
     assert status == 1 and err == "memberpack: bad.json: not a memberpack notes file: it is not valid JSON text (line 1)"
     assert pack.read_bytes() == before
+
+
+def test_a_negative_figure_is_listed_in_one_pair_of_brackets(tmp_path, capsys):
+    """An underspend, (£0.5m), was listed as "Month 6 Variance £m ((£0.5m))"."""
+    pack = tmp_path / "u.mpack"
+    assert main(["import", str(pack), str(budget_workbook(tmp_path / "m6.xlsx", 6, (38.4, 37.9, -0.5)))]) == 0
+    _add(capsys, pack, "--label", "External Placements", "--measure", "variance", "--kind", "question",
+         "--text", "Why the underspend?")
+    out = run(capsys, "notes", "list", pack)[1]
+    assert "External Placements · Month 6 Variance £m, (£0.5m): Why the underspend?" in out and "((" not in out

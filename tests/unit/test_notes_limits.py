@@ -96,3 +96,13 @@ def test_text_that_is_not_valid_unicode_is_one_line(pack, capsys):
     assert status == 1 and err == ("memberpack: p.mpack: the note cannot be saved: body holds characters that are "
                                    "not valid Unicode (a lone surrogate)")
     assert pack.read_bytes() == before
+
+
+def test_a_number_too_long_to_read_is_one_line_and_changes_nothing(pack, tmp_path, capsys):
+    """A 5,000-digit number in a notes file raised Python's integer-string ValueError as a traceback."""
+    bad = tmp_path / "n.json"
+    bad.write_text('{"format": "memberpack-notes", "version": ' + "1" * 5000 + "}", encoding="utf-8")
+    before = pack.read_bytes()
+    status, out, err = run(capsys, "notes", "merge", pack, bad)
+    assert status == 1 and out == "" and err.count("\n") == 0 and "not valid JSON" in err
+    assert pack.read_bytes() == before

@@ -65,7 +65,7 @@ def test_a_figure_gone_from_the_return_is_flagged_with_its_old_value(tmp_path):
         import_files(pack, [budget_workbook(tmp_path / "m7.xlsx", 7, (38.4, 49.5, 11.1), fieldwork=False)])
         result = resolve(pack, note)
     assert result.missing and result.observation is None
-    assert result.flag == "figure no longer in the pack; it was £700k"
+    assert result.flag == "figure no longer in the pack; it was £0.7m"  # its table's scale (display 0.7), not £700k
 
 
 def test_special_value_that_becomes_a_number_is_a_change(tmp_path):

@@ -133,3 +133,24 @@ def test_measures_of_very_different_sizes_are_drawn_on_their_own_axes_as_in_the_
     ticks = {s.text for s in _strings(drawing)} | {s.text for g in drawing.contents for s in _strings(g)}
     assert {"1,000", "20", "40", "60"} <= ticks                 # two scales, not one from 0 to 1,000
     assert len(drawing.contents) == 2                             # two sets of axes
+
+
+def test_many_measures_of_different_sizes_break_between_rows_of_small_multiples(tmp_path):
+    """Fourteen measures each ten times the last are seven rows of small multiples, taller than a
+    page: the drawing could not be split, and reportlab stopped the export with a LayoutError."""
+    from reportlab.lib.pagesizes import A4
+    from reportlab.platypus import SimpleDocTemplate
+
+    from memberpack.export.pdf_charts import RowsDrawing
+
+    series = [Series(f"Measure {i}", [10.0 ** i, 1.1 * 10.0 ** i]) for i in range(14)]
+    spec = ChartSpec("t#many", LINE, "Counts", "", ["Q1 2020/21", "Q2 2020/21"], series, "count", "Source: t.xlsx",
+                     y_label="number")
+    assert len(line_groups(spec)) == 14
+    drawing = chart_drawing(spec, spec.categories, [s.name for s in spec.series])
+    assert isinstance(drawing, RowsDrawing) and len(drawing.rows) == 7 and drawing.height > A4[1]
+    first, rest = drawing.split(drawing.width, drawing.height / 2)
+    assert len(first.rows) + len(rest.rows) == 7 and first.height <= drawing.height / 2
+    doc = SimpleDocTemplate(str(tmp_path / "many.pdf"), pagesize=A4)
+    doc.build([drawing])                                         # LayoutError before
+    assert doc.page >= 2

@@ -153,7 +153,7 @@ def test_private_note_only_when_asked_for(exported):
     assert "agency costs" not in "".join(_text(public))
     text = "".join(_text(private))
     assert "Ask the director privately about agency costs" in text
-    assert "N1 · Note · private · Cllr Jane Smith" in text
+    assert "N2 · Note · private · Cllr Jane Smith" in text   # after the shared notes: theirs keep their numbers
     assert all("PRIVATE - contains members' private notes" in " ".join(page.split()) for page in _text(private))
     assert not any("PUBLIC" in page for page in _text(private))
 

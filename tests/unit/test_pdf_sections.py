@@ -123,7 +123,7 @@ def test_notes_outside_the_export_keep_their_numbers_in_the_annex(pack_path, tmp
     pages = [re.sub(r"\s+", " ", t) for t in _texts(tmp_path / "care.pdf")]
     # the headline page keeps the notes whose figure is gone
     assert ("Q2 · Question for officers · Cllr Lee · 02/10/2023 · on Closed service · Variance £m "
-            "[figure no longer in the pack; it was £700k]") in pages[2]
+            "[figure no longer in the pack; it was £0.7m]") in pages[2]
     annex = pages[-1]
     assert "Q1 Why is fieldwork over? Fieldwork · Variance £m (in a section not included in this export)" in annex
     assert "Q2 Where did this row go?" in annex

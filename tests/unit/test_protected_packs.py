@@ -94,3 +94,12 @@ def test_public_export_and_protected_notes(protected, tmp_path):
         assert [n.body for n in read_notes_file(notes, pack.protection).notes] == ["Shared note kx4"]
     assert main(["notes", "merge", str(protected), str(notes)]) == 0
 
+
+
+def test_a_protected_copy_that_expired_before_it_was_made_is_refused(tmp_path, protected, capsys):
+    """--expires 2020-01-01 wrote a copy that nobody could ever open."""
+    out = tmp_path / "x.mpack"
+    past = (date.today() - timedelta(days=1)).isoformat()
+    assert main(["protect", str(protected), "-o", str(out), "--expires", past]) == 1
+    err = capsys.readouterr().err
+    assert err.count("\n") == 1 and "has passed" in err and not out.exists()

@@ -146,7 +146,9 @@ def test_money_columns_are_headed_with_the_unit_of_the_source_units_row(demo):
     assert "A/(F)" in titles["Budget Monitor"]                   # no figures, no unit
     assert "Current Budget £m" in titles["Finances"]             # a header that says its unit is left as it is
     scorecard = next(grid for ds, grid, _ in tables if ds.sheet == "KCPIs Q3 2020-21")
-    assert titles["KCPIs Q3 2020-21"] == scorecard.measures       # units by row: no column has one unit
+    assert titles["KCPIs Q3 2020-21"] == [  # units by row: no column has one unit; quarters with their year
+        f"{m} 2020/21" if m in ("Q1", "Q2", "Q3", "Q4") else m for m in scorecard.measures]
+    assert titles["KCPIs Q3 2020-21"][1:5] == ["Q1 2020/21", "Q2 2020/21", "Q3 2020/21", "Q4 2020/21"]
 
 
 # --- generated budget tables ----------------------------------------------------------------------
@@ -251,3 +253,75 @@ def test_every_how_we_compare_trend_has_an_axis_title_with_its_unit(demo_pack_ma
         trends = [c.trend for c in pack_comparisons(pack) if c.trend is not None]
     assert trends and all(t.y_label for t in trends)
     assert {t.y_label for t in trends if t.unit == "per_10000"} == {"rate per 10,000"}
+
+
+def test_a_column_headed_with_part_of_its_period_is_titled_with_the_whole_period():
+    """A scorecard's "Q1".."Q4" columns printed bare, the year only in the table's title: each is
+    now titled with its figures' one period; a month column holding three years stays as it is."""
+    def obs(row, col, measure, period, value):
+        return Observation(f"Row {row}", measure, value, "count", str(value), period=period, row=row, col=col,
+                           sheet="S", cell=f"{'ABCD'[col]}{row}")
+    grid = Grid.of([obs(2, 1, "Year-End 2019/20", "Year-End 2019/20", 62.0), obs(2, 2, "Q1", "Q1 2020/21", 65.0),
+                    obs(3, 2, "Q1", "Q1 2020/21", 18.0), obs(2, 3, "Sep", "Sep 2020", 5.0),
+                    obs(3, 3, "Sep", "Sep 2021", 7.0)])
+    assert column_titles(grid) == ["Year-End 2019/20", "Q1 2020/21", "Sep"]
+
+
+def test_columns_of_one_period_are_not_drawn_as_a_trend():
+    """"2017 Gross Expenditure", "2017 Income" and "2017 Net Expenditure" are three measures of
+    2017, not a series: a trend over them read "down £230,097 from £247 in 2017 to (£229,850) in 2017"."""
+    heads = ["2017 Gross Expenditure", "2017 Income", "2017 Net Expenditure"]
+    rows = [("Central Support Costs", [-230097.0, 247.0, -229850.0]), ("Planning", [-500.0, 0.0, -500.0]),
+            ("Town in Bloom", [-20000.0, 0.0, -20000.0])]
+    observations = [Observation(label, head, value, "GBP", f"{value:,.0f}", period="2017", row=r, col=c,
+                                sheet="S", cell=f"{'BCD'[c - 1]}{r}")
+                    for r, (label, values) in enumerate(rows, start=2) for c, (head, value) in
+                    enumerate(zip(heads, values), start=1)]
+    ds = Dataset("Accounts", "a.xlsx", "0" * 64, "S", "A1:D4")
+    specs = charts_for(ds, observations)
+    assert specs and all(spec.categories != ["2017", "2017", "2017"] for spec in specs)
+    assert not any("in 2017 to" in spec.title or "in 2017 to" in spec.summary for spec in specs)
+
+
+def _by_year(heads: list[str], rows: list[tuple[str, list[float]]]) -> list[Observation]:
+    return [Observation(label, head, value, "count", f"{value:,.0f}", period=head, row=r, col=c, sheet="S",
+                        cell=f"{'BCDE'[c - 1]}{r}")
+            for r, (label, values) in enumerate(rows, start=2) for c, (head, value) in enumerate(zip(heads, values),
+                                                                                                start=1)]
+
+
+def test_a_table_with_its_latest_year_first_is_described_forward_in_time():
+    """Columns 2023, 2022, 2021 (newest first): the chart runs 2021 to 2023 and a rise is a rise."""
+    ds = Dataset("Referrals", "r.xlsx", "0" * 64, "S", "A1:D3")
+    (spec,) = charts_for(ds, _by_year(["2023", "2022", "2021"], [("Referrals", [300.0, 200.0, 100.0])]))
+    assert spec.categories == ["2021", "2022", "2023"] and spec.series[0].values == [100.0, 200.0, 300.0]
+    assert "up" in spec.title and "from 200 in 2022 to 300 in 2023" in spec.title
+
+
+def test_columns_whose_periods_are_out_of_order_are_not_a_trend():
+    """"Looked after at 31 March 2015" beside "2014" beside "31 March 2014" read "down 88% from 205
+    in Mar 2015 to 25 in Mar 2014": periods out of order are measures, not a series."""
+    ds = Dataset("Health", "h.xlsx", "0" * 64, "S", "A1:D3")
+    specs = charts_for(ds, _by_year(["Mar 2015", "2014", "Mar 2014"], [("Barnet", [205.0, 185.0, 25.0]),
+                                                                       ("Brent", [150.0, 140.0, 20.0])]))
+    assert not any(spec.kind == "line" and spec.categories == ["Mar 2015", "2014", "Mar 2014"] for spec in specs)
+    assert not any("Mar 2015 to" in spec.title for spec in specs)
+
+
+def test_measures_that_each_mention_a_date_are_not_a_trend():
+    """Two different counts, one "at 31 March 2014" and one "aged 5 or younger at 31 March 2015", are
+    not one measure over time ("up 720% from 25 in Mar 2014 to 205 in Mar 2015"); a measure written
+    with each year ("Used in the last 3 months 2019", "… 2020") still is."""
+    ds = Dataset("Health", "h.xlsx", "0" * 64, "S", "A1:C3")
+    heads = ["Children looked after for 12 months at 31 March 2014",
+             "Children looked after for 12 months and aged 5 or younger at 31 March 2015"]
+    observations = [Observation(label, head, value, "count", f"{value:,.0f}", period=period, row=r, col=c,
+                                sheet="S", cell=f"{'BC'[c - 1]}{r}")
+                    for r, (label, values) in enumerate([("Barnet", [205.0, 25.0]), ("Brent", [150.0, 20.0])], 2)
+                    for c, (head, value, period) in enumerate(zip(heads, values, ["Mar 2014", "Mar 2015"]), 1)]
+    assert not any(spec.kind == "line" for spec in charts_for(ds, observations))
+    same = _by_year(["Used in the last 3 months 2019", "Used in the last 3 months 2020"], [("Luton", [80.0, 90.0])])
+    for o, year in zip(same, ["2019", "2020"]):
+        o.period = year
+    (spec,) = charts_for(ds, same)
+    assert spec.kind == "line" and spec.categories == ["2019", "2020"]

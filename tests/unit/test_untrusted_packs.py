@@ -201,3 +201,32 @@ def test_a_pack_is_quick_checked_again_only_once_it_has_changed(pack_path, capsy
     pack_path.write_bytes(bytes(data))
     _refused(pack_path, capsys, "refused")
     assert len(checked) >= 2
+
+
+@pytest.mark.parametrize("statement, where", [
+    ("UPDATE observation SET value = 'abc'", "observation.value"),          # text kept in a REAL column
+    ("UPDATE observation SET label = x'fffe00'", "observation.label"),
+    ("UPDATE observation SET unit = 'parsecs'", "observation.unit"),
+    ("UPDATE dataset SET layout_json = 'not json'", "dataset.layout_json"),
+    ("UPDATE dataset SET report_json = '[1, 2]'", "dataset.report_json"),
+    ("UPDATE annotation SET value = 'x'", "annotation.value"),
+])
+def test_a_value_memberpack_never_writes_is_refused(pack_path, capsys, statement, where):
+    """Hand-edited values (SQLite keeps text in a REAL column) failed half-way through an export
+    with a TypeError or a JSONDecodeError; now the pack is refused on opening, in one line."""
+    _craft(pack_path, statement)
+    _refused(pack_path, capsys, where, "refused")
+
+
+def test_a_figure_stored_as_text_in_a_pack_too_large_to_check_is_one_line(pack_path, capsys, monkeypatch):
+    monkeypatch.setattr("memberpack.store.open_checks.CHECKED_ROWS", 0)
+    _craft(pack_path, "UPDATE observation SET value = 'abc'")
+    assert main(["export", str(pack_path), "-o", str(pack_path.with_name("out.pdf"))]) == 1
+    err = capsys.readouterr().err
+    assert err.count("\n") == 1 and "observation.value" in err and "Traceback" not in err
+    assert not pack_path.with_name("out.pdf").exists()
+
+
+def test_a_note_history_that_is_not_json_is_refused(pack_path, capsys):
+    _craft(pack_path, "INSERT INTO annotation_history(uid, snapshot, replaced_at) VALUES ('x', 'garbage', 'y')")
+    _refused(pack_path, capsys, "annotation_history.snapshot", "refused")

@@ -1,0 +1,23 @@
+"""The HTML briefing's inline SVG charts."""
+
+import re
+
+from memberpack.export.chart_figures import chart_figures
+from memberpack.export.html_charts import chart_svg
+from memberpack.export.note_plan import NotePlan
+from memberpack.model.charts import LINE, ChartSpec, Series
+
+
+def test_measures_of_very_different_sizes_get_their_own_axes_as_in_the_app_and_the_pdf():
+    """About 1,000 early help interventions beside about 60 foster carers were drawn on one axis
+    from 0 to 1,250, the foster carers flat along the bottom; each now has its own axes."""
+    spec = ChartSpec("t#series", LINE, "Counts", "", ["Q1 2020/21", "Q2 2020/21", "Q3 2020/21"],
+                     [Series("Early help interventions", [1035.0, 911.0, 1028.0]),
+                      Series("Foster carers", [65.0, 63.0, 62.0])], "count", "Source: t.xlsx", y_label="number")
+    svg = chart_svg(chart_figures(spec, None, NotePlan([], [], None)), "c1")
+    ticks = re.findall(r'text-anchor="end" fill="[^"]+">([\d,]+)</text>', svg)
+    assert {"1,000", "20", "40", "60"} <= set(ticks)            # two scales, not one from 0 to 1,250
+    assert ticks.count("0") == 2                                 # two sets of axes
+    heights = [float(y) for y in re.findall(r'<circle cx="[\d.]+" cy="([\d.]+)"', svg)]
+    carers = heights[3:]
+    assert max(carers) - min(carers) > 2                         # the smaller measure is not a flat line
