@@ -107,6 +107,14 @@ class Item:
         return f"{self.previous_display} in {self.previous_period}" if self.previous_period else self.previous_display
 
     @property
+    def measure_when(self) -> str:
+        """The column with its period, unless the column names it already: ``Forecast carry forward
+        31 Mar 2024``, not ``Forecast carry forward 31 Mar 2024 (Mar 2024)``."""
+        if not self.period or " ".join(self.period.split()).casefold() in " ".join(self.measure.split()).casefold():
+            return self.measure
+        return f"{self.measure} ({self.period})"
+
+    @property
     def moved(self) -> str:
         """How far the figure moved, with its direction, in the decimals its table prints:
         ``↓ 1`` for 63 to 62 foster carers, ``↓ 20.0 points`` for 68.0% to 48.0%."""

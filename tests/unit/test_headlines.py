@@ -100,3 +100,11 @@ def test_a_change_is_written_in_the_decimals_its_table_prints(found):
     ehcp = next(i for i in found.worse_kpis if i.label == "EHC plans issued within 20 weeks %")
     assert (carers.previous_display, carers.display, carers.moved) == ("63", "62", "↓ 1")
     assert ehcp.moved == "↓ 20.0 points"
+
+
+def test_a_deficit_names_its_period_once(found):
+    """"Forecast carry forward 31 Mar 2024 (Mar 2024)": the column already names its period."""
+    carried = next(i for i in found.deficits if i.label == "High Needs" and "carry forward" in i.measure)
+    in_year = next(i for i in found.deficits if i.label == "High Needs" and "in-year" in i.measure)
+    assert carried.measure_when == "Forecast carry forward 31 Mar 2024"
+    assert in_year.measure_when == "Forecast in-year variance surplus/ (deficit) (2023/24 Month 6)"
