@@ -1,7 +1,7 @@
 """Importing files into a pack: every table of every file, written in one transaction.
 
-Files are checked for hostile content before anything is written; tables are then streamed
-into the pack inside one transaction, so an error, a cancel or Ctrl+C leaves the pack exactly as
+Every file is looked at before any is read, and checked in full for hostile content by its
+reader, in the reader's child process, before it is parsed; tables are then streamed into the pack inside one transaction, so an error, a cancel or Ctrl+C leaves the pack exactly as
 it was. :func:`read_file` reads without a pack, for the import wizard's preview.
 
 Special formats (such as DfE open-statistics tidy CSVs) plug in through :data:`RECOGNISERS`: each
@@ -21,29 +21,36 @@ from concurrent.futures import ThreadPoolExecutor
 from contextlib import contextmanager
 from dataclasses import dataclass, fields
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from memberpack.errors import Cancelled, ImportFailed, UnsureTable
+from memberpack.importers.found_table import FoundTable, Part, Recall
 from memberpack.importers.isolation import Send, run_isolated
 from memberpack.importers.layout import Corrections, TableLayout, as_heading, strip_periods
-from memberpack.importers.open_statistics import recognise_open_statistics
-from memberpack.importers.reader import read_sheets
 from memberpack.importers.report import UNSURE, FileReport
 from memberpack.importers.safety import check_file
-from memberpack.importers.tables import FoundTable, Part, Recall, find_tables
 from memberpack.model.annotations import now_iso, parse_time
 from memberpack.model.conventions import SAMPLE_FIGURES
 from memberpack.model.conventions import infer as infer_convention
 from memberpack.model.grid import Grid
 from memberpack.model.metrics import BY_ID, OTHER
 from memberpack.model.observation import BUDGET_MONITOR, Dataset, Observation
-from memberpack.store.pack import Pack
+
+if TYPE_CHECKING:   # the reader's process, which loads this module, opens no pack
+    from memberpack.store.pack import Pack
 
 Progress = Callable[[int, int, str], None]
 Cancel = Callable[[], bool]
 Recogniser = Callable[..., Iterable[FoundTable] | None]
 
-RECOGNISERS: list[Recogniser] = [recognise_open_statistics]
+
+def _open_statistics(path: Path, sheet: str | None, **options: Any) -> Iterable[FoundTable] | None:
+    from memberpack.importers.open_statistics import recognise_open_statistics  # noqa: PLC0415 - the reader's side
+
+    return recognise_open_statistics(path, sheet, **options)
+
+
+RECOGNISERS: list[Recogniser] = [_open_statistics]
 # Files are read in a child process (importers.isolation); tests that patch a reader read in this one.
 READ_IN_CHILD = True
 _ROWS_A_MESSAGE = 200   # a message per row costs more than the row itself (pickling, the pipe, the queue)
@@ -81,10 +88,13 @@ def _check_cancel(cancel: Cancel | None) -> None:
 
 
 def _checked(path: str | Path) -> Path:
+    """The file, when it is one memberpack may read, by a quick look (every file of an import is
+    looked at before any is read): the reader checks it in full (:func:`read_sheets`), in its child
+    process, before it parses it; inflating a workbook's parts here too cost as much again."""
     path = Path(path)
     if not path.is_file():
         raise ImportFailed(f"{path}: no such file")
-    check_file(path)
+    check_file(path, inflate=False)
     return path
 
 
@@ -107,6 +117,9 @@ def iter_tables(path: Path, *, sheet: str | None = None, kind: str | None = None
     if sheet is not None and path.suffix.lower() == ".csv" and sheet != path.stem:
         raise ImportFailed(f"{path.name}: a CSV file has no sheets, so --sheet {sheet!r} does not apply "
                            "(import it without --sheet)")
+    from memberpack.importers.reader import read_sheets  # noqa: PLC0415 - the readers load where files are read
+    from memberpack.importers.tables import find_tables  # noqa: PLC0415
+
     for recognise in RECOGNISERS:
         tables = recognise(path, sheet, progress=progress, cancel=cancel)
         if tables is not None:
@@ -175,7 +188,7 @@ def read_tables(path: Path, *, sheet: str | None = None, kind: str | None = None
                                corrections=corrections)
         return
     messages = run_isolated(_read_in_child, path, sheet, kind, list(overrides), remembered or {}, corrections,
-                            name=path.name, cancel=cancel)
+                            name=path.name, cancel=cancel, meanwhile=_load_blocks)
     try:
         for message in messages:
             if message[0] == "table":
@@ -189,6 +202,11 @@ def read_tables(path: Path, *, sheet: str | None = None, kind: str | None = None
                 _aside(message, progress, notes)
     finally:
         messages.close()   # the reader stops with this generator, even where a table still holds its parts
+
+
+def _load_blocks() -> None:
+    """Load what blocks of figures need here (numpy) while the reader reads, not when the first arrives."""
+    import memberpack.store.block_codec  # noqa: F401, PLC0415
 
 
 def _parts(messages: Iterator[Any], found: FoundTable, progress: Progress | None,

@@ -42,6 +42,8 @@ def read_formats(path: Path, sheet_names: list[str]) -> dict[str, SheetFormats]:
     out: dict[str, SheetFormats] = {}
     with zipfile.ZipFile(path) as archive:
         xf_codes = _cell_format_codes(archive)
+        if all(code == "General" for code in xf_codes):
+            xf_codes = None   # no style names a format: the first rows have none to find
         for name, part in _sheet_parts(archive).items():
             if name in sheet_names and part in archive.namelist():
                 out[name] = _scan_sheet(archive, part, xf_codes)
@@ -76,9 +78,11 @@ def _sheet_parts(archive: zipfile.ZipFile) -> dict[str, str]:
     return parts
 
 
-def _scan_sheet(archive: zipfile.ZipFile, part: str, xf_codes: list[str]) -> SheetFormats:
-    found = SheetFormats()
-    parser: XMLPullParser | None = XMLPullParser(events=("start",))
+def _scan_sheet(archive: zipfile.ZipFile, part: str, xf_codes: list[str] | None) -> SheetFormats:
+    """The formats of the sheet's first rows (none to look for without ``xf_codes``: the rows a parse
+    would have covered are then taken as read) and its uncached formulas."""
+    found = SheetFormats(rows_read=0 if xf_codes else FORMAT_ROWS + 1)
+    parser = XMLPullParser(events=("start",)) if xf_codes else None
     tail = b""
     with archive.open(part) as fh:
         while chunk := fh.read(CHUNK):

@@ -206,7 +206,7 @@ def _take() -> _Child:
 
 
 def run_isolated(target: Callable[..., None], *args: Any, name: str,
-                 cancel: Callable[[], bool] | None = None) -> Iterator[Any]:
+                 cancel: Callable[[], bool] | None = None, meanwhile: Callable[[], None] | None = None) -> Iterator[Any]:
     """Run ``target(send, *args)`` in a limited child process and yield everything it sends.
 
     ``target`` must be importable by name (a module-level function). An error the child raises as a
@@ -214,6 +214,7 @@ def run_isolated(target: Callable[..., None], *args: Any, name: str,
     message; a crash, a hang, an exhausted memory limit or a reply that cannot be read raises
     :class:`ReaderFailed` naming ``name``. ``cancel`` is asked between messages: the child is
     then stopped and :class:`Cancelled` raised. Leaving the iterator early stops the child too.
+    ``meanwhile`` is called once the child has its job, before its first message is awaited.
     """
     child = _take()
     limits = (limit("MEMBERPACK_READER_MEMORY_MB", MEMORY_MB), limit("MEMBERPACK_READER_CPU", CPU_SECONDS))
@@ -224,6 +225,8 @@ def run_isolated(target: Callable[..., None], *args: Any, name: str,
             child.process.stdin.close()
         except (OSError, ValueError):
             raise ReaderFailed(name, _how_it_ended(child.process)) from None
+        if meanwhile is not None:
+            meanwhile()
         while True:
             message = _next(child, timeout, cancel, name)
             if isinstance(message, Done):

@@ -25,10 +25,10 @@ from pathlib import Path
 from memberpack.errors import ImportFailed
 from memberpack.importers.cells import column_letter
 from memberpack.importers.csv_reader import bounded_lines, bounded_rows, detect_encoding
+from memberpack.importers.found_table import FoundTable
 from memberpack.importers.layout import TableLayout, as_heading, shape_key
 from memberpack.importers.report import TableReport
 from memberpack.importers.table_reader import CLOCK_SEEN, clock_minutes, years_months_doubt
-from memberpack.importers.tables import FoundTable
 from memberpack.model.areas import LOCAL_AUTHORITY, NATIONAL, REGIONAL
 from memberpack.model.metrics import match_metric
 from memberpack.model.observation import OPEN_STATISTICS

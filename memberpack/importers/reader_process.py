@@ -30,7 +30,11 @@ def main() -> None:
     os.dup2(quiet, 1)
     os.dup2(quiet, 2)
 
-    import memberpack.importers.engine  # noqa: F401, PLC0415 - loaded before the job arrives (a spare waits loaded)
+    # the readers, loaded before the job arrives (a spare waits loaded); the engine loads them only where files are read
+    import memberpack.importers.engine  # noqa: F401, PLC0415
+    import memberpack.importers.open_statistics  # noqa: F401, PLC0415
+    import memberpack.importers.reader  # noqa: F401, PLC0415
+    import memberpack.importers.tables  # noqa: F401, PLC0415
     from memberpack import errors  # noqa: PLC0415
     from memberpack.importers.isolation import (  # noqa: PLC0415
         LOADED, Done, Failed, ReaderFailed, read_message, write_message)

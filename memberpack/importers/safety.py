@@ -35,8 +35,12 @@ _DAMAGED_ZIP = (zlib.error, lzma.LZMAError, EOFError, ValueError, NotImplemented
 _ENCRYPTED_STREAMS = ("EncryptedPackage".encode("utf-16-le"), "EncryptionInfo".encode("utf-16-le"))
 
 
-def check_file(path: Path) -> str:
-    """The container kind of ``path`` (``zip``, ``cfb`` or ``csv``), or :class:`ImportFailed`."""
+def check_file(path: Path, *, inflate: bool = True) -> str:
+    """The container kind of ``path`` (``zip``, ``cfb`` or ``csv``), or :class:`ImportFailed`.
+
+    Without ``inflate``, a zip archive's parts are judged by its directory alone (their number,
+    declared sizes and ratios), none inflated: a quick look at every file of an import before any
+    is read; the reader looks again, in full, before it parses one."""
     name = path.name
     suffix = path.suffix.lower()
     if suffix not in WORKBOOK_SUFFIXES | CSV_SUFFIXES:
@@ -60,7 +64,7 @@ def check_file(path: Path) -> str:
         if suffix == ".xls":
             raise ImportFailed(f"{name}: is a newer Excel (.xlsx) file with an .xls name; rename it to .xlsx")
         try:
-            _check_zip(path, name)
+            _check_zip(path, name, inflate)
         except _DAMAGED_ZIP:   # what zipfile raises on a damaged archive beyond BadZipFile
             raise ImportFailed(f"{name}: the workbook is damaged (a part of it cannot be inflated); save it again "
                                "from Excel") from None
@@ -91,7 +95,7 @@ def _check_cfb(path: Path, name: str, suffix: str) -> None:
         raise ImportFailed(f"{name}: is an old Excel (.xls) file with a {suffix} name; rename it to .xls")
 
 
-def _check_zip(path: Path, name: str) -> None:
+def _check_zip(path: Path, name: str, inflate: bool = True) -> None:
     try:
         archive = zipfile.ZipFile(path)
     except (zipfile.BadZipFile, OSError):
@@ -119,7 +123,7 @@ def _check_zip(path: Path, name: str) -> None:
         if _odf_encrypted(archive, names):
             raise ImportFailed(f"{name}: the workbook is password-protected (encrypted); remove the password "
                                "(File > Properties > Security in LibreOffice) and save it again")
-        for member in members:
+        for member in members if inflate else ():
             if member.filename.endswith((".xml", ".rels", ".vml")) and member.file_size:
                 _check_prologue(archive, member, name)
             if not member.filename.startswith("xl/worksheets/"):

@@ -11,12 +11,10 @@ drained) before the next table is found, since both read the same stream.
 from __future__ import annotations
 
 import re
-from collections import Counter
-from collections.abc import Callable, Iterator, Sequence
-from itertools import chain
-from dataclasses import dataclass, field
+from collections.abc import Iterator, Sequence
 from typing import Any
 
+from memberpack.importers.found_table import FoundTable, Recall
 from memberpack.importers.keys import describe_keys
 from memberpack.importers.kinds import detect_kind
 from memberpack.importers.layout import (
@@ -27,43 +25,14 @@ from memberpack.importers.report import TableReport
 from memberpack.importers.stream import Peekable
 from memberpack.importers.table_ends import NUMBERED_TITLE, is_footnote, single_text
 from memberpack.importers.table_reader import TableReader
-from memberpack.model.blocks import FigureBlock
-from memberpack.model.observation import LAYOUT_KINDS, Observation
+from memberpack.model.observation import LAYOUT_KINDS
 from memberpack.model.periods import MONTH, QUARTER, YEAR_END, Period, parse_period
 from memberpack.model.values import parse_text
 
-Recall = Callable[[str], dict | None]
-Part = list[Observation] | FigureBlock
 SIDE_BY_SIDE_ROWS = 5_000
 # Lines above a table whose dates are not the period its figures are for.
 _NOT_A_PERIOD = re.compile(r"\s*(?:last\s+updated|updated|published|date\s+published|next\s+update|release\s+date|"
                            r"produced|source|contact|date\s+of)", re.IGNORECASE)
-
-
-@dataclass(slots=True)
-class FoundTable:
-    """A table found on a sheet: its layout, its report, and its figures (lazy while importing).
-
-    ``parts`` are the figures as read: a list of observations per row, or a block of rows kept
-    column-wise (:class:`FigureBlock`); :attr:`observations` gives them one by one.
-    """
-
-    layout: TableLayout
-    report: TableReport
-    shape: str
-    parts: Iterator[Part] | list[Part] = field(default_factory=list)
-    metric_counts: Counter = field(default_factory=Counter)
-
-    @property
-    def title(self) -> str:
-        return self.layout.title
-
-    @property
-    def observations(self) -> Iterator[Observation] | list[Observation]:
-        """Every figure, blocks expanded: a list once the table is read, an iterator while importing."""
-        flat = chain.from_iterable(part.observations() if isinstance(part, FigureBlock) else part
-                                   for part in self.parts)
-        return list(flat) if isinstance(self.parts, list) else flat
 
 
 def context_period(texts: Sequence[str]) -> Period | None:

@@ -47,9 +47,7 @@ def _records(data: bytes, at: int = 0):
 
 
 def _read(data: bytes, wanted: set[str]) -> dict[str, SheetFormats] | None:
-    from openpyxl.styles.numbers import BUILTIN_FORMATS  # noqa: PLC0415 (openpyxl takes 0.1 s to load)
-
-    codes = dict(BUILTIN_FORMATS)
+    codes: dict[int, str] = {}
     styles: list[int] = []
     sheets: list[tuple[str, int]] = []
     for at, kind, body in _records(data):
@@ -65,33 +63,39 @@ def _read(data: bytes, wanted: set[str]) -> dict[str, SheetFormats] | None:
                 sheets.append((_unicode(body, 6, 1), offset))
         elif kind == _EOF:
             break
+    found = {name: _sheet(data, offset) for name, offset in sheets if name in wanted}
+    used = {styles[s] for cells in found.values() for s in cells.values() if s < len(styles)}
+    if any(i and i not in codes for i in used):   # a built-in format (9 is "0%"), from openpyxl's table
+        from openpyxl.styles.numbers import BUILTIN_FORMATS  # noqa: PLC0415 (openpyxl takes 0.1 s to load)
+
+        codes = BUILTIN_FORMATS | codes
+    out = {}
+    for name, cells in found.items():
+        sheet = out[name] = SheetFormats(rows_read=FORMAT_ROWS)
+        for cell, style in cells.items():
+            code = codes.get(styles[style], "General") if style < len(styles) else "General"
+            if code != "General":
+                sheet.codes[cell] = code
+    return out
+
+
+def _sheet(data: bytes, offset: int) -> dict[tuple[int, int], int]:
+    """The style (XF) of each number cell in the sheet's first :data:`FORMAT_ROWS` rows."""
     found = {}
-    for name, offset in sheets:
-        if name in wanted:
-            found[name] = _sheet(data, offset, [codes.get(i, "General") for i in styles])
-    return found
-
-
-def _sheet(data: bytes, offset: int, style_codes: list[str]) -> SheetFormats:
-    found = SheetFormats(rows_read=FORMAT_ROWS)
-
-    def note(row: int, col: int, style: int) -> None:
-        code = style_codes[style] if style < len(style_codes) else "General"
-        if code != "General" and row < FORMAT_ROWS:
-            found.codes[(row, col)] = code
-
     for at, kind, body in _records(data, offset):
         if kind == _EOF:
             break
-        if kind in (_NUMBER, _RK, _FORMULA) and len(body) >= 6:
-            row, col, style = _CELL.unpack_from(body)
+        if kind in (_NUMBER, _RK, _FORMULA, _MULRK) and len(body) >= 6:
+            row, col = struct.unpack_from("<HH", body)
             if row >= FORMAT_ROWS + _ROW_BLOCK:
                 break
-            note(row, col, style)
-        elif kind == _MULRK and len(body) >= 6:
-            row, first = struct.unpack_from("<HH", body)
-            for i in range((len(body) - 6) // 6):
-                note(row, first + i, struct.unpack_from("<H", body, 4 + 6 * i)[0])
+            if row >= FORMAT_ROWS:
+                continue
+            if kind != _MULRK:
+                found[(row, col)] = _CELL.unpack_from(body)[2]
+            else:
+                for i in range((len(body) - 6) // 6):
+                    found[(row, col + i)] = struct.unpack_from("<H", body, 4 + 6 * i)[0]
     return found
 
 

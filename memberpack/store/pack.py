@@ -172,12 +172,17 @@ class Pack:
         import uuid  # noqa: PLC0415 - uuid loads the platform module: only when a pack is made
 
         try:
+            # A failure removes the scratch file whole, so it needs no journal on disk and no flush
+            # at each commit: it is flushed once, when done, before it takes its name.
+            db.execute("PRAGMA journal_mode = MEMORY")
+            db.execute("PRAGMA synchronous = OFF")
             pack._migrate(0)
             with pack.transaction():
                 pack.db.executemany("INSERT INTO meta(key, value) VALUES (?, ?)",
                                     [(k, str(v)) for k, v in (DEFAULT_META | {"uid": str(uuid.uuid4())} | meta).items()])
             yield pack
             pack.db.close()
+            _flush(scratch)
             _put_in_place(scratch, path)
         except sqlite3.Error as exc:
             raise PackError(f"{path}: cannot create the pack ({described(exc)})") from None
@@ -344,9 +349,6 @@ class Pack:
         ``parts`` are its figures as they are read: observations, lists of them (a row), and
         blocks of rows kept column-wise, which are stored as they are.
         """
-        from memberpack.model.blocks import FigureBlock  # noqa: PLC0415 - numpy on demand
-        from memberpack.store import block_codec  # noqa: PLC0415
-
         with self.transaction():
             dataset.key = dataset.key or dataset.name
             (latest,) = self.db.execute("SELECT COALESCE(MAX(version), 0) FROM dataset WHERE key = ?",
@@ -358,8 +360,10 @@ class Pack:
                  dataset.cell_range, dataset.kind, dataset.domain, dataset.period, json.dumps(dataset.layout),
                  json.dumps(dataset.report), dataset.imported_at))
             dataset.id = cur.lastrowid
-            for is_block, run in itertools.groupby(parts, key=lambda part: isinstance(part, FigureBlock)):
+            for is_block, run in itertools.groupby(parts, key=lambda part: not isinstance(part, (list, Observation))):
                 if is_block:
+                    from memberpack.store import block_codec  # noqa: PLC0415 - numpy with the first block
+
                     self.db.executemany(
                         "INSERT INTO observation_block(dataset_id, first_row, row_count, cell_count, head, figures) "
                         "VALUES (?, ?, ?, ?, ?, ?)",
@@ -558,6 +562,15 @@ def _alive(pid: int) -> bool:
     except OSError:   # it exists, owned by someone else
         return True
     return True
+
+
+def _flush(path: Path) -> None:
+    """Make sure a file written without SQLite's own flushes is on disk."""
+    fd = os.open(path, os.O_RDWR)
+    try:
+        os.fsync(fd)
+    finally:
+        os.close(fd)
 
 
 def _put_in_place(scratch: Path, path: Path) -> None:

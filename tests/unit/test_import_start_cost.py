@@ -1,0 +1,94 @@
+"""What an import costs before and beside its reading: the command's own process loads no reader,
+looks at each file without inflating it, and the format readers do only the work that can find
+something."""
+
+import json
+import subprocess
+import sys
+import zipfile
+from pathlib import Path
+
+import pytest
+
+from awkward_workbooks import write_xlsx
+from memberpack.errors import ImportFailed
+from memberpack.importers.formats import FORMAT_ROWS, _cell_format_codes, read_formats
+from memberpack.importers.safety import check_file
+
+ROOT = Path(__file__).resolve().parents[2]
+
+_LOADED = """
+import json, sys
+from memberpack.importers import import_files
+reports = import_files(None, [sys.argv[1]], dry_run=True)
+print(json.dumps({"cells": reports[0].tables[0].cells_read,
+                  "loaded": sorted(m for m in sys.modules if m.startswith(("memberpack.importers", "python_calamine")))}))
+"""
+
+
+def test_the_command_process_loads_no_reader(tmp_path):
+    """The readers (calamine, the table finder) load in the reader's process only."""
+    csv = tmp_path / "small.csv"
+    csv.write_text("Service,Budget £k,Forecast £k\nFieldwork,100,120\nAdoption,50,45\n", encoding="utf-8")
+    out = subprocess.run([sys.executable, "-c", _LOADED, str(csv)], capture_output=True, text=True, cwd=ROOT,
+                         check=True, timeout=120)
+    found = json.loads(out.stdout)
+    assert found["cells"] == 4
+    readers = {"memberpack.importers.table_reader", "memberpack.importers.tables", "memberpack.importers.reader",
+               "memberpack.importers.csv_reader", "memberpack.importers.open_statistics", "python_calamine"}
+    assert readers.isdisjoint(found["loaded"])
+
+
+def test_the_quick_look_inflates_nothing_but_still_refuses_what_is_not_a_workbook(tmp_path):
+    good = write_xlsx(tmp_path / "good.xlsx", {"S": [["Service", "Budget £k"], ["Fieldwork", 100]]})
+    assert check_file(good, inflate=False) == "zip"
+    liar = tmp_path / "liar.xlsx"
+    data = bytearray(good.read_bytes())
+    name = b"xl/styles.xml"
+    for signature, size_at, name_at in ((b"PK\x03\x04", 22, 30), (b"PK\x01\x02", 24, 46)):
+        start = 0
+        while (start := data.find(signature, start)) != -1:
+            if data[start + name_at:start + name_at + len(name)] == name:
+                data[start + size_at:start + size_at + 4] = (100).to_bytes(4, "little")
+            start += 4
+    liar.write_bytes(bytes(data))
+    assert check_file(liar, inflate=False) == "zip"   # the part's size is the reader's check ...
+    with pytest.raises(ImportFailed, match="xl/styles.xml.*not the size it declares"):
+        check_file(liar)                               # ... made in full before it parses the file
+    broken = tmp_path / "broken.xlsx"
+    broken.write_bytes(b"PK\x03\x04 this is not really a workbook")
+    with pytest.raises(ImportFailed, match="damaged or incomplete"):
+        check_file(broken, inflate=False)
+
+
+def test_a_workbook_whose_styles_name_no_format_is_not_parsed_for_formats(tmp_path):
+    """Only the byte scan for formulas with no cached value runs; it still finds them."""
+    path = write_xlsx(tmp_path / "plain.xlsx", {"S": [["Service", "Budget £k"]] + [[f"Line {i}", i] for i in range(30)]})
+    with zipfile.ZipFile(path) as archive:
+        parts = {n: archive.read(n) for n in archive.namelist()}
+    sheet = parts["xl/worksheets/sheet1.xml"]
+    parts["xl/worksheets/sheet1.xml"] = sheet.replace(b'<c r="B5" t="n"><v>3</v></c>', b'<c r="B5"><f>1+2</f></c>')
+    assert parts["xl/worksheets/sheet1.xml"] != sheet
+    with zipfile.ZipFile(path, "w", zipfile.ZIP_DEFLATED) as archive:
+        for n, data in parts.items():
+            archive.writestr(n, data)
+    with zipfile.ZipFile(path) as archive:
+        assert set(_cell_format_codes(archive)) == {"General"}
+    found = read_formats(path, ["S"])["S"]
+    assert found.codes == {} and found.rows_read == FORMAT_ROWS + 1 and found.uncached == {(4, 1)}
+
+
+def test_a_long_xls_is_read_for_the_formats_of_its_first_rows_only(tmp_path):
+    xlwt = pytest.importorskip("xlwt", reason="xlwt writes the legacy .xls test file")
+    from memberpack.importers.xls_formats import read_xls_formats
+
+    book = xlwt.Workbook()
+    sheet = book.add_sheet("KPI")
+    percent = xlwt.easyxf(num_format_str="0.0%")
+    for r in range(FORMAT_ROWS + 200):
+        for c in range(1, 4):
+            sheet.write(r, c, 0.25, percent)
+    book.save(str(tmp_path / "long.xls"))
+    codes = read_xls_formats(tmp_path / "long.xls", ["KPI"])["KPI"].codes
+    assert len(codes) == FORMAT_ROWS * 3 and set(codes.values()) == {"0.0%"}
+    assert max(r for r, _ in codes) == FORMAT_ROWS - 1
