@@ -83,7 +83,7 @@ def _read_meta(path: Path) -> dict[str, dict[str, str]] | None:
 
 def _unit_of(name: str, label: str, unit_text: str) -> Unit | None:
     found = find_unit(unit_text) or find_unit(label) or find_unit(name.replace("_", " "))
-    if found is None and re.search(r"(^|_)(pct|perc)(_|$)", name.lower()):
+    if found is None and re.search(r"(^|_)(pct|perc|pc)(_|$)|^pt_", name.lower()):   # DfE: t_ a total, pt_ its percentage
         return PERCENTAGE
     if found is None and re.search(r"^(number|num|count|headcount)\b|_(number|count)$", name.lower()):
         return COUNT_UNIT

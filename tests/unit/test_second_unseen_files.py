@@ -123,3 +123,28 @@ def test_who_was_paid_after_the_amount_identifies_the_payment(tmp_path):
     assert table.report.verdict == "unsure"
     assert table.report.doubts == ["column G (Amount) looks like money but no unit (£, £k, £m) is stated anywhere: "
                                    "give it with --unit"]
+
+
+def test_money_named_in_camel_case_with_no_unit_is_a_doubt(tmp_path):
+    """Open data with run-together names ('FraudSpentAmount', 'LiableInterest') and no £ anywhere."""
+    lines = ["OrganisationLabel,FinancialYear,CasesInvestigated,FraudSpentAmount"]
+    lines += [f"Trafford Council,{2014 + i}/{15 + i},{30 + i},{327310 - 1000 * i}" for i in range(6)]
+    path = tmp_path / "counter_fraud.csv"
+    path.write_text("\n".join(lines) + "\n", encoding="utf-8")
+    (table,) = read_file(path).tables
+    assert table.report.verdict == "unsure"
+    assert table.report.doubts == ["column D (FraudSpentAmount) looks like money but no unit (£, £k, £m) is stated "
+                                   "anywhere: give it with --unit"]
+    assert {o.cell: o.value for o in table.observations}["D2"] == 327310
+
+
+def test_dfe_pt_and_pc_columns_of_a_tidy_file_are_percentages(tmp_path):
+    header = "time_period,time_identifier,geographic_level,country_code,country_name,la_name,t_pupils,pt_all_SEN,new_ehc_pc"
+    rows = [f"202122,Academic year,Local authority,E92000001,England,Area {i},{100 + i},{12.5 + i},{80 + i}"
+            for i in range(4)]
+    path = tmp_path / "sen_la.csv"
+    path.write_text("\n".join([header, *rows]) + "\n", encoding="utf-8")
+    (table,) = read_file(path).tables
+    assert {o.measure: o.unit for o in table.observations} == {
+        "t_pupils": None, "pt_all_sen": "percent", "new_ehc_pc": "percent"}
+    assert {o.cell: o.value for o in table.observations}["H3"] == 13.5
