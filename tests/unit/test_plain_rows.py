@@ -50,6 +50,13 @@ def _fields(observations):
     return [tuple(getattr(o, f.name) for f in dataclasses.fields(o) if f.name != "id") for o in observations]
 
 
+def _read_alike(fast, slow):
+    """The column-wise and the cell-by-cell reading of one table agree field by field."""
+    assert _fields(fast.observations) == _fields(slow.observations)
+    assert fast.report.to_dict() == slow.report.to_dict()
+    assert fast.metric_counts == slow.metric_counts
+
+
 @pytest.fixture
 def cell_by_cell(monkeypatch):
     def use():
@@ -67,9 +74,7 @@ def test_blocks_match_the_cell_by_cell_reading(tmp_path, cell_by_cell):
     (table,) = fast.tables
     cell_by_cell()
     slow = read_file(path)
-    assert _fields(table.observations) == _fields(slow.tables[0].observations)
-    assert table.report.to_dict() == slow.tables[0].report.to_dict()
-    assert table.metric_counts == slow.tables[0].metric_counts
+    _read_alike(table, slow.tables[0])
     group = [o for o in table.observations if o.label == "Line group"]
     assert {o.row_role for o in group} == {"subtotal"}
     below = [o for o in table.observations if o.row > 500]
@@ -132,8 +137,7 @@ def test_a_csv_reads_the_same_either_way(tmp_path, cell_by_cell):
     fast = read_file(path).tables[0]
     cell_by_cell()
     slow = read_file(path).tables[0]
-    assert _fields(fast.observations) == _fields(slow.observations)
-    assert fast.report.to_dict() == slow.report.to_dict()
+    _read_alike(fast, slow)
     shown = {o.cell: (o.value, o.display) for o in fast.observations}
     assert shown["E1301"] == (12.5, "12.50") and shown["B1501"] == (0.0, "-0") and shown["C701"][0] == 1_234_000
 
@@ -218,8 +222,7 @@ def test_sections_with_sub_totals_read_the_same_either_way(tmp_path, cell_by_cel
     fast = read_file(path).tables[0]
     cell_by_cell()
     slow = read_file(path).tables[0]
-    assert _fields(fast.observations) == _fields(slow.observations)
-    assert fast.report.to_dict() == slow.report.to_dict()
+    _read_alike(fast, slow)
     roles = {o.label: o.row_role for o in fast.observations}
     assert roles["Directorate 1 sub total"] == "subtotal" and roles["Line 1.0"] == "data"
     assert roles.get("Line all") == ("total" if total_row else None)
@@ -275,9 +278,7 @@ def test_headings_and_sub_totals_are_read_in_blocks_the_same_either_way(tmp_path
     fast = read_file(path).tables[0]
     cell_by_cell()
     slow = read_file(path).tables[0]
-    assert _fields(fast.observations) == _fields(slow.observations)
-    assert fast.report.to_dict() == slow.report.to_dict()
-    assert fast.metric_counts == slow.metric_counts
+    _read_alike(fast, slow)
     blocks = [p for p in parts if isinstance(p, FigureBlock)]
     if "total_at" not in case:   # a window with a total in it is read cell by cell
         assert {role for b in blocks for role in b.roles.expanded()} == {"data", "subtotal"}
@@ -347,9 +348,7 @@ def test_text_columns_read_the_same_either_way(tmp_path, cell_by_cell, monkeypat
         assert pack.block_rows(pack.datasets()[0].id)[0] >= 800
     cell_by_cell()
     slow = read_file(path).tables[0]
-    assert _fields(fast.observations) == _fields(slow.observations)
-    assert fast.report.to_dict() == slow.report.to_dict()
-    assert fast.metric_counts == slow.metric_counts
+    _read_alike(fast, slow)
     blocks = [p for p in parts if isinstance(p, FigureBlock)]
     assert sum(len(b) for b in blocks) >= 800
     shown = {o.cell: (o.value, o.display, o.status) for o in fast.observations}
@@ -377,9 +376,7 @@ def test_rows_whose_labels_name_periods_read_the_same_either_way(tmp_path, cell_
     fast = read_file(tmp_path / "series.xlsx").tables[0]
     cell_by_cell()
     slow = read_file(tmp_path / "series.xlsx").tables[0]
-    assert _fields(fast.observations) == _fields(slow.observations)
-    assert fast.report.to_dict() == slow.report.to_dict()
-    assert fast.metric_counts == slow.metric_counts
+    _read_alike(fast, slow)
     blocks = [p for p in parts if isinstance(p, FigureBlock)]
     assert (sum(len(b) for b in blocks) >= 500) != column_period
     periods = {o.period for o in fast.observations if o.measure == "Placements"}
