@@ -10,7 +10,7 @@ import sys
 import time
 
 from PySide6.QtCore import QTimer
-from PySide6.QtGui import QIcon, QImage
+from PySide6.QtGui import QColor, QIcon, QImage
 
 from memberpack import settings
 from memberpack.cli.main import main
@@ -114,3 +114,19 @@ def test_a_last_pack_that_no_longer_opens_is_passed_over(qapp, demo_pack, tmp_pa
     assert window.pack.path == demo_pack
     assert "newer.mpack: made by a newer memberpack" in capsys.readouterr().err
     window.pack.close()
+
+
+def test_a_dark_screenshot_keeps_the_palette_colours(qapp, demo_pack, tmp_path):
+    """256 colours chosen for the picture: the notes list keeps its dark base colour and the
+    disabled buttons their own grey, with no stripes of colours the window does not use."""
+    from memberpack.gui.app import save_screenshots
+
+    before = qapp.palette()
+    try:
+        paths = save_screenshots(demo_pack, tmp_path, dark=True)
+    finally:
+        qapp.setPalette(before)
+    image = QImage(str(paths[1]))
+    colours = {image.pixelColor(x, y).name() for x in range(0, image.width(), 4) for y in range(0, image.height(), 4)}
+    assert "#1e1f22" in colours   # the palette's Base, behind the notes list
+    assert not any(c.red() < 60 and c.blue() > c.red() + 40 for c in map(QColor, colours))   # no blue bands
