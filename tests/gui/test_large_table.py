@@ -19,19 +19,29 @@ SECTION_ROWS = 1_800   # three sections: over LARGE_ROWS
 def ledger(tmp_path, monkeypatch):
     monkeypatch.setattr(large_table_view, "LARGE_ROWS", 50)   # a long table, kept small for the test
     rows = [("Cost centre", "Budget £k", "Spend £k")] + [(f"CC{r:03d}", r * 1.5, 300 - r) for r in range(1, 121)]
-    path = write_workbook(tmp_path / "ledger.xlsx", "Ledger", rows)
-    with Pack.create(tmp_path / "ledger.mpack") as pack:
+    return _pack_of(tmp_path, "Ledger", rows)
+
+
+def _pack_of(folder, sheet, rows):
+    """A pack made by importing ``rows`` as a one-sheet workbook."""
+    path = write_workbook(folder / f"{sheet}.xlsx", sheet, rows)
+    with Pack.create(folder / f"{sheet}.mpack") as pack:
         import_files(pack, [path])
-    return tmp_path / "ledger.mpack"
+    return folder / f"{sheet}.mpack"
 
 
-def test_a_long_table_sorts_and_filters_in_the_background(qtbot, ledger):
-    pack = Pack.open(ledger)
-    ds = pack.datasets()[0]
-    domain = domain_view.DomainView(pack, "Other data", [ds])
+def _long_table_view(qtbot, pack_path):
+    """The open pack and the Other data tab's view of its one table: a long table's lazy view."""
+    pack = Pack.open(pack_path)
+    domain = domain_view.DomainView(pack, "Other data", [pack.datasets()[0]])
     qtbot.addWidget(domain)
     view = domain.view(0)
     assert isinstance(view, LargeDatasetView)
+    return pack, view
+
+
+def test_a_long_table_sorts_and_filters_in_the_background(qtbot, ledger):
+    pack, view = _long_table_view(qtbot, ledger)
     qtbot.waitUntil(lambda: view.model.rowCount() == 120)   # read on a worker
     model = view.model
     assert [model.index(0, c).data() for c in range(3)] == ["CC001", "1.5", "299"]
@@ -85,19 +95,11 @@ def sectioned(tmp_path_factory):
         rows += [(f"S{s}CC{r:04d}", r + s * 10_000, 2_000 - r) for r in range(1, SECTION_ROWS + 1)]
         rows.append(("Sub total", sum(r + s * 10_000 for r in range(1, SECTION_ROWS + 1)),
                      sum(2_000 - r for r in range(1, SECTION_ROWS + 1))))
-    path = write_workbook(folder / "monitor.xlsx", "Monitor", rows)
-    with Pack.create(folder / "monitor.mpack") as pack:
-        import_files(pack, [path])
-    return folder / "monitor.mpack"
+    return _pack_of(folder, "Monitor", rows)
 
 
 def test_a_long_table_with_sections_and_totals_is_read_lazily_as_the_small_view_shows_it(qtbot, sectioned):
-    pack = Pack.open(sectioned)
-    ds = pack.datasets()[0]
-    domain = domain_view.DomainView(pack, "Other data", [ds])
-    qtbot.addWidget(domain)
-    view = domain.view(0)
-    assert isinstance(view, LargeDatasetView)
+    pack, view = _long_table_view(qtbot, sectioned)
     qtbot.waitUntil(lambda: view.model.rowCount() > 0)   # read on a worker, not in full on the GUI thread
     model = view.model
     labels = [model.index(r, 0).data() for r in range(model.rowCount())]
