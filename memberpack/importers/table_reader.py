@@ -622,14 +622,18 @@ class TableReader:
     def _catalogue_words(self, labels: list[str]) -> list[frozenset[str]] | None:
         """:func:`catalogue_words_each` of a batch's labels, each distinct label read once in a table
         (a long table repeats its service names); None when no label mentions the catalogue."""
-        known = self._label_words
-        new = [label for label in dict.fromkeys(labels) if label not in known]
-        if new:
-            if len(known) + len(new) > _TEXT_CACHE:
-                known.clear()
-                new = list(dict.fromkeys(labels))
-            known.update(zip(new, catalogue_words_each(new)))
-        words = list(map(known.__getitem__, labels))
+        distinct = dict.fromkeys(labels)
+        if len(distinct) * 2 > len(labels):   # labels that differ row by row ("Placement 17"): none kept
+            words = catalogue_words_each(labels)
+        else:
+            known = self._label_words
+            new = [label for label in distinct if label not in known]
+            if new:
+                if len(known) + len(new) > _TEXT_CACHE:
+                    known.clear()
+                    new = list(distinct)
+                known.update(zip(new, catalogue_words_each(new)))
+            words = list(map(known.__getitem__, labels))
         return words if any(words) else None
 
     def _batch_headings(self, stream: Peekable, ends: TableEnds, items: list, values: list[list[Any]]) -> dict[int, str] | None:
