@@ -104,9 +104,11 @@ def _collect(parser: XMLPullParser, xf_codes: list[str], found: SheetFormats) ->
     """Record formats of styled cells; True once past :data:`FORMAT_ROWS`."""
     for _, element in parser.read_events():
         if element.tag == f"{_NS}row":
-            found.rows_read = int(element.get("r", found.rows_read + 1))
-            if found.rows_read > FORMAT_ROWS:
+            row = int(element.get("r", found.rows_read + 1))
+            if row > FORMAT_ROWS:   # this row's cells are not read: it is the first below the window
+                found.rows_read = row - 1
                 return True
+            found.rows_read = row
         elif element.tag == f"{_NS}c" and element.get("s") and element.get("r"):
             style = int(element.get("s"))
             code = xf_codes[style] if style < len(xf_codes) else "General"

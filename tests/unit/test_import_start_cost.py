@@ -92,3 +92,20 @@ def test_a_long_xls_is_read_for_the_formats_of_its_first_rows_only(tmp_path):
     codes = read_xls_formats(tmp_path / "long.xls", ["KPI"])["KPI"].codes
     assert len(codes) == FORMAT_ROWS * 3 and set(codes.values()) == {"0.0%"}
     assert max(r for r, _ in codes) == FORMAT_ROWS - 1
+
+
+def test_the_format_window_of_a_long_xlsx_ends_at_the_last_row_whose_formats_are_read(tmp_path):
+    """The row the scan stops at is not read for formats: it is the first row below the window, read
+    with its column's format (a percentage, not the fraction it holds)."""
+    from openpyxl import Workbook
+    from openpyxl.cell import WriteOnlyCell
+
+    wb = Workbook(write_only=True)
+    ws = wb.create_sheet("S")
+    for _ in range(FORMAT_ROWS + 50):
+        cell = WriteOnlyCell(ws, value=0.25)
+        cell.number_format = "0.0%"
+        ws.append(["Line", cell])
+    wb.save(tmp_path / "long.xlsx")
+    found = read_formats(tmp_path / "long.xlsx", ["S"])["S"]
+    assert found.rows_read == FORMAT_ROWS and max(r for r, _ in found.codes) == FORMAT_ROWS - 1
