@@ -269,6 +269,8 @@ class TableReader:
         self._format_rows, self._uncached_rows = formats.rows_read, {r for r, _ in formats.uncached}
         values = {c.index for c in self.columns}
         self._coded_rows = {r for r, c in formats.codes if c in values}
+        if self._coded_rows and _formatted_as_below(self.columns, formats.codes, layout.data_start, formats.rows_read):
+            self._format_rows, self._coded_rows = layout.data_start, set()   # the window reads as the rows below it
         indexes = [c.index for c in self.columns]
         self._value_slice = (slice(indexes[0], indexes[-1] + 1) if indexes and indexes == list(range(indexes[0], indexes[-1] + 1))
                              else _Pick(indexes))
@@ -1304,10 +1306,12 @@ class TableReader:
     def _text_block_column(self, col: Column, metric: str, period: str | None, values: list[Any]) -> BlockColumn:
         """A text column of a block: each cell's text as written and its status (``text``, a RAG
         rating, ``blank``), as :func:`read_value` reads it, with no figure."""
-        cells = [self._text_cell(value, col.unit) for value in values]
+        distinct = dict.fromkeys(values)   # each distinct text read once
+        shown = {value: self._text_cell(value, col.unit)[0] for value in distinct}
+        special = {value: (None, None, self._text_cell(value, col.unit)[1]) for value in distinct}
         return BlockColumn(col.position, col.letter, col.measure, None, metric, period,
-                           np.full(len(values), np.nan), raw=False, displays=Texts.of([d for d, _ in cells]),
-                           specials={i: (None, None, status) for i, (_, status) in enumerate(cells)})
+                           np.full(len(values), np.nan), raw=False, displays=Texts.of(list(map(shown.__getitem__, values))),
+                           specials=dict(enumerate(map(special.__getitem__, values))))
 
     def _metric(self, label: str, measure: str, unit: str | None) -> str:
         """:func:`match_metric`, asked once per label and once per measure rather than once per cell.
@@ -1376,6 +1380,14 @@ def _one_run(rows: list[ParsedRow | PlainRow], window: int) -> bool:
         return False
     kinds = set(map(type, map(_FIRST_VALUE, map(_VALUES_OF, rows))))
     return bool(rows[0][_TEXTS]) or str not in kinds or kinds == {str}
+
+
+def _formatted_as_below(columns: list[Column], codes: dict[tuple[int, int], str], first: int, window: int) -> bool:
+    """Whether every data row of the format window (``first`` to ``window``) has each measure cell
+    formatted just as its column's first row is: then reading each cell with its own format (as
+    :meth:`TableReader._read_cells` does there) gives what reading it with its column's (as below the
+    window) gives, and no column learns another format there (a percentage column of a return)."""
+    return all(codes.get((r, c.index)) == c.code for c in columns for r in range(first, window))
 
 
 def _figure_not_year(values: list[Any]) -> bool:

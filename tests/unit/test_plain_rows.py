@@ -445,3 +445,31 @@ def test_the_batch_tests_of_labels_agree_with_each_label_read_alone():
     assert not _single_spaced("Line  4") and not _single_spaced("Line 4 \0x") and _single_spaced("Line 4\0x y")
     labels = ["School 3", "Fostering 12", "Line 9", "School 3", "Care leavers", "KS2 results, 2023"]
     assert catalogue_words_each(labels) == [catalogue_words(label) for label in labels]
+
+
+@pytest.mark.parametrize("odd_format", [False, True])
+def test_percentages_inside_the_format_window_read_the_same_either_way(tmp_path, cell_by_cell, odd_format):
+    """A return whose every percentage cell carries its column's format: the rows inside the format
+    window are read in blocks as the rows below it are, the same as cell by cell, the first row
+    below the window a percentage too; with one cell formatted otherwise, the window is read cell
+    by cell as before."""
+    from openpyxl import load_workbook
+
+    from memberpack.importers.engine import iter_tables
+
+    shapes, _ = _shapes()
+    path = tmp_path / "percentages.xlsx"
+    shapes["percentages"][1](path, 450)
+    if odd_format:
+        wb = load_workbook(path)
+        wb.active.cell(50, 2).number_format = "0%"
+        wb.save(path)
+    parts = list(next(iter_tables(path)).parts)
+    fast = read_file(path).tables[0]
+    cell_by_cell()
+    slow = read_file(path).tables[0]
+    _read_alike(fast, slow)
+    in_blocks = sum(len(p) for p in parts if isinstance(p, FigureBlock))
+    assert (in_blocks == 450) != odd_format
+    percents = [o for o in fast.observations if o.cell[0] == "B"]
+    assert len(percents) == 450 and all(o.unit == "percent" and o.display.endswith("%") for o in percents)
