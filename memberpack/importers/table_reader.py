@@ -119,6 +119,7 @@ class Column:
     factor: float = 1.0
     base: str | None = None
     percent: bool = False
+    pounds: bool = False          # a pound format on a column with no unit: its figures are pounds (read_value)
     metrics: dict = field(default_factory=dict)   # unit -> metric id, for rows whose label names no metric
 
     def metric(self, unit: str | None, lookup) -> str:
@@ -136,6 +137,7 @@ class Column:
     def learn_format(self, code: str | None) -> None:
         """The column's number format, from its first formatted cell: later rows are assumed alike."""
         self.code, self.percent = code, is_percent(code)
+        self.pounds = self.unit is None and bool(code) and "£" in code
 
 
 class _Ahead:
@@ -861,7 +863,8 @@ class TableReader:
         format makes 0.1706 17.06%); inside it, and for figures written as text, there is none."""
         if r < self._format_rows or as_text:
             return [(None, c.factor, c.base) for c in self.columns]
-        return [(c.code, 100.0, PERCENT) if c.percent else (c.code, c.factor, c.base) for c in self.columns]
+        return [(c.code, 100.0, PERCENT) if c.percent else (c.code, POUNDS.factor, POUNDS.base) if c.pounds
+                else (c.code, c.factor, c.base) for c in self.columns]
 
     def _label_period(self, label: str) -> Period | None | bool:
         """The period a plain row's label gives its figures (as ``_read_cells``), None for none; False

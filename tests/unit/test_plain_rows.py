@@ -473,3 +473,18 @@ def test_percentages_inside_the_format_window_read_the_same_either_way(tmp_path,
     assert (in_blocks == 450) != odd_format
     percents = [o for o in fast.observations if o.cell[0] == "B"]
     assert len(percents) == 450 and all(o.unit == "percent" and o.display.endswith("%") for o in percents)
+
+
+def test_a_pound_format_makes_pounds_in_blocks_too(tmp_path, cell_by_cell):
+    """A column with no unit in its header but a pound number format holds pounds, in every row:
+    inside the format window and below it, in blocks as cell by cell."""
+    from awkward_workbooks import write_xlsx
+
+    rows = [["LA", "Basic need allocation", "Pupils"]] + [[f"LA {i}", 1000.5 + i, 12209 + i] for i in range(700)]
+    path = write_xlsx(tmp_path / "pounds.xlsx", {"S": rows}, formats={"S": {f"B{r}": '"£"#,##0' for r in range(2, 703)}})
+    fast = read_file(path).tables[0]
+    cell_by_cell()
+    slow = read_file(path).tables[0]
+    _read_alike(fast, slow)
+    pounds = [o for o in fast.observations if o.cell[0] == "B"]
+    assert len(pounds) == 700 and {o.unit for o in pounds} == {"GBP"} and pounds[600].display == "1,601"
