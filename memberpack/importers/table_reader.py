@@ -20,8 +20,8 @@ from __future__ import annotations
 import re
 from collections import Counter
 from collections.abc import Iterator, Sequence
-from itertools import chain, repeat
-from operator import itemgetter
+from itertools import chain, compress, repeat
+from operator import getitem, itemgetter
 from dataclasses import dataclass, field, replace
 from datetime import date, datetime, time, timedelta
 from typing import Any
@@ -160,6 +160,9 @@ def _role(row: ParsedRow | PlainRow) -> str:
 
 _ROLE_OF = itemgetter(_ROLE)
 _VALUES_OF = itemgetter(_VALUES)
+_SECTION_OF = itemgetter(_SECTION)
+_FIGURES_OF = itemgetter(_FIGURES)
+_R_OF = itemgetter(_R)
 _ROW_KEY = itemgetter(_LABEL, _SECTION, _PERIOD, _AREA)   # what tells a table's rows apart (_count_repeats)
 
 
@@ -548,17 +551,18 @@ class TableReader:
         if self._merge_fills:
             for r, row in items:
                 self._fill_down(r, row)
-        rs = [r for r, _ in items]
-        rows = [row for _, row in items]
-        if not items or self.layout.last_row is not None or not self.columns or min(map(len, rows)) <= self._last_index:
+        if not items:
+            return self._put_back(stream, items)
+        rs, rows = zip(*items)
+        if self.layout.last_row is not None or not self.columns or min(map(len, rows)) <= self._last_index:
             return self._put_back(stream, items)
         if rs[0] < self._format_rows and (self._coded_rows.intersection(rs) or rs[-1] >= self._format_rows):
             return self._put_back(stream, items)   # cells with formats of their own, or the window's end
         if self._uncached_rows and self._uncached_rows.intersection(rs):
             return self._put_back(stream, items)
         label_col, cut = self.label_col, self._value_slice
-        labels = [row[label_col] for row in rows]
-        values = [row[cut] for row in rows] if type(cut) is slice else list(map(cut, rows))
+        labels = list(map(itemgetter(label_col), rows))
+        values = list(map(getitem, rows, repeat(cut))) if type(cut) is slice else list(map(cut, rows))
         if (set(map(type, labels)) != {str} or ends.header_label in labels
                 or any(not blank(row[c]) for row in rows for c in self._left)):
             return self._put_back(stream, items)
@@ -645,6 +649,9 @@ class TableReader:
         position, with their labels; None when such a row may be anything else (a title over
         another table, a footnote, a label with a footnote marker) or the table has key columns."""
         width = len(values[0])
+        firsts = list(map(_FIRST_VALUE, values))
+        if "" not in firsts and None not in firsts:
+            return {}   # a figure in every row's first measure column: no heading (most batches)
         found = {i: items[i][1][self.label_col] for i, v in enumerate(values)
                  if (v[0] == "" or v[0] is None) and v.count("") + v.count(None) == width}
         if not found:
@@ -1088,6 +1095,11 @@ class TableReader:
             seen.update(map(_ROW_KEY, rows))
             self._repeats += len(rows) - (len(seen) - before)
             return
+        if set(map(type, rows)) == {PlainRow}:   # plain rows and sub totals
+            data = list(compress(map(_ROW_KEY, rows), map(DATA.__eq__, map(_ROLE_OF, rows))))
+            seen.update(data)
+            self._repeats += len(data) - (len(seen) - before)
+            return
         described = self._redescribed
         data = [_ROW_KEY(row) if type(row) is PlainRow else
                 (row.label, row.section, row.period, row.area) + _described(described.pop(row.r, None))
@@ -1128,13 +1140,19 @@ class TableReader:
             return self._closed_by_subtotals(rows, money=money, headed=headed), None
         if not money or headed or len(rows) <= 2:
             return True, None   # ordinary rows only become totals by adding up, and only then
-        sections = [row[_SECTION] if type(row) is PlainRow else row.section for row in rows]
+        plain = set(map(type, rows)) == {PlainRow}
+        if plain and len(set(map(_TEXTS_OF, rows))) != 1:
+            return False, None   # (as the rows' figures below would tell)
+        sections = list(map(_SECTION_OF, rows)) if plain else [row[_SECTION] if type(row) is PlainRow else row.section
+                                                                 for row in rows]
         # assign_roles sums each run of rows in one section apart (key columns may change it every row)
-        changes = [0] + [i for i in range(1, len(rows)) if sections[i] != sections[i - 1]]
+        changes = [0] if sections.count(sections[0]) == len(sections) else \
+            [0] + [i for i in range(1, len(rows)) if sections[i] != sections[i - 1]]
         starts = np.repeat(changes, np.diff(changes + [len(rows)]))
-        below = [(row[_R] if type(row) is PlainRow else row.r) >= self._format_rows for row in rows]
-        if any(below) and any(c.percent for c in self.columns) and not (all(below) and all(
-                type(row) is PlainRow and not _written(row) for row in rows)):
+        lines = list(map(_R_OF, rows)) if plain else [_row(row) for row in rows]
+        window = self._format_rows
+        if max(lines) >= window and any(c.percent for c in self.columns) and not (min(lines) >= window and (
+                _none_written(rows) if plain else all(type(row) is PlainRow and not _written(row) for row in rows))):
             return False, None   # percentages as formatted and as written: too unlike to screen together
         first = rows[0]
         texts = next(row[_TEXTS] for row in rows if type(row) is PlainRow)
@@ -1144,6 +1162,9 @@ class TableReader:
         indexes = [self.columns[j].index for j in kept]
         factors = np.array([shown[j][1] for j in kept])
         steps = np.array([shown[j][1] * (1.5 if self.columns[j].code else 1.001) for j in kept])
+        if plain:
+            raw = np.array(list(map(_FIGURES_OF, rows)), dtype=np.float64)
+            return bool(np.isfinite(raw).all()) and not _may_add_up(raw, factors, steps, starts), raw
         figures = []
         for row in rows:
             if type(row) is PlainRow:
@@ -1165,7 +1186,9 @@ class TableReader:
         above it (so become a total), screened for all rows at once as generously as
         :func:`_may_add_up` screens: a cell within a whole unit of its column (half again where a
         number format may round it) of the sum, and any cell whose step that cannot bound, pass."""
-        is_subtotal = np.array([_role(row) != DATA for row in rows])
+        all_plain = set(map(type, rows)) == {PlainRow}
+        is_subtotal = (np.fromiter(map(DATA.__ne__, map(_ROLE_OF, rows)), dtype=bool, count=len(rows)) if all_plain
+                       else np.array([_role(row) != DATA for row in rows]))
         plain = [row for row, sub in zip(rows, is_subtotal.tolist()) if not sub]
         subtotals = [row for row, sub in zip(rows, is_subtotal.tolist()) if sub]
         read = [row for row in subtotals if type(row) is ParsedRow]   # the others are plain rows too
@@ -1176,10 +1199,11 @@ class TableReader:
         if (any(row.role != SUBTOTAL or row.section is None or len(row.numbers) != len(indexes)
                 or not all(i in row.numbers for i in indexes) for row in read)
                 or (money and not (headed or len(read) < len(subtotals) or any(row.worded for row in read)))
-                or any(row[_SECTION] is None or row[_TEXTS] != plain[0][_TEXTS] or _written(row) != _written(plain[0])
-                       for row in chain(plain, (row for row in subtotals if type(row) is PlainRow)))):
+                or (None in map(_SECTION_OF, rows) or not _read_alike(rows) if all_plain else
+                    any(row[_SECTION] is None or row[_TEXTS] != plain[0][_TEXTS] or _written(row) != _written(plain[0])
+                        for row in chain(plain, (row for row in subtotals if type(row) is PlainRow))))):
             return False
-        lines = [_row(row) for row in rows]
+        lines = list(map(_R_OF, rows)) if all_plain else [_row(row) for row in rows]
         window, written = self._format_rows, _written(plain[0])
         if min(lines) < window <= max(lines) and self._shown(window - 1, written) != self._shown(window, written):
             return False   # figures read otherwise inside the format window than below it
@@ -1262,14 +1286,14 @@ class TableReader:
         texts = rows[0][_TEXTS]
         if self._unnamed:   # figures read in the columns with no header over them (its text columns hold none)
             self._unnamed_read |= self._unnamed - {self.columns[j].index for j in texts}
+        rs, labels, sections, values, _, keyed, areas, _, label_periods, kinds, roles = zip(*rows)   # column by column
         written = _written(rows[0])
-        displays = [Texts.of(column) for column in zip(*(row[_VALUES] for row in rows))] if written else None
+        displays = [Texts.of(column) for column in zip(*values)] if written else None
         shown = self._shown(rows[0][_R], written)
         unit_of_row = _row_unit(shown, texts)
         metrics = [c.metric(None, self._metric) if j in texts else m
                    for j, (c, m) in enumerate(zip(self.columns, self._column_metrics(shown)))]
         matched = [m for m in metrics if m != OTHER_METRIC.id]
-        kinds = [row[_KIND] for row in rows]
         varied = any(kind is not None for kind in kinds)
         plain = kinds.count(None) if varied else n
         if plain:
@@ -1280,14 +1304,14 @@ class TableReader:
                 self.metric_counts.update({m: times * own.count(m) for m in own if m != OTHER_METRIC.id})
         counted = bool(_COUNT_METRICS.intersection(matched))
         unitless = unit_of_row is None
-        periods = [row[_PERIOD] or row[_LABEL_PERIOD] for row in rows]
+        periods = [p or q for p, q in zip(keyed, label_periods)] if any(keyed) else label_periods
         keyed_periods = any(period is not None for period in periods)
         fallback = self.columns[0].period_label
         columns, k = [], 0
         for j, (col, metric, (code, factor, unit)) in enumerate(zip(self.columns, metrics, shown)):
             period = None if keyed_periods else col.period_label
             if j in texts:
-                columns.append(self._text_block_column(col, metric, period, [row[_VALUES][j] for row in rows]))
+                columns.append(self._text_block_column(col, metric, period, [v[j] for v in values]))
                 continue
             if unit is None and (col.measure in self._count_columns
                                  or ((unitless or self._count_columns) and counted)):
@@ -1299,7 +1323,6 @@ class TableReader:
                 columns[-1].row_metrics = by_kind.mapped([kind[0][j] if kind else metric for kind in by_kind.values])
                 columns[-1].row_units = by_kind.mapped([kind[1][j] if kind else unit for kind in by_kind.values])
             k += 1
-        rs, labels, sections, _, _, _, areas, _, _, _, roles = zip(*rows)
         lines = np.array(rs, dtype=np.int32)
         return FigureBlock(self.sheet.name, lines - self.layout.data_start, lines + 1, Coded.of(labels),
                            Coded.of(sections), Coded.of(roles) if SUBTOTAL in roles else Coded.same(DATA, n), columns,
@@ -1379,10 +1402,20 @@ def _one_run(rows: list[ParsedRow | PlainRow], window: int) -> bool:
     side of the format window's end, the same text columns, figures all written as text or none."""
     if not rows or set(map(type, rows)) != {PlainRow} or rows[0][_R] < window <= rows[-1][_R]:
         return False
+    return _read_alike(rows)
+
+
+def _read_alike(rows: list[PlainRow]) -> bool:
+    """Whether plain rows have the same text columns and figures all written as text or none (:func:`_written`)."""
     if len(set(map(_TEXTS_OF, rows))) != 1:
         return False
     kinds = set(map(type, map(_FIRST_VALUE, map(_VALUES_OF, rows))))
     return bool(rows[0][_TEXTS]) or str not in kinds or kinds == {str}
+
+
+def _none_written(rows: list[PlainRow]) -> bool:
+    """Whether no plain row has its figures written as text (:func:`_written`), rows with the same text columns."""
+    return bool(rows[0][_TEXTS]) or str not in set(map(type, map(_FIRST_VALUE, map(_VALUES_OF, rows))))
 
 
 def _formatted_as_below(columns: list[Column], codes: dict[tuple[int, int], str], first: int, window: int) -> bool:
