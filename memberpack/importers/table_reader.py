@@ -67,6 +67,9 @@ _NO_PERIOD = re.compile(r"\b(?:from|since|change|movement|direction)\b", re.IGNO
 _YEAR_DIGITS = re.compile(r"(?:19|20)\d{2}")
 _SPLIT_DIGITS = re.compile(r"\d{2}\s*/\s*\d{2}")
 _YEARISH = re.compile(f"{_YEAR_DIGITS.pattern}|{_SPLIT_DIGITS.pattern}")
+# Year-shaped digits that are the decimals of a number of their own ("Line 3.2013", item 3.2013 of a
+# list): no year. A date's year (31.03.2013) follows two such numbers, and stays one.
+_DECIMAL_YEAR = re.compile(r"(?<![\w.])\d+\.(?:19|20)\d{2}(?![\w.])")
 _TEXT_COLUMN = re.compile(r"^\s*(?:comments?|commentary|notes?|narrative|remarks?)\b", re.IGNORECASE)
 _DESCRIBES = re.compile(r"\b(?:indicator|measure|variable|statistic|description|unit|units)\b", re.IGNORECASE)
 _IN_THOUSANDS = re.compile(r"\((?:in\s+)?thousands?\)|\bthousands\b(?!\s+of\s+pounds)", re.IGNORECASE)
@@ -1196,7 +1199,7 @@ class TableReader:
         if self._unnamed:   # figures read in the columns with no header over them (its text columns hold none)
             self._unnamed_read |= self._unnamed - {self.columns[j].index for j in texts}
         written = _written(rows[0])
-        displays = [Texts.of(column) for column in zip(*(row[_VALUES] for row in rows))] if written else None
+        displays = Texts.columns_of([row[_VALUES] for row in rows]) if written else None
         shown = self._shown(rows[0][_R], written)
         unit_of_row = _row_unit(shown, texts)
         metrics = [c.metric(None, self._metric) if j in texts else m
@@ -1430,8 +1433,11 @@ def _months_from_september(columns: list[Column]) -> bool:
 
 
 def _row_period(label: str, context: Period | None) -> Period | None:
+    """The period a row label names (``2019/20``, ``Q3 2023/24``), placed in ``context``'s year."""
     if not _YEARISH.search(label):
         return None
+    if "." in label:
+        label = _DECIMAL_YEAR.sub(" ", label)
     period = parse_period(label)
     return period.within(context) if period else None
 
