@@ -126,7 +126,7 @@ def _check_zip(path: Path, name: str, inflate: bool = True) -> None:
         for member in members if inflate else ():
             if member.filename.endswith((".xml", ".rels", ".vml")) and member.file_size:
                 _check_prologue(archive, member, name)
-            if not member.filename.startswith("xl/worksheets/"):
+            if not member.filename.startswith("xl/worksheets/") and member.filename != "content.xml":
                 _check_declared_size(archive, member, name)
 
 
@@ -146,7 +146,8 @@ def _odf_encrypted(archive: zipfile.ZipFile, names: set[str]) -> bool:
 def _check_declared_size(archive: zipfile.ZipFile, member: zipfile.ZipInfo, name: str) -> None:
     """Inflate a part in bounded chunks: zipfile stops at the declared size and checks the CRC, so a
     part that lies about its size is caught here, not inside calamine. (Worksheets are read the same
-    way by :mod:`memberpack.importers.formats` before calamine loads them.)"""
+    way by :mod:`memberpack.importers.formats` as calamine loads them, and an OpenDocument file's
+    ``content.xml`` by :mod:`memberpack.importers.ods_formats`.)"""
     try:
         with archive.open(member) as fh:
             while fh.read(1 << 20):

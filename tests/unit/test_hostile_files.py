@@ -291,3 +291,23 @@ def test_a_csv_line_no_table_has_is_refused_before_it_is_parsed(pack, tmp_path, 
     bad = tmp_path / "one_line.csv"
     bad.write_text(content)
     _refused(pack, bad, capsys, problem)
+
+
+def test_an_open_document_whose_content_lies_about_its_size_is_refused(pack, tmp_path, capsys):
+    """content.xml is inflated beside calamine's parse, not before it: a size it does not hold, past
+    the prologue the safety check reads, still fails the file in one line."""
+    pytest.importorskip("odf", reason="odfpy writes the OpenDocument test file")
+    ods = write_ods(tmp_path / "open.ods", {"S": [["Indicator", "Q1"]] + [[f"Line {r}", r] for r in range(3_000)]})
+    data = bytearray(ods.read_bytes())
+    name = b"content.xml"
+    for signature, size_at, name_at in ((b"PK\x03\x04", 22, 30), (b"PK\x01\x02", 24, 46)):
+        start = 0
+        while (start := data.find(signature, start)) != -1:
+            if data[start + name_at:start + name_at + len(name)] == name:
+                size = int.from_bytes(data[start + size_at:start + size_at + 4], "little")
+                assert size > 200_000
+                data[start + size_at:start + size_at + 4] = (size - 50_000).to_bytes(4, "little")
+            start += 4
+    bad = tmp_path / "liar.ods"
+    bad.write_bytes(bytes(data))
+    _refused(pack, bad, capsys, "liar.ods")
