@@ -5,11 +5,9 @@ calamine gives 0.3429 for a cell LibreOffice shows as ``34.29%``; the file says 
 (``office:value-type="percentage"``) beside the text shown (``<text:p>34.29%</text:p>``). The
 first :data:`FORMAT_ROWS` rows of each sheet are read for them (a later row reuses its column's
 format, as for .xlsx) and turned into the number format codes :mod:`memberpack.model.number_formats`
-renders, so a figure reads and shows as LibreOffice shows it. ``content.xml`` is streamed and
-parsed only until every sheet wanted has its rows (or for :data:`MAX_BYTES`), so a long first sheet
-costs little more than a short one (the sheets after it then keep their fractions, as the report
-says); the rest is only inflated, which checks the part is the size it declares (as :mod:`.formats`
-checks an .xlsx file's worksheets, beside calamine's parse, so :mod:`.safety` need not inflate it first).
+renders, so a figure reads and shows as LibreOffice shows it. ``content.xml`` is streamed and left
+as soon as every sheet wanted has its rows (or after :data:`MAX_BYTES`), so a long first sheet
+costs no more than a short one (the sheets after it then keep their fractions, as the report says).
 """
 
 from __future__ import annotations
@@ -22,7 +20,6 @@ from memberpack.importers.formats import FORMAT_ROWS, SheetFormats
 
 MAX_BYTES = 64 << 20      # of content.xml parsed at most
 _CHUNK = 1 << 16
-_REST = 1 << 18
 _TABLE = "{urn:oasis:names:tc:opendocument:xmlns:table:1.0}"
 _OFFICE = "{urn:oasis:names:tc:opendocument:xmlns:office:1.0}"
 _CELLS = (f"{_TABLE}table-cell", f"{_TABLE}covered-table-cell")
@@ -43,8 +40,6 @@ def read_ods_formats(path: Path, sheet_names: list[str]) -> dict[str, SheetForma
                 state.step(event, element)
                 if state.finished:
                     break
-        while fh.read(_REST):   # the rest inflated, not parsed: zipfile checks it is the size it declares
-            pass                # (and its CRC), here beside calamine's parse rather than before it
     return found
 
 

@@ -146,8 +146,9 @@ def _odf_encrypted(archive: zipfile.ZipFile, names: set[str]) -> bool:
 def _check_declared_size(archive: zipfile.ZipFile, member: zipfile.ZipInfo, name: str) -> None:
     """Inflate a part in bounded chunks: zipfile stops at the declared size and checks the CRC, so a
     part that lies about its size is caught here, not inside calamine. (Worksheets are read the same
-    way by :mod:`memberpack.importers.formats` as calamine loads them, and an OpenDocument file's
-    ``content.xml`` by :mod:`memberpack.importers.ods_formats`.)"""
+    way by :mod:`memberpack.importers.formats` as calamine loads them. An OpenDocument file's
+    ``content.xml``, its every sheet, is left to calamine, which refuses a part larger than it
+    declares as it inflates it: inflating it here too cost an eighth of the import.)"""
     try:
         with archive.open(member) as fh:
             while fh.read(1 << 20):

@@ -294,8 +294,8 @@ def test_a_csv_line_no_table_has_is_refused_before_it_is_parsed(pack, tmp_path, 
 
 
 def test_an_open_document_whose_content_lies_about_its_size_is_refused(pack, tmp_path, capsys):
-    """content.xml is inflated beside calamine's parse, not before it: a size it does not hold, past
-    the prologue the safety check reads, still fails the file in one line."""
+    """content.xml is inflated by calamine alone: a size it does not hold, past the prologue the
+    safety check reads, still fails the file in one line."""
     pytest.importorskip("odf", reason="odfpy writes the OpenDocument test file")
     ods = write_ods(tmp_path / "open.ods", {"S": [["Indicator", "Q1"]] + [[f"Line {r}", r] for r in range(3_000)]})
     data = bytearray(ods.read_bytes())
