@@ -87,7 +87,8 @@ def _waiting(message: str) -> None:
 
 def run(args) -> int:
     path = Path(args.pack)
-    warm_up(keep=len(args.files) > 1)   # the reader's process loads while this one loads and opens the pack
+    # the reader's process loads, and starts on the first file, while this one loads and opens the pack
+    warm_up(keep=len(args.files) > 1, early=("memberpack.importers.reader", "prefetch", (args.files[0], args.sheet)))
     from memberpack.importers import import_files  # noqa: PLC0415 - numpy and the readers: after the reader starts
     from memberpack.importers.layout import Corrections  # noqa: PLC0415
     from memberpack.store.pack import Pack, remove_stale_scratch  # noqa: PLC0415

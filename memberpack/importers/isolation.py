@@ -67,6 +67,22 @@ class Done:
 
 
 @dataclass(frozen=True, slots=True)
+class Early:
+    """Word of the coming job, sent to a reader before the job itself: the child sets its limits and
+    calls ``module.function(*args)``, which must return at once (starting its work on a thread)."""
+
+    module: str
+    function: str
+    args: tuple
+    limits: tuple[float, float]
+
+    def start(self) -> None:
+        import importlib  # noqa: PLC0415 - in the child
+
+        getattr(importlib.import_module(self.module), self.function)(*self.args)
+
+
+@dataclass(frozen=True, slots=True)
 class _Ended:
     """The pipe closed, or what came down it could not be read."""
 
@@ -83,6 +99,10 @@ def limit(name: str, default: float) -> float:
         return float(os.environ.get(name, default))
     except ValueError:
         return default
+
+
+def _limits() -> tuple[float, float]:
+    return limit("MEMBERPACK_READER_MEMORY_MB", MEMORY_MB), limit("MEMBERPACK_READER_CPU", CPU_SECONDS)
 
 
 def write_message(stream: IO[bytes], message: Any) -> None:
@@ -109,6 +129,7 @@ class _Child:
     env: dict[str, str]
     messages: queue.Queue = field(default_factory=lambda: queue.Queue(_QUEUED))
     ready: bool = False
+    told: bool = False   # it has had its :class:`Early` word
 
     def pump(self) -> None:
         """On its own thread: the child's messages into the queue, then one :class:`_Ended`."""
@@ -138,6 +159,7 @@ def _environment() -> dict[str, str]:
     env = dict(os.environ)
     root = str(Path(memberpack.__file__).resolve().parent.parent)
     env["PYTHONPATH"] = os.pathsep.join(p for p in (root, env.get("PYTHONPATH")) if p)
+    env.setdefault("OPENBLAS_NUM_THREADS", "1")   # no linear algebra here: a pool of threads costs 0.1 s to start
     return env
 
 
@@ -167,14 +189,22 @@ def _widen(fd: int) -> None:
         pass
 
 
-def warm_up(*, keep: bool = False, wait: bool = False) -> None:
+def warm_up(*, keep: bool = False, wait: bool = False, early: tuple[str, str, tuple] | None = None) -> None:
     """Start the next file's reader now; with ``keep``, start a spare again after each file (for
-    more files to come); with ``wait``, return once it has loaded the readers."""
+    more files to come); with ``wait``, return once it has loaded the readers. ``early``, a
+    ``(module, function, args)`` the reader calls before its job comes, lets it start on the file
+    (see :func:`memberpack.importers.reader.prefetch`)."""
     global _spare, _keep_spare  # noqa: PLW0603 - one spare per process
     with _spare_lock:
         _keep_spare = _keep_spare or keep
         if _spare is None or _spare.process.poll() is not None:
             _spare = _start()
+        if early is not None and not _spare.told:
+            _spare.told = True
+            try:
+                write_message(_spare.process.stdin, Early(*early, _limits()))
+            except (OSError, ValueError):
+                pass   # the job, sent the same way, says what went wrong
         if wait and not _spare.ready:
             try:
                 _spare.ready = _spare.messages.get(timeout=TIMEOUT) == LOADED
@@ -217,7 +247,7 @@ def run_isolated(target: Callable[..., None], *args: Any, name: str,
     ``meanwhile`` is called once the child has its job, before its first message is awaited.
     """
     child = _take()
-    limits = (limit("MEMBERPACK_READER_MEMORY_MB", MEMORY_MB), limit("MEMBERPACK_READER_CPU", CPU_SECONDS))
+    limits = _limits()
     timeout = limit("MEMBERPACK_READER_TIMEOUT", TIMEOUT)
     try:
         try:
