@@ -13,9 +13,10 @@ queue, so the parent stores one block while the next is read, both in bounded me
 for a cancel or a silence on every platform.
 
 A program about to read a file calls :func:`warm_up` early (the command while it opens the pack): a
-reader process then loads while it does other work. One that reads files now and then (the app, a
-command given several files) asks it to keep a spare, started after each file for the next one, so
-starting a reader is off the path of every file.
+reader process then loads while it does other work. The command names the files to come, so each
+reader is told its file before its job and starts on it at once (:class:`Early`), the next one
+while the one before is read; the app, which reads files now and then, asks for a spare kept
+ready after each file. Starting a reader is then off the path of every file.
 
 Limits can be changed with ``MEMBERPACK_READER_MEMORY_MB``, ``MEMBERPACK_READER_TIMEOUT`` (seconds
 of silence) and ``MEMBERPACK_READER_CPU`` (seconds).
@@ -31,7 +32,7 @@ import struct
 import subprocess
 import sys
 import threading
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import IO, Any
@@ -152,6 +153,7 @@ class _Child:
 
 _spare: _Child | None = None
 _keep_spare = False
+_early: list[tuple[str, str, tuple]] = []   # what the readers to come are told early, in turn
 _spare_lock = threading.Lock()
 
 
@@ -189,20 +191,28 @@ def _widen(fd: int) -> None:
         pass
 
 
-def warm_up(*, keep: bool = False, wait: bool = False, early: tuple[str, str, tuple] | None = None) -> None:
+def warm_up(*, keep: bool = False, wait: bool = False, early: Sequence[tuple[str, str, tuple]] = ()) -> None:
     """Start the next file's reader now; with ``keep``, start a spare again after each file (for
-    more files to come); with ``wait``, return once it has loaded the readers. ``early``, a
-    ``(module, function, args)`` the reader calls before its job comes, lets it start on the file
-    (see :func:`memberpack.importers.reader.prefetch`)."""
-    global _spare, _keep_spare  # noqa: PLW0603 - one spare per process
+    files not chosen yet); with ``wait``, return once it has loaded the readers. ``early`` holds a
+    ``(module, function, args)`` for each of the files to come, in turn: each file's reader is
+    started as the one before gets its job, and calls it to start on its file before its own job
+    arrives (:func:`memberpack.importers.reader.prefetch`)."""
+    global _keep_spare, _early  # noqa: PLW0603 - one spare per process
     with _spare_lock:
-        _keep_spare = _keep_spare or keep
+        _keep_spare, _early = _keep_spare or keep, list(early)
+    _spare_ready(wait)
+
+
+def _spare_ready(wait: bool = False) -> None:
+    """A spare reader started, told of its file if one is to come, and loaded if ``wait``."""
+    global _spare  # noqa: PLW0603
+    with _spare_lock:
         if _spare is None or _spare.process.poll() is not None:
             _spare = _start()
-        if early is not None and not _spare.told:
+        if _early and not _spare.told:
             _spare.told = True
             try:
-                write_message(_spare.process.stdin, Early(*early, _limits()))
+                write_message(_spare.process.stdin, Early(*_early.pop(0), _limits()))
             except (OSError, ValueError):
                 pass   # the job, sent the same way, says what went wrong
         if wait and not _spare.ready:
@@ -217,9 +227,9 @@ def _stop_spare() -> None:
     """At exit, a spare reader no file came for is stopped, so the thread reading its pipe ends
     before the interpreter does: left blocked there, it holds the pipe's lock, and Python aborted
     at shutdown ("could not acquire lock ... daemon threads", status 134) or hung."""
-    global _spare, _keep_spare  # noqa: PLW0603
+    global _spare, _keep_spare, _early  # noqa: PLW0603
     with _spare_lock:
-        child, _spare, _keep_spare = _spare, None, False
+        child, _spare, _keep_spare, _early = _spare, None, False, []
     if child is not None:
         child.stop()
 
@@ -255,6 +265,8 @@ def run_isolated(target: Callable[..., None], *args: Any, name: str,
             child.process.stdin.close()
         except (OSError, ValueError):
             raise ReaderFailed(name, _how_it_ended(child.process)) from None
+        if _early:   # the next file's reader starts on it now, beside this one
+            _spare_ready()
         if meanwhile is not None:
             meanwhile()
         while True:
@@ -270,8 +282,8 @@ def run_isolated(target: Callable[..., None], *args: Any, name: str,
                 yield message
     finally:
         child.stop()
-        if _keep_spare:   # started now, not while this file was read: it would compete for the CPU
-            warm_up()
+        if _keep_spare:   # one not told of its file starts now, not while this file was read: the
+            _spare_ready()   # app keeps one for files not picked yet, which would compete for the CPU
 
 
 def _next(child: _Child, timeout: float, cancel: Callable[[], bool] | None, name: str) -> Any:

@@ -89,3 +89,15 @@ def test_the_import_command_reads_the_file_it_told_the_reader_of(tmp_path):
     with Pack.open(pack) as opened:
         figures = sorted((o.label, o.value) for d in opened.datasets() for o in opened.iter_observations(d.id))
     assert figures == [("Children looked after", 231.0), ("Fostering", 1_250_500.0)]
+
+
+def test_each_of_several_files_is_read_by_the_reader_told_of_it(tmp_path):
+    files = [_workbook(tmp_path / f"month_{m}.xlsx", {"Return": [["Indicator", f"M{m} 2024/25"],
+                                                                  ["Children looked after", 200 + m]]})
+             for m in (4, 5, 6)]
+    pack = tmp_path / "p.mpack"
+    assert main(["import", str(pack), *map(str, files)]) == 0
+    with Pack.open(pack) as opened:
+        figures = sorted((d.source_file, o.value) for d in opened.datasets(all_versions=True)
+                         for o in opened.iter_observations(d.id))
+    assert figures == [("month_4.xlsx", 204.0), ("month_5.xlsx", 205.0), ("month_6.xlsx", 206.0)]
