@@ -311,4 +311,3 @@ def test_a_csv_line_no_table_has_is_refused_before_it_is_parsed(pack, tmp_path, 
     bad = tmp_path / "one_line.csv"
     bad.write_text(content)
     _refused(pack, bad, capsys, problem)
-
