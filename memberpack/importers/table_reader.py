@@ -289,7 +289,7 @@ class TableReader:
         self._context_values: dict[int, Any] = {}
         self._text_cells: dict[tuple, tuple[str, str] | bool] = {}
         self._text_metrics: dict[tuple, bool] = {}
-        self._row_keys: set[tuple] = set()
+        self._row_keys: set[int] = set()   # the hash of each key _count_repeats has seen
         self._repeats = 0
         self._clock: dict[str, list[int]] = {}   # column letter -> [durations read, largest minutes]
         self._uncached = 0   # formula cells with no calculated value, skipped
@@ -1027,18 +1027,20 @@ class TableReader:
 
     def _count_repeats(self, rows: list[ParsedRow | PlainRow]) -> None:
         """Count data rows whose label, section, period, area (and description, where a tidy file's
-        row names another indicator than the first) another row already had."""
+        row names another indicator than the first) another row already had. Each key is kept as its
+        hash: the keys themselves (every label of the table) were most of what a long table's reading
+        held, and two keys of a million sharing a 64-bit hash is a chance of one in thirty million."""
         seen = self._row_keys
         before = len(seen)
         if set(map(type, rows)) == {PlainRow} and _all_data(rows):   # most windows
-            seen.update(map(_ROW_KEY, rows))
+            seen.update(map(hash, map(_ROW_KEY, rows)))
             self._repeats += len(rows) - (len(seen) - before)
             return
         described = self._redescribed
         data = [_ROW_KEY(row) if type(row) is PlainRow else
                 (row.label, row.section, row.period, row.area) + _described(described.pop(row.r, None))
                 for row in rows if _role(row) == DATA]
-        seen.update(data)
+        seen.update(map(hash, data))
         self._repeats += len(data) - (len(seen) - before)
 
     def _settle(self, rows: list[ParsedRow | PlainRow], *, final: bool,
