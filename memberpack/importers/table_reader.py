@@ -18,6 +18,7 @@ same row, source cell and period, in an extra column after the table's last one.
 from __future__ import annotations
 
 import re
+from array import array
 from collections import Counter
 from collections.abc import Iterator, Sequence
 from itertools import chain, repeat
@@ -289,8 +290,7 @@ class TableReader:
         self._context_values: dict[int, Any] = {}
         self._text_cells: dict[tuple, tuple[str, str] | bool] = {}
         self._text_metrics: dict[tuple, bool] = {}
-        self._row_keys: set[int] = set()   # the hash of each key _count_repeats has seen
-        self._repeats = 0
+        self._row_keys = array("q")   # the hash of each data row's key (_count_repeats)
         self._clock: dict[str, list[int]] = {}   # column letter -> [durations read, largest minutes]
         self._uncached = 0   # formula cells with no calculated value, skipped
         self._redescribed: dict[int, str] = {}   # rows naming another indicator than the first, until counted
@@ -486,8 +486,10 @@ class TableReader:
             self.report.doubt(f"column{'s' if len(self._unnamed_read) > 1 else ''} {letters} hold{'' if len(self._unnamed_read) > 1 else 's'} "
                               "figures under no header: what they measure is not stated (give the header rows with "
                               "--header-rows, or leave the column out in the import wizard)")
-        if self._repeats >= 3 and self._repeats * 20 >= len(self._row_keys):   # more than a chance repeat or two
-            self.report.doubt(f"{self._repeats:,} row(s) repeat another row's label, section and period: no column "
+        distinct = len(np.unique(np.frombuffer(self._row_keys, dtype=np.int64)))
+        repeats = len(self._row_keys) - distinct
+        if repeats >= 3 and repeats * 20 >= distinct:   # more than a chance repeat or two
+            self.report.doubt(f"{repeats:,} row(s) repeat another row's label, section and period: no column "
                               "tells them apart (name the identifying columns with --key-columns)")
         months = [letter for letter, (count, most) in self._clock.items() if count >= CLOCK_SEEN and most <= 11]
         if months:
@@ -1026,22 +1028,19 @@ class TableReader:
         return period.within(context).label()
 
     def _count_repeats(self, rows: list[ParsedRow | PlainRow]) -> None:
-        """Count data rows whose label, section, period, area (and description, where a tidy file's
-        row names another indicator than the first) another row already had. Each key is kept as its
-        hash: the keys themselves (every label of the table) were most of what a long table's reading
-        held, and two keys of a million sharing a 64-bit hash is a chance of one in thirty million."""
-        seen = self._row_keys
-        before = len(seen)
+        """Note the key of each data row: its label, section, period, area (and description, where a
+        tidy file's row names another indicator than the first); rows whose key another row already
+        had are counted at the table's end. Each key is kept as its 64-bit hash, 8 bytes: the keys
+        themselves (every label of the table) in a set were most of what a long table's reading
+        held, and two keys of a million sharing a hash is a chance of one in thirty million."""
         if set(map(type, rows)) == {PlainRow} and _all_data(rows):   # most windows
-            seen.update(map(hash, map(_ROW_KEY, rows)))
-            self._repeats += len(rows) - (len(seen) - before)
+            self._row_keys.extend(map(hash, map(_ROW_KEY, rows)))
             return
         described = self._redescribed
         data = [_ROW_KEY(row) if type(row) is PlainRow else
                 (row.label, row.section, row.period, row.area) + _described(described.pop(row.r, None))
                 for row in rows if _role(row) == DATA]
-        seen.update(map(hash, data))
-        self._repeats += len(data) - (len(seen) - before)
+        self._row_keys.extend(map(hash, data))
 
     def _settle(self, rows: list[ParsedRow | PlainRow], *, final: bool,
                 upto: int | None) -> Iterator[list[Observation] | FigureBlock]:
