@@ -597,7 +597,7 @@ class TableReader:
             if roles is None:
                 return self._put_back(stream, items)
         kinds: dict[frozenset, tuple] = {}
-        words = self._catalogue_words(labels)
+        words = self._catalogue_words(labels, joined)
         if words is not None:
             for found, label in dict(zip(words, labels)).items():   # what a label gives depends on these alone
                 kind = self._row_kind(label, shown, texts)
@@ -634,11 +634,14 @@ class TableReader:
         return list(zip(rs, labels, sections, values, figures, repeat(None), repeat(None), repeat(texts),
                         map(dated.get, labels) if dated else repeat(None), row_kinds, roles or repeat(DATA)))
 
-    def _catalogue_words(self, labels: list[str]) -> list[frozenset[str]] | None:
-        """:func:`catalogue_words_each` of a batch's labels, each distinct label read once in a table
-        (a long table repeats its service names); None when no label mentions the catalogue."""
+    def _catalogue_words(self, labels: list[str], joined: str) -> list[frozenset[str]] | None:
+        """:func:`catalogue_words_each` of a batch's labels (``joined`` by NUL), each distinct label
+        read once in a table (a long table repeats its service names); None when no label mentions
+        the catalogue."""
         distinct = dict.fromkeys(labels)
         if len(distinct) * 2 > len(labels):   # labels that differ row by row ("Placement 17"): none kept
+            if not mentions_catalogue(joined):   # (quicker to ask than the words of each)
+                return None
             words = catalogue_words_each(labels)
         else:
             known = self._label_words
