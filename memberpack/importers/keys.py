@@ -36,8 +36,8 @@ _DATE_TEXT = re.compile(r"(?:19|20)\d{2}-\d{2}-\d{2}(?:[T ]\d{2}:\d{2}(?::\d{2})
 _CODE_HEADER = re.compile(r"\b(?:code|la\s*(?:no|number)|la_code|old_la|new_la|ons|lad\d*cd|number)\b|\bla\b|_c\b|_code\b",
                           re.IGNORECASE)
 _PERIOD_HEADER = re.compile(r"\b(?:year|period|time_period|date|month|quarter)\b", re.IGNORECASE)
-_KEY_HEADER = re.compile(r"\b(?:names?|authority|council|area|region|type|class|category|sector|phase|provider|"
-                         r"supplier|payee|group|filter|description|level)\b", re.IGNORECASE)
+_KEY_HEADER = re.compile(r"\b(?:names?|authority|council|area|region|country|nation|type|class|category|sector|phase|"
+                         r"provider|supplier|payee|group|filter|description|level)\b", re.IGNORECASE)
 _LINE_HEADER = re.compile(r"(?:invoice\s+)?(?:line|line\s+(?:no\.?|number)|ref(?:erence)?(?:\s+no\.?)?|no\.?)", re.IGNORECASE)
 _NAME_HEADER = re.compile(r"^\s*(?:(?:payee|supplier|recipient|beneficiary|institution|provider)\s+)?name\b|"
                           r"^\s*(?:payee|recipient|beneficiary)\b", re.IGNORECASE)
@@ -45,6 +45,8 @@ _ID_HEADER = re.compile(r"\b(?:ukprn|urn|upin|laestab|id|ref|reference)\b", re.I
 # A register's reference (``Transaction Number``, ``Invoice No``): one transaction may take several lines
 _REFERENCE_HEADER = re.compile(r"\b(?:transaction|invoice|document|doc|voucher|order|journal|payment|receipt|claim)\s*"
                                r"(?:number|no\.?|ref(?:erence)?|id)\b", re.IGNORECASE)
+# A header naming only a transaction (``Inv Transaction``): the reference of the payment each line is part of
+_TRANSACTION_HEADER = re.compile(r"\s*(?:inv(?:oice)?\.?\s+)?transactions?\s*", re.IGNORECASE)
 _CATEGORY_CODE = re.compile(r"\bcode\s*$", re.IGNORECASE)   # "Ethnic group (20 categories) Code"
 _LINE_NUMBER = re.compile(r"(\d{1,4})[.)]?\s+\S")   # "4 Total Sure Start...": a return's line, numbered
 _BREAKDOWN_HEADER = re.compile(r"\b(?:inequality|breakdown|sex|gender|quintile|decile|ethnicity|age[\s_]?(?:band|group))\b",
@@ -122,7 +124,8 @@ def column_kind(header: str, values: Sequence[Any]) -> str:
     if (codes >= 0.5 and (_CODE_HEADER.search(header) or _CODE_HEADER.search(spaced)) and share(_code_or_abbreviation) >= 0.9) or (
             codes >= 0.75 and share(lambda v: bool(_NEW_CODE.fullmatch(_as_text(v)))) >= 0.75):
         return AREA
-    if share(is_period_value) >= 0.9 and (_PERIOD_HEADER.search(spaced) or len(set(map(_as_text, filled))) < len(filled)):
+    if share(is_period_value) >= 0.9 and (_PERIOD_HEADER.search(spaced) or len(set(map(_as_text, filled))) < len(filled)
+                                          or 2 <= len(filled) <= len(values) // 3):   # each year once, over its rows
         return PERIOD
     texts = sum(1 for v in filled if isinstance(v, str) and parse_text(v).status == TEXT)
     return TEXT if texts * 2 >= len(filled) else "number"
@@ -151,6 +154,19 @@ def _references(filled: list[Any]) -> bool:
     transaction each row is a line of (``6012907`` on two lines, ``ccq207``)."""
     texts = [_as_text(v) for v in filled]
     return bool(texts) and all(t.isalnum() and any(ch.isdigit() for ch in t) for t in texts)
+
+
+_BAND_TEXT = re.compile(r"\d+\s*(?:\+|or (?:more|over)|and (?:over|above))|\b(?:under|over|less than|more than)\s+\d+|"
+                        r"^\s*(?:all|total)\s*$", re.IGNORECASE)
+
+
+def _bands(filled: list[Any]) -> bool:
+    """Whole numbers naming bands, with an open band or a total among them (``1``, ``2`` ... ``46 or
+    more``, ``Total``): the category each row is for, not figures."""
+    texts = [_as_text(v) for v in filled]
+    bands = [t for t in texts if _BAND_TEXT.search(t)]
+    numbers = [t for t in texts if not _BAND_TEXT.search(t)]
+    return len(numbers) >= 3 and bool(bands) and all(t.isdigit() and len(t) <= 3 for t in numbers)
 
 
 def _paired(names: Sequence[Any], codes: Sequence[Any]) -> bool:
@@ -206,12 +222,15 @@ def find_keys(headers: Sequence[str], columns: dict[int, list[Any]], label_col: 
             kind = AREA   # LA numbers left of the names
         elif kind == "number" and _identifiers(filled) and (c < label_col or _ID_HEADER.search(header)):
             kind = TEXT   # a reference number for each row (a UKPRN): kept with the row
-        elif kind == "number" and not figures and _REFERENCE_HEADER.search(header) and _references(filled):
+        elif kind == "number" and not figures and (_REFERENCE_HEADER.search(header) or _TRANSACTION_HEADER.fullmatch(
+                header)) and _references(filled):
             kind = TEXT   # a transaction's number, on each of its lines
         elif kind == "number" and not figures and c > label_col and _CATEGORY_CODE.search(header) and all(
                 float(v).is_integer() for v in filled if isinstance(v, (int, float)) and not isinstance(v, bool)):
             kind = TEXT   # a category's number ("Ethnic group (20 categories) Code"): what the name beside it says
             category_codes.append(c)
+        elif kind == "number" and not figures and c > label_col and _bands(filled):
+            kind = TEXT   # "1", "2" ... "46 or more", "Total": the band each row is for
         elif kind == "number" and not figures and _LINE_HEADER.fullmatch(header.strip()):
             kind = TEXT   # an invoice's (or a return's) line number: part of what identifies the row
             lines.append(c)
@@ -235,8 +254,10 @@ def find_keys(headers: Sequence[str], columns: dict[int, list[Any]], label_col: 
             continue
         if kind != BLANK:
             keys.append((c, kind))
-    context = {c: _as_text(_filled(columns[c])[0]) for c, kind in keys
-               if kind in (TEXT, AREA) and len(columns[c]) >= 3 and distinct[c] == 1
+    references = {c for c, _ in keys if _REFERENCE_HEADER.search(h := _spaced(header_of.get(c, "")))
+                  or _TRANSACTION_HEADER.fullmatch(h) or _ID_HEADER.search(h)}
+    context = {c: _as_text(_filled(columns[c])[0]) for c, kind in keys   # a reference the first rows share is still one
+               if kind in (TEXT, AREA) and len(columns[c]) >= 3 and distinct[c] == 1 and c not in references
                and len(_filled(columns[c])) == len(columns[c])}
     words = [c for c, kind in keys if kind == TEXT and c not in context and c not in lines and c not in category_codes
              and c not in trailing]
@@ -353,7 +374,7 @@ class RowKeys:
 
 def row_keys(row: list[Any], keys: Sequence[KeyColumn], label: str, context: Period | None,
              carried: dict[int, str]) -> RowKeys:
-    """Read one row's keys; a word column left blank takes the value above it (``carried``)."""
+    """Read one row's keys; a word or period column left blank takes the value above it (``carried``)."""
     sections, period, code, region, name, own, area_name = [], None, "", "", label, "", ""
     year_end = None   # the date of a period key, when it is a month's last day
     for key in keys:
@@ -374,7 +395,11 @@ def row_keys(row: list[Any], keys: Sequence[KeyColumn], label: str, context: Per
                 sections.append(text)
                 if key.region or text.lower() in _NAMES:
                     region = text
-        elif key.role == PERIOD and text:
+        elif key.role == PERIOD and (text or carried.get(key.index)):
+            if text:
+                carried[key.index] = text
+            else:   # a year written once over its rows ("2012" beside January only): the one above
+                value = text = carried[key.index]
             dated, ends_month = _date_key(value)
             if dated is not None and period is not None:
                 continue   # a date beside a period column: the period says what the figures are for

@@ -66,7 +66,9 @@ _UNIT_HINT = re.compile(r"%|£|per\s+10,?000|\b(?:days|weeks)\b", re.IGNORECASE)
 _NO_PERIOD = re.compile(r"\b(?:from|since|change|movement|direction)\b", re.IGNORECASE)
 _YEAR_DIGITS = re.compile(r"(?:19|20)\d{2}")
 _SPLIT_DIGITS = re.compile(r"\d{2}\s*/\s*\d{2}")
-_YEARISH = re.compile(f"{_YEAR_DIGITS.pattern}|{_SPLIT_DIGITS.pattern}")
+# a month with a two-digit year, as Excel's dd-mmm-yy dates are written: "31-Mar-12", "Mar-12"
+_MONTH_YY = re.compile(r"(?i:\b(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*-\d{2}(?!\d))")
+_YEARISH = re.compile(f"{_YEAR_DIGITS.pattern}|{_SPLIT_DIGITS.pattern}|{_MONTH_YY.pattern}")
 _TEXT_COLUMN = re.compile(r"^\s*(?:comments?|commentary|notes?|narrative|remarks?)\b", re.IGNORECASE)
 _DESCRIBES = re.compile(r"\b(?:indicator|measure|variable|statistic|description|unit|units)\b", re.IGNORECASE)
 _IN_THOUSANDS = re.compile(r"\((?:in\s+)?thousands?\)|\bthousands\b(?!\s+of\s+pounds)", re.IGNORECASE)
@@ -155,6 +157,7 @@ def _role(row: ParsedRow | PlainRow) -> str:
 
 _ROLE_OF = itemgetter(_ROLE)
 _ROW_KEY = itemgetter(_LABEL, _SECTION, _PERIOD, _AREA)   # what tells a table's rows apart (_count_repeats)
+_CARRIED = (SECTION, PERIOD)   # key columns whose blank cells take the value above them (keys.row_keys)
 
 
 def _all_data(rows: list[ParsedRow | PlainRow]) -> bool:
@@ -720,7 +723,7 @@ class TableReader:
             return row_keys(row, self.keys, label, self.context, carried)
         width = len(row)
         values = tuple(row[i] if i < width else None for i in indexes)
-        key = (values, tuple(map(type, values)), tuple(carried.get(k.index) for k in self.keys if k.role == SECTION))
+        key = (values, tuple(map(type, values)), tuple(carried.get(k.index) for k in self.keys if k.role in _CARRIED))
         found = memo.get(key)
         if found is not None:
             keys, after = found
@@ -730,7 +733,7 @@ class TableReader:
         if keys.label is None and ignores_label(row, self.keys):
             if len(memo) > _TEXT_CACHE:
                 memo.clear()
-            memo[key] = keys, [(k.index, carried[k.index]) for k in self.keys if k.role == SECTION]
+            memo[key] = keys, [(k.index, carried[k.index]) for k in self.keys if k.role in _CARRIED and k.index in carried]
         return keys
 
     def _context_holds(self, row: list[Any]) -> bool:
