@@ -59,6 +59,16 @@ _NO_VALUE = {"n/a", "-", "z", BLANK}   # marks saying a row has none (not applic
 _NAMES = {r.lower() for r in REGIONS}
 
 
+# The area names of DfE's tidy files ("Explore education statistics"), the most specific first: a row's
+# name is the most specific one it fills (la_name is blank on England's rows).
+TIDY_NAMES = ("school_name", "provider_name", "trust_name", "sponsor_name", "institution_name", "ward_name",
+              "pcon_name", "lad_name", "lsip_name", "english_devolved_area_name", "opportunity_area_name",
+              "local_enterprise_partnership_name", "rsc_region_lead_name", "la_name", "region_name", "country_name")
+_TIDY_RANK = {name: rank for rank, name in enumerate(TIDY_NAMES)}
+_TIDY_CODES = {"country_code", "region_code", "new_la_code", "old_la_code", "lad_code", "pcon_code", "ward_code",
+               "lsip_code", "english_devolved_area_code", "opportunity_area_code", "local_enterprise_partnership_code"}
+
+
 @dataclass(frozen=True, slots=True)
 class KeyColumn:
     """One identifying column: 0-based index, its header text and its role (area, period, section)."""
@@ -70,6 +80,11 @@ class KeyColumn:
     @property
     def region(self) -> bool:
         return self.role == SECTION and bool(_REGION_HEADER.search(self.header))
+
+    @property
+    def tidy_rank(self) -> int | None:
+        """How specific an area name of a tidy file this column holds (0 the most), or None."""
+        return _TIDY_RANK.get(self.header.strip().lower())
 
 
 def _spaced(header: str) -> str:
@@ -199,6 +214,14 @@ def find_keys(headers: Sequence[str], columns: dict[int, list[Any]], label_col: 
     """
     header_of = dict(zip(columns, headers))
     kinds = {c: column_kind(header_of.get(c, ""), v) for c, v in columns.items()}
+    lowered = {c: header_of.get(c, "").strip().lower() for c in columns}
+    tidy = sorted((_TIDY_RANK[h], c) for c, h in lowered.items() if h in _TIDY_RANK)
+    geography = set()
+    if len(tidy) >= 2:   # a tidy file's area names and codes, blank in the first rows (England's) or not: keys
+        kinds.update({c: TEXT for _, c in tidy})
+        kinds.update({c: AREA for c, h in lowered.items() if h in _TIDY_CODES})
+        kinds.update({c: TEXT for c, h in lowered.items() if h == "geographic_level"})
+        geography = {c for c, h in lowered.items() if h in _TIDY_RANK or h in _TIDY_CODES or h == "geographic_level"}
     if kinds.get(label_col) in (AREA, PERIOD):   # codes first: the names are in the next column of words
         for c in columns:
             if c > label_col and kinds[c] == TEXT:
@@ -257,7 +280,7 @@ def find_keys(headers: Sequence[str], columns: dict[int, list[Any]], label_col: 
     references = {c for c, _ in keys if _REFERENCE_HEADER.search(h := _spaced(header_of.get(c, "")))
                   or _TRANSACTION_HEADER.fullmatch(h) or _ID_HEADER.search(h)}
     context = {c: _as_text(_filled(columns[c])[0]) for c, kind in keys   # a reference the first rows share is still one
-               if kind in (TEXT, AREA) and len(columns[c]) >= 3 and distinct[c] == 1 and c not in references
+               if kind in (TEXT, AREA) and len(columns[c]) >= 3 and distinct[c] == 1 and c not in references | geography
                and len(_filled(columns[c])) == len(columns[c])}
     words = [c for c, kind in keys if kind == TEXT and c not in context and c not in lines and c not in category_codes
              and c not in trailing]
@@ -265,7 +288,9 @@ def find_keys(headers: Sequence[str], columns: dict[int, list[Any]], label_col: 
     for c in category_codes:   # numbering the names beside them: kept as the names are
         if c + 1 in words and _paired(columns[c + 1], columns[c]):
             roles[c] = NAMED_CODE
-    if words:
+    if len(tidy) >= 2:
+        label = tidy[0][1]
+    elif words:
         label = max(words, key=lambda c: (bool(_NAME_HEADER.search(_spaced(header_of.get(c, "")))),
                                           _name_like(columns[c]), distinct[c], c == label_col))
         numbered = [(c, n) for c in words for n in lines if _numbered_by(columns[c], columns[n])]
@@ -377,6 +402,7 @@ def row_keys(row: list[Any], keys: Sequence[KeyColumn], label: str, context: Per
     """Read one row's keys; a word or period column left blank takes the value above it (``carried``)."""
     sections, period, code, region, name, own, area_name = [], None, "", "", label, "", ""
     year_end = None   # the date of a period key, when it is a month's last day
+    tidy_names: list[tuple[int, str]] = []
     for key in keys:
         value = row[key.index] if key.index < len(row) else None
         text = _as_text(value) if value is not None else ""
@@ -387,6 +413,11 @@ def row_keys(row: list[Any], keys: Sequence[KeyColumn], label: str, context: Per
         elif key.role == SECTION:
             if text and _is_mark(text):
                 text = carried[key.index] = ""   # "NA": no breakdown on this row, none carried from above
+                continue
+            if key.tidy_rank is not None:   # a tidy file's area name: blank means none, never the one above
+                if text:
+                    tidy_names.append((key.tidy_rank, text))
+                    sections.append(text)
                 continue
             own = own or text
             text = text or carried.get(key.index, "")
@@ -418,6 +449,9 @@ def row_keys(row: list[Any], keys: Sequence[KeyColumn], label: str, context: Per
     if year_end is not None and label and is_period_value(label) and not _DATE_TEXT.fullmatch(label.strip()):
         named = parse_period(label)   # rows named by their year, dated at its end: the year is the period
         period = named if named is not None and named.span()[1] == period.span()[1] else period
+    if not name and tidy_names:   # England's row of a tidy file: named by its most specific area name
+        name = min(tidy_names)[1]
+        sections.remove(name)
     if not name and own and sections:   # "ENGLAND" or a region written across the key columns, the name cell blank
         name = sections.pop()
         region = region if region != name else ""

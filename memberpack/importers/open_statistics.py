@@ -26,6 +26,7 @@ from memberpack.errors import ImportFailed
 from memberpack.importers.cells import column_letter
 from memberpack.importers.csv_reader import bounded_lines, bounded_rows, detect_encoding
 from memberpack.importers.found_table import FoundTable
+from memberpack.importers.keys import TIDY_NAMES
 from memberpack.importers.layout import TableLayout, as_heading, shape_key
 from memberpack.importers.report import TableReport
 from memberpack.importers.table_reader import CLOCK_SEEN, clock_minutes, years_months_doubt
@@ -44,10 +45,7 @@ GEOGRAPHY_COLUMNS = (
     "opportunity_area_name", "school_urn", "school_laestab", "school_name", "provider_ukprn", "provider_name",
     "trust_id", "trust_name", "sponsor_id", "sponsor_name", "local_enterprise_partnership_code",
     "local_enterprise_partnership_name", "rsc_region_lead_name", "institution_id", "institution_name")
-# The most specific name a row of another geographic level (district, constituency, school) carries.
-OTHER_NAMES = ("school_name", "provider_name", "trust_name", "sponsor_name", "institution_name", "ward_name",
-                "pcon_name", "lad_name", "lsip_name", "english_devolved_area_name", "opportunity_area_name",
-                "local_enterprise_partnership_name", "rsc_region_lead_name", "la_name", "region_name", "country_name")
+OTHER_NAMES = TIDY_NAMES   # the most specific name a row of another geographic level carries
 LEVELS = {"national": NATIONAL, "regional": REGIONAL, "local authority": LOCAL_AUTHORITY}
 _SAMPLE_ROWS = 200         # rows looked at to tell filters from indicators when there is no .meta.csv
 Progress = Callable[[int, int, str], None]
