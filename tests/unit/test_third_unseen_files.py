@@ -173,3 +173,26 @@ def test_numbered_bands_with_an_open_band_are_the_rows_keys(tmp_path):
              for o in table.observations}
     assert keyed[("2015/16", frozenset({"Special school", "5 or more"}))] == 2015
     assert keyed[("2014/15", frozenset({"State-funded primary", "2"}))] == 1002
+
+
+def test_a_tidy_sheet_names_each_row_by_its_most_specific_area_even_with_englands_rows_first(tmp_path):
+    """DfE KS4 by characteristic, EES tidy data saved as .xlsx: 45 national rows first (region and LA blank),
+    then a region and its LAs, then England again at the foot; filter columns mostly 'Total'."""
+    header = ["time_period", "time_identifier", "geographic_level", "country_code", "country_name", "region_code",
+              "region_name", "new_la_code", "la_name", "breakdown", "sen_status", "t_pupils"]
+    eng = [201819, "Academic year", "National", "E92000001", "England", "", "", "", ""]
+    national = [[*eng, "SEN status", f"Group {i}", 1000 + i] for i in range(45)]
+    region = [[201819, "Academic year", "Regional", "E92000001", "England", "E12000009", "South West", "", "",
+               "Total", "Total", 500]]
+    las = [[201819, "Academic year", "Local authority", "E92000001", "England", "E12000009", "South West",
+            f"E0600005{i}", f"Authority {i}", "Total", "Total", 10 + i] for i in range(3)]
+    foot = [[*eng, "Total", "Total", 99999]]
+    (table,) = read_file(write_xlsx(tmp_path / "ks4_la_characteristics.xlsx",
+                                    {"Sheet1": [header, *national, *region, *las, *foot]})).tables
+    rows = {o.cell: o for o in table.observations if o.measure == "t_pupils"}
+    assert (rows["L2"].label, rows["L2"].value) == ("England", 1000) and "Group 0" in rows["L2"].section
+    assert (rows["L47"].label, rows["L47"].value) == ("South West", 500)
+    la = rows["L49"]
+    assert (la.label, la.value) == ("Authority 1", 11) and "E06000051" in (la.area or "") + (la.section or "")
+    assert (rows["L51"].label, rows["L51"].value) == ("England", 99999)
+    assert "South West" not in (rows["L51"].section or "")   # a blank area name is none, not the one above
