@@ -34,7 +34,7 @@ from memberpack.model.areas import LOCAL_AUTHORITY, NATIONAL, REGIONAL
 from memberpack.model.metrics import match_metric
 from memberpack.model.observation import OPEN_STATISTICS
 from memberpack.model.periods import QUARTER, Period, parse_period
-from memberpack.model.units import COUNT_UNIT, GBP, NUMBER, PERCENTAGE, POUNDS, Unit, find_unit
+from memberpack.model.units import COUNT_UNIT, GBP, NUMBER, POUNDS, Unit, find_unit, unit_in_name
 from memberpack.model.values import TEXT, parse_text
 
 TIME_COLUMNS = ("time_period", "time_identifier")
@@ -113,8 +113,8 @@ def _unit_of(name: str, label: str, unit_text: str) -> Unit | None:
     found = find_unit(unit_text) or find_unit(label) or find_unit(name.replace("_", " "))
     if (found is None or found == POUNDS) and (scaled := _scaled(name)) is not None:
         return scaled
-    if found is None and re.search(r"(^|_)(pct|perc|pc)(_|$)|^pt_", name.lower()):   # DfE: t_ a total, pt_ its percentage
-        return PERCENTAGE
+    if found is None and (named := unit_in_name(name)) is not None:   # DfE: t_ a total, pt_ its percentage
+        return named
     if found is None and re.search(r"^(number|num|count|headcount)\b|_(number|count)$", name.lower()):
         return COUNT_UNIT
     return found

@@ -47,7 +47,7 @@ from memberpack.model.metrics import (CATALOGUE, OTHER_METRIC, Metric, catalogue
                                       mentions_catalogue)
 from memberpack.model.observation import BUDGET_MONITOR, DATA, SUBTOTAL, Observation
 from memberpack.model.periods import CALENDAR_MONTH, YEAR, Period, parse_period
-from memberpack.model.units import COUNT, MINUTES, NUMBER, PER_10000, PERCENT, POUNDS, Unit, find_unit
+from memberpack.model.units import COUNT, MINUTES, NUMBER, PER_10000, PERCENT, POUNDS, Unit, find_unit, unit_in_name
 from memberpack.model.values import (
     MAX_FIGURE, OUT_OF_RANGE, TEXT, CellValue, clean_number, duration_minutes, from_number, parse_text)
 
@@ -65,7 +65,7 @@ _PLAIN_NUMBER = re.compile(r"-?\d{1,15}(?:\.\d{1,10})?")
 # joined by NUL, as ASCII bytes: a quarter quicker than the same test of the text (whose \d would
 # take other scripts' digits too; such figures are read cell by cell, alike)
 _PLAIN_NUMBERS = re.compile(rf"(?:{_PLAIN_NUMBER.pattern}\0)*{_PLAIN_NUMBER.pattern}".encode())
-_UNIT_HINT = re.compile(r"%|£|per\s+10,?000|\b(?:days|weeks)\b", re.IGNORECASE)
+_UNIT_HINT = re.compile(r"%|£|per\s+10,?000|\b(?:days|weeks)\b|^\s*percentage\b", re.IGNORECASE)
 _NO_PERIOD = re.compile(r"\b(?:from|since|change|movement|direction)\b", re.IGNORECASE)
 _YEAR_DIGITS = re.compile(r"(?:19|20)\d{2}")
 _SPLIT_DIGITS = re.compile(r"\d{2}\s*/\s*\d{2}")
@@ -358,7 +358,7 @@ class TableReader:
             if not unit_text and _CURRENCY.fullmatch(sign):
                 unit_text = sign
             unit = find_unit(unit_text) or find_unit(measure) or (_THOUSANDS if _IN_THOUSANDS.search(measure) else None) \
-                or table_unit
+                or unit_in_name(measure) or table_unit
             if unit is table_unit and unit is not None and unit.base == "GBP" and not chosen and parts \
                     and _NOT_MONEY.search(parts[-1]) and not _MONEY_WORDS.search(parts[-1]):
                 unit = None   # "£ thousand" over the table, but this column counts pupils
@@ -1348,7 +1348,7 @@ class TableReader:
 def _may_state_unit_or_period(text: str, lowered: str) -> Iterator[re.Match]:
     """Where ``text`` (labels joined) has words that may name a unit or a period; a plain row's
     label may, when they do not parse as one. Substring tests first: they rule most texts out."""
-    if "%" in text or "£" in text or "per" in lowered or "day" in lowered or "week" in lowered:
+    if "%" in text or "£" in text or "per" in lowered or "day" in lowered or "week" in lowered:   # "percentage" too
         yield from _UNIT_HINT.finditer(text)
     if "19" in text or "20" in text:   # _YEARISH in parts: one alternative alone is ten times quicker
         yield from _YEAR_DIGITS.finditer(text)

@@ -196,3 +196,29 @@ def test_a_tidy_sheet_names_each_row_by_its_most_specific_area_even_with_england
     assert (la.label, la.value) == ("Authority 1", 11) and "E06000051" in (la.area or "") + (la.section or "")
     assert (rows["L51"].label, rows["L51"].value) == ("England", 99999)
     assert "South West" not in (rows["L51"].section or "")   # a blank area name is none, not the one above
+
+
+def test_a_row_named_as_a_percentage_holds_percentages(tmp_path):
+    """SFR35 review panels: one Count column, its unit said by each row's indicator."""
+    rows = [["Year", "Measure", "School_type", "Indicator", "Count"],
+            *[[year, "Exclusion reviews", "All schools", name, value] for year in ("2014/15", "2015/16")
+              for name, value in (("Number of reviews lodged", 460), ("Number of reviews determined", 420),
+                                  ("Percentage of reviews determined", 91.3))]]
+    path = tmp_path / "review_panels.csv"
+    with open(path, "w", newline="", encoding="utf-8") as f:
+        csv.writer(f).writerows(rows)
+    (table,) = read_file(path).tables
+    share = _by_cell(table)["E4"]
+    assert (share.label, share.value, share.unit, share.period) == ("Percentage of reviews determined", 91.3, "percent",
+                                                                    "2014/15")
+    assert _by_cell(table)["E2"].unit != "percent" and _by_cell(table)["E2"].value == 460
+
+
+def test_a_tidy_sheets_pt_column_holds_percentages(tmp_path):
+    header = ["time_period", "time_identifier", "geographic_level", "country_code", "country_name", "region_name",
+              "la_name", "t_pupils", "pt_entbasics"]
+    rows = [[201819, "Academic year", "Local authority", "E92000001", "England", "South West", f"Authority {i}",
+             100 + i, 60.5 + i] for i in range(5)]
+    (table,) = read_file(write_xlsx(tmp_path / "ks4.xlsx", {"Sheet1": [header, *rows]})).tables
+    share = _by_cell(table)["I3"]
+    assert (share.label, share.value, share.unit) == ("Authority 1", 61.5, "percent")
