@@ -18,10 +18,7 @@ from memberpack.cli.passphrase import ask_passphrase
 from memberpack.errors import ImportFailed, one_line
 from memberpack.importers.isolation import warm_up
 from memberpack.model.observation import LAYOUT_KINDS
-from memberpack.model.units import find_unit
-from memberpack.store import classification
-from memberpack.store.atomic_write import write_bytes
-from memberpack.store.classification import PARAGRAPHS
+from memberpack.model.schedule_12a import PARAGRAPHS
 
 
 def register(sub) -> None:
@@ -70,6 +67,8 @@ def _columns(text: str) -> tuple[str, ...]:
 
 
 def _unit(text: str) -> str:
+    from memberpack.model.units import find_unit  # noqa: PLC0415 - the command's process starts the reader first
+
     if find_unit(text) is None:
         raise argparse.ArgumentTypeError(f"{text!r} is not a unit memberpack knows (£, £k, £m, %, per 10,000, days, weeks)")
     return text
@@ -87,9 +86,13 @@ def _waiting(message: str) -> None:
 
 def run(args) -> int:
     path = Path(args.pack)
-    warm_up(keep=len(args.files) > 1)   # the reader's process loads while this one loads and opens the pack
+    # the reader's process loads, and starts on the first file, while this one loads and opens the pack;
+    # each file's reader starts on its file while the one before is stored
+    warm_up(early=[("memberpack.importers.reader", "prefetch", (file, args.sheet)) for file in args.files])
     from memberpack.importers import import_files  # noqa: PLC0415 - numpy and the readers: after the reader starts
     from memberpack.importers.layout import Corrections  # noqa: PLC0415
+    from memberpack.store import classification  # noqa: PLC0415
+    from memberpack.store.atomic_write import write_bytes  # noqa: PLC0415
     from memberpack.store.pack import Pack, remove_stale_scratch  # noqa: PLC0415
 
     corrections = Corrections(args.header_rows or (), args.label_column, args.key_columns, args.unit)

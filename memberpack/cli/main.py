@@ -44,6 +44,8 @@ def build_parser(command: str | None = None) -> argparse.ArgumentParser:
 
 def main(argv: list[str] | None = None) -> int:
     argv = sys.argv[1:] if argv is None else list(argv)
+    os.environ.setdefault("OPENBLAS_NUM_THREADS", "1")   # before numpy loads: no linear algebra here, and
+    # OpenBLAS's pool of threads costs a tenth of a second of CPU to start
     if len(argv) == 1 and argv[0].lower().endswith(".mpack"):
         argv = ["gui", argv[0]]  # a pack opened from the file manager or an email attachment
     words = [a for a in argv if not a.startswith("-")]

@@ -13,9 +13,10 @@ queue, so the parent stores one block while the next is read, both in bounded me
 for a cancel or a silence on every platform.
 
 A program about to read a file calls :func:`warm_up` early (the command while it opens the pack): a
-reader process then loads while it does other work. One that reads files now and then (the app, a
-command given several files) asks it to keep a spare, started after each file for the next one, so
-starting a reader is off the path of every file.
+reader process then loads while it does other work. The command names the files to come, so each
+reader is told its file before its job and starts on it at once (:class:`Early`), the next one
+while the one before is read; the app, which reads files now and then, asks for a spare kept
+ready after each file. Starting a reader is then off the path of every file.
 
 Limits can be changed with ``MEMBERPACK_READER_MEMORY_MB``, ``MEMBERPACK_READER_TIMEOUT`` (seconds
 of silence) and ``MEMBERPACK_READER_CPU`` (seconds).
@@ -31,7 +32,7 @@ import struct
 import subprocess
 import sys
 import threading
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import IO, Any
@@ -67,6 +68,22 @@ class Done:
 
 
 @dataclass(frozen=True, slots=True)
+class Early:
+    """Word of the coming job, sent to a reader before the job itself: the child sets its limits and
+    calls ``module.function(*args)``, which must return at once (starting its work on a thread)."""
+
+    module: str
+    function: str
+    args: tuple
+    limits: tuple[float, float]
+
+    def start(self) -> None:
+        import importlib  # noqa: PLC0415 - in the child
+
+        getattr(importlib.import_module(self.module), self.function)(*self.args)
+
+
+@dataclass(frozen=True, slots=True)
 class _Ended:
     """The pipe closed, or what came down it could not be read."""
 
@@ -83,6 +100,10 @@ def limit(name: str, default: float) -> float:
         return float(os.environ.get(name, default))
     except ValueError:
         return default
+
+
+def _limits() -> tuple[float, float]:
+    return limit("MEMBERPACK_READER_MEMORY_MB", MEMORY_MB), limit("MEMBERPACK_READER_CPU", CPU_SECONDS)
 
 
 def write_message(stream: IO[bytes], message: Any) -> None:
@@ -109,6 +130,7 @@ class _Child:
     env: dict[str, str]
     messages: queue.Queue = field(default_factory=lambda: queue.Queue(_QUEUED))
     ready: bool = False
+    told: bool = False   # it has had its :class:`Early` word
 
     def pump(self) -> None:
         """On its own thread: the child's messages into the queue, then one :class:`_Ended`."""
@@ -131,6 +153,7 @@ class _Child:
 
 _spare: _Child | None = None
 _keep_spare = False
+_early: list[tuple[str, str, tuple]] = []   # what the readers to come are told early, in turn
 _spare_lock = threading.Lock()
 
 
@@ -138,6 +161,7 @@ def _environment() -> dict[str, str]:
     env = dict(os.environ)
     root = str(Path(memberpack.__file__).resolve().parent.parent)
     env["PYTHONPATH"] = os.pathsep.join(p for p in (root, env.get("PYTHONPATH")) if p)
+    env.setdefault("OPENBLAS_NUM_THREADS", "1")   # no linear algebra here: a pool of threads costs 0.1 s to start
     return env
 
 
@@ -167,14 +191,30 @@ def _widen(fd: int) -> None:
         pass
 
 
-def warm_up(*, keep: bool = False, wait: bool = False) -> None:
+def warm_up(*, keep: bool = False, wait: bool = False, early: Sequence[tuple[str, str, tuple]] = ()) -> None:
     """Start the next file's reader now; with ``keep``, start a spare again after each file (for
-    more files to come); with ``wait``, return once it has loaded the readers."""
-    global _spare, _keep_spare  # noqa: PLW0603 - one spare per process
+    files not chosen yet); with ``wait``, return once it has loaded the readers. ``early`` holds a
+    ``(module, function, args)`` for each of the files to come, in turn: each file's reader is
+    started as the one before gets its job, and calls it to start on its file before its own job
+    arrives (:func:`memberpack.importers.reader.prefetch`)."""
+    global _keep_spare, _early  # noqa: PLW0603 - one spare per process
     with _spare_lock:
-        _keep_spare = _keep_spare or keep
+        _keep_spare, _early = _keep_spare or keep, list(early)
+    _spare_ready(wait)
+
+
+def _spare_ready(wait: bool = False) -> None:
+    """A spare reader started, told of its file if one is to come, and loaded if ``wait``."""
+    global _spare  # noqa: PLW0603
+    with _spare_lock:
         if _spare is None or _spare.process.poll() is not None:
             _spare = _start()
+        if _early and not _spare.told:
+            _spare.told = True
+            try:
+                write_message(_spare.process.stdin, Early(*_early.pop(0), _limits()))
+            except (OSError, ValueError):
+                pass   # the job, sent the same way, says what went wrong
         if wait and not _spare.ready:
             try:
                 _spare.ready = _spare.messages.get(timeout=TIMEOUT) == LOADED
@@ -187,9 +227,9 @@ def _stop_spare() -> None:
     """At exit, a spare reader no file came for is stopped, so the thread reading its pipe ends
     before the interpreter does: left blocked there, it holds the pipe's lock, and Python aborted
     at shutdown ("could not acquire lock ... daemon threads", status 134) or hung."""
-    global _spare, _keep_spare  # noqa: PLW0603
+    global _spare, _keep_spare, _early  # noqa: PLW0603
     with _spare_lock:
-        child, _spare, _keep_spare = _spare, None, False
+        child, _spare, _keep_spare, _early = _spare, None, False, []
     if child is not None:
         child.stop()
 
@@ -217,7 +257,7 @@ def run_isolated(target: Callable[..., None], *args: Any, name: str,
     ``meanwhile`` is called once the child has its job, before its first message is awaited.
     """
     child = _take()
-    limits = (limit("MEMBERPACK_READER_MEMORY_MB", MEMORY_MB), limit("MEMBERPACK_READER_CPU", CPU_SECONDS))
+    limits = _limits()
     timeout = limit("MEMBERPACK_READER_TIMEOUT", TIMEOUT)
     try:
         try:
@@ -225,6 +265,8 @@ def run_isolated(target: Callable[..., None], *args: Any, name: str,
             child.process.stdin.close()
         except (OSError, ValueError):
             raise ReaderFailed(name, _how_it_ended(child.process)) from None
+        if _early:   # the next file's reader starts on it now, beside this one
+            _spare_ready()
         if meanwhile is not None:
             meanwhile()
         while True:
@@ -240,8 +282,8 @@ def run_isolated(target: Callable[..., None], *args: Any, name: str,
                 yield message
     finally:
         child.stop()
-        if _keep_spare:   # started now, not while this file was read: it would compete for the CPU
-            warm_up()
+        if _keep_spare:   # one not told of its file starts now, not while this file was read: the
+            _spare_ready()   # app keeps one for files not picked yet, which would compete for the CPU
 
 
 def _next(child: _Child, timeout: float, cancel: Callable[[], bool] | None, name: str) -> Any:

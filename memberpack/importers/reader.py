@@ -31,6 +31,8 @@ Row = list[Any]
 # (LibreOffice writes up to 16 million rows), so a sheet that reaches it is reported.
 ROW_LIMIT = 1_048_576
 COLUMN_LIMIT = 16_384
+# the next sheet is parsed while one is read if this one is no bigger (about 40 MB in calamine's cells)
+PARSE_AHEAD_CELLS = 500_000
 Merged = tuple[tuple[int, int], tuple[int, int]]
 
 
@@ -48,11 +50,43 @@ class Sheet:
 
 def read_sheets(path: Path, sheet: str | None = None) -> Iterator[Sheet]:
     """Every sheet of ``path`` (or only ``sheet``), checked for hostile content first."""
-    container = check_file(path)
-    if container == "csv":
+    opened = _prefetched(path, sheet)
+    if opened is None:
+        opened = _open(path, sheet)
+    if opened == "csv":
         yield _csv_sheet(path)
         return
-    yield from _workbook_sheets(path, sheet)
+    yield from _workbook_sheets(path, opened)
+
+
+_prefetch: tuple[Path, str | None, Future] | None = None
+
+
+def prefetch(path: Path, sheet: str | None = None) -> None:
+    """Start checking and parsing the file on a thread now, for :func:`read_sheets` to take up: the
+    reader's process is told the file before its job (see :mod:`.reader_process`), so calamine parses
+    the first sheet while the rest of the importer loads."""
+    global _prefetch  # noqa: PLW0603 - one file ahead per process
+    opening = ThreadPoolExecutor(max_workers=1, thread_name_prefix="prefetch")
+    _prefetch = (Path(path).resolve(), sheet, opening.submit(_open, Path(path), sheet))
+    opening.shutdown(wait=False)
+
+
+def _prefetched(path: Path, sheet: str | None) -> _Opened | str | None:
+    """What :func:`prefetch` opened for this file and sheet (its error raised here), or None."""
+    global _prefetch  # noqa: PLW0603
+    if _prefetch is None:
+        return None
+    (where, wanted, opening), _prefetch = _prefetch, None
+    if where != Path(path).resolve() or wanted != sheet:
+        opening.add_done_callback(_close_opened)
+        return None
+    return opening.result()
+
+
+def _close_opened(opening: Future) -> None:
+    if opening.exception() is None and isinstance(opened := opening.result(), _Opened):
+        opened.close()
 
 
 def _csv_sheet(path: Path) -> Sheet:
@@ -67,7 +101,29 @@ def _csv_sheet(path: Path) -> Sheet:
     return Sheet(path.stem, max(size // 40, 1), enumerate(rows), notes=notes)
 
 
-def _workbook_sheets(path: Path, wanted: str | None) -> Iterator[Sheet]:
+@dataclass(slots=True)
+class _Opened:
+    """A workbook checked and opened: the sheets to read, its formats being read and the first sheet
+    being parsed, each on its own thread."""
+
+    workbook: Any
+    chosen: list[str]
+    notes: list[str]
+    formats: Future
+    parses: ThreadPoolExecutor
+    parsing: Future | None
+
+    def close(self) -> None:
+        if self.parsing is not None:
+            self.parsing.cancel()
+        self.parses.shutdown(wait=True)   # calamine's workbook is closed only once no thread parses it
+        self.workbook.close()
+
+
+def _open(path: Path, wanted: str | None) -> _Opened | str:
+    """``"csv"`` for a text file; else the workbook opened, its formats and first sheet under way."""
+    if check_file(path) == "csv":
+        return "csv"
     from python_calamine import CalamineWorkbook, PasswordError  # noqa: PLC0415 - loaded on first import
 
     try:
@@ -81,10 +137,12 @@ def _workbook_sheets(path: Path, wanted: str | None) -> Iterator[Sheet]:
     except Exception as exc:  # calamine raises several types for broken files  # noqa: BLE001
         raise ImportFailed(f"{path.name}: cannot be read as a workbook ({_short(exc)})") from None
     if wanted is not None and wanted not in names:
+        workbook.close()
         raise ImportFailed(f"{path.name}: no sheet named {wanted!r} (sheets: {', '.join(names)})")
     # Hidden sheets hold lookups and workings, not the return: read only when named with --sheet.
     chosen = [n for n in names if n == wanted] if wanted is not None else [n for n in names if n not in hidden]
     if not chosen:
+        workbook.close()
         raise ImportFailed(f"{path.name}: every sheet is hidden ({', '.join(hidden)}); name one with --sheet "
                            "to import it")
     notes: list[str] = []
@@ -97,15 +155,26 @@ def _workbook_sheets(path: Path, wanted: str | None) -> Iterator[Sheet]:
     formats = ThreadPoolExecutor(max_workers=1, thread_name_prefix="formats")
     formats_read = formats.submit(scan, path, chosen)
     formats.shutdown(wait=False)
+    parses = ThreadPoolExecutor(max_workers=1, thread_name_prefix="sheets")
+    return _Opened(workbook, chosen, notes, formats_read, parses, parses.submit(workbook.get_sheet_by_name, chosen[0]))
+
+
+def _workbook_sheets(path: Path, opened: _Opened) -> Iterator[Sheet]:
+    """The chosen sheets in order; while one is read, the next is parsed on a thread if this one is
+    small (two large sheets are never held at once)."""
+    notes = opened.notes
     read: dict[str, SheetFormats] | None = {}
     try:
-        for n, name in enumerate(chosen):
+        for n, name in enumerate(opened.chosen):
             try:
-                calamine_sheet = workbook.get_sheet_by_name(name)
+                calamine_sheet = (opened.parsing or opened.parses.submit(opened.workbook.get_sheet_by_name, name)).result()
             except Exception as exc:  # noqa: BLE001
                 raise ImportFailed(f"{path.name}: sheet {name!r} cannot be read ({_short(exc)})") from None
+            opened.parsing = None
+            if n + 1 < len(opened.chosen) and calamine_sheet.height * calamine_sheet.width <= PARSE_AHEAD_CELLS:
+                opened.parsing = opened.parses.submit(opened.workbook.get_sheet_by_name, opened.chosen[n + 1])
             if n == 0:
-                read = _formats(path, formats_read)
+                read = _formats(path, opened.formats)
                 if read is None:   # an .xls whose formats cannot be read (Excel 95): its figures are still read
                     notes.append(f"number formats are not read from this {path.suffix} file (percentages stored "
                                  "as fractions stay fractions)")
@@ -114,7 +183,7 @@ def _workbook_sheets(path: Path, wanted: str | None) -> Iterator[Sheet]:
             yield Sheet(name, calamine_sheet.height, _calamine_rows(calamine_sheet),
                         list(calamine_sheet.merged_cell_ranges or []), sheet_formats, notes)
     finally:
-        workbook.close()
+        opened.close()
 
 
 ODS_MIMETYPE = b"application/vnd.oasis.opendocument.spreadsheet"

@@ -3,14 +3,19 @@
 Started as ``python -m memberpack.importers.reader_process`` (in the bundled app, as the app's own
 executable with ``--memberpack-reader``, see ``resources/packaging/launcher.py``): it keeps its
 standard output for its messages and sends everything else written there or to stderr nowhere,
-loads the readers and says so, then waits on stdin for one job ``(target, args, limits, file name)``,
-sets its limits, runs ``target(send, *args)`` and sends each message, then its one error or ``Done``.
+loads the readers and says so, meanwhile waiting on stdin for one job ``(target, args, limits, file
+name)``, which may follow an early word about it (:class:`~memberpack.importers.isolation.Early`:
+the file, so that calamine parses it while the readers load); sets its limits, runs
+``target(send, *args)`` and sends each message, then its one error or ``Done``.
 """
 
 from __future__ import annotations
 
 import os
 import sys
+import threading
+
+_FIRST_WORD = 0.05   # seconds the loading waits for an early word about the file
 
 
 def _set_limits(memory_mb: float, cpu_seconds: float) -> None:
@@ -24,32 +29,53 @@ def _set_limits(memory_mb: float, cpu_seconds: float) -> None:
         pass
 
 
+def _load_readers(send, told: threading.Event) -> None:
+    """The readers, loaded before the job arrives (a spare waits loaded), then ``LOADED`` said; a
+    moment after the parent was told, so that an early word is acted on first."""
+    told.wait(_FIRST_WORD)
+    import memberpack.importers.engine  # noqa: F401, PLC0415
+    import memberpack.importers.open_statistics  # noqa: F401, PLC0415
+    import memberpack.importers.reader  # noqa: F401, PLC0415
+    import memberpack.importers.tables  # noqa: F401, PLC0415
+    from memberpack.importers.isolation import LOADED  # noqa: PLC0415
+
+    send(LOADED)
+
+
 def main() -> None:
     results = os.fdopen(os.dup(1), "wb")
     quiet = os.open(os.devnull, os.O_WRONLY)
     os.dup2(quiet, 1)
     os.dup2(quiet, 2)
 
-    # the readers, loaded before the job arrives (a spare waits loaded); the engine loads them only where files are read
-    import memberpack.importers.engine  # noqa: F401, PLC0415
-    import memberpack.importers.open_statistics  # noqa: F401, PLC0415
-    import memberpack.importers.reader  # noqa: F401, PLC0415
-    import memberpack.importers.tables  # noqa: F401, PLC0415
     from memberpack import errors  # noqa: PLC0415
     from memberpack.importers.isolation import (  # noqa: PLC0415
-        LOADED, Done, Failed, ReaderFailed, read_message, write_message)
+        Done, Early, Failed, ReaderFailed, read_message, write_message)
 
     def send(message) -> None:
         write_message(results, message)
 
-    send(LOADED)
+    # Loading takes a third of a second; meanwhile an early word about the file (its path) lets the
+    # reader start on it, calamine parsing beside the loading.
+    told = threading.Event()
+    loading = threading.Thread(target=_load_readers, args=(send, told), name="memberpack-load")
+    loading.start()
     try:
-        target, args, (memory_mb, cpu_seconds), name = read_message(sys.stdin.buffer)
+        job = read_message(sys.stdin.buffer)
+        if isinstance(job, Early):
+            _set_limits(*job.limits)
+            job.start()
+            told.set()
+            job = read_message(sys.stdin.buffer)
+        target, args, (memory_mb, cpu_seconds), name = job
     except (EOFError, OSError):
         return   # the parent went away, or needed no spare after all
     except Exception as exc:  # noqa: BLE001 - a job this process cannot load
+        loading.join()
         send(Failed("ImportFailed", f"the reader could not start its work ({type(exc).__name__})"))
         return
+    finally:
+        loading.join()
     _set_limits(memory_mb, cpu_seconds)
     try:
         target(send, *args)

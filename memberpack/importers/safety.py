@@ -27,6 +27,7 @@ MAX_MEMBERS = 5_000
 MAX_RATIO = 250            # deflate rarely beats ~20x on real sheet XML; bombs reach 1,000x and more
 RATIO_FLOOR = 5_000_000    # small parts may compress extremely well (blank styles); ignore them
 PROLOGUE_BYTES = 65_536
+INFLATED_HERE = 1 << 20    # parts declaring at most this are inflated in full by the checks
 _ROOT = re.compile(rb"<[A-Za-z_]")
 # HTML tables and Excel 2003 XML, which some systems export with an .xls name
 _MARKUP = re.compile(rb"(?:\xef\xbb\xbf)?\s*<(?:\?xml|!doctype|html|table|meta|head|body|!--)", re.IGNORECASE)
@@ -126,7 +127,7 @@ def _check_zip(path: Path, name: str, inflate: bool = True) -> None:
         for member in members if inflate else ():
             if member.filename.endswith((".xml", ".rels", ".vml")) and member.file_size:
                 _check_prologue(archive, member, name)
-            if not member.filename.startswith("xl/worksheets/"):
+            if member.file_size <= INFLATED_HERE:
                 _check_declared_size(archive, member, name)
 
 
@@ -145,8 +146,9 @@ def _odf_encrypted(archive: zipfile.ZipFile, names: set[str]) -> bool:
 
 def _check_declared_size(archive: zipfile.ZipFile, member: zipfile.ZipInfo, name: str) -> None:
     """Inflate a part in bounded chunks: zipfile stops at the declared size and checks the CRC, so a
-    part that lies about its size is caught here, not inside calamine. (Worksheets are read the same
-    way by :mod:`memberpack.importers.formats` before calamine loads them.)"""
+    part that lies about its size is named here. Parts declaring more than :data:`INFLATED_HERE`
+    (the sheets' data) are not inflated twice: calamine's zip reader refuses a part that inflates
+    past its declared size too ("larger than its declared uncompressed size")."""
     try:
         with archive.open(member) as fh:
             while fh.read(1 << 20):

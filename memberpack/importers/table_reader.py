@@ -98,6 +98,9 @@ _R, _LABEL, _SECTION, _VALUES, _FIGURES, _PERIOD, _AREA, _TEXTS, _LABEL_PERIOD, 
 _TEXT_CACHE = 50_000   # distinct texts remembered per table (a comment column may hold one a row)
 # A label ending in a footnote marker ("Somerset5", "Total (3)"): such rows are read cell by cell.
 _MARKED = re.compile(r"(?:[a-z)]\d{1,2}(?:,\d{1,2})*|[A-Z]{6}\d{1,2}|\(\d{1,2}\)|\]|[¹²³⁴⁵⁶⁷⁸⁹⁰])(?=\0|$)")
+# _MARKED read backwards from each NUL (labels joined by NUL, reversed, a NUL before the first): a
+# search tried only where a label ends, not at every character of every label.
+_MARKED_REVERSED = re.compile(r"\0(?:(?:\d{1,2},)*\d{1,2}[a-z)]|\d{1,2}[A-Z]{6}|\)\d{1,2}\(|\]|[¹²³⁴⁵⁶⁷⁸⁹⁰])")
 
 
 @dataclass(slots=True)
@@ -154,6 +157,7 @@ def _role(row: ParsedRow | PlainRow) -> str:
 
 
 _ROLE_OF = itemgetter(_ROLE)
+_VALUES_OF = itemgetter(_VALUES)
 _ROW_KEY = itemgetter(_LABEL, _SECTION, _PERIOD, _AREA)   # what tells a table's rows apart (_count_repeats)
 
 
@@ -277,6 +281,11 @@ class TableReader:
         self._label_periods = not any(c.period is not None or _TEXT_COLUMN.search(c.measure) for c in self.columns)
         self._carried: dict[int, str] = {}
         self._key_cells = [k.index for k in self.keys]
+        self._section_keys = [k.index for k in self.keys if k.role == SECTION]   # the key cells carried down
+        # a row's key cells as _keys_of reads them, for rows as wide as the table (_keyed_each)
+        self._key_values = (None if not self.keys or max(self._key_cells) > self._last_index else
+                            itemgetter(*self._key_cells) if len(self._key_cells) > 1 else
+                            (lambda row, i=self._key_cells[0]: (row[i],)))
         self._keys_read: dict[tuple, tuple[RowKeys, list]] = {}
         self._merge_tops, self._merge_fills = _merged_down(sheet.merged, {self.label_col, *(k.index for k in self.keys)},
                                                            layout.data_start)
@@ -284,6 +293,7 @@ class TableReader:
         self._context_values: dict[int, Any] = {}
         self._text_cells: dict[tuple, tuple[str, str] | bool] = {}
         self._text_metrics: dict[tuple, bool] = {}
+        self._label_words: dict[str, frozenset[str]] = {}   # a label's catalogue words (_catalogue_words)
         self._row_keys: set[tuple] = set()
         self._repeats = 0
         self._clock: dict[str, list[int]] = {}   # column letter -> [durations read, largest minutes]
@@ -558,11 +568,13 @@ class TableReader:
         if split is None:
             return self._put_back(stream, items)
         figures, texts = split
-        labels = [" ".join(label.split()) for label in labels]
         joined = "\0".join(labels)
+        if not _single_spaced(joined):
+            labels = [" ".join(label.split()) for label in labels]
+            joined = "\0".join(labels)
         lowered = joined.lower()
         shown = self._shown(rs[0], not texts and _as_text(values[0]))
-        if not all(labels) or _MARKED.search(joined):
+        if not all(labels) or any_marked(joined):
             return self._put_back(stream, items)
         roles = None
         if ("total" in lowered or "number" in lowered) and _ODD_LABEL.search(joined):
@@ -570,8 +582,8 @@ class TableReader:
             if roles is None:
                 return self._put_back(stream, items)
         kinds: dict[frozenset, tuple] = {}
-        if mentions_catalogue(joined):
-            words = catalogue_words_each(labels)
+        words = self._catalogue_words(labels)
+        if words is not None:
             for found, label in dict(zip(words, labels)).items():   # what a label gives depends on these alone
                 kind = self._row_kind(label, shown, texts)
                 if kind is False:
@@ -589,8 +601,8 @@ class TableReader:
             if not self._keyed_plain or not all(map(self._context_holds, rows)):
                 return self._put_back(stream, items)
             found, carried = [], dict(self._carried)
-            for r, row, label, v, f, kind in zip(rs, rows, labels, values, figures, row_kinds):
-                name, section, period, area = self._keyed(row, label)
+            for r, label, (name, section, period, area), v, f, kind in zip(
+                    rs, labels, self._keyed_each(rows, labels), values, figures, row_kinds):
                 if name != label:   # the key columns name the row: it is that name that is read
                     own = self._label_period(name)
                     kind = self._row_kind(name, shown, texts) if mentions_catalogue(name) else None
@@ -606,6 +618,23 @@ class TableReader:
         sections = self._batch_sections(items, headings, roles) if headings or roles else repeat(self.section)
         return list(zip(rs, labels, sections, values, figures, repeat(None), repeat(None), repeat(texts),
                         map(dated.get, labels) if dated else repeat(None), row_kinds, roles or repeat(DATA)))
+
+    def _catalogue_words(self, labels: list[str]) -> list[frozenset[str]] | None:
+        """:func:`catalogue_words_each` of a batch's labels, each distinct label read once in a table
+        (a long table repeats its service names); None when no label mentions the catalogue."""
+        distinct = dict.fromkeys(labels)
+        if len(distinct) * 2 > len(labels):   # labels that differ row by row ("Placement 17"): none kept
+            words = catalogue_words_each(labels)
+        else:
+            known = self._label_words
+            new = [label for label in distinct if label not in known]
+            if new:
+                if len(known) + len(new) > _TEXT_CACHE:
+                    known.clear()
+                    new = list(distinct)
+                known.update(zip(new, catalogue_words_each(new)))
+            words = list(map(known.__getitem__, labels))
+        return words if any(words) else None
 
     def _batch_headings(self, stream: Peekable, ends: TableEnds, items: list, values: list[list[Any]]) -> dict[int, str] | None:
         """The rows of a batch that head a section (a label, no figure: :meth:`_parse_row`), by
@@ -712,6 +741,31 @@ class TableReader:
         sections = [self.section, *keys.sections] if self.section else keys.sections
         return keys.label or label, " / ".join(sections) or None, keys.period, keys.area
 
+    def _keyed_each(self, rows: list[list[Any]], labels: list[str]) -> list[tuple[str, str | None, Period | None, str | None]]:
+        """:meth:`_keyed` of each row of a batch (every label given, every row as wide as the table), in
+        order: the keys of key cells read before are looked up as :meth:`_keys_of` looks them up,
+        and each such answer is made a row's only once per batch."""
+        if not self.keys or self._key_values is None:
+            return [self._keyed(row, label) for row, label in zip(rows, labels)]
+        memo, carried, part, get, carried_keys = self._keys_read, self._carried, self.section, self._key_values, self._section_keys
+        made: dict[int, tuple] = {}   # id of a RowKeys -> it and the row's section, period, area it gives
+        out = []
+        for row, label in zip(rows, labels):
+            values = get(row)
+            found = memo.get((values, tuple(map(type, values)), tuple(map(carried.get, carried_keys))))
+            if found is None:
+                out.append(self._keyed(row, label))
+                continue
+            keys, after = found
+            if after:
+                carried.update(after)
+            answer = made.get(id(keys))
+            if answer is None or answer[0] is not keys:   # (the memo may have been emptied and an id reused)
+                sections = [part, *keys.sections] if part else keys.sections
+                answer = made[id(keys)] = (keys, " / ".join(sections) or None, keys.period, keys.area)
+            out.append((keys.label or label, *answer[1:]))
+        return out
+
     def _keys_of(self, row: list[Any], label: str) -> RowKeys:
         """:func:`row_keys`, read once per set of key cells (and sections carried down) where the
         label cannot change them (:func:`ignores_label`): a long table repeats its codes and dates."""
@@ -720,7 +774,7 @@ class TableReader:
             return row_keys(row, self.keys, label, self.context, carried)
         width = len(row)
         values = tuple(row[i] if i < width else None for i in indexes)
-        key = (values, tuple(map(type, values)), tuple(carried.get(k.index) for k in self.keys if k.role == SECTION))
+        key = (values, tuple(map(type, values)), tuple(map(carried.get, self._section_keys)))
         found = memo.get(key)
         if found is not None:
             keys, after = found
@@ -1148,8 +1202,16 @@ class TableReader:
     def _runs(self, rows: list[ParsedRow | PlainRow], raw: np.ndarray | None) -> Iterator[list[Observation] | FigureBlock]:
         """A settled window: each run of plain rows as a block, the other rows as read (``raw``:
         the window's figures, when already made)."""
+        window = self._format_rows
+        if _one_run(rows, window):   # most windows: no need to look at each row
+            block = self._block(rows, raw)
+            if block is not None:
+                yield block
+            else:
+                yield from (self._parsed(plain).cells for plain in rows)
+            return
         run: list[PlainRow] = []
-        window, mark = self._format_rows, None
+        mark = None
         for row in [*rows, None]:
             if type(row) is PlainRow:   # rows whose figures are read alike (_shown, _written) make one block
                 alike = (row[_R] < window, not row[_TEXTS] and type(row[_VALUES][0]) is str, row[_TEXTS])
@@ -1283,6 +1345,37 @@ def _may_state_unit_or_period(text: str, lowered: str) -> Iterator[re.Match]:
         yield from _YEAR_DIGITS.finditer(text)
     if "/" in text:
         yield from _SPLIT_DIGITS.finditer(text)
+
+
+_OTHER_SPACES = "\t\n\x0b\x0c\r\x1c\x1d\x1e\x1f"   # what str.split() splits ASCII text on, besides spaces
+
+
+def _single_spaced(joined: str) -> bool:
+    """Whether each of the labels joined by NUL characters is already ``" ".join(label.split())``:
+    ASCII text with no space at either end of a label, no two together and no other white space."""
+    return (joined.isascii() and "  " not in joined and " \0" not in joined and "\0 " not in joined
+            and not joined.startswith(" ") and not joined.endswith(" ")
+            and not any(space in joined for space in _OTHER_SPACES))
+
+
+def any_marked(joined: str) -> bool:
+    """Whether any of the labels joined by NUL characters ends in a footnote marker (:data:`_MARKED`)."""
+    return _MARKED_REVERSED.search("\0" + joined[::-1]) is not None
+
+
+_TEXTS_OF = itemgetter(_TEXTS)
+_FIRST_VALUE = itemgetter(0)
+
+
+def _one_run(rows: list[ParsedRow | PlainRow], window: int) -> bool:
+    """Whether every row of a window is a plain row read alike (:meth:`TableReader._runs`): all on one
+    side of the format window's end, the same text columns, figures all written as text or none."""
+    if not rows or set(map(type, rows)) != {PlainRow} or rows[0][_R] < window <= rows[-1][_R]:
+        return False
+    if len(set(map(_TEXTS_OF, rows))) != 1:
+        return False
+    kinds = set(map(type, map(_FIRST_VALUE, map(_VALUES_OF, rows))))
+    return bool(rows[0][_TEXTS]) or str not in kinds or kinds == {str}
 
 
 def _figure_not_year(values: list[Any]) -> bool:

@@ -234,7 +234,9 @@ def catalogue_words_each(texts: list[str]) -> list[frozenset[str]]:
     if joined.count("\n") != len(texts) - 1:
         return list(map(catalogue_words, texts))
     kept = filter(_KEPT.__contains__, _WORD_OR_BREAK.findall(joined.lower().replace(",", "")))
-    return list(map(frozenset, map(str.split, " ".join(kept).split("\n"))))
+    each = " ".join(kept).split("\n")
+    sets = {words: frozenset(words.split()) for words in dict.fromkeys(each)}   # a set per distinct answer
+    return list(map(sets.__getitem__, each))
 
 
 def _scored(label_words: frozenset[str], candidates: tuple[Metric, ...], unit: str | None) -> Metric | None:

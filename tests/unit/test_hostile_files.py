@@ -97,18 +97,38 @@ def test_zip_bomb_refused_from_declared_sizes(pack, tmp_path, capsys):
     assert peak < 20_000_000
 
 
-def test_part_lying_about_its_size_is_refused(pack, tmp_path, capsys):
-    data = bytearray(_good_workbook(tmp_path / "src.xlsx").read_bytes())
-    name = b"xl/styles.xml"
+def _declaring(source, part: bytes, size: int, bad):
+    """``source`` with ``part`` claiming ``size`` bytes inflated, in both of the archive's headers."""
+    data = bytearray(source.read_bytes())
     for signature, size_at, name_at in ((b"PK\x03\x04", 22, 30), (b"PK\x01\x02", 24, 46)):
         start = 0
         while (start := data.find(signature, start)) != -1:
-            if data[start + name_at:start + name_at + len(name)] == name:
-                data[start + size_at:start + size_at + 4] = (100).to_bytes(4, "little")  # claims 100 bytes
+            if data[start + name_at:start + name_at + len(part)] == part:
+                data[start + size_at:start + size_at + 4] = size.to_bytes(4, "little")
             start += 4
-    bad = tmp_path / "liar.xlsx"
     bad.write_bytes(bytes(data))
+    return bad
+
+
+def test_part_lying_about_its_size_is_refused(pack, tmp_path, capsys):
+    bad = _declaring(_good_workbook(tmp_path / "src.xlsx"), b"xl/styles.xml", 100, tmp_path / "liar.xlsx")
     _refused(pack, bad, capsys, "xl/styles.xml", "not the size it declares")
+
+
+def test_large_sheet_lying_about_its_size_is_refused_by_the_reader(pack, tmp_path, capsys):
+    # too large to be inflated twice by the checks: calamine stops at the declared size itself
+    source = tmp_path / "src.xlsx"
+    wb = Workbook(write_only=True)
+    ws = wb.create_sheet("Returns")
+    ws.append(["Service line", "Budget £k", "Forecast £k"])
+    for i in range(30_000):
+        ws.append([f"Line {i}", i * 1.5, i * 2.25])
+    wb.save(source)
+    with zipfile.ZipFile(source) as archive:
+        size = archive.getinfo("xl/worksheets/sheet1.xml").file_size
+    assert size > 2 * (1 << 20)
+    bad = _declaring(source, b"xl/worksheets/sheet1.xml", size // 2, tmp_path / "liar.xlsx")
+    _refused(pack, bad, capsys, "declared uncompressed size")
 
 
 def test_billion_laughs_refused(pack, tmp_path, capsys):

@@ -430,3 +430,47 @@ def test_rows_whose_labels_name_metrics_are_kept_in_blocks(tmp_path, cell_by_cel
     assert stored == _fields(slow.observations)
     leavers = {(o.metric_id, o.unit) for o in slow.observations if o.label == "Care leavers"}
     assert leavers == {("care_leavers_count", "count")}
+
+
+def test_a_section_key_carried_down_reads_the_same_either_way(tmp_path, cell_by_cell):
+    """A provider written once over its rows (blanks carry it down), its rows' keys looked up a
+    batch at a time: each row in its own provider's section, as cell by cell."""
+    from memberpack.importers.engine import iter_tables
+
+    wb = Workbook()
+    ws = wb.active
+    ws.append(["Placement", "Provider", "Budget £k", "Forecast £k"])
+    rnd = random.Random(3)
+    providers = ("Acme Care Ltd", "Northfield Trust", "Brightpath")
+    for r in range(700):
+        provider = providers[(r // 9) % 3] if r % 9 == 0 or r % 31 == 0 else None
+        ws.append([f"Line {r % 40}", provider, round(rnd.uniform(10, 900), 1), round(rnd.uniform(10, 900), 1)])
+    wb.save(tmp_path / "carried.xlsx")
+    blocks = [p for p in next(iter_tables(tmp_path / "carried.xlsx")).parts if isinstance(p, FigureBlock)]
+    fast = read_file(tmp_path / "carried.xlsx").tables[0]
+    cell_by_cell()
+    slow = read_file(tmp_path / "carried.xlsx").tables[0]
+    _read_alike(fast, slow)
+    assert sum(map(len, blocks)) >= 600
+    sections = {o.cell: o.section for o in fast.observations}
+    assert sections["C11"] == "Northfield Trust" and sections["C19"] == "Northfield Trust"
+
+
+def test_the_batch_tests_of_labels_agree_with_each_label_read_alone():
+    """Footnote markers, white space and catalogue words found over a batch's labels joined
+    together are those each label gives alone (including NUL and other white space inside a label)."""
+    from memberpack.importers.table_reader import _MARKED, _single_spaced, any_marked
+    from memberpack.model.metrics import catalogue_words, catalogue_words_each
+
+    rnd = random.Random(11)
+    alphabet = "aZ)(],1 2¹x\0AB3\t\xa0é"
+    for _ in range(20_000):
+        labels = ["".join(rnd.choice(alphabet) for _ in range(rnd.randint(0, 8))) for _ in range(rnd.randint(1, 3))]
+        joined = "\0".join(labels)
+        assert any_marked(joined) == bool(_MARKED.search(joined)), labels
+        if _single_spaced(joined):
+            assert all(" ".join(label.split()) == label for label in labels), labels
+    assert any_marked("Line 4\0Somerset5") and any_marked("Total (3)\0Line") and not any_marked("Line 12\0Line 3")
+    assert not _single_spaced("Line  4") and not _single_spaced("Line 4 \0x") and _single_spaced("Line 4\0x y")
+    labels = ["School 3", "Fostering 12", "Line 9", "School 3", "Care leavers", "KS2 results, 2023"]
+    assert catalogue_words_each(labels) == [catalogue_words(label) for label in labels]
