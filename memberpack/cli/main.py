@@ -28,6 +28,8 @@ COMMAND_MODULES = {
 DEFAULT_COMMAND = "gui"
 
 
+
+
 def build_parser(command: str | None = None) -> argparse.ArgumentParser:
     """The parser for ``command`` alone, or (None, or a command not known) for every command."""
     parser = argparse.ArgumentParser(
@@ -51,6 +53,10 @@ def main(argv: list[str] | None = None) -> int:
     words = [a for a in argv if not a.startswith("-")]
     asks_help = not words and any(a in ("-h", "--help") for a in argv)
     command = words[0] if words else None if asks_help else DEFAULT_COMMAND
+    if command == "import" and not {"-h", "--help"} & set(argv):
+        from memberpack.importers.isolation import warm_up  # noqa: PLC0415
+
+        warm_up()   # the reader's process starts loading now, beside this one's
     parser = build_parser(command)
     args = parser.parse_args(argv if words or asks_help else [*argv, DEFAULT_COMMAND])
     stdout, sys.stdout = sys.stdout, EscapingWriter(sys.stdout)  # text from packs, printed safely

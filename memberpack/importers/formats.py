@@ -21,7 +21,7 @@ from defusedxml.ElementTree import fromstring
 from memberpack.importers.cells import parse_ref
 
 FORMAT_ROWS = 400          # rows whose formats are read; enough for titles, headers and first data rows
-CHUNK = 1 << 20
+CHUNK = 1 << 18           # bytes of a sheet part scanned at a time: larger ones fall out of the cache
 FEED = 1 << 16           # bytes given to the style parser at a time
 _NS = "{http://schemas.openxmlformats.org/spreadsheetml/2006/main}"
 _REL = "{http://schemas.openxmlformats.org/officeDocument/2006/relationships}id"

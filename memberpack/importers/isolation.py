@@ -14,7 +14,7 @@ for a cancel or a silence on every platform.
 
 A program about to read a file calls :func:`warm_up` early (the command while it opens the pack): a
 reader process then loads while it does other work. The command names the files to come, so each
-reader is told its file before its job and starts on it at once (:class:`Early`), the next one
+reader is told its file before its job and starts on it at once, the next one
 while the one before is read; the app, which reads files now and then, asks for a spare kept
 ready after each file. Starting a reader is then off the path of every file.
 
@@ -26,20 +26,19 @@ from __future__ import annotations
 
 import atexit
 import os
-import pickle
 import queue
-import struct
 import subprocess
 import sys
 import threading
 from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import IO, Any
+from typing import Any
 
 import memberpack
 from memberpack import errors
 from memberpack.errors import Cancelled, ImportFailed
+from memberpack.importers.pipe import EARLY, read_message, write_message
 
 MEMORY_MB = 6_144          # address space, not resident memory: numpy and Arrow reserve far more than they use
 TIMEOUT = 120.0            # a 1,000,000-row sheet is parsed in under 20 s on an old laptop before its first row
@@ -49,7 +48,6 @@ READER_FLAG = "--memberpack-reader"   # the bundled app's executable, run as a r
 LOADED = "loaded"          # the child's first message: its readers are imported
 _POLL = 0.1
 _QUEUED = 16
-_HEAD = struct.Struct("<Q")
 
 Send = Callable[[Any], None]
 
@@ -65,22 +63,6 @@ class Failed:
 @dataclass(frozen=True, slots=True)
 class Done:
     pass
-
-
-@dataclass(frozen=True, slots=True)
-class Early:
-    """Word of the coming job, sent to a reader before the job itself: the child sets its limits and
-    calls ``module.function(*args)``, which must return at once (starting its work on a thread)."""
-
-    module: str
-    function: str
-    args: tuple
-    limits: tuple[float, float]
-
-    def start(self) -> None:
-        import importlib  # noqa: PLC0415 - in the child
-
-        getattr(importlib.import_module(self.module), self.function)(*self.args)
 
 
 @dataclass(frozen=True, slots=True)
@@ -106,31 +88,13 @@ def _limits() -> tuple[float, float]:
     return limit("MEMBERPACK_READER_MEMORY_MB", MEMORY_MB), limit("MEMBERPACK_READER_CPU", CPU_SECONDS)
 
 
-def write_message(stream: IO[bytes], message: Any) -> None:
-    data = pickle.dumps(message, protocol=pickle.HIGHEST_PROTOCOL)
-    stream.write(_HEAD.pack(len(data)))
-    stream.write(data)
-    stream.flush()
-
-
-def read_message(stream: IO[bytes]) -> Any:
-    head = stream.read(_HEAD.size)
-    if len(head) < _HEAD.size:
-        raise EOFError
-    (size,) = _HEAD.unpack(head)
-    data = stream.read(size)
-    if len(data) < size:
-        raise EOFError
-    return pickle.loads(data)
-
-
 @dataclass(slots=True)
 class _Child:
     process: subprocess.Popen
     env: dict[str, str]
     messages: queue.Queue = field(default_factory=lambda: queue.Queue(_QUEUED))
     ready: bool = False
-    told: bool = False   # it has had its :class:`Early` word
+    told: bool = False   # it has had its early word
 
     def pump(self) -> None:
         """On its own thread: the child's messages into the queue, then one :class:`_Ended`."""
@@ -212,7 +176,7 @@ def _spare_ready(wait: bool = False) -> None:
         if _early and not _spare.told:
             _spare.told = True
             try:
-                write_message(_spare.process.stdin, Early(*_early.pop(0), _limits()))
+                write_message(_spare.process.stdin, (EARLY, *_early.pop(0), _limits()))
             except (OSError, ValueError):
                 pass   # the job, sent the same way, says what went wrong
         if wait and not _spare.ready:

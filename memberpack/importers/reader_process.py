@@ -4,13 +4,14 @@ Started as ``python -m memberpack.importers.reader_process`` (in the bundled app
 executable with ``--memberpack-reader``, see ``resources/packaging/launcher.py``): it keeps its
 standard output for its messages and sends everything else written there or to stderr nowhere,
 loads the readers and says so, meanwhile waiting on stdin for one job ``(target, args, limits, file
-name)``, which may follow an early word about it (:class:`~memberpack.importers.isolation.Early`:
-the file, so that calamine parses it while the readers load); sets its limits, runs
-``target(send, *args)`` and sends each message, then its one error or ``Done``.
+name)``, which may follow an early word about it (``(EARLY, module, function, args, limits)``, see
+:mod:`.pipe`: a function to call at once, which starts calamine on the file while the readers load);
+sets its limits, runs ``target(send, *args)`` and sends each message, then its one error or ``Done``.
 """
 
 from __future__ import annotations
 
+import importlib
 import os
 import sys
 import threading
@@ -27,6 +28,8 @@ def _set_limits(memory_mb: float, cpu_seconds: float) -> None:
         resource.setrlimit(resource.RLIMIT_CPU, (int(cpu_seconds), int(cpu_seconds) + 5))
     except (ImportError, ValueError, OSError):
         pass
+
+
 
 
 def _load_readers(send, told: threading.Event) -> None:
@@ -48,23 +51,22 @@ def main() -> None:
     os.dup2(quiet, 1)
     os.dup2(quiet, 2)
 
-    from memberpack import errors  # noqa: PLC0415
-    from memberpack.importers.isolation import (  # noqa: PLC0415
-        Done, Early, Failed, ReaderFailed, read_message, write_message)
+    from memberpack.importers.pipe import EARLY, read_message, write_message  # noqa: PLC0415 - light, first
 
     def send(message) -> None:
         write_message(results, message)
 
-    # Loading takes a third of a second; meanwhile an early word about the file (its path) lets the
+    # Loading takes a fifth of a second; meanwhile an early word about the file (its path) lets the
     # reader start on it, calamine parsing beside the loading.
     told = threading.Event()
     loading = threading.Thread(target=_load_readers, args=(send, told), name="memberpack-load")
     loading.start()
     try:
         job = read_message(sys.stdin.buffer)
-        if isinstance(job, Early):
-            _set_limits(*job.limits)
-            job.start()
+        if type(job) is tuple and job[:1] == (EARLY,):
+            _, module, function, args, limits = job
+            _set_limits(*limits)
+            getattr(importlib.import_module(module), function)(*args)
             told.set()
             job = read_message(sys.stdin.buffer)
         target, args, (memory_mb, cpu_seconds), name = job
@@ -72,10 +74,15 @@ def main() -> None:
         return   # the parent went away, or needed no spare after all
     except Exception as exc:  # noqa: BLE001 - a job this process cannot load
         loading.join()
+        from memberpack.importers.isolation import Failed  # noqa: PLC0415
+
         send(Failed("ImportFailed", f"the reader could not start its work ({type(exc).__name__})"))
         return
     finally:
         loading.join()
+    from memberpack import errors  # noqa: PLC0415
+    from memberpack.importers.isolation import Done, Failed, ReaderFailed  # noqa: PLC0415
+
     _set_limits(memory_mb, cpu_seconds)
     try:
         target(send, *args)

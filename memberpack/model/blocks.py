@@ -11,6 +11,7 @@ from __future__ import annotations
 
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, field, replace
+from itertools import chain
 
 import numpy as np
 
@@ -71,6 +72,18 @@ class Texts:
         offsets = np.zeros(len(lengths) + 1, dtype=np.int32)
         np.cumsum(lengths, out=offsets[1:])
         return cls(data, offsets)
+
+    @classmethod
+    def columns_of(cls, rows: Sequence[Sequence[str]]) -> list[Texts]:
+        """Each column's texts of ``rows`` (a CSV's figures as written), their lengths counted at once."""
+        columns = ["".join(column) for column in zip(*rows)]
+        if not all(map(str.isascii, columns)):
+            return [cls.of(column) for column in zip(*rows)]
+        n, k = len(rows), len(columns)
+        lengths = np.fromiter(map(len, chain.from_iterable(rows)), dtype=np.int32, count=n * k).reshape(n, k)
+        offsets = np.zeros((k, n + 1), dtype=np.int32)
+        np.cumsum(lengths, axis=0, out=offsets[:, 1:].T)
+        return [cls(text.encode("ascii"), offsets[j]) for j, text in enumerate(columns)]
 
     def __len__(self) -> int:
         return len(self.offsets) - 1

@@ -474,3 +474,29 @@ def test_the_batch_tests_of_labels_agree_with_each_label_read_alone():
     assert not _single_spaced("Line  4") and not _single_spaced("Line 4 \0x") and _single_spaced("Line 4\0x y")
     labels = ["School 3", "Fostering 12", "Line 9", "School 3", "Care leavers", "KS2 results, 2023"]
     assert catalogue_words_each(labels) == [catalogue_words(label) for label in labels]
+
+
+def test_a_year_written_as_the_decimals_of_a_number_is_no_period(tmp_path, cell_by_cell):
+    """``Line 3.2013`` (item 2013 of list 3) under quarter columns names no year: its figures take
+    their columns' periods and are read in blocks like the rows around them; a date's year
+    (``31.03.2013``) is still the row's."""
+    from memberpack.importers.engine import iter_tables
+
+    wb = Workbook()
+    ws = wb.active
+    ws.append(["Service line", "Q1 £k", "Q2 £k", "Measure £k"])
+    rnd = random.Random(5)
+    for r in range(1_990, 2_030):
+        ws.append([f"Line 3.{r}", *(round(rnd.uniform(-900, 900), 1) for _ in range(3))])
+    ws.append(["Position at 31.03.2013", 1.5, 2.5, 3.5])
+    wb.save(tmp_path / "items.xlsx")
+    parts = list(next(iter_tables(tmp_path / "items.xlsx")).parts)
+    fast = read_file(tmp_path / "items.xlsx").tables[0]
+    cell_by_cell()
+    slow = read_file(tmp_path / "items.xlsx").tables[0]
+    _read_alike(fast, slow)
+    assert sum(len(p) for p in parts if isinstance(p, FigureBlock)) == 40
+    periods = {(o.label, o.measure): o.period for o in fast.observations}
+    assert periods["Line 3.2013", "Q2 £k"] == "Q2" and periods["Line 3.2013", "Measure £k"] is None
+    assert periods["Position at 31.03.2013", "Q2 £k"] == "Q2 2013/14"
+    assert periods["Position at 31.03.2013", "Measure £k"] == "2013"
