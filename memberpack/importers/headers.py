@@ -95,6 +95,8 @@ def is_token_row(row: Sequence[Any], cols: range) -> bool:
         return column_codes(row, cols) is not None
     if sum(is_year(v) for _, v in filled) >= 2:
         return False   # periods over the columns: a header
+    if all(isinstance(v, str) and parse_period(v) is not None for _, v in filled):
+        return False   # "end-Mar | end-Sep", "Q1 | Q2": periods, not codes
     for _, value in filled:
         if isinstance(value, str):
             text = value.strip()
@@ -113,7 +115,9 @@ def is_period_row(row: Sequence[Any], cols: range, classes) -> bool:
     others = [classes(v) for _, v in filled if not is_year(v)]
     numbers = list(map(_int, years))
     groups = 1 + sum(b <= a for a, b in zip(numbers, numbers[1:]))   # the same years again under each group
-    return len(years) >= 2 and groups * 2 <= len(years) and len(set(numbers)) * groups == len(years) \
+    # or one series in order, a year written twice for two dates in it (end-Mar 2019, end-Sep 2019)
+    in_order = len(numbers) >= 3 and numbers == sorted(numbers) and len(set(numbers)) >= len(numbers) - 1
+    return len(years) >= 2 and (groups * 2 <= len(years) and len(set(numbers)) * groups == len(years) or in_order) \
         and all(k == TEXT for k in others)
 
 

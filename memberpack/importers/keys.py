@@ -36,8 +36,8 @@ _DATE_TEXT = re.compile(r"(?:19|20)\d{2}-\d{2}-\d{2}(?:[T ]\d{2}:\d{2}(?::\d{2})
 _CODE_HEADER = re.compile(r"\b(?:code|la\s*(?:no|number)|la_code|old_la|new_la|ons|lad\d*cd|number)\b|\bla\b|_c\b|_code\b",
                           re.IGNORECASE)
 _PERIOD_HEADER = re.compile(r"\b(?:year|period|time_period|date|month|quarter)\b", re.IGNORECASE)
-_KEY_HEADER = re.compile(r"\b(?:names?|authority|council|area|region|type|class|category|sector|phase|provider|"
-                         r"supplier|payee|group|filter|description|level)\b", re.IGNORECASE)
+_KEY_HEADER = re.compile(r"\b(?:names?|authority|council|area|region|country|nation|type|class|category|sector|phase|"
+                         r"provider|supplier|payee|group|filter|description|level)\b", re.IGNORECASE)
 _LINE_HEADER = re.compile(r"(?:invoice\s+)?(?:line|line\s+(?:no\.?|number)|ref(?:erence)?(?:\s+no\.?)?|no\.?)", re.IGNORECASE)
 _NAME_HEADER = re.compile(r"^\s*(?:(?:payee|supplier|recipient|beneficiary|institution|provider)\s+)?name\b|"
                           r"^\s*(?:payee|recipient|beneficiary)\b", re.IGNORECASE)
@@ -45,6 +45,8 @@ _ID_HEADER = re.compile(r"\b(?:ukprn|urn|upin|laestab|id|ref|reference)\b", re.I
 # A register's reference (``Transaction Number``, ``Invoice No``): one transaction may take several lines
 _REFERENCE_HEADER = re.compile(r"\b(?:transaction|invoice|document|doc|voucher|order|journal|payment|receipt|claim)\s*"
                                r"(?:number|no\.?|ref(?:erence)?|id)\b", re.IGNORECASE)
+# A header naming only a transaction (``Inv Transaction``): the reference of the payment each line is part of
+_TRANSACTION_HEADER = re.compile(r"\s*(?:inv(?:oice)?\.?\s+)?transactions?\s*", re.IGNORECASE)
 _CATEGORY_CODE = re.compile(r"\bcode\s*$", re.IGNORECASE)   # "Ethnic group (20 categories) Code"
 _LINE_NUMBER = re.compile(r"(\d{1,4})[.)]?\s+\S")   # "4 Total Sure Start...": a return's line, numbered
 _BREAKDOWN_HEADER = re.compile(r"\b(?:inequality|breakdown|sex|gender|quintile|decile|ethnicity|age[\s_]?(?:band|group))\b",
@@ -55,6 +57,16 @@ _PAID_HEADER = re.compile(r"\b(?:supplier|payee|vendor|recipient|beneficiary|cre
                           r"\b(?:type|category)\s+of\s+(?:expenditure|spend|payment)\b", re.IGNORECASE)
 _NO_VALUE = {"n/a", "-", "z", BLANK}   # marks saying a row has none (not applicable), unlike suppression
 _NAMES = {r.lower() for r in REGIONS}
+
+
+# The area names of DfE's tidy files ("Explore education statistics"), the most specific first: a row's
+# name is the most specific one it fills (la_name is blank on England's rows).
+TIDY_NAMES = ("school_name", "provider_name", "trust_name", "sponsor_name", "institution_name", "ward_name",
+              "pcon_name", "lad_name", "lsip_name", "english_devolved_area_name", "opportunity_area_name",
+              "local_enterprise_partnership_name", "rsc_region_lead_name", "la_name", "region_name", "country_name")
+_TIDY_RANK = {name: rank for rank, name in enumerate(TIDY_NAMES)}
+_TIDY_CODES = {"country_code", "region_code", "new_la_code", "old_la_code", "lad_code", "pcon_code", "ward_code",
+               "lsip_code", "english_devolved_area_code", "opportunity_area_code", "local_enterprise_partnership_code"}
 
 
 @dataclass(frozen=True, slots=True)
@@ -68,6 +80,11 @@ class KeyColumn:
     @property
     def region(self) -> bool:
         return self.role == SECTION and bool(_REGION_HEADER.search(self.header))
+
+    @property
+    def tidy_rank(self) -> int | None:
+        """How specific an area name of a tidy file this column holds (0 the most), or None."""
+        return _TIDY_RANK.get(self.header.strip().lower())
 
 
 def _spaced(header: str) -> str:
@@ -122,7 +139,8 @@ def column_kind(header: str, values: Sequence[Any]) -> str:
     if (codes >= 0.5 and (_CODE_HEADER.search(header) or _CODE_HEADER.search(spaced)) and share(_code_or_abbreviation) >= 0.9) or (
             codes >= 0.75 and share(lambda v: bool(_NEW_CODE.fullmatch(_as_text(v)))) >= 0.75):
         return AREA
-    if share(is_period_value) >= 0.9 and (_PERIOD_HEADER.search(spaced) or len(set(map(_as_text, filled))) < len(filled)):
+    if share(is_period_value) >= 0.9 and (_PERIOD_HEADER.search(spaced) or len(set(map(_as_text, filled))) < len(filled)
+                                          or 2 <= len(filled) <= len(values) // 3):   # each year once, over its rows
         return PERIOD
     texts = sum(1 for v in filled if isinstance(v, str) and parse_text(v).status == TEXT)
     return TEXT if texts * 2 >= len(filled) else "number"
@@ -151,6 +169,19 @@ def _references(filled: list[Any]) -> bool:
     transaction each row is a line of (``6012907`` on two lines, ``ccq207``)."""
     texts = [_as_text(v) for v in filled]
     return bool(texts) and all(t.isalnum() and any(ch.isdigit() for ch in t) for t in texts)
+
+
+_BAND_TEXT = re.compile(r"\d+\s*(?:\+|or (?:more|over)|and (?:over|above))|\b(?:under|over|less than|more than)\s+\d+|"
+                        r"^\s*(?:all|total)\s*$", re.IGNORECASE)
+
+
+def _bands(filled: list[Any]) -> bool:
+    """Whole numbers naming bands, with an open band or a total among them (``1``, ``2`` ... ``46 or
+    more``, ``Total``): the category each row is for, not figures."""
+    texts = [_as_text(v) for v in filled]
+    bands = [t for t in texts if _BAND_TEXT.search(t)]
+    numbers = [t for t in texts if not _BAND_TEXT.search(t)]
+    return len(numbers) >= 3 and bool(bands) and all(t.isdigit() and len(t) <= 3 for t in numbers)
 
 
 def _paired(names: Sequence[Any], codes: Sequence[Any]) -> bool:
@@ -183,6 +214,14 @@ def find_keys(headers: Sequence[str], columns: dict[int, list[Any]], label_col: 
     """
     header_of = dict(zip(columns, headers))
     kinds = {c: column_kind(header_of.get(c, ""), v) for c, v in columns.items()}
+    lowered = {c: header_of.get(c, "").strip().lower() for c in columns}
+    tidy = sorted((_TIDY_RANK[h], c) for c, h in lowered.items() if h in _TIDY_RANK)
+    geography = set()
+    if len(tidy) >= 2:   # a tidy file's area names and codes, blank in the first rows (England's) or not: keys
+        kinds.update({c: TEXT for _, c in tidy})
+        kinds.update({c: AREA for c, h in lowered.items() if h in _TIDY_CODES})
+        kinds.update({c: TEXT for c, h in lowered.items() if h == "geographic_level"})
+        geography = {c for c, h in lowered.items() if h in _TIDY_RANK or h in _TIDY_CODES or h == "geographic_level"}
     if kinds.get(label_col) in (AREA, PERIOD):   # codes first: the names are in the next column of words
         for c in columns:
             if c > label_col and kinds[c] == TEXT:
@@ -206,12 +245,15 @@ def find_keys(headers: Sequence[str], columns: dict[int, list[Any]], label_col: 
             kind = AREA   # LA numbers left of the names
         elif kind == "number" and _identifiers(filled) and (c < label_col or _ID_HEADER.search(header)):
             kind = TEXT   # a reference number for each row (a UKPRN): kept with the row
-        elif kind == "number" and not figures and _REFERENCE_HEADER.search(header) and _references(filled):
+        elif kind == "number" and not figures and (_REFERENCE_HEADER.search(header) or _TRANSACTION_HEADER.fullmatch(
+                header)) and _references(filled):
             kind = TEXT   # a transaction's number, on each of its lines
         elif kind == "number" and not figures and c > label_col and _CATEGORY_CODE.search(header) and all(
                 float(v).is_integer() for v in filled if isinstance(v, (int, float)) and not isinstance(v, bool)):
             kind = TEXT   # a category's number ("Ethnic group (20 categories) Code"): what the name beside it says
             category_codes.append(c)
+        elif kind == "number" and not figures and c > label_col and _bands(filled):
+            kind = TEXT   # "1", "2" ... "46 or more", "Total": the band each row is for
         elif kind == "number" and not figures and _LINE_HEADER.fullmatch(header.strip()):
             kind = TEXT   # an invoice's (or a return's) line number: part of what identifies the row
             lines.append(c)
@@ -235,8 +277,10 @@ def find_keys(headers: Sequence[str], columns: dict[int, list[Any]], label_col: 
             continue
         if kind != BLANK:
             keys.append((c, kind))
-    context = {c: _as_text(_filled(columns[c])[0]) for c, kind in keys
-               if kind in (TEXT, AREA) and len(columns[c]) >= 3 and distinct[c] == 1
+    references = {c for c, _ in keys if _REFERENCE_HEADER.search(h := _spaced(header_of.get(c, "")))
+                  or _TRANSACTION_HEADER.fullmatch(h) or _ID_HEADER.search(h)}
+    context = {c: _as_text(_filled(columns[c])[0]) for c, kind in keys   # a reference the first rows share is still one
+               if kind in (TEXT, AREA) and len(columns[c]) >= 3 and distinct[c] == 1 and c not in references | geography
                and len(_filled(columns[c])) == len(columns[c])}
     words = [c for c, kind in keys if kind == TEXT and c not in context and c not in lines and c not in category_codes
              and c not in trailing]
@@ -244,7 +288,9 @@ def find_keys(headers: Sequence[str], columns: dict[int, list[Any]], label_col: 
     for c in category_codes:   # numbering the names beside them: kept as the names are
         if c + 1 in words and _paired(columns[c + 1], columns[c]):
             roles[c] = NAMED_CODE
-    if words:
+    if len(tidy) >= 2:
+        label = tidy[0][1]
+    elif words:
         label = max(words, key=lambda c: (bool(_NAME_HEADER.search(_spaced(header_of.get(c, "")))),
                                           _name_like(columns[c]), distinct[c], c == label_col))
         numbered = [(c, n) for c in words for n in lines if _numbered_by(columns[c], columns[n])]
@@ -353,9 +399,10 @@ class RowKeys:
 
 def row_keys(row: list[Any], keys: Sequence[KeyColumn], label: str, context: Period | None,
              carried: dict[int, str]) -> RowKeys:
-    """Read one row's keys; a word column left blank takes the value above it (``carried``)."""
+    """Read one row's keys; a word or period column left blank takes the value above it (``carried``)."""
     sections, period, code, region, name, own, area_name = [], None, "", "", label, "", ""
     year_end = None   # the date of a period key, when it is a month's last day
+    tidy_names: list[tuple[int, str]] = []
     for key in keys:
         value = row[key.index] if key.index < len(row) else None
         text = _as_text(value) if value is not None else ""
@@ -367,6 +414,11 @@ def row_keys(row: list[Any], keys: Sequence[KeyColumn], label: str, context: Per
             if text and _is_mark(text):
                 text = carried[key.index] = ""   # "NA": no breakdown on this row, none carried from above
                 continue
+            if key.tidy_rank is not None:   # a tidy file's area name: blank means none, never the one above
+                if text:
+                    tidy_names.append((key.tidy_rank, text))
+                    sections.append(text)
+                continue
             own = own or text
             text = text or carried.get(key.index, "")
             carried[key.index] = text
@@ -374,7 +426,11 @@ def row_keys(row: list[Any], keys: Sequence[KeyColumn], label: str, context: Per
                 sections.append(text)
                 if key.region or text.lower() in _NAMES:
                     region = text
-        elif key.role == PERIOD and text:
+        elif key.role == PERIOD and (text or carried.get(key.index)):
+            if text:
+                carried[key.index] = text
+            else:   # a year written once over its rows ("2012" beside January only): the one above
+                value = text = carried[key.index]
             dated, ends_month = _date_key(value)
             if dated is not None and period is not None:
                 continue   # a date beside a period column: the period says what the figures are for
@@ -393,6 +449,9 @@ def row_keys(row: list[Any], keys: Sequence[KeyColumn], label: str, context: Per
     if year_end is not None and label and is_period_value(label) and not _DATE_TEXT.fullmatch(label.strip()):
         named = parse_period(label)   # rows named by their year, dated at its end: the year is the period
         period = named if named is not None and named.span()[1] == period.span()[1] else period
+    if not name and tidy_names:   # England's row of a tidy file: named by its most specific area name
+        name = min(tidy_names)[1]
+        sections.remove(name)
     if not name and own and sections:   # "ENGLAND" or a region written across the key columns, the name cell blank
         name = sections.pop()
         region = region if region != name else ""

@@ -407,7 +407,8 @@ def _header_rows(head: list[tuple[int, list[Any]]], span: range) -> tuple[list[i
         under_gaps = any(not blank(row[c]) and (c >= len(top) or blank(top[c])) for c in span if c < len(row))
         group_top = (filled(top) < filled(row) or span.start >= len(top) or blank(top[span.start])
                      or blank(row[span.start]) or under_gaps)
-        if (group_top and is_header_like(row, span)) or (is_period_row(row, span, cell_class) and (below or i == len(head) - 1)):
+        if ((group_top and is_header_like(row, span)) or (is_period_row(row, span, cell_class) and (below or i == len(head) - 1))) \
+                and not _values_below(row, below, span):   # values the rows under it have: their first, not a header
             header.append(i)
             i += 1
         else:
@@ -430,6 +431,10 @@ def _header_zone(head: list[tuple[int, list[Any]]], span: range, filled) -> tupl
     rows = [row for _, row in head]
     first = next((i for i in range(1, min(len(rows), ZONE_ROWS)) if looks_like_data(rows[i], rows[i + 1:i + 6], span, cell_class)), None)
     if first is None or first == 1:
+        return None
+    # a row of words whose values the rows under it have is their first (``201415 | England | Total``)
+    first = next((i for i in range(1, first) if _values_below(rows[i], rows[i + 1:i + 6], span)), first)
+    if first == 1:
         return None
     header, code_rows, units_row = [], [], None
     for i in range(first):

@@ -26,6 +26,7 @@ from memberpack.errors import ImportFailed
 from memberpack.importers.cells import column_letter
 from memberpack.importers.csv_reader import bounded_lines, bounded_rows, detect_encoding
 from memberpack.importers.found_table import FoundTable
+from memberpack.importers.keys import TIDY_NAMES
 from memberpack.importers.layout import TableLayout, as_heading, shape_key
 from memberpack.importers.report import TableReport
 from memberpack.importers.table_reader import CLOCK_SEEN, clock_minutes, years_months_doubt
@@ -33,7 +34,7 @@ from memberpack.model.areas import LOCAL_AUTHORITY, NATIONAL, REGIONAL
 from memberpack.model.metrics import match_metric
 from memberpack.model.observation import OPEN_STATISTICS
 from memberpack.model.periods import QUARTER, Period, parse_period
-from memberpack.model.units import COUNT_UNIT, PERCENTAGE, Unit, find_unit
+from memberpack.model.units import COUNT_UNIT, GBP, NUMBER, POUNDS, Unit, find_unit, unit_in_name
 from memberpack.model.values import TEXT, parse_text
 
 TIME_COLUMNS = ("time_period", "time_identifier")
@@ -44,10 +45,7 @@ GEOGRAPHY_COLUMNS = (
     "opportunity_area_name", "school_urn", "school_laestab", "school_name", "provider_ukprn", "provider_name",
     "trust_id", "trust_name", "sponsor_id", "sponsor_name", "local_enterprise_partnership_code",
     "local_enterprise_partnership_name", "rsc_region_lead_name", "institution_id", "institution_name")
-# The most specific name a row of another geographic level (district, constituency, school) carries.
-OTHER_NAMES = ("school_name", "provider_name", "trust_name", "sponsor_name", "institution_name", "ward_name",
-                "pcon_name", "lad_name", "lsip_name", "english_devolved_area_name", "opportunity_area_name",
-                "local_enterprise_partnership_name", "rsc_region_lead_name", "la_name", "region_name", "country_name")
+OTHER_NAMES = TIDY_NAMES   # the most specific name a row of another geographic level carries
 LEVELS = {"national": NATIONAL, "regional": REGIONAL, "local authority": LOCAL_AUTHORITY}
 _SAMPLE_ROWS = 200         # rows looked at to tell filters from indicators when there is no .meta.csv
 Progress = Callable[[int, int, str], None]
@@ -81,10 +79,42 @@ def _read_meta(path: Path) -> dict[str, dict[str, str]] | None:
             for r in rows}
 
 
+# A scale word as the last part of a column name: ``total_revenue_balance_million`` holds £ millions.
+_SCALE_IN_NAME = re.compile(r"(?:^|_)(thousands?|000s|millions?|mn|bn|billions?)$")
+_SCALES = {"thousand": 1e3, "thousands": 1e3, "000s": 1e3, "million": 1e6, "millions": 1e6, "mn": 1e6,
+           "bn": 1e9, "billion": 1e9, "billions": 1e9}
+_MONEY_NAME = re.compile(r"balance|reserve|income|expenditure|spend|funding|budget|cost|grant|allocation|amount|"
+                         r"revenue|deficit|surplus|gbp|pounds", re.IGNORECASE)
+
+
+def _scaled(name: str) -> Unit | None:
+    """The unit a scale word ending a column name gives: money when the name says money, else a number."""
+    found = _SCALE_IN_NAME.search(name.lower())
+    if found is None:
+        return None
+    factor = _SCALES[found.group(1)]
+    return _money(factor) if _MONEY_NAME.search(name) else Unit(NUMBER, factor, found.group(1))
+
+
+def _money(factor: float) -> Unit:
+    return Unit(GBP, factor, {1e3: "£k", 1e6: "£m"}.get(factor, "£bn"))
+
+
+def _one_scale_for_money(indicators: list[Indicator]) -> None:
+    """Columns scaled by their name (``B01_million`` beside ``total_income_million``) are money when the
+    other columns of that scale are: a file does not mix £ millions with millions of things."""
+    money = {i.unit.factor for i in indicators if i.unit is not None and i.unit.base == GBP and i.unit.factor > 1}
+    for ind in indicators:
+        if ind.unit is not None and ind.unit.base == NUMBER and ind.unit.factor in money:
+            ind.unit = _money(ind.unit.factor)
+
+
 def _unit_of(name: str, label: str, unit_text: str) -> Unit | None:
     found = find_unit(unit_text) or find_unit(label) or find_unit(name.replace("_", " "))
-    if found is None and re.search(r"(^|_)(pct|perc|pc)(_|$)|^pt_", name.lower()):   # DfE: t_ a total, pt_ its percentage
-        return PERCENTAGE
+    if (found is None or found == POUNDS) and (scaled := _scaled(name)) is not None:
+        return scaled
+    if found is None and (named := unit_in_name(name)) is not None:   # DfE: t_ a total, pt_ its percentage
+        return named
     if found is None and re.search(r"^(number|num|count|headcount)\b|_(number|count)$", name.lower()):
         return COUNT_UNIT
     return found
@@ -138,12 +168,14 @@ def _classify(path: Path, encoding: str, columns: list[str], meta: dict | None,
                 filters.append(i)
             else:
                 table.skip(f"{column_letter(i)}1", f"column {columns[i]!r} is not in the .meta.csv")
+        _one_scale_for_money(indicators)
         return indicators, filters
     for i in rest:
         if texts[i] and all(parse_text(t).status != TEXT for t in texts[i]):
             indicators.append(Indicator(i, columns[i], columns[i], _unit_of(columns[i], columns[i], "")))
         else:
             filters.append(i)
+    _one_scale_for_money(indicators)
     table.assume("no .meta.csv beside the file: columns whose values are all figures or symbols are indicators ("
                  + ", ".join(i.name for i in indicators) + "); the others are filters ("
                  + ", ".join(columns[i] for i in filters) + ")")

@@ -10,7 +10,8 @@ import re
 from typing import Any
 
 from memberpack.importers.headers import is_period_row, is_series_row, is_year
-from memberpack.importers.layout import TableLayout, blank, cell_text, cell_class, is_header_like, is_units_row
+from memberpack.importers.layout import (
+    SCALE_CELL, TableLayout, blank, cell_text, cell_class, is_header_like, is_units_row)
 from memberpack.importers.stream import Peekable
 from memberpack.model.values import TEXT
 
@@ -25,6 +26,39 @@ def single_text(row: list[Any]) -> str | None:
     if len(filled) != 1 or cell_class(filled[0]) != TEXT:
         return None
     return cell_text(filled[0])
+
+
+def title_and_scale(row: list[Any]) -> tuple[str | None, str | None]:
+    """A title with the table's scale stated apart, at the far right of its row (``Persons aged 16
+    years and over ... Thousands``, ``Investments ... £ million``): the title's text and the scale's."""
+    filled = []
+    for c, v in enumerate(row):
+        if not blank(v):
+            filled.append((c, v))
+            if len(filled) > 2:
+                return None, None
+    if len(filled) != 2 or filled[1][0] - filled[0][0] < 3 or any(cell_class(v) != TEXT for _, v in filled):
+        return None, None
+    scale = cell_text(filled[1][1])
+    return (cell_text(filled[0][1]), scale) if SCALE_CELL.fullmatch(scale) else (None, None)
+
+
+def numbered_title(row: list[Any]) -> str | None:
+    """A title after its table's number in the cell before it (``1 | Overseas residents' visits to the
+    UK by month``), as ONS sheets write them: the title with its number."""
+    filled = []
+    for c, v in enumerate(row):
+        if not blank(v):
+            filled.append((c, v))
+            if len(filled) > 2:
+                return None
+    if len(filled) != 2 or filled[1][0] != filled[0][0] + 1 or cell_class(filled[1][1]) != TEXT:
+        return None
+    number, text = filled[0][1], cell_text(filled[1][1])
+    if isinstance(number, bool) or not isinstance(number, (int, float)) or not float(number).is_integer() \
+            or not 0 < number < 100 or len(text.split()) < 3:
+        return None
+    return f"{int(number)} {text}"
 
 
 # A table's own numbered title ("Table 1: Key stage 1 ...", "Figure 3"), however long: never a note.
@@ -46,7 +80,7 @@ def is_title_over_header(stream: Peekable, cols: range, label_col: int | None = 
             continue
         if titled and _lone_header(row, label_col):
             return True
-        if single_text(row) is not None and not is_footnote(row):
+        if single_text(row) is not None and not is_footnote(row) or title_and_scale(row)[0] is not None:
             saw_title = True
             titled = titled or (label_col is not None and not _lone_header(row, label_col))
             continue
@@ -73,7 +107,8 @@ class TableEnds:
             return "end"
         if not (self.blank_run or self.footnotes) and _two_filled(row):
             label = row[self.label_col] if self.label_col < len(row) else None
-            if not blank(label) and (self.header_label is None or label != self.header_label):
+            if not blank(label) and (self.header_label is None or label != self.header_label) and not (
+                    title_and_scale(row)[0] is not None and is_title_over_header(stream, self.cols, self.label_col)):
                 return "row"  # the common case, decided without reading every cell
         if all(blank(row[c]) for c in self.cols if c < len(row)):
             if any(not blank(v) for v in row):
@@ -87,7 +122,8 @@ class TableEnds:
         self.blank_run = 0
         if self.footnotes or (after_gap and _outside(row, self.cols)):
             return "end"
-        if single_text(row) is not None and is_title_over_header(stream, self.cols, self.label_col):
+        if (single_text(row) is not None or title_and_scale(row)[0] is not None) and \
+                is_title_over_header(stream, self.cols, self.label_col):
             return "end"
         if self.header_row and tuple(cell_text(row[c]) if c < len(row) else "" for c in self.cols) == self.header_row:
             return "header"

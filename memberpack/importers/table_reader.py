@@ -47,7 +47,7 @@ from memberpack.model.metrics import (CATALOGUE, OTHER_METRIC, Metric, catalogue
                                       mentions_catalogue)
 from memberpack.model.observation import BUDGET_MONITOR, DATA, SUBTOTAL, Observation
 from memberpack.model.periods import CALENDAR_MONTH, YEAR, Period, parse_period
-from memberpack.model.units import COUNT, MINUTES, NUMBER, PER_10000, PERCENT, POUNDS, Unit, find_unit
+from memberpack.model.units import COUNT, MINUTES, NUMBER, PER_10000, PERCENT, POUNDS, Unit, find_unit, unit_in_name
 from memberpack.model.values import (
     MAX_FIGURE, OUT_OF_RANGE, TEXT, CellValue, clean_number, duration_minutes, from_number, parse_text)
 
@@ -65,11 +65,13 @@ _PLAIN_NUMBER = re.compile(r"-?\d{1,15}(?:\.\d{1,10})?")
 # joined by NUL, as ASCII bytes: a quarter quicker than the same test of the text (whose \d would
 # take other scripts' digits too; such figures are read cell by cell, alike)
 _PLAIN_NUMBERS = re.compile(rf"(?:{_PLAIN_NUMBER.pattern}\0)*{_PLAIN_NUMBER.pattern}".encode())
-_UNIT_HINT = re.compile(r"%|£|per\s+10,?000|\b(?:days|weeks)\b", re.IGNORECASE)
+_UNIT_HINT = re.compile(r"%|£|per\s+10,?000|\b(?:days|weeks)\b|^\s*percentage\b", re.IGNORECASE)
 _NO_PERIOD = re.compile(r"\b(?:from|since|change|movement|direction)\b", re.IGNORECASE)
 _YEAR_DIGITS = re.compile(r"(?:19|20)\d{2}")
 _SPLIT_DIGITS = re.compile(r"\d{2}\s*/\s*\d{2}")
-_YEARISH = re.compile(f"{_YEAR_DIGITS.pattern}|{_SPLIT_DIGITS.pattern}")
+# a month with a two-digit year, as Excel's dd-mmm-yy dates are written: "31-Mar-12", "Mar-12"
+_MONTH_YY = re.compile(r"(?i:\b(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*-\d{2}(?!\d))")
+_YEARISH = re.compile(f"{_YEAR_DIGITS.pattern}|{_SPLIT_DIGITS.pattern}|{_MONTH_YY.pattern}")
 # Year-shaped digits that are the decimals of a number of their own ("Line 3.2013", item 3.2013 of a
 # list): no year. A date's year (31.03.2013) follows two such numbers, and stays one.
 _DECIMAL_YEAR = re.compile(r"(?<![\w.])\d+\.(?:19|20)\d{2}(?![\w.])")
@@ -165,6 +167,7 @@ def _role(row: ParsedRow | PlainRow) -> str:
 _ROLE_OF = itemgetter(_ROLE)
 _VALUES_OF = itemgetter(_VALUES)
 _ROW_KEY = itemgetter(_LABEL, _SECTION, _PERIOD, _AREA)   # what tells a table's rows apart (_count_repeats)
+_CARRIED = (SECTION, PERIOD)   # key columns whose blank cells take the value above them (keys.row_keys)
 
 
 def _all_data(rows: list[ParsedRow | PlainRow]) -> bool:
@@ -287,7 +290,7 @@ class TableReader:
         self._label_periods = not any(c.period is not None or _TEXT_COLUMN.search(c.measure) for c in self.columns)
         self._carried: dict[int, str] = {}
         self._key_cells = [k.index for k in self.keys]
-        self._section_keys = [k.index for k in self.keys if k.role == SECTION]   # the key cells carried down
+        self._section_keys = [k.index for k in self.keys if k.role in _CARRIED]   # the key cells carried down
         # a row's key cells as _keys_of reads them, for rows as wide as the table (_keyed_each)
         self._key_values = (None if not self.keys or max(self._key_cells) > self._last_index else
                             itemgetter(*self._key_cells) if len(self._key_cells) > 1 else
@@ -355,7 +358,7 @@ class TableReader:
             if not unit_text and _CURRENCY.fullmatch(sign):
                 unit_text = sign
             unit = find_unit(unit_text) or find_unit(measure) or (_THOUSANDS if _IN_THOUSANDS.search(measure) else None) \
-                or table_unit
+                or unit_in_name(measure) or table_unit
             if unit is table_unit and unit is not None and unit.base == "GBP" and not chosen and parts \
                     and _NOT_MONEY.search(parts[-1]) and not _MONEY_WORDS.search(parts[-1]):
                 unit = None   # "£ thousand" over the table, but this column counts pupils
@@ -791,7 +794,7 @@ class TableReader:
         if keys.label is None and ignores_label(row, self.keys):
             if len(memo) > _TEXT_CACHE:
                 memo.clear()
-            memo[key] = keys, [(k.index, carried[k.index]) for k in self.keys if k.role == SECTION]
+            memo[key] = keys, [(k.index, carried[k.index]) for k in self.keys if k.role in _CARRIED and k.index in carried]
         return keys
 
     def _context_holds(self, row: list[Any]) -> bool:
@@ -1345,12 +1348,14 @@ class TableReader:
 def _may_state_unit_or_period(text: str, lowered: str) -> Iterator[re.Match]:
     """Where ``text`` (labels joined) has words that may name a unit or a period; a plain row's
     label may, when they do not parse as one. Substring tests first: they rule most texts out."""
-    if "%" in text or "£" in text or "per" in lowered or "day" in lowered or "week" in lowered:
+    if "%" in text or "£" in text or "per" in lowered or "day" in lowered or "week" in lowered:   # "percentage" too
         yield from _UNIT_HINT.finditer(text)
-    if "19" in text or "20" in text:   # _YEARISH in two parts: one alternative alone is ten times quicker
+    if "19" in text or "20" in text:   # _YEARISH in parts: one alternative alone is ten times quicker
         yield from _YEAR_DIGITS.finditer(text)
     if "/" in text:
         yield from _SPLIT_DIGITS.finditer(text)
+    if "-" in text:
+        yield from _MONTH_YY.finditer(text)
 
 
 _OTHER_SPACES = "\t\n\x0b\x0c\r\x1c\x1d\x1e\x1f"   # what str.split() splits ASCII text on, besides spaces

@@ -23,7 +23,7 @@ from memberpack.importers.layout import (
 from memberpack.importers.reader import Sheet
 from memberpack.importers.report import TableReport
 from memberpack.importers.stream import Peekable
-from memberpack.importers.table_ends import NUMBERED_TITLE, is_footnote, single_text
+from memberpack.importers.table_ends import NUMBERED_TITLE, is_footnote, numbered_title, single_text, title_and_scale
 from memberpack.importers.table_reader import TableReader
 from memberpack.model.observation import LAYOUT_KINDS
 from memberpack.model.periods import MONTH, QUARTER, YEAR_END, Period, parse_period
@@ -56,7 +56,7 @@ def find_tables(sheet: Sheet, *, file_stem: str = "", kind: str | None = None,
     titles: list[tuple[int, str]] = []
     title_rows: dict[int, list[Any]] = {}
     prose: list[tuple[int, str]] = []   # words above the table ("Figures are in £000s"): they may state its unit
-    above: tuple[TableLayout, list[str]] | None = None   # the table above on this sheet, and its columns' headers
+    above: tuple[TableLayout, dict[int, str]] | None = None   # the table above on this sheet, and its columns' headers
     while (item := stream.peek()) is not None:
         r, row = item
         if all(blank(v) for v in row) or is_footnote(row):
@@ -64,10 +64,10 @@ def find_tables(sheet: Sheet, *, file_stem: str = "", kind: str | None = None,
                 prose = [*prose[-5:], (r, text)]
             stream.next()
             continue
-        text, scale = single_text(row), None
+        text, scale = single_text(row) or numbered_title(row), None
         if text is None:
-            text, scale = _title_and_scale(row)
-        if text is not None and not _over_figures(row, stream):
+            text, scale = title_and_scale(row)
+        if text is not None and (SCALE_CELL.fullmatch(text) or not _over_figures(row, stream)):   # "thousands" far right
             titles = [*titles[-2:], (r, text)]
             prose = [*prose[-5:], (r, text)] + ([(r, scale)] if scale else [])
             title_rows[r] = row
@@ -90,6 +90,8 @@ def find_tables(sheet: Sheet, *, file_stem: str = "", kind: str | None = None,
             rows = None
             block = [stream.next() for _ in range(len(_block(stream, limit=SIDE_BY_SIDE_ROWS)))]
         for band in bands:
+            if band.unit is None and (inherited := _unit_above(above, band, _column_headers(band, seen))):
+                band.unit, band.unit_reason = inherited
             found = _prepare(sheet, band, seen, texts, file_stem=file_stem, kind=kind, overrides=overrides,
                              recall=recall, corrections=corrections)
             source = rows or Peekable(iter(block))
@@ -120,7 +122,7 @@ def _column_headers(layout: TableLayout, seen: dict[int, list[Any]]) -> dict[int
     return {c: t for c, t in texts.items() if t}
 
 
-def _part_of_stack(above: tuple[TableLayout, list[str]] | None, layout: TableLayout, headers: dict[int, str],
+def _part_of_stack(above: tuple[TableLayout, dict[int, str]] | None, layout: TableLayout, headers: dict[int, str],
                    titles: list[tuple[int, str]]) -> str | None:
     """The heading of a table stacked under another with the same columns (``All aged 16 to 64``
     under ``All aged 16 & over``): one table broken down by its headings, so the heading is a key
@@ -137,14 +139,18 @@ def _part_of_stack(above: tuple[TableLayout, list[str]] | None, layout: TableLay
     return heading if same >= len(headers) - 1 and heading not in first.title else None
 
 
-def _title_and_scale(row: list[Any]) -> tuple[str | None, str | None]:
-    """A title with the table's scale stated apart, at the far right of its row (``Persons aged 16
-    years and over ... Thousands``): the title's text and the scale's."""
-    filled = [(c, v) for c, v in enumerate(row) if not blank(v)]
-    if len(filled) != 2 or filled[1][0] - filled[0][0] < 3 or any(cell_class(v) != "text" for _, v in filled):
-        return None, None
-    scale = cell_text(filled[1][1])
-    return (cell_text(filled[0][1]), scale) if SCALE_CELL.fullmatch(scale) else (None, None)
+def _unit_above(above: tuple[TableLayout, dict[int, str]] | None, layout: TableLayout,
+                headers: dict[int, str]) -> tuple[str, str] | None:
+    """The unit of the table stacked above on this sheet, for a table under it with the same columns
+    that states none of its own (``All figures reported in £ thousand`` over a UK summary and the
+    local authority table below it): the unit and why."""
+    if above is None or above[0].unit is None:
+        return None
+    first, columns = above
+    same = sum(headers.get(c) == text for c, text in columns.items())
+    if len(columns) < 3 or same < 0.8 * len(columns):
+        return None
+    return first.unit, f"the table above (header row {first.header_rows[0]}) with the same columns: {first.unit_reason}"
 
 
 def _over_figures(row: list[Any], stream: Peekable) -> bool:

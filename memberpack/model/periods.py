@@ -118,7 +118,8 @@ _YEAR_END = re.compile(r"year[\s-]*end", re.IGNORECASE)
 _QUARTER = re.compile(r"\b(?:Q|Quarter\s*)([1-4])\b", re.IGNORECASE)
 _MONTH = re.compile(r"\b(?:Month\s*|M|P|Period\s*)(1[0-2]|[1-9])\b", re.IGNORECASE)
 _MONTH_WORDS = "|".join(sorted(_MONTH_NAMES, key=len, reverse=True))
-_CALENDAR_MONTH = re.compile(rf"\b({_MONTH_WORDS})\b\.?(?:\s*'?((?:19|20)?\d{{2}}))?", re.IGNORECASE)
+# "Mar 2012", "Mar '12" and the dd-mmm-yy date "31-Mar-12"
+_CALENDAR_MONTH = re.compile(rf"\b({_MONTH_WORDS})\b\.?(?:(?:\s*|-)'?((?:19|20)?\d{{2}})(?!\d))?", re.IGNORECASE)
 _CALENDAR_YEAR = re.compile(r"\b((?:19|20)\d{2})\b")
 # Three months named by their first and last (``Jan-Mar 1971``, ``Nov-Jan 1984``): dated by the last.
 _MONTH_RANGE = re.compile(rf"\b(?:{_MONTH_WORDS})\s*[-–]\s*({_MONTH_WORDS})\b\.?(?:\s*'?((?:19|20)?\d{{2}}))?",

@@ -73,3 +73,15 @@ def find_unit(text: str | None) -> Unit | None:
         if pattern.search(text):
             return unit
     return None
+
+
+# A data file's column name (``pt_entbasics``, ``PC_schools_with_surplus``, ``absence_pct``): one token of
+# words joined by underscores, naming a percentage by DfE's prefixes and suffixes.
+_IDENTIFIER = re.compile(r"[A-Za-z][A-Za-z0-9]*(?:_[A-Za-z0-9]+)+")
+_PERCENT_NAME = re.compile(r"(^|_)(pct|perc|pc)(_|$)|^pt_", re.IGNORECASE)
+
+
+def unit_in_name(name: str) -> Unit | None:
+    """The percentage a column name of a data file states by its parts (``pt_`` beside a ``t_`` total), or None."""
+    text = name.strip()
+    return PERCENTAGE if _IDENTIFIER.fullmatch(text) and _PERCENT_NAME.search(text) else None
