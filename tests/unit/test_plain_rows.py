@@ -500,3 +500,23 @@ def test_a_year_written_as_the_decimals_of_a_number_is_no_period(tmp_path, cell_
     assert periods["Line 3.2013", "Q2 £k"] == "Q2" and periods["Line 3.2013", "Measure £k"] is None
     assert periods["Position at 31.03.2013", "Q2 £k"] == "Q2 2013/14"
     assert periods["Position at 31.03.2013", "Measure £k"] == "2013"
+
+
+@pytest.mark.parametrize("distinct, doubted", [(400, True), (1_198, False)])
+def test_rows_repeating_a_label_are_counted_the_same_either_way(tmp_path, cell_by_cell, distinct, doubted):
+    """A long table whose labels come round again: the rows repeating another's label are counted
+    (each key kept as its hash) alike in blocks and cell by cell; two repeats are no doubt."""
+    wb = Workbook()
+    ws = wb.active
+    ws.append(["Service line", "Budget £k", "Spend £k"])
+    rnd = random.Random(4)
+    for r in range(1_200):
+        ws.append([f"Line {r % distinct}", round(rnd.uniform(-900, 900), 1), round(rnd.uniform(-900, 900), 1)])
+    wb.save(tmp_path / "repeats.xlsx")
+    fast = read_file(tmp_path / "repeats.xlsx").tables[0]
+    cell_by_cell()
+    slow = read_file(tmp_path / "repeats.xlsx").tables[0]
+    _read_alike(fast, slow)
+    repeats = [d for d in fast.report.doubts if "repeat another row's label" in d]
+    assert repeats == (["800 row(s) repeat another row's label, section and period: no column tells them apart "
+                        "(name the identifying columns with --key-columns)"] if doubted else [])
