@@ -423,6 +423,9 @@ def _under_header(row: list[Any], top: list[Any], span: range) -> bool:
         cell_class(row[c]) == TEXT and c < len(top) and not blank(top[c]) for c in filled)
 
 
+_NOTE_LINE = re.compile(r"\s*(?:\*|notes?\b|n\.?b\.?\b)", re.IGNORECASE)
+
+
 def _header_zone(head: list[tuple[int, list[Any]]], span: range, filled) -> tuple[list[int], list[int], int | None, int] | None:
     """Headers read upwards from the first row that looks like data (within :data:`ZONE_ROWS`):
     the rows above it are header rows (the nearest :data:`MAX_HEADER_ROWS`), column-code rows
@@ -440,6 +443,8 @@ def _header_zone(head: list[tuple[int, list[Any]]], span: range, filled) -> tupl
     for i in range(first):
         row = rows[i]
         if i and filled(row) == 1 and not blank(row[span.start] if span.start < len(row) else None):
+            if _NOTE_LINE.match(cell_text(row[span.start])):
+                continue   # "*for supplementary data see table" between the header's rows: a note, not a heading
             return None
         if is_units_row(row, span):
             units_row = head[i][0]

@@ -222,3 +222,20 @@ def test_a_tidy_sheets_pt_column_holds_percentages(tmp_path):
     (table,) = read_file(write_xlsx(tmp_path / "ks4.xlsx", {"Sheet1": [header, *rows]})).tables
     share = _by_cell(table)["I3"]
     assert (share.label, share.value, share.unit) == ("Authority 1", 61.5, "percent")
+
+
+def test_a_note_line_between_a_group_row_and_its_band_letters_is_passed_over(tmp_path):
+    """Council tax base: column numbers, a group per form line, a '*' note line, then the band letters."""
+    bands = ["A", "B", "C", "Total", "A", "B", "C", "Total"]
+    rows = [["CTB*", "", "Source:- CTB (2011)", *range(5, 13)],
+            ["", "", "", "Total number of dwellings on the Valuation List", "", "", "",
+             "Number of dwellings exempt", "", "", ""],
+            ["*for supplementary data see table"],
+            [" below", "", "", *bands],
+            ["", "Class", ""],
+            *[[f"E{3831 + i}", "SD", f"Authority {i}", 10 + i, 20, 30, 60 + i, 1, 2, 3, 6] for i in range(8)]]
+    (table,) = read_file(write_xlsx(tmp_path / "ctb.xlsx", {"Data": rows})).tables
+    total = _by_cell(table)["G7"]
+    assert (total.label, total.value) == ("Authority 1", 61)
+    assert total.measure.startswith("Total number of dwellings on the Valuation List") and total.measure.endswith("Total")
+    assert _by_cell(table)["H7"].measure.startswith("Number of dwellings exempt")
