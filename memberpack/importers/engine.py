@@ -29,6 +29,7 @@ from memberpack.importers.isolation import Send, run_isolated
 from memberpack.importers.layout import Corrections, TableLayout, as_heading, strip_periods
 from memberpack.importers.report import UNSURE, FileReport
 from memberpack.importers.safety import check_file
+from memberpack.importers.sign_sample import SignSample
 from memberpack.model.annotations import now_iso, parse_time
 from memberpack.model.conventions import SAMPLE_FIGURES
 from memberpack.model.conventions import infer as infer_convention
@@ -137,8 +138,11 @@ def iter_tables(path: Path, *, sheet: str | None = None, kind: str | None = None
 
 def _read_in_child(send: Send, path: Path, sheet: str | None, kind: str | None,
                    overrides: Sequence[TableLayout], remembered: dict[str, dict],
-                   corrections: Corrections = Corrections()) -> None:
-    """In the reader's child process: :func:`iter_tables`, sent as messages a part at a time."""
+                   corrections: Corrections = Corrections(), encoded: bool = False) -> None:
+    """In the reader's child process: :func:`iter_tables`, sent as messages a part at a time; with
+    ``encoded``, blocks of figures go as the pack stores them (:func:`~memberpack.store.block_codec.encoded`)."""
+    from memberpack.store import block_codec  # noqa: PLC0415 - numpy is loaded here already
+
     notes: list[str] = []
     told = 0
 
@@ -151,44 +155,49 @@ def _read_in_child(send: Send, path: Path, sheet: str | None, kind: str | None,
     tables = iter_tables(path, sheet=sheet, kind=kind, overrides=overrides, recall=remembered.get,
                          progress=lambda done, total, message: send(("progress", done, total, message)), notes=notes,
                          corrections=corrections)
-    for found in tables:
-        tell_notes()
-        send(("table", found.layout, found.report, found.shape))
-        rows: list[list[Observation]] = []   # rows read cell by cell go several to a message
-        for part in found.parts:
-            if type(part) is list and len(rows) < _ROWS_A_MESSAGE:
-                rows.append(part)
-                continue
+    with _bulk_allocation():   # as where a file is read in one process: the default collections cost a tenth
+        for found in tables:
+            tell_notes()
+            send(("table", found.layout, found.report, found.shape))
+            rows: list[list[Observation]] = []   # rows read cell by cell go several to a message
+            for part in found.parts:
+                if type(part) is list and len(rows) < _ROWS_A_MESSAGE:
+                    rows.append(part)
+                    continue
+                if rows:
+                    send(("rows", rows))
+                    rows = []
+                if type(part) is list:
+                    rows.append(part)
+                else:
+                    send(("part", block_codec.encoded(part) if encoded else part))
             if rows:
                 send(("rows", rows))
-                rows = []
-            if type(part) is list:
-                rows.append(part)
-            else:
-                send(("part", part))
-        if rows:
-            send(("rows", rows))
-        send(("end", found.layout, found.report, found.metric_counts))
+            send(("end", found.layout, found.report, found.metric_counts))
     tell_notes()
 
 
 def read_tables(path: Path, *, sheet: str | None = None, kind: str | None = None,
                 overrides: Sequence[TableLayout] = (), remembered: dict[str, dict] | None = None,
                 progress: Progress | None = None, cancel: Cancel | None = None,
-                notes: list[str] | None = None, corrections: Corrections = Corrections()) -> Iterator[FoundTable]:
+                notes: list[str] | None = None, corrections: Corrections = Corrections(),
+                encoded: bool = False) -> Iterator[FoundTable]:
     """:func:`iter_tables` with the file read in a limited child process (:mod:`.isolation`): a
     reader that crashes, hangs or balloons fails this file in one line, and nothing else.
 
     The child does all the reading (calamine or Arrow, then finding and parsing the tables), not
     just calamine's part: what crosses the pipe is then a table's figures as column arrays (a
-    100,000-row sheet: 323 messages, 19 MB), not two million cells as Python objects."""
+    100,000-row sheet: 323 messages, 19 MB), not two million cells as Python objects. With
+    ``encoded`` (a table on its way into a pack), blocks of figures come already encoded as the pack
+    stores them (:class:`~memberpack.store.block_codec.Encoded`): the storing side only inserts them
+    (50,000 rows of 19 figures: 25 ms less there, 8 ms more in the reader, 40% fewer bytes)."""
     if not READ_IN_CHILD:
         yield from iter_tables(path, sheet=sheet, kind=kind, overrides=overrides,
                                recall=(remembered or {}).get, progress=progress, cancel=cancel, notes=notes,
                                corrections=corrections)
         return
     messages = run_isolated(_read_in_child, path, sheet, kind, list(overrides), remembered or {}, corrections,
-                            name=path.name, cancel=cancel, meanwhile=_load_blocks)
+                            encoded, name=path.name, cancel=cancel, meanwhile=_load_blocks)
     try:
         for message in messages:
             if message[0] == "table":
@@ -313,9 +322,13 @@ def _leading(parts: Iterable[Part]) -> tuple[str | None, Iterator[Part]]:
     seen = []
     for part in parts:
         seen.append(part)
+        if isinstance(part, list) and part:
+            return part[0].label, itertools.chain(seen, parts)
         if len(part):
-            label = part[0].label if isinstance(part, list) else part.labels.values[part.labels.codes[0]]
-            return label, itertools.chain(seen, parts)
+            from memberpack.store.block_codec import Encoded  # noqa: PLC0415 - loaded with the first block
+
+            block = part.decoded() if isinstance(part, Encoded) else part
+            return block.labels.values[block.labels.codes[0]], itertools.chain(seen, parts)
     return None, iter(())
 
 
@@ -351,7 +364,8 @@ def _store_file(pack: Pack | None, path: Path, *, sheet, kind, layouts, progress
     report = FileReport(file=path.name, sha256="")
     remembered = pack.remembered_layouts() if pack is not None else None
     tables = read_tables(path, sheet=sheet, kind=kind, overrides=layouts, remembered=remembered,
-                         progress=progress, cancel=cancel, notes=report.warnings, corrections=corrections)
+                         progress=progress, cancel=cancel, notes=report.warnings, corrections=corrections,
+                         encoded=pack is not None)
     try:
         return _store_tables(pack, path, tables, report, digest.result, cancel=cancel, again=again,
                              accept_unsure=accept_unsure, known=known)
@@ -391,16 +405,19 @@ def _store_tables(pack: Pack | None, path: Path, tables: Iterable[FoundTable], r
                           source_file=path.name, sha256=report.sha256,
                           sheet=found.report.sheet, cell_range="", kind=found.layout.kind,
                           key=_unique(dataset_key(found, path.stem), keys), imported_at=now_iso())
-        pack.add_dataset(dataset, parts)
+        # how a budget monitor signs money, worked out once (model.conventions) from the table's first
+        # rows, as they are stored: its headers, flags and arrows show there
+        sample = SignSample() if dataset.kind == BUDGET_MONITOR else None
+        pack.add_dataset(dataset, parts if sample is None else sample.watch(parts))
         if found.report.verdict == UNSURE and not accept_unsure:
             raise _unsure(path, found)
         dataset.cell_range, dataset.domain, dataset.period = found.report.cell_range, domain_of(found.metric_counts), found.layout.period
         dataset.layout, dataset.report = found.layout.to_dict(), found.report.to_dict()
-        if dataset.kind == BUDGET_MONITOR:   # how it signs money, read once (model.conventions)
-            # from the table's first rows: its headers, flags and arrows show there, and a ledger of
-            # 100,000 rows is not read back whole
-            sample = pack.iter_observations(dataset.id, first=SAMPLE_FIGURES)
-            dataset.layout["convention"] = infer_convention(Grid.of(sample)).as_dict()
+        if sample is not None:
+            convention = sample.convention
+            if convention is None:   # its parts came out of row order: the pack's first figures
+                convention = infer_convention(Grid.of(pack.iter_observations(dataset.id, first=SAMPLE_FIGURES)))
+            dataset.layout["convention"] = convention.as_dict()
         pack.update_dataset(dataset)
         stored[id(found.report)] = dataset
         pack.remember_layout(found.shape, found.layout.remembered(), dataset.imported_at)

@@ -19,9 +19,10 @@ from memberpack.model.observation import Observation
 
 if TYPE_CHECKING:
     from memberpack.model.blocks import FigureBlock
+    from memberpack.store.block_codec import Encoded
 
 Recall = Callable[[str], Union[dict, None]]
-Part = Union[list[Observation], "FigureBlock"]
+Part = Union[list[Observation], "FigureBlock", "Encoded"]
 
 
 @dataclass(slots=True)
@@ -29,8 +30,8 @@ class FoundTable:
     """A table found on a sheet: its layout, its report, and its figures (lazy while importing).
 
     ``parts`` are the figures as read: a list of observations per row, or a block of rows kept
-    column-wise (:class:`~memberpack.model.blocks.FigureBlock`); :attr:`observations` gives them
-    one by one.
+    column-wise (:class:`~memberpack.model.blocks.FigureBlock`, or on its way into a pack, already
+    encoded: :class:`~memberpack.store.block_codec.Encoded`); :attr:`observations` gives them one by one.
     """
 
     layout: TableLayout

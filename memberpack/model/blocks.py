@@ -10,8 +10,8 @@ gives the same observations a cell-by-cell reading gives.
 from __future__ import annotations
 
 from collections.abc import Iterator, Sequence
+from dataclasses import dataclass, field, replace
 from itertools import chain
-from dataclasses import dataclass, field
 
 import numpy as np
 
@@ -178,6 +178,21 @@ class FigureBlock:
     @property
     def cell_count(self) -> int:
         return len(self.rows) * len(self.columns)
+
+    def head(self, rows: int) -> FigureBlock:
+        """The block's first ``rows`` rows (a sample of a long table, without expanding the rest)."""
+        if rows >= len(self):
+            return self
+
+        def first(coded: Coded | None) -> Coded | None:
+            return None if coded is None else Coded(coded.codes[:rows], coded.values)
+
+        columns = [replace(c, values=c.values[:rows], specials={i: s for i, s in c.specials.items() if i < rows},
+                           displays=None if c.displays is None else
+                           Texts(c.displays.data[:int(c.displays.offsets[rows])], c.displays.offsets[:rows + 1]),
+                           row_metrics=first(c.row_metrics), row_units=first(c.row_units)) for c in self.columns]
+        return FigureBlock(self.sheet, self.rows[:rows], self.lines[:rows], first(self.labels), first(self.sections),
+                           first(self.roles), columns, first(self.periods), first(self.areas))
 
     def observations(self, keep: Sequence[bool] | None = None) -> Iterator[Observation]:
         """The block's figures in row then column order, as a cell-by-cell reading gives them;

@@ -83,16 +83,29 @@ def scale_of(observations: Iterable[Observation]) -> tuple[float, int]:
         if obs.unit != GBP or not obs.value:
             continue
         m = _NUMBER.match(obs.display.strip())
-        if not m or not float(m.group(1).replace(",", "") or 0):
+        if not m:
             continue
-        shown = float(m.group(1).replace(",", ""))
-        suffix = (m.group(2) or "").lower()
-        factor = {"m": 1e6, "k": 1e3, "bn": 1e9}.get(suffix) or min((1e6, 1e3, 1.0),
-                                                                   key=lambda f, v=obs.value: abs(abs(v) / f - shown))
+        digits = m.group(1)
+        shown = float(digits.replace(",", ""))
+        if not shown:
+            continue
+        factor = _SUFFIXES.get((m.group(2) or "").lower()) or _nearest_scale(abs(obs.value), shown)
         scales[factor] = scales.get(factor, 0) + 1
-        decimals = max(decimals, len(m.group(1).split(".")[1]) if "." in m.group(1) else 0)
+        if "." in digits:
+            decimals = max(decimals, len(digits.split(".")[1]))
     scale = max(scales, key=scales.get) if scales else 1.0
     return scale, max(decimals, 1 if scale == 1e6 else 0)
+
+
+_SUFFIXES = {"m": 1e6, "k": 1e3, "bn": 1e9}
+
+
+def _nearest_scale(value: float, shown: float) -> float:
+    """The scale (1e6, 1e3 or 1) that makes ``value`` nearest the number shown; the larger on a tie."""
+    scale, off = 1e6, abs(value / 1e6 - shown)
+    if (thousands := abs(value / 1e3 - shown)) < off:
+        scale, off = 1e3, thousands
+    return 1.0 if abs(value - shown) < off else scale
 
 
 def _arrows(grid: Grid, positive: str) -> str:

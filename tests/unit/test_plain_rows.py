@@ -106,6 +106,35 @@ def test_a_pack_holds_the_same_figures_either_way(tmp_path, cell_by_cell):
     assert blocks > 0 and len(fast) >= 15_000
 
 
+def test_blocks_the_reader_encodes_store_what_the_preview_stores(tmp_path):
+    """An import has the reader's process encode blocks as the pack stores them; the wizard's preview
+    keeps them as arrays and the pack encodes them: the same rows, heads and figures, to the penny."""
+    from memberpack.importers.engine import import_read, read_tables
+    from memberpack.store.block_codec import Encoded
+
+    path = _money_table(tmp_path / "ledger.xlsx", rows=3_000, formatted=False)
+    tables = read_tables(path, encoded=True)
+    assert {type(part) for part in next(tables).parts} == {Encoded, list}
+    tables.close()
+    stored = []
+    for name, store in (("import", lambda pack: import_files(pack, [path])),
+                        ("preview", lambda pack: import_read(pack, [read_file(path)]))):
+        with Pack.create(tmp_path / f"{name}.mpack") as pack:
+            store(pack)
+            (ds,) = pack.datasets()
+            observations = pack.observations(ds.id)
+            stored.append((pack.db.execute("SELECT first_row, row_count, cell_count, head, figures FROM observation_block "
+                                           "ORDER BY first_row").fetchall(), _fields(observations)))
+    assert stored[0] == stored[1] and len(stored[0][0]) > 1
+    budgets = {o.cell: o.value for o in observations if o.measure == "Budget £k"}
+    rnd = random.Random(7)   # the ledger's own figures: £k in pounds, to the penny
+    for r in range(3, 3_000):
+        budget, *_ = round(rnd.uniform(-900, 900), 1), rnd.randint(0, 5000), rnd.randint(0, 40), rnd.random(), \
+            0.1 if r == 2000 else rnd.uniform(0, 9)
+        assert budgets[f"B{r + 3 + (r >= 2200)}"] == round(budget * 1_000, 2)   # a heading row above row 2200
+    assert budgets["B3"] == 10_000.0 and budgets["B5"] == 20_000.0
+
+
 def test_a_small_plain_table_is_one_block(tmp_path):
     wb = Workbook()
     wb.active.append(["Item", "Q1", "Q2"])
