@@ -1,7 +1,5 @@
 """``python -m memberpack``: the same as the ``memberpack`` command."""
 
-import sys
+from memberpack.cli.main import run
 
-from memberpack.cli import main
-
-sys.exit(main())
+run()
