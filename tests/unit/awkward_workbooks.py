@@ -10,8 +10,9 @@ from memberpack.importers import read_file
 
 
 def write_xlsx(path: Path, sheets: dict[str, list[list]], *, merges: dict[str, list[str]] | None = None,
-               formats: dict[str, dict[str, str]] | None = None) -> Path:
-    """One sheet per entry, rows from A1; ``merges`` and number ``formats`` by sheet and cell."""
+               formats: dict[str, dict[str, str]] | None = None, hidden: tuple[str, ...] = ()) -> Path:
+    """One sheet per entry, rows from A1; ``merges`` and number ``formats`` by sheet and cell;
+    the sheets named in ``hidden`` hidden."""
     wb = Workbook()
     wb.remove(wb.active)
     for name, rows in sheets.items():
@@ -22,6 +23,8 @@ def write_xlsx(path: Path, sheets: dict[str, list[list]], *, merges: dict[str, l
             ws.merge_cells(cells)
         for cell, code in (formats or {}).get(name, {}).items():
             ws[cell].number_format = code
+        if name in hidden:
+            ws.sheet_state = "hidden"
     wb.save(path)
     return path
 

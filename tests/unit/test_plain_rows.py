@@ -57,6 +57,18 @@ def _read_alike(fast, slow):
     assert fast.metric_counts == slow.metric_counts
 
 
+def _read_both_ways(path, cell_by_cell):
+    """The first table's parts as read (blocks and rows) and its column-wise reading, checked
+    against its cell-by-cell reading."""
+    from memberpack.importers.engine import iter_tables
+
+    parts = list(next(iter_tables(path)).parts)
+    fast = read_file(path).tables[0]
+    cell_by_cell()
+    _read_alike(fast, read_file(path).tables[0])
+    return parts, fast
+
+
 @pytest.fixture
 def cell_by_cell(monkeypatch):
     def use():
@@ -245,13 +257,8 @@ def _sections_table(path, total_row: bool):
 @pytest.mark.parametrize("total_row", [False, True])
 def test_sections_with_sub_totals_read_the_same_either_way(tmp_path, cell_by_cell, total_row):
     path = _sections_table(tmp_path / "sections.xlsx", total_row)
-    from memberpack.importers.engine import iter_tables
 
-    parts = list(next(iter_tables(path)).parts)
-    fast = read_file(path).tables[0]
-    cell_by_cell()
-    slow = read_file(path).tables[0]
-    _read_alike(fast, slow)
+    parts, fast = _read_both_ways(path, cell_by_cell)
     roles = {o.label: o.row_role for o in fast.observations}
     assert roles["Directorate 1 sub total"] == "subtotal" and roles["Line 1.0"] == "data"
     assert roles.get("Line all") == ("total" if total_row else None)
@@ -300,14 +307,9 @@ def _many_sections(path, *, total_at=None, unheaded_at=None, percent=False):
 def test_headings_and_sub_totals_are_read_in_blocks_the_same_either_way(tmp_path, cell_by_cell, case):
     """Section headings and worded sub totals inside batches: the headings give the rows under
     them their section, the sub totals are kept in the blocks with their role."""
-    from memberpack.importers.engine import iter_tables
 
     path = _many_sections(tmp_path / "sections.xlsx", **case)
-    parts = list(next(iter_tables(path)).parts)
-    fast = read_file(path).tables[0]
-    cell_by_cell()
-    slow = read_file(path).tables[0]
-    _read_alike(fast, slow)
+    parts, fast = _read_both_ways(path, cell_by_cell)
     blocks = [p for p in parts if isinstance(p, FigureBlock)]
     if "total_at" not in case:   # a window with a total in it is read cell by cell
         assert {role for b in blocks for role in b.roles.expanded()} == {"data", "subtotal"}
@@ -391,7 +393,6 @@ def test_text_columns_read_the_same_either_way(tmp_path, cell_by_cell, monkeypat
 def test_rows_whose_labels_name_periods_read_the_same_either_way(tmp_path, cell_by_cell, column_period):
     """A series down the rows (``Q1 2019/20``): each row's figures take its label's period, in a
     block as cell by cell; with a period in a column's header they are read cell by cell."""
-    from memberpack.importers.engine import iter_tables
 
     wb = Workbook()
     ws = wb.active
@@ -401,11 +402,7 @@ def test_rows_whose_labels_name_periods_read_the_same_either_way(tmp_path, cell_
         label = f"Q{r % 4 + 1} {2000 + r // 4}/{(r // 4 + 1) % 100:02d}" if r % 50 < 40 else f"Line {r}"
         ws.append([label, rnd.randint(0, 90), round(rnd.uniform(0, 900), 1), rnd.randint(0, 40)])
     wb.save(tmp_path / "series.xlsx")
-    parts = list(next(iter_tables(tmp_path / "series.xlsx")).parts)
-    fast = read_file(tmp_path / "series.xlsx").tables[0]
-    cell_by_cell()
-    slow = read_file(tmp_path / "series.xlsx").tables[0]
-    _read_alike(fast, slow)
+    parts, fast = _read_both_ways(tmp_path / "series.xlsx", cell_by_cell)
     blocks = [p for p in parts if isinstance(p, FigureBlock)]
     assert (sum(len(b) for b in blocks) >= 500) != column_period
     periods = {o.period for o in fast.observations if o.measure == "Placements"}
@@ -480,7 +477,6 @@ def test_a_year_written_as_the_decimals_of_a_number_is_no_period(tmp_path, cell_
     """``Line 3.2013`` (item 2013 of list 3) under quarter columns names no year: its figures take
     their columns' periods and are read in blocks like the rows around them; a date's year
     (``31.03.2013``) is still the row's."""
-    from memberpack.importers.engine import iter_tables
 
     wb = Workbook()
     ws = wb.active
@@ -490,11 +486,7 @@ def test_a_year_written_as_the_decimals_of_a_number_is_no_period(tmp_path, cell_
         ws.append([f"Line 3.{r}", *(round(rnd.uniform(-900, 900), 1) for _ in range(3))])
     ws.append(["Position at 31.03.2013", 1.5, 2.5, 3.5])
     wb.save(tmp_path / "items.xlsx")
-    parts = list(next(iter_tables(tmp_path / "items.xlsx")).parts)
-    fast = read_file(tmp_path / "items.xlsx").tables[0]
-    cell_by_cell()
-    slow = read_file(tmp_path / "items.xlsx").tables[0]
-    _read_alike(fast, slow)
+    parts, fast = _read_both_ways(tmp_path / "items.xlsx", cell_by_cell)
     assert sum(len(p) for p in parts if isinstance(p, FigureBlock)) == 40
     periods = {(o.label, o.measure): o.period for o in fast.observations}
     assert periods["Line 3.2013", "Q2 £k"] == "Q2" and periods["Line 3.2013", "Measure £k"] is None
@@ -530,8 +522,6 @@ def test_percentages_inside_the_format_window_read_the_same_either_way(tmp_path,
     by cell as before."""
     from openpyxl import load_workbook
 
-    from memberpack.importers.engine import iter_tables
-
     shapes, _ = _shapes()
     path = tmp_path / "percentages.xlsx"
     shapes["percentages"][1](path, 450)
@@ -539,11 +529,7 @@ def test_percentages_inside_the_format_window_read_the_same_either_way(tmp_path,
         wb = load_workbook(path)
         wb.active.cell(50, 2).number_format = "0%"
         wb.save(path)
-    parts = list(next(iter_tables(path)).parts)
-    fast = read_file(path).tables[0]
-    cell_by_cell()
-    slow = read_file(path).tables[0]
-    _read_alike(fast, slow)
+    parts, fast = _read_both_ways(path, cell_by_cell)
     in_blocks = sum(len(p) for p in parts if isinstance(p, FigureBlock))
     assert (in_blocks == 450) != odd_format
     percents = [o for o in fast.observations if o.cell[0] == "B"]

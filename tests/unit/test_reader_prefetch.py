@@ -2,7 +2,7 @@
 without the word: the same sheets, rows and errors, and never another file's."""
 
 import pytest
-from openpyxl import Workbook
+from awkward_workbooks import write_xlsx
 
 from memberpack.cli import main
 from memberpack.errors import ImportFailed
@@ -11,26 +11,13 @@ from memberpack.importers.reader import prefetch, read_sheets
 from memberpack.store.pack import Pack
 
 
-def _workbook(path, sheets, hidden=()):
-    wb = Workbook()
-    wb.remove(wb.active)
-    for name, rows in sheets.items():
-        ws = wb.create_sheet(name)
-        for row in rows:
-            ws.append(row)
-        if name in hidden:
-            ws.sheet_state = "hidden"
-    wb.save(path)
-    return path
-
-
 def _read(path, sheet=None):
     return [(s.name, list(s.rows), s.notes[:]) for s in read_sheets(path, sheet)]
 
 
 @pytest.fixture
 def three_sheets(tmp_path):
-    return _workbook(tmp_path / "returns.xlsx", {
+    return write_xlsx(tmp_path / "returns.xlsx", {
         "Summary": [["Service", "Budget £k"], ["Fostering", 1250.5]],
         "Lookups": [["Code", "Name"], ["E1", "x"]],
         "Detail": [["Line", "Spend £k"]] + [[f"Line {i}", i * 1.5] for i in range(40)],
@@ -53,7 +40,7 @@ def test_the_word_about_one_sheet_does_not_serve_a_read_of_all(three_sheets):
 
 
 def test_the_word_about_another_file_is_not_used(three_sheets, tmp_path):
-    other = _workbook(tmp_path / "other.xlsx", {"Only": [["Indicator", "Q1"], ["Children looked after", 227]]})
+    other = write_xlsx(tmp_path / "other.xlsx", {"Only": [["Indicator", "Q1"], ["Children looked after", 227]]})
     prefetch(other)
     assert [(name, rows) for name, rows, _ in _read(three_sheets)][0][0] == "Summary"
     assert reader._prefetch is None
@@ -78,9 +65,9 @@ def test_sheets_parsed_ahead_read_as_sheets_parsed_in_turn(three_sheets, monkeyp
 
 
 def test_the_import_command_reads_the_file_it_told_the_reader_of(tmp_path):
-    first = _workbook(tmp_path / "first.xlsx", {"Q1": [["Indicator", "Q1 2024/25"], ["Children looked after", 227]],
+    first = write_xlsx(tmp_path / "first.xlsx", {"Q1": [["Indicator", "Q1 2024/25"], ["Children looked after", 227]],
                                                 "Q2": [["Indicator", "Q2 2024/25"], ["Children looked after", 231]]})
-    second = _workbook(tmp_path / "second.xlsx", {"Only": [["Service", "Budget £k"], ["Fostering", 1250.5]]})
+    second = write_xlsx(tmp_path / "second.xlsx", {"Only": [["Service", "Budget £k"], ["Fostering", 1250.5]]})
     pack = tmp_path / "p.mpack"
     assert main(["import", str(pack), str(first), str(second), "--sheet", "Q2"]) == 1   # second has no Q2
     assert not pack.exists()
@@ -92,7 +79,7 @@ def test_the_import_command_reads_the_file_it_told_the_reader_of(tmp_path):
 
 
 def test_each_of_several_files_is_read_by_the_reader_told_of_it(tmp_path):
-    files = [_workbook(tmp_path / f"month_{m}.xlsx", {"Return": [["Indicator", f"M{m} 2024/25"],
+    files = [write_xlsx(tmp_path / f"month_{m}.xlsx", {"Return": [["Indicator", f"M{m} 2024/25"],
                                                                   ["Children looked after", 200 + m]]})
              for m in (4, 5, 6)]
     pack = tmp_path / "p.mpack"
