@@ -87,7 +87,7 @@ def _waiting(message: str) -> None:
 def run(args) -> int:
     path = Path(args.pack)
     # the reader's process loads, and starts on the first file, while this one loads and opens the pack;
-    # each file's reader starts on its file while the one before is stored
+    # each file's reader starts on its file while the one before is read
     warm_up(early=[("memberpack.importers.reader", "prefetch", (file, args.sheet)) for file in args.files])
     from memberpack.importers import import_files  # noqa: PLC0415 - numpy and the readers: after the reader starts
     from memberpack.importers.layout import Corrections  # noqa: PLC0415

@@ -28,10 +28,6 @@ COMMAND_MODULES = {
 DEFAULT_COMMAND = "gui"
 
 
-
-
-
-
 def build_parser(command: str | None = None) -> argparse.ArgumentParser:
     """The parser for ``command`` alone, or (None, or a command not known) for every command."""
     parser = argparse.ArgumentParser(

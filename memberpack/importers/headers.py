@@ -180,7 +180,6 @@ def has_marker(text: str) -> bool:
     return bool(text) and (text[-1].isdigit() or text[-1] in ")]¹²³⁴⁵⁶⁷⁸⁹⁰") and _MARKER.search(text) is not None
 
 
-
 _WORD = re.compile(r"[A-Za-z]{4,}")
 
 

@@ -30,8 +30,6 @@ def _set_limits(memory_mb: float, cpu_seconds: float) -> None:
         pass
 
 
-
-
 def _load_readers(send, told: threading.Event) -> None:
     """The readers, loaded before the job arrives (a spare waits loaded), then ``LOADED`` said; a
     moment after the parent was told, so that an early word is acted on first."""
