@@ -20,6 +20,7 @@ import zipfile
 from collections.abc import Callable, Iterator
 from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass
+from itertools import chain, count
 from pathlib import Path
 from typing import Any
 
@@ -72,22 +73,26 @@ class PiecedSheet:
 
     def numbered_rows(self) -> Iterator[tuple[int, list[Any]]]:
         """``(0-based row, values from column A)`` as :func:`reader._calamine_rows` gives the whole
-        sheet's: every row as wide as the sheet, blank rows where no piece has any. Each piece is let
-        go once its rows are given."""
+        sheet's: every row as wide as the sheet, blank rows where no piece has any."""
+        return chain.from_iterable(self._runs())
+
+    def _runs(self) -> Iterator[Iterator[tuple[int, list[Any]]]]:
+        """The numbered rows a piece at a time (and the blank rows before it); each piece is let go
+        once its rows are made."""
         right_edge = self.start[1] + self.width
         r = 0
         for i, piece in enumerate(self.pieces):
             self.pieces[i] = None
-            if piece.start is None:
-                continue
             top, left = piece.start
-            while r < top:
-                yield r, [""] * right_edge
-                r += 1
-            before, after = [""] * left, [""] * (right_edge - left - piece.width)
-            for row in piece.to_python():
-                yield r, before + row + after if left or after else row
-                r += 1
+            if r < top:
+                yield ((n, [""] * right_edge) for n in range(r, top))
+            rows = piece.to_python()
+            after = right_edge - left - piece.width
+            if left or after:
+                before, after = [""] * left, [""] * after
+                rows = [before + row + after for row in rows]
+            yield zip(count(top), rows)
+            r = top + len(rows)
 
 
 def parse_in_pieces(path: Path, name: str, part: str, size: int) -> PiecedSheet | None:
