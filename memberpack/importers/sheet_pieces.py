@@ -27,7 +27,7 @@ from typing import Any
 from memberpack.importers.formats import CHUNK, SheetFormats, SheetScan, format_codes
 from memberpack.importers.xlsx_parts import opening_parts, sheet_parts
 
-SPLIT_FROM = 8 << 20     # sheet parts declaring fewer bytes are parsed whole
+SPLIT_FROM = 8 << 20     # sheet parts declaring fewer bytes are parsed whole (and may be parsed two at a time)
 MOST_PIECES = 16          # each parses the shared strings again
 PIECE_BYTES = 2 << 20    # two pieces of this size and their copies are held at a time
 WORKERS = 2
@@ -44,9 +44,15 @@ def cores() -> int:
     return len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") else os.cpu_count() or 1
 
 
-def large_sheets(path: Path, names: list[str]) -> dict[str, tuple[str, int]]:
-    """Sheet name -> (part, declared bytes) of the named sheets worth parsing in pieces; none on one
-    core or when the parts cannot be found."""
+def is_large(size: int) -> bool:
+    """Whether a sheet part of ``size`` bytes is parsed in pieces."""
+    return size >= SPLIT_FROM
+
+
+def part_sizes(path: Path, names: list[str]) -> dict[str, tuple[str, int]]:
+    """Sheet name -> (part, declared bytes) of the named sheets of an .xlsx/.xlsm file, for sheets
+    to be parsed two at a time or in pieces; none on one core, for other formats or when the parts
+    cannot be found."""
     if cores() < 2 or path.suffix.lower() not in (".xlsx", ".xlsm"):
         return {}
     try:
@@ -55,8 +61,7 @@ def large_sheets(path: Path, names: list[str]) -> dict[str, tuple[str, int]]:
             parts = sheet_parts(archive)
     except Exception:  # noqa: BLE001 - calamine's own parse names what is wrong
         return {}
-    return {name: (part, sizes[part]) for name, part in parts.items()
-            if name in names and sizes.get(part, 0) >= SPLIT_FROM}
+    return {name: (part, sizes[part]) for name, part in parts.items() if name in names and part in sizes}
 
 
 @dataclass(slots=True)
