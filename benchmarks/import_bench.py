@@ -2,8 +2,8 @@
 
 For each shape (``benchmarks/import_shapes.py``: a plain ledger, labels naming the metric catalogue,
 text columns, percentages, sections with sub totals, two header rows with key columns, dated rows,
-twenty sheets, and .csv, .xls and .ods copies of one of them), two whole processes are timed from
-launch to exit, taking turns:
+twenty sheets, and the catalogue labels written as .csv, .xls and .ods, each at a size where its
+baseline takes at least half a second), two whole processes are timed from launch to exit, taking turns:
 
 * calamine: a process that loads python-calamine and reads every row of every sheet (for a CSV,
   which calamine does not read, Python's csv module reading every row);

@@ -67,6 +67,18 @@ def plain(path: Path, rows: int) -> None:
     _write_xlsx(path, {"Returns": (header, _money_rows(rows, lambda r: f"Line {r}"))})
 
 
+CATALOGUE_HEADER = ["Service line"] + [f"Measure {i} £k" for i in range(1, COLUMNS)]
+
+
+def _catalogue_rows(rows: int) -> Iterator[list]:
+    return _money_rows(rows, lambda r: f"{SERVICES[r % len(SERVICES)]} {r}")
+
+
+def catalogue_labels(path: Path, rows: int) -> None:
+    """Labels that name the metric catalogue ("Residential placements 17")."""
+    _write_xlsx(path, {"Returns": ([CATALOGUE_HEADER], _catalogue_rows(rows))})
+
+
 def text_columns(path: Path, rows: int) -> None:
     """Provider, RAG status and a comment among the figures."""
     rnd = _rnd()
@@ -154,18 +166,6 @@ def many_sheets(path: Path, rows: int) -> None:
     _write_xlsx(path, sheets)
 
 
-CATALOGUE_HEADER = ["Service line"] + [f"Measure {i} £k" for i in range(1, COLUMNS)]
-
-
-def _catalogue_rows(rows: int) -> Iterator[list]:
-    return _money_rows(rows, lambda r: f"{SERVICES[r % len(SERVICES)]} {r}")
-
-
-def catalogue_labels(path: Path, rows: int) -> None:
-    """Labels that name the metric catalogue ("Residential placements 17")."""
-    _write_xlsx(path, {"Returns": ([CATALOGUE_HEADER], _catalogue_rows(rows))})
-
-
 def catalogue_csv(path: Path, rows: int) -> None:
     """The catalogue-labels shape as a CSV file, figures written as Python writes floats."""
     with path.open("w", newline="", encoding="utf-8") as handle:
@@ -211,7 +211,8 @@ def catalogue_ods(path: Path, rows: int) -> None:
     doc.save(str(path))
 
 
-# name -> (file name, builder, rows): sizes at which calamine's own read takes about half a second or more
+# name -> (file name, builder, rows): sizes at which the baseline's read (calamine's, or for the CSV
+# the csv module's) takes half a second or more
 SHAPES: dict[str, tuple[str, Callable, int]] = {
     "plain ledger": ("plain.xlsx", plain, 50_000),
     "catalogue labels": ("catalogue.xlsx", catalogue_labels, 50_000),
