@@ -50,7 +50,8 @@ def _read(path, sheet=None):
 def small_pieces(monkeypatch):
     """Pieces of a few kilobytes, so that a small workbook is cut into many; the pieces made are counted."""
     monkeypatch.setattr(sheet_pieces, "SPLIT_FROM", 1)
-    monkeypatch.setattr(sheet_pieces, "_piece_bytes", lambda size, opening: 4_000)
+    monkeypatch.setattr(sheet_pieces, "PIECE_BYTES", 4_000)
+    monkeypatch.setattr(sheet_pieces, "_piece_bytes", lambda size, opening: sheet_pieces.PIECE_BYTES)
     monkeypatch.setattr(sheet_pieces, "CHUNK", 1_000)
     monkeypatch.setattr(sheet_pieces, "cores", lambda: 2)
     made = []
@@ -170,3 +171,10 @@ def test_a_sheet_lying_about_its_size_is_refused_as_when_parsed_whole(tmp_path, 
     with pytest.raises(ImportFailed) as pieces:
         _read(liar)
     assert str(pieces.value) == str(whole.value) and "declared uncompressed size" in str(whole.value)
+
+
+def test_pieces_that_would_be_too_large_are_not_made(tmp_path, monkeypatch, small_pieces):
+    monkeypatch.setattr(sheet_pieces, "MOST_PIECE_BYTES", 3_999)   # as shared strings too large to parse again
+    path = _awkward(tmp_path / "returns.xlsx")
+    assert _read(path) == _whole(path, monkeypatch)
+    assert not small_pieces
