@@ -178,3 +178,14 @@ def test_pieces_that_would_be_too_large_are_not_made(tmp_path, monkeypatch, smal
     path = _awkward(tmp_path / "returns.xlsx")
     assert _read(path) == _whole(path, monkeypatch)
     assert not small_pieces
+
+
+def test_damaged_style_and_cell_references_are_read_both_ways_without_a_crash(tmp_path, monkeypatch, small_pieces):
+    def damaged(xml):   # a style index and a cell reference that are no numbers
+        xml = re.sub(rb' s="(\d+)"', b' s="\x7f"', xml, count=3)
+        return re.sub(rb'<c r="E6" s="\d+"', b'<c r="E\xc2\xa36" s="1"', xml, count=1)
+
+    path = _rewritten(_awkward(tmp_path / "src.xlsx"), tmp_path / "damaged.xlsx", damaged)
+    whole = _whole(path, monkeypatch)
+    assert _read(path) == whole
+    assert whole[0][5][5][1][1] == "Service 0"
