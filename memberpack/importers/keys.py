@@ -474,6 +474,17 @@ def ignores_label(row: list[Any], keys: Sequence[KeyColumn]) -> bool:
     return True
 
 
+def carries_nothing(row: list[Any], keys: Sequence[KeyColumn]) -> bool:
+    """Whether :func:`row_keys` takes nothing carried down from the rows above for this row: every
+    key column whose blank cell would take the value above (a section's, a period's) is written."""
+    for key in keys:
+        if key.role == PERIOD or (key.role == SECTION and key.tidy_rank is None):
+            value = row[key.index] if key.index < len(row) else None
+            if value is None or not _as_text(value):
+                return False
+    return True
+
+
 def describe_keys(layout, seen: dict[int, list[Any]], report) -> None:
     """Put a table's key and context columns (and a period column as the reason for its periods)
     in its report. ``seen`` holds the sheet rows read so far, header and first data rows."""

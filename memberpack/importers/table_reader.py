@@ -33,7 +33,8 @@ from memberpack.errors import Cancelled
 from memberpack.importers.cells import a1, column_index, column_letter
 from memberpack.importers.headers import (
     column_codes, counts_up, has_marker, is_series_row, is_year, letter_markers, strip_marker)
-from memberpack.importers.keys import AREA, PERIOD, SECTION, KeyColumn, RowKeys, ignores_label, row_keys
+from memberpack.importers.keys import (
+    AREA, PERIOD, SECTION, KeyColumn, RowKeys, carries_nothing, ignores_label, row_keys)
 from memberpack.model.number_formats import general, is_percent, render
 from memberpack.importers.layout import (
     THOUSANDS as _THOUSANDS, TableLayout, blank, cell_class, cell_text, is_header_like, is_units_row, strip_periods)
@@ -296,6 +297,7 @@ class TableReader:
         # and rows whose label names a period (2019/20) only when every column takes it as it is
         self._label_periods = not any(c.period is not None or _TEXT_COLUMN.search(c.measure) for c in self.columns)
         self._carried: dict[int, str] = {}
+        self._periods_kept: dict[Period, bool] = {}   # (_changes_no_period)
         self._key_cells = [k.index for k in self.keys]
         self._section_keys = [k.index for k in self.keys if k.role in _CARRIED]   # the key cells carried down
         # a row's key cells as _keys_of reads them, for rows as wide as the table (_keyed_each)
@@ -303,6 +305,8 @@ class TableReader:
                             itemgetter(*self._key_cells) if len(self._key_cells) > 1 else
                             (lambda row, i=self._key_cells[0]: (row[i],)))
         self._keys_read: dict[tuple, tuple[RowKeys, list]] = {}
+        self._keys_alike: dict[tuple, tuple[RowKeys, dict[int, str]] | None] = {}   # (_keyed_columns)
+        self._keyed_answers: dict[tuple, dict[tuple, tuple]] = {}
         self._merge_tops, self._merge_fills = _merged_down(sheet.merged, {self.label_col, *(k.index for k in self.keys)},
                                                            layout.data_start)
         self._merge_values: dict[tuple[int, int], Any] = {}
@@ -616,8 +620,15 @@ class TableReader:
                 return self._put_back(stream, items)
             dated[label] = period
         if self._not_measures:
-            if not self._keyed_plain or not all(map(self._context_holds, rows)):
+            if not self._keyed_plain or (self._context and not all(map(self._context_holds, rows))):
                 return self._put_back(stream, items)
+            keyed = self._keyed_columns(rows, labels)
+            if keyed is not None:
+                found = list(zip(rs, labels, keyed[0], values, figures, keyed[1], keyed[2], repeat(texts),
+                                 map(dated.get, labels) if dated else repeat(None), row_kinds, repeat(DATA)))
+                if self._indents:
+                    self._top = found[-1][_SECTION]
+                return found
             found, carried = [], dict(self._carried)
             for r, label, (name, section, period, area), v, f, kind in zip(
                     rs, labels, self._keyed_each(rows, labels), values, figures, row_kinds):
@@ -730,15 +741,12 @@ class TableReader:
         texts = tuple(j for j, v in enumerate(first) if type(v) is str or v is None)
         if not texts or len(texts) == len(first):
             return None
-        columns = self.columns
+        columns = list(zip(*values))
         for j in texts:
-            column = [row[j] for row in values]
-            unit = columns[j].unit
-            if columns[j].benchmark or not all(self._text_cell(v, unit) for v in dict.fromkeys(column)):
+            unit = self.columns[j].unit
+            if self.columns[j].benchmark or not all(self._text_cell(v, unit) for v in dict.fromkeys(columns[j])):
                 return None
-        kept = [j for j in range(len(first)) if j not in texts]
-        pick = itemgetter(*kept) if len(kept) > 1 else (lambda row: (row[kept[0]],))
-        figures = _as_figures([list(pick(row)) for row in values])
+        figures = _columns_as_figures([column for j, column in enumerate(columns) if j not in texts])
         return None if figures is None else (figures, texts)
 
     def _text_cell(self, value: str | None, unit: Unit | None) -> tuple[str, str] | bool:
@@ -789,6 +797,52 @@ class TableReader:
                 answer = made[id(keys)] = (keys, " / ".join(sections) or None, keys.period, keys.area)
             out.append((keys.label or label, *answer[1:]))
         return out
+
+    def _keyed_columns(self, rows: list[list[Any]], labels: list[str]) -> tuple[list, list, list] | None:
+        """The section, period and area of each row of a batch (every label given, every row as wide
+        as the table), when no row's keys depend on its label or on the rows above it
+        (:func:`ignores_label`, :func:`carries_nothing`): then they are read once per distinct set of
+        key cells, column by column, and the values carried down are those the last rows leave
+        (:meth:`_keyed_each` reads them row by row); else None."""
+        if self._key_values is None:
+            return None
+        cells = [list(map(itemgetter(i), rows)) for i in self._key_cells]
+        kinds = [set(map(type, column)) for column in cells]
+        if any(len(kind) != 1 for kind in kinds):   # 800 and 800.0 alike would be one key
+            return None
+        types = tuple(kind.pop() for kind in kinds)
+        keyed = list(zip(*cells))
+        last = dict(zip(keyed, range(len(keyed))))   # each distinct set of key cells, with its last row
+        answers = self._keyed_answers.get((self.section, types))
+        if answers is None or len(answers) > _TEXT_CACHE:
+            answers = self._keyed_answers[(self.section, types)] = {}
+        for values, i in last.items():
+            if values not in answers:
+                alike = self._alike_keys(rows[i], labels[i], (values, types))
+                if alike is None:
+                    return None
+                keys, carries = alike
+                sections = [self.section, *keys.sections] if self.section else keys.sections
+                answers[values] = (" / ".join(sections) or None, keys.period, keys.area, carries)
+        if self._section_keys:   # as the rows leave them, in order
+            for values, _ in sorted(last.items(), key=itemgetter(1)):
+                self._carried.update(answers[values][3])
+        sections, periods, areas, _ = zip(*map(answers.__getitem__, keyed))
+        return list(sections), list(periods), list(areas)
+
+    def _alike_keys(self, row: list[Any], label: str, key: tuple) -> tuple[RowKeys, dict[int, str]] | None:
+        """The keys of a row that reads them alike whatever its label and the rows above it, and the
+        values it carries down (kept by ``key``: its key cells and their types); else None."""
+        memo = self._keys_alike
+        if key not in memo:
+            if len(memo) > _TEXT_CACHE:
+                memo.clear()
+            memo[key] = None
+            if ignores_label(row, self.keys) and carries_nothing(row, self.keys):
+                carries: dict[int, str] = {}
+                keys = row_keys(row, self.keys, label, self.context, carries)
+                memo[key] = (keys, carries) if keys.label is None else None
+        return memo[key]
 
     def _keys_of(self, row: list[Any], label: str) -> RowKeys:
         """:func:`row_keys`, read once per set of key cells (and sections carried down) where the
@@ -892,7 +946,17 @@ class TableReader:
         if _UNIT_HINT.search(label) and find_unit(label) is not None:
             return False
         period = _row_period(label, self.context)
-        return False if period is not None and not self._label_periods else period
+        if period is None or self._label_periods:
+            return period
+        return None if self._changes_no_period(period) else False
+
+    def _changes_no_period(self, period: Period) -> bool:
+        """Whether every column keeps its own period in a row whose label names ``period`` (a
+        "2021-22" column stays 2021/22 beside "Authority 1999"): the row is read as if it named none."""
+        kept = self._periods_kept.get(period)
+        if kept is None:
+            kept = self._periods_kept[period] = all(self._period(c, period) == c.period_label for c in self.columns)
+        return kept
 
     def _read_as_columns(self, label: str, shown: list[tuple], texts: tuple[int, ...] = ()) -> bool:
         """Whether a label that might name a metric gives each figure its column's metric anyway.
@@ -1483,10 +1547,24 @@ def _as_figures(values: list[list[Any]]) -> np.ndarray | list[list[float]] | Non
     return figures.astype(np.float64, copy=False)
 
 
-def _any_bool(figures: np.ndarray, values: list[list[Any]]) -> bool:
-    """Whether a True or False hides among figures numpy read as numbers (they become 1 and 0)."""
+def _columns_as_figures(columns: list[tuple]) -> np.ndarray | list[list[float]] | None:
+    """Columns of values as :func:`_as_figures` makes their rows: float64, row by row, when every
+    value is a number; else None. (A batch's columns are made into an array faster than its rows.)"""
+    if len(columns[0]) == 1:
+        return _as_figures([[column[0] for column in columns]])
+    if not all(type(column[0]) is float or type(column[0]) is int for column in columns):
+        return None
+    figures = np.array(columns)
+    if figures.dtype.kind not in "fi" or _any_bool(figures, columns):
+        return None
+    return np.ascontiguousarray(figures.T, dtype=np.float64)
+
+
+def _any_bool(figures: np.ndarray, values: list[Sequence[Any]]) -> bool:
+    """Whether a True or False hides among figures numpy read as numbers (they become 1 and 0),
+    ``figures`` holding ``values`` (rows, or columns) in its rows."""
     maybe = np.flatnonzero(((figures == 0) | (figures == 1)).any(axis=1))
-    return any(type(v) is bool for i in maybe.tolist() for v in values[i])
+    return any(bool in set(map(type, values[i])) for i in maybe.tolist())
 
 
 def _labels_matching(find, joined: str, lowered: str, labels: list[str]) -> list[str]:
