@@ -20,9 +20,9 @@ from __future__ import annotations
 import re
 from array import array
 from collections import Counter
-from collections.abc import Iterator, Sequence
-from itertools import chain, compress, repeat
-from operator import getitem, itemgetter
+from collections.abc import Iterable, Iterator, Sequence
+from itertools import chain, compress, count, repeat
+from operator import getitem, itemgetter, not_
 from dataclasses import dataclass, field, replace
 from datetime import date, datetime, time, timedelta
 from typing import Any
@@ -44,8 +44,8 @@ from memberpack.importers.roles import SUBTOTAL_WORDS, TOTAL_WORDS, ParsedRow, a
 from memberpack.importers.stream import Peekable
 from memberpack.importers.table_ends import LOOKAHEAD, TableEnds, is_footnote
 from memberpack.model.blocks import BlockColumn, Coded, FigureBlock, Texts
-from memberpack.model.metrics import (CATALOGUE, OTHER_METRIC, Metric, catalogue_words_each, match_metric,
-                                      mentions_catalogue)
+from memberpack.model.metrics import (CATALOGUE, OTHER_METRIC, Metric, catalogue_words_each, catalogue_words_found,
+                                      match_metric, mentions_catalogue)
 from memberpack.model.observation import BUDGET_MONITOR, DATA, SUBTOTAL, Observation
 from memberpack.model.periods import CALENDAR_MONTH, YEAR, Period, parse_period
 from memberpack.model.units import COUNT, MINUTES, NUMBER, PER_10000, PERCENT, POUNDS, Unit, find_unit, unit_in_name
@@ -183,9 +183,22 @@ def _all_data(rows: list[ParsedRow | PlainRow]) -> bool:
     return all(_role(row) == DATA for row in rows)
 
 
+def _shared(items: Sequence) -> Coded:
+    """:meth:`Coded.of` items that rows share (a batch's few kinds, its keys' periods), grouped by
+    identity first: hashing each row's tuple or :class:`Period` again is slow."""
+    ids = list(map(id, items))
+    objects = dict(zip(ids, items))   # each distinct object, in order of its first row
+    distinct = dict.fromkeys(objects.values())
+    if len(distinct) == len(items):
+        return Coded(np.arange(len(items), dtype=np.int32), list(distinct))
+    index = {item: i for i, item in enumerate(distinct)}
+    codes = {i: index[item] for i, item in objects.items()}
+    return Coded(np.fromiter(map(codes.__getitem__, ids), dtype=np.int32, count=len(ids)), list(distinct))
+
+
 def _labelled(periods: list[Period | None], fallback: str | None) -> Coded:
     """Each row's period label (``fallback`` for none), each distinct period labelled once."""
-    coded = Coded.of(periods)
+    coded = _shared(periods)
     return coded.mapped([p.label() if p else fallback for p in coded.values])
 
 
@@ -599,12 +612,13 @@ class TableReader:
         if not all(labels) or any_marked(joined):
             return self._put_back(stream, items)
         roles = None
-        if ("total" in lowered or "number" in lowered) and _ODD_LABEL.search(joined):
-            roles = self._batch_roles(labels)
+        if "total" in lowered or "number" in lowered:
+            roles = self._batch_roles(labels, lowered)
             if roles is None:
                 return self._put_back(stream, items)
+            roles = roles or None
         kinds: dict[frozenset, tuple] = {}
-        words = self._catalogue_words(labels, joined)
+        words = self._catalogue_words(labels)
         if words is not None:
             for found, label in dict(zip(words, labels)).items():   # what a label gives depends on these alone
                 kind = self._row_kind(label, shown, texts)
@@ -648,24 +662,21 @@ class TableReader:
         return list(zip(rs, labels, sections, values, figures, repeat(None), repeat(None), repeat(texts),
                         map(dated.get, labels) if dated else repeat(None), row_kinds, roles or repeat(DATA)))
 
-    def _catalogue_words(self, labels: list[str], joined: str) -> list[frozenset[str]] | None:
-        """:func:`catalogue_words_each` of a batch's labels (``joined`` by NUL), each distinct label
+    def _catalogue_words(self, labels: list[str]) -> list[frozenset[str]] | None:
+        """:func:`catalogue_words_each` of a batch's labels, each distinct label
         read once in a table (a long table repeats its service names); None when no label mentions
         the catalogue."""
         distinct = dict.fromkeys(labels)
         if len(distinct) * 2 > len(labels):   # labels that differ row by row ("Placement 17"): none kept
-            if not mentions_catalogue(joined):   # (quicker to ask than the words of each)
-                return None
-            words = catalogue_words_each(labels)
-        else:
-            known = self._label_words
-            new = [label for label in distinct if label not in known]
-            if new:
-                if len(known) + len(new) > _TEXT_CACHE:
-                    known.clear()
-                    new = list(distinct)
-                known.update(zip(new, catalogue_words_each(new)))
-            words = list(map(known.__getitem__, labels))
+            return catalogue_words_found(labels)
+        known = self._label_words
+        new = [label for label in distinct if label not in known]
+        if new:
+            if len(known) + len(new) > _TEXT_CACHE:
+                known.clear()
+                new = list(distinct)
+            known.update(zip(new, catalogue_words_each(new)))
+        words = list(map(known.__getitem__, labels))
         return words if any(words) else None
 
     def _batch_headings(self, stream: Peekable, ends: TableEnds, items: list, values: list[list[Any]]) -> dict[int, str] | None:
@@ -698,35 +709,41 @@ class TableReader:
                 return None
         return found
 
-    def _batch_roles(self, labels: list[str]) -> list[str] | None:
-        """Each row's role when the labels naming a total all name a sub total (``Children's
-        services sub total``); else None: totals, and counts (``Number of ...``), are read cell by cell."""
+    def _batch_roles(self, labels: list[str], lowered: str) -> list[str] | None:
+        """Each row's role when the labels (``lowered``: joined by NUL, in lower case) naming a total
+        all name a sub total (``Children's services sub total``), [] when none names one; else None:
+        totals, and counts (``Number of ...``), are read cell by cell."""
+        named = chain(_places(lowered, "total"), _places(lowered, "number"))
+        odd = [i for i in _label_indexes(lowered, named) if _ODD_LABEL.search(labels[i])]
+        if not odd:
+            return []
         if self._not_measures:
             return None
-        roles = []
-        for label in labels:
-            lowered = label.lower()
-            if ("total" in lowered or "number" in lowered) and _ODD_LABEL.search(label):
-                if (_NUMBER_OF.search(label) or role_from_words(label) != SUBTOTAL or has_marker(label)
-                        or any(word in label for word in self._letters)):   # read as _parse_row reads one
-                    return None
-                roles.append(SUBTOTAL)
-            else:
-                roles.append(DATA)
+        roles = [DATA] * len(labels)
+        for i in odd:
+            label = labels[i]
+            if (_NUMBER_OF.search(label) or role_from_words(label) != SUBTOTAL or has_marker(label)
+                    or any(word in label for word in self._letters)):   # read as _parse_row reads one
+                return None
+            roles[i] = SUBTOTAL
         return roles
 
     def _batch_sections(self, items: list, headings: dict[int, str], roles: list[str] | None) -> list[str | None]:
         """The section of each data row of a batch, reading its headings and sub totals in order as
-        :meth:`_parse_row` does: a heading opens a section, a sub total closes it."""
-        sections, k = [], 0
-        for i, (r, _) in enumerate(items):
-            if i in headings:
-                self._heading_row(r, headings[i])
-                continue
-            sections.append(self.section)
-            if roles is not None and roles[k] == SUBTOTAL:
+        :meth:`_parse_row` does: a heading opens a section, a sub total closes it (the rows between
+        two such, alike, are filled at once)."""
+        sections: list[str | None] = []
+        closing = compress(count(), map(SUBTOTAL.__eq__, roles)) if roles is not None else iter(())
+        subtotal = next(closing, None)
+        for j, i in enumerate([*sorted(headings), len(items)]):
+            end = i - j   # the data rows before item i
+            while subtotal is not None and subtotal < end:
+                sections += [self.section] * (subtotal + 1 - len(sections))
                 self.section, self._heading = self.part, None
-            k += 1
+                subtotal = next(closing, None)
+            sections += [self.section] * (end - len(sections))
+            if i < len(items):
+                self._heading_row(items[i][0], headings[i])
         return sections
 
     def _figures_and_texts(self, values: list[list[Any]]) -> tuple[Any, tuple[int, ...]] | None:
@@ -1211,7 +1228,7 @@ class TableReader:
         the rows above it. Then plain rows need not be read cell by cell. With it, the window's
         figures as written, when they were needed to tell."""
         if not _all_data(rows):
-            return self._closed_by_subtotals(rows, money=money, headed=headed), None
+            return self._closed_by_subtotals(rows, money=money, headed=headed)
         if not money or headed or len(rows) <= 2:
             return True, None   # ordinary rows only become totals by adding up, and only then
         plain = set(map(type, rows)) == {PlainRow}
@@ -1253,21 +1270,23 @@ class TableReader:
         raw = np.array(figures, dtype=np.float64)
         return bool(np.isfinite(raw).all()) and not _may_add_up(raw, factors, steps, starts), raw
 
-    def _closed_by_subtotals(self, rows: list[ParsedRow | PlainRow], *, money: bool, headed: bool) -> bool:
+    def _closed_by_subtotals(self, rows: list[ParsedRow | PlainRow], *, money: bool,
+                             headed: bool) -> tuple[bool, np.ndarray | None]:
         """Whether :func:`assign_roles` would leave a window of plain rows and worded sub total rows
         as it is: every row in a section (so no sub total names one), no total rows, sums not looked
         for (headings or worded sub totals), and no plain row that might be the sum of the sub totals
         above it (so become a total), screened for all rows at once as generously as
         :func:`_may_add_up` screens: a cell within a whole unit of its column (half again where a
-        number format may round it) of the sum, and any cell whose step that cannot bound, pass."""
+        number format may round it) of the sum, and any cell whose step that cannot bound, pass.
+        With it, the window's figures as written, when its rows are all plain."""
         all_plain = set(map(type, rows)) == {PlainRow}
-        is_subtotal = (np.fromiter(map(DATA.__ne__, map(_ROLE_OF, rows)), dtype=bool, count=len(rows)) if all_plain
-                       else np.array([_role(row) != DATA for row in rows]))
-        plain = [row for row, sub in zip(rows, is_subtotal.tolist()) if not sub]
-        subtotals = [row for row, sub in zip(rows, is_subtotal.tolist()) if sub]
+        flags = list(map(DATA.__ne__, map(_ROLE_OF, rows))) if all_plain else [_role(row) != DATA for row in rows]
+        is_subtotal = np.array(flags, dtype=bool)
+        plain = list(compress(rows, map(not_, flags)))
+        subtotals = list(compress(rows, flags))
         read = [row for row in subtotals if type(row) is ParsedRow]   # the others are plain rows too
-        if not plain or any(type(row) is not PlainRow for row in plain):
-            return False
+        if not plain or (not all_plain and any(type(row) is not PlainRow for row in plain)):
+            return False, None
         kept = self._kept(plain[0][_TEXTS])
         indexes = [self.columns[j].index for j in kept]
         if (any(row.role != SUBTOTAL or row.section is None or len(row.numbers) != len(indexes)
@@ -1276,31 +1295,36 @@ class TableReader:
                 or (None in map(_SECTION_OF, rows) or not _read_alike(rows) if all_plain else
                     any(row[_SECTION] is None or row[_TEXTS] != plain[0][_TEXTS] or _written(row) != _written(plain[0])
                         for row in chain(plain, (row for row in subtotals if type(row) is PlainRow))))):
-            return False
+            return False, None
         lines = list(map(_R_OF, rows)) if all_plain else [_row(row) for row in rows]
         window, written = self._format_rows, _written(plain[0])
         if min(lines) < window <= max(lines) and self._shown(window - 1, written) != self._shown(window, written):
-            return False   # figures read otherwise inside the format window than below it
+            return False, None   # figures read otherwise inside the format window than below it
+        stacked = np.array(list(map(_FIGURES_OF, rows)), dtype=np.float64) if all_plain else None
         above = np.cumsum(is_subtotal)[~is_subtotal]   # sub totals above each plain row
         tested = above >= 2                               # assign_roles asks two at least
         if not tested.any():
-            return True
+            return True, stacked
         shown = self._shown(plain[0][_R], _written(plain[0]))
         factors = np.array([shown[j][1] for j in kept])
         steps = np.array([shown[j][1] * (1.5 if self.columns[j].code else 1.001) for j in kept])
-        sub = np.array([[row.numbers[i][0] for i in indexes] if type(row) is ParsedRow
-                        else np.asarray(row[_FIGURES], dtype=np.float64) * factors for row in subtotals], dtype=np.float64)
+        if stacked is not None:
+            sub, raw = stacked[is_subtotal] * factors, stacked[~is_subtotal][tested]
+        else:
+            sub = np.array([[row.numbers[i][0] for i in indexes] if type(row) is ParsedRow
+                            else np.asarray(row[_FIGURES], dtype=np.float64) * factors for row in subtotals],
+                           dtype=np.float64)
+            raw = np.array([row[_FIGURES] for row in plain], dtype=np.float64)[tested]
         start = np.zeros((1, len(indexes)))
         sums = np.vstack([start, np.cumsum(sub, axis=0)])[above[tested]]
         sizes = np.vstack([start, np.cumsum(np.abs(sub), axis=0)])[above[tested]]
-        raw = np.array([row[_FIGURES] for row in plain], dtype=np.float64)[tested]
         if not (np.isfinite(raw).all() and np.isfinite(sub).all()):
-            return False
+            return False, None
         count = above[tested][:, None]
         slack = steps * (count + 1) / 2 + 1e-6 + 1e-9 * sizes
         size = np.abs(raw)
         near = (np.abs(sums - raw * factors) <= slack) | (size < 1e-4) | (size >= 1e16)
-        return not near.all(axis=1).any()
+        return not near.all(axis=1).any(), stacked
 
     def _runs(self, rows: list[ParsedRow | PlainRow], raw: np.ndarray | None) -> Iterator[list[Observation] | FigureBlock]:
         """A settled window: each run of plain rows as a block, the other rows as read (``raw``:
@@ -1373,7 +1397,7 @@ class TableReader:
         if plain:
             self.metric_counts.update({m: plain * matched.count(m) for m in matched})
         if varied:
-            by_kind = Coded.of(kinds)   # each column's row metrics and units are those of the row's kind
+            by_kind = _shared(kinds)   # each column's row metrics and units are those of the row's kind
             for (own, _), times in Counter(kind for kind in kinds if kind is not None).items():
                 self.metric_counts.update({m: times * own.count(m) for m in own if m != OTHER_METRIC.id})
         counted = bool(_COUNT_METRICS.intersection(matched))
@@ -1569,8 +1593,27 @@ def _any_bool(figures: np.ndarray, values: list[Sequence[Any]]) -> bool:
 
 def _labels_matching(find, joined: str, lowered: str, labels: list[str]) -> list[str]:
     """The labels (joined by NUL characters) holding a match ``find`` gives."""
-    found = {joined.count("\0", 0, m.start()) for m in find(joined, lowered)}
-    return [labels[i] for i in found]
+    return [labels[i] for i in _label_indexes(joined, (m.start() for m in find(joined, lowered)))]
+
+
+def _places(text: str, word: str) -> Iterator[int]:
+    """Where ``word`` is in ``text``."""
+    at = text.find(word)
+    while at >= 0:
+        yield at
+        at = text.find(word, at + 1)
+
+
+def _label_indexes(joined: str, places: Iterable[int]) -> list[int]:
+    """The positions of the labels (joined by NUL characters) holding these places of ``joined``,
+    each once, in order: the NULs before each counted from the place before it, not from the start."""
+    found, label, at = [], 0, 0
+    for start in sorted(places):
+        label += joined.count("\0", at, start)
+        at = start
+        if not found or found[-1] != label:
+            found.append(label)
+    return found
 
 
 def _may_add_up(raw: np.ndarray, factors: np.ndarray, steps: np.ndarray, starts: np.ndarray) -> bool:

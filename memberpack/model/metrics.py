@@ -228,13 +228,23 @@ _WORD_OR_BREAK = re.compile(r"[a-z0-9]+|\n")
 
 
 def catalogue_words_each(texts: list[str]) -> list[frozenset[str]]:
-    """:func:`catalogue_words` of each text, read in one pass over them all (a batch of row labels):
-    the words of the texts, a line break between each two, kept where they are catalogue words."""
+    """:func:`catalogue_words` of each text, read in one pass over them all (a batch of row labels)."""
+    found = catalogue_words_found(texts)
+    return [frozenset()] * len(texts) if found is None else found
+
+
+def catalogue_words_found(texts: list[str]) -> list[frozenset[str]] | None:
+    """:func:`catalogue_words_each`, or None when no text has any (told as quickly as
+    :data:`mentions_catalogue` tells it of them all): the words of the texts, a line break between
+    each two, kept where they are catalogue words."""
     joined = "\n".join(texts)
     if joined.count("\n") != len(texts) - 1:
-        return list(map(catalogue_words, texts))
-    kept = filter(_KEPT.__contains__, _WORD_OR_BREAK.findall(joined.lower().replace(",", "")))
-    each = " ".join(kept).split("\n")
+        each = list(map(catalogue_words, texts))
+        return each if any(each) else None
+    lowered = joined.lower().replace(",", "")
+    if _CATALOGUE_WORDS.isdisjoint(_WORD.findall(lowered)):   # (a quicker pattern than the one with breaks)
+        return None
+    each = " ".join(filter(_KEPT.__contains__, _WORD_OR_BREAK.findall(lowered))).split("\n")
     sets = {words: frozenset(words.split()) for words in dict.fromkeys(each)}   # a set per distinct answer
     return list(map(sets.__getitem__, each))
 
