@@ -72,3 +72,17 @@ def test_a_label_naming_a_year_beside_dated_columns_is_read_in_blocks(tmp_path, 
     periods = {(o.label, o.measure): o.period for o in fast.observations}
     assert periods["Authority 1999", "2021-22 Budget £k"] == "2021/22"
     assert periods["Authority 1999", "2022-23 Pupils"] == "2022/23"
+
+
+def test_the_catalogue_words_of_a_batch_are_those_of_each_label():
+    """A batch's catalogue words, found in one pass over its labels as bytes, are each label's own
+    (words after commas, apostrophes, non-ASCII letters and line breaks too), or None when no label has any."""
+    from memberpack.model.metrics import catalogue_words, catalogue_words_found
+
+    rnd = random.Random(12)
+    pieces = ["School", "placements", "3", "Care", "leaver's", "KS2", "transport", ",", " ", "\n", "\0", "é", "K", "İ",
+              "-", "Line", "17", "SEND", "fostering", "x"]
+    for _ in range(5_000):
+        labels = ["".join(rnd.choice(pieces) for _ in range(rnd.randint(0, 5))) for _ in range(rnd.randint(1, 4))]
+        each = [catalogue_words(label) for label in labels]
+        assert catalogue_words_found(labels) == (each if any(each) else None), labels
