@@ -9,7 +9,6 @@ the sheet part, since calamine silently drops them.
 
 from __future__ import annotations
 
-import posixpath
 import re
 import zipfile
 from dataclasses import dataclass, field
@@ -19,12 +18,12 @@ from xml.etree.ElementTree import XMLPullParser
 from defusedxml.ElementTree import fromstring
 
 from memberpack.importers.cells import parse_ref
+from memberpack.importers.xlsx_parts import sheet_parts
 
 FORMAT_ROWS = 400          # rows whose formats are read; enough for titles, headers and first data rows
 CHUNK = 1 << 18           # bytes of a sheet part scanned at a time: larger ones fall out of the cache
 FEED = 1 << 16           # bytes given to the style parser at a time
 _NS = "{http://schemas.openxmlformats.org/spreadsheetml/2006/main}"
-_REL = "{http://schemas.openxmlformats.org/officeDocument/2006/relationships}id"
 _UNCACHED = re.compile(rb'<c r="([A-Z]{1,3}\d+)"[^>]*>\s*<f[^>]*(?:/>|>[^<]*</f>)\s*(?:<v\s*/>|<v>\s*</v>)?\s*</c>')
 
 
@@ -41,13 +40,22 @@ def read_formats(path: Path, sheet_names: list[str]) -> dict[str, SheetFormats]:
     """Formats for each sheet of an .xlsx/.xlsm file (empty for parts that cannot be found)."""
     out: dict[str, SheetFormats] = {}
     with zipfile.ZipFile(path) as archive:
-        xf_codes = _cell_format_codes(archive)
-        if all(code == "General" for code in xf_codes):
-            xf_codes = None   # no style names a format: the first rows have none to find
-        for name, part in _sheet_parts(archive).items():
+        xf_codes = format_codes(archive)
+        for name, part in sheet_parts(archive).items():
             if name in sheet_names and part in archive.namelist():
-                out[name] = _scan_sheet(archive, part, xf_codes)
+                scan = SheetScan(xf_codes)
+                with archive.open(part) as fh:
+                    while chunk := fh.read(CHUNK):
+                        scan.feed(chunk)
+                out[name] = scan.found
     return out
+
+
+def format_codes(archive: zipfile.ZipFile) -> list[str] | None:
+    """The number format code of each cell style index, or None when no style names a format (the
+    first rows then have none to find)."""
+    xf_codes = _cell_format_codes(archive)
+    return None if all(code == "General" for code in xf_codes) else xf_codes
 
 
 def _cell_format_codes(archive: zipfile.ZipFile) -> list[str]:
@@ -65,39 +73,31 @@ def _cell_format_codes(archive: zipfile.ZipFile) -> list[str]:
     return [custom.get(i) or builtin.get(i, "General") for i in ids]
 
 
-def _sheet_parts(archive: zipfile.ZipFile) -> dict[str, str]:
-    """Sheet name -> part name inside the archive, from the workbook and its relationships."""
-    rels = fromstring(archive.read("xl/_rels/workbook.xml.rels"))
-    targets = {r.get("Id"): r.get("Target", "") for r in rels}
-    workbook = fromstring(archive.read("xl/workbook.xml"))
-    parts = {}
-    for sheet in workbook.iter(f"{_NS}sheet"):
-        target = targets.get(sheet.get(_REL), "")
-        parts[sheet.get("name")] = target.lstrip("/") if target.startswith("/") else posixpath.normpath(
-            posixpath.join("xl", target))
-    return parts
+class SheetScan:
+    """A sheet part's formats, read from its bytes as they are inflated: those of its first rows
+    (none to look for without ``xf_codes``: the rows a parse would have covered are then taken as
+    read) and its uncached formulas."""
 
+    def __init__(self, xf_codes: list[str] | None):
+        self.xf_codes = xf_codes
+        self.found = SheetFormats(rows_read=0 if xf_codes else FORMAT_ROWS + 1)
+        self._parser = XMLPullParser(events=("start",)) if xf_codes else None
+        self._tail = b""
 
-def _scan_sheet(archive: zipfile.ZipFile, part: str, xf_codes: list[str] | None) -> SheetFormats:
-    """The formats of the sheet's first rows (none to look for without ``xf_codes``: the rows a parse
-    would have covered are then taken as read) and its uncached formulas."""
-    found = SheetFormats(rows_read=0 if xf_codes else FORMAT_ROWS + 1)
-    parser = XMLPullParser(events=("start",)) if xf_codes else None
-    tail = b""
-    with archive.open(part) as fh:
-        while chunk := fh.read(CHUNK):
-            # The first rows' styles are parsed in small pieces: a whole chunk holds thousands of rows
-            # past FORMAT_ROWS, and parsing them cost about as much as the byte scan of the whole sheet.
-            for start in range(0, len(chunk) if parser is not None else 0, FEED):
-                parser.feed(chunk[start:start + FEED])
-                if _collect(parser, xf_codes, found):
-                    parser = None
-                    break
-            data = tail + chunk
-            if b"<f" in data:
-                found.uncached.update(parse_ref(m.group(1).decode()) for m in _UNCACHED.finditer(data))
-            tail = data[-4096:]
-    return found
+    def feed(self, chunk: bytes) -> None:
+        """The next bytes of the part (best in pieces of about :data:`CHUNK`)."""
+        found, parser = self.found, self._parser
+        # The first rows' styles are parsed in small pieces: a whole chunk holds thousands of rows
+        # past FORMAT_ROWS, and parsing them cost about as much as the byte scan of the whole sheet.
+        for start in range(0, len(chunk) if parser is not None else 0, FEED):
+            parser.feed(chunk[start:start + FEED])
+            if _collect(parser, self.xf_codes, found):
+                self._parser = None
+                break
+        data = self._tail + chunk
+        if b"<f" in data:
+            found.uncached.update(parse_ref(m.group(1).decode()) for m in _UNCACHED.finditer(data))
+        self._tail = data[-4096:]
 
 
 def _collect(parser: XMLPullParser, xf_codes: list[str], found: SheetFormats) -> bool:

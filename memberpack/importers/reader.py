@@ -25,6 +25,7 @@ from memberpack.importers.formats import SheetFormats, read_formats
 from memberpack.importers.ods_formats import read_ods_formats
 from memberpack.importers.xls_formats import read_xls_formats
 from memberpack.importers.safety import check_file, is_headless_ods
+from memberpack.importers.sheet_pieces import PiecedSheet, large_sheets, parse_in_pieces
 
 Row = list[Any]
 # Excel's sheet size, and calamine's: an .ods sheet longer than this is cut there without a word
@@ -104,14 +105,29 @@ def _csv_sheet(path: Path) -> Sheet:
 @dataclass(slots=True)
 class _Opened:
     """A workbook checked and opened: the sheets to read, its formats being read and the first sheet
-    being parsed, each on its own thread."""
+    being parsed, each on its own thread (a large sheet in pieces, :mod:`.sheet_pieces`)."""
 
+    path: Path
     workbook: Any
     chosen: list[str]
     notes: list[str]
     formats: Future
     parses: ThreadPoolExecutor
-    parsing: Future | None
+    large: dict[str, tuple[str, int]]
+    parsing: Future | None = None
+
+    def parse(self, name: str) -> Future:
+        """Sheet ``name`` being parsed on the sheets' thread: in pieces if it is large, else whole;
+        with the formats of a large sheet, read from its own bytes (None: they come from :attr:`formats`)."""
+        return self.parses.submit(self._parse, name)
+
+    def _parse(self, name: str) -> tuple[Any, SheetFormats | None]:
+        if name not in self.large:
+            return self.workbook.get_sheet_by_name(name), None
+        pieced = parse_in_pieces(self.path, name, *self.large[name])
+        if pieced is not None:
+            return pieced, pieced.formats
+        return self.workbook.get_sheet_by_name(name), read_formats(self.path, [name]).get(name, SheetFormats())
 
     def close(self) -> None:
         if self.parsing is not None:
@@ -152,11 +168,14 @@ def _open(path: Path, wanted: str | None) -> _Opened | str:
     scan = {".xlsx": read_formats, ".xlsm": read_formats, ".ods": read_ods_formats}.get(
         path.suffix.lower(), read_xls_formats)
     # Read beside calamine, which lets other threads run while it parses a sheet.
+    large = large_sheets(path, chosen)   # parsed in pieces, their formats read from the same bytes
     formats = ThreadPoolExecutor(max_workers=1, thread_name_prefix="formats")
-    formats_read = formats.submit(scan, path, chosen)
+    formats_read = formats.submit(scan, path, [name for name in chosen if name not in large])
     formats.shutdown(wait=False)
-    parses = ThreadPoolExecutor(max_workers=1, thread_name_prefix="sheets")
-    return _Opened(workbook, chosen, notes, formats_read, parses, parses.submit(workbook.get_sheet_by_name, chosen[0]))
+    opened = _Opened(path, workbook, chosen, notes, formats_read, ThreadPoolExecutor(max_workers=1, thread_name_prefix="sheets"),
+                     large)
+    opened.parsing = opened.parse(chosen[0])
+    return opened
 
 
 def _workbook_sheets(path: Path, opened: _Opened) -> Iterator[Sheet]:
@@ -167,18 +186,18 @@ def _workbook_sheets(path: Path, opened: _Opened) -> Iterator[Sheet]:
     try:
         for n, name in enumerate(opened.chosen):
             try:
-                calamine_sheet = (opened.parsing or opened.parses.submit(opened.workbook.get_sheet_by_name, name)).result()
+                calamine_sheet, own_formats = (opened.parsing or opened.parse(name)).result()
             except Exception as exc:  # noqa: BLE001
                 raise ImportFailed(f"{path.name}: sheet {name!r} cannot be read ({_short(exc)})") from None
             opened.parsing = None
             if n + 1 < len(opened.chosen) and calamine_sheet.height * calamine_sheet.width <= PARSE_AHEAD_CELLS:
-                opened.parsing = opened.parses.submit(opened.workbook.get_sheet_by_name, opened.chosen[n + 1])
+                opened.parsing = opened.parse(opened.chosen[n + 1])
             if n == 0:
                 read = _formats(path, opened.formats)
                 if read is None:   # an .xls whose formats cannot be read (Excel 95): its figures are still read
                     notes.append(f"number formats are not read from this {path.suffix} file (percentages stored "
                                  "as fractions stay fractions)")
-            sheet_formats = (read or {}).get(name, SheetFormats())
+            sheet_formats = own_formats if own_formats is not None else (read or {}).get(name, SheetFormats())
             notes += _cut(name, calamine_sheet)
             yield Sheet(name, calamine_sheet.height, _calamine_rows(calamine_sheet),
                         list(calamine_sheet.merged_cell_ranges or []), sheet_formats, notes)
@@ -234,6 +253,8 @@ def _calamine_rows(sheet) -> Iterator[tuple[int, Row]]:
     :func:`_cut` reports), numbered from the top of the sheet: calamine's ``iter_rows`` yields the
     empty rows above ``sheet.start`` too (so they are not added again), but starts at its first
     used column."""
+    if isinstance(sheet, PiecedSheet):
+        return itertools.islice(sheet.numbered_rows(), ROW_LIMIT)
     _, first_col = sheet.start or (0, 0)
     rows = itertools.islice(sheet.iter_rows(), ROW_LIMIT)
     if not first_col:

@@ -74,3 +74,16 @@ def observations(path: Path, **kwargs) -> dict[tuple[str, str], object]:
             assert key not in out, f"{key} read twice"
             out[key] = obs
     return out
+
+
+def with_declared_size(source, part: bytes, size: int, bad):
+    """``source`` with ``part`` claiming ``size`` bytes inflated, in both of the archive's headers."""
+    data = bytearray(source.read_bytes())
+    for signature, size_at, name_at in ((b"PK\x03\x04", 22, 30), (b"PK\x01\x02", 24, 46)):
+        start = 0
+        while (start := data.find(signature, start)) != -1:
+            if data[start + name_at:start + name_at + len(part)] == part:
+                data[start + size_at:start + size_at + 4] = size.to_bytes(4, "little")
+            start += 4
+    bad.write_bytes(bytes(data))
+    return bad

@@ -8,7 +8,7 @@ import tracemalloc
 import zipfile
 
 import pytest
-from awkward_workbooks import write_ods, write_xls
+from awkward_workbooks import with_declared_size, write_ods, write_xls
 from openpyxl import Workbook
 
 from memberpack.cli import import_command, main
@@ -97,21 +97,8 @@ def test_zip_bomb_refused_from_declared_sizes(pack, tmp_path, capsys):
     assert peak < 20_000_000
 
 
-def _declaring(source, part: bytes, size: int, bad):
-    """``source`` with ``part`` claiming ``size`` bytes inflated, in both of the archive's headers."""
-    data = bytearray(source.read_bytes())
-    for signature, size_at, name_at in ((b"PK\x03\x04", 22, 30), (b"PK\x01\x02", 24, 46)):
-        start = 0
-        while (start := data.find(signature, start)) != -1:
-            if data[start + name_at:start + name_at + len(part)] == part:
-                data[start + size_at:start + size_at + 4] = size.to_bytes(4, "little")
-            start += 4
-    bad.write_bytes(bytes(data))
-    return bad
-
-
 def test_part_lying_about_its_size_is_refused(pack, tmp_path, capsys):
-    bad = _declaring(_good_workbook(tmp_path / "src.xlsx"), b"xl/styles.xml", 100, tmp_path / "liar.xlsx")
+    bad = with_declared_size(_good_workbook(tmp_path / "src.xlsx"), b"xl/styles.xml", 100, tmp_path / "liar.xlsx")
     _refused(pack, bad, capsys, "xl/styles.xml", "not the size it declares")
 
 
@@ -127,7 +114,7 @@ def test_large_sheet_lying_about_its_size_is_refused_by_the_reader(pack, tmp_pat
     with zipfile.ZipFile(source) as archive:
         size = archive.getinfo("xl/worksheets/sheet1.xml").file_size
     assert size > 2 * (1 << 20)
-    bad = _declaring(source, b"xl/worksheets/sheet1.xml", size // 2, tmp_path / "liar.xlsx")
+    bad = with_declared_size(source, b"xl/worksheets/sheet1.xml", size // 2, tmp_path / "liar.xlsx")
     _refused(pack, bad, capsys, "declared uncompressed size")
 
 

@@ -1,0 +1,34 @@
+"""Where the parts of an .xlsx/.xlsm workbook are inside its zip archive."""
+
+from __future__ import annotations
+
+import posixpath
+import zipfile
+
+from defusedxml.ElementTree import fromstring
+
+_NS = "{http://schemas.openxmlformats.org/spreadsheetml/2006/main}"
+_REL = "{http://schemas.openxmlformats.org/officeDocument/2006/relationships}id"
+WORKBOOK = "xl/workbook.xml"
+WORKBOOK_RELS = "xl/_rels/workbook.xml.rels"
+# what calamine reads when it opens a workbook, besides the workbook and its relationships
+_OPENED_WITH = ("/styles", "/sharedStrings")
+
+
+def _part(target: str) -> str:
+    return target.lstrip("/") if target.startswith("/") else posixpath.normpath(posixpath.join("xl", target))
+
+
+def sheet_parts(archive: zipfile.ZipFile) -> dict[str, str]:
+    """Sheet name -> part name inside the archive, from the workbook and its relationships."""
+    targets = {r.get("Id"): r.get("Target", "") for r in fromstring(archive.read(WORKBOOK_RELS))}
+    workbook = fromstring(archive.read(WORKBOOK))
+    return {sheet.get("name"): _part(targets.get(sheet.get(_REL), "")) for sheet in workbook.iter(f"{_NS}sheet")}
+
+
+def opening_parts(archive: zipfile.ZipFile) -> list[str]:
+    """The parts calamine reads to open the workbook (before any sheet): its content types, the
+    workbook and their relationships, the styles and the shared strings."""
+    rels = fromstring(archive.read(WORKBOOK_RELS))
+    found = [_part(r.get("Target", "")) for r in rels if r.get("Type", "").endswith(_OPENED_WITH)]
+    return ["[Content_Types].xml", "_rels/.rels", WORKBOOK, WORKBOOK_RELS, *found]
