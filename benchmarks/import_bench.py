@@ -2,8 +2,8 @@
 
 For each shape (``benchmarks/import_shapes.py``: a plain ledger, labels naming the metric catalogue,
 text columns, percentages, sections with sub totals, two header rows with key columns, dated rows,
-twenty sheets, and .csv, .xls and .ods copies of one of them), two whole processes are timed from
-launch to exit, taking turns:
+twenty sheets, and the catalogue labels written as .csv, .xls and .ods, each at a size where its
+baseline takes at least half a second), two whole processes are timed from launch to exit, taking turns:
 
 * calamine: a process that loads python-calamine and reads every row of every sheet (for a CSV,
   which calamine does not read, Python's csv module reading every row);
@@ -31,7 +31,7 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 ROOT = Path(__file__).resolve().parent.parent   # this checkout's memberpack is timed, whatever is installed
-from import_shapes import CONVERTED, SHAPES  # noqa: E402
+from import_shapes import SHAPES  # noqa: E402
 
 CALAMINE = """
 import sys
@@ -81,8 +81,7 @@ def build(folder: Path, scale: float, only: str | None) -> dict[str, Path]:
     """The benchmark files, built in a child process: Linux carries a process's peak memory over to
     the programs it starts, so the builder's memory must not be this process's."""
     subprocess.run([sys.executable, __file__, "--build", str(folder), "--scale", str(scale)], check=True)
-    names = {**{n: f for n, (f, _, _) in SHAPES.items()}, **{n: f for n, (f, _, _) in CONVERTED.items()}}
-    return {n: folder / f for n, f in names.items() if not only or only.lower() in n.lower()}
+    return {n: folder / f for n, (f, _, _) in SHAPES.items() if not only or only.lower() in n.lower()}
 
 
 def build_files(folder: Path, scale: float) -> None:
@@ -93,11 +92,6 @@ def build_files(folder: Path, scale: float) -> None:
             builder(path, int(rows * scale))
             print(f"built {file_name} ({path.stat().st_size / 1e6:.1f} MB) in {time.perf_counter() - start:.0f} s",
                   flush=True)
-    for name, (file_name, source, convert) in CONVERTED.items():
-        path = folder / file_name
-        if not path.exists():
-            convert(folder / source, path)
-            print(f"built {file_name} ({path.stat().st_size / 1e6:.1f} MB)", flush=True)
 
 
 def main() -> None:

@@ -38,6 +38,7 @@ from memberpack.importers.keys import (
 from memberpack.model.number_formats import general, is_percent, render
 from memberpack.importers.layout import (
     THOUSANDS as _THOUSANDS, TableLayout, blank, cell_class, cell_text, is_header_like, is_units_row, strip_periods)
+from memberpack.importers.plain_numbers import PLAIN_NUMBER, plain_figures
 from memberpack.importers.reader import Sheet
 from memberpack.importers.report import TableReport
 from memberpack.importers.roles import SUBTOTAL_WORDS, TOTAL_WORDS, ParsedRow, assign_roles, role_from_words
@@ -62,10 +63,6 @@ _LEFT_SAMPLE = 12         # first named rows that tell a column of figures left 
 _BENCHMARK_HEADER = re.compile(r"bench|compar|national|england|neighbour|regional", re.IGNORECASE)
 _BENCHMARK = re.compile(r"\s*(?P<name>[A-Za-z][A-Za-z .'&-]*?)\s*[,:]?\s*(?P<num>-?\d[\d,]*(?:\.\d+)?)\s*"
                         r"(?P<unit>%|per\s*10,?000)?\s*")
-_PLAIN_NUMBER = re.compile(r"-?\d{1,15}(?:\.\d{1,10})?")
-# joined by NUL, as ASCII bytes: a quarter quicker than the same test of the text (whose \d would
-# take other scripts' digits too; such figures are read cell by cell, alike)
-_PLAIN_NUMBERS = re.compile(rf"(?:{_PLAIN_NUMBER.pattern}\0)*{_PLAIN_NUMBER.pattern}".encode())
 _UNIT_HINT = re.compile(r"%|£|per\s+10,?000|\b(?:days|weeks)\b|^\s*percentage\b", re.IGNORECASE)
 _NO_PERIOD = re.compile(r"\b(?:from|since|change|movement|direction)\b", re.IGNORECASE)
 _YEAR_DIGITS = re.compile(r"(?:19|20)\d{2}")
@@ -227,7 +224,7 @@ def read_value(value: Any, unit: Unit | None, code: str | None) -> CellValue:
             unit = POUNDS
         return from_number(value, unit, display=render(value, code))
     if kind is str:
-        if _PLAIN_NUMBER.fullmatch(value):
+        if PLAIN_NUMBER.fullmatch(value):
             return from_number(float(value), unit, display=value)
         return parse_text(value, unit)
     if isinstance(value, (datetime, date)):
@@ -1553,14 +1550,8 @@ def _as_figures(values: list[list[Any]]) -> np.ndarray | list[list[float]] | Non
     """Rows of values as float64, when every value is a number, or every one is text that is a
     plain number (``-12.5``, as a CSV holds figures); else None."""
     if _as_text(values[0]):
-        cells = list(chain.from_iterable(values))
-        try:
-            joined = "\0".join(cells)
-        except TypeError:   # a cell that is no text
-            return None
-        if joined.count("\0") != len(cells) - 1 or not joined.isascii() or not _PLAIN_NUMBERS.fullmatch(joined.encode()):
-            return None
-        return np.array(cells, dtype=np.float64).reshape(len(values), -1)
+        figures = plain_figures(list(chain.from_iterable(values)))
+        return None if figures is None else figures.reshape(len(values), -1)
     if len(values) == 1 and all(type(v) is float or (type(v) is int and -_EXACT < v < _EXACT) for v in values[0]):
         return [[float(v) for v in values[0]]]   # one row (TableReader._plain): quicker than numpy, the same floats
     if not all(type(v) is float or type(v) is int for v in values[0]):

@@ -94,6 +94,31 @@ def test_a_long_xls_is_read_for_the_formats_of_its_first_rows_only(tmp_path):
     assert max(r for r, _ in codes) == FORMAT_ROWS - 1
 
 
+
+def test_an_xls_stream_read_a_window_at_a_time_gives_the_formats_read_whole(tmp_path, monkeypatch):
+    """A large workbook stream is read only where its records are walked, a window at a time across
+    sectors: each sheet's formats, the last sheet's far along the stream, as reading it whole gives."""
+    xlwt = pytest.importorskip("xlwt", reason="xlwt writes the legacy .xls test file")
+    from memberpack.importers import xls_formats
+
+    book = xlwt.Workbook()
+    for s, code in enumerate(("0.0%", "#,##0.0;(#,##0.0)", "0.00")):
+        sheet = book.add_sheet(f"Sheet {s}")
+        style = xlwt.easyxf(num_format_str=code)
+        for r in range(FORMAT_ROWS + 100):
+            sheet.write(r, 0, f"Line {r}")
+            for c in range(1, 5):
+                sheet.write(r, c, r * 0.5, style if c == s + 1 else xlwt.Style.default_style)
+    book.save(str(tmp_path / "three.xls"))
+    names = ["Sheet 0", "Sheet 1", "Sheet 2"]
+    whole = xls_formats.read_xls_formats(tmp_path / "three.xls", names)
+    monkeypatch.setattr(xls_formats, "WHOLE_STREAM", 0)
+    monkeypatch.setattr(xls_formats, "_WINDOW", 700)   # windows ending inside records and sectors
+    windows = xls_formats.read_xls_formats(tmp_path / "three.xls", names)
+    assert {n: f.codes for n, f in windows.items()} == {n: f.codes for n, f in whole.items()}
+    assert set(windows["Sheet 2"].codes.values()) == {"0.00"} and len(windows["Sheet 2"].codes) == FORMAT_ROWS
+
+
 def test_the_format_window_of_a_long_xlsx_ends_at_the_last_row_whose_formats_are_read(tmp_path):
     """The row the scan stops at is not read for formats: it is the first row below the window, read
     with its column's format (a percentage, not the fraction it holds)."""

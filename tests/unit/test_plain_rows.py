@@ -206,23 +206,17 @@ def _shapes():
 
     sys.path.insert(0, str(Path(__file__).resolve().parents[2] / "benchmarks"))
     try:
-        from import_shapes import CONVERTED, SHAPES
+        from import_shapes import SHAPES
     finally:
         sys.path.pop(0)
-    return SHAPES, CONVERTED
+    return SHAPES
 
 
-@pytest.mark.parametrize("shape", list(_shapes()[0]) + ["catalogue labels, .csv"])
+@pytest.mark.parametrize("shape", list(_shapes()))
 def test_every_benchmark_shape_reads_the_same_either_way(tmp_path, cell_by_cell, shape):
     """The import benchmark's shapes, small: the same observations, report and metrics both ways."""
-    shapes, converted = _shapes()
-    if shape in converted:
-        name, source, convert = converted[shape]
-        shapes[next(n for n, (f, _, _) in shapes.items() if f == source)][1](tmp_path / source, 120)
-        convert(tmp_path / source, tmp_path / name)
-    else:
-        name, build, _ = shapes[shape]
-        build(tmp_path / name, 160)
+    name, build, _ = _shapes()[shape]
+    build(tmp_path / name, 160)
     fast = read_file(tmp_path / name).tables
     cell_by_cell()
     slow = read_file(tmp_path / name).tables
@@ -414,8 +408,7 @@ def test_rows_whose_labels_name_metrics_are_kept_in_blocks(tmp_path, cell_by_cel
     kept per row in the block, stored and read back as cell by cell."""
     from memberpack.importers.engine import iter_tables
 
-    shapes, _ = _shapes()
-    shapes["dated rows"][1](tmp_path / "dated.xlsx", 400)
+    _shapes()["dated rows"][1](tmp_path / "dated.xlsx", 400)
     blocks = [p for p in next(iter_tables(tmp_path / "dated.xlsx")).parts if isinstance(p, FigureBlock)]
     assert sum(map(len, blocks)) == 400 and blocks[0].columns[0].row_metrics is not None
     with Pack.create(tmp_path / "p.mpack") as pack:
@@ -522,9 +515,8 @@ def test_percentages_inside_the_format_window_read_the_same_either_way(tmp_path,
     by cell as before."""
     from openpyxl import load_workbook
 
-    shapes, _ = _shapes()
     path = tmp_path / "percentages.xlsx"
-    shapes["percentages"][1](path, 450)
+    _shapes()["percentages"][1](path, 450)
     if odd_format:
         wb = load_workbook(path)
         wb.active.cell(50, 2).number_format = "0%"
