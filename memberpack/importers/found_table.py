@@ -19,7 +19,7 @@ from memberpack.model.observation import Observation
 
 if TYPE_CHECKING:
     from memberpack.model.blocks import FigureBlock
-    from memberpack.store.block_codec import Encoded
+    from memberpack.store.encoded_block import Encoded
 
 Recall = Callable[[str], Union[dict, None]]
 Part = Union[list[Observation], "FigureBlock", "Encoded"]
@@ -31,7 +31,7 @@ class FoundTable:
 
     ``parts`` are the figures as read: a list of observations per row, or a block of rows kept
     column-wise (:class:`~memberpack.model.blocks.FigureBlock`, or on its way into a pack, already
-    encoded: :class:`~memberpack.store.block_codec.Encoded`); :attr:`observations` gives them one by one.
+    encoded: :class:`~memberpack.store.encoded_block.Encoded`); :attr:`observations` gives them one by one.
     """
 
     layout: TableLayout

@@ -15,6 +15,7 @@ from collections.abc import Iterator
 from concurrent.futures import Future, ThreadPoolExecutor
 from dataclasses import dataclass, field
 import itertools
+import threading
 from itertools import count
 from pathlib import Path
 from typing import Any
@@ -25,7 +26,7 @@ from memberpack.importers.formats import SheetFormats, read_formats
 from memberpack.importers.ods_formats import read_ods_formats
 from memberpack.importers.xls_formats import read_xls_formats
 from memberpack.importers.safety import check_file, is_headless_ods
-from memberpack.importers.sheet_pieces import PiecedSheet, large_sheets, parse_in_pieces
+from memberpack.importers.sheet_pieces import PiecedSheet, is_large, parse_in_pieces, part_sizes
 
 Row = list[Any]
 # Excel's sheet size, and calamine's: an .ods sheet longer than this is cut there without a word
@@ -112,28 +113,68 @@ class _Opened:
     chosen: list[str]
     notes: list[str]
     formats: Future
-    parses: ThreadPoolExecutor
-    large: dict[str, tuple[str, int]]
-    parsing: Future | None = None
+    sizes: dict[str, tuple[str, int]]
+    parses: ThreadPoolExecutor = field(init=False)
+    parsing: dict[int, Future] = field(default_factory=dict)   # by position in ``chosen``
+    # calamine parses one sheet of a workbook at a time: the second thread opens the file again
+    idle: list = field(init=False)
+    opened: list = field(init=False)
+    lock: threading.Lock = field(default_factory=threading.Lock)
 
-    def parse(self, name: str) -> Future:
-        """Sheet ``name`` being parsed on the sheets' thread: in pieces if it is large, else whole;
-        with the formats of a large sheet, read from its own bytes (None: they come from :attr:`formats`)."""
-        return self.parses.submit(self._parse, name)
+    def __post_init__(self) -> None:
+        self.parses = ThreadPoolExecutor(max_workers=2 if self.sizes else 1, thread_name_prefix="sheets")
+        self.idle, self.opened = [self.workbook], [self.workbook]
+        self.parse_ahead(-1)
+
+    def large(self, name: str) -> bool:
+        return is_large(self.sizes.get(name, ("", 0))[1])
+
+    def sheet(self, n: int) -> Future:
+        """Sheet ``n`` of ``chosen``, parsed or being parsed: (calamine's sheet, or a
+        :class:`.PiecedSheet` for a large one; the formats of a large sheet, read from its own
+        bytes, or None: they come from :attr:`formats`)."""
+        return self.parsing.pop(n, None) or self.parses.submit(self._parse, self.chosen[n])
+
+    def parse_ahead(self, n: int) -> None:
+        """Start parsing the sheet after sheet ``n`` (a small sheet just read), and the one after that
+        too when both are small parts of an .xlsx on two cores: two large sheets are never held at once."""
+        ahead = [n + 1]
+        if all(k < len(self.chosen) and self.chosen[k] in self.sizes and not self.large(self.chosen[k])
+               for k in (n + 1, n + 2)):
+            ahead.append(n + 2)
+        for k in ahead:
+            if k < len(self.chosen) and k not in self.parsing:
+                self.parsing[k] = self.parses.submit(self._parse, self.chosen[k])
 
     def _parse(self, name: str) -> tuple[Any, SheetFormats | None]:
-        if name not in self.large:
-            return self.workbook.get_sheet_by_name(name), None
-        pieced = parse_in_pieces(self.path, name, *self.large[name])
+        if not self.large(name):
+            return self._whole(name), None
+        pieced = parse_in_pieces(self.path, name, *self.sizes[name])
         if pieced is not None:
             return pieced, pieced.formats
-        return self.workbook.get_sheet_by_name(name), read_formats(self.path, [name]).get(name, SheetFormats())
+        return self._whole(name), read_formats(self.path, [name]).get(name, SheetFormats())
+
+    def _whole(self, name: str):
+        with self.lock:
+            if self.idle:
+                workbook = self.idle.pop()
+            else:
+                from python_calamine import CalamineWorkbook  # noqa: PLC0415 - loaded already
+
+                workbook = _open_workbook(CalamineWorkbook, self.path)
+                self.opened.append(workbook)
+        try:
+            return workbook.get_sheet_by_name(name)
+        finally:
+            with self.lock:
+                self.idle.append(workbook)
 
     def close(self) -> None:
-        if self.parsing is not None:
-            self.parsing.cancel()
-        self.parses.shutdown(wait=True)   # calamine's workbook is closed only once no thread parses it
-        self.workbook.close()
+        for job in self.parsing.values():
+            job.cancel()
+        self.parses.shutdown(wait=True)   # calamine's workbooks are closed only once no thread parses them
+        for workbook in self.opened:
+            workbook.close()
 
 
 def _open(path: Path, wanted: str | None) -> _Opened | str:
@@ -168,30 +209,26 @@ def _open(path: Path, wanted: str | None) -> _Opened | str:
     scan = {".xlsx": read_formats, ".xlsm": read_formats, ".ods": read_ods_formats}.get(
         path.suffix.lower(), read_xls_formats)
     # Read beside calamine, which lets other threads run while it parses a sheet.
-    large = large_sheets(path, chosen)   # parsed in pieces, their formats read from the same bytes
+    sizes = part_sizes(path, chosen)   # large sheets are parsed in pieces, their formats read from the same bytes
     formats = ThreadPoolExecutor(max_workers=1, thread_name_prefix="formats")
-    formats_read = formats.submit(scan, path, [name for name in chosen if name not in large])
+    formats_read = formats.submit(scan, path, [name for name in chosen if not is_large(sizes.get(name, ("", 0))[1])])
     formats.shutdown(wait=False)
-    opened = _Opened(path, workbook, chosen, notes, formats_read, ThreadPoolExecutor(max_workers=1, thread_name_prefix="sheets"),
-                     large)
-    opened.parsing = opened.parse(chosen[0])
-    return opened
+    return _Opened(path, workbook, chosen, notes, formats_read, sizes)
 
 
 def _workbook_sheets(path: Path, opened: _Opened) -> Iterator[Sheet]:
-    """The chosen sheets in order; while one is read, the next is parsed on a thread if this one is
-    small (two large sheets are never held at once)."""
+    """The chosen sheets in order; while one is read, the next are parsed on threads if this one is
+    small (:meth:`_Opened.parse_ahead`)."""
     notes = opened.notes
     read: dict[str, SheetFormats] | None = {}
     try:
         for n, name in enumerate(opened.chosen):
             try:
-                calamine_sheet, own_formats = (opened.parsing or opened.parse(name)).result()
+                calamine_sheet, own_formats = opened.sheet(n).result()
             except Exception as exc:  # noqa: BLE001
                 raise ImportFailed(f"{path.name}: sheet {name!r} cannot be read ({_short(exc)})") from None
-            opened.parsing = None
-            if n + 1 < len(opened.chosen) and calamine_sheet.height * calamine_sheet.width <= PARSE_AHEAD_CELLS:
-                opened.parsing = opened.parse(opened.chosen[n + 1])
+            if calamine_sheet.height * calamine_sheet.width <= PARSE_AHEAD_CELLS:
+                opened.parse_ahead(n)
             if n == 0:
                 read = _formats(path, opened.formats)
                 if read is None:   # an .xls whose formats cannot be read (Excel 95): its figures are still read

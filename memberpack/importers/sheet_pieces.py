@@ -20,13 +20,14 @@ import zipfile
 from collections.abc import Callable, Iterator
 from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass
+from itertools import chain, count
 from pathlib import Path
 from typing import Any
 
 from memberpack.importers.formats import CHUNK, SheetFormats, SheetScan, format_codes
 from memberpack.importers.xlsx_parts import opening_parts, sheet_parts
 
-SPLIT_FROM = 8 << 20     # sheet parts declaring fewer bytes are parsed whole
+SPLIT_FROM = 8 << 20     # sheet parts declaring fewer bytes are parsed whole (and may be parsed two at a time)
 MOST_PIECES = 16          # each parses the shared strings again
 PIECE_BYTES = 2 << 20    # two pieces of this size and their copies are held at a time
 WORKERS = 2
@@ -43,9 +44,15 @@ def cores() -> int:
     return len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") else os.cpu_count() or 1
 
 
-def large_sheets(path: Path, names: list[str]) -> dict[str, tuple[str, int]]:
-    """Sheet name -> (part, declared bytes) of the named sheets worth parsing in pieces; none on one
-    core or when the parts cannot be found."""
+def is_large(size: int) -> bool:
+    """Whether a sheet part of ``size`` bytes is parsed in pieces."""
+    return size >= SPLIT_FROM
+
+
+def part_sizes(path: Path, names: list[str]) -> dict[str, tuple[str, int]]:
+    """Sheet name -> (part, declared bytes) of the named sheets of an .xlsx/.xlsm file, for sheets
+    to be parsed two at a time or in pieces; none on one core, for other formats or when the parts
+    cannot be found."""
     if cores() < 2 or path.suffix.lower() not in (".xlsx", ".xlsm"):
         return {}
     try:
@@ -54,8 +61,7 @@ def large_sheets(path: Path, names: list[str]) -> dict[str, tuple[str, int]]:
             parts = sheet_parts(archive)
     except Exception:  # noqa: BLE001 - calamine's own parse names what is wrong
         return {}
-    return {name: (part, sizes[part]) for name, part in parts.items()
-            if name in names and sizes.get(part, 0) >= SPLIT_FROM}
+    return {name: (part, sizes[part]) for name, part in parts.items() if name in names and part in sizes}
 
 
 @dataclass(slots=True)
@@ -72,22 +78,26 @@ class PiecedSheet:
 
     def numbered_rows(self) -> Iterator[tuple[int, list[Any]]]:
         """``(0-based row, values from column A)`` as :func:`reader._calamine_rows` gives the whole
-        sheet's: every row as wide as the sheet, blank rows where no piece has any. Each piece is let
-        go once its rows are given."""
+        sheet's: every row as wide as the sheet, blank rows where no piece has any."""
+        return chain.from_iterable(self._runs())
+
+    def _runs(self) -> Iterator[Iterator[tuple[int, list[Any]]]]:
+        """The numbered rows a piece at a time (and the blank rows before it); each piece is let go
+        once its rows are made."""
         right_edge = self.start[1] + self.width
         r = 0
         for i, piece in enumerate(self.pieces):
             self.pieces[i] = None
-            if piece.start is None:
-                continue
             top, left = piece.start
-            while r < top:
-                yield r, [""] * right_edge
-                r += 1
-            before, after = [""] * left, [""] * (right_edge - left - piece.width)
-            for row in piece.to_python():
-                yield r, before + row + after if left or after else row
-                r += 1
+            if r < top:
+                yield ((n, [""] * right_edge) for n in range(r, top))
+            rows = piece.to_python()
+            after = right_edge - left - piece.width
+            if left or after:
+                before, after = [""] * left, [""] * after
+                rows = [before + row + after for row in rows]
+            yield zip(count(top), rows)
+            r = top + len(rows)
 
 
 def parse_in_pieces(path: Path, name: str, part: str, size: int) -> PiecedSheet | None:

@@ -42,7 +42,7 @@ class SignSample:
         self._taken = []
 
     def _see(self, part: Part) -> None:
-        from memberpack.store.block_codec import Encoded  # noqa: PLC0415 - loaded with the first block
+        from memberpack.store.encoded_block import Encoded  # noqa: PLC0415 - loaded with the first block
 
         if isinstance(part, list):
             rows = [o.row for o in part]

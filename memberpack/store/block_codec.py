@@ -21,39 +21,18 @@ from memberpack.errors import PackError
 from memberpack.model.blocks import BlockColumn, Coded, FigureBlock, Texts
 from memberpack.model.observation import Observation
 from memberpack.model.values import MAX_FIGURE, in_range
+from memberpack.store.encoded_block import Encoded
 
 _CODED = ("labels", "sections", "roles", "periods", "areas")
 _MAX_DECIMALS = 4
 _TRIAL_ROWS = 32   # the rows of each column tested before the whole
 
 
-@dataclass(frozen=True, slots=True)
-class Encoded:
-    """A block encoded where it was read (in the reader's process) and sent so: the process that
-    stores it only inserts it, and the pipe carries its figures in the pack's compact form, not as
-    pickled arrays (60% of the bytes, unpickled in a sixth of the time)."""
-
-    first_row: int
-    last_row: int
-    row_count: int
-    cell_count: int
-    head: str
-    blob: bytes
-
-    def __len__(self) -> int:
-        return self.row_count
-
-    def decoded(self) -> FigureBlock:
-        return decode(self.head, self.blob)
-
-    def observations(self) -> Iterator[Observation]:
-        return self.decoded().observations()
-
-
 def encoded(block: FigureBlock) -> Encoded:
     head, blob = encode(block)
     first, last = (int(block.rows[0]), int(block.rows[-1])) if len(block) else (0, -1)
-    return Encoded(first, last, len(block), block.cell_count, head, blob)
+    label = block.labels.values[block.labels.codes[0]] if len(block) else None
+    return Encoded(first, last, len(block), block.cell_count, head, blob, label)
 
 
 def encode(block: FigureBlock) -> tuple[str, bytes]:

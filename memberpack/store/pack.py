@@ -31,7 +31,7 @@ from memberpack.store.schema import APPLICATION_ID, MIGRATIONS, SCHEMA_VERSION
 
 if TYPE_CHECKING:  # blocks (and numpy with them) load when a pack first stores or reads one: not at start-up
     from memberpack.model.blocks import FigureBlock
-    from memberpack.store.block_codec import Encoded
+    from memberpack.store.encoded_block import Encoded
 
 DEFAULT_META = {"committee": "", "meeting_date": "", "classification": "Public", "title": "Briefing pack"}
 _OBS_COLUMNS = ("row", "col", "label", "section", "measure", "metric_id", "period", "value", "unit",
@@ -350,7 +350,7 @@ class Pack:
 
         ``parts`` are its figures as they are read: observations, lists of them (a row), and
         blocks of rows kept column-wise, which are stored as they are (already encoded, when the
-        reader's process encoded them: :class:`~memberpack.store.block_codec.Encoded`).
+        reader's process encoded them: :class:`~memberpack.store.encoded_block.Encoded`).
         """
         with self.transaction():
             dataset.key = dataset.key or dataset.name
@@ -365,15 +365,9 @@ class Pack:
             dataset.id = cur.lastrowid
             for is_block, run in itertools.groupby(parts, key=lambda part: not isinstance(part, (list, Observation))):
                 if is_block:
-                    from memberpack.store import block_codec  # noqa: PLC0415 - numpy with the first block
-
                     self.db.executemany(
                         "INSERT INTO observation_block(dataset_id, first_row, row_count, cell_count, head, figures) "
-                        "VALUES (?, ?, ?, ?, ?, ?)",
-                        ((dataset.id, b.first_row, b.row_count, b.cell_count, b.head, b.blob)
-                         if type(b) is block_codec.Encoded else
-                         (dataset.id, int(b.rows[0]), len(b), b.cell_count, *block_codec.encode(b))
-                         for b in run if len(b)))
+                        "VALUES (?, ?, ?, ?, ?, ?)", (_block_row(dataset.id, b) for b in run if len(b)))
                 else:
                     observations = (o for part in run for o in (part if isinstance(part, list) else (part,)))
                     self.db.executemany(_INSERT_OBSERVATION, _observation_rows(dataset.id, observations))
@@ -594,6 +588,18 @@ def _put_in_place(scratch: Path, path: Path) -> None:
         except OSError as exc:
             raise PackError(f"{path}: cannot create the pack ({exc.strerror or exc})") from None
         os.replace(scratch, path)
+
+
+def _block_row(dataset_id: int, block: FigureBlock | Encoded) -> tuple:
+    """A block's row of ``observation_block``; one the reader's process encoded is only inserted
+    (numpy is loaded for the others)."""
+    from memberpack.store.encoded_block import Encoded  # noqa: PLC0415 - with the first block
+
+    if type(block) is Encoded:
+        return dataset_id, block.first_row, block.row_count, block.cell_count, block.head, block.blob
+    from memberpack.store import block_codec  # noqa: PLC0415
+
+    return (dataset_id, int(block.rows[0]), len(block), block.cell_count, *block_codec.encode(block))
 
 
 def _observation_rows(dataset_id: int, observations: Iterable[Observation]) -> Iterator[tuple]:

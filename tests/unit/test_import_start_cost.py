@@ -39,6 +39,25 @@ def test_the_command_process_loads_no_reader(tmp_path):
     assert readers.isdisjoint(found["loaded"])
 
 
+_STORED = """
+import sys
+from memberpack.importers import import_files
+from memberpack.store.pack import Pack
+pack = Pack.create(sys.argv[2])
+import_files(pack, [sys.argv[1]])
+loaded = "numpy" in sys.modules
+print(pack.observations(pack.datasets()[0].id)[-1].value, loaded)
+"""
+
+
+def test_storing_what_the_reader_encoded_loads_no_numpy(tmp_path):
+    """Blocks of figures arrive encoded as the pack stores them: the command's process only inserts them."""
+    book = write_xlsx(tmp_path / "ledger.xlsx", {"Ledger": [["Cost centre", "Spend £k"]] + [[f"CC{i}", i * 2.5] for i in range(60)]})
+    out = subprocess.run([sys.executable, "-c", _STORED, str(book), str(tmp_path / "p.mpack")], capture_output=True,
+                         text=True, cwd=ROOT, check=True, timeout=120)
+    assert out.stdout.split() == ["147500.0", "False"]
+
+
 def test_the_quick_look_inflates_nothing_but_still_refuses_what_is_not_a_workbook(tmp_path):
     good = write_xlsx(tmp_path / "good.xlsx", {"S": [["Service", "Budget £k"], ["Fieldwork", 100]]})
     assert check_file(good, inflate=False) == "zip"

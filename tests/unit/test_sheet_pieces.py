@@ -96,7 +96,7 @@ def test_a_sheet_read_in_pieces_is_a_pieced_sheet(tmp_path, small_pieces, monkey
     path = _awkward(tmp_path / "returns.xlsx")
     opened = reader._open(path, None)
     try:
-        sheet, formats = opened.parsing.result()
+        sheet, formats = opened.sheet(0).result()
     finally:
         opened.close()
     assert isinstance(sheet, PiecedSheet) and formats is sheet.formats
@@ -154,7 +154,7 @@ def test_a_damaged_piece_fails_as_the_whole_sheet_does(tmp_path, monkeypatch, sm
 def test_one_core_parses_whole(tmp_path, monkeypatch):
     monkeypatch.setattr(sheet_pieces, "SPLIT_FROM", 1)
     monkeypatch.setattr(sheet_pieces, "cores", lambda: 1)
-    assert sheet_pieces.large_sheets(_awkward(tmp_path / "returns.xlsx", rows=20), ["Returns"]) == {}
+    assert sheet_pieces.part_sizes(_awkward(tmp_path / "returns.xlsx", rows=20), ["Returns"]) == {}
 
 
 def test_a_sheet_lying_about_its_size_is_refused_as_when_parsed_whole(tmp_path, monkeypatch, small_pieces):
