@@ -34,7 +34,7 @@ from memberpack.importers.cells import a1, column_index, column_letter
 from memberpack.importers.headers import (
     column_codes, counts_up, has_marker, is_series_row, is_year, letter_markers, strip_marker)
 from memberpack.importers.keys import (
-    AREA, PERIOD, SECTION, KeyColumn, RowKeys, carries_nothing, ignores_label, row_keys)
+    AREA, PERIOD, SECTION, KeyColumn, RowKeys, alike_keys, ignores_label, row_keys)
 from memberpack.model.number_formats import general, is_percent, render
 from memberpack.importers.layout import (
     THOUSANDS as _THOUSANDS, TableLayout, blank, cell_class, cell_text, is_header_like, is_units_row, strip_periods)
@@ -169,7 +169,9 @@ _VALUES_OF = itemgetter(_VALUES)
 _SECTION_OF = itemgetter(_SECTION)
 _FIGURES_OF = itemgetter(_FIGURES)
 _R_OF = itemgetter(_R)
-_ROW_KEY = itemgetter(_LABEL, _SECTION, _PERIOD, _AREA)   # what tells a table's rows apart (_count_repeats)
+_LABEL_OF = itemgetter(_LABEL)
+_PERIOD_OF = itemgetter(_PERIOD)
+_AREA_OF = itemgetter(_AREA)
 _CARRIED = (SECTION, PERIOD)   # key columns whose blank cells take the value above them (keys.row_keys)
 
 
@@ -197,6 +199,11 @@ def _labelled(periods: list[Period | None], fallback: str | None) -> Coded:
     """Each row's period label (``fallback`` for none), each distinct period labelled once."""
     coded = _shared(periods)
     return coded.mapped([p.label() if p else fallback for p in coded.values])
+
+
+def _hashed(period: Period | None) -> int | None:
+    """A period as it stands in a row's key (:meth:`TableReader._count_repeats`)."""
+    return None if period is None else hash(period)
 
 
 def _described(description: str | None) -> tuple:
@@ -815,9 +822,9 @@ class TableReader:
     def _keyed_columns(self, rows: list[list[Any]], labels: list[str]) -> tuple[list, list, list] | None:
         """The section, period and area of each row of a batch (every label given, every row as wide
         as the table), when no row's keys depend on its label or on the rows above it
-        (:func:`ignores_label`, :func:`carries_nothing`): then they are read once per distinct set of
-        key cells, column by column, and the values carried down are those the last rows leave
-        (:meth:`_keyed_each` reads them row by row); else None."""
+        (:func:`alike_keys`): then they are read once per distinct set of key cells, column by
+        column, and the values carried down are those the last rows leave (:meth:`_keyed_each`
+        reads them row by row); else None."""
         if self._key_values is None:
             return None
         cells = [list(map(itemgetter(i), rows)) for i in self._key_cells]
@@ -845,17 +852,12 @@ class TableReader:
         return list(sections), list(periods), list(areas)
 
     def _alike_keys(self, row: list[Any], label: str, key: tuple) -> tuple[RowKeys, dict[int, str]] | None:
-        """The keys of a row that reads them alike whatever its label and the rows above it, and the
-        values it carries down (kept by ``key``: its key cells and their types); else None."""
+        """:func:`alike_keys`, kept by ``key`` (the row's key cells and their types)."""
         memo = self._keys_alike
         if key not in memo:
             if len(memo) > _TEXT_CACHE:
                 memo.clear()
-            memo[key] = None
-            if ignores_label(row, self.keys) and carries_nothing(row, self.keys):
-                carries: dict[int, str] = {}
-                keys = row_keys(row, self.keys, label, self.context, carries)
-                memo[key] = (keys, carries) if keys.label is None else None
+            memo[key] = alike_keys(row, self.keys, label, self.context)
         return memo[key]
 
     def _keys_of(self, row: list[Any], label: str) -> RowKeys:
@@ -1182,16 +1184,19 @@ class TableReader:
         tidy file's row names another indicator than the first); rows whose key another row already
         had are counted at the table's end. Each key is kept as its 64-bit hash, 8 bytes: the keys
         themselves (every label of the table) in a set were most of what a long table's reading
-        held, and two keys of a million sharing a hash is a chance of one in thirty million."""
-        if set(map(type, rows)) == {PlainRow} and _all_data(rows):   # most windows
-            self._row_keys.extend(map(hash, map(_ROW_KEY, rows)))
-            return
-        if set(map(type, rows)) == {PlainRow}:   # plain rows and sub totals
-            self._row_keys.extend(map(hash, compress(map(_ROW_KEY, rows), map(DATA.__eq__, map(_ROLE_OF, rows)))))
+        held, and two keys of a million sharing a hash is a chance of one in thirty million. A
+        period stands in its key as its own hash, asked once per period a window's rows share (a
+        dataclass's hash is slow to ask of each row)."""
+        if set(map(type, rows)) == {PlainRow}:   # most windows
+            data = rows if _all_data(rows) else list(compress(rows, map(DATA.__eq__, map(_ROLE_OF, rows))))
+            periods = list(map(_PERIOD_OF, data))
+            hashed = {i: _hashed(period) for i, period in dict(zip(map(id, periods), periods)).items()}
+            self._row_keys.extend(map(hash, zip(map(_LABEL_OF, data), map(_SECTION_OF, data),
+                                                map(hashed.__getitem__, map(id, periods)), map(_AREA_OF, data))))
             return
         described = self._redescribed
-        data = [_ROW_KEY(row) if type(row) is PlainRow else
-                (row.label, row.section, row.period, row.area) + _described(described.pop(row.r, None))
+        data = [(row[_LABEL], row[_SECTION], _hashed(row[_PERIOD]), row[_AREA]) if type(row) is PlainRow else
+                (row.label, row.section, _hashed(row.period), row.area) + _described(described.pop(row.r, None))
                 for row in rows if _role(row) == DATA]
         self._row_keys.extend(map(hash, data))
 
