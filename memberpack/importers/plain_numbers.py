@@ -4,10 +4,15 @@ A cell is a plain figure when it is written as :data:`PLAIN_NUMBER` says (``-12.
 ``float(cell)``. Testing every cell of a batch with that pattern (:data:`PLAIN_NUMBERS`, over the
 cells joined) took twice as long as converting them. ``float`` already refuses most of what the
 pattern does (``1,500``, ``1-2``, ``1.2.3``, blanks), so only what it would read and the pattern
-would not is tested first, with a few array operations: a byte that is no digit, sign or point
-(``1e5``, ``+5``, `` 12``, ``nan``), a point without a digit on each side (``.5``, ``5.``), and,
-in a batch whose longest cell could hold them, too many digits (left to the pattern).
-"""
+would not is tested first, with a few array operations over the cells' bytes: a byte that is no
+digit, sign or point (``1e5``, ``+5``, `` 12``, ``nan``), a point without a digit on each side
+(``.5``, ``5.``), and, only where a run of digits is long enough to break them, the pattern's limits
+on digits (left to the pattern).
+
+Figures with their thousands grouped by commas (``-1,234.5``, as spreadsheets export them, quoted)
+are read too: :func:`~memberpack.model.values.parse_text` reads one as its digits without the
+commas, in the column's unit, just as a plain figure. Such a batch is tested by its pattern
+(:data:`GROUPED_NUMBERS`); read cell by cell, it took a hundred times as long."""
 
 from __future__ import annotations
 
@@ -19,28 +24,33 @@ PLAIN_NUMBER = re.compile(r"-?\d{1,15}(?:\.\d{1,10})?")
 # joined by NUL, as ASCII bytes: a quarter quicker than the same test of the text (whose \d would
 # take other scripts' digits too; such figures are read cell by cell, alike)
 PLAIN_NUMBERS = re.compile(rf"(?:{PLAIN_NUMBER.pattern}\0)*{PLAIN_NUMBER.pattern}".encode())
-# the longest cell that cannot hold more digits than PLAIN_NUMBER allows: 11 decimals take 13 bytes
-_SHORT = 12
-_FIGURE_BYTES = b"0123456789-.\0"
-_DOT = ord(".")
+GROUPED_NUMBER = re.compile(r"-?\d{1,3}(?:,\d{3})+(?:\.\d{1,10})?")
+_EITHER = f"(?:{GROUPED_NUMBER.pattern}|{PLAIN_NUMBER.pattern})"
+GROUPED_NUMBERS = re.compile(rf"(?:{_EITHER}\0)*{_EITHER}".encode())
+_FIGURE_BYTES = b"0123456789-.,\0"
+_DOT, _ZERO = ord("."), ord("0")
+_MOST_DIGITS = 10   # a run of digits no longer than this is within PLAIN_NUMBER's limits, either side of a point
 
 
 def plain_figures(cells: list[str]) -> np.ndarray | None:
-    """``float`` of each cell as float64 when every one is written as a plain figure; else None."""
+    """Each cell's figure as float64 when every one is written as a plain figure or with its
+    thousands grouped by commas (read without them); else None."""
     try:
         joined = "\0".join(cells)
     except TypeError:   # a cell that is no text
         return None
-    if not joined.isascii():
+    if not joined or not joined.isascii():
         return None
     data = joined.encode("ascii")
     if data.translate(None, _FIGURE_BYTES):
         return None
+    if b"," in data:
+        return _grouped(joined, data, len(cells))
     text = np.frombuffer(data, dtype=np.uint8)
-    cuts = np.flatnonzero(text == 0)
-    if len(cuts) != len(cells) - 1 or not _points_between_digits(text):   # (or a NUL inside a cell)
+    digit = (text - _ZERO) < 10   # (bytes below "0" wrap round to 246 and more)
+    if np.count_nonzero(text == 0) != len(cells) - 1 or not _points_between_digits(text, digit):   # (a NUL in a cell)
         return None
-    if _longest(cuts, len(text)) > _SHORT and not PLAIN_NUMBERS.fullmatch(data):
+    if _long_run(digit) and not PLAIN_NUMBERS.fullmatch(data):
         return None
     try:
         return np.array(cells, dtype=np.float64)
@@ -48,18 +58,22 @@ def plain_figures(cells: list[str]) -> np.ndarray | None:
         return None
 
 
-def _points_between_digits(text: np.ndarray) -> bool:
-    points = np.flatnonzero(text == _DOT)
-    if not len(points):
-        return True
-    if points[0] == 0 or points[-1] == len(text) - 1:
-        return False
-    around = np.concatenate((text[points - 1], text[points + 1]))
-    return bool(((around >= ord("0")) & (around <= ord("9"))).all())
+def _grouped(joined: str, data: bytes, count: int) -> np.ndarray | None:
+    """The figures of cells some of which group their thousands by commas, else None."""
+    if data.count(b"\0") != count - 1 or not GROUPED_NUMBERS.fullmatch(data):
+        return None
+    return np.array(joined.replace(",", "").split("\0"), dtype=np.float64)
 
 
-def _longest(cuts: np.ndarray, size: int) -> int:
-    """The length of the longest of the cells that NUL bytes at ``cuts`` separate in ``size`` bytes."""
-    if not len(cuts):
-        return size
-    return int(max(np.diff(cuts).max(initial=0) - 1, cuts[0], size - 1 - cuts[-1]))
+def _points_between_digits(text: np.ndarray, digit: np.ndarray) -> bool:
+    point = text == _DOT
+    return not (point[0] or point[-1] or (point[1:] & ~digit[:-1]).any() or (point[:-1] & ~digit[1:]).any())
+
+
+def _long_run(digit: np.ndarray) -> bool:
+    """Whether some run of digits is longer than :data:`_MOST_DIGITS`."""
+    runs, length = digit, 1   # runs[i]: the ``length`` bytes from i are all digits
+    while length <= _MOST_DIGITS:
+        step = min(length, _MOST_DIGITS + 1 - length)
+        runs, length = runs[:-step] & runs[step:], length + step
+    return bool(runs.any())

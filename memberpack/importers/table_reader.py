@@ -527,7 +527,8 @@ class TableReader:
             self.report.doubt(f"column{'s' if len(self._unnamed_read) > 1 else ''} {letters} hold{'' if len(self._unnamed_read) > 1 else 's'} "
                               "figures under no header: what they measure is not stated (give the header rows with "
                               "--header-rows, or leave the column out in the import wizard)")
-        distinct = len(np.unique(np.frombuffer(self._row_keys, dtype=np.int64)))
+        keys = np.sort(np.frombuffer(self._row_keys, dtype=np.int64))   # (np.unique hashes: 50 times slower)
+        distinct = int(np.count_nonzero(keys[1:] != keys[:-1])) + bool(len(keys))
         repeats = len(self._row_keys) - distinct
         if repeats >= 3 and repeats * 20 >= distinct:   # more than a chance repeat or two
             self.report.doubt(f"{repeats:,} row(s) repeat another row's label, section and period: no column "

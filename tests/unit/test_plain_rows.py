@@ -166,7 +166,7 @@ def test_a_csv_reads_the_same_either_way(tmp_path, cell_by_cell):
     for r in range(2_400):
         rows.append([f"Line {r}", f"{rnd.uniform(-900, 900):.2f}", str(rnd.randint(0, 5000)), str(rnd.randint(0, 40)),
                      f"{rnd.random():.4f}"])
-    rows[700][2] = "1,234"          # thousands separator: read cell by cell
+    rows[700][2] = "1,234"          # thousands separator: read without it
     rows[900][3] = "tbc"
     rows[1100][1] = "(479)"
     rows[1300][4] = "12.50"         # shown as written
@@ -181,6 +181,25 @@ def test_a_csv_reads_the_same_either_way(tmp_path, cell_by_cell):
     _read_alike(fast, slow)
     shown = {o.cell: (o.value, o.display) for o in fast.observations}
     assert shown["E1301"] == (12.5, "12.50") and shown["B1501"] == (0.0, "-0") and shown["C701"][0] == 1_234_000
+
+
+
+def test_a_csv_grouping_thousands_by_commas_reads_the_same_either_way(tmp_path, cell_by_cell):
+    """Figures exported with their thousands grouped (``"-73,127.2"``, quoted) are read in blocks,
+    as their digits without the commas in the column's unit, and shown as written."""
+    rnd = random.Random(12)
+    rows = [["Service line", "Budget £k", "Spend £k", "Pupils"]]
+    for r in range(1_200):
+        rows.append([f"Line {r}", f"{rnd.uniform(-99_999, 99_999):,.1f}", f"{rnd.uniform(-999, 999):,.2f}",
+                     f"{rnd.randint(0, 2_000_000):,}"])
+    path = tmp_path / "grouped.csv"
+    with path.open("w", newline="", encoding="utf-8") as f:
+        csv.writer(f).writerows(rows)
+    parts, fast = _read_both_ways(path, cell_by_cell)
+    assert sum(len(p) for p in parts if isinstance(p, FigureBlock)) == 1_200
+    shown = {o.cell: (o.value, o.unit, o.display) for o in fast.observations}
+    budget = rows[5][1]
+    assert "," in budget and shown["B6"] == (round(float(budget.replace(",", "")) * 1000, 6), "GBP", budget)
 
 
 def test_the_json_export_holds_every_figure_of_a_block(tmp_path):
