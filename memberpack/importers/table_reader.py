@@ -1395,24 +1395,26 @@ class TableReader:
         metrics = [c.metric(None, self._metric) if j in texts else m
                    for j, (c, m) in enumerate(zip(self.columns, self._column_metrics(shown)))]
         matched = [m for m in metrics if m != OTHER_METRIC.id]
-        varied = any(kind is not None for kind in kinds)
-        plain = kinds.count(None) if varied else n
+        plain = kinds.count(None)
+        varied = plain < n
         if plain:
             self.metric_counts.update({m: plain * matched.count(m) for m in matched})
         if varied:
             by_kind = _shared(kinds)   # each column's row metrics and units are those of the row's kind
-            for (own, _), times in Counter(kind for kind in kinds if kind is not None).items():
-                self.metric_counts.update({m: times * own.count(m) for m in own if m != OTHER_METRIC.id})
+            for kind, times in zip(by_kind.values, np.bincount(by_kind.codes).tolist()):
+                if kind is not None:
+                    self.metric_counts.update({m: times * kind[0].count(m) for m in kind[0] if m != OTHER_METRIC.id})
         counted = bool(_COUNT_METRICS.intersection(matched))
         unitless = unit_of_row is None
-        periods = [p or q for p, q in zip(keyed, label_periods)] if any(keyed) else label_periods
-        keyed_periods = any(period is not None for period in periods)
+        periods = label_periods if not any(keyed) else keyed if not any(label_periods) else \
+            [p or q for p, q in zip(keyed, label_periods)]
+        keyed_periods = periods.count(None) < n
         fallback = self.columns[0].period_label
         columns, k = [], 0
         for j, (col, metric, (code, factor, unit)) in enumerate(zip(self.columns, metrics, shown)):
             period = None if keyed_periods else col.period_label
             if j in texts:
-                columns.append(self._text_block_column(col, metric, period, [v[j] for v in values]))
+                columns.append(self._text_block_column(col, metric, period, list(map(itemgetter(j), values))))
                 continue
             if unit is None and (col.measure in self._count_columns
                                  or ((unitless or self._count_columns) and counted)):
