@@ -77,10 +77,11 @@ class _Stream:
         return b"".join(pieces)
 
     def _sector(self, index: int) -> int:
-        """The file's sector holding the stream's ``index``-th, refusing a chain that leaves the FAT."""
+        """The file's sector holding the stream's ``index``-th, refusing a chain that leaves the FAT
+        or is longer than it (a loop)."""
         chain, fat = self.chain, self.fat
         while len(chain) <= index:
-            if chain[-1] >= len(fat):
+            if chain[-1] >= len(fat) or len(chain) >= len(fat):
                 raise ValueError("the workbook stream's chain of sectors leaves the file")
             chain.append(fat[chain[-1]])
         return chain[index]

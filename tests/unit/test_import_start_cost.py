@@ -138,6 +138,30 @@ def test_an_xls_stream_read_a_window_at_a_time_gives_the_formats_read_whole(tmp_
     assert set(windows["Sheet 2"].codes.values()) == {"0.00"} and len(windows["Sheet 2"].codes) == FORMAT_ROWS
 
 
+
+def test_an_xls_stream_whose_sectors_loop_gives_no_formats(tmp_path, monkeypatch):
+    """A damaged (or hostile) file whose workbook stream claims 4 GB and whose chain of sectors
+    comes back on itself is read for no formats, not followed round and round."""
+    xlwt = pytest.importorskip("xlwt", reason="xlwt writes the legacy .xls test file")
+    import olefile
+
+    from memberpack.importers import xls_formats
+
+    book = xlwt.Workbook()
+    book.add_sheet("KPI").write(0, 1, 0.25, xlwt.easyxf(num_format_str="0.0%"))
+    book.save(str(tmp_path / "loop.xls"))
+    with olefile.OleFileIO(str(tmp_path / "loop.xls")) as ole:
+        entry = next(kid for kid in ole.root.kids if kid.name.lower() == "workbook")
+    data = bytearray((tmp_path / "loop.xls").read_bytes())
+    fat, directory = (int.from_bytes(data[at:at + 4], "little") for at in (0x4C, 0x30))   # from the header
+    at = (fat + 1) * 512 + 4 * (entry.isectStart + 1)
+    data[at:at + 4] = entry.isectStart.to_bytes(4, "little")   # its second sector leads back to its first
+    at = (directory + 1) * 512 + 128 * entry.sid + 0x78
+    data[at:at + 4] = (0xFFFFFF00).to_bytes(4, "little")       # and it claims 4 GB
+    (tmp_path / "loop.xls").write_bytes(bytes(data))
+    monkeypatch.setattr(xls_formats, "WHOLE_STREAM", 0)
+    assert xls_formats.read_xls_formats(tmp_path / "loop.xls", ["KPI"]) is None
+
 def test_the_format_window_of_a_long_xlsx_ends_at_the_last_row_whose_formats_are_read(tmp_path):
     """The row the scan stops at is not read for formats: it is the first row below the window, read
     with its column's format (a percentage, not the fraction it holds)."""
