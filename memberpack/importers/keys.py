@@ -474,6 +474,26 @@ def ignores_label(row: list[Any], keys: Sequence[KeyColumn]) -> bool:
     return True
 
 
+def alike_keys(row: list[Any], keys: Sequence[KeyColumn], label: str, context: Period | None
+               ) -> tuple[RowKeys, dict[int, str]] | None:
+    """:func:`row_keys` of a row that reads them alike whatever its (non-empty) label and the rows
+    above it, with the values it carries down; else None. Such a row ignores its label
+    (:func:`ignores_label`) and takes nothing carried down: every key column whose blank cell would
+    take the value above (a section's, a period's) is written."""
+    for key in keys:
+        value = row[key.index] if key.index < len(row) else None
+        text = _as_text(value) if value is not None else ""
+        if key.role == AREA and not (text and _code_text(text)):
+            return None
+        if key.role == PERIOD and (not text or _date_key(value)[1]):
+            return None
+        if key.role == SECTION and key.tidy_rank is None and not text:
+            return None
+    carries: dict[int, str] = {}
+    found = row_keys(row, keys, label, context, carries)
+    return (found, carries) if found.label is None else None
+
+
 def describe_keys(layout, seen: dict[int, list[Any]], report) -> None:
     """Put a table's key and context columns (and a period column as the reason for its periods)
     in its report. ``seen`` holds the sheet rows read so far, header and first data rows."""

@@ -22,10 +22,20 @@ _FOOTNOTE = re.compile(r"^\s*(?:\*|†|‡|notes?\b|sources?\b|eo\s*:|n\.?b\.?\b
 
 def single_text(row: list[Any]) -> str | None:
     """The text of a row with exactly one filled cell holding words (a title, heading or note)."""
-    filled = [v for v in row if not blank(v)]
+    filled = _filled(row)
     if len(filled) != 1 or cell_class(filled[0]) != TEXT:
         return None
     return cell_text(filled[0])
+
+
+def _filled(row: list[Any]) -> list[Any]:
+    """The cells of a row that are not blank; in a row with one cell that is not None or "" (a
+    heading), found without testing each cell."""
+    if len(row) - row.count(None) - row.count("") == 1:
+        lone = next(filter(None, row), None)   # (None when that cell is 0 or False)
+        if lone is not None:
+            return [] if blank(lone) else [lone]
+    return [v for v in row if not blank(v)]
 
 
 def title_and_scale(row: list[Any]) -> tuple[str | None, str | None]:
@@ -136,10 +146,11 @@ class TableEnds:
         return "row"
 
     def heading_over_figures(self, row: list[Any]) -> bool:
-        """Whether :meth:`verdict` calls ``row`` a row, for a row whose only words are its label when
-        the row under it holds a figure that is no year: that row is then neither a header nor a
-        period row, so no title over another table starts here, and nothing further need be read."""
-        if self.layout.last_row is not None or self.blank_run or self.footnotes or is_footnote(row):
+        """Whether :meth:`verdict` calls ``row`` a row, for a row that is no footnote (its caller
+        has asked) and whose only words are its label when the row under it holds a figure that is
+        no year: that row is then neither a header nor a period row, so no title over another table
+        starts here, and nothing further need be read."""
+        if self.layout.last_row is not None or self.blank_run or self.footnotes:
             return False
         header = self.header_row
         if not header or cell_text(row[self.label_col]) != header[self.label_col - self.cols.start]:

@@ -20,9 +20,9 @@ from __future__ import annotations
 import re
 from array import array
 from collections import Counter
-from collections.abc import Iterator, Sequence
-from itertools import chain, compress, repeat
-from operator import getitem, itemgetter
+from collections.abc import Iterable, Iterator, Sequence
+from itertools import chain, compress, count, repeat
+from operator import getitem, itemgetter, not_
 from dataclasses import dataclass, field, replace
 from datetime import date, datetime, time, timedelta
 from typing import Any
@@ -33,7 +33,8 @@ from memberpack.errors import Cancelled
 from memberpack.importers.cells import a1, column_index, column_letter
 from memberpack.importers.headers import (
     column_codes, counts_up, has_marker, is_series_row, is_year, letter_markers, strip_marker)
-from memberpack.importers.keys import AREA, PERIOD, SECTION, KeyColumn, RowKeys, ignores_label, row_keys
+from memberpack.importers.keys import (
+    AREA, PERIOD, SECTION, KeyColumn, RowKeys, alike_keys, ignores_label, row_keys)
 from memberpack.model.number_formats import general, is_percent, render
 from memberpack.importers.layout import (
     THOUSANDS as _THOUSANDS, TableLayout, blank, cell_class, cell_text, is_header_like, is_units_row, strip_periods)
@@ -44,8 +45,8 @@ from memberpack.importers.roles import SUBTOTAL_WORDS, TOTAL_WORDS, ParsedRow, a
 from memberpack.importers.stream import Peekable
 from memberpack.importers.table_ends import LOOKAHEAD, TableEnds, is_footnote
 from memberpack.model.blocks import BlockColumn, Coded, FigureBlock, Texts
-from memberpack.model.metrics import (CATALOGUE, OTHER_METRIC, Metric, catalogue_words_each, match_metric,
-                                      mentions_catalogue)
+from memberpack.model.metrics import (CATALOGUE, OTHER_METRIC, Metric, catalogue_words_each, catalogue_words_found,
+                                      match_metric, mentions_catalogue)
 from memberpack.model.observation import BUDGET_MONITOR, DATA, SUBTOTAL, Observation
 from memberpack.model.periods import CALENDAR_MONTH, YEAR, Period, parse_period
 from memberpack.model.units import COUNT, MINUTES, NUMBER, PER_10000, PERCENT, POUNDS, Unit, find_unit, unit_in_name
@@ -168,7 +169,9 @@ _VALUES_OF = itemgetter(_VALUES)
 _SECTION_OF = itemgetter(_SECTION)
 _FIGURES_OF = itemgetter(_FIGURES)
 _R_OF = itemgetter(_R)
-_ROW_KEY = itemgetter(_LABEL, _SECTION, _PERIOD, _AREA)   # what tells a table's rows apart (_count_repeats)
+_LABEL_OF = itemgetter(_LABEL)
+_PERIOD_OF = itemgetter(_PERIOD)
+_AREA_OF = itemgetter(_AREA)
 _CARRIED = (SECTION, PERIOD)   # key columns whose blank cells take the value above them (keys.row_keys)
 
 
@@ -179,10 +182,28 @@ def _all_data(rows: list[ParsedRow | PlainRow]) -> bool:
     return all(_role(row) == DATA for row in rows)
 
 
+def _shared(items: Sequence) -> Coded:
+    """:meth:`Coded.of` items that rows share (a batch's few kinds, its keys' periods), grouped by
+    identity first: hashing each row's tuple or :class:`Period` again is slow."""
+    ids = list(map(id, items))
+    objects = dict(zip(ids, items))   # each distinct object, in order of its first row
+    distinct = dict.fromkeys(objects.values())
+    if len(distinct) == len(items):
+        return Coded(np.arange(len(items), dtype=np.int32), list(distinct))
+    index = {item: i for i, item in enumerate(distinct)}
+    codes = {i: index[item] for i, item in objects.items()}
+    return Coded(np.fromiter(map(codes.__getitem__, ids), dtype=np.int32, count=len(ids)), list(distinct))
+
+
 def _labelled(periods: list[Period | None], fallback: str | None) -> Coded:
     """Each row's period label (``fallback`` for none), each distinct period labelled once."""
-    coded = Coded.of(periods)
+    coded = _shared(periods)
     return coded.mapped([p.label() if p else fallback for p in coded.values])
+
+
+def _hashed(period: Period | None) -> int | None:
+    """A period as it stands in a row's key (:meth:`TableReader._count_repeats`)."""
+    return None if period is None else hash(period)
 
 
 def _described(description: str | None) -> tuple:
@@ -293,6 +314,7 @@ class TableReader:
         # and rows whose label names a period (2019/20) only when every column takes it as it is
         self._label_periods = not any(c.period is not None or _TEXT_COLUMN.search(c.measure) for c in self.columns)
         self._carried: dict[int, str] = {}
+        self._periods_kept: dict[Period, bool] = {}   # (_changes_no_period)
         self._key_cells = [k.index for k in self.keys]
         self._section_keys = [k.index for k in self.keys if k.role in _CARRIED]   # the key cells carried down
         # a row's key cells as _keys_of reads them, for rows as wide as the table (_keyed_each)
@@ -300,6 +322,8 @@ class TableReader:
                             itemgetter(*self._key_cells) if len(self._key_cells) > 1 else
                             (lambda row, i=self._key_cells[0]: (row[i],)))
         self._keys_read: dict[tuple, tuple[RowKeys, list]] = {}
+        self._keys_alike: dict[tuple, tuple[RowKeys, dict[int, str]] | None] = {}   # (_keyed_columns)
+        self._keyed_answers: dict[tuple, dict[tuple, tuple]] = {}
         self._merge_tops, self._merge_fills = _merged_down(sheet.merged, {self.label_col, *(k.index for k in self.keys)},
                                                            layout.data_start)
         self._merge_values: dict[tuple[int, int], Any] = {}
@@ -593,12 +617,13 @@ class TableReader:
         if not all(labels) or any_marked(joined):
             return self._put_back(stream, items)
         roles = None
-        if ("total" in lowered or "number" in lowered) and _ODD_LABEL.search(joined):
-            roles = self._batch_roles(labels)
+        if "total" in lowered or "number" in lowered:
+            roles = self._batch_roles(labels, lowered)
             if roles is None:
                 return self._put_back(stream, items)
+            roles = roles or None
         kinds: dict[frozenset, tuple] = {}
-        words = self._catalogue_words(labels, joined)
+        words = self._catalogue_words(labels)
         if words is not None:
             for found, label in dict(zip(words, labels)).items():   # what a label gives depends on these alone
                 kind = self._row_kind(label, shown, texts)
@@ -614,8 +639,15 @@ class TableReader:
                 return self._put_back(stream, items)
             dated[label] = period
         if self._not_measures:
-            if not self._keyed_plain or not all(map(self._context_holds, rows)):
+            if not self._keyed_plain or (self._context and not all(map(self._context_holds, rows))):
                 return self._put_back(stream, items)
+            keyed = self._keyed_columns(rows, labels)
+            if keyed is not None:
+                found = list(zip(rs, labels, keyed[0], values, figures, keyed[1], keyed[2], repeat(texts),
+                                 map(dated.get, labels) if dated else repeat(None), row_kinds, repeat(DATA)))
+                if self._indents:
+                    self._top = found[-1][_SECTION]
+                return found
             found, carried = [], dict(self._carried)
             for r, label, (name, section, period, area), v, f, kind in zip(
                     rs, labels, self._keyed_each(rows, labels), values, figures, row_kinds):
@@ -635,24 +667,21 @@ class TableReader:
         return list(zip(rs, labels, sections, values, figures, repeat(None), repeat(None), repeat(texts),
                         map(dated.get, labels) if dated else repeat(None), row_kinds, roles or repeat(DATA)))
 
-    def _catalogue_words(self, labels: list[str], joined: str) -> list[frozenset[str]] | None:
-        """:func:`catalogue_words_each` of a batch's labels (``joined`` by NUL), each distinct label
+    def _catalogue_words(self, labels: list[str]) -> list[frozenset[str]] | None:
+        """:func:`catalogue_words_each` of a batch's labels, each distinct label
         read once in a table (a long table repeats its service names); None when no label mentions
         the catalogue."""
         distinct = dict.fromkeys(labels)
         if len(distinct) * 2 > len(labels):   # labels that differ row by row ("Placement 17"): none kept
-            if not mentions_catalogue(joined):   # (quicker to ask than the words of each)
-                return None
-            words = catalogue_words_each(labels)
-        else:
-            known = self._label_words
-            new = [label for label in distinct if label not in known]
-            if new:
-                if len(known) + len(new) > _TEXT_CACHE:
-                    known.clear()
-                    new = list(distinct)
-                known.update(zip(new, catalogue_words_each(new)))
-            words = list(map(known.__getitem__, labels))
+            return catalogue_words_found(labels)
+        known = self._label_words
+        new = [label for label in distinct if label not in known]
+        if new:
+            if len(known) + len(new) > _TEXT_CACHE:
+                known.clear()
+                new = list(distinct)
+            known.update(zip(new, catalogue_words_each(new)))
+        words = list(map(known.__getitem__, labels))
         return words if any(words) else None
 
     def _batch_headings(self, stream: Peekable, ends: TableEnds, items: list, values: list[list[Any]]) -> dict[int, str] | None:
@@ -685,35 +714,41 @@ class TableReader:
                 return None
         return found
 
-    def _batch_roles(self, labels: list[str]) -> list[str] | None:
-        """Each row's role when the labels naming a total all name a sub total (``Children's
-        services sub total``); else None: totals, and counts (``Number of ...``), are read cell by cell."""
+    def _batch_roles(self, labels: list[str], lowered: str) -> list[str] | None:
+        """Each row's role when the labels (``lowered``: joined by NUL, in lower case) naming a total
+        all name a sub total (``Children's services sub total``), [] when none names one; else None:
+        totals, and counts (``Number of ...``), are read cell by cell."""
+        named = chain(_places(lowered, "total"), _places(lowered, "number"))
+        odd = [i for i in _label_indexes(lowered, named) if _ODD_LABEL.search(labels[i])]
+        if not odd:
+            return []
         if self._not_measures:
             return None
-        roles = []
-        for label in labels:
-            lowered = label.lower()
-            if ("total" in lowered or "number" in lowered) and _ODD_LABEL.search(label):
-                if (_NUMBER_OF.search(label) or role_from_words(label) != SUBTOTAL or has_marker(label)
-                        or any(word in label for word in self._letters)):   # read as _parse_row reads one
-                    return None
-                roles.append(SUBTOTAL)
-            else:
-                roles.append(DATA)
+        roles = [DATA] * len(labels)
+        for i in odd:
+            label = labels[i]
+            if (_NUMBER_OF.search(label) or role_from_words(label) != SUBTOTAL or has_marker(label)
+                    or any(word in label for word in self._letters)):   # read as _parse_row reads one
+                return None
+            roles[i] = SUBTOTAL
         return roles
 
     def _batch_sections(self, items: list, headings: dict[int, str], roles: list[str] | None) -> list[str | None]:
         """The section of each data row of a batch, reading its headings and sub totals in order as
-        :meth:`_parse_row` does: a heading opens a section, a sub total closes it."""
-        sections, k = [], 0
-        for i, (r, _) in enumerate(items):
-            if i in headings:
-                self._heading_row(r, headings[i])
-                continue
-            sections.append(self.section)
-            if roles is not None and roles[k] == SUBTOTAL:
+        :meth:`_parse_row` does: a heading opens a section, a sub total closes it (the rows between
+        two such, alike, are filled at once)."""
+        sections: list[str | None] = []
+        closing = compress(count(), map(SUBTOTAL.__eq__, roles)) if roles is not None else iter(())
+        subtotal = next(closing, None)
+        for j, i in enumerate([*sorted(headings), len(items)]):
+            end = i - j   # the data rows before item i
+            while subtotal is not None and subtotal < end:
+                sections += [self.section] * (subtotal + 1 - len(sections))
                 self.section, self._heading = self.part, None
-            k += 1
+                subtotal = next(closing, None)
+            sections += [self.section] * (end - len(sections))
+            if i < len(items):
+                self._heading_row(items[i][0], headings[i])
         return sections
 
     def _figures_and_texts(self, values: list[list[Any]]) -> tuple[Any, tuple[int, ...]] | None:
@@ -728,15 +763,12 @@ class TableReader:
         texts = tuple(j for j, v in enumerate(first) if type(v) is str or v is None)
         if not texts or len(texts) == len(first):
             return None
-        columns = self.columns
+        columns = list(zip(*values))
         for j in texts:
-            column = [row[j] for row in values]
-            unit = columns[j].unit
-            if columns[j].benchmark or not all(self._text_cell(v, unit) for v in dict.fromkeys(column)):
+            unit = self.columns[j].unit
+            if self.columns[j].benchmark or not all(self._text_cell(v, unit) for v in dict.fromkeys(columns[j])):
                 return None
-        kept = [j for j in range(len(first)) if j not in texts]
-        pick = itemgetter(*kept) if len(kept) > 1 else (lambda row: (row[kept[0]],))
-        figures = _as_figures([list(pick(row)) for row in values])
+        figures = _columns_as_figures([column for j, column in enumerate(columns) if j not in texts])
         return None if figures is None else (figures, texts)
 
     def _text_cell(self, value: str | None, unit: Unit | None) -> tuple[str, str] | bool:
@@ -787,6 +819,47 @@ class TableReader:
                 answer = made[id(keys)] = (keys, " / ".join(sections) or None, keys.period, keys.area)
             out.append((keys.label or label, *answer[1:]))
         return out
+
+    def _keyed_columns(self, rows: list[list[Any]], labels: list[str]) -> tuple[list, list, list] | None:
+        """The section, period and area of each row of a batch (every label given, every row as wide
+        as the table), when no row's keys depend on its label or on the rows above it
+        (:func:`alike_keys`): then they are read once per distinct set of key cells, column by
+        column, and the values carried down are those the last rows leave (:meth:`_keyed_each`
+        reads them row by row); else None."""
+        if self._key_values is None:
+            return None
+        cells = [list(map(itemgetter(i), rows)) for i in self._key_cells]
+        kinds = [set(map(type, column)) for column in cells]
+        if any(len(kind) != 1 for kind in kinds):   # 800 and 800.0 alike would be one key
+            return None
+        types = tuple(kind.pop() for kind in kinds)
+        keyed = list(zip(*cells))
+        last = dict(zip(keyed, range(len(keyed))))   # each distinct set of key cells, with its last row
+        answers = self._keyed_answers.get((self.section, types))
+        if answers is None or len(answers) > _TEXT_CACHE:
+            answers = self._keyed_answers[(self.section, types)] = {}
+        for values, i in last.items():
+            if values not in answers:
+                alike = self._alike_keys(rows[i], labels[i], (values, types))
+                if alike is None:
+                    return None
+                keys, carries = alike
+                sections = [self.section, *keys.sections] if self.section else keys.sections
+                answers[values] = (" / ".join(sections) or None, keys.period, keys.area, carries)
+        if self._section_keys:   # as the rows leave them, in order
+            for values, _ in sorted(last.items(), key=itemgetter(1)):
+                self._carried.update(answers[values][3])
+        sections, periods, areas, _ = zip(*map(answers.__getitem__, keyed))
+        return list(sections), list(periods), list(areas)
+
+    def _alike_keys(self, row: list[Any], label: str, key: tuple) -> tuple[RowKeys, dict[int, str]] | None:
+        """:func:`alike_keys`, kept by ``key`` (the row's key cells and their types)."""
+        memo = self._keys_alike
+        if key not in memo:
+            if len(memo) > _TEXT_CACHE:
+                memo.clear()
+            memo[key] = alike_keys(row, self.keys, label, self.context)
+        return memo[key]
 
     def _keys_of(self, row: list[Any], label: str) -> RowKeys:
         """:func:`row_keys`, read once per set of key cells (and sections carried down) where the
@@ -890,7 +963,17 @@ class TableReader:
         if _UNIT_HINT.search(label) and find_unit(label) is not None:
             return False
         period = _row_period(label, self.context)
-        return False if period is not None and not self._label_periods else period
+        if period is None or self._label_periods:
+            return period
+        return None if self._changes_no_period(period) else False
+
+    def _changes_no_period(self, period: Period) -> bool:
+        """Whether every column keeps its own period in a row whose label names ``period`` (a
+        "2021-22" column stays 2021/22 beside "Authority 1999"): the row is read as if it named none."""
+        kept = self._periods_kept.get(period)
+        if kept is None:
+            kept = self._periods_kept[period] = all(self._period(c, period) == c.period_label for c in self.columns)
+        return kept
 
     def _read_as_columns(self, label: str, shown: list[tuple], texts: tuple[int, ...] = ()) -> bool:
         """Whether a label that might name a metric gives each figure its column's metric anyway.
@@ -1102,16 +1185,19 @@ class TableReader:
         tidy file's row names another indicator than the first); rows whose key another row already
         had are counted at the table's end. Each key is kept as its 64-bit hash, 8 bytes: the keys
         themselves (every label of the table) in a set were most of what a long table's reading
-        held, and two keys of a million sharing a hash is a chance of one in thirty million."""
-        if set(map(type, rows)) == {PlainRow} and _all_data(rows):   # most windows
-            self._row_keys.extend(map(hash, map(_ROW_KEY, rows)))
-            return
-        if set(map(type, rows)) == {PlainRow}:   # plain rows and sub totals
-            self._row_keys.extend(map(hash, compress(map(_ROW_KEY, rows), map(DATA.__eq__, map(_ROLE_OF, rows)))))
+        held, and two keys of a million sharing a hash is a chance of one in thirty million. A
+        period stands in its key as its own hash, asked once per period a window's rows share (a
+        dataclass's hash is slow to ask of each row)."""
+        if set(map(type, rows)) == {PlainRow}:   # most windows
+            data = rows if _all_data(rows) else list(compress(rows, map(DATA.__eq__, map(_ROLE_OF, rows))))
+            periods = list(map(_PERIOD_OF, data))
+            hashed = {i: _hashed(period) for i, period in dict(zip(map(id, periods), periods)).items()}
+            self._row_keys.extend(map(hash, zip(map(_LABEL_OF, data), map(_SECTION_OF, data),
+                                                map(hashed.__getitem__, map(id, periods)), map(_AREA_OF, data))))
             return
         described = self._redescribed
-        data = [_ROW_KEY(row) if type(row) is PlainRow else
-                (row.label, row.section, row.period, row.area) + _described(described.pop(row.r, None))
+        data = [(row[_LABEL], row[_SECTION], _hashed(row[_PERIOD]), row[_AREA]) if type(row) is PlainRow else
+                (row.label, row.section, _hashed(row.period), row.area) + _described(described.pop(row.r, None))
                 for row in rows if _role(row) == DATA]
         self._row_keys.extend(map(hash, data))
 
@@ -1145,7 +1231,7 @@ class TableReader:
         the rows above it. Then plain rows need not be read cell by cell. With it, the window's
         figures as written, when they were needed to tell."""
         if not _all_data(rows):
-            return self._closed_by_subtotals(rows, money=money, headed=headed), None
+            return self._closed_by_subtotals(rows, money=money, headed=headed)
         if not money or headed or len(rows) <= 2:
             return True, None   # ordinary rows only become totals by adding up, and only then
         plain = set(map(type, rows)) == {PlainRow}
@@ -1187,21 +1273,23 @@ class TableReader:
         raw = np.array(figures, dtype=np.float64)
         return bool(np.isfinite(raw).all()) and not _may_add_up(raw, factors, steps, starts), raw
 
-    def _closed_by_subtotals(self, rows: list[ParsedRow | PlainRow], *, money: bool, headed: bool) -> bool:
+    def _closed_by_subtotals(self, rows: list[ParsedRow | PlainRow], *, money: bool,
+                             headed: bool) -> tuple[bool, np.ndarray | None]:
         """Whether :func:`assign_roles` would leave a window of plain rows and worded sub total rows
         as it is: every row in a section (so no sub total names one), no total rows, sums not looked
         for (headings or worded sub totals), and no plain row that might be the sum of the sub totals
         above it (so become a total), screened for all rows at once as generously as
         :func:`_may_add_up` screens: a cell within a whole unit of its column (half again where a
-        number format may round it) of the sum, and any cell whose step that cannot bound, pass."""
+        number format may round it) of the sum, and any cell whose step that cannot bound, pass.
+        With it, the window's figures as written, when its rows are all plain."""
         all_plain = set(map(type, rows)) == {PlainRow}
-        is_subtotal = (np.fromiter(map(DATA.__ne__, map(_ROLE_OF, rows)), dtype=bool, count=len(rows)) if all_plain
-                       else np.array([_role(row) != DATA for row in rows]))
-        plain = [row for row, sub in zip(rows, is_subtotal.tolist()) if not sub]
-        subtotals = [row for row, sub in zip(rows, is_subtotal.tolist()) if sub]
+        flags = list(map(DATA.__ne__, map(_ROLE_OF, rows))) if all_plain else [_role(row) != DATA for row in rows]
+        is_subtotal = np.array(flags, dtype=bool)
+        plain = list(compress(rows, map(not_, flags)))
+        subtotals = list(compress(rows, flags))
         read = [row for row in subtotals if type(row) is ParsedRow]   # the others are plain rows too
-        if not plain or any(type(row) is not PlainRow for row in plain):
-            return False
+        if not plain or (not all_plain and any(type(row) is not PlainRow for row in plain)):
+            return False, None
         kept = self._kept(plain[0][_TEXTS])
         indexes = [self.columns[j].index for j in kept]
         if (any(row.role != SUBTOTAL or row.section is None or len(row.numbers) != len(indexes)
@@ -1210,31 +1298,36 @@ class TableReader:
                 or (None in map(_SECTION_OF, rows) or not _read_alike(rows) if all_plain else
                     any(row[_SECTION] is None or row[_TEXTS] != plain[0][_TEXTS] or _written(row) != _written(plain[0])
                         for row in chain(plain, (row for row in subtotals if type(row) is PlainRow))))):
-            return False
+            return False, None
         lines = list(map(_R_OF, rows)) if all_plain else [_row(row) for row in rows]
         window, written = self._format_rows, _written(plain[0])
         if min(lines) < window <= max(lines) and self._shown(window - 1, written) != self._shown(window, written):
-            return False   # figures read otherwise inside the format window than below it
+            return False, None   # figures read otherwise inside the format window than below it
+        stacked = np.array(list(map(_FIGURES_OF, rows)), dtype=np.float64) if all_plain else None
         above = np.cumsum(is_subtotal)[~is_subtotal]   # sub totals above each plain row
         tested = above >= 2                               # assign_roles asks two at least
         if not tested.any():
-            return True
+            return True, stacked
         shown = self._shown(plain[0][_R], _written(plain[0]))
         factors = np.array([shown[j][1] for j in kept])
         steps = np.array([shown[j][1] * (1.5 if self.columns[j].code else 1.001) for j in kept])
-        sub = np.array([[row.numbers[i][0] for i in indexes] if type(row) is ParsedRow
-                        else np.asarray(row[_FIGURES], dtype=np.float64) * factors for row in subtotals], dtype=np.float64)
+        if stacked is not None:
+            sub, raw = stacked[is_subtotal] * factors, stacked[~is_subtotal][tested]
+        else:
+            sub = np.array([[row.numbers[i][0] for i in indexes] if type(row) is ParsedRow
+                            else np.asarray(row[_FIGURES], dtype=np.float64) * factors for row in subtotals],
+                           dtype=np.float64)
+            raw = np.array([row[_FIGURES] for row in plain], dtype=np.float64)[tested]
         start = np.zeros((1, len(indexes)))
         sums = np.vstack([start, np.cumsum(sub, axis=0)])[above[tested]]
         sizes = np.vstack([start, np.cumsum(np.abs(sub), axis=0)])[above[tested]]
-        raw = np.array([row[_FIGURES] for row in plain], dtype=np.float64)[tested]
         if not (np.isfinite(raw).all() and np.isfinite(sub).all()):
-            return False
+            return False, None
         count = above[tested][:, None]
         slack = steps * (count + 1) / 2 + 1e-6 + 1e-9 * sizes
         size = np.abs(raw)
         near = (np.abs(sums - raw * factors) <= slack) | (size < 1e-4) | (size >= 1e16)
-        return not near.all(axis=1).any()
+        return not near.all(axis=1).any(), stacked
 
     def _runs(self, rows: list[ParsedRow | PlainRow], raw: np.ndarray | None) -> Iterator[list[Observation] | FigureBlock]:
         """A settled window: each run of plain rows as a block, the other rows as read (``raw``:
@@ -1302,24 +1395,26 @@ class TableReader:
         metrics = [c.metric(None, self._metric) if j in texts else m
                    for j, (c, m) in enumerate(zip(self.columns, self._column_metrics(shown)))]
         matched = [m for m in metrics if m != OTHER_METRIC.id]
-        varied = any(kind is not None for kind in kinds)
-        plain = kinds.count(None) if varied else n
+        plain = kinds.count(None)
+        varied = plain < n
         if plain:
             self.metric_counts.update({m: plain * matched.count(m) for m in matched})
         if varied:
-            by_kind = Coded.of(kinds)   # each column's row metrics and units are those of the row's kind
-            for (own, _), times in Counter(kind for kind in kinds if kind is not None).items():
-                self.metric_counts.update({m: times * own.count(m) for m in own if m != OTHER_METRIC.id})
+            by_kind = _shared(kinds)   # each column's row metrics and units are those of the row's kind
+            for kind, times in zip(by_kind.values, np.bincount(by_kind.codes).tolist()):
+                if kind is not None:
+                    self.metric_counts.update({m: times * kind[0].count(m) for m in kind[0] if m != OTHER_METRIC.id})
         counted = bool(_COUNT_METRICS.intersection(matched))
         unitless = unit_of_row is None
-        periods = [p or q for p, q in zip(keyed, label_periods)] if any(keyed) else label_periods
-        keyed_periods = any(period is not None for period in periods)
+        periods = label_periods if not any(keyed) else keyed if not any(label_periods) else \
+            [p or q for p, q in zip(keyed, label_periods)]
+        keyed_periods = periods.count(None) < n
         fallback = self.columns[0].period_label
         columns, k = [], 0
         for j, (col, metric, (code, factor, unit)) in enumerate(zip(self.columns, metrics, shown)):
             period = None if keyed_periods else col.period_label
             if j in texts:
-                columns.append(self._text_block_column(col, metric, period, [v[j] for v in values]))
+                columns.append(self._text_block_column(col, metric, period, list(map(itemgetter(j), values))))
                 continue
             if unit is None and (col.measure in self._count_columns
                                  or ((unitless or self._count_columns) and counted)):
@@ -1475,16 +1570,49 @@ def _as_figures(values: list[list[Any]]) -> np.ndarray | list[list[float]] | Non
     return figures.astype(np.float64, copy=False)
 
 
-def _any_bool(figures: np.ndarray, values: list[list[Any]]) -> bool:
-    """Whether a True or False hides among figures numpy read as numbers (they become 1 and 0)."""
+def _columns_as_figures(columns: list[tuple]) -> np.ndarray | list[list[float]] | None:
+    """Columns of values as :func:`_as_figures` makes their rows: float64, row by row, when every
+    value is a number; else None. (A batch's columns are made into an array faster than its rows.)"""
+    if len(columns[0]) == 1:
+        return _as_figures([[column[0] for column in columns]])
+    if not all(type(column[0]) is float or type(column[0]) is int for column in columns):
+        return None
+    figures = np.array(columns)
+    if figures.dtype.kind not in "fi" or _any_bool(figures, columns):
+        return None
+    return np.ascontiguousarray(figures.T, dtype=np.float64)
+
+
+def _any_bool(figures: np.ndarray, values: list[Sequence[Any]]) -> bool:
+    """Whether a True or False hides among figures numpy read as numbers (they become 1 and 0),
+    ``figures`` holding ``values`` (rows, or columns) in its rows."""
     maybe = np.flatnonzero(((figures == 0) | (figures == 1)).any(axis=1))
-    return any(type(v) is bool for i in maybe.tolist() for v in values[i])
+    return any(bool in set(map(type, values[i])) for i in maybe.tolist())
 
 
 def _labels_matching(find, joined: str, lowered: str, labels: list[str]) -> list[str]:
     """The labels (joined by NUL characters) holding a match ``find`` gives."""
-    found = {joined.count("\0", 0, m.start()) for m in find(joined, lowered)}
-    return [labels[i] for i in found]
+    return [labels[i] for i in _label_indexes(joined, (m.start() for m in find(joined, lowered)))]
+
+
+def _places(text: str, word: str) -> Iterator[int]:
+    """Where ``word`` is in ``text``."""
+    at = text.find(word)
+    while at >= 0:
+        yield at
+        at = text.find(word, at + 1)
+
+
+def _label_indexes(joined: str, places: Iterable[int]) -> list[int]:
+    """The positions of the labels (joined by NUL characters) holding these places of ``joined``,
+    each once, in order: the NULs before each counted from the place before it, not from the start."""
+    found, label, at = [], 0, 0
+    for start in sorted(places):
+        label += joined.count("\0", at, start)
+        at = start
+        if not found or found[-1] != label:
+            found.append(label)
+    return found
 
 
 def _may_add_up(raw: np.ndarray, factors: np.ndarray, steps: np.ndarray, starts: np.ndarray) -> bool:

@@ -224,18 +224,27 @@ def catalogue_words(text: str) -> frozenset[str]:
     return _CATALOGUE_WORDS.intersection(_WORD.findall(text.lower().replace(",", "")))
 
 
-_WORD_OR_BREAK = re.compile(r"[a-z0-9]+|\n")
-
 
 def catalogue_words_each(texts: list[str]) -> list[frozenset[str]]:
-    """:func:`catalogue_words` of each text, read in one pass over them all (a batch of row labels):
-    the words of the texts, a line break between each two, kept where they are catalogue words."""
+    """:func:`catalogue_words` of each text, read in one pass over them all (a batch of row labels)."""
+    found = catalogue_words_found(texts)
+    return [frozenset()] * len(texts) if found is None else found
+
+
+def catalogue_words_found(texts: list[str]) -> list[frozenset[str]] | None:
+    """:func:`catalogue_words_each`, or None when no text has any (told as quickly as
+    :data:`mentions_catalogue` tells it of them all): the words of the texts, a line break between
+    each two, kept where they are catalogue words."""
     joined = "\n".join(texts)
     if joined.count("\n") != len(texts) - 1:
-        return list(map(catalogue_words, texts))
-    kept = filter(_KEPT.__contains__, _WORD_OR_BREAK.findall(joined.lower().replace(",", "")))
-    each = " ".join(kept).split("\n")
-    sets = {words: frozenset(words.split()) for words in dict.fromkeys(each)}   # a set per distinct answer
+        each = list(map(catalogue_words, texts))
+        return each if any(each) else None
+    # _WORD's words and the breaks, as bytes: every other byte made a space (three times quicker than findall)
+    tokens = joined.lower().replace(",", "").encode().translate(_WORD_BYTES).replace(b"\n", b" \n ").split(b" ")
+    if _CATALOGUE_BYTES.isdisjoint(tokens):
+        return None
+    each = b" ".join(filter(_KEPT_BYTES.__contains__, tokens)).split(b"\n")
+    sets = {words: frozenset(words.decode().split()) for words in dict.fromkeys(each)}   # a set per distinct answer
     return list(map(sets.__getitem__, each))
 
 
@@ -280,5 +289,7 @@ def metric(metric_id: str) -> Metric:
 VOCABULARY = frozenset().union(*(keys for m in CATALOGUE for keys in m.keywords))
 # Whether a label shares a word with any catalogue keyword (if not, it cannot name a metric).
 _CATALOGUE_WORDS = written(VOCABULARY)
-_KEPT = _CATALOGUE_WORDS | {"\n"}   # what catalogue_words_each keeps of the words it reads
+_CATALOGUE_BYTES = frozenset(word.encode() for word in _CATALOGUE_WORDS)
+_KEPT_BYTES = _CATALOGUE_BYTES | {b"\n"}   # what catalogue_words_found keeps of the words it reads
+_WORD_BYTES = bytes(c if chr(c) in "abcdefghijklmnopqrstuvwxyz0123456789\n" else 32 for c in range(256))
 mentions_catalogue = mentions(VOCABULARY)

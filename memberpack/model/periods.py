@@ -134,6 +134,14 @@ YEARS_SPAN = re.compile(rf"{_SPLIT_YEAR}{_TO}{_SPLIT_YEAR.replace('y1', 'z1').re
                         rf"(?P<c1>(?:19|20)\d{{2}}){_TO}(?P<c2>(?:19|20)?\d{{2}})(?![\d/])", re.IGNORECASE)
 
 
+# What every period parse_period finds is written with, tested in one search to rule most texts out
+# quickly (a label with a long number, "Placement 12019"): a split, spanned or six-digit year
+# (YEARS_SPAN, _split_year), a quarter, a month or period number, a month's name (also the first
+# of _MONTH_RANGE's), or a year standing alone.
+_MAY_NAME_PERIOD = re.compile(rf"\d\s*[/\-–]\s*\d|\d\s*to\s*\d|^(?:19|20)\d{{4}}$|{_QUARTER.pattern}|{_MONTH.pattern}|"
+                              rf"\b(?:{_MONTH_WORDS})\b|{_CALENDAR_YEAR.pattern}", re.IGNORECASE)
+
+
 def _full_year(text: str) -> int:
     year = int(text)
     return year + 2000 if year < 100 else year
@@ -147,6 +155,8 @@ def parse_period(text: str | None, *, academic: bool = False) -> Period | None:
     if not text:
         return None
     t = " ".join(str(text).split())
+    if not _MAY_NAME_PERIOD.search(t):
+        return None
     span = _years_span(t)
     if span is not None:
         return replace(span, academic=academic or bool(_ACADEMIC.search(t)))

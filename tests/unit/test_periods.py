@@ -43,3 +43,22 @@ def test_months_placed_in_an_academic_year():
     year = parse_period("2020 - 2021", academic=True)
     assert parse_period("Sep").within(year).label() == "Sep 2020"
     assert parse_period("Jan").within(year).label() == "Jan 2021"
+
+
+def test_the_quick_test_rules_out_only_texts_naming_no_period(monkeypatch):
+    """Texts the one-search quick test rules out name no period when read in full: random texts
+    built of the pieces periods are written with, and of labels with long numbers."""
+    import random
+    import re
+
+    from memberpack.model import periods
+
+    pieces = ["2019", "2020", "19", "20", "12019", "201920", "/", "-", "–", " to ", " ", "  ", "Q", "Quarter ", "1", "4",
+              "5", "13", "Month ", "M", "P", "Period ", "Jan", "sept", "March", "Mar", "'", ".", "year end", "Year-End",
+              "academic", "term", "x", "Placement ", "3.2013", "\t"]
+    rnd = random.Random(2)
+    texts = ["".join(rnd.choice(pieces) for _ in range(rnd.randint(1, 6))) for _ in range(20_000)]
+    quick = [parse_period(text) for text in texts]
+    monkeypatch.setattr(periods, "_MAY_NAME_PERIOD", re.compile(""))
+    assert quick == [parse_period(text) for text in texts]
+    assert sum(p is None for p in quick) > 2_000 and sum(p is not None for p in quick) > 2_000
