@@ -14,7 +14,7 @@ if TYPE_CHECKING:
     from memberpack.importers.table_layout import TableLayout
 
 __all__ = ["FileResult", "TableLayout", "import_files", "read_file"]
-_HOMES = {"FileResult": "engine", "import_files": "engine", "read_file": "engine", "TableLayout": "layout"}
+_HOMES = {"FileResult": "engine", "import_files": "engine", "read_file": "engine", "TableLayout": "table_layout"}
 
 
 def __getattr__(name: str) -> Any:
