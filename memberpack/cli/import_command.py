@@ -90,7 +90,7 @@ def run(args) -> int:
     # each file's reader starts on its file while the one before is read
     warm_up(early=[("memberpack.importers.reader", "prefetch", (file, args.sheet)) for file in args.files])
     from memberpack.importers import import_files  # noqa: PLC0415 - numpy and the readers: after the reader starts
-    from memberpack.importers.layout import Corrections  # noqa: PLC0415
+    from memberpack.importers.table_layout import Corrections  # noqa: PLC0415
     from memberpack.store import classification  # noqa: PLC0415
     from memberpack.store.atomic_write import write_bytes  # noqa: PLC0415
     from memberpack.store.pack import Pack, remove_stale_scratch  # noqa: PLC0415

@@ -4,7 +4,7 @@ and the officer's corrections (header rows, label column, key and ignored column
 Header rows are blue, the label column yellow, key columns green, and cells outside the table
 (or ignored) grey, so an officer can see at a glance whether the importer read the table the
 way they laid it out. A correction reads the file again with the corrected
-:class:`~memberpack.importers.layout.TableLayout`. The page opens on the first *unsure* table,
+:class:`~memberpack.importers.table_layout.TableLayout`. The page opens on the first *unsure* table,
 its doubt in a banner, and Next waits until every unsure table is corrected or confirmed.
 """
 
@@ -24,7 +24,7 @@ from memberpack.errors import MemberpackError
 from memberpack.importers import read_file
 from memberpack.importers.cells import column_index, column_letter
 from memberpack.importers.engine import FileResult
-from memberpack.importers.layout import TableLayout
+from memberpack.importers.table_layout import TableLayout
 from memberpack.importers.report import UNSURE
 from memberpack.importers.reader import read_sheets
 from memberpack.model.observation import LAYOUT_KINDS

@@ -24,7 +24,7 @@ from memberpack.gui.import_preview import ERROR_STYLE, PreviewPage
 from memberpack.importers import read_file
 from memberpack.importers.isolation import warm_up
 from memberpack.importers.engine import FileResult, already_imported, import_read
-from memberpack.importers.layout import TableLayout
+from memberpack.importers.table_layout import TableLayout
 from memberpack.store import classification
 from memberpack.store.pack import Pack
 

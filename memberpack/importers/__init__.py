@@ -11,7 +11,7 @@ from typing import TYPE_CHECKING, Any
 
 if TYPE_CHECKING:
     from memberpack.importers.engine import FileResult, import_files, read_file
-    from memberpack.importers.layout import TableLayout
+    from memberpack.importers.table_layout import TableLayout
 
 __all__ = ["FileResult", "TableLayout", "import_files", "read_file"]
 _HOMES = {"FileResult": "engine", "import_files": "engine", "read_file": "engine", "TableLayout": "layout"}

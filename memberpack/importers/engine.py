@@ -26,7 +26,7 @@ from typing import TYPE_CHECKING, Any
 from memberpack.errors import Cancelled, ImportFailed, UnsureTable
 from memberpack.importers.found_table import FoundTable, Part, Recall
 from memberpack.importers.isolation import Send, run_isolated
-from memberpack.importers.layout import Corrections, TableLayout, as_heading, strip_periods
+from memberpack.importers.table_layout import Corrections, TableLayout, as_heading, strip_periods
 from memberpack.importers.report import UNSURE, FileReport
 from memberpack.importers.safety import check_file
 from memberpack.importers.sign_sample import SignSample

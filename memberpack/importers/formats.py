@@ -24,6 +24,7 @@ FORMAT_ROWS = 400          # rows whose formats are read; enough for titles, hea
 CHUNK = 1 << 18           # bytes of a sheet part scanned at a time: larger ones fall out of the cache
 FEED = 1 << 16           # bytes given to the style parser at a time
 _NS = "{http://schemas.openxmlformats.org/spreadsheetml/2006/main}"
+_A1 = re.compile(r"[A-Z]{1,3}[0-9]{1,7}")
 _UNCACHED = re.compile(rb'<c r="([A-Z]{1,3}\d+)"[^>]*>\s*<f[^>]*(?:/>|>[^<]*</f>)\s*(?:<v\s*/>|<v>\s*</v>)?\s*</c>')
 
 
@@ -104,14 +105,20 @@ def _collect(parser: XMLPullParser, xf_codes: list[str], found: SheetFormats) ->
     """Record formats of styled cells; True once past :data:`FORMAT_ROWS`."""
     for _, element in parser.read_events():
         if element.tag == f"{_NS}row":
-            row = int(element.get("r", found.rows_read + 1))
+            row = _number(element.get("r"), found.rows_read + 1)
             if row > FORMAT_ROWS:   # this row's cells are not read: it is the first below the window
                 found.rows_read = row - 1
                 return True
             found.rows_read = row
         elif element.tag == f"{_NS}c" and element.get("s") and element.get("r"):
-            style = int(element.get("s"))
+            style = _number(element.get("s"), len(xf_codes))   # a style that is no number: no format
             code = xf_codes[style] if style < len(xf_codes) else "General"
-            if code != "General":
+            if code != "General" and _A1.fullmatch(element.get("r")):
                 found.codes[parse_ref(element.get("r"))] = code
     return False
+
+
+def _number(text: str | None, otherwise: int) -> int:
+    """A row number or style index as written, or ``otherwise`` when it is missing or no number (a
+    damaged file: calamine says what it makes of it)."""
+    return int(text) if text is not None and text.isascii() and text.isdigit() else otherwise

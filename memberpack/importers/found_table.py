@@ -13,7 +13,7 @@ from dataclasses import dataclass, field
 from itertools import chain
 from typing import TYPE_CHECKING, Union
 
-from memberpack.importers.layout import TableLayout
+from memberpack.importers.table_layout import TableLayout
 from memberpack.importers.report import TableReport
 from memberpack.model.observation import Observation
 

@@ -11,7 +11,7 @@ from __future__ import annotations
 import io
 import zipfile
 import zlib
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from concurrent.futures import Future, ThreadPoolExecutor
 from dataclasses import dataclass, field
 import itertools
@@ -152,7 +152,8 @@ class _Opened:
         pieced = parse_in_pieces(self.path, name, *self.sizes[name])
         if pieced is not None:
             return pieced, pieced.formats
-        return self._whole(name), read_formats(self.path, [name]).get(name, SheetFormats())
+        sheet = self._whole(name)
+        return sheet, _formats(self.path, lambda: read_formats(self.path, [name])).get(name, SheetFormats())
 
     def _whole(self, name: str):
         with self.lock:
@@ -225,12 +226,14 @@ def _workbook_sheets(path: Path, opened: _Opened) -> Iterator[Sheet]:
         for n, name in enumerate(opened.chosen):
             try:
                 calamine_sheet, own_formats = opened.sheet(n).result()
+            except ImportFailed:   # a large sheet's formats, read beside it
+                raise
             except Exception as exc:  # noqa: BLE001
                 raise ImportFailed(f"{path.name}: sheet {name!r} cannot be read ({_short(exc)})") from None
             if calamine_sheet.height * calamine_sheet.width <= PARSE_AHEAD_CELLS:
                 opened.parse_ahead(n)
             if n == 0:
-                read = _formats(path, opened.formats)
+                read = _formats(path, opened.formats.result)
                 if read is None:   # an .xls whose formats cannot be read (Excel 95): its figures are still read
                     notes.append(f"number formats are not read from this {path.suffix} file (percentages stored "
                                  "as fractions stay fractions)")
@@ -278,9 +281,9 @@ def _cut(name: str, sheet) -> list[str]:
     return out
 
 
-def _formats(path: Path, job: Future) -> dict[str, SheetFormats] | None:
+def _formats(path: Path, read: Callable[[], dict[str, SheetFormats] | None]) -> dict[str, SheetFormats] | None:
     try:
-        return job.result()
+        return read()
     except (KeyError, zipfile.BadZipFile, zlib.error, EOFError, OSError, SyntaxError) as exc:
         raise ImportFailed(f"{path.name}: the workbook is damaged ({_short(exc)})") from None
 

@@ -30,6 +30,7 @@ from memberpack.importers.xlsx_parts import opening_parts, sheet_parts
 SPLIT_FROM = 8 << 20     # sheet parts declaring fewer bytes are parsed whole (and may be parsed two at a time)
 MOST_PIECES = 16          # each parses the shared strings again
 PIECE_BYTES = 2 << 20    # two pieces of this size and their copies are held at a time
+MOST_PIECE_BYTES = 64 << 20   # pieces that would be larger (huge shared strings) are not worth their memory
 WORKERS = 2
 _SHEET_DATA = re.compile(rb"<(\w+:)?sheetData\b[^>]*>")
 _ROOT = re.compile(rb"<((?:\w+:)?worksheet)\b")
@@ -109,9 +110,13 @@ def parse_in_pieces(path: Path, name: str, part: str, size: int) -> PiecedSheet 
     jobs = []
     try:
         with zipfile.ZipFile(path) as archive:
-            opening = {name: archive.read(name) for name in opening_parts(archive) if name in archive.NameToInfo}
+            names = [name for name in opening_parts(archive) if name in archive.NameToInfo]
+            piece_bytes = _piece_bytes(size, sum(archive.getinfo(name).file_size for name in names))
+            if piece_bytes > MOST_PIECE_BYTES:
+                return None
+            opening = {name: archive.read(name) for name in names}
             scan = SheetScan(format_codes(archive))
-            for xml in _pieces(archive, part, _piece_bytes(size, opening), scan.feed):
+            for xml in _pieces(archive, part, piece_bytes, scan.feed):
                 free.acquire()
                 jobs.append(pool.submit(_parse, CalamineWorkbook, opening, name, part, [xml], free))
                 del xml
@@ -123,10 +128,10 @@ def parse_in_pieces(path: Path, name: str, part: str, size: int) -> PiecedSheet 
     return _joined(sheets, scan.found)
 
 
-def _piece_bytes(size: int, opening: dict[str, bytes]) -> int:
-    """How large to make each piece: every piece parses the opening parts (the shared strings above
-    all) again, so a piece is at least four times their size."""
-    return max(size // MOST_PIECES, PIECE_BYTES, 4 * sum(map(len, opening.values())))
+def _piece_bytes(size: int, opening: int) -> int:
+    """How large to make each piece: every piece parses the ``opening`` bytes (the shared strings
+    above all) again, so a piece is at least four times their size."""
+    return max(size // MOST_PIECES, PIECE_BYTES, 4 * opening)
 
 
 def _parse(calamine, opening: dict[str, bytes], name: str, part: str, held: list[bytes], free: threading.Semaphore):

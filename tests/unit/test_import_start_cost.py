@@ -27,7 +27,8 @@ print(json.dumps({"cells": reports[0].tables[0].cells_read,
 
 
 def test_the_command_process_loads_no_reader(tmp_path):
-    """The readers (calamine, the table finder) load in the reader's process only."""
+    """The readers (calamine, the table finder and its header and key readers) load in the reader's
+    process only."""
     csv = tmp_path / "small.csv"
     csv.write_text("Service,Budget £k,Forecast £k\nFieldwork,100,120\nAdoption,50,45\n", encoding="utf-8")
     out = subprocess.run([sys.executable, "-c", _LOADED, str(csv)], capture_output=True, text=True, cwd=ROOT,
@@ -35,7 +36,8 @@ def test_the_command_process_loads_no_reader(tmp_path):
     found = json.loads(out.stdout)
     assert found["cells"] == 4
     readers = {"memberpack.importers.table_reader", "memberpack.importers.tables", "memberpack.importers.reader",
-               "memberpack.importers.csv_reader", "memberpack.importers.open_statistics", "python_calamine"}
+               "memberpack.importers.csv_reader", "memberpack.importers.open_statistics", "python_calamine",
+               "memberpack.importers.layout", "memberpack.importers.headers", "memberpack.importers.keys"}
     assert readers.isdisjoint(found["loaded"])
 
 

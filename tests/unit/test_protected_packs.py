@@ -38,11 +38,11 @@ def test_round_trip_and_nothing_in_plain_text(protected, tmp_path):
     with Pack.open(protected, passphrase=SECRET) as pack:
         (ds,) = pack.datasets()
         assert pack.observations(ds.id)[0].label == LABEL
-        annotation_store.save(pack, Annotation("Added while protected wq2"))  # sealed again on commit
-    assert b"wq2" not in protected.read_bytes()
+        annotation_store.save(pack, Annotation("Added while protected wq2-marker-7f3c"))  # sealed again on commit
+    assert b"wq2-marker-7f3c" not in protected.read_bytes()   # long enough never to occur in ciphertext by chance
     assert sorted(p.name for p in tmp_path.iterdir()) == ["plain.mpack", "sent.mpack"]  # no plaintext beside it
     with Pack.open(protected, passphrase=SECRET) as pack:
-        assert {n.body for n in annotation_store.all_notes(pack)} == {"Shared note kx4", "Added while protected wq2"}
+        assert {n.body for n in annotation_store.all_notes(pack)} == {"Shared note kx4", "Added while protected wq2-marker-7f3c"}
 
 
 def test_wrong_passphrase_changes_nothing(protected, monkeypatch, capsys):

@@ -50,7 +50,8 @@ def _read(path, sheet=None):
 def small_pieces(monkeypatch):
     """Pieces of a few kilobytes, so that a small workbook is cut into many; the pieces made are counted."""
     monkeypatch.setattr(sheet_pieces, "SPLIT_FROM", 1)
-    monkeypatch.setattr(sheet_pieces, "_piece_bytes", lambda size, opening: 4_000)
+    monkeypatch.setattr(sheet_pieces, "PIECE_BYTES", 4_000)
+    monkeypatch.setattr(sheet_pieces, "_piece_bytes", lambda size, opening: sheet_pieces.PIECE_BYTES)
     monkeypatch.setattr(sheet_pieces, "CHUNK", 1_000)
     monkeypatch.setattr(sheet_pieces, "cores", lambda: 2)
     made = []
@@ -68,6 +69,18 @@ def _whole(path, monkeypatch):
     with monkeypatch.context() as m:
         m.setattr(sheet_pieces, "SPLIT_FROM", 1 << 40)
         return _read(path)
+
+
+def _same_refusal(path, monkeypatch) -> str:
+    """The one line a file is refused with, the same whether its sheet is parsed whole or in pieces."""
+    with monkeypatch.context() as m:
+        m.setattr(sheet_pieces, "SPLIT_FROM", 1 << 40)
+        with pytest.raises(ImportFailed) as whole:
+            _read(path)
+    with pytest.raises(ImportFailed) as pieces:
+        _read(path)
+    assert str(pieces.value) == str(whole.value)
+    return str(whole.value)
 
 
 def _rewritten(path, out, change):
@@ -142,13 +155,7 @@ def test_a_damaged_piece_fails_as_the_whole_sheet_does(tmp_path, monkeypatch, sm
         return xml[:middle] + b"<row r=\"300\"><c r=\"B300\"><v>1</c></row>" + xml[middle:]
 
     path = _rewritten(_awkward(tmp_path / "src.xlsx"), tmp_path / "broken.xlsx", broken)
-    with monkeypatch.context() as m:
-        m.setattr(sheet_pieces, "SPLIT_FROM", 1 << 40)
-        with pytest.raises(ImportFailed) as whole:
-            _read(path)
-    with pytest.raises(ImportFailed) as pieces:
-        _read(path)
-    assert str(pieces.value) == str(whole.value) and "cannot be read" in str(whole.value)
+    assert "cannot be read" in _same_refusal(path, monkeypatch)
 
 
 def test_one_core_parses_whole(tmp_path, monkeypatch):
@@ -163,10 +170,22 @@ def test_a_sheet_lying_about_its_size_is_refused_as_when_parsed_whole(tmp_path, 
     with zipfile.ZipFile(source) as archive:
         size = archive.getinfo(SHEET).file_size
     liar = with_declared_size(source, SHEET.encode(), size // 2, tmp_path / "liar.xlsx")
-    with monkeypatch.context() as m:
-        m.setattr(sheet_pieces, "SPLIT_FROM", 1 << 40)
-        with pytest.raises(ImportFailed) as whole:
-            _read(liar)
-    with pytest.raises(ImportFailed) as pieces:
-        _read(liar)
-    assert str(pieces.value) == str(whole.value) and "declared uncompressed size" in str(whole.value)
+    assert "declared uncompressed size" in _same_refusal(liar, monkeypatch)
+
+
+def test_pieces_that_would_be_too_large_are_not_made(tmp_path, monkeypatch, small_pieces):
+    monkeypatch.setattr(sheet_pieces, "MOST_PIECE_BYTES", 3_999)   # as shared strings too large to parse again
+    path = _awkward(tmp_path / "returns.xlsx")
+    assert _read(path) == _whole(path, monkeypatch)
+    assert not small_pieces
+
+
+def test_damaged_style_and_cell_references_are_read_both_ways_without_a_crash(tmp_path, monkeypatch, small_pieces):
+    def damaged(xml):   # a style index and a cell reference that are no numbers
+        xml = re.sub(rb' s="(\d+)"', b' s="\x7f"', xml, count=3)
+        return re.sub(rb'<c r="E6" s="\d+"', b'<c r="E\xc2\xa36" s="1"', xml, count=1)
+
+    path = _rewritten(_awkward(tmp_path / "src.xlsx"), tmp_path / "damaged.xlsx", damaged)
+    whole = _whole(path, monkeypatch)
+    assert _read(path) == whole
+    assert whole[0][5][5][1][1] == "Service 0"

@@ -1,0 +1,164 @@
+"""What a table's layout is, apart from how it is found: :class:`TableLayout`, the officer's
+:class:`Corrections`, and the names made from a layout.
+
+Kept apart from :mod:`.layout` (the finder, with its header and key readers) so that the process
+storing a table, which only receives its layout from the reader's process, loads none of the finder.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import re
+from dataclasses import asdict, dataclass, fields
+from typing import Any
+
+from memberpack.importers.cells import column_index
+from memberpack.model.observation import GENERAL
+
+
+@dataclass(slots=True)
+class TableLayout:
+    """One table's layout. Rows are 1-based and columns are letters, as the officer sees them."""
+
+    sheet: str
+    first_row: int
+    header_rows: tuple[int, ...]
+    label_column: str
+    first_column: str
+    last_column: str
+    units_row: int | None = None
+    last_row: int | None = None
+    unit: str | None = None
+    kind: str = GENERAL
+    kind_reason: str = ""
+    title: str = ""
+    period: str | None = None
+    unit_by_hand: bool = False   # the officer chose ``unit``: it wins over units the headers state
+    key_columns: tuple[str, ...] = ()       # identifying columns besides the label column (keys.py)
+    key_roles: tuple[str, ...] = ()         # each one's role: area, period or section
+    context_columns: tuple[str, ...] = ()   # the same value on every row: table context
+    ignored_columns: tuple[str, ...] = ()   # left out by the officer
+    code_rows: tuple[int, ...] = ()         # column-number or letter-code rows under the header
+    indent_columns: tuple[str, ...] = ()    # names of rows indented under a heading, the label cell blank
+    unit_reason: str = ""
+    doubts: tuple[str, ...] = ()            # what detection is unsure of (the report's doubts)
+
+    @property
+    def data_start(self) -> int:
+        """0-based index of the first row after the header and units rows."""
+        return max((*self.header_rows, *self.code_rows, self.units_row or 0, self.first_row - 1))
+
+    @property
+    def label_col(self) -> int:
+        return column_index(self.label_column)
+
+    @property
+    def col_range(self) -> range:
+        return range(column_index(self.first_column), column_index(self.last_column) + 1)
+
+    def covers(self, other: TableLayout) -> bool:
+        """Whether ``other`` (a layout corrected in the wizard) is about this detected table: the
+        same sheet, and the same first row or a header row in common."""
+        return other.sheet == self.sheet and (other.first_row == self.first_row
+                                              or bool(set(other.header_rows) & set(self.header_rows)))
+
+    def to_dict(self) -> dict:
+        return asdict(self) | {name: list(getattr(self, name)) for name in _TUPLES}
+
+    @classmethod
+    def from_dict(cls, data: dict) -> TableLayout:
+        known = {f.name for f in fields(cls)}
+        values = {k: v for k, v in data.items() if k in known}
+        values |= {name: tuple(values[name]) for name in _TUPLES if name in values}
+        values["header_rows"] = tuple(values.get("header_rows", ()))
+        return cls(**values)
+
+    def remembered(self) -> dict:
+        """The choices worth reusing next month, with rows relative to the first header row."""
+        top = min(self.header_rows, default=self.first_row)
+        return {"header_offsets": [h - top for h in self.header_rows],
+                "code_offsets": [h - top for h in self.code_rows],
+                "units_offset": None if self.units_row is None else self.units_row - top,
+                "label_column": self.label_column, "unit": self.unit, "kind": self.kind,
+                "unit_by_hand": self.unit_by_hand}
+
+    def recall(self, memory: dict) -> None:
+        """Apply choices remembered from an earlier return of the same shape."""
+        top = min(self.header_rows, default=self.first_row)
+        self.header_rows = tuple(top + o for o in memory.get("header_offsets", [])) or self.header_rows
+        self.code_rows = tuple(top + o for o in memory.get("code_offsets", [])) or self.code_rows
+        offset = memory.get("units_offset")
+        self.units_row = None if offset is None else top + offset
+        self.label_column = memory.get("label_column") or self.label_column
+        self.unit = memory.get("unit", self.unit)
+        self.unit_by_hand = bool(memory.get("unit_by_hand"))
+        if memory.get("kind"):
+            self.kind, self.kind_reason = memory["kind"], "remembered from an earlier import of this shape"
+
+
+_TUPLES = ("header_rows", "key_columns", "key_roles", "context_columns", "ignored_columns", "code_rows", "doubts",
+           "indent_columns")
+
+
+@dataclass(frozen=True, slots=True)
+class Corrections:
+    """What the officer says about every table of an import (``memberpack import --header-rows 3,4
+    --label-column B --key-columns A,C --unit £k``); each one set replaces what was detected."""
+
+    header_rows: tuple[int, ...] = ()
+    label_column: str | None = None
+    key_columns: tuple[str, ...] | None = None
+    unit: str | None = None
+
+    def __bool__(self) -> bool:
+        return bool(self.header_rows or self.label_column or self.key_columns is not None or self.unit)
+
+    def apply(self, layout: TableLayout, seen: dict[int, list[Any]]) -> list[str]:
+        """Change ``layout`` in place; what was changed, for the report."""
+        done = []
+        if self.header_rows:
+            layout.header_rows, layout.code_rows, layout.units_row = self.header_rows, (), None
+            layout.first_row = min(layout.first_row, *self.header_rows)
+            done.append(f"header rows {', '.join(map(str, self.header_rows))}")
+        if self.label_column:
+            layout.label_column = self.label_column.upper()
+            done.append(f"labels in column {layout.label_column}")
+        if self.key_columns is not None:
+            keys = [k.upper() for k in self.key_columns if k.upper() != layout.label_column]
+            layout.key_columns = tuple(keys)
+            from memberpack.importers.layout import key_roles  # noqa: PLC0415 - the finder, in the reader's process
+
+            layout.key_roles = key_roles(layout, seen)
+            layout.context_columns = tuple(c for c in layout.context_columns if c not in keys)
+            done.append(f"key columns {', '.join(keys) or 'none'}")
+        if self.unit:
+            layout.unit, layout.unit_by_hand, layout.unit_reason = self.unit, True, "set by hand"
+            done.append(f"unit {self.unit}")
+        return done
+
+
+def as_heading(text: str) -> str:
+    """A file name or label as a table heading: underscores as spaces, one space between words, a
+    capital first letter (``agency_staffing_spend`` -> ``Agency staffing spend``)."""
+    words = " ".join(text.replace("_", " ").split())
+    return words[:1].upper() + words[1:]
+
+
+def shape_key(sheet: str, header_texts: list[str]) -> str:
+    """A signature of a table's shape that survives a new month: period words are left out."""
+    body = json.dumps([strip_periods(sheet).lower(), [strip_periods(t).lower() for t in header_texts]])
+    return hashlib.sha256(body.encode()).hexdigest()[:20]
+
+
+_PERIOD_WORDS = re.compile(
+    r"\b(?:(?:19|20)?\d{2}\s*[/\-–]\s*(?:19|20)?\d{2}|(?:19|20)\d{2}|q[1-4]|quarter\s*[1-4]|month\s*\d{1,2}|"
+    r"m\d{1,2}|p\d{1,2}|period\s*\d{1,2}|year[\s-]*end|jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|"
+    r"june?|july?|aug(?:ust)?|sept?(?:ember)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?|(?:as at )?(?:the )?end of|as at)\b",
+    re.IGNORECASE)
+
+
+def strip_periods(text: str) -> str:
+    """``"23/24 Budget Monitoring (Month 6)"`` -> ``"Budget Monitoring"``: a name stable across months."""
+    text = _PERIOD_WORDS.sub(" ", text)
+    return " ".join(re.sub(r"[()\[\],:;_–-]+", " ", text).split())
