@@ -9,10 +9,11 @@ digit, sign or point (``1e5``, ``+5``, `` 12``, ``nan``), a point without a digi
 (``.5``, ``5.``), and, only where a run of digits is long enough to break them, the pattern's limits
 on digits (left to the pattern).
 
-Figures with their thousands grouped by commas (``-1,234.5``, as spreadsheets export them, quoted)
-are read too: :func:`~memberpack.model.values.parse_text` reads one as its digits without the
-commas, in the column's unit, just as a plain figure. Such a batch is tested by its pattern
-(:data:`GROUPED_NUMBERS`); read cell by cell, it took a hundred times as long."""
+Figures as a formatted sheet saves them to CSV are read too: thousands grouped by commas
+(``-1,234.5``) and negatives in brackets (``(1,234)``). :func:`~memberpack.model.values.parse_text`
+reads such a cell as its digits without the commas, negated in brackets, in the column's unit, just
+as a plain figure. Such a batch is tested by its pattern (:data:`FORMATTED_NUMBERS`); read cell by
+cell, it took a hundred times as long."""
 
 from __future__ import annotations
 
@@ -24,17 +25,17 @@ PLAIN_NUMBER = re.compile(r"-?\d{1,15}(?:\.\d{1,10})?")
 # joined by NUL, as ASCII bytes: a quarter quicker than the same test of the text (whose \d would
 # take other scripts' digits too; such figures are read cell by cell, alike)
 PLAIN_NUMBERS = re.compile(rf"(?:{PLAIN_NUMBER.pattern}\0)*{PLAIN_NUMBER.pattern}".encode())
-GROUPED_NUMBER = re.compile(r"-?\d{1,3}(?:,\d{3})+(?:\.\d{1,10})?")
-_EITHER = f"(?:{GROUPED_NUMBER.pattern}|{PLAIN_NUMBER.pattern})"
-GROUPED_NUMBERS = re.compile(rf"(?:{_EITHER}\0)*{_EITHER}".encode())
-_FIGURE_BYTES = b"0123456789-.,\0"
+_UNSIGNED = r"(?:\d{1,3}(?:,\d{3})+|\d{1,15})(?:\.\d{1,10})?"
+FORMATTED_NUMBER = re.compile(rf"-?{_UNSIGNED}|\({_UNSIGNED}\)")
+FORMATTED_NUMBERS = re.compile(rf"(?:(?:{FORMATTED_NUMBER.pattern})\0)*(?:{FORMATTED_NUMBER.pattern})".encode())
+_FIGURE_BYTES = b"0123456789-.,()\0"
 _DOT, _ZERO = ord("."), ord("0")
 _MOST_DIGITS = 10   # a run of digits no longer than this is within PLAIN_NUMBER's limits, either side of a point
 
 
 def plain_figures(cells: list[str]) -> np.ndarray | None:
-    """Each cell's figure as float64 when every one is written as a plain figure or with its
-    thousands grouped by commas (read without them); else None."""
+    """Each cell's figure as float64 when every one is written as a plain figure, or as a formatted
+    one (``-1,234.5``, ``(1,234)``); else None."""
     try:
         joined = "\0".join(cells)
     except TypeError:   # a cell that is no text
@@ -44,8 +45,8 @@ def plain_figures(cells: list[str]) -> np.ndarray | None:
     data = joined.encode("ascii")
     if data.translate(None, _FIGURE_BYTES):
         return None
-    if b"," in data:
-        return _grouped(joined, data, len(cells))
+    if b"," in data or b"(" in data:
+        return _formatted(joined, data, len(cells))
     text = np.frombuffer(data, dtype=np.uint8)
     digit = (text - _ZERO) < 10   # (bytes below "0" wrap round to 246 and more)
     if np.count_nonzero(text == 0) != len(cells) - 1 or not _points_between_digits(text, digit):   # (a NUL in a cell)
@@ -58,11 +59,12 @@ def plain_figures(cells: list[str]) -> np.ndarray | None:
         return None
 
 
-def _grouped(joined: str, data: bytes, count: int) -> np.ndarray | None:
-    """The figures of cells some of which group their thousands by commas, else None."""
-    if data.count(b"\0") != count - 1 or not GROUPED_NUMBERS.fullmatch(data):
+def _formatted(joined: str, data: bytes, count: int) -> np.ndarray | None:
+    """The figures of cells some of which are written as formatted (:data:`FORMATTED_NUMBER`), else None."""
+    if data.count(b"\0") != count - 1 or not FORMATTED_NUMBERS.fullmatch(data):
         return None
-    return np.array(joined.replace(",", "").split("\0"), dtype=np.float64)
+    unformatted = joined.replace(",", "").replace("(", "-").replace(")", "")
+    return np.array(unformatted.split("\0"), dtype=np.float64)
 
 
 def _points_between_digits(text: np.ndarray, digit: np.ndarray) -> bool:

@@ -1,23 +1,23 @@
 """A batch of figures written as text is read exactly as each cell alone is: a plain figure is
-``float(cell)``, one with its thousands grouped by commas is read without them (as
-``read_value`` reads it), and a batch with any other cell is not read as figures at all."""
+``float(cell)``, a formatted one (thousands grouped by commas, a negative in brackets) is read as
+``read_value`` reads it, and a batch with any other cell is not read as figures at all."""
 
 import numpy as np
 import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from memberpack.importers.plain_numbers import GROUPED_NUMBER, PLAIN_NUMBER, plain_figures
+from memberpack.importers.plain_numbers import FORMATTED_NUMBER, plain_figures
 from memberpack.importers.table_reader import read_value
 from memberpack.model.values import clean_number
 
 
 def _one_by_one(cells):
-    """What the batch must give: every cell a plain or grouped figure, then each one's float."""
-    if not all(type(c) is str and c.isascii() and (PLAIN_NUMBER.fullmatch(c) or GROUPED_NUMBER.fullmatch(c))
-               for c in cells):
+    """What the batch must give: every cell a plain or formatted figure, then each one's float."""
+    if not all(type(c) is str and c.isascii() and FORMATTED_NUMBER.fullmatch(c) for c in cells):
         return None
-    return np.array([float(c.replace(",", "")) for c in cells])
+    return np.array([-float(c[1:-1].replace(",", "")) if c.startswith("(") else float(c.replace(",", ""))
+                     for c in cells])
 
 
 def _same(cells):
@@ -36,6 +36,7 @@ def _same(cells):
     ["1e5"], ["+5"], [" 12"], ["12 "], ["nan"], ["inf"], ["1_000"], ["١٢"], ["£5"], ["5%"], ["(5)"],
     ["1,500", "-73,127.2", "12,345,678.25", "-0,000", "913.0"], ["1,50"], ["1,5000"], ["1234,567"], [",123"],
     ["1,234,"], ["1.234,567"], ["-,123"], ["1,234.5.6"], ["1,234.12345678901"], ["1,234", "1\x002"],
+    ["(479)", "(1,234.5)", "(0)", "12"], ["(-5)"], ["-(5)"], ["()"], ["(5"], ["5)"], ["((5))"], ["(1,2345)"],
     ["1\x002"], ["1", None], ["1", 2.0], ["0.1", "0.2", "0.30000000000000004"],
 ])
 def test_awkward_cells_read_as_each_alone(cells):
@@ -43,8 +44,8 @@ def test_awkward_cells_read_as_each_alone(cells):
 
 
 _figure = st.from_regex(r"-?\d{1,16}(\.\d{1,11})?", fullmatch=True).filter(str.isascii)
-_grouped = st.from_regex(r"-?\d{1,4}(,\d{2,4})+(\.\d{1,3})?", fullmatch=True).filter(str.isascii)
-_near_figure = st.text(alphabet="0123456789-.,", max_size=8)
+_grouped = st.from_regex(r"\(?-?\d{1,4}(,\d{2,4})+(\.\d{1,3})?\)?", fullmatch=True).filter(str.isascii)
+_near_figure = st.text(alphabet="0123456789-.,()", max_size=8)
 
 
 @given(st.lists(st.one_of(_figure, _figure, _grouped, _near_figure), min_size=1, max_size=12))

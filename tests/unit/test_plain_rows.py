@@ -184,15 +184,20 @@ def test_a_csv_reads_the_same_either_way(tmp_path, cell_by_cell):
 
 
 
-def test_a_csv_grouping_thousands_by_commas_reads_the_same_either_way(tmp_path, cell_by_cell):
-    """Figures exported with their thousands grouped (``"-73,127.2"``, quoted) are read in blocks,
-    as their digits without the commas in the column's unit, and shown as written."""
+def test_a_csv_saved_from_formatted_figures_reads_the_same_either_way(tmp_path, cell_by_cell):
+    """Figures saved as a formatted sheet shows them, thousands grouped (``"-73,127.2"``, quoted) and
+    negatives in brackets (``"(1,234.50)"``), are read in blocks, as their digits in the column's
+    unit, and shown as written."""
     rnd = random.Random(12)
-    rows = [["Service line", "Budget £k", "Spend £k", "Pupils"]]
+
+    def bracketed(figure):
+        return f"({-figure:,.2f})" if figure < 0 else f"{figure:,.2f}"
+
+    rows = [["Service line", "Budget £k", "Variance £k", "Pupils"]]
     for r in range(1_200):
-        rows.append([f"Line {r}", f"{rnd.uniform(-99_999, 99_999):,.1f}", f"{rnd.uniform(-999, 999):,.2f}",
+        rows.append([f"Line {r}", f"{rnd.uniform(-99_999, 99_999):,.1f}", bracketed(rnd.uniform(-9_999, 9_999)),
                      f"{rnd.randint(0, 2_000_000):,}"])
-    path = tmp_path / "grouped.csv"
+    path = tmp_path / "formatted.csv"
     with path.open("w", newline="", encoding="utf-8") as f:
         csv.writer(f).writerows(rows)
     parts, fast = _read_both_ways(path, cell_by_cell)
@@ -200,7 +205,8 @@ def test_a_csv_grouping_thousands_by_commas_reads_the_same_either_way(tmp_path, 
     shown = {o.cell: (o.value, o.unit, o.display) for o in fast.observations}
     budget = rows[5][1]
     assert "," in budget and shown["B6"] == (round(float(budget.replace(",", "")) * 1000, 6), "GBP", budget)
-
+    r, negative = next((r, row[2]) for r, row in enumerate(rows) if row[2].startswith("("))
+    assert shown[f"C{r + 1}"] == (round(-float(negative[1:-1].replace(",", "")) * 1000, 6), "GBP", negative)
 
 def test_the_json_export_holds_every_figure_of_a_block(tmp_path):
     import json
