@@ -28,6 +28,7 @@ from memberpack.importers.table_layout import TableLayout
 from memberpack.store import classification
 from memberpack.store.pack import Pack
 
+_READER = "memberpack.importers.reader"
 FILE_FILTER = "Spreadsheets (*.xlsx *.xlsm *.xls *.ods *.csv);;All files (*)"
 READ_IN_BACKGROUND = 1_000_000   # bytes of files above which the preview is read on the worker, with Cancel
 
@@ -134,6 +135,10 @@ class FilesPage(QWizardPage):
         for path in files:
             if Path(path) not in present:
                 self.list.addItem(str(path))
+        if self.files():
+            # The reader kept ready starts on the first file while the officer looks on: the preview
+            # takes up its parse (a file removed or read later is simply not taken up).
+            warm_up(keep=True, early=[(_READER, "prefetch", (str(p), None)) for p in self.files()])
 
     def _count_files(self) -> None:
         self._count.setText(str(self.list.count()) if self.list.count() else "")
@@ -283,12 +288,12 @@ class ImportWizard(QWizard):
         self.repeats: dict[Path, str] = {}   # files already in the pack, with when they were imported
         self.remembered = remembered_layouts(self.pack_path)   # files are read as the import would read them
         self.job: workers.Job | None = None
+        warm_up(keep=True)   # files are read in a reader process: one loads while the officer picks files
         self.files_page, self.preview_page, self.report_page = FilesPage(files), PreviewPage(), ReportPage()
         for page in (self.files_page, self.preview_page, self.report_page):
             self.addPage(page)
         self.setButtonText(QWizard.WizardButton.FinishButton, "&Import")
         self.resize(900, 640)
-        warm_up(keep=True)   # files are read in a reader process: one loads while the officer picks files
 
     def accept(self) -> None:
         """Finish starts the import; the wizard closes when the pack holds it."""

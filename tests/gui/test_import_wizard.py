@@ -13,7 +13,7 @@ from memberpack.assets import sample
 from memberpack.errors import Cancelled
 from memberpack.gui.import_preview import HEADER_COLOUR, KEY_COLOUR, LABEL_COLOUR
 from memberpack.gui.import_wizard import ImportWizard
-from memberpack.importers import engine
+from memberpack.importers import engine, isolation
 from memberpack.store.pack import Pack
 
 
@@ -38,6 +38,17 @@ def open_wizard(qtbot, pack_path, files) -> ImportWizard:
     wizard.show()
     qtbot.waitExposed(wizard)
     return wizard
+
+
+def test_the_reader_starts_on_a_file_as_soon_as_it_is_picked(qtbot, demo_pack, cla_rate_xlsx, tmp_path):
+    """The reader kept ready is told the first file when it is added, so its parse is under way before
+    Next; the preview still reads exactly that file."""
+    wizard = open_wizard(qtbot, demo_pack, [])
+    assert isolation._spare is not None and not isolation._spare.told
+    wizard.files_page.add_files([cla_rate_xlsx])
+    assert isolation._spare.told
+    wizard.next()
+    assert "cla_rate.xlsx › CLA rate" in wizard.preview_page.tables.currentText()
 
 
 def test_wizard_previews_reports_and_imports(qtbot, monkeypatch, demo_pack, cla_rate_xlsx):
