@@ -104,6 +104,8 @@ def _as_text(value: Any) -> str:
 
 def is_code(value: Any) -> bool:
     """An LA number (933) or an ONS code (E10000027)."""
+    if type(value) is float and not value.is_integer():
+        return False   # (a figure with decimals: written so, it is no code)
     text = _as_text(value)
     return bool(_OLD_CODE.fullmatch(text) or _NEW_CODE.fullmatch(text))
 

@@ -237,7 +237,9 @@ def _values_below(row: list[Any], data: list[list[Any]], span: range) -> str:
     header repeated further down (a page break in a converted PDF) does not count."""
     filled = [c for c in span if c < len(row) and not blank(row[c])]
     words = [cell_text(row[c]) for c in filled]
-    data = [r for r in data if [cell_text(r[c]) if c < len(r) else "" for c in filled] != words]   # repeats of it
+    first = filled[0] if filled else None   # (a row unlike it in its first cell is no repeat: the rest not read)
+    data = [r for r in data if first is not None and (cell_text(r[first]) if first < len(r) else "") != words[0]
+            or [cell_text(r[c]) if c < len(r) else "" for c in filled] != words]   # repeats of it
     alike = []
     for c in filled:
         below = [r[c] for r in data if c < len(r) and not blank(r[c])]

@@ -230,17 +230,18 @@ def _prepare(sheet: Sheet, layout: TableLayout, seen: dict[int, list[Any]], titl
 
 def _head_sample(layout: TableLayout, seen: dict[int, list[Any]]) -> tuple[list[str], list[str], set[str]]:
     """Header texts, row labels and statuses of the table's first rows, for :func:`detect_kind`."""
+    label_col, cols = layout.label_col, layout.col_range   # (each worked out from the letters when asked)
     measures = [" ".join(cell_text(seen[h - 1][c]) for h in layout.header_rows
                          if c < len(seen.get(h - 1, [])) and not blank(seen[h - 1][c]))
-                for c in layout.col_range if c > layout.label_col]
+                for c in cols if c > label_col]
     labels, statuses = [], set()
     for r, row in sorted(seen.items()):
         if r < layout.data_start or not row:
             continue
-        if layout.label_col < len(row) and not blank(row[layout.label_col]):
-            labels.append(cell_text(row[layout.label_col]))
-        for c in layout.col_range:
-            if c > layout.label_col and c < len(row) and cell_class(row[c]) == "special":
+        if label_col < len(row) and not blank(row[label_col]):
+            labels.append(cell_text(row[label_col]))
+        for c in cols:
+            if c > label_col and c < len(row) and cell_class(row[c]) == "special":
                 statuses.add(parse_text(str(row[c])).status)
     return [m for m in measures if m], labels, statuses
 
