@@ -155,12 +155,12 @@ def _parse(calamine, opening: dict[str, bytes], name: str, part: str, held: list
 
 
 def _pieces(archive: zipfile.ZipFile, part: str, piece_bytes: int, seen: Callable[[bytes], None]) -> Iterator[bytes]:
-    """The sheet part cut before a ``<row`` every ``piece_bytes`` or so, each piece a whole sheet part
-    (the head of the sheet, its rows, the end); the last keeps what follows the rows (merged cells).
-    ``seen`` is given the part's bytes as they are inflated."""
+    """The sheet part cut before a ``<row`` every ``piece_bytes`` or so (the first piece small, so
+    that calamine starts at once), each piece a whole sheet part (the head of the sheet, its rows,
+    the end); the last keeps what follows the rows (merged cells). ``seen`` is given the part's
+    bytes in order, each piece's once it is on its way."""
     with archive.open(part) as fh:
         buffer = fh.read(CHUNK)
-        seen(buffer)
         opened, root = _SHEET_DATA.search(buffer), _ROOT.search(buffer)
         if opened is None or root is None or buffer[opened.end() - 2:opened.end()] == b"/>":
             raise _Unsplittable
@@ -168,13 +168,13 @@ def _pieces(archive: zipfile.ZipFile, part: str, piece_bytes: int, seen: Callabl
         head = _DIMENSION.sub(b"", buffer[:opened.end()])   # the whole sheet's size: no piece's
         row, closed = b"<" + prefix + b"row ", b"</" + prefix + b"sheetData>"
         close = closed + b"</" + root.group(1) + b">"
-        parts = [buffer[opened.end():]]
-        held = len(parts[0])
+        unseen, parts = [buffer], [buffer[opened.end():]]
+        held, wanted = len(parts[0]), CHUNK
         while more := fh.read(CHUNK):
-            seen(more)
+            unseen.append(more)
             parts.append(more)
             held += len(more)
-            if held < piece_bytes:
+            if held < wanted:
                 continue
             buffer = b"".join(parts)
             cut = _last_row(buffer, row)
@@ -182,12 +182,16 @@ def _pieces(archive: zipfile.ZipFile, part: str, piece_bytes: int, seen: Callabl
                 parts, held = [buffer], len(buffer)
                 continue
             yield _checked(head + buffer[:cut] + close)
-            parts = [buffer[cut:]]
-            held = len(parts[0])
+            for chunk in unseen:
+                seen(chunk)
+            unseen, parts = [], [buffer[cut:]]
+            held, wanted = len(parts[0]), piece_bytes
         buffer = b"".join(parts)
         if buffer.rfind(closed) < 0:
             raise _Unsplittable
         yield _checked(head + buffer)
+        for chunk in unseen:
+            seen(chunk)
 
 
 def _last_row(buffer: bytes, row: bytes) -> int:
