@@ -39,17 +39,31 @@ class SheetFormats:
 
 def read_formats(path: Path, sheet_names: list[str]) -> dict[str, SheetFormats]:
     """Formats for each sheet of an .xlsx/.xlsm file (empty for parts that cannot be found)."""
-    out: dict[str, SheetFormats] = {}
     with zipfile.ZipFile(path) as archive:
         xf_codes = format_codes(archive)
-        for name, part in sheet_parts(archive).items():
-            if name in sheet_names and part in archive.namelist():
-                scan = SheetScan(xf_codes)
-                with archive.open(part) as fh:
-                    while chunk := fh.read(CHUNK):
-                        scan.feed(chunk)
-                out[name] = scan.found
-    return out
+        return {name: _scan(archive, part, xf_codes) for name, part in sheet_parts(archive).items()
+                if name in sheet_names and part in archive.NameToInfo}
+
+
+def read_sheet_formats(path: Path, part: str, xf_codes: list[str] | None) -> SheetFormats:
+    """Formats of one sheet part, given the workbook's :func:`format_codes` (empty for a part that
+    cannot be found)."""
+    with zipfile.ZipFile(path) as archive:
+        return _scan(archive, part, xf_codes) if part in archive.NameToInfo else SheetFormats()
+
+
+def _scan(archive: zipfile.ZipFile, part: str, xf_codes: list[str] | None) -> SheetFormats:
+    scan = SheetScan(xf_codes)
+    with archive.open(part) as fh:
+        while chunk := fh.read(CHUNK):
+            scan.feed(chunk)
+    return scan.found
+
+
+def format_codes_of(path: Path) -> list[str] | None:
+    """:func:`format_codes` of the workbook at ``path``."""
+    with zipfile.ZipFile(path) as archive:
+        return format_codes(archive)
 
 
 def format_codes(archive: zipfile.ZipFile) -> list[str] | None:

@@ -18,11 +18,11 @@ import itertools
 import threading
 from itertools import count
 from pathlib import Path
-from typing import Any
+from typing import Any, TypeVar
 
 from memberpack.errors import ImportFailed
 from memberpack.importers.csv_reader import csv_rows
-from memberpack.importers.formats import SheetFormats, read_formats
+from memberpack.importers.formats import SheetFormats, format_codes_of, read_formats, read_sheet_formats
 from memberpack.importers.ods_formats import read_ods_formats
 from memberpack.importers.xls_formats import read_xls_formats
 from memberpack.importers.safety import check_file, is_headless_ods
@@ -36,6 +36,8 @@ COLUMN_LIMIT = 16_384
 # the next sheet is parsed while one is read if this one is no bigger (about 40 MB in calamine's cells)
 PARSE_AHEAD_CELLS = 500_000
 Merged = tuple[tuple[int, int], tuple[int, int]]
+Read = TypeVar("Read")
+_UNREAD = object()
 
 
 @dataclass(slots=True)
@@ -120,6 +122,7 @@ class _Opened:
     idle: list = field(init=False)
     opened: list = field(init=False)
     lock: threading.Lock = field(default_factory=threading.Lock)
+    xf_codes: Any = _UNREAD   # the workbook's format codes, read once (formats.format_codes)
 
     def __post_init__(self) -> None:
         self.parses = ThreadPoolExecutor(max_workers=2 if self.sizes else 1, thread_name_prefix="sheets")
@@ -147,13 +150,18 @@ class _Opened:
                 self.parsing[k] = self.parses.submit(self._parse, self.chosen[k])
 
     def _parse(self, name: str) -> tuple[Any, SheetFormats | None]:
-        if not self.large(name):
-            return self._whole(name), None
-        pieced = parse_in_pieces(self.path, name, *self.sizes[name])
-        if pieced is not None:
+        if self.large(name) and (pieced := parse_in_pieces(self.path, name, *self.sizes[name])) is not None:
             return pieced, pieced.formats
         sheet = self._whole(name)
-        return sheet, _formats(self.path, lambda: read_formats(self.path, [name])).get(name, SheetFormats())
+        return sheet, (self._formats_of(name) if name in self.sizes else None)
+
+    def _formats_of(self, name: str) -> SheetFormats:
+        """The formats of a sheet of an .xlsx read on two threads, scanned as it is parsed: its
+        table work waits for its own formats, not every sheet's."""
+        with self.lock:
+            if self.xf_codes is _UNREAD:
+                self.xf_codes = _formats(self.path, lambda: format_codes_of(self.path))
+        return _formats(self.path, lambda: read_sheet_formats(self.path, self.sizes[name][0], self.xf_codes))
 
     def _whole(self, name: str):
         with self.lock:
@@ -210,9 +218,12 @@ def _open(path: Path, wanted: str | None) -> _Opened | str:
     scan = {".xlsx": read_formats, ".xlsm": read_formats, ".ods": read_ods_formats}.get(
         path.suffix.lower(), read_xls_formats)
     # Read beside calamine, which lets other threads run while it parses a sheet.
-    sizes = part_sizes(path, chosen)   # large sheets are parsed in pieces, their formats read from the same bytes
+    # With the sheets' parts known, each sheet's formats are read with it (a large sheet's from the
+    # bytes its pieces are cut from); else every sheet's at once, beside calamine.
+    sizes = part_sizes(path, chosen)
+    rest = [name for name in chosen if name not in sizes]
     formats = ThreadPoolExecutor(max_workers=1, thread_name_prefix="formats")
-    formats_read = formats.submit(scan, path, [name for name in chosen if not is_large(sizes.get(name, ("", 0))[1])])
+    formats_read = formats.submit(scan, path, rest) if rest else formats.submit(dict)
     formats.shutdown(wait=False)
     return _Opened(path, workbook, chosen, notes, formats_read, sizes)
 
@@ -281,7 +292,8 @@ def _cut(name: str, sheet) -> list[str]:
     return out
 
 
-def _formats(path: Path, read: Callable[[], dict[str, SheetFormats] | None]) -> dict[str, SheetFormats] | None:
+def _formats(path: Path, read: Callable[[], Read]) -> Read:
+    """What ``read`` reads of a workbook's formats, a damaged part refused in one line."""
     try:
         return read()
     except (KeyError, zipfile.BadZipFile, zlib.error, EOFError, OSError, SyntaxError) as exc:
