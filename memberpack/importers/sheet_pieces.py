@@ -6,8 +6,8 @@ workbook of its own (content types, workbook, relationships, styles and shared s
 the sheet) and the pieces are parsed on two threads. Rows keep their ``r`` numbers, so each piece's
 cells land where they are in the whole sheet, and the pieces' rows are laid end to end with the blank
 rows and columns calamine gives the whole sheet. Anything unusual (a cut row without its number, rows
-out of order, CDATA or comments, a piece calamine refuses) gives None: the sheet is then parsed whole,
-so its rows and errors are always calamine's own.
+out of order, CDATA or comments, a piece calamine refuses, pieces too large for huge shared strings)
+gives None: the sheet is then parsed whole, so its rows and errors are always calamine's own.
 """
 
 from __future__ import annotations
@@ -110,11 +110,11 @@ def parse_in_pieces(path: Path, name: str, part: str, size: int) -> PiecedSheet 
     jobs = []
     try:
         with zipfile.ZipFile(path) as archive:
-            names = [name for name in opening_parts(archive) if name in archive.NameToInfo]
-            piece_bytes = _piece_bytes(size, sum(archive.getinfo(name).file_size for name in names))
+            members = [member for member in opening_parts(archive) if member in archive.NameToInfo]
+            piece_bytes = _piece_bytes(size, sum(archive.getinfo(member).file_size for member in members))
             if piece_bytes > MOST_PIECE_BYTES:
                 return None
-            opening = {name: archive.read(name) for name in names}
+            opening = {member: archive.read(member) for member in members}
             scan = SheetScan(format_codes(archive))
             for xml in _pieces(archive, part, piece_bytes, scan.feed):
                 free.acquire()
@@ -134,7 +134,7 @@ def _piece_bytes(size: int, opening: int) -> int:
     return max(size // MOST_PIECES, PIECE_BYTES, 4 * opening)
 
 
-def _parse(calamine, opening: dict[str, bytes], name: str, part: str, held: list[bytes], free: threading.Semaphore):
+def _parse(calamine, opening: dict[str, bytes], name: str, part: str, held: list[bytes], free: threading.BoundedSemaphore):
     """The piece (taken out of ``held``, so that it is let go as soon as it is copied) parsed as a
     workbook of its own."""
     try:
