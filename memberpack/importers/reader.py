@@ -134,8 +134,8 @@ class _Opened:
 
     def sheet(self, n: int) -> Future:
         """Sheet ``n`` of ``chosen``, parsed or being parsed: (calamine's sheet, or a
-        :class:`.PiecedSheet` for a large one; the formats of a large sheet, read from its own
-        bytes, or None: they come from :attr:`formats`)."""
+        :class:`.PiecedSheet` for a large one; its formats, read with it where the sheets' parts
+        are known, or None: they come from :attr:`formats`)."""
         return self.parsing.pop(n, None) or self.parses.submit(self._parse, self.chosen[n])
 
     def parse_ahead(self, n: int) -> None:
@@ -217,9 +217,9 @@ def _open(path: Path, wanted: str | None) -> _Opened | str:
                      "(name one with --sheet to import it)")
     scan = {".xlsx": read_formats, ".xlsm": read_formats, ".ods": read_ods_formats}.get(
         path.suffix.lower(), read_xls_formats)
-    # Read beside calamine, which lets other threads run while it parses a sheet.
     # With the sheets' parts known, each sheet's formats are read with it (a large sheet's from the
-    # bytes its pieces are cut from); else every sheet's at once, beside calamine.
+    # bytes its pieces are cut from); else every sheet's at once, beside calamine, which lets other
+    # threads run while it parses a sheet.
     sizes = part_sizes(path, chosen)
     rest = [name for name in chosen if name not in sizes]
     formats = ThreadPoolExecutor(max_workers=1, thread_name_prefix="formats")
@@ -237,7 +237,7 @@ def _workbook_sheets(path: Path, opened: _Opened) -> Iterator[Sheet]:
         for n, name in enumerate(opened.chosen):
             try:
                 calamine_sheet, own_formats = opened.sheet(n).result()
-            except ImportFailed:   # a large sheet's formats, read beside it
+            except ImportFailed:   # its formats, read with it, are damaged
                 raise
             except Exception as exc:  # noqa: BLE001
                 raise ImportFailed(f"{path.name}: sheet {name!r} cannot be read ({_short(exc)})") from None
