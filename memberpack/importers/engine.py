@@ -36,6 +36,7 @@ from memberpack.model.conventions import infer as infer_convention
 from memberpack.model.grid import Grid
 from memberpack.model.metrics import BY_ID, OTHER
 from memberpack.model.observation import BUDGET_MONITOR, Dataset, Observation
+from memberpack.store.encoded_block import Encoded
 
 if TYPE_CHECKING:   # the reader's process, which loads this module, opens no pack
     from memberpack.store.pack import Pack
@@ -197,7 +198,7 @@ def read_tables(path: Path, *, sheet: str | None = None, kind: str | None = None
                                corrections=corrections)
         return
     messages = run_isolated(_read_in_child, path, sheet, kind, list(overrides), remembered or {}, corrections,
-                            encoded, name=path.name, cancel=cancel, meanwhile=_load_encoded if encoded else _load_blocks)
+                            encoded, name=path.name, cancel=cancel, meanwhile=None if encoded else _load_blocks)
     try:
         for message in messages:
             if message[0] == "table":
@@ -216,11 +217,6 @@ def read_tables(path: Path, *, sheet: str | None = None, kind: str | None = None
 def _load_blocks() -> None:
     """Load what blocks of figures need here (numpy) while the reader reads, not when the first arrives."""
     import memberpack.store.block_codec  # noqa: F401, PLC0415
-
-
-def _load_encoded() -> None:
-    """Load what blocks the reader encoded need here: no numpy, since they are only stored."""
-    import memberpack.store.encoded_block  # noqa: F401, PLC0415
 
 
 def _parts(messages: Iterator[Any], found: FoundTable, progress: Progress | None,
@@ -330,8 +326,6 @@ def _leading(parts: Iterable[Part]) -> tuple[str | None, Iterator[Part]]:
         if isinstance(part, list) and part:
             return part[0].label, itertools.chain(seen, parts)
         if len(part):
-            from memberpack.store.encoded_block import Encoded  # noqa: PLC0415 - loaded with the first block
-
             label = part.first_label if isinstance(part, Encoded) else part.labels.values[part.labels.codes[0]]
             return label, itertools.chain(seen, parts)
     return None, iter(())

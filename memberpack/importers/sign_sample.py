@@ -18,6 +18,7 @@ from memberpack.importers.found_table import Part
 from memberpack.model.conventions import SAMPLE_FIGURES, Convention, infer
 from memberpack.model.grid import Grid
 from memberpack.model.observation import Observation
+from memberpack.store.encoded_block import Encoded
 
 
 class SignSample:
@@ -42,8 +43,6 @@ class SignSample:
         self._taken = []
 
     def _see(self, part: Part) -> None:
-        from memberpack.store.encoded_block import Encoded  # noqa: PLC0415 - loaded with the first block
-
         if isinstance(part, list):
             rows = [o.row for o in part]
             first, last = min(rows), max(rows)

@@ -23,6 +23,7 @@ from memberpack.model.metrics import BY_ID
 from memberpack.model.observation import Dataset, Observation
 from memberpack.model.periods import reported_order
 from memberpack.store.atomic_write import write_bytes
+from memberpack.store.encoded_block import Encoded
 from memberpack.store.open_checks import (QUICK_CHECK_BELOW, check_schema, check_side_files, check_values, harden,
                                           is_sqlite_header, quick_check, quick_check_once)
 from memberpack.store.protection import Protection, is_protected, unseal
@@ -31,7 +32,6 @@ from memberpack.store.schema import APPLICATION_ID, MIGRATIONS, SCHEMA_VERSION
 
 if TYPE_CHECKING:  # blocks (and numpy with them) load when a pack first stores or reads one: not at start-up
     from memberpack.model.blocks import FigureBlock
-    from memberpack.store.encoded_block import Encoded
 
 DEFAULT_META = {"committee": "", "meeting_date": "", "classification": "Public", "title": "Briefing pack"}
 _OBS_COLUMNS = ("row", "col", "label", "section", "measure", "metric_id", "period", "value", "unit",
@@ -593,8 +593,6 @@ def _put_in_place(scratch: Path, path: Path) -> None:
 def _block_row(dataset_id: int, block: FigureBlock | Encoded) -> tuple:
     """A block's row of ``observation_block``; one the reader's process encoded is only inserted
     (numpy is loaded for the others)."""
-    from memberpack.store.encoded_block import Encoded  # noqa: PLC0415 - with the first block
-
     if type(block) is Encoded:
         return dataset_id, block.first_row, block.row_count, block.cell_count, block.head, block.blob
     from memberpack.store import block_codec  # noqa: PLC0415
