@@ -13,17 +13,11 @@ Figures as a formatted sheet saves them to CSV are read too: thousands grouped b
 (``-1,234.5``) and negatives in brackets (``(1,234)``). :func:`~memberpack.model.values.parse_text`
 reads such a cell as its digits without the commas, negated in brackets, in the column's unit, just
 as a plain figure. Such a batch is tested by its pattern (:data:`FORMATTED_NUMBERS`); read cell by
-cell, it took a hundred times as long.
-
-Converting the checked texts is most of the time a large CSV's figures take: numpy makes a Python
-float of each (60 ns a cell). Once a process has converted :data:`ARROW_AFTER` cells, Arrow casts
-them instead, from the joined bytes (15 ns a cell, the same correctly rounded floats as ``float``);
-loading it (0.1 s) pays for itself only in a file that large, so a small CSV never loads it."""
+cell, it took a hundred times as long."""
 
 from __future__ import annotations
 
 import re
-from typing import Any
 
 import numpy as np
 
@@ -37,7 +31,6 @@ FORMATTED_NUMBERS = re.compile(rf"(?:(?:{FORMATTED_NUMBER.pattern})\0)*(?:{FORMA
 _FIGURE_BYTES = b"0123456789-.,()\0"
 _DOT, _ZERO = ord("."), ord("0")
 _MOST_DIGITS = 10   # a run of digits no longer than this is within PLAIN_NUMBER's limits, either side of a point
-ARROW_AFTER = 1_000_000   # cells converted by numpy before Arrow is loaded to convert the rest
 
 
 def plain_figures(cells: list[str]) -> np.ndarray | None:
@@ -60,48 +53,10 @@ def plain_figures(cells: list[str]) -> np.ndarray | None:
         return None
     if _long_run(digit) and not PLAIN_NUMBERS.fullmatch(data):
         return None
-    return _floats(data, len(cells), cells)   # None for a blank, a misplaced sign, two points
-
-
-def _floats(data: bytes, count: int, cells: list[str] | None = None) -> np.ndarray | None:
-    """The float64 of each of ``count`` cells joined by NUL in ``data`` (ASCII; ``cells``, when at
-    hand, are the same cells), or None when one is not a number ``float`` reads."""
-    arrow = _CONVERTED.arrow(count, len(data))
-    if arrow is None:
-        try:
-            return np.array(data.decode("ascii").split("\0") if cells is None else cells, dtype=np.float64)
-        except ValueError:
-            return None
-    pa = arrow
-    offsets = np.empty(count + 1, dtype=np.int32)   # each cell's start in the bytes without the NULs
-    offsets[0], offsets[-1] = 0, len(data) - count + 1
-    nuls = np.flatnonzero(np.frombuffer(data, dtype=np.uint8) == 0)
-    np.subtract(nuls, np.arange(count - 1), out=offsets[1:-1], casting="same_kind")
-    strings = pa.StringArray.from_buffers(count, pa.py_buffer(offsets), pa.py_buffer(data.translate(None, b"\0")))
     try:
-        return np.array(strings.cast(pa.float64()).to_numpy())   # (a copy: Arrow's own is read-only)
-    except pa.ArrowInvalid:
+        return np.array(cells, dtype=np.float64)
+    except ValueError:   # a blank, a misplaced sign, two points
         return None
-
-
-class _Converted:
-    """How many cells this process has converted; Arrow once they are past :data:`ARROW_AFTER`."""
-
-    def __init__(self) -> None:
-        self.cells = 0
-        self.module: Any = None
-
-    def arrow(self, cells: int, size: int) -> Any:
-        if self.module is None:
-            self.cells += cells
-            if self.cells <= ARROW_AFTER or size >= 2 ** 31:
-                return None
-            import pyarrow  # noqa: PLC0415 - loaded only for a large file's figures
-            self.module = pyarrow
-        return self.module if size < 2 ** 31 else None
-
-
-_CONVERTED = _Converted()
 
 
 def _formatted(joined: str, data: bytes, count: int) -> np.ndarray | None:
@@ -109,7 +64,7 @@ def _formatted(joined: str, data: bytes, count: int) -> np.ndarray | None:
     if data.count(b"\0") != count - 1 or not FORMATTED_NUMBERS.fullmatch(data):
         return None
     unformatted = joined.replace(",", "").replace("(", "-").replace(")", "")
-    return _floats(unformatted.encode("ascii"), count)
+    return np.array(unformatted.split("\0"), dtype=np.float64)
 
 
 def _points_between_digits(text: np.ndarray, digit: np.ndarray) -> bool:
