@@ -15,6 +15,7 @@ import codecs
 import csv
 import io
 from bisect import bisect_right
+from itertools import chain
 from collections.abc import Callable, Iterable, Iterator
 from pathlib import Path
 from typing import IO
@@ -136,7 +137,8 @@ class _Rows:
         self.splits = dialect.quoting == csv.QUOTE_MINIMAL and not dialect.skipinitialspace
         self.special = [c for c in (dialect.quotechar, dialect.escapechar) if c]
 
-    def __iter__(self) -> Iterator[list[str]]:
+    def batches(self) -> Iterator[list[list[str]]]:
+        """The rows, a list of them at a time (the lines read at once)."""
         delimiter, decoding = self.dialect.delimiter, self.decoding
         while True:
             mended, start = decoding.first_line is not None, self.lines_read
@@ -152,10 +154,10 @@ class _Rows:
                 decoding.first_line = self.rows_read + (before if ends is None else bisect_right(ends, before))
             if rows and max(map(len, rows)) > MAX_FIELDS:
                 wide = next(i for i, row in enumerate(rows) if len(row) > MAX_FIELDS)
-                yield from rows[:wide]
+                yield rows[:wide]
                 raise _too_wide(self.name, rows[wide])
             self.rows_read += len(rows)
-            yield from rows
+            yield rows
             if self.failure is not None:
                 raise self.failure
             if len(lines) < LINES:
@@ -264,16 +266,16 @@ def csv_rows(path: Path, tell: Callable[[list[str]], None] | None = None) -> tup
     lines = text.splitlines()[:50]
     dialect = detect_dialect("\n".join(lines))
 
-    def rows() -> Iterator[list[str]]:
+    def batches() -> Iterator[list[list[str]]]:
         decoding = _Decoding()
         with path.open("rb") as raw, io.TextIOWrapper(raw, encoding=encoding, errors="memberpack-mend",
                                                       newline="") as fh:
             _mending.append(decoding)
             try:
-                yield from _Rows(fh, path.name, dialect, decoding)
+                yield from _Rows(fh, path.name, dialect, decoding).batches()
             finally:
                 _mending.remove(decoding)
         if tell is not None and (notes := decoding.notes(encoding)):
             tell(notes)
 
-    return encoding, dialect.delimiter, rows()
+    return encoding, dialect.delimiter, chain.from_iterable(batches())

@@ -21,8 +21,8 @@ def _read(data: bytes, encoding: str, dialect, chunked: bool):
     _mending.append(decoding)
     try:
         if chunked:
-            for row in _Rows(fh, "f.csv", dialect, decoding):
-                rows.append(row)
+            for batch in _Rows(fh, "f.csv", dialect, decoding).batches():
+                rows += batch
         else:   # as it was read before: one row at a time
             for row in bounded_rows(bounded_lines(fh, "f.csv"), "f.csv", dialect):
                 decoding.line += 1
@@ -86,7 +86,7 @@ def test_a_file_with_no_line_breaks_is_refused_having_read_one_line():
     data = io.BytesIO(b"1," * (csv_reader.MAX_LINE * 3))
     fh = io.TextIOWrapper(data, encoding="utf-8", newline="")
     with pytest.raises(ImportFailed, match="line 1 is longer than 1,000,000 characters"):
-        list(_Rows(fh, "f.csv", csv.excel, _Decoding()))
+        list(_Rows(fh, "f.csv", csv.excel, _Decoding()).batches())
     assert data.tell() <= 2 * csv_reader.MAX_LINE
 
 
@@ -94,7 +94,8 @@ def test_a_row_of_20000_fields_is_refused_after_the_rows_before_it():
     rows = []
     fh = io.TextIOWrapper(io.BytesIO(b"a,1\nb,2\n" + b",".join([b"7"] * 20_000) + b"\nc,3\n"), encoding="utf-8", newline="")
     with pytest.raises(ImportFailed, match="a row has 20,000 fields"):
-        rows.extend(_Rows(fh, "f.csv", csv.excel, _Decoding()))
+        for batch in _Rows(fh, "f.csv", csv.excel, _Decoding()).batches():
+            rows += batch
     assert rows == [["a", "1"], ["b", "2"]]
 
 
