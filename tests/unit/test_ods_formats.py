@@ -53,3 +53,42 @@ def test_the_report_no_longer_says_ods_formats_are_not_read(tmp_path):
 
     path = _ods(tmp_path / "kpi.ods", [["Measure", "Q1"], ["EET", ("percentage", 0.25, "25%")]])
     assert not any("number formats are not read" in w for w in read_file(path).report.warnings)
+
+
+def _sheets_ods(path, long_rows):
+    """A long first sheet, a short one not wanted, and a short last sheet of percentages."""
+    from odf.opendocument import OpenDocumentSpreadsheet
+    from odf.table import Table, TableCell, TableRow
+    from odf.text import P
+
+    doc = OpenDocumentSpreadsheet()
+    for name, rows in (("Long", long_rows), ("Notes", 3), ("Rates", 5)):
+        table = Table(name=name)
+        for r in range(rows):
+            tr = TableRow()
+            for c in range(4):
+                cell = TableCell(valuetype="percentage", value=(r + c) / 100)
+                cell.addElement(P(text=f"{r + c}.0%"))
+                tr.addElement(cell)
+            table.addElement(tr)
+        doc.spreadsheet.addElement(table)
+    doc.save(str(path))
+    return path
+
+
+@pytest.mark.parametrize("chunk", [97, 1_000, 1 << 16])
+def test_sheets_after_a_long_one_have_their_formats_without_its_rows_parsed(tmp_path, monkeypatch, chunk):
+    """Past a sheet's first rows the bytes are only searched for the next sheet's start (here in
+    chunks that cut every tag somewhere): the formats found are those of parsing every byte."""
+    from memberpack.importers import ods_formats
+
+    path = _sheets_ods(tmp_path / "three.ods", long_rows=ods_formats.FORMAT_ROWS + 300)
+    monkeypatch.setattr(ods_formats, "_CHUNK", chunk)
+    skipped = ods_formats.read_ods_formats(path, ["Long", "Rates"])
+    with monkeypatch.context() as m:
+        m.setattr(ods_formats, "_opening", lambda head: (b"", None))   # every byte parsed
+        parsed = ods_formats.read_ods_formats(path, ["Long", "Rates"])
+    assert skipped == parsed
+    assert set(skipped) == {"Long", "Rates"}
+    assert skipped["Rates"].codes[(4, 3)] == "0.0%" and len(skipped["Rates"].codes) == 20
+    assert skipped["Long"].rows_read == ods_formats.FORMAT_ROWS
