@@ -14,6 +14,8 @@ from __future__ import annotations
 import codecs
 import csv
 import io
+from bisect import bisect_right
+from itertools import chain
 from collections.abc import Callable, Iterable, Iterator
 from pathlib import Path
 from typing import IO
@@ -25,6 +27,7 @@ CHUNK = 1 << 16
 DELIMITERS = ",;\t|"
 MAX_LINE = 1_000_000      # characters: 16,384 columns of 60 characters each
 MAX_FIELDS = 16_384       # columns, as many as a spreadsheet has
+LINES = 512               # lines read, and parsed, at a time (:func:`_rows`)
 
 
 def detect_encoding(path: Path) -> str:
@@ -89,8 +92,7 @@ def bounded_lines(fh: IO[str], name: str) -> Iterator[str]:
     while line := fh.readline(MAX_LINE + 1):
         number += 1
         if len(line) > MAX_LINE:
-            raise ImportFailed(f"{name}: line {number:,} is longer than {MAX_LINE:,} characters; "
-                               "not a table memberpack can read (is it a CSV file?)")
+            raise _too_long(name, number)
         yield line
 
 
@@ -100,11 +102,108 @@ def bounded_rows(lines: Iterable[str], name: str, dialect: type[csv.Dialect] | c
     try:
         for row in csv.reader(lines, dialect):
             if len(row) > MAX_FIELDS:
-                raise ImportFailed(f"{name}: a row has {len(row):,} fields, more columns than a spreadsheet can "
-                                   f"hold ({MAX_FIELDS:,}); not a table memberpack can read")
+                raise _too_wide(name, row)
             yield row
     except csv.Error as exc:
-        raise ImportFailed(f"{name}: cannot be read as CSV ({exc})") from None
+        raise _not_csv(name, exc) from None
+
+
+def _too_long(name: str, number: int) -> ImportFailed:
+    return ImportFailed(f"{name}: line {number:,} is longer than {MAX_LINE:,} characters; "
+                        "not a table memberpack can read (is it a CSV file?)")
+
+
+def _too_wide(name: str, row: list[str]) -> ImportFailed:
+    return ImportFailed(f"{name}: a row has {len(row):,} fields, more columns than a spreadsheet can "
+                        f"hold ({MAX_FIELDS:,}); not a table memberpack can read")
+
+
+def _not_csv(name: str, exc: csv.Error) -> ImportFailed:
+    return ImportFailed(f"{name}: cannot be read as CSV ({exc})")
+
+
+class _Rows:
+    """The rows of a text file opened with ``newline=""``, exactly as :func:`bounded_rows` over
+    :func:`bounded_lines` gives them (the same rows; the same refusals, after the same rows) but
+    read :data:`LINES` lines at a time: lines holding no quote (most of a council's CSV) are split
+    at the delimiter all at once, which is what :func:`csv.reader` makes of them; others are given
+    to it, with the lines a quoted field runs on to. ``decoding`` learns how many rows came before
+    the line it first mended a byte in, as reading row by row it would."""
+
+    def __init__(self, fh: IO[str], name: str, dialect: type[csv.Dialect] | csv.Dialect, decoding: _Decoding) -> None:
+        self.fh, self.name, self.dialect, self.decoding = fh, name, dialect, decoding
+        self.lines_read = self.rows_read = 0
+        self.failure: ImportFailed | None = None   # met in the lines read, raised after the rows before it
+        self.splits = dialect.quoting == csv.QUOTE_MINIMAL and not dialect.skipinitialspace
+        self.special = [c for c in (dialect.quotechar, dialect.escapechar) if c]
+
+    def batches(self) -> Iterator[list[list[str]]]:
+        """The rows, a list of them at a time (the lines read at once)."""
+        delimiter, decoding = self.dialect.delimiter, self.decoding
+        while True:
+            mended, start = decoding.first_line is not None, self.lines_read
+            lines = self._lines(LINES)
+            if self.splits and not any(c in "".join(lines) for c in self.special) and (
+                    max(map(len, lines), default=0) <= csv.field_size_limit()):   # (a longer field is refused)
+                rows = [text.split(delimiter) if (text := line.rstrip("\r\n")) else [] for line in lines]
+                ends = None
+            else:
+                rows, ends = self._parsed(lines)
+            if not mended and decoding.first_line is not None:   # lines counted so far: rows, as read
+                before = decoding.first_line - start
+                decoding.first_line = self.rows_read + (before if ends is None else bisect_right(ends, before))
+            if rows and max(map(len, rows)) > MAX_FIELDS:
+                wide = next(i for i, row in enumerate(rows) if len(row) > MAX_FIELDS)
+                yield rows[:wide]
+                raise _too_wide(self.name, rows[wide])
+            self.rows_read += len(rows)
+            yield rows
+            if self.failure is not None:
+                raise self.failure
+            if len(lines) < LINES:
+                return
+
+    def _lines(self, most: int) -> list[str]:
+        """Up to ``most`` more lines; at a line too long, those before it (:attr:`failure` says why)."""
+        lines: list[str] = []
+        if self.failure is not None:
+            return lines
+        readline, limit, decoding, read = self.fh.readline, MAX_LINE + 1, self.decoding, self.lines_read
+        for read in range(read, read + most):
+            decoding.line = read   # a byte mended now comes after this many lines
+            line = readline(limit)
+            if not line:
+                break
+            if len(line) > MAX_LINE:
+                self.failure = _too_long(self.name, read + 1)
+                break
+            lines.append(line)
+        self.lines_read += len(lines)
+        return lines
+
+    def _parsed(self, lines: list[str]) -> tuple[list[list[str]], list[int]]:
+        """:func:`csv.reader`'s rows of ``lines`` and of the lines a quoted field runs on to, and the
+        number of lines read up to the end of each."""
+        rows: list[list[str]] = []
+        ends: list[int] = []
+        reader = csv.reader(self._running_on(lines), self.dialect)
+        try:
+            while reader.line_num < len(lines) and (row := next(reader, None)) is not None:
+                rows.append(row)
+                ends.append(reader.line_num)
+        except csv.Error as exc:
+            self.failure = _not_csv(self.name, exc)
+        except ImportFailed as exc:   # a line too long, met in a field run on to it
+            self.failure = exc
+        return rows, ends
+
+    def _running_on(self, lines: list[str]) -> Iterator[str]:
+        yield from lines
+        while more := self._lines(1):
+            yield more[0]
+        if self.failure is not None:
+            failure, self.failure = self.failure, None
+            raise failure
 
 
 def detect_dialect(text: str) -> type[csv.Dialect] | csv.Dialect:
@@ -167,18 +266,16 @@ def csv_rows(path: Path, tell: Callable[[list[str]], None] | None = None) -> tup
     lines = text.splitlines()[:50]
     dialect = detect_dialect("\n".join(lines))
 
-    def rows() -> Iterator[list[str]]:
+    def batches() -> Iterator[list[list[str]]]:
         decoding = _Decoding()
         with path.open("rb") as raw, io.TextIOWrapper(raw, encoding=encoding, errors="memberpack-mend",
                                                       newline="") as fh:
             _mending.append(decoding)
             try:
-                for row in bounded_rows(bounded_lines(fh, path.name), path.name, dialect):
-                    decoding.line += 1
-                    yield row
+                yield from _Rows(fh, path.name, dialect, decoding).batches()
             finally:
                 _mending.remove(decoding)
         if tell is not None and (notes := decoding.notes(encoding)):
             tell(notes)
 
-    return encoding, dialect.delimiter, rows()
+    return encoding, dialect.delimiter, chain.from_iterable(batches())

@@ -5,6 +5,8 @@ import pickle
 
 import numpy as np
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
 
 from memberpack.errors import PackError
 from memberpack.model.blocks import BlockColumn, Coded, FigureBlock, Texts
@@ -104,3 +106,30 @@ def test_the_head_of_a_block_is_its_first_rows():
     whole = list(block.observations())
     assert list(block.head(2).observations()) == whole[:4]      # the row with the suppressed cell too
     assert list(block.head(1).observations()) == whole[:2] and block.head(9) is block
+
+
+def _same_columns(rows):
+    got = Texts.columns_of(rows)
+    expected = [Texts.of(list(column)) for column in zip(*rows)]
+    assert len(got) == len(expected)
+    for g, e in zip(got, expected):
+        assert g.data == e.data and g.offsets.dtype == np.int32 and g.offsets.tolist() == e.offsets.tolist()
+        assert g.tolist() == e.tolist()
+
+
+def test_a_csv_blocks_figures_as_written_are_each_columns_texts_packed_alone():
+    _same_columns([["-234.2", "410.0", "007"], ["0", "", "-0.5"]])
+    _same_columns([["1"]])
+    _same_columns([])
+    _same_columns([[], []])
+
+
+def test_texts_of_columns_with_a_nul_or_a_pound_in_a_cell():
+    _same_columns([["1\x002", "3"], ["\x00", "\x00\x00"]])
+    _same_columns([["£5", "6"], ["7", "€"]])
+
+
+@given(st.integers(1, 6).flatmap(lambda k: st.lists(
+    st.lists(st.text(alphabet="0123456789.-\x00£ab", max_size=6), min_size=k, max_size=k), min_size=1, max_size=20)))
+def test_texts_of_any_columns(rows):
+    _same_columns(rows)

@@ -53,3 +53,54 @@ def test_the_report_no_longer_says_ods_formats_are_not_read(tmp_path):
 
     path = _ods(tmp_path / "kpi.ods", [["Measure", "Q1"], ["EET", ("percentage", 0.25, "25%")]])
     assert not any("number formats are not read" in w for w in read_file(path).report.warnings)
+
+
+def _full_parse(path, names):
+    """Every sheet's formats from a parse of the whole of content.xml, nothing passed over."""
+    import zipfile
+    from xml.etree.ElementTree import XMLPullParser
+
+    from memberpack.importers.ods_formats import _Walk
+
+    found = {}
+    state, parser = _Walk(found, set(names)), XMLPullParser(events=("start", "end"))
+    parser.feed(zipfile.ZipFile(path).read("content.xml"))
+    for event, element in parser.read_events():
+        state.step(event, element)
+    return found
+
+
+@pytest.mark.parametrize("chunk", [64, 1_000, 1 << 16])
+def test_rows_passed_over_leave_every_sheets_formats_as_a_full_parse_finds_them(tmp_path, monkeypatch, chunk):
+    from ods_workbooks import awkward_content, write_ods
+
+    from memberpack.importers import ods_formats
+
+    monkeypatch.setattr(ods_formats, "FORMAT_ROWS", 120)
+    monkeypatch.setattr(ods_formats, "_CHUNK", chunk)
+    content = awkward_content(400).replace("><table:table ", ">\n<table:table\n ")   # start tags across lines too
+    path = write_ods(tmp_path / "release.ods", content)
+    names = ["Cover", "Table 1", "Table 2"]   # "Lookups", hidden, is passed over whole
+    found = ods_formats.read_ods_formats(path, names)
+    assert found == _full_parse(path, names)
+    assert found["Table 1"].codes[(3, 4)] == "0.00%" and found["Table 2"].codes[(1, 3)] == "0.00;(0.00)"
+    assert found["Table 1"].rows_read == 120 and "Lookups" not in found
+
+
+def test_a_long_first_sheet_does_not_keep_the_next_sheets_formats_from_being_read(tmp_path, monkeypatch):
+    from ods_workbooks import NAMESPACES, number, row, text, write_ods
+
+    from memberpack.importers import ods_formats
+
+    monkeypatch.setattr(ods_formats, "MAX_BYTES", 200_000)   # of XML parsed: the first rows, not the long sheet
+    long_rows = "".join(row(text(f"Line {i}"), number(i)) for i in range(3_000))
+    assert len(long_rows) > 2 * ods_formats.MAX_BYTES
+    share = '<table:table-cell office:value-type="percentage" office:value="0.25"><text:p>25.0%</text:p></table:table-cell>'
+    path = write_ods(tmp_path / "two.ods", (
+        f'<?xml version="1.0" encoding="UTF-8"?><office:document-content {NAMESPACES}><office:body><office:spreadsheet>'
+        f'<table:table table:name="Ledger">{long_rows}</table:table>'
+        f'<table:table table:name="Summary">{row(text("Share"), share)}</table:table>'
+        "</office:spreadsheet></office:body></office:document-content>"))
+    found = ods_formats.read_ods_formats(path, ["Ledger", "Summary"])
+    assert found["Summary"].codes == {(0, 1): "0.0%"}
+    assert found["Ledger"].rows_read == ods_formats.FORMAT_ROWS
