@@ -613,7 +613,7 @@ class TableReader:
             labels = [" ".join(label.split()) for label in labels]
             joined = "\0".join(labels)
         lowered = joined.lower()
-        shown = self._shown(rs[0], not texts and _as_text(values[0]))
+        shown = self._shown(rs[0], _figures_written(values[0], texts))
         if not all(labels) or any_marked(joined):
             return self._put_back(stream, items)
         roles = None
@@ -760,14 +760,21 @@ class TableReader:
         if figures is not None:
             return figures, ()
         first = values[0]
-        texts = tuple(j for j, v in enumerate(first) if type(v) is str or v is None)
+        columns = list(zip(*values))
+        if all(type(v) is str for v in first):   # a CSV's: its figure columns are those all figures
+            written = [plain_figures(list(column)) if all(type(v) is str for v in column) else None for column in columns]
+            texts = tuple(j for j, f in enumerate(written) if f is None)
+        else:
+            texts = tuple(j for j, v in enumerate(first) if type(v) is str or v is None)
         if not texts or len(texts) == len(first):
             return None
-        columns = list(zip(*values))
         for j in texts:
             unit = self.columns[j].unit
             if self.columns[j].benchmark or not all(self._text_cell(v, unit) for v in dict.fromkeys(columns[j])):
                 return None
+        if type(first[_first_figure(texts)]) is str:
+            figures = np.column_stack([f for f in written if f is not None])
+            return (figures if len(values) > 1 else figures.tolist()), texts
         figures = _columns_as_figures([column for j, column in enumerate(columns) if j not in texts])
         return None if figures is None else (figures, texts)
 
@@ -915,7 +922,7 @@ class TableReader:
         label = " ".join(label.split())
         if not label or _ODD_LABEL.search(label) or _MARKED.search(label) or (own := self._label_period(label)) is False:
             return None
-        shown = self._shown(r, not texts and _as_text(values))
+        shown = self._shown(r, _figures_written(values, texts))
         section, period, area = self.section, None, None
         if self._not_measures:
             if not self._keyed_plain or not self._context_holds(row):
@@ -1351,7 +1358,7 @@ class TableReader:
         mark = None
         for row in [*rows, None]:
             if type(row) is PlainRow:   # rows whose figures are read alike (_shown, _written) make one block
-                alike = (row[_R] < window, not row[_TEXTS] and type(row[_VALUES][0]) is str, row[_TEXTS])
+                alike = (row[_R] < window, _written(row), row[_TEXTS])
                 if not run or alike == mark:
                     run.append(row)
                     mark = alike
@@ -1396,7 +1403,8 @@ class TableReader:
             self._unnamed_read |= self._unnamed - {self.columns[j].index for j in texts}
         rs, labels, sections, values, _, keyed, areas, _, label_periods, kinds, roles = zip(*rows)   # column by column
         written = _written(rows[0])
-        displays = Texts.columns_of(values) if written else None
+        displays = Texts.columns_of([[row[j] for j in self._kept(texts)] for row in values] if texts else values) \
+            if written else None
         shown = self._shown(rows[0][_R], written)
         unit_of_row = _row_unit(shown, texts)
         metrics = [c.metric(None, self._metric) if j in texts else m
@@ -1428,7 +1436,7 @@ class TableReader:
                 unit = COUNT
             columns.append(BlockColumn(col.position, col.letter, col.measure, unit, metric, period,
                                        np.ascontiguousarray(raw[:, k]), factor=factor,
-                                       displays=displays[j] if displays else None, code=code))
+                                       displays=displays[k] if displays else None, code=code))
             if varied:
                 columns[-1].row_metrics = by_kind.mapped([kind[0][j] if kind else metric for kind in by_kind.values])
                 columns[-1].row_units = by_kind.mapped([kind[1][j] if kind else unit for kind in by_kind.values])
@@ -1521,13 +1529,19 @@ def _read_alike(rows: list[PlainRow]) -> bool:
     """Whether plain rows have the same text columns and figures all written as text or none (:func:`_written`)."""
     if len(set(map(_TEXTS_OF, rows))) != 1:
         return False
-    kinds = set(map(type, map(_FIRST_VALUE, map(_VALUES_OF, rows))))
-    return bool(rows[0][_TEXTS]) or str not in kinds or kinds == {str}
+    kinds = _first_figure_kinds(rows)
+    return str not in kinds or kinds == {str}
 
 
 def _none_written(rows: list[PlainRow]) -> bool:
     """Whether no plain row has its figures written as text (:func:`_written`), rows with the same text columns."""
-    return bool(rows[0][_TEXTS]) or str not in set(map(type, map(_FIRST_VALUE, map(_VALUES_OF, rows))))
+    return str not in _first_figure_kinds(rows)
+
+
+def _first_figure_kinds(rows: list[PlainRow]) -> set[type]:
+    """The types of the first figure of plain rows with the same text columns."""
+    first = _FIRST_VALUE if not rows[0][_TEXTS] else itemgetter(_first_figure(rows[0][_TEXTS]))
+    return set(map(type, map(first, map(_VALUES_OF, rows))))
 
 
 def _formatted_as_below(columns: list[Column], codes: dict[tuple[int, int], str], first: int, window: int) -> bool:
@@ -1544,8 +1558,23 @@ def _figure_not_year(values: list[Any]) -> bool:
 
 
 def _written(row: PlainRow) -> bool:
-    """Whether a plain row's figures are written as text (a CSV's; such rows have no text columns)."""
-    return not row[_TEXTS] and type(row[_VALUES][0]) is str
+    """Whether a plain row's figures are written as text (a CSV's)."""
+    return _figures_written(row[_VALUES], row[_TEXTS])
+
+
+def _figures_written(values: list[Any], texts: tuple[int, ...]) -> bool:
+    """Whether a row's figures (its values but the text columns ``texts``) are written as text."""
+    return type(values[_first_figure(texts)]) is str
+
+
+def _first_figure(texts: tuple[int, ...]) -> int:
+    """The position of the first figure column, when ``texts`` (in order) are the text columns."""
+    first = 0
+    for j in texts:
+        if j != first:
+            break
+        first += 1
+    return first
 
 
 def _row_unit(shown: list[tuple], texts: tuple[int, ...]) -> str | None:

@@ -208,6 +208,36 @@ def test_a_csv_saved_from_formatted_figures_reads_the_same_either_way(tmp_path, 
     r, negative = next((r, row[2]) for r, row in enumerate(rows) if row[2].startswith("("))
     assert shown[f"C{r + 1}"] == (round(-float(negative[1:-1].replace(",", "")) * 1000, 6), "GBP", negative)
 
+def test_a_csv_with_text_columns_among_its_figures_reads_the_same_either_way(tmp_path, cell_by_cell):
+    """A CSV's text columns (a RAG status, a comment, blank cells) beside its figures are read in
+    blocks, as an .xlsx's are; a column of figures with a word among them, or figures with a
+    percent sign, and the rows around them, are read cell by cell, alike."""
+    rnd = random.Random(13)
+    rows = [["Provider", "Spend £k", "RAG", "Budget £k", "Comment", "Pupils"]]
+    for r in range(2_400):
+        rows.append([f"Provider {r}", f"{rnd.uniform(-900, 900):.1f}", rnd.choice(["Red", "Amber", "Green", ""]),
+                     str(rnd.randint(0, 999)), rnd.choice(["on track", "late, see note", "", "tbc"]),
+                     f"{rnd.randint(0, 9_000):,}"])
+    rows[300][2] = "7"                # a figure in the RAG column
+    rows[700][4] = "12%"              # a figure with a unit in the comment column
+    rows[900][3] = "n/a"              # a word among the figures
+    rows[1200][1] = "12.50"           # shown as written
+    rows[1300][2] = ""
+    rows[1600][0] = "Fostering"       # names a metric
+    for r in range(1_800, 1_830):     # a comment column all blank for a while
+        rows[r][4] = ""
+    path = tmp_path / "providers.csv"
+    with path.open("w", newline="", encoding="utf-8") as f:
+        csv.writer(f).writerows(rows)
+    parts, fast = _read_both_ways(path, cell_by_cell)
+    assert sum(len(p) for p in parts if isinstance(p, FigureBlock)) == 1_200   # windows with an odd row: cell by cell
+    shown = {o.cell: (o.value, o.display, o.status) for o in fast.observations}
+    assert shown["B1201"] == (12_500.0, "12.50", None) and shown["F1201"][:2] == (float(rows[1200][5].replace(",", "")),
+                                                                                    rows[1200][5])
+    assert {shown[f"C{r}"] for r in range(1_500, 1_520)} == {(None, "Red", "red"), (None, "Amber", "amber"),
+                                                           (None, "Green", "green"), (None, "", "blank")}
+
+
 def test_the_json_export_holds_every_figure_of_a_block(tmp_path):
     import json
 
