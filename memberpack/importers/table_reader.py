@@ -1125,8 +1125,15 @@ class TableReader:
             if code is not None and col.code is None:
                 col.learn_format(code)
             period = col.period_label if row_period is None else self._period(col, row_period)
-            cell = read_value(value, col.unit or label_unit, code)
-            figure, unit, display, status = cell.value, cell.unit, cell.display, cell.status
+            unit = col.unit or label_unit
+            if (kind is float or kind is int) and (not code or not is_percent(code) and (unit is not None or "£" not in code)) \
+                    and -MAX_FIGURE <= (scaled := value if unit is None else value * unit.factor) <= MAX_FIGURE:
+                # read_value's, inlined: a figure with no format, or one that only shows it (thousands,
+                # decimals, brackets), as most cells of a formatted return are
+                figure, unit, display, status = clean_number(scaled), unit and unit.base, render(value, code), None
+            else:
+                cell = read_value(value, unit, code)
+                figure, unit, display, status = cell.value, cell.unit, cell.display, cell.status
             if unit == MINUTES and (clock := _CLOCK.match(display)):
                 seen = self._clock.setdefault(col.letter, [0, 0])
                 seen[0], seen[1] = seen[0] + 1, max(seen[1], int(clock[1]))

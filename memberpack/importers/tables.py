@@ -158,9 +158,9 @@ def _over_figures(row: list[Any], stream: Peekable) -> bool:
     of figures (``2020/21`` above ``129,968,128``), not a title."""
     column = next(c for c, v in enumerate(row) if not blank(v))
     for _, below in stream.ahead(HEAD_ROWS)[1:]:
-        filled = [c for c, v in enumerate(below) if not blank(v)]
-        if filled and single_text(below) is None:
-            return filled[0] < column
+        first = next((c for c, v in enumerate(below) if not blank(v)), None)   # (a wide sheet's rows: not each cell)
+        if first is not None and single_text(below) is None:
+            return first < column
     return False
 
 

@@ -9,31 +9,51 @@ from __future__ import annotations
 
 import re
 from decimal import ROUND_HALF_UP, Decimal
+from functools import lru_cache
 
 _QUOTED = re.compile(r'"[^"]*"|\\.|\[[^\]]*\]')
 _SCALED = re.compile(r"[0#?](,+)(?![0#?,])")   # commas after the last digit: each divides by 1,000
+_DECIMALS = re.compile(r"\.([0#?]+)")
 
 
 def is_percent(code: str | None) -> bool:
-    return bool(code) and "%" in _QUOTED.sub("", code.split(";")[0])
+    return bool(code) and _percent_first(code)
+
+
+@lru_cache(maxsize=1024)
+def _percent_first(code: str) -> bool:
+    return "%" in _QUOTED.sub("", code.split(";")[0])
 
 
 def render(number: float, code: str | None) -> str:
     """``number`` as the format code shows it: decimals, thousands, brackets for negatives, ``%``."""
     if not code or code == "General" or "@" in code:
         return general(number) if type(number) is float and not number.is_integer() else f"{number:.0f}"
-    sections = _QUOTED.sub("", code).split(";")
-    section = sections[1] if number < 0 and len(sections) > 1 else sections[0]
-    decimals = len(m.group(1)) if (m := re.search(r"\.([0#?]+)", section)) else 0
-    scale = 1000 ** len(m.group(1)) if (m := _SCALED.search(section)) else 1   # "#,##0," shows thousands
-    value = _excel_half(abs(number) * (100 if "%" in section else 1) / scale, decimals)
-    text = f"{value:,.{decimals}f}" if "," in section else f"{value:.{decimals}f}"
-    if "%" in section:
+    sections = _shape(code)
+    decimals, scale, thousands, percent, brackets = sections[1] if number < 0 and len(sections) > 1 else sections[0]
+    value = abs(number) * (100 if percent else 1) / scale
+    whole = value.is_integer()   # most figures: no half to round, and shown as nought only when nought
+    if not whole:
+        value = _excel_half(value, decimals)
+    text = f"{value:,.{decimals}f}" if thousands else f"{value:.{decimals}f}"
+    if percent:
         text += "%"
-    if number < 0 and float(text.rstrip("%").replace(",", "") or 0) != 0 or number < 0 and "(" in section:
-        text = f"({text})" if "(" in section else f"-{text}"
+    if number < 0 and (brackets or (value != 0 if whole else float(text.rstrip("%").replace(",", "") or 0) != 0)):
+        text = f"({text})" if brackets else f"-{text}"
     return text
 
+
+@lru_cache(maxsize=1024)
+def _shape(code: str) -> tuple[tuple[int, int, bool, bool, bool], ...]:
+    """What each section of a format code (``;`` between them, quoted text left out) shows: its
+    decimals, the power of 1,000 it divides by (``#,##0,``), thousands separators, ``%``, brackets
+    for negatives. A return's cells share a handful of codes: each is read once, not per cell."""
+    out = []
+    for section in _QUOTED.sub("", code).split(";"):
+        decimals = len(m.group(1)) if (m := _DECIMALS.search(section)) else 0
+        scale = 1000 ** len(m.group(1)) if (m := _SCALED.search(section)) else 1
+        out.append((decimals, scale, "," in section, "%" in section, "(" in section))
+    return tuple(out)
 
 
 def general(number: float) -> str:

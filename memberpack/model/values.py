@@ -10,6 +10,7 @@ from __future__ import annotations
 import math
 import re
 from dataclasses import dataclass
+from functools import lru_cache
 
 from memberpack.model.units import COUNT, GBP, MINUTES, PER_10000, PERCENT, Unit, find_unit
 
@@ -96,8 +97,17 @@ def parse_text(raw: str | None, unit: Unit | None = None) -> CellValue:
     """Read a cell written as text, such as ``(479)``, ``1,050 families`` or ``53.7 per 10,000``.
 
     ``unit`` is the unit the column or table states; units written in the cell win over it.
-    Never raises: text that is not a figure comes back with status ``text``.
+    Never raises: text that is not a figure comes back with status ``text``. A return repeats its
+    texts (a mark in every other cell, RAG words, a provider's name): each is read once while it is
+    among the last :data:`_TEXTS_KEPT` read.
     """
+    try:
+        return _parsed(raw, unit)
+    except TypeError:   # (no text: not a key)
+        return _parse_text(raw, unit)
+
+
+def _parse_text(raw: str | None, unit: Unit | None = None) -> CellValue:
     display = "" if raw is None else str(raw)
     text = display.strip()
     status = status_of(text)
@@ -134,6 +144,10 @@ def parse_text(raw: str | None, unit: Unit | None = None) -> CellValue:
     if not in_range(value):
         return CellValue(None, None, display, OUT_OF_RANGE)
     return CellValue(clean_number(value), unit_name, display, "approx" if match["approx"] else None)
+
+
+_TEXTS_KEPT = 4096
+_parsed = lru_cache(maxsize=_TEXTS_KEPT)(_parse_text)
 
 
 def duration_minutes(hours: int, minutes: int, seconds: float = 0.0) -> float:

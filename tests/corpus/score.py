@@ -14,9 +14,8 @@ right, as is a count read as money. Matching of names is by words,
 so "Children's social care: Other children and family services" matches a measure read as "Other
 children and family services" under the group "Children's Social Care".
 
-The files themselves are not in the repository (they are other people's publications): they are
-looked for in ``$MEMBERPACK_CORPUS``, ``tests/corpus/files/`` and ``../shared/corpus/`` beside the
-repository; the test skips when none is found.
+The files are in ``tests/corpus/files/`` (published under the Open Government Licence; SOURCES.md
+gives each one's source); ``$MEMBERPACK_CORPUS`` points the scoring at another copy.
 """
 
 from __future__ import annotations

@@ -1,8 +1,8 @@
 """Real published files (tests/corpus): every file imports, and the figures checked by hand are read right.
 
 The expected figures are in tests/corpus/expected.csv and the scoring in tests/corpus/score.py
-(run it directly for the list of misread figures). The files are other people's publications and
-are kept beside the repository, not in it (see tests/corpus/SOURCES.md); without them these tests skip.
+(run it directly for the list of misread figures). The files are other people's publications, kept
+byte for byte in tests/corpus/files under the Open Government Licence (see tests/corpus/SOURCES.md).
 """
 
 from __future__ import annotations
