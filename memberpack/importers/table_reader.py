@@ -762,21 +762,31 @@ class TableReader:
         first = values[0]
         columns = list(zip(*values))
         if all(type(v) is str for v in first):   # a CSV's: its figure columns are those all figures
-            written = [plain_figures(list(column)) if all(type(v) is str for v in column) else None for column in columns]
+            if len(values) == 1:
+                return None   # (a row read alone: testing each column costs more than reading its cells)
+            written = []
+            for j, column in enumerate(columns):   # a column neither figures nor texts ends the test
+                written.append(plain_figures(list(column)) if all(type(v) is str for v in column) else None)
+                if written[-1] is None and not self._text_column(j, column):
+                    return None
             texts = tuple(j for j, f in enumerate(written) if f is None)
+            if not texts or len(texts) == len(first):
+                return None
         else:
             texts = tuple(j for j, v in enumerate(first) if type(v) is str or v is None)
-        if not texts or len(texts) == len(first):
-            return None
-        for j in texts:
-            unit = self.columns[j].unit
-            if self.columns[j].benchmark or not all(self._text_cell(v, unit) for v in dict.fromkeys(columns[j])):
+            if not texts or len(texts) == len(first) or not all(self._text_column(j, columns[j]) for j in texts):
                 return None
         if type(first[_first_figure(texts)]) is str:
             figures = np.column_stack([f for f in written if f is not None])
             return (figures if len(values) > 1 else figures.tolist()), texts
         figures = _columns_as_figures([column for j, column in enumerate(columns) if j not in texts])
         return None if figures is None else (figures, texts)
+
+    def _text_column(self, j: int, cells: Sequence[Any]) -> bool:
+        """Whether measure column ``j``'s cells are all texts that read as no figure, in a column that
+        holds no benchmarks (:meth:`_text_cell`, asked once per distinct text)."""
+        unit = self.columns[j].unit
+        return not self.columns[j].benchmark and all(self._text_cell(v, unit) for v in dict.fromkeys(cells))
 
     def _text_cell(self, value: str | None, unit: Unit | None) -> tuple[str, str] | bool:
         """(display, status) of a text cell that reads as no figure (as :func:`read_value` reads it),

@@ -230,7 +230,8 @@ def test_a_csv_with_text_columns_among_its_figures_reads_the_same_either_way(tmp
     with path.open("w", newline="", encoding="utf-8") as f:
         csv.writer(f).writerows(rows)
     parts, fast = _read_both_ways(path, cell_by_cell)
-    assert sum(len(p) for p in parts if isinstance(p, FigureBlock)) == 1_200   # windows with an odd row: cell by cell
+    # windows with an odd row, and rows read alone around it, cell by cell
+    assert sum(len(p) for p in parts if isinstance(p, FigureBlock)) == 1_175
     shown = {o.cell: (o.value, o.display, o.status) for o in fast.observations}
     assert shown["B1201"] == (12_500.0, "12.50", None) and shown["F1201"][:2] == (float(rows[1200][5].replace(",", "")),
                                                                                     rows[1200][5])
