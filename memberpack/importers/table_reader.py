@@ -298,7 +298,11 @@ class TableReader:
         self._shown_bases: list[str | None] = []
         # What _plain asks of every row, worked out once
         formats = sheet.formats
-        self._format_rows, self._uncached_rows = formats.rows_read, {r for r, _ in formats.uncached}
+        self._format_rows = formats.rows_read
+        self._uncached_cells: dict[int, set[int]] = {}   # row -> its formulas with no value, by column
+        for r, c in formats.uncached:
+            self._uncached_cells.setdefault(r, set()).add(c)
+        self._uncached_rows = self._uncached_cells.keys()
         values = {c.index for c in self.columns}
         self._coded_rows = {r for r, c in formats.codes if c in values}
         if self._coded_rows and _formatted_as_below(self.columns, formats.codes, layout.data_start, formats.rows_read):
@@ -590,7 +594,7 @@ class TableReader:
             return self._put_back(stream, items)
         if rs[0] < self._format_rows and (self._coded_rows.intersection(rs) or rs[-1] >= self._format_rows):
             return self._put_back(stream, items)   # cells with formats of their own, or the window's end
-        if self._uncached_rows and self._uncached_rows.intersection(rs):
+        if self._uncached_rows and not self._uncached_rows.isdisjoint(rs):
             return self._put_back(stream, items)
         label_col, cut = self.label_col, self._value_slice
         labels = list(map(itemgetter(label_col), rows))
@@ -1028,7 +1032,7 @@ class TableReader:
         width = len(row)
         label_value = row[self.label_col] if self.label_col < width else None
         values = [(col, row[col.index] if col.index < width else None) for col in self.columns]
-        uncached = {c for (ur, c) in self.sheet.formats.uncached if ur == r} if self.sheet.formats.uncached else ()
+        uncached = self._uncached_cells.get(r, ())
         for c in uncached:
             self.report.skip(a1(r, c), _UNCACHED)
         self._uncached += len(uncached)
