@@ -17,6 +17,7 @@ from memberpack.importers.cells import column_index, column_letter
 from memberpack.importers.headers import (
     MAX_HEADER_ROWS, column_codes, is_period_row, is_token_row, looks_like_data)
 from memberpack.importers.keys import AREA, PERIOD, SECTION, column_kind, find_keys
+from memberpack.importers.plain_numbers import PLAIN_NUMBER
 from memberpack.importers.table_layout import (  # noqa: F401 - the finder's users import them from here
     Corrections, TableLayout, as_heading, shape_key, strip_periods)
 from memberpack.model.units import NUMBER, Unit, find_unit
@@ -56,8 +57,8 @@ def cell_class(value: Any) -> str:
         return BLANK
     if isinstance(value, bool) or isinstance(value, (datetime, date)):
         return TEXT
-    if isinstance(value, (int, float)):
-        return "number"
+    if isinstance(value, (int, float)) or type(value) is str and PLAIN_NUMBER.fullmatch(value):
+        return "number"   # (a CSV's figure, as parse_text reads it, without parsing it)
     cell = parse_text(str(value))
     if cell.value is not None:
         return "number"
