@@ -21,7 +21,7 @@ import re
 from array import array
 from collections import Counter
 from collections.abc import Iterable, Iterator, Sequence
-from itertools import chain, compress, count, repeat
+from itertools import chain, compress, count, groupby, repeat
 from operator import getitem, itemgetter, not_
 from dataclasses import dataclass, field, replace
 from datetime import date, datetime, time, timedelta
@@ -193,6 +193,13 @@ def _shared(items: Sequence) -> Coded:
     index = {item: i for i, item in enumerate(distinct)}
     codes = {i: index[item] for i, item in objects.items()}
     return Coded(np.fromiter(map(codes.__getitem__, ids), dtype=np.int32, count=len(ids)), list(distinct))
+
+
+def _row_periods(keyed: Sequence[Period | None], labelled: Sequence[Period | None]) -> Sequence[Period | None]:
+    """Each row's period: its key columns', else its label's."""
+    if not any(keyed):
+        return labelled
+    return keyed if not any(labelled) else [p or q for p, q in zip(keyed, labelled)]
 
 
 def _labelled(periods: list[Period | None], fallback: str | None) -> Coded:
@@ -1372,22 +1379,30 @@ class TableReader:
         mark = None
         for row in [*rows, None]:
             if type(row) is PlainRow:   # rows whose figures are read alike (_shown, _written) make one block
-                alike = (row[_R] < window, _written(row), row[_TEXTS])
+                alike = (row[_R] < window, _written(row))
                 if not run or alike == mark:
                     run.append(row)
                     mark = alike
                     continue
             if run:
-                block = self._block(run, raw if len(run) == len(rows) else None)
-                if block is not None:
-                    yield block
-                else:
-                    yield from (self._parsed(plain).cells for plain in run)
+                yield from self._run_blocks(run, raw if len(run) == len(rows) else None)
                 run = []
             if type(row) is PlainRow:
                 run, mark = [row], alike
             elif row is not None:
                 yield row.cells
+
+    def _run_blocks(self, run: list[PlainRow], raw: np.ndarray | None) -> Iterator[list[Observation] | FigureBlock]:
+        """A run of plain rows read alike as one block; where their text columns differ and keep them
+        apart, a block per stretch of rows with the same text columns; rows no block holds, cell by cell."""
+        block = self._block(run, raw)
+        if block is not None:
+            yield block
+        elif len(set(map(_TEXTS_OF, run))) > 1:
+            for _, stretch in groupby(run, key=_TEXTS_OF):
+                yield from self._run_blocks(list(stretch), None)
+        else:
+            yield from (self._parsed(plain).cells for plain in run)
 
     def _kept(self, texts: tuple[int, ...]) -> list[int]:
         """The positions of the figure columns, when ``texts`` are the text columns."""
@@ -1402,19 +1417,15 @@ class TableReader:
 
     def _block(self, rows: list[PlainRow], raw: np.ndarray | None = None) -> FigureBlock | None:
         """A run of plain rows as one block (None for figures a float64 cannot hold exactly)."""
+        if len(distinct := set(map(_TEXTS_OF, rows))) > 1:
+            return self._marked_block(rows, distinct)
         if raw is None:
             raw = np.array([row[_FIGURES] for row in rows])
-        # Figures too large for a pack (or for a float64 to hold exactly) are read cell by cell,
-        # which keeps them as written (OUT_OF_RANGE) and reports them.
-        scale = max(100.0, *(c.factor for c in self.columns))
-        if not np.isfinite(raw).all() or (np.abs(raw) >= min(2.0 ** 53, MAX_FIGURE / scale)).any():
+        if not self._holds(raw):
             return None
-        n, report = len(rows), self.report
-        report.rows_read += n
-        report.cells_read += n * len(self.columns)
+        n = len(rows)
         texts = rows[0][_TEXTS]
-        if self._unnamed:   # figures read in the columns with no header over them (its text columns hold none)
-            self._unnamed_read |= self._unnamed - {self.columns[j].index for j in texts}
+        self._tally(n, distinct)
         rs, labels, sections, values, _, keyed, areas, _, label_periods, kinds, roles = zip(*rows)   # column by column
         written = _written(rows[0])
         displays = Texts.columns_of([[row[j] for j in self._kept(texts)] for row in values] if texts else values) \
@@ -1434,20 +1445,15 @@ class TableReader:
                 if kind is not None:
                     self.metric_counts.update({m: times * kind[0].count(m) for m in kind[0] if m != OTHER_METRIC.id})
         counted = bool(_COUNT_METRICS.intersection(matched))
-        unitless = unit_of_row is None
-        periods = label_periods if not any(keyed) else keyed if not any(label_periods) else \
-            [p or q for p, q in zip(keyed, label_periods)]
+        periods = _row_periods(keyed, label_periods)
         keyed_periods = periods.count(None) < n
-        fallback = self.columns[0].period_label
         columns, k = [], 0
         for j, (col, metric, (code, factor, unit)) in enumerate(zip(self.columns, metrics, shown)):
             period = None if keyed_periods else col.period_label
             if j in texts:
                 columns.append(self._text_block_column(col, metric, period, list(map(itemgetter(j), values))))
                 continue
-            if unit is None and (col.measure in self._count_columns
-                                 or ((unitless or self._count_columns) and counted)):
-                unit = COUNT
+            unit = self._figure_unit(col, unit, unit_of_row, counted)
             columns.append(BlockColumn(col.position, col.letter, col.measure, unit, metric, period,
                                        np.ascontiguousarray(raw[:, k]), factor=factor,
                                        displays=displays[k] if displays else None, code=code))
@@ -1455,11 +1461,112 @@ class TableReader:
                 columns[-1].row_metrics = by_kind.mapped([kind[0][j] if kind else metric for kind in by_kind.values])
                 columns[-1].row_units = by_kind.mapped([kind[1][j] if kind else unit for kind in by_kind.values])
             k += 1
+        return self._framed(rs, labels, sections, roles, areas, periods if keyed_periods else None, columns)
+
+    def _holds(self, figures: np.ndarray) -> bool:
+        """Whether a block can hold ``figures``: figures too large for a pack (or for a float64 to
+        hold exactly) are read cell by cell, which keeps them as written (OUT_OF_RANGE) and reports them."""
+        scale = max(100.0, *(c.factor for c in self.columns))
+        return bool(np.isfinite(figures).all()) and not (np.abs(figures) >= min(2.0 ** 53, MAX_FIGURE / scale)).any()
+
+    def _tally(self, n: int, distinct: set[tuple[int, ...]]) -> None:
+        """Count ``n`` rows read in a block into the report, ``distinct`` their text columns."""
+        self.report.rows_read += n
+        self.report.cells_read += n * len(self.columns)
+        if self._unnamed:   # figures read in the columns with no header over them (its text columns hold none)
+            for texts in distinct:
+                self._unnamed_read |= self._unnamed - {self.columns[j].index for j in texts}
+
+    def _figure_unit(self, col: Column, unit: str | None, unit_of_row: str | None, counted: bool) -> str | None:
+        """A block column's unit: a figure with none is a count in a count column, or in a row that
+        counts (:meth:`_read_cells`)."""
+        if unit is None and (col.measure in self._count_columns
+                             or ((unit_of_row is None or self._count_columns) and counted)):
+            return COUNT
+        return unit
+
+    def _framed(self, rs: Sequence[int], labels: Sequence[str], sections: Sequence, roles: Sequence[str],
+                areas: Sequence, periods: Sequence | None, columns: list[BlockColumn]) -> FigureBlock:
+        """A block of ``columns`` over rows ``rs`` (sheet rows), with what each row shares."""
         lines = np.array(rs, dtype=np.int32)
         return FigureBlock(self.sheet.name, lines - self.layout.data_start, lines + 1, Coded.of(labels),
-                           Coded.of(sections), Coded.of(roles) if SUBTOTAL in roles else Coded.same(DATA, n), columns,
-                           _labelled(periods, fallback) if keyed_periods else None,
+                           Coded.of(sections), Coded.of(roles) if SUBTOTAL in roles else Coded.same(DATA, len(rs)),
+                           columns, None if periods is None else _labelled(periods, self.columns[0].period_label),
                            Coded.of(areas) if any(areas) else None)
+
+    def _marked_block(self, rows: list[PlainRow], distinct: set[tuple[int, ...]]) -> FigureBlock | None:
+        """Plain rows whose text columns differ from row to row as one block: a mark (``[c]``,
+        ``..``) or a blank among one row's figures, and among another's the next. A column with
+        marks in some rows keeps each cell as reading it alone gives it, figure or mark, with the
+        metric of each. None when what a row's figures are depends on its text columns (their unit,
+        their counting), or a label names a metric of its own."""
+        if any(row[_KIND] is not None for row in rows):
+            return None
+        written = _written(rows[0])
+        shown = self._shown(rows[0][_R], written)
+        as_figure = self._column_metrics(shown)
+        as_mark = [c.metric(None, self._metric) for c in self.columns]
+        units: dict[int, str | None] = {}   # each column's figures' unit, which must not depend on the row's marks
+        for texts in distinct:
+            unit_of_row = _row_unit(shown, texts)
+            counted = bool(_COUNT_METRICS.intersection(as_mark[j] if j in texts else m for j, m in enumerate(as_figure)))
+            for j, (col, (_, _, base)) in enumerate(zip(self.columns, shown)):
+                if j not in texts and units.setdefault(j, unit := self._figure_unit(col, base, unit_of_row, counted)) != unit:
+                    return None
+        n, width = len(rows), len(self.columns)
+        marked = np.zeros((n, width), dtype=bool)
+        figures = np.zeros((n, width))
+        by_texts: dict[tuple[int, ...], list[int]] = {}
+        for i, row in enumerate(rows):
+            by_texts.setdefault(row[_TEXTS], []).append(i)
+        for texts, at in by_texts.items():
+            kept = self._kept(texts)
+            marked[np.ix_(at, list(texts))] = True
+            figures[np.ix_(at, kept)] = [rows[i][_FIGURES] for i in at]
+        if not self._holds(figures[~marked]):
+            return None
+        self._tally(n, distinct)
+        rs, labels, sections, values, _, keyed, areas, _, label_periods, _, roles = zip(*rows)
+        periods = _row_periods(keyed, label_periods)
+        keyed_periods = periods.count(None) < n
+        columns, tally = [], Counter()
+        for j, (col, (code, factor, _)) in enumerate(zip(self.columns, shown)):
+            period = None if keyed_periods else col.period_label
+            marks = marked[:, j]
+            at = np.flatnonzero(~marks)
+            cells = list(map(itemgetter(j), values))
+            tally[as_mark[j]] += n - len(at)
+            tally[as_figure[j]] += len(at)
+            if not len(at):
+                columns.append(self._text_block_column(col, as_mark[j], period, cells))
+                continue
+            column = BlockColumn(col.position, col.letter, col.measure, units[j], as_figure[j], period, figures[at, j],
+                                 factor=factor, displays=Texts.of([cells[i] for i in at.tolist()]) if written else None,
+                                 code=code)
+            if len(at) < n:
+                column = self._with_marks(column, marks, cells, col.unit, as_mark[j])
+            columns.append(column)
+        tally.pop(OTHER_METRIC.id, None)
+        self.metric_counts.update(tally)
+        return self._framed(rs, labels, sections, roles, areas, periods if keyed_periods else None, columns)
+
+    def _with_marks(self, figures: BlockColumn, marks: np.ndarray, cells: list[Any], unit: Unit | None,
+                    metric: str) -> BlockColumn:
+        """Column ``figures`` (its cells that are not marks) with its marks put back among them, as a
+        text column keeps its cells (:meth:`_text_block_column`)."""
+        read = iter(figures.cells())
+        values = np.full(len(cells), np.nan)
+        displays, specials = [], {}
+        for i, (mark, cell) in enumerate(zip(marks.tolist(), cells)):
+            if mark:
+                display, status = self._text_cell(cell, unit)
+                specials[i] = (None, None, status)
+            else:
+                values[i], _, display, _ = next(read)
+            displays.append(display)
+        row_metrics = None if metric == figures.metric_id else Coded(marks.astype(np.int32), [figures.metric_id, metric])
+        return replace(figures, values=values, raw=False, factor=1.0, displays=Texts.of(displays), specials=specials,
+                       code=None, row_metrics=row_metrics)
 
     def _text_block_column(self, col: Column, metric: str, period: str | None, values: list[Any]) -> BlockColumn:
         """A text column of a block: each cell's text as written and its status (``text``, a RAG

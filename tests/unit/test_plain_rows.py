@@ -597,3 +597,55 @@ def test_a_pound_format_makes_pounds_in_blocks_too(tmp_path, cell_by_cell):
     _read_alike(fast, slow)
     pounds = [o for o in fast.observations if o.cell[0] == "B"]
     assert len(pounds) == 700 and {o.unit for o in pounds} == {"GBP"} and pounds[600].display == "1,601"
+
+
+def _marked_rows(rnd, rows):
+    """Authorities' figures with suppression marks, blanks and words among them, in every column."""
+    marks = ["[c]", "..", "x", "z", ":", "*", "[low]", None, "n/a", "tbc"]
+    out = []
+    for r in range(rows):
+        out.append([f"Authority {r}", 800 + r % 150,
+                    rnd.choice(marks) if rnd.random() < 0.3 else rnd.randint(0, 5_000),
+                    rnd.choice(marks) if rnd.random() < 0.2 else round(rnd.uniform(-900, 900), 1),
+                    rnd.choice(marks) if rnd.random() < 0.1 else rnd.random(),
+                    rnd.choice(marks) if rnd.random() < 0.4 else rnd.randint(0, 40)])
+    return out
+
+
+@pytest.mark.parametrize("suffix", [".xlsx"])
+def test_marks_among_figures_are_kept_in_blocks_the_same_either_way(tmp_path, cell_by_cell, suffix):
+    """Suppression marks and blanks scattered over the figure columns (a statistics table's ``[c]``
+    in one row's pupils, ``..`` in the next's spend) do not break a run of rows into a block a row:
+    the columns with marks keep each cell, figure or mark, as reading it alone does. (A money
+    table's rows with marks are read cell by cell: which of them add up is told row by row.)"""
+    rnd = random.Random(5)
+    header = ["Local authority", "LA code", "Number of pupils", "Absence rate", "Share", "Places"]
+    body = _marked_rows(rnd, 1_500)
+    path = tmp_path / f"marked{suffix}"
+    if suffix == ".xlsx":
+        wb = Workbook()
+        ws = wb.active
+        ws.append(header)
+        for row in body:
+            ws.append(row)
+        for r in range(2, 1_502):
+            ws.cell(r, 5).number_format = "0.0%"
+        wb.save(path)
+    else:
+        with path.open("w", newline="", encoding="utf-8") as f:
+            csv.writer(f).writerows([header] + [["" if v is None else str(v) for v in row] for row in body])
+    with Pack.create(tmp_path / "p.mpack") as pack:   # stored and read back (marks as a block's specials)
+        import_files(pack, [path])
+        stored = _fields(pack.observations(pack.datasets()[0].id))
+    parts, fast = _read_both_ways(path, cell_by_cell)
+    blocks = [p for p in parts if isinstance(p, FigureBlock)]
+    assert sum(len(b) for b in blocks) >= 1_200 and len(blocks) <= 20
+    assert stored == _fields(read_file(path).tables[0].observations)
+    by_cell = {o.cell: o for o in fast.observations}
+    for r, row in enumerate(body[:200], start=2):
+        for letter, value in zip("CDEF", row[2:]):
+            o = by_cell[f"{letter}{r}"]
+            if value is None or isinstance(value, str):
+                assert o.value is None and o.status is not None
+            else:
+                assert o.value is not None and o.status is None
