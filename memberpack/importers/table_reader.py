@@ -616,9 +616,15 @@ class TableReader:
             data = [i for i in range(len(items)) if i not in headings]
             rs, rows, labels, values = ([seq[i] for i in data] for seq in (rs, rows, labels, values))
         split = self._figures_and_texts(values)
-        if split is None:
+        marked = split is None and self._marked(values)
+        if marked:
+            figures, texts_each = marked
+            texts = texts_each[0]
+        elif split is None:
             return self._put_back(stream, items)
-        figures, texts = split
+        else:
+            figures, texts = split
+            texts_each = repeat(texts)
         joined = "\0".join(labels)
         if not _single_spaced(joined):
             labels = [" ".join(label.split()) for label in labels]
@@ -635,6 +641,8 @@ class TableReader:
             roles = roles or None
         kinds: dict[frozenset, tuple] = {}
         words = self._catalogue_words(labels)
+        if words is not None and marked:
+            return self._put_back(stream, items)   # what such a label gives its figures depends on the row's marks
         if words is not None:
             for found, label in dict(zip(words, labels)).items():   # what a label gives depends on these alone
                 kind = self._row_kind(label, shown, texts)
@@ -654,14 +662,14 @@ class TableReader:
                 return self._put_back(stream, items)
             keyed = self._keyed_columns(rows, labels)
             if keyed is not None:
-                found = list(zip(rs, labels, keyed[0], values, figures, keyed[1], keyed[2], repeat(texts),
+                found = list(zip(rs, labels, keyed[0], values, figures, keyed[1], keyed[2], texts_each,
                                  map(dated.get, labels) if dated else repeat(None), row_kinds, repeat(DATA)))
                 if self._indents:
                     self._top = found[-1][_SECTION]
                 return found
             found, carried = [], dict(self._carried)
-            for r, label, (name, section, period, area), v, f, kind in zip(
-                    rs, labels, self._keyed_each(rows, labels), values, figures, row_kinds):
+            for r, label, (name, section, period, area), v, f, kind, texts in zip(
+                    rs, labels, self._keyed_each(rows, labels), values, figures, row_kinds, texts_each):
                 if name != label:   # the key columns name the row: it is that name that is read
                     own = self._label_period(name)
                     kind = self._row_kind(name, shown, texts) if mentions_catalogue(name) else None
@@ -675,7 +683,7 @@ class TableReader:
                 self._top = found[-1][_SECTION]
             return found
         sections = self._batch_sections(items, headings, roles) if headings or roles else repeat(self.section)
-        return list(zip(rs, labels, sections, values, figures, repeat(None), repeat(None), repeat(texts),
+        return list(zip(rs, labels, sections, values, figures, repeat(None), repeat(None), texts_each,
                         map(dated.get, labels) if dated else repeat(None), row_kinds, roles or repeat(DATA)))
 
     def _catalogue_words(self, labels: list[str]) -> list[frozenset[str]] | None:
@@ -792,6 +800,49 @@ class TableReader:
             return (figures if len(values) > 1 else figures.tolist()), texts
         figures = _columns_as_figures([column for j, column in enumerate(columns) if j not in texts])
         return None if figures is None else (figures, texts)
+
+    def _marked(self, values: list[list[Any]]) -> tuple[list, list[tuple[int, ...]]] | None:
+        """Rows of figures (numbers, not a CSV's texts) with marks, blanks or words among them in any
+        column (:meth:`_text_cell`: ``[c]``, ``..``, a blank): each row's figures and the positions
+        of its text cells, as :meth:`_plain` reads the row alone; None when a cell is neither, or
+        a row has no figure."""
+        columns = list(zip(*values))
+        n, width = len(values), len(columns)
+        marked = np.zeros((width, n), dtype=bool)
+        figures = np.empty((width, n))
+        integers = False
+        for j, column in enumerate(columns):
+            kinds = set(map(type, column))
+            if not kinds <= _MARKED_KINDS:
+                return None
+            integers = integers or int in kinds
+            if str in kinds or type(None) in kinds:
+                at = [i for i, v in enumerate(column) if type(v) is str or v is None]
+                if not self._text_column(j, [column[i] for i in at]):
+                    return None
+                marked[j, at] = True
+                column = list(column)
+                for i in at:
+                    column[i] = 0
+            try:
+                figures[j] = column
+            except OverflowError:   # an integer beyond a float64
+                return None
+        if integers and (np.abs(figures[~marked]) >= _EXACT).any():
+            return None   # (as one row read alone: such integers are read cell by cell)
+        if marked.all(axis=0).any() or not marked.any():
+            return None
+        rows_marked = marked.T
+        texts_of: dict[bytes, tuple[int, ...]] = {}
+        texts_each, figures_each = [], []
+        for i, (row, kept) in enumerate(zip(rows_marked, figures.T)):
+            key = row.tobytes()
+            texts = texts_of.get(key)
+            if texts is None:
+                texts = texts_of[key] = tuple(np.flatnonzero(row).tolist())
+            texts_each.append(texts)
+            figures_each.append(kept[~row].tolist() if texts else kept.tolist())
+        return figures_each, texts_each
 
     def _text_column(self, j: int, cells: Sequence[Any]) -> bool:
         """Whether measure column ``j``'s cells are all texts that read as no figure, in a column that
@@ -1506,23 +1557,15 @@ class TableReader:
         shown = self._shown(rows[0][_R], written)
         as_figure = self._column_metrics(shown)
         as_mark = [c.metric(None, self._metric) for c in self.columns]
-        units: dict[int, str | None] = {}   # each column's figures' unit, which must not depend on the row's marks
-        for texts in distinct:
-            unit_of_row = _row_unit(shown, texts)
-            counted = bool(_COUNT_METRICS.intersection(as_mark[j] if j in texts else m for j, m in enumerate(as_figure)))
-            for j, (col, (_, _, base)) in enumerate(zip(self.columns, shown)):
-                if j not in texts and units.setdefault(j, unit := self._figure_unit(col, base, unit_of_row, counted)) != unit:
-                    return None
+        units = self._marked_units(shown, as_figure, as_mark, distinct)
+        if units is None:
+            return None
         n, width = len(rows), len(self.columns)
+        each = list(map(_TEXTS_OF, rows))
         marked = np.zeros((n, width), dtype=bool)
+        marked[np.repeat(np.arange(n), list(map(len, each))), list(chain.from_iterable(each))] = True
         figures = np.zeros((n, width))
-        by_texts: dict[tuple[int, ...], list[int]] = {}
-        for i, row in enumerate(rows):
-            by_texts.setdefault(row[_TEXTS], []).append(i)
-        for texts, at in by_texts.items():
-            kept = self._kept(texts)
-            marked[np.ix_(at, list(texts))] = True
-            figures[np.ix_(at, kept)] = [rows[i][_FIGURES] for i in at]
+        figures[~marked] = np.fromiter(chain.from_iterable(map(_FIGURES_OF, rows)), dtype=np.float64)
         if not self._holds(figures[~marked]):
             return None
         self._tally(n, distinct)
@@ -1549,6 +1592,25 @@ class TableReader:
         tally.pop(OTHER_METRIC.id, None)
         self.metric_counts.update(tally)
         return self._framed(rs, labels, sections, roles, areas, periods if keyed_periods else None, columns)
+
+    def _marked_units(self, shown: list[tuple], as_figure: list[str], as_mark: list[str],
+                      distinct: set[tuple[int, ...]]) -> list[str | None] | None:
+        """Each column's figures' unit in rows with marks at ``distinct`` places, or None when it
+        depends on where a row's marks are (:meth:`_read_cells` counts a row's figures by the first
+        figure's unit and the metrics of all its cells)."""
+        bases = [base for _, _, base in shown]
+        alike = len(set(bases)) == 1 and as_mark == as_figure
+        units: list = [_UNSET] * len(bases)
+        for texts in ((next(iter(distinct)),) if alike else distinct):
+            unit_of_row = _row_unit(shown, texts)
+            counted = bool(_COUNT_METRICS.intersection(as_mark[j] if j in texts else m for j, m in enumerate(as_figure)))
+            for j, (col, base) in enumerate(zip(self.columns, bases)):
+                if alike or j not in texts:
+                    unit = self._figure_unit(col, base, unit_of_row, counted)
+                    if units[j] is not _UNSET and units[j] != unit:
+                        return None
+                    units[j] = unit
+        return units
 
     def _with_marks(self, figures: BlockColumn, marks: np.ndarray, cells: list[Any], unit: Unit | None,
                     metric: str) -> BlockColumn:
@@ -1709,6 +1771,8 @@ def _as_text(values: list[Any]) -> bool:
 
 
 _EXACT = 2 ** 53   # integers a float64 holds exactly
+_UNSET = object()
+_MARKED_KINDS = {float, int, str, type(None)}   # the values of a batch with marks (TableReader._marked)
 
 
 def _as_figures(values: list[list[Any]]) -> np.ndarray | list[list[float]] | None:
