@@ -785,11 +785,12 @@ class TableReader:
                 return None   # (a row read alone: testing each column costs more than reading its cells)
             written = []
             for j, column in enumerate(columns):   # a column neither figures nor texts ends the test
-                written.append(plain_figures(list(column)) if all(type(v) is str for v in column) else None)
+                written.append(plain_figures(list(column), percent=self._percent_written(j, column[0]))
+                               if all(type(v) is str for v in column) else None)
                 if written[-1] is None and not self._text_column(j, column):
                     return None
             texts = tuple(j for j, f in enumerate(written) if f is None)
-            if not texts or len(texts) == len(first):
+            if len(texts) == len(first):
                 return None
         else:
             texts = tuple(j for j, v in enumerate(first) if type(v) is str or v is None)
@@ -843,6 +844,13 @@ class TableReader:
             texts_each.append(texts)
             figures_each.append(kept[~row].tolist() if texts else kept.tolist())
         return figures_each, texts_each
+
+    def _percent_written(self, j: int, first: str) -> bool:
+        """Whether column ``j``'s figures, its first cell ``first``, are percentages written with
+        their sign (``12.5%``) in a column of percentages: each reads as the number before its sign,
+        in percent, as the column's own figures do (:func:`~memberpack.model.values.parse_text`)."""
+        col = self.columns[j]
+        return first.endswith("%") and col.base == PERCENT and col.factor == 1.0
 
     def _text_column(self, j: int, cells: Sequence[Any]) -> bool:
         """Whether measure column ``j``'s cells are all texts that read as no figure, in a column that

@@ -646,3 +646,37 @@ def test_marks_among_figures_are_kept_in_blocks_the_same_either_way(tmp_path, ce
                 assert o.value is None and o.status is not None
             else:
                 assert o.value is not None and o.status is None
+
+
+@pytest.mark.parametrize("suffix", [".xlsx", ".csv"])
+def test_percentages_written_with_their_sign_read_the_same_either_way(tmp_path, cell_by_cell, suffix):
+    """Figures written as text with thousands, brackets and a percent sign (``(344,041.31)``,
+    ``-12.5%``), as a formatted sheet saved as text holds them, are read in blocks where the column
+    is one of percentages; under a header that names no unit, the sign makes each a percentage,
+    and those rows are read cell by cell, alike."""
+    rnd = random.Random(11)
+    header = ["Service", "Budget £", "Variance £", "Variance %", "Change"]
+
+    def money(v):
+        return f"({abs(v):,.2f})" if v < 0 else f"{v:,.2f}"
+
+    body = [[f"Service line {r}", money(rnd.uniform(-1e6, 1e6)), money(rnd.uniform(-1e5, 1e5)),
+             rnd.choice([f"{rnd.uniform(-50, 50):.1f}%", f"({rnd.uniform(0, 50):.1f})%", "-0%", "12%"]),
+             f"{rnd.uniform(-9, 9):.1f}%" if r >= 600 else f"{rnd.uniform(-9, 9):.1f}"] for r in range(1_200)]
+    path = tmp_path / f"variances{suffix}"
+    if suffix == ".xlsx":
+        wb = Workbook()
+        ws = wb.active
+        ws.append(header)
+        for row in body:
+            ws.append(row)
+        wb.save(path)
+    else:
+        with path.open("w", newline="", encoding="utf-8") as f:
+            csv.writer(f).writerows([header] + body)
+    parts, fast = _read_both_ways(path, cell_by_cell)
+    assert sum(len(p) for p in parts if isinstance(p, FigureBlock)) >= 500
+    by_cell = {o.cell: o for o in fast.observations}
+    assert (by_cell["D2"].value, by_cell["D2"].unit, by_cell["D2"].display) == (
+        float(body[0][3].strip("()%")) * (-1 if "(" in body[0][3] else 1) or 0.0, "percent", body[0][3])
+    assert by_cell["E700"].unit == "percent" and by_cell["E2"].unit is None
