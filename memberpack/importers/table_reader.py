@@ -925,19 +925,45 @@ class TableReader:
         answers = self._keyed_answers.get((self.section, types))
         if answers is None or len(answers) > _TEXT_CACHE:
             answers = self._keyed_answers[(self.section, types)] = {}
+        odd = set()   # key cells read otherwise with another label or other rows above (a month's last day)
         for values, i in last.items():
             if values not in answers:
                 alike = self._alike_keys(rows[i], labels[i], (values, types))
                 if alike is None:
-                    return None
+                    odd.add(values)
+                    continue
                 keys, carries = alike
                 sections = [self.section, *keys.sections] if self.section else keys.sections
                 answers[values] = (" / ".join(sections) or None, keys.period, keys.area, carries)
+        if odd:
+            return self._keyed_in_order(rows, labels, keyed, answers, odd)
         if self._section_keys:   # as the rows leave them, in order
             for values, _ in sorted(last.items(), key=itemgetter(1)):
                 self._carried.update(answers[values][3])
         sections, periods, areas, _ = zip(*map(answers.__getitem__, keyed))
         return list(sections), list(periods), list(areas)
+
+    def _keyed_in_order(self, rows: list[list[Any]], labels: list[str], keyed: list[tuple], answers: dict,
+                        odd: set[tuple]) -> tuple[list, list, list] | None:
+        """:meth:`_keyed_columns` of a batch some of whose rows' key cells (``odd``) are read with
+        their label and the values carried down to them (:meth:`_keyed`, in order); the others'
+        are looked up, and what they carry down carried in order. None, with nothing carried,
+        when an odd row's keys give it another name."""
+        carried = dict(self._carried)
+        sections, periods, areas = [], [], []
+        for row, label, values in zip(rows, labels, keyed):
+            if values in odd:
+                name, section, period, area = self._keyed(row, label)
+                if name != label:
+                    self._carried = carried
+                    return None
+            else:
+                section, period, area, carries = answers[values]
+                self._carried.update(carries)
+            sections.append(section)
+            periods.append(period)
+            areas.append(area)
+        return sections, periods, areas
 
     def _alike_keys(self, row: list[Any], label: str, key: tuple) -> tuple[RowKeys, dict[int, str]] | None:
         """:func:`alike_keys`, kept by ``key`` (the row's key cells and their types)."""

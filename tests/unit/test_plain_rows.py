@@ -680,3 +680,26 @@ def test_percentages_written_with_their_sign_read_the_same_either_way(tmp_path, 
     assert (by_cell["D2"].value, by_cell["D2"].unit, by_cell["D2"].display) == (
         float(body[0][3].strip("()%")) * (-1 if "(" in body[0][3] else 1) or 0.0, "percent", body[0][3])
     assert by_cell["E700"].unit == "percent" and by_cell["E2"].unit is None
+
+
+def test_payments_dated_on_a_months_last_day_read_the_same_either_way(tmp_path, cell_by_cell):
+    """A council's payments over £500: a date on every row (a month's last day among them, whose
+    keys are read with the row's label) and an expense type carried down where it is blank; the
+    other rows of a batch are still looked up, in order."""
+    import datetime
+
+    rnd = random.Random(3)
+    wb = Workbook()
+    ws = wb.active
+    ws.append(["Date", "Supplier", "Expense type", "Amount £", "Transaction"])
+    day = datetime.date(2023, 1, 1)
+    for r in range(1_500):
+        ws.append([day + datetime.timedelta(days=r % 400), f"Supplier {rnd.randint(1, 300)}",
+                   "" if r % 7 == 3 else rnd.choice(["Rent", "Fuel", "Agency staff"]), round(rnd.uniform(500, 9e4), 2),
+                   f"T{r:07d}"])
+    path = tmp_path / "payments.xlsx"
+    wb.save(path)
+    parts, fast = _read_both_ways(path, cell_by_cell)
+    assert sum(len(p) for p in parts if isinstance(p, FigureBlock)) >= 1_400
+    month_end = [o for o in fast.observations if o.cell == "D32"]   # 31 January 2023
+    assert month_end and month_end[0].value is not None
