@@ -803,30 +803,32 @@ class TableReader:
         return None if figures is None else (figures, texts)
 
     def _marked(self, values: list[list[Any]]) -> tuple[list, list[tuple[int, ...]]] | None:
-        """Rows of figures (numbers, not a CSV's texts) with marks, blanks or words among them in any
-        column (:meth:`_text_cell`: ``[c]``, ``..``, a blank): each row's figures and the positions
-        of its text cells, as :meth:`_plain` reads the row alone; None when a cell is neither, or
-        a row has no figure."""
+        """Rows of figures with marks, blanks or words among them in any column (:meth:`_text_cell`:
+        ``[c]``, ``..``, a blank): each row's figures and the positions of its text cells, as
+        :meth:`_plain` reads a row alone (a CSV's too, its figures written as text); None when a
+        cell is neither, or a row has no figure."""
         columns = list(zip(*values))
         n, width = len(values), len(columns)
         marked = np.zeros((width, n), dtype=bool)
-        figures = np.empty((width, n))
+        figures = np.zeros((width, n))
         integers = False
+        written = all(type(v) is str for v in values[0])
         for j, column in enumerate(columns):
             kinds = set(map(type, column))
-            if not kinds <= _MARKED_KINDS:
+            if not kinds <= (_WRITTEN_KINDS if written else _MARKED_KINDS):
                 return None
             integers = integers or int in kinds
-            if str in kinds or type(None) in kinds:
-                at = [i for i, v in enumerate(column) if type(v) is str or v is None]
-                if not self._text_column(j, [column[i] for i in at]):
-                    return None
-                marked[j, at] = True
-                column = list(column)
-                for i in at:
-                    column[i] = 0
+            if written:
+                at, found = self._written_marks(j, column)
+            else:
+                texts = str in kinds or type(None) in kinds
+                at = [i for i, v in enumerate(column) if type(v) is str or v is None] if texts else []
+                found = [v for v in column if type(v) is not str and v is not None] if at else column
+            if at is None or at and not self._text_column(j, [column[i] for i in at]):
+                return None
+            marked[j, at] = True
             try:
-                figures[j] = column
+                figures[j][~marked[j]] = found
             except OverflowError:   # an integer beyond a float64
                 return None
         if integers and (np.abs(figures[~marked]) >= _EXACT).any():
@@ -851,6 +853,17 @@ class TableReader:
         in percent, as the column's own figures do (:func:`~memberpack.model.values.parse_text`)."""
         col = self.columns[j]
         return first.endswith("%") and col.base == PERCENT and col.factor == 1.0
+
+    def _written_marks(self, j: int, cells: Sequence[str]) -> tuple[list[int] | None, Any]:
+        """The places of column ``j``'s text cells among figures written as text (a CSV's), and the
+        figures of the others: a cell that ends other than a figure does (a blank, ``[c]``, ``..``,
+        ``-``) is a text, and every other must be a plain figure (:func:`plain_figures`); else (None, None)."""
+        at = [i for i, v in enumerate(cells) if not v or v[-1] not in _FIGURE_ENDS]
+        if len(at) == len(cells):
+            return at, []
+        rest = [v for v in cells if v and v[-1] in _FIGURE_ENDS] if at else list(cells)
+        found = plain_figures(rest, percent=self._percent_written(j, rest[0]))
+        return (None, None) if found is None else (at, found)
 
     def _text_column(self, j: int, cells: Sequence[Any]) -> bool:
         """Whether measure column ``j``'s cells are all texts that read as no figure, in a column that
@@ -1806,7 +1819,9 @@ def _as_text(values: list[Any]) -> bool:
 
 _EXACT = 2 ** 53   # integers a float64 holds exactly
 _UNSET = object()
-_MARKED_KINDS = {float, int, str, type(None)}   # the values of a batch with marks (TableReader._marked)
+_MARKED_KINDS = {float, int, str, type(None)}
+_WRITTEN_KINDS = {str}
+_FIGURE_ENDS = frozenset("0123456789)%")   # the last character of a figure written as text   # the values of a batch with marks (TableReader._marked)
 
 
 def _as_figures(values: list[list[Any]]) -> np.ndarray | list[list[float]] | None:

@@ -612,24 +612,29 @@ def _marked_rows(rnd, rows):
     return out
 
 
-@pytest.mark.parametrize("rate", ["Absence rate", "Spend £k"])
-def test_marks_among_figures_are_kept_in_blocks_the_same_either_way(tmp_path, cell_by_cell, rate):
+@pytest.mark.parametrize(("rate", "suffix"), [("Absence rate", ".xlsx"), ("Spend £k", ".xlsx"), ("Absence rate", ".csv")])
+def test_marks_among_figures_are_kept_in_blocks_the_same_either_way(tmp_path, cell_by_cell, rate, suffix):
     """Suppression marks and blanks scattered over the figure columns (a statistics table's ``[c]``
     in one row's pupils, ``..`` in the next's spend) do not break a run of rows into a block a row:
     the columns with marks keep each cell, figure or mark, as reading it alone does. (A money
     table's rows with marks are read cell by cell: which of them add up is told row by row.)"""
     rnd = random.Random(5)
-    header = ["Local authority", "LA code", "Number of pupils", rate, "Share", "Places"]
+    header = ["Local authority", "LA code", "Number of pupils", rate, "Share %" if suffix == ".csv" else "Share", "Places"]
     body = _marked_rows(rnd, 1_500)
-    path = tmp_path / "marked.xlsx"
-    wb = Workbook()
-    ws = wb.active
-    ws.append(header)
-    for row in body:
-        ws.append(row)
-    for r in range(2, 1_502):
-        ws.cell(r, 5).number_format = "0.0%"
-    wb.save(path)
+    path = tmp_path / f"marked{suffix}"
+    if suffix == ".csv":   # figures written as text, blanks empty, a percentage with its sign
+        with path.open("w", newline="", encoding="utf-8") as f:
+            csv.writer(f).writerows([header] + [["" if v is None else f"{100 * v:.1f}%" if j == 4 and type(v) is float
+                                                 else str(v) for j, v in enumerate(row)] for row in body])
+    else:
+        wb = Workbook()
+        ws = wb.active
+        ws.append(header)
+        for row in body:
+            ws.append(row)
+        for r in range(2, 1_502):
+            ws.cell(r, 5).number_format = "0.0%"
+        wb.save(path)
     with Pack.create(tmp_path / "p.mpack") as pack:   # stored and read back (marks as a block's specials)
         import_files(pack, [path])
         stored = _fields(pack.observations(pack.datasets()[0].id))
