@@ -195,6 +195,11 @@ def _shared(items: Sequence) -> Coded:
     return Coded(np.fromiter(map(codes.__getitem__, ids), dtype=np.int32, count=len(ids)), list(distinct))
 
 
+def _marked_metrics(marks: np.ndarray, as_figure: str, as_mark: str) -> Coded | None:
+    """The metric of each row of a column with ``marks`` among its figures, where the two differ."""
+    return None if as_figure == as_mark else Coded(marks.astype(np.int32), [as_figure, as_mark])
+
+
 def _row_periods(keyed: Sequence[Period | None], labelled: Sequence[Period | None]) -> Sequence[Period | None]:
     """Each row's period: its key columns', else its label's."""
     if not any(keyed):
@@ -1630,11 +1635,18 @@ class TableReader:
             if not len(at):
                 columns.append(self._text_block_column(col, as_mark[j], period, cells))
                 continue
-            column = BlockColumn(col.position, col.letter, col.measure, units[j], as_figure[j], period, figures[at, j],
-                                 factor=factor, displays=Texts.of([cells[i] for i in at.tolist()]) if written else None,
-                                 code=code)
-            if len(at) < n:
-                column = self._with_marks(column, marks, cells, col.unit, as_mark[j])
+            if written:   # each cell shown as written, a mark too: figures stay raw, the marks among them special
+                raw = figures[:, j].copy()
+                raw[marks] = np.nan
+                specials = {i: (None, None, self._text_cell(cells[i], col.unit)[1]) for i in np.flatnonzero(marks).tolist()}
+                column = BlockColumn(col.position, col.letter, col.measure, units[j], as_figure[j], period, raw,
+                                     factor=factor, displays=Texts.of(cells), specials=specials, code=code,
+                                     row_metrics=_marked_metrics(marks, as_figure[j], as_mark[j]))
+            else:
+                column = BlockColumn(col.position, col.letter, col.measure, units[j], as_figure[j], period,
+                                     figures[at, j], factor=factor, code=code)
+                if len(at) < n:
+                    column = self._with_marks(column, marks, cells, col.unit, as_mark[j])
             columns.append(column)
         tally.pop(OTHER_METRIC.id, None)
         self.metric_counts.update(tally)
@@ -1673,9 +1685,8 @@ class TableReader:
             else:
                 values[i], _, display, _ = next(read)
             displays.append(display)
-        row_metrics = None if metric == figures.metric_id else Coded(marks.astype(np.int32), [figures.metric_id, metric])
         return replace(figures, values=values, raw=False, factor=1.0, displays=Texts.of(displays), specials=specials,
-                       code=None, row_metrics=row_metrics)
+                       code=None, row_metrics=_marked_metrics(marks, figures.metric_id, metric))
 
     def _text_block_column(self, col: Column, metric: str, period: str | None, values: list[Any]) -> BlockColumn:
         """A text column of a block: each cell's text as written and its status (``text``, a RAG
