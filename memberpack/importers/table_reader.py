@@ -380,6 +380,9 @@ class TableReader:
         self._uncached = 0   # formula cells with no calculated value, skipped
         self._redescribed: dict[int, str] = {}   # rows naming another indicator than the first, until counted
         self._number_spec: dict[tuple, dict[int, tuple]] = {}   # (_number_columns)
+        self._period_labels: dict[Period, dict[int, str | None]] = {}   # (_period_within)
+        self._last_period: Period | None = None
+        self._last_labels: dict[int, str | None] = {}
         # figures a block holds (TableReader._block), and a plain row's read lazily (_PlainNumbers)
         self._bound = min(2.0 ** 53, MAX_FIGURE / max([100.0, *(c.factor for c in self.columns)]))
 
@@ -1077,7 +1080,7 @@ class TableReader:
         values = [(col, row[col.index] if col.index < width else None) for col in self.columns]
         uncached = self._uncached_cells.get(r, ())
         for c in uncached:
-            self.report.skip(a1(r, c), _UNCACHED)
+            self.report.skip_at(r, c, _UNCACHED)
         self._uncached += len(uncached)
         indented = blank(label_value) and self._indents
         if indented:
@@ -1095,11 +1098,11 @@ class TableReader:
         if not label:
             for col, value in values:
                 if not blank(value):
-                    self.report.skip(a1(r, col.index), "value with no row label")
+                    self.report.skip_at(r, col.index, "value with no row label")
             return None
         for c in self._left:
             if c < width and not blank(row[c]):
-                self.report.skip(a1(r, c), "left of the label column")
+                self.report.skip_at(r, c, "left of the label column")
         if not uncached and all(blank(v) for _, v in values) and any(
                 k.role in (AREA, PERIOD) and k.index < width and not blank(row[k.index]) for k in self.keys):
             return None   # an area's or a date's own row with nothing to read (a visit with no theme): no heading
@@ -1185,7 +1188,7 @@ class TableReader:
             code = codes.get((r, col.index)) if codes is not None else col.code
             if code is not None and col.code is None:
                 col.learn_format(code)
-            period = col.period_label if row_period is None else self._period(col, row_period)
+            period = col.period_label if row_period is None else self._period_within(col, row_period)
             unit = col.unit or label_unit
             if (kind is float or kind is int) and _shows_only(code, unit) \
                     and -MAX_FIGURE <= (scaled := value if unit is None else value * unit.factor) <= MAX_FIGURE:
@@ -1243,6 +1246,21 @@ class TableReader:
                            self.sheet.name, col.letter + str(parsed.r + 1), parsed.r - self.layout.data_start,
                            width + self.extra.setdefault(measure, len(self.extra)), self._metric(label, measure, base),
                            None, parsed.area)
+
+    def _period_within(self, col: Column, row_period: Period) -> str | None:
+        """:meth:`_period`, worked out once per column for each period rows name (each row of a
+        table with a period key column names one: it was a tenth of such a table's reading)."""
+        if row_period is not self._last_period:
+            labels = self._period_labels.get(row_period)
+            if labels is None:
+                if len(self._period_labels) >= _TEXT_CACHE:
+                    self._period_labels.clear()
+                labels = self._period_labels[row_period] = {}
+            self._last_period, self._last_labels = row_period, labels
+        found = self._last_labels.get(col.index)
+        if found is None and col.index not in self._last_labels:
+            found = self._last_labels[col.index] = self._period(col, row_period)
+        return found
 
     def _period(self, col: Column, row_period: Period | None) -> str | None:
         if _TEXT_COLUMN.search(col.measure):
