@@ -1145,6 +1145,10 @@ class TableReader:
                 # read_value's, inlined: a figure with no format, or one that only shows it (thousands,
                 # decimals, brackets), as most cells of a formatted return are
                 figure, unit, display, status = clean_number(scaled), unit and unit.base, render(value, code), None
+            elif kind is str and PLAIN_NUMBER.fullmatch(value) and -MAX_FIGURE <= (
+                    scaled := float(value) if unit is None else float(value) * unit.factor) <= MAX_FIGURE:
+                # read_value's too: a figure written as text (a CSV's), shown as written
+                figure, unit, display, status = clean_number(scaled), unit and unit.base, value, None
             else:
                 cell = read_value(value, unit, code)
                 figure, unit, display, status = cell.value, cell.unit, cell.display, cell.status
