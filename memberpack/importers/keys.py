@@ -104,8 +104,10 @@ def _as_text(value: Any) -> str:
 
 def is_code(value: Any) -> bool:
     """An LA number (933) or an ONS code (E10000027)."""
-    if type(value) is float and not value.is_integer():
-        return False   # (a figure with decimals: written so, it is no code)
+    if type(value) is float:   # (a figure with decimals: written so, it is no code)
+        return value.is_integer() and 100 <= value <= 999   # as its text would match: quicker, every cell of a return
+    if type(value) is int:
+        return 100 <= value <= 999
     text = _as_text(value)
     return bool(_OLD_CODE.fullmatch(text) or _NEW_CODE.fullmatch(text))
 
@@ -231,9 +233,16 @@ def find_keys(headers: Sequence[str], columns: dict[int, list[Any]], label_col: 
                 break
             if c > label_col and kinds[c] == "number" and not _codes(columns[c]):
                 break
-    distinct = {c: len(set(map(_as_text, _filled(v)))) for c, v in columns.items()}
+    counted: dict[int, int] = {}
+
+    def distinct(c: int) -> int:
+        """How many distinct texts column ``c`` holds (asked of the few columns that may be keys)."""
+        if c not in counted:
+            counted[c] = len(set(map(_as_text, _filled(columns[c]))))
+        return counted[c]
+
     names = _filled(columns.get(label_col, []))
-    repeats = len(names) > distinct.get(label_col, 0)
+    repeats = len(names) > (distinct(label_col) if label_col in columns else 0)
     keys: list[tuple[int, str]] = []
     lines: list[int] = []
     category_codes: list[int] = []
@@ -245,7 +254,7 @@ def find_keys(headers: Sequence[str], columns: dict[int, list[Any]], label_col: 
         header = _spaced(header_of.get(c, ""))
         if kind == "number" and c < label_col and _codes(values):
             kind = AREA   # LA numbers left of the names
-        elif kind == "number" and _identifiers(filled) and (c < label_col or _ID_HEADER.search(header)):
+        elif kind == "number" and (c < label_col or _ID_HEADER.search(header)) and _identifiers(filled):
             kind = TEXT   # a reference number for each row (a UKPRN): kept with the row
         elif kind == "number" and not figures and (_REFERENCE_HEADER.search(header) or _TRANSACTION_HEADER.fullmatch(
                 header)) and _references(filled):
@@ -274,7 +283,7 @@ def find_keys(headers: Sequence[str], columns: dict[int, list[Any]], label_col: 
         if c > label_col and kind == TEXT and len(filled) * 2 < len(values) and not _KEY_HEADER.search(header):
             continue      # a sparse column of notes: read as it is, not a key
         if kind == "number" or (c > label_col and kind == TEXT and not (
-                repeats or _KEY_HEADER.search(header) or 3 <= len(filled) == distinct[c])):
+                repeats or _KEY_HEADER.search(header) or 3 <= len(filled) == distinct(c))):
             figures = True
             continue
         if kind != BLANK:
@@ -282,7 +291,7 @@ def find_keys(headers: Sequence[str], columns: dict[int, list[Any]], label_col: 
     references = {c for c, _ in keys if _REFERENCE_HEADER.search(h := _spaced(header_of.get(c, "")))
                   or _TRANSACTION_HEADER.fullmatch(h) or _ID_HEADER.search(h)}
     context = {c: _as_text(_filled(columns[c])[0]) for c, kind in keys   # a reference the first rows share is still one
-               if kind in (TEXT, AREA) and len(columns[c]) >= 3 and distinct[c] == 1 and c not in references | geography
+               if kind in (TEXT, AREA) and len(columns[c]) >= 3 and distinct(c) == 1 and c not in references | geography
                and len(_filled(columns[c])) == len(columns[c])}
     words = [c for c, kind in keys if kind == TEXT and c not in context and c not in lines and c not in category_codes
              and c not in trailing]
@@ -294,7 +303,7 @@ def find_keys(headers: Sequence[str], columns: dict[int, list[Any]], label_col: 
         label = tidy[0][1]
     elif words:
         label = max(words, key=lambda c: (bool(_NAME_HEADER.search(_spaced(header_of.get(c, "")))),
-                                          _name_like(columns[c]), distinct[c], c == label_col))
+                                          _name_like(columns[c]), distinct(c), c == label_col))
         numbered = [(c, n) for c in words for n in lines if _numbered_by(columns[c], columns[n])]
         if numbered:   # a return's lines for each area: the numbered line is the label, the area's name a key
             label, number = numbered[0]

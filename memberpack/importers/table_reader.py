@@ -304,8 +304,9 @@ class TableReader:
             self._uncached_cells.setdefault(r, set()).add(c)
         self._uncached_rows = self._uncached_cells.keys()
         values = {c.index for c in self.columns}
-        self._coded_rows = {r for r, c in formats.codes if c in values}
-        if self._coded_rows and _formatted_as_below(self.columns, formats.codes, layout.data_start, formats.rows_read):
+        by_column = formats.by_column()
+        self._coded_rows = {r for c in values.intersection(by_column) for r in by_column[c]}
+        if self._coded_rows and _formatted_as_below(self.columns, by_column, layout.data_start, formats.rows_read):
             self._format_rows, self._coded_rows = layout.data_start, set()   # the window reads as the rows below it
         indexes = [c.index for c in self.columns]
         self._value_slice = (slice(indexes[0], indexes[-1] + 1) if indexes and indexes == list(range(indexes[0], indexes[-1] + 1))
@@ -1562,12 +1563,19 @@ def _first_figure_kinds(rows: list[PlainRow]) -> set[type]:
     return set(map(type, map(first, map(_VALUES_OF, rows))))
 
 
-def _formatted_as_below(columns: list[Column], codes: dict[tuple[int, int], str], first: int, window: int) -> bool:
+def _formatted_as_below(columns: list[Column], by_column: dict[int, dict[int, str]], first: int, window: int) -> bool:
     """Whether every data row of the format window (``first`` to ``window``) has each measure cell
     formatted just as its column's first row is: then reading each cell with its own format (as
     :meth:`TableReader._read_cells` does there) gives what reading it with its column's (as below the
-    window) gives, and no column learns another format there (a percentage column of a return)."""
-    return all(codes.get((r, c.index)) == c.code for c in columns for r in range(first, window))
+    window) gives, and no column learns another format there (a percentage column of a return).
+    ``by_column``: :meth:`SheetFormats.by_column`."""
+    rows = range(first, window)
+    for c in columns:
+        codes = by_column.get(c.index, {})
+        inside = [code for r, code in codes.items() if r in rows]
+        if len(inside) != (len(rows) if c.code is not None else 0) or any(code != c.code for code in inside):
+            return False
+    return True
 
 
 def _figure_not_year(values: list[Any]) -> bool:

@@ -57,6 +57,7 @@ def find_tables(sheet: Sheet, *, file_stem: str = "", kind: str | None = None,
     title_rows: dict[int, list[Any]] = {}
     prose: list[tuple[int, str]] = []   # words above the table ("Figures are in £000s"): they may state its unit
     above: tuple[TableLayout, dict[int, str]] | None = None   # the table above on this sheet, and its columns' headers
+    starts: dict[int, int | None] = {}   # (_over_figures) of rows not yet read by a table, which may fill their cells
     while (item := stream.peek()) is not None:
         r, row = item
         if all(blank(v) for v in row) or is_footnote(row):
@@ -67,7 +68,7 @@ def find_tables(sheet: Sheet, *, file_stem: str = "", kind: str | None = None,
         text, scale = single_text(row) or numbered_title(row), None
         if text is None:
             text, scale = title_and_scale(row)
-        if text is not None and (SCALE_CELL.fullmatch(text) or not _over_figures(row, stream)):   # "thousands" far right
+        if text is not None and (SCALE_CELL.fullmatch(text) or not _over_figures(row, stream, starts)):   # "thousands" far right
             titles = [*titles[-2:], (r, text)]
             prose = [*prose[-5:], (r, text)] + ([(r, scale)] if scale else [])
             title_rows[r] = row
@@ -111,7 +112,7 @@ def find_tables(sheet: Sheet, *, file_stem: str = "", kind: str | None = None,
             yield found
             for _ in found.parts:
                 pass
-        titles, title_rows, prose = [], {}, []
+        titles, title_rows, prose, starts = [], {}, [], {}
 
 
 def _column_headers(layout: TableLayout, seen: dict[int, list[Any]]) -> dict[int, str]:
@@ -153,13 +154,19 @@ def _unit_above(above: tuple[TableLayout, dict[int, str]] | None, layout: TableL
     return first.unit, f"the table above (header row {first.header_rows[0]}) with the same columns: {first.unit_reason}"
 
 
-def _over_figures(row: list[Any], stream: Peekable) -> bool:
+def _over_figures(row: list[Any], stream: Peekable, starts: dict[int, int | None]) -> bool:
     """Whether a lone text cell stands right of where the next rows start: a header over a column
-    of figures (``2020/21`` above ``129,968,128``), not a title."""
+    of figures (``2020/21`` above ``129,968,128``), not a title. ``starts``: where each row below
+    starts, None for a blank row or one with a single text, as found so far for the rows looked
+    at again (a list of names, each row a lone text, looked each time at the forty rows below it)."""
     column = next(c for c, v in enumerate(row) if not blank(v))
-    for _, below in stream.ahead(HEAD_ROWS)[1:]:
-        first = next((c for c, v in enumerate(below) if not blank(v)), None)   # (a wide sheet's rows: not each cell)
-        if first is not None and single_text(below) is None:
+    for r, below in stream.ahead(HEAD_ROWS)[1:]:
+        if r in starts:
+            first = starts[r]
+        else:
+            first = next((c for c, v in enumerate(below) if not blank(v)), None)   # (a wide sheet's rows: not each cell)
+            first = starts[r] = None if first is None or single_text(below) is not None else first
+        if first is not None:
             return first < column
     return False
 
