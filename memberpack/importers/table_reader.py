@@ -38,7 +38,7 @@ from memberpack.importers.keys import (
 from memberpack.model.number_formats import general, is_percent, render
 from memberpack.importers.layout import (
     THOUSANDS as _THOUSANDS, TableLayout, blank, cell_class, cell_text, is_header_like, is_units_row, strip_periods)
-from memberpack.importers.plain_numbers import PLAIN_NUMBER, plain_figures
+from memberpack.importers.plain_numbers import FORMATTED_NUMBER, PLAIN_NUMBER, plain_figures
 from memberpack.importers.reader import Sheet
 from memberpack.importers.report import TableReport
 from memberpack.importers.roles import SUBTOTAL_WORDS, TOTAL_WORDS, ParsedRow, assign_roles, role_from_words
@@ -282,6 +282,16 @@ def read_value(value: Any, unit: Unit | None, code: str | None) -> CellValue:
         seconds = value.total_seconds()
         return CellValue(clean_number(seconds / 60), MINUTES, str(value))
     return parse_text(None if value is None else str(value), unit)
+
+
+def _text_figure(text: str) -> float | None:
+    """The figure of a text written as a plain or a formatted figure (``-12.5``, ``1,234``,
+    ``(479)``: a CSV's), as :func:`read_value` reads it in a column's unit; else None."""
+    if PLAIN_NUMBER.fullmatch(text):
+        return float(text)
+    if text.isascii() and FORMATTED_NUMBER.fullmatch(text):   # (ASCII digits only: the pattern takes any script's)
+        return float(text.replace(",", "").replace("(", "-").replace(")", ""))
+    return None
 
 
 def benchmarks(text: str) -> list[tuple[str, float, str | None]]:
@@ -1195,6 +1205,10 @@ class TableReader:
                 # read_value's, inlined: a figure with no format, or one that only shows it (thousands,
                 # decimals, brackets), as most cells of a formatted return are
                 figure, unit, display, status = clean_number(scaled), unit and unit.base, render(value, code), None
+            elif kind is str and (amount := _text_figure(value)) is not None and -MAX_FIGURE <= (
+                    scaled := amount if unit is None else amount * unit.factor) <= MAX_FIGURE:
+                # read_value's too: a figure written as text (a CSV's), shown as written
+                figure, unit, display, status = clean_number(scaled), unit and unit.base, value, None
             else:
                 cell = read_value(value, unit, code)
                 figure, unit, display, status = cell.value, cell.unit, cell.display, cell.status

@@ -598,3 +598,33 @@ def test_a_pound_format_makes_pounds_in_blocks_too(tmp_path, cell_by_cell):
     _read_alike(fast, slow)
     pounds = [o for o in fast.observations if o.cell[0] == "B"]
     assert len(pounds) == 700 and {o.unit for o in pounds} == {"GBP"} and pounds[600].display == "1,601"
+
+
+def test_a_csvs_figures_read_cell_by_cell_are_each_what_read_value_makes_of_it(tmp_path, cell_by_cell):
+    """Rows read one by one (a label stating a unit) keep each text figure as :func:`read_value`
+    reads it alone (plain, or formatted with thousands and brackets): scaled into its column's unit,
+    shown as written, beyond the pack's range kept as written."""
+    from memberpack.importers.table_reader import read_value
+    from memberpack.model.units import find_unit
+
+    headers = ["Service line", "Budget £k", "Spend £m", "Share %", "Rate per 10,000", "Count", "Average minutes"]
+    cells = ["-234.2", "007", "-0", "-0.0", "12.50", "999999999999999", "1000000000000", "0.1234567891",
+             "123456789012345.5", "1,234", "(479)", "-1,234.5", "(1,234,567.25)", "-0,000", "12,345,678,901,234,567",
+             "1,23", "1,234 ", "٣,٤٥٦", "tbc", "", "x", "1e5", "-", ".5"]
+    rnd = random.Random(5)
+    rows = [headers] + [[f"Line {r}" + (" (per 10,000)" if r % 3 == 0 else ""), *rnd.sample(cells, len(headers) - 1)]
+                        for r in range(300)]
+    path = tmp_path / "cells.csv"
+    with path.open("w", newline="", encoding="utf-8") as f:
+        csv.writer(f).writerows(rows)
+    cell_by_cell()
+    table = read_file(path).tables[0]
+    written = {f"{chr(66 + j)}{r + 1}": cell for r, row in enumerate(rows) for j, cell in enumerate(row[1:])}
+    checked = 0
+    for o in table.observations:
+        label_unit = find_unit(o.label) if "per 10,000" in o.label else None
+        unit = find_unit(o.measure) or label_unit
+        cell = read_value(written[o.cell], unit, None)
+        assert (o.value, o.unit, o.display, o.status) == (cell.value, cell.unit, cell.display, cell.status), o.cell
+        checked += cell.value is not None
+    assert checked > 500
