@@ -13,7 +13,10 @@ Figures as a formatted sheet saves them to CSV are read too: thousands grouped b
 (``-1,234.5``) and negatives in brackets (``(1,234)``), and percentages written with their sign (``12.5%``). :func:`~memberpack.model.values.parse_text`
 reads such a cell as its digits without the commas, negated in brackets, in the column's unit, just
 as a plain figure. Such a batch is tested by its pattern (:data:`FORMATTED_NUMBERS`); read cell by
-cell, it took a hundred times as long."""
+cell, it took a hundred times as long.
+
+A few cells (a row read alone) are tested by the pattern itself: the array operations' fixed cost is
+most of their time (a row of 20 cells: 13 µs, against 4 µs for the pattern)."""
 
 from __future__ import annotations
 
@@ -30,6 +33,7 @@ FORMATTED_NUMBER = re.compile(rf"-?{_UNSIGNED}|\({_UNSIGNED}\)")
 FORMATTED_NUMBERS = re.compile(rf"(?:(?:{FORMATTED_NUMBER.pattern})\0)*(?:{FORMATTED_NUMBER.pattern})".encode())
 _FIGURE_BYTES = b"0123456789-.,()\0"
 _DOT, _ZERO = ord("."), ord("0")
+_FEW = 100         # cells: as few are tested by the pattern quicker than by the array operations' dozen calls
 _MOST_DIGITS = 10   # a run of digits no longer than this is within PLAIN_NUMBER's limits, either side of a point
 
 
@@ -52,6 +56,10 @@ def plain_figures(cells: list[str], *, percent: bool = False) -> np.ndarray | No
         return None
     if b"," in data or b"(" in data:
         return _formatted(joined, data, len(cells))
+    if len(cells) <= _FEW:   # (a row read alone)
+        if data.count(b"\0") != len(cells) - 1 or not PLAIN_NUMBERS.fullmatch(data):
+            return None
+        return np.array(cells, dtype=np.float64)
     text = np.frombuffer(data, dtype=np.uint8)
     digit = (text - _ZERO) < 10   # (bytes below "0" wrap round to 246 and more)
     if np.count_nonzero(text == 0) != len(cells) - 1 or not _points_between_digits(text, digit):   # (a NUL in a cell)

@@ -25,6 +25,7 @@ HEADINGS_SHOWN = 8              # section headings printed before "and N more"
 _LETTERS = re.compile(r"[A-Z]{1,3}")
 _COLUMNS: dict[str, int] = {}    # column letters seen, and their index
 _STRIDE = 1 << 15               # more columns than a sheet can have: row * _STRIDE + column sorts by row
+_THREE_LETTERS = 18_278         # columns A to ZZZ: those _code reads back
 
 
 @dataclass(frozen=True, slots=True)
@@ -77,12 +78,22 @@ class TableReport:
 
     def skip(self, cell: str, reason: str) -> None:
         """Record a cell (A1 reference) left out of the table, and why."""
+        self._skip(_code(cell), cell, reason)
+
+    def skip_at(self, r: int, c: int, reason: str) -> None:
+        """:meth:`skip` the cell at 0-based row ``r``, column ``c``, its reference not written out
+        and read back (a table's rows may each leave a dozen cells out)."""
+        if r >= 0 and 0 <= c < _THREE_LETTERS:
+            self._skip(r * _STRIDE + c, None, reason)
+        else:
+            self.skip(a1(r, c), reason)
+
+    def _skip(self, code: int | None, cell: str | None, reason: str) -> None:
         self._runs = None
         if self._count >= MAX_SKIPPED_CELLS:
             self.skipped_not_listed += 1
             return
         self._count += 1
-        code = _code(cell)
         cells = self._skipped.get(reason)
         if code is None:
             self._skipped_odd.append((cell, reason))

@@ -20,7 +20,7 @@ from __future__ import annotations
 import re
 from array import array
 from collections import Counter
-from collections.abc import Iterable, Iterator, Sequence
+from collections.abc import Iterable, Iterator, Mapping, Sequence
 from itertools import chain, compress, count, groupby, repeat
 from operator import getitem, itemgetter, not_
 from dataclasses import dataclass, field, replace
@@ -38,7 +38,7 @@ from memberpack.importers.keys import (
 from memberpack.model.number_formats import general, is_percent, render
 from memberpack.importers.layout import (
     THOUSANDS as _THOUSANDS, TableLayout, blank, cell_class, cell_text, is_header_like, is_units_row, strip_periods)
-from memberpack.importers.plain_numbers import PLAIN_NUMBER, plain_figures
+from memberpack.importers.plain_numbers import FORMATTED_NUMBER, PLAIN_NUMBER, plain_figures
 from memberpack.importers.reader import Sheet
 from memberpack.importers.report import TableReport
 from memberpack.importers.roles import SUBTOTAL_WORDS, TOTAL_WORDS, ParsedRow, assign_roles, role_from_words
@@ -156,6 +156,45 @@ class _Ahead:
         return self._items[:n]
 
 
+class _PlainNumbers(Mapping):
+    """A plain row's figures as :meth:`TableReader._read_cells` gives them (column -> (value in
+    base units, text shown)), each read when asked: :func:`assign_roles` asks one or two of a
+    row's. ``columns``: :meth:`TableReader._number_columns`; every one holds a figure when the
+    row's are ``bounded`` (as :meth:`TableReader._block` bounds them), else they are read at once."""
+
+    __slots__ = ("_values", "_columns", "_read")
+
+    def __init__(self, values: list[Any], columns: dict[int, tuple], bounded: bool) -> None:
+        self._values, self._columns, self._read = values, columns, {}
+        if not bounded:   # a figure may read as none (out of range): the columns are those that hold one
+            self._read = {index: figure for index in columns if (figure := self._cell(index))[0] is not None}
+            self._columns = {index: columns[index] for index in self._read}
+
+    def _cell(self, index: int) -> tuple[float | None, str]:
+        j, unit, code = self._columns[index]
+        cell = read_value(self._values[j], unit, code)
+        return cell.value, cell.display
+
+    def __getitem__(self, index: int) -> tuple[float, str]:
+        found = self._read.get(index)
+        if found is None:
+            found = self._read[index] = self._cell(index)
+        return found
+
+    def __iter__(self) -> Iterator[int]:
+        return iter(self._columns)
+
+    def __len__(self) -> int:
+        return len(self._columns)
+
+
+def _shows_only(code: str | None, unit: Unit | None) -> bool:
+    """Whether a figure in number format ``code``, in a column of ``unit``, reads as it is, the
+    format only showing it (thousands, decimals, brackets): not a percentage, nor pounds where no
+    unit is stated (:func:`read_value`)."""
+    return not code or not is_percent(code) and (unit is not None or "£" not in code)
+
+
 def _row(row: ParsedRow | PlainRow) -> int:
     return row[_R] if type(row) is PlainRow else row.r
 
@@ -257,6 +296,16 @@ def read_value(value: Any, unit: Unit | None, code: str | None) -> CellValue:
     return parse_text(None if value is None else str(value), unit)
 
 
+def _text_figure(text: str) -> float | None:
+    """The figure of a text written as a plain or a formatted figure (``-12.5``, ``1,234``,
+    ``(479)``: a CSV's), as :func:`read_value` reads it in a column's unit; else None."""
+    if PLAIN_NUMBER.fullmatch(text):
+        return float(text)
+    if text.isascii() and FORMATTED_NUMBER.fullmatch(text):   # (ASCII digits only: the pattern takes any script's)
+        return float(text.replace(",", "").replace("(", "-").replace(")", ""))
+    return None
+
+
 def benchmarks(text: str) -> list[tuple[str, float, str | None]]:
     """``"England, 53% South West, 53%"`` -> [("England", 53.0, "%"), ("South West", 53.0, "%")]."""
     found, pos = [], 0
@@ -352,6 +401,12 @@ class TableReader:
         self._clock: dict[str, list[int]] = {}   # column letter -> [durations read, largest minutes]
         self._uncached = 0   # formula cells with no calculated value, skipped
         self._redescribed: dict[int, str] = {}   # rows naming another indicator than the first, until counted
+        self._number_spec: dict[tuple, dict[int, tuple]] = {}   # (_number_columns)
+        self._period_labels: dict[Period, dict[int, str | None]] = {}   # (_period_within)
+        self._last_period: Period | None = None
+        self._last_labels: dict[int, str | None] = {}
+        # figures a block holds (TableReader._block), and a plain row's read lazily (_PlainNumbers)
+        self._bound = min(2.0 ** 53, MAX_FIGURE / max([100.0, *(c.factor for c in self.columns)]))
 
     # --- columns ------------------------------------------------------------------------
     def _columns(self, header: dict[int, list[Any]]) -> list[Column]:
@@ -1145,7 +1200,7 @@ class TableReader:
         values = [(col, row[col.index] if col.index < width else None) for col in self.columns]
         uncached = self._uncached_cells.get(r, ())
         for c in uncached:
-            self.report.skip(a1(r, c), _UNCACHED)
+            self.report.skip_at(r, c, _UNCACHED)
         self._uncached += len(uncached)
         indented = blank(label_value) and self._indents
         if indented:
@@ -1163,11 +1218,11 @@ class TableReader:
         if not label:
             for col, value in values:
                 if not blank(value):
-                    self.report.skip(a1(r, col.index), "value with no row label")
+                    self.report.skip_at(r, col.index, "value with no row label")
             return None
         for c in self._left:
             if c < width and not blank(row[c]):
-                self.report.skip(a1(r, c), "left of the label column")
+                self.report.skip_at(r, c, "left of the label column")
         if not uncached and all(blank(v) for _, v in values) and any(
                 k.role in (AREA, PERIOD) and k.index < width and not blank(row[k.index]) for k in self.keys):
             return None   # an area's or a date's own row with nothing to read (a visit with no theme): no heading
@@ -1225,15 +1280,19 @@ class TableReader:
         section, sheet, number, row_index = parsed.section, self.sheet.name, str(r + 1), r - self.layout.data_start
         cells, numbers, found, row_unit, matched = parsed.cells, parsed.numbers, [], None, []
         append = cells.append
-        plain = codes is None and label_unit is None and row_period is None and not relevant
+        plain = label_unit is None and row_period is None and not relevant
         for col, value in values:
             kind = type(value)
-            if plain and (kind is float or kind is int) and col.code is None \
-                    and -MAX_FIGURE < value * col.factor < MAX_FIGURE:
-                # The common case, kept short (it is read_value's, inlined): a figure in a column
-                # with no number format, in a row whose label states no unit or period.
+            if plain and (kind is float or kind is int) and -MAX_FIGURE < value * col.factor < MAX_FIGURE and (
+                    _shows_only(code := col.code if codes is None else codes.get((r, col.index)), col.unit)):
+                # The common case, kept short (it is read_value's, inlined, as below): a figure with
+                # no number format or one that only shows it (thousands, decimals, brackets: most
+                # cells of a formatted return), in a row whose label states no unit or period.
+                if code is not None and col.code is None:
+                    col.learn_format(code)
                 figure = clean_number(value * col.factor)   # as from_number: the same figure inside the format window
-                display = general(value) if kind is float and not value.is_integer() else f"{value:.0f}"
+                display = render(value, code) if code else \
+                    general(value) if kind is float and not value.is_integer() else f"{value:.0f}"
                 numbers[col.index] = (figure, display)
                 metric = col.metrics.get(col.base) or col.metric(col.base, self._metric)
                 append(Observation(label, col.measure, figure, col.base, display, None, section, col.period_label,
@@ -1249,13 +1308,17 @@ class TableReader:
             code = codes.get((r, col.index)) if codes is not None else col.code
             if code is not None and col.code is None:
                 col.learn_format(code)
-            period = col.period_label if row_period is None else self._period(col, row_period)
+            period = col.period_label if row_period is None else self._period_within(col, row_period)
             unit = col.unit or label_unit
-            if (kind is float or kind is int) and (not code or not is_percent(code) and (unit is not None or "£" not in code)) \
+            if (kind is float or kind is int) and _shows_only(code, unit) \
                     and -MAX_FIGURE <= (scaled := value if unit is None else value * unit.factor) <= MAX_FIGURE:
                 # read_value's, inlined: a figure with no format, or one that only shows it (thousands,
                 # decimals, brackets), as most cells of a formatted return are
                 figure, unit, display, status = clean_number(scaled), unit and unit.base, render(value, code), None
+            elif kind is str and (amount := _text_figure(value)) is not None and -MAX_FIGURE <= (
+                    scaled := amount if unit is None else amount * unit.factor) <= MAX_FIGURE:
+                # read_value's too: a figure written as text (a CSV's), shown as written
+                figure, unit, display, status = clean_number(scaled), unit and unit.base, value, None
             else:
                 cell = read_value(value, unit, code)
                 figure, unit, display, status = cell.value, cell.unit, cell.display, cell.status
@@ -1308,6 +1371,21 @@ class TableReader:
                            width + self.extra.setdefault(measure, len(self.extra)), self._metric(label, measure, base),
                            None, parsed.area)
 
+    def _period_within(self, col: Column, row_period: Period) -> str | None:
+        """:meth:`_period`, worked out once per column for each period rows name (each row of a
+        table with a period key column names one: it was a tenth of such a table's reading)."""
+        if row_period is not self._last_period:
+            labels = self._period_labels.get(row_period)
+            if labels is None:
+                if len(self._period_labels) >= _TEXT_CACHE:
+                    self._period_labels.clear()
+                labels = self._period_labels[row_period] = {}
+            self._last_period, self._last_labels = row_period, labels
+        found = self._last_labels.get(col.index)
+        if found is None and col.index not in self._last_labels:
+            found = self._last_labels[col.index] = self._period(col, row_period)
+        return found
+
     def _period(self, col: Column, row_period: Period | None) -> str | None:
         if _TEXT_COLUMN.search(col.measure):
             return None   # a Comments column's text is about the row, not a period's figure
@@ -1354,15 +1432,25 @@ class TableReader:
                 self._count_repeats(rows)
                 yield from self._runs(rows, raw)
                 return
-        rows = [self._parsed(row) if type(row) is PlainRow else row for row in rows]
-        first = [(parsed.role, parsed.section) for parsed in rows]
-        assign_roles(rows, has_headings=headed, final=final, money=money)
-        self._count_repeats(rows)
-        for parsed, (role, section) in zip(rows, first):
-            if parsed.role != role or parsed.section != section:
-                for obs in parsed.cells:
-                    obs.row_role, obs.section = parsed.role, parsed.section
-            yield parsed.cells
+        # assign_roles settles the window; plain rows it leaves as they were are still read as
+        # blocks, the others cell by cell (a 492-column return's window: 128,000 cells less)
+        light = [self._light(row) if type(row) is PlainRow else row for row in rows]
+        first = [(parsed.role, parsed.section) for parsed in light]
+        assign_roles(light, has_headings=headed, final=final, money=money)
+        self._count_repeats(light)
+        settled: list[ParsedRow | PlainRow] = []
+        for row, parsed, (role, section) in zip(rows, light, first):
+            if parsed.role == role and parsed.section == section:
+                settled.append(row)
+                continue
+            if type(row) is PlainRow:   # read cell by cell after all, in the role it takes
+                full = self._parsed(row)
+                full.role, full.section = parsed.role, parsed.section
+                parsed = full
+            for obs in parsed.cells:
+                obs.row_role, obs.section = parsed.role, parsed.section
+            settled.append(parsed)
+        yield from self._runs(settled, None)
 
     def _settled(self, rows: list[ParsedRow | PlainRow], *, money: bool, headed: bool) -> tuple[bool, np.ndarray | None]:
         """Whether :func:`assign_roles` would leave every row of the window as it is: all ordinary
@@ -1511,6 +1599,27 @@ class TableReader:
     def _kept(self, texts: tuple[int, ...]) -> list[int]:
         """The positions of the figure columns, when ``texts`` are the text columns."""
         return [j for j in range(len(self.columns)) if j not in texts] if texts else list(range(len(self.columns)))
+
+    def _light(self, plain: PlainRow) -> ParsedRow:
+        """A plain row as :meth:`_parsed` reads it, for :func:`assign_roles`: its figures read only
+        as they are asked for (:class:`_PlainNumbers`), and no observations."""
+        r, label, section, values, figures, period, area, texts, _, _, role = plain
+        figures = np.asarray(figures, dtype=np.float64)
+        bounded = bool(np.isfinite(figures).all()) and not (np.abs(figures) >= self._bound).any()
+        return ParsedRow(r, label, section, role, worded=role != DATA, period=period, area=area,
+                         numbers=_PlainNumbers(values, self._number_columns(r, values, texts), bounded))
+
+    def _number_columns(self, r: int, values: list[Any], texts: tuple[int, ...]) -> dict[int, tuple]:
+        """Each figure column of a plain row (index -> (position, unit, number format)), as
+        :meth:`_read_cells` reads its cells; the same for the plain rows read alike (:meth:`_shown`)."""
+        written = _figures_written(values, texts)
+        key = (r < self._format_rows, written, texts)
+        found = self._number_spec.get(key)
+        if found is None:
+            shown = self._shown(r, written)
+            found = self._number_spec[key] = {c.index: (j, c.unit, code) for j, (c, (code, _, _))
+                                              in enumerate(zip(self.columns, shown)) if j not in texts}
+        return found
 
     def _parsed(self, plain: PlainRow) -> ParsedRow:
         """A plain row read cell by cell after all (its window needs the row-by-row rules)."""

@@ -1,12 +1,14 @@
-"""A batch of figures written as text is read exactly as each cell alone is: a plain figure is
-``float(cell)``, a formatted one (thousands grouped by commas, a negative in brackets) is read as
-``read_value`` reads it, and a batch with any other cell is not read as figures at all."""
+"""A batch of figures written as text is read exactly as each cell alone is (and a row's few cells,
+tested by the pattern rather than by array operations, alike): a plain figure is ``float(cell)``, a
+formatted one (thousands grouped by commas, a negative in brackets) is read as ``read_value`` reads
+it, and a batch with any other cell is not read as figures at all."""
 
 import numpy as np
 import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
+from memberpack.importers import plain_numbers
 from memberpack.importers.plain_numbers import FORMATTED_NUMBER, plain_figures
 from memberpack.importers.table_reader import read_value
 from memberpack.model.values import clean_number
@@ -21,11 +23,20 @@ def _one_by_one(cells):
 
 
 def _same(cells):
-    expected, got = _one_by_one(cells), plain_figures(cells)
-    assert (got is None) == (expected is None), cells
-    if got is not None:
-        assert got.dtype == np.float64 and got.tobytes() == expected.tobytes(), cells   # -0.0 too
-        assert [read_value(c, None, None).value for c in cells] == [clean_number(f) for f in got.tolist()]
+    expected = _one_by_one(cells)
+    for few in (0, len(cells)):   # tested by the array operations, and (as a row read alone) by the pattern
+        plain_numbers._FEW = few
+        try:
+            got = plain_figures(cells)
+        finally:
+            plain_numbers._FEW = _FEW
+        assert (got is None) == (expected is None), (cells, few)
+        if got is not None:
+            assert got.dtype == np.float64 and got.tobytes() == expected.tobytes(), cells   # -0.0 too
+            assert [read_value(c, None, None).value for c in cells] == [clean_number(f) for f in got.tolist()]
+
+
+_FEW = plain_numbers._FEW
 
 
 @pytest.mark.parametrize("cells", [
