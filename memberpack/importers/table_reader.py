@@ -64,6 +64,8 @@ _BENCHMARK_HEADER = re.compile(r"bench|compar|national|england|neighbour|regiona
 _BENCHMARK = re.compile(r"\s*(?P<name>[A-Za-z][A-Za-z .'&-]*?)\s*[,:]?\s*(?P<num>-?\d[\d,]*(?:\.\d+)?)\s*"
                         r"(?P<unit>%|per\s*10,?000)?\s*")
 _UNIT_HINT = re.compile(r"%|£|per\s+10,?000|\b(?:days|weeks)\b|^\s*percentage\b", re.IGNORECASE)
+# the same in labels joined by NUL characters: "Percentage ..." at the start of any of them
+_UNIT_HINT_JOINED = re.compile(_UNIT_HINT.pattern.replace("^", "(?:^|(?<=\0))"), re.IGNORECASE)
 _NO_PERIOD = re.compile(r"\b(?:from|since|change|movement|direction)\b", re.IGNORECASE)
 _YEAR_DIGITS = re.compile(r"(?:19|20)\d{2}")
 _SPLIT_DIGITS = re.compile(r"\d{2}\s*/\s*\d{2}")
@@ -380,6 +382,8 @@ class TableReader:
         # and rows whose label names a period (2019/20) only when every column takes it as it is
         self._label_periods = not any(c.period is not None or _TEXT_COLUMN.search(c.measure) for c in self.columns)
         self._carried: dict[int, str] = {}
+        self._no_figure: int | None = None    # a batch's first row of marks alone (_marked)
+        self._plain_upto: int | None = None   # ... as the rows of the batch before it (row_observations)
         self._periods_kept: dict[Period, bool] = {}   # (_changes_no_period)
         self._key_cells = [k.index for k in self.keys]
         self._section_keys = [k.index for k in self.keys if k.role in _CARRIED]   # the key cells carried down
@@ -549,10 +553,17 @@ class TableReader:
             if one_by_one == 0 and not (ends.blank_run or ends.footnotes):
                 batch = self._plain_batch(stream, ends, size)
                 if isinstance(batch, int):
-                    if size > FEWEST_BATCH_ROWS:   # the rows before the one that is not plain may be
+                    upto, self._plain_upto = self._plain_upto, None
+                    if upto:   # the rows before one with marks and no figure (a suppressed area's), as a batch
+                        size = upto
+                        continue
+                    if upto == 0:   # that row, alone; then whole batches again
+                        one_by_one, size = 1, BATCH_ROWS
+                    elif size > FEWEST_BATCH_ROWS:   # the rows before the one that is not plain may be
                         size //= 2
                         continue
-                    one_by_one = batch   # a row of them is not plain: read those rows one by one
+                    else:
+                        one_by_one = batch   # a row of them is not plain: read those rows one by one
                 else:
                     size = min(size * 2, BATCH_ROWS)
                     pending += batch
@@ -678,6 +689,8 @@ class TableReader:
             rs, rows, labels, values = ([seq[i] for i in data] for seq in (rs, rows, labels, values))
         split = self._figures_and_texts(values)
         marked = split is None and self._marked(values)
+        if marked is None and self._no_figure is not None:   # where the next batch should end
+            self._plain_upto = data[self._no_figure] if headings else self._no_figure
         if marked:
             figures, texts_each = marked
             texts = texts_each[0]
@@ -868,6 +881,7 @@ class TableReader:
         ``[c]``, ``..``, a blank): each row's figures and the positions of its text cells, as
         :meth:`_plain` reads a row alone (a CSV's too, its figures written as text); None when a
         cell is neither, or a row has no figure."""
+        self._no_figure = None
         columns = list(zip(*values))
         n, width = len(values), len(columns)
         marked = np.zeros((width, n), dtype=bool)
@@ -894,7 +908,10 @@ class TableReader:
                 return None
         if integers and (np.abs(figures[~marked]) >= _EXACT).any():
             return None   # (as one row read alone: such integers are read cell by cell)
-        if marked.all(axis=0).any() or not marked.any():
+        if not marked.any():
+            return None
+        if (no_figure := marked.all(axis=0)).any():   # a row of marks alone is read by itself
+            self._no_figure = int(np.flatnonzero(no_figure)[0])
             return None
         rows_marked = marked.T
         texts_of: dict[bytes, tuple[int, ...]] = {}
@@ -1839,7 +1856,7 @@ def _may_state_unit_or_period(text: str, lowered: str) -> Iterator[re.Match]:
     """Where ``text`` (labels joined) has words that may name a unit or a period; a plain row's
     label may, when they do not parse as one. Substring tests first: they rule most texts out."""
     if "%" in text or "£" in text or "per" in lowered or "day" in lowered or "week" in lowered:   # "percentage" too
-        yield from _UNIT_HINT.finditer(text)
+        yield from _UNIT_HINT_JOINED.finditer(text)
     if "19" in text or "20" in text:   # _YEARISH in parts: one alternative alone is ten times quicker
         yield from _YEAR_DIGITS.finditer(text)
     if "/" in text:

@@ -523,6 +523,22 @@ def test_the_batch_tests_of_labels_agree_with_each_label_read_alone():
     assert catalogue_words_each(labels) == [catalogue_words(label) for label in labels]
 
 
+def test_every_label_stating_a_unit_is_found_in_a_batch():
+    """A label stating a unit (``Percentage upholding exclusion``, ``Days lost``, ``Rate per 10,000``)
+    is found among a batch's labels joined together wherever it stands, as read alone."""
+    from memberpack.importers.table_reader import _UNIT_HINT, _labels_matching, _may_state_unit_or_period
+
+    rnd = random.Random(2)
+    words = ["Percentage upholding", "Line", "per 10,000", "Days lost", " percentage", "£ spent", "Share %",
+             "Number", "Expenditure", "weeks", "2019-20"]
+    for _ in range(3_000):
+        labels = [rnd.choice(words) + f" {i}" for i in range(rnd.randint(1, 6))]
+        joined = "\0".join(labels)
+        found = _labels_matching(_may_state_unit_or_period, joined, joined.lower(), labels)
+        assert {label for label in found if _UNIT_HINT.search(label)} == {label for label in labels
+                                                                          if _UNIT_HINT.search(label)}, labels
+
+
 def test_a_year_written_as_the_decimals_of_a_number_is_no_period(tmp_path, cell_by_cell):
     """``Line 3.2013`` (item 2013 of list 3) under quarter columns names no year: its figures take
     their columns' periods and are read in blocks like the rows around them; a date's year
