@@ -241,6 +241,11 @@ def _marked_metrics(marks: np.ndarray, as_figure: str, as_mark: str) -> Coded | 
     return None if as_figure == as_mark else Coded(marks.astype(np.int32), [as_figure, as_mark])
 
 
+def _all_blank(row: list[Any]) -> bool:
+    """Whether every cell of a row is blank (a gap between rows, :class:`TableEnds`'s ``blank``)."""
+    return row.count(None) == len(row) or all(map(blank, row))
+
+
 def _row_periods(keyed: Sequence[Period | None], labelled: Sequence[Period | None]) -> Sequence[Period | None]:
     """Each row's period: its key columns', else its label's."""
     if not any(keyed):
@@ -662,28 +667,30 @@ class TableReader:
         :class:`TableEnds` calls a row), a sub total its label names, or a section heading (read
         here, as :meth:`_parse_row` reads one), tested together; otherwise they are put back and
         their number returned. Most rows of a large table are read this way."""
-        items = stream.take(size)
+        items = taken = stream.take(size)
         if self._merge_fills:
             for r, row in items:
                 self._fill_down(r, row)
+        elif items:
+            items = self._between_gaps(stream, ends, taken)
         if not items:
-            return self._put_back(stream, items)
+            return self._put_back(stream, taken)
         rs, rows = zip(*items)
         if self.layout.last_row is not None or not self.columns or min(map(len, rows)) <= self._last_index:
-            return self._put_back(stream, items)
+            return self._put_back(stream, taken)
         if rs[0] < self._format_rows and (self._coded_rows.intersection(rs) or rs[-1] >= self._format_rows):
-            return self._put_back(stream, items)   # cells with formats of their own, or the window's end
+            return self._put_back(stream, taken)   # cells with formats of their own, or the window's end
         if self._uncached_rows and not self._uncached_rows.isdisjoint(rs):
-            return self._put_back(stream, items)
+            return self._put_back(stream, taken)
         label_col, cut = self.label_col, self._value_slice
         labels = list(map(itemgetter(label_col), rows))
         values = list(map(getitem, rows, repeat(cut))) if type(cut) is slice else list(map(cut, rows))
         if (set(map(type, labels)) != {str} or ends.header_label in labels
                 or any(not blank(row[c]) for row in rows for c in self._left)):
-            return self._put_back(stream, items)
+            return self._put_back(stream, taken)
         headings = self._batch_headings(stream, ends, items, values)
-        if headings is None or len(headings) == len(items):
-            return self._put_back(stream, items)
+        if headings is None or len(headings) == len(items) or headings and len(items) < len(taken):
+            return self._put_back(stream, taken)
         if headings:
             data = [i for i in range(len(items)) if i not in headings]
             rs, rows, labels, values = ([seq[i] for i in data] for seq in (rs, rows, labels, values))
@@ -695,7 +702,7 @@ class TableReader:
             figures, texts_each = marked
             texts = texts_each[0]
         elif split is None:
-            return self._put_back(stream, items)
+            return self._put_back(stream, taken)
         else:
             figures, texts = split
             texts_each = repeat(texts)
@@ -706,22 +713,22 @@ class TableReader:
         lowered = joined.lower()
         shown = self._shown(rs[0], _figures_written(values[0], texts))
         if not all(labels) or any_marked(joined):
-            return self._put_back(stream, items)
+            return self._put_back(stream, taken)
         roles = None
         if "total" in lowered or "number" in lowered:
             roles = self._batch_roles(labels, lowered)
             if roles is None:
-                return self._put_back(stream, items)
+                return self._put_back(stream, taken)
             roles = roles or None
         kinds: dict[frozenset, tuple] = {}
         words = self._catalogue_words(labels)
         if words is not None and marked:
-            return self._put_back(stream, items)   # what such a label gives its figures depends on the row's marks
+            return self._put_back(stream, taken)   # what such a label gives its figures depends on the row's marks
         if words is not None:
             for found, label in dict(zip(words, labels)).items():   # what a label gives depends on these alone
                 kind = self._row_kind(label, shown, texts)
                 if kind is False:
-                    return self._put_back(stream, items)
+                    return self._put_back(stream, taken)
                 if kind is not None:
                     kinds[found] = kind
         row_kinds = list(map(kinds.get, words)) if kinds else repeat(None)
@@ -729,11 +736,11 @@ class TableReader:
         for label in _labels_matching(_may_state_unit_or_period, joined, lowered, labels):
             period = self._label_period(label)
             if period is False:
-                return self._put_back(stream, items)
+                return self._put_back(stream, taken)
             dated[label] = period
         if self._not_measures:
             if not self._keyed_plain or (self._context and not all(map(self._context_holds, rows))):
-                return self._put_back(stream, items)
+                return self._put_back(stream, taken)
             keyed = self._keyed_columns(rows, labels)
             if keyed is not None:
                 found = list(zip(rs, labels, keyed[0], values, figures, keyed[1], keyed[2], texts_each,
@@ -749,7 +756,7 @@ class TableReader:
                     kind = self._row_kind(name, shown, texts) if mentions_catalogue(name) else None
                     if own is False or kind is False:
                         self._carried = carried   # as it was: these rows are read again
-                        return self._put_back(stream, items)
+                        return self._put_back(stream, taken)
                 else:
                     own = dated.get(label)
                 found.append((r, name, section, v, f, period, area, texts, own, kind, DATA))
@@ -759,6 +766,27 @@ class TableReader:
         sections = self._batch_sections(items, headings, roles) if headings or roles else repeat(self.section)
         return list(zip(rs, labels, sections, values, figures, repeat(None), repeat(None), texts_each,
                         map(dated.get, labels) if dated else repeat(None), row_kinds, roles or repeat(DATA)))
+
+    def _between_gaps(self, stream: Peekable, ends: TableEnds, taken: list) -> list | None:
+        """A batch's rows without the blank rows between them (a double-spaced table), each row after
+        one having been called a row by :class:`TableEnds` as the row after a gap; None when one is not
+        (it may end the table) or two blank rows stand together. Blank rows last are put back."""
+        if not any(map(_all_blank, map(itemgetter(1), taken))):
+            return taken
+        while taken and _all_blank(taken[-1][1]):
+            stream.push_back([taken.pop()])
+        gaps = [i for i, (_, row) in enumerate(taken) if _all_blank(row)]
+        for i in gaps:
+            r, row = taken[i + 1]
+            ahead = taken[i + 1:i + 1 + LOOKAHEAD]
+            if len(ahead) < LOOKAHEAD:
+                ahead += stream.ahead(LOOKAHEAD - len(ahead))
+            ends.blank_run = 1
+            if _all_blank(row) or ends.verdict(r, row, _Ahead(ahead)) != "row":
+                ends.blank_run, ends.footnotes = 0, False   # as before the batch: it is read again
+                return None
+        kept = set(gaps)
+        return [item for i, item in enumerate(taken) if i not in kept]
 
     def _catalogue_words(self, labels: list[str]) -> list[frozenset[str]] | None:
         """:func:`catalogue_words_each` of a batch's labels, each distinct label

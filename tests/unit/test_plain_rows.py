@@ -755,3 +755,31 @@ def test_a_csvs_figures_read_cell_by_cell_are_each_what_read_value_makes_of_it(t
         assert (o.value, o.unit, o.display, o.status) == (cell.value, cell.unit, cell.display, cell.status), o.cell
         checked += cell.value is not None
     assert checked > 500
+
+
+def test_a_double_spaced_table_reads_the_same_either_way(tmp_path, cell_by_cell):
+    """A blank row after every row (a table converted from PDF): the rows between the gaps are read
+    in blocks, each row after a gap told apart as before (a heading, the title of the next table
+    after two blank rows ends this one)."""
+    rnd = random.Random(9)
+    wb = Workbook()
+    ws = wb.active
+    ws.append(["Spending by service, £ thousand"])
+    ws.append(["Service", "2022-23", "2023-24", "2024-25"])
+    for r in range(700):
+        if r == 400:
+            ws.append(["Capital items"])   # a heading after a gap
+            ws.append([])
+        ws.append([f"Service {r}", rnd.randint(0, 999), rnd.randint(0, 999), round(rnd.uniform(0, 99), 1)])
+        ws.append([])
+    ws.append([])
+    ws.append(["Table 2: staff by service"])
+    ws.append(["Service", "FTE 2023", "FTE 2024"])
+    for r in range(20):
+        ws.append([f"Team {r}", rnd.randint(1, 90), rnd.randint(1, 90)])
+    path = tmp_path / "spaced.xlsx"
+    wb.save(path)
+    parts, fast = _read_both_ways(path, cell_by_cell)
+    assert sum(len(p) for p in parts if isinstance(p, FigureBlock)) >= 500
+    assert {o.label for o in fast.observations} == {f"Service {r}" for r in range(700)}
+    assert {o.section for o in fast.observations if o.label == "Service 450"} == {"Capital items"}
