@@ -771,8 +771,12 @@ class TableReader:
         """A batch's rows without the blank rows between them (a double-spaced table), each row after
         one having been called a row by :class:`TableEnds` as the row after a gap; None when one is not
         (it may end the table) or two blank rows stand together. Blank rows last are put back."""
-        if not any(map(_all_blank, map(itemgetter(1), taken))):
+        try:
+            labels = list(map(itemgetter(self.label_col), map(itemgetter(1), taken)))
+        except IndexError:   # a short row: the batch is not plain anyway
             return taken
+        if (None not in labels and "" not in labels) or not any(map(_all_blank, map(itemgetter(1), taken))):
+            return taken   # (a blank row has no label: most batches are told by their labels alone)
         while taken and _all_blank(taken[-1][1]):
             stream.push_back([taken.pop()])
         gaps = [i for i, (_, row) in enumerate(taken) if _all_blank(row)]
