@@ -14,7 +14,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import date, datetime, timedelta
 from functools import lru_cache
 from typing import Any
@@ -22,7 +22,7 @@ from typing import Any
 from memberpack.importers.cells import column_index
 from memberpack.model.areas import LOCAL_AUTHORITY, NATIONAL, REGIONAL, REGIONS, Area
 from memberpack.model.periods import CALENDAR_MONTH, YEARS_SPAN, Period, parse_period
-from memberpack.model.values import BLANK, TEXT, parse_text
+from memberpack.model.values import BLANK, TEXT, parse_text, status_of
 
 AREA, PERIOD, SECTION = "area", "period", "section"
 NAME = "area name"   # the area's name beside its code, when the label is another column (a return's lines)
@@ -76,15 +76,12 @@ class KeyColumn:
     index: int
     header: str
     role: str
+    region: bool = field(init=False, compare=False)   # a section key naming regions
+    tidy_rank: int | None = field(init=False, compare=False)   # how specific a tidy file's area name it holds (0 the most)
 
-    @property
-    def region(self) -> bool:
-        return self.role == SECTION and bool(_REGION_HEADER.search(self.header))
-
-    @property
-    def tidy_rank(self) -> int | None:
-        """How specific an area name of a tidy file this column holds (0 the most), or None."""
-        return _TIDY_RANK.get(self.header.strip().lower())
+    def __post_init__(self) -> None:   # asked of each key of every row: worked out once
+        object.__setattr__(self, "region", self.role == SECTION and bool(_REGION_HEADER.search(self.header)))
+        object.__setattr__(self, "tidy_rank", _TIDY_RANK.get(self.header.strip().lower()))
 
 
 def _spaced(header: str) -> str:
@@ -350,9 +347,20 @@ def _coded_area(codes: str, region: str) -> str:
 
 @lru_cache(maxsize=4096)
 def _is_mark(text: str) -> bool:
-    """Whether a key's text is a mark such as ``NA`` (no breakdown) or ``z``, asked once per text."""
+    """Whether a key's text is a mark such as ``NA`` (no breakdown) or ``z``. A text that names no
+    status is none unless it is a figure beyond range: one that starts with a letter (but for
+    ``c. 40``, ``approx 12``) or has no digit is not parsed as a figure (a long table's codes and
+    names, each on one row)."""
+    status = status_of(text)
+    if status is not None:
+        return status != BLANK
+    if not any(map(str.isdigit, text)) or text[0].isalpha() and not text.lower().startswith(_APPROX):
+        return False
     mark = parse_text(text)
     return mark.value is None and mark.status not in (TEXT, BLANK)
+
+
+_APPROX = ("c.", "circa", "approx", "around")   # the words a figure may start with (values._NUMBER)
 
 
 @lru_cache(maxsize=4096)

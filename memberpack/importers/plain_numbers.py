@@ -10,7 +10,7 @@ digit, sign or point (``1e5``, ``+5``, `` 12``, ``nan``), a point without a digi
 on digits (left to the pattern).
 
 Figures as a formatted sheet saves them to CSV are read too: thousands grouped by commas
-(``-1,234.5``) and negatives in brackets (``(1,234)``). :func:`~memberpack.model.values.parse_text`
+(``-1,234.5``) and negatives in brackets (``(1,234)``), and percentages written with their sign (``12.5%``). :func:`~memberpack.model.values.parse_text`
 reads such a cell as its digits without the commas, negated in brackets, in the column's unit, just
 as a plain figure. Such a batch is tested by its pattern (:data:`FORMATTED_NUMBERS`); read cell by
 cell, it took a hundred times as long.
@@ -37,9 +37,14 @@ _FEW = 100         # cells: as few are tested by the pattern quicker than by the
 _MOST_DIGITS = 10   # a run of digits no longer than this is within PLAIN_NUMBER's limits, either side of a point
 
 
-def plain_figures(cells: list[str]) -> np.ndarray | None:
+def plain_figures(cells: list[str], *, percent: bool = False) -> np.ndarray | None:
     """Each cell's figure as float64 when every one is written as a plain figure, or as a formatted
-    one (``-1,234.5``, ``(1,234)``); else None."""
+    one (``-1,234.5``, ``(1,234)``); else None. With ``percent``, every one is such a figure
+    followed by a percent sign (``12.5%``, ``(3.5)%``), the figure being the number of percent."""
+    if percent:
+        if not all(cell.endswith("%") for cell in cells):
+            return None
+        cells = [cell[:-1] for cell in cells]
     try:
         joined = "\0".join(cells)
     except TypeError:   # a cell that is no text

@@ -21,7 +21,7 @@ import re
 from array import array
 from collections import Counter
 from collections.abc import Iterable, Iterator, Mapping, Sequence
-from itertools import chain, compress, count, repeat
+from itertools import chain, compress, count, groupby, repeat
 from operator import getitem, itemgetter, not_
 from dataclasses import dataclass, field, replace
 from datetime import date, datetime, time, timedelta
@@ -232,6 +232,18 @@ def _shared(items: Sequence) -> Coded:
     index = {item: i for i, item in enumerate(distinct)}
     codes = {i: index[item] for i, item in objects.items()}
     return Coded(np.fromiter(map(codes.__getitem__, ids), dtype=np.int32, count=len(ids)), list(distinct))
+
+
+def _marked_metrics(marks: np.ndarray, as_figure: str, as_mark: str) -> Coded | None:
+    """The metric of each row of a column with ``marks`` among its figures, where the two differ."""
+    return None if as_figure == as_mark else Coded(marks.astype(np.int32), [as_figure, as_mark])
+
+
+def _row_periods(keyed: Sequence[Period | None], labelled: Sequence[Period | None]) -> Sequence[Period | None]:
+    """Each row's period: its key columns', else its label's."""
+    if not any(keyed):
+        return labelled
+    return keyed if not any(labelled) else [p or q for p, q in zip(keyed, labelled)]
 
 
 def _labelled(periods: list[Period | None], fallback: str | None) -> Coded:
@@ -665,9 +677,15 @@ class TableReader:
             data = [i for i in range(len(items)) if i not in headings]
             rs, rows, labels, values = ([seq[i] for i in data] for seq in (rs, rows, labels, values))
         split = self._figures_and_texts(values)
-        if split is None:
+        marked = split is None and self._marked(values)
+        if marked:
+            figures, texts_each = marked
+            texts = texts_each[0]
+        elif split is None:
             return self._put_back(stream, items)
-        figures, texts = split
+        else:
+            figures, texts = split
+            texts_each = repeat(texts)
         joined = "\0".join(labels)
         if not _single_spaced(joined):
             labels = [" ".join(label.split()) for label in labels]
@@ -684,6 +702,8 @@ class TableReader:
             roles = roles or None
         kinds: dict[frozenset, tuple] = {}
         words = self._catalogue_words(labels)
+        if words is not None and marked:
+            return self._put_back(stream, items)   # what such a label gives its figures depends on the row's marks
         if words is not None:
             for found, label in dict(zip(words, labels)).items():   # what a label gives depends on these alone
                 kind = self._row_kind(label, shown, texts)
@@ -703,14 +723,14 @@ class TableReader:
                 return self._put_back(stream, items)
             keyed = self._keyed_columns(rows, labels)
             if keyed is not None:
-                found = list(zip(rs, labels, keyed[0], values, figures, keyed[1], keyed[2], repeat(texts),
+                found = list(zip(rs, labels, keyed[0], values, figures, keyed[1], keyed[2], texts_each,
                                  map(dated.get, labels) if dated else repeat(None), row_kinds, repeat(DATA)))
                 if self._indents:
                     self._top = found[-1][_SECTION]
                 return found
             found, carried = [], dict(self._carried)
-            for r, label, (name, section, period, area), v, f, kind in zip(
-                    rs, labels, self._keyed_each(rows, labels), values, figures, row_kinds):
+            for r, label, (name, section, period, area), v, f, kind, texts in zip(
+                    rs, labels, self._keyed_each(rows, labels), values, figures, row_kinds, texts_each):
                 if name != label:   # the key columns name the row: it is that name that is read
                     own = self._label_period(name)
                     kind = self._row_kind(name, shown, texts) if mentions_catalogue(name) else None
@@ -724,7 +744,7 @@ class TableReader:
                 self._top = found[-1][_SECTION]
             return found
         sections = self._batch_sections(items, headings, roles) if headings or roles else repeat(self.section)
-        return list(zip(rs, labels, sections, values, figures, repeat(None), repeat(None), repeat(texts),
+        return list(zip(rs, labels, sections, values, figures, repeat(None), repeat(None), texts_each,
                         map(dated.get, labels) if dated else repeat(None), row_kinds, roles or repeat(DATA)))
 
     def _catalogue_words(self, labels: list[str]) -> list[frozenset[str]] | None:
@@ -826,11 +846,12 @@ class TableReader:
                 return None   # (a row read alone: testing each column costs more than reading its cells)
             written = []
             for j, column in enumerate(columns):   # a column neither figures nor texts ends the test
-                written.append(plain_figures(list(column)) if all(type(v) is str for v in column) else None)
+                written.append(plain_figures(list(column), percent=self._percent_written(j, column[0]))
+                               if all(type(v) is str for v in column) else None)
                 if written[-1] is None and not self._text_column(j, column):
                     return None
             texts = tuple(j for j, f in enumerate(written) if f is None)
-            if not texts or len(texts) == len(first):
+            if len(texts) == len(first):
                 return None
         else:
             texts = tuple(j for j, v in enumerate(first) if type(v) is str or v is None)
@@ -841,6 +862,69 @@ class TableReader:
             return (figures if len(values) > 1 else figures.tolist()), texts
         figures = _columns_as_figures([column for j, column in enumerate(columns) if j not in texts])
         return None if figures is None else (figures, texts)
+
+    def _marked(self, values: list[list[Any]]) -> tuple[list, list[tuple[int, ...]]] | None:
+        """Rows of figures with marks, blanks or words among them in any column (:meth:`_text_cell`:
+        ``[c]``, ``..``, a blank): each row's figures and the positions of its text cells, as
+        :meth:`_plain` reads a row alone (a CSV's too, its figures written as text); None when a
+        cell is neither, or a row has no figure."""
+        columns = list(zip(*values))
+        n, width = len(values), len(columns)
+        marked = np.zeros((width, n), dtype=bool)
+        figures = np.zeros((width, n))
+        integers = False
+        written = all(type(v) is str for v in values[0])
+        for j, column in enumerate(columns):
+            kinds = set(map(type, column))
+            if not kinds <= (_WRITTEN_KINDS if written else _MARKED_KINDS):
+                return None
+            integers = integers or int in kinds
+            if written:
+                at, found = self._written_marks(j, column)
+            else:
+                texts = str in kinds or type(None) in kinds
+                at = [i for i, v in enumerate(column) if type(v) is str or v is None] if texts else []
+                found = [v for v in column if type(v) is not str and v is not None] if at else column
+            if at is None or at and not self._text_column(j, [column[i] for i in at]):
+                return None
+            marked[j, at] = True
+            try:
+                figures[j][~marked[j]] = found
+            except OverflowError:   # an integer beyond a float64
+                return None
+        if integers and (np.abs(figures[~marked]) >= _EXACT).any():
+            return None   # (as one row read alone: such integers are read cell by cell)
+        if marked.all(axis=0).any() or not marked.any():
+            return None
+        rows_marked = marked.T
+        texts_of: dict[bytes, tuple[int, ...]] = {}
+        texts_each, figures_each = [], []
+        for i, (row, kept) in enumerate(zip(rows_marked, figures.T)):
+            key = row.tobytes()
+            texts = texts_of.get(key)
+            if texts is None:
+                texts = texts_of[key] = tuple(np.flatnonzero(row).tolist())
+            texts_each.append(texts)
+            figures_each.append(kept[~row].tolist() if texts else kept.tolist())
+        return figures_each, texts_each
+
+    def _percent_written(self, j: int, first: str) -> bool:
+        """Whether column ``j``'s figures, its first cell ``first``, are percentages written with
+        their sign (``12.5%``) in a column of percentages: each reads as the number before its sign,
+        in percent, as the column's own figures do (:func:`~memberpack.model.values.parse_text`)."""
+        col = self.columns[j]
+        return first.endswith("%") and col.base == PERCENT and col.factor == 1.0
+
+    def _written_marks(self, j: int, cells: Sequence[str]) -> tuple[list[int] | None, Any]:
+        """The places of column ``j``'s text cells among figures written as text (a CSV's), and the
+        figures of the others: a cell that ends other than a figure does (a blank, ``[c]``, ``..``,
+        ``-``) is a text, and every other must be a plain figure (:func:`plain_figures`); else (None, None)."""
+        at = [i for i, v in enumerate(cells) if not v or v[-1] not in _FIGURE_ENDS]
+        if len(at) == len(cells):
+            return at, []
+        rest = [v for v in cells if v and v[-1] in _FIGURE_ENDS] if at else list(cells)
+        found = plain_figures(rest, percent=self._percent_written(j, rest[0]))
+        return (None, None) if found is None else (at, found)
 
     def _text_column(self, j: int, cells: Sequence[Any]) -> bool:
         """Whether measure column ``j``'s cells are all texts that read as no figure, in a column that
@@ -915,19 +999,45 @@ class TableReader:
         answers = self._keyed_answers.get((self.section, types))
         if answers is None or len(answers) > _TEXT_CACHE:
             answers = self._keyed_answers[(self.section, types)] = {}
+        odd = set()   # key cells read otherwise with another label or other rows above (a month's last day)
         for values, i in last.items():
             if values not in answers:
                 alike = self._alike_keys(rows[i], labels[i], (values, types))
                 if alike is None:
-                    return None
+                    odd.add(values)
+                    continue
                 keys, carries = alike
                 sections = [self.section, *keys.sections] if self.section else keys.sections
                 answers[values] = (" / ".join(sections) or None, keys.period, keys.area, carries)
+        if odd:
+            return self._keyed_in_order(rows, labels, keyed, answers, odd)
         if self._section_keys:   # as the rows leave them, in order
             for values, _ in sorted(last.items(), key=itemgetter(1)):
                 self._carried.update(answers[values][3])
         sections, periods, areas, _ = zip(*map(answers.__getitem__, keyed))
         return list(sections), list(periods), list(areas)
+
+    def _keyed_in_order(self, rows: list[list[Any]], labels: list[str], keyed: list[tuple], answers: dict,
+                        odd: set[tuple]) -> tuple[list, list, list] | None:
+        """:meth:`_keyed_columns` of a batch some of whose rows' key cells (``odd``) are read with
+        their label and the values carried down to them (:meth:`_keyed`, in order); the others'
+        are looked up, and what they carry down carried in order. None, with nothing carried,
+        when an odd row's keys give it another name."""
+        carried = dict(self._carried)
+        sections, periods, areas = [], [], []
+        for row, label, values in zip(rows, labels, keyed):
+            if values in odd:
+                name, section, period, area = self._keyed(row, label)
+                if name != label:
+                    self._carried = carried
+                    return None
+            else:
+                section, period, area, carries = answers[values]
+                self._carried.update(carries)
+            sections.append(section)
+            periods.append(period)
+            areas.append(area)
+        return sections, periods, areas
 
     def _alike_keys(self, row: list[Any], label: str, key: tuple) -> tuple[RowKeys, dict[int, str]] | None:
         """:func:`alike_keys`, kept by ``key`` (the row's key cells and their types)."""
@@ -1461,22 +1571,30 @@ class TableReader:
         mark = None
         for row in [*rows, None]:
             if type(row) is PlainRow:   # rows whose figures are read alike (_shown, _written) make one block
-                alike = (row[_R] < window, _written(row), row[_TEXTS])
+                alike = (row[_R] < window, _written(row))
                 if not run or alike == mark:
                     run.append(row)
                     mark = alike
                     continue
             if run:
-                block = self._block(run, raw if len(run) == len(rows) else None)
-                if block is not None:
-                    yield block
-                else:
-                    yield from (self._parsed(plain).cells for plain in run)
+                yield from self._run_blocks(run, raw if len(run) == len(rows) else None)
                 run = []
             if type(row) is PlainRow:
                 run, mark = [row], alike
             elif row is not None:
                 yield row.cells
+
+    def _run_blocks(self, run: list[PlainRow], raw: np.ndarray | None) -> Iterator[list[Observation] | FigureBlock]:
+        """A run of plain rows read alike as one block; where their text columns differ and keep them
+        apart, a block per stretch of rows with the same text columns; rows no block holds, cell by cell."""
+        block = self._block(run, raw)
+        if block is not None:
+            yield block
+        elif len(set(map(_TEXTS_OF, run))) > 1:
+            for _, stretch in groupby(run, key=_TEXTS_OF):
+                yield from self._run_blocks(list(stretch), None)
+        else:
+            yield from (self._parsed(plain).cells for plain in run)
 
     def _kept(self, texts: tuple[int, ...]) -> list[int]:
         """The positions of the figure columns, when ``texts`` are the text columns."""
@@ -1512,19 +1630,15 @@ class TableReader:
 
     def _block(self, rows: list[PlainRow], raw: np.ndarray | None = None) -> FigureBlock | None:
         """A run of plain rows as one block (None for figures a float64 cannot hold exactly)."""
+        if len(distinct := set(map(_TEXTS_OF, rows))) > 1:
+            return self._marked_block(rows, distinct)
         if raw is None:
             raw = np.array([row[_FIGURES] for row in rows])
-        # Figures too large for a pack (or for a float64 to hold exactly) are read cell by cell,
-        # which keeps them as written (OUT_OF_RANGE) and reports them.
-        scale = max(100.0, *(c.factor for c in self.columns))
-        if not np.isfinite(raw).all() or (np.abs(raw) >= min(2.0 ** 53, MAX_FIGURE / scale)).any():
+        if not self._holds(raw):
             return None
-        n, report = len(rows), self.report
-        report.rows_read += n
-        report.cells_read += n * len(self.columns)
+        n = len(rows)
         texts = rows[0][_TEXTS]
-        if self._unnamed:   # figures read in the columns with no header over them (its text columns hold none)
-            self._unnamed_read |= self._unnamed - {self.columns[j].index for j in texts}
+        self._tally(n, distinct)
         rs, labels, sections, values, _, keyed, areas, _, label_periods, kinds, roles = zip(*rows)   # column by column
         written = _written(rows[0])
         displays = Texts.columns_of([[row[j] for j in self._kept(texts)] for row in values] if texts else values) \
@@ -1544,20 +1658,15 @@ class TableReader:
                 if kind is not None:
                     self.metric_counts.update({m: times * kind[0].count(m) for m in kind[0] if m != OTHER_METRIC.id})
         counted = bool(_COUNT_METRICS.intersection(matched))
-        unitless = unit_of_row is None
-        periods = label_periods if not any(keyed) else keyed if not any(label_periods) else \
-            [p or q for p, q in zip(keyed, label_periods)]
+        periods = _row_periods(keyed, label_periods)
         keyed_periods = periods.count(None) < n
-        fallback = self.columns[0].period_label
         columns, k = [], 0
         for j, (col, metric, (code, factor, unit)) in enumerate(zip(self.columns, metrics, shown)):
             period = None if keyed_periods else col.period_label
             if j in texts:
                 columns.append(self._text_block_column(col, metric, period, list(map(itemgetter(j), values))))
                 continue
-            if unit is None and (col.measure in self._count_columns
-                                 or ((unitless or self._count_columns) and counted)):
-                unit = COUNT
+            unit = self._figure_unit(col, unit, unit_of_row, counted)
             columns.append(BlockColumn(col.position, col.letter, col.measure, unit, metric, period,
                                        np.ascontiguousarray(raw[:, k]), factor=factor,
                                        displays=displays[k] if displays else None, code=code))
@@ -1565,11 +1674,129 @@ class TableReader:
                 columns[-1].row_metrics = by_kind.mapped([kind[0][j] if kind else metric for kind in by_kind.values])
                 columns[-1].row_units = by_kind.mapped([kind[1][j] if kind else unit for kind in by_kind.values])
             k += 1
+        return self._framed(rs, labels, sections, roles, areas, periods if keyed_periods else None, columns)
+
+    def _holds(self, figures: np.ndarray) -> bool:
+        """Whether a block can hold ``figures``: figures too large for a pack (or for a float64 to
+        hold exactly) are read cell by cell, which keeps them as written (OUT_OF_RANGE) and reports them."""
+        scale = max(100.0, *(c.factor for c in self.columns))
+        return bool(np.isfinite(figures).all()) and not (np.abs(figures) >= min(2.0 ** 53, MAX_FIGURE / scale)).any()
+
+    def _tally(self, n: int, distinct: set[tuple[int, ...]]) -> None:
+        """Count ``n`` rows read in a block into the report, ``distinct`` their text columns."""
+        self.report.rows_read += n
+        self.report.cells_read += n * len(self.columns)
+        if self._unnamed:   # figures read in the columns with no header over them (its text columns hold none)
+            for texts in distinct:
+                self._unnamed_read |= self._unnamed - {self.columns[j].index for j in texts}
+
+    def _figure_unit(self, col: Column, unit: str | None, unit_of_row: str | None, counted: bool) -> str | None:
+        """A block column's unit: a figure with none is a count in a count column, or in a row that
+        counts (:meth:`_read_cells`)."""
+        if unit is None and (col.measure in self._count_columns
+                             or ((unit_of_row is None or self._count_columns) and counted)):
+            return COUNT
+        return unit
+
+    def _framed(self, rs: Sequence[int], labels: Sequence[str], sections: Sequence, roles: Sequence[str],
+                areas: Sequence, periods: Sequence | None, columns: list[BlockColumn]) -> FigureBlock:
+        """A block of ``columns`` over rows ``rs`` (sheet rows), with what each row shares."""
         lines = np.array(rs, dtype=np.int32)
         return FigureBlock(self.sheet.name, lines - self.layout.data_start, lines + 1, Coded.of(labels),
-                           Coded.of(sections), Coded.of(roles) if SUBTOTAL in roles else Coded.same(DATA, n), columns,
-                           _labelled(periods, fallback) if keyed_periods else None,
+                           Coded.of(sections), Coded.of(roles) if SUBTOTAL in roles else Coded.same(DATA, len(rs)),
+                           columns, None if periods is None else _labelled(periods, self.columns[0].period_label),
                            Coded.of(areas) if any(areas) else None)
+
+    def _marked_block(self, rows: list[PlainRow], distinct: set[tuple[int, ...]]) -> FigureBlock | None:
+        """Plain rows whose text columns differ from row to row as one block: a mark (``[c]``,
+        ``..``) or a blank among one row's figures, and among another's the next. A column with
+        marks in some rows keeps each cell as reading it alone gives it, figure or mark, with the
+        metric of each. None when what a row's figures are depends on its text columns (their unit,
+        their counting), or a label names a metric of its own."""
+        if any(row[_KIND] is not None for row in rows):
+            return None
+        written = _written(rows[0])
+        shown = self._shown(rows[0][_R], written)
+        as_figure = self._column_metrics(shown)
+        as_mark = [c.metric(None, self._metric) for c in self.columns]
+        units = self._marked_units(shown, as_figure, as_mark, distinct)
+        if units is None:
+            return None
+        n, width = len(rows), len(self.columns)
+        each = list(map(_TEXTS_OF, rows))
+        marked = np.zeros((n, width), dtype=bool)
+        marked[np.repeat(np.arange(n), list(map(len, each))), list(chain.from_iterable(each))] = True
+        figures = np.zeros((n, width))
+        figures[~marked] = np.fromiter(chain.from_iterable(map(_FIGURES_OF, rows)), dtype=np.float64)
+        if not self._holds(figures[~marked]):
+            return None
+        self._tally(n, distinct)
+        rs, labels, sections, values, _, keyed, areas, _, label_periods, _, roles = zip(*rows)
+        periods = _row_periods(keyed, label_periods)
+        keyed_periods = periods.count(None) < n
+        columns, tally = [], Counter()
+        for j, (col, (code, factor, _)) in enumerate(zip(self.columns, shown)):
+            period = None if keyed_periods else col.period_label
+            marks = marked[:, j]
+            at = np.flatnonzero(~marks)
+            cells = list(map(itemgetter(j), values))
+            tally[as_mark[j]] += n - len(at)
+            tally[as_figure[j]] += len(at)
+            if not len(at):
+                columns.append(self._text_block_column(col, as_mark[j], period, cells))
+                continue
+            if written:   # each cell shown as written, a mark too: figures stay raw, the marks among them special
+                raw = figures[:, j].copy()
+                raw[marks] = np.nan
+                specials = {i: (None, None, self._text_cell(cells[i], col.unit)[1]) for i in np.flatnonzero(marks).tolist()}
+                column = BlockColumn(col.position, col.letter, col.measure, units[j], as_figure[j], period, raw,
+                                     factor=factor, displays=Texts.of(cells), specials=specials, code=code,
+                                     row_metrics=_marked_metrics(marks, as_figure[j], as_mark[j]))
+            else:
+                column = BlockColumn(col.position, col.letter, col.measure, units[j], as_figure[j], period,
+                                     figures[at, j], factor=factor, code=code)
+                if len(at) < n:
+                    column = self._with_marks(column, marks, cells, col.unit, as_mark[j])
+            columns.append(column)
+        tally.pop(OTHER_METRIC.id, None)
+        self.metric_counts.update(tally)
+        return self._framed(rs, labels, sections, roles, areas, periods if keyed_periods else None, columns)
+
+    def _marked_units(self, shown: list[tuple], as_figure: list[str], as_mark: list[str],
+                      distinct: set[tuple[int, ...]]) -> list[str | None] | None:
+        """Each column's figures' unit in rows with marks at ``distinct`` places, or None when it
+        depends on where a row's marks are (:meth:`_read_cells` counts a row's figures by the first
+        figure's unit and the metrics of all its cells)."""
+        bases = [base for _, _, base in shown]
+        alike = len(set(bases)) == 1 and as_mark == as_figure
+        units: list = [_UNSET] * len(bases)
+        for texts in ((next(iter(distinct)),) if alike else distinct):
+            unit_of_row = _row_unit(shown, texts)
+            counted = bool(_COUNT_METRICS.intersection(as_mark[j] if j in texts else m for j, m in enumerate(as_figure)))
+            for j, (col, base) in enumerate(zip(self.columns, bases)):
+                if alike or j not in texts:
+                    unit = self._figure_unit(col, base, unit_of_row, counted)
+                    if units[j] is not _UNSET and units[j] != unit:
+                        return None
+                    units[j] = unit
+        return units
+
+    def _with_marks(self, figures: BlockColumn, marks: np.ndarray, cells: list[Any], unit: Unit | None,
+                    metric: str) -> BlockColumn:
+        """Column ``figures`` (its cells that are not marks) with its marks put back among them, as a
+        text column keeps its cells (:meth:`_text_block_column`)."""
+        read = iter(figures.cells())
+        values = np.full(len(cells), np.nan)
+        displays, specials = [], {}
+        for i, (mark, cell) in enumerate(zip(marks.tolist(), cells)):
+            if mark:
+                display, status = self._text_cell(cell, unit)
+                specials[i] = (None, None, status)
+            else:
+                values[i], _, display, _ = next(read)
+            displays.append(display)
+        return replace(figures, values=values, raw=False, factor=1.0, displays=Texts.of(displays), specials=specials,
+                       code=None, row_metrics=_marked_metrics(marks, figures.metric_id, metric))
 
     def _text_block_column(self, col: Column, metric: str, period: str | None, values: list[Any]) -> BlockColumn:
         """A text column of a block: each cell's text as written and its status (``text``, a RAG
@@ -1719,6 +1946,10 @@ def _as_text(values: list[Any]) -> bool:
 
 
 _EXACT = 2 ** 53   # integers a float64 holds exactly
+_UNSET = object()
+_MARKED_KINDS = {float, int, str, type(None)}
+_WRITTEN_KINDS = {str}
+_FIGURE_ENDS = frozenset("0123456789)%")   # the last character of a figure written as text   # the values of a batch with marks (TableReader._marked)
 
 
 def _as_figures(values: list[list[Any]]) -> np.ndarray | list[list[float]] | None:

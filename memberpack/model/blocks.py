@@ -114,7 +114,8 @@ class BlockColumn:
     column's number format ``code``, else as Python writes the number. Otherwise
     ``values`` are already in base units and ``displays`` hold each cell's text.
     ``specials`` are the cells that are not plain figures (``c``, ``#REF!``): row -> (value, unit,
-    status); their ``values`` entry is NaN. ``row_metrics`` and ``row_units``, when set, give each
+    status); their ``values`` entry is NaN, and their display is in ``displays`` (a raw column has
+    specials only when its figures are written as text). ``row_metrics`` and ``row_units``, when set, give each
     row its own metric and unit (rows whose label names a metric: ``Care leavers``, a count),
     instead of ``metric_id`` and ``unit``.
     """
@@ -147,18 +148,18 @@ class BlockColumn:
 
     def _cells(self) -> list[tuple[float | None, str | None, str, str | None]]:
         unit, specials = self.unit, self.specials
-        if self.raw:
+        if not self.raw:
+            out = [(value, unit, display, None) for value, display in zip(self.values.tolist(), self.displays.tolist())]
+        elif self.displays is not None:   # written as text (a CSV): shown as written
             factor = self.factor
-            figures = self.values.tolist()
-            if self.displays is not None:   # written as text (a CSV): shown as written
-                return [(clean_number(raw * factor), unit, display, None)
-                        for raw, display in zip(figures, self.displays.tolist())]
-            if self.code is not None:
-                code = self.code
-                return [(clean_number(raw * factor), unit, render(raw, code), None) for raw in figures]
+            out = [(clean_number(raw * factor), unit, display, None)
+                   for raw, display in zip(self.values.tolist(), self.displays.tolist())]
+        else:
+            factor, code = self.factor, self.code
+            if code is not None:
+                return [(clean_number(raw * factor), unit, render(raw, code), None) for raw in self.values.tolist()]
             return [(clean_number(raw * factor), unit, general(raw) if not raw.is_integer() else f"{raw:.0f}", None)
-                    for raw in figures]
-        out = [(value, unit, display, None) for value, display in zip(self.values.tolist(), self.displays.tolist())]
+                    for raw in self.values.tolist()]
         for i, (value, special_unit, status) in specials.items():
             out[i] = (value, special_unit, out[i][2], status)
         return out

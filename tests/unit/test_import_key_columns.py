@@ -221,3 +221,15 @@ def test_rows_with_the_same_key_cells_take_the_same_keys_read_once(tmp_path, mon
     by_cell = {cell: (section, area) for cell, _, section, _, area, _ in once[0]}
     assert by_cell["G2"][1] == "la|332|E08000027|West Midlands" and by_cell["G12"][1] == by_cell["G2"][1]
     assert by_cell["G3"][1].startswith("national|")
+
+
+def test_a_key_text_is_a_mark_as_its_reading_as_a_figure_says():
+    """The quick answers (a status word, a text starting with a letter, one with no digit) agree
+    with reading each text as a figure: only statuses and figures beyond range are marks."""
+    from memberpack.importers.keys import _is_mark
+    from memberpack.model.values import BLANK, TEXT, parse_text
+
+    for text in ["NA", "z", "[c]", "..", "CC00001", "Barnsley", "E09000001", "c. 99999999999999999", "approx 5",
+                 "99999999999999999", "(99999999999999999)", "£9999999 bn", "2021-22", "Red", "circa 12", "x1"]:
+        cell = parse_text(text)
+        assert _is_mark(text) == (cell.value is None and cell.status not in (TEXT, BLANK)), text

@@ -600,6 +600,117 @@ def test_a_pound_format_makes_pounds_in_blocks_too(tmp_path, cell_by_cell):
     assert len(pounds) == 700 and {o.unit for o in pounds} == {"GBP"} and pounds[600].display == "1,601"
 
 
+def _marked_rows(rnd, rows):
+    """Authorities' figures with suppression marks, blanks and words among them, in every column."""
+    marks = ["[c]", "..", "x", "z", ":", "*", "[low]", None, "n/a", "tbc"]
+    out = []
+    for r in range(rows):
+        out.append([f"Authority {r}", 800 + r % 150,
+                    rnd.choice(marks) if rnd.random() < 0.3 else rnd.randint(0, 5_000),
+                    rnd.choice(marks) if rnd.random() < 0.2 else round(rnd.uniform(-900, 900), 1),
+                    rnd.choice(marks) if rnd.random() < 0.1 else rnd.random(),
+                    rnd.choice(marks) if rnd.random() < 0.4 else rnd.randint(0, 40)])
+    return out
+
+
+@pytest.mark.parametrize(("rate", "suffix"), [("Absence rate", ".xlsx"), ("Spend £k", ".xlsx"), ("Absence rate", ".csv")])
+def test_marks_among_figures_are_kept_in_blocks_the_same_either_way(tmp_path, cell_by_cell, rate, suffix):
+    """Suppression marks and blanks scattered over the figure columns (a statistics table's ``[c]``
+    in one row's pupils, ``..`` in the next's spend) do not break a run of rows into a block a row:
+    the columns with marks keep each cell, figure or mark, as reading it alone does. (A money
+    table's rows with marks are read cell by cell: which of them add up is told row by row.)"""
+    rnd = random.Random(5)
+    header = ["Local authority", "LA code", "Number of pupils", rate, "Share %" if suffix == ".csv" else "Share", "Places"]
+    body = _marked_rows(rnd, 1_500)
+    path = tmp_path / f"marked{suffix}"
+    if suffix == ".csv":   # figures written as text, blanks empty, a percentage with its sign
+        with path.open("w", newline="", encoding="utf-8") as f:
+            csv.writer(f).writerows([header] + [["" if v is None else f"{100 * v:.1f}%" if j == 4 and type(v) is float
+                                                 else str(v) for j, v in enumerate(row)] for row in body])
+    else:
+        wb = Workbook()
+        ws = wb.active
+        ws.append(header)
+        for row in body:
+            ws.append(row)
+        for r in range(2, 1_502):
+            ws.cell(r, 5).number_format = "0.0%"
+        wb.save(path)
+    with Pack.create(tmp_path / "p.mpack") as pack:   # stored and read back (marks as a block's specials)
+        import_files(pack, [path])
+        stored = _fields(pack.observations(pack.datasets()[0].id))
+    parts, fast = _read_both_ways(path, cell_by_cell)
+    blocks = [p for p in parts if isinstance(p, FigureBlock)]
+    if rate == "Absence rate":
+        assert sum(len(b) for b in blocks) >= 1_400 and len(blocks) <= 10
+    assert stored == _fields(read_file(path).tables[0].observations)
+    by_cell = {o.cell: o for o in fast.observations}
+    for r, row in enumerate(body[:200], start=2):
+        for letter, value in zip("CDEF", row[2:]):
+            o = by_cell[f"{letter}{r}"]
+            if value is None or isinstance(value, str):
+                assert o.value is None and o.status is not None
+            else:
+                assert o.value is not None and o.status is None
+
+
+@pytest.mark.parametrize("suffix", [".xlsx", ".csv"])
+def test_percentages_written_with_their_sign_read_the_same_either_way(tmp_path, cell_by_cell, suffix):
+    """Figures written as text with thousands, brackets and a percent sign (``(344,041.31)``,
+    ``-12.5%``), as a formatted sheet saved as text holds them, are read in blocks where the column
+    is one of percentages; under a header that names no unit, the sign makes each a percentage,
+    and those rows are read cell by cell, alike."""
+    rnd = random.Random(11)
+    header = ["Service", "Budget £", "Variance £", "Variance %", "Change"]
+
+    def money(v):
+        return f"({abs(v):,.2f})" if v < 0 else f"{v:,.2f}"
+
+    body = [[f"Service line {r}", money(rnd.uniform(-1e6, 1e6)), money(rnd.uniform(-1e5, 1e5)),
+             rnd.choice([f"{rnd.uniform(-50, 50):.1f}%", f"({rnd.uniform(0, 50):.1f})%", "-0%", "12%"]),
+             f"{rnd.uniform(-9, 9):.1f}%" if r >= 600 else f"{rnd.uniform(-9, 9):.1f}"] for r in range(1_200)]
+    path = tmp_path / f"variances{suffix}"
+    if suffix == ".xlsx":
+        wb = Workbook()
+        ws = wb.active
+        ws.append(header)
+        for row in body:
+            ws.append(row)
+        wb.save(path)
+    else:
+        with path.open("w", newline="", encoding="utf-8") as f:
+            csv.writer(f).writerows([header] + body)
+    parts, fast = _read_both_ways(path, cell_by_cell)
+    assert sum(len(p) for p in parts if isinstance(p, FigureBlock)) >= 500
+    by_cell = {o.cell: o for o in fast.observations}
+    assert (by_cell["D2"].value, by_cell["D2"].unit, by_cell["D2"].display) == (
+        float(body[0][3].strip("()%")) * (-1 if "(" in body[0][3] else 1) or 0.0, "percent", body[0][3])
+    assert by_cell["E700"].unit == "percent" and by_cell["E2"].unit is None
+
+
+def test_payments_dated_on_a_months_last_day_read_the_same_either_way(tmp_path, cell_by_cell):
+    """A council's payments over £500: a date on every row (a month's last day among them, whose
+    keys are read with the row's label) and an expense type carried down where it is blank; the
+    other rows of a batch are still looked up, in order."""
+    import datetime
+
+    rnd = random.Random(3)
+    wb = Workbook()
+    ws = wb.active
+    ws.append(["Date", "Supplier", "Expense type", "Amount £", "Transaction"])
+    day = datetime.date(2023, 1, 1)
+    for r in range(1_500):
+        ws.append([day + datetime.timedelta(days=r % 400), f"Supplier {rnd.randint(1, 300)}",
+                   "" if r % 7 == 3 else rnd.choice(["Rent", "Fuel", "Agency staff"]), round(rnd.uniform(500, 9e4), 2),
+                   f"T{r:07d}"])
+    path = tmp_path / "payments.xlsx"
+    wb.save(path)
+    parts, fast = _read_both_ways(path, cell_by_cell)
+    assert sum(len(p) for p in parts if isinstance(p, FigureBlock)) >= 1_400
+    month_end = [o for o in fast.observations if o.cell == "D32"]   # 31 January 2023
+    assert month_end and month_end[0].value is not None
+
+
 def test_a_csvs_figures_read_cell_by_cell_are_each_what_read_value_makes_of_it(tmp_path, cell_by_cell):
     """Rows read one by one (a label stating a unit) keep each text figure as :func:`read_value`
     reads it alone (plain, or formatted with thousands and brackets): scaled into its column's unit,
