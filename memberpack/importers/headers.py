@@ -128,11 +128,15 @@ def is_series_row(values: Sequence[Any], classes) -> bool:
     """Whether the figure cells of a row name their columns' series instead (ONS ``MGSL``, ``LF2P``,
     ``C1R190`` beside a section name such as ``Male``): three or more, all different, each one
     token of capitals or with a digit, dash or underscore, and none a figure or a mark."""
-    if not all(v is None or isinstance(v, str) for v in values):
-        return False   # a figure among them (most rows): nothing else need be read
-    texts = [v.strip() for v in values if not _blank(v)]
+    texts = []
+    for v in values:
+        if not isinstance(v, str):
+            if v is not None:
+                return False   # a figure (most rows: the first cell filled tells)
+        elif v.strip():
+            texts.append(v.strip())
     return (len(texts) >= 3 and len(set(texts)) == len(texts)
-            and all(isinstance(t, str) and _SERIES_ID.fullmatch(t) and classes(t) == TEXT for t in texts))
+            and all(_SERIES_ID.fullmatch(t) and classes(t) == TEXT for t in texts))
 
 
 def looks_like_data(row: Sequence[Any], below: Sequence[Sequence[Any]], cols: range, classes) -> bool:

@@ -168,10 +168,13 @@ def _code_of(kind: str, shown: str) -> str | None:
 _PREFIXES = (b'xmlns:table="urn:oasis:names:tc:opendocument:xmlns:table:1.0"',
              b'xmlns:office="urn:oasis:names:tc:opendocument:xmlns:office:1.0"')
 _TABLE_TAG = re.compile(rb"<table:table(?=[\s>])([^>]*)>")
-# In a sheet: a cell holding one paragraph of plain text (tag attributes, text), as most are; a
+# In a sheet: a figure's cell holding one paragraph of plain text, its value type first (the type,
+# its other attributes, the text), as most of a return's are; any cell holding one (attributes, text); a
 # row's start tag; a row's end; any other cell's start tag; the sheet's end; what the search cannot
 # read (a table inside, a comment, CDATA).
-_TOKENS = re.compile(rb"<table:table-cell([^>/]*)><text:p>([^<&\r]*)</text:p></table:table-cell>"
+_TOKENS = re.compile(rb'<table:table-cell office:value-type="(float|percentage|currency)"([^>/]*)><text:p>([^<&\r]*)'
+                     rb"</text:p></table:table-cell>"
+                     rb"|<table:table-cell([^>/]*)><text:p>([^<&\r]*)</text:p></table:table-cell>"
                      rb"|<table:table-row(?=[\s/>])([^>]*)>|(</table:table-row>)"
                      rb"|<table:(table-cell|covered-table-cell)(?=[\s/>])([^>]*)>|(</table:table>)"
                      rb"|(<table:table[\s/>]|<!)")
@@ -254,7 +257,24 @@ def _walk_sheet(search: _Search, sheet: SheetFormats) -> None:
     codes = sheet.codes
     while True:
         for match in _TOKENS.finditer(search.data, search.pos):
-            simple, shown, row_tag, row_end, cell, attrs, table_end, unreadable = match.groups()
+            kind, attrs, shown = match.group(1, 2, 3)
+            if kind is not None:   # most cells of a return: a figure in one paragraph, its type first
+                if b"'" in attrs and _SINGLE_QUOTED.search(attrs):
+                    raise _Unreadable
+                repeat = _count(_value(_COLUMNS_REPEATED, attrs)) if b"repeated" in attrs else 1
+                # a float's text with no comma, no bracket and no nought after its point shows no
+                # format (_code_of): most figures of a return
+                if kind != b"float" or b"," in shown or b"(" in shown or b"0" in shown[shown.find(b".") + 1:] \
+                        and b"." in shown:
+                    code = _code_of(kind.decode("utf-8"), shown.decode("utf-8").strip())
+                    if code is not None:
+                        for r in range(row, row + min(row_repeat, FORMAT_ROWS)):
+                            for c in range(col, col + min(repeat, 1_024)):
+                                codes[(r, c)] = code
+                col += repeat
+                search.pos = match.end()
+                continue
+            simple, shown, row_tag, row_end, cell, attrs, table_end, unreadable = match.groups()[3:]
             if unreadable:
                 raise _Unreadable
             end = match.end()

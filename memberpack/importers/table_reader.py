@@ -1333,7 +1333,7 @@ class TableReader:
         for col, value in values:
             kind = type(value)
             if plain and (kind is float or kind is int) and -MAX_FIGURE < value * col.factor < MAX_FIGURE and (
-                    _shows_only(code := col.code if codes is None else codes.get((r, col.index)), col.unit)):
+                    (code := col.code if codes is None else codes.get((r, col.index))) is None or _shows_only(code, col.unit)):
                 # The common case, kept short (it is read_value's, inlined, as below): a figure with
                 # no number format or one that only shows it (thousands, decimals, brackets: most
                 # cells of a formatted return), in a row whose label states no unit or period.

@@ -46,3 +46,19 @@ def test_a_cell_left_out_by_position_is_recorded_as_by_reference(r, c):
         skip(r, c + 1, "value with no row label")
     assert by_position.to_dict() == by_reference.to_dict()
     assert [run.range for run in by_position.skipped] == [run.range for run in by_reference.skipped]
+
+
+@pytest.mark.parametrize("values", [
+    ["MGSL", "LF2P", "C1R190"], ["MGSL", " LF2P ", None, "", "C1R190"], [None, "MGSL", 12.5, "LF2P", "C1R190"],
+    ["MGSL", "MGSL", "LF2P"], ["MGSL", "LF2P"], [1.0, 2.0, 3.0], ["MGSL", "LF2P", "Male"], ["MGSL", "LF2P", True],
+    [None, None, None], ["A1", "B2", "C3", "c"], ["x", "  ", "LF2P", "KAB9", "MGSL"]])
+def test_a_series_row_is_told_as_before(values):
+    """A row's first figure ends the look at it; what it says is what testing every cell said."""
+    from memberpack.importers.headers import _SERIES_ID, _blank, is_series_row
+    from memberpack.importers.layout import cell_class
+    from memberpack.model.values import TEXT
+
+    texts = [v.strip() if isinstance(v, str) else v for v in values if not _blank(v)]
+    before = (len(texts) >= 3 and len(set(texts)) == len(texts)
+              and all(isinstance(t, str) and _SERIES_ID.fullmatch(t) and cell_class(t) == TEXT for t in texts))
+    assert is_series_row(values, cell_class) == bool(before)

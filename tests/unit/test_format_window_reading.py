@@ -47,7 +47,7 @@ def test_figures_shown_in_their_format_read_as_read_value_reads_them(tmp_path, m
     path = _return(tmp_path)
     quick = _read(path)
     assert quick and any("display='4,638'" in obs for _, found, *_ in quick for obs in found)
-    monkeypatch.setattr(table_reader, "_shows_only", lambda code, unit: False)   # every cell through read_value
+    monkeypatch.setattr(table_reader, "_shows_only", lambda code, unit: False)   # every formatted cell through read_value
     assert _read(path) == quick
 
 

@@ -39,6 +39,7 @@ def _awkward_row(i: int) -> str:
         '<table:table-cell table:number-columns-repeated="3"/>',
         '<table:table-cell office:value-type="percentage"/>',
         _cell("date", "01/04/2024"),
+        _cell("float", "12.50"), _cell("float", "105.25"), _cell("float", "1.05"), _cell("currency", "£3"),
         "</table:table-row>"])
 
 
@@ -88,6 +89,7 @@ def test_the_search_finds_what_the_parser_finds(tmp_path, monkeypatch, chunk):
     assert (0, 5) not in codes   # the note's text follows the figure's: "(0.10)checked" shows no format
     assert codes[(0, 6)] == "0.00" and codes[(0, 7)] == "0.00" and (0, 8) not in codes
     assert codes[(0, 9)] == "0.00;(0.00)" and codes[(0, 13)] == "0%" and (0, 14) not in codes
+    assert codes[(0, 15)] == "0.00" and (0, 16) not in codes and (0, 17) not in codes and (0, 18) not in codes
     assert [codes[(r, 0)] for r in (1, 2, 3)] == ["#,##0"] * 3 and (4, 0) not in codes and codes[(6, 1)] == "#,##0"
     assert rows_read == 35 and searched["Long"][1] == FORMAT_ROWS and searched["Empty"] == ({}, 0, set())
     assert max(r for r, _ in searched["Long"][0]) == FORMAT_ROWS - 1 and searched["Last"] == ({}, FORMAT_ROWS, set())
