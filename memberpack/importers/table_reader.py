@@ -388,7 +388,7 @@ class TableReader:
         self._label_periods = not any(c.period is not None or _TEXT_COLUMN.search(c.measure) for c in self.columns)
         self._carried: dict[int, str] = {}
         self._no_figure: int | None = None    # a batch's first row of marks alone (_marked)
-        self._plain_upto: int | None = None   # ... as the rows of the batch before it (row_observations)
+        self._plain_upto: int | None = None   # ... or a gap that may end the table: the rows before it (row_observations)
         self._periods_kept: dict[Period, bool] = {}   # (_changes_no_period)
         self._key_cells = [k.index for k in self.keys]
         self._section_keys = [k.index for k in self.keys if k.role in _CARRIED]   # the key cells carried down
@@ -559,7 +559,7 @@ class TableReader:
                 batch = self._plain_batch(stream, ends, size)
                 if isinstance(batch, int):
                     upto, self._plain_upto = self._plain_upto, None
-                    if upto:   # the rows before one with marks and no figure (a suppressed area's), as a batch
+                    if upto:   # the rows before a row of marks alone or a gap that may end the table, as a batch
                         size = upto
                         continue
                     if upto == 0:   # that row, alone; then whole batches again
@@ -775,11 +775,12 @@ class TableReader:
             labels = list(map(itemgetter(self.label_col), map(itemgetter(1), taken)))
         except IndexError:   # a short row: the batch is not plain anyway
             return taken
-        if (None not in labels and "" not in labels) or not any(map(_all_blank, map(itemgetter(1), taken))):
+        if None not in labels and "" not in labels:
             return taken   # (a blank row has no label: most batches are told by their labels alone)
-        while taken and _all_blank(taken[-1][1]):
+        gaps = [i for i, label in enumerate(labels) if (label is None or label == "") and _all_blank(taken[i][1])]
+        while gaps and gaps[-1] == len(taken) - 1:
             stream.push_back([taken.pop()])
-        gaps = [i for i, (_, row) in enumerate(taken) if _all_blank(row)]
+            gaps.pop()
         for i in gaps:
             r, row = taken[i + 1]
             ahead = taken[i + 1:i + 1 + LOOKAHEAD]
@@ -788,6 +789,7 @@ class TableReader:
             ends.blank_run = 1
             if _all_blank(row) or ends.verdict(r, row, _Ahead(ahead)) != "row":
                 ends.blank_run, ends.footnotes = 0, False   # as before the batch: it is read again
+                self._plain_upto = i   # the rows before the gap make the next batch (the table may end here)
                 return None
         kept = set(gaps)
         return [item for i, item in enumerate(taken) if i not in kept]
