@@ -64,6 +64,8 @@ _BENCHMARK_HEADER = re.compile(r"bench|compar|national|england|neighbour|regiona
 _BENCHMARK = re.compile(r"\s*(?P<name>[A-Za-z][A-Za-z .'&-]*?)\s*[,:]?\s*(?P<num>-?\d[\d,]*(?:\.\d+)?)\s*"
                         r"(?P<unit>%|per\s*10,?000)?\s*")
 _UNIT_HINT = re.compile(r"%|£|per\s+10,?000|\b(?:days|weeks)\b|^\s*percentage\b", re.IGNORECASE)
+# the same in labels joined by NUL characters: "Percentage ..." at the start of any of them
+_UNIT_HINT_JOINED = re.compile(_UNIT_HINT.pattern.replace("^", "(?:^|(?<=\0))"), re.IGNORECASE)
 _NO_PERIOD = re.compile(r"\b(?:from|since|change|movement|direction)\b", re.IGNORECASE)
 _YEAR_DIGITS = re.compile(r"(?:19|20)\d{2}")
 _SPLIT_DIGITS = re.compile(r"\d{2}\s*/\s*\d{2}")
@@ -239,6 +241,11 @@ def _marked_metrics(marks: np.ndarray, as_figure: str, as_mark: str) -> Coded | 
     return None if as_figure == as_mark else Coded(marks.astype(np.int32), [as_figure, as_mark])
 
 
+def _all_blank(row: list[Any]) -> bool:
+    """Whether every cell of a row is blank (a gap between rows, :class:`TableEnds`'s ``blank``)."""
+    return row.count(None) == len(row) or all(map(blank, row))
+
+
 def _row_periods(keyed: Sequence[Period | None], labelled: Sequence[Period | None]) -> Sequence[Period | None]:
     """Each row's period: its key columns', else its label's."""
     if not any(keyed):
@@ -380,6 +387,8 @@ class TableReader:
         # and rows whose label names a period (2019/20) only when every column takes it as it is
         self._label_periods = not any(c.period is not None or _TEXT_COLUMN.search(c.measure) for c in self.columns)
         self._carried: dict[int, str] = {}
+        self._no_figure: int | None = None    # a batch's first row of marks alone (_marked)
+        self._plain_upto: int | None = None   # ... as the rows of the batch before it (row_observations)
         self._periods_kept: dict[Period, bool] = {}   # (_changes_no_period)
         self._key_cells = [k.index for k in self.keys]
         self._section_keys = [k.index for k in self.keys if k.role in _CARRIED]   # the key cells carried down
@@ -549,10 +558,17 @@ class TableReader:
             if one_by_one == 0 and not (ends.blank_run or ends.footnotes):
                 batch = self._plain_batch(stream, ends, size)
                 if isinstance(batch, int):
-                    if size > FEWEST_BATCH_ROWS:   # the rows before the one that is not plain may be
+                    upto, self._plain_upto = self._plain_upto, None
+                    if upto:   # the rows before one with marks and no figure (a suppressed area's), as a batch
+                        size = upto
+                        continue
+                    if upto == 0:   # that row, alone; then whole batches again
+                        one_by_one, size = 1, BATCH_ROWS
+                    elif size > FEWEST_BATCH_ROWS:   # the rows before the one that is not plain may be
                         size //= 2
                         continue
-                    one_by_one = batch   # a row of them is not plain: read those rows one by one
+                    else:
+                        one_by_one = batch   # a row of them is not plain: read those rows one by one
                 else:
                     size = min(size * 2, BATCH_ROWS)
                     pending += batch
@@ -651,38 +667,42 @@ class TableReader:
         :class:`TableEnds` calls a row), a sub total its label names, or a section heading (read
         here, as :meth:`_parse_row` reads one), tested together; otherwise they are put back and
         their number returned. Most rows of a large table are read this way."""
-        items = stream.take(size)
+        items = taken = stream.take(size)
         if self._merge_fills:
             for r, row in items:
                 self._fill_down(r, row)
+        elif items:
+            items = self._between_gaps(stream, ends, taken)
         if not items:
-            return self._put_back(stream, items)
+            return self._put_back(stream, taken)
         rs, rows = zip(*items)
         if self.layout.last_row is not None or not self.columns or min(map(len, rows)) <= self._last_index:
-            return self._put_back(stream, items)
+            return self._put_back(stream, taken)
         if rs[0] < self._format_rows and (self._coded_rows.intersection(rs) or rs[-1] >= self._format_rows):
-            return self._put_back(stream, items)   # cells with formats of their own, or the window's end
+            return self._put_back(stream, taken)   # cells with formats of their own, or the window's end
         if self._uncached_rows and not self._uncached_rows.isdisjoint(rs):
-            return self._put_back(stream, items)
+            return self._put_back(stream, taken)
         label_col, cut = self.label_col, self._value_slice
         labels = list(map(itemgetter(label_col), rows))
         values = list(map(getitem, rows, repeat(cut))) if type(cut) is slice else list(map(cut, rows))
         if (set(map(type, labels)) != {str} or ends.header_label in labels
                 or any(not blank(row[c]) for row in rows for c in self._left)):
-            return self._put_back(stream, items)
+            return self._put_back(stream, taken)
         headings = self._batch_headings(stream, ends, items, values)
-        if headings is None or len(headings) == len(items):
-            return self._put_back(stream, items)
+        if headings is None or len(headings) == len(items) or headings and len(items) < len(taken):
+            return self._put_back(stream, taken)
         if headings:
             data = [i for i in range(len(items)) if i not in headings]
             rs, rows, labels, values = ([seq[i] for i in data] for seq in (rs, rows, labels, values))
         split = self._figures_and_texts(values)
         marked = split is None and self._marked(values)
+        if marked is None and self._no_figure is not None:   # where the next batch should end
+            self._plain_upto = data[self._no_figure] if headings else self._no_figure
         if marked:
             figures, texts_each = marked
             texts = texts_each[0]
         elif split is None:
-            return self._put_back(stream, items)
+            return self._put_back(stream, taken)
         else:
             figures, texts = split
             texts_each = repeat(texts)
@@ -693,22 +713,22 @@ class TableReader:
         lowered = joined.lower()
         shown = self._shown(rs[0], _figures_written(values[0], texts))
         if not all(labels) or any_marked(joined):
-            return self._put_back(stream, items)
+            return self._put_back(stream, taken)
         roles = None
         if "total" in lowered or "number" in lowered:
             roles = self._batch_roles(labels, lowered)
             if roles is None:
-                return self._put_back(stream, items)
+                return self._put_back(stream, taken)
             roles = roles or None
         kinds: dict[frozenset, tuple] = {}
         words = self._catalogue_words(labels)
         if words is not None and marked:
-            return self._put_back(stream, items)   # what such a label gives its figures depends on the row's marks
+            return self._put_back(stream, taken)   # what such a label gives its figures depends on the row's marks
         if words is not None:
             for found, label in dict(zip(words, labels)).items():   # what a label gives depends on these alone
                 kind = self._row_kind(label, shown, texts)
                 if kind is False:
-                    return self._put_back(stream, items)
+                    return self._put_back(stream, taken)
                 if kind is not None:
                     kinds[found] = kind
         row_kinds = list(map(kinds.get, words)) if kinds else repeat(None)
@@ -716,11 +736,11 @@ class TableReader:
         for label in _labels_matching(_may_state_unit_or_period, joined, lowered, labels):
             period = self._label_period(label)
             if period is False:
-                return self._put_back(stream, items)
+                return self._put_back(stream, taken)
             dated[label] = period
         if self._not_measures:
             if not self._keyed_plain or (self._context and not all(map(self._context_holds, rows))):
-                return self._put_back(stream, items)
+                return self._put_back(stream, taken)
             keyed = self._keyed_columns(rows, labels)
             if keyed is not None:
                 found = list(zip(rs, labels, keyed[0], values, figures, keyed[1], keyed[2], texts_each,
@@ -736,7 +756,7 @@ class TableReader:
                     kind = self._row_kind(name, shown, texts) if mentions_catalogue(name) else None
                     if own is False or kind is False:
                         self._carried = carried   # as it was: these rows are read again
-                        return self._put_back(stream, items)
+                        return self._put_back(stream, taken)
                 else:
                     own = dated.get(label)
                 found.append((r, name, section, v, f, period, area, texts, own, kind, DATA))
@@ -746,6 +766,31 @@ class TableReader:
         sections = self._batch_sections(items, headings, roles) if headings or roles else repeat(self.section)
         return list(zip(rs, labels, sections, values, figures, repeat(None), repeat(None), texts_each,
                         map(dated.get, labels) if dated else repeat(None), row_kinds, roles or repeat(DATA)))
+
+    def _between_gaps(self, stream: Peekable, ends: TableEnds, taken: list) -> list | None:
+        """A batch's rows without the blank rows between them (a double-spaced table), each row after
+        one having been called a row by :class:`TableEnds` as the row after a gap; None when one is not
+        (it may end the table) or two blank rows stand together. Blank rows last are put back."""
+        try:
+            labels = list(map(itemgetter(self.label_col), map(itemgetter(1), taken)))
+        except IndexError:   # a short row: the batch is not plain anyway
+            return taken
+        if (None not in labels and "" not in labels) or not any(map(_all_blank, map(itemgetter(1), taken))):
+            return taken   # (a blank row has no label: most batches are told by their labels alone)
+        while taken and _all_blank(taken[-1][1]):
+            stream.push_back([taken.pop()])
+        gaps = [i for i, (_, row) in enumerate(taken) if _all_blank(row)]
+        for i in gaps:
+            r, row = taken[i + 1]
+            ahead = taken[i + 1:i + 1 + LOOKAHEAD]
+            if len(ahead) < LOOKAHEAD:
+                ahead += stream.ahead(LOOKAHEAD - len(ahead))
+            ends.blank_run = 1
+            if _all_blank(row) or ends.verdict(r, row, _Ahead(ahead)) != "row":
+                ends.blank_run, ends.footnotes = 0, False   # as before the batch: it is read again
+                return None
+        kept = set(gaps)
+        return [item for i, item in enumerate(taken) if i not in kept]
 
     def _catalogue_words(self, labels: list[str]) -> list[frozenset[str]] | None:
         """:func:`catalogue_words_each` of a batch's labels, each distinct label
@@ -868,6 +913,7 @@ class TableReader:
         ``[c]``, ``..``, a blank): each row's figures and the positions of its text cells, as
         :meth:`_plain` reads a row alone (a CSV's too, its figures written as text); None when a
         cell is neither, or a row has no figure."""
+        self._no_figure = None
         columns = list(zip(*values))
         n, width = len(values), len(columns)
         marked = np.zeros((width, n), dtype=bool)
@@ -894,7 +940,10 @@ class TableReader:
                 return None
         if integers and (np.abs(figures[~marked]) >= _EXACT).any():
             return None   # (as one row read alone: such integers are read cell by cell)
-        if marked.all(axis=0).any() or not marked.any():
+        if not marked.any():
+            return None
+        if (no_figure := marked.all(axis=0)).any():   # a row of marks alone is read by itself
+            self._no_figure = int(np.flatnonzero(no_figure)[0])
             return None
         rows_marked = marked.T
         texts_of: dict[bytes, tuple[int, ...]] = {}
@@ -1839,7 +1888,7 @@ def _may_state_unit_or_period(text: str, lowered: str) -> Iterator[re.Match]:
     """Where ``text`` (labels joined) has words that may name a unit or a period; a plain row's
     label may, when they do not parse as one. Substring tests first: they rule most texts out."""
     if "%" in text or "£" in text or "per" in lowered or "day" in lowered or "week" in lowered:   # "percentage" too
-        yield from _UNIT_HINT.finditer(text)
+        yield from _UNIT_HINT_JOINED.finditer(text)
     if "19" in text or "20" in text:   # _YEARISH in parts: one alternative alone is ten times quicker
         yield from _YEAR_DIGITS.finditer(text)
     if "/" in text:

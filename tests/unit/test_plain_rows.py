@@ -523,6 +523,22 @@ def test_the_batch_tests_of_labels_agree_with_each_label_read_alone():
     assert catalogue_words_each(labels) == [catalogue_words(label) for label in labels]
 
 
+def test_every_label_stating_a_unit_is_found_in_a_batch():
+    """A label stating a unit (``Percentage upholding exclusion``, ``Days lost``, ``Rate per 10,000``)
+    is found among a batch's labels joined together wherever it stands, as read alone."""
+    from memberpack.importers.table_reader import _UNIT_HINT, _labels_matching, _may_state_unit_or_period
+
+    rnd = random.Random(2)
+    words = ["Percentage upholding", "Line", "per 10,000", "Days lost", " percentage", "£ spent", "Share %",
+             "Number", "Expenditure", "weeks", "2019-20"]
+    for _ in range(3_000):
+        labels = [rnd.choice(words) + f" {i}" for i in range(rnd.randint(1, 6))]
+        joined = "\0".join(labels)
+        found = _labels_matching(_may_state_unit_or_period, joined, joined.lower(), labels)
+        assert {label for label in found if _UNIT_HINT.search(label)} == {label for label in labels
+                                                                          if _UNIT_HINT.search(label)}, labels
+
+
 def test_a_year_written_as_the_decimals_of_a_number_is_no_period(tmp_path, cell_by_cell):
     """``Line 3.2013`` (item 2013 of list 3) under quarter columns names no year: its figures take
     their columns' periods and are read in blocks like the rows around them; a date's year
@@ -739,3 +755,31 @@ def test_a_csvs_figures_read_cell_by_cell_are_each_what_read_value_makes_of_it(t
         assert (o.value, o.unit, o.display, o.status) == (cell.value, cell.unit, cell.display, cell.status), o.cell
         checked += cell.value is not None
     assert checked > 500
+
+
+def test_a_double_spaced_table_reads_the_same_either_way(tmp_path, cell_by_cell):
+    """A blank row after every row (a table converted from PDF): the rows between the gaps are read
+    in blocks, each row after a gap told apart as before (a heading, the title of the next table
+    after two blank rows ends this one)."""
+    rnd = random.Random(9)
+    wb = Workbook()
+    ws = wb.active
+    ws.append(["Spending by service, £ thousand"])
+    ws.append(["Service", "2022-23", "2023-24", "2024-25"])
+    for r in range(700):
+        if r == 400:
+            ws.append(["Capital items"])   # a heading after a gap
+            ws.append([])
+        ws.append([f"Service {r}", rnd.randint(0, 999), rnd.randint(0, 999), round(rnd.uniform(0, 99), 1)])
+        ws.append([])
+    ws.append([])
+    ws.append(["Table 2: staff by service"])
+    ws.append(["Service", "FTE 2023", "FTE 2024"])
+    for r in range(20):
+        ws.append([f"Team {r}", rnd.randint(1, 90), rnd.randint(1, 90)])
+    path = tmp_path / "spaced.xlsx"
+    wb.save(path)
+    parts, fast = _read_both_ways(path, cell_by_cell)
+    assert sum(len(p) for p in parts if isinstance(p, FigureBlock)) >= 500
+    assert {o.label for o in fast.observations} == {f"Service {r}" for r in range(700)}
+    assert {o.section for o in fast.observations if o.label == "Service 450"} == {"Capital items"}
