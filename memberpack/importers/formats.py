@@ -119,26 +119,44 @@ class SheetScan:
         self._carry = b""     # a tag the last chunk ended inside
         self._row = 0         # the number of the last row tag found
         self._tail = b""
+        self._parser: XMLPullParser | None = None   # for a part whose root is not the main namespace's, unprefixed
 
     @property
     def found(self) -> SheetFormats:
         """What was found, once every byte of the part is fed."""
         if self._head is not None:
-            self._read_head(self._held)
+            if self._parser is None:
+                self._read_head(self._held)
+            self._head = self._parser = None
         return self._found
 
     def feed(self, chunk: bytes) -> None:
         """The next bytes of the part (best in pieces of about :data:`CHUNK`)."""
-        if self._head is not None:
+        if self._parser is not None:
+            self._parse(chunk)
+        elif self._head is not None:
             self._head.append(chunk)
             self._held += len(chunk)
-            end = self._window_end(chunk)
-            if end is not None:
-                self._read_head(end)
+            if self._held - len(chunk) < _ROOT_BYTES and not _MAIN.search(opening := b"".join(self._head), 0, _ROOT_BYTES) \
+                    and len(opening) >= _ROOT_BYTES:   # (the .NET SDK's x:worksheet): parsed as it comes, not held
+                self._head, self._parser = [], XMLPullParser(events=("start",))
+                self._parse(opening)
+            else:
+                end = self._window_end(chunk)
+                if end is not None:
+                    self._read_head(end)
         data = self._tail + chunk
         if b"<f" in data:
             self._found.uncached.update(parse_ref(m.group(1).decode()) for m in _UNCACHED.finditer(data))
         self._tail = data[-4096:]
+
+    def _parse(self, data: bytes) -> None:
+        """Feed the parser, in small pieces, until it is past the window."""
+        for start in range(0, len(data), FEED):
+            self._parser.feed(data[start:start + FEED])
+            if _collect(self._parser, self.xf_codes, self._found):
+                self._head = self._parser = None
+                return
 
     def _window_end(self, chunk: bytes) -> int | None:
         """Where the tag of the first row below the window ends, once it is in; None until then."""
@@ -200,13 +218,14 @@ _ATTR_R = re.compile(rb"""(?<![\w:.-])r\s*=\s*["']([^"'<>]*)["']""")
 _ATTR_S = re.compile(rb"""(?<![\w:.-])s\s*=\s*["']([0-9]+)["']""")
 _CELL_REF = re.compile(rb"""(?<![\w:.-])r\s*=\s*["']([A-Z]{1,3})([0-9]{1,7})["']""")
 _COLUMNS: dict[bytes, int] = {}   # column letters -> index, as met
+_ROOT_BYTES = 4096   # where the root tag is looked for
 _MAIN = re.compile(rb"<worksheet\s[^>]*?xmlns\s*=\s*[\"']http://schemas\.openxmlformats\.org/spreadsheetml/2006/main[\"']")
 
 
 def _plain_xml(head: bytes) -> bool:
     """Whether the part's rows and cells are unprefixed tags in the main namespace, with nothing
     else written between its tags that a byte search could mistake for one (comments, CDATA)."""
-    return _MAIN.search(head, 0, 4096) is not None and b"<!" not in head
+    return _MAIN.search(head, 0, _ROOT_BYTES) is not None and b"<!" not in head
 
 
 def _collect(parser: XMLPullParser, xf_codes: list[str], found: SheetFormats) -> bool:

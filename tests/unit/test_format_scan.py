@@ -103,3 +103,19 @@ def test_without_styles_nothing_is_searched():
     scan = SheetScan(None)
     scan.feed(_part(_awkward_rows(8)))
     assert scan.found.codes == {} and scan.found.rows_read == FORMAT_ROWS + 1 and scan.found.uncached
+
+
+def test_a_prefixed_part_is_parsed_as_it_comes_not_held():
+    """The OpenXML SDK writes ``<x:worksheet>``, ``<x:row>``: the parser reads such a part as it is
+    fed, as before, and stops at the window's end without holding the rows below."""
+    ns = 'xmlns:x="http://schemas.openxmlformats.org/spreadsheetml/2006/main"'
+    rows = [f'<x:row r="{i}"><x:c r="A{i}" s="1"><x:v>0.5</x:v></x:c><x:c r="B{i}" s="2"><x:v>7</x:v></x:c></x:row>'
+            for i in range(1, FORMAT_ROWS + 300)]
+    data = _part(rows, root=f"<x:worksheet {ns}>", end="</x:worksheet>")
+    scan = SheetScan(XF)
+    for at in range(0, len(data), 1000):
+        scan.feed(data[at:at + 1000])
+        assert at + 1000 < formats._ROOT_BYTES or not scan._head   # nothing held once its root is read
+    found = scan.found
+    assert found.rows_read == FORMAT_ROWS and len(found.codes) == 2 * FORMAT_ROWS
+    assert found.codes[(0, 0)] == "0.0%" and found.codes[(FORMAT_ROWS - 1, 1)] == "#,##0"
