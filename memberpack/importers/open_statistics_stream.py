@@ -1,6 +1,6 @@
 """Streaming an open-statistics CSV with Arrow's CSV reader, a block of rows at a time.
 
-Kept apart from :mod:`open_statistics` so that Arrow and pandas load only when such a file is
+Kept apart from :mod:`open_statistics` so that Arrow loads only when such a file is
 imported (they take longer to load than a council workbook takes to read).
 """
 
@@ -12,7 +12,6 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import numpy as np
-import pandas as pd
 import pyarrow as pa
 import pyarrow.compute as pc
 import pyarrow.csv as pacsv
@@ -62,6 +61,14 @@ class _Places:
         return found
 
 
+def _factorized(keys: np.ndarray) -> np.ndarray:
+    """Each key's code, the distinct keys numbered in the order they first come (as ``pandas.factorize``)."""
+    _, first, inverse = np.unique(keys, return_index=True, return_inverse=True)
+    order = np.empty(len(first), dtype=np.int64)
+    order[np.argsort(first, kind="stable")] = np.arange(len(first))
+    return order[inverse.reshape(-1)]
+
+
 def _groups(arrays: list[pa.DictionaryArray], rows: int) -> tuple[np.ndarray, list[tuple[str, ...]]]:
     """Row codes for the distinct combinations of some dictionary-encoded columns, and each
     combination's texts."""
@@ -69,7 +76,7 @@ def _groups(arrays: list[pa.DictionaryArray], rows: int) -> tuple[np.ndarray, li
         return np.zeros(rows, dtype=np.int32), [()]
     codes = np.zeros(rows, dtype=np.int64)
     for array in arrays:
-        codes = pd.factorize(codes * len(array.dictionary) + array.indices.to_numpy(zero_copy_only=False))[0]
+        codes = _factorized(codes * len(array.dictionary) + array.indices.to_numpy(zero_copy_only=False))
     first = np.unique(codes, return_index=True)[1]
     columns = [(a.dictionary.to_pylist(), a.indices.to_numpy(zero_copy_only=False)) for a in arrays]
     combos = [tuple(words[int(index[i])] for words, index in columns) for i in first.tolist()]

@@ -43,7 +43,20 @@ def _load_readers(send, told: threading.Event) -> None:
     send(LOADED)
 
 
+class _WithoutPandas:
+    """Arrow imports pandas at its first conversion of an open-statistics file, only to ask whether
+    it was given pandas objects; the reader gives it none, and Arrow takes an ImportError for
+    "none installed": 0.16 s and 25 MB the reader need not load."""
+
+    @staticmethod
+    def find_spec(name: str, path=None, target=None):
+        if name == "pandas" or name.startswith("pandas."):
+            raise ImportError(f"{name} is not loaded in memberpack's reader process")
+        return None
+
+
 def main() -> None:
+    sys.meta_path.insert(0, _WithoutPandas)
     results = os.fdopen(os.dup(1), "wb")
     quiet = os.open(os.devnull, os.O_WRONLY)
     os.dup2(quiet, 1)

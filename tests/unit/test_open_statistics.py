@@ -200,3 +200,21 @@ def test_figures_of_some_areas_only(tmp_path, ees):
     assert {o.label for o in only} == {"Somerset"} and len(only) == 6
     assert [(o.row, o.col) for o in pack.observations(ds.id)] == sorted((r, c) for r in range(8) for c in range(2))
     pack.close()
+
+
+def test_the_reader_process_reads_open_statistics_without_pandas():
+    """Arrow asks for pandas at its first conversion; the reader's process refuses it (it need not
+    load 25 MB for Arrow to learn it was given no pandas objects) and reads the file all the same."""
+    import subprocess
+    import sys
+    from pathlib import Path
+
+    root = Path(__file__).resolve().parents[2]
+    code = ("import sys; from memberpack.importers.reader_process import _WithoutPandas; "
+            "sys.meta_path.insert(0, _WithoutPandas); from pathlib import Path; "
+            "from memberpack.importers.engine import iter_tables; "
+            "n = sum(len(list(t.observations)) for t in iter_tables(Path(sys.argv[1]))); "
+            "print(n, 'pandas' in sys.modules)")
+    out = subprocess.run([sys.executable, "-c", code, str(root / "samples" / "12_children_looked_after_rates_2017-2020.csv")],
+                         cwd=root, capture_output=True, text=True, timeout=120, check=True).stdout.split()
+    assert int(out[0]) > 100 and out[1] == "False"
