@@ -66,11 +66,14 @@ def environment(pycache: Path) -> dict[str, str]:
 def timed(command: list[str], cwd: Path, env: dict[str, str]) -> tuple[float, float, float, str]:
     """Seconds from launch to exit, CPU seconds (with its children's) and peak memory (MB) of one
     process; fails loudly if it fails."""
-    start = time.perf_counter()
-    process = subprocess.Popen(command, cwd=cwd, stdout=subprocess.PIPE, stderr=subprocess.PIPE, env=env)
-    _, status, usage = os.wait4(process.pid, 0)
-    seconds = time.perf_counter() - start
-    out, err = process.stdout.read().decode(), process.stderr.read().decode()
+    with tempfile.TemporaryFile() as stdout, tempfile.TemporaryFile() as stderr:   # (a pipe left unread
+        start = time.perf_counter()                                                # fills, and the command waits)
+        process = subprocess.Popen(command, cwd=cwd, stdout=stdout, stderr=stderr, env=env)
+        _, status, usage = os.wait4(process.pid, 0)
+        seconds = time.perf_counter() - start
+        stdout.seek(0)
+        stderr.seek(0)
+        out, err = stdout.read().decode(errors="replace"), stderr.read().decode(errors="replace")
     process.returncode = os.waitstatus_to_exitcode(status)
     if process.returncode != 0:
         raise SystemExit(f"{' '.join(command[-2:])} failed ({process.returncode}): {err.strip()[-300:]}")
