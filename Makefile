@@ -33,6 +33,7 @@ lint: $(STAMP)
 bench: $(STAMP)
 	$(PY) benchmarks/import_bench.py
 	$(PY) benchmarks/real_files_bench.py
+	$(PY) benchmarks/awkward_bench.py
 	$(PY) benchmarks/open_stats_bench.py
 	$(PY) benchmarks/pdf_bench.py
 	QT_QPA_PLATFORM=offscreen $(PY) benchmarks/startup_bench.py
