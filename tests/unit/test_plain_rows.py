@@ -208,6 +208,7 @@ def test_a_csv_saved_from_formatted_figures_reads_the_same_either_way(tmp_path, 
     r, negative = next((r, row[2]) for r, row in enumerate(rows) if row[2].startswith("("))
     assert shown[f"C{r + 1}"] == (round(-float(negative[1:-1].replace(",", "")) * 1000, 6), "GBP", negative)
 
+
 def test_a_csv_with_text_columns_among_its_figures_reads_the_same_either_way(tmp_path, cell_by_cell):
     """A CSV's text columns (a RAG status, a comment, blank cells) beside its figures are read in
     blocks, as an .xlsx's are; a column of figures with a word among them, or figures with a
