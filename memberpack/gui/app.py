@@ -226,10 +226,15 @@ def _screenshots(pack: Pack, out: Path, size: tuple[int, int], dark: bool, prefi
     while not (window.tabs.read_in_background and window.notes.read) and time.perf_counter() < give_up:
         app.processEvents()   # the headlines, comparisons and notes are read just after the first paint
         time.sleep(0.01)
+    from memberpack.gui.large_table_view import LargeDatasetView  # noqa: PLC0415 - screenshots only
+
     written = []
     for tab in range(window.tabs.count()):
         window.tabs.setCurrentIndex(tab)
         app.processEvents()
+        while any(view.reading for view in window.findChildren(LargeDatasetView)) and time.perf_counter() < give_up:
+            app.processEvents()   # a long table shown is read on a worker: pictured once it is in view
+            time.sleep(0.01)
         name = re.sub(r"[^a-z0-9]+", "_", window.tabs.tabText(tab).replace("&", "").lower()).strip("_")
         path = out / f"{prefix}{tab + 1:02d}_{name}.png"
         try:

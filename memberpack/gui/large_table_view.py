@@ -191,16 +191,22 @@ class LargeDatasetView(QWidget):
         self._job = None
         self._again = False
         self.count.setText("Reading the table…")
+        self.reading = True   # until the table is in view, or known not to be shown here
         self.setFocusProxy(self.table)
         from memberpack.gui.workers import Job, pool  # noqa: PLC0415
 
         path, dataset_id = str(pack_path), dataset.id
         self._load_job = Job(lambda _p, _c: _read(path, dataset_id), self)
         self._load_job.succeeded.connect(self._table_read)
-        self._load_job.failed.connect(lambda message: self.count.setText(f"The table cannot be read: {message}"))
+        self._load_job.failed.connect(self._read_failed)
         self._load_job.start(pool("tables"))
 
+    def _read_failed(self, message: str) -> None:
+        self.reading = False
+        self.count.setText(f"The table cannot be read: {message}")
+
     def _table_read(self, read) -> None:
+        self.reading = False
         table, order = read
         if table is None:
             self.loaded.emit(False)

@@ -132,3 +132,33 @@ def test_a_dark_screenshot_keeps_the_palette_colours(qapp, demo_pack, tmp_path):
     assert any(max(abs(c.red() - base.red()), abs(c.green() - base.green()), abs(c.blue() - base.blue())) <= 4
                for c in map(QColor, colours))
     assert not any(c.red() < 60 and c.blue() > c.red() + 40 for c in map(QColor, colours))   # no blue bands
+
+
+def test_a_screenshot_waits_for_a_long_table_to_be_read(qapp, tmp_path, monkeypatch):
+    """A table of thousands of rows is read on a worker after its tab is shown: the picture is taken
+    once it is in view, not while the tab says "Reading the table…"."""
+    import csv as csv_module
+
+    from memberpack.gui import app as app_module
+    from memberpack.gui.large_table_view import LARGE_ROWS, LargeDatasetView
+    from memberpack.importers import import_files
+
+    source = tmp_path / "ledger.csv"
+    with source.open("w", newline="", encoding="utf-8") as handle:
+        writer = csv_module.writer(handle)
+        writer.writerow(["Line", "Amount £", "Count"])
+        writer.writerows([f"Line {r}", f"{r * 1.5:.1f}", str(r % 97)] for r in range(LARGE_ROWS + 1_000))
+    pack_path = tmp_path / "long.mpack"
+    with Pack.create(pack_path) as pack:
+        import_files(pack, [source])
+    reading_at_grab = []
+    small_png = app_module._small_png
+
+    def grabbed(image):
+        reading_at_grab.append([w.count.text().startswith("Reading") for w in qapp.allWidgets()
+                                if isinstance(w, LargeDatasetView)])
+        return small_png(image)
+
+    monkeypatch.setattr(app_module, "_small_png", grabbed)
+    app_module.save_screenshots(pack_path, tmp_path / "shots")
+    assert any(reading_at_grab) and not any(any(flags) for flags in reading_at_grab)
