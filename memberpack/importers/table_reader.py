@@ -1655,8 +1655,7 @@ class TableReader:
         """A plain row as :meth:`_parsed` reads it, for :func:`assign_roles`: its figures read only
         as they are asked for (:class:`_PlainNumbers`), and no observations."""
         r, label, section, values, figures, period, area, texts, _, _, role = plain
-        figures = np.asarray(figures, dtype=np.float64)
-        bounded = bool(np.isfinite(figures).all()) and not (np.abs(figures) >= self._bound).any()
+        bounded = self._holds(np.asarray(figures, dtype=np.float64))
         return ParsedRow(r, label, section, role, worded=role != DATA, period=period, area=area,
                          numbers=_PlainNumbers(values, self._number_columns(r, values, texts), bounded))
 
@@ -1730,8 +1729,7 @@ class TableReader:
     def _holds(self, figures: np.ndarray) -> bool:
         """Whether a block can hold ``figures``: figures too large for a pack (or for a float64 to
         hold exactly) are read cell by cell, which keeps them as written (OUT_OF_RANGE) and reports them."""
-        scale = max(100.0, *(c.factor for c in self.columns))
-        return bool(np.isfinite(figures).all()) and not (np.abs(figures) >= min(2.0 ** 53, MAX_FIGURE / scale)).any()
+        return bool(np.isfinite(figures).all()) and not (np.abs(figures) >= self._bound).any()
 
     def _tally(self, n: int, distinct: set[tuple[int, ...]]) -> None:
         """Count ``n`` rows read in a block into the report, ``distinct`` their text columns."""
@@ -1998,9 +1996,9 @@ def _as_text(values: list[Any]) -> bool:
 
 _EXACT = 2 ** 53   # integers a float64 holds exactly
 _UNSET = object()
-_MARKED_KINDS = {float, int, str, type(None)}
-_WRITTEN_KINDS = {str}
-_FIGURE_ENDS = frozenset("0123456789)%")   # the last character of a figure written as text   # the values of a batch with marks (TableReader._marked)
+_MARKED_KINDS = {float, int, str, type(None)}   # the values of a batch with marks (TableReader._marked)
+_WRITTEN_KINDS = {str}                            # ... of a CSV's
+_FIGURE_ENDS = frozenset("0123456789)%")          # the last character of a figure written as text
 
 
 def _as_figures(values: list[list[Any]]) -> np.ndarray | list[list[float]] | None:

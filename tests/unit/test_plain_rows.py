@@ -46,6 +46,11 @@ def _money_table(path, rows=2_600, *, formatted=True):
     return path
 
 
+def _write_csv(path, rows):
+    with path.open("w", newline="", encoding="utf-8") as f:
+        csv.writer(f).writerows(rows)
+
+
 def _fields(observations):
     return [tuple(getattr(o, f.name) for f in dataclasses.fields(o) if f.name != "id") for o in observations]
 
@@ -173,8 +178,7 @@ def test_a_csv_reads_the_same_either_way(tmp_path, cell_by_cell):
     rows[1500][1] = "-0"
     rows[1600][0] = "Fostering"     # names a metric
     path = tmp_path / "ledger.csv"
-    with path.open("w", newline="", encoding="utf-8") as f:
-        csv.writer(f).writerows(rows + [[], ["Source: finance ledger"]])
+    _write_csv(path, rows + [[], ["Source: finance ledger"]])
     fast = read_file(path).tables[0]
     cell_by_cell()
     slow = read_file(path).tables[0]
@@ -198,8 +202,7 @@ def test_a_csv_saved_from_formatted_figures_reads_the_same_either_way(tmp_path, 
         rows.append([f"Line {r}", f"{rnd.uniform(-99_999, 99_999):,.1f}", bracketed(rnd.uniform(-9_999, 9_999)),
                      f"{rnd.randint(0, 2_000_000):,}"])
     path = tmp_path / "formatted.csv"
-    with path.open("w", newline="", encoding="utf-8") as f:
-        csv.writer(f).writerows(rows)
+    _write_csv(path, rows)
     parts, fast = _read_both_ways(path, cell_by_cell)
     assert sum(len(p) for p in parts if isinstance(p, FigureBlock)) == 1_200
     shown = {o.cell: (o.value, o.unit, o.display) for o in fast.observations}
@@ -228,8 +231,7 @@ def test_a_csv_with_text_columns_among_its_figures_reads_the_same_either_way(tmp
     for r in range(1_800, 1_830):     # a comment column all blank for a while
         rows[r][4] = ""
     path = tmp_path / "providers.csv"
-    with path.open("w", newline="", encoding="utf-8") as f:
-        csv.writer(f).writerows(rows)
+    _write_csv(path, rows)
     parts, fast = _read_both_ways(path, cell_by_cell)
     # the odd rows, and rows read alone around them, cell by cell; the other rows of their windows in blocks
     assert sum(len(p) for p in parts if isinstance(p, FigureBlock)) == 2_130
@@ -641,9 +643,8 @@ def test_marks_among_figures_are_kept_in_blocks_the_same_either_way(tmp_path, ce
     body = _marked_rows(rnd, 1_500)
     path = tmp_path / f"marked{suffix}"
     if suffix == ".csv":   # figures written as text, blanks empty, a percentage with its sign
-        with path.open("w", newline="", encoding="utf-8") as f:
-            csv.writer(f).writerows([header] + [["" if v is None else f"{100 * v:.1f}%" if j == 4 and type(v) is float
-                                                 else str(v) for j, v in enumerate(row)] for row in body])
+        _write_csv(path, [header] + [["" if v is None else f"{100 * v:.1f}%" if j == 4 and type(v) is float
+                                      else str(v) for j, v in enumerate(row)] for row in body])
     else:
         wb = Workbook()
         ws = wb.active
@@ -695,8 +696,7 @@ def test_percentages_written_with_their_sign_read_the_same_either_way(tmp_path, 
             ws.append(row)
         wb.save(path)
     else:
-        with path.open("w", newline="", encoding="utf-8") as f:
-            csv.writer(f).writerows([header] + body)
+        _write_csv(path, [header] + body)
     parts, fast = _read_both_ways(path, cell_by_cell)
     assert sum(len(p) for p in parts if isinstance(p, FigureBlock)) >= 500
     by_cell = {o.cell: o for o in fast.observations}
@@ -743,8 +743,7 @@ def test_a_csvs_figures_read_cell_by_cell_are_each_what_read_value_makes_of_it(t
     rows = [headers] + [[f"Line {r}" + (" (per 10,000)" if r % 3 == 0 else ""), *rnd.sample(cells, len(headers) - 1)]
                         for r in range(300)]
     path = tmp_path / "cells.csv"
-    with path.open("w", newline="", encoding="utf-8") as f:
-        csv.writer(f).writerows(rows)
+    _write_csv(path, rows)
     cell_by_cell()
     table = read_file(path).tables[0]
     written = {f"{chr(66 + j)}{r + 1}": cell for r, row in enumerate(rows) for j, cell in enumerate(row[1:])}
