@@ -49,7 +49,7 @@ from memberpack.model.metrics import (CATALOGUE, OTHER_METRIC, Metric, catalogue
                                       match_metric, mentions_catalogue)
 from memberpack.model.observation import BUDGET_MONITOR, DATA, SUBTOTAL, Observation
 from memberpack.model.periods import CALENDAR_MONTH, YEAR, Period, parse_period
-from memberpack.model.units import COUNT, MINUTES, NUMBER, PER_10000, PERCENT, POUNDS, Unit, find_unit, unit_in_name
+from memberpack.model.units import COUNT, GBP, MINUTES, NUMBER, PER_10000, PERCENT, POUNDS, Unit, find_unit, unit_in_name
 from memberpack.model.values import (
     MAX_FIGURE, OUT_OF_RANGE, TEXT, CellValue, clean_number, duration_minutes, from_number, parse_text)
 
@@ -893,7 +893,7 @@ class TableReader:
                 return None   # (a row read alone: testing each column costs more than reading its cells)
             written = []
             for j, column in enumerate(columns):   # a column neither figures nor texts ends the test
-                written.append(plain_figures(list(column), percent=self._percent_written(j, column[0]))
+                written.append(plain_figures(list(column), **self._sign_written(j, column[0]))
                                if all(type(v) is str for v in column) else None)
                 if written[-1] is None and not self._text_column(j, column):
                     return None
@@ -959,12 +959,17 @@ class TableReader:
             figures_each.append(kept[~row].tolist() if texts else kept.tolist())
         return figures_each, texts_each
 
-    def _percent_written(self, j: int, first: str) -> bool:
-        """Whether column ``j``'s figures, its first cell ``first``, are percentages written with
-        their sign (``12.5%``) in a column of percentages: each reads as the number before its sign,
-        in percent, as the column's own figures do (:func:`~memberpack.model.values.parse_text`)."""
+    def _sign_written(self, j: int, first: str) -> dict[str, bool]:
+        """How column ``j``'s figures, its first cell ``first``, are written when with a sign its unit
+        reads as its own figures do (:func:`~memberpack.model.values.parse_text`): ``percent``, as
+        percentages with their sign (``12.5%``) in a column of percentages, each the number before
+        its sign; ``pounds``, with a pound sign (``£1,234.56``, ``-£12``) in a column of pounds."""
         col = self.columns[j]
-        return first.endswith("%") and col.base == PERCENT and col.factor == 1.0
+        if col.factor != 1.0:
+            return {}
+        if first.endswith("%"):
+            return {"percent": col.base == PERCENT}
+        return {"pounds": col.base == GBP and "£" in first[:2]}
 
     def _written_marks(self, j: int, cells: Sequence[str]) -> tuple[list[int] | None, Any]:
         """The places of column ``j``'s text cells among figures written as text (a CSV's), and the
@@ -974,7 +979,7 @@ class TableReader:
         if len(at) == len(cells):
             return at, []
         rest = [v for v in cells if v and v[-1] in _FIGURE_ENDS] if at else list(cells)
-        found = plain_figures(rest, percent=self._percent_written(j, rest[0]))
+        found = plain_figures(rest, **self._sign_written(j, rest[0]))
         return (None, None) if found is None else (at, found)
 
     def _text_column(self, j: int, cells: Sequence[Any]) -> bool:
