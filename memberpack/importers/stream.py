@@ -26,6 +26,15 @@ class Peekable:
             self._buffer.append(item)
         return list(self._buffer)[:n]
 
+    def at(self, i: int) -> Item | None:
+        """The row ``i`` places ahead (0: the next one), without consuming it."""
+        while len(self._buffer) <= i:
+            item = next(self._rows, None)
+            if item is None:
+                return None
+            self._buffer.append(item)
+        return self._buffer[i]
+
     def peek(self) -> Item | None:
         if not self._buffer:   # asked once a row: without the list ahead() builds
             item = next(self._rows, None)
