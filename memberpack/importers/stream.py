@@ -50,7 +50,12 @@ class Peekable:
 
     def take(self, n: int) -> list[Item]:
         """Up to ``n`` next rows, consumed (:meth:`push_back` returns them)."""
-        items = [self._buffer.popleft() for _ in range(min(n, len(self._buffer)))]
+        buffer = self._buffer
+        if n >= len(buffer):   # (all of it, as after a batch put back: at once)
+            items = list(buffer)
+            buffer.clear()
+        else:
+            items = [buffer.popleft() for _ in range(n)]
         if len(items) < n:
             items += islice(self._rows, n - len(items))
         return items

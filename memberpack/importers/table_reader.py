@@ -777,11 +777,16 @@ class TableReader:
             return taken
         if None not in labels and "" not in labels:
             return taken   # (a blank row has no label: most batches are told by their labels alone)
-        gaps = [i for i, label in enumerate(labels) if (label is None or label == "") and _all_blank(taken[i][1])]
-        while gaps and gaps[-1] == len(taken) - 1:
+        while labels[-1] in (None, "") and _all_blank(taken[-1][1]):
             stream.push_back([taken.pop()])
-            gaps.pop()
-        for i in gaps:
+            labels.pop()
+            if not taken:
+                return taken
+        gaps = []   # found as they are checked: the first that may end the table ends the test
+        for i in (i for i, label in enumerate(labels) if label is None or label == ""):
+            if not _all_blank(taken[i][1]):
+                continue
+            gaps.append(i)
             r, row = taken[i + 1]
             ahead = taken[i + 1:i + 1 + LOOKAHEAD]
             if len(ahead) < LOOKAHEAD:

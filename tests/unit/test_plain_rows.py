@@ -785,6 +785,30 @@ def test_a_double_spaced_table_reads_the_same_either_way(tmp_path, cell_by_cell)
     assert {o.section for o in fast.observations if o.label == "Service 450"} == {"Capital items"}
 
 
+
+def test_small_tables_between_blank_rows_read_the_same_either_way(tmp_path, cell_by_cell, monkeypatch):
+    """A header and two rows, a blank row, the header again... (a ward's results each): a batch is
+    tested up to the first gap that may end it, not every blank row of the next 500 rows looked at
+    (each of 300 tables read that way), and the rows read are those cell by cell reading gives."""
+    from memberpack.importers import table_reader
+
+    rnd = random.Random(3)
+    wb = Workbook()
+    for t in range(300):
+        wb.active.append(["Ward", "2023", "2024"])
+        wb.active.append([f"Ward {t} electors", rnd.randint(0, 9000), rnd.randint(0, 9000)])
+        wb.active.append([f"Ward {t} turnout", rnd.randint(0, 9000), rnd.randint(0, 9000)])
+        wb.active.append([])
+    path = tmp_path / "wards.xlsx"
+    wb.save(path)
+    looked = []
+    all_blank = table_reader._all_blank
+    monkeypatch.setattr(table_reader, "_all_blank", lambda row: looked.append(1) or all_blank(row))
+    parts, fast = _read_both_ways(path, cell_by_cell)
+    assert len(fast.observations) == 1_200 and {o.label for o in fast.observations} >= {"Ward 299 turnout"}
+    assert 0 < len(looked) < 10 * 300
+
+
 @pytest.mark.parametrize("suffix", [".xlsx", ".csv"])
 def test_figures_written_with_a_pound_sign_read_the_same_either_way(tmp_path, cell_by_cell, suffix):
     """A council's spending exported with a pound sign on every figure (``£1,234.56``, ``-£12``,
