@@ -22,7 +22,7 @@ from typing import Any
 from memberpack.importers.cells import column_index
 from memberpack.model.areas import LOCAL_AUTHORITY, NATIONAL, REGIONAL, REGIONS, Area
 from memberpack.model.periods import CALENDAR_MONTH, YEARS_SPAN, Period, parse_period
-from memberpack.model.values import BLANK, TEXT, parse_text, status_of
+from memberpack.model.values import BLANK, SPECIAL_TOKENS, TEXT, parse_text, status_of
 
 AREA, PERIOD, SECTION = "area", "period", "section"
 NAME = "area name"   # the area's name beside its code, when the label is another column (a return's lines)
@@ -91,6 +91,12 @@ def _spaced(header: str) -> str:
 
 def _filled(values: Sequence[Any]) -> list[Any]:
     return [v for v in values if v is not None and not (isinstance(v, str) and not v.strip())]
+
+
+def _named(values: Sequence[Any]) -> list[Any]:
+    """The filled cells but marks (``[z]``, ``x``, ``..``): a code column's ``[z]`` on the rows that
+    have none is no name, so ``[z]`` twice is no name written twice."""
+    return [v for v in _filled(values) if not (isinstance(v, str) and " ".join(v.lower().split()) in SPECIAL_TOKENS)]
 
 
 def _as_text(value: Any) -> str:
@@ -235,10 +241,10 @@ def find_keys(headers: Sequence[str], columns: dict[int, list[Any]], label_col: 
     def distinct(c: int) -> int:
         """How many distinct texts column ``c`` holds (asked of the few columns that may be keys)."""
         if c not in counted:
-            counted[c] = len(set(map(_as_text, _filled(columns[c]))))
+            counted[c] = len(set(map(_as_text, _named(columns[c]))))
         return counted[c]
 
-    names = _filled(columns.get(label_col, []))
+    names = _named(columns.get(label_col, []))
     repeats = len(names) > (distinct(label_col) if label_col in columns else 0)
     keys: list[tuple[int, str]] = []
     lines: list[int] = []
@@ -280,7 +286,7 @@ def find_keys(headers: Sequence[str], columns: dict[int, list[Any]], label_col: 
         if c > label_col and kind == TEXT and len(filled) * 2 < len(values) and not _KEY_HEADER.search(header):
             continue      # a sparse column of notes: read as it is, not a key
         if kind == "number" or (c > label_col and kind == TEXT and not (
-                repeats or _KEY_HEADER.search(header) or 3 <= len(filled) == distinct(c))):
+                repeats or _KEY_HEADER.search(header) or 3 <= len(filled) and len(_named(filled)) == distinct(c))):
             figures = True
             continue
         if kind != BLANK:
