@@ -49,7 +49,8 @@ from memberpack.model.metrics import (CATALOGUE, OTHER_METRIC, Metric, catalogue
                                       match_metric, mentions_catalogue)
 from memberpack.model.observation import BUDGET_MONITOR, DATA, SUBTOTAL, Observation
 from memberpack.model.periods import (
-    CALENDAR_MONTH, CALENDAR_YEAR, CALENDAR_YEARS, MONTH_NAMES, YEAR, YEARS, Period, parse_period, relative_year, years_named)
+    CALENDAR_MONTH, CALENDAR_YEAR, CALENDAR_YEARS, MONTH_NAMES, YEAR, YEARS, Period, may_name_period, parse_period,
+    relative_year, years_named)
 from memberpack.model.units import COUNT, MINUTES, NUMBER, PER_10000, PERCENT, POUNDS, Unit, find_unit, unit_in_name
 from memberpack.model.values import (
     MAX_FIGURE, OUT_OF_RANGE, TEXT, CellValue, clean_number, duration_minutes, from_number, parse_text)
@@ -1904,17 +1905,33 @@ class TableReader:
         return found
 
 
-def _may_state_unit_or_period(text: str, lowered: str) -> Iterator[re.Match]:
+def _may_state_unit_or_period(text: str, lowered: str) -> Iterator[int]:
     """Where ``text`` (labels joined) has words that may name a unit or a period; a plain row's
     label may, when they do not parse as one. Substring tests first: they rule most texts out."""
     if "%" in text or "£" in text or "per" in lowered or "day" in lowered or "week" in lowered:   # "percentage" too
-        yield from _UNIT_HINT_JOINED.finditer(text)
+        yield from (m.start() for m in _UNIT_HINT_JOINED.finditer(text))
     if "19" in text or "20" in text:   # _YEARISH in parts: one alternative alone is ten times quicker
-        yield from _YEAR_DIGITS.finditer(text)
+        yield from _year_digits(text)
     if "/" in text:
-        yield from _SPLIT_DIGITS.finditer(text)
+        yield from (m.start() for m in _SPLIT_DIGITS.finditer(text))
     if "-" in text:
-        yield from _MONTH_YY.finditer(text)
+        yield from (m.start() for m in _MONTH_YY.finditer(text))
+
+
+def _year_digits(text: str) -> Iterator[int]:
+    """Where ``text`` (labels joined) has a year's digits in a label that may name a period as
+    :func:`parse_period` reads one, or a unit: the digits of ``Line 12019`` or ``Care 2019a`` name
+    neither, and such labels (a ledger's numbered lines) are not each parsed."""
+    end = -1
+    for m in _YEAR_DIGITS.finditer(text):
+        start = m.start()
+        if start > end:   # the first in its label
+            begin, end = text.rfind("\0", 0, start) + 1, text.find("\0", start) % (len(text) + 1)
+            label = text[begin:end]
+            words = label.lower()
+            if may_name_period(label) or "%" in words or "£" in words or "per" in words or "day" in words \
+                    or "week" in words:
+                yield start
 
 
 _OTHER_SPACES = "\t\n\x0b\x0c\r\x1c\x1d\x1e\x1f"   # what str.split() splits ASCII text on, besides spaces
@@ -2058,8 +2075,8 @@ def _any_bool(figures: np.ndarray, values: list[Sequence[Any]]) -> bool:
 
 
 def _labels_matching(find, joined: str, lowered: str, labels: list[str]) -> list[str]:
-    """The labels (joined by NUL characters) holding a match ``find`` gives."""
-    return [labels[i] for i in _label_indexes(joined, (m.start() for m in find(joined, lowered)))]
+    """The labels (joined by NUL characters) holding a place ``find`` gives."""
+    return [labels[i] for i in _label_indexes(joined, find(joined, lowered))]
 
 
 def _places(text: str, word: str) -> Iterator[int]:

@@ -143,6 +143,11 @@ _MAY_NAME_PERIOD = re.compile(rf"\d\s*[/\-–]\s*\d|\d\s*to\s*\d|^(?:19|20)\d{{4
                               rf"\b(?:{_MONTH_WORDS})\b|{_CALENDAR_YEAR.pattern}", re.IGNORECASE)
 
 
+def may_name_period(text: str) -> bool:
+    """Whether :func:`parse_period` may find a period in ``text`` (single spaced): when not, it finds none."""
+    return _MAY_NAME_PERIOD.search(text) is not None
+
+
 def _full_year(text: str) -> int:
     year = int(text)
     return year + 2000 if year < 100 else year

@@ -4,8 +4,12 @@ The head names every column and the distinct texts of each per-row field; the bl
 to back in the order the head lists them, the int32 row arrays, each column's figures (float64,
 or int32 counts of their last decimal when that is exact), each text column's lengths (one
 byte each when all are short, else int32 offsets) and UTF-8 bytes, then the int32 codes of each
-column's per-row metrics and units, where it has them. Nothing is ever unpickled: a pack shared by
-somebody else is only data, and a blob that does not match its head is refused.
+column's per-row metrics and units, where it has them, then each column's special cells (a mark, a
+RAG rating, a text): their int32 rows, the int32 codes of their units and statuses (the distinct
+ones in the head) and, when any has one, their float64 values (NaN for none). Packs written before
+that hold a column's special cells in its head (``specials``), and are read as they were.
+Nothing is ever unpickled: a pack shared by somebody else is only data, and a blob that does not
+match its head is refused.
 """
 
 from __future__ import annotations
@@ -44,13 +48,15 @@ def encode(block: FigureBlock) -> tuple[str, bytes]:
         head[name] = None if coded is None else coded.values
         if coded is not None:
             ints.append(coded.codes)
-    texts, per_row = [], []
+    texts, per_row, specials = [], [], []
     for col in block.columns:
         head["columns"].append({
             "position": col.position, "letter": col.letter, "measure": col.measure, "unit": col.unit,
             "metric_id": col.metric_id, "period": col.period, "raw": col.raw, "factor": col.factor, "code": col.code,
-            "specials": [[i, *cell] for i, cell in col.specials.items()],
-            "text_bytes": None if col.displays is None else len(col.displays.data)})
+            "specials": [], "text_bytes": None if col.displays is None else len(col.displays.data)})
+        if col.specials:
+            head["columns"][-1]["special_cells"], stored = _special_cells(col.specials)
+            specials += stored
         for name, coded in (("row_metrics", col.row_metrics), ("row_units", col.row_units)):
             if coded is not None:
                 head["columns"][-1][name] = coded.values
@@ -65,7 +71,20 @@ def encode(block: FigureBlock) -> tuple[str, bytes]:
     for spec, (decimals, stored) in zip(head["columns"], _stored_figures([c.values for c in block.columns])):
         spec["decimals"] = decimals
         parts.append(stored)
-    return json.dumps(head, separators=(",", ":")), b"".join(parts + texts + per_row)
+    return json.dumps(head, separators=(",", ":")), b"".join(parts + texts + per_row + specials)
+
+
+def _special_cells(specials: dict[int, tuple[float | None, str | None, str | None]]) -> tuple[dict, list[bytes]]:
+    """A column's special cells as the head lists them (how many, their distinct units and statuses,
+    whether any has a value) and as the blob holds them."""
+    values, units, statuses = zip(*specials.values())
+    units, statuses = Coded.of(units), Coded.of(statuses)
+    valued = any(value is not None for value in values)
+    stored = [np.fromiter(specials, dtype=np.int32, count=len(specials)).tobytes(), units.codes.tobytes(),
+              statuses.codes.tobytes()]
+    if valued:
+        stored.append(np.array([np.nan if value is None else value for value in values], dtype=np.float64).tobytes())
+    return {"count": len(specials), "units": units.values, "statuses": statuses.values, "valued": valued}, stored
 
 
 def _stored_figures(columns: list[np.ndarray]) -> list[tuple[int | None, bytes]]:
@@ -146,6 +165,13 @@ def _check_head(head: object, blob: bytes) -> None:
             if values is not None and not (isinstance(values, list) and values
                                            and all(isinstance(v, _OPTIONAL_TEXT) for v in values)):
                 raise ValueError(f"a column's {name} are not texts")
+        cells = spec.get("special_cells")
+        if cells is not None and not (isinstance(cells, dict) and type(cells.get("count")) is int
+                                      and 0 < cells["count"] <= rows and type(cells.get("valued")) is bool
+                                      and all(isinstance(cells.get(k), list) and cells[k]
+                                              and all(isinstance(v, _OPTIONAL_TEXT) for v in cells[k])
+                                              for k in ("units", "statuses"))):
+            raise ValueError("a column's special cells are not special cells")
         for special in spec["specials"]:
             if not (isinstance(special, list) and len(special) == 4 and type(special[0]) is int
                     and 0 <= special[0] < rows and (special[1] is None or (type(special[1]) in (int, float)
@@ -153,13 +179,32 @@ def _check_head(head: object, blob: bytes) -> None:
                 raise ValueError("a column's special cells are out of range")
 
 
-def _check_figures(values: np.ndarray, spec: dict) -> None:
+def _check_figures(values: np.ndarray, spec: dict, specials: dict) -> None:
     """Figures (other than the special cells, NaN by design) finite and within the pack's range."""
     scaled = np.abs(values * float(spec["factor"])) if spec["raw"] else np.abs(values)
     special = np.zeros(len(values), dtype=bool)
-    special[[row for row, *_ in spec["specials"]]] = True
+    special[np.fromiter(specials, dtype=np.int64, count=len(specials))] = True
     if not (np.isfinite(scaled) | special).all() or (scaled[~special] > MAX_FIGURE).any():
         raise ValueError("a figure is out of range")
+
+
+def _read_special_cells(head: dict, blob: bytes, at: int, rows: int) -> tuple[dict, int]:
+    """A column's special cells from the blob at ``at`` (see :func:`_special_cells`), checked, and
+    where the blob goes on."""
+    count, unit_of, status_of = head["count"], head["units"], head["statuses"]
+    ints = np.frombuffer(blob, dtype=np.int32, count=3 * count, offset=at).tolist()
+    at += 12 * count
+    found = [None] * count
+    if head["valued"]:
+        found = [None if v != v else v for v in np.frombuffer(blob, dtype=np.float64, count=count, offset=at).tolist()]
+        at += 8 * count
+    at_rows, units, statuses = ints[:count], ints[count:2 * count], ints[2 * count:]
+    if min(at_rows) < 0 or max(at_rows) >= rows or len(set(at_rows)) != count \
+            or not all(in_range(v) for v in found if v is not None):
+        raise ValueError("a column's special cells are out of range")
+    if min(units) < 0 or max(units) >= len(unit_of) or min(statuses) < 0 or max(statuses) >= len(status_of):
+        raise ValueError("a special cell's code is out of range")
+    return dict(zip(at_rows, zip(found, map(unit_of.__getitem__, units), map(status_of.__getitem__, statuses)))), at
 
 
 def decode(head_json: str, blob: bytes) -> FigureBlock:
@@ -177,7 +222,6 @@ def decode(head_json: str, blob: bytes) -> FigureBlock:
             stored = np.frombuffer(blob, dtype=np.float64 if decimals is None else np.int32, count=n, offset=at)
             at += stored.nbytes
             figures.append(stored if decimals is None else stored / 10.0 ** int(decimals))
-            _check_figures(figures[-1], spec)
         fields = {name: Coded(ints[2 + i], head[name]) for i, name in enumerate(coded)}
         for name, field in fields.items():
             if n and (field.codes.min() < 0 or field.codes.max() >= len(field.values)):
@@ -212,6 +256,10 @@ def decode(head_json: str, blob: bytes) -> FigureBlock:
                     if n and (codes.min() < 0 or codes.max() >= len(spec[name])):
                         raise ValueError(f"a column's {name} code out of range")
                     setattr(col, name, Coded(codes, spec[name]))
+        for spec, col in zip(specs, columns):
+            if spec.get("special_cells") is not None:
+                col.specials, at = _read_special_cells(spec["special_cells"], blob, at, n)
+            _check_figures(col.values, spec, col.specials)
         if at != len(blob):
             raise ValueError("the figures are not the size the head gives")
         return FigureBlock(head["sheet"], ints[0], ints[1], columns=columns,

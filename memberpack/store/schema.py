@@ -187,6 +187,12 @@ MIGRATIONS: tuple[str, ...] = (
     """
     -- no table changes
     """,
+    # 8: a stored block's column may hold its special cells (marks, RAG ratings, texts) in the blob
+    # rather than in its head; the blocks' table is unchanged, but a memberpack that cannot read them
+    # must refuse the pack
+    """
+    -- no table changes
+    """,
 )
 
 SCHEMA_VERSION = len(MIGRATIONS)

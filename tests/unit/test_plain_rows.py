@@ -8,7 +8,7 @@ import pytest
 from openpyxl import Workbook
 
 from memberpack.importers import import_files, read_file
-from memberpack.importers.table_reader import TableReader
+from memberpack.importers.table_reader import TableReader, _row_period
 from memberpack.model.blocks import FigureBlock
 from memberpack.store.pack import Pack
 
@@ -540,6 +540,27 @@ def test_every_label_stating_a_unit_is_found_in_a_batch():
         found = _labels_matching(_may_state_unit_or_period, joined, joined.lower(), labels)
         assert {label for label in found if _UNIT_HINT.search(label)} == {label for label in labels
                                                                           if _UNIT_HINT.search(label)}, labels
+
+
+def test_every_label_naming_a_period_is_found_in_a_batch():
+    """A label whose year's digits may name a period (``Adoption 2019``, ``Q3 12019``, ``201904``) is
+    found among a batch's labels joined together, as parsed alone; labels whose digits only look
+    like a year (``Line 12019``) are not parsed at all."""
+    from memberpack.importers.table_reader import _UNIT_HINT, _labels_matching, _may_state_unit_or_period
+
+    rnd = random.Random(7)
+    words = ["Line", "Adoption", "Q3", "Month 6", "March", "mar-19", "Percentage", "Days", "2019/20", "to", "-", "1.",
+             "é", "İ", "P4", "x"]
+    digits = ["2019", "12019", "20190", "201904", "1999", "19", "2020a", "3", "2019.5", "5.2019"]
+    for _ in range(5_000):
+        labels = [" ".join(rnd.choice(words + digits) for _ in range(rnd.randint(1, 4))) for _ in range(rnd.randint(1, 6))]
+        joined = "\0".join(labels)
+        found = set(_labels_matching(_may_state_unit_or_period, joined, joined.lower(), labels))
+        for label in labels:
+            if _row_period(label, None) is not None or _UNIT_HINT.search(label):
+                assert label in found, (label, labels)
+    joined = "Line 12019\0Line 2019b\0Adoption 2019"
+    assert _labels_matching(_may_state_unit_or_period, joined, joined.lower(), joined.split("\0")) == ["Adoption 2019"]
 
 
 def test_a_year_written_as_the_decimals_of_a_number_is_no_period(tmp_path, cell_by_cell):

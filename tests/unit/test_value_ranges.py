@@ -79,6 +79,50 @@ def test_a_damaged_block_head_is_refused_before_any_figure_is_decoded(change, re
         block_codec.decode(json.dumps(head), blob)
 
 
+def _marked_block():
+    block = _block()
+    block.columns[0].values = np.array([1.5, np.nan])
+    block.columns[0].specials = {1: (None, None, "suppressed")}
+    return block
+
+
+@pytest.mark.parametrize("change", [
+    lambda h: h["columns"][0]["special_cells"].update(count=5),
+    lambda h: h["columns"][0]["special_cells"].update(count=0),
+    lambda h: h["columns"][0]["special_cells"].update(statuses=[]),
+    lambda h: h["columns"][0]["special_cells"].update(valued="yes"),
+    lambda h: h["columns"][0].update(special_cells=[1]),
+])
+def test_forged_special_cells_are_refused(change):
+    head, blob = block_codec.encode(_marked_block())
+    assert block_codec.decode(head, blob).columns[0].specials == {1: (None, None, "suppressed")}
+    head = json.loads(head)
+    change(head)
+    with pytest.raises(PackError, match="cannot be read"):
+        block_codec.decode(json.dumps(head), blob)
+
+
+@pytest.mark.parametrize("row, code, value", [(2, 0, None), (-1, 0, None), (1, 1, None), (1, 0, 1e300)])
+def test_special_cells_out_of_range_in_the_blob_are_refused(row, code, value):
+    block = _marked_block()
+    block.columns[0].specials = {1: (1.0, None, "suppressed")}
+    head, blob = block_codec.encode(block)
+    figures = blob[:-24]   # the special cell: its row, unit code, status code (int32 each), value (float64)
+    forged = figures + np.array([row, code, 0], dtype=np.int32).tobytes() + np.array([value or 1.0]).tobytes()
+    with pytest.raises(PackError, match="cannot be read"):
+        block_codec.decode(head, forged)
+
+
+def test_a_block_stored_with_its_special_cells_in_its_head_is_read_as_before():
+    """Packs written before the special cells went into the blob."""
+    head, blob = block_codec.encode(_marked_block())
+    head = json.loads(head)
+    cells = head["columns"][0].pop("special_cells")
+    head["columns"][0]["specials"] = [[1, None, None, "suppressed"]]
+    older = blob[:-4 * 3 * cells["count"]]
+    assert block_codec.decode(json.dumps(head), older).columns[0].specials == {1: (None, None, "suppressed")}
+
+
 def test_an_infinite_figure_in_a_stored_block_is_refused():
     block = _block()
     block.columns[0].values = np.array([1.5, np.inf])
