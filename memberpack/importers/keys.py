@@ -250,6 +250,7 @@ def find_keys(headers: Sequence[str], columns: dict[int, list[Any]], label_col: 
     lines: list[int] = []
     category_codes: list[int] = []
     figures = False   # past the first column of figures: only period columns are keys there
+    first_figure = -1
     trailing: set[int] = set()   # keys after the figures: never the label (the row is named left of its figures)
     for c, values in columns.items():
         kind = kinds[c]
@@ -287,10 +288,14 @@ def find_keys(headers: Sequence[str], columns: dict[int, list[Any]], label_col: 
             continue      # a sparse column of notes: read as it is, not a key
         if kind == "number" or (c > label_col and kind == TEXT and not (
                 repeats or _KEY_HEADER.search(header) or 3 <= len(filled) and len(_named(filled)) == distinct(c))):
-            figures = True
+            figures, first_figure = True, c
             continue
         if kind != BLANK:
             keys.append((c, kind))
+    if repeats and figures:
+        for c in _categories_after(columns, kinds, keys, label_col, first_figure, distinct):
+            keys.append((c, TEXT))   # "perc", then "group" and "CINCLA": what tells each area's rows apart
+            trailing.add(c)
     references = {c for c, _ in keys if _REFERENCE_HEADER.search(h := _spaced(header_of.get(c, "")))
                   or _TRANSACTION_HEADER.fullmatch(h) or _ID_HEADER.search(h)}
     context = {c: _as_text(_filled(columns[c])[0]) for c, kind in keys   # a reference the first rows share is still one
@@ -322,6 +327,26 @@ def find_keys(headers: Sequence[str], columns: dict[int, list[Any]], label_col: 
         label = rest[-1] if rest else label_col
     found = [KeyColumn(c, header_of.get(c, ""), roles[c]) for c, _ in keys if c != label and c not in context]
     return label, found, context
+
+
+def _categories_after(columns: dict[int, list[Any]], kinds: dict[int, str], keys: list[tuple[int, str]], label_col: int,
+                      first_figure: int, distinct) -> list[int]:
+    """The last columns of a long table, after its figures, when they hold categories (``group``: All
+    Pupils, Any Offence ...) that tell apart rows the label and the keys before them do not: every row
+    filled, each category on many rows, at most three. None when the rows are told apart already, or
+    still are not with them."""
+    key_cols = [label_col, *(c for c, _ in keys)]
+    after: list[int] = []
+    for c in sorted(columns, reverse=True):   # the last columns of the table, up to its figures
+        if c <= first_figure or c in key_cols or kinds[c] != TEXT or not (
+                len(_filled(columns[c])) == len(columns[c]) >= 6 and distinct(c) * 2 <= len(columns[c])):
+            break
+        after.insert(0, c)
+    rows = list(zip(*(map(_as_text, columns[c]) for c in key_cols)))
+    if not after or len(after) > 3 or distinct(label_col) < 2 or len(set(rows)) == len(rows):
+        return []
+    told = list(zip(*(map(_as_text, columns[c]) for c in [*key_cols, *after])))
+    return after if len(set(told)) == len(told) else []
 
 
 def area_key(codes: str, name: str, region: str) -> str:

@@ -361,6 +361,7 @@ class TableReader:
         self.layout, self.sheet, self.report, self.context = layout, sheet, report, context
         self.label_col, self.first_col = layout.label_col, layout.col_range.start   # asked for every row
         self.columns = self._columns(header)
+        self._first_figure = min((c.index for c in self.columns), default=layout.col_range.stop)
         self.header_row = header.get(layout.header_rows[-1] - 1) if layout.header_rows else None
         self.academic = _months_from_september(self.columns)
         for column in self.columns:
@@ -439,6 +440,8 @@ class TableReader:
         self.keys = [KeyColumn(column_index(letter), self._heading(header, column_index(letter)), role)
                      for letter, role in zip(layout.key_columns, layout.key_roles)]
         self._context = {column_index(letter) for letter in layout.context_columns}
+        self._context_names = {c: self._heading(header, c) or f"column {column_letter(c)}" for c in self._context}
+        self._context_changed: set[int] = set()
         self._indents = [column_index(letter) for letter in layout.indent_columns]
         self._not_measures = ({k.index for k in self.keys} | self._context | set(self._indents)
                               | {column_index(letter) for letter in layout.ignored_columns})
@@ -1147,8 +1150,19 @@ class TableReader:
         for c in self._context:
             value = row[c] if c < len(row) else None
             if seen.setdefault(c, value) != value:
+                if c not in self._context_changed:
+                    self._context_changed.add(c)
+                    self._context_changes(c, seen[c], value)
                 return False
         return True
+
+    def _context_changes(self, c: int, first: Any, value: Any) -> None:
+        """The report no longer says a column is the same on every row once a row shows it is not."""
+        name = self._context_names[c]
+        self.report.context.pop(name, None)
+        where = "measure" if c in self._describing else "section"
+        self.report.assume(f"column {column_letter(c)} ({name}) is {cell_text(first)!r} on the first rows and "
+                           f"{cell_text(value)!r} further down: each row's value is kept in its {where}")
 
     @staticmethod
     def _put_back(stream: Peekable, items: list) -> int:
@@ -1296,8 +1310,10 @@ class TableReader:
             if c < width and not blank(row[c]):
                 self.report.skip_at(r, c, "left of the label column")
         if not uncached and all(blank(v) for _, v in values) and any(
-                k.role in (AREA, PERIOD) and k.index < width and not blank(row[k.index]) for k in self.keys):
-            return None   # an area's or a date's own row with nothing to read (a visit with no theme): no heading
+                (k.role in (AREA, PERIOD) or k.index > self._first_figure) and k.index < width and not blank(row[k.index])
+                for k in self.keys):
+            return None   # an area's or a date's own row with nothing to read (a visit with no theme, a figure
+            # left blank beside its group after the figures): no heading
         if not uncached and (all(blank(v) for _, v in values) or is_series_row([v for _, v in values], cell_class)):
             self._heading_row(r, label)
             return None

@@ -85,3 +85,46 @@ def test_years_heading_rows_of_names_keep_their_years_as_measures(tmp_path):
     table, = read_file(write_xlsx(tmp_path / "lines.xlsx", {"Sheet1": rows})).tables
     cells = _by_cell(table)
     assert (cells["C3"].measure, cells["C3"].period, cells["C3"].value) == ("2022 to 2023", "2022/23", 110)
+
+
+def _offenders(blank_at: int | None = None) -> list[list]:
+    """DfE/MoJ long sheet: LA, an 'indicator' the same on the first rows, the figure, then the categories
+    that tell each LA's rows apart; a suppressed figure left blank."""
+    rows = [["LA", "indicator", "perc", "group", "CINCLA"]]
+    for la in ["England", "Barnet", "Barnsley", "Bedford", "Bexley", "Bolton", "Bradford", "Brent"]:
+        for cin in ["Children in need", "Children who are looked after"]:
+            for group in ["All Pupils", "Any Offence", "Serious Violence Offence"]:
+                rows.append([la, "School", 10 + len(rows), group, cin])
+    rows += [["York", "Home", 40 + i, group, "Children in need"]
+             for i, group in enumerate(["All Pupils", "Any Offence", "Serious Violence Offence"])]
+    if blank_at is not None:
+        rows[blank_at][2] = None
+    return rows
+
+
+def test_categories_after_a_long_table_s_figure_tell_its_rows_apart(tmp_path):
+    table, = read_file(write_xlsx(tmp_path / "offsen.xlsx", {"EverCINCLA": _offenders()})).tables
+    assert table.layout.key_columns == ("D", "E")
+    cells = _by_cell(table)
+    barnet = cells["C12"]
+    assert (barnet.label, barnet.value) == ("Barnet", 21)
+    assert barnet.section == "Any Offence / Children who are looked after"
+    assert table.report.verdict != "unsure" and not table.report.doubts
+
+
+def test_a_figure_left_blank_beside_its_categories_heads_no_section(tmp_path):
+    """Barnsley's suppressed 'Any Offence' figure is blank: its row is no heading over the rows below."""
+    table, = read_file(write_xlsx(tmp_path / "offsen.xlsx", {"EverCINCLA": _offenders(blank_at=14)})).tables
+    cells = _by_cell(table)
+    assert "C15" not in cells
+    below = cells["C16"]
+    assert (below.label, below.section, below.value) == ("Barnsley", "Serious Violence Offence / Children in need", 25)
+
+
+def test_a_column_the_same_on_the_first_rows_only_is_not_reported_the_same_on_every_row(tmp_path):
+    table, = read_file(write_xlsx(tmp_path / "offsen.xlsx", {"EverCINCLA": _offenders()})).tables
+    york = _by_cell(table)["C51"]
+    assert (york.label, york.value, york.section) == ("York", 41, "Any Offence / Children in need")
+    assert "Home" in york.measure
+    assert "indicator" not in table.report.context
+    assert any("'School' on the first rows and 'Home'" in a for a in table.report.assumptions)
