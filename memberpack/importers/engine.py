@@ -301,10 +301,11 @@ def _unique(key: str, keys: Counter) -> str:
     return key if keys[key] == 1 else f"{key} ({keys[key]})"
 
 
-def _untitled_name(sheet: str, path: Path, first_label: str) -> str:
-    """A table with no title is named after its sheet; a CSV's only "sheet" is its file name, so it
-    is named after its first row label instead (``Agency staffing spend``)."""
-    if sheet != path.stem or not first_label.strip():
+def _untitled_name(sheet: str, path: Path, first_label: str, one_row: bool) -> str:
+    """A table with no title is named after its sheet; a CSV's only "sheet" is its file name, so a
+    CSV of one row is named after its label instead (``Agency staffing spend`` over its years): the
+    first of many rows names one of them (``Authority 0``), not the table."""
+    if sheet != path.stem or not first_label.strip() or not one_row:
         return sheet
     return as_heading(first_label)
 
@@ -317,18 +318,22 @@ def domain_of(metric_counts: Counter) -> str:
     return domains.most_common(1)[0][0] if domains else OTHER
 
 
-def _leading(parts: Iterable[Part]) -> tuple[str | None, Iterator[Part]]:
-    """The row label of a table's first figure (None when it has none), and its parts again from the start."""
+def _leading(parts: Iterable[Part]) -> tuple[str | None, bool, Iterator[Part]]:
+    """The row label of a table's first figure (None when it has none), whether the table has one row
+    of figures only, and its parts again from the start."""
     parts = iter(parts)
-    seen = []
+    seen, label, rows = [], None, 0
     for part in parts:
         seen.append(part)
-        if isinstance(part, list) and part:
-            return part[0].label, itertools.chain(seen, parts)
-        if len(part):
-            label = part.first_label if isinstance(part, Encoded) else part.labels.values[part.labels.codes[0]]
-            return label, itertools.chain(seen, parts)
-    return None, iter(())
+        if not len(part):
+            continue
+        if label is None:
+            label = part[0].label if isinstance(part, list) else \
+                part.first_label if isinstance(part, Encoded) else part.labels.values[part.labels.codes[0]]
+        rows += 1 if isinstance(part, list) else len(part)
+        if rows > 1:
+            break
+    return label, rows == 1, itertools.chain(seen, parts)
 
 
 def already_imported(pack: Pack, sha256: str) -> str | None:
@@ -381,7 +386,7 @@ def _store_tables(pack: Pack | None, path: Path, tables: Iterable[FoundTable], r
     stored: dict[int, Dataset] = {}   # by id() of its table's report
     for found in tables:
         _check_cancel(cancel)
-        first_label, parts = _leading(found.parts)
+        first_label, one_row, parts = _leading(found.parts)
         if first_label is None:
             continue
         report.tables.append(found.report)
@@ -400,7 +405,7 @@ def _store_tables(pack: Pack | None, path: Path, tables: Iterable[FoundTable], r
             for _ in parts:
                 pass
             continue
-        dataset = Dataset(name=found.title or _untitled_name(found.report.sheet, path, first_label),
+        dataset = Dataset(name=found.title or _untitled_name(found.report.sheet, path, first_label, one_row),
                           source_file=path.name, sha256=report.sha256,
                           sheet=found.report.sheet, cell_range="", kind=found.layout.kind,
                           key=_unique(dataset_key(found, path.stem), keys), imported_at=now_iso())

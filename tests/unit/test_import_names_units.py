@@ -41,7 +41,7 @@ def test_side_by_side_tables_get_names_of_their_own_and_keep_their_keys(tmp_path
         assert len({d.key for d in latest}) == 2
 
 
-def test_a_csv_table_is_named_after_its_first_label(tmp_path):
+def test_a_csv_table_of_one_row_is_named_after_its_label(tmp_path):
     path = tmp_path / "10_agency_staffing_spend.csv"
     path.write_text(",2016/17,2017/18\nagency_staffing spend,\"£1,700,734\",\"£1,158,238\"\n", encoding="cp1252")
     with Pack.create(tmp_path / "p.mpack") as pack:
@@ -49,3 +49,14 @@ def test_a_csv_table_is_named_after_its_first_label(tmp_path):
         [ds] = pack.datasets()
         assert ds.name == "Agency staffing spend"
         assert pack.observations(ds.id)[0].value == 1_700_734
+
+
+def test_a_csv_table_of_many_rows_is_named_after_its_file(tmp_path):
+    """The first of many rows names one area, not the table."""
+    path = tmp_path / "la_pupils.csv"
+    path.write_text("Local authority,LA code,Pupils\nBarnsley,370,100\nBolton,350,200\n", encoding="utf-8")
+    with Pack.create(tmp_path / "p.mpack") as pack:
+        import_files(pack, [path], accept_unsure=True)
+        [ds] = pack.datasets()
+        assert ds.name == "la_pupils"
+        assert [o.label for o in pack.observations(ds.id)] == ["Barnsley", "Bolton"]
