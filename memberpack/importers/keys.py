@@ -22,7 +22,7 @@ from typing import Any
 from memberpack.importers.cells import column_index
 from memberpack.model.areas import LOCAL_AUTHORITY, NATIONAL, REGIONAL, REGIONS, Area
 from memberpack.model.periods import CALENDAR_MONTH, YEARS_SPAN, Period, parse_period
-from memberpack.model.values import BLANK, TEXT, parse_text, status_of
+from memberpack.model.values import BLANK, SPECIAL_TOKENS, TEXT, parse_text, status_of
 
 AREA, PERIOD, SECTION = "area", "period", "section"
 NAME = "area name"   # the area's name beside its code, when the label is another column (a return's lines)
@@ -91,6 +91,12 @@ def _spaced(header: str) -> str:
 
 def _filled(values: Sequence[Any]) -> list[Any]:
     return [v for v in values if v is not None and not (isinstance(v, str) and not v.strip())]
+
+
+def _named(values: Sequence[Any]) -> list[Any]:
+    """The filled cells but marks (``[z]``, ``x``, ``..``): a code column's ``[z]`` on the rows that
+    have none is no name, so ``[z]`` twice is no name written twice."""
+    return [v for v in _filled(values) if not (isinstance(v, str) and " ".join(v.lower().split()) in SPECIAL_TOKENS)]
 
 
 def _as_text(value: Any) -> str:
@@ -235,15 +241,16 @@ def find_keys(headers: Sequence[str], columns: dict[int, list[Any]], label_col: 
     def distinct(c: int) -> int:
         """How many distinct texts column ``c`` holds (asked of the few columns that may be keys)."""
         if c not in counted:
-            counted[c] = len(set(map(_as_text, _filled(columns[c]))))
+            counted[c] = len(set(map(_as_text, _named(columns[c]))))
         return counted[c]
 
-    names = _filled(columns.get(label_col, []))
+    names = _named(columns.get(label_col, []))
     repeats = len(names) > (distinct(label_col) if label_col in columns else 0)
     keys: list[tuple[int, str]] = []
     lines: list[int] = []
     category_codes: list[int] = []
     figures = False   # past the first column of figures: only period columns are keys there
+    first_figure = -1
     trailing: set[int] = set()   # keys after the figures: never the label (the row is named left of its figures)
     for c, values in columns.items():
         kind = kinds[c]
@@ -280,11 +287,15 @@ def find_keys(headers: Sequence[str], columns: dict[int, list[Any]], label_col: 
         if c > label_col and kind == TEXT and len(filled) * 2 < len(values) and not _KEY_HEADER.search(header):
             continue      # a sparse column of notes: read as it is, not a key
         if kind == "number" or (c > label_col and kind == TEXT and not (
-                repeats or _KEY_HEADER.search(header) or 3 <= len(filled) == distinct(c))):
-            figures = True
+                repeats or _KEY_HEADER.search(header) or 3 <= len(filled) and len(_named(filled)) == distinct(c))):
+            figures, first_figure = True, c
             continue
         if kind != BLANK:
             keys.append((c, kind))
+    if repeats and figures:
+        for c in _categories_after(columns, kinds, keys, label_col, first_figure, distinct):
+            keys.append((c, TEXT))   # "perc", then "group" and "CINCLA": what tells each area's rows apart
+            trailing.add(c)
     references = {c for c, _ in keys if _REFERENCE_HEADER.search(h := _spaced(header_of.get(c, "")))
                   or _TRANSACTION_HEADER.fullmatch(h) or _ID_HEADER.search(h)}
     context = {c: _as_text(_filled(columns[c])[0]) for c, kind in keys   # a reference the first rows share is still one
@@ -316,6 +327,26 @@ def find_keys(headers: Sequence[str], columns: dict[int, list[Any]], label_col: 
         label = rest[-1] if rest else label_col
     found = [KeyColumn(c, header_of.get(c, ""), roles[c]) for c, _ in keys if c != label and c not in context]
     return label, found, context
+
+
+def _categories_after(columns: dict[int, list[Any]], kinds: dict[int, str], keys: list[tuple[int, str]], label_col: int,
+                      first_figure: int, distinct) -> list[int]:
+    """The last columns of a long table, after its figures, when they hold categories (``group``: All
+    Pupils, Any Offence ...) that tell apart rows the label and the keys before them do not: every row
+    filled, each category on many rows, at most three. None when the rows are told apart already, or
+    still are not with them."""
+    key_cols = [label_col, *(c for c, _ in keys)]
+    after: list[int] = []
+    for c in sorted(columns, reverse=True):   # the last columns of the table, up to its figures
+        if c <= first_figure or c in key_cols or kinds[c] != TEXT or not (
+                len(_filled(columns[c])) == len(columns[c]) >= 6 and distinct(c) * 2 <= len(columns[c])):
+            break
+        after.insert(0, c)
+    rows = list(zip(*(map(_as_text, columns[c]) for c in key_cols)))
+    if not after or len(after) > 3 or distinct(label_col) < 2 or len(set(rows)) == len(rows):
+        return []
+    told = list(zip(*(map(_as_text, columns[c]) for c in [*key_cols, *after])))
+    return after if len(set(told)) == len(told) else []
 
 
 def area_key(codes: str, name: str, region: str) -> str:

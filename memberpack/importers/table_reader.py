@@ -48,7 +48,9 @@ from memberpack.model.blocks import BlockColumn, Coded, FigureBlock, Texts
 from memberpack.model.metrics import (CATALOGUE, OTHER_METRIC, Metric, catalogue_words_each, catalogue_words_found,
                                       match_metric, mentions_catalogue)
 from memberpack.model.observation import BUDGET_MONITOR, DATA, SUBTOTAL, Observation
-from memberpack.model.periods import CALENDAR_MONTH, YEAR, Period, may_name_period, parse_period
+from memberpack.model.periods import (
+    CALENDAR_MONTH, CALENDAR_YEAR, CALENDAR_YEARS, MONTH_NAMES, YEAR, YEARS, Period, may_name_period, parse_period,
+    relative_year, years_named)
 from memberpack.model.units import COUNT, GBP, MINUTES, NUMBER, PER_10000, PERCENT, POUNDS, Unit, find_unit, unit_in_name
 from memberpack.model.values import (
     MAX_FIGURE, OUT_OF_RANGE, TEXT, CellValue, clean_number, duration_minutes, from_number, parse_text)
@@ -66,6 +68,12 @@ _BENCHMARK = re.compile(r"\s*(?P<name>[A-Za-z][A-Za-z .'&-]*?)\s*[,:]?\s*(?P<num
 _UNIT_HINT = re.compile(r"%|£|per\s+10,?000|\b(?:days|weeks)\b|^\s*percentage\b", re.IGNORECASE)
 # the same in labels joined by NUL characters: "Percentage ..." at the start of any of them
 _UNIT_HINT_JOINED = re.compile(_UNIT_HINT.pattern.replace("^", "(?:^|(?<=\0))"), re.IGNORECASE)
+_PERIOD_WORDS = re.compile(r"\b(?:to|and|from)\b", re.IGNORECASE)   # what is left of "1996 to 1997" once its years go
+# A title's number ("Table 3:") and, from the first year it names on, the years it covers
+_TITLE_NUMBER = re.compile(r"^\s*table\s+[\w.]+\s*[:\-–]\s*", re.IGNORECASE)
+_TITLE_YEARS = re.compile(rf",?\s+(?:(?:from|between|in|for|at)\s+)?(?:(?:\d{{1,2}}\s+)?(?:{'|'.join(MONTH_NAMES)})\s+)?"
+                          r"(?:19|20)\d{2}\b.*$", re.IGNORECASE)
+_WHOLE_YEARS = (YEAR, CALENDAR_YEAR, YEARS, CALENDAR_YEARS)
 _NO_PERIOD = re.compile(r"\b(?:from|since|change|movement|direction)\b", re.IGNORECASE)
 _YEAR_DIGITS = re.compile(r"(?:19|20)\d{2}")
 _SPLIT_DIGITS = re.compile(r"\d{2}\s*/\s*\d{2}")
@@ -264,6 +272,14 @@ def _hashed(period: Period | None) -> int | None:
     return None if period is None else hash(period)
 
 
+def _title_subject(title: str | None) -> str | None:
+    """What a table's title says its figures are, without its number or the years it covers:
+    "Table 3: Band D council tax for local authorities from 1996 to 1997 to 2023 to 2024" -> "Band D
+    council tax for local authorities". None when it names nothing before its years."""
+    subject = _TITLE_YEARS.sub("", _TITLE_NUMBER.sub("", " ".join(str(title or "").split()))).strip(" ,:;-–")
+    return subject if 2 <= len(subject.split()) <= 20 else None
+
+
 def _described(description: str | None) -> tuple:
     """A row's own description of its figures, when it has one, as part of what tells it apart."""
     return () if description is None else (description,)
@@ -345,6 +361,7 @@ class TableReader:
         self.layout, self.sheet, self.report, self.context = layout, sheet, report, context
         self.label_col, self.first_col = layout.label_col, layout.col_range.start   # asked for every row
         self.columns = self._columns(header)
+        self._first_figure = min((c.index for c in self.columns), default=layout.col_range.stop)
         self.header_row = header.get(layout.header_rows[-1] - 1) if layout.header_rows else None
         self.academic = _months_from_september(self.columns)
         for column in self.columns:
@@ -423,6 +440,8 @@ class TableReader:
         self.keys = [KeyColumn(column_index(letter), self._heading(header, column_index(letter)), role)
                      for letter, role in zip(layout.key_columns, layout.key_roles)]
         self._context = {column_index(letter) for letter in layout.context_columns}
+        self._context_names = {c: self._heading(header, c) or f"column {column_letter(c)}" for c in self._context}
+        self._context_changed: set[int] = set()
         self._indents = [column_index(letter) for letter in layout.indent_columns]
         self._not_measures = ({k.index for k in self.keys} | self._context | set(self._indents)
                               | {column_index(letter) for letter in layout.ignored_columns})
@@ -431,6 +450,8 @@ class TableReader:
             self.report.column_codes.update({column_letter(c): code for c, code in codes.items()})
         rows = [header.get(h - 1, []) for h in layout.header_rows]
         first = header.get(layout.data_start, [])
+        named = [*years_named(layout.title), *([self.context] if self.context is not None else [])]
+        subject = _title_subject(layout.title) if any(k.role == AREA for k in self.keys) else None
         # A constant column saying what the figures are (a tidy file's one indicator) names them
         self._describing = [c for c in sorted(self._context) if _DESCRIBES.search(self._heading(header, c))]
         described = self._described = self._description(first)
@@ -475,7 +496,10 @@ class TableReader:
                                    f"{table_unit.symbol} is not applied to it")
             if chosen and unit is not None and unit.base == table_unit.base:
                 unit = table_unit  # the officer's unit wins over what the headers say, for the same kind of figure
-            period = None if _NO_PERIOD.search(measure) else parse_period(measure)
+            period = None if _NO_PERIOD.search(measure) else parse_period(measure) or relative_year(measure, named)
+            if period is not None and period.kind in _WHOLE_YEARS and subject and c < len(rows[-1]) \
+                    and not blank(rows[-1][c]) and not _PERIOD_WORDS.sub("", strip_periods(measure)).strip(" -–/,"):
+                measure = subject   # areas by years, each column headed by its year alone: the title's figure for that year
             code = self.sheet.formats.codes.get((self.layout.data_start, c))
             columns.append(Column(c, measure, unit, period, bool(_BENCHMARK_HEADER.search(measure)), code,
                                   c - self.label_col, column_letter(c)))
@@ -1136,8 +1160,19 @@ class TableReader:
         for c in self._context:
             value = row[c] if c < len(row) else None
             if seen.setdefault(c, value) != value:
+                if c not in self._context_changed:
+                    self._context_changed.add(c)
+                    self._context_changes(c, seen[c], value)
                 return False
         return True
+
+    def _context_changes(self, c: int, first: Any, value: Any) -> None:
+        """The report no longer says a column is the same on every row once a row shows it is not."""
+        name = self._context_names[c]
+        self.report.context.pop(name, None)
+        where = "measure" if c in self._describing else "section"
+        self.report.assume(f"column {column_letter(c)} ({name}) is {cell_text(first)!r} on the first rows and "
+                           f"{cell_text(value)!r} further down: each row's value is kept in its {where}")
 
     @staticmethod
     def _put_back(stream: Peekable, items: list) -> int:
@@ -1285,8 +1320,10 @@ class TableReader:
             if c < width and not blank(row[c]):
                 self.report.skip_at(r, c, "left of the label column")
         if not uncached and all(blank(v) for _, v in values) and any(
-                k.role in (AREA, PERIOD) and k.index < width and not blank(row[k.index]) for k in self.keys):
-            return None   # an area's or a date's own row with nothing to read (a visit with no theme): no heading
+                (k.role in (AREA, PERIOD) or k.index > self._first_figure) and k.index < width and not blank(row[k.index])
+                for k in self.keys):
+            return None   # an area's or a date's own row with nothing to read (a visit with no theme, a figure
+            # left blank beside its group after the figures): no heading
         if not uncached and (all(blank(v) for _, v in values) or is_series_row([v for _, v in values], cell_class)):
             self._heading_row(r, label)
             return None

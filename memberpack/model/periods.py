@@ -19,6 +19,7 @@ _MONTH_NAMES.update({full.lower(): i + 1 for i, full in enumerate(
     ("January", "February", "March", "April", "May", "June", "July", "August", "September",
      "October", "November", "December"))})
 _MONTH_NAMES["sept"] = 9
+MONTH_NAMES = tuple(_MONTH_NAMES)   # "jan", "january" ... "sept": each month's names, lower case
 
 YEAR = "year"              # financial or academic year
 CALENDAR_YEAR = "calendar_year"
@@ -217,6 +218,32 @@ def _split_year(text: str) -> Period | None:
     if m and (int(m.group(1)) + 1) % 100 == int(m.group(2)):
         return Period(YEAR, int(m.group(1)))
     return None
+
+
+# A header written relative to the table's year: "... (current year)", "(previous year)" under a title
+# naming "2022-23 and 2023-24".
+_RELATIVE_YEAR = re.compile(r"(?:^|\()\s*(current|this|previous|prior|last)\s+(?:financial\s+)?year\s*(?:\)|$)",
+                            re.IGNORECASE)
+
+
+def years_named(text: str | None) -> list[Period]:
+    """Every financial or academic year written in ``text`` ("2022-23 and 2023-24": both), else its
+    calendar years."""
+    t = " ".join(str(text or "").split())
+    years = [p for p in map(_split_year, (m.group(0) for m in _SPLIT_YEAR_RE.finditer(t))) if p is not None]
+    return years or [Period(CALENDAR_YEAR, int(m.group(1))) for m in _CALENDAR_YEAR.finditer(t)]
+
+
+def relative_year(header: str, named: Sequence[Period]) -> Period | None:
+    """The year a header written relative to its table's stands for: the latest of the years its
+    title names (``named``) is the current year, the one before it the previous year. None when the
+    header says neither or no year is named."""
+    m = _RELATIVE_YEAR.search(" ".join(header.split()))
+    years = [p for p in named if p.kind in (YEAR, CALENDAR_YEAR) and p.year is not None]
+    if m is None or not years:
+        return None
+    current = max(years)
+    return current if m.group(1).lower() in ("current", "this") else replace(current, year=current.year - 1)
 
 
 def reported_order(periods: Sequence[str | None]) -> list[int]:
