@@ -4,7 +4,11 @@
 shapes between: a statistics table with suppression marks scattered over its figures, a budget saved
 as text (thousands, brackets, ``12.5%``), a council's payments dated day by day, a budget monitor keyed
 by cost centre with a number format on every cell, a CSV with blanks and marks among its figures,
-hundreds of small tables stacked on one sheet or one a sheet, a double-spaced table and long labels.
+hundreds of small tables stacked on one sheet or one a sheet, a double-spaced table and long labels;
+and shapes with no table for thousands of rows or a table every few rows: a register of words (every
+cell a distinct text) and a column of figures with no labels, each beside a small summary table,
+a council's spending CSV in Windows-1252 with a pound sign on every figure, and the results of
+3,000 wards, a header and two rows each, between blank rows.
 Each is built once (``--keep DIR`` keeps them), then timed as whole processes from launch, taking
 turns, best of ``--runs``: python-calamine reading every row of every sheet (a CSV: Python's ``csv``
 module), and ``memberpack import --accept-unsure`` into a new pack.
@@ -23,8 +27,8 @@ import tempfile
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
-from import_bench import CALAMINE, CSV_READER, ROOT, environment  # noqa: E402
-from real_files_bench import best_of  # noqa: E402
+from import_bench import CALAMINE, ROOT, environment  # noqa: E402
+from real_files_bench import CSV_READER, best_of  # noqa: E402  (a CSV as UTF-8, its other bytes replaced)
 
 
 def _book(path: Path, fill) -> None:
@@ -130,9 +134,53 @@ def csv_marks(path: Path) -> None:
                                                              else f"{rnd.uniform(0, 999):.1f}" for _ in range(10)])
 
 
+def register(book, rnd) -> None:
+    sheet = book.create_sheet("Register")   # no figures: every cell a distinct text
+    heads = ["Reference", "Applicant", "Address", "Proposal", "Decision", "Officer", "Ward", "Parish"]
+    sheet.append(heads)
+    for r in range(20_000):
+        sheet.append([f"{h} {r} {rnd.randint(0, 10 ** 9)}" for h in heads])
+    _summary(book, rnd)
+
+
+def figures_list(book, rnd) -> None:
+    sheet = book.create_sheet("Figures")   # figures with no labels: no table
+    sheet.append(["Amount £"])
+    for r in range(100_000):
+        sheet.append([round(rnd.uniform(0, 1e5), 2)])
+    _summary(book, rnd)
+
+
+def _summary(book, rnd) -> None:
+    sheet = book.create_sheet("Summary")
+    sheet.append(["Service", "Budget £k", "Actual £k"])
+    for r in range(20):
+        sheet.append([f"Service {r}", rnd.randint(0, 999), rnd.randint(0, 999)])
+
+
+def wards(book, rnd) -> None:
+    sheet = book.create_sheet("Wards")
+    for t in range(3_000):
+        sheet.append(["Ward", "2023", "2024"])
+        sheet.append([f"Ward {t} electors", rnd.randint(0, 9000), rnd.randint(0, 9000)])
+        sheet.append([f"Ward {t} turnout", rnd.randint(0, 9000), rnd.randint(0, 9000)])
+        sheet.append([])
+
+
+def csv_pounds(path: Path) -> None:
+    rnd = random.Random(5)
+    with path.open("w", newline="", encoding="cp1252") as handle:
+        out = csv.writer(handle)
+        out.writerow(["Service – area", "Budget £", "Spend £", "Variance £"])
+        for r in range(40_000):
+            out.writerow([f"Café services – line {r}", f"£{rnd.uniform(0, 1e5):,.2f}", f"£{rnd.uniform(0, 1e5):,.2f}",
+                          f"{rnd.uniform(-1e3, 1e3):.2f}"])
+
+
 SHAPES = {"marks": marks, "budget as text": budget_as_text, "payments": payments, "cost centres": cost_centres,
           "csv marks": csv_marks, "stacked tables": stacked, "a sheet each": sheet_each,
-          "double spaced": double_spaced, "long labels": long_labels}
+          "double spaced": double_spaced, "long labels": long_labels, "register": register,
+          "figures list": figures_list, "csv pounds": csv_pounds, "wards": wards}
 
 
 def build(folder: Path, name: str) -> Path:

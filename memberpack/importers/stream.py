@@ -26,6 +26,15 @@ class Peekable:
             self._buffer.append(item)
         return list(self._buffer)[:n]
 
+    def at(self, i: int) -> Item | None:
+        """The row ``i`` places ahead (0: the next one), without consuming it."""
+        while len(self._buffer) <= i:
+            item = next(self._rows, None)
+            if item is None:
+                return None
+            self._buffer.append(item)
+        return self._buffer[i]
+
     def peek(self) -> Item | None:
         if not self._buffer:   # asked once a row: without the list ahead() builds
             item = next(self._rows, None)
@@ -41,7 +50,12 @@ class Peekable:
 
     def take(self, n: int) -> list[Item]:
         """Up to ``n`` next rows, consumed (:meth:`push_back` returns them)."""
-        items = [self._buffer.popleft() for _ in range(min(n, len(self._buffer)))]
+        buffer = self._buffer
+        if n >= len(buffer):   # (all of it, as after a batch put back: at once)
+            items = list(buffer)
+            buffer.clear()
+        else:
+            items = [buffer.popleft() for _ in range(n)]
         if len(items) < n:
             items += islice(self._rows, n - len(items))
         return items

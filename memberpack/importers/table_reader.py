@@ -51,7 +51,7 @@ from memberpack.model.observation import BUDGET_MONITOR, DATA, SUBTOTAL, Observa
 from memberpack.model.periods import (
     CALENDAR_MONTH, CALENDAR_YEAR, CALENDAR_YEARS, MONTH_NAMES, YEAR, YEARS, Period, may_name_period, parse_period,
     relative_year, years_named)
-from memberpack.model.units import COUNT, MINUTES, NUMBER, PER_10000, PERCENT, POUNDS, Unit, find_unit, unit_in_name
+from memberpack.model.units import COUNT, GBP, MINUTES, NUMBER, PER_10000, PERCENT, POUNDS, Unit, find_unit, unit_in_name
 from memberpack.model.values import (
     MAX_FIGURE, OUT_OF_RANGE, TEXT, CellValue, clean_number, duration_minutes, from_number, parse_text)
 
@@ -801,11 +801,16 @@ class TableReader:
             return taken
         if None not in labels and "" not in labels:
             return taken   # (a blank row has no label: most batches are told by their labels alone)
-        gaps = [i for i, label in enumerate(labels) if (label is None or label == "") and _all_blank(taken[i][1])]
-        while gaps and gaps[-1] == len(taken) - 1:
+        while labels[-1] in (None, "") and _all_blank(taken[-1][1]):
             stream.push_back([taken.pop()])
-            gaps.pop()
-        for i in gaps:
+            labels.pop()
+            if not taken:
+                return taken
+        gaps = []   # found as they are checked: the first that may end the table ends the test
+        for i in (i for i, label in enumerate(labels) if label is None or label == ""):
+            if not _all_blank(taken[i][1]):
+                continue
+            gaps.append(i)
             r, row = taken[i + 1]
             ahead = taken[i + 1:i + 1 + LOOKAHEAD]
             if len(ahead) < LOOKAHEAD:
@@ -917,7 +922,7 @@ class TableReader:
                 return None   # (a row read alone: testing each column costs more than reading its cells)
             written = []
             for j, column in enumerate(columns):   # a column neither figures nor texts ends the test
-                written.append(plain_figures(list(column), percent=self._percent_written(j, column[0]))
+                written.append(plain_figures(list(column), **self._sign_written(j, column[0]))
                                if all(type(v) is str for v in column) else None)
                 if written[-1] is None and not self._text_column(j, column):
                     return None
@@ -983,12 +988,17 @@ class TableReader:
             figures_each.append(kept[~row].tolist() if texts else kept.tolist())
         return figures_each, texts_each
 
-    def _percent_written(self, j: int, first: str) -> bool:
-        """Whether column ``j``'s figures, its first cell ``first``, are percentages written with
-        their sign (``12.5%``) in a column of percentages: each reads as the number before its sign,
-        in percent, as the column's own figures do (:func:`~memberpack.model.values.parse_text`)."""
+    def _sign_written(self, j: int, first: str) -> dict[str, bool]:
+        """How column ``j``'s figures, its first cell ``first``, are written when with a sign its unit
+        reads as its own figures do (:func:`~memberpack.model.values.parse_text`): ``percent``, as
+        percentages with their sign (``12.5%``) in a column of percentages, each the number before
+        its sign; ``pounds``, with a pound sign (``£1,234.56``, ``-£12``) in a column of pounds."""
         col = self.columns[j]
-        return first.endswith("%") and col.base == PERCENT and col.factor == 1.0
+        if col.factor != 1.0:
+            return {}
+        if first.endswith("%"):
+            return {"percent": col.base == PERCENT}
+        return {"pounds": col.base == GBP and "£" in first[:2]}
 
     def _written_marks(self, j: int, cells: Sequence[str]) -> tuple[list[int] | None, Any]:
         """The places of column ``j``'s text cells among figures written as text (a CSV's), and the
@@ -998,7 +1008,7 @@ class TableReader:
         if len(at) == len(cells):
             return at, []
         rest = [v for v in cells if v and v[-1] in _FIGURE_ENDS] if at else list(cells)
-        found = plain_figures(rest, percent=self._percent_written(j, rest[0]))
+        found = plain_figures(rest, **self._sign_written(j, rest[0]))
         return (None, None) if found is None else (at, found)
 
     def _text_column(self, j: int, cells: Sequence[Any]) -> bool:

@@ -27,7 +27,7 @@ from memberpack.importers.table_ends import NUMBERED_TITLE, is_footnote, numbere
 from memberpack.importers.table_reader import TableReader
 from memberpack.model.observation import LAYOUT_KINDS
 from memberpack.model.periods import MONTH, QUARTER, YEAR_END, Period, parse_period
-from memberpack.model.values import parse_text
+from memberpack.model.values import BLANK, parse_text
 
 SIDE_BY_SIDE_ROWS = 5_000
 # Lines above a table whose dates are not the period its figures are for.
@@ -80,6 +80,7 @@ def find_tables(sheet: Sheet, *, file_stem: str = "", kind: str | None = None,
         if layout is None:
             stream.next()
             titles, title_rows = [], {}
+            _past_alike(stream, row)
             continue
         seen = {**{t: title_rows[t] for t, _ in titles}, **dict(head)}
         texts = [t for _, t in titles] + [t for r, t in prose if r < (titles[0][0] if titles else head[0][0])]
@@ -169,6 +170,33 @@ def _over_figures(row: list[Any], stream: Peekable, starts: dict[int, int | None
         if first is not None:
             return first < column
     return False
+
+
+def _past_alike(stream: Peekable, row: list[Any]) -> None:
+    """Passes the rows after ``row``, which started no table, that are just like it (the same kinds
+    of cell in the same columns, none a title) while the :data:`HEAD_ROWS` rows from each are too:
+    a row like those above it is no header over them, and such a list (thousands of names and codes,
+    a column of figures with no labels) is passed in one step rather than each of its rows tried again
+    over the forty below it. Its last rows, with other rows within reach, are tried as any."""
+    kinds = _kinds(row)
+    alike = 0   # how many rows from the next one are known to be like it
+    while True:
+        while alike < HEAD_ROWS and (item := stream.at(alike)) is not None and _kinds(item[1]) == kinds \
+                and single_text(item[1]) is None and numbered_title(item[1]) is None \
+                and title_and_scale(item[1])[0] is None:
+            alike += 1
+        if alike < HEAD_ROWS:
+            return
+        stream.next()
+        alike -= 1
+
+
+def _kinds(row: list[Any]) -> tuple[str, ...]:
+    """The kind of each cell of a row (:func:`cell_class`), to its last filled one."""
+    kinds = [cell_class(v) for v in row]
+    while kinds and kinds[-1] == BLANK:
+        kinds.pop()
+    return tuple(kinds)
 
 
 def _block(stream: Peekable, limit: int = HEAD_ROWS) -> list[tuple[int, list[Any]]]:

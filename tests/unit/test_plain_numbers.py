@@ -62,3 +62,24 @@ _near_figure = st.text(alphabet="0123456789-.,()", max_size=8)
 @given(st.lists(st.one_of(_figure, _figure, _grouped, _near_figure), min_size=1, max_size=12))
 def test_any_batch_reads_as_each_cell_alone(cells):
     _same(cells)
+
+
+@pytest.mark.parametrize("cells", [
+    ["£1,234.56", "-£12", "(£479)", "£0", "-£0.50", "£7"], ["£12", "£(1,234)"], ["£-12"], ["£"], ["£ 12"],
+    ["12"], ["£12", "12"], ["-(£5)"], ["(£-5)"], ["£.5"], ["£1.5m"], ["££1"], ["£1,234", None], ["-£1,23"],
+    ["(£1,234"], ["£1,234)"],
+])
+def test_figures_with_a_pound_sign_read_as_each_alone(cells):
+    """With ``pounds``, a batch whose every cell has a pound sign before its digits is read as
+    ``read_value`` reads each alone (in pounds, the sign kept out of the value); any other batch is
+    not read at all (a few that are figures to it, ``£ 12``, ``£.5``, are left to it)."""
+    for few in (0, len(cells)):
+        plain_numbers._FEW = few
+        try:
+            got = plain_figures(cells, pounds=True)
+        finally:
+            plain_numbers._FEW = _FEW
+        assert (got is not None) == (cells[0] == "£1,234.56"), cells
+        if got is not None:
+            alone = [read_value(c, None, None) for c in cells]
+            assert [(c.value, c.unit, c.status) for c in alone] == [(clean_number(f), "GBP", None) for f in got.tolist()]

@@ -808,3 +808,61 @@ def test_a_double_spaced_table_reads_the_same_either_way(tmp_path, cell_by_cell)
     assert sum(len(p) for p in parts if isinstance(p, FigureBlock)) >= 500
     assert {o.label for o in fast.observations} == {f"Service {r}" for r in range(700)}
     assert {o.section for o in fast.observations if o.label == "Service 450"} == {"Capital items"}
+
+
+
+def test_small_tables_between_blank_rows_read_the_same_either_way(tmp_path, cell_by_cell, monkeypatch):
+    """A header and two rows, a blank row, the header again... (a ward's results each): a batch is
+    tested up to the first gap that may end it, not every blank row of the next 500 rows looked at
+    (each of 300 tables read that way), and the rows read are those cell by cell reading gives."""
+    from memberpack.importers import table_reader
+
+    rnd = random.Random(3)
+    wb = Workbook()
+    for t in range(300):
+        wb.active.append(["Ward", "2023", "2024"])
+        wb.active.append([f"Ward {t} electors", rnd.randint(0, 9000), rnd.randint(0, 9000)])
+        wb.active.append([f"Ward {t} turnout", rnd.randint(0, 9000), rnd.randint(0, 9000)])
+        wb.active.append([])
+    path = tmp_path / "wards.xlsx"
+    wb.save(path)
+    looked = []
+    all_blank = table_reader._all_blank
+    monkeypatch.setattr(table_reader, "_all_blank", lambda row: looked.append(1) or all_blank(row))
+    parts, fast = _read_both_ways(path, cell_by_cell)
+    assert len(fast.observations) == 1_200 and {o.label for o in fast.observations} >= {"Ward 299 turnout"}
+    assert 0 < len(looked) < 10 * 300
+
+
+@pytest.mark.parametrize("suffix", [".xlsx", ".csv"])
+def test_figures_written_with_a_pound_sign_read_the_same_either_way(tmp_path, cell_by_cell, suffix):
+    """A council's spending exported with a pound sign on every figure (``£1,234.56``, ``-£12``,
+    ``(£479)``), the CSV in Windows-1252, is read in blocks where the column is in pounds; in a
+    column of £ thousands or with no unit, where the sign makes each figure pounds, cell by cell."""
+    rnd = random.Random(5)
+    header = ["Service – area", "Budget £", "Spend £", "Grant £k", "Amount"]
+
+    def pounds(v):
+        return rnd.choice([f"£{v:,.2f}", f"-£{abs(v):.2f}", f"(£{abs(v):,.0f})", f"£{v:.1f}"]) if v < 0 else f"£{v:,.2f}"
+
+    body = [[f"Café line {r}", pounds(rnd.uniform(-1e5, 1e6)), pounds(rnd.uniform(0, 1e6)),
+             f"£{rnd.uniform(0, 900):.1f}" if r >= 600 else f"{rnd.uniform(0, 900):.1f}",
+             pounds(rnd.uniform(-9, 9)) if r >= 900 else f"{rnd.uniform(-9, 9):.2f}"] for r in range(1_200)]
+    path = tmp_path / f"spending{suffix}"
+    if suffix == ".xlsx":
+        wb = Workbook()
+        for row in [header] + body:
+            wb.active.append(row)
+        wb.save(path)
+    else:
+        with path.open("w", newline="", encoding="cp1252") as f:
+            csv.writer(f).writerows([header] + body)
+    parts, fast = _read_both_ways(path, cell_by_cell)
+    assert sum(len(p) for p in parts if isinstance(p, FigureBlock)) >= 300
+    by_cell = {o.cell: o for o in fast.observations}
+    first = body[0][1]
+    assert (by_cell["B2"].value, by_cell["B2"].unit, by_cell["B2"].display) == (
+        float(first.strip("-()£").replace(",", "")) * (-1 if first[0] in "-(" else 1), "GBP", first)
+    assert (by_cell["D700"].value, by_cell["D700"].unit) == (float(body[698][3][1:]), "GBP")   # pounds, not £k
+    assert by_cell["D2"].value == round(float(body[0][3]) * 1000, 6)
+    assert by_cell["E1000"].unit == "GBP" and by_cell["E2"].unit is None

@@ -63,3 +63,25 @@ def test_distinct_names_are_counted_only_for_columns_that_may_be_keys(monkeypatc
     label, found, context = keys.find_keys(headers, columns, 1)
     assert label == 1 and [k.index for k in found] == [0] and context == {}
     assert len(counted) < 60   # the thirty columns of figures are not read for their texts
+
+
+def test_a_long_list_is_passed_in_one_step_finding_the_same_tables(tmp_path, monkeypatch):
+    """Rows just like one that started no table (a register of words, a column of figures with no
+    labels) are passed while the forty rows under each are alike too, rather than each tried again:
+    the same tables, the rows at the lists' ends still tried one by one."""
+    rows = [[f"REF {i} A", f"Applicant {i} B", f"High Street {i}", f"Extension {i} C"] for i in range(300)]
+    rows += [[], ["Service", "Budget £k", "Spend £k"], *([f"Line {i}", i, 2 * i] for i in range(20)), []]
+    rows += [[round(1.5 * i, 1)] for i in range(300)]
+    rows += [[], ["Ward", "Electors", "Turnout"], *([f"Ward {i}", 100 * i, 50 * i] for i in range(10))]
+    rows += [[], *([round(0.5 * i, 1)] for i in range(100))]
+    path = write_xlsx(tmp_path / "lists.xlsx", {"Data": rows})
+    tried = []
+    detect = tables.detect_layout
+    monkeypatch.setattr(tables, "detect_layout", lambda *args: tried.append(args[2][0][0]) or detect(*args))
+    passed = _read(path)
+    assert [found[4] for found in passed] == ["A282:D300", "A302:C322", "A625:C635"]   # (the register's last rows)
+    assert len(tried) < 30
+    monkeypatch.setattr(tables, "_past_alike", lambda stream, row: None)
+    tried.clear()
+    assert _read(path) == passed
+    assert len(tried) > 280
