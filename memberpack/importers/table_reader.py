@@ -1879,20 +1879,17 @@ class TableReader:
 
     def _with_marks(self, figures: BlockColumn, marks: np.ndarray, cells: list[Any], unit: Unit | None,
                     metric: str) -> BlockColumn:
-        """Column ``figures`` (its cells that are not marks) with its marks put back among them, as a
-        text column keeps its cells (:meth:`_text_block_column`)."""
-        read = iter(figures.cells())
+        """Column ``figures`` (its cells that are not marks) with its marks put back among them: the
+        figures stay raw, shown through their format when read, and each mark is a special cell
+        shown as :meth:`_text_cell` reads it (as a text column keeps its cells)."""
         values = np.full(len(cells), np.nan)
-        displays, specials = [], {}
-        for i, (mark, cell) in enumerate(zip(marks.tolist(), cells)):
-            if mark:
-                display, status = self._text_cell(cell, unit)
-                specials[i] = (None, None, status)
-            else:
-                values[i], _, display, _ = next(read)
-            displays.append(display)
-        return replace(figures, values=values, raw=False, factor=1.0, displays=Texts.of(displays), specials=specials,
-                       code=None, row_metrics=_marked_metrics(marks, figures.metric_id, metric))
+        values[~marks] = figures.values
+        specials, shown = {}, {}
+        for i in np.flatnonzero(marks).tolist():
+            shown[i], status = self._text_cell(cells[i], unit)
+            specials[i] = (None, None, status)
+        return replace(figures, values=values, specials=specials, special_displays=shown,
+                       row_metrics=_marked_metrics(marks, figures.metric_id, metric))
 
     def _text_block_column(self, col: Column, metric: str, period: str | None, values: list[Any]) -> BlockColumn:
         """A text column of a block: each cell's text as written and its status (``text``, a RAG

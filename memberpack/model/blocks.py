@@ -114,8 +114,8 @@ class BlockColumn:
     column's number format ``code``, else as Python writes the number. Otherwise
     ``values`` are already in base units and ``displays`` hold each cell's text.
     ``specials`` are the cells that are not plain figures (``c``, ``#REF!``): row -> (value, unit,
-    status); their ``values`` entry is NaN, and their display is in ``displays`` (a raw column has
-    specials only when its figures are written as text). ``row_metrics`` and ``row_units``, when set, give each
+    status); their ``values`` entry is NaN, and their display is in ``displays``, or for a raw column
+    whose figures are shown through their format, in ``special_displays`` (a mark among typed figures). ``row_metrics`` and ``row_units``, when set, give each
     row its own metric and unit (rows whose label names a metric: ``Care leavers``, a count),
     instead of ``metric_id`` and ``unit``.
     """
@@ -134,6 +134,7 @@ class BlockColumn:
     code: str | None = None    # the column's number format, which raw figures are shown in
     row_metrics: Coded | None = None
     row_units: Coded | None = None
+    special_displays: dict[int, str] = field(default_factory=dict)
 
     def metrics(self) -> list[str]:
         """Each row's metric."""
@@ -147,7 +148,7 @@ class BlockColumn:
         return self._cells()
 
     def _cells(self) -> list[tuple[float | None, str | None, str, str | None]]:
-        unit, specials = self.unit, self.specials
+        unit, specials, shown = self.unit, self.specials, self.special_displays
         if not self.raw:
             out = [(value, unit, display, None) for value, display in zip(self.values.tolist(), self.displays.tolist())]
         elif self.displays is not None:   # written as text (a CSV): shown as written
@@ -157,11 +158,12 @@ class BlockColumn:
         else:
             factor, code = self.factor, self.code
             if code is not None:
-                return [(clean_number(raw * factor), unit, render(raw, code), None) for raw in self.values.tolist()]
-            return [(clean_number(raw * factor), unit, general(raw) if not raw.is_integer() else f"{raw:.0f}", None)
-                    for raw in self.values.tolist()]
+                out = [(clean_number(raw * factor), unit, render(raw, code), None) for raw in self.values.tolist()]
+            else:
+                out = [(clean_number(raw * factor), unit, general(raw) if not raw.is_integer() else f"{raw:.0f}", None)
+                       for raw in self.values.tolist()]
         for i, (value, special_unit, status) in specials.items():
-            out[i] = (value, special_unit, out[i][2], status)
+            out[i] = (value, special_unit, shown.get(i, out[i][2]), status)
         return out
 
 
@@ -196,6 +198,7 @@ class FigureBlock:
             return None if coded is None else Coded(coded.codes[:rows], coded.values)
 
         columns = [replace(c, values=c.values[:rows], specials={i: s for i, s in c.specials.items() if i < rows},
+                           special_displays={i: s for i, s in c.special_displays.items() if i < rows},
                            displays=None if c.displays is None else
                            Texts(c.displays.data[:int(c.displays.offsets[rows])], c.displays.offsets[:rows + 1]),
                            row_metrics=first(c.row_metrics), row_units=first(c.row_units)) for c in self.columns]

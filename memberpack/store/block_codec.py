@@ -6,7 +6,8 @@ or int32 counts of their last decimal when that is exact), each text column's le
 byte each when all are short, else int32 offsets) and UTF-8 bytes, then the int32 codes of each
 column's per-row metrics and units, where it has them, then each column's special cells (a mark, a
 RAG rating, a text): their int32 rows, the int32 codes of their units and statuses (the distinct
-ones in the head) and, when any has one, their float64 values (NaN for none). Packs written before
+ones in the head), of their own displays when they have them (a mark among figures shown through
+their format), and, when any has one, their float64 values (NaN for none). Packs written before
 that hold a column's special cells in its head (``specials``), and are read as they were.
 Nothing is ever unpickled: a pack shared by somebody else is only data, and a blob that does not
 match its head is refused.
@@ -55,7 +56,7 @@ def encode(block: FigureBlock) -> tuple[str, bytes]:
             "metric_id": col.metric_id, "period": col.period, "raw": col.raw, "factor": col.factor, "code": col.code,
             "specials": [], "text_bytes": None if col.displays is None else len(col.displays.data)})
         if col.specials:
-            head["columns"][-1]["special_cells"], stored = _special_cells(col.specials)
+            head["columns"][-1]["special_cells"], stored = _special_cells(col.specials, col.special_displays)
             specials += stored
         for name, coded in (("row_metrics", col.row_metrics), ("row_units", col.row_units)):
             if coded is not None:
@@ -74,17 +75,23 @@ def encode(block: FigureBlock) -> tuple[str, bytes]:
     return json.dumps(head, separators=(",", ":")), b"".join(parts + texts + per_row + specials)
 
 
-def _special_cells(specials: dict[int, tuple[float | None, str | None, str | None]]) -> tuple[dict, list[bytes]]:
-    """A column's special cells as the head lists them (how many, their distinct units and statuses,
-    whether any has a value) and as the blob holds them."""
+def _special_cells(specials: dict[int, tuple[float | None, str | None, str | None]],
+                   shown: dict[int, str]) -> tuple[dict, list[bytes]]:
+    """A column's special cells as the head lists them (how many, their distinct units, statuses and
+    own displays, whether any has a value) and as the blob holds them."""
     values, units, statuses = zip(*specials.values())
     units, statuses = Coded.of(units), Coded.of(statuses)
     valued = any(value is not None for value in values)
     stored = [np.fromiter(specials, dtype=np.int32, count=len(specials)).tobytes(), units.codes.tobytes(),
               statuses.codes.tobytes()]
+    head = {"count": len(specials), "units": units.values, "statuses": statuses.values, "valued": valued}
+    if shown:
+        displays = Coded.of([shown.get(i) for i in specials])
+        head["displays"] = displays.values
+        stored.append(displays.codes.tobytes())
     if valued:
         stored.append(np.array([np.nan if value is None else value for value in values], dtype=np.float64).tobytes())
-    return {"count": len(specials), "units": units.values, "statuses": statuses.values, "valued": valued}, stored
+    return head, stored
 
 
 def _stored_figures(columns: list[np.ndarray]) -> list[tuple[int | None, bytes]]:
@@ -170,7 +177,7 @@ def _check_head(head: object, blob: bytes) -> None:
                                       and 0 < cells["count"] <= rows and type(cells.get("valued")) is bool
                                       and all(isinstance(cells.get(k), list) and cells[k]
                                               and all(isinstance(v, _OPTIONAL_TEXT) for v in cells[k])
-                                              for k in ("units", "statuses"))):
+                                              for k in ("units", "statuses", *(("displays",) if "displays" in cells else ())))):
             raise ValueError("a column's special cells are not special cells")
         for special in spec["specials"]:
             if not (isinstance(special, list) and len(special) == 4 and type(special[0]) is int
@@ -188,12 +195,19 @@ def _check_figures(values: np.ndarray, spec: dict, specials: dict) -> None:
         raise ValueError("a figure is out of range")
 
 
-def _read_special_cells(head: dict, blob: bytes, at: int, rows: int) -> tuple[dict, int]:
-    """A column's special cells from the blob at ``at`` (see :func:`_special_cells`), checked, and
-    where the blob goes on."""
-    count, unit_of, status_of = head["count"], head["units"], head["statuses"]
+def _read_special_cells(head: dict, blob: bytes, at: int, rows: int) -> tuple[dict, dict, int]:
+    """A column's special cells from the blob at ``at`` (see :func:`_special_cells`), checked, their
+    own displays, and where the blob goes on."""
+    count, unit_of, status_of, display_of = head["count"], head["units"], head["statuses"], head.get("displays")
     ints = np.frombuffer(blob, dtype=np.int32, count=3 * count, offset=at).tolist()
     at += 12 * count
+    shown = {}
+    if display_of is not None:
+        codes = np.frombuffer(blob, dtype=np.int32, count=count, offset=at).tolist()
+        at += 4 * count
+        if min(codes) < 0 or max(codes) >= len(display_of):
+            raise ValueError("a special cell's code is out of range")
+        shown = {row: display_of[code] for row, code in zip(ints[:count], codes) if display_of[code] is not None}
     found = [None] * count
     if head["valued"]:
         found = [None if v != v else v for v in np.frombuffer(blob, dtype=np.float64, count=count, offset=at).tolist()]
@@ -204,7 +218,8 @@ def _read_special_cells(head: dict, blob: bytes, at: int, rows: int) -> tuple[di
         raise ValueError("a column's special cells are out of range")
     if min(units) < 0 or max(units) >= len(unit_of) or min(statuses) < 0 or max(statuses) >= len(status_of):
         raise ValueError("a special cell's code is out of range")
-    return dict(zip(at_rows, zip(found, map(unit_of.__getitem__, units), map(status_of.__getitem__, statuses)))), at
+    return dict(zip(at_rows, zip(found, map(unit_of.__getitem__, units), map(status_of.__getitem__, statuses)))), \
+        shown, at
 
 
 def decode(head_json: str, blob: bytes) -> FigureBlock:
@@ -258,7 +273,7 @@ def decode(head_json: str, blob: bytes) -> FigureBlock:
                     setattr(col, name, Coded(codes, spec[name]))
         for spec, col in zip(specs, columns):
             if spec.get("special_cells") is not None:
-                col.specials, at = _read_special_cells(spec["special_cells"], blob, at, n)
+                col.specials, col.special_displays, at = _read_special_cells(spec["special_cells"], blob, at, n)
             _check_figures(col.values, spec, col.specials)
         if at != len(blob):
             raise ValueError("the figures are not the size the head gives")

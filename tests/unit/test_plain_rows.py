@@ -682,6 +682,10 @@ def test_marks_among_figures_are_kept_in_blocks_the_same_either_way(tmp_path, ce
     blocks = [p for p in parts if isinstance(p, FigureBlock)]
     if rate == "Absence rate":
         assert sum(len(b) for b in blocks) >= 1_400 and len(blocks) <= 10
+    if suffix == ".xlsx":   # the figures stay raw, shown through their format; each mark keeps its own display
+        marked = [c for b in blocks for c in b.columns if c.specials and c.measure == "Share"]
+        assert marked and all(c.raw and c.displays is None and c.code == "0.0%" for c in marked)
+        assert {d for c in marked for d in c.special_displays.values()} >= {"[c]", "..", "x"}
     assert stored == _fields(read_file(path).tables[0].observations)
     by_cell = {o.cell: o for o in fast.observations}
     for r, row in enumerate(body[:200], start=2):

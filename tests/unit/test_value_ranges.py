@@ -113,6 +113,19 @@ def test_special_cells_out_of_range_in_the_blob_are_refused(row, code, value):
         block_codec.decode(head, forged)
 
 
+def test_a_mark_among_figures_shown_through_their_format_keeps_its_own_display():
+    block = _marked_block()
+    block.columns[0].code, block.columns[0].special_displays = "#,##0.0", {1: "[c]"}
+    head, blob = block_codec.encode(block)
+    again = block_codec.decode(head, blob)
+    assert again.columns[0].special_displays == {1: "[c]"}
+    assert [(o.value, o.display, o.status) for o in again.observations()] == [(1500.0, "1.5", None),
+                                                                              (None, "[c]", "suppressed")]
+    forged = blob[:-4] + np.array([1], dtype=np.int32).tobytes()   # its display's code: one past the list
+    with pytest.raises(PackError, match="code is out of range"):
+        block_codec.decode(head, forged)
+
+
 def test_a_block_stored_with_its_special_cells_in_its_head_is_read_as_before():
     """Packs written before the special cells went into the blob."""
     head, blob = block_codec.encode(_marked_block())
