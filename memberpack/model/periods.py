@@ -117,6 +117,7 @@ class Period:
 _ACADEMIC = re.compile(r"academic|school year|term", re.IGNORECASE)
 _YEAR_END = re.compile(r"year[\s-]*end", re.IGNORECASE)
 _QUARTER = re.compile(r"\b(?:Q|Quarter\s*)([1-4])\b", re.IGNORECASE)
+_WHOLE_YEAR_QUARTERS = re.compile(r"\bQ1\s*(?:-|–|to)\s*Q4\b", re.IGNORECASE)
 _MONTH = re.compile(r"\b(?:Month\s*|M|P|Period\s*)(1[0-2]|[1-9])\b", re.IGNORECASE)
 _MONTH_WORDS = "|".join(sorted(_MONTH_NAMES, key=len, reverse=True))
 # "Mar 2012", "Mar '12" and the dd-mmm-yy date "31-Mar-12"
@@ -172,9 +173,11 @@ def parse_period(text: str | None, *, academic: bool = False) -> Period | None:
 
     if _YEAR_END.search(t) and fy is not None:
         return Period(YEAR_END, fy)
+    if _WHOLE_YEAR_QUARTERS.search(t) and year is not None:
+        return replace(year, academic=academic)   # "2010 to 2011 (Q1 to Q4)": the year's total
     m = _QUARTER.search(t)
     if m:
-        return Period(QUARTER, fy, int(m.group(1)))
+        return Period(QUARTER, fy if fy is not None else _quarter_year(t, int(m.group(1))), int(m.group(1)))
     m = _MONTH.search(t)
     if m:
         return Period(MONTH, fy, int(m.group(1)))
@@ -188,6 +191,19 @@ def parse_period(text: str | None, *, academic: bool = False) -> Period | None:
     if m:
         return Period(CALENDAR_YEAR, int(m.group(1)))
     return None
+
+
+def _quarter_year(text: str, quarter: int) -> int | None:
+    """The financial year of a quarter written with its months and calendar year ("January to March
+    2011 (Q4)": 2010/11), when the months are that quarter's; else None."""
+    m = _MONTH_RANGE.search(text) or _CALENDAR_MONTH.search(text)
+    year = m and (m.group(2) or next(iter(_CALENDAR_YEAR.findall(text[m.end():])), None))
+    if not year:
+        return None
+    month = _MONTH_NAMES[m.group(1).lower()]
+    if (month - 4) % 12 // 3 + 1 != quarter:
+        return None
+    return _full_year(year) - (1 if month < 4 else 0)
 
 
 def _years_span(text: str) -> Period | None:

@@ -6,7 +6,7 @@ the figures are."""
 from awkward_workbooks import write_xlsx
 
 from memberpack.importers import read_file
-from memberpack.model.periods import Period, YEAR, relative_year, years_named
+from memberpack.model.periods import QUARTER, YEAR, Period, parse_period, relative_year, years_named
 
 
 def _by_cell(table) -> dict:
@@ -128,3 +128,24 @@ def test_a_column_the_same_on_the_first_rows_only_is_not_reported_the_same_on_ev
     assert "Home" in york.measure
     assert "indicator" not in table.report.context
     assert any("'School' on the first rows and 'Home'" in a for a in table.report.assumptions)
+
+
+def test_a_quarter_written_with_its_months_and_calendar_year_is_in_that_financial_year():
+    assert parse_period("April to June 2010 (Q1)") == Period(QUARTER, 2010, 1)
+    assert parse_period("January to March 2011 (Q4)") == Period(QUARTER, 2010, 4)
+    assert parse_period("April to June 2010 (Q3)") == Period(QUARTER, None, 3)   # months not that quarter's
+    assert parse_period("Total receipts - 2010 to 2011 (Q1 to Q4)") == Period(YEAR, 2010)
+    assert parse_period("Q2 2019/20") == Period(QUARTER, 2019, 2)
+
+
+def test_quarterly_columns_of_many_years_keep_their_own_years(tmp_path):
+    """DLUHC council tax receipts: a column per quarter since 2010, the file and title of 2022-23."""
+    quarters = ["April to June 2010 (Q1)", "July to September 2010 (Q2)", "October to December 2010 (Q3)",
+                "January to March 2011 (Q4)", "Total receipts - 2010 to 2011 (Q1 to Q4)", "April to June 2011 (Q1)"]
+    rows = [["Table 5: Receipts of council tax for each local authority, April to June 2010 to January to March 2023"],
+            ["E-code", "ONS Code", "Local authority", *quarters],
+            *[[f"E38{31 + i}", f"E070002{23 + i}", f"District {i}", 10, 20, 30, 40, 100, 11] for i in range(4)]]
+    table, = read_file(write_xlsx(tmp_path / "CT_Receipts_Live_Table_Q4_2022-23.xlsx", {"Table_5": rows})).tables
+    cells = _by_cell(table)
+    assert [cells[f"{c}3"].period for c in "DEFGHI"] == ["Q1 2010/11", "Q2 2010/11", "Q3 2010/11", "Q4 2010/11",
+                                                           "2010/11", "Q1 2011/12"]
