@@ -1884,10 +1884,10 @@ class TableReader:
         shown as :meth:`_text_cell` reads it (as a text column keeps its cells)."""
         values = np.full(len(cells), np.nan)
         values[~marks] = figures.values
-        specials, shown = {}, {}
-        for i in np.flatnonzero(marks).tolist():
-            shown[i], status = self._text_cell(cells[i], unit)
-            specials[i] = (None, None, status)
+        at = np.flatnonzero(marks).tolist()
+        read = {mark: self._text_cell(mark, unit) for mark in dict.fromkeys(cells[i] for i in at)}   # each mark once
+        shown = {i: read[cells[i]][0] for i in at}
+        specials = {i: (None, None, read[cells[i]][1]) for i in at}
         return replace(figures, values=values, specials=specials, special_displays=shown,
                        row_metrics=_marked_metrics(marks, figures.metric_id, metric))
 
