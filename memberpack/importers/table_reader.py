@@ -1931,7 +1931,7 @@ class TableReader:
 def _may_state_unit_or_period(text: str, lowered: str) -> Iterator[int]:
     """Where ``text`` (labels joined) has words that may name a unit or a period; a plain row's
     label may, when they do not parse as one. Substring tests first: they rule most texts out."""
-    if "%" in text or "£" in text or "per" in lowered or "day" in lowered or "week" in lowered:   # "percentage" too
+    if _unit_words(lowered):
         yield from (m.start() for m in _UNIT_HINT_JOINED.finditer(text))
     if "19" in text or "20" in text:   # _YEARISH in parts: one alternative alone is ten times quicker
         yield from _year_digits(text)
@@ -1949,12 +1949,17 @@ def _year_digits(text: str) -> Iterator[int]:
     for m in _YEAR_DIGITS.finditer(text):
         start = m.start()
         if start > end:   # the first in its label
-            begin, end = text.rfind("\0", 0, start) + 1, text.find("\0", start) % (len(text) + 1)
-            label = text[begin:end]
-            words = label.lower()
-            if may_name_period(label) or "%" in words or "£" in words or "per" in words or "day" in words \
-                    or "week" in words:
+            end = text.find("\0", start)
+            end = len(text) if end < 0 else end
+            label = text[text.rfind("\0", 0, start) + 1:end]
+            if may_name_period(label) or _unit_words(label.lower()):
                 yield start
+
+
+def _unit_words(lowered: str) -> bool:
+    """Whether a text (in lower case) holds what a unit may be stated by: ``%``, ``£``, ``per``
+    (``percentage`` too), ``day`` or ``week``; a text that holds none states none."""
+    return "%" in lowered or "£" in lowered or "per" in lowered or "day" in lowered or "week" in lowered
 
 
 _OTHER_SPACES = "\t\n\x0b\x0c\r\x1c\x1d\x1e\x1f"   # what str.split() splits ASCII text on, besides spaces
