@@ -27,7 +27,7 @@ from memberpack.importers.table_ends import NUMBERED_TITLE, is_footnote, numbere
 from memberpack.importers.table_reader import TableReader
 from memberpack.model.observation import LAYOUT_KINDS
 from memberpack.model.periods import MONTH, QUARTER, YEAR_END, Period, parse_period
-from memberpack.model.values import BLANK, parse_text
+from memberpack.model.values import BLANK, TEXT, parse_text
 
 SIDE_BY_SIDE_ROWS = 5_000
 # Lines above a table whose dates are not the period its figures are for.
@@ -177,8 +177,11 @@ def _past_alike(stream: Peekable, row: list[Any]) -> None:
     of cell in the same columns, none a title) while the :data:`HEAD_ROWS` rows from each are too:
     a row like those above it is no header over them, and such a list (thousands of names and codes,
     a column of figures with no labels) is passed in one step rather than each of its rows tried again
-    over the forty below it. Its last rows, with other rows within reach, are tried as any."""
+    over the forty below it. Its last rows, with other rows within reach, are tried as any; but a
+    list of words that runs on to a blank row or the sheet's end is passed to its end: a table
+    starting among its last rows would be words over words, two rows of the list under a third."""
     kinds = _kinds(row)
+    words = set(kinds) <= {TEXT, BLANK}
     alike = 0   # how many rows from the next one are known to be like it
     while True:
         while alike < HEAD_ROWS and (item := stream.at(alike)) is not None and _kinds(item[1]) == kinds \
@@ -186,6 +189,9 @@ def _past_alike(stream: Peekable, row: list[Any]) -> None:
                 and title_and_scale(item[1])[0] is None:
             alike += 1
         if alike < HEAD_ROWS:
+            if words and ((after := stream.at(alike)) is None or all(blank(v) for v in after[1])):
+                for _ in range(alike):
+                    stream.next()
             return
         stream.next()
         alike -= 1
