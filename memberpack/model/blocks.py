@@ -115,9 +115,9 @@ class BlockColumn:
     ``values`` are already in base units and ``displays`` hold each cell's text.
     ``specials`` are the cells that are not plain figures (``c``, ``#REF!``): row -> (value, unit,
     status); their ``values`` entry is NaN, and their display is in ``displays``, or for a raw column
-    whose figures are shown through their format, in ``special_displays`` (a mark among typed figures). ``row_metrics`` and ``row_units``, when set, give each
-    row its own metric and unit (rows whose label names a metric: ``Care leavers``, a count),
-    instead of ``metric_id`` and ``unit``.
+    whose figures are shown through their format, in ``special_displays`` (a mark among typed
+    figures). ``row_metrics`` and ``row_units``, when set, give each row its own metric and unit
+    (rows whose label names a metric: ``Care leavers``, a count), instead of ``metric_id`` and ``unit``.
     """
 
     position: int

@@ -162,7 +162,7 @@ def parse_period(text: str | None, *, academic: bool = False) -> Period | None:
     if not text:
         return None
     t = " ".join(str(text).split())
-    if not _MAY_NAME_PERIOD.search(t):
+    if not may_name_period(t):
         return None
     span = _years_span(t)
     if span is not None:

@@ -173,17 +173,23 @@ def _check_head(head: object, blob: bytes) -> None:
                                            and all(isinstance(v, _OPTIONAL_TEXT) for v in values)):
                 raise ValueError(f"a column's {name} are not texts")
         cells = spec.get("special_cells")
-        if cells is not None and not (isinstance(cells, dict) and type(cells.get("count")) is int
-                                      and 0 < cells["count"] <= rows and type(cells.get("valued")) is bool
-                                      and all(isinstance(cells.get(k), list) and cells[k]
-                                              and all(isinstance(v, _OPTIONAL_TEXT) for v in cells[k])
-                                              for k in ("units", "statuses", *(("displays",) if "displays" in cells else ())))):
+        if cells is not None and not _special_cells_head(cells, rows):
             raise ValueError("a column's special cells are not special cells")
         for special in spec["specials"]:
             if not (isinstance(special, list) and len(special) == 4 and type(special[0]) is int
                     and 0 <= special[0] < rows and (special[1] is None or (type(special[1]) in (int, float)
                                                                           and in_range(special[1])))):
                 raise ValueError("a column's special cells are out of range")
+
+
+def _special_cells_head(cells: object, rows: int) -> bool:
+    """Whether a column's ``special_cells`` head is one :func:`_special_cells` writes."""
+    if not (isinstance(cells, dict) and type(cells.get("count")) is int and 0 < cells["count"] <= rows
+            and type(cells.get("valued")) is bool):
+        return False
+    texts = [cells.get("units"), cells.get("statuses")] + ([cells["displays"]] if "displays" in cells else [])
+    return all(isinstance(values, list) and values and all(isinstance(v, _OPTIONAL_TEXT) for v in values)
+               for values in texts)
 
 
 def _check_figures(values: np.ndarray, spec: dict, specials: dict) -> None:
@@ -205,7 +211,7 @@ def _read_special_cells(head: dict, blob: bytes, at: int, rows: int) -> tuple[di
     if display_of is not None:
         codes = np.frombuffer(blob, dtype=np.int32, count=count, offset=at).tolist()
         at += 4 * count
-        if min(codes) < 0 or max(codes) >= len(display_of):
+        if not _within(codes, display_of):
             raise ValueError("a special cell's code is out of range")
         shown = {row: display_of[code] for row, code in zip(ints[:count], codes) if display_of[code] is not None}
     found = [None] * count
@@ -216,10 +222,15 @@ def _read_special_cells(head: dict, blob: bytes, at: int, rows: int) -> tuple[di
     if min(at_rows) < 0 or max(at_rows) >= rows or len(set(at_rows)) != count \
             or not all(in_range(v) for v in found if v is not None):
         raise ValueError("a column's special cells are out of range")
-    if min(units) < 0 or max(units) >= len(unit_of) or min(statuses) < 0 or max(statuses) >= len(status_of):
+    if not (_within(units, unit_of) and _within(statuses, status_of)):
         raise ValueError("a special cell's code is out of range")
     return dict(zip(at_rows, zip(found, map(unit_of.__getitem__, units), map(status_of.__getitem__, statuses)))), \
         shown, at
+
+
+def _within(codes: list[int], values: list) -> bool:
+    """Whether every one of ``codes`` (at least one) is a place in ``values``."""
+    return min(codes) >= 0 and max(codes) < len(values)
 
 
 def decode(head_json: str, blob: bytes) -> FigureBlock:
