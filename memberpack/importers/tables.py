@@ -18,8 +18,8 @@ from memberpack.importers.found_table import FoundTable, Recall
 from memberpack.importers.keys import describe_keys
 from memberpack.importers.kinds import detect_kind
 from memberpack.importers.layout import (
-    HEAD_ROWS, SCALE_CELL, Corrections, TableLayout, blank, cell_class, cell_text, detect_layout, key_roles, parted_header,
-    shape_key, side_by_side)
+    HEAD_ROWS, SCALE_CELL, Corrections, TableLayout, blank, cell_class, cell_text, detect_layout, is_stated_fact, key_roles,
+    parted_header, shape_key, side_by_side)
 from memberpack.importers.reader import Sheet
 from memberpack.importers.report import TableReport
 from memberpack.importers.stream import Peekable
@@ -63,6 +63,10 @@ def find_tables(sheet: Sheet, *, file_stem: str = "", kind: str | None = None,
         if all(blank(v) for v in row) or is_footnote(row):
             if (text := single_text(row)) is not None:
                 prose = [*prose[-5:], (r, text)]
+            stream.next()
+            continue
+        if is_stated_fact(row):   # "Prepared by: | Finance team": no header of the table below
+            prose = [*prose[-5:], (r, " ".join(cell_text(v) for v in row if not blank(v)))]
             stream.next()
             continue
         text, scale = single_text(row) or numbered_title(row), None
