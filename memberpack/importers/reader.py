@@ -22,11 +22,12 @@ from typing import Any, TypeVar
 
 from memberpack.errors import ImportFailed
 from memberpack.importers.csv_reader import csv_rows
+from memberpack.importers.far_cells import large_sheets, trimmed
 from memberpack.importers.formats import SheetFormats, format_codes_of, read_formats, read_sheet_formats
 from memberpack.importers.ods_formats import read_ods_formats
 from memberpack.importers.xls_formats import read_xls_formats
 from memberpack.importers.safety import check_file, is_headless_ods
-from memberpack.importers.sheet_pieces import PiecedSheet, is_large, parse_in_pieces, part_sizes
+from memberpack.importers.sheet_pieces import PiecedSheet, is_large, parse_alone, parse_in_pieces, part_sizes
 
 Row = list[Any]
 # Excel's sheet size, and calamine's: an .ods sheet longer than this is cut there without a word
@@ -116,6 +117,7 @@ class _Opened:
     notes: list[str]
     formats: Future
     sizes: dict[str, tuple[str, int]]
+    declared_large: dict[str, str] = field(default_factory=dict)   # sheet -> part (:mod:`.far_cells`)
     parses: ThreadPoolExecutor = field(init=False)
     parsing: dict[int, Future] = field(default_factory=dict)   # by position in ``chosen``
     # calamine parses one sheet of a workbook at a time: the second thread opens the file again
@@ -152,8 +154,21 @@ class _Opened:
     def _parse(self, name: str) -> tuple[Any, SheetFormats | None]:
         if self.large(name) and (pieced := parse_in_pieces(self.path, name, *self.sizes[name])) is not None:
             return pieced, pieced.formats
-        sheet = self._whole(name)
+        sheet = self._without_far_cells(name) or self._whole(name)
         return sheet, (self._formats_of(name) if name in self.sizes else None)
+
+    def _without_far_cells(self, name: str):
+        """A sheet declared millions of cells large, parsed without its stray far cells (:mod:`.far_cells`)
+        and the report told; None for any other sheet."""
+        part = self.declared_large.get(name)
+        if part is None:
+            return None
+        with zipfile.ZipFile(self.path) as archive:
+            found = trimmed(archive.read(part))
+        if found is None:
+            return None
+        self.notes.append(found.note(name))
+        return parse_alone(self.path, name, part, found.xml)
 
     def _formats_of(self, name: str) -> SheetFormats:
         """The formats of a sheet of an .xlsx read on two threads, scanned as it is parsed: its
@@ -225,7 +240,8 @@ def _open(path: Path, wanted: str | None) -> _Opened | str:
     formats = ThreadPoolExecutor(max_workers=1, thread_name_prefix="formats")
     formats_read = formats.submit(scan, path, rest) if rest else formats.submit(dict)
     formats.shutdown(wait=False)
-    return _Opened(path, workbook, chosen, notes, formats_read, sizes)
+    declared_large = large_sheets(path, chosen) if path.suffix.lower() in (".xlsx", ".xlsm") else {}
+    return _Opened(path, workbook, chosen, notes, formats_read, sizes, declared_large)
 
 
 def _workbook_sheets(path: Path, opened: _Opened) -> Iterator[Sheet]:

@@ -134,7 +134,17 @@ def _piece_bytes(size: int, opening: int) -> int:
     return max(size // MOST_PIECES, PIECE_BYTES, 4 * opening)
 
 
-def _parse(calamine, opening: dict[str, bytes], name: str, part: str, held: list[bytes], free: threading.BoundedSemaphore):
+def parse_alone(path: Path, name: str, part: str, xml: bytes):
+    """Sheet ``name`` parsed from ``xml`` in place of its part, as a workbook of its own (as a piece is)."""
+    from python_calamine import CalamineWorkbook  # noqa: PLC0415 - loaded with the reader
+
+    with zipfile.ZipFile(path) as archive:
+        opening = {member: archive.read(member) for member in opening_parts(archive) if member in archive.NameToInfo}
+    return _parse(CalamineWorkbook, opening, name, part, [xml])
+
+
+def _parse(calamine, opening: dict[str, bytes], name: str, part: str, held: list[bytes],
+           free: threading.BoundedSemaphore | None = None):
     """The piece (taken out of ``held``, so that it is let go as soon as it is copied) parsed as a
     workbook of its own."""
     try:
@@ -151,7 +161,8 @@ def _parse(calamine, opening: dict[str, bytes], name: str, part: str, held: list
         finally:
             workbook.close()
     finally:
-        free.release()
+        if free is not None:
+            free.release()
 
 
 def _pieces(archive: zipfile.ZipFile, part: str, piece_bytes: int, seen: Callable[[bytes], None]) -> Iterator[bytes]:

@@ -1,0 +1,96 @@
+"""Cells far from the rest of an .xlsx sheet: an entry left in ``XFD1048576`` (Excel's Ctrl+End trap).
+
+calamine gives a sheet as the rectangle from its first cell to its last, so one stray entry turns a
+20-row table into 17 billion cells (calamine cannot allocate them and the reader fails) or a 5,000-row
+table into 80 million (gigabytes, seconds). A sheet whose declared size is that large is scanned for
+its cells; those beyond a gap of more than :data:`GAP_COLUMNS` empty columns or :data:`GAP_ROWS` empty
+rows from the rest are left out of the part calamine parses, and the report names them.
+"""
+
+from __future__ import annotations
+
+import re
+import zipfile
+from dataclasses import dataclass
+from pathlib import Path
+
+from memberpack.importers.cells import column_index, column_letter
+from memberpack.importers.xlsx_parts import sheet_parts
+
+LARGE_AREA = 10_000_000   # declared cells: below this a sheet is parsed as it is
+GAP_COLUMNS = 1_000
+GAP_ROWS = 100_000
+MOST_LEFT_OUT = 20        # stray entries are few: more cells that far are another table, read as they are
+HEAD_BYTES = 4_096        # the dimension element stands before the sheet's data
+_DIMENSION_ELEMENT = re.compile(rb"<(?:\w+:)?dimension\b[^>]*/>")
+_DIMENSION = re.compile(rb'<(?:\w+:)?dimension\s+ref="\$?([A-Z]{1,3})?\$?(\d+)?(?::\$?([A-Z]{1,3})\$?(\d+))?"')
+# a cell with content (not an empty, formatted one), its reference and its whole element
+_CELL = re.compile(rb'<((?:\w+:)?c)\b[^>]*?\sr="([A-Z]{1,3})(\d{1,7})"[^>]*?(?<!/)>.*?</\1>', re.DOTALL)
+
+
+@dataclass(slots=True)
+class Trimmed:
+    """A sheet part without its far cells, and the references of those left out."""
+
+    xml: bytes
+    left_out: list[str]
+
+    def note(self, sheet: str) -> str:
+        shown = ", ".join(self.left_out[:3]) + (f" and {len(self.left_out) - 3:,} more" if len(self.left_out) > 3 else "")
+        many = len(self.left_out) > 1
+        return (f"warning: sheet {sheet!r}: {len(self.left_out):,} cell{'s' if many else ''} far from the rest "
+                f"({shown}) {'were' if many else 'was'} not read: a stray entry there makes the sheet millions of "
+                "cells large; delete it in Excel if it matters")
+
+
+def large_sheets(path: Path, names: list[str]) -> dict[str, str]:
+    """Sheet name -> part of the named sheets of an .xlsx/.xlsm file whose declared size is
+    :data:`LARGE_AREA` cells or more. A part that cannot be read is left to calamine, which names
+    what is wrong."""
+    found: dict[str, str] = {}
+    try:
+        with zipfile.ZipFile(path) as archive:
+            for name, part in sheet_parts(archive).items():
+                if name not in names:
+                    continue
+                with archive.open(part) as fh:
+                    head = fh.read(HEAD_BYTES)
+                if (match := _DIMENSION.search(head)) and _area(match) >= LARGE_AREA:
+                    found[name] = part
+    except Exception:  # noqa: BLE001 - calamine's own parse names what is wrong
+        return found
+    return found
+
+
+def _area(match: re.Match) -> int:
+    first_col, first_row, last_col, last_row = match.groups()
+    if last_col is None:
+        return 1
+    width = column_index(last_col.decode()) - column_index((first_col or b"A").decode()) + 1
+    return width * (int(last_row) - int(first_row or 1) + 1)
+
+
+def trimmed(xml: bytes) -> Trimmed | None:
+    """``xml`` (a sheet part) without the cells far from the rest (and without its declared size), or
+    None when none is, or too many are to be stray entries."""
+    cells = [(int(m.group(3)), column_index(m.group(2).decode()), m.start(), m.end()) for m in _CELL.finditer(xml)]
+    if not cells:
+        return None
+    rows = _near(sorted({r for r, *_ in cells}), GAP_ROWS)
+    cols = _near(sorted({c for _, c, *_ in cells}), GAP_COLUMNS)
+    far = [cell for cell in cells if not (rows[0] <= cell[0] <= rows[1] and cols[0] <= cell[1] <= cols[1])]
+    if not far or len(far) > MOST_LEFT_OUT:
+        return None
+    kept, at = [], 0
+    for _, _, start, end in far:
+        kept.append(xml[at:start])
+        at = end
+    kept.append(xml[at:])
+    return Trimmed(_DIMENSION_ELEMENT.sub(b"", b"".join(kept), count=1), [f"{column_letter(c)}{r}" for r, c, *_ in far])
+
+
+def _near(values: list[int], gap: int) -> tuple[int, int]:
+    """The span of the largest group of ``values`` (sorted) that no gap of more than ``gap`` divides."""
+    cuts = [0] + [i + 1 for i, (a, b) in enumerate(zip(values, values[1:])) if b - a > gap] + [len(values)]
+    start, stop = max(zip(cuts, cuts[1:]), key=lambda run: run[1] - run[0])
+    return values[start], values[stop - 1]
