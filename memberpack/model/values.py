@@ -37,16 +37,18 @@ ARROWS = {"↑": "up", "↓": "down", "→": "level", "⬆": "up", "⬇": "down"
 
 _NUMBER = re.compile(
     r"""^(?P<approx>(?:c\.|circa|approx\.?|approximately|around)\s*)?
-        (?P<neg>[-−–])?\s*(?P<open>\()?\s*(?P<neg2>[-−])?\s*
+        (?P<plus>\+)?(?P<neg>[-−–])?\s*(?P<open>\()?\s*(?P<neg2>[-−])?\s*
         (?P<cur>£)?\s*
         (?P<num>\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?|\.\d+)
         \s*(?P<suffix>%|m\b|mn\b|million\b|bn\b|billion\b|k\b)?\s*
-        (?P<close>\))?\s*
+        (?P<close>\))?(?P<trailing>(?<=\d)-(?!.))?\s*
         (?P<words>[^\d()].*)?$""",
     re.IGNORECASE | re.VERBOSE,
 )
 _DURATION = re.compile(r"(?P<h>\d{1,3}):(?P<m>[0-5]\d)(?::(?P<s>[0-5]\d(?:\.\d+)?))?")
 _UNIT_ONLY = re.compile(r"£\s*'?000'?s?", re.IGNORECASE)
+# a ledger's credit and debit (``1,234.50 CR``): the sign of the figure, not what it counts
+_LEDGER_SIGNS = {"cr": -1.0, "cr.": -1.0, "dr": 1.0, "dr.": 1.0}
 _SCALE = {"m": 1e6, "mn": 1e6, "million": 1e6, "bn": 1e9, "billion": 1e9, "k": 1e3}
 
 
@@ -122,11 +124,17 @@ def _parse_text(raw: str | None, unit: Unit | None = None) -> CellValue:
     if not match or (match["open"] is None) != (match["close"] is None):
         return CellValue(None, None, display, TEXT)
     words = (match["words"] or "").strip()
-    if words and not _is_unit_words(words):
+    sign = _LEDGER_SIGNS.get(words.lower(), 0.0) if words else 0.0
+    if sign:
+        words = ""
+    signed = match["open"] or match["neg"] or match["neg2"] or match["trailing"]
+    if (words and not _is_unit_words(words) or match["plus"] and signed
+            or sign and signed):   # (50) CR: which sign is meant is not for us to guess
         return CellValue(None, None, display, TEXT)
     number = float(match["num"].replace(",", ""))
-    if match["open"] or match["neg"] or match["neg2"]:
+    if signed:   # (1,234), -1,234 or 1,234- as SAP writes it
         number = -number
+    number *= sign or 1.0
     suffix = (match["suffix"] or "").lower()
     cell_unit = find_unit(words) if words else None
     if match["cur"] or suffix in _SCALE:

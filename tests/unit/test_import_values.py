@@ -106,3 +106,18 @@ def test_a_money_column_without_a_unit_takes_the_budget_monitors_unit(tmp_path):
     obs = observations(write_xlsx(tmp_path / "m.xlsx", {"F": rows}))
     assert (obs[("F", "E2")].value, obs[("F", "E2")].unit) == (2_400_000, "GBP")
     assert (obs[("F", "D2")].status, obs[("F", "D2")].metric_id) == ("adverse", "other")
+
+
+def test_a_ledger_exported_with_trailing_minus_signs_and_credits(tmp_path):
+    """SAP and Agresso write a negative as ``1,234.56-``; a budget book marks credits ``CR``: each is a
+    negative figure in the column's unit, in an .xlsx and in a CSV alike, block after block."""
+    rows = [["Cost centre", "Budget £", "Actual £", "Variance £"]] + [
+        [f"CC{100 + i} Libraries", f"{1000 + i:,}.00", f"{900 + i:,}.50", "99.50-" if i % 2 else "99.50 CR"]
+        for i in range(600)]
+    csv_path = tmp_path / "ledger.csv"
+    csv_path.write_text("\n".join(",".join(f'"{v}"' if "," in v else v for v in row) for row in rows) + "\n")
+    for path, sheet in ((write_xlsx(tmp_path / "ledger.xlsx", {"Ledger": rows}), "Ledger"), (csv_path, "ledger")):
+        obs = observations(path)
+        assert {obs[(sheet, f"D{r}")].value for r in range(2, 602)} == {-99.5}
+        assert (obs[(sheet, "B601")].value, obs[(sheet, "D601")].display) == (1599, "99.50-")
+        assert obs[(sheet, "D600")].display == "99.50 CR" and obs[(sheet, "D600")].unit == "GBP"

@@ -35,12 +35,27 @@ def test_rates_and_percentages_in_headers():
     ("1,050 families", None, 1050, "count"),
     ("-33.58", None, -33.58, None),
     ("(0.0)", MILLIONS, 0.0, GBP),
+    ("1,234.56-", THOUSANDS, -1_234_560, GBP),     # a minus after the figure, as SAP and Agresso export
+    ("£1,234.56-", None, -1_234.56, GBP),
+    ("1,234.50 CR", THOUSANDS, -1_234_500, GBP),   # a ledger's credit, not 1,234.5 of something counted
+    ("1,234.50 Cr.", None, -1_234.5, None),
+    ("96.25 DR", None, 96.25, None),
+    ("+2.7%", None, 2.7, PERCENT),                  # a variance with its sign (DfE's school places scorecard)
+    ("+£450k", None, 450_000, GBP),
+    ("+12", THOUSANDS, 12_000, GBP),
 ])
 def test_numbers_written_as_text(text, unit, value, base):
     cell = parse_text(text, unit)
     assert cell.value == value
     assert cell.unit == base
     assert cell.display == text
+
+
+@pytest.mark.parametrize("text", ["(50) CR", "-50 DR", "50- CR", "+-12", "5-9", "(12)-", "CR",
+                                  "+44 (0)1633 456767"])
+def test_signs_that_contradict_or_are_no_figure_stay_text(text):
+    cell = parse_text(text, THOUSANDS)
+    assert (cell.value, cell.status) == (None, "text")
 
 
 @pytest.mark.parametrize("text, status", [
