@@ -15,7 +15,6 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from memberpack.importers.cells import column_index, column_letter
-from memberpack.importers.xlsx_parts import sheet_parts
 
 LARGE_AREA = 10_000_000   # declared cells: below this a sheet is parsed as it is
 GAP_COLUMNS = 1_000
@@ -43,16 +42,16 @@ class Trimmed:
                 "cells large; delete it in Excel if it matters")
 
 
-def large_sheets(path: Path, names: list[str]) -> dict[str, str]:
-    """Sheet name -> part of the named sheets of an .xlsx/.xlsm file whose declared size is
+def large_sheets(path: Path, parts: dict[str, str]) -> dict[str, str]:
+    """Of ``parts`` (sheet name -> part of an .xlsx/.xlsm file), those whose declared size is
     :data:`LARGE_AREA` cells or more. A part that cannot be read is left to calamine, which names
     what is wrong."""
     found: dict[str, str] = {}
+    if not parts:
+        return found
     try:
         with zipfile.ZipFile(path) as archive:
-            for name, part in sheet_parts(archive).items():
-                if name not in names:
-                    continue
+            for name, part in parts.items():
                 with archive.open(part) as fh:
                     head = fh.read(HEAD_BYTES)
                 if (match := _DIMENSION.search(head)) and _area(match) >= LARGE_AREA:

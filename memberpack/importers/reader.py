@@ -27,7 +27,8 @@ from memberpack.importers.formats import SheetFormats, format_codes_of, read_for
 from memberpack.importers.ods_formats import read_ods_formats
 from memberpack.importers.xls_formats import read_xls_formats
 from memberpack.importers.safety import check_file, is_headless_ods
-from memberpack.importers.sheet_pieces import PiecedSheet, is_large, parse_alone, parse_in_pieces, part_sizes
+from memberpack.importers.sheet_pieces import (PiecedSheet, cores, is_large, parse_alone, parse_in_pieces,
+                                                part_sizes)
 
 Row = list[Any]
 # Excel's sheet size, and calamine's: an .ods sheet longer than this is cut there without a word
@@ -235,12 +236,13 @@ def _open(path: Path, wanted: str | None) -> _Opened | str:
     # With the sheets' parts known, each sheet's formats are read with it (a large sheet's from the
     # bytes its pieces are cut from); else every sheet's at once, beside calamine, which lets other
     # threads run while it parses a sheet.
-    sizes = part_sizes(path, chosen)
+    parts = part_sizes(path, chosen)
+    sizes = parts if cores() >= 2 else {}   # (sheets parsed two at a time or in pieces)
     rest = [name for name in chosen if name not in sizes]
     formats = ThreadPoolExecutor(max_workers=1, thread_name_prefix="formats")
     formats_read = formats.submit(scan, path, rest) if rest else formats.submit(dict)
     formats.shutdown(wait=False)
-    declared_large = large_sheets(path, chosen) if path.suffix.lower() in (".xlsx", ".xlsm") else {}
+    declared_large = large_sheets(path, {name: part for name, (part, _) in parts.items()})
     return _Opened(path, workbook, chosen, notes, formats_read, sizes, declared_large)
 
 

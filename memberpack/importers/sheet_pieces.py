@@ -51,10 +51,9 @@ def is_large(size: int) -> bool:
 
 
 def part_sizes(path: Path, names: list[str]) -> dict[str, tuple[str, int]]:
-    """Sheet name -> (part, declared bytes) of the named sheets of an .xlsx/.xlsm file, for sheets
-    to be parsed two at a time or in pieces; none on one core, for other formats or when the parts
-    cannot be found."""
-    if cores() < 2 or path.suffix.lower() not in (".xlsx", ".xlsm"):
+    """Sheet name -> (part, declared bytes) of the named sheets of an .xlsx/.xlsm file; none for other
+    formats or when the parts cannot be found."""
+    if path.suffix.lower() not in (".xlsx", ".xlsm"):
         return {}
     try:
         with zipfile.ZipFile(path) as archive:

@@ -160,8 +160,12 @@ def test_a_damaged_piece_fails_as_the_whole_sheet_does(tmp_path, monkeypatch, sm
 
 def test_one_core_parses_whole(tmp_path, monkeypatch):
     monkeypatch.setattr(sheet_pieces, "SPLIT_FROM", 1)
-    monkeypatch.setattr(sheet_pieces, "cores", lambda: 1)
-    assert sheet_pieces.part_sizes(_awkward(tmp_path / "returns.xlsx", rows=20), ["Returns"]) == {}
+    monkeypatch.setattr(reader, "cores", lambda: 1)
+    opened = reader._open(_awkward(tmp_path / "returns.xlsx", rows=20), None)
+    try:
+        assert opened.sizes == {} and not opened.large("Returns")
+    finally:
+        opened.close()
 
 
 def test_a_sheet_lying_about_its_size_is_refused_as_when_parsed_whole(tmp_path, monkeypatch, small_pieces):
