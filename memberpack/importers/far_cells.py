@@ -17,6 +17,7 @@ from pathlib import Path
 from memberpack.importers.cells import column_index, column_letter
 
 LARGE_AREA = 10_000_000   # declared cells: below this a sheet is parsed as it is
+SPARSE = 4                # declared cells per byte of the part: a sheet that full has no stray far cell to matter
 GAP_COLUMNS = 1_000
 GAP_ROWS = 100_000
 MOST_LEFT_OUT = 20        # stray entries are few: more cells that far are another table, read as they are
@@ -42,19 +43,20 @@ class Trimmed:
                 "cells large; delete it in Excel if it matters")
 
 
-def large_sheets(path: Path, parts: dict[str, str]) -> dict[str, str]:
-    """Of ``parts`` (sheet name -> part of an .xlsx/.xlsm file), those whose declared size is
-    :data:`LARGE_AREA` cells or more. A part that cannot be read is left to calamine, which names
-    what is wrong."""
+def large_sheets(path: Path, parts: dict[str, tuple[str, int]]) -> dict[str, str]:
+    """Of ``parts`` (sheet name -> (part, bytes) of an .xlsx/.xlsm file), those declared
+    :data:`LARGE_AREA` cells or more while holding far fewer (a byte for every :data:`SPARSE` cells
+    declared): a sheet that large and full is read as it is. A part that cannot be read is left to
+    calamine, which names what is wrong."""
     found: dict[str, str] = {}
     if not parts:
         return found
     try:
         with zipfile.ZipFile(path) as archive:
-            for name, part in parts.items():
+            for name, (part, size) in parts.items():
                 with archive.open(part) as fh:
                     head = fh.read(HEAD_BYTES)
-                if (match := _DIMENSION.search(head)) and _area(match) >= LARGE_AREA:
+                if (match := _DIMENSION.search(head)) and _area(match) >= max(LARGE_AREA, size * SPARSE):
                     found[name] = part
     except Exception:  # noqa: BLE001 - calamine's own parse names what is wrong
         return found

@@ -242,7 +242,7 @@ def _open(path: Path, wanted: str | None) -> _Opened | str:
     formats = ThreadPoolExecutor(max_workers=1, thread_name_prefix="formats")
     formats_read = formats.submit(scan, path, rest) if rest else formats.submit(dict)
     formats.shutdown(wait=False)
-    declared_large = large_sheets(path, {name: part for name, (part, _) in parts.items()})
+    declared_large = large_sheets(path, parts)
     return _Opened(path, workbook, chosen, notes, formats_read, sizes, declared_large)
 
 

@@ -4,7 +4,7 @@ billions of cells: the table is read, the stray cell is left out and the report 
 from openpyxl import Workbook
 
 from memberpack.importers import read_file
-from memberpack.importers.far_cells import MOST_LEFT_OUT, trimmed
+from memberpack.importers.far_cells import MOST_LEFT_OUT, large_sheets, trimmed
 
 
 def _budget(path, rows, far: list[str]):
@@ -50,3 +50,11 @@ def test_only_few_cells_far_from_the_rest_are_left_out():
     assert found.left_out == ["A900000"] and b"A900000" not in found.xml and b"C29" in found.xml
     another_table = [f"{c}{r}" for r in range(500_000, 500_000 + MOST_LEFT_OUT) for c in "AB"]
     assert trimmed(_sheet([*near, *another_table])) is None                  # another table: read as it is
+
+
+def test_only_a_sheet_declared_far_larger_than_it_is_scanned(tmp_path):
+    path = _budget(tmp_path / "corner.xlsx", 20, ["XFD1048576"])
+    part = "xl/worksheets/sheet1.xml"
+    assert large_sheets(path, {"Budget": (part, 3_000)}) == {"Budget": part}
+    assert large_sheets(path, {"Budget": (part, 5_000_000_000)}) == {}      # as full as it is large: read as it is
+    assert large_sheets(_budget(tmp_path / "plain.xlsx", 20, []), {"Budget": (part, 3_000)}) == {}
