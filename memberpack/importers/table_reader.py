@@ -910,8 +910,9 @@ class TableReader:
     def _figures_and_texts(self, values: list[list[Any]]) -> tuple[Any, tuple[int, ...]] | None:
         """Rows of measure values as (their figures as float64, the positions of the text columns):
         every column all figures, or all texts that read as no figure (a provider, a RAG status, a
-        comment, or blank), with one figure column at least; else None. Figures written as text (a
-        CSV) have no text columns among them."""
+        comment, a date, or blank), with one figure column at least, or a date in every row (a case
+        list's dates: such a row is neither a heading nor a series' codes); else None. Figures
+        written as text (a CSV) have no text columns among them."""
         figures = _as_figures(values)
         if figures is not None:
             return figures, ()
@@ -930,9 +931,13 @@ class TableReader:
             if len(texts) == len(first):
                 return None
         else:
-            texts = tuple(j for j, v in enumerate(first) if type(v) is str or v is None)
-            if not texts or len(texts) == len(first) or not all(self._text_column(j, columns[j]) for j in texts):
+            texts = tuple(j for j, v in enumerate(first) if type(v) is str or v is None or type(v) in _DATE_KINDS)
+            if not texts or not all(self._text_column(j, columns[j]) for j in texts):
                 return None
+            if len(texts) == len(first):   # no figure column
+                if not (any(set(map(type, column)) <= _DATE_KINDS for column in columns) or all(map(_holds_date, values))):
+                    return None
+                return (np.empty((len(values), 0)) if len(values) > 1 else [[]]), texts
         if type(first[_first_figure(texts)]) is str:
             figures = np.column_stack([f for f in written if f is not None])
             return (figures if len(values) > 1 else figures.tolist()), texts
@@ -1015,7 +1020,7 @@ class TableReader:
         """Whether measure column ``j``'s cells are all texts that read as no figure, in a column that
         holds no benchmarks (:meth:`_text_cell`, asked once per distinct text)."""
         unit = self.columns[j].unit
-        return not self.columns[j].benchmark and all(self._text_cell(v, unit) for v in dict.fromkeys(cells))
+        return not self.columns[j].benchmark and all(self._text_cell(v, unit) for v in dict.fromkeys(_days(cells)))
 
     def _text_cell(self, value: str | None, unit: Unit | None) -> tuple[str, str] | bool:
         """(display, status) of a text cell that reads as no figure (as :func:`read_value` reads it),
@@ -1025,7 +1030,7 @@ class TableReader:
         if found is None:
             if len(self._text_cells) > _TEXT_CACHE:
                 self._text_cells.clear()
-            if value is not None and type(value) is not str:
+            if value is not None and type(value) is not str and type(value) not in _DATE_KINDS:
                 return False
             cell = read_value(value, unit, None)
             found = (cell.display, cell.status) if (cell.value is None and cell.unit is None and cell.status
@@ -1894,6 +1899,7 @@ class TableReader:
     def _text_block_column(self, col: Column, metric: str, period: str | None, values: list[Any]) -> BlockColumn:
         """A text column of a block: each cell's text as written and its status (``text``, a RAG
         rating, ``blank``), as :func:`read_value` reads it, with no figure."""
+        values = _days(values)
         distinct = dict.fromkeys(values)   # each distinct text read once
         shown = {value: self._text_cell(value, col.unit)[0] for value in distinct}
         special = {value: (None, None, self._text_cell(value, col.unit)[1]) for value in distinct}
@@ -2004,8 +2010,11 @@ def _none_written(rows: list[PlainRow]) -> bool:
 
 
 def _first_figure_kinds(rows: list[PlainRow]) -> set[type]:
-    """The types of the first figure of plain rows with the same text columns."""
-    first = _FIRST_VALUE if not rows[0][_TEXTS] else itemgetter(_first_figure(rows[0][_TEXTS]))
+    """The types of the first figure of plain rows with the same text columns (none with no figure column)."""
+    texts = rows[0][_TEXTS]
+    if len(texts) == len(rows[0][_VALUES]):
+        return set()
+    first = _FIRST_VALUE if not texts else itemgetter(_first_figure(texts))
     return set(map(type, map(first, map(_VALUES_OF, rows))))
 
 
@@ -2036,7 +2045,8 @@ def _written(row: PlainRow) -> bool:
 
 def _figures_written(values: list[Any], texts: tuple[int, ...]) -> bool:
     """Whether a row's figures (its values but the text columns ``texts``) are written as text."""
-    return type(values[_first_figure(texts)]) is str
+    first = _first_figure(texts)
+    return first < len(values) and type(values[first]) is str
 
 
 def _first_figure(texts: tuple[int, ...]) -> int:
@@ -2061,9 +2071,26 @@ def _as_text(values: list[Any]) -> bool:
 
 _EXACT = 2 ** 53   # integers a float64 holds exactly
 _UNSET = object()
+_DATE_KINDS = {datetime, date}                    # a date cell: a text (read_value)
+_DATED = _DATE_KINDS | {type(None)}
 _MARKED_KINDS = {float, int, str, type(None)}   # the values of a batch with marks (TableReader._marked)
 _WRITTEN_KINDS = {str}                            # ... of a CSV's
 _FIGURE_ENDS = frozenset("0123456789)%")          # the last character of a figure written as text
+
+
+def _days(cells: Sequence[Any]) -> Sequence[Any]:
+    """A column of dates (and blanks) with each date and time as its day, which is all
+    :func:`read_value` shows of it (a case list's times: each day is then read once); other
+    columns as they are."""
+    if not set(map(type, cells)) <= _DATED:
+        return cells
+    day = date.fromordinal
+    return [None if v is None else day(v.toordinal()) for v in cells]
+
+
+def _holds_date(values: list[Any]) -> bool:
+    """Whether a row's values hold a date."""
+    return any(type(v) in _DATE_KINDS for v in values)
 
 
 def _as_figures(values: list[list[Any]]) -> np.ndarray | list[list[float]] | None:
