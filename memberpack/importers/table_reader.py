@@ -34,7 +34,7 @@ from memberpack.importers.cells import a1, column_index, column_letter
 from memberpack.importers.headers import (
     column_codes, counts_up, has_marker, is_series_row, is_year, letter_markers, strip_marker)
 from memberpack.importers.keys import (
-    AREA, PERIOD, SECTION, KeyColumn, RowKeys, alike_keys, ignores_label, row_keys)
+    AREA, PERIOD, SECTION, KeyColumn, RowKeys, alike_keys, ignores_label, row_keys, section_texts)
 from memberpack.model.number_formats import general, is_percent, render
 from memberpack.importers.layout import (
     THOUSANDS as _THOUSANDS, TableLayout, blank, cell_class, cell_text, is_header_like, is_units_row, strip_periods)
@@ -408,6 +408,7 @@ class TableReader:
         self._plain_upto: int | None = None   # ... or a gap that may end the table: the rows before it (row_observations)
         self._periods_kept: dict[Period, bool] = {}   # (_changes_no_period)
         self._key_cells = [k.index for k in self.keys]
+        self._section_words = bool(self.keys) and all(k.role == SECTION and k.tidy_rank is None for k in self.keys)
         self._section_keys = [k.index for k in self.keys if k.role in _CARRIED]   # the key cells carried down
         # a row's key cells as _keys_of reads them, for rows as wide as the table (_keyed_each)
         self._key_values = (None if not self.keys or max(self._key_cells) > self._last_index else
@@ -1084,6 +1085,8 @@ class TableReader:
         if any(len(kind) != 1 for kind in kinds):   # 800 and 800.0 alike would be one key
             return None
         types = tuple(kind.pop() for kind in kinds)
+        if self._section_words and types == (str,) * len(types) and (found := self._section_columns(cells)) is not None:
+            return found
         keyed = list(zip(*cells))
         last = dict(zip(keyed, range(len(keyed))))   # each distinct set of key cells, with its last row
         answers = self._keyed_answers.get((self.section, types))
@@ -1106,6 +1109,24 @@ class TableReader:
                 self._carried.update(answers[values][3])
         sections, periods, areas, _ = zip(*map(answers.__getitem__, keyed))
         return list(sections), list(periods), list(areas)
+
+    def _section_columns(self, cells: list[list[str]]) -> tuple[list, list, list] | None:
+        """:meth:`_keyed_columns` of a batch whose keys are all sections' words (a reference, a
+        service), every cell a text: each row's section is the table's part and its key texts but
+        marks (:func:`section_texts`), read column by column, and the last row's texts are carried
+        down; None when a cell is no text."""
+        columns = [section_texts(column, self._carried.get(key.index, "")) for key, column in zip(self.keys, cells)]
+        if any(texts is None for texts in columns):
+            return None
+        part = self.section
+        if len(columns) == 1:
+            sections = [f"{part} / {text}" if text else part for text in columns[0]] if part else \
+                [text or None for text in columns[0]]
+        else:
+            sections = [" / ".join(filter(None, (part, *texts))) or None for texts in zip(*columns)]
+        for key, texts in zip(self.keys, columns):
+            self._carried[key.index] = texts[-1]
+        return sections, [None] * len(sections), [None] * len(sections)
 
     def _keyed_in_order(self, rows: list[list[Any]], labels: list[str], keyed: list[tuple], answers: dict,
                         odd: set[tuple]) -> tuple[list, list, list] | None:

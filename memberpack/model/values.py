@@ -93,6 +93,11 @@ def status_of(text: str) -> str | None:
     return None
 
 
+# The texts (in lower case, single spaced) that status_of gives a status by their words; an Excel
+# error is told by its text in upper case (EXCEL_ERRORS)
+STATUS_WORDS = frozenset(SPECIAL_TOKENS) | frozenset(RAG_WORDS) | frozenset(FLAG_WORDS) | frozenset(ARROWS)
+
+
 def parse_text(raw: str | None, unit: Unit | None = None) -> CellValue:
     """Read a cell written as text, such as ``(479)``, ``1,050 families`` or ``53.7 per 10,000``.
 

@@ -74,3 +74,64 @@ def test_rows_of_dates_read_alone_are_blocks_the_same_either_way(tmp_path, cell_
     parts, fast = _read_both_ways(tmp_path / "short.xlsx", cell_by_cell)
     assert sum(len(p) for p in parts if isinstance(p, FigureBlock)) == 459
     assert [o.label for o in fast.observations if o.cell == "B432"] == ["Case 430"]
+
+
+def _referenced_lines(path, rows=1_500, *, two_keys=False):
+    """A CSV of lines keyed by a reference (``REF00012``; ``NA`` now and then, a few written with
+    digits first or spaced oddly, a stretch left blank) and a cost centre, with a note of several
+    lines among figures."""
+    rnd = random.Random(9)
+    header = ["Reference"] + (["Cost centre"] if two_keys else []) + ["Service", "Budget", "Spend", "Note", "Variance"]
+    body = []
+    for r in range(rows):
+        reference = ("NA" if r % 97 == 5 else f"2023/{r:04d}" if r % 89 == 3 else f"REF  {r:05d} " if r % 83 == 4
+                     else "" if 700 <= r < 705 else f"REF{r:05d}")
+        note = rnd.choice([f"Checked by {rnd.choice(['AB', 'CD'])}, {rnd.randint(1, 28)} May\nsee file {r}, page 2",
+                           "x", "Red", "(see below)", "", "Approx. 40 more\nto follow"])
+        body.append([reference] + (["NA" if r % 50 == 1 else f"CC{r % 60:03d}"] if two_keys else [])
+                    + [f"Service {r % 40}", f"{rnd.uniform(0, 1e5):.2f}", f"{rnd.uniform(0, 1e5):.2f}", note,
+                       f"{rnd.uniform(-1e3, 1e3):.2f}"])
+    _write_csv(path, [header] + body)
+    return path
+
+
+@pytest.mark.parametrize("two_keys", [False, True])
+def test_a_csvs_lines_keyed_by_a_reference_read_the_same_either_way(tmp_path, cell_by_cell, monkeypatch, two_keys):
+    """Rows keyed by a reference, each its own, have their sections read a column at a time, not
+    row by row (a mark such as ``NA`` no section, a blank reference the one above): the same
+    observations, report and metrics as cell by cell."""
+    from memberpack.importers import table_reader
+
+    asked = []
+    alike = table_reader.alike_keys
+    monkeypatch.setattr(table_reader, "alike_keys", lambda *args: asked.append(1) or alike(*args))
+    path = _referenced_lines(tmp_path / "lines.csv", two_keys=two_keys)
+    parts, fast = _read_both_ways(path, cell_by_cell)
+    assert fast.layout.key_columns == (("A", "B") if two_keys else ("A",))
+    assert sum(len(p) for p in parts if isinstance(p, FigureBlock)) >= 1_400
+    assert len(asked) < 100
+    sections = {int(o.cell[1:]) - 2: o.section for o in fast.observations if o.measure == "Budget"}
+    first = {r: (section or "").split(" / ")[0] for r, section in sections.items()}
+    assert (first[1], first[3], first[4], first[87]) == ("REF00001", "2023/0003", "REF 00004", "REF 00087")
+    assert first[5] == ("CC005" if two_keys else "")              # NA: no reference
+    if two_keys:
+        assert (sections[51], sections[52]) == ("REF00051", "REF00052 / CC052")
+    assert {first[r] for r in range(700, 705)} == {first[699]}   # blank: the one above
+
+
+def test_a_section_keys_texts_read_a_column_at_a_time_are_what_each_row_reads():
+    """:func:`section_texts` gives each cell what :func:`row_keys` makes of it row by row: marks
+    (asked only of texts that may be one) no section, blanks the text above, others as written."""
+    from memberpack.importers.keys import SECTION, KeyColumn, row_keys, section_texts
+
+    cells = ["", "REF1", "NA", "", "n/a", "x", "Z", "c. 40", "approx 12", "Circa 5", "12", "-", "..", "#N/A", "#n/a",
+             "Red", "", "\u212a", "  spaced   out ", "1,234", "(5)", "£5", "[c]", "2023/0001", "", "Not  targeted", "x1"]
+    key = [KeyColumn(0, "Reference", SECTION)]
+    carried = {0: "above"}
+    expected = []
+    for cell in cells:
+        keys = row_keys([cell], key, "Line", None, carried)
+        expected.append(keys.sections[0] if keys.sections else "")
+    assert section_texts(cells, "above") == expected
+    assert expected[:5] == ["above", "REF1", "", "", ""] and expected[18] == "spaced out"
+    assert expected[23:25] == ["2023/0001", "2023/0001"] and expected[15:18] == ["", "", ""]   # Red, then K (Kelvin): marks
