@@ -53,7 +53,7 @@ from memberpack.model.periods import (
     relative_year, years_named)
 from memberpack.model.units import COUNT, GBP, MINUTES, NUMBER, PER_10000, PERCENT, POUNDS, Unit, find_unit, unit_in_name
 from memberpack.model.values import (
-    MAX_FIGURE, OUT_OF_RANGE, TEXT, CellValue, clean_number, duration_minutes, from_number, parse_text)
+    MAX_FIGURE, OUT_OF_RANGE, TEXT, CellValue, clean_number, duration_minutes, from_number, parse_text, plainly_words)
 
 ROLE_WINDOW = 2_000
 BATCH_ROWS = 500          # rows tested together for being plain (TableReader._plain_batch)
@@ -925,7 +925,7 @@ class TableReader:
             written = []
             for j, column in enumerate(columns):   # a column neither figures nor texts ends the test
                 written.append(plain_figures(list(column), **self._sign_written(j, column[0]))
-                               if all(type(v) is str for v in column) else None)
+                               if set(map(type, column)) == _WRITTEN_KINDS else None)
                 if written[-1] is None and not self._text_column(j, column):
                     return None
             texts = tuple(j for j, f in enumerate(written) if f is None)
@@ -1033,9 +1033,12 @@ class TableReader:
                 self._text_cells.clear()
             if value is not None and type(value) is not str and type(value) not in _DATE_KINDS:
                 return False
-            cell = read_value(value, unit, None)
-            found = (cell.display, cell.status) if (cell.value is None and cell.unit is None and cell.status
-                                                    not in (None, OUT_OF_RANGE)) else False
+            if type(value) is str and plainly_words(value):   # a note: read_value's, without parsing it
+                found = (value, TEXT)
+            else:
+                cell = read_value(value, unit, None)
+                found = (cell.display, cell.status) if (cell.value is None and cell.unit is None and cell.status
+                                                        not in (None, OUT_OF_RANGE)) else False
             self._text_cells[key] = found
         return found
 
@@ -1764,7 +1767,7 @@ class TableReader:
         self._tally(n, distinct)
         rs, labels, sections, values, _, keyed, areas, _, label_periods, kinds, roles = zip(*rows)   # column by column
         written = _written(rows[0])
-        displays = Texts.columns_of([[row[j] for j in self._kept(texts)] for row in values] if texts else values) \
+        displays = Texts.columns_of(list(map(_Pick(self._kept(texts)), values)) if texts else values) \
             if written else None
         shown = self._shown(rows[0][_R], written)
         unit_of_row = _row_unit(shown, texts)
@@ -1921,9 +1924,9 @@ class TableReader:
         """A text column of a block: each cell's text as written and its status (``text``, a RAG
         rating, ``blank``), as :func:`read_value` reads it, with no figure."""
         values = _days(values)
-        distinct = dict.fromkeys(values)   # each distinct text read once
-        shown = {value: self._text_cell(value, col.unit)[0] for value in distinct}
-        special = {value: (None, None, self._text_cell(value, col.unit)[1]) for value in distinct}
+        read = {value: self._text_cell(value, col.unit) for value in dict.fromkeys(values)}   # each distinct text once
+        shown = {value: display for value, (display, _) in read.items()}
+        special = {value: (None, None, status) for value, (_, status) in read.items()}
         return BlockColumn(col.position, col.letter, col.measure, None, metric, period,
                            np.full(len(values), np.nan), raw=False, displays=Texts.of(list(map(shown.__getitem__, values))),
                            specials=dict(enumerate(map(special.__getitem__, values))))

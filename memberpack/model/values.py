@@ -96,6 +96,17 @@ def status_of(text: str) -> str | None:
 # The texts (in lower case, single spaced) that status_of gives a status by their words; an Excel
 # error is told by its text in upper case (EXCEL_ERRORS)
 STATUS_WORDS = frozenset(SPECIAL_TOKENS) | frozenset(RAG_WORDS) | frozenset(FLAG_WORDS) | frozenset(ARROWS)
+# A text that starts as no figure does (a digit, a sign, a bracket, £, ".", the words _NUMBER takes
+# for "about") and has more characters that are no space than any status's words or Excel error
+_WORDS = re.compile(r"\s*(?=\S)(?![-−–(£.]|\d|c\.|circa|approx|around)(?:\s*\S){%d}"
+                    % (max(map(len, STATUS_WORDS | set(EXCEL_ERRORS))) + 1), re.IGNORECASE)
+
+
+def plainly_words(text: str) -> bool:
+    """Whether :func:`parse_text` reads ``text`` as words (no value, status ``text``, shown as
+    written), told by its start and its length alone: a comment, a note, a long name. (Many
+    another text is words too: ask :func:`parse_text`.)"""
+    return _WORDS.match(text) is not None
 
 
 def parse_text(raw: str | None, unit: Unit | None = None) -> CellValue:

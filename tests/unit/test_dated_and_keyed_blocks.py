@@ -8,7 +8,7 @@ import pytest
 from openpyxl import Workbook
 from test_plain_rows import _fields, _read_both_ways, _write_csv, cell_by_cell  # noqa: F401  (a fixture)
 
-from memberpack.importers import import_files
+from memberpack.importers import import_files, read_file
 from memberpack.model.blocks import FigureBlock
 from memberpack.store.pack import Pack
 
@@ -98,14 +98,20 @@ def _referenced_lines(path, rows=1_500, *, two_keys=False):
 @pytest.mark.parametrize("two_keys", [False, True])
 def test_a_csvs_lines_keyed_by_a_reference_read_the_same_either_way(tmp_path, cell_by_cell, monkeypatch, two_keys):
     """Rows keyed by a reference, each its own, have their sections read a column at a time, not
-    row by row (a mark such as ``NA`` no section, a blank reference the one above): the same
-    observations, report and metrics as cell by cell."""
-    from memberpack.importers import table_reader
+    row by row (a mark such as ``NA`` no section, a blank reference the one above), and their notes
+    are not each parsed for a figure: the same observations, report and metrics as cell by cell."""
+    from memberpack.importers import engine, table_reader
 
+    path = _referenced_lines(tmp_path / "lines.csv", two_keys=two_keys)
+    parsed = []
+    read_value = table_reader.read_value
+    monkeypatch.setattr(engine, "READ_IN_CHILD", False)
+    monkeypatch.setattr(table_reader, "read_value", lambda value, *rest: parsed.append(value) or read_value(value, *rest))
+    read_file(path)
+    assert not [value for value in parsed if str(value).startswith("Checked by")]
     asked = []
     alike = table_reader.alike_keys
     monkeypatch.setattr(table_reader, "alike_keys", lambda *args: asked.append(1) or alike(*args))
-    path = _referenced_lines(tmp_path / "lines.csv", two_keys=two_keys)
     parts, fast = _read_both_ways(path, cell_by_cell)
     assert fast.layout.key_columns == (("A", "B") if two_keys else ("A",))
     assert sum(len(p) for p in parts if isinstance(p, FigureBlock)) >= 1_400
@@ -135,3 +141,24 @@ def test_a_section_keys_texts_read_a_column_at_a_time_are_what_each_row_reads():
     assert section_texts(cells, "above") == expected
     assert expected[:5] == ["above", "REF1", "", "", ""] and expected[18] == "spaced out"
     assert expected[23:25] == ["2023/0001", "2023/0001"] and expected[15:18] == ["", "", ""]   # Red, then K (Kelvin): marks
+
+
+def test_texts_told_plainly_words_are_what_parse_text_makes_of_them():
+    """:func:`plainly_words` calls a text words only where a text cell is read so (a note of
+    several lines, a long name): never a figure, a mark or a status, however it is spaced."""
+    from memberpack.importers.table_reader import read_value
+    from memberpack.model.units import find_unit
+    from memberpack.model.values import CellValue, plainly_words
+
+    rnd = random.Random(2)
+    pieces = ["Checked by AB", ",", " ", "\n", "12", "May", "-", "(", ")", "£", ".", "c.", "Circa", "approx",
+              "around", "not", "targeted", "n/a", "x", "%", "\u00a0", "\u212a", "#N/A", "1,234", "Red", "on going"]
+    texts = ["not        targeted", "   #DIV/0!        ", "Approximately 40 more", "c. 1,200 families here",
+             "  -12 and then words", "Checked by AB, 12 May\nsee file 3", "\u00a0\u00a0 (see the note below)",
+             "£ a pound sign first", ".5 of a thing, no more"]
+    texts += ["".join(rnd.choice(pieces) for _ in range(rnd.randint(1, 9))) for _ in range(3_000)]
+    told = [t for t in texts if plainly_words(t)]
+    assert len(told) > 500 and "Checked by AB, 12 May\nsee file 3" in told
+    for text in told:
+        assert read_value(text, None, None) == read_value(text, find_unit("£k"), None) == CellValue(None, None, text, "text")
+    assert not any(map(plainly_words, texts[:5]))
