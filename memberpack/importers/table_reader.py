@@ -53,7 +53,7 @@ from memberpack.model.periods import (
     relative_year, years_named)
 from memberpack.model.units import COUNT, GBP, MINUTES, NUMBER, PER_10000, PERCENT, POUNDS, Unit, find_unit, unit_in_name
 from memberpack.model.values import (
-    MAX_FIGURE, OUT_OF_RANGE, TEXT, CellValue, clean_number, duration_minutes, from_number, parse_text, plainly_words)
+    MAX_FIGURE, OUT_OF_RANGE, TEXT, CellValue, clean_number, duration_minutes, from_number, not_plainly_words, parse_text)
 
 ROLE_WINDOW = 2_000
 BATCH_ROWS = 500          # rows tested together for being plain (TableReader._plain_batch)
@@ -1020,8 +1020,22 @@ class TableReader:
     def _text_column(self, j: int, cells: Sequence[Any]) -> bool:
         """Whether measure column ``j``'s cells are all texts that read as no figure, in a column that
         holds no benchmarks (:meth:`_text_cell`, asked once per distinct text)."""
-        unit = self.columns[j].unit
-        return not self.columns[j].benchmark and all(self._text_cell(v, unit) for v in dict.fromkeys(_days(cells)))
+        if self.columns[j].benchmark:
+            return False
+        unit, distinct = self.columns[j].unit, dict.fromkeys(_days(cells))
+        if set(map(type, distinct)) == _WRITTEN_KINDS:   # notes and comments are words: the others are asked
+            distinct = not_plainly_words(distinct)
+        return all(self._text_cell(v, unit) for v in distinct)
+
+    def _texts_read(self, cells: Sequence[Any], unit: Unit | None) -> dict[Any, tuple[str, str]]:
+        """:meth:`_text_cell` of each distinct cell of a text column, those that are plainly words
+        (:func:`~memberpack.model.values.plainly_words`: notes, comments) known as such without asking."""
+        distinct = dict.fromkeys(cells)
+        if set(map(type, distinct)) != _WRITTEN_KINDS:
+            return {value: self._text_cell(value, unit) for value in distinct}
+        read = {value: (value, TEXT) for value in distinct}
+        read.update({value: self._text_cell(value, unit) for value in not_plainly_words(distinct)})
+        return read
 
     def _text_cell(self, value: str | None, unit: Unit | None) -> tuple[str, str] | bool:
         """(display, status) of a text cell that reads as no figure (as :func:`read_value` reads it),
@@ -1033,12 +1047,9 @@ class TableReader:
                 self._text_cells.clear()
             if value is not None and type(value) is not str and type(value) not in _DATE_KINDS:
                 return False
-            if type(value) is str and plainly_words(value):   # a note: read_value's, without parsing it
-                found = (value, TEXT)
-            else:
-                cell = read_value(value, unit, None)
-                found = (cell.display, cell.status) if (cell.value is None and cell.unit is None and cell.status
-                                                        not in (None, OUT_OF_RANGE)) else False
+            cell = read_value(value, unit, None)
+            found = (cell.display, cell.status) if (cell.value is None and cell.unit is None and cell.status
+                                                    not in (None, OUT_OF_RANGE)) else False
             self._text_cells[key] = found
         return found
 
@@ -1924,7 +1935,7 @@ class TableReader:
         """A text column of a block: each cell's text as written and its status (``text``, a RAG
         rating, ``blank``), as :func:`read_value` reads it, with no figure."""
         values = _days(values)
-        read = {value: self._text_cell(value, col.unit) for value in dict.fromkeys(values)}   # each distinct text once
+        read = self._texts_read(values, col.unit)
         shown = {value: display for value, (display, _) in read.items()}
         special = {value: (None, None, status) for value, (_, status) in read.items()}
         return BlockColumn(col.position, col.letter, col.measure, None, metric, period,

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import math
 import re
+from collections.abc import Iterable
 from dataclasses import dataclass
 from functools import lru_cache
 
@@ -107,6 +108,12 @@ def plainly_words(text: str) -> bool:
     written), told by its start and its length alone: a comment, a note, a long name. (Many
     another text is words too: ask :func:`parse_text`.)"""
     return _WORDS.match(text) is not None
+
+
+def not_plainly_words(texts: Iterable[str]) -> list[str]:
+    """The texts :func:`plainly_words` does not call words."""
+    match = _WORDS.match
+    return [text for text in texts if match(text) is None]
 
 
 def parse_text(raw: str | None, unit: Unit | None = None) -> CellValue:

@@ -148,7 +148,7 @@ def test_texts_told_plainly_words_are_what_parse_text_makes_of_them():
     several lines, a long name): never a figure, a mark or a status, however it is spaced."""
     from memberpack.importers.table_reader import read_value
     from memberpack.model.units import find_unit
-    from memberpack.model.values import CellValue, plainly_words
+    from memberpack.model.values import CellValue, not_plainly_words, plainly_words
 
     rnd = random.Random(2)
     pieces = ["Checked by AB", ",", " ", "\n", "12", "May", "-", "(", ")", "£", ".", "c.", "Circa", "approx",
@@ -162,3 +162,4 @@ def test_texts_told_plainly_words_are_what_parse_text_makes_of_them():
     for text in told:
         assert read_value(text, None, None) == read_value(text, find_unit("£k"), None) == CellValue(None, None, text, "text")
     assert not any(map(plainly_words, texts[:5]))
+    assert not_plainly_words(texts) == [t for t in texts if t not in told]
