@@ -1019,7 +1019,7 @@ class TableReader:
 
     def _text_column(self, j: int, cells: Sequence[Any]) -> bool:
         """Whether measure column ``j``'s cells are all texts that read as no figure, in a column that
-        holds no benchmarks (:meth:`_text_cell`, asked once per distinct text)."""
+        holds no benchmarks (:meth:`_text_cell`, asked once per distinct text but those plainly words)."""
         if self.columns[j].benchmark:
             return False
         unit, distinct = self.columns[j].unit, dict.fromkeys(_days(cells))
@@ -1028,8 +1028,8 @@ class TableReader:
         return all(self._text_cell(v, unit) for v in distinct)
 
     def _texts_read(self, cells: Sequence[Any], unit: Unit | None) -> dict[Any, tuple[str, str]]:
-        """:meth:`_text_cell` of each distinct cell of a text column, those that are plainly words
-        (:func:`~memberpack.model.values.plainly_words`: notes, comments) known as such without asking."""
+        """:meth:`_text_cell` of each distinct cell of a text column, those plainly words (notes,
+        comments: :func:`~memberpack.model.values.not_plainly_words`) known as such without asking."""
         distinct = dict.fromkeys(cells)
         if set(map(type, distinct)) != _WRITTEN_KINDS:
             return {value: self._text_cell(value, unit) for value in distinct}

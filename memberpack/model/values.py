@@ -103,15 +103,10 @@ _WORDS = re.compile(r"\s*(?=\S)(?![-−–(£.]|\d|c\.|circa|approx|around)(?:\s
                     % (max(map(len, STATUS_WORDS | set(EXCEL_ERRORS))) + 1), re.IGNORECASE)
 
 
-def plainly_words(text: str) -> bool:
-    """Whether :func:`parse_text` reads ``text`` as words (no value, status ``text``, shown as
-    written), told by its start and its length alone: a comment, a note, a long name. (Many
-    another text is words too: ask :func:`parse_text`.)"""
-    return _WORDS.match(text) is not None
-
-
 def not_plainly_words(texts: Iterable[str]) -> list[str]:
-    """The texts :func:`plainly_words` does not call words."""
+    """The texts but those :func:`parse_text` reads as words (no value, status ``text``, shown as
+    written) plainly, by how they start and their length alone: a comment, a note, a long name.
+    (Many a text left is words too: ask :func:`parse_text`.)"""
     match = _WORDS.match
     return [text for text in texts if match(text) is None]
 
