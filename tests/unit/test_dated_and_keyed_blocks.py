@@ -133,12 +133,18 @@ def test_a_section_keys_texts_read_a_column_at_a_time_are_what_each_row_reads():
     cells = ["", "REF1", "NA", "", "n/a", "x", "Z", "c. 40", "approx 12", "Circa 5", "12", "-", "..", "#N/A", "#n/a",
              "Red", "", "\u212a", "  spaced   out ", "1,234", "(5)", "£5", "[c]", "2023/0001", "", "Not  targeted", "x1"]
     key = [KeyColumn(0, "Reference", SECTION)]
-    carried = {0: "above"}
-    expected = []
-    for cell in cells:
-        keys = row_keys([cell], key, "Line", None, carried)
-        expected.append(keys.sections[0] if keys.sections else "")
+
+    def each(cells):
+        carried, out = {0: "above"}, []
+        for cell in cells:
+            keys = row_keys([cell], key, "Line", None, carried)
+            out.append(keys.sections[0] if keys.sections else "")
+        return out
+
+    expected = each(cells)
     assert section_texts(cells, "above") == expected
+    for lettered in (["REF1", "Zone 4", "K-12"], ["REF1", "NA", "Zone 4"], ["REF1", "Red"], ["REF1", "x"], ["Ref 1", "Total"]):
+        assert section_texts(lettered, "above") == each(lettered)   # (each starting with a letter)
     assert expected[:5] == ["above", "REF1", "", "", ""] and expected[18] == "spaced out"
     assert expected[23:25] == ["2023/0001", "2023/0001"] and expected[15:18] == ["", "", ""]   # Red, then K (Kelvin): marks
 
