@@ -8,7 +8,9 @@ hundreds of small tables stacked on one sheet or one a sheet, a double-spaced ta
 and shapes with no table for thousands of rows or a table every few rows: a register of words (every
 cell a distinct text) and a column of figures with no labels, each beside a small summary table,
 a council's spending CSV in Windows-1252 with a pound sign on every figure, and the results of
-3,000 wards, a header and two rows each, between blank rows.
+3,000 wards, a header and two rows each, between blank rows; a case list whose every cell beside
+its case is a date and time, and a CSV of lines keyed by a reference with a note of several lines
+(commas and line breaks, quoted) among its figures.
 Each is built once (``--keep DIR`` keeps them), then timed as whole processes from launch, taking
 turns, best of ``--runs``: python-calamine reading every row of every sheet (a CSV: Python's ``csv``
 module), and ``memberpack import --accept-unsure`` into a new pack.
@@ -177,10 +179,32 @@ def csv_pounds(path: Path) -> None:
                           f"{rnd.uniform(-1e3, 1e3):.2f}"])
 
 
+def case_dates(book, rnd) -> None:
+    sheet = book.create_sheet("Cases")   # no figures: every cell beside the case a date and time
+    sheet.append(["Case", "Referred", "Assessed", "Plan agreed", "Reviewed", "Closed"])
+    first = datetime.datetime(2019, 4, 1, 9)
+    for r in range(20_000):
+        referred = first + datetime.timedelta(minutes=rnd.randint(0, 2_600_000))
+        sheet.append([f"Case {r:05d}", referred] + [referred + datetime.timedelta(minutes=rnd.randint(1, 60 * 24 * 90) * (i + 1))
+                                                    for i in range(4)])
+
+
+def csv_references(path: Path) -> None:
+    rnd = random.Random(6)
+    with path.open("w", newline="", encoding="utf-8") as handle:
+        out = csv.writer(handle)
+        out.writerow(["Reference", "Service", "Budget", "Spend", "Note", "Variance"])
+        for r in range(80_000):
+            out.writerow([f"REF{r:05d}", f"Service {r % 40}", f"{rnd.uniform(0, 1e5):.2f}", f"{rnd.uniform(0, 1e5):.2f}",
+                          f"Checked by {rnd.choice(['AB', 'CD', 'EF'])}, {rnd.randint(1, 28)} May\nsee file {r}, page 2",
+                          f"{rnd.uniform(-1e3, 1e3):.2f}"])
+
+
 SHAPES = {"marks": marks, "budget as text": budget_as_text, "payments": payments, "cost centres": cost_centres,
           "csv marks": csv_marks, "stacked tables": stacked, "a sheet each": sheet_each,
           "double spaced": double_spaced, "long labels": long_labels, "register": register,
-          "figures list": figures_list, "csv pounds": csv_pounds, "wards": wards}
+          "figures list": figures_list, "csv pounds": csv_pounds, "wards": wards, "case dates": case_dates,
+          "csv references": csv_references}
 
 
 def build(folder: Path, name: str) -> Path:

@@ -22,7 +22,7 @@ from typing import Any
 from memberpack.importers.cells import column_index
 from memberpack.model.areas import LOCAL_AUTHORITY, NATIONAL, REGIONAL, REGIONS, Area
 from memberpack.model.periods import CALENDAR_MONTH, YEARS_SPAN, Period, parse_period
-from memberpack.model.values import BLANK, SPECIAL_TOKENS, TEXT, parse_text, status_of
+from memberpack.model.values import BLANK, EXCEL_ERRORS, SPECIAL_TOKENS, STATUS_WORDS, TEXT, parse_text, status_of
 
 AREA, PERIOD, SECTION = "area", "period", "section"
 NAME = "area name"   # the area's name beside its code, when the label is another column (a return's lines)
@@ -392,6 +392,34 @@ def _is_mark(text: str) -> bool:
 
 
 _APPROX = ("c.", "circa", "approx", "around")   # the words a figure may start with (values._NUMBER)
+
+
+def _may_be_mark(text: str) -> bool:
+    """Whether :func:`_is_mark` may call a key's text (as :func:`_as_text` gives it, not blank) a
+    mark: a status's words (``NA``, ``x``, ``#N/A``), or a text that does not start with a letter,
+    or starts with a word a figure may start with. Any other is none, without asking it."""
+    lowered = text.lower()
+    return not text[0].isalpha() or lowered in STATUS_WORDS or lowered.startswith(_APPROX) or text.upper() in EXCEL_ERRORS
+
+
+def section_texts(cells: Sequence[Any], above: str) -> list[str] | None:
+    """What :func:`row_keys` makes of each cell of a section key column (not a tidy file's area
+    names) when every cell is a text, as it carries them down: the text as a key reads it, "" for
+    a mark (``NA``: no section on that row), and for a blank the row's above (``above`` for the
+    first: what the rows before carry down); None when a cell is no text. Each distinct text that
+    may be a mark (:func:`_may_be_mark`) is asked once; a long table's references are not."""
+    if set(map(type, cells)) != {str}:
+        return None
+    texts = list(map(" ".join, map(str.split, cells)))   # (_as_text of each)
+    distinct = dict.fromkeys(texts)
+    marks = {text for text in distinct if text and _may_be_mark(text) and _is_mark(text)}
+    if "" not in distinct:
+        return [("" if text in marks else text) for text in texts] if marks else texts
+    carried = []
+    for text in texts:
+        above = "" if text in marks else text or above
+        carried.append(above)
+    return carried
 
 
 @lru_cache(maxsize=4096)

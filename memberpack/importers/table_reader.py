@@ -34,7 +34,7 @@ from memberpack.importers.cells import a1, column_index, column_letter
 from memberpack.importers.headers import (
     column_codes, counts_up, has_marker, is_series_row, is_year, letter_markers, strip_marker)
 from memberpack.importers.keys import (
-    AREA, PERIOD, SECTION, KeyColumn, RowKeys, alike_keys, ignores_label, row_keys)
+    AREA, PERIOD, SECTION, KeyColumn, RowKeys, alike_keys, ignores_label, row_keys, section_texts)
 from memberpack.model.number_formats import general, is_percent, render
 from memberpack.importers.layout import (
     THOUSANDS as _THOUSANDS, TableLayout, blank, cell_class, cell_text, is_header_like, is_units_row, strip_periods)
@@ -53,7 +53,7 @@ from memberpack.model.periods import (
     relative_year, years_named)
 from memberpack.model.units import COUNT, GBP, MINUTES, NUMBER, PER_10000, PERCENT, POUNDS, Unit, find_unit, unit_in_name
 from memberpack.model.values import (
-    MAX_FIGURE, OUT_OF_RANGE, TEXT, CellValue, clean_number, duration_minutes, from_number, parse_text)
+    MAX_FIGURE, OUT_OF_RANGE, TEXT, CellValue, clean_number, duration_minutes, from_number, not_plainly_words, parse_text)
 
 ROLE_WINDOW = 2_000
 BATCH_ROWS = 500          # rows tested together for being plain (TableReader._plain_batch)
@@ -408,6 +408,7 @@ class TableReader:
         self._plain_upto: int | None = None   # ... or a gap that may end the table: the rows before it (row_observations)
         self._periods_kept: dict[Period, bool] = {}   # (_changes_no_period)
         self._key_cells = [k.index for k in self.keys]
+        self._section_words = bool(self.keys) and all(k.role == SECTION and k.tidy_rank is None for k in self.keys)
         self._section_keys = [k.index for k in self.keys if k.role in _CARRIED]   # the key cells carried down
         # a row's key cells as _keys_of reads them, for rows as wide as the table (_keyed_each)
         self._key_values = (None if not self.keys or max(self._key_cells) > self._last_index else
@@ -910,8 +911,9 @@ class TableReader:
     def _figures_and_texts(self, values: list[list[Any]]) -> tuple[Any, tuple[int, ...]] | None:
         """Rows of measure values as (their figures as float64, the positions of the text columns):
         every column all figures, or all texts that read as no figure (a provider, a RAG status, a
-        comment, or blank), with one figure column at least; else None. Figures written as text (a
-        CSV) have no text columns among them."""
+        comment, a date, or blank), with one figure column at least, or a date in every row (a case
+        list's dates: such a row is neither a heading nor a series' codes); else None. Figures
+        written as text (a CSV) have no text columns among them."""
         figures = _as_figures(values)
         if figures is not None:
             return figures, ()
@@ -923,16 +925,20 @@ class TableReader:
             written = []
             for j, column in enumerate(columns):   # a column neither figures nor texts ends the test
                 written.append(plain_figures(list(column), **self._sign_written(j, column[0]))
-                               if all(type(v) is str for v in column) else None)
+                               if set(map(type, column)) == _WRITTEN_KINDS else None)
                 if written[-1] is None and not self._text_column(j, column):
                     return None
             texts = tuple(j for j, f in enumerate(written) if f is None)
             if len(texts) == len(first):
                 return None
         else:
-            texts = tuple(j for j, v in enumerate(first) if type(v) is str or v is None)
-            if not texts or len(texts) == len(first) or not all(self._text_column(j, columns[j]) for j in texts):
+            texts = tuple(j for j, v in enumerate(first) if type(v) is str or v is None or type(v) in _DATE_KINDS)
+            if not texts or not all(self._text_column(j, columns[j]) for j in texts):
                 return None
+            if len(texts) == len(first):   # no figure column
+                if not (any(set(map(type, column)) <= _DATE_KINDS for column in columns) or all(map(_holds_date, values))):
+                    return None
+                return (np.empty((len(values), 0)) if len(values) > 1 else [[]]), texts
         if type(first[_first_figure(texts)]) is str:
             figures = np.column_stack([f for f in written if f is not None])
             return (figures if len(values) > 1 else figures.tolist()), texts
@@ -1013,9 +1019,23 @@ class TableReader:
 
     def _text_column(self, j: int, cells: Sequence[Any]) -> bool:
         """Whether measure column ``j``'s cells are all texts that read as no figure, in a column that
-        holds no benchmarks (:meth:`_text_cell`, asked once per distinct text)."""
-        unit = self.columns[j].unit
-        return not self.columns[j].benchmark and all(self._text_cell(v, unit) for v in dict.fromkeys(cells))
+        holds no benchmarks (:meth:`_text_cell`, asked once per distinct text but those plainly words)."""
+        if self.columns[j].benchmark:
+            return False
+        unit, distinct = self.columns[j].unit, dict.fromkeys(_days(cells))
+        if set(map(type, distinct)) == _WRITTEN_KINDS:   # notes and comments are words: the others are asked
+            distinct = not_plainly_words(distinct)
+        return all(self._text_cell(v, unit) for v in distinct)
+
+    def _texts_read(self, cells: Sequence[Any], unit: Unit | None) -> dict[Any, tuple[str, str]]:
+        """:meth:`_text_cell` of each distinct cell of a text column, those plainly words (notes,
+        comments: :func:`~memberpack.model.values.not_plainly_words`) known as such without asking."""
+        distinct = dict.fromkeys(cells)
+        if set(map(type, distinct)) != _WRITTEN_KINDS:
+            return {value: self._text_cell(value, unit) for value in distinct}
+        read = {value: (value, TEXT) for value in distinct}
+        read.update({value: self._text_cell(value, unit) for value in not_plainly_words(distinct)})
+        return read
 
     def _text_cell(self, value: str | None, unit: Unit | None) -> tuple[str, str] | bool:
         """(display, status) of a text cell that reads as no figure (as :func:`read_value` reads it),
@@ -1025,7 +1045,7 @@ class TableReader:
         if found is None:
             if len(self._text_cells) > _TEXT_CACHE:
                 self._text_cells.clear()
-            if value is not None and type(value) is not str:
+            if value is not None and type(value) is not str and type(value) not in _DATE_KINDS:
                 return False
             cell = read_value(value, unit, None)
             found = (cell.display, cell.status) if (cell.value is None and cell.unit is None and cell.status
@@ -1079,6 +1099,8 @@ class TableReader:
         if any(len(kind) != 1 for kind in kinds):   # 800 and 800.0 alike would be one key
             return None
         types = tuple(kind.pop() for kind in kinds)
+        if self._section_words and types == (str,) * len(types) and (found := self._section_columns(cells)) is not None:
+            return found
         keyed = list(zip(*cells))
         last = dict(zip(keyed, range(len(keyed))))   # each distinct set of key cells, with its last row
         answers = self._keyed_answers.get((self.section, types))
@@ -1101,6 +1123,24 @@ class TableReader:
                 self._carried.update(answers[values][3])
         sections, periods, areas, _ = zip(*map(answers.__getitem__, keyed))
         return list(sections), list(periods), list(areas)
+
+    def _section_columns(self, cells: list[list[str]]) -> tuple[list, list, list] | None:
+        """:meth:`_keyed_columns` of a batch whose keys are all sections' words (a reference, a
+        service), every cell a text: each row's section is the table's part and its key texts but
+        marks (:func:`section_texts`), read column by column, and the last row's texts are carried
+        down; None when a cell is no text."""
+        columns = [section_texts(column, self._carried.get(key.index, "")) for key, column in zip(self.keys, cells)]
+        if any(texts is None for texts in columns):
+            return None
+        part = self.section
+        if len(columns) == 1:
+            sections = [f"{part} / {text}" if text else part for text in columns[0]] if part else \
+                [text or None for text in columns[0]]
+        else:
+            sections = [" / ".join(filter(None, (part, *texts))) or None for texts in zip(*columns)]
+        for key, texts in zip(self.keys, columns):
+            self._carried[key.index] = texts[-1]
+        return sections, [None] * len(sections), [None] * len(sections)
 
     def _keyed_in_order(self, rows: list[list[Any]], labels: list[str], keyed: list[tuple], answers: dict,
                         odd: set[tuple]) -> tuple[list, list, list] | None:
@@ -1738,7 +1778,7 @@ class TableReader:
         self._tally(n, distinct)
         rs, labels, sections, values, _, keyed, areas, _, label_periods, kinds, roles = zip(*rows)   # column by column
         written = _written(rows[0])
-        displays = Texts.columns_of([[row[j] for j in self._kept(texts)] for row in values] if texts else values) \
+        displays = Texts.columns_of(list(map(_Pick(self._kept(texts)), values)) if texts else values) \
             if written else None
         shown = self._shown(rows[0][_R], written)
         unit_of_row = _row_unit(shown, texts)
@@ -1894,9 +1934,10 @@ class TableReader:
     def _text_block_column(self, col: Column, metric: str, period: str | None, values: list[Any]) -> BlockColumn:
         """A text column of a block: each cell's text as written and its status (``text``, a RAG
         rating, ``blank``), as :func:`read_value` reads it, with no figure."""
-        distinct = dict.fromkeys(values)   # each distinct text read once
-        shown = {value: self._text_cell(value, col.unit)[0] for value in distinct}
-        special = {value: (None, None, self._text_cell(value, col.unit)[1]) for value in distinct}
+        values = _days(values)
+        read = self._texts_read(values, col.unit)
+        shown = {value: display for value, (display, _) in read.items()}
+        special = {value: (None, None, status) for value, (_, status) in read.items()}
         return BlockColumn(col.position, col.letter, col.measure, None, metric, period,
                            np.full(len(values), np.nan), raw=False, displays=Texts.of(list(map(shown.__getitem__, values))),
                            specials=dict(enumerate(map(special.__getitem__, values))))
@@ -2004,8 +2045,11 @@ def _none_written(rows: list[PlainRow]) -> bool:
 
 
 def _first_figure_kinds(rows: list[PlainRow]) -> set[type]:
-    """The types of the first figure of plain rows with the same text columns."""
-    first = _FIRST_VALUE if not rows[0][_TEXTS] else itemgetter(_first_figure(rows[0][_TEXTS]))
+    """The types of the first figure of plain rows with the same text columns (none with no figure column)."""
+    texts = rows[0][_TEXTS]
+    if len(texts) == len(rows[0][_VALUES]):
+        return set()
+    first = _FIRST_VALUE if not texts else itemgetter(_first_figure(texts))
     return set(map(type, map(first, map(_VALUES_OF, rows))))
 
 
@@ -2036,7 +2080,8 @@ def _written(row: PlainRow) -> bool:
 
 def _figures_written(values: list[Any], texts: tuple[int, ...]) -> bool:
     """Whether a row's figures (its values but the text columns ``texts``) are written as text."""
-    return type(values[_first_figure(texts)]) is str
+    first = _first_figure(texts)
+    return first < len(values) and type(values[first]) is str
 
 
 def _first_figure(texts: tuple[int, ...]) -> int:
@@ -2061,9 +2106,26 @@ def _as_text(values: list[Any]) -> bool:
 
 _EXACT = 2 ** 53   # integers a float64 holds exactly
 _UNSET = object()
+_DATE_KINDS = {datetime, date}                    # a date cell: a text (read_value)
+_DATED = _DATE_KINDS | {type(None)}
 _MARKED_KINDS = {float, int, str, type(None)}   # the values of a batch with marks (TableReader._marked)
 _WRITTEN_KINDS = {str}                            # ... of a CSV's
 _FIGURE_ENDS = frozenset("0123456789)%")          # the last character of a figure written as text
+
+
+def _days(cells: Sequence[Any]) -> Sequence[Any]:
+    """A column of dates (and blanks) with each date and time as its day, which is all
+    :func:`read_value` shows of it (a case list's times: each day is then read once); other
+    columns as they are."""
+    if not set(map(type, cells)) <= _DATED:
+        return cells
+    day = date.fromordinal
+    return [None if v is None else day(v.toordinal()) for v in cells]
+
+
+def _holds_date(values: list[Any]) -> bool:
+    """Whether a row's values hold a date."""
+    return any(type(v) in _DATE_KINDS for v in values)
 
 
 def _as_figures(values: list[list[Any]]) -> np.ndarray | list[list[float]] | None:

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import math
 import re
+from collections.abc import Iterable
 from dataclasses import dataclass
 from functools import lru_cache
 
@@ -93,6 +94,23 @@ def status_of(text: str) -> str | None:
     if key in ARROWS:
         return ARROWS[key]
     return None
+
+
+# The texts (in lower case, single spaced) that status_of gives a status by their words; an Excel
+# error is told by its text in upper case (EXCEL_ERRORS)
+STATUS_WORDS = frozenset(SPECIAL_TOKENS) | frozenset(RAG_WORDS) | frozenset(FLAG_WORDS) | frozenset(ARROWS)
+# A text that starts as no figure does (a digit, a sign, a bracket, £, ".", the words _NUMBER takes
+# for "about") and has more characters that are no space than any status's words or Excel error
+_WORDS = re.compile(r"\s*(?=\S)(?![-−–(£.]|\d|c\.|circa|approx|around)(?:\s*\S){%d}"
+                    % (max(map(len, STATUS_WORDS | set(EXCEL_ERRORS))) + 1), re.IGNORECASE)
+
+
+def not_plainly_words(texts: Iterable[str]) -> list[str]:
+    """The texts but those :func:`parse_text` reads as words (no value, status ``text``, shown as
+    written) plainly, by how they start and their length alone: a comment, a note, a long name.
+    (Many a text left is words too: ask :func:`parse_text`.)"""
+    match = _WORDS.match
+    return [text for text in texts if match(text) is None]
 
 
 def parse_text(raw: str | None, unit: Unit | None = None) -> CellValue:
