@@ -101,7 +101,7 @@ def status_of(text: str) -> str | None:
 STATUS_WORDS = frozenset(SPECIAL_TOKENS) | frozenset(RAG_WORDS) | frozenset(FLAG_WORDS) | frozenset(ARROWS)
 # A text that starts as no figure does (a digit, a sign, a bracket, £, ".", the words _NUMBER takes
 # for "about") and has more characters that are no space than any status's words or Excel error
-_WORDS = re.compile(r"\s*(?=\S)(?![-−–(£.]|\d|c\.|circa|approx|around)(?:\s*\S){%d}"
+_WORDS = re.compile(r"\s*(?=\S)(?![-−–+(£.]|\d|c\.|circa|approx|around)(?:\s*\S){%d}"
                     % (max(map(len, STATUS_WORDS | set(EXCEL_ERRORS))) + 1), re.IGNORECASE)
 
 

@@ -157,11 +157,11 @@ def test_texts_told_plainly_words_are_what_a_text_cell_reads():
     from memberpack.model.values import CellValue, not_plainly_words
 
     rnd = random.Random(2)
-    pieces = ["Checked by AB", ",", " ", "\n", "12", "May", "-", "(", ")", "£", ".", "c.", "Circa", "approx",
+    pieces = ["Checked by AB", ",", " ", "\n", "12", "May", "-", "+", "(", ")", "£", ".", "c.", "Circa", "approx",
               "around", "not", "targeted", "n/a", "x", "%", "\u00a0", "\u212a", "#N/A", "1,234", "Red", "on going"]
     texts = ["not        targeted", "   #DIV/0!        ", "Approximately 40 more", "c. 1,200 families here",
              "  -12 and then words", "Checked by AB, 12 May\nsee file 3", "\u00a0\u00a0 (see the note below)",
-             "£ a pound sign first", ".5 of a thing, no more"]
+             "£ a pound sign first", ".5 of a thing, no more", "+1,234 families helped"]
     texts += ["".join(rnd.choice(pieces) for _ in range(rnd.randint(1, 9))) for _ in range(3_000)]
     others = not_plainly_words(texts)
     told = [t for t in texts if t not in others]
