@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import replace
+from datetime import date, datetime
 from pathlib import Path
 from typing import Any
 
@@ -27,6 +28,7 @@ from memberpack.importers.engine import FileResult
 from memberpack.importers.table_layout import TableLayout
 from memberpack.importers.report import UNSURE
 from memberpack.importers.reader import read_sheets
+from memberpack.model.number_formats import render
 from memberpack.model.observation import LAYOUT_KINDS
 
 HEADER_COLOUR, LABEL_COLOUR, KEY_COLOUR, OUTSIDE_COLOUR = "#cfe0f5", "#fbefc0", "#d5ecd4", "#9aa3ad"
@@ -51,6 +53,22 @@ def sheet_rows(path: Path, sheet: str, first: int, last: int) -> list[list[Any]]
                 rows += [[] for _ in range(index - first - len(rows))]
                 rows.append(list(values))
     return rows
+
+
+def shown(value: Any) -> str:
+    """A cell as the spreadsheet shows it in General format: ``12`` not ``12.0``, ``0.7`` for
+    0.7000000000000011, ``TRUE``, dates as 30/09/2024 (with the time when there is one)."""
+    if value is None:
+        return ""
+    if isinstance(value, bool):
+        return str(value).upper()
+    if isinstance(value, (int, float)):
+        return render(value, None)
+    if isinstance(value, datetime):
+        return f"{value:%d/%m/%Y}" if value.time() == datetime.min.time() else f"{value:%d/%m/%Y %H:%M}"
+    if isinstance(value, date):
+        return f"{value:%d/%m/%Y}"
+    return str(value)
 
 
 class SheetPreviewModel(QAbstractTableModel):
@@ -96,7 +114,7 @@ class SheetPreviewModel(QAbstractTableModel):
         value = self.rows[row][column] if column < len(self.rows[row]) else None
         kind = self.role_of(row, column)
         if role == Qt.ItemDataRole.DisplayRole:
-            return "" if value is None else str(value)
+            return shown(value)
         if role == Qt.ItemDataRole.BackgroundRole:
             return {"header": QBrush(QColor(HEADER_COLOUR)), "label": QBrush(QColor(LABEL_COLOUR)),
                     "key": QBrush(QColor(KEY_COLOUR))}.get(kind)
@@ -263,7 +281,7 @@ class PreviewPage(QWizardPage):
         source = {"detected": "detected", "remembered": "remembered from last time"}.get(
             getattr(report, "layout_source", ""), getattr(report, "layout_source", "") or "detected")
         self.detected.setText(
-            f"Read as <b>{KIND_TITLES.get(layout.kind, layout.kind)}</b> ({layout.kind_reason or source}): header "
+            f"Read as {KIND_TITLES.get(layout.kind, layout.kind)} ({layout.kind_reason or source}): header "
             f"row(s) {', '.join(map(str, layout.header_rows)) or 'none'}, labels in column {layout.label_column}, unit "
             f"{layout.unit or report.unit or 'as written in the headers'}; {report.rows_read} rows, "
             f"{report.cells_read} figures.")

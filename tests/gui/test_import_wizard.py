@@ -228,3 +228,21 @@ def test_a_new_file_brings_no_warning(qtbot, demo_pack, cla_rate_xlsx):
     wizard.next()
     assert not wizard.report_page.repeats.isVisible() and wizard.repeats == {}
 
+
+
+def test_the_preview_shows_cells_as_the_spreadsheet_does(qtbot, demo_pack, tmp_path):
+    """Whole numbers without ``.0``, dates as 30/09/2024, and the reading's summary as plain words (no
+    mark-up shown as text)."""
+    from datetime import datetime
+
+    path = write_workbook(tmp_path / "monitor.xlsx", "Monitor", [
+        ["Service", "Budget £k", "Spend £k", "Reported"],
+        ["Libraries", 120, 0.7000000000000011, datetime(2024, 9, 30)],
+        ["Parks", 95.5, 40, datetime(2024, 9, 30, 14, 5)]])
+    wizard = open_wizard(qtbot, demo_pack, [path])
+    wizard.next()
+    page = wizard.preview_page
+    model = page.grid.model()
+    cells = {(r, c): model.index(r, c).data() for r in range(model.rowCount()) for c in range(model.columnCount())}
+    assert {"120", "0.7", "30/09/2024", "95.5", "40", "30/09/2024 14:05"} <= set(cells.values())
+    assert page.detected.text().startswith("Read as Budget monitor (") and "<" not in page.detected.text()
