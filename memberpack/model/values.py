@@ -186,8 +186,14 @@ def in_range(value: float) -> bool:
     return -MAX_FIGURE <= value <= MAX_FIGURE
 
 
+_UNIT_WORDS_MAX = 6   # "per 10,000 children aged 0 to 17" at most: more words are a sentence
+
+
 def _is_unit_words(words: str) -> bool:
-    """Words after a number that name what is counted (``families``, ``per 10,000``), not a sentence."""
+    """Words after a number that name what is counted (``families``, ``per 10,000``), not a sentence
+    (``8. Number of dwellings entitled to a 25% discount on 2 October``: a numbered line, not 8%)."""
+    if len(words.split()) > _UNIT_WORDS_MAX:
+        return False
     if find_unit(words) is not None and find_unit(words).base in (PER_10000, PERCENT):
         return True
     return bool(re.fullmatch(r"[A-Za-z][A-Za-z .'-]{0,30}", words)) and len(words.split()) <= 3
