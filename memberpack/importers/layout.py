@@ -15,7 +15,7 @@ from typing import Any
 
 from memberpack.importers.cells import column_index, column_letter
 from memberpack.importers.headers import (
-    MAX_HEADER_ROWS, column_codes, is_period_row, is_token_row, looks_like_data)
+    MAX_HEADER_ROWS, column_codes, is_period_row, is_token_row, is_year, looks_like_data)
 from memberpack.importers.keys import AREA, PERIOD, SECTION, column_kind, find_keys
 from memberpack.importers.plain_numbers import PLAIN_NUMBER
 from memberpack.importers.table_layout import (  # noqa: F401 - the finder's users import them from here
@@ -164,6 +164,12 @@ def detect_layout(sheet: str, titles: list[tuple[int, str]], head: list[tuple[in
         doubts.append(f"no header row found: row {head[0][0] + 1} looks like the data under it (mostly figures)")
     else:
         header, code_rows, units_row, i = _header_rows(head, span)
+        under = ([row for _, row in head[1:]] + [row for _, row in below])[:5]
+        figure = _figure_over(head[0][1], under, span) if header == [0] and i == 1 else ""
+        if figure and not code_rows and units_row is None:
+            header, i = [], 0
+            doubts.append(f"no header row found: row {head[0][0] + 1} reads as the first row of data (it has "
+                          f"a figure, {figure}, where a header would name its column)")
     data = [row for _, row in head[i:]]
     if sample:   # the rows beyond a blank row too (ENGLAND, a blank row, then the regions)
         data = data + [row for r, row in sample if r > head[-1][0]]
@@ -239,6 +245,30 @@ def _names_left(start: int, below: list[list[Any]]) -> int | None:
     if column is None:
         return None
     return min((c for c, n in firsts.items() if c <= column and n * 4 >= len(below)), default=column)
+
+
+def _figure_over(row: list[Any], below: list[list[Any]], span: range) -> str:
+    """The figure (``22895``) of a lone header row that is the first row of data, or '': a form's list
+    (``B | Unoccupied dwellings owned by a charity | 22895``, then the other classes) has no header, and
+    its first line is no header for being the first. The row has no words over the figures of the
+    rows under it, and over some column of them a number no header would be:
+    not a year, a column number or a small heading (bedrooms, ages, percentiles), but a figure (over
+    100, or with decimals)."""
+    filled = [(c, row[c]) for c in span if c < len(row) and not blank(row[c])]
+    if len(below) < 2 or len(filled) < 2 or column_codes(row, span) is not None:
+        return ""
+    shapes = [{c: cell_class(r[c]) for c in span if c < len(r) and not blank(r[c])} for r in below]
+    figure = ""
+    for c, value in filled:
+        kinds = [s[c] for s in shapes if c in s]
+        if isinstance(value, bool) or not isinstance(value, (int, float)):
+            if sum(k == "number" for k in kinds) * 2 >= len(below):
+                return ""   # words (or a number written as text) over figures: a header's name
+        elif is_year(value) or sum(k == "number" for k in kinds) * 2 < len(below):
+            return ""
+        elif not figure and (abs(value) >= 100 or value != int(value)):
+            figure = cell_text(value)
+    return figure
 
 
 def _values_below(row: list[Any], data: list[list[Any]], span: range) -> str:

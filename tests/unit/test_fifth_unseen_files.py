@@ -3,7 +3,42 @@ form's list of lines with one figure each and no header (its first line is no he
 line of a form that mentions a percentage (``8. ... 25% discount``) is words, not 8%, and council
 tax bands A to H under a group header are column names, not RAG ratings."""
 
+from awkward_workbooks import write_xlsx
+
+from memberpack.importers import read_file
 from memberpack.model.values import parse_text
+
+
+def _by_cell(table) -> dict:
+    return {o.cell: o for o in table.observations}
+
+
+def _exemptions() -> list[list]:
+    """The council taxbase supplementary form: a part title, a caption over the class letters, then
+    class letter, description and count, a blank row between lines; no header over the counts."""
+    lines = [("B", "Unoccupied dwellings owned by a charity (up to six months).", 22895),
+             ("D", "A dwelling left unoccupied by people who are detained e.g. in prison.", 1825),
+             ("E", "An unoccupied dwelling which was previously the sole or main residence of a person "
+                   "who has moved into a hospital or care home.", 32149),
+             ("F", "Dwellings left empty by deceased persons.", 79515),
+             ("G", "An unoccupied dwelling where the occupation is prohibited by law.", 6308)]
+    rows = [["PART 1 - NUMBER OF DWELLINGS ON THE VALUATION LIST THAT WERE IN EXEMPT CLASSES B & D TO W"], [],
+            ["EXEMPTION CLASS"]]
+    for letter, text, count in lines:
+        rows += [[letter, text, None, None, count], []]
+    return rows
+
+
+def test_a_forms_first_line_with_a_figure_is_data_not_the_header(tmp_path):
+    """The first line's count (22895) is no name for the column of counts: the old reading took it
+    for the header, lost it, and said every other count measures '22895' without a doubt."""
+    table, = read_file(write_xlsx(tmp_path / "ctb.xlsx", {"CTB Supplementary Form": _exemptions()})).tables
+    cells = _by_cell(table)
+    assert (cells["E4"].label, cells["E4"].value) == ("Unoccupied dwellings owned by a charity (up to six months).",
+                                                      22895)
+    assert cells["E6"].value == 1825 and cells["E6"].measure != "22895"
+    assert "unsure" in table.report.verdict
+    assert any("22895" in d for d in table.report.doubts)
 
 
 def test_a_numbered_line_that_mentions_a_percentage_is_words():
