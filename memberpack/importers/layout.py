@@ -84,9 +84,17 @@ def is_units_row(row: list[Any], cols: range) -> bool:
     return bool(cells) and all(isinstance(v, str) and _UNIT_ONLY.fullmatch(v.strip()) for v in cells)
 
 
+_LETTER = re.compile(r"\s*[A-Z]\s*")
+
+
 def is_header_like(row: list[Any], cols: range) -> bool:
-    """At least two text cells and no figures or special values: a header, not data."""
+    """At least two text cells and no figures or special values: a header, not data. Letters
+    running through the alphabet (council tax bands ``A B C D E F G H``) name columns: their A, C,
+    F and G are no ratings."""
     classes = [cell_class(row[c]) for c in cols if c < len(row)]
+    letters = [c for c in cols if c < len(row) and isinstance(row[c], str) and _LETTER.fullmatch(row[c])]
+    if len({row[c].strip() for c in letters}) >= 4 and any(cell_class(row[c]) == TEXT for c in letters):
+        classes = [TEXT if c in letters else k for c, k in zip(cols, classes)]
     texts = classes.count(TEXT)
     return texts >= 2 and all(k in (TEXT, BLANK) for k in classes)
 

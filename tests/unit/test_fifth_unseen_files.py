@@ -45,3 +45,24 @@ def test_a_numbered_line_that_mentions_a_percentage_is_words():
     line = "8. Number of dwellings in line 7 entitled to a single adult household 25% discount on 2 October 2017"
     assert parse_text(line).value is None and parse_text(line).status == "text"
     assert (parse_text("12 per 10,000 children aged under 18").value, parse_text("34.5 % of pupils").value) == (12, 34.5)
+
+
+def test_band_letters_under_a_group_header_are_column_names(tmp_path):
+    """Council taxbase data: column numbers, a form line over bands A-H and Total, then the councils.
+    The old reading took the band letters for a row of data (A read as an 'adverse' rating) and
+    said the figures measure '4'."""
+    bands = ["A", "B", "C", "D", "E", "F", "G", "H", "Total"]
+    rows = [["CTB*", None, None, "Source:- CTB (2017)", *range(4, 13)],
+            [None, None, None, None, "1. Total number of dwellings on the Valuation List"],
+            ["*for supplementary data see table", None, None, None, *bands],
+            [" below"],
+            [],
+            *[[code, None, None, name, *[first + 37 * b for b in range(8)], 8 * first + 1036]
+              for code, name, first in [("E3831", "Adur", 2743), ("E0931", "Allerdale", 22117),
+                                        ("E1031", "Amber Valley", 22237), ("E3832", "Arun", 3502)]]]
+    table, = read_file(write_xlsx(tmp_path / "data.xlsx", {"Data": rows})).tables
+    cells = _by_cell(table)
+    assert "E3" not in cells   # the band letters are no row of data
+    assert (cells["E6"].label, cells["E6"].value) == ("Adur", 2743)
+    assert "Valuation List" in cells["E6"].measure and cells["E6"].measure.endswith(" A")
+    assert cells["H7"].measure.endswith(" D") and cells["M7"].measure.endswith("Total")
