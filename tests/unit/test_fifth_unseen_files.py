@@ -1,4 +1,4 @@
-"""What a fifth batch of published files nobody here had seen taught (tests/corpus, the last 3 files): a
+"""What a fifth batch of published files nobody here had seen taught (tests/corpus, the last 4 files): a
 form's list of lines with one figure each and no header (its first line is no header), a numbered
 line of a form that mentions a percentage (``8. ... 25% discount``) is words, not 8%, and council
 tax bands A to H under a group header are column names, not RAG ratings."""
