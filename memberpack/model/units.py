@@ -57,8 +57,10 @@ _UNIT_PATTERNS: tuple[tuple[re.Pattern[str], Unit], ...] = tuple(
         (r"£\s?'000s?", THOUSANDS),
         (r"\(£\)|£(?!\s?\d)", POUNDS),
         (r"\bper\s+10,?000\b", RATE_PER_10000),
-        # "95% confidence intervals" names a confidence level, not the figures' unit
-        (r"%(?!\s*(?:confidence|CI\b))|\bper\s?cent\b(?!\s+confidence)|\bpercentage\b", PERCENTAGE),
+        # "95% confidence intervals" names a confidence level, not the figures' unit; "10% discount
+        # applied for second homes" the kind of thing counted ("25% of pupils" is a share, still percent)
+        (r"(?<!\d)%(?!\s*(?:confidence|CI\b))|(?<=\d)%(?!\s*(?:confidence|CI\b)|(?:\s*[-–]\s*\d+%)?\s+(?!of\b)[a-z])"
+         r"|\bper\s?cent\b(?!\s+confidence)|\bpercentage\b", PERCENTAGE),
         (r"\bdays\b", Unit(DAYS, 1.0, "days")),
         (r"\bweeks\b", Unit(WEEKS, 1.0, "weeks")),
     )

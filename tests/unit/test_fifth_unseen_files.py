@@ -1,11 +1,13 @@
 """What a fifth batch of published files nobody here had seen taught (tests/corpus, the last 4 files): a
 form's list of lines with one figure each and no header (its first line is no header), a numbered
 line of a form that mentions a percentage (``8. ... 25% discount``) is words, not 8%, and council
-tax bands A to H under a group header are column names, not RAG ratings."""
+tax bands A to H under a group header are column names, not RAG ratings, and "10% discount" in a
+line's name is no unit of its count."""
 
 from awkward_workbooks import write_xlsx
 
 from memberpack.importers import read_file
+from memberpack.model.units import PERCENTAGE, find_unit
 from memberpack.model.values import parse_text
 
 
@@ -66,3 +68,11 @@ def test_band_letters_under_a_group_header_are_column_names(tmp_path):
     assert (cells["E6"].label, cells["E6"].value) == ("Adur", 2743)
     assert "Valuation List" in cells["E6"].measure and cells["E6"].measure.endswith(" A")
     assert cells["H7"].measure.endswith(" D") and cells["M7"].measure.endswith("Total")
+
+
+def test_a_percentage_that_names_what_is_counted_is_no_unit():
+    """'10% discount applied for second homes' labels a count of dwellings (16178), not a percentage;
+    a share ('25% of households') or a bare '%' still is one."""
+    assert find_unit("10% discount applied for second homes") is None
+    assert find_unit("1% - 9% discount applied for second homes") is None
+    assert all(find_unit(t) is PERCENTAGE for t in ("45%", "% of pupils", "25% of households", "Target (95%)", "2019 %"))
