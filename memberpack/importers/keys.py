@@ -140,17 +140,44 @@ def column_kind(header: str, values: Sequence[Any]) -> str:
     filled = _filled(values)
     if not filled:
         return BLANK
-    share = lambda test: sum(map(test, filled)) / len(filled)  # noqa: E731
-    codes = share(is_code)
+    n = len(filled)
+    codes, abbreviations, new_codes, periods, texts = map(sum, zip(*map(_traits, filled)))
     spaced = _spaced(header)
-    if (codes >= 0.5 and (_CODE_HEADER.search(header) or _CODE_HEADER.search(spaced)) and share(_code_or_abbreviation) >= 0.9) or (
-            codes >= 0.75 and share(lambda v: bool(_NEW_CODE.fullmatch(_as_text(v)))) >= 0.75):
+    if (codes / n >= 0.5 and (_CODE_HEADER.search(header) or _CODE_HEADER.search(spaced)) and abbreviations / n >= 0.9) \
+            or (codes / n >= 0.75 and new_codes / n >= 0.75):
         return AREA
-    if share(is_period_value) >= 0.9 and (_PERIOD_HEADER.search(spaced) or len(set(map(_as_text, filled))) < len(filled)
-                                          or 2 <= len(filled) <= len(values) // 3):   # each year once, over its rows
+    if periods / n >= 0.9 and (_PERIOD_HEADER.search(spaced) or len(set(map(_as_text, filled))) < n
+                               or 2 <= n <= len(values) // 3):   # each year once, over its rows
         return PERIOD
-    texts = sum(1 for v in filled if isinstance(v, str) and parse_text(v).status == TEXT)
-    return TEXT if texts * 2 >= len(filled) else "number"
+    return TEXT if texts * 2 >= n else "number"
+
+
+_TRAITS: dict[str, tuple[bool, bool, bool, bool, bool]] = {}   # each text's, as _traits_of gives them
+_TRAITS_KEPT = 50_000
+
+
+def _traits(value: Any) -> tuple[bool, bool, bool, bool, bool]:
+    """What :func:`column_kind` asks of a cell: whether it is a code, a code or abbreviation, a new
+    (ONS) code, a period, a text of words. A whole number is told by its value (its text holds no
+    letter); a text's are worked out once (the labels of stacked tables, each in the samples of
+    the tables above it)."""
+    kind = type(value)
+    if kind is int or kind is float:
+        return is_code(value), is_code(value), False, is_period_value(value), False
+    if kind is not str:
+        return _traits_of(value)
+    found = _TRAITS.get(value)
+    if found is None:
+        if len(_TRAITS) >= _TRAITS_KEPT:
+            _TRAITS.clear()
+        found = _TRAITS[value] = _traits_of(value)
+    return found
+
+
+def _traits_of(value: Any) -> tuple[bool, bool, bool, bool, bool]:
+    """:func:`_traits` of any value, worked out."""
+    return (is_code(value), _code_or_abbreviation(value), bool(_NEW_CODE.fullmatch(_as_text(value))),
+            is_period_value(value), isinstance(value, str) and parse_text(value).status == TEXT)
 
 
 def _words_or_none(filled: list[Any]) -> bool:

@@ -1,0 +1,61 @@
+"""What finding and reading hundreds of small tables works out once rather than per table or per
+cell (a cell's class, a column cell's traits): the same answers as working each out again."""
+
+import random
+from datetime import date, datetime
+
+from memberpack.importers import keys, layout
+from memberpack.model.values import BLANK, TEXT, parse_text
+
+_VALUES = [None, "", "  ", 0, 1, -5, 100, 933, 999, 1000, 1990, 2019, 2040, 2041, 199000, 201920, 204099, 204100,
+           0.0, -0.0, 1.5, 100.0, 999.0, 999.5, 2019.0, 2019.5, 199000.5, 1e20, -1e20, float("inf"), float("-inf"),
+           float("nan"), 2 ** 70, True, False, date(2019, 3, 31), datetime(2020, 1, 1, 12), "933", " 933 ", "E10000027",
+           "e10000027", "W06000001", "NE", "YH", "E", "ENGLAND", "England", "North East", "2019-20", "2019/20", "201920",
+           "2019", " 2019 ", "2019 Q3", "31/03/2019", "2019-03-31", "1 Mar 2019", "..", "[c]", "x", "z", "n/a", "-",
+           "1,234", "(479)", "12.5%", "£1,234.56", "c. 40", "Service 3", "Total", "Table 1: spending by service",
+           "Measure 12", "red", "Amber", "tbc", "12a", "nan", "inf", "1e5", "N1234567", "S12345678", "ABCDE"]
+
+
+def test_a_cells_class_is_what_working_it_out_gives():
+    """A figure told by its type, a text by its class worked out once: each value's class as
+    worked out afresh, the first time and when met again."""
+    layout._CLASSES.clear()
+    for _ in range(2):
+        assert [layout.cell_class(v) for v in _VALUES] == [layout._class(v) for v in _VALUES]
+
+
+def _column_kind_each_time(header, values):
+    """:func:`keys.column_kind` as it was: each test asked of every cell."""
+    filled = keys._filled(values)
+    if not filled:
+        return BLANK
+    share = lambda test: sum(map(test, filled)) / len(filled)  # noqa: E731
+    codes = share(keys.is_code)
+    spaced = keys._spaced(header)
+    if (codes >= 0.5 and (keys._CODE_HEADER.search(header) or keys._CODE_HEADER.search(spaced))
+            and share(keys._code_or_abbreviation) >= 0.9) or (
+            codes >= 0.75 and share(lambda v: bool(keys._NEW_CODE.fullmatch(keys._as_text(v)))) >= 0.75):
+        return keys.AREA
+    if share(keys.is_period_value) >= 0.9 and (keys._PERIOD_HEADER.search(spaced)
+                                               or len(set(map(keys._as_text, filled))) < len(filled)
+                                               or 2 <= len(filled) <= len(values) // 3):
+        return keys.PERIOD
+    texts = sum(1 for v in filled if isinstance(v, str) and parse_text(v).status == TEXT)
+    return TEXT if texts * 2 >= len(filled) else "number"
+
+
+def test_a_columns_kind_is_what_asking_each_cell_gives():
+    """Columns of codes, years, names, marks and figures mixed in every proportion, under headers
+    that name codes, periods or nothing: the kind found from each cell's traits (a number's by its
+    value, a text's remembered) is the kind asking each test of every cell gives."""
+    rnd = random.Random(18)
+    groups = [[v for v in _VALUES if type(v) in (int, float)], [v for v in _VALUES if isinstance(v, str)], _VALUES,
+              [100, 250, 933, 999, 101.0], [2019, 2020, 2021, 2019.0], ["E09000001", "E09000002", "933", "NE"],
+              ["2019-20", "2020-21", "2019-20"]]
+    headers = ["", "LA code", "Year", "Authority", "Time period", "new_la_code", "Value", "2022-23"]
+    keys._TRAITS.clear()
+    for _ in range(3_000):
+        group = rnd.choice(groups)
+        values = [rnd.choice(group) if rnd.random() < 0.9 else rnd.choice(_VALUES) for _ in range(rnd.randint(0, 40))]
+        header = rnd.choice(headers)
+        assert keys.column_kind(header, values) == _column_kind_each_time(header, values), (header, values)
