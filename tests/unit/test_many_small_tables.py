@@ -1,10 +1,11 @@
 """What finding and reading hundreds of small tables works out once rather than per table or per
-cell (a cell's class, a column cell's traits): the same answers as working each out again."""
+cell (a cell's class, a column cell's traits, a text's period): the same answers as working each out again."""
 
 import random
 from datetime import date, datetime
 
 from memberpack.importers import keys, layout
+from memberpack.model import periods
 from memberpack.model.values import BLANK, TEXT, parse_text
 
 _VALUES = [None, "", "  ", 0, 1, -5, 100, 933, 999, 1000, 1990, 2019, 2040, 2041, 199000, 201920, 204099, 204100,
@@ -59,3 +60,13 @@ def test_a_columns_kind_is_what_asking_each_cell_gives():
         values = [rnd.choice(group) if rnd.random() < 0.9 else rnd.choice(_VALUES) for _ in range(rnd.randint(0, 40))]
         header = rnd.choice(headers)
         assert keys.column_kind(header, values) == _column_kind_each_time(header, values), (header, values)
+
+
+def test_a_texts_period_is_read_alike_each_time():
+    """A text's period, remembered, is the one reading it again gives, for academic years and not."""
+    texts = ["2019-20", "2019/20", "Q3 2019-20", "Month 6", "23/24 (Month 6)", "March 2019", "2018/19 - 22/23",
+             "Year ending March 2019", "2010 to 2011 (Q1 to Q4)", "January to March 2011 (Q4)", "2019", "Service 3"]
+    for academic in (False, True, False):
+        for text in texts:
+            assert periods.parse_period(text, academic=academic) == \
+                periods._parsed_period.__wrapped__(" ".join(text.split()), academic), (text, academic)
