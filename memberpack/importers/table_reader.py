@@ -406,6 +406,7 @@ class TableReader:
         self._carried: dict[int, str] = {}
         self._no_figure: int | None = None    # a batch's first row of marks alone (_marked)
         self._plain_upto: int | None = None   # ... or a gap that may end the table: the rows before it (row_observations)
+        self._odd_row: int | None = None      # ... or a row a batch cannot hold (a total): where it stands
         self._periods_kept: dict[Period, bool] = {}   # (_changes_no_period)
         self._key_cells = [k.index for k in self.keys]
         self._section_keys = [k.index for k in self.keys if k.role in _CARRIED]   # the key cells carried down
@@ -691,6 +692,9 @@ class TableReader:
         :class:`TableEnds` calls a row), a sub total its label names, or a section heading (read
         here, as :meth:`_parse_row` reads one), tested together; otherwise they are put back and
         their number returned. Most rows of a large table are read this way."""
+        if stream.peek()[0] == self._odd_row:   # a total the batch before ended at: read alone
+            self._plain_upto = 0
+            return 0
         items = taken = stream.take(size)
         if self._merge_fills:
             for r, row in items:
@@ -718,6 +722,19 @@ class TableReader:
         if headings:
             data = [i for i in range(len(items)) if i not in headings]
             rs, rows, labels, values = ([seq[i] for i in data] for seq in (rs, rows, labels, values))
+        joined = "\0".join(labels)
+        if not _single_spaced(joined):
+            labels = [" ".join(label.split()) for label in labels]
+            joined = "\0".join(labels)
+        lowered = joined.lower()
+        roles = None
+        if "total" in lowered or "number" in lowered:   # (told before the figures: a stacked table's total row)
+            roles = self._batch_roles(labels, lowered)
+            if type(roles) is int:   # the rows before that one make the next batch
+                self._plain_upto = next(i for i, item in enumerate(taken) if item[0] == rs[roles])
+                self._odd_row = rs[roles]
+                return self._put_back(stream, taken)
+            roles = roles or None
         split = self._figures_and_texts(values)
         marked = split is None and self._marked(values)
         if marked is None and self._no_figure is not None:   # where the next batch should end
@@ -730,20 +747,9 @@ class TableReader:
         else:
             figures, texts = split
             texts_each = repeat(texts)
-        joined = "\0".join(labels)
-        if not _single_spaced(joined):
-            labels = [" ".join(label.split()) for label in labels]
-            joined = "\0".join(labels)
-        lowered = joined.lower()
         shown = self._shown(rs[0], _figures_written(values[0], texts))
         if not all(labels) or any_marked(joined):
             return self._put_back(stream, taken)
-        roles = None
-        if "total" in lowered or "number" in lowered:
-            roles = self._batch_roles(labels, lowered)
-            if roles is None:
-                return self._put_back(stream, taken)
-            roles = roles or None
         kinds: dict[frozenset, tuple] = {}
         words = self._catalogue_words(labels)
         if words is not None and marked:
@@ -870,22 +876,22 @@ class TableReader:
                 return None
         return found
 
-    def _batch_roles(self, labels: list[str], lowered: str) -> list[str] | None:
+    def _batch_roles(self, labels: list[str], lowered: str) -> list[str] | int:
         """Each row's role when the labels (``lowered``: joined by NUL, in lower case) naming a total
-        all name a sub total (``Children's services sub total``), [] when none names one; else None:
-        totals, and counts (``Number of ...``), are read cell by cell."""
+        all name a sub total (``Children's services sub total``), [] when none names one; else the
+        place of the first row that is read cell by cell: totals, and counts (``Number of ...``)."""
         named = chain(_places(lowered, "total"), _places(lowered, "number"))
         odd = [i for i in _label_indexes(lowered, named) if _ODD_LABEL.search(labels[i])]
         if not odd:
             return []
         if self._not_measures:
-            return None
+            return odd[0]
         roles = [DATA] * len(labels)
         for i in odd:
             label = labels[i]
             if (_NUMBER_OF.search(label) or role_from_words(label) != SUBTOTAL or has_marker(label)
                     or any(word in label for word in self._letters)):   # read as _parse_row reads one
-                return None
+                return i
             roles[i] = SUBTOTAL
         return roles
 

@@ -1,10 +1,16 @@
 """What finding and reading hundreds of small tables works out once rather than per table or per
-cell (a cell's class, a column cell's traits, a text's period): the same answers as working each out again."""
+cell (a cell's class, a column cell's traits, a text's period, a batch ended before its total row): the
+same answers as working each out again."""
 
 import random
 from datetime import date, datetime
 
-from memberpack.importers import keys, layout
+import pytest
+
+from awkward_workbooks import write_xlsx
+from memberpack.importers import engine, keys, layout
+from memberpack.importers.engine import read_file
+from memberpack.importers.table_reader import TableReader
 from memberpack.model import periods
 from memberpack.model.values import BLANK, TEXT, parse_text
 
@@ -70,3 +76,49 @@ def test_a_texts_period_is_read_alike_each_time():
         for text in texts:
             assert periods.parse_period(text, academic=academic) == \
                 periods._parsed_period.__wrapped__(" ".join(text.split()), academic), (text, academic)
+
+
+def _stacked(path, rnd):
+    """Small tables one under another, each closed by rows a batch cannot hold: a total (first,
+    in the middle or last), counts, sub totals adding up the rows above them, in £ thousand or not."""
+    rows = []
+    for t in range(18):   # (within the rows whose number formats are read: FORMAT_ROWS)
+        money = t % 2 == 0
+        rows.append([f"Table {t}: spending by service" + (", £ thousand" if money else "")])
+        rows.append(["Service", "2022-23", "2023-24", "2024-25"])
+        lines = [[f"Service {r}", *(rnd.randint(0, 999) for _ in range(3))] for r in range(rnd.randint(3, 13))]
+        if t % 3 == 0:
+            lines.insert(rnd.randint(0, len(lines)), ["Number of placements", 4, 5, 6])
+        if t % 4 == 1:
+            at = rnd.randint(2, len(lines))
+            lines.insert(at, ["Children's services sub total", *(sum(line[c] for line in lines[:at]) for c in (1, 2, 3))])
+        if t % 5 == 2:
+            lines.insert(0, ["Total", 1, 2, 3])
+        elif t % 5 != 4:
+            lines.insert(rnd.randint(1, len(lines)), ["Total", 1, 2, 3])
+        rows += lines
+        rows.append([])
+    return write_xlsx(path, {"Stacked": rows})
+
+
+@pytest.mark.parametrize("seed", [1, 2, 3])
+def test_stacked_tables_with_totals_read_as_cell_by_cell(tmp_path, monkeypatch, seed):
+    """The rows of a small table above its total row are read as one batch, which ends there, and
+    the total alone (rather than each row alone once the batch over them all was not plain): every
+    table, its figures, report and metrics are as reading every row cell by cell gives them."""
+    path = _stacked(tmp_path / "stacked.xlsx", random.Random(seed))
+    monkeypatch.setattr(engine, "READ_IN_CHILD", False)
+    alone = []
+    plain = TableReader._plain
+    monkeypatch.setattr(TableReader, "_plain", lambda self, r, row: alone.append(row[0]) or plain(self, r, row))
+    fast = read_file(path)
+    assert alone and all(label in ("Total", "Number of placements") for label in alone)   # no service line alone
+    monkeypatch.setattr(TableReader, "_plain", lambda self, r, row: None)
+    monkeypatch.setattr(TableReader, "_plain_batch", lambda self, stream, ends, size=0: 1 << 30)
+    slow = read_file(path)
+    assert len(fast.tables) == len(slow.tables) == 18
+    for one, other in zip(fast.tables, slow.tables):
+        assert [repr(o) for o in one.observations] == [repr(o) for o in other.observations]
+        assert one.report.to_dict() == other.report.to_dict()
+        assert one.layout.to_dict() == other.layout.to_dict()
+        assert one.metric_counts == other.metric_counts
