@@ -1538,7 +1538,8 @@ class TableReader:
                 return
         # assign_roles settles the window; plain rows it leaves as they were are still read as
         # blocks, the others cell by cell (a 492-column return's window: 128,000 cells less)
-        light = [self._light(row) if type(row) is PlainRow else row for row in rows]
+        held = iter(self._held([row[_FIGURES] for row in rows if type(row) is PlainRow]))
+        light = [self._light(row, next(held)) if type(row) is PlainRow else row for row in rows]
         first = [(parsed.role, parsed.section) for parsed in light]
         assign_roles(light, has_headings=headed, final=final, money=money)
         self._count_repeats(light)
@@ -1704,11 +1705,18 @@ class TableReader:
         """The positions of the figure columns, when ``texts`` are the text columns."""
         return [j for j in range(len(self.columns)) if j not in texts] if texts else list(range(len(self.columns)))
 
-    def _light(self, plain: PlainRow) -> ParsedRow:
+    def _held(self, figures: list[list[float]]) -> list[bool]:
+        """:meth:`_holds` of each row's ``figures``: for rows of one width, asked of them all at once."""
+        if len(set(map(len, figures))) != 1:
+            return [self._holds(np.asarray(row, dtype=np.float64)) for row in figures]
+        raw = np.array(figures, dtype=np.float64)
+        return (np.isfinite(raw).all(axis=1) & ~(np.abs(raw) >= self._bound).any(axis=1)).tolist()
+
+    def _light(self, plain: PlainRow, bounded: bool) -> ParsedRow:
         """A plain row as :meth:`_parsed` reads it, for :func:`assign_roles`: its figures read only
-        as they are asked for (:class:`_PlainNumbers`), and no observations."""
+        as they are asked for (:class:`_PlainNumbers`), and no observations; ``bounded``: whether a
+        block can hold its figures (:meth:`_held`)."""
         r, label, section, values, figures, period, area, texts, _, _, role = plain
-        bounded = self._holds(np.asarray(figures, dtype=np.float64))
         return ParsedRow(r, label, section, role, worded=role != DATA, period=period, area=area,
                          numbers=_PlainNumbers(values, self._number_columns(r, values, texts), bounded))
 

@@ -1,10 +1,13 @@
 """What finding and reading hundreds of small tables works out once rather than per table or per
-cell (a cell's class, a column cell's traits, a text's period, a batch ended before its total row): the
-same answers as working each out again."""
+cell (a cell's class, a column cell's traits, a text's period, whether a window's figures fit a block, a batch
+ended before its total row): the same answers as working each out again."""
 
+import math
 import random
+import types
 from datetime import date, datetime
 
+import numpy as np
 import pytest
 
 from awkward_workbooks import write_xlsx
@@ -76,6 +79,24 @@ def test_a_texts_period_is_read_alike_each_time():
         for text in texts:
             assert periods.parse_period(text, academic=academic) == \
                 periods._parsed_period.__wrapped__(" ".join(text.split()), academic), (text, academic)
+
+
+def test_a_windows_rows_are_held_as_each_rows_figures_are():
+    """Whether a block holds each plain row's figures, asked of a window's rows at once, is what
+    asking of each row gives: infinite, missing and too large figures, and rows of other widths."""
+    reader = types.SimpleNamespace(_bound=1e15)
+    reader._holds = lambda figures: TableReader._holds(reader, figures)
+    rnd = random.Random(3)
+    odd = [math.inf, -math.inf, math.nan, 1e15, -1e15, 1e15 - 1, 0.0]
+    for width in (0, 1, 3):
+        for _ in range(200):
+            rows = [[rnd.choice(odd) if rnd.random() < 0.1 else rnd.uniform(-1e6, 1e6) for _ in range(width)]
+                    for _ in range(rnd.randint(1, 12))]
+            each = [TableReader._holds(reader, np.asarray(row, dtype=np.float64)) for row in rows]
+            assert TableReader._held(reader, rows) == each
+    ragged = [[1.0, 2.0], [math.inf], [3.0, 1e16, 1.0]]
+    assert TableReader._held(reader, ragged) == [True, False, False]
+    assert TableReader._held(reader, []) == []
 
 
 def _stacked(path, rnd):
