@@ -162,8 +162,10 @@ def _traits(value: Any) -> tuple[bool, bool, bool, bool, bool]:
     letter); a text's are worked out once (the labels of stacked tables, each in the samples of
     the tables above it)."""
     kind = type(value)
-    if kind is int or kind is float:
-        return is_code(value), is_code(value), False, is_period_value(value), False
+    if kind is int or kind is float:   # as is_code and is_period_value tell them
+        whole = float(value).is_integer()
+        code = whole and 100 <= value <= 999
+        return code, code, False, whole and 1990 <= value <= 2040 or 199000 <= value <= 204099, False
     if kind is not str:
         return _traits_of(value)
     found = _TRAITS.get(value)
@@ -212,6 +214,8 @@ _BAND_TEXT = re.compile(r"\d+\s*(?:\+|or (?:more|over)|and (?:over|above))|\b(?:
 def _bands(filled: list[Any]) -> bool:
     """Whole numbers naming bands, with an open band or a total among them (``1``, ``2`` ... ``46 or
     more``, ``Total``): the category each row is for, not figures."""
+    if all(type(v) is int or type(v) is float for v in filled):
+        return False   # (a figure's text names no band)
     texts = [_as_text(v) for v in filled]
     bands = [t for t in texts if _BAND_TEXT.search(t)]
     numbers = [t for t in texts if not _BAND_TEXT.search(t)]

@@ -71,6 +71,26 @@ def test_a_columns_kind_is_what_asking_each_cell_gives():
         assert keys.column_kind(header, values) == _column_kind_each_time(header, values), (header, values)
 
 
+def _bands_each_time(filled):
+    """:func:`keys._bands` as it was: every cell's text searched."""
+    texts = [keys._as_text(v) for v in filled]
+    bands = [t for t in texts if keys._BAND_TEXT.search(t)]
+    numbers = [t for t in texts if not keys._BAND_TEXT.search(t)]
+    return len(numbers) >= 3 and bool(bands) and all(t.isdigit() and len(t) <= 3 for t in numbers)
+
+
+def test_a_column_of_figures_names_no_bands_as_its_texts_would_tell():
+    """Figures alone (whole, with decimals, huge, infinite) are no bands, as their texts tell; with
+    a band or a total among them, the texts are read as before."""
+    rnd = random.Random(5)
+    figures = [v for v in _VALUES if type(v) in (int, float)]
+    for _ in range(500):
+        filled = [rnd.choice(figures) for _ in range(rnd.randint(0, 12))]
+        assert keys._bands(filled) == _bands_each_time(filled) is False
+        mixed = filled + [rnd.choice(["46 or more", "Total", "under 5", "12"])]
+        assert keys._bands(mixed) == _bands_each_time(mixed)
+
+
 def test_a_texts_period_is_read_alike_each_time():
     """A text's period, remembered, is the one reading it again gives, for academic years and not."""
     texts = ["2019-20", "2019/20", "Q3 2019-20", "Month 6", "23/24 (Month 6)", "March 2019", "2018/19 - 22/23",
