@@ -406,7 +406,8 @@ class TableReader:
         self._carried: dict[int, str] = {}
         self._no_figure: int | None = None    # a batch's first row of marks alone (_marked)
         self._plain_upto: int | None = None   # ... or a gap that may end the table: the rows before it (row_observations)
-        self._odd_row: int | None = None      # ... or a row a batch cannot hold (a total): where it stands
+        # rows a batch from which is known to end at once (a total, a gap that may end the table): read alone
+        self._alone: set[int] = set()
         self._periods_kept: dict[Period, bool] = {}   # (_changes_no_period)
         self._key_cells = [k.index for k in self.keys]
         self._section_keys = [k.index for k in self.keys if k.role in _CARRIED]   # the key cells carried down
@@ -588,7 +589,7 @@ class TableReader:
                         size = upto
                         continue
                     if upto == 0:   # that row, alone; then whole batches again
-                        one_by_one, size = 1, BATCH_ROWS
+                        one_by_one = 1
                     elif size > FEWEST_BATCH_ROWS:   # the rows before the one that is not plain may be
                         size //= 2
                         continue
@@ -692,7 +693,8 @@ class TableReader:
         :class:`TableEnds` calls a row), a sub total its label names, or a section heading (read
         here, as :meth:`_parse_row` reads one), tested together; otherwise they are put back and
         their number returned. Most rows of a large table are read this way."""
-        if stream.peek()[0] == self._odd_row:   # a total the batch before ended at: read alone
+        if self._alone and stream.peek()[0] in self._alone:   # as the batch before found: read alone
+            self._alone.discard(stream.peek()[0])
             self._plain_upto = 0
             return 0
         items = taken = stream.take(size)
@@ -732,7 +734,8 @@ class TableReader:
             roles = self._batch_roles(labels, lowered)
             if type(roles) is int:   # the rows before that one make the next batch
                 self._plain_upto = next(i for i, item in enumerate(taken) if item[0] == rs[roles])
-                self._odd_row = rs[roles]
+                if self._plain_upto:
+                    self._alone.add(rs[roles])
                 return self._put_back(stream, taken)
             roles = roles or None
         split = self._figures_and_texts(values)
@@ -825,6 +828,8 @@ class TableReader:
             if _all_blank(row) or ends.verdict(r, row, _Ahead(ahead)) != "row":
                 ends.blank_run, ends.footnotes = 0, False   # as before the batch: it is read again
                 self._plain_upto = i   # the rows before the gap make the next batch (the table may end here)
+                if i:
+                    self._alone.add(taken[i][0])   # and a batch from the gap would end there again
                 return None
         kept = set(gaps)
         return [item for i, item in enumerate(taken) if i not in kept]

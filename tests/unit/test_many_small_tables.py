@@ -13,6 +13,7 @@ import pytest
 from awkward_workbooks import write_xlsx
 from memberpack.importers import engine, keys, layout
 from memberpack.importers.engine import read_file
+from memberpack.importers.stream import Peekable
 from memberpack.importers.table_reader import TableReader
 from memberpack.model import periods
 from memberpack.model.values import BLANK, TEXT, parse_text
@@ -163,3 +164,38 @@ def test_stacked_tables_with_totals_read_as_cell_by_cell(tmp_path, monkeypatch, 
         assert one.report.to_dict() == other.report.to_dict()
         assert one.layout.to_dict() == other.layout.to_dict()
         assert one.metric_counts == other.metric_counts
+
+
+def _gapped(path):
+    """One table broken by blank rows every few rows, after each something else: its header again
+    (a ward's results), a row (double spacing), another blank row, a sub total; then a table of its
+    own under a title, and one closed by a footnote."""
+    rows = [["Ward", "2023", "2024"]]
+    for t in range(60):
+        rows += [[f"Ward {t} electors", 100 + t, 200 + t], [f"Ward {t} turnout", 30 + t, 40 + t], []]
+        rows.append([["Ward", "2023", "2024"], [f"Ward {t} spoilt", 1, 2], [], ["Ward sub total", 9, 9]][t % 4])
+    rows += [[], ["Table 2: turnout by ward"], ["Ward", "2023", "2024"], ["Ward A", 1, 2], ["Ward B", 3, 4], [],
+             ["Note: provisional"], [], ["Ward", "2023", "2024"], ["Ward C", 5, 6]]
+    return write_xlsx(path, {"Wards": rows})
+
+
+def test_a_table_between_blank_rows_reads_as_cell_by_cell_in_small_batches(tmp_path, monkeypatch):
+    """A blank row that may end the table ends the batch before it, and a batch from that row is
+    not tried again (nor one from a total a batch ended at); after such a row the batches grow from
+    the last one's size, not from hundreds of rows: the tables, figures and reports are as reading
+    every row cell by cell gives them."""
+    path = _gapped(tmp_path / "wards.xlsx")
+    monkeypatch.setattr(engine, "READ_IN_CHILD", False)
+    taken = []
+    take = Peekable.take
+    monkeypatch.setattr(Peekable, "take", lambda self, n: taken.append(n) or take(self, n))
+    fast = read_file(path)
+    assert sum(taken) < 3_000   # three tables from 500 rows; each gap then tried with 500 rows: 17,000
+    monkeypatch.setattr(TableReader, "_plain", lambda self, r, row: None)
+    monkeypatch.setattr(TableReader, "_plain_batch", lambda self, stream, ends, size=0: 1 << 30)
+    slow = read_file(path)
+    assert len(fast.tables) == len(slow.tables) >= 2
+    for one, other in zip(fast.tables, slow.tables):
+        assert [repr(o) for o in one.observations] == [repr(o) for o in other.observations]
+        assert one.report.to_dict() == other.report.to_dict()
+        assert one.layout.to_dict() == other.layout.to_dict()
