@@ -2093,6 +2093,9 @@ def _as_figures(values: list[list[Any]]) -> np.ndarray | list[list[float]] | Non
         return None if figures is None else figures.reshape(len(values), -1)
     if len(values) == 1 and all(type(v) is float or (type(v) is int and -_EXACT < v < _EXACT) for v in values[0]):
         return [[float(v) for v in values[0]]]   # one row (TableReader._plain): quicker than numpy, the same floats
+    if len(values) <= FEWEST_BATCH_ROWS and all(type(v) is float or (type(v) is int and -_EXACT < v < _EXACT)
+                                                for row in values for v in row):
+        return np.array(values, dtype=np.float64)   # a few rows (between gaps): told without looking for bools
     if not all(type(v) is float or type(v) is int for v in values[0]):
         return None   # a text in the first row: numpy would build an array of texts only to find it
     figures = np.array(values)   # float64 (or int64) only when every value is a number, or a bool: looked for below

@@ -120,6 +120,32 @@ def test_a_windows_rows_are_held_as_each_rows_figures_are():
     assert TableReader._held(reader, []) == []
 
 
+def test_a_few_rows_figures_are_read_as_numpy_reads_them():
+    """A batch of a few rows (between gaps) read as float64 without numpy looking for bools first:
+    the same array, or None, as numpy's reading gives: whole numbers near and past what a float64
+    holds exactly, bools, texts, infinities."""
+    from memberpack.importers.table_reader import _any_bool, _as_figures
+
+    def by_numpy(values):
+        figures = np.array(values)
+        if figures.dtype.kind not in "fi" or _any_bool(figures, values):
+            return None
+        return figures.astype(np.float64, copy=False)
+
+    rnd = random.Random(11)
+    cells = [0, 1, -1, 0.0, 1.0, 2.5, 2 ** 53 - 1, 2 ** 53, -(2 ** 53), 2 ** 62, math.inf, math.nan, True, False, "1", None]
+    for _ in range(3_000):
+        width = rnd.randint(1, 4)
+        values = [[rnd.choice(cells) if rnd.random() < 0.2 else rnd.choice([rnd.randint(-999, 999), rnd.uniform(-1e6, 1e6)])
+                   for _ in range(width)] for _ in range(rnd.randint(2, 16))]
+        if not all(type(v) in (int, float) for v in values[0]):
+            continue
+        found, expected = _as_figures(values), by_numpy(values)
+        assert (found is None) == (expected is None), values
+        if found is not None:
+            assert found.dtype == np.float64 and np.array_equal(found, expected, equal_nan=True), values
+
+
 def _stacked(path, rnd):
     """Small tables one under another, each closed by rows a batch cannot hold: a total (first,
     in the middle or last), counts, sub totals adding up the rows above them, in £ thousand or not."""
