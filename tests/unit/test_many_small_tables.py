@@ -225,3 +225,32 @@ def test_a_table_between_blank_rows_reads_as_cell_by_cell_in_small_batches(tmp_p
         assert [repr(o) for o in one.observations] == [repr(o) for o in other.observations]
         assert one.report.to_dict() == other.report.to_dict()
         assert one.layout.to_dict() == other.layout.to_dict()
+
+
+def test_each_sheets_formats_are_read_from_one_opening_of_the_workbook(tmp_path, monkeypatch):
+    """A workbook of many small sheets, number formats on some of their cells: each sheet's formats
+    are read from the workbook opened once by each thread reading them (not once a sheet), and
+    every table is read as when each sheet's formats came from an opening of its own."""
+    import zipfile
+
+    from memberpack.importers import reader
+    from memberpack.importers.engine import iter_tables
+
+    sheets, formats = {}, {}
+    for s in range(40):
+        sheets[f"LA {s}"] = [[f"Authority {s}: rates"], ["Measure", "2022", "2023"],
+                             *([f"Measure {r}", 0.01 * (r + s), 0.02 * r] for r in range(6))]
+        formats[f"LA {s}"] = {f"B{3 + s % 6}": "0.0%", "C4": "#,##0.00"} if s % 3 else {}
+    path = write_xlsx(tmp_path / "sheets.xlsx", sheets, formats=formats)
+
+    def read():
+        return [([repr(o) for o in table.observations], table.report.to_dict()) for table in iter_tables(path, notes=[])]
+
+    opened = []
+    zip_file = zipfile.ZipFile
+    monkeypatch.setattr(zipfile, "ZipFile", lambda file, *a, **k: opened.append(file) or zip_file(file, *a, **k))
+    once = read()
+    assert any("%" in obs for tables, _ in once for obs in tables)
+    assert len(opened) < 12   # the checks and parts found, then once a thread: 40 sheets, 40 more before
+    monkeypatch.setattr(reader._Opened, "_archive", lambda self: zip_file(self.path))
+    assert read() == once
