@@ -146,6 +146,49 @@ def test_a_few_rows_figures_are_read_as_numpy_reads_them():
             assert found.dtype == np.float64 and np.array_equal(found, expected, equal_nan=True), values
 
 
+def _stored_figures_twice(columns):
+    """:func:`block_codec._stored_figures` as it was: the first rows tried, then the whole again."""
+    from memberpack.store.block_codec import _MAX_DECIMALS, _TRIAL_ROWS, _counts
+
+    figures = np.stack(columns).astype(np.float64, copy=False)
+    stored = [None] * len(columns)
+    open_ = ~(figures.view(np.int64) == np.int64(-1 << 63)).any(axis=1) & (figures.shape[1] > 0)
+    for decimals in range(_MAX_DECIMALS + 1):
+        at = np.flatnonzero(open_)
+        if not len(at):
+            break
+        fits, exact, _ = _counts(figures[at, :_TRIAL_ROWS], decimals)
+        open_[at[~fits]] = False
+        if not exact.any():
+            continue
+        at = at[exact]
+        fits, exact, scaled = _counts(figures if len(at) == len(figures) else figures[at], decimals)
+        for i in np.flatnonzero(exact).tolist():
+            stored[at[i]] = (decimals, scaled[i].astype(np.int32).tobytes())
+        open_[at[exact | ~fits]] = False
+    return [found or (None, figures[j].tobytes()) for j, found in enumerate(stored)]
+
+
+def test_a_small_blocks_figures_are_stored_as_testing_them_twice_stores_them():
+    """A block of no more rows than the trial takes is tested once, whole: its figures stored as
+    the trial and then the whole column stored them (whole, tenths, thousandths, too large, -0.0,
+    infinite); larger blocks as before."""
+    from memberpack.store.block_codec import _stored_figures
+
+    rnd = random.Random(21)
+    odd = [-0.0, math.inf, math.nan, 3e9, 0.1 + 0.2, 1e-7]
+    for _ in range(1_500):
+        rows = rnd.choice([1, 2, 5, 31, 32, 33, 70])
+        columns = []
+        for _ in range(rnd.randint(1, 5)):
+            decimals = rnd.randint(0, 6)
+            column = np.round(np.array([rnd.uniform(-1e5, 1e5) for _ in range(rows)]), decimals)
+            if rnd.random() < 0.3:
+                column[rnd.randrange(rows)] = rnd.choice(odd)
+            columns.append(column)
+        assert _stored_figures(columns) == _stored_figures_twice(columns)
+
+
 def _stacked(path, rnd):
     """Small tables one under another, each closed by rows a batch cannot hold: a total (first,
     in the middle or last), counts, sub totals adding up the rows above them, in £ thousand or not."""
