@@ -588,8 +588,9 @@ class TableReader:
                     if upto:   # the rows before a row of marks alone or a gap that may end the table, as a batch
                         size = upto
                         continue
-                    if upto == 0:   # that row, alone; then whole batches again
-                        one_by_one = 1
+                    if upto == 0:   # that row, alone; then batches as large as the last again
+                        one_by_one = 1   # (rows a batch takes are filled down in place where cells are merged,
+                        size = BATCH_ROWS if self._merge_fills else size   # put back or not: sizes as they were)
                     elif size > FEWEST_BATCH_ROWS:   # the rows before the one that is not plain may be
                         size //= 2
                         continue
