@@ -84,6 +84,7 @@ class KeyColumn:
         object.__setattr__(self, "tidy_rank", _TIDY_RANK.get(self.header.strip().lower()))
 
 
+@lru_cache(maxsize=4096)
 def _spaced(header: str) -> str:
     """A header's words: ``LineNumber`` and ``line_number`` read as ``Line Number``, ``line number``."""
     return re.sub(r"(?<=[a-z])(?=[A-Z])", " ", header).replace("_", " ")
@@ -137,7 +138,11 @@ def is_period_value(value: Any) -> bool:
 
 def column_kind(header: str, values: Sequence[Any]) -> str:
     """``area`` (codes), ``period``, ``text`` (names, types), ``number`` (figures) or ``blank``."""
-    filled = _filled(values)
+    return _kind(header, values, _filled(values))
+
+
+def _kind(header: str, values: Sequence[Any], filled: list[Any]) -> str:
+    """:func:`column_kind`, given the filled cells of ``values``."""
     if not filled:
         return BLANK
     n = len(filled)
@@ -217,8 +222,9 @@ def _bands(filled: list[Any]) -> bool:
     if all(type(v) is int or type(v) is float for v in filled):
         return False   # (a figure's text names no band)
     texts = [_as_text(v) for v in filled]
-    bands = [t for t in texts if _BAND_TEXT.search(t)]
-    numbers = [t for t in texts if not _BAND_TEXT.search(t)]
+    named = [bool(_BAND_TEXT.search(t)) for t in texts]
+    bands = [t for t, band in zip(texts, named) if band]
+    numbers = [t for t, band in zip(texts, named) if not band]
     return len(numbers) >= 3 and bool(bands) and all(t.isdigit() and len(t) <= 3 for t in numbers)
 
 
@@ -251,7 +257,8 @@ def find_keys(headers: Sequence[str], columns: dict[int, list[Any]], label_col: 
     specific one).
     """
     header_of = dict(zip(columns, headers))
-    kinds = {c: column_kind(header_of.get(c, ""), v) for c, v in columns.items()}
+    filled_of = {c: _filled(v) for c, v in columns.items()}
+    kinds = {c: _kind(header_of.get(c, ""), v, filled_of[c]) for c, v in columns.items()}
     lowered = {c: header_of.get(c, "").strip().lower() for c in columns}
     tidy = sorted((_TIDY_RANK[h], c) for c, h in lowered.items() if h in _TIDY_RANK)
     geography = set()
@@ -285,7 +292,7 @@ def find_keys(headers: Sequence[str], columns: dict[int, list[Any]], label_col: 
     trailing: set[int] = set()   # keys after the figures: never the label (the row is named left of its figures)
     for c, values in columns.items():
         kind = kinds[c]
-        filled = _filled(values)
+        filled = filled_of[c]
         header = _spaced(header_of.get(c, ""))
         if kind == "number" and c < label_col and _codes(values):
             kind = AREA   # LA numbers left of the names

@@ -92,6 +92,12 @@ def test_a_column_of_figures_names_no_bands_as_its_texts_would_tell():
         assert keys._bands(mixed) == _bands_each_time(mixed)
 
 
+def test_a_headers_words_are_spaced_alike_each_time():
+    """A header's words (``LineNumber``, ``line_number``), remembered, are those spacing it again gives."""
+    for header in ["LineNumber", "line_number", "LA code", "new_la_code", "TimePeriod", "", "2022-23", "LineNumber"]:
+        assert keys._spaced(header) == keys._spaced.__wrapped__(header)
+
+
 def test_a_texts_period_is_read_alike_each_time():
     """A text's period, remembered, is the one reading it again gives, for academic years and not."""
     texts = ["2019-20", "2019/20", "Q3 2019-20", "Month 6", "23/24 (Month 6)", "March 2019", "2018/19 - 22/23",
