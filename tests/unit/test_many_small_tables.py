@@ -98,6 +98,21 @@ def test_a_headers_words_are_spaced_alike_each_time():
         assert keys._spaced(header) == keys._spaced.__wrapped__(header)
 
 
+def test_column_letters_indexes_and_stable_names_are_worked_out_alike_each_time():
+    """A column's letters and index, and a name without its period words, remembered, are what
+    working them out again gives."""
+    from memberpack.importers.cells import column_index, column_letter
+    from memberpack.importers.table_layout import strip_periods
+
+    for _ in range(2):
+        for index in [0, 25, 26, 701, 702, 18_277, 16_383]:
+            assert column_letter(index) == column_letter.__wrapped__(index)
+            assert column_index(column_letter(index)) == column_index.__wrapped__(column_letter(index)) == index
+        for text in ["23/24 Budget Monitoring (Month 6)", "Table 1: spending by service, £ thousand", "2022-23", "Q3"]:
+            assert strip_periods(text) == strip_periods.__wrapped__(text)
+    assert column_index("aa") == column_index.__wrapped__("aa") == 26
+
+
 def test_a_texts_period_is_read_alike_each_time():
     """A text's period, remembered, is the one reading it again gives, for academic years and not."""
     texts = ["2019-20", "2019/20", "Q3 2019-20", "Month 6", "23/24 (Month 6)", "March 2019", "2018/19 - 22/23",
