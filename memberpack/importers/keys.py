@@ -222,7 +222,8 @@ def _bands(filled: list[Any]) -> bool:
     if all(type(v) is int or type(v) is float for v in filled):
         return False   # (a figure's text names no band)
     texts = [_as_text(v) for v in filled]
-    named = [bool(_BAND_TEXT.search(t)) for t in texts]
+    named = [type(v) is not int and type(v) is not float and bool(_BAND_TEXT.search(t))   # (a figure's text: none)
+             for v, t in zip(filled, texts)]
     bands = [t for t, band in zip(texts, named) if band]
     numbers = [t for t, band in zip(texts, named) if not band]
     return len(numbers) >= 3 and bool(bands) and all(t.isdigit() and len(t) <= 3 for t in numbers)

@@ -44,6 +44,8 @@ def blank(value: Any) -> bool:
 
 def cell_text(value: Any) -> str:
     """A header or label cell as text: years stay ``2019``, dates become ``Sep 2023``."""
+    if type(value) is str:   # (most cells asked)
+        return " ".join(value.split())
     if isinstance(value, (datetime, date)):
         return value.strftime("%b %Y")
     if isinstance(value, float) and value.is_integer():

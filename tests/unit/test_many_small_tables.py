@@ -35,6 +35,14 @@ def test_a_cells_class_is_what_working_it_out_gives():
         assert [layout.cell_class(v) for v in _VALUES] == [layout._class(v) for v in _VALUES]
 
 
+def test_a_cells_text_is_what_it_was():
+    """A text cell's words single spaced, told first; other values as before."""
+    texts = [" ".join(str(v).split()) if v is not None else "" for v in _VALUES if type(v) is str]
+    assert [layout.cell_text(v) for v in _VALUES if type(v) is str] == texts
+    assert layout.cell_text(2019.0) == "2019" and layout.cell_text(date(2023, 9, 1)) == "Sep 2023"
+    assert layout.cell_text(None) == "" and layout.cell_text("  Net \n spend ") == "Net spend"
+
+
 def _column_kind_each_time(header, values):
     """:func:`keys.column_kind` as it was: each test asked of every cell."""
     filled = keys._filled(values)
