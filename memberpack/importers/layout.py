@@ -42,6 +42,11 @@ def blank(value: Any) -> bool:
     return value is None or (isinstance(value, str) and not value.strip())
 
 
+def blank_row(row: list[Any]) -> bool:
+    """Whether every cell of a row is blank (told at once for a row of empty cells)."""
+    return row.count(None) == len(row) or all(map(blank, row))
+
+
 def cell_text(value: Any) -> str:
     """A header or label cell as text: years stay ``2019``, dates become ``Sep 2023``."""
     if type(value) is str:   # (most cells asked)

@@ -35,6 +35,15 @@ def test_a_cells_class_is_what_working_it_out_gives():
         assert [layout.cell_class(v) for v in _VALUES] == [layout._class(v) for v in _VALUES]
 
 
+def test_a_blank_row_is_told_as_asking_each_cell_tells():
+    """A row of empty cells told at once; any other row as asking each of its cells tells."""
+    rnd = random.Random(8)
+    cells = [None, None, "", "  ", "\n", 0, "x", 0.0, False]
+    for _ in range(2_000):
+        row = [rnd.choice(cells) for _ in range(rnd.randint(0, 6))]
+        assert layout.blank_row(row) == all(layout.blank(v) for v in row), row
+
+
 def test_a_cells_text_is_what_it_was():
     """A text cell's words single spaced, told first; other values as before."""
     texts = [" ".join(str(v).split()) if v is not None else "" for v in _VALUES if type(v) is str]
