@@ -1,6 +1,10 @@
-"""Cell references in A1 style."""
+"""Cell references in A1 style (a column's letters and index each worked out once: a table's layout
+names its columns by letter, and asks their indexes of every row)."""
+
+from functools import lru_cache
 
 
+@lru_cache(maxsize=1 << 14)
 def column_letter(index: int) -> str:
     """0 -> A, 25 -> Z, 26 -> AA."""
     letters = ""
@@ -22,6 +26,7 @@ def parse_ref(ref: str) -> tuple[int, int]:
     return int(ref[len(letters):]) - 1, column_index(letters)
 
 
+@lru_cache(maxsize=1 << 14)
 def column_index(letters: str) -> int:
     """``"A"`` -> 0, ``"AA"`` -> 26."""
     col = 0

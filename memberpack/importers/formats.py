@@ -57,11 +57,10 @@ def read_formats(path: Path, sheet_names: list[str]) -> dict[str, SheetFormats]:
                 if name in sheet_names and part in archive.NameToInfo}
 
 
-def read_sheet_formats(path: Path, part: str, xf_codes: list[str] | None) -> SheetFormats:
-    """Formats of one sheet part, given the workbook's :func:`format_codes` (empty for a part that
-    cannot be found)."""
-    with zipfile.ZipFile(path) as archive:
-        return _scan(archive, part, xf_codes) if part in archive.NameToInfo else SheetFormats()
+def read_sheet_formats(archive: zipfile.ZipFile, part: str, xf_codes: list[str] | None) -> SheetFormats:
+    """Formats of one sheet part of an opened workbook, given its :func:`format_codes` (empty for a
+    part that cannot be found)."""
+    return _scan(archive, part, xf_codes) if part in archive.NameToInfo else SheetFormats()
 
 
 def _scan(archive: zipfile.ZipFile, part: str, xf_codes: list[str] | None) -> SheetFormats:

@@ -151,8 +151,8 @@ def looks_like_data(row: Sequence[Any], below: Sequence[Sequence[Any]], cols: ra
         return False
     if column_codes(row, cols) is not None:
         return False
-    if is_period_row(row, cols, classes) and not below or is_period_row(row, cols, classes) and not all(
-            all(is_year(r[c]) for r in below if c < len(r) and not _blank(r[c])) for c in numeric):
+    if is_period_row(row, cols, classes) and (not below or not all(
+            all(is_year(r[c]) for r in below if c < len(r) and not _blank(r[c])) for c in numeric)):
         return False   # years over figures that are not years: a header of periods
     if not below:
         return True

@@ -84,6 +84,7 @@ class KeyColumn:
         object.__setattr__(self, "tidy_rank", _TIDY_RANK.get(self.header.strip().lower()))
 
 
+@lru_cache(maxsize=4096)
 def _spaced(header: str) -> str:
     """A header's words: ``LineNumber`` and ``line_number`` read as ``Line Number``, ``line number``."""
     return re.sub(r"(?<=[a-z])(?=[A-Z])", " ", header).replace("_", " ")
@@ -137,20 +138,53 @@ def is_period_value(value: Any) -> bool:
 
 def column_kind(header: str, values: Sequence[Any]) -> str:
     """``area`` (codes), ``period``, ``text`` (names, types), ``number`` (figures) or ``blank``."""
-    filled = _filled(values)
+    return _kind(header, values, _filled(values))
+
+
+def _kind(header: str, values: Sequence[Any], filled: list[Any]) -> str:
+    """:func:`column_kind`, given the filled cells of ``values``."""
     if not filled:
         return BLANK
-    share = lambda test: sum(map(test, filled)) / len(filled)  # noqa: E731
-    codes = share(is_code)
+    n = len(filled)
+    codes, abbreviations, new_codes, periods, texts = map(sum, zip(*map(_traits, filled)))
     spaced = _spaced(header)
-    if (codes >= 0.5 and (_CODE_HEADER.search(header) or _CODE_HEADER.search(spaced)) and share(_code_or_abbreviation) >= 0.9) or (
-            codes >= 0.75 and share(lambda v: bool(_NEW_CODE.fullmatch(_as_text(v)))) >= 0.75):
+    if (codes / n >= 0.5 and (_CODE_HEADER.search(header) or _CODE_HEADER.search(spaced)) and abbreviations / n >= 0.9) \
+            or (codes / n >= 0.75 and new_codes / n >= 0.75):
         return AREA
-    if share(is_period_value) >= 0.9 and (_PERIOD_HEADER.search(spaced) or len(set(map(_as_text, filled))) < len(filled)
-                                          or 2 <= len(filled) <= len(values) // 3):   # each year once, over its rows
+    if periods / n >= 0.9 and (_PERIOD_HEADER.search(spaced) or len(set(map(_as_text, filled))) < n
+                               or 2 <= n <= len(values) // 3):   # each year once, over its rows
         return PERIOD
-    texts = sum(1 for v in filled if isinstance(v, str) and parse_text(v).status == TEXT)
-    return TEXT if texts * 2 >= len(filled) else "number"
+    return TEXT if texts * 2 >= n else "number"
+
+
+_TRAITS: dict[str, tuple[bool, bool, bool, bool, bool]] = {}   # each text's, as _traits_of gives them
+_TRAITS_KEPT = 50_000
+
+
+def _traits(value: Any) -> tuple[bool, bool, bool, bool, bool]:
+    """What :func:`column_kind` asks of a cell: whether it is a code, a code or abbreviation, a new
+    (ONS) code, a period, a text of words. A whole number is told by its value (its text holds no
+    letter); a text's are worked out once (the labels of stacked tables, each in the samples of
+    the tables above it)."""
+    kind = type(value)
+    if kind is int or kind is float:   # as is_code and is_period_value tell them
+        whole = float(value).is_integer()
+        code = whole and 100 <= value <= 999
+        return code, code, False, whole and 1990 <= value <= 2040 or 199000 <= value <= 204099, False
+    if kind is not str:
+        return _traits_of(value)
+    found = _TRAITS.get(value)
+    if found is None:
+        if len(_TRAITS) >= _TRAITS_KEPT:
+            _TRAITS.clear()
+        found = _TRAITS[value] = _traits_of(value)
+    return found
+
+
+def _traits_of(value: Any) -> tuple[bool, bool, bool, bool, bool]:
+    """:func:`_traits` of any value, worked out."""
+    return (is_code(value), _code_or_abbreviation(value), bool(_NEW_CODE.fullmatch(_as_text(value))),
+            is_period_value(value), isinstance(value, str) and parse_text(value).status == TEXT)
 
 
 def _words_or_none(filled: list[Any]) -> bool:
@@ -185,9 +219,13 @@ _BAND_TEXT = re.compile(r"\d+\s*(?:\+|or (?:more|over)|and (?:over|above))|\b(?:
 def _bands(filled: list[Any]) -> bool:
     """Whole numbers naming bands, with an open band or a total among them (``1``, ``2`` ... ``46 or
     more``, ``Total``): the category each row is for, not figures."""
+    if all(type(v) is int or type(v) is float for v in filled):
+        return False   # (a figure's text names no band)
     texts = [_as_text(v) for v in filled]
-    bands = [t for t in texts if _BAND_TEXT.search(t)]
-    numbers = [t for t in texts if not _BAND_TEXT.search(t)]
+    named = [type(v) is not int and type(v) is not float and bool(_BAND_TEXT.search(t))   # (a figure's text: none)
+             for v, t in zip(filled, texts)]
+    bands = [t for t, band in zip(texts, named) if band]
+    numbers = [t for t, band in zip(texts, named) if not band]
     return len(numbers) >= 3 and bool(bands) and all(t.isdigit() and len(t) <= 3 for t in numbers)
 
 
@@ -220,7 +258,8 @@ def find_keys(headers: Sequence[str], columns: dict[int, list[Any]], label_col: 
     specific one).
     """
     header_of = dict(zip(columns, headers))
-    kinds = {c: column_kind(header_of.get(c, ""), v) for c, v in columns.items()}
+    filled_of = {c: _filled(v) for c, v in columns.items()}
+    kinds = {c: _kind(header_of.get(c, ""), v, filled_of[c]) for c, v in columns.items()}
     lowered = {c: header_of.get(c, "").strip().lower() for c in columns}
     tidy = sorted((_TIDY_RANK[h], c) for c, h in lowered.items() if h in _TIDY_RANK)
     geography = set()
@@ -254,7 +293,7 @@ def find_keys(headers: Sequence[str], columns: dict[int, list[Any]], label_col: 
     trailing: set[int] = set()   # keys after the figures: never the label (the row is named left of its figures)
     for c, values in columns.items():
         kind = kinds[c]
-        filled = _filled(values)
+        filled = filled_of[c]
         header = _spaced(header_of.get(c, ""))
         if kind == "number" and c < label_col and _codes(values):
             kind = AREA   # LA numbers left of the names

@@ -42,8 +42,15 @@ def blank(value: Any) -> bool:
     return value is None or (isinstance(value, str) and not value.strip())
 
 
+def blank_row(row: list[Any]) -> bool:
+    """Whether every cell of a row is blank (told at once for a row of empty cells)."""
+    return row.count(None) == len(row) or all(map(blank, row))
+
+
 def cell_text(value: Any) -> str:
     """A header or label cell as text: years stay ``2019``, dates become ``Sep 2023``."""
+    if type(value) is str:   # (most cells asked)
+        return " ".join(value.split())
     if isinstance(value, (datetime, date)):
         return value.strftime("%b %Y")
     if isinstance(value, float) and value.is_integer():
@@ -51,8 +58,29 @@ def cell_text(value: Any) -> str:
     return " ".join(str(value).split()) if value is not None else ""
 
 
+_CLASSES: dict[str, str] = {}   # the class of each text met, as :func:`_class` gives it
+_CLASSES_KEPT = 50_000
+
+
 def cell_class(value: Any) -> str:
-    """``blank``, ``number``, ``special`` (DNA, RAG, A/(F)...) or ``text``."""
+    """``blank``, ``number``, ``special`` (DNA, RAG, A/(F)...) or ``text``. A figure is told by its
+    type; a text's class is worked out once (a table's rows are each looked at by several tests,
+    and by the tables above it that take them in their sample)."""
+    kind = type(value)
+    if kind is int or kind is float:
+        return "number"
+    if kind is not str:
+        return _class(value)
+    found = _CLASSES.get(value)
+    if found is None:
+        if len(_CLASSES) >= _CLASSES_KEPT:
+            _CLASSES.clear()
+        found = _CLASSES[value] = _class(value)
+    return found
+
+
+def _class(value: Any) -> str:
+    """:func:`cell_class` of any value, worked out."""
     if blank(value):
         return BLANK
     if isinstance(value, bool) or isinstance(value, (datetime, date)):

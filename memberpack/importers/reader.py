@@ -126,6 +126,9 @@ class _Opened:
     opened: list = field(init=False)
     lock: threading.Lock = field(default_factory=threading.Lock)
     xf_codes: Any = _UNREAD   # the workbook's format codes, read once (formats.format_codes)
+    # its parts, opened once by each thread that reads sheets' formats (not once a sheet: 300 sheets'
+    # opens read its directory of 300 parts 300 times)
+    archives: dict[int, zipfile.ZipFile] = field(default_factory=dict)
 
     def __post_init__(self) -> None:
         self.parses = ThreadPoolExecutor(max_workers=2 if self.sizes else 1, thread_name_prefix="sheets")
@@ -177,7 +180,14 @@ class _Opened:
         with self.lock:
             if self.xf_codes is _UNREAD:
                 self.xf_codes = _formats(self.path, lambda: format_codes_of(self.path))
-        return _formats(self.path, lambda: read_sheet_formats(self.path, self.sizes[name][0], self.xf_codes))
+        return _formats(self.path, lambda: read_sheet_formats(self._archive(), self.sizes[name][0], self.xf_codes))
+
+    def _archive(self) -> zipfile.ZipFile:
+        """This thread's own opening of the workbook's parts."""
+        archive = self.archives.get(threading.get_ident())
+        if archive is None:
+            archive = self.archives[threading.get_ident()] = zipfile.ZipFile(self.path)
+        return archive
 
     def _whole(self, name: str):
         with self.lock:
@@ -200,6 +210,8 @@ class _Opened:
         self.parses.shutdown(wait=True)   # calamine's workbooks are closed only once no thread parses them
         for workbook in self.opened:
             workbook.close()
+        for archive in self.archives.values():
+            archive.close()
 
 
 def _open(path: Path, wanted: str | None) -> _Opened | str:

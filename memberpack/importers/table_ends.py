@@ -11,7 +11,7 @@ from typing import Any
 
 from memberpack.importers.headers import is_period_row, is_series_row, is_year
 from memberpack.importers.layout import (
-    SCALE_CELL, TableLayout, blank, cell_text, cell_class, is_header_like, is_units_row)
+    SCALE_CELL, TableLayout, blank, blank_row, cell_text, cell_class, is_header_like, is_units_row)
 from memberpack.importers.stream import Peekable
 from memberpack.model.values import TEXT
 
@@ -86,7 +86,7 @@ def is_title_over_header(stream: Peekable, cols: range, label_col: int | None = 
     items``) is one."""
     saw_title = titled = False   # titled: a title over the names, not a header over the figures
     for _, row in stream.ahead(LOOKAHEAD):
-        if all(blank(v) for v in row):
+        if blank_row(row):
             continue
         if titled and _lone_header(row, label_col):
             return True

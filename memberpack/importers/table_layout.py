@@ -11,6 +11,7 @@ import hashlib
 import json
 import re
 from dataclasses import asdict, dataclass, fields
+from functools import lru_cache
 from typing import Any
 
 from memberpack.importers.cells import column_index
@@ -158,7 +159,9 @@ _PERIOD_WORDS = re.compile(
     re.IGNORECASE)
 
 
+@lru_cache(maxsize=4096)
 def strip_periods(text: str) -> str:
-    """``"23/24 Budget Monitoring (Month 6)"`` -> ``"Budget Monitoring"``: a name stable across months."""
+    """``"23/24 Budget Monitoring (Month 6)"`` -> ``"Budget Monitoring"``: a name stable across months
+    (worked out once per text: the headers of stacked tables repeat)."""
     text = _PERIOD_WORDS.sub(" ", text)
     return " ".join(re.sub(r"[()\[\],:;_–-]+", " ", text).split())

@@ -406,6 +406,8 @@ class TableReader:
         self._carried: dict[int, str] = {}
         self._no_figure: int | None = None    # a batch's first row of marks alone (_marked)
         self._plain_upto: int | None = None   # ... or a gap that may end the table: the rows before it (row_observations)
+        # rows a batch from which is known to end at once (a total, a gap that may end the table): read alone
+        self._alone: set[int] = set()
         self._periods_kept: dict[Period, bool] = {}   # (_changes_no_period)
         self._key_cells = [k.index for k in self.keys]
         self._section_words = bool(self.keys) and all(k.role == SECTION and k.tidy_rank is None for k in self.keys)
@@ -587,8 +589,9 @@ class TableReader:
                     if upto:   # the rows before a row of marks alone or a gap that may end the table, as a batch
                         size = upto
                         continue
-                    if upto == 0:   # that row, alone; then whole batches again
-                        one_by_one, size = 1, BATCH_ROWS
+                    if upto == 0:   # that row, alone; then batches as large as the last again
+                        one_by_one = 1   # (rows a batch takes are filled down in place where cells are merged,
+                        size = BATCH_ROWS if self._merge_fills else size   # put back or not: sizes as they were)
                     elif size > FEWEST_BATCH_ROWS:   # the rows before the one that is not plain may be
                         size //= 2
                         continue
@@ -692,6 +695,10 @@ class TableReader:
         :class:`TableEnds` calls a row), a sub total its label names, or a section heading (read
         here, as :meth:`_parse_row` reads one), tested together; otherwise they are put back and
         their number returned. Most rows of a large table are read this way."""
+        if self._alone and stream.peek()[0] in self._alone:   # as the batch before found: read alone
+            self._alone.discard(stream.peek()[0])
+            self._plain_upto = 0
+            return 0
         items = taken = stream.take(size)
         if self._merge_fills:
             for r, row in items:
@@ -719,6 +726,20 @@ class TableReader:
         if headings:
             data = [i for i in range(len(items)) if i not in headings]
             rs, rows, labels, values = ([seq[i] for i in data] for seq in (rs, rows, labels, values))
+        joined = "\0".join(labels)
+        if not _single_spaced(joined):
+            labels = [" ".join(label.split()) for label in labels]
+            joined = "\0".join(labels)
+        lowered = joined.lower()
+        roles = None
+        if "total" in lowered or "number" in lowered:   # (told before the figures: a stacked table's total row)
+            roles = self._batch_roles(labels, lowered)
+            if type(roles) is int:   # the rows before that one make the next batch
+                self._plain_upto = next(i for i, item in enumerate(taken) if item[0] == rs[roles])
+                if self._plain_upto:
+                    self._alone.add(rs[roles])
+                return self._put_back(stream, taken)
+            roles = roles or None
         split = self._figures_and_texts(values)
         marked = split is None and self._marked(values)
         if marked is None and self._no_figure is not None:   # where the next batch should end
@@ -731,20 +752,9 @@ class TableReader:
         else:
             figures, texts = split
             texts_each = repeat(texts)
-        joined = "\0".join(labels)
-        if not _single_spaced(joined):
-            labels = [" ".join(label.split()) for label in labels]
-            joined = "\0".join(labels)
-        lowered = joined.lower()
         shown = self._shown(rs[0], _figures_written(values[0], texts))
         if not all(labels) or any_marked(joined):
             return self._put_back(stream, taken)
-        roles = None
-        if "total" in lowered or "number" in lowered:
-            roles = self._batch_roles(labels, lowered)
-            if roles is None:
-                return self._put_back(stream, taken)
-            roles = roles or None
         kinds: dict[frozenset, tuple] = {}
         words = self._catalogue_words(labels)
         if words is not None and marked:
@@ -820,6 +830,8 @@ class TableReader:
             if _all_blank(row) or ends.verdict(r, row, _Ahead(ahead)) != "row":
                 ends.blank_run, ends.footnotes = 0, False   # as before the batch: it is read again
                 self._plain_upto = i   # the rows before the gap make the next batch (the table may end here)
+                if i:
+                    self._alone.add(taken[i][0])   # and a batch from the gap would end there again
                 return None
         kept = set(gaps)
         return [item for i, item in enumerate(taken) if i not in kept]
@@ -871,22 +883,22 @@ class TableReader:
                 return None
         return found
 
-    def _batch_roles(self, labels: list[str], lowered: str) -> list[str] | None:
+    def _batch_roles(self, labels: list[str], lowered: str) -> list[str] | int:
         """Each row's role when the labels (``lowered``: joined by NUL, in lower case) naming a total
-        all name a sub total (``Children's services sub total``), [] when none names one; else None:
-        totals, and counts (``Number of ...``), are read cell by cell."""
+        all name a sub total (``Children's services sub total``), [] when none names one; else the
+        place of the first row that is read cell by cell: totals, and counts (``Number of ...``)."""
         named = chain(_places(lowered, "total"), _places(lowered, "number"))
         odd = [i for i in _label_indexes(lowered, named) if _ODD_LABEL.search(labels[i])]
         if not odd:
             return []
         if self._not_measures:
-            return None
+            return odd[0]
         roles = [DATA] * len(labels)
         for i in odd:
             label = labels[i]
             if (_NUMBER_OF.search(label) or role_from_words(label) != SUBTOTAL or has_marker(label)
                     or any(word in label for word in self._letters)):   # read as _parse_row reads one
-                return None
+                return i
             roles[i] = SUBTOTAL
         return roles
 
@@ -1572,7 +1584,8 @@ class TableReader:
                 return
         # assign_roles settles the window; plain rows it leaves as they were are still read as
         # blocks, the others cell by cell (a 492-column return's window: 128,000 cells less)
-        light = [self._light(row) if type(row) is PlainRow else row for row in rows]
+        held = iter(self._held([row[_FIGURES] for row in rows if type(row) is PlainRow]))
+        light = [self._light(row, next(held)) if type(row) is PlainRow else row for row in rows]
         first = [(parsed.role, parsed.section) for parsed in light]
         assign_roles(light, has_headings=headed, final=final, money=money)
         self._count_repeats(light)
@@ -1738,11 +1751,18 @@ class TableReader:
         """The positions of the figure columns, when ``texts`` are the text columns."""
         return [j for j in range(len(self.columns)) if j not in texts] if texts else list(range(len(self.columns)))
 
-    def _light(self, plain: PlainRow) -> ParsedRow:
+    def _held(self, figures: list[list[float]]) -> list[bool]:
+        """:meth:`_holds` of each row's ``figures``: for rows of one width, asked of them all at once."""
+        if len(set(map(len, figures))) != 1:
+            return [self._holds(np.asarray(row, dtype=np.float64)) for row in figures]
+        raw = np.array(figures, dtype=np.float64)
+        return (np.isfinite(raw).all(axis=1) & ~(np.abs(raw) >= self._bound).any(axis=1)).tolist()
+
+    def _light(self, plain: PlainRow, bounded: bool) -> ParsedRow:
         """A plain row as :meth:`_parsed` reads it, for :func:`assign_roles`: its figures read only
-        as they are asked for (:class:`_PlainNumbers`), and no observations."""
+        as they are asked for (:class:`_PlainNumbers`), and no observations; ``bounded``: whether a
+        block can hold its figures (:meth:`_held`)."""
         r, label, section, values, figures, period, area, texts, _, _, role = plain
-        bounded = self._holds(np.asarray(figures, dtype=np.float64))
         return ParsedRow(r, label, section, role, worded=role != DATA, period=period, area=area,
                          numbers=_PlainNumbers(values, self._number_columns(r, values, texts), bounded))
 
@@ -2136,6 +2156,9 @@ def _as_figures(values: list[list[Any]]) -> np.ndarray | list[list[float]] | Non
         return None if figures is None else figures.reshape(len(values), -1)
     if len(values) == 1 and all(type(v) is float or (type(v) is int and -_EXACT < v < _EXACT) for v in values[0]):
         return [[float(v) for v in values[0]]]   # one row (TableReader._plain): quicker than numpy, the same floats
+    if len(values) <= FEWEST_BATCH_ROWS and all(type(v) is float or (type(v) is int and -_EXACT < v < _EXACT)
+                                                for row in values for v in row):
+        return np.array(values, dtype=np.float64)   # a few rows (between gaps): told without looking for bools
     if not all(type(v) is float or type(v) is int for v in values[0]):
         return None   # a text in the first row: numpy would build an array of texts only to find it
     figures = np.array(values)   # float64 (or int64) only when every value is a number, or a bool: looked for below

@@ -18,8 +18,8 @@ from memberpack.importers.found_table import FoundTable, Recall
 from memberpack.importers.keys import describe_keys
 from memberpack.importers.kinds import detect_kind
 from memberpack.importers.layout import (
-    HEAD_ROWS, SCALE_CELL, Corrections, TableLayout, blank, cell_class, cell_text, detect_layout, is_stated_fact, key_roles,
-    parted_header, shape_key, side_by_side)
+    HEAD_ROWS, SCALE_CELL, Corrections, TableLayout, blank, blank_row, cell_class, cell_text, detect_layout, is_stated_fact,
+    key_roles, parted_header, shape_key, side_by_side)
 from memberpack.importers.reader import Sheet
 from memberpack.importers.report import TableReport
 from memberpack.importers.stream import Peekable
@@ -60,7 +60,7 @@ def find_tables(sheet: Sheet, *, file_stem: str = "", kind: str | None = None,
     starts: dict[int, int | None] = {}   # (_over_figures) of rows not yet read by a table, which may fill their cells
     while (item := stream.peek()) is not None:
         r, row = item
-        if all(blank(v) for v in row) or is_footnote(row):
+        if blank_row(row) or is_footnote(row):
             if (text := single_text(row)) is not None:
                 prose = [*prose[-5:], (r, text)]
             stream.next()
@@ -79,7 +79,7 @@ def find_tables(sheet: Sheet, *, file_stem: str = "", kind: str | None = None,
             stream.next()
             continue
         head = parted_header(_block(stream), stream.ahead(HEAD_ROWS))
-        sample = [(r, row) for r, row in stream.ahead(HEAD_ROWS) if not all(blank(v) for v in row)]
+        sample = [(r, row) for r, row in stream.ahead(HEAD_ROWS) if not blank_row(row)]
         layout = detect_layout(sheet.name, titles, head, prose, sample)
         if layout is None:
             stream.next()
@@ -213,7 +213,7 @@ def _block(stream: Peekable, limit: int = HEAD_ROWS) -> list[tuple[int, list[Any
     """The rows from here to the next blank row (at most ``limit``)."""
     head = []
     for r, row in stream.ahead(limit):
-        if all(blank(v) for v in row):
+        if blank_row(row):
             break
         head.append((r, row))
     return head

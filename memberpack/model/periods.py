@@ -12,6 +12,7 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 from dataclasses import dataclass, replace
+from functools import lru_cache
 
 MONTHS = ("Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec")
 _MONTH_NAMES = {name.lower(): i + 1 for i, name in enumerate(MONTHS)}
@@ -164,6 +165,13 @@ def parse_period(text: str | None, *, academic: bool = False) -> Period | None:
     t = " ".join(str(text).split())
     if not may_name_period(t):
         return None
+    return _parsed_period(t, academic)
+
+
+@lru_cache(maxsize=4096)
+def _parsed_period(t: str, academic: bool) -> Period | None:
+    """:func:`parse_period` of a single-spaced text that may name a period, read once per text (the
+    headers and titles of stacked tables repeat; a period is never changed once made)."""
     span = _years_span(t)
     if span is not None:
         return replace(span, academic=academic or bool(_ACADEMIC.search(t)))

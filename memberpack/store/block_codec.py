@@ -111,12 +111,13 @@ def _stored_figures(columns: list[np.ndarray]) -> list[tuple[int | None, bytes]]
         at = np.flatnonzero(open_)
         if not len(at):
             break
-        fits, exact, _ = _counts(figures[at, :_TRIAL_ROWS], decimals)
+        fits, exact, scaled = _counts(figures[at, :_TRIAL_ROWS], decimals)
         open_[at[~fits]] = False   # more decimals only make the numbers bigger
         if not exact.any():
             continue
-        at = at[exact]
-        fits, exact, scaled = _counts(figures if len(at) == len(figures) else figures[at], decimals)
+        if figures.shape[1] > _TRIAL_ROWS:   # (a block of the trial's rows or fewer is tested whole already)
+            at = at[exact]
+            fits, exact, scaled = _counts(figures if len(at) == len(figures) else figures[at], decimals)
         for i in np.flatnonzero(exact).tolist():
             stored[at[i]] = (decimals, scaled[i].astype(np.int32).tobytes())
         open_[at[exact | ~fits]] = False
