@@ -22,7 +22,6 @@ GAP_COLUMNS = 1_000
 GAP_ROWS = 100_000
 MOST_LEFT_OUT = 20        # stray entries are few: more cells that far are another table, read as they are
 HEAD_BYTES = 4_096        # the dimension element stands before the sheet's data
-_DIMENSION_ELEMENT = re.compile(rb"<(?:\w+:)?dimension\b[^>]*/>")
 _DIMENSION = re.compile(rb'<(?:\w+:)?dimension\s+ref="\$?([A-Z]{1,3})?\$?(\d+)?(?::\$?([A-Z]{1,3})\$?(\d+))?"')
 # a cell with content (not an empty, formatted one), its reference and its whole element
 _CELL = re.compile(rb'<((?:\w+:)?c)\b[^>]*?\sr="([A-Z]{1,3})(\d{1,7})"[^>]*?(?<!/)>.*?</\1>', re.DOTALL)
@@ -72,8 +71,8 @@ def _area(match: re.Match) -> int:
 
 
 def trimmed(xml: bytes) -> Trimmed | None:
-    """``xml`` (a sheet part) without the cells far from the rest (and without its declared size), or
-    None when none is, or too many are to be stray entries."""
+    """``xml`` (a sheet part) without the cells far from the rest, or None when none is, or too many
+    are to be stray entries."""
     cells = [(int(m.group(3)), column_index(m.group(2).decode()), m.start(), m.end()) for m in _CELL.finditer(xml)]
     if not cells:
         return None
@@ -87,7 +86,7 @@ def trimmed(xml: bytes) -> Trimmed | None:
         kept.append(xml[at:start])
         at = end
     kept.append(xml[at:])
-    return Trimmed(_DIMENSION_ELEMENT.sub(b"", b"".join(kept), count=1), [f"{column_letter(c)}{r}" for r, c, *_ in far])
+    return Trimmed(b"".join(kept), [f"{column_letter(c)}{r}" for r, c, *_ in far])
 
 
 def _near(values: list[int], gap: int) -> tuple[int, int]:

@@ -97,9 +97,11 @@ def is_stated_fact(row: list[Any]) -> bool:
     """A line of ``name: value`` pairs in words or dates (``Prepared by: | Finance team``, ``Report
     date: | 30/09/2024``): each filled cell ending with a colon has its value in the next, and every
     filled cell is one of the two. Such a line above a table is about the paper, not its columns."""
-    filled = [c for c, v in enumerate(row) if not blank(v)]
-    names = [c for c in filled if type(row[c]) is str and row[c].rstrip().endswith(":")]
-    return (bool(names) and len(filled) == 2 * len(names) and all(c + 1 in filled for c in names)
+    names = [c for c, v in enumerate(row) if type(v) is str and v.rstrip().endswith(":")]
+    if not names:   # (most rows: told without asking each cell whether it is blank)
+        return False
+    filled = {c for c, v in enumerate(row) if not blank(v)}
+    return (len(filled) == 2 * len(names) and all(c + 1 in filled for c in names)
             and all(cell_class(row[c + 1]) == TEXT for c in names))
 
 

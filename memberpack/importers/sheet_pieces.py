@@ -134,12 +134,13 @@ def _piece_bytes(size: int, opening: int) -> int:
 
 
 def parse_alone(path: Path, name: str, part: str, xml: bytes):
-    """Sheet ``name`` parsed from ``xml`` in place of its part, as a workbook of its own (as a piece is)."""
+    """Sheet ``name`` parsed from ``xml`` in place of its part, as a workbook of its own, without its
+    declared size (as a piece is)."""
     from python_calamine import CalamineWorkbook  # noqa: PLC0415 - loaded with the reader
 
     with zipfile.ZipFile(path) as archive:
         opening = {member: archive.read(member) for member in opening_parts(archive) if member in archive.NameToInfo}
-    return _parse(CalamineWorkbook, opening, name, part, [xml])
+    return _parse(CalamineWorkbook, opening, name, part, [_DIMENSION.sub(b"", xml, count=1)])
 
 
 def _parse(calamine, opening: dict[str, bytes], name: str, part: str, held: list[bytes],
