@@ -20,6 +20,7 @@ from memberpack.importers.keys import AREA, PERIOD, SECTION, column_kind, find_k
 from memberpack.importers.plain_numbers import PLAIN_NUMBER
 from memberpack.importers.table_layout import (  # noqa: F401 - the finder's users import them from here
     Corrections, TableLayout, as_heading, shape_key, strip_periods)
+from memberpack.model.periods import parse_period
 from memberpack.model.units import NUMBER, Unit, find_unit
 from memberpack.model.values import BLANK, TEXT, parse_text
 
@@ -457,12 +458,15 @@ def _money(sheet: str):
 
 def side_by_side(layout: TableLayout, rows: dict[int, list[Any]]) -> list[TableLayout]:
     """Split a layout where a second label column starts another table on the same rows (DSG
-    blocks: ``DSG Block | ... | DSG Block | ...``); a column is a label column when its header
-    repeats the first one's, or its cells repeat the row labels."""
+    blocks: ``DSG Block | ... | DSG Block | ...``; a scorecard's Adults and Children blocks); a
+    column is a label column when its header repeats the first one's (in full, or in the header's
+    last row under group headers), its cells repeat the row labels, or it follows a blank column with
+    words in every row and figures to its right."""
     label_col = layout.label_col
     header = [rows.get(h - 1) or [] for h in layout.header_rows]
     data = [row for r, row in sorted(rows.items()) if r >= layout.data_start and row]
     label_text = " ".join(cell_text(h[label_col]) for h in header if label_col < len(h)).strip()
+    label_last = _header_cell(header[-1], label_col) if header else ""
     starts = [label_col]
     for c in layout.col_range:
         if c <= label_col + 1:
@@ -470,7 +474,8 @@ def side_by_side(layout: TableLayout, rows: dict[int, list[Any]]) -> list[TableL
         text = " ".join(cell_text(h[c]) for h in header if c < len(h))
         same_labels = len(data) >= 2 and all(c < len(row) and label_col < len(row) and row[c] == row[label_col]
                                              and not blank(row[c]) for row in data)
-        if (label_text and text == label_text) or same_labels:
+        same_last = bool(label_last) and _header_cell(header[-1], c) == label_last
+        if (label_text and text == label_text) or same_labels or same_last or _labels_after_gap(header, data, label_col, c):
             starts.append(c)
     if len(starts) == 1:
         return [layout]
@@ -488,6 +493,33 @@ def side_by_side(layout: TableLayout, rows: dict[int, list[Any]]) -> list[TableL
                              last_column=column_letter(end), unit=unit.symbol if unit else layout.unit,
                              title=title))
     return bands
+
+
+def _header_cell(row: list[Any], c: int) -> str:
+    """A header row's text in column ``c`` unless it is a period or figure (``2023/24`` over every
+    block's first figure column names no label column)."""
+    text = cell_text(row[c]).strip() if c < len(row) else ""
+    return "" if not text or cell_class(text) == "number" or parse_period(text) is not None else text
+
+
+def _labels_after_gap(header: list[list[Any]], data: list[list[Any]], label_col: int, c: int) -> bool:
+    """Whether column ``c`` follows a column blank in the header and data, with figures left of
+    that, and holds distinct words in at least two data rows, each with a figure to its right and a
+    label in the first block's column: the row labels of a second block on the same rows (not a
+    class column of ``UA``, ``SD``... after a spacer, nor a lookup list beside a form's lines)."""
+    if any(c - 1 < len(row) and not blank(row[c - 1]) for row in (*header, *data)):
+        return False
+    if not any(cell_class(v) == "number" for row in data for v in row[label_col + 1:c - 1]):
+        return False
+    labels = []
+    for row in data:
+        cls = cell_class(row[c]) if c < len(row) else BLANK
+        if cls == BLANK:
+            continue
+        if cls != TEXT or blank(row[label_col]) or not any(cell_class(v) == "number" for v in row[c + 1:]):
+            return False
+        labels.append(row[c])
+    return len(labels) >= 2 and len(set(labels)) == len(labels)
 
 
 # Where a header's subject ends: a date, period, unit or bracket ("Balance b/f | at 1 Apr 2023 ...").

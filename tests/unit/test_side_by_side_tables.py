@@ -1,0 +1,61 @@
+"""Tables side by side on one sheet (an Adults block and a Children block of a KPI scorecard, a
+blank column between them): each block's figures belong to its own row labels, never to the labels
+of the block on its left."""
+
+from awkward_workbooks import write_xlsx
+
+from memberpack.importers import read_file
+
+
+def _scorecard(header: list[list]) -> list[list]:
+    return [*header,
+            ["Delayed discharges", 120, 95, None, "Children in care", 410, 432],
+            ["Care home admissions (per 100k)", 560.2, 540.8, None, "Child protection plans", 220, 198],
+            ["Reablement within 91 days", 802, 845, None, "Care leavers in education", 155, 161]]
+
+
+def _read(tmp_path, rows):
+    tables = read_file(write_xlsx(tmp_path / "kpi.xlsx", {"KPIs": rows})).tables
+    return tables, {o.cell: o for t in tables for o in t.observations}
+
+
+def _two_tables(tables, obs):
+    assert len(tables) == 2
+    assert (obs["F3"].label, obs["F3"].value, obs["F3"].period) == ("Children in care", 410, "2023/24")
+    assert (obs["G5"].label, obs["G5"].value, obs["G5"].period) == ("Care leavers in education", 161, "2024/25")
+    assert (obs["B3"].label, obs["B3"].value) == ("Delayed discharges", 120)
+    assert "E3" not in obs    # the right block's labels are not texts of the left block's rows
+    assert {o.label for o in tables[1].observations} == {"Children in care", "Child protection plans",
+                                                         "Care leavers in education"}
+
+
+def test_blocks_under_group_headers_with_the_same_label_header_are_two_tables(tmp_path):
+    tables, obs = _read(tmp_path, _scorecard([["Adults", None, None, None, "Children"],
+                                              ["Measure", "2023/24", "2024/25", None, "Measure", "2023/24", "2024/25"]]))
+    _two_tables(tables, obs)
+    assert obs["F3"].measure.startswith("Children") and obs["B3"].measure.startswith("Adults")
+
+
+def test_a_block_of_labels_after_a_blank_column_starts_a_table(tmp_path):
+    tables, obs = _read(tmp_path, _scorecard([["Scorecard, quarter 2"],
+                                              ["Adult social care", "2023/24", "2024/25", None,
+                                               "Children's social care", "2023/24", "2024/25"]]))
+    _two_tables(tables, obs)
+
+
+def test_a_comment_column_after_a_blank_column_stays_in_the_table(tmp_path):
+    rows = [["Measure", "2023/24", "2024/25", None, "Comment"],
+            ["Delayed discharges", 120, 95, None, "Fewer since the discharge hub opened"],
+            ["Care home admissions", 560, 540, None, "On target"]]
+    tables, obs = _read(tmp_path, rows)
+    assert len(tables) == 1
+    assert obs["E2"].label == "Delayed discharges" and obs["E2"].display.startswith("Fewer")
+
+
+def test_figures_after_a_blank_column_stay_in_the_table(tmp_path):
+    rows = [["Measure", "2023/24", "2024/25", None, "Target 2023/24", "Target 2024/25"],
+            ["Delayed discharges", 120, 95, None, 110, 100],
+            ["Care home admissions", 560, 540, None, 550, 530]]
+    tables, obs = _read(tmp_path, rows)
+    assert len(tables) == 1
+    assert (obs["F3"].label, obs["F3"].value) == ("Care home admissions", 530)
