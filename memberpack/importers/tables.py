@@ -94,13 +94,13 @@ def find_tables(sheet: Sheet, *, file_stem: str = "", kind: str | None = None,
             rows = stream
         else:  # tables side by side share their rows: keep the block (small by nature) for each
             rows = None
-            block = [stream.next() for _ in range(len(_block(stream, limit=SIDE_BY_SIDE_ROWS)))]
+            block = [stream.next() for _ in range(_side_by_side_rows(stream, layout.label_col))]
         for band in bands:
             if band.unit is None and (inherited := _unit_above(above, band, _column_headers(band, seen))):
                 band.unit, band.unit_reason = inherited
             found = _prepare(sheet, band, seen, texts, file_stem=file_stem, kind=kind, overrides=overrides,
                              recall=recall, corrections=corrections)
-            source = rows or Peekable(iter(block))
+            source = rows or Peekable(_within(block, found.layout.col_range))
             while (nxt := source.peek()) is not None and nxt[0] < found.layout.data_start:
                 source.next()
             headers = _column_headers(found.layout, seen)
@@ -217,6 +217,29 @@ def _block(stream: Peekable, limit: int = HEAD_ROWS) -> list[tuple[int, list[Any
             break
         head.append((r, row))
     return head
+
+
+def _side_by_side_rows(stream: Peekable, label_col: int) -> int:
+    """How many rows from here tables side by side share: to the next blank row, and on past blank
+    rows while the row after them is one of the first table's rows (a label and figures or marks:
+    the scorecard's next section), at most :data:`SIDE_BY_SIDE_ROWS`."""
+    taken = gap = 0
+    for r, row in stream.ahead(SIDE_BY_SIDE_ROWS):
+        if blank_row(row):
+            gap += 1
+            continue
+        if gap and not (label_col < len(row) and cell_class(row[label_col]) == TEXT
+                        and any(cell_class(v) in ("number", "special") for v in row)):
+            break
+        taken, gap = taken + gap + 1, 0
+    return taken
+
+
+def _within(block: list[tuple[int, list[Any]]], cols: range) -> Iterator[tuple[int, list[Any]]]:
+    """The rows of ``block`` with only the cells of ``cols``: a table beside others reads its own
+    columns (the cells of the table beside it are no end of it, nor a title over it)."""
+    for r, row in block:
+        yield r, [v if c in cols else None for c, v in enumerate(row)]
 
 
 def _prepare(sheet: Sheet, layout: TableLayout, seen: dict[int, list[Any]], titles: list[str], *, file_stem: str,

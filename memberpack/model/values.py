@@ -26,6 +26,7 @@ SPECIAL_TOKENS = {
     "dna": "dna", "tbc": "tbc", "tba": "tbc", "n/a": "n/a", "na": "n/a", "n.a.": "n/a",
     "-": "-", "–": "-", "—": "-", "c": "c", "x": "x", "z": "z", "u": "u", "k": "k",
     "low": "low", ":": ":", "..": ":", "*": "c", ".": ".", "~": "~",
+    "#": "z",   # the Scottish Government's "not applicable"
 }
 # GSS marks in square brackets (``[x]``, ``[c]``, ``[low]``) mean what the bare mark does.
 SPECIAL_TOKENS |= {f"[{mark}]": status for mark, status in SPECIAL_TOKENS.items() if mark.isalpha()}

@@ -53,7 +53,7 @@ def test_values_at_excels_limits_import_and_export(tmp_path):
     assert values["B3"] == 12_500 and values["B2"] is None
 
 
-@pytest.mark.parametrize("text, status", [("[x]", "x"), ("[low]", "low"), ("~", "~")])
+@pytest.mark.parametrize("text, status", [("[x]", "x"), ("[low]", "low"), ("~", "~"), ("#", "z")])
 def test_marks_in_a_csv(tmp_path, text, status):
     path = tmp_path / "marks.csv"
     path.write_text(f"Area,Pupils\nSomerset,{text}\nDevon,12\n", encoding="utf-8")

@@ -59,3 +59,34 @@ def test_figures_after_a_blank_column_stay_in_the_table(tmp_path):
     tables, obs = _read(tmp_path, rows)
     assert len(tables) == 1
     assert (obs["F3"].label, obs["F3"].value) == ("Care home admissions", 530)
+
+
+def test_blocks_read_on_past_a_blank_row_between_sections(tmp_path):
+    rows = [["Quarter 2 scorecard"],
+            ["Adults", "2023/24", "2024/25", None, "Children", "2023/24", "2024/25"],
+            ["Delayed discharges", 120, 95, None, "Children in care", 410, 432],
+            ["Care home admissions", 560, 540, None, "Child protection plans", 220, 198],
+            [],
+            ["Reablement", 802, 845, None, "Care leavers in education", 155, 161],
+            ["Carers assessed", 300, 320]]
+    tables, obs = _read(tmp_path, rows)
+    assert len(tables) == 2
+    assert (obs["C7"].label, obs["C7"].value) == ("Carers assessed", 320)
+    assert (obs["B6"].label, obs["F6"].label, obs["G6"].value) == ("Reablement", "Care leavers in education", 161)
+    assert "E6" not in obs
+
+
+def test_a_table_with_its_labels_repeated_on_the_right_reads_on_past_its_spacer_rows(tmp_path):
+    """Scottish Government tables: local authorities in blocks of five with a blank row between,
+    their names again right of the figures, ``#`` for not applicable."""
+    areas = ["Aberdeen City", "Aberdeenshire", "Angus", "Argyll and Bute", "Clackmannanshire", "East Lothian",
+             "Falkirk", "Fife"]
+    rows = [["Table 8.4: Pupils by age"], [None, "Age 4", "Age 5", "Age 6", None]]
+    for i, area in enumerate(areas):
+        if i and i % 3 == 0:
+            rows.append([])
+        rows.append([area, "#", "#", "#", area] if area == "East Lothian" else [area, i, 10 + i, 20 + i, area])
+    tables, obs = _read(tmp_path, rows)
+    assert len(tables) == 1
+    assert (obs["C12"].label, obs["C12"].measure, obs["C12"].value) == ("Fife", "Age 5", 17)
+    assert (obs["B9"].label, obs["B9"].status) == ("East Lothian", "z")
