@@ -23,6 +23,15 @@ def test_rates_and_percentages_in_headers():
     assert find_unit("Service Area") is None
 
 
+@pytest.mark.parametrize("label, base", [
+    ("Reablement: at home 91 days after discharge", None), ("Assessments completed within 28 days", None),
+    ("Planning applications decided in 8 weeks", None), ("Average days to complete an assessment", "days"),
+    ("Waiting time (weeks)", "weeks"), ("Days lost to sickness per FTE", "days")])
+def test_a_deadline_in_a_label_is_not_the_figures_unit(label, base):
+    unit = find_unit(label)
+    assert (unit.base if unit else None) == base
+
+
 @pytest.mark.parametrize("text, unit, value, base", [
     ("38.4", MILLIONS, 38_400_000, GBP),
     ("(0.9)", MILLIONS, -900_000, GBP),
