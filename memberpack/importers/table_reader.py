@@ -38,6 +38,7 @@ from memberpack.importers.keys import (
 from memberpack.model.number_formats import general, is_percent, render
 from memberpack.importers.layout import (
     THOUSANDS as _THOUSANDS, TableLayout, blank, cell_class, cell_text, is_header_like, is_units_row, strip_periods)
+from memberpack.importers.percent_fractions import PercentFractions
 from memberpack.importers.plain_numbers import FORMATTED_NUMBER, PLAIN_NUMBER, plain_figures
 from memberpack.importers.reader import Sheet
 from memberpack.importers.report import TableReport
@@ -576,7 +577,17 @@ class TableReader:
     # --- rows ---------------------------------------------------------------------------
     def row_observations(self, stream: Peekable, progress=None, cancel=None) -> Iterator[list[Observation] | FigureBlock]:
         """The table's figures, as a list of observations per source row or, for runs of plain rows
-        (:meth:`_plain`), as column-wise blocks; when done, its extent is in the report."""
+        (:meth:`_plain`), as column-wise blocks; when done, its extent is in the report, with a doubt
+        where its percentages may be fractions (:mod:`.percent_fractions`)."""
+        fractions = PercentFractions()
+        for part in self._read_rows(stream, progress, cancel):
+            fractions.add(part)
+            yield part
+        if (doubt := fractions.doubt()) is not None:
+            self.report.doubt(doubt)
+            self.report.settle_verdict()
+
+    def _read_rows(self, stream: Peekable, progress=None, cancel=None) -> Iterator[list[Observation] | FigureBlock]:
         pending: list[ParsedRow | PlainRow] = []
         ends = TableEnds(self.layout, self.header_row)
         read = one_by_one = 0

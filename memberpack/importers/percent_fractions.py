@@ -1,0 +1,74 @@
+"""Percentages that may be fractions: a ``%`` column or row whose figures are all between 0 and 1
+and half or more on average, none shown with a ``%`` (``Attendance % | 0.94``). Read as written they
+say 0.94%; the officer most likely typed 94% as a fraction without a percentage format. Which one is
+meant cannot be told from the figures, so the table is called unsure and the officer decides. (Small
+percentages are common and real: DfE's permanent exclusion rates are 0.1 to 0.7 per cent.)"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+import numpy as np
+
+from memberpack.model.blocks import FigureBlock
+from memberpack.model.observation import Observation
+from memberpack.model.units import PERCENT
+
+MOST_NAMED = 3
+
+
+@dataclass(slots=True)
+class _Seen:
+    count: int = 0
+    total: float = 0.0
+    largest: float = 0.0        # the largest figure's size
+    shown: bool = False         # some figure shown with a %
+    example: float | None = None   # a figure neither 0 nor 1
+
+
+class PercentFractions:
+    """The percentages of one table, by the column or row that names them, as they are read."""
+
+    def __init__(self) -> None:
+        self._seen: dict[str, _Seen] = {}
+
+    def add(self, part: list[Observation] | FigureBlock) -> None:
+        if type(part) is list:
+            for obs in part:
+                if obs.unit == PERCENT and obs.value is not None:
+                    name = obs.label if "%" in obs.label or "percent" in obs.label.lower() else obs.measure
+                    self._note(name, np.array([obs.value]), "%" in obs.display)
+            return
+        for column in part.columns:
+            if column.row_units is not None:
+                self.add([o for o in part.observations() if o.col == column.position])
+            elif column.unit == PERCENT:
+                values = column.values * column.factor if column.raw else column.values
+                shown = column.raw and column.code is not None and "%" in column.code or (
+                    column.displays is not None and b"%" in column.displays.data)
+                self._note(column.measure, values[np.isfinite(values)], shown)
+
+    def _note(self, name: str, values: np.ndarray, shown: bool) -> None:
+        if not len(values):
+            return
+        seen = self._seen.setdefault(name, _Seen())
+        seen.count += len(values)
+        seen.total += float(values.sum())
+        seen.largest = max(seen.largest, float(np.abs(values).max()))
+        if seen.example is None and len(parts := values[(values != 0) & (values != 1)]):
+            seen.example = float(parts[0])
+        seen.shown = seen.shown or shown
+
+    def doubt(self) -> str | None:
+        """What to tell the officer, when some percentages may be fractions."""
+        names = [name for name, seen in self._seen.items()
+                 if seen.count >= 2 and seen.largest <= 1 and seen.total >= seen.count / 2 and seen.example is not None
+                 and not seen.shown]
+        if not names:
+            return None
+        listed = ", ".join(repr(n) for n in names[:MOST_NAMED]) + (f" and {len(names) - MOST_NAMED} more"
+                                                                   if len(names) > MOST_NAMED else "")
+        example = self._seen[names[0]].example
+        return (f"the percentages of {listed} are all between 0 and 1, none shown with a %: they are read "
+                f"as written ({example:g} as {example:g}%), but may be fractions ({example:g} for {example * 100:g}%): "
+                "if they are, format those cells as percentages in the workbook and import it again")
