@@ -41,6 +41,7 @@ _KEY_HEADER = re.compile(r"\b(?:names?|authority|council|area|region|country|nat
 _LINE_HEADER = re.compile(r"(?:invoice\s+)?(?:line|line\s+(?:no\.?|number)|ref(?:erence)?(?:\s+no\.?)?|no\.?)", re.IGNORECASE)
 _NAME_HEADER = re.compile(r"^\s*(?:(?:payee|supplier|recipient|beneficiary|institution|provider)\s+)?name\b|"
                           r"^\s*(?:payee|recipient|beneficiary)\b", re.IGNORECASE)
+_NOTES_HEADER = re.compile(r"^\s*(?:comments?|commentary|notes?|narrative|explanation|remarks)\b", re.IGNORECASE)
 _ID_HEADER = re.compile(r"\b(?:ukprn|urn|upin|laestab|id|ref|reference)\b", re.IGNORECASE)
 # A register's reference (``Transaction Number``, ``Invoice No``): one transaction may take several lines
 _REFERENCE_HEADER = re.compile(r"\b(?:transaction|invoice|document|doc|voucher|order|journal|payment|receipt|claim)\s*"
@@ -242,6 +243,26 @@ def _numbered_by(values: Sequence[Any], numbers: Sequence[Any]) -> bool:
     return len(pairs) >= 3 and sum(1 for m, n in starts if m and m[1] == n) * 10 >= 9 * len(pairs)
 
 
+def _outline_groups(columns: dict[int, list[Any]], kinds: dict[int, str], label_col: int) -> int | None:
+    """The column naming each row of a pivot table in outline form, where ``label_col`` names a group
+    once, on its first row (``Adults | Home care``, then ``| Residential``): the next column, of short
+    names, filled on every row whose group cell is blank."""
+    groups = columns.get(label_col)
+    if not groups or not 0 < len(_filled(groups)) < len(groups) or kinds.get(c := label_col + 1) != TEXT:
+        return None
+    lines = columns[c]
+    below = [line for group, line in zip(groups, lines) if not _filled([group])]
+    filled = _filled(lines)
+    named = bool(below) and len(_filled(below)) == len(below) and all(type(v) is str for v in filled)
+    return c if named and len(set(filled)) > len(set(_filled(groups))) and not _prose(filled) else None
+
+
+def _prose(filled: list[Any]) -> bool:
+    """Whether most of a column's texts are sentences (six words or more): notes, not names."""
+    texts = [v for v in filled if type(v) is str]
+    return bool(texts) and sum(len(v.split()) >= 6 for v in texts) * 2 > len(texts)
+
+
 def _name_like(values: Sequence[Any]) -> bool:
     """Whether most values are names (``Adur``, ``North East``) rather than codes (``E3831``, ``NE``)."""
     filled = _filled(values)
@@ -285,6 +306,7 @@ def find_keys(headers: Sequence[str], columns: dict[int, list[Any]], label_col: 
 
     names = _named(columns.get(label_col, []))
     repeats = len(names) > (distinct(label_col) if label_col in columns else 0)
+    outline = _outline_groups(columns, kinds, label_col)
     keys: list[tuple[int, str]] = []
     lines: list[int] = []
     category_codes: list[int] = []
@@ -325,8 +347,11 @@ def find_keys(headers: Sequence[str], columns: dict[int, list[Any]], label_col: 
             continue      # a reference number: left of the label, not a key
         if c > label_col and kind == TEXT and len(filled) * 2 < len(values) and not _KEY_HEADER.search(header):
             continue      # a sparse column of notes: read as it is, not a key
+        if c > label_col and kind == TEXT and _NOTES_HEADER.search(header):
+            continue      # a commentary: read as text beside the figures, never what names the rows
         if kind == "number" or (c > label_col and kind == TEXT and not (
-                repeats or _KEY_HEADER.search(header) or 3 <= len(filled) and len(_named(filled)) == distinct(c))):
+                repeats or c == outline or _KEY_HEADER.search(header)
+                or 3 <= len(filled) and len(_named(filled)) == distinct(c))):
             figures, first_figure = True, c
             continue
         if kind != BLANK:
@@ -348,6 +373,8 @@ def find_keys(headers: Sequence[str], columns: dict[int, list[Any]], label_col: 
             roles[c] = NAMED_CODE
     if len(tidy) >= 2:
         label = tidy[0][1]
+    elif outline in words:
+        label = outline   # each line of a group written once on its first row: the group is a section
     elif words:
         label = max(words, key=lambda c: (bool(_NAME_HEADER.search(_spaced(header_of.get(c, "")))),
                                           _name_like(columns[c]), distinct(c), c == label_col))

@@ -1,0 +1,40 @@
+"""A pivot table exported in outline form names each group once, on its first row (``Adults`` beside
+``Home care``, blank beside ``Residential``): every row is read, named by its own line and kept in
+its group, as when the group is written on every row."""
+
+import pytest
+from awkward_workbooks import write_xlsx
+
+from memberpack.importers import read_file
+
+HEADER = ["Directorate", "Service", "Budget £000", "Forecast £000"]
+
+
+def _read(tmp_path, rows):
+    table, = read_file(write_xlsx(tmp_path / "pivot.xlsx", {"Pivot": [HEADER, *rows]})).tables
+    return table, {o.cell: o for o in table.observations}
+
+
+@pytest.mark.parametrize("totals", [False, True])
+def test_each_line_of_an_outline_group_is_read_in_its_group(tmp_path, totals):
+    rows = [["Adults", "Home care", 1200, 1300], [None, "Residential", 3400, 3350], [None, "Day care", 400, 380]]
+    rows += [["Adults Total", None, 5000, 5030]] if totals else []
+    rows += [["Children", "Fostering", 900, 1010], [None, "Residential", 2100, 2300]]
+    table, obs = _read(tmp_path, rows)
+    residential = [(o.label, o.section, o.value) for o in obs.values() if o.measure == "Budget £000"
+                   and o.label == "Residential"]
+    assert residential == [("Residential", "Adults", 3_400_000), ("Residential", "Children", 2_100_000)]
+    assert (obs["C4"].label, obs["C4"].section, obs["C4"].value) == ("Day care", "Adults", 400_000)
+    assert not [o for o in obs.values() if o.measure == "Service"]   # the lines name rows, they are no measure
+    if totals:
+        assert (obs["C5"].label, obs["C5"].value, obs["C5"].row_role) == ("Adults Total", 5_000_000, "subtotal")
+
+
+def test_a_commentary_column_beside_a_blank_label_names_no_rows(tmp_path):
+    rows = [["Service", "Commentary", "Budget £000", "Forecast £000"],
+            ["Home care", "Demand has risen since April with more hospital discharges", 1200, 1300],
+            [None, "Agency rates agreed in May add to the forecast overspend", 30, 35],
+            ["Fostering", "Spend is on budget after the recruitment campaign", 900, 910]]
+    table, = read_file(write_xlsx(tmp_path / "notes.xlsx", {"Notes": rows})).tables
+    labels = {o.cell: o.label for o in table.observations}
+    assert labels["C2"] == "Home care" and labels["C4"] == "Fostering"
