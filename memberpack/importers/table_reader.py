@@ -206,6 +206,14 @@ def _shows_only(code: str | None, unit: Unit | None) -> bool:
     return not code or not is_percent(code) and (unit is not None or "£" not in code)
 
 
+def _joined(part: str | None, texts: Sequence[str]) -> str | None:
+    """A row's section: the part of the table it is in (a heading's), then its key columns' texts; a
+    first text that is the heading once (a group alone on its row, then beside each of its lines)."""
+    if part and texts and texts[0] == part:
+        texts = texts[1:]
+    return " / ".join(filter(None, (part, *texts))) or None
+
+
 def _row(row: ParsedRow | PlainRow) -> int:
     return row[_R] if type(row) is PlainRow else row.r
 
@@ -1081,8 +1089,7 @@ class TableReader:
         if not self.keys:
             return label, self.section, None, None
         keys = self._keys_of(row, label)
-        sections = [self.section, *keys.sections] if self.section else keys.sections
-        return keys.label or label, " / ".join(sections) or None, keys.period, keys.area
+        return keys.label or label, _joined(self.section, keys.sections), keys.period, keys.area
 
     def _keyed_each(self, rows: list[list[Any]], labels: list[str]) -> list[tuple[str, str | None, Period | None, str | None]]:
         """:meth:`_keyed` of each row of a batch (every label given, every row as wide as the table), in
@@ -1104,8 +1111,7 @@ class TableReader:
                 carried.update(after)
             answer = made.get(id(keys))
             if answer is None or answer[0] is not keys:   # (the memo may have been emptied and an id reused)
-                sections = [part, *keys.sections] if part else keys.sections
-                answer = made[id(keys)] = (keys, " / ".join(sections) or None, keys.period, keys.area)
+                answer = made[id(keys)] = (keys, _joined(part, keys.sections), keys.period, keys.area)
             out.append((keys.label or label, *answer[1:]))
         return out
 
@@ -1137,8 +1143,7 @@ class TableReader:
                     odd.add(values)
                     continue
                 keys, carries = alike
-                sections = [self.section, *keys.sections] if self.section else keys.sections
-                answers[values] = (" / ".join(sections) or None, keys.period, keys.area, carries)
+                answers[values] = (_joined(self.section, keys.sections), keys.period, keys.area, carries)
         if odd:
             return self._keyed_in_order(rows, labels, keyed, answers, odd)
         if self._section_keys:   # as the rows leave them, in order
@@ -1157,10 +1162,10 @@ class TableReader:
             return None
         part = self.section
         if len(columns) == 1:
-            sections = [f"{part} / {text}" if text else part for text in columns[0]] if part else \
+            sections = [f"{part} / {text}" if text and text != part else part for text in columns[0]] if part else \
                 [text or None for text in columns[0]]
         else:
-            sections = [" / ".join(filter(None, (part, *texts))) or None for texts in zip(*columns)]
+            sections = [_joined(part, texts) for texts in zip(*columns)]
         for key, texts in zip(self.keys, columns):
             self._carried[key.index] = texts[-1]
         return sections, [None] * len(sections), [None] * len(sections)

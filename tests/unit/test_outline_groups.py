@@ -38,3 +38,14 @@ def test_a_commentary_column_beside_a_blank_label_names_no_rows(tmp_path):
     table, = read_file(write_xlsx(tmp_path / "notes.xlsx", {"Notes": rows})).tables
     labels = {o.cell: o.label for o in table.observations}
     assert labels["C2"] == "Home care" and labels["C4"] == "Fostering"
+
+
+def test_an_outline_with_each_group_on_a_row_of_its_own_is_read(tmp_path):
+    """Excel's outline layout: the group alone on its row in the first column, its lines below it in
+    the second (no table at all was found in such a sheet)."""
+    rows = [["Adults", None, None, None], [None, "Home care", 1200, 1300], [None, "Residential", 3400, 3350],
+            ["Children", None, None, None], [None, "Fostering", 900, 1010], [None, "Residential", 2100, 2300]]
+    table, obs = _read(tmp_path, rows)
+    assert [(o.label, o.section, o.value) for o in obs.values() if o.measure == "Budget £000"] == [
+        ("Home care", "Adults", 1_200_000), ("Residential", "Adults", 3_400_000),
+        ("Fostering", "Children", 900_000), ("Residential", "Children", 2_100_000)]
