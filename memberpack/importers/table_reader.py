@@ -470,7 +470,9 @@ class TableReader:
         units_row = header.get(layout.units_row - 1, []) if layout.units_row else []
         table_unit = (_THOUSANDS if layout.unit == _THOUSANDS.symbol else find_unit(layout.unit)) if layout.unit else None
         chosen = table_unit is not None and layout.unit_by_hand
-        filled = [_fill_right(row, layout.col_range, self.sheet.merged, h - 1, below=rows[i + 1:], above=rows[:i])
+        filled = [_fill_right(row, layout.col_range, self.sheet.merged, h - 1, above=rows[:i],
+                              below=rows[i + 1:] or ([units_row] if any(map(_UNIT_WORD.fullmatch, map(cell_text, units_row)))
+                                                     else []))
                   for i, (h, row) in enumerate(zip(layout.header_rows, rows))]
         numbered = [counts_up(row, layout.col_range) for row in rows]
         self._letters = letter_markers([layout.title, *(t for f in filled for t in f.values())])
@@ -493,10 +495,17 @@ class TableReader:
             measure = " ".join(parts) or f"Column {column_letter(c)}"
             if described:
                 measure = f"{described}: {measure}"
+            unit_text = cell_text(units_row[c]) if c < len(units_row) and not blank(units_row[c]) else ""
+            if measure in seen and _UNIT_WORD.fullmatch(unit_text):   # "Number | %" under each group: told apart by them
+                twin = next(col for col in columns if col.measure == measure)
+                twin_unit = cell_text(units_row[twin.index]) if twin.index < len(units_row) else ""
+                if twin_unit != unit_text and _UNIT_WORD.fullmatch(twin_unit):
+                    twin.measure = f"{measure} {twin_unit}"
+                    seen.add(twin.measure)
+                    measure = f"{measure} {unit_text}"
             if measure in seen:
                 measure = f"{measure} ({column_letter(c)})"
             seen.add(measure)
-            unit_text = cell_text(units_row[c]) if c < len(units_row) and not blank(units_row[c]) else ""
             if not unit_text and _CURRENCY.fullmatch(sign):
                 unit_text = sign
             unit = find_unit(unit_text) or find_unit(measure) or (_THOUSANDS if _IN_THOUSANDS.search(measure) else None) \
@@ -2255,6 +2264,10 @@ def _close_to_sum(raw: np.ndarray, factors: np.ndarray, steps: np.ndarray, start
 def _label_match(label: str, unit: str | None) -> Metric:
     """What :func:`match_metric` finds from the row label alone."""
     return match_metric("", label, unit) if unit == "GBP" else match_metric(label, None, unit)
+
+
+# A units row's word that names a column's measure beside another's ("Number | %" under each of Boys and Girls)
+_UNIT_WORD = re.compile(r"%|number|no\.?|count|rate", re.IGNORECASE)
 
 
 def _fill_right(row: list[Any], cols: range, merged, r: int, *, below: list[list[Any]],
