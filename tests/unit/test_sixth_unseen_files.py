@@ -1,0 +1,101 @@
+"""What a sixth batch of published files nobody here had seen taught (tests/corpus, the last 4 files): a
+title spanning years names the figures of columns headed by a year alone, whatever the rows are (services,
+not only areas); a split year whose dash became two dots (``2005..06``); NHS specialty headers written
+``100 General Surgery`` are a header, not a row of figures; ``£s`` alone at the far right of a header row
+is the table's unit; and a header asking "How many ..." counts, though it names grants."""
+
+from awkward_workbooks import write_xlsx
+
+from memberpack.importers import read_file
+from memberpack.importers.table_layout import strip_periods
+from memberpack.model.periods import Period, YEAR, parse_period
+
+
+def _by_cell(table) -> dict:
+    return {o.cell: o for o in table.observations}
+
+
+def test_years_under_a_title_that_spans_them_measure_the_titles_figure(tmp_path):
+    """Social services spending by client group, one column a year: the old reading named every figure
+    by its year alone ('1994-95'), so nothing said it was gross current expenditure."""
+    rows = [["Gross current expenditure by client group:   1994-95 to 1997-98"], [],
+            ["England", None, None, None, "£000s"],
+            [None, "1994-95", "1995-96", "1996-97", "1997-98"], [],
+            ["SERVICE STRATEGY"],
+            ["Strategic management", 56632.0, 54529.0, 53700.0, 55122.0],
+            ["Complaints procedures", 6391.0, 8692.0, 8569.0, 7680.0],
+            ["TOTAL SERVICE STRATEGY", 115069.0, 120500.0, 122589.0, 128240.0]]
+    table, = read_file(write_xlsx(tmp_path / "pss.xlsx", {"Gross": rows})).tables
+    cells = _by_cell(table)
+    first, last = cells["B7"], cells["E9"]
+    assert (first.label, first.measure, first.period, first.value) == (
+        "Strategic management", "Gross current expenditure by client group", "1994/95", 56632000)
+    assert (last.measure, last.period, last.unit) == ("Gross current expenditure by client group", "1997/98", "GBP")
+
+
+def test_a_title_with_a_link_before_its_number_names_the_figures_without_it(tmp_path):
+    """'Return to contents' above 'Table 2.3: Primary pupils by stage, 2001-2003' is no part of what the
+    figures are."""
+    rows = [["Return to contents"], ["Table 2.3: Primary pupils by stage, 2001-2003"],
+            [None, 2001, 2002, 2003], ["P1", 56771, 56374, 55434], ["P2", 57722, 56672, 56351],
+            ["P3", 58111, 57001, 56902]]
+    table, = read_file(write_xlsx(tmp_path / "pupils.xlsx", {"Table 2.3": rows})).tables
+    p1 = _by_cell(table)["C4"]
+    assert (p1.label, p1.measure, p1.period, p1.value) == ("P1", "Primary pupils by stage", "2002", 56374)
+
+
+def test_a_split_year_written_with_two_dots_is_that_year():
+    """'2005..06' (a dash turned into '..' across a whole workbook) was read as the calendar year 2005."""
+    assert parse_period("2005..06") == Period(YEAR, 2005)
+    assert parse_period("2005..07") != Period(YEAR, 2005) and parse_period("Rows 10..11") is None
+    assert strip_periods("2005..06") == ""
+
+
+def test_numbered_specialty_names_are_a_header_not_figures(tmp_path):
+    """NHS England's beds by consultant specialty: '100 General Surgery' reads as 100 with words attached,
+    so the old reading took the header for a row of figures, lost it and England's row under it, and
+    named every column 'Column G'."""
+    specialties = ["100 General Surgery", "101 Urology", "110 Trauma & Orthopaedics", "120 ENT", "130 Ophthalmology",
+                   "140 Oral Surgery"]
+    rows = [["Title:", "Average daily number of occupied beds open overnight by Consultant Specialty"], [],
+            ["Year", "Period End", "Org Code", "Org Name", *specialties],
+            ["2020-21", "September", None, "England", 7547.6, 1441.4, 5829.5, 478.1, 81.7, 88.8], [],
+            ["2020-21", "September", "R1H", "BARTS HEALTH NHS TRUST", 123.1, 14.9, 70.6, 9.9, 1.4, 0.0],
+            ["2020-21", "September", "R1K", "LONDON NORTH WEST UNIVERSITY HEALTHCARE NHS TRUST", 72.2, 6.1, 30.1, 6.8, 0.0,
+             0.0],
+            ["2020-21", "September", "RAL", "ROYAL FREE LONDON NHS FOUNDATION TRUST", 69.5, 22.9, 43.4, 4.6, 0.3, 0.3]]
+    tables = read_file(write_xlsx(tmp_path / "kh03.xlsx", {"Occupied by Specialty": rows})).tables
+    cells = {cell: o for t in tables for cell, o in _by_cell(t).items()}
+    assert (cells["E4"].label, cells["E4"].measure, cells["E4"].value) == ("England", "100 General Surgery", 7547.6)
+    assert (cells["G6"].label, cells["G6"].measure, cells["G6"].value) == (
+        "BARTS HEALTH NHS TRUST", "110 Trauma & Orthopaedics", 70.6)
+
+
+def test_figures_with_the_same_words_attached_are_still_data(tmp_path):
+    """A first row of counts written with their words ('1,050 families') under a header stays data: the
+    numbers carry separators and the rows under it the same words."""
+    rows = [["Area", "Families helped", "Children helped", "Visits made"],
+            ["North", "1,050 families", "2,210 children", "3,400 visits"],
+            ["South", "980 families", "1,990 children", "3,120 visits"],
+            ["East", "1,120 families", "2,400 children", "3,610 visits"]]
+    table, = read_file(write_xlsx(tmp_path / "help.xlsx", {"Help": rows})).tables
+    north = _by_cell(table)["B2"]
+    assert (north.label, north.measure, north.value) == ("North", "Families helped", 1050)
+
+
+def test_pounds_alone_at_the_far_right_of_a_header_row_is_the_tables_unit(tmp_path):
+    """Grants by council: 'England' over the council numbers and '£s' alone far right of that row. The old
+    reading took '£s' into the last column's header only, so the grants came in with no unit; the
+    columns asking 'How many ...' count organisations, not pounds."""
+    rows = [["2007-08 Grants"], ["England", None, None, None, None, "£s"],
+            [None, None, "Children and Families Services", "Carers", "How many organisations did you provide "
+             "grants to in 2007-08?", "Do you provide non-financial support?"],
+            ["Metropolitan Districts"],
+            [204, "Barnsley", 5347000, "..", 25, "No"],
+            [406, "Birmingham", "..", 1242000, "..", "Yes"],
+            [304, "Bolton", 100000, 14000, 12, "No"]]
+    table, = read_file(write_xlsx(tmp_path / "grants.xlsx", {"Grants": rows})).tables
+    cells = _by_cell(table)
+    assert (cells["C5"].label, cells["C5"].value, cells["C5"].unit) == ("Barnsley", 5347000, "GBP")
+    assert (cells["D6"].value, cells["D6"].unit) == (1242000, "GBP")
+    assert (cells["E5"].value, cells["E5"].unit) == (25, None)
