@@ -99,3 +99,52 @@ def test_pounds_alone_at_the_far_right_of_a_header_row_is_the_tables_unit(tmp_pa
     assert (cells["C5"].label, cells["C5"].value, cells["C5"].unit) == ("Barnsley", 5347000, "GBP")
     assert (cells["D6"].value, cells["D6"].unit) == (1242000, "GBP")
     assert (cells["E5"].value, cells["E5"].unit) == (25, None)
+
+
+def _pss_lines(working: bool = False, sections: bool = False) -> list[list]:
+    """PSS EX1 expenditure by council: line codes left of the lines' names, councils across, '£ thousands'
+    over the names; optionally section lines ('B: | OLDER PEOPLE ...') between blank rows, and working
+    cells ('Q16 | 16 | Q') past a blank column at the far right of every line."""
+    councils = ["England", "Barking and Dagenham", "Barnet", "Barnsley"]
+    rows = [["Council Personal Social Services Net Current Expenditure, PSS EX1 2007-08"], [],
+            ["England, 2007-08", "£ thousands", *councils]]
+    lines = [("A", "SERVICE STRATEGY", [("A1", "Strategic management", 75099.1), ("A2", "Complaints procedures", 10757.6),
+                                        ("A3", "TOTAL SERVICE STRATEGY", 85856.7)]),
+             ("B", "OLDER PEOPLE", [("B1", "Assessment and care management", 966857.1), ("B2", "Day care", 337311.1),
+                                    ("B3", "TOTAL OLDER PEOPLE", 1304168.2)]),
+             ("C", "ADULTS WITH A PHYSICAL DISABILITY", [("C1", "Assessment and care management", 201934.5),
+                                                          ("C2", "Day care", 51202.3), ("C3", "TOTAL ADULTS", 253136.8)])]
+    for letter, section, items in lines:
+        if sections:
+            rows += [[], [f"{letter}:", section], []]
+        for n, (code, name, england) in enumerate(items):
+            row = [code, name, england, round(england / 300, 1), round(england / 250, 1), round(england / 400, 1)]
+            rows.append(row + ([None, f"Q{len(rows) + 1}", len(rows) + 1, "Q"] if working else []))
+    return rows
+
+
+def test_line_codes_left_of_the_names_leave_the_names_to_label_the_lines(tmp_path):
+    """The old reading named every line by its code ('A1', 'B2'), as the names repeat under each client
+    group ('Day care')."""
+    table, = read_file(write_xlsx(tmp_path / "pss.xlsx", {"Net": _pss_lines()})).tables
+    cells = _by_cell(table)
+    day_care = cells["E8"]
+    assert (day_care.label, day_care.measure, day_care.value) == ("Day care", "Barnet", round(337311.1 / 250, 1) * 1000)
+    assert "B2" in (day_care.section or "") and day_care.unit == "GBP"
+
+
+def test_a_coded_section_line_after_a_blank_row_goes_on_with_the_table(tmp_path):
+    """'B: | OLDER PEOPLE' between blank rows is a section of the lines, not a new table's header: the old
+    reading ended the table there and read the lines under it with no header ('Column C')."""
+    table, = read_file(write_xlsx(tmp_path / "pss.xlsx", {"Net": _pss_lines(sections=True)})).tables
+    cells = _by_cell(table)
+    assert (cells["C7"].label, cells["C7"].measure, cells["C7"].value) == ("Strategic management", "England", 75099100)
+    assert (cells["D14"].label, cells["D14"].measure) == ("Day care", "Barking and Dagenham")
+
+
+def test_working_cells_right_of_every_line_do_not_end_the_table(tmp_path):
+    """Cell references ('Q16 | 16 | Q') past a blank column on every line: after a blank row the old reading
+    took them for the start of a wider table and lost the header."""
+    tables = read_file(write_xlsx(tmp_path / "pss.xlsx", {"Net": _pss_lines(working=True, sections=True)})).tables
+    cells = {cell: o for t in tables for cell, o in _by_cell(t).items()}
+    assert (cells["F20"].label, cells["F20"].measure, cells["F20"].unit) == ("Day care", "Barnsley", "GBP")
