@@ -2,7 +2,9 @@
 title spanning years names the figures of columns headed by a year alone, whatever the rows are (services,
 not only areas); a split year whose dash became two dots (``2005..06``); NHS specialty headers written
 ``100 General Surgery`` are a header, not a row of figures; ``£s`` alone at the far right of a header row
-is the table's unit; and a header asking "How many ..." counts, though it names grants."""
+is the table's unit; a header asking "How many ..." counts, though it names grants; a return's line codes
+left of the lines' names (``A1``, ``B7``) leave the names to label the lines; and neither a coded section
+line (``B: | OLDER PEOPLE``) nor working cells right of every line, after a blank row, end the table."""
 
 from awkward_workbooks import write_xlsx
 
