@@ -250,7 +250,8 @@ def _line_codes(values: Sequence[Any]) -> bool:
     """Whether the filled values are nearly all line codes (:data:`LINE_CODE`), most with a digit."""
     filled = [str(v).strip() for v in _filled(values)]
     coded = [v for v in filled if LINE_CODE.fullmatch(v)]
-    return len(filled) >= 3 and len(coded) * 5 >= len(filled) * 4 and sum(any(ch.isdigit() for ch in v) for v in coded) * 2 > len(coded)
+    numbered = sum(any(ch.isdigit() for ch in v) for v in coded)
+    return len(filled) >= 3 and len(coded) * 5 >= len(filled) * 4 and numbered * 2 > len(coded)
 
 
 def _name_like(values: Sequence[Any]) -> bool:

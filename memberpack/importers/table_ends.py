@@ -106,7 +106,9 @@ def coded_section(row: list[Any], label_col: int) -> bool:
     """Whether ``row`` is a return's section line: its code left of the names (``B:``, ``A1``) and its
     name in the names' column, nothing else (``B: | OLDER PEOPLE (AGED 65 OR OVER) ...``)."""
     filled = [c for c, v in enumerate(row) if not blank(v)]
-    code = row[filled[0]].strip() if len(filled) == 2 and filled[1] == label_col and isinstance(row[filled[0]], str) else ""
+    if len(filled) != 2 or filled[1] != label_col or not isinstance(code := row[filled[0]], str):
+        return False
+    code = code.strip()
     return LINE_CODE.fullmatch(code) is not None and (code.endswith(":") or any(ch.isdigit() for ch in code))
 
 
