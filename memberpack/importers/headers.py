@@ -139,14 +139,36 @@ def is_series_row(values: Sequence[Any], classes) -> bool:
             and all(_SERIES_ID.fullmatch(t) and classes(t) == TEXT for t in texts))
 
 
+# A name after a code number: "100 General Surgery", "110 Trauma & Orthopaedics" (not "1,050 families")
+_NUMBERED_NAME = re.compile(r"\s*\d+\s+(?P<name>[A-Za-z].*)")
+
+
+def numbered_names(row: Sequence[Any], below: Sequence[Sequence[Any]], cols: range) -> set[int]:
+    """The columns where ``row`` names its column by a code and a name (NHS specialties ``100 General
+    Surgery``, ``101 Urology``): three or more, each name different, over bare figures (not the same
+    words again, as ``1,050 families`` over ``980 families``). Such cells are a header's, though each
+    reads as a figure with words attached."""
+    found = {c: m["name"].strip().lower() for c, v in _filled(row, cols)
+             if isinstance(v, str) and (m := _NUMBERED_NAME.fullmatch(v))}
+    if len(found) < 3 or len(set(found.values())) < len(found):
+        return set()
+    under = [r[c] for r in below for c in found if c < len(r) and not _blank(r[c])]
+    bare = sum(not isinstance(v, str) or not any(ch.isalpha() for ch in v) for v in under)
+    return set(found) if under and bare * 5 >= len(under) * 4 else set()
+
+
 def looks_like_data(row: Sequence[Any], below: Sequence[Sequence[Any]], cols: range, classes) -> bool:
     """Whether ``row`` is mostly figures in the columns where the rows under it have figures: a
-    data row, never a header (``classes`` tells a cell's kind: number, text, special, blank)."""
+    data row, never a header (``classes`` tells a cell's kind: number, text, special, blank).
+    Names after code numbers over bare figures (:func:`numbered_names`) count as words."""
     filled = _filled(row, cols)
     if not filled:
         return False
     kinds = {c: classes(v) for c, v in filled}
     numeric = [c for c, k in kinds.items() if k in ("number", "special")]
+    if len(numeric) * 2 >= len(filled) and (named := numbered_names(row, below, cols)):
+        kinds.update(dict.fromkeys(named, TEXT))
+        numeric = [c for c in numeric if c not in named]
     if len(numeric) * 2 < len(filled) or len(numeric) < 2:
         return False
     if column_codes(row, cols) is not None:

@@ -106,7 +106,7 @@ def is_stated_fact(row: list[Any]) -> bool:
             and all(cell_class(row[c + 1]) == TEXT for c in names))
 
 
-_UNIT_ONLY = re.compile(r"[(\[]?\s*(?:£\s?(?:m|k|bn|000'?s?|'000s?|millions?|thousands?)?|%|per\s+10,?000|days|"
+_UNIT_ONLY = re.compile(r"[(\[]?\s*(?:£\s?(?:m|k|bn|000'?s?|'000s?|millions?|thousands?|'?s)?|%|per\s+10,?000|days|"
                         r"weeks|number|no\.?|count)\s*[)\]]?", re.IGNORECASE)
 
 
@@ -440,7 +440,9 @@ def _prose_unit(prose: list[tuple[int, str]]):
 
 
 def _header_unit(head, header: list[int], span: range, label_col: int):
-    """A money unit in a header cell over the names (``Net current expenditure (£ thousand)`` in A2)."""
+    """A money unit in a header cell over the names (``Net current expenditure (£ thousand)`` in A2), or
+    alone at the far right of a header row that holds nothing else but a name over the names
+    (``England | ... | £s``): the unit of the table, not of its last column."""
     for h in header:
         r, row = head[h]
         for c in range(span.start, label_col + 1):
@@ -448,6 +450,12 @@ def _header_unit(head, header: list[int], span: range, label_col: int):
             unit = find_unit(text) if _PROSE_MONEY.search(text) else None
             if unit is not None and unit.base == "GBP":
                 return unit, f"{column_letter(c)}{r + 1}: {text[:60]!r}"
+        filled = [c for c in span if c < len(row) and not blank(row[c])]
+        if len(filled) >= 2 and all(c <= label_col for c in filled[:-1]):
+            text = cell_text(row[filled[-1]])
+            unit = find_unit(text) if _UNIT_ONLY.fullmatch(text) else None
+            if unit is not None and unit.base == "GBP":
+                return unit, f"{column_letter(filled[-1])}{r + 1}: {text!r}"
     return None, ""
 
 

@@ -10,6 +10,7 @@ import re
 from typing import Any
 
 from memberpack.importers.headers import is_period_row, is_series_row, is_year
+from memberpack.importers.keys import LINE_CODE
 from memberpack.importers.layout import (
     SCALE_CELL, TableLayout, blank, blank_row, cell_text, cell_class, is_header_like, is_units_row)
 from memberpack.importers.stream import Peekable
@@ -83,7 +84,8 @@ def is_footnote(row: list[Any]) -> bool:
 def is_title_over_header(stream: Peekable, cols: range, label_col: int | None = None) -> bool:
     """Whether the next rows are title rows and then a header: the start of another table. A lone
     header over the figure columns (``£ 000`` or ``2018`` right of the names, under ``Capital
-    items``) is one."""
+    items``) is one; words only in the names' columns (``A: | SERVICE STRATEGY``, a section's code and
+    name under a heading) are none."""
     saw_title = titled = False   # titled: a title over the names, not a header over the figures
     for _, row in stream.ahead(LOOKAHEAD):
         if blank_row(row):
@@ -95,8 +97,19 @@ def is_title_over_header(stream: Peekable, cols: range, label_col: int | None = 
             titled = titled or (label_col is not None and not _lone_header(row, label_col))
             continue
         span = range(0, max(len(row), cols.stop))
-        return saw_title and (is_header_like(row, span) or is_period_row(row, span, cell_class))
+        return saw_title and (is_header_like(row, span) or is_period_row(row, span, cell_class)) and not (
+            label_col is not None and coded_section(row, label_col))
     return False
+
+
+def coded_section(row: list[Any], label_col: int) -> bool:
+    """Whether ``row`` is a return's section line: its code left of the names (``B:``, ``A1``) and its
+    name in the names' column, nothing else (``B: | OLDER PEOPLE (AGED 65 OR OVER) ...``)."""
+    filled = [c for c, v in enumerate(row) if not blank(v)]
+    if len(filled) != 2 or filled[1] != label_col or not isinstance(code := row[filled[0]], str):
+        return False
+    code = code.strip()
+    return LINE_CODE.fullmatch(code) is not None and (code.endswith(":") or any(ch.isdigit() for ch in code))
 
 
 class TableEnds:
@@ -130,7 +143,7 @@ class TableEnds:
             return "footnote"
         after_gap = self.blank_run > 0 or self.footnotes
         self.blank_run = 0
-        if self.footnotes or (after_gap and _outside(row, self.cols)):
+        if self.footnotes or (after_gap and _outside(row, self.cols) and not self._named_figures(row)):
             return "end"
         if (single_text(row) is not None or title_and_scale(row)[0] is not None) and \
                 is_title_over_header(stream, self.cols, self.label_col):
@@ -139,11 +152,23 @@ class TableEnds:
             return "header"
         if self.series_heading(row):
             return "row"
-        if after_gap and (is_header_like(row, self.cols) or is_period_row(row, self.cols, cell_class)):
+        if after_gap and (is_header_like(row, self.cols) or is_period_row(row, self.cols, cell_class)) \
+                and not coded_section(row, self.label_col):
             return "end"
         if _years_over_header(row, self.label_col, self.cols, stream):
             return "end"
         return "row"
+
+    def _named_figures(self, row: list[Any]) -> bool:
+        """Whether ``row`` is a whole line of this table: a name in its label column and figures in
+        most of its columns right of it (working cells further right, ``Q16 | 16 | Q`` on every line
+        of a return, start no other table)."""
+        label = self.label_col
+        right = range(label + 1, self.cols.stop)
+        if any(not blank(v) for v in row[:self.cols.start]):
+            return False   # (cells left of the table: the start of a wider one)
+        return label < len(row) and cell_class(row[label]) == TEXT and len(right) >= 2 and sum(
+            cell_class(row[c]) == "number" for c in right if c < len(row)) * 2 > len(right)
 
     def heading_over_figures(self, row: list[Any]) -> bool:
         """Whether :meth:`verdict` calls ``row`` a row, for a row that is no footnote (its caller

@@ -153,7 +153,7 @@ def shape_key(sheet: str, header_texts: list[str]) -> str:
 
 
 _PERIOD_WORDS = re.compile(
-    r"\b(?:(?:19|20)?\d{2}\s*[/\-–]\s*(?:19|20)?\d{2}|(?:19|20)\d{2}|q[1-4]|quarter\s*[1-4]|month\s*\d{1,2}|"
+    r"\b(?:(?:19|20)?\d{2}\s*(?:[/\-–]|\.\.)\s*(?:19|20)?\d{2}|(?:19|20)\d{2}|q[1-4]|quarter\s*[1-4]|month\s*\d{1,2}|"
     r"m\d{1,2}|p\d{1,2}|period\s*\d{1,2}|year[\s-]*end|jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|"
     r"june?|july?|aug(?:ust)?|sept?(?:ember)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?|(?:as at )?(?:the )?end of|as at)\b",
     re.IGNORECASE)

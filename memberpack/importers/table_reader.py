@@ -50,8 +50,8 @@ from memberpack.model.metrics import (CATALOGUE, OTHER_METRIC, Metric, catalogue
                                       match_metric, mentions_catalogue)
 from memberpack.model.observation import BUDGET_MONITOR, DATA, SUBTOTAL, Observation
 from memberpack.model.periods import (
-    CALENDAR_MONTH, CALENDAR_YEAR, CALENDAR_YEARS, MONTH_NAMES, YEAR, YEARS, Period, may_name_period, parse_period,
-    relative_year, years_named)
+    CALENDAR_MONTH, CALENDAR_YEAR, CALENDAR_YEARS, MONTH_NAMES, YEAR, YEARS, YEARS_SPAN, Period, may_name_period,
+    parse_period, relative_year, years_named)
 from memberpack.model.units import COUNT, GBP, MINUTES, NUMBER, PER_10000, PERCENT, POUNDS, Unit, find_unit, unit_in_name
 from memberpack.model.values import (
     MAX_FIGURE, OUT_OF_RANGE, TEXT, CellValue, clean_number, duration_minutes, from_number, not_plainly_words, parse_text)
@@ -71,10 +71,11 @@ _UNIT_HINT = re.compile(r"%|£|per\s+10,?000|\b(?:days|weeks)\b|^\s*percentage\b
 _UNIT_HINT_JOINED = re.compile(_UNIT_HINT.pattern.replace("^", "(?:^|(?<=\0))"), re.IGNORECASE)
 _PERIOD_WORDS = re.compile(r"\b(?:to|and|from)\b", re.IGNORECASE)   # what is left of "1996 to 1997" once its years go
 # A title's number ("Table 3:") and, from the first year it names on, the years it covers
-_TITLE_NUMBER = re.compile(r"^\s*table\s+[\w.]+\s*[:\-–]\s*", re.IGNORECASE)
+_TITLE_NUMBER = re.compile(r"\btable\s+[\w.]+\s*[:\-–]\s*", re.IGNORECASE)
 _TITLE_YEARS = re.compile(rf",?\s+(?:(?:from|between|in|for|at)\s+)?(?:(?:\d{{1,2}}\s+)?(?:{'|'.join(MONTH_NAMES)})\s+)?"
                           r"(?:19|20)\d{2}\b.*$", re.IGNORECASE)
 _WHOLE_YEARS = (YEAR, CALENDAR_YEAR, YEARS, CALENDAR_YEARS)
+_BROKEN_DOWN = re.compile(r"\bby\s+\w", re.IGNORECASE)   # "... by client group": the rows break it down
 _NO_PERIOD = re.compile(r"\b(?:from|since|change|movement|direction)\b", re.IGNORECASE)
 _YEAR_DIGITS = re.compile(r"(?:19|20)\d{2}")
 _SPLIT_DIGITS = re.compile(r"\d{2}\s*/\s*\d{2}")
@@ -99,6 +100,8 @@ _MONEY_WORDS = re.compile(r"\b(?:expenditure|spend|spending|budgets?|costs?|inco
                           r"remuneration|salar(?:y|ies)|wages?|interest|fees|"
                           r"outturn|forecast|variance|reserves?|balances?|£)", re.IGNORECASE)
 _NUMBER_OF = re.compile(r"\bnumbers? of\b", re.IGNORECASE)
+# A header asking how many ("How many organisations did you provide grants to?"): a count, whatever it names
+_HOW_MANY = re.compile(r"^\s*how many\b", re.IGNORECASE)
 _CAMEL = re.compile(r"(?<=[a-z])(?=[A-Z])")   # where camelCase runs words together
 _COUNT_METRICS = frozenset(m.id for m in CATALOGUE if m.unit == COUNT)
 # Labels a plain row may not have: one naming a total or a count.
@@ -284,8 +287,9 @@ def _hashed(period: Period | None) -> int | None:
 def _title_subject(title: str | None) -> str | None:
     """What a table's title says its figures are, without its number or the years it covers:
     "Table 3: Band D council tax for local authorities from 1996 to 1997 to 2023 to 2024" -> "Band D
-    council tax for local authorities". None when it names nothing before its years."""
-    subject = _TITLE_YEARS.sub("", _TITLE_NUMBER.sub("", " ".join(str(title or "").split()))).strip(" ,:;-–")
+    council tax for local authorities"; a link above the number ("Return to contents") is no part of it.
+    None when it names nothing before its years."""
+    subject = _TITLE_YEARS.sub("", _TITLE_NUMBER.split(" ".join(str(title or "").split()))[-1]).strip(" ,:;-–")
     return subject if 2 <= len(subject.split()) <= 20 else None
 
 
@@ -463,7 +467,13 @@ class TableReader:
         rows = [header.get(h - 1, []) for h in layout.header_rows]
         first = header.get(layout.data_start, [])
         named = [*years_named(layout.title), *([self.context] if self.context is not None else [])]
-        subject = _title_subject(layout.title) if any(k.role == AREA for k in self.keys) else None
+        # areas by years, or the rows a title spanning the years breaks its figure down by ("Gross current
+        # expenditure by client group: 1994-95 to 2006-07"): each column headed by its year alone is the
+        # title's figure for that year (rows of lines with no "by" may be measures of their own)
+        subject = _title_subject(layout.title)
+        if not any(k.role == AREA for k in self.keys) and not (
+                subject and _BROKEN_DOWN.search(subject) and YEARS_SPAN.search(layout.title)):
+            subject = None
         # A constant column saying what the figures are (a tidy file's one indicator) names them
         self._describing = [c for c in sorted(self._context) if _DESCRIBES.search(self._heading(header, c))]
         described = self._described = self._description(first)
@@ -510,8 +520,8 @@ class TableReader:
                 unit_text = sign
             unit = find_unit(unit_text) or find_unit(measure) or (_THOUSANDS if _IN_THOUSANDS.search(measure) else None) \
                 or unit_in_name(measure) or table_unit
-            if unit is table_unit and unit is not None and unit.base == "GBP" and not chosen and parts \
-                    and _NOT_MONEY.search(parts[-1]) and not _MONEY_WORDS.search(parts[-1]):
+            if unit is table_unit and unit is not None and unit.base == "GBP" and not chosen and parts and (
+                    _NOT_MONEY.search(parts[-1]) and not _MONEY_WORDS.search(parts[-1]) or _HOW_MANY.match(parts[-1])):
                 unit = None   # "£ thousand" over the table, but this column counts pupils
                 self.report.assume(f"column {column_letter(c)} ({measure}) is not money: the table's unit "
                                    f"{table_unit.symbol} is not applied to it")

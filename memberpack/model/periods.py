@@ -131,6 +131,8 @@ _SPLIT_YEAR_RE = re.compile(_SPLIT_YEAR)
 # GOV.UK writes a financial or academic year as "2023 to 2024" (its style guide's form for 2023/24)
 _YEAR_TO_NEXT = re.compile(r"\b((?:19|20)\d{2}) to ((?:19|20)\d{2})\b", re.IGNORECASE)
 _SIX_DIGIT_YEAR = re.compile(r"((?:19|20)\d{2})(\d{2})")
+# A split year whose dash became two dots ("2005..06", a find-and-replace of "-" with "..")
+_DOTTED_YEAR = re.compile(r"\b((?:19|20)\d{2})\.\.(\d{2})\b")
 _TO = r"\s*(?:-|–|to)\s*"
 # Years combined: "2018/19 - 22/23", "2018-19 to 2022-23"; "2016 - 18", "2016 to 2018"
 YEARS_SPAN = re.compile(rf"{_SPLIT_YEAR}{_TO}{_SPLIT_YEAR.replace('y1', 'z1').replace('y2', 'z2')}|"
@@ -229,8 +231,8 @@ def _years_span(text: str) -> Period | None:
 
 
 def _split_year(text: str) -> Period | None:
-    """A split year (``2023/24``, ``23/24``, ``2019-2020``, ``2020 - 2021``, ``202223``, and GOV.UK's
-    ``2023 to 2024``) or None."""
+    """A split year (``2023/24``, ``23/24``, ``2019-2020``, ``2020 - 2021``, ``202223``, ``2005..06``, and
+    GOV.UK's ``2023 to 2024``) or None."""
     for m in _SPLIT_YEAR_RE.finditer(text):
         first, second = _full_year(m.group("y1")), _full_year(m.group("y2"))
         if second == first + 1 or (len(m.group("y1")) == 4 and second % 100 == (first + 1) % 100):
@@ -238,7 +240,7 @@ def _split_year(text: str) -> Period | None:
     for m in _YEAR_TO_NEXT.finditer(text):
         if int(m.group(2)) == int(m.group(1)) + 1:
             return Period(YEAR, int(m.group(1)))
-    m = _SIX_DIGIT_YEAR.fullmatch(text.strip())
+    m = _SIX_DIGIT_YEAR.fullmatch(text.strip()) or _DOTTED_YEAR.search(text)
     if m and (int(m.group(1)) + 1) % 100 == int(m.group(2)):
         return Period(YEAR, int(m.group(1)))
     return None
