@@ -41,6 +41,7 @@ _KEY_HEADER = re.compile(r"\b(?:names?|authority|council|area|region|country|nat
 _LINE_HEADER = re.compile(r"(?:invoice\s+)?(?:line|line\s+(?:no\.?|number)|ref(?:erence)?(?:\s+no\.?)?|no\.?)", re.IGNORECASE)
 _NAME_HEADER = re.compile(r"^\s*(?:(?:payee|supplier|recipient|beneficiary|institution|provider)\s+)?name\b|"
                           r"^\s*(?:payee|recipient|beneficiary)\b", re.IGNORECASE)
+_TOTAL = re.compile(r"\btotal\b", re.IGNORECASE)
 _NOTES_HEADER = re.compile(r"^\s*(?:comments?|commentary|notes?|narrative|explanation|remarks)\b", re.IGNORECASE)
 _ID_HEADER = re.compile(r"\b(?:ukprn|urn|upin|laestab|id|ref|reference)\b", re.IGNORECASE)
 # A register's reference (``Transaction Number``, ``Invoice No``): one transaction may take several lines
@@ -254,7 +255,8 @@ def _outline_groups(columns: dict[int, list[Any]], kinds: dict[int, str], label_
     below = [line for group, line in zip(groups, lines) if not _filled([group])]
     filled = _filled(lines)
     named = bool(below) and len(_filled(below)) == len(below) and all(type(v) is str for v in filled)
-    return c if named and len(set(filled)) > len(set(_filled(groups))) and not _prose(filled) else None
+    groups_named = {v for v in _filled(groups) if not (type(v) is str and _TOTAL.search(v))}   # ("Adults Total")
+    return c if named and len(set(filled)) > len(groups_named) and not _prose(filled) else None
 
 
 def _prose(filled: list[Any]) -> bool:

@@ -20,6 +20,7 @@ def test_each_line_of_an_outline_group_is_read_in_its_group(tmp_path, totals):
     rows = [["Adults", "Home care", 1200, 1300], [None, "Residential", 3400, 3350], [None, "Day care", 400, 380]]
     rows += [["Adults Total", None, 5000, 5030]] if totals else []
     rows += [["Children", "Fostering", 900, 1010], [None, "Residential", 2100, 2300]]
+    rows += [["Children Total", None, 3000, 3310], ["Grand Total", None, 8000, 8340]] if totals else []
     table, obs = _read(tmp_path, rows)
     residential = [(o.label, o.section, o.value) for o in obs.values() if o.measure == "Budget £000"
                    and o.label == "Residential"]
