@@ -14,9 +14,10 @@ import zlib
 from collections.abc import Callable, Iterator
 from concurrent.futures import Future, ThreadPoolExecutor
 from dataclasses import dataclass, field
+from datetime import date
 import itertools
 import threading
-from itertools import count
+from itertools import chain, count
 from pathlib import Path
 from typing import Any, TypeVar
 
@@ -280,8 +281,9 @@ def _workbook_sheets(path: Path, opened: _Opened) -> Iterator[Sheet]:
                                  "as fractions stay fractions)")
             sheet_formats = own_formats if own_formats is not None else (read or {}).get(name, SheetFormats())
             notes += _cut(name, calamine_sheet)
-            yield Sheet(name, calamine_sheet.height, _calamine_rows(calamine_sheet),
-                        list(calamine_sheet.merged_cell_ranges or []), sheet_formats, notes)
+            merged = list(calamine_sheet.merged_cell_ranges or [])
+            yield Sheet(name, calamine_sheet.height, _filled_down(_calamine_rows(calamine_sheet), merged),
+                        merged, sheet_formats, notes)
     finally:
         opened.close()
 
@@ -343,6 +345,48 @@ def _calamine_rows(sheet) -> Iterator[tuple[int, Row]]:
         return zip(count(0), rows)
     pad = [""] * first_col
     return enumerate(pad + row for row in rows)
+
+
+def _filled_down(rows: Iterator[tuple[int, Row]], merged: list[Merged]) -> Iterator[tuple[int, Row]]:
+    """The rows with each label merged down over rows of figures written into the blank cell it
+    covers in each (``2007/08`` merged over its twelve months names each), once, where the rows are
+    made: every reader of the sheet (the table finder, each table, a batch however far it looks
+    ahead) sees the same cells. A label is text or a date; a row of figures holds a number or a mark
+    (``-``, ``x``) beside the merge. A header merged down over header rows, text wrapped over a blank
+    row and a figure merged over rows (one figure) stay in their top cell; a merge across columns (a
+    band label over its columns) is spread by the header reader (``table_reader._fill_right``)."""
+    tops: dict[int, list[int]] = {}   # row -> columns of the merges it heads
+    fills: dict[int, list[tuple[int, int, int]]] = {}   # row -> (first column, last column, top row) of those covering it
+    for (r0, c0), (r1, c1) in merged:
+        if r1 > r0:
+            tops.setdefault(r0, []).append(c0)
+            for r in range(r0 + 1, r1 + 1):
+                fills.setdefault(r, []).append((c0, c1, r0))
+    if not fills:
+        return rows
+    return _filling(rows, tops, fills, max(fills))
+
+
+def _filling(rows: Iterator[tuple[int, Row]], tops: dict[int, list[int]],
+             fills: dict[int, list[tuple[int, int, int]]], last: int) -> Iterator[tuple[int, Row]]:
+    from memberpack.importers.layout import cell_class  # noqa: PLC0415 - loaded for the tables by now
+
+    labels: dict[tuple[int, int], Any] = {}
+    for r, row in rows:
+        for c in tops.get(r, ()):
+            value = row[c] if c < len(row) else None
+            if isinstance(value, str) and value.strip() or isinstance(value, date):
+                labels[(r, c)] = value
+        for c, last_c, top in fills.get(r, ()):
+            value = labels.get((top, c))
+            if value is not None and c < len(row) and (row[c] is None or type(row[c]) is str and not row[c].strip()) \
+                    and any(type(v) in (float, int) or type(v) is str and cell_class(v) == "special"
+                            for v in chain(row[:c], row[last_c + 1:])):
+                row[c] = value
+        yield r, row
+        if r >= last:
+            break
+    yield from rows
 
 
 def _short(exc: BaseException) -> str:
