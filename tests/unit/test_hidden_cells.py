@@ -1,0 +1,44 @@
+"""Hidden columns and rows are read like the others, and the import report names, sheet by sheet,
+those that held figures read (a hidden sheet is left out and said so: tests/unit/test_hidden_sheets.py)."""
+
+from openpyxl import Workbook
+
+from memberpack.importers import import_files, read_file
+
+
+def _budget(path, *, rows=60):
+    wb = Workbook()
+    ws = wb.active
+    ws.title = "Budget"
+    ws.append(["Service", "Budget £k", "Actual £k", "Working 1", "Working 2", "Notes", "Variance £k"])
+    for i in range(rows):
+        ws.append([f"Service {i}", 100 + i, 90 + i, 1.5, 2.5, "checked", 10 + i])
+    ws.append(["Total", 1, 2, 3, 4, None, 5])   # (read cell by cell, not in a block)
+    for letter in "DEF":   # D and E hold figures, F only words
+        ws.column_dimensions[letter].hidden = True
+    for r in (5, 6, 7, 30, rows + 2):
+        ws.row_dimensions[r].hidden = True
+    other = wb.create_sheet("Open")
+    other.append(["Service", "Budget £k"])
+    other.append(["Roads", 5])
+    wb.save(path)
+    return path
+
+
+def test_hidden_columns_and_rows_are_read_and_named_in_the_report(tmp_path):
+    result = read_file(_budget(tmp_path / "budget.xlsx"))
+    (table, _) = result.tables
+    cells = {o.cell: o for o in table.observations}
+    assert cells["D2"].value == 1.5 and cells["B5"].value == 103_000   # read as if shown
+    assert result.report.warnings == [
+        "warning: sheet 'Budget': hidden columns D:E were read (122 figures)",
+        "warning: sheet 'Budget': hidden rows 5:7, 30, 62 were read (25 figures)"]
+
+
+def test_the_printed_report_counts_them_against_that_sheets_tables_only(tmp_path):
+    (report,) = import_files(None, [_budget(tmp_path / "budget.xlsx", rows=8)], dry_run=True)
+    lines = report.lines()
+    assert "  warning: sheet 'Budget': hidden columns D:E were read (18 figures)" in lines
+    assert "  warning: sheet 'Budget': hidden rows 5:7, 10 were read (20 figures)" in lines
+    budget, other = report.tables
+    assert len(budget.warnings) == 2 and not other.warnings
