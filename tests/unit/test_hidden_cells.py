@@ -4,6 +4,7 @@ those that held figures read (a hidden sheet is left out and said so: tests/unit
 from openpyxl import Workbook
 
 from memberpack.importers import import_files, read_file
+from memberpack.importers.ods_formats import _parsed
 
 
 def _budget(path, *, rows=60):
@@ -42,3 +43,38 @@ def test_the_printed_report_counts_them_against_that_sheets_tables_only(tmp_path
     assert "  warning: sheet 'Budget': hidden rows 5:7, 10 were read (20 figures)" in lines
     budget, other = report.tables
     assert len(budget.warnings) == 2 and not other.warnings
+
+
+def test_hidden_columns_of_xls_and_ods_workbooks_are_named_too(tmp_path):
+    import xlwt  # noqa: PLC0415 - test extras
+    from odf.opendocument import OpenDocumentSpreadsheet  # noqa: PLC0415
+    from odf.table import Table, TableCell, TableColumn, TableRow  # noqa: PLC0415
+    from odf.text import P  # noqa: PLC0415
+
+    rows = [["Service", "Budget", "Working", "Working 2", "Actual"]] + [[f"S{i}", 100 + i, 1.5, 2.5, 90 + i] for i in range(5)]
+    book = xlwt.Workbook()
+    sheet = book.add_sheet("Budget")
+    for r, row in enumerate(rows):
+        for c, value in enumerate(row):
+            sheet.write(r, c, value)
+    sheet.col(2).hidden = sheet.col(3).hidden = True
+    book.save(str(tmp_path / "budget.xls"))
+    doc = OpenDocumentSpreadsheet()
+    table = Table(name="Budget")
+    table.addElement(TableColumn(numbercolumnsrepeated=2))
+    table.addElement(TableColumn(numbercolumnsrepeated=2, visibility="collapse"))
+    table.addElement(TableColumn())
+    for row in rows:
+        tr = TableRow()
+        for value in row:
+            number = isinstance(value, (int, float))
+            cell = TableCell(valuetype="float", value=value) if number else TableCell(valuetype="string")
+            cell.addElement(P(text=str(value)))
+            tr.addElement(cell)
+        table.addElement(tr)
+    doc.spreadsheet.addElement(table)
+    doc.save(str(tmp_path / "budget.ods"))
+    for name in ("budget.xls", "budget.ods"):
+        result = read_file(tmp_path / name)
+        assert result.report.warnings == ["warning: sheet 'Budget': hidden columns C:D were read (10 figures)"], name
+    assert _parsed(tmp_path / "budget.ods", ["Budget"])["Budget"].hidden_columns == {2, 3}   # the parser's reading too
