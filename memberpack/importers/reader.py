@@ -9,6 +9,7 @@ without a cached value come from :mod:`memberpack.importers.formats` (.xlsx/.xls
 from __future__ import annotations
 
 import io
+import re
 import zipfile
 import zlib
 from collections.abc import Callable, Iterator
@@ -39,6 +40,7 @@ COLUMN_LIMIT = 16_384
 # the next sheet is parsed while one is read if this one is no bigger (about 40 MB in calamine's cells)
 PARSE_AHEAD_CELLS = 500_000
 Merged = tuple[tuple[int, int], tuple[int, int]]
+_LINKED_COPY = re.compile(r"'[a-z]+:[^']*'#")   # a linked sheet as an .ods keeps it: 'file:///C:/forms/BR1.xls'#DATA
 Read = TypeVar("Read")
 _UNREAD = object()
 
@@ -242,8 +244,13 @@ def _open(path: Path, wanted: str | None) -> _Opened | str:
                            "to import it")
     notes: list[str] = []
     if hidden and wanted is None:
-        notes.append(f"hidden sheet{'s' if len(hidden) > 1 else ''} not read: {', '.join(hidden)} "
-                     "(name one with --sheet to import it)")
+        linked = [n for n in hidden if _LINKED_COPY.match(n)]   # (LibreOffice's copies of other files' sheets)
+        if own := [n for n in hidden if n not in linked]:
+            notes.append(f"hidden sheet{'s' if len(own) > 1 else ''} not read: {', '.join(own)} "
+                         "(name one with --sheet to import it)")
+        if linked:
+            notes.append(f"{len(linked):,} hidden cop{'ies' if len(linked) > 1 else 'y'} of sheets linked from other "
+                         "files not read")
     scan = {".xlsx": read_formats, ".xlsm": read_formats, ".ods": read_ods_formats}.get(
         path.suffix.lower(), read_xls_formats)
     # With the sheets' parts known, each sheet's formats are read with it (a large sheet's from the
