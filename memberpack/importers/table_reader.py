@@ -1440,7 +1440,8 @@ class TableReader:
             if code is not None and col.code is None:
                 col.learn_format(code)
             period = col.period_label if row_period is None else self._period_within(col, row_period)
-            unit = col.unit or label_unit
+            unit = label_unit if label_unit is not None and label_unit.base == PERCENT and col.base == GBP else \
+                col.unit or label_unit   # ("Estimated collection rate (%)" in a £ column: a percentage)
             if (kind is float or kind is int) and _shows_only(code, unit) \
                     and -MAX_FIGURE <= (scaled := value if unit is None else value * unit.factor) <= MAX_FIGURE:
                 # read_value's, inlined: a figure with no format, or one that only shows it (thousands,
