@@ -78,3 +78,38 @@ def test_a_table_writes_nothing_into_the_rows_it_reads_or_puts_back(tmp_path):
     first = next(tables)
     assert sum(1 for _ in first.parts) and len(made) > 42   # the first table's batches looked past its end
     assert [row for (_, row), _ in made] == [copy for _, copy in made]
+
+
+def test_merged_keys_read_in_blocks_as_cell_by_cell(tmp_path, monkeypatch):
+    """Rows under keys merged down are read in blocks now that no batch fills them: headings and
+    gaps between them included, field by field as the cell-by-cell reading gives them."""
+    import dataclasses  # noqa: PLC0415
+
+    from memberpack.importers import engine  # noqa: PLC0415
+    from memberpack.importers.table_reader import TableReader  # noqa: PLC0415
+    from memberpack.model.blocks import FigureBlock  # noqa: PLC0415
+
+    rows, merges, top = [["Referrals by month"], ["Year", "Month", "Referrals", "Seen"]], [], 3
+    for n, year in enumerate(range(2007, 2019)):
+        if n == 6:
+            rows += [[], [None, "Adjusted series", None, None]]
+            top += 2
+        months = [[f"{year}/{(year + 1) % 100:02d}" if i == 0 else None, f"Month {i + 1} {year}",
+                   "-" if (n, i) == (3, 5) else 1000 + 12 * n + i, 900 + i] for i in range(12)]
+        rows += months
+        merges.append(f"A{top}:A{top + 11}")
+        top += 12
+    path = write_xlsx(tmp_path / "rtt.xlsx", {"RTT": rows}, merges={"RTT": merges})
+    monkeypatch.setattr(engine, "READ_IN_CHILD", False)
+    (fast,) = read_file(path).tables
+    assert any(isinstance(part, FigureBlock) for part in fast.parts)
+
+    def fields(table):
+        return [[getattr(o, f.name) for f in dataclasses.fields(o)] for o in table.observations]
+
+    monkeypatch.setattr(TableReader, "_plain", lambda self, r, row: None)
+    monkeypatch.setattr(TableReader, "_plain_batch", lambda self, stream, ends, size=0: 1 << 30)
+    (slow,) = read_file(path).tables
+    assert fields(fast) == fields(slow) and fast.report.to_dict() == slow.report.to_dict()
+    june = next(o for o in fast.observations if o.cell == "C44")
+    assert (june.label, june.period, june.status) == ("Month 6 2010", "2010/11", "-")
