@@ -362,34 +362,33 @@ def _filled_down(rows: Iterator[tuple[int, Row]], merged: list[Merged]) -> Itera
     (``-``, ``x``) beside the merge. A header merged down over header rows, text wrapped over a blank
     row and a figure merged over rows (one figure) stay in their top cell; a merge across columns (a
     band label over its columns) is spread by the header reader (``table_reader._fill_right``)."""
-    tops: dict[int, list[int]] = {}   # row -> columns of the merges it heads
-    fills: dict[int, list[tuple[int, int, int]]] = {}   # row -> (first column, last column, top row) of those covering it
-    for (r0, c0), (r1, c1) in merged:
-        if r1 > r0:
-            tops.setdefault(r0, []).append(c0)
-            for r in range(r0 + 1, r1 + 1):
-                fills.setdefault(r, []).append((c0, c1, r0))
-    if not fills:
-        return rows
-    return _filling(rows, tops, fills, max(fills))
+    tall = sorted((r0, c0, c1, r1) for (r0, c0), (r1, c1) in merged if r1 > r0)
+    return _filling(rows, tall) if tall else rows
 
 
-def _filling(rows: Iterator[tuple[int, Row]], tops: dict[int, list[int]],
-             fills: dict[int, list[tuple[int, int, int]]], last: int) -> Iterator[tuple[int, Row]]:
+def _filling(rows: Iterator[tuple[int, Row]], tall: list[tuple[int, int, int, int]]) -> Iterator[tuple[int, Row]]:
+    """:func:`_filled_down`, given the merges over several rows (top row, first and last column, last
+    row) by top row: each is looked at only while its rows pass (a column merged down a whole sheet
+    costs no more than its rows)."""
     from memberpack.importers.layout import cell_class  # noqa: PLC0415 - loaded for the tables by now
 
-    labels: dict[tuple[int, int], Any] = {}
+    last = max(r1 for *_, r1 in tall)
+    active: list[tuple[int, int, int, Any]] = []   # (column, last column, last row, label) of those passing
+    n = 0
     for r, row in rows:
-        for c in tops.get(r, ()):
-            value = row[c] if c < len(row) else None
+        while n < len(tall) and tall[n][0] <= r:
+            r0, c0, c1, r1 = tall[n]
+            n += 1
+            value = row[c0] if r0 == r and c0 < len(row) else None
             if isinstance(value, str) and value.strip() or isinstance(value, date):
-                labels[(r, c)] = value
-        for c, last_c, top in fills.get(r, ()):
-            value = labels.get((top, c))
-            if value is not None and c < len(row) and (row[c] is None or type(row[c]) is str and not row[c].strip()) \
-                    and any(type(v) in (float, int) or type(v) is str and cell_class(v) == "special"
-                            for v in chain(row[:c], row[last_c + 1:])):
-                row[c] = value
+                active.append((c0, c1, r1, value))
+        if active:
+            for c, last_c, _, value in active:
+                if c < len(row) and (row[c] is None or type(row[c]) is str and not row[c].strip()) and any(
+                        type(v) in (float, int) or type(v) is str and cell_class(v) == "special"
+                        for v in chain(row[:c], row[last_c + 1:])):
+                    row[c] = value
+            active = [merge for merge in active if merge[2] > r]
         yield r, row
         if r >= last:
             break
