@@ -78,3 +78,19 @@ def test_hidden_columns_of_xls_and_ods_workbooks_are_named_too(tmp_path):
         result = read_file(tmp_path / name)
         assert result.report.warnings == ["warning: sheet 'Budget': hidden columns C:D were read (10 figures)"], name
     assert _parsed(tmp_path / "budget.ods", ["Budget"])["Budget"].hidden_columns == {2, 3}   # the parser's reading too
+
+
+def test_hidden_tags_are_found_across_the_pieces_a_sheet_is_scanned_in():
+    from memberpack.importers.formats import SheetScan  # noqa: PLC0415
+
+    xml = (b'<worksheet xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main"><cols>'
+           b'<col min="2" max="3" width="9" hidden="1"/><col min="4" max="4" hidden="0"/>'
+           b"<col min='6' max='6' hidden='true'/></cols><sheetData>"
+           b'<row r="1"><c r="A1"><v>1</v></c></row><row r="2" hidden="1" ht="0"><c r="A2"><v>2</v></c></row>'
+           b'<row r="3" spans="1:2" hidden="false"/><row hidden="1" r="40"/></sheetData></worksheet>')
+    for cut in range(1, len(xml)):
+        scan = SheetScan(None)
+        scan.feed(xml[:cut])
+        scan.feed(xml[cut:])
+        found = scan.found
+        assert (found.hidden_columns, found.hidden_rows) == ({1, 2, 5}, {1, 39}), cut
