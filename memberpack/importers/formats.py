@@ -1,10 +1,11 @@
-"""What python-calamine cannot tell: number formats and formulas without a cached value (.xlsx/.xlsm).
+"""What python-calamine cannot tell: number formats, formulas without a cached value, and hidden
+columns and rows (.xlsx/.xlsm).
 
 calamine gives 0.1706 for a cell shown as ``17.06%`` and -0.5 for one shown as ``(0.5)``. The
 format codes come from ``xl/styles.xml`` and the ``s`` attribute of the first rows of each sheet
 (a bounded prefix, so a 100,000-row sheet costs no more than a 20-row one); a table's later rows
 reuse the format of its column. Formulas that were never calculated are found by a byte scan of
-the sheet part, since calamine silently drops them.
+the sheet part, since calamine silently drops them, and so are the tags of hidden columns and rows.
 """
 
 from __future__ import annotations
@@ -30,11 +31,14 @@ _UNCACHED = re.compile(rb'<c r="([A-Z]{1,3}\d+)"[^>]*>\s*<f[^>]*(?:/>|>[^<]*</f>
 
 @dataclass(slots=True)
 class SheetFormats:
-    """Format codes of a sheet's first rows, by 0-based (row, column), and uncached formula cells."""
+    """Format codes of a sheet's first rows, by 0-based (row, column), uncached formula cells, and
+    the hidden columns and rows (0-based)."""
 
     codes: dict[tuple[int, int], str] = field(default_factory=dict)
     uncached: set[tuple[int, int]] = field(default_factory=set)
     rows_read: int = 0
+    hidden_columns: set[int] = field(default_factory=set)
+    hidden_rows: set[int] = field(default_factory=set)
     _by_column: tuple[int, dict[int, dict[int, str]]] = field(default=(-1, {}), repr=False, compare=False)
 
     def by_column(self) -> dict[int, dict[int, str]]:
@@ -147,6 +151,8 @@ class SheetScan:
         data = self._tail + chunk
         if b"<f" in data:
             self._found.uncached.update(parse_ref(m.group(1).decode()) for m in _UNCACHED.finditer(data))
+        if b"hidden=" in data:   # (a hidden column's or row's tag; most sheets have none)
+            _hidden(data, self._found)
         self._tail = data[-4096:]
 
     def _parse(self, data: bytes) -> None:
@@ -216,9 +222,27 @@ _TAGS = re.compile(rb"""<(row)(?=[\s/>])([^>]*)>|<c\s+r="([A-Z]{1,3})([0-9]{1,7}
 _ATTR_R = re.compile(rb"""(?<![\w:.-])r\s*=\s*["']([^"'<>]*)["']""")
 _ATTR_S = re.compile(rb"""(?<![\w:.-])s\s*=\s*["']([0-9]+)["']""")
 _CELL_REF = re.compile(rb"""(?<![\w:.-])r\s*=\s*["']([A-Z]{1,3})([0-9]{1,7})["']""")
+_HIDDEN = re.compile(rb"""<(col|row)\s([^>]*?(?<![\w:.-])hidden\s*=\s*["'](?:1|true)["'][^>]*)>""")
+_ATTR_MIN = re.compile(rb"""(?<![\w:.-])min\s*=\s*["']([0-9]{1,5})["']""")
+_ATTR_MAX = re.compile(rb"""(?<![\w:.-])max\s*=\s*["']([0-9]{1,5})["']""")
+_LAST_COLUMN = 16_384
 _COLUMNS: dict[bytes, int] = {}   # column letters -> index, as met
 _ROOT_BYTES = 4096   # where the root tag is looked for
 _MAIN = re.compile(rb"<worksheet\s[^>]*?xmlns\s*=\s*[\"']http://schemas\.openxmlformats\.org/spreadsheetml/2006/main[\"']")
+
+
+def _hidden(data: bytes, found: SheetFormats) -> None:
+    """Record the columns (``<col min="4" max="6" hidden="1"/>``) and rows (``<row r="12" hidden="1">``)
+    that ``data`` hides."""
+    for tag, attributes in _HIDDEN.findall(data):
+        if tag == b"row":
+            r = _ATTR_R.search(attributes)
+            if r is not None and r.group(1).isdigit():
+                found.hidden_rows.add(int(r.group(1)) - 1)
+            continue
+        low, high = _ATTR_MIN.search(attributes), _ATTR_MAX.search(attributes)
+        if low is not None and high is not None:
+            found.hidden_columns.update(range(int(low.group(1)) - 1, min(int(high.group(1)), _LAST_COLUMN)))
 
 
 def _plain_xml(head: bytes) -> bool:

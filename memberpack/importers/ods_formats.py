@@ -1,5 +1,5 @@
-"""What python-calamine cannot tell of an OpenDocument sheet: which cells are percentages, and which
-negatives are shown in brackets.
+"""What python-calamine cannot tell of an OpenDocument sheet: which cells are percentages, which
+negatives are shown in brackets, and which columns are hidden.
 
 calamine gives 0.3429 for a cell LibreOffice shows as ``34.29%``; the file says so in the cell itself
 (``office:value-type="percentage"``) beside the text shown (``<text:p>34.29%</text:p>``). The
@@ -94,6 +94,7 @@ class _Walk:
         self.sheet: SheetFormats | None = None
         self.row = self.col = 0
         self.row_repeat = 1
+        self.columns = 0   # the sheet's column tags seen
 
     @property
     def finished(self) -> bool:
@@ -106,12 +107,20 @@ class _Walk:
                 name = element.get(f"{_TABLE}name")
                 self.sheet = self.found.setdefault(name, SheetFormats()) if name in self.wanted else None
                 self.wanted.discard(name)
-                self.row = 0
+                self.row = self.columns = 0
             else:
                 self.sheet = None
             element.clear()
         elif self.sheet is None:
             if event == "end":
+                element.clear()
+        elif tag == f"{_TABLE}table-column":
+            if event == "start":
+                repeat = _count(element.get(f"{_TABLE}number-columns-repeated"))
+                if element.get(f"{_TABLE}visibility") in ("collapse", "filter"):
+                    self.sheet.hidden_columns.update(range(self.columns, min(self.columns + repeat, _LAST_COLUMN)))
+                self.columns += repeat
+            else:
                 element.clear()
         elif tag == f"{_TABLE}table-row":
             if event == "start":
@@ -179,6 +188,10 @@ _TOKENS = re.compile(rb'<table:table-cell office:value-type="(float|percentage|c
                      rb"|<table:(table-cell|covered-table-cell)(?=[\s/>])([^>]*)>|(</table:table>)"
                      rb"|(<table:table[\s/>]|<!)")
 _NAME = re.compile(rb'(?<![\w:.-])table:name="([^"]*)"')
+_ROWS_START = re.compile(rb"<table:table-row(?=[\s/>])|</table:table>")
+_COLUMN_TAG = re.compile(rb"<table:table-column(?=[\s/>])([^>]*)>")
+_HIDDEN = re.compile(rb'(?<![\w:.-])table:visibility="(?:collapse|filter)"')
+_LAST_COLUMN = 16_384
 _KIND = re.compile(rb'(?<![\w:.-])office:value-type="([^"]*)"')
 _ROWS_REPEATED = re.compile(rb'(?<![\w:.-])table:number-rows-repeated="([^"]*)"')
 _COLUMNS_REPEATED = re.compile(rb'(?<![\w:.-])table:number-columns-repeated="([^"]*)"')
@@ -217,6 +230,7 @@ def _searched(fh, wanted: set[str]) -> dict[str, SheetFormats] | None:
                 wanted.discard(name)
                 sheet = found.setdefault(name, SheetFormats())
                 if not attrs.endswith(b"/"):
+                    _hidden_columns(search, sheet)
                     _walk_sheet(search, sheet)
             table = search.find(_TABLE_TAG) if wanted else None
     except _Unreadable:
@@ -247,6 +261,19 @@ class _Search:
             if not self.more():
                 return None
         return match
+
+
+def _hidden_columns(search: _Search, sheet: SheetFormats) -> None:
+    """The sheet's hidden columns, from its column tags (written before its first row)."""
+    end = search.find(_ROWS_START, keep=True)
+    if end is None:
+        return
+    col = 0
+    for attrs in _COLUMN_TAG.findall(search.data, search.pos, end.start()):
+        repeat = _count(_value(_COLUMNS_REPEATED, attrs)) if b"repeated" in attrs else 1
+        if _HIDDEN.search(attrs):
+            sheet.hidden_columns.update(range(col, min(col + repeat, _LAST_COLUMN)))
+        col += repeat
 
 
 def _walk_sheet(search: _Search, sheet: SheetFormats) -> None:

@@ -9,14 +9,16 @@ without a cached value come from :mod:`memberpack.importers.formats` (.xlsx/.xls
 from __future__ import annotations
 
 import io
+import re
 import zipfile
 import zlib
 from collections.abc import Callable, Iterator
 from concurrent.futures import Future, ThreadPoolExecutor
 from dataclasses import dataclass, field
+from datetime import date
 import itertools
 import threading
-from itertools import count
+from itertools import chain, count
 from pathlib import Path
 from typing import Any, TypeVar
 
@@ -38,6 +40,7 @@ COLUMN_LIMIT = 16_384
 # the next sheet is parsed while one is read if this one is no bigger (about 40 MB in calamine's cells)
 PARSE_AHEAD_CELLS = 500_000
 Merged = tuple[tuple[int, int], tuple[int, int]]
+_LINKED_COPY = re.compile(r"'[a-z]+:[^']*'#")   # a linked sheet as an .ods keeps it: 'file:///C:/forms/BR1.xls'#DATA
 Read = TypeVar("Read")
 _UNREAD = object()
 
@@ -241,8 +244,13 @@ def _open(path: Path, wanted: str | None) -> _Opened | str:
                            "to import it")
     notes: list[str] = []
     if hidden and wanted is None:
-        notes.append(f"hidden sheet{'s' if len(hidden) > 1 else ''} not read: {', '.join(hidden)} "
-                     "(name one with --sheet to import it)")
+        linked = [n for n in hidden if _LINKED_COPY.match(n)]   # (LibreOffice's copies of other files' sheets)
+        if own := [n for n in hidden if n not in linked]:
+            notes.append(f"hidden sheet{'s' if len(own) > 1 else ''} not read: {', '.join(own)} "
+                         "(name one with --sheet to import it)")
+        if linked:
+            notes.append(f"{len(linked):,} hidden cop{'ies' if len(linked) > 1 else 'y'} of sheets linked from other "
+                         "files not read")
     scan = {".xlsx": read_formats, ".xlsm": read_formats, ".ods": read_ods_formats}.get(
         path.suffix.lower(), read_xls_formats)
     # With the sheets' parts known, each sheet's formats are read with it (a large sheet's from the
@@ -280,8 +288,9 @@ def _workbook_sheets(path: Path, opened: _Opened) -> Iterator[Sheet]:
                                  "as fractions stay fractions)")
             sheet_formats = own_formats if own_formats is not None else (read or {}).get(name, SheetFormats())
             notes += _cut(name, calamine_sheet)
-            yield Sheet(name, calamine_sheet.height, _calamine_rows(calamine_sheet),
-                        list(calamine_sheet.merged_cell_ranges or []), sheet_formats, notes)
+            merged = list(calamine_sheet.merged_cell_ranges or [])
+            yield Sheet(name, calamine_sheet.height, _filled_down(_calamine_rows(calamine_sheet), merged),
+                        merged, sheet_formats, notes)
     finally:
         opened.close()
 
@@ -343,6 +352,47 @@ def _calamine_rows(sheet) -> Iterator[tuple[int, Row]]:
         return zip(count(0), rows)
     pad = [""] * first_col
     return enumerate(pad + row for row in rows)
+
+
+def _filled_down(rows: Iterator[tuple[int, Row]], merged: list[Merged]) -> Iterator[tuple[int, Row]]:
+    """The rows with each label merged down over rows of figures written into the blank cell it
+    covers in each (``2007/08`` merged over its twelve months names each), once, where the rows are
+    made: every reader of the sheet (the table finder, each table, a batch however far it looks
+    ahead) sees the same cells. A label is text or a date; a row of figures holds a number or a mark
+    (``-``, ``x``) beside the merge. A header merged down over header rows, text wrapped over a blank
+    row and a figure merged over rows (one figure) stay in their top cell; a merge across columns (a
+    band label over its columns) is spread by the header reader (``table_reader._fill_right``)."""
+    tall = sorted((r0, c0, c1, r1) for (r0, c0), (r1, c1) in merged if r1 > r0)
+    return _filling(rows, tall) if tall else rows
+
+
+def _filling(rows: Iterator[tuple[int, Row]], tall: list[tuple[int, int, int, int]]) -> Iterator[tuple[int, Row]]:
+    """:func:`_filled_down`, given the merges over several rows (top row, first and last column, last
+    row) by top row: each is looked at only while its rows pass (a column merged down a whole sheet
+    costs no more than its rows)."""
+    from memberpack.importers.layout import cell_class  # noqa: PLC0415 - loaded for the tables by now
+
+    last = max(r1 for *_, r1 in tall)
+    active: list[tuple[int, int, int, Any]] = []   # (column, last column, last row, label) of those passing
+    n = 0
+    for r, row in rows:
+        while n < len(tall) and tall[n][0] <= r:
+            r0, c0, c1, r1 = tall[n]
+            n += 1
+            value = row[c0] if r0 == r and c0 < len(row) else None
+            if isinstance(value, str) and value.strip() or isinstance(value, date):
+                active.append((c0, c1, r1, value))
+        if active:
+            for c, last_c, _, value in active:
+                if c < len(row) and (row[c] is None or type(row[c]) is str and not row[c].strip()) and any(
+                        type(v) in (float, int) or type(v) is str and cell_class(v) == "special"
+                        for v in chain(row[:c], row[last_c + 1:])):
+                    row[c] = value
+            active = [merge for merge in active if merge[2] > r]
+        yield r, row
+        if r >= last:
+            break
+    yield from rows
 
 
 def _short(exc: BaseException) -> str:

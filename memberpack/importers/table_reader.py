@@ -432,9 +432,6 @@ class TableReader:
         self._keys_read: dict[tuple, tuple[RowKeys, list]] = {}
         self._keys_alike: dict[tuple, tuple[RowKeys, dict[int, str]] | None] = {}   # (_keyed_columns)
         self._keyed_answers: dict[tuple, dict[tuple, tuple]] = {}
-        self._merge_tops, self._merge_fills = _merged_down(sheet.merged, {self.label_col, *(k.index for k in self.keys)},
-                                                           layout.data_start)
-        self._merge_values: dict[tuple[int, int], Any] = {}
         self._context_values: dict[int, Any] = {}
         self._text_cells: dict[tuple, tuple[str, str] | bool] = {}
         self._text_metrics: dict[tuple, bool] = {}
@@ -628,8 +625,7 @@ class TableReader:
                         size = upto
                         continue
                     if upto == 0:   # that row, alone; then batches as large as the last again
-                        one_by_one = 1   # (rows a batch takes are filled down in place where cells are merged,
-                        size = BATCH_ROWS if self._merge_fills else size   # put back or not: sizes as they were)
+                        one_by_one = 1
                     elif size > FEWEST_BATCH_ROWS:   # the rows before the one that is not plain may be
                         size //= 2
                         continue
@@ -648,8 +644,6 @@ class TableReader:
                     continue
             one_by_one = max(one_by_one - 1, 0)
             r, row = item
-            if self._merge_fills:
-                self._fill_down(r, row)
             verdict = ends.verdict(r, row, stream)
             if verdict == "end":
                 break
@@ -703,16 +697,6 @@ class TableReader:
         self.report.cell_range = (f"{a1(min(layout.header_rows or (layout.first_row,)) - 1, layout.col_range.start)}:"
                                   f"{a1(self.last_row, layout.col_range.stop - 1)}")
 
-    def _fill_down(self, r: int, row: list[Any]) -> None:
-        """A label or key cell merged down over several rows names each row it covers (``2007/08``
-        merged over its twelve months)."""
-        for c in self._merge_tops.get(r, ()):
-            self._merge_values[(r, c)] = row[c] if c < len(row) else None
-        for c, top in self._merge_fills.get(r, ()):
-            value = self._merge_values.get((top, c))
-            if not blank(value) and c < len(row) and blank(row[c]):
-                row[c] = value
-
     def _new_header(self, row: list[Any]) -> bool:
         """A row of header words (``Gross Expenditure | Income``) over the figure columns, its name
         cell blank and unlike the table's own header: a second table run on without a blank row."""
@@ -738,10 +722,7 @@ class TableReader:
             self._plain_upto = 0
             return 0
         items = taken = stream.take(size)
-        if self._merge_fills:
-            for r, row in items:
-                self._fill_down(r, row)
-        elif items:
+        if items:
             items = self._between_gaps(stream, ends, taken)
         if not items:
             return self._put_back(stream, taken)
@@ -903,7 +884,7 @@ class TableReader:
                  if (v[0] == "" or v[0] is None) and v.count("") + v.count(None) == width}
         if not found:
             return found
-        if self._not_measures or self._merge_fills:
+        if self._not_measures:
             return None
         for i, label in found.items():
             r, row = items[i]
@@ -1494,7 +1475,8 @@ class TableReader:
             if code is not None and col.code is None:
                 col.learn_format(code)
             period = col.period_label if row_period is None else self._period_within(col, row_period)
-            unit = col.unit or label_unit
+            unit = label_unit if label_unit is not None and label_unit.base == PERCENT and col.base == GBP else \
+                col.unit or label_unit   # ("Estimated collection rate (%)" in a £ column: a percentage)
             if (kind is float or kind is int) and _shows_only(code, unit) \
                     and -MAX_FIGURE <= (scaled := value if unit is None else value * unit.factor) <= MAX_FIGURE:
                 # read_value's, inlined: a figure with no format, or one that only shows it (thousands,
@@ -2321,19 +2303,6 @@ def _same_groups(above: Sequence[list[Any]], cols: range, a: int, b: int) -> boo
     def group(row: list[Any], c: int) -> str:
         return next((cell_text(row[d]) for d in range(min(c, len(row) - 1), cols.start - 1, -1) if not blank(row[d])), "")
     return all(group(row, a) == group(row, b) for row in above if row)
-
-
-def _merged_down(merged, columns: set[int], data_start: int) -> tuple[dict[int, list[int]], dict[int, list[tuple[int, int]]]]:
-    """Cells of ``columns`` merged down over data rows: the rows that hold each merge's value
-    (row -> columns) and the rows it covers below them (row -> (column, top row))."""
-    tops: dict[int, list[int]] = {}
-    fills: dict[int, list[tuple[int, int]]] = {}
-    for (r0, c0), (r1, _) in merged:
-        if c0 in columns and r1 > r0 and r0 >= data_start:
-            tops.setdefault(r0, []).append(c0)
-            for r in range(r0 + 1, r1 + 1):
-                fills.setdefault(r, []).append((c0, r0))
-    return tops, fills
 
 
 def _months_from_september(columns: list[Column]) -> bool:

@@ -15,6 +15,7 @@ from collections.abc import Iterator, Sequence
 from typing import Any
 
 from memberpack.importers.found_table import FoundTable, Recall
+from memberpack.importers.hidden import HiddenRead
 from memberpack.importers.keys import describe_keys
 from memberpack.importers.kinds import detect_kind
 from memberpack.importers.layout import (
@@ -58,6 +59,9 @@ def find_tables(sheet: Sheet, *, file_stem: str = "", kind: str | None = None,
     prose: list[tuple[int, str]] = []   # words above the table ("Figures are in £000s"): they may state its unit
     above: tuple[TableLayout, dict[int, str]] | None = None   # the table above on this sheet, and its columns' headers
     starts: dict[int, int | None] = {}   # (_over_figures) of rows not yet read by a table, which may fill their cells
+    formats = sheet.formats
+    hidden = HiddenRead(sheet.name, formats.hidden_columns, formats.hidden_rows) \
+        if formats.hidden_columns or formats.hidden_rows else None
     while (item := stream.peek()) is not None:
         r, row = item
         if blank_row(row) or is_footnote(row):
@@ -113,11 +117,15 @@ def find_tables(sheet: Sheet, *, file_stem: str = "", kind: str | None = None,
                                  part=part)
             found.report.unit = reader.describe_units()
             found.parts = reader.row_observations(source, progress, cancel)
+            if hidden is not None:
+                found.parts = hidden.counted(found.parts)
             found.metric_counts = reader.metric_counts
             yield found
             for _ in found.parts:
                 pass
         titles, title_rows, prose, starts = [], {}, [], {}
+    if hidden is not None:
+        sheet.notes += hidden.warnings()
 
 
 def _column_headers(layout: TableLayout, seen: dict[int, list[Any]]) -> dict[int, str]:

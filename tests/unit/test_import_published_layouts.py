@@ -233,3 +233,19 @@ def test_a_long_numbered_title_names_the_table_and_is_not_a_note(tmp_path):
     (table,) = _tables(write_xlsx(tmp_path / "title.xlsx", {"S": rows}))
     assert table.title == f"{title} Coverage: England"
     assert [(o.label, o.value, o.period) for o in table.observations] == [("Reading", 67, "2015"), ("Writing", 57, "2015")]
+
+
+def test_a_line_stating_a_percentage_in_a_money_form_is_a_percentage(tmp_path):
+    """A council tax requirement return: its columns in £, but one line a collection rate (%)."""
+    rows = [
+        ["Council tax requirement return"],
+        ["Line", "2014-15", "2015-16"],
+        [None, "£", "£"],
+        ["1. Council tax requirement", 23964299659.97, 24733966901.07],
+        ["6. Estimated collection rate (%)", 97.8, 97.9],
+        ["10. Average Band D council tax", 1467.98, 1483.58],
+    ]
+    obs = observations(write_xlsx(tmp_path / "ctr.xlsx", {"Billing Authorities": rows}))
+    rate, band_d = obs[("Billing Authorities", "C5")], obs[("Billing Authorities", "C6")]
+    assert (rate.value, rate.unit, rate.period) == (97.9, "percent", "2015/16")
+    assert (band_d.value, band_d.unit) == (1483.58, "GBP")
