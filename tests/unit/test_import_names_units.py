@@ -3,7 +3,7 @@ period, side-by-side tables with names of their own, and CSV tables named after 
 
 from awkward_workbooks import observations, write_xlsx
 
-from memberpack.importers import import_files
+from memberpack.importers import import_files, read_file
 from memberpack.store.pack import Pack
 
 M = 1_000_000
@@ -60,3 +60,14 @@ def test_a_csv_table_of_many_rows_is_named_after_its_file(tmp_path):
         [ds] = pack.datasets()
         assert ds.name == "la_pupils"
         assert [o.label for o in pack.observations(ds.id)] == ["Barnsley", "Bolton"]
+
+
+def test_amounts_written_with_their_pound_sign_need_no_unit_in_the_header(tmp_path):
+    path = tmp_path / "spend_over_500.csv"
+    path.write_text("Spend over £500 - April 2024\n\nDate,Transaction Number,Service Area,Supplier Name,Amount\n"
+                    '02/04/2024,100234,Adult Social Care,Care Homes Ltd,"£12,345.67"\n'
+                    '03/04/2024,100235,Highways,Tarmac & Co,"-£1,050.00"\n', encoding="utf-8")
+    table, = read_file(path).tables
+    assert table.report.verdict == "read" and not table.report.doubts
+    values = {o.cell: (o.value, o.unit) for o in table.observations}
+    assert values["E4"] == (12345.67, "GBP") and values["E5"] == (-1050, "GBP")
