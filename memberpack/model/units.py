@@ -59,7 +59,7 @@ _UNIT_PATTERNS: tuple[tuple[re.Pattern[str], Unit], ...] = tuple(
         (r"\bper\s+10,?000\b", RATE_PER_10000),
         # "95% confidence intervals" names a confidence level, not the figures' unit; "10% discount
         # applied for second homes" the kind of thing counted ("25% of pupils" is a share, still percent)
-        (r"(?<!\d)%(?!\s*(?:confidence|CI\b))|(?<=\d)%(?!\s*(?:confidence|CI\b)|(?:\s*[-–]\s*\d+%)?\s+(?!of\b)[a-z])"
+        (r"(?<!\d)%(?!\s*(?:confidence|CI\b))|(?<=\d)%(?!\s*(?:confidence|CI\b)|(?:\s*[-–]\s*\d+%)?\)?\s+(?!of\b)[a-z])"
          r"|\bper\s?cent\b(?!\s+confidence)|\bpercentage\b", PERCENTAGE),
         # "within 91 days", "over 18 weeks" is a deadline the figures are counted against, not their unit
         (r"(?<!\d)(?<!\d\s)\bdays\b", Unit(DAYS, 1.0, "days")),

@@ -32,6 +32,15 @@ def test_a_deadline_in_a_label_is_not_the_figures_unit(label, base):
     assert (unit.base if unit else None) == base
 
 
+@pytest.mark.parametrize("label, base", [
+    ("No council tax discount (0%) given to long term empty properties", None),
+    ("Discount (10% - 50%) applied to second homes", None), ("Attendance rate (95%)", "percent"),
+    ("Collection rate (%)", "percent")])
+def test_a_percentage_in_brackets_naming_what_is_counted_is_not_the_unit(label, base):
+    unit = find_unit(label)
+    assert (unit.base if unit else None) == base
+
+
 @pytest.mark.parametrize("text, unit, value, base", [
     ("38.4", MILLIONS, 38_400_000, GBP),
     ("(0.9)", MILLIONS, -900_000, GBP),
