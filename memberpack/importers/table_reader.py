@@ -2218,22 +2218,25 @@ def _may_add_up(raw: np.ndarray, factors: np.ndarray, steps: np.ndarray, starts:
     tests, in every column. Generous on purpose: a cell's rounding step is bounded by ``steps``, a
     whole unit of its column (no shown decimals; half as much again where a number format may round
     what is shown), and a cell whose step that cannot bound (zero, or written with an exponent)
-    always passes. The first column is tested alone first: it rules out nearly every row."""
-    above = np.arange(len(raw)) - starts
-    tested = above >= 2
-    if not tested.any() or not _close_to_sum(raw[:, :1], factors[:1], steps[:1], starts)[tested].any():
-        return False
-    return bool(_close_to_sum(raw, factors, steps, starts)[tested].all(axis=1).any())
+    always passes. The first column is tested alone first: it rules out nearly every row, and the
+    others are tested only in the rows it leaves."""
+    at = np.flatnonzero(np.arange(len(raw)) - starts >= 2)
+    if len(at):
+        at = at[_close_to_sum(raw[:, :1], factors[:1], steps[:1], starts, at)[:, 0]]
+    return bool(len(at)) and bool(_close_to_sum(raw, factors, steps, starts, at).all(axis=1).any())
 
 
-def _close_to_sum(raw: np.ndarray, factors: np.ndarray, steps: np.ndarray, starts: np.ndarray) -> np.ndarray:
+def _close_to_sum(raw: np.ndarray, factors: np.ndarray, steps: np.ndarray, starts: np.ndarray,
+                  at: np.ndarray) -> np.ndarray:
+    """For each row ``at``, whether each cell might be the sum of the cells above it in its run."""
     figures = raw * factors
     running = np.vstack([np.zeros((1, raw.shape[1])), np.cumsum(figures, axis=0)])
-    above = running[1:] - figures - running[starts]
-    rows = (np.arange(len(raw)) - starts).astype(np.float64)[:, None]
-    slack = steps * (rows + 1) / 2 + 1e-6 + 1e-9 * np.cumsum(np.abs(figures), axis=0)
-    size = np.abs(raw)
-    return (np.abs(above - figures) <= slack) | (size < 1e-4) | (size >= 1e16)
+    own = figures[at]
+    above = running[at + 1] - own - running[starts[at]]
+    rows = (at - starts[at]).astype(np.float64)[:, None]
+    slack = steps * (rows + 1) / 2 + 1e-6 + 1e-9 * np.cumsum(np.abs(figures), axis=0)[at]
+    size = np.abs(raw[at])
+    return (np.abs(above - own) <= slack) | (size < 1e-4) | (size >= 1e16)
 
 
 def _label_match(label: str, unit: str | None) -> Metric:

@@ -526,6 +526,42 @@ def test_the_batch_tests_of_labels_agree_with_each_label_read_alone():
     assert catalogue_words_each(labels) == [catalogue_words(label) for label in labels]
 
 
+def test_the_sum_screen_finds_what_testing_every_row_of_every_column_finds():
+    """A window's screen for a row that might be the sum of the rows above it in its run tests the
+    other columns only in the rows the first leaves, and finds what testing every cell finds."""
+    import numpy as np
+
+    from memberpack.importers.table_reader import _close_to_sum, _may_add_up
+
+    def every_cell(raw, factors, steps, starts):   # the screen as it was: every row, every column
+        figures = raw * factors
+        running = np.vstack([np.zeros((1, raw.shape[1])), np.cumsum(figures, axis=0)])
+        rows = (np.arange(len(raw)) - starts).astype(np.float64)[:, None]
+        slack = steps * (rows + 1) / 2 + 1e-6 + 1e-9 * np.cumsum(np.abs(figures), axis=0)
+        size = np.abs(raw)
+        return (np.abs(running[1:] - figures - running[starts] - figures) <= slack) | (size < 1e-4) | (size >= 1e16)
+
+    rng = np.random.default_rng(5)
+    found = 0
+    for _ in range(3_000):
+        n, k = int(rng.integers(1, 40)), int(rng.integers(1, 5))
+        raw = np.round(rng.normal(0, 5, (n, k)), 1)
+        for i in rng.integers(0, n, 2).tolist():   # rows that are the sum of those above them
+            raw[i] = raw[:i].sum(axis=0) if rng.random() < 0.7 else raw[i]
+        raw[rng.random((n, k)) < 0.05] = 0.0
+        changes = sorted({0, *rng.integers(1, n + 1, int(rng.integers(0, 4))).tolist()} - {n})
+        starts = np.repeat(changes, np.diff(changes + [n]))
+        factors = rng.choice([1.0, 1000.0, 0.01], k)
+        steps = factors * rng.choice([1.001, 1.5], k)
+        whole = every_cell(raw, factors, steps, starts)
+        at = np.arange(n)
+        assert (_close_to_sum(raw, factors, steps, starts, at) == whole).all()
+        expected = bool(whole[np.arange(n) - starts >= 2].all(axis=1).any())
+        assert _may_add_up(raw, factors, steps, starts) == expected
+        found += expected
+    assert 300 < found < 2_700
+
+
 def test_every_label_stating_a_unit_is_found_in_a_batch():
     """A label stating a unit (``Percentage upholding exclusion``, ``Days lost``, ``Rate per 10,000``)
     is found among a batch's labels joined together wherever it stands, as read alone."""
