@@ -24,6 +24,7 @@ from collections.abc import Iterable, Iterator, Mapping, Sequence
 from itertools import chain, compress, count, groupby, repeat
 from operator import getitem, itemgetter, not_
 from dataclasses import dataclass, field, replace
+from functools import lru_cache
 from datetime import date, datetime, time, timedelta
 from typing import Any
 
@@ -2012,9 +2013,31 @@ def _year_digits(text: str) -> Iterator[int]:
         if start > end:   # the first in its label
             end = text.find("\0", start)
             end = len(text) if end < 0 else end
-            label = text[text.rfind("\0", 0, start) + 1:end]
-            if may_name_period(label) or _unit_words(label.lower()):
+            if _may_name_or_state(text[text.rfind("\0", 0, start) + 1:end]):
                 yield start
+
+
+_DIGITS = "0123456789"
+
+
+def _may_name_or_state(label: str) -> bool:
+    """Whether a single-spaced label may name a period (:func:`may_name_period`) or state a unit
+    (:func:`_unit_words`). A label ending in a number of three digits or more than four after a
+    space (``Placement 201934``, a ledger's numbered line) is asked by its words before the number:
+    such a number is no year, month, quarter or the end of a span (``2019 - 201934`` is one by the
+    digit it starts with, which any number has), so every label of those words gives one answer."""
+    words = label.rstrip(_DIGITS)
+    if len(label) - len(words) in (0, 1, 2, 4) or not words.endswith(" "):
+        return may_name_period(label) or _unit_words(label.lower())
+    return _words_may_name_or_state(words)
+
+
+@lru_cache(maxsize=4096)
+def _words_may_name_or_state(words: str) -> bool:
+    """:func:`_may_name_or_state` of ``words`` followed by any number of three digits or more than
+    four (a label's words before its number, once per table's run of such labels)."""
+    label = words + "000"
+    return may_name_period(label) or _unit_words(label.lower())
 
 
 def _unit_words(lowered: str) -> bool:

@@ -599,6 +599,28 @@ def test_every_label_naming_a_period_is_found_in_a_batch():
     assert _labels_matching(_may_state_unit_or_period, joined, joined.lower(), joined.split("\0")) == ["Adoption 2019"]
 
 
+def test_a_numbered_label_is_asked_by_its_words_with_the_same_answer():
+    """A label ending in a long number (``Placement 201934``) is asked whether it may name a period
+    or state a unit by its words before the number, once for all such labels of those words: the
+    answer is the label's own, whatever the words (a quarter, a month, a span up to the number)."""
+    from memberpack.importers.table_reader import _may_name_or_state, _unit_words
+    from memberpack.model.periods import may_name_period
+
+    rnd = random.Random(19)
+    words = ["Placement", "Quarter", "Q", "Month", "M", "Period", "P", "to", "-", "–", "/", "2019", "2019 -", "3 to",
+             "March", "mar", "Sept", "1", "12", "£", "per", "days", "Week", "x", "Line", "é", "İ", "ſept", "٣", "2019/20"]
+    asked = []
+    for _ in range(20_000):
+        label = " ".join(rnd.choice(words) for _ in range(rnd.randint(0, 3)))
+        number = "".join(rnd.choice("0123456789") for _ in range(rnd.randint(1, 8)))
+        label = f"{label} {number}".strip() if rnd.random() < 0.9 else label + number
+        expected = bool(may_name_period(label) or _unit_words(label.lower()))
+        assert _may_name_or_state(label) == expected, label
+        asked.append(expected)
+    assert 0.1 < sum(asked) / len(asked) < 0.9
+    assert not _may_name_or_state("Placement 201934") and _may_name_or_state("Quarter 3") and _may_name_or_state("2019 - 201934")
+
+
 def test_a_year_written_as_the_decimals_of_a_number_is_no_period(tmp_path, cell_by_cell):
     """``Line 3.2013`` (item 2013 of list 3) under quarter columns names no year: its figures take
     their columns' periods and are read in blocks like the rows around them; a date's year
