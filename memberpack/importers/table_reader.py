@@ -839,19 +839,24 @@ class TableReader:
 
     def _catalogue_words(self, labels: list[str]) -> list[frozenset[str]] | None:
         """:func:`catalogue_words_each` of a batch's labels, each distinct label
-        read once in a table (a long table repeats its service names); None when no label mentions
-        the catalogue."""
-        distinct = dict.fromkeys(labels)
-        if len(distinct) * 2 > len(labels):   # labels that differ row by row ("Placement 17"): none kept
-            return catalogue_words_found(labels)
+        read once in a table (a long table repeats its service names), and each label ending in a
+        long number by its words before it (:func:`_words_before_number`); None when no label
+        mentions the catalogue."""
+        keys = labels
+        distinct = dict.fromkeys(keys)
+        if len(distinct) * 2 > len(labels):   # labels that differ row by row ("Placement 201934"): by their words
+            keys = [_words_before_number(label) or label for label in labels]
+            distinct = dict.fromkeys(keys)
+            if len(distinct) * 2 > len(labels):   # ("Placement 17"): none kept
+                return catalogue_words_found(labels)
         known = self._label_words
-        new = [label for label in distinct if label not in known]
+        new = [key for key in distinct if key not in known]
         if new:
             if len(known) + len(new) > _TEXT_CACHE:
                 known.clear()
                 new = list(distinct)
             known.update(zip(new, catalogue_words_each(new)))
-        words = list(map(known.__getitem__, labels))
+        words = list(map(known.__getitem__, keys))
         return words if any(words) else None
 
     def _batch_headings(self, stream: Peekable, ends: TableEnds, items: list, values: list[list[Any]]) -> dict[int, str] | None:
@@ -2020,14 +2025,21 @@ def _year_digits(text: str) -> Iterator[int]:
 _DIGITS = "0123456789"
 
 
+def _words_before_number(label: str) -> str | None:
+    """The words of a label before the number it ends in after a space, when that number has three
+    digits or more than four (``Placement 201934``: ``Placement ``), else None. Such a number is no
+    year, month, quarter or catalogue word (those that are numbers have two digits at most), and it
+    ends a span (``2019 - 201934``) by the digit it starts with, which any number has: every label
+    of those words is read alike."""
+    words = label.rstrip(_DIGITS)
+    return words if words.endswith(" ") and len(label) - len(words) not in (0, 1, 2, 4) else None
+
+
 def _may_name_or_state(label: str) -> bool:
     """Whether a single-spaced label may name a period (:func:`may_name_period`) or state a unit
-    (:func:`_unit_words`). A label ending in a number of three digits or more than four after a
-    space (``Placement 201934``, a ledger's numbered line) is asked by its words before the number:
-    such a number is no year, month, quarter or the end of a span (``2019 - 201934`` is one by the
-    digit it starts with, which any number has), so every label of those words gives one answer."""
-    words = label.rstrip(_DIGITS)
-    if len(label) - len(words) in (0, 1, 2, 4) or not words.endswith(" "):
+    (:func:`_unit_words`), asked once per words before a long number (:func:`_words_before_number`)."""
+    words = _words_before_number(label)
+    if words is None:
         return may_name_period(label) or _unit_words(label.lower())
     return _words_may_name_or_state(words)
 

@@ -601,15 +601,20 @@ def test_every_label_naming_a_period_is_found_in_a_batch():
 
 def test_a_numbered_label_is_asked_by_its_words_with_the_same_answer():
     """A label ending in a long number (``Placement 201934``) is asked whether it may name a period
-    or state a unit by its words before the number, once for all such labels of those words: the
-    answer is the label's own, whatever the words (a quarter, a month, a span up to the number)."""
-    from memberpack.importers.table_reader import _may_name_or_state, _unit_words
+    or state a unit, and which catalogue words it has, by its words before the number, once for all
+    such labels of those words: the answers are the label's own, whatever the words (a quarter, a
+    month, a span up to the number, a catalogue word that is a number)."""
+    from memberpack.importers.table_reader import _may_name_or_state, _unit_words, _words_before_number
+    from memberpack.model.metrics import _CATALOGUE_WORDS, catalogue_words
     from memberpack.model.periods import may_name_period
+
+    assert max(len(word) for word in _CATALOGUE_WORDS if word.isdigit()) < 3   # what the words stand for
 
     rnd = random.Random(19)
     words = ["Placement", "Quarter", "Q", "Month", "M", "Period", "P", "to", "-", "–", "/", "2019", "2019 -", "3 to",
-             "March", "mar", "Sept", "1", "12", "£", "per", "days", "Week", "x", "Line", "é", "İ", "ſept", "٣", "2019/20"]
-    asked = []
+             "March", "mar", "Sept", "1", "12", "£", "per", "days", "Week", "x", "Line", "é", "İ", "ſept", "٣", "2019/20",
+             "Fostering", "KS", "ks2", "Care leavers,", "20", "8"]
+    asked, numbered = [], 0
     for _ in range(20_000):
         label = " ".join(rnd.choice(words) for _ in range(rnd.randint(0, 3)))
         number = "".join(rnd.choice("0123456789") for _ in range(rnd.randint(1, 8)))
@@ -617,7 +622,10 @@ def test_a_numbered_label_is_asked_by_its_words_with_the_same_answer():
         expected = bool(may_name_period(label) or _unit_words(label.lower()))
         assert _may_name_or_state(label) == expected, label
         asked.append(expected)
-    assert 0.1 < sum(asked) / len(asked) < 0.9
+        before = _words_before_number(label)
+        assert before is None or catalogue_words(before) == catalogue_words(label), label
+        numbered += before is not None
+    assert 0.1 < sum(asked) / len(asked) < 0.9 and numbered > 5_000
     assert not _may_name_or_state("Placement 201934") and _may_name_or_state("Quarter 3") and _may_name_or_state("2019 - 201934")
 
 
