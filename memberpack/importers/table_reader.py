@@ -24,6 +24,7 @@ from collections.abc import Iterable, Iterator, Mapping, Sequence
 from itertools import chain, compress, count, groupby, repeat
 from operator import getitem, itemgetter, not_
 from dataclasses import dataclass, field, replace
+from functools import lru_cache
 from datetime import date, datetime, time, timedelta
 from typing import Any
 
@@ -858,19 +859,24 @@ class TableReader:
 
     def _catalogue_words(self, labels: list[str]) -> list[frozenset[str]] | None:
         """:func:`catalogue_words_each` of a batch's labels, each distinct label
-        read once in a table (a long table repeats its service names); None when no label mentions
-        the catalogue."""
-        distinct = dict.fromkeys(labels)
-        if len(distinct) * 2 > len(labels):   # labels that differ row by row ("Placement 17"): none kept
-            return catalogue_words_found(labels)
+        read once in a table (a long table repeats its service names), and each label ending in a
+        long number by its words before it (:func:`_words_before_number`); None when no label
+        mentions the catalogue."""
+        keys = labels
+        distinct = dict.fromkeys(keys)
+        if len(distinct) * 2 > len(labels):   # labels that differ row by row ("Placement 201934"): by their words
+            keys = [_words_before_number(label) or label for label in labels]
+            distinct = dict.fromkeys(keys)
+            if len(distinct) * 2 > len(labels):   # ("Placement 17"): none kept
+                return catalogue_words_found(labels)
         known = self._label_words
-        new = [label for label in distinct if label not in known]
+        new = [key for key in distinct if key not in known]
         if new:
             if len(known) + len(new) > _TEXT_CACHE:
                 known.clear()
                 new = list(distinct)
             known.update(zip(new, catalogue_words_each(new)))
-        words = list(map(known.__getitem__, labels))
+        words = list(map(known.__getitem__, keys))
         return words if any(words) else None
 
     def _batch_headings(self, stream: Peekable, ends: TableEnds, items: list, values: list[list[Any]]) -> dict[int, str] | None:
@@ -2030,9 +2036,38 @@ def _year_digits(text: str) -> Iterator[int]:
         if start > end:   # the first in its label
             end = text.find("\0", start)
             end = len(text) if end < 0 else end
-            label = text[text.rfind("\0", 0, start) + 1:end]
-            if may_name_period(label) or _unit_words(label.lower()):
+            if _may_name_or_state(text[text.rfind("\0", 0, start) + 1:end]):
                 yield start
+
+
+_DIGITS = "0123456789"
+
+
+def _words_before_number(label: str) -> str | None:
+    """The words of a label before the number it ends in after a space, when that number has three
+    digits or more than four (``Placement 201934``: ``Placement ``), else None. Such a number is no
+    year, month, quarter or catalogue word (those that are numbers have two digits at most), and it
+    ends a span (``2019 - 201934``) by the digit it starts with, which any number has: every label
+    of those words is read alike."""
+    words = label.rstrip(_DIGITS)
+    return words if words.endswith(" ") and len(label) - len(words) not in (0, 1, 2, 4) else None
+
+
+def _may_name_or_state(label: str) -> bool:
+    """Whether a single-spaced label may name a period (:func:`may_name_period`) or state a unit
+    (:func:`_unit_words`), asked once per words before a long number (:func:`_words_before_number`)."""
+    words = _words_before_number(label)
+    if words is None:
+        return may_name_period(label) or _unit_words(label.lower())
+    return _words_may_name_or_state(words)
+
+
+@lru_cache(maxsize=4096)
+def _words_may_name_or_state(words: str) -> bool:
+    """:func:`_may_name_or_state` of ``words`` followed by any number of three digits or more than
+    four (a label's words before its number, once per table's run of such labels)."""
+    label = words + "000"
+    return may_name_period(label) or _unit_words(label.lower())
 
 
 def _unit_words(lowered: str) -> bool:
@@ -2236,22 +2271,25 @@ def _may_add_up(raw: np.ndarray, factors: np.ndarray, steps: np.ndarray, starts:
     tests, in every column. Generous on purpose: a cell's rounding step is bounded by ``steps``, a
     whole unit of its column (no shown decimals; half as much again where a number format may round
     what is shown), and a cell whose step that cannot bound (zero, or written with an exponent)
-    always passes. The first column is tested alone first: it rules out nearly every row."""
-    above = np.arange(len(raw)) - starts
-    tested = above >= 2
-    if not tested.any() or not _close_to_sum(raw[:, :1], factors[:1], steps[:1], starts)[tested].any():
-        return False
-    return bool(_close_to_sum(raw, factors, steps, starts)[tested].all(axis=1).any())
+    always passes. The first column is tested alone first: it rules out nearly every row, and the
+    others are tested only in the rows it leaves."""
+    at = np.flatnonzero(np.arange(len(raw)) - starts >= 2)
+    if len(at):
+        at = at[_close_to_sum(raw[:, :1], factors[:1], steps[:1], starts, at)[:, 0]]
+    return bool(len(at)) and bool(_close_to_sum(raw, factors, steps, starts, at).all(axis=1).any())
 
 
-def _close_to_sum(raw: np.ndarray, factors: np.ndarray, steps: np.ndarray, starts: np.ndarray) -> np.ndarray:
+def _close_to_sum(raw: np.ndarray, factors: np.ndarray, steps: np.ndarray, starts: np.ndarray,
+                  at: np.ndarray) -> np.ndarray:
+    """For each row ``at``, whether each cell might be the sum of the cells above it in its run."""
     figures = raw * factors
     running = np.vstack([np.zeros((1, raw.shape[1])), np.cumsum(figures, axis=0)])
-    above = running[1:] - figures - running[starts]
-    rows = (np.arange(len(raw)) - starts).astype(np.float64)[:, None]
-    slack = steps * (rows + 1) / 2 + 1e-6 + 1e-9 * np.cumsum(np.abs(figures), axis=0)
-    size = np.abs(raw)
-    return (np.abs(above - figures) <= slack) | (size < 1e-4) | (size >= 1e16)
+    own = figures[at]
+    above = running[at + 1] - own - running[starts[at]]
+    rows = (at - starts[at]).astype(np.float64)[:, None]
+    slack = steps * (rows + 1) / 2 + 1e-6 + 1e-9 * np.cumsum(np.abs(figures), axis=0)[at]
+    size = np.abs(raw[at])
+    return (np.abs(above - own) <= slack) | (size < 1e-4) | (size >= 1e16)
 
 
 def _label_match(label: str, unit: str | None) -> Metric:

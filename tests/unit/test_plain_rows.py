@@ -526,6 +526,42 @@ def test_the_batch_tests_of_labels_agree_with_each_label_read_alone():
     assert catalogue_words_each(labels) == [catalogue_words(label) for label in labels]
 
 
+def test_the_sum_screen_finds_what_testing_every_row_of_every_column_finds():
+    """A window's screen for a row that might be the sum of the rows above it in its run tests the
+    other columns only in the rows the first leaves, and finds what testing every cell finds."""
+    import numpy as np
+
+    from memberpack.importers.table_reader import _close_to_sum, _may_add_up
+
+    def every_cell(raw, factors, steps, starts):   # the screen as it was: every row, every column
+        figures = raw * factors
+        running = np.vstack([np.zeros((1, raw.shape[1])), np.cumsum(figures, axis=0)])
+        rows = (np.arange(len(raw)) - starts).astype(np.float64)[:, None]
+        slack = steps * (rows + 1) / 2 + 1e-6 + 1e-9 * np.cumsum(np.abs(figures), axis=0)
+        size = np.abs(raw)
+        return (np.abs(running[1:] - figures - running[starts] - figures) <= slack) | (size < 1e-4) | (size >= 1e16)
+
+    rng = np.random.default_rng(5)
+    found = 0
+    for _ in range(3_000):
+        n, k = int(rng.integers(1, 40)), int(rng.integers(1, 5))
+        raw = np.round(rng.normal(0, 5, (n, k)), 1)
+        for i in rng.integers(0, n, 2).tolist():   # rows that are the sum of those above them
+            raw[i] = raw[:i].sum(axis=0) if rng.random() < 0.7 else raw[i]
+        raw[rng.random((n, k)) < 0.05] = 0.0
+        changes = sorted({0, *rng.integers(1, n + 1, int(rng.integers(0, 4))).tolist()} - {n})
+        starts = np.repeat(changes, np.diff(changes + [n]))
+        factors = rng.choice([1.0, 1000.0, 0.01], k)
+        steps = factors * rng.choice([1.001, 1.5], k)
+        whole = every_cell(raw, factors, steps, starts)
+        at = np.arange(n)
+        assert (_close_to_sum(raw, factors, steps, starts, at) == whole).all()
+        expected = bool(whole[np.arange(n) - starts >= 2].all(axis=1).any())
+        assert _may_add_up(raw, factors, steps, starts) == expected
+        found += expected
+    assert 300 < found < 2_700
+
+
 def test_every_label_stating_a_unit_is_found_in_a_batch():
     """A label stating a unit (``Percentage upholding exclusion``, ``Days lost``, ``Rate per 10,000``)
     is found among a batch's labels joined together wherever it stands, as read alone."""
@@ -561,6 +597,36 @@ def test_every_label_naming_a_period_is_found_in_a_batch():
                 assert label in found, (label, labels)
     joined = "Line 12019\0Line 2019b\0Adoption 2019"
     assert _labels_matching(_may_state_unit_or_period, joined, joined.lower(), joined.split("\0")) == ["Adoption 2019"]
+
+
+def test_a_numbered_label_is_asked_by_its_words_with_the_same_answer():
+    """A label ending in a long number (``Placement 201934``) is asked whether it may name a period
+    or state a unit, and which catalogue words it has, by its words before the number, once for all
+    such labels of those words: the answers are the label's own, whatever the words (a quarter, a
+    month, a span up to the number, a catalogue word that is a number)."""
+    from memberpack.importers.table_reader import _may_name_or_state, _unit_words, _words_before_number
+    from memberpack.model.metrics import _CATALOGUE_WORDS, catalogue_words
+    from memberpack.model.periods import may_name_period
+
+    assert max(len(word) for word in _CATALOGUE_WORDS if word.isdigit()) < 3   # what the words stand for
+
+    rnd = random.Random(19)
+    words = ["Placement", "Quarter", "Q", "Month", "M", "Period", "P", "to", "-", "–", "/", "2019", "2019 -", "3 to",
+             "March", "mar", "Sept", "1", "12", "£", "per", "days", "Week", "x", "Line", "é", "İ", "ſept", "٣", "2019/20",
+             "Fostering", "KS", "ks2", "Care leavers,", "20", "8"]
+    asked, numbered = [], 0
+    for _ in range(20_000):
+        label = " ".join(rnd.choice(words) for _ in range(rnd.randint(0, 3)))
+        number = "".join(rnd.choice("0123456789") for _ in range(rnd.randint(1, 8)))
+        label = f"{label} {number}".strip() if rnd.random() < 0.9 else label + number
+        expected = bool(may_name_period(label) or _unit_words(label.lower()))
+        assert _may_name_or_state(label) == expected, label
+        asked.append(expected)
+        before = _words_before_number(label)
+        assert before is None or catalogue_words(before) == catalogue_words(label), label
+        numbered += before is not None
+    assert 0.1 < sum(asked) / len(asked) < 0.9 and numbered > 5_000
+    assert not _may_name_or_state("Placement 201934") and _may_name_or_state("Quarter 3") and _may_name_or_state("2019 - 201934")
 
 
 def test_a_year_written_as_the_decimals_of_a_number_is_no_period(tmp_path, cell_by_cell):
