@@ -42,6 +42,7 @@ _LINE_HEADER = re.compile(r"(?:invoice\s+)?(?:line|line\s+(?:no\.?|number)|ref(?
 _NAME_HEADER = re.compile(r"^\s*(?:(?:payee|supplier|recipient|beneficiary|institution|provider)\s+)?name\b|"
                           r"^\s*(?:payee|recipient|beneficiary)\b", re.IGNORECASE)
 _TOTAL = re.compile(r"\btotal\b", re.IGNORECASE)
+_TARGET_HEADER = re.compile(r"^\s*(?:targets?|threshold|tolerance|goal)\b", re.IGNORECASE)
 _NOTES_HEADER = re.compile(r"^\s*(?:comments?|commentary|notes?|narrative|explanation|remarks)\b", re.IGNORECASE)
 _ID_HEADER = re.compile(r"\b(?:ukprn|urn|upin|laestab|id|ref|reference)\b", re.IGNORECASE)
 # A register's reference (``Transaction Number``, ``Invoice No``): one transaction may take several lines
@@ -367,6 +368,9 @@ def find_keys(headers: Sequence[str], columns: dict[int, list[Any]], label_col: 
             continue      # a sparse column of notes: read as it is, not a key
         if c > label_col and kind == TEXT and _NOTES_HEADER.search(header):
             continue      # a commentary: read as text beside the figures, never what names the rows
+        if c > label_col and kind == TEXT and _TARGET_HEADER.search(header):
+            figures, first_figure = True, c   # targets written with their sign ("≥ 90%", "< 30"): a measure
+            continue
         if kind == "number" or (c > label_col and kind == TEXT and not (
                 repeats or c == outline or _KEY_HEADER.search(header)
                 or 3 <= len(filled) and len(_named(filled)) == distinct(c))):

@@ -71,3 +71,11 @@ def test_amounts_written_with_their_pound_sign_need_no_unit_in_the_header(tmp_pa
     assert table.report.verdict == "read" and not table.report.doubts
     values = {o.cell: (o.value, o.unit) for o in table.observations}
     assert values["E4"] == (12345.67, "GBP") and values["E5"] == (-1050, "GBP")
+
+
+def test_a_target_column_written_with_signs_is_a_measure_not_a_key(tmp_path):
+    rows = [["KPI", "Target", "Apr", "May", "Status"], ["% of calls answered", "≥ 90%", "91%", "89%", "Green"],
+            ["Average days to re-let", "< 30", 28, 35, "Amber"], ["Complaints answered in time", "95%", "97%", "96%", "Green"]]
+    obs = observations(write_xlsx(tmp_path / "kpi.xlsx", {"KPI": rows}))
+    assert (obs[("KPI", "B2")].measure, obs[("KPI", "B2")].display, obs[("KPI", "B2")].section) == ("Target", "≥ 90%", None)
+    assert (obs[("KPI", "B4")].value, obs[("KPI", "C3")].section) == (95, None)
