@@ -97,6 +97,9 @@ def is_token_row(row: Sequence[Any], cols: range) -> bool:
         return False   # periods over the columns: a header
     if all(isinstance(v, str) and parse_period(v) is not None for _, v in filled):
         return False   # "end-Mar | end-Sep", "Q1 | Q2": periods, not codes
+    worded = [v.strip() for _, v in filled if isinstance(v, str) and any(ch.isalpha() for ch in v)]
+    if len(set(worded)) < len(worded):
+        return False   # "S3-S5 | S3-S6" under each of Female and Male: names under groups (a code names one column)
     for _, value in filled:
         if isinstance(value, str):
             text = value.strip()

@@ -1,4 +1,4 @@
-"""A group header over a pair of columns and a row of ``Number | %`` under each group (DfE and
+"""A group header over a pair of columns and a row of ``Number | %`` (or ``S3-S5 | S3-S6``) under each group (DfE and
 Scottish Government tables): each column is named by its group and its word, never "Column C"."""
 
 import pytest
@@ -21,3 +21,13 @@ def test_each_column_of_a_group_is_named_by_the_word_under_it(tmp_path, merged):
     assert [(obs[c].measure, obs[c].value) for c in ("B4", "C4", "D4", "E4", "F4")] == [
         ("Boys Number", 210), ("Boys %", 62), ("Girls Number", 190), ("Girls %", 60), ("Total", 400)]
     assert table.report.verdict == "read"
+
+
+def test_stage_names_repeated_under_each_group_are_a_header_not_column_codes(tmp_path):
+    rows = [["Table 3.10: Percentage of pupils attaining"], [None, "Female", None, None, "Male", None],
+            [None, "S3-S5", "S3-S6", None, "S3-S5", "S3-S6"], [1996, 76.5, 42.2, None, 70.1, 38.0],
+            [1997, 77.0, 41.6, None, 71.2, 37.5]]
+    table, = read_file(write_xlsx(tmp_path / "s.xlsx", {"T": rows})).tables
+    obs = {o.cell: o for o in table.observations}
+    assert [obs[c].measure for c in ("B4", "C4", "E4", "F4")] == ["Female S3-S5", "Female S3-S6", "Male S3-S5", "Male S3-S6"]
+    assert table.report.verdict != "unsure"
