@@ -1,5 +1,6 @@
-"""A group header over a pair of columns and a row of ``Number | %`` (or ``S3-S5 | S3-S6``) under each group (DfE and
-Scottish Government tables): each column is named by its group and its word, never "Column C"."""
+"""A group header over a pair of columns and a row of ``Number | %`` (or ``S3-S5 | S3-S6``) under
+each group (DfE and Scottish Government tables): each column is named by its group and its word,
+never "Column C"."""
 
 import pytest
 from awkward_workbooks import write_xlsx
