@@ -493,9 +493,12 @@ def side_by_side(layout: TableLayout, rows: dict[int, list[Any]]) -> list[TableL
         band_header = " ".join(cell_text(h[start]) for h in header if start < len(h))
         unit = find_unit(band_header)
         title = layout.title
-        if bands:   # a later table is told apart by its first column's header ("...: Balance b/f")
+        if bands:   # a later table is told apart by its own label header ("Children") or, where every
+            # table's is the same, by its first column's header ("...: Balance b/f")
             first = " ".join(cell_text(h[start + 1]) for h in header if start + 1 < len(h))
-            name = _SUBJECT_END.split(first, maxsplit=1)[0].strip()
+            name = band_header.strip() if band_header.strip() != label_text else \
+                _SUBJECT_END.split(first, maxsplit=1)[0].strip()
+            name = "" if parse_period(name) is not None else name
             title = f"{layout.title}: {name}" if layout.title and name else layout.title or name
         bands.append(replace(layout, first_column=column_letter(start), label_column=column_letter(start),
                              last_column=column_letter(end), unit=unit.symbol if unit else layout.unit,

@@ -41,6 +41,7 @@ def test_a_block_of_labels_after_a_blank_column_starts_a_table(tmp_path):
                                               ["Adult social care", "2023/24", "2024/25", None,
                                                "Children's social care", "2023/24", "2024/25"]]))
     _two_tables(tables, obs)
+    assert tables[1].layout.title == "Scorecard, quarter 2: Children's social care"   # not ": 2023/24"
 
 
 def test_a_comment_column_after_a_blank_column_stays_in_the_table(tmp_path):
