@@ -36,17 +36,23 @@ class PercentFractions:
         if type(part) is list:
             for obs in part:
                 if obs.unit == PERCENT and obs.value is not None:
-                    name = obs.label if "%" in obs.label or "percent" in obs.label.lower() else obs.measure
-                    self._note(name, np.array([obs.value]), "%" in obs.display)
+                    self._note(_named(obs.label, obs.measure), np.array([obs.value]), "%" in obs.display)
             return
         for column in part.columns:
-            if column.row_units is not None:
-                self.add([o for o in part.observations() if o.col == column.position])
-            elif column.unit == PERCENT:
-                values = column.values * column.factor if column.raw else column.values
-                shown = column.raw and column.code is not None and "%" in column.code or (
-                    column.displays is not None and b"%" in column.displays.data)
+            units = column.row_units
+            if units is None and column.unit != PERCENT or units is not None and PERCENT not in units.values:
+                continue
+            values = column.values * column.factor if column.raw else column.values
+            shown = column.raw and column.code is not None and "%" in column.code or (
+                column.displays is not None and b"%" in column.displays.data)
+            if units is None:
                 self._note(column.measure, values[np.isfinite(values)], shown)
+                continue
+            percent = (units.codes == units.values.index(PERCENT)) & np.isfinite(values)
+            labels = part.labels
+            for code in np.unique(labels.codes[percent]).tolist():   # rows whose label names a percentage
+                label = labels.values[code]
+                self._note(_named(label, column.measure), values[percent & (labels.codes == code)], shown)
 
     def _note(self, name: str, values: np.ndarray, shown: bool) -> None:
         if not len(values):
@@ -72,3 +78,8 @@ class PercentFractions:
         return (f"the percentages of {listed} are all between 0 and 1, none shown with a %: they are read "
                 f"as written ({example:g} as {example:g}%), but may be fractions ({example:g} for {example * 100:g}%): "
                 "if they are, format those cells as percentages in the workbook and import it again")
+
+
+def _named(label: str, measure: str) -> str:
+    """What a percentage is told by: its row's label where that names a percentage, else its column."""
+    return label if "%" in label or "percent" in label.lower() else measure

@@ -4,10 +4,14 @@ of 0.1%) and fractions shown as percentages read as before."""
 
 import random
 
+import numpy as np
 import pytest
 from awkward_workbooks import write_xlsx
 
 from memberpack.importers import read_file
+from memberpack.importers.percent_fractions import PercentFractions
+from memberpack.model.blocks import BlockColumn, Coded, FigureBlock
+from memberpack.model.units import PERCENT
 
 
 def _tables(tmp_path, rows, formats=None, name="s.xlsx"):
@@ -43,3 +47,19 @@ def test_a_long_column_of_fractions_read_in_blocks_is_doubted(tmp_path):
     table, = _tables(tmp_path, rows, name="long.xlsx")
     assert table.report.verdict == "unsure"
     assert any("'Attendance %'" in d for d in table.report.doubts)
+
+
+def test_rows_with_units_of_their_own_are_told_alike_in_blocks_and_cell_by_cell():
+    """A block whose rows carry their own units (a row naming a percentage metric among counts)
+    gives the same doubt as its observations read one by one."""
+    rows = 400
+    labels = Coded.of([f"Pupils on roll {i}" if i % 2 == 0 else f"Attendance % {i % 4}" for i in range(rows)])
+    values = np.array([300.0 + i if i % 2 == 0 else 0.9 + i / 10_000 for i in range(rows)])
+    column = BlockColumn(1, "B", "2023/24", None, "other", "2023/24", values,
+                         row_units=Coded.of([None if i % 2 == 0 else PERCENT for i in range(rows)]))
+    block = FigureBlock("S", np.arange(rows, dtype=np.int32), np.arange(1, rows + 1, dtype=np.int32), labels,
+                        Coded.same(None, rows), Coded.same("data", rows), [column])
+    blocks, cells = PercentFractions(), PercentFractions()
+    blocks.add(block)
+    cells.add(list(block.observations()))
+    assert blocks.doubt() == cells.doubt() and "'Attendance % 1', 'Attendance % 3'" in blocks.doubt()
