@@ -49,6 +49,10 @@ _NUMBER = re.compile(
 )
 _DURATION = re.compile(r"(?P<h>\d{1,3}):(?P<m>[0-5]\d)(?::(?P<s>[0-5]\d(?:\.\d+)?))?")
 _UNIT_ONLY = re.compile(r"£\s*'?000'?s?", re.IGNORECASE)
+# The statistical service's shorthand after a figure or a mark: revised, provisional, estimated, a note,
+# a footnote's stars ("1,234 [r]", "567 (p)", "x [note 1]", "12.5*")
+_YEAR = re.compile(r"(?:19|20)\d\d")
+_SHORTHAND = re.compile(r"(?:\s*(?:\[(?:r|p|e|note\s*\d+[a-z]?)\]|\((?:r|p|e|note\s*\d+[a-z]?)\)|\*{1,3}))+$", re.IGNORECASE)
 # a ledger's credit and debit (``1,234.50 CR``): the sign of the figure, not what it counts
 _LEDGER_SIGNS = {"cr": -1.0, "cr.": -1.0, "dr": 1.0, "dr.": 1.0}
 _SCALE = {"m": 1e6, "mn": 1e6, "million": 1e6, "bn": 1e9, "billion": 1e9, "k": 1e3}
@@ -136,6 +140,11 @@ def _parse_text(raw: str | None, unit: Unit | None = None) -> CellValue:
         return CellValue(None, None, display, status)
     if _UNIT_ONLY.fullmatch(text):  # "£000s" names a unit (a header), it is not £0
         return CellValue(None, None, display, TEXT)
+    if text[-1:] in ("]", ")", "*") and (shorthand := _SHORTHAND.search(text)) and shorthand.start() and not (
+            _YEAR.fullmatch(text[:shorthand.start()]) and "note" in shorthand[0].lower()):   # ("2023 [note 1]": a header)
+        inner = _parse_text(text[:shorthand.start()], unit)   # "1,234 [r]": the figure, revised
+        if inner.status != TEXT:
+            return CellValue(inner.value, inner.unit, display, inner.status)
     if duration := _DURATION.fullmatch(text):
         return CellValue(duration_minutes(int(duration["h"]), int(duration["m"]), float(duration["s"] or 0)),
                          MINUTES, display)

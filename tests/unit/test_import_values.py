@@ -121,3 +121,12 @@ def test_a_ledger_exported_with_trailing_minus_signs_and_credits(tmp_path):
         assert {obs[(sheet, f"D{r}")].value for r in range(2, 602)} == {-99.5}
         assert (obs[(sheet, "B601")].value, obs[(sheet, "D601")].display) == (1599, "99.50-")
         assert obs[(sheet, "D600")].display == "99.50 CR" and obs[(sheet, "D600")].unit == "GBP"
+
+
+def test_revised_and_provisional_figures_are_read_with_their_shorthand_shown(tmp_path):
+    rows = [["Local authority", "2022", "2023 [note 1]"], ["Bristol", "1,234 [r]", "1,301 [p]"],
+            ["Somerset", "987", "x [note 2]"]]
+    obs = observations(write_xlsx(tmp_path / "gss.xlsx", {"T": rows}))
+    assert (obs[("T", "B2")].value, obs[("T", "B2")].display) == (1234, "1,234 [r]")
+    assert (obs[("T", "C2")].value, obs[("T", "C2")].period) == (1301, "2023")
+    assert (obs[("T", "C3")].value, obs[("T", "C3")].status) == (None, "x")

@@ -108,3 +108,13 @@ def test_parser_never_raises_and_never_numbers_a_special_value(text):
     assert cell.display == text
     if text.strip().lower() in SPECIAL_TOKENS:
         assert cell.value is None
+
+
+@pytest.mark.parametrize("text, value, unit, status", [
+    ("1,234 [r]", 1234, None, None), ("567 (p)", 567, None, None), ("45.2% [p]", 45.2, "percent", None),
+    ("(479) [r]", -479, None, None), ("12.5*", 12.5, None, None), ("1,234 [note 2]", 1234, None, None),
+    ("12 (note 3)", 12, None, None), ("x [note 1]", None, None, "x"), ("[c] [note 4]", None, None, "c"),
+    ("Population [note 1]", None, None, "text"), ("[r]", None, None, "text")])
+def test_a_figure_or_mark_with_the_statistical_services_shorthand_is_read(text, value, unit, status):
+    cell = parse_text(text)
+    assert (cell.value, cell.unit, cell.status, cell.display) == (value, unit, status, text)
