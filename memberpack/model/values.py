@@ -51,6 +51,7 @@ _DURATION = re.compile(r"(?P<h>\d{1,3}):(?P<m>[0-5]\d)(?::(?P<s>[0-5]\d(?:\.\d+)
 _UNIT_ONLY = re.compile(r"£\s*'?000'?s?", re.IGNORECASE)
 # The statistical service's shorthand after a figure or a mark: revised, provisional, estimated, a note,
 # a footnote's stars ("1,234 [r]", "567 (p)", "x [note 1]", "12.5*")
+_SHARE = re.compile(r"\(\s*\d+(?:\.\d+)?\s*%\s*\)")   # a count's share beside it
 _YEAR = re.compile(r"(?:19|20)\d\d")
 _SHORTHAND = re.compile(r"(?:\s*(?:\[(?:r|p|e|note\s*\d+[a-z]?)\]|\((?:r|p|e|note\s*\d+[a-z]?)\)|\*{1,3}))+$", re.IGNORECASE)
 # a ledger's credit and debit (``1,234.50 CR``): the sign of the figure, not what it counts
@@ -152,6 +153,8 @@ def _parse_text(raw: str | None, unit: Unit | None = None) -> CellValue:
     if not match or (match["open"] is None) != (match["close"] is None):
         return CellValue(None, None, display, TEXT)
     words = (match["words"] or "").strip()
+    if words and _SHARE.fullmatch(words) and not (match["suffix"] or match["cur"]):
+        words = "of them"   # "45 (12%)": 45 counted, 12% their share (not 45%)
     sign = _LEDGER_SIGNS.get(words.lower(), 0.0) if words else 0.0
     if sign:
         words = ""

@@ -114,7 +114,9 @@ def test_parser_never_raises_and_never_numbers_a_special_value(text):
     ("1,234 [r]", 1234, None, None), ("567 (p)", 567, None, None), ("45.2% [p]", 45.2, "percent", None),
     ("(479) [r]", -479, None, None), ("12.5*", 12.5, None, None), ("1,234 [note 2]", 1234, None, None),
     ("12 (note 3)", 12, None, None), ("x [note 1]", None, None, "x"), ("[c] [note 4]", None, None, "c"),
-    ("Population [note 1]", None, None, "text"), ("[r]", None, None, "text")])
-def test_a_figure_or_mark_with_the_statistical_services_shorthand_is_read(text, value, unit, status):
+    ("Population [note 1]", None, None, "text"), ("[r]", None, None, "text"),
+    ("45 (12%)", 45, "count", None), ("1,050 (3.5%)", 1050, "count", None)])
+def test_a_figure_or_mark_with_shorthand_or_its_share_beside_it_is_read(text, value, unit, status):
+    """The statistical service's shorthand after a figure; a count with its share in brackets is the count."""
     cell = parse_text(text)
     assert (cell.value, cell.unit, cell.status, cell.display) == (value, unit, status, text)
