@@ -1,0 +1,53 @@
+"""What a seventh batch of published files nobody here had seen taught (tests/corpus, the last 4 files): a
+column headed ``Measure`` beside the figures of a long file tells a council's rows of one year apart, even
+when the first rows all share one measure; and a column headed as an identifier given for only some rows
+(``Postcode or identifying number (if given)``) tells apart rows of one name (ten cameras on ``Fishponds
+Rd``), though most of its cells are blank."""
+
+import csv
+
+from memberpack.importers import read_file
+
+
+def _by_cell(table) -> dict:
+    return {o.cell: o for o in table.observations}
+
+
+def _write_csv(path, rows):
+    with path.open("w", newline="", encoding="utf-8") as fh:
+        csv.writer(fh).writerows(rows)
+    return path
+
+
+def test_a_measure_column_names_the_figures_of_a_long_file_sorted_by_measure(tmp_path):
+    """Oflog's adult social care measures: every council once per measure and year, sorted by measure, so
+    the first rows all share one. The old reading took 'Grouping' for the first column of figures, kept
+    neither the measure nor anything else that told a council's rows apart, and left the table unsure."""
+    measures = ["Outcome, Carer quality of life", "Outcome, Workforce turnover rate"]
+    rows = [["Financial year", "Local authority code", "Local authority name", "Grouping", "Region", "Measure", "Value"]]
+    rows += [["2021-22", f"E0600{i:04d}", f"Council {i}", "LA_Raw", "North East", measure, 7 + m + i / 100]
+             for m, measure in enumerate(measures) for i in range(40)]
+    table, = read_file(_write_csv(tmp_path / "asc.csv", rows)).tables
+    assert "unsure" not in table.report.verdict
+    cells = _by_cell(table)
+    first, later = cells["G2"], cells["G42"]
+    assert (first.label, first.measure, first.period, first.value) == (
+        "Council 0", "Outcome, Carer quality of life: Value", "2021/22", 7)
+    assert (later.label, later.measure, later.value) == ("Council 0", "Outcome, Workforce turnover rate: Value", 8)
+
+
+def test_an_identifier_given_for_some_rows_tells_rows_of_one_name_apart(tmp_path):
+    """Councils' FOI replies on bus lane cameras: one road on several rows, each camera with its number or
+    postcode where the council gave one. The old reading took the sparse column for notes and left the
+    rows of one road alike."""
+    rows = [["Location", "Council", "Postcode or identifying number (if given)", "Total PCNs", "Gross income"]]
+    given = ["WC1B 4AP", "", "184", "", "UAE01EDEN", "185", "", "", "SO14 5AR", "", "", "TW4 4BA"]
+    for i, camera in enumerate(given):
+        road = "Fishponds Rd" if camera in ("184", "185") else f"Road {i}"
+        rows.append([road, f"Council {i % 4}", camera, 1000 + i, f"\u00a3{2000 + i}.00"])
+    table, = read_file(_write_csv(tmp_path / "cameras.csv", rows)).tables
+    cells = _by_cell(table)
+    first, second = cells["D4"], cells["D7"]
+    assert (first.label, first.value, second.label, second.value) == ("Fishponds Rd", 1002, "Fishponds Rd", 1005)
+    assert "184" in f"{first.section} {first.area}" and "185" in f"{second.section} {second.area}"
+    assert "repeat another row" not in " ".join(table.report.doubts)
