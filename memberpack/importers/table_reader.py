@@ -92,6 +92,7 @@ _SERIES_CODE = re.compile(r"[A-Z][A-Z0-9]{2,5}(?: \([A-Z]{1,3}\))?")   # ONS ser
 _COLUMN_NUMBER = re.compile(r"1?\d{1,3}")
 _DEFAULT_NAME = re.compile(r"Column\s?\d{1,3}")   # the name Excel gives an unnamed table column: no name
 _CURRENCY = re.compile(r"[£$€]")
+_POUNDS_TEXT = re.compile(r"\s*[-(]?\s*£\s*[-(]?\s*\d")   # a figure written in pounds: "£60.00", "-£5", "(£1,200)"
 _CLOCK = re.compile(r"\d{1,3}:(\d\d)")   # a duration as written: what follows the colon
 CLOCK_SEEN = 5   # durations in a column before minutes that never pass 11 cast doubt on hours:minutes   # "4" in a header row that also numbers the columns: not a name
 _NOT_MONEY = re.compile(r"\b(?:numbers?|no\.|count|pupils|fte|headcount|population|rates?|ratio|per|percent(?:age)?|"
@@ -527,6 +528,9 @@ class TableReader:
                                    f"{table_unit.symbol} is not applied to it")
             if chosen and unit is not None and unit.base == table_unit.base:
                 unit = table_unit  # the officer's unit wins over what the headers say, for the same kind of figure
+            if unit is None and self._pounds_written(header, c):
+                unit = POUNDS   # "£60.00" in most cells: the "130" among them is pounds too
+                self.report.assume(f"column {column_letter(c)} ({measure}) is in £: its cells write the £ sign")
             period = None if _NO_PERIOD.search(measure) else parse_period(measure) or relative_year(measure, named)
             if period is not None and period.kind in _WHOLE_YEARS and subject and c < len(rows[-1]) \
                     and not blank(rows[-1][c]) and not _PERIOD_WORDS.sub("", strip_periods(measure)).strip(" -–/,"):
@@ -566,6 +570,12 @@ class TableReader:
         counted = any(_CODED_FIGURE.search(v) if isinstance(v, str) else v < 0 or v != int(v)
                       for v, k in zip(cells, kinds) if k == "number")
         return bool(self._heading(header, c)) and counted and figures * 5 >= len(kinds) * 4
+
+    def _pounds_written(self, header: dict[int, list[Any]], c: int) -> bool:
+        """Whether most of the figures sampled in column ``c`` are written with a £ sign ("£1,495,975.00")."""
+        cells = [row[c] for r, row in header.items() if r >= self.layout.data_start and c < len(row) and not blank(row[c])]
+        pounds = sum(isinstance(v, str) and _POUNDS_TEXT.match(v) is not None for v in cells)
+        return pounds >= 3 and pounds * 2 > len(cells)
 
     def _heading(self, header: dict[int, list[Any]], c: int) -> str:
         rows = [header.get(h - 1, []) for h in self.layout.header_rows]
