@@ -58,6 +58,9 @@ _LINE_NUMBER = re.compile(r"(\d{1,4})[.)]?\s+\S")   # "4 Total Sure Start...": a
 _BREAKDOWN_HEADER = re.compile(r"\b(?:inequality|breakdown|sex|gender|quintile|decile|ethnicity|age[\s_]?(?:band|group))\b",
                                re.IGNORECASE)
 _REGION_HEADER = re.compile(r"\bregion", re.IGNORECASE)
+# Two dates a row's figures run between ("Date figures start from", "Date of reply/figures correct to")
+_SPAN_START_HEADER = re.compile(r"\b(?:start(?:s|ing|ed)?|from|since|began)\b", re.IGNORECASE)
+_SPAN_END_HEADER = re.compile(r"\b(?:correct\s+to|up\s+to|until|end(?:s|ing|ed)?|as\s+at)\b", re.IGNORECASE)
 # Who was paid, and for what kind of spending: identifying a payment even after its amount
 _PAID_HEADER = re.compile(r"\b(?:supplier|payee|vendor|recipient|beneficiary|creditor)\b|"
                           r"\b(?:type|category)\s+of\s+(?:expenditure|spend|payment)\b", re.IGNORECASE)
@@ -390,6 +393,11 @@ def find_keys(headers: Sequence[str], columns: dict[int, list[Any]], label_col: 
     words = [c for c, kind in keys if kind == TEXT and c not in context and c not in lines and c not in category_codes
              and c not in trailing]
     roles = {c: {AREA: AREA, PERIOD: PERIOD}.get(kind, SECTION) for c, kind in keys}
+    dated = {c: _spaced(header_of.get(c, "")) for c, kind in keys if kind == PERIOD}
+    if any(map(_SPAN_END_HEADER.search, dated.values())):   # "Date figures start from" and "... correct to": the
+        for c, header in dated.items():                       # figures run from one to the other, so are as at the
+            if _SPAN_START_HEADER.search(header) and not _SPAN_END_HEADER.search(header):   # last: the first is a key
+                roles[c] = SECTION
     for c in category_codes:   # numbering the names beside them: kept as the names are
         if c + 1 in words and _paired(columns[c + 1], columns[c]):
             roles[c] = NAMED_CODE

@@ -2,7 +2,9 @@
 column headed ``Measure`` beside the figures of a long file tells a council's rows of one year apart, even
 when the first rows all share one measure; and a column headed as an identifier given for only some rows
 (``Postcode or identifying number (if given)``) tells apart rows of one name (ten cameras on ``Fishponds
-Rd``), though most of its cells are blank."""
+Rd``), though most of its cells are blank; figures written with the £ sign are money, and so are the
+bare ones among them (``130``); and figures counted from one date to another (``Date figures start from``,
+``Date of reply/figures correct to``) are as at the last, not of the month they started."""
 
 import csv
 
@@ -51,3 +53,31 @@ def test_an_identifier_given_for_some_rows_tells_rows_of_one_name_apart(tmp_path
     assert (first.label, first.value, second.label, second.value) == ("Fishponds Rd", 1002, "Fishponds Rd", 1005)
     assert "184" in f"{first.section} {first.area}" and "185" in f"{second.section} {second.area}"
     assert "repeat another row" not in " ".join(table.report.doubts)
+
+
+def _cameras(tmp_path, charged):
+    rows = [["Location", "Council", "Date figures start from", "Date of reply/figures correct to", "Total PCNs",
+             "Gross income since switched on", "Amount charged"]]
+    rows += [[f"Road {i}", f"Council {i}", f"0{i + 1}/04/2015", "31/10/2016", 1000 + i, f"£{2000 + i:,}.00", charge]
+             for i, charge in enumerate(charged)]
+    table, = read_file(_write_csv(tmp_path / "cameras.csv", rows)).tables
+    return table
+
+
+def test_figures_written_with_the_pound_sign_are_money_and_so_are_bare_ones_among_them(tmp_path):
+    """'£1,495,975.00' states its unit: the old reading doubted the column 'looks like money but no unit is
+    stated anywhere' (the table unsure), and read the charge one council wrote bare ('130') as no unit."""
+    table = _cameras(tmp_path, ["£60.00", "£60.00", "130", "£60.00", "£60.00"])
+    assert "unsure" not in table.report.verdict, table.report.doubts
+    cells = _by_cell(table)
+    assert (cells["F2"].value, cells["F2"].unit) == (2000, "GBP")
+    assert (cells["G4"].label, cells["G4"].value, cells["G4"].unit) == ("Road 2", 130, "GBP")
+
+
+def test_figures_counted_from_one_date_to_another_are_as_at_the_last(tmp_path):
+    """The totals since a camera was switched on, to the council's reply: the old reading dated every
+    figure by the month the camera started (Apr 2015), as if it were that month's."""
+    table = _cameras(tmp_path, ["£60.00"] * 5)
+    first = _by_cell(table)["E2"]
+    assert (first.label, first.value, first.period) == ("Road 0", 1000, "Oct 2016")
+    assert "01/04/2015" in str(first.section)
