@@ -92,6 +92,15 @@ _SERIES_CODE = re.compile(r"[A-Z][A-Z0-9]{2,5}(?: \([A-Z]{1,3}\))?")   # ONS ser
 _COLUMN_NUMBER = re.compile(r"1?\d{1,3}")
 _DEFAULT_NAME = re.compile(r"Column\s?\d{1,3}")   # the name Excel gives an unnamed table column: no name
 _CURRENCY = re.compile(r"[£$€]")
+# A coded header ending in its year after an underscore ("SIMDEMP_2012", "CLA_2016"): what the column's figures are for
+_CODED_YEAR = re.compile(r"[A-Za-z][A-Za-z0-9]*(?:_[A-Za-z0-9]+)*_((?:19|20)\d{2})")
+
+
+def _coded_year(measure: str) -> Period | None:
+    """The year a coded header ends with after an underscore, or None."""
+    m = _CODED_YEAR.fullmatch(measure.strip())
+    return Period(CALENDAR_YEAR, int(m.group(1))) if m else None
+
 _POUNDS_TEXT = re.compile(r"\s*[-(]?\s*£\s*[-(]?\s*\d")   # a figure written in pounds: "£60.00", "-£5", "(£1,200)"
 _CLOCK = re.compile(r"\d{1,3}:(\d\d)")   # a duration as written: what follows the colon
 CLOCK_SEEN = 5   # durations in a column before minutes that never pass 11 cast doubt on hours:minutes   # "4" in a header row that also numbers the columns: not a name
@@ -531,7 +540,8 @@ class TableReader:
             if unit is None and self._pounds_written(header, c):
                 unit = POUNDS   # "£60.00" in most cells: the "130" among them is pounds too
                 self.report.assume(f"column {column_letter(c)} ({measure}) is in £: its cells write the £ sign")
-            period = None if _NO_PERIOD.search(measure) else parse_period(measure) or relative_year(measure, named)
+            period = None if _NO_PERIOD.search(measure) else parse_period(measure) or relative_year(measure, named) \
+                or _coded_year(measure)
             if period is not None and period.kind in _WHOLE_YEARS and subject and c < len(rows[-1]) \
                     and not blank(rows[-1][c]) and not _PERIOD_WORDS.sub("", strip_periods(measure)).strip(" -–/,"):
                 measure = subject   # areas by years, each column headed by its year alone: the title's figure for that year

@@ -4,9 +4,12 @@ when the first rows all share one measure; and a column headed as an identifier 
 (``Postcode or identifying number (if given)``) tells apart rows of one name (ten cameras on ``Fishponds
 Rd``), though most of its cells are blank; figures written with the £ sign are money, and so are the
 bare ones among them (``130``); and figures counted from one date to another (``Date figures start from``,
-``Date of reply/figures correct to``) are as at the last, not of the month they started."""
+``Date of reply/figures correct to``) are as at the last, not of the month they started; a coded header ending in its year after an
+underscore (``SIMDEMP_2012``) dates its column."""
 
 import csv
+
+from awkward_workbooks import write_xlsx
 
 from memberpack.importers import read_file
 
@@ -81,3 +84,16 @@ def test_figures_counted_from_one_date_to_another_are_as_at_the_last(tmp_path):
     first = _by_cell(table)["E2"]
     assert (first.label, first.value, first.period) == ("Road 0", 1000, "Oct 2016")
     assert "01/04/2015" in str(first.section)
+
+
+def test_a_coded_header_ending_in_a_year_dates_its_column(tmp_path):
+    """The Improvement Service's family groups: 'SIMDEMP_2012' is the share employment-deprived in SIMD 2012;
+    the old reading gave its figures no period (the underscore hid the year)."""
+    rows = [["Local Authority", "deprivationFG_2012", "AUDIT_2013", "SIMDEMP_2012", "SIMD_OVERALL"],
+            ["Aberdeen City", 1, "Urban", 8.8, 8.2], ["Aberdeenshire", 1, "Rural", 6.5, 1.7],
+            ["Angus", 2, "Mixed", 10.6, 2.1], ["Glasgow City", 4, "Urban", 19.1, 41.6]]
+    table, = read_file(write_xlsx(tmp_path / "simd.xlsx", {"Sheet1": rows})).tables
+    cells = _by_cell(table)
+    assert (cells["D5"].label, cells["D5"].measure, cells["D5"].period, cells["D5"].value) == (
+        "Glasgow City", "SIMDEMP_2012", "2012", 19.1)
+    assert cells["B2"].period == "2012" and cells["E2"].period is None
