@@ -1264,14 +1264,15 @@ class TableReader:
     def _context_holds(self, row: list[Any]) -> bool:
         """Whether the row has the table's constant value in each context column (as its first row did)."""
         seen = self._context_values
+        holds = True
         for c in self._context:
             value = row[c] if c < len(row) else None
             if seen.setdefault(c, value) != value:
                 if c not in self._context_changed:
                     self._context_changed.add(c)
                     self._context_changes(c, seen[c], value)
-                return False
-        return True
+                holds = False
+        return holds
 
     def _context_changes(self, c: int, first: Any, value: Any) -> None:
         """The report no longer says a column is the same on every row once a row shows it is not."""
@@ -1414,8 +1415,8 @@ class TableReader:
             label, section, period, area = self._keyed(row, label)
         described = self._described
         if self._context and not self._context_holds(row):   # a "constant" column that changes after all
-            varied = " / ".join(cell_text(row[c]) for c in sorted(self._context) if c < width and not blank(row[c])
-                                and c not in self._describing)
+            varied = " / ".join(cell_text(row[c]) for c in sorted(self._context_changed) if c < width and not blank(row[c])
+                                and c not in self._describing)   # the columns that did change: the others are still the same
             section = " / ".join(filter(None, (section, varied))) or None
             described = self._description(row)
         if not label:

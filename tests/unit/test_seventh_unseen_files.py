@@ -5,7 +5,8 @@ when the first rows all share one measure; and a column headed as an identifier 
 Rd``), though most of its cells are blank; figures written with the £ sign are money, and so are the
 bare ones among them (``130``); and figures counted from one date to another (``Date figures start from``,
 ``Date of reply/figures correct to``) are as at the last, not of the month they started; a coded header ending in its year after an
-underscore (``SIMDEMP_2012``) dates its column."""
+underscore (``SIMDEMP_2012``) dates its column; and when a column the first rows all share changes further
+down, only it joins the later rows' section, not the columns that still have not changed."""
 
 import csv
 
@@ -97,3 +98,18 @@ def test_a_coded_header_ending_in_a_year_dates_its_column(tmp_path):
     assert (cells["D5"].label, cells["D5"].measure, cells["D5"].period, cells["D5"].value) == (
         "Glasgow City", "SIMDEMP_2012", "2012", 19.1)
     assert cells["B2"].period == "2012" and cells["E2"].period is None
+
+
+def test_a_constant_column_that_changes_adds_only_itself_to_the_rows_section(tmp_path):
+    """A long file whose first rows share every context column: when one of them changes (the measure, the
+    school type), the rows after it were put in sections naming every constant column too ('National /
+    E92000001 / England / State-funded primary'), unlike the rows before: one table, two shapes of section."""
+    days = ["Total", *map(str, range(1, 46)), "46 or more"]
+    rows = [["Year", "level", "country_code", "country_name", "school_type", "duration_days_fixed_exclusions",
+             "fixed_excl"]]
+    rows += [["201516", "National", "E92000001", "England", school, day, 5000 - 10 * i]
+             for school in ("Total", "State-funded primary") for i, day in enumerate(days)]
+    table, = read_file(_write_csv(tmp_path / "durations.csv", rows)).tables
+    cells = _by_cell(table)
+    assert (cells["G3"].label, cells["G3"].section) == ("1", None)
+    assert (cells["G50"].label, cells["G50"].section, cells["G50"].value) == ("1", "State-funded primary", 4990)
