@@ -92,16 +92,9 @@ _SERIES_CODE = re.compile(r"[A-Z][A-Z0-9]{2,5}(?: \([A-Z]{1,3}\))?")   # ONS ser
 _COLUMN_NUMBER = re.compile(r"1?\d{1,3}")
 _DEFAULT_NAME = re.compile(r"Column\s?\d{1,3}")   # the name Excel gives an unnamed table column: no name
 _CURRENCY = re.compile(r"[£$€]")
+_POUNDS_TEXT = re.compile(r"\s*[-(]?\s*£\s*[-(]?\s*\d")   # a figure written in pounds: "£60.00", "-£5", "(£1,200)"
 # A coded header ending in its year after an underscore ("SIMDEMP_2012", "CLA_2016"): what the column's figures are for
 _CODED_YEAR = re.compile(r"[A-Za-z][A-Za-z0-9]*(?:_[A-Za-z0-9]+)*_((?:19|20)\d{2})")
-
-
-def _coded_year(measure: str) -> Period | None:
-    """The year a coded header ends with after an underscore, or None."""
-    m = _CODED_YEAR.fullmatch(measure.strip())
-    return Period(CALENDAR_YEAR, int(m.group(1))) if m else None
-
-_POUNDS_TEXT = re.compile(r"\s*[-(]?\s*£\s*[-(]?\s*\d")   # a figure written in pounds: "£60.00", "-£5", "(£1,200)"
 _CLOCK = re.compile(r"\d{1,3}:(\d\d)")   # a duration as written: what follows the colon
 CLOCK_SEEN = 5   # durations in a column before minutes that never pass 11 cast doubt on hours:minutes   # "4" in a header row that also numbers the columns: not a name
 _NOT_MONEY = re.compile(r"\b(?:numbers?|no\.|count|pupils|fte|headcount|population|rates?|ratio|per|percent(?:age)?|"
@@ -210,6 +203,12 @@ class _PlainNumbers(Mapping):
 
     def __len__(self) -> int:
         return len(self._columns)
+
+
+def _coded_year(measure: str) -> Period | None:
+    """The year a coded header ends with after an underscore, or None."""
+    m = _CODED_YEAR.fullmatch(measure.strip())
+    return Period(CALENDAR_YEAR, int(m.group(1))) if m else None
 
 
 def _shows_only(code: str | None, unit: Unit | None) -> bool:
