@@ -37,7 +37,10 @@ _CODE_HEADER = re.compile(r"\b(?:code|la\s*(?:no|number)|la_code|old_la|new_la|o
                           re.IGNORECASE)
 _PERIOD_HEADER = re.compile(r"\b(?:year|period|time_period|date|month|quarter)\b", re.IGNORECASE)
 _KEY_HEADER = re.compile(r"\b(?:names?|authority|council|area|region|country|nation|type|class|category|sector|phase|"
-                         r"provider|supplier|payee|group|filter|description|level)\b", re.IGNORECASE)
+                         r"provider|supplier|payee|group(?:ing)?|filter|description|level)\b", re.IGNORECASE)
+# A column headed only "Measure" (or "Measure name") beside the figures names what each row's figures are:
+# a long file's rows of one area and year are told apart by it ("Outcome, ASC Quality of Life").
+_MEASURE_HEADER = re.compile(r"\s*measure(?:[\s_]+name)?\s*", re.IGNORECASE)
 _LINE_HEADER = re.compile(r"(?:invoice\s+)?(?:line|line\s+(?:no\.?|number)|ref(?:erence)?(?:\s+no\.?)?|no\.?)", re.IGNORECASE)
 _NAME_HEADER = re.compile(r"^\s*(?:(?:payee|supplier|recipient|beneficiary|institution|provider)\s+)?name\b|"
                           r"^\s*(?:payee|recipient|beneficiary)\b", re.IGNORECASE)
@@ -45,6 +48,8 @@ _TOTAL = re.compile(r"\btotal\b", re.IGNORECASE)
 _TARGET_HEADER = re.compile(r"^\s*(?:targets?|threshold|tolerance|goal)\b", re.IGNORECASE)
 _NOTES_HEADER = re.compile(r"^\s*(?:comments?|commentary|notes?|narrative|explanation|remarks)\b", re.IGNORECASE)
 _ID_HEADER = re.compile(r"\b(?:ukprn|urn|upin|laestab|id|ref|reference)\b", re.IGNORECASE)
+# What tells a row from others of the same name, given for only some rows ("Postcode or identifying number (if given)")
+_GIVEN_ID_HEADER = re.compile(r"\bidentif(?:ying|ication)\s+(?:number|no\.?|code)\b|\bpost\s*code\b", re.IGNORECASE)
 # A register's reference (``Transaction Number``, ``Invoice No``): one transaction may take several lines
 _REFERENCE_HEADER = re.compile(r"\b(?:transaction|invoice|document|doc|voucher|order|journal|payment|receipt|claim)\s*"
                                r"(?:number|no\.?|ref(?:erence)?|id)\b", re.IGNORECASE)
@@ -55,6 +60,9 @@ _LINE_NUMBER = re.compile(r"(\d{1,4})[.)]?\s+\S")   # "4 Total Sure Start...": a
 _BREAKDOWN_HEADER = re.compile(r"\b(?:inequality|breakdown|sex|gender|quintile|decile|ethnicity|age[\s_]?(?:band|group))\b",
                                re.IGNORECASE)
 _REGION_HEADER = re.compile(r"\bregion", re.IGNORECASE)
+# Two dates a row's figures run between ("Date figures start from", "Date of reply/figures correct to")
+_SPAN_START_HEADER = re.compile(r"\b(?:start(?:s|ing|ed)?|from|since|began)\b", re.IGNORECASE)
+_SPAN_END_HEADER = re.compile(r"\b(?:correct\s+to|up\s+to|until|end(?:s|ing|ed)?|as\s+at)\b", re.IGNORECASE)
 # Who was paid, and for what kind of spending: identifying a payment even after its amount
 _PAID_HEADER = re.compile(r"\b(?:supplier|payee|vendor|recipient|beneficiary|creditor)\b|"
                           r"\b(?:type|category)\s+of\s+(?:expenditure|spend|payment)\b", re.IGNORECASE)
@@ -364,15 +372,16 @@ def find_keys(headers: Sequence[str], columns: dict[int, list[Any]], label_col: 
             continue
         if kind == "number" and c < label_col:
             continue      # a reference number: left of the label, not a key
-        if c > label_col and kind == TEXT and len(filled) * 2 < len(values) and not _KEY_HEADER.search(header):
-            continue      # a sparse column of notes: read as it is, not a key
+        if c > label_col and kind == TEXT and len(filled) * 2 < len(values) and not (
+                _KEY_HEADER.search(header) or _ID_HEADER.search(header) or _GIVEN_ID_HEADER.search(header)):
+            continue      # a sparse column of notes: read as it is, not a key (an identifier given for some rows is)
         if c > label_col and kind == TEXT and _NOTES_HEADER.search(header):
             continue      # a commentary: read as text beside the figures, never what names the rows
         if c > label_col and kind == TEXT and _TARGET_HEADER.search(header):
             figures, first_figure = True, c   # targets written with their sign ("≥ 90%", "< 30"): a measure
             continue
         if kind == "number" or (c > label_col and kind == TEXT and not (
-                repeats or c == outline or _KEY_HEADER.search(header)
+                repeats or c == outline or _KEY_HEADER.search(header) or _MEASURE_HEADER.fullmatch(header)
                 or 3 <= len(filled) and len(_named(filled)) == distinct(c))):
             figures, first_figure = True, c
             continue
@@ -390,6 +399,11 @@ def find_keys(headers: Sequence[str], columns: dict[int, list[Any]], label_col: 
     words = [c for c, kind in keys if kind == TEXT and c not in context and c not in lines and c not in category_codes
              and c not in trailing]
     roles = {c: {AREA: AREA, PERIOD: PERIOD}.get(kind, SECTION) for c, kind in keys}
+    dated = {c: _spaced(header_of.get(c, "")) for c, kind in keys if kind == PERIOD}
+    if any(map(_SPAN_END_HEADER.search, dated.values())):   # "Date figures start from" and "... correct to": the
+        for c, header in dated.items():                       # figures run from one to the other, so are as at the
+            if _SPAN_START_HEADER.search(header) and not _SPAN_END_HEADER.search(header):   # last: the first is a key
+                roles[c] = SECTION
     for c in category_codes:   # numbering the names beside them: kept as the names are
         if c + 1 in words and _paired(columns[c + 1], columns[c]):
             roles[c] = NAMED_CODE

@@ -93,6 +93,9 @@ _SERIES_CODE = re.compile(r"[A-Z][A-Z0-9]{2,5}(?: \([A-Z]{1,3}\))?")   # ONS ser
 _COLUMN_NUMBER = re.compile(r"1?\d{1,3}")
 _DEFAULT_NAME = re.compile(r"Column\s?\d{1,3}")   # the name Excel gives an unnamed table column: no name
 _CURRENCY = re.compile(r"[£$€]")
+_POUNDS_TEXT = re.compile(r"\s*[-(]?\s*£\s*[-(]?\s*\d")   # a figure written in pounds: "£60.00", "-£5", "(£1,200)"
+# A coded header ending in its year after an underscore ("SIMDEMP_2012", "CLA_2016"): what the column's figures are for
+_CODED_YEAR = re.compile(r"[A-Za-z][A-Za-z0-9]*(?:_[A-Za-z0-9]+)*_((?:19|20)\d{2})")
 _CLOCK = re.compile(r"\d{1,3}:(\d\d)")   # a duration as written: what follows the colon
 CLOCK_SEEN = 5   # durations in a column before minutes that never pass 11 cast doubt on hours:minutes   # "4" in a header row that also numbers the columns: not a name
 _NOT_MONEY = re.compile(r"\b(?:numbers?|no\.|count|pupils|fte|headcount|population|rates?|ratio|per|percent(?:age)?|"
@@ -201,6 +204,12 @@ class _PlainNumbers(Mapping):
 
     def __len__(self) -> int:
         return len(self._columns)
+
+
+def _coded_year(measure: str) -> Period | None:
+    """The year a coded header ends with after an underscore, or None."""
+    m = _CODED_YEAR.fullmatch(measure.strip())
+    return Period(CALENDAR_YEAR, int(m.group(1))) if m else None
 
 
 def _shows_only(code: str | None, unit: Unit | None) -> bool:
@@ -525,7 +534,11 @@ class TableReader:
                                    f"{table_unit.symbol} is not applied to it")
             if chosen and unit is not None and unit.base == table_unit.base:
                 unit = table_unit  # the officer's unit wins over what the headers say, for the same kind of figure
-            period = None if _NO_PERIOD.search(measure) else parse_period(measure) or relative_year(measure, named)
+            if unit is None and self._pounds_written(header, c):
+                unit = POUNDS   # "£60.00" in most cells: the "130" among them is pounds too
+                self.report.assume(f"column {column_letter(c)} ({measure}) is in £: its cells write the £ sign")
+            period = None if _NO_PERIOD.search(measure) else parse_period(measure) or relative_year(measure, named) \
+                or _coded_year(measure)
             if period is not None and period.kind in _WHOLE_YEARS and subject and c < len(rows[-1]) \
                     and not blank(rows[-1][c]) and not _PERIOD_WORDS.sub("", strip_periods(measure)).strip(" -–/,"):
                 measure = subject   # areas by years, each column headed by its year alone: the title's figure for that year
@@ -565,6 +578,12 @@ class TableReader:
         counted = any(_CODED_FIGURE.search(v) if isinstance(v, str) else v < 0 or v != int(v)
                       for v, k in zip(cells, kinds) if k == "number")
         return bool(self._heading(header, c)) and counted and figures * 5 >= len(kinds) * 4
+
+    def _pounds_written(self, header: dict[int, list[Any]], c: int) -> bool:
+        """Whether most of the figures sampled in column ``c`` are written with a £ sign ("£1,495,975.00")."""
+        cells = [row[c] for r, row in header.items() if r >= self.layout.data_start and c < len(row) and not blank(row[c])]
+        pounds = sum(isinstance(v, str) and _POUNDS_TEXT.match(v) is not None for v in cells)
+        return pounds >= 3 and pounds * 2 > len(cells)
 
     def _heading(self, header: dict[int, list[Any]], c: int) -> str:
         rows = [header.get(h - 1, []) for h in self.layout.header_rows]
@@ -1232,14 +1251,15 @@ class TableReader:
     def _context_holds(self, row: list[Any]) -> bool:
         """Whether the row has the table's constant value in each context column (as its first row did)."""
         seen = self._context_values
+        holds = True
         for c in self._context:
             value = row[c] if c < len(row) else None
             if seen.setdefault(c, value) != value:
                 if c not in self._context_changed:
                     self._context_changed.add(c)
                     self._context_changes(c, seen[c], value)
-                return False
-        return True
+                holds = False
+        return holds
 
     def _context_changes(self, c: int, first: Any, value: Any) -> None:
         """The report no longer says a column is the same on every row once a row shows it is not."""
@@ -1382,8 +1402,8 @@ class TableReader:
             label, section, period, area = self._keyed(row, label)
         described = self._described
         if self._context and not self._context_holds(row):   # a "constant" column that changes after all
-            varied = " / ".join(cell_text(row[c]) for c in sorted(self._context) if c < width and not blank(row[c])
-                                and c not in self._describing)
+            varied = " / ".join(cell_text(row[c]) for c in sorted(self._context_changed) if c < width and not blank(row[c])
+                                and c not in self._describing)   # the columns that did change: the others are still the same
             section = " / ".join(filter(None, (section, varied))) or None
             described = self._description(row)
         if not label:
