@@ -551,9 +551,8 @@ class TableReader:
         if len(named) >= 3 and all(_SERIES_CODE.fullmatch(c.measure) for c in named):
             self.report.doubt(f"the column headers are codes ({', '.join(c.measure for c in named[:3])}...), not "
                               "names: the header may be in rows above (give them with --header-rows)")
-        sample = [row for r, row in header.items() if r >= layout.data_start]
         unpriced = [c for c in columns if c.unit is None and _MONEY_WORDS.search(_CAMEL.sub(" ", c.measure).replace("_", " "))
-                    and not c.code and not _priced(sample, c.index)]   # "FraudSpentAmount", "net_expenditure" too
+                    and not c.code]   # "FraudSpentAmount", "net_expenditure" too
         if unpriced and not any(c.base == "GBP" for c in columns):
             names = ", ".join(f"{c.letter} ({c.measure})" for c in unpriced[:3])
             self.report.doubt(f"column{'s' if len(unpriced) > 1 else ''} {names} look{'' if len(unpriced) > 1 else 's'} "
@@ -2315,12 +2314,6 @@ def _close_to_sum(raw: np.ndarray, factors: np.ndarray, steps: np.ndarray, start
 def _label_match(label: str, unit: str | None) -> Metric:
     """What :func:`match_metric` finds from the row label alone."""
     return match_metric("", label, unit) if unit == "GBP" else match_metric(label, None, unit)
-
-
-def _priced(rows: list[list[Any]], c: int) -> bool:
-    """Whether the figures of column ``c`` in these rows are written with their £ (``£12,345.67``)."""
-    written = [cell_text(row[c]) for row in rows if c < len(row) and type(row[c]) is str and row[c].strip()]
-    return bool(written) and all("£" in text for text in written)
 
 
 # A units row's word that names a column's measure beside another's ("Number | %" under each of Boys and Girls)
