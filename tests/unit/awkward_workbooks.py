@@ -43,15 +43,19 @@ def write_xls(path: Path, sheets: dict[str, list[list]]) -> Path:
     return path
 
 
-def write_ods(path: Path, sheets: dict[str, list[list]]) -> Path:
-    """An OpenDocument spreadsheet (odfpy), one sheet per entry; numbers as float cells, the rest as text."""
+def write_ods(path: Path, sheets: dict[str, list[list]], *, hidden_columns: dict[str, set[int]] | None = None) -> Path:
+    """An OpenDocument spreadsheet (odfpy), one sheet per entry; numbers as float cells, the rest as text;
+    the columns named in ``hidden_columns`` (0-based, by sheet) collapsed."""
     from odf.opendocument import OpenDocumentSpreadsheet  # noqa: PLC0415 - a test extra
-    from odf.table import Table, TableCell, TableRow  # noqa: PLC0415
+    from odf.table import Table, TableCell, TableColumn, TableRow  # noqa: PLC0415
     from odf.text import P  # noqa: PLC0415
 
     doc = OpenDocumentSpreadsheet()
     for name, rows in sheets.items():
         table = Table(name=name)
+        if hidden := (hidden_columns or {}).get(name):
+            for c in range(max(map(len, rows))):
+                table.addElement(TableColumn(visibility="collapse") if c in hidden else TableColumn())
         for row in rows:
             tr = TableRow()
             for value in row:

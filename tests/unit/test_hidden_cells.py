@@ -1,6 +1,7 @@
 """Hidden columns and rows are read like the others, and the import report names, sheet by sheet,
 those that held figures read (a hidden sheet is left out and said so: tests/unit/test_hidden_sheets.py)."""
 
+from awkward_workbooks import write_ods
 from openpyxl import Workbook
 
 from memberpack.importers import import_files, read_file
@@ -47,9 +48,6 @@ def test_the_printed_report_counts_them_against_that_sheets_tables_only(tmp_path
 
 def test_hidden_columns_of_xls_and_ods_workbooks_are_named_too(tmp_path):
     import xlwt  # noqa: PLC0415 - test extras
-    from odf.opendocument import OpenDocumentSpreadsheet  # noqa: PLC0415
-    from odf.table import Table, TableCell, TableColumn, TableRow  # noqa: PLC0415
-    from odf.text import P  # noqa: PLC0415
 
     rows = [["Service", "Budget", "Working", "Working 2", "Actual"]] + [[f"S{i}", 100 + i, 1.5, 2.5, 90 + i] for i in range(5)]
     book = xlwt.Workbook()
@@ -59,21 +57,7 @@ def test_hidden_columns_of_xls_and_ods_workbooks_are_named_too(tmp_path):
             sheet.write(r, c, value)
     sheet.col(2).hidden = sheet.col(3).hidden = True
     book.save(str(tmp_path / "budget.xls"))
-    doc = OpenDocumentSpreadsheet()
-    table = Table(name="Budget")
-    table.addElement(TableColumn(numbercolumnsrepeated=2))
-    table.addElement(TableColumn(numbercolumnsrepeated=2, visibility="collapse"))
-    table.addElement(TableColumn())
-    for row in rows:
-        tr = TableRow()
-        for value in row:
-            number = isinstance(value, (int, float))
-            cell = TableCell(valuetype="float", value=value) if number else TableCell(valuetype="string")
-            cell.addElement(P(text=str(value)))
-            tr.addElement(cell)
-        table.addElement(tr)
-    doc.spreadsheet.addElement(table)
-    doc.save(str(tmp_path / "budget.ods"))
+    write_ods(tmp_path / "budget.ods", {"Budget": rows}, hidden_columns={"Budget": {2, 3}})
     for name in ("budget.xls", "budget.ods"):
         result = read_file(tmp_path / name)
         assert result.report.warnings == ["warning: sheet 'Budget': hidden columns C:D were read (10 figures)"], name
