@@ -217,10 +217,10 @@ def _kinds(row: list[Any]) -> tuple[str, ...]:
     return tuple(kinds)
 
 
-def _block(stream: Peekable, limit: int = HEAD_ROWS) -> list[tuple[int, list[Any]]]:
-    """The rows from here to the next blank row (at most ``limit``)."""
+def _block(stream: Peekable) -> list[tuple[int, list[Any]]]:
+    """The rows from here to the next blank row (at most :data:`HEAD_ROWS`)."""
     head = []
-    for r, row in stream.ahead(limit):
+    for r, row in stream.ahead(HEAD_ROWS):
         if blank_row(row):
             break
         head.append((r, row))
