@@ -49,10 +49,10 @@ _NUMBER = re.compile(
 )
 _DURATION = re.compile(r"(?P<h>\d{1,3}):(?P<m>[0-5]\d)(?::(?P<s>[0-5]\d(?:\.\d+)?))?")
 _UNIT_ONLY = re.compile(r"£\s*'?000'?s?", re.IGNORECASE)
-# The statistical service's shorthand after a figure or a mark: revised, provisional, estimated, a note,
-# a footnote's stars ("1,234 [r]", "567 (p)", "x [note 1]", "12.5*")
 _SHARE = re.compile(r"\(\s*\d+(?:\.\d+)?\s*%\s*\)")   # a count's share beside it
 _YEAR = re.compile(r"(?:19|20)\d\d")
+# The statistical service's shorthand after a figure or a mark: revised, provisional, estimated, a note,
+# a footnote's stars ("1,234 [r]", "567 (p)", "x [note 1]", "12.5*")
 _SHORTHAND = re.compile(r"(?:\s*(?:\[(?:r|p|e|note\s*\d+[a-z]?)\]|\((?:r|p|e|note\s*\d+[a-z]?)\)|\*{1,3}))+$", re.IGNORECASE)
 # a ledger's credit and debit (``1,234.50 CR``): the sign of the figure, not what it counts
 _LEDGER_SIGNS = {"cr": -1.0, "cr.": -1.0, "dr": 1.0, "dr.": 1.0}
@@ -153,8 +153,9 @@ def _parse_text(raw: str | None, unit: Unit | None = None) -> CellValue:
     if not match or (match["open"] is None) != (match["close"] is None):
         return CellValue(None, None, display, TEXT)
     words = (match["words"] or "").strip()
-    if words and _SHARE.fullmatch(words) and not (match["suffix"] or match["cur"]):
-        words = "of them"   # "45 (12%)": 45 counted, 12% their share (not 45%)
+    shared = bool(words) and _SHARE.fullmatch(words) is not None and not (match["suffix"] or match["cur"])
+    if shared:   # "45 (12%)": 45 counted, 12% their share (not 45%)
+        words = ""
     sign = _LEDGER_SIGNS.get(words.lower(), 0.0) if words else 0.0
     if sign:
         words = ""
@@ -174,7 +175,7 @@ def _parse_text(raw: str | None, unit: Unit | None = None) -> CellValue:
         value, unit_name = number, PERCENT
     elif cell_unit is not None:
         value, unit_name = cell_unit.to_base(number), cell_unit.base
-    elif words:
+    elif words or shared:
         value, unit_name = number, COUNT
     elif unit is not None:
         value, unit_name = unit.to_base(number), unit.base
