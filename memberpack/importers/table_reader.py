@@ -144,6 +144,7 @@ class Column:
     base: str | None = None
     percent: bool = False
     pounds: bool = False          # a pound format on a column with no unit: its figures are pounds (read_value)
+    clock: str | None = None      # what its header says a written "1:18" is: a "ratio", or "mm:ss" (else hours:minutes)
     metrics: dict = field(default_factory=dict)   # unit -> metric id, for rows whose label names no metric
 
     def metric(self, unit: str | None, lookup) -> str:
@@ -364,6 +365,18 @@ def benchmarks(text: str) -> list[tuple[str, float, str | None]]:
     return found
 
 
+_RATIO_HEADER = re.compile(r"\bratios?\b", re.IGNORECASE)
+_MINUTES_SECONDS_HEADER = re.compile(r"\bmm\s*:\s*ss\b|\bmins?\s*:\s*secs?\b|\bminutes\s+(?:and|&)\s+seconds\b",
+                                     re.IGNORECASE)
+
+
+def _clock_of(measure: str) -> str | None:
+    """What a column's header says its written "a:b" cells are: ``ratio``, ``mm:ss``, or None (hours:minutes)."""
+    if _RATIO_HEADER.search(measure):
+        return "ratio"
+    return "mm:ss" if _MINUTES_SECONDS_HEADER.search(measure) else None
+
+
 def clock_minutes(texts: list[str]) -> list[int]:
     """What follows the colon in each duration written ``hh:mm`` among ``texts``."""
     return [int(m[1]) for t in texts if (m := _CLOCK.fullmatch(t.strip()))]
@@ -544,7 +557,7 @@ class TableReader:
                 measure = subject   # areas by years, each column headed by its year alone: the title's figure for that year
             code = self.sheet.formats.codes.get((self.layout.data_start, c))
             columns.append(Column(c, measure, unit, period, bool(_BENCHMARK_HEADER.search(measure)), code,
-                                  c - self.label_col, column_letter(c)))
+                                  c - self.label_col, column_letter(c), clock=_clock_of(measure)))
         if layout.kind == BUDGET_MONITOR:
             self._money_columns(columns)
         named = [c for c in columns if not c.measure.startswith("Column ")]
@@ -1515,6 +1528,11 @@ class TableReader:
             else:
                 cell = read_value(value, unit, code)
                 figure, unit, display, status = cell.value, cell.unit, cell.display, cell.status
+            if unit == MINUTES and col.clock and type(value) is str and display.count(":") == 1:
+                if col.clock == "ratio":   # "1:18" pupils to a teacher: as written, no duration
+                    figure, unit, status = None, None, TEXT
+                else:   # "01:10" under "(mm:ss)": a minute and ten seconds, not seventy minutes
+                    figure = clean_number(figure / 60)
             if unit == MINUTES and (clock := _CLOCK.match(display)):
                 seen = self._clock.setdefault(col.letter, [0, 0])
                 seen[0], seen[1] = seen[0] + 1, max(seen[1], int(clock[1]))

@@ -1,6 +1,8 @@
 """Import details a councillor sees: counts with no unit in their header, Comments columns with no
-period, side-by-side tables with names of their own, and CSV tables named after their first label."""
+period, side-by-side tables with names of their own, CSV tables named after their first label, amounts
+written with their £, targets written with signs, and ratios and minutes:seconds that are no hours."""
 
+import pytest
 from awkward_workbooks import observations, write_xlsx
 
 from memberpack.importers import import_files, read_file
@@ -80,3 +82,12 @@ def test_a_target_column_written_with_signs_is_a_measure_not_a_key(tmp_path):
     obs = observations(write_xlsx(tmp_path / "kpi.xlsx", {"KPI": rows}))
     assert (obs[("KPI", "B2")].measure, obs[("KPI", "B2")].display, obs[("KPI", "B2")].section) == ("Target", "≥ 90%", None)
     assert (obs[("KPI", "B4")].value, obs[("KPI", "C3")].section) == (95, None)
+
+
+def test_a_ratio_is_no_duration_and_minutes_and_seconds_are_read_as_such(tmp_path):
+    rows = [["School", "Pupils", "Pupil:teacher ratio", "Average call wait (mm:ss)", "Response time"],
+            ["Oak Primary", 320, "1:18", "00:45", "01:10"], ["Elm Academy", 1100, "1:21", "01:10", "00:30"]]
+    obs = observations(write_xlsx(tmp_path / "r.xlsx", {"R": rows}))
+    assert (obs[("R", "C2")].value, obs[("R", "C2")].display) == (None, "1:18")   # not 78 minutes
+    assert (obs[("R", "D3")].value, obs[("R", "D3")].unit) == (pytest.approx(70 / 60), "minutes")   # not 70
+    assert obs[("R", "E2")].value == 70   # hours:minutes where the header says nothing else
