@@ -127,6 +127,9 @@ _CALENDAR_YEAR = re.compile(r"\b((?:19|20)\d{2})\b")
 # Three months named by their first and last (``Jan-Mar 1971``, ``Nov-Jan 1984``): dated by the last.
 _MONTH_RANGE = re.compile(rf"\b(?:{_MONTH_WORDS})\s*[-–]\s*({_MONTH_WORDS})\b\.?(?:\s*'?((?:19|20)?\d{{2}}))?",
                           re.IGNORECASE)
+# A year written as its first and last months (``Apr 23 - Mar 24``, ``September 2023 to August 2024``)
+_MONTHS_SPAN = re.compile(rf"\b({_MONTH_WORDS})\b\.?\s*'?((?:19|20)?\d{{2}})\s*(?:-|–|to)\s*({_MONTH_WORDS})\b\.?\s*'?"
+                          rf"((?:19|20)?\d{{2}})(?!\d)", re.IGNORECASE)
 _SPLIT_YEAR_RE = re.compile(_SPLIT_YEAR)
 # GOV.UK writes a financial or academic year as "2023 to 2024" (its style guide's form for 2023/24)
 _YEAR_TO_NEXT = re.compile(r"\b((?:19|20)\d{2}) to ((?:19|20)\d{2})\b", re.IGNORECASE)
@@ -193,6 +196,8 @@ def _parsed_period(t: str, academic: bool) -> Period | None:
         return Period(MONTH, fy, int(m.group(1)))
     if year is not None:
         return replace(year, academic=academic)
+    if (m := _MONTHS_SPAN.search(t)) and (spanned := _spanned_year(m)) is not None:
+        return spanned
     m = _MONTH_RANGE.search(t) or _CALENDAR_MONTH.search(t)
     if m:
         month_year = _full_year(m.group(2)) if m.group(2) else None
@@ -201,6 +206,16 @@ def _parsed_period(t: str, academic: bool) -> Period | None:
     if m:
         return Period(CALENDAR_YEAR, int(m.group(1)))
     return None
+
+
+def _spanned_year(m: re.Match) -> Period | None:
+    """The financial year from April to March (``Apr 23 - Mar 24``), or the academic year from
+    September to August, that a span of months names; else None."""
+    first, last = _MONTH_NAMES[m.group(1).lower()], _MONTH_NAMES[m.group(3).lower()]
+    start, end = _full_year(m.group(2)), _full_year(m.group(4))
+    if end != start + 1 or (first, last) not in ((4, 3), (9, 8)):
+        return None
+    return Period(YEAR, start, academic=first == 9)
 
 
 def _quarter_year(text: str, quarter: int) -> int | None:

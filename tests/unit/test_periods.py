@@ -18,6 +18,9 @@ from memberpack.model.periods import CALENDAR_MONTH, MONTH, QUARTER, YEAR, YEAR_
     ("Year-End 2019/20", YEAR_END, "Year-End 2019/20"),
     ("Sep", CALENDAR_MONTH, "Sep"),
     ("October '22", CALENDAR_MONTH, "Oct 2022"),
+    ("Apr 23 - Mar 24", YEAR, "2023/24"),              # a year written as its first and last months
+    ("April 2023 to March 2024 £000", YEAR, "2023/24"),
+    ("Jul 23 - Jun 24", CALENDAR_MONTH, "Jul 2023"),   # no financial year: as before
 ])
 def test_parse_and_display(text, kind, label):
     period = parse_period(text)
