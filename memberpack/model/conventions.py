@@ -17,19 +17,25 @@ from memberpack.model.grid import Grid
 from memberpack.model.observation import Dataset, Observation
 from memberpack.model.units import GBP
 
-OVERSPEND, SURPLUS = "overspend", "surplus"      # what a positive figure is
+OVERSPEND, SURPLUS, UNDERSPEND = "overspend", "surplus", "underspend"      # what a positive figure is
 UP_WORSE, DOWN_WORSE = "up is worse", "down is worse"
 
-_SURPLUS_HEADER = re.compile(r"surplus|\(\s*deficit\s*\)|under\s*spend\s*/\s*\(\s*over", re.I)
+_SURPLUS_HEADER = re.compile(r"surplus|\(\s*deficit\s*\)", re.I)
+_UNDERSPEND_HEADER = re.compile(r"under(?:\s*spend)?\s*/\s*\(\s*over", re.I)
+_BUDGET = re.compile(r"\bbudget\b", re.I)
+_FORECAST = re.compile(r"forecast|outturn|projected|projection|\bactual", re.I)
+_VARIANCE = re.compile(r"variance|\bover\s*/|\bunder\s*/", re.I)
 _NUMBER = re.compile(r"^\(?-?£?\s*([\d,]*\.?\d+)\s*\)?\s*(m|k|bn)?$", re.I)
-_WORDS = {OVERSPEND: ("overspend", "underspend"), SURPLUS: ("surplus", "deficit")}
+_WORDS = {OVERSPEND: ("overspend", "underspend"), SURPLUS: ("surplus", "deficit"),
+          UNDERSPEND: ("underspend", "overspend")}
 SAMPLE_FIGURES = 20_000   # figures of a table's first rows its convention is inferred from (as at import)
 
 
 @dataclass(frozen=True, slots=True)
 class Convention:
-    """``positive`` is what a positive figure means (an overspend, or a surplus); ``arrows`` what
-    the table's arrows mean, where it has any; ``scale`` and ``decimals`` how it prints money."""
+    """``positive`` is what a positive figure means (an overspend, an underspend or a surplus);
+    ``arrows`` what the table's arrows mean, where it has any; ``scale`` and ``decimals`` how it prints
+    money."""
 
     positive: str = OVERSPEND
     arrows: str = ""
@@ -45,7 +51,7 @@ class Convention:
         return value > 0 if self.positive == OVERSPEND else value < 0
 
     def word(self, value: float) -> str:
-        """``overspend``/``underspend`` or ``surplus``/``deficit`` for a signed figure."""
+        """``overspend``/``underspend`` (either way round) or ``surplus``/``deficit`` for a signed figure."""
         positive, negative = _WORDS[self.positive]
         return positive if value > 0 else negative if value < 0 else ""
 
@@ -125,10 +131,37 @@ def _arrows(grid: Grid, positive: str) -> str:
     return ""
 
 
+def _by_the_sums(grid: Grid, favourable: str) -> str | None:
+    """What a positive variance is, from the rows where the variance is the forecast less the budget
+    (an overspend) or the budget less the forecast (``favourable``: an underspend, written
+    ``Under/(Over)``, or a surplus); None where the table has no such columns or its rows do not say."""
+    variance = next((m for m in grid.measures if _VARIANCE.search(m)), None)
+    budget = next((m for m in grid.measures if _BUDGET.search(m) and not _VARIANCE.search(m)), None)
+    forecast = next((m for m in grid.measures if _FORECAST.search(m) and not _VARIANCE.search(m)
+                     and m != budget), None)
+    if variance is None or budget is None or forecast is None:
+        return None
+    votes = {OVERSPEND: 0, favourable: 0}
+    for row in grid.rows:
+        v, b, f = row.value(variance), row.value(budget), row.value(forecast)
+        if not v or b is None or f is None:
+            continue
+        near = max(1.0, abs(v)) / 100
+        if abs(v - (f - b)) <= near:
+            votes[OVERSPEND] += 1
+        elif abs(v - (b - f)) <= near:
+            votes[favourable] += 1
+    if votes[favourable] > votes[OVERSPEND] * 3:
+        return favourable
+    return OVERSPEND if votes[OVERSPEND] > votes[favourable] * 3 else None
+
+
 def infer(grid: Grid) -> Convention:
     """The convention a table's headers and A/(F) flags show: "surplus/(deficit)" headers make a
     positive figure a surplus; a positive figure flagged favourable does too."""
-    positive = SURPLUS if any(_SURPLUS_HEADER.search(m) for m in grid.measures) else OVERSPEND
+    favourable = SURPLUS if any(_SURPLUS_HEADER.search(m) for m in grid.measures) else UNDERSPEND
+    positive = _by_the_sums(grid, favourable) or (
+        favourable if favourable == SURPLUS or any(_UNDERSPEND_HEADER.search(m) for m in grid.measures) else OVERSPEND)
     flags = next((m for m in grid.measures if any(r.cells.get(m) and r.cells[m].status in ("adverse", "favourable")
                                                   for r in grid.rows)), None)
     if flags is not None:
@@ -137,7 +170,7 @@ def infer(grid: Grid) -> Convention:
             flag = row.cells[flags].status if flags in row.cells else None
             value = next((row.value(m) for m in money if row.value(m)), None)
             if flag in ("adverse", "favourable") and value:
-                positive = OVERSPEND if (value > 0) == (flag == "adverse") else SURPLUS
+                positive = OVERSPEND if (value > 0) == (flag == "adverse") else favourable
                 break
     scale, decimals = money_scale(grid)
     return Convention(positive, _arrows(grid, positive), scale, decimals)

@@ -11,7 +11,7 @@ from hypothesis import strategies as st
 from memberpack.analysis.charts import charts_for, table_summary
 from memberpack.analysis.headlines import budget_position, headlines
 from memberpack.analysis.narrative import column_titles
-from memberpack.model.conventions import OVERSPEND, SURPLUS, Convention, convention_of, infer
+from memberpack.model.conventions import OVERSPEND, SURPLUS, UNDERSPEND, Convention, convention_of, infer
 from memberpack.model.grid import Grid
 from memberpack.model.observation import BUDGET_MONITOR, DATA, OPEN_STATISTICS, TOTAL, Dataset, Observation
 from memberpack.store.pack import Pack
@@ -165,17 +165,18 @@ def _text_of(value: float, scale: float) -> str:
 @st.composite
 def budget_tables(draw):
     """A budget table with random rows, signs, scale, convention and total row, as an importer
-    would store it: surplus/(deficit) tables hold budget minus forecast, others forecast minus budget."""
+    would store it: surplus/(deficit) and under/(over) tables hold budget minus forecast, others
+    forecast minus budget."""
     scale = draw(st.sampled_from(list(SCALES)))
-    surplus = draw(st.booleans())
+    positive = draw(st.sampled_from((OVERSPEND, SURPLUS, UNDERSPEND)))
     n = draw(st.integers(1, 6))
     step = scale * (0.1 if scale == 1e6 else 1)
     budgets = [draw(st.integers(0, 400)) * step for _ in range(n)]
     forecasts = [b + draw(st.integers(-60, 60)) * step for b in budgets]
     with_total = draw(st.booleans())
-    header = "Variance surplus/(deficit)" if surplus else "Variance"
-    rows = [(f"Service {i}", b, f, (b - f) if surplus else (f - b), DATA) for i, (b, f) in enumerate(zip(budgets,
-                                                                                                          forecasts))]
+    header = {OVERSPEND: "Variance", SURPLUS: "Variance surplus/(deficit)", UNDERSPEND: "Variance under/(over)"}[positive]
+    rows = [(f"Service {i}", b, f, (f - b) if positive == OVERSPEND else (b - f), DATA)
+            for i, (b, f) in enumerate(zip(budgets, forecasts))]
     if with_total:
         rows.append(("Total", sum(budgets), sum(forecasts), sum(r[3] for r in rows), TOTAL))
     observations = []
@@ -187,17 +188,17 @@ def budget_tables(draw):
                                             cell=f"{'BCD'[c]}{r + 2}", sheet="S"))
     ds = Dataset("Generated monitor", "g.xlsx", "0" * 64, "S", "A1:D9", BUDGET_MONITOR, key="g",
                  period="2023/24 Month 6")
-    return ds, observations, surplus, scale
+    return ds, observations, positive, scale
 
 
 @settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 @given(budget_tables())
 def test_generated_budget_tables_are_described_truly(table):
-    ds, observations, surplus, scale = table
+    ds, observations, positive, scale = table
     grid = Grid.of(observations)
     conv = infer(grid)
     figures = any(o.value for o in observations)
-    assert conv.positive == (SURPLUS if surplus else OVERSPEND) or not figures
+    assert conv.positive == positive or not figures
     assert conv.scale == scale or not figures
     periods = table_periods(grid, [ds.period])
     texts = [t for spec in charts_for(ds, observations) for t in (spec.title, spec.summary)]

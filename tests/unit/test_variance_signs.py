@@ -1,0 +1,37 @@
+"""Which way a budget monitor signs its variance, read from its headers and, more surely, from its
+sums: a variance that is the budget less the forecast (``Under/(Over)``) is an underspend when
+positive, so a forecast above budget is an overspend in every sentence written about it."""
+
+import pytest
+from awkward_workbooks import write_xlsx
+
+from memberpack.importers import read_file
+from memberpack.model.conventions import OVERSPEND, SURPLUS, UNDERSPEND, Convention, infer
+from memberpack.model.grid import Grid
+
+
+def _convention(tmp_path, header: list[str], variance_sign: int):
+    rows = [["Budget monitoring Month 6 2024/25 (£000)"], header]
+    for service, budget, forecast in (("Adults", 45000, 47000), ("Children", 38000, 37500), ("Place", 12000, 12100)):
+        rows.append([service, budget, forecast, variance_sign * (forecast - budget)])
+    table, = read_file(write_xlsx(tmp_path / "m.xlsx", {"M": rows})).tables
+    return infer(Grid.of(list(table.observations)))
+
+
+@pytest.mark.parametrize("header, sign, positive", [
+    (["Service", "Budget", "Forecast", "Variance Under/(Over)"], -1, UNDERSPEND),
+    (["Service", "Budget", "Forecast", "Variance"], -1, UNDERSPEND),      # told by the sums alone
+    (["Service", "Budget", "Forecast", "Variance"], 1, OVERSPEND),
+    (["Service", "Budget", "Forecast outturn", "Over/(Under)"], 1, OVERSPEND),
+    (["Service", "Budget", "Forecast", "Surplus/(Deficit)"], -1, SURPLUS)])
+def test_the_sign_of_a_variance_is_read_from_the_sums(tmp_path, header, sign, positive):
+    conv = _convention(tmp_path, header, sign)
+    assert conv.positive == positive
+    assert conv.word(2000 * sign) == ("overspend" if positive != SURPLUS else "deficit")   # Adults: £2,000k over
+    assert conv.adverse(2000 * sign)
+
+
+def test_an_underspend_convention_says_what_its_brackets_mean():
+    under = Convention(UNDERSPEND, scale=1e3)
+    assert under.key == "Figures in £k; brackets mean overspend (adverse)."
+    assert (under.word(500), under.word(-500), under.adverse(-500)) == ("underspend", "overspend", True)
