@@ -201,12 +201,17 @@ def _amount(ds: Dataset, grid: Grid, row: GridRow, status: Observation) -> tuple
     if measure and row.value(measure):
         value = row.value(measure)
         return f"{money(value, conv)} {conv.word(value)}", measure, value, row.cells[measure].cell
-    figures = [(m, o) for m, o in row.cells.items() if o.value is not None and o.period and not is_comparator(m)
-               and (o.period == status.period or not status.period)]
+    own = [(m, o) for m, o in row.cells.items() if o.period and not is_comparator(m) and not _TARGET.search(m)
+           and (o.period == status.period or not status.period) and (o.value is not None or o.status in _MISSING)]
+    figures = [(m, o) for m, o in own if o.value is not None] or own   # the rated period's figure, or "DNA"
     if figures:
         m, o = figures[-1]
         return o.display, o.period if parse_period(m) else m, o.value, o.cell   # "Q3 2020/21", not "Q3"
     return status.display, "", None, status.cell
+
+
+_TARGET = re.compile(r"\btargets?\b", re.IGNORECASE)   # what a figure is measured against, not the figure
+_MISSING = {"dna", "tbc", "n/a", ":", "-", "c", "x", "z"}   # the rated period's figure, not given
 
 
 def _red(ds: Dataset, grid: Grid) -> list[Item]:

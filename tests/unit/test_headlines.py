@@ -108,3 +108,22 @@ def test_a_deficit_names_its_period_once(found):
     in_year = next(i for i in found.deficits if i.label == "High Needs" and "in-year" in i.measure)
     assert carried.measure_when == "Forecast carry forward 31 Mar 2024"
     assert in_year.measure_when == "Forecast in-year variance surplus/ (deficit) (2023/24 Month 6)"
+
+
+def test_a_red_indicator_shows_its_rated_figure_not_its_target(tmp_path):
+    """A KPI rated red whose figure for the rated quarter was not returned (DNA) says so, rather than
+    showing its target as if it were the figure; one with a figure shows that figure."""
+    from awkward_workbooks import write_xlsx
+
+    from memberpack.importers import import_files
+
+    rows = [["Corporate performance scorecard Q2 2024/25"], [],
+            ["Measure", "Target", "Q1", "Q2", "RAG"],
+            ["Days lost to sickness per FTE", 8.5, 9.1, "DNA", "R"],
+            ["Calls answered in 60 seconds %", 90, 85, 82, "Red"]]
+    path = write_xlsx(tmp_path / "kpi.xlsx", {"KPIs": rows})
+    with Pack.create(tmp_path / "p.mpack") as pack:
+        import_files(pack, [path])
+        red = {i.label: (i.measure, i.display) for i in headlines(pack).red_items}
+    assert red["Days lost to sickness per FTE"] == ("Q2 2024/25", "DNA")
+    assert red["Calls answered in 60 seconds %"] == ("Q2 2024/25", "82")
