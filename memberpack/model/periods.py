@@ -193,7 +193,7 @@ def _parsed_period(t: str, academic: bool) -> Period | None:
         return Period(MONTH, fy, int(m.group(1)))
     if year is not None:
         return replace(year, academic=academic)
-    m = _MONTH_RANGE.search(t) or _CALENDAR_MONTH.search(t)
+    m = _MONTH_RANGE.search(t) or next((c for c in _CALENDAR_MONTH.finditer(t) if not _modal_may(c)), None)
     if m:
         month_year = _full_year(m.group(2)) if m.group(2) else None
         return Period(CALENDAR_MONTH, month_year, _MONTH_NAMES[m.group(1).lower()])
@@ -201,6 +201,12 @@ def _parsed_period(t: str, academic: bool) -> Period | None:
     if m:
         return Period(CALENDAR_YEAR, int(m.group(1)))
     return None
+
+
+def _modal_may(m: re.Match) -> bool:
+    """Whether a month name found is the verb: ``may`` in lower case with no year ("You may use and re-use
+    this data"), not the month."""
+    return m.group(1) == "may" and not m.group(2)
 
 
 def _quarter_year(text: str, quarter: int) -> int | None:
