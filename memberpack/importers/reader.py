@@ -28,6 +28,7 @@ from memberpack.importers.far_cells import large_sheets, trimmed
 from memberpack.importers.formats import SheetFormats, format_codes_of, read_formats, read_sheet_formats
 from memberpack.importers.ods_formats import read_ods_formats
 from memberpack.importers.xls_formats import read_xls_formats
+from memberpack.model.periods import parse_period
 from memberpack.importers.safety import check_file, is_headless_ods
 from memberpack.importers.sheet_pieces import (PiecedSheet, cores, is_large, parse_alone, parse_in_pieces,
                                                 part_sizes)
@@ -43,6 +44,11 @@ Merged = tuple[tuple[int, int], tuple[int, int]]
 _LINKED_COPY = re.compile(r"'[a-z]+:[^']*'#")   # a linked sheet as an .ods keeps it: 'file:///C:/forms/BR1.xls'#DATA
 Read = TypeVar("Read")
 _UNREAD = object()
+# A download's sheet of metadata (StatsWales: "Metadata"), whose rows name the dimensions its figures were
+# filtered on ("Academic Year | 2009/10"): the one period it gives a time dimension is the other sheets' too.
+_METADATA_SHEET = re.compile(r"\s*meta\s*-?data\s*", re.IGNORECASE)
+_TIME_DIMENSION = re.compile(r"\s*(?:(?:academic|financial|calendar|school)\s+)?(?:year|period|quarter|month)\s*",
+                             re.IGNORECASE)
 
 
 @dataclass(slots=True)
@@ -55,6 +61,7 @@ class Sheet:
     merged: list[Merged] = field(default_factory=list)
     formats: SheetFormats = field(default_factory=SheetFormats)
     notes: list[str] = field(default_factory=list)
+    stated: str = ""   # the period a metadata sheet of the workbook gives (:func:`_stated_period`)
 
 
 def read_sheets(path: Path, sheet: str | None = None) -> Iterator[Sheet]:
@@ -272,6 +279,7 @@ def _workbook_sheets(path: Path, opened: _Opened) -> Iterator[Sheet]:
     notes = opened.notes
     read: dict[str, SheetFormats] | None = {}
     try:
+        stated = _stated_period(opened)
         for n, name in enumerate(opened.chosen):
             try:
                 calamine_sheet, own_formats = opened.sheet(n).result()
@@ -290,9 +298,31 @@ def _workbook_sheets(path: Path, opened: _Opened) -> Iterator[Sheet]:
             notes += _cut(name, calamine_sheet)
             merged = list(calamine_sheet.merged_cell_ranges or [])
             yield Sheet(name, calamine_sheet.height, _filled_down(_calamine_rows(calamine_sheet), merged),
-                        merged, sheet_formats, notes)
+                        merged, sheet_formats, notes, stated)
     finally:
         opened.close()
+
+
+def _stated_period(opened: _Opened) -> str:
+    """The period a small sheet named as metadata gives a time dimension (``Academic Year | 2009/10``), as
+    written; '' where there is no such sheet, or it gives none or several. The sheet is parsed here and
+    kept for its turn."""
+    k = next((k for k, name in enumerate(opened.chosen) if _METADATA_SHEET.fullmatch(name)
+              and not opened.large(name) and name not in opened.declared_large), None)
+    if k is None:
+        return ""
+    future = opened.parsing.pop(k, None) or opened.sheet(k)
+    opened.parsing[k] = future
+    try:
+        sheet, _ = future.result()
+    except Exception:  # noqa: BLE001 - its turn reports it
+        return ""
+    found = set()
+    for _, row in itertools.islice(_calamine_rows(sheet), 200):
+        if len(row) > 1 and isinstance(row[0], str) and _TIME_DIMENSION.fullmatch(row[0]) \
+                and isinstance(row[1], str) and len(row[1].split()) <= 3 and parse_period(row[1]) is not None:
+            found.add(row[1].strip())
+    return found.pop() if len(found) == 1 else ""
 
 
 ODS_MIMETYPE = b"application/vnd.oasis.opendocument.spreadsheet"

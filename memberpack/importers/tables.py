@@ -287,7 +287,8 @@ def _prepare(sheet: Sheet, layout: TableLayout, seen: dict[int, list[Any]], titl
         and not blank(top[layout.col_range[0]]) else ""
     corner_title = [corner] if len(corner.split()) >= 4 and corner not in titles else []
     sources = [("the title", t) for t in [*titles, *corner_title]] + [("the sheet name", sheet.name),
-                                                     ("the file name", file_stem.replace("_", " "))]
+                                                     ("the file name", file_stem.replace("_", " ")),
+                                                     ("the workbook's metadata sheet", sheet.stated)]
     context = context_period([text for _, text in sources])
     period_reason = "set by hand" if layout.period else ""
     if not layout.period and context is not None:

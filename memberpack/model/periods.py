@@ -198,7 +198,7 @@ def _parsed_period(t: str, academic: bool) -> Period | None:
         return replace(year, academic=academic)
     if (m := _MONTHS_SPAN.search(t)) and (spanned := _spanned_year(m)) is not None:
         return spanned
-    m = _MONTH_RANGE.search(t) or _CALENDAR_MONTH.search(t)
+    m = _MONTH_RANGE.search(t) or next((c for c in _CALENDAR_MONTH.finditer(t) if not _modal_may(c)), None)
     if m:
         month_year = _full_year(m.group(2)) if m.group(2) else None
         return Period(CALENDAR_MONTH, month_year, _MONTH_NAMES[m.group(1).lower()])
@@ -216,6 +216,12 @@ def _spanned_year(m: re.Match) -> Period | None:
     if end != start + 1 or (first, last) not in ((4, 3), (9, 8)):
         return None
     return Period(YEAR, start, academic=first == 9)
+
+
+def _modal_may(m: re.Match) -> bool:
+    """Whether a month name found is the verb: ``may`` in lower case with no year ("You may use and re-use
+    this data"), not the month."""
+    return m.group(1) == "may" and not m.group(2)
 
 
 def _quarter_year(text: str, quarter: int) -> int | None:
