@@ -100,8 +100,13 @@ def active_title(spec: ChartSpec) -> str:
 
 
 # --- money ---------------------------------------------------------------------------------------
-def _column(grid: Grid, metric_id: str) -> str | None:
-    return next((m for m in grid.measures if match_metric("", m, "GBP").id == metric_id), None)
+_SUPERSEDED = re.compile(r"\b(?:original|initial)\b", re.IGNORECASE)   # "Original Budget" beside "Revised Budget"
+
+
+def metric_column(grid: Grid, metric_id: str) -> str | None:
+    """The money column of a metric: the first, but not an original budget beside its revised one."""
+    found = [m for m in grid.measures if match_metric("", m, "GBP").id == metric_id]
+    return next((m for m in found if not _SUPERSEDED.search(m)), found[0] if found else None)
 
 
 def _money(grid: Grid, measure: str) -> bool:
@@ -115,7 +120,7 @@ def money_measure(grid: Grid, conv: Convention) -> str | None:
         carried = next((m for m in grid.measures if _CARRIED.search(m) and _money(grid, m)), None)
         if carried:
             return carried
-    variance = _column(grid, "fin_variance")
+    variance = metric_column(grid, "fin_variance")
     if variance and _money(grid, variance):
         return variance
     return next((m for m in grid.measures if re.search(r"variance", m, re.I) and _money(grid, m)), None)
@@ -133,8 +138,8 @@ def _money_chart(ds: Dataset, grid: Grid) -> ChartSpec | None:
     statuses = ["adverse" if conv.adverse(v) else "favourable" if v else None for v in values]
     period = _column_period(grid, measure) or ds.period
     carried = bool(_CARRIED.search(measure))
-    story = budget_story(grid, measure, conv, period, _column(grid, "fin_budget_current"),
-                         _column(grid, "fin_variance_movement"),
+    story = budget_story(grid, measure, conv, period, metric_column(grid, "fin_budget_current"),
+                         metric_column(grid, "fin_variance_movement"),
                          what="in-year " if conv.positive == SURPLUS and not carried else "",
                          tail=" carried forward" if carried else "")
     repeated = repeated_labels(rows)

@@ -15,7 +15,7 @@ from dataclasses import dataclass, field
 
 from memberpack.analysis.annotation_targets import TargetResolver
 from memberpack.analysis.benchmark_text import is_comparator
-from memberpack.analysis.charts import money_measure
+from memberpack.analysis.charts import metric_column, money_measure
 from memberpack.analysis.narrative import change_text, decimals_of, money, repeated_labels, signed_money
 from memberpack.model.annotations import OBSERVATION, SHARED
 from memberpack.model.conventions import SURPLUS, Convention, convention_of
@@ -171,13 +171,9 @@ class Headlines:
         return list(groups.items())
 
 
-def _column(grid: Grid, metric_id: str) -> str | None:
-    return next((m for m in grid.measures if match_metric("", m, "GBP").id == metric_id), None)
-
-
 def budget_position(ds: Dataset, grid: Grid) -> BudgetPosition | None:
     """The grand total of a budget monitor (the last total row, else the sum of its sub totals)."""
-    budget, forecast, variance = (_column(grid, m) for m in
+    budget, forecast, variance = (metric_column(grid, m) for m in
                                   ("fin_budget_current", "fin_forecast_outturn", "fin_variance"))
     if not (budget and forecast and variance):
         return None
@@ -269,7 +265,7 @@ def _noted(pack: Pack) -> list[Item]:
 
 
 def _movements(ds: Dataset, grid: Grid) -> list[Item]:
-    movement = _column(grid, "fin_variance_movement")
+    movement = metric_column(grid, "fin_variance_movement")
     if movement is None:
         return []
     conv = convention_of(ds, grid)

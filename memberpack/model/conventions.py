@@ -134,26 +134,32 @@ def _arrows(grid: Grid, positive: str) -> str:
 def _by_the_sums(grid: Grid, favourable: str) -> str | None:
     """What a positive variance is, from the rows where the variance is the forecast less the budget
     (an overspend) or the budget less the forecast (``favourable``: an underspend, written
-    ``Under/(Over)``, or a surplus); None where the table has no such columns or its rows do not say."""
+    ``Under/(Over)``, or a surplus), by the budget column (original or revised) that accounts for
+    most rows; None where the table has no such columns or fewer than two rows say, or they disagree."""
     variance = next((m for m in grid.measures if _VARIANCE.search(m)), None)
-    budget = next((m for m in grid.measures if _BUDGET.search(m) and not _VARIANCE.search(m)), None)
+    budgets = [m for m in grid.measures if _BUDGET.search(m) and not _VARIANCE.search(m)]
     forecast = next((m for m in grid.measures if _FORECAST.search(m) and not _VARIANCE.search(m)
-                     and m != budget), None)
-    if variance is None or budget is None or forecast is None:
+                     and m not in budgets), None)
+    if variance is None or forecast is None:
         return None
-    votes = {OVERSPEND: 0, favourable: 0}
-    for row in grid.rows:
-        v, b, f = row.value(variance), row.value(budget), row.value(forecast)
-        if not v or b is None or f is None:
-            continue
-        near = max(1.0, abs(v)) / 100
-        if abs(v - (f - b)) <= near:
-            votes[OVERSPEND] += 1
-        elif abs(v - (b - f)) <= near:
-            votes[favourable] += 1
-    if votes[favourable] > votes[OVERSPEND] * 3:
-        return favourable
-    return OVERSPEND if votes[OVERSPEND] > votes[favourable] * 3 else None
+    best = {OVERSPEND: 0, favourable: 0}
+    for budget in budgets:
+        votes = {OVERSPEND: 0, favourable: 0}
+        for row in grid.rows:
+            v, b, f = row.value(variance), row.value(budget), row.value(forecast)
+            if not v or b is None or f is None:
+                continue
+            near = max(1.0, abs(v)) / 100
+            if abs(v - (f - b)) <= near:
+                votes[OVERSPEND] += 1
+            elif abs(v - (b - f)) <= near:
+                votes[favourable] += 1
+        if sum(votes.values()) > sum(best.values()):
+            best = votes
+    for side, other in ((favourable, OVERSPEND), (OVERSPEND, favourable)):
+        if best[side] >= 2 and best[side] > best[other] * 3:
+            return side
+    return None
 
 
 def infer(grid: Grid) -> Convention:

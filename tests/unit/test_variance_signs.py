@@ -35,3 +35,20 @@ def test_an_underspend_convention_says_what_its_brackets_mean():
     under = Convention(UNDERSPEND, scale=1e3)
     assert under.key == "Figures in £k; brackets mean overspend (adverse)."
     assert (under.word(500), under.word(-500), under.adverse(-500)) == ("underspend", "overspend", True)
+
+
+def test_a_monitor_with_original_and_revised_budgets_is_read_by_the_revised(tmp_path):
+    """One line whose original budget happens to make its variance look reversed does not turn the
+    table round; its position is stated against the revised budget."""
+    from memberpack.analysis.headlines import budget_position
+    from memberpack.model.observation import Dataset
+
+    rows = [["Revenue monitoring 2024/25 Period 7 (£000)"],
+            ["Directorate", "Original Budget", "Revised Budget", "Forecast Outturn", "Variance"],
+            ["Adults", 44000, 45000, 47000, 2000], ["Children", 37000, 38000, 37500, -500],
+            ["Place", 12500, 12000, 12100, 100], ["Total", 93500, 95000, 96600, 1600]]
+    table, = read_file(write_xlsx(tmp_path / "p7.xlsx", {"M": rows})).tables
+    grid = Grid.of(list(table.observations))
+    assert infer(grid).positive == OVERSPEND
+    position = budget_position(Dataset("M", "p7.xlsx", "0" * 64, "M", "A2:E6", "budget_monitor"), grid)
+    assert (position.budget, position.variance) == (95_000_000, 1_600_000)
