@@ -169,7 +169,11 @@ def _parse_text(raw: str | None, unit: Unit | None = None) -> CellValue:
     number *= sign or 1.0
     suffix = (match["suffix"] or "").lower()
     cell_unit = find_unit(words) if words else None
-    if match["cur"] or suffix in _SCALE:
+    if suffix in _SCALE and not match["cur"] and (words or unit is not None and unit.base != GBP):
+        # "12.5k visitors", "2.3 million people", or "1.2m" in a column of counts: so many, not £
+        value, unit_name = number * _SCALE[suffix], (cell_unit.base if cell_unit else None) or (
+            unit.base if unit is not None and unit.base != GBP else COUNT)
+    elif match["cur"] or suffix in _SCALE:
         value, unit_name = number * _SCALE.get(suffix, 1.0), GBP
     elif suffix == "%":
         value, unit_name = number, PERCENT

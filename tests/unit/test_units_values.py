@@ -115,8 +115,11 @@ def test_parser_never_raises_and_never_numbers_a_special_value(text):
     ("(479) [r]", -479, None, None), ("12.5*", 12.5, None, None), ("1,234 [note 2]", 1234, None, None),
     ("12 (note 3)", 12, None, None), ("x [note 1]", None, None, "x"), ("[c] [note 4]", None, None, "c"),
     ("Population [note 1]", None, None, "text"), ("[r]", None, None, "text"),
-    ("45 (12%)", 45, "count", None), ("1,050 (3.5%)", 1050, "count", None)])
+    ("45 (12%)", 45, "count", None), ("1,050 (3.5%)", 1050, "count", None),
+    ("12.5k visitors", 12_500, "count", None), ("2.3 million people", 2_300_000, "count", None),
+    ("£1.2m", 1_200_000, "GBP", None), ("1.2m", 1_200_000, "GBP", None)])
 def test_a_figure_or_mark_with_shorthand_or_its_share_beside_it_is_read(text, value, unit, status):
-    """The statistical service's shorthand after a figure; a count with its share in brackets is the count."""
+    """The statistical service's shorthand after a figure; a count with its share in brackets is the
+    count; so many thousand or million of something named is a count, not pounds."""
     cell = parse_text(text)
     assert (cell.value, cell.unit, cell.status, cell.display) == (value, unit, status, text)
