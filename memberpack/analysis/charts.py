@@ -25,6 +25,7 @@ from memberpack.model.charts import value_range
 from memberpack.model.conventions import SURPLUS, Convention, convention_of
 from memberpack.model.grid import Grid, GridRow
 from memberpack.model.metrics import match_metric
+from memberpack.model.monitor_columns import full_year
 from memberpack.model.observation import DATA, OPEN_STATISTICS, TIME_SERIES, Dataset, Observation
 from memberpack.model.periods import parse_period
 from memberpack.model.units import COUNT, GBP
@@ -100,13 +101,10 @@ def active_title(spec: ChartSpec) -> str:
 
 
 # --- money ---------------------------------------------------------------------------------------
-_SUPERSEDED = re.compile(r"\b(?:original|initial)\b", re.IGNORECASE)   # "Original Budget" beside "Revised Budget"
-
-
 def metric_column(grid: Grid, metric_id: str) -> str | None:
-    """The money column of a metric: the first, but not an original budget beside its revised one."""
-    found = [m for m in grid.measures if match_metric("", m, "GBP").id == metric_id]
-    return next((m for m in found if not _SUPERSEDED.search(m)), found[0] if found else None)
+    """The money column of a metric stating the full year (:func:`full_year`): not an original
+    budget beside its revised one, nor a year-to-date variance beside the forecast's."""
+    return full_year([m for m in grid.measures if match_metric("", m, "GBP").id == metric_id])
 
 
 def _money(grid: Grid, measure: str) -> bool:
@@ -123,7 +121,7 @@ def money_measure(grid: Grid, conv: Convention) -> str | None:
     variance = metric_column(grid, "fin_variance")
     if variance and _money(grid, variance):
         return variance
-    return next((m for m in grid.measures if re.search(r"variance", m, re.I) and _money(grid, m)), None)
+    return full_year([m for m in grid.measures if re.search(r"variance", m, re.I) and _money(grid, m)])
 
 
 def _money_chart(ds: Dataset, grid: Grid) -> ChartSpec | None:

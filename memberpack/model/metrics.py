@@ -85,8 +85,13 @@ CATALOGUE: tuple[Metric, ...] = (
     # Finance: General Fund measures (matched on the column, for money)
     _metric("fin_budget_current", "Current budget", FINANCE, "GBP", NEUTRAL, "budget", "revised budget"),
     _metric("fin_forecast_outturn", "Forecast outturn", FINANCE, "GBP", NEUTRAL, "projection", "forecast", "outturn"),
-    _metric("fin_variance", "Variance", FINANCE, "GBP", LOWER, "variance", "overspend"),
-    _metric("fin_variance_movement", "Movement in variance", FINANCE, "GBP", LOWER, "movement"),
+    # a variance named by what it is the difference of ("Forecast variance", "Budget variance",
+    # "Forecast outturn variance") is a variance, and the change in one a movement
+    _metric("fin_variance", "Variance", FINANCE, "GBP", LOWER, "variance", "overspend", "forecast variance",
+            "budget variance", "revised budget variance", "outturn variance", "forecast outturn variance",
+            "forecast overspend"),
+    _metric("fin_variance_movement", "Movement in variance", FINANCE, "GBP", LOWER, "movement",
+            "movement in forecast variance", "change in variance", "change in forecast variance"),
     _metric("fin_expenditure", "Gross expenditure", FINANCE, "GBP", NEUTRAL, "expenditure"),
     _metric("fin_income", "Income", FINANCE, "GBP", NEUTRAL, "income"),
     _metric("fin_reserves", "Reserves", FINANCE, "GBP", NEUTRAL, "reserves"),
