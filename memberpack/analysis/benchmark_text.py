@@ -25,6 +25,7 @@ _NEIGHBOURS = re.compile(r"\b(sn|stat\w* neighbou?rs?|neighbou?rs?|sn average)\b
 _ENGLAND = re.compile(r"\b(england|national)\b", re.IGNORECASE)
 _REGION = re.compile(r"\b(region|regional|" + "|".join(re.escape(r) for r in REGIONS) + r")\b", re.IGNORECASE)
 _HEADER = re.compile(r"benchmark|comparator|comparison", re.IGNORECASE)
+_TARGET = re.compile(r"\btargets?\b", re.IGNORECASE)
 _FILLER = {"average", "avg", "mean", "figure", "the", "all", "authorities", "la", "las"}
 _AREA_PHRASES = sorted({"england", "national", "region", "regional", "sn", "statistical neighbours",
                         "statistical neighbour", "stat neighbours", "neighbours", "neighbour",
@@ -80,6 +81,11 @@ def is_comparator(text: str) -> bool:
     ``England: EHC plans issued within 20 weeks``, ``South West rate per 10,000``, ``Benchmark:
     England``, ``National benchmarking``."""
     return bool(_HEADER.search(text)) or area_prefix(text)[0] != OTHER_AREA
+
+
+def is_target(text: str) -> bool:
+    """Whether a column holds what a figure is measured against (``Target 2024/25``), not a figure."""
+    return bool(_TARGET.search(text))
 
 
 def _row_benchmarks(measure: str, obs: Observation) -> list[WrittenBenchmark]:

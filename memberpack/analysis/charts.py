@@ -16,7 +16,7 @@ from __future__ import annotations
 import re
 from dataclasses import replace
 
-from memberpack.analysis.benchmark_text import is_comparator
+from memberpack.analysis.benchmark_text import is_comparator, is_target
 from memberpack.analysis.narrative import (Story, breakdown_story, budget_story, decimals_of, full_label,
                                            left_out_text, net_row, polarity_of, repeated_labels, row_name, trend_story,
                                            unit_title, verdict)
@@ -153,7 +153,8 @@ def _money_chart(ds: Dataset, grid: Grid) -> ChartSpec | None:
 
 # --- series --------------------------------------------------------------------------------------
 def _period_columns(grid: Grid) -> list[str]:
-    return [m for m in grid.measures if parse_period(m) is not None]
+    """The columns of a period's figures (not a target set for a period: ``Target 2024/25``)."""
+    return [m for m in grid.measures if parse_period(m) is not None and not is_target(m)]
 
 
 def _column_period(grid: Grid, measure: str) -> str | None:

@@ -14,9 +14,10 @@ import re
 from dataclasses import dataclass, field
 
 from memberpack.analysis.annotation_targets import TargetResolver
-from memberpack.analysis.benchmark_text import is_comparator
+from memberpack.analysis.benchmark_text import is_comparator, is_target
 from memberpack.analysis.charts import metric_column, money_measure
-from memberpack.analysis.narrative import change_text, decimals_of, money, repeated_labels, signed_money
+from memberpack.analysis.narrative import (change_text, decimals_of, money, period_kind, repeated_labels,
+                                           signed_money)
 from memberpack.model.annotations import OBSERVATION, SHARED
 from memberpack.model.conventions import SURPLUS, Convention, convention_of
 from memberpack.model.grid import Grid, GridRow
@@ -197,7 +198,7 @@ def _amount(ds: Dataset, grid: Grid, row: GridRow, status: Observation) -> tuple
     if measure and row.value(measure):
         value = row.value(measure)
         return f"{money(value, conv)} {conv.word(value)}", measure, value, row.cells[measure].cell
-    own = [(m, o) for m, o in row.cells.items() if o.period and not is_comparator(m) and not _TARGET.search(m)
+    own = [(m, o) for m, o in row.cells.items() if o.period and not is_comparator(m) and not is_target(m)
            and (o.period == status.period or not status.period) and (o.value is not None or o.status in _MISSING)]
     figures = [(m, o) for m, o in own if o.value is not None] or own   # the rated period's figure, or "DNA"
     if figures:
@@ -206,7 +207,6 @@ def _amount(ds: Dataset, grid: Grid, row: GridRow, status: Observation) -> tuple
     return status.display, "", None, status.cell
 
 
-_TARGET = re.compile(r"\btargets?\b", re.IGNORECASE)   # what a figure is measured against, not the figure
 _MISSING = {"dna", "tbc", "n/a", ":", "-", "c", "x", "z"}   # the rated period's figure, not given
 
 
@@ -298,6 +298,12 @@ def _year_rows(ds: Dataset, grid: Grid) -> list[GridRow]:
     return rows if len(rows) >= 2 else []
 
 
+def _like_latest(figures: list[tuple[str, Observation]]) -> list[tuple[str, Observation]]:
+    """The figures of the same kind of period as the latest (quarters, not the year's outturn before them)."""
+    kind = period_kind(figures[-1][1].period) if figures else None
+    return [(m, o) for m, o in figures if period_kind(o.period) == kind] if kind else figures
+
+
 def _worse_kpis(ds: Dataset, grid: Grid) -> list[Item]:
     """Figures whose latest value moved the wrong way, by the metric's polarity (money is left to
     the budget headlines). Where the rows are years of monthly figures, the latest month is set
@@ -305,7 +311,7 @@ def _worse_kpis(ds: Dataset, grid: Grid) -> list[Item]:
     would only show the seasons)."""
     def figures(row: GridRow) -> list[tuple[str, Observation]]:
         return [(m, o) for m, o in row.cells.items()
-                if o.value is not None and o.period and o.unit != GBP and not is_comparator(m)]
+                if o.value is not None and o.period and o.unit != GBP and not is_comparator(m) and not is_target(m)]
 
     years = _year_rows(ds, grid)
     if years:
@@ -315,7 +321,7 @@ def _worse_kpis(ds: Dataset, grid: Grid) -> list[Item]:
     else:
         pairs = []
         for row in grid.rows:
-            numbers = figures(row)
+            numbers = _like_latest(figures(row))
             if len(numbers) >= 2 and not is_comparator(row.label):   # the quick test first
                 pairs.append((row, numbers[-1][0], numbers[-2][1], numbers[-1][1]))
     items = (_worse_item(ds, row, measure, before, latest) for row, measure, before, latest in pairs

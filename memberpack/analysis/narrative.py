@@ -18,6 +18,7 @@ from memberpack.model.conventions import Convention, money_scale, scale_of
 from memberpack.model.grid import Grid, GridRow
 from memberpack.model.metrics import HIGHER, LOWER, match_metric, metric
 from memberpack.model.observation import DATA, SUBTOTAL, TOTAL, Observation
+from memberpack.model.periods import parse_period
 from memberpack.model.units import COUNT, GBP, PER_10000, PERCENT
 
 UNIT_TITLES = {GBP: "£", PERCENT: "%", PER_10000: "rate per 10,000", COUNT: "number", None: "points"}
@@ -186,6 +187,7 @@ def trend_story(name: str, points: list[tuple[str, float]], unit: str | None, po
 
     if not points:
         return Story(name, f"{name}: no figures.")
+    points = _like_latest(points)
     last_at, last = points[-1]
     if len(points) == 1:
         text = f"{name}: {fig(last)} in {last_at}"
@@ -204,6 +206,19 @@ def trend_story(name: str, points: list[tuple[str, float]], unit: str | None, po
         if (first < before) != (before < last) and first != before:
             summary += f", after {'rising' if before > first else 'falling'} from {fig(first)} in {first_at}"
     return Story(text, summary + ".")
+
+
+def _like_latest(points: list[tuple[str, float]]) -> list[tuple[str, float]]:
+    """The points of the same kind of period as the latest (a scorecard's quarters, not the
+    last year's outturn before them: Q1's sickness days are no fall from the whole year's)."""
+    kind = period_kind(points[-1][0])
+    return [p for p in points if period_kind(p[0]) == kind] if kind else points
+
+
+def period_kind(label: str | None) -> str | None:
+    """The kind of period a label names (a year, a quarter, a month...), or None."""
+    period = parse_period(label) if label else None
+    return period.kind if period is not None else None
 
 
 def breakdown_story(rows: list[GridRow], measure: str, unit: str | None, total: GridRow | None,

@@ -276,14 +276,17 @@ def _prose(filled: list[Any]) -> bool:
 
 # A return's line codes beside the lines' names: "A1", "B7", "OE3", and a section's "B:"
 LINE_CODE = re.compile(r"[A-Z]{1,3}\d{0,3}[A-Z]?:?")
+_LINE_CODE_HEADER = re.compile(r"(?:kpi\s+|pi\s+|line\s+)?(?:ref(?:erence)?|code|id)\.?", re.IGNORECASE)
 
 
-def _line_codes(values: Sequence[Any]) -> bool:
-    """Whether the filled values are nearly all line codes (:data:`LINE_CODE`), most with a digit."""
+def _line_codes(values: Sequence[Any], header: str = "") -> bool:
+    """Whether the filled values are nearly all line codes (:data:`LINE_CODE`), most with a digit:
+    three at least, or any under a header that says they are (``Ref``, ``Code``: a scorecard of two)."""
     filled = [str(v).strip() for v in _filled(values)]
     coded = [v for v in filled if LINE_CODE.fullmatch(v)]
     numbered = sum(any(ch.isdigit() for ch in v) for v in coded)
-    return len(filled) >= 3 and len(coded) * 5 >= len(filled) * 4 and numbered * 2 > len(coded)
+    enough = len(filled) >= (1 if _LINE_CODE_HEADER.fullmatch(header.strip()) else 3)
+    return enough and len(coded) * 5 >= len(filled) * 4 and numbered * 2 > len(coded)
 
 
 def _name_like(values: Sequence[Any]) -> bool:
@@ -319,7 +322,7 @@ def find_keys(headers: Sequence[str], columns: dict[int, list[Any]], label_col: 
                 break
             if c > label_col and kinds[c] == "number" and not _codes(columns[c]):
                 break
-    if kinds.get(label_col) == TEXT and _line_codes(columns[label_col]):   # line codes, then the lines' names
+    if kinds.get(label_col) == TEXT and _line_codes(columns[label_col], header_of.get(label_col, "")):   # codes, then names
         named = next((c for c in columns if c > label_col and kinds[c] != BLANK), None)
         if named is not None and kinds[named] == TEXT and _name_like(columns[named]):
             label_col = named

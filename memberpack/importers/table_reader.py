@@ -49,7 +49,7 @@ from memberpack.importers.table_ends import LOOKAHEAD, TableEnds, is_footnote
 from memberpack.model.blocks import BlockColumn, Coded, FigureBlock, Texts
 from memberpack.model.metrics import (CATALOGUE, OTHER_METRIC, Metric, catalogue_words_each, catalogue_words_found,
                                       match_metric, mentions_catalogue)
-from memberpack.model.observation import BUDGET_MONITOR, DATA, SUBTOTAL, Observation
+from memberpack.model.observation import BUDGET_MONITOR, DATA, KPI_SCORECARD, SUBTOTAL, Observation
 from memberpack.model.periods import (
     CALENDAR_MONTH, CALENDAR_YEAR, CALENDAR_YEARS, MONTH_NAMES, YEAR, YEARS, YEARS_SPAN, Period, may_name_period,
     parse_period, relative_year, years_named)
@@ -67,7 +67,7 @@ _LEFT_SAMPLE = 12         # first named rows that tell a column of figures left 
 _BENCHMARK_HEADER = re.compile(r"bench|compar|national|england|neighbour|regional", re.IGNORECASE)
 _BENCHMARK = re.compile(r"\s*(?P<name>[A-Za-z][A-Za-z .'&-]*?)\s*[,:]?\s*(?P<num>-?\d[\d,]*(?:\.\d+)?)\s*"
                         r"(?P<unit>%|per\s*10,?000)?\s*")
-_UNIT_HINT = re.compile(r"%|£|per\s+10,?000|\b(?:days|weeks)\b|^\s*percentage\b", re.IGNORECASE)
+_UNIT_HINT = re.compile(r"%|£|per\s+1(?:0,?000|,?000|00,?000)\b|\b(?:days|weeks)\b|^\s*percentage\b", re.IGNORECASE)
 # the same in labels joined by NUL characters: "Percentage ..." at the start of any of them
 _UNIT_HINT_JOINED = re.compile(_UNIT_HINT.pattern.replace("^", "(?:^|(?<=\0))"), re.IGNORECASE)
 _PERIOD_WORDS = re.compile(r"\b(?:to|and|from)\b", re.IGNORECASE)   # what is left of "1996 to 1997" once its years go
@@ -103,6 +103,7 @@ _NOT_MONEY = re.compile(r"\b(?:numbers?|no\.|count|pupils|fte|headcount|populati
 _MONEY_WORDS = re.compile(r"\b(?:expenditure|spend|spending|budgets?|costs?|income|funding|grants?|allocations?|amounts?|"
                           r"remuneration|salar(?:y|ies)|wages?|interest|fees|"
                           r"outturn|forecast|variance|reserves?|balances?|£)", re.IGNORECASE)
+_SCORECARD_WORDS = re.compile(r"\b(?:outturn|forecast|variance)\b", re.IGNORECASE)
 _NUMBER_OF = re.compile(r"\bnumbers? of\b", re.IGNORECASE)
 # A header asking how many ("How many organisations did you provide grants to?"): a count, whatever it names
 _HOW_MANY = re.compile(r"^\s*how many\b", re.IGNORECASE)
@@ -564,8 +565,10 @@ class TableReader:
         if len(named) >= 3 and all(_SERIES_CODE.fullmatch(c.measure) for c in named):
             self.report.doubt(f"the column headers are codes ({', '.join(c.measure for c in named[:3])}...), not "
                               "names: the header may be in rows above (give them with --header-rows)")
-        unpriced = [c for c in columns if c.unit is None and _MONEY_WORDS.search(_CAMEL.sub(" ", c.measure).replace("_", " "))
-                    and not c.code]   # "FraudSpentAmount", "net_expenditure" too
+        # "FraudSpentAmount", "net_expenditure" too; a scorecard's outturn, forecast and variance are its indicators'
+        said = (lambda m: _SCORECARD_WORDS.sub("", m)) if layout.kind == KPI_SCORECARD else (lambda m: m)
+        unpriced = [c for c in columns if c.unit is None and not c.code
+                    and _MONEY_WORDS.search(said(_CAMEL.sub(" ", c.measure).replace("_", " ")))]
         if unpriced and not any(c.base == "GBP" for c in columns):
             names = ", ".join(f"{c.letter} ({c.measure})" for c in unpriced[:3])
             self.report.doubt(f"column{'s' if len(unpriced) > 1 else ''} {names} look{'' if len(unpriced) > 1 else 's'} "

@@ -45,6 +45,9 @@ THOUSANDS = Unit(GBP, 1_000.0, "£k")
 MILLIONS = Unit(GBP, 1_000_000.0, "£m")
 PERCENTAGE = Unit(PERCENT, 1.0, "%")
 RATE_PER_10000 = Unit(PER_10000, 1.0, "per 10,000")
+# other rates (ASCOF's admissions per 100,000, a rate per 1,000 population): numbers, as written
+RATE_PER_1000 = Unit(NUMBER, 1.0, "per 1,000")
+RATE_PER_100000 = Unit(NUMBER, 1.0, "per 100,000")
 COUNT_UNIT = Unit(COUNT, 1.0, "")
 
 # Ordered: longer, more specific spellings first. Matched case-insensitively inside header text.
@@ -57,6 +60,8 @@ _UNIT_PATTERNS: tuple[tuple[re.Pattern[str], Unit], ...] = tuple(
         (r"£\s?'000s?", THOUSANDS),
         (r"\(£\)|£(?!\s?\d)", POUNDS),
         (r"\bper\s+10,?000\b", RATE_PER_10000),
+        (r"\bper\s+1,?000\b(?![,\d])", RATE_PER_1000),
+        (r"\bper\s+100,?000\b(?![,\d])", RATE_PER_100000),
         # "95% confidence intervals" names a confidence level, not the figures' unit; "10% discount
         # applied for second homes" the kind of thing counted ("25% of pupils" is a share, still percent)
         (r"(?<!\d)%(?!\s*(?:confidence|CI\b))|(?<=\d)%(?!\s*(?:confidence|CI\b)|(?:\s*[-–]\s*\d+%)?\)?\s+(?!of\b)[a-z])"

@@ -35,7 +35,8 @@ RAG_WORDS = {"red": "red", "amber": "amber", "green": "green", "r": "red", "g": 
              "not targeted": "not targeted", "completed": "completed", "pending": "pending",
              "incomplete": "incomplete", "on going": "ongoing", "ongoing": "ongoing"}
 FLAG_WORDS = {"a": "adverse", "(f)": "favourable", "f": "favourable"}
-ARROWS = {"↑": "up", "↓": "down", "→": "level", "⬆": "up", "⬇": "down", "➡": "level"}
+ARROWS = {"↑": "up", "↓": "down", "→": "level", "⬆": "up", "⬇": "down", "➡": "level", "↔": "level", "⬌": "level",
+          "⇔": "level", "↗": "up", "⬈": "up", "▲": "up", "⇧": "up", "↘": "down", "⬊": "down", "▼": "down", "⇩": "down"}
 
 _NUMBER = re.compile(
     r"""^(?P<approx>(?:c\.|circa|approx\.?|approximately|around)\s*)?
@@ -212,7 +213,8 @@ def _is_unit_words(words: str) -> bool:
     (``8. Number of dwellings entitled to a 25% discount on 2 October``: a numbered line, not 8%)."""
     if len(words.split()) > _UNIT_WORDS_MAX:
         return False
-    if find_unit(words) is not None and find_unit(words).base in (PER_10000, PERCENT):
+    unit = find_unit(words)
+    if unit is not None and (unit.base in (PER_10000, PERCENT) or unit.symbol.startswith("per ")):
         return True
     return bool(re.fullmatch(r"[A-Za-z][A-Za-z .'-]{0,30}", words)) and len(words.split()) <= 3
 
