@@ -1,0 +1,34 @@
+"""What a tenth batch of published files nobody here had seen taught (tests/corpus, the last 4 files: social care
+and inclusion): a workbook re-saved through pandas writes "Unnamed: 3" beside the title in its first row, which
+is no cell of the table, so the title over it stands alone again; a "£" alone at the far right above a table
+of rents is the table's unit, not a header of its own, and the title above it is kept; and a capital R, P or E
+stuck to a figure ("82.44R", "73.73P") marks it revised, provisional or estimated: the figure is in its
+column's unit, not a count of something called R."""
+
+from awkward_workbooks import write_xlsx
+
+from memberpack.importers import read_file
+from memberpack.model.values import parse_text
+from memberpack.model.units import find_unit
+
+_YEARS = ["2016-17", "2017-18", "2018-19", "2019-20"]
+
+
+def _rents(title_row, *above):
+    rows = [title_row, *above, [None] * 5, ["Reason", *_YEARS]]
+    rows += [[name, 100.0 + i, 110.0 + i, 120.0 + i, 130.0 + i]
+             for i, name in enumerate(["Domestic violence", "Loss of rented accommodation", "Intimidation",
+                                       "Mortgage default"])]
+    return rows
+
+
+def test_pandas_placeholders_beside_a_title_leave_the_title_alone(tmp_path):
+    """The old reading lost the title (its row had 'Unnamed: 1'... in it), so each column, headed by its
+    year alone, measured only '2019-20'; now the title's figure is read for each year."""
+    title = "3.8 Households presenting as homeless by reason 2016-17 to 2019-201,2,3"
+    rows = _rents([title, "Unnamed: 1", "Unnamed: 2", "Unnamed: 3", "Unnamed: 4"])
+    table, = read_file(write_xlsx(tmp_path / "nihe.xlsx", {"T3_8": rows})).tables
+    cells = {o.cell: o for o in table.observations}
+    assert table.report.title == title
+    assert (cells["E4"].label, cells["E4"].period, cells["E4"].value) == ("Domestic violence", "2019/20", 130.0)
+    assert "Households presenting as homeless" in cells["E4"].measure
