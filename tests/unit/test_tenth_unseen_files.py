@@ -32,3 +32,14 @@ def test_pandas_placeholders_beside_a_title_leave_the_title_alone(tmp_path):
     assert table.report.title == title
     assert (cells["E4"].label, cells["E4"].period, cells["E4"].value) == ("Domestic violence", "2019/20", 130.0)
     assert "Households presenting as homeless" in cells["E4"].measure
+
+
+def test_a_pound_sign_alone_above_a_table_is_its_unit(tmp_path):
+    """The old reading took the '£' row for the start of the table, lost the title over it and read the
+    rents with no unit; now they are pounds, and the title is kept."""
+    title = "3.2 Average weekly local authority rents by UK region 2016-17 to 2019-20"
+    rows = _rents([title], [None, None, None, None, "£"])
+    table, = read_file(write_xlsx(tmp_path / "rents.xlsx", {"T3_2": rows})).tables
+    cells = {o.cell: o for o in table.observations}
+    assert table.report.title.startswith(title)
+    assert (cells["B5"].value, cells["B5"].unit, cells["E8"].unit) == (100.0, "GBP", "GBP")
