@@ -43,3 +43,13 @@ def test_a_pound_sign_alone_above_a_table_is_its_unit(tmp_path):
     cells = {o.cell: o for o in table.observations}
     assert table.report.title.startswith(title)
     assert (cells["B5"].value, cells["B5"].unit, cells["E8"].unit) == (100.0, "GBP", "GBP")
+
+
+def test_a_capital_stuck_to_a_figure_marks_it_revised_or_provisional():
+    """The old reading took '82.44R' for 82.44 of something called R (a count), so a column of pounds
+    had counts among its pounds."""
+    pounds = find_unit("£")
+    assert [(v.value, v.unit, v.display) for v in map(lambda t: parse_text(t, pounds), ["82.44R", "73.73P", "1,234E"])] \
+        == [(82.44, "GBP", "82.44R"), (73.73, "GBP", "73.73P"), (1234.0, "GBP", "1,234E")]
+    assert parse_text("82.44R").unit is None
+    assert (parse_text("50p").unit, parse_text("12 R").unit, parse_text("5 families").unit) == ("count",) * 3
