@@ -3,7 +3,8 @@ and inclusion): a workbook re-saved through pandas writes "Unnamed: 3" beside th
 is no cell of the table, so the title over it stands alone again; a "£" alone at the far right above a table
 of rents is the table's unit, not a header of its own, and the title above it is kept; and a capital R, P or E
 stuck to a figure ("82.44R", "73.73P") marks it revised, provisional or estimated: the figure is in its
-column's unit, not a count of something called R."""
+column's unit, not a count of something called R; and a column headed by the one year a title "... by district
+2019-20" names is the title's figure for that year, as a column of several years under a title spanning them is."""
 
 from awkward_workbooks import write_xlsx
 
@@ -53,3 +54,17 @@ def test_a_capital_stuck_to_a_figure_marks_it_revised_or_provisional():
         == [(82.44, "GBP", "82.44R"), (73.73, "GBP", "73.73P"), (1234.0, "GBP", "1,234E")]
     assert parse_text("82.44R").unit is None
     assert (parse_text("50p").unit, parse_text("12 R").unit, parse_text("5 families").unit) == ("count",) * 3
+
+
+def test_a_column_headed_by_the_one_year_a_title_by_names_is_the_titles_figure(tmp_path):
+    """The old reading measured Belfast's waiting list as '2019-20' (the year alone) where the title
+    names one year; a title spanning years already named its figure."""
+    rows = [["3.6 Social rented sector waiting lists by new local government district 2019-201,2,3"], [None, None],
+            ["New local government district", "2019-20"], ["Belfast", 10819], ["Mid Ulster", 1907], ["Total", 12726]]
+    table, = read_file(write_xlsx(tmp_path / "lists.xlsx", {"T3_6": rows})).tables
+    belfast = next(o for o in table.observations if o.label == "Belfast")
+    assert (belfast.measure, belfast.period, belfast.value) == (
+        "3.6 Social rented sector waiting lists by new local government district", "2019/20", 10819.0)
+    rows[2][1] = "2018-19"   # a year the title does not name: its own
+    table, = read_file(write_xlsx(tmp_path / "other.xlsx", {"T3_6": rows})).tables
+    assert {o.measure for o in table.observations} == {"2018-19"}
