@@ -424,7 +424,9 @@ _PROSE_MONEY = re.compile(r"£|\bpounds?\b|\bthousands?\b|\bmillions?\b", re.IGN
 
 
 THOUSANDS = Unit(NUMBER, 1_000.0, "thousands")   # "Number of jobs (thousand)": people, counted in thousands
-SCALE_CELL = re.compile(r"\(?\s*(?:(?:£\s?)?thousands?|£\s?000'?s|£\s?millions?)\s*\)?", re.IGNORECASE)
+# A cell stating the table's scale or currency alone, above it or at the far right of its title's row
+# ("£ thousands", "(£000s)", and "£" alone over a table of pounds and pence)
+SCALE_CELL = re.compile(r"\(?\s*(?:(?:£\s?)?thousands?|£\s?000'?s|£\s?millions?|£'?s?)\s*\)?", re.IGNORECASE)
 
 
 def _prose_unit(prose: list[tuple[int, str]]):

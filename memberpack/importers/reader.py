@@ -46,6 +46,9 @@ Read = TypeVar("Read")
 _UNREAD = object()
 # A download's sheet of metadata (StatsWales: "Metadata"), whose rows name the dimensions its figures were
 # filtered on ("Academic Year | 2009/10"): the one period it gives a time dimension is the other sheets' too.
+# pandas names a column it read with no header "Unnamed: 3" and writes that name into the first row of
+# the sheet it saves: a placeholder, not a header or a title's neighbour
+_PANDAS_UNNAMED = re.compile(r"Unnamed: \d+")
 _METADATA_SHEET = re.compile(r"\s*meta\s*-?data\s*", re.IGNORECASE)
 _TIME_DIMENSION = re.compile(r"\s*(?:(?:academic|financial|calendar|school)\s+)?(?:year|period|quarter|month)\s*",
                              re.IGNORECASE)
@@ -375,13 +378,24 @@ def _calamine_rows(sheet) -> Iterator[tuple[int, Row]]:
     empty rows above ``sheet.start`` too (so they are not added again), but starts at its first
     used column."""
     if isinstance(sheet, PiecedSheet):
-        return itertools.islice(sheet.numbered_rows(), ROW_LIMIT)
+        return _unnamed_blank(itertools.islice(sheet.numbered_rows(), ROW_LIMIT))
     _, first_col = sheet.start or (0, 0)
     rows = itertools.islice(sheet.iter_rows(), ROW_LIMIT)
     if not first_col:
-        return zip(count(0), rows)
+        return _unnamed_blank(zip(count(0), rows))
     pad = [""] * first_col
-    return enumerate(pad + row for row in rows)
+    return _unnamed_blank(enumerate(pad + row for row in rows))
+
+
+def _unnamed_blank(rows: Iterator[tuple[int, Row]]) -> Iterator[tuple[int, Row]]:
+    """The rows with pandas' "Unnamed: 3" in the sheet's first row left blank (:data:`_PANDAS_UNNAMED`):
+    a table re-saved through pandas keeps its title there, alone once they are."""
+    for n, row in rows:
+        if n == 0 and any(type(v) is str and _PANDAS_UNNAMED.fullmatch(v) for v in row):
+            row = ["" if type(v) is str and _PANDAS_UNNAMED.fullmatch(v) else v for v in row]
+        yield n, row
+        yield from rows
+        return
 
 
 def _filled_down(rows: Iterator[tuple[int, Row]], merged: list[Merged]) -> Iterator[tuple[int, Row]]:

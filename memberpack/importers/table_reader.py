@@ -492,8 +492,12 @@ class TableReader:
         # expenditure by client group: 1994-95 to 2006-07"): each column headed by its year alone is the
         # title's figure for that year (rows of lines with no "by" may be measures of their own)
         subject = _title_subject(layout.title)
-        if not any(k.role == AREA for k in self.keys) and not (
-                subject and _BROKEN_DOWN.search(subject) and YEARS_SPAN.search(layout.title)):
+        broken_down = bool(subject and _BROKEN_DOWN.search(subject))
+        # or the one year such a title names ("Waiting lists by district 2019-20" over a column "2019-20")
+        titled = years_named(layout.title) if broken_down and not YEARS_SPAN.search(layout.title) else []
+        one_year = titled[0] if len(titled) == 1 else None
+        if not any(k.role == AREA for k in self.keys) and not (broken_down and YEARS_SPAN.search(layout.title)) \
+                and one_year is None:
             subject = None
         # A constant column saying what the figures are (a tidy file's one indicator) names them
         self._describing = [c for c in sorted(self._context) if _DESCRIBES.search(self._heading(header, c))]
@@ -554,6 +558,7 @@ class TableReader:
             period = None if _NO_PERIOD.search(measure) else parse_period(measure) or relative_year(measure, named) \
                 or _coded_year(measure)
             if period is not None and period.kind in _WHOLE_YEARS and subject and c < len(rows[-1]) \
+                    and (one_year is None or period == one_year) \
                     and not blank(rows[-1][c]) and not _PERIOD_WORDS.sub("", strip_periods(measure)).strip(" -–/,"):
                 measure = subject   # areas by years, each column headed by its year alone: the title's figure for that year
             code = self.sheet.formats.codes.get((self.layout.data_start, c))

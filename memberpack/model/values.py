@@ -55,6 +55,9 @@ _YEAR = re.compile(r"(?:19|20)\d\d")
 # The statistical service's shorthand after a figure or a mark: revised, provisional, estimated, a note,
 # a footnote's stars ("1,234 [r]", "567 (p)", "x [note 1]", "12.5*")
 _SHORTHAND = re.compile(r"(?:\s*(?:\[(?:r|p|e|note\s*\d+[a-z]?)\]|\((?:r|p|e|note\s*\d+[a-z]?)\)|\*{1,3}))+$", re.IGNORECASE)
+# revised, provisional or estimated written as a capital stuck to the figure ("82.44R", "73.73P"), as the
+# Northern Ireland Housing Executive writes it: the figure's mark, not what it counts ("50p" stays pence)
+_STUCK_MARK = re.compile(r"\d[RPE]")
 # a ledger's credit and debit (``1,234.50 CR``): the sign of the figure, not what it counts
 _LEDGER_SIGNS = {"cr": -1.0, "cr.": -1.0, "dr": 1.0, "dr.": 1.0}
 _SCALE = {"m": 1e6, "mn": 1e6, "million": 1e6, "bn": 1e9, "billion": 1e9, "k": 1e3}
@@ -156,6 +159,8 @@ def _parse_text(raw: str | None, unit: Unit | None = None) -> CellValue:
     words = (match["words"] or "").strip()
     shared = bool(words) and _SHARE.fullmatch(words) is not None and not (match["suffix"] or match["cur"])
     if shared:   # "45 (12%)": 45 counted, 12% their share (not 45%)
+        words = ""
+    if len(words) == 1 and _STUCK_MARK.fullmatch(text[-2:]):
         words = ""
     sign = _LEDGER_SIGNS.get(words.lower(), 0.0) if words else 0.0
     if sign:
