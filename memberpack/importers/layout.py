@@ -106,7 +106,7 @@ def is_stated_fact(row: list[Any]) -> bool:
             and all(cell_class(row[c + 1]) == TEXT for c in names))
 
 
-_UNIT_ONLY = re.compile(r"[(\[]?\s*(?:£\s?(?:m|k|bn|000'?s?|'000s?|millions?|thousands?|'?s)?|%|per\s+10,?000|days|"
+_UNIT_ONLY = re.compile(r"[(\[]?\s*(?:£\s?(?:,\s?)?(?:m|k|bn|000'?s?|'000s?|millions?|thousands?|'?s)?|%|per\s+10,?000|days|"
                         r"weeks|number|no\.?|count)\s*[)\]]?", re.IGNORECASE)
 
 

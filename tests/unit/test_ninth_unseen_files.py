@@ -39,3 +39,17 @@ def test_a_utf16_part_that_declares_entities_is_refused(tmp_path):
                       '<?xml version="1.0" encoding="utf-16"?><!DOCTYPE x [<!ENTITY a "aaaa">]><x>&a;</x>')
     with pytest.raises(ImportFailed, match="declares XML entities"):
         read_file(path)
+
+
+def test_pounds_thousands_written_with_the_comma_of_1000_are_thousands(tmp_path):
+    """The BBC's reserves table says 'All figures are in £, 000' in its title: its reserves had been read
+    as pounds, Northamptonshire's £47.7m of earmarked reserves as £47,695."""
+    rows = [["All figures are in £, 000. Change in usable reserves between March 2015 and March 2018"], [],
+            ["Local authority", "earmarked 2015", "earmarked 2018"],
+            ["Northamptonshire CC", 47695, 5185], ["Somerset CC", 53329, 501], ["Rotherham", 79814, 24693]]
+    table = read_file(write_xlsx(tmp_path / "reserves.xlsx", {"Sheet1": rows})).tables[0]
+    cells = {o.cell: o for o in table.observations}
+    assert (cells["B4"].value, cells["B4"].unit, cells["C6"].value) == (47_695_000, "GBP", 24_693_000)
+    header = [["Service", "Budget (£,000)", "Forecast (£ ,000)"], ["Highways", 1200, 1250], ["Parks", 300, 280]]
+    cells = {o.cell: o.value for o in read_file(write_xlsx(tmp_path / "m.xlsx", {"M": header})).tables[0].observations}
+    assert (cells["B2"], cells["C3"]) == (1_200_000, 280_000)
