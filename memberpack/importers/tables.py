@@ -28,6 +28,7 @@ from memberpack.importers.table_ends import NUMBERED_TITLE, is_footnote, numbere
 from memberpack.importers.table_reader import TableReader
 from memberpack.model.observation import LAYOUT_KINDS
 from memberpack.model.periods import MONTH, QUARTER, YEAR_END, Period, parse_period
+from memberpack.model.units import GBP, find_unit
 from memberpack.model.values import BLANK, TEXT, parse_text
 
 SIDE_BY_SIDE_ROWS = 5_000
@@ -59,6 +60,7 @@ def find_tables(sheet: Sheet, *, file_stem: str = "", kind: str | None = None,
     prose: list[tuple[int, str]] = []   # words above the table ("Figures are in £000s"): they may state its unit
     above: tuple[TableLayout, dict[int, str]] | None = None   # the table above on this sheet, and its columns' headers
     starts: dict[int, int | None] = {}   # (_over_figures) of rows not yet read by a table, which may fill their cells
+    sheet_unit: tuple[str, str] | None = None   # a money unit said of all the sheet's figures, and why
     formats = sheet.formats
     hidden = HiddenRead(sheet.name, formats.hidden_columns, formats.hidden_rows) \
         if formats.hidden_columns or formats.hidden_rows else None
@@ -100,10 +102,11 @@ def find_tables(sheet: Sheet, *, file_stem: str = "", kind: str | None = None,
             rows = None
             block = [stream.next() for _ in range(_side_by_side_rows(stream, layout.label_col))]
         for band in bands:
-            if band.unit is None and (inherited := _unit_above(above, band, _column_headers(band, seen))):
+            if band.unit is None and (inherited := _unit_above(above, band, _column_headers(band, seen)) or sheet_unit):
                 band.unit, band.unit_reason = inherited
             found = _prepare(sheet, band, seen, texts, file_stem=file_stem, kind=kind, overrides=overrides,
                              recall=recall, corrections=corrections)
+            sheet_unit = sheet_unit or _stated_for_all(found.layout, texts)
             source = rows or Peekable(_within(block, found.layout.col_range))
             while (nxt := source.peek()) is not None and nxt[0] < found.layout.data_start:
                 source.next()
@@ -165,6 +168,19 @@ def _unit_above(above: tuple[TableLayout, dict[int, str]] | None, layout: TableL
     if len(columns) < 3 or same < 0.8 * len(columns):
         return None
     return first.unit, f"the table above (header row {first.header_rows[0]}) with the same columns: {first.unit_reason}"
+
+
+_ALL_FIGURES = re.compile(r"\ball\s+(?:the\s+)?(?:figures|amounts|values)\b", re.IGNORECASE)
+
+
+def _stated_for_all(layout: TableLayout, texts: list[str]) -> tuple[str, str] | None:
+    """A money unit said of all the figures above a sheet's table (``All figures in £ thousand``) that
+    the table took: the unit of each table stacked under it that states none of its own, and why."""
+    for text in texts:
+        unit = find_unit(text)
+        if unit is not None and unit.base == GBP and unit.symbol == layout.unit and _ALL_FIGURES.search(text):
+            return layout.unit, f"{text[:60]!r} above the first table on the sheet"
+    return None
 
 
 def _over_figures(row: list[Any], stream: Peekable, starts: dict[int, int | None]) -> bool:

@@ -53,3 +53,32 @@ def test_pounds_thousands_written_with_the_comma_of_1000_are_thousands(tmp_path)
     header = [["Service", "Budget (£,000)", "Forecast (£ ,000)"], ["Highways", 1200, 1250], ["Parks", 300, 280]]
     cells = {o.cell: o.value for o in read_file(write_xlsx(tmp_path / "m.xlsx", {"M": header})).tables[0].observations}
     assert (cells["B2"], cells["C3"]) == (1_200_000, 280_000)
+
+
+def _dropdown(statement: str):
+    """MHCLG's LA dropdown: small blocks stacked down the sheet, each a heading over 'Amount'."""
+    rows = [["Prudential system information for England, 2018-19"], [statement], []]
+    for block, lines in (("Capital Financing Requirement", [("CFR as at 1 April 2018", 118054563),
+                                                             ("Minimum Revenue Provision", 2000181)]),
+                         ("Gross borrowing", [("Gross borrowing as at 1 April 2018", 87878002),
+                                              ("Gross borrowing as at 31 March 2019", 94530939)]),
+                         ("Investments", [("Investments as at 1 April 2018", 33639990),
+                                          ("Investments as at 31 March 2019", 36189616)])):
+        rows += [[block, "Amount"], *[list(line) for line in lines], []]
+    return rows
+
+
+def test_a_unit_said_of_all_the_figures_holds_for_each_block_stacked_under_it(tmp_path):
+    """COR C's LA Dropdown sheet: 'All figures in £ thousand' over eight blocks; only the first had been read
+    in thousands, England's gross borrowing of £94.5bn shown as 94,530,939 with no unit, confidently."""
+    read = read_file(write_xlsx(tmp_path / "dropdown.xlsx", {"LA Dropdown": _dropdown("All figures in £ thousand")}))
+    cells = {o.cell: o for t in read.tables for o in t.observations}
+    assert [(cells[c].value, cells[c].unit) for c in ("B5", "B10", "B14")] == [
+        (118_054_563_000, "GBP"), (94_530_939_000, "GBP"), (36_189_616_000, "GBP")]
+
+
+def test_a_unit_stated_without_saying_all_figures_stays_with_its_own_table(tmp_path):
+    """'£ thousand' alone over the first block says nothing of the one-column blocks under it."""
+    read = read_file(write_xlsx(tmp_path / "dropdown.xlsx", {"LA Dropdown": _dropdown("£ thousand")}))
+    cells = {o.cell: o for t in read.tables for o in t.observations}
+    assert (cells["B5"].unit, cells["B10"].unit, cells["B10"].value) == ("GBP", None, 94_530_939)
