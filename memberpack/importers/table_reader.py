@@ -77,7 +77,11 @@ _TITLE_YEARS = re.compile(rf",?\s+(?:(?:from|between|in|for|at)\s+)?(?:(?:\d{{1,
                           r"(?:19|20)\d{2}\b.*$", re.IGNORECASE)
 _WHOLE_YEARS = (YEAR, CALENDAR_YEAR, YEARS, CALENDAR_YEARS)
 _BROKEN_DOWN = re.compile(r"\bby\s+\w", re.IGNORECASE)   # "... by client group": the rows break it down
-_NO_PERIOD = re.compile(r"\b(?:from|since|change|movement|direction)\b", re.IGNORECASE)
+# a column of changes, or figures counted from a date ("Change from 2019", "since 1 April 2018"): its year is
+# no period of its figures; "from" before anything else ("income due from Council Tax ... 2015-16") is a word
+_NO_PERIOD = re.compile(r"\b(?:change|movement|direction)\b|\b(?:from|since)\s+(?:\S+\s+){0,2}?"
+                        r"(?:(?:19|20)\d\d|\d\d/\d\d|last|previous|(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\b)",
+                        re.IGNORECASE)
 _YEAR_DIGITS = re.compile(r"(?:19|20)\d{2}")
 _SPLIT_DIGITS = re.compile(r"\d{2}\s*/\s*\d{2}")
 # a month with a two-digit year, as Excel's dd-mmm-yy dates are written: "31-Mar-12", "Mar-12"

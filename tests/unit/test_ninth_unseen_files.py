@@ -82,3 +82,19 @@ def test_a_unit_stated_without_saying_all_figures_stays_with_its_own_table(tmp_p
     read = read_file(write_xlsx(tmp_path / "dropdown.xlsx", {"LA Dropdown": _dropdown("£ thousand")}))
     cells = {o.cell: o for t in read.tables for o in t.observations}
     assert (cells["B5"].unit, cells["B10"].unit, cells["B10"].value) == ("GBP", None, 94_530_939)
+
+
+def test_from_in_an_indicators_name_leaves_its_columns_dated_by_their_years(tmp_path):
+    """The benchmarking tool: 'Percentage of income due from Council Tax received by the end of the year'
+    over 'CORP 7 2014-15' and 'CORP 7 2015-16'. 'from' had made every such column undated, so Fife's
+    2014/15 and 2015/16 collection rates both stood under the workbook's 2015 to 2017."""
+    name = "CORP 7 - Percentage of income due from Council Tax received by the end of the year"
+    rows = [["All costs are real", name, None, "CORP 4 - The cost per dwelling of collecting Council Tax", None],
+            ["Local Authority", "CORP 7 2014-15", "CORP 7 2015-16", "CORP 4 2014-15", "CORP 4 2015-16"],
+            ["Fife", 93.1, 95.69, 4.1, 3.65], ["Angus", 97.4, 97.82, 9.2, 8.39], ["Moray", 96.2, 95.6, 10.1, 9.71]]
+    path = write_xlsx(tmp_path / "lgbf.xlsx", {"All measures": rows}, merges={"All measures": ["B1:C1", "D1:E1"]})
+    cells = {o.cell: o.period for o in read_file(path).tables[0].observations}
+    assert [cells[c] for c in ("B3", "C3", "D3", "E3")] == ["2014/15", "2015/16", "2014/15", "2015/16"]
+    changes = [["Service", "Spend 2019/20", "Change from 2019/20"], ["Roads", 120, 5], ["Parks", 80, -2], ["Libraries", 40, 1]]
+    cells = {o.cell: o.period for o in read_file(write_xlsx(tmp_path / "c.xlsx", {"C": changes})).tables[0].observations}
+    assert (cells["B2"], cells["C2"]) == ("2019/20", None)
