@@ -9,6 +9,7 @@ from awkward_workbooks import write_xlsx
 
 from memberpack.errors import ImportFailed
 from memberpack.importers import read_file
+from memberpack.model.periods import parse_period
 
 
 def _with_part(tmp_path, name: str, text: str):
@@ -98,3 +99,15 @@ def test_from_in_an_indicators_name_leaves_its_columns_dated_by_their_years(tmp_
     changes = [["Service", "Spend 2019/20", "Change from 2019/20"], ["Roads", 120, 5], ["Parks", 80, -2], ["Libraries", 40, 1]]
     cells = {o.cell: o.period for o in read_file(write_xlsx(tmp_path / "c.xlsx", {"C": changes})).tables[0].observations}
     assert (cells["B2"], cells["C2"]) == ("2019/20", None)
+
+
+def test_an_items_code_before_a_dash_and_its_name_is_no_month(tmp_path):
+    """COR4's memorandum items 'M1 - Section 16(2)(b) - Redundancy Costs' to 'M12 - ...' had dated their
+    columns Month 1 to Month 12 of 2007/08; 'Forecast M6' and 'P7' are still months."""
+    rows = [["Capital outturn return 2007-08: memorandum items, £ thousand"],
+            ["Authority", "M1 - Section 16(2)(b) - Redundancy Costs", "M7 - Sales of Tangible Fixed Assets - Vehicles"],
+            ["Bristol UA", 0, 11], ["Leeds", 120, 40], ["Kent", 75, 0]]
+    cells = {o.cell: o.period for o in read_file(write_xlsx(tmp_path / "m.xlsx", {"Data": rows})).tables[0].observations}
+    assert (cells["B3"], cells["C5"]) == ("2007/08", "2007/08")
+    assert [parse_period(t).label() for t in ("Forecast M6 2023/24", "P7", "M6 - Sep")] == [
+        "2023/24 Month 6", "Month 7", "Sep"]
