@@ -86,7 +86,8 @@ def find_tables(sheet: Sheet, *, file_stem: str = "", kind: str | None = None,
             continue
         head = parted_header(_block(stream), stream.ahead(HEAD_ROWS))
         sample = [(r, row) for r, row in stream.ahead(HEAD_ROWS) if not blank_row(row)]
-        layout = detect_layout(sheet.name, titles, head, prose, sample)
+        notes = frozenset(r for r, row in sample if is_footnote(row))
+        layout = detect_layout(sheet.name, titles, head, prose, sample, notes)
         if layout is None:
             stream.next()
             titles, title_rows = [], {}

@@ -111,3 +111,34 @@ def test_an_items_code_before_a_dash_and_its_name_is_no_month(tmp_path):
     assert (cells["B3"], cells["C5"]) == ("2007/08", "2007/08")
     assert [parse_period(t).label() for t in ("Forecast M6 2023/24", "P7", "M6 - Sep")] == [
         "2023/24 Month 6", "Month 7", "Sep"]
+
+
+def _with_totals():
+    """COR C's shape: councils, then national and class totals under a row naming the key columns, and
+    footnotes in column A, which holds nothing else."""
+    return [["Borrowing and Lending by authority & category, England, 2018-19"], ["All figures in £ thousand"],
+            [None, None, None, None, "Gross borrowing", None, None],
+            ["LGF Code", "ONS Code", "LA Name", "Class", "Gross borrowing as at 1 April 2018",
+             "Gross borrowing as at 31 March 2019", "Change in gross borrowing"],
+            ["E0202", "E06000055", "Bedford", "UA", 74321, 73066, -1255],
+            ["E4601", "E08000025", "Birmingham", "MD", 3387395, 3292904, -94491],
+            ["E4704", "E08000035", "Leeds", "MD", 2006790, 2140210, 133420],
+            ["E3641", "E07000217", "Woking", "SD", 811698, 1184591, 372893],
+            [],
+            [None, "ONS Code", "National Totals", "Class Code"],
+            [None, "E92000001", "England", "ENG", 87878002, 94530939, 6652936],
+            [None, "ONS Code", "Class Breakdown", "Class Code"],
+            [None, "E06", "Unitary Authorities", "UA", 16093145, 17598574, 1505429],
+            [None, "E08", "Metropolitan Districts", "MD", 18402007, 19286279, 884272],
+            [None, "E26", "National Park Authorities", "NPA", 1858, 1779, -79],
+            ["** This total should avoid double counting due to any flow of grants between local authorities"],
+            ["Source: COR 2018-19"]]
+
+
+def test_totals_under_a_row_of_key_names_are_read_not_dropped(tmp_path):
+    """The footnotes in column A had made it the label column of the totals block, whose rows have no
+    label there: England's and the classes' totals were dropped without a word."""
+    read = read_file(write_xlsx(tmp_path / "totals.xlsx", {"B": _with_totals()}))
+    cells = {o.cell: o for t in read.tables for o in t.observations}
+    assert (cells["F11"].label, cells["F11"].value) == ("England", 94_530_939_000)
+    assert (cells["G15"].label, cells["G15"].value) == ("National Park Authorities", -79_000)
