@@ -109,7 +109,7 @@ _MONEY_WORDS = re.compile(r"\b(?:expenditure|spend|spending|budgets?|costs?|inco
                           r"outturn|forecast|variance|reserves?|balances?|£)", re.IGNORECASE)
 _NUMBER_OF = re.compile(r"\bnumbers? of\b", re.IGNORECASE)
 # A header asking how many ("How many organisations did you provide grants to?"): a count, whatever it names
-_HOW_MANY = re.compile(r"^\s*how many\b", re.IGNORECASE)
+_HOW_MANY = re.compile(r"^\s*(?:how many\b|#)", re.IGNORECASE)   # "# of LAS": how many authorities
 _CAMEL = re.compile(r"(?<=[a-z])(?=[A-Z])")   # where camelCase runs words together
 _COUNT_METRICS = frozenset(m.id for m in CATALOGUE if m.unit == COUNT)
 # Labels a plain row may not have: one naming a total or a count.

@@ -113,17 +113,17 @@ def test_an_items_code_before_a_dash_and_its_name_is_no_month(tmp_path):
         "2023/24 Month 6", "Month 7", "Sep"]
 
 
-def _with_totals():
+def _with_totals(lgf_codes: bool = True):
     """COR C's shape: councils, then national and class totals under a row naming the key columns, and
-    footnotes in column A, which holds nothing else."""
-    return [["Borrowing and Lending by authority & category, England, 2018-19"], ["All figures in £ thousand"],
+    footnotes in column A, which holds nothing else; without ``lgf_codes`` the ONS codes are in A."""
+    councils = [("E0202", "E06000055", "Bedford", "UA", 74321, 73066), ("E4601", "E08000025", "Birmingham", "MD",
+                 3387395, 3292904), ("E4704", "E08000035", "Leeds", "MD", 2006790, 2140210),
+                ("E3641", "E07000217", "Woking", "SD", 811698, 1184591)]
+    rows = [["Borrowing and Lending by authority & category, England, 2018-19"], ["All figures in £ thousand"],
             [None, None, None, None, "Gross borrowing", None, None],
             ["LGF Code", "ONS Code", "LA Name", "Class", "Gross borrowing as at 1 April 2018",
              "Gross borrowing as at 31 March 2019", "Change in gross borrowing"],
-            ["E0202", "E06000055", "Bedford", "UA", 74321, 73066, -1255],
-            ["E4601", "E08000025", "Birmingham", "MD", 3387395, 3292904, -94491],
-            ["E4704", "E08000035", "Leeds", "MD", 2006790, 2140210, 133420],
-            ["E3641", "E07000217", "Woking", "SD", 811698, 1184591, 372893],
+            *[[*c, c[5] - c[4]] for c in councils],
             [],
             [None, "ONS Code", "National Totals", "Class Code"],
             [None, "E92000001", "England", "ENG", 87878002, 94530939, 6652936],
@@ -133,6 +133,7 @@ def _with_totals():
             [None, "E26", "National Park Authorities", "NPA", 1858, 1779, -79],
             ["** This total should avoid double counting due to any flow of grants between local authorities"],
             ["Source: COR 2018-19"]]
+    return rows if lgf_codes else [row[1:] if len(row) > 1 else row for row in rows]
 
 
 def test_totals_under_a_row_of_key_names_are_read_not_dropped(tmp_path):
@@ -142,3 +143,11 @@ def test_totals_under_a_row_of_key_names_are_read_not_dropped(tmp_path):
     cells = {o.cell: o for t in read.tables for o in t.observations}
     assert (cells["F11"].label, cells["F11"].value) == ("England", 94_530_939_000)
     assert (cells["G15"].label, cells["G15"].value) == ("National Park Authorities", -79_000)
+
+
+def test_a_header_starting_with_a_hash_counts_and_is_no_money(tmp_path):
+    """'# of LAS' (how many authorities) under 'All figures in £ thousand': 443 authorities had been £443,000."""
+    rows = [["All figures in £ thousand"], ["Class", "# of LAS", "Gross borrowing"],
+            ["Unitary Authorities", 56, 16093145], ["London Boroughs", 33, 10466833], ["Shire Districts", 201, 12425435]]
+    cells = {o.cell: o for o in read_file(write_xlsx(tmp_path / "h.xlsx", {"S": rows})).tables[0].observations}
+    assert (cells["B3"].value, cells["B3"].unit, cells["C3"].value) == (56, None, 16_093_145_000)
