@@ -145,6 +145,16 @@ def test_totals_under_a_row_of_key_names_are_read_not_dropped(tmp_path):
     assert (cells["G15"].label, cells["G15"].value) == ("National Park Authorities", -79_000)
 
 
+def test_totals_under_a_row_repeating_the_key_names_take_the_columns_of_the_table_above(tmp_path):
+    """COR C's totals row 450 ('ONS Code | National Totals | Class Code') is blank over the figures: they had
+    been shown as 'Column G' in an unsure table; they are the table above's columns."""
+    tables = read_file(write_xlsx(tmp_path / "totals.xlsx", {"B": _with_totals(lgf_codes=False)})).tables
+    cells = {o.cell: o for t in tables for o in t.observations}
+    assert "Gross borrowing as at 31 March 2019" in cells["E11"].measure
+    assert ("Change in gross borrowing" in cells["F15"].measure, cells["F15"].value) == (True, -79_000)
+    assert "columns of the table above" in " ".join(tables[-1].report.assumptions)
+
+
 def test_a_header_starting_with_a_hash_counts_and_is_no_money(tmp_path):
     """'# of LAS' (how many authorities) under 'All figures in £ thousand': 443 authorities had been £443,000."""
     rows = [["All figures in £ thousand"], ["Class", "# of LAS", "Gross borrowing"],
