@@ -731,7 +731,8 @@ class TableReader:
         self.report.settle_verdict()
         layout = self.layout
         layout.last_row = self.last_row + 1
-        self.report.cell_range = (f"{a1(min(layout.header_rows or (layout.first_row,)) - 1, layout.col_range.start)}:"
+        top = min((h for h in layout.header_rows if h >= layout.first_row), default=layout.first_row)   # not rows borrowed from above
+        self.report.cell_range = (f"{a1(top - 1, layout.col_range.start)}:"
                                   f"{a1(self.last_row, layout.col_range.stop - 1)}")
 
     def _new_header(self, row: list[Any]) -> bool:

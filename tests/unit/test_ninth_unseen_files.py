@@ -153,6 +153,7 @@ def test_totals_under_a_row_repeating_the_key_names_take_the_columns_of_the_tabl
     assert "Gross borrowing as at 31 March 2019" in cells["E11"].measure
     assert ("Change in gross borrowing" in cells["F15"].measure, cells["F15"].value) == (True, -79_000)
     assert "columns of the table above" in " ".join(tables[-1].report.assumptions)
+    assert tables[-1].report.cell_range == "A10:F15"   # its own rows, not the header rows it borrows
 
 
 def test_a_header_starting_with_a_hash_counts_and_is_no_money(tmp_path):
