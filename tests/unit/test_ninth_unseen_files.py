@@ -1,6 +1,9 @@
 """What a ninth batch of published files nobody here had seen taught (tests/corpus, the last 4 files: council
-reserves, benchmarking indicators, capital and treasury returns): a workbook's custom XML parts written in
-UTF-16, as SharePoint saves them, are checked as the text they hold rather than refused."""
+reserves, benchmarking indicators, capital and treasury returns): custom XML parts written in UTF-16 are checked
+as the text they hold, not refused; pounds thousands may be written '£, 000'; a unit said of all a sheet's figures
+holds for each table stacked under the first; 'from' in an indicator's name dates nothing away; an item's code
+('M1 - Redundancy Costs') is no month; footnotes make no label column; totals under a row that repeats the key
+columns' names take the columns of the table above; and a '# of' column counts."""
 
 import zipfile
 
