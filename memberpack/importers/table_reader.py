@@ -79,8 +79,8 @@ _WHOLE_YEARS = (YEAR, CALENDAR_YEAR, YEARS, CALENDAR_YEARS)
 _BROKEN_DOWN = re.compile(r"\bby\s+\w", re.IGNORECASE)   # "... by client group": the rows break it down
 # a column of changes, or figures counted from a date ("Change from 2019", "since 1 April 2018"): its year is
 # no period of its figures; "from" before anything else ("income due from Council Tax ... 2015-16") is a word
-_NO_PERIOD = re.compile(r"\b(?:change|movement|direction)\b|\b(?:from|since)\s+(?:\S+\s+){0,2}?"
-                        r"(?:(?:19|20)\d\d|\d\d/\d\d|last|previous|(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\b)",
+_NO_PERIOD = re.compile(r"\b(?:change|movement|direction)\b|\b(?:from|since)\s+(?:\S+\s+){0,2}?(?:(?:19|20)\d\d|"
+                        r"\d\d/\d\d|last|previous|(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\b)",
                         re.IGNORECASE)
 _YEAR_DIGITS = re.compile(r"(?:19|20)\d{2}")
 _SPLIT_DIGITS = re.compile(r"\d{2}\s*/\s*\d{2}")
@@ -731,7 +731,8 @@ class TableReader:
         self.report.settle_verdict()
         layout = self.layout
         layout.last_row = self.last_row + 1
-        top = min((h for h in layout.header_rows if h >= layout.first_row), default=layout.first_row)   # not rows borrowed from above
+        # from its own first header row, not from header rows it borrows from the table above
+        top = min((h for h in layout.header_rows if h >= layout.first_row), default=layout.first_row)
         self.report.cell_range = (f"{a1(top - 1, layout.col_range.start)}:"
                                   f"{a1(self.last_row, layout.col_range.stop - 1)}")
 
