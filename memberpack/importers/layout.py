@@ -106,7 +106,7 @@ def is_stated_fact(row: list[Any]) -> bool:
             and all(cell_class(row[c + 1]) == TEXT for c in names))
 
 
-_UNIT_ONLY = re.compile(r"[(\[]?\s*(?:£\s?(?:m|k|bn|000'?s?|'000s?|millions?|thousands?|'?s)?|%|per\s+10,?000|days|"
+_UNIT_ONLY = re.compile(r"[(\[]?\s*(?:£\s?(?:,\s?)?(?:m|k|bn|000'?s?|'000s?|millions?|thousands?|'?s)?|%|per\s+10,?000|days|"
                         r"weeks|number|no\.?|count)\s*[)\]]?", re.IGNORECASE)
 
 
@@ -177,12 +177,14 @@ def _past_blanks(rows: list[tuple[int, list[Any]]], i: int, most: int = 2) -> in
 
 
 def detect_layout(sheet: str, titles: list[tuple[int, str]], head: list[tuple[int, list[Any]]],
-                  prose: list[tuple[int, str]] = (), sample: list[tuple[int, list[Any]]] = ()) -> TableLayout | None:
+                  prose: list[tuple[int, str]] = (), sample: list[tuple[int, list[Any]]] = (),
+                  notes: frozenset[int] = frozenset()) -> TableLayout | None:
     """The layout of the table whose header starts at ``head[0]``, or None when it is not a table.
 
     ``prose`` are the rows of words above the table that are not its title ("Figures are in
     £000s"): they may state its unit. ``sample`` are more rows from the head on, blank rows left
-    out, for telling key columns from figures."""
+    out, for telling key columns from figures. ``notes``: the rows among them that are footnotes,
+    which name no rows (``** This total should avoid double counting`` in a column of no labels)."""
     cols_used = used_columns([row for _, row in head])
     if len(cols_used) < 2:
         return None
@@ -209,12 +211,15 @@ def detect_layout(sheet: str, titles: list[tuple[int, str]], head: list[tuple[in
             header, i = [], 0
             doubts.append(f"no header row found: row {head[0][0] + 1} reads as the first row of data (it has "
                           f"a figure, {figure}, where a header would name its column)")
-    data = [row for _, row in head[i:]]
+    numbered = head[i:]
     if sample:   # the rows beyond a blank row too (ENGLAND, a blank row, then the regions)
-        data = data + [row for r, row in sample if r > head[-1][0]]
+        numbered = numbered + [(r, row) for r, row in sample if r > head[-1][0]]
+    data = [row for _, row in numbered]
     doubts += [f"row {head[h][0] + 1} looks like the rows under it: {alike}" for h in header
                if (alike := _values_below(head[h][1], data, span))]
     label_col = _label_column(data, span)
+    if notes and all(r in notes for r, row in numbered if label_col < len(row) and not blank(row[label_col])):
+        label_col = _label_column([row for r, row in numbered if r not in notes], span)   # words in notes alone
     headers = [" ".join(cell_text(head[h][1][c]) for h in header if c < len(head[h][1])) for c in span]
     indents = _indented_names(headers, data, span, label_col)
     label_col, keys, context = find_keys(headers, {c: [row[c] if c < len(row) else None for row in data]

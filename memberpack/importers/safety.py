@@ -166,10 +166,13 @@ def _check_prologue(archive: zipfile.ZipFile, member: zipfile.ZipInfo, name: str
         if "encrypted" in str(exc).lower():
             raise ImportFailed(f"{name}: the workbook is password-protected (encrypted)") from None
         raise ImportFailed(f"{name}: refused: part {member.filename} is damaged or not the size it declares") from None
+    full = len(head) == PROLOGUE_BYTES
+    if head[:2] in (b"\xff\xfe", b"\xfe\xff"):   # UTF-16, as SharePoint writes its custom XML parts
+        head = head.decode("utf-16", errors="ignore").encode("utf-8")
     root = _ROOT.search(head)
     prologue = head[:root.start()] if root else head
     if b"<!DOCTYPE" in prologue.upper() or b"<!ENTITY" in head.upper():
         raise ImportFailed(f"{name}: refused: part {member.filename} declares XML entities "
                            "(an entity-expansion attack?)")
-    if root is None and len(head) == PROLOGUE_BYTES:
+    if root is None and full:
         raise ImportFailed(f"{name}: refused: part {member.filename} has no content in its first 64 KB")

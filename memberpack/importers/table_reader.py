@@ -77,7 +77,11 @@ _TITLE_YEARS = re.compile(rf",?\s+(?:(?:from|between|in|for|at)\s+)?(?:(?:\d{{1,
                           r"(?:19|20)\d{2}\b.*$", re.IGNORECASE)
 _WHOLE_YEARS = (YEAR, CALENDAR_YEAR, YEARS, CALENDAR_YEARS)
 _BROKEN_DOWN = re.compile(r"\bby\s+\w", re.IGNORECASE)   # "... by client group": the rows break it down
-_NO_PERIOD = re.compile(r"\b(?:from|since|change|movement|direction)\b", re.IGNORECASE)
+# a column of changes, or figures counted from a date ("Change from 2019", "since 1 April 2018"): its year is
+# no period of its figures; "from" before anything else ("income due from Council Tax ... 2015-16") is a word
+_NO_PERIOD = re.compile(r"\b(?:change|movement|direction)\b|\b(?:from|since)\s+(?:\S+\s+){0,2}?(?:(?:19|20)\d\d|"
+                        r"\d\d/\d\d|last|previous|(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\b)",
+                        re.IGNORECASE)
 _YEAR_DIGITS = re.compile(r"(?:19|20)\d{2}")
 _SPLIT_DIGITS = re.compile(r"\d{2}\s*/\s*\d{2}")
 # a month with a two-digit year, as Excel's dd-mmm-yy dates are written: "31-Mar-12", "Mar-12"
@@ -106,7 +110,7 @@ _MONEY_WORDS = re.compile(r"\b(?:expenditure|spend|spending|budgets?|costs?|inco
 _SCORECARD_WORDS = re.compile(r"\b(?:outturn|forecast|variance)\b", re.IGNORECASE)
 _NUMBER_OF = re.compile(r"\bnumbers? of\b", re.IGNORECASE)
 # A header asking how many ("How many organisations did you provide grants to?"): a count, whatever it names
-_HOW_MANY = re.compile(r"^\s*how many\b", re.IGNORECASE)
+_HOW_MANY = re.compile(r"^\s*(?:how many\b|#)", re.IGNORECASE)   # "# of LAS": how many authorities
 _CAMEL = re.compile(r"(?<=[a-z])(?=[A-Z])")   # where camelCase runs words together
 _COUNT_METRICS = frozenset(m.id for m in CATALOGUE if m.unit == COUNT)
 # Labels a plain row may not have: one naming a total or a count.
@@ -735,7 +739,9 @@ class TableReader:
         self.report.settle_verdict()
         layout = self.layout
         layout.last_row = self.last_row + 1
-        self.report.cell_range = (f"{a1(min(layout.header_rows or (layout.first_row,)) - 1, layout.col_range.start)}:"
+        # from its own first header row, not from header rows it borrows from the table above
+        top = min((h for h in layout.header_rows if h >= layout.first_row), default=layout.first_row)
+        self.report.cell_range = (f"{a1(top - 1, layout.col_range.start)}:"
                                   f"{a1(self.last_row, layout.col_range.stop - 1)}")
 
     def _new_header(self, row: list[Any]) -> bool:

@@ -14,6 +14,7 @@ import re
 from collections.abc import Iterator, Sequence
 from typing import Any
 
+from memberpack.importers.cells import column_letter
 from memberpack.importers.found_table import FoundTable, Recall
 from memberpack.importers.hidden import HiddenRead
 from memberpack.importers.keys import describe_keys
@@ -28,6 +29,7 @@ from memberpack.importers.table_ends import NUMBERED_TITLE, is_footnote, numbere
 from memberpack.importers.table_reader import TableReader
 from memberpack.model.observation import LAYOUT_KINDS
 from memberpack.model.periods import MONTH, QUARTER, YEAR_END, Period, parse_period
+from memberpack.model.units import GBP, find_unit
 from memberpack.model.values import BLANK, TEXT, parse_text
 
 SIDE_BY_SIDE_ROWS = 5_000
@@ -59,6 +61,8 @@ def find_tables(sheet: Sheet, *, file_stem: str = "", kind: str | None = None,
     prose: list[tuple[int, str]] = []   # words above the table ("Figures are in £000s"): they may state its unit
     above: tuple[TableLayout, dict[int, str]] | None = None   # the table above on this sheet, and its columns' headers
     starts: dict[int, int | None] = {}   # (_over_figures) of rows not yet read by a table, which may fill their cells
+    sheet_unit: tuple[str, str] | None = None   # a money unit said of all the sheet's figures, and why
+    above_head: dict[int, list[Any]] = {}   # the header rows of the table above, by row
     formats = sheet.formats
     hidden = HiddenRead(sheet.name, formats.hidden_columns, formats.hidden_rows) \
         if formats.hidden_columns or formats.hidden_rows else None
@@ -84,7 +88,8 @@ def find_tables(sheet: Sheet, *, file_stem: str = "", kind: str | None = None,
             continue
         head = parted_header(_block(stream), stream.ahead(HEAD_ROWS))
         sample = [(r, row) for r, row in stream.ahead(HEAD_ROWS) if not blank_row(row)]
-        layout = detect_layout(sheet.name, titles, head, prose, sample)
+        notes = frozenset(r for r, row in sample if is_footnote(row))
+        layout = detect_layout(sheet.name, titles, head, prose, sample, notes)
         if layout is None:
             stream.next()
             titles, title_rows = [], {}
@@ -100,10 +105,18 @@ def find_tables(sheet: Sheet, *, file_stem: str = "", kind: str | None = None,
             rows = None
             block = [stream.next() for _ in range(_side_by_side_rows(stream, layout.label_col))]
         for band in bands:
-            if band.unit is None and (inherited := _unit_above(above, band, _column_headers(band, seen))):
+            if band.unit is None and (inherited := _unit_above(above, band, _column_headers(band, seen)) or sheet_unit):
                 band.unit, band.unit_reason = inherited
+            borrowed = _headed_above(above, above_head, band, seen)
+            if borrowed:
+                own = band.header_rows
+                band.header_rows, seen = (*borrowed, *own), {**above_head, **seen}
             found = _prepare(sheet, band, seen, texts, file_stem=file_stem, kind=kind, overrides=overrides,
                              recall=recall, corrections=corrections)
+            if borrowed:
+                found.report.assume(f"row {own[-1]} names only the label and key columns: the figures under it are "
+                                    f"in the columns of the table above (header rows {', '.join(map(str, borrowed))})")
+            sheet_unit = sheet_unit or _stated_for_all(found.layout, texts)
             source = rows or Peekable(_within(block, found.layout.col_range))
             while (nxt := source.peek()) is not None and nxt[0] < found.layout.data_start:
                 source.next()
@@ -113,6 +126,7 @@ def find_tables(sheet: Sheet, *, file_stem: str = "", kind: str | None = None,
                 found.report.assume(f"the table above has the same columns: this is its part {part!r}, "
                                     "kept as the section of its rows")
             above = found.layout, headers
+            above_head = {h - 1: seen[h - 1] for h in found.layout.header_rows if h - 1 in seen}
             reader = TableReader(found.layout, seen, sheet, parse_period(found.layout.period or ""), found.report,
                                  part=part)
             found.report.unit = reader.describe_units()
@@ -153,6 +167,28 @@ def _part_of_stack(above: tuple[TableLayout, dict[int, str]] | None, layout: Tab
     return heading if same >= len(headers) - 1 and heading not in first.title else None
 
 
+def _headed_above(above: tuple[TableLayout, dict[int, str]] | None, above_head: dict[int, list[Any]],
+                  layout: TableLayout, seen: dict[int, list[Any]]) -> tuple[int, ...]:
+    """The header rows of the table stacked above, for a block under it on the same columns whose own
+    header repeats a key column's name of the table above and is blank over its figures (``ONS Code |
+    National Totals | Class Code`` over England's and the classes' totals): its figures are in the
+    columns above."""
+    if above is None or not layout.header_rows:
+        return ()
+    first, columns = above
+    if (first.label_column, first.first_column, first.last_column) != \
+            (layout.label_column, layout.first_column, layout.last_column):
+        return ()
+    figures = [c for c in columns if column_letter(c) not in first.key_columns]
+    unnamed = set(figures) - set(_column_headers(layout, seen))
+    if len(unnamed) < 3 or len(unnamed) < 0.8 * len(figures):
+        return ()
+    own = seen.get(layout.header_rows[-1] - 1) or []
+    repeated = any(cell_text(own[c]) and any(c < len(row) and cell_text(row[c]) == cell_text(own[c])
+                                            for row in above_head.values()) for c in range(len(own)))
+    return first.header_rows if repeated else ()
+
+
 def _unit_above(above: tuple[TableLayout, dict[int, str]] | None, layout: TableLayout,
                 headers: dict[int, str]) -> tuple[str, str] | None:
     """The unit of the table stacked above on this sheet, for a table under it with the same columns
@@ -165,6 +201,19 @@ def _unit_above(above: tuple[TableLayout, dict[int, str]] | None, layout: TableL
     if len(columns) < 3 or same < 0.8 * len(columns):
         return None
     return first.unit, f"the table above (header row {first.header_rows[0]}) with the same columns: {first.unit_reason}"
+
+
+_ALL_FIGURES = re.compile(r"\ball\s+(?:the\s+)?(?:figures|amounts|values)\b", re.IGNORECASE)
+
+
+def _stated_for_all(layout: TableLayout, texts: list[str]) -> tuple[str, str] | None:
+    """A money unit said of all the figures above a sheet's table (``All figures in £ thousand``) that
+    the table took: the unit of each table stacked under it that states none of its own, and why."""
+    for text in texts:
+        unit = find_unit(text)
+        if unit is not None and unit.base == GBP and unit.symbol == layout.unit and _ALL_FIGURES.search(text):
+            return layout.unit, f"{text[:60]!r} above the first table on the sheet"
+    return None
 
 
 def _over_figures(row: list[Any], stream: Peekable, starts: dict[int, int | None]) -> bool:

@@ -120,6 +120,8 @@ _YEAR_END = re.compile(r"year[\s-]*end", re.IGNORECASE)
 _QUARTER = re.compile(r"\b(?:Q|Quarter\s*)([1-4])\b", re.IGNORECASE)
 _WHOLE_YEAR_QUARTERS = re.compile(r"\bQ1\s*(?:-|–|to)\s*Q4\b", re.IGNORECASE)
 _MONTH = re.compile(r"\b(?:Month\s*|M|P|Period\s*)(1[0-2]|[1-9])\b", re.IGNORECASE)
+# "M1 - Redundancy Costs": a letter and a number before a dash and a name is an item's code, no month
+_ITEM_CODE = re.compile(r"\b[MP]\d{1,2}\s*[-–]\s*[A-Za-z]")
 _MONTH_WORDS = "|".join(sorted(_MONTH_NAMES, key=len, reverse=True))
 # "Mar 2012", "Mar '12" and the dd-mmm-yy date "31-Mar-12"
 _CALENDAR_MONTH = re.compile(rf"\b({_MONTH_WORDS})\b\.?(?:(?:\s*|-)'?((?:19|20)?\d{{2}})(?!\d))?", re.IGNORECASE)
@@ -192,7 +194,7 @@ def _parsed_period(t: str, academic: bool) -> Period | None:
     if m:
         return Period(QUARTER, fy if fy is not None else _quarter_year(t, int(m.group(1))), int(m.group(1)))
     m = _MONTH.search(t)
-    if m:
+    if m and not _ITEM_CODE.search(t):
         return Period(MONTH, fy, int(m.group(1)))
     if year is not None:
         return replace(year, academic=academic)

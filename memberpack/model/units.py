@@ -56,7 +56,7 @@ _UNIT_PATTERNS: tuple[tuple[re.Pattern[str], Unit], ...] = tuple(
     for pattern, unit in (
         (r"£\s?(?:bn|billions?)\b", Unit(GBP, 1e9, "£bn")),
         (r"£\s?(?:m|millions?|mn)\b", MILLIONS),
-        (r"£\s?(?:k|000'?s?|thousands?)(?![\d,])", THOUSANDS),
+        (r"£\s?(?:,\s?)?(?:k|000'?s?|thousands?)(?![\d,])", THOUSANDS),   # "£000", "£, 000" (the comma of 1,000)
         (r"£\s?'000s?", THOUSANDS),
         (r"\(£\)|£(?!\s?\d)", POUNDS),
         (r"\bper\s+10,?000\b", RATE_PER_10000),

@@ -192,7 +192,7 @@ def _names_match(row: dict, obs) -> str:
     have = _words(obs.measure) | _words(obs.section) | ident_words
     if want:
         found = len(want & have) / len(want)
-        if found < 0.6 or not _words(obs.measure) - {w for w in _words(obs.measure) if w.isdigit()}:
+        if found < 0.6 or all(w.isdigit() for w in _norm(obs.measure).split()):   # a bare year names no measure
             return f"measure {row['measure']!r} read as {obs.measure!r}"
     if row["period"]:
         want = _periods(row["period"])[:1]
