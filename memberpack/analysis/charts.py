@@ -324,15 +324,19 @@ def _series_charts(ds: Dataset, grid: Grid, periods: list[str]) -> list[ChartSpe
 
 
 # --- breakdowns ----------------------------------------------------------------------------------
+_TOTAL_COLUMN = re.compile(r"\s*(?:grand\s+)?total\b.*", re.IGNORECASE)
+
+
 def _breakdown_measure(grid: Grid, rows: list[GridRow]) -> str | None:
     """The measure a breakdown is drawn by: a known indicator in percent first, then any known
-    indicator, then the first column with figures (not a count of pupils on roll)."""
+    indicator, then a percentage or the columns' total (an aged debt's, not its first band), then
+    the first column with figures (not a count of pupils on roll)."""
     usable = [m for m in grid.measures if sum(r.value(m) is not None for r in rows) >= 2]
 
     def rank(m: str) -> tuple[int, int]:
         cells = [r.cells[m] for r in rows if m in r.cells and r.cells[m].value is not None]
         known = any(c.metric_id != "other" for c in cells) and match_metric("", m, cells[0].unit).id != "other"
-        percent = cells[0].unit == PERCENT_UNIT
+        percent = cells[0].unit == PERCENT_UNIT or bool(_TOTAL_COLUMN.fullmatch(m))
         return (-(2 * known + percent), usable.index(m))
 
     return min(usable, key=rank) if usable else None
