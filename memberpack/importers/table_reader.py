@@ -732,11 +732,21 @@ class TableReader:
             self.report.doubt(f"{self._uncached:,} formula cell{'s' if self._uncached > 1 else ''} ({where}) "
                               f"{'have' if self._uncached > 1 else 'has'} no calculated value and {'are' if self._uncached > 1 else 'is'} "
                               "not read: open and save the workbook in Excel, then import it again")
+        if rated := self._rated_by_colour():
+            names = ", ".join(f"{col.letter} ({col.measure})" for col in rated)
+            self.report.assume(f"column{'s' if len(rated) > 1 else ''} {names}: blank cells filled red, amber or green "
+                               "are read as that rating, from their colour")
         self.report.settle_verdict()
         layout = self.layout
         layout.last_row = self.last_row + 1
         self.report.cell_range = (f"{a1(min(layout.header_rows or (layout.first_row,)) - 1, layout.col_range.start)}:"
                                   f"{a1(self.last_row, layout.col_range.stop - 1)}")
+
+    def _rated_by_colour(self) -> list[Column]:
+        """The columns with cells of this table whose rating was read from their colour (:mod:`.cell_fills`)."""
+        cells = self.sheet.formats.rated
+        found = {c for r, c in cells if self.layout.data_start <= r <= self.last_row} if cells else ()
+        return [col for col in self.columns if col.index in found]
 
     def _new_header(self, row: list[Any]) -> bool:
         """A row of header words (``Gross Expenditure | Income``) over the figure columns, its name
