@@ -25,7 +25,7 @@ from memberpack.model.charts import value_range
 from memberpack.model.conventions import SURPLUS, Convention, convention_of
 from memberpack.model.grid import Grid, GridRow
 from memberpack.model.metrics import match_metric
-from memberpack.model.monitor_columns import full_year
+from memberpack.model.monitor_columns import full_year, latest_first
 from memberpack.model.observation import DATA, OPEN_STATISTICS, TIME_SERIES, Dataset, Observation
 from memberpack.model.periods import parse_period
 from memberpack.model.units import COUNT, GBP
@@ -102,9 +102,10 @@ def active_title(spec: ChartSpec) -> str:
 
 # --- money ---------------------------------------------------------------------------------------
 def metric_column(grid: Grid, metric_id: str) -> str | None:
-    """The money column of a metric stating the full year (:func:`full_year`): not an original
-    budget beside its revised one, nor a year-to-date variance beside the forecast's."""
-    return full_year([m for m in grid.measures if match_metric("", m, "GBP").id == metric_id])
+    """The money column of a metric stating the current full year (:func:`full_year`,
+    :func:`latest_first`): not an original budget beside its revised one, a year-to-date variance
+    beside the forecast's, nor last month's forecast beside this month's."""
+    return full_year(latest_first(grid, [m for m in grid.measures if match_metric("", m, "GBP").id == metric_id]))
 
 
 def _money(grid: Grid, measure: str) -> bool:
@@ -121,7 +122,7 @@ def money_measure(grid: Grid, conv: Convention) -> str | None:
     variance = metric_column(grid, "fin_variance")
     if variance and _money(grid, variance):
         return variance
-    return full_year([m for m in grid.measures if re.search(r"variance", m, re.I) and _money(grid, m)])
+    return full_year(latest_first(grid, [m for m in grid.measures if re.search(r"variance", m, re.I) and _money(grid, m)]))
 
 
 def _money_chart(ds: Dataset, grid: Grid) -> ChartSpec | None:

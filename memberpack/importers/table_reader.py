@@ -2062,7 +2062,7 @@ class TableReader:
             if len(self._metric_cache) > 10_000:
                 self._metric_cache.clear()
             found = OTHER_METRIC.id
-            if mentions_catalogue(text):
+            if is_measure or mentions_catalogue(text):   # (a measure may name one by a phrase: "Over/(Under)")
                 found = (match_metric("", text, unit) if is_measure else _label_match(text, unit)).id
             self._metric_cache[key] = found
         return found
