@@ -16,12 +16,12 @@ from dataclasses import dataclass, field
 from memberpack.analysis.annotation_targets import TargetResolver
 from memberpack.analysis.benchmark_text import is_comparator, is_target
 from memberpack.analysis.charts import metric_column, money_measure
-from memberpack.analysis.narrative import (change_text, decimals_of, money, period_kind, repeated_labels,
-                                           signed_money)
+from memberpack.analysis.narrative import (change_text, decimals_of, money, period_kind, polarity_of,
+                                           repeated_labels, signed_money)
 from memberpack.model.annotations import OBSERVATION, SHARED
 from memberpack.model.conventions import SURPLUS, Convention, convention_of
 from memberpack.model.grid import Grid, GridRow
-from memberpack.model.metrics import HIGHER, LOWER, match_metric, metric
+from memberpack.model.metrics import HIGHER, LOWER
 from memberpack.model.observation import DATA, SUBTOTAL, TIME_SERIES, TOTAL, Dataset, Observation
 from memberpack.model.periods import parse_period
 from memberpack.model.units import GBP
@@ -275,8 +275,8 @@ def _movements(ds: Dataset, grid: Grid) -> list[Item]:
 
 
 def _direction(row: GridRow, obs: Observation) -> int:
-    m = metric(obs.metric_id if obs.metric_id != "other" else match_metric(row.label, None, obs.unit).id)
-    return 1 if m.polarity == HIGHER else -1 if m.polarity == LOWER else 0
+    polarity = polarity_of(row, obs)
+    return 1 if polarity == HIGHER else -1 if polarity == LOWER else 0
 
 
 def _worse_item(ds: Dataset, row: GridRow, measure: str, before: Observation, latest: Observation) -> Item | None:

@@ -4,29 +4,21 @@ amber or green (.xlsx).
 Each cell style's solid fill is named when its colour is plainly red, amber (orange or yellow) or
 green (Excel's own Bad, Neutral and Good fills too); the sheet's first rows' styles then say which
 cells have such a fill (:class:`~memberpack.importers.formats.SheetFormats` ``fills``), and a blank
-cell so filled, under a header that names ratings, reads as the rating its colour shows. A colour
-given by conditional formatting is not in the cell's style, and is not seen.
+cell so filled, under a header that names ratings, reads as the rating its colour shows
+(:mod:`.rated_columns`). A colour given by conditional formatting is not in the cell's style, and is
+not seen.
 """
 
 from __future__ import annotations
 
 import colorsys
-import re
 import zipfile
-from collections.abc import Iterator
-from typing import TYPE_CHECKING, Any
+from typing import Any
 
 from defusedxml.ElementTree import fromstring
 
-from memberpack.model.values import RAG_WORDS
-
-if TYPE_CHECKING:
-    from memberpack.importers.formats import SheetFormats
-
 _NS = "{http://schemas.openxmlformats.org/spreadsheetml/2006/main}"
 _DRAWING = "{http://schemas.openxmlformats.org/drawingml/2006/main}"
-RATINGS_HEADER = re.compile(r"\b(?:b?rag|r\s*/\s*a\s*/\s*g|status|rating)\b", re.IGNORECASE)
-RATING_WORDS = {"red": "Red", "amber": "Amber", "green": "Green"}
 # Office's default theme, for a fill given as a theme colour when the workbook has no theme part
 _OFFICE_THEME = ["FFFFFF", "000000", "E7E6E6", "44546A", "4472C4", "ED7D31", "A5A5A5", "FFC000", "5B9BD5", "70AD47"]
 
@@ -116,29 +108,3 @@ def _theme(archive: zipfile.ZipFile) -> list[str]:
         given = None if slot is None else next(iter(slot), None)
         colours.append((given.get("lastClr") or given.get("val") or "") if given is not None else "")
     return colours
-
-
-def rated_by_colour(rows: Iterator[tuple[int, list[Any]]], formats: SheetFormats) -> Iterator[tuple[int, list[Any]]]:
-    """The rows with each blank cell filled red, amber or green, under a header that names ratings
-    (``RAG``, ``Status``) in its column, written as the rating (``Red``); those cells are kept in
-    ``formats.rated`` for the report."""
-    fills, rated_cells = formats.fills, formats.rated
-    columns = {c for _, c in fills}
-    last = max(r for r, _ in fills)
-    rated: dict[int, bool] = {}   # column -> whether its last text above names ratings
-    for r, row in rows:
-        for c in columns:
-            if c >= len(row):
-                if not (rated.get(c) and (r, c) in fills):
-                    continue
-                row.extend([None] * (c + 1 - len(row)))
-            value = row[c]
-            if type(value) is str and value.strip():
-                rated[c] = bool(RATINGS_HEADER.search(value)) or bool(rated.get(c)) and value.strip().lower() in RAG_WORDS
-            elif (value is None or value == "") and rated.get(c) and (r, c) in fills:
-                row[c] = RATING_WORDS[fills[(r, c)]]
-                rated_cells.add((r, c))
-        yield r, row
-        if r >= last:
-            break
-    yield from rows

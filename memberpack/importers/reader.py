@@ -25,9 +25,9 @@ from typing import Any, TypeVar
 from memberpack.errors import ImportFailed
 from memberpack.importers.csv_reader import csv_rows
 from memberpack.importers.far_cells import large_sheets, trimmed
-from memberpack.importers.cell_fills import rated_by_colour
 from memberpack.importers.formats import SheetFormats, format_codes_of, read_formats, read_sheet_formats
 from memberpack.importers.ods_formats import read_ods_formats
+from memberpack.importers.rated_columns import with_ratings
 from memberpack.importers.xls_formats import read_xls_formats
 from memberpack.model.periods import parse_period
 from memberpack.importers.safety import check_file, is_headless_ods
@@ -118,7 +118,7 @@ def _csv_sheet(path: Path) -> Sheet:
         bom = fh.read(3) == b"\xef\xbb\xbf"
     notes.append(f"read as {names[encoding]}{' with BOM' if bom else ''} text, {delimiter_name}-separated")
     size = path.stat().st_size
-    return Sheet(path.stem, max(size // 40, 1), enumerate(rows), notes=notes)
+    return Sheet(path.stem, max(size // 40, 1), with_ratings(enumerate(rows), None), notes=notes)
 
 
 @dataclass(slots=True)
@@ -301,9 +301,8 @@ def _workbook_sheets(path: Path, opened: _Opened) -> Iterator[Sheet]:
             sheet_formats = own_formats if own_formats is not None else (read or {}).get(name, SheetFormats())
             notes += _cut(name, calamine_sheet)
             merged = list(calamine_sheet.merged_cell_ranges or [])
-            rows = _filled_down(_calamine_rows(calamine_sheet), merged)
-            yield Sheet(name, calamine_sheet.height, rated_by_colour(rows, sheet_formats) if sheet_formats.fills
-                        else rows, merged, sheet_formats, notes, stated)
+            rows = with_ratings(_filled_down(_calamine_rows(calamine_sheet), merged), sheet_formats)
+            yield Sheet(name, calamine_sheet.height, rows, merged, sheet_formats, notes, stated)
     finally:
         opened.close()
 
