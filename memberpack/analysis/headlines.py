@@ -264,14 +264,27 @@ def _noted(pack: Pack) -> list[Item]:
     return out
 
 
-def _movements(ds: Dataset, grid: Grid) -> list[Item]:
-    movement = metric_column(grid, "fin_variance_movement")
-    if movement is None:
-        return []
+def _movements(ds: Dataset, grid: Grid, before: Dataset | None, before_grid: Grid | None) -> list[Item]:
+    """Services whose variance moved the wrong way: by the table's movement column, else against
+    the same table's previous version in the pack (last month's monitor)."""
     conv = convention_of(ds, grid)
-    rows = [r for r in grid.rows if r.role == DATA and r.value(movement) and conv.adverse(r.value(movement))]
-    return [Item(ds.name, r.label, movement, f"{money(r.value(movement), conv)} worse", abs(r.value(movement)),
-                 cell=r.cells[movement].cell, unit="GBP", section=r.section, period=ds.period) for r in rows]
+    movement = metric_column(grid, "fin_variance_movement")
+    if movement is not None:
+        rows = [r for r in grid.rows if r.role == DATA and r.value(movement) and conv.adverse(r.value(movement))]
+        return [Item(ds.name, r.label, movement, f"{money(r.value(movement), conv)} worse", abs(r.value(movement)),
+                     cell=r.cells[movement].cell, unit="GBP", section=r.section, period=ds.period) for r in rows]
+    measure = money_measure(grid, conv) if before_grid is not None else None
+    if measure is None or measure not in before_grid.measures:
+        return []
+    was = {(r.label, r.section): r.value(measure) for r in before_grid.rows if r.role == DATA}
+    out = []
+    for row in grid.rows:
+        now, old = row.value(measure), was.get((row.label, row.section))
+        if row.role == DATA and now is not None and old is not None and now != old and conv.adverse(now - old):
+            out.append(Item(ds.name, row.label, f"{measure} since {before.period or 'the last report'}",
+                            f"{money(now - old, conv)} worse", abs(now - old), cell=row.cells[measure].cell,
+                            unit="GBP", section=row.section, period=ds.period))
+    return out
 
 
 def _direction(row: GridRow, obs: Observation) -> int:
@@ -369,7 +382,8 @@ def headlines(pack: Pack) -> Headlines:
         result.red_items += _red(ds, grid)
         seen = {(i.label, i.value, i.period) for i in result.deficits}   # one DSG figure in two tables
         result.deficits += [i for i in _deficits(ds, grid) if (i.label, i.value, i.period) not in seen]
-        movements += _movements(ds, grid)
+        before = pack.previous_version(ds)
+        movements += _movements(ds, grid, before, Grid.of(pack.observations(before.id)) if before else None)
         result.worse_kpis += _worse_kpis(ds, grid)
         result.changes += changes_since_previous(pack, ds)
         repeated[ds.name] = repeated_labels(grid.rows)
