@@ -288,6 +288,18 @@ def _series_columns(grid: Grid) -> list[str] | None:
     return periods[::-1] if ends == sorted(ends, reverse=True) else None
 
 
+def _periods_down(grid: Grid) -> Grid | None:
+    """A table of periods down its rows (a monthly return: ``Apr-24``, ``May-24`` ... then ``YTD``,
+    ``Target``) turned round, each measure a row over the periods, the rows that are no period left
+    out; None where most rows are not periods."""
+    rows = [r for r in grid.rows if r.role == DATA and any(o.value is not None for o in r.cells.values())]
+    dated = [r for r in rows if not is_comparator(r.label) and parse_period(r.label) is not None]
+    if len(dated) < 3 or len(dated) * 2 <= len(rows) or len({r.label for r in dated}) < len(dated):
+        return None
+    turned = [GridRow(m, None, DATA, {r.label: r.cells[m] for r in dated if m in r.cells}) for m in grid.measures]
+    return Grid([r.label for r in dated], [r for r in turned if any(o.value is not None for o in r.cells.values())])
+
+
 def _series_charts(ds: Dataset, grid: Grid, periods: list[str]) -> list[ChartSpec]:
     rows = [r for r in grid.rows if r.role == DATA]
     numeric = [r for r in rows if any(r.value(p) is not None for p in periods)]
@@ -381,6 +393,9 @@ def charts_for(ds: Dataset, observations: list[Observation]) -> list[ChartSpec]:
     periods = _series_columns(grid)
     if periods is not None:
         return _series_charts(ds, grid, periods)
+    down = _periods_down(grid)
+    if down is not None and (periods := _series_columns(down)) is not None:
+        return _series_charts(ds, down, periods)
     chart = _breakdown_chart(ds, grid)
     return [chart] if chart else []
 
