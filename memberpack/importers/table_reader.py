@@ -43,7 +43,7 @@ from memberpack.importers.percent_fractions import PercentFractions
 from memberpack.importers.plain_numbers import FORMATTED_NUMBER, PLAIN_NUMBER, plain_figures
 from memberpack.importers.reader import Sheet
 from memberpack.importers.report import TableReport
-from memberpack.importers.roles import SUBTOTAL_WORDS, TOTAL_WORDS, ParsedRow, assign_roles, role_from_words
+from memberpack.importers.roles import SUBTOTAL_WORDS, TOTAL_WORDS, ParsedRow, assign_roles, role_from_words, summed_apart
 from memberpack.importers.stream import Peekable
 from memberpack.importers.table_ends import LOOKAHEAD, TableEnds, is_footnote
 from memberpack.model.blocks import BlockColumn, Coded, FigureBlock, Texts
@@ -1694,8 +1694,8 @@ class TableReader:
         plain = set(map(type, rows)) == {PlainRow}
         if plain and len(set(map(_TEXTS_OF, rows))) != 1:
             return False, None   # (as the rows' figures below would tell)
-        sections = list(map(_SECTION_OF, rows)) if plain else [row[_SECTION] if type(row) is PlainRow else row.section
-                                                                 for row in rows]
+        sections = summed_apart(list(map(_SECTION_OF, rows)) if plain else
+                                [row[_SECTION] if type(row) is PlainRow else row.section for row in rows])
         # assign_roles sums each run of rows in one section apart (key columns may change it every row)
         changes = [0] if sections.count(sections[0]) == len(sections) else \
             [0] + [i for i in range(1, len(rows)) if sections[i] != sections[i - 1]]
