@@ -14,6 +14,7 @@ Every table gets a chart and a summary, or :func:`table_summary` says why it has
 from __future__ import annotations
 
 import re
+from collections import Counter
 from dataclasses import replace
 
 from memberpack.analysis.benchmark_text import is_comparator, is_target
@@ -154,8 +155,11 @@ def _money_chart(ds: Dataset, grid: Grid) -> ChartSpec | None:
 
 # --- series --------------------------------------------------------------------------------------
 def _period_columns(grid: Grid) -> list[str]:
-    """The columns of a period's figures (not a target set for a period: ``Target 2024/25``)."""
-    return [m for m in grid.measures if parse_period(m) is not None and not is_target(m)]
+    """The columns of a period's figures: not a target set for a period (``Target 2024/25``), nor,
+    beside two of our own, a comparator's (``England 2023/24`` beside ``Somerset 2022/23``, ``2023/24``)."""
+    found = [m for m in grid.measures if parse_period(m) is not None and not is_target(m)]
+    own = [m for m in found if not is_comparator(m)]
+    return own if len(own) >= 2 else found
 
 
 def _column_period(grid: Grid, measure: str) -> str | None:
@@ -361,7 +365,12 @@ def _breakdown_chart(ds: Dataset, grid: Grid) -> ChartSpec | None:
     if measure is None:
         return None
     rows = [r for r in rows if r.value(measure) is not None]
-    unit = next((r.cells[measure].unit for r in rows if r.cells[measure].unit), None)
+    unit = Counter(r.cells[measure].unit for r in rows if r.cells[measure].unit).most_common(1)
+    unit = unit[0][0] if unit else None
+    other_units = [r.label for r in rows if r.cells[measure].unit not in (unit, None)]
+    rows = [r for r in rows if r.cells[measure].unit in (unit, None)]   # rates beside percentages: not one chart
+    if len(rows) < 2:
+        return None
     conv = convention_of(ds, grid) if unit == GBP else None
     period = _column_period(grid, measure) or ds.period
     named = re.sub(r"\s*\b\d{4}\s*[-/]\s*\d{2,4}\b", "", ds.name).strip(" :-") if parse_period(measure) else ""
@@ -378,7 +387,9 @@ def _breakdown_chart(ds: Dataset, grid: Grid) -> ChartSpec | None:
                      decimals=(conv.decimals if conv and conv.scale != 1.0 else 0) if conv
                      else decimals_of([r.cells[measure].display for r in rows]),
                      y_range=value_range(values),
-                     left_out=left_out_text(skipped, "one measure per bar chart; the table has them all"))
+                     left_out=" ".join(filter(None, (
+                         left_out_text(skipped, "one measure per bar chart; the table has them all"),
+                         left_out_text(other_units, "in another unit")))))
 
 
 def charts_for(ds: Dataset, observations: list[Observation]) -> list[ChartSpec]:
