@@ -150,6 +150,7 @@ class Headlines:
     movements_period: str | None = None    # the budget monitoring period the movements are from
     deficits: list[Item] = field(default_factory=list)
     noted: list[Item] = field(default_factory=list)
+    other_budgets: list[BudgetPosition] = field(default_factory=list)   # the pack's other monitors' positions
 
     def items(self) -> list[Item]:
         return [*self.deficits, *self.red_items, *self.adverse_movements, *self.worse_kpis, *self.noted,
@@ -377,8 +378,11 @@ def headlines(pack: Pack) -> Headlines:
     repeated: dict[str, set[str]] = {}   # by table: labels that more than one of its rows has
     for ds in pack.datasets():
         grid = Grid.of(pack.observations(ds.id))
-        if result.budget is None:
-            result.budget = budget_position(ds, grid)
+        position = budget_position(ds, grid)
+        if position is not None and result.budget is None:
+            result.budget = position
+        elif position is not None:
+            result.other_budgets.append(position)   # another directorate's monitor: told too, not summed
         result.red_items += _red(ds, grid)
         seen = {(i.label, i.value, i.period) for i in result.deficits}   # one DSG figure in two tables
         result.deficits += [i for i in _deficits(ds, grid) if (i.label, i.value, i.period) not in seen]

@@ -85,6 +85,11 @@ class OverviewView(QScrollArea):
             self.tiles[key] = tile
             tiles.addWidget(tile, 1)
         layout.addLayout(tiles)
+        if headlines.other_budgets:   # another directorate's monitor: its own position, never summed
+            others = QLabel("<br>".join(escape(f"{b.dataset}: {b.sentence}") for b in headlines.other_budgets))
+            others.setWordWrap(True)
+            others.setObjectName("otherBudgets")
+            layout.addWidget(others)
         tables = sorted({i.dataset for i in headlines.items() if i.dataset})
         self.table_names = dict(zip(tables, short_names(tables, TABLE_NAME)))
 
