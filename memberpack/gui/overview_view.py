@@ -86,7 +86,8 @@ class OverviewView(QScrollArea):
             tiles.addWidget(tile, 1)
         layout.addLayout(tiles)
         if headlines.other_budgets:   # another directorate's monitor: its own position, never summed
-            others = QLabel("<br>".join(escape(f"{b.dataset}: {b.sentence}") for b in headlines.other_budgets))
+            told = (escape(f"{b.dataset}: {b.sentence}", quote=False) for b in headlines.other_budgets)
+            others = QLabel("<br>".join(told))
             others.setWordWrap(True)
             others.setObjectName("otherBudgets")
             layout.addWidget(others)

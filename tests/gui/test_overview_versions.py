@@ -35,3 +35,16 @@ def test_an_empty_lists_middle_column_is_as_wide_as_its_header(qtbot, tmp_path):
     for tree in view.lists.values():
         header = tree.header()
         assert header.sectionSize(1) >= header.sectionSizeHint(1), tree.headerItem().text(1)
+
+
+def test_another_directorates_monitor_is_told_under_the_tiles(qtbot, tmp_path):
+    from PySide6.QtWidgets import QLabel
+
+    with Pack.create(tmp_path / "p.mpack") as pack:
+        import_files(pack, [sample("01_budget_monitor_m6_2023-24.xlsx")])
+        found = headlines(pack)
+        found.other_budgets = [found.budget]   # as a second monitor would be
+        view = OverviewView(found, pack.meta())
+    qtbot.addWidget(view)
+    told = view.findChild(QLabel, "otherBudgets")
+    assert "Net forecast overspend of £12.4m" in told.text() and "&#x27;" not in told.text()
