@@ -1,7 +1,8 @@
 """Columns of ratings (``RAG``, ``Status``) read for what their cells mean there, where the rows are
-made so that every reader of the sheet sees the same: a letter ``A`` is amber (elsewhere it flags an
-adverse variance, and it had made a scorecard a budget monitor), and a blank cell filled red, amber
-or green (.xlsx, :mod:`.cell_fills`) is that rating, kept in ``SheetFormats.rated`` for the report.
+made so that every reader of the sheet sees the same: under a RAG header a letter ``A`` is amber
+(elsewhere it flags an adverse variance, and it had made a scorecard a budget monitor), and under
+either a blank cell filled red, amber or green (.xlsx, :mod:`.cell_fills`) is that rating, kept in
+``SheetFormats.rated`` for the report.
 
 A column is one of ratings from a header naming them down to the next other text in it; headers are
 looked for in the sheet's first :data:`~memberpack.importers.formats.FORMAT_ROWS` rows, as the
@@ -18,6 +19,7 @@ from memberpack.importers.formats import FORMAT_ROWS, SheetFormats
 from memberpack.model.values import RAG_WORDS
 
 RATINGS_HEADER = re.compile(r"\b(?:b?rag|r\s*/\s*a\s*/\s*g|status|rating)\b", re.IGNORECASE)
+_RAG_HEADER = re.compile(r"\b(?:b?rag|r\s*/\s*a\s*/\s*g)\b", re.IGNORECASE)   # (a Status's "A" may be Active)
 _RATINGS = {"red": "Red", "amber": "Amber", "green": "Green"}
 _HEADER_LENGTH = 60   # longer texts are sentences, not a column's header
 
@@ -26,9 +28,10 @@ def with_ratings(rows: Iterator[tuple[int, list[Any]]], formats: SheetFormats | 
     """The rows with the cells of rating columns read as their ratings (see the module docstring)."""
     fills = formats.fills if formats is not None else {}
     rated: dict[int, bool] = {}   # column -> whether the last text above names ratings
+    lettered: dict[int, bool] = {}   # ... names RAG ratings, whose letter A is amber
     for r, row in rows:
         if r >= FORMAT_ROWS:
-            columns = [c for c, is_rated in rated.items() if is_rated]
+            columns = [c for c, is_rated in lettered.items() if is_rated]
             if not columns:
                 yield r, row
                 yield from rows
@@ -39,12 +42,14 @@ def with_ratings(rows: Iterator[tuple[int, list[Any]]], formats: SheetFormats | 
         for c, value in enumerate(row):
             if type(value) is str and value.strip():
                 text = value.strip()
-                if rated.get(c) and text in ("A", "a"):
+                if lettered.get(c) and text in ("A", "a"):
                     row[c] = "Amber"
                 elif len(text) <= _HEADER_LENGTH:
-                    rated[c] = bool(RATINGS_HEADER.search(text)) or bool(rated.get(c)) and text.lower() in RAG_WORDS
+                    kept = text.lower() in RAG_WORDS
+                    rated[c] = bool(RATINGS_HEADER.search(text)) or bool(rated.get(c)) and kept
+                    lettered[c] = bool(_RAG_HEADER.search(text)) or bool(lettered.get(c)) and kept
                 else:
-                    rated[c] = False
+                    rated[c] = lettered[c] = False
         if fills:
             _coloured(r, row, rated, formats)
         yield r, row

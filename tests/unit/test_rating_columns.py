@@ -38,3 +38,13 @@ def test_a_polarity_column_says_which_indicators_got_worse(tmp_path):
     worse = {(item.label, item.display) for item in _worse_kpis(ds, Grid.of(list(table.observations)))}
     assert worse == {("Safeguarding enquiries completed within 28 days", "64%"),
                      ("Children subject to a plan for a second time", "23%")}
+
+
+def test_a_status_columns_a_is_left_as_written(tmp_path):
+    """Under a Status header (not RAG) an ``A`` may be Active: it is not made amber."""
+    path = tmp_path / "register.csv"
+    with path.open("w", newline="", encoding="utf-8") as fh:
+        csv.writer(fh).writerows([["Contract", "Value", "Status"], ["Cleaning", "120000", "A"],
+                                  ["Catering", "95000", "C"], ["Security", "60000", "A"]])
+    table, = read_file(path).tables
+    assert {o.display for o in table.observations if o.measure == "Status"} == {"A", "C"}
