@@ -245,7 +245,8 @@ def breakdown_story(rows: list[GridRow], measure: str, unit: str | None, total: 
     when = f" in {period}" if period else ""
     title = f"{measure_name}: highest for {row_name(top[0], repeated)}, at {value_text(top[1], unit, decimals, conv)}"
     if total is not None and total.value(measure) is not None:
-        title = (f"{measure_name}: {value_text(total.value(measure), unit, decimals, conv)} in total{when}; "
+        overall = "overall" if unit in (PERCENT, PER_10000) else "in total"   # a rate's total row adds nothing up
+        title = (f"{measure_name}: {value_text(total.value(measure), unit, decimals, conv)} {overall}{when}; "
                  f"{row_name(top[0], repeated)} the largest, at {value_text(top[1], unit, decimals, conv)}")
     summary = title + (f"; lowest for {row_name(low[0], repeated)}, at {value_text(low[1], unit, decimals, conv)}"
                        if low[0] is not top[0] else "")

@@ -19,3 +19,12 @@ def test_an_aged_debt_is_told_by_its_total(tmp_path):
     spec, = charts_for(ds, list(table.observations))
     assert spec.summary.startswith("Total: highest for Adult social care client contributions, at £1,817,026; "
                                    "lowest for Commercial rents, at £147,000")
+
+
+def test_a_rates_total_row_is_told_as_overall_not_in_total(tmp_path):
+    rows = [["Attendance by phase 2023/24"], [], ["Phase", "Attendance %"], ["Primary", "95.1%"],
+            ["Secondary", "91.2%"], ["Special", "87.9%"], ["Total", "93.0%"]]
+    table, = read_file(write_xlsx(tmp_path / "a.xlsx", {"A": rows})).tables
+    ds = Dataset("Attendance", "a.xlsx", "0" * 64, "A", "A3:B7", table.layout.kind, key="a")
+    spec, = charts_for(ds, list(table.observations))
+    assert "93.0% overall" in spec.summary and "in total" not in spec.summary
