@@ -14,6 +14,7 @@ Every table gets a chart and a summary, or :func:`table_summary` says why it has
 from __future__ import annotations
 
 import re
+from collections import Counter
 from dataclasses import replace
 
 from memberpack.analysis.benchmark_text import is_comparator, is_target
@@ -25,7 +26,7 @@ from memberpack.model.charts import value_range
 from memberpack.model.conventions import SURPLUS, Convention, convention_of
 from memberpack.model.grid import Grid, GridRow
 from memberpack.model.metrics import match_metric
-from memberpack.model.monitor_columns import full_year
+from memberpack.model.monitor_columns import full_year, latest_first
 from memberpack.model.observation import DATA, OPEN_STATISTICS, TIME_SERIES, Dataset, Observation
 from memberpack.model.periods import parse_period
 from memberpack.model.units import COUNT, GBP
@@ -102,9 +103,10 @@ def active_title(spec: ChartSpec) -> str:
 
 # --- money ---------------------------------------------------------------------------------------
 def metric_column(grid: Grid, metric_id: str) -> str | None:
-    """The money column of a metric stating the full year (:func:`full_year`): not an original
-    budget beside its revised one, nor a year-to-date variance beside the forecast's."""
-    return full_year([m for m in grid.measures if match_metric("", m, "GBP").id == metric_id])
+    """The money column of a metric stating the current full year (:func:`full_year`,
+    :func:`latest_first`): not an original budget beside its revised one, a year-to-date variance
+    beside the forecast's, nor last month's forecast beside this month's."""
+    return full_year(latest_first(grid, [m for m in grid.measures if match_metric("", m, "GBP").id == metric_id]))
 
 
 def _money(grid: Grid, measure: str) -> bool:
@@ -121,7 +123,7 @@ def money_measure(grid: Grid, conv: Convention) -> str | None:
     variance = metric_column(grid, "fin_variance")
     if variance and _money(grid, variance):
         return variance
-    return full_year([m for m in grid.measures if re.search(r"variance", m, re.I) and _money(grid, m)])
+    return full_year(latest_first(grid, [m for m in grid.measures if re.search(r"variance", m, re.I) and _money(grid, m)]))
 
 
 def _money_chart(ds: Dataset, grid: Grid) -> ChartSpec | None:
@@ -153,8 +155,11 @@ def _money_chart(ds: Dataset, grid: Grid) -> ChartSpec | None:
 
 # --- series --------------------------------------------------------------------------------------
 def _period_columns(grid: Grid) -> list[str]:
-    """The columns of a period's figures (not a target set for a period: ``Target 2024/25``)."""
-    return [m for m in grid.measures if parse_period(m) is not None and not is_target(m)]
+    """The columns of a period's figures: not a target set for a period (``Target 2024/25``), nor,
+    beside two of our own, a comparator's (``England 2023/24`` beside ``Somerset 2022/23``, ``2023/24``)."""
+    found = [m for m in grid.measures if parse_period(m) is not None and not is_target(m)]
+    own = [m for m in found if not is_comparator(m)]
+    return own if len(own) >= 2 else found
 
 
 def _column_period(grid: Grid, measure: str) -> str | None:
@@ -287,6 +292,18 @@ def _series_columns(grid: Grid) -> list[str] | None:
     return periods[::-1] if ends == sorted(ends, reverse=True) else None
 
 
+def _periods_down(grid: Grid) -> Grid | None:
+    """A table of periods down its rows (a monthly return: ``Apr-24``, ``May-24`` ... then ``YTD``,
+    ``Target``) turned round, each measure a row over the periods, the rows that are no period left
+    out; None where most rows are not periods."""
+    rows = [r for r in grid.rows if r.role == DATA and any(o.value is not None for o in r.cells.values())]
+    dated = [r for r in rows if not is_comparator(r.label) and parse_period(r.label) is not None]
+    if len(dated) < 3 or len(dated) * 2 <= len(rows) or len({r.label for r in dated}) < len(dated):
+        return None
+    turned = [GridRow(m, None, DATA, {r.label: r.cells[m] for r in dated if m in r.cells}) for m in grid.measures]
+    return Grid([r.label for r in dated], [r for r in turned if any(o.value is not None for o in r.cells.values())])
+
+
 def _series_charts(ds: Dataset, grid: Grid, periods: list[str]) -> list[ChartSpec]:
     rows = [r for r in grid.rows if r.role == DATA]
     numeric = [r for r in rows if any(r.value(p) is not None for p in periods)]
@@ -324,15 +341,19 @@ def _series_charts(ds: Dataset, grid: Grid, periods: list[str]) -> list[ChartSpe
 
 
 # --- breakdowns ----------------------------------------------------------------------------------
+_TOTAL_COLUMN = re.compile(r"\s*(?:grand\s+)?total\b.*", re.IGNORECASE)
+
+
 def _breakdown_measure(grid: Grid, rows: list[GridRow]) -> str | None:
     """The measure a breakdown is drawn by: a known indicator in percent first, then any known
-    indicator, then the first column with figures (not a count of pupils on roll)."""
+    indicator, then a percentage or the columns' total (an aged debt's, not its first band), then
+    the first column with figures (not a count of pupils on roll)."""
     usable = [m for m in grid.measures if sum(r.value(m) is not None for r in rows) >= 2]
 
     def rank(m: str) -> tuple[int, int]:
         cells = [r.cells[m] for r in rows if m in r.cells and r.cells[m].value is not None]
         known = any(c.metric_id != "other" for c in cells) and match_metric("", m, cells[0].unit).id != "other"
-        percent = cells[0].unit == PERCENT_UNIT
+        percent = cells[0].unit == PERCENT_UNIT or bool(_TOTAL_COLUMN.fullmatch(m))
         return (-(2 * known + percent), usable.index(m))
 
     return min(usable, key=rank) if usable else None
@@ -344,7 +365,12 @@ def _breakdown_chart(ds: Dataset, grid: Grid) -> ChartSpec | None:
     if measure is None:
         return None
     rows = [r for r in rows if r.value(measure) is not None]
-    unit = next((r.cells[measure].unit for r in rows if r.cells[measure].unit), None)
+    unit = Counter(r.cells[measure].unit for r in rows if r.cells[measure].unit).most_common(1)
+    unit = unit[0][0] if unit else None
+    other_units = [r.label for r in rows if r.cells[measure].unit not in (unit, None)]
+    rows = [r for r in rows if r.cells[measure].unit in (unit, None)]   # rates beside percentages: not one chart
+    if len(rows) < 2:
+        return None
     conv = convention_of(ds, grid) if unit == GBP else None
     period = _column_period(grid, measure) or ds.period
     named = re.sub(r"\s*\b\d{4}\s*[-/]\s*\d{2,4}\b", "", ds.name).strip(" :-") if parse_period(measure) else ""
@@ -361,7 +387,9 @@ def _breakdown_chart(ds: Dataset, grid: Grid) -> ChartSpec | None:
                      decimals=(conv.decimals if conv and conv.scale != 1.0 else 0) if conv
                      else decimals_of([r.cells[measure].display for r in rows]),
                      y_range=value_range(values),
-                     left_out=left_out_text(skipped, "one measure per bar chart; the table has them all"))
+                     left_out=" ".join(filter(None, (
+                         left_out_text(skipped, "one measure per bar chart; the table has them all"),
+                         left_out_text(other_units, "in another unit")))))
 
 
 def charts_for(ds: Dataset, observations: list[Observation]) -> list[ChartSpec]:
@@ -376,6 +404,9 @@ def charts_for(ds: Dataset, observations: list[Observation]) -> list[ChartSpec]:
     periods = _series_columns(grid)
     if periods is not None:
         return _series_charts(ds, grid, periods)
+    down = _periods_down(grid)
+    if down is not None and (periods := _series_columns(down)) is not None:
+        return _series_charts(ds, down, periods)
     chart = _breakdown_chart(ds, grid)
     return [chart] if chart else []
 

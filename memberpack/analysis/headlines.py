@@ -16,12 +16,12 @@ from dataclasses import dataclass, field
 from memberpack.analysis.annotation_targets import TargetResolver
 from memberpack.analysis.benchmark_text import is_comparator, is_target
 from memberpack.analysis.charts import metric_column, money_measure
-from memberpack.analysis.narrative import (change_text, decimals_of, money, period_kind, repeated_labels,
-                                           signed_money)
+from memberpack.analysis.narrative import (change_text, decimals_of, money, period_kind, polarity_of,
+                                           repeated_labels, signed_money)
 from memberpack.model.annotations import OBSERVATION, SHARED
 from memberpack.model.conventions import SURPLUS, Convention, convention_of
 from memberpack.model.grid import Grid, GridRow
-from memberpack.model.metrics import HIGHER, LOWER, match_metric, metric
+from memberpack.model.metrics import HIGHER, LOWER
 from memberpack.model.observation import DATA, SUBTOTAL, TIME_SERIES, TOTAL, Dataset, Observation
 from memberpack.model.periods import parse_period
 from memberpack.model.units import GBP
@@ -150,6 +150,7 @@ class Headlines:
     movements_period: str | None = None    # the budget monitoring period the movements are from
     deficits: list[Item] = field(default_factory=list)
     noted: list[Item] = field(default_factory=list)
+    other_budgets: list[BudgetPosition] = field(default_factory=list)   # the pack's other monitors' positions
 
     def items(self) -> list[Item]:
         return [*self.deficits, *self.red_items, *self.adverse_movements, *self.worse_kpis, *self.noted,
@@ -264,19 +265,32 @@ def _noted(pack: Pack) -> list[Item]:
     return out
 
 
-def _movements(ds: Dataset, grid: Grid) -> list[Item]:
-    movement = metric_column(grid, "fin_variance_movement")
-    if movement is None:
-        return []
+def _movements(ds: Dataset, grid: Grid, before: Dataset | None, before_grid: Grid | None) -> list[Item]:
+    """Services whose variance moved the wrong way: by the table's movement column, else against
+    the same table's previous version in the pack (last month's monitor)."""
     conv = convention_of(ds, grid)
-    rows = [r for r in grid.rows if r.role == DATA and r.value(movement) and conv.adverse(r.value(movement))]
-    return [Item(ds.name, r.label, movement, f"{money(r.value(movement), conv)} worse", abs(r.value(movement)),
-                 cell=r.cells[movement].cell, unit="GBP", section=r.section, period=ds.period) for r in rows]
+    movement = metric_column(grid, "fin_variance_movement")
+    if movement is not None:
+        rows = [r for r in grid.rows if r.role == DATA and r.value(movement) and conv.adverse(r.value(movement))]
+        return [Item(ds.name, r.label, movement, f"{money(r.value(movement), conv)} worse", abs(r.value(movement)),
+                     cell=r.cells[movement].cell, unit="GBP", section=r.section, period=ds.period) for r in rows]
+    measure = money_measure(grid, conv) if before_grid is not None else None
+    if measure is None or measure not in before_grid.measures:
+        return []
+    was = {(r.label, r.section): r.value(measure) for r in before_grid.rows if r.role == DATA}
+    out = []
+    for row in grid.rows:
+        now, old = row.value(measure), was.get((row.label, row.section))
+        if row.role == DATA and now is not None and old is not None and now != old and conv.adverse(now - old):
+            out.append(Item(ds.name, row.label, f"{measure} since {before.period or 'the last report'}",
+                            f"{money(now - old, conv)} worse", abs(now - old), cell=row.cells[measure].cell,
+                            unit="GBP", section=row.section, period=ds.period))
+    return out
 
 
 def _direction(row: GridRow, obs: Observation) -> int:
-    m = metric(obs.metric_id if obs.metric_id != "other" else match_metric(row.label, None, obs.unit).id)
-    return 1 if m.polarity == HIGHER else -1 if m.polarity == LOWER else 0
+    polarity = polarity_of(row, obs)
+    return 1 if polarity == HIGHER else -1 if polarity == LOWER else 0
 
 
 def _worse_item(ds: Dataset, row: GridRow, measure: str, before: Observation, latest: Observation) -> Item | None:
@@ -364,12 +378,16 @@ def headlines(pack: Pack) -> Headlines:
     repeated: dict[str, set[str]] = {}   # by table: labels that more than one of its rows has
     for ds in pack.datasets():
         grid = Grid.of(pack.observations(ds.id))
-        if result.budget is None:
-            result.budget = budget_position(ds, grid)
+        position = budget_position(ds, grid)
+        if position is not None and result.budget is None:
+            result.budget = position
+        elif position is not None:
+            result.other_budgets.append(position)   # another directorate's monitor: told too, not summed
         result.red_items += _red(ds, grid)
         seen = {(i.label, i.value, i.period) for i in result.deficits}   # one DSG figure in two tables
         result.deficits += [i for i in _deficits(ds, grid) if (i.label, i.value, i.period) not in seen]
-        movements += _movements(ds, grid)
+        before = pack.previous_version(ds)
+        movements += _movements(ds, grid, before, Grid.of(pack.observations(before.id)) if before else None)
         result.worse_kpis += _worse_kpis(ds, grid)
         result.changes += changes_since_previous(pack, ds)
         repeated[ds.name] = repeated_labels(grid.rows)

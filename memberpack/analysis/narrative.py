@@ -16,7 +16,7 @@ from dataclasses import dataclass
 
 from memberpack.model.conventions import Convention, money_scale, scale_of
 from memberpack.model.grid import Grid, GridRow
-from memberpack.model.metrics import HIGHER, LOWER, match_metric, metric
+from memberpack.model.metrics import HIGHER, LOWER, NEUTRAL, match_metric, metric
 from memberpack.model.observation import DATA, SUBTOTAL, TOTAL, Observation
 from memberpack.model.periods import parse_period
 from memberpack.model.units import COUNT, GBP, PER_10000, PERCENT
@@ -66,8 +66,19 @@ def change_text(before: float, after: float, unit: str | None, decimals: int = 1
     return f"{size:,.{decimals}f}"
 
 
+_POLARITY_HEADER = re.compile(r"\bpolarity\b|\bgood\s+(?:performance\s+)?is\b|\bis\s+good\b|\bbetter\s+(?:is|if|when)\b",
+                              re.IGNORECASE)
+_STATED = ((HIGHER, ("high", "bigger", "larger", "more", "up", "increas", "↑", "⬆", "+")),
+           (LOWER, ("low", "small", "less", "fewer", "down", "decreas", "reduc", "↓", "⬇", "-")))
+
+
 def polarity_of(row: GridRow, obs: Observation | None = None) -> str:
-    """The metric's polarity for a row: higher-is-better, lower-is-better or neutral."""
+    """A row's polarity: higher-is-better, lower-is-better or neutral, as its Polarity column states
+    (``High``, ``Lower is better``), else as its metric's."""
+    for measure, cell in row.cells.items():
+        if cell.value is None and cell.display and _POLARITY_HEADER.search(measure):
+            said = cell.display.strip().lower()
+            return next((polarity for polarity, starts in _STATED if said.startswith(starts)), NEUTRAL)
     metric_id = obs.metric_id if obs is not None else "other"
     if metric_id == "other":
         metric_id = match_metric(row.label, None, obs.unit if obs else None).id
@@ -234,7 +245,8 @@ def breakdown_story(rows: list[GridRow], measure: str, unit: str | None, total: 
     when = f" in {period}" if period else ""
     title = f"{measure_name}: highest for {row_name(top[0], repeated)}, at {value_text(top[1], unit, decimals, conv)}"
     if total is not None and total.value(measure) is not None:
-        title = (f"{measure_name}: {value_text(total.value(measure), unit, decimals, conv)} in total{when}; "
+        overall = "overall" if unit in (PERCENT, PER_10000) else "in total"   # a rate's total row adds nothing up
+        title = (f"{measure_name}: {value_text(total.value(measure), unit, decimals, conv)} {overall}{when}; "
                  f"{row_name(top[0], repeated)} the largest, at {value_text(top[1], unit, decimals, conv)}")
     summary = title + (f"; lowest for {row_name(low[0], repeated)}, at {value_text(low[1], unit, decimals, conv)}"
                        if low[0] is not top[0] else "")

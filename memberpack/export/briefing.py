@@ -183,12 +183,14 @@ def _headlines_for(pack: Pack, tables: list[Table]) -> Headlines:
     h = headlines(pack)
     names = {t.ds.name for t in tables}
     sources = {f"{t.ds.source_file}, {t.ds.sheet}" for t in tables}
-    return Headlines(h.budget if h.budget and h.budget.source in sources else None,
+    budgets = [b for b in (h.budget, *h.other_budgets) if b is not None and b.source in sources]
+    return Headlines(budgets[0] if budgets else None,
                      *([i for i in items if i.dataset in names]
                        for items in (h.red_items, h.adverse_movements, h.worse_kpis, h.changes)),
                      movements_period=h.movements_period,
                      deficits=[i for i in h.deficits if i.dataset in names],
-                     noted=[i for i in h.noted if i.dataset in names or not i.dataset])
+                     noted=[i for i in h.noted if i.dataset in names or not i.dataset],
+                     other_budgets=budgets[1:])
 
 
 def _link_rows(tables: list[Table], found: Headlines, plan: NotePlan) -> None:

@@ -85,6 +85,12 @@ class OverviewView(QScrollArea):
             self.tiles[key] = tile
             tiles.addWidget(tile, 1)
         layout.addLayout(tiles)
+        if headlines.other_budgets:   # another directorate's monitor: its own position, never summed
+            told = (escape(f"{b.dataset}: {b.sentence}", quote=False) for b in headlines.other_budgets)
+            others = QLabel("<br>".join(told))
+            others.setWordWrap(True)
+            others.setObjectName("otherBudgets")
+            layout.addWidget(others)
         tables = sorted({i.dataset for i in headlines.items() if i.dataset})
         self.table_names = dict(zip(tables, short_names(tables, TABLE_NAME)))
 
@@ -186,7 +192,8 @@ class OverviewView(QScrollArea):
         header.setSectionResizeMode(2, QHeaderView.ResizeMode.Fixed)
         header.resizeSection(2, min(tree.sizeHintForColumn(2) + 12, TABLE_WIDTH) if items else TABLE_WIDTH)
         tree.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
-        header.resizeSection(1, min(tree.sizeHintForColumn(1) + 12, 170))  # long figures are elided too
+        # as wide as its figures or its header's word ("Movement" over none), long figures elided
+        header.resizeSection(1, min(max(tree.sizeHintForColumn(1), header.sectionSizeHint(1)) + 12, 170))
         tree.itemActivated.connect(self._activated)
         lines = [max(tree.topLevelItem(i).text(c).count("\n") + 1 for c in range(3))
                  for i in range(min(tree.topLevelItemCount(), SHOWN_ROWS))]

@@ -14,10 +14,12 @@ import re
 import zipfile
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import Any
 from xml.etree.ElementTree import XMLPullParser
 
 from defusedxml.ElementTree import fromstring
 
+from memberpack.importers.cell_fills import ratings_by_style
 from memberpack.importers.cells import column_index, parse_ref
 from memberpack.importers.xlsx_parts import sheet_parts
 
@@ -39,6 +41,8 @@ class SheetFormats:
     rows_read: int = 0
     hidden_columns: set[int] = field(default_factory=set)
     hidden_rows: set[int] = field(default_factory=set)
+    fills: dict[tuple[int, int], str] = field(default_factory=dict)   # first rows' cells filled red, amber or green
+    rated: set[tuple[int, int]] = field(default_factory=set)   # the blank ones read as the rating (cell_fills)
     _by_column: tuple[int, dict[int, dict[int, str]]] = field(default=(-1, {}), repr=False, compare=False)
 
     def by_column(self) -> dict[int, dict[int, str]]:
@@ -53,47 +57,56 @@ class SheetFormats:
         return self._by_column[1]
 
 
+@dataclass(frozen=True, slots=True)
+class CellStyles:
+    """What a workbook's cell styles (the ``s`` attribute's index) show: each one's number format
+    code, and the rating its fill shows for those filled red, amber or green (:mod:`.cell_fills`)."""
+
+    codes: list[str]
+    ratings: dict[int, str]
+
+
 def read_formats(path: Path, sheet_names: list[str]) -> dict[str, SheetFormats]:
     """Formats for each sheet of an .xlsx/.xlsm file (empty for parts that cannot be found)."""
     with zipfile.ZipFile(path) as archive:
-        xf_codes = format_codes(archive)
-        return {name: _scan(archive, part, xf_codes) for name, part in sheet_parts(archive).items()
+        styles = format_codes(archive)
+        return {name: _scan(archive, part, styles) for name, part in sheet_parts(archive).items()
                 if name in sheet_names and part in archive.NameToInfo}
 
 
-def read_sheet_formats(archive: zipfile.ZipFile, part: str, xf_codes: list[str] | None) -> SheetFormats:
+def read_sheet_formats(archive: zipfile.ZipFile, part: str, styles: CellStyles | None) -> SheetFormats:
     """Formats of one sheet part of an opened workbook, given its :func:`format_codes` (empty for a
     part that cannot be found)."""
-    return _scan(archive, part, xf_codes) if part in archive.NameToInfo else SheetFormats()
+    return _scan(archive, part, styles) if part in archive.NameToInfo else SheetFormats()
 
 
-def _scan(archive: zipfile.ZipFile, part: str, xf_codes: list[str] | None) -> SheetFormats:
-    scan = SheetScan(xf_codes)
+def _scan(archive: zipfile.ZipFile, part: str, styles: CellStyles | None) -> SheetFormats:
+    scan = SheetScan(styles)
     with archive.open(part) as fh:
         while chunk := fh.read(CHUNK):
             scan.feed(chunk)
     return scan.found
 
 
-def format_codes_of(path: Path) -> list[str] | None:
+def format_codes_of(path: Path) -> CellStyles | None:
     """:func:`format_codes` of the workbook at ``path``."""
     with zipfile.ZipFile(path) as archive:
         return format_codes(archive)
 
 
-def format_codes(archive: zipfile.ZipFile) -> list[str] | None:
-    """The number format code of each cell style index, or None when no style names a format (the
-    first rows then have none to find)."""
-    xf_codes = _cell_format_codes(archive)
-    return None if all(code == "General" for code in xf_codes) else xf_codes
-
-
-def _cell_format_codes(archive: zipfile.ZipFile) -> list[str]:
-    """The number format code of each cell style index (``s`` attribute)."""
+def format_codes(archive: zipfile.ZipFile) -> CellStyles | None:
+    """What each cell style index shows, or None when no style names a format or a rating's fill
+    (the first rows then have none to find)."""
     try:
         root = fromstring(archive.read("xl/styles.xml"))
     except KeyError:
-        return []
+        return None
+    codes, ratings = _cell_format_codes(root), ratings_by_style(archive, root)
+    return None if not ratings and all(code == "General" for code in codes) else CellStyles(codes, ratings)
+
+
+def _cell_format_codes(root: Any) -> list[str]:
+    """The number format code of each cell style index (``s`` attribute)."""
     custom = {int(f.get("numFmtId")): f.get("formatCode", "") for f in root.iter(f"{_NS}numFmt")}
     xfs = root.find(f"{_NS}cellXfs")
     ids = [int(xf.get("numFmtId", "0")) for xf in ([] if xfs is None else xfs.findall(f"{_NS}xf"))]
@@ -105,7 +118,7 @@ def _cell_format_codes(archive: zipfile.ZipFile) -> list[str]:
 
 class SheetScan:
     """A sheet part's formats, read from its bytes as they are inflated: those of its first rows
-    (none to look for without ``xf_codes``: the rows a parse would have covered are then taken as
+    (none to look for without ``styles``: the rows a parse would have covered are then taken as
     read) and its uncached formulas.
 
     The first rows are held until the first row below :data:`FORMAT_ROWS` starts (or the part
@@ -114,10 +127,10 @@ class SheetScan:
     50-table live table's 2 s). A part that writes them otherwise (its elements prefixed, or
     comments or CDATA among its rows) is read by the parser, as before."""
 
-    def __init__(self, xf_codes: list[str] | None):
-        self.xf_codes = xf_codes
-        self._found = SheetFormats(rows_read=0 if xf_codes else FORMAT_ROWS + 1)
-        self._head: list[bytes] | None = [] if xf_codes else None   # the first rows' bytes, until read
+    def __init__(self, styles: CellStyles | None):
+        self.styles = styles
+        self._found = SheetFormats(rows_read=0 if styles else FORMAT_ROWS + 1)
+        self._head: list[bytes] | None = [] if styles else None   # the first rows' bytes, until read
         self._held = 0        # bytes in _head
         self._carry = b""     # a tag the last chunk ended inside
         self._row = 0         # the number of the last row tag found
@@ -159,7 +172,7 @@ class SheetScan:
         """Feed the parser, in small pieces, until it is past the window."""
         for start in range(0, len(data), FEED):
             self._parser.feed(data[start:start + FEED])
-            if _collect(self._parser, self.xf_codes, self._found):
+            if _collect(self._parser, self.styles, self._found):
                 self._head = self._parser = None
                 return
 
@@ -186,13 +199,14 @@ class SheetScan:
             parser = XMLPullParser(events=("start",))
             for start in range(0, len(head), FEED):
                 parser.feed(head[start:start + FEED])
-                if _collect(parser, self.xf_codes, found):
+                if _collect(parser, self.styles, found):
                     return
             if end < self._held:   # the row that ends the window
                 found.rows_read = self._row - 1
             return
-        shown = [None if code == "General" else code for code in self.xf_codes]
+        shown = [None if code == "General" else code for code in self.styles.codes]
         styles, codes, columns = len(shown), found.codes, _COLUMNS
+        ratings, fills = self.styles.ratings, found.fills
         for row, row_tag, letters, digits, style, cell_tag in _TAGS.findall(head):
             if row:
                 r = _ATTR_R.search(row_tag)
@@ -207,12 +221,17 @@ class SheetScan:
                 if s is None or ref is None:
                     continue
                 style, letters, digits = s.group(1), ref.group(1), ref.group(2)
-            code = shown[int(style)] if int(style) < styles else None
-            if code is not None:
+            index = int(style)
+            code = shown[index] if index < styles else None
+            rating = ratings.get(index) if ratings else None
+            if code is not None or rating is not None:
                 column = columns.get(letters)
                 if column is None:
                     column = columns[letters] = column_index(letters.decode())
-                codes[(int(digits) - 1, column)] = code
+                if code is not None:
+                    codes[(int(digits) - 1, column)] = code
+                if rating is not None:
+                    fills[(int(digits) - 1, column)] = rating
 
 
 _ROW = re.compile(rb"<row(?=[\s/>])([^>]*)>")
@@ -251,7 +270,7 @@ def _plain_xml(head: bytes) -> bool:
     return _MAIN.search(head, 0, _ROOT_BYTES) is not None and b"<!" not in head
 
 
-def _collect(parser: XMLPullParser, xf_codes: list[str], found: SheetFormats) -> bool:
+def _collect(parser: XMLPullParser, cell_styles: CellStyles, found: SheetFormats) -> bool:
     """Record formats of styled cells; True once past :data:`FORMAT_ROWS`."""
     for _, element in parser.read_events():
         if element.tag == f"{_NS}row":
@@ -261,8 +280,11 @@ def _collect(parser: XMLPullParser, xf_codes: list[str], found: SheetFormats) ->
                 return True
             found.rows_read = row
         elif element.tag == f"{_NS}c" and element.get("s") and element.get("r"):
+            xf_codes = cell_styles.codes
             style = _number(element.get("s"), len(xf_codes))   # a style that is no number: no format
             code = xf_codes[style] if style < len(xf_codes) else "General"
+            if style in cell_styles.ratings and _A1.fullmatch(element.get("r")):
+                found.fills[parse_ref(element.get("r"))] = cell_styles.ratings[style]
             if code != "General" and _A1.fullmatch(element.get("r")):
                 found.codes[parse_ref(element.get("r"))] = code
     return False

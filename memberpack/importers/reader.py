@@ -27,6 +27,7 @@ from memberpack.importers.csv_reader import csv_rows
 from memberpack.importers.far_cells import large_sheets, trimmed
 from memberpack.importers.formats import SheetFormats, format_codes_of, read_formats, read_sheet_formats
 from memberpack.importers.ods_formats import read_ods_formats
+from memberpack.importers.rated_columns import with_ratings
 from memberpack.importers.xls_formats import read_xls_formats
 from memberpack.model.periods import parse_period
 from memberpack.importers.safety import check_file, is_headless_ods
@@ -117,7 +118,7 @@ def _csv_sheet(path: Path) -> Sheet:
         bom = fh.read(3) == b"\xef\xbb\xbf"
     notes.append(f"read as {names[encoding]}{' with BOM' if bom else ''} text, {delimiter_name}-separated")
     size = path.stat().st_size
-    return Sheet(path.stem, max(size // 40, 1), enumerate(rows), notes=notes)
+    return Sheet(path.stem, max(size // 40, 1), with_ratings(enumerate(rows), None), notes=notes)
 
 
 @dataclass(slots=True)
@@ -138,7 +139,7 @@ class _Opened:
     idle: list = field(init=False)
     opened: list = field(init=False)
     lock: threading.Lock = field(default_factory=threading.Lock)
-    xf_codes: Any = _UNREAD   # the workbook's format codes, read once (formats.format_codes)
+    styles: Any = _UNREAD   # what the workbook's cell styles show, read once (formats.format_codes)
     # its parts, opened once by each thread that reads sheets' formats (not once a sheet: 300 sheets'
     # opens read its directory of 300 parts 300 times)
     archives: dict[int, zipfile.ZipFile] = field(default_factory=dict)
@@ -191,9 +192,9 @@ class _Opened:
         """The formats of a sheet of an .xlsx read on two threads, scanned as it is parsed: its
         table work waits for its own formats, not every sheet's."""
         with self.lock:
-            if self.xf_codes is _UNREAD:
-                self.xf_codes = _formats(self.path, lambda: format_codes_of(self.path))
-        return _formats(self.path, lambda: read_sheet_formats(self._archive(), self.sizes[name][0], self.xf_codes))
+            if self.styles is _UNREAD:
+                self.styles = _formats(self.path, lambda: format_codes_of(self.path))
+        return _formats(self.path, lambda: read_sheet_formats(self._archive(), self.sizes[name][0], self.styles))
 
     def _archive(self) -> zipfile.ZipFile:
         """This thread's own opening of the workbook's parts."""
@@ -300,8 +301,8 @@ def _workbook_sheets(path: Path, opened: _Opened) -> Iterator[Sheet]:
             sheet_formats = own_formats if own_formats is not None else (read or {}).get(name, SheetFormats())
             notes += _cut(name, calamine_sheet)
             merged = list(calamine_sheet.merged_cell_ranges or [])
-            yield Sheet(name, calamine_sheet.height, _filled_down(_calamine_rows(calamine_sheet), merged),
-                        merged, sheet_formats, notes, stated)
+            rows = with_ratings(_filled_down(_calamine_rows(calamine_sheet), merged), sheet_formats)
+            yield Sheet(name, calamine_sheet.height, rows, merged, sheet_formats, notes, stated)
     finally:
         opened.close()
 

@@ -14,12 +14,14 @@ Councils mark groups three ways, and all three appear in the seed packs:
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 
 from memberpack.model.observation import DATA, SUBTOTAL, TOTAL
 
 SUBTOTAL_WORDS = re.compile(r"\bsub[\s-]?totals?\b", re.IGNORECASE)
 TOTAL_WORDS = re.compile(r"\b(?:grand\s+)?totals?\b", re.IGNORECASE)
+_SHARE_OF_TOTAL = re.compile(r"\b(?:of|in)\s+(?:the\s+)?(?:grand\s+|sub[\s-]?)?totals?\b", re.IGNORECASE)
 _DIGITS = re.compile(r"\d[\d,]*(?:\.(\d+))?")
 
 
@@ -40,8 +42,9 @@ class ParsedRow:
 
 
 def role_from_words(label: str) -> str:
-    """``sub total`` rows, total rows and ordinary rows, by their label; ``- TOTAL COST`` is a measure row."""
-    if label.lstrip().startswith(("-", "–", "•")):
+    """``sub total`` rows, total rows and ordinary rows, by their label; ``- TOTAL COST`` is a measure
+    row, and so is a share "of total expenditure"."""
+    if label.lstrip().startswith(("-", "–", "•")) or _SHARE_OF_TOTAL.search(label):
         return DATA
     if SUBTOTAL_WORDS.search(label):
         return SUBTOTAL
@@ -107,6 +110,17 @@ class _Sums:
         return nonzero and compared >= min(2, len(row.numbers))
 
 
+def summed_apart(sections: Sequence[str | None]) -> list[str | None]:
+    """The sections a window's rows are summed within (by :func:`assign_roles`, and by the table
+    reader's screen of it): as they are, unless they are rather each row's own code (a key column's
+    ``C1001``, ``C1002``, carried onto a blank cell below: half the rows or more have a section of
+    their own), which makes no groups (a cost centre's lines closed by an unworded ``Libraries Net``)."""
+    named = [s for s in sections if s is not None]
+    if len(named) >= 3 and len(set(named)) * 2 >= len(sections):
+        return [None] * len(sections)
+    return list(sections)
+
+
 def assign_roles(rows: list[ParsedRow], *, has_headings: bool, final: bool, money: bool = True) -> None:
     """Settle each row's role and section in place; ``final`` when no rows of the table follow.
 
@@ -116,16 +130,20 @@ def assign_roles(rows: list[ParsedRow], *, has_headings: bool, final: bool, mone
     worded_subtotals = any(r.role == SUBTOTAL and r.worded for r in rows)
     last_with_numbers = max((i for i, r in enumerate(rows) if r.numbers), default=-1)
     group, subtotals = _Sums(), _Sums()
-    section = rows[0].section if rows else None
+    groups = summed_apart([row.section for row in rows])
+    coded = rows and groups[0] is None and any(row.section is not None for row in rows)
+    section = groups[0] if rows else None
     for i, row in enumerate(rows):
-        if row.section != section and row.role == DATA:
-            group, section = _Sums(), row.section
+        if groups[i] != section and row.role == DATA:
+            group, section = _Sums(), groups[i]
         later = i < last_with_numbers or not final
         if row.role == DATA:
             if len(subtotals) >= 2 and subtotals.matched_by(row):
                 row.role = TOTAL
             elif money and not (worded_subtotals or has_headings) and len(group) >= 2 and group.matched_by(row):
                 row.role = SUBTOTAL
+                if coded:
+                    row.section = None   # the code carried onto it names its last line, not it
         elif row.role == TOTAL and later and not (len(subtotals) and subtotals.matched_by(row)):
             row.role = SUBTOTAL
         if row.role == DATA:

@@ -43,7 +43,7 @@ from memberpack.importers.percent_fractions import PercentFractions
 from memberpack.importers.plain_numbers import FORMATTED_NUMBER, PLAIN_NUMBER, plain_figures
 from memberpack.importers.reader import Sheet
 from memberpack.importers.report import TableReport
-from memberpack.importers.roles import SUBTOTAL_WORDS, TOTAL_WORDS, ParsedRow, assign_roles, role_from_words
+from memberpack.importers.roles import SUBTOTAL_WORDS, TOTAL_WORDS, ParsedRow, assign_roles, role_from_words, summed_apart
 from memberpack.importers.stream import Peekable
 from memberpack.importers.table_ends import LOOKAHEAD, TableEnds, is_footnote
 from memberpack.model.blocks import BlockColumn, Coded, FigureBlock, Texts
@@ -736,6 +736,10 @@ class TableReader:
             self.report.doubt(f"{self._uncached:,} formula cell{'s' if self._uncached > 1 else ''} ({where}) "
                               f"{'have' if self._uncached > 1 else 'has'} no calculated value and {'are' if self._uncached > 1 else 'is'} "
                               "not read: open and save the workbook in Excel, then import it again")
+        if rated := self._rated_by_colour():
+            names = ", ".join(f"{col.letter} ({col.measure})" for col in rated)
+            self.report.assume(f"column{'s' if len(rated) > 1 else ''} {names}: blank cells filled red, amber or green "
+                               "are read as that rating, from their colour")
         self.report.settle_verdict()
         layout = self.layout
         layout.last_row = self.last_row + 1
@@ -743,6 +747,12 @@ class TableReader:
         top = min((h for h in layout.header_rows if h >= layout.first_row), default=layout.first_row)
         self.report.cell_range = (f"{a1(top - 1, layout.col_range.start)}:"
                                   f"{a1(self.last_row, layout.col_range.stop - 1)}")
+
+    def _rated_by_colour(self) -> list[Column]:
+        """The columns with cells of this table whose rating was read from their colour (:mod:`.cell_fills`)."""
+        cells = self.sheet.formats.rated
+        found = {c for r, c in cells if self.layout.data_start <= r <= self.last_row} if cells else ()
+        return [col for col in self.columns if col.index in found]
 
     def _new_header(self, row: list[Any]) -> bool:
         """A row of header words (``Gross Expenditure | Income``) over the figure columns, its name
@@ -1690,8 +1700,8 @@ class TableReader:
         plain = set(map(type, rows)) == {PlainRow}
         if plain and len(set(map(_TEXTS_OF, rows))) != 1:
             return False, None   # (as the rows' figures below would tell)
-        sections = list(map(_SECTION_OF, rows)) if plain else [row[_SECTION] if type(row) is PlainRow else row.section
-                                                                 for row in rows]
+        sections = summed_apart(list(map(_SECTION_OF, rows)) if plain else
+                                [row[_SECTION] if type(row) is PlainRow else row.section for row in rows])
         # assign_roles sums each run of rows in one section apart (key columns may change it every row)
         changes = [0] if sections.count(sections[0]) == len(sections) else \
             [0] + [i for i in range(1, len(rows)) if sections[i] != sections[i - 1]]
@@ -2058,7 +2068,7 @@ class TableReader:
             if len(self._metric_cache) > 10_000:
                 self._metric_cache.clear()
             found = OTHER_METRIC.id
-            if mentions_catalogue(text):
+            if is_measure or mentions_catalogue(text):   # (a measure may name one by a phrase: "Over/(Under)")
                 found = (match_metric("", text, unit) if is_measure else _label_match(text, unit)).id
             self._metric_cache[key] = found
         return found

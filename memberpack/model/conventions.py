@@ -14,7 +14,7 @@ from collections.abc import Iterable
 from dataclasses import asdict, dataclass
 
 from memberpack.model.grid import Grid
-from memberpack.model.monitor_columns import full_year
+from memberpack.model.monitor_columns import full_year, latest_first
 from memberpack.model.observation import Dataset, Observation
 from memberpack.model.units import GBP
 
@@ -137,10 +137,10 @@ def _by_the_sums(grid: Grid, favourable: str) -> str | None:
     (an overspend) or the budget less the forecast (``favourable``: an underspend, written
     ``Under/(Over)``, or a surplus), by the budget column (original or revised) that accounts for
     most rows; None where the table has no such columns or fewer than two rows say, or they disagree."""
-    variance = full_year([m for m in grid.measures if _VARIANCE.search(m)])
+    variance = full_year(latest_first(grid, [m for m in grid.measures if _VARIANCE.search(m)]))
     budgets = [m for m in grid.measures if _BUDGET.search(m) and not _VARIANCE.search(m)]
-    forecast = full_year([m for m in grid.measures if _FORECAST.search(m) and not _VARIANCE.search(m)
-                          and m not in budgets])
+    forecast = full_year(latest_first(grid, [m for m in grid.measures if _FORECAST.search(m) and not _VARIANCE.search(m)
+                                             and m not in budgets]))
     if variance is None or forecast is None:
         return None
     best = {OVERSPEND: 0, favourable: 0}

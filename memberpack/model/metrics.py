@@ -90,8 +90,7 @@ CATALOGUE: tuple[Metric, ...] = (
     _metric("fin_variance", "Variance", FINANCE, "GBP", LOWER, "variance", "overspend", "forecast variance",
             "budget variance", "revised budget variance", "outturn variance", "forecast outturn variance",
             "forecast overspend"),
-    _metric("fin_variance_movement", "Movement in variance", FINANCE, "GBP", LOWER, "movement",
-            "movement in forecast variance", "change in variance", "change in forecast variance"),
+    _metric("fin_variance_movement", "Movement in variance", FINANCE, "GBP", LOWER, "movement"),
     _metric("fin_expenditure", "Gross expenditure", FINANCE, "GBP", NEUTRAL, "expenditure"),
     _metric("fin_income", "Income", FINANCE, "GBP", NEUTRAL, "income"),
     _metric("fin_reserves", "Reserves", FINANCE, "GBP", NEUTRAL, "reserves"),
@@ -270,6 +269,16 @@ def _scored(label_words: frozenset[str], candidates: tuple[Metric, ...], unit: s
     return winners[0] if len(winners) == 1 else None
 
 
+# Money columns named by a phrase rather than by catalogue words: the change in a variance
+# ("Change in forecast variance", "Forecast variance movement"), and "Over/(Under) spend",
+# "Under/(Over)", "Overspend/(Underspend)"
+_MONEY_PHRASES = (
+    (re.compile(r"\b(?:change|movement)\b.*\bvariance\b|\bvariance\b.*\b(?:change|movement)\b", re.IGNORECASE),
+     "fin_variance_movement"),
+    (re.compile(r"\b(?:over|under)(?:\s*spend)?\s*/\s*\(?\s*(?:under|over)", re.IGNORECASE), "fin_variance"),
+)
+
+
 def match_metric(label: str, measure: str | None = None, unit: str | None = None) -> Metric:
     """The catalogue metric an imported figure belongs to, or :data:`OTHER_METRIC`.
 
@@ -277,6 +286,9 @@ def match_metric(label: str, measure: str | None = None, unit: str | None = None
     service line; everything else is matched on its row label, then on its column.
     """
     if unit == "GBP":
+        for pattern, metric_id in _MONEY_PHRASES:
+            if measure and pattern.search(measure):
+                return BY_ID[metric_id]
         for text in (measure, label):
             if text and (found := _best(text, FINANCE_MEASURES)):
                 return found

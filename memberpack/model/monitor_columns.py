@@ -1,15 +1,18 @@
-"""Which of a budget monitor's like columns states its full-year position.
+"""Which of a budget monitor's like columns states its current full-year position.
 
-A monitor may carry an original budget beside the revised one, and year-to-date (profiled) budget,
-actual and variance columns beside the full year's budget, forecast and forecast variance. What a
-councillor is told (the net forecast variance, the budget it is a share of) is the full year's, on
-the revised budget.
+A monitor may carry an original budget beside the revised one, year-to-date (profiled) budget,
+actual and variance columns beside the full year's budget, forecast and forecast variance, and last
+month's forecast beside this month's. What a councillor is told (the net forecast variance, the
+budget it is a share of) is the full year's, on the revised budget, as forecast this month.
 """
 
 from __future__ import annotations
 
 import re
 from collections.abc import Sequence
+
+from memberpack.model.grid import Grid
+from memberpack.model.periods import parse_period
 
 _SUPERSEDED = re.compile(r"\b(?:original|initial)\b", re.IGNORECASE)
 _PART_YEAR = re.compile(r"\b(?:ytd|year[\s-]+to[\s-]+date|to[\s-]+date|profiled?|in[\s-]+month|this\s+month)\b",
@@ -26,3 +29,16 @@ def full_year(columns: Sequence[str]) -> str | None:
         if found is not None:
             return found
     return columns[0] if columns else None
+
+
+def latest_first(grid: Grid, columns: Sequence[str]) -> list[str]:
+    """``columns`` with those of the latest period first (``Forecast P9`` before ``Forecast P8``),
+    where each has a period of its own and they differ; else as they are."""
+    ends = {}
+    for column in columns:
+        periods = {r.cells[column].period for r in grid.rows if column in r.cells}
+        period = parse_period(periods.pop()) if len(periods) == 1 and None not in periods else None
+        if period is None or period.year is None:
+            return list(columns)
+        ends[column] = period.span()[1]
+    return sorted(columns, key=lambda c: -ends[c]) if len(set(ends.values())) > 1 else list(columns)

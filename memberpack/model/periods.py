@@ -117,7 +117,8 @@ class Period:
 
 _ACADEMIC = re.compile(r"academic|school year|term", re.IGNORECASE)
 _YEAR_END = re.compile(r"year[\s-]*end", re.IGNORECASE)
-_QUARTER = re.compile(r"\b(?:Q|Quarter\s*)([1-4])\b", re.IGNORECASE)
+# "Q1", "Quarter 1", "Qtr 1", "1st Quarter"
+_QUARTER = re.compile(r"\b(?:Q|Qtr\.?\s*|Quarter\s*)([1-4])\b|\b([1-4])(?:st|nd|rd|th)\s+(?:Qtr|Quarter)\b", re.IGNORECASE)
 _WHOLE_YEAR_QUARTERS = re.compile(r"\bQ1\s*(?:-|–|to)\s*Q4\b", re.IGNORECASE)
 _MONTH = re.compile(r"\b(?:Month\s*|M|P|Period\s*)(1[0-2]|[1-9])\b", re.IGNORECASE)
 # "M1 - Redundancy Costs": a letter and a number before a dash and a name is an item's code, no month
@@ -192,7 +193,8 @@ def _parsed_period(t: str, academic: bool) -> Period | None:
         return replace(year, academic=academic)   # "2010 to 2011 (Q1 to Q4)": the year's total
     m = _QUARTER.search(t)
     if m:
-        return Period(QUARTER, fy if fy is not None else _quarter_year(t, int(m.group(1))), int(m.group(1)))
+        quarter = int(m.group(1) or m.group(2))
+        return Period(QUARTER, fy if fy is not None else _quarter_year(t, quarter), quarter)
     m = _MONTH.search(t)
     if m and not _ITEM_CODE.search(t):
         return Period(MONTH, fy, int(m.group(1)))

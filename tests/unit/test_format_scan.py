@@ -7,10 +7,10 @@ import random
 import pytest
 
 from memberpack.importers import formats
-from memberpack.importers.formats import FORMAT_ROWS, SheetScan
+from memberpack.importers.formats import FORMAT_ROWS, CellStyles, SheetScan
 
 MAIN = 'xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main"'
-XF = ["General", "0.0%", "#,##0", "General", '"£"#,##0;[Red]\\("£"#,##0\\)', "0.00"]
+XF = CellStyles(["General", "0.0%", "#,##0", "General", '"£"#,##0;[Red]\\("£"#,##0\\)', "0.00"], {2: "green"})
 
 
 def _part(rows: list[str], *, root: str = f"<worksheet {MAIN}>", end: str = "</worksheet>") -> bytes:
@@ -44,7 +44,7 @@ def _scan(data: bytes, sizes) -> tuple:
         scan.feed(data[at:at + n])
         at += n
     found = scan.found
-    return found.codes, found.uncached, found.rows_read
+    return found.codes, found.uncached, found.rows_read, found.fills
 
 
 def _parsed(data: bytes, monkeypatch) -> tuple:
@@ -62,7 +62,8 @@ def test_byte_search_finds_what_the_parser_finds(rows, monkeypatch):
     shown = min(rows, FORMAT_ROWS)
     assert codes[(0, 0)] == "0.0%" and codes[(1, 1)] == "#,##0" and codes[(1, 27)] == "#,##0"
     assert (0, 2) not in codes and (0, 5) not in codes   # General, and a style beyond the styles
-    assert codes[(0, 3)] == XF[4] and (0, 4) in codes and (6, 4) not in codes
+    assert codes[(0, 3)] == XF.codes[4] and (0, 4) in codes and (6, 4) not in codes
+    assert expected[3][(1, 1)] == expected[3][(1, 27)] == "green" and (0, 0) not in expected[3]   # style 2's fill
     assert expected[2] == shown and max(r for r, _ in codes) == shown - 1
     assert len(expected[1]) == rows // 7 and (rows < 7 or (6, 4) in expected[1])
     rnd = random.Random(7)
@@ -72,7 +73,7 @@ def test_byte_search_finds_what_the_parser_finds(rows, monkeypatch):
 
 def test_rows_numbered_beyond_the_window_end_it():
     rows = ['<row r="2"><c r="A2" s="2"><v>1</v></c></row>', '<row r="900"><c r="A900" s="2"><v>1</v></c></row>']
-    codes, _, read = _scan(_part(rows), lambda: 11)
+    codes, _, read, _ = _scan(_part(rows), lambda: 11)
     assert codes == {(1, 0): "#,##0"} and read == 899
 
 

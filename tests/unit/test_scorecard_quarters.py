@@ -65,3 +65,13 @@ def test_an_indicator_worse_this_quarter_is_a_headline_whatever_its_target_and_l
     items = _worse_kpis(ds, Grid.of(list(table.observations)))
     assert [(i.label, i.display, i.previous_display) for i in items] == [
         ("% of EHC plans issued within 20 weeks", "38%", "51%")]
+
+
+def test_quarters_written_qtr_or_ordinal_are_quarters():
+    """``Qtr 1`` had been no period (a scorecard's quarters all the title's year, charted as a
+    breakdown), and ``Qtr 1 2024/25`` the whole year."""
+    from memberpack.model.periods import parse_period
+
+    assert [parse_period(t).label() for t in ("Qtr 1", "Qtr. 2", "Qtr 1 2024/25", "1st Quarter", "3rd Qtr 2023/24")] == [
+        "Q1", "Q2", "Q1 2024/25", "Q1", "Q3 2023/24"]
+    assert parse_period("Quarterly") is None and parse_period("Qtrs") is None

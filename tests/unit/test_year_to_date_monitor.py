@@ -56,3 +56,24 @@ def test_the_full_year_column_is_preferred_to_the_part_year_and_the_revised_to_t
     assert full_year(["Budget to date", "Original budget"]) == "Original budget"
     assert full_year(["Variance this month", "Variance in month"]) == "Variance this month"
     assert full_year([]) is None
+
+
+def test_a_monitor_with_last_months_forecast_beside_this_months_is_told_by_this_months(tmp_path):
+    """``Forecast P8 | Forecast P9 | Over/(Under) spend P9``: the variance column had named no metric,
+    so the briefing said there was no budget monitor at all; the position is P9's forecast."""
+    rows = [["Revenue Budget Monitoring Report - Month 9 2024/25"], [],
+            ["Directorate", "Net Budget £000", "Forecast P8 £000", "Forecast P9 £000", "Over/(Under) spend P9 £000",
+             "Movement P8 to P9 £000"],
+            ["Adults and Health", 112300, 115900, 116800, 4500, 900],
+            ["Children's Services", 78400, 81100, 80600, 2200, -500],
+            ["Place", 45200, 44800, 44700, -500, -100], ["Total", 235900, 241800, 242100, 6200, 300]]
+    table, = read_file(write_xlsx(tmp_path / "p9.xlsx", {"Summary": rows})).tables
+    grid = Grid.of(list(table.observations))
+    position = budget_position(Dataset("S", "p9.xlsx", "0" * 64, "Summary", "A3:F7", "budget_monitor"), grid)
+    assert (position.budget, position.forecast, position.variance) == (235_900_000, 242_100_000, 6_200_000)
+
+
+@pytest.mark.parametrize("header", ["Over/(Under) spend", "Overspend/(Underspend)", "Variance Over/(Under)",
+                                    "Under/(Over)"])
+def test_over_under_columns_are_variances(header):
+    assert match_metric("", header, "GBP").id == "fin_variance"

@@ -1,0 +1,75 @@
+"""Columns of ratings (``RAG``, ``Status``) read for what their cells mean there, where the rows are
+made so that every reader of the sheet sees the same: under a RAG header a letter ``A`` is amber
+(elsewhere it flags an adverse variance, and it had made a scorecard a budget monitor), and under
+either a blank cell filled red, amber or green (.xlsx, :mod:`.cell_fills`) is that rating, kept in
+``SheetFormats.rated`` for the report.
+
+A column is one of ratings from a header naming them down to the next other text in it; headers are
+looked for in the sheet's first :data:`~memberpack.importers.formats.FORMAT_ROWS` rows, as the
+fills are read.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+from typing import Any
+
+from memberpack.importers.formats import FORMAT_ROWS, SheetFormats
+from memberpack.model.values import RAG_WORDS
+
+RATINGS_HEADER = re.compile(r"\b(?:b?rag|r\s*/\s*a\s*/\s*g|status|rating)\b", re.IGNORECASE)
+_RAG_HEADER = re.compile(r"\b(?:b?rag|r\s*/\s*a\s*/\s*g)\b", re.IGNORECASE)   # (a Status's "A" may be Active)
+_RATINGS = {"red": "Red", "amber": "Amber", "green": "Green"}
+_HEADER_LENGTH = 60   # longer texts are sentences, not a column's header
+
+
+def with_ratings(rows: Iterator[tuple[int, list[Any]]], formats: SheetFormats | None) -> Iterator[tuple[int, list[Any]]]:
+    """The rows with the cells of rating columns read as their ratings (see the module docstring)."""
+    fills = formats.fills if formats is not None else {}
+    rated: dict[int, bool] = {}   # column -> whether the last text above names ratings
+    lettered: dict[int, bool] = {}   # ... names RAG ratings, whose letter A is amber
+    for r, row in rows:
+        if r >= FORMAT_ROWS:
+            columns = [c for c, is_rated in lettered.items() if is_rated]
+            if not columns:
+                yield r, row
+                yield from rows
+                return
+            yield r, _letters(row, columns)
+            yield from ((r, _letters(row, columns)) for r, row in rows)
+            return
+        for c, value in enumerate(row):
+            if type(value) is str and value.strip():
+                text = value.strip()
+                if lettered.get(c) and text in ("A", "a"):
+                    row[c] = "Amber"
+                elif len(text) <= _HEADER_LENGTH:
+                    kept = text.lower() in RAG_WORDS
+                    rated[c] = bool(RATINGS_HEADER.search(text)) or bool(rated.get(c)) and kept
+                    lettered[c] = bool(_RAG_HEADER.search(text)) or bool(lettered.get(c)) and kept
+                else:
+                    rated[c] = lettered[c] = False
+        if fills:
+            _coloured(r, row, rated, formats)
+        yield r, row
+
+
+def _letters(row: list[Any], columns: list[int]) -> list[Any]:
+    for c in columns:
+        if c < len(row) and type(row[c]) is str and row[c].strip() in ("A", "a"):
+            row[c] = "Amber"
+    return row
+
+
+def _coloured(r: int, row: list[Any], rated: dict[int, bool], formats: SheetFormats) -> None:
+    """Each blank cell of the row's rating columns filled red, amber or green, written as that rating."""
+    for c, is_rated in rated.items():
+        rating = formats.fills.get((r, c)) if is_rated else None
+        if rating is None:
+            continue
+        if c >= len(row):
+            row.extend([None] * (c + 1 - len(row)))
+        if row[c] is None or row[c] == "":
+            row[c] = _RATINGS[rating]
+            formats.rated.add((r, c))

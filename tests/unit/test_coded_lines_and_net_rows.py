@@ -1,0 +1,39 @@
+"""A finance system's monitor: each line's cost centre code in the first column, each service's lines
+closed by an unworded ``Libraries Net`` row with no code. The net rows are sub totals (found by their
+sums, as elsewhere): the code of each line, changing every row, had kept its lines apart, so ``Museum
+Net`` was read as a line of its own, filed under the code above it, and named the largest overspend.
+A share "of total expenditure" is no total row."""
+
+import csv
+
+from memberpack.importers import read_file
+from memberpack.importers.roles import role_from_words
+from memberpack.model.observation import DATA, SUBTOTAL, TOTAL
+
+_ROWS = [["Revenue Budget Monitor"], ["Period 6 - September 2024"], [],
+         ["Cost Centre", "Description", "Annual Budget", "Actual YTD", "Forecast", "Variance"],
+         ["C1001", "Libraries staffing", "£1,250,000.00", "£612,400.00", "£1,262,000.00", "£12,000.00"],
+         ["C1002", "Libraries stock", "£310,000.00", "£120,150.00", "£295,000.00", "(£15,000.00)"],
+         ["C1003", "Libraries income", "(£85,000.00)", "(£40,100.00)", "(£80,000.00)", "£5,000.00"],
+         ["", "Libraries Net", "£1,475,000.00", "£692,450.00", "£1,477,000.00", "£2,000.00"],
+         ["C2001", "Museum staffing", "£420,000.00", "£210,300.00", "£431,000.00", "£11,000.00"],
+         ["C2002", "Museum income", "(£120,000.00)", "(£55,000.00)", "(£105,000.00)", "£15,000.00"],
+         ["", "Museum Net", "£300,000.00", "£155,300.00", "£326,000.00", "£26,000.00"],
+         ["", "Culture Total", "£1,775,000.00", "£847,750.00", "£1,803,000.00", "£28,000.00"]]
+
+
+def test_unworded_net_rows_under_coded_lines_are_sub_totals(tmp_path):
+    path = tmp_path / "monitor.csv"
+    with path.open("w", newline="", encoding="utf-8") as fh:
+        csv.writer(fh).writerows(_ROWS)
+    table, = read_file(path).tables
+    rows = {o.label: (o.row_role, o.section) for o in table.observations if o.measure == "Variance"}
+    assert rows["Libraries Net"][0] == rows["Museum Net"][0] == SUBTOTAL
+    assert "C1003" not in rows["Libraries Net"] and "C2002" not in rows["Museum Net"]
+    assert rows["Museum staffing"] == (DATA, "C2001") and rows["Culture Total"][0] == TOTAL
+
+
+def test_a_share_of_the_total_is_no_total_row():
+    assert role_from_words("Expenditure on children in need as % of total expenditure on children") == DATA
+    assert role_from_words("Percentage of the total") == DATA
+    assert role_from_words("Total expenditure") == TOTAL and role_from_words("Sub total Adults") == SUBTOTAL

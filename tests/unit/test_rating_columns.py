@@ -1,0 +1,50 @@
+"""A KPI return's own words for its ratings and polarity: ``R``, ``A``, ``G`` under a RAG header (the
+``A`` had been read as an adverse variance's flag, which made the scorecard a budget monitor), and a
+Polarity column (``High``, ``Low``) saying which way is better for indicators the catalogue does
+not know (their falls had gone untold)."""
+
+import csv
+
+from memberpack.analysis.headlines import _worse_kpis
+from memberpack.importers import read_file
+from memberpack.model.grid import Grid
+from memberpack.model.observation import KPI_SCORECARD, Dataset
+
+_ROWS = [["KPI", "Description", "Polarity", "Jun-24", "Jul-24", "Aug-24", "Target", "RAG", "DoT"],
+         ["ASC1", "Clients receiving self-directed support", "High", "91.2%", "91.8%", "92.5%", "90%", "G", "Improved"],
+         ["ASC2", "Safeguarding enquiries completed within 28 days", "High", "71%", "68%", "64%", "80%", "R", "Worse"],
+         ["CS1", "Children subject to a plan for a second time", "Low", "21%", "22%", "23%", "20%", "A", "Worse"],
+         ["HR1", "Staff turnover", "Lower is better", "12%", "11%", "10%", "11%", "a", "Better"]]
+
+
+def _table(tmp_path):
+    path = tmp_path / "kpis.csv"
+    with path.open("w", newline="", encoding="utf-8") as fh:
+        csv.writer(fh).writerows(_ROWS)
+    table, = read_file(path).tables
+    return table
+
+
+def test_r_a_g_letters_under_a_rag_header_are_ratings(tmp_path):
+    table = _table(tmp_path)
+    status = {o.cell: o.status for o in table.observations}
+    assert table.layout.kind == KPI_SCORECARD
+    assert [status[f"H{r}"] for r in range(2, 6)] == ["green", "red", "amber", "amber"]
+
+
+def test_a_polarity_column_says_which_indicators_got_worse(tmp_path):
+    table = _table(tmp_path)
+    ds = Dataset("KPIs", "kpis.csv", "0" * 64, "kpis", "A1:I5", table.layout.kind, key="k")
+    worse = {(item.label, item.display) for item in _worse_kpis(ds, Grid.of(list(table.observations)))}
+    assert worse == {("Safeguarding enquiries completed within 28 days", "64%"),
+                     ("Children subject to a plan for a second time", "23%")}
+
+
+def test_a_status_columns_a_is_left_as_written(tmp_path):
+    """Under a Status header (not RAG) an ``A`` may be Active: it is not made amber."""
+    path = tmp_path / "register.csv"
+    with path.open("w", newline="", encoding="utf-8") as fh:
+        csv.writer(fh).writerows([["Contract", "Value", "Status"], ["Cleaning", "120000", "A"],
+                                  ["Catering", "95000", "C"], ["Security", "60000", "A"]])
+    table, = read_file(path).tables
+    assert {o.display for o in table.observations if o.measure == "Status"} == {"A", "C"}
