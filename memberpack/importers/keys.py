@@ -20,6 +20,7 @@ from functools import lru_cache
 from typing import Any
 
 from memberpack.importers.cells import column_index
+from memberpack.importers.roles import SUBTOTAL_WORDS, TOTAL_WORDS
 from memberpack.model.areas import LOCAL_AUTHORITY, NATIONAL, REGIONAL, REGIONS, Area
 from memberpack.model.periods import CALENDAR_MONTH, YEARS_SPAN, Period, parse_period
 from memberpack.model.values import BLANK, EXCEL_ERRORS, SPECIAL_TOKENS, STATUS_WORDS, TEXT, parse_text, status_of
@@ -504,24 +505,34 @@ def _may_be_mark(text: str) -> bool:
     return not text[0].isalpha() or lowered in STATUS_WORDS or lowered.startswith(_APPROX) or text.upper() in EXCEL_ERRORS
 
 
-def section_texts(cells: Sequence[Any], above: str) -> list[str] | None:
+def section_texts(cells: Sequence[Any], above: str, taken: bool, labels: Sequence[str]
+                  ) -> tuple[list[str], str, bool] | None:
     """What :func:`row_keys` makes of each cell of a section key column (not a tidy file's area
     names) when every cell is a text, as it carries them down: the text as a key reads it, "" for
     a mark (``NA``: no section on that row), and for a blank the row's above (``above`` for the
-    first: what the rows before carry down); None when a cell is no text. Each distinct text that
-    may be a mark (:func:`_may_be_mark`) is asked once; a long table's references are not."""
+    first: what the rows before carry down, ``taken`` by the row before them), but "" on a total
+    row (its label in ``labels``) under a row that wrote its own; then what the rows carry down and
+    whether the last took it. None when a cell is no text. Each distinct text that may be a mark
+    (:func:`_may_be_mark`) is asked once; a long table's references are not."""
     if set(map(type, cells)) != {str}:
         return None
     texts = list(map(" ".join, map(str.split, cells)))   # (_as_text of each)
     distinct = dict.fromkeys(texts)
     marks = {text for text in distinct if text and _may_be_mark(text) and _is_mark(text)}
     if "" not in distinct:
-        return [("" if text in marks else text) for text in texts] if marks else texts
+        read = [("" if text in marks else text) for text in texts] if marks else texts
+        return read, read[-1], False
     carried = []
-    for text in texts:
-        above = "" if text in marks else text or above
+    for text, label in zip(texts, labels):
+        if text:
+            above, taken = ("" if text in marks else text), False
+        elif not taken and totals_row(label):
+            carried.append("")
+            continue
+        else:
+            taken = True
         carried.append(above)
-    return carried
+    return carried, above, taken
 
 
 @lru_cache(maxsize=4096)
@@ -577,9 +588,17 @@ class RowKeys:
     area: str | None
 
 
+def totals_row(label: str) -> bool:
+    """Whether a row's label names a total or sub total."""
+    return bool(label) and (TOTAL_WORDS.search(label) is not None or SUBTOTAL_WORDS.search(label) is not None)
+
+
 def row_keys(row: list[Any], keys: Sequence[KeyColumn], label: str, context: Period | None,
-             carried: dict[int, str]) -> RowKeys:
-    """Read one row's keys; a word or period column left blank takes the value above it (``carried``)."""
+             carried: dict[int, Any]) -> RowKeys:
+    """Read one row's keys; a word or period column left blank takes the value above it (``carried``).
+    A total row (:func:`totals_row`) takes a section's only when the row above took it too (a group
+    written once over its rows): under a row that wrote its own (a cost centre's code) it adds up
+    more rows than that one, and has none. ``carried[~i]`` says whether column ``i``'s was taken."""
     sections, period, code, region, name, own, area_name = [], None, "", "", label, "", ""
     year_end = None   # the date of a period key, when it is a month's last day
     tidy_names: list[tuple[int, str]] = []
@@ -593,6 +612,7 @@ def row_keys(row: list[Any], keys: Sequence[KeyColumn], label: str, context: Per
         elif key.role == SECTION:
             if text and _is_mark(text):
                 text = carried[key.index] = ""   # "NA": no breakdown on this row, none carried from above
+                carried[~key.index] = False
                 continue
             if key.tidy_rank is not None:   # a tidy file's area name: blank means none, never the one above
                 if text:
@@ -600,6 +620,9 @@ def row_keys(row: list[Any], keys: Sequence[KeyColumn], label: str, context: Per
                     sections.append(text)
                 continue
             own = own or text
+            if not text and not carried.get(~key.index) and totals_row(label):
+                continue
+            carried[~key.index] = not text
             text = text or carried.get(key.index, "")
             carried[key.index] = text
             if text:

@@ -35,7 +35,7 @@ from memberpack.importers.cells import a1, column_index, column_letter
 from memberpack.importers.headers import (
     column_codes, counts_up, has_marker, is_series_row, is_year, letter_markers, strip_marker)
 from memberpack.importers.keys import (
-    AREA, PERIOD, SECTION, KeyColumn, RowKeys, alike_keys, ignores_label, row_keys, section_texts)
+    AREA, PERIOD, SECTION, KeyColumn, RowKeys, alike_keys, ignores_label, row_keys, section_texts, totals_row)
 from memberpack.model.number_formats import general, is_percent, render
 from memberpack.importers.layout import (
     THOUSANDS as _THOUSANDS, TableLayout, blank, cell_class, cell_text, is_header_like, is_units_row, strip_periods)
@@ -439,7 +439,7 @@ class TableReader:
             c.period is not None or _TEXT_COLUMN.search(c.measure) for c in self.columns))
         # and rows whose label names a period (2019/20) only when every column takes it as it is
         self._label_periods = not any(c.period is not None or _TEXT_COLUMN.search(c.measure) for c in self.columns)
-        self._carried: dict[int, str] = {}
+        self._carried: dict[int, Any] = {}   # a key column's value carried down; at ~index, whether it was taken
         self._no_figure: int | None = None    # a batch's first row of marks alone (_marked)
         self._plain_upto: int | None = None   # ... or a gap that may end the table: the rows before it (row_observations)
         # rows a batch from which is known to end at once (a total, a gap that may end the table): read alone
@@ -1138,10 +1138,11 @@ class TableReader:
         memo, carried, part, get, carried_keys = self._keys_read, self._carried, self.section, self._key_values, self._section_keys
         made: dict[int, tuple] = {}   # id of a RowKeys -> it and the row's section, period, area it gives
         out = []
+        totals = "total" in "\0".join(labels).lower()
         for row, label in zip(rows, labels):
             values = get(row)
             found = memo.get((values, tuple(map(type, values)), tuple(map(carried.get, carried_keys))))
-            if found is None:
+            if found is None or totals and totals_row(label):
                 out.append(self._keyed(row, label))
                 continue
             keys, after = found
@@ -1166,7 +1167,7 @@ class TableReader:
         if any(len(kind) != 1 for kind in kinds):   # 800 and 800.0 alike would be one key
             return None
         types = tuple(kind.pop() for kind in kinds)
-        if self._section_words and types == (str,) * len(types) and (found := self._section_columns(cells)) is not None:
+        if self._section_words and types == (str,) * len(types) and (found := self._section_columns(cells, labels)) is not None:
             return found
         keyed = list(zip(*cells))
         last = dict(zip(keyed, range(len(keyed))))   # each distinct set of key cells, with its last row
@@ -1190,22 +1191,25 @@ class TableReader:
         sections, periods, areas, _ = zip(*map(answers.__getitem__, keyed))
         return list(sections), list(periods), list(areas)
 
-    def _section_columns(self, cells: list[list[str]]) -> tuple[list, list, list] | None:
+    def _section_columns(self, cells: list[list[str]], labels: list[str]) -> tuple[list, list, list] | None:
         """:meth:`_keyed_columns` of a batch whose keys are all sections' words (a reference, a
         service), every cell a text: each row's section is the table's part and its key texts but
         marks (:func:`section_texts`), read column by column, and the last row's texts are carried
         down; None when a cell is no text."""
-        columns = [section_texts(column, self._carried.get(key.index, "")) for key, column in zip(self.keys, cells)]
-        if any(texts is None for texts in columns):
+        carried = self._carried
+        read = [section_texts(column, carried.get(key.index, ""), carried.get(~key.index, False), labels)
+                for key, column in zip(self.keys, cells)]
+        if any(found is None for found in read):
             return None
+        columns = [found[0] for found in read]
         part = self.section
         if len(columns) == 1:
             sections = [f"{part} / {text}" if text and text != part else part for text in columns[0]] if part else \
                 [text or None for text in columns[0]]
         else:
             sections = [_joined(part, texts) for texts in zip(*columns)]
-        for key, texts in zip(self.keys, columns):
-            self._carried[key.index] = texts[-1]
+        for key, (_, above, taken) in zip(self.keys, read):
+            carried[key.index], carried[~key.index] = above, taken
         return sections, [None] * len(sections), [None] * len(sections)
 
     def _keyed_in_order(self, rows: list[list[Any]], labels: list[str], keyed: list[tuple], answers: dict,
@@ -1243,7 +1247,7 @@ class TableReader:
         """:func:`row_keys`, read once per set of key cells (and sections carried down) where the
         label cannot change them (:func:`ignores_label`): a long table repeats its codes and dates."""
         memo, carried, indexes = self._keys_read, self._carried, self._key_cells
-        if not label:
+        if not label or totals_row(label):   # (a total row's keys are its own: nothing carried down)
             return row_keys(row, self.keys, label, self.context, carried)
         width = len(row)
         values = tuple(row[i] if i < width else None for i in indexes)
@@ -1257,7 +1261,8 @@ class TableReader:
         if keys.label is None and ignores_label(row, self.keys):
             if len(memo) > _TEXT_CACHE:
                 memo.clear()
-            memo[key] = keys, [(k.index, carried[k.index]) for k in self.keys if k.role in _CARRIED and k.index in carried]
+            memo[key] = keys, [(i, carried[i]) for k in self.keys if k.role in _CARRIED for i in (k.index, ~k.index)
+                               if i in carried]
         return keys
 
     def _context_holds(self, row: list[Any]) -> bool:

@@ -1,0 +1,58 @@
+"""Misreads noticed and left in earlier rounds, each now read by a general rule."""
+
+from awkward_workbooks import observations, write_xlsx
+
+
+def _monitor(rows_per_group: int) -> list[list]:
+    """A budget monitor with each cost centre's code in column A and a blank code on each group's total."""
+    rows = [["Budget monitor 2024/25 Month 6"], [], ["Code", "Service", "Budget £000", "Forecast £000"]]
+    for g, group in enumerate(("Libraries", "Parks", "Leisure")):
+        lines = [[f"C{g + 1}{i:03}", f"{group} line {i}", 10 * g + i + 7, 10 * g + i + 9] for i in range(rows_per_group)]
+        rows += [*lines, [None, f"{group} total", sum(r[2] for r in lines), sum(r[3] for r in lines)]]
+    totals = [row for row in rows[3:] if row[0] is None]
+    return [*rows, [None, "Grand total", sum(r[2] for r in totals), sum(r[3] for r in totals)]]
+
+
+def _sections_of_totals(path) -> dict[str, set]:
+    read = observations(path)
+    return {label: {o.section for o in read.values() if o.label == label}
+            for label in {o.label for o in read.values() if "total" in o.label}}
+
+
+def test_a_total_row_takes_no_cost_centre_code_from_the_line_above(tmp_path):
+    """The old reading put each group's total in the last line's cost centre (``Libraries total`` under
+    ``C1002``): a total adds up more lines than that one. Read cell by cell and in batches alike."""
+    for n, rows_per_group in (("few", 2), ("many", 400)):
+        sections = _sections_of_totals(write_xlsx(tmp_path / f"{n}.xlsx", {"Monitor": _monitor(rows_per_group)}))
+        assert sections == {"Libraries total": {"Libraries"}, "Parks total": {"Parks"}, "Leisure total": {"Leisure"},
+                            "Grand total": {None}}
+        csv = tmp_path / f"{n}.csv"
+        csv.write_text("\n".join(",".join("" if v is None else str(v) for v in row) for row in _monitor(rows_per_group)[2:]))
+        assert _sections_of_totals(csv) == sections
+
+
+def test_a_total_row_keeps_a_group_written_once_over_its_rows(tmp_path):
+    """A section written once on its group's first row and taken by the rows below is the total's too."""
+    rows = [["Directorate", "Service", "Budget", "Forecast"],
+            ["Adults", "Care homes", 100, 110], [None, "Home care", 50, 45], [None, "Sub total", 150, 155],
+            ["Children", "Fostering", 80, 82], [None, "Residential", 40, 41], [None, "Sub total", 120, 123]]
+    read = observations(write_xlsx(tmp_path / "groups.xlsx", {"Monitor": rows}))
+    assert {(o.label, o.section) for o in read.values()} == {
+        ("Care homes", "Adults"), ("Home care", "Adults"), ("Sub total", "Adults"),
+        ("Fostering", "Children"), ("Residential", "Children"), ("Sub total", "Children")}
+
+
+def test_a_section_keys_texts_read_a_column_at_a_time_leave_a_total_row_its_own():
+    """:func:`section_texts` reads total rows as :func:`row_keys` does row by row, and carries down the same."""
+    from memberpack.importers.keys import SECTION, KeyColumn, row_keys, section_texts
+
+    cells = ["C1", "C2", "", "C3", "", "", "", "Adults", "", "", "C4", "", "", "NA", ""]
+    labels = ["a", "b", "Total", "c", "d", "Sub total", "Grand total", "e", "f", "Total", "g", "Total", "h", "i", "Total"]
+    key = [KeyColumn(0, "Code", SECTION)]
+    for above, taken in (("above", False), ("above", True)):
+        carried, each = {0: above, ~0: taken}, []
+        for cell, label in zip(cells, labels):
+            keys = row_keys([cell], key, label, None, carried)
+            each.append(keys.sections[0] if keys.sections else "")
+        assert section_texts(cells, above, taken, labels) == (each, carried[0], carried[~0])
+        assert each[:12] == ["C1", "C2", "", "C3", "C3", "C3", "C3", "Adults", "Adults", "Adults", "C4", ""]
