@@ -62,7 +62,9 @@ _BREAKDOWN_HEADER = re.compile(r"\b(?:inequality|breakdown|sex|gender|quintile|d
                                re.IGNORECASE)
 _REGION_HEADER = re.compile(r"\bregion", re.IGNORECASE)
 # Two dates a row's figures run between ("Date figures start from", "Date of reply/figures correct to")
-_SPAN_START_HEADER = re.compile(r"\b(?:start(?:s|ing|ed)?|from|since|began)\b", re.IGNORECASE)
+_SPAN_START_HEADER = re.compile(r"\b(?:start(?:s|ing|ed)?|from|since|began|commenc(?:es|ing|ed|ement))\b", re.IGNORECASE)
+# A period's own start ("Week commencing", "Month starting"): its figures are that period's
+_PERIOD_UNIT = re.compile(r"\b(?:week|fortnight|month|quarter|period|year)\b", re.IGNORECASE)
 _SPAN_END_HEADER = re.compile(r"\b(?:correct\s+to|up\s+to|until|end(?:s|ing|ed)?|as\s+at)\b", re.IGNORECASE)
 # Who was paid, and for what kind of spending: identifying a payment even after its amount
 _PAID_HEADER = re.compile(r"\b(?:supplier|payee|vendor|recipient|beneficiary|creditor)\b|"
@@ -401,10 +403,11 @@ def find_keys(headers: Sequence[str], columns: dict[int, list[Any]], label_col: 
              and c not in trailing]
     roles = {c: {AREA: AREA, PERIOD: PERIOD}.get(kind, SECTION) for c, kind in keys}
     dated = {c: _spaced(header_of.get(c, "")) for c, kind in keys if kind == PERIOD}
-    if any(map(_SPAN_END_HEADER.search, dated.values())):   # "Date figures start from" and "... correct to": the
-        for c, header in dated.items():                       # figures run from one to the other, so are as at the
-            if _SPAN_START_HEADER.search(header) and not _SPAN_END_HEADER.search(header):   # last: the first is a key
-                roles[c] = SECTION
+    starts = [c for c, header in dated.items() if _SPAN_START_HEADER.search(header) and not _SPAN_END_HEADER.search(header)]
+    if any(map(_SPAN_END_HEADER.search, dated.values())) or len(starts) == len(dated) and not any(
+            _PERIOD_UNIT.search(dated[c]) for c in starts):
+        for c in starts:   # "Date figures start from" and "... correct to": the figures run from one to the other,
+            roles[c] = SECTION   # so are as at the last; a contract's "Start date" alone dates none: a key
     for c in category_codes:   # numbering the names beside them: kept as the names are
         if c + 1 in words and _paired(columns[c + 1], columns[c]):
             roles[c] = NAMED_CODE
@@ -610,6 +613,8 @@ def row_keys(row: list[Any], keys: Sequence[KeyColumn], label: str, context: Per
             if text:
                 sections.append(text)
         elif key.role == SECTION:
+            if isinstance(value, date) and not (isinstance(value, datetime) and value.time() != datetime.min.time()):
+                text = value.strftime("%d/%m/%Y")   # a date kept with its row (a contract's start), as written in the UK
             if text and _is_mark(text):
                 text = carried[key.index] = ""   # "NA": no breakdown on this row, none carried from above
                 carried[~key.index] = False

@@ -56,3 +56,22 @@ def test_a_section_keys_texts_read_a_column_at_a_time_leave_a_total_row_its_own(
             each.append(keys.sections[0] if keys.sections else "")
         assert section_texts(cells, above, taken, labels) == (each, carried[0], carried[~0])
         assert each[:12] == ["C1", "C2", "", "C3", "C3", "C3", "C3", "Adults", "Adults", "Adults", "C4", ""]
+
+
+def test_a_lone_start_date_dates_no_figure(tmp_path):
+    """The old reading dated each contract's value by the month its contract started (``Apr 2022``): a
+    contract's value is not a figure of that month. The start date stays with the row, written the UK way;
+    a week's or month's own start ("Week commencing") still dates its figures."""
+    from datetime import datetime
+
+    contracts = [["Contract", "Supplier", "Start date", "Value £"],
+                 ["Cleaning", "Acme Ltd", datetime(2022, 4, 1), 120000], ["Catering", "Food Co", datetime(2023, 9, 15), 80000],
+                 ["Security", "Guard plc", datetime(2021, 1, 10), 45000], ["Grounds", "Green Ltd", datetime(2024, 6, 1), 30000]]
+    read = observations(write_xlsx(tmp_path / "contracts.xlsx", {"Register": contracts}))
+    assert {o.cell: (o.period, o.section) for o in read.values()} == {
+        "D2": (None, "Acme Ltd / 01/04/2022"), "D3": (None, "Food Co / 15/09/2023"),
+        "D4": (None, "Guard plc / 10/01/2021"), "D5": (None, "Green Ltd / 01/06/2024")}
+    weeks = [["Ward", "Week commencing", "Visits"], *([ward, datetime(2024, m, 1), 10 * m] for m in (4, 5, 6)
+                                                     for ward in ("North", "South"))]
+    read = observations(write_xlsx(tmp_path / "weeks.xlsx", {"Visits": weeks}))
+    assert [o.period for o in read.values()] == ["Apr 2024", "Apr 2024", "May 2024", "May 2024", "Jun 2024", "Jun 2024"]
