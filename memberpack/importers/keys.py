@@ -31,7 +31,8 @@ LINE = "line number"   # a line-number column whose number the label repeats ("4
 NAMED_CODE = "code of the name beside it"   # "Ethnic group Code" -8 beside "Does not apply": kept as the name is
 _OLD_CODE = re.compile(r"\d{3}")
 _NEW_CODE = re.compile(r"[EWSN]\d{8}", re.IGNORECASE)
-_PERIOD_TEXT = re.compile(r"(?:19|20)\d{2}(?:\s*[-/–]\s*\d{2,4}|\d{2})?|(?:19|20)\d{2}\s*Q[1-4]", re.IGNORECASE)
+_PERIOD_TEXT = re.compile(r"(?:19|20)\d{2}(?:\s*[-/–]\s*\d{2,4}|\d{2})?|(?:19|20)\d{2}\s*Q[1-4]|"
+                          r"FY\s*'?(?:(?:19|20)?\d{2})(?:\s*[-/–]\s*\d{2,4})?|H[12]\s*(?:19|20)\d{2}\s*[-/–]\s*\d{2,4}", re.IGNORECASE)
 _DATE_TEXT = re.compile(r"(?:19|20)\d{2}-\d{2}-\d{2}(?:[T ]\d{2}:\d{2}(?::\d{2})?)?|\d{1,2}[/.-]\d{1,2}[/.-](?:19|20)?\d{2}|"
                         r"\d{1,2}[- ][A-Za-z]{3,9}[- ](?:19|20)?\d{2}")
 _CODE_HEADER = re.compile(r"\b(?:code|la\s*(?:no|number)|la_code|old_la|new_la|ons|lad\d*cd|number)\b|\bla\b|_c\b|_code\b",

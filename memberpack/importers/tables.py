@@ -27,7 +27,7 @@ from memberpack.importers.stream import Peekable
 from memberpack.importers.table_ends import NUMBERED_TITLE, is_footnote, numbered_title, single_text, title_and_scale
 from memberpack.importers.table_reader import TableReader
 from memberpack.model.observation import LAYOUT_KINDS
-from memberpack.model.periods import MONTH, QUARTER, YEAR_END, Period, parse_period
+from memberpack.model.periods import HALF, MONTH, QUARTER, YEAR_END, Period, parse_period
 from memberpack.model.values import BLANK, TEXT, parse_text
 
 SIDE_BY_SIDE_ROWS = 5_000
@@ -41,7 +41,7 @@ def context_period(texts: Sequence[str]) -> Period | None:
     Q3), placed in the year another of them gives (``23/24 ... (Month 6)`` -> 2023/24 Month 6)."""
     periods = [p for p in (parse_period(t) for t in texts if t) if p is not None]
     with_year = next((p for p in periods if p.year is not None), None)
-    specific = next((p for p in periods if p.kind in (MONTH, QUARTER, YEAR_END)), None)
+    specific = next((p for p in periods if p.kind in (MONTH, QUARTER, HALF, YEAR_END)), None)
     if specific is not None:
         return specific.within(with_year)
     return with_year or (periods[0] if periods else None)

@@ -75,3 +75,14 @@ def test_a_lone_start_date_dates_no_figure(tmp_path):
                                                      for ward in ("North", "South"))]
     read = observations(write_xlsx(tmp_path / "weeks.xlsx", {"Visits": weeks}))
     assert [o.period for o in read.values()] == ["Apr 2024", "Apr 2024", "May 2024", "May 2024", "Jun 2024", "Jun 2024"]
+
+
+def test_half_years_and_fy_years_date_their_columns(tmp_path):
+    """A column headed ``H1 2024/25`` had been dated the whole year 2024/25 and ``FY24`` not at all."""
+    rows = [["Service", "FY24 £000", "FY 24/25 £000", "H1 2024/25 £000"], ["Libraries", 100, 110, 50], ["Parks", 80, 82, 40]]
+    read = observations(write_xlsx(tmp_path / "years.xlsx", {"Spend": rows}))
+    assert {c: read[("Spend", c)].period for c in ("B2", "C2", "D2")} == {"B2": "2023/24", "C2": "2024/25", "D2": "H1 2024/25"}
+    keyed = [["Year", "Service", "Spend £000"], ["FY24", "Libraries", 100], ["FY24", "Parks", 80],
+             ["FY25", "Libraries", 110], ["FY25", "Parks", 82]]
+    read = observations(write_xlsx(tmp_path / "keyed.xlsx", {"Spend": keyed}))
+    assert [(o.period, o.section) for o in read.values()] == [("2023/24", None)] * 2 + [("2024/25", None)] * 2
