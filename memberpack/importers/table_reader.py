@@ -343,6 +343,9 @@ def read_value(value: Any, unit: Unit | None, code: str | None) -> CellValue:
     return parse_text(None if value is None else str(value), unit)
 
 
+_SCALED = re.compile(r"\d\s*(?:m|mn|million|bn|billion|k)\b", re.IGNORECASE)   # "1.2m", "3 bn" (values._NUMBER's)
+
+
 def _text_figure(text: str) -> float | None:
     """The figure of a text written as a plain or a formatted figure (``-12.5``, ``1,234``,
     ``(479)``: a CSV's), as :func:`read_value` reads it in a column's unit; else None."""
@@ -461,6 +464,7 @@ class TableReader:
         self._label_words: dict[str, frozenset[str]] = {}   # a label's catalogue words (_catalogue_words)
         self._row_keys = array("q")   # the hash of each data row's key (_count_repeats)
         self._clock: dict[str, list[int]] = {}   # column letter -> [durations read, largest minutes]
+        self._unitless_scaled: list = [0]   # how many cells are written "1.2m" where no unit is stated, the first 3
         self._uncached = 0   # formula cells with no calculated value, skipped
         self._redescribed: dict[int, str] = {}   # rows naming another indicator than the first, until counted
         self._number_spec: dict[tuple, dict[int, tuple]] = {}   # (_number_columns)
@@ -714,6 +718,10 @@ class TableReader:
         if repeats >= 3 and repeats * 20 >= distinct:   # more than a chance repeat or two
             self.report.doubt(f"{repeats:,} row(s) repeat another row's label, section and period: no column "
                               "tells them apart (name the identifying columns with --key-columns)")
+        if (count := self._unitless_scaled[0]):
+            self.report.doubt(f"{count:,} figure{'s' if count > 1 else ''} ({', '.join(self._unitless_scaled[1:])}"
+                              f"{'...' if count > 3 else ''}) {'are' if count > 1 else 'is'} written with a scale "
+                              "(1.2m: 1,200,000) but no unit is stated: read as numbers, not £ (give the unit with --unit)")
         months = [letter for letter, (count, most) in self._clock.items() if count >= CLOCK_SEEN and most <= 11]
         if months:
             self.report.doubt(years_months_doubt(months))
@@ -1533,6 +1541,11 @@ class TableReader:
             else:
                 cell = read_value(value, unit, code)
                 figure, unit, display, status = cell.value, cell.unit, cell.display, cell.status
+                if unit is None and figure is not None and kind is str and _SCALED.search(display):
+                    scaled = self._unitless_scaled
+                    scaled[0] += 1
+                    if len(scaled) <= 3:
+                        scaled.append(col.letter + number)
             if unit == MINUTES and col.clock and type(value) is str and display.count(":") == 1:
                 if col.clock == "ratio":   # "1:18" pupils to a teacher: as written, no duration
                     figure, unit, status = None, None, TEXT

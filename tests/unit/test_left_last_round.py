@@ -2,6 +2,8 @@
 
 from awkward_workbooks import observations, write_xlsx
 
+from memberpack.importers import read_file
+
 
 def _monitor(rows_per_group: int) -> list[list]:
     """A budget monitor with each cost centre's code in column A and a blank code on each group's total."""
@@ -86,3 +88,18 @@ def test_half_years_and_fy_years_date_their_columns(tmp_path):
              ["FY25", "Libraries", 110], ["FY25", "Parks", 82]]
     read = observations(write_xlsx(tmp_path / "keyed.xlsx", {"Spend": keyed}))
     assert [(o.period, o.section) for o in read.values()] == [("2023/24", None)] * 2 + [("2024/25", None)] * 2
+
+
+def test_a_bare_million_is_not_assumed_pounds(tmp_path):
+    """``1.2m`` with no unit anywhere had been read as £1.2m in a table read as confident: it is 1,200,000
+    of what the file does not say, and the table is unsure; with £ written, or under a £ header, it is money."""
+    rows = {"bare": [["Measure", "2023/24", "2024/25"], ["Visitors", "1.2m", "1.4m"], ["Web hits", "2.5m", "3.1bn"]],
+            "pounds": [["Measure", "2023/24", "2024/25"], ["Spend", "£1.2m", "£1.4m"], ["Income", "£2.5m", "£3.1bn"]],
+            "header": [["Scheme", "Budget £", "Spend £"], ["Roads", "1.2m", "1.4m"], ["Schools", "2.5m", "3.1bn"]]}
+    for name, unit in (("bare", None), ("pounds", "GBP"), ("header", "GBP")):
+        read = read_file(write_xlsx(tmp_path / f"{name}.xlsx", {"S": rows[name]}))
+        (table,) = read.tables
+        assert [(o.value, o.unit) for o in table.observations] == [
+            (1_200_000, unit), (1_400_000, unit), (2_500_000, unit), (3_100_000_000, unit)]
+        assert (table.report.verdict == "unsure") == (unit is None)
+    assert "no unit is stated" in read_file(tmp_path / "bare.xlsx").tables[0].report.doubts[0]
