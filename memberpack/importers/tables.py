@@ -74,6 +74,15 @@ def find_tables(sheet: Sheet, *, file_stem: str = "", kind: str | None = None,
             stream.next()
             continue
         text, scale = single_text(row) or numbered_title(row), None
+        if text is not None and (lines := _listed_under(text, stream)):   # "Filters:", then "Default Summation | Households"
+            for _ in range(lines + 1):
+                at, listed = stream.next()
+                prose = [*prose[-5:], (at, " ".join(cell_text(v) for v in listed if not blank(v)))]
+            continue
+        if text is not None and _IDENTIFIER.fullmatch(text):   # a field's name left by the exporting tool: no title
+            prose = [*prose[-5:], (r, text)]
+            stream.next()
+            continue
         if text is None:
             text, scale = title_and_scale(row)
         if text is not None and (SCALE_CELL.fullmatch(text) or not _over_figures(row, stream, starts)):   # "thousands" far right
@@ -165,6 +174,27 @@ def _unit_above(above: tuple[TableLayout, dict[int, str]] | None, layout: TableL
     if len(columns) < 3 or same < 0.8 * len(columns):
         return None
     return first.unit, f"the table above (header row {first.header_rows[0]}) with the same columns: {first.unit_reason}"
+
+
+# One long word in camel case ("household2022NotVisibleFromCatalogueScreen"): a name a program gave, not a title
+_IDENTIFIER = re.compile(r"(?=\S{20,}$)[a-z]\w*[a-z0-9][A-Z]\w*")
+
+
+def _listed_under(text: str, stream: Peekable) -> int:
+    """How many lines of ``name | value`` in words a lone text ending in a colon heads (a census table
+    builder's ``Filters:``, then ``Default Summation | Households``), up to a blank row: they state what
+    the table below counts, and are no header of it. 0 when they are not such lines."""
+    if not text.endswith(":") or NUMBERED_TITLE.match(text):
+        return 0
+    lines = 0
+    for _, row in stream.ahead(HEAD_ROWS)[1:]:
+        filled = [v for v in row if not blank(v)]
+        if not filled:
+            return lines
+        if len(filled) != 2 or not all(cell_class(v) == TEXT for v in filled) or is_stated_fact(row):
+            return 0   # (a cover's "Revised:" over "Status: | Published": lines of their own)
+        lines += 1
+    return 0
 
 
 def _over_figures(row: list[Any], stream: Peekable, starts: dict[int, int | None]) -> bool:

@@ -161,6 +161,11 @@ _MAY_NAME_PERIOD = re.compile(rf"\d\s*[/\-–]\s*\d|\d\s*to\s*\d|^(?:19|20)\d{{4
                               rf"\b(?:{_MONTH_WORDS})\b|{_CALENDAR_YEAR.pattern}|{_HALF.pattern}|{_FY_END.pattern}", re.IGNORECASE)
 
 
+# A statistical geography's boundaries named by their year ("Data Zone 2011", "LSOA 2021"): no period
+_GEOGRAPHY_YEAR = re.compile(r"\b(?:data\s*zones?|intermediate\s*zones?|(?:super\s+)?output\s+areas?|[LM]SOAs?)"
+                             r"\s*\(?(?:19|20)\d{2}\)?(?!\s*[/\-–]\s*\d)", re.IGNORECASE)
+
+
 def may_name_period(text: str) -> bool:
     """Whether :func:`parse_period` may find a period in ``text`` (single spaced): when not, it finds none."""
     return _MAY_NAME_PERIOD.search(text) is not None
@@ -188,6 +193,8 @@ def parse_period(text: str | None, *, academic: bool = False) -> Period | None:
 def _parsed_period(t: str, academic: bool) -> Period | None:
     """:func:`parse_period` of a single-spaced text that may name a period, read once per text (the
     headers and titles of stacked tables repeat; a period is never changed once made)."""
+    if _GEOGRAPHY_YEAR.search(t):
+        t = _GEOGRAPHY_YEAR.sub(" ", t)
     span = _years_span(t)
     if span is not None:
         return replace(span, academic=academic or bool(_ACADEMIC.search(t)))

@@ -103,3 +103,29 @@ def test_a_bare_million_is_not_assumed_pounds(tmp_path):
             (1_200_000, unit), (1_400_000, unit), (2_500_000, unit), (3_100_000_000, unit)]
         assert (table.report.verdict == "unsure") == (unit is None)
     assert "no unit is stated" in read_file(tmp_path / "bare.xlsx").tables[0].report.doubts[0]
+
+
+def _census_export(tmp_path, name="census.xlsx"):
+    """A Scotland's Census table-builder export: the tool's field name, the title on lines of one cell,
+    the geography's title, what is counted, then a ``Filters:`` block above the header."""
+    rows = [[], [], ["household2022NotVisibleFromCatalogueScreen"],
+            ["Scotland's Census 2022 - National Records of Scotland\nTable UV415 - Occupancy rating for bedrooms\n"
+             "All occupied households in Scotland, by the data zone they are in, as published in 2024, perturbed"],
+            ["Intermediate Zone - Data Zone 2011 by Occupancy Rating"], ["Counting: Households"], [],
+            ["Filters:"], ["Default Summation", "Households"], [],
+            ["Occupancy Rating", None, "All occupied households", "Rating: +1", "Rating: 0"],
+            [None, "Intermediate Zone - Data Zone 2011"],
+            *([None, f"S0100{6506 + i}", 300 + i, 100 + i, 200] for i in range(6))]
+    return read_file(write_xlsx(tmp_path / name, {"Data Sheet 0": rows}))
+
+
+def test_a_census_exports_filters_are_no_header_and_leave_its_title(tmp_path):
+    """The ``Filters:`` lines had been tried as a header, which failed and dropped the title lines
+    collected above them (the table had no title); the boundaries' year (``Data Zone 2011``) dates nothing."""
+    (table,) = _census_export(tmp_path).tables
+    assert table.layout.title == "Intermediate Zone - Data Zone 2011 by Occupancy Rating Counting: Households"
+    assert table.layout.header_rows == (11, 12)
+    assert {o.period for o in table.observations} == {"2022"}
+    from memberpack.model.periods import parse_period
+
+    assert parse_period("LSOA 2021 population 2023").label() == "2023" and parse_period("Data Zone 2011") is None
