@@ -39,6 +39,7 @@ class SheetFormats:
     rows_read: int = 0
     hidden_columns: set[int] = field(default_factory=set)
     hidden_rows: set[int] = field(default_factory=set)
+    merged: list[tuple[tuple[int, int], tuple[int, int]]] = field(default_factory=list)   # an .ods sheet's, as calamine's
     _by_column: tuple[int, dict[int, dict[int, str]]] = field(default=(-1, {}), repr=False, compare=False)
 
     def by_column(self) -> dict[int, dict[int, str]]:

@@ -1,6 +1,6 @@
 """Misreads noticed and left in earlier rounds, each now read by a general rule."""
 
-from awkward_workbooks import observations, write_xlsx
+from awkward_workbooks import observations, write_ods, write_xlsx
 
 from memberpack.importers import read_file
 
@@ -129,3 +129,42 @@ def test_a_census_exports_filters_are_no_header_and_leave_its_title(tmp_path):
     from memberpack.model.periods import parse_period
 
     assert parse_period("LSOA 2021 population 2023").label() == "2023" and parse_period("Data Zone 2011") is None
+
+
+def test_an_ods_files_merged_cells_are_read_as_an_xlsx_files(tmp_path):
+    """calamine gives no .ods merges: an area merged down over its years named only its first row, and
+    the later years' figures were left out as having no row label. Now they are read from content.xml."""
+    rows = [["Area", "Year", "Children looked after"],
+            ["Somerset", 2022, 10], [None, 2023, 11], ["Devon", 2022, 20], [None, 2023, 21], ["Dorset", 2022, 30], [None, 2023, 31]]
+    xlsx = observations(write_xlsx(tmp_path / "cla.xlsx", {"S": rows}, merges={"S": ["A2:A3", "A4:A5", "A6:A7"]}))
+    ods = observations(write_ods(tmp_path / "cla.ods", {"S": rows}, merges={"S": [(1, 0, 2, 1), (3, 0, 2, 1), (5, 0, 2, 1)]}))
+    assert {k: (o.label, o.period, o.value) for k, o in ods.items()} == {k: (o.label, o.period, o.value) for k, o in xlsx.items()}
+    assert (ods[("S", "C5")].label, ods[("S", "C5")].period, ods[("S", "C5")].value) == ("Devon", "2023", 21)
+
+
+def test_an_ods_files_merges_are_the_same_by_byte_search_and_by_parser():
+    """The byte search of content.xml (LibreOffice's writing) and the XML parser find the same merges."""
+    import zipfile
+    from pathlib import Path
+
+    from memberpack.importers import ods_formats
+
+    path = Path(__file__).parents[1] / "corpus" / "files" / "dluhc_CTR_Table_9_2023-24.ods"
+    names = ["Billing_Authorities", "Precepting_Authorities"]
+    with zipfile.ZipFile(path) as archive, archive.open("content.xml") as fh:
+        searched = ods_formats._searched(fh, set(names))
+    parsed = ods_formats._parsed(path, names)
+    assert {n: f.merged for n, f in searched.items()} == {n: f.merged for n, f in parsed.items()}
+    assert all(parsed[n].merged for n in names)
+
+
+def test_a_title_merged_over_a_row_of_letter_codes_stays_in_its_cell(tmp_path):
+    """DfE's DSG tables merge the title over the header and its row of column codes (``[A] [B] [C]``,
+    ``[C]`` also being the suppressed mark): that row is no row of figures for the title to name."""
+    from memberpack.importers.reader import read_sheets
+
+    rows = [["High needs block allocations", None, "Total (£s)", "Unit of funding (£s)", "Pupils"],
+            [None, None, "[A]", "[B]", "[C]"], ["ENGLAND", None, 8652765763, 4804.6, 169741.16],
+            [202, "Camden", 44825449, 5656.28, 386]]
+    (sheet,) = read_sheets(write_xlsx(tmp_path / "dsg.xlsx", {"S": rows}, merges={"S": ["A1:B2"]}))
+    assert [row[0] for _, row in sheet.rows][:3] == ["High needs block allocations", "", "ENGLAND"]
