@@ -25,7 +25,7 @@ from typing import Any, TypeVar
 from memberpack.errors import ImportFailed
 from memberpack.importers.csv_reader import csv_rows
 from memberpack.importers.far_cells import large_sheets, trimmed
-from memberpack.importers.formats import SheetFormats, format_codes_of, read_formats, read_sheet_formats
+from memberpack.importers.formats import FORMAT_ROWS, SheetFormats, format_codes_of, read_formats, read_sheet_formats
 from memberpack.importers.ods_formats import read_ods_formats
 from memberpack.importers.xls_formats import read_xls_formats
 from memberpack.model.periods import parse_period
@@ -297,6 +297,9 @@ def _workbook_sheets(path: Path, opened: _Opened) -> Iterator[Sheet]:
             sheet_formats = own_formats if own_formats is not None else (read or {}).get(name, SheetFormats())
             notes += _cut(name, calamine_sheet)
             merged = list(calamine_sheet.merged_cell_ranges or sheet_formats.merged)   # (an .ods file's: read with its formats)
+            if sheet_formats.merged and calamine_sheet.height > FORMAT_ROWS:
+                notes.append(f"warning: sheet {name!r}: merged cells are read from its first {FORMAT_ROWS:,} rows only (an "
+                             ".ods file's); a label merged over rows below them names only its first row")
             yield Sheet(name, calamine_sheet.height, _filled_down(_calamine_rows(calamine_sheet), merged),
                         merged, sheet_formats, notes, stated)
     finally:

@@ -168,3 +168,17 @@ def test_a_title_merged_over_a_row_of_letter_codes_stays_in_its_cell(tmp_path):
             [202, "Camden", 44825449, 5656.28, 386]]
     (sheet,) = read_sheets(write_xlsx(tmp_path / "dsg.xlsx", {"S": rows}, merges={"S": ["A1:B2"]}))
     assert [row[0] for _, row in sheet.rows][:3] == ["High needs block allocations", "", "ENGLAND"]
+
+
+def test_an_ods_sheet_longer_than_its_merges_read_says_so(tmp_path):
+    """Merges are read with the number formats, from an .ods sheet's first rows: below them, the report warns."""
+    from memberpack.importers.formats import FORMAT_ROWS
+
+    rows = [["Area", "Year", "Children looked after"]]
+    for i in range(FORMAT_ROWS // 2 + 5):
+        rows += [[f"Area {i}", 2022, i], [None, 2023, i + 1]]
+    merges = [(1 + 2 * i, 0, 2, 1) for i in range(FORMAT_ROWS // 2 + 5)]
+    read = read_file(write_ods(tmp_path / "long.ods", {"S": rows}, merges={"S": merges}))
+    assert any("merged cells are read from its first 400 rows only" in w for w in read.report.warnings)
+    assert not any("merged" in w for w in read_file(write_ods(tmp_path / "short.ods", {"S": rows[:9]}, merges={
+        "S": merges[:4]})).report.warnings)
