@@ -23,6 +23,7 @@ from memberpack.importers.cells import column_index
 from memberpack.importers.roles import SUBTOTAL_WORDS, TOTAL_WORDS
 from memberpack.model.areas import LOCAL_AUTHORITY, NATIONAL, REGIONAL, REGIONS, Area
 from memberpack.model.periods import CALENDAR_MONTH, YEARS_SPAN, Period, parse_period
+from memberpack.model.units import POUNDS, Unit, find_unit
 from memberpack.model.values import BLANK, EXCEL_ERRORS, SPECIAL_TOKENS, STATUS_WORDS, TEXT, parse_text, status_of
 
 AREA, PERIOD, SECTION = "area", "period", "section"
@@ -47,6 +48,9 @@ _LINE_HEADER = re.compile(r"(?:invoice\s+)?(?:line|line\s+(?:no\.?|number)|ref(?
 _NAME_HEADER = re.compile(r"^\s*(?:(?:payee|supplier|recipient|beneficiary|institution|provider)\s+)?name\b|"
                           r"^\s*(?:payee|recipient|beneficiary)\b", re.IGNORECASE)
 _TOTAL = re.compile(r"\btotal\b", re.IGNORECASE)
+# A column giving each row's unit ("Units of indicator": Per child per week, Per hour, %): a key, read by table_reader
+UNITS_HEADER = re.compile(r"\s*units?(?:\s+of\s+(?:the\s+)?(?:indicator|measure(?:ment)?))?\s*", re.IGNORECASE)
+_PER_ITEM = re.compile(r"\s*per\s+[a-z]", re.IGNORECASE)
 _TARGET_HEADER = re.compile(r"^\s*(?:targets?|threshold|tolerance|goal)\b", re.IGNORECASE)
 _NOTES_HEADER = re.compile(r"^\s*(?:comments?|commentary|notes?|narrative|explanation|remarks)\b", re.IGNORECASE)
 _ID_HEADER = re.compile(r"\b(?:ukprn|urn|upin|laestab|id|ref|reference)\b", re.IGNORECASE)
@@ -244,6 +248,20 @@ def _bands(filled: list[Any]) -> bool:
     return len(numbers) >= 3 and bool(bands) and all(t.isdigit() and len(t) <= 3 for t in numbers)
 
 
+def _unit_phrases(filled: list[Any]) -> bool:
+    """Whether a column's texts are units (``Per child per week``, ``%``, ``£``): short, most of them "per"
+    something or a unit's symbol."""
+    texts = [v for v in filled if type(v) is str]
+    return len(texts) == len(filled) >= 2 and all(len(v.split()) <= 6 for v in texts) and 2 * sum(
+        1 for v in texts if _PER_ITEM.match(v) or find_unit(v) is not None) > len(texts)
+
+
+def unit_of_row(text: str, cost: bool) -> Unit | None:
+    """The unit a row's units cell (:data:`UNITS_HEADER`) gives its figures: the unit it names (``%``), or
+    pounds for a cost "per" something (``Per child per week`` under ``Unit cost``: £ a child a week)."""
+    return find_unit(text) or (POUNDS if cost and _PER_ITEM.match(text) else None)
+
+
 def _paired(names: Sequence[Any], codes: Sequence[Any]) -> bool:
     """Whether each code always comes with the same name and each name with the same code."""
     pairs = {(_as_text(n), _as_text(c)) for n, c in zip(names, codes) if n is not None and c is not None}
@@ -340,6 +358,7 @@ def find_keys(headers: Sequence[str], columns: dict[int, list[Any]], label_col: 
     outline = _outline_groups(columns, kinds, label_col)
     keys: list[tuple[int, str]] = []
     lines: list[int] = []
+    units: list[int] = []
     category_codes: list[int] = []
     figures = False   # past the first column of figures: only period columns are keys there
     first_figure = -1
@@ -376,6 +395,10 @@ def find_keys(headers: Sequence[str], columns: dict[int, list[Any]], label_col: 
             continue
         if kind == "number" and c < label_col:
             continue      # a reference number: left of the label, not a key
+        if c > label_col and kind == TEXT and UNITS_HEADER.fullmatch(header) and _unit_phrases(filled):
+            keys.append((c, kind))   # "Per child per week", "Per hour", "%": each row's unit, not a measure
+            units.append(c)
+            continue
         if c > label_col and kind == TEXT and len(filled) * 2 < len(values) and not (
                 _KEY_HEADER.search(header) or _ID_HEADER.search(header) or _GIVEN_ID_HEADER.search(header)):
             continue      # a sparse column of notes: read as it is, not a key (an identifier given for some rows is)
@@ -401,7 +424,7 @@ def find_keys(headers: Sequence[str], columns: dict[int, list[Any]], label_col: 
                if kind in (TEXT, AREA) and len(columns[c]) >= 3 and distinct(c) == 1 and c not in references | geography
                and len(_filled(columns[c])) == len(columns[c])}
     words = [c for c, kind in keys if kind == TEXT and c not in context and c not in lines and c not in category_codes
-             and c not in trailing]
+             and c not in trailing and c not in units]
     roles = {c: {AREA: AREA, PERIOD: PERIOD}.get(kind, SECTION) for c, kind in keys}
     dated = {c: _spaced(header_of.get(c, "")) for c, kind in keys if kind == PERIOD}
     starts = [c for c, header in dated.items() if _SPAN_START_HEADER.search(header) and not _SPAN_END_HEADER.search(header)]

@@ -35,7 +35,8 @@ from memberpack.importers.cells import a1, column_index, column_letter
 from memberpack.importers.headers import (
     column_codes, counts_up, has_marker, is_series_row, is_year, letter_markers, strip_marker)
 from memberpack.importers.keys import (
-    AREA, PERIOD, SECTION, KeyColumn, RowKeys, alike_keys, ignores_label, row_keys, section_texts, totals_row)
+    AREA, PERIOD, SECTION, UNITS_HEADER, KeyColumn, RowKeys, alike_keys, ignores_label, row_keys, section_texts, totals_row,
+    unit_of_row)
 from memberpack.model.number_formats import general, is_percent, render
 from memberpack.importers.layout import (
     THOUSANDS as _THOUSANDS, TableLayout, blank, cell_class, cell_text, is_header_like, is_units_row, strip_periods)
@@ -437,9 +438,10 @@ class TableReader:
                              else _Pick(indexes))
         self._last_index = layout.col_range.stop - 1 if self.columns else 1 << 30
         self._left = [c for c in range(self.first_col, self.label_col) if c not in self._not_measures and c not in values]
-        # Plain rows with keys are read as blocks only when every column takes the row's period as it is
+        # Plain rows with keys are read as blocks only when every column takes the row's period as it is (and
+        # no column gives each row its unit)
         self._keyed_plain = not (self.keys and any(k.role == PERIOD for k in self.keys) and any(
-            c.period is not None or _TEXT_COLUMN.search(c.measure) for c in self.columns))
+            c.period is not None or _TEXT_COLUMN.search(c.measure) for c in self.columns)) and self._unit_key is None
         # and rows whose label names a period (2019/20) only when every column takes it as it is
         self._label_periods = not any(c.period is not None or _TEXT_COLUMN.search(c.measure) for c in self.columns)
         self._carried: dict[int, Any] = {}   # a key column's value carried down; at ~index, whether it was taken
@@ -485,6 +487,8 @@ class TableReader:
         self._indents = [column_index(letter) for letter in layout.indent_columns]
         self._not_measures = ({k.index for k in self.keys} | self._context | set(self._indents)
                               | {column_index(letter) for letter in layout.ignored_columns})
+        # a column of each row's unit ("Units of indicator": Per child per week, %): its rows are read cell by cell
+        self._unit_key = next((k for k in self.keys if k.role == SECTION and UNITS_HEADER.fullmatch(k.header)), None)
         for code_row in layout.code_rows:
             codes = column_codes(header.get(code_row - 1, []), layout.col_range) or {}
             self.report.column_codes.update({column_letter(c): code for c, code in codes.items()})
@@ -570,7 +574,12 @@ class TableReader:
                               "names: the header may be in rows above (give them with --header-rows)")
         unpriced = [c for c in columns if c.unit is None and _MONEY_WORDS.search(_CAMEL.sub(" ", c.measure).replace("_", " "))
                     and not c.code]   # "FraudSpentAmount", "net_expenditure" too
-        if unpriced and not any(c.base == "GBP" for c in columns):
+        self._cost_columns = {c.index for c in unpriced}
+        if unpriced and self._unit_key is not None:
+            key = self._unit_key
+            self.report.assume(f"column {column_letter(key.index)} ({key.header}) gives each row's unit: a cost per "
+                               "something (Per child per week, Per hour) is read as £")
+        elif unpriced and not any(c.base == "GBP" for c in columns):
             names = ", ".join(f"{c.letter} ({c.measure})" for c in unpriced[:3])
             self.report.doubt(f"column{'s' if len(unpriced) > 1 else ''} {names} look{'' if len(unpriced) > 1 else 's'} "
                               "like money but no unit (£, £k, £m) is stated anywhere: give it with --unit")
@@ -1444,7 +1453,8 @@ class TableReader:
                 for k in self.keys):
             return None   # an area's or a date's own row with nothing to read (a visit with no theme, a figure
             # left blank beside its group after the figures): no heading
-        if not uncached and (all(blank(v) for _, v in values) or is_series_row([v for _, v in values], cell_class)):
+        if not uncached and (all(blank(v) for _, v in values) or is_series_row([v for _, v in values], cell_class)
+                             or self._names_sheet(values)):
             self._heading_row(r, label)
             return None
         if indented:   # under the heading above, within the section of the last row not indented
@@ -1455,11 +1465,19 @@ class TableReader:
         parsed = ParsedRow(r, label, section, role, worded=role != DATA, period=period, area=area)
         if role == SUBTOTAL:
             self.section, self._heading = self.part, None
-        self._read_cells(parsed, values, uncached)
+        units = self._unit_key.index if self._unit_key is not None else None
+        self._read_cells(parsed, values, uncached, cell_text(row[units]) if units is not None and units < width else "")
         if described != self._described:   # another indicator than the first row's: the measures name it
             self._redescribe(parsed, described)
             self._redescribed[r] = described
         return parsed
+
+    def _names_sheet(self, values: list[tuple[Column, Any]]) -> bool:
+        """Whether a row's only text beside its label is the sheet's name (a council's return: ``Barnsley``
+        under its first figure column, beside a heading): whose figures the table holds, no figure."""
+        name = self.sheet.name.strip().lower()
+        return all(type(v) is str and v.strip().lower() == name or blank(v) for _, v in values) and any(
+            type(v) is str and v.strip().lower() == name for _, v in values)
 
     def _heading_row(self, r: int, label: str) -> None:
         """A row with a label and no figures heads a section: the rows below it are in it."""
@@ -1488,17 +1506,22 @@ class TableReader:
                 obs.measure = f"{described}: {obs.measure[len(self._described) + 2:]}"
                 obs.metric_id = self._metric(parsed.label, obs.measure, obs.unit)
 
-    def _read_cells(self, parsed: ParsedRow, values: list[tuple[Column, Any]], uncached) -> None:
-        """One observation per cell of a data row (plus any benchmarks its text holds)."""
+    def _read_cells(self, parsed: ParsedRow, values: list[tuple[Column, Any]], uncached, units: str = "") -> None:
+        """One observation per cell of a data row (plus any benchmarks its text holds); ``units``: the row's
+        units cell, when the table has a column of them (:data:`~memberpack.importers.keys.UNITS_HEADER`)."""
         r, label, role, area = parsed.r, parsed.label, parsed.role, parsed.area
         row_period = parsed.period or (_row_period(label, self.context) if _YEARISH.search(label) else None)
         label_unit = find_unit(label) if _UNIT_HINT.search(label) else None  # "CLA rate per 10,000", "... %"
+        if units and label_unit is None:   # "%", or "Per child per week" under a cost: £
+            label_unit, cost_unit = unit_of_row(units, False), unit_of_row(units, True)
+        else:
+            cost_unit = None
         codes = self.sheet.formats.codes if r < self.sheet.formats.rows_read else None
         relevant = mentions_catalogue(label)
         section, sheet, number, row_index = parsed.section, self.sheet.name, str(r + 1), r - self.layout.data_start
         cells, numbers, found, row_unit, matched = parsed.cells, parsed.numbers, [], None, []
         append = cells.append
-        plain = label_unit is None and row_period is None and not relevant
+        plain = label_unit is None and cost_unit is None and row_period is None and not relevant
         for col, value in values:
             kind = type(value)
             if plain and (kind is float or kind is int) and -MAX_FIGURE < value * col.factor < MAX_FIGURE and (
@@ -1528,7 +1551,8 @@ class TableReader:
                 col.learn_format(code)
             period = col.period_label if row_period is None else self._period_within(col, row_period)
             unit = label_unit if label_unit is not None and label_unit.base == PERCENT and col.base == GBP else \
-                col.unit or label_unit   # ("Estimated collection rate (%)" in a £ column: a percentage)
+                col.unit or label_unit or (cost_unit if col.index in self._cost_columns else None)
+            # ("Estimated collection rate (%)" in a £ column: a percentage)
             if (kind is float or kind is int) and _shows_only(code, unit) \
                     and -MAX_FIGURE <= (scaled := value if unit is None else value * unit.factor) <= MAX_FIGURE:
                 # read_value's, inlined: a figure with no format, or one that only shows it (thousands,

@@ -182,3 +182,36 @@ def test_an_ods_sheet_longer_than_its_merges_read_says_so(tmp_path):
     assert any("merged cells are read from its first 400 rows only" in w for w in read.report.warnings)
     assert not any("merged" in w for w in read_file(write_ods(tmp_path / "short.ods", {"S": rows[:9]}, merges={
         "S": merges[:4]})).report.warnings)
+
+
+def test_a_unit_costs_return_with_a_column_of_units(tmp_path):
+    """NHS Information Centre's unit costs, one council a sheet: a four-row header (the last line of one
+    cell, ``only``, run on under ``LA supported``), the council's name under the first figure column beside
+    a heading, and a column of each row's unit. The header had not been found (measures ``Column E``,
+    ``878.39``), and a unit cost of children looked after was read as a count of children; now each
+    figure is a unit cost in £ (``Per child per week`` kept with its row), or the percentage its row says."""
+    rows = [["PSS EX1 Return for 2006-07", None, None, "Unit costs summary sheet"], [],
+            ["Unit cost", "PSS PAF", "Client group and service", "Units of indicator", "Unit cost", None, None, None],
+            ["indicator", "indicator", None, None, "All provision", None, "Own provision", "Provision by others"],
+            ["number", None, None, None, "All", "LA supported", None, None],
+            [None, None, None, None, None, "only", None, None],
+            [None, None, "CHILDREN AND YOUNG PEOPLE (AGED UNDER 18)", None, "Barnsley", None, None, None], [],
+            [1.1, "B8", "Children looked after in foster care or children's homes", "Per child per week", 878.39, None, None, None],
+            ["1.2/2A/2B", None, "Children looked after in children's homes", "Per child per week", 3179.56, None, 2883.3, 3840.8],
+            [1.6, None, "Children looked after in secure accommodation (welfare)", "Per child per week", 1234.74, None, None, None],
+            [1.7, "E44", "Expenditure on children in need as a share of spending on children", "%", 35.78, None, None, None],
+            [], [None, None, "ADULTS (AGED 18-64) AND OLDER PEOPLE (AGED 65+)"], [],
+            ["2.1/1A", "B12", "Residential and nursing care and intensive home care", "Per person per week", 424.29, 404.12, None, None],
+            ["2.22/23/24", "B17", "Adults and older people receiving home care", "Per hour", 10.73, None, 14.48, 8.6]]
+    (table,) = read_file(write_xlsx(tmp_path / "unit_costs.xlsx", {"Barnsley": rows})).tables
+    assert table.layout.header_rows == (3, 4, 5, 6) and table.report.verdict == "read with assumptions"
+    figures = {o.cell: o for o in table.observations if o.value is not None}
+    assert min(int(cell[1:]) for cell in figures) == 9   # the heading with the council's name is no row of figures
+    assert (figures["G10"].measure, figures["G10"].value, figures["G10"].unit) == ("Unit cost Own provision", 2883.3, "GBP")
+    assert figures["F16"].measure == "Unit cost All provision LA supported only"
+    assert figures["E10"].section.startswith("CHILDREN AND YOUNG PEOPLE (AGED UNDER 18) / 1.2/2A/2B")
+    assert figures["E10"].section.endswith("Per child per week")
+    assert {cell: o.unit for cell, o in figures.items()} == {
+        "E9": "GBP", "E10": "GBP", "G10": "GBP", "H10": "GBP", "E11": "GBP", "E12": "percent", "E16": "GBP", "F16": "GBP",
+        "E17": "GBP", "G17": "GBP", "H17": "GBP"}
+    assert figures["E17"].section.endswith("Per hour")
