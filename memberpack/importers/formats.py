@@ -43,6 +43,7 @@ class SheetFormats:
     hidden_rows: set[int] = field(default_factory=set)
     fills: dict[tuple[int, int], str] = field(default_factory=dict)   # first rows' cells filled red, amber or green
     rated: set[tuple[int, int]] = field(default_factory=set)   # the blank ones read as the rating (cell_fills)
+    merged: list[tuple[tuple[int, int], tuple[int, int]]] = field(default_factory=list)   # an .ods sheet's, as calamine's
     _by_column: tuple[int, dict[int, dict[int, str]]] = field(default=(-1, {}), repr=False, compare=False)
 
     def by_column(self) -> dict[int, dict[int, str]]:

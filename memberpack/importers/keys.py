@@ -20,8 +20,10 @@ from functools import lru_cache
 from typing import Any
 
 from memberpack.importers.cells import column_index
+from memberpack.importers.roles import SUBTOTAL_WORDS, TOTAL_WORDS
 from memberpack.model.areas import LOCAL_AUTHORITY, NATIONAL, REGIONAL, REGIONS, Area
 from memberpack.model.periods import CALENDAR_MONTH, YEARS_SPAN, Period, parse_period
+from memberpack.model.units import POUNDS, Unit, find_unit
 from memberpack.model.values import BLANK, EXCEL_ERRORS, SPECIAL_TOKENS, STATUS_WORDS, TEXT, parse_text, status_of
 
 AREA, PERIOD, SECTION = "area", "period", "section"
@@ -30,7 +32,8 @@ LINE = "line number"   # a line-number column whose number the label repeats ("4
 NAMED_CODE = "code of the name beside it"   # "Ethnic group Code" -8 beside "Does not apply": kept as the name is
 _OLD_CODE = re.compile(r"\d{3}")
 _NEW_CODE = re.compile(r"[EWSN]\d{8}", re.IGNORECASE)
-_PERIOD_TEXT = re.compile(r"(?:19|20)\d{2}(?:\s*[-/–]\s*\d{2,4}|\d{2})?|(?:19|20)\d{2}\s*Q[1-4]", re.IGNORECASE)
+_PERIOD_TEXT = re.compile(r"(?:19|20)\d{2}(?:\s*[-/–]\s*\d{2,4}|\d{2})?|(?:19|20)\d{2}\s*Q[1-4]|"
+                          r"FY\s*'?(?:(?:19|20)?\d{2})(?:\s*[-/–]\s*\d{2,4})?|H[12]\s*(?:19|20)\d{2}\s*[-/–]\s*\d{2,4}", re.IGNORECASE)
 _DATE_TEXT = re.compile(r"(?:19|20)\d{2}-\d{2}-\d{2}(?:[T ]\d{2}:\d{2}(?::\d{2})?)?|\d{1,2}[/.-]\d{1,2}[/.-](?:19|20)?\d{2}|"
                         r"\d{1,2}[- ][A-Za-z]{3,9}[- ](?:19|20)?\d{2}")
 _CODE_HEADER = re.compile(r"\b(?:code|la\s*(?:no|number)|la_code|old_la|new_la|ons|lad\d*cd|number)\b|\bla\b|_c\b|_code\b",
@@ -45,6 +48,9 @@ _LINE_HEADER = re.compile(r"(?:invoice\s+)?(?:line|line\s+(?:no\.?|number)|ref(?
 _NAME_HEADER = re.compile(r"^\s*(?:(?:payee|supplier|recipient|beneficiary|institution|provider)\s+)?name\b|"
                           r"^\s*(?:payee|recipient|beneficiary)\b", re.IGNORECASE)
 _TOTAL = re.compile(r"\btotal\b", re.IGNORECASE)
+# A column giving each row's unit ("Units of indicator": Per child per week, Per hour, %): a key, read by table_reader
+UNITS_HEADER = re.compile(r"\s*units?(?:\s+of\s+(?:the\s+)?(?:indicator|measure(?:ment)?))?\s*", re.IGNORECASE)
+_PER_ITEM = re.compile(r"\s*per\s+[a-z]", re.IGNORECASE)
 _TARGET_HEADER = re.compile(r"^\s*(?:targets?|threshold|tolerance|goal)\b", re.IGNORECASE)
 _NOTES_HEADER = re.compile(r"^\s*(?:comments?|commentary|notes?|narrative|explanation|remarks)\b", re.IGNORECASE)
 _ID_HEADER = re.compile(r"\b(?:ukprn|urn|upin|laestab|id|ref|reference)\b", re.IGNORECASE)
@@ -61,7 +67,9 @@ _BREAKDOWN_HEADER = re.compile(r"\b(?:inequality|breakdown|sex|gender|quintile|d
                                re.IGNORECASE)
 _REGION_HEADER = re.compile(r"\bregion", re.IGNORECASE)
 # Two dates a row's figures run between ("Date figures start from", "Date of reply/figures correct to")
-_SPAN_START_HEADER = re.compile(r"\b(?:start(?:s|ing|ed)?|from|since|began)\b", re.IGNORECASE)
+_SPAN_START_HEADER = re.compile(r"\b(?:start(?:s|ing|ed)?|from|since|began|commenc(?:es|ing|ed|ement))\b", re.IGNORECASE)
+# A period's own start ("Week commencing", "Month starting"): its figures are that period's
+_PERIOD_UNIT = re.compile(r"\b(?:week|fortnight|month|quarter|period|year)\b", re.IGNORECASE)
 _SPAN_END_HEADER = re.compile(r"\b(?:correct\s+to|up\s+to|until|end(?:s|ing|ed)?|as\s+at)\b", re.IGNORECASE)
 # Who was paid, and for what kind of spending: identifying a payment even after its amount
 _PAID_HEADER = re.compile(r"\b(?:supplier|payee|vendor|recipient|beneficiary|creditor)\b|"
@@ -240,6 +248,20 @@ def _bands(filled: list[Any]) -> bool:
     return len(numbers) >= 3 and bool(bands) and all(t.isdigit() and len(t) <= 3 for t in numbers)
 
 
+def _unit_phrases(filled: list[Any]) -> bool:
+    """Whether a column's texts are units (``Per child per week``, ``%``, ``£``): short, most of them "per"
+    something or a unit's symbol."""
+    texts = [v for v in filled if type(v) is str]
+    return len(texts) == len(filled) >= 2 and all(len(v.split()) <= 6 for v in texts) and 2 * sum(
+        1 for v in texts if _PER_ITEM.match(v) or find_unit(v) is not None) > len(texts)
+
+
+def unit_of_row(text: str, cost: bool) -> Unit | None:
+    """The unit a row's units cell (:data:`UNITS_HEADER`) gives its figures: the unit it names (``%``), or
+    pounds for a cost "per" something (``Per child per week`` under ``Unit cost``: £ a child a week)."""
+    return find_unit(text) or (POUNDS if cost and _PER_ITEM.match(text) else None)
+
+
 def _paired(names: Sequence[Any], codes: Sequence[Any]) -> bool:
     """Whether each code always comes with the same name and each name with the same code."""
     pairs = {(_as_text(n), _as_text(c)) for n, c in zip(names, codes) if n is not None and c is not None}
@@ -339,6 +361,7 @@ def find_keys(headers: Sequence[str], columns: dict[int, list[Any]], label_col: 
     outline = _outline_groups(columns, kinds, label_col)
     keys: list[tuple[int, str]] = []
     lines: list[int] = []
+    units: list[int] = []
     category_codes: list[int] = []
     figures = False   # past the first column of figures: only period columns are keys there
     first_figure = -1
@@ -375,6 +398,10 @@ def find_keys(headers: Sequence[str], columns: dict[int, list[Any]], label_col: 
             continue
         if kind == "number" and c < label_col:
             continue      # a reference number: left of the label, not a key
+        if c > label_col and kind == TEXT and UNITS_HEADER.fullmatch(header) and _unit_phrases(filled):
+            keys.append((c, kind))   # "Per child per week", "Per hour", "%": each row's unit, not a measure
+            units.append(c)
+            continue
         if c > label_col and kind == TEXT and len(filled) * 2 < len(values) and not (
                 _KEY_HEADER.search(header) or _ID_HEADER.search(header) or _GIVEN_ID_HEADER.search(header)):
             continue      # a sparse column of notes: read as it is, not a key (an identifier given for some rows is)
@@ -400,13 +427,14 @@ def find_keys(headers: Sequence[str], columns: dict[int, list[Any]], label_col: 
                if kind in (TEXT, AREA) and len(columns[c]) >= 3 and distinct(c) == 1 and c not in references | geography
                and len(_filled(columns[c])) == len(columns[c])}
     words = [c for c, kind in keys if kind == TEXT and c not in context and c not in lines and c not in category_codes
-             and c not in trailing]
+             and c not in trailing and c not in units]
     roles = {c: {AREA: AREA, PERIOD: PERIOD}.get(kind, SECTION) for c, kind in keys}
     dated = {c: _spaced(header_of.get(c, "")) for c, kind in keys if kind == PERIOD}
-    if any(map(_SPAN_END_HEADER.search, dated.values())):   # "Date figures start from" and "... correct to": the
-        for c, header in dated.items():                       # figures run from one to the other, so are as at the
-            if _SPAN_START_HEADER.search(header) and not _SPAN_END_HEADER.search(header):   # last: the first is a key
-                roles[c] = SECTION
+    starts = [c for c, header in dated.items() if _SPAN_START_HEADER.search(header) and not _SPAN_END_HEADER.search(header)]
+    if any(map(_SPAN_END_HEADER.search, dated.values())) or len(starts) == len(dated) and not any(
+            _PERIOD_UNIT.search(dated[c]) for c in starts):
+        for c in starts:   # "Date figures start from" and "... correct to": the figures run from one to the other,
+            roles[c] = SECTION   # so are as at the last; a contract's "Start date" alone dates none: a key
     for c in category_codes:   # numbering the names beside them: kept as the names are
         if c + 1 in words and _paired(columns[c + 1], columns[c]):
             roles[c] = NAMED_CODE
@@ -507,24 +535,34 @@ def _may_be_mark(text: str) -> bool:
     return not text[0].isalpha() or lowered in STATUS_WORDS or lowered.startswith(_APPROX) or text.upper() in EXCEL_ERRORS
 
 
-def section_texts(cells: Sequence[Any], above: str) -> list[str] | None:
+def section_texts(cells: Sequence[Any], above: str, taken: bool, labels: Sequence[str]
+                  ) -> tuple[list[str], str, bool] | None:
     """What :func:`row_keys` makes of each cell of a section key column (not a tidy file's area
     names) when every cell is a text, as it carries them down: the text as a key reads it, "" for
     a mark (``NA``: no section on that row), and for a blank the row's above (``above`` for the
-    first: what the rows before carry down); None when a cell is no text. Each distinct text that
-    may be a mark (:func:`_may_be_mark`) is asked once; a long table's references are not."""
+    first: what the rows before carry down, ``taken`` by the row before them), but "" on a total
+    row (its label in ``labels``) under a row that wrote its own; then what the rows carry down and
+    whether the last took it. None when a cell is no text. Each distinct text that may be a mark
+    (:func:`_may_be_mark`) is asked once; a long table's references are not."""
     if set(map(type, cells)) != {str}:
         return None
     texts = list(map(" ".join, map(str.split, cells)))   # (_as_text of each)
     distinct = dict.fromkeys(texts)
     marks = {text for text in distinct if text and _may_be_mark(text) and _is_mark(text)}
     if "" not in distinct:
-        return [("" if text in marks else text) for text in texts] if marks else texts
+        read = [("" if text in marks else text) for text in texts] if marks else texts
+        return read, read[-1], False
     carried = []
-    for text in texts:
-        above = "" if text in marks else text or above
+    for text, label in zip(texts, labels):
+        if text:
+            above, taken = ("" if text in marks else text), False
+        elif not taken and totals_row(label):
+            carried.append("")
+            continue
+        else:
+            taken = True
         carried.append(above)
-    return carried
+    return carried, above, taken
 
 
 @lru_cache(maxsize=4096)
@@ -580,9 +618,17 @@ class RowKeys:
     area: str | None
 
 
+def totals_row(label: str) -> bool:
+    """Whether a row's label names a total or sub total."""
+    return bool(label) and (TOTAL_WORDS.search(label) is not None or SUBTOTAL_WORDS.search(label) is not None)
+
+
 def row_keys(row: list[Any], keys: Sequence[KeyColumn], label: str, context: Period | None,
-             carried: dict[int, str]) -> RowKeys:
-    """Read one row's keys; a word or period column left blank takes the value above it (``carried``)."""
+             carried: dict[int, Any]) -> RowKeys:
+    """Read one row's keys; a word or period column left blank takes the value above it (``carried``).
+    A total row (:func:`totals_row`) takes a section's only when the row above took it too (a group
+    written once over its rows): under a row that wrote its own (a cost centre's code) it adds up
+    more rows than that one, and has none. ``carried[~i]`` says whether column ``i``'s was taken."""
     sections, period, code, region, name, own, area_name = [], None, "", "", label, "", ""
     year_end = None   # the date of a period key, when it is a month's last day
     tidy_names: list[tuple[int, str]] = []
@@ -594,8 +640,11 @@ def row_keys(row: list[Any], keys: Sequence[KeyColumn], label: str, context: Per
             if text:
                 sections.append(text)
         elif key.role == SECTION:
+            if isinstance(value, date) and not (isinstance(value, datetime) and value.time() != datetime.min.time()):
+                text = value.strftime("%d/%m/%Y")   # a date kept with its row (a contract's start), as written in the UK
             if text and _is_mark(text):
                 text = carried[key.index] = ""   # "NA": no breakdown on this row, none carried from above
+                carried[~key.index] = False
                 continue
             if key.tidy_rank is not None:   # a tidy file's area name: blank means none, never the one above
                 if text:
@@ -603,6 +652,9 @@ def row_keys(row: list[Any], keys: Sequence[KeyColumn], label: str, context: Per
                     sections.append(text)
                 continue
             own = own or text
+            if not text and not carried.get(~key.index) and totals_row(label):
+                continue
+            carried[~key.index] = not text
             text = text or carried.get(key.index, "")
             carried[key.index] = text
             if text:

@@ -374,7 +374,8 @@ def _header_rows(head: list[tuple[int, list[Any]]], span: range) -> tuple[list[i
         under_gaps = any(not blank(row[c]) and (c >= len(top) or blank(top[c])) for c in span if c < len(row))
         group_top = (filled(top) < filled(row) or span.start >= len(top) or blank(top[span.start])
                      or blank(row[span.start]) or under_gaps)
-        if ((group_top and is_header_like(row, span)) or (is_period_row(row, span, cell_class) and (below or i == len(head) - 1))) \
+        if ((group_top and is_header_like(row, span)) or (is_period_row(row, span, cell_class) and (below or i == len(head) - 1))
+                or _wrapped_on(row, top, span)) \
                 and not _values_below(row, below, span):   # values the rows under it have: their first, not a header
             header.append(i)
             i += 1
@@ -388,6 +389,13 @@ def _under_header(row: list[Any], top: list[Any], span: range) -> bool:
     filled = [c for c in span if c < len(row) and not blank(row[c])]
     return bool(filled) and span.start not in filled and all(
         cell_class(row[c]) == TEXT and c < len(top) and not blank(top[c]) for c in filled)
+
+
+def _wrapped_on(row: list[Any], top: list[Any], span: range) -> bool:
+    """Whether a row's words run on the header cells above them, each in lower case (``only`` under ``LA
+    supported``): the last line of their text, not a heading nor the first row of data."""
+    filled = [c for c in span if c < len(row) and not blank(row[c])]
+    return _under_header(row, top, span) and all(type(row[c]) is str and row[c].lstrip()[:1].islower() for c in filled)
 
 
 _NOTE_LINE = re.compile(r"\s*(?:\*|notes?\b|n\.?b\.?\b)", re.IGNORECASE)

@@ -1,5 +1,7 @@
 """What python-calamine cannot tell of an OpenDocument sheet: which cells are percentages, which
-negatives are shown in brackets, and which columns are hidden.
+negatives are shown in brackets, which columns are hidden, and which cells are merged (calamine gives
+an .xlsx file's merges, not an .ods file's: those of the rows read here are taken from the cells'
+``table:number-rows-spanned`` and ``table:number-columns-spanned``).
 
 calamine gives 0.3429 for a cell LibreOffice shows as ``34.29%``; the file says so in the cell itself
 (``office:value-type="percentage"``) beside the text shown (``<text:p>34.29%</text:p>``). The
@@ -133,6 +135,10 @@ class _Walk:
                 element.clear()
         elif tag in _CELLS and event == "end":
             repeat = _count(element.get(f"{_TABLE}number-columns-repeated"))
+            rows = _count(element.get(f"{_TABLE}number-rows-spanned"))
+            columns = _count(element.get(f"{_TABLE}number-columns-spanned"))
+            if rows > 1 or columns > 1:
+                self.sheet.merged.append(((self.row, self.col), (self.row + rows - 1, self.col + columns - 1)))
             code = _code(element)
             if code is not None:
                 for r in range(self.row, self.row + min(self.row_repeat, FORMAT_ROWS)):
@@ -192,6 +198,7 @@ _ROWS_START = re.compile(rb"<table:table-row(?=[\s/>])|</table:table>")
 _COLUMN_TAG = re.compile(rb"<table:table-column(?=[\s/>])([^>]*)>")
 _HIDDEN = re.compile(rb'(?<![\w:.-])table:visibility="(?:collapse|filter)"')
 _LAST_COLUMN = 16_384
+_SPANNED = re.compile(rb'(?<![\w:.-])table:number-(rows|columns)-spanned="([^"]*)"')
 _KIND = re.compile(rb'(?<![\w:.-])office:value-type="([^"]*)"')
 _ROWS_REPEATED = re.compile(rb'(?<![\w:.-])table:number-rows-repeated="([^"]*)"')
 _COLUMNS_REPEATED = re.compile(rb'(?<![\w:.-])table:number-columns-repeated="([^"]*)"')
@@ -289,6 +296,8 @@ def _walk_sheet(search: _Search, sheet: SheetFormats) -> None:
                 if b"'" in attrs and _SINGLE_QUOTED.search(attrs):
                     raise _Unreadable
                 repeat = _count(_value(_COLUMNS_REPEATED, attrs)) if b"repeated" in attrs else 1
+                if b"spanned" in attrs:
+                    _merge(sheet, attrs, row, col)
                 # a float's text with no comma, no bracket and no nought after its point shows no
                 # format (_code_of): most figures of a return
                 if kind != b"float" or b"," in shown or b"(" in shown or b"0" in shown[shown.find(b".") + 1:] \
@@ -333,6 +342,8 @@ def _walk_sheet(search: _Search, sheet: SheetFormats) -> None:
                     if kind != b"float" or b"," in shown or b"." in shown or b"(" in shown:
                         code = _code_of(kind.decode("utf-8"), shown.decode("utf-8").strip())
                 repeat = _count(_value(_COLUMNS_REPEATED, attrs)) if b"repeated" in attrs else 1
+                if b"spanned" in attrs:
+                    _merge(sheet, attrs, row, col)
                 if code is not None:
                     for r in range(row, row + min(row_repeat, FORMAT_ROWS)):
                         for c in range(col, col + min(repeat, 1_024)):
@@ -354,6 +365,14 @@ def _walk_sheet(search: _Search, sheet: SheetFormats) -> None:
         search.walked += _CHUNK
         if search.walked >= MAX_BYTES or not search.more():
             return
+
+
+def _merge(sheet: SheetFormats, attrs: bytes, row: int, col: int) -> None:
+    """The merge a cell's tag states (its rows and columns spanned), kept as calamine gives an .xlsx file's."""
+    spans = {kind: _count(value.decode("utf-8")) for kind, value in _SPANNED.findall(attrs)}
+    rows, columns = spans.get(b"rows", 1), spans.get(b"columns", 1)
+    if rows > 1 or columns > 1:
+        sheet.merged.append(((row, col), (row + rows - 1, col + columns - 1)))
 
 
 def _value(pattern: re.Pattern, attrs: bytes) -> str | None:

@@ -25,7 +25,7 @@ from typing import Any, TypeVar
 from memberpack.errors import ImportFailed
 from memberpack.importers.csv_reader import csv_rows
 from memberpack.importers.far_cells import large_sheets, trimmed
-from memberpack.importers.formats import SheetFormats, format_codes_of, read_formats, read_sheet_formats
+from memberpack.importers.formats import FORMAT_ROWS, SheetFormats, format_codes_of, read_formats, read_sheet_formats
 from memberpack.importers.ods_formats import read_ods_formats
 from memberpack.importers.rated_columns import with_ratings
 from memberpack.importers.xls_formats import read_xls_formats
@@ -300,7 +300,10 @@ def _workbook_sheets(path: Path, opened: _Opened) -> Iterator[Sheet]:
                                  "as fractions stay fractions)")
             sheet_formats = own_formats if own_formats is not None else (read or {}).get(name, SheetFormats())
             notes += _cut(name, calamine_sheet)
-            merged = list(calamine_sheet.merged_cell_ranges or [])
+            merged = list(calamine_sheet.merged_cell_ranges or sheet_formats.merged)   # (an .ods file's: read with its formats)
+            if sheet_formats.merged and calamine_sheet.height > FORMAT_ROWS:
+                notes.append(f"warning: sheet {name!r}: merged cells are read from its first {FORMAT_ROWS:,} rows only (an "
+                             ".ods file's); a label merged over rows below them names only its first row")
             rows = with_ratings(_filled_down(_calamine_rows(calamine_sheet), merged), sheet_formats)
             yield Sheet(name, calamine_sheet.height, rows, merged, sheet_formats, notes, stated)
     finally:
@@ -404,8 +407,9 @@ def _filled_down(rows: Iterator[tuple[int, Row]], merged: list[Merged]) -> Itera
     covers in each (``2007/08`` merged over its twelve months names each), once, where the rows are
     made: every reader of the sheet (the table finder, each table, a batch however far it looks
     ahead) sees the same cells. A label is text or a date; a row of figures holds a number or a mark
-    (``-``, ``x``) beside the merge. A header merged down over header rows, text wrapped over a blank
-    row and a figure merged over rows (one figure) stay in their top cell; a merge across columns (a
+    (``-``, ``x``) beside the merge. A header merged down over header rows (a row of letter codes,
+    ``[A] [B] [C]``, among them), text wrapped over a blank row and a figure merged over rows (one
+    figure) stay in their top cell; a merge across columns (a
     band label over its columns) is spread by the header reader (``table_reader._fill_right``)."""
     tall = sorted((r0, c0, c1, r1) for (r0, c0), (r1, c1) in merged if r1 > r0)
     return _filling(rows, tall) if tall else rows
@@ -415,7 +419,8 @@ def _filling(rows: Iterator[tuple[int, Row]], tall: list[tuple[int, int, int, in
     """:func:`_filled_down`, given the merges over several rows (top row, first and last column, last
     row) by top row: each is looked at only while its rows pass (a column merged down a whole sheet
     costs no more than its rows)."""
-    from memberpack.importers.layout import cell_class  # noqa: PLC0415 - loaded for the tables by now
+    from memberpack.importers.headers import column_codes  # noqa: PLC0415 - loaded for the tables by now
+    from memberpack.importers.layout import cell_class  # noqa: PLC0415
 
     last = max(r1 for *_, r1 in tall)
     active: list[tuple[int, int, int, Any]] = []   # (column, last column, last row, label) of those passing
@@ -428,11 +433,15 @@ def _filling(rows: Iterator[tuple[int, Row]], tall: list[tuple[int, int, int, in
             if isinstance(value, str) and value.strip() or isinstance(value, date):
                 active.append((c0, c1, r1, value))
         if active:
+            codes = None   # whether the row is a letter-code row ("[A] [B] [C]": marks, but no row of figures)
             for c, last_c, _, value in active:
                 if c < len(row) and (row[c] is None or type(row[c]) is str and not row[c].strip()) and any(
                         type(v) in (float, int) or type(v) is str and cell_class(v) == "special"
                         for v in chain(row[:c], row[last_c + 1:])):
-                    row[c] = value
+                    if codes is None:
+                        codes = not any(type(v) in (float, int) for v in row) and column_codes(row, range(len(row))) is not None
+                    if not codes:
+                        row[c] = value
             active = [merge for merge in active if merge[2] > r]
         yield r, row
         if r >= last:

@@ -35,7 +35,8 @@ from memberpack.importers.cells import a1, column_index, column_letter
 from memberpack.importers.headers import (
     column_codes, counts_up, has_marker, is_series_row, is_year, letter_markers, strip_marker)
 from memberpack.importers.keys import (
-    AREA, PERIOD, SECTION, KeyColumn, RowKeys, alike_keys, ignores_label, row_keys, section_texts)
+    AREA, PERIOD, SECTION, UNITS_HEADER, KeyColumn, RowKeys, alike_keys, ignores_label, row_keys, section_texts, totals_row,
+    unit_of_row)
 from memberpack.model.number_formats import general, is_percent, render
 from memberpack.importers.layout import (
     THOUSANDS as _THOUSANDS, TableLayout, blank, cell_class, cell_text, is_header_like, is_units_row, strip_periods)
@@ -348,6 +349,9 @@ def read_value(value: Any, unit: Unit | None, code: str | None) -> CellValue:
     return parse_text(None if value is None else str(value), unit)
 
 
+_SCALED = re.compile(r"\d\s*(?:m|mn|million|bn|billion|k)\b", re.IGNORECASE)   # "1.2m", "3 bn" (values._NUMBER's)
+
+
 def _text_figure(text: str) -> float | None:
     """The figure of a text written as a plain or a formatted figure (``-12.5``, ``1,234``,
     ``(479)``: a CSV's), as :func:`read_value` reads it in a column's unit; else None."""
@@ -439,12 +443,13 @@ class TableReader:
                              else _Pick(indexes))
         self._last_index = layout.col_range.stop - 1 if self.columns else 1 << 30
         self._left = [c for c in range(self.first_col, self.label_col) if c not in self._not_measures and c not in values]
-        # Plain rows with keys are read as blocks only when every column takes the row's period as it is
+        # Plain rows with keys are read as blocks only when every column takes the row's period as it is (and
+        # no column gives each row its unit)
         self._keyed_plain = not (self.keys and any(k.role == PERIOD for k in self.keys) and any(
-            c.period is not None or _TEXT_COLUMN.search(c.measure) for c in self.columns))
+            c.period is not None or _TEXT_COLUMN.search(c.measure) for c in self.columns)) and self._unit_key is None
         # and rows whose label names a period (2019/20) only when every column takes it as it is
         self._label_periods = not any(c.period is not None or _TEXT_COLUMN.search(c.measure) for c in self.columns)
-        self._carried: dict[int, str] = {}
+        self._carried: dict[int, Any] = {}   # a key column's value carried down; at ~index, whether it was taken
         self._no_figure: int | None = None    # a batch's first row of marks alone (_marked)
         self._plain_upto: int | None = None   # ... or a gap that may end the table: the rows before it (row_observations)
         # rows a batch from which is known to end at once (a total, a gap that may end the table): read alone
@@ -466,6 +471,7 @@ class TableReader:
         self._label_words: dict[str, frozenset[str]] = {}   # a label's catalogue words (_catalogue_words)
         self._row_keys = array("q")   # the hash of each data row's key (_count_repeats)
         self._clock: dict[str, list[int]] = {}   # column letter -> [durations read, largest minutes]
+        self._unitless_scaled: list = [0]   # how many cells are written "1.2m" where no unit is stated, the first 3
         self._uncached = 0   # formula cells with no calculated value, skipped
         self._redescribed: dict[int, str] = {}   # rows naming another indicator than the first, until counted
         self._number_spec: dict[tuple, dict[int, tuple]] = {}   # (_number_columns)
@@ -486,6 +492,8 @@ class TableReader:
         self._indents = [column_index(letter) for letter in layout.indent_columns]
         self._not_measures = ({k.index for k in self.keys} | self._context | set(self._indents)
                               | {column_index(letter) for letter in layout.ignored_columns})
+        # a column of each row's unit ("Units of indicator": Per child per week, %): its rows are read cell by cell
+        self._unit_key = next((k for k in self.keys if k.role == SECTION and UNITS_HEADER.fullmatch(k.header)), None)
         for code_row in layout.code_rows:
             codes = column_codes(header.get(code_row - 1, []), layout.col_range) or {}
             self.report.column_codes.update({column_letter(c): code for c, code in codes.items()})
@@ -578,7 +586,12 @@ class TableReader:
         said = (lambda m: _SCORECARD_WORDS.sub("", m)) if layout.kind == KPI_SCORECARD else (lambda m: m)
         unpriced = [c for c in columns if c.unit is None and not c.code
                     and _MONEY_WORDS.search(said(_CAMEL.sub(" ", c.measure).replace("_", " ")))]
-        if unpriced and not any(c.base == "GBP" for c in columns):
+        self._cost_columns = {c.index for c in unpriced}
+        if unpriced and self._unit_key is not None:
+            key = self._unit_key
+            self.report.assume(f"column {column_letter(key.index)} ({key.header}) gives each row's unit: a cost per "
+                               "something (Per child per week, Per hour) is read as £")
+        elif unpriced and not any(c.base == "GBP" for c in columns):
             names = ", ".join(f"{c.letter} ({c.measure})" for c in unpriced[:3])
             self.report.doubt(f"column{'s' if len(unpriced) > 1 else ''} {names} look{'' if len(unpriced) > 1 else 's'} "
                               "like money but no unit (£, £k, £m) is stated anywhere: give it with --unit")
@@ -726,6 +739,10 @@ class TableReader:
         if repeats >= 3 and repeats * 20 >= distinct:   # more than a chance repeat or two
             self.report.doubt(f"{repeats:,} row(s) repeat another row's label, section and period: no column "
                               "tells them apart (name the identifying columns with --key-columns)")
+        if (count := self._unitless_scaled[0]):
+            self.report.doubt(f"{count:,} figure{'s' if count > 1 else ''} ({', '.join(self._unitless_scaled[1:])}"
+                              f"{'...' if count > 3 else ''}) {'are' if count > 1 else 'is'} written with a scale "
+                              "(1.2m: 1,200,000) but no unit is stated: read as numbers, not £ (give the unit with --unit)")
         months = [letter for letter, (count, most) in self._clock.items() if count >= CLOCK_SEEN and most <= 11]
         if months:
             self.report.doubt(years_months_doubt(months))
@@ -1162,10 +1179,11 @@ class TableReader:
         memo, carried, part, get, carried_keys = self._keys_read, self._carried, self.section, self._key_values, self._section_keys
         made: dict[int, tuple] = {}   # id of a RowKeys -> it and the row's section, period, area it gives
         out = []
+        totals = "total" in "\0".join(labels).lower()
         for row, label in zip(rows, labels):
             values = get(row)
             found = memo.get((values, tuple(map(type, values)), tuple(map(carried.get, carried_keys))))
-            if found is None:
+            if found is None or totals and totals_row(label):
                 out.append(self._keyed(row, label))
                 continue
             keys, after = found
@@ -1190,7 +1208,7 @@ class TableReader:
         if any(len(kind) != 1 for kind in kinds):   # 800 and 800.0 alike would be one key
             return None
         types = tuple(kind.pop() for kind in kinds)
-        if self._section_words and types == (str,) * len(types) and (found := self._section_columns(cells)) is not None:
+        if self._section_words and types == (str,) * len(types) and (found := self._section_columns(cells, labels)) is not None:
             return found
         keyed = list(zip(*cells))
         last = dict(zip(keyed, range(len(keyed))))   # each distinct set of key cells, with its last row
@@ -1214,22 +1232,25 @@ class TableReader:
         sections, periods, areas, _ = zip(*map(answers.__getitem__, keyed))
         return list(sections), list(periods), list(areas)
 
-    def _section_columns(self, cells: list[list[str]]) -> tuple[list, list, list] | None:
+    def _section_columns(self, cells: list[list[str]], labels: list[str]) -> tuple[list, list, list] | None:
         """:meth:`_keyed_columns` of a batch whose keys are all sections' words (a reference, a
         service), every cell a text: each row's section is the table's part and its key texts but
         marks (:func:`section_texts`), read column by column, and the last row's texts are carried
         down; None when a cell is no text."""
-        columns = [section_texts(column, self._carried.get(key.index, "")) for key, column in zip(self.keys, cells)]
-        if any(texts is None for texts in columns):
+        carried = self._carried
+        read = [section_texts(column, carried.get(key.index, ""), carried.get(~key.index, False), labels)
+                for key, column in zip(self.keys, cells)]
+        if any(found is None for found in read):
             return None
+        columns = [found[0] for found in read]
         part = self.section
         if len(columns) == 1:
             sections = [f"{part} / {text}" if text and text != part else part for text in columns[0]] if part else \
                 [text or None for text in columns[0]]
         else:
             sections = [_joined(part, texts) for texts in zip(*columns)]
-        for key, texts in zip(self.keys, columns):
-            self._carried[key.index] = texts[-1]
+        for key, (_, above, taken) in zip(self.keys, read):
+            carried[key.index], carried[~key.index] = above, taken
         return sections, [None] * len(sections), [None] * len(sections)
 
     def _keyed_in_order(self, rows: list[list[Any]], labels: list[str], keyed: list[tuple], answers: dict,
@@ -1267,7 +1288,7 @@ class TableReader:
         """:func:`row_keys`, read once per set of key cells (and sections carried down) where the
         label cannot change them (:func:`ignores_label`): a long table repeats its codes and dates."""
         memo, carried, indexes = self._keys_read, self._carried, self._key_cells
-        if not label:
+        if not label or totals_row(label):   # (a total row's keys are its own: nothing carried down)
             return row_keys(row, self.keys, label, self.context, carried)
         width = len(row)
         values = tuple(row[i] if i < width else None for i in indexes)
@@ -1281,7 +1302,8 @@ class TableReader:
         if keys.label is None and ignores_label(row, self.keys):
             if len(memo) > _TEXT_CACHE:
                 memo.clear()
-            memo[key] = keys, [(k.index, carried[k.index]) for k in self.keys if k.role in _CARRIED and k.index in carried]
+            memo[key] = keys, [(i, carried[i]) for k in self.keys if k.role in _CARRIED for i in (k.index, ~k.index)
+                               if i in carried]
         return keys
 
     def _context_holds(self, row: list[Any]) -> bool:
@@ -1455,7 +1477,8 @@ class TableReader:
                 for k in self.keys):
             return None   # an area's or a date's own row with nothing to read (a visit with no theme, a figure
             # left blank beside its group after the figures): no heading
-        if not uncached and (all(blank(v) for _, v in values) or is_series_row([v for _, v in values], cell_class)):
+        if not uncached and (all(blank(v) for _, v in values) or is_series_row([v for _, v in values], cell_class)
+                             or self._names_sheet(values)):
             self._heading_row(r, label)
             return None
         if indented:   # under the heading above, within the section of the last row not indented
@@ -1466,11 +1489,19 @@ class TableReader:
         parsed = ParsedRow(r, label, section, role, worded=role != DATA, period=period, area=area)
         if role == SUBTOTAL:
             self.section, self._heading = self.part, None
-        self._read_cells(parsed, values, uncached)
+        units = self._unit_key.index if self._unit_key is not None else None
+        self._read_cells(parsed, values, uncached, cell_text(row[units]) if units is not None and units < width else "")
         if described != self._described:   # another indicator than the first row's: the measures name it
             self._redescribe(parsed, described)
             self._redescribed[r] = described
         return parsed
+
+    def _names_sheet(self, values: list[tuple[Column, Any]]) -> bool:
+        """Whether a row's only text beside its label is the sheet's name (a council's return: ``Barnsley``
+        under its first figure column, beside a heading): whose figures the table holds, no figure."""
+        name = self.sheet.name.strip().lower()
+        return all(type(v) is str and v.strip().lower() == name or blank(v) for _, v in values) and any(
+            type(v) is str and v.strip().lower() == name for _, v in values)
 
     def _heading_row(self, r: int, label: str) -> None:
         """A row with a label and no figures heads a section: the rows below it are in it."""
@@ -1499,17 +1530,22 @@ class TableReader:
                 obs.measure = f"{described}: {obs.measure[len(self._described) + 2:]}"
                 obs.metric_id = self._metric(parsed.label, obs.measure, obs.unit)
 
-    def _read_cells(self, parsed: ParsedRow, values: list[tuple[Column, Any]], uncached) -> None:
-        """One observation per cell of a data row (plus any benchmarks its text holds)."""
+    def _read_cells(self, parsed: ParsedRow, values: list[tuple[Column, Any]], uncached, units: str = "") -> None:
+        """One observation per cell of a data row (plus any benchmarks its text holds); ``units``: the row's
+        units cell, when the table has a column of them (:data:`~memberpack.importers.keys.UNITS_HEADER`)."""
         r, label, role, area = parsed.r, parsed.label, parsed.role, parsed.area
         row_period = parsed.period or (_row_period(label, self.context) if _YEARISH.search(label) else None)
         label_unit = find_unit(label) if _UNIT_HINT.search(label) else None  # "CLA rate per 10,000", "... %"
+        if units and label_unit is None:   # "%", or "Per child per week" under a cost: £
+            label_unit, cost_unit = unit_of_row(units, False), unit_of_row(units, True)
+        else:
+            cost_unit = None
         codes = self.sheet.formats.codes if r < self.sheet.formats.rows_read else None
         relevant = mentions_catalogue(label)
         section, sheet, number, row_index = parsed.section, self.sheet.name, str(r + 1), r - self.layout.data_start
         cells, numbers, found, row_unit, matched = parsed.cells, parsed.numbers, [], None, []
         append = cells.append
-        plain = label_unit is None and row_period is None and not relevant
+        plain = label_unit is None and cost_unit is None and row_period is None and not relevant
         for col, value in values:
             kind = type(value)
             if plain and (kind is float or kind is int) and -MAX_FIGURE < value * col.factor < MAX_FIGURE and (
@@ -1539,7 +1575,8 @@ class TableReader:
                 col.learn_format(code)
             period = col.period_label if row_period is None else self._period_within(col, row_period)
             unit = label_unit if label_unit is not None and label_unit.base == PERCENT and col.base == GBP else \
-                col.unit or label_unit   # ("Estimated collection rate (%)" in a £ column: a percentage)
+                col.unit or label_unit or (cost_unit if col.index in self._cost_columns else None)
+            # ("Estimated collection rate (%)" in a £ column: a percentage)
             if (kind is float or kind is int) and _shows_only(code, unit) \
                     and -MAX_FIGURE <= (scaled := value if unit is None else value * unit.factor) <= MAX_FIGURE:
                 # read_value's, inlined: a figure with no format, or one that only shows it (thousands,
@@ -1552,6 +1589,11 @@ class TableReader:
             else:
                 cell = read_value(value, unit, code)
                 figure, unit, display, status = cell.value, cell.unit, cell.display, cell.status
+                if unit is None and figure is not None and kind is str and _SCALED.search(display):
+                    scaled = self._unitless_scaled
+                    scaled[0] += 1
+                    if len(scaled) <= 3:
+                        scaled.append(col.letter + number)
             if unit == MINUTES and col.clock and type(value) is str and display.count(":") == 1:
                 if col.clock == "ratio":   # "1:18" pupils to a teacher: as written, no duration
                     figure, unit, status = None, None, TEXT

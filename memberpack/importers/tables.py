@@ -28,7 +28,7 @@ from memberpack.importers.stream import Peekable
 from memberpack.importers.table_ends import NUMBERED_TITLE, is_footnote, numbered_title, single_text, title_and_scale
 from memberpack.importers.table_reader import TableReader
 from memberpack.model.observation import LAYOUT_KINDS
-from memberpack.model.periods import MONTH, QUARTER, YEAR_END, Period, parse_period
+from memberpack.model.periods import HALF, MONTH, QUARTER, YEAR_END, Period, parse_period
 from memberpack.model.units import GBP, find_unit
 from memberpack.model.values import BLANK, TEXT, parse_text
 
@@ -43,7 +43,7 @@ def context_period(texts: Sequence[str]) -> Period | None:
     Q3), placed in the year another of them gives (``23/24 ... (Month 6)`` -> 2023/24 Month 6)."""
     periods = [p for p in (parse_period(t) for t in texts if t) if p is not None]
     with_year = next((p for p in periods if p.year is not None), None)
-    specific = next((p for p in periods if p.kind in (MONTH, QUARTER, YEAR_END)), None)
+    specific = next((p for p in periods if p.kind in (MONTH, QUARTER, HALF, YEAR_END)), None)
     if specific is not None:
         return specific.within(with_year)
     return with_year or (periods[0] if periods else None)
@@ -78,6 +78,15 @@ def find_tables(sheet: Sheet, *, file_stem: str = "", kind: str | None = None,
             stream.next()
             continue
         text, scale = single_text(row) or numbered_title(row), None
+        if text is not None and (lines := _listed_under(text, stream)):   # "Filters:", then "Default Summation | Households"
+            for _ in range(lines + 1):
+                at, listed = stream.next()
+                prose = [*prose[-5:], (at, " ".join(cell_text(v) for v in listed if not blank(v)))]
+            continue
+        if text is not None and _IDENTIFIER.fullmatch(text):   # a field's name left by the exporting tool: no title
+            prose = [*prose[-5:], (r, text)]
+            stream.next()
+            continue
         if text is None:
             text, scale = title_and_scale(row)
         if text is not None and (SCALE_CELL.fullmatch(text) or not _over_figures(row, stream, starts)):   # "thousands" far right
@@ -214,6 +223,27 @@ def _stated_for_all(layout: TableLayout, texts: list[str]) -> tuple[str, str] | 
         if unit is not None and unit.base == GBP and unit.symbol == layout.unit and _ALL_FIGURES.search(text):
             return layout.unit, f"{text[:60]!r} above the first table on the sheet"
     return None
+
+
+# One long word in camel case ("household2022NotVisibleFromCatalogueScreen"): a name a program gave, not a title
+_IDENTIFIER = re.compile(r"(?=\S{20,}$)[a-z]\w*[a-z0-9][A-Z]\w*")
+
+
+def _listed_under(text: str, stream: Peekable) -> int:
+    """How many lines of ``name | value`` in words a lone text ending in a colon heads (a census table
+    builder's ``Filters:``, then ``Default Summation | Households``), up to a blank row: they state what
+    the table below counts, and are no header of it. 0 when they are not such lines."""
+    if not text.endswith(":") or NUMBERED_TITLE.match(text):
+        return 0
+    lines = 0
+    for _, row in stream.ahead(HEAD_ROWS)[1:]:
+        filled = [v for v in row if not blank(v)]
+        if not filled:
+            return lines
+        if len(filled) != 2 or not all(cell_class(v) == TEXT for v in filled) or is_stated_fact(row):
+            return 0   # (a cover's "Revised:" over "Status: | Published": lines of their own)
+        lines += 1
+    return 0
 
 
 def _over_figures(row: list[Any], stream: Peekable, starts: dict[int, int | None]) -> bool:

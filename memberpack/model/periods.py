@@ -1,8 +1,8 @@
 """Reporting periods as UK councils write them, parsed, ordered and displayed.
 
-Financial years run April to March (``2023/24``), academic years September to August. Budget
-monitoring ``Month 6`` is the end of September; ``Q1`` is April to June; ``Year-End 2019/20`` is
-the end of March 2020. A period written without its year (``Month 6``, ``Sep``) can be placed in
+Financial years run April to March (``2023/24``; ``FY24`` is the year ending March 2024), academic
+years September to August. Budget monitoring ``Month 6`` is the end of September; ``Q1`` is April to
+June, ``H1`` April to September; ``Year-End 2019/20`` is the end of March 2020. A period written without its year (``Month 6``, ``Sep``) can be placed in
 a year later with :meth:`Period.within`. Public health statistics combine several years into one
 figure (``2018/19 - 22/23``, ``2016 - 18``): a span, ordered by the year it ends.
 """
@@ -25,6 +25,7 @@ MONTH_NAMES = tuple(_MONTH_NAMES)   # "jan", "january" ... "sept": each month's 
 YEAR = "year"              # financial or academic year
 CALENDAR_YEAR = "calendar_year"
 QUARTER = "quarter"        # Q1..Q4 of a financial year
+HALF = "half_year"         # H1, H2 of a financial or academic year
 MONTH = "month"            # budget monitoring Month 1..12 (Month 1 = April)
 CALENDAR_MONTH = "calendar_month"
 YEAR_END = "year_end"
@@ -56,6 +57,9 @@ class Period:
         if self.kind == QUARTER:
             first = year * 12 + 3 + 3 * ((self.index or 1) - 1)
             return first, first + 2
+        if self.kind == HALF:
+            first = year * 12 + start_month - 1 + 6 * ((self.index or 1) - 1)
+            return first, first + 5
         if self.kind == MONTH:
             month = year * 12 + 3 + (self.index or 1) - 1
             return month, month
@@ -91,6 +95,8 @@ class Period:
             return str(self.year)
         if self.kind == QUARTER:
             return f"Q{self.index} {fy}".strip()
+        if self.kind == HALF:
+            return f"H{self.index} {fy}".strip()
         if self.kind == MONTH:
             return f"{fy} Month {self.index}".strip()
         if self.kind == CALENDAR_MONTH:
@@ -120,6 +126,11 @@ _YEAR_END = re.compile(r"year[\s-]*end", re.IGNORECASE)
 # "Q1", "Quarter 1", "Qtr 1", "1st Quarter"
 _QUARTER = re.compile(r"\b(?:Q|Qtr\.?\s*|Quarter\s*)([1-4])\b|\b([1-4])(?:st|nd|rd|th)\s+(?:Qtr|Quarter)\b", re.IGNORECASE)
 _WHOLE_YEAR_QUARTERS = re.compile(r"\bQ1\s*(?:-|–|to)\s*Q4\b", re.IGNORECASE)
+# Half years: "H1 2024/25", "Half year 2", "second half"; not "Table H1"
+_HALF = re.compile(r"(?<!table )(?<!figure )(?<!chart )(?<!annex )(?<!line )\b(?:H|half[\s-]*year\s*)([12])\b|"
+                   r"\b(first|second)\s+half\b(?!\s+terms?\b)", re.IGNORECASE)
+# A financial year named by the calendar year it ends in ("FY24", "FY 2024": April 2023 to March 2024)
+_FY_END = re.compile(r"\bFY\s*'?((?:19|20)?\d{2})\b(?!\s*[/\-–]\s*\d)", re.IGNORECASE)
 _MONTH = re.compile(r"\b(?:Month\s*|M|P|Period\s*)(1[0-2]|[1-9])\b", re.IGNORECASE)
 # "M1 - Redundancy Costs": a letter and a number before a dash and a name is an item's code, no month
 _ITEM_CODE = re.compile(r"\b[MP]\d{1,2}\s*[-–]\s*[A-Za-z]")
@@ -150,7 +161,12 @@ YEARS_SPAN = re.compile(rf"{_SPLIT_YEAR}{_TO}{_SPLIT_YEAR.replace('y1', 'z1').re
 # (YEARS_SPAN, _split_year), a quarter, a month or period number, a month's name (also the first
 # of _MONTH_RANGE's), or a year standing alone.
 _MAY_NAME_PERIOD = re.compile(rf"\d\s*[/\-–]\s*\d|\d\s*to\s*\d|^(?:19|20)\d{{4}}$|{_QUARTER.pattern}|{_MONTH.pattern}|"
-                              rf"\b(?:{_MONTH_WORDS})\b|{_CALENDAR_YEAR.pattern}", re.IGNORECASE)
+                              rf"\b(?:{_MONTH_WORDS})\b|{_CALENDAR_YEAR.pattern}|{_HALF.pattern}|{_FY_END.pattern}", re.IGNORECASE)
+
+
+# A statistical geography's boundaries named by their year ("Data Zone 2011", "LSOA 2021"): no period
+_GEOGRAPHY_YEAR = re.compile(r"\b(?:data\s*zones?|intermediate\s*zones?|(?:super\s+)?output\s+areas?|[LM]SOAs?)"
+                             r"\s*\(?(?:19|20)\d{2}\)?(?!\s*[/\-–]\s*\d)", re.IGNORECASE)
 
 
 def may_name_period(text: str) -> bool:
@@ -180,10 +196,14 @@ def parse_period(text: str | None, *, academic: bool = False) -> Period | None:
 def _parsed_period(t: str, academic: bool) -> Period | None:
     """:func:`parse_period` of a single-spaced text that may name a period, read once per text (the
     headers and titles of stacked tables repeat; a period is never changed once made)."""
+    if _GEOGRAPHY_YEAR.search(t):
+        t = _GEOGRAPHY_YEAR.sub(" ", t)
     span = _years_span(t)
     if span is not None:
         return replace(span, academic=academic or bool(_ACADEMIC.search(t)))
     year = _split_year(t)
+    if year is None and (m := _FY_END.search(t)):
+        year = Period(YEAR, _full_year(m.group(1)) - 1)
     fy = year.year if year else None
     academic = academic or bool(_ACADEMIC.search(t))
 
@@ -198,6 +218,12 @@ def _parsed_period(t: str, academic: bool) -> Period | None:
     m = _MONTH.search(t)
     if m and not _ITEM_CODE.search(t):
         return Period(MONTH, fy, int(m.group(1)))
+    m = _HALF.search(t)
+    if m and (year is not None or not _CALENDAR_YEAR.search(t)):   # (a calendar year's half: which months, unsaid)
+        return Period(HALF, fy, int(m.group(1)) if m.group(1) else 1 if m.group(2).lower() == "first" else 2,
+                      academic=academic)
+    if m:
+        return None   # "H1 2024": half a year, not the whole of it
     if year is not None:
         return replace(year, academic=academic)
     if (m := _MONTHS_SPAN.search(t)) and (spanned := _spanned_year(m)) is not None:

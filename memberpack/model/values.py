@@ -179,8 +179,10 @@ def _parse_text(raw: str | None, unit: Unit | None = None) -> CellValue:
         # "12.5k visitors", "2.3 million people", or "1.2m" in a column of counts: so many, not £
         value, unit_name = number * _SCALE[suffix], (cell_unit.base if cell_unit else None) or (
             unit.base if unit is not None and unit.base != GBP else COUNT)
-    elif match["cur"] or suffix in _SCALE:
+    elif match["cur"] or suffix in _SCALE and unit is not None:   # "£1.2m", or "1.2m" in a column of £
         value, unit_name = number * _SCALE.get(suffix, 1.0), GBP
+    elif suffix in _SCALE:   # "1.2m" with no unit stated: 1,200,000 of what, unsaid (not assumed £)
+        value, unit_name = number * _SCALE[suffix], None
     elif suffix == "%":
         value, unit_name = number, PERCENT
     elif cell_unit is not None:

@@ -43,11 +43,13 @@ def write_xls(path: Path, sheets: dict[str, list[list]]) -> Path:
     return path
 
 
-def write_ods(path: Path, sheets: dict[str, list[list]], *, hidden_columns: dict[str, set[int]] | None = None) -> Path:
-    """An OpenDocument spreadsheet (odfpy), one sheet per entry; numbers as float cells, the rest as text;
-    the columns named in ``hidden_columns`` (0-based, by sheet) collapsed."""
+def write_ods(path: Path, sheets: dict[str, list[list]], *, hidden_columns: dict[str, set[int]] | None = None,
+              merges: dict[str, list[tuple[int, int, int, int]]] | None = None) -> Path:
+    """An OpenDocument spreadsheet (odfpy), one sheet per entry; numbers as float cells, the rest as text
+    (None a blank cell); the columns named in ``hidden_columns`` (0-based, by sheet) collapsed, and the
+    cells of ``merges`` (0-based top row, first column, rows, columns, by sheet) merged."""
     from odf.opendocument import OpenDocumentSpreadsheet  # noqa: PLC0415 - a test extra
-    from odf.table import Table, TableCell, TableColumn, TableRow  # noqa: PLC0415
+    from odf.table import CoveredTableCell, Table, TableCell, TableColumn, TableRow  # noqa: PLC0415
     from odf.text import P  # noqa: PLC0415
 
     doc = OpenDocumentSpreadsheet()
@@ -56,11 +58,20 @@ def write_ods(path: Path, sheets: dict[str, list[list]], *, hidden_columns: dict
         if hidden := (hidden_columns or {}).get(name):
             for c in range(max(map(len, rows))):
                 table.addElement(TableColumn(visibility="collapse") if c in hidden else TableColumn())
-        for row in rows:
+        spans = {(r0, c0): (n, m) for r0, c0, n, m in (merges or {}).get(name, [])}
+        covered = {(r, c) for (r0, c0), (n, m) in spans.items() for r in range(r0, r0 + n) for c in range(c0, c0 + m)}
+        for r, row in enumerate(rows):
             tr = TableRow()
-            for value in row:
+            for c, value in enumerate(row):
+                if (r, c) in covered and (r, c) not in spans:
+                    tr.addElement(CoveredTableCell())
+                    continue
+                span = {"numberrowsspanned": spans[r, c][0], "numbercolumnsspanned": spans[r, c][1]} if (r, c) in spans else {}
+                if value is None:
+                    tr.addElement(TableCell(**span))
+                    continue
                 number = isinstance(value, (int, float))
-                cell = TableCell(valuetype="float", value=value) if number else TableCell(valuetype="string")
+                cell = TableCell(valuetype="float", value=value, **span) if number else TableCell(valuetype="string", **span)
                 cell.addElement(P(text=str(value)))
                 tr.addElement(cell)
             table.addElement(tr)

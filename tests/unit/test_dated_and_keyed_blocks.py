@@ -142,9 +142,9 @@ def test_a_section_keys_texts_read_a_column_at_a_time_are_what_each_row_reads():
         return out
 
     expected = each(cells)
-    assert section_texts(cells, "above") == expected
+    assert section_texts(cells, "above", False, ["Line"] * len(cells))[0] == expected
     for lettered in (["REF1", "Zone 4", "K-12"], ["REF1", "NA", "Zone 4"], ["REF1", "Red"], ["REF1", "x"], ["Ref 1", "Total"]):
-        assert section_texts(lettered, "above") == each(lettered)   # (each starting with a letter)
+        assert section_texts(lettered, "above", False, ["Line"] * len(lettered))[0] == each(lettered)   # (each starting with a letter)
     assert expected[:5] == ["above", "REF1", "", "", ""] and expected[18] == "spaced out"
     assert expected[23:25] == ["2023/0001", "2023/0001"] and expected[15:18] == ["", "", ""]   # Red, then K (Kelvin): marks
 

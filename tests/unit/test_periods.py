@@ -58,10 +58,24 @@ def test_the_quick_test_rules_out_only_texts_naming_no_period(monkeypatch):
 
     pieces = ["2019", "2020", "19", "20", "12019", "201920", "/", "-", "–", " to ", " ", "  ", "Q", "Quarter ", "1", "4",
               "5", "13", "Month ", "M", "P", "Period ", "Jan", "sept", "March", "Mar", "'", ".", "year end", "Year-End",
-              "academic", "term", "x", "Placement ", "3.2013", "\t"]
+              "academic", "term", "x", "Placement ", "3.2013", "\t", "FY", "H", "Half year ", "first half", "Table "]
     rnd = random.Random(2)
     texts = ["".join(rnd.choice(pieces) for _ in range(rnd.randint(1, 6))) for _ in range(20_000)]
     quick = [parse_period(text) for text in texts]
     monkeypatch.setattr(periods, "_MAY_NAME_PERIOD", re.compile(""))
     assert quick == [parse_period(text) for text in texts]
     assert sum(p is None for p in quick) > 2_000 and sum(p is not None for p in quick) > 2_000
+
+
+@pytest.mark.parametrize("text, label", [
+    ("H1 2024/25", "H1 2024/25"), ("H2 2024-25 £000", "H2 2024/25"), ("First half 2023/24", "H1 2023/24"),
+    ("FY24", "2023/24"), ("FY2024/25", "2024/25"), ("FY 24/25", "2024/25"), ("fy 2024", "2023/24"),
+    ("FY25 Month 6", "2024/25 Month 6"), ("FY24 Q3", "Q3 2023/24"), ("Table H1: spend 2023/24", "2023/24"),
+])
+def test_half_years_and_financial_years_named_by_their_end(text, label):
+    """``H1 2024/25`` had been read as the whole year 2024/25, and ``FY24`` (the year ending March 2024,
+    as UK government writes it) not at all; a half year runs April to September or October to March."""
+    period = parse_period(text)
+    assert period.label() == label and parse_period(period.label()) == period
+    assert parse_period("H1 2024/25").span() == (2024 * 12 + 3, 2024 * 12 + 8)   # April to September 2024
+    assert parse_period("H1 2024") is None   # a calendar year's half: which months, unsaid; not the whole year

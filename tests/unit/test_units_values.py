@@ -117,9 +117,10 @@ def test_parser_never_raises_and_never_numbers_a_special_value(text):
     ("Population [note 1]", None, None, "text"), ("[r]", None, None, "text"),
     ("45 (12%)", 45, "count", None), ("1,050 (3.5%)", 1050, "count", None),
     ("12.5k visitors", 12_500, "count", None), ("2.3 million people", 2_300_000, "count", None),
-    ("£1.2m", 1_200_000, "GBP", None), ("1.2m", 1_200_000, "GBP", None)])
+    ("£1.2m", 1_200_000, "GBP", None), ("1.2m", 1_200_000, None, None), ("3.1bn", 3_100_000_000, None, None)])
 def test_a_figure_or_mark_with_shorthand_or_its_share_beside_it_is_read(text, value, unit, status):
     """The statistical service's shorthand after a figure; a count with its share in brackets is the
-    count; so many thousand or million of something named is a count, not pounds."""
+    count; so many thousand or million of something named is a count, not pounds, and with nothing
+    named, nor £ written, a number of no stated unit."""
     cell = parse_text(text)
     assert (cell.value, cell.unit, cell.status, cell.display) == (value, unit, status, text)
