@@ -101,12 +101,16 @@ def active_title(spec: ChartSpec) -> str:
 
 # --- money ---------------------------------------------------------------------------------------
 _SUPERSEDED = re.compile(r"\b(?:original|initial)\b", re.IGNORECASE)   # "Original Budget" beside "Revised Budget"
+_NET = re.compile(r"\bnet\b", re.IGNORECASE)   # "REVISED BUDGET Net £" beside its Expenditure, Income, Reserves
 
 
 def metric_column(grid: Grid, metric_id: str) -> str | None:
-    """The money column of a metric: the first, but not an original budget beside its revised one."""
+    """The money column of a metric: the first, but not an original budget beside its revised one,
+    and the net one where the metric is split into expenditure, income and net (the variance and
+    forecast such a table is judged by are net, so its budget must be too)."""
     found = [m for m in grid.measures if match_metric("", m, "GBP").id == metric_id]
-    return next((m for m in found if not _SUPERSEDED.search(m)), found[0] if found else None)
+    current = [m for m in found if not _SUPERSEDED.search(m)] or found
+    return next((m for m in current if _NET.search(m)), current[0] if current else None)
 
 
 def _money(grid: Grid, measure: str) -> bool:
