@@ -28,6 +28,7 @@ from memberpack.model.metrics import match_metric
 from memberpack.model.observation import DATA, OPEN_STATISTICS, TIME_SERIES, Dataset, Observation
 from memberpack.model.periods import parse_period
 from memberpack.model.units import COUNT, GBP
+from memberpack.model.values import as_written
 
 FLAG_LETTERS = {"adverse": "A", "favourable": "(F)"}
 MAX_BARS = 30   # a bar chart shows at most this many bars, the largest: a ledger has thousands of rows
@@ -180,17 +181,31 @@ def _unit(row: GridRow, periods: list[str]) -> str | None:
     return COUNT if whole and (known.unit == COUNT or known.id == "other") else None
 
 
+def _mark(c: Observation | None) -> str:
+    """What a chart writes at a point: the source's mark where it has no figure (``DNA``), and a
+    figure it wrote as not sure (``c. 580``, ``5,400 [e]``, ``395?``) as written."""
+    if c is None:
+        return ""
+    if (c.value is None and c.status not in _NO_FIGURE) or as_written(c.value, c.display, c.status):
+        return c.display
+    return ""
+
+
 def _series(row: GridRow, periods: list[str], role: str, name: str | None = None) -> Series:
     cells = [row.cells.get(p) for p in periods]
     return Series(name or row.label, [c.value if c else None for c in cells], role, [],
-                  [c.cell if c else "" for c in cells],
-                  [c.display if c is not None and c.value is None and c.status not in _NO_FIGURE else ""
-                   for c in cells])
+                  [c.cell if c else "" for c in cells], [_mark(c) for c in cells])
 
 
 def _points(row: GridRow, periods: list[str], names: list[str]) -> list[tuple[str, float]]:
     return [(row.cells[p].period or name, row.value(p)) for p, name in zip(periods, names)
             if row.value(p) is not None]
+
+
+def _written(row: GridRow, periods: list[str], names: list[str]) -> dict[str, str]:
+    """A row's figures to quote as the source wrote them, by the period :func:`_points` names."""
+    return {(o.period or name): o.display for p, name in zip(periods, names)
+            for o in [row.cells.get(p)] if o is not None and o.value is not None and as_written(o.value, o.display, o.status)}
 
 
 def _weight(row: GridRow, periods: list[str], names: list[str]) -> tuple[int, float]:
@@ -253,10 +268,12 @@ def _year_series_chart(ds: Dataset, grid: Grid, rows: list[GridRow], periods: li
     unit = _unit(current, periods)
     decimals = decimals_of([o.display for r in rows for o in r.cells.values()])
     column = next(p for p in reversed(periods) if current.value(p) is not None)
-    points = [(o.period or column, o.value) for o in (previous.cells.get(column), current.cells.get(column))
-              if o is not None and o.value is not None]
+    shown = [o for o in (previous.cells.get(column), current.cells.get(column)) if o is not None and o.value is not None]
+    points = [(o.period or column, o.value) for o in shown]
+    written = {(o.period or column): o.display for o in shown if as_written(o.value, o.display, o.status)}
     name = re.sub(r"\s*\d{4}\s*[-/]\s*\d{2,4}\s*$", "", current.label) or ds.name
-    story = trend_story(name, points, unit, polarity_of(current, current.cells.get(column)), decimals)
+    story = trend_story(name, points, unit, polarity_of(current, current.cells.get(column)), decimals,
+                        written=written)
     series = [_series(r, periods, DATA_SERIES if r is current else EARLIER) for r in rows[-MAX_LINES:]]
     values = [v for s in series for v in s.values if v is not None]
     return ChartSpec(id=f"{ds.key}#series", kind=LINE, title=story.title, summary=story.summary,
@@ -310,7 +327,8 @@ def _series_charts(ds: Dataset, grid: Grid, periods: list[str]) -> list[ChartSpe
         lead = _lead(own, periods, names)
         decimals = decimals_of([o.display for r in chunk for p in periods for o in [r.cells.get(p)] if o])
         story = trend_story(full_label(lead, grid.rows), _points(lead, periods, names), unit,
-                            polarity_of(lead, lead.cells.get(periods[-1])), decimals, conv)
+                            polarity_of(lead, lead.cells.get(periods[-1])), decimals, conv,
+                            _written(lead, periods, names))
         others = [full_label(r, grid.rows) for r in own if r is not lead]
         summary = story.summary + (f" Also drawn: {'; '.join(others)}." if others and len(others) <= 2 else
                                    f" Also drawn: {len(others)} more measures in {unit_title(unit, conv)}."

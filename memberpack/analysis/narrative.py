@@ -178,31 +178,32 @@ def budget_story(grid: Grid, measure: str, conv: Convention, period: str | None,
 
 # --- series --------------------------------------------------------------------------------------
 def trend_story(name: str, points: list[tuple[str, float]], unit: str | None, polarity: str, decimals: int,
-                conv: Convention | None = None) -> Story:
+                conv: Convention | None = None, written: dict[str, str] | None = None) -> Story:
     """The latest change first (``up 85% from £377,532 in 2019/20 to £697,860 in 2020/21``), then the
-    longer run where it went the other way, so a recent rise is not hidden by an older fall."""
-    def fig(v: float) -> str:
-        return value_text(v, unit, decimals, conv)
+    longer run where it went the other way, so a recent rise is not hidden by an older fall.
+    ``written`` holds, by period, the figures to quote as the source wrote them (``5,400 [e]``)."""
+    def fig(v: float, at: str) -> str:
+        return (written or {}).get(at) or value_text(v, unit, decimals, conv)
 
     if not points:
         return Story(name, f"{name}: no figures.")
     last_at, last = points[-1]
     if len(points) == 1:
-        text = f"{name}: {fig(last)} in {last_at}"
+        text = f"{name}: {fig(last, last_at)} in {last_at}"
         return Story(text, text + ".")
     before_at, before = points[-2]
     if last == before:
-        text = f"{name}: unchanged at {fig(last)} in {last_at}, as in {before_at}"
+        text = f"{name}: unchanged at {fig(last, last_at)} in {last_at}, as in {before_at}"
     else:
         direction = "up" if last > before else "down"
-        text = (f"{name}: {direction} {change_text(before, last, unit, decimals, conv)} from {fig(before)} in "
-                f"{before_at} to {fig(last)} in {last_at}")
+        text = (f"{name}: {direction} {change_text(before, last, unit, decimals, conv)} from "
+                f"{fig(before, before_at)} in {before_at} to {fig(last, last_at)} in {last_at}")
     judged = verdict(before, last, polarity)
     summary = text + (f" ({judged})" if judged else "")
     if len(points) > 2:
         first_at, first = points[0]
         if (first < before) != (before < last) and first != before:
-            summary += f", after {'rising' if before > first else 'falling'} from {fig(first)} in {first_at}"
+            summary += f", after {'rising' if before > first else 'falling'} from {fig(first, first_at)} in {first_at}"
     return Story(text, summary + ".")
 
 

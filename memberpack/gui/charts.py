@@ -183,10 +183,11 @@ class ChartView(QWidget):
                               symbolSize=9 if sum(v is not None for v in series.values) == 1 else 7,
                               symbolBrush=colour, symbolPen=pg.mkPen(colour), name=series.name)
             self.curves.append(curve)
-            for x, mark in zip(xs, series.marks):
-                if mark:   # DNA, tbc: written on the axis where the figure would be
-                    text = pg.TextItem(mark, color=self.colour(look.colour, MIN_CONTRAST), anchor=(0.5, 1))
-                    text.setPos(x, (self.spec.y_range or (0, 0))[0] / self.scale)
+            for x, mark, value in zip(xs, series.marks, series.values):
+                if mark:   # DNA, tbc: on the axis where the figure would be; "c. 580" under its point
+                    text = pg.TextItem(mark, color=self.colour(look.colour, MIN_CONTRAST),
+                                       anchor=(0.5, -0.1 if value is not None else 1))
+                    text.setPos(x, (value if value is not None else (self.spec.y_range or (0, 0))[0]) / self.scale)
                     plot.addItem(text)
             dash = "━━" if not look.dash else "╍╍" if look.dash[0] > 4 else "┅┅"
             keys.append(f"<span style='color:{look.colour}; font-weight:700'>{dash}{_SYMBOL_TEXT[look.marker]}"

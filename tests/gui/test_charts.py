@@ -191,3 +191,25 @@ def test_value_axes_group_thousands_as_the_pdf_does(budget_view):
         assert chart.plot.getAxis(axis).tickStrings([1000.0, 43090.0, 2_500_000.0], 1.0, 500.0) == [
             "1,000", "43,090", "2,500,000"]
     assert chart.plot.getAxis("bottom").tickStrings([0.5, 1.25], 1.0, 0.05) == ["0.50", "1.25"]
+
+
+def test_a_figure_written_as_not_sure_is_marked_on_the_chart_as_written(qtbot, tmp_path):
+    """``c. 580`` and ``5,400 [e]`` are written beside their points and ``395?`` where its point would
+    be: the line had shown them as plain figures, and ``395?`` not at all."""
+    from openpyxl import Workbook
+    wb = Workbook()
+    ws = wb.active
+    for row in (["Children's social care indicators Q3 2022/23"], ["Indicator", "Q1 2022/23", "Q2 2022/23", "Q3 2022/23"],
+                ["Number of children looked after", 575, "c. 580", 584], ["Care leavers (16-21)", 390, 392, "395?"],
+                ["Contacts in the quarter", 5100, "5,318 [r]", "5,400 [e]"]):
+        ws.append(row)
+    wb.save(tmp_path / "k.xlsx")
+    with Pack.create(tmp_path / "p.mpack") as pack:
+        import_files(pack, [tmp_path / "k.xlsx"])
+        ds = pack.datasets()[0]
+        view = DatasetView(ds, pack.observations(ds.id))
+    qtbot.addWidget(view)
+    texts = {i.toPlainText() for c in view.charts for p in c.plots for i in p.getPlotItem().items
+             if hasattr(i, "toPlainText")}
+    assert {"c. 580", "395?", "5,318 [r]", "5,400 [e]"} <= texts
+    assert "5,400 [e]" in view.charts[0].spec.title
