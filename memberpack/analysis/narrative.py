@@ -17,7 +17,7 @@ from dataclasses import dataclass
 from memberpack.model.conventions import Convention, money_scale, scale_of
 from memberpack.model.grid import Grid, GridRow
 from memberpack.model.metrics import HIGHER, LOWER, match_metric, metric
-from memberpack.model.observation import DATA, SUBTOTAL, TOTAL, Observation
+from memberpack.model.observation import DATA, SUBTOTAL, TOTAL, Dataset, Observation
 from memberpack.model.units import COUNT, GBP, PER_10000, PERCENT
 
 UNIT_TITLES = {GBP: "£", PERCENT: "%", PER_10000: "rate per 10,000", COUNT: "number", None: "points"}
@@ -279,3 +279,14 @@ def left_out_text(names: list[str], why: str) -> str:
 
 def is_total(row: GridRow) -> bool:
     return row.role in (SUBTOTAL, TOTAL)
+
+
+def doubt_line(ds: Dataset) -> str:
+    """What a councillor is told of a table read with a doubt that the importing officer confirmed
+    rather than corrected (its report's verdict stays *unsure*): the doubt the officer was shown.
+    Empty for a table read without one."""
+    report = ds.report or {}
+    if report.get("verdict") != "unsure":
+        return ""
+    doubts = "; ".join(report.get("doubts") or ["the reading of this table was in doubt"])
+    return f"Unsure reading, imported as read on the officer's word: {doubts}."

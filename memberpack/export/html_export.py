@@ -15,7 +15,7 @@ from pathlib import Path
 
 from memberpack.analysis.charts import active_title, source_line
 from memberpack.analysis.comparison_rows import intro_text
-from memberpack.analysis.narrative import period_span
+from memberpack.analysis.narrative import doubt_line, period_span
 from memberpack.analysis.output_version import PUBLIC
 from memberpack.errors import Cancelled, MemberpackError
 from memberpack.export.briefing import ANNEX, HEADLINES, Briefing, gather, table_key, table_title
@@ -180,6 +180,9 @@ def _chart(spec: ChartSpec, table: Table | None, plan: NotePlan, ids: _Ids) -> s
 def _table(t: Table, plan: NotePlan, ids: _Ids) -> str:
     key, title = ids(table_key(t)), table_title(t)
     out = [f'<section aria-labelledby="{key}"><h3 id="{key}">{escape(title)}</h3>']
+    doubt = doubt_line(t.ds)
+    if doubt:   # a reading the officer confirmed in doubt: said before anything of it
+        out.append(f'<p class="summary"><strong>⚠ {escape(doubt)}</strong></p>')
     out += [_chart(spec, t, plan, ids) for spec in t.charts]
     if t.comparisons:
         caption = f"How we compare: {title}"
