@@ -326,3 +326,22 @@ def test_measures_that_each_mention_a_date_are_not_a_trend():
         o.period = year
     (spec,) = charts_for(ds, same)
     assert spec.kind == "line" and spec.categories == ["2019", "2020"]
+
+
+def test_rank_says_which_measure_1_is_best_for_and_which_it_is_highest_for(demo_pack_master, capsys):
+    """The CLA rates file ranks a neutral measure (1 = highest) beside one where higher is better
+    (1 = best): the line had read "1 = best, higher is better; 1 = highest, neither higher nor lower
+    is better", two meanings of rank 1 with no word of which measure had which."""
+    from memberpack.analysis.comparison_rows import intro_text
+    from memberpack.analysis.comparisons import by_dataset, pack_comparisons
+    from memberpack.cli import main
+
+    with Pack.open(demo_pack_master) as pack:
+        found = by_dataset(pack_comparisons(pack))
+        key = next(d.key for d in pack.datasets() if d.name == "Children looked after rates 2017-2020")
+    expected = ("Rank among all authorities in the file: for Percentage of CLA in foster care, 1 = best, higher "
+                "is better; for Children looked after rate per 10,000 children, 1 = highest, neither higher "
+                "nor lower is better")
+    assert expected in intro_text(found[key])
+    assert main(["compare", str(demo_pack_master)]) == 0
+    assert "for Percentage of CLA in foster care, 1 = best, higher is better" in capsys.readouterr().out
