@@ -160,12 +160,19 @@ def budget_story(grid: Grid, measure: str, conv: Convention, period: str | None,
         parts[0] = f"{title}, {abs(100 * net / base):,.1f}% of the {money(base, conv)} budget."
     rows = [r for r in grid.rows if r.role == DATA and r.value(measure)]
     repeated = repeated_labels(grid.rows)
+    income = [r for r in rows if is_income(r)]   # more income than budgeted is no underspend
     for adverse in (True, False):
-        side = sorted((r for r in rows if conv.adverse(r.value(measure)) == adverse),
+        side = sorted((r for r in rows if conv.adverse(r.value(measure)) == adverse and r not in income),
                       key=lambda r: -abs(r.value(measure)))[:2]
         if side:
             named = " and ".join(f"{row_name(r, repeated)} {money(r.value(measure), conv)}" for r in side)
             parts.append(f"Largest {plural(conv.word(side[0].value(measure)), len(side))}: {named}.")
+    for adverse in (False, True):
+        side = sorted((r for r in income if conv.adverse(r.value(measure)) == adverse),
+                      key=lambda r: -abs(r.value(measure)))[:2]
+        if side:
+            named = " and ".join(f"{row_name(r, repeated)} {money(r.value(measure), conv)}" for r in side)
+            parts.append(f"{'Less' if adverse else 'More'} income than budgeted: {named}.")
     if movement:
         moved = [r for r in rows if r.value(movement)]
         if moved:
@@ -174,6 +181,15 @@ def budget_story(grid: Grid, measure: str, conv: Convention, period: str | None,
             parts.append(f"Biggest movement since the last report: {row_name(top, repeated)}, "
                          f"{money(change, conv)} {'worse' if conv.adverse(change) else 'better'}.")
     return Story(title, " ".join(parts))
+
+
+_INCOME = re.compile(r"\bincome\b", re.I)
+
+
+def is_income(row: GridRow) -> bool:
+    """A line of a monitor's income section (``DSG Grant`` under ``Income``): its favourable variance
+    is income above budget, its adverse one income short of it, neither an under- nor an overspend."""
+    return bool(row.section and _INCOME.search(row.section))
 
 
 # --- series --------------------------------------------------------------------------------------

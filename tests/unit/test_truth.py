@@ -345,3 +345,14 @@ def test_rank_says_which_measure_1_is_best_for_and_which_it_is_highest_for(demo_
     assert expected in intro_text(found[key])
     assert main(["compare", str(demo_pack_master)]) == 0
     assert "for Percentage of CLA in foster care, 1 = best, higher is better" in capsys.readouterr().out
+
+
+def test_income_lines_are_more_or_less_income_than_budgeted_not_underspends(demo):
+    """External Placements' DSG Grant brings in £1.1m more than budgeted: the summary had listed it
+    among the "largest underspends"; it is named as income, and the spending lines keep their words."""
+    tables, _ = demo
+    ds, _grid, observations = next(t for t in tables if t[0].sheet == "External Placements")
+    summary = charts_for(ds, observations)[0].summary
+    assert "Largest overspends: Residential Placements £5.6m and Unregistered Placements £3.4m." in summary
+    assert "Largest underspends: Independent Fostering Agencies £0.7m and Residential Parent & Child £0.4m." in summary
+    assert "More income than budgeted: DSG Grant £1.1m and UASC Grant £0.1m." in summary
