@@ -349,14 +349,17 @@ def _series_charts(ds: Dataset, grid: Grid, periods: list[str]) -> list[ChartSpe
 # --- breakdowns ----------------------------------------------------------------------------------
 def _breakdown_measure(grid: Grid, rows: list[GridRow]) -> str | None:
     """The measure a breakdown is drawn by: a known indicator in percent first, then any known
-    indicator, then the first column with figures (not a count of pupils on roll)."""
+    indicator, then the latest of columns that are periods (not the oldest year of a year-on-year
+    table), then the first column with figures (not a count of pupils on roll)."""
     usable = [m for m in grid.measures if sum(r.value(m) is not None for r in rows) >= 2]
 
-    def rank(m: str) -> tuple[int, int]:
+    def rank(m: str) -> tuple[int, int, int]:
         cells = [r.cells[m] for r in rows if m in r.cells and r.cells[m].value is not None]
         known = any(c.metric_id != "other" for c in cells) and match_metric("", m, cells[0].unit).id != "other"
         percent = cells[0].unit == PERCENT_UNIT
-        return (-(2 * known + percent), usable.index(m))
+        period = parse_period(_column_period(grid, m) or m)
+        end = period.span()[1] if period is not None and period.year is not None else 0
+        return (-(2 * known + percent), -end, usable.index(m))
 
     return min(usable, key=rank) if usable else None
 

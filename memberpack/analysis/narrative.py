@@ -234,7 +234,9 @@ def breakdown_story(rows: list[GridRow], measure: str, unit: str | None, total: 
     low = min(values, key=lambda p: p[1])
     repeated = repeated_labels(rows)
     when = f" in {period}" if period else ""
-    title = f"{measure_name}: highest for {row_name(top[0], repeated)}, at {value_text(top[1], unit, decimals, conv)}"
+    named_when = when if name else ""   # a period column's figures are named by the table, with their period
+    title = (f"{measure_name}{named_when}: highest for {row_name(top[0], repeated)}, "
+             f"at {value_text(top[1], unit, decimals, conv)}")
     if total is not None and total.value(measure) is not None:
         title = (f"{measure_name}: {value_text(total.value(measure), unit, decimals, conv)} in total{when}; "
                  f"{row_name(top[0], repeated)} the largest, at {value_text(top[1], unit, decimals, conv)}")

@@ -356,3 +356,21 @@ def test_income_lines_are_more_or_less_income_than_budgeted_not_underspends(demo
     assert "Largest overspends: Residential Placements £5.6m and Unregistered Placements £3.4m." in summary
     assert "Largest underspends: Independent Fostering Agencies £0.7m and Residential Parent & Child £0.4m." in summary
     assert "More income than budgeted: DSG Grant £1.1m and UASC Grant £0.1m." in summary
+
+
+def test_a_breakdown_over_year_columns_is_drawn_for_the_latest_period_and_names_it():
+    """The seed's placements year-on-year table (2019/20, 2020/21 P9, Change, 2020/21 P8, in £000s):
+    its chart was drawn for 2019/20, the oldest column, under a title naming no period ("Placements
+    year-on-year: highest for Spend, at £10,222k") that read as this year's spend."""
+    heads = ["2019/20 £000s", "2020/21 P9 £000s", "Change £000s", "2020/21 P8 £000s"]
+    periods = ["2019/20", "2020/21 Month 9", None, "2020/21 Month 8"]
+    rows = [("Budget", [8834, 9649, 815, 9649]), ("Spend", [10222, 10503, 281, 10515]),
+            ("Variance", [1388, 854, -535, 866])]
+    observations = [Observation(label, head, 1000.0 * v, "GBP", f"{v:,}", period=p, row=r, col=c, sheet="S",
+                                cell=f"{'BCDE'[c - 1]}{r + 3}")
+                    for r, (label, values) in enumerate(rows)
+                    for c, (head, p, v) in enumerate(zip(heads, periods, values), start=1)]
+    ds = Dataset("Placements year-on-year", "p.xlsx", "0" * 64, "S", "A2:E5", "time_series", key="p")
+    spec, = charts_for(ds, observations)
+    assert spec.series[0].name == "2020/21 P9 £000s"
+    assert spec.title == "Placements year-on-year in 2020/21 Month 9: highest for Spend, at £10,503k"
