@@ -186,7 +186,8 @@ class OverviewView(QScrollArea):
         header.setSectionResizeMode(2, QHeaderView.ResizeMode.Fixed)
         header.resizeSection(2, min(tree.sizeHintForColumn(2) + 12, TABLE_WIDTH) if items else TABLE_WIDTH)
         tree.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
-        header.resizeSection(1, min(tree.sizeHintForColumn(1) + 12, 170))  # long figures are elided too
+        # long figures are elided too; an empty list keeps its heading whole
+        header.resizeSection(1, min(max(tree.sizeHintForColumn(1), header.sectionSizeHint(1)) + 12, 170))
         tree.itemActivated.connect(self._activated)
         lines = [max(tree.topLevelItem(i).text(c).count("\n") + 1 for c in range(3))
                  for i in range(min(tree.topLevelItemCount(), SHOWN_ROWS))]

@@ -24,3 +24,19 @@ def test_the_overview_keeps_month_6_when_month_5_is_imported_after_it(qtbot, tmp
                                  "Figures in £m; brackets mean underspend (favourable).")
     assert alone["budget"] == "Net budget: £123.1m. Children, Families & Education Services Total, 2023/24 Month 6"
     assert tiles(tmp_path / "both.mpack", [m6, m5]) == alone
+
+
+def test_an_empty_list_keeps_its_column_headings_readable(qtbot, tmp_path):
+    """A pack with nothing red and no deficit: the lists' middle headings had been cut to "Def",
+    "Figu", "Mov" (the column was sized for figures it did not have)."""
+    with Pack.create(tmp_path / "m9.mpack") as pack:
+        import_files(pack, [sample("09_childrens_services_m9_2020-21.xlsx")])
+        view = OverviewView(headlines(pack), pack.meta())
+    qtbot.addWidget(view)
+    view.resize(1000, 700)
+    view.show()
+    qtbot.waitExposed(view)
+    for key in ("deficits", "red"):
+        header = view.lists[key].header()
+        title = view.lists[key].headerItem().text(1)
+        assert header.sectionSize(1) >= header.fontMetrics().horizontalAdvance(title), (key, title)
