@@ -207,6 +207,7 @@ def _amount(ds: Dataset, grid: Grid, row: GridRow, status: Observation) -> tuple
 
 
 _TARGET = re.compile(r"\btargets?\b", re.IGNORECASE)   # what a figure is measured against, not the figure
+_RATINGS = {"red", "amber", "green"}
 _MISSING = {"dna", "tbc", "n/a", ":", "-", "c", "x", "z"}   # the rated period's figure, not given
 
 
@@ -323,26 +324,41 @@ def _worse_kpis(ds: Dataset, grid: Grid) -> list[Item]:
     return [item for item in items if item is not None]
 
 
+_PERIOD_IN_HEADER = re.compile(r"\b(?:month|period|p|quarter|q)\s*\d{1,2}\b", re.IGNORECASE)
+
+
+def _column_key(measure: str) -> str:
+    """A column as it is named a period on: "Month 6 Variance" is last month's "Month 5 Variance"."""
+    return _PERIOD_IN_HEADER.sub("#", measure)
+
+
 def changes_since_previous(pack: Pack, ds: Dataset) -> list[Item]:
-    """Figures whose value differs from the previous version of the same table; money in the
-    table's scale (£5.8m in a table in £m)."""
+    """Figures whose value differs from the previous version of the same table (a column renamed
+    for its month, as the variance is, set against last month's), and ratings that changed
+    (Green to Red), those first and then by the size of the change; money in the table's scale
+    (£5.8m in a table in £m). A movement since the last report is itself a change, so it is not
+    listed again."""
     previous = pack.previous_version(ds)
     if previous is None:
         return []
-    before = {(o.label, o.section, o.measure): o for o in pack.observations(previous.id)}
+    before = {(o.label, o.section, _column_key(o.measure)): o for o in pack.observations(previous.id)}
     out = []
     current = pack.observations(ds.id)
     scale = convention_of(ds, Grid.of(current))   # money in the table's own scale (£0.5m beside 0.5)
     for obs in current:
-        old = before.get((obs.label, obs.section, obs.measure))
-        if old is not None and old.value != obs.value:
+        old = before.get((obs.label, obs.section, _column_key(obs.measure)))
+        if old is None or match_metric("", obs.measure, obs.unit).id == "fin_variance_movement":
+            continue
+        rated = obs.value is None and old.value is None and obs.status != old.status and obs.status in _RATINGS
+        if old.value != obs.value or rated:
             change = obs.value - old.value if None not in (obs.value, old.value) else None
             now, was = ((signed_money(obs.value, scale), signed_money(old.value, scale))
                         if obs.unit == GBP and change is not None
                         else (obs.display, old.display))
             out.append(Item(ds.name, obs.label, obs.measure, now, obs.value, change, was, obs.cell, obs.unit,
                             obs.section, obs.period or ds.period, old.period or previous.period))
-    return out
+    # most news first, as only the first lines are printed: ratings that changed, then the largest moves
+    return sorted(out, key=lambda i: (i.change is not None, -abs(i.change or 0.0)))
 
 
 def _latest_period(periods: list[str | None]) -> str | None:

@@ -126,7 +126,8 @@ def _headline_list(b: Briefing, title: str, items: list, head: list[str], row, e
 
 
 def _arrow(change: float | None) -> str:
-    return "→" if not change else "↑" if change > 0 else "↓"
+    """Which way a figure moved; none for a rating or a mark (Green to Red, DNA to 45%)."""
+    return "" if change is None else "→" if not change else "↑" if change > 0 else "↓"
 
 
 def _headlines(b: Briefing, ids: _Ids) -> str:

@@ -68,7 +68,8 @@ def _items(title: str, items: list[Item], head: list[str], row, shares: list[flo
 
 
 def _arrow(change: float | None) -> str:
-    return "→" if not change else "↑" if change > 0 else "↓"
+    """Which way a figure moved; none for a rating or a mark (Green to Red, DNA to 45%)."""
+    return "" if change is None else "→" if not change else "↑" if change > 0 else "↓"
 
 
 def headline_page(h: Headlines, general_notes: list[PlacedNote], link: Link) -> list[Flowable]:

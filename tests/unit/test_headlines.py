@@ -127,3 +127,21 @@ def test_a_red_indicator_shows_its_rated_figure_not_its_target(tmp_path):
         red = {i.label: (i.measure, i.display) for i in headlines(pack).red_items}
     assert red["Days lost to sickness per FTE"] == ("Q2 2024/25", "DNA")
     assert red["Calls answered in 60 seconds %"] == ("Q2 2024/25", "82")
+
+
+def test_changes_set_a_months_variance_against_the_last_months_and_name_a_line_turning_red(found):
+    """Month 6's variance is the column "Month 6 Variance", Month 5's "Month 5 Variance": the change
+    list had left every variance out (and every RAG rating, having no figure), so Fieldwork going
+    from on budget and Green to £0.9m over and Red did not appear in what changed."""
+    fieldwork = {i.measure: (i.previous_display, i.display, i.change) for i in found.changes if i.label == "Fieldwork"}
+    assert fieldwork["Month 6 Variance"] == ("£0.0m", "£0.9m", pytest.approx(0.9 * M))
+    assert fieldwork["RAG Status"] == ("Green", "Red", None)
+    assert not any(i.measure.startswith("Movement") for i in found.changes)   # a movement is itself a change
+
+
+def test_a_status_change_has_no_level_arrow():
+    from memberpack.export.html_export import _arrow as html_arrow
+    from memberpack.export.pdf_headlines import _arrow
+
+    for arrow in (_arrow, html_arrow):   # "→ Red" had read as "no change"
+        assert (arrow(None), arrow(0.0), arrow(900_000.0)) == ("", "→", "↑")
