@@ -361,6 +361,20 @@ def changes_since_previous(pack: Pack, ds: Dataset) -> list[Item]:
     return sorted(out, key=lambda i: (i.change is not None, -abs(i.change or 0.0)))
 
 
+_GRANT = re.compile(r"\b(?:dsg|dedicated schools grant)\b", re.IGNORECASE)
+
+
+def _main_budget(positions: list[BudgetPosition]) -> BudgetPosition | None:
+    """The budget position the Overview and the briefing lead on, whatever order the tables were
+    imported in: of the latest period's monitors, the General Fund's rather than a schools grant's
+    (surplus/(deficit), or named DSG), and of those the largest, so a service's breakdown (External
+    Placements, £38.4m) is not taken for the whole (£123.1m)."""
+    latest = _latest_period([p.period for p in positions])
+    return min((p for p in positions if p.period == latest or latest is None),
+               key=lambda p: (p.convention.positive == SURPLUS or bool(_GRANT.search(p.dataset)), -abs(p.budget)),
+               default=None)
+
+
 def _latest_period(periods: list[str | None]) -> str | None:
     """The most recent of ``periods`` by :class:`~memberpack.model.periods.Period` ordering."""
     parsed = [(p, parse_period(p)) for p in periods if p]
@@ -372,10 +386,11 @@ def headlines(pack: Pack) -> Headlines:
     result = Headlines()
     movements: list[Item] = []
     repeated: dict[str, set[str]] = {}   # by table: labels that more than one of its rows has
+    positions: list[BudgetPosition] = []
     for ds in pack.datasets():
         grid = Grid.of(pack.observations(ds.id))
-        if result.budget is None:
-            result.budget = budget_position(ds, grid)
+        position = budget_position(ds, grid)
+        positions += [position] if position is not None else []
         result.red_items += _red(ds, grid)
         seen = {(i.label, i.value, i.period) for i in result.deficits}   # one DSG figure in two tables
         result.deficits += [i for i in _deficits(ds, grid) if (i.label, i.value, i.period) not in seen]
@@ -383,6 +398,7 @@ def headlines(pack: Pack) -> Headlines:
         result.worse_kpis += _worse_kpis(ds, grid)
         result.changes += changes_since_previous(pack, ds)
         repeated[ds.name] = repeated_labels(grid.rows)
+    result.budget = _main_budget(positions)
     result.movements_period = _latest_period([i.period for i in movements])
     result.noted = _noted(pack)
     result.adverse_movements = sorted((i for i in movements if i.period == result.movements_period),

@@ -145,3 +145,20 @@ def test_a_status_change_has_no_level_arrow():
 
     for arrow in (_arrow, html_arrow):   # "→ Red" had read as "no change"
         assert (arrow(None), arrow(0.0), arrow(900_000.0)) == ("", "→", "↑")
+
+
+def test_the_budget_position_is_the_latest_general_fund_monitor_whatever_the_import_order(tmp_path):
+    """External Placements' breakdown imported before the General Fund monitor: the Overview and
+    the PDF had led on it ("Net budget £38.4m", "Net forecast overspend of £10.4m ... (Net
+    Expenditure)") as if it were the council's position; last year's Month 9 monitor imported after
+    this year's Month 6 does not take its place either."""
+    from memberpack.assets import sample
+    from memberpack.importers import import_files
+
+    with Pack.create(tmp_path / "p.mpack") as pack:
+        for name in ("02_external_placements_fostering_m6_2023-24.xlsx", "03_dsg_blocks.xlsx",
+                     "01_budget_monitor_m6_2023-24.xlsx", "11_budget_monitor_m9_2022-23.xlsx"):
+            import_files(pack, [sample(name)])
+        position = headlines(pack).budget
+    assert (position.label, position.budget, position.variance, position.period) == (
+        "Children, Families & Education Services Total", 123.1 * M, pytest.approx(12.4 * M), "2023/24 Month 6")
