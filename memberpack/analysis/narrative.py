@@ -262,15 +262,29 @@ def column_titles(grid: Grid) -> list[str]:
     out = []
     for title, (measure, figures) in zip(titles, columns.items()):
         unit = figures[0].unit if figures else None
+        stated = _stated_scale(measure) if unit == GBP and any(o.value for o in figures) else None
+        if stated is not None and stated != scale_of(figures)[0]:   # the officer corrected the header's unit
+            out.append(f"{title} (read as {_SCALE_TEXT.get(scale_of(figures)[0], '£')})")
+            continue
         if unit not in _SHOWN_UNIT or _HEADER_UNIT.search(measure) \
                 or any(_SHOWN_UNIT[unit] in o.display for o in figures):
             out.append(title)
             continue
         scale = scale_of(figures)[0] if any(o.value for o in figures) else money_scale(grid)[0]  # zeros: the table's
-        text = {GBP: {1e6: "£m", 1e3: "£k", 1e9: "£bn"}.get(scale, "£"),
-                PERCENT: "%", PER_10000: "per 10,000"}[unit]
+        text = {GBP: _SCALE_TEXT.get(scale, "£"), PERCENT: "%", PER_10000: "per 10,000"}[unit]
         out.append(f"{title} ({text})")
     return out
+
+
+_SCALE_TEXT = {1e6: "£m", 1e3: "£k", 1e9: "£bn"}
+_STATED_SCALES = ((re.compile(r"£\s*(?:bn|billions?)\b", re.I), 1e9), (re.compile(r"£\s*(?:m|mn|millions?)\b", re.I), 1e6),
+                  (re.compile(r"£\s*'?(?:k|000'?s?|thousands?)(?![\d,])|\b000'?s\b", re.I), 1e3), (re.compile(r"£"), 1.0))
+
+
+def _stated_scale(measure: str) -> float | None:
+    """The money scale a column's header states (``£000s`` thousands, ``£m`` millions, a bare ``£``
+    pounds), or None where it states none."""
+    return next((scale for pattern, scale in _STATED_SCALES if pattern.search(measure)), None)
 
 
 def _with_period(grid: Grid, measure: str) -> str:

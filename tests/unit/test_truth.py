@@ -374,3 +374,23 @@ def test_a_breakdown_over_year_columns_is_drawn_for_the_latest_period_and_names_
     spec, = charts_for(ds, observations)
     assert spec.series[0].name == "2020/21 P9 £000s"
     assert spec.title == "Placements year-on-year in 2020/21 Month 9: highest for Spend, at £10,503k"
+
+
+def test_a_column_whose_unit_the_officer_corrected_is_titled_with_the_unit_it_is_read_in(tmp_path):
+    """The seed's Disabled Children's packages table is headed £000s over figures in pounds; the
+    officer corrects the unit to £, and the sentences say £623,248, but every table (the app's, the
+    chart's figures in the PDF) had still headed the figures "Variance £000s"."""
+    from awkward_workbooks import write_xlsx
+
+    from memberpack.importers import read_file
+    from memberpack.importers.table_layout import Corrections
+
+    rows = [["Disabled Children's Support Packages"], ["Service Area", "Budget £000s", "Forecast £000s", "Variance £000s"],
+            ["Direct Payments", 331368, 725692, 394324], ["Respite", 225796, 161171, -64624],
+            ["Total", 557164, 886863, 329700]]
+    path = write_xlsx(tmp_path / "dc.xlsx", {"Disabled": rows})
+    table, = read_file(path, corrections=Corrections(unit="£")).tables
+    assert column_titles(Grid.of(list(table.observations))) == [
+        "Budget £000s (read as £)", "Forecast £000s (read as £)", "Variance £000s (read as £)"]
+    table, = read_file(path).tables            # as the header says: no note
+    assert column_titles(Grid.of(list(table.observations))) == ["Budget £000s", "Forecast £000s", "Variance £000s"]
