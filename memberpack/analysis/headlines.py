@@ -16,7 +16,8 @@ from dataclasses import dataclass, field
 from memberpack.analysis.annotation_targets import TargetResolver
 from memberpack.analysis.benchmark_text import is_comparator
 from memberpack.analysis.charts import metric_column, money_measure
-from memberpack.analysis.narrative import change_text, decimals_of, money, repeated_labels, signed_money
+from memberpack.analysis.narrative import (change_text, decimals_of, doubt_line, money, repeated_labels,
+                                           signed_money)
 from memberpack.model.annotations import OBSERVATION, SHARED
 from memberpack.model.conventions import SURPLUS, Convention, convention_of
 from memberpack.model.grid import Grid, GridRow
@@ -387,7 +388,9 @@ def headlines(pack: Pack) -> Headlines:
     movements: list[Item] = []
     repeated: dict[str, set[str]] = {}   # by table: labels that more than one of its rows has
     positions: list[BudgetPosition] = []
+    unsure: set[str] = set()   # tables imported as read although their reading was in doubt
     for ds in pack.datasets():
+        unsure |= {ds.name} if doubt_line(ds) else set()
         grid = Grid.of(pack.observations(ds.id))
         position = budget_position(ds, grid)
         positions += [position] if position is not None else []
@@ -399,10 +402,14 @@ def headlines(pack: Pack) -> Headlines:
         result.changes += changes_since_previous(pack, ds)
         repeated[ds.name] = repeated_labels(grid.rows)
     result.budget = _main_budget(positions)
+    if result.budget is not None and result.budget.dataset in unsure:
+        result.budget.label += " ⚠ (unsure reading)"
     result.movements_period = _latest_period([i.period for i in movements])
     result.noted = _noted(pack)
     result.adverse_movements = sorted((i for i in movements if i.period == result.movements_period),
                                       key=lambda i: -(i.value or 0))
     for item in result.items():
         item.repeated = item.label in repeated.get(item.dataset, ())
+        if item.dataset in unsure and item not in result.noted:   # a figure, not a member's words
+            item.display = f"⚠ {item.display} (unsure reading)"
     return result

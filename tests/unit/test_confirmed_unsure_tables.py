@@ -48,3 +48,30 @@ def test_the_pdf_and_the_html_briefing_print_the_doubt_under_the_tables_heading(
     html = re.sub(r"\s+", " ", (tmp_path / "b.html").read_text(encoding="utf-8"))
     assert "Unsure reading, imported as read on the officer&#x27;s word" in html or \
         "Unsure reading, imported as read on the officer's word" in html
+
+
+def test_headline_items_from_a_confirmed_unsure_table_say_so(tmp_path):
+    """The Overview's and the briefing's headline lists quote such a table's figures too: each says
+    it is an unsure reading, so a red item from it is not read as a sure one."""
+    from memberpack.analysis.headlines import headlines
+
+    path = write_xlsx(tmp_path / "r.xlsx", {"R": [["Rates"], [], ["Somerset", 933, 12.5, "Red"],
+                                                  ["Devon", 878, 11, "Green"], ["Dorset", 835, 10, "Amber"]]})
+    with Pack.create(tmp_path / "p.mpack") as pack:
+        import_files(pack, [path], accept_unsure=True)
+        red, = headlines(pack).red_items
+        export_pdf(pack, tmp_path / "b.pdf")
+    assert red.display == "⚠ Red (unsure reading)"
+    text = " ".join(" ".join((p.extract_text() or "").split()) for p in pypdf.PdfReader(tmp_path / "b.pdf").pages)
+    assert "Red (unsure reading)" in text[text.index("Red items (1)"):]
+
+
+def test_a_budget_position_from_a_confirmed_unsure_monitor_says_so(tmp_path):
+    from memberpack.analysis.headlines import headlines
+
+    rows = [["Service", "Budget", "Forecast", "Variance"], ["Fostering", 120, 131, 11], ["Residential", 80, 95, 15],
+            ["Total", 200, 226, 26]]
+    path = write_xlsx(tmp_path / "m.xlsx", {"M": rows})        # money, but no unit stated: unsure
+    with Pack.create(tmp_path / "p.mpack") as pack:
+        import_files(pack, [path], accept_unsure=True)
+        assert headlines(pack).budget.label == "Total ⚠ (unsure reading)"
