@@ -143,7 +143,7 @@ def _headlines(b: Briefing, ids: _Ids) -> str:
     movements = f"Biggest adverse movements, {h.movements_period}" if h.movements_period else "Biggest adverse movements"
     out.append(_headline_list(b, movements, h.adverse_movements[:5], ["Service", "Measure", "Movement"],
                               lambda i: [i.name, i.measure, i.display],
-                              "No service’s forecast moved the wrong way since the last report."))
+                              "No service’s forecast in this export moved the wrong way since the last report."))
     out.append(_headline_list(b, "Indicators that got worse since their previous period", h.worse_kpis,
                               ["Indicator", "Earlier", "Latest", "Change"],
                               lambda i: [i.name, f"{i.previous_display} ({i.previous_period})" if i.previous_period

@@ -89,7 +89,7 @@ def headline_page(h: Headlines, general_notes: list[PlacedNote], link: Link) -> 
     movements = f"Biggest adverse movements, {h.movements_period}" if h.movements_period else "Biggest adverse movements"
     story += _items(movements, h.adverse_movements[:5], ["Service", "Measure", "Movement"],
                     lambda i: [i.name, i.measure, i.display], [0.50, 0.24, 0.16, 0.10], (2,),
-                    "No service’s forecast moved the wrong way since the last report.", link)
+                    "No service’s forecast in this export moved the wrong way since the last report.", link)
     story += _items("Indicators that got worse since their previous period", h.worse_kpis,
                     ["Indicator", "Earlier", "Latest", "Change"],
                     lambda i: [i.name, f"{i.previous_display} ({i.previous_period})" if i.previous_period
