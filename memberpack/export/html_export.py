@@ -139,7 +139,7 @@ def _headlines(b: Briefing, ids: _Ids) -> str:
     for group, items in h.red_groups() or [("", [])]:
         out.append(_headline_list(b, f"Red items: {group}" if group else "Red items", items,
                                   ["Item", "Measure", "Figure"], lambda i: [i.name, i.measure, i.display],
-                                  "Nothing is rated red."))
+                                  "Nothing in this export is rated red."))
     movements = f"Biggest adverse movements, {h.movements_period}" if h.movements_period else "Biggest adverse movements"
     out.append(_headline_list(b, movements, h.adverse_movements[:5], ["Service", "Measure", "Movement"],
                               lambda i: [i.name, i.measure, i.display],
@@ -149,12 +149,12 @@ def _headlines(b: Briefing, ids: _Ids) -> str:
                               lambda i: [i.name, f"{i.previous_display} ({i.previous_period})" if i.previous_period
                                          else i.previous_display or "", f"{i.display} ({i.period or i.measure})",
                                          i.moved],
-                              "No indicator moved the wrong way between its latest periods."))
+                              "No indicator in this export moved the wrong way between its latest periods."))
     out.append(_headline_list(b, "Noted or questioned by members", h.noted, ["About", "Kind", "Note"],
-                              lambda i: [i.name, i.measure, i.display], "No shared notes yet."))
+                              lambda i: [i.name, i.measure, i.display], "No shared notes in this export."))
     if not h.changes:
         out.append(_headline_list(b, "What changed since the previous period", [], [], None,
-                                  "No table has an earlier period in the pack to compare with."))
+                                  "No table in this export has an earlier period in the pack to compare with."))
     for table, before, after, items in h.change_groups():
         out.append(_headline_list(b, f"What changed since the previous period: {table}, "
                                      f"{period_span(before, after)}" if before else table, items,
