@@ -213,3 +213,23 @@ def test_a_figure_written_as_not_sure_is_marked_on_the_chart_as_written(qtbot, t
              if hasattr(i, "toPlainText")}
     assert {"c. 580", "395?", "5,318 [r]", "5,400 [e]"} <= texts
     assert "5,400 [e]" in view.charts[0].spec.title
+
+
+def test_long_column_titles_wrap_so_every_line_shows_whole(qtbot, demo_pack):
+    """The DSG balance table's titles ("Balance b/f at 1 Apr 2023 Surplus/ (Deficit) (£m)") were cut to
+    two lines in a 130-pixel column: "alance b/f at 1 Apr 20" and "orecast carry forwar" were what a
+    councillor could read of which column is the balance brought forward and which the carry forward."""
+    with Pack.open(demo_pack) as pack:
+        ds = next(d for d in pack.datasets() if d.name.endswith("Balance b/f"))
+        view = DatasetView(ds, pack.observations(ds.id))
+    qtbot.addWidget(view)
+    view.resize(1000, 800)
+    view.show()
+    qtbot.waitExposed(view)
+    header = view.table.horizontalHeader()
+    metrics = header.fontMetrics()
+    for column in range(1, view.model.columnCount()):
+        title = view.model.headerData(column, Qt.Orientation.Horizontal, Qt.ItemDataRole.DisplayRole)
+        for line in title.split("\n"):
+            assert metrics.horizontalAdvance(line) <= header.sectionSize(column) - 6, (column, line)
+    assert header.height() >= 3 * metrics.height()   # room for the third line
