@@ -40,3 +40,12 @@ def test_an_empty_list_keeps_its_column_headings_readable(qtbot, tmp_path):
         header = view.lists[key].header()
         title = view.lists[key].headerItem().text(1)
         assert header.sectionSize(1) >= header.fontMetrics().horizontalAdvance(title), (key, title)
+
+
+def test_no_red_items_is_shown_without_the_red_shape(qtbot, tmp_path):
+    """The tile had read "▲ 0" in green: the triangle marks Red everywhere else in the app."""
+    with Pack.create(tmp_path / "m9.mpack") as pack:
+        import_files(pack, [sample("09_childrens_services_m9_2020-21.xlsx")])
+        view = OverviewView(headlines(pack), pack.meta())
+    qtbot.addWidget(view)
+    assert view.tiles["red"].accessibleName() == "Red items: 0. Nothing rated Red"
