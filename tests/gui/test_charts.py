@@ -233,3 +233,24 @@ def test_long_column_titles_wrap_so_every_line_shows_whole(qtbot, demo_pack):
         for line in title.split("\n"):
             assert metrics.horizontalAdvance(line) <= header.sectionSize(column) - 6, (column, line)
     assert header.height() >= 3 * metrics.height()   # room for the third line
+
+
+def test_every_bar_label_shows_whole_inside_the_chart(qtbot, demo_pack):
+    """The DSG balance chart's "£5.6m surplus" ran off the plot's right edge at 1280 by 800."""
+    import pyqtgraph as pg
+
+    with Pack.open(demo_pack) as pack:
+        ds = next(d for d in pack.datasets() if d.name.endswith("Balance b/f"))
+        view = DatasetView(ds, pack.observations(ds.id))
+    qtbot.addWidget(view)
+    view.resize(690, 700)          # the tab's width beside the table list and the notes panel
+    view.show()
+    qtbot.waitExposed(view)
+    qtbot.wait(50)   # the labels take their place in the scene at the first paint
+    chart = view.charts[0]
+    box = chart.plot.getViewBox().sceneBoundingRect()
+    labels = [i for i in chart.plot.getPlotItem().items if isinstance(i, pg.TextItem)]
+    assert {i.toPlainText() for i in labels} >= {"£5.6m surplus", "(£44.9m) deficit"}
+    for label in labels:
+        rect = label.sceneBoundingRect()
+        assert box.left() <= rect.left() and rect.right() <= box.right(), label.toPlainText()
