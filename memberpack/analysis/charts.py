@@ -204,8 +204,9 @@ def _points(row: GridRow, periods: list[str], names: list[str]) -> list[tuple[st
 
 def _written(row: GridRow, periods: list[str], names: list[str]) -> dict[str, str]:
     """A row's figures to quote as the source wrote them, by the period :func:`_points` names."""
-    return {(o.period or name): o.display for p, name in zip(periods, names)
-            for o in [row.cells.get(p)] if o is not None and o.value is not None and as_written(o.value, o.display, o.status)}
+    cells = [(row.cells.get(p), name) for p, name in zip(periods, names)]
+    return {(o.period or name): o.display for o, name in cells
+            if o is not None and o.value is not None and as_written(o.value, o.display, o.status)}
 
 
 def _weight(row: GridRow, periods: list[str], names: list[str]) -> tuple[int, float]:
@@ -268,7 +269,8 @@ def _year_series_chart(ds: Dataset, grid: Grid, rows: list[GridRow], periods: li
     unit = _unit(current, periods)
     decimals = decimals_of([o.display for r in rows for o in r.cells.values()])
     column = next(p for p in reversed(periods) if current.value(p) is not None)
-    shown = [o for o in (previous.cells.get(column), current.cells.get(column)) if o is not None and o.value is not None]
+    shown = [o for o in (previous.cells.get(column), current.cells.get(column))
+             if o is not None and o.value is not None]
     points = [(o.period or column, o.value) for o in shown]
     written = {(o.period or column): o.display for o in shown if as_written(o.value, o.display, o.status)}
     name = re.sub(r"\s*\d{4}\s*[-/]\s*\d{2,4}\s*$", "", current.label) or ds.name

@@ -48,7 +48,8 @@ def intro_text(found: list[Comparison]) -> str:
                                          else names[0] if names else "no comparator") + "."
     note = rank_note(found)
     if note:
-        who += f" {note}. Tied figures share the better rank. Bands A to D are quarters of the ranking, A holding rank 1."
+        who += (f" {note}. Tied figures share the better rank. Bands A to D are quarters of the ranking, "
+                "A holding rank 1.")
     return who
 
 

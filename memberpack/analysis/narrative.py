@@ -219,7 +219,8 @@ def trend_story(name: str, points: list[tuple[str, float]], unit: str | None, po
     if len(points) > 2:
         first_at, first = points[0]
         if (first < before) != (before < last) and first != before:
-            summary += f", after {'rising' if before > first else 'falling'} from {fig(first, first_at)} in {first_at}"
+            summary += (f", after {'rising' if before > first else 'falling'} from {fig(first, first_at)} "
+                        f"in {first_at}")
     return Story(text, summary + ".")
 
 
@@ -277,8 +278,10 @@ def column_titles(grid: Grid) -> list[str]:
 
 
 _SCALE_TEXT = {1e6: "£m", 1e3: "£k", 1e9: "£bn"}
-_STATED_SCALES = ((re.compile(r"£\s*(?:bn|billions?)\b", re.I), 1e9), (re.compile(r"£\s*(?:m|mn|millions?)\b", re.I), 1e6),
-                  (re.compile(r"£\s*'?(?:k|000'?s?|thousands?)(?![\d,])|\b000'?s\b", re.I), 1e3), (re.compile(r"£"), 1.0))
+_STATED_SCALES = ((re.compile(r"£\s*(?:bn|billions?)\b", re.I), 1e9),
+                  (re.compile(r"£\s*(?:m|mn|millions?)\b", re.I), 1e6),
+                  (re.compile(r"£\s*'?(?:k|000'?s?|thousands?)(?![\d,])|\b000'?s\b", re.I), 1e3),
+                  (re.compile(r"£"), 1.0))
 
 
 def _stated_scale(measure: str) -> float | None:

@@ -97,8 +97,8 @@ def headline_page(h: Headlines, general_notes: list[PlacedNote], link: Link) -> 
                     [0.36, 0.18, 0.22, 0.14, 0.10], (1, 2, 3),
                     "No indicator in this export moved the wrong way between its latest periods.", link)
     story += _items("Noted or questioned by members", h.noted, ["About", "Kind", "Note"],
-                    lambda i: [i.name, i.measure, i.display], [0.26, 0.12, 0.52, 0.10], (), "No shared notes in this export.",
-                    link)
+                    lambda i: [i.name, i.measure, i.display], [0.26, 0.12, 0.52, 0.10], (),
+                    "No shared notes in this export.", link)
     story.append(Paragraph("What changed since the previous period", s["h2"]))
     if not h.changes:
         story.append(Paragraph("No table in this export has an earlier period in the pack to compare with.", s["body"]))
