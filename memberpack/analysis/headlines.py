@@ -11,6 +11,7 @@ from the latest budget monitoring period only, so two years' monitors are not mi
 from __future__ import annotations
 
 import re
+from collections import Counter
 from dataclasses import dataclass, field
 
 from memberpack.analysis.annotation_targets import TargetResolver
@@ -328,9 +329,12 @@ def _worse_kpis(ds: Dataset, grid: Grid) -> list[Item]:
 _PERIOD_IN_HEADER = re.compile(r"\b(?:month|period|p|quarter|q)\s*\d{1,2}\b", re.IGNORECASE)
 
 
-def _column_key(measure: str) -> str:
-    """A column as it is named a period on: "Month 6 Variance" is last month's "Month 5 Variance"."""
-    return _PERIOD_IN_HEADER.sub("#", measure)
+def _column_keys(measures: set[str]) -> dict[str, str]:
+    """Each column as it is named a period on: "Month 6 Variance" is last month's "Month 5 Variance"
+    where it is the one column so named; a scorecard's Q1, Q2 and Q3 each stay themselves."""
+    named = {m: _PERIOD_IN_HEADER.sub("#", m) for m in measures}
+    counts = Counter(named.values())
+    return {m: key if counts[key] == 1 else m for m, key in named.items()}
 
 
 def changes_since_previous(pack: Pack, ds: Dataset) -> list[Item]:
@@ -342,12 +346,15 @@ def changes_since_previous(pack: Pack, ds: Dataset) -> list[Item]:
     previous = pack.previous_version(ds)
     if previous is None:
         return []
-    before = {(o.label, o.section, _column_key(o.measure)): o for o in pack.observations(previous.id)}
+    earlier = pack.observations(previous.id)
+    was_key = _column_keys({o.measure for o in earlier})
+    before = {(o.label, o.section, was_key[o.measure]): o for o in earlier}
     out = []
     current = pack.observations(ds.id)
+    key = _column_keys({o.measure for o in current})
     scale = convention_of(ds, Grid.of(current))   # money in the table's own scale (£0.5m beside 0.5)
     for obs in current:
-        old = before.get((obs.label, obs.section, _column_key(obs.measure)))
+        old = before.get((obs.label, obs.section, key[obs.measure]))
         if old is None or match_metric("", obs.measure, obs.unit).id == "fin_variance_movement":
             continue
         rated = obs.value is None and old.value is None and obs.status != old.status and obs.status in _RATINGS

@@ -162,3 +162,24 @@ def test_the_budget_position_is_the_latest_general_fund_monitor_whatever_the_imp
         position = headlines(pack).budget
     assert (position.label, position.budget, position.variance, position.period) == (
         "Children, Families & Education Services Total", 123.1 * M, pytest.approx(12.4 * M), "2023/24 Month 6")
+
+
+def test_a_scorecards_quarter_columns_are_each_set_against_the_same_quarter(tmp_path):
+    """Columns named for their month are set against last month's only where each names one
+    column: a scorecard's Q1, Q2 and Q3 are each compared with the same quarter of the previous
+    return (a revised Q2 is a change; Q1 is not set against Q3)."""
+    from awkward_workbooks import write_xlsx
+
+    from memberpack.importers import import_files
+
+    head = ["Indicator", "Q1 2020/21", "Q2 2020/21", "Q3 2020/21"]
+    before = write_xlsx(tmp_path / "q2.xlsx", {"KPIs": [["Key indicators 2020/21"], head[:3],
+                                                         ["Foster carers", 65, 63], ["Care leavers in EET %", "37%", "43%"]]})
+    after = write_xlsx(tmp_path / "q3.xlsx", {"KPIs": [["Key indicators 2020/21"], head,
+                                                        ["Foster carers", 65, 64, 62], ["Care leavers in EET %", "37%", "43%", "44%"]]})
+    with Pack.create(tmp_path / "p.mpack") as pack:
+        import_files(pack, [before])
+        import_files(pack, [after])
+        changes = headlines(pack).changes
+    assert [(i.label, i.measure, i.previous_display, i.display) for i in changes] == [
+        ("Foster carers", "Q2 2020/21", "63", "64")]
