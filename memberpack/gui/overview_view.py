@@ -141,7 +141,7 @@ class OverviewView(QScrollArea):
         else:
             tiles["budget"] = Tile("Budget", "No budget monitor", "Import a budget monitoring return to see it")
         tiles["red"] = Tile("Red items", f"▲ {red}" if red else "0",   # the Red shape only beside Red items
-                            "Figures rated Red in the pack" if red else "Nothing rated Red",
+                            "Lines rated Red in the pack, totals aside" if red else "Nothing rated Red",
                             ADVERSE if red else FAVOURABLE)
         return tiles
 

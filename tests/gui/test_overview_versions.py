@@ -49,3 +49,13 @@ def test_no_red_items_is_shown_without_the_red_shape(qtbot, tmp_path):
         view = OverviewView(headlines(pack), pack.meta())
     qtbot.addWidget(view)
     assert view.tiles["red"].accessibleName() == "Red items: 0. Nothing rated Red"
+
+
+def test_the_red_items_tile_counts_lines_and_says_totals_are_aside(qtbot, tmp_path):
+    """The Month 6 monitor rates 9 lines Red and its sub totals and total too: the tile's "9" had
+    been called "Figures rated Red in the pack", of which there are 13."""
+    with Pack.create(tmp_path / "m6.mpack") as pack:
+        import_files(pack, [sample("01_budget_monitor_m6_2023-24.xlsx")])
+        view = OverviewView(headlines(pack), pack.meta())
+    qtbot.addWidget(view)
+    assert view.tiles["red"].accessibleName() == "Red items: ▲ 9. Lines rated Red in the pack, totals aside"
