@@ -177,9 +177,10 @@ def tables_matching(pack: Pack, words: str) -> list[Dataset]:
 
 
 def find_figures(pack: Pack, label: str, *, measure: str | None = None, period: str | None = None,
-                 dataset: str | None = None) -> list[tuple[Dataset, Observation]]:
-    """The figures of the latest tables a member means by ``label`` (and optional column, period
-    and table words). Exact (case-insensitive) label and column matches are preferred to partial ones.
+                 dataset: str | None = None, section: str | None = None) -> list[tuple[Dataset, Observation]]:
+    """The figures of the latest tables a member means by ``label`` (and optional column, period,
+    table and section words: ``Central`` is under two sections of one monitor). Exact
+    (case-insensitive) label and column matches are preferred to partial ones.
     """
     tables = tables_matching(pack, dataset) if dataset else pack.datasets()
     figures = [(ds, o) for ds in tables for o in pack.observations(ds.id)]
@@ -188,6 +189,8 @@ def find_figures(pack: Pack, label: str, *, measure: str | None = None, period: 
         figures = _prefer_exact(figures, measure, lambda o: o.measure)
     if period:
         figures = [(ds, o) for ds, o in figures if _same_period(period, o)]
+    if section:
+        figures = [(ds, o) for ds, o in figures if _norm(section) in _norm(o.section)]
     return figures
 
 

@@ -30,6 +30,7 @@ from memberpack.model.monitor_columns import full_year, latest_first
 from memberpack.model.observation import DATA, OPEN_STATISTICS, TIME_SERIES, Dataset, Observation
 from memberpack.model.periods import parse_period
 from memberpack.model.units import COUNT, GBP
+from memberpack.model.values import as_written
 
 FLAG_LETTERS = {"adverse": "A", "favourable": "(F)"}
 MAX_BARS = 30   # a bar chart shows at most this many bars, the largest: a ledger has thousands of rows
@@ -102,11 +103,17 @@ def active_title(spec: ChartSpec) -> str:
 
 
 # --- money ---------------------------------------------------------------------------------------
+_NET = re.compile(r"\bnet\b", re.IGNORECASE)   # "REVISED BUDGET Net £" beside its Expenditure, Income, Reserves
+
+
 def metric_column(grid: Grid, metric_id: str) -> str | None:
     """The money column of a metric stating the current full year (:func:`full_year`,
     :func:`latest_first`): not an original budget beside its revised one, a year-to-date variance
-    beside the forecast's, nor last month's forecast beside this month's."""
-    return full_year(latest_first(grid, [m for m in grid.measures if match_metric("", m, "GBP").id == metric_id]))
+    beside the forecast's, nor last month's forecast beside this month's; and the net one where the
+    metric is split into expenditure, income and net (the variance and forecast such a table is
+    judged by are net, so its budget must be too)."""
+    found = latest_first(grid, [m for m in grid.measures if match_metric("", m, "GBP").id == metric_id])
+    return full_year([m for m in found if _NET.search(m)] or found)
 
 
 def _money(grid: Grid, measure: str) -> bool:
@@ -180,17 +187,32 @@ def _unit(row: GridRow, periods: list[str]) -> str | None:
     return COUNT if whole and (known.unit == COUNT or known.id == "other") else None
 
 
+def _mark(c: Observation | None) -> str:
+    """What a chart writes at a point: the source's mark where it has no figure (``DNA``), and a
+    figure it wrote as not sure (``c. 580``, ``5,400 [e]``, ``395?``) as written."""
+    if c is None:
+        return ""
+    if (c.value is None and c.status not in _NO_FIGURE) or as_written(c.value, c.display, c.status):
+        return c.display
+    return ""
+
+
 def _series(row: GridRow, periods: list[str], role: str, name: str | None = None) -> Series:
     cells = [row.cells.get(p) for p in periods]
     return Series(name or row.label, [c.value if c else None for c in cells], role, [],
-                  [c.cell if c else "" for c in cells],
-                  [c.display if c is not None and c.value is None and c.status not in _NO_FIGURE else ""
-                   for c in cells])
+                  [c.cell if c else "" for c in cells], [_mark(c) for c in cells])
 
 
 def _points(row: GridRow, periods: list[str], names: list[str]) -> list[tuple[str, float]]:
     return [(row.cells[p].period or name, row.value(p)) for p, name in zip(periods, names)
             if row.value(p) is not None]
+
+
+def _written(row: GridRow, periods: list[str], names: list[str]) -> dict[str, str]:
+    """A row's figures to quote as the source wrote them, by the period :func:`_points` names."""
+    cells = [(row.cells.get(p), name) for p, name in zip(periods, names)]
+    return {(o.period or name): o.display for o, name in cells
+            if o is not None and o.value is not None and as_written(o.value, o.display, o.status)}
 
 
 def _weight(row: GridRow, periods: list[str], names: list[str]) -> tuple[int, float]:
@@ -253,10 +275,13 @@ def _year_series_chart(ds: Dataset, grid: Grid, rows: list[GridRow], periods: li
     unit = _unit(current, periods)
     decimals = decimals_of([o.display for r in rows for o in r.cells.values()])
     column = next(p for p in reversed(periods) if current.value(p) is not None)
-    points = [(o.period or column, o.value) for o in (previous.cells.get(column), current.cells.get(column))
-              if o is not None and o.value is not None]
+    shown = [o for o in (previous.cells.get(column), current.cells.get(column))
+             if o is not None and o.value is not None]
+    points = [(o.period or column, o.value) for o in shown]
+    written = {(o.period or column): o.display for o in shown if as_written(o.value, o.display, o.status)}
     name = re.sub(r"\s*\d{4}\s*[-/]\s*\d{2,4}\s*$", "", current.label) or ds.name
-    story = trend_story(name, points, unit, polarity_of(current, current.cells.get(column)), decimals)
+    story = trend_story(name, points, unit, polarity_of(current, current.cells.get(column)), decimals,
+                        written=written)
     series = [_series(r, periods, DATA_SERIES if r is current else EARLIER) for r in rows[-MAX_LINES:]]
     values = [v for s in series for v in s.values if v is not None]
     return ChartSpec(id=f"{ds.key}#series", kind=LINE, title=story.title, summary=story.summary,
@@ -322,7 +347,8 @@ def _series_charts(ds: Dataset, grid: Grid, periods: list[str]) -> list[ChartSpe
         lead = _lead(own, periods, names)
         decimals = decimals_of([o.display for r in chunk for p in periods for o in [r.cells.get(p)] if o])
         story = trend_story(full_label(lead, grid.rows), _points(lead, periods, names), unit,
-                            polarity_of(lead, lead.cells.get(periods[-1])), decimals, conv)
+                            polarity_of(lead, lead.cells.get(periods[-1])), decimals, conv,
+                            _written(lead, periods, names))
         others = [full_label(r, grid.rows) for r in own if r is not lead]
         summary = story.summary + (f" Also drawn: {'; '.join(others)}." if others and len(others) <= 2 else
                                    f" Also drawn: {len(others)} more measures in {unit_title(unit, conv)}."
@@ -347,14 +373,17 @@ _TOTAL_COLUMN = re.compile(r"\s*(?:grand\s+)?total\b.*", re.IGNORECASE)
 def _breakdown_measure(grid: Grid, rows: list[GridRow]) -> str | None:
     """The measure a breakdown is drawn by: a known indicator in percent first, then any known
     indicator, then a percentage or the columns' total (an aged debt's, not its first band), then
-    the first column with figures (not a count of pupils on roll)."""
+    the latest of columns that are periods (not the oldest year of a year-on-year table), then the
+    first column with figures (not a count of pupils on roll)."""
     usable = [m for m in grid.measures if sum(r.value(m) is not None for r in rows) >= 2]
 
-    def rank(m: str) -> tuple[int, int]:
+    def rank(m: str) -> tuple[int, int, int]:
         cells = [r.cells[m] for r in rows if m in r.cells and r.cells[m].value is not None]
         known = any(c.metric_id != "other" for c in cells) and match_metric("", m, cells[0].unit).id != "other"
         percent = cells[0].unit == PERCENT_UNIT or bool(_TOTAL_COLUMN.fullmatch(m))
-        return (-(2 * known + percent), usable.index(m))
+        period = parse_period(_column_period(grid, m) or m)
+        end = period.span()[1] if period is not None and period.year is not None else 0
+        return (-(2 * known + percent), -end, usable.index(m))
 
     return min(usable, key=rank) if usable else None
 

@@ -46,8 +46,21 @@ def intro_text(found: list[Comparison]) -> str:
              if kind in kinds and name]
     who = f"{found[0].area} against " + (", ".join(names[:-1]) + " and " + names[-1] if len(names) > 1
                                          else names[0] if names else "no comparator") + "."
-    directions = sorted({c.rank.direction for c in found if c.rank})
-    if directions:
-        who += (f" Rank among all authorities in the file ({'; '.join(directions)}); tied figures share the "
-                "better rank. Bands A to D are quarters of the ranking, A holding rank 1.")
+    note = rank_note(found)
+    if note:
+        who += (f" {note}. Tied figures share the better rank. Bands A to D are quarters of the ranking, "
+                "A holding rank 1.")
     return who
+
+
+def rank_note(found: list[Comparison]) -> str:
+    """What rank 1 means: one meaning for all, or, where measures are ranked differently (a neutral
+    measure by the highest beside one where higher is better), which measure has which."""
+    by_direction: dict[str, list[str]] = {}
+    for c in found:
+        if c.rank:
+            by_direction.setdefault(c.rank.direction, []).append(c.title)
+    if len(by_direction) < 2:
+        return "".join(f"Rank among all authorities in the file ({direction})" for direction in by_direction)
+    return "Rank among all authorities in the file: " + "; ".join(
+        f"for {' and '.join(dict.fromkeys(titles))}, {direction}" for direction, titles in sorted(by_direction.items()))

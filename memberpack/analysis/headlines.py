@@ -11,17 +11,18 @@ from the latest budget monitoring period only, so two years' monitors are not mi
 from __future__ import annotations
 
 import re
+from collections import Counter
 from dataclasses import dataclass, field
 
 from memberpack.analysis.annotation_targets import TargetResolver
 from memberpack.analysis.benchmark_text import is_comparator, is_target
 from memberpack.analysis.charts import metric_column, money_measure
-from memberpack.analysis.narrative import (change_text, decimals_of, money, period_kind, polarity_of,
+from memberpack.analysis.narrative import (change_text, decimals_of, doubt_line, money, period_kind, polarity_of,
                                            repeated_labels, signed_money)
 from memberpack.model.annotations import OBSERVATION, SHARED
 from memberpack.model.conventions import SURPLUS, Convention, convention_of
 from memberpack.model.grid import Grid, GridRow
-from memberpack.model.metrics import HIGHER, LOWER
+from memberpack.model.metrics import HIGHER, LOWER, match_metric
 from memberpack.model.observation import DATA, SUBTOTAL, TIME_SERIES, TOTAL, Dataset, Observation
 from memberpack.model.periods import parse_period
 from memberpack.model.units import GBP
@@ -208,6 +209,7 @@ def _amount(ds: Dataset, grid: Grid, row: GridRow, status: Observation) -> tuple
     return status.display, "", None, status.cell
 
 
+_RATINGS = {"red", "amber", "green"}
 _MISSING = {"dna", "tbc", "n/a", ":", "-", "c", "x", "z"}   # the rated period's figure, not given
 
 
@@ -343,26 +345,61 @@ def _worse_kpis(ds: Dataset, grid: Grid) -> list[Item]:
     return [item for item in items if item is not None]
 
 
+_PERIOD_IN_HEADER = re.compile(r"\b(?:month|period|p|quarter|q)\s*\d{1,2}\b", re.IGNORECASE)
+
+
+def _column_keys(measures: set[str]) -> dict[str, str]:
+    """Each column as it is named a period on: "Month 6 Variance" is last month's "Month 5 Variance"
+    where it is the one column so named; a scorecard's Q1, Q2 and Q3 each stay themselves."""
+    named = {m: _PERIOD_IN_HEADER.sub("#", m) for m in measures}
+    counts = Counter(named.values())
+    return {m: key if counts[key] == 1 else m for m, key in named.items()}
+
+
 def changes_since_previous(pack: Pack, ds: Dataset) -> list[Item]:
-    """Figures whose value differs from the previous version of the same table; money in the
-    table's scale (£5.8m in a table in £m)."""
+    """Figures whose value differs from the previous version of the same table (a column renamed
+    for its month, as the variance is, set against last month's), and ratings that changed
+    (Green to Red), those first and then by the size of the change; money in the table's scale
+    (£5.8m in a table in £m). A movement since the last report is itself a change, so it is not
+    listed again."""
     previous = pack.previous_version(ds)
     if previous is None:
         return []
-    before = {(o.label, o.section, o.measure): o for o in pack.observations(previous.id)}
+    earlier = pack.observations(previous.id)
+    was_key = _column_keys({o.measure for o in earlier})
+    before = {(o.label, o.section, was_key[o.measure]): o for o in earlier}
     out = []
     current = pack.observations(ds.id)
+    key = _column_keys({o.measure for o in current})
     scale = convention_of(ds, Grid.of(current))   # money in the table's own scale (£0.5m beside 0.5)
     for obs in current:
-        old = before.get((obs.label, obs.section, obs.measure))
-        if old is not None and old.value != obs.value:
+        old = before.get((obs.label, obs.section, key[obs.measure]))
+        if old is None or match_metric("", obs.measure, obs.unit).id == "fin_variance_movement":
+            continue
+        rated = obs.value is None and old.value is None and obs.status != old.status and obs.status in _RATINGS
+        if old.value != obs.value or rated:
             change = obs.value - old.value if None not in (obs.value, old.value) else None
             now, was = ((signed_money(obs.value, scale), signed_money(old.value, scale))
                         if obs.unit == GBP and change is not None
                         else (obs.display, old.display))
             out.append(Item(ds.name, obs.label, obs.measure, now, obs.value, change, was, obs.cell, obs.unit,
                             obs.section, obs.period or ds.period, old.period or previous.period))
-    return out
+    # most news first, as only the first lines are printed: ratings that changed, then the largest moves
+    return sorted(out, key=lambda i: (i.change is not None, -abs(i.change or 0.0)))
+
+
+_GRANT = re.compile(r"\b(?:dsg|dedicated schools grant)\b", re.IGNORECASE)
+
+
+def _main_budget(positions: list[BudgetPosition]) -> BudgetPosition | None:
+    """The budget position the Overview and the briefing lead on, whatever order the tables were
+    imported in: of the latest period's monitors, the General Fund's rather than a schools grant's
+    (surplus/(deficit), or named DSG), and of those the largest, so a service's breakdown (External
+    Placements, £38.4m) is not taken for the whole (£123.1m)."""
+    latest = _latest_period([p.period for p in positions])
+    return min((p for p in positions if p.period == latest or latest is None),
+               key=lambda p: (p.convention.positive == SURPLUS or bool(_GRANT.search(p.dataset)), -abs(p.budget)),
+               default=None)
 
 
 def _latest_period(periods: list[str | None]) -> str | None:
@@ -376,13 +413,13 @@ def headlines(pack: Pack) -> Headlines:
     result = Headlines()
     movements: list[Item] = []
     repeated: dict[str, set[str]] = {}   # by table: labels that more than one of its rows has
+    positions: list[BudgetPosition] = []
+    unsure: set[str] = set()   # tables imported as read although their reading was in doubt
     for ds in pack.datasets():
+        unsure |= {ds.name} if doubt_line(ds) else set()
         grid = Grid.of(pack.observations(ds.id))
         position = budget_position(ds, grid)
-        if position is not None and result.budget is None:
-            result.budget = position
-        elif position is not None:
-            result.other_budgets.append(position)   # another directorate's monitor: told too, not summed
+        positions += [position] if position is not None else []
         result.red_items += _red(ds, grid)
         seen = {(i.label, i.value, i.period) for i in result.deficits}   # one DSG figure in two tables
         result.deficits += [i for i in _deficits(ds, grid) if (i.label, i.value, i.period) not in seen]
@@ -391,10 +428,17 @@ def headlines(pack: Pack) -> Headlines:
         result.worse_kpis += _worse_kpis(ds, grid)
         result.changes += changes_since_previous(pack, ds)
         repeated[ds.name] = repeated_labels(grid.rows)
+    result.budget = _main_budget(positions)
+    result.other_budgets = [p for p in positions if p is not result.budget]   # told too, never summed
+    for position in positions:
+        if position.dataset in unsure:
+            position.label += " ⚠ (unsure reading)"
     result.movements_period = _latest_period([i.period for i in movements])
     result.noted = _noted(pack)
     result.adverse_movements = sorted((i for i in movements if i.period == result.movements_period),
                                       key=lambda i: -(i.value or 0))
     for item in result.items():
         item.repeated = item.label in repeated.get(item.dataset, ())
+        if item.dataset in unsure and item not in result.noted:   # a figure, not a member's words
+            item.display = f"⚠ {item.display} (unsure reading)"
     return result

@@ -17,7 +17,7 @@ from dataclasses import dataclass
 from memberpack.model.conventions import Convention, money_scale, scale_of
 from memberpack.model.grid import Grid, GridRow
 from memberpack.model.metrics import HIGHER, LOWER, NEUTRAL, match_metric, metric
-from memberpack.model.observation import DATA, SUBTOTAL, TOTAL, Observation
+from memberpack.model.observation import DATA, SUBTOTAL, TOTAL, Dataset, Observation
 from memberpack.model.periods import parse_period
 from memberpack.model.units import COUNT, GBP, PER_10000, PERCENT
 
@@ -172,12 +172,19 @@ def budget_story(grid: Grid, measure: str, conv: Convention, period: str | None,
         parts[0] = f"{title}, {abs(100 * net / base):,.1f}% of the {money(base, conv)} budget."
     rows = [r for r in grid.rows if r.role == DATA and r.value(measure)]
     repeated = repeated_labels(grid.rows)
+    income = [r for r in rows if is_income(r)]   # more income than budgeted is no underspend
     for adverse in (True, False):
-        side = sorted((r for r in rows if conv.adverse(r.value(measure)) == adverse),
+        side = sorted((r for r in rows if conv.adverse(r.value(measure)) == adverse and r not in income),
                       key=lambda r: -abs(r.value(measure)))[:2]
         if side:
             named = " and ".join(f"{row_name(r, repeated)} {money(r.value(measure), conv)}" for r in side)
             parts.append(f"Largest {plural(conv.word(side[0].value(measure)), len(side))}: {named}.")
+    for adverse in (False, True):
+        side = sorted((r for r in income if conv.adverse(r.value(measure)) == adverse),
+                      key=lambda r: -abs(r.value(measure)))[:2]
+        if side:
+            named = " and ".join(f"{row_name(r, repeated)} {money(r.value(measure), conv)}" for r in side)
+            parts.append(f"{'Less' if adverse else 'More'} income than budgeted: {named}.")
     if movement:
         moved = [r for r in rows if r.value(movement)]
         if moved:
@@ -188,34 +195,45 @@ def budget_story(grid: Grid, measure: str, conv: Convention, period: str | None,
     return Story(title, " ".join(parts))
 
 
+_INCOME = re.compile(r"\bincome\b", re.I)
+
+
+def is_income(row: GridRow) -> bool:
+    """A line of a monitor's income section (``DSG Grant`` under ``Income``): its favourable variance
+    is income above budget, its adverse one income short of it, neither an under- nor an overspend."""
+    return bool(row.section and _INCOME.search(row.section))
+
+
 # --- series --------------------------------------------------------------------------------------
 def trend_story(name: str, points: list[tuple[str, float]], unit: str | None, polarity: str, decimals: int,
-                conv: Convention | None = None) -> Story:
+                conv: Convention | None = None, written: dict[str, str] | None = None) -> Story:
     """The latest change first (``up 85% from £377,532 in 2019/20 to £697,860 in 2020/21``), then the
-    longer run where it went the other way, so a recent rise is not hidden by an older fall."""
-    def fig(v: float) -> str:
-        return value_text(v, unit, decimals, conv)
+    longer run where it went the other way, so a recent rise is not hidden by an older fall.
+    ``written`` holds, by period, the figures to quote as the source wrote them (``5,400 [e]``)."""
+    def fig(v: float, at: str) -> str:
+        return (written or {}).get(at) or value_text(v, unit, decimals, conv)
 
     if not points:
         return Story(name, f"{name}: no figures.")
     points = _like_latest(points)
     last_at, last = points[-1]
     if len(points) == 1:
-        text = f"{name}: {fig(last)} in {last_at}"
+        text = f"{name}: {fig(last, last_at)} in {last_at}"
         return Story(text, text + ".")
     before_at, before = points[-2]
     if last == before:
-        text = f"{name}: unchanged at {fig(last)} in {last_at}, as in {before_at}"
+        text = f"{name}: unchanged at {fig(last, last_at)} in {last_at}, as in {before_at}"
     else:
         direction = "up" if last > before else "down"
-        text = (f"{name}: {direction} {change_text(before, last, unit, decimals, conv)} from {fig(before)} in "
-                f"{before_at} to {fig(last)} in {last_at}")
+        text = (f"{name}: {direction} {change_text(before, last, unit, decimals, conv)} from "
+                f"{fig(before, before_at)} in {before_at} to {fig(last, last_at)} in {last_at}")
     judged = verdict(before, last, polarity)
     summary = text + (f" ({judged})" if judged else "")
     if len(points) > 2:
         first_at, first = points[0]
         if (first < before) != (before < last) and first != before:
-            summary += f", after {'rising' if before > first else 'falling'} from {fig(first)} in {first_at}"
+            summary += (f", after {'rising' if before > first else 'falling'} from {fig(first, first_at)} "
+                        f"in {first_at}")
     return Story(text, summary + ".")
 
 
@@ -243,7 +261,9 @@ def breakdown_story(rows: list[GridRow], measure: str, unit: str | None, total: 
     low = min(values, key=lambda p: p[1])
     repeated = repeated_labels(rows)
     when = f" in {period}" if period else ""
-    title = f"{measure_name}: highest for {row_name(top[0], repeated)}, at {value_text(top[1], unit, decimals, conv)}"
+    named_when = when if name else ""   # a period column's figures are named by the table, with their period
+    title = (f"{measure_name}{named_when}: highest for {row_name(top[0], repeated)}, "
+             f"at {value_text(top[1], unit, decimals, conv)}")
     if total is not None and total.value(measure) is not None:
         overall = "overall" if unit in (PERCENT, PER_10000) else "in total"   # a rate's total row adds nothing up
         title = (f"{measure_name}: {value_text(total.value(measure), unit, decimals, conv)} {overall}{when}; "
@@ -270,15 +290,31 @@ def column_titles(grid: Grid) -> list[str]:
     out = []
     for title, (measure, figures) in zip(titles, columns.items()):
         unit = figures[0].unit if figures else None
+        stated = _stated_scale(measure) if unit == GBP and any(o.value for o in figures) else None
+        if stated is not None and stated != scale_of(figures)[0]:   # the officer corrected the header's unit
+            out.append(f"{title} (read as {_SCALE_TEXT.get(scale_of(figures)[0], '£')})")
+            continue
         if unit not in _SHOWN_UNIT or _HEADER_UNIT.search(measure) \
                 or any(_SHOWN_UNIT[unit] in o.display for o in figures):
             out.append(title)
             continue
         scale = scale_of(figures)[0] if any(o.value for o in figures) else money_scale(grid)[0]  # zeros: the table's
-        text = {GBP: {1e6: "£m", 1e3: "£k", 1e9: "£bn"}.get(scale, "£"),
-                PERCENT: "%", PER_10000: "per 10,000"}[unit]
+        text = {GBP: _SCALE_TEXT.get(scale, "£"), PERCENT: "%", PER_10000: "per 10,000"}[unit]
         out.append(f"{title} ({text})")
     return out
+
+
+_SCALE_TEXT = {1e6: "£m", 1e3: "£k", 1e9: "£bn"}
+_STATED_SCALES = ((re.compile(r"£\s*(?:bn|billions?)\b", re.I), 1e9),
+                  (re.compile(r"£\s*(?:m|mn|millions?)\b", re.I), 1e6),
+                  (re.compile(r"£\s*'?(?:k|000'?s?|thousands?)(?![\d,])|\b000'?s\b", re.I), 1e3),
+                  (re.compile(r"£"), 1.0))
+
+
+def _stated_scale(measure: str) -> float | None:
+    """The money scale a column's header states (``£000s`` thousands, ``£m`` millions, a bare ``£``
+    pounds), or None where it states none."""
+    return next((scale for pattern, scale in _STATED_SCALES if pattern.search(measure)), None)
 
 
 def _with_period(grid: Grid, measure: str) -> str:
@@ -305,3 +341,14 @@ def left_out_text(names: list[str], why: str) -> str:
 
 def is_total(row: GridRow) -> bool:
     return row.role in (SUBTOTAL, TOTAL)
+
+
+def doubt_line(ds: Dataset) -> str:
+    """What a councillor is told of a table read with a doubt that the importing officer confirmed
+    rather than corrected (its report's verdict stays *unsure*): the doubt the officer was shown.
+    Empty for a table read without one."""
+    report = ds.report or {}
+    if report.get("verdict") != "unsure":
+        return ""
+    doubts = "; ".join(report.get("doubts") or ["the reading of this table was in doubt"])
+    return f"Unsure reading, imported as read on the officer's word: {doubts}."

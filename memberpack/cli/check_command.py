@@ -36,5 +36,5 @@ def run(args) -> int:
     for finding in findings:
         print(finding.line())
     if not findings:
-        print(f"{args.pack}: {count} table(s) checked, everything adds up")
+        print(f"{args.pack}: {count} table(s) checked, everything adds up to within the figures' rounding")
     return 1 if findings or damage else 0

@@ -3,6 +3,7 @@ region and its statistical neighbours."""
 
 from __future__ import annotations
 
+from memberpack.analysis.comparison_rows import rank_note
 from memberpack.analysis.comparisons import ENGLAND, NEIGHBOURS, REGION, Comparison, pack_comparisons
 from memberpack.analysis.output_version import PUBLIC, VERSIONS, output_pack
 from memberpack.errors import MemberpackError
@@ -126,10 +127,9 @@ def table_lines(results: list[Comparison], our_name: str) -> list[str]:
     head = ["Measure", "Period", our_name, "England", regions.pop() if len(regions) == 1 else "Region",
             "Neighbours (n/N)", "vs England", "Rank", "Band"]
     lines = _aligned([head] + [_row(c) for c in results])
-    notes = sorted({c.rank.direction for c in results if c.rank})
-    if notes:
-        lines.append(f"Rank among all authorities: {'; '.join(notes)}. "
-                     "Bands A to D are quarters of the ranking, A holding rank 1.")
+    note = rank_note(results)
+    if note:
+        lines.append(f"{note}. Bands A to D are quarters of the ranking, A holding rank 1.")
     return lines
 
 

@@ -33,7 +33,8 @@ def _checked(key: str, text: str, pack: str) -> str:
         try:
             datetime.strptime(text, DATE_FORMAT)
         except ValueError:
-            raise MemberpackError(f"{pack}: --meeting-date {text!r} is not a date written DD/MM/YYYY") from None
+            raise MemberpackError(f"{pack}: --meeting-date {text!r} is not a date: write one as DD/MM/YYYY, "
+                                  "such as 12/12/2023") from None
     if key == "classification":
         if text.capitalize() not in CLASSIFICATIONS:
             raise MemberpackError(f"{pack}: --classification must be Public or Exempt, not {text!r}")

@@ -35,6 +35,7 @@ def register(sub) -> None:
     add.add_argument("--measure", help="words of the column, e.g. 'Variance'")
     add.add_argument("--period", help="the period, e.g. 'Month 6' or 'Q2'")
     add.add_argument("--dataset", help="words of the table's name or source file")
+    add.add_argument("--section", help="words of the row's section, where a label repeats, e.g. 'Commissioning'")
     add.add_argument("--kind", choices=KINDS, required=True)
     add.add_argument("--text", required=True, help="the note itself")
     add.add_argument("--private", action="store_true", help="keep it out of shared exports")
@@ -82,26 +83,32 @@ def _target(pack: Pack, args) -> Target:
             found = f"{len(tables)} tables" if tables else "no table; the tables are"
             raise NotesError(f"{pack.path.name}: --dataset {args.dataset!r} matches {found}: {names}")
         return Target(type=DATASET, dataset_key=tables[0].key)
-    figures = find_figures(pack, args.label, measure=args.measure, period=args.period, dataset=args.dataset)
+    figures = find_figures(pack, args.label, measure=args.measure, period=args.period, dataset=args.dataset,
+                           section=args.section)
     if len(figures) == 1:
         return observation_target(*figures[0])
     if not figures:
         labels = {o.label for ds in pack.datasets() for o in pack.observations(ds.id)}
         close = difflib.get_close_matches(args.label, sorted(labels), n=3, cutoff=0.6)
         hint = f"; did you mean {' or '.join(repr(c) for c in close)}?" if close else ""
-        narrowed = " with that column, period or table" if args.measure or args.period or args.dataset else ""
+        narrowed = (" with that column, period, table or section"
+                    if args.measure or args.period or args.dataset or args.section else "")
         raise NotesError(f"{pack.path.name}: no figure matches label {args.label!r}{narrowed}{hint}")
     shown = ", ".join(_candidate(ds, o, figures) for ds, o in figures[:_SHOWN_CANDIDATES])
     more = f"; and {len(figures) - _SHOWN_CANDIDATES} more" if len(figures) > _SHOWN_CANDIDATES else ""
+    options = "--section, --measure, --period or --dataset" if len({o.section for _, o in figures}) > 1 \
+        else "--measure, --period or --dataset"
     raise NotesError(f"{pack.path.name}: {len(figures)} figures match {args.label!r}; narrow it with "
-                     f"--measure, --period or --dataset: {shown}{more}")
+                     f"{options}: {shown}{more}")
 
 
 def _candidate(ds, obs, figures) -> str:
-    """One matching figure, briefly: its column and cell, with the label and table where they differ."""
+    """One matching figure, briefly: its column and cell, with the label, section and table where
+    they differ."""
     label = f"{obs.label} · " if len({o.label for _, o in figures}) > 1 else ""
+    section = f" in {obs.section}" if obs.section and len({o.section for _, o in figures}) > 1 else ""
     table = f"{ds.name}!" if len({d.key for d, _ in figures}) > 1 else ""
-    return f"{label}{obs.measure} [{table}{obs.cell}]"
+    return f"{label}{obs.measure}{section} [{table}{obs.cell}]"
 
 
 def _text(text: str) -> str:

@@ -184,10 +184,11 @@ def _headlines_for(pack: Pack, tables: list[Table]) -> Headlines:
     names = {t.ds.name for t in tables}
     sources = {f"{t.ds.source_file}, {t.ds.sheet}" for t in tables}
     budgets = [b for b in (h.budget, *h.other_budgets) if b is not None and b.source in sources]
+    moved = [i for i in h.adverse_movements if i.dataset in names]
     return Headlines(budgets[0] if budgets else None,
                      *([i for i in items if i.dataset in names]
                        for items in (h.red_items, h.adverse_movements, h.worse_kpis, h.changes)),
-                     movements_period=h.movements_period,
+                     movements_period=h.movements_period if moved else None,   # no month of a table not exported
                      deficits=[i for i in h.deficits if i.dataset in names],
                      noted=[i for i in h.noted if i.dataset in names or not i.dataset],
                      other_budgets=budgets[1:])

@@ -15,7 +15,7 @@ from pathlib import Path
 
 from memberpack.analysis.charts import active_title, source_line
 from memberpack.analysis.comparison_rows import intro_text
-from memberpack.analysis.narrative import period_span
+from memberpack.analysis.narrative import doubt_line, period_span
 from memberpack.analysis.output_version import PUBLIC
 from memberpack.errors import Cancelled, MemberpackError
 from memberpack.export.briefing import ANNEX, HEADLINES, Briefing, gather, table_key, table_title
@@ -129,7 +129,8 @@ def _headline_list(b: Briefing, title: str, items: list, head: list[str], row, e
 
 
 def _arrow(change: float | None) -> str:
-    return "→" if not change else "↑" if change > 0 else "↓"
+    """Which way a figure moved; none for a rating or a mark (Green to Red, DNA to 45%)."""
+    return "" if change is None else "→" if not change else "↑" if change > 0 else "↓"
 
 
 def _headlines(b: Briefing, ids: _Ids) -> str:
@@ -141,22 +142,22 @@ def _headlines(b: Briefing, ids: _Ids) -> str:
     for group, items in h.red_groups() or [("", [])]:
         out.append(_headline_list(b, f"Red items: {group}" if group else "Red items", items,
                                   ["Item", "Measure", "Figure"], lambda i: [i.name, i.measure, i.display],
-                                  "Nothing is rated red."))
+                                  "Nothing in this export is rated red."))
     movements = f"Biggest adverse movements, {h.movements_period}" if h.movements_period else "Biggest adverse movements"
     out.append(_headline_list(b, movements, h.adverse_movements[:5], ["Service", "Measure", "Movement"],
                               lambda i: [i.name, i.measure, i.display],
-                              "No service’s forecast moved the wrong way since the last report."))
+                              "No service’s forecast in this export moved the wrong way since the last report."))
     out.append(_headline_list(b, "Indicators that got worse since their previous period", h.worse_kpis,
                               ["Indicator", "Earlier", "Latest", "Change"],
                               lambda i: [i.name, f"{i.previous_display} ({i.previous_period})" if i.previous_period
                                          else i.previous_display or "", f"{i.display} ({i.period or i.measure})",
                                          i.moved],
-                              "No indicator moved the wrong way between its latest periods."))
+                              "No indicator in this export moved the wrong way between its latest periods."))
     out.append(_headline_list(b, "Noted or questioned by members", h.noted, ["About", "Kind", "Note"],
-                              lambda i: [i.name, i.measure, i.display], "No shared notes yet."))
+                              lambda i: [i.name, i.measure, i.display], "No shared notes in this export."))
     if not h.changes:
         out.append(_headline_list(b, "What changed since the previous period", [], [], None,
-                                  "No table has an earlier period in the pack to compare with."))
+                                  "No table in this export has an earlier period in the pack to compare with."))
     for table, before, after, items in h.change_groups():
         out.append(_headline_list(b, f"What changed since the previous period: {table}, "
                                      f"{period_span(before, after)}" if before else table, items,
@@ -183,6 +184,9 @@ def _chart(spec: ChartSpec, table: Table | None, plan: NotePlan, ids: _Ids) -> s
 def _table(t: Table, plan: NotePlan, ids: _Ids) -> str:
     key, title = ids(table_key(t)), table_title(t)
     out = [f'<section aria-labelledby="{key}"><h3 id="{key}">{escape(title)}</h3>']
+    doubt = doubt_line(t.ds)
+    if doubt:   # a reading the officer confirmed in doubt: said before anything of it
+        out.append(f'<p class="summary"><strong>⚠ {escape(doubt)}</strong></p>')
     out += [_chart(spec, t, plan, ids) for spec in t.charts]
     if t.comparisons:
         caption = f"How we compare: {title}"

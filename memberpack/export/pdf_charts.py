@@ -244,11 +244,12 @@ def _lines(spec: ChartSpec, series_names: list[str], width: float, from_zero: bo
                                      strokeDashArray=list(look.dash) or None))
             run = []
         for i, value in enumerate(series.values):
+            mark = series.marks[i] if i < len(series.marks) else ""
             if value is not None:
                 drawing.add(_marker(look.marker, x_of(i), y_of(value / spec.scale), colour))
-            elif i < len(series.marks) and series.marks[i]:
-                drawing.add(String(x_of(i), y0 + 3, series.marks[i], fontName=FONT, fontSize=LABEL_SIZE,
-                                   fillColor=colour, textAnchor="middle"))
+            if mark:   # DNA on the axis where the figure would be; "c. 580" above its point
+                drawing.add(String(x_of(i), y0 + 3 if value is None else y_of(value / spec.scale) + 5, mark,
+                                   fontName=FONT, fontSize=LABEL_SIZE, fillColor=colour, textAnchor="middle"))
     col_w = width / columns
     for i, (name, look) in enumerate(zip(series_names, looks)):
         colour = colors.HexColor(look.colour)

@@ -71,7 +71,8 @@ def _items(title: str, items: list[Item], head: list[str], row, shares: list[flo
 
 
 def _arrow(change: float | None) -> str:
-    return "→" if not change else "↑" if change > 0 else "↓"
+    """Which way a figure moved; none for a rating or a mark (Green to Red, DNA to 45%)."""
+    return "" if change is None else "→" if not change else "↑" if change > 0 else "↓"
 
 
 def headline_page(h: Headlines, general_notes: list[PlacedNote], link: Link) -> list[Flowable]:
@@ -84,26 +85,26 @@ def headline_page(h: Headlines, general_notes: list[PlacedNote], link: Link) -> 
                     [0.34, 0.40, 0.16, 0.10], (2,), "No table in this export shows a deficit.", link)
     story.append(Paragraph(f"Red items ({len(h.red_items)})", s["h2"]))
     if not h.red_items:
-        story.append(Paragraph("Nothing is rated red.", s["body"]))
+        story.append(Paragraph("Nothing in this export is rated red.", s["body"]))
     for group, items in h.red_groups():
         story += _items(group, items, ["Item", "Measure", "Figure"],
                         lambda i: [i.name, i.measure, i.display], [0.50, 0.24, 0.16, 0.10], (2,), "", link, "h3")
     movements = f"Biggest adverse movements, {h.movements_period}" if h.movements_period else "Biggest adverse movements"
     story += _items(movements, h.adverse_movements[:5], ["Service", "Measure", "Movement"],
                     lambda i: [i.name, i.measure, i.display], [0.50, 0.24, 0.16, 0.10], (2,),
-                    "No service’s forecast moved the wrong way since the last report.", link)
+                    "No service’s forecast in this export moved the wrong way since the last report.", link)
     story += _items("Indicators that got worse since their previous period", h.worse_kpis,
                     ["Indicator", "Earlier", "Latest", "Change"],
                     lambda i: [i.name, f"{i.previous_display} ({i.previous_period})" if i.previous_period
                                else i.previous_display or "", f"{i.display} ({i.period or i.measure})", i.moved],
                     [0.36, 0.18, 0.22, 0.14, 0.10], (1, 2, 3),
-                    "No indicator moved the wrong way between its latest periods.", link)
+                    "No indicator in this export moved the wrong way between its latest periods.", link)
     story += _items("Noted or questioned by members", h.noted, ["About", "Kind", "Note"],
-                    lambda i: [i.name, i.measure, i.display], [0.26, 0.12, 0.52, 0.10], (), "No shared notes yet.",
-                    link)
+                    lambda i: [i.name, i.measure, i.display], [0.26, 0.12, 0.52, 0.10], (),
+                    "No shared notes in this export.", link)
     story.append(Paragraph("What changed since the previous period", s["h2"]))
     if not h.changes:
-        story.append(Paragraph("No table has an earlier period in the pack to compare with.", s["body"]))
+        story.append(Paragraph("No table in this export has an earlier period in the pack to compare with.", s["body"]))
     for table, before, after, items in h.change_groups():
         story += _items(f"{table}: {period_span(before, after)}" if before else table, items,
                         ["Figure", before or "Before", after or "Now"],

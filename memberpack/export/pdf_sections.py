@@ -9,6 +9,7 @@ from reportlab.lib.units import mm
 from reportlab.platypus import CondPageBreak, Flowable, KeepTogether, NextPageTemplate, PageBreak, Paragraph
 
 from memberpack.analysis.charts import source_line, table_summary
+from memberpack.analysis.narrative import doubt_line
 from memberpack.export.briefing import table_key, table_title
 from memberpack.export.chart_figures import chart_figures
 from memberpack.export.note_plan import NotePlan, PlacedNote, Table, anchor_key, uk_date
@@ -51,13 +52,15 @@ def table_story(table: Table, plan: NotePlan, layout: GridLayout) -> list[Flowab
     title = table_title(table)
     heading = Anchored(escape(title), s["h2"], table_key(table), title, level=1, step=title)
     frame = (LANDSCAPE_WIDTH, LANDSCAPE_HEIGHT) if layout.landscape else (FRAME_WIDTH, FRAME_HEIGHT)
+    doubt = doubt_line(table.ds)   # a reading the officer confirmed in doubt: said before anything of it
+    headed = [heading, *([Paragraph(f"<b>⚠ {escape(doubt)}</b>", s["summary"])] if doubt else [])]
     story: list[Flowable] = [CondPageBreak(CHART_ROOM if table.charts else TABLE_ROOM + 12 * mm)]
     if not table.charts:   # (open statistics have none: their comparisons follow their heading)
-        story += [heading, Paragraph(escape(table_summary(table.ds, [])), s["summary"])]
+        story += [*headed, Paragraph(escape(table_summary(table.ds, [])), s["summary"])]
     for i, spec in enumerate(table.charts):
         if i:
             story.append(CondPageBreak(CHART_ROOM))
-        story += _chart(spec, table, plan, [] if i else [heading], frame)
+        story += _chart(spec, table, plan, [] if i else headed, frame)
     if table.comparisons:
         story += [CondPageBreak(TABLE_ROOM), *comparison_story(table.comparisons, plan, frame, table.charts)]
     if table.ds.kind == OPEN_STATISTICS:  # every authority's figures: only how we compare is printed

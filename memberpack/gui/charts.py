@@ -31,6 +31,7 @@ _SYMBOL_TEXT = {"circle": "●", "square": "■", "triangle": "▲", "diamond": 
 
 STATUS_COLOURS = {"adverse": "#c0392b", "favourable": "#2e7d32", None: "#5d6d7e"}
 SYMBOLS = {"circle": "o", "square": "s", "triangle": "t1", "diamond": "d", "cross": "x", "plus": "+"}
+LABEL_ROOM = 0.045   # of the largest bar, a character of a bar's label: room beside the bars for it
 
 
 class GroupedAxis(pg.AxisItem):
@@ -146,9 +147,11 @@ class ChartView(QWidget):
         self.plot.addItem(self.bars)
         self.plot.addLine(x=0, pen=pg.mkPen(self.foreground, width=1))
         span = max((abs(v) for v in values), default=1.0) or 1.0
+        texts = []
         for i, (value, status) in enumerate(zip(values, statuses)):
             flag = flag_text(status, self.spec)
-            label = pg.TextItem(value_text(series.values[i], self.spec.unit, self.spec) + (f" {flag}" if flag else ""),
+            texts.append(value_text(series.values[i], self.spec.unit, self.spec) + (f" {flag}" if flag else ""))
+            label = pg.TextItem(texts[-1],
                                 color=self.colour(STATUS_COLOURS[status], MIN_CONTRAST) if status in STATUS_COLOURS
                                 else self.foreground,
                                 anchor=(0, 0.5) if value >= 0 else (1, 0.5))
@@ -162,7 +165,11 @@ class ChartView(QWidget):
         self.plot.setLabel("bottom", axis_label)
         low = min(0.0, *values) if values else 0.0
         high = max(0.0, *values) if values else 1.0
-        self.plot.setXRange(low - 0.4 * span if low < 0 else low, high + 0.3 * span, padding=0)
+        # room beside the bars for their labels, the longer ("£5.6m surplus") the more
+        right = max((len(t) for t, v in zip(texts, values) if v >= 0), default=0)
+        left = max((len(t) for t, v in zip(texts, values) if v < 0), default=0)
+        self.plot.setXRange(low - max(0.4, LABEL_ROOM * left) * span if low < 0 else low,
+                            high + max(0.3, LABEL_ROOM * right) * span, padding=0)
         self.plot.setYRange(-0.6, len(values) - 0.4, padding=0)
 
     def _draw_lines(self, plot: pg.PlotWidget, group: list[Series], axis_label: str) -> str:
@@ -183,10 +190,11 @@ class ChartView(QWidget):
                               symbolSize=9 if sum(v is not None for v in series.values) == 1 else 7,
                               symbolBrush=colour, symbolPen=pg.mkPen(colour), name=series.name)
             self.curves.append(curve)
-            for x, mark in zip(xs, series.marks):
-                if mark:   # DNA, tbc: written on the axis where the figure would be
-                    text = pg.TextItem(mark, color=self.colour(look.colour, MIN_CONTRAST), anchor=(0.5, 1))
-                    text.setPos(x, (self.spec.y_range or (0, 0))[0] / self.scale)
+            for x, mark, value in zip(xs, series.marks, series.values):
+                if mark:   # DNA, tbc: on the axis where the figure would be; "c. 580" under its point
+                    text = pg.TextItem(mark, color=self.colour(look.colour, MIN_CONTRAST),
+                                       anchor=(0.5, -0.1 if value is not None else 1))
+                    text.setPos(x, (value if value is not None else (self.spec.y_range or (0, 0))[0]) / self.scale)
                     plot.addItem(text)
             dash = "━━" if not look.dash else "╍╍" if look.dash[0] > 4 else "┅┅"
             keys.append(f"<span style='color:{look.colour}; font-weight:700'>{dash}{_SYMBOL_TEXT[look.marker]}"

@@ -9,6 +9,7 @@ from PySide6.QtWidgets import (QAbstractItemView, QFrame, QHeaderView, QLabel, Q
                                QStyledItemDelegate, QStyleOptionViewItem, QVBoxLayout, QWidget)
 
 from memberpack.analysis.charts import charts_for, source_line
+from memberpack.analysis.narrative import doubt_line
 from memberpack.gui import note_targets
 from memberpack.gui.cell_text import RAG_SHAPES
 from memberpack.gui.frozen_table import FrozenLabelTable
@@ -101,11 +102,17 @@ class DatasetView(QWidget):
         source = plain_label(source_line(dataset) + (f" · period {dataset.period}" if dataset.period else ""))
         source.setWordWrap(True)  # in the palette's text colour: grey on grey does not read in dark mode
 
+        self.doubt = plain_label("⚠ " + doubt_line(dataset), "font-weight: 600")  # confirmed as read, in doubt
+        self.doubt.setWordWrap(True)
+        self.doubt.setAccessibleName("Unsure reading")
+        self.doubt.setVisible(bool(doubt_line(dataset)))
+
         self.charts = []
         page = QWidget()
         content = QVBoxLayout(page)
         content.addWidget(heading)
         content.addWidget(source)
+        content.addWidget(self.doubt)
         self.comparisons = None
         specs = charts_for(dataset, observations)
         if comparisons:

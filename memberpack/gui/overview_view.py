@@ -146,7 +146,8 @@ class OverviewView(QScrollArea):
                                      ADVERSE if adverse else FAVOURABLE)
         else:
             tiles["budget"] = Tile("Budget", "No budget monitor", "Import a budget monitoring return to see it")
-        tiles["red"] = Tile("Red items", f"▲ {red}", "Figures rated Red in the pack" if red else "Nothing rated Red",
+        tiles["red"] = Tile("Red items", f"▲ {red}" if red else "0",   # the Red shape only beside Red items
+                            "Lines rated Red in the pack, totals aside" if red else "Nothing rated Red",
                             ADVERSE if red else FAVOURABLE)
         return tiles
 
@@ -192,7 +193,7 @@ class OverviewView(QScrollArea):
         header.setSectionResizeMode(2, QHeaderView.ResizeMode.Fixed)
         header.resizeSection(2, min(tree.sizeHintForColumn(2) + 12, TABLE_WIDTH) if items else TABLE_WIDTH)
         tree.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
-        # as wide as its figures or its header's word ("Movement" over none), long figures elided
+        # long figures are elided too; an empty list keeps its heading whole
         header.resizeSection(1, min(max(tree.sizeHintForColumn(1), header.sectionSizeHint(1)) + 12, 170))
         tree.itemActivated.connect(self._activated)
         lines = [max(tree.topLevelItem(i).text(c).count("\n") + 1 for c in range(3))

@@ -8,6 +8,8 @@ still reads as the officer laid it out: heading, services, sub total.
 from __future__ import annotations
 
 from dataclasses import dataclass
+from functools import lru_cache
+from itertools import combinations
 
 from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, QSortFilterProxyModel, Qt
 from PySide6.QtGui import QBrush, QColor, QFont, QGuiApplication, QPalette
@@ -81,7 +83,7 @@ class DatasetTableModel(QAbstractTableModel):
             return None
         title = self.titles[section - 1] if section else ""
         if role == Qt.ItemDataRole.DisplayRole:
-            return _two_lines(title)
+            return _wrapped(title)
         if role == Qt.ItemDataRole.ToolTipRole:
             return plain_tip(title)
         return None
@@ -164,13 +166,24 @@ class DatasetTableModel(QAbstractTableModel):
         return "\n".join(lines)
 
 
-def _two_lines(title: str) -> str:
-    """Long column titles ("Full Year Projection £m") over two lines, so columns stay narrow."""
+TITLE_LINE = 18   # characters of a column title's line: about what a figure column's widest (130 px) shows
+
+
+@lru_cache(maxsize=4096)   # asked for at every paint of the header
+def _wrapped(title: str) -> str:
+    """Long column titles over two lines ("Full Year Projection £m"), or as many more (up to four)
+    as it takes for each line to show whole in a narrow column ("Balance b/f at 1 Apr 2023
+    Surplus/ (Deficit) (£m)" in three)."""
     words = title.split()
     if len(title) <= 12 or len(words) < 2:
         return title
-    best = min(range(1, len(words)), key=lambda n: abs(len(" ".join(words[:n])) - len(" ".join(words[n:]))))
-    return " ".join(words[:best]) + "\n" + " ".join(words[best:])
+    for count in range(2, min(len(words), 4) + 1):
+        lines = min(([" ".join(words[a:b]) for a, b in zip((0, *cuts), (*cuts, len(words)))]
+                     for cuts in combinations(range(1, len(words)), count - 1)),
+                    key=lambda lines: max(map(len, lines)))
+        if max(map(len, lines)) <= TITLE_LINE:
+            break
+    return "\n".join(lines)
 
 
 class SectionSortProxy(QSortFilterProxyModel):

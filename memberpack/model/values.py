@@ -88,6 +88,19 @@ def clean_number(number: float) -> float:
     return round(number, 6) or 0.0
 
 
+_QUERIED = re.compile(r"\d\s*\?$")   # "395?": a figure the source itself queries (kept as text)
+
+
+def as_written(value: float | None, display: str, status: str | None) -> bool:
+    """Whether a figure is to be quoted as the source wrote it, never as a plain figure: an
+    approximation (``c. 580``), the statistical service's provisional, estimated or revised marks
+    and footnote stars (``943 (p)``, ``5,400 [e]``, ``12.5*``), or a figure the source queries
+    (``395?``), so a reader sees the doubt wherever the figure is quoted or drawn."""
+    if value is None:
+        return bool(_QUERIED.search(display))
+    return status == "approx" or (display[-1:] in ("]", ")", "*") and bool(_SHORTHAND.search(display)))
+
+
 def status_of(text: str) -> str | None:
     """The status code of a non-numeric cell text, or None when it is a number or free text."""
     key = " ".join(text.strip().lower().split())

@@ -191,3 +191,66 @@ def test_value_axes_group_thousands_as_the_pdf_does(budget_view):
         assert chart.plot.getAxis(axis).tickStrings([1000.0, 43090.0, 2_500_000.0], 1.0, 500.0) == [
             "1,000", "43,090", "2,500,000"]
     assert chart.plot.getAxis("bottom").tickStrings([0.5, 1.25], 1.0, 0.05) == ["0.50", "1.25"]
+
+
+def test_a_figure_written_as_not_sure_is_marked_on_the_chart_as_written(qtbot, tmp_path):
+    """``c. 580`` and ``5,400 [e]`` are written beside their points and ``395?`` where its point would
+    be: the line had shown them as plain figures, and ``395?`` not at all."""
+    from openpyxl import Workbook
+    wb = Workbook()
+    ws = wb.active
+    for row in (["Children's social care indicators Q3 2022/23"], ["Indicator", "Q1 2022/23", "Q2 2022/23", "Q3 2022/23"],
+                ["Number of children looked after", 575, "c. 580", 584], ["Care leavers (16-21)", 390, 392, "395?"],
+                ["Contacts in the quarter", 5100, "5,318 [r]", "5,400 [e]"]):
+        ws.append(row)
+    wb.save(tmp_path / "k.xlsx")
+    with Pack.create(tmp_path / "p.mpack") as pack:
+        import_files(pack, [tmp_path / "k.xlsx"])
+        ds = pack.datasets()[0]
+        view = DatasetView(ds, pack.observations(ds.id))
+    qtbot.addWidget(view)
+    texts = {i.toPlainText() for c in view.charts for p in c.plots for i in p.getPlotItem().items
+             if hasattr(i, "toPlainText")}
+    assert {"c. 580", "395?", "5,318 [r]", "5,400 [e]"} <= texts
+    assert "5,400 [e]" in view.charts[0].spec.title
+
+
+def test_long_column_titles_wrap_so_every_line_shows_whole(qtbot, demo_pack):
+    """The DSG balance table's titles ("Balance b/f at 1 Apr 2023 Surplus/ (Deficit) (£m)") were cut to
+    two lines in a 130-pixel column: "alance b/f at 1 Apr 20" and "orecast carry forwar" were what a
+    councillor could read of which column is the balance brought forward and which the carry forward."""
+    with Pack.open(demo_pack) as pack:
+        ds = next(d for d in pack.datasets() if d.name.endswith("Balance b/f"))
+        view = DatasetView(ds, pack.observations(ds.id))
+    qtbot.addWidget(view)
+    view.resize(1000, 800)
+    view.show()
+    qtbot.waitExposed(view)
+    header = view.table.horizontalHeader()
+    metrics = header.fontMetrics()
+    for column in range(1, view.model.columnCount()):
+        title = view.model.headerData(column, Qt.Orientation.Horizontal, Qt.ItemDataRole.DisplayRole)
+        for line in title.split("\n"):
+            assert metrics.horizontalAdvance(line) <= header.sectionSize(column) - 6, (column, line)
+    assert header.height() >= 3 * metrics.height()   # room for the third line
+
+
+def test_every_bar_label_shows_whole_inside_the_chart(qtbot, demo_pack):
+    """The DSG balance chart's "£5.6m surplus" ran off the plot's right edge at 1280 by 800."""
+    import pyqtgraph as pg
+
+    with Pack.open(demo_pack) as pack:
+        ds = next(d for d in pack.datasets() if d.name.endswith("Balance b/f"))
+        view = DatasetView(ds, pack.observations(ds.id))
+    qtbot.addWidget(view)
+    view.resize(690, 700)          # the tab's width beside the table list and the notes panel
+    view.show()
+    qtbot.waitExposed(view)
+    qtbot.wait(50)   # the labels take their place in the scene at the first paint
+    chart = view.charts[0]
+    box = chart.plot.getViewBox().sceneBoundingRect()
+    labels = [i for i in chart.plot.getPlotItem().items if isinstance(i, pg.TextItem)]
+    assert {i.toPlainText() for i in labels} >= {"£5.6m surplus", "(£44.9m) deficit"}
+    for label in labels:
+        rect = label.sceneBoundingRect()
+        assert box.left() <= rect.left() and rect.right() <= box.right(), label.toPlainText()

@@ -9,6 +9,7 @@ from gui_test_data import write_workbook
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QMessageBox
 
+from memberpack.analysis.narrative import doubt_line
 from memberpack.assets import sample
 from memberpack.errors import Cancelled
 from memberpack.gui.import_preview import HEADER_COLOUR, KEY_COLOUR, LABEL_COLOUR
@@ -200,6 +201,8 @@ def test_an_unsure_table_is_imported_only_when_confirmed(qtbot, demo_pack, tmp_p
     with qtbot.waitSignal(wizard.imported, timeout=10_000):
         wizard.button(wizard.WizardButton.FinishButton).click()
     assert table_count(demo_pack) == before + 1
+    with Pack.open(demo_pack) as pack:   # and its tab, its PDF section and the headlines say so
+        assert "no header row found" in doubt_line(pack.datasets()[-1])
 
 
 def test_a_file_already_in_the_pack_is_warned_about_and_can_be_imported_again(qtbot, demo_pack):

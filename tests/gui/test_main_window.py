@@ -57,7 +57,9 @@ def test_overview_headlines(window):
     assert not any(text.startswith("sub total") for text in shown)
     assert changes.parent().title() == f"What changed since the previous period ({len(expected.changes)})"
     assert changes.topLevelItem(0).text(2).endswith("\n2023/24 Month 5 → Month 6")     # which two periods
-    assert "was £5.7m in 2023/24 Month 5" in changes.topLevelItem(0).toolTip(1)
+    assert "was Green in 2023/24 Month 5" in changes.topLevelItem(0).toolTip(1)      # a line turned Red first
+    prevention = changes.topLevelItem(shown.index("Prevention Services\nFull Year Projection"))
+    assert "was £5.7m in 2023/24 Month 5" in prevention.toolTip(1)
     worse = window.tabs.overview.lists["worse"]
     assert not any(worse.topLevelItem(i).text(0).startswith("England")
                    for i in range(worse.topLevelItemCount()))

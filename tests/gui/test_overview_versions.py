@@ -26,15 +26,39 @@ def test_the_overview_keeps_month_6_when_month_5_is_imported_after_it(qtbot, tmp
     assert tiles(tmp_path / "both.mpack", [m6, m5]) == alone
 
 
-def test_an_empty_lists_middle_column_is_as_wide_as_its_header(qtbot, tmp_path):
-    """"Movement" over no rows had been cut to "Mov" (the column was sized by its figures alone)."""
-    with Pack.create(tmp_path / "p.mpack") as pack:
+def test_an_empty_list_keeps_its_column_headings_readable(qtbot, tmp_path):
+    """A pack with nothing red and no deficit: the lists' middle headings had been cut to "Def",
+    "Figu", "Mov" (the column was sized for figures it did not have)."""
+    with Pack.create(tmp_path / "m9.mpack") as pack:
+        import_files(pack, [sample("09_childrens_services_m9_2020-21.xlsx")])
+        view = OverviewView(headlines(pack), pack.meta())
+    qtbot.addWidget(view)
+    view.resize(1000, 700)
+    view.show()
+    qtbot.waitExposed(view)
+    for key in ("deficits", "red"):
+        header = view.lists[key].header()
+        title = view.lists[key].headerItem().text(1)
+        assert header.sectionSize(1) >= header.fontMetrics().horizontalAdvance(title), (key, title)
+
+
+def test_no_red_items_is_shown_without_the_red_shape(qtbot, tmp_path):
+    """The tile had read "▲ 0" in green: the triangle marks Red everywhere else in the app."""
+    with Pack.create(tmp_path / "m9.mpack") as pack:
+        import_files(pack, [sample("09_childrens_services_m9_2020-21.xlsx")])
+        view = OverviewView(headlines(pack), pack.meta())
+    qtbot.addWidget(view)
+    assert view.tiles["red"].accessibleName() == "Red items: 0. Nothing rated Red"
+
+
+def test_the_red_items_tile_counts_lines_and_says_totals_are_aside(qtbot, tmp_path):
+    """The Month 6 monitor rates 9 lines Red and its sub totals and total too: the tile's "9" had
+    been called "Figures rated Red in the pack", of which there are 13."""
+    with Pack.create(tmp_path / "m6.mpack") as pack:
         import_files(pack, [sample("01_budget_monitor_m6_2023-24.xlsx")])
         view = OverviewView(headlines(pack), pack.meta())
     qtbot.addWidget(view)
-    for tree in view.lists.values():
-        header = tree.header()
-        assert header.sectionSize(1) >= header.sectionSizeHint(1), tree.headerItem().text(1)
+    assert view.tiles["red"].accessibleName() == "Red items: ▲ 9. Lines rated Red in the pack, totals aside"
 
 
 def test_another_directorates_monitor_is_told_under_the_tiles(qtbot, tmp_path):

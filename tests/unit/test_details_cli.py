@@ -33,7 +33,8 @@ def test_a_bad_date_or_classification_is_one_line_and_changes_nothing(tmp_path, 
     assert main(["details", str(path), "--meeting-date", "31/02/2024", "--council", "X"]) == 1
     assert main(["details", str(path), "--classification", "secret"]) == 1
     err = capsys.readouterr().err.strip().splitlines()
-    assert len(err) == 2 and "not a date written DD/MM/YYYY" in err[0] and "Public or Exempt" in err[1]
+    assert len(err) == 2 and "Public or Exempt" in err[1]   # 31 February is written DD/MM/YYYY: no date
+    assert err[0].endswith("--meeting-date '31/02/2024' is not a date: write one as DD/MM/YYYY, such as 12/12/2023")
     with Pack.open(path) as pack:
         assert pack.meta()["meeting_date"] == "01/04/2024" and "council" not in pack.meta()
 

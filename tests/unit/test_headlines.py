@@ -127,3 +127,59 @@ def test_a_red_indicator_shows_its_rated_figure_not_its_target(tmp_path):
         red = {i.label: (i.measure, i.display) for i in headlines(pack).red_items}
     assert red["Days lost to sickness per FTE"] == ("Q2 2024/25", "DNA")
     assert red["Calls answered in 60 seconds %"] == ("Q2 2024/25", "82")
+
+
+def test_changes_set_a_months_variance_against_the_last_months_and_name_a_line_turning_red(found):
+    """Month 6's variance is the column "Month 6 Variance", Month 5's "Month 5 Variance": the change
+    list had left every variance out (and every RAG rating, having no figure), so Fieldwork going
+    from on budget and Green to £0.9m over and Red did not appear in what changed."""
+    fieldwork = {i.measure: (i.previous_display, i.display, i.change) for i in found.changes if i.label == "Fieldwork"}
+    assert fieldwork["Month 6 Variance"] == ("£0.0m", "£0.9m", pytest.approx(0.9 * M))
+    assert fieldwork["RAG Status"] == ("Green", "Red", None)
+    assert not any(i.measure.startswith("Movement") for i in found.changes)   # a movement is itself a change
+
+
+def test_a_status_change_has_no_level_arrow():
+    from memberpack.export.html_export import _arrow as html_arrow
+    from memberpack.export.pdf_headlines import _arrow
+
+    for arrow in (_arrow, html_arrow):   # "→ Red" had read as "no change"
+        assert (arrow(None), arrow(0.0), arrow(900_000.0)) == ("", "→", "↑")
+
+
+def test_the_budget_position_is_the_latest_general_fund_monitor_whatever_the_import_order(tmp_path):
+    """External Placements' breakdown imported before the General Fund monitor: the Overview and
+    the PDF had led on it ("Net budget £38.4m", "Net forecast overspend of £10.4m ... (Net
+    Expenditure)") as if it were the council's position; last year's Month 9 monitor imported after
+    this year's Month 6 does not take its place either."""
+    from memberpack.assets import sample
+    from memberpack.importers import import_files
+
+    with Pack.create(tmp_path / "p.mpack") as pack:
+        for name in ("02_external_placements_fostering_m6_2023-24.xlsx", "03_dsg_blocks.xlsx",
+                     "01_budget_monitor_m6_2023-24.xlsx", "11_budget_monitor_m9_2022-23.xlsx"):
+            import_files(pack, [sample(name)])
+        position = headlines(pack).budget
+    assert (position.label, position.budget, position.variance, position.period) == (
+        "Children, Families & Education Services Total", 123.1 * M, pytest.approx(12.4 * M), "2023/24 Month 6")
+
+
+def test_a_scorecards_quarter_columns_are_each_set_against_the_same_quarter(tmp_path):
+    """Columns named for their month are set against last month's only where each names one
+    column: a scorecard's Q1, Q2 and Q3 are each compared with the same quarter of the previous
+    return (a revised Q2 is a change; Q1 is not set against Q3)."""
+    from awkward_workbooks import write_xlsx
+
+    from memberpack.importers import import_files
+
+    head = ["Indicator", "Q1 2020/21", "Q2 2020/21", "Q3 2020/21"]
+    before = write_xlsx(tmp_path / "q2.xlsx", {"KPIs": [["Key indicators 2020/21"], head[:3],
+                                                         ["Foster carers", 65, 63], ["Care leavers in EET %", "37%", "43%"]]})
+    after = write_xlsx(tmp_path / "q3.xlsx", {"KPIs": [["Key indicators 2020/21"], head,
+                                                        ["Foster carers", 65, 64, 62], ["Care leavers in EET %", "37%", "43%", "44%"]]})
+    with Pack.create(tmp_path / "p.mpack") as pack:
+        import_files(pack, [before])
+        import_files(pack, [after])
+        changes = headlines(pack).changes
+    assert [(i.label, i.measure, i.previous_display, i.display) for i in changes] == [
+        ("Foster carers", "Q2 2020/21", "63", "64")]

@@ -119,3 +119,22 @@ def test_a_negative_figure_is_listed_in_one_pair_of_brackets(tmp_path, capsys):
          "--text", "Why the underspend?")
     out = run(capsys, "notes", "list", pack)[1]
     assert "External Placements · Month 6 Variance £m, (£0.5m): Why the underspend?" in out and "((" not in out
+
+
+def test_a_label_repeated_under_two_sections_is_told_apart_by_its_section(tmp_path, capsys):
+    """The 2022/23 Month 9 monitor has "Central" under Children's Social Care and under
+    Commissioning: the error told the member to narrow it with --measure, --period or --dataset,
+    none of which can, and named the two figures only by cell."""
+    from memberpack.assets import sample
+
+    pack = tmp_path / "m9.mpack"
+    assert main(["import", str(pack), str(sample("11_budget_monitor_m9_2022-23.xlsx"))]) == 0
+    capsys.readouterr()
+    status, _, err = run(capsys, "notes", "add", pack, "--label", "Central", "--measure", "Variance",
+                         "--kind", "question", "--text", "Why?")
+    assert status == 1 and "narrow it with --section" in err
+    assert "Month 9 Variance £m in Children's Social Care [D15]" in err and "in Commissioning [D20]" in err
+    _add(capsys, pack, "--label", "Central", "--measure", "Variance", "--section", "commissioning",
+         "--kind", "question", "--text", "Why is Central over?")
+    status, out, _ = run(capsys, "notes", "list", pack)
+    assert "Commissioning · Central · Month 9 Variance" in out

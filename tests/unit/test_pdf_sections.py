@@ -186,3 +186,32 @@ def test_a_ledger_prints_its_first_rows_totals_and_largest_bars(tmp_path):
     assert "… and 649 more rows, kept in the pack but not printed" in text
     assert "Cost centre 249" in text and "All cost centres total" in text and "Cost centre 899" not in text
     assert len(reader.pages) < 20
+
+
+def test_an_export_without_the_finance_tables_does_not_say_no_forecast_moved(demo_pack, tmp_path):
+    """A social care export had headed its movements list "Biggest adverse movements, 2023/24 Month 6"
+    and said "No service’s forecast moved the wrong way since the last report" (Fieldwork, External
+    Placements and others had, in the monitor not exported)."""
+    from memberpack.export.html_export import export_html
+
+    with Pack.open(demo_pack) as pack:
+        export_pdf(pack, tmp_path / "care.pdf", sections=["social_care"])
+        export_html(pack, tmp_path / "care.html", sections=["social_care"])
+    text = re.sub(r"\s+", " ", " ".join(_texts(tmp_path / "care.pdf")))
+    html = re.sub(r"\s+", " ", (tmp_path / "care.html").read_text(encoding="utf-8"))
+    for shown in (text, html):
+        assert "Biggest adverse movements, 2023/24 Month 6" not in shown
+        assert "No service’s forecast in this export moved the wrong way since the last report." in shown
+
+
+def test_an_export_of_one_section_says_its_empty_headline_lists_are_of_this_export(demo_pack, tmp_path):
+    """An education export of the demo pack had said "Nothing is rated red.", "No shared notes yet."
+    and "No table has an earlier period in the pack to compare with." of a pack with eleven red
+    items, two shared notes and a Month 5 monitor."""
+    with Pack.open(demo_pack) as pack:
+        export_pdf(pack, tmp_path / "ed.pdf", sections=["education"])
+    text = re.sub(r"\s+", " ", " ".join(_texts(tmp_path / "ed.pdf")))
+    for line in ("Nothing in this export is rated red.", "No shared notes in this export.",
+                 "No indicator in this export moved the wrong way between its latest periods.",
+                 "No table in this export has an earlier period in the pack to compare with."):
+        assert line in text

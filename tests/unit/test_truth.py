@@ -326,3 +326,71 @@ def test_measures_that_each_mention_a_date_are_not_a_trend():
         o.period = year
     (spec,) = charts_for(ds, same)
     assert spec.kind == "line" and spec.categories == ["2019", "2020"]
+
+
+def test_rank_says_which_measure_1_is_best_for_and_which_it_is_highest_for(demo_pack_master, capsys):
+    """The CLA rates file ranks a neutral measure (1 = highest) beside one where higher is better
+    (1 = best): the line had read "1 = best, higher is better; 1 = highest, neither higher nor lower
+    is better", two meanings of rank 1 with no word of which measure had which."""
+    from memberpack.analysis.comparison_rows import intro_text
+    from memberpack.analysis.comparisons import by_dataset, pack_comparisons
+    from memberpack.cli import main
+
+    with Pack.open(demo_pack_master) as pack:
+        found = by_dataset(pack_comparisons(pack))
+        key = next(d.key for d in pack.datasets() if d.name == "Children looked after rates 2017-2020")
+    expected = ("Rank among all authorities in the file: for Percentage of CLA in foster care, 1 = best, higher "
+                "is better; for Children looked after rate per 10,000 children, 1 = highest, neither higher "
+                "nor lower is better")
+    assert expected in intro_text(found[key])
+    assert main(["compare", str(demo_pack_master)]) == 0
+    assert "for Percentage of CLA in foster care, 1 = best, higher is better" in capsys.readouterr().out
+
+
+def test_income_lines_are_more_or_less_income_than_budgeted_not_underspends(demo):
+    """External Placements' DSG Grant brings in £1.1m more than budgeted: the summary had listed it
+    among the "largest underspends"; it is named as income, and the spending lines keep their words."""
+    tables, _ = demo
+    ds, _grid, observations = next(t for t in tables if t[0].sheet == "External Placements")
+    summary = charts_for(ds, observations)[0].summary
+    assert "Largest overspends: Residential Placements £5.6m and Unregistered Placements £3.4m." in summary
+    assert "Largest underspends: Independent Fostering Agencies £0.7m and Residential Parent & Child £0.4m." in summary
+    assert "More income than budgeted: DSG Grant £1.1m and UASC Grant £0.1m." in summary
+
+
+def test_a_breakdown_over_year_columns_is_drawn_for_the_latest_period_and_names_it():
+    """The seed's placements year-on-year table (2019/20, 2020/21 P9, Change, 2020/21 P8, in £000s):
+    its chart was drawn for 2019/20, the oldest column, under a title naming no period ("Placements
+    year-on-year: highest for Spend, at £10,222k") that read as this year's spend."""
+    heads = ["2019/20 £000s", "2020/21 P9 £000s", "Change £000s", "2020/21 P8 £000s"]
+    periods = ["2019/20", "2020/21 Month 9", None, "2020/21 Month 8"]
+    rows = [("Budget", [8834, 9649, 815, 9649]), ("Spend", [10222, 10503, 281, 10515]),
+            ("Variance", [1388, 854, -535, 866])]
+    observations = [Observation(label, head, 1000.0 * v, "GBP", f"{v:,}", period=p, row=r, col=c, sheet="S",
+                                cell=f"{'BCDE'[c - 1]}{r + 3}")
+                    for r, (label, values) in enumerate(rows)
+                    for c, (head, p, v) in enumerate(zip(heads, periods, values), start=1)]
+    ds = Dataset("Placements year-on-year", "p.xlsx", "0" * 64, "S", "A2:E5", "time_series", key="p")
+    spec, = charts_for(ds, observations)
+    assert spec.series[0].name == "2020/21 P9 £000s"
+    assert spec.title == "Placements year-on-year in 2020/21 Month 9: highest for Spend, at £10,503k"
+
+
+def test_a_column_whose_unit_the_officer_corrected_is_titled_with_the_unit_it_is_read_in(tmp_path):
+    """The seed's Disabled Children's packages table is headed £000s over figures in pounds; the
+    officer corrects the unit to £, and the sentences say £623,248, but every table (the app's, the
+    chart's figures in the PDF) had still headed the figures "Variance £000s"."""
+    from awkward_workbooks import write_xlsx
+
+    from memberpack.importers import read_file
+    from memberpack.importers.table_layout import Corrections
+
+    rows = [["Disabled Children's Support Packages"], ["Service Area", "Budget £000s", "Forecast £000s", "Variance £000s"],
+            ["Direct Payments", 331368, 725692, 394324], ["Respite", 225796, 161171, -64624],
+            ["Total", 557164, 886863, 329700]]
+    path = write_xlsx(tmp_path / "dc.xlsx", {"Disabled": rows})
+    table, = read_file(path, corrections=Corrections(unit="£")).tables
+    assert column_titles(Grid.of(list(table.observations))) == [
+        "Budget £000s (read as £)", "Forecast £000s (read as £)", "Variance £000s (read as £)"]
+    table, = read_file(path).tables            # as the header says: no note
+    assert column_titles(Grid.of(list(table.observations))) == ["Budget £000s", "Forecast £000s", "Variance £000s"]

@@ -2,12 +2,16 @@
 sums: a variance that is the budget less the forecast (``Under/(Over)``) is an underspend when
 positive, so a forecast above budget is an overspend in every sentence written about it."""
 
+from pathlib import Path
+
 import pytest
 from awkward_workbooks import write_xlsx
 
 from memberpack.importers import read_file
 from memberpack.model.conventions import OVERSPEND, SURPLUS, UNDERSPEND, Convention, infer
 from memberpack.model.grid import Grid
+
+SAMPLES = Path(__file__).resolve().parents[2] / "samples"
 
 
 def _convention(tmp_path, header: list[str], variance_sign: int):
@@ -52,3 +56,23 @@ def test_a_monitor_with_original_and_revised_budgets_is_read_by_the_revised(tmp_
     assert infer(grid).positive == OVERSPEND
     position = budget_position(Dataset("M", "p7.xlsx", "0" * 64, "M", "A2:E6", "budget_monitor"), grid)
     assert (position.budget, position.variance) == (95_000_000, 1_600_000)
+
+
+def test_a_monitor_split_into_expenditure_income_and_net_is_judged_by_its_net_columns():
+    """The seed's Appendix 1 (REVISED BUDGET / FORECAST / VARIANCE, each over Expenditure, Income,
+    Reserves and Net £): its net variance is set against the net budget, not the expenditure budget
+    (the overview had said "Net budget £39,735,566" beside a forecast outturn of £32,963,082 and an
+    overspend, and the PDF "3.0% of the £39,735,566 budget" for 3.7% of the £31,784,203 net budget)."""
+    from memberpack.analysis.charts import charts_for
+    from memberpack.analysis.headlines import budget_position
+    from memberpack.model.observation import Dataset
+
+    table, = read_file(SAMPLES / "09_childrens_services_m9_2020-21.xlsx").tables
+    observations = list(table.observations)
+    grid = Grid.of(observations)
+    ds = Dataset("Appendix 1", "m9.xlsx", "0" * 64, "Appendix 1", "A4:M23", "budget_monitor",
+                 period="2020/21 Month 9", key="m9")
+    position = budget_position(ds, grid)
+    assert (position.budget, position.forecast, position.variance) == (31_784_203, 32_963_082, 1_178_880)
+    summary = charts_for(ds, observations)[0].summary
+    assert summary.startswith("Net overspend of £1,178,880 at 2020/21 Month 9, 3.7% of the £31,784,203 budget.")
