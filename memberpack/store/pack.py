@@ -61,6 +61,9 @@ class Pack:
     # True for a pack held in memory (protected, or a copy an output version made): it cannot be
     # opened again by its path, which names the encrypted or the whole file; see :meth:`reader`.
     in_memory: bool = False
+    # A protected pack's plaintext as its file last held it: what memory goes back to when sealing
+    # a commit to disk fails, so a change the member is told was not saved is not kept either.
+    _sealed: bytes = b""
 
     @classmethod
     def open(cls, path: str | Path, *, passphrase: str | Callable[[], str] | None = None) -> Pack:
@@ -141,6 +144,8 @@ class Pack:
         pack = cls(path, db)
         pack.protection = protection
         pack.in_memory = protection is not None
+        if protection is not None:
+            pack._sealed = db.serialize()
         if version < SCHEMA_VERSION:
             pack._migrate(version)
         return pack
@@ -233,13 +238,18 @@ class Pack:
 
     def committed(self) -> None:
         """After a commit (by :meth:`transaction`, or a caller's own ``COMMIT``): a protected pack's
-        file is sealed and written again from memory; any other pack is already on disk."""
+        file is sealed and written again from memory; any other pack is already on disk. If the
+        file cannot be written, memory goes back to what the file holds and :class:`PackError` says why."""
         if self.protection is None:
             return
+        plaintext = self.db.serialize()
         try:
-            write_bytes(self.path, self.protection.seal(self.db.serialize()))
+            write_bytes(self.path, self.protection.seal(plaintext))
         except OSError as exc:
-            raise PackError(f"{self.path}: cannot save the protected pack ({exc.strerror or exc})") from None
+            self.db.deserialize(self._sealed)
+            raise PackError(f"{self.path}: cannot save the protected pack ({exc.strerror or exc}); nothing was "
+                            "changed") from None
+        self._sealed = plaintext
 
     def _migrate(self, current: int) -> None:
         with self.transaction():

@@ -103,3 +103,23 @@ def test_a_protected_copy_that_expired_before_it_was_made_is_refused(tmp_path, p
     assert main(["protect", str(protected), "-o", str(out), "--expires", past]) == 1
     err = capsys.readouterr().err
     assert err.count("\n") == 1 and "has passed" in err and not out.exists()
+
+
+def test_a_note_the_disk_refused_is_not_kept_in_memory_to_be_saved_twice(protected, monkeypatch):
+    """A protected pack lives in memory and is sealed to disk after each commit: when the disk refused
+    that (full, read-only, gone), the note stayed in memory, so saving it again made two copies."""
+    def full_disk(*_args, **_kwargs):
+        raise OSError(28, "No space left on device")
+
+    with Pack.open(protected, passphrase=SECRET) as pack:
+        monkeypatch.setattr("memberpack.store.pack.write_bytes", full_disk)
+        for _ in range(2):   # the member is told it failed, and tries again
+            with pytest.raises(PackError, match="No space left"):
+                with pack.transaction():
+                    annotation_store.save(pack, Annotation("Why has the overspend grown?"))
+        assert [n.body for n in annotation_store.all_notes(pack)] == ["Shared note kx4"]   # as on disk
+        monkeypatch.undo()
+        with pack.transaction():   # room again: saved once
+            annotation_store.save(pack, Annotation("Why has the overspend grown?"))
+    with Pack.open(protected, passphrase=SECRET) as pack:
+        assert [n.body for n in annotation_store.all_notes(pack)] == ["Shared note kx4", "Why has the overspend grown?"]
