@@ -215,10 +215,12 @@ class MainWindow(QMainWindow):
             QMessageBox.warning(self, "Cannot open the pack", plain_tip(str(exc)))
             return False
         old = self.pack
+        self.notes.put_aside()   # the note being written stays with the pack it was written on
         try:
             self._show_pack(pack, check=True)
         except MemberpackError as exc:
             pack.close()
+            self.notes.refresh()   # and is back, with the pack kept
             QMessageBox.warning(self, "Cannot open the pack", plain_tip(str(exc)))
             return False
         self.undo_stack.clear()
@@ -269,6 +271,7 @@ class MainWindow(QMainWindow):
         return width if low <= width <= min(high, int(self.width() * 0.4)) else NOTES_WIDTH
 
     def closeEvent(self, event: QCloseEvent) -> None:
+        self.notes.keep_draft()   # a note not yet added is back when the pack is next opened
         if self.job is not None:
             self.job.cancel()
         self.poll.stop()
