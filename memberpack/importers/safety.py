@@ -12,6 +12,7 @@ import re
 import struct
 import zipfile
 import zlib
+from collections import Counter
 from pathlib import Path
 
 from memberpack.errors import ImportFailed
@@ -28,6 +29,13 @@ MAX_RATIO = 250            # deflate rarely beats ~20x on real sheet XML; bombs 
 RATIO_FLOOR = 5_000_000    # small parts may compress extremely well (blank styles); ignore them
 PROLOGUE_BYTES = 65_536
 INFLATED_HERE = 1 << 20    # parts declaring at most this are inflated in full by the checks
+# One shared string is stored once and copied into every cell that names it: a billion characters
+# is gigabytes in a reader. A cell naming one takes at least this many bytes of sheet XML.
+SHARED_STRINGS = "xl/sharedStrings.xml"
+MAX_STRING_CHARACTERS = 1_000_000_000
+SMALLEST_STRING_CELL = 20      # <c t="s"><v>0</v></c>
+_SHARED_STRING = re.compile(rb"<(?:\w+:)?si\b")
+_STRING_CELL = re.compile(rb'<(?:\w+:)?c\b[^>]*?\st="s"[^>]*>\s*<(?:\w+:)?v>(\d+)<')
 _ROOT = re.compile(rb"<[A-Za-z_]")
 # HTML tables and Excel 2003 XML, which some systems export with an .xls name
 _MARKUP = re.compile(rb"(?:\xef\xbb\xbf)?\s*<(?:\?xml|!doctype|html|table|meta|head|body|!--)", re.IGNORECASE)
@@ -129,6 +137,48 @@ def _check_zip(path: Path, name: str, inflate: bool = True) -> None:
                 _check_prologue(archive, member, name)
             if member.file_size <= INFLATED_HERE:
                 _check_declared_size(archive, member, name)
+        if inflate:
+            _check_shared_strings(archive, members, name)
+
+
+def _check_shared_strings(archive: zipfile.ZipFile, members: list[zipfile.ZipInfo], name: str) -> None:
+    """Refuse a workbook whose cells would copy its shared strings into more than
+    :data:`MAX_STRING_CHARACTERS` (one long string named by every cell: a small file, gigabytes
+    read). Which string each cell names is read only when the cells naming any could hold that
+    many copies of the longest."""
+    sst = next((m for m in members if m.filename == SHARED_STRINGS), None)
+    sheets = [m for m in members if m.filename.startswith("xl/worksheets/") and m.filename.endswith(".xml")]
+    if sst is None or not sheets:
+        return
+    with archive.open(sst) as fh:
+        data = fh.read()
+    starts = [m.start() for m in _SHARED_STRING.finditer(data)] + [len(data)]
+    lengths = [b - a for a, b in zip(starts, starts[1:])]   # in bytes of XML: at least the characters
+    if not lengths or max(lengths) * (sum(m.file_size for m in sheets) // SMALLEST_STRING_CELL) <= MAX_STRING_CHARACTERS:
+        return
+    if max(lengths) * sum(_sheet_text(archive, sheet, lambda block, _end: block.count(b't="s"'))
+                          for sheet in sheets) <= MAX_STRING_CHARACTERS:
+        return
+    named: Counter = Counter()
+    for sheet in sheets:
+        _sheet_text(archive, sheet, lambda block, end: named.update(_STRING_CELL.findall(block, 0, end)))
+    total = sum(lengths[int(i)] * n for i, n in named.items() if int(i) < len(lengths))
+    if total > MAX_STRING_CHARACTERS:
+        raise ImportFailed(f"{name}: refused: its shared strings would fill its cells with {total / 1e9:.1f} billion "
+                           "characters (a shared-strings bomb?)")
+
+
+def _sheet_text(archive: zipfile.ZipFile, sheet: zipfile.ZipInfo, count) -> int:
+    """The sum of ``count(block, end)`` over a sheet part inflated 16 MB at a time, ``end`` where the
+    block's last cell starts (a cell the chunk may have cut is counted with the next block)."""
+    found, rest = 0, b""
+    with archive.open(sheet) as fh:
+        while chunk := fh.read(1 << 24):
+            block = rest + chunk
+            end = block.rfind(b"<c") % (len(block) + 1)
+            found += count(block[:end], end) or 0
+            rest = block[end:]
+    return found + (count(rest, len(rest)) or 0)
 
 
 def is_headless_ods(names) -> bool:
