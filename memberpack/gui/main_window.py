@@ -163,8 +163,10 @@ class MainWindow(QMainWindow):
     def _show_read_only(self) -> None:
         """A read-only pack says so above the tabs, and the notes panel takes no edits."""
         read_only = self.writer.read_only
-        self.banner.setText(f"<b>Read-only:</b> {self.pack.path.name} cannot be changed (a read-only file or "
-                            "folder), so notes can be read but not added, edited or deleted.")
+        why = "it was moved, replaced or deleted since it was opened: open it again" if self.writer.moved \
+            else "a read-only file or folder"
+        self.banner.setText(f"<b>Read-only:</b> {self.pack.path.name} cannot be changed ({why}), so notes can be "
+                            "read but not added, edited or deleted.")
         self.banner.setVisible(read_only)
         self.notes.set_read_only(read_only)
         for action in (ids.IMPORT, ids.IMPORT_NEIGHBOURS, ids.PACK_DETAILS):

@@ -316,3 +316,20 @@ def test_a_protected_packs_draft_is_sealed_and_an_output_copy_shows_none(qtbot, 
     assert copy.notes.body.toPlainText() == ""
     copy.close()
     again.pack.close()
+
+
+def test_a_pack_replaced_on_disk_while_open_is_named_as_such_not_as_read_only(qtbot, window, demo_pack, tmp_path):
+    """A sync client (OneDrive) or a saved attachment put a new copy in the pack's place: the note could
+    not be written and the member was told the pack was read-only, which it was not."""
+    import os
+    import shutil
+
+    from memberpack.gui.pack_writes import MOVED
+
+    shutil.copy(demo_pack, tmp_path / "new_copy.mpack")
+    os.replace(tmp_path / "new_copy.mpack", demo_pack)
+    window.notes.body.setPlainText("Written after the file was replaced")
+    window.notes.add_button.click()
+    assert window.notes.body.toPlainText() == "Written after the file was replaced"
+    assert window.notes.message.text().startswith(MOVED) and "open it again" in MOVED
+    assert window.banner.isVisible() and "replaced" in window.banner.text() and "read-only file" not in window.banner.text()
