@@ -165,7 +165,8 @@ class MainWindow(QMainWindow):
         read_only = self.writer.read_only
         why = "it was moved, replaced or deleted since it was opened: open it again" if self.writer.moved \
             else "a read-only file or folder"
-        self.banner.setText(f"<b>Read-only:</b> {self.pack.path.name} cannot be changed ({why}), so notes can be "
+        name = self.pack.path.name.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")   # (rich text)
+        self.banner.setText(f"<b>Read-only:</b> {name} cannot be changed ({why}), so notes can be "
                             "read but not added, edited or deleted.")
         self.banner.setVisible(read_only)
         self.notes.set_read_only(read_only)
@@ -338,7 +339,7 @@ class MainWindow(QMainWindow):
             QMessageBox.warning(self, title, plain_tip(str(exc)))
             return False
         if not self.writer.write(lambda pack: comparators.save_neighbours(pack, listed),
-                                 failed=lambda message, _c: QMessageBox.warning(self, title, message)):
+                                 failed=lambda message, _c: QMessageBox.warning(self, title, plain_tip(message))):
             return False
         self.reload()
         self.statusBar().showMessage(f"{len(listed.neighbours)} statistical neighbours of {ours.describe()} "
@@ -368,7 +369,7 @@ class MainWindow(QMainWindow):
 
             self.writer.write(write, saved,
                               failed=lambda message, _c: QMessageBox.warning(
-                                  self, "Pack details not saved", f"{message}; the details were not saved."))
+                                  self, "Pack details not saved", plain_tip(f"{message}; the details were not saved.")))
 
     def save_protected(self) -> None:
         """File > Save protected copy…: an encrypted copy to send, with an optional "do not open after" date."""

@@ -333,3 +333,14 @@ def test_a_pack_replaced_on_disk_while_open_is_named_as_such_not_as_read_only(qt
     assert window.notes.body.toPlainText() == "Written after the file was replaced"
     assert window.notes.message.text().startswith(MOVED) and "open it again" in MOVED
     assert window.banner.isVisible() and "replaced" in window.banner.text() and "read-only file" not in window.banner.text()
+
+
+def test_a_pack_file_named_with_markup_is_named_as_written_in_the_read_only_banner(qtbot, demo_pack, tmp_path):
+    """Packs arrive by email under any name: the banner rendered ``<u>`` in one as markup."""
+    import shutil
+
+    odd = tmp_path / "<u>Budget & Scrutiny.mpack"
+    shutil.copy(demo_pack, odd)
+    window = open_window(qtbot, read_only_pack(odd))
+    assert "&lt;u&gt;Budget &amp; Scrutiny.mpack cannot be changed" in window.banner.text()
+    window.pack.close()
