@@ -27,11 +27,16 @@ CHUNK = 1 << 16
 DELIMITERS = ",;\t|"
 MAX_LINE = 1_000_000      # characters: 16,384 columns of 60 characters each
 MAX_FIELDS = 16_384       # columns, as many as a spreadsheet has
+UTF16_BOMS = (codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)
 LINES = 512               # lines read, and parsed, at a time (:func:`_rows`)
 
 
 def detect_encoding(path: Path) -> str:
-    """``utf-8-sig`` when the first :data:`SAMPLE_BYTES` are valid UTF-8, else ``cp1252``."""
+    """``utf-16`` for a file that starts with its byte order mark (Excel's "Unicode Text"); else
+    ``utf-8-sig`` when the first :data:`SAMPLE_BYTES` are valid UTF-8, else ``cp1252``."""
+    with path.open("rb") as fh:
+        if fh.read(2) in UTF16_BOMS:
+            return "utf-16"
     first = first_non_utf8(path, SAMPLE_BYTES)
     return "utf-8-sig" if first is None else "cp1252"
 

@@ -16,6 +16,7 @@ from collections import Counter
 from pathlib import Path
 
 from memberpack.errors import ImportFailed
+from memberpack.importers.csv_reader import UTF16_BOMS
 
 WORKBOOK_SUFFIXES = {".xlsx", ".xlsm", ".ods", ".xls"}
 CSV_SUFFIXES = {".csv", ".txt"}
@@ -63,6 +64,8 @@ def check_file(path: Path, *, inflate: bool = True) -> str:
     if size == 0:
         raise ImportFailed(f"{name}: the file is empty (0 bytes)")
     if suffix in CSV_SUFFIXES:
+        if head.startswith(UTF16_BOMS):   # Excel's "Unicode Text": UTF-16, its NULs are half its characters
+            return "csv"
         if head.startswith((ZIP_MAGIC, CFB_MAGIC)) or b"\x00" in head:
             raise ImportFailed(f"{name}: is not a text (CSV) file; it looks like a binary file with a .csv name")
         return "csv"
