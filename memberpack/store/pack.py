@@ -64,6 +64,7 @@ class Pack:
     # A protected pack's plaintext as its file last held it: what memory goes back to when sealing
     # a commit to disk fails, so a change the member is told was not saved is not kept either.
     _sealed: bytes = b""
+    _sealed_file: tuple[int, int, int] | None = None   # the file it was sealed to: inode, size, modification
 
     @classmethod
     def open(cls, path: str | Path, *, passphrase: str | Callable[[], str] | None = None) -> Pack:
@@ -145,7 +146,7 @@ class Pack:
         pack.protection = protection
         pack.in_memory = protection is not None
         if protection is not None:
-            pack._sealed = db.serialize()
+            pack._sealed, pack._sealed_file = db.serialize(), _file_identity(path)
         if version < SCHEMA_VERSION:
             pack._migrate(version)
         return pack
@@ -242,6 +243,11 @@ class Pack:
         file cannot be written, memory goes back to what the file holds and :class:`PackError` says why."""
         if self.protection is None:
             return
+        # sealed meanwhile by another opening of it (a file since deleted is written again: nothing is lost)
+        if (now := _file_identity(self.path)) is not None and now != self._sealed_file:
+            self.db.deserialize(self._sealed)
+            raise PackError(f"{self.path}: the protected pack was changed by another window or program since it was "
+                            "opened; open it again to see those changes (nothing was saved)")
         plaintext = self.db.serialize()
         try:
             write_bytes(self.path, self.protection.seal(plaintext))
@@ -249,7 +255,7 @@ class Pack:
             self.db.deserialize(self._sealed)
             raise PackError(f"{self.path}: cannot save the protected pack ({exc.strerror or exc}); nothing was "
                             "changed") from None
-        self._sealed = plaintext
+        self._sealed, self._sealed_file = plaintext, _file_identity(self.path)
 
     def _migrate(self, current: int) -> None:
         with self.transaction():
@@ -571,6 +577,15 @@ def _alive(pid: int) -> bool:
     except OSError:   # it exists, owned by someone else
         return True
     return True
+
+
+def _file_identity(path: Path) -> tuple[int, int, int] | None:
+    """The file at ``path`` as written: a new copy put in its place (a write is a rename) differs."""
+    try:
+        st = path.stat()
+    except OSError:
+        return None
+    return st.st_ino, st.st_size, st.st_mtime_ns
 
 
 def _flush(path: Path) -> None:

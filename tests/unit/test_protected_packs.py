@@ -122,4 +122,24 @@ def test_a_note_the_disk_refused_is_not_kept_in_memory_to_be_saved_twice(protect
         with pack.transaction():   # room again: saved once
             annotation_store.save(pack, Annotation("Why has the overspend grown?"))
     with Pack.open(protected, passphrase=SECRET) as pack:
-        assert [n.body for n in annotation_store.all_notes(pack)] == ["Shared note kx4", "Why has the overspend grown?"]
+        assert sorted(n.body for n in annotation_store.all_notes(pack)) == ["Shared note kx4", "Why has the overspend grown?"]
+
+
+def test_a_protected_pack_open_twice_never_writes_over_the_other_ones_notes(protected):
+    """Each opening holds the pack in memory and seals all of it to disk on a commit: the second window
+    to write replaced the file, and the first window's note was gone without a word."""
+    first, second = Pack.open(protected, passphrase=SECRET), Pack.open(protected, passphrase=SECRET)
+    with first.transaction():
+        annotation_store.save(first, Annotation("Written in the first window"))
+    with pytest.raises(PackError, match="changed by another window or program since it was opened"):
+        with second.transaction():
+            annotation_store.save(second, Annotation("Written in the second window"))
+    assert [n.body for n in annotation_store.all_notes(second)] == ["Shared note kx4"]   # as it was opened
+    second.close()
+    first.close()
+    with Pack.open(protected, passphrase=SECRET) as again:   # opened again: the first window's note is there
+        assert sorted(n.body for n in annotation_store.all_notes(again)) == ["Shared note kx4", "Written in the first window"]
+        with again.transaction():
+            annotation_store.save(again, Annotation("Written after opening it again"))
+    with Pack.open(protected, passphrase=SECRET) as last:
+        assert len(annotation_store.all_notes(last)) == 3
