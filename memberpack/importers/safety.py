@@ -37,6 +37,11 @@ MAX_STRING_CHARACTERS = 1_000_000_000
 SMALLEST_STRING_CELL = 20      # <c t="s"><v>0</v></c>
 _SHARED_STRING = re.compile(rb"<(?:\w+:)?si\b")
 _STRING_CELL = re.compile(rb'<(?:\w+:)?c\b[^>]*?\st="s"[^>]*>\s*<(?:\w+:)?v>(\d+)<')
+# An OpenDocument cell or row repeated is stored once and read as every copy: content up to this size
+# (a bomb is a small file; padding it larger is refused as a zip bomb) is scanned for repeated text.
+REPEATS_SCANNED = 16 << 20
+_REPEATED = re.compile(rb'number-(rows|columns)-repeated="(\d+)"')
+_PARAGRAPH = re.compile(rb"<text:p\b[^>]*>(.*?)</text:p>", re.DOTALL)
 _ROOT = re.compile(rb"<[A-Za-z_]")
 # HTML tables and Excel 2003 XML, which some systems export with an .xls name
 _MARKUP = re.compile(rb"(?:\xef\xbb\xbf)?\s*<(?:\?xml|!doctype|html|table|meta|head|body|!--)", re.IGNORECASE)
@@ -142,6 +147,48 @@ def _check_zip(path: Path, name: str, inflate: bool = True) -> None:
                 _check_declared_size(archive, member, name)
         if inflate:
             _check_shared_strings(archive, members, name)
+            content = next((m for m in members if m.filename == "content.xml"), None)
+            if content is not None and content.file_size <= REPEATS_SCANNED:
+                _check_repeated_text(archive, content, name)
+
+
+def _check_repeated_text(archive: zipfile.ZipFile, content: zipfile.ZipInfo, name: str) -> None:
+    """Refuse an OpenDocument file whose repeated rows and cells would hold more than
+    :data:`MAX_STRING_CHARACTERS` (one long text repeated over rows and columns). Blank rows and
+    cells, which LibreOffice repeats to the sheet's end, hold none."""
+    with archive.open(content) as fh:
+        data = fh.read()
+    total, counted_to = 0, -1   # the cells of a repeated row are counted with it
+    for hit in _REPEATED.finditer(data):
+        times = int(hit.group(2))
+        if times < 2 or hit.start() < counted_to:
+            continue
+        tag_end = data.find(b">", hit.end())
+        if tag_end < 0 or data[tag_end - 1:tag_end] == b"/":   # an empty row or cell
+            continue
+        if hit.group(1) == b"rows":
+            counted_to = data.find(b"</table:table-row>", tag_end) % (len(data) + 1)
+            total += times * _row_text(data, tag_end, counted_to)
+        else:
+            total += times * _text(data, tag_end, data.find(b"</table:table-cell>", tag_end) % (len(data) + 1))
+    if total > MAX_STRING_CHARACTERS:
+        raise ImportFailed(f"{name}: refused: its repeated rows and cells would hold {total / 1e9:.1f} billion "
+                           "characters (a bomb of repeated text?)")
+
+
+def _text(data: bytes, start: int, end: int) -> int:
+    return sum(len(m.group(1)) for m in _PARAGRAPH.finditer(data, start, end))
+
+
+def _row_text(data: bytes, start: int, end: int) -> int:
+    """The text of one copy of the row between ``start`` and ``end``, its repeated cells each as often."""
+    total = _text(data, start, end)
+    for hit in _REPEATED.finditer(data, start, end):
+        tag_end = data.find(b">", hit.end(), end)
+        if hit.group(1) == b"columns" and tag_end > 0 and data[tag_end - 1:tag_end] != b"/":
+            cell_end = data.find(b"</table:table-cell>", tag_end, end) % (end + 1)
+            total += (int(hit.group(2)) - 1) * _text(data, tag_end, cell_end)
+    return total
 
 
 def _check_shared_strings(archive: zipfile.ZipFile, members: list[zipfile.ZipInfo], name: str) -> None:

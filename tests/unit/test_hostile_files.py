@@ -344,3 +344,29 @@ def test_a_long_shared_string_in_a_few_cells_passes_the_checks(tmp_path):
 
     text = "A long comment. " * 2_000
     assert check_file(_shared_string_workbook(tmp_path / "comments.xlsx", text, rows=2_000, columns=2)) == "zip"
+
+
+def test_one_long_text_repeated_over_rows_and_columns_of_an_open_document_is_refused(pack, tmp_path, capsys):
+    """A 40 KB .ods whose one row of a 30,000-character text, repeated over 10 columns and 10,000 rows,
+    took the reader 10 s and 3 GB of memory (20,000 rows: 20 s, 6 GB, then a crash)."""
+    from ods_workbooks import NAMESPACES, number, row, text, write_ods
+
+    long_text = "".join(random.Random(7).choice("abcdefghij ") for _ in range(30_000))
+    bomb = ('<table:table-row table:number-rows-repeated="10000"><table:table-cell table:number-columns-repeated="10" '
+            f'office:value-type="string"><text:p>{long_text}</text:p></table:table-cell></table:table-row>')
+    content = (f'<?xml version="1.0" encoding="UTF-8"?><office:document-content {NAMESPACES} office:version="1.2">'
+               '<office:body><office:spreadsheet><table:table table:name="Budget">'
+               f'{row(text("Service"), text("Budget £k"))}{row(text("Fieldwork"), number(9100))}{bomb}'
+               '</table:table></office:spreadsheet></office:body></office:document-content>')
+    bad = write_ods(tmp_path / "repeated.ods", content)
+    assert bad.stat().st_size < 50_000
+    _refused(pack, bad, capsys, "repeated", "3.0 billion characters")
+
+
+def test_what_libreoffice_repeats_passes_the_checks(tmp_path):
+    """Blank rows to the sheet's end, blank cells to its last column, and short texts repeated."""
+    from ods_workbooks import awkward_content, write_ods
+
+    from memberpack.importers.safety import check_file
+
+    assert check_file(write_ods(tmp_path / "awkward.ods", awkward_content())) == "zip"
