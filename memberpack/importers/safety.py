@@ -39,6 +39,7 @@ _SHARED_STRING = re.compile(rb"<(?:\w+:)?si\b")
 _STRING_CELL = re.compile(rb'<(?:\w+:)?c\b[^>]*?\st="s"[^>]*>\s*<(?:\w+:)?v>(\d+)<')
 # An OpenDocument cell or row repeated is stored once and read as every copy: content up to this size
 # (a bomb is a small file; padding it larger is refused as a zip bomb) is scanned for repeated text.
+# An .xls up to this size is scanned for its shared strings (xls_strings.py) in the same way.
 REPEATS_SCANNED = 16 << 20
 _REPEATED = re.compile(rb'number-(rows|columns)-repeated="(\d+)"')
 _PARAGRAPH = re.compile(rb"<text:p\b[^>]*>(.*?)</text:p>", re.DOTALL)
@@ -110,6 +111,12 @@ def _check_cfb(path: Path, name: str, suffix: str) -> None:
                            "Excel (File > Info > Protect Workbook) and save it again")
     if suffix != ".xls":
         raise ImportFailed(f"{name}: is an old Excel (.xls) file with a {suffix} name; rename it to .xls")
+    from memberpack.importers import xls_strings  # noqa: PLC0415 - only for .xls files
+
+    if path.stat().st_size <= REPEATS_SCANNED and xls_strings.cells_could_hold(path) > MAX_STRING_CHARACTERS \
+            and (total := xls_strings.shared_string_characters(path) or 0) > MAX_STRING_CHARACTERS:
+        raise ImportFailed(f"{name}: refused: its shared strings would fill its cells with {total / 1e9:.1f} billion "
+                           "characters (a shared-strings bomb?)")
 
 
 def _check_zip(path: Path, name: str, inflate: bool = True) -> None:

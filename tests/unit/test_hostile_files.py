@@ -370,3 +370,20 @@ def test_what_libreoffice_repeats_passes_the_checks(tmp_path):
     from memberpack.importers.safety import check_file
 
     assert check_file(write_ods(tmp_path / "awkward.ods", awkward_content())) == "zip"
+
+
+def test_one_long_shared_string_in_every_cell_of_an_xls_is_refused(pack, tmp_path, capsys):
+    """A 1.6 MB .xls whose 100,000 cells each name one 30,000-character shared string took the reader
+    17 s and 6 GB of memory."""
+    text = "".join(random.Random(3).choice("abcdefghij ") for _ in range(30_000))
+    bad = write_xls(tmp_path / "strings.xls", {"Budget": [["Service", "Budget £k"], ["Fieldwork", 9100]]
+                                               + [[text] * 10 for _ in range(10_000)]})
+    _refused(pack, bad, capsys, "shared strings", "3.0 billion characters")
+
+
+def test_the_shared_strings_of_an_xls_are_counted_as_its_cells_name_them(tmp_path):
+    from memberpack.importers.xls_strings import shared_string_characters
+
+    rows = [["Service", "Budget £k"]] + [[f"Line {i % 7}", i] for i in range(3_000)] + [["é" * 9_000 + "x" * 20_000]]
+    assert shared_string_characters(write_xls(tmp_path / "ok.xls", {"Budget": rows})) == (
+        len("Service") + len("Budget £k") + 3_000 * len("Line 0") + 29_000)
