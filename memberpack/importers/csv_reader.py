@@ -21,13 +21,13 @@ from pathlib import Path
 from typing import IO
 
 from memberpack.errors import ImportFailed
+from memberpack.importers.safety import UTF16_BOMS
 
 SAMPLE_BYTES = 16 << 20   # enough to see a late £ in any ordinary return
 CHUNK = 1 << 16
 DELIMITERS = ",;\t|"
 MAX_LINE = 1_000_000      # characters: 16,384 columns of 60 characters each
 MAX_FIELDS = 16_384       # columns, as many as a spreadsheet has
-UTF16_BOMS = (codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)
 LINES = 512               # lines read, and parsed, at a time (:func:`_rows`)
 
 

@@ -16,13 +16,13 @@ from collections import Counter
 from pathlib import Path
 
 from memberpack.errors import ImportFailed
-from memberpack.importers.csv_reader import UTF16_BOMS
 
 WORKBOOK_SUFFIXES = {".xlsx", ".xlsm", ".ods", ".xls"}
 CSV_SUFFIXES = {".csv", ".txt"}
 
 CFB_MAGIC = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"
 ZIP_MAGIC = b"PK\x03\x04"
+UTF16_BOMS = (b"\xff\xfe", b"\xfe\xff")   # Excel's "Unicode Text" starts with one
 # Declared-size limits: real returns are a few MB; a 1,000,000-row sheet is a few hundred MB of XML.
 MAX_UNCOMPRESSED = 2_000_000_000
 MAX_MEMBERS = 5_000
@@ -76,7 +76,7 @@ def check_file(path: Path, *, inflate: bool = True) -> str:
             raise ImportFailed(f"{name}: is not a text (CSV) file; it looks like a binary file with a .csv name")
         return "csv"
     if head.startswith(CFB_MAGIC):
-        _check_cfb(path, name, suffix)
+        _check_cfb(path, name, suffix, inflate)
         return "cfb"
     if head.startswith(ZIP_MAGIC):
         if suffix == ".xls":
@@ -102,8 +102,9 @@ def _looks_like_text(head: bytes) -> bool:
     return printable / max(len(head), 1) > 0.97
 
 
-def _check_cfb(path: Path, name: str, suffix: str) -> None:
-    """An OLE container: a legacy .xls, or an encrypted OOXML workbook (which always lives in one)."""
+def _check_cfb(path: Path, name: str, suffix: str, inflate: bool = True) -> None:
+    """An OLE container: a legacy .xls, or an encrypted OOXML workbook (which always lives in one);
+    with ``inflate``, an .xls's shared strings are counted too."""
     with path.open("rb") as fh:
         data = fh.read(8_000_000)
     if any(stream in data for stream in _ENCRYPTED_STREAMS):
@@ -111,9 +112,11 @@ def _check_cfb(path: Path, name: str, suffix: str) -> None:
                            "Excel (File > Info > Protect Workbook) and save it again")
     if suffix != ".xls":
         raise ImportFailed(f"{name}: is an old Excel (.xls) file with a {suffix} name; rename it to .xls")
+    if not inflate or path.stat().st_size > REPEATS_SCANNED:
+        return
     from memberpack.importers import xls_strings  # noqa: PLC0415 - only for .xls files
 
-    if path.stat().st_size <= REPEATS_SCANNED and xls_strings.cells_could_hold(path) > MAX_STRING_CHARACTERS \
+    if xls_strings.cells_could_hold(path) > MAX_STRING_CHARACTERS \
             and (total := xls_strings.shared_string_characters(path) or 0) > MAX_STRING_CHARACTERS:
         raise ImportFailed(f"{name}: refused: its shared strings would fill its cells with {total / 1e9:.1f} billion "
                            "characters (a shared-strings bomb?)")
