@@ -112,6 +112,7 @@ class Pack:
             raise PackError(f"{path}: the protected pack is damaged") from None
         harden(db)
         db.execute("PRAGMA foreign_keys = ON")
+        db.execute("PRAGMA temp_store = MEMORY")   # a large sort never spills the pack to a temporary file
         return cls._checked(path, db, quick=True, protection=protection)
 
     @classmethod
@@ -221,6 +222,7 @@ class Pack:
         db = sqlite3.connect(":memory:", isolation_level=None, check_same_thread=False)
         db.deserialize(self.db.serialize())
         db.execute("PRAGMA foreign_keys = ON")
+        db.execute("PRAGMA temp_store = MEMORY")
         copy = Pack(self.path, db)
         copy.in_memory = True
         return copy

@@ -1,6 +1,7 @@
 """Protected packs: encrypted copies that open only with their passphrase, in memory."""
 
 from datetime import date, timedelta
+from pathlib import Path
 
 import pypdf
 import pytest
@@ -143,3 +144,34 @@ def test_a_protected_pack_open_twice_never_writes_over_the_other_ones_notes(prot
             annotation_store.save(again, Annotation("Written after opening it again"))
     with Pack.open(protected, passphrase=SECRET) as last:
         assert len(annotation_store.all_notes(last)) == 3
+
+
+@pytest.mark.skipif(not Path("/proc/self/fd").is_dir(), reason="open files are listed in /proc on Linux")
+def test_a_protected_packs_sorting_never_spills_to_a_temporary_file(tmp_path):
+    """An import into a protected pack of 90,000 figures rebuilt its indexes by sorting them, and SQLite
+    spilled the sort to /var/tmp (etilqs_*): the pack's labels on disk in the clear."""
+    import os
+
+    plain, sent = tmp_path / "plain.mpack", tmp_path / "sent.mpack"
+    with Pack.create(plain) as pack:
+        pack.add_dataset(Dataset("Staff", "s.xlsx", "1" * 64, "S", "A1:B2", key="staff"),
+                         [Observation(f"Employee {i} zq-secret", f"Salary {i % 7} £", float(i), "GBP", str(i),
+                                      sheet="S", cell=f"B{i + 2}") for i in range(90_000)])
+        pack.protected_copy(sent, Protection.new(SECRET))
+    temporary = []
+
+    def look() -> int:
+        for fd in os.listdir("/proc/self/fd"):
+            try:
+                if "etilqs" in os.readlink(f"/proc/self/fd/{fd}"):
+                    temporary.append(fd)
+            except OSError:
+                pass
+        return 0
+
+    with Pack.open(sent, passphrase=SECRET) as pack:
+        pack.db.set_progress_handler(look, 20_000)
+        with pack.transaction(), pack.bulk_insert():   # as an import stores its tables
+            pack.add_dataset(Dataset("Budget", "b.xlsx", "0" * 64, "M6", "A1:B2", key="budget"),
+                             [Observation("Fieldwork", "Budget £m", 9_100_000.0, "GBP", "9.1", sheet="M6", cell="B2")])
+    assert temporary == []
