@@ -29,6 +29,8 @@ from memberpack.store.pack import Pack
 WARNING_LIGHT, WARNING_DARK = "#8b0000", "#ff8a80"   # a note whose figure changed, on light or dark
 PLACEHOLDER = "Write a note, or a question for officers, on the selected figure…"
 REDO_KEYS = {QKeySequence("Ctrl+Shift+Z")[0].toCombined(), QKeySequence("Ctrl+Y")[0].toCombined()}
+DRAFT_MS = 1000   # a pause in typing this long keeps the note being written (gui/note_drafts.py)
+RESTORED = "The note you were writing when memberpack last closed is back: add it, or clear it."
 FILTERS = ("All notes", "On the selected item", "Questions for officers", "Concerns", "Private notes",
            "Figure changed since written")
 
@@ -66,6 +68,13 @@ class AnnotationPanel(QWidget):
         self.body.setTabChangesFocus(True)
         self.body.setMaximumHeight(110)
         self.body.installEventFilter(self)
+        self._draft_for: Pack | None = None   # the pack whose draft file is ``_draft_path``
+        self._draft_path = None
+        self._draft_timer = QTimer(self)
+        self._draft_timer.setSingleShot(True)
+        self._draft_timer.setInterval(DRAFT_MS)
+        self._draft_timer.timeout.connect(self.keep_draft)
+        self.body.textChanged.connect(self._draft_timer.start)
         self.message = QLabel()
         self.message.setWordWrap(True)
         self.message.setAccessibleName("Why the note was not saved")
@@ -175,7 +184,11 @@ class AnnotationPanel(QWidget):
         item = self.list.currentItem()
         if item is None:
             return
-        self.editing = self._note(item)
+        note = self._note(item)
+        if self.unsaved() and (self.editing is None or self.editing.uid != note.uid):
+            self.show_message("Add or clear the note you are writing before editing another.")
+            return
+        self.editing = note
         self.body.setPlainText(self.editing.body)
         self.kind.setCurrentIndex(KINDS.index(self.editing.kind))
         self.visibility.setCurrentIndex(0 if self.editing.visibility == SHARED else 1)
@@ -189,6 +202,7 @@ class AnnotationPanel(QWidget):
     def stop_editing(self) -> None:
         self.editing = None
         self.body.clear()
+        self.keep_draft()   # none is kept now: a note just added is not offered again
         self.add_button.setText("&Add note")
         self.cancel_button.hide()
         self.set_target(self.target)
@@ -209,6 +223,63 @@ class AnnotationPanel(QWidget):
         if self.undo_stack.canRedo():
             command = self.undo_stack.command(self.undo_stack.index())
             self._write(command.uid, command.before, command.after, self.undo_stack.redo)
+
+    # --- the note being written, kept until it is added ------------------------------------------
+    def unsaved(self) -> bool:
+        """True while the editor holds text the pack does not: a new note, or changes to the one edited."""
+        text = self.body.toPlainText().strip()
+        return text != self.editing.body.strip() if self.editing is not None else bool(text)
+
+    def keep_draft(self) -> None:
+        """Keep the note being written as its pack's draft (or drop the draft once there is none), so
+        closing the window or the app being killed loses nothing: it is back when the pack next opens."""
+        from memberpack.gui import note_drafts  # noqa: PLC0415 - once a member writes
+
+        self._draft_timer.stop()
+        if self._draft_path is None:
+            return
+        if not self.unsaved():
+            note_drafts.drop(self._draft_path)
+            return
+        try:
+            note_drafts.keep(self._draft_path, self.pack.protection, self.body.toPlainText(),
+                             KINDS[self.kind.currentIndex()], SHARED if self.visibility.currentIndex() == 0 else PRIVATE,
+                             self.editing.target if self.editing is not None else self.target,
+                             self.editing.uid if self.editing is not None else None)
+        except OSError as exc:
+            self.show_message(f"The note you are writing cannot be kept aside ({exc.strerror or exc}); add it to "
+                              "keep it.")
+
+    def put_aside(self) -> None:
+        """Another pack is about to be shown: the note being written stays with its own pack as a draft
+        (back when that pack is next opened) and the editor is cleared."""
+        self.keep_draft()
+        self._draft_for = self._draft_path = None
+        self.stop_editing()
+        self.message.hide()
+
+    def _restore_draft(self) -> None:
+        """Once per pack shown: the note left unwritten on it, back in the editor."""
+        from memberpack.gui import note_drafts  # noqa: PLC0415
+
+        self._draft_for = self.pack
+        self._draft_path = note_drafts.draft_file(self.pack)
+        draft = note_drafts.found(self._draft_path, self.pack.protection) if self._draft_path else None
+        if draft is None or self.unsaved():
+            return
+        self.editing = next((n for n in self.notes if n.uid == draft["editing"]), None)
+        self.target = draft["target"] if self.editing is None else self.editing.target
+        if draft["kind"] in KINDS:
+            self.kind.setCurrentIndex(KINDS.index(draft["kind"]))
+        self.visibility.setCurrentIndex(1 if draft["visibility"] == PRIVATE else 0)
+        self.body.setPlainText(draft["text"])
+        if self.editing is not None:
+            self.add_button.setText("&Save changes")
+            self.cancel_button.show()
+        from memberpack.gui import note_targets  # noqa: PLC0415
+
+        self.about.setText(f"{'Editing a note on' if self.editing else 'On'}: {note_targets.describe(self.target)}")
+        self.show_message(RESTORED)
 
     # --- writing through the window's writer -------------------------------------------------------
     def _write(self, uid: str, before: Annotation | None, after: Annotation | None, done, *,
@@ -291,6 +362,8 @@ class AnnotationPanel(QWidget):
             self.show_message(describe(exc))
             return
         self.read = True
+        if self._draft_for is not self.pack:
+            self._restore_draft()
         self.list.clear()
         for note in self.notes:
             resolved = resolver.resolve(note)

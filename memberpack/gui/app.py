@@ -212,7 +212,10 @@ def _small_png(image: QImage) -> bytes:
 
 def _screenshots(pack: Pack, out: Path, size: tuple[int, int], dark: bool, prefix: str) -> list[Path]:
     app = application()
-    out.mkdir(parents=True, exist_ok=True)
+    try:
+        out.mkdir(parents=True, exist_ok=True)
+    except OSError as exc:
+        raise MemberpackError(f"{out}: cannot make the folder for the screenshots ({exc.strerror or exc})") from None
     if dark:
         from memberpack.gui.palette import dark_palette  # noqa: PLC0415
 

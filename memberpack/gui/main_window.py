@@ -163,8 +163,11 @@ class MainWindow(QMainWindow):
     def _show_read_only(self) -> None:
         """A read-only pack says so above the tabs, and the notes panel takes no edits."""
         read_only = self.writer.read_only
-        self.banner.setText(f"<b>Read-only:</b> {self.pack.path.name} cannot be changed (a read-only file or "
-                            "folder), so notes can be read but not added, edited or deleted.")
+        why = "it was moved, replaced or deleted since it was opened: open it again" if self.writer.moved \
+            else "a read-only file or folder"
+        name = self.pack.path.name.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")   # (rich text)
+        self.banner.setText(f"<b>Read-only:</b> {name} cannot be changed ({why}), so notes can be "
+                            "read but not added, edited or deleted.")
         self.banner.setVisible(read_only)
         self.notes.set_read_only(read_only)
         for action in (ids.IMPORT, ids.IMPORT_NEIGHBOURS, ids.PACK_DETAILS):
@@ -215,10 +218,12 @@ class MainWindow(QMainWindow):
             QMessageBox.warning(self, "Cannot open the pack", plain_tip(str(exc)))
             return False
         old = self.pack
+        self.notes.put_aside()   # the note being written stays with the pack it was written on
         try:
             self._show_pack(pack, check=True)
         except MemberpackError as exc:
             pack.close()
+            self.notes.refresh()   # and is back, with the pack kept
             QMessageBox.warning(self, "Cannot open the pack", plain_tip(str(exc)))
             return False
         self.undo_stack.clear()
@@ -269,6 +274,7 @@ class MainWindow(QMainWindow):
         return width if low <= width <= min(high, int(self.width() * 0.4)) else NOTES_WIDTH
 
     def closeEvent(self, event: QCloseEvent) -> None:
+        self.notes.keep_draft()   # a note not yet added is back when the pack is next opened
         if self.job is not None:
             self.job.cancel()
         self.poll.stop()
@@ -333,7 +339,7 @@ class MainWindow(QMainWindow):
             QMessageBox.warning(self, title, plain_tip(str(exc)))
             return False
         if not self.writer.write(lambda pack: comparators.save_neighbours(pack, listed),
-                                 failed=lambda message, _c: QMessageBox.warning(self, title, message)):
+                                 failed=lambda message, _c: QMessageBox.warning(self, title, plain_tip(message))):
             return False
         self.reload()
         self.statusBar().showMessage(f"{len(listed.neighbours)} statistical neighbours of {ours.describe()} "
@@ -363,7 +369,7 @@ class MainWindow(QMainWindow):
 
             self.writer.write(write, saved,
                               failed=lambda message, _c: QMessageBox.warning(
-                                  self, "Pack details not saved", f"{message}; the details were not saved."))
+                                  self, "Pack details not saved", plain_tip(f"{message}; the details were not saved.")))
 
     def save_protected(self) -> None:
         """File > Save protected copy…: an encrypted copy to send, with an optional "do not open after" date."""

@@ -21,6 +21,7 @@ from memberpack.errors import MemberpackError, NoteChanged
 from memberpack.store.pack import Pack
 
 READ_ONLY = "The pack is read-only"
+MOVED = "The pack file was moved, replaced or deleted since it was opened; open it again"
 IN_USE = "The pack is in use by another window; try again"
 DISK_FULL = "The disk is full"
 STILL_SAVING = "Still saving the last change; try again"
@@ -37,6 +38,8 @@ def describe(exc: BaseException) -> str:
         if isinstance(error, sqlite3.Error):
             name = getattr(error, "sqlite_errorname", "") or ""
             text = str(error).lower()
+            if name == "SQLITE_READONLY_DBMOVED":
+                return MOVED
             if name.startswith("SQLITE_READONLY") or "readonly" in text or "read-only" in text:
                 return READ_ONLY
             if name.startswith(("SQLITE_BUSY", "SQLITE_LOCKED")) or "locked" in text:
@@ -57,7 +60,7 @@ def is_read_only(pack: Pack) -> bool:
     try:
         pack.db.execute("UPDATE meta SET value = value WHERE 0")
     except sqlite3.Error as exc:
-        return describe(exc) == READ_ONLY
+        return describe(exc) in (READ_ONLY, MOVED)
     return False
 
 
@@ -106,12 +109,14 @@ class PackWriter(QObject):
         self.busy = False
         self.pack = pack
         self.read_only = False
+        self.moved = False   # read-only because the file was moved or replaced since it was opened
         self.set_pack(pack)
 
     def set_pack(self, pack: Pack) -> None:
         self.pack = pack
         _busy_timeout(pack, READ_WAIT_MS)
         self.read_only = is_read_only(pack)
+        self.moved = False
 
     def write(self, write: Write, done: Callable[[Any], None] | None = None, *,
               failed: Callable[[str, bool], None] | None = None) -> bool:
@@ -157,8 +162,8 @@ class PackWriter(QObject):
             if done is not None:
                 done(outcome.value)
             return True
-        if outcome.message == READ_ONLY and not self.read_only:
-            self.read_only = True
+        if outcome.message in (READ_ONLY, MOVED) and not self.read_only:
+            self.read_only, self.moved = True, outcome.message == MOVED
             self.read_only_found.emit()
         self._failed(outcome.message, outcome.conflict, failed)
         return False

@@ -21,6 +21,7 @@ from pathlib import Path
 from typing import IO
 
 from memberpack.errors import ImportFailed
+from memberpack.importers.safety import UTF16_BOMS
 
 SAMPLE_BYTES = 16 << 20   # enough to see a late £ in any ordinary return
 CHUNK = 1 << 16
@@ -31,7 +32,11 @@ LINES = 512               # lines read, and parsed, at a time (:func:`_rows`)
 
 
 def detect_encoding(path: Path) -> str:
-    """``utf-8-sig`` when the first :data:`SAMPLE_BYTES` are valid UTF-8, else ``cp1252``."""
+    """``utf-16`` for a file that starts with its byte order mark (Excel's "Unicode Text"); else
+    ``utf-8-sig`` when the first :data:`SAMPLE_BYTES` are valid UTF-8, else ``cp1252``."""
+    with path.open("rb") as fh:
+        if fh.read(2) in UTF16_BOMS:
+            return "utf-16"
     first = first_non_utf8(path, SAMPLE_BYTES)
     return "utf-8-sig" if first is None else "cp1252"
 

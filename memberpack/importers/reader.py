@@ -112,7 +112,7 @@ def _close_opened(opening: Future) -> None:
 def _csv_sheet(path: Path) -> Sheet:
     notes: list[str] = []
     encoding, delimiter, rows = csv_rows(path, notes.extend)
-    names = {"utf-8-sig": "UTF-8", "cp1252": "Windows-1252"}
+    names = {"utf-8-sig": "UTF-8", "cp1252": "Windows-1252", "utf-16": "UTF-16"}
     delimiter_name = {",": "comma", ";": "semicolon", "\t": "tab", "|": "bar"}.get(delimiter, repr(delimiter))
     with path.open("rb") as fh:
         bom = fh.read(3) == b"\xef\xbb\xbf"

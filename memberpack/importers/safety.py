@@ -12,6 +12,7 @@ import re
 import struct
 import zipfile
 import zlib
+from collections import Counter
 from pathlib import Path
 
 from memberpack.errors import ImportFailed
@@ -21,6 +22,7 @@ CSV_SUFFIXES = {".csv", ".txt"}
 
 CFB_MAGIC = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"
 ZIP_MAGIC = b"PK\x03\x04"
+UTF16_BOMS = (b"\xff\xfe", b"\xfe\xff")   # Excel's "Unicode Text" starts with one
 # Declared-size limits: real returns are a few MB; a 1,000,000-row sheet is a few hundred MB of XML.
 MAX_UNCOMPRESSED = 2_000_000_000
 MAX_MEMBERS = 5_000
@@ -28,6 +30,19 @@ MAX_RATIO = 250            # deflate rarely beats ~20x on real sheet XML; bombs 
 RATIO_FLOOR = 5_000_000    # small parts may compress extremely well (blank styles); ignore them
 PROLOGUE_BYTES = 65_536
 INFLATED_HERE = 1 << 20    # parts declaring at most this are inflated in full by the checks
+# One shared string is stored once and copied into every cell that names it: a billion characters
+# is gigabytes in a reader. A cell naming one takes at least this many bytes of sheet XML.
+SHARED_STRINGS = "xl/sharedStrings.xml"
+MAX_STRING_CHARACTERS = 1_000_000_000
+SMALLEST_STRING_CELL = 20      # <c t="s"><v>0</v></c>
+_SHARED_STRING = re.compile(rb"<(?:\w+:)?si\b")
+_STRING_CELL = re.compile(rb'<(?:\w+:)?c\b[^>]*?\st="s"[^>]*>\s*<(?:\w+:)?v>(\d+)<')
+# An OpenDocument cell or row repeated is stored once and read as every copy: content up to this size
+# (a bomb is a small file; padding it larger is refused as a zip bomb) is scanned for repeated text.
+# An .xls up to this size is scanned for its shared strings (xls_strings.py) in the same way.
+REPEATS_SCANNED = 16 << 20
+_REPEATED = re.compile(rb'number-(rows|columns)-repeated="(\d+)"')
+_PARAGRAPH = re.compile(rb"<text:p\b[^>]*>(.*?)</text:p>", re.DOTALL)
 _ROOT = re.compile(rb"<[A-Za-z_]")
 # HTML tables and Excel 2003 XML, which some systems export with an .xls name
 _MARKUP = re.compile(rb"(?:\xef\xbb\xbf)?\s*<(?:\?xml|!doctype|html|table|meta|head|body|!--)", re.IGNORECASE)
@@ -55,11 +70,13 @@ def check_file(path: Path, *, inflate: bool = True) -> str:
     if size == 0:
         raise ImportFailed(f"{name}: the file is empty (0 bytes)")
     if suffix in CSV_SUFFIXES:
+        if head.startswith(UTF16_BOMS):   # Excel's "Unicode Text": UTF-16, its NULs are half its characters
+            return "csv"
         if head.startswith((ZIP_MAGIC, CFB_MAGIC)) or b"\x00" in head:
             raise ImportFailed(f"{name}: is not a text (CSV) file; it looks like a binary file with a .csv name")
         return "csv"
     if head.startswith(CFB_MAGIC):
-        _check_cfb(path, name, suffix)
+        _check_cfb(path, name, suffix, inflate)
         return "cfb"
     if head.startswith(ZIP_MAGIC):
         if suffix == ".xls":
@@ -85,8 +102,9 @@ def _looks_like_text(head: bytes) -> bool:
     return printable / max(len(head), 1) > 0.97
 
 
-def _check_cfb(path: Path, name: str, suffix: str) -> None:
-    """An OLE container: a legacy .xls, or an encrypted OOXML workbook (which always lives in one)."""
+def _check_cfb(path: Path, name: str, suffix: str, inflate: bool = True) -> None:
+    """An OLE container: a legacy .xls, or an encrypted OOXML workbook (which always lives in one);
+    with ``inflate``, an .xls's shared strings are counted too."""
     with path.open("rb") as fh:
         data = fh.read(8_000_000)
     if any(stream in data for stream in _ENCRYPTED_STREAMS):
@@ -94,6 +112,14 @@ def _check_cfb(path: Path, name: str, suffix: str) -> None:
                            "Excel (File > Info > Protect Workbook) and save it again")
     if suffix != ".xls":
         raise ImportFailed(f"{name}: is an old Excel (.xls) file with a {suffix} name; rename it to .xls")
+    if not inflate or path.stat().st_size > REPEATS_SCANNED:
+        return
+    from memberpack.importers import xls_strings  # noqa: PLC0415 - only for .xls files
+
+    if xls_strings.cells_could_hold(path) > MAX_STRING_CHARACTERS \
+            and (total := xls_strings.shared_string_characters(path) or 0) > MAX_STRING_CHARACTERS:
+        raise ImportFailed(f"{name}: refused: its shared strings would fill its cells with {total / 1e9:.1f} billion "
+                           "characters (a shared-strings bomb?)")
 
 
 def _check_zip(path: Path, name: str, inflate: bool = True) -> None:
@@ -129,6 +155,90 @@ def _check_zip(path: Path, name: str, inflate: bool = True) -> None:
                 _check_prologue(archive, member, name)
             if member.file_size <= INFLATED_HERE:
                 _check_declared_size(archive, member, name)
+        if inflate:
+            _check_shared_strings(archive, members, name)
+            content = next((m for m in members if m.filename == "content.xml"), None)
+            if content is not None and content.file_size <= REPEATS_SCANNED:
+                _check_repeated_text(archive, content, name)
+
+
+def _check_repeated_text(archive: zipfile.ZipFile, content: zipfile.ZipInfo, name: str) -> None:
+    """Refuse an OpenDocument file whose repeated rows and cells would hold more than
+    :data:`MAX_STRING_CHARACTERS` (one long text repeated over rows and columns). Blank rows and
+    cells, which LibreOffice repeats to the sheet's end, hold none."""
+    with archive.open(content) as fh:
+        data = fh.read()
+    total, counted_to = 0, -1   # the cells of a repeated row are counted with it
+    for hit in _REPEATED.finditer(data):
+        times = int(hit.group(2))
+        if times < 2 or hit.start() < counted_to:
+            continue
+        tag_end = data.find(b">", hit.end())
+        if tag_end < 0 or data[tag_end - 1:tag_end] == b"/":   # an empty row or cell
+            continue
+        if hit.group(1) == b"rows":
+            counted_to = data.find(b"</table:table-row>", tag_end) % (len(data) + 1)
+            total += times * _row_text(data, tag_end, counted_to)
+        else:
+            total += times * _text(data, tag_end, data.find(b"</table:table-cell>", tag_end) % (len(data) + 1))
+    if total > MAX_STRING_CHARACTERS:
+        raise ImportFailed(f"{name}: refused: its repeated rows and cells would hold {total / 1e9:.1f} billion "
+                           "characters (a bomb of repeated text?)")
+
+
+def _text(data: bytes, start: int, end: int) -> int:
+    return sum(len(m.group(1)) for m in _PARAGRAPH.finditer(data, start, end))
+
+
+def _row_text(data: bytes, start: int, end: int) -> int:
+    """The text of one copy of the row between ``start`` and ``end``, its repeated cells each as often."""
+    total = _text(data, start, end)
+    for hit in _REPEATED.finditer(data, start, end):
+        tag_end = data.find(b">", hit.end(), end)
+        if hit.group(1) == b"columns" and tag_end > 0 and data[tag_end - 1:tag_end] != b"/":
+            cell_end = data.find(b"</table:table-cell>", tag_end, end) % (end + 1)
+            total += (int(hit.group(2)) - 1) * _text(data, tag_end, cell_end)
+    return total
+
+
+def _check_shared_strings(archive: zipfile.ZipFile, members: list[zipfile.ZipInfo], name: str) -> None:
+    """Refuse a workbook whose cells would copy its shared strings into more than
+    :data:`MAX_STRING_CHARACTERS` (one long string named by every cell: a small file, gigabytes
+    read). Which string each cell names is read only when the cells naming any could hold that
+    many copies of the longest."""
+    sst = next((m for m in members if m.filename == SHARED_STRINGS), None)
+    sheets = [m for m in members if m.filename.startswith("xl/worksheets/") and m.filename.endswith(".xml")]
+    if sst is None or not sheets:
+        return
+    with archive.open(sst) as fh:
+        data = fh.read()
+    starts = [m.start() for m in _SHARED_STRING.finditer(data)] + [len(data)]
+    lengths = [b - a for a, b in zip(starts, starts[1:])]   # in bytes of XML: at least the characters
+    if not lengths or max(lengths) * (sum(m.file_size for m in sheets) // SMALLEST_STRING_CELL) <= MAX_STRING_CHARACTERS:
+        return
+    if max(lengths) * sum(_sheet_text(archive, sheet, lambda block, _end: block.count(b't="s"'))
+                          for sheet in sheets) <= MAX_STRING_CHARACTERS:
+        return
+    named: Counter = Counter()
+    for sheet in sheets:
+        _sheet_text(archive, sheet, lambda block, end: named.update(_STRING_CELL.findall(block, 0, end)))
+    total = sum(lengths[int(i)] * n for i, n in named.items() if int(i) < len(lengths))
+    if total > MAX_STRING_CHARACTERS:
+        raise ImportFailed(f"{name}: refused: its shared strings would fill its cells with {total / 1e9:.1f} billion "
+                           "characters (a shared-strings bomb?)")
+
+
+def _sheet_text(archive: zipfile.ZipFile, sheet: zipfile.ZipInfo, count) -> int:
+    """The sum of ``count(block, end)`` over a sheet part inflated 16 MB at a time, ``end`` where the
+    block's last cell starts (a cell the chunk may have cut is counted with the next block)."""
+    found, rest = 0, b""
+    with archive.open(sheet) as fh:
+        while chunk := fh.read(1 << 24):
+            block = rest + chunk
+            end = block.rfind(b"<c") % (len(block) + 1)
+            found += count(block[:end], end) or 0
+            rest = block[end:]
+    return found + (count(rest, len(rest)) or 0)
 
 
 def is_headless_ods(names) -> bool:

@@ -61,6 +61,10 @@ class Pack:
     # True for a pack held in memory (protected, or a copy an output version made): it cannot be
     # opened again by its path, which names the encrypted or the whole file; see :meth:`reader`.
     in_memory: bool = False
+    # A protected pack's plaintext as its file last held it: what memory goes back to when sealing
+    # a commit to disk fails, so a change the member is told was not saved is not kept either.
+    _sealed: bytes = b""
+    _sealed_file: tuple[int, int, int] | None = None   # the file it was sealed to: inode, size, modification
 
     @classmethod
     def open(cls, path: str | Path, *, passphrase: str | Callable[[], str] | None = None) -> Pack:
@@ -108,6 +112,7 @@ class Pack:
             raise PackError(f"{path}: the protected pack is damaged") from None
         harden(db)
         db.execute("PRAGMA foreign_keys = ON")
+        db.execute("PRAGMA temp_store = MEMORY")   # a large sort never spills the pack to a temporary file
         return cls._checked(path, db, quick=True, protection=protection)
 
     @classmethod
@@ -141,6 +146,8 @@ class Pack:
         pack = cls(path, db)
         pack.protection = protection
         pack.in_memory = protection is not None
+        if protection is not None:
+            pack._sealed, pack._sealed_file = db.serialize(), _file_identity(path)
         if version < SCHEMA_VERSION:
             pack._migrate(version)
         return pack
@@ -215,6 +222,7 @@ class Pack:
         db = sqlite3.connect(":memory:", isolation_level=None, check_same_thread=False)
         db.deserialize(self.db.serialize())
         db.execute("PRAGMA foreign_keys = ON")
+        db.execute("PRAGMA temp_store = MEMORY")
         copy = Pack(self.path, db)
         copy.in_memory = True
         return copy
@@ -233,13 +241,23 @@ class Pack:
 
     def committed(self) -> None:
         """After a commit (by :meth:`transaction`, or a caller's own ``COMMIT``): a protected pack's
-        file is sealed and written again from memory; any other pack is already on disk."""
+        file is sealed and written again from memory; any other pack is already on disk. If the
+        file cannot be written, memory goes back to what the file holds and :class:`PackError` says why."""
         if self.protection is None:
             return
+        # sealed meanwhile by another opening of it (a file since deleted is written again: nothing is lost)
+        if (now := _file_identity(self.path)) is not None and now != self._sealed_file:
+            self.db.deserialize(self._sealed)
+            raise PackError(f"{self.path}: the protected pack was changed by another window or program since it was "
+                            "opened; open it again to see those changes (nothing was saved)")
+        plaintext = self.db.serialize()
         try:
-            write_bytes(self.path, self.protection.seal(self.db.serialize()))
+            write_bytes(self.path, self.protection.seal(plaintext))
         except OSError as exc:
-            raise PackError(f"{self.path}: cannot save the protected pack ({exc.strerror or exc})") from None
+            self.db.deserialize(self._sealed)
+            raise PackError(f"{self.path}: cannot save the protected pack ({exc.strerror or exc}); nothing was "
+                            "changed") from None
+        self._sealed, self._sealed_file = plaintext, _file_identity(self.path)
 
     def _migrate(self, current: int) -> None:
         with self.transaction():
@@ -561,6 +579,15 @@ def _alive(pid: int) -> bool:
     except OSError:   # it exists, owned by someone else
         return True
     return True
+
+
+def _file_identity(path: Path) -> tuple[int, int, int] | None:
+    """The file at ``path`` as written: a new copy put in its place (a write is a rename) differs."""
+    try:
+        st = path.stat()
+    except OSError:
+        return None
+    return st.st_ino, st.st_size, st.st_mtime_ns
 
 
 def _flush(path: Path) -> None:

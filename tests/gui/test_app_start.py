@@ -104,6 +104,14 @@ def test_screenshot_of_every_tab(qapp, demo_pack, tmp_path, capsys):
     assert "wrote" in capsys.readouterr().out
 
 
+def test_a_screenshot_folder_that_cannot_be_made_is_one_line_exit_1(qapp, demo_pack, tmp_path, capsys):
+    """It ended in a traceback (FileNotFoundError from mkdir)."""
+    (tmp_path / "a_file").write_text("")
+    assert main(["screenshot", str(demo_pack), str(tmp_path / "a_file" / "shots")]) == 1
+    err = capsys.readouterr().err
+    assert err.count("\n") == 1 and "shots: cannot make the folder for the screenshots" in err
+
+
 def test_a_last_pack_that_no_longer_opens_is_passed_over(qapp, demo_pack, tmp_path, capsys):
     newer = tmp_path / "newer.mpack"
     Pack.create(newer).close()

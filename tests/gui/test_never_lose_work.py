@@ -192,3 +192,155 @@ def test_pack_details_that_cannot_be_saved_say_so(qtbot, window, demo_pack, monk
     assert warned == [f"{READ_ONLY}; the details were not saved."]
     with Pack.open(demo_pack) as pack:
         assert pack.meta()["committee"].startswith("Scrutiny")
+
+
+
+KILLED_WHILE_TYPING = """
+import os, sys, time
+from PySide6.QtWidgets import QApplication
+from memberpack.gui.main_window import MainWindow
+from memberpack.store.pack import Pack
+app = QApplication([])
+window = MainWindow(Pack.open(sys.argv[1]))
+window.show()
+while not window.notes.read:
+    app.processEvents()
+window.notes.body.setPlainText("Why has home to school transport gone up by a third?")
+end = time.monotonic() + 1.5   # a pause in typing
+while time.monotonic() < end:
+    app.processEvents()
+    time.sleep(0.01)
+print("typed", flush=True)
+time.sleep(60)
+"""
+
+
+def _drafts(config) -> list:
+    return sorted((config / "drafts").glob("*")) if (config / "drafts").exists() else []
+
+
+def test_a_note_being_written_when_the_app_is_killed_is_back_on_the_next_start(qtbot, demo_pack):
+    before = bodies(demo_pack)
+    proc = subprocess.Popen([sys.executable, "-c", KILLED_WHILE_TYPING, str(demo_pack)], stdout=subprocess.PIPE,
+                            text=True)
+    try:
+        assert proc.stdout.readline().strip() == "typed"
+    finally:
+        proc.kill()   # kill -9: no closeEvent, no atexit
+        proc.wait(10)
+    window = open_window(qtbot, Pack.open(demo_pack))
+    assert window.notes.body.toPlainText() == "Why has home to school transport gone up by a third?"
+    assert "last closed is back" in window.notes.message.text()
+    assert bodies(demo_pack) == before   # kept aside, not added behind the member's back
+    window.notes.add_button.click()
+    assert "Why has home to school transport gone up by a third?" in bodies(demo_pack)
+    window.pack.close()
+    window = open_window(qtbot, Pack.open(demo_pack))   # added: not offered a second time
+    assert window.notes.body.toPlainText() == ""
+    window.pack.close()
+
+
+def test_closing_the_window_keeps_the_note_being_written_for_next_time(qtbot, window, demo_pack):
+    """Closing the window (its X, File › Quit, Ctrl+Q) dropped a note typed but not yet added."""
+    window.notes.kind.setCurrentIndex(1)
+    window.notes.body.setPlainText("Half a question about agency spend")
+    assert window.close()
+    again = open_window(qtbot, Pack.open(demo_pack))
+    assert again.notes.body.toPlainText() == "Half a question about agency spend"
+    assert again.notes.kind.currentIndex() == 1
+    again.notes.body.clear()   # cleared: not offered again
+    assert again.close()
+    third = open_window(qtbot, Pack.open(demo_pack))
+    assert third.notes.body.toPlainText() == ""
+    third.pack.close()
+
+
+def test_an_edit_not_yet_saved_is_back_as_an_edit_of_its_note(qtbot, window, demo_pack):
+    window.notes.list.setCurrentRow(0)
+    window.notes.edit_button.click()
+    uid = window.notes.editing.uid
+    window.notes.body.setPlainText("Reworded, not yet saved")
+    window.close()
+    again = open_window(qtbot, Pack.open(demo_pack))
+    assert again.notes.editing is not None and again.notes.editing.uid == uid
+    assert again.notes.body.toPlainText() == "Reworded, not yet saved"
+    again.notes.add_button.click()
+    assert "Reworded, not yet saved" in bodies(demo_pack) and len(bodies(demo_pack)) == len(window.notes.notes)
+    again.pack.close()
+
+
+def test_opening_another_pack_keeps_the_note_being_written_with_its_own_pack(qtbot, window, demo_pack, tmp_path):
+    """Opening another pack kept the typed text in the editor, to be added to the new pack on a
+    figure of the old one."""
+    import shutil
+
+    other = tmp_path / "other.mpack"
+    shutil.copy(demo_pack, other)   # a copy shares the pack's id, not its draft
+    window.notes.body.setPlainText("On the first pack's figure")
+    assert window.open_pack(other)
+    assert window.notes.body.toPlainText() == "" and window.notes.message.isHidden()
+    window.notes.add_button.click()
+    assert "On the first pack's figure" not in bodies(other)
+    assert window.open_pack(demo_pack)
+    assert window.notes.body.toPlainText() == "On the first pack's figure"
+
+
+def test_editing_another_note_keeps_the_text_being_written(qtbot, window):
+    window.notes.body.setPlainText("Half a question about placements")
+    window.notes.list.setCurrentRow(0)
+    window.notes.edit_button.click()
+    assert window.notes.body.toPlainText() == "Half a question about placements" and window.notes.editing is None
+    assert "before editing another" in window.notes.message.text()
+
+
+def test_a_protected_packs_draft_is_sealed_and_an_output_copy_shows_none(qtbot, demo_pack, tmp_path, monkeypatch):
+    import os
+
+    from memberpack.gui import main_window
+    from memberpack.store.protection import Protection
+
+    sent = tmp_path / "sent.mpack"
+    with Pack.open(demo_pack) as pack:
+        pack.protected_copy(sent, Protection.new("sesame"))
+    config = tmp_path / "config"
+    monkeypatch.setenv("MEMBERPACK_CONFIG_DIR", str(config))
+    monkeypatch.setattr(main_window, "ask_passphrase", lambda *_a: "sesame")
+    window = open_window(qtbot, Pack.open(sent, passphrase="sesame"))
+    window.notes.body.setPlainText("zq-draft-marker-5e1 exempt severance terms")
+    window.close()
+    (draft,) = _drafts(config)
+    assert b"zq-draft-marker-5e1" not in draft.read_bytes() and os.stat(draft).st_mode & 0o077 == 0
+    again = open_window(qtbot, Pack.open(sent, passphrase="sesame"))
+    assert again.notes.body.toPlainText() == "zq-draft-marker-5e1 exempt severance terms"
+    copy = open_window(qtbot, again.pack.memory_copy())   # what a screenshot or an output version shows
+    assert copy.notes.body.toPlainText() == ""
+    copy.close()
+    again.pack.close()
+
+
+def test_a_pack_replaced_on_disk_while_open_is_named_as_such_not_as_read_only(qtbot, window, demo_pack, tmp_path):
+    """A sync client (OneDrive) or a saved attachment put a new copy in the pack's place: the note could
+    not be written and the member was told the pack was read-only, which it was not."""
+    import os
+    import shutil
+
+    from memberpack.gui.pack_writes import MOVED
+
+    shutil.copy(demo_pack, tmp_path / "new_copy.mpack")
+    os.replace(tmp_path / "new_copy.mpack", demo_pack)
+    window.notes.body.setPlainText("Written after the file was replaced")
+    window.notes.add_button.click()
+    assert window.notes.body.toPlainText() == "Written after the file was replaced"
+    assert window.notes.message.text().startswith(MOVED) and "open it again" in MOVED
+    assert window.banner.isVisible() and "replaced" in window.banner.text() and "read-only file" not in window.banner.text()
+
+
+def test_a_pack_file_named_with_markup_is_named_as_written_in_the_read_only_banner(qtbot, demo_pack, tmp_path):
+    """Packs arrive by email under any name: the banner rendered ``<u>`` in one as markup."""
+    import shutil
+
+    odd = tmp_path / "<u>Budget & Scrutiny.mpack"
+    shutil.copy(demo_pack, odd)
+    window = open_window(qtbot, read_only_pack(odd))
+    assert "&lt;u&gt;Budget &amp; Scrutiny.mpack cannot be changed" in window.banner.text()
+    window.pack.close()

@@ -298,3 +298,92 @@ def test_a_csv_line_no_table_has_is_refused_before_it_is_parsed(pack, tmp_path, 
     bad = tmp_path / "one_line.csv"
     bad.write_text(content)
     _refused(pack, bad, capsys, problem)
+
+
+def _shared_string_workbook(path, text: str, rows: int, columns: int = 10):
+    """A workbook whose every cell below a small table refers to one shared string ``text``."""
+    main_ns = 'xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main"'
+    letters = "ABCDEFGHIJKLMNOPQRSTUVWXYZ"
+    cells = "".join(f'<row r="{r}">' + "".join(f'<c r="{letters[c]}{r}" t="s"><v>0</v></c>' for c in range(columns))
+                    + "</row>" for r in range(3, rows + 3))
+    sheet = (f'<?xml version="1.0"?><worksheet {main_ns}><sheetData><row r="1"><c r="A1" t="inlineStr"><is><t>Service'
+             '</t></is></c><c r="B1" t="inlineStr"><is><t>Budget £k</t></is></c></row><row r="2"><c r="A2" '
+             f't="inlineStr"><is><t>Fieldwork</t></is></c><c r="B2"><v>9100</v></c></row>{cells}</sheetData></worksheet>')
+    rels = "http://schemas.openxmlformats.org/officeDocument/2006/relationships"
+    with zipfile.ZipFile(path, "w", zipfile.ZIP_DEFLATED) as archive:
+        archive.writestr("[Content_Types].xml", '<?xml version="1.0"?><Types xmlns="http://schemas.openxmlformats.org/'
+                         'package/2006/content-types"><Default Extension="xml" ContentType="application/xml"/>'
+                         '<Default Extension="rels" ContentType="application/vnd.openxmlformats-package.relationships'
+                         '+xml"/></Types>')
+        archive.writestr("_rels/.rels", f'<?xml version="1.0"?><Relationships xmlns="http://schemas.openxmlformats.org/'
+                         f'package/2006/relationships"><Relationship Id="r1" Type="{rels}/officeDocument" '
+                         'Target="xl/workbook.xml"/></Relationships>')
+        archive.writestr("xl/workbook.xml", f'<?xml version="1.0"?><workbook {main_ns} xmlns:r="{rels}"><sheets>'
+                         '<sheet name="Budget" sheetId="1" r:id="r1"/></sheets></workbook>')
+        archive.writestr("xl/_rels/workbook.xml.rels", '<?xml version="1.0"?><Relationships xmlns="http://schemas.'
+                         f'openxmlformats.org/package/2006/relationships"><Relationship Id="r1" Type="{rels}/worksheet"'
+                         f' Target="worksheets/sheet1.xml"/><Relationship Id="r2" Type="{rels}/sharedStrings" '
+                         'Target="sharedStrings.xml"/></Relationships>')
+        archive.writestr("xl/sharedStrings.xml", f'<?xml version="1.0"?><sst {main_ns} count="1" uniqueCount="1"><si>'
+                         f'<t>{text}</t></si></sst>')
+        archive.writestr("xl/worksheets/sheet1.xml", sheet)
+    return path
+
+
+def test_one_long_shared_string_in_every_cell_is_refused_before_it_is_read(pack, tmp_path, capsys):
+    """A 600 KB workbook whose 100,000 cells each name one 30,000-character shared string took the reader
+    13 s and 3 GB of memory (every cell its own copy: 3 billion characters); 200,000 cells took 27 s and 6 GB."""
+    text = "".join(random.Random(5).choice("abcdefghij ") for _ in range(30_000))   # hardly compressible
+    bad = _shared_string_workbook(tmp_path / "strings.xlsx", text, rows=10_000)
+    assert bad.stat().st_size < 700_000
+    _refused(pack, bad, capsys, "shared strings", "3.0 billion characters")
+
+
+def test_a_long_shared_string_in_a_few_cells_passes_the_checks(tmp_path):
+    from memberpack.importers.safety import check_file
+
+    text = "A long comment. " * 2_000
+    assert check_file(_shared_string_workbook(tmp_path / "comments.xlsx", text, rows=2_000, columns=2)) == "zip"
+
+
+def test_one_long_text_repeated_over_rows_and_columns_of_an_open_document_is_refused(pack, tmp_path, capsys):
+    """A 40 KB .ods whose one row of a 30,000-character text, repeated over 10 columns and 10,000 rows,
+    took the reader 10 s and 3 GB of memory (20,000 rows: 20 s, 6 GB, then a crash)."""
+    from ods_workbooks import NAMESPACES, number, row, text, write_ods
+
+    long_text = "".join(random.Random(7).choice("abcdefghij ") for _ in range(30_000))
+    bomb = ('<table:table-row table:number-rows-repeated="10000"><table:table-cell table:number-columns-repeated="10" '
+            f'office:value-type="string"><text:p>{long_text}</text:p></table:table-cell></table:table-row>')
+    content = (f'<?xml version="1.0" encoding="UTF-8"?><office:document-content {NAMESPACES} office:version="1.2">'
+               '<office:body><office:spreadsheet><table:table table:name="Budget">'
+               f'{row(text("Service"), text("Budget £k"))}{row(text("Fieldwork"), number(9100))}{bomb}'
+               '</table:table></office:spreadsheet></office:body></office:document-content>')
+    bad = write_ods(tmp_path / "repeated.ods", content)
+    assert bad.stat().st_size < 50_000
+    _refused(pack, bad, capsys, "repeated", "3.0 billion characters")
+
+
+def test_what_libreoffice_repeats_passes_the_checks(tmp_path):
+    """Blank rows to the sheet's end, blank cells to its last column, and short texts repeated."""
+    from ods_workbooks import awkward_content, write_ods
+
+    from memberpack.importers.safety import check_file
+
+    assert check_file(write_ods(tmp_path / "awkward.ods", awkward_content())) == "zip"
+
+
+def test_one_long_shared_string_in_every_cell_of_an_xls_is_refused(pack, tmp_path, capsys):
+    """A 1.6 MB .xls whose 100,000 cells each name one 30,000-character shared string took the reader
+    17 s and 6 GB of memory."""
+    text = "".join(random.Random(3).choice("abcdefghij ") for _ in range(30_000))
+    bad = write_xls(tmp_path / "strings.xls", {"Budget": [["Service", "Budget £k"], ["Fieldwork", 9100]]
+                                               + [[text] * 10 for _ in range(10_000)]})
+    _refused(pack, bad, capsys, "shared strings", "3.0 billion characters")
+
+
+def test_the_shared_strings_of_an_xls_are_counted_as_its_cells_name_them(tmp_path):
+    from memberpack.importers.xls_strings import shared_string_characters
+
+    rows = [["Service", "Budget £k"]] + [[f"Line {i % 7}", i] for i in range(3_000)] + [["é" * 9_000 + "x" * 20_000]]
+    assert shared_string_characters(write_xls(tmp_path / "ok.xls", {"Budget": rows})) == (
+        len("Service") + len("Budget £k") + 3_000 * len("Line 0") + 29_000)

@@ -26,6 +26,19 @@ def test_utf8_bom_csv_does_not_leak_the_bom_into_the_first_header(tmp_path):
     assert table.report.header_rows == [1] and table.observations[0].label == "Children looked after"
 
 
+@pytest.mark.parametrize("name, encoding", [("agency.txt", "utf-16-le"), ("agency.csv", "utf-16-be")])
+def test_excels_unicode_text_is_read_not_called_a_binary_file(tmp_path, name, encoding):
+    """Excel's "Unicode Text" (.txt, tab-separated UTF-16) was refused as "a binary file with a .csv name"."""
+    path = tmp_path / name
+    bom = "\ufeff".encode(encoding)
+    path.write_bytes(bom + "Agency spend £\t2016/17\nSocial workers\t£1,700,734\n".encode(encoding))
+    result = read_file(path)
+    obs = {o.cell: o for o in result.tables[0].observations}
+    assert (obs["B2"].value, obs["B2"].unit, obs["B2"].display) == (1_700_734, "GBP", "£1,700,734")
+    assert result.tables[0].observations[0].label == "Social workers"
+    assert "read as UTF-16 text, tab-separated" in result.report.warnings[0]
+
+
 def test_semicolon_csv_with_decimal_points(tmp_path):
     path = tmp_path / "semi.csv"
     path.write_text("School Type;Total on Roll;Persistent Absence %\nPrimary;37291;17.06\nPRU;127;85.04\n",

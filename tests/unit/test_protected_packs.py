@@ -1,6 +1,7 @@
 """Protected packs: encrypted copies that open only with their passphrase, in memory."""
 
 from datetime import date, timedelta
+from pathlib import Path
 
 import pypdf
 import pytest
@@ -103,3 +104,74 @@ def test_a_protected_copy_that_expired_before_it_was_made_is_refused(tmp_path, p
     assert main(["protect", str(protected), "-o", str(out), "--expires", past]) == 1
     err = capsys.readouterr().err
     assert err.count("\n") == 1 and "has passed" in err and not out.exists()
+
+
+def test_a_note_the_disk_refused_is_not_kept_in_memory_to_be_saved_twice(protected, monkeypatch):
+    """A protected pack lives in memory and is sealed to disk after each commit: when the disk refused
+    that (full, read-only, gone), the note stayed in memory, so saving it again made two copies."""
+    def full_disk(*_args, **_kwargs):
+        raise OSError(28, "No space left on device")
+
+    with Pack.open(protected, passphrase=SECRET) as pack:
+        monkeypatch.setattr("memberpack.store.pack.write_bytes", full_disk)
+        for _ in range(2):   # the member is told it failed, and tries again
+            with pytest.raises(PackError, match="No space left"):
+                with pack.transaction():
+                    annotation_store.save(pack, Annotation("Why has the overspend grown?"))
+        assert [n.body for n in annotation_store.all_notes(pack)] == ["Shared note kx4"]   # as on disk
+        monkeypatch.undo()
+        with pack.transaction():   # room again: saved once
+            annotation_store.save(pack, Annotation("Why has the overspend grown?"))
+    with Pack.open(protected, passphrase=SECRET) as pack:
+        assert sorted(n.body for n in annotation_store.all_notes(pack)) == ["Shared note kx4", "Why has the overspend grown?"]
+
+
+def test_a_protected_pack_open_twice_never_writes_over_the_other_ones_notes(protected):
+    """Each opening holds the pack in memory and seals all of it to disk on a commit: the second window
+    to write replaced the file, and the first window's note was gone without a word."""
+    first, second = Pack.open(protected, passphrase=SECRET), Pack.open(protected, passphrase=SECRET)
+    with first.transaction():
+        annotation_store.save(first, Annotation("Written in the first window"))
+    with pytest.raises(PackError, match="changed by another window or program since it was opened"):
+        with second.transaction():
+            annotation_store.save(second, Annotation("Written in the second window"))
+    assert [n.body for n in annotation_store.all_notes(second)] == ["Shared note kx4"]   # as it was opened
+    second.close()
+    first.close()
+    with Pack.open(protected, passphrase=SECRET) as again:   # opened again: the first window's note is there
+        assert sorted(n.body for n in annotation_store.all_notes(again)) == ["Shared note kx4", "Written in the first window"]
+        with again.transaction():
+            annotation_store.save(again, Annotation("Written after opening it again"))
+    with Pack.open(protected, passphrase=SECRET) as last:
+        assert len(annotation_store.all_notes(last)) == 3
+
+
+@pytest.mark.skipif(not Path("/proc/self/fd").is_dir(), reason="open files are listed in /proc on Linux")
+def test_a_protected_packs_sorting_never_spills_to_a_temporary_file(tmp_path):
+    """An import into a protected pack of 90,000 figures rebuilt its indexes by sorting them, and SQLite
+    spilled the sort to /var/tmp (etilqs_*): the pack's labels on disk in the clear."""
+    import os
+
+    plain, sent = tmp_path / "plain.mpack", tmp_path / "sent.mpack"
+    with Pack.create(plain) as pack:
+        pack.add_dataset(Dataset("Staff", "s.xlsx", "1" * 64, "S", "A1:B2", key="staff"),
+                         [Observation(f"Employee {i} zq-secret", f"Salary {i % 7} £", float(i), "GBP", str(i),
+                                      sheet="S", cell=f"B{i + 2}") for i in range(90_000)])
+        pack.protected_copy(sent, Protection.new(SECRET))
+    temporary = []
+
+    def look() -> int:
+        for fd in os.listdir("/proc/self/fd"):
+            try:
+                if "etilqs" in os.readlink(f"/proc/self/fd/{fd}"):
+                    temporary.append(fd)
+            except OSError:
+                pass
+        return 0
+
+    with Pack.open(sent, passphrase=SECRET) as pack:
+        pack.db.set_progress_handler(look, 20_000)
+        with pack.transaction(), pack.bulk_insert():   # as an import stores its tables
+            pack.add_dataset(Dataset("Budget", "b.xlsx", "0" * 64, "M6", "A1:B2", key="budget"),
+                             [Observation("Fieldwork", "Budget £m", 9_100_000.0, "GBP", "9.1", sheet="M6", cell="B2")])
+    assert temporary == []

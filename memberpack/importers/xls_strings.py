@@ -1,0 +1,122 @@
+"""How many characters the shared strings of a legacy .xls would fill its cells with.
+
+A BIFF8 workbook keeps each text once, in its shared-string table (the SST record and the CONTINUE
+records after it), and a cell names one by its index (a LABELSST record): one long text named by
+every cell is a small file and gigabytes in a reader. Only the strings' lengths are read here, and
+the cells are counted only when there could be enough of them to matter.
+"""
+
+from __future__ import annotations
+
+import struct
+from collections import Counter
+from pathlib import Path
+
+LONGEST = 32_767                   # characters a cell of an .xls holds at most
+_LABELSST = b"\xfd\x00\x0a\x00"    # a cell naming a shared string: record 0x00FD, 10 bytes
+_SST, _CONTINUE, _EOF = 0x00FC, 0x003C, 0x000A
+_RECORD = struct.Struct("<HH")
+
+
+def cells_could_hold(path: Path) -> int:
+    """At most how many characters the cells naming shared strings could hold, from how many such
+    records the file has (cheap: a count of bytes)."""
+    found, rest = 0, b""
+    with path.open("rb") as fh:
+        while chunk := fh.read(1 << 24):
+            block = rest + chunk
+            found += block.count(_LABELSST)
+            rest = block[-3:]
+            found -= rest.count(_LABELSST)
+    return found * LONGEST
+
+
+def shared_string_characters(path: Path) -> int | None:
+    """The characters the cells would hold once each shared string is copied into every cell that
+    names it; None when the workbook stream cannot be read (calamine then says what is wrong)."""
+    try:
+        import olefile  # noqa: PLC0415 - only for .xls files
+
+        with olefile.OleFileIO(str(path)) as ole:
+            if not ole.exists("Workbook"):
+                return None
+            data = ole.openstream("Workbook").read()
+        lengths = _lengths(data)
+    except (OSError, ValueError, IndexError, struct.error, EOFError):
+        return None
+    if not lengths:
+        return 0
+    named: Counter = Counter()
+    at = data.find(_LABELSST)
+    while at >= 0:
+        named[data[at + 10:at + 14]] += 1
+        at = data.find(_LABELSST, at + 4)
+    return sum(lengths[i] * n for key, n in named.items()
+               if len(key) == 4 and (i := int.from_bytes(key, "little")) < len(lengths))
+
+
+def _lengths(data: bytes) -> list[int]:
+    """The length of each shared string, in characters, in order."""
+    at, pieces = 0, []
+    while at + 4 <= len(data):
+        kind, size = _RECORD.unpack_from(data, at)
+        if pieces and kind != _CONTINUE:
+            break
+        if kind == _SST or pieces:
+            pieces.append(data[at + 4:at + 4 + size])
+        elif kind == _EOF and at:   # the end of the workbook's globals: it has no shared strings
+            return []
+        at += 4 + size
+    if not pieces:
+        return []
+    reader = _Pieces(pieces)
+    reader.take(4)
+    unique = int.from_bytes(reader.take(4), "little")
+    lengths = []
+    for _ in range(unique):
+        count = int.from_bytes(reader.take(2), "little")
+        flags = reader.take(1)[0]
+        runs = int.from_bytes(reader.take(2), "little") if flags & 0x08 else 0
+        extra = int.from_bytes(reader.take(4), "little") if flags & 0x04 else 0
+        reader.characters(count, flags & 0x01)
+        reader.take(4 * runs + extra)
+        lengths.append(count)
+    return lengths
+
+
+class _Pieces:
+    """The SST record's body and its CONTINUE records read as one, where a string's characters
+    cut by a CONTINUE go on after a byte saying how wide they now are."""
+
+    def __init__(self, pieces: list[bytes]) -> None:
+        self.pieces, self.n, self.at = pieces, 0, 0
+
+    def take(self, size: int) -> bytes:
+        out = b""
+        while len(out) < size:
+            if self.at >= len(self.pieces[self.n]):
+                self._next()
+            piece = self.pieces[self.n]
+            got = piece[self.at:self.at + size - len(out)]
+            out += got
+            self.at += len(got)
+        return out
+
+    def characters(self, count: int, wide: int) -> None:
+        while count:
+            if self.at >= len(self.pieces[self.n]):
+                self._next()
+                wide = self.pieces[self.n][0] & 0x01
+                self.at = 1
+            width = 2 if wide else 1
+            step = min(count, (len(self.pieces[self.n]) - self.at) // width)
+            if step == 0:
+                raise ValueError("a shared string is cut inside a character")
+            self.at += step * width
+            count -= step
+
+    def _next(self) -> None:
+        self.n += 1
+        self.at = 0
+        if self.n >= len(self.pieces):
+            raise EOFError("the shared strings end early")
