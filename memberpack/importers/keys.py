@@ -95,6 +95,7 @@ class KeyColumn:
     index: int
     header: str
     role: str
+    sparse: bool = field(default=False, compare=False)   # a section key blank on the first row and most others
     region: bool = field(init=False, compare=False)   # a section key naming regions
     tidy_rank: int | None = field(init=False, compare=False)   # how specific a tidy file's area name it holds (0 the most)
 
@@ -458,8 +459,16 @@ def find_keys(headers: Sequence[str], columns: dict[int, list[Any]], label_col: 
     else:
         rest = [c for c, _ in keys if c not in context]
         label = rest[-1] if rest else label_col
-    found = [KeyColumn(c, header_of.get(c, ""), roles[c]) for c, _ in keys if c != label and c not in context]
+    found = [KeyColumn(c, header_of.get(c, ""), roles[c], roles[c] == SECTION and _sparse(columns[c]))
+             for c, _ in keys if c != label and c not in context]
     return label, found, context
+
+
+def _sparse(values: Sequence[Any]) -> bool:
+    """Whether a key column is blank on the table's first row and on most rows (a payment's
+    ``Redact Name``, written on three of 2,000): a blank there means none, not the value above, as
+    it does in a group written once on its first row."""
+    return bool(values) and not _filled(values[:1]) and len(_filled(values)) * 2 < len(values)
 
 
 def _categories_after(columns: dict[int, list[Any]], kinds: dict[int, str], keys: list[tuple[int, str]], label_col: int,
@@ -535,21 +544,21 @@ def _may_be_mark(text: str) -> bool:
     return not text[0].isalpha() or lowered in STATUS_WORDS or lowered.startswith(_APPROX) or text.upper() in EXCEL_ERRORS
 
 
-def section_texts(cells: Sequence[Any], above: str, taken: bool, labels: Sequence[str]
+def section_texts(cells: Sequence[Any], above: str, taken: bool, labels: Sequence[str], sparse: bool = False
                   ) -> tuple[list[str], str, bool] | None:
     """What :func:`row_keys` makes of each cell of a section key column (not a tidy file's area
     names) when every cell is a text, as it carries them down: the text as a key reads it, "" for
     a mark (``NA``: no section on that row), and for a blank the row's above (``above`` for the
     first: what the rows before carry down, ``taken`` by the row before them), but "" on a total
-    row (its label in ``labels``) under a row that wrote its own; then what the rows carry down and
-    whether the last took it. None when a cell is no text. Each distinct text that may be a mark
+    row (its label in ``labels``) under a row that wrote its own, and for a ``sparse`` key's (blank
+    means none); then what the rows carry down and whether the last took it. None when a cell is no text. Each distinct text that may be a mark
     (:func:`_may_be_mark`) is asked once; a long table's references are not."""
     if set(map(type, cells)) != {str}:
         return None
     texts = list(map(" ".join, map(str.split, cells)))   # (_as_text of each)
     distinct = dict.fromkeys(texts)
     marks = {text for text in distinct if text and _may_be_mark(text) and _is_mark(text)}
-    if "" not in distinct:
+    if "" not in distinct or sparse:   # (a sparse key's blank is none: nothing carried)
         read = [("" if text in marks else text) for text in texts] if marks else texts
         return read, read[-1], False
     carried = []
@@ -650,6 +659,9 @@ def row_keys(row: list[Any], keys: Sequence[KeyColumn], label: str, context: Per
                 if text:
                     tidy_names.append((key.tidy_rank, text))
                     sections.append(text)
+                continue
+            if key.sparse:   # blank means none too
+                sections += [text] if text else []
                 continue
             own = own or text
             if not text and not carried.get(~key.index) and totals_row(label):

@@ -245,6 +245,7 @@ def detect_layout(sheet: str, titles: list[tuple[int, str]], head: list[tuple[in
         first_column=column_letter(span.start), last_column=column_letter(span.stop - 1),
         units_row=None if units_row is None else units_row + 1, unit=unit.symbol if unit else None, title=title,
         key_columns=tuple(column_letter(k.index) for k in keys), key_roles=tuple(k.role for k in keys),
+        sparse_keys=tuple(column_letter(k.index) for k in keys if k.sparse),
         context_columns=tuple(column_letter(c) for c in context), code_rows=tuple(head[h][0] + 1 for h in code_rows),
         indent_columns=tuple(column_letter(c) for c in indents),
         unit_reason=unit_reason if unit else "", doubts=tuple(doubts))

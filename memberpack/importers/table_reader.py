@@ -484,8 +484,8 @@ class TableReader:
     # --- columns ------------------------------------------------------------------------
     def _columns(self, header: dict[int, list[Any]]) -> list[Column]:
         layout = self.layout
-        self.keys = [KeyColumn(column_index(letter), self._heading(header, column_index(letter)), role)
-                     for letter, role in zip(layout.key_columns, layout.key_roles)]
+        self.keys = [KeyColumn(column_index(letter), self._heading(header, column_index(letter)), role,
+                               letter in layout.sparse_keys) for letter, role in zip(layout.key_columns, layout.key_roles)]
         self._context = {column_index(letter) for letter in layout.context_columns}
         self._context_names = {c: self._heading(header, c) or f"column {column_letter(c)}" for c in self._context}
         self._context_changed: set[int] = set()
@@ -1238,7 +1238,7 @@ class TableReader:
         marks (:func:`section_texts`), read column by column, and the last row's texts are carried
         down; None when a cell is no text."""
         carried = self._carried
-        read = [section_texts(column, carried.get(key.index, ""), carried.get(~key.index, False), labels)
+        read = [section_texts(column, carried.get(key.index, ""), carried.get(~key.index, False), labels, key.sparse)
                 for key, column in zip(self.keys, cells)]
         if any(found is None for found in read):
             return None

@@ -5,6 +5,7 @@ Net`` was read as a line of its own, filed under the code above it, and named th
 A share "of total expenditure" is no total row."""
 
 import csv
+from pathlib import Path
 
 from memberpack.importers import read_file
 from memberpack.importers.roles import role_from_words
@@ -37,3 +38,14 @@ def test_a_share_of_the_total_is_no_total_row():
     assert role_from_words("Expenditure on children in need as % of total expenditure on children") == DATA
     assert role_from_words("Percentage of the total") == DATA
     assert role_from_words("Total expenditure") == TOTAL and role_from_words("Sub total Adults") == SUBTOTAL
+
+
+def test_a_key_written_on_a_few_rows_is_no_group_carried_down():
+    """Tameside's spending over £500: ``Redact Name`` is blank on its first row and written on 171 of
+    2,223 (``Business Payment``, ``Redacted Supplier``); a blank means none, where it had named every
+    payment after each it was written on."""
+    path = Path(__file__).resolve().parents[1] / "corpus" / "files" / "tameside_spend_over_500_2014-09.csv"
+    table, = read_file(path).tables
+    section = {o.cell: o.section for o in table.observations if o.measure == "Sum of Inv Amount"}
+    assert section["H18"].endswith("/ Business Payment")
+    assert "Business Payment" not in section["H19"] and "Business Payment" not in section["H22"]
