@@ -42,22 +42,24 @@ def test_an_empty_list_keeps_its_column_headings_readable(qtbot, tmp_path):
         assert header.sectionSize(1) >= header.fontMetrics().horizontalAdvance(title), (key, title)
 
 
-def test_no_red_items_is_shown_without_the_red_shape(qtbot, tmp_path):
-    """The tile had read "▲ 0" in green: the triangle marks Red everywhere else in the app."""
-    with Pack.create(tmp_path / "m9.mpack") as pack:
-        import_files(pack, [sample("09_childrens_services_m9_2020-21.xlsx")])
+def _overview(qtbot, tmp_path, name: str) -> OverviewView:
+    with Pack.create(tmp_path / "p.mpack") as pack:
+        import_files(pack, [sample(name)])
         view = OverviewView(headlines(pack), pack.meta())
     qtbot.addWidget(view)
+    return view
+
+
+def test_no_red_items_is_shown_without_the_red_shape(qtbot, tmp_path):
+    """The tile had read "▲ 0" in green: the triangle marks Red everywhere else in the app."""
+    view = _overview(qtbot, tmp_path, "09_childrens_services_m9_2020-21.xlsx")
     assert view.tiles["red"].accessibleName() == "Red items: 0. Nothing rated Red"
 
 
 def test_the_red_items_tile_counts_lines_and_says_totals_are_aside(qtbot, tmp_path):
     """The Month 6 monitor rates 9 lines Red and its sub totals and total too: the tile's "9" had
     been called "Figures rated Red in the pack", of which there are 13."""
-    with Pack.create(tmp_path / "m6.mpack") as pack:
-        import_files(pack, [sample("01_budget_monitor_m6_2023-24.xlsx")])
-        view = OverviewView(headlines(pack), pack.meta())
-    qtbot.addWidget(view)
+    view = _overview(qtbot, tmp_path, "01_budget_monitor_m6_2023-24.xlsx")
     assert view.tiles["red"].accessibleName() == "Red items: ▲ 9. Lines rated Red in the pack, totals aside"
 
 
