@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator
+from itertools import chain
 from typing import Any
 
 from memberpack.importers.formats import FORMAT_ROWS, SheetFormats
@@ -25,20 +26,18 @@ _HEADER_LENGTH = 60   # longer texts are sentences, not a column's header
 
 
 def with_ratings(rows: Iterator[tuple[int, list[Any]]], formats: SheetFormats | None) -> Iterator[tuple[int, list[Any]]]:
-    """The rows with the cells of rating columns read as their ratings (see the module docstring)."""
+    """The rows with the cells of rating columns read as their ratings (see the module docstring):
+    the first rows read here at once, the others passed on as they come (through a rating column's
+    check only where a RAG header was found)."""
     fills = formats.fills if formats is not None else {}
     rated: dict[int, bool] = {}   # column -> whether the last text above names ratings
     lettered: dict[int, bool] = {}   # ... names RAG ratings, whose letter A is amber
+    head: list[tuple[int, list[Any]]] = []
+    below: tuple[int, list[Any]] | None = None
     for r, row in rows:
         if r >= FORMAT_ROWS:
-            columns = [c for c, is_rated in lettered.items() if is_rated]
-            if not columns:
-                yield r, row
-                yield from rows
-                return
-            yield r, _letters(row, columns)
-            yield from ((r, _letters(row, columns)) for r, row in rows)
-            return
+            below = (r, row)
+            break
         for c, value in enumerate(row):
             if type(value) is str and value.strip():
                 text = value.strip()
@@ -52,7 +51,12 @@ def with_ratings(rows: Iterator[tuple[int, list[Any]]], formats: SheetFormats | 
                     rated[c] = lettered[c] = False
         if fills:
             _coloured(r, row, rated, formats)
-        yield r, row
+        head.append((r, row))
+    rest = rows if below is None else chain((below,), rows)
+    columns = [c for c, is_rated in lettered.items() if is_rated]
+    if columns:
+        rest = ((r, _letters(row, columns)) for r, row in rest)
+    return chain(head, rest)
 
 
 def _letters(row: list[Any], columns: list[int]) -> list[Any]:

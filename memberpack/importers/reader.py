@@ -394,12 +394,11 @@ def _calamine_rows(sheet) -> Iterator[tuple[int, Row]]:
 def _unnamed_blank(rows: Iterator[tuple[int, Row]]) -> Iterator[tuple[int, Row]]:
     """The rows with pandas' "Unnamed: 3" in the sheet's first row left blank (:data:`_PANDAS_UNNAMED`):
     a table re-saved through pandas keeps its title there, alone once they are."""
-    for n, row in rows:
+    for n, row in rows:   # the first row: the others pass as they come, through no generator of ours
         if n == 0 and any(type(v) is str and _PANDAS_UNNAMED.fullmatch(v) for v in row):
             row = ["" if type(v) is str and _PANDAS_UNNAMED.fullmatch(v) else v for v in row]
-        yield n, row
-        yield from rows
-        return
+        return itertools.chain(((n, row),), rows)
+    return iter(())
 
 
 def _filled_down(rows: Iterator[tuple[int, Row]], merged: list[Merged]) -> Iterator[tuple[int, Row]]:
