@@ -14,9 +14,10 @@ from collections.abc import Sequence
 from memberpack.model.grid import Grid
 from memberpack.model.periods import parse_period
 
-_SUPERSEDED = re.compile(r"\b(?:original|initial)\b", re.IGNORECASE)
-_PART_YEAR = re.compile(r"\b(?:ytd|year[\s-]+to[\s-]+date|to[\s-]+date|profiled?|in[\s-]+month|this\s+month)\b",
-                        re.IGNORECASE)
+# an original budget beside the revised one; last month's figure beside this month's
+_SUPERSEDED = re.compile(r"\b(?:original|initial|(?:last|previous|prior)\s+(?:month|period|report|quarter))\b",
+                         re.IGNORECASE)
+_PART_YEAR = re.compile(r"\b(?:ytd|year[\s-]+to[\s-]+date|to[\s-]+date|profiled?|in[\s-]+month)\b", re.IGNORECASE)
 
 
 def full_year(columns: Sequence[str]) -> str | None:

@@ -54,7 +54,9 @@ def test_a_variance_named_by_what_it_is_the_difference_of_is_a_variance(header, 
 def test_the_full_year_column_is_preferred_to_the_part_year_and_the_revised_to_the_original():
     assert full_year(["YTD Budget", "Original budget", "Revised budget"]) == "Revised budget"
     assert full_year(["Budget to date", "Original budget"]) == "Original budget"
-    assert full_year(["Variance this month", "Variance in month"]) == "Variance this month"
+    assert full_year(["Variance in month", "Variance this month"]) == "Variance this month"
+    assert full_year(["Variance last month", "Variance this month"]) == "Variance this month"
+    assert full_year(["Forecast previous report", "Forecast"]) == "Forecast"
     assert full_year([]) is None
 
 
@@ -77,3 +79,15 @@ def test_a_monitor_with_last_months_forecast_beside_this_months_is_told_by_this_
                                     "Under/(Over)"])
 def test_over_under_columns_are_variances(header):
     assert match_metric("", header, "GBP").id == "fin_variance"
+
+
+def test_last_months_variance_beside_this_months_is_not_the_position(tmp_path):
+    """``Variance last month | Variance this month | Movement``: the position had been last month's."""
+    rows = [["Place Directorate budget monitoring Month 7 2024/25 (£000)"], [],
+            ["Service", "Budget", "Forecast", "Variance last month", "Variance this month", "Movement"],
+            ["Highways", 10000, 10600, 400, 600, 200], ["Waste", 20000, 19800, -100, -200, -100],
+            ["Total", 30000, 30400, 300, 400, 100]]
+    table, = read_file(write_xlsx(tmp_path / "m7.xlsx", {"M": rows})).tables
+    position = budget_position(Dataset("M", "m7.xlsx", "0" * 64, "M", "A3:F6", "budget_monitor"),
+                               Grid.of(list(table.observations)))
+    assert position.variance == 400_000
