@@ -41,7 +41,7 @@ ARROWS = {"↑": "up", "↓": "down", "→": "level", "⬆": "up", "⬇": "down"
 _NUMBER = re.compile(
     r"""^(?P<approx>(?:c\.|circa|approx\.?|approximately|around)\s*)?
         (?P<plus>\+)?(?P<neg>[-−–])?\s*(?P<open>\()?\s*(?P<neg2>[-−])?\s*
-        (?P<cur>£)?\s*
+        (?P<cur>£)?\s*(?P<neg3>(?<=£)\s*[-−])?\s*
         (?P<num>\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?|\.\d+)
         \s*(?P<suffix>%|m\b|mn\b|million\b|bn\b|billion\b|k\b)?\s*
         (?P<close>\))?(?P<trailing>(?<=\d)-(?!.))?\s*
@@ -178,9 +178,10 @@ def _parse_text(raw: str | None, unit: Unit | None = None) -> CellValue:
     sign = _LEDGER_SIGNS.get(words.lower(), 0.0) if words else 0.0
     if sign:
         words = ""
-    signed = match["open"] or match["neg"] or match["neg2"] or match["trailing"]
+    signs = [match[k] for k in ("open", "neg", "neg2", "neg3", "trailing") if match[k]]
+    signed = bool(signs)   # (1,234), -1,234, £-1,234 (Excel's £ format, as a CSV writes it) or 1,234-
     if (words and not _is_unit_words(words) or match["plus"] and signed
-            or sign and signed):   # (50) CR: which sign is meant is not for us to guess
+            or sign and signed or match["neg3"] and len(signs) > 1):   # (50) CR, -£-50: which sign is meant is not for us to guess
         return CellValue(None, None, display, TEXT)
     number = float(match["num"].replace(",", ""))
     if signed:   # (1,234), -1,234 or 1,234- as SAP writes it

@@ -61,6 +61,8 @@ def test_a_percentage_in_brackets_naming_what_is_counted_is_not_the_unit(label, 
     ("+2.7%", None, 2.7, PERCENT),                  # a variance with its sign (DfE's school places scorecard)
     ("+£450k", None, 450_000, GBP),
     ("+12", THOUSANDS, 12_000, GBP),
+    ("£-1,234.00", None, -1_234, GBP),              # Excel's "£-#,##0.00" as a CSV writes it (had been a text)
+    ("£-1.2m", None, -1_200_000, GBP),
 ])
 def test_numbers_written_as_text(text, unit, value, base):
     cell = parse_text(text, unit)
@@ -70,7 +72,7 @@ def test_numbers_written_as_text(text, unit, value, base):
 
 
 @pytest.mark.parametrize("text", ["(50) CR", "-50 DR", "50- CR", "+-12", "5-9", "(12)-", "CR",
-                                  "+44 (0)1633 456767"])
+                                  "+44 (0)1633 456767", "-£-50", "(£-50)"])
 def test_signs_that_contradict_or_are_no_figure_stay_text(text):
     cell = parse_text(text, THOUSANDS)
     assert (cell.value, cell.status) == (None, "text")
