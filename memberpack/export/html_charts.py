@@ -147,6 +147,11 @@ def _panel(spec: ChartSpec, series: list[Series], names: dict, looks: dict, x0: 
             x, y = at(i, v)
             run.append(f"{x:.1f},{y:.1f}")
             parts.append(f'<circle cx="{x:.1f}" cy="{y:.1f}" r="3.5" fill="{colour}"/>')   # one figure still shows
+        for i, v in enumerate(line.values):
+            mark = line.marks[i] if i < len(line.marks) else ""
+            if mark:   # DNA on the axis where the figure would be; "c. 580" above its point, as in the PDF
+                x, y = at(i, low if v is None else v)
+                parts.append(_text(x, y - (4 if v is None else 8), mark, anchor="middle", fill=colour))
         y = legend_top + k * 20
         parts += [f'<line x1="{x0 + 10}" y1="{y - 4}" x2="{x0 + 40}" y2="{y - 4}" stroke="{colour}" '
                   f'stroke-width="{stroke}"{dashed}/>',

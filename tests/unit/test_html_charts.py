@@ -21,3 +21,12 @@ def test_measures_of_very_different_sizes_get_their_own_axes_as_in_the_app_and_t
     heights = [float(y) for y in re.findall(r'<circle cx="[\d.]+" cy="([\d.]+)"', svg)]
     carers = heights[3:]
     assert max(carers) - min(carers) > 2                         # the smaller measure is not a flat line
+
+
+def test_a_mark_where_a_figure_would_be_is_written_on_the_chart_as_in_the_pdf():
+    """``DNA`` for a quarter and ``c. 580`` on an estimate: the HTML chart had shown neither."""
+    spec = ChartSpec("t#series", LINE, "Foster carers", "", ["Q1 2020/21", "Q2 2020/21", "Q3 2020/21"],
+                     [Series("Foster carers", [65.0, None, 580.0], marks=["", "DNA", "c. 580"])], "count",
+                     "Source: t.xlsx", y_label="number")
+    svg = chart_svg(chart_figures(spec, None, NotePlan([], [], None)), "c1")
+    assert ">DNA</text>" in svg and ">c. 580</text>" in svg
