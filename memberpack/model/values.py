@@ -28,6 +28,8 @@ SPECIAL_TOKENS = {
     "low": "low", ":": ":", "..": ":", "*": "c", ".": ".", "~": "~",
     "#": "z",   # the Scottish Government's "not applicable"
 }
+# A count under a threshold written for a small one suppressed (``<5``, NHS and DfE tables): suppressed
+SPECIAL_TOKENS |= {f"<{gap}{n}": "c" for n in (3, 5, 6, 10) for gap in ("", " ")}
 # GSS marks in square brackets (``[x]``, ``[c]``, ``[low]``) mean what the bare mark does.
 SPECIAL_TOKENS |= {f"[{mark}]": status for mark, status in SPECIAL_TOKENS.items() if mark.isalpha()}
 EXCEL_ERRORS = ("#REF!", "#N/A", "#DIV/0!", "#VALUE!", "#NAME?", "#NUM!", "#NULL!", "#SPILL!", "#CALC!")

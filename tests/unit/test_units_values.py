@@ -80,7 +80,7 @@ def test_signs_that_contradict_or_are_no_figure_stay_text(text):
 
 @pytest.mark.parametrize("text, status", [
     ("DNA", "dna"), ("tbc", "tbc"), ("n/a", "n/a"), ("-", "-"), ("", "blank"), ("c", "c"), ("x", "x"),
-    ("z", "z"), ("low", "low"), (":", ":"), ("Red", "red"), ("GREEN", "green"), ("A", "adverse"),
+    ("z", "z"), ("low", "low"), (":", ":"), ("<5", "c"), ("< 10", "c"), ("Red", "red"), ("GREEN", "green"), ("A", "adverse"),
     ("(F)", "favourable"), ("↑", "up"), ("not targeted", "not targeted"), ("#DIV/0!", "error:#DIV/0!"),
 ])
 def test_special_values_are_statuses_never_zero(text, status):
