@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import re
 from collections import Counter
+from collections.abc import Callable
 from dataclasses import replace
 from datetime import date, datetime
 from typing import Any
@@ -178,13 +179,14 @@ def _past_blanks(rows: list[tuple[int, list[Any]]], i: int, most: int = 2) -> in
 
 def detect_layout(sheet: str, titles: list[tuple[int, str]], head: list[tuple[int, list[Any]]],
                   prose: list[tuple[int, str]] = (), sample: list[tuple[int, list[Any]]] = (),
-                  notes: frozenset[int] = frozenset()) -> TableLayout | None:
+                  footnote: Callable[[list[Any]], bool] | None = None) -> TableLayout | None:
     """The layout of the table whose header starts at ``head[0]``, or None when it is not a table.
 
     ``prose`` are the rows of words above the table that are not its title ("Figures are in
     £000s"): they may state its unit. ``sample`` are more rows from the head on, blank rows left
-    out, for telling key columns from figures. ``notes``: the rows among them that are footnotes,
-    which name no rows (``** This total should avoid double counting`` in a column of no labels)."""
+    out, for telling key columns from figures. ``footnote`` tells the rows among them that are
+    footnotes, which name no rows (``** This total should avoid double counting`` in a column of no
+    labels); asked only of the rows it must be (most tables' first label is no footnote)."""
     cols_used = used_columns([row for _, row in head])
     if len(cols_used) < 2:
         return None
@@ -218,7 +220,8 @@ def detect_layout(sheet: str, titles: list[tuple[int, str]], head: list[tuple[in
     doubts += [f"row {head[h][0] + 1} looks like the rows under it: {alike}" for h in header
                if (alike := _values_below(head[h][1], data, span))]
     label_col = _label_column(data, span)
-    if notes and all(r in notes for r, row in numbered if label_col < len(row) and not blank(row[label_col])):
+    if footnote is not None and _labels_in_notes(numbered, sample, label_col, footnote):
+        notes = {r for r, row in sample if footnote(row)}
         label_col = _label_column([row for r, row in numbered if r not in notes], span)   # words in notes alone
     headers = [" ".join(cell_text(head[h][1][c]) for h in header if c < len(head[h][1])) for c in span]
     indents = _indented_names(headers, data, span, label_col)
@@ -249,6 +252,14 @@ def detect_layout(sheet: str, titles: list[tuple[int, str]], head: list[tuple[in
         context_columns=tuple(column_letter(c) for c in context), code_rows=tuple(head[h][0] + 1 for h in code_rows),
         indent_columns=tuple(column_letter(c) for c in indents),
         unit_reason=unit_reason if unit else "", doubts=tuple(doubts))
+
+
+def _labels_in_notes(numbered: list[tuple[int, list[Any]]], sample: list[tuple[int, list[Any]]], label_col: int,
+                     footnote: Callable[[list[Any]], bool]) -> bool:
+    """Whether every row with words in the label column is a footnote of ``sample``, and it has one."""
+    rows = dict(sample)
+    return all(r in rows and footnote(rows[r]) for r, row in numbered if label_col < len(row) and not blank(row[label_col])) \
+        and any(footnote(row) for _, row in sample)
 
 
 def _indented_names(headers: list[str], data: list[list[Any]], span: range, label_col: int) -> list[int]:

@@ -97,8 +97,7 @@ def find_tables(sheet: Sheet, *, file_stem: str = "", kind: str | None = None,
             continue
         head = parted_header(_block(stream), stream.ahead(HEAD_ROWS))
         sample = [(r, row) for r, row in stream.ahead(HEAD_ROWS) if not blank_row(row)]
-        notes = frozenset(r for r, row in sample if is_footnote(row))
-        layout = detect_layout(sheet.name, titles, head, prose, sample, notes)
+        layout = detect_layout(sheet.name, titles, head, prose, sample, is_footnote)
         if layout is None:
             stream.next()
             titles, title_rows = [], {}
