@@ -17,7 +17,7 @@ from dataclasses import dataclass, field
 from memberpack.analysis.annotation_targets import TargetResolver
 from memberpack.analysis.benchmark_text import is_comparator, is_target
 from memberpack.analysis.charts import metric_column, money_measure
-from memberpack.analysis.narrative import (change_text, decimals_of, doubt_line, money, period_kind, polarity_of,
+from memberpack.analysis.narrative import (change_text, decimals_of, doubt_line, like_latest, money, polarity_of,
                                            repeated_labels, signed_money)
 from memberpack.model.annotations import OBSERVATION, SHARED
 from memberpack.model.conventions import SURPLUS, Convention, convention_of
@@ -314,12 +314,6 @@ def _year_rows(ds: Dataset, grid: Grid) -> list[GridRow]:
     return rows if len(rows) >= 2 else []
 
 
-def _like_latest(figures: list[tuple[str, Observation]]) -> list[tuple[str, Observation]]:
-    """The figures of the same kind of period as the latest (quarters, not the year's outturn before them)."""
-    kind = period_kind(figures[-1][1].period) if figures else None
-    return [(m, o) for m, o in figures if period_kind(o.period) == kind] if kind else figures
-
-
 def _worse_kpis(ds: Dataset, grid: Grid) -> list[Item]:
     """Figures whose latest value moved the wrong way, by the metric's polarity (money is left to
     the budget headlines). Where the rows are years of monthly figures, the latest month is set
@@ -337,7 +331,7 @@ def _worse_kpis(ds: Dataset, grid: Grid) -> list[Item]:
     else:
         pairs = []
         for row in grid.rows:
-            numbers = _like_latest(figures(row))
+            numbers = like_latest(figures(row), lambda figure: figure[1].period)
             if len(numbers) >= 2 and not is_comparator(row.label):   # the quick test first
                 pairs.append((row, numbers[-1][0], numbers[-2][1], numbers[-1][1]))
     items = (_worse_item(ds, row, measure, before, latest) for row, measure, before, latest in pairs

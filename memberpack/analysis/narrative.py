@@ -12,7 +12,10 @@ then the longer run when that went the other way. Money is written in the table'
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from dataclasses import dataclass
+from operator import itemgetter
+from typing import TypeVar
 
 from memberpack.model.conventions import Convention, money_scale, scale_of
 from memberpack.model.grid import Grid, GridRow
@@ -20,6 +23,8 @@ from memberpack.model.metrics import HIGHER, LOWER, NEUTRAL, match_metric, metri
 from memberpack.model.observation import DATA, SUBTOTAL, TOTAL, Dataset, Observation
 from memberpack.model.periods import parse_period
 from memberpack.model.units import COUNT, GBP, PER_10000, PERCENT
+
+T = TypeVar("T")   # an item dated by a period (like_latest)
 
 UNIT_TITLES = {GBP: "£", PERCENT: "%", PER_10000: "rate per 10,000", COUNT: "number", None: "points"}
 _TOTAL_WORDS = re.compile(r"^\s*(sub[\s-]*)?totals?\s*:?\s*$", re.I)
@@ -215,7 +220,7 @@ def trend_story(name: str, points: list[tuple[str, float]], unit: str | None, po
 
     if not points:
         return Story(name, f"{name}: no figures.")
-    points = _like_latest(points)
+    points = like_latest(points, itemgetter(0))
     last_at, last = points[-1]
     if len(points) == 1:
         text = f"{name}: {fig(last, last_at)} in {last_at}"
@@ -237,11 +242,11 @@ def trend_story(name: str, points: list[tuple[str, float]], unit: str | None, po
     return Story(text, summary + ".")
 
 
-def _like_latest(points: list[tuple[str, float]]) -> list[tuple[str, float]]:
-    """The points of the same kind of period as the latest (a scorecard's quarters, not the
-    last year's outturn before them: Q1's sickness days are no fall from the whole year's)."""
-    kind = period_kind(points[-1][0])
-    return [p for p in points if period_kind(p[0]) == kind] if kind else points
+def like_latest(items: list[T], period_of: Callable[[T], str | None]) -> list[T]:
+    """The items of the same kind of period as the latest (a scorecard's quarters, not the last
+    year's outturn before them: Q1's sickness days are no fall from the whole year's)."""
+    kind = period_kind(period_of(items[-1])) if items else None
+    return [item for item in items if period_kind(period_of(item)) == kind] if kind else items
 
 
 def period_kind(label: str | None) -> str | None:
