@@ -1,7 +1,8 @@
 """CSV files as councils save them: UTF-8 (with or without BOM) or Windows-1252, any common delimiter.
 
 The encoding is decided on a prefix (so ``£`` saved by old Excel as byte 0xA3 survives), the
-delimiter by :class:`csv.Sniffer`; the rows are then streamed, never loaded whole, and a line
+delimiter by :class:`csv.Sniffer`, or by Excel's ``sep=;`` first line where the file has one (the
+line itself is no row, as Excel does not show it); the rows are then streamed, never loaded whole, and a line
 longer than any table's (random bytes, a file with no line breaks) is refused before it is parsed
 into millions of fields. A file that is
 UTF-8 at its start and Windows-1252 further on (two exports joined) is not turned into U+FFFD
@@ -14,6 +15,7 @@ from __future__ import annotations
 import codecs
 import csv
 import io
+import re
 from bisect import bisect_right
 from itertools import chain
 from collections.abc import Callable, Iterable, Iterator
@@ -29,6 +31,7 @@ DELIMITERS = ",;\t|"
 MAX_LINE = 1_000_000      # characters: 16,384 columns of 60 characters each
 MAX_FIELDS = 16_384       # columns, as many as a spreadsheet has
 LINES = 512               # lines read, and parsed, at a time (:func:`_rows`)
+_SEP_LINE = re.compile(r'\ufeff?"?sep=([^"\r\n])"?[ \t]*(?:\r\n|\r|\n|$)')
 
 
 def detect_encoding(path: Path) -> str:
@@ -262,19 +265,25 @@ def _mend(error: UnicodeDecodeError) -> tuple[str, int]:
 codecs.register_error("memberpack-mend", _mend)
 
 
-def csv_rows(path: Path, tell: Callable[[list[str]], None] | None = None) -> tuple[str, str, Iterator[list[str]]]:
-    """The encoding, the delimiter and a stream of rows of ``path``; once the rows are used up,
-    ``tell`` is given the warnings about characters the decoding had to mend (if any)."""
+def csv_rows(path: Path, tell: Callable[[list[str]], None] | None = None) -> tuple[str, str, bool, Iterator[list[str]]]:
+    """The encoding, the delimiter, whether the file's ``sep=`` line declared it, and a stream of
+    rows of ``path``; once the rows are used up, ``tell`` is given the warnings about characters
+    the decoding had to mend (if any)."""
     encoding = detect_encoding(path)
     with path.open("rb") as fh:
         text = fh.read(CHUNK).decode(encoding, errors="ignore")
-    lines = text.splitlines()[:50]
+    declared = _SEP_LINE.match(text)
+    lines = text.splitlines()[1 if declared else 0:50]
     dialect = detect_dialect("\n".join(lines))
+    if declared and dialect.delimiter != (delimiter := declared.group(1)):
+        dialect = type("Declared", (csv.excel,), {"delimiter": delimiter})
 
     def batches() -> Iterator[list[list[str]]]:
         decoding = _Decoding()
         with path.open("rb") as raw, io.TextIOWrapper(raw, encoding=encoding, errors="memberpack-mend",
                                                       newline="") as fh:
+            if declared:
+                fh.readline()
             _mending.append(decoding)
             try:
                 yield from _Rows(fh, path.name, dialect, decoding).batches()
@@ -283,4 +292,4 @@ def csv_rows(path: Path, tell: Callable[[list[str]], None] | None = None) -> tup
         if tell is not None and (notes := decoding.notes(encoding)):
             tell(notes)
 
-    return encoding, dialect.delimiter, chain.from_iterable(batches())
+    return encoding, dialect.delimiter, declared is not None, chain.from_iterable(batches())

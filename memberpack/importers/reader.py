@@ -111,12 +111,13 @@ def _close_opened(opening: Future) -> None:
 
 def _csv_sheet(path: Path) -> Sheet:
     notes: list[str] = []
-    encoding, delimiter, rows = csv_rows(path, notes.extend)
+    encoding, delimiter, declared, rows = csv_rows(path, notes.extend)
     names = {"utf-8-sig": "UTF-8", "cp1252": "Windows-1252", "utf-16": "UTF-16"}
     delimiter_name = {",": "comma", ";": "semicolon", "\t": "tab", "|": "bar"}.get(delimiter, repr(delimiter))
     with path.open("rb") as fh:
         bom = fh.read(3) == b"\xef\xbb\xbf"
-    notes.append(f"read as {names[encoding]}{' with BOM' if bom else ''} text, {delimiter_name}-separated")
+    notes.append(f"read as {names[encoding]}{' with BOM' if bom else ''} text, {delimiter_name}-separated"
+                 f"{f' (as its first line {chr(34)}sep={delimiter}{chr(34)} says)' if declared else ''}")
     size = path.stat().st_size
     return Sheet(path.stem, max(size // 40, 1), with_ratings(enumerate(rows), None), notes=notes)
 

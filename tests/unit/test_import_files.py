@@ -48,6 +48,23 @@ def test_semicolon_csv_with_decimal_points(tmp_path):
     assert "semicolon" in read_file(path).report.warnings[0]
 
 
+@pytest.mark.parametrize("bom", ["", "\ufeff"])
+def test_excels_sep_line_names_the_delimiter_and_is_no_row(tmp_path, bom):
+    """Excel writes ``sep=;`` as a CSV's first line to name its delimiter: the old reading sniffed
+    commas in ``1,234.5`` and took the line for the table's title ("sep=; Service;Budget £k;..."), so
+    every row was one cell of text and the variance column had no header."""
+    path = tmp_path / "monitor.csv"
+    path.write_text(f"{bom}sep=;\r\nService;Budget £k;Forecast £k;Variance £k\r\n"
+                    "Adults;1,234.5;1,300.0;65.5\r\nChildren;980.0;950.0;(30.0)\r\n", encoding="utf-8")
+    result = read_file(path)
+    table, = result.tables
+    obs = {o.cell: o for o in table.observations}
+    assert (obs["B2"].label, obs["B2"].value, obs["D3"].value) == ("Adults", 1_234_500, -30_000)
+    assert obs["D3"].measure == "Variance £k"
+    assert not table.report.title
+    assert 'semicolon-separated (as its first line "sep=;" says)' in result.report.warnings[0]
+
+
 def test_xlsm_is_read_like_xlsx(tmp_path):
     path = write_xlsx(tmp_path / "m.xlsx", {"S": [["Service", "Budget £m"], ["Fieldwork", 9.1]]})
     macro = tmp_path / "m.xlsm"

@@ -32,7 +32,7 @@ def test_a_csv_that_turns_windows_1252_after_its_start_keeps_its_pounds_and_euro
     assert report.warnings[0] == "read as UTF-8 text, comma-separated"
     assert report.warnings[1].startswith("warning: 3 bytes further on are not UTF-8 and were read as Windows-1252 "
                                          "(£, €) (the first after line ")
-    _, _, rows = csv_reader.csv_rows(path)
+    *_, rows = csv_reader.csv_rows(path)
     tail = list(rows)[-2:]
     assert tail == [["Café £ line", "5"], ["Euro € line", "6"]]
 
