@@ -13,6 +13,7 @@ Tolerances follow the figures' own rounding: each figure may be out by half its 
 from __future__ import annotations
 
 import re
+from itertools import takewhile
 from dataclasses import dataclass
 
 from memberpack.model.grid import Grid, GridRow
@@ -115,11 +116,13 @@ def _sum_findings(ds: Dataset, grid: Grid) -> list[Finding]:
     out: list[Finding] = []
     block: list[GridRow] = []       # data rows since the last sub total
     subtotals: list[GridRow] = []   # sub totals since the last total
-    for row in grid.rows:
+    for i, row in enumerate(grid.rows):
         if row.role == DATA:
             block.append(row)
             continue
         parts = block if row.role == SUBTOTAL or not subtotals else subtotals
+        if row.role == SUBTOTAL and row.section is not None and not any(p.section == row.section for p in block):
+            parts = list(takewhile(lambda r: r.role == DATA and r.section == row.section, grid.rows[i + 1:]))
         for measure, obs in row.cells.items():
             values = [p.value(measure) for p in parts]
             if obs.value is None or not values or any(v is None for v in values):

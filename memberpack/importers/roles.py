@@ -9,6 +9,11 @@ Councils mark groups three ways, and all three appear in the seed packs:
 * ``Total Expenditure`` / ``Total Income`` followed by ``Net Expenditure`` (placements breakdowns):
   a ``Total X`` row with rows after it closes section ``X``; a row equal to the sum of the
   sub totals before it is the grand total.
+
+A pivot table in Excel's compact form puts each group's sub total on the group's own row, above its
+lines (``Adults 1,200`` over ``Older people 700``, ``Learning disability 500``), and no row says
+"sub total": such rows are found when the ``Grand Total`` is not the sum of the rows above it but
+is the sum of rows that each head a run of rows adding up to them.
 """
 
 from __future__ import annotations
@@ -155,8 +160,53 @@ def assign_roles(rows: list[ParsedRow], *, has_headings: bool, final: bool, mone
         else:
             row.section = None
             group, subtotals = _Sums(), _Sums()
+    _groups_headed_by_their_sums(rows)
 
 
+def _groups_headed_by_their_sums(rows: list[ParsedRow]) -> None:
+    """Sub totals above their lines (a compact pivot table's), for each total row that the ordinary
+    rows before it do not add up to: two or more of those rows each equal to the sum of the rows
+    after it up to the next such row, and together equal to the total, head groups named after them."""
+    start = 0
+    for t, total in enumerate(rows):
+        if total.role == DATA:
+            continue
+        run, start = rows[start:t], t + 1
+        if total.role != TOTAL or len(run) < 4 or any(r.role != DATA or r.section is not None for r in run):
+            continue
+        everything, heads = _Sums(), _Sums()
+        for row in run:
+            everything.add(row)
+        if everything.matched_by(total):
+            continue
+        groups = _headed_groups(run)
+        if groups is None or len(groups) < 2:
+            continue
+        for head, *_ in groups:
+            heads.add(head)
+        if not heads.matched_by(total):
+            continue
+        for head, *lines in groups:
+            head.role, head.section = SUBTOTAL, head.label
+            for line in lines:
+                line.section = head.label
+
+
+def _headed_groups(run: list[ParsedRow]) -> list[list[ParsedRow]] | None:
+    """``run`` cut into groups, each a row followed by the fewest rows (one at least) adding up to
+    it; None if it cannot be."""
+    groups, i = [], 0
+    while i < len(run):
+        lines = _Sums()
+        for j in range(i + 1, len(run)):
+            lines.add(run[j])
+            if lines.matched_by(run[i]):
+                break
+        else:
+            return None
+        groups.append(run[i:j + 1])
+        i = j + 1
+    return groups
 def _close_group(row: ParsedRow, group: list[ParsedRow]) -> None:
     """A sub total closes its group: rows without a heading take the group's name as their section."""
     if row.section is None or any(g.section is None for g in group):

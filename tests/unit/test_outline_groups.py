@@ -1,11 +1,16 @@
 """A pivot table exported in outline form names each group once, on its first row (``Adults`` beside
 ``Home care``, blank beside ``Residential``): every row is read, named by its own line and kept in
-its group, as when the group is written on every row."""
+its group, as when the group is written on every row. In compact form each group's sums are on
+its own row above its lines: that row is the group's sub total."""
 
 import pytest
 from awkward_workbooks import write_xlsx
+from pypdf import PdfReader
 
+from memberpack.analysis.checks import check_pack
+from memberpack.cli import main
 from memberpack.importers import read_file
+from memberpack.store.pack import Pack
 
 HEADER = ["Directorate", "Service", "Budget £000", "Forecast £000"]
 
@@ -50,3 +55,38 @@ def test_an_outline_with_each_group_on_a_row_of_its_own_is_read(tmp_path):
     assert [(o.label, o.section, o.value) for o in obs.values() if o.measure == "Budget £000"] == [
         ("Home care", "Adults", 1_200_000), ("Residential", "Adults", 3_400_000),
         ("Fostering", "Children", 900_000), ("Residential", "Children", 2_100_000)]
+
+
+_COMPACT = [["Row Labels", "Sum of Budget £k", "Sum of Forecast £k", "Sum of Variance £k"],
+            ["Adults", 1200, 1300, 100], ["Older people", 700, 760, 60], ["Learning disability", 500, 540, 40],
+            ["Childrens", 900, 950, 50], ["Placements", 600, 680, 80], ["Fostering", 300, 270, -30],
+            ["Grand Total", 2100, 2250, 150]]
+
+
+def test_a_compact_pivot_tables_group_rows_are_sub_totals_above_their_lines(tmp_path):
+    """Excel's compact pivot writes each group's sums on the group's own row, above its lines. The old
+    reading took ``Adults`` for a line like ``Older people``, so the briefing's "largest overspends"
+    were a directorate and a service of it, and ``memberpack check`` said the Grand Total was £2,100k
+    where "its 6 rows add up to 4,200"."""
+    path = write_xlsx(tmp_path / "pivot.xlsx", {"Pivot": _COMPACT})
+    table, = read_file(path).tables
+    roles = {o.label: (o.row_role, o.section) for o in table.observations}
+    assert roles["Adults"] == roles["Childrens"][:1] + ("Adults",) == ("subtotal", "Adults")
+    assert roles["Learning disability"] == ("data", "Adults") and roles["Fostering"] == ("data", "Childrens")
+    assert roles["Grand Total"] == ("total", None)
+    pack = tmp_path / "p.mpack"
+    assert main(["import", str(pack), str(path)]) == 0
+    with Pack.open(pack) as opened:
+        assert check_pack(opened) == []
+    assert main(["export", str(pack), "-o", str(tmp_path / "b.pdf")]) == 0
+    text = " ".join(" ".join(page.extract_text().split()) for page in PdfReader(tmp_path / "b.pdf").pages)
+    assert "Largest overspends: Placements £80k and Older people £60k." in text
+
+
+def test_rows_that_head_no_groups_are_left_as_lines(tmp_path):
+    """A total the lines do not add up to (a figure left out) is no sign of groups unless the rows
+    really split into heads and lines that add up: here they cannot, and nothing changes."""
+    rows = [row[:] for row in _COMPACT]
+    rows[2][1:] = [650, 700, 50]   # Older people no longer adds up under Adults
+    table, = read_file(write_xlsx(tmp_path / "pivot.xlsx", {"Pivot": rows})).tables
+    assert {o.row_role for o in table.observations if o.label != "Grand Total"} == {"data"}
