@@ -97,6 +97,8 @@ _IN_THOUSANDS = re.compile(r"\((?:in\s+)?thousands?\)|\bthousands\b(?!\s+of\s+po
 _SERIES_CODE = re.compile(r"[A-Z][A-Z0-9]{2,5}(?: \([A-Z]{1,3}\))?")   # ONS series identifiers: MGSL, LF2P
 _COLUMN_NUMBER = re.compile(r"1?\d{1,3}")
 _DEFAULT_NAME = re.compile(r"Column\s?\d{1,3}")   # the name Excel gives an unnamed table column: no name
+_PIVOT_CAPTION = re.compile(r"(?:Row|Column) Labels")   # a pivot table's captions over its fields: no name
+_UNNAMED = re.compile(r"Column [A-Z]{1,3}")   # the name this reader gives a column with no header
 _CURRENCY = re.compile(r"[£$€]")
 _POUNDS_TEXT = re.compile(r"\s*[-(]?\s*£\s*[-(]?\s*\d")   # a figure written in pounds: "£60.00", "-£5", "(£1,200)"
 # A coded header ending in its year after an underscore ("SIMDEMP_2012", "CLA_2016"): what the column's figures are for
@@ -421,7 +423,7 @@ class TableReader:
         self.last_row = layout.data_start - 1
         self.metric_counts: Counter = Counter()
         self._count_columns = {c.measure for c in self.columns if c.unit is None and _NUMBER_OF.search(c.measure)}
-        self._unnamed = {c.index for c in self.columns if c.measure.startswith("Column ")}   # no header over them
+        self._unnamed = {c.index for c in self.columns if _UNNAMED.fullmatch(c.measure)}   # no header over them
         self._unnamed_read: set[int] = set()   # ... and figures read in them
         self._metric_cache: dict[tuple[str, str | None, bool], str] = {}
         self._shown_last: list[tuple] | None = None   # the units _read_as_columns last asked about
@@ -529,7 +531,7 @@ class TableReader:
                 continue
             parts = [self._unmarked(f[c]) for f, numbering in zip(filled, numbered) if f.get(c)
                      and not (numbering and _COLUMN_NUMBER.fullmatch(f[c]))
-                     and not (f is filled[-1] and _DEFAULT_NAME.fullmatch(f[c]))]
+                     and not (f is filled[-1] and _DEFAULT_NAME.fullmatch(f[c])) and not _PIVOT_CAPTION.fullmatch(f[c])]
             sign = cell_text(first[c - 1]) if 0 < c <= len(first) else ""
             if not parts and _CURRENCY.fullmatch(sign):
                 # "Amount" over a column of "£" signs, its figures in the unnamed column beside it
@@ -578,7 +580,7 @@ class TableReader:
                                   c - self.label_col, column_letter(c), clock=_clock_of(measure)))
         if layout.kind == BUDGET_MONITOR:
             self._money_columns(columns)
-        named = [c for c in columns if not c.measure.startswith("Column ")]
+        named = [c for c in columns if not _UNNAMED.fullmatch(c.measure)]
         if len(named) >= 3 and all(_SERIES_CODE.fullmatch(c.measure) for c in named):
             self.report.doubt(f"the column headers are codes ({', '.join(c.measure for c in named[:3])}...), not "
                               "names: the header may be in rows above (give them with --header-rows)")

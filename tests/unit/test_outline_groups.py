@@ -90,3 +90,17 @@ def test_rows_that_head_no_groups_are_left_as_lines(tmp_path):
     rows[2][1:] = [650, 700, 50]   # Older people no longer adds up under Adults
     table, = read_file(write_xlsx(tmp_path / "pivot.xlsx", {"Pivot": rows})).tables
     assert {o.row_role for o in table.observations if o.label != "Grand Total"} == {"data"}
+
+
+def test_a_pivot_tables_captions_are_no_headers(tmp_path):
+    """``Column Labels`` over a pivot's years (and ``Row Labels`` beside them) are Excel's captions,
+    not names: the old reading measured "Column Labels 2023/24" and, taking the name for one it gives
+    a column with no header, doubted the table as "figures under no header"."""
+    rows = [["Directorate", "(All)"], [], ["Sum of Amount £", "Column Labels"],
+            ["Row Labels", "2023/24", "2024/25", "Grand Total"],
+            ["Adults", 1200.5, 1300.25, 2500.75], ["Childrens", 900, 950, 1850], ["Place", 400, 420, 820],
+            ["Grand Total", 2500.5, 2670.25, 5170.75]]
+    table, = read_file(write_xlsx(tmp_path / "pivot.xlsx", {"Pivot": rows})).tables
+    obs = {o.cell: o for o in table.observations}
+    assert (obs["C6"].measure, str(obs["C6"].period), obs["C6"].value, obs["C6"].unit) == ("2024/25", "2024/25", 950, "GBP")
+    assert not table.report.doubts
