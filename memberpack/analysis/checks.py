@@ -4,7 +4,8 @@ Three checks, each reported as one finding per cell that disagrees:
 
 * variance = projection - budget on each row (a table that consistently uses the reverse,
   ``surplus/(deficit)`` convention, as DSG tables do, is read that way);
-* sub totals equal the rows above them, and totals equal their sub totals (or rows);
+* sub totals equal the rows above them (or below, where they head their group), and totals equal
+  their sub totals (or rows); percentages are not summed;
 * an ``A`` / ``(F)`` flag agrees with the sign of the variance.
 
 Tolerances follow the figures' own rounding: each figure may be out by half its last shown digit.
@@ -18,6 +19,7 @@ from dataclasses import dataclass
 
 from memberpack.model.grid import Grid, GridRow
 from memberpack.model.metrics import match_metric
+from memberpack.model.monitor_columns import full_year, latest_first
 from memberpack.model.observation import DATA, SUBTOTAL, Dataset, Observation
 from memberpack.model.values import in_range
 from memberpack.store.pack import Pack
@@ -58,8 +60,10 @@ def _fmt(obs: Observation, value: float) -> str:
 
 
 def _columns(grid: Grid) -> dict[str, str]:
-    """Which measure is the budget, the projection, the variance and the A/(F) flag."""
+    """Which measure is the budget, the projection, the variance and the A/(F) flag: of several
+    (an original budget beside the revised one), the one stating the full year now (:func:`full_year`)."""
     found: dict[str, str] = {}
+    candidates: dict[str, list[str]] = {}
     for measure in grid.measures:
         sample = next((r.cells[measure] for r in grid.rows if measure in r.cells), None)
         if sample and sample.status in ("adverse", "favourable") or re.search(r"A\s*/\s*\(F\)", measure):
@@ -69,7 +73,9 @@ def _columns(grid: Grid) -> dict[str, str]:
         role = {"fin_budget_current": "budget", "fin_forecast_outturn": "projection",
                 "fin_variance": "variance"}.get(metric)
         if role:
-            found.setdefault(role, measure)
+            candidates.setdefault(role, []).append(measure)
+    for role, measures in candidates.items():
+        found[role] = full_year(latest_first(grid, measures))
     return found
 
 
@@ -125,7 +131,7 @@ def _sum_findings(ds: Dataset, grid: Grid) -> list[Finding]:
             parts = list(takewhile(lambda r: r.role == DATA and r.section == row.section, grid.rows[i + 1:]))
         for measure, obs in row.cells.items():
             values = [p.value(measure) for p in parts]
-            if obs.value is None or not values or any(v is None for v in values):
+            if obs.value is None or obs.unit == "percent" or not values or any(v is None for v in values):
                 continue
             steps = [_step(p.cells[measure]) for p in parts if measure in p.cells] + [_step(obs)]
             if abs(sum(values) - obs.value) > sum(steps) / 2:

@@ -77,17 +77,19 @@ def rounding_step(value: float, display: str) -> float:
 
 class _Sums:
     """A group of rows with the running sum of one key column: a candidate total is tested on that
-    column first (O(1)), and only when it matches are the other columns summed."""
+    column first (O(1)), and only when it matches are the other columns summed. Columns ``apart``
+    (percentages: a total's ``Variance %`` is no sum of its lines') are not tested."""
 
-    def __init__(self) -> None:
+    def __init__(self, apart: frozenset[int] = frozenset()) -> None:
         self.rows: list[ParsedRow] = []
         self.key: int | None = None
         self.key_total = 0.0
+        self.apart = apart
 
     def add(self, row: ParsedRow) -> None:
         self.rows.append(row)
         if self.key is None and row.numbers:
-            self.key = next(iter(row.numbers))
+            self.key = next((col for col in row.numbers if col not in self.apart), None)
         figure = row.numbers.get(self.key)
         if figure is not None:
             self.key_total += figure[0]
@@ -105,6 +107,8 @@ class _Sums:
         compared = 0
         nonzero = False
         for col, (value, display) in row.numbers.items():
+            if col in self.apart:
+                continue
             values = [r.numbers[col][0] for r in self.rows if col in r.numbers]
             if not values:
                 continue
@@ -112,7 +116,7 @@ class _Sums:
                 return False
             compared += 1
             nonzero = nonzero or value != 0
-        return nonzero and compared >= min(2, len(row.numbers))
+        return nonzero and compared >= min(2, len(row.numbers.keys() - self.apart) if self.apart else len(row.numbers))
 
 
 def summed_apart(sections: Sequence[str | None]) -> list[str | None]:
@@ -126,21 +130,23 @@ def summed_apart(sections: Sequence[str | None]) -> list[str | None]:
     return list(sections)
 
 
-def assign_roles(rows: list[ParsedRow], *, has_headings: bool, final: bool, money: bool = True) -> None:
-    """Settle each row's role and section in place; ``final`` when no rows of the table follow.
+def assign_roles(rows: list[ParsedRow], *, has_headings: bool, final: bool, money: bool = True,
+                 apart: frozenset[int] = frozenset()) -> None:
+    """Settle each row's role and section in place; ``final`` when no rows of the table follow;
+    ``apart``: the columns of percentages, which are not summed.
 
     Unworded sub totals are looked for only in ``money`` tables (budget monitors), where a row that
     adds up the rows above it is one; in a count or rate table that could be chance.
     """
     worded_subtotals = any(r.role == SUBTOTAL and r.worded for r in rows)
     last_with_numbers = max((i for i, r in enumerate(rows) if r.numbers), default=-1)
-    group, subtotals = _Sums(), _Sums()
+    group, subtotals = _Sums(apart), _Sums(apart)
     groups = summed_apart([row.section for row in rows])
     coded = rows and groups[0] is None and any(row.section is not None for row in rows)
     section = groups[0] if rows else None
     for i, row in enumerate(rows):
         if groups[i] != section and row.role == DATA:
-            group, section = _Sums(), groups[i]
+            group, section = _Sums(apart), groups[i]
         later = i < last_with_numbers or not final
         if row.role == DATA:
             if len(subtotals) >= 2 and subtotals.matched_by(row):
@@ -156,14 +162,14 @@ def assign_roles(rows: list[ParsedRow], *, has_headings: bool, final: bool, mone
         elif row.role == SUBTOTAL:
             _close_group(row, group.rows)
             subtotals.add(row)
-            group = _Sums()
+            group = _Sums(apart)
         else:
             row.section = None
-            group, subtotals = _Sums(), _Sums()
-    _groups_headed_by_their_sums(rows)
+            group, subtotals = _Sums(apart), _Sums(apart)
+    _groups_headed_by_their_sums(rows, apart)
 
 
-def _groups_headed_by_their_sums(rows: list[ParsedRow]) -> None:
+def _groups_headed_by_their_sums(rows: list[ParsedRow], apart: frozenset[int]) -> None:
     """Sub totals above their lines (a compact pivot table's), for each total row that the ordinary
     rows before it do not add up to: two or more of those rows each equal to the sum of the rows
     after it up to the next such row, and together equal to the total, head groups named after them."""
@@ -174,12 +180,12 @@ def _groups_headed_by_their_sums(rows: list[ParsedRow]) -> None:
         run, start = rows[start:t], t + 1
         if total.role != TOTAL or len(run) < 4 or any(r.role != DATA or r.section is not None for r in run):
             continue
-        everything, heads = _Sums(), _Sums()
+        everything, heads = _Sums(apart), _Sums(apart)
         for row in run:
             everything.add(row)
         if everything.matched_by(total):
             continue
-        groups = _headed_groups(run)
+        groups = _headed_groups(run, apart)
         if groups is None or len(groups) < 2:
             continue
         for head, *_ in groups:
@@ -192,12 +198,12 @@ def _groups_headed_by_their_sums(rows: list[ParsedRow]) -> None:
                 line.section = head.label
 
 
-def _headed_groups(run: list[ParsedRow]) -> list[list[ParsedRow]] | None:
+def _headed_groups(run: list[ParsedRow], apart: frozenset[int]) -> list[list[ParsedRow]] | None:
     """``run`` cut into groups, each a row followed by the fewest rows (one at least) adding up to
     it; None if it cannot be."""
     groups, i = [], 0
     while i < len(run):
-        lines = _Sums()
+        lines = _Sums(apart)
         for j in range(i + 1, len(run)):
             lines.add(run[j])
             if lines.matched_by(run[i]):

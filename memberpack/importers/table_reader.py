@@ -1716,7 +1716,8 @@ class TableReader:
         held = iter(self._held([row[_FIGURES] for row in rows if type(row) is PlainRow]))
         light = [self._light(row, next(held)) if type(row) is PlainRow else row for row in rows]
         first = [(parsed.role, parsed.section) for parsed in light]
-        assign_roles(light, has_headings=headed, final=final, money=money)
+        assign_roles(light, has_headings=headed, final=final, money=money,
+                     apart=frozenset(c.index for c in self.columns if _unsummed(c)))
         self._count_repeats(light)
         settled: list[ParsedRow | PlainRow] = []
         for row, parsed, (role, section) in zip(rows, light, first):
@@ -1763,9 +1764,10 @@ class TableReader:
         indexes = [self.columns[j].index for j in kept]
         factors = np.array([shown[j][1] for j in kept])
         steps = np.array([shown[j][1] * (1.5 if self.columns[j].code else 1.001) for j in kept])
+        loose = np.array([_unsummed(self.columns[j]) for j in kept], dtype=bool)
         if plain:
             raw = np.array(list(map(_FIGURES_OF, rows)), dtype=np.float64)
-            return bool(np.isfinite(raw).all()) and not _may_add_up(raw, factors, steps, starts), raw
+            return bool(np.isfinite(raw).all()) and not _may_add_up(raw, factors, steps, starts, loose), raw
         figures = []
         for row in rows:
             if type(row) is PlainRow:
@@ -1778,7 +1780,7 @@ class TableReader:
             else:
                 return False, None
         raw = np.array(figures, dtype=np.float64)
-        return bool(np.isfinite(raw).all()) and not _may_add_up(raw, factors, steps, starts), raw
+        return bool(np.isfinite(raw).all()) and not _may_add_up(raw, factors, steps, starts, loose), raw
 
     def _closed_by_subtotals(self, rows: list[ParsedRow | PlainRow], *, money: bool,
                              headed: bool) -> tuple[bool, np.ndarray | None]:
@@ -1834,6 +1836,7 @@ class TableReader:
         slack = steps * (count + 1) / 2 + 1e-6 + 1e-9 * sizes
         size = np.abs(raw)
         near = (np.abs(sums - raw * factors) <= slack) | (size < 1e-4) | (size >= 1e16)
+        near |= np.array([_unsummed(self.columns[j]) for j in kept], dtype=bool)
         return not near.all(axis=1).any(), stacked
 
     def _runs(self, rows: list[ParsedRow | PlainRow], raw: np.ndarray | None) -> Iterator[list[Observation] | FigureBlock]:
@@ -2370,18 +2373,19 @@ def _label_indexes(joined: str, places: Iterable[int]) -> list[int]:
     return found
 
 
-def _may_add_up(raw: np.ndarray, factors: np.ndarray, steps: np.ndarray, starts: np.ndarray) -> bool:
+def _may_add_up(raw: np.ndarray, factors: np.ndarray, steps: np.ndarray, starts: np.ndarray,
+                loose: np.ndarray) -> bool:
     """Whether any row with two rows or more above it in its run of one section (``starts``: the
     first row of each row's run) might be the sum of those rows, as :meth:`roles._Sums.matched_by`
-    tests, in every column. Generous on purpose: a cell's rounding step is bounded by ``steps``, a
-    whole unit of its column (no shown decimals; half as much again where a number format may round
-    what is shown), and a cell whose step that cannot bound (zero, or written with an exponent)
-    always passes. The first column is tested alone first: it rules out nearly every row, and the
-    others are tested only in the rows it leaves."""
+    tests, in every column but the ``loose`` ones (percentages, not summed). Generous on purpose: a
+    cell's rounding step is bounded by ``steps``, a whole unit of its column (no shown decimals; half
+    as much again where a number format may round what is shown), and a cell whose step that cannot
+    bound (zero, or written with an exponent) always passes. The first column is tested alone first:
+    it rules out nearly every row, and the others are tested only in the rows it leaves."""
     at = np.flatnonzero(np.arange(len(raw)) - starts >= 2)
-    if len(at):
+    if len(at) and not loose[0]:
         at = at[_close_to_sum(raw[:, :1], factors[:1], steps[:1], starts, at)[:, 0]]
-    return bool(len(at)) and bool(_close_to_sum(raw, factors, steps, starts, at).all(axis=1).any())
+    return bool(len(at)) and bool((_close_to_sum(raw, factors, steps, starts, at) | loose).all(axis=1).any())
 
 
 def _close_to_sum(raw: np.ndarray, factors: np.ndarray, steps: np.ndarray, starts: np.ndarray,
@@ -2395,6 +2399,11 @@ def _close_to_sum(raw: np.ndarray, factors: np.ndarray, steps: np.ndarray, start
     slack = steps * (rows + 1) / 2 + 1e-6 + 1e-9 * np.cumsum(np.abs(figures), axis=0)[at]
     size = np.abs(raw[at])
     return (np.abs(above - own) <= slack) | (size < 1e-4) | (size >= 1e16)
+
+
+def _unsummed(column: Column) -> bool:
+    """Whether a column holds percentages, which no total adds up (:func:`roles.assign_roles`)."""
+    return column.percent or column.base == "percent"
 
 
 def _label_match(label: str, unit: str | None) -> Metric:

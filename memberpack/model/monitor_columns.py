@@ -15,7 +15,7 @@ from memberpack.model.grid import Grid
 from memberpack.model.periods import parse_period
 
 # an original budget beside the revised one; last month's figure beside this month's
-_SUPERSEDED = re.compile(r"\b(?:original|initial|(?:last|previous|prior)\s+(?:month|period|report|quarter))\b",
+_SUPERSEDED = re.compile(r"\b(?:original|initial|(?:last|previous|prior)\s+(?:month|period|report|quarter|forecast|variance))\b",
                          re.IGNORECASE)
 _PART_YEAR = re.compile(r"\b(?:ytd|year[\s-]+to[\s-]+date|to[\s-]+date|profiled?|in[\s-]+month)\b", re.IGNORECASE)
 
