@@ -7,10 +7,13 @@ layer's (:mod:`memberpack.analysis.narrative` through :mod:`memberpack.analysis.
 
 from __future__ import annotations
 
+import math
 from collections.abc import Callable
 from xml.sax.saxutils import escape
 
+from reportlab.lib.styles import ParagraphStyle
 from reportlab.lib.units import mm
+from reportlab.pdfbase.pdfmetrics import stringWidth
 from reportlab.platypus import Flowable, Paragraph, Spacer, Table, TableStyle
 
 from memberpack.analysis.headlines import Headlines, Item
@@ -23,12 +26,20 @@ from memberpack.export.pdf_tables import list_table
 from memberpack.model.display import printable
 
 CHANGES_SHOWN = 15
+_TILE_PADDING = 6   # points each side of a tile's figure (reportlab's default cell padding)
 Link = Callable[[Item], str | None]   # an item's row anchor (or its table's), None if not in the export
 
 
 def _tile(value: str, label: str, colour=INK) -> list[Paragraph]:
+    """A figure over its label; a figure too wide for its tile (``£51,000,000`` in a £ table) is set
+    smaller rather than broken across lines."""
     s = styles()
-    return [Paragraph(f"<font color='#{colour.hexval()[2:]}'>{escape(value)}</font>", s["tile_value"]),
+    style = s["tile_value"]
+    room = FRAME_WIDTH / 4 - 2 * _TILE_PADDING - 2
+    widest = max(stringWidth(word, style.fontName, style.fontSize) for word in value.split() or [""])
+    size = math.floor(2 * style.fontSize * min(1.0, room / widest)) / 2 if widest else style.fontSize
+    return [Paragraph(f"<font color='#{colour.hexval()[2:]}' size='{size:.1f}'>{escape(value)}</font>",
+                      ParagraphStyle("tile_fitted", style, fontSize=size, leading=size * style.leading / style.fontSize)),
             Paragraph(escape(label), s["tile_label"])]
 
 

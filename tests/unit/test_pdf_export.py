@@ -302,3 +302,16 @@ def test_headline_lines_link_to_their_figures_rows(exported, demo_pack_master):
     wrong = [r for r in reached if r and not any(label.startswith(r) for label in rows)
              and not demo.ds.name.startswith(r)]   # (the question on the monitor's chart links to its table)
     assert not wrong                                                    # never to a heading above the row
+
+
+@pytest.mark.parametrize("value", ["£51,000,000", "£2,337,500 overspend", "£150k"])
+def test_a_headline_figure_is_never_broken_across_lines(value):
+    """A monitor in whole pounds put "£51,000,0" over "00" in the Budget tile; a wide figure is set
+    smaller instead (a short one keeps the tile's size)."""
+    from memberpack.export.pdf_headlines import _TILE_PADDING, _tile
+    from memberpack.export.pdf_styles import FRAME_WIDTH
+
+    figure = _tile(value, "Budget")[0]
+    figure.wrap(FRAME_WIDTH / 4 - 2 * _TILE_PADDING, 1000)
+    words = [word for _, line in figure.blPara.lines for word in line]
+    assert words == value.split()   # each word whole on a line (the old tile broke "£51,000,000" after "0,0")
