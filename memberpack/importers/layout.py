@@ -410,6 +410,27 @@ def _wrapped_on(row: list[Any], top: list[Any], span: range) -> bool:
     return _under_header(row, top, span) and all(type(row[c]) is str and row[c].lstrip()[:1].islower() for c in filled)
 
 
+def _figures_where(row: list[Any], data: list[Any], span: range) -> bool:
+    """Whether ``row`` holds figures (two or more: neither years nor whole numbers that repeat or
+    count up, as column codes, column numbers and percentiles ``10 | 20 | 25`` do) in columns where
+    the ``data`` row below has figures or marks, and named in words where it is: a row of data a few
+    words too many to look like it (a scorecard's ``ASC01 | Permanent admissions... | Low | <= 560 |
+    298.7 | 612.4 | R | Worsening | comment``), no header."""
+    figures = [(c, row[c]) for c in span if c < len(row) and cell_class(row[c]) == "number"]
+    if len(figures) < 2 or any(c >= len(data) or cell_class(data[c]) not in ("number", "special") for c, _ in figures):
+        return False
+    named = next((c for c in span if c < len(data) and cell_class(data[c]) == TEXT), None)
+    if named is None or named >= len(row) or cell_class(row[named]) != TEXT:
+        return False   # not named where the data row is (a hidden row of cell references)
+    numbers = [parse_text(v).value if isinstance(v, str) else v for _, v in figures]
+    if all(is_year(v) for v in numbers) or not all(isinstance(v, (int, float)) for v in numbers):
+        return False
+    if not all(float(v).is_integer() for v in numbers):
+        return True
+    steps = {b - a for a, b in zip(numbers, numbers[1:])}
+    return not (steps <= {0} or steps == {1} or len(numbers) >= 3 and min(steps) > 0)
+
+
 _NOTE_LINE = re.compile(r"\s*(?:\*|notes?\b|n\.?b\.?\b)", re.IGNORECASE)
 
 
@@ -423,7 +444,8 @@ def _header_zone(head: list[tuple[int, list[Any]]], span: range, filled) -> tupl
     if first is None or first == 1:
         return None
     # a row of words whose values the rows under it have is their first (``201415 | England | Total``)
-    first = next((i for i in range(1, first) if _values_below(rows[i], rows[i + 1:i + 6], span)), first)
+    first = next((i for i in range(1, first) if _values_below(rows[i], rows[i + 1:i + 6], span)
+                  or _figures_where(rows[i], rows[first], span)), first)
     if first == 1:
         return None
     header, code_rows, units_row = [], [], None
