@@ -1,6 +1,7 @@
 """Columns of ratings (``RAG``, ``Status``) read for what their cells mean there, where the rows are
 made so that every reader of the sheet sees the same: under a RAG header a letter ``A`` is amber
-(elsewhere it flags an adverse variance, and it had made a scorecard a budget monitor), and under
+(elsewhere it flags an adverse variance, and it had made a scorecard a budget monitor), as it is
+under a Status header in a column that writes ``R`` or ``G`` too (alone, it may be Active), and under
 either a blank cell filled red, amber or green (.xlsx, :mod:`.cell_fills`) is that rating, kept in
 ``SheetFormats.rated`` for the report.
 
@@ -23,6 +24,7 @@ RATINGS_HEADER = re.compile(r"\b(?:b?rag|r\s*/\s*a\s*/\s*g|status|rating)\b", re
 _RAG_HEADER = re.compile(r"\b(?:b?rag|r\s*/\s*a\s*/\s*g)\b", re.IGNORECASE)   # (a Status's "A" may be Active)
 _RATINGS = {"red": "Red", "amber": "Amber", "green": "Green"}
 _HEADER_LENGTH = 60   # longer texts are sentences, not a column's header
+_RED_OR_GREEN = {"r", "g", "red", "green"}
 
 
 def with_ratings(rows: Iterator[tuple[int, list[Any]]], formats: SheetFormats | None) -> Iterator[tuple[int, list[Any]]]:
@@ -32,6 +34,7 @@ def with_ratings(rows: Iterator[tuple[int, list[Any]]], formats: SheetFormats | 
     fills = formats.fills if formats is not None else {}
     rated: dict[int, bool] = {}   # column -> whether the last text above names ratings
     lettered: dict[int, bool] = {}   # ... names RAG ratings, whose letter A is amber
+    held: dict[int, list[list[Any]]] = {}   # column -> rows whose A under a Status header waits for an R or G
     head: list[tuple[int, list[Any]]] = []
     below: tuple[int, list[Any]] | None = None
     for r, row in rows:
@@ -43,12 +46,21 @@ def with_ratings(rows: Iterator[tuple[int, list[Any]]], formats: SheetFormats | 
                 text = value.strip()
                 if lettered.get(c) and text in ("A", "a"):
                     row[c] = "Amber"
+                elif rated.get(c) and text in ("A", "a"):
+                    held.setdefault(c, []).append(row)
                 elif len(text) <= _HEADER_LENGTH:
                     kept = text.lower() in RAG_WORDS
                     rated[c] = bool(RATINGS_HEADER.search(text)) or bool(rated.get(c)) and kept
                     lettered[c] = bool(_RAG_HEADER.search(text)) or bool(lettered.get(c)) and kept
+                    if rated[c] and not lettered[c] and text.lower() in _RED_OR_GREEN and c in held:
+                        lettered[c] = True   # the Status column writes R and G too: its A is amber
+                        for amber in held.pop(c):
+                            amber[c] = "Amber"
+                    elif not kept:
+                        held.pop(c, None)
                 else:
                     rated[c] = lettered[c] = False
+                    held.pop(c, None)
         if fills:
             _coloured(r, row, rated, formats)
         head.append((r, row))
