@@ -584,6 +584,9 @@ class TableReader:
         if len(named) >= 3 and all(_SERIES_CODE.fullmatch(c.measure) for c in named):
             self.report.doubt(f"the column headers are codes ({', '.join(c.measure for c in named[:3])}...), not "
                               "names: the header may be in rows above (give them with --header-rows)")
+        if figured := [c for c in named if _figures_only(c.measure)]:
+            self.report.doubt(f"column {figured[0].letter}'s header is figures ({figured[0].measure[:40]!r}): rows of "
+                              "data may have been taken for header rows (give the header rows with --header-rows)")
         # "FraudSpentAmount", "net_expenditure" too; a scorecard's outturn, forecast and variance are its indicators'
         said = (lambda m: _SCORECARD_WORDS.sub("", m)) if layout.kind == KPI_SCORECARD else (lambda m: m)
         unpriced = [c for c in columns if c.unit is None and not c.code
@@ -2399,6 +2402,17 @@ def _close_to_sum(raw: np.ndarray, factors: np.ndarray, steps: np.ndarray, start
     slack = steps * (rows + 1) / 2 + 1e-6 + 1e-9 * np.cumsum(np.abs(figures), axis=0)[at]
     size = np.abs(raw[at])
     return (np.abs(above - own) <= slack) | (size < 1e-4) | (size >= 1e16)
+
+
+def _figures_only(measure: str) -> bool:
+    """A header made of two figures or more, not all years or small whole numbers (ages, bands) but
+    ``298.7 78% 0.42 512`` or ``69010 75410 70270``: the figures of rows of data stacked as if they
+    were header rows."""
+    words = measure.split()
+    values = [parse_text(w).value for w in words]
+    if len(words) < 2 or None in values:
+        return False
+    return not all(w.isdigit() and v <= 2040 for w, v in zip(words, values))
 
 
 def _unsummed(column: Column) -> bool:

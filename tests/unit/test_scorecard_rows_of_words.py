@@ -46,3 +46,14 @@ def test_a_status_column_of_a_alone_is_left_as_written(tmp_path):
     rows = [row[:6] + ["A"] + row[7:] for row in _ROWS]
     statuses = {o.status for o in _table(tmp_path, rows).observations if o.measure == "Status"}
     assert "amber" not in statuses
+
+
+def test_a_header_made_of_figures_is_told(tmp_path):
+    """Whatever takes rows of data for header rows (here the officer, by hand, as the old reading did
+    by itself), headers such as "298.7 78% 0.42 512" are not passed over as if they named the
+    columns: a doubt, which the officer's own header rows turn into an assumption the report lists."""
+    from memberpack.importers.table_layout import Corrections
+
+    path = write_xlsx(tmp_path / "scorecard.xlsx", {"Q2": [["Scorecard"], [], _HEADER, *_ROWS]})
+    table, = read_file(path, corrections=Corrections(header_rows=(4, 5, 6, 7))).tables
+    assert any("header is figures ('298.7 78% 0.42 512')" in said for said in table.report.assumptions)
