@@ -639,6 +639,7 @@ def row_keys(row: list[Any], keys: Sequence[KeyColumn], label: str, context: Per
     written once over its rows): under a row that wrote its own (a cost centre's code) it adds up
     more rows than that one, and has none. ``carried[~i]`` says whether column ``i``'s was taken."""
     sections, period, code, region, name, own, area_name = [], None, "", "", label, "", ""
+    from_above: list[str] = []   # sections carried down to this row, not written on it
     year_end = None   # the date of a period key, when it is a month's last day
     tidy_names: list[tuple[int, str]] = []
     for key in keys:
@@ -667,7 +668,9 @@ def row_keys(row: list[Any], keys: Sequence[KeyColumn], label: str, context: Per
             if not text and not carried.get(~key.index) and totals_row(label):
                 continue
             carried[~key.index] = not text
-            text = text or carried.get(key.index, "")
+            if not text and carried.get(key.index):
+                text = carried[key.index]
+                from_above.append(text)
             carried[key.index] = text
             if text:
                 sections.append(text)
@@ -699,7 +702,8 @@ def row_keys(row: list[Any], keys: Sequence[KeyColumn], label: str, context: Per
     if not name and tidy_names:   # England's row of a tidy file: named by its most specific area name
         name = min(tidy_names)[1]
         sections.remove(name)
-    if not name and own and sections:   # "ENGLAND" or a region written across the key columns, the name cell blank
+    if not name and own and sections:   # "ENGLAND", a region or "Total" written in a key column, the name cell blank:
+        sections = [s for s in sections if s not in from_above] or sections   # in no group carried down to it
         name = sections.pop()
         region = region if region != name else ""
     area = area_key(code, area_name or name, region) if code or any(k.role == AREA for k in keys) else None

@@ -233,3 +233,17 @@ def test_a_key_text_is_a_mark_as_its_reading_as_a_figure_says():
                  "99999999999999999", "(99999999999999999)", "£9999999 bn", "2021-22", "Red", "circa 12", "x1"]:
         cell = parse_text(text)
         assert _is_mark(text) == (cell.value is None and cell.status not in (TEXT, BLANK)), text
+
+
+def test_a_total_written_in_a_key_column_names_its_row_in_no_group_from_above(tmp_path):
+    """A savings tracker's ``Total`` is written in its Ref column, the proposal cell blank: the old
+    reading named the row after the Directorate carried down to it ("Resources", as a sub total of
+    Resources), so the tracker's total was shown as the last directorate's."""
+    rows = [["Savings tracker £'000"], ["Ref", "Saving proposal", "Directorate", "Target", "Forecast Delivery", "Shortfall"],
+            ["S01", "Review of home care packages", "Adults", 1500, 900, 600],
+            ["S02", "Reduce agency social workers", "Children's", 800, 800, 0],
+            ["S03", "Digital by default", "Resources", 400, 150, 250],
+            ["Total", None, None, 2700, 1850, 850]]
+    table = _only_table(write_xlsx(tmp_path / "savings.xlsx", {"Savings": rows}))
+    total = {o.cell: o for o in table.observations}["D6"]
+    assert (total.label, total.section, total.row_role, total.value) == ("Total", None, "total", 2_700_000)
