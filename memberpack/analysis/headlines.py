@@ -23,6 +23,7 @@ from memberpack.model.annotations import OBSERVATION, SHARED
 from memberpack.model.conventions import SURPLUS, Convention, convention_of
 from memberpack.model.grid import Grid, GridRow
 from memberpack.model.metrics import HIGHER, LOWER, match_metric
+from memberpack.model.monitor_columns import latest_first
 from memberpack.model.observation import DATA, SUBTOTAL, TIME_SERIES, TOTAL, Dataset, Observation
 from memberpack.model.periods import parse_period
 from memberpack.model.units import GBP
@@ -229,10 +230,11 @@ def _red(ds: Dataset, grid: Grid) -> list[Item]:
 
 def _deficits(ds: Dataset, grid: Grid) -> list[Item]:
     """Deficits in a surplus/(deficit) table (the DSG and its High Needs block): each block in
-    deficit and the net position, in-year and carried forward, carried forward first."""
+    deficit and the net position, in-year and carried forward, carried forward first; in any other
+    table of balances (a reserves statement), each line whose latest balance is below nothing."""
     conv = convention_of(ds, grid)
     if conv.positive != SURPLUS:
-        return []
+        return _negative_balances(ds, grid, conv)
     columns = [m for m in grid.measures if re.search(r"carr(y|ied)\s*forward|c/f|variance", m, re.I)
                and any(r.value(m) for r in grid.rows)]
     columns.sort(key=lambda m: 0 if re.search(r"carr|c/f", m, re.I) else 1)
@@ -245,6 +247,29 @@ def _deficits(ds: Dataset, grid: Grid) -> list[Item]:
             obs = row.cells[measure]
             out.append(Item(ds.name, row.label, measure, f"{money(value, conv)} {conv.word(value)}", value,
                             cell=obs.cell, unit=GBP, section=row.section, period=obs.period or ds.period))
+    return out
+
+
+_BALANCE = re.compile(r"\bbalances?\b|\breserves?\b|carr(?:y|ied)[\s-]*forward|\bc/f\b", re.IGNORECASE)
+
+
+def _negative_balances(ds: Dataset, grid: Grid, conv: Convention) -> list[Item]:
+    """The lines of a table of balances (``Balance 1 April 2024 | ... | Forecast balance 31 March
+    2025``) whose latest balance is negative: a DSG deficit carried in the reserves statement."""
+    balances = [m for m in grid.measures if _BALANCE.search(m) and any(
+        r.cells[m].unit == GBP for r in grid.rows if m in r.cells)]
+    if not balances:
+        return []
+    ordered = latest_first(grid, balances)
+    latest = ordered[0] if ordered != balances else balances[-1]   # undated: the last, as a statement reads
+    out = []
+    for row in grid.rows:
+        value = row.value(latest)
+        if value is None or value >= 0 or row.role != DATA:
+            continue
+        obs = row.cells[latest]
+        out.append(Item(ds.name, row.label, latest, f"{money(value, conv)} deficit", value, cell=obs.cell, unit=GBP,
+                        section=row.section, period=obs.period or ds.period))
     return out
 
 

@@ -183,3 +183,28 @@ def test_a_scorecards_quarter_columns_are_each_set_against_the_same_quarter(tmp_
         changes = headlines(pack).changes
     assert [(i.label, i.measure, i.previous_display, i.display) for i in changes] == [
         ("Foster carers", "Q2 2020/21", "63", "64")]
+
+
+def test_a_negative_balance_in_a_reserves_statement_is_a_deficit(tmp_path):
+    """A reserves statement carrying the DSG deficit as a negative balance: the old briefing said "No
+    table in this export shows a deficit" beside a £11.5m DSG deficit."""
+    from openpyxl import Workbook
+
+    from memberpack.importers import import_files
+
+    wb = Workbook()
+    ws = wb.active
+    ws.title = "Reserves"
+    for row in (["Earmarked and General Reserves (£000)"], [],
+                ["Reserve", "Balance 1 April 2024", "Planned contributions", "Planned drawdowns",
+                 "Forecast balance 31 March 2025"],
+                ["General Fund Balance", 15000, 0, -2500, 12500], ["Insurance reserve", 4200, 300, -500, 4000],
+                ["DSG deficit (unusable)", -8400, 0, -3100, -11500], ["Total", 10800, 300, -6100, 5000]):
+        ws.append(row)
+    path = tmp_path / "reserves.xlsx"
+    wb.save(path)
+    with Pack.create(tmp_path / "p.mpack") as pack:
+        import_files(pack, [path])
+        deficits = headlines(pack).deficits
+    assert [(i.label, i.measure, i.display) for i in deficits] == [
+        ("DSG deficit (unusable)", "Forecast balance 31 March 2025", "£11,500k deficit")]
