@@ -38,6 +38,11 @@ _NOT_A_PERIOD = re.compile(r"\s*(?:last\s+updated|updated|published|date\s+publi
                            r"produced|source|contact|date\s+of)", re.IGNORECASE)
 
 
+# a finance system's report header: when it was run or printed, not what its figures are for
+_PAPER_DATE = re.compile(r"\s*(?:(?:date\s+)?(?:run|printed|produced|created|extracted|generated)(?:\s+(?:date|on|at))?"
+                         r"|(?:run|print|report|extract)\s+date|last\s+updated|time\s+stamp)\s*:", re.IGNORECASE)
+
+
 def context_period(texts: Sequence[str]) -> Period | None:
     """The period the titles, sheet name or file name state: the most specific one (Month 6,
     Q3), placed in the year another of them gives (``23/24 ... (Month 6)`` -> 2023/24 Month 6)."""
@@ -74,7 +79,9 @@ def find_tables(sheet: Sheet, *, file_stem: str = "", kind: str | None = None,
             stream.next()
             continue
         if is_stated_fact(row):   # "Prepared by: | Finance team": no header of the table below
-            prose = [*prose[-5:], (r, " ".join(cell_text(v) for v in row if not blank(v)))]
+            fact = " ".join(cell_text(v) for v in row if not blank(v))
+            if not _PAPER_DATE.match(fact):   # when the report was run says nothing of its figures' period
+                prose = [*prose[-5:], (r, fact)]
             stream.next()
             continue
         text, scale = single_text(row) or numbered_title(row), None
