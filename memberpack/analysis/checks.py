@@ -5,7 +5,7 @@ Three checks, each reported as one finding per cell that disagrees:
 * variance = projection - budget on each row (a table that consistently uses the reverse,
   ``surplus/(deficit)`` convention, as DSG tables do, is read that way);
 * sub totals equal the rows above them (or below, where they head their group), and totals equal
-  their sub totals (or rows); percentages are not summed;
+  their sub totals (or rows), or the total above and the rows after it; percentages are not summed;
 * an ``A`` / ``(F)`` flag agrees with the sign of the variance.
 
 Tolerances follow the figures' own rounding: each figure may be out by half its last shown digit.
@@ -122,28 +122,43 @@ def _sum_findings(ds: Dataset, grid: Grid) -> list[Finding]:
     out: list[Finding] = []
     block: list[GridRow] = []       # data rows since the last sub total
     subtotals: list[GridRow] = []   # sub totals since the last total
+    last: GridRow | None = None     # the last total, and the rows after it (each line once: in its sub total)
+    since: list[GridRow] = []
     for i, row in enumerate(grid.rows):
         if row.role == DATA:
             block.append(row)
+            since.append(row)
             continue
         parts = block if row.role == SUBTOTAL or not subtotals else subtotals
         if row.role == SUBTOTAL and row.section is not None and not any(p.section == row.section for p in block):
             parts = list(takewhile(lambda r: r.role == DATA and r.section == row.section, grid.rows[i + 1:]))
-        for measure, obs in row.cells.items():
-            values = [p.value(measure) for p in parts]
-            if obs.value is None or obs.unit == "percent" or not values or any(v is None for v in values):
-                continue
-            steps = [_step(p.cells[measure]) for p in parts if measure in p.cells] + [_step(obs)]
-            if abs(sum(values) - obs.value) > sum(steps) / 2:
-                what = "sub total" if row.role == SUBTOTAL else "total"
-                out.append(Finding(ds.source_file, obs.sheet, obs.cell,
-                                   f"{what} {row.label!r} {measure} is {obs.display} but its "
-                                   f"{len(values)} rows add up to {_fmt(obs, sum(values))}"))
+        found = _sum_mismatches(ds, row, parts)
+        if found and row.role != SUBTOTAL and last is not None and not _sum_mismatches(ds, row, [last, *since]):
+            found = []   # a running total: the total above and the rows after it (Net Budget Requirement)
+        out += found
         if row.role == SUBTOTAL:
             subtotals.append(row)
+            since = [r for r in since if r.role != DATA or r.section != row.section] + [row]
         else:
             subtotals = []
+            last, since = row, []
         block = []
+    return out
+
+
+def _sum_mismatches(ds: Dataset, row: GridRow, parts: list[GridRow]) -> list[Finding]:
+    """Each figure of a sub total or total ``row`` that ``parts`` do not add up to, within rounding."""
+    out = []
+    for measure, obs in row.cells.items():
+        values = [p.value(measure) for p in parts]
+        if obs.value is None or obs.unit == "percent" or not values or any(v is None for v in values):
+            continue
+        steps = [_step(p.cells[measure]) for p in parts if measure in p.cells] + [_step(obs)]
+        if abs(sum(values) - obs.value) > sum(steps) / 2:
+            what = "sub total" if row.role == SUBTOTAL else "total"
+            out.append(Finding(ds.source_file, obs.sheet, obs.cell,
+                               f"{what} {row.label!r} {measure} is {obs.display} but its "
+                               f"{len(values)} rows add up to {_fmt(obs, sum(values))}"))
     return out
 
 

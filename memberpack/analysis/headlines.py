@@ -17,7 +17,7 @@ from dataclasses import dataclass, field
 from memberpack.analysis.annotation_targets import TargetResolver
 from memberpack.analysis.benchmark_text import is_comparator, is_target
 from memberpack.analysis.charts import metric_column, money_measure
-from memberpack.analysis.narrative import (change_text, decimals_of, doubt_line, like_latest, money, polarity_of,
+from memberpack.analysis.narrative import (change_text, decimals_of, doubt_line, like_latest, money, net_row, polarity_of,
                                            repeated_labels, signed_money)
 from memberpack.model.annotations import OBSERVATION, SHARED
 from memberpack.model.conventions import SURPLUS, Convention, convention_of
@@ -176,13 +176,14 @@ class Headlines:
 
 
 def budget_position(ds: Dataset, grid: Grid) -> BudgetPosition | None:
-    """The grand total of a budget monitor (the last total row, else the sum of its sub totals)."""
+    """The grand total of a budget monitor (its net row, :func:`net_row`, else the sum of its sub totals)."""
     budget, forecast, variance = (metric_column(grid, m) for m in
                                   ("fin_budget_current", "fin_forecast_outturn", "fin_variance"))
     if not (budget and forecast and variance):
         return None
-    totals = [r for r in grid.rows if r.role == TOTAL] or [r for r in grid.rows if r.role == SUBTOTAL]
-    rows = totals[-1:] if totals and totals[-1].role == TOTAL else totals or [r for r in grid.rows if r.role == DATA]
+    net = net_row(grid)
+    rows = [net] if net is not None else [r for r in grid.rows if r.role == SUBTOTAL] or [
+        r for r in grid.rows if r.role == DATA]
 
     def total(measure: str) -> float:
         return sum(r.value(measure) or 0.0 for r in rows)
@@ -250,13 +251,14 @@ def _deficits(ds: Dataset, grid: Grid) -> list[Item]:
     return out
 
 
-_BALANCE = re.compile(r"\bbalances?\b|\breserves?\b|carr(?:y|ied)[\s-]*forward|\bc/f\b", re.IGNORECASE)
+_BALANCE = re.compile(r"\bbalances?\b|carr(?:y|ied)[\s-]*forward|\bc/f\b", re.IGNORECASE)
+_MOVEMENT = re.compile(r"\bvariance|\bmovement|\bchange|\bcontribution|\bdraw", re.IGNORECASE)   # no balance
 
 
 def _negative_balances(ds: Dataset, grid: Grid, conv: Convention) -> list[Item]:
     """The lines of a table of balances (``Balance 1 April 2024 | ... | Forecast balance 31 March
     2025``) whose latest balance is negative: a DSG deficit carried in the reserves statement."""
-    balances = [m for m in grid.measures if _BALANCE.search(m) and any(
+    balances = [m for m in grid.measures if _BALANCE.search(m) and not _MOVEMENT.search(m) and any(
         r.cells[m].unit == GBP for r in grid.rows if m in r.cells)]
     if not balances:
         return []

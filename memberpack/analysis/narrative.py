@@ -150,9 +150,12 @@ class Story:
 
 
 def net_row(grid: Grid) -> GridRow | None:
-    """The row holding the table's net position: its last total row, if it has one."""
+    """The row holding the table's net position: its last total row, if it has one; of several, the
+    last whose first figure is something (the net position after funding, budgeted at nothing, is
+    no base for a share of the budget: the Net Budget Requirement above it is)."""
     totals = [r for r in grid.rows if r.role == TOTAL]
-    return totals[-1] if totals else None
+    based = [r for r in totals if next((r.value(m) for m in grid.measures if r.value(m) is not None), None)]
+    return (based or totals)[-1] if totals else None
 
 
 def net_value(grid: Grid, measure: str) -> float:
@@ -200,12 +203,13 @@ def budget_story(grid: Grid, measure: str, conv: Convention, period: str | None,
     return Story(title, " ".join(parts))
 
 
-_INCOME = re.compile(r"\bincome\b", re.I)
+_INCOME = re.compile(r"\bincome\b|\bfunding\b|\bresources\s+available\b", re.I)
 
 
 def is_income(row: GridRow) -> bool:
-    """A line of a monitor's income section (``DSG Grant`` under ``Income``): its favourable variance
-    is income above budget, its adverse one income short of it, neither an under- nor an overspend."""
+    """A line of a monitor's income or funding section (``DSG Grant`` under ``Income``, ``Business
+    Rates`` under ``Funding``): its favourable variance is income above budget, its adverse one
+    income short of it, neither an under- nor an overspend."""
     return bool(row.section and _INCOME.search(row.section))
 
 

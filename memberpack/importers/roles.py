@@ -28,6 +28,7 @@ SUBTOTAL_WORDS = re.compile(r"\bsub[\s-]?totals?\b", re.IGNORECASE)
 TOTAL_WORDS = re.compile(r"\b(?:grand\s+)?totals?\b", re.IGNORECASE)
 _SHARE_OF_TOTAL = re.compile(r"\b(?:of|in)\s+(?:the\s+)?(?:grand\s+|sub[\s-]?)?totals?\b", re.IGNORECASE)
 _DIGITS = re.compile(r"\d[\d,]*(?:\.(\d+))?")
+_RUNNING = 30   # rows after a total within which a row adding it up with them is looked for
 
 
 @dataclass(slots=True)
@@ -167,6 +168,44 @@ def assign_roles(rows: list[ParsedRow], *, has_headings: bool, final: bool, mone
             row.section = None
             group, subtotals = _Sums(apart), _Sums(apart)
     _groups_headed_by_their_sums(rows, apart)
+    if money:
+        _running_totals(rows, apart)
+
+
+def _running_totals(rows: list[ParsedRow], apart: frozenset[int]) -> None:
+    """A row adding up the total above it and the lines and sub totals after it is a total too: a
+    General Fund summary's ``Net Budget Requirement`` under ``Net Service Expenditure`` and the
+    corporate lines, then the net position after ``Total Funding``. Looked for within
+    :data:`_RUNNING` rows of a total, as such summaries are short. Under a total of the groups'
+    sub totals, a line is in none of those groups (``Corporate and Capital Financing`` is not the
+    last heading's)."""
+    last, since = None, []   # the last total, and the rows after it (each line once: in its sub total, if any)
+    sums = _Sums(apart)
+    closing: set[str | None] = set()   # the groups sub totals closed since the last total
+    closed: set[str | None] = set()    # ... before it, when it added up two or more of them
+    for row in rows:
+        if row.role == SUBTOTAL:
+            closing.add(row.section)
+        if row.role == TOTAL:
+            last, since, sums = row, [], _Sums(apart)
+            sums.add(row)
+            closed, closing = closing if len(closing) >= 2 else set(), set()
+        elif last is None or len(since) > _RUNNING:
+            last = None
+        elif row.role == SUBTOTAL:
+            since = [r for r in since if r.role != DATA or r.section != row.section] + [row]
+            sums = _Sums(apart)
+            for counted in (last, *since):
+                sums.add(counted)
+        elif sums.matched_by(row):
+            row.role, row.section = TOTAL, None
+            last, since, sums = row, [], _Sums(apart)
+            sums.add(row)
+        else:
+            if row.section in closed:
+                row.section = None
+            since.append(row)
+            sums.add(row)
 
 
 def _groups_headed_by_their_sums(rows: list[ParsedRow], apart: frozenset[int]) -> None:

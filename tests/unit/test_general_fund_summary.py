@@ -1,0 +1,50 @@
+"""A General Fund summary as councils print it: directorates under headings closed by their totals,
+``Net Service Expenditure`` adding them up, corporate lines, ``Net Budget Requirement`` adding those
+to it, a Funding section closed by ``Total Funding``, and the net position after funding, budgeted
+at nothing. The old reading took the Net Budget Requirement and the net position for lines (the
+briefing's largest overspends were "Net Budget Requirement £5,500k and Net (Surplus) / Deficit
+£5,000k"), put the corporate line under the last directorate's heading, led on the Net Service
+Expenditure, and ``check`` said Total Funding did not add up."""
+
+from awkward_workbooks import write_xlsx
+from pypdf import PdfReader
+
+from memberpack.analysis.checks import check_pack
+from memberpack.analysis.headlines import headlines
+from memberpack.cli import main
+from memberpack.importers import read_file
+from memberpack.store.pack import Pack
+
+_ROWS = [["Appendix A - General Fund Revenue Monitoring 2024/25 Month 9"], ["£000"],
+         ["Service", "Revised Budget", "Forecast Outturn", "Variance"],
+         ["Adults and Health"], ["Older People", 45000, 47200, 2200], ["Mental Health", 12000, 12300, 300],
+         ["Adults and Health Total", 57000, 59500, 2500],
+         ["Children and Families"], ["Placements", 30000, 34000, 4000], ["Social Work", 15000, 14800, -200],
+         ["Children and Families Total", 45000, 48800, 3800],
+         ["Place"], ["Highways", 10000, 9700, -300], ["Waste", 14000, 14100, 100], ["Place Total", 24000, 23800, -200],
+         ["Net Service Expenditure", 126000, 132100, 6100],
+         ["Corporate and Capital Financing", 8000, 7400, -600],
+         ["Net Budget Requirement", 134000, 139500, 5500],
+         ["Funding"], ["Council Tax", -95000, -95000, 0], ["Business Rates", -30000, -30500, -500],
+         ["Revenue Support Grant", -9000, -9000, 0], ["Total Funding", -134000, -134500, -500],
+         ["Net (Surplus) / Deficit", 0, 5000, 5000]]
+
+
+def test_each_running_total_is_a_total_and_the_briefing_leads_on_the_budget_requirement(tmp_path):
+    path = write_xlsx(tmp_path / "gf.xlsx", {"Appendix A": _ROWS})
+    table, = read_file(path).tables
+    rows = {o.label: (o.row_role, o.section) for o in table.observations}
+    assert rows["Net Budget Requirement"] == rows["Net (Surplus) / Deficit"] == ("total", None)
+    assert rows["Corporate and Capital Financing"] == ("data", None)
+    assert rows["Total Funding"] == ("subtotal", "Funding")
+    pack = tmp_path / "p.mpack"
+    assert main(["import", str(pack), str(path)]) == 0
+    with Pack.open(pack) as opened:
+        assert check_pack(opened) == []
+        position = headlines(opened).budget
+    assert (position.label, position.budget, position.variance) == ("Net Budget Requirement", 134e6, 5.5e6)
+    assert main(["export", str(pack), "-o", str(tmp_path / "b.pdf")]) == 0
+    text = " ".join(" ".join(page.extract_text().split()) for page in PdfReader(tmp_path / "b.pdf").pages)
+    assert ("Net overspend of £5,500k at 2024/25 Month 9, 4.1% of the £134,000k budget. Largest overspends: "
+            "Placements £4,000k and Older People £2,200k.") in text
+    assert "More income than budgeted: Business Rates £500k." in text
