@@ -1,0 +1,28 @@
+"""Officers' own monitors and scorecards, as a councillor reads what the app says of them: every
+sentence names the figure it is about (review12)."""
+
+from awkward_workbooks import write_xlsx
+
+from memberpack.analysis.charts import charts_for
+from memberpack.importers import read_file
+from memberpack.model.observation import Dataset
+
+
+def _charts(tmp_path, rows, name="T", formats=None):
+    table, = read_file(write_xlsx(tmp_path / "t.xlsx", {"S": rows}, formats={"S": formats or {}})).tables
+    ds = Dataset(name, "t.xlsx", "0" * 64, "S", "A1", table.layout.kind, key="t")
+    return charts_for(ds, list(table.observations))
+
+
+def test_a_cohort_breakdown_is_told_by_its_measure_not_its_title(tmp_path):
+    rows = [["School attendance and exclusions by pupil cohort - Autumn term"], [],
+            ["Cohort", "Pupils on roll", "Overall absence % 2023/24", "Overall absence % 2024/25",
+             "Persistent absence % 2023/24", "Persistent absence % 2024/25", "Suspensions 2023/24",
+             "Suspensions 2024/25", "Permanent exclusions 2024/25"],
+            ["All pupils", 68410, .068, .064, .192, .178, 2510, 2795, 38],
+            ["Free school meals eligible", 17230, .109, .104, .356, .331, 1402, 1598, 24],
+            ["Not FSM eligible", 51180, .054, .051, .137, .127, 1108, 1197, 14],
+            ["EHCP", 3105, .118, .121, .352, .364, 388, 452, 6]]
+    percent = {f"{c}{r}": "0.0%" for c in "CDEF" for r in range(4, 8)}
+    spec = _charts(tmp_path, rows, "School attendance and exclusions by pupil cohort - Autumn term", percent)[0]
+    assert spec.summary.startswith("Persistent absence % 2024/25: highest for EHCP, at 36.4%"), spec.summary
