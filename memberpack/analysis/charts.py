@@ -19,8 +19,8 @@ from dataclasses import replace
 
 from memberpack.analysis.benchmark_text import is_comparator, is_target
 from memberpack.analysis.narrative import (Story, breakdown_story, budget_story, decimals_of, full_label,
-                                           left_out_text, net_row, polarity_of, repeated_labels, row_name, trend_story,
-                                           unit_title, verdict)
+                                           left_out_text, names_a_measure, net_row, polarity_of, repeated_labels,
+                                           row_name, trend_story, unit_title, verdict)
 from memberpack.model.charts import BAR, BENCHMARK, DATA_SERIES, EARLIER, LINE, MAX_LINES, ChartSpec, Series
 from memberpack.model.charts import value_range
 from memberpack.model.conventions import SURPLUS, Convention, convention_of
@@ -388,16 +388,6 @@ def _breakdown_measure(grid: Grid, rows: list[GridRow]) -> str | None:
     return min(usable, key=rank) if usable else None
 
 
-_WORD = re.compile(r"[^\W\d_]{3,}")
-_PERIOD_WORD = re.compile(r"(?:month|period|quarter|qtr|year|end|ending|to)$", re.IGNORECASE)
-
-
-def _names_a_measure(header: str) -> bool:
-    """Whether a header names what its figures are besides their period: ``Persistent absence %
-    2024/25`` does, ``2024/25`` and ``Month 6`` do not (the table's title names those figures)."""
-    return any(not _PERIOD_WORD.match(w) and parse_period(w) is None for w in _WORD.findall(header))
-
-
 def _breakdown_chart(ds: Dataset, grid: Grid) -> ChartSpec | None:
     rows = [r for r in grid.rows if r.role == DATA]
     measure = _breakdown_measure(grid, rows)
@@ -413,7 +403,7 @@ def _breakdown_chart(ds: Dataset, grid: Grid) -> ChartSpec | None:
     conv = convention_of(ds, grid) if unit == GBP else None
     period = _column_period(grid, measure) or ds.period
     named = re.sub(r"\s*\b\d{4}\s*[-/]\s*\d{2,4}\b", "", ds.name).strip(" :-") \
-        if parse_period(measure) and not _names_a_measure(measure) else ""
+        if parse_period(measure) and not names_a_measure(measure) else ""
     story = breakdown_story(rows, measure, unit, net_row(grid), period, conv, named or "")
     skipped = [m for m in grid.measures if m != measure and any(r.value(m) is not None for r in grid.rows)]
     repeated = repeated_labels(rows)

@@ -17,8 +17,8 @@ from dataclasses import dataclass, field
 from memberpack.analysis.annotation_targets import TargetResolver
 from memberpack.analysis.benchmark_text import is_comparator, is_target
 from memberpack.analysis.charts import metric_column, money_measure
-from memberpack.analysis.narrative import (change_text, decimals_of, doubt_line, like_latest, money, polarity_of,
-                                           repeated_labels, signed_money)
+from memberpack.analysis.narrative import (change_text, decimals_of, doubt_line, like_latest, money,
+                                           names_a_measure, polarity_of, repeated_labels, signed_money)
 from memberpack.model.annotations import OBSERVATION, SHARED
 from memberpack.model.conventions import SURPLUS, Convention, convention_of
 from memberpack.model.grid import Grid, GridRow
@@ -296,10 +296,15 @@ def _direction(row: GridRow, obs: Observation) -> int:
 
 
 def _worse_item(ds: Dataset, row: GridRow, measure: str, before: Observation, latest: Observation) -> Item | None:
-    """An item when ``latest`` moved the wrong way from ``before``, by the metric's polarity."""
+    """An item when ``latest`` moved the wrong way from ``before``, by the metric's polarity. A row
+    that is only a month (``Nov-24``) is named by its column (``% issued within 20 weeks``)."""
     sign = _direction(row, latest)
     if not sign or (latest.value - before.value) * sign >= 0:
         return None
+    if not names_a_measure(row.label):
+        return Item(ds.name, measure, latest.period or row.label, latest.display, latest.value,
+                    latest.value - before.value, before.display, latest.cell, latest.unit, row.section,
+                    latest.period or ds.period, before.period)
     named = latest.period if latest.period and parse_period(measure) else measure   # "Q3 2020/21", not "Q3"
     return Item(ds.name, row.label, named, latest.display, latest.value, latest.value - before.value,
                 before.display, latest.cell, latest.unit, row.section, latest.period or ds.period,
@@ -326,7 +331,7 @@ def _worse_kpis(ds: Dataset, grid: Grid) -> list[Item]:
     years = _year_rows(ds, grid)
     if years:
         previous, current = years[-2], years[-1]
-        latest = figures(current)[-1:]
+        latest = figures(current) if not names_a_measure(current.label) else figures(current)[-1:]
         pairs = [(current, m, previous.cells.get(m), o) for m, o in latest]
     else:
         pairs = []

@@ -249,6 +249,16 @@ def like_latest(items: list[T], period_of: Callable[[T], str | None]) -> list[T]
     return [item for item in items if period_kind(period_of(item)) == kind] if kind else items
 
 
+_WORD = re.compile(r"[^\W\d_]{3,}")
+_PERIOD_WORD = re.compile(r"(?:month|period|quarter|qtr|year|end|ending|to)$", re.IGNORECASE)
+
+
+def names_a_measure(header: str) -> bool:
+    """Whether a header names what its figures are besides their period: ``Persistent absence %
+    2024/25`` does, ``2024/25`` and ``Month 6`` do not (the table's title names those figures)."""
+    return any(not _PERIOD_WORD.match(w) and parse_period(w) is None for w in _WORD.findall(header))
+
+
 def period_kind(label: str | None) -> str | None:
     """The kind of period a label names (a year, a quarter, a month...), or None."""
     period = parse_period(label) if label else None

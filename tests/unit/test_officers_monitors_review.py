@@ -4,8 +4,10 @@ sentence names the figure it is about (review12)."""
 from awkward_workbooks import write_xlsx
 
 from memberpack.analysis.charts import charts_for
-from memberpack.importers import read_file
+from memberpack.analysis.headlines import headlines
+from memberpack.importers import import_files, read_file
 from memberpack.model.observation import Dataset
+from memberpack.store.pack import Pack
 
 
 def _charts(tmp_path, rows, name="T", formats=None):
@@ -26,3 +28,20 @@ def test_a_cohort_breakdown_is_told_by_its_measure_not_its_title(tmp_path):
     percent = {f"{c}{r}": "0.0%" for c in "CDEF" for r in range(4, 8)}
     spec = _charts(tmp_path, rows, "School attendance and exclusions by pupil cohort - Autumn term", percent)[0]
     assert spec.summary.startswith("Persistent absence % 2024/25: highest for EHCP, at 36.4%"), spec.summary
+
+
+def test_months_down_the_rows_are_named_by_their_measure_in_what_got_worse(tmp_path):
+    rows = [["SEND - EHC needs assessments and timeliness, 2024"], [],
+            ["Month", "Requests for EHC needs assessment", "New EHCPs issued", "Issued within 20 weeks",
+             "% issued within 20 weeks", "England (2023) %"],
+            ["Sep-24", 125, 70, 41, 41 / 70, .503], ["Oct-24", 140, 88, 51, 51 / 88, .503],
+            ["Nov-24", 133, 95, 46, 46 / 95, .503]]
+    percent = {f"{c}{r}": "0.0%" for c in "EF" for r in range(4, 7)}
+    book = write_xlsx(tmp_path / "ehcp.xlsx", {"EHCP": rows}, formats={"EHCP": percent})
+    with Pack.create(tmp_path / "p.mpack") as pack:
+        import_files(pack, [book])
+        worse = headlines(pack).worse_kpis
+    item = next(i for i in worse if i.display == "48.4%")
+    assert (item.label, item.previous_display, item.period, item.previous_period) == (
+        "% issued within 20 weeks", "58.0%", "Nov 2024", "Oct 2024")
+    assert all(i.label != "Nov-24" for i in worse)
