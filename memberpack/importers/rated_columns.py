@@ -1,7 +1,8 @@
 """Columns of ratings (``RAG``, ``Status``) read for what their cells mean there, where the rows are
 made so that every reader of the sheet sees the same: under a RAG header a letter ``A`` is amber
-(elsewhere it flags an adverse variance, and it had made a scorecard a budget monitor), and under
-either a blank cell filled red, amber or green (.xlsx, :mod:`.cell_fills`) is that rating, kept in
+(elsewhere it flags an adverse variance, and it had made a scorecard a budget monitor) and is
+written ``Amber``, as ``R`` and ``G`` are written ``Red`` and ``Green`` (a column had shown ``G``
+beside ``Amber``); and under either a blank cell filled red, amber or green (.xlsx, :mod:`.cell_fills`) is that rating, kept in
 ``SheetFormats.rated`` for the report.
 
 A column is one of ratings from a header naming them down to the next other text in it; headers are
@@ -22,6 +23,7 @@ from memberpack.model.values import RAG_WORDS
 RATINGS_HEADER = re.compile(r"\b(?:b?rag|r\s*/\s*a\s*/\s*g|status|rating)\b", re.IGNORECASE)
 _RAG_HEADER = re.compile(r"\b(?:b?rag|r\s*/\s*a\s*/\s*g)\b", re.IGNORECASE)   # (a Status's "A" may be Active)
 _RATINGS = {"red": "Red", "amber": "Amber", "green": "Green"}
+_LETTERS = {"R": "Red", "A": "Amber", "G": "Green", "r": "Red", "a": "Amber", "g": "Green"}   # all three alike
 _HEADER_LENGTH = 60   # longer texts are sentences, not a column's header
 
 
@@ -41,8 +43,8 @@ def with_ratings(rows: Iterator[tuple[int, list[Any]]], formats: SheetFormats | 
         for c, value in enumerate(row):
             if type(value) is str and value.strip():
                 text = value.strip()
-                if lettered.get(c) and text in ("A", "a"):
-                    row[c] = "Amber"
+                if lettered.get(c) and text in _LETTERS:
+                    row[c] = _LETTERS[text]
                 elif len(text) <= _HEADER_LENGTH:
                     kept = text.lower() in RAG_WORDS
                     rated[c] = bool(RATINGS_HEADER.search(text)) or bool(rated.get(c)) and kept
@@ -61,8 +63,8 @@ def with_ratings(rows: Iterator[tuple[int, list[Any]]], formats: SheetFormats | 
 
 def _letters(row: list[Any], columns: list[int]) -> list[Any]:
     for c in columns:
-        if c < len(row) and type(row[c]) is str and row[c].strip() in ("A", "a"):
-            row[c] = "Amber"
+        if c < len(row) and type(row[c]) is str and row[c].strip() in _LETTERS:
+            row[c] = _LETTERS[row[c].strip()]
     return row
 
 
