@@ -45,3 +45,17 @@ def test_months_down_the_rows_are_named_by_their_measure_in_what_got_worse(tmp_p
     assert (item.label, item.previous_display, item.period, item.previous_period) == (
         "% issued within 20 weeks", "58.0%", "Nov 2024", "Oct 2024")
     assert all(i.label != "Nov-24" for i in worse)
+
+
+def test_unit_costs_in_pounds_and_pence_leave_a_thousands_monitor_in_whole_thousands(tmp_path):
+    rows = [["Adult Social Care - Activity and Unit Costs, Period 9 2024/25"], [],
+            ["Service", "Budgeted clients", "Actual clients", "Budgeted unit cost £/wk", "Actual unit cost £/wk",
+             "Budget £000s", "Forecast £000s", "Variance £000s"],
+            ["Residential care 65+", 820, 861, 812.50, 874.20, 34645, 39140, 4495],
+            ["Nursing care 65+", 410, 436, 1045.00, 1112.75, 22279, 25228, 2949],
+            ["Direct payments", 1120, 1088, 301.25, 298.80, 17545, 16905, -640],
+            ["Total", None, None, None, None, 74469, 81273, 6804]]
+    pence = {f"{c}{r}": "#,##0.00" for c in "DE" for r in range(4, 7)}
+    spec = _charts(tmp_path, rows, "ASC", pence)[0]
+    assert spec.title == "Net overspend of £6,804k at 2024/25 Month 9", spec.title
+    assert "Residential care 65+ £4,495k" in spec.summary and ".00k" not in spec.summary
