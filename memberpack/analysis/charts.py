@@ -340,6 +340,7 @@ def _series_charts(ds: Dataset, grid: Grid, periods: list[str]) -> list[ChartSpe
     names = [_column_period(grid, p) or p for p in periods]
     conv = convention_of(ds, grid) if any(_unit(r, periods) == GBP for r in numeric) else None
     no_figures = [r.label for r in rows if r not in numeric and any(p in r.cells for p in periods)]
+    total = net_row(grid)
     charts: list[tuple[tuple[int, float], ChartSpec]] = []
     chunks = [(unit, chunk) for unit, groups in _by_unit(numeric, periods).items() for chunk in _chunks(groups)]
     for n, (unit, chunk) in enumerate(chunks):
@@ -349,6 +350,12 @@ def _series_charts(ds: Dataset, grid: Grid, periods: list[str]) -> list[ChartSpe
         story = trend_story(full_label(lead, grid.rows), _points(lead, periods, names), unit,
                             polarity_of(lead, lead.cells.get(periods[-1])), decimals, conv,
                             _written(lead, periods, names))
+        if n == 0 and total is not None and _unit(total, periods) == unit \
+                and len(_points(total, periods, names)) > 1:
+            told = trend_story(full_label(total, grid.rows), _points(total, periods, names), unit,
+                               polarity_of(total, total.cells.get(periods[-1])), decimals, conv,
+                               _written(total, periods, names))   # the whole first: reserves, then one reserve
+            story = Story(told.title, f"{told.summary} {story.summary}")
         others = [full_label(r, grid.rows) for r in own if r is not lead]
         summary = story.summary + (f" Also drawn: {'; '.join(others)}." if others and len(others) <= 2 else
                                    f" Also drawn: {len(others)} more measures in {unit_title(unit, conv)}."

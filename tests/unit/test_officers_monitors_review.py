@@ -59,3 +59,15 @@ def test_unit_costs_in_pounds_and_pence_leave_a_thousands_monitor_in_whole_thous
     spec = _charts(tmp_path, rows, "ASC", pence)[0]
     assert spec.title == "Net overspend of £6,804k at 2024/25 Month 9", spec.title
     assert "Residential care 65+ £4,495k" in spec.summary and ".00k" not in spec.summary
+
+
+def test_a_reserves_forecast_is_told_by_its_total_first(tmp_path):
+    rows = [["Forecast Usable Reserves 2024/25 (£000s)"], [],
+            ["Reserve", "Balance at 1 April 2024", "Planned use in year", "Forecast contribution to/(from)",
+             "Forecast balance at 31 March 2025"],
+            ["General Fund Balance", 18500, 0, -4820, 13680], ["Budget Smoothing Reserve", 12300, -3000, -2100, 7200],
+            ["Social Care Risk Reserve", 6400, -1500, -1900, 3000], ["Insurance Reserve", 4200, 0, 150, 4350],
+            ["Total Usable Reserves", 41400, -4500, -8670, 28230]]
+    spec = _charts(tmp_path, rows, "Forecast Usable Reserves 2024/25 (£000s)")[0]
+    assert spec.title == "Total Usable Reserves: down £13,170k from £41,400k in Apr 2024 to £28,230k in Mar 2025"
+    assert spec.summary.startswith(spec.title + ". Social Care Risk Reserve: down £3,400k"), spec.summary
