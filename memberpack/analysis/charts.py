@@ -377,20 +377,24 @@ def _series_charts(ds: Dataset, grid: Grid, periods: list[str]) -> list[ChartSpe
 _TOTAL_COLUMN = re.compile(r"\s*(?:grand\s+)?total\b.*", re.IGNORECASE)
 
 
+_SHORTFALL = re.compile(r"\b(?:shortfall|under[\s-]*delivery|(?:savings?\s+)?at\s+risk)\b", re.IGNORECASE)
+
+
 def _breakdown_measure(grid: Grid, rows: list[GridRow]) -> str | None:
-    """The measure a breakdown is drawn by: a known indicator in percent first, then any known
+    """The measure a breakdown is drawn by: a shortfall against its target first (a savings
+    tracker's, not its forecast delivery), then a known indicator in percent, then any known
     indicator, then a percentage or the columns' total (an aged debt's, not its first band), then
     the latest of columns that are periods (not the oldest year of a year-on-year table), then the
     first column with figures (not a count of pupils on roll)."""
     usable = [m for m in grid.measures if sum(r.value(m) is not None for r in rows) >= 2]
 
-    def rank(m: str) -> tuple[int, int, int]:
+    def rank(m: str) -> tuple[int, int, int, int]:
         cells = [r.cells[m] for r in rows if m in r.cells and r.cells[m].value is not None]
         known = any(c.metric_id != "other" for c in cells) and match_metric("", m, cells[0].unit).id != "other"
         percent = cells[0].unit == PERCENT_UNIT or bool(_TOTAL_COLUMN.fullmatch(m))
         period = parse_period(_column_period(grid, m) or m)
         end = period.span()[1] if period is not None and period.year is not None else 0
-        return (-(2 * known + percent), -end, usable.index(m))
+        return (not _SHORTFALL.search(m), -(2 * known + percent), -end, usable.index(m))
 
     return min(usable, key=rank) if usable else None
 

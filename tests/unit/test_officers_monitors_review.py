@@ -71,3 +71,18 @@ def test_a_reserves_forecast_is_told_by_its_total_first(tmp_path):
     spec = _charts(tmp_path, rows, "Forecast Usable Reserves 2024/25 (£000s)")[0]
     assert spec.title == "Total Usable Reserves: down £13,170k from £41,400k in Apr 2024 to £28,230k in Mar 2025"
     assert spec.summary.startswith(spec.title + ". Social Care Risk Reserve: down £3,400k"), spec.summary
+
+
+def test_a_savings_tracker_is_told_by_its_shortfall(tmp_path):
+    rows = [["2024/25 Savings Delivery Tracker - Period 9"], ["£000s"], [],
+            ["Ref", "Directorate", "Saving Proposal", "2024/25 Target", "Forecast Delivery",
+             "Shortfall / (Over-delivery)", "RAG", "Comments"],
+            ["AHW01", "Adults", "Reablement first", 1200, 850, 350, "Amber", ""],
+            ["AHW02", "Adults", "Review of learning disability packages", 1800, 600, 1200, "Red", "At risk"],
+            ["PE01", "Place", "Garden waste charge increase", 750, 810, -60, "Green", ""],
+            ["PE02", "Place", "Parking tariff review", 500, 0, 500, "Red", "At risk"],
+            ["", "", "Total", 4250, 2260, 1990, "", ""]]
+    spec = _charts(tmp_path, rows, "Savings")[0]
+    assert spec.series[0].name == "Shortfall / (Over-delivery)"
+    assert spec.summary.startswith("Shortfall / (Over-delivery): £1,990k in total in 2024/25 Month 9; "
+                                   "Review of learning disability packages the largest, at £1,200k"), spec.summary
