@@ -19,8 +19,8 @@ from dataclasses import replace
 
 from memberpack.analysis.benchmark_text import is_comparator, is_target
 from memberpack.analysis.narrative import (Story, breakdown_story, budget_story, decimals_of, full_label,
-                                           left_out_text, names_a_measure, net_row, polarity_of, repeated_labels,
-                                           row_name, trend_story, unit_title, verdict)
+                                           left_out_text, money, names_a_measure, net_row, net_value, polarity_of,
+                                           repeated_labels, row_name, trend_story, unit_title, verdict)
 from memberpack.model.charts import BAR, BENCHMARK, DATA_SERIES, EARLIER, LINE, MAX_LINES, ChartSpec, Series
 from memberpack.model.charts import value_range
 from memberpack.model.conventions import SURPLUS, Convention, convention_of
@@ -133,6 +133,19 @@ def money_measure(grid: Grid, conv: Convention) -> str | None:
     return full_year(latest_first(grid, [m for m in grid.measures if re.search(r"variance", m, re.I) and _money(grid, m)]))
 
 
+_SLIPPAGE = re.compile(r"\b(?:slippage|slipped|re-?profil(?:ed|ing)|carry\s+forward\s+to)\b", re.IGNORECASE)
+
+
+def _slipped(grid: Grid, conv: Convention) -> str:
+    """What a capital programme's slippage column says of its underspend: spending moved to a later
+    year, not saved (``Slippage / Reprofiling to 2025/26: £6,970k in all, ...``)."""
+    column = next((m for m in grid.measures if _SLIPPAGE.search(m) and _money(grid, m)), None)
+    if column is None:
+        return ""
+    total = net_value(grid, column)
+    return f"{column}: {money(total, conv)} in all, spending moved to a later year rather than saved." if total else ""
+
+
 def _money_chart(ds: Dataset, grid: Grid) -> ChartSpec | None:
     conv = convention_of(ds, grid)
     measure = money_measure(grid, conv)
@@ -152,7 +165,8 @@ def _money_chart(ds: Dataset, grid: Grid) -> ChartSpec | None:
     repeated = repeated_labels(rows)
     kind = "Surplus/(deficit)" if conv.positive == SURPLUS else "Variance"
     return ChartSpec(
-        id=f"{ds.key}#variance", kind=BAR, title=story.title, summary=story.summary + " " + conv.key,
+        id=f"{ds.key}#variance", kind=BAR, title=story.title,
+        summary=" ".join(filter(None, (story.summary, _slipped(grid, conv), conv.key))),
         categories=[row_name(r, repeated) for r in rows],
         series=[Series(measure, values, DATA_SERIES, statuses, [r.cells[measure].cell for r in rows])],
         unit=GBP, source=source_line(ds), dataset_key=ds.key, y_label=f"{kind}, {conv.unit_text}",

@@ -86,3 +86,17 @@ def test_a_savings_tracker_is_told_by_its_shortfall(tmp_path):
     assert spec.series[0].name == "Shortfall / (Over-delivery)"
     assert spec.summary.startswith("Shortfall / (Over-delivery): £1,990k in total in 2024/25 Month 9; "
                                    "Review of learning disability packages the largest, at £1,200k"), spec.summary
+
+
+def test_a_capital_programmes_underspend_says_how_much_is_slippage(tmp_path):
+    rows = [["Capital Programme Monitoring 2024/25 - Period 9"], ["£000s"], [],
+            ["Scheme", "Revised Budget 2024/25", "Spend to Date", "Forecast Outturn 2024/25", "Variance",
+             "Slippage / Reprofiling to 2025/26"],
+            ["New primary school, Westbrook", 6200, 3110, 4950, -1250, 1250],
+            ["Bypass phase 2", 12500, 5340, 9100, -3400, 3400],
+            ["ICT device refresh", 1800, 1450, 1920, 120, 0],
+            ["Total Capital Programme", 20500, 9900, 15970, -4530, 4650]]
+    spec = _charts(tmp_path, rows, "Capital")[0]
+    assert spec.title == "Net underspend of £4,530k at 2024/25 Month 9"
+    assert ("Slippage / Reprofiling to 2025/26: £4,650k in all, spending moved to a later year rather than saved."
+            in spec.summary), spec.summary
