@@ -100,3 +100,19 @@ def test_a_capital_programmes_underspend_says_how_much_is_slippage(tmp_path):
     assert spec.title == "Net underspend of £4,530k at 2024/25 Month 9"
     assert ("Slippage / Reprofiling to 2025/26: £4,650k in all, spending moved to a later year rather than saved."
             in spec.summary), spec.summary
+
+
+def _scorecard(path, quarter):
+    figures = {"Re-referrals within 12 months": ["19.0%", "21.5%", "23.1%"],
+               "Assessments completed within 28 days": ["68.0%", "66.0%", "70.0%"]}
+    rows = [[f"Corporate Performance Scorecard 2024/25 - Quarter {quarter}"], [],
+            ["Indicator", "Target", "Q1 2024/25", "Q2 2024/25", "Q3 2024/25", "Q4 2024/25", "RAG"]]
+    rows += [[name, "20%", *values[:quarter], *[None] * (4 - quarter), "Red"] for name, values in figures.items()]
+    return write_xlsx(path, {f"Q{quarter}": rows})
+
+
+def test_returns_on_sheets_named_by_their_quarter_alone_are_versions_of_one_table(tmp_path):
+    with Pack.create(tmp_path / "p.mpack") as pack:
+        import_files(pack, [_scorecard(tmp_path / "q2.xlsx", 2), _scorecard(tmp_path / "q3.xlsx", 3)])
+        q3, = pack.datasets()
+        assert (q3.period, pack.previous_version(q3).period) == ("Q3 2024/25", "Q2 2024/25")
