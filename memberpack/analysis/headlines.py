@@ -380,9 +380,13 @@ def changes_since_previous(pack: Pack, ds: Dataset) -> list[Item]:
             change = obs.value - old.value if None not in (obs.value, old.value) else None
             now, was = ((signed_money(obs.value, scale), signed_money(old.value, scale))
                         if obs.unit == GBP and change is not None
-                        else (obs.display, old.display))
+                        else (obs.display, old.display or "blank"))
+            period, was_period = obs.period or ds.period, old.period or previous.period
+            if period == was_period and ds.period and previous.period and ds.period != previous.period:
+                # a figure of one period revised or newly given: told by the returns it is in
+                period, was_period = f"{ds.period} return", f"{previous.period} return"
             out.append(Item(ds.name, obs.label, obs.measure, now, obs.value, change, was, obs.cell, obs.unit,
-                            obs.section, obs.period or ds.period, old.period or previous.period))
+                            obs.section, period, was_period))
     # most news first, as only the first lines are printed: ratings that changed, then the largest moves
     return sorted(out, key=lambda i: (i.change is not None, -abs(i.change or 0.0)))
 
