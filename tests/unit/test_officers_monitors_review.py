@@ -5,6 +5,7 @@ from awkward_workbooks import write_xlsx
 
 from memberpack.analysis.charts import charts_for
 from memberpack.analysis.headlines import headlines
+from memberpack.cli import main
 from memberpack.importers import import_files, read_file
 from memberpack.model.observation import Dataset
 from memberpack.store.pack import Pack
@@ -126,3 +127,20 @@ def test_returns_on_sheets_named_by_their_quarter_alone_are_versions_of_one_tabl
         import_files(pack, [_scorecard(tmp_path / "q2.xlsx", 2), _scorecard(tmp_path / "q3.xlsx", 3)])
         q3, = pack.datasets()
         assert (q3.period, pack.previous_version(q3).period) == ("Q3 2024/25", "Q2 2024/25")
+
+
+def test_check_sets_a_capital_forecast_against_its_revised_budget(tmp_path, capsys):
+    rows = [["Capital Programme Monitoring 2024/25 - Period 9"], ["£000s"], [],
+            ["Scheme", "Original Budget 2024/25", "Revised Budget 2024/25", "Forecast Outturn 2024/25", "Variance"],
+            ["Bypass phase 2", 22000, 12500, 9100, -3400],
+            ["Highways maintenance", 14200, 15350, 15850, 0],
+            ["Total Capital Programme", 36200, 27850, 24950, -3400]]
+    book = write_xlsx(tmp_path / "capital.xlsx", {"Capital": rows},
+                      formats={"Capital": {f"{c}{r}": '#,##0;(#,##0);"-"' for c in "BCDE" for r in range(5, 8)}})
+    assert main(["import", str(tmp_path / "p.mpack"), str(book)]) == 0
+    capsys.readouterr()
+    assert main(["check", str(tmp_path / "p.mpack")]) == 1
+    out = capsys.readouterr().out.strip().splitlines()
+    assert out == ["capital.xlsx Capital!E6: Highways maintenance: variance 0 but projection - budget is 500",
+                   "capital.xlsx Capital!E7: Total Capital Programme: variance (3,400) but projection - budget is "
+                   "-2,900"], out
