@@ -108,8 +108,8 @@ def _variance_findings(ds: Dataset, grid: Grid, cols: dict[str, str]) -> list[Fi
         if not ok:
             expected = sign * (projection - budget)
             shown = var if var.value else row.cells[cols["budget"]]   # a nil variance ("-") shows no scale
-            out.append(Finding(ds.source_file, var.sheet, var.cell,
-                               f"{row.label}: variance {var.display} but projection - budget is {_fmt(shown, expected)}"))
+            out.append(Finding(ds.source_file, var.sheet, var.cell, f"{row.label}: variance {var.display} but "
+                               f"projection - budget is {_fmt(shown, expected)}"))
     return out
 
 
