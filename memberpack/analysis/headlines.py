@@ -248,6 +248,30 @@ def _deficits(ds: Dataset, grid: Grid) -> list[Item]:
     return out
 
 
+_RESERVES = re.compile(r"\breserves?\b", re.IGNORECASE)
+_BALANCE = re.compile(r"\bbalance\b|\bb/f\b|\bc/f\b|brought\s+forward|carried\s+forward", re.IGNORECASE)
+
+
+def _reserves(ds: Dataset, grid: Grid) -> list[Item]:
+    """A reserves table's total balance where it ends against where it starts (usable reserves
+    forecast down from £53,350k at 1 April to £36,880k at 31 March), so a fall is not missed."""
+    total = next((r for r in reversed(grid.rows) if r.role == TOTAL), None)
+    if not _RESERVES.search(ds.name) or total is None:
+        return []
+    balances = sorted(((parse_period(o.period), m, o) for m, o in total.cells.items()
+                       if _BALANCE.search(m) and o.unit == GBP and o.value is not None and parse_period(o.period)),
+                      key=lambda b: b[0].span())
+    if len(balances) < 2 or balances[0][2].value == balances[-1][2].value:
+        return []
+    (_, _, first), (_, measure, last) = balances[0], balances[-1]
+    conv = convention_of(ds, grid)
+    change = last.value - first.value
+    shown = (f"{signed_money(last.value, conv)}, {'down' if change < 0 else 'up'} {money(abs(change), conv)} "
+             f"from {signed_money(first.value, conv)} in {first.period}")
+    return [Item(ds.name, total.label, measure, shown, last.value, change, signed_money(first.value, conv),
+                 last.cell, GBP, total.section, last.period or ds.period, first.period)]
+
+
 def _noted(pack: Pack) -> list[Item]:
     """What members noted or asked (shared notes only), each with the figure it is about and, where
     that figure is still in the pack, its cell (so the line opens its row)."""
@@ -426,6 +450,7 @@ def headlines(pack: Pack) -> Headlines:
         result.red_items += _red(ds, grid)
         seen = {(i.label, i.value, i.period) for i in result.deficits}   # one DSG figure in two tables
         result.deficits += [i for i in _deficits(ds, grid) if (i.label, i.value, i.period) not in seen]
+        result.deficits += _reserves(ds, grid)
         before = pack.previous_version(ds)
         movements += _movements(ds, grid, before, Grid.of(pack.observations(before.id)) if before else None)
         result.worse_kpis += _worse_kpis(ds, grid)

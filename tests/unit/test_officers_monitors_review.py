@@ -2,6 +2,7 @@
 sentence names the figure it is about (review12)."""
 
 from awkward_workbooks import write_xlsx
+from pypdf import PdfReader
 
 from memberpack.analysis.charts import charts_for
 from memberpack.analysis.headlines import headlines
@@ -144,3 +145,20 @@ def test_check_sets_a_capital_forecast_against_its_revised_budget(tmp_path, caps
     assert out == ["capital.xlsx Capital!E6: Highways maintenance: variance 0 but projection - budget is 500",
                    "capital.xlsx Capital!E7: Total Capital Programme: variance (3,400) but projection - budget is "
                    "-2,900"], out
+
+
+def test_the_headlines_say_where_the_reserves_are_going(tmp_path):
+    rows = [["Forecast Usable Reserves 2024/25 (£000s)"], [],
+            ["Reserve", "Balance at 1 April 2024", "Planned use in year", "Forecast balance at 31 March 2025"],
+            ["General Fund Balance", 18500, -4820, 13680], ["Social Care Risk Reserve", 6400, -3400, 3000],
+            ["Total Usable Reserves", 24900, -8220, 16680]]
+    book = write_xlsx(tmp_path / "reserves.xlsx", {"Reserves": rows})
+    with Pack.create(tmp_path / "p.mpack") as pack:
+        import_files(pack, [book])
+        item, = headlines(pack).deficits
+    assert (item.label, item.measure) == ("Total Usable Reserves", "Forecast balance at 31 March 2025")
+    assert item.display == "£16,680k, down £8,220k from £24,900k in Apr 2024"
+    assert main(["export", str(tmp_path / "p.mpack"), "-o", str(tmp_path / "b.pdf")]) == 0
+    headline_page = " ".join(PdfReader(tmp_path / "b.pdf").pages[2].extract_text().split())
+    text = headline_page.split("Reserves and deficits", 1)[1]
+    assert "Total Usable Reserves" in text and "£16,680k, down £8,220k from £24,900k in Apr 2024" in text, text
