@@ -88,6 +88,15 @@ class Item:
     period: str | None = None
     previous_period: str | None = None   # the period ``previous_display`` is from
     repeated: bool = False               # another row of its table has the same label
+    moved_by: str = ""                   # the change as the table writes it (``£16,470k``), where it is told
+
+    @property
+    def with_earlier(self) -> str:
+        """The figure with where it moved from: ``£36,880k, down £16,470k from £53,350k in Apr 2024``."""
+        if not (self.moved_by and self.change and self.previous_display):
+            return self.display
+        return (f"{self.display}, {'down' if self.change < 0 else 'up'} {self.moved_by} from "
+                f"{self.previous_display} in {self.previous_period}")
 
     @property
     def name(self) -> str:
@@ -265,11 +274,9 @@ def _reserves(ds: Dataset, grid: Grid) -> list[Item]:
         return []
     (_, _, first), (_, measure, last) = balances[0], balances[-1]
     conv = convention_of(ds, grid)
-    change = last.value - first.value
-    shown = (f"{signed_money(last.value, conv)}, {'down' if change < 0 else 'up'} {money(abs(change), conv)} "
-             f"from {signed_money(first.value, conv)} in {first.period}")
-    return [Item(ds.name, total.label, measure, shown, last.value, change, signed_money(first.value, conv),
-                 last.cell, GBP, total.section, last.period or ds.period, first.period)]
+    return [Item(ds.name, total.label, measure, signed_money(last.value, conv), last.value, last.value - first.value,
+                 signed_money(first.value, conv), last.cell, GBP, total.section, last.period or ds.period,
+                 first.period, moved_by=money(abs(last.value - first.value), conv))]
 
 
 def _noted(pack: Pack) -> list[Item]:

@@ -157,7 +157,7 @@ def test_the_headlines_say_where_the_reserves_are_going(tmp_path):
         import_files(pack, [book])
         item, = headlines(pack).deficits
     assert (item.label, item.measure) == ("Total Usable Reserves", "Forecast balance at 31 March 2025")
-    assert item.display == "£16,680k, down £8,220k from £24,900k in Apr 2024"
+    assert item.with_earlier == "£16,680k, down £8,220k from £24,900k in Apr 2024"
     assert main(["export", str(tmp_path / "p.mpack"), "-o", str(tmp_path / "b.pdf")]) == 0
     headline_page = " ".join(PdfReader(tmp_path / "b.pdf").pages[2].extract_text().split())
     text = headline_page.split("Reserves and deficits", 1)[1]
