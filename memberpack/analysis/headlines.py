@@ -14,7 +14,7 @@ import re
 from collections import Counter
 from dataclasses import dataclass, field
 
-from memberpack.analysis.annotation_targets import TargetResolver
+from memberpack.analysis.annotation_targets import TargetResolver, figure_text
 from memberpack.analysis.benchmark_text import is_comparator, is_target
 from memberpack.analysis.charts import metric_column, money_measure
 from memberpack.analysis.narrative import (change_text, decimals_of, doubt_line, like_latest, money,
@@ -214,7 +214,8 @@ def _amount(ds: Dataset, grid: Grid, row: GridRow, status: Observation) -> tuple
     figures = [(m, o) for m, o in own if o.value is not None] or own   # the rated period's figure, or "DNA"
     if figures:
         m, o = figures[-1]
-        return o.display, o.period if parse_period(m) else m, o.value, o.cell   # "Q3 2020/21", not "Q3"
+        shown = figure_text(o.value, o.unit, o.display)   # a savings shortfall of 1,200 in £000s is £1,200k
+        return shown, o.period if parse_period(m) else m, o.value, o.cell   # "Q3 2020/21", not "Q3"
     return status.display, "", None, status.cell
 
 

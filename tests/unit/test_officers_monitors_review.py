@@ -162,3 +162,16 @@ def test_the_headlines_say_where_the_reserves_are_going(tmp_path):
     headline_page = " ".join(PdfReader(tmp_path / "b.pdf").pages[2].extract_text().split())
     text = headline_page.split("Reserves and deficits", 1)[1]
     assert "Total Usable Reserves" in text and "£16,680k, down £8,220k from £24,900k in Apr 2024" in text, text
+
+
+def test_a_red_savings_line_is_listed_with_its_shortfall_in_pounds(tmp_path):
+    rows = [["2024/25 Savings Delivery Tracker - Period 9"], ["£000s"], [],
+            ["Ref", "Saving Proposal", "2024/25 Target", "Forecast Delivery", "Shortfall / (Over-delivery)", "RAG"],
+            ["AHW01", "Reablement first", 1200, 850, 350, "Amber"],
+            ["AHW02", "Review of learning disability packages", 1800, 600, 1200, "Red"],
+            ["PE01", "Garden waste charge increase", 750, 810, -60, "Green"]]
+    with Pack.create(tmp_path / "p.mpack") as pack:
+        import_files(pack, [write_xlsx(tmp_path / "savings.xlsx", {"Savings": rows})])
+        item, = headlines(pack).red_items
+    assert (item.label, item.measure, item.display) == (
+        "Review of learning disability packages", "Shortfall / (Over-delivery)", "£1,200k")
