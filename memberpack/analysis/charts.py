@@ -191,14 +191,16 @@ def _column_period(grid: Grid, measure: str) -> str | None:
 
 def _unit(row: GridRow, periods: list[str]) -> str | None:
     """A row's unit; where the source states none, a count if its figures are whole numbers and its
-    metric is not a score (an Attainment 8 gap is in points)."""
+    metric is not a score (an Attainment 8 gap is in points): a count too where the metric is a
+    percentage the row does not state (``Issued within 20 weeks`` beside ``% issued within 20 weeks``)."""
     cells = [row.cells[p] for p in periods if p in row.cells]
     stated = next((c.unit for c in cells if c.unit), None)
     if stated or not cells or is_comparator(row.label):
         return stated
     known = match_metric(row.label, None, None)
     whole = all(float(c.value).is_integer() for c in cells if c.value is not None)
-    return COUNT if whole and (known.unit == COUNT or known.id == "other") else None
+    counted = known.unit == COUNT or known.id == "other" or known.unit == PERCENT_UNIT and "%" not in row.label
+    return COUNT if whole and counted else None
 
 
 def _mark(c: Observation | None) -> str:

@@ -175,3 +175,12 @@ def test_a_red_savings_line_is_listed_with_its_shortfall_in_pounds(tmp_path):
         item, = headlines(pack).red_items
     assert (item.label, item.measure, item.display) == (
         "Review of learning disability packages", "Shortfall / (Over-delivery)", "£1,200k")
+
+
+def test_a_count_beside_its_percentage_is_charted_as_a_number_not_points(tmp_path):
+    rows = [["SEND - EHC needs assessments and timeliness, 2024"], [],
+            ["Month", "New EHCPs issued", "Issued within 20 weeks", "% issued within 20 weeks"],
+            ["Sep-24", 70, 41, 41 / 70], ["Oct-24", 88, 51, 51 / 88], ["Nov-24", 95, 46, 46 / 95]]
+    specs = _charts(tmp_path, rows, "EHCP", {f"D{r}": "0.0%" for r in range(4, 7)})
+    issued = next(s for s in specs if any(x.name == "Issued within 20 weeks" for x in s.series))
+    assert issued.y_label == "number", [(s.title, s.y_label) for s in specs]
