@@ -23,6 +23,7 @@ from memberpack.model.annotations import OBSERVATION, SHARED
 from memberpack.model.conventions import SURPLUS, Convention, convention_of
 from memberpack.model.grid import Grid, GridRow
 from memberpack.model.metrics import HIGHER, LOWER, match_metric
+from memberpack.model.monitor_columns import earlier_of
 from memberpack.model.observation import DATA, SUBTOTAL, TIME_SERIES, TOTAL, Dataset, Observation
 from memberpack.model.periods import parse_period
 from memberpack.model.units import GBP
@@ -308,7 +309,19 @@ def _movements(ds: Dataset, grid: Grid, before: Dataset | None, before_grid: Gri
         rows = [r for r in grid.rows if r.role == DATA and r.value(movement) and conv.adverse(r.value(movement))]
         return [Item(ds.name, r.label, movement, f"{money(r.value(movement), conv)} worse", abs(r.value(movement)),
                      cell=r.cells[movement].cell, unit="GBP", section=r.section, period=ds.period) for r in rows]
-    measure = money_measure(grid, conv) if before_grid is not None else None
+    current = money_measure(grid, conv)
+    variances = [m for m in grid.measures if re.search(r"variance", m, re.I)]
+    earlier = earlier_of(grid, current, variances) if current else None
+    if earlier is not None:   # last quarter's variance beside this quarter's, in the table itself
+        out = []
+        for row in grid.rows:
+            now, old = row.value(current), row.value(earlier)
+            if row.role == DATA and now is not None and old is not None and now != old and conv.adverse(now - old):
+                out.append(Item(ds.name, row.label, f"{current} against {earlier}", f"{money(now - old, conv)} worse",
+                                abs(now - old), cell=row.cells[current].cell, unit="GBP", section=row.section,
+                                period=ds.period))
+        return out
+    measure = current if before_grid is not None else None
     if measure is None or measure not in before_grid.measures:
         return []
     was = {(r.label, r.section): r.value(measure) for r in before_grid.rows if r.role == DATA}

@@ -197,3 +197,28 @@ def test_a_monthly_charts_figures_print_each_month_whole(tmp_path):
     assert main(["export", str(tmp_path / "p.mpack"), "-o", str(tmp_path / "b.pdf")]) == 0
     text = "\n".join(page.extract_text() for page in PdfReader(tmp_path / "b.pdf").pages)
     assert "Apr-2\n" not in text and "Aug-2\n" not in text, text
+
+
+def test_last_quarters_variance_beside_this_quarters_gives_the_adverse_movements(tmp_path):
+    rows = [["Resources Directorate Budget Monitor - Quarter 2 2024/25 (£m)"], [],
+            ["Service Area", "Budget", "Projected Outturn", "Variance Under/(Over)",
+             "Last Quarter Variance Under/(Over)"],
+            ["Finance", 6.5, 6.3, 0.2, 0.1], ["ICT", 8.0, 8.4, -0.4, -0.2], ["Legal", 3.9, 4.1, -0.2, -0.2],
+            ["Property", 5.2, 5.0, 0.2, 0.3], ["Total Resources", 23.6, 23.8, -0.2, 0.0]]
+    book = write_xlsx(tmp_path / "resources.xlsx", {"Summary": rows})
+    with Pack.create(tmp_path / "p.mpack") as pack:
+        import_files(pack, [book])
+        moved = headlines(pack).adverse_movements
+    assert [(i.label, i.display) for i in moved] == [("ICT", "£0.2m worse"), ("Property", "£0.1m worse")]
+
+
+def test_last_months_variance_column_gives_the_movements_where_no_movement_column_does(tmp_path):
+    rows = [["Revenue Budget Monitoring 2024/25 - Period 9 (December 2024)"], ["All figures £000s"], [],
+            ["Service", "Revised Budget", "P9 Forecast Outturn", "P9 Forecast Variance", "P8 Forecast Variance"],
+            ["External Placements", 28600, 35420, 6820, 5550], ["Fostering & Adoption", 13250, 12700, -550, -370],
+            ["Parking Services", -4210, -3480, 730, 560], ["Net General Fund", 37640, 44640, 7000, 5740]]
+    with Pack.create(tmp_path / "p.mpack") as pack:
+        import_files(pack, [write_xlsx(tmp_path / "p9.xlsx", {"P9": rows})])
+        moved = headlines(pack).adverse_movements
+    assert [(i.label, i.display) for i in moved] == [("External Placements", "£1,270k worse"),
+                                                     ("Parking Services", "£170k worse")]
