@@ -66,8 +66,8 @@ def earlier_of(grid: Grid, current: str, columns: Sequence[str]) -> str | None:
     return max(before, key=lambda c: ends[c]) if before else None
 
 
-_PERIOD_WORDS = re.compile(r"\b(?:(?:month|period|quarter|p|m|q)\s*\d{1,2}|(?:19|20)?\d{2}\s*[/-]\s*\d{2,4}|(?:19|20)\d{2})\b",
-                           re.IGNORECASE)
+_PERIOD_WORDS = re.compile(r"\b(?:(?:month|period|quarter|p|m|q)\s*\d{1,2}|(?:19|20)?\d{2}\s*[/-]\s*\d{2,4}|"
+                           r"(?:19|20)\d{2})\b", re.IGNORECASE)
 
 
 def _role(column: str) -> str:
