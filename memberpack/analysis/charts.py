@@ -26,7 +26,7 @@ from memberpack.model.charts import value_range
 from memberpack.model.conventions import SURPLUS, Convention, convention_of
 from memberpack.model.grid import Grid, GridRow
 from memberpack.model.metrics import match_metric
-from memberpack.model.monitor_columns import full_year, latest_first
+from memberpack.model.monitor_columns import earlier_of, full_year, latest_first
 from memberpack.model.observation import DATA, OPEN_STATISTICS, TIME_SERIES, Dataset, Observation
 from memberpack.model.periods import parse_period
 from memberpack.model.units import COUNT, GBP
@@ -146,6 +146,9 @@ def _slipped(grid: Grid, conv: Convention) -> str:
     return f"{column}: {money(total, conv)} in all, spending moved to a later year rather than saved." if total else ""
 
 
+_VARIANCE = re.compile(r"variance", re.IGNORECASE)
+
+
 def _money_chart(ds: Dataset, grid: Grid) -> ChartSpec | None:
     conv = convention_of(ds, grid)
     measure = money_measure(grid, conv)
@@ -161,7 +164,8 @@ def _money_chart(ds: Dataset, grid: Grid) -> ChartSpec | None:
     story = budget_story(grid, measure, conv, period, metric_column(grid, "fin_budget_current"),
                          metric_column(grid, "fin_variance_movement"),
                          what="in-year " if conv.positive == SURPLUS and not carried else "",
-                         tail=" carried forward" if carried else "")
+                         tail=" carried forward" if carried else "",
+                         earlier=earlier_of(grid, measure, [m for m in grid.measures if _VARIANCE.search(m)]))
     repeated = repeated_labels(rows)
     kind = "Surplus/(deficit)" if conv.positive == SURPLUS else "Variance"
     return ChartSpec(

@@ -222,3 +222,13 @@ def test_last_months_variance_column_gives_the_movements_where_no_movement_colum
         moved = headlines(pack).adverse_movements
     assert [(i.label, i.display) for i in moved] == [("External Placements", "£1,270k worse"),
                                                      ("Parking Services", "£170k worse")]
+
+
+def test_a_monitors_summary_tells_the_biggest_move_from_last_quarters_variance(tmp_path):
+    rows = [["Resources Directorate Budget Monitor - Quarter 2 2024/25 (£m)"], [],
+            ["Service Area", "Budget", "Projected Outturn", "Variance Under/(Over)",
+             "Last Quarter Variance Under/(Over)"],
+            ["Finance", 6.5, 6.3, 0.2, 0.1], ["ICT", 8.0, 8.4, -0.4, -0.2], ["Legal", 3.9, 4.1, -0.2, -0.2],
+            ["Property", 5.2, 5.0, 0.2, 0.3], ["Total Resources", 23.6, 23.8, -0.2, 0.0]]
+    spec = _charts(tmp_path, rows, "Resources")[0]
+    assert "Biggest movement since the last report: ICT, £0.2m worse." in spec.summary, spec.summary
