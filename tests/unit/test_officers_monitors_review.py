@@ -232,3 +232,20 @@ def test_a_monitors_summary_tells_the_biggest_move_from_last_quarters_variance(t
             ["Property", 5.2, 5.0, 0.2, 0.3], ["Total Resources", 23.6, 23.8, -0.2, 0.0]]
     spec = _charts(tmp_path, rows, "Resources")[0]
     assert "Biggest movement since the last report: ICT, £0.2m worse." in spec.summary, spec.summary
+
+
+def test_the_monitor_the_headlines_lead_on_opens_the_finance_section(tmp_path):
+    capital = [["Capital Programme Monitoring 2024/25 - Period 9"], ["£000s"], [],
+               ["Scheme", "Revised Budget 2024/25", "Forecast Outturn 2024/25", "Variance"],
+               ["Bypass phase 2", 12500, 9100, -3400], ["ICT device refresh", 1800, 1920, 120],
+               ["Total Capital Programme", 14300, 11020, -3280]]
+    revenue = [["Revenue Budget Monitoring 2024/25 - Period 9"], ["All figures £000s"], [],
+               ["Service", "Revised Budget", "Forecast Outturn", "Forecast Variance"],
+               ["External Placements", 28600, 35420, 6820], ["Parking Services", -4210, -3480, 730],
+               ["Net General Fund", 124390, 131940, 7550]]
+    pack = tmp_path / "p.mpack"
+    assert main(["import", str(pack), str(write_xlsx(tmp_path / "a_capital.xlsx", {"Capital": capital})),
+                 str(write_xlsx(tmp_path / "b_revenue.xlsx", {"Revenue": revenue}))]) == 0
+    assert main(["export", str(pack), "-o", str(tmp_path / "b.pdf")]) == 0
+    contents = " ".join(PdfReader(tmp_path / "b.pdf").pages[1].extract_text().split())
+    assert contents.index("Revenue Budget Monitoring") < contents.index("Capital Programme Monitoring"), contents
