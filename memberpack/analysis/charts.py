@@ -19,14 +19,14 @@ from dataclasses import replace
 
 from memberpack.analysis.benchmark_text import is_comparator, is_target
 from memberpack.analysis.narrative import (Story, breakdown_story, budget_story, decimals_of, full_label,
-                                           left_out_text, net_row, polarity_of, repeated_labels, row_name, trend_story,
-                                           unit_title, verdict)
+                                           left_out_text, money, names_a_measure, net_row, net_value, polarity_of,
+                                           repeated_labels, row_name, trend_story, unit_title, verdict)
 from memberpack.model.charts import BAR, BENCHMARK, DATA_SERIES, EARLIER, LINE, MAX_LINES, ChartSpec, Series
 from memberpack.model.charts import value_range
 from memberpack.model.conventions import SURPLUS, Convention, convention_of
 from memberpack.model.grid import Grid, GridRow
 from memberpack.model.metrics import match_metric
-from memberpack.model.monitor_columns import full_year, latest_first
+from memberpack.model.monitor_columns import earlier_of, full_year, latest_first
 from memberpack.model.observation import DATA, OPEN_STATISTICS, TIME_SERIES, Dataset, Observation
 from memberpack.model.periods import parse_period
 from memberpack.model.units import COUNT, GBP
@@ -133,6 +133,22 @@ def money_measure(grid: Grid, conv: Convention) -> str | None:
     return full_year(latest_first(grid, [m for m in grid.measures if re.search(r"variance", m, re.I) and _money(grid, m)]))
 
 
+_SLIPPAGE = re.compile(r"\b(?:slippage|slipped|re-?profil(?:ed|ing)|carry\s+forward\s+to)\b", re.IGNORECASE)
+
+
+def _slipped(grid: Grid, conv: Convention) -> str:
+    """What a capital programme's slippage column says of its underspend: spending moved to a later
+    year, not saved (``Slippage / Reprofiling to 2025/26: £6,970k in all, ...``)."""
+    column = next((m for m in grid.measures if _SLIPPAGE.search(m) and _money(grid, m)), None)
+    if column is None:
+        return ""
+    total = net_value(grid, column)
+    return f"{column}: {money(total, conv)} in all, spending moved to a later year rather than saved." if total else ""
+
+
+_VARIANCE = re.compile(r"variance", re.IGNORECASE)
+
+
 def _money_chart(ds: Dataset, grid: Grid) -> ChartSpec | None:
     conv = convention_of(ds, grid)
     measure = money_measure(grid, conv)
@@ -148,11 +164,13 @@ def _money_chart(ds: Dataset, grid: Grid) -> ChartSpec | None:
     story = budget_story(grid, measure, conv, period, metric_column(grid, "fin_budget_current"),
                          metric_column(grid, "fin_variance_movement"),
                          what="in-year " if conv.positive == SURPLUS and not carried else "",
-                         tail=" carried forward" if carried else "")
+                         tail=" carried forward" if carried else "",
+                         earlier=earlier_of(grid, measure, [m for m in grid.measures if _VARIANCE.search(m)]))
     repeated = repeated_labels(rows)
     kind = "Surplus/(deficit)" if conv.positive == SURPLUS else "Variance"
     return ChartSpec(
-        id=f"{ds.key}#variance", kind=BAR, title=story.title, summary=story.summary + " " + conv.key,
+        id=f"{ds.key}#variance", kind=BAR, title=story.title,
+        summary=" ".join(filter(None, (story.summary, _slipped(grid, conv), conv.key))),
         categories=[row_name(r, repeated) for r in rows],
         series=[Series(measure, values, DATA_SERIES, statuses, [r.cells[measure].cell for r in rows])],
         unit=GBP, source=source_line(ds), dataset_key=ds.key, y_label=f"{kind}, {conv.unit_text}",
@@ -177,14 +195,16 @@ def _column_period(grid: Grid, measure: str) -> str | None:
 
 def _unit(row: GridRow, periods: list[str]) -> str | None:
     """A row's unit; where the source states none, a count if its figures are whole numbers and its
-    metric is not a score (an Attainment 8 gap is in points)."""
+    metric is not a score (an Attainment 8 gap is in points): a count too where the metric is a
+    percentage the row does not state (``Issued within 20 weeks`` beside ``% issued within 20 weeks``)."""
     cells = [row.cells[p] for p in periods if p in row.cells]
     stated = next((c.unit for c in cells if c.unit), None)
     if stated or not cells or is_comparator(row.label):
         return stated
     known = match_metric(row.label, None, None)
     whole = all(float(c.value).is_integer() for c in cells if c.value is not None)
-    return COUNT if whole and (known.unit == COUNT or known.id == "other") else None
+    counted = known.unit == COUNT or known.id == "other" or known.unit == PERCENT_UNIT and "%" not in row.label
+    return COUNT if whole and counted else None
 
 
 def _mark(c: Observation | None) -> str:
@@ -340,6 +360,7 @@ def _series_charts(ds: Dataset, grid: Grid, periods: list[str]) -> list[ChartSpe
     names = [_column_period(grid, p) or p for p in periods]
     conv = convention_of(ds, grid) if any(_unit(r, periods) == GBP for r in numeric) else None
     no_figures = [r.label for r in rows if r not in numeric and any(p in r.cells for p in periods)]
+    total = net_row(grid)
     charts: list[tuple[tuple[int, float], ChartSpec]] = []
     chunks = [(unit, chunk) for unit, groups in _by_unit(numeric, periods).items() for chunk in _chunks(groups)]
     for n, (unit, chunk) in enumerate(chunks):
@@ -349,6 +370,12 @@ def _series_charts(ds: Dataset, grid: Grid, periods: list[str]) -> list[ChartSpe
         story = trend_story(full_label(lead, grid.rows), _points(lead, periods, names), unit,
                             polarity_of(lead, lead.cells.get(periods[-1])), decimals, conv,
                             _written(lead, periods, names))
+        if n == 0 and total is not None and _unit(total, periods) == unit \
+                and len(_points(total, periods, names)) > 1:
+            told = trend_story(full_label(total, grid.rows), _points(total, periods, names), unit,
+                               polarity_of(total, total.cells.get(periods[-1])), decimals, conv,
+                               _written(total, periods, names))   # the whole first: reserves, then one reserve
+            story = Story(told.title, f"{told.summary} {story.summary}")
         others = [full_label(r, grid.rows) for r in own if r is not lead]
         summary = story.summary + (f" Also drawn: {'; '.join(others)}." if others and len(others) <= 2 else
                                    f" Also drawn: {len(others)} more measures in {unit_title(unit, conv)}."
@@ -370,20 +397,24 @@ def _series_charts(ds: Dataset, grid: Grid, periods: list[str]) -> list[ChartSpe
 _TOTAL_COLUMN = re.compile(r"\s*(?:grand\s+)?total\b.*", re.IGNORECASE)
 
 
+_SHORTFALL = re.compile(r"\b(?:shortfall|under[\s-]*delivery|(?:savings?\s+)?at\s+risk)\b", re.IGNORECASE)
+
+
 def _breakdown_measure(grid: Grid, rows: list[GridRow]) -> str | None:
-    """The measure a breakdown is drawn by: a known indicator in percent first, then any known
+    """The measure a breakdown is drawn by: a shortfall against its target first (a savings
+    tracker's, not its forecast delivery), then a known indicator in percent, then any known
     indicator, then a percentage or the columns' total (an aged debt's, not its first band), then
     the latest of columns that are periods (not the oldest year of a year-on-year table), then the
     first column with figures (not a count of pupils on roll)."""
     usable = [m for m in grid.measures if sum(r.value(m) is not None for r in rows) >= 2]
 
-    def rank(m: str) -> tuple[int, int, int]:
+    def rank(m: str) -> tuple[int, int, int, int]:
         cells = [r.cells[m] for r in rows if m in r.cells and r.cells[m].value is not None]
         known = any(c.metric_id != "other" for c in cells) and match_metric("", m, cells[0].unit).id != "other"
         percent = cells[0].unit == PERCENT_UNIT or bool(_TOTAL_COLUMN.fullmatch(m))
         period = parse_period(_column_period(grid, m) or m)
         end = period.span()[1] if period is not None and period.year is not None else 0
-        return (-(2 * known + percent), -end, usable.index(m))
+        return (not _SHORTFALL.search(m), -(2 * known + percent), -end, usable.index(m))
 
     return min(usable, key=rank) if usable else None
 
@@ -402,7 +433,8 @@ def _breakdown_chart(ds: Dataset, grid: Grid) -> ChartSpec | None:
         return None
     conv = convention_of(ds, grid) if unit == GBP else None
     period = _column_period(grid, measure) or ds.period
-    named = re.sub(r"\s*\b\d{4}\s*[-/]\s*\d{2,4}\b", "", ds.name).strip(" :-") if parse_period(measure) else ""
+    named = re.sub(r"\s*\b\d{4}\s*[-/]\s*\d{2,4}\b", "", ds.name).strip(" :-") \
+        if parse_period(measure) and not names_a_measure(measure) else ""
     story = breakdown_story(rows, measure, unit, net_row(grid), period, conv, named or "")
     skipped = [m for m in grid.measures if m != measure and any(r.value(m) is not None for r in grid.rows)]
     repeated = repeated_labels(rows)

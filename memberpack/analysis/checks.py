@@ -17,9 +17,9 @@ import re
 from itertools import takewhile
 from dataclasses import dataclass
 
+from memberpack.analysis.charts import metric_column
 from memberpack.model.grid import Grid, GridRow
 from memberpack.model.metrics import match_metric
-from memberpack.model.monitor_columns import full_year, latest_first
 from memberpack.model.observation import DATA, SUBTOTAL, Dataset, Observation
 from memberpack.model.values import in_range
 from memberpack.store.pack import Pack
@@ -60,22 +60,19 @@ def _fmt(obs: Observation, value: float) -> str:
 
 
 def _columns(grid: Grid) -> dict[str, str]:
-    """Which measure is the budget, the projection, the variance and the A/(F) flag: of several
-    (an original budget beside the revised one), the one stating the full year now (:func:`full_year`)."""
+    """Which measure is the budget, the projection, the variance and the A/(F) flag: of several,
+    the current full year's (a revised budget, not the original before it; this month's forecast)."""
     found: dict[str, str] = {}
     candidates: dict[str, list[str]] = {}
     for measure in grid.measures:
         sample = next((r.cells[measure] for r in grid.rows if measure in r.cells), None)
         if sample and sample.status in ("adverse", "favourable") or re.search(r"A\s*/\s*\(F\)", measure):
             found.setdefault("flag", measure)
-            continue
-        metric = match_metric("", measure, "GBP").id
-        role = {"fin_budget_current": "budget", "fin_forecast_outturn": "projection",
-                "fin_variance": "variance"}.get(metric)
-        if role:
-            candidates.setdefault(role, []).append(measure)
-    for role, measures in candidates.items():
-        found[role] = full_year(latest_first(grid, measures))
+    for role, metric in (("budget", "fin_budget_current"), ("projection", "fin_forecast_outturn"),
+                         ("variance", "fin_variance")):
+        column = metric_column(grid, metric)
+        if column is not None and column != found.get("flag"):
+            found[role] = column
     return found
 
 
@@ -113,8 +110,9 @@ def _variance_findings(ds: Dataset, grid: Grid, cols: dict[str, str]) -> list[Fi
     for (row, var, budget, projection), ok in zip(rows, agree(sign)):
         if not ok:
             expected = sign * (projection - budget)
-            out.append(Finding(ds.source_file, var.sheet, var.cell,
-                               f"{row.label}: variance {var.display} but projection - budget is {_fmt(var, expected)}"))
+            shown = var if var.value else row.cells[cols["budget"]]   # a nil variance ("-") shows no scale
+            out.append(Finding(ds.source_file, var.sheet, var.cell, f"{row.label}: variance {var.display} but "
+                               f"projection - budget is {_fmt(shown, expected)}"))
     return out
 
 

@@ -14,16 +14,16 @@ import re
 from collections import Counter
 from dataclasses import dataclass, field
 
-from memberpack.analysis.annotation_targets import TargetResolver
+from memberpack.analysis.annotation_targets import TargetResolver, figure_text
 from memberpack.analysis.benchmark_text import is_comparator, is_target
 from memberpack.analysis.charts import metric_column, money_measure
-from memberpack.analysis.narrative import (change_text, decimals_of, doubt_line, like_latest, money, net_row, polarity_of,
-                                           repeated_labels, signed_money)
+from memberpack.analysis.narrative import (change_text, decimals_of, doubt_line, like_latest, money, names_a_measure,
+                                           net_row, polarity_of, repeated_labels, signed_money)
 from memberpack.model.annotations import OBSERVATION, SHARED
 from memberpack.model.conventions import SURPLUS, Convention, convention_of
 from memberpack.model.grid import Grid, GridRow
 from memberpack.model.metrics import HIGHER, LOWER, match_metric
-from memberpack.model.monitor_columns import latest_first
+from memberpack.model.monitor_columns import earlier_of, latest_first
 from memberpack.model.observation import DATA, SUBTOTAL, TIME_SERIES, TOTAL, Dataset, Observation
 from memberpack.model.periods import parse_period
 from memberpack.model.units import GBP
@@ -89,6 +89,15 @@ class Item:
     period: str | None = None
     previous_period: str | None = None   # the period ``previous_display`` is from
     repeated: bool = False               # another row of its table has the same label
+    moved_by: str = ""                   # the change as the table writes it (``£16,470k``), where it is told
+
+    @property
+    def with_earlier(self) -> str:
+        """The figure with where it moved from: ``£36,880k, down £16,470k from £53,350k in Apr 2024``."""
+        if not (self.moved_by and self.change and self.previous_display):
+            return self.display
+        return (f"{self.display}, {'down' if self.change < 0 else 'up'} {self.moved_by} from "
+                f"{self.previous_display} in {self.previous_period}")
 
     @property
     def name(self) -> str:
@@ -207,7 +216,8 @@ def _amount(ds: Dataset, grid: Grid, row: GridRow, status: Observation) -> tuple
     figures = [(m, o) for m, o in own if o.value is not None] or own   # the rated period's figure, or "DNA"
     if figures:
         m, o = figures[-1]
-        return o.display, o.period if parse_period(m) else m, o.value, o.cell   # "Q3 2020/21", not "Q3"
+        shown = figure_text(o.value, o.unit, o.display)   # a savings shortfall of 1,200 in £000s is £1,200k
+        return shown, o.period if parse_period(m) else m, o.value, o.cell   # "Q3 2020/21", not "Q3"
     return status.display, "", None, status.cell
 
 
@@ -251,8 +261,27 @@ def _deficits(ds: Dataset, grid: Grid) -> list[Item]:
     return out
 
 
-_BALANCE = re.compile(r"\bbalances?\b|carr(?:y|ied)[\s-]*forward|\bc/f\b", re.IGNORECASE)
+_RESERVES = re.compile(r"\breserves?\b", re.IGNORECASE)
+_BALANCE = re.compile(r"\bbalances?\b|\bb/f\b|\bc/f\b|brought\s+forward|carr(?:y|ied)[\s-]*forward", re.IGNORECASE)
 _MOVEMENT = re.compile(r"\bvariance|\bmovement|\bchange|\bcontribution|\bdraw", re.IGNORECASE)   # no balance
+
+
+def _reserves(ds: Dataset, grid: Grid) -> list[Item]:
+    """A reserves table's total balance where it ends against where it starts (usable reserves
+    forecast down from £53,350k at 1 April to £36,880k at 31 March), so a fall is not missed."""
+    total = next((r for r in reversed(grid.rows) if r.role == TOTAL), None)
+    if not _RESERVES.search(ds.name) or total is None:
+        return []
+    balances = sorted(((parse_period(o.period), m, o) for m, o in total.cells.items()
+                       if _BALANCE.search(m) and o.unit == GBP and o.value is not None and parse_period(o.period)),
+                      key=lambda b: b[0].span())
+    if len(balances) < 2 or balances[0][2].value == balances[-1][2].value:
+        return []
+    (_, _, first), (_, measure, last) = balances[0], balances[-1]
+    conv = convention_of(ds, grid)
+    return [Item(ds.name, total.label, measure, signed_money(last.value, conv), last.value, last.value - first.value,
+                 signed_money(first.value, conv), last.cell, GBP, total.section, last.period or ds.period,
+                 first.period, moved_by=money(abs(last.value - first.value), conv))]
 
 
 def _negative_balances(ds: Dataset, grid: Grid, conv: Convention) -> list[Item]:
@@ -303,7 +332,19 @@ def _movements(ds: Dataset, grid: Grid, before: Dataset | None, before_grid: Gri
         rows = [r for r in grid.rows if r.role == DATA and r.value(movement) and conv.adverse(r.value(movement))]
         return [Item(ds.name, r.label, movement, f"{money(r.value(movement), conv)} worse", abs(r.value(movement)),
                      cell=r.cells[movement].cell, unit="GBP", section=r.section, period=ds.period) for r in rows]
-    measure = money_measure(grid, conv) if before_grid is not None else None
+    current = money_measure(grid, conv)
+    variances = [m for m in grid.measures if re.search(r"variance", m, re.I)]
+    earlier = earlier_of(grid, current, variances) if current else None
+    if earlier is not None:   # last quarter's variance beside this quarter's, in the table itself
+        out = []
+        for row in grid.rows:
+            now, old = row.value(current), row.value(earlier)
+            if row.role == DATA and now is not None and old is not None and now != old and conv.adverse(now - old):
+                out.append(Item(ds.name, row.label, f"{current} against {earlier}", f"{money(now - old, conv)} worse",
+                                abs(now - old), cell=row.cells[current].cell, unit="GBP", section=row.section,
+                                period=ds.period))
+        return out
+    measure = current if before_grid is not None else None
     if measure is None or measure not in before_grid.measures:
         return []
     was = {(r.label, r.section): r.value(measure) for r in before_grid.rows if r.role == DATA}
@@ -323,10 +364,15 @@ def _direction(row: GridRow, obs: Observation) -> int:
 
 
 def _worse_item(ds: Dataset, row: GridRow, measure: str, before: Observation, latest: Observation) -> Item | None:
-    """An item when ``latest`` moved the wrong way from ``before``, by the metric's polarity."""
+    """An item when ``latest`` moved the wrong way from ``before``, by the metric's polarity. A row
+    that is only a month (``Nov-24``) is named by its column (``% issued within 20 weeks``)."""
     sign = _direction(row, latest)
     if not sign or (latest.value - before.value) * sign >= 0:
         return None
+    if not names_a_measure(row.label):
+        return Item(ds.name, measure, latest.period or row.label, latest.display, latest.value,
+                    latest.value - before.value, before.display, latest.cell, latest.unit, row.section,
+                    latest.period or ds.period, before.period)
     named = latest.period if latest.period and parse_period(measure) else measure   # "Q3 2020/21", not "Q3"
     return Item(ds.name, row.label, named, latest.display, latest.value, latest.value - before.value,
                 before.display, latest.cell, latest.unit, row.section, latest.period or ds.period,
@@ -353,7 +399,7 @@ def _worse_kpis(ds: Dataset, grid: Grid) -> list[Item]:
     years = _year_rows(ds, grid)
     if years:
         previous, current = years[-2], years[-1]
-        latest = figures(current)[-1:]
+        latest = figures(current) if not names_a_measure(current.label) else figures(current)[-1:]
         pairs = [(current, m, previous.cells.get(m), o) for m, o in latest]
     else:
         pairs = []
@@ -402,9 +448,13 @@ def changes_since_previous(pack: Pack, ds: Dataset) -> list[Item]:
             change = obs.value - old.value if None not in (obs.value, old.value) else None
             now, was = ((signed_money(obs.value, scale), signed_money(old.value, scale))
                         if obs.unit == GBP and change is not None
-                        else (obs.display, old.display))
+                        else (obs.display, old.display or "blank"))
+            period, was_period = obs.period or ds.period, old.period or previous.period
+            if period == was_period and ds.period and previous.period and ds.period != previous.period:
+                # a figure of one period revised or newly given: told by the returns it is in
+                period, was_period = f"{ds.period} return", f"{previous.period} return"
             out.append(Item(ds.name, obs.label, obs.measure, now, obs.value, change, was, obs.cell, obs.unit,
-                            obs.section, obs.period or ds.period, old.period or previous.period))
+                            obs.section, period, was_period))
     # most news first, as only the first lines are printed: ratings that changed, then the largest moves
     return sorted(out, key=lambda i: (i.change is not None, -abs(i.change or 0.0)))
 
@@ -444,6 +494,7 @@ def headlines(pack: Pack) -> Headlines:
         result.red_items += _red(ds, grid)
         seen = {(i.label, i.value, i.period) for i in result.deficits}   # one DSG figure in two tables
         result.deficits += [i for i in _deficits(ds, grid) if (i.label, i.value, i.period) not in seen]
+        result.deficits += _reserves(ds, grid)
         before = pack.previous_version(ds)
         movements += _movements(ds, grid, before, Grid.of(pack.observations(before.id)) if before else None)
         result.worse_kpis += _worse_kpis(ds, grid)

@@ -167,8 +167,10 @@ def net_value(grid: Grid, measure: str) -> float:
 
 
 def budget_story(grid: Grid, measure: str, conv: Convention, period: str | None,
-                 budget: str | None = None, movement: str | None = None, what: str = "", tail: str = "") -> Story:
-    """Net position first, the largest items second, the biggest movement third."""
+                 budget: str | None = None, movement: str | None = None, what: str = "", tail: str = "",
+                 earlier: str | None = None) -> Story:
+    """Net position first, the largest items second, the biggest movement third: by the movement
+    column, else against ``earlier`` (last month's variance beside this month's)."""
     net = net_value(grid, measure)
     when = f" at {period}" if period else ""
     word = conv.word(net)
@@ -193,11 +195,17 @@ def budget_story(grid: Grid, measure: str, conv: Convention, period: str | None,
         if side:
             named = " and ".join(f"{row_name(r, repeated)} {money(r.value(measure), conv)}" for r in side)
             parts.append(f"{'Less' if adverse else 'More'} income than budgeted: {named}.")
-    if movement:
-        moved = [r for r in rows if r.value(movement)]
+    def moved_by(r: GridRow) -> float | None:
+        if movement:
+            return r.value(movement)
+        before = r.value(earlier) if earlier else None
+        return None if before is None else r.value(measure) - before
+
+    if movement or earlier:
+        moved = [r for r in rows if moved_by(r)]
         if moved:
-            top = max(moved, key=lambda r: abs(r.value(movement)))
-            change = top.value(movement)
+            top = max(moved, key=lambda r: abs(moved_by(r)))
+            change = moved_by(top)
             parts.append(f"Biggest movement since the last report: {row_name(top, repeated)}, "
                          f"{money(change, conv)} {'worse' if conv.adverse(change) else 'better'}.")
     return Story(title, " ".join(parts))
@@ -251,6 +259,16 @@ def like_latest(items: list[T], period_of: Callable[[T], str | None]) -> list[T]
     year's outturn before them: Q1's sickness days are no fall from the whole year's)."""
     kind = period_kind(period_of(items[-1])) if items else None
     return [item for item in items if period_kind(period_of(item)) == kind] if kind else items
+
+
+_WORD = re.compile(r"[^\W\d_]{3,}")
+_PERIOD_WORD = re.compile(r"(?:month|period|quarter|qtr|year|end|ending|to)$", re.IGNORECASE)
+
+
+def names_a_measure(header: str) -> bool:
+    """Whether a header names what its figures are besides their period: ``Persistent absence %
+    2024/25`` does, ``2024/25`` and ``Month 6`` do not (the table's title names those figures)."""
+    return any(not _PERIOD_WORD.match(w) and parse_period(w) is None for w in _WORD.findall(header))
 
 
 def period_kind(label: str | None) -> str | None:

@@ -216,13 +216,15 @@ def gather(pack: Pack, *, include_private: bool = False, sections: Iterable[str]
     numbers = note_numbers(annotation_store.all_notes(pack, include_private=include_private))  # every version's
     with output_pack(pack, version, include_private=include_private) as (view, ov):
         tables = _tables(view, domains, cancel)
+        found = _headlines_for(view, tables)
+        lead = found.budget.dataset if found.budget is not None else None
+        tables.sort(key=lambda t: t.ds.name != lead)   # the monitor the headlines lead on opens its section
         notes = annotation_store.all_notes(view, include_private=include_private)
         plan = NotePlan(notes, tables, TargetResolver(view), note_exemptions(view, notes) if ov.exempt else None,
                         numbers)
         chosen = [Section(d, [t for t in tables if domain_of(t) == d],
                           [w for w in ov.withheld if (w.domain if w.domain in DOMAIN_TITLES else OTHER) == d])
                   for d in domains]
-        found = _headlines_for(view, tables)
         _link_rows(tables, found, plan)
         return Briefing(view.meta(), domains, [s for s in chosen if s.tables or s.withheld], plan, found,
                         include_private, ov)

@@ -92,7 +92,7 @@ def headline_page(h: Headlines, general_notes: list[PlacedNote], link: Link) -> 
     story: list[Flowable] = [Anchored("Headline summary", s["h1"], "headlines", "Headline summary", step="Headlines"),
                              Paragraph("Budget position", s["h2"]), *_budget(h)]
     story += _items("Reserves and deficits", h.deficits, ["Item", "Measure", "Figure"],
-                    lambda i: [i.name, i.measure_when, i.display],
+                    lambda i: [i.name, i.measure_when, i.with_earlier],
                     [0.34, 0.40, 0.16, 0.10], (2,), "No table in this export shows a deficit.", link)
     story.append(Paragraph(f"Red items ({len(h.red_items)})", s["h2"]))
     if not h.red_items:

@@ -91,7 +91,13 @@ def chart_table(figures: ChartFigures, width: float = FRAME_WIDTH) -> Table:
     """A chart's figures as the source table prints them: for bars one row per category with A/(F)
     as letters, so colour is not needed; for lines one row per series."""
     many = len(figures.head) > 9
-    widths = _widths(0.4 if figures.spec.kind == BAR else 0.24 if many else 0.36, len(figures.head) - 1, width)
+    columns = len(figures.head) - 1
+    widths = _widths(0.4 if figures.spec.kind == BAR else 0.24 if many else 0.36, columns, width)
+    words = [w for text in figures.head[1:] for w in text.split()]
+    need = max((stringWidth(w, FONT_BOLD, CELL_SIZE) for w in words), default=0) + 2 * PAD + 1
+    if columns and widths[1] < need:   # room for each header's longest word: "Apr-24" had broken as "Apr-2 / 4"
+        first = max(width * 0.2, width - need * columns)
+        widths = [first] + [(width - first) / columns] * columns
     cmds = base_style()
     rows: list[list[Cell]] = [header(figures.head, widths)]
     for r, (row, status) in enumerate(zip(figures.rows, figures.statuses), start=1):

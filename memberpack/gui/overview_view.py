@@ -101,8 +101,8 @@ class OverviewView(QScrollArea):
             return i.measure if i.measure != i.period else ""   # a period is in the Table column
 
         sections = (
-            ("deficits", "Reserves and deficits", headlines.deficits, ("Item", "Deficit"), measure,
-             lambda i: i.display, "No table shows a deficit."),
+            ("deficits", "Reserves and deficits", headlines.deficits, ("Item", "Figure"), measure, changed,
+             "No table shows a deficit."),
             ("red", "Red items", headlines.red_items, ("Item", "Figure"), measure, lambda i: f"▲ {i.display}",
              "Nothing is rated Red."),
             ("movements", "Biggest adverse movements since the last report"

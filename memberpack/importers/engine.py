@@ -288,9 +288,10 @@ def read_file(path: str | Path, *, sheet: str | None = None, kind: str | None = 
 
 def dataset_key(found: FoundTable, file_stem: str) -> str:
     """A name for the table that stays the same from one month's return to the next:
-    ``sheet/title`` without period words (``Budget Monitor/Budget Monitoring Report General Fund``)."""
-    sheet = strip_periods(found.report.sheet) or found.report.sheet
-    if re.fullmatch(r"sheet\s*\d*", sheet, re.IGNORECASE):
+    ``sheet/title`` without period words (``Budget Monitor/Budget Monitoring Report General Fund``);
+    a sheet named by its period alone (``Q2``, ``P9``) or Excel's ``Sheet1`` by the file's name."""
+    sheet = strip_periods(found.report.sheet)
+    if not sheet or re.fullmatch(r"sheet\s*\d*", sheet, re.IGNORECASE):
         sheet = f"{strip_periods(file_stem.replace('_', ' '))} {sheet}".strip()
     return f"{sheet}/{strip_periods(found.title) or sheet}"
 

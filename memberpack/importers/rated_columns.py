@@ -1,8 +1,9 @@
 """Columns of ratings (``RAG``, ``Status``) read for what their cells mean there, where the rows are
 made so that every reader of the sheet sees the same: under a RAG header a letter ``A`` is amber
 (elsewhere it flags an adverse variance, and it had made a scorecard a budget monitor), as it is
-under a Status header in a column that writes ``R`` or ``G`` too (alone, it may be Active), and under
-either a blank cell filled red, amber or green (.xlsx, :mod:`.cell_fills`) is that rating, kept in
+under a Status header in a column that writes ``R`` or ``G`` too (alone, it may be Active); such a
+column's letters are written ``Red``, ``Amber`` and ``Green`` (a column had shown ``G`` beside
+``Amber``); and under either a blank cell filled red, amber or green (.xlsx, :mod:`.cell_fills`) is that rating, kept in
 ``SheetFormats.rated`` for the report.
 
 A column is one of ratings from a header naming them down to the next other text in it; headers are
@@ -23,8 +24,8 @@ from memberpack.model.values import RAG_WORDS
 RATINGS_HEADER = re.compile(r"\b(?:b?rag|r\s*/\s*a\s*/\s*g|status|rating)\b", re.IGNORECASE)
 _RAG_HEADER = re.compile(r"\b(?:b?rag|r\s*/\s*a\s*/\s*g)\b", re.IGNORECASE)   # (a Status's "A" may be Active)
 _RATINGS = {"red": "Red", "amber": "Amber", "green": "Green"}
+_LETTERS = {"R": "Red", "A": "Amber", "G": "Green", "r": "Red", "a": "Amber", "g": "Green"}   # all three alike
 _HEADER_LENGTH = 60   # longer texts are sentences, not a column's header
-_RED_OR_GREEN = {"r", "g", "red", "green"}
 
 
 def with_ratings(rows: Iterator[tuple[int, list[Any]]], formats: SheetFormats | None) -> Iterator[tuple[int, list[Any]]]:
@@ -34,7 +35,7 @@ def with_ratings(rows: Iterator[tuple[int, list[Any]]], formats: SheetFormats | 
     fills = formats.fills if formats is not None else {}
     rated: dict[int, bool] = {}   # column -> whether the last text above names ratings
     lettered: dict[int, bool] = {}   # ... names RAG ratings, whose letter A is amber
-    held: dict[int, list[list[Any]]] = {}   # column -> rows whose A under a Status header waits for an R or G
+    held: dict[int, list[list[Any]]] = {}   # column -> rows whose letter under a Status header waits for an R or G
     head: list[tuple[int, list[Any]]] = []
     below: tuple[int, list[Any]] | None = None
     for r, row in rows:
@@ -44,20 +45,24 @@ def with_ratings(rows: Iterator[tuple[int, list[Any]]], formats: SheetFormats | 
         for c, value in enumerate(row):
             if type(value) is str and value.strip():
                 text = value.strip()
-                if lettered.get(c) and text in ("A", "a"):
-                    row[c] = "Amber"
-                elif rated.get(c) and text in ("A", "a"):
+                if lettered.get(c) and text in _LETTERS:
+                    row[c] = _LETTERS[text]
+                elif rated.get(c) and text in _LETTERS:   # a Status column's letter: lettered if it writes R or G
                     held.setdefault(c, []).append(row)
+                    if text.lower() != "a":
+                        lettered[c] = True
+                        for letter in held.pop(c):
+                            letter[c] = _LETTERS[letter[c].strip()]
                 elif len(text) <= _HEADER_LENGTH:
                     kept = text.lower() in RAG_WORDS
                     rated[c] = bool(RATINGS_HEADER.search(text)) or bool(rated.get(c)) and kept
                     lettered[c] = bool(_RAG_HEADER.search(text)) or bool(lettered.get(c)) and kept
-                    if rated[c] and not lettered[c] and text.lower() in _RED_OR_GREEN and c in held:
-                        lettered[c] = True   # the Status column writes R and G too: its A is amber
-                        for amber in held.pop(c):
-                            amber[c] = "Amber"
-                    elif not kept:
+                    if not kept:
                         held.pop(c, None)
+                    elif text.lower() in ("red", "green") and c in held:   # "Red", "A", "Green": its A is amber
+                        lettered[c] = True
+                        for letter in held.pop(c):
+                            letter[c] = _LETTERS[letter[c].strip()]
                 else:
                     rated[c] = lettered[c] = False
                     held.pop(c, None)
@@ -73,8 +78,8 @@ def with_ratings(rows: Iterator[tuple[int, list[Any]]], formats: SheetFormats | 
 
 def _letters(row: list[Any], columns: list[int]) -> list[Any]:
     for c in columns:
-        if c < len(row) and type(row[c]) is str and row[c].strip() in ("A", "a"):
-            row[c] = "Amber"
+        if c < len(row) and type(row[c]) is str and row[c].strip() in _LETTERS:
+            row[c] = _LETTERS[row[c].strip()]
     return row
 
 

@@ -83,9 +83,10 @@ def money_scale(grid: Grid) -> tuple[float, int]:
 
 
 def scale_of(observations: Iterable[Observation]) -> tuple[float, int]:
-    """The scale and decimals most of these money figures are printed in (see :func:`money_scale`)."""
+    """The scale and decimals most of these money figures are printed in (see :func:`money_scale`):
+    the decimals of the figures in that scale (a unit cost's pence beside £000s are not the £000s')."""
     scales: dict[float, int] = {}
-    decimals = 0
+    decimals: dict[float, int] = {}
     for obs in observations:
         if obs.unit != GBP or not obs.value:
             continue
@@ -99,9 +100,9 @@ def scale_of(observations: Iterable[Observation]) -> tuple[float, int]:
         factor = _SUFFIXES.get((m.group(2) or "").lower()) or _nearest_scale(abs(obs.value), shown)
         scales[factor] = scales.get(factor, 0) + 1
         if "." in digits:
-            decimals = max(decimals, len(digits.split(".")[1]))
+            decimals[factor] = max(decimals.get(factor, 0), len(digits.split(".")[1]))
     scale = max(scales, key=scales.get) if scales else 1.0
-    return scale, max(decimals, 1 if scale == 1e6 else 0)
+    return scale, max(decimals.get(scale, 0), 1 if scale == 1e6 else 0)
 
 
 _SUFFIXES = {"m": 1e6, "k": 1e3, "bn": 1e9}

@@ -43,3 +43,40 @@ def latest_first(grid: Grid, columns: Sequence[str]) -> list[str]:
             return list(columns)
         ends[column] = period.span()[1]
     return sorted(columns, key=lambda c: -ends[c]) if len(set(ends.values())) > 1 else list(columns)
+
+
+
+_EARLIER = re.compile(r"\b(?:last|previous|prior)\s+(?:month|period|report|quarter)\b", re.IGNORECASE)
+
+
+def earlier_of(grid: Grid, current: str, columns: Sequence[str]) -> str | None:
+    """Of ``columns`` (like ``current``: variances...), the one stating last month's (or quarter's)
+    figure beside ``current``: ``Last Quarter Variance`` beside ``Variance``, ``P8 Forecast
+    Variance`` beside ``P9 Forecast Variance``; never a year-to-date one nor last year's. None where
+    there is none."""
+    others = [c for c in columns if c != current and not _PART_YEAR.search(c)]
+    named = [c for c in others if _EARLIER.search(c) and _role(_EARLIER.sub(" ", c)) == _role(current)]
+    if named:
+        return named[0]
+    others = [c for c in others if _role(c) == _role(current)]   # the same column a period before
+    ends = {c: _end(grid, c) for c in [current, *others]}
+    if ends[current] is None:
+        return None
+    before = [c for c in others if ends[c] is not None and 0 < ends[current] - ends[c] < 12]   # not last year's
+    return max(before, key=lambda c: ends[c]) if before else None
+
+
+_PERIOD_WORDS = re.compile(r"\b(?:(?:month|period|quarter|p|m|q)\s*\d{1,2}|(?:19|20)?\d{2}\s*[/-]\s*\d{2,4}|"
+                           r"(?:19|20)\d{2})\b", re.IGNORECASE)
+
+
+def _role(column: str) -> str:
+    """A column's header without its period words: what it is, month after month."""
+    return " ".join(_PERIOD_WORDS.sub(" ", column).casefold().split())
+
+
+def _end(grid: Grid, column: str) -> int | None:
+    """The last month of the one period a column's figures are of, if they have one."""
+    periods = {r.cells[column].period for r in grid.rows if column in r.cells}
+    period = parse_period(periods.pop()) if len(periods) == 1 and None not in periods else None
+    return period.span()[1] if period is not None and period.year is not None else None

@@ -254,3 +254,25 @@ def test_every_bar_label_shows_whole_inside_the_chart(qtbot, demo_pack):
     for label in labels:
         rect = label.sceneBoundingRect()
         assert box.left() <= rect.left() and rect.right() <= box.right(), label.toPlainText()
+
+
+def test_a_bar_label_wider_than_the_axis_is_cut_short_not_left_out(qtbot):
+    """pyqtgraph draws no tick text wider than its axis: the largest overspend of an officer's
+    monitor ('Children Looked After - External Placements') had a bar with no name beside it."""
+    from memberpack.model.charts import BAR, ChartSpec, Series
+    from memberpack.model.units import GBP
+
+    labels = ["Older People Residential & Nursing", "Children Looked After - External Placements and Care Leavers",
+              "Parking Services"]
+    spec = ChartSpec(id="t#bar", kind=BAR, title="Net overspend", summary="", categories=labels,
+                     series=[Series("Variance", [3_660_000.0, 6_820_000.0, -250_000.0],
+                                    statuses=["adverse", "adverse", "favourable"])], unit=GBP, source="t.xlsx")
+    chart = ChartView(spec)
+    qtbot.addWidget(chart)
+    chart.show()
+    axis = chart.plot.getAxis("left")
+    metrics = chart.plot.fontMetrics()
+    ticks = [text for _i, text in axis._tickLevels[0]]
+    assert ticks[0] == labels[0] and ticks[2] == labels[2]
+    assert ticks[1].startswith("Children Looked After") and ticks[1].endswith("…")
+    assert all(metrics.horizontalAdvance(t) <= axis.width() - 20 for t in ticks)

@@ -206,5 +206,6 @@ def test_a_negative_balance_in_a_reserves_statement_is_a_deficit(tmp_path):
     with Pack.create(tmp_path / "p.mpack") as pack:
         import_files(pack, [path])
         deficits = headlines(pack).deficits
-    assert [(i.label, i.measure, i.display) for i in deficits] == [
-        ("DSG deficit (unusable)", "Forecast balance 31 March 2025", "£11,500k deficit")]
+    told = [(i.label, i.measure, i.display) for i in deficits]
+    assert ("DSG deficit (unusable)", "Forecast balance 31 March 2025", "£11,500k deficit") in told
+    assert [label for label, *_ in told].count("DSG deficit (unusable)") == 1

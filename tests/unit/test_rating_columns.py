@@ -48,3 +48,11 @@ def test_a_status_columns_a_is_left_as_written(tmp_path):
                                   ["Catering", "95000", "C"], ["Security", "60000", "A"]])
     table, = read_file(path).tables
     assert {o.display for o in table.observations if o.measure == "Status"} == {"A", "C"}
+
+
+def test_r_a_and_g_under_a_rag_header_are_written_alike(tmp_path):
+    """The amber ``A`` is written ``Amber``, so ``R`` and ``G`` are written ``Red`` and ``Green``: the
+    column had shown ``G`` beside ``Amber``, and what changed had said a rating went from G to Amber."""
+    table = _table(tmp_path)
+    shown = {o.cell: o.display for o in table.observations}
+    assert [shown[f"H{r}"] for r in range(2, 6)] == ["Green", "Red", "Amber", "Amber"]
