@@ -53,7 +53,8 @@ def test_a_capital_stuck_to_a_figure_marks_it_revised_or_provisional():
     assert [(v.value, v.unit, v.display) for v in map(lambda t: parse_text(t, pounds), ["82.44R", "73.73P", "1,234E"])] \
         == [(82.44, "GBP", "82.44R"), (73.73, "GBP", "73.73P"), (1234.0, "GBP", "1,234E")]
     assert parse_text("82.44R").unit is None
-    assert (parse_text("50p").unit, parse_text("12 R").unit, parse_text("5 families").unit) == ("count",) * 3
+    assert (parse_text("12 R").unit, parse_text("5 families").unit) == ("count",) * 2
+    assert (parse_text("50p").value, parse_text("50p").unit) == (0.5, "GBP")   # fifty pence
 
 
 def test_a_column_headed_by_the_one_year_a_title_by_names_is_the_titles_figure(tmp_path):
