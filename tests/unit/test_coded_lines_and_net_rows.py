@@ -49,3 +49,15 @@ def test_a_key_written_on_a_few_rows_is_no_group_carried_down():
     section = {o.cell: o.section for o in table.observations if o.measure == "Sum of Inv Amount"}
     assert section["H18"].endswith("/ Business Payment")
     assert "Business Payment" not in section["H19"] and "Business Payment" not in section["H22"]
+
+
+def test_a_code_written_on_each_row_is_not_carried_into_the_totals_under_it():
+    """DCLG's COR4: each council's code in column A, then a blank row, England's total and the
+    regions' with no code. England and the regions had taken the last council's code (Lee Valley
+    Park's E6803) as their section."""
+    path = Path(__file__).resolve().parents[1] / "corpus" / "files" / "dclg_COR4_capital_2007-08.xls"
+    tables = [t for t in read_file(path).tables if t.layout.sheet == "Data_col2"]
+    section = {o.label: o.section for o in tables[0].observations if o.cell.startswith("E")}
+    assert section["Lee Valley Park Authority"] == "E6803"
+    assert section["England"] is None
+    assert section["North East"] == "REGIONAL BREAKDOWN"
