@@ -69,3 +69,19 @@ def test_a_column_headed_by_the_one_year_a_title_by_names_is_the_titles_figure(t
     rows[2][1] = "2018-19"   # a year the title does not name: its own
     table, = read_file(write_xlsx(tmp_path / "other.xlsx", {"T3_6": rows})).tables
     assert {o.measure for o in table.observations} == {"2018-19"}
+
+
+def test_dates_a_week_apart_keep_their_day(tmp_path):
+    """ONS's weekly deaths and H-CLIC's weekly returns: dates within a month had all been named by the
+    month ('Apr 2020' four times over, 'Apr 2020 (H)'), so the weeks could not be told apart."""
+    from datetime import datetime, timedelta
+
+    weeks = [datetime(2020, 4, 3) + timedelta(days=7 * i) for i in range(4)]
+    rows = [["Week ending", "Households assessed"]] + [[week, 100 + i] for i, week in enumerate(weeks)]
+    table, = read_file(write_xlsx(tmp_path / "weeks.xlsx", {"Weekly": rows})).tables
+    assert [o.label for o in table.observations] == ["3 Apr 2020", "10 Apr 2020", "17 Apr 2020", "24 Apr 2020"]
+    assert {o.period for o in table.observations} == {"Apr 2020"}
+    rows = [["Measure"] + weeks + [datetime(2020, 5, 1), datetime(2020, 5, 31)], ["Households assessed"] + list(range(6))]
+    table, = read_file(write_xlsx(tmp_path / "columns.xlsx", {"Weekly": rows})).tables
+    assert [o.measure for o in table.observations] == ["3 Apr 2020", "10 Apr 2020", "17 Apr 2020", "24 Apr 2020",
+                                                       "May 2020", "May 2020 (G)"]
