@@ -85,3 +85,17 @@ def test_dates_a_week_apart_keep_their_day(tmp_path):
     table, = read_file(write_xlsx(tmp_path / "columns.xlsx", {"Weekly": rows})).tables
     assert [o.measure for o in table.observations] == ["3 Apr 2020", "10 Apr 2020", "17 Apr 2020", "24 Apr 2020",
                                                        "May 2020", "May 2020 (G)"]
+
+
+def test_sheets_named_by_table_codes_and_school_stages_are_no_months(tmp_path):
+    """H-CLIC names its sheets by table (A1, P1, R1, TA1): its tables P1 to P5 had been dated Month 1
+    to 5; LGBF's 'Reading P7' (Scotland's Primary 7) had been Month 7. A monitor's sheet P7 still is."""
+    from memberpack.model.periods import parse_period
+
+    rows = [["Reason", "Households"], ["Secured accommodation", 59450], ["Homeless", 20420]]
+    path = write_xlsx(tmp_path / "hclic.xlsx", {name: rows for name in ("A1", "P1", "R1", "TA1")})
+    assert {t.layout.sheet: t.report.period for t in read_file(path).tables} == dict.fromkeys(("A1", "P1", "R1", "TA1"))
+    path = write_xlsx(tmp_path / "monitor.xlsx", {name: rows for name in ("Summary", "P6", "P7")})
+    assert [t.report.period for t in read_file(path).tables] == [None, "Month 6", "Month 7"]
+    assert str(parse_period("% achieving expected levels in Reading P7 CHN13b 2015/16")) == "2015/16"
+    assert (str(parse_period("Numeracy P1")), str(parse_period("2023/24 P7"))) == ("None", "2023/24 Month 7")
