@@ -7,6 +7,7 @@ column's unit, not a count of something called R; and a column headed by the one
 2019-20" names is the title's figure for that year, as a column of several years under a title spanning them is."""
 
 from awkward_workbooks import write_xlsx
+from test_plain_rows import _read_both_ways, cell_by_cell  # noqa: F401  (a fixture)
 
 from memberpack.importers import read_file
 from memberpack.model.values import parse_text
@@ -99,3 +100,16 @@ def test_sheets_named_by_table_codes_and_school_stages_are_no_months(tmp_path):
     assert [t.report.period for t in read_file(path).tables] == [None, "Month 6", "Month 7"]
     assert str(parse_period("% achieving expected levels in Reading P7 CHN13b 2015/16")) == "2015/16"
     assert (str(parse_period("Numeracy P1")), str(parse_period("2023/24 P7"))) == ("None", "2023/24 Month 7")
+
+
+def test_a_workbooks_own_lookup_columns_are_left_out(tmp_path, cell_by_cell):
+    """DLUHC's CTR Table 9: columns under 'DO NOT DELETE AS USED FOR LOOKUPS' hold the line numbers its
+    formulas look up (6, 7, 8...); they had been read as figures (as £ where the header said £)."""
+    rows = [["Council tax requirement"], [None], [None, None, None, None, "DO NOT DELETE AS USED FOR LOOKUPS"],
+            ["Line", "2022-23 £", "2023-24 £", None, "2022-23", None, "2023-24"]]
+    rows += [[f"{n}. Line {n}", 1000.0 * n, 1100.0 * n, None, 2 * n + 4, None, 2 * n + 5] for n in range(1, 40)]
+    rows += [[None, None, None, None, 90, None, 91]]
+    _, table = _read_both_ways(write_xlsx(tmp_path / "ctr.xlsx", {"Billing": rows}), cell_by_cell)
+    assert {o.cell[0] for o in table.observations} == {"B", "C"}
+    assert table.report.assumptions[0].startswith("columns E (DO NOT DELETE AS USED FOR LOOKUPS 2022-23), G (2023-24) "
+                                                  "are the workbook's own lookup workings")
