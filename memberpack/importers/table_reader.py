@@ -44,7 +44,7 @@ from memberpack.importers.percent_fractions import PercentFractions
 from memberpack.importers.plain_numbers import FORMATTED_NUMBER, PLAIN_NUMBER, plain_figures
 from memberpack.importers.reader import Sheet
 from memberpack.importers.report import TableReport
-from memberpack.importers.roles import SUBTOTAL_WORDS, TOTAL_WORDS, ParsedRow, assign_roles, role_from_words, summed_apart
+from memberpack.importers.roles import ALL_OF_THEM, SUBTOTAL_WORDS, TOTAL_WORDS, ParsedRow, assign_roles, role_from_words, summed_apart
 from memberpack.importers.stream import Peekable
 from memberpack.importers.table_ends import LOOKAHEAD, TableEnds, is_footnote
 from memberpack.model.blocks import BlockColumn, Coded, FigureBlock, Texts
@@ -1750,6 +1750,8 @@ class TableReader:
         rows, none of which (in a money table with no headings, so one section) might be the sum of
         the rows above it. Then plain rows need not be read cell by cell. With it, the window's
         figures as written, when they were needed to tell."""
+        if len(rows) > 2 and any(ALL_OF_THEM.fullmatch(row[_LABEL] if type(row) is PlainRow else row.label) for row in rows):
+            return False, None   # "All schools" may add up the rows above it, whatever the table
         if not _all_data(rows):
             return self._closed_by_subtotals(rows, money=money, headed=headed)
         if not money or headed or len(rows) <= 2:

@@ -61,3 +61,21 @@ def test_a_code_written_on_each_row_is_not_carried_into_the_totals_under_it():
     assert section["Lee Valley Park Authority"] == "E6803"
     assert section["England"] is None
     assert section["North East"] == "REGIONAL BREAKDOWN"
+
+
+def _pupils(tmp_path, all_schools):
+    path = tmp_path / "pupils.csv"
+    with path.open("w", newline="", encoding="utf-8") as fh:
+        csv.writer(fh).writerows([["School type", "Pupils", "With an EHC plan"], ["Primary", "21,040", "412"],
+                                  ["Secondary", "16,210", "388"], ["Special", "1,150", "1,020"], ["All schools", *all_schools],
+                                  ["All other settings", "310", "25"]])
+    table, = read_file(path).tables
+    return {o.label: o.row_role for o in table.observations}
+
+
+def test_an_all_schools_row_adding_up_the_rows_above_is_their_total(tmp_path):
+    """Scottish Government's pupil census: 'All local authorities' under the 32 councils, DfE's 'All
+    schools' under the school types, had been one more row of data (charted, and summed, beside them)."""
+    roles = _pupils(tmp_path, ["38,400", "1,820"])
+    assert (roles["All schools"], roles["Special"], roles["All other settings"]) == (TOTAL, DATA, DATA)
+    assert _pupils(tmp_path, ["39,900", "1,820"])["All schools"] == DATA   # (adds up to no rows above it)
