@@ -159,7 +159,7 @@ def _money_chart(ds: Dataset, grid: Grid) -> ChartSpec | None:
         return None
     values = [r.value(measure) for r in rows]
     statuses = ["adverse" if conv.adverse(v) else "favourable" if v else None for v in values]
-    period = _column_period(grid, measure) or ds.period
+    period = grid.column_period(measure) or ds.period
     carried = bool(_CARRIED.search(measure))
     story = budget_story(grid, measure, conv, period, metric_column(grid, "fin_budget_current"),
                          metric_column(grid, "fin_variance_movement"),
@@ -185,12 +185,6 @@ def _period_columns(grid: Grid) -> list[str]:
     found = [m for m in grid.measures if parse_period(m) is not None and not is_target(m)]
     own = [m for m in found if not is_comparator(m)]
     return own if len(own) >= 2 else found
-
-
-def _column_period(grid: Grid, measure: str) -> str | None:
-    """A column's period in full (``Q3 2020/21`` for a column headed ``Q3``), where its rows agree."""
-    found = {r.cells[measure].period for r in grid.rows if measure in r.cells and r.cells[measure].period}
-    return found.pop() if len(found) == 1 else None
 
 
 def _unit(row: GridRow, periods: list[str]) -> str | None:
@@ -324,7 +318,7 @@ def _series_columns(grid: Grid) -> list[str] | None:
     columns of one period ("2017 Income", "2017 Net Expenditure" are two measures of 2017) or
     periods out of order ("at 31 March 2015" beside "2014" beside "March 2014")."""
     periods = _period_columns(grid)
-    names = [_column_period(grid, p) or p for p in periods]
+    names = [grid.column_period(p) or p for p in periods]
     if len(periods) < 2 or len(set(names)) < len(names):
         return None
     stems = {tuple(_PERIOD_WORDS.sub(" ", p).casefold().split()) for p in periods}
@@ -357,7 +351,7 @@ def _series_charts(ds: Dataset, grid: Grid, periods: list[str]) -> list[ChartSpe
     years = [r for r in numeric if not is_comparator(r.label) and parse_period(r.label)]
     if ds.kind == TIME_SERIES and len(years) >= 2 and len(years) == len(numeric):
         return [_year_series_chart(ds, grid, years, periods)]
-    names = [_column_period(grid, p) or p for p in periods]
+    names = [grid.column_period(p) or p for p in periods]
     conv = convention_of(ds, grid) if any(_unit(r, periods) == GBP for r in numeric) else None
     no_figures = [r.label for r in rows if r not in numeric and any(p in r.cells for p in periods)]
     total = net_row(grid)
@@ -412,7 +406,7 @@ def _breakdown_measure(grid: Grid, rows: list[GridRow]) -> str | None:
         cells = [r.cells[m] for r in rows if m in r.cells and r.cells[m].value is not None]
         known = any(c.metric_id != "other" for c in cells) and match_metric("", m, cells[0].unit).id != "other"
         percent = cells[0].unit == PERCENT_UNIT or bool(_TOTAL_COLUMN.fullmatch(m))
-        period = parse_period(_column_period(grid, m) or m)
+        period = parse_period(grid.column_period(m) or m)
         end = period.span()[1] if period is not None and period.year is not None else 0
         return (not _SHORTFALL.search(m), -(2 * known + percent), -end, usable.index(m))
 
@@ -432,7 +426,7 @@ def _breakdown_chart(ds: Dataset, grid: Grid) -> ChartSpec | None:
     if len(rows) < 2:
         return None
     conv = convention_of(ds, grid) if unit == GBP else None
-    period = _column_period(grid, measure) or ds.period
+    period = grid.column_period(measure) or ds.period
     named = re.sub(r"\s*\b\d{4}\s*[-/]\s*\d{2,4}\b", "", ds.name).strip(" :-") \
         if parse_period(measure) and not names_a_measure(measure) else ""
     story = breakdown_story(rows, measure, unit, net_row(grid), period, conv, named or "")

@@ -22,7 +22,7 @@ from memberpack.gui import workers
 from memberpack.gui.classification_menu import choices
 from memberpack.gui.import_preview import ERROR_STYLE, PreviewPage
 from memberpack.importers import read_file
-from memberpack.importers.isolation import warm_up
+from memberpack.importers.isolation import forget_early, warm_up
 from memberpack.importers.engine import FileResult, already_imported, import_read
 from memberpack.importers.table_layout import TableLayout
 from memberpack.store import classification
@@ -326,6 +326,7 @@ class ImportWizard(QWizard):
             self.report_page.status.setText("Cancelling…")
             self.job.cancel()
             return
+        forget_early()   # the files picked are not to be read
         super().reject()
 
     def _progressed(self, done: int, total: int, message: str) -> None:

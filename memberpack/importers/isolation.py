@@ -186,6 +186,20 @@ def _spare_ready(wait: bool = False) -> None:
                 pass
 
 
+def forget_early() -> None:
+    """The files the readers were told of early are not coming (the import wizard closed unread): a
+    spare told of one is stopped (it had been left parsing a file no one would take up, and the
+    next wizard found it told already), and no reader to come is told of them."""
+    global _spare, _early  # noqa: PLW0603
+    with _spare_lock:
+        child = _spare if _spare is not None and _spare.told else None
+        _early = []
+        if child is not None:
+            _spare = None
+    if child is not None:
+        child.stop()
+
+
 @atexit.register
 def _stop_spare() -> None:
     """At exit, a spare reader no file came for is stopped, so the thread reading its pipe ends

@@ -465,10 +465,20 @@ def find_keys(headers: Sequence[str], columns: dict[int, list[Any]], label_col: 
 
 
 def _sparse(values: Sequence[Any]) -> bool:
-    """Whether a key column is blank on the table's first row and on most rows (a payment's
-    ``Redact Name``, written on three of 2,000): a blank there means none, not the value above, as
-    it does in a group written once on its first row."""
-    return bool(values) and not _filled(values[:1]) and len(_filled(values)) * 2 < len(values)
+    """Whether a key column's blank means none, not the value above as it does in a group written
+    once on its first row: it is blank on the table's first row and on most rows (a payment's
+    ``Redact Name``, written on three of 2,000), or it gives each row its own (a council's code on
+    every row down to the blank row over England's and the regions' totals)."""
+    if not values:
+        return False
+    filled = _filled(values)
+    if not _filled(values[:1]):
+        return len(filled) * 2 < len(values)
+    texts = list(map(_as_text, filled))
+    return len(texts) >= _OWN_ROWS and len(set(texts)) == len(texts) and len(_filled(values[:len(filled)])) == len(filled)
+
+
+_OWN_ROWS = 5   # rows that each write their own key before a key is one of each row's
 
 
 def _categories_after(columns: dict[int, list[Any]], kinds: dict[int, str], keys: list[tuple[int, str]], label_col: int,
@@ -663,6 +673,7 @@ def row_keys(row: list[Any], keys: Sequence[KeyColumn], label: str, context: Per
                 continue
             if key.sparse:   # blank means none too
                 sections += [text] if text else []
+                own = own or text
                 continue
             own = own or text
             if not text and not carried.get(~key.index) and totals_row(label):

@@ -11,7 +11,7 @@ import re
 from collections import Counter
 from collections.abc import Callable
 from dataclasses import replace
-from datetime import date, datetime
+from datetime import date, datetime, timedelta
 from typing import Any
 
 from memberpack.importers.cells import column_index, column_letter
@@ -50,11 +50,14 @@ def blank_row(row: list[Any]) -> bool:
 
 
 def cell_text(value: Any) -> str:
-    """A header or label cell as text: years stay ``2019``, dates become ``Sep 2023``."""
+    """A header or label cell as text: years stay ``2019``, dates become ``Sep 2023``, or ``3 Apr 2020``
+    when within a month (a week's end: four weeks of April had all been ``Apr 2020``)."""
     if type(value) is str:   # (most cells asked)
         return " ".join(value.split())
     if isinstance(value, (datetime, date)):
-        return value.strftime("%b %Y")
+        if value.day == 1 or (value + timedelta(days=1)).day == 1:   # a month's first or last day: the month
+            return value.strftime("%b %Y")
+        return f"{value.day} {value:%b %Y}"
     if isinstance(value, float) and value.is_integer():
         return str(int(value))
     return " ".join(str(value).split()) if value is not None else ""

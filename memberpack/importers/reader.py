@@ -66,6 +66,7 @@ class Sheet:
     formats: SheetFormats = field(default_factory=SheetFormats)
     notes: list[str] = field(default_factory=list)
     stated: str = ""   # the period a metadata sheet of the workbook gives (:func:`_stated_period`)
+    coded: bool = False   # the workbook's sheets are named by table codes (:func:`_coded_names`): P1 is no month
 
 
 def read_sheets(path: Path, sheet: str | None = None) -> Iterator[Sheet]:
@@ -134,6 +135,7 @@ class _Opened:
     formats: Future
     sizes: dict[str, tuple[str, int]]
     declared_large: dict[str, str] = field(default_factory=dict)   # sheet -> part (:mod:`.far_cells`)
+    coded: bool = False   # its sheets are named by table codes (:func:`_coded_names`)
     parses: ThreadPoolExecutor = field(init=False)
     parsing: dict[int, Future] = field(default_factory=dict)   # by position in ``chosen``
     # calamine parses one sheet of a workbook at a time: the second thread opens the file again
@@ -275,7 +277,7 @@ def _open(path: Path, wanted: str | None) -> _Opened | str:
     formats_read = formats.submit(scan, path, rest) if rest else formats.submit(dict)
     formats.shutdown(wait=False)
     declared_large = large_sheets(path, parts)
-    return _Opened(path, workbook, chosen, notes, formats_read, sizes, declared_large)
+    return _Opened(path, workbook, chosen, notes, formats_read, sizes, declared_large, _coded_names(names))
 
 
 def _workbook_sheets(path: Path, opened: _Opened) -> Iterator[Sheet]:
@@ -306,9 +308,21 @@ def _workbook_sheets(path: Path, opened: _Opened) -> Iterator[Sheet]:
                 notes.append(f"warning: sheet {name!r}: merged cells are read from its first {FORMAT_ROWS:,} rows only (an "
                              ".ods file's); a label merged over rows below them names only its first row")
             rows = with_ratings(_filled_down(_calamine_rows(calamine_sheet), merged), sheet_formats)
-            yield Sheet(name, calamine_sheet.height, rows, merged, sheet_formats, notes, stated)
+            yield Sheet(name, calamine_sheet.height, rows, merged, sheet_formats, notes, stated,
+                        opened.coded and _TABLE_CODE.fullmatch(name) is not None)
     finally:
         opened.close()
+
+
+_TABLE_CODE = re.compile(r"\s*([A-Z]{1,3})\d{1,3}[A-Z_]*\s*")
+_PERIOD_LETTERS = {"P", "M", "Q", "H"}   # (a monitor's sheets P6, P7: its months)
+
+
+def _coded_names(names: list[str]) -> bool:
+    """Whether a workbook names its sheets by table codes (H-CLIC's A1, A2P, P1, R1, MD1, TA1): three or
+    more, and some with a letter no period is written with."""
+    letters = [m[1] for m in map(_TABLE_CODE.fullmatch, names) if m]
+    return len(letters) >= 3 and bool(set(letters) - _PERIOD_LETTERS)
 
 
 def _stated_period(opened: _Opened) -> str:

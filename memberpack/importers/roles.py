@@ -29,6 +29,8 @@ TOTAL_WORDS = re.compile(r"\b(?:grand\s+)?totals?\b", re.IGNORECASE)
 _SHARE_OF_TOTAL = re.compile(r"\b(?:of|in)\s+(?:the\s+)?(?:grand\s+|sub[\s-]?)?totals?\b", re.IGNORECASE)
 _DIGITS = re.compile(r"\d[\d,]*(?:\.(\d+))?")
 _RUNNING = 30   # rows after a total within which a row adding it up with them is looked for
+# "All schools", "All pupils", "All state-funded schools": every row's group, a total when it adds them up
+ALL_OF_THEM = re.compile(r"\s*all\s+(?!other\b|the\b)[a-z][\w'-]*(?:\s+[\w'-]+){0,2}\s*", re.IGNORECASE)
 
 
 @dataclass(slots=True)
@@ -156,6 +158,8 @@ def assign_roles(rows: list[ParsedRow], *, has_headings: bool, final: bool, mone
                 row.role = SUBTOTAL
                 if coded:
                     row.section = None   # the code carried onto it names its last line, not it
+            elif len(group) >= 2 and ALL_OF_THEM.fullmatch(row.label) and group.matched_by(row):
+                row.role = TOTAL   # "All schools" under the school types it adds up
         elif row.role == TOTAL and later and not (len(subtotals) and subtotals.matched_by(row)):
             row.role = SUBTOTAL
         if row.role == DATA:

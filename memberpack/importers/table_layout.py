@@ -38,7 +38,7 @@ class TableLayout:
     unit_by_hand: bool = False   # the officer chose ``unit``: it wins over units the headers state
     key_columns: tuple[str, ...] = ()       # identifying columns besides the label column (keys.py)
     key_roles: tuple[str, ...] = ()         # each one's role: area, period or section
-    sparse_keys: tuple[str, ...] = ()       # section keys blank on most rows: blank means none (keys._sparse)
+    sparse_keys: tuple[str, ...] = ()       # section keys whose blank means none (keys._sparse)
     context_columns: tuple[str, ...] = ()   # the same value on every row: table context
     ignored_columns: tuple[str, ...] = ()   # left out by the officer
     code_rows: tuple[int, ...] = ()         # column-number or letter-code rows under the header

@@ -44,7 +44,7 @@ from memberpack.importers.percent_fractions import PercentFractions
 from memberpack.importers.plain_numbers import FORMATTED_NUMBER, PLAIN_NUMBER, plain_figures
 from memberpack.importers.reader import Sheet
 from memberpack.importers.report import TableReport
-from memberpack.importers.roles import SUBTOTAL_WORDS, TOTAL_WORDS, ParsedRow, assign_roles, role_from_words, summed_apart
+from memberpack.importers.roles import ALL_OF_THEM, SUBTOTAL_WORDS, TOTAL_WORDS, ParsedRow, assign_roles, role_from_words, summed_apart
 from memberpack.importers.stream import Peekable
 from memberpack.importers.table_ends import LOOKAHEAD, TableEnds, is_footnote
 from memberpack.model.blocks import BlockColumn, Coded, FigureBlock, Texts
@@ -96,6 +96,8 @@ _DESCRIBES = re.compile(r"\b(?:indicator|measure|variable|statistic|description|
 _IN_THOUSANDS = re.compile(r"\((?:in\s+)?thousands?\)|\bthousands\b(?!\s+of\s+pounds)", re.IGNORECASE)
 _SERIES_CODE = re.compile(r"[A-Z][A-Z0-9]{2,5}(?: \([A-Z]{1,3}\))?")   # ONS series identifiers: MGSL, LF2P
 _COLUMN_NUMBER = re.compile(r"1?\d{1,3}")
+# a column kept for the workbook's formulas ("DO NOT DELETE AS USED FOR LOOKUPS", "VLOOKUP column reference")
+_HELPER_HEADER = re.compile(r"\bdo\s+not\s+delete\b|\bused\s+for\s+look\s*-?ups?\b|\bv?lookup\s+column", re.IGNORECASE)
 _DEFAULT_NAME = re.compile(r"Column\s?\d{1,3}")   # the name Excel gives an unnamed table column: no name
 _PIVOT_CAPTION = re.compile(r"(?:Row|Column) Labels")   # a pivot table's captions over its fields: no name
 _UNNAMED = re.compile(r"Column [A-Z]{1,3}")   # the name this reader gives a column with no header
@@ -525,7 +527,8 @@ class TableReader:
                   for i, (h, row) in enumerate(zip(layout.header_rows, rows))]
         numbered = [counts_up(row, layout.col_range) for row in rows]
         self._letters = letter_markers([layout.title, *(t for f in filled for t in f.values())])
-        columns, seen = [], set()
+        columns, seen, helpers, banner = [], set(), [], None
+        self._helpers: set[int] = set()   # the workbook's lookup columns, left out (_HELPER_HEADER)
         for c in layout.col_range:
             if c == self.label_col or c in self._not_measures or (c < self.label_col and not self._figures_left(header, c)):
                 continue
@@ -542,6 +545,11 @@ class TableReader:
             if not parts and self._spacer(header, c):
                 continue   # a blank column between others, no header and nothing under it: no measure
             measure = " ".join(parts) or f"Column {column_letter(c)}"
+            if _HELPER_HEADER.search(measure) or banner is not None and not filled[banner].get(c) and parts:
+                banner = next((i for i, f in enumerate(filled) if _HELPER_HEADER.search(f.get(c) or "")), banner)
+                helpers.append(f"{column_letter(c)} ({measure})")   # (and the columns under its banner, right of it)
+                self._helpers.add(c)
+                continue
             if described:
                 measure = f"{described}: {measure}"
             unit_text = cell_text(units_row[c]) if c < len(units_row) and not blank(units_row[c]) else ""
@@ -578,6 +586,11 @@ class TableReader:
             code = self.sheet.formats.codes.get((self.layout.data_start, c))
             columns.append(Column(c, measure, unit, period, bool(_BENCHMARK_HEADER.search(measure)), code,
                                   c - self.label_col, column_letter(c), clock=_clock_of(measure)))
+        if helpers:
+            self._not_measures |= self._helpers
+            self.report.assume(f"column{'s' if len(helpers) > 1 else ''} {', '.join(helpers)} "
+                               f"{'are' if len(helpers) > 1 else 'is'} the workbook's own lookup workings, "
+                               "not figures: left out")
         if layout.kind == BUDGET_MONITOR:
             self._money_columns(columns)
         named = [c for c in columns if not _UNNAMED.fullmatch(c.measure)]
@@ -1482,6 +1495,8 @@ class TableReader:
                 for k in self.keys):
             return None   # an area's or a date's own row with nothing to read (a visit with no theme, a figure
             # left blank beside its group after the figures): no heading
+        if self._helpers and all(blank(v) for _, v in values) and any(c < width and not blank(row[c]) for c in self._helpers):
+            return None   # a row of the lookup columns left out alone: nothing to read, no heading
         if not uncached and (all(blank(v) for _, v in values) or is_series_row([v for _, v in values], cell_class)
                              or self._names_sheet(values)):
             self._heading_row(r, label)
@@ -1741,6 +1756,8 @@ class TableReader:
         rows, none of which (in a money table with no headings, so one section) might be the sum of
         the rows above it. Then plain rows need not be read cell by cell. With it, the window's
         figures as written, when they were needed to tell."""
+        if len(rows) > 2 and any(ALL_OF_THEM.fullmatch(row[_LABEL] if type(row) is PlainRow else row.label) for row in rows):
+            return False, None   # "All schools" may add up the rows above it, whatever the table
         if not _all_data(rows):
             return self._closed_by_subtotals(rows, money=money, headed=headed)
         if not money or headed or len(rows) <= 2:

@@ -371,7 +371,7 @@ def _prepare(sheet: Sheet, layout: TableLayout, seen: dict[int, list[Any]], titl
     corner = cell_text(top[layout.col_range[0]]) if layout.col_range and layout.col_range[0] < len(top) \
         and not blank(top[layout.col_range[0]]) else ""
     corner_title = [corner] if len(corner.split()) >= 4 and corner not in titles else []
-    sources = [("the title", t) for t in [*titles, *corner_title]] + [("the sheet name", sheet.name),
+    sources = [("the title", t) for t in [*titles, *corner_title]] + [("the sheet name", "" if sheet.coded else sheet.name),
                                                      ("the file name", file_stem.replace("_", " ")),
                                                      ("the workbook's metadata sheet", sheet.stated)]
     context = context_period([text for _, text in sources])

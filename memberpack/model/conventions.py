@@ -26,7 +26,7 @@ _UNDERSPEND_HEADER = re.compile(r"under(?:\s*spend)?\s*/\s*\(\s*over", re.I)
 _BUDGET = re.compile(r"\bbudget\b", re.I)
 _FORECAST = re.compile(r"forecast|outturn|projected|projection|\bactual", re.I)
 _VARIANCE = re.compile(r"variance|\bover\s*/|\bunder\s*/", re.I)
-_NUMBER = re.compile(r"^\(?-?£?\s*([\d,]*\.?\d+)\s*\)?\s*(m|k|bn)?$", re.I)
+_NUMBER = re.compile(r"^£?\(?-?£?\s*([\d,]*\.?\d+)\s*\)?\s*(m|k|bn)?$", re.I)
 _WORDS = {OVERSPEND: ("overspend", "underspend"), SURPLUS: ("surplus", "deficit"),
           UNDERSPEND: ("underspend", "overspend")}
 SAMPLE_FIGURES = 20_000   # figures of a table's first rows its convention is inferred from (as at import)

@@ -55,3 +55,11 @@ class Grid:
 
     def sections(self) -> list[str | None]:
         return list(dict.fromkeys(row.section for row in self.rows))
+
+    def column_period(self, measure: str, *, every_row: bool = False) -> str | None:
+        """A column's period in full (``Q3 2020/21`` for a column headed ``Q3``), where its rows agree
+        (the rows giving none left aside, or with ``every_row`` none if any gives none)."""
+        found = {r.cells[measure].period or None for r in self.rows if measure in r.cells}
+        if not every_row:
+            found.discard(None)
+        return found.pop() if len(found) == 1 else None

@@ -37,8 +37,7 @@ def latest_first(grid: Grid, columns: Sequence[str]) -> list[str]:
     where each has a period of its own and they differ; else as they are."""
     ends = {}
     for column in columns:
-        periods = {r.cells[column].period for r in grid.rows if column in r.cells}
-        period = parse_period(periods.pop()) if len(periods) == 1 and None not in periods else None
+        period = parse_period(grid.column_period(column, every_row=True))
         if period is None or period.year is None:
             return list(columns)
         ends[column] = period.span()[1]

@@ -42,11 +42,11 @@ ARROWS = {"↑": "up", "↓": "down", "→": "level", "⬆": "up", "⬇": "down"
 
 _NUMBER = re.compile(
     r"""^(?P<approx>(?:c\.|circa|approx\.?|approximately|around)\s*)?
-        (?P<plus>\+)?(?P<neg>[-−–])?\s*(?P<open>\()?\s*(?P<neg2>[-−])?\s*
+        (?P<plus>\+)?(?P<neg>[-−–])?\s*(?P<cur0>£(?=\s*\())?\s*(?P<open>\()?\s*(?P<neg2>[-−])?\s*
         (?P<cur>£)?\s*(?P<neg3>(?<=£)\s*[-−])?\s*
         (?P<num>\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?|\.\d+)
         \s*(?P<suffix>%|m\b|mn\b|million\b|bn\b|billion\b|k\b)?\s*
-        (?P<close>\))?(?P<trailing>(?<=\d)-(?!.))?\s*
+        (?P<close>\))?(?P<scale>(?<=\))\s*(?:m|mn|million|bn|billion|k)\b)?(?P<trailing>(?<=\d)-(?!.))?\s*
         (?P<words>[^\d()].*)?$""",
     re.IGNORECASE | re.VERBOSE,
 )
@@ -62,6 +62,7 @@ _SHORTHAND = re.compile(r"(?:\s*(?:\[(?:r|p|e|note\s*\d+[a-z]?)\]|\((?:r|p|e|not
 _STUCK_MARK = re.compile(r"\d[RPE]")
 # a ledger's credit and debit (``1,234.50 CR``): the sign of the figure, not what it counts
 _LEDGER_SIGNS = {"cr": -1.0, "cr.": -1.0, "dr": 1.0, "dr.": 1.0}
+_PENCE = {"p", "pence"}   # "50p": fifty pence, £0.50
 _SCALE = {"m": 1e6, "mn": 1e6, "million": 1e6, "bn": 1e9, "billion": 1e9, "k": 1e3}
 
 
@@ -169,8 +170,9 @@ def _parse_text(raw: str | None, unit: Unit | None = None) -> CellValue:
         return CellValue(duration_minutes(int(duration["h"]), int(duration["m"]), float(duration["s"] or 0)),
                          MINUTES, display)
     match = _NUMBER.match(text.replace("\u00a0", " "))
-    if not match or (match["open"] is None) != (match["close"] is None):
-        return CellValue(None, None, display, TEXT)
+    if (not match or (match["open"] is None) != (match["close"] is None)
+            or match["cur0"] and match["cur"] or match["scale"] and match["suffix"]):
+        return CellValue(None, None, display, TEXT)   # "£(1.2)m" is -£1.2m; "££1", "£(1)m)" are no figures
     words = (match["words"] or "").strip()
     shared = bool(words) and _SHARE.fullmatch(words) is not None and not (match["suffix"] or match["cur"])
     if shared:   # "45 (12%)": 45 counted, 12% their share (not 45%)
@@ -180,22 +182,29 @@ def _parse_text(raw: str | None, unit: Unit | None = None) -> CellValue:
     sign = _LEDGER_SIGNS.get(words.lower(), 0.0) if words else 0.0
     if sign:
         words = ""
+    currency = match["cur"] or match["cur0"]
+    pence = words.lower() in _PENCE
+    if pence:
+        words = ""
     signs = [match[k] for k in ("open", "neg", "neg2", "neg3", "trailing") if match[k]]
     signed = bool(signs)   # (1,234), -1,234, £-1,234 (Excel's £ format, as a CSV writes it) or 1,234-
+    suffix = (match["suffix"] or match["scale"] or "").strip().lower()
     if (words and not _is_unit_words(words) or match["plus"] and signed
-            or sign and signed or match["neg3"] and len(signs) > 1):   # (50) CR, -£-50: which sign is meant is not for us to guess
+            or sign and signed or (match["neg3"] or match["cur0"]) and len(signs) > 1
+            or pence and (currency or suffix)):   # (50) CR, -£-50, -£(50), £5p: which is meant is not for us to guess
         return CellValue(None, None, display, TEXT)
     number = float(match["num"].replace(",", ""))
     if signed:   # (1,234), -1,234 or 1,234- as SAP writes it
         number = -number
     number *= sign or 1.0
-    suffix = (match["suffix"] or "").lower()
     cell_unit = find_unit(words) if words else None
-    if suffix in _SCALE and not match["cur"] and (words or unit is not None and unit.base != GBP):
+    if pence:
+        value, unit_name = number / 100, GBP
+    elif suffix in _SCALE and not currency and (words or unit is not None and unit.base != GBP):
         # "12.5k visitors", "2.3 million people", or "1.2m" in a column of counts: so many, not £
         value, unit_name = number * _SCALE[suffix], (cell_unit.base if cell_unit else None) or (
             unit.base if unit is not None and unit.base != GBP else COUNT)
-    elif match["cur"] or suffix in _SCALE and unit is not None:   # "£1.2m", or "1.2m" in a column of £
+    elif currency or suffix in _SCALE and unit is not None:   # "£1.2m", or "1.2m" in a column of £
         value, unit_name = number * _SCALE.get(suffix, 1.0), GBP
     elif suffix in _SCALE:   # "1.2m" with no unit stated: 1,200,000 of what, unsaid (not assumed £)
         value, unit_name = number * _SCALE[suffix], None

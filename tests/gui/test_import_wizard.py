@@ -52,6 +52,19 @@ def test_the_reader_starts_on_a_file_as_soon_as_it_is_picked(qtbot, demo_pack, c
     assert "cla_rate.xlsx › CLA rate" in wizard.preview_page.tables.currentText()
 
 
+def test_a_wizard_closed_unread_leaves_no_reader_told_of_its_files(qtbot, demo_pack, cla_rate_xlsx):
+    """A wizard cancelled with files picked had left its spare reader parsing the first of them: the
+    next wizard found a reader told of another file already (and its test failed after the main
+    window's, which drops a workbook and cancels)."""
+    wizard = open_wizard(qtbot, demo_pack, [cla_rate_xlsx])
+    told = isolation._spare
+    assert told is not None and told.told
+    wizard.reject()
+    assert isolation._spare is None and told.process.poll() is not None
+    open_wizard(qtbot, demo_pack, [])
+    assert isolation._spare is not None and not isolation._spare.told
+
+
 def test_wizard_previews_reports_and_imports(qtbot, monkeypatch, demo_pack, cla_rate_xlsx):
     before = table_count(demo_pack)
     wizard = open_wizard(qtbot, demo_pack, [cla_rate_xlsx])

@@ -49,3 +49,33 @@ def test_a_key_written_on_a_few_rows_is_no_group_carried_down():
     section = {o.cell: o.section for o in table.observations if o.measure == "Sum of Inv Amount"}
     assert section["H18"].endswith("/ Business Payment")
     assert "Business Payment" not in section["H19"] and "Business Payment" not in section["H22"]
+
+
+def test_a_code_written_on_each_row_is_not_carried_into_the_totals_under_it():
+    """DCLG's COR4: each council's code in column A, then a blank row, England's total and the
+    regions' with no code. England and the regions had taken the last council's code (Lee Valley
+    Park's E6803) as their section."""
+    path = Path(__file__).resolve().parents[1] / "corpus" / "files" / "dclg_COR4_capital_2007-08.xls"
+    tables = [t for t in read_file(path).tables if t.layout.sheet == "Data_col2"]
+    section = {o.label: o.section for o in tables[0].observations if o.cell.startswith("E")}
+    assert section["Lee Valley Park Authority"] == "E6803"
+    assert section["England"] is None
+    assert section["North East"] == "REGIONAL BREAKDOWN"
+
+
+def _pupils(tmp_path, all_schools):
+    path = tmp_path / "pupils.csv"
+    with path.open("w", newline="", encoding="utf-8") as fh:
+        csv.writer(fh).writerows([["School type", "Pupils", "With an EHC plan"], ["Primary", "21,040", "412"],
+                                  ["Secondary", "16,210", "388"], ["Special", "1,150", "1,020"], ["All schools", *all_schools],
+                                  ["All other settings", "310", "25"]])
+    table, = read_file(path).tables
+    return {o.label: o.row_role for o in table.observations}
+
+
+def test_an_all_schools_row_adding_up_the_rows_above_is_their_total(tmp_path):
+    """Scottish Government's pupil census: 'All local authorities' under the 32 councils, DfE's 'All
+    schools' under the school types, had been one more row of data (charted, and summed, beside them)."""
+    roles = _pupils(tmp_path, ["38,400", "1,820"])
+    assert (roles["All schools"], roles["Special"], roles["All other settings"]) == (TOTAL, DATA, DATA)
+    assert _pupils(tmp_path, ["39,900", "1,820"])["All schools"] == DATA   # (adds up to no rows above it)

@@ -56,3 +56,33 @@ def test_r_a_and_g_under_a_rag_header_are_written_alike(tmp_path):
     table = _table(tmp_path)
     shown = {o.cell: o.display for o in table.observations}
     assert [shown[f"H{r}"] for r in range(2, 6)] == ["Green", "Red", "Amber", "Amber"]
+
+
+def _read(tmp_path, rows):
+    path = tmp_path / "status.csv"
+    with path.open("w", newline="", encoding="utf-8") as fh:
+        csv.writer(fh).writerows(rows)
+    table, = read_file(path).tables
+    return table
+
+
+def test_a_status_columns_words_for_its_ratings_are_those_ratings(tmp_path):
+    """'Off track', 'At risk', 'Not met' in a Status or RAG column had been texts: no red among the ratings."""
+    rows = [["Measure", "Q1", "Q2", "Status", "RAG rating"],
+            ["Delayed transfers", "12", "14", "Off track", "Not met"],
+            ["Reablement", "81%", "83%", "On track", "Achieved"],
+            ["Care reviews", "64%", "70%", "At risk", "Met"],
+            ["New strategy", "1", "1", "Complete", "Not achieved"]]
+    status = {o.cell: o.status for o in _read(tmp_path, rows).observations}
+    assert [status[f"D{r}"] for r in range(2, 6)] == ["red", "green", "amber", "green"]
+    assert [status[f"E{r}"] for r in range(2, 6)] == ["red", "green", "green", "red"]
+
+
+def test_the_same_words_under_a_comments_header_are_left_as_written(tmp_path):
+    rows = [["Measure", "Q1", "Q2", "Status comments"],
+            ["Delayed transfers", "12", "14", "Off track"],
+            ["Reablement", "81%", "83%", "Complete"],
+            ["Care reviews", "64%", "70%", "At risk"]]
+    table = _read(tmp_path, rows)
+    assert {o.display for o in table.observations if o.measure == "Status comments"} == {"Off track", "Complete", "At risk"}
+    assert not {o.status for o in table.observations} & {"red", "amber", "green"}

@@ -7,6 +7,7 @@ column's unit, not a count of something called R; and a column headed by the one
 2019-20" names is the title's figure for that year, as a column of several years under a title spanning them is."""
 
 from awkward_workbooks import write_xlsx
+from test_plain_rows import _read_both_ways, cell_by_cell  # noqa: F401  (a fixture)
 
 from memberpack.importers import read_file
 from memberpack.model.values import parse_text
@@ -53,7 +54,8 @@ def test_a_capital_stuck_to_a_figure_marks_it_revised_or_provisional():
     assert [(v.value, v.unit, v.display) for v in map(lambda t: parse_text(t, pounds), ["82.44R", "73.73P", "1,234E"])] \
         == [(82.44, "GBP", "82.44R"), (73.73, "GBP", "73.73P"), (1234.0, "GBP", "1,234E")]
     assert parse_text("82.44R").unit is None
-    assert (parse_text("50p").unit, parse_text("12 R").unit, parse_text("5 families").unit) == ("count",) * 3
+    assert (parse_text("12 R").unit, parse_text("5 families").unit) == ("count",) * 2
+    assert (parse_text("50p").value, parse_text("50p").unit) == (0.5, "GBP")   # fifty pence
 
 
 def test_a_column_headed_by_the_one_year_a_title_by_names_is_the_titles_figure(tmp_path):
@@ -68,3 +70,46 @@ def test_a_column_headed_by_the_one_year_a_title_by_names_is_the_titles_figure(t
     rows[2][1] = "2018-19"   # a year the title does not name: its own
     table, = read_file(write_xlsx(tmp_path / "other.xlsx", {"T3_6": rows})).tables
     assert {o.measure for o in table.observations} == {"2018-19"}
+
+
+def test_dates_a_week_apart_keep_their_day(tmp_path):
+    """ONS's weekly deaths and H-CLIC's weekly returns: dates within a month had all been named by the
+    month ('Apr 2020' four times over, 'Apr 2020 (H)'), so the weeks could not be told apart."""
+    from datetime import datetime, timedelta
+
+    weeks = [datetime(2020, 4, 3) + timedelta(days=7 * i) for i in range(4)]
+    rows = [["Week ending", "Households assessed"]] + [[week, 100 + i] for i, week in enumerate(weeks)]
+    table, = read_file(write_xlsx(tmp_path / "weeks.xlsx", {"Weekly": rows})).tables
+    assert [o.label for o in table.observations] == ["3 Apr 2020", "10 Apr 2020", "17 Apr 2020", "24 Apr 2020"]
+    assert {o.period for o in table.observations} == {"Apr 2020"}
+    rows = [["Measure"] + weeks + [datetime(2020, 5, 1), datetime(2020, 5, 31)], ["Households assessed"] + list(range(6))]
+    table, = read_file(write_xlsx(tmp_path / "columns.xlsx", {"Weekly": rows})).tables
+    assert [o.measure for o in table.observations] == ["3 Apr 2020", "10 Apr 2020", "17 Apr 2020", "24 Apr 2020",
+                                                       "May 2020", "May 2020 (G)"]
+
+
+def test_sheets_named_by_table_codes_and_school_stages_are_no_months(tmp_path):
+    """H-CLIC names its sheets by table (A1, P1, R1, TA1): its tables P1 to P5 had been dated Month 1
+    to 5; LGBF's 'Reading P7' (Scotland's Primary 7) had been Month 7. A monitor's sheet P7 still is."""
+    from memberpack.model.periods import parse_period
+
+    rows = [["Reason", "Households"], ["Secured accommodation", 59450], ["Homeless", 20420]]
+    path = write_xlsx(tmp_path / "hclic.xlsx", {name: rows for name in ("A1", "P1", "R1", "TA1")})
+    assert {t.layout.sheet: t.report.period for t in read_file(path).tables} == dict.fromkeys(("A1", "P1", "R1", "TA1"))
+    path = write_xlsx(tmp_path / "monitor.xlsx", {name: rows for name in ("Summary", "P6", "P7")})
+    assert [t.report.period for t in read_file(path).tables] == [None, "Month 6", "Month 7"]
+    assert str(parse_period("% achieving expected levels in Reading P7 CHN13b 2015/16")) == "2015/16"
+    assert (str(parse_period("Numeracy P1")), str(parse_period("2023/24 P7"))) == ("None", "2023/24 Month 7")
+
+
+def test_a_workbooks_own_lookup_columns_are_left_out(tmp_path, cell_by_cell):
+    """DLUHC's CTR Table 9: columns under 'DO NOT DELETE AS USED FOR LOOKUPS' hold the line numbers its
+    formulas look up (6, 7, 8...); they had been read as figures (as £ where the header said £)."""
+    rows = [["Council tax requirement"], [None], [None, None, None, None, "DO NOT DELETE AS USED FOR LOOKUPS"],
+            ["Line", "2022-23 £", "2023-24 £", None, "2022-23", None, "2023-24"]]
+    rows += [[f"{n}. Line {n}", 1000.0 * n, 1100.0 * n, None, 2 * n + 4, None, 2 * n + 5] for n in range(1, 40)]
+    rows += [[None, None, None, None, 90, None, 91]]
+    _, table = _read_both_ways(write_xlsx(tmp_path / "ctr.xlsx", {"Billing": rows}), cell_by_cell)
+    assert {o.cell[0] for o in table.observations} == {"B", "C"}
+    assert table.report.assumptions[0].startswith("columns E (DO NOT DELETE AS USED FOR LOOKUPS 2022-23), G (2023-24) "
+                                                  "are the workbook's own lookup workings")

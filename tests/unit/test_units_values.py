@@ -63,6 +63,13 @@ def test_a_percentage_in_brackets_naming_what_is_counted_is_not_the_unit(label, 
     ("+12", THOUSANDS, 12_000, GBP),
     ("£-1,234.00", None, -1_234, GBP),              # Excel's "£-#,##0.00" as a CSV writes it (had been a text)
     ("£-1.2m", None, -1_200_000, GBP),
+    ("£(1.2)m", None, -1_200_000, GBP),             # the brackets inside the £ and before the m (had been a text)
+    ("(£1.2)m", None, -1_200_000, GBP),             # (had been -£1.20)
+    ("£(1,234)", None, -1_234, GBP),
+    ("50p", None, 0.5, GBP),                        # fifty pence (had been 50 counted)
+    ("50p", THOUSANDS, 0.5, GBP),
+    ("12.5 pence", None, 0.125, GBP),
+    ("-4p", None, -0.04, GBP),
 ])
 def test_numbers_written_as_text(text, unit, value, base):
     cell = parse_text(text, unit)
@@ -72,7 +79,8 @@ def test_numbers_written_as_text(text, unit, value, base):
 
 
 @pytest.mark.parametrize("text", ["(50) CR", "-50 DR", "50- CR", "+-12", "5-9", "(12)-", "CR",
-                                  "+44 (0)1633 456767", "-£-50", "(£-50)"])
+                                  "+44 (0)1633 456767", "-£-50", "(£-50)", "-£(50)", "££(1)", "£(1)m)", "£50p",
+                                  "(1.2m)m"])
 def test_signs_that_contradict_or_are_no_figure_stay_text(text):
     cell = parse_text(text, THOUSANDS)
     assert (cell.value, cell.status) == (None, "text")

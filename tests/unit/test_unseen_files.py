@@ -24,7 +24,7 @@ def test_a_header_whose_cells_are_the_values_below_it_is_a_doubt(tmp_path):
     (table,) = read_file(path).tables
     assert table.report.header_rows == [3] and table.report.verdict == "unsure"
     assert table.report.doubts[0].startswith(
-        "row 3 looks like the rows under it: 6 of its 8 cells ('Webpage', 'South West', 'Jan 2023'...) are values "
+        "row 3 looks like the rows under it: 6 of its 8 cells ('Webpage', 'South West', '10 Jan 2023'...) are values "
         "found in the same columns below, so it may be data rather than a header")
 
 
