@@ -169,6 +169,11 @@ _GEOGRAPHY_YEAR = re.compile(r"\b(?:data\s*zones?|intermediate\s*zones?|(?:super
                              r"\s*\(?(?:19|20)\d{2}\)?(?!\s*[/\-–]\s*\d)", re.IGNORECASE)
 
 
+# A quantity written with its unit of measure ("2000-2499g", "1500 kg", "2000ml"): a band of weights, no year
+_QUANTITY = re.compile(r"(?<![\w.])\d[\d,.]*(?:\s*(?:[-–]|to)\s*\d[\d,.]*)?(?:[gl]|\s*(?:[kmµ]g|mcg|grams?|kilograms?|"
+                       r"[mc]l|[mck]m|kcal|[kmg]wh|mph|metres?|meters?|litres?|liters?))(?!\w)", re.IGNORECASE)
+
+
 def may_name_period(text: str) -> bool:
     """Whether :func:`parse_period` may find a period in ``text`` (single spaced): when not, it finds none."""
     return _MAY_NAME_PERIOD.search(text) is not None
@@ -198,6 +203,8 @@ def _parsed_period(t: str, academic: bool) -> Period | None:
     headers and titles of stacked tables repeat; a period is never changed once made)."""
     if _GEOGRAPHY_YEAR.search(t):
         t = _GEOGRAPHY_YEAR.sub(" ", t)
+    if _QUANTITY.search(t):
+        t = _QUANTITY.sub(" ", t)
     span = _years_span(t)
     if span is not None:
         return replace(span, academic=academic or bool(_ACADEMIC.search(t)))
