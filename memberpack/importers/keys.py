@@ -381,7 +381,8 @@ def find_keys(headers: Sequence[str], columns: dict[int, list[Any]], label_col: 
         elif kind == "number" and not figures and c > label_col and _CATEGORY_CODE.search(header) and all(
                 float(v).is_integer() for v in filled if isinstance(v, (int, float)) and not isinstance(v, bool)):
             kind = TEXT   # a category's number ("Ethnic group (20 categories) Code"): what the name beside it says
-            category_codes.append(c)
+            if not any(type(v) is str and any(map(str.isalpha, v)) for v in filled):
+                category_codes.append(c)   # (a measure's code, "1C2A" beside "Total", tells rows apart: a key)
         elif kind == "number" and not figures and c > label_col and _bands(filled):
             kind = TEXT   # "1", "2" ... "46 or more", "Total": the band each row is for
         elif kind == "number" and not figures and _LINE_HEADER.fullmatch(header.strip()):

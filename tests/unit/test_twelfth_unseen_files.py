@@ -21,3 +21,28 @@ def test_a_band_of_weights_names_no_year(tmp_path):
         ("<2000g", "2023", 684.0), ("2000-2499g", "2023", 1335.0), ("4000+g", "2023", 124.0)]
     assert [parse_period(t) for t in ("2000g", "1500 kg", "2000 to 2499 grams")] == [None] * 3
     assert [str(parse_period(t)) for t in ("2019 g", "Apr 2019", "2019-20")] == ["2019", "Apr 2019", "2019/20"]
+
+
+def _measures_by_council():
+    """A long file of outcome measures by council: each measure's code (1A, 1A1864...) beside its breakdown
+    (Total, 18-64...), measure 1A for every council first, so the first rows pair each code with one breakdown."""
+    rows = [["Geographical Code", "Geographical Description", "ASCOF Measure Code", "Disaggregation Level",
+             "Measure Type", "Measure Value"]]
+    breakdowns = {"": "Total", "1864": "18-64", "65OV": "65 and over", "F": "Female", "M": "Male"}
+    for m, measure in enumerate(["1A", "1B"]):
+        for a, area in enumerate(["Cumbria", "Gateshead", "Bolton", "Luton"]):
+            for b, (suffix, breakdown) in enumerate(breakdowns.items()):
+                for t, kind in enumerate(["Outcome", "Numerator", "Denominator"]):
+                    rows.append([102 + a, area, measure + suffix, breakdown, kind, 10 * m + a + b / 10 + t / 100])
+    return rows
+
+
+def test_a_measures_code_with_letters_beside_its_breakdown_is_a_key(tmp_path):
+    """The old reading took the measure code for a number of the breakdown beside it (as 'Ethnic group Code' -8
+    numbers 'Does not apply') and dropped it, so measure 1B's rows could not be told from 1A's: the table was
+    read as unsure, every figure without its measure."""
+    table, = read_file(write_xlsx(tmp_path / "ascof.xlsx", {"in": _measures_by_council()})).tables
+    assert table.report.verdict != "unsure", table.report.doubts
+    cells = {o.cell: o for o in table.observations}
+    first, later = cells["F2"], cells[f"F{2 + 60 + 15 + 4}"]   # 1A Cumbria Total Outcome; 1B Gateshead 18-64 Numerator
+    assert ("1A" in first.section, "1B1864" in later.section, later.value) == (True, True, 11.11)
