@@ -68,7 +68,11 @@ _LEFT_SAMPLE = 12         # first named rows that tell a column of figures left 
 _BENCHMARK_HEADER = re.compile(r"bench|compar|national|england|neighbour|regional", re.IGNORECASE)
 _BENCHMARK = re.compile(r"\s*(?P<name>[A-Za-z][A-Za-z .'&-]*?)\s*[,:]?\s*(?P<num>-?\d[\d,]*(?:\.\d+)?)\s*"
                         r"(?P<unit>%|per\s*10,?000)?\s*")
-_UNIT_HINT = re.compile(r"%|£|per\s+1(?:0,?000|,?000|00,?000)\b|\b(?:days|weeks)\b|^\s*percentage\b", re.IGNORECASE)
+_UNIT_HINT = re.compile(r"%|£|per\s+1(?:0,?000|,?000|00,?000)\b|\b(?:days|weeks)\b|^\s*percentage\b|"
+                        r"\((?:units?|number|mean|average)\)", re.IGNORECASE)
+# A label saying in brackets that its figures are a number ("Alcohol consumption (units)"): not the table's percentage
+_OWN_NUMBER = re.compile(r"\((?:units?|number|mean|average)\)", re.IGNORECASE)
+_A_NUMBER = Unit(NUMBER, 1.0, "")
 # the same in labels joined by NUL characters: "Percentage ..." at the start of any of them
 _UNIT_HINT_JOINED = re.compile(_UNIT_HINT.pattern.replace("^", "(?:^|(?<=\0))"), re.IGNORECASE)
 _PERIOD_WORDS = re.compile(r"\b(?:to|and|from)\b", re.IGNORECASE)   # what is left of "1996 to 1997" once its years go
@@ -524,6 +528,7 @@ class TableReader:
         numbered = [counts_up(row, layout.col_range) for row in rows]
         self._letters = letter_markers([layout.title, *(t for f in filled for t in f.values())])
         columns, seen = [], set()
+        self._table_unit_columns: set[int] = set()
         for c in layout.col_range:
             if c == self.label_col or c in self._not_measures or (c < self.label_col and not self._figures_left(header, c)):
                 continue
@@ -556,7 +561,10 @@ class TableReader:
             if not unit_text and _CURRENCY.fullmatch(sign):
                 unit_text = sign
             unit = find_unit(unit_text) or find_unit(measure) or (_THOUSANDS if _IN_THOUSANDS.search(measure) else None) \
-                or unit_in_name(measure) or table_unit
+                or unit_in_name(measure)
+            if unit is None and table_unit is not None:
+                unit = table_unit
+                self._table_unit_columns.add(c)   # (a row may state its own unit instead: _label_unit)
             if unit is table_unit and unit is not None and unit.base == "GBP" and not chosen and parts and (
                     _NOT_MONEY.search(parts[-1]) and not _MONEY_WORDS.search(parts[-1]) or _HOW_MANY.match(parts[-1])):
                 unit = None   # "£ thousand" over the table, but this column counts pupils
@@ -1396,7 +1404,7 @@ class TableReader:
     def _label_period(self, label: str) -> Period | None | bool:
         """The period a plain row's label gives its figures (as ``_read_cells``), None for none; False
         when the label states a unit they would take, or a period its columns would not all take alike."""
-        if _UNIT_HINT.search(label) and find_unit(label) is not None:
+        if _UNIT_HINT.search(label) and _label_unit(label) is not None:
             return False
         period = _row_period(label, self.context)
         if period is None or self._label_periods:
@@ -1535,7 +1543,7 @@ class TableReader:
         units cell, when the table has a column of them (:data:`~memberpack.importers.keys.UNITS_HEADER`)."""
         r, label, role, area = parsed.r, parsed.label, parsed.role, parsed.area
         row_period = parsed.period or (_row_period(label, self.context) if _YEARISH.search(label) else None)
-        label_unit = find_unit(label) if _UNIT_HINT.search(label) else None  # "CLA rate per 10,000", "... %"
+        label_unit = _label_unit(label) if _UNIT_HINT.search(label) else None  # "CLA rate per 10,000", "... %"
         if units and label_unit is None:   # "%", or "Per child per week" under a cost: £
             label_unit, cost_unit = unit_of_row(units, False), unit_of_row(units, True)
         else:
@@ -1574,9 +1582,11 @@ class TableReader:
             if code is not None and col.code is None:
                 col.learn_format(code)
             period = col.period_label if row_period is None else self._period_within(col, row_period)
-            unit = label_unit if label_unit is not None and label_unit.base == PERCENT and col.base == GBP else \
+            unit = label_unit if label_unit is not None and (label_unit.base == PERCENT and col.base == GBP or (
+                label_unit is _A_NUMBER and col.base == PERCENT and col.index in self._table_unit_columns)) else \
                 col.unit or label_unit or (cost_unit if col.index in self._cost_columns else None)
-            # ("Estimated collection rate (%)" in a £ column: a percentage)
+            # ("Estimated collection rate (%)" in a £ column: a percentage; "Consumption (units)" in a table of
+            # percentages, whose columns state no unit of their own: a number)
             if (kind is float or kind is int) and _shows_only(code, unit) \
                     and -MAX_FIGURE <= (scaled := value if unit is None else value * unit.factor) <= MAX_FIGURE:
                 # read_value's, inlined: a figure with no format, or one that only shows it (thousands,
@@ -2175,8 +2185,16 @@ def _words_may_name_or_state(words: str) -> bool:
 
 def _unit_words(lowered: str) -> bool:
     """Whether a text (in lower case) holds what a unit may be stated by: ``%``, ``£``, ``per``
-    (``percentage`` too), ``day`` or ``week``; a text that holds none states none."""
-    return "%" in lowered or "£" in lowered or "per" in lowered or "day" in lowered or "week" in lowered
+    (``percentage`` too), ``day``, ``week`` or a number in brackets (``(units)``); a text that holds none
+    states none."""
+    return "%" in lowered or "£" in lowered or "per" in lowered or "day" in lowered or "week" in lowered \
+        or (")" in lowered and _OWN_NUMBER.search(lowered) is not None)
+
+
+def _label_unit(label: str) -> Unit | None:
+    """The unit a row's label states (``... %``, ``rate per 10,000``), or a number for a label saying so in
+    brackets (``(units)``, ``(mean)``); None for none."""
+    return find_unit(label) or (_A_NUMBER if _OWN_NUMBER.search(label) else None)
 
 
 _OTHER_SPACES = "\t\n\x0b\x0c\r\x1c\x1d\x1e\x1f"   # what str.split() splits ASCII text on, besides spaces

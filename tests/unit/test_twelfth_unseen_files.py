@@ -46,3 +46,19 @@ def test_a_measures_code_with_letters_beside_its_breakdown_is_a_key(tmp_path):
     cells = {o.cell: o for o in table.observations}
     first, later = cells["F2"], cells[f"F{2 + 60 + 15 + 4}"]   # 1A Cumbria Total Outcome; 1B Gateshead 18-64 Numerator
     assert ("1A" in first.section, "1B1864" in later.section, later.value) == (True, True, 11.11)
+
+
+def test_a_row_saying_its_figures_are_units_is_not_the_tables_percentage(tmp_path):
+    """The old reading gave the mean units of alcohol a year (498.5) the table's unit, the percentage its
+    filters state, so Wales's drinkers drank '498.5%'; a column headed '%' keeps its own unit."""
+    areas = ["Wales", "Powys", "Gwynedd", "Conwy"]
+    rows = [["Adult lifestyles by local authority"], ["Measure: Percentage of adults (16+)"], [None],
+            [None, None, *areas, "Change %"],
+            ["Alcohol", "Drinks none", 17.9, 15.9, 20.1, 20.4, 1.5],
+            [None, "Drinks over guidelines", 16.5, 16.1, 19.8, 16.7, -0.5],
+            [None, "Average annual alcohol consumption (units) - drinkers only", 498.5, 486.2, 554.4, 478.1, 2.1],
+            ["Smoking", "Smoker", 12.8, 9.8, 15.7, 6.2, -1.1]]
+    table, = read_file(write_xlsx(tmp_path / "lifestyles.xlsx", {"Lifestyles": rows})).tables
+    cells = {o.cell: o for o in table.observations}
+    assert [(cells[c].value, cells[c].unit) for c in ("C5", "C7", "E7", "G7", "C8")] == [
+        (17.9, "percent"), (498.5, "number"), (554.4, "number"), (2.1, "percent"), (12.8, "percent")]
