@@ -48,8 +48,10 @@ _LINE_HEADER = re.compile(r"(?:invoice\s+)?(?:line|line\s+(?:no\.?|number)|ref(?
 _NAME_HEADER = re.compile(r"^\s*(?:(?:payee|supplier|recipient|beneficiary|institution|provider)\s+)?name\b|"
                           r"^\s*(?:payee|recipient|beneficiary)\b", re.IGNORECASE)
 _TOTAL = re.compile(r"\btotal\b", re.IGNORECASE)
-# A column giving each row's unit ("Units of indicator": Per child per week, Per hour, %): a key, read by table_reader
-UNITS_HEADER = re.compile(r"\s*units?(?:\s+of\s+(?:the\s+)?(?:indicator|measure(?:ment)?))?\s*", re.IGNORECASE)
+# A column giving each row's unit ("Units of indicator": Per child per week, Per hour, %; a tidy file's
+# "type_definition": Percentage, Crude rate per 10,000): a key, read by table_reader
+UNITS_HEADER = re.compile(r"\s*(?:units?(?:[\s_]+of[\s_]+(?:the[\s_]+)?(?:indicator|measure(?:ment)?))?|"
+                          r"type[\s_]+definition|value[\s_]+type)\s*", re.IGNORECASE)
 _PER_ITEM = re.compile(r"\s*per\s+[a-z]", re.IGNORECASE)
 _TARGET_HEADER = re.compile(r"^\s*(?:targets?|threshold|tolerance|goal)\b", re.IGNORECASE)
 _NOTES_HEADER = re.compile(r"^\s*(?:comments?|commentary|notes?|narrative|explanation|remarks)\b", re.IGNORECASE)
@@ -426,7 +428,7 @@ def find_keys(headers: Sequence[str], columns: dict[int, list[Any]], label_col: 
     references = {c for c, _ in keys if _REFERENCE_HEADER.search(h := _spaced(header_of.get(c, "")))
                   or _TRANSACTION_HEADER.fullmatch(h) or _ID_HEADER.search(h)}
     context = {c: _as_text(_filled(columns[c])[0]) for c, kind in keys   # a reference the first rows share is still one
-               if kind in (TEXT, AREA) and len(columns[c]) >= 3 and distinct(c) == 1 and c not in references | geography
+               if kind in (TEXT, AREA) and len(columns[c]) >= 3 and distinct(c) == 1 and c not in references | geography | set(units)
                and len(_filled(columns[c])) == len(columns[c])}
     words = [c for c, kind in keys if kind == TEXT and c not in context and c not in lines and c not in category_codes
              and c not in trailing and c not in units]

@@ -115,6 +115,8 @@ _MONEY_WORDS = re.compile(r"\b(?:expenditure|spend|spending|budgets?|costs?|inco
 _SCORECARD_WORDS = re.compile(r"\b(?:outturn|forecast|variance)\b", re.IGNORECASE)
 _NUMBER_OF = re.compile(r"\bnumbers? of\b", re.IGNORECASE)
 # A header asking how many ("How many organisations did you provide grants to?"): a count, whatever it names
+# A column counting what a rate or share is made of ("numerator", "Denominator"): not in the unit a row's units cell gives
+_COUNTED = re.compile(r"\b(?:numerator|denominator|counts?)\b|\bnumbers? of\b", re.IGNORECASE)
 _HOW_MANY = re.compile(r"^\s*(?:how many\b|#)", re.IGNORECASE)   # "# of LAS": how many authorities
 _CAMEL = re.compile(r"(?<=[a-z])(?=[A-Z])")   # where camelCase runs words together
 _COUNT_METRICS = frozenset(m.id for m in CATALOGUE if m.unit == COUNT)
@@ -425,6 +427,7 @@ class TableReader:
         self.last_row = layout.data_start - 1
         self.metric_counts: Counter = Counter()
         self._count_columns = {c.measure for c in self.columns if c.unit is None and _NUMBER_OF.search(c.measure)}
+        self._counted = {c.index for c in self.columns if _COUNTED.search(_CAMEL.sub(" ", c.measure).replace("_", " "))}
         self._unnamed = {c.index for c in self.columns if c.measure.startswith("Column ")}   # no header over them
         self._unnamed_read: set[int] = set()   # ... and figures read in them
         self._metric_cache: dict[tuple[str, str | None, bool], str] = {}
@@ -1544,8 +1547,10 @@ class TableReader:
         r, label, role, area = parsed.r, parsed.label, parsed.role, parsed.area
         row_period = parsed.period or (_row_period(label, self.context) if _YEARISH.search(label) else None)
         label_unit = _label_unit(label) if _UNIT_HINT.search(label) else None  # "CLA rate per 10,000", "... %"
+        counted = ()
         if units and label_unit is None:   # "%", or "Per child per week" under a cost: £
             label_unit, cost_unit = unit_of_row(units, False), unit_of_row(units, True)
+            counted = self._counted   # (a rate's numerator counts: it is not a rate)
         else:
             cost_unit = None
         codes = self.sheet.formats.codes if r < self.sheet.formats.rows_read else None
@@ -1584,7 +1589,8 @@ class TableReader:
             period = col.period_label if row_period is None else self._period_within(col, row_period)
             unit = label_unit if label_unit is not None and (label_unit.base == PERCENT and col.base == GBP or (
                 label_unit is _A_NUMBER and col.base == PERCENT and col.index in self._table_unit_columns)) else \
-                col.unit or label_unit or (cost_unit if col.index in self._cost_columns else None)
+                col.unit or (None if col.index in counted else label_unit) \
+                or (cost_unit if col.index in self._cost_columns else None)
             # ("Estimated collection rate (%)" in a £ column: a percentage; "Consumption (units)" in a table of
             # percentages, whose columns state no unit of their own: a number)
             if (kind is float or kind is int) and _shows_only(code, unit) \

@@ -62,3 +62,21 @@ def test_a_row_saying_its_figures_are_units_is_not_the_tables_percentage(tmp_pat
     cells = {o.cell: o for o in table.observations}
     assert [(cells[c].value, cells[c].unit) for c in ("C5", "C7", "E7", "G7", "C8")] == [
         (17.9, "percent"), (498.5, "number"), (554.4, "number"), (2.1, "percent"), (12.8, "percent")]
+
+
+def test_a_type_definition_column_gives_each_rows_unit_but_not_its_numerators(tmp_path):
+    """The old reading took ScotPHO's 'type_definition' column, 'Percentage' on its first rows, for the same on
+    every row, so no figure had a unit (a percentage of problem drinkers was a plain number); now each row's
+    figure is in the unit its row names, and the numerator beside it stays a count."""
+    rows = [["area_code", "area_name", "year", "type_definition", "indicator", "numerator", "measure"]]
+    councils = [("S12000005", "Clackmannanshire"), ("S12000006", "Dumfries & Galloway"), ("S12000008", "East Ayrshire")]
+    for i in range(15):
+        code, name = councils[i % 3]
+        rows.append([code, name, 2010 + i // 3, "Percentage", "Alcohol problem drinking", 100 + i, 20.5 + i])
+    for i in range(6):
+        code, name = councils[i % 3]
+        rows.append([code, name, 2020 + i // 3, "Crude rate per 10,000 population", "Domestic abuse", 700 + i, 140.5 + i])
+    table, = read_file(write_xlsx(tmp_path / "scotpho.xlsx", {"scotpho": rows})).tables
+    cells = {o.cell: o for o in table.observations}
+    assert [(cells[c].value, cells[c].unit) for c in ("G2", "F2", "G17", "F17")] == [
+        (20.5, "percent"), (100.0, None), (140.5, "per_10000"), (700.0, None)]
