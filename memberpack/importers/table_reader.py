@@ -53,7 +53,7 @@ from memberpack.model.metrics import (CATALOGUE, OTHER_METRIC, Metric, catalogue
 from memberpack.model.observation import BUDGET_MONITOR, DATA, KPI_SCORECARD, SUBTOTAL, Observation
 from memberpack.model.periods import (
     CALENDAR_MONTH, CALENDAR_YEAR, CALENDAR_YEARS, MONTH_NAMES, YEAR, YEARS, YEARS_SPAN, Period, may_name_period,
-    parse_period, relative_year, years_named)
+    parse_period, relative_year, span_end, years_named)
 from memberpack.model.units import COUNT, GBP, MINUTES, NUMBER, PER_10000, PERCENT, POUNDS, Unit, find_unit, unit_in_name
 from memberpack.model.values import (
     MAX_FIGURE, OUT_OF_RANGE, TEXT, CellValue, clean_number, duration_minutes, from_number, not_plainly_words, parse_text)
@@ -578,8 +578,8 @@ class TableReader:
             if unit is None and self._pounds_written(header, c):
                 unit = POUNDS   # "£60.00" in most cells: the "130" among them is pounds too
                 self.report.assume(f"column {column_letter(c)} ({measure}) is in £: its cells write the £ sign")
-            period = None if _NO_PERIOD.search(measure) else parse_period(measure) or relative_year(measure, named) \
-                or _coded_year(measure)
+            period = span_end(measure) if _NO_PERIOD.search(measure) else parse_period(measure) \
+                or relative_year(measure, named) or _coded_year(measure)   # ("Change ... Sep-18 to Sep-19": Sep 2019)
             if period is not None and period.kind in _WHOLE_YEARS and subject and c < len(rows[-1]) \
                     and (one_year is None or period == one_year) \
                     and not blank(rows[-1][c]) and not _PERIOD_WORDS.sub("", strip_periods(measure)).strip(" -–/,"):

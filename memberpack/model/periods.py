@@ -144,6 +144,8 @@ _MONTH_RANGE = re.compile(rf"\b(?:{_MONTH_WORDS})\s*[-–]\s*({_MONTH_WORDS})\b\
 # A year written as its first and last months (``Apr 23 - Mar 24``, ``September 2023 to August 2024``)
 _MONTHS_SPAN = re.compile(rf"\b({_MONTH_WORDS})\b\.?\s*'?((?:19|20)?\d{{2}})\s*(?:-|–|to)\s*({_MONTH_WORDS})\b\.?\s*'?"
                           rf"((?:19|20)?\d{{2}})(?!\d)", re.IGNORECASE)
+# Any span of months, their years written as Excel's mmm-yy too (``Sep-18 to Sep-19``)
+_ANY_MONTHS_SPAN = re.compile(_MONTHS_SPAN.pattern.replace(r"\.?\s*'?", r"\.?[\s-]*'?"), re.IGNORECASE)
 _SPLIT_YEAR_RE = re.compile(_SPLIT_YEAR)
 # GOV.UK writes a financial or academic year as "2023 to 2024" (its style guide's form for 2023/24)
 _YEAR_TO_NEXT = re.compile(r"\b((?:19|20)\d{2}) to ((?:19|20)\d{2})\b", re.IGNORECASE)
@@ -243,6 +245,13 @@ def _parsed_period(t: str, academic: bool) -> Period | None:
     if m:
         return Period(CALENDAR_YEAR, int(m.group(1)))
     return None
+
+
+def span_end(text: str) -> Period | None:
+    """The last month of a span of months ``text`` names (``Change in 12 months Sep-18 to Sep-19``: Sep 2019), or
+    None: a change over the span is dated by its end."""
+    m = _ANY_MONTHS_SPAN.search(" ".join(text.split()))
+    return Period(CALENDAR_MONTH, _full_year(m.group(4)), _MONTH_NAMES[m.group(3).lower()]) if m else None
 
 
 def _spanned_year(m: re.Match) -> Period | None:

@@ -5,7 +5,7 @@ the figures under it are the table's year's, not the year 2000's."""
 from awkward_workbooks import write_xlsx
 
 from memberpack.importers import read_file
-from memberpack.model.periods import parse_period
+from memberpack.model.periods import parse_period, span_end
 
 
 def test_a_band_of_weights_names_no_year(tmp_path):
@@ -80,3 +80,22 @@ def test_a_type_definition_column_gives_each_rows_unit_but_not_its_numerators(tm
     cells = {o.cell: o for o in table.observations}
     assert [(cells[c].value, cells[c].unit) for c in ("G2", "F2", "G17", "F17")] == [
         (20.5, "percent"), (100.0, None), (140.5, "per_10000"), (700.0, None)]
+
+
+def test_a_change_over_a_span_of_months_is_dated_by_its_end(tmp_path):
+    """The old reading dated 'Change in 12 months Sep-18 to Sep-19' (and the 6 months from March 2019) to
+    September 2018, the first date the title names, as if the change had happened by then."""
+    from datetime import datetime
+    rows = [["Table 1: Police officers by police force area, 30 September 2018, 31 March 2019 and 30 September 2019"],
+            [None], [None, "As at:", None, None, "Change in 12 months Sep-18 to Sep-19", None,
+                     "Change in 6 months Mar-19 to Sep-19", None],
+            [None, datetime(2018, 9, 30), datetime(2019, 3, 31), datetime(2019, 9, 30), "number", "%", "number", "%"],
+            ["Cleveland", 1223.9, 1198.3, 1225.9, 2.0, 0.16, 27.6, 2.31], ["Durham", 1141.1, 1118.0, 1124.7, -16.4, -1.43, 6.8, 0.6],
+            ["Northumbria", 3151.6, 3081.4, 3084.1, -67.6, -2.14, 2.6, 0.09]]
+    table, = read_file(write_xlsx(tmp_path / "police.xlsx", {"Table_1": rows})).tables
+    cells = {o.cell: o for o in table.observations}
+    assert [cells[c].period for c in ("B5", "D5", "E5", "F5", "H5")] == ["Sep 2018", "Sep 2019", "Sep 2019", "Sep 2019",
+                                                                         "Sep 2019"]
+    assert [str(span_end(t)) for t in ("Change Jan 2020 to Mar 2020", "Change in 6 months Mar-19 to Sep-19 %")] == [
+        "Mar 2020", "Sep 2019"]
+    assert span_end("Change since 2019") is None
