@@ -99,3 +99,20 @@ def test_a_change_over_a_span_of_months_is_dated_by_its_end(tmp_path):
     assert [str(span_end(t)) for t in ("Change Jan 2020 to Mar 2020", "Change in 6 months Mar-19 to Sep-19 %")] == [
         "Mar 2020", "Sep 2019"]
     assert span_end("Change since 2019") is None
+
+
+def test_a_lone_heading_over_number_and_percent_a_blank_row_below_names_them(tmp_path):
+    """The old reading took 'Change in 6 months Mar-19 to Sep-19', alone in its row over the 'number' and '%' a
+    blank row below, for a title, so the table started at the dates and its last two columns measured just
+    'number' and '%' (of what, unsaid)."""
+    from datetime import datetime
+    rows = [["Table 7: Police officers by police force area, 31 March 2019 and 30 September 2019 (headcount)"],
+            [None], ["England and Wales", None, None, None, "Headcount"],
+            [None, None, None, "Change in 6 months Mar-19 to Sep-19", None], [None],
+            [None, datetime(2019, 3, 31), datetime(2019, 9, 30), "number", "%"],
+            ["Cleveland", 1222, 1244, 22, 1.8], ["Durham", 1133, 1135, 2, 0.18], ["Northumbria", 3129, 3129, 0, 0.0]]
+    table, = read_file(write_xlsx(tmp_path / "police.xlsx", {"Table_7": rows})).tables
+    cells = {o.cell: o for o in table.observations}
+    assert "Change in 6 months" in cells["D7"].measure and "Change in 6 months" in cells["E7"].measure
+    assert (cells["E7"].value, cells["E7"].unit, cells["E7"].period) == (1.8, "percent", "Sep 2019")
+    assert (cells["B7"].value, cells["B7"].period) == (1222.0, "Mar 2019")
