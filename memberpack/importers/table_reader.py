@@ -95,6 +95,8 @@ _YEARISH = re.compile(f"{_YEAR_DIGITS.pattern}|{_SPLIT_DIGITS.pattern}|{_MONTH_Y
 # Year-shaped digits that are the decimals of a number of their own ("Line 3.2013", item 3.2013 of a
 # list): no year. A date's year (31.03.2013) follows two such numbers, and stays one.
 _DECIMAL_YEAR = re.compile(r"(?<![\w.])\d+\.(?:19|20)\d{2}(?![\w.])")
+# A date's year with a footnote digit run onto it ("30 September 20122": 2012, note 2)
+_MARKED_YEAR = re.compile(rf"\b((?:{'|'.join(MONTH_NAMES)})\s+(?:19|20)\d\d)\d$", re.IGNORECASE)
 _TEXT_COLUMN = re.compile(r"^\s*(?:comments?|commentary|notes?|narrative|remarks?)\b", re.IGNORECASE)
 _DESCRIBES = re.compile(r"\b(?:indicator|measure|variable|statistic|description|unit|units)\b", re.IGNORECASE)
 _IN_THOUSANDS = re.compile(r"\((?:in\s+)?thousands?\)|\bthousands\b(?!\s+of\s+pounds)", re.IGNORECASE)
@@ -2482,6 +2484,8 @@ def _row_period(label: str, context: Period | None) -> Period | None:
         return None
     if "." in label:
         label = _DECIMAL_YEAR.sub(" ", label)
+    if label[-1:].isdigit():
+        label = _MARKED_YEAR.sub(r"\1", label)
     period = parse_period(label)
     return period.within(context) if period else None
 

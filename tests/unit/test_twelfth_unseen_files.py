@@ -116,3 +116,16 @@ def test_a_lone_heading_over_number_and_percent_a_blank_row_below_names_them(tmp
     assert "Change in 6 months" in cells["D7"].measure and "Change in 6 months" in cells["E7"].measure
     assert (cells["E7"].value, cells["E7"].unit, cells["E7"].period) == (1.8, "percent", "Sep 2019")
     assert (cells["B7"].value, cells["B7"].period) == (1222.0, "Mar 2019")
+
+
+def test_a_dates_year_with_a_footnote_digit_run_onto_it_is_that_year(tmp_path):
+    """The old reading read '30 September 20122' (2012, note 2) as September with no year, and placed it in the
+    table's first year: the 2012 figures were dated September 2006, beside the 2006 row's."""
+    rows = [["Table 6: Police officers, police staff and designated officers, 30 September 2006 to 2019 (FTE)"], [None],
+            [None, "Police officers", "Police Staff", "Designated officers"]]
+    rows += [[f"30 September {year}{'2' if year == 2012 else ''}", 140000.0 - year, 70000.0 - year, 1000.0 + year]
+             for year in range(2006, 2020)]
+    table, = read_file(write_xlsx(tmp_path / "series.xlsx", {"Table_6": rows})).tables
+    cells = {o.cell: o for o in table.observations}
+    assert [(cells[c].period, cells[c].value) for c in ("B4", "C10", "D11")] == [
+        ("Sep 2006", 137994.0), ("Sep 2012", 67988.0), ("Sep 2013", 3013.0)]
