@@ -1,6 +1,10 @@
-"""What a twelfth batch of published files nobody here had seen taught (tests/corpus, the last 4 files: adult
-social care and public health): a header that is a band of weights ("2000-2499g", "4000+g") names no year, so
-the figures under it are the table's year's, not the year 2000's."""
+"""What a twelfth batch of published files nobody here had seen taught (tests/corpus, the last 5 files: adult
+social care, public health and police): a header that is a band of weights ("2000-2499g") names no year; a
+measure's code with letters beside its breakdown ("1C2A" beside "Total") is a key of its own; a row saying in
+brackets that its figures are a number ("(units)") is not in the percentage a table's filters state; a tidy
+file's "type_definition" column gives each row's unit, but not its numerator's; a change over a span of months
+("Sep-18 to Sep-19") is dated by its end; a heading alone in its row over "number" and "%" a blank row below
+is their header; and a date's year with a footnote digit run onto it ("30 September 20122") is that year."""
 
 from awkward_workbooks import write_xlsx
 
