@@ -48,8 +48,10 @@ _LINE_HEADER = re.compile(r"(?:invoice\s+)?(?:line|line\s+(?:no\.?|number)|ref(?
 _NAME_HEADER = re.compile(r"^\s*(?:(?:payee|supplier|recipient|beneficiary|institution|provider)\s+)?name\b|"
                           r"^\s*(?:payee|recipient|beneficiary)\b", re.IGNORECASE)
 _TOTAL = re.compile(r"\btotal\b", re.IGNORECASE)
-# A column giving each row's unit ("Units of indicator": Per child per week, Per hour, %): a key, read by table_reader
-UNITS_HEADER = re.compile(r"\s*units?(?:\s+of\s+(?:the\s+)?(?:indicator|measure(?:ment)?))?\s*", re.IGNORECASE)
+# A column giving each row's unit ("Units of indicator": Per child per week, Per hour, %; a tidy file's
+# "type_definition": Percentage, Crude rate per 10,000): a key, read by table_reader
+UNITS_HEADER = re.compile(r"\s*(?:units?(?:[\s_]+of[\s_]+(?:the[\s_]+)?(?:indicator|measure(?:ment)?))?|"
+                          r"type[\s_]+definition|value[\s_]+type)\s*", re.IGNORECASE)
 _PER_ITEM = re.compile(r"\s*per\s+[a-z]", re.IGNORECASE)
 _TARGET_HEADER = re.compile(r"^\s*(?:targets?|threshold|tolerance|goal)\b", re.IGNORECASE)
 _NOTES_HEADER = re.compile(r"^\s*(?:comments?|commentary|notes?|narrative|explanation|remarks)\b", re.IGNORECASE)
@@ -381,7 +383,8 @@ def find_keys(headers: Sequence[str], columns: dict[int, list[Any]], label_col: 
         elif kind == "number" and not figures and c > label_col and _CATEGORY_CODE.search(header) and all(
                 float(v).is_integer() for v in filled if isinstance(v, (int, float)) and not isinstance(v, bool)):
             kind = TEXT   # a category's number ("Ethnic group (20 categories) Code"): what the name beside it says
-            category_codes.append(c)
+            if not any(type(v) is str and any(map(str.isalpha, v)) for v in filled):
+                category_codes.append(c)   # (a measure's code, "1C2A" beside "Total", tells rows apart: a key)
         elif kind == "number" and not figures and c > label_col and _bands(filled):
             kind = TEXT   # "1", "2" ... "46 or more", "Total": the band each row is for
         elif kind == "number" and not figures and _LINE_HEADER.fullmatch(header.strip()):
@@ -425,7 +428,7 @@ def find_keys(headers: Sequence[str], columns: dict[int, list[Any]], label_col: 
     references = {c for c, _ in keys if _REFERENCE_HEADER.search(h := _spaced(header_of.get(c, "")))
                   or _TRANSACTION_HEADER.fullmatch(h) or _ID_HEADER.search(h)}
     context = {c: _as_text(_filled(columns[c])[0]) for c, kind in keys   # a reference the first rows share is still one
-               if kind in (TEXT, AREA) and len(columns[c]) >= 3 and distinct(c) == 1 and c not in references | geography
+               if kind in (TEXT, AREA) and len(columns[c]) >= 3 and distinct(c) == 1 and c not in references | geography | set(units)
                and len(_filled(columns[c])) == len(columns[c])}
     words = [c for c, kind in keys if kind == TEXT and c not in context and c not in lines and c not in category_codes
              and c not in trailing and c not in units]
@@ -649,7 +652,8 @@ def row_keys(row: list[Any], keys: Sequence[KeyColumn], label: str, context: Per
     written once over its rows): under a row that wrote its own (a cost centre's code) it adds up
     more rows than that one, and has none. ``carried[~i]`` says whether column ``i``'s was taken."""
     sections, period, code, region, name, own, area_name = [], None, "", "", label, "", ""
-    from_above: list[str] = []   # sections carried down to this row, not written on it
+    from_above: dict[str, int] = {}   # sections carried down to this row (not written on it), by key column
+    written_at: dict[str, int] = {}   # ... written on it
     year_end = None   # the date of a period key, when it is a month's last day
     tidy_names: list[tuple[int, str]] = []
     for key in keys:
@@ -674,6 +678,7 @@ def row_keys(row: list[Any], keys: Sequence[KeyColumn], label: str, context: Per
             if key.sparse:   # blank means none too
                 sections += [text] if text else []
                 own = own or text
+                written_at.setdefault(text, key.index)
                 continue
             own = own or text
             if not text and not carried.get(~key.index) and totals_row(label):
@@ -681,7 +686,9 @@ def row_keys(row: list[Any], keys: Sequence[KeyColumn], label: str, context: Per
             carried[~key.index] = not text
             if not text and carried.get(key.index):
                 text = carried[key.index]
-                from_above.append(text)
+                from_above.setdefault(text, key.index)
+            elif text:
+                written_at.setdefault(text, key.index)
             carried[key.index] = text
             if text:
                 sections.append(text)
@@ -714,8 +721,10 @@ def row_keys(row: list[Any], keys: Sequence[KeyColumn], label: str, context: Per
         name = min(tidy_names)[1]
         sections.remove(name)
     if not name and own and sections:   # "ENGLAND", a region or "Total" written in a key column, the name cell blank:
-        sections = [s for s in sections if s not in from_above] or sections   # in no group carried down to it
-        name = sections.pop()
+        name = next((s for s in reversed(sections) if s not in from_above), sections[-1])
+        at = written_at.get(name, len(row))
+        sections.remove(name)   # ... in no group carried down from a column right of its own (under it, not over it)
+        sections = [s for s in sections if s not in from_above or from_above[s] < at]
         region = region if region != name else ""
     area = area_key(code, area_name or name, region) if code or any(k.role == AREA for k in keys) else None
     return RowKeys(name if name != label else None, sections, period, area or None)

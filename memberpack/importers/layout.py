@@ -153,7 +153,8 @@ def parted_header(head: list[tuple[int, list[Any]]], ahead: list[tuple[int, list
     if not cols or len(head) >= MAX_HEADER_ROWS:
         return head
     span = range(cols[0], cols[-1] + 1)
-    if not all(_header_only(row, span) for _, row in head):
+    grouping = [row for _, row in head[1:] if not _header_only(row, span)]   # ("Change in 6 months" alone)
+    if not _header_only(head[0][1], span) or not all(_group_heading(row, span) for row in grouping):
         return head
     after = [(r, row) for r, row in ahead if r > head[-1][0]]
     i = _past_blanks(after, 0)
@@ -169,7 +170,29 @@ def parted_header(head: list[tuple[int, list[Any]]], ahead: list[tuple[int, list
     if not more or i >= len(after) or not any(cell_class(after[i][1][c]) in ("number", "special")
                                               for c in span if c < len(after[i][1])):
         return head
+    if grouping and not all(_units_under(row, more[0][1], span) for row in grouping):
+        return head   # a lone text over the header words is a group's only over their units ("number", "%")
     return head + more
+
+
+def _group_heading(row: list[Any], span: range) -> bool:
+    """A lone text right of the head's first column, under a row of header words (``Change in 6 months``
+    over the ``number`` and ``%`` a blank row below): a group's heading, not a title."""
+    filled = [c for c in span if c < len(row) and not blank(row[c])]
+    return len(filled) == 1 and filled[0] > span.start and cell_class(row[filled[0]]) == TEXT
+
+
+def _parted_group(head: list[tuple[int, list[Any]]], i: int, span: range) -> bool:
+    """Whether row ``i`` of ``head`` is a group's heading (:func:`_group_heading`) parted by a blank row from the
+    units under it (:func:`parted_header`): ``Change in 6 months`` over ``number`` and ``%``."""
+    return i + 1 < len(head) and head[i + 1][0] > head[i][0] + 1 and _group_heading(head[i][1], span) \
+        and is_header_like(head[i + 1][1], span) and _units_under(head[i][1], head[i + 1][1], span)
+
+
+def _units_under(row: list[Any], under: list[Any], span: range) -> bool:
+    """Whether the cell under a row's lone text is a unit (``number`` under ``Change in 6 months``)."""
+    c = next(c for c in span if c < len(row) and not blank(row[c]))
+    return c < len(under) and isinstance(under[c], str) and _UNIT_ONLY.fullmatch(under[c].strip()) is not None
 
 
 def _past_blanks(rows: list[tuple[int, list[Any]]], i: int, most: int = 2) -> int:
@@ -390,7 +413,7 @@ def _header_rows(head: list[tuple[int, list[Any]]], span: range) -> tuple[list[i
         group_top = (filled(top) < filled(row) or span.start >= len(top) or blank(top[span.start])
                      or blank(row[span.start]) or under_gaps)
         if ((group_top and is_header_like(row, span)) or (is_period_row(row, span, cell_class) and (below or i == len(head) - 1))
-                or _wrapped_on(row, top, span)) \
+                or _wrapped_on(row, top, span) or _parted_group(head, i, span)) \
                 and not _values_below(row, below, span):   # values the rows under it have: their first, not a header
             header.append(i)
             i += 1

@@ -53,7 +53,7 @@ from memberpack.model.metrics import (CATALOGUE, OTHER_METRIC, Metric, catalogue
 from memberpack.model.observation import BUDGET_MONITOR, DATA, KPI_SCORECARD, SUBTOTAL, Observation
 from memberpack.model.periods import (
     CALENDAR_MONTH, CALENDAR_YEAR, CALENDAR_YEARS, MONTH_NAMES, YEAR, YEARS, YEARS_SPAN, Period, may_name_period,
-    parse_period, relative_year, years_named)
+    parse_period, relative_year, span_end, years_named)
 from memberpack.model.units import COUNT, GBP, MINUTES, NUMBER, PER_10000, PERCENT, POUNDS, Unit, find_unit, unit_in_name
 from memberpack.model.values import (
     MAX_FIGURE, OUT_OF_RANGE, TEXT, CellValue, clean_number, duration_minutes, from_number, not_plainly_words, parse_text)
@@ -68,7 +68,11 @@ _LEFT_SAMPLE = 12         # first named rows that tell a column of figures left 
 _BENCHMARK_HEADER = re.compile(r"bench|compar|national|england|neighbour|regional", re.IGNORECASE)
 _BENCHMARK = re.compile(r"\s*(?P<name>[A-Za-z][A-Za-z .'&-]*?)\s*[,:]?\s*(?P<num>-?\d[\d,]*(?:\.\d+)?)\s*"
                         r"(?P<unit>%|per\s*10,?000)?\s*")
-_UNIT_HINT = re.compile(r"%|£|per\s+1(?:0,?000|,?000|00,?000)\b|\b(?:days|weeks)\b|^\s*percentage\b", re.IGNORECASE)
+_UNIT_HINT = re.compile(r"%|£|per\s+1(?:0,?000|,?000|00,?000)\b|\b(?:days|weeks)\b|^\s*percentage\b|"
+                        r"\((?:units?|number|mean|average)\)", re.IGNORECASE)
+# A label saying in brackets that its figures are a number ("Alcohol consumption (units)"): not the table's percentage
+_OWN_NUMBER = re.compile(r"\((?:units?|number|mean|average)\)", re.IGNORECASE)
+_A_NUMBER = Unit(NUMBER, 1.0, "")
 # the same in labels joined by NUL characters: "Percentage ..." at the start of any of them
 _UNIT_HINT_JOINED = re.compile(_UNIT_HINT.pattern.replace("^", "(?:^|(?<=\0))"), re.IGNORECASE)
 _PERIOD_WORDS = re.compile(r"\b(?:to|and|from)\b", re.IGNORECASE)   # what is left of "1996 to 1997" once its years go
@@ -91,6 +95,8 @@ _YEARISH = re.compile(f"{_YEAR_DIGITS.pattern}|{_SPLIT_DIGITS.pattern}|{_MONTH_Y
 # Year-shaped digits that are the decimals of a number of their own ("Line 3.2013", item 3.2013 of a
 # list): no year. A date's year (31.03.2013) follows two such numbers, and stays one.
 _DECIMAL_YEAR = re.compile(r"(?<![\w.])\d+\.(?:19|20)\d{2}(?![\w.])")
+# A date's year with a footnote digit run onto it ("30 September 20122": 2012, note 2)
+_MARKED_YEAR = re.compile(rf"\b((?:{'|'.join(MONTH_NAMES)})\s+(?:19|20)\d\d)\d$", re.IGNORECASE)
 _TEXT_COLUMN = re.compile(r"^\s*(?:comments?|commentary|notes?|narrative|remarks?)\b", re.IGNORECASE)
 _DESCRIBES = re.compile(r"\b(?:indicator|measure|variable|statistic|description|unit|units)\b", re.IGNORECASE)
 _IN_THOUSANDS = re.compile(r"\((?:in\s+)?thousands?\)|\bthousands\b(?!\s+of\s+pounds)", re.IGNORECASE)
@@ -115,6 +121,8 @@ _MONEY_WORDS = re.compile(r"\b(?:expenditure|spend|spending|budgets?|costs?|inco
 _SCORECARD_WORDS = re.compile(r"\b(?:outturn|forecast|variance)\b", re.IGNORECASE)
 _NUMBER_OF = re.compile(r"\bnumbers? of\b", re.IGNORECASE)
 # A header asking how many ("How many organisations did you provide grants to?"): a count, whatever it names
+# A column counting what a rate or share is made of ("numerator", "Denominator"): not in the unit a row's units cell gives
+_COUNTED = re.compile(r"\b(?:numerator|denominator|counts?)\b|\bnumbers? of\b", re.IGNORECASE)
 _HOW_MANY = re.compile(r"^\s*(?:how many\b|#)", re.IGNORECASE)   # "# of LAS": how many authorities
 _CAMEL = re.compile(r"(?<=[a-z])(?=[A-Z])")   # where camelCase runs words together
 _COUNT_METRICS = frozenset(m.id for m in CATALOGUE if m.unit == COUNT)
@@ -425,6 +433,7 @@ class TableReader:
         self.last_row = layout.data_start - 1
         self.metric_counts: Counter = Counter()
         self._count_columns = {c.measure for c in self.columns if c.unit is None and _NUMBER_OF.search(c.measure)}
+        self._counted = {c.index for c in self.columns if _COUNTED.search(_CAMEL.sub(" ", c.measure).replace("_", " "))}
         self._unnamed = {c.index for c in self.columns if _UNNAMED.fullmatch(c.measure)}   # no header over them
         self._unnamed_read: set[int] = set()   # ... and figures read in them
         self._metric_cache: dict[tuple[str, str | None, bool], str] = {}
@@ -529,6 +538,7 @@ class TableReader:
         self._letters = letter_markers([layout.title, *(t for f in filled for t in f.values())])
         columns, seen, helpers, banner = [], set(), [], None
         self._helpers: set[int] = set()   # the workbook's lookup columns, left out (_HELPER_HEADER)
+        self._table_unit_columns: set[int] = set()
         for c in layout.col_range:
             if c == self.label_col or c in self._not_measures or (c < self.label_col and not self._figures_left(header, c)):
                 continue
@@ -566,7 +576,10 @@ class TableReader:
             if not unit_text and _CURRENCY.fullmatch(sign):
                 unit_text = sign
             unit = find_unit(unit_text) or find_unit(measure) or (_THOUSANDS if _IN_THOUSANDS.search(measure) else None) \
-                or unit_in_name(measure) or table_unit
+                or unit_in_name(measure)
+            if unit is None and table_unit is not None:
+                unit = table_unit
+                self._table_unit_columns.add(c)   # (a row may state its own unit instead: _label_unit)
             if unit is table_unit and unit is not None and unit.base == "GBP" and not chosen and parts and (
                     _NOT_MONEY.search(parts[-1]) and not _MONEY_WORDS.search(parts[-1]) or _HOW_MANY.match(parts[-1])):
                 unit = None   # "£ thousand" over the table, but this column counts pupils
@@ -577,8 +590,8 @@ class TableReader:
             if unit is None and self._pounds_written(header, c):
                 unit = POUNDS   # "£60.00" in most cells: the "130" among them is pounds too
                 self.report.assume(f"column {column_letter(c)} ({measure}) is in £: its cells write the £ sign")
-            period = None if _NO_PERIOD.search(measure) else parse_period(measure) or relative_year(measure, named) \
-                or _coded_year(measure)
+            period = span_end(measure) if _NO_PERIOD.search(measure) else parse_period(measure) \
+                or relative_year(measure, named) or _coded_year(measure)   # ("Change ... Sep-18 to Sep-19": Sep 2019)
             if period is not None and period.kind in _WHOLE_YEARS and subject and c < len(rows[-1]) \
                     and (one_year is None or period == one_year) \
                     and not blank(rows[-1][c]) and not _PERIOD_WORDS.sub("", strip_periods(measure)).strip(" -–/,"):
@@ -1414,7 +1427,7 @@ class TableReader:
     def _label_period(self, label: str) -> Period | None | bool:
         """The period a plain row's label gives its figures (as ``_read_cells``), None for none; False
         when the label states a unit they would take, or a period its columns would not all take alike."""
-        if _UNIT_HINT.search(label) and find_unit(label) is not None:
+        if _UNIT_HINT.search(label) and _label_unit(label) is not None:
             return False
         period = _row_period(label, self.context)
         if period is None or self._label_periods:
@@ -1555,9 +1568,11 @@ class TableReader:
         units cell, when the table has a column of them (:data:`~memberpack.importers.keys.UNITS_HEADER`)."""
         r, label, role, area = parsed.r, parsed.label, parsed.role, parsed.area
         row_period = parsed.period or (_row_period(label, self.context) if _YEARISH.search(label) else None)
-        label_unit = find_unit(label) if _UNIT_HINT.search(label) else None  # "CLA rate per 10,000", "... %"
+        label_unit = _label_unit(label) if _UNIT_HINT.search(label) else None  # "CLA rate per 10,000", "... %"
+        counted = ()
         if units and label_unit is None:   # "%", or "Per child per week" under a cost: £
             label_unit, cost_unit = unit_of_row(units, False), unit_of_row(units, True)
+            counted = self._counted   # (a rate's numerator counts: it is not a rate)
         else:
             cost_unit = None
         codes = self.sheet.formats.codes if r < self.sheet.formats.rows_read else None
@@ -1594,9 +1609,12 @@ class TableReader:
             if code is not None and col.code is None:
                 col.learn_format(code)
             period = col.period_label if row_period is None else self._period_within(col, row_period)
-            unit = label_unit if label_unit is not None and label_unit.base == PERCENT and col.base == GBP else \
-                col.unit or label_unit or (cost_unit if col.index in self._cost_columns else None)
-            # ("Estimated collection rate (%)" in a £ column: a percentage)
+            unit = label_unit if label_unit is not None and (label_unit.base == PERCENT and col.base == GBP or (
+                label_unit is _A_NUMBER and col.base == PERCENT and col.index in self._table_unit_columns)) else \
+                col.unit or (None if col.index in counted else label_unit) \
+                or (cost_unit if col.index in self._cost_columns else None)
+            # ("Estimated collection rate (%)" in a £ column: a percentage; "Consumption (units)" in a table of
+            # percentages, whose columns state no unit of their own: a number)
             if (kind is float or kind is int) and _shows_only(code, unit) \
                     and -MAX_FIGURE <= (scaled := value if unit is None else value * unit.factor) <= MAX_FIGURE:
                 # read_value's, inlined: a figure with no format, or one that only shows it (thousands,
@@ -2200,8 +2218,16 @@ def _words_may_name_or_state(words: str) -> bool:
 
 def _unit_words(lowered: str) -> bool:
     """Whether a text (in lower case) holds what a unit may be stated by: ``%``, ``£``, ``per``
-    (``percentage`` too), ``day`` or ``week``; a text that holds none states none."""
-    return "%" in lowered or "£" in lowered or "per" in lowered or "day" in lowered or "week" in lowered
+    (``percentage`` too), ``day``, ``week`` or a number in brackets (``(units)``); a text that holds none
+    states none."""
+    return "%" in lowered or "£" in lowered or "per" in lowered or "day" in lowered or "week" in lowered \
+        or (")" in lowered and _OWN_NUMBER.search(lowered) is not None)
+
+
+def _label_unit(label: str) -> Unit | None:
+    """The unit a row's label states (``... %``, ``rate per 10,000``), or a number for a label saying so in
+    brackets (``(units)``, ``(mean)``); None for none."""
+    return find_unit(label) or (_A_NUMBER if _OWN_NUMBER.search(label) else None)
 
 
 _OTHER_SPACES = "\t\n\x0b\x0c\r\x1c\x1d\x1e\x1f"   # what str.split() splits ASCII text on, besides spaces
@@ -2500,6 +2526,8 @@ def _row_period(label: str, context: Period | None) -> Period | None:
         return None
     if "." in label:
         label = _DECIMAL_YEAR.sub(" ", label)
+    if label[-1:].isdigit():
+        label = _MARKED_YEAR.sub(r"\1", label)
     period = parse_period(label)
     return period.within(context) if period else None
 

@@ -146,6 +146,8 @@ _MONTH_RANGE = re.compile(rf"\b(?:{_MONTH_WORDS})\s*[-–]\s*({_MONTH_WORDS})\b\
 # A year written as its first and last months (``Apr 23 - Mar 24``, ``September 2023 to August 2024``)
 _MONTHS_SPAN = re.compile(rf"\b({_MONTH_WORDS})\b\.?\s*'?((?:19|20)?\d{{2}})\s*(?:-|–|to)\s*({_MONTH_WORDS})\b\.?\s*'?"
                           rf"((?:19|20)?\d{{2}})(?!\d)", re.IGNORECASE)
+# Any span of months, their years written as Excel's mmm-yy too (``Sep-18 to Sep-19``)
+_ANY_MONTHS_SPAN = re.compile(_MONTHS_SPAN.pattern.replace(r"\.?\s*'?", r"\.?[\s-]*'?"), re.IGNORECASE)
 _SPLIT_YEAR_RE = re.compile(_SPLIT_YEAR)
 # GOV.UK writes a financial or academic year as "2023 to 2024" (its style guide's form for 2023/24)
 _YEAR_TO_NEXT = re.compile(r"\b((?:19|20)\d{2}) to ((?:19|20)\d{2})\b", re.IGNORECASE)
@@ -169,6 +171,11 @@ _MAY_NAME_PERIOD = re.compile(rf"\d\s*[/\-–]\s*\d|\d\s*to\s*\d|^(?:19|20)\d{{4
 # A statistical geography's boundaries named by their year ("Data Zone 2011", "LSOA 2021"): no period
 _GEOGRAPHY_YEAR = re.compile(r"\b(?:data\s*zones?|intermediate\s*zones?|(?:super\s+)?output\s+areas?|[LM]SOAs?)"
                              r"\s*\(?(?:19|20)\d{2}\)?(?!\s*[/\-–]\s*\d)", re.IGNORECASE)
+
+
+# A quantity written with its unit of measure ("2000-2499g", "1500 kg", "2000ml"): a band of weights, no year
+_QUANTITY = re.compile(r"(?<![\w.])\d[\d,.]*(?:\s*(?:[-–]|to)\s*\d[\d,.]*)?(?:[gl]|\s*(?:[kmµ]g|mcg|grams?|kilograms?|"
+                       r"[mc]l|[mck]m|kcal|[kmg]wh|mph|metres?|meters?|litres?|liters?))(?!\w)", re.IGNORECASE)
 
 
 def may_name_period(text: str) -> bool:
@@ -200,6 +207,8 @@ def _parsed_period(t: str, academic: bool) -> Period | None:
     headers and titles of stacked tables repeat; a period is never changed once made)."""
     if _GEOGRAPHY_YEAR.search(t):
         t = _GEOGRAPHY_YEAR.sub(" ", t)
+    if _QUANTITY.search(t):
+        t = _QUANTITY.sub(" ", t)
     span = _years_span(t)
     if span is not None:
         return replace(span, academic=academic or bool(_ACADEMIC.search(t)))
@@ -238,6 +247,13 @@ def _parsed_period(t: str, academic: bool) -> Period | None:
     if m:
         return Period(CALENDAR_YEAR, int(m.group(1)))
     return None
+
+
+def span_end(text: str) -> Period | None:
+    """The last month of a span of months ``text`` names (``Change in 12 months Sep-18 to Sep-19``: Sep 2019), or
+    None: a change over the span is dated by its end."""
+    m = _ANY_MONTHS_SPAN.search(" ".join(text.split()))
+    return Period(CALENDAR_MONTH, _full_year(m.group(4)), _MONTH_NAMES[m.group(3).lower()]) if m else None
 
 
 def _spanned_year(m: re.Match) -> Period | None:
