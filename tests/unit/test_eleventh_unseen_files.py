@@ -1,0 +1,26 @@
+"""What an eleventh batch of published files nobody here had seen taught (tests/corpus, the last 5 files: a
+community council's accounts, budget and reserves, and Edinburgh's ward profiles): in a narrow table whose
+rows each fill only one of its figure columns ("Spend to date | | 16923.55" under "Source | Amount | Spent"),
+a name with a figure is a row of data, not a header row, though no row has two figures."""
+
+from awkward_workbooks import write_xlsx
+
+from memberpack.importers import read_file
+
+
+def test_rows_filling_one_figure_column_each_are_data_not_headers(tmp_path):
+    """The old reading took the first rows for a header four rows deep (no row had two figures until the
+    total, which has no label), so the file had no table at all; now each row is read under 'Amount' or 'Spent'."""
+    rows = [["Source", "Amount", "Spent"],
+            ["Brought forward 1 April", 16219, None],
+            ["Transfer from the old council", 6164, None],
+            ["Transfer to the parish", None, 1168],
+            ["Spend to date", None, 16923.55],
+            ["Precept to date", 29340, None],
+            [None, 51723, 18091.55]]
+    table, = read_file(write_xlsx(tmp_path / "reserves.xlsx", {"Reserves": rows})).tables
+    cells = {o.cell: o for o in table.observations if o.value is not None}
+    assert list(table.report.header_rows) == [1]
+    assert (cells["B2"].label, cells["B2"].measure, cells["B2"].value) == ("Brought forward 1 April", "Amount", 16219)
+    assert (cells["C5"].label, cells["C5"].measure, cells["C5"].value) == ("Spend to date", "Spent", 16923.55)
+    assert {"B2", "B3", "B6", "C4", "C5"} <= set(cells)
