@@ -523,13 +523,14 @@ class TableReader:
                   for i, (h, row) in enumerate(zip(layout.header_rows, rows))]
         numbered = [counts_up(row, layout.col_range) for row in rows]
         self._letters = letter_markers([layout.title, *(t for f in filled for t in f.values())])
-        columns, seen = [], set()
+        columns, seen, written = [], set(), {}
         for c in layout.col_range:
             if c == self.label_col or c in self._not_measures or (c < self.label_col and not self._figures_left(header, c)):
                 continue
-            parts = [self._unmarked(f[c]) for f, numbering in zip(filled, numbered) if f.get(c)
+            texts = [f[c] for f, numbering in zip(filled, numbered) if f.get(c)
                      and not (numbering and _COLUMN_NUMBER.fullmatch(f[c]))
                      and not (f is filled[-1] and _DEFAULT_NAME.fullmatch(f[c]))]
+            parts = [self._unmarked(text) for text in texts]
             sign = cell_text(first[c - 1]) if 0 < c <= len(first) else ""
             if not parts and _CURRENCY.fullmatch(sign):
                 # "Amount" over a column of "£" signs, its figures in the unnamed column beside it
@@ -550,9 +551,20 @@ class TableReader:
                     twin.measure = f"{measure} {twin_unit}"
                     seen.add(twin.measure)
                     measure = f"{measure} {unit_text}"
+            own = texts[0] if len(texts) == 1 and any(c < len(row) and cell_text(row[c]) == texts[0] for row in rows) \
+                else None   # the column's one header, in its own cell (not spread from a group's on the left)
+            if measure in seen and own not in (None, measure) and not described and (
+                    twin := next((col for col in columns if col.measure == measure and written.get(col.index, measure)
+                                  not in (measure, own)), None)):
+                # "budget1 | spend1 | budget2": numbers telling the columns apart, not footnotes on the same name
+                self.report.footnotes.pop(measure, None)
+                twin.measure, measure = written[twin.index], own
+                seen.add(twin.measure)
             if measure in seen:
                 measure = f"{measure} ({column_letter(c)})"
             seen.add(measure)
+            if own is not None:
+                written[c] = own
             if not unit_text and _CURRENCY.fullmatch(sign):
                 unit_text = sign
             unit = find_unit(unit_text) or find_unit(measure) or (_THOUSANDS if _IN_THOUSANDS.search(measure) else None) \

@@ -1,7 +1,9 @@
 """What an eleventh batch of published files nobody here had seen taught (tests/corpus, the last 5 files: a
 community council's accounts, budget and reserves, and Edinburgh's ward profiles): in a narrow table whose
 rows each fill only one of its figure columns ("Spend to date | | 16923.55" under "Source | Amount | Spent"),
-a name with a figure is a row of data, not a header row, though no row has two figures."""
+a name with a figure is a row of data, not a header row, though no row has two figures; and numbers ending
+the headers of a table's columns ("budget1 | spend1 | budget2 | spend2", "year1 | year2") tell the columns
+apart and stay in their names: they are no footnote markers on one name."""
 
 from awkward_workbooks import write_xlsx
 
@@ -24,3 +26,16 @@ def test_rows_filling_one_figure_column_each_are_data_not_headers(tmp_path):
     assert (cells["B2"].label, cells["B2"].measure, cells["B2"].value) == ("Brought forward 1 April", "Amount", 16219)
     assert (cells["C5"].label, cells["C5"].measure, cells["C5"].value) == ("Spend to date", "Spent", 16923.55)
     assert {"B2", "B3", "B6", "C4", "C5"} <= set(cells)
+
+
+def test_numbers_telling_columns_apart_are_kept_in_their_names(tmp_path):
+    """The old reading took the 1 and 2 of 'budget1', 'budget2' for footnote markers on one name, so the
+    columns measured 'budget' and 'budget (D)'; now each keeps its name as written. A footnote on a name
+    used once is still a footnote."""
+    rows = [["Item", "budget1", "spend1", "budget2", "spend2", "Net spend3"],
+            ["Audit", 500, 82.5, 500, 90, 10],
+            ["Office costs", 600, 280.26, 500, 126.48, 20],
+            ["Training", 420, 105, 300, 38, 30]]
+    table, = read_file(write_xlsx(tmp_path / "budget.xlsx", {"Budget": rows})).tables
+    measures = {o.cell[0]: o.measure for o in table.observations}
+    assert measures == {"B": "budget1", "C": "spend1", "D": "budget2", "E": "spend2", "F": "Net spend"}
