@@ -3,7 +3,9 @@ community council's accounts, budget and reserves, and Edinburgh's ward profiles
 rows each fill only one of its figure columns ("Spend to date | | 16923.55" under "Source | Amount | Spent"),
 a name with a figure is a row of data, not a header row, though no row has two figures; and numbers ending
 the headers of a table's columns ("budget1 | spend1 | budget2 | spend2", "year1 | year2") tell the columns
-apart and stay in their names: they are no footnote markers on one name."""
+apart and stay in their names: they are no footnote markers on one name; and a briefing calls a table's
+last total line "the total" ("16,962 in total") only where it adds up the lines told or is headed "Total"
+alone: a statement's "Total cash and investments" is named as the line it is."""
 
 from awkward_workbooks import write_xlsx
 
@@ -39,3 +41,25 @@ def test_numbers_telling_columns_apart_are_kept_in_their_names(tmp_path):
     table, = read_file(write_xlsx(tmp_path / "budget.xlsx", {"Budget": rows})).tables
     measures = {o.cell[0]: o.measure for o in table.observations}
     assert measures == {"B": "budget1", "C": "spend1", "D": "budget2", "E": "spend2", "F": "Net spend"}
+
+
+def test_a_total_line_that_adds_up_no_lines_is_named_not_called_the_total(tmp_path):
+    """The old briefing said 'Last year: 16,962 in total' of a statement whose last line, 'Total cash and
+    investments', is no sum of the lines above it; now that line is named. A total that adds up its rows
+    is still told 'in total'."""
+    from memberpack.analysis.charts import charts_for
+    from memberpack.model.observation import Dataset
+
+    def summary(rows):
+        table, = read_file(write_xlsx(tmp_path / "s.xlsx", {"S": rows})).tables
+        ds = Dataset("S", "s.xlsx", "0" * 64, "S", "A1:C6", table.layout.kind, key="s")
+        spec, = charts_for(ds, list(table.observations))
+        return spec.summary
+
+    lines = [["Line", "Last year", "This year"], ["Balances brought forward", 16219, 18962],
+             ["Income from local taxation", 32510, 29340], ["Staff costs", 5284, 5657],
+             ["Balances carried forward", 18962, 16130]]
+    told = summary([*lines, ["Total cash and investments", 16962, 16130]])
+    assert told.startswith("Last year: Total cash and investments at 16,962; Income from local taxation the largest")
+    assert "in total" not in told
+    assert summary([*lines, ["Total", 72975, 70089]]).startswith("Last year: 72,975 in total;")
