@@ -109,6 +109,10 @@ _MONEY_WORDS = re.compile(r"\b(?:expenditure|spend|spending|budgets?|costs?|inco
                           r"remuneration|salar(?:y|ies)|wages?|interest|fees|"
                           r"outturn|forecast|variance|reserves?|balances?|£)", re.IGNORECASE)
 _SCORECARD_WORDS = re.compile(r"\b(?:outturn|forecast|variance)\b", re.IGNORECASE)
+_RATIO = re.compile(r"\bratio\b", re.IGNORECASE)   # "Ratio: property value / hh income": no money
+# A band of pounds naming what a column counts ("Households income '£15k to £19k'", "less than £15k", "£150k+")
+_POUND_BAND = re.compile(r"£\s?[\d.,]+\s?[km]?\s*(?:to|-|–)\s*£?\s?\d|\b(?:less than|under|below|over|above|more than|up to)"
+                         r"\s+£\s?\d|£\s?[\d.,]+\s?[km]?\s*(?:\+|or more\b|and (?:over|above)\b)", re.IGNORECASE)
 _NUMBER_OF = re.compile(r"\bnumbers? of\b", re.IGNORECASE)
 # A header asking how many ("How many organisations did you provide grants to?"): a count, whatever it names
 _HOW_MANY = re.compile(r"^\s*(?:how many\b|#)", re.IGNORECASE)   # "# of LAS": how many authorities
@@ -596,7 +600,8 @@ class TableReader:
                               "names: the header may be in rows above (give them with --header-rows)")
         # "FraudSpentAmount", "net_expenditure" too; a scorecard's outturn, forecast and variance are its indicators'
         said = (lambda m: _SCORECARD_WORDS.sub("", m)) if layout.kind == KPI_SCORECARD else (lambda m: m)
-        unpriced = [c for c in columns if c.unit is None and not c.code
+        unpriced = [c for c in columns if c.unit is None and not c.code and not _POUND_BAND.search(c.measure)
+                    and not _RATIO.search(c.measure)
                     and _MONEY_WORDS.search(said(_CAMEL.sub(" ", c.measure).replace("_", " ")))]
         self._cost_columns = {c.index for c in unpriced}
         if unpriced and self._unit_key is not None:

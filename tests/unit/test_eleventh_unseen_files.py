@@ -5,7 +5,8 @@ a name with a figure is a row of data, not a header row, though no row has two f
 the headers of a table's columns ("budget1 | spend1 | budget2 | spend2", "year1 | year2") tell the columns
 apart and stay in their names: they are no footnote markers on one name; and a briefing calls a table's
 last total line "the total" ("16,962 in total") only where it adds up the lines told or is headed "Total"
-alone: a statement's "Total cash and investments" is named as the line it is."""
+alone: a statement's "Total cash and investments" is named as the line it is; and a column counting
+households in a band of pounds ("'£15k to £19k'") or giving a ratio is not doubted as money with no unit."""
 
 from awkward_workbooks import write_xlsx
 
@@ -63,3 +64,18 @@ def test_a_total_line_that_adds_up_no_lines_is_named_not_called_the_total(tmp_pa
     assert told.startswith("Last year: Total cash and investments at 16,962; Income from local taxation the largest")
     assert "in total" not in told
     assert summary([*lines, ["Total", 72975, 70089]]).startswith("Last year: 72,975 in total;")
+
+
+def test_income_bands_and_ratios_are_not_taken_for_unpriced_money(tmp_path):
+    """The old reading doubted 'Households income 'less than £15k'' and the like as money with no unit
+    stated: they count households in a band of pounds, as a ratio of value to income is no money either;
+    only the average income column is doubted now."""
+    rows = [["ref", "area", "Average annual household income", "Households income 'less than £15k'",
+             "Households income '£15k to £19k'", "Households income '£150k+'", "Ratio: property value / hh income"],
+            ["20718", "Almond", 47899.41517, 1458.411964, 576.291314, 223.384203, 4.472120551],
+            ["20719", "Pentland Hills", 42861.32498, 1667.162517, 576.118964, 103.24597, 4.366934958],
+            ["20720", "Drum Brae Gyle", 41101.82812, 1577.397302, 651.797312, 84.375784, 4.117295555]]
+    table, = read_file(write_xlsx(tmp_path / "income.xlsx", {"Income": rows})).tables
+    money = [d for d in table.report.doubts if "look" in d and "like money" in d]
+    assert len(money) == 1 and "Average annual household income" in money[0]
+    assert "£15k" not in money[0] and "Ratio" not in money[0]
