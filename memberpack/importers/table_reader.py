@@ -44,7 +44,8 @@ from memberpack.importers.percent_fractions import PercentFractions
 from memberpack.importers.plain_numbers import FORMATTED_NUMBER, PLAIN_NUMBER, plain_figures
 from memberpack.importers.reader import Sheet
 from memberpack.importers.report import TableReport
-from memberpack.importers.roles import SUBTOTAL_WORDS, TOTAL_WORDS, ParsedRow, assign_roles, role_from_words, summed_apart
+from memberpack.importers.roles import (
+    SUBTOTAL_WORDS, TOTAL_WORDS, ParsedRow, assign_roles, role_from_words, rounding_step, summed_apart)
 from memberpack.importers.stream import Peekable
 from memberpack.importers.table_ends import LOOKAHEAD, TableEnds, is_footnote
 from memberpack.model.blocks import BlockColumn, Coded, FigureBlock, Texts
@@ -59,6 +60,27 @@ from memberpack.model.values import (
     MAX_FIGURE, OUT_OF_RANGE, TEXT, CellValue, clean_number, duration_minutes, from_number, not_plainly_words, parse_text)
 
 ROLE_WINDOW = 2_000
+
+
+def _add_sums(sums: dict[int, list[float]], part: list[Observation] | FigureBlock, column_at: dict[str, int]) -> None:
+    """Add the figures of a part's data rows to each column's sum and count (by the column's index)."""
+    if type(part) is list:
+        for obs in part:
+            if obs.row_role == DATA and obs.value is not None:
+                seen = sums.setdefault(column_at.get(obs.cell.rstrip("0123456789"), -1), [0.0, 0])
+                seen[0] += obs.value
+                seen[1] += 1
+        return
+    roles = part.roles
+    if DATA not in roles.values:
+        return
+    data = roles.codes == roles.values.index(DATA)
+    for column in part.columns:
+        values = column.values[data]
+        values = values[np.isfinite(values)]
+        seen = sums.setdefault(column_at.get(column.letter, -1), [0.0, 0])
+        seen[0] += float(values.sum()) * (column.factor if column.raw else 1.0)
+        seen[1] += len(values)
 BATCH_ROWS = 500          # rows tested together for being plain (TableReader._plain_batch)
 FEWEST_BATCH_ROWS = 16    # a batch that is not plain is tried again in halves down to this
 PROGRESS_EVERY = 5_000
@@ -423,6 +445,7 @@ class TableReader:
         self._first_heading: int | None = None   # the row of the first section heading read
         self.extra: dict[str, int] = {}
         self.last_row = layout.data_start - 1
+        self._unlabelled: tuple[int, list[Any]] | None = None   # the last row of figures with no label
         self.metric_counts: Counter = Counter()
         self._count_columns = {c.measure for c in self.columns if c.unit is None and _NUMBER_OF.search(c.measure)}
         self._unnamed = {c.index for c in self.columns if c.measure.startswith("Column ")}   # no header over them
@@ -679,9 +702,13 @@ class TableReader:
         (:meth:`_plain`), as column-wise blocks; when done, its extent is in the report, with a doubt
         where its percentages may be fractions (:mod:`.percent_fractions`)."""
         fractions = PercentFractions()
+        sums: dict[int, list[float]] = {}   # each column's data figures: their sum and how many
+        column_at = {col.letter: col.index for col in self.columns}
         for part in self._read_rows(stream, progress, cancel):
             fractions.add(part)
+            _add_sums(sums, part, column_at)
             yield part
+        yield from self._unlabelled_total(sums)
         if (doubt := fractions.doubt()) is not None:
             self.report.doubt(doubt)
             self.report.settle_verdict()
@@ -775,12 +802,44 @@ class TableReader:
             self.report.assume(f"column{'s' if len(rated) > 1 else ''} {names}: blank cells filled red, amber or green "
                                "are read as that rating, from their colour")
         self.report.settle_verdict()
+        self._extent()
+
+    def _extent(self) -> None:
         layout = self.layout
         layout.last_row = self.last_row + 1
         # from its own first header row, not from header rows it borrows from the table above
         top = min((h for h in layout.header_rows if h >= layout.first_row), default=layout.first_row)
         self.report.cell_range = (f"{a1(top - 1, layout.col_range.start)}:"
                                   f"{a1(self.last_row, layout.col_range.stop - 1)}")
+
+    def _unlabelled_total(self, sums: dict[int, list[float]]) -> Iterator[list[Observation] | FigureBlock]:
+        """The table's last row when it has figures but no label and each figure is the sum of its
+        column's figures above, within rounding (a sum row at the foot of a list): read as its total,
+        where it had been left out as values with no row label."""
+        if self._unlabelled is None or self._unlabelled[0] <= self.last_row:
+            return
+        r, row = self._unlabelled
+        figures = [(col, row[col.index]) for col in self.columns if col.index < len(row) and not blank(row[col.index])]
+        if not figures or any(sums.get(col.index, (0.0, 0))[1] < 2 for col, _ in figures):
+            return
+        for col, value in figures:
+            written = parse_text(value) if isinstance(value, str) else None
+            number = written.value if written is not None else value if isinstance(value, (int, float)) else None
+            total, count = sums[col.index]
+            if number is None or abs(number * col.factor - total) > \
+                    rounding_step(number * col.factor, cell_text(value)) * (count + 1) / 2 + 1e-9:
+                return
+        named = list(row)
+        named[self.label_col] = "Total"
+        self.report.unskip_at(r, [col.index for col, _ in figures], "value with no row label")
+        parsed = self._parse_row(r, named)
+        if parsed is None:
+            return
+        self.report.assume(f"row {r + 1} has figures but no label: each is the sum of its column above, "
+                           "so it is read as the table's total")
+        self.last_row = r
+        yield from self._settle([parsed], final=True, upto=None)
+        self._extent()
 
     def _rated_by_colour(self) -> list[Column]:
         """The columns with cells of this table whose rating was read from their colour (:mod:`.cell_fills`)."""
@@ -1485,6 +1544,7 @@ class TableReader:
             for col, value in values:
                 if not blank(value):
                     self.report.skip_at(r, col.index, "value with no row label")
+                    self._unlabelled = r, row
             return None
         for c in self._left:
             if c < width and not blank(row[c]):

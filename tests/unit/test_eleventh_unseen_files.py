@@ -6,7 +6,8 @@ the headers of a table's columns ("budget1 | spend1 | budget2 | spend2", "year1 
 apart and stay in their names: they are no footnote markers on one name; and a briefing calls a table's
 last total line "the total" ("16,962 in total") only where it adds up the lines told or is headed "Total"
 alone: a statement's "Total cash and investments" is named as the line it is; and a column counting
-households in a band of pounds ("'£15k to £19k'") or giving a ratio is not doubted as money with no unit."""
+households in a band of pounds ("'£15k to £19k'") or giving a ratio is not doubted as money with no unit;
+and a table's last row with figures but no label, each the sum of its column above, is its total."""
 
 from awkward_workbooks import write_xlsx
 
@@ -79,3 +80,19 @@ def test_income_bands_and_ratios_are_not_taken_for_unpriced_money(tmp_path):
     money = [d for d in table.report.doubts if "look" in d and "like money" in d]
     assert len(money) == 1 and "Average annual household income" in money[0]
     assert "£15k" not in money[0] and "Ratio" not in money[0]
+
+
+def test_an_unlabelled_last_row_that_sums_its_columns_is_the_total(tmp_path):
+    """The old reading left the reserves' last row out ('value with no row label'); now, its figures being
+    the sums of the columns above, it is read as the table's total. A last row that adds nothing up is
+    still left out and said to be."""
+    rows = [["Source", "Amount", "Spent"], ["Brought forward", 16219, None], ["Transfer in", 6164, None],
+            ["Transfer out", None, 1168], ["Spend to date", None, 16923.55], ["Precept to date", 29340, None]]
+    table, = read_file(write_xlsx(tmp_path / "r.xlsx", {"R": [*rows, [None, 51723, 18091.55]]})).tables
+    cells = {o.cell: o for o in table.observations if o.value is not None}
+    assert (cells["B7"].label, cells["B7"].row_role, cells["B7"].value) == ("Total", "total", 51723)
+    assert (cells["C7"].row_role, cells["C7"].value) == ("total", 18091.55)
+    assert table.report.cell_range == "A1:C7" and not table.report.skipped
+    other, = read_file(write_xlsx(tmp_path / "o.xlsx", {"R": [*rows, [None, 50000, 18091.55]]})).tables
+    assert not any(o.cell.endswith("7") for o in other.observations)
+    assert [run.reason for run in other.report.skipped] == ["value with no row label"]
