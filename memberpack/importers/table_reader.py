@@ -62,6 +62,13 @@ from memberpack.model.values import (
 ROLE_WINDOW = 2_000
 
 
+def _fraction(value: Any) -> float | None:
+    """A cell's figure as written, plain numbers only (a CSV's text figure too)."""
+    if type(value) is str:
+        return _text_figure(value)
+    return float(value) if type(value) in (int, float) else None
+
+
 def _add_sums(sums: dict[int, list[float]], part: list[Observation] | FigureBlock, column_at: dict[str, int]) -> None:
     """Add the figures of a part's data rows to each column's sum and count (by the column's index)."""
     if type(part) is list:
@@ -432,6 +439,7 @@ class TableReader:
         self.layout, self.sheet, self.report, self.context = layout, sheet, report, context
         self.label_col, self.first_col = layout.label_col, layout.col_range.start   # asked for every row
         self.columns = self._columns(header)
+        self._fraction_shares(header)
         self._first_figure = min((c.index for c in self.columns), default=layout.col_range.stop)
         self.header_row = header.get(layout.header_rows[-1] - 1) if layout.header_rows else None
         self.academic = _months_from_september(self.columns)
@@ -636,6 +644,40 @@ class TableReader:
             self.report.doubt(f"column{'s' if len(unpriced) > 1 else ''} {names} look{'' if len(unpriced) > 1 else 's'} "
                               "like money but no unit (£, £k, £m) is stated anywhere: give it with --unit")
         return columns
+
+    def _fraction_shares(self, header: dict[int, list[Any]]) -> None:
+        """Percentages written as fractions, told by shares: where two or more side-by-side % columns
+        with no number format add up to 1 in every row sampled ("No participation in sport (%)" ...
+        "4 or more hours of sport per week (%)": 0.716 + 0.069 + ... = 1), the table writes its
+        percentages as fractions, and every % column of it whose figures are all between 0 and 1 is
+        read as such (0.716 as 71.6%)."""
+        percent = [c for c in self.columns if c.base == PERCENT and c.factor == 1.0 and not c.code]
+        rows = [row for r, row in sorted(header.items()) if r >= self.layout.data_start][:_LEFT_SAMPLE]
+        if len(percent) < 2 or len(rows) < 3:
+            return
+        figures = {c.index: [_fraction(row[c.index]) if c.index < len(row) else None for row in rows] for c in percent}
+        fractions = [c for c in percent if all(v is not None and 0 <= v <= 1 for v in figures[c.index])]
+        shares = None
+        for i, first in enumerate(fractions):   # a run of side-by-side columns adding up to 1 in every row
+            run = [first]
+            for col in fractions[i + 1:]:
+                if col.index != run[-1].index + 1:
+                    break
+                run.append(col)
+                if all(abs(sum(figures[c.index][k] for c in run) - 1) <= 0.005 for k in range(len(rows))):
+                    shares = run
+                    break
+            if shares:
+                break
+        if not shares:
+            return
+        as_fractions = Unit(PERCENT, 100.0, "%")
+        for col in fractions:
+            col.unit, col.factor = as_fractions, 100.0
+        names = ", ".join(repr(c.measure) for c in shares[:2])
+        self.report.assume(f"the percentages are written as fractions: {names}{' ...' if len(shares) > 2 else ''} "
+                           f"add up to 1 in every row, so each % column's figures between 0 and 1 are read as "
+                           f"percentages ({len(fractions)} columns: 0.5 as 50%)")
 
     def _spacer(self, header: dict[int, list[Any]], c: int) -> bool:
         """Whether column ``c`` is blank in every row seen of the table (header and the rows sampled under it)."""

@@ -7,7 +7,9 @@ apart and stay in their names: they are no footnote markers on one name; and a b
 last total line "the total" ("16,962 in total") only where it adds up the lines told or is headed "Total"
 alone: a statement's "Total cash and investments" is named as the line it is; and a column counting
 households in a band of pounds ("'£15k to £19k'") or giving a ratio is not doubted as money with no unit;
-and a table's last row with figures but no label, each the sum of its column above, is its total."""
+a table's last row with figures but no label, each the sum of its column above, is its total; and % columns
+side by side that add up to 1 in every row ("No sport (%)", "Some sport (%)", ...) show that the table writes
+its percentages as fractions."""
 
 from awkward_workbooks import write_xlsx
 
@@ -96,3 +98,21 @@ def test_an_unlabelled_last_row_that_sums_its_columns_is_the_total(tmp_path):
     other, = read_file(write_xlsx(tmp_path / "o.xlsx", {"R": [*rows, [None, 50000, 18091.55]]})).tables
     assert not any(o.cell.endswith("7") for o in other.observations)
     assert [run.reason for run in other.report.skipped] == ["value with no row label"]
+
+
+def test_percent_columns_that_add_up_to_one_are_fractions(tmp_path):
+    """The old reading read '0.716' under 'No participation in sport (%)' as 0.716% (the table unsure,
+    asking whether they were fractions); side-by-side % columns adding up to 1 in every row say they
+    are, so every % column of the table between 0 and 1 is read as a percentage. Without such shares
+    the figures are read as written and the officer is still asked."""
+    head = ["Ward", "Asthma (%)", "No sport (%)", "Some sport (%)", "Much sport (%)"]
+    shares = [["Almond", 0.105, 0.716, 0.2, 0.084], ["Forth", 0.133, 0.6, 0.3, 0.1],
+              ["Leith", 0.117, 0.5, 0.25, 0.25], ["Inverleith", 0.1, 0.7, 0.2, 0.1]]
+    table, = read_file(write_xlsx(tmp_path / "h.xlsx", {"H": [head, *shares]})).tables
+    cells = {o.cell: o for o in table.observations}
+    assert (cells["B2"].value, cells["C2"].value, cells["C2"].unit) == (10.5, 71.6, "percent")
+    assert not table.report.doubts and any("fractions" in a for a in table.report.assumptions)
+    apart = [[w, a, s * 0.9, t * 0.9, u * 0.9] for w, a, s, t, u in shares]
+    other, = read_file(write_xlsx(tmp_path / "o.xlsx", {"H": [head, *apart]})).tables
+    assert {o.cell: o.value for o in other.observations}["C2"] == 0.6444
+    assert any("fractions" in d for d in other.report.doubts)
