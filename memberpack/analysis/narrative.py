@@ -44,9 +44,11 @@ def signed_money(value: float, conv: Convention) -> str:
 
 
 def decimals_of(displays: list[str]) -> int:
-    """The decimals a row's figures are printed with (``53.7 per 10,000`` has one)."""
+    """The decimals a row's figures are printed with (``53.7 per 10,000`` has one), at most the six
+    figures are kept to: more would print zeros the source does not have (``0.138439703`` read as
+    13.843970%, not 13.843970000%)."""
     found = [len(m.group(1)) for d in displays for m in [re.search(r"\d\.(\d+)", d or "")] if m]
-    return max(found, default=0)
+    return min(max(found, default=0), 6)
 
 
 def value_text(value: float, unit: str | None, decimals: int = 1, conv: Convention | None = None) -> str:

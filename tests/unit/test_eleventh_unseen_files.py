@@ -9,7 +9,7 @@ alone: a statement's "Total cash and investments" is named as the line it is; an
 households in a band of pounds ("'£15k to £19k'") or giving a ratio is not doubted as money with no unit;
 a table's last row with figures but no label, each the sum of its column above, is its total; and % columns
 side by side that add up to 1 in every row ("No sport (%)", "Some sport (%)", ...) show that the table writes
-its percentages as fractions."""
+its percentages as fractions; and a sentence prints no more decimals than the figures are kept to."""
 
 from awkward_workbooks import write_xlsx
 
@@ -116,3 +116,12 @@ def test_percent_columns_that_add_up_to_one_are_fractions(tmp_path):
     other, = read_file(write_xlsx(tmp_path / "o.xlsx", {"H": [head, *apart]})).tables
     assert {o.cell: o.value for o in other.observations}["C2"] == 0.6444
     assert any("fractions" in d for d in other.report.doubts)
+
+
+def test_a_sentence_prints_no_more_decimals_than_the_figures_are_kept_to():
+    """The old briefing printed 0.138439703 read as a percentage as '13.843970000%' (nine decimals, the
+    last three zeros the source does not have: figures are kept to six); now '13.843970%'."""
+    from memberpack.analysis.narrative import decimals_of, value_text
+
+    assert value_text(13.84397, "percent", decimals_of(["0.138439703", "0.099908032"])) == "13.843970%"
+    assert decimals_of(["1,234.50", "53.7"]) == 2
