@@ -170,8 +170,10 @@ def _period_columns(grid: Grid) -> list[str]:
 
 
 def _column_period(grid: Grid, measure: str) -> str | None:
-    """A column's period in full (``Q3 2020/21`` for a column headed ``Q3``), where its rows agree."""
-    found = {r.cells[measure].period for r in grid.rows if measure in r.cells and r.cells[measure].period}
+    """A column's period in full (``Q3 2020/21`` for a column headed ``Q3``), where its rows with figures
+    all have it (one row's date in its label, "brought forward 1/4/2022", is no period of the column)."""
+    found = {r.cells[measure].period for r in grid.rows
+             if measure in r.cells and (r.cells[measure].period or r.cells[measure].value is not None)}
     return found.pop() if len(found) == 1 else None
 
 

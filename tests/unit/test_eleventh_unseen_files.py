@@ -9,7 +9,8 @@ alone: a statement's "Total cash and investments" is named as the line it is; an
 households in a band of pounds ("'£15k to £19k'") or giving a ratio is not doubted as money with no unit;
 a table's last row with figures but no label, each the sum of its column above, is its total; and % columns
 side by side that add up to 1 in every row ("No sport (%)", "Some sport (%)", ...) show that the table writes
-its percentages as fractions; and a sentence prints no more decimals than the figures are kept to."""
+its percentages as fractions; a sentence prints no more decimals than the figures are kept to; and a date in
+one row's label ("Brought forward 1/4/2022") is no period of the whole column."""
 
 from awkward_workbooks import write_xlsx
 
@@ -125,3 +126,17 @@ def test_a_sentence_prints_no_more_decimals_than_the_figures_are_kept_to():
 
     assert value_text(13.84397, "percent", decimals_of(["0.138439703", "0.099908032"])) == "13.843970%"
     assert decimals_of(["1,234.50", "53.7"]) == 2
+
+
+def test_a_date_in_one_rows_label_is_no_period_of_the_column(tmp_path):
+    """The old briefing said 'Amount: 51,723 in total in 2022' because one row's label holds a date
+    ('Brought forward 1/4/2022'): the only period among the column's cells; the file gives none for it."""
+    from memberpack.analysis.charts import charts_for
+    from memberpack.model.observation import Dataset
+
+    rows = [["Source", "Amount"], ["Brought forward 1/4/2022", 16219], ["Transfer in", 6164],
+            ["Precept to date", 29340], ["Total", 51723]]
+    table, = read_file(write_xlsx(tmp_path / "r.xlsx", {"R": rows})).tables
+    ds = Dataset("R", "r.xlsx", "0" * 64, "R", "A1:B5", table.layout.kind, key="r")
+    spec, = charts_for(ds, list(table.observations))
+    assert spec.summary.startswith("Amount: 51,723 in total; Precept to date the largest")
