@@ -44,9 +44,11 @@ def signed_money(value: float, conv: Convention) -> str:
 
 
 def decimals_of(displays: list[str]) -> int:
-    """The decimals a row's figures are printed with (``53.7 per 10,000`` has one)."""
+    """The decimals a row's figures are printed with (``53.7 per 10,000`` has one), at most the six
+    figures are kept to: more would print zeros the source does not have (``0.138439703`` read as
+    13.843970%, not 13.843970000%)."""
     found = [len(m.group(1)) for d in displays for m in [re.search(r"\d\.(\d+)", d or "")] if m]
-    return max(found, default=0)
+    return min(max(found, default=0), 6)
 
 
 def value_text(value: float, unit: str | None, decimals: int = 1, conv: Convention | None = None) -> str:
@@ -291,15 +293,23 @@ def breakdown_story(rows: list[GridRow], measure: str, unit: str | None, total: 
     named_when = when if name else ""   # a period column's figures are named by the table, with their period
     title = (f"{measure_name}{named_when}: highest for {row_name(top[0], repeated)}, "
              f"at {value_text(top[1], unit, decimals, conv)}")
-    if total is not None and total.value(measure) is not None:
-        overall = "overall" if unit in (PERCENT, PER_10000) else "in total"   # a rate's total row adds nothing up
-        title = (f"{measure_name}: {value_text(total.value(measure), unit, decimals, conv)} {overall}{when}; "
+    if total is not None and (whole := total.value(measure)) is not None:
+        shown = value_text(whole, unit, decimals, conv)
+        if unit in (PERCENT, PER_10000):
+            said = f"{shown} overall"   # a rate's total row adds nothing up
+        elif _BARE_TOTAL.fullmatch(total.label) or \
+                abs(sum(v for _, v in values) - whole) <= max(abs(whole) / 100, 10.0 ** -decimals):
+            said = f"{shown} in total"
+        else:   # a statement's "Total cash and investments" line: no sum of the lines told here
+            said = f"{row_name(total, repeated)} at {shown}"
+        title = (f"{measure_name}: {said}{when}; "
                  f"{row_name(top[0], repeated)} the largest, at {value_text(top[1], unit, decimals, conv)}")
     summary = title + (f"; lowest for {row_name(low[0], repeated)}, at {value_text(low[1], unit, decimals, conv)}"
                        if low[0] is not top[0] else "")
     return Story(title, summary + ".")
 
 
+_BARE_TOTAL = re.compile(r"\s*(?:grand\s+)?total\s*", re.IGNORECASE)
 _HEADER_UNIT = re.compile(r"£|%|\b(gbp|000s?|k|m|bn|pounds|per\s*cent|percent|rate|per\s*10,?000)\b", re.I)
 _SHOWN_UNIT = {GBP: "£", PERCENT: "%", PER_10000: "per"}
 

@@ -471,7 +471,7 @@ def _header_zone(head: list[tuple[int, list[Any]]], span: range, filled) -> tupl
         return None
     # a row of words whose values the rows under it have is their first (``201415 | England | Total``)
     first = next((i for i in range(1, first) if _values_below(rows[i], rows[i + 1:i + 6], span)
-                  or _figures_where(rows[i], rows[first], span)), first)
+                  or _figures_where(rows[i], rows[first], span) or _named_figures(rows[i], rows[0], span)), first)
     if first == 1:
         return None
     header, code_rows, units_row = [], [], None
@@ -491,6 +491,20 @@ def _header_zone(head: list[tuple[int, list[Any]]], span: range, filled) -> tupl
         header, code_rows = [code_rows[-1]], code_rows[:-1]
     header = header[-MAX_HEADER_ROWS:]
     return header, code_rows, units_row, first
+
+
+def _named_figures(row: list[Any], top: list[Any], span: range) -> bool:
+    """A name in the first column and only figures after it, each under a word of the first header row
+    (``Spend to date | | 16923.55`` under ``Source | Amount | Spent``): a row of data however few of
+    the columns it fills, never a header (years and column numbers aside)."""
+    filled = [c for c in span if c < len(row) and not blank(row[c])]
+    if len(filled) < 2 or filled[0] != span.start or cell_class(row[span.start]) != TEXT:
+        return False
+    if any(c < len(top) and cell_class(top[c]) not in (TEXT, BLANK) for c in span):
+        return False
+    return column_codes(row, span) is None and all(
+        cell_class(row[c]) == "number" and not is_year(row[c]) and c < len(top) and not blank(top[c])
+        for c in filled[1:])
 
 
 _PROSE_MONEY = re.compile(r"£|\bpounds?\b|\bthousands?\b|\bmillions?\b", re.IGNORECASE)

@@ -88,6 +88,20 @@ class TableReport:
         else:
             self.skip(a1(r, c), reason)
 
+    def unskip_at(self, r: int, columns: list[int], reason: str) -> None:
+        """Take back :meth:`skip_at` of row ``r``'s cells in ``columns`` (a row read after all)."""
+        codes = {r * _STRIDE + c for c in columns if r >= 0 and 0 <= c < _THREE_LETTERS}
+        cells = self._skipped.get(reason)
+        if not codes or not cells:
+            return
+        kept = [code for code in cells if code not in codes]
+        self._count -= len(cells) - len(kept)
+        self._runs = None
+        if kept:
+            self._skipped[reason] = array("q", kept)
+        else:
+            del self._skipped[reason]
+
     def _skip(self, code: int | None, cell: str | None, reason: str) -> None:
         self._runs = None
         if self._count >= MAX_SKIPPED_CELLS:

@@ -44,7 +44,8 @@ from memberpack.importers.percent_fractions import PercentFractions
 from memberpack.importers.plain_numbers import FORMATTED_NUMBER, PLAIN_NUMBER, plain_figures
 from memberpack.importers.reader import Sheet
 from memberpack.importers.report import TableReport
-from memberpack.importers.roles import ALL_OF_THEM, SUBTOTAL_WORDS, TOTAL_WORDS, ParsedRow, assign_roles, role_from_words, summed_apart
+from memberpack.importers.roles import (
+    ALL_OF_THEM, SUBTOTAL_WORDS, TOTAL_WORDS, ParsedRow, assign_roles, role_from_words, rounding_step, summed_apart)
 from memberpack.importers.stream import Peekable
 from memberpack.importers.table_ends import LOOKAHEAD, TableEnds, is_footnote
 from memberpack.model.blocks import BlockColumn, Coded, FigureBlock, Texts
@@ -59,6 +60,34 @@ from memberpack.model.values import (
     MAX_FIGURE, OUT_OF_RANGE, TEXT, CellValue, clean_number, duration_minutes, from_number, not_plainly_words, parse_text)
 
 ROLE_WINDOW = 2_000
+
+
+def _fraction(value: Any) -> float | None:
+    """A cell's figure as written, plain numbers only (a CSV's text figure too)."""
+    if type(value) is str:
+        return _text_figure(value)
+    return float(value) if type(value) in (int, float) else None
+
+
+def _add_sums(sums: dict[int, list[float]], part: list[Observation] | FigureBlock, column_at: dict[str, int]) -> None:
+    """Add the figures of a part's data rows to each column's sum and count (by the column's index)."""
+    if type(part) is list:
+        for obs in part:
+            if obs.row_role == DATA and obs.value is not None:
+                seen = sums.setdefault(column_at.get(obs.cell.rstrip("0123456789"), -1), [0.0, 0])
+                seen[0] += obs.value
+                seen[1] += 1
+        return
+    roles = part.roles
+    if DATA not in roles.values:
+        return
+    data = roles.codes == roles.values.index(DATA)
+    for column in part.columns:
+        values = column.values[data]
+        values = values[np.isfinite(values)]
+        seen = sums.setdefault(column_at.get(column.letter, -1), [0.0, 0])
+        seen[0] += float(values.sum()) * (column.factor if column.raw else 1.0)
+        seen[1] += len(values)
 BATCH_ROWS = 500          # rows tested together for being plain (TableReader._plain_batch)
 FEWEST_BATCH_ROWS = 16    # a batch that is not plain is tried again in halves down to this
 PROGRESS_EVERY = 5_000
@@ -119,6 +148,10 @@ _MONEY_WORDS = re.compile(r"\b(?:expenditure|spend|spending|budgets?|costs?|inco
                           r"remuneration|salar(?:y|ies)|wages?|interest|fees|"
                           r"outturn|forecast|variance|reserves?|balances?|£)", re.IGNORECASE)
 _SCORECARD_WORDS = re.compile(r"\b(?:outturn|forecast|variance)\b", re.IGNORECASE)
+_RATIO = re.compile(r"\bratio\b", re.IGNORECASE)   # "Ratio: property value / hh income": no money
+# A band of pounds naming what a column counts ("Households income '£15k to £19k'", "less than £15k", "£150k+")
+_POUND_BAND = re.compile(r"£\s?[\d.,]+\s?[km]?\s*(?:to|-|–)\s*£?\s?\d|\b(?:less than|under|below|over|above|more than|up to)"
+                         r"\s+£\s?\d|£\s?[\d.,]+\s?[km]?\s*(?:\+|or more\b|and (?:over|above)\b)", re.IGNORECASE)
 _NUMBER_OF = re.compile(r"\bnumbers? of\b", re.IGNORECASE)
 # A header asking how many ("How many organisations did you provide grants to?"): a count, whatever it names
 # A column counting what a rate or share is made of ("numerator", "Denominator"): not in the unit a row's units cell gives
@@ -418,6 +451,7 @@ class TableReader:
         self.layout, self.sheet, self.report, self.context = layout, sheet, report, context
         self.label_col, self.first_col = layout.label_col, layout.col_range.start   # asked for every row
         self.columns = self._columns(header)
+        self._fraction_shares(header)
         self._first_figure = min((c.index for c in self.columns), default=layout.col_range.stop)
         self.header_row = header.get(layout.header_rows[-1] - 1) if layout.header_rows else None
         self.academic = _months_from_september(self.columns)
@@ -431,6 +465,7 @@ class TableReader:
         self._first_heading: int | None = None   # the row of the first section heading read
         self.extra: dict[str, int] = {}
         self.last_row = layout.data_start - 1
+        self._unlabelled: tuple[int, list[Any]] | None = None   # the last row of figures with no label
         self.metric_counts: Counter = Counter()
         self._count_columns = {c.measure for c in self.columns if c.unit is None and _NUMBER_OF.search(c.measure)}
         self._counted = {c.index for c in self.columns if _COUNTED.search(_CAMEL.sub(" ", c.measure).replace("_", " "))}
@@ -536,15 +571,16 @@ class TableReader:
                   for i, (h, row) in enumerate(zip(layout.header_rows, rows))]
         numbered = [counts_up(row, layout.col_range) for row in rows]
         self._letters = letter_markers([layout.title, *(t for f in filled for t in f.values())])
-        columns, seen, helpers, banner = [], set(), [], None
+        columns, seen, helpers, banner, written = [], set(), [], None, {}
         self._helpers: set[int] = set()   # the workbook's lookup columns, left out (_HELPER_HEADER)
         self._table_unit_columns: set[int] = set()
         for c in layout.col_range:
             if c == self.label_col or c in self._not_measures or (c < self.label_col and not self._figures_left(header, c)):
                 continue
-            parts = [self._unmarked(f[c]) for f, numbering in zip(filled, numbered) if f.get(c)
+            texts = [f[c] for f, numbering in zip(filled, numbered) if f.get(c)
                      and not (numbering and _COLUMN_NUMBER.fullmatch(f[c]))
                      and not (f is filled[-1] and _DEFAULT_NAME.fullmatch(f[c])) and not _PIVOT_CAPTION.fullmatch(f[c])]
+            parts = [self._unmarked(text) for text in texts]
             sign = cell_text(first[c - 1]) if 0 < c <= len(first) else ""
             if not parts and _CURRENCY.fullmatch(sign):
                 # "Amount" over a column of "£" signs, its figures in the unnamed column beside it
@@ -570,9 +606,20 @@ class TableReader:
                     twin.measure = f"{measure} {twin_unit}"
                     seen.add(twin.measure)
                     measure = f"{measure} {unit_text}"
+            own = texts[0] if len(texts) == 1 and any(c < len(row) and cell_text(row[c]) == texts[0] for row in rows) \
+                else None   # the column's one header, in its own cell (not spread from a group's on the left)
+            if measure in seen and own not in (None, measure) and not described and (
+                    twin := next((col for col in columns if col.measure == measure and written.get(col.index, measure)
+                                  not in (measure, own)), None)):
+                # "budget1 | spend1 | budget2": numbers telling the columns apart, not footnotes on the same name
+                self.report.footnotes.pop(measure, None)
+                twin.measure, measure = written[twin.index], own
+                seen.add(twin.measure)
             if measure in seen:
                 measure = f"{measure} ({column_letter(c)})"
             seen.add(measure)
+            if own is not None:
+                written[c] = own
             if not unit_text and _CURRENCY.fullmatch(sign):
                 unit_text = sign
             unit = find_unit(unit_text) or find_unit(measure) or (_THOUSANDS if _IN_THOUSANDS.search(measure) else None) \
@@ -615,7 +662,8 @@ class TableReader:
                               "data may have been taken for header rows (give the header rows with --header-rows)")
         # "FraudSpentAmount", "net_expenditure" too; a scorecard's outturn, forecast and variance are its indicators'
         said = (lambda m: _SCORECARD_WORDS.sub("", m)) if layout.kind == KPI_SCORECARD else (lambda m: m)
-        unpriced = [c for c in columns if c.unit is None and not c.code
+        unpriced = [c for c in columns if c.unit is None and not c.code and not _POUND_BAND.search(c.measure)
+                    and not _RATIO.search(c.measure)
                     and _MONEY_WORDS.search(said(_CAMEL.sub(" ", c.measure).replace("_", " ")))]
         self._cost_columns = {c.index for c in unpriced}
         if unpriced and self._unit_key is not None:
@@ -627,6 +675,40 @@ class TableReader:
             self.report.doubt(f"column{'s' if len(unpriced) > 1 else ''} {names} look{'' if len(unpriced) > 1 else 's'} "
                               "like money but no unit (£, £k, £m) is stated anywhere: give it with --unit")
         return columns
+
+    def _fraction_shares(self, header: dict[int, list[Any]]) -> None:
+        """Percentages written as fractions, told by shares: where two or more side-by-side % columns
+        with no number format add up to 1 in every row sampled ("No participation in sport (%)" ...
+        "4 or more hours of sport per week (%)": 0.716 + 0.069 + ... = 1), the table writes its
+        percentages as fractions, and every % column of it whose figures are all between 0 and 1 is
+        read as such (0.716 as 71.6%)."""
+        percent = [c for c in self.columns if c.base == PERCENT and c.factor == 1.0 and not c.code]
+        rows = [row for r, row in sorted(header.items()) if r >= self.layout.data_start][:_LEFT_SAMPLE]
+        if len(percent) < 2 or len(rows) < 3:
+            return
+        figures = {c.index: [_fraction(row[c.index]) if c.index < len(row) else None for row in rows] for c in percent}
+        fractions = [c for c in percent if all(v is not None and 0 <= v <= 1 for v in figures[c.index])]
+        shares = None
+        for i, first in enumerate(fractions):   # a run of side-by-side columns adding up to 1 in every row
+            run = [first]
+            for col in fractions[i + 1:]:
+                if col.index != run[-1].index + 1:
+                    break
+                run.append(col)
+                if all(abs(sum(figures[c.index][k] for c in run) - 1) <= 0.005 for k in range(len(rows))):
+                    shares = run
+                    break
+            if shares:
+                break
+        if not shares:
+            return
+        as_fractions = Unit(PERCENT, 100.0, "%")
+        for col in fractions:
+            col.unit, col.factor = as_fractions, 100.0
+        names = ", ".join(repr(c.measure) for c in shares[:2])
+        self.report.assume(f"the percentages are written as fractions: {names}{' ...' if len(shares) > 2 else ''} "
+                           f"add up to 1 in every row, so each % column's figures between 0 and 1 are read as "
+                           f"percentages ({len(fractions)} columns: 0.5 as 50%)")
 
     def _spacer(self, header: dict[int, list[Any]], c: int) -> bool:
         """Whether column ``c`` is blank in every row seen of the table (header and the rows sampled under it)."""
@@ -693,9 +775,13 @@ class TableReader:
         (:meth:`_plain`), as column-wise blocks; when done, its extent is in the report, with a doubt
         where its percentages may be fractions (:mod:`.percent_fractions`)."""
         fractions = PercentFractions()
+        sums: dict[int, list[float]] = {}   # each column's data figures: their sum and how many
+        column_at = {col.letter: col.index for col in self.columns}
         for part in self._read_rows(stream, progress, cancel):
             fractions.add(part)
+            _add_sums(sums, part, column_at)
             yield part
+        yield from self._unlabelled_total(sums)
         if (doubt := fractions.doubt()) is not None:
             self.report.doubt(doubt)
             self.report.settle_verdict()
@@ -789,12 +875,44 @@ class TableReader:
             self.report.assume(f"column{'s' if len(rated) > 1 else ''} {names}: blank cells filled red, amber or green "
                                "are read as that rating, from their colour")
         self.report.settle_verdict()
+        self._extent()
+
+    def _extent(self) -> None:
         layout = self.layout
         layout.last_row = self.last_row + 1
         # from its own first header row, not from header rows it borrows from the table above
         top = min((h for h in layout.header_rows if h >= layout.first_row), default=layout.first_row)
         self.report.cell_range = (f"{a1(top - 1, layout.col_range.start)}:"
                                   f"{a1(self.last_row, layout.col_range.stop - 1)}")
+
+    def _unlabelled_total(self, sums: dict[int, list[float]]) -> Iterator[list[Observation] | FigureBlock]:
+        """The table's last row when it has figures but no label and each figure is the sum of its
+        column's figures above, within rounding (a sum row at the foot of a list): read as its total,
+        where it had been left out as values with no row label."""
+        if self._unlabelled is None or self._unlabelled[0] <= self.last_row:
+            return
+        r, row = self._unlabelled
+        figures = [(col, row[col.index]) for col in self.columns if col.index < len(row) and not blank(row[col.index])]
+        if not figures or any(sums.get(col.index, (0.0, 0))[1] < 2 for col, _ in figures):
+            return
+        for col, value in figures:
+            written = parse_text(value) if isinstance(value, str) else None
+            number = written.value if written is not None else value if isinstance(value, (int, float)) else None
+            total, count = sums[col.index]
+            if number is None or abs(number * col.factor - total) > \
+                    rounding_step(number * col.factor, cell_text(value)) * (count + 1) / 2 + 1e-9:
+                return
+        named = list(row)
+        named[self.label_col] = "Total"
+        self.report.unskip_at(r, [col.index for col, _ in figures], "value with no row label")
+        parsed = self._parse_row(r, named)
+        if parsed is None:
+            return
+        self.report.assume(f"row {r + 1} has figures but no label: each is the sum of its column above, "
+                           "so it is read as the table's total")
+        self.last_row = r
+        yield from self._settle([parsed], final=True, upto=None)
+        self._extent()
 
     def _rated_by_colour(self) -> list[Column]:
         """The columns with cells of this table whose rating was read from their colour (:mod:`.cell_fills`)."""
@@ -1499,6 +1617,7 @@ class TableReader:
             for col, value in values:
                 if not blank(value):
                     self.report.skip_at(r, col.index, "value with no row label")
+                    self._unlabelled = r, row
             return None
         for c in self._left:
             if c < width and not blank(row[c]):

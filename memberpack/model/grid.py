@@ -57,9 +57,13 @@ class Grid:
         return list(dict.fromkeys(row.section for row in self.rows))
 
     def column_period(self, measure: str, *, every_row: bool = False) -> str | None:
-        """A column's period in full (``Q3 2020/21`` for a column headed ``Q3``), where its rows agree
-        (the rows giving none left aside, or with ``every_row`` none if any gives none)."""
-        found = {r.cells[measure].period or None for r in self.rows if measure in r.cells}
-        if not every_row:
-            found.discard(None)
+        """A column's period in full (``Q3 2020/21`` for a column headed ``Q3``), where its rows agree:
+        the rows giving none left aside, unless they hold most of its figures (one row whose label
+        holds a date, "brought forward 1/4/2022", gives no period of the column); with ``every_row``,
+        none if any row gives none."""
+        cells = [c for r in self.rows if (c := r.cells.get(measure)) is not None]
+        found = {c.period or None for c in cells if every_row or c.period}
+        figures = [bool(c.period) for c in cells if c.value is not None]
+        if not every_row and figures.count(True) < figures.count(False):
+            return None
         return found.pop() if len(found) == 1 else None
