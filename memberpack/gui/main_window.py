@@ -275,6 +275,7 @@ class MainWindow(QMainWindow):
 
     def closeEvent(self, event: QCloseEvent) -> None:
         self.notes.keep_draft()   # a note not yet added is back when the pack is next opened
+        self.notes.release_draft()
         if self.job is not None:
             self.job.cancel()
         self.poll.stop()

@@ -344,3 +344,50 @@ def test_a_pack_file_named_with_markup_is_named_as_written_in_the_read_only_bann
     window = open_window(qtbot, read_only_pack(odd))
     assert "&lt;u&gt;Budget &amp; Scrutiny.mpack cannot be changed" in window.banner.text()
     window.pack.close()
+
+
+def test_two_windows_on_one_pack_each_keep_their_own_note_being_written(qtbot, window, demo_pack):
+    """Two windows on one pack shared one draft file: the second showed the first's text, and whichever
+    kept its draft last wrote over the other's."""
+    other = open_window(qtbot, Pack.open(demo_pack))
+    window.notes.body.setPlainText("First window's half question")
+    window.notes.keep_draft()
+    third = open_window(qtbot, Pack.open(demo_pack))   # opened while the first window is writing
+    assert third.notes.body.toPlainText() == ""
+    third.close()
+    other.notes.body.setPlainText("Second window's half question")
+    other.notes.keep_draft()
+    window.notes.keep_draft()
+    assert window.close() and other.close()
+    again = open_window(qtbot, Pack.open(demo_pack))
+    written = {"First window's half question", "Second window's half question"}
+    first = again.notes.body.toPlainText()
+    assert first in written
+    also = open_window(qtbot, Pack.open(demo_pack))    # a second window takes the other note
+    assert {first, also.notes.body.toPlainText()} == written
+    also.notes.add_button.click()
+    assert also.notes.body.toPlainText() == ""
+    again.notes.add_button.click()
+    assert written <= set(bodies(demo_pack))
+    for win in (again, also):
+        win.close()
+        win.pack.close()
+    other.pack.close()
+
+
+def test_a_second_note_left_unwritten_is_offered_once_the_first_is_added(qtbot, window, demo_pack):
+    other = open_window(qtbot, Pack.open(demo_pack))
+    window.notes.body.setPlainText("Left in the first window")
+    other.notes.body.setPlainText("Left in the second window")
+    assert window.close() and other.close()
+    other.pack.close()
+    again = open_window(qtbot, Pack.open(demo_pack))
+    first = again.notes.body.toPlainText()
+    again.notes.add_button.click()
+    second = again.notes.body.toPlainText()
+    assert {first, second} == {"Left in the first window", "Left in the second window"}
+    assert "last closed is back" in again.notes.message.text()
+    again.notes.add_button.click()
+    assert again.notes.body.toPlainText() == ""
+    again.close()
+    again.pack.close()
