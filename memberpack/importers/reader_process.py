@@ -62,10 +62,25 @@ def main() -> None:
     os.dup2(quiet, 1)
     os.dup2(quiet, 2)
 
-    from memberpack.importers.pipe import EARLY, read_message, write_message  # noqa: PLC0415 - light, first
+    from memberpack.importers import safety  # noqa: PLC0415 - light, first
+    from memberpack.importers.pipe import EARLY, read_message, write_message  # noqa: PLC0415
+
+    sending = threading.Lock()
+    ended = False
 
     def send(message) -> None:
-        write_message(results, message)
+        with sending:
+            if not ended:
+                write_message(results, message)
+
+    def refuse(message: str) -> None:
+        """A scan beside the reading found the file hostile: say so, and end before the reading does."""
+        from memberpack.importers.isolation import Failed  # noqa: PLC0415
+
+        send(Failed("ImportFailed", message))
+        os._exit(1)
+
+    safety.refuse_beside = refuse
 
     # Loading takes a fifth of a second; meanwhile an early word about the file (its path) lets the
     # reader start on it, calamine parsing beside the loading.
@@ -97,6 +112,7 @@ def main() -> None:
     _set_limits(memory_mb, cpu_seconds)
     try:
         target(send, *args)
+        safety.scanned()
     except errors.MemberpackError as exc:
         message = Failed(type(exc).__name__, str(exc))
     except MemoryError:
@@ -109,6 +125,8 @@ def main() -> None:
         send(message)
     except (OSError, ValueError):
         pass
+    with sending:   # a scan still beside a failed reading says nothing after its one error
+        ended = True
 
 
 if __name__ == "__main__":
