@@ -19,6 +19,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from memberpack.errors import PackError
+from memberpack.model.front_matter import MAX_DETAIL
 from memberpack.model.metrics import BY_ID
 from memberpack.model.observation import Dataset, Observation
 from memberpack.model.periods import reported_order
@@ -356,6 +357,11 @@ class Pack:
         return dict(self.db.execute("SELECT key, value FROM meta"))
 
     def set_meta(self, **values: str) -> None:
+        """Set the pack's details; one longer than :data:`MAX_DETAIL` characters is refused, nothing set."""
+        for key, value in values.items():
+            if len(str(value)) > MAX_DETAIL:
+                raise PackError(f"{self.path}: the {key.replace('_', ' ')} is {len(str(value)):,} characters long; "
+                                f"a pack's details hold at most {MAX_DETAIL:,} characters each")
         with self.transaction():
             self.db.executemany("INSERT OR REPLACE INTO meta(key, value) VALUES (?, ?)",
                                 [(k, str(v)) for k, v in values.items()])
