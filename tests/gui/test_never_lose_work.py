@@ -181,7 +181,7 @@ def test_pack_details_that_cannot_be_saved_say_so(qtbot, window, demo_pack, monk
 
     def fill(dialog) -> int:
         dialog.committee.setText("Children's Scrutiny")
-        return 1
+        return not warned   # cancelled when shown again
 
     warned = []
     monkeypatch.setattr(PackDetailsDialog, "exec", fill)
@@ -189,7 +189,7 @@ def test_pack_details_that_cannot_be_saved_say_so(qtbot, window, demo_pack, monk
     window.pack.db.close()
     window.pack.db = read_only_pack(demo_pack).db
     window.edit_pack_details()
-    assert warned == [f"{READ_ONLY}; the details were not saved."]
+    assert warned == [f"{READ_ONLY}; the details were not saved (they are shown again, to try once more or copy)."]
     with Pack.open(demo_pack) as pack:
         assert pack.meta()["committee"].startswith("Scrutiny")
 
@@ -391,3 +391,26 @@ def test_a_second_note_left_unwritten_is_offered_once_the_first_is_added(qtbot, 
     assert again.notes.body.toPlainText() == ""
     again.close()
     again.pack.close()
+
+
+def test_pack_details_that_cannot_be_saved_are_shown_again_as_typed(qtbot, window, demo_pack, monkeypatch):
+    """The dialog closed on a failed save, and everything typed in it went with it."""
+    from memberpack.gui.pack_details_dialog import PackDetailsDialog
+
+    shown = []
+
+    def fill(dialog) -> int:
+        shown.append(dialog.committee.text())
+        if len(shown) == 1:
+            dialog.committee.setText("Children's Scrutiny")
+            dialog.texts["purpose"].setPlainText("A purpose typed at length")
+            return 1
+        return 0   # the member copies it, or cancels
+
+    monkeypatch.setattr(PackDetailsDialog, "exec", fill)
+    monkeypatch.setattr(QMessageBox, "warning", staticmethod(lambda *a: None))
+    window.pack.db.close()
+    window.pack.db = read_only_pack(demo_pack).db
+    window.edit_pack_details()
+    qtbot.waitUntil(lambda: len(shown) == 2)
+    assert shown[1] == "Children's Scrutiny"
