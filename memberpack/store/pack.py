@@ -170,6 +170,9 @@ class Pack:
         was created by someone else meanwhile, nothing is replaced and :class:`PackError` says so."""
         path = Path(path)
         remove_stale_scratch(path)
+        if path.is_symlink() and not path.exists():   # (a pack deleted or moved): its name is taken
+            raise PackError(f"{path}: is a link to {os.readlink(path)}, which does not exist; remove the link or "
+                            "name another pack")
         if path.exists():
             raise PackError(f"{path}: a file of that name already exists")
         scratch = path.with_name(f".{path.name}.{os.getpid()}.{os.urandom(4).hex()}.creating")
