@@ -182,3 +182,9 @@ def test_an_import_into_a_link_to_nothing_says_so_before_reading(tmp_path, capsy
     assert "is a link to" in err and "which does not exist" in err
     assert link.is_symlink() and sorted(p.name for p in tmp_path.iterdir()) == ["cla.xlsx", "moved.mpack"]
 
+
+def test_a_folder_given_as_a_pack_is_named_a_folder(tmp_path, capsys):
+    folder = tmp_path / "briefing.mpack"
+    folder.mkdir()
+    assert main(["check", str(folder)]) == 1
+    assert capsys.readouterr().err.strip().endswith("briefing.mpack: is a folder, not a pack file")
