@@ -255,8 +255,8 @@ class Pack:
             raise PackError(f"{self.path}: the protected pack was changed by another window or program since it was "
                             "opened; open it again to see those changes (nothing was saved)")
         plaintext = self.db.serialize()
-        try:
-            write_bytes(self.path, self.protection.seal(plaintext))
+        try:   # (through a link to the pack, the pack itself: written over, the link would be a copy)
+            write_bytes(os.path.realpath(self.path), self.protection.seal(plaintext))
         except OSError as exc:
             self.db.deserialize(self._sealed)
             raise PackError(f"{self.path}: cannot save the protected pack ({exc.strerror or exc}); nothing was "
