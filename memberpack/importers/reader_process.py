@@ -30,6 +30,13 @@ def _set_limits(memory_mb: float, cpu_seconds: float) -> None:
         pass
 
 
+def _why(exc: BaseException) -> str:
+    """What a reader's failure says to the officer: its kind, or what to correct when it is known."""
+    if type(exc).__name__ == "PanicException" and "TimeDelta" in str(exc):   # calamine making a date of a cell
+        return "a cell formatted as a date or time holds a number no date can be made of; correct it in Excel"
+    return type(exc).__name__
+
+
 def _load_readers(send, told: threading.Event) -> None:
     """The readers, loaded before the job arrives (a spare waits loaded), then ``LOADED`` said; a
     moment after the parent was told, so that an early word is acted on first."""
@@ -118,7 +125,7 @@ def main() -> None:
     except MemoryError:
         message = Failed("ImportFailed", str(ReaderFailed(name, f"it needed more than {memory_mb:,.0f} MB")))
     except BaseException as exc:  # noqa: BLE001 - a reader's failure is the file's, told in one line
-        message = Failed("ImportFailed", str(ReaderFailed(name, type(exc).__name__)))
+        message = Failed("ImportFailed", str(ReaderFailed(name, _why(exc))))
     else:
         message = Done()
     try:
