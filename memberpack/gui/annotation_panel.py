@@ -70,6 +70,7 @@ class AnnotationPanel(QWidget):
         self.body.installEventFilter(self)
         self._draft_for: Pack | None = None   # the pack whose draft file is ``_draft_path``
         self._draft_path = None
+        self._draft_lock = None   # held while this panel shows the pack: no other window takes its draft
         self._draft_timer = QTimer(self)
         self._draft_timer.setSingleShot(True)
         self._draft_timer.setInterval(DRAFT_MS)
@@ -179,6 +180,9 @@ class AnnotationPanel(QWidget):
         self.undo_stack.push(command)
         self.stop_editing()
         self.visibility.setCurrentIndex(0)
+        if self._draft_for is self.pack:   # another note left unwritten on this pack (another window's) comes next
+            self.release_draft()
+            self._restore_draft()
 
     def edit_selected(self) -> None:
         item = self.list.currentItem()
@@ -254,16 +258,22 @@ class AnnotationPanel(QWidget):
         """Another pack is about to be shown: the note being written stays with its own pack as a draft
         (back when that pack is next opened) and the editor is cleared."""
         self.keep_draft()
-        self._draft_for = self._draft_path = None
+        self.release_draft()
         self.stop_editing()
         self.message.hide()
+
+    def release_draft(self) -> None:
+        """This panel no longer shows the pack: its draft (kept) may be taken by a window opened later."""
+        if self._draft_lock is not None:
+            self._draft_lock.unlock()
+        self._draft_for = self._draft_path = self._draft_lock = None
 
     def _restore_draft(self) -> None:
         """Once per pack shown: the note left unwritten on it, back in the editor."""
         from memberpack.gui import note_drafts  # noqa: PLC0415
 
         self._draft_for = self.pack
-        self._draft_path = note_drafts.draft_file(self.pack)
+        self._draft_path, self._draft_lock = note_drafts.claim(self.pack)
         draft = note_drafts.found(self._draft_path, self.pack.protection) if self._draft_path else None
         if draft is None or self.unsaved():
             return

@@ -275,6 +275,7 @@ class MainWindow(QMainWindow):
 
     def closeEvent(self, event: QCloseEvent) -> None:
         self.notes.keep_draft()   # a note not yet added is back when the pack is next opened
+        self.notes.release_draft()
         if self.job is not None:
             self.job.cancel()
         self.poll.stop()
@@ -352,7 +353,10 @@ class MainWindow(QMainWindow):
         exempt = classification.exemptions(self.pack, classification.DATASET)
         tables = [(ds.key, ds.name, exempt[ds.key].paragraph if ds.key in exempt else None)
                   for ds in self.pack.datasets()]
-        dialog = PackDetailsDialog(self.pack.meta(), self, tables)
+        self._save_pack_details(PackDetailsDialog(self.pack.meta(), self, tables))
+
+    def _save_pack_details(self, dialog) -> None:
+        """Show ``dialog`` (again, as typed, when its details could not be saved) and save what it holds."""
         if dialog.exec():
             values, changes = dialog.values(), dialog.classifications()
 
@@ -367,9 +371,13 @@ class MainWindow(QMainWindow):
                     self.set_authority(given)
                 self.reload()
 
-            self.writer.write(write, saved,
-                              failed=lambda message, _c: QMessageBox.warning(
-                                  self, "Pack details not saved", plain_tip(f"{message}; the details were not saved.")))
+            def failed(message: str, _conflict: bool) -> None:   # what was typed is shown again, not lost
+                QMessageBox.warning(self, "Pack details not saved",
+                                    plain_tip(f"{message}; the details were not saved (they are shown again, to try "
+                                              "once more or copy)."))
+                self._save_pack_details(dialog)
+
+            self.writer.write(write, saved, failed=failed)
 
     def save_protected(self) -> None:
         """File > Save protected copy…: an encrypted copy to send, with an optional "do not open after" date."""

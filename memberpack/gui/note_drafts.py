@@ -2,10 +2,13 @@
 the window, opening another pack or the app being killed never loses it: the next time the same pack
 is opened, the text is back in the notes panel.
 
-A draft is one small file per pack (named from the pack's id and where it is, so a copy of the pack
-elsewhere does not take it), readable by this user only, and for a protected pack sealed with the
-pack's own key, so nothing from a protected pack is on disk in the clear. Copies of a pack made for
-an output version (a screenshot) have no draft: what a member has not added never shows there.
+A draft is one small file per pack and window (named from the pack's id and where it is, so a copy of
+the pack elsewhere does not take it), readable by this user only, and for a protected pack sealed with
+the pack's own key, so nothing from a protected pack is on disk in the clear. Each window showing a
+pack holds a lock on its own draft (:func:`claim`), so two windows on one pack, in one app or two, each
+keep their own note; a lock dies with its app, so a window opened later takes a draft left unheld, one
+holding text first. Copies of a pack made for an output version (a screenshot) have no draft: what a
+member has not added never shows there.
 """
 
 from __future__ import annotations
@@ -16,6 +19,8 @@ import os
 from dataclasses import asdict
 from pathlib import Path
 
+from PySide6.QtCore import QLockFile
+
 from memberpack import settings
 from memberpack.errors import PackError
 from memberpack.model.annotations import Target
@@ -24,6 +29,7 @@ from memberpack.store.pack import Pack
 from memberpack.store.protection import Protection, unseal
 
 MOST_BYTES = 1 << 20   # a draft is one note's text: a larger file is not one memberpack wrote
+MOST_WINDOWS = 16      # windows writing on one pack at once, each with its own draft
 
 
 def draft_file(pack: Pack) -> Path | None:
@@ -33,6 +39,35 @@ def draft_file(pack: Pack) -> Path | None:
     uid = pack.meta().get("uid", "")
     name = hashlib.sha256(f"{uid}\n{Path(pack.path).resolve()}".encode()).hexdigest()[:32]
     return settings.config_dir() / "drafts" / f"{name}.draft"
+
+
+def claim(pack: Pack) -> tuple[Path | None, QLockFile | None]:
+    """A draft of ``pack`` no other window holds, and its lock (held until released): one left holding
+    text if any, else a free one. (None, None) for a copy made for an output version; no lock when
+    the drafts' folder cannot be made (keeping the draft then says why)."""
+    first = draft_file(pack)
+    if first is None:
+        return None, None
+    try:
+        first.parent.mkdir(parents=True, exist_ok=True)
+    except OSError:
+        return first, None
+    free: tuple[Path, QLockFile] | None = None
+    for n in range(MOST_WINDOWS):
+        path = first if n == 0 else first.with_name(f"{first.stem}.{n}.draft")
+        lock = QLockFile(str(path.with_suffix(".lock")))
+        lock.setStaleLockTime(0)   # held as long as its window shows the pack: stale only once its app is gone
+        if not lock.tryLock(0):
+            continue
+        if path.exists():
+            if free is not None:
+                free[1].unlock()
+            return path, lock
+        if free is None:
+            free = path, lock
+        else:
+            lock.unlock()
+    return free or (None, None)
 
 
 def keep(path: Path, protection: Protection | None, text: str, kind: str, visibility: str, target: Target,

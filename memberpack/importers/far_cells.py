@@ -4,7 +4,10 @@ calamine gives a sheet as the rectangle from its first cell to its last, so one 
 20-row table into 17 billion cells (calamine cannot allocate them and the reader fails) or a 5,000-row
 table into 80 million (gigabytes, seconds). A sheet whose declared size is that large is scanned for
 its cells; those beyond a gap of more than :data:`GAP_COLUMNS` empty columns or :data:`GAP_ROWS` empty
-rows from the rest are left out of the part calamine parses, and the report names them.
+rows from the rest are left out of the part calamine parses, and the report names them. A sheet part
+of up to :data:`SIZED_FROM_CELLS` bytes that declares no size (openpyxl's write-only mode and others
+leave out its ``<dimension>``) is sized from its cells' references, as calamine sizes it (a larger one
+is not: 38 MB of sheet took 0.6 s and 80 MB to size so).
 """
 
 from __future__ import annotations
@@ -22,7 +25,9 @@ GAP_COLUMNS = 1_000
 GAP_ROWS = 100_000
 MOST_LEFT_OUT = 20        # stray entries are few: more cells that far are another table, read as they are
 HEAD_BYTES = 4_096        # the dimension element stands before the sheet's data
+SIZED_FROM_CELLS = 1 << 20   # bytes of a sheet part with no dimension read for its cells' references
 _DIMENSION = re.compile(rb'<(?:\w+:)?dimension\s+ref="\$?([A-Z]{1,3})?\$?(\d+)?(?::\$?([A-Z]{1,3})\$?(\d+))?"')
+_REFERENCE = re.compile(rb'<(?:\w+:)?c\b[^>]*?\sr="([A-Z]{1,3})(\d{1,7})"')
 # a cell with content (not an empty, formatted one), its reference and its whole element
 _CELL = re.compile(rb'<((?:\w+:)?c)\b[^>]*?\sr="([A-Z]{1,3})(\d{1,7})"[^>]*?(?<!/)>.*?</\1>', re.DOTALL)
 
@@ -55,7 +60,9 @@ def large_sheets(path: Path, parts: dict[str, tuple[str, int]]) -> dict[str, str
             for name, (part, size) in parts.items():
                 with archive.open(part) as fh:
                     head = fh.read(HEAD_BYTES)
-                if (match := _DIMENSION.search(head)) and _area(match) >= max(LARGE_AREA, size * SPARSE):
+                    match = _DIMENSION.search(head)
+                    area = _area(match) if match else _referenced_area(head, fh) if size <= SIZED_FROM_CELLS else 0
+                if area >= max(LARGE_AREA, size * SPARSE):
                     found[name] = part
     except Exception:  # noqa: BLE001 - calamine's own parse names what is wrong
         return found
@@ -68,6 +75,30 @@ def _area(match: re.Match) -> int:
         return 1
     width = column_index(last_col.decode()) - column_index((first_col or b"A").decode()) + 1
     return width * (int(last_row) - int(first_row or 1) + 1)
+
+
+def _referenced_area(head: bytes, fh) -> int:
+    """The cells from the first referenced to the last, of a sheet part read on from ``head`` (16 MB
+    at a time; a reference cut by a chunk is read with the next)."""
+    columns: set[bytes] = set()
+    low, high = 1 << 30, 0
+    rest = head
+    while True:
+        chunk = fh.read(1 << 24)
+        block = rest + chunk
+        end = (block.rfind(b"<") % (len(block) + 1)) if chunk else len(block)
+        found = _REFERENCE.findall(block, 0, end)
+        if found:
+            columns.update(column for column, _ in found)
+            rows = [int(row) for _, row in found]
+            low, high = min(low, min(rows)), max(high, max(rows))
+        rest = block[end:]
+        if not chunk:
+            break
+    if not columns:
+        return 0
+    indices = [column_index(column.decode()) for column in columns]
+    return (max(indices) - min(indices) + 1) * (high - low + 1)
 
 
 def trimmed(xml: bytes) -> Trimmed | None:

@@ -173,9 +173,11 @@ class _Opened:
                 self.parsing[k] = self.parses.submit(self._parse, self.chosen[k])
 
     def _parse(self, name: str) -> tuple[Any, SheetFormats | None]:
-        if self.large(name) and (pieced := parse_in_pieces(self.path, name, *self.sizes[name])) is not None:
+        sheet = self._without_far_cells(name)   # (before pieces: the piece holding a far cell is as large)
+        if sheet is None and self.large(name) \
+                and (pieced := parse_in_pieces(self.path, name, *self.sizes[name])) is not None:
             return pieced, pieced.formats
-        sheet = self._without_far_cells(name) or self._whole(name)
+        sheet = sheet or self._whole(name)
         return sheet, (self._formats_of(name) if name in self.sizes else None)
 
     def _without_far_cells(self, name: str):

@@ -30,6 +30,13 @@ def _set_limits(memory_mb: float, cpu_seconds: float) -> None:
         pass
 
 
+def _why(exc: BaseException) -> str:
+    """What a reader's failure says to the officer: its kind, or what to correct when it is known."""
+    if type(exc).__name__ == "PanicException" and "TimeDelta" in str(exc):   # calamine making a date of a cell
+        return "a cell formatted as a date or time holds a number no date can be made of; correct it in Excel"
+    return type(exc).__name__
+
+
 def _load_readers(send, told: threading.Event) -> None:
     """The readers, loaded before the job arrives (a spare waits loaded), then ``LOADED`` said; a
     moment after the parent was told, so that an early word is acted on first."""
@@ -62,10 +69,25 @@ def main() -> None:
     os.dup2(quiet, 1)
     os.dup2(quiet, 2)
 
-    from memberpack.importers.pipe import EARLY, read_message, write_message  # noqa: PLC0415 - light, first
+    from memberpack.importers import safety  # noqa: PLC0415 - light, first
+    from memberpack.importers.pipe import EARLY, read_message, write_message  # noqa: PLC0415
+
+    sending = threading.Lock()
+    ended = False
 
     def send(message) -> None:
-        write_message(results, message)
+        with sending:
+            if not ended:
+                write_message(results, message)
+
+    def refuse(message: str) -> None:
+        """A scan beside the reading found the file hostile: say so, and end before the reading does."""
+        from memberpack.importers.isolation import Failed  # noqa: PLC0415
+
+        send(Failed("ImportFailed", message))
+        os._exit(1)
+
+    safety.refuse_beside = refuse
 
     # Loading takes a fifth of a second; meanwhile an early word about the file (its path) lets the
     # reader start on it, calamine parsing beside the loading.
@@ -97,18 +119,21 @@ def main() -> None:
     _set_limits(memory_mb, cpu_seconds)
     try:
         target(send, *args)
+        safety.scanned()
     except errors.MemberpackError as exc:
         message = Failed(type(exc).__name__, str(exc))
     except MemoryError:
         message = Failed("ImportFailed", str(ReaderFailed(name, f"it needed more than {memory_mb:,.0f} MB")))
     except BaseException as exc:  # noqa: BLE001 - a reader's failure is the file's, told in one line
-        message = Failed("ImportFailed", str(ReaderFailed(name, type(exc).__name__)))
+        message = Failed("ImportFailed", str(ReaderFailed(name, _why(exc))))
     else:
         message = Done()
     try:
         send(message)
     except (OSError, ValueError):
         pass
+    with sending:   # a scan still beside a failed reading says nothing after its one error
+        ended = True
 
 
 if __name__ == "__main__":

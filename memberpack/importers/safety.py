@@ -2,7 +2,9 @@
 
 Every check here reads headers and declared sizes only (or a bounded prefix of each XML part),
 so a zip bomb, an entity-expansion ("billion laughs") document, an encrypted workbook or random
-bytes are turned away in milliseconds with one line naming the file and the problem.
+bytes are turned away in milliseconds with one line naming the file and the problem. The text an
+.ods repeats or an .xls shares is counted before the file is read when it is up to 16 MB, and
+beside the reading when larger (in the reader's process, which the refusal ends: :func:`scan_beside`).
 """
 
 from __future__ import annotations
@@ -10,9 +12,11 @@ from __future__ import annotations
 import lzma
 import re
 import struct
+import threading
 import zipfile
 import zlib
 from collections import Counter
+from collections.abc import Callable
 from pathlib import Path
 
 from memberpack.errors import ImportFailed
@@ -38,9 +42,10 @@ SMALLEST_STRING_CELL = 20      # <c t="s"><v>0</v></c>
 _SHARED_STRING = re.compile(rb"<(?:\w+:)?si\b")
 _STRING_CELL = re.compile(rb'<(?:\w+:)?c\b[^>]*?\st="s"[^>]*>\s*<(?:\w+:)?v>(\d+)<')
 # An OpenDocument cell or row repeated is stored once and read as every copy: content up to this size
-# (a bomb is a small file; padding it larger is refused as a zip bomb) is scanned for repeated text.
-# An .xls up to this size is scanned for its shared strings (xls_strings.py) in the same way.
+# is scanned for repeated text before it is read, larger content beside the reading, this much at a
+# time. An .xls up to this size is scanned for its shared strings (xls_strings.py) in the same way.
 REPEATS_SCANNED = 16 << 20
+_ROW_END = b"</table:table-row>"
 _REPEATED = re.compile(rb'number-(rows|columns)-repeated="(\d+)"')
 _PARAGRAPH = re.compile(rb"<text:p\b[^>]*>(.*?)</text:p>", re.DOTALL)
 _ROOT = re.compile(rb"<[A-Za-z_]")
@@ -49,6 +54,37 @@ _MARKUP = re.compile(rb"(?:\xef\xbb\xbf)?\s*<(?:\?xml|!doctype|html|table|meta|h
 _DAMAGED_ZIP = (zlib.error, lzma.LZMAError, EOFError, ValueError, NotImplementedError, struct.error, OverflowError,
                 UnicodeDecodeError, RuntimeError, zipfile.BadZipFile, OSError)
 _ENCRYPTED_STREAMS = ("EncryptedPackage".encode("utf-16-le"), "EncryptionInfo".encode("utf-16-le"))
+
+
+# The reader's process sets this (reader_process.py): it says the refusal and ends the process at once.
+refuse_beside: Callable[[str], None] | None = None
+_beside: list[threading.Thread] = []
+
+
+def scan_beside(check: Callable[[], None]) -> None:
+    """Run ``check`` (which raises :class:`ImportFailed`) beside the reading in the reader's process,
+    its refusal ending the reading however far it has got; elsewhere, now."""
+    if refuse_beside is None:
+        check()
+        return
+
+    def run() -> None:
+        try:
+            check()
+        except ImportFailed as exc:
+            refuse_beside(str(exc))
+        except Exception:  # noqa: BLE001, S110 - a damaged file: the reader names what is wrong
+            pass
+
+    thread = threading.Thread(target=run, name="memberpack-scan", daemon=True)
+    _beside.append(thread)
+    thread.start()
+
+
+def scanned() -> None:
+    """Wait for the scans beside the reading: a file is refused however soon its reading ended."""
+    while _beside:
+        _beside.pop().join()
 
 
 def check_file(path: Path, *, inflate: bool = True) -> str:
@@ -112,8 +148,15 @@ def _check_cfb(path: Path, name: str, suffix: str, inflate: bool = True) -> None
                            "Excel (File > Info > Protect Workbook) and save it again")
     if suffix != ".xls":
         raise ImportFailed(f"{name}: is an old Excel (.xls) file with a {suffix} name; rename it to .xls")
-    if not inflate or path.stat().st_size > REPEATS_SCANNED:
+    if not inflate:
         return
+    if path.stat().st_size > REPEATS_SCANNED:
+        scan_beside(lambda: _check_xls_strings(path, name))
+    else:
+        _check_xls_strings(path, name)
+
+
+def _check_xls_strings(path: Path, name: str) -> None:
     from memberpack.importers import xls_strings  # noqa: PLC0415 - only for .xls files
 
     if xls_strings.cells_could_hold(path) > MAX_STRING_CHARACTERS \
@@ -160,14 +203,41 @@ def _check_zip(path: Path, name: str, inflate: bool = True) -> None:
             content = next((m for m in members if m.filename == "content.xml"), None)
             if content is not None and content.file_size <= REPEATS_SCANNED:
                 _check_repeated_text(archive, content, name)
+            elif content is not None:
+                scan_beside(lambda: _check_repeated_text_of(path, content, name))
+
+
+def _check_repeated_text_of(path: Path, content: zipfile.ZipInfo, name: str) -> None:
+    with zipfile.ZipFile(path) as archive:
+        _check_repeated_text(archive, content, name)
 
 
 def _check_repeated_text(archive: zipfile.ZipFile, content: zipfile.ZipInfo, name: str) -> None:
     """Refuse an OpenDocument file whose repeated rows and cells would hold more than
     :data:`MAX_STRING_CHARACTERS` (one long text repeated over rows and columns). Blank rows and
-    cells, which LibreOffice repeats to the sheet's end, hold none."""
+    cells, which LibreOffice repeats to the sheet's end, hold none. Read :data:`REPEATS_SCANNED` at
+    a time, each block to the end of its last whole row (a row longer than four blocks as it is)."""
+    total, rest = 0, b""
     with archive.open(content) as fh:
-        data = fh.read()
+        while True:
+            chunk = fh.read(REPEATS_SCANNED)
+            block = rest + chunk
+            if not chunk or len(block) > 4 * REPEATS_SCANNED:
+                end = len(block)
+            else:
+                end = block.rfind(_ROW_END)
+                end = end + len(_ROW_END) if end >= 0 else 0
+            total += _repeated_text(block[:end])
+            if total > MAX_STRING_CHARACTERS:
+                raise ImportFailed(f"{name}: refused: its repeated rows and cells would hold {total / 1e9:.1f} "
+                                   "billion characters (a bomb of repeated text?)")
+            rest = block[end:]
+            if not chunk:
+                return
+
+
+def _repeated_text(data: bytes) -> int:
+    """The characters the repeated rows and cells of ``data`` (whole rows) would hold, beyond one copy."""
     total, counted_to = 0, -1   # the cells of a repeated row are counted with it
     for hit in _REPEATED.finditer(data):
         times = int(hit.group(2))
@@ -177,13 +247,11 @@ def _check_repeated_text(archive: zipfile.ZipFile, content: zipfile.ZipInfo, nam
         if tag_end < 0 or data[tag_end - 1:tag_end] == b"/":   # an empty row or cell
             continue
         if hit.group(1) == b"rows":
-            counted_to = data.find(b"</table:table-row>", tag_end) % (len(data) + 1)
+            counted_to = data.find(_ROW_END, tag_end) % (len(data) + 1)
             total += times * _row_text(data, tag_end, counted_to)
         else:
             total += times * _text(data, tag_end, data.find(b"</table:table-cell>", tag_end) % (len(data) + 1))
-    if total > MAX_STRING_CHARACTERS:
-        raise ImportFailed(f"{name}: refused: its repeated rows and cells would hold {total / 1e9:.1f} billion "
-                           "characters (a bomb of repeated text?)")
+    return total
 
 
 def _text(data: bytes, start: int, end: int) -> int:

@@ -8,12 +8,14 @@ the cells are counted only when there could be enough of them to matter.
 
 from __future__ import annotations
 
+import re
 import struct
 from collections import Counter
 from pathlib import Path
 
 LONGEST = 32_767                   # characters a cell of an .xls holds at most
 _LABELSST = b"\xfd\x00\x0a\x00"    # a cell naming a shared string: record 0x00FD, 10 bytes
+_NAMED = re.compile(re.escape(_LABELSST) + rb".{6}(.{4})", re.DOTALL)   # the index of the string it names
 _SST, _CONTINUE, _EOF = 0x00FC, 0x003C, 0x000A
 _RECORD = struct.Struct("<HH")
 
@@ -46,13 +48,8 @@ def shared_string_characters(path: Path) -> int | None:
         return None
     if not lengths:
         return 0
-    named: Counter = Counter()
-    at = data.find(_LABELSST)
-    while at >= 0:
-        named[data[at + 10:at + 14]] += 1
-        at = data.find(_LABELSST, at + 4)
-    return sum(lengths[i] * n for key, n in named.items()
-               if len(key) == 4 and (i := int.from_bytes(key, "little")) < len(lengths))
+    named = Counter(_NAMED.findall(data))
+    return sum(lengths[i] * n for key, n in named.items() if (i := int.from_bytes(key, "little")) < len(lengths))
 
 
 def _lengths(data: bytes) -> list[int]:
@@ -74,12 +71,14 @@ def _lengths(data: bytes) -> list[int]:
     unique = int.from_bytes(reader.take(4), "little")
     lengths = []
     for _ in range(unique):
-        count = int.from_bytes(reader.take(2), "little")
-        flags = reader.take(1)[0]
-        runs = int.from_bytes(reader.take(2), "little") if flags & 0x08 else 0
-        extra = int.from_bytes(reader.take(4), "little") if flags & 0x04 else 0
-        reader.characters(count, flags & 0x01)
-        reader.take(4 * runs + extra)
+        count = reader.within_piece()
+        if count is None:
+            count = int.from_bytes(reader.take(2), "little")
+            flags = reader.take(1)[0]
+            runs = int.from_bytes(reader.take(2), "little") if flags & 0x08 else 0
+            extra = int.from_bytes(reader.take(4), "little") if flags & 0x04 else 0
+            reader.characters(count, flags & 0x01)
+            reader.take(4 * runs + extra)
         lengths.append(count)
     return lengths
 
@@ -101,6 +100,26 @@ class _Pieces:
             out += got
             self.at += len(got)
         return out
+
+    def within_piece(self) -> int | None:
+        """The length of the next string, passed over, when its head and characters are all in this
+        piece (most are); None, nothing taken, when they are not."""
+        piece, at = self.pieces[self.n], self.at
+        if at + 9 > len(piece):
+            return None
+        count, flags = piece[at] | piece[at + 1] << 8, piece[at + 2]
+        head = at + 3
+        runs = extra = 0
+        if flags & 0x08:
+            runs, head = piece[head] | piece[head + 1] << 8, head + 2
+        if flags & 0x04:
+            extra, head = int.from_bytes(piece[head:head + 4], "little"), head + 4
+        end = head + count * (2 if flags & 0x01 else 1)
+        if end > len(piece):
+            return None
+        self.at = end
+        self.take(4 * runs + extra)
+        return count
 
     def characters(self, count: int, wide: int) -> None:
         while count:

@@ -24,6 +24,7 @@ PAPER_FIELDS = (
     ("alternative_formats", "Other formats"),
 )
 RECOMMENDATIONS = "recommendations"
+MAX_DETAIL = 100_000   # characters in one of a pack's details (the recommendations together): a page or two
 FRONT_MATTER_KEYS = tuple(k for k, _ in PAPER_FIELDS) + (RECOMMENDATIONS,)
 DATE_FORMAT = "%d/%m/%Y"
 # English names whatever the locale (Qt sets the system's locale when the app starts)

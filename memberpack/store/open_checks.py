@@ -27,6 +27,7 @@ from pathlib import Path
 
 from memberpack.errors import PackError
 from memberpack.model.annotations import MAX_TEXT
+from memberpack.model.front_matter import MAX_DETAIL
 from memberpack.model.units import COUNT, DAYS, GBP, MINUTES, NUMBER, PER_10000, PERCENT, WEEKS
 from memberpack.store.schema import APPLICATION_ID, MIGRATIONS
 
@@ -170,6 +171,8 @@ def value_rules(db: sqlite3.Connection, table: str) -> list[tuple[str, str]]:
             rules.append((name, f'json_type(CASE WHEN json_valid("{name}") THEN "{name}" END) IS NOT \'object\''))
         if table == "annotation" and kind.upper() == "TEXT":   # as every way of saving a note allows
             rules.append((name, f'length("{name}") > {MAX_TEXT}'))
+        if table == "meta" and name == "value":   # as Pack.set_meta allows
+            rules.append((name, f'length("{name}") > {MAX_DETAIL}'))
         if name == "unit" and table == "observation":
             rules.append((name, f'"{name}" NOT IN ({", ".join(repr(u) for u in UNITS)})'))
     return rules

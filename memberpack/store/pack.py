@@ -19,6 +19,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from memberpack.errors import PackError
+from memberpack.model.front_matter import MAX_DETAIL
 from memberpack.model.metrics import BY_ID
 from memberpack.model.observation import Dataset, Observation
 from memberpack.model.periods import reported_order
@@ -76,7 +77,7 @@ class Pack:
         """
         path = Path(path)
         if not path.is_file():
-            raise PackError(f"{path}: no such pack file")
+            raise PackError(f"{path}: is a folder, not a pack file" if path.is_dir() else f"{path}: no such pack file")
         try:
             with path.open("rb") as f:
                 header = f.read(100)
@@ -169,6 +170,9 @@ class Pack:
         was created by someone else meanwhile, nothing is replaced and :class:`PackError` says so."""
         path = Path(path)
         remove_stale_scratch(path)
+        if path.is_symlink() and not path.exists():   # (a pack deleted or moved): its name is taken
+            raise PackError(f"{path}: is a link to {os.readlink(path)}, which does not exist; remove the link or "
+                            "name another pack")
         if path.exists():
             raise PackError(f"{path}: a file of that name already exists")
         scratch = path.with_name(f".{path.name}.{os.getpid()}.{os.urandom(4).hex()}.creating")
@@ -251,8 +255,8 @@ class Pack:
             raise PackError(f"{self.path}: the protected pack was changed by another window or program since it was "
                             "opened; open it again to see those changes (nothing was saved)")
         plaintext = self.db.serialize()
-        try:
-            write_bytes(self.path, self.protection.seal(plaintext))
+        try:   # (through a link to the pack, the pack itself: written over, the link would be a copy)
+            write_bytes(os.path.realpath(self.path), self.protection.seal(plaintext))
         except OSError as exc:
             self.db.deserialize(self._sealed)
             raise PackError(f"{self.path}: cannot save the protected pack ({exc.strerror or exc}); nothing was "
@@ -356,6 +360,11 @@ class Pack:
         return dict(self.db.execute("SELECT key, value FROM meta"))
 
     def set_meta(self, **values: str) -> None:
+        """Set the pack's details; one longer than :data:`MAX_DETAIL` characters is refused, nothing set."""
+        for key, value in values.items():
+            if len(str(value)) > MAX_DETAIL:
+                raise PackError(f"{self.path}: the {key.replace('_', ' ')} is {len(str(value)):,} characters long; "
+                                f"a pack's details hold at most {MAX_DETAIL:,} characters each")
         with self.transaction():
             self.db.executemany("INSERT OR REPLACE INTO meta(key, value) VALUES (?, ?)",
                                 [(k, str(v)) for k, v in values.items()])

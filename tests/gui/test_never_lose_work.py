@@ -181,7 +181,7 @@ def test_pack_details_that_cannot_be_saved_say_so(qtbot, window, demo_pack, monk
 
     def fill(dialog) -> int:
         dialog.committee.setText("Children's Scrutiny")
-        return 1
+        return not warned   # cancelled when shown again
 
     warned = []
     monkeypatch.setattr(PackDetailsDialog, "exec", fill)
@@ -189,7 +189,7 @@ def test_pack_details_that_cannot_be_saved_say_so(qtbot, window, demo_pack, monk
     window.pack.db.close()
     window.pack.db = read_only_pack(demo_pack).db
     window.edit_pack_details()
-    assert warned == [f"{READ_ONLY}; the details were not saved."]
+    assert warned == [f"{READ_ONLY}; the details were not saved (they are shown again, to try once more or copy)."]
     with Pack.open(demo_pack) as pack:
         assert pack.meta()["committee"].startswith("Scrutiny")
 
@@ -344,3 +344,73 @@ def test_a_pack_file_named_with_markup_is_named_as_written_in_the_read_only_bann
     window = open_window(qtbot, read_only_pack(odd))
     assert "&lt;u&gt;Budget &amp; Scrutiny.mpack cannot be changed" in window.banner.text()
     window.pack.close()
+
+
+def test_two_windows_on_one_pack_each_keep_their_own_note_being_written(qtbot, window, demo_pack):
+    """Two windows on one pack shared one draft file: the second showed the first's text, and whichever
+    kept its draft last wrote over the other's."""
+    other = open_window(qtbot, Pack.open(demo_pack))
+    window.notes.body.setPlainText("First window's half question")
+    window.notes.keep_draft()
+    third = open_window(qtbot, Pack.open(demo_pack))   # opened while the first window is writing
+    assert third.notes.body.toPlainText() == ""
+    third.close()
+    other.notes.body.setPlainText("Second window's half question")
+    other.notes.keep_draft()
+    window.notes.keep_draft()
+    assert window.close() and other.close()
+    again = open_window(qtbot, Pack.open(demo_pack))
+    written = {"First window's half question", "Second window's half question"}
+    first = again.notes.body.toPlainText()
+    assert first in written
+    also = open_window(qtbot, Pack.open(demo_pack))    # a second window takes the other note
+    assert {first, also.notes.body.toPlainText()} == written
+    also.notes.add_button.click()
+    assert also.notes.body.toPlainText() == ""
+    again.notes.add_button.click()
+    assert written <= set(bodies(demo_pack))
+    for win in (again, also):
+        win.close()
+        win.pack.close()
+    other.pack.close()
+
+
+def test_a_second_note_left_unwritten_is_offered_once_the_first_is_added(qtbot, window, demo_pack):
+    other = open_window(qtbot, Pack.open(demo_pack))
+    window.notes.body.setPlainText("Left in the first window")
+    other.notes.body.setPlainText("Left in the second window")
+    assert window.close() and other.close()
+    other.pack.close()
+    again = open_window(qtbot, Pack.open(demo_pack))
+    first = again.notes.body.toPlainText()
+    again.notes.add_button.click()
+    second = again.notes.body.toPlainText()
+    assert {first, second} == {"Left in the first window", "Left in the second window"}
+    assert "last closed is back" in again.notes.message.text()
+    again.notes.add_button.click()
+    assert again.notes.body.toPlainText() == ""
+    again.close()
+    again.pack.close()
+
+
+def test_pack_details_that_cannot_be_saved_are_shown_again_as_typed(qtbot, window, demo_pack, monkeypatch):
+    """The dialog closed on a failed save, and everything typed in it went with it."""
+    from memberpack.gui.pack_details_dialog import PackDetailsDialog
+
+    shown = []
+
+    def fill(dialog) -> int:
+        shown.append(dialog.committee.text())
+        if len(shown) == 1:
+            dialog.committee.setText("Children's Scrutiny")
+            dialog.texts["purpose"].setPlainText("A purpose typed at length")
+            return 1
+        return 0   # the member copies it, or cancels
+
+    monkeypatch.setattr(PackDetailsDialog, "exec", fill)
+    monkeypatch.setattr(QMessageBox, "warning", staticmethod(lambda *a: None))
+    window.pack.db.close()
+    window.pack.db = read_only_pack(demo_pack).db
+    window.edit_pack_details()
+    qtbot.waitUntil(lambda: len(shown) == 2)
+    assert shown[1] == "Children's Scrutiny"

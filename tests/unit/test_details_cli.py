@@ -43,3 +43,16 @@ def test_meeting_date_in_words_whatever_the_locale():
     assert meeting_date_words("12/12/2023") == "Tuesday 12 December 2023"
     assert meeting_date_words("01/04/2024") == "Monday 1 April 2024"
     assert meeting_date_words("") == "" and meeting_date_words("next week") == "next week"
+
+
+def test_a_detail_longer_than_a_pack_may_hold_is_one_line_and_changes_nothing(tmp_path, capsys):
+    """A document pasted whole into --purpose was kept, and its PDF took minutes; a pack holding it is
+    now refused on opening, so it is refused here first."""
+    path = tmp_path / "p.mpack"
+    Pack.create(path, committee="Scrutiny").close()
+    before = path.read_bytes()
+    assert main(["details", str(path), "--purpose", "Words. " * 20_000]) == 1
+    assert main(["details", str(path), "--recommendation", "x" * 60_000, "--recommendation", "y" * 60_000]) == 1
+    err = capsys.readouterr().err.strip().splitlines()
+    assert len(err) == 2 and "100,000 characters" in err[0] and "recommendations" in err[1], err
+    assert path.read_bytes() == before

@@ -1,9 +1,13 @@
 """A stray entry far from a sheet's table (XFD1048576, Excel's Ctrl+End trap) does not make the sheet
 billions of cells: the table is read, the stray cell is left out and the report names it."""
 
+import re
+import zipfile
+
+import pytest
 from openpyxl import Workbook
 
-from memberpack.importers import read_file
+from memberpack.importers import read_file, sheet_pieces
 from memberpack.importers.far_cells import MOST_LEFT_OUT, large_sheets, trimmed
 
 
@@ -58,3 +62,61 @@ def test_only_a_sheet_declared_far_larger_than_it_is_scanned(tmp_path):
     assert large_sheets(path, {"Budget": (part, 3_000)}) == {"Budget": part}
     assert large_sheets(path, {"Budget": (part, 5_000_000_000)}) == {}      # as full as it is large: read as it is
     assert large_sheets(_budget(tmp_path / "plain.xlsx", 20, []), {"Budget": (part, 3_000)}) == {}
+
+
+def _without_dimension(path):
+    """``path`` rewritten as writers that leave out the sheet's ``<dimension>`` element save it."""
+    with zipfile.ZipFile(path) as src:
+        items = [(info.filename, src.read(info)) for info in src.infolist()]
+    with zipfile.ZipFile(path, "w", zipfile.ZIP_DEFLATED) as out:
+        for name, data in items:
+            out.writestr(name, re.sub(rb"<dimension [^>]*>", b"", data))
+    return path
+
+
+def test_a_stray_entry_in_a_sheet_with_no_dimension_leaves_the_table_readable(tmp_path):
+    """calamine sizes a sheet with no <dimension> from its cells: the stray one had crashed the reader."""
+    result = read_file(_without_dimension(_budget(tmp_path / "nodim.xlsx", 20, ["XFD1048576"])))
+    table, = result.tables
+    assert table.report.rows_read == 20
+    assert any("XFD1048576" in w and "not read" in w for w in result.report.warnings)
+
+
+def _long_sheet(path, rows: int):
+    """A sheet part of several megabytes (parsed in pieces) with a stray entry in its last cell."""
+    cells = "".join(f'<row r="{r}"><c r="A{r}" t="inlineStr"><is><t>Line {r}</t></is></c>'
+                    + "".join(f'<c r="{c}{r}"><v>{r}.5</v></c>' for c in "BCDEFGHIJ") + "</row>"
+                    for r in range(3, rows + 3))
+    sheet = (f'<worksheet xmlns="{_MAIN}"><dimension ref="A1:XFD1048576"/>'
+             + '<sheetData><row r="2"><c r="A2" t="inlineStr"><is><t>Service</t></is></c>'
+             + "".join(f'<c r="{c}2" t="inlineStr"><is><t>Cost {c} £k</t></is></c>' for c in "BCDEFGHIJ") + "</row>"
+             + cells + '<row r="1048576"><c r="XFD1048576" t="inlineStr"><is><t>x</t></is></c></row>'
+             + "</sheetData></worksheet>")
+    with zipfile.ZipFile(path, "w", zipfile.ZIP_DEFLATED) as z:
+        z.writestr("[Content_Types].xml", _TYPES)
+        z.writestr("_rels/.rels", _RELS.format(kind="officeDocument", target="xl/workbook.xml"))
+        z.writestr("xl/workbook.xml", f'<workbook xmlns="{_MAIN}" xmlns:r="{_R}"><sheets>'
+                   '<sheet name="Costs" sheetId="1" r:id="rId1"/></sheets></workbook>')
+        z.writestr("xl/_rels/workbook.xml.rels", _RELS.format(kind="worksheet", target="worksheets/sheet1.xml"))
+        z.writestr("xl/worksheets/sheet1.xml", sheet)
+    return path
+
+
+_MAIN = "http://schemas.openxmlformats.org/spreadsheetml/2006/main"
+_R = "http://schemas.openxmlformats.org/officeDocument/2006/relationships"
+_TYPES = ('<Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types">'
+          '<Default Extension="rels" ContentType="application/vnd.openxmlformats-package.relationships+xml"/>'
+          '<Default Extension="xml" ContentType="application/xml"/></Types>')
+_RELS = ('<Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships"><Relationship Id="rId1" '
+         'Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/{kind}" Target="{target}"/>'
+         '</Relationships>')
+
+
+def test_a_stray_entry_below_a_sheet_large_enough_to_be_parsed_in_pieces_is_left_out(tmp_path):
+    """A sheet part over 8 MB is cut into pieces: the piece holding the stray entry had crashed the reader."""
+    path = _long_sheet(tmp_path / "long.xlsx", 25_000)
+    assert zipfile.ZipFile(path).getinfo("xl/worksheets/sheet1.xml").file_size > sheet_pieces.SPLIT_FROM
+    result = read_file(path)
+    table, = result.tables
+    assert table.report.rows_read == 25_000
+    assert any("XFD1048576" in w and "not read" in w for w in result.report.warnings)

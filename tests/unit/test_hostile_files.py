@@ -34,7 +34,7 @@ def pack(tmp_path):
     return path
 
 
-def _refused(pack, bad, capsys, *words):
+def _refused(pack, bad, capsys, *words, limit=TIME_LIMIT):
     before = pack.read_bytes()
     capsys.readouterr()
     start = time.perf_counter()
@@ -46,7 +46,7 @@ def _refused(pack, bad, capsys, *words):
     for word in words:
         assert word in err, err
     assert pack.read_bytes() == before
-    assert elapsed < TIME_LIMIT
+    assert elapsed < limit
     return err
 
 
@@ -387,3 +387,54 @@ def test_the_shared_strings_of_an_xls_are_counted_as_its_cells_name_them(tmp_pat
     rows = [["Service", "Budget £k"]] + [[f"Line {i % 7}", i] for i in range(3_000)] + [["é" * 9_000 + "x" * 20_000]]
     assert shared_string_characters(write_xls(tmp_path / "ok.xls", {"Budget": rows})) == (
         len("Service") + len("Budget £k") + 3_000 * len("Line 0") + 29_000)
+
+
+def _padding(size: int) -> str:
+    """``size`` characters of text that hardly compress (a file padded past the size scanned whole)."""
+    rng = random.Random(11)
+    return "".join(rng.choice("abcdefghijklmnopqrstuvwxyz ") for _ in range(size))
+
+
+def _large_repeated_ods(path):
+    """The repeated-text bomb above, padded with a cell of 17 MB of text to pass 16 MB of content."""
+    from ods_workbooks import NAMESPACES, number, row, text, write_ods
+
+    long_text = "".join(random.Random(7).choice("abcdefghij ") for _ in range(30_000))
+    bomb = ('<table:table-row table:number-rows-repeated="5000"><table:table-cell table:number-columns-repeated="10" '
+            f'office:value-type="string"><text:p>{long_text}</text:p></table:table-cell></table:table-row>')
+    content = (f'<?xml version="1.0" encoding="UTF-8"?><office:document-content {NAMESPACES} office:version="1.2">'
+               '<office:body><office:spreadsheet><table:table table:name="Budget">'
+               f'{row(text("Service"), text("Budget £k"))}{row(text("Fieldwork"), number(9100))}'
+               f'{row(text(_padding(17 << 20)))}{bomb}'
+               '</table:table></office:spreadsheet></office:body></office:document-content>')
+    return write_ods(path, content)
+
+
+def _large_strings_xls(path):
+    """The shared-strings bomb of an .xls above, padded with 600 long texts to pass 16 MB."""
+    text = "".join(random.Random(3).choice("abcdefghij ") for _ in range(30_000))
+    padding = _padding(30_000 * 600)
+    return write_xls(path, {"Budget": [["Service", "Budget £k"], ["Fieldwork", 9100]]
+                            + [[text] * 10 for _ in range(5_000)]
+                            + [[padding[i:i + 30_000]] for i in range(0, len(padding), 30_000)]})
+
+
+@pytest.mark.parametrize("make", [_large_repeated_ods, _large_strings_xls])
+def test_a_bomb_padded_past_16_mb_is_refused_by_the_checks(tmp_path, make):
+    """An .ods whose content, or an .xls, over 16 MB was not scanned for repeated or shared text: only
+    the reader's memory limit held it."""
+    from memberpack.errors import ImportFailed
+    from memberpack.importers.safety import REPEATS_SCANNED, check_file
+
+    bad = make(tmp_path / f"padded.{make.__name__[-3:]}")
+    inside = zipfile.ZipFile(bad).getinfo("content.xml").file_size if bad.suffix == ".ods" else bad.stat().st_size
+    assert inside > REPEATS_SCANNED
+    with pytest.raises(ImportFailed, match="1.5 billion characters"):
+        check_file(bad)
+
+
+@pytest.mark.parametrize("make", [_large_repeated_ods, _large_strings_xls])
+def test_a_bomb_padded_past_16_mb_is_one_line_while_the_reader_reads(pack, tmp_path, capsys, make):
+    """Past 16 MB the file is scanned beside the reading, which the refusal ends at once."""
+    bad = make(tmp_path / f"padded.{make.__name__[-3:]}")
+    _refused(pack, bad, capsys, "billion characters", limit=3 * TIME_LIMIT)   # (17 MB to read and scan)

@@ -169,3 +169,22 @@ def test_a_file_name_cannot_forge_a_line_of_the_report(pack, tmp_path, capsys):
     out = capsys.readouterr().out.splitlines()
     assert out[0].startswith("ok\\n  skipped nothing: all figures checked.xlsx: ")
     assert not any(line.startswith("  skipped nothing") for line in out)
+
+
+def test_an_import_into_a_link_to_nothing_says_so_before_reading(tmp_path, capsys):
+    """A pack name left as a link to a deleted or moved pack was read in full, then blamed on 'another
+    memberpack' that had created the pack meanwhile."""
+    link = tmp_path / "moved.mpack"
+    link.symlink_to(tmp_path / "gone" / "briefing.mpack")
+    assert main(["import", str(link), str(_workbook(tmp_path / "cla.xlsx"))]) == 1
+    out, err = capsys.readouterr()
+    assert out == "" and err.count("\n") == 1 and "another memberpack" not in err, err
+    assert "is a link to" in err and "which does not exist" in err
+    assert link.is_symlink() and sorted(p.name for p in tmp_path.iterdir()) == ["cla.xlsx", "moved.mpack"]
+
+
+def test_a_folder_given_as_a_pack_is_named_a_folder(tmp_path, capsys):
+    folder = tmp_path / "briefing.mpack"
+    folder.mkdir()
+    assert main(["check", str(folder)]) == 1
+    assert capsys.readouterr().err.strip().endswith("briefing.mpack: is a folder, not a pack file")

@@ -175,3 +175,15 @@ def test_a_protected_packs_sorting_never_spills_to_a_temporary_file(tmp_path):
             pack.add_dataset(Dataset("Budget", "b.xlsx", "0" * 64, "M6", "A1:B2", key="budget"),
                              [Observation("Fieldwork", "Budget £m", 9_100_000.0, "GBP", "9.1", sheet="M6", cell="B2")])
     assert temporary == []
+
+
+def test_a_note_on_a_protected_pack_opened_through_a_link_is_saved_in_the_pack(protected, tmp_path):
+    """A note added through a link (a shortcut to a pack kept in a synced folder) was written over the
+    link as a new file: the pack itself never had it, and the link no longer led to it."""
+    link = tmp_path / "shortcut.mpack"
+    link.symlink_to(protected)
+    with Pack.open(link, passphrase=SECRET) as pack:
+        annotation_store.save(pack, Annotation("Added through the link kx9", author="Cllr B"))
+    assert link.is_symlink() and link.resolve() == protected.resolve()
+    with Pack.open(protected, passphrase=SECRET) as pack:
+        assert "Added through the link kx9" in [n.body for n in annotation_store.all_notes(pack)]

@@ -102,3 +102,29 @@ def test_cancel_stops_the_reader(readers_here):
 
 def test_messages_arrive_in_order(readers_here):
     assert list(run_isolated(readers_here.answers, 5_000, name="many.csv")) == [("part", i) for i in range(5_000)]
+
+
+def test_a_date_cell_out_of_range_is_named_in_its_one_line(pack, tmp_path, capsys):
+    """A cell formatted as a date holding -1e20 (or -inf) makes calamine panic converting its row: the
+    line said only 'PanicException', nothing an officer could act on."""
+    import re
+    import zipfile
+
+    from openpyxl import Workbook
+
+    wb = Workbook()
+    ws = wb.active
+    ws.append(["Service", "Date", "Budget £k"])
+    ws.append(["Fieldwork", 45000, 9100])
+    ws["B2"].number_format = "dd/mm/yyyy"
+    wb.save(tmp_path / "plain.xlsx")
+    bad = tmp_path / "dates.xlsx"
+    with zipfile.ZipFile(tmp_path / "plain.xlsx") as src, zipfile.ZipFile(bad, "w") as out:
+        for info in src.infolist():
+            data = src.read(info)
+            if info.filename == "xl/worksheets/sheet1.xml":
+                data = re.sub(rb'(<c r="B2"[^>]*><v>)[^<]*', rb"\g<1>-1e20", data)
+            out.writestr(info, data)
+    err = _one_line_failure(pack, bad, capsys)
+    assert err == ("memberpack: dates.xlsx: the file could not be read: the reader failed (a cell formatted as a "
+                   "date or time holds a number no date can be made of; correct it in Excel)")

@@ -106,7 +106,7 @@ def test_a_stray_wal_is_refused_not_applied(pack_path, tmp_path, capsys):
 def test_a_foreign_journal_is_refused(pack_path, tmp_path, capsys):
     other = tmp_path / "o.mpack"  # another, larger pack: its journal does not fit this one
     with Pack.create(other) as pack:
-        pack.set_meta(filler="x" * 300_000)
+        pack.set_meta(filler1="x" * 100_000, filler2="y" * 100_000, filler3="z" * 100_000)
     journal = _hot_journal(other)
     planted = pack_path.with_name("p.mpack-journal")
     planted.write_bytes(journal)
@@ -214,6 +214,9 @@ def test_a_pack_is_quick_checked_again_only_once_it_has_changed(pack_path, capsy
     # written by hand took the PDF export 49 s, and 5 MB did not finish in 5 minutes
     ("UPDATE annotation SET body = printf('%.*c', 200000, 'B')", "annotation.body"),
     ("UPDATE annotation SET label = printf('%.*c', 20001, 'L')", "annotation.label"),
+    # a pack's details are at most 100,000 characters each: 20 MB in its committee's name (and a table's) took
+    # the PDF export 8 minutes and 2 GB
+    ("UPDATE meta SET value = printf('%.*c', 100001, 'C') WHERE key = 'committee'", "meta.value"),
 ])
 def test_a_value_memberpack_never_writes_is_refused(pack_path, capsys, statement, where):
     """Hand-edited values (SQLite keeps text in a REAL column) failed half-way through an export
