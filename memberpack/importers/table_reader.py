@@ -2156,13 +2156,35 @@ def _words_before_number(label: str) -> str | None:
     return words if words.endswith(" ") and len(label) - len(words) not in (0, 1, 2, 4) else None
 
 
+def _words_before_decimal_year(label: str) -> str | None:
+    """The words of a label before the number with year-shaped decimals it ends in after a space
+    (``Line 3.2013``: ``Line ``), else None. Such a number names no year (:data:`_DECIMAL_YEAR`) and
+    states no unit, unless the words end in ``per``: every label of those words is read alike."""
+    head = label.rstrip(_DIGITS)
+    if len(label) - len(head) != 4 or head[-1:] != "." or label[-4:-2] not in ("19", "20"):
+        return None
+    words = head[:-1].rstrip(_DIGITS)
+    return words if words.endswith(" ") and len(words) < len(head) - 1 else None
+
+
 def _may_name_or_state(label: str) -> bool:
     """Whether a single-spaced label may name a period (:func:`may_name_period`) or state a unit
-    (:func:`_unit_words`), asked once per words before a long number (:func:`_words_before_number`)."""
+    (:func:`_unit_words`), asked once per words before a long number (:func:`_words_before_number`)
+    or a number with year-shaped decimals (:func:`_words_before_decimal_year`)."""
     words = _words_before_number(label)
-    if words is None:
-        return may_name_period(label) or _unit_words(label.lower())
-    return _words_may_name_or_state(words)
+    if words is not None:
+        return _words_may_name_or_state(words)
+    words = _words_before_decimal_year(label)
+    if words is not None:
+        return _decimal_words_may_name_or_state(words)
+    return may_name_period(label) or _unit_words(label.lower())
+
+
+@lru_cache(maxsize=4096)
+def _decimal_words_may_name_or_state(words: str) -> bool:
+    """:func:`_may_name_or_state` of ``words`` followed by a number with year-shaped decimals, which
+    :func:`_row_period` takes out before it looks for a period: the words alone."""
+    return may_name_period(" ".join(_DECIMAL_YEAR.sub(" ", words).split())) or _unit_words(words.lower())
 
 
 @lru_cache(maxsize=4096)

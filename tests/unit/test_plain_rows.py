@@ -629,6 +629,25 @@ def test_a_numbered_label_is_asked_by_its_words_with_the_same_answer():
     assert not _may_name_or_state("Placement 201934") and _may_name_or_state("Quarter 3") and _may_name_or_state("2019 - 201934")
 
 
+def test_a_label_ending_in_decimals_like_a_year_is_asked_by_its_words():
+    """A label ending in a number whose decimals look like a year (``Line 3.2013``, item 2013 of list
+    3) is asked whether it may name a period or state a unit by its words before the number, once for
+    all such labels of those words: it is found wherever the label read alone names a period or
+    states a unit, whatever the words, and a list's numbered lines are not each parsed."""
+    from memberpack.importers.table_reader import _UNIT_HINT, _may_name_or_state
+
+    rnd = random.Random(23)
+    words = ["Line", "Quarter", "Q3", "Month 6", "March", "mar-19", "to", "-", "2019", "2019/20", "3.2013", "per", "per 1",
+             "£", "days", "Percentage", "x", "é", "Position at 31.03.", "1."]
+    for _ in range(20_000):
+        number = f"{rnd.randint(0, 120)}.{rnd.choice(['19', '20', '21'])}{rnd.randint(0, 99):02d}"
+        label = f"{' '.join(rnd.choice(words) for _ in range(rnd.randint(0, 3)))} {number}".strip()
+        if _row_period(label, None) is not None or _UNIT_HINT.search(label):
+            assert _may_name_or_state(label), label
+    assert not _may_name_or_state("Line 3.2013") and not _may_name_or_state("Line 19.2099")
+    assert _may_name_or_state("Line 3.2013 Q1") and _may_name_or_state("Q1 3.2013") and _may_name_or_state("per 1000.2013")
+
+
 def test_a_year_written_as_the_decimals_of_a_number_is_no_period(tmp_path, cell_by_cell):
     """``Line 3.2013`` (item 2013 of list 3) under quarter columns names no year: its figures take
     their columns' periods and are read in blocks like the rows around them; a date's year
