@@ -39,14 +39,15 @@ def with_ratings(rows: Iterator[tuple[int, list[Any]]], formats: SheetFormats | 
             below = (r, row)
             break
         for c, value in enumerate(row):
-            if type(value) is str and value.strip():
-                text = value.strip()
+            if type(value) is str and (text := value.strip()):
                 if lettered.get(c) and text in ("A", "a"):
                     row[c] = "Amber"
                 elif len(text) <= _HEADER_LENGTH:
-                    kept = text.lower() in RAG_WORDS
-                    rated[c] = bool(RATINGS_HEADER.search(text)) or bool(rated.get(c)) and kept
-                    lettered[c] = bool(_RAG_HEADER.search(text)) or bool(lettered.get(c)) and kept
+                    lowered = text.lower()
+                    kept = lowered in RAG_WORDS
+                    named = _may_name_ratings(text, lowered) and RATINGS_HEADER.search(text) is not None
+                    rated[c] = named or bool(rated.get(c)) and kept
+                    lettered[c] = named and _RAG_HEADER.search(text) is not None or bool(lettered.get(c)) and kept
                 else:
                     rated[c] = lettered[c] = False
         if fills:
@@ -57,6 +58,13 @@ def with_ratings(rows: Iterator[tuple[int, list[Any]]], formats: SheetFormats | 
     if columns:
         rest = ((r, _letters(row, columns)) for r, row in rest)
     return chain(head, rest)
+
+
+def _may_name_ratings(text: str, lowered: str) -> bool:
+    """Whether :data:`RATINGS_HEADER` may find a header in ``text`` (``lowered``: in lower case): an
+    ASCII text holding none of its words' letters in a row does not (a sheet's labels, asked first)."""
+    return (not text.isascii() or "rag" in lowered or "/" in lowered or "status" in lowered
+            or "rating" in lowered)
 
 
 def _letters(row: list[Any], columns: list[int]) -> list[Any]:

@@ -48,3 +48,39 @@ def test_a_status_columns_a_is_left_as_written(tmp_path):
                                   ["Catering", "95000", "C"], ["Security", "60000", "A"]])
     table, = read_file(path).tables
     assert {o.display for o in table.observations if o.measure == "Status"} == {"A", "C"}
+
+
+def test_a_header_naming_ratings_is_found_by_the_quick_test_first():
+    """The first rows' texts are asked whether they name ratings by a substring test before the
+    regular expressions: every text either names gives the same answer (case, spaces, ``R/A/G``,
+    non-ASCII letters the expressions fold), and a sheet's labels are not each searched."""
+    import random
+
+    from memberpack.importers import rated_columns
+    from memberpack.importers.rated_columns import _RAG_HEADER, RATINGS_HEADER, _may_name_ratings
+
+    rnd = random.Random(3)
+    pieces = ["RAG", "bRAG", "r / a / g", "R/A/G", "Status", "ſtatus", "Rating", "ratings", "rag-rated", "Fragile",
+              "Line", "3", " ", "/", "K", "é", "Drag", "storage", "St", "atus", "ra", "g"]
+    for _ in range(30_000):
+        text = "".join(rnd.choice(pieces) for _ in range(rnd.randint(1, 4))).strip()
+        if RATINGS_HEADER.search(text) or _RAG_HEADER.search(text):
+            assert _may_name_ratings(text, text.lower()), text
+    searched = []
+
+    class Counting:
+        def __init__(self, pattern):
+            self.pattern = pattern
+
+        def search(self, text):
+            searched.append(text)
+            return self.pattern.search(text)
+
+    rows = [(0, ["Service", "RAG", "Spend £k"])] + [(r, [f"Line {r}", "A", 1.5]) for r in range(1, 300)]
+    original = rated_columns.RATINGS_HEADER
+    rated_columns.RATINGS_HEADER = Counting(original)
+    try:
+        read = list(rated_columns.with_ratings(iter(rows), None))
+    finally:
+        rated_columns.RATINGS_HEADER = original
+    assert [row[1] for _, row in read[1:]] == ["Amber"] * 299 and searched == ["RAG", "Spend £k"]
