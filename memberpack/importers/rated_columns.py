@@ -13,7 +13,9 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator
-from itertools import chain
+from functools import partial
+from itertools import chain, islice
+from operator import itemgetter
 from typing import Any
 
 from memberpack.importers.formats import FORMAT_ROWS, SheetFormats
@@ -23,12 +25,14 @@ RATINGS_HEADER = re.compile(r"\b(?:b?rag|r\s*/\s*a\s*/\s*g|status|rating)\b", re
 _RAG_HEADER = re.compile(r"\b(?:b?rag|r\s*/\s*a\s*/\s*g)\b", re.IGNORECASE)   # (a Status's "A" may be Active)
 _RATINGS = {"red": "Red", "amber": "Amber", "green": "Green"}
 _HEADER_LENGTH = 60   # longer texts are sentences, not a column's header
+_BATCH_ROWS = 512     # rows below the first ones read at a time for a RAG column's letters
+_ROW = itemgetter(1)
 
 
 def with_ratings(rows: Iterator[tuple[int, list[Any]]], formats: SheetFormats | None) -> Iterator[tuple[int, list[Any]]]:
     """The rows with the cells of rating columns read as their ratings (see the module docstring):
-    the first rows read here at once, the others passed on as they come (through a rating column's
-    check only where a RAG header was found)."""
+    the first rows read here at once, the others passed on as they come (a batch at a time through
+    a rating column's check, only where a RAG header was found)."""
     fills = formats.fills if formats is not None else {}
     rated: dict[int, bool] = {}   # column -> whether the last text above names ratings
     lettered: dict[int, bool] = {}   # ... names RAG ratings, whose letter A is amber
@@ -56,8 +60,12 @@ def with_ratings(rows: Iterator[tuple[int, list[Any]]], formats: SheetFormats | 
     rest = rows if below is None else chain((below,), rows)
     columns = [c for c, is_rated in lettered.items() if is_rated]
     if columns:
-        rest = ((r, _letters(row, columns)) for r, row in rest)
+        return chain(head, chain.from_iterable(map(partial(_letters, columns=columns), _batches(rest))))
     return chain(head, rest)
+
+
+def _batches(rows: Iterator[tuple[int, list[Any]]]) -> Iterator[list[tuple[int, list[Any]]]]:
+    return iter(lambda: list(islice(rows, _BATCH_ROWS)), [])
 
 
 def _may_name_ratings(text: str, lowered: str) -> bool:
@@ -67,11 +75,20 @@ def _may_name_ratings(text: str, lowered: str) -> bool:
             or "rating" in lowered)
 
 
-def _letters(row: list[Any], columns: list[int]) -> list[Any]:
+def _letters(rows: list[tuple[int, list[Any]]], columns: list[int]) -> list[tuple[int, list[Any]]]:
+    """The rows with each letter A of the columns (``a``, spaces round it) written as Amber: each
+    column's distinct cells looked at, not each cell."""
     for c in columns:
-        if c < len(row) and type(row[c]) is str and row[c].strip() in ("A", "a"):
-            row[c] = "Amber"
-    return row
+        try:
+            cells = list(map(itemgetter(c), map(_ROW, rows)))
+        except IndexError:   # a short row
+            cells = [row[c] if c < len(row) else None for _, row in rows]
+        letters = {v for v in set(cells) if type(v) is str and v.strip() in ("A", "a")}
+        if letters:
+            for (_, row), value in zip(rows, cells):
+                if value in letters:
+                    row[c] = "Amber"
+    return rows
 
 
 def _coloured(r: int, row: list[Any], rated: dict[int, bool], formats: SheetFormats) -> None:

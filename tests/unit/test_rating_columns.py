@@ -84,3 +84,22 @@ def test_a_header_naming_ratings_is_found_by_the_quick_test_first():
     finally:
         rated_columns.RATINGS_HEADER = original
     assert [row[1] for _, row in read[1:]] == ["Amber"] * 299 and searched == ["RAG", "Spend £k"]
+
+
+def test_letters_below_the_first_rows_are_read_a_batch_at_a_time_as_each_alone():
+    """Below the first rows, a RAG column's letters are read a batch of rows at a time, each distinct
+    cell once: every A (``a``, spaces round it) is Amber wherever it stands, short rows and every
+    other cell are left as they were, and the rows come in order."""
+    import random
+
+    from memberpack.importers.formats import FORMAT_ROWS
+    from memberpack.importers.rated_columns import _letters, with_ratings
+
+    rnd = random.Random(11)
+    cells = ["A", " a ", "a", "Amber", "R", "G", " ", None, 3.0, 1, "Green"]   # (another text ends the column's ratings)
+    rows = [(0, ["Service", "RAG", "Note", "R/A/G"])]
+    rows += [(r, [f"Line {r}"] + [rnd.choice(cells) for _ in range(rnd.randint(0, 3))]) for r in range(1, FORMAT_ROWS + 1_500)]
+    expected = [(r, [("Amber" if c in (1, 3) and type(v) is str and v.strip() in ("A", "a") else v)
+                     for c, v in enumerate(row)]) for r, row in rows]
+    assert list(with_ratings(iter([(r, list(row)) for r, row in rows]), None)) == expected
+    assert _letters([(0, ["x", " A"]), (1, ["y"]), (2, ["z", 1.0])], columns=[1]) == [(0, ["x", "Amber"]), (1, ["y"]), (2, ["z", 1.0])]
