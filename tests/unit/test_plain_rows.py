@@ -629,6 +629,18 @@ def test_a_numbered_label_is_asked_by_its_words_with_the_same_answer():
     assert not _may_name_or_state("Placement 201934") and _may_name_or_state("Quarter 3") and _may_name_or_state("2019 - 201934")
 
 
+def test_a_batchs_labels_have_their_words_before_a_number_found_at_once():
+    """The words before each label's long number, found for a batch's labels at once, are what
+    :func:`_words_before_number` finds in each (the label itself where it finds none)."""
+    from memberpack.importers.table_reader import _words_before_number, _words_before_numbers
+
+    rnd = random.Random(29)
+    pieces = ["Placement", " ", "  ", "1", "12", "123", "1234", "12345", "٣", "x", "", "\t", "Line 3."]
+    labels = ["".join(rnd.choice(pieces) for _ in range(rnd.randint(0, 5))) for _ in range(20_000)]
+    assert _words_before_numbers(labels) == [_words_before_number(label) or label for label in labels]
+    assert _words_before_numbers(["Placement 201934", "Line 2019", ""]) == ["Placement ", "Line 2019", ""]
+
+
 def test_a_label_ending_in_decimals_like_a_year_is_asked_by_its_words():
     """A label ending in a number whose decimals look like a year (``Line 3.2013``, item 2013 of list
     3) is asked whether it may name a period or state a unit by its words before the number, once for
