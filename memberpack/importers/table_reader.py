@@ -2368,8 +2368,8 @@ def _columns_as_figures(columns: list[tuple]) -> np.ndarray | list[list[float]] 
 def _any_bool(figures: np.ndarray, values: list[Sequence[Any]]) -> bool:
     """Whether a True or False hides among figures numpy read as numbers (they become 1 and 0),
     ``figures`` holding ``values`` (rows, or columns) in its rows."""
-    maybe = np.flatnonzero(((figures == 0) | (figures == 1)).any(axis=1))
-    return any(bool in set(map(type, values[i])) for i in maybe.tolist())
+    rows, cols = np.nonzero((figures == 0) | (figures == 1))   # only those cells may be one
+    return bool in set(map(type, map(getitem, map(values.__getitem__, rows.tolist()), cols.tolist())))
 
 
 def _labels_matching(find, joined: str, lowered: str, labels: list[str]) -> list[str]:
