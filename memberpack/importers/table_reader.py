@@ -19,6 +19,7 @@ from __future__ import annotations
 
 import re
 from array import array
+from bisect import bisect_left
 from collections import Counter
 from collections.abc import Iterable, Iterator, Mapping, Sequence
 from itertools import chain, compress, count, groupby, repeat
@@ -1845,6 +1846,10 @@ class TableReader:
             else:
                 yield from (self._parsed(plain).cells for plain in rows)
             return
+        if (k := _two_runs(rows, window)) is not None:   # the window crosses the format window's end
+            yield from self._run_blocks(rows[:k], None)
+            yield from self._run_blocks(rows[k:], None)
+            return
         run: list[PlainRow] = []
         mark = None
         for row in [*rows, None]:
@@ -2234,6 +2239,15 @@ def _one_run(rows: list[ParsedRow | PlainRow], window: int) -> bool:
     if not rows or set(map(type, rows)) != {PlainRow} or rows[0][_R] < window <= rows[-1][_R]:
         return False
     return _read_alike(rows)
+
+
+def _two_runs(rows: list[ParsedRow | PlainRow], window: int) -> int | None:
+    """Where a window of plain rows crossing the format window's end (``window``) is cut into the two
+    runs :meth:`TableReader._runs` reads row by row, when the rows on each side are read alike; else None."""
+    if not rows or set(map(type, rows)) != {PlainRow} or not rows[0][_R] < window <= rows[-1][_R]:
+        return None
+    k = bisect_left(rows, window, key=_R_OF)
+    return k if _read_alike(rows[:k]) and _read_alike(rows[k:]) else None
 
 
 def _read_alike(rows: list[PlainRow]) -> bool:

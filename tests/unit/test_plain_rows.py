@@ -963,3 +963,27 @@ def test_figures_written_with_a_pound_sign_read_the_same_either_way(tmp_path, ce
     assert (by_cell["D700"].value, by_cell["D700"].unit) == (float(body[698][3][1:]), "GBP")   # pounds, not £k
     assert by_cell["D2"].value == round(float(body[0][3]) * 1000, 6)
     assert by_cell["E1000"].unit == "GBP" and by_cell["E2"].unit is None
+
+
+def test_a_window_across_the_format_windows_end_is_cut_there_at_once(tmp_path, cell_by_cell, monkeypatch):
+    """A window of plain rows that crosses the end of the format window (a small sheet's first
+    thousand rows) is cut into its two runs where that window ends, each a block, without each row
+    being asked how its figures are written; read both ways alike."""
+    from memberpack.importers import table_reader
+    from memberpack.importers.formats import FORMAT_ROWS
+
+    wb = Workbook()
+    ws = wb.active
+    ws.append(["Table 1: service spend"])
+    ws.append([])
+    ws.append(["Service line", "Q1 £k", "Q2 £k", "Measure £k"])
+    rnd = random.Random(13)
+    for r in range(1_500):
+        ws.append([f"Line 4.{r}", *(round(rnd.uniform(-900, 900), 1) for _ in range(3))])
+    wb.save(tmp_path / "small.xlsx")
+    asked = []
+    written = table_reader._written
+    monkeypatch.setattr(table_reader, "_written", lambda row: asked.append(row[0]) or written(row))
+    parts, _ = _read_both_ways(tmp_path / "small.xlsx", cell_by_cell)
+    blocks = [part for part in parts if isinstance(part, FigureBlock)]
+    assert [len(b) for b in blocks] == [FORMAT_ROWS - 2, 1_500 - FORMAT_ROWS + 2] and len(asked) < 20   # (ahead of row 401)
