@@ -1686,9 +1686,12 @@ class TableReader:
         if set(map(type, rows)) == {PlainRow}:   # most windows
             data = rows if _all_data(rows) else list(compress(rows, map(DATA.__eq__, map(_ROLE_OF, rows))))
             periods = list(map(_PERIOD_OF, data))
-            hashed = {i: _hashed(period) for i, period in dict(zip(map(id, periods), periods)).items()}
-            self._row_keys.extend(map(hash, zip(map(_LABEL_OF, data), map(_SECTION_OF, data),
-                                                map(hashed.__getitem__, map(id, periods)), map(_AREA_OF, data))))
+            if periods and periods[0] is None and periods.count(None) == len(periods):   # no row names its own
+                keyed = repeat(None)
+            else:
+                hashed = {i: _hashed(period) for i, period in dict(zip(map(id, periods), periods)).items()}
+                keyed = map(hashed.__getitem__, map(id, periods))
+            self._row_keys.extend(map(hash, zip(map(_LABEL_OF, data), map(_SECTION_OF, data), keyed, map(_AREA_OF, data))))
             return
         described = self._redescribed
         data = [(row[_LABEL], row[_SECTION], _hashed(row[_PERIOD]), row[_AREA]) if type(row) is PlainRow else

@@ -701,6 +701,26 @@ def test_rows_repeating_a_label_are_counted_the_same_either_way(tmp_path, cell_b
                         "(name the identifying columns with --key-columns)"] if doubted else [])
 
 
+def test_rows_keyed_by_no_period_are_counted_without_looking_up_periods(tmp_path, monkeypatch):
+    """A window of plain rows none of whose key columns gives a period has each row's key made with
+    no period to look up, and its repeats counted as before (rows keyed by dates: see
+    test_dated_and_keyed_blocks)."""
+    from memberpack.importers import engine, table_reader
+
+    monkeypatch.setattr(engine, "READ_IN_CHILD", False)   # (the spy is in this process)
+    asked = []
+    hashed = table_reader._hashed
+    monkeypatch.setattr(table_reader, "_hashed", lambda period: asked.append(period) or hashed(period))
+    wb = Workbook()
+    ws = wb.active
+    ws.append(["Service line", "Budget £k", "Spend £k"])
+    for r in range(1_200):
+        ws.append([f"Line {r % 300}", 1.5, 2.5])
+    wb.save(tmp_path / "plain.xlsx")
+    table = read_file(tmp_path / "plain.xlsx").tables[0]
+    assert asked == [] and any("900 row(s) repeat" in d for d in table.report.doubts)
+
+
 @pytest.mark.parametrize("odd_format", [False, True])
 def test_percentages_inside_the_format_window_read_the_same_either_way(tmp_path, cell_by_cell, odd_format):
     """A return whose every percentage cell carries its column's format: the rows inside the format
