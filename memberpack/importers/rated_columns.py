@@ -16,8 +16,10 @@ are the ratings they stand for, where its header names no comments (in ``Status 
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator
-from itertools import chain
+from collections.abc import Callable, Iterator
+from functools import partial
+from itertools import chain, islice
+from operator import itemgetter
 from typing import Any
 
 from memberpack.importers.formats import FORMAT_ROWS, SheetFormats
@@ -33,12 +35,14 @@ RATING_PHRASES = {"on track": "Green", "achieved": "Green", "met": "Green", "com
 _COMMENT_HEADER = re.compile(r"\b(?:comments?|commentary|narrative|notes?|updates?|explanation|reasons?|actions?)\b",
                              re.IGNORECASE)
 _HEADER_LENGTH = 60   # longer texts are sentences, not a column's header
+_BATCH_ROWS = 512     # rows below the first ones read at a time for a RAG column's letters
+_ROW = itemgetter(1)
 
 
 def with_ratings(rows: Iterator[tuple[int, list[Any]]], formats: SheetFormats | None) -> Iterator[tuple[int, list[Any]]]:
     """The rows with the cells of rating columns read as their ratings (see the module docstring):
-    the first rows read here at once, the others passed on as they come (through a rating column's
-    check only where a RAG header was found)."""
+    the first rows read here at once, the others passed on as they come (a batch at a time through
+    a rating column's check, only where a RAG header was found)."""
     fills = formats.fills if formats is not None else {}
     rated: dict[int, bool] = {}   # column -> whether the last text above names ratings
     lettered: dict[int, bool] = {}   # ... names RAG ratings, whose letter A is amber
@@ -51,8 +55,7 @@ def with_ratings(rows: Iterator[tuple[int, list[Any]]], formats: SheetFormats | 
             below = (r, row)
             break
         for c, value in enumerate(row):
-            if type(value) is str and value.strip():
-                text = value.strip()
+            if type(value) is str and (text := value.strip()):
                 if lettered.get(c) and text in _LETTERS:
                     row[c] = _LETTERS[text]
                 elif rated.get(c) and text in _LETTERS:   # a Status column's letter: lettered if it writes R or G
@@ -64,14 +67,15 @@ def with_ratings(rows: Iterator[tuple[int, list[Any]]], formats: SheetFormats | 
                 elif worded.get(c) and (rating := _phrase_rating(text)):
                     row[c] = rating
                 elif len(text) <= _HEADER_LENGTH:
-                    kept = text.lower() in RAG_WORDS
-                    names = bool(RATINGS_HEADER.search(text))
-                    rated[c] = names or bool(rated.get(c)) and kept
-                    lettered[c] = bool(_RAG_HEADER.search(text)) or bool(lettered.get(c)) and kept
-                    worded[c] = names and not _COMMENT_HEADER.search(text) or bool(worded.get(c)) and kept
+                    lowered = text.lower()
+                    kept = lowered in RAG_WORDS
+                    named = _may_name_ratings(text, lowered) and RATINGS_HEADER.search(text) is not None
+                    rated[c] = named or bool(rated.get(c)) and kept
+                    lettered[c] = named and _RAG_HEADER.search(text) is not None or bool(lettered.get(c)) and kept
+                    worded[c] = named and not _COMMENT_HEADER.search(text) or bool(worded.get(c)) and kept
                     if not kept:
                         held.pop(c, None)
-                    elif text.lower() in ("red", "green") and c in held:   # "Red", "A", "Green": its A is amber
+                    elif lowered in ("red", "green") and c in held:   # "Red", "A", "Green": its A is amber
                         lettered[c] = True
                         for letter in held.pop(c):
                             letter[c] = _LETTERS[letter[c].strip()]
@@ -84,30 +88,45 @@ def with_ratings(rows: Iterator[tuple[int, list[Any]]], formats: SheetFormats | 
     rest = rows if below is None else chain((below,), rows)
     columns = [c for c, is_rated in lettered.items() if is_rated]
     if columns:
-        rest = ((r, _letters(row, columns)) for r, row in rest)
+        rest = chain.from_iterable(map(partial(_rewritten, columns=columns, words=_LETTERS.get), _batches(rest)))
     phrased = [c for c, is_worded in worded.items() if is_worded]
     if phrased:
-        rest = ((r, _phrases(row, phrased)) for r, row in rest)
+        rest = chain.from_iterable(map(partial(_rewritten, columns=phrased, words=_phrase_rating), _batches(rest)))
     return chain(head, rest)
 
 
-def _letters(row: list[Any], columns: list[int]) -> list[Any]:
+def _batches(rows: Iterator[tuple[int, list[Any]]]) -> Iterator[list[tuple[int, list[Any]]]]:
+    return iter(lambda: list(islice(rows, _BATCH_ROWS)), [])
+
+
+def _may_name_ratings(text: str, lowered: str) -> bool:
+    """Whether :data:`RATINGS_HEADER` may find a header in ``text`` (``lowered``: in lower case): an
+    ASCII text holding none of its words' letters in a row does not (a sheet's labels, asked first)."""
+    return (not text.isascii() or "rag" in lowered or "/" in lowered or "status" in lowered
+            or "rating" in lowered)
+
+
+def _rewritten(rows: list[tuple[int, list[Any]]], columns: list[int],
+               words: Callable[[str], str | None]) -> list[tuple[int, list[Any]]]:
+    """The rows with each cell of the columns that ``words`` reads as a rating (``a`` with spaces
+    round it, ``Off track``) written as that rating: each column's distinct cells looked at, not
+    each cell."""
     for c in columns:
-        if c < len(row) and type(row[c]) is str and row[c].strip() in _LETTERS:
-            row[c] = _LETTERS[row[c].strip()]
-    return row
+        try:
+            cells = list(map(itemgetter(c), map(_ROW, rows)))
+        except IndexError:   # a short row
+            cells = [row[c] if c < len(row) else None for _, row in rows]
+        found = {v: rating for v in set(cells) if type(v) is str and (rating := words(v.strip()))}
+        if found:
+            for (_, row), value in zip(rows, cells):
+                if value in found:
+                    row[c] = found[value]
+    return rows
 
 
 def _phrase_rating(text: str) -> str | None:
     """The rating a status column's words stand for (``Off track``: Red), or None."""
     return RATING_PHRASES.get(" ".join(text.lower().split())) if len(text) <= 16 else None
-
-
-def _phrases(row: list[Any], columns: list[int]) -> list[Any]:
-    for c in columns:
-        if c < len(row) and type(row[c]) is str and (rating := _phrase_rating(row[c])):
-            row[c] = rating
-    return row
 
 
 def _coloured(r: int, row: list[Any], rated: dict[int, bool], formats: SheetFormats) -> None:

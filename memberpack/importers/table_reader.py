@@ -19,6 +19,7 @@ from __future__ import annotations
 
 import re
 from array import array
+from bisect import bisect_left
 from collections import Counter
 from collections.abc import Iterable, Iterator, Mapping, Sequence
 from itertools import chain, compress, count, groupby, repeat
@@ -1086,7 +1087,7 @@ class TableReader:
         keys = labels
         distinct = dict.fromkeys(keys)
         if len(distinct) * 2 > len(labels):   # labels that differ row by row ("Placement 201934"): by their words
-            keys = [_words_before_number(label) or label for label in labels]
+            keys = _words_before_numbers(labels)
             distinct = dict.fromkeys(keys)
             if len(distinct) * 2 > len(labels):   # ("Placement 17"): none kept
                 return catalogue_words_found(labels)
@@ -1842,9 +1843,12 @@ class TableReader:
         if set(map(type, rows)) == {PlainRow}:   # most windows
             data = rows if _all_data(rows) else list(compress(rows, map(DATA.__eq__, map(_ROLE_OF, rows))))
             periods = list(map(_PERIOD_OF, data))
-            hashed = {i: _hashed(period) for i, period in dict(zip(map(id, periods), periods)).items()}
-            self._row_keys.extend(map(hash, zip(map(_LABEL_OF, data), map(_SECTION_OF, data),
-                                                map(hashed.__getitem__, map(id, periods)), map(_AREA_OF, data))))
+            if periods and periods[0] is None and periods.count(None) == len(periods):   # no row names its own
+                keyed = repeat(None)
+            else:
+                hashed = {i: _hashed(period) for i, period in dict(zip(map(id, periods), periods)).items()}
+                keyed = map(hashed.__getitem__, map(id, periods))
+            self._row_keys.extend(map(hash, zip(map(_LABEL_OF, data), map(_SECTION_OF, data), keyed, map(_AREA_OF, data))))
             return
         described = self._redescribed
         data = [(row[_LABEL], row[_SECTION], _hashed(row[_PERIOD]), row[_AREA]) if type(row) is PlainRow else
@@ -2006,6 +2010,10 @@ class TableReader:
                 yield block
             else:
                 yield from (self._parsed(plain).cells for plain in rows)
+            return
+        if (k := _two_runs(rows, window)) is not None:   # the window crosses the format window's end
+            yield from self._run_blocks(rows[:k], None)
+            yield from self._run_blocks(rows[k:], None)
             return
         run: list[PlainRow] = []
         mark = None
@@ -2318,13 +2326,42 @@ def _words_before_number(label: str) -> str | None:
     return words if words.endswith(" ") and len(label) - len(words) not in (0, 1, 2, 4) else None
 
 
+def _words_before_decimal_year(label: str) -> str | None:
+    """The words of a label before the number with year-shaped decimals it ends in after a space
+    (``Line 3.2013``: ``Line ``), else None. Such a number names no year (:data:`_DECIMAL_YEAR`) and
+    states no unit, unless the words end in ``per``: every label of those words is read alike."""
+    head = label.rstrip(_DIGITS)
+    if len(label) - len(head) != 4 or head[-1:] != "." or label[-4:-2] not in ("19", "20"):
+        return None
+    words = head[:-1].rstrip(_DIGITS)
+    return words if words.endswith(" ") and len(words) < len(head) - 1 else None
+
+
+def _words_before_numbers(labels: list[str]) -> list[str]:
+    """Each label's :func:`_words_before_number`, else the label itself (the words found for all at
+    once: a function call per label cost more than the test)."""
+    words = list(map(str.rstrip, labels, repeat(_DIGITS)))
+    return [w if w[-1:] == " " and len(label) - len(w) not in (0, 1, 2, 4) else label for w, label in zip(words, labels)]
+
+
 def _may_name_or_state(label: str) -> bool:
     """Whether a single-spaced label may name a period (:func:`may_name_period`) or state a unit
-    (:func:`_unit_words`), asked once per words before a long number (:func:`_words_before_number`)."""
+    (:func:`_unit_words`), asked once per words before a long number (:func:`_words_before_number`)
+    or a number with year-shaped decimals (:func:`_words_before_decimal_year`)."""
     words = _words_before_number(label)
-    if words is None:
-        return may_name_period(label) or _unit_words(label.lower())
-    return _words_may_name_or_state(words)
+    if words is not None:
+        return _words_may_name_or_state(words)
+    words = _words_before_decimal_year(label)
+    if words is not None:
+        return _decimal_words_may_name_or_state(words)
+    return may_name_period(label) or _unit_words(label.lower())
+
+
+@lru_cache(maxsize=4096)
+def _decimal_words_may_name_or_state(words: str) -> bool:
+    """:func:`_may_name_or_state` of ``words`` followed by a number with year-shaped decimals, which
+    :func:`_row_period` takes out before it looks for a period: the words alone."""
+    return may_name_period(" ".join(_DECIMAL_YEAR.sub(" ", words).split())) or _unit_words(words.lower())
 
 
 @lru_cache(maxsize=4096)
@@ -2375,6 +2412,15 @@ def _one_run(rows: list[ParsedRow | PlainRow], window: int) -> bool:
     if not rows or set(map(type, rows)) != {PlainRow} or rows[0][_R] < window <= rows[-1][_R]:
         return False
     return _read_alike(rows)
+
+
+def _two_runs(rows: list[ParsedRow | PlainRow], window: int) -> int | None:
+    """Where a window of plain rows crossing the format window's end (``window``) is cut into the two
+    runs :meth:`TableReader._runs` reads row by row, when the rows on each side are read alike; else None."""
+    if not rows or set(map(type, rows)) != {PlainRow} or not rows[0][_R] < window <= rows[-1][_R]:
+        return None
+    k = bisect_left(rows, window, key=_R_OF)
+    return k if _read_alike(rows[:k]) and _read_alike(rows[k:]) else None
 
 
 def _read_alike(rows: list[PlainRow]) -> bool:
@@ -2509,8 +2555,8 @@ def _columns_as_figures(columns: list[tuple]) -> np.ndarray | list[list[float]] 
 def _any_bool(figures: np.ndarray, values: list[Sequence[Any]]) -> bool:
     """Whether a True or False hides among figures numpy read as numbers (they become 1 and 0),
     ``figures`` holding ``values`` (rows, or columns) in its rows."""
-    maybe = np.flatnonzero(((figures == 0) | (figures == 1)).any(axis=1))
-    return any(bool in set(map(type, values[i])) for i in maybe.tolist())
+    rows, cols = np.nonzero((figures == 0) | (figures == 1))   # only those cells may be one
+    return bool in set(map(type, map(getitem, map(values.__getitem__, rows.tolist()), cols.tolist())))
 
 
 def _labels_matching(find, joined: str, lowered: str, labels: list[str]) -> list[str]:

@@ -31,6 +31,8 @@ class Coded:
         distinct = dict.fromkeys(items)
         if len(distinct) == len(items):
             return cls(np.arange(len(items), dtype=np.int32), list(distinct))
+        if len(distinct) == 1:   # (a block's roles, areas, its text cells' units and statuses, mostly)
+            return cls(np.zeros(len(items), dtype=np.int32), list(distinct))
         index = {item: i for i, item in enumerate(distinct)}
         return cls(np.fromiter(map(index.__getitem__, items), dtype=np.int32, count=len(items)), list(distinct))
 

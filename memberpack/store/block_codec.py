@@ -81,7 +81,7 @@ def _special_cells(specials: dict[int, tuple[float | None, str | None, str | Non
     own displays, whether any has a value) and as the blob holds them."""
     values, units, statuses = zip(*specials.values())
     units, statuses = Coded.of(units), Coded.of(statuses)
-    valued = any(value is not None for value in values)
+    valued = values.count(None) < len(values)
     stored = [np.fromiter(specials, dtype=np.int32, count=len(specials)).tobytes(), units.codes.tobytes(),
               statuses.codes.tobytes()]
     head = {"count": len(specials), "units": units.values, "statuses": statuses.values, "valued": valued}

@@ -133,3 +133,24 @@ def test_texts_of_columns_with_a_nul_or_a_pound_in_a_cell():
     st.lists(st.text(alphabet="0123456789.-\x00£ab", max_size=6), min_size=k, max_size=k), min_size=1, max_size=20)))
 def test_texts_of_any_columns(rows):
     _same_columns(rows)
+
+
+def test_a_sequence_of_one_value_is_coded_in_one_pass():
+    """Texts repeating one value (a block's roles, a text column's statuses) are coded as that value
+    for every row without each being looked up again; any sequence is coded as each looked up."""
+    import random
+
+    class Passes(list):
+        passes = 0
+
+        def __iter__(self):
+            Passes.passes += 1
+            return super().__iter__()
+
+    coded = Coded.of(Passes(["text"] * 1_000))
+    assert Passes.passes == 1 and coded.values == ["text"] and coded.codes.dtype == np.int32 and not coded.codes.any()
+    rnd = random.Random(4)
+    for _ in range(500):
+        items = [rnd.choice(["a", "b", None, 1, 1.0, True]) for _ in range(rnd.randint(0, 6))]
+        coded = Coded.of(items)
+        assert coded.expanded() == items and coded.values == list(dict.fromkeys(items))

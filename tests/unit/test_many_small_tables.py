@@ -335,3 +335,32 @@ def test_each_sheets_formats_are_read_from_one_opening_of_the_workbook(tmp_path,
     assert len(opened) < 12   # the checks and parts found, then once a thread: 40 sheets, 40 more before
     monkeypatch.setattr(reader._Opened, "_archive", lambda self: zip_file(self.path))
     assert read() == once
+
+
+def test_bools_among_figures_are_looked_for_only_where_a_figure_is_0_or_1():
+    """numpy reads True and False as 1 and 0: a batch's values are searched for them only at the
+    cells read as 0 or 1, and found wherever they stand."""
+    from memberpack.importers.table_reader import _any_bool
+
+    class Looked(list):
+        looked = 0
+
+        def __iter__(self):
+            Looked.looked += 500
+            return super().__iter__()
+
+        def __getitem__(self, i):
+            Looked.looked += 1
+            return super().__getitem__(i)
+
+    values = [Looked([float(v) for v in range(2, 502)]) for _ in range(3)]
+    values[1][7] = 0
+    figures = np.array(values)
+    Looked.looked = 0
+    assert not _any_bool(figures, values) and Looked.looked == 1
+    rnd = random.Random(5)
+    for _ in range(3_000):
+        values = [[rnd.choice([0, 1, 0.0, 1.0, 2, 7.5, True, False]) for _ in range(rnd.randint(1, 5))] for _ in range(3)]
+        width = min(map(len, values))
+        values = [row[:width] for row in values]
+        assert _any_bool(np.array(values, dtype=np.float64), values) == any(type(v) is bool for row in values for v in row)

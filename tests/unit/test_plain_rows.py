@@ -631,6 +631,37 @@ def test_a_numbered_label_is_asked_by_its_words_with_the_same_answer():
     assert not _may_name_or_state("Placement 201934") and _may_name_or_state("Quarter 3") and _may_name_or_state("2019 - 201934")
 
 
+def test_a_batchs_labels_have_their_words_before_a_number_found_at_once():
+    """The words before each label's long number, found for a batch's labels at once, are what
+    :func:`_words_before_number` finds in each (the label itself where it finds none)."""
+    from memberpack.importers.table_reader import _words_before_number, _words_before_numbers
+
+    rnd = random.Random(29)
+    pieces = ["Placement", " ", "  ", "1", "12", "123", "1234", "12345", "٣", "x", "", "\t", "Line 3."]
+    labels = ["".join(rnd.choice(pieces) for _ in range(rnd.randint(0, 5))) for _ in range(20_000)]
+    assert _words_before_numbers(labels) == [_words_before_number(label) or label for label in labels]
+    assert _words_before_numbers(["Placement 201934", "Line 2019", ""]) == ["Placement ", "Line 2019", ""]
+
+
+def test_a_label_ending_in_decimals_like_a_year_is_asked_by_its_words():
+    """A label ending in a number whose decimals look like a year (``Line 3.2013``, item 2013 of list
+    3) is asked whether it may name a period or state a unit by its words before the number, once for
+    all such labels of those words: it is found wherever the label read alone names a period or
+    states a unit, whatever the words, and a list's numbered lines are not each parsed."""
+    from memberpack.importers.table_reader import _UNIT_HINT, _may_name_or_state
+
+    rnd = random.Random(23)
+    words = ["Line", "Quarter", "Q3", "Month 6", "March", "mar-19", "to", "-", "2019", "2019/20", "3.2013", "per", "per 1",
+             "£", "days", "Percentage", "x", "é", "Position at 31.03.", "1."]
+    for _ in range(20_000):
+        number = f"{rnd.randint(0, 120)}.{rnd.choice(['19', '20', '21'])}{rnd.randint(0, 99):02d}"
+        label = f"{' '.join(rnd.choice(words) for _ in range(rnd.randint(0, 3)))} {number}".strip()
+        if _row_period(label, None) is not None or _UNIT_HINT.search(label):
+            assert _may_name_or_state(label), label
+    assert not _may_name_or_state("Line 3.2013") and not _may_name_or_state("Line 19.2099")
+    assert _may_name_or_state("Line 3.2013 Q1") and _may_name_or_state("Q1 3.2013") and _may_name_or_state("per 1000.2013")
+
+
 def test_a_year_written_as_the_decimals_of_a_number_is_no_period(tmp_path, cell_by_cell):
     """``Line 3.2013`` (item 2013 of list 3) under quarter columns names no year: its figures take
     their columns' periods and are read in blocks like the rows around them; a date's year
@@ -670,6 +701,26 @@ def test_rows_repeating_a_label_are_counted_the_same_either_way(tmp_path, cell_b
     repeats = [d for d in fast.report.doubts if "repeat another row's label" in d]
     assert repeats == (["800 row(s) repeat another row's label, section and period: no column tells them apart "
                         "(name the identifying columns with --key-columns)"] if doubted else [])
+
+
+def test_rows_keyed_by_no_period_are_counted_without_looking_up_periods(tmp_path, monkeypatch):
+    """A window of plain rows none of whose key columns gives a period has each row's key made with
+    no period to look up, and its repeats counted as before (rows keyed by dates: see
+    test_dated_and_keyed_blocks)."""
+    from memberpack.importers import engine, table_reader
+
+    monkeypatch.setattr(engine, "READ_IN_CHILD", False)   # (the spy is in this process)
+    asked = []
+    hashed = table_reader._hashed
+    monkeypatch.setattr(table_reader, "_hashed", lambda period: asked.append(period) or hashed(period))
+    wb = Workbook()
+    ws = wb.active
+    ws.append(["Service line", "Budget £k", "Spend £k"])
+    for r in range(1_200):
+        ws.append([f"Line {r % 300}", 1.5, 2.5])
+    wb.save(tmp_path / "plain.xlsx")
+    table = read_file(tmp_path / "plain.xlsx").tables[0]
+    assert asked == [] and any("900 row(s) repeat" in d for d in table.report.doubts)
 
 
 @pytest.mark.parametrize("odd_format", [False, True])
@@ -934,3 +985,27 @@ def test_figures_written_with_a_pound_sign_read_the_same_either_way(tmp_path, ce
     assert (by_cell["D700"].value, by_cell["D700"].unit) == (float(body[698][3][1:]), "GBP")   # pounds, not £k
     assert by_cell["D2"].value == round(float(body[0][3]) * 1000, 6)
     assert by_cell["E1000"].unit == "GBP" and by_cell["E2"].unit is None
+
+
+def test_a_window_across_the_format_windows_end_is_cut_there_at_once(tmp_path, cell_by_cell, monkeypatch):
+    """A window of plain rows that crosses the end of the format window (a small sheet's first
+    thousand rows) is cut into its two runs where that window ends, each a block, without each row
+    being asked how its figures are written; read both ways alike."""
+    from memberpack.importers import table_reader
+    from memberpack.importers.formats import FORMAT_ROWS
+
+    wb = Workbook()
+    ws = wb.active
+    ws.append(["Table 1: service spend"])
+    ws.append([])
+    ws.append(["Service line", "Q1 £k", "Q2 £k", "Measure £k"])
+    rnd = random.Random(13)
+    for r in range(1_500):
+        ws.append([f"Line 4.{r}", *(round(rnd.uniform(-900, 900), 1) for _ in range(3))])
+    wb.save(tmp_path / "small.xlsx")
+    asked = []
+    written = table_reader._written
+    monkeypatch.setattr(table_reader, "_written", lambda row: asked.append(row[0]) or written(row))
+    parts, _ = _read_both_ways(tmp_path / "small.xlsx", cell_by_cell)
+    blocks = [part for part in parts if isinstance(part, FigureBlock)]
+    assert [len(b) for b in blocks] == [FORMAT_ROWS - 2, 1_500 - FORMAT_ROWS + 2] and len(asked) < 20   # (ahead of row 401)

@@ -86,3 +86,59 @@ def test_the_same_words_under_a_comments_header_are_left_as_written(tmp_path):
     table = _read(tmp_path, rows)
     assert {o.display for o in table.observations if o.measure == "Status comments"} == {"Off track", "Complete", "At risk"}
     assert not {o.status for o in table.observations} & {"red", "amber", "green"}
+
+
+def test_a_header_naming_ratings_is_found_by_the_quick_test_first():
+    """The first rows' texts are asked whether they name ratings by a substring test before the
+    regular expressions: every text either names gives the same answer (case, spaces, ``R/A/G``,
+    non-ASCII letters the expressions fold), and a sheet's labels are not each searched."""
+    import random
+
+    from memberpack.importers import rated_columns
+    from memberpack.importers.rated_columns import _RAG_HEADER, RATINGS_HEADER, _may_name_ratings
+
+    rnd = random.Random(3)
+    pieces = ["RAG", "bRAG", "r / a / g", "R/A/G", "Status", "ſtatus", "Rating", "ratings", "rag-rated", "Fragile",
+              "Line", "3", " ", "/", "K", "é", "Drag", "storage", "St", "atus", "ra", "g"]
+    for _ in range(30_000):
+        text = "".join(rnd.choice(pieces) for _ in range(rnd.randint(1, 4))).strip()
+        if RATINGS_HEADER.search(text) or _RAG_HEADER.search(text):
+            assert _may_name_ratings(text, text.lower()), text
+    searched = []
+
+    class Counting:
+        def __init__(self, pattern):
+            self.pattern = pattern
+
+        def search(self, text):
+            searched.append(text)
+            return self.pattern.search(text)
+
+    rows = [(0, ["Service", "RAG", "Spend £k"])] + [(r, [f"Line {r}", "A", 1.5]) for r in range(1, 300)]
+    original = rated_columns.RATINGS_HEADER
+    rated_columns.RATINGS_HEADER = Counting(original)
+    try:
+        read = list(rated_columns.with_ratings(iter(rows), None))
+    finally:
+        rated_columns.RATINGS_HEADER = original
+    assert [row[1] for _, row in read[1:]] == ["Amber"] * 299 and searched == ["RAG", "Spend £k"]
+
+
+def test_letters_below_the_first_rows_are_read_a_batch_at_a_time_as_each_alone():
+    """Below the first rows, a RAG column's letters are read a batch of rows at a time, each distinct
+    cell once: every R, A and G (``a``, spaces round it) is Red, Amber and Green wherever it stands,
+    short rows and every other cell are left as they were, and the rows come in order."""
+    import random
+
+    from memberpack.importers.formats import FORMAT_ROWS
+    from memberpack.importers.rated_columns import _LETTERS, _rewritten, with_ratings
+
+    rnd = random.Random(11)
+    cells = ["A", " a ", "a", "Amber", "R", "G", " ", None, 3.0, 1, "Green"]   # (another text ends the column's ratings)
+    rows = [(0, ["Service", "RAG", "Note", "R/A/G"])]
+    rows += [(r, [f"Line {r}"] + [rnd.choice(cells) for _ in range(rnd.randint(0, 3))]) for r in range(1, FORMAT_ROWS + 1_500)]
+    expected = [(r, [(_LETTERS[v.strip()] if c in (1, 3) and type(v) is str and v.strip() in _LETTERS else v)
+                     for c, v in enumerate(row)]) for r, row in rows]
+    assert list(with_ratings(iter([(r, list(row)) for r, row in rows]), None)) == expected
+    assert _rewritten([(0, ["x", " A"]), (1, ["y"]), (2, ["z", 1.0])], columns=[1], words=_LETTERS.get) == [
+        (0, ["x", "Amber"]), (1, ["y"]), (2, ["z", 1.0])]
