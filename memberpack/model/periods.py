@@ -132,8 +132,9 @@ _HALF = re.compile(r"(?<!table )(?<!figure )(?<!chart )(?<!annex )(?<!line )\b(?
 # A financial year named by the calendar year it ends in ("FY24", "FY 2024": April 2023 to March 2024)
 _FY_END = re.compile(r"\bFY\s*'?((?:19|20)?\d{2})\b(?!\s*[/\-–]\s*\d)", re.IGNORECASE)
 # (not a Scottish school's stage: "Reading P7", "Numeracy P1", "Primary P4")
-_MONTH = re.compile(r"\b(?:Month\s*|M|(?<!reading )(?<!writing )(?<!talking )(?<!numeracy )(?<!literacy )(?<!primary )"
-                    r"(?<!pupils )P|Period\s*)(1[0-2]|[1-9])\b", re.IGNORECASE)
+# ("Month 08", "Period: 8" as a ledger's report header writes them)
+_MONTH = re.compile(r"\b(?:(?:Month|Period)\s*:?\s*0?|M|(?<!reading )(?<!writing )(?<!talking )(?<!numeracy )(?<!literacy )"
+                    r"(?<!primary )(?<!pupils )P)(1[0-2]|[1-9])\b", re.IGNORECASE)
 # "M1 - Redundancy Costs": a letter and a number before a dash and a name is an item's code, no month
 _ITEM_CODE = re.compile(r"\b[MP]\d{1,2}\s*[-–]\s*[A-Za-z]")
 _MONTH_WORDS = "|".join(sorted(_MONTH_NAMES, key=len, reverse=True))

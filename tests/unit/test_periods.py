@@ -79,3 +79,11 @@ def test_half_years_and_financial_years_named_by_their_end(text, label):
     assert period.label() == label and parse_period(period.label()) == period
     assert parse_period("H1 2024/25").span() == (2024 * 12 + 3, 2024 * 12 + 8)   # April to September 2024
     assert parse_period("H1 2024") is None   # a calendar year's half: which months, unsaid; not the whole year
+
+
+@pytest.mark.parametrize("text, period", [("Budget Monitoring 2024/25 Period 08", "2024/25 Month 8"),
+                                          ("Period: 8", "Month 8"), ("Month 08 2023/24", "2023/24 Month 8")])
+def test_a_period_number_written_with_a_nought_or_after_a_colon_is_a_month(text, period):
+    """A ledger's title "Budget Monitoring 2024/25 Period 08" had been the whole year 2024/25, and its
+    report header "Period: 8" no period at all."""
+    assert parse_period(text).label() == period
