@@ -100,6 +100,13 @@ class _Sums:
     def __len__(self) -> int:
         return len(self.rows)
 
+    def twice(self, row: ParsedRow) -> bool:
+        """Whether these rows' key column adds up to twice ``row``'s figure, within rounding: as a
+        compact pivot table's rows do over its total, each line counted in its group's row too."""
+        key = row.numbers.get(self.key) if self.key is not None else None
+        return key is not None and key[0] != 0 and abs(
+            self.key_total - 2 * key[0]) <= rounding_step(*key) * (len(self.rows) + 1) + 1e-9
+
     def matched_by(self, row: ParsedRow) -> bool:
         """Whether ``row``'s figures are these rows' sums, within rounding, in every column it fills
         (two at least); each figure may be out by half its last shown digit."""
@@ -147,9 +154,10 @@ def assign_roles(rows: list[ParsedRow], *, has_headings: bool, final: bool, mone
     groups = summed_apart([row.section for row in rows])
     coded = rows and groups[0] is None and any(row.section is not None for row in rows)
     section = groups[0] if rows else None
+    whole = True   # whether ``group`` holds every row since the last total, none in a section
     for i, row in enumerate(rows):
         if groups[i] != section and row.role == DATA:
-            group, section = _Sums(apart), groups[i]
+            group, section, whole = _Sums(apart), groups[i], False
         later = i < last_with_numbers or not final
         if row.role == DATA:
             if len(subtotals) >= 2 and subtotals.matched_by(row):
@@ -164,14 +172,16 @@ def assign_roles(rows: list[ParsedRow], *, has_headings: bool, final: bool, mone
             row.role = SUBTOTAL
         if row.role == DATA:
             group.add(row)
+            whole = whole and row.section is None
         elif row.role == SUBTOTAL:
             _close_group(row, group.rows)
             subtotals.add(row)
-            group = _Sums(apart)
+            group, whole = _Sums(apart), False
         else:
             row.section = None
-            group, subtotals = _Sums(apart), _Sums(apart)
-    _groups_headed_by_their_sums(rows, apart)
+            if whole and len(group) >= 4 and group.twice(row):
+                _head_groups(group.rows, row, apart)
+            group, subtotals, whole = _Sums(apart), _Sums(apart), True
     if money:
         _running_totals(rows, apart)
 
@@ -212,33 +222,22 @@ def _running_totals(rows: list[ParsedRow], apart: frozenset[int]) -> None:
             sums.add(row)
 
 
-def _groups_headed_by_their_sums(rows: list[ParsedRow], apart: frozenset[int]) -> None:
-    """Sub totals above their lines (a compact pivot table's), for each total row that the ordinary
-    rows before it do not add up to: two or more of those rows each equal to the sum of the rows
-    after it up to the next such row, and together equal to the total, head groups named after them."""
-    start = 0
-    for t, total in enumerate(rows):
-        if total.role == DATA:
-            continue
-        run, start = rows[start:t], t + 1
-        if total.role != TOTAL or len(run) < 4 or any(r.role != DATA or r.section is not None for r in run):
-            continue
-        everything, heads = _Sums(apart), _Sums(apart)
-        for row in run:
-            everything.add(row)
-        if everything.matched_by(total):
-            continue
-        groups = _headed_groups(run, apart)
-        if groups is None or len(groups) < 2:
-            continue
-        for head, *_ in groups:
-            heads.add(head)
-        if not heads.matched_by(total):
-            continue
-        for head, *lines in groups:
-            head.role, head.section = SUBTOTAL, head.label
-            for line in lines:
-                line.section = head.label
+def _head_groups(run: list[ParsedRow], total: ParsedRow, apart: frozenset[int]) -> None:
+    """Sub totals above their lines (a compact pivot table's), where the ordinary rows ``run`` do not
+    add up to the ``total`` below them: two or more of them each equal to the sum of the rows after
+    it up to the next such row, and together equal to the total, head groups named after them."""
+    groups = _headed_groups(run, apart)
+    if groups is None or len(groups) < 2:
+        return
+    heads = _Sums(apart)
+    for head, *_ in groups:
+        heads.add(head)
+    if not heads.matched_by(total):
+        return
+    for head, *lines in groups:
+        head.role, head.section = SUBTOTAL, head.label
+        for line in lines:
+            line.section = head.label
 
 
 def _headed_groups(run: list[ParsedRow], apart: frozenset[int]) -> list[list[ParsedRow]] | None:
