@@ -17,12 +17,16 @@ _ROWS = [["KPI", "Description", "Polarity", "Jun-24", "Jul-24", "Aug-24", "Targe
          ["HR1", "Staff turnover", "Lower is better", "12%", "11%", "10%", "11%", "a", "Better"]]
 
 
-def _table(tmp_path):
+def _read(tmp_path, rows):
     path = tmp_path / "kpis.csv"
     with path.open("w", newline="", encoding="utf-8") as fh:
-        csv.writer(fh).writerows(_ROWS)
+        csv.writer(fh).writerows(rows)
     table, = read_file(path).tables
     return table
+
+
+def _table(tmp_path):
+    return _read(tmp_path, _ROWS)
 
 
 def test_r_a_g_letters_under_a_rag_header_are_ratings(tmp_path):
@@ -56,14 +60,6 @@ def test_r_a_and_g_under_a_rag_header_are_written_alike(tmp_path):
     table = _table(tmp_path)
     shown = {o.cell: o.display for o in table.observations}
     assert [shown[f"H{r}"] for r in range(2, 6)] == ["Green", "Red", "Amber", "Amber"]
-
-
-def _read(tmp_path, rows):
-    path = tmp_path / "status.csv"
-    with path.open("w", newline="", encoding="utf-8") as fh:
-        csv.writer(fh).writerows(rows)
-    table, = read_file(path).tables
-    return table
 
 
 def test_a_status_columns_words_for_its_ratings_are_those_ratings(tmp_path):
