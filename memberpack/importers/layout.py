@@ -438,7 +438,7 @@ def _wrapped_on(row: list[Any], top: list[Any], span: range) -> bool:
 
 def _figures_where(row: list[Any], data: list[Any], span: range) -> bool:
     """Whether ``row`` holds figures (two or more: neither years nor whole numbers that repeat or
-    count up, as column codes, column numbers and percentiles ``10 | 20 | 25`` do) in columns where
+    count up, as column codes, column numbers and percentiles ``10 | 20`` do) in columns where
     the ``data`` row below has figures or marks, and named in words where it is: a row of data a few
     words too many to look like it (a scorecard's ``ASC01 | Permanent admissions... | Low | <= 560 |
     298.7 | 612.4 | R | Worsening | comment``), no header."""
@@ -451,10 +451,9 @@ def _figures_where(row: list[Any], data: list[Any], span: range) -> bool:
     numbers = [parse_text(v).value if isinstance(v, str) else v for _, v in figures]
     if all(is_year(v) for v in numbers) or not all(isinstance(v, (int, float)) for v in numbers):
         return False
-    if not all(float(v).is_integer() for v in numbers):
-        return True
-    steps = {b - a for a, b in zip(numbers, numbers[1:])}
-    return not (steps <= {0} or steps == {1} or len(numbers) >= 3 and min(steps) > 0)
+    if not all(float(v).is_integer() for v in numbers) or any(type(v) is str and "%" in v for _, v in figures):
+        return True   # a fraction, or a percentage written with its sign: no column's name
+    return any(b < a for a, b in zip(numbers, numbers[1:]))   # whole numbers counting up or repeating name columns
 
 
 _NOTE_LINE = re.compile(r"\s*(?:\*|notes?\b|n\.?b\.?\b)", re.IGNORECASE)

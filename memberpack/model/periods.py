@@ -229,6 +229,8 @@ def _parsed_period(t: str, academic: bool) -> Period | None:
         return Period(QUARTER, fy if fy is not None else _quarter_year(t, quarter), quarter)
     m = _MONTH.search(t)
     if m and not _ITEM_CODE.search(t):
+        if fy is None and (named := _named_month_year(t)) is not None:   # "Period: 8 (November 2024)"
+            fy = named
         return Period(MONTH, fy, int(m.group(1)))
     m = _HALF.search(t)
     if m and (year is not None or not _CALENDAR_YEAR.search(t)):   # (a calendar year's half: which months, unsaid)
@@ -255,6 +257,16 @@ def span_end(text: str) -> Period | None:
     None: a change over the span is dated by its end."""
     m = _ANY_MONTHS_SPAN.search(" ".join(text.split()))
     return Period(CALENDAR_MONTH, _full_year(m.group(4)), _MONTH_NAMES[m.group(3).lower()]) if m else None
+
+
+def _named_month_year(t: str) -> int | None:
+    """The financial year (by its first calendar year) of a month named with its year in ``t``
+    (``November 2024``: 2024, ``February 2025``: 2024), or None."""
+    m = next((c for c in _CALENDAR_MONTH.finditer(t) if c.group(2) and not _modal_may(c)), None)
+    if m is None:
+        return None
+    year = _full_year(m.group(2))
+    return year if _MONTH_NAMES[m.group(1).lower()] >= 4 else year - 1
 
 
 def _spanned_year(m: re.Match) -> Period | None:

@@ -89,11 +89,12 @@ def test_ods_workbook(tmp_path):
 
 def test_a_finance_systems_run_date_is_not_the_period_of_its_figures(tmp_path):
     """A ledger's report header says when it was run and which period it is for: the old reading
-    placed "Period: 8 (November 2024)" in the year of the run date, and told the briefing "at 2024"."""
+    placed "Period: 8 (November 2024)" in the year of the run date, and told the briefing "at 2024"; it is
+    Month 8 of 2024/25."""
     path = tmp_path / "gl.csv"
     path.write_text("Report:,GL Budget Monitoring\nRun date:,05/12/2024 08:14\nPeriod:,8 (November 2024)\n,,\n"
                     "Cost Centre,Description,Annual Budget £,Forecast Outturn £,Forecast Variance £\n"
                     "C1001,Older People Residential,12450000,13380000,930000\n"
                     "C1002,Older People Home Care,8100000,8050000,-50000\n", encoding="utf-8")
     table, = read_file(path).tables
-    assert table.report.period == "Nov 2024"
+    assert table.report.period == "2024/25 Month 8"
