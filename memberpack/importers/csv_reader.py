@@ -17,7 +17,7 @@ import csv
 import io
 import re
 from bisect import bisect_right
-from itertools import chain
+from itertools import chain, islice
 from collections.abc import Callable, Iterable, Iterator
 from pathlib import Path
 from typing import IO
@@ -31,6 +31,8 @@ DELIMITERS = ",;\t|"
 MAX_LINE = 1_000_000      # characters: 16,384 columns of 60 characters each
 MAX_FIELDS = 16_384       # columns, as many as a spreadsheet has
 LINES = 512               # lines read, and parsed, at a time (:func:`_rows`)
+_DECIMAL_COMMA = re.compile(r"\s*[-(]?\s*(?:\d{1,3}(?:\.\d{3})+|\d+),\d+\)?\s*")   # 1.234,5 and 65,5
+_DECIMAL_POINT = re.compile(r"\s*[-(]?\s*\d*\.\d{1,2}\)?\s*")                           # 65.5, as the UK writes it
 _SEP_LINE = re.compile(r'\ufeff?"?sep=([^"\r\n])"?[ \t]*(?:\r\n|\r|\n|$)')
 
 
@@ -293,3 +295,17 @@ def csv_rows(path: Path, tell: Callable[[list[str]], None] | None = None) -> tup
             tell(notes)
 
     return encoding, dialect.delimiter, declared is not None, chain.from_iterable(batches())
+
+
+def decimal_comma(path: Path) -> str | None:
+    """A figure of ``path`` written with a decimal comma (``1.234,5``, as Excel saves a CSV with a
+    continental Windows' settings), where its first rows write most figures so, else None: such a
+    file read as the UK writes figures has only texts."""
+    try:
+        _, delimiter, _, rows = csv_rows(path)
+        cells = [cell for row in islice(rows, 200) for cell in row]
+    except (ImportFailed, OSError, UnicodeError, csv.Error):
+        return None
+    written = [cell.strip() for cell in cells if _DECIMAL_COMMA.fullmatch(cell)]
+    pointed = sum(1 for cell in cells if _DECIMAL_POINT.fullmatch(cell))
+    return written[0] if delimiter != "," and len(written) >= 3 and len(written) > pointed else None

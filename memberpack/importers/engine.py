@@ -281,9 +281,20 @@ def read_file(path: str | Path, *, sheet: str | None = None, kind: str | None = 
                 tables.append(found)
                 report.tables.append(found.report)
     if not tables:
-        raise ImportFailed(f"{path.name}: no table found in the file")
+        raise _no_table(path, "")
     report.settle_warnings()
     return FileResult(path, report.sha256, tables, report)
+
+
+def _no_table(path: Path, why: str) -> ImportFailed:
+    """The refusal of a file with no table; for a CSV whose figures have a decimal comma, saying so."""
+    from memberpack.importers.csv_reader import decimal_comma  # noqa: PLC0415 - only for a CSV with no table
+
+    example = decimal_comma(Path(path)) if Path(path).suffix.lower() in (".csv", ".txt") else None
+    if example is not None:
+        why = (f": its figures are written with a decimal comma ({example!r}), as Excel saves a CSV with "
+               "continental settings; save it with a decimal point and import it again")
+    return ImportFailed(f"{Path(path).name}: no table found in the file{why}")
 
 
 def dataset_key(found: FoundTable, file_stem: str) -> str:
@@ -427,7 +438,7 @@ def _store_tables(pack: Pack | None, path: Path, tables: Iterable[FoundTable], r
         stored[id(found.report)] = dataset
         pack.remember_layout(found.shape, found.layout.remembered(), dataset.imported_at)
     if not report.tables:
-        raise ImportFailed(f"{path.name}: no table found in the file (nothing that has a header row and figures)")
+        raise _no_table(path, " (nothing that has a header row and figures)")
     for table in report.settle_warnings():   # the file's warnings arrive once its last table is read
         if (dataset := stored.get(id(table))) is not None:
             dataset.report = table.to_dict()

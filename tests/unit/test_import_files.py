@@ -98,3 +98,19 @@ def test_a_finance_systems_run_date_is_not_the_period_of_its_figures(tmp_path):
                     "C1002,Older People Home Care,8100000,8050000,-50000\n", encoding="utf-8")
     table, = read_file(path).tables
     assert table.report.period == "2024/25 Month 8"
+
+
+def test_a_csv_with_decimal_commas_is_refused_saying_so(tmp_path):
+    """A CSV saved with continental settings (``1.234,5`` in a semicolon-separated file) holds no
+    figure the UK way: the old refusal said only "no table found in the file"."""
+    from memberpack.errors import ImportFailed
+
+    path = tmp_path / "monitor.csv"
+    path.write_text("Service;Budget £k;Forecast £k;Variance £k\nAdults;1.234,5;1.300,0;65,5\n"
+                    "Children;980,0;950,0;(30,0)\nTotal;2.214,5;2.250,0;35,5\n", encoding="utf-8")
+    with pytest.raises(ImportFailed, match=r"decimal comma \('1\.234,5'\).*save it with a decimal point"):
+        read_file(path)
+    title = tmp_path / "title.csv"
+    title.write_text("Budget monitoring;Month 8\n", encoding="utf-8")
+    with pytest.raises(ImportFailed, match=r"no table found in the file$"):
+        read_file(title)
