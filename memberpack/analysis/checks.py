@@ -19,7 +19,6 @@ from dataclasses import dataclass
 
 from memberpack.analysis.charts import metric_column
 from memberpack.model.grid import Grid, GridRow
-from memberpack.model.metrics import match_metric
 from memberpack.model.observation import DATA, SUBTOTAL, Dataset, Observation
 from memberpack.model.values import in_range
 from memberpack.store.pack import Pack
@@ -63,7 +62,6 @@ def _columns(grid: Grid) -> dict[str, str]:
     """Which measure is the budget, the projection, the variance and the A/(F) flag: of several,
     the current full year's (a revised budget, not the original before it; this month's forecast)."""
     found: dict[str, str] = {}
-    candidates: dict[str, list[str]] = {}
     for measure in grid.measures:
         sample = next((r.cells[measure] for r in grid.rows if measure in r.cells), None)
         if sample and sample.status in ("adverse", "favourable") or re.search(r"A\s*/\s*\(F\)", measure):

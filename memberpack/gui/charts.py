@@ -24,7 +24,7 @@ from memberpack.gui.plain_text import plain_label, plain_tip
 from memberpack.gui.palette import MIN_CONTRAST
 from memberpack.model.charts import (BAR, MIN_CONTRAST as GRAPHICS_CONTRAST, ChartSpec, Series, SeriesStyle,
                                      line_groups, readable, series_styles)
-from memberpack.model.units import GBP, PER_10000
+from memberpack.model.units import PER_10000
 
 pg.setConfigOptions(antialias=True)
 _SYMBOL_TEXT = {"circle": "●", "square": "■", "triangle": "▲", "diamond": "◆", "cross": "✕", "plus": "+"}

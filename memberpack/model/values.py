@@ -7,7 +7,6 @@ arrows are statuses too.
 
 from __future__ import annotations
 
-import math
 import re
 from collections.abc import Iterable
 from dataclasses import dataclass

@@ -17,14 +17,11 @@ from __future__ import annotations
 
 import json
 import math
-from collections.abc import Iterator
-from dataclasses import dataclass
 
 import numpy as np
 
 from memberpack.errors import PackError
 from memberpack.model.blocks import BlockColumn, Coded, FigureBlock, Texts
-from memberpack.model.observation import Observation
 from memberpack.model.values import MAX_FIGURE, in_range
 from memberpack.store.encoded_block import Encoded
 
