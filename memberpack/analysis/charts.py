@@ -343,6 +343,25 @@ def _periods_down(grid: Grid) -> Grid | None:
     return Grid([r.label for r in dated], [r for r in turned if any(o.value is not None for o in r.cells.values())])
 
 
+def _series_across(grid: Grid) -> Grid | None:
+    """A long export (each indicator a row a period: ``Period | Indicator | Actual | Target``) turned
+    round, each indicator a row over its periods by its first measure that is no target nor
+    benchmark; None where most rows are no such series."""
+    series = grid.dated_series()
+    data = [r for r in grid.rows if r.role == DATA]
+    if not series or sum(map(len, series)) * 2 <= len(data):
+        return None
+    measure = next((m for m in grid.measures if not is_target(m) and not is_comparator(m)
+                    and any(r.value(m) is not None for r in data)), None)
+    if measure is None:
+        return None
+    turned = [GridRow(rows[0].label, rows[0].section, DATA,
+                      {row.cells[measure].period: row.cells[measure] for row in rows if measure in row.cells})
+              for rows in series]
+    periods = {p for row in turned for p in row.cells}
+    return Grid(sorted(periods, key=parse_period), turned)
+
+
 def _series_charts(ds: Dataset, grid: Grid, periods: list[str]) -> list[ChartSpec]:
     rows = [r for r in grid.rows if r.role == DATA]
     numeric = [r for r in rows if any(r.value(p) is not None for p in periods)]
@@ -459,9 +478,9 @@ def charts_for(ds: Dataset, observations: list[Observation]) -> list[ChartSpec]:
     periods = _series_columns(grid)
     if periods is not None:
         return _series_charts(ds, grid, periods)
-    down = _periods_down(grid)
-    if down is not None and (periods := _series_columns(down)) is not None:
-        return _series_charts(ds, down, periods)
+    for turned in (_periods_down(grid), _series_across(grid)):
+        if turned is not None and (periods := _series_columns(turned)) is not None:
+            return _series_charts(ds, turned, periods)
     chart = _breakdown_chart(ds, grid)
     return [chart] if chart else []
 

@@ -226,9 +226,11 @@ _MISSING = {"dna", "tbc", "n/a", ":", "-", "c", "x", "z"}   # the rated period's
 
 
 def _red(ds: Dataset, grid: Grid) -> list[Item]:
+    """Red ratings, of each indicator's latest period where a table rates it period by period."""
     out = []
+    earlier = {id(row) for series in grid.dated_series() for row in series[:-1]}
     for row in grid.rows:
-        if row.role != DATA:
+        if row.role != DATA or id(row) in earlier:
             continue
         for measure, obs in row.cells.items():
             if obs.status == "red":
@@ -387,11 +389,20 @@ def _year_rows(ds: Dataset, grid: Grid) -> list[GridRow]:
     return rows if len(rows) >= 2 else []
 
 
+def _profiled(before: GridRow, latest: GridRow) -> bool:
+    """Whether the target moved between two periods' rows: a year-to-date figure against a target
+    profiled through the year (admissions 431 of 450 by Q3, 598 of 600 by Q4) rises or falls with
+    it, and is no worse for doing so."""
+    return any(is_target(m) and o.value is not None and before.value(m) not in (None, o.value)
+               for m, o in latest.cells.items())
+
+
 def _worse_kpis(ds: Dataset, grid: Grid) -> list[Item]:
     """Figures whose latest value moved the wrong way, by the metric's polarity (money is left to
     the budget headlines). Where the rows are years of monthly figures, the latest month is set
     against the same month a year before, not against the month before (January against December
-    would only show the seasons)."""
+    would only show the seasons). Where a table gives an indicator a row a period (a long export),
+    its latest row is set against the one before."""
     def figures(row: GridRow) -> list[tuple[str, Observation]]:
         return [(m, o) for m, o in row.cells.items()
                 if o.value is not None and o.period and o.unit != GBP and not is_comparator(m) and not is_target(m)]
@@ -402,8 +413,11 @@ def _worse_kpis(ds: Dataset, grid: Grid) -> list[Item]:
         latest = figures(current) if not names_a_measure(current.label) else figures(current)[-1:]
         pairs = [(current, m, previous.cells.get(m), o) for m, o in latest]
     else:
-        pairs = []
-        for row in grid.rows:
+        series = grid.dated_series()   # a long export: the latest row of each indicator against the one before
+        pairs = [(rows[-1], m, rows[-2].cells.get(m), o) for rows in series if not _profiled(rows[-2], rows[-1])
+                 for m, o in figures(rows[-1])]
+        dated = {id(row) for rows in series for row in rows}
+        for row in (row for row in grid.rows if id(row) not in dated):
             numbers = like_latest(figures(row), lambda figure: figure[1].period)
             if len(numbers) >= 2 and not is_comparator(row.label):   # the quick test first
                 pairs.append((row, numbers[-1][0], numbers[-2][1], numbers[-1][1]))

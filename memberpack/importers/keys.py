@@ -38,6 +38,11 @@ _DATE_TEXT = re.compile(r"(?:19|20)\d{2}-\d{2}-\d{2}(?:[T ]\d{2}:\d{2}(?::\d{2})
                         r"\d{1,2}[- ][A-Za-z]{3,9}[- ](?:19|20)?\d{2}")
 _CODE_HEADER = re.compile(r"\b(?:code|la\s*(?:no|number)|la_code|old_la|new_la|ons|lad\d*cd|number)\b|\bla\b|_c\b|_code\b",
                           re.IGNORECASE)
+_YEAR = re.compile(r"(?:19|20)\d{2}")
+_PERIOD_WORDS = re.compile(   # a text of nothing but a period's words: no "snapshot", "aggregate", "financial year"
+    r"(?:(?:(?:19|20)\d{2}(?:\s*[-/–]\s*\d{2,4})?|\d{1,2}|Q[1-4]|Qtr|Quarter|[PM]\d{1,2}|Period|Month|"
+    r"Jan(?:uary)?|Feb(?:ruary)?|Mar(?:ch)?|Apr(?:il)?|May|June?|July?|Aug(?:ust)?|Sept?(?:ember)?|Oct(?:ober)?|"
+    r"Nov(?:ember)?|Dec(?:ember)?)\b[\s/–-]*)+", re.IGNORECASE)
 _PERIOD_HEADER = re.compile(r"\b(?:year|period|time_period|date|month|quarter)\b", re.IGNORECASE)
 _KEY_HEADER = re.compile(r"\b(?:names?|authority|council|area|region|country|nation|type|class|category|sector|phase|"
                          r"provider|supplier|payee|group(?:ing)?|filter|description|level)\b", re.IGNORECASE)
@@ -176,7 +181,19 @@ def _kind(header: str, values: Sequence[Any], filled: list[Any]) -> str:
     if periods / n >= 0.9 and (_PERIOD_HEADER.search(spaced) or len(set(map(_as_text, filled))) < n
                                or 2 <= n <= len(values) // 3):   # each year once, over its rows
         return PERIOD
+    if _PERIOD_HEADER.search(spaced) and _all_periods(filled):
+        return PERIOD   # a performance system's export: `Period | 2024/25 Q1`, `Month | Apr-24`
     return TEXT if texts * 2 >= n else "number"
+
+
+def _all_periods(filled: list[Any]) -> bool:
+    """Every cell a period :func:`parse_period` reads whole, year and all (``2024/25 Q1``, ``Apr-24``,
+    ``Quarter 2 2024/25``; not ``September 2018 to September 2019``, read as its first month, nor a
+    month with no year: ``Period End | September`` beside a ``Year`` column), each text asked once."""
+    def whole(text: str) -> bool:
+        found = _PERIOD_WORDS.fullmatch(text.strip()) and _period_text(text.strip())
+        return bool(found) and found.year is not None and set(_YEAR.findall(text)) <= set(_YEAR.findall(str(found)))
+    return all(isinstance(v, str) and whole(v) for v in set(filled))
 
 
 _TRAITS: dict[str, tuple[bool, bool, bool, bool, bool]] = {}   # each text's, as _traits_of gives them

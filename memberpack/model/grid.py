@@ -6,6 +6,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field
 
 from memberpack.model.observation import DATA, Observation
+from memberpack.model.periods import Period, parse_period
 
 
 @dataclass(slots=True)
@@ -51,7 +52,34 @@ class Grid:
                 continue
             seen.add(where)
             kept.append(obs)
-        return cls.of(kept)
+        return cls.of(kept).dated_rows()
+
+    def dated_rows(self) -> Grid:
+        """Rows each of one period, in a table of rows of several (a performance system's export:
+        each indicator once a quarter, its ``Period`` column read as the rows' periods), named with
+        their period (``EHCPs issued within 20 weeks (%) – Q1 2024/25``) where the label does not
+        say it, so no figure is shown without the period it is for."""
+        periods = [_row_period(row) for row in self.rows]
+        if len(set(filter(None, periods))) < 2:
+            return self
+        rows = [GridRow(f"{row.label} – {period}", row.section, row.role, row.cells)
+                if period and parse_period(row.label) is None and period not in row.label else row
+                for row, period in zip(self.rows, periods)]
+        return Grid(self.measures, rows)
+
+    def dated_series(self) -> list[list[GridRow]]:
+        """The rows of one label and section, each of its own period, in period order, where a table
+        holds such a label more than once (a long export: each indicator once a quarter); none in a
+        table of several areas' figures (those are compared area with area, not told as our own)."""
+        if len({obs.area for row in self.rows for obs in row.cells.values()} - {None}) > 1:
+            return []
+        series: dict[tuple[str, str | None], list[tuple[Period, GridRow]]] = {}
+        for row in self.rows:
+            period = parse_period(_row_period(row) or "")
+            if period is not None and row.role == DATA:
+                series.setdefault((row.label, row.section), []).append((period, row))
+        return [[row for _, row in sorted(rows, key=lambda pair: pair[0])] for rows in series.values()
+                if len(rows) >= 2 and len({period for period, _ in rows}) == len(rows)]
 
     def sections(self) -> list[str | None]:
         return list(dict.fromkeys(row.section for row in self.rows))
@@ -67,3 +95,9 @@ class Grid:
         if not every_row and figures.count(True) < figures.count(False):
             return None
         return found.pop() if len(found) == 1 else None
+
+
+def _row_period(row: GridRow) -> str | None:
+    """The one period every figure of ``row`` is for, if they agree."""
+    found = {obs.period for obs in row.cells.values()}
+    return found.pop() if len(found) == 1 else None
