@@ -1,0 +1,41 @@
+"""Titles, sections and keys of officers' own workbooks as a councillor sees them: a legend is no
+part of a title, a reference is no section, a note is no heading (fixes13a)."""
+
+from awkward_workbooks import write_xlsx
+
+from memberpack.importers import read_file
+
+
+def _table(tmp_path, rows, formats=None):
+    table, = read_file(write_xlsx(tmp_path / "t.xlsx", {"S": rows}, formats={"S": formats or {}})).tables
+    return table
+
+
+def test_a_legend_above_the_header_gives_the_unit_and_is_no_part_of_the_title(tmp_path):
+    rows = [["Borsetshire County Council"], ["Revenue Budget Monitoring 2024/25 - Period 9 (December 2024)"],
+            ["All figures £000s.  Brackets denote underspend / favourable variance."], [],
+            ["Service", "Revised Budget", "Forecast Outturn", "Forecast Variance"],
+            ["Home Care", 22140, 23060, 920], ["Mental Health", 11320, 11050, -270], ["Total", 33460, 34110, 650]]
+    table = _table(tmp_path, rows)
+    assert table.title == "Borsetshire County Council Revenue Budget Monitoring 2024/25 - Period 9 (December 2024)"
+    assert table.layout.unit == "£k" and table.report.period == "2024/25 Month 9"
+    home = next(o for o in table.observations if o.cell == "B6")
+    assert home.value == 22_140_000
+
+
+def test_an_abbreviations_meaning_under_the_title_is_no_part_of_it(tmp_path):
+    rows = [["Corporate Performance Scorecard 2024/25 - Quarter 3"],
+            ["DoT = direction of travel since last quarter (↑ improving, ↓ worsening, → no change)"], [],
+            ["Indicator", "Target", "Q3 2024/25", "DoT"],
+            ["Children looked after rate per 10,000", 70, 77.4, "↓"], ["Recycling rate %", 50, 48.1, "↓"],
+            ["Sickness days per FTE", 9, 10.2, "↓"]]
+    assert _table(tmp_path, rows).title == "Corporate Performance Scorecard 2024/25 - Quarter 3"
+
+
+def test_a_legend_sentence_before_the_title_in_its_cell_is_left_out_of_it(tmp_path):
+    rows = [["All figures are in £, 000. Change in useable reserves between March 2015 and March 2018"], [],
+            ["Authority", "Reserves March 2015", "Reserves March 2018"],
+            ["Adur", 9_871, 11_204], ["Allerdale", 12_006, 10_411], ["Amber Valley", 8_130, 9_902]]
+    table = _table(tmp_path, rows)
+    assert table.title == "Change in useable reserves between March 2015 and March 2018"
+    assert table.layout.unit == "£k"
