@@ -39,3 +39,30 @@ def test_a_legend_sentence_before_the_title_in_its_cell_is_left_out_of_it(tmp_pa
     table = _table(tmp_path, rows)
     assert table.title == "Change in useable reserves between March 2015 and March 2018"
     assert table.layout.unit == "£k"
+
+
+def test_a_reference_on_every_row_is_no_section_where_the_directorate_is(tmp_path):
+    rows = [["2024/25 Savings Delivery Tracker - Period 9"], ["£000s"], [],
+            ["Ref", "Directorate", "Saving Proposal", "2024/25 Target", "Forecast Delivery", "Shortfall", "RAG"],
+            ["AHW01", "Adults", "Reablement first", 1200, 850, 350, "Amber"],
+            ["AHW02", "Adults", "Review of learning disability packages", 1800, 600, 1200, "Red"],
+            ["CYP01", "Children", "Step-down from residential to fostering", 900, 150, 750, "Red"],
+            ["PE01", "Place", "Garden waste charge increase", 750, 810, -60, "Green"],
+            [None, None, "Total", 4650, 2410, 2240, None]]
+    table = _table(tmp_path, rows)
+    assert [(k["column"], k["role"]) for k in table.report.key_columns] == [("A", "reference"), ("B", "section")]
+    sections = {o.label: o.section for o in table.observations}
+    assert sections["Reablement first"] == sections["Review of learning disability packages"] == "Adults"
+    assert sections["Garden waste charge increase"] == "Place" and sections["Total"] is None
+
+
+def test_a_scorecards_indicator_codes_head_no_section_of_one_indicator_each(tmp_path):
+    rows = [["Corporate Performance Scorecard 2024/25 - Quarter 3"], [],
+            ["Ref", "Indicator", "Target", "Q2 2024/25", "Q3 2024/25"],
+            ["ASC1", "Permanent admissions to care homes (65+) per 100,000", 560, 281.5, 455],
+            ["CSC2", "Children looked after rate per 10,000", 70, 76.8, 77.4],
+            ["PE1", "Household waste recycled or composted %", 50, 49.5, 48.1],
+            ["RC1", "Working days lost to sickness per FTE", 9, 9.8, 10.2]]
+    table = _table(tmp_path, rows)
+    assert table.report.key_columns[0]["role"] == "reference"
+    assert {o.section for o in table.observations} == {None}
