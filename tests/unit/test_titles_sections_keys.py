@@ -66,3 +66,25 @@ def test_a_scorecards_indicator_codes_head_no_section_of_one_indicator_each(tmp_
     table = _table(tmp_path, rows)
     assert table.report.key_columns[0]["role"] == "reference"
     assert {o.section for o in table.observations} == {None}
+
+
+def test_a_note_under_a_tables_total_heads_no_section(tmp_path):
+    rows = [["Forecast Usable Reserves 2024/25 (£000s)"], [],
+            ["Reserve", "Balance at 1 April 2024", "Forecast balance at 31 March 2025"],
+            ["General Fund Balance", 18500, 13680], ["Budget Smoothing Reserve", 12300, 7200],
+            ["Insurance Reserve", 4200, 4350], ["Total Usable Reserves", 35000, 25230], [],
+            ["DSG deficit (statutory override, unusable): (14,600) at 1 April 2024, forecast (22,350) at 31 March 2025"],
+            ["RAG: Blue = delivered; Green = on track; Amber = some risk; Red = significant risk"]]
+    table = _table(tmp_path, rows)
+    assert table.report.section_headings == [] and table.report.verdict == "read"
+    assert [(run.range, run.reason) for run in table.report.skipped] == [("A9:A10", "note under the table")]
+    assert {o.section for o in table.observations} == {None}
+
+
+def test_a_heading_over_rows_is_still_one_where_a_note_follows_the_table(tmp_path):
+    rows = [["Revenue monitor"], [], ["Service", "Budget", "Forecast"], ["Adults"], ["Home care", 100, 110],
+            ["Day care", 50, 45], ["Children"], ["Fostering", 80, 90], ["Total", 230, 245], [],
+            ["Note: forecasts at Period 9"], ["Prepared by the finance team"]]
+    table = _table(tmp_path, rows)
+    assert table.report.section_headings == [[4, "Adults"], [7, "Children"]]
+    assert next(o for o in table.observations if o.label == "Fostering").section == "Children"
