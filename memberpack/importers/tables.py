@@ -90,6 +90,11 @@ def find_tables(sheet: Sheet, *, file_stem: str = "", kind: str | None = None,
                 at, listed = stream.next()
                 prose = [*prose[-5:], (at, " ".join(cell_text(v) for v in listed if not blank(v)))]
             continue
+        if text is not None and _METADATA.fullmatch(text):   # "Metadata:", then "Title | ...", "Last update | Jul-23"
+            stream.next()
+            while (nxt := stream.peek()) is not None and _about_the_data(nxt[1]):
+                stream.next()
+            continue
         if text is not None and _IDENTIFIER.fullmatch(text):   # a field's name left by the exporting tool: no title
             prose = [*prose[-5:], (r, text)]
             stream.next()
@@ -248,6 +253,16 @@ def _unexplained(text: str) -> str:
     if not _EXPLAINS.search(text):   # (most titles)
         return text
     return " ".join(s for s in _SENTENCE_END.split(text) if not _EXPLAINS.match(s))
+
+
+# A block about the data under its heading (StatsWales: "Title | ...", "Last update | Jul-23", "Next update | 2025")
+_METADATA = re.compile(r"\s*(?:metadata|about\s+(?:this|the)\s+data(?:set)?)\s*:?\s*", re.IGNORECASE)
+
+
+def _about_the_data(row: list[Any]) -> bool:
+    """Whether a row is a line of a metadata block: a name in words, then at most its value."""
+    filled = [v for v in row if not blank(v)]
+    return 1 <= len(filled) <= 2 and cell_class(filled[0]) == TEXT
 
 
 def _listed_under(text: str, stream: Peekable) -> int:

@@ -88,3 +88,13 @@ def test_a_heading_over_rows_is_still_one_where_a_note_follows_the_table(tmp_pat
     table = _table(tmp_path, rows)
     assert table.report.section_headings == [[4, "Adults"], [7, "Children"]]
     assert next(o for o in table.observations if o.label == "Fostering").section == "Children"
+
+
+def test_a_metadata_block_under_the_data_is_no_table(tmp_path):
+    rows = [["Live births by Local Health Board"], [], ["Area", "<2500g", "2500g+", "Total"],
+            ["Wales", 2019, 25438, 27457], ["Powys", 61, 774, 835], ["Cardiff", 298, 3689, 3987], [],
+            ["Metadata:"], ["Title", "National Survey for Wales - adult lifestyle by local authority"],
+            ["Last update", "Jul-23"], ["Next update", 2025], ["Rounding applied"],
+            ["Publishing organisation", "Welsh Government"], ["Designation", "National Statistics"]]
+    table, = read_file(write_xlsx(tmp_path / "t.xlsx", {"S": rows})).tables
+    assert table.report.cell_range == "A3:D6"
