@@ -98,3 +98,21 @@ def test_a_metadata_block_under_the_data_is_no_table(tmp_path):
             ["Publishing organisation", "Welsh Government"], ["Designation", "National Statistics"]]
     table, = read_file(write_xlsx(tmp_path / "t.xlsx", {"S": rows})).tables
     assert table.report.cell_range == "A3:D6"
+
+
+def test_a_statements_worded_lines_that_add_nothing_up_name_no_section(tmp_path):
+    rows = [["Line", "2022", "2023"], ["Balances brought forward", 16219, 18962],
+            ["Income from local taxation/levy", 32510, 29340], ["Total other receipts", 7773, 8741],
+            ["Staff costs", 5284, 5657], ["Loan interest/capital repayments", 0, 0], ["Total other payments", 32255, 35255],
+            ["Balances carried forward", 18962, 16130], ["Total cash and investments", 16962, 16130]]
+    sections = {o.label: o.section for o in _table(tmp_path, rows).observations}
+    assert sections["Balances brought forward"] is None and sections["Staff costs"] is None
+    assert sections["Total other receipts"] is None
+
+
+def test_a_sub_total_with_of_which_lines_in_its_group_still_names_it(tmp_path):
+    rows = [["Service", "Expenditure", "Income"], ["Children looked after", 500, 40], ["of which: fostering", 200, 10],
+            ["Family support", 300, 20], ["Total children's social care", 800, 60], ["Libraries", 90, 5],
+            ["Museums", 30, 2], ["Total culture", 120, 7], ["Net total", 920, 67]]
+    sections = {o.label: o.section for o in _table(tmp_path, rows).observations}
+    assert sections["Family support"] == sections["of which: fostering"] == "children's social care"
