@@ -30,6 +30,7 @@ AREA, PERIOD, SECTION = "area", "period", "section"
 NAME = "area name"   # the area's name beside its code, when the label is another column (a return's lines)
 LINE = "line number"   # a line-number column whose number the label repeats ("4" and "4 Total Sure Start")
 NAMED_CODE = "code of the name beside it"   # "Ethnic group Code" -8 beside "Does not apply": kept as the name is
+REFERENCE = "reference"   # a code of its own on every row (a savings tracker's "Ref"): names no section
 _OLD_CODE = re.compile(r"\d{3}")
 _NEW_CODE = re.compile(r"[EWSN]\d{8}", re.IGNORECASE)
 _PERIOD_TEXT = re.compile(r"(?:19|20)\d{2}(?:\s*[-/–]\s*\d{2,4}|\d{2})?|(?:19|20)\d{2}\s*Q[1-4]|"
@@ -479,6 +480,12 @@ def find_keys(headers: Sequence[str], columns: dict[int, list[Any]], label_col: 
     else:
         rest = [c for c, _ in keys if c not in context]
         label = rest[-1] if rest else label_col
+    if distinct(label) == len(_named(columns[label])):   # rows named apart: a code differing on each is no section
+        for c, _ in keys:
+            header = header_of.get(c, "").strip()
+            if roles[c] == SECTION and c < label and _LINE_CODE_HEADER.fullmatch(header) \
+                    and _line_codes(columns[c], header) and 3 <= distinct(c) == len(_filled(columns[c])):
+                roles[c] = REFERENCE
     found = [KeyColumn(c, header_of.get(c, ""), roles[c], roles[c] == SECTION and _sparse(columns[c]))
              for c, _ in keys if c != label and c not in context]
     return label, found, context

@@ -140,6 +140,12 @@ class TableReport:
             self.section_headings.append([row, label])
         self.assume(f"row {row} ({label!r}) is a section heading")
 
+    def not_a_heading(self, row: int, label: str) -> None:
+        """Take back :meth:`section_heading` of a row found to head no rows."""
+        self.section_headings.remove([row, label])
+        if (assumed := f"row {row} ({label!r}) is a section heading") in self.assumptions:
+            self.assumptions.remove(assumed)
+
     @property
     def skipped(self) -> list[SkippedRun]:
         """The skipped cells as runs: rectangles of one reason, in the order of their first cell."""

@@ -100,6 +100,22 @@ class _Sums:
     def __len__(self) -> int:
         return len(self.rows)
 
+    def add_up_none(self, row: ParsedRow) -> bool:
+        """Whether ``row``'s figures are no sum of these rows nor of any of them: in every column it
+        fills, more than all their positive figures together or, none negative, less than the
+        largest (a statement's ``Total other receipts`` under the balance brought forward). Lines
+        counted twice ('of which') only add to the rows' sums, so do not make a total look like none."""
+        compared = 0
+        for col, (value, display) in row.numbers.items():
+            values = [r.numbers[col][0] for r in self.rows if col in r.numbers] if col not in self.apart else None
+            if not values:
+                continue
+            step = rounding_step(value, display) * (len(values) + 1) / 2 + 1e-9
+            if not (value > sum(v for v in values if v > 0) + step or min(values) >= 0 and value < max(values) - step):
+                return False
+            compared += 1
+        return compared > 0
+
     def twice(self, row: ParsedRow) -> bool:
         """Whether these rows' key column adds up to twice ``row``'s figure, within rounding: as a
         compact pivot table's rows do over its total, each line counted in its group's row too."""
@@ -174,7 +190,8 @@ def assign_roles(rows: list[ParsedRow], *, has_headings: bool, final: bool, mone
             group.add(row)
             whole = whole and row.section is None
         elif row.role == SUBTOTAL:
-            _close_group(row, group.rows)
+            if not (row.worded and group.add_up_none(row)):   # a line of its own adds up no group to name
+                _close_group(row, group.rows)
             subtotals.add(row)
             group, whole = _Sums(apart), False
         else:

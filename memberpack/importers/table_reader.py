@@ -846,6 +846,7 @@ class TableReader:
             if read % PROGRESS_EVERY == 0:
                 self._tick(r, progress, cancel)
         yield from self._settle(pending, final=True, upto=None)
+        self._notes_under()
         if self._unnamed_read and self.layout.header_rows:   # with no header at all, that is the doubt
             letters = ", ".join(column_letter(c) for c in sorted(self._unnamed_read)[:5])
             self.report.doubt(f"column{'s' if len(self._unnamed_read) > 1 else ''} {letters} hold{'' if len(self._unnamed_read) > 1 else 's'} "
@@ -877,6 +878,13 @@ class TableReader:
                                "are read as that rating, from their colour")
         self.report.settle_verdict()
         self._extent()
+
+    def _notes_under(self) -> None:
+        """Headings read below the table's last row head nothing: they are notes under it (a RAG
+        legend, ``DSG deficit ...: (14,600) at 1 April``, ``Footnotes:``), not sections."""
+        for row, label in [h for h in self.report.section_headings if h[0] > self.last_row + 1]:
+            self.report.not_a_heading(row, label)
+            self.report.skip(a1(row - 1, self.layout.col_range.start), "note under the table")
 
     def _extent(self) -> None:
         layout = self.layout

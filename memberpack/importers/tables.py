@@ -90,6 +90,11 @@ def find_tables(sheet: Sheet, *, file_stem: str = "", kind: str | None = None,
                 at, listed = stream.next()
                 prose = [*prose[-5:], (at, " ".join(cell_text(v) for v in listed if not blank(v)))]
             continue
+        if text is not None and _METADATA.fullmatch(text):   # "Metadata:", then "Title | ...", "Last update | Jul-23"
+            stream.next()
+            while (nxt := stream.peek()) is not None and _about_the_data(nxt[1]):
+                stream.next()
+            continue
         if text is not None and _IDENTIFIER.fullmatch(text):   # a field's name left by the exporting tool: no title
             prose = [*prose[-5:], (r, text)]
             stream.next()
@@ -97,9 +102,10 @@ def find_tables(sheet: Sheet, *, file_stem: str = "", kind: str | None = None,
         if text is None:
             text, scale = title_and_scale(row)
         if text is not None and (SCALE_CELL.fullmatch(text) or not _over_figures(row, stream, starts)):   # "thousands" far right
-            titles = [*titles[-2:], (r, text)]
+            if (titled := _unexplained(text)):   # a legend may give the unit, and is no part of the title
+                titles = [*titles[-2:], (r, titled)]
+                title_rows[r] = row
             prose = [*prose[-5:], (r, text)] + ([(r, scale)] if scale else [])
-            title_rows[r] = row
             stream.next()
             continue
         head = parted_header(_block(stream), stream.ahead(HEAD_ROWS))
@@ -131,7 +137,7 @@ def find_tables(sheet: Sheet, *, file_stem: str = "", kind: str | None = None,
             if borrowed:
                 found.report.assume(f"row {own[-1]} names only the label and key columns: the figures under it are "
                                     f"in the columns of the table above (header rows {', '.join(map(str, borrowed))})")
-            sheet_unit = sheet_unit or _stated_for_all(found.layout, texts)
+            sheet_unit = sheet_unit or _stated_for_all(found.layout, texts + [t for _, t in prose])
             source = rows or Peekable(_within(block, found.layout.col_range))
             while (nxt := source.peek()) is not None and nxt[0] < found.layout.data_start:
                 source.next()
@@ -233,6 +239,30 @@ def _stated_for_all(layout: TableLayout, texts: list[str]) -> tuple[str, str] | 
 
 # One long word in camel case ("household2022NotVisibleFromCatalogueScreen"): a name a program gave, not a title
 _IDENTIFIER = re.compile(r"(?=\S{20,}$)[a-z]\w*[a-z0-9][A-Z]\w*")
+# A line explaining the table's figures or marks above it ("All figures £000s. Brackets denote underspend",
+# "DoT = direction of travel ...", "Key: ..."): a legend, not a title
+_EXPLAINS = re.compile(r"\s*(?:all\s+(?:figures|amounts|values|numbers)\b|(?:figures\s+in\s+)?brackets?\s+(?:denotes?|shows?|"
+                       r"indicates?|means?)\b|figures\s+in\s+brackets\b|(?:key|legend|rag)\s*:|[^\s=:]{1,12}\s*=\s*[^\s=\d])",
+                       re.IGNORECASE)
+_SENTENCE_END = re.compile(r"(?<=[.;])\s+(?=[A-Z])")
+
+
+def _unexplained(text: str) -> str:
+    """A title row's text but its sentences of legend (``All figures are in £, 000. Change in useable
+    reserves ...``: the change): "" when it is all legend."""
+    if not _EXPLAINS.search(text):   # (most titles)
+        return text
+    return " ".join(s for s in _SENTENCE_END.split(text) if not _EXPLAINS.match(s))
+
+
+# A block about the data under its heading (StatsWales: "Title | ...", "Last update | Jul-23", "Next update | 2025")
+_METADATA = re.compile(r"\s*(?:metadata|about\s+(?:this|the)\s+data(?:set)?)\s*:?\s*", re.IGNORECASE)
+
+
+def _about_the_data(row: list[Any]) -> bool:
+    """Whether a row is a line of a metadata block: a name in words, then at most its value."""
+    filled = [v for v in row if not blank(v)]
+    return 1 <= len(filled) <= 2 and cell_class(filled[0]) == TEXT
 
 
 def _listed_under(text: str, stream: Peekable) -> int:
