@@ -36,3 +36,22 @@ def test_two_years_of_each_measure_by_cohort_are_a_breakdown(tmp_path):
              ["Parks", 20, 21, 22]]
     assert _kind(write_xlsx(tmp_path / "spend.xlsx", {"Spend": years})) == \
         (TIME_SERIES, "3 columns are periods (Spend 2021/22 ... Spend 2023/24)")
+
+
+def test_a_sentence_prints_a_figure_with_no_more_decimals_than_it_needs(tmp_path):
+    """The briefing printed '33.206600%' and '49,797.24310': the most decimals any figure of the row
+    had (a General cell's 0.332066 read as a percentage, six; another ward's 12345.12345, five). A figure
+    keeps at most two decimals when it has three significant figures without them; a percentage shown as
+    its fraction (``0.25`` of 25%) counts two decimals fewer; small figures keep what they need."""
+    from memberpack.analysis.charts import charts_for
+    from memberpack.analysis.narrative import decimals_of, value_text
+    from memberpack.model.observation import Dataset
+
+    assert value_text(33.2066, "percent", decimals_of(["0.332066", "0.105361141"], [33.2066, 10.536114])) == "33.21%"
+    assert value_text(25.0, "percent", decimals_of(["0.25", "0.5"], [25.0, 50.0])) == "25%"
+    assert decimals_of(["0.0123", "0.5"]) == 4 and decimals_of(["12.5", "53.75"]) == 2
+    rows = [["Ward", "Residents per hectare"], ["Leith", 49797.2431], ["Portobello", 12345.12345], ["Gorgie", 28000.5]]
+    table, = read_file(write_xlsx(tmp_path / "wards.xlsx", {"Wards": rows})).tables
+    ds = Dataset("Wards", "wards.xlsx", "0" * 64, "Wards", "A1:B4", table.layout.kind, key="w")
+    spec, = charts_for(ds, list(table.observations))
+    assert "highest for Leith, at 49,797.24;" in spec.summary
