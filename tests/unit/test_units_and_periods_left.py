@@ -55,3 +55,17 @@ def test_a_sentence_prints_a_figure_with_no_more_decimals_than_it_needs(tmp_path
     ds = Dataset("Wards", "wards.xlsx", "0" * 64, "Wards", "A1:B4", table.layout.kind, key="w")
     spec, = charts_for(ds, list(table.observations))
     assert "highest for Leith, at 49,797.24;" in spec.summary
+
+
+def test_a_change_written_in_percentage_points_is_a_percentage(tmp_path):
+    """``3.2pp`` beside two years' percentages had been read as a count of 3.2; it is a change in
+    percentage points, a percentage as ``3.2 percentage points`` is. Read cell by cell and in batches alike."""
+    from awkward_workbooks import observations
+
+    for n in (3, 500):
+        rows = [["Indicator", "% 2023/24", "% 2024/25", "Change"]] + [
+            [f"School {i}", 50 + i % 7, 53.2 + i % 7, "3.2pp" if i % 2 else "-1.5 ppts"] for i in range(n)]
+        read = observations(write_xlsx(tmp_path / f"change{n}.xlsx", {"Schools": rows}))
+        assert [(read[("Schools", c)].value, read[("Schools", c)].unit) for c in ("D2", "D3")] == [
+            (-1.5, "percent"), (3.2, "percent")]
+
