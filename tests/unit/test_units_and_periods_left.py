@@ -1,5 +1,7 @@
 """Units, periods and figures misread in earlier rounds, each now read by a general rule."""
 
+import csv
+
 from awkward_workbooks import write_xlsx
 
 from memberpack.importers import read_file
@@ -69,3 +71,23 @@ def test_a_change_written_in_percentage_points_is_a_percentage(tmp_path):
         assert [(read[("Schools", c)].value, read[("Schools", c)].unit) for c in ("D2", "D3")] == [
             (-1.5, "percent"), (3.2, "percent")]
 
+
+def test_a_units_cell_saying_number_mean_or_years_gives_the_rows_unit(tmp_path):
+    """ScotPHO's profiles give each row's unit in ``type_definition``: ``Percentage`` and rates were read,
+    ``Number`` (a population), ``Mean`` (air quality) and ``Years`` (life expectancy) gave none."""
+    rows = [["area_code", "area_type", "area_name", "year", "period", "type_definition", "indicator", "numerator",
+             "measure", "upper_confidence_interval", "lower_confidence_interval"]]
+    councils = [("S12000005", "Clackmannanshire"), ("S12000006", "Dumfries & Galloway"), ("S12000008", "East Ayrshire")]
+    kinds = [("Percentage", "Alcohol problem drinking, males", 20.5, 15), ("Number", "Mid-year population estimate", 51540, 6),
+             ("Mean", "Air quality", 4.9, 6), ("Years", "Healthy life expectancy, females", 59.6, 6)]
+    for kind, indicator, figure, years in kinds:
+        for i in range(years):
+            code, name = councils[i % 3]
+            year = 2010 + i // 3
+            rows.append([code, "Council area", name, year, f"3-year aggregate ({year - 1} - {year + 1})", kind,
+                         indicator, "NA", figure + i, "NA", "NA"])
+    path = tmp_path / "profiles.csv"
+    with path.open("w", newline="") as fh:
+        csv.writer(fh).writerows(rows)
+    cells = {o.cell: o for o in read_file(path).tables[0].observations}
+    assert [cells[f"I{r}"].unit for r in (2, 17, 23, 29)] == ["percent", "count", "number", "number"]
