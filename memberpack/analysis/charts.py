@@ -287,7 +287,8 @@ def _year_series_chart(ds: Dataset, grid: Grid, rows: list[GridRow], periods: li
     """Rows that are years of monthly figures: the latest year against the same month a year before."""
     current, previous = rows[-1], rows[-2]
     unit = _unit(current, periods)
-    decimals = decimals_of([o.display for r in rows for o in r.cells.values()])
+    cells = [o for r in rows for o in r.cells.values()]
+    decimals = decimals_of([o.display for o in cells], [o.value for o in cells])
     column = next(p for p in reversed(periods) if current.value(p) is not None)
     shown = [o for o in (previous.cells.get(column), current.cells.get(column))
              if o is not None and o.value is not None]
@@ -379,7 +380,8 @@ def _series_charts(ds: Dataset, grid: Grid, periods: list[str]) -> list[ChartSpe
     for n, (unit, chunk) in enumerate(chunks):
         own = [r for r in chunk if not is_comparator(r.label)] or chunk
         lead = _lead(own, periods, names)
-        decimals = decimals_of([o.display for r in chunk for p in periods for o in [r.cells.get(p)] if o])
+        cells = [o for r in chunk for p in periods for o in [r.cells.get(p)] if o]
+        decimals = decimals_of([o.display for o in cells], [o.value for o in cells])
         story = trend_story(full_label(lead, grid.rows), _points(lead, periods, names), unit,
                             polarity_of(lead, lead.cells.get(periods[-1])), decimals, conv,
                             _written(lead, periods, names))
@@ -459,7 +461,7 @@ def _breakdown_chart(ds: Dataset, grid: Grid) -> ChartSpec | None:
                      y_label=f"{measure}, {unit_title(unit, conv)}" if unit != PERCENT_UNIT else measure,
                      scale=conv.scale if conv else 1.0,
                      decimals=(conv.decimals if conv and conv.scale != 1.0 else 0) if conv
-                     else decimals_of([r.cells[measure].display for r in rows]),
+                     else decimals_of([r.cells[measure].display for r in rows], [r.cells[measure].value for r in rows]),
                      y_range=value_range(values),
                      left_out=" ".join(filter(None, (
                          left_out_text(skipped, "one measure per bar chart; the table has them all"),

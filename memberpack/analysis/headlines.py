@@ -133,7 +133,7 @@ class Item:
         if self.change is None or self.value is None:
             return ""
         arrow = "→" if not self.change else "↑" if self.change > 0 else "↓"
-        decimals = decimals_of([self.display, self.previous_display or ""])
+        decimals = decimals_of([self.display, self.previous_display or ""], [self.value, self.value - self.change])
         return f"{arrow} {change_text(self.value - self.change, self.value, self.unit, decimals)}"
 
     @property

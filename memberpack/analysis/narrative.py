@@ -11,6 +11,7 @@ then the longer run when that went the other way. Money is written in the table'
 
 from __future__ import annotations
 
+import math
 import re
 from collections.abc import Callable
 from dataclasses import dataclass
@@ -43,12 +44,25 @@ def signed_money(value: float, conv: Convention) -> str:
     return f"({money(value, conv)})" if value < 0 else money(value, conv)
 
 
-def decimals_of(displays: list[str]) -> int:
-    """The decimals a row's figures are printed with (``53.7 per 10,000`` has one), at most the six
-    figures are kept to: more would print zeros the source does not have (``0.138439703`` read as
-    13.843970%, not 13.843970000%)."""
-    found = [len(m.group(1)) for d in displays for m in [re.search(r"\d\.(\d+)", d or "")] if m]
+def decimals_of(displays: list[str], values: list[float | None] | None = None) -> int:
+    """The decimals a row's figures are printed with (``53.7 per 10,000`` has one): the most a display
+    has, two fewer where it shows the fraction of a percentage ``values`` holds (``0.25`` of 25%), but no
+    more than two where the figure has three significant figures without them (``49,797.24``, not
+    ``49,797.24310``; ``33.21%``, not ``33.206600%``; ``0.0123`` keeps four), and at most the six figures
+    are kept to."""
+    found = []
+    for display, value in zip(displays, values or [None] * len(displays)):
+        if not (m := _DECIMAL.search(display or "")):
+            continue
+        decimals, number = len(m.group(2)), float(m.group(1).replace(",", "") + "." + m.group(2))
+        if value is not None and number and abs(100 * number - abs(value)) <= 1e-4 * max(1.0, abs(value)):
+            decimals, number = decimals - 2, abs(value)
+        whole = math.floor(math.log10(number)) if number else 0
+        found.append(min(decimals, max(2, 2 - whole)))
     return min(max(found, default=0), 6)
+
+
+_DECIMAL = re.compile(r"(\d[\d,]*)\.(\d+)")
 
 
 def value_text(value: float, unit: str | None, decimals: int = 1, conv: Convention | None = None) -> str:
@@ -284,7 +298,7 @@ def breakdown_story(rows: list[GridRow], measure: str, unit: str | None, total: 
     """The total first where the table has one, then the largest and smallest categories.
     ``name`` stands for the measure where its header is only a period (``2020/21``)."""
     measure_name = name or measure
-    decimals = decimals_of([r.cells[measure].display for r in rows])
+    decimals = decimals_of([r.cells[measure].display for r in rows], [r.cells[measure].value for r in rows])
     values = [(r, r.value(measure)) for r in rows]
     top = max(values, key=lambda p: p[1])
     low = min(values, key=lambda p: p[1])

@@ -23,7 +23,7 @@ from memberpack.importers.cells import column_index
 from memberpack.importers.roles import SUBTOTAL_WORDS, TOTAL_WORDS
 from memberpack.model.areas import LOCAL_AUTHORITY, NATIONAL, REGIONAL, REGIONS, Area
 from memberpack.model.periods import CALENDAR_MONTH, YEARS_SPAN, Period, parse_period
-from memberpack.model.units import POUNDS, Unit, find_unit
+from memberpack.model.units import COUNT_UNIT, NUMBER, POUNDS, Unit, find_unit
 from memberpack.model.values import BLANK, EXCEL_ERRORS, SPECIAL_TOKENS, STATUS_WORDS, TEXT, parse_text, status_of
 
 AREA, PERIOD, SECTION = "area", "period", "section"
@@ -278,9 +278,14 @@ def _unit_phrases(filled: list[Any]) -> bool:
 
 
 def unit_of_row(text: str, cost: bool) -> Unit | None:
-    """The unit a row's units cell (:data:`UNITS_HEADER`) gives its figures: the unit it names (``%``), or
-    pounds for a cost "per" something (``Per child per week`` under ``Unit cost``: £ a child a week)."""
-    return find_unit(text) or (POUNDS if cost and _PER_ITEM.match(text) else None)
+    """The unit a row's units cell (:data:`UNITS_HEADER`) gives its figures: the unit it names (``%``),
+    pounds for a cost "per" something (``Per child per week`` under ``Unit cost``: £ a child a week), a
+    count for ``Number``, or a number for a mean, score or years (ScotPHO's life expectancy: not summed)."""
+    return find_unit(text) or (POUNDS if cost and _PER_ITEM.match(text) else _UNIT_WORDS.get(text.strip().lower()))
+
+
+_UNIT_WORDS = {"number": COUNT_UNIT, "count": COUNT_UNIT, **dict.fromkeys(
+    ("mean", "average", "score", "years"), Unit(NUMBER, 1.0, ""))}
 
 
 def _paired(names: Sequence[Any], codes: Sequence[Any]) -> bool:

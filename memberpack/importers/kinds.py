@@ -14,6 +14,10 @@ _FINANCE = {
 }
 _SCORECARD = re.compile(r"\b(?:rag|status|target|benchmark\w*|comments?|polarity|direction of travel)\b",
                         re.IGNORECASE)
+# A column set beside a series to compare with, not one of its periods: "Benchmark (county councils 2024)",
+# "2024/25 Target" (not a measure of repairs "completed within target times 2010-11")
+_BESIDE = r"(?:benchmark\w*|comparators?|comparison|targets?)"
+_BESIDE_SERIES = re.compile(rf"^\W*{_BESIDE}\b|\b{_BESIDE}\W*$", re.IGNORECASE)
 _STATUS_WORDS = {"red", "amber", "green", "not targeted", "completed", "pending", "incomplete", "ongoing"}
 
 
@@ -30,8 +34,8 @@ def detect_kind(measures: list[str], labels: list[str], statuses: set[str]) -> t
         return KPI_SCORECARD, f"indicator rows with {', '.join(scorecard)} columns"
     if rag and len(labels) >= 2:
         return KPI_SCORECARD, f"indicator rows with statuses ({', '.join(sorted(rag))})"
-    period_columns = [m for m in measures if parse_period(m) is not None]
-    if len(period_columns) >= 3 and len(period_columns) * 2 > len(measures):
+    period_columns, periods = _series_columns(measures)
+    if periods >= 3 and len(period_columns) * 2 > len(measures):
         return TIME_SERIES, f"{len(period_columns)} columns are periods ({period_columns[0]} ... {period_columns[-1]})"
     period_rows = [label for label in labels if parse_period(label) is not None]
     if len(period_rows) >= 3 and len(period_rows) * 2 > len(labels):
@@ -39,3 +43,12 @@ def detect_kind(measures: list[str], labels: list[str], statuses: set[str]) -> t
     if labels and measures:
         return BREAKDOWN, f"{len(labels)} categories by {len(measures)} measure(s)"
     return GENERAL, "no budget, scorecard, period or category pattern recognised"
+
+
+def _series_columns(measures: list[str]) -> tuple[list[str], int]:
+    """The headers of a series of periods and how many periods they name: not a benchmark or target
+    set beside the series (``2022 | 2023 | 2024 | Benchmark (county councils 2024)`` has three periods);
+    two years of each measure (``Overall absence % 2023/24 | ... 2024/25``) are two periods, no series.
+    Days are told apart by their numbers (a weekly series' ``17 Apr 2020 | 24 Apr 2020``: a month each)."""
+    dated = [(m, p) for m in measures if not _BESIDE_SERIES.search(m) and (p := parse_period(m)) is not None]
+    return [m for m, _ in dated], len({(p, *re.findall(r"\d+", m)) for m, p in dated})

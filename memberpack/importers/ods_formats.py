@@ -20,6 +20,7 @@ from pathlib import Path
 from xml.etree.ElementTree import XMLPullParser
 
 from memberpack.importers.formats import FORMAT_ROWS, SheetFormats
+from memberpack.model.number_formats import general
 
 MAX_BYTES = 64 << 20      # of content.xml parsed at most (rows passed over are not parsed)
 _CHUNK = 1 << 16
@@ -156,17 +157,18 @@ def _count(text: str | None) -> int:
 def _code(cell) -> str | None:
     """:func:`_code_of` a parsed cell."""
     kind = cell.get(f"{_OFFICE}value-type")
-    return _code_of(kind, "".join(cell.itertext()).strip()) if kind in _FIGURES else None
+    return _code_of(kind, "".join(cell.itertext()).strip(), cell.get(f"{_OFFICE}value")) if kind in _FIGURES else None
 
 
 _FIGURES = ("percentage", "float", "currency")
 _FIGURE_BYTES = tuple(kind.encode() for kind in _FIGURES)
 
 
-def _code_of(kind: str, shown: str) -> str | None:
+def _code_of(kind: str, shown: str, value: str | None = None) -> str | None:
     """The number format code that shows the cell's value as its text shows it, when the text shows
-    a format at all (a percentage, thousands separators, brackets, fixed decimals such as ``9.10``):
-    a plain ``9.1`` is General's, and a later row of its column must not be cut to one decimal."""
+    a format at all (a percentage, thousands separators, brackets, fixed decimals such as ``9.10``,
+    or fewer decimals than General shows of its ``value``: ``0.4`` of 0.437636761): a plain ``9.1``
+    of 9.1 is General's, and a later row of its column must not be cut to one decimal."""
     integer, _, fraction = shown.strip("()%-£$€ ").partition(".")   # UK style: 1,234.5
     digits = "0" + ("." + "0" * len(fraction) if fraction.isdigit() else "")
     number = f"#,##{digits}" if "," in integer else digits
@@ -174,7 +176,23 @@ def _code_of(kind: str, shown: str) -> str | None:
         return f"{number}%"
     if shown.startswith("(") and shown.endswith(")"):
         return f"{number};({number})"
-    return number if "," in integer or fraction.endswith("0") else None
+    return number if "," in integer or fraction.endswith("0") or _rounded(shown, value) else None
+
+
+_PLAIN = re.compile(r"-?\d+(?:\.\d+)?")
+_VALUE = re.compile(rb'(?<![\w:.-])office:value="([^"]*)"')
+
+
+def _rounded(shown: str, value: str | None) -> bool:
+    """Whether a plain figure's text shows fewer decimals of ``value`` than General would: a fixed
+    number of decimals (``0.4`` of 0.437636761)."""
+    if value is None or "." not in value or not _PLAIN.fullmatch(shown):
+        return False
+    try:
+        number = float(value)
+    except ValueError:
+        return False
+    return general(number) != shown
 
 
 # --- the byte search -------------------------------------------------------------------------
@@ -298,11 +316,11 @@ def _walk_sheet(search: _Search, sheet: SheetFormats) -> None:
                 repeat = _count(_value(_COLUMNS_REPEATED, attrs)) if b"repeated" in attrs else 1
                 if b"spanned" in attrs:
                     _merge(sheet, attrs, row, col)
-                # a float's text with no comma, no bracket and no nought after its point shows no
-                # format (_code_of): most figures of a return
+                # a float's text with no comma, no bracket, no nought after its point and no fraction
+                # of its value left out shows no format (_code_of): most figures of a return
                 if kind != b"float" or b"," in shown or b"(" in shown or b"0" in shown[shown.find(b".") + 1:] \
-                        and b"." in shown:
-                    code = _code_of(kind.decode("utf-8"), shown.decode("utf-8").strip())
+                        and b"." in shown or b"." in attrs:
+                    code = _code_of(kind.decode("utf-8"), shown.decode("utf-8").strip(), _value(_VALUE, attrs))
                     if code is not None:
                         for r in range(row, row + min(row_repeat, FORMAT_ROWS)):
                             for c in range(col, col + min(repeat, 1_024)):
@@ -338,9 +356,10 @@ def _walk_sheet(search: _Search, sheet: SheetFormats) -> None:
                         if b"&" in inner or b"\r" in inner:
                             raise _Unreadable   # entities and line ends: the parser's to read
                         shown = _MARKUP.sub(b"", inner)
-                    # a float's text with no comma, bracket or decimal point shows no format (_code_of)
-                    if kind != b"float" or b"," in shown or b"." in shown or b"(" in shown:
-                        code = _code_of(kind.decode("utf-8"), shown.decode("utf-8").strip())
+                    # a float's text with no comma, bracket or decimal point, of a whole value, shows no
+                    # format (_code_of)
+                    if kind != b"float" or b"," in shown or b"." in shown or b"(" in shown or b"." in attrs:
+                        code = _code_of(kind.decode("utf-8"), shown.decode("utf-8").strip(), _value(_VALUE, attrs))
                 repeat = _count(_value(_COLUMNS_REPEATED, attrs)) if b"repeated" in attrs else 1
                 if b"spanned" in attrs:
                     _merge(sheet, attrs, row, col)

@@ -12,7 +12,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from functools import lru_cache
 
-from memberpack.model.units import COUNT, GBP, MINUTES, PER_10000, PERCENT, Unit, find_unit
+from memberpack.model.units import COUNT, GBP, MINUTES, PER_10000, PERCENT, PERCENTAGE, Unit, find_unit
 
 # Status codes stored in the pack. Special values keep their canonical token.
 BLANK = "blank"
@@ -196,7 +196,7 @@ def _parse_text(raw: str | None, unit: Unit | None = None) -> CellValue:
     if signed:   # (1,234), -1,234 or 1,234- as SAP writes it
         number = -number
     number *= sign or 1.0
-    cell_unit = find_unit(words) if words else None
+    cell_unit = (PERCENTAGE if _POINTS.fullmatch(words) else find_unit(words)) if words else None
     if pence:
         value, unit_name = number / 100, GBP
     elif suffix in _SCALE and not currency and (words or unit is not None and unit.base != GBP):
@@ -222,6 +222,9 @@ def _parse_text(raw: str | None, unit: Unit | None = None) -> CellValue:
     return CellValue(clean_number(value), unit_name, display, "approx" if match["approx"] else None)
 
 
+# Percentage points written after a change in a percentage ("3.2pp", "-1.5 ppts"): a percentage, as
+# "percentage points" written out is (a header's "pp" may be per person or per pupil: only a cell's)
+_POINTS = re.compile(r"p\.?p(?:ts?\.?|\.)?", re.IGNORECASE)
 _TEXTS_KEPT = 4096
 _parsed = lru_cache(maxsize=_TEXTS_KEPT)(_parse_text)
 

@@ -121,10 +121,11 @@ def test_percent_columns_that_add_up_to_one_are_fractions(tmp_path):
 
 def test_a_sentence_prints_no_more_decimals_than_the_figures_are_kept_to():
     """The old briefing printed 0.138439703 read as a percentage as '13.843970000%' (nine decimals, the
-    last three zeros the source does not have: figures are kept to six); now '13.843970%'."""
+    last three zeros the source does not have: figures are kept to six); now '13.84%' (a figure of three
+    significant figures before its second decimal keeps two, test_units_and_periods_left)."""
     from memberpack.analysis.narrative import decimals_of, value_text
 
-    assert value_text(13.84397, "percent", decimals_of(["0.138439703", "0.099908032"])) == "13.843970%"
+    assert value_text(13.84397, "percent", decimals_of(["0.138439703", "0.099908032"], [13.84397, 9.990803])) == "13.84%"
     assert decimals_of(["1,234.50", "53.7"]) == 2
 
 

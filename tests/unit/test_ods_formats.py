@@ -104,3 +104,19 @@ def test_a_long_first_sheet_does_not_keep_the_next_sheets_formats_from_being_rea
     found = ods_formats.read_ods_formats(path, ["Ledger", "Summary"])
     assert found["Summary"].codes == {(0, 1): "0.0%"}
     assert found["Ledger"].rows_read == ods_formats.FORMAT_ROWS
+
+
+def test_a_figure_shown_with_fewer_decimals_than_its_value_shows_as_the_sheet_does(tmp_path):
+    """The Home Office's % change cells hold 0.437636761 and show ``0.4`` (a one-decimal style): the
+    display had been every decimal, printed so in the briefing. A figure General shows whole stays so."""
+    from memberpack.importers import ods_formats
+
+    path = _ods(tmp_path / "police.ods", [
+        ["Force", "Change number", "Change %", "FTE"],
+        ["North East", ("float", 24, "24"), ("float", 0.437636761487965, "0.4"), ("float", 315.42, "315")],
+        ["Cleveland", ("float", 22, "22"), ("float", -1.800327332242226, "-1.8"), ("float", 9.123, "9.123")],
+    ])
+    obs = observations(path)
+    assert [obs[("KPI", c)].display for c in ("B2", "C2", "D2", "C3", "D3")] == ["24", "0.4", "315", "-1.8", "9.123"]
+    assert obs[("KPI", "C2")].value == pytest.approx(0.437636761487965)
+    assert ods_formats.read_ods_formats(path, ["KPI"]) == ods_formats._parsed(path, ["KPI"])
