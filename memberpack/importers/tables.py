@@ -140,8 +140,9 @@ def find_tables(sheet: Sheet, *, file_stem: str = "", kind: str | None = None,
             if part:
                 found.report.assume(f"the table above has the same columns: this is its part {part!r}, "
                                     "kept as the section of its rows")
-            above = found.layout, headers
-            above_head = {h - 1: seen[h - 1] for h in found.layout.header_rows if h - 1 in seen}
+            if not borrowed:   # a block reading the header above leaves that table the one stacked above
+                above = found.layout, headers
+                above_head = {h - 1: seen[h - 1] for h in found.layout.header_rows if h - 1 in seen}
             reader = TableReader(found.layout, seen, sheet, parse_period(found.layout.period or ""), found.report,
                                  part=part)
             found.report.unit = reader.describe_units()
@@ -187,20 +188,22 @@ def _headed_above(above: tuple[TableLayout, dict[int, str]] | None, above_head: 
     """The header rows of the table stacked above, for a block under it on the same columns whose own
     header repeats a key column's name of the table above and is blank over its figures (``ONS Code |
     National Totals | Class Code`` over England's and the classes' totals): its figures are in the
-    columns above."""
+    columns above. The block may leave out key columns on the left (no LGF code for England) and
+    write the name in another case (``ONS code``)."""
     if above is None or not layout.header_rows:
         return ()
     first, columns = above
-    if (first.label_column, first.first_column, first.last_column) != \
-            (layout.label_column, layout.first_column, layout.last_column):
+    if (first.label_column, first.last_column) != (layout.label_column, layout.last_column) \
+            or layout.col_range.start < first.col_range.start:
         return ()
     figures = [c for c in columns if column_letter(c) not in first.key_columns]
     unnamed = set(figures) - set(_column_headers(layout, seen))
     if len(unnamed) < 3 or len(unnamed) < 0.8 * len(figures):
         return ()
     own = seen.get(layout.header_rows[-1] - 1) or []
-    repeated = any(cell_text(own[c]) and any(c < len(row) and cell_text(row[c]) == cell_text(own[c])
-                                            for row in above_head.values()) for c in range(len(own)))
+    name = lambda v: " ".join(cell_text(v).split()).casefold()   # noqa: E731
+    repeated = any(name(own[c]) and any(c < len(row) and name(row[c]) == name(own[c])
+                                        for row in above_head.values()) for c in range(len(own)))
     return first.header_rows if repeated else ()
 
 
