@@ -5,6 +5,7 @@ and DfE's Employer Skills Survey by local authority)."""
 from awkward_workbooks import write_xlsx
 
 from memberpack.importers import read_file
+from memberpack.model.units import find_unit
 
 
 def _cer_totals():
@@ -41,3 +42,36 @@ def test_totals_without_the_first_key_column_under_lower_case_key_names_take_the
     assert cells["E47"].measure.endswith("Grants from central government departments")
     assert cells["F52"].label == "Combined Authorities"
     assert cells["F52"].measure.endswith("Total grants used to finance capital expenditure")
+
+
+def _ess_sheet():
+    """The Employer Skills Survey's summary for one authority: areas and sectors across, a row of letters
+    marking significant differences under 'Significance Level: 95%', counts and shares (fractions shown
+    as percentages) down, letters again under some rows."""
+    rows = [["30-September-2020", "England, regional and LEP averages", None, "LEA figures ---->"],
+            ["Employer Skills Survey (ESS) 2019"], ["Back to contents"], ["KENT"], [],
+            ["Summary of vacancy situation (employer base)"], ["Base: All"],
+            [None, "ENGLAND", "REGION", "LEA", "Sector (13 sector grouping)"],
+            [None, "England Total", "South East Total", "Kent Total", "Manufacturing", "Construction",
+             "Wholesale & Retail", "Hotels & Restaurants"],
+            ["Significance Level: 95%", None, None, None, "a", "b", "c", "*d"],
+            ["Unweighted row", 70217, 10070, 1652, 110, 136, 331, 157],
+            ["Total (establishments)", 1683072, 285231, 45329, 2146, 5602, 8555, 4382],
+            ["Establishments with any vacancies", 0.17, 0.18, 0.17, 0.14, 0.07, 0.14, 0.3],
+            [None, None, None, None, None, None, "c", "bc"],
+            ["Number of vacancies", 811703, 140626, 17944, 792, 468, 2740, 2734],
+            ["% of all vacancies which are SSVs", 0.25, 0.24, 0.25, 0.36, 0.41, 0.19, 0.2]]
+    formats = {f"{c}{r}": "0%" for c in "BCDEFGH" for r in (13, 16)}
+    return rows, formats
+
+
+def test_a_significance_level_names_no_unit(tmp_path):
+    """'Significance Level: 95%' over the ESS's letters had made the whole table percentages: Kent's 17,944
+    vacancies were read as 17,944%."""
+    assert find_unit("Significance Level: 95%") is None
+    assert find_unit("Confidence level 90%") is None
+    rows, formats = _ess_sheet()
+    table = read_file(write_xlsx(tmp_path / "ess.xlsx", {"KENT": rows}, formats={"KENT": formats})).tables[0]
+    cells = {o.cell: o for o in table.observations}
+    assert (cells["D15"].value, cells["D15"].unit) == (17944, "count")
+    assert (cells["D13"].value, cells["D13"].unit) == (17, "percent")
