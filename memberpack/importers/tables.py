@@ -43,6 +43,22 @@ _PAPER_DATE = re.compile(r"\s*(?:(?:date\s+)?(?:run|printed|produced|created|ext
                          r"|(?:run|print|report|extract)\s+date|last\s+updated|time\s+stamp)\s*:", re.IGNORECASE)
 
 
+# a day's date alone on a line ("30-September-2020", "30/09/2020")
+_DATE_ALONE = re.compile(r"\s*\d{1,2}(?:st|nd|rd|th)?[\s\-/.]+(?:[A-Za-z]{3,9}|\d{1,2})[\s\-/.,]+\d{4}\s*")
+
+
+def _undated(texts) -> list[str]:
+    """The lines above a table less a day's date written alone (``30-September-2020`` at the head of the
+    Employer Skills Survey's sheets, over ``Employer Skills Survey (ESS) 2019``) where another line names a
+    year: the day the tables were made, not the period of their figures."""
+    texts = list(texts)
+    dates = [t for t in texts if _DATE_ALONE.fullmatch(t)]
+    if not dates:
+        return texts
+    others = [t for t in texts if t not in dates]
+    return others if any((p := parse_period(t)) is not None and p.year is not None for t in others) else texts
+
+
 def context_period(texts: Sequence[str]) -> Period | None:
     """The period the titles, sheet name or file name state: the most specific one (Month 6,
     Q3), placed in the year another of them gives (``23/24 ... (Month 6)`` -> 2023/24 Month 6)."""
@@ -112,7 +128,7 @@ def find_tables(sheet: Sheet, *, file_stem: str = "", kind: str | None = None,
             continue
         seen = {**{t: title_rows[t] for t, _ in titles}, **dict(head)}
         texts = [t for _, t in titles] + [t for r, t in prose if r < (titles[0][0] if titles else head[0][0])]
-        texts = [t for t in texts if not _NOT_A_PERIOD.match(t)]
+        texts = _undated(t for t in texts if not _NOT_A_PERIOD.match(t))
         bands = [layout] if any(layout.covers(o) for o in overrides) else side_by_side(layout, seen)
         if len(bands) == 1:
             rows = stream

@@ -75,3 +75,16 @@ def test_a_significance_level_names_no_unit(tmp_path):
     cells = {o.cell: o for o in table.observations}
     assert (cells["D15"].value, cells["D15"].unit) == (17944, "count")
     assert (cells["D13"].value, cells["D13"].unit) == (17, "percent")
+
+
+def test_a_date_alone_over_a_titled_year_is_when_the_tables_were_made(tmp_path):
+    """The ESS's summary of all authorities opens with '30-September-2020' alone on its first line, over
+    'Employer Skills Survey (ESS) 2019': every figure had been dated September 2020."""
+    rows, formats = _ess_sheet()
+    rows[0] = ["30-September-2020"]
+    table = read_file(write_xlsx(tmp_path / "ess.xlsx", {"ALL_LEAS": rows}, formats={"ALL_LEAS": formats})).tables[0]
+    assert table.report.period == "2019"
+    assert {o.period for o in table.observations} == {"2019"}
+    rows[1] = ["Employer Skills Survey"]   # no year besides the date: the date is all there is
+    table = read_file(write_xlsx(tmp_path / "ess2.xlsx", {"ALL_LEAS": rows}, formats={"ALL_LEAS": formats})).tables[0]
+    assert table.report.period == "Sep 2020"
