@@ -275,7 +275,9 @@ def _over_figures(row: list[Any], stream: Peekable, starts: dict[int, int | None
     """Whether a lone text cell stands right of where the next rows start: a header over a column
     of figures (``2020/21`` above ``129,968,128``), not a title. ``starts``: where each row below
     starts, None for a blank row or one with a single text, as found so far for the rows looked
-    at again (a list of names, each row a lone text, looked each time at the forty rows below it)."""
+    at again (a list of names, each row a lone text, looked each time at the forty rows below it).
+    A lone text over the scale its column is in (``Net Current Expenditure`` over ``£ thousand``, the
+    rows below starting there) is that column's header too."""
     column = next(c for c, v in enumerate(row) if not blank(v))
     for r, below in stream.ahead(HEAD_ROWS)[1:]:
         if r in starts:
@@ -284,7 +286,7 @@ def _over_figures(row: list[Any], stream: Peekable, starts: dict[int, int | None
             first = next((c for c, v in enumerate(below) if not blank(v)), None)   # (a wide sheet's rows: not each cell)
             first = starts[r] = None if first is None or single_text(below) is not None else first
         if first is not None:
-            return first < column
+            return first < column or (first == column and bool(SCALE_CELL.fullmatch(cell_text(below[column]))))
     return False
 
 

@@ -88,3 +88,23 @@ def test_a_date_alone_over_a_titled_year_is_when_the_tables_were_made(tmp_path):
     rows[1] = ["Employer Skills Survey"]   # no year besides the date: the date is all there is
     table = read_file(write_xlsx(tmp_path / "ess2.xlsx", {"ALL_LEAS": rows}, formats={"ALL_LEAS": formats})).tables[0]
     assert table.report.period == "Sep 2020"
+
+
+def test_a_column_name_over_its_scale_beside_a_form_cell_number_heads_the_column(tmp_path):
+    """DCLG's RA drop-down sheet: 'Net Current Expenditure' alone over '£ thousand' (with the form's cell
+    number 3 to the right) had been a title line, '£ thousand' the column's name and its scale lost in
+    the measure: the figures are now 'Net Current Expenditure' in pounds."""
+    lines = [(110, "Early years", 2824714), (120, "Primary schools", 16982587), (130, "Secondary schools", 7601794),
+             (140, "Special schools and alternative provision", 3298141), (145, "Post-16 provision", 505679),
+             (190, "TOTAL EDUCATION SERVICES (total of lines 110 to 165)", 31212915)]
+    rows = [[None, "Revenue Account Budget (RA): 2016-17 data for ENGLAND"], [],
+            [None, None, "Select local authority by clicking on the box below and using the drop-down button:"],
+            [None, None, "ENGLAND"], [],
+            [None, None, None, None, "Net Current Expenditure"],
+            [None, None, None, None, "£ thousand", None, None, None, None, 3],
+            [None, None, "EDUCATION SERVICES"],
+            *[[None, None, line, name, value, None, None, None, 4 + i] for i, (line, name, value) in enumerate(lines)]]
+    cells = {o.cell: o for t in read_file(write_xlsx(tmp_path / "ra.xlsx", {"LA drop-down": rows})).tables
+             for o in t.observations}
+    assert (cells["E9"].label, cells["E9"].measure, cells["E9"].value) == (
+        "Early years", "Net Current Expenditure", 2_824_714_000)
