@@ -419,10 +419,9 @@ def _head_sample(layout: TableLayout, seen: dict[int, list[Any]]) -> tuple[list[
                 for c in cols if c > label_col]
     labels, statuses = [], set()
     for r, row in sorted(seen.items()):
-        if r < layout.data_start or not row:
-            continue
-        if label_col < len(row) and not blank(row[label_col]):
-            labels.append(cell_text(row[label_col]))
+        if r < layout.data_start or not row or label_col >= len(row) or blank(row[label_col]):
+            continue   # (a row of letters marking a survey's significant differences flags no variance: no label)
+        labels.append(cell_text(row[label_col]))
         for c in cols:
             if c > label_col and c < len(row) and cell_class(row[c]) == "special":
                 statuses.add(parse_text(str(row[c])).status)

@@ -108,3 +108,12 @@ def test_a_column_name_over_its_scale_beside_a_form_cell_number_heads_the_column
              for o in t.observations}
     assert (cells["E9"].label, cells["E9"].measure, cells["E9"].value) == (
         "Early years", "Net Current Expenditure", 2_824_714_000)
+
+
+def test_letters_of_significant_differences_flag_no_variances(tmp_path):
+    """The ESS's rows of letters under its figures ('a', 'f', 'bcd': the columns a figure differs from) had
+    been read as adverse and favourable flags, and the survey shown as a budget monitor."""
+    rows, formats = _ess_sheet()
+    rows[13] = [None, None, None, None, "f", None, "a", "bc"]
+    table = read_file(write_xlsx(tmp_path / "ess.xlsx", {"KENT": rows}, formats={"KENT": formats})).tables[0]
+    assert table.report.kind != "budget_monitor"
