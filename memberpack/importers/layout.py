@@ -119,6 +119,16 @@ def is_units_row(row: list[Any], cols: range) -> bool:
     return bool(cells) and all(isinstance(v, str) and _UNIT_ONLY.fullmatch(v.strip()) for v in cells)
 
 
+def _units_by_markers(row: list[Any], below: list[list[Any]], cols: range) -> bool:
+    """Units, and beside them only numbers over columns the rows below leave blank: a form's cell
+    number (``£ thousand | ... | 3`` in MHCLG's drop-down sheets) is no figure of the units row."""
+    units = [c for c in cols if c < len(row) and isinstance(row[c], str) and not blank(row[c])]
+    others = [c for c in cols if c < len(row) and not blank(row[c]) and c not in units]
+    return bool(units) and bool(others) and is_units_row(row, range(min(units), max(units) + 1)) \
+        and all(cell_class(row[c]) == "number" and all(c >= len(r) or blank(r[c]) for r in below) for c in others) \
+        and max(units) < min(others)
+
+
 _LETTER = re.compile(r"\s*[A-Z]\s*")
 
 
@@ -394,7 +404,7 @@ def _header_rows(head: list[tuple[int, list[Any]]], span: range) -> tuple[list[i
     while i < len(head) and len(header) < MAX_HEADER_ROWS:
         row = head[i][1]
         below = [r for _, r in head[i + 1:i + 6]]
-        if is_units_row(row, span):
+        if is_units_row(row, span) or _units_by_markers(row, below, span):
             units_row = head[i][0]
             i += 1
             continue
@@ -480,7 +490,7 @@ def _header_zone(head: list[tuple[int, list[Any]]], span: range, filled) -> tupl
             if _NOTE_LINE.match(cell_text(row[span.start])):
                 continue   # "*for supplementary data see table" between the header's rows: a note, not a heading
             return None
-        if is_units_row(row, span):
+        if is_units_row(row, span) or _units_by_markers(row, rows[first:first + 5], span):
             units_row = head[i][0]
         elif is_token_row(row, span):
             code_rows.append(i)

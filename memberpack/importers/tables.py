@@ -43,6 +43,22 @@ _PAPER_DATE = re.compile(r"\s*(?:(?:date\s+)?(?:run|printed|produced|created|ext
                          r"|(?:run|print|report|extract)\s+date|last\s+updated|time\s+stamp)\s*:", re.IGNORECASE)
 
 
+# a day's date alone on a line ("30-September-2020", "30/09/2020")
+_DATE_ALONE = re.compile(r"\s*\d{1,2}(?:st|nd|rd|th)?[\s\-/.]+(?:[A-Za-z]{3,9}|\d{1,2})[\s\-/.,]+\d{4}\s*")
+
+
+def _undated(texts) -> list[str]:
+    """The lines above a table less a day's date written alone (``30-September-2020`` at the head of the
+    Employer Skills Survey's sheets, over ``Employer Skills Survey (ESS) 2019``) where another line names a
+    year: the day the tables were made, not the period of their figures."""
+    texts = list(texts)
+    dates = [t for t in texts if _DATE_ALONE.fullmatch(t)]
+    if not dates:
+        return texts
+    others = [t for t in texts if t not in dates]
+    return others if any((p := parse_period(t)) is not None and p.year is not None for t in others) else texts
+
+
 def context_period(texts: Sequence[str]) -> Period | None:
     """The period the titles, sheet name or file name state: the most specific one (Month 6,
     Q3), placed in the year another of them gives (``23/24 ... (Month 6)`` -> 2023/24 Month 6)."""
@@ -118,7 +134,7 @@ def find_tables(sheet: Sheet, *, file_stem: str = "", kind: str | None = None,
             continue
         seen = {**{t: title_rows[t] for t, _ in titles}, **dict(head)}
         texts = [t for _, t in titles] + [t for r, t in prose if r < (titles[0][0] if titles else head[0][0])]
-        texts = [t for t in texts if not _NOT_A_PERIOD.match(t)]
+        texts = _undated(t for t in texts if not _NOT_A_PERIOD.match(t))
         bands = [layout] if any(layout.covers(o) for o in overrides) else side_by_side(layout, seen)
         if len(bands) == 1:
             rows = stream
@@ -146,8 +162,9 @@ def find_tables(sheet: Sheet, *, file_stem: str = "", kind: str | None = None,
             if part:
                 found.report.assume(f"the table above has the same columns: this is its part {part!r}, "
                                     "kept as the section of its rows")
-            above = found.layout, headers
-            above_head = {h - 1: seen[h - 1] for h in found.layout.header_rows if h - 1 in seen}
+            if not borrowed:   # a block reading the header above leaves that table the one stacked above
+                above = found.layout, headers
+                above_head = {h - 1: seen[h - 1] for h in found.layout.header_rows if h - 1 in seen}
             reader = TableReader(found.layout, seen, sheet, parse_period(found.layout.period or ""), found.report,
                                  part=part)
             found.report.unit = reader.describe_units()
@@ -193,20 +210,22 @@ def _headed_above(above: tuple[TableLayout, dict[int, str]] | None, above_head: 
     """The header rows of the table stacked above, for a block under it on the same columns whose own
     header repeats a key column's name of the table above and is blank over its figures (``ONS Code |
     National Totals | Class Code`` over England's and the classes' totals): its figures are in the
-    columns above."""
+    columns above. The block may leave out key columns on the left (no LGF code for England) and
+    write the name in another case (``ONS code``)."""
     if above is None or not layout.header_rows:
         return ()
     first, columns = above
-    if (first.label_column, first.first_column, first.last_column) != \
-            (layout.label_column, layout.first_column, layout.last_column):
+    if (first.label_column, first.last_column) != (layout.label_column, layout.last_column) \
+            or layout.col_range.start < first.col_range.start:
         return ()
     figures = [c for c in columns if column_letter(c) not in first.key_columns]
     unnamed = set(figures) - set(_column_headers(layout, seen))
     if len(unnamed) < 3 or len(unnamed) < 0.8 * len(figures):
         return ()
     own = seen.get(layout.header_rows[-1] - 1) or []
-    repeated = any(cell_text(own[c]) and any(c < len(row) and cell_text(row[c]) == cell_text(own[c])
-                                            for row in above_head.values()) for c in range(len(own)))
+    name = lambda v: " ".join(cell_text(v).split()).casefold()   # noqa: E731
+    repeated = any(name(own[c]) and any(c < len(row) and name(row[c]) == name(own[c])
+                                        for row in above_head.values()) for c in range(len(own)))
     return first.header_rows if repeated else ()
 
 
@@ -286,7 +305,9 @@ def _over_figures(row: list[Any], stream: Peekable, starts: dict[int, int | None
     """Whether a lone text cell stands right of where the next rows start: a header over a column
     of figures (``2020/21`` above ``129,968,128``), not a title. ``starts``: where each row below
     starts, None for a blank row or one with a single text, as found so far for the rows looked
-    at again (a list of names, each row a lone text, looked each time at the forty rows below it)."""
+    at again (a list of names, each row a lone text, looked each time at the forty rows below it).
+    A lone text over the scale its column is in (``Net Current Expenditure`` over ``£ thousand``, the
+    rows below starting there) is that column's header too."""
     column = next(c for c, v in enumerate(row) if not blank(v))
     for r, below in stream.ahead(HEAD_ROWS)[1:]:
         if r in starts:
@@ -295,7 +316,7 @@ def _over_figures(row: list[Any], stream: Peekable, starts: dict[int, int | None
             first = next((c for c, v in enumerate(below) if not blank(v)), None)   # (a wide sheet's rows: not each cell)
             first = starts[r] = None if first is None or single_text(below) is not None else first
         if first is not None:
-            return first < column
+            return first < column or (first == column and bool(SCALE_CELL.fullmatch(cell_text(below[column]))))
     return False
 
 
@@ -428,10 +449,9 @@ def _head_sample(layout: TableLayout, seen: dict[int, list[Any]]) -> tuple[list[
                 for c in cols if c > label_col]
     labels, statuses = [], set()
     for r, row in sorted(seen.items()):
-        if r < layout.data_start or not row:
-            continue
-        if label_col < len(row) and not blank(row[label_col]):
-            labels.append(cell_text(row[label_col]))
+        if r < layout.data_start or not row or label_col >= len(row) or blank(row[label_col]):
+            continue   # (a row of letters marking a survey's significant differences flags no variance: no label)
+        labels.append(cell_text(row[label_col]))
         for c in cols:
             if c > label_col and c < len(row) and cell_class(row[c]) == "special":
                 statuses.add(parse_text(str(row[c])).status)

@@ -73,10 +73,16 @@ _UNIT_PATTERNS: tuple[tuple[re.Pattern[str], Unit], ...] = tuple(
 )
 
 
+# "Significance Level: 95%" over a survey's letters of significant differences: the test's level, no unit
+_TEST_LEVEL = re.compile(r"\b(?:significance|confidence)\s+level\s*:?\s*\d+(?:\.\d+)?\s*%", re.IGNORECASE)
+
+
 def find_unit(text: str | None) -> Unit | None:
     """The unit named inside a header or units cell (``"Budget £m"`` -> £m), or None."""
     if not text:
         return None
+    if "evel" in text:
+        text = _TEST_LEVEL.sub(" ", text)
     for pattern, unit in _UNIT_PATTERNS:
         if pattern.search(text):
             return unit
