@@ -195,9 +195,15 @@ def _unit(row: GridRow, periods: list[str]) -> str | None:
     stated = next((c.unit for c in cells if c.unit), None)
     if stated or not cells or is_comparator(row.label):
         return stated
-    known = match_metric(row.label, None, None)
+    return _unstated_unit(row.label, cells)
+
+
+def _unstated_unit(name: str, cells: list[Observation]) -> str | None:
+    """A count where the figures named ``name`` state no unit, are whole numbers and measure no
+    known score or percentage the name does not state; else no unit."""
+    known = match_metric(name, None, None)
     whole = all(float(c.value).is_integer() for c in cells if c.value is not None)
-    counted = known.unit == COUNT or known.id == "other" or known.unit == PERCENT_UNIT and "%" not in row.label
+    counted = known.unit == COUNT or known.id == "other" or known.unit == PERCENT_UNIT and "%" not in name
     return COUNT if whole and counted else None
 
 
@@ -420,7 +426,7 @@ def _breakdown_chart(ds: Dataset, grid: Grid) -> ChartSpec | None:
         return None
     rows = [r for r in rows if r.value(measure) is not None]
     unit = Counter(r.cells[measure].unit for r in rows if r.cells[measure].unit).most_common(1)
-    unit = unit[0][0] if unit else None
+    unit = unit[0][0] if unit else _unstated_unit(measure, [r.cells[measure] for r in rows])
     other_units = [r.label for r in rows if r.cells[measure].unit not in (unit, None)]
     rows = [r for r in rows if r.cells[measure].unit in (unit, None)]   # rates beside percentages: not one chart
     if len(rows) < 2:
