@@ -2,11 +2,14 @@
 sentence true, every chart honest, nothing lost."""
 
 from awkward_workbooks import write_xlsx
+from pypdf import PdfReader
 
 from memberpack.analysis.charts import charts_for
 from memberpack.cli import main
-from memberpack.importers import read_file
+from memberpack.export.pdf import export_pdf
+from memberpack.importers import import_files, read_file
 from memberpack.model.observation import Dataset
+from memberpack.store.pack import Pack
 
 
 def _charts(tmp_path, rows, name="T", formats=None):
@@ -40,3 +43,31 @@ def test_a_note_on_the_variance_is_on_this_months_not_refused_beside_last_months
     assert main(["notes", "add", pack, "--label", "Parking Services", "--measure", "variance", "--period", "P8",
                  "--kind", "question", "--text", "And last month?"]) == 0
     assert "P8 Forecast Variance £000s" in capsys.readouterr().out
+
+
+SCORECARD = [["Corporate Performance Scorecard 2024/25 - Quarter 3"], [],
+             ["Ref", "Indicator", "Target 2024/25", "2023/24 Outturn", "Q1 2024/25", "Q2 2024/25", "Q3 2024/25", "RAG"],
+             ["ASC1", "Permanent admissions to residential/nursing care (65+) per 100,000", 560.0, 598.2, 142.1,
+              281.5, 455.0, "G"],
+             ["ASC3", "Adult social care assessments completed within 28 days", .80, .71, .68, .66, .70, "R"],
+             ["CSC1", "Re-referrals to children's social care within 12 months", .20, .224, .19, .215, .231, "R"],
+             ["CSC2", "Children looked after rate per 10,000", 70.0, 74.3, 75.1, 76.8, 77.4, "R"],
+             ["SEND1", "EHCPs issued within 20 weeks (excl. exceptions)", .60, .43, .38, .47, .52, "R"],
+             ["ED1", "Persistent absence - all pupils", .18, .201, .196, .188, .185, "A"],
+             ["PE1", "Household waste recycled or composted", .50, .472, .489, .495, .481, "A"],
+             ["PE2", "Major planning applications determined in time", .90, .93, .95, .88, .91, "G"],
+             ["RC1", "Average working days lost to sickness per FTE (rolling 12 months)", 9.0, 10.4, 10.1, 9.8, 10.2,
+              "R"],
+             ["RC2", "Council tax collected in year (cumulative)", .975, .968, .291, .569, .842, "G"]]
+SCORECARD_FORMATS = {f"{c}{r}": "0.0" if r in (4, 7, 12) else "0.0%" for c in "CDEFG" for r in range(4, 14)}
+
+
+def test_a_corporate_scorecard_is_not_filed_under_social_care(tmp_path):
+    book = write_xlsx(tmp_path / "scorecard.xlsx", {"Q3": SCORECARD}, formats={"Q3": SCORECARD_FORMATS})
+    with Pack.create(tmp_path / "p.mpack") as pack:
+        import_files(pack, [book])
+        (ds,) = pack.datasets()
+        assert ds.domain == "other"
+        export_pdf(pack, tmp_path / "b.pdf")
+    text = " ".join(" ".join(page.extract_text() for page in PdfReader(tmp_path / "b.pdf").pages).split())
+    assert "Social care" not in text and "Other data Corporate Performance Scorecard" in text
