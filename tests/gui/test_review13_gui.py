@@ -2,6 +2,7 @@
 
 from gui_test_data import write_workbook
 
+from memberpack.gui.dataset_view import DatasetView
 from memberpack.gui.main_window import MainWindow
 from memberpack.importers import import_files
 from memberpack.store.pack import Pack
@@ -36,3 +37,18 @@ def test_the_monitor_the_headlines_lead_on_is_first_in_the_finance_list(qtbot, t
     assert finance.list.item(0).text().startswith("Revenue")
     assert finance.current_view().dataset.source_file == "b_revenue.xlsx"
     win.pack.close()
+
+
+def test_last_years_outturn_stands_apart_from_the_quarters_line(qtbot, tmp_path):
+    rows = [["Corporate Performance Scorecard 2024/25 - Quarter 3"], [],
+            ["Indicator", "2023/24 Outturn", "Q1 2024/25", "Q2 2024/25", "Q3 2024/25", "RAG"],
+            ["Permanent admissions to residential/nursing care (65+) per 100,000", 598.2, 142.1, 281.5, 455.0, "G"],
+            ["Average working days lost to sickness per FTE", 10.4, 10.1, 9.8, 10.2, "R"]]
+    with Pack.create(tmp_path / "p.mpack") as pack:
+        import_files(pack, [write_workbook(tmp_path / "scorecard.xlsx", "Q3", rows)])
+        (ds,) = pack.datasets()
+        view = DatasetView(ds, pack.observations(ds.id))
+    qtbot.addWidget(view)
+    chart = view.charts[0]
+    assert chart.spec.apart == 1
+    assert [list(c.opts["connect"]) for c in chart.curves] == [[False, True, True, False]] * len(chart.curves)

@@ -3,10 +3,15 @@ sentence true, every chart honest, nothing lost."""
 
 from awkward_workbooks import write_xlsx
 from pypdf import PdfReader
+from reportlab.graphics.shapes import PolyLine
 
 from memberpack.analysis.charts import charts_for
 from memberpack.cli import main
+from memberpack.export.chart_figures import chart_figures
+from memberpack.export.html_charts import chart_svg
+from memberpack.export.note_plan import NotePlan
 from memberpack.export.pdf import export_pdf
+from memberpack.export.pdf_charts import chart_drawing
 from memberpack.importers import import_files, read_file
 from memberpack.model.observation import Dataset
 from memberpack.store.pack import Pack
@@ -71,3 +76,15 @@ def test_a_corporate_scorecard_is_not_filed_under_social_care(tmp_path):
         export_pdf(pack, tmp_path / "b.pdf")
     text = " ".join(" ".join(page.extract_text() for page in PdfReader(tmp_path / "b.pdf").pages).split())
     assert "Social care" not in text and "Other data Corporate Performance Scorecard" in text
+
+
+def test_last_years_outturn_is_not_joined_by_a_line_to_this_years_quarters(tmp_path):
+    specs = _charts(tmp_path, SCORECARD, "Corporate Performance Scorecard 2024/25 - Quarter 3", SCORECARD_FORMATS)
+    tax = next(s for s in specs if "Council tax" in s.summary)
+    assert tax.categories[:2] == ["2023/24", "Q1 2024/25"] and tax.apart == 1
+    assert "2023/24: a whole year's figure, not joined by the line to the quarters." in tax.left_out
+    drawing = chart_drawing(tax, tax.categories, [s.name for s in tax.series])
+    lines = [n for n in drawing.getContents() if isinstance(n, PolyLine)]
+    assert len(lines) == 1 and len(lines[0].points) == 6   # Q1 to Q3: 96.8% to 29.1% was a fall never had
+    svg = chart_svg(chart_figures(tax, None, NotePlan([], [], None)), "c1")
+    assert svg.count("<polyline") == 1 and svg.count("<circle") == 4
