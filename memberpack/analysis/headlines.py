@@ -11,7 +11,6 @@ from the latest budget monitoring period only, so two years' monitors are not mi
 from __future__ import annotations
 
 import re
-from collections import Counter
 from dataclasses import dataclass, field
 
 from memberpack.analysis.annotation_targets import TargetResolver, figure_text
@@ -415,12 +414,25 @@ def _worse_kpis(ds: Dataset, grid: Grid) -> list[Item]:
 _PERIOD_IN_HEADER = re.compile(r"\b(?:month|period|p|quarter|q)\s*\d{1,2}\b", re.IGNORECASE)
 
 
-def _column_keys(measures: set[str]) -> dict[str, str]:
+def _column_keys(observations: list[Observation]) -> dict[str, str]:
     """Each column as it is named a period on: "Month 6 Variance" is last month's "Month 5 Variance"
-    where it is the one column so named; a scorecard's Q1, Q2 and Q3 each stay themselves."""
-    named = {m: _PERIOD_IN_HEADER.sub("#", m) for m in measures}
-    counts = Counter(named.values())
-    return {m: key if counts[key] == 1 else m for m, key in named.items()}
+    where it is the one column so named, or where it is this month's money beside last month's
+    ("P9 Forecast Variance" beside "P8 Forecast Variance"); a scorecard's Q1, Q2 and Q3 each stay
+    themselves."""
+    named = {o.measure: _PERIOD_IN_HEADER.sub("#", o.measure) for o in observations}
+    groups: dict[str, list[str]] = {}
+    for measure, key in named.items():
+        groups.setdefault(key, []).append(measure)
+    money = {o.measure for o in observations if o.unit == GBP}
+    grid = None
+    keys = {}
+    for key, columns in groups.items():
+        current = columns
+        if len(columns) > 1 and money.issuperset(columns):
+            grid = grid or Grid.of(observations)
+            current = [c for c in columns if c not in {earlier_of(grid, other, columns) for other in columns}]
+        keys |= {c: key if len(current) == 1 and c == current[0] else c for c in columns}
+    return keys
 
 
 def changes_since_previous(pack: Pack, ds: Dataset) -> list[Item]:
@@ -433,16 +445,20 @@ def changes_since_previous(pack: Pack, ds: Dataset) -> list[Item]:
     if previous is None:
         return []
     earlier = pack.observations(previous.id)
-    was_key = _column_keys({o.measure for o in earlier})
+    was_key = _column_keys(earlier)
     before = {(o.label, o.section, was_key[o.measure]): o for o in earlier}
     out = []
     current = pack.observations(ds.id)
-    key = _column_keys({o.measure for o in current})
+    key = _column_keys(current)
     scale = convention_of(ds, Grid.of(current))   # money in the table's own scale (£0.5m beside 0.5)
-    for obs in current:
-        old = before.get((obs.label, obs.section, key[obs.measure]))
+    found = [(obs, before.get((obs.label, obs.section, key[obs.measure]))) for obs in current]
+    varied = {(o.label, o.section) for o, old in found
+              if old is not None and o.metric_id == "fin_variance" and old.value != o.value}
+    for obs, old in found:
         if old is None or match_metric("", obs.measure, obs.unit).id == "fin_variance_movement":
             continue
+        if obs.metric_id == "fin_forecast_outturn" and (obs.label, obs.section) in varied:
+            continue   # the variance that moved is told; its forecast moved with it
         rated = obs.value is None and old.value is None and obs.status != old.status and obs.status in _RATINGS
         if old.value != obs.value or rated:
             change = obs.value - old.value if None not in (obs.value, old.value) else None

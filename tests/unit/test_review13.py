@@ -6,6 +6,7 @@ from pypdf import PdfReader
 from reportlab.graphics.shapes import PolyLine
 
 from memberpack.analysis.charts import charts_for
+from memberpack.analysis.headlines import headlines
 from memberpack.cli import main
 from memberpack.export.chart_figures import chart_figures
 from memberpack.export.html_charts import chart_svg
@@ -88,3 +89,30 @@ def test_last_years_outturn_is_not_joined_by_a_line_to_this_years_quarters(tmp_p
     assert len(lines) == 1 and len(lines[0].points) == 6   # Q1 to Q3: 96.8% to 29.1% was a fall never had
     svg = chart_svg(chart_figures(tax, None, NotePlan([], [], None)), "c1")
     assert svg.count("<polyline") == 1 and svg.count("<circle") == 4
+
+
+def _monitor(month, rows):
+    return [[f"Revenue Budget Monitoring 2024/25 - Period {month}"], [],
+            ["Service", "Revised Budget £000s", f"P{month} Forecast Outturn £000s", f"P{month} Forecast Variance £000s",
+             f"P{month - 1} Forecast Variance £000s"], *rows]
+
+
+def test_what_changed_in_a_monitor_is_its_variances_not_its_forecasts(tmp_path):
+    p8 = write_xlsx(tmp_path / "revenue_p8.xlsx", {"P8 Summary": _monitor(8, [
+        ["External Placements", 28600, 34150, 5550, 4900], ["Parking Services", -4210, -3650, 560, 610],
+        ["Net General Fund", 24390, 30500, 6110, 5510]])})
+    p9 = write_xlsx(tmp_path / "revenue_p9.xlsx", {"P9 Summary": _monitor(9, [
+        ["External Placements", 28600, 35420, 6820, 5550], ["Parking Services", -4210, -3480, 730, 560],
+        ["Net General Fund", 24390, 31940, 7550, 6110]])})
+    with Pack.create(tmp_path / "p.mpack") as pack:
+        import_files(pack, [p8])
+        import_files(pack, [p9])
+        changes = headlines(pack).changes
+        export_pdf(pack, tmp_path / "b.pdf")
+    assert [(i.label, i.measure, i.previous_display, i.display) for i in changes] == [
+        ("Net General Fund", "P9 Forecast Variance £000s", "£6,110k", "£7,550k"),
+        ("External Placements", "P9 Forecast Variance £000s", "£5,550k", "£6,820k"),
+        ("Parking Services", "P9 Forecast Variance £000s", "£560k", "£730k")]
+    text = " ".join(" ".join(page.extract_text() for page in PdfReader(tmp_path / "b.pdf").pages).split())
+    assert "External Placements, P9 Forecast Variance £000s £5,550k ↑ £6,820k" in text
+
