@@ -117,7 +117,7 @@ def test_what_changed_in_a_monitor_is_its_variances_not_its_forecasts(tmp_path):
     assert "External Placements, P9 Forecast Variance £000s £5,550k ↑ £6,820k" in text
 
 
-def test_a_quarter_the_previous_return_had_not_reached_is_no_change(tmp_path):
+def test_a_quarter_the_previous_return_had_not_reached_is_set_against_its_latest_quarter(tmp_path):
     q2 = [r[:6] + [None] + r[7:] if i > 2 else r for i, r in enumerate(SCORECARD)]
     q2[0] = ["Corporate Performance Scorecard 2024/25 - Quarter 2"]
     q2[4][7] = "G"   # assessments within 28 days: Green at Q2, Red at Q3
@@ -127,8 +127,12 @@ def test_a_quarter_the_previous_return_had_not_reached_is_no_change(tmp_path):
         import_files(pack, books[:1])
         import_files(pack, books[1:])
         changes = headlines(pack).changes
-    assert [(i.label, i.previous_display, i.display) for i in changes] == [
-        ("Adult social care assessments completed within 28 days", "Green", "Red")]
+    assert [(i.label, i.previous_display, i.display) for i in changes][:3] == [
+        ("Adult social care assessments completed within 28 days", "Green", "Red"),
+        ("Permanent admissions to residential/nursing care (65+) per 100,000", "281.5", "455.0"),
+        ("Council tax collected in year (cumulative)", "56.9%", "84.2%")]
+    assert "blank" not in {i.previous_display for i in changes} and len(changes) == 11
+    assert {(i.previous_period, i.period) for i in changes} == {("Q2 2024/25", "Q3 2024/25")}
 
 
 def test_a_cohort_table_with_two_years_of_each_measure_says_what_got_worse(tmp_path):
