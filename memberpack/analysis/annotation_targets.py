@@ -19,7 +19,9 @@ from memberpack.analysis.charts import money_text
 from memberpack.analysis.narrative import signed_money
 from memberpack.model.annotations import CHART, DATASET, METRIC, OBSERVATION, Annotation, Target
 from memberpack.model.conventions import Convention, scale_of
+from memberpack.model.grid import Grid
 from memberpack.model.metrics import BY_ID
+from memberpack.model.monitor_columns import earlier_of
 from memberpack.model.observation import Dataset, Observation
 from memberpack.model.periods import parse_period
 from memberpack.model.units import GBP, find_unit
@@ -191,7 +193,20 @@ def find_figures(pack: Pack, label: str, *, measure: str | None = None, period: 
         figures = [(ds, o) for ds, o in figures if _same_period(period, o)]
     if section:
         figures = [(ds, o) for ds, o in figures if _norm(section) in _norm(o.section)]
-    return figures
+    return _prefer_current(pack, figures) if measure else figures
+
+
+def _prefer_current(pack: Pack, figures: list[tuple[Dataset, Observation]]) -> list[tuple[Dataset, Observation]]:
+    """``figures`` without those of a column that is last period's beside this period's of one
+    table (``P8 Forecast Variance`` beside ``P9 Forecast Variance``): a member asking for the
+    variance means this month's."""
+    earlier = set()
+    for ds in {ds.id: ds for ds, _ in figures}.values():
+        columns = list(dict.fromkeys(o.measure for d, o in figures if d.id == ds.id))
+        if len(columns) > 1:
+            grid = Grid.of(pack.observations(ds.id))
+            earlier |= {(ds.id, earlier_of(grid, c, columns)) for c in columns}
+    return [(ds, o) for ds, o in figures if (ds.id, o.measure) not in earlier]
 
 
 def _same_period(text: str, obs: Observation) -> bool:

@@ -28,7 +28,7 @@ from memberpack.model.grid import Grid, GridRow
 from memberpack.model.metrics import match_metric
 from memberpack.model.monitor_columns import earlier_of, full_year, latest_first
 from memberpack.model.observation import DATA, OPEN_STATISTICS, TIME_SERIES, Dataset, Observation
-from memberpack.model.periods import parse_period
+from memberpack.model.periods import CALENDAR_MONTH, HALF, MONTH, QUARTER, parse_period
 from memberpack.model.units import COUNT, GBP
 from memberpack.model.values import as_written
 
@@ -195,9 +195,15 @@ def _unit(row: GridRow, periods: list[str]) -> str | None:
     stated = next((c.unit for c in cells if c.unit), None)
     if stated or not cells or is_comparator(row.label):
         return stated
-    known = match_metric(row.label, None, None)
+    return _unstated_unit(row.label, cells)
+
+
+def _unstated_unit(name: str, cells: list[Observation]) -> str | None:
+    """A count where the figures named ``name`` state no unit, are whole numbers and measure no
+    known score or percentage the name does not state; else no unit."""
+    known = match_metric(name, None, None)
     whole = all(float(c.value).is_integer() for c in cells if c.value is not None)
-    counted = known.unit == COUNT or known.id == "other" or known.unit == PERCENT_UNIT and "%" not in row.label
+    counted = known.unit == COUNT or known.id == "other" or known.unit == PERCENT_UNIT and "%" not in name
     return COUNT if whole and counted else None
 
 
@@ -405,7 +411,29 @@ def _series_charts(ds: Dataset, grid: Grid, periods: list[str]) -> list[ChartSpe
     ordered = [spec for _w, spec in sorted(charts, key=lambda pair: pair[0], reverse=True)]  # worst news first
     if ordered and no_figures:
         ordered[-1].left_out = left_out_text(no_figures, "no figures in these periods")
+    apart, why = _apart(names)
+    for spec in ordered if apart else ():
+        spec.apart, spec.left_out = apart, " ".join(filter(None, (spec.left_out, why)))
     return ordered
+
+
+_SHORTER = {QUARTER: "quarters", HALF: "half-years", MONTH: "months", CALENDAR_MONTH: "months"}
+
+
+def _apart(names: list[str]) -> tuple[int, str]:
+    """How many of the first periods are longer than the rest, which are all of one kind (last
+    year's outturn before this year's quarters), and the line saying so: a line from the year's
+    figure to the first quarter's would show a fall that never happened."""
+    periods = [parse_period(n) for n in names]
+    lengths = [p.span()[1] - p.span()[0] if p is not None and p.year is not None else None for p in periods]
+    first = next((i for i, n in enumerate(lengths) if n != lengths[0]), 0)
+    kinds = {p.kind for p in periods[first:] if p is not None}
+    if not first or lengths[0] is None or None in lengths[first:] or len(kinds) != 1 \
+            or not kinds <= _SHORTER.keys() or lengths[0] <= max(lengths[first:]):
+        return 0, ""
+    whose = "a whole year's" if lengths[0] == 11 else "a longer period's"
+    return first, (f"{' and '.join(names[:first])}: {whose} figure{'s' if first > 1 else ''}, "
+                   f"not joined by the line to the {_SHORTER[kinds.pop()]}.")
 
 
 # --- breakdowns ----------------------------------------------------------------------------------
@@ -441,7 +469,7 @@ def _breakdown_chart(ds: Dataset, grid: Grid) -> ChartSpec | None:
         return None
     rows = [r for r in rows if r.value(measure) is not None]
     unit = Counter(r.cells[measure].unit for r in rows if r.cells[measure].unit).most_common(1)
-    unit = unit[0][0] if unit else None
+    unit = unit[0][0] if unit else _unstated_unit(measure, [r.cells[measure] for r in rows])
     other_units = [r.label for r in rows if r.cells[measure].unit not in (unit, None)]
     rows = [r for r in rows if r.cells[measure].unit in (unit, None)]   # rates beside percentages: not one chart
     if len(rows) < 2:

@@ -11,10 +11,9 @@ from the latest budget monitoring period only, so two years' monitors are not mi
 from __future__ import annotations
 
 import re
-from collections import Counter
 from dataclasses import dataclass, field
 
-from memberpack.analysis.annotation_targets import TargetResolver, figure_text
+from memberpack.analysis.annotation_targets import TargetResolver, figure_text, measure_role
 from memberpack.analysis.benchmark_text import is_comparator, is_target
 from memberpack.analysis.charts import metric_column, money_measure
 from memberpack.analysis.narrative import (change_text, decimals_of, doubt_line, like_latest, money, names_a_measure,
@@ -110,6 +109,13 @@ class Item:
             if self.repeated:
                 return f"{self.label} ({self.section})"
         return self.label
+
+    @property
+    def indicator(self) -> str:
+        """The row's name with its column where the column names a measure of its own (a cohort
+        table's ``EHCP, Persistent absence % 2024/25``); a column that is only a period is not."""
+        return f"{self.name}, {self.measure}" if self.measure != self.label and names_a_measure(self.measure) \
+            else self.name
 
     @property
     def was(self) -> str:
@@ -375,7 +381,8 @@ def _worse_item(ds: Dataset, row: GridRow, measure: str, before: Observation, la
         return Item(ds.name, measure, latest.period or row.label, latest.display, latest.value,
                     latest.value - before.value, before.display, latest.cell, latest.unit, row.section,
                     latest.period or ds.period, before.period)
-    named = latest.period if latest.period and parse_period(measure) else measure   # "Q3 2020/21", not "Q3"
+    named = latest.period if latest.period and parse_period(measure) and not names_a_measure(measure) \
+        else measure   # "Q3 2020/21", not "Q3"; "Persistent absence % 2024/25" whole
     return Item(ds.name, row.label, named, latest.display, latest.value, latest.value - before.value,
                 before.display, latest.cell, latest.unit, row.section, latest.period or ds.period,
                 before.period)
@@ -417,10 +424,18 @@ def _worse_kpis(ds: Dataset, grid: Grid) -> list[Item]:
         pairs = [(rows[-1], m, rows[-2].cells.get(m), o) for rows in series if not _profiled(rows[-2], rows[-1])
                  for m, o in figures(rows[-1])]
         dated = {id(row) for rows in series for row in rows}
-        for row in (row for row in grid.rows if id(row) not in dated):
-            numbers = like_latest(figures(row), lambda figure: figure[1].period)
-            if len(numbers) >= 2 and not is_comparator(row.label):   # the quick test first
-                pairs.append((row, numbers[-1][0], numbers[-2][1], numbers[-1][1]))
+        roles = {m: measure_role(m) for m in grid.measures}   # a cohort table's two years of each measure
+        for row in grid.rows:
+            mine = figures(row)
+            if id(row) in dated or len(mine) < 2 or is_comparator(row.label):   # the quick test first
+                continue
+            measures: dict[str, list[tuple[str, Observation]]] = {}
+            for figure in mine:
+                measures.setdefault(roles[figure[0]], []).append(figure)
+            for same in measures.values():
+                numbers = like_latest(same, lambda figure: figure[1].period)
+                if len(numbers) >= 2:
+                    pairs.append((row, numbers[-1][0], numbers[-2][1], numbers[-1][1]))
     items = (_worse_item(ds, row, measure, before, latest) for row, measure, before, latest in pairs
              if before is not None and before.value is not None)
     return [item for item in items if item is not None]
@@ -429,12 +444,25 @@ def _worse_kpis(ds: Dataset, grid: Grid) -> list[Item]:
 _PERIOD_IN_HEADER = re.compile(r"\b(?:month|period|p|quarter|q)\s*\d{1,2}\b", re.IGNORECASE)
 
 
-def _column_keys(measures: set[str]) -> dict[str, str]:
+def _column_keys(observations: list[Observation]) -> dict[str, str]:
     """Each column as it is named a period on: "Month 6 Variance" is last month's "Month 5 Variance"
-    where it is the one column so named; a scorecard's Q1, Q2 and Q3 each stay themselves."""
-    named = {m: _PERIOD_IN_HEADER.sub("#", m) for m in measures}
-    counts = Counter(named.values())
-    return {m: key if counts[key] == 1 else m for m, key in named.items()}
+    where it is the one column so named, or where it is this month's money beside last month's
+    ("P9 Forecast Variance" beside "P8 Forecast Variance"); a scorecard's Q1, Q2 and Q3 each stay
+    themselves."""
+    named = {o.measure: _PERIOD_IN_HEADER.sub("#", o.measure) for o in observations}
+    groups: dict[str, list[str]] = {}
+    for measure, key in named.items():
+        groups.setdefault(key, []).append(measure)
+    money = {o.measure for o in observations if o.unit == GBP}
+    grid = None
+    keys = {}
+    for key, columns in groups.items():
+        current = columns
+        if len(columns) > 1 and money.issuperset(columns):
+            grid = grid or Grid.of(observations)
+            current = [c for c in columns if c not in {earlier_of(grid, other, columns) for other in columns}]
+        keys |= {c: key if len(current) == 1 and c == current[0] else c for c in columns}
+    return keys
 
 
 def changes_since_previous(pack: Pack, ds: Dataset) -> list[Item]:
@@ -447,16 +475,28 @@ def changes_since_previous(pack: Pack, ds: Dataset) -> list[Item]:
     if previous is None:
         return []
     earlier = pack.observations(previous.id)
-    was_key = _column_keys({o.measure for o in earlier})
+    was_key = _column_keys(earlier)
     before = {(o.label, o.section, was_key[o.measure]): o for o in earlier}
     out = []
     current = pack.observations(ds.id)
-    key = _column_keys({o.measure for o in current})
+    key = _column_keys(current)
     scale = convention_of(ds, Grid.of(current))   # money in the table's own scale (£0.5m beside 0.5)
-    for obs in current:
-        old = before.get((obs.label, obs.section, key[obs.measure]))
+    reached = parse_period(previous.period or "")
+    last = {(o.label, o.section): o for o in earlier
+            if o.value is not None and o.period == previous.period and not is_comparator(o.measure)}
+    found = [(obs, before.get((obs.label, obs.section, key[obs.measure]))) for obs in current]
+    varied = {(o.label, o.section) for o, old in found
+              if old is not None and o.metric_id == "fin_variance" and old.value != o.value}
+    for obs, old in found:
         if old is None or match_metric("", obs.measure, obs.unit).id == "fin_variance_movement":
             continue
+        if obs.metric_id == "fin_forecast_outturn" and (obs.label, obs.section) in varied:
+            continue   # the variance that moved is told; its forecast moved with it
+        if obs.value is not None and old.value is None and not old.display.strip() and _after(obs.period, reached):
+            # a quarter the previous return had not reached: set against that return's latest quarter
+            old = last.get((obs.label, obs.section))
+            if old is None:
+                continue
         rated = obs.value is None and old.value is None and obs.status != old.status and obs.status in _RATINGS
         if old.value != obs.value or rated:
             change = obs.value - old.value if None not in (obs.value, old.value) else None
@@ -471,6 +511,13 @@ def changes_since_previous(pack: Pack, ds: Dataset) -> list[Item]:
                             obs.section, period, was_period))
     # most news first, as only the first lines are printed: ratings that changed, then the largest moves
     return sorted(out, key=lambda i: (i.change is not None, -abs(i.change or 0.0)))
+
+
+def _after(period: str | None, reached) -> bool:
+    """Whether ``period`` starts after the period ``reached`` (parsed) ends."""
+    parsed = parse_period(period or "")
+    return None not in (parsed, reached) and parsed.year is not None and reached.year is not None \
+        and parsed.span()[0] > reached.span()[1]
 
 
 _GRANT = re.compile(r"\b(?:dsg|dedicated schools grant)\b", re.IGNORECASE)

@@ -138,11 +138,12 @@ def _panel(spec: ChartSpec, series: list[Series], names: dict, looks: dict, x0: 
         dashed = f' stroke-dasharray="{dash}"' if dash else ""
         run: list[str] = []
         for i, v in enumerate(line.values + [None]):
-            if v is None:
+            if v is None or i == spec.apart:   # a gap, or where the points standing apart end
                 if len(run) > 1:
                     parts.append(f'<polyline points="{" ".join(run)}" fill="none" stroke="{colour}" '
                                  f'stroke-width="{stroke}"{dashed}/>')
                 run = []
+            if v is None:
                 continue
             x, y = at(i, v)
             run.append(f"{x:.1f},{y:.1f}")

@@ -236,13 +236,13 @@ def _lines(spec: ChartSpec, series_names: list[str], width: float, from_zero: bo
         colour = colors.HexColor(look.colour)
         run: list[float] = []
         for i, value in enumerate([*series.values, None]):
+            if value is None or i == spec.apart:   # a gap, or where the points standing apart end
+                if len(run) > 2:
+                    drawing.add(PolyLine(run, strokeColor=colour, strokeWidth=look.width,
+                                         strokeDashArray=list(look.dash) or None))
+                run = []
             if value is not None:
                 run += [x_of(i), y_of(value / spec.scale)]
-                continue
-            if len(run) > 2:
-                drawing.add(PolyLine(run, strokeColor=colour, strokeWidth=look.width,
-                                     strokeDashArray=list(look.dash) or None))
-            run = []
         for i, value in enumerate(series.values):
             mark = series.marks[i] if i < len(series.marks) else ""
             if value is not None:

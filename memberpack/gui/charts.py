@@ -14,6 +14,7 @@ from html import escape
 
 import math
 
+import numpy as np
 import pyqtgraph as pg  # memberpack.gui (imported first) has set PYQTGRAPH_QT_LIB=PySide6
 from PySide6.QtCore import QPointF, Qt, Signal
 from PySide6.QtGui import QColor, QGuiApplication, QPalette, QPen
@@ -189,7 +190,11 @@ class ChartView(QWidget):
             if look.dash:
                 pen.setDashPattern([d / look.width for d in look.dash])
             ys = [math.nan if v is None else v / self.scale for v in series.values]
-            curve = plot.plot(xs, ys, pen=pen, connect="finite", symbol=SYMBOLS.get(look.marker, "o"),
+            # no line across a gap, nor from the points standing apart (last year's outturn) to the rest
+            connect = np.array([a is not None and b is not None and i + 1 != self.spec.apart for i, (a, b)
+                                in enumerate(zip(series.values, [*series.values[1:], None]))]) \
+                if self.spec.apart else "finite"
+            curve = plot.plot(xs, ys, pen=pen, connect=connect, symbol=SYMBOLS.get(look.marker, "o"),
                               symbolSize=9 if sum(v is not None for v in series.values) == 1 else 7,
                               symbolBrush=colour, symbolPen=pg.mkPen(colour), name=series.name)
             self.curves.append(curve)

@@ -63,8 +63,6 @@ class PackTabs(QTabWidget):
             waiting.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
             first.layout().addWidget(waiting)
             first.setFocusProxy(waiting)
-        else:
-            self.build_overview()
         datasets = pack.datasets()
         self.domains: list[tuple[str, list]] = []
         for domain, title in DOMAIN_TITLES.items():
@@ -78,7 +76,10 @@ class PackTabs(QTabWidget):
         self._noted: list[Target] = []
         self._comparisons: dict[str, list] | None = None
         self._without_comparisons: set[int] = set()
+        self._reordered: set[int] = set()   # tabs built before the headlines put their lead monitor first
         self.currentChanged.connect(self._tab_changed)
+        if not overview_later:
+            self.build_overview()
 
     @property
     def overview(self) -> OverviewView:
@@ -102,6 +103,7 @@ class PackTabs(QTabWidget):
                         raise
                     self._not_read(str(exc))
                     return None
+            self._lead_first(found)
             self._overview = OverviewView(found, self._meta)
             self._overview.open_figure.connect(self._open_figure)
             page.layout().addWidget(self._overview)
@@ -113,6 +115,16 @@ class PackTabs(QTabWidget):
                 if had_focus:
                     self.focus_content()
         return self._overview
+
+    def _lead_first(self, found) -> None:
+        """The monitor the headlines lead on first in its tab's list, as the briefing opens its section
+        with it (the lists are made in import order, before the headlines are read)."""
+        lead = found.budget.dataset if found.budget is not None else None
+        for tab, (title, datasets) in enumerate(self.domains, start=1):
+            if any(d.name == lead for d in datasets[1:]):
+                self.domains[tab - 1] = (title, sorted(datasets, key=lambda d: d.name != lead))
+                if tab in self.views:   # built while the headlines were read: built again with the comparisons
+                    self._reordered.add(tab)
 
     def _not_read(self, message: str) -> None:
         waiting = self.widget(0).focusProxy()
@@ -179,7 +191,8 @@ class PackTabs(QTabWidget):
         self._comparisons = found
         if not self.isVisible():   # a window closing meanwhile: nothing to build again
             return
-        for tab in [t for t in self._without_comparisons if any(d.key in found for d in self.domains[t - 1][1])]:
+        for tab in [t for t in self._without_comparisons
+                    if t in self._reordered or any(d.key in found for d in self.domains[t - 1][1])]:
             old = self.views.pop(tab)
             position = old.list.currentRow() if old.datasets else 0
             old.hide()
@@ -188,6 +201,7 @@ class PackTabs(QTabWidget):
             if view.datasets:
                 view.list.setCurrentRow(position)
         self._without_comparisons.clear()
+        self._reordered.clear()
 
     @property
     def read_in_background(self) -> bool:

@@ -35,7 +35,7 @@ from memberpack.model.conventions import SAMPLE_FIGURES
 from memberpack.model.conventions import infer as infer_convention
 from memberpack.model.grid import Grid
 from memberpack.model.metrics import BY_ID, OTHER
-from memberpack.model.observation import BUDGET_MONITOR, Dataset, Observation
+from memberpack.model.observation import BUDGET_MONITOR, KPI_SCORECARD, Dataset, Observation
 from memberpack.store.encoded_block import Encoded
 
 if TYPE_CHECKING:   # the reader's process, which loads this module, opens no pack
@@ -322,12 +322,19 @@ def _untitled_name(sheet: str, path: Path, first_label: str, one_row: bool) -> s
     return as_heading(first_label)
 
 
-def domain_of(metric_counts: Counter) -> str:
-    """The domain most of a table's matched figures belong to."""
+def domain_of(metric_counts: Counter, scorecard: bool = False, figures: int = 0) -> str:
+    """The domain most of a table's matched figures belong to; none (other data) for a scorecard
+    where another domain's are a third as many or more and neither holds half its ``figures`` (a
+    corporate scorecard of social care, SEND, waste, planning, sickness and council tax is no
+    social care table)."""
     domains: Counter = Counter()
     for metric_id, count in metric_counts.items():
         domains[BY_ID[metric_id].domain] += count
-    return domains.most_common(1)[0][0] if domains else OTHER
+    if not domains:
+        return OTHER
+    (domain, count), *others = domains.most_common(2)
+    mixed = scorecard and others and 3 * others[0][1] >= count
+    return OTHER if mixed and 2 * count < max(figures, domains.total()) else domain
 
 
 def _leading(parts: Iterable[Part]) -> tuple[str | None, bool, Iterator[Part]]:
@@ -427,7 +434,8 @@ def _store_tables(pack: Pack | None, path: Path, tables: Iterable[FoundTable], r
         pack.add_dataset(dataset, parts if sample is None else sample.watch(parts))
         if found.report.verdict == UNSURE and not accept_unsure:
             raise _unsure(path, found)
-        dataset.cell_range, dataset.domain, dataset.period = found.report.cell_range, domain_of(found.metric_counts), found.layout.period
+        dataset.cell_range, dataset.domain, dataset.period = found.report.cell_range, domain_of(
+            found.metric_counts, dataset.kind == KPI_SCORECARD, found.report.cells_read), found.layout.period
         dataset.layout, dataset.report = found.layout.to_dict(), found.report.to_dict()
         if sample is not None:
             convention = sample.convention

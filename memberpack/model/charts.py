@@ -59,7 +59,8 @@ class ChartSpec:
 
     ``y_label`` is the value axis title with its unit (``£m``, ``%``, ``rate per 10,000``);
     ``scale`` divides money for that axis; ``y_range`` is the value range both drawings use;
-    ``left_out`` says which of the table's measures this chart does not show, and why.
+    ``left_out`` says which of the table's measures this chart does not show, and why; ``apart``
+    how many of the first points stand apart from the line (a year's figure before its quarters').
     """
 
     id: str
@@ -77,6 +78,7 @@ class ChartSpec:
     y_range: tuple[float, float] | None = None
     left_out: str = ""
     decimals: int = 0
+    apart: int = 0   # the first categories are periods of another length (last year's outturn before the quarters): not joined to the line
 
 
 def series_styles(spec: ChartSpec, background: str = "#ffffff") -> list[SeriesStyle]:

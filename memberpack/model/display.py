@@ -13,6 +13,8 @@ from memberpack.model.observation import Observation
 from memberpack.model.units import GBP, PERCENT, find_unit
 
 _PLAIN_NUMBER = re.compile(r"^-?\d+(?:\.\d+)?$")
+_YEAR = re.compile(r"^(19|20)\d\d$")
+_DATED = re.compile(r"\b(year|update|updated|published|release|date)\b", re.IGNORECASE)
 
 
 def figure_text(obs: Observation) -> str:
@@ -20,6 +22,8 @@ def figure_text(obs: Observation) -> str:
     shown = obs.display.strip()
     if obs.value is None or not _PLAIN_NUMBER.match(shown):
         return obs.display
+    if _YEAR.match(shown) and _DATED.search(f"{obs.label} {obs.measure}"):
+        return shown   # 'Next update | 2025' is a year, not 2,025 of something
     decimals = len(shown.split(".")[1]) if "." in shown else 0
     unit = find_unit(obs.measure)
     if unit is not None:

@@ -53,13 +53,13 @@ def test_overview_headlines(window):
     assert biggest.dataset in movements.topLevelItem(0).toolTip(2)                  # the whole title in the tooltip
     changes = window.tabs.overview.lists["changes"]
     shown = [changes.topLevelItem(i).text(0) for i in range(changes.topLevelItemCount())]
-    assert "Children & Families sub total\nFull Year Projection" in shown  # the measure on a line of its own
+    assert "Children & Families sub total\nMonth 6 Variance" in shown  # the measure on a line of its own
     assert not any(text.startswith("sub total") for text in shown)
     assert changes.parent().title() == f"What changed since the previous period ({len(expected.changes)})"
     assert changes.topLevelItem(0).text(2).endswith("\n2023/24 Month 5 → Month 6")     # which two periods
     assert "was Green in 2023/24 Month 5" in changes.topLevelItem(0).toolTip(1)      # a line turned Red first
-    prevention = changes.topLevelItem(shown.index("Prevention Services\nFull Year Projection"))
-    assert "was £5.7m in 2023/24 Month 5" in prevention.toolTip(1)
+    prevention = changes.topLevelItem(shown.index("Prevention Services\nMonth 6 Variance"))
+    assert "was £0.0m in 2023/24 Month 5" in prevention.toolTip(1)
     worse = window.tabs.overview.lists["worse"]
     assert not any(worse.topLevelItem(i).text(0).startswith("England")
                    for i in range(worse.topLevelItemCount()))

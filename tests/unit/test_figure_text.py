@@ -24,3 +24,23 @@ def test_bare_negative_money_prints_in_brackets_in_the_pdf(tmp_path):
         export_pdf(pack, tmp_path / "b.pdf")
     text = " ".join(page.extract_text() for page in PdfReader(tmp_path / "b.pdf").pages)
     assert "Prevention Services 9.5 (0.2)" in " ".join(text.split())
+
+
+def test_a_year_in_a_metadata_row_prints_as_a_year_and_a_count_keeps_its_comma(tmp_path):
+    book = write_xlsx(tmp_path / "births.xlsx", {"Births": [
+        ["Live births by area, 2023"],
+        [],
+        ["Area", "Live births", "Low birth weight"],
+        ["Cardiff", 3921, 240],
+        ["Swansea", 2025, 151],
+        ["Wrexham", 1298, 77],
+        [],
+        ["Metadata", "Value"],
+        ["Last update", 2023],
+        ["Next update", 2025],
+    ]})
+    with Pack.create(tmp_path / "p.mpack") as pack:
+        import_files(pack, [book])
+        export_pdf(pack, tmp_path / "b.pdf")
+    text = " ".join(" ".join(page.extract_text() for page in PdfReader(tmp_path / "b.pdf").pages).split())
+    assert "Next update 2025" in text and "2,025" in text   # Swansea's births keep their comma

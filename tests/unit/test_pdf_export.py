@@ -266,7 +266,7 @@ def test_headline_page_names_the_budget_month_sections_and_points(exported):
     assert "England: EHC plans" not in page and "Benchmark: South West" not in page
     text = re.sub(r"\s+", " ", " ".join(_text(public)))
     assert "EHC plans issued within 20 weeks % 68.0% (2021/22) 48.0% (2022/23) ↓ 20.0 points" in text
-    assert "Children & Families sub total, Full Year Projection £92.1m ↑ £92.7m" in text
+    assert "Children & Families sub total, Month 6 Variance £10.1m ↑ £10.7m" in text
     assert "What changed since the previous period" in text and "2023/24 Month 5 → Month 6" in text
 
 

@@ -87,10 +87,10 @@ def test_an_older_return_imported_later_adds_history_and_changes_no_headline(tmp
         # what changed since the previous return: Month 6 now, Month 5 before
         changed = {(i.label, i.measure): (i.display, i.previous_display, i.change, i.period)
                    for i in headlines(pack).changes}
-        assert changed[("Fostering & Permanence", "Full Year Projection")] == (
-            "£12.6m", "£13.3m", pytest.approx(-700_000), "2023/24 Month 6")
-        assert changed[("Children, Families & Education Services Total", "Full Year Projection")] == (
-            "£135.5m", "£134.9m", pytest.approx(600_000), "2023/24 Month 6")
+        assert changed[("Fostering & Permanence", "Month 6 Variance")] == (
+            "(£0.7m)", "£0.0m", pytest.approx(-700_000), "2023/24 Month 6")
+        assert changed[("Children, Families & Education Services Total", "Month 6 Variance")] == (
+            "£12.4m", "£11.8m", pytest.approx(600_000), "2023/24 Month 6")
         export_pdf(pack, tmp_path / "both.pdf")
     assert _headline_page(tmp_path / "both.pdf") == _headline_page(tmp_path / "m6.pdf")
     page = _headline_page(tmp_path / "m6.pdf")
