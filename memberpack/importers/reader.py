@@ -69,11 +69,16 @@ class Sheet:
     coded: bool = False   # the workbook's sheets are named by table codes (:func:`_coded_names`): P1 is no month
 
 
-def read_sheets(path: Path, sheet: str | None = None) -> Iterator[Sheet]:
-    """Every sheet of ``path`` (or only ``sheet``), checked for hostile content first."""
-    opened = _prefetched(path, sheet)
+def read_sheets(path: Path, sheet: str | None = None, *, careful: bool = False) -> Iterator[Sheet]:
+    """Every sheet of ``path`` (or only ``sheet``), checked for hostile content first.
+
+    ``careful``: a second reading of a workbook the reader failed on. Every sheet part of an .xlsx is
+    sized from its cells' references (a ``<dimension>`` may lie, and a part over
+    :data:`~.far_cells.SIZED_FROM_CELLS` with none is not sized on the first reading), and each sheet is
+    parsed whole on one thread."""
+    opened = None if careful else _prefetched(path, sheet)
     if opened is None:
-        opened = _open(path, sheet)
+        opened = _open(path, sheet, careful)
     if opened == "csv":
         yield _csv_sheet(path)
         return
@@ -136,6 +141,7 @@ class _Opened:
     sizes: dict[str, tuple[str, int]]
     declared_large: dict[str, str] = field(default_factory=dict)   # sheet -> part (:mod:`.far_cells`)
     coded: bool = False   # its sheets are named by table codes (:func:`_coded_names`)
+    careful: bool = False   # a second reading (:func:`read_sheets`)
     parses: ThreadPoolExecutor = field(init=False)
     parsing: dict[int, Future] = field(default_factory=dict)   # by position in ``chosen``
     # calamine parses one sheet of a workbook at a time: the second thread opens the file again
@@ -233,7 +239,7 @@ class _Opened:
             archive.close()
 
 
-def _open(path: Path, wanted: str | None) -> _Opened | str:
+def _open(path: Path, wanted: str | None, careful: bool = False) -> _Opened | str:
     """``"csv"`` for a text file; else the workbook opened, its formats and first sheet under way."""
     if check_file(path) == "csv":
         return "csv"
@@ -273,13 +279,13 @@ def _open(path: Path, wanted: str | None) -> _Opened | str:
     # bytes its pieces are cut from); else every sheet's at once, beside calamine, which lets other
     # threads run while it parses a sheet.
     parts = part_sizes(path, chosen)
-    sizes = parts if cores() >= 2 else {}   # (sheets parsed two at a time or in pieces)
+    sizes = parts if cores() >= 2 and not careful else {}   # (sheets parsed two at a time or in pieces)
     rest = [name for name in chosen if name not in sizes]
     formats = ThreadPoolExecutor(max_workers=1, thread_name_prefix="formats")
     formats_read = formats.submit(scan, path, rest) if rest else formats.submit(dict)
     formats.shutdown(wait=False)
-    declared_large = large_sheets(path, parts)
-    return _Opened(path, workbook, chosen, notes, formats_read, sizes, declared_large, _coded_names(names))
+    declared_large = large_sheets(path, parts, every=careful)
+    return _Opened(path, workbook, chosen, notes, formats_read, sizes, declared_large, _coded_names(names), careful)
 
 
 def _workbook_sheets(path: Path, opened: _Opened) -> Iterator[Sheet]:

@@ -338,6 +338,20 @@ class Pack:
             raise PackError(f"{self.path}: {described(exc)}; nothing was changed") from None
 
     @contextmanager
+    def undone_on_failure(self) -> Iterator[None]:
+        """Inside a transaction: what is written here is undone if it fails (a savepoint), the rest of
+        the transaction kept (a file read again after its reader failed stores its tables once)."""
+        self.db.execute("SAVEPOINT undone_on_failure")
+        try:
+            yield
+        except BaseException:
+            if self.db.in_transaction:   # (SQLite ends the whole transaction on some errors: a full disk)
+                self.db.execute("ROLLBACK TO undone_on_failure")
+                self.db.execute("RELEASE undone_on_failure")
+            raise
+        self.db.execute("RELEASE undone_on_failure")
+
+    @contextmanager
     def bulk_insert(self) -> Iterator[None]:
         """Inside a transaction, about to add many observations: while the pack is small, its
         observation indexes are dropped and built again at the end, which is quicker than keeping
