@@ -23,7 +23,7 @@ from dataclasses import dataclass, fields
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from memberpack.errors import Cancelled, ImportFailed, UnsureTable
+from memberpack.errors import Cancelled, ImportFailed, ReadAgain, UnsureTable
 from memberpack.importers.found_table import FoundTable, Part, Recall
 from memberpack.importers.isolation import ReaderFailed, Send, run_isolated
 from memberpack.importers.table_layout import Corrections, TableLayout, as_heading, strip_periods
@@ -220,9 +220,11 @@ def read_tables(path: Path, *, sheet: str | None = None, kind: str | None = None
 
 def read_again(path: Path, exc: ImportFailed) -> bool:
     """Whether a file the reader failed on with ``exc`` is read again, carefully (nothing it sent kept):
-    a crash on an .xlsx, whose sheet may declare a size it does not have or be too large to be sized
-    before it is parsed (:mod:`.far_cells`). The first reading costs nothing more for it."""
-    return isinstance(exc, ReaderFailed) and exc.crashed and path.suffix.lower() in (".xlsx", ".xlsm")
+    a failure a careful reading gets round (:class:`ReadAgain`), or a crash on an .xlsx, whose sheet may
+    declare a size it does not have or be too large to be sized before it is parsed (:mod:`.far_cells`).
+    The first reading costs nothing more for it."""
+    return isinstance(exc, ReadAgain) or isinstance(exc, ReaderFailed) and exc.crashed \
+        and path.suffix.lower() in (".xlsx", ".xlsm")
 
 
 def _load_blocks() -> None:
