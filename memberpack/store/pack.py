@@ -23,7 +23,7 @@ from memberpack.model.front_matter import MAX_DETAIL
 from memberpack.model.metrics import BY_ID
 from memberpack.model.observation import Dataset, Observation
 from memberpack.model.periods import reported_order
-from memberpack.store.atomic_write import write_bytes
+from memberpack.store.atomic_write import remove_stale, write_bytes
 from memberpack.store.encoded_block import Encoded
 from memberpack.store.open_checks import (QUICK_CHECK_BELOW, check_schema, check_side_files, check_values, harden,
                                           is_sqlite_header, quick_check, quick_check_once)
@@ -570,38 +570,7 @@ def remove_stale_scratch(path: Path) -> list[Path]:
     """Remove the hidden ``.NAME.PID.*.creating`` files (and their journals) that a creator of
     ``path`` killed outright (``kill -9``, a power cut) left beside it; those of a live process are
     kept. Returns what was removed."""
-    prefix = f".{path.name}."
-    removed = []
-    try:
-        entries = [e for e in os.scandir(path.parent) if e.name.startswith(prefix)
-                   and e.name.endswith((".creating", ".creating-journal"))]
-    except OSError:
-        return removed
-    for entry in entries:
-        pid = entry.name[len(prefix):].split(".", 1)[0]
-        if pid.isdigit() and not _alive(int(pid)):
-            try:
-                os.unlink(entry.path)
-                removed.append(Path(entry.path))
-            except OSError:   # in use (Windows keeps an open file), or not ours to remove
-                pass
-    return removed
-
-
-def _alive(pid: int) -> bool:
-    """Whether process ``pid`` runs. On Windows a live creator holds its file open, so unlinking
-    it fails there anyway: count every process as gone (``os.kill`` would end it)."""
-    if pid == os.getpid():
-        return True
-    if os.name == "nt":
-        return False
-    try:
-        os.kill(pid, 0)
-    except ProcessLookupError:
-        return False
-    except OSError:   # it exists, owned by someone else
-        return True
-    return True
+    return remove_stale(path, (".creating", ".creating-journal"))
 
 
 def _file_identity(path: Path) -> tuple[int, int, int] | None:
