@@ -127,16 +127,25 @@ def iter_tables(path: Path, *, sheet: str | None = None, kind: str | None = None
     for recognise in RECOGNISERS:
         tables = recognise(path, sheet, progress=progress, cancel=cancel)
         if tables is not None:
-            yield from tables
+            yield from map(_cut_long_texts, tables)
             return
     for one_sheet in read_sheets(path, sheet, careful=careful):
         _check_cancel(cancel)
         if notes is not None:
             notes += [n for n in one_sheet.notes if n not in notes]
-        yield from find_tables(one_sheet, file_stem=path.stem, kind=kind, overrides=overrides, recall=recall,
-                               corrections=corrections, progress=progress, cancel=cancel)
+        yield from map(_cut_long_texts, find_tables(one_sheet, file_stem=path.stem, kind=kind, overrides=overrides,
+                                                    recall=recall, corrections=corrections, progress=progress,
+                                                    cancel=cancel))
         if notes is not None:   # and what the reader found on the way (characters it had to mend)
             notes += [n for n in one_sheet.notes if n not in notes]
+
+
+def _cut_long_texts(found: FoundTable) -> FoundTable:
+    """The table with its texts over a pack's limit cut as its parts are read (:mod:`.long_texts`)."""
+    from memberpack.importers.long_texts import cut_long_texts  # noqa: PLC0415 - the reader's side
+
+    found.parts = list(cut_long_texts(found.parts)) if isinstance(found.parts, list) else cut_long_texts(found.parts)
+    return found
 
 
 def _read_in_child(send: Send, path: Path, sheet: str | None, kind: str | None,

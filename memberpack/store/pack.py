@@ -21,7 +21,7 @@ from typing import TYPE_CHECKING
 from memberpack.errors import PackError
 from memberpack.model.front_matter import MAX_DETAIL
 from memberpack.model.metrics import BY_ID
-from memberpack.model.observation import Dataset, Observation
+from memberpack.model.observation import MAX_TEXT, Dataset, Observation, cut_text
 from memberpack.model.periods import reported_order
 from memberpack.store.atomic_write import remove_stale, write_bytes
 from memberpack.store.encoded_block import Encoded
@@ -395,6 +395,7 @@ class Pack:
         """
         with self.transaction():
             dataset.key = dataset.key or dataset.name
+            _cut_texts(dataset)
             (latest,) = self.db.execute("SELECT COALESCE(MAX(version), 0) FROM dataset WHERE key = ?",
                                         (dataset.key,)).fetchone()
             dataset.version = latest + 1
@@ -416,6 +417,7 @@ class Pack:
 
     def update_dataset(self, dataset: Dataset) -> None:
         """Record what was learnt while a streamed table was stored: its extent, kind, domain and report."""
+        _cut_texts(dataset)
         with self.transaction():
             self.db.execute("UPDATE dataset SET cell_range = ?, kind = ?, domain = ?, period = ?, layout_json = ?, "
                             "report_json = ? WHERE id = ?",
@@ -564,6 +566,15 @@ class Pack:
     def recalled_layout(self, shape_key: str) -> dict | None:
         row = self.db.execute("SELECT layout_json FROM layout_memory WHERE shape_key = ?", (shape_key,)).fetchone()
         return json.loads(row[0]) if row else None
+
+
+def _cut_texts(dataset: Dataset) -> None:
+    """The table's name and other texts cut to what a pack holds (:data:`MAX_TEXT`): a CSV's title or
+    an .ods sheet's name may be a million characters."""
+    for name in ("key", "name", "source_file", "sheet", "kind", "domain", "period"):
+        value = getattr(dataset, name)
+        if isinstance(value, str) and len(value) > MAX_TEXT:
+            setattr(dataset, name, cut_text(value))
 
 
 def remove_stale_scratch(path: Path) -> list[Path]:
