@@ -29,9 +29,9 @@ MOST_LEFT_OUT = 20        # stray entries are few: more cells that far are anoth
 HEAD_BYTES = 4_096        # the dimension element stands before the sheet's data
 SIZED_FROM_CELLS = 1 << 20   # bytes of a sheet part with no dimension read for its cells' references
 _DIMENSION = re.compile(rb'<(?:\w+:)?dimension\s+ref="\$?([A-Z]{1,3})?\$?(\d+)?(?::\$?([A-Z]{1,3})\$?(\d+))?"')
-_REFERENCE = re.compile(rb'<(?:\w+:)?c\b[^>]*?\sr="([A-Z]{1,3})(\d{1,7})"')
+_REFERENCE = re.compile(rb'<(?:\w+:)?c\b[^>]*?\sr="([A-Z]{1,3})(\d{1,10})"')
 # a cell with content (not an empty, formatted one), its reference and its whole element
-_CELL = re.compile(rb'<((?:\w+:)?c)\b[^>]*?\sr="([A-Z]{1,3})(\d{1,7})"[^>]*?(?<!/)>.*?</\1>', re.DOTALL)
+_CELL = re.compile(rb'<((?:\w+:)?c)\b[^>]*?\sr="([A-Z]{1,3})(\d{1,10})"[^>]*?(?<!/)>.*?</\1>', re.DOTALL)
 
 
 @dataclass(slots=True)

@@ -175,3 +175,13 @@ def test_a_file_read_again_after_a_crash_stores_its_tables_once(tmp_path, capsys
         detail, = [d for d in opened.datasets() if d.sheet == "Detail"]
         assert opened.figure_count(detail.id) == 30_000
     assert "XFD15002" in capsys.readouterr().out
+
+
+def test_a_cell_beyond_the_last_row_excel_has_is_left_out(tmp_path):
+    """A cell written at row 99,999,999 (past Excel's 1,048,576): its reference of eight digits was not
+    seen when the sheet was sized from its cells, so the second reading crashed too."""
+    path = _rewritten(_budget(tmp_path / "beyond.xlsx", 20, []), lambda xml: xml.replace(b'r="A22"', b'r="A99999999"'))
+    result = read_file(path)
+    table, = result.tables
+    assert table.report.rows_read == 19
+    assert any("A99999999" in w and "not read" in w for w in result.report.warnings)
