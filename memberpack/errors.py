@@ -40,6 +40,12 @@ class ImportFailed(MemberpackError):
     """A file could not be imported; the pack is left exactly as it was."""
 
 
+class ReadAgain(ImportFailed):
+    """A reader failed on something a careful second reading of the file gets round (a cell formatted
+    as a date holding a number no date can be made of): the importer reads the file again with
+    ``careful`` (:func:`memberpack.importers.engine.read_tables`), and gives this line if that fails too."""
+
+
 class UnsureTable(ImportFailed):
     """A table was read with a doubt the officer has not confirmed or corrected; nothing was written."""
 

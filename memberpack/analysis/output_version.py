@@ -133,7 +133,7 @@ def output_pack(pack: Pack, version: str = PUBLIC, *, include_private: bool = Fa
     meta = pack.meta()
     if version == PUBLIC and (meta.get("classification") or "").strip().lower().startswith("exempt"):
         raise MemberpackError(f"{pack.path.name}: the whole pack is marked Exempt, so it has no public version; "
-                              "export --version full, or mark the pack Public and classify its exempt tables")
+                              "give --version full, or mark the pack Public and classify its exempt tables")
     tables = classification.exemptions(pack, classification.DATASET)
     notes = annotation_store.all_notes(pack)
     exempt_notes = note_exemptions(pack, notes)

@@ -8,7 +8,7 @@ from memberpack import settings
 from memberpack.analysis.annotation_targets import (
     TargetResolver, find_figures, observation_target, tables_matching,
 )
-from memberpack.analysis.output_version import PUBLIC, VERSIONS, note_exemptions
+from memberpack.analysis.output_version import PUBLIC, VERSIONS, note_exemptions, output_pack
 from memberpack.cli.passphrase import ask_passphrase
 from memberpack.errors import NotesError, one_line
 from memberpack.export.notes_file import merge_notes_file, write_notes_file
@@ -49,6 +49,8 @@ def register(sub) -> None:
     ls.add_argument("--kind", choices=KINDS)
     ls.add_argument("--stale", action="store_true", help="only notes whose figure changed or is gone")
     ls.add_argument("--shared", action="store_true", help="leave out private notes")
+    ls.add_argument("--version", choices=VERSIONS, default=PUBLIC, dest="output_version",
+                    help="public (the default) leaves exempt notes out, as every output does; full lists them, marked")
     ls.set_defaults(run=run_list)
 
     answer = actions.add_parser("answer", help="record the officers' answer to a question")
@@ -133,11 +135,14 @@ def run_add(args) -> int:
 
 
 def run_list(args) -> int:
-    with Pack.open(args.pack, passphrase=ask_passphrase) as pack:
-        resolver = TargetResolver(pack)
-        notes = annotation_store.all_notes(pack, include_private=not args.shared)
+    """The notes, as the version asked for carries them (:func:`output_pack`: exempt notes only in the
+    full version, as in every output), with how many the public version leaves out."""
+    with Pack.open(args.pack, passphrase=ask_passphrase) as pack, \
+            output_pack(pack, args.output_version, include_private=not args.shared) as (view, ov):
+        resolver = TargetResolver(view)
+        notes = annotation_store.all_notes(view, include_private=not args.shared)
         resolved = [resolver.resolve(n) for n in notes]
-        exempt = note_exemptions(pack, notes)
+        exempt = note_exemptions(view, notes)
     for r in resolved:
         note = r.note
         if (args.kind and note.kind != args.kind) or (args.stale and not r.flag):
@@ -147,6 +152,8 @@ def run_list(args) -> int:
         extra = "".join(f" [{m}]" for m in (*marks, *(f for f in [r.flag] if f)))
         answer = f" | answer: {' '.join(note.answer.split())}" if note.answer else ""
         print(f"{note.uid[:8]}  {note.kind:<8}  {r.figure}{extra}: {' '.join(note.body.split())}{answer}")
+    if ov.notes_withheld:
+        print(f"{ov.notes_withheld:,} exempt note(s) not listed (--version full lists them)")
     return 0
 
 

@@ -18,14 +18,14 @@ import re
 from collections import Counter
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from concurrent.futures import ThreadPoolExecutor
-from contextlib import contextmanager
+from contextlib import contextmanager, nullcontext
 from dataclasses import dataclass, fields
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from memberpack.errors import Cancelled, ImportFailed, UnsureTable
+from memberpack.errors import Cancelled, ImportFailed, ReadAgain, UnsureTable
 from memberpack.importers.found_table import FoundTable, Part, Recall
-from memberpack.importers.isolation import Send, run_isolated
+from memberpack.importers.isolation import ReaderFailed, Send, run_isolated
 from memberpack.importers.table_layout import Corrections, TableLayout, as_heading, strip_periods
 from memberpack.importers.report import UNSURE, FileReport
 from memberpack.importers.safety import check_file
@@ -111,10 +111,12 @@ def _sha256(path: Path) -> str:
 def iter_tables(path: Path, *, sheet: str | None = None, kind: str | None = None,
                 overrides: Sequence[TableLayout] = (), recall: Recall | None = None,
                 progress: Progress | None = None, cancel: Cancel | None = None,
-                notes: list[str] | None = None, corrections: Corrections = Corrections()) -> Iterator[FoundTable]:
+                notes: list[str] | None = None, corrections: Corrections = Corrections(),
+                careful: bool = False) -> Iterator[FoundTable]:
     """The tables of one file, each with lazy observations (use them up before the next).
 
-    What the readers noticed about the file (encoding, delimiter, formats not read) goes to ``notes``.
+    What the readers noticed about the file (encoding, delimiter, formats not read) goes to ``notes``;
+    ``careful``: a second reading after the reader failed (:func:`~.reader.read_sheets`).
     """
     if sheet is not None and path.suffix.lower() == ".csv" and sheet != path.stem:
         raise ImportFailed(f"{path.name}: a CSV file has no sheets, so --sheet {sheet!r} does not apply "
@@ -125,21 +127,30 @@ def iter_tables(path: Path, *, sheet: str | None = None, kind: str | None = None
     for recognise in RECOGNISERS:
         tables = recognise(path, sheet, progress=progress, cancel=cancel)
         if tables is not None:
-            yield from tables
+            yield from map(_cut_long_texts, tables)
             return
-    for one_sheet in read_sheets(path, sheet):
+    for one_sheet in read_sheets(path, sheet, careful=careful):
         _check_cancel(cancel)
         if notes is not None:
             notes += [n for n in one_sheet.notes if n not in notes]
-        yield from find_tables(one_sheet, file_stem=path.stem, kind=kind, overrides=overrides, recall=recall,
-                               corrections=corrections, progress=progress, cancel=cancel)
+        yield from map(_cut_long_texts, find_tables(one_sheet, file_stem=path.stem, kind=kind, overrides=overrides,
+                                                    recall=recall, corrections=corrections, progress=progress,
+                                                    cancel=cancel))
         if notes is not None:   # and what the reader found on the way (characters it had to mend)
             notes += [n for n in one_sheet.notes if n not in notes]
 
 
+def _cut_long_texts(found: FoundTable) -> FoundTable:
+    """The table with its texts over a pack's limit cut as its parts are read (:mod:`.long_texts`)."""
+    from memberpack.importers.long_texts import cut_long_texts  # noqa: PLC0415 - the reader's side
+
+    found.parts = list(cut_long_texts(found.parts)) if isinstance(found.parts, list) else cut_long_texts(found.parts)
+    return found
+
+
 def _read_in_child(send: Send, path: Path, sheet: str | None, kind: str | None,
                    overrides: Sequence[TableLayout], remembered: dict[str, dict],
-                   corrections: Corrections = Corrections(), encoded: bool = False) -> None:
+                   corrections: Corrections = Corrections(), encoded: bool = False, careful: bool = False) -> None:
     """In the reader's child process: :func:`iter_tables`, sent as messages a part at a time; with
     ``encoded``, blocks of figures go as the pack stores them (:func:`~memberpack.store.block_codec.encoded`)."""
     from memberpack.store import block_codec  # noqa: PLC0415 - numpy is loaded here already
@@ -155,7 +166,7 @@ def _read_in_child(send: Send, path: Path, sheet: str | None, kind: str | None,
 
     tables = iter_tables(path, sheet=sheet, kind=kind, overrides=overrides, recall=remembered.get,
                          progress=lambda done, total, message: send(("progress", done, total, message)), notes=notes,
-                         corrections=corrections)
+                         corrections=corrections, careful=careful)
     with _bulk_allocation():   # as where a file is read in one process: the default collections cost a tenth
         for found in tables:
             tell_notes()
@@ -182,7 +193,7 @@ def read_tables(path: Path, *, sheet: str | None = None, kind: str | None = None
                 overrides: Sequence[TableLayout] = (), remembered: dict[str, dict] | None = None,
                 progress: Progress | None = None, cancel: Cancel | None = None,
                 notes: list[str] | None = None, corrections: Corrections = Corrections(),
-                encoded: bool = False) -> Iterator[FoundTable]:
+                encoded: bool = False, careful: bool = False) -> Iterator[FoundTable]:
     """:func:`iter_tables` with the file read in a limited child process (:mod:`.isolation`): a
     reader that crashes, hangs or balloons fails this file in one line, and nothing else.
 
@@ -191,14 +202,16 @@ def read_tables(path: Path, *, sheet: str | None = None, kind: str | None = None
     100,000-row sheet: 323 messages, 19 MB), not two million cells as Python objects. With
     ``encoded`` (a table on its way into a pack), blocks of figures come already encoded as the pack
     stores them (:class:`~memberpack.store.encoded_block.Encoded`): the storing side only inserts them
-    (50,000 rows of 19 figures: 25 ms less there, 8 ms more in the reader, 40% fewer bytes)."""
+    (50,000 rows of 19 figures: 25 ms less there, 8 ms more in the reader, 40% fewer bytes).
+    ``careful``: a second reading after the reader failed (:func:`read_again`)."""
     if not READ_IN_CHILD:
         yield from iter_tables(path, sheet=sheet, kind=kind, overrides=overrides,
                                recall=(remembered or {}).get, progress=progress, cancel=cancel, notes=notes,
-                               corrections=corrections)
+                               corrections=corrections, careful=careful)
         return
     messages = run_isolated(_read_in_child, path, sheet, kind, list(overrides), remembered or {}, corrections,
-                            encoded, name=path.name, cancel=cancel, meanwhile=None if encoded else _load_blocks)
+                            encoded, careful, name=path.name, cancel=cancel,
+                            meanwhile=None if encoded else _load_blocks)
     try:
         for message in messages:
             if message[0] == "table":
@@ -212,6 +225,15 @@ def read_tables(path: Path, *, sheet: str | None = None, kind: str | None = None
                 _aside(message, progress, notes)
     finally:
         messages.close()   # the reader stops with this generator, even where a table still holds its parts
+
+
+def read_again(path: Path, exc: ImportFailed) -> bool:
+    """Whether a file the reader failed on with ``exc`` is read again, carefully (nothing it sent kept):
+    a failure a careful reading gets round (:class:`ReadAgain`), or a crash on an .xlsx, whose sheet may
+    declare a size it does not have or be too large to be sized before it is parsed (:mod:`.far_cells`).
+    The first reading costs nothing more for it."""
+    return isinstance(exc, ReadAgain) or isinstance(exc, ReaderFailed) and exc.crashed \
+        and path.suffix.lower() in (".xlsx", ".xlsm")
 
 
 def _load_blocks() -> None:
@@ -265,11 +287,25 @@ def read_file(path: str | Path, *, sheet: str | None = None, kind: str | None = 
     still counts every row.
     """
     path = _checked(path)
-    report = FileReport(file=path.name, sha256=_sha256(path))
+    sha256 = _sha256(path)
+    try:
+        return _read_file(path, sha256, sheet=sheet, kind=kind, overrides=overrides, limit=limit, cancel=cancel,
+                          progress=progress, corrections=corrections, remembered=remembered)
+    except ImportFailed as exc:
+        if not read_again(path, exc):
+            raise
+    return _read_file(path, sha256, sheet=sheet, kind=kind, overrides=overrides, limit=limit, cancel=cancel,
+                      progress=progress, corrections=corrections, remembered=remembered, careful=True)
+
+
+def _read_file(path: Path, sha256: str, *, sheet, kind, overrides, limit, cancel, progress, corrections, remembered,
+               careful: bool = False) -> FileResult:
+    report = FileReport(file=path.name, sha256=sha256)
     tables = []
     with _bulk_allocation():
         for found in read_tables(path, sheet=sheet, kind=kind, overrides=overrides, remembered=remembered,
-                                 progress=progress, cancel=cancel, notes=report.warnings, corrections=corrections):
+                                 progress=progress, cancel=cancel, notes=report.warnings, corrections=corrections,
+                                 careful=careful):
             if limit is None:
                 kept = [part for part in found.parts if len(part)]
             else:
@@ -384,16 +420,26 @@ def _store_file(pack: Pack | None, path: Path, *, sheet, kind, layouts, progress
     hashing = ThreadPoolExecutor(max_workers=1, thread_name_prefix="sha256")
     digest = hashing.submit(_sha256, path)   # beside the reading: hashlib lets other threads run
     hashing.shutdown(wait=False)
-    report = FileReport(file=path.name, sha256="")
     remembered = pack.remembered_layouts() if pack is not None else None
-    tables = read_tables(path, sheet=sheet, kind=kind, overrides=layouts, remembered=remembered,
-                         progress=progress, cancel=cancel, notes=report.warnings, corrections=corrections,
-                         encoded=pack is not None)
+
+    def stored(careful: bool) -> FileReport:
+        report = FileReport(file=path.name, sha256="")
+        tables = read_tables(path, sheet=sheet, kind=kind, overrides=layouts, remembered=remembered,
+                             progress=progress, cancel=cancel, notes=report.warnings, corrections=corrections,
+                             encoded=pack is not None, careful=careful)
+        try:
+            return _store_tables(pack, path, tables, report, digest.result, cancel=cancel, again=again,
+                                 accept_unsure=accept_unsure, known=known)
+        finally:   # a file refused half-way (already in the pack) stops its reader now: left to the
+            tables.close()   # interpreter's exit, it started a spare reader there and the command hung
+
     try:
-        return _store_tables(pack, path, tables, report, digest.result, cancel=cancel, again=again,
-                             accept_unsure=accept_unsure, known=known)
-    finally:   # a file refused half-way (already in the pack) stops its reader now: left to the
-        tables.close()   # interpreter's exit, it started a spare reader there and the command hung
+        with pack.undone_on_failure() if pack is not None else nullcontext():
+            return stored(careful=False)
+    except ImportFailed as exc:   # what the first reading stored is undone before the second
+        if not read_again(path, exc):
+            raise
+    return stored(careful=True)
 
 
 def _store_tables(pack: Pack | None, path: Path, tables: Iterable[FoundTable], report: FileReport,

@@ -7,7 +7,9 @@ its cells; those beyond a gap of more than :data:`GAP_COLUMNS` empty columns or 
 rows from the rest are left out of the part calamine parses, and the report names them. A sheet part
 of up to :data:`SIZED_FROM_CELLS` bytes that declares no size (openpyxl's write-only mode and others
 leave out its ``<dimension>``) is sized from its cells' references, as calamine sizes it (a larger one
-is not: 38 MB of sheet took 0.6 s and 80 MB to size so).
+is not: 38 MB of sheet took 0.6 s and 80 MB to size so). A workbook on which the reader crashes is
+read again with every part sized from its cells' references, whatever its ``<dimension>`` says
+(``large_sheets(..., every=True)``): a dimension may lie, and a larger part may hold a stray cell.
 """
 
 from __future__ import annotations
@@ -27,9 +29,9 @@ MOST_LEFT_OUT = 20        # stray entries are few: more cells that far are anoth
 HEAD_BYTES = 4_096        # the dimension element stands before the sheet's data
 SIZED_FROM_CELLS = 1 << 20   # bytes of a sheet part with no dimension read for its cells' references
 _DIMENSION = re.compile(rb'<(?:\w+:)?dimension\s+ref="\$?([A-Z]{1,3})?\$?(\d+)?(?::\$?([A-Z]{1,3})\$?(\d+))?"')
-_REFERENCE = re.compile(rb'<(?:\w+:)?c\b[^>]*?\sr="([A-Z]{1,3})(\d{1,7})"')
+_REFERENCE = re.compile(rb'<(?:\w+:)?c\b[^>]*?\sr="([A-Z]{1,3})(\d{1,10})"')
 # a cell with content (not an empty, formatted one), its reference and its whole element
-_CELL = re.compile(rb'<((?:\w+:)?c)\b[^>]*?\sr="([A-Z]{1,3})(\d{1,7})"[^>]*?(?<!/)>.*?</\1>', re.DOTALL)
+_CELL = re.compile(rb'<((?:\w+:)?c)\b[^>]*?\sr="([A-Z]{1,3})(\d{1,10})"[^>]*?(?<!/)>.*?</\1>', re.DOTALL)
 
 
 @dataclass(slots=True)
@@ -47,11 +49,12 @@ class Trimmed:
                 "cells large; delete it in Excel if it matters")
 
 
-def large_sheets(path: Path, parts: dict[str, tuple[str, int]]) -> dict[str, str]:
+def large_sheets(path: Path, parts: dict[str, tuple[str, int]], *, every: bool = False) -> dict[str, str]:
     """Of ``parts`` (sheet name -> (part, bytes) of an .xlsx/.xlsm file), those declared
     :data:`LARGE_AREA` cells or more while holding far fewer (a byte for every :data:`SPARSE` cells
     declared): a sheet that large and full is read as it is. A part that cannot be read is left to
-    calamine, which names what is wrong."""
+    calamine, which names what is wrong. With ``every`` (a second reading, after the reader failed),
+    every part is sized from its cells' references, whatever its ``<dimension>`` says."""
     found: dict[str, str] = {}
     if not parts:
         return found
@@ -61,7 +64,8 @@ def large_sheets(path: Path, parts: dict[str, tuple[str, int]]) -> dict[str, str
                 with archive.open(part) as fh:
                     head = fh.read(HEAD_BYTES)
                     match = _DIMENSION.search(head)
-                    area = _area(match) if match else _referenced_area(head, fh) if size <= SIZED_FROM_CELLS else 0
+                    area = _referenced_area(head, fh) if every or not match and size <= SIZED_FROM_CELLS else \
+                        _area(match) if match else 0
                 if area >= max(LARGE_AREA, size * SPARSE):
                     found[name] = part
     except Exception:  # noqa: BLE001 - calamine's own parse names what is wrong

@@ -73,8 +73,9 @@ class _Ended:
 class ReaderFailed(ImportFailed):
     """The reader of a file crashed, hung or needed more memory than allowed."""
 
-    def __init__(self, name: str, why: str) -> None:
+    def __init__(self, name: str, why: str, crashed: bool = False) -> None:
         super().__init__(f"{name}: the file could not be read: the reader failed ({why})")
+        self.crashed = crashed   # it ended by a crash or short of memory (not a hang or a CPU limit)
 
 
 def limit(name: str, default: float) -> float:
@@ -242,7 +243,7 @@ def run_isolated(target: Callable[..., None], *args: Any, name: str,
             write_message(child.process.stdin, (target, args, limits, name))
             child.process.stdin.close()
         except (OSError, ValueError):
-            raise ReaderFailed(name, _how_it_ended(child.process)) from None
+            raise ReaderFailed(name, *_how_it_ended(child.process)) from None
         if _early:   # the next file's reader starts on it now, beside this one
             _spare_ready()
         if meanwhile is not None:
@@ -278,23 +279,24 @@ def _next(child: _Child, timeout: float, cancel: Callable[[], bool] | None, name
                 raise ReaderFailed(name, f"it gave nothing for {timeout:g} s and was stopped") from None
             continue
         if isinstance(message, _Ended):
-            raise ReaderFailed(name, _how_it_ended(child.process))
+            raise ReaderFailed(name, *_how_it_ended(child.process))
         return message
 
 
-def _how_it_ended(process: subprocess.Popen) -> str:
+def _how_it_ended(process: subprocess.Popen) -> tuple[str, bool]:
+    """Why the reader ended, and whether it crashed (or ran short of memory)."""
     try:
         code = process.wait(1)
     except subprocess.TimeoutExpired:
-        return "it stopped answering"
+        return "it stopped answering", False
     if code < 0:
         import signal  # noqa: PLC0415
 
         if -code == signal.SIGXCPU:
-            return "it took too long"
+            return "it took too long", False
         if -code == signal.SIGKILL:
-            return "it was stopped, perhaps short of memory"
-        return "it crashed"
+            return "it was stopped, perhaps short of memory", True
+        return "it crashed", True
     if code == 3:   # Windows' abort()
-        return "it crashed"
-    return f"it stopped with exit status {code}"
+        return "it crashed", True
+    return f"it stopped with exit status {code}", False

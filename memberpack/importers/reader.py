@@ -69,11 +69,17 @@ class Sheet:
     coded: bool = False   # the workbook's sheets are named by table codes (:func:`_coded_names`): P1 is no month
 
 
-def read_sheets(path: Path, sheet: str | None = None) -> Iterator[Sheet]:
-    """Every sheet of ``path`` (or only ``sheet``), checked for hostile content first."""
-    opened = _prefetched(path, sheet)
+def read_sheets(path: Path, sheet: str | None = None, *, careful: bool = False) -> Iterator[Sheet]:
+    """Every sheet of ``path`` (or only ``sheet``), checked for hostile content first.
+
+    ``careful``: a second reading of a workbook the reader failed on. Every sheet part of an .xlsx is
+    sized from its cells' references (a ``<dimension>`` may lie, and a part over
+    :data:`~.far_cells.SIZED_FROM_CELLS` with none is not sized on the first reading), each sheet is
+    parsed whole on one thread, and a row calamine cannot convert (a date cell holding -1e20) is left
+    out and named (:func:`_around_bad_dates`)."""
+    opened = None if careful else _prefetched(path, sheet)
     if opened is None:
-        opened = _open(path, sheet)
+        opened = _open(path, sheet, careful)
     if opened == "csv":
         yield _csv_sheet(path)
         return
@@ -136,6 +142,7 @@ class _Opened:
     sizes: dict[str, tuple[str, int]]
     declared_large: dict[str, str] = field(default_factory=dict)   # sheet -> part (:mod:`.far_cells`)
     coded: bool = False   # its sheets are named by table codes (:func:`_coded_names`)
+    careful: bool = False   # a second reading (:func:`read_sheets`)
     parses: ThreadPoolExecutor = field(init=False)
     parsing: dict[int, Future] = field(default_factory=dict)   # by position in ``chosen``
     # calamine parses one sheet of a workbook at a time: the second thread opens the file again
@@ -233,7 +240,7 @@ class _Opened:
             archive.close()
 
 
-def _open(path: Path, wanted: str | None) -> _Opened | str:
+def _open(path: Path, wanted: str | None, careful: bool = False) -> _Opened | str:
     """``"csv"`` for a text file; else the workbook opened, its formats and first sheet under way."""
     if check_file(path) == "csv":
         return "csv"
@@ -273,13 +280,13 @@ def _open(path: Path, wanted: str | None) -> _Opened | str:
     # bytes its pieces are cut from); else every sheet's at once, beside calamine, which lets other
     # threads run while it parses a sheet.
     parts = part_sizes(path, chosen)
-    sizes = parts if cores() >= 2 else {}   # (sheets parsed two at a time or in pieces)
+    sizes = parts if cores() >= 2 and not careful else {}   # (sheets parsed two at a time or in pieces)
     rest = [name for name in chosen if name not in sizes]
     formats = ThreadPoolExecutor(max_workers=1, thread_name_prefix="formats")
     formats_read = formats.submit(scan, path, rest) if rest else formats.submit(dict)
     formats.shutdown(wait=False)
-    declared_large = large_sheets(path, parts)
-    return _Opened(path, workbook, chosen, notes, formats_read, sizes, declared_large, _coded_names(names))
+    declared_large = large_sheets(path, parts, every=careful)
+    return _Opened(path, workbook, chosen, notes, formats_read, sizes, declared_large, _coded_names(names), careful)
 
 
 def _workbook_sheets(path: Path, opened: _Opened) -> Iterator[Sheet]:
@@ -309,7 +316,8 @@ def _workbook_sheets(path: Path, opened: _Opened) -> Iterator[Sheet]:
             if sheet_formats.merged and calamine_sheet.height > FORMAT_ROWS:
                 notes.append(f"warning: sheet {name!r}: merged cells are read from its first {FORMAT_ROWS:,} rows only (an "
                              ".ods file's); a label merged over rows below them names only its first row")
-            rows = with_ratings(_filled_down(_calamine_rows(calamine_sheet), merged), sheet_formats)
+            rows = _calamine_rows(calamine_sheet, (name, notes) if opened.careful else None)
+            rows = with_ratings(_filled_down(rows, merged), sheet_formats)
             yield Sheet(name, calamine_sheet.height, rows, merged, sheet_formats, notes, stated,
                         opened.coded and _TABLE_CODE.fullmatch(name) is not None)
     finally:
@@ -342,7 +350,7 @@ def _stated_period(opened: _Opened) -> str:
     except Exception:  # noqa: BLE001 - its turn reports it
         return ""
     found = set()
-    for _, row in itertools.islice(_calamine_rows(sheet), 200):
+    for _, row in itertools.islice(_calamine_rows(sheet, (opened.chosen[k], []) if opened.careful else None), 200):
         if len(row) > 1 and isinstance(row[0], str) and _TIME_DIMENSION.fullmatch(row[0]) \
                 and isinstance(row[1], str) and len(row[1].split()) <= 3 and parse_period(row[1]) is not None:
             found.add(row[1].strip())
@@ -393,19 +401,48 @@ def _formats(path: Path, read: Callable[[], Read]) -> Read:
         raise ImportFailed(f"{path.name}: the workbook is damaged ({_short(exc)})") from None
 
 
-def _calamine_rows(sheet) -> Iterator[tuple[int, Row]]:
+def _calamine_rows(sheet, careful: tuple[str, list[str]] | None = None) -> Iterator[tuple[int, Row]]:
     """The sheet's rows, up to :data:`ROW_LIMIT` (calamine's own cut, made here so it is the one
     :func:`_cut` reports), numbered from the top of the sheet: calamine's ``iter_rows`` yields the
     empty rows above ``sheet.start`` too (so they are not added again), but starts at its first
-    used column."""
+    used column. ``careful``: (the sheet's name, the notes) for :func:`_around_bad_dates`."""
     if isinstance(sheet, PiecedSheet):
         return _unnamed_blank(itertools.islice(sheet.numbered_rows(), ROW_LIMIT))
     _, first_col = sheet.start or (0, 0)
-    rows = itertools.islice(sheet.iter_rows(), ROW_LIMIT)
+    rows = sheet.iter_rows() if careful is None else _around_bad_dates(sheet.iter_rows(), sheet.width, *careful)
+    rows = itertools.islice(rows, ROW_LIMIT)
     if not first_col:
         return _unnamed_blank(zip(count(0), rows))
     pad = [""] * first_col
     return _unnamed_blank(enumerate(pad + row for row in rows))
+
+
+MOST_BAD_DATES = 10   # rows left out for a date no date can be made of: more, and the file is refused
+
+
+def is_bad_date(exc: BaseException) -> bool:
+    """Whether ``exc`` is calamine's panic at a date-formatted cell holding a number no date can be
+    made of (-1e20, -inf)."""
+    return type(exc).__name__ == "PanicException" and "TimeDelta" in str(exc)
+
+
+def _around_bad_dates(rows: Iterator[Row], width: int, name: str, notes: list[str]) -> Iterator[Row]:
+    """calamine's rows with each it cannot convert (:func:`is_bad_date`) blank and named in ``notes``:
+    its iterator has moved past such a row when it fails."""
+    bad = 0
+    for n in count(1):
+        try:
+            row = next(rows)
+        except StopIteration:
+            return
+        except BaseException as exc:
+            bad += 1
+            if not is_bad_date(exc) or bad > MOST_BAD_DATES:
+                raise
+            notes.append(f"warning: sheet {name!r}: row {n:,} was not read: a cell in it formatted as a date or "
+                         "time holds a number no date can be made of; correct it in Excel")
+            row = [""] * width
+        yield row
 
 
 def _unnamed_blank(rows: Iterator[tuple[int, Row]]) -> Iterator[tuple[int, Row]]:

@@ -30,11 +30,16 @@ def _set_limits(memory_mb: float, cpu_seconds: float) -> None:
         pass
 
 
-def _why(exc: BaseException) -> str:
-    """What a reader's failure says to the officer: its kind, or what to correct when it is known."""
-    if type(exc).__name__ == "PanicException" and "TimeDelta" in str(exc):   # calamine making a date of a cell
-        return "a cell formatted as a date or time holds a number no date can be made of; correct it in Excel"
-    return type(exc).__name__
+def _failed(name: str, exc: BaseException):
+    """A reader's failure as the officer reads it: its kind, or what to correct when it is known (a
+    failure a careful reading gets round is sent as ``ReadAgain``, for the importer to read again)."""
+    from memberpack.importers.isolation import Failed, ReaderFailed  # noqa: PLC0415
+    from memberpack.importers.reader import is_bad_date  # noqa: PLC0415
+
+    if is_bad_date(exc):
+        return Failed("ReadAgain", str(ReaderFailed(name, "a cell formatted as a date or time holds a number no "
+                                                          "date can be made of; correct it in Excel")))
+    return Failed("ImportFailed", str(ReaderFailed(name, type(exc).__name__)))
 
 
 def _load_readers(send, told: threading.Event) -> None:
@@ -125,7 +130,7 @@ def main() -> None:
     except MemoryError:
         message = Failed("ImportFailed", str(ReaderFailed(name, f"it needed more than {memory_mb:,.0f} MB")))
     except BaseException as exc:  # noqa: BLE001 - a reader's failure is the file's, told in one line
-        message = Failed("ImportFailed", str(ReaderFailed(name, _why(exc))))
+        message = _failed(name, exc)
     else:
         message = Done()
     try:

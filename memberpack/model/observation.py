@@ -13,6 +13,15 @@ BREAKDOWN = "breakdown"
 GENERAL = "general"
 LAYOUT_KINDS = (BUDGET_MONITOR, KPI_SCORECARD, TIME_SERIES, BREAKDOWN, GENERAL)
 OPEN_STATISTICS = "open_statistics"   # recognised by its columns (importers.open_statistics), not chosen
+# Characters in one text of a table (its name, a label, a heading, a cell's text, a sheet's name), as
+# Excel allows in a cell: a longer one (a CSV field, an .ods cell or sheet name) is cut at import and
+# refused in a pack on opening (a 20 MB table name had taken the PDF export 8 minutes and 2 GB).
+MAX_TEXT = 32_767
+
+
+def cut_text(text: str) -> str:
+    """``text`` cut to :data:`MAX_TEXT` characters, its last an ellipsis where it was cut."""
+    return text if len(text) <= MAX_TEXT else text[:MAX_TEXT - 1] + "…"
 
 # Row roles: ordinary rows, and the sub total / grand total rows a table adds up to.
 DATA, SUBTOTAL, TOTAL = "data", "subtotal", "total"

@@ -17,11 +17,13 @@ from __future__ import annotations
 
 import json
 import math
+from itertools import chain
 
 import numpy as np
 
 from memberpack.errors import PackError
 from memberpack.model.blocks import BlockColumn, Coded, FigureBlock, Texts
+from memberpack.model.observation import MAX_TEXT
 from memberpack.model.values import MAX_FIGURE, in_range
 from memberpack.store.encoded_block import Encoded
 
@@ -173,6 +175,8 @@ def _check_head(head: object, blob: bytes) -> None:
         cells = spec.get("special_cells")
         if cells is not None and not _special_cells_head(cells, rows):
             raise ValueError("a column's special cells are not special cells")
+    if _too_long(head):
+        raise ValueError(f"it holds a text over {MAX_TEXT:,} characters, longer than an import writes")
         for special in spec["specials"]:
             if not (isinstance(special, list) and len(special) == 4 and type(special[0]) is int
                     and 0 <= special[0] < rows and (special[1] is None or (type(special[1]) in (int, float)
@@ -231,6 +235,13 @@ def _within(codes: list[int], values: list) -> bool:
     return min(codes) >= 0 and max(codes) < len(values)
 
 
+def _too_long(head: dict) -> bool:
+    """Whether a head's sheet, distinct texts or a column's heading or period is longer than an import
+    writes (:mod:`memberpack.importers.long_texts`)."""
+    columns = [spec[k] or "" for spec in head["columns"] for k in ("measure", "period")]
+    return max(map(len, chain([head["sheet"]], columns, *(filter(None, head[name] or ()) for name in _CODED)))) > MAX_TEXT
+
+
 def decode(head_json: str, blob: bytes) -> FigureBlock:
     try:
         head = json.loads(head_json)
@@ -264,8 +275,9 @@ def decode(head_json: str, blob: bytes) -> FigureBlock:
                     at += offsets.nbytes
                 data = blob[at:at + spec["text_bytes"]]
                 at += spec["text_bytes"]
+                gaps = np.diff(offsets)
                 if len(data) != spec["text_bytes"] or offsets[0] != 0 or offsets[-1] != len(data) \
-                        or (n and np.diff(offsets).min() < 0):
+                        or (n and not (gaps.min() >= 0 and gaps.max() <= 4 * MAX_TEXT)):   # (UTF-8: 4 bytes a character)
                     raise ValueError("text offsets out of range")
                 displays = Texts(data, offsets)
             columns.append(BlockColumn(

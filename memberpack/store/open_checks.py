@@ -28,6 +28,7 @@ from pathlib import Path
 from memberpack.errors import PackError
 from memberpack.model.annotations import MAX_TEXT
 from memberpack.model.front_matter import MAX_DETAIL
+from memberpack.model.observation import MAX_TEXT as MAX_TABLE_TEXT
 from memberpack.model.units import COUNT, DAYS, GBP, MINUTES, NUMBER, PER_10000, PERCENT, WEEKS
 from memberpack.store.schema import APPLICATION_ID, MIGRATIONS
 
@@ -173,6 +174,8 @@ def value_rules(db: sqlite3.Connection, table: str) -> list[tuple[str, str]]:
             rules.append((name, f'length("{name}") > {MAX_TEXT}'))
         if table == "meta" and name == "value":   # as Pack.set_meta allows
             rules.append((name, f'length("{name}") > {MAX_DETAIL}'))
+        if table in ("dataset", "observation") and kind.upper() == "TEXT" and not name.endswith("_json"):
+            rules.append((name, f'length("{name}") > {MAX_TABLE_TEXT}'))   # as an import cuts them
         if name == "unit" and table == "observation":
             rules.append((name, f'"{name}" NOT IN ({", ".join(repr(u) for u in UNITS)})'))
     return rules

@@ -21,9 +21,9 @@ from typing import TYPE_CHECKING
 from memberpack.errors import PackError
 from memberpack.model.front_matter import MAX_DETAIL
 from memberpack.model.metrics import BY_ID
-from memberpack.model.observation import Dataset, Observation
+from memberpack.model.observation import MAX_TEXT, Dataset, Observation, cut_text
 from memberpack.model.periods import reported_order
-from memberpack.store.atomic_write import write_bytes
+from memberpack.store.atomic_write import remove_stale, write_bytes
 from memberpack.store.encoded_block import Encoded
 from memberpack.store.open_checks import (QUICK_CHECK_BELOW, check_schema, check_side_files, check_values, harden,
                                           is_sqlite_header, quick_check, quick_check_once)
@@ -338,6 +338,20 @@ class Pack:
             raise PackError(f"{self.path}: {described(exc)}; nothing was changed") from None
 
     @contextmanager
+    def undone_on_failure(self) -> Iterator[None]:
+        """Inside a transaction: what is written here is undone if it fails (a savepoint), the rest of
+        the transaction kept (a file read again after its reader failed stores its tables once)."""
+        self.db.execute("SAVEPOINT undone_on_failure")
+        try:
+            yield
+        except BaseException:
+            if self.db.in_transaction:   # (SQLite ends the whole transaction on some errors: a full disk)
+                self.db.execute("ROLLBACK TO undone_on_failure")
+                self.db.execute("RELEASE undone_on_failure")
+            raise
+        self.db.execute("RELEASE undone_on_failure")
+
+    @contextmanager
     def bulk_insert(self) -> Iterator[None]:
         """Inside a transaction, about to add many observations: while the pack is small, its
         observation indexes are dropped and built again at the end, which is quicker than keeping
@@ -381,6 +395,7 @@ class Pack:
         """
         with self.transaction():
             dataset.key = dataset.key or dataset.name
+            _cut_texts(dataset)
             (latest,) = self.db.execute("SELECT COALESCE(MAX(version), 0) FROM dataset WHERE key = ?",
                                         (dataset.key,)).fetchone()
             dataset.version = latest + 1
@@ -402,6 +417,7 @@ class Pack:
 
     def update_dataset(self, dataset: Dataset) -> None:
         """Record what was learnt while a streamed table was stored: its extent, kind, domain and report."""
+        _cut_texts(dataset)
         with self.transaction():
             self.db.execute("UPDATE dataset SET cell_range = ?, kind = ?, domain = ?, period = ?, layout_json = ?, "
                             "report_json = ? WHERE id = ?",
@@ -552,42 +568,20 @@ class Pack:
         return json.loads(row[0]) if row else None
 
 
+def _cut_texts(dataset: Dataset) -> None:
+    """The table's name and other texts cut to what a pack holds (:data:`MAX_TEXT`): a CSV's title or
+    an .ods sheet's name may be a million characters."""
+    for name in ("key", "name", "source_file", "sheet", "kind", "domain", "period"):
+        value = getattr(dataset, name)
+        if isinstance(value, str) and len(value) > MAX_TEXT:
+            setattr(dataset, name, cut_text(value))
+
+
 def remove_stale_scratch(path: Path) -> list[Path]:
     """Remove the hidden ``.NAME.PID.*.creating`` files (and their journals) that a creator of
     ``path`` killed outright (``kill -9``, a power cut) left beside it; those of a live process are
     kept. Returns what was removed."""
-    prefix = f".{path.name}."
-    removed = []
-    try:
-        entries = [e for e in os.scandir(path.parent) if e.name.startswith(prefix)
-                   and e.name.endswith((".creating", ".creating-journal"))]
-    except OSError:
-        return removed
-    for entry in entries:
-        pid = entry.name[len(prefix):].split(".", 1)[0]
-        if pid.isdigit() and not _alive(int(pid)):
-            try:
-                os.unlink(entry.path)
-                removed.append(Path(entry.path))
-            except OSError:   # in use (Windows keeps an open file), or not ours to remove
-                pass
-    return removed
-
-
-def _alive(pid: int) -> bool:
-    """Whether process ``pid`` runs. On Windows a live creator holds its file open, so unlinking
-    it fails there anyway: count every process as gone (``os.kill`` would end it)."""
-    if pid == os.getpid():
-        return True
-    if os.name == "nt":
-        return False
-    try:
-        os.kill(pid, 0)
-    except ProcessLookupError:
-        return False
-    except OSError:   # it exists, owned by someone else
-        return True
-    return True
+    return remove_stale(path, (".creating", ".creating-journal"))
 
 
 def _file_identity(path: Path) -> tuple[int, int, int] | None:

@@ -62,6 +62,31 @@ def test_an_exempt_note_stays_exempt_through_a_notes_file(tmp_path):
     assert "zq9" in (tmp_path / "all.json").read_text()
 
 
+def test_notes_list_leaves_exempt_notes_out_unless_asked_for_the_full_version(tmp_path, capsys):
+    """`notes list` printed exempt notes (and notes on exempt tables, with their figures) with no
+    --version, where every other output leaves them out unless --version full is given."""
+    path = tmp_path / "p.mpack"
+    with Pack.create(path) as pack:
+        _table(pack, 1000.0)
+    assert main(["classify", str(path), "--dataset", "staff", "--exempt", "4"]) == 0
+    assert main(["notes", "add", str(path), "--kind", "question", "--text", "About Mr X zq9", "--exempt", "1"]) == 0
+    assert main(["notes", "add", str(path), "--kind", "note", "--text", "On the table zq6", "--dataset", "staff"]) == 0
+    assert main(["notes", "add", str(path), "--kind", "note", "--text", "Open zq8", "--private"]) == 0
+    capsys.readouterr()
+    assert main(["notes", "list", str(path)]) == 0
+    out = capsys.readouterr().out
+    assert "zq8" in out and "zq9" not in out and "zq6" not in out
+    assert out.splitlines()[-1] == "2 exempt note(s) not listed (--version full lists them)"
+    assert main(["notes", "list", str(path), "--version", "full"]) == 0
+    out = capsys.readouterr().out
+    assert "[exempt, paragraph 1]: About Mr X zq9" in out and "[exempt, paragraph 4]: On the table zq6" in out
+    assert "not listed" not in out
+    assert main(["details", str(path), "--classification", "Exempt"]) == 0
+    capsys.readouterr()
+    assert main(["notes", "list", str(path)]) == 1
+    assert "no public version; give --version full" in capsys.readouterr().err
+
+
 def test_the_full_briefing_labels_each_exempt_note_beyond_the_page_marking(tmp_path):
     pypdf = pytest.importorskip("pypdf")
     path = tmp_path / "p.mpack"

@@ -107,6 +107,21 @@ def test_what_an_import_killed_while_creating_the_pack_left_is_removed_next_time
     assert pack.is_file()
 
 
+def test_what_a_save_killed_while_writing_an_output_left_is_removed_next_time(tmp_path):
+    """A full-version PDF killed mid-write left its hidden .part (as sensitive as the PDF), and nothing
+    removed it; the next export to that name removes those of writers that have gone."""
+    pack = tmp_path / "p.mpack"
+    assert main(["import", str(pack), str(_csv(tmp_path / "kpi.csv"))]) == 0
+    dead, alive = _dead_pid(), os.getppid()
+    stale = tmp_path / f".out.json.{dead}.0badc0de0000.part"
+    working = tmp_path / f".out.json.{alive}.0123abcd0000.part"   # another export, still writing
+    other = tmp_path / f".out.pdf.{dead}.0badc0de0000.part"         # another output's: left for its next write
+    for path in (stale, working, other):
+        path.write_bytes(b"NOT FOR PUBLICATION half a briefing")
+    assert main(["export", str(pack), "-o", str(tmp_path / "out.json")]) == 0
+    assert sorted(p.name for p in tmp_path.iterdir() if p.name.endswith(".part")) == sorted([working.name, other.name])
+
+
 def test_kill_9_while_creating_a_pack_then_the_next_import_cleans_up(tmp_path):
     if os.name == "nt":
         pytest.skip("SIGKILL is POSIX")

@@ -120,3 +120,68 @@ def test_a_stray_entry_below_a_sheet_large_enough_to_be_parsed_in_pieces_is_left
     table, = result.tables
     assert table.report.rows_read == 25_000
     assert any("XFD1048576" in w and "not read" in w for w in result.report.warnings)
+
+
+def _rewritten(path, change):
+    """``path`` with each sheet part passed through ``change``."""
+    with zipfile.ZipFile(path) as src:
+        items = [(info.filename, src.read(info)) for info in src.infolist()]
+    with zipfile.ZipFile(path, "w", zipfile.ZIP_DEFLATED) as out:
+        for name, data in items:
+            out.writestr(name, change(data) if name.startswith("xl/worksheets/") else data)
+    return path
+
+
+def test_a_stray_entry_in_a_sheet_whose_dimension_lies_is_read_on_a_second_reading(tmp_path):
+    """The sheet says it is A1:C22 while a cell sits in XFD1048576: the reader crashed, and the first
+    reading does not size every sheet (that cost the plain shape half as much again), so the file is
+    read again, carefully, after the crash."""
+    path = _rewritten(_budget(tmp_path / "lying.xlsx", 20, ["XFD1048576"]),
+                      lambda xml: re.sub(rb'<dimension ref="[^"]*"', b'<dimension ref="A1:C22"', xml))
+    result = read_file(path)
+    table, = result.tables
+    assert {o.cell: o.value for o in table.observations}["B22"] == 19_500
+    assert any("XFD1048576" in w and "not read" in w for w in result.report.warnings)
+
+
+def test_a_file_read_again_after_a_crash_stores_its_tables_once(tmp_path, capsys):
+    """A first sheet read and stored before a large second sheet with no <dimension> (over the 1 MB
+    sized on the first reading) crashed the reader: the second reading starts clean, the file's
+    tables stored once, the files before it kept. (The first sheet is too large for the second to be
+    parsed while it is read, so its table is stored before the crash.)"""
+    from memberpack.cli import main
+    from memberpack.importers.reader import PARSE_AHEAD_CELLS
+    from memberpack.store.pack import Pack
+
+    first = _budget(tmp_path / "first.xlsx", 5, [])
+    wb = Workbook(write_only=True)
+    summary = wb.create_sheet("Summary")
+    summary.append(["Service", "Net £k", "Gross £k", "Income £k"])
+    for i in range(PARSE_AHEAD_CELLS // 4 + 1):
+        summary.append([f"Area {i}", 100 + i, 200 + i, 100])
+    stray = wb.create_sheet("Detail")
+    stray.append(["Service", "Budget £k", "Spend £k"])
+    for i in range(15_000):
+        stray.append([f"Line {i}", i + 0.5, 2 * i])
+    stray.append([None] * 16_383 + ["x"])   # (write-only: in row 15,002, column XFD)
+    wb.save(tmp_path / "two.xlsx")
+    two = _rewritten(tmp_path / "two.xlsx", lambda xml: re.sub(rb"<dimension [^>]*>", b"", xml))
+    with zipfile.ZipFile(two) as z:
+        assert z.getinfo("xl/worksheets/sheet2.xml").file_size > (1 << 20)
+    pack = tmp_path / "p.mpack"
+    assert main(["import", str(pack), str(first), str(two)]) == 0, capsys.readouterr().err
+    with Pack.open(pack) as opened:
+        assert sorted(d.sheet for d in opened.datasets()) == ["Budget", "Detail", "Summary"]
+        detail, = [d for d in opened.datasets() if d.sheet == "Detail"]
+        assert opened.figure_count(detail.id) == 30_000
+    assert "XFD15002" in capsys.readouterr().out
+
+
+def test_a_cell_beyond_the_last_row_excel_has_is_left_out(tmp_path):
+    """A cell written at row 99,999,999 (past Excel's 1,048,576): its reference of eight digits was not
+    seen when the sheet was sized from its cells, so the second reading crashed too."""
+    path = _rewritten(_budget(tmp_path / "beyond.xlsx", 20, []), lambda xml: xml.replace(b'r="A22"', b'r="A99999999"'))
+    result = read_file(path)
+    table, = result.tables
+    assert table.report.rows_read == 19
+    assert any("A99999999" in w and "not read" in w for w in result.report.warnings)

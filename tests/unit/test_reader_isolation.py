@@ -104,9 +104,8 @@ def test_messages_arrive_in_order(readers_here):
     assert list(run_isolated(readers_here.answers, 5_000, name="many.csv")) == [("part", i) for i in range(5_000)]
 
 
-def test_a_date_cell_out_of_range_is_named_in_its_one_line(pack, tmp_path, capsys):
-    """A cell formatted as a date holding -1e20 (or -inf) makes calamine panic converting its row: the
-    line said only 'PanicException', nothing an officer could act on."""
+def _dates(tmp_path, rows: int, bad: list[str]):
+    """A workbook of ``rows`` rows under a header, a date in column B, ``bad`` cells of it made -1e20."""
     import re
     import zipfile
 
@@ -115,16 +114,37 @@ def test_a_date_cell_out_of_range_is_named_in_its_one_line(pack, tmp_path, capsy
     wb = Workbook()
     ws = wb.active
     ws.append(["Service", "Date", "Budget £k"])
-    ws.append(["Fieldwork", 45000, 9100])
-    ws["B2"].number_format = "dd/mm/yyyy"
+    for i in range(rows):
+        ws.append([f"Service {i}", 45000 + i, 9100 + i])
+        ws.cell(i + 2, 2).number_format = "dd/mm/yyyy"
     wb.save(tmp_path / "plain.xlsx")
-    bad = tmp_path / "dates.xlsx"
-    with zipfile.ZipFile(tmp_path / "plain.xlsx") as src, zipfile.ZipFile(bad, "w") as out:
+    path = tmp_path / "dates.xlsx"
+    with zipfile.ZipFile(tmp_path / "plain.xlsx") as src, zipfile.ZipFile(path, "w") as out:
         for info in src.infolist():
             data = src.read(info)
             if info.filename == "xl/worksheets/sheet1.xml":
-                data = re.sub(rb'(<c r="B2"[^>]*><v>)[^<]*', rb"\g<1>-1e20", data)
+                for ref in bad:
+                    data = re.sub(rb'(<c r="' + ref.encode() + rb'"[^>]*><v>)[^<]*', rb"\g<1>-1e20", data)
             out.writestr(info, data)
+    return path
+
+
+def test_a_row_with_a_date_cell_out_of_range_is_left_out_and_named(tmp_path):
+    """A cell formatted as a date holding -1e20 (or -inf) makes calamine panic converting its row: the
+    whole file had been refused; calamine has moved past the row, so a second reading leaves it out."""
+    result = read_file(_dates(tmp_path, 6, ["B4"]))
+    table, = result.tables
+    assert {o.cell: o.value for o in table.observations if o.cell.startswith("C")} == {
+        "C2": 9_100_000, "C3": 9_101_000, "C5": 9_103_000, "C6": 9_104_000, "C7": 9_105_000}
+    assert ("warning: sheet 'Sheet': row 4 was not read: a cell in it formatted as a date or time holds a number "
+            "no date can be made of; correct it in Excel") in result.report.warnings
+
+
+def test_many_date_cells_out_of_range_are_named_in_one_line(pack, tmp_path, capsys):
+    """More such rows than a few stray ones: the file is refused, saying what to correct."""
+    from memberpack.importers.reader import MOST_BAD_DATES
+
+    bad = _dates(tmp_path, MOST_BAD_DATES + 3, [f"B{r}" for r in range(2, MOST_BAD_DATES + 4)])
     err = _one_line_failure(pack, bad, capsys)
     assert err == ("memberpack: dates.xlsx: the file could not be read: the reader failed (a cell formatted as a "
                    "date or time holds a number no date can be made of; correct it in Excel)")

@@ -217,6 +217,10 @@ def test_a_pack_is_quick_checked_again_only_once_it_has_changed(pack_path, capsy
     # a pack's details are at most 100,000 characters each: 20 MB in its committee's name (and a table's) took
     # the PDF export 8 minutes and 2 GB
     ("UPDATE meta SET value = printf('%.*c', 100001, 'C') WHERE key = 'committee'", "meta.value"),
+    # a table's texts are at most 32,767 characters each (Excel's cell), as an import cuts them
+    ("UPDATE dataset SET name = printf('%.*c', 32768, 'N')", "dataset.name"),
+    ("UPDATE observation SET label = printf('%.*c', 32768, 'L')", "observation.label"),
+    ("UPDATE observation SET display = printf('%.*c', 32768, 'D')", "observation.display"),
 ])
 def test_a_value_memberpack_never_writes_is_refused(pack_path, capsys, statement, where):
     """Hand-edited values (SQLite keeps text in a REAL column) failed half-way through an export
@@ -237,3 +241,44 @@ def test_a_figure_stored_as_text_in_a_pack_too_large_to_check_is_one_line(pack_p
 def test_a_note_history_that_is_not_json_is_refused(pack_path, capsys):
     _craft(pack_path, "INSERT INTO annotation_history(uid, snapshot, replaced_at) VALUES ('x', 'garbage', 'y')")
     _refused(pack_path, capsys, "annotation_history.snapshot", "refused")
+
+
+def test_a_block_of_figures_with_a_label_longer_than_an_import_writes_is_one_line(tmp_path, capsys):
+    """A 20 MB label in a table's block of figures (its head) took the PDF export minutes and gigabytes."""
+    import json
+
+    path = tmp_path / "p.mpack"
+    rows = "".join(f"Line {i},{i}.5,{2 * i}\n" for i in range(300))
+    (tmp_path / "b.csv").write_text("Service,Budget £k,Spend £k\n" + rows, encoding="utf-8")
+    assert main(["import", str(path), str(tmp_path / "b.csv")]) == 0
+    db = sqlite3.connect(path)
+    (rowid, head), = db.execute("SELECT rowid, head FROM observation_block").fetchall()
+    head = json.loads(head)
+    head["labels"][0] = "L" * 40_000
+    db.execute("UPDATE observation_block SET head = ? WHERE rowid = ?", (json.dumps(head), rowid))
+    db.commit()
+    db.close()
+    capsys.readouterr()
+    assert main(["export", str(path), "-o", str(tmp_path / "out.pdf")]) == 1
+    err = capsys.readouterr().err
+    assert err.count("\n") == 1 and "cannot be read" in err and "32,767 characters" in err
+    assert not (tmp_path / "out.pdf").exists()
+
+
+def test_texts_longer_than_a_pack_holds_are_cut_at_import(tmp_path):
+    """A CSV field may be a million characters (an .ods cell or sheet name has no limit): each text of a
+    table is cut to 32,767 characters at import, so the pack it makes opens."""
+    from memberpack.model.observation import MAX_TEXT
+
+    path = tmp_path / "p.mpack"
+    title, label = "T" * 100_000, "L" * 90_000
+    rows = "".join(f"Line {i},{i}.5,{2 * i}\n" for i in range(300))
+    (tmp_path / "b.csv").write_text(f"{title}\nService,Budget £k,Spend £k\n{label},1,2\n{rows}", encoding="utf-8")
+    odd = "Service,Budget £k,Note\n" + "".join(f"Line {i},{i},{'x' if i % 2 else 'N' * 50_000}\n" for i in range(6))
+    (tmp_path / "odd.csv").write_text(odd, encoding="utf-8")
+    assert main(["import", str(path), str(tmp_path / "b.csv"), str(tmp_path / "odd.csv")]) == 0
+    with Pack.open(path) as pack:
+        texts = [text for ds in pack.datasets() for text in (ds.name, ds.key)]
+        texts += [text for ds in pack.datasets() for o in pack.iter_observations(ds.id)
+                  for text in (o.label, o.display, o.measure, o.section or "")]
+    assert max(map(len, texts)) == MAX_TEXT and "L" * (MAX_TEXT - 1) + "…" in texts
