@@ -10,7 +10,6 @@ from __future__ import annotations
 
 import re
 import struct
-from collections import Counter
 from pathlib import Path
 
 import numpy as np
@@ -51,8 +50,8 @@ def shared_string_characters(path: Path) -> int | None:
         return None
     if not lengths:
         return 0
-    named = Counter(_NAMED.findall(data))
-    return sum(lengths[i] * n for key, n in named.items() if (i := int.from_bytes(key, "little")) < len(lengths))
+    named = np.frombuffer(b"".join(_NAMED.findall(data)), dtype="<u4")
+    return int(np.asarray(lengths, dtype=np.int64)[named[named < len(lengths)]].sum())
 
 
 def _workbook_stream(ole) -> bytes:
@@ -96,17 +95,16 @@ def _lengths(data: bytes) -> list[int]:
     reader = _Pieces(pieces)
     reader.take(4)
     unique = int.from_bytes(reader.take(4), "little")
-    lengths = []
-    for _ in range(unique):
-        count = reader.within_piece()
-        if count is None:
+    lengths: list[int] = []
+    while len(lengths) < unique:
+        if not reader.within_piece(lengths, unique):
             count = int.from_bytes(reader.take(2), "little")
             flags = reader.take(1)[0]
             runs = int.from_bytes(reader.take(2), "little") if flags & 0x08 else 0
             extra = int.from_bytes(reader.take(4), "little") if flags & 0x04 else 0
             reader.characters(count, flags & 0x01)
             reader.take(4 * runs + extra)
-        lengths.append(count)
+            lengths.append(count)
     return lengths
 
 
@@ -128,25 +126,37 @@ class _Pieces:
             self.at += len(got)
         return out
 
-    def within_piece(self) -> int | None:
-        """The length of the next string, passed over, when its head and characters are all in this
-        piece (most are); None, nothing taken, when they are not."""
+    def within_piece(self, lengths: list[int], most: int) -> int:
+        """Pass over the next strings whose head and characters are all in this piece (most are),
+        adding their lengths to ``lengths`` until it holds ``most``; how many were (none: the next
+        one is not, and nothing was taken)."""
         piece, at = self.pieces[self.n], self.at
-        if at + 9 > len(piece):
-            return None
-        count, flags = piece[at] | piece[at + 1] << 8, piece[at + 2]
-        head = at + 3
-        runs = extra = 0
-        if flags & 0x08:
-            runs, head = piece[head] | piece[head + 1] << 8, head + 2
-        if flags & 0x04:
-            extra, head = int.from_bytes(piece[head:head + 4], "little"), head + 4
-        end = head + count * (2 if flags & 0x01 else 1)
-        if end > len(piece):
-            return None
-        self.at = end
-        self.take(4 * runs + extra)
-        return count
+        size, before = len(piece), len(lengths)
+        while len(lengths) < most and at + 9 <= size:
+            count, flags = piece[at] | piece[at + 1] << 8, piece[at + 2]
+            head = at + 3
+            if not flags & 0x0C:   # no rich text runs, no extended data: most strings
+                end = head + (count << (flags & 0x01))
+                if end > size:
+                    break
+                lengths.append(count)
+                at = end
+                continue
+            runs = extra = 0
+            if flags & 0x08:
+                runs, head = piece[head] | piece[head + 1] << 8, head + 2
+            if flags & 0x04:
+                extra, head = int.from_bytes(piece[head:head + 4], "little"), head + 4
+            end = head + (count << (flags & 0x01))
+            if end > size:
+                break
+            lengths.append(count)
+            self.at = end
+            self.take(4 * runs + extra)   # (it may run on into the next piece)
+            piece, at = self.pieces[self.n], self.at
+            size = len(piece)
+        self.at = at
+        return len(lengths) - before
 
     def characters(self, count: int, wide: int) -> None:
         while count:

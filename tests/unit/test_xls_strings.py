@@ -32,3 +32,31 @@ def test_a_workbook_stream_in_many_runs_of_sectors_is_read_whole(monkeypatch):
     ours, olefiles = _both(FRAGMENTED)
     assert ours == olefiles
 
+
+
+def _string(text: str, *, runs: int = 0, extra: bytes = b"", wide: bool = False) -> bytes:
+    """A shared string as BIFF8 writes it: length, flags, counts of rich-text runs and extended data."""
+    flags = (0x01 if wide else 0) | (0x08 if runs else 0) | (0x04 if extra else 0)
+    head = len(text).to_bytes(2, "little") + bytes([flags])
+    head += runs.to_bytes(2, "little") if runs else b""
+    head += len(extra).to_bytes(4, "little") if extra else b""
+    return head + text.encode("utf-16-le" if wide else "latin-1") + b"\x01\x00\x02\x00" * runs + extra
+
+
+def _record(kind: int, body: bytes) -> bytes:
+    return kind.to_bytes(2, "little") + len(body).to_bytes(2, "little") + body
+
+
+def test_the_lengths_of_rich_and_extended_strings_cut_by_continue_records():
+    strings = [("Care", {}), ("Résumé", {"runs": 3}), ("Fostering", {"extra": b"\x07" * 30}),
+               ("Schools", {"runs": 2, "extra": b"\x09" * 5, "wide": True}), ("", {}), ("x" * 50, {})]
+    body = b"".join(_string(text, **how) for text, how in strings)
+    head = (9).to_bytes(4, "little") + len(strings).to_bytes(4, "little")
+    second = len(head) + len(_string("Care"))
+    third = second + len(_string("Résumé", runs=3))
+    cuts = [second + 5 + 6 + 3, third + 7 + 9 + 12]   # inside the second's runs and the third's extended data
+    whole = head + body
+    pieces = [whole[:cuts[0]], whole[cuts[0]:cuts[1]], whole[cuts[1]:]]
+    data = _record(0x0809, b"\0" * 16) + _record(0x00FC, pieces[0]) + b"".join(
+        _record(0x003C, piece) for piece in pieces[1:]) + _record(0x000A, b"")
+    assert xls_strings._lengths(data) == [len(text) for text, _ in strings]
