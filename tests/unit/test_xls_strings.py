@@ -1,4 +1,5 @@
-"""The shared-strings scan of a legacy .xls reads its workbook stream as olefile reads it."""
+"""The shared-strings scan of a legacy .xls: its workbook stream read as olefile reads it, and the
+lengths of its strings."""
 
 from pathlib import Path
 
@@ -7,6 +8,7 @@ import pytest
 from awkward_workbooks import write_xls
 
 from memberpack.importers import xls_strings
+from memberpack.importers.xls_formats import whole_stream
 
 CORPUS = Path(__file__).parents[1] / "corpus" / "files"
 FRAGMENTED = CORPUS / "mhclg_RS_2014-15_data_by_LA.xls"   # its workbook stream: 27 runs of sectors
@@ -14,7 +16,7 @@ FRAGMENTED = CORPUS / "mhclg_RS_2014-15_data_by_LA.xls"   # its workbook stream:
 
 def _both(path: Path) -> tuple[bytes, bytes]:
     with olefile.OleFileIO(str(path)) as ole:
-        return xls_strings._workbook_stream(ole), ole.openstream("Workbook").read()
+        return whole_stream(ole, "Workbook"), ole.openstream("Workbook").read()
 
 
 def test_a_workbook_stream_read_by_runs_of_sectors_is_olefile_s(tmp_path):
@@ -25,10 +27,7 @@ def test_a_workbook_stream_read_by_runs_of_sectors_is_olefile_s(tmp_path):
 
 
 @pytest.mark.skipif(not FRAGMENTED.exists(), reason="corpus file")
-def test_a_workbook_stream_in_many_runs_of_sectors_is_read_whole(monkeypatch):
-    ours, olefiles = _both(FRAGMENTED)
-    assert ours == olefiles
-    monkeypatch.setattr(xls_strings, "_MOST_RUNS", 3)   # too many runs: read by olefile
+def test_a_workbook_stream_in_many_runs_of_sectors_is_read_whole():
     ours, olefiles = _both(FRAGMENTED)
     assert ours == olefiles
 
@@ -60,3 +59,14 @@ def test_the_lengths_of_rich_and_extended_strings_cut_by_continue_records():
     data = _record(0x0809, b"\0" * 16) + _record(0x00FC, pieces[0]) + b"".join(
         _record(0x003C, piece) for piece in pieces[1:]) + _record(0x000A, b"")
     assert xls_strings._lengths(data) == [len(text) for text, _ in strings]
+
+
+
+def test_a_workbook_stream_cut_short_is_what_olefile_reads_of_it(tmp_path):
+    written = write_xls(tmp_path / "budget.xls", {"Budget": [["Service", "Budget £k"]]
+                                                  + [[f"Line {i}", i * 1.5] for i in range(2_000)]})
+    with olefile.OleFileIO(str(written)) as ole:
+        whole = ole.fp.read   # the file's bytes end 5,000 bytes in
+        ole.fp.read = lambda size=-1: whole(max(0, min(size, 5_000 - ole.fp.tell())))
+        olefiles = ole.openstream("Workbook").read()
+        assert 0 < len(olefiles) < ole.get_size("Workbook") and whole_stream(ole, "Workbook") == olefiles
