@@ -3,7 +3,7 @@
 A BIFF8 workbook keeps each text once, in its shared-string table (the SST record and the CONTINUE
 records after it), and a cell names one by its index (a LABELSST record): one long text named by
 every cell is a small file and gigabytes in a reader. Only the strings' lengths are read here, and
-the cells are counted only when there could be enough of them to matter.
+the strings are read only when there could be enough cells naming them to matter.
 """
 
 from __future__ import annotations
@@ -23,22 +23,11 @@ _SST, _CONTINUE, _EOF = 0x00FC, 0x003C, 0x000A
 _RECORD = struct.Struct("<HH")
 
 
-def cells_could_hold(path: Path) -> int:
-    """At most how many characters the cells naming shared strings could hold, from how many such
-    records the file has (cheap: a count of bytes)."""
-    found, rest = 0, b""
-    with path.open("rb") as fh:
-        while chunk := fh.read(1 << 24):
-            block = rest + chunk
-            found += block.count(_LABELSST)
-            rest = block[-3:]
-            found -= rest.count(_LABELSST)
-    return found * LONGEST
-
-
-def shared_string_characters(path: Path) -> int | None:
+def shared_string_characters(path: Path, bound: int = 0) -> int | None:
     """The characters the cells would hold once each shared string is copied into every cell that
-    names it; None when the workbook stream cannot be read (calamine then says what is wrong)."""
+    names it; None when the workbook stream cannot be read (calamine then says what is wrong).
+    Where the cells naming strings could hold no more than ``bound`` at all (their number times the
+    longest a string can be: cheap, a count of bytes), that instead, and the strings are not read."""
     try:
         import olefile  # noqa: PLC0415 - only for .xls files
 
@@ -46,6 +35,8 @@ def shared_string_characters(path: Path) -> int | None:
             if not ole.exists("Workbook"):
                 return None
             data = whole_stream(ole, "Workbook")
+        if (most := data.count(_LABELSST) * LONGEST) <= bound:
+            return most
         lengths = _lengths(data)
     except (OSError, ValueError, IndexError, struct.error, EOFError):
         return None

@@ -70,3 +70,13 @@ def test_a_workbook_stream_cut_short_is_what_olefile_reads_of_it(tmp_path):
         ole.fp.read = lambda size=-1: whole(max(0, min(size, 5_000 - ole.fp.tell())))
         olefiles = ole.openstream("Workbook").read()
         assert 0 < len(olefiles) < ole.get_size("Workbook") and whole_stream(ole, "Workbook") == olefiles
+
+
+def test_the_strings_are_read_only_where_the_cells_naming_them_could_hold_more_than_the_bound(tmp_path):
+    rows = [["Service", "Budget £k"]] + [[f"Line {i % 7}", i] for i in range(3_000)]
+    path = write_xls(tmp_path / "lines.xls", {"Budget": rows})
+    exact = xls_strings.shared_string_characters(path)
+    assert exact == len("Service") + len("Budget £k") + 3_000 * len("Line 0")
+    most = 3_002 * xls_strings.LONGEST   # the cells naming a string, each as long as a string can be
+    assert xls_strings.shared_string_characters(path, most) == most
+    assert xls_strings.shared_string_characters(path, most - 1) == exact
