@@ -284,10 +284,10 @@ def csv_rows(path: Path, tell: Callable[[list[str]], None] | None = None) -> tup
         decoding = _Decoding()
         with path.open("rb") as raw, io.TextIOWrapper(raw, encoding=encoding, errors="memberpack-mend",
                                                       newline="") as fh:
-            if declared:
-                fh.readline()
             _mending.append(decoding)
             try:
+                if declared:   # (its line read too as the mending counts it)
+                    fh.readline()
                 yield from _Rows(fh, path.name, dialect, decoding).batches()
             finally:
                 _mending.remove(decoding)

@@ -159,8 +159,7 @@ def _check_cfb(path: Path, name: str, suffix: str, inflate: bool = True) -> None
 def _check_xls_strings(path: Path, name: str) -> None:
     from memberpack.importers import xls_strings  # noqa: PLC0415 - only for .xls files
 
-    if xls_strings.cells_could_hold(path) > MAX_STRING_CHARACTERS \
-            and (total := xls_strings.shared_string_characters(path) or 0) > MAX_STRING_CHARACTERS:
+    if (total := xls_strings.shared_string_characters(path, MAX_STRING_CHARACTERS) or 0) > MAX_STRING_CHARACTERS:
         raise ImportFailed(f"{name}: refused: its shared strings would fill its cells with {total / 1e9:.1f} billion "
                            "characters (a shared-strings bomb?)")
 

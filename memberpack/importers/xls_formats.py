@@ -47,6 +47,17 @@ def read_xls_formats(path: Path, sheet_names: list[str]) -> dict[str, SheetForma
         return None
 
 
+def whole_stream(ole, name: str) -> bytes:
+    """The whole of a stream of an open :class:`olefile.OleFileIO`, the same bytes as olefile reads,
+    each run of sectors that lie together read at once (olefile reads a sector at a time: 85,000
+    reads and 0.16 s for a 44 MB workbook, against 0.06 s)."""
+    entry = ole.direntries[ole._find(name)]   # noqa: SLF001 - as ole.openstream finds it
+    if entry.size < ole.minisectorcutoff:   # (in the mini stream)
+        return ole.openstream(name).read()
+    data = _Stream(ole.fp, ole.fat, ole.sectorsize, entry.isectStart, entry.size).read(0, entry.size)
+    return data if len(data) == entry.size else ole.openstream(name).read()   # (a file cut short: as olefile says)
+
+
 class _Stream:
     """A stream of an OLE file read where asked, :data:`_WINDOW` bytes at a time, following its
     chain of sectors (the file's FAT) only as far as read."""

@@ -3,15 +3,18 @@
 A BIFF8 workbook keeps each text once, in its shared-string table (the SST record and the CONTINUE
 records after it), and a cell names one by its index (a LABELSST record): one long text named by
 every cell is a small file and gigabytes in a reader. Only the strings' lengths are read here, and
-the cells are counted only when there could be enough of them to matter.
+the strings are read only when there could be enough cells naming them to matter.
 """
 
 from __future__ import annotations
 
 import re
 import struct
-from collections import Counter
 from pathlib import Path
+
+import numpy as np
+
+from memberpack.importers.xls_formats import whole_stream
 
 LONGEST = 32_767                   # characters a cell of an .xls holds at most
 _LABELSST = b"\xfd\x00\x0a\x00"    # a cell naming a shared string: record 0x00FD, 10 bytes
@@ -20,36 +23,27 @@ _SST, _CONTINUE, _EOF = 0x00FC, 0x003C, 0x000A
 _RECORD = struct.Struct("<HH")
 
 
-def cells_could_hold(path: Path) -> int:
-    """At most how many characters the cells naming shared strings could hold, from how many such
-    records the file has (cheap: a count of bytes)."""
-    found, rest = 0, b""
-    with path.open("rb") as fh:
-        while chunk := fh.read(1 << 24):
-            block = rest + chunk
-            found += block.count(_LABELSST)
-            rest = block[-3:]
-            found -= rest.count(_LABELSST)
-    return found * LONGEST
-
-
-def shared_string_characters(path: Path) -> int | None:
+def shared_string_characters(path: Path, bound: int = 0) -> int | None:
     """The characters the cells would hold once each shared string is copied into every cell that
-    names it; None when the workbook stream cannot be read (calamine then says what is wrong)."""
+    names it; None when the workbook stream cannot be read (calamine then says what is wrong).
+    Where the cells naming strings could hold no more than ``bound`` at all (their number times the
+    longest a string can be: cheap, a count of bytes), that instead, and the strings are not read."""
     try:
         import olefile  # noqa: PLC0415 - only for .xls files
 
         with olefile.OleFileIO(str(path)) as ole:
             if not ole.exists("Workbook"):
                 return None
-            data = ole.openstream("Workbook").read()
+            data = whole_stream(ole, "Workbook")
+        if (most := data.count(_LABELSST) * LONGEST) <= bound:
+            return most
         lengths = _lengths(data)
     except (OSError, ValueError, IndexError, struct.error, EOFError):
         return None
     if not lengths:
         return 0
-    named = Counter(_NAMED.findall(data))
-    return sum(lengths[i] * n for key, n in named.items() if (i := int.from_bytes(key, "little")) < len(lengths))
+    named = np.frombuffer(b"".join(_NAMED.findall(data)), dtype="<u4")
+    return int(np.asarray(lengths, dtype=np.int64)[named[named < len(lengths)]].sum())
 
 
 def _lengths(data: bytes) -> list[int]:
@@ -69,17 +63,16 @@ def _lengths(data: bytes) -> list[int]:
     reader = _Pieces(pieces)
     reader.take(4)
     unique = int.from_bytes(reader.take(4), "little")
-    lengths = []
-    for _ in range(unique):
-        count = reader.within_piece()
-        if count is None:
+    lengths: list[int] = []
+    while len(lengths) < unique:
+        if not reader.within_piece(lengths, unique):
             count = int.from_bytes(reader.take(2), "little")
             flags = reader.take(1)[0]
             runs = int.from_bytes(reader.take(2), "little") if flags & 0x08 else 0
             extra = int.from_bytes(reader.take(4), "little") if flags & 0x04 else 0
             reader.characters(count, flags & 0x01)
             reader.take(4 * runs + extra)
-        lengths.append(count)
+            lengths.append(count)
     return lengths
 
 
@@ -101,25 +94,37 @@ class _Pieces:
             self.at += len(got)
         return out
 
-    def within_piece(self) -> int | None:
-        """The length of the next string, passed over, when its head and characters are all in this
-        piece (most are); None, nothing taken, when they are not."""
+    def within_piece(self, lengths: list[int], most: int) -> int:
+        """Pass over the next strings whose head and characters are all in this piece (most are),
+        adding their lengths to ``lengths`` until it holds ``most``; how many were (none: the next
+        one is not, and nothing was taken)."""
         piece, at = self.pieces[self.n], self.at
-        if at + 9 > len(piece):
-            return None
-        count, flags = piece[at] | piece[at + 1] << 8, piece[at + 2]
-        head = at + 3
-        runs = extra = 0
-        if flags & 0x08:
-            runs, head = piece[head] | piece[head + 1] << 8, head + 2
-        if flags & 0x04:
-            extra, head = int.from_bytes(piece[head:head + 4], "little"), head + 4
-        end = head + count * (2 if flags & 0x01 else 1)
-        if end > len(piece):
-            return None
-        self.at = end
-        self.take(4 * runs + extra)
-        return count
+        size, before = len(piece), len(lengths)
+        while len(lengths) < most and at + 9 <= size:
+            count, flags = piece[at] | piece[at + 1] << 8, piece[at + 2]
+            head = at + 3
+            if not flags & 0x0C:   # no rich text runs, no extended data: most strings
+                end = head + (count << (flags & 0x01))
+                if end > size:
+                    break
+                lengths.append(count)
+                at = end
+                continue
+            runs = extra = 0
+            if flags & 0x08:
+                runs, head = piece[head] | piece[head + 1] << 8, head + 2
+            if flags & 0x04:
+                extra, head = int.from_bytes(piece[head:head + 4], "little"), head + 4
+            end = head + (count << (flags & 0x01))
+            if end > size:
+                break
+            lengths.append(count)
+            self.at = end
+            self.take(4 * runs + extra)   # (it may run on into the next piece)
+            piece, at = self.pieces[self.n], self.at
+            size = len(piece)
+        self.at = at
+        return len(lengths) - before
 
     def characters(self, count: int, wide: int) -> None:
         while count:

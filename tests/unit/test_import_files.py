@@ -65,6 +65,16 @@ def test_excels_sep_line_names_the_delimiter_and_is_no_row(tmp_path, bom):
     assert 'semicolon-separated (as its first line "sep=;" says)' in result.report.warnings[0]
 
 
+def test_a_byte_no_encoding_reads_near_a_sep_line_is_reported(tmp_path):
+    """The ``sep=`` line was read before the decoding counted what it mended: a byte no encoding
+    reads in the file's first 8 KB failed the import (IndexError)."""
+    path = tmp_path / "monitor.csv"
+    path.write_bytes(b"sep=;\r\nService;Budget \xa3k\r\nCare \x81;100\r\nSchools;200\r\nRoads;300\r\n")
+    result = read_file(path)
+    assert [o.value for o in result.tables[0].observations] == [100_000, 200_000, 300_000]
+    assert any("1 byte could not be read as Windows-1252" in w for w in result.report.warnings)
+
+
 def test_xlsm_is_read_like_xlsx(tmp_path):
     path = write_xlsx(tmp_path / "m.xlsx", {"S": [["Service", "Budget £m"], ["Fieldwork", 9.1]]})
     macro = tmp_path / "m.xlsm"
