@@ -49,7 +49,7 @@ from memberpack.importers.roles import (
     ALL_OF_THEM, SUBTOTAL_WORDS, TOTAL_WORDS, ParsedRow, assign_roles, role_from_words, rounding_step, summed_apart)
 from memberpack.importers.stream import Peekable
 from memberpack.importers.table_ends import LOOKAHEAD, TableEnds, is_footnote
-from memberpack.model.blocks import BlockColumn, Coded, FigureBlock, Texts
+from memberpack.model.blocks import BlockColumn, Coded, FigureBlock, RowStatuses, Texts
 from memberpack.model.metrics import (CATALOGUE, OTHER_METRIC, Metric, catalogue_words_each, catalogue_words_found,
                                       match_metric, mentions_catalogue)
 from memberpack.model.observation import BUDGET_MONITOR, DATA, KPI_SCORECARD, SUBTOTAL, Observation
@@ -2251,13 +2251,13 @@ class TableReader:
     def _text_block_column(self, col: Column, metric: str, period: str | None, values: list[Any]) -> BlockColumn:
         """A text column of a block: each cell's text as written and its status (``text``, a RAG
         rating, ``blank``), as :func:`read_value` reads it, with no figure."""
-        values = _days(values)
-        read = self._texts_read(values, col.unit)
-        shown = {value: display for value, (display, _) in read.items()}
-        special = {value: (None, None, status) for value, (_, status) in read.items()}
+        cells = Coded.of(_days(values))   # each distinct cell read once
+        read = self._texts_read(cells.values, col.unit)
+        displays = [read[value][0] for value in cells.values]
         return BlockColumn(col.position, col.letter, col.measure, None, metric, period,
-                           np.full(len(values), np.nan), raw=False, displays=Texts.of(list(map(shown.__getitem__, values))),
-                           specials=dict(enumerate(map(special.__getitem__, values))))
+                           np.full(len(values), np.nan), raw=False,
+                           displays=Texts.of(list(map(displays.__getitem__, cells.codes.tolist()))),
+                           specials=RowStatuses(cells.mapped([read[value][1] for value in cells.values])))
 
     def _metric(self, label: str, measure: str, unit: str | None) -> str:
         """:func:`match_metric`, asked once per label and once per measure rather than once per cell.

@@ -9,7 +9,7 @@ gives the same observations a cell-by-cell reading gives.
 
 from __future__ import annotations
 
-from collections.abc import Iterator, Sequence
+from collections.abc import Iterator, Mapping, Sequence
 from dataclasses import dataclass, field, replace
 
 import numpy as np
@@ -53,6 +53,31 @@ class Coded:
     def expanded(self) -> list:
         values = self.values
         return [values[c] for c in self.codes.tolist()]
+
+
+class RowStatuses(Mapping):
+    """The special cells of a text column, one a row, as ``{row: (None, None, status)}`` (no value,
+    no unit), each row's status coded: made and stored without a tuple a row."""
+
+    __slots__ = ("statuses",)
+
+    def __init__(self, statuses: Coded) -> None:
+        self.statuses = statuses
+
+    def __getitem__(self, i: int) -> tuple[None, None, str | None]:
+        if not 0 <= i < len(self.statuses.codes):
+            raise KeyError(i)
+        return None, None, self.statuses.values[self.statuses.codes[i]]
+
+    def __iter__(self) -> Iterator[int]:
+        return iter(range(len(self.statuses.codes)))
+
+    def __len__(self) -> int:
+        return len(self.statuses.codes)
+
+    def items(self) -> Iterator[tuple[int, tuple[None, None, str | None]]]:
+        cells = [(None, None, status) for status in self.statuses.values]
+        return zip(range(len(self)), map(cells.__getitem__, self.statuses.codes.tolist()))
 
 
 @dataclass(slots=True)

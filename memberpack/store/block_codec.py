@@ -21,7 +21,7 @@ import math
 import numpy as np
 
 from memberpack.errors import PackError
-from memberpack.model.blocks import BlockColumn, Coded, FigureBlock, Texts
+from memberpack.model.blocks import BlockColumn, Coded, FigureBlock, RowStatuses, Texts
 from memberpack.model.values import MAX_FIGURE, in_range
 from memberpack.store.encoded_block import Encoded
 
@@ -76,11 +76,15 @@ def _special_cells(specials: dict[int, tuple[float | None, str | None, str | Non
                    shown: dict[int, str]) -> tuple[dict, list[bytes]]:
     """A column's special cells as the head lists them (how many, their distinct units, statuses and
     own displays, whether any has a value) and as the blob holds them."""
-    values, units, statuses = zip(*specials.values())
-    units, statuses = Coded.of(units), Coded.of(statuses)
+    if type(specials) is RowStatuses:   # a text column's: every row, no value, no unit
+        rows, values = np.arange(len(specials), dtype=np.int32), (None,)
+        units, statuses = Coded.same(None, len(specials)), specials.statuses
+    else:
+        rows = np.fromiter(specials, dtype=np.int32, count=len(specials))
+        values, units, statuses = zip(*specials.values())
+        units, statuses = Coded.of(units), Coded.of(statuses)
     valued = values.count(None) < len(values)
-    stored = [np.fromiter(specials, dtype=np.int32, count=len(specials)).tobytes(), units.codes.tobytes(),
-              statuses.codes.tobytes()]
+    stored = [rows.tobytes(), units.codes.tobytes(), statuses.codes.tobytes()]
     head = {"count": len(specials), "units": units.values, "statuses": statuses.values, "valued": valued}
     if shown:
         displays = Coded.of([shown.get(i) for i in specials])
