@@ -497,7 +497,8 @@ class TableReader:
         self._keyed_plain = not (self.keys and any(k.role == PERIOD for k in self.keys) and any(
             c.period is not None or _TEXT_COLUMN.search(c.measure) for c in self.columns)) and self._unit_key is None
         # and rows whose label names a period (2019/20) only when every column takes it as it is
-        self._label_periods = not any(c.period is not None or _TEXT_COLUMN.search(c.measure) for c in self.columns)
+        # (a comments column takes none: its block column takes no row's period)
+        self._label_periods = not any(c.period is not None for c in self.columns)
         self._carried: dict[int, Any] = {}   # a key column's value carried down; at ~index, whether it was taken
         self._no_figure: int | None = None    # a batch's first row of marks alone (_marked)
         self._plain_upto: int | None = None   # ... or a gap that may end the table: the rows before it (row_observations)
@@ -2153,12 +2154,18 @@ class TableReader:
 
     def _framed(self, rs: Sequence[int], labels: Sequence[str], sections: Sequence, roles: Sequence[str],
                 areas: Sequence, periods: Sequence | None, columns: list[BlockColumn]) -> FigureBlock:
-        """A block of ``columns`` over rows ``rs`` (sheet rows), with what each row shares."""
+        """A block of ``columns`` over rows ``rs`` (sheet rows), with what each row shares: ``periods``,
+        each row's, for every column but a comments column (:meth:`_period`)."""
         lines = np.array(rs, dtype=np.int32)
+        coded = None
+        if periods is not None:
+            comments = [j for j, c in enumerate(self.columns) if _TEXT_COLUMN.search(c.measure)]
+            for j in comments:
+                columns[j].row_periods = False
+            coded = _labelled(periods, next((c.period_label for j, c in enumerate(self.columns) if j not in comments), None))
         return FigureBlock(self.sheet.name, lines - self.layout.data_start, lines + 1, Coded.of(labels),
                            Coded.of(sections), Coded.of(roles) if SUBTOTAL in roles else Coded.same(DATA, len(rs)),
-                           columns, None if periods is None else _labelled(periods, self.columns[0].period_label),
-                           Coded.of(areas) if any(areas) else None)
+                           columns, coded, Coded.of(areas) if any(areas) else None)
 
     def _marked_block(self, rows: list[PlainRow], distinct: set[tuple[int, ...]]) -> FigureBlock | None:
         """Plain rows whose text columns differ from row to row as one block: a mark (``[c]``,

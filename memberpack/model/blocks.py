@@ -145,6 +145,8 @@ class BlockColumn:
     whose figures are shown through their format, in ``special_displays`` (a mark among typed
     figures). ``row_metrics`` and ``row_units``, when set, give each row its own metric and unit
     (rows whose label names a metric: ``Care leavers``, a count), instead of ``metric_id`` and ``unit``.
+    Without ``row_periods`` the column takes none of the block's per-row periods (a comment column
+    beside labels that name years: its cells are about the row, not a period's).
     """
 
     position: int
@@ -162,6 +164,7 @@ class BlockColumn:
     row_metrics: Coded | None = None
     row_units: Coded | None = None
     special_displays: dict[int, str] = field(default_factory=dict)
+    row_periods: bool = True
 
     def metrics(self) -> list[str]:
         """Each row's metric."""
@@ -253,7 +256,7 @@ class FigureBlock:
             if kept is not None:
                 cells = [cells[i] for i in kept]
                 metrics = None if metrics is None else [metrics[i] for i in kept]
-            column_periods = periods if c.period is None else [c.period] * len(rows)
+            column_periods = periods if c.period is None and c.row_periods else [c.period] * len(rows)
             if metrics is not None:
                 cells = [(*cell, metric) for cell, metric in zip(cells, metrics)]
                 by_column.append([

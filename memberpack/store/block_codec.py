@@ -52,6 +52,8 @@ def encode(block: FigureBlock) -> tuple[str, bytes]:
             "position": col.position, "letter": col.letter, "measure": col.measure, "unit": col.unit,
             "metric_id": col.metric_id, "period": col.period, "raw": col.raw, "factor": col.factor, "code": col.code,
             "specials": [], "text_bytes": None if col.displays is None else len(col.displays.data)})
+        if not col.row_periods:
+            head["columns"][-1]["row_periods"] = False
         if col.specials:
             head["columns"][-1]["special_cells"], stored = _special_cells(col.specials, col.special_displays)
             specials += stored
@@ -174,6 +176,8 @@ def _check_head(head: object, blob: bytes) -> None:
             if values is not None and not (isinstance(values, list) and values
                                            and all(isinstance(v, _OPTIONAL_TEXT) for v in values)):
                 raise ValueError(f"a column's {name} are not texts")
+        if type(spec.get("row_periods", True)) is not bool:
+            raise ValueError("a column's row_periods is not true or false")
         cells = spec.get("special_cells")
         if cells is not None and not _special_cells_head(cells, rows):
             raise ValueError("a column's special cells are not special cells")
@@ -275,7 +279,8 @@ def decode(head_json: str, blob: bytes) -> FigureBlock:
             columns.append(BlockColumn(
                 spec["position"], spec["letter"], spec["measure"], spec["unit"], spec["metric_id"], spec["period"],
                 figures[j], spec["raw"], spec["factor"], displays,
-                {int(i): (value, unit, status) for i, value, unit, status in spec["specials"]}, spec["code"]))
+                {int(i): (value, unit, status) for i, value, unit, status in spec["specials"]}, spec["code"],
+                row_periods=spec.get("row_periods", True)))
         for spec, col in zip(specs, columns):
             for name in _PER_ROW:
                 if spec.get(name) is not None:
