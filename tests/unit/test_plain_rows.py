@@ -1045,3 +1045,18 @@ def test_labels_naming_years_beside_a_comments_column_are_read_in_blocks(tmp_pat
     shown = {o.cell: o.period for o in fast.observations}
     assert (shown["B203"], shown["C203"], shown["D203"]) == ("2000", None, "2000")   # "Placement 2000"
     assert (shown["B303"], shown["C303"], shown["B3"], shown["C4"]) == ("2024/25", None, "2024/25", None)
+
+
+def test_a_true_or_false_among_a_batchs_figures_is_told_from_a_one_or_a_zero():
+    import numpy as np
+
+    from memberpack.importers.table_reader import _any_bool
+
+    rows = [[12.5, 0.0, 1], [3.0, 7.0, -2.0]]
+    assert not _any_bool(np.array(rows, dtype=np.float64), rows)                 # numbers 0 and 1
+    assert not _any_bool(np.array([[2.5, 3.0]]), [[2.5, 3.0]])                  # none that may be one
+    flagged = [[12.5, 0.0, 1], [3.0, True, -2.0]]
+    assert _any_bool(np.array(flagged, dtype=np.float64), flagged)
+    columns = list(zip(*flagged))                                             # a batch's columns alike
+    assert _any_bool(np.array(columns, dtype=np.float64), columns)
+
