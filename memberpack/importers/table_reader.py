@@ -1898,7 +1898,7 @@ class TableReader:
         rows, none of which (in a money table with no headings, so one section) might be the sum of
         the rows above it. Then plain rows need not be read cell by cell. With it, the window's
         figures as written, when they were needed to tell."""
-        if len(rows) > 2 and any(ALL_OF_THEM.fullmatch(row[_LABEL] if type(row) is PlainRow else row.label) for row in rows):
+        if len(rows) > 2 and _names_all(rows):
             return False, None   # "All schools" may add up the rows above it, whatever the table
         if not _all_data(rows):
             return self._closed_by_subtotals(rows, money=money, headed=headed)
@@ -2411,6 +2411,17 @@ def any_marked(joined: str) -> bool:
 
 _TEXTS_OF = itemgetter(_TEXTS)
 _FIRST_VALUE = itemgetter(0)
+
+
+def _names_all(rows: list[ParsedRow | PlainRow]) -> bool:
+    """Whether a row's label is :data:`ALL_OF_THEM` (``All schools``); each label is asked only when
+    the labels joined hold the word's letters."""
+    labels = list(map(_LABEL_OF, rows)) if set(map(type, rows)) == {PlainRow} else \
+        [row[_LABEL] if type(row) is PlainRow else row.label for row in rows]
+    return _ALL.search("\0".join(labels)) is not None and any(map(ALL_OF_THEM.fullmatch, labels))
+
+
+_ALL = re.compile("all", re.IGNORECASE)   # (as ALL_OF_THEM spells it)
 
 
 def _one_run(rows: list[ParsedRow | PlainRow], window: int) -> bool:

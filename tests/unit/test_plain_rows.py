@@ -1060,3 +1060,17 @@ def test_a_true_or_false_among_a_batchs_figures_is_told_from_a_one_or_a_zero():
     columns = list(zip(*flagged))                                             # a batch's columns alike
     assert _any_bool(np.array(columns, dtype=np.float64), columns)
 
+
+def test_a_window_naming_all_of_its_rows_is_found_as_each_label_asked_finds_it():
+    from memberpack.importers.roles import ALL_OF_THEM
+    from memberpack.importers.table_reader import _names_all
+
+    def plain(label):
+        return (0, label, None, [], [], None, None, (), None, None, "data")
+
+    rnd = random.Random(4)
+    words = ["All schools", "  ALL pupils ", "Small schools", "Hall", "all", "All the rest", "Line 4", "Allowances",
+             "all other services", "ÀLL schools", "\u212a", "Wallsend", ""]
+    for _ in range(400):
+        labels = [rnd.choice(words) for _ in range(rnd.randint(1, 5))]
+        assert _names_all([plain(label) for label in labels]) == any(ALL_OF_THEM.fullmatch(label) for label in labels), labels
