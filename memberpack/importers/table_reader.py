@@ -19,6 +19,7 @@ from __future__ import annotations
 
 import re
 from array import array
+from math import isfinite
 from bisect import bisect_left
 from collections import Counter
 from collections.abc import Iterable, Iterator, Mapping, Sequence
@@ -82,13 +83,16 @@ def _add_sums(sums: dict[int, list[float]], part: list[Observation] | FigureBloc
     roles = part.roles
     if DATA not in roles.values:
         return
-    data = roles.codes == roles.values.index(DATA)
+    data = roles.codes == roles.values.index(DATA) if len(roles.values) > 1 else None   # (else all of them)
     for column in part.columns:
-        values = column.values[data]
-        values = values[np.isfinite(values)]
+        values = column.values if data is None else column.values[data]
+        total, count = float(values.sum()), len(values)
+        if not isfinite(total):   # a blank, mark or text among them (NaN): the others' sum
+            values = values[np.isfinite(values)]
+            total, count = float(values.sum()), len(values)
         seen = sums.setdefault(column_at.get(column.letter, -1), [0.0, 0])
-        seen[0] += float(values.sum()) * (column.factor if column.raw else 1.0)
-        seen[1] += len(values)
+        seen[0] += total * (column.factor if column.raw else 1.0)
+        seen[1] += count
 BATCH_ROWS = 500          # rows tested together for being plain (TableReader._plain_batch)
 FEWEST_BATCH_ROWS = 16    # a batch that is not plain is tried again in halves down to this
 PROGRESS_EVERY = 5_000

@@ -1074,3 +1074,35 @@ def test_a_window_naming_all_of_its_rows_is_found_as_each_label_asked_finds_it()
     for _ in range(400):
         labels = [rnd.choice(words) for _ in range(rnd.randint(1, 5))]
         assert _names_all([plain(label) for label in labels]) == any(ALL_OF_THEM.fullmatch(label) for label in labels), labels
+
+
+def test_a_blocks_figures_are_summed_for_the_tables_foot_as_each_finite_data_figure_adds_up():
+    import numpy as np
+
+    from memberpack.importers.table_reader import _add_sums
+    from memberpack.model.blocks import BlockColumn, Coded
+
+    def block(values, roles):
+        n = len(roles)
+        columns = [BlockColumn(j + 1, "BCD"[j], f"M{j}", None, "other", None, np.array(v, dtype=np.float64),
+                               factor=(1.0, 1000.0, 1.0)[j], raw=j < 2) for j, v in enumerate(values)]
+        return FigureBlock("S", np.arange(n, dtype=np.int32), np.arange(n, dtype=np.int32), Coded.of(list("abcd")[:n]),
+                           Coded.same(None, n), Coded.of(roles), columns)
+
+    def expected(part):
+        data = np.array([r == "data" for r in part.roles.expanded()])
+        out = {}
+        for c in part.columns:
+            v = c.values[data]
+            v = v[np.isfinite(v)]
+            out[" BCD".index(c.letter)] = [float(v.sum()) * (c.factor if c.raw else 1.0), len(v)]
+        return out
+
+    column_at = {"B": 1, "C": 2, "D": 3}
+    for values, roles in [([[1.5, 2.25, -3.0, 0.1], [1e308, 1e308, 1.0, 2.0], [np.nan] * 4], ["data"] * 4),
+                          ([[1.5, np.nan, -3.0, 0.1], [4.0, 5.0, 6.0, 7.0], [1.0, np.nan, 2.0, 3.0]],
+                           ["data", "data", "subtotal", "data"])]:
+        part, sums = block(values, roles), {}
+        with np.errstate(over="ignore"):   # (1e308 twice: inf, either way)
+            _add_sums(sums, part, column_at)
+            assert sums == expected(part)
