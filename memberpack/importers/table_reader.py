@@ -19,6 +19,7 @@ from __future__ import annotations
 
 import re
 from array import array
+from math import isfinite
 from bisect import bisect_left
 from collections import Counter
 from collections.abc import Iterable, Iterator, Mapping, Sequence
@@ -49,7 +50,7 @@ from memberpack.importers.roles import (
     ALL_OF_THEM, SUBTOTAL_WORDS, TOTAL_WORDS, ParsedRow, assign_roles, role_from_words, rounding_step, summed_apart)
 from memberpack.importers.stream import Peekable
 from memberpack.importers.table_ends import LOOKAHEAD, TableEnds, is_footnote
-from memberpack.model.blocks import BlockColumn, Coded, FigureBlock, Texts
+from memberpack.model.blocks import BlockColumn, Coded, FigureBlock, RowStatuses, Texts
 from memberpack.model.metrics import (CATALOGUE, OTHER_METRIC, Metric, catalogue_words_each, catalogue_words_found,
                                       match_metric, mentions_catalogue)
 from memberpack.model.observation import BUDGET_MONITOR, DATA, KPI_SCORECARD, SUBTOTAL, Observation
@@ -82,13 +83,16 @@ def _add_sums(sums: dict[int, list[float]], part: list[Observation] | FigureBloc
     roles = part.roles
     if DATA not in roles.values:
         return
-    data = roles.codes == roles.values.index(DATA)
+    data = roles.codes == roles.values.index(DATA) if len(roles.values) > 1 else None   # (else all of them)
     for column in part.columns:
-        values = column.values[data]
-        values = values[np.isfinite(values)]
+        values = column.values if data is None else column.values[data]
+        total, count = float(values.sum()), len(values)
+        if not isfinite(total):   # a blank, mark or text among them (NaN): the others' sum
+            values = values[np.isfinite(values)]
+            total, count = float(values.sum()), len(values)
         seen = sums.setdefault(column_at.get(column.letter, -1), [0.0, 0])
-        seen[0] += float(values.sum()) * (column.factor if column.raw else 1.0)
-        seen[1] += len(values)
+        seen[0] += total * (column.factor if column.raw else 1.0)
+        seen[1] += count
 BATCH_ROWS = 500          # rows tested together for being plain (TableReader._plain_batch)
 FEWEST_BATCH_ROWS = 16    # a batch that is not plain is tried again in halves down to this
 PROGRESS_EVERY = 5_000
@@ -497,7 +501,8 @@ class TableReader:
         self._keyed_plain = not (self.keys and any(k.role == PERIOD for k in self.keys) and any(
             c.period is not None or _TEXT_COLUMN.search(c.measure) for c in self.columns)) and self._unit_key is None
         # and rows whose label names a period (2019/20) only when every column takes it as it is
-        self._label_periods = not any(c.period is not None or _TEXT_COLUMN.search(c.measure) for c in self.columns)
+        # (a comments column takes none: its block column takes no row's period)
+        self._label_periods = not any(c.period is not None for c in self.columns)
         self._carried: dict[int, Any] = {}   # a key column's value carried down; at ~index, whether it was taken
         self._no_figure: int | None = None    # a batch's first row of marks alone (_marked)
         self._plain_upto: int | None = None   # ... or a gap that may end the table: the rows before it (row_observations)
@@ -1905,7 +1910,7 @@ class TableReader:
         rows, none of which (in a money table with no headings, so one section) might be the sum of
         the rows above it. Then plain rows need not be read cell by cell. With it, the window's
         figures as written, when they were needed to tell."""
-        if len(rows) > 2 and any(ALL_OF_THEM.fullmatch(row[_LABEL] if type(row) is PlainRow else row.label) for row in rows):
+        if len(rows) > 2 and _names_all(rows):
             return False, None   # "All schools" may add up the rows above it, whatever the table
         if not _all_data(rows):
             return self._closed_by_subtotals(rows, money=money, headed=headed)
@@ -2161,12 +2166,18 @@ class TableReader:
 
     def _framed(self, rs: Sequence[int], labels: Sequence[str], sections: Sequence, roles: Sequence[str],
                 areas: Sequence, periods: Sequence | None, columns: list[BlockColumn]) -> FigureBlock:
-        """A block of ``columns`` over rows ``rs`` (sheet rows), with what each row shares."""
+        """A block of ``columns`` over rows ``rs`` (sheet rows), with what each row shares: ``periods``,
+        each row's, for every column but a comments column (:meth:`_period`)."""
         lines = np.array(rs, dtype=np.int32)
+        coded = None
+        if periods is not None:
+            comments = [j for j, c in enumerate(self.columns) if _TEXT_COLUMN.search(c.measure)]
+            for j in comments:
+                columns[j].row_periods = False
+            coded = _labelled(periods, next((c.period_label for j, c in enumerate(self.columns) if j not in comments), None))
         return FigureBlock(self.sheet.name, lines - self.layout.data_start, lines + 1, Coded.of(labels),
                            Coded.of(sections), Coded.of(roles) if SUBTOTAL in roles else Coded.same(DATA, len(rs)),
-                           columns, None if periods is None else _labelled(periods, self.columns[0].period_label),
-                           Coded.of(areas) if any(areas) else None)
+                           columns, coded, Coded.of(areas) if any(areas) else None)
 
     def _marked_block(self, rows: list[PlainRow], distinct: set[tuple[int, ...]]) -> FigureBlock | None:
         """Plain rows whose text columns differ from row to row as one block: a mark (``[c]``,
@@ -2259,13 +2270,13 @@ class TableReader:
     def _text_block_column(self, col: Column, metric: str, period: str | None, values: list[Any]) -> BlockColumn:
         """A text column of a block: each cell's text as written and its status (``text``, a RAG
         rating, ``blank``), as :func:`read_value` reads it, with no figure."""
-        values = _days(values)
-        read = self._texts_read(values, col.unit)
-        shown = {value: display for value, (display, _) in read.items()}
-        special = {value: (None, None, status) for value, (_, status) in read.items()}
+        cells = Coded.of(_days(values))   # each distinct cell read once
+        read = self._texts_read(cells.values, col.unit)
+        displays = [read[value][0] for value in cells.values]
         return BlockColumn(col.position, col.letter, col.measure, None, metric, period,
-                           np.full(len(values), np.nan), raw=False, displays=Texts.of(list(map(shown.__getitem__, values))),
-                           specials=dict(enumerate(map(special.__getitem__, values))))
+                           np.full(len(values), np.nan), raw=False,
+                           displays=Texts.of(list(map(displays.__getitem__, cells.codes.tolist()))),
+                           specials=RowStatuses(cells.mapped([read[value][1] for value in cells.values])))
 
     def _metric(self, label: str, measure: str, unit: str | None) -> str:
         """:func:`match_metric`, asked once per label and once per measure rather than once per cell.
@@ -2412,6 +2423,17 @@ def any_marked(joined: str) -> bool:
 
 _TEXTS_OF = itemgetter(_TEXTS)
 _FIRST_VALUE = itemgetter(0)
+
+
+def _names_all(rows: list[ParsedRow | PlainRow]) -> bool:
+    """Whether a row's label is :data:`ALL_OF_THEM` (``All schools``); each label is asked only when
+    the labels joined hold the word's letters."""
+    labels = list(map(_LABEL_OF, rows)) if set(map(type, rows)) == {PlainRow} else \
+        [row[_LABEL] if type(row) is PlainRow else row.label for row in rows]
+    return _ALL.search("\0".join(labels)) is not None and any(map(ALL_OF_THEM.fullmatch, labels))
+
+
+_ALL = re.compile("all", re.IGNORECASE)   # (as ALL_OF_THEM spells it)
 
 
 def _one_run(rows: list[ParsedRow | PlainRow], window: int) -> bool:
@@ -2563,7 +2585,10 @@ def _columns_as_figures(columns: list[tuple]) -> np.ndarray | list[list[float]] 
 def _any_bool(figures: np.ndarray, values: list[Sequence[Any]]) -> bool:
     """Whether a True or False hides among figures numpy read as numbers (they become 1 and 0),
     ``figures`` holding ``values`` (rows, or columns) in its rows."""
-    rows, cols = np.nonzero((figures == 0) | (figures == 1))   # only those cells may be one
+    at = np.flatnonzero((figures == 0) | (figures == 1))   # only those cells may be one
+    if not len(at):
+        return False
+    rows, cols = divmod(at, figures.shape[1])   # (np.nonzero of the 2-D flags takes ten times as long)
     return bool in set(map(type, map(getitem, map(values.__getitem__, rows.tolist()), cols.tolist())))
 
 

@@ -9,7 +9,7 @@ gives the same observations a cell-by-cell reading gives.
 
 from __future__ import annotations
 
-from collections.abc import Iterator, Sequence
+from collections.abc import Iterator, Mapping, Sequence
 from dataclasses import dataclass, field, replace
 
 import numpy as np
@@ -53,6 +53,31 @@ class Coded:
     def expanded(self) -> list:
         values = self.values
         return [values[c] for c in self.codes.tolist()]
+
+
+class RowStatuses(Mapping):
+    """The special cells of a text column, one a row, as ``{row: (None, None, status)}`` (no value,
+    no unit), each row's status coded: made and stored without a tuple a row."""
+
+    __slots__ = ("statuses",)
+
+    def __init__(self, statuses: Coded) -> None:
+        self.statuses = statuses
+
+    def __getitem__(self, i: int) -> tuple[None, None, str | None]:
+        if not 0 <= i < len(self.statuses.codes):
+            raise KeyError(i)
+        return None, None, self.statuses.values[self.statuses.codes[i]]
+
+    def __iter__(self) -> Iterator[int]:
+        return iter(range(len(self.statuses.codes)))
+
+    def __len__(self) -> int:
+        return len(self.statuses.codes)
+
+    def items(self) -> Iterator[tuple[int, tuple[None, None, str | None]]]:
+        cells = [(None, None, status) for status in self.statuses.values]
+        return zip(range(len(self)), map(cells.__getitem__, self.statuses.codes.tolist()))
 
 
 @dataclass(slots=True)
@@ -120,6 +145,8 @@ class BlockColumn:
     whose figures are shown through their format, in ``special_displays`` (a mark among typed
     figures). ``row_metrics`` and ``row_units``, when set, give each row its own metric and unit
     (rows whose label names a metric: ``Care leavers``, a count), instead of ``metric_id`` and ``unit``.
+    Without ``row_periods`` the column takes none of the block's per-row periods (a comment column
+    beside labels that name years: its cells are about the row, not a period's).
     """
 
     position: int
@@ -137,6 +164,7 @@ class BlockColumn:
     row_metrics: Coded | None = None
     row_units: Coded | None = None
     special_displays: dict[int, str] = field(default_factory=dict)
+    row_periods: bool = True
 
     def metrics(self) -> list[str]:
         """Each row's metric."""
@@ -228,7 +256,7 @@ class FigureBlock:
             if kept is not None:
                 cells = [cells[i] for i in kept]
                 metrics = None if metrics is None else [metrics[i] for i in kept]
-            column_periods = periods if c.period is None else [c.period] * len(rows)
+            column_periods = periods if c.period is None and c.row_periods else [c.period] * len(rows)
             if metrics is not None:
                 cells = [(*cell, metric) for cell, metric in zip(cells, metrics)]
                 by_column.append([

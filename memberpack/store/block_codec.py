@@ -22,7 +22,7 @@ from itertools import chain
 import numpy as np
 
 from memberpack.errors import PackError
-from memberpack.model.blocks import BlockColumn, Coded, FigureBlock, Texts
+from memberpack.model.blocks import BlockColumn, Coded, FigureBlock, RowStatuses, Texts
 from memberpack.model.observation import MAX_TEXT
 from memberpack.model.values import MAX_FIGURE, in_range
 from memberpack.store.encoded_block import Encoded
@@ -54,6 +54,8 @@ def encode(block: FigureBlock) -> tuple[str, bytes]:
             "position": col.position, "letter": col.letter, "measure": col.measure, "unit": col.unit,
             "metric_id": col.metric_id, "period": col.period, "raw": col.raw, "factor": col.factor, "code": col.code,
             "specials": [], "text_bytes": None if col.displays is None else len(col.displays.data)})
+        if not col.row_periods:
+            head["columns"][-1]["row_periods"] = False
         if col.specials:
             head["columns"][-1]["special_cells"], stored = _special_cells(col.specials, col.special_displays)
             specials += stored
@@ -78,11 +80,15 @@ def _special_cells(specials: dict[int, tuple[float | None, str | None, str | Non
                    shown: dict[int, str]) -> tuple[dict, list[bytes]]:
     """A column's special cells as the head lists them (how many, their distinct units, statuses and
     own displays, whether any has a value) and as the blob holds them."""
-    values, units, statuses = zip(*specials.values())
-    units, statuses = Coded.of(units), Coded.of(statuses)
+    if type(specials) is RowStatuses:   # a text column's: every row, no value, no unit
+        rows, values = np.arange(len(specials), dtype=np.int32), (None,)
+        units, statuses = Coded.same(None, len(specials)), specials.statuses
+    else:
+        rows = np.fromiter(specials, dtype=np.int32, count=len(specials))
+        values, units, statuses = zip(*specials.values())
+        units, statuses = Coded.of(units), Coded.of(statuses)
     valued = values.count(None) < len(values)
-    stored = [np.fromiter(specials, dtype=np.int32, count=len(specials)).tobytes(), units.codes.tobytes(),
-              statuses.codes.tobytes()]
+    stored = [rows.tobytes(), units.codes.tobytes(), statuses.codes.tobytes()]
     head = {"count": len(specials), "units": units.values, "statuses": statuses.values, "valued": valued}
     if shown:
         displays = Coded.of([shown.get(i) for i in specials])
@@ -172,6 +178,8 @@ def _check_head(head: object, blob: bytes) -> None:
             if values is not None and not (isinstance(values, list) and values
                                            and all(isinstance(v, _OPTIONAL_TEXT) for v in values)):
                 raise ValueError(f"a column's {name} are not texts")
+        if type(spec.get("row_periods", True)) is not bool:
+            raise ValueError("a column's row_periods is not true or false")
         cells = spec.get("special_cells")
         if cells is not None and not _special_cells_head(cells, rows):
             raise ValueError("a column's special cells are not special cells")
@@ -283,7 +291,8 @@ def decode(head_json: str, blob: bytes) -> FigureBlock:
             columns.append(BlockColumn(
                 spec["position"], spec["letter"], spec["measure"], spec["unit"], spec["metric_id"], spec["period"],
                 figures[j], spec["raw"], spec["factor"], displays,
-                {int(i): (value, unit, status) for i, value, unit, status in spec["specials"]}, spec["code"]))
+                {int(i): (value, unit, status) for i, value, unit, status in spec["specials"]}, spec["code"],
+                row_periods=spec.get("row_periods", True)))
         for spec, col in zip(specs, columns):
             for name in _PER_ROW:
                 if spec.get(name) is not None:

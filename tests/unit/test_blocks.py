@@ -154,3 +154,25 @@ def test_a_sequence_of_one_value_is_coded_in_one_pass():
         items = [rnd.choice(["a", "b", None, 1, 1.0, True]) for _ in range(rnd.randint(0, 6))]
         coded = Coded.of(items)
         assert coded.expanded() == items and coded.values == list(dict.fromkeys(items))
+
+
+def test_a_text_columns_coded_statuses_read_and_store_as_a_cell_each():
+    """A text column's special cells kept as coded statuses (no tuple a row) read as the dict of
+    one (None, None, status) a row they stand for, and are stored byte for byte as that dict is."""
+    from memberpack.model.blocks import RowStatuses
+
+    statuses = ["text", "red", "text", "blank", "red"]
+    coded = RowStatuses(Coded.of(statuses))
+    as_dict = {i: (None, None, status) for i, status in enumerate(statuses)}
+    assert coded == as_dict and dict(coded.items()) == as_dict and list(coded) == [0, 1, 2, 3, 4]
+    assert 4 in coded and 5 not in coded and -1 not in coded and coded[3] == (None, None, "blank")
+    column = BlockColumn(3, "D", "RAG", None, "other", None, np.full(5, np.nan), raw=False,
+                         displays=Texts.of(["ok", "Red", "ok", "", "Red"]), specials=coded)
+    block = _block()
+    block = FigureBlock(block.sheet, np.arange(5, dtype=np.int32), np.arange(5, dtype=np.int32) + 4,
+                        Coded.of(list("abcde")), Coded.same(None, 5), Coded.same("data", 5), [column])
+    head, blob = block_codec.encode(block)
+    column.specials = as_dict
+    assert block_codec.encode(block) == (head, blob)
+    assert block_codec.decode(head, blob).columns[0].specials == as_dict
+    assert list(block.head(2).observations()) == list(block.observations())[:2]

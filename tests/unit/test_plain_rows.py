@@ -234,7 +234,8 @@ def test_a_csv_with_text_columns_among_its_figures_reads_the_same_either_way(tmp
     _write_csv(path, rows)
     parts, fast = _read_both_ways(path, cell_by_cell)
     # the odd rows, and rows read alone around them, cell by cell; the other rows of their windows in blocks
-    assert sum(len(p) for p in parts if isinstance(p, FigureBlock)) == 2_130
+    # (``Provider 1900`` to ``Provider 2099`` too, their comments taking no period)
+    assert sum(len(p) for p in parts if isinstance(p, FigureBlock)) == 2_355
     shown = {o.cell: (o.value, o.display, o.status) for o in fast.observations}
     assert shown["B1201"] == (12_500.0, "12.50", None) and shown["F1201"][:2] == (float(rows[1200][5].replace(",", "")),
                                                                                     rows[1200][5])
@@ -1009,3 +1010,99 @@ def test_a_window_across_the_format_windows_end_is_cut_there_at_once(tmp_path, c
     parts, _ = _read_both_ways(tmp_path / "small.xlsx", cell_by_cell)
     blocks = [part for part in parts if isinstance(part, FigureBlock)]
     assert [len(b) for b in blocks] == [FORMAT_ROWS - 2, 1_500 - FORMAT_ROWS + 2] and len(asked) < 20   # (ahead of row 401)
+
+
+def test_labels_naming_years_beside_a_comments_column_are_read_in_blocks(tmp_path, cell_by_cell, monkeypatch):
+    """Rows whose label names a year (``Placement 1999``) give it to their figures but not to the
+    comments column beside them: such rows are read column-wise, the comments taking no period,
+    and give what the cell-by-cell reading gives, stored and read back too."""
+    from memberpack.importers import engine, table_reader
+    from memberpack.importers.engine import iter_tables
+
+    monkeypatch.setattr(engine, "READ_IN_CHILD", False)
+    monkeypatch.setattr(table_reader, "ROLE_WINDOW", 400)
+    wb = Workbook()
+    ws = wb.active
+    ws.append(["Placements 2024-25"])   # the table's own period, for rows whose label names none
+    ws.append(["Placement", "Budget £k", "Comment", "Forecast £k"])
+    rnd = random.Random(3)
+    for r in range(1_200):
+        ws.append([f"Placement {1800 + r}", round(rnd.uniform(10, 900), 1),
+                   None if r % 5 == 0 else f"Review in week {r % 52}", round(rnd.uniform(10, 900), 1)])
+    path = tmp_path / "years.xlsx"
+    wb.save(path)
+    parts = list(next(iter_tables(path)).parts)
+    fast = read_file(path).tables[0]
+    with Pack.create(tmp_path / "p.mpack") as pack:
+        import_files(pack, [path])
+        stored = _fields(pack.observations(pack.datasets()[0].id))
+    cell_by_cell()
+    slow = read_file(path).tables[0]
+    _read_alike(fast, slow)
+    assert stored == _fields(slow.observations)
+    blocks = [p for p in parts if isinstance(p, FigureBlock)]
+    assert sum(len(b) for b in blocks) == 1_200 and any(b.periods is not None for b in blocks)   # every row
+    shown = {o.cell: o.period for o in fast.observations}
+    assert (shown["B203"], shown["C203"], shown["D203"]) == ("2000", None, "2000")   # "Placement 2000"
+    assert (shown["B303"], shown["C303"], shown["B3"], shown["C4"]) == ("2024/25", None, "2024/25", None)
+
+
+def test_a_true_or_false_among_a_batchs_figures_is_told_from_a_one_or_a_zero():
+    import numpy as np
+
+    from memberpack.importers.table_reader import _any_bool
+
+    rows = [[12.5, 0.0, 1], [3.0, 7.0, -2.0]]
+    assert not _any_bool(np.array(rows, dtype=np.float64), rows)                 # numbers 0 and 1
+    assert not _any_bool(np.array([[2.5, 3.0]]), [[2.5, 3.0]])                  # none that may be one
+    flagged = [[12.5, 0.0, 1], [3.0, True, -2.0]]
+    assert _any_bool(np.array(flagged, dtype=np.float64), flagged)
+    columns = list(zip(*flagged))                                             # a batch's columns alike
+    assert _any_bool(np.array(columns, dtype=np.float64), columns)
+
+
+def test_a_window_naming_all_of_its_rows_is_found_as_each_label_asked_finds_it():
+    from memberpack.importers.roles import ALL_OF_THEM
+    from memberpack.importers.table_reader import _names_all
+
+    def plain(label):
+        return (0, label, None, [], [], None, None, (), None, None, "data")
+
+    rnd = random.Random(4)
+    words = ["All schools", "  ALL pupils ", "Small schools", "Hall", "all", "All the rest", "Line 4", "Allowances",
+             "all other services", "ÀLL schools", "\u212a", "Wallsend", ""]
+    for _ in range(400):
+        labels = [rnd.choice(words) for _ in range(rnd.randint(1, 5))]
+        assert _names_all([plain(label) for label in labels]) == any(ALL_OF_THEM.fullmatch(label) for label in labels), labels
+
+
+def test_a_blocks_figures_are_summed_for_the_tables_foot_as_each_finite_data_figure_adds_up():
+    import numpy as np
+
+    from memberpack.importers.table_reader import _add_sums
+    from memberpack.model.blocks import BlockColumn, Coded
+
+    def block(values, roles):
+        n = len(roles)
+        columns = [BlockColumn(j + 1, "BCD"[j], f"M{j}", None, "other", None, np.array(v, dtype=np.float64),
+                               factor=(1.0, 1000.0, 1.0)[j], raw=j < 2) for j, v in enumerate(values)]
+        return FigureBlock("S", np.arange(n, dtype=np.int32), np.arange(n, dtype=np.int32), Coded.of(list("abcd")[:n]),
+                           Coded.same(None, n), Coded.of(roles), columns)
+
+    def expected(part):
+        data = np.array([r == "data" for r in part.roles.expanded()])
+        out = {}
+        for c in part.columns:
+            v = c.values[data]
+            v = v[np.isfinite(v)]
+            out[" BCD".index(c.letter)] = [float(v.sum()) * (c.factor if c.raw else 1.0), len(v)]
+        return out
+
+    column_at = {"B": 1, "C": 2, "D": 3}
+    for values, roles in [([[1.5, 2.25, -3.0, 0.1], [1e308, 1e308, 1.0, 2.0], [np.nan] * 4], ["data"] * 4),
+                          ([[1.5, np.nan, -3.0, 0.1], [4.0, 5.0, 6.0, 7.0], [1.0, np.nan, 2.0, 3.0]],
+                           ["data", "data", "subtotal", "data"])]:
+        part, sums = block(values, roles), {}
+        with np.errstate(over="ignore"):   # (1e308 twice: inf, either way)
+            _add_sums(sums, part, column_at)
+            assert sums == expected(part)
