@@ -17,6 +17,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field
 from datetime import date, datetime, timedelta
 from functools import lru_cache
+from itertools import groupby
 from typing import Any
 
 from memberpack.importers.cells import column_index
@@ -383,6 +384,7 @@ def find_keys(headers: Sequence[str], columns: dict[int, list[Any]], label_col: 
     lines: list[int] = []
     units: list[int] = []
     category_codes: list[int] = []
+    ledger_codes: list[int] = []
     figures = False   # past the first column of figures: only period columns are keys there
     first_figure = -1
     trailing: set[int] = set()   # keys after the figures: never the label (the row is named left of its figures)
@@ -407,6 +409,12 @@ def find_keys(headers: Sequence[str], columns: dict[int, list[Any]], label_col: 
         elif kind == "number" and not figures and _LINE_HEADER.fullmatch(header.strip()):
             kind = TEXT   # an invoice's (or a return's) line number: part of what identifies the row
             lines.append(c)
+        elif kind == "number" and not figures and c > label_col and kinds.get(c + 1) == TEXT and all(
+                float(v).is_integer() for v in filled if isinstance(v, (int, float)) and not isinstance(v, bool)) \
+                and _paired(columns[c + 1], values):
+            kind = TEXT   # a ledger's code beside its name ("Subjective 1100 | Subjective Name Salaries")
+            category_codes.append(c)
+            ledger_codes.append(c)
         if figures:
             if kind == PERIOD and _PERIOD_HEADER.search(header):
                 keys.append((c, kind))   # "Period 2019/20" after the figures
@@ -474,6 +482,9 @@ def find_keys(headers: Sequence[str], columns: dict[int, list[Any]], label_col: 
             names = [c for c in words if c != label and any(_paired(columns[c], columns[a]) for a in codes)]
             if names:
                 roles[names[0]] = NAME
+        inner = [c + 1 for c in ledger_codes if c + 1 in words and _runs(columns[c + 1]) > _runs(columns[label])]
+        if inner:   # a ledger's lines: each cost centre's subjectives, the cost centre their section
+            label = inner[-1]
     elif label_col in dict(keys) and label_col not in context:
         label = label_col
     else:
@@ -482,6 +493,11 @@ def find_keys(headers: Sequence[str], columns: dict[int, list[Any]], label_col: 
     found = [KeyColumn(c, header_of.get(c, ""), roles[c], roles[c] == SECTION and _sparse(columns[c]))
              for c, _ in keys if c != label and c not in context]
     return label, found, context
+
+
+def _runs(values: Sequence[Any]) -> int:
+    """How many runs of one value a column's cells make, top to bottom."""
+    return sum(1 for _ in groupby(map(_as_text, values)))
 
 
 def _sparse(values: Sequence[Any]) -> bool:
