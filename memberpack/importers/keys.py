@@ -197,6 +197,12 @@ def _all_periods(filled: list[Any]) -> bool:
     return all(isinstance(v, str) and whole(v) for v in set(filled))
 
 
+def _written_periods(filled: list[Any]) -> bool:
+    """A column that is periods only as :func:`_all_periods` reads them (``2024/25 Q1``, ``May 2007``),
+    not as a key column's years are (``2019``, ``2019-20``)."""
+    return not all(map(is_period_value, filled)) and _all_periods(filled)
+
+
 _TRAITS: dict[str, tuple[bool, bool, bool, bool, bool]] = {}   # each text's, as _traits_of gives them
 _TRAITS_KEPT = 50_000
 
@@ -358,6 +364,8 @@ def find_keys(headers: Sequence[str], columns: dict[int, list[Any]], label_col: 
         kinds.update({c: AREA for c, h in lowered.items() if h in _TIDY_CODES})
         kinds.update({c: TEXT for c, h in lowered.items() if h == "geographic_level"})
         geography = {c for c, h in lowered.items() if h in _TIDY_RANK or h in _TIDY_CODES or h == "geographic_level"}
+    if TEXT not in kinds.values():   # months written out (``May 2007``) under a year: the rows' names, not keys
+        kinds.update({c: TEXT for c in columns if kinds[c] == PERIOD and _written_periods(filled_of[c])})
     if kinds.get(label_col) in (AREA, PERIOD):   # codes first: the names are in the next column of words
         for c in columns:
             if c > label_col and kinds[c] == TEXT:
