@@ -17,6 +17,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field
 from datetime import date, datetime, timedelta
 from functools import lru_cache
+from itertools import groupby
 from typing import Any
 
 from memberpack.importers.cells import column_index
@@ -197,6 +198,12 @@ def _all_periods(filled: list[Any]) -> bool:
     return all(isinstance(v, str) and whole(v) for v in set(filled))
 
 
+def _written_periods(filled: list[Any]) -> bool:
+    """A column that is periods only as :func:`_all_periods` reads them (``2024/25 Q1``, ``May 2007``),
+    not as a key column's years are (``2019``, ``2019-20``)."""
+    return not all(map(is_period_value, filled)) and _all_periods(filled)
+
+
 _TRAITS: dict[str, tuple[bool, bool, bool, bool, bool]] = {}   # each text's, as _traits_of gives them
 _TRAITS_KEPT = 50_000
 
@@ -363,6 +370,8 @@ def find_keys(headers: Sequence[str], columns: dict[int, list[Any]], label_col: 
         kinds.update({c: AREA for c, h in lowered.items() if h in _TIDY_CODES})
         kinds.update({c: TEXT for c, h in lowered.items() if h == "geographic_level"})
         geography = {c for c, h in lowered.items() if h in _TIDY_RANK or h in _TIDY_CODES or h == "geographic_level"}
+    if TEXT not in kinds.values():   # months written out (``May 2007``) under a year: the rows' names, not keys
+        kinds.update({c: TEXT for c in columns if kinds[c] == PERIOD and _written_periods(filled_of[c])})
     if kinds.get(label_col) in (AREA, PERIOD):   # codes first: the names are in the next column of words
         for c in columns:
             if c > label_col and kinds[c] == TEXT:
@@ -389,6 +398,7 @@ def find_keys(headers: Sequence[str], columns: dict[int, list[Any]], label_col: 
     lines: list[int] = []
     units: list[int] = []
     category_codes: list[int] = []
+    ledger_codes: list[int] = []
     figures = False   # past the first column of figures: only period columns are keys there
     first_figure = -1
     trailing: set[int] = set()   # keys after the figures: never the label (the row is named left of its figures)
@@ -413,6 +423,12 @@ def find_keys(headers: Sequence[str], columns: dict[int, list[Any]], label_col: 
         elif kind == "number" and not figures and _LINE_HEADER.fullmatch(header.strip()):
             kind = TEXT   # an invoice's (or a return's) line number: part of what identifies the row
             lines.append(c)
+        elif kind == "number" and not figures and c > label_col and kinds.get(c + 1) == TEXT and all(
+                float(v).is_integer() for v in filled if isinstance(v, (int, float)) and not isinstance(v, bool)) \
+                and _paired(columns[c + 1], values):
+            kind = TEXT   # a ledger's code beside its name ("Subjective 1100 | Subjective Name Salaries")
+            category_codes.append(c)
+            ledger_codes.append(c)
         if figures:
             if kind == PERIOD and _PERIOD_HEADER.search(header):
                 keys.append((c, kind))   # "Period 2019/20" after the figures
@@ -480,6 +496,9 @@ def find_keys(headers: Sequence[str], columns: dict[int, list[Any]], label_col: 
             names = [c for c in words if c != label and any(_paired(columns[c], columns[a]) for a in codes)]
             if names:
                 roles[names[0]] = NAME
+        inner = [c + 1 for c in ledger_codes if c + 1 in words and _runs(columns[c + 1]) > _runs(columns[label])]
+        if inner:   # a ledger's lines: each cost centre's subjectives, the cost centre their section
+            label = inner[-1]
     elif label_col in dict(keys) and label_col not in context:
         label = label_col
     else:
@@ -494,6 +513,11 @@ def find_keys(headers: Sequence[str], columns: dict[int, list[Any]], label_col: 
     found = [KeyColumn(c, header_of.get(c, ""), roles[c], roles[c] == SECTION and _sparse(columns[c]))
              for c, _ in keys if c != label and c not in context]
     return label, found, context
+
+
+def _runs(values: Sequence[Any]) -> int:
+    """How many runs of one value a column's cells make, top to bottom."""
+    return sum(1 for _ in groupby(map(_as_text, values)))
 
 
 def _sparse(values: Sequence[Any]) -> bool:
