@@ -273,8 +273,9 @@ def _headed_groups(run: list[ParsedRow], apart: frozenset[int]) -> list[list[Par
         i = j + 1
     return groups
 def _close_group(row: ParsedRow, group: list[ParsedRow]) -> None:
-    """A sub total closes its group: rows without a heading take the group's name as their section."""
-    if row.section is None or any(g.section is None for g in group):
+    """A sub total closes its group: rows without a heading take the group's name as their section.
+    One closing no rows (``Total borrowing`` under another sub total) is a line of its own: no section."""
+    if group and (row.section is None or any(g.section is None for g in group)):
         name = group_name(row.label)
         row.section = row.section or name
         for member in group:

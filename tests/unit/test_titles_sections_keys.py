@@ -116,3 +116,10 @@ def test_a_sub_total_with_of_which_lines_in_its_group_still_names_it(tmp_path):
             ["Museums", 30, 2], ["Total culture", 120, 7], ["Net total", 920, 67]]
     sections = {o.label: o.section for o in _table(tmp_path, rows).observations}
     assert sections["Family support"] == sections["of which: fostering"] == "children's social care"
+
+
+def test_a_sub_total_straight_under_another_names_no_section_of_its_own(tmp_path):
+    rows = [["Line", "2022", "2023"], ["Buildings", 300, 310], ["Vehicles", 54, 45], ["Total fixed assets", 354, 355],
+            ["Total borrowing", 0, 0], ["Cash at bank", 16, 16], ["Total cash and investments", 16, 16]]
+    cells = {o.cell: o for o in _table(tmp_path, rows).observations}
+    assert cells["B2"].section == "fixed assets" and cells["B5"].section is None
