@@ -91,3 +91,17 @@ def test_a_units_cell_saying_number_mean_or_years_gives_the_rows_unit(tmp_path):
         csv.writer(fh).writerows(rows)
     cells = {o.cell: o for o in read_file(path).tables[0].observations}
     assert [cells[f"I{r}"].unit for r in (2, 17, 23, 29)] == ["percent", "count", "number", "number"]
+
+
+def test_a_short_csv_with_decimal_commas_is_refused_saying_so(tmp_path):
+    """A continental CSV of one or two lines under its header had been read as a table of texts (no
+    figure in it), where a longer one was refused saying its figures have a decimal comma."""
+    import pytest
+
+    from memberpack.errors import ImportFailed
+
+    for n, lines in enumerate(("Libraries;1.234,5;1.300,25\n", "Libraries;1.234,5;1.300,25\nParks;2.000,75;1.950,5\n")):
+        path = tmp_path / f"monitor{n}.csv"
+        path.write_text("Service;Budget;Forecast\n" + lines, encoding="utf-8")
+        with pytest.raises(ImportFailed, match=r"decimal comma \('1\.234,5'\).*save it with a decimal point"):
+            read_file(path)
