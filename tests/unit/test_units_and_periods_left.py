@@ -105,3 +105,15 @@ def test_a_short_csv_with_decimal_commas_is_refused_saying_so(tmp_path):
         path.write_text("Service;Budget;Forecast\n" + lines, encoding="utf-8")
         with pytest.raises(ImportFailed, match=r"decimal comma \('1\.234,5'\).*save it with a decimal point"):
             read_file(path)
+
+
+def test_a_comparators_figure_of_our_latest_year_is_not_counted_among_the_periods(tmp_path):
+    """``2021/22 | 2022/23 | 2023/24 | England 2023/24``: three years of ours and England's latest, where the
+    report had counted four periods; a table of England's own figures by year is still a series."""
+    rows = [["Indicator", "2021/22", "2022/23", "2023/24", "England 2023/24"],
+            ["Care leavers in EET", 55.1, 57.3, 58.2, 56.0], ["Care leavers in suitable accommodation", 88.0, 89.5, 90.1, 88.4]]
+    assert _kind(write_xlsx(tmp_path / "ours.xlsx", {"KPI": rows})) == \
+        (TIME_SERIES, "3 columns are periods (2021/22 ... 2023/24)")
+    england = [["Indicator", "England 2021/22", "England 2022/23", "England 2023/24"], *[r[:1] + r[2:] for r in rows[1:]]]
+    assert _kind(write_xlsx(tmp_path / "england.xlsx", {"KPI": england})) == \
+        (TIME_SERIES, "3 columns are periods (England 2021/22 ... England 2023/24)")
