@@ -22,6 +22,9 @@ _BESIDE_SERIES = re.compile(rf"^\W*{_BESIDE}\b|\b{_BESIDE}\W*$", re.IGNORECASE)
 # our own column of the same period
 _COMPARATOR = re.compile(r"^\W*(?:england|national|regional|region|(?:statistical\s+)?neighbou?rs?|sn(?:\s+average)?)\b",
                          re.IGNORECASE)
+# A change between periods ("Change in 6 months Mar-19 to Sep-19", "% change on 2019/20"): no period of its own
+_CHANGE = re.compile(r"(?:^|\s)(?:change|difference|movement|increase|decrease)\s+(?:in|on|from|since|over|between)\b|"
+                     r"^\W*(?:change|difference|movement)\b", re.IGNORECASE)
 _STATUS_WORDS = {"red", "amber", "green", "not targeted", "completed", "pending", "incomplete", "ongoing"}
 
 
@@ -38,8 +41,9 @@ def detect_kind(measures: list[str], labels: list[str], statuses: set[str]) -> t
         return KPI_SCORECARD, f"indicator rows with {', '.join(scorecard)} columns"
     if rag and len(labels) >= 2:
         return KPI_SCORECARD, f"indicator rows with statuses ({', '.join(sorted(rag))})"
-    period_columns, periods = _series_columns(measures)
-    if periods >= 3 and len(period_columns) * 2 > len(measures):
+    dated = [m for m in measures if not _CHANGE.search(m)]   # (a change between periods: neither)
+    period_columns, periods = _series_columns(dated)
+    if periods >= 3 and len(period_columns) * 2 > len(dated):
         return TIME_SERIES, f"{len(period_columns)} columns are periods ({period_columns[0]} ... {period_columns[-1]})"
     period_rows = [label for label in labels if parse_period(label) is not None]
     if len(period_rows) >= 3 and len(period_rows) * 2 > len(labels):

@@ -117,3 +117,15 @@ def test_a_comparators_figure_of_our_latest_year_is_not_counted_among_the_period
     england = [["Indicator", "England 2021/22", "England 2022/23", "England 2023/24"], *[r[:1] + r[2:] for r in rows[1:]]]
     assert _kind(write_xlsx(tmp_path / "england.xlsx", {"KPI": england})) == \
         (TIME_SERIES, "3 columns are periods (England 2021/22 ... England 2023/24)")
+
+
+def test_a_change_between_periods_is_no_period_of_the_series(tmp_path):
+    """The police workforce tables' ``Change in 12 months Sep-18 to Sep-19`` columns had been counted among
+    the periods ('5 columns are periods (As at: Sep 2018 ... Change in 6 months ...)'); a change is neither a
+    period nor a measure the periods must outnumber."""
+    rows = [["Force", "As at: Sep 2018", "As at: Mar 2019", "As at: Sep 2019", "Change in 12 months Sep-18 to Sep-19",
+             "Change in 12 months Sep-18 to Sep-19 %", "Change in 6 months Mar-19 to Sep-19",
+             "Change in 6 months Mar-19 to Sep-19 %"],
+            ["Cleveland", 1223.9, 1198.3, 1225.9, 2.0, 0.16, 27.6, 2.31], ["Durham", 1141.1, 1118.0, 1124.7, -16.4, -1.43, 6.8, 0.6]]
+    assert _kind(write_xlsx(tmp_path / "police.xlsx", {"Table_1": rows})) == \
+        (TIME_SERIES, "3 columns are periods (As at: Sep 2018 ... As at: Sep 2019)")
