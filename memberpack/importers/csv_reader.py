@@ -297,6 +297,16 @@ def csv_rows(path: Path, tell: Callable[[list[str]], None] | None = None) -> tup
     return encoding, dialect.delimiter, declared is not None, chain.from_iterable(batches())
 
 
+def refuse_decimal_comma(path: Path, delimiter: str) -> None:
+    """Refuse a CSV whose figures are written with a decimal comma (:func:`decimal_comma`), saying so and
+    how to save it, before any is read as a text: a table of one or two such rows had been read as one of
+    texts, a longer one refused as holding no table."""
+    if delimiter != "," and (example := decimal_comma(path)) is not None:
+        raise ImportFailed(f"{path.name}: no table found in the file: its figures are written with a decimal "
+                           f"comma ({example!r}), as Excel saves a CSV with continental settings; save it with "
+                           "a decimal point and import it again")
+
+
 def decimal_comma(path: Path) -> str | None:
     """A figure of ``path`` written with a decimal comma (``1.234,5``, as Excel saves a CSV with a
     continental Windows' settings), where its first rows write most figures so, else None: such a
@@ -308,4 +318,4 @@ def decimal_comma(path: Path) -> str | None:
         return None
     written = [cell.strip() for cell in cells if _DECIMAL_COMMA.fullmatch(cell)]
     pointed = sum(1 for cell in cells if _DECIMAL_POINT.fullmatch(cell))
-    return written[0] if delimiter != "," and len(written) >= 3 and len(written) > pointed else None
+    return written[0] if delimiter != "," and len(written) >= 2 and len(written) > pointed else None

@@ -323,13 +323,7 @@ def _read_file(path: Path, sha256: str, *, sheet, kind, overrides, limit, cancel
 
 
 def _no_table(path: Path, why: str) -> ImportFailed:
-    """The refusal of a file with no table; for a CSV whose figures have a decimal comma, saying so."""
-    from memberpack.importers.csv_reader import decimal_comma  # noqa: PLC0415 - only for a CSV with no table
-
-    example = decimal_comma(Path(path)) if Path(path).suffix.lower() in (".csv", ".txt") else None
-    if example is not None:
-        why = (f": its figures are written with a decimal comma ({example!r}), as Excel saves a CSV with "
-               "continental settings; save it with a decimal point and import it again")
+    """The refusal of a file with no table (a CSV with decimal commas is refused as it is opened)."""
     return ImportFailed(f"{Path(path).name}: no table found in the file{why}")
 
 

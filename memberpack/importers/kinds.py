@@ -18,6 +18,13 @@ _SCORECARD = re.compile(r"\b(?:rag|status|target|benchmark\w*|comments?|polarity
 # "2024/25 Target" (not a measure of repairs "completed within target times 2010-11")
 _BESIDE = r"(?:benchmark\w*|comparators?|comparison|targets?)"
 _BESIDE_SERIES = re.compile(rf"^\W*{_BESIDE}\b|\b{_BESIDE}\W*$", re.IGNORECASE)
+# A comparator's column ("England 2023/24", "Statistical neighbours 2023/24"): no period of a series beside
+# our own column of the same period
+_COMPARATOR = re.compile(r"^\W*(?:england|national|regional|region|(?:statistical\s+)?neighbou?rs?|sn(?:\s+average)?)\b",
+                         re.IGNORECASE)
+# A change between periods ("Change in 6 months Mar-19 to Sep-19", "% change on 2019/20"): no period of its own
+_CHANGE = re.compile(r"(?:^|\s)(?:change|difference|movement|increase|decrease)\s+(?:in|on|from|since|over|between)\b|"
+                     r"^\W*(?:change|difference|movement)\b", re.IGNORECASE)
 _STATUS_WORDS = {"red", "amber", "green", "not targeted", "completed", "pending", "incomplete", "ongoing"}
 
 
@@ -34,8 +41,9 @@ def detect_kind(measures: list[str], labels: list[str], statuses: set[str]) -> t
         return KPI_SCORECARD, f"indicator rows with {', '.join(scorecard)} columns"
     if rag and len(labels) >= 2:
         return KPI_SCORECARD, f"indicator rows with statuses ({', '.join(sorted(rag))})"
-    period_columns, periods = _series_columns(measures)
-    if periods >= 3 and len(period_columns) * 2 > len(measures):
+    dated = [m for m in measures if not _CHANGE.search(m)]   # (a change between periods: neither)
+    period_columns, periods = _series_columns(dated)
+    if periods >= 3 and len(period_columns) * 2 > len(dated):
         return TIME_SERIES, f"{len(period_columns)} columns are periods ({period_columns[0]} ... {period_columns[-1]})"
     period_rows = [label for label in labels if parse_period(label) is not None]
     if len(period_rows) >= 3 and len(period_rows) * 2 > len(labels):
@@ -47,8 +55,11 @@ def detect_kind(measures: list[str], labels: list[str], statuses: set[str]) -> t
 
 def _series_columns(measures: list[str]) -> tuple[list[str], int]:
     """The headers of a series of periods and how many periods they name: not a benchmark or target
-    set beside the series (``2022 | 2023 | 2024 | Benchmark (county councils 2024)`` has three periods);
-    two years of each measure (``Overall absence % 2023/24 | ... 2024/25``) are two periods, no series.
+    set beside the series (``2022 | 2023 | 2024 | Benchmark (county councils 2024)`` has three periods),
+    nor a comparator's figure of one of our own periods (``England 2023/24`` beside ``2023/24``); two
+    years of each measure (``Overall absence % 2023/24 | ... 2024/25``) are two periods, no series.
     Days are told apart by their numbers (a weekly series' ``17 Apr 2020 | 24 Apr 2020``: a month each)."""
     dated = [(m, p) for m in measures if not _BESIDE_SERIES.search(m) and (p := parse_period(m)) is not None]
+    own = {p for m, p in dated if not _COMPARATOR.match(m)}
+    dated = [(m, p) for m, p in dated if p not in own or not _COMPARATOR.match(m)]
     return [m for m, _ in dated], len({(p, *re.findall(r"\d+", m)) for m, p in dated})

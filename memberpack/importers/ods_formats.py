@@ -317,10 +317,12 @@ def _walk_sheet(search: _Search, sheet: SheetFormats) -> None:
                 if b"spanned" in attrs:
                     _merge(sheet, attrs, row, col)
                 # a float's text with no comma, no bracket, no nought after its point and no fraction
-                # of its value left out shows no format (_code_of): most figures of a return
+                # of its value left out (the text is the value) shows no format (_code_of): most
+                # figures of a return
                 if kind != b"float" or b"," in shown or b"(" in shown or b"0" in shown[shown.find(b".") + 1:] \
-                        and b"." in shown or b"." in attrs:
-                    code = _code_of(kind.decode("utf-8"), shown.decode("utf-8").strip(), _value(_VALUE, attrs))
+                        and b"." in shown or b"." in attrs and b'"%s"' % shown not in attrs:
+                    code = _code_of(kind.decode("utf-8"), shown.decode("utf-8").strip(),
+                                    _value(_VALUE, attrs) if b"." in attrs else None)
                     if code is not None:
                         for r in range(row, row + min(row_repeat, FORMAT_ROWS)):
                             for c in range(col, col + min(repeat, 1_024)):
@@ -356,10 +358,12 @@ def _walk_sheet(search: _Search, sheet: SheetFormats) -> None:
                         if b"&" in inner or b"\r" in inner:
                             raise _Unreadable   # entities and line ends: the parser's to read
                         shown = _MARKUP.sub(b"", inner)
-                    # a float's text with no comma, bracket or decimal point, of a whole value, shows no
-                    # format (_code_of)
-                    if kind != b"float" or b"," in shown or b"." in shown or b"(" in shown or b"." in attrs:
-                        code = _code_of(kind.decode("utf-8"), shown.decode("utf-8").strip(), _value(_VALUE, attrs))
+                    # a float's text with no comma, bracket or decimal point, of a whole value (or the
+                    # value itself), shows no format (_code_of)
+                    if kind != b"float" or b"," in shown or b"." in shown or b"(" in shown \
+                            or b"." in attrs and b'"%s"' % shown not in attrs:
+                        code = _code_of(kind.decode("utf-8"), shown.decode("utf-8").strip(),
+                                        _value(_VALUE, attrs) if b"." in attrs else None)
                 repeat = _count(_value(_COLUMNS_REPEATED, attrs)) if b"repeated" in attrs else 1
                 if b"spanned" in attrs:
                     _merge(sheet, attrs, row, col)

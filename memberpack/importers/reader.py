@@ -23,7 +23,7 @@ from pathlib import Path
 from typing import Any, TypeVar
 
 from memberpack.errors import ImportFailed
-from memberpack.importers.csv_reader import csv_rows
+from memberpack.importers.csv_reader import csv_rows, refuse_decimal_comma
 from memberpack.importers.far_cells import large_sheets, trimmed
 from memberpack.importers.formats import FORMAT_ROWS, SheetFormats, format_codes_of, read_formats, read_sheet_formats
 from memberpack.importers.ods_formats import read_ods_formats
@@ -119,6 +119,7 @@ def _close_opened(opening: Future) -> None:
 def _csv_sheet(path: Path) -> Sheet:
     notes: list[str] = []
     encoding, delimiter, declared, rows = csv_rows(path, notes.extend)
+    refuse_decimal_comma(path, delimiter)
     names = {"utf-8-sig": "UTF-8", "cp1252": "Windows-1252", "utf-16": "UTF-16"}
     delimiter_name = {",": "comma", ";": "semicolon", "\t": "tab", "|": "bar"}.get(delimiter, repr(delimiter))
     with path.open("rb") as fh:

@@ -91,3 +91,41 @@ def test_a_units_cell_saying_number_mean_or_years_gives_the_rows_unit(tmp_path):
         csv.writer(fh).writerows(rows)
     cells = {o.cell: o for o in read_file(path).tables[0].observations}
     assert [cells[f"I{r}"].unit for r in (2, 17, 23, 29)] == ["percent", "count", "number", "number"]
+
+
+def test_a_short_csv_with_decimal_commas_is_refused_saying_so(tmp_path):
+    """A continental CSV of one or two lines under its header had been read as a table of texts (no
+    figure in it), where a longer one was refused saying its figures have a decimal comma."""
+    import pytest
+
+    from memberpack.errors import ImportFailed
+
+    for n, lines in enumerate(("Libraries;1.234,5;1.300,25\n", "Libraries;1.234,5;1.300,25\nParks;2.000,75;1.950,5\n")):
+        path = tmp_path / f"monitor{n}.csv"
+        path.write_text("Service;Budget;Forecast\n" + lines, encoding="utf-8")
+        with pytest.raises(ImportFailed, match=r"decimal comma \('1\.234,5'\).*save it with a decimal point"):
+            read_file(path)
+
+
+def test_a_comparators_figure_of_our_latest_year_is_not_counted_among_the_periods(tmp_path):
+    """``2021/22 | 2022/23 | 2023/24 | England 2023/24``: three years of ours and England's latest, where the
+    report had counted four periods; a table of England's own figures by year is still a series."""
+    rows = [["Indicator", "2021/22", "2022/23", "2023/24", "England 2023/24"],
+            ["Care leavers in EET", 55.1, 57.3, 58.2, 56.0], ["Care leavers in suitable accommodation", 88.0, 89.5, 90.1, 88.4]]
+    assert _kind(write_xlsx(tmp_path / "ours.xlsx", {"KPI": rows})) == \
+        (TIME_SERIES, "3 columns are periods (2021/22 ... 2023/24)")
+    england = [["Indicator", "England 2021/22", "England 2022/23", "England 2023/24"], *[r[:1] + r[2:] for r in rows[1:]]]
+    assert _kind(write_xlsx(tmp_path / "england.xlsx", {"KPI": england})) == \
+        (TIME_SERIES, "3 columns are periods (England 2021/22 ... England 2023/24)")
+
+
+def test_a_change_between_periods_is_no_period_of_the_series(tmp_path):
+    """The police workforce tables' ``Change in 12 months Sep-18 to Sep-19`` columns had been counted among
+    the periods ('5 columns are periods (As at: Sep 2018 ... Change in 6 months ...)'); a change is neither a
+    period nor a measure the periods must outnumber."""
+    rows = [["Force", "As at: Sep 2018", "As at: Mar 2019", "As at: Sep 2019", "Change in 12 months Sep-18 to Sep-19",
+             "Change in 12 months Sep-18 to Sep-19 %", "Change in 6 months Mar-19 to Sep-19",
+             "Change in 6 months Mar-19 to Sep-19 %"],
+            ["Cleveland", 1223.9, 1198.3, 1225.9, 2.0, 0.16, 27.6, 2.31], ["Durham", 1141.1, 1118.0, 1124.7, -16.4, -1.43, 6.8, 0.6]]
+    assert _kind(write_xlsx(tmp_path / "police.xlsx", {"Table_1": rows})) == \
+        (TIME_SERIES, "3 columns are periods (As at: Sep 2018 ... As at: Sep 2019)")
