@@ -23,7 +23,7 @@ from PySide6.QtCore import QLockFile
 
 from memberpack import settings
 from memberpack.errors import PackError
-from memberpack.model.annotations import Target
+from memberpack.model.annotations import PRIVATE, VISIBILITIES, Target
 from memberpack.store.atomic_write import atomic_write
 from memberpack.store.pack import Pack
 from memberpack.store.protection import Protection, unseal
@@ -96,6 +96,11 @@ def found(path: Path, protection: Protection | None) -> dict | None:
         draft["target"] = Target(**draft["target"])
         if not (isinstance(draft["text"], str) and draft["text"].strip()):
             return None
+        for key in ("kind", "editing"):   # (a draft edited by hand, or kept by another version)
+            if not isinstance(draft.get(key), str):
+                draft[key] = None
+        if draft.get("visibility") not in VISIBILITIES:   # not known to be shared: kept private
+            draft["visibility"] = PRIVATE
     except (OSError, PackError, ValueError, TypeError, KeyError):
         return None
     return draft

@@ -268,6 +268,9 @@ def _row_text(data: bytes, start: int, end: int) -> int:
     return total
 
 
+_UNIQUE_COUNT = re.compile(rb'<(?:\w+:)?sst\b[^>]*?\suniqueCount="(\d{1,20})"')
+
+
 def _check_shared_strings(archive: zipfile.ZipFile, members: list[zipfile.ZipInfo], name: str) -> None:
     """Refuse a workbook whose cells would copy its shared strings into more than
     :data:`MAX_STRING_CHARACTERS` (one long string named by every cell: a small file, gigabytes
@@ -279,6 +282,10 @@ def _check_shared_strings(archive: zipfile.ZipFile, members: list[zipfile.ZipInf
         return
     with archive.open(sst) as fh:
         data = fh.read()
+    declared = _UNIQUE_COUNT.search(data, 0, 4096)
+    if declared and int(declared[1]) > len(data) // len(b"<si></si>") + 1:   # calamine reserves them all, and aborts
+        raise ImportFailed(f"{name}: the workbook is damaged: its shared strings declare {int(declared[1]):,} texts in "
+                           f"{len(data):,} bytes; open it in Excel and save it again")
     starts = [m.start() for m in _SHARED_STRING.finditer(data)] + [len(data)]
     lengths = [b - a for a, b in zip(starts, starts[1:])]   # in bytes of XML: at least the characters
     if not lengths or max(lengths) * (sum(m.file_size for m in sheets) // SMALLEST_STRING_CELL) <= MAX_STRING_CHARACTERS:

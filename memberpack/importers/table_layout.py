@@ -15,7 +15,7 @@ from functools import lru_cache
 from typing import Any
 
 from memberpack.importers.cells import column_index
-from memberpack.model.observation import GENERAL
+from memberpack.model.observation import GENERAL, LAYOUT_KINDS
 
 
 @dataclass(slots=True)
@@ -85,8 +85,12 @@ class TableLayout:
                 "label_column": self.label_column, "unit": self.unit, "kind": self.kind,
                 "unit_by_hand": self.unit_by_hand}
 
-    def recall(self, memory: dict) -> None:
-        """Apply choices remembered from an earlier return of the same shape."""
+    def recall(self, memory: dict) -> bool:
+        """Apply choices remembered from an earlier return of the same shape; a memory not as
+        :meth:`remembered` writes it (a pack edited by hand: header rows a billion rows down, words for
+        rows) is not applied, and False returned."""
+        if not _usable(memory):
+            return False
         top = min(self.header_rows, default=self.first_row)
         self.header_rows = tuple(top + o for o in memory.get("header_offsets", [])) or self.header_rows
         self.code_rows = tuple(top + o for o in memory.get("code_offsets", [])) or self.code_rows
@@ -97,6 +101,27 @@ class TableLayout:
         self.unit_by_hand = bool(memory.get("unit_by_hand"))
         if memory.get("kind"):
             self.kind, self.kind_reason = memory["kind"], "remembered from an earlier import of this shape"
+        return True
+
+
+_MOST_OFFSET = 1_000   # rows between a table's first header row and another it remembers (a header is a few)
+_COLUMN = re.compile(r"[A-Z]{1,3}")
+
+
+def _usable(memory: object) -> bool:
+    """Whether ``memory`` is a layout :meth:`TableLayout.remembered` could have written."""
+    def offsets(value: object, lowest: int = 0) -> bool:
+        return isinstance(value, list) and len(value) <= _MOST_OFFSET and all(
+            type(o) is int and lowest <= o <= _MOST_OFFSET for o in value)
+
+    return (isinstance(memory, dict) and offsets(memory.get("header_offsets", []))
+            and offsets(memory.get("code_offsets", []), -_MOST_OFFSET)
+            and (memory.get("units_offset") is None or offsets([memory["units_offset"]], -_MOST_OFFSET))
+            and (memory.get("label_column") is None or isinstance(memory["label_column"], str)
+                 and _COLUMN.fullmatch(memory["label_column"]) is not None)
+            and (memory.get("unit") is None or isinstance(memory["unit"], str) and len(memory["unit"]) <= 100)
+            and memory.get("kind") in (None, "", *LAYOUT_KINDS)
+            and type(memory.get("unit_by_hand", False)) is bool)
 
 
 _TUPLES = ("header_rows", "key_columns", "key_roles", "context_columns", "ignored_columns", "code_rows", "doubts",

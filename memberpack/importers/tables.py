@@ -395,9 +395,10 @@ def _prepare(sheet: Sheet, layout: TableLayout, seen: dict[int, list[Any]], titl
     shape = shape_key(sheet.name, header_texts)
     source = "detected"
     memory = recall(shape) if recall is not None else None
-    if memory:
-        layout.recall(memory)
+    if memory and layout.recall(memory):
         source = "remembered for this shape"
+    else:
+        memory = None
     override = next((o for o in overrides if o.sheet == sheet.name and layout.covers(o)), None)
     if override is not None:
         layout = TableLayout.from_dict(override.to_dict())

@@ -68,10 +68,16 @@ def classify_tables_after(pack: Pack, dataset_id: int, paragraph: int, *, reason
 
 
 def exemptions(pack: Pack, target_type: str) -> dict[str, Exemption]:
-    """Every exempt table key (or note uid) with its exemption."""
+    """Every exempt table key (or note uid) with its exemption. One whose classification row is gone
+    while its history's last change made it exempt (every change writes both: a pack edited by hand
+    to make a table public) stays exempt, as the history says."""
+    last = pack.db.execute("SELECT target_key, paragraph, reason, set_by, set_at, MAX(id) FROM classification_history "
+                           "WHERE target_type = ? GROUP BY target_key", (target_type,))
+    found = {key: Exemption(paragraph, reason, by, at) for key, paragraph, reason, by, at, _ in last
+             if paragraph is not None}
     rows = pack.db.execute("SELECT target_key, paragraph, reason, set_by, set_at FROM classification "
                            "WHERE target_type = ?", (target_type,))
-    return {key: Exemption(paragraph, reason, by, at) for key, paragraph, reason, by, at in rows}
+    return found | {key: Exemption(paragraph, reason, by, at) for key, paragraph, reason, by, at in rows}
 
 
 def exemption(pack: Pack, target_type: str, key: str) -> Exemption | None:

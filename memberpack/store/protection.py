@@ -26,6 +26,9 @@ FORMAT_VERSION = 1
 _HEADER = struct.Struct(">8sBBBB16s12s10s")
 HEADER_SIZE = _HEADER.size
 _COST = (15, 8, 1)  # scrypt N = 2**15, r = 8, p = 1: about 0.1 s and 32 MiB per open
+# scrypt's memory (128 r N bytes) a header may ask for: 8 times what memberpack writes (a crafted header
+# asking N = 2**20, r = 16 had an opening take 2 GB and seconds before the passphrase was even checked)
+MOST_SCRYPT_MEMORY = 256 << 20
 _NO_DATE = b"\x00" * 10
 
 
@@ -72,7 +75,8 @@ def unseal(path: Path, data: bytes, passphrase: str | None = None, *, key: Prote
     magic, version, log_n, r, p, salt, nonce, expires = _HEADER.unpack_from(data)
     if version > FORMAT_VERSION:
         raise PackError(f"{path}: protected by a newer memberpack (format {version}); please update memberpack")
-    if version != FORMAT_VERSION or not (10 <= log_n <= 20 and 1 <= r <= 16 and 1 <= p <= 4):
+    if version != FORMAT_VERSION or not (10 <= log_n <= 20 and 1 <= r <= 16 and 1 <= p <= 4) \
+            or 128 * r * 2 ** log_n > MOST_SCRYPT_MEMORY:
         raise PackError(f"{path}: the protected pack's header is damaged")
     if key is not None and key.salt == salt and key.cost == (log_n, r, p):
         secret = key.key

@@ -414,3 +414,18 @@ def test_pack_details_that_cannot_be_saved_are_shown_again_as_typed(qtbot, windo
     window.edit_pack_details()
     qtbot.waitUntil(lambda: len(shown) == 2)
     assert shown[1] == "Children's Scrutiny"
+
+
+def test_a_draft_kept_without_its_editing_key_is_still_shown(tmp_path):
+    """A draft file written by another version (or by hand) without "editing" raised KeyError as the
+    notes panel restored it; its text is what the member typed, so it is shown, as a new private note."""
+    import json
+
+    from memberpack.gui import note_drafts
+
+    path = tmp_path / "draft.json"
+    path.write_text(json.dumps({"text": "zq typed before the crash", "kind": 3, "target": {"type": "pack"}}),
+                    encoding="utf-8")
+    draft = note_drafts.found(path, None)
+    assert draft["text"] == "zq typed before the crash"
+    assert draft["editing"] is None and draft["kind"] is None and draft["visibility"] == "private"

@@ -87,6 +87,27 @@ def test_notes_list_leaves_exempt_notes_out_unless_asked_for_the_full_version(tm
     assert "no public version; give --version full" in capsys.readouterr().err
 
 
+def test_a_table_made_public_by_editing_the_pack_by_hand_stays_exempt(tmp_path, capsys):
+    """Deleting an exempt table's classification row in SQLite published its figures in every public
+    output; every change memberpack makes writes the history too, whose last word is still exempt."""
+    import sqlite3
+
+    path = tmp_path / "p.mpack"
+    with Pack.create(path) as pack:
+        pack.add_dataset(Dataset("Staffing", "s.xlsx", "0" * 64, "S", "A1:B2", key="staffing"),
+                         [Observation("Severance zq5", "Cost £k", 1000.0, "GBP", "1", sheet="S", cell="B2")])
+    assert main(["classify", str(path), "--dataset", "staff", "--exempt", "1"]) == 0
+    db = sqlite3.connect(path)
+    db.execute("DELETE FROM classification")
+    db.commit()
+    db.close()
+    assert main(["export", str(path), "-o", str(tmp_path / "public.json")]) == 0
+    assert "zq5" not in (tmp_path / "public.json").read_text(encoding="utf-8")
+    assert main(["classify", str(path), "--dataset", "staff", "--public"]) == 0   # made public as memberpack does
+    assert main(["export", str(path), "-o", str(tmp_path / "now.json")]) == 0
+    assert "zq5" in (tmp_path / "now.json").read_text(encoding="utf-8")
+
+
 def test_the_full_briefing_labels_each_exempt_note_beyond_the_page_marking(tmp_path):
     pypdf = pytest.importorskip("pypdf")
     path = tmp_path / "p.mpack"

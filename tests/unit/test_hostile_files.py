@@ -339,6 +339,19 @@ def test_one_long_shared_string_in_every_cell_is_refused_before_it_is_read(pack,
     _refused(pack, bad, capsys, "shared strings", "3.0 billion characters")
 
 
+def test_shared_strings_declaring_billions_of_texts_are_refused_by_name(pack, tmp_path, capsys):
+    """calamine reserves room for as many texts as the part's uniqueCount says (4,000,000,000 in 300
+    bytes) and aborts: 'the reader failed (it crashed)', on both readings."""
+    bad = _shared_string_workbook(tmp_path / "lying.xlsx", "Fieldwork", rows=3)
+    with zipfile.ZipFile(bad) as src:
+        parts = {info.filename: src.read(info) for info in src.infolist()}
+    parts["xl/sharedStrings.xml"] = parts["xl/sharedStrings.xml"].replace(b'uniqueCount="1"', b'uniqueCount="4000000000"')
+    with zipfile.ZipFile(bad, "w") as out:
+        for name, data in parts.items():
+            out.writestr(name, data)
+    _refused(pack, bad, capsys, "damaged", "declare 4,000,000,000 texts")
+
+
 def test_a_long_shared_string_in_a_few_cells_passes_the_checks(tmp_path):
     from memberpack.importers.safety import check_file
 

@@ -74,6 +74,21 @@ def test_a_flipped_byte_anywhere_is_refused(protected):
         assert protected.read_bytes() == bytes(damaged)
 
 
+def test_a_header_asking_scrypt_for_gigabytes_is_refused_before_it_is_run(protected):
+    """N = 2**20, r = 16, p = 4: 2 GB and seconds to derive a key, on any passphrase, before the tag
+    could say the header had been changed."""
+    import struct
+    import time
+
+    data = bytearray(protected.read_bytes())
+    data[9:12] = struct.pack(">BBB", 20, 16, 4)
+    protected.write_bytes(bytes(data))
+    start = time.process_time()
+    with pytest.raises(PackError, match="header is damaged"):
+        Pack.open(protected, passphrase=SECRET)
+    assert time.process_time() - start < 0.5
+
+
 def test_expiry(tmp_path, protected):
     with Pack.open(protected, passphrase=SECRET) as pack:
         pack.protected_copy(tmp_path / "old.mpack", Protection.new(SECRET, date.today() - timedelta(days=1)))

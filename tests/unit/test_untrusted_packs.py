@@ -282,3 +282,28 @@ def test_texts_longer_than_a_pack_holds_are_cut_at_import(tmp_path):
         texts += [text for ds in pack.datasets() for o in pack.iter_observations(ds.id)
                   for text in (o.label, o.display, o.measure, o.section or "")]
     assert max(map(len, texts)) == MAX_TEXT and "L" * (MAX_TEXT - 1) + "…" in texts
+
+
+@pytest.mark.parametrize("layout", [
+    '{"header_offsets": [0], "units_offset": 9999999999999, "label_column": "A"}',   # the reader asked for 6 GB
+    '{"header_offsets": "abc", "label_column": 5}',                                  # a TypeError: 'it crashed'
+    '{"header_offsets": [0, 99999999], "label_column": "A", "kind": "budget_monitor"}',   # no table found
+    '{"header_offsets": [0], "label_column": "A", "kind": "nonsense", "unit_by_hand": "yes"}',
+])
+def test_a_remembered_layout_edited_by_hand_is_not_applied(tmp_path, capsys, layout):
+    """A pack's layouts remembered for the next return of each shape were applied as they were: header
+    rows a billion rows down, words for rows. One not as memberpack writes it is left unused."""
+    from openpyxl import Workbook
+
+    wb = Workbook()
+    wb.active.append(["Service", "Budget £k", "Spend £k"])
+    for i in range(10):
+        wb.active.append([f"Line {i}", i + 0.5, 2 * i])
+    wb.save(tmp_path / "m6.xlsx")
+    path = tmp_path / "p.mpack"
+    assert main(["import", str(path), str(tmp_path / "m6.xlsx")]) == 0
+    _craft(path, f"UPDATE layout_memory SET layout_json = '{layout}'")
+    capsys.readouterr()
+    assert main(["import", str(path), str(tmp_path / "m6.xlsx"), "--again"]) == 0, capsys.readouterr().err
+    out = capsys.readouterr().out
+    assert "10 rows, 20 figures read; budget_monitor (columns name budget / projection), layout detected" in out
