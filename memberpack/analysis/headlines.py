@@ -451,6 +451,9 @@ def changes_since_previous(pack: Pack, ds: Dataset) -> list[Item]:
     current = pack.observations(ds.id)
     key = _column_keys(current)
     scale = convention_of(ds, Grid.of(current))   # money in the table's own scale (£0.5m beside 0.5)
+    reached = parse_period(previous.period or "")
+    last = {(o.label, o.section): o for o in earlier
+            if o.value is not None and o.period == previous.period and not is_comparator(o.measure)}
     found = [(obs, before.get((obs.label, obs.section, key[obs.measure]))) for obs in current]
     varied = {(o.label, o.section) for o, old in found
               if old is not None and o.metric_id == "fin_variance" and old.value != o.value}
@@ -459,6 +462,11 @@ def changes_since_previous(pack: Pack, ds: Dataset) -> list[Item]:
             continue
         if obs.metric_id == "fin_forecast_outturn" and (obs.label, obs.section) in varied:
             continue   # the variance that moved is told; its forecast moved with it
+        if obs.value is not None and old.value is None and not old.display.strip() and _after(obs.period, reached):
+            # a quarter the previous return had not reached: set against that return's latest quarter
+            old = last.get((obs.label, obs.section))
+            if old is None:
+                continue
         rated = obs.value is None and old.value is None and obs.status != old.status and obs.status in _RATINGS
         if old.value != obs.value or rated:
             change = obs.value - old.value if None not in (obs.value, old.value) else None
@@ -473,6 +481,13 @@ def changes_since_previous(pack: Pack, ds: Dataset) -> list[Item]:
                             obs.section, period, was_period))
     # most news first, as only the first lines are printed: ratings that changed, then the largest moves
     return sorted(out, key=lambda i: (i.change is not None, -abs(i.change or 0.0)))
+
+
+def _after(period: str | None, reached) -> bool:
+    """Whether ``period`` starts after the period ``reached`` (parsed) ends."""
+    parsed = parse_period(period or "")
+    return None not in (parsed, reached) and parsed.year is not None and reached.year is not None \
+        and parsed.span()[0] > reached.span()[1]
 
 
 _GRANT = re.compile(r"\b(?:dsg|dedicated schools grant)\b", re.IGNORECASE)

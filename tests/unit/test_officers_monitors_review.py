@@ -118,9 +118,9 @@ def test_a_quarters_figure_newly_returned_is_told_by_the_two_returns(tmp_path):
         import_files(pack, [_scorecard(tmp_path / "q2.xlsx", 2), _scorecard(tmp_path / "q3.xlsx", 3)])
         groups = headlines(pack).change_groups()
     (_table, before, after, items), = groups
-    assert (before, after) == ("Q2 2024/25 return", "Q3 2024/25 return")
+    assert (before, after) == ("Q2 2024/25", "Q3 2024/25")   # the new quarter against the last return's
     item = next(i for i in items if i.label == "Re-referrals within 12 months")
-    assert (item.measure, item.previous_display, item.display) == ("Q3 2024/25", "blank", "23.1%")
+    assert (item.measure, item.previous_display, item.display) == ("Q3 2024/25", "21.5%", "23.1%")
 
 
 def test_returns_on_sheets_named_by_their_quarter_alone_are_versions_of_one_table(tmp_path):

@@ -116,3 +116,20 @@ def test_what_changed_in_a_monitor_is_its_variances_not_its_forecasts(tmp_path):
     text = " ".join(" ".join(page.extract_text() for page in PdfReader(tmp_path / "b.pdf").pages).split())
     assert "External Placements, P9 Forecast Variance £000s £5,550k ↑ £6,820k" in text
 
+
+def test_a_quarter_the_previous_return_had_not_reached_is_set_against_its_latest_quarter(tmp_path):
+    q2 = [r[:6] + [None] + r[7:] if i > 2 else r for i, r in enumerate(SCORECARD)]
+    q2[0] = ["Corporate Performance Scorecard 2024/25 - Quarter 2"]
+    q2[4][7] = "G"   # assessments within 28 days: Green at Q2, Red at Q3
+    books = [write_xlsx(tmp_path / f"scorecard_q{q}.xlsx", {f"Q{q}": rows}, formats={f"Q{q}": SCORECARD_FORMATS})
+             for q, rows in ((2, q2), (3, SCORECARD))]
+    with Pack.create(tmp_path / "p.mpack") as pack:
+        import_files(pack, books[:1])
+        import_files(pack, books[1:])
+        changes = headlines(pack).changes
+    assert [(i.label, i.previous_display, i.display) for i in changes][:3] == [
+        ("Adult social care assessments completed within 28 days", "Green", "Red"),
+        ("Permanent admissions to residential/nursing care (65+) per 100,000", "281.5", "455.0"),
+        ("Council tax collected in year (cumulative)", "56.9%", "84.2%")]
+    assert "blank" not in {i.previous_display for i in changes} and len(changes) == 11
+    assert {(i.previous_period, i.period) for i in changes} == {("Q2 2024/25", "Q3 2024/25")}
