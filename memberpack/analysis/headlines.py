@@ -13,7 +13,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
-from memberpack.analysis.annotation_targets import TargetResolver, figure_text
+from memberpack.analysis.annotation_targets import TargetResolver, figure_text, measure_role
 from memberpack.analysis.benchmark_text import is_comparator, is_target
 from memberpack.analysis.charts import metric_column, money_measure
 from memberpack.analysis.narrative import (change_text, decimals_of, doubt_line, like_latest, money, names_a_measure,
@@ -109,6 +109,13 @@ class Item:
             if self.repeated:
                 return f"{self.label} ({self.section})"
         return self.label
+
+    @property
+    def indicator(self) -> str:
+        """The row's name with its column where the column names a measure of its own (a cohort
+        table's ``EHCP, Persistent absence % 2024/25``); a column that is only a period is not."""
+        return f"{self.name}, {self.measure}" if self.measure != self.label and names_a_measure(self.measure) \
+            else self.name
 
     @property
     def was(self) -> str:
@@ -372,7 +379,8 @@ def _worse_item(ds: Dataset, row: GridRow, measure: str, before: Observation, la
         return Item(ds.name, measure, latest.period or row.label, latest.display, latest.value,
                     latest.value - before.value, before.display, latest.cell, latest.unit, row.section,
                     latest.period or ds.period, before.period)
-    named = latest.period if latest.period and parse_period(measure) else measure   # "Q3 2020/21", not "Q3"
+    named = latest.period if latest.period and parse_period(measure) and not names_a_measure(measure) \
+        else measure   # "Q3 2020/21", not "Q3"; "Persistent absence % 2024/25" whole
     return Item(ds.name, row.label, named, latest.display, latest.value, latest.value - before.value,
                 before.display, latest.cell, latest.unit, row.section, latest.period or ds.period,
                 before.period)
@@ -402,10 +410,18 @@ def _worse_kpis(ds: Dataset, grid: Grid) -> list[Item]:
         pairs = [(current, m, previous.cells.get(m), o) for m, o in latest]
     else:
         pairs = []
+        roles = {m: measure_role(m) for m in grid.measures}   # a cohort table's two years of each measure
         for row in grid.rows:
-            numbers = like_latest(figures(row), lambda figure: figure[1].period)
-            if len(numbers) >= 2 and not is_comparator(row.label):   # the quick test first
-                pairs.append((row, numbers[-1][0], numbers[-2][1], numbers[-1][1]))
+            mine = figures(row)
+            if len(mine) < 2 or is_comparator(row.label):   # the quick test first
+                continue
+            measures: dict[str, list[tuple[str, Observation]]] = {}
+            for figure in mine:
+                measures.setdefault(roles[figure[0]], []).append(figure)
+            for same in measures.values():
+                numbers = like_latest(same, lambda figure: figure[1].period)
+                if len(numbers) >= 2:
+                    pairs.append((row, numbers[-1][0], numbers[-2][1], numbers[-1][1]))
     items = (_worse_item(ds, row, measure, before, latest) for row, measure, before, latest in pairs
              if before is not None and before.value is not None)
     return [item for item in items if item is not None]

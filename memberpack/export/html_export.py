@@ -149,7 +149,7 @@ def _headlines(b: Briefing, ids: _Ids) -> str:
                               "No service’s forecast in this export moved the wrong way since the last report."))
     out.append(_headline_list(b, "Indicators that got worse since their previous period", h.worse_kpis,
                               ["Indicator", "Earlier", "Latest", "Change"],
-                              lambda i: [i.name, f"{i.previous_display} ({i.previous_period})" if i.previous_period
+                              lambda i: [i.indicator, f"{i.previous_display} ({i.previous_period})" if i.previous_period
                                          else i.previous_display or "", f"{i.display} ({i.period or i.measure})",
                                          i.moved],
                               "No indicator in this export moved the wrong way between its latest periods."))

@@ -106,7 +106,7 @@ def headline_page(h: Headlines, general_notes: list[PlacedNote], link: Link) -> 
                     "No service’s forecast in this export moved the wrong way since the last report.", link)
     story += _items("Indicators that got worse since their previous period", h.worse_kpis,
                     ["Indicator", "Earlier", "Latest", "Change"],
-                    lambda i: [i.name, f"{i.previous_display} ({i.previous_period})" if i.previous_period
+                    lambda i: [i.indicator, f"{i.previous_display} ({i.previous_period})" if i.previous_period
                                else i.previous_display or "", f"{i.display} ({i.period or i.measure})", i.moved],
                     [0.36, 0.18, 0.22, 0.14, 0.10], (1, 2, 3),
                     "No indicator in this export moved the wrong way between its latest periods.", link)

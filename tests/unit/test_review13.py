@@ -133,3 +133,24 @@ def test_a_quarter_the_previous_return_had_not_reached_is_set_against_its_latest
         ("Council tax collected in year (cumulative)", "56.9%", "84.2%")]
     assert "blank" not in {i.previous_display for i in changes} and len(changes) == 11
     assert {(i.previous_period, i.period) for i in changes} == {("Q2 2024/25", "Q3 2024/25")}
+
+
+def test_a_cohort_table_with_two_years_of_each_measure_says_what_got_worse(tmp_path):
+    rows = [["School attendance and exclusions by pupil cohort - Autumn term"], [],
+            ["Cohort", "Pupils on roll", "Persistent absence % 2023/24", "Persistent absence % 2024/25",
+             "Suspensions 2023/24", "Suspensions 2024/25", "Permanent exclusions 2024/25"],
+            ["All pupils", 68410, .192, .178, 2510, 2795, 38],
+            ["EHCP", 3105, .352, .364, 452, 388, 6],
+            ["Children looked after", 512, .141, .157, 61, 60, 0]]
+    percent = {f"{c}{r}": "0.0%" for c in "CD" for r in range(4, 7)}
+    book = write_xlsx(tmp_path / "attendance.xlsx", {"Cohorts": rows}, formats={"Cohorts": percent})
+    with Pack.create(tmp_path / "p.mpack") as pack:
+        import_files(pack, [book])
+        worse = headlines(pack).worse_kpis
+        export_pdf(pack, tmp_path / "b.pdf")
+    assert [(i.label, i.measure, i.previous_display, i.display) for i in worse] == [
+        ("All pupils", "Suspensions 2024/25", "2510", "2795"),
+        ("EHCP", "Persistent absence % 2024/25", "35.2%", "36.4%"),
+        ("Children looked after", "Persistent absence % 2024/25", "14.1%", "15.7%")]
+    text = " ".join(" ".join(page.extract_text() for page in PdfReader(tmp_path / "b.pdf").pages).split())
+    assert "EHCP, Persistent absence % 2024/25 35.2% (2023/24) 36.4% (2024/25) ↑ 1.2 points" in text, text[:3000]
