@@ -6,6 +6,7 @@ from pypdf import PdfReader
 from reportlab.graphics.shapes import PolyLine
 
 from memberpack.analysis.charts import charts_for
+from memberpack.analysis.comparisons import comparisons
 from memberpack.analysis.headlines import headlines
 from memberpack.cli import main
 from memberpack.export.chart_figures import chart_figures
@@ -154,3 +155,27 @@ def test_a_cohort_table_with_two_years_of_each_measure_says_what_got_worse(tmp_p
         ("Children looked after", "Persistent absence % 2024/25", "14.1%", "15.7%")]
     text = " ".join(" ".join(page.extract_text() for page in PdfReader(tmp_path / "b.pdf").pages).split())
     assert "EHCP, Persistent absence % 2024/25 35.2% (2023/24) 36.4% (2024/25) ↑ 1.2 points" in text, text[:3000]
+
+
+CSC = [["Children's Social Care Performance Scorecard - Quarter 2 2024/25"], [],
+       ["Measure", "Good is", "2022/23", "2023/24", "Q2 2024/25", "Statistical neighbours 2023/24", "England 2023/24",
+        "RAG"],
+       ["Children looked after rate per 10,000", "Low", 78.0, 80.2, 82.6, 73.5, 70.0, "R"],
+       ["Assessments completed within 45 working days", "High", .812, .846, .873, .852, .829, "G"],
+       ["Average social worker caseload", "Low", 19.4, 18.2, 17.6, 16.8, 16.3, "A"]]
+
+
+def test_england_and_neighbours_columns_are_compared_with_our_figure_of_their_year(tmp_path):
+    formats = {f"{c}5": "0.0%" for c in "CDEFG"}
+    book = write_xlsx(tmp_path / "csc.xlsx", {"CSC Scorecard": CSC}, formats={"CSC Scorecard": formats})
+    with Pack.create(tmp_path / "p.mpack") as pack:
+        import_files(pack, [book])
+        found = {c.measure: c for c in comparisons(pack, None)}
+        export_pdf(pack, tmp_path / "b.pdf")
+    cla = found["Children looked after rate per 10,000"]
+    assert (cla.period, cla.display) == ("2023/24", "80.2")   # not Q2 2024/25's 82.6 beside England's 2023/24
+    assert [(b.kind, b.display, b.verdict) for b in cla.benchmarks] == [("neighbours", "73.5", "worse"),
+                                                                        ("england", "70", "worse")]
+    assert [b.verdict for b in found["Average social worker caseload"].benchmarks] == ["worse", "worse"]   # Good is: Low
+    text = " ".join(" ".join(page.extract_text() for page in PdfReader(tmp_path / "b.pdf").pages).split())
+    assert "How we compare" in text and "Children looked after rate per 10,000 2023/24 80.2 70.0 73.5 Worse" in text
