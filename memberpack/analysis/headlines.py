@@ -190,10 +190,16 @@ class Headlines:
         return list(groups.items())
 
 
+_ALLOCATION = re.compile(r"\ballocation\b", re.IGNORECASE)   # a grant monitor's budget: "2024/25 DSG Allocation"
+
+
 def budget_position(ds: Dataset, grid: Grid) -> BudgetPosition | None:
-    """The grand total of a budget monitor (its net row, :func:`net_row`, else the sum of its sub totals)."""
+    """The grand total of a budget monitor (its net row, :func:`net_row`, else the sum of its sub
+    totals); a grant's allocation is its budget."""
     budget, forecast, variance = (metric_column(grid, m) for m in
                                   ("fin_budget_current", "fin_forecast_outturn", "fin_variance"))
+    budget = budget or next((m for m in grid.measures if _ALLOCATION.search(m)
+                             and any(r.cells.get(m) is not None and r.cells[m].unit == GBP for r in grid.rows)), None)
     if not (budget and forecast and variance):
         return None
     net = net_row(grid)

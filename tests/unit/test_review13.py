@@ -179,3 +179,18 @@ def test_england_and_neighbours_columns_are_compared_with_our_figure_of_their_ye
     assert [b.verdict for b in found["Average social worker caseload"].benchmarks] == ["worse", "worse"]   # Good is: Low
     text = " ".join(" ".join(page.extract_text() for page in PdfReader(tmp_path / "b.pdf").pages).split())
     assert "How we compare" in text and "Children looked after rate per 10,000 2023/24 80.2 70.0 73.5 Worse" in text
+
+
+def test_a_dsg_monitor_by_its_allocation_gives_the_budget_position(tmp_path):
+    rows = [["Dedicated Schools Grant (DSG) Monitoring 2024/25 - Month 8 (November 2024)"], ["£000s"], [],
+            ["Block / Budget line", "2024/25 DSG Allocation", "Forecast Outturn", "In-year Variance"],
+            ["Early Years Block", 37600, 37160, -440],
+            ["Independent and non-maintained special schools", 9800, 15640, 5840],
+            ["Top-up funding - mainstream schools", 14300, 17950, 3650],
+            ["Total DSG", 61700, 70750, 9050]]
+    with Pack.create(tmp_path / "p.mpack") as pack:
+        import_files(pack, [write_xlsx(tmp_path / "dsg.xlsx", {"DSG M8": rows})])
+        export_pdf(pack, tmp_path / "b.pdf")
+    text = " ".join(" ".join(page.extract_text() for page in PdfReader(tmp_path / "b.pdf").pages).split())
+    assert "No budget monitor in this export" not in text
+    assert "Net forecast overspend of £9,050k at 2024/25 Month 8, 14.7% of the £61,700k budget" in text
