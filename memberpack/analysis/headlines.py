@@ -237,13 +237,18 @@ _RATINGS = {"red", "amber", "green"}
 _MISSING = {"dna", "tbc", "n/a", ":", "-", "c", "x", "z"}   # the rated period's figure, not given
 
 
+# a column asking whether the line met its limit or target: its "No" is as red as a Red rating
+_FAILED = re.compile(r"\b(?:within\s+(?:the\s+)?(?:limits?|target|budget|boundary)|met|achieved|on\s+(?:track|target))\s*\?",
+                     re.IGNORECASE)
+
+
 def _red(ds: Dataset, grid: Grid) -> list[Item]:
     out = []
     for row in grid.rows:
         if row.role != DATA:
             continue
         for measure, obs in row.cells.items():
-            if obs.status == "red":
+            if obs.status == "red" or _FAILED.search(measure) and obs.display.strip().casefold() == "no":
                 shown, figure, value, cell = _amount(ds, grid, row, obs)
                 unit = next((o.unit for o in row.cells.values() if o.cell == cell), None)
                 out.append(Item(ds.name, row.label, figure or measure, shown, value, cell=cell or obs.cell,

@@ -194,3 +194,20 @@ def test_a_dsg_monitor_by_its_allocation_gives_the_budget_position(tmp_path):
     text = " ".join(" ".join(page.extract_text() for page in PdfReader(tmp_path / "b.pdf").pages).split())
     assert "No budget monitor in this export" not in text
     assert "Net forecast overspend of £9,050k at 2024/25 Month 8, 14.7% of the £61,700k budget" in text
+
+
+def test_a_prudential_indicator_not_within_its_limit_is_a_red_item(tmp_path):
+    rows = [["Treasury Management Mid-Year Review 2024/25 - Prudential Indicators at 30 September 2024"], [],
+            ["Indicator", "2024/25 Approved Limit / Estimate", "Actual / Forecast at Q2", "Within limit?"],
+            ["Operational boundary for external debt (£m)", 780.0, 642.5, "Yes"],
+            ["Authorised limit for external debt (£m)", 830.0, 642.5, "Yes"],
+            ["Ratio of financing costs to net revenue stream", .081, .087, "No"],
+            ["Maturity structure of borrowing: under 12 months (upper limit)", .25, .14, "Yes"]]
+    formats = {f"{c}{r}": "0.0%" if r > 5 else "#,##0.0;(#,##0.0)" for c in "BC" for r in range(4, 8)}
+    with Pack.create(tmp_path / "p.mpack") as pack:
+        import_files(pack, [write_xlsx(tmp_path / "pis.xlsx", {"PIs Q2": rows}, formats={"PIs Q2": formats})])
+        red = headlines(pack).red_items
+        export_pdf(pack, tmp_path / "b.pdf")
+    assert [(i.label, i.display) for i in red] == [("Ratio of financing costs to net revenue stream", "8.7%")]
+    text = " ".join(" ".join(page.extract_text() for page in PdfReader(tmp_path / "b.pdf").pages).split())
+    assert "Red items (1)" in text and "Ratio of financing costs to net revenue stream Q2 2024/25 8.7%" in text
