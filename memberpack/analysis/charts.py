@@ -136,7 +136,7 @@ def money_measure(grid: Grid, conv: Convention) -> str | None:
 _SLIPPAGE = re.compile(r"\b(?:slippage|slipped|re-?profil(?:ed|ing)|carry\s+forward\s+to)\b", re.IGNORECASE)
 
 
-def _slipped(grid: Grid, conv: Convention) -> str:
+def slipped(grid: Grid, conv: Convention) -> str:
     """What a capital programme's slippage column says of its underspend: spending moved to a later
     year, not saved (``Slippage / Reprofiling to 2025/26: £6,970k in all, ...``)."""
     column = next((m for m in grid.measures if _SLIPPAGE.search(m) and _money(grid, m)), None)
@@ -170,7 +170,7 @@ def _money_chart(ds: Dataset, grid: Grid) -> ChartSpec | None:
     kind = "Surplus/(deficit)" if conv.positive == SURPLUS else "Variance"
     return ChartSpec(
         id=f"{ds.key}#variance", kind=BAR, title=story.title,
-        summary=" ".join(filter(None, (story.summary, _slipped(grid, conv), conv.key))),
+        summary=" ".join(filter(None, (story.summary, slipped(grid, conv), conv.key))),
         categories=[row_name(r, repeated) for r in rows],
         series=[Series(measure, values, DATA_SERIES, statuses, [r.cells[measure].cell for r in rows])],
         unit=GBP, source=source_line(ds), dataset_key=ds.key, y_label=f"{kind}, {conv.unit_text}",

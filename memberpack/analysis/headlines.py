@@ -15,7 +15,7 @@ from dataclasses import dataclass, field
 
 from memberpack.analysis.annotation_targets import TargetResolver, figure_text, measure_role
 from memberpack.analysis.benchmark_text import is_comparator, is_target
-from memberpack.analysis.charts import metric_column, money_measure
+from memberpack.analysis.charts import metric_column, money_measure, slipped
 from memberpack.analysis.narrative import (change_text, decimals_of, doubt_line, like_latest, money, names_a_measure,
                                            net_row, polarity_of, repeated_labels, signed_money)
 from memberpack.model.annotations import OBSERVATION, SHARED
@@ -41,6 +41,7 @@ class BudgetPosition:
     convention: Convention = field(default_factory=Convention)
     dataset: str = ""
     cell: str = ""
+    slipped: str = ""   # a capital programme's slippage: spending moved to a later year, not saved
 
     @property
     def variance_pct(self) -> float:
@@ -68,7 +69,7 @@ class BudgetPosition:
             return f"Forecast outturn of {self.money(self.forecast)} matches the budget{when} ({self.label})."
         return (f"Net forecast {self.word} of {money(self.variance, self.convention)}{when}, "
                 f"{abs(self.variance_pct):,.1f}% of the {self.money(self.budget)} budget: forecast outturn "
-                f"{self.money(self.forecast)} ({self.label}).")
+                f"{self.money(self.forecast)} ({self.label}).") + (f" {self.slipped}" if self.slipped else "")
 
 
 @dataclass(slots=True)
@@ -209,10 +210,12 @@ def budget_position(ds: Dataset, grid: Grid) -> BudgetPosition | None:
     def total(measure: str) -> float:
         return sum(r.value(measure) or 0.0 for r in rows)
 
+    conv = convention_of(ds, grid)
     return BudgetPosition(total(budget), total(forecast), total(variance),
                           rows[0].label if len(rows) == 1 else "All services",
-                          f"{ds.source_file}, {ds.sheet}", ds.period, convention_of(ds, grid), ds.name,
-                          rows[0].cells[variance].cell if len(rows) == 1 and variance in rows[0].cells else "")
+                          f"{ds.source_file}, {ds.sheet}", ds.period, conv, ds.name,
+                          rows[0].cells[variance].cell if len(rows) == 1 and variance in rows[0].cells else "",
+                          slipped(grid, conv))
 
 
 def _amount(ds: Dataset, grid: Grid, row: GridRow, status: Observation) -> tuple[str, str, float | None, str]:

@@ -211,3 +211,20 @@ def test_a_prudential_indicator_not_within_its_limit_is_a_red_item(tmp_path):
     assert [(i.label, i.display) for i in red] == [("Ratio of financing costs to net revenue stream", "8.7%")]
     text = " ".join(" ".join(page.extract_text() for page in PdfReader(tmp_path / "b.pdf").pages).split())
     assert "Red items (1)" in text and "Ratio of financing costs to net revenue stream Q2 2024/25 8.7%" in text
+
+
+def test_a_capital_programmes_headline_position_says_its_slippage_is_not_saved(tmp_path):
+    capital = [["Capital Programme Monitoring 2024/25 - Period 9 £000s"], [],
+               ["Scheme", "Revised Budget", "Forecast Outturn", "Variance", "Slippage to 2025/26"],
+               ["New primary school", 12500, 11250, -1250, 1250], ["Bypass phase 2", 18400, 15000, -3400, 3400],
+               ["ICT device refresh", 1800, 1920, 120, 0], ["Total Capital Programme", 32700, 28170, -4530, 4650]]
+    revenue = _monitor(9, [["External Placements", 28600, 35420, 6820, 5550], ["Net General Fund", 28600, 35420, 6820,
+                                                                                  5550]])
+    books = [write_xlsx(tmp_path / "capital.xlsx", {"Capital P9": capital}),
+             write_xlsx(tmp_path / "revenue.xlsx", {"P9 Summary": revenue})]
+    with Pack.create(tmp_path / "p.mpack") as pack:
+        import_files(pack, books)
+        export_pdf(pack, tmp_path / "b.pdf")
+    text = " ".join(" ".join(page.extract_text() for page in PdfReader(tmp_path / "b.pdf").pages[:4]).split())
+    assert ("forecast outturn £28,170k (Total Capital Programme). Slippage to 2025/26: £4,650k in all, spending moved "
+            "to a later year rather than saved.") in text
