@@ -42,6 +42,7 @@ class BudgetPosition:
     dataset: str = ""
     cell: str = ""
     slipped: str = ""   # a capital programme's slippage: spending moved to a later year, not saved
+    after: tuple[str, float] | None = None   # the net position after funding, below the budget requirement
 
     @property
     def variance_pct(self) -> float:
@@ -69,7 +70,9 @@ class BudgetPosition:
             return f"Forecast outturn of {self.money(self.forecast)} matches the budget{when} ({self.label})."
         return (f"Net forecast {self.word} of {money(self.variance, self.convention)}{when}, "
                 f"{abs(self.variance_pct):,.1f}% of the {self.money(self.budget)} budget: forecast outturn "
-                f"{self.money(self.forecast)} ({self.label}).") + (f" {self.slipped}" if self.slipped else "")
+                f"{self.money(self.forecast)} ({self.label}).") + (f" {self.slipped}" if self.slipped else "") + (
+            f" After funding, net forecast {self.convention.word(self.after[1]) or 'position'} of "
+            f"{money(self.after[1], self.convention)} ({self.after[0]})." if self.after else "")
 
 
 @dataclass(slots=True)
@@ -211,11 +214,13 @@ def budget_position(ds: Dataset, grid: Grid) -> BudgetPosition | None:
         return sum(r.value(measure) or 0.0 for r in rows)
 
     conv = convention_of(ds, grid)
+    below = grid.rows[next(i for i, r in enumerate(grid.rows) if r is net) + 1:] if net is not None else []
+    after = next((r for r in reversed(below) if r.role == TOTAL and r.value(variance) is not None), None)
     return BudgetPosition(total(budget), total(forecast), total(variance),
                           rows[0].label if len(rows) == 1 else "All services",
                           f"{ds.source_file}, {ds.sheet}", ds.period, conv, ds.name,
                           rows[0].cells[variance].cell if len(rows) == 1 and variance in rows[0].cells else "",
-                          slipped(grid, conv))
+                          slipped(grid, conv), (after.label, after.value(variance)) if after is not None else None)
 
 
 def _amount(ds: Dataset, grid: Grid, row: GridRow, status: Observation) -> tuple[str, str, float | None, str]:

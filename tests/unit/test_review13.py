@@ -4,6 +4,7 @@ sentence true, every chart honest, nothing lost."""
 from awkward_workbooks import write_xlsx
 from pypdf import PdfReader
 from reportlab.graphics.shapes import PolyLine
+from test_general_fund_summary import _ROWS as GENERAL_FUND
 
 from memberpack.analysis.charts import charts_for
 from memberpack.analysis.comparisons import comparisons
@@ -228,3 +229,12 @@ def test_a_capital_programmes_headline_position_says_its_slippage_is_not_saved(t
     text = " ".join(" ".join(page.extract_text() for page in PdfReader(tmp_path / "b.pdf").pages[:4]).split())
     assert ("forecast outturn £28,170k (Total Capital Programme). Slippage to 2025/26: £4,650k in all, spending moved "
             "to a later year rather than saved.") in text
+
+
+def test_the_net_position_after_funding_is_told_beside_the_budget_requirement(tmp_path):
+    with Pack.create(tmp_path / "p.mpack") as pack:
+        import_files(pack, [write_xlsx(tmp_path / "gf.xlsx", {"Appendix A": GENERAL_FUND})])
+        export_pdf(pack, tmp_path / "b.pdf")
+    text = " ".join(" ".join(page.extract_text() for page in PdfReader(tmp_path / "b.pdf").pages[:3]).split())
+    assert ("forecast outturn £139,500k (Net Budget Requirement). After funding, net forecast overspend of £5,000k "
+            "(Net (Surplus) / Deficit).") in text
