@@ -116,6 +116,16 @@ def metric_column(grid: Grid, metric_id: str) -> str | None:
     return full_year([m for m in found if _NET.search(m)] or found)
 
 
+_ALLOCATION = re.compile(r"\ballocation\b", re.IGNORECASE)
+
+
+def budget_column(grid: Grid) -> str | None:
+    """The current full-year budget column (:func:`metric_column`); a grant's allocation
+    (``2024/25 DSG Allocation``) where the monitor has no budget column."""
+    return metric_column(grid, "fin_budget_current") or next(
+        (m for m in grid.measures if _ALLOCATION.search(m) and _money(grid, m)), None)
+
+
 def _money(grid: Grid, measure: str) -> bool:
     return any(r.cells.get(measure) is not None and r.cells[measure].unit == GBP for r in grid.rows)
 
@@ -161,7 +171,7 @@ def _money_chart(ds: Dataset, grid: Grid) -> ChartSpec | None:
     statuses = ["adverse" if conv.adverse(v) else "favourable" if v else None for v in values]
     period = grid.column_period(measure) or ds.period
     carried = bool(_CARRIED.search(measure))
-    story = budget_story(grid, measure, conv, period, metric_column(grid, "fin_budget_current"),
+    story = budget_story(grid, measure, conv, period, budget_column(grid),
                          metric_column(grid, "fin_variance_movement"),
                          what="in-year " if conv.positive == SURPLUS and not carried else "",
                          tail=" carried forward" if carried else "",

@@ -15,7 +15,7 @@ from dataclasses import dataclass, field
 
 from memberpack.analysis.annotation_targets import TargetResolver, figure_text, measure_role
 from memberpack.analysis.benchmark_text import is_comparator, is_target
-from memberpack.analysis.charts import metric_column, money_measure, slipped
+from memberpack.analysis.charts import budget_column, metric_column, money_measure, slipped
 from memberpack.analysis.narrative import (change_text, decimals_of, doubt_line, like_latest, money, names_a_measure,
                                            net_row, polarity_of, repeated_labels, signed_money)
 from memberpack.model.annotations import OBSERVATION, SHARED
@@ -194,16 +194,11 @@ class Headlines:
         return list(groups.items())
 
 
-_ALLOCATION = re.compile(r"\ballocation\b", re.IGNORECASE)   # a grant monitor's budget: "2024/25 DSG Allocation"
-
-
 def budget_position(ds: Dataset, grid: Grid) -> BudgetPosition | None:
     """The grand total of a budget monitor (its net row, :func:`net_row`, else the sum of its sub
     totals); a grant's allocation is its budget."""
-    budget, forecast, variance = (metric_column(grid, m) for m in
-                                  ("fin_budget_current", "fin_forecast_outturn", "fin_variance"))
-    budget = budget or next((m for m in grid.measures if _ALLOCATION.search(m)
-                             and any(r.cells.get(m) is not None and r.cells[m].unit == GBP for r in grid.rows)), None)
+    budget, forecast, variance = budget_column(grid), *(metric_column(grid, m) for m in
+                                                         ("fin_forecast_outturn", "fin_variance"))
     if not (budget and forecast and variance):
         return None
     net = net_row(grid)

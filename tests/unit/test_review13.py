@@ -238,3 +238,13 @@ def test_the_net_position_after_funding_is_told_beside_the_budget_requirement(tm
     text = " ".join(" ".join(page.extract_text() for page in PdfReader(tmp_path / "b.pdf").pages[:3]).split())
     assert ("forecast outturn £139,500k (Net Budget Requirement). After funding, net forecast overspend of £5,000k "
             "(Net (Surplus) / Deficit).") in text
+
+
+def test_a_dsg_monitors_section_gives_its_overspend_as_a_share_of_the_allocation(tmp_path):
+    rows = [["Dedicated Schools Grant (DSG) Monitoring 2024/25 - Month 8 (November 2024) £000s"], [],
+            ["Block / Budget line", "2024/25 DSG Allocation", "Forecast Outturn", "In-year Variance"],
+            ["Early Years Block", 37600, 37160, -440], ["Independent special schools", 9800, 15640, 5840],
+            ["Total DSG", 47400, 52800, 5400]]
+    spec, = _charts(tmp_path, rows, "DSG")
+    assert spec.summary.startswith("Net overspend of £5,400k at 2024/25 Month 8, 11.4% of the £47,400k budget."), \
+        spec.summary
