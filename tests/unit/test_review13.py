@@ -248,3 +248,12 @@ def test_a_dsg_monitors_section_gives_its_overspend_as_a_share_of_the_allocation
     spec, = _charts(tmp_path, rows, "DSG")
     assert spec.summary.startswith("Net overspend of £5,400k at 2024/25 Month 8, 11.4% of the £47,400k budget."), \
         spec.summary
+
+
+def test_a_year_to_date_figure_is_told_as_so_far_this_year_not_as_a_rise(tmp_path):
+    rows = [["Housing Options & Homelessness Performance Dashboard 2024/25"], [],
+            ["Measure", "Aug-24", "Sep-24", "Oct-24", "Nov-24"],
+            ["Temporary accommodation net cost £000s (YTD)", 2240, 2735, 3240, 3770]]
+    spec, = _charts(tmp_path, rows, "Housing Options & Homelessness Performance Dashboard 2024/25")
+    assert spec.summary == ("Temporary accommodation net cost £000s (YTD): £3,770k by Nov 2024, £530k of it in "
+                            "Nov 2024."), spec.summary
