@@ -257,3 +257,14 @@ def test_a_year_to_date_figure_is_told_as_so_far_this_year_not_as_a_rise(tmp_pat
     spec, = _charts(tmp_path, rows, "Housing Options & Homelessness Performance Dashboard 2024/25")
     assert spec.summary == ("Temporary accommodation net cost £000s (YTD): £3,770k by Nov 2024, £530k of it in "
                             "Nov 2024."), spec.summary
+
+
+def test_compare_does_not_say_no_neighbours_above_a_scorecards_neighbours_column(tmp_path, capsys):
+    formats = {f"{c}5": "0.0%" for c in "CDEFG"}
+    book = write_xlsx(tmp_path / "csc.xlsx", {"CSC Scorecard": CSC}, formats={"CSC Scorecard": formats})
+    pack = str(tmp_path / "p.mpack")
+    assert main(["import", pack, str(book)]) == 0
+    capsys.readouterr()
+    assert main(["compare", pack]) == 0
+    first = capsys.readouterr().out.splitlines()[0]
+    assert first == "Our figure compared with England, its region and statistical neighbours as its tables give them"
