@@ -20,6 +20,7 @@ from memberpack.analysis.narrative import (change_text, decimals_of, doubt_line,
                                            net_row, polarity_of, repeated_labels, signed_money)
 from memberpack.model.annotations import OBSERVATION, SHARED
 from memberpack.model.conventions import SURPLUS, Convention, convention_of
+from memberpack.model.display import figure_text as printed
 from memberpack.model.grid import Grid, GridRow
 from memberpack.model.metrics import HIGHER, LOWER, match_metric
 from memberpack.model.monitor_columns import earlier_of, latest_first
@@ -389,14 +390,15 @@ def _worse_item(ds: Dataset, row: GridRow, measure: str, before: Observation, la
     sign = _direction(row, latest)
     if not sign or (latest.value - before.value) * sign >= 0:
         return None
+    now, was = printed(latest), printed(before)   # as the table prints them: 2,795, not 2795
     if not names_a_measure(row.label):
-        return Item(ds.name, measure, latest.period or row.label, latest.display, latest.value,
-                    latest.value - before.value, before.display, latest.cell, latest.unit, row.section,
+        return Item(ds.name, measure, latest.period or row.label, now, latest.value,
+                    latest.value - before.value, was, latest.cell, latest.unit, row.section,
                     latest.period or ds.period, before.period)
     named = latest.period if latest.period and parse_period(measure) and not names_a_measure(measure) \
         else measure   # "Q3 2020/21", not "Q3"; "Persistent absence % 2024/25" whole
-    return Item(ds.name, row.label, named, latest.display, latest.value, latest.value - before.value,
-                before.display, latest.cell, latest.unit, row.section, latest.period or ds.period,
+    return Item(ds.name, row.label, named, now, latest.value, latest.value - before.value,
+                was, latest.cell, latest.unit, row.section, latest.period or ds.period,
                 before.period)
 
 
