@@ -242,8 +242,8 @@ _MISSING = {"dna", "tbc", "n/a", ":", "-", "c", "x", "z"}   # the rated period's
 
 
 # a column asking whether the line met its limit or target: its "No" is as red as a Red rating
-_FAILED = re.compile(r"\b(?:within\s+(?:the\s+)?(?:limits?|target|budget|boundary)|met|achieved|on\s+(?:track|target))\s*\?",
-                     re.IGNORECASE)
+_FAILED = re.compile(r"\b(?:within\s+(?:the\s+)?(?:limits?|target|budget|boundary)|met|achieved|"
+                     r"on\s+(?:track|target))\s*\?", re.IGNORECASE)
 
 
 def _red(ds: Dataset, grid: Grid) -> list[Item]:

@@ -95,8 +95,8 @@ def test_last_years_outturn_is_not_joined_by_a_line_to_this_years_quarters(tmp_p
 
 def _monitor(month, rows):
     return [[f"Revenue Budget Monitoring 2024/25 - Period {month}"], [],
-            ["Service", "Revised Budget £000s", f"P{month} Forecast Outturn £000s", f"P{month} Forecast Variance £000s",
-             f"P{month - 1} Forecast Variance £000s"], *rows]
+            ["Service", "Revised Budget £000s", f"P{month} Forecast Outturn £000s",
+             f"P{month} Forecast Variance £000s", f"P{month - 1} Forecast Variance £000s"], *rows]
 
 
 def test_what_changed_in_a_monitor_is_its_variances_not_its_forecasts(tmp_path):
@@ -177,7 +177,8 @@ def test_england_and_neighbours_columns_are_compared_with_our_figure_of_their_ye
     assert (cla.period, cla.display) == ("2023/24", "80.2")   # not Q2 2024/25's 82.6 beside England's 2023/24
     assert [(b.kind, b.display, b.verdict) for b in cla.benchmarks] == [("neighbours", "73.5", "worse"),
                                                                         ("england", "70", "worse")]
-    assert [b.verdict for b in found["Average social worker caseload"].benchmarks] == ["worse", "worse"]   # Good is: Low
+    caseload = found["Average social worker caseload"]
+    assert [b.verdict for b in caseload.benchmarks] == ["worse", "worse"]   # Good is: Low
     text = " ".join(" ".join(page.extract_text() for page in PdfReader(tmp_path / "b.pdf").pages).split())
     assert "How we compare" in text and "Children looked after rate per 10,000 2023/24 80.2 70.0 73.5 Worse" in text
 
@@ -227,8 +228,8 @@ def test_a_capital_programmes_headline_position_says_its_slippage_is_not_saved(t
         import_files(pack, books)
         export_pdf(pack, tmp_path / "b.pdf")
     text = " ".join(" ".join(page.extract_text() for page in PdfReader(tmp_path / "b.pdf").pages[:4]).split())
-    assert ("forecast outturn £28,170k (Total Capital Programme). Slippage to 2025/26: £4,650k in all, spending moved "
-            "to a later year rather than saved.") in text
+    assert ("forecast outturn £28,170k (Total Capital Programme). Slippage to 2025/26: £4,650k in all, "
+            "spending moved to a later year rather than saved.") in text
 
 
 def test_the_net_position_after_funding_is_told_beside_the_budget_requirement(tmp_path):
