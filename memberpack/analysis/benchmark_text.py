@@ -92,13 +92,20 @@ def _row_benchmarks(measure: str, obs: Observation) -> list[WrittenBenchmark]:
     """The benchmarks one cell gives: a figure under a "Benchmark: England" header, or text."""
     if obs.value is not None:
         kind = kind_of(measure)
-        if _HEADER.search(measure) and kind != OTHER_AREA:
+        if (_HEADER.search(measure) or _area_column(measure)) and kind != OTHER_AREA:
             name = _ENGLAND.search(measure) or _REGION.search(measure) or _NEIGHBOURS.search(measure)
             shown = f"{obs.value:g}{'%' if obs.unit == PERCENT else ''}"   # the cell may hold the whole text
             return [WrittenBenchmark(kind, name.group(0), obs.value, shown, obs.unit == PERCENT, obs.cell)]
         return []
     found = parse_benchmarks(obs.display, obs.cell)
     return found if found and (_HEADER.search(measure) or any(b.kind != OTHER_AREA for b in found)) else []
+
+
+def _area_column(measure: str) -> bool:
+    """Whether a column is a comparator's figures for a period: ``England 2023/24``,
+    ``Statistical neighbours 2023/24`` (not ``England rate per 10,000``)."""
+    kind, rest, _name = area_prefix(measure)
+    return kind != OTHER_AREA and not re.search(r"[A-Za-z]{3,}", rest)
 
 
 def written_benchmarks(grid: Grid) -> list[tuple[GridRow, Observation, list[WrittenBenchmark]]]:
@@ -114,13 +121,23 @@ def written_benchmarks(grid: Grid) -> list[tuple[GridRow, Observation, list[Writ
         if latest is None:
             continue
         found: dict[str, WrittenBenchmark] = {}
+        when: set[str | None] = set()   # the periods of the benchmarks' figures
         for measure, obs in sorted(row.cells.items(), key=lambda item: item[1].value is None):
             for bench in _row_benchmarks(measure, obs):
                 if latest.unit == PERCENT or not bench.percent:
                     found.setdefault(bench.kind if bench.kind != OTHER_AREA else bench.name, bench)
+                    when.add(obs.period if obs.value is not None else None)
         if found:
-            out.append((row, latest, list(found.values())))
+            out.append((row, _of_period(row, periods, when) or latest, list(found.values())))
     return out
+
+
+def _of_period(row: GridRow, periods: list[str], when: set[str | None]) -> Observation | None:
+    """Our figure of the one period the benchmarks are of, where the row has it (2023/24 beside
+    England 2023/24, not this year's Q2)."""
+    period = next(iter(when)) if len(when) == 1 else None
+    return next((c for m in periods if not is_comparator(m) and (c := row.cells.get(m)) is not None
+                 and c.value is not None and c.period == period), None) if period else None
 
 
 @dataclass(slots=True)

@@ -116,6 +116,16 @@ def metric_column(grid: Grid, metric_id: str) -> str | None:
     return full_year([m for m in found if _NET.search(m)] or found)
 
 
+_ALLOCATION = re.compile(r"\ballocation\b", re.IGNORECASE)
+
+
+def budget_column(grid: Grid) -> str | None:
+    """The current full-year budget column (:func:`metric_column`); a grant's allocation
+    (``2024/25 DSG Allocation``) where the monitor has no budget column."""
+    return metric_column(grid, "fin_budget_current") or next(
+        (m for m in grid.measures if _ALLOCATION.search(m) and _money(grid, m)), None)
+
+
 def _money(grid: Grid, measure: str) -> bool:
     return any(r.cells.get(measure) is not None and r.cells[measure].unit == GBP for r in grid.rows)
 
@@ -136,7 +146,7 @@ def money_measure(grid: Grid, conv: Convention) -> str | None:
 _SLIPPAGE = re.compile(r"\b(?:slippage|slipped|re-?profil(?:ed|ing)|carry\s+forward\s+to)\b", re.IGNORECASE)
 
 
-def _slipped(grid: Grid, conv: Convention) -> str:
+def slipped(grid: Grid, conv: Convention) -> str:
     """What a capital programme's slippage column says of its underspend: spending moved to a later
     year, not saved (``Slippage / Reprofiling to 2025/26: £6,970k in all, ...``)."""
     column = next((m for m in grid.measures if _SLIPPAGE.search(m) and _money(grid, m)), None)
@@ -161,7 +171,7 @@ def _money_chart(ds: Dataset, grid: Grid) -> ChartSpec | None:
     statuses = ["adverse" if conv.adverse(v) else "favourable" if v else None for v in values]
     period = grid.column_period(measure) or ds.period
     carried = bool(_CARRIED.search(measure))
-    story = budget_story(grid, measure, conv, period, metric_column(grid, "fin_budget_current"),
+    story = budget_story(grid, measure, conv, period, budget_column(grid),
                          metric_column(grid, "fin_variance_movement"),
                          what="in-year " if conv.positive == SURPLUS and not carried else "",
                          tail=" carried forward" if carried else "",
@@ -170,7 +180,7 @@ def _money_chart(ds: Dataset, grid: Grid) -> ChartSpec | None:
     kind = "Surplus/(deficit)" if conv.positive == SURPLUS else "Variance"
     return ChartSpec(
         id=f"{ds.key}#variance", kind=BAR, title=story.title,
-        summary=" ".join(filter(None, (story.summary, _slipped(grid, conv), conv.key))),
+        summary=" ".join(filter(None, (story.summary, slipped(grid, conv), conv.key))),
         categories=[row_name(r, repeated) for r in rows],
         series=[Series(measure, values, DATA_SERIES, statuses, [r.cells[measure].cell for r in rows])],
         unit=GBP, source=source_line(ds), dataset_key=ds.key, y_label=f"{kind}, {conv.unit_text}",

@@ -19,7 +19,7 @@ from dataclasses import dataclass, field
 
 from memberpack.analysis.benchmark_text import ENGLAND, NEIGHBOURS, REGION, benchmark_tables, written_benchmarks
 from memberpack.analysis.charts import money_text, source_line
-from memberpack.analysis.narrative import unit_title
+from memberpack.analysis.narrative import polarity_of, unit_title
 from memberpack.model.areas import LOCAL_AUTHORITY, NATIONAL, REGIONAL, Area, named_in
 from memberpack.model.charts import BENCHMARK, DATA_SERIES, LINE, ChartSpec, Series
 from memberpack.model.grid import Grid
@@ -189,6 +189,7 @@ class _Subject:
     metric_id: str
     unit: str | None
     source: str = ""
+    polarity: str | None = None   # as the table states it ("Good is: Low"), else the metric's
 
 
 class _Places:
@@ -268,7 +269,7 @@ def _compare(subject: _Subject, mine: _Line, lines: list[_Line], everyone: list[
     """Our latest figure against each line's figure for the same period, with rank and trend."""
     period = _period_order(list(mine.figures))[-1]
     figure = mine.figures[period]
-    polarity = metric(subject.metric_id).polarity
+    polarity = subject.polarity or metric(subject.metric_id).polarity
     shown = [f.display for line in (mine, *lines) for f in line.figures.values()]
     result = Comparison(subject.metric_id, subject.measure, subject.section, period or None, mine.name, figure.value,
                         figure.display, figure.status, subject.unit, polarity, decimals_of(*shown),
@@ -343,7 +344,7 @@ def _tables(pack: Pack, ours: Area | None, wanted) -> list[Comparison]:
             if wanted(row.label, row.section, latest.metric_id):
                 cells = ", ".join(dict.fromkeys(b.cell for b in found))
                 subject = _Subject(ds, row.label, row.section, latest.metric_id, latest.unit,
-                                   f"{source_line(ds)}; benchmarks from {cells}")
+                                   f"{source_line(ds)}; benchmarks from {cells}", polarity_of(row, latest))
                 when = latest.period or latest.measure   # "Q3 2020/21", not the column's "Q3"
                 lines = [_Line(b.kind, b.name, {when: _Figure(b.value, b.display, cell=b.cell)}) for b in found]
                 out.append(_compare(subject, _Line(OURS, our_name, {when: _figure(latest)}), lines, trend=False))

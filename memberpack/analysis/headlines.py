@@ -15,11 +15,12 @@ from dataclasses import dataclass, field
 
 from memberpack.analysis.annotation_targets import TargetResolver, figure_text, measure_role
 from memberpack.analysis.benchmark_text import is_comparator, is_target
-from memberpack.analysis.charts import metric_column, money_measure
+from memberpack.analysis.charts import budget_column, metric_column, money_measure, slipped
 from memberpack.analysis.narrative import (change_text, decimals_of, doubt_line, like_latest, money, names_a_measure,
                                            net_row, polarity_of, repeated_labels, signed_money)
 from memberpack.model.annotations import OBSERVATION, SHARED
 from memberpack.model.conventions import SURPLUS, Convention, convention_of
+from memberpack.model.display import figure_text as printed
 from memberpack.model.grid import Grid, GridRow
 from memberpack.model.metrics import HIGHER, LOWER, match_metric
 from memberpack.model.monitor_columns import earlier_of, latest_first
@@ -41,6 +42,8 @@ class BudgetPosition:
     convention: Convention = field(default_factory=Convention)
     dataset: str = ""
     cell: str = ""
+    slipped: str = ""   # a capital programme's slippage: spending moved to a later year, not saved
+    after: tuple[str, float] | None = None   # the net position after funding, below the budget requirement
 
     @property
     def variance_pct(self) -> float:
@@ -68,7 +71,9 @@ class BudgetPosition:
             return f"Forecast outturn of {self.money(self.forecast)} matches the budget{when} ({self.label})."
         return (f"Net forecast {self.word} of {money(self.variance, self.convention)}{when}, "
                 f"{abs(self.variance_pct):,.1f}% of the {self.money(self.budget)} budget: forecast outturn "
-                f"{self.money(self.forecast)} ({self.label}).")
+                f"{self.money(self.forecast)} ({self.label}).") + (f" {self.slipped}" if self.slipped else "") + (
+            f" After funding, net forecast {self.convention.word(self.after[1]) or 'position'} of "
+            f"{money(self.after[1], self.convention)} ({self.after[0]})." if self.after else "")
 
 
 @dataclass(slots=True)
@@ -191,9 +196,10 @@ class Headlines:
 
 
 def budget_position(ds: Dataset, grid: Grid) -> BudgetPosition | None:
-    """The grand total of a budget monitor (its net row, :func:`net_row`, else the sum of its sub totals)."""
-    budget, forecast, variance = (metric_column(grid, m) for m in
-                                  ("fin_budget_current", "fin_forecast_outturn", "fin_variance"))
+    """The grand total of a budget monitor (its net row, :func:`net_row`, else the sum of its sub
+    totals); a grant's allocation is its budget."""
+    budget, forecast, variance = budget_column(grid), *(metric_column(grid, m) for m in
+                                                         ("fin_forecast_outturn", "fin_variance"))
     if not (budget and forecast and variance):
         return None
     net = net_row(grid)
@@ -203,10 +209,14 @@ def budget_position(ds: Dataset, grid: Grid) -> BudgetPosition | None:
     def total(measure: str) -> float:
         return sum(r.value(measure) or 0.0 for r in rows)
 
+    conv = convention_of(ds, grid)
+    below = grid.rows[next(i for i, r in enumerate(grid.rows) if r is net) + 1:] if net is not None else []
+    after = next((r for r in reversed(below) if r.role == TOTAL and r.value(variance) is not None), None)
     return BudgetPosition(total(budget), total(forecast), total(variance),
                           rows[0].label if len(rows) == 1 else "All services",
-                          f"{ds.source_file}, {ds.sheet}", ds.period, convention_of(ds, grid), ds.name,
-                          rows[0].cells[variance].cell if len(rows) == 1 and variance in rows[0].cells else "")
+                          f"{ds.source_file}, {ds.sheet}", ds.period, conv, ds.name,
+                          rows[0].cells[variance].cell if len(rows) == 1 and variance in rows[0].cells else "",
+                          slipped(grid, conv), (after.label, after.value(variance)) if after is not None else None)
 
 
 def _amount(ds: Dataset, grid: Grid, row: GridRow, status: Observation) -> tuple[str, str, float | None, str]:
@@ -231,6 +241,11 @@ _RATINGS = {"red", "amber", "green"}
 _MISSING = {"dna", "tbc", "n/a", ":", "-", "c", "x", "z"}   # the rated period's figure, not given
 
 
+# a column asking whether the line met its limit or target: its "No" is as red as a Red rating
+_FAILED = re.compile(r"\b(?:within\s+(?:the\s+)?(?:limits?|target|budget|boundary)|met|achieved|"
+                     r"on\s+(?:track|target))\s*\?", re.IGNORECASE)
+
+
 def _red(ds: Dataset, grid: Grid) -> list[Item]:
     """Red ratings, of each indicator's latest period where a table rates it period by period."""
     out = []
@@ -239,7 +254,7 @@ def _red(ds: Dataset, grid: Grid) -> list[Item]:
         if row.role != DATA or id(row) in earlier:
             continue
         for measure, obs in row.cells.items():
-            if obs.status == "red":
+            if obs.status == "red" or _FAILED.search(measure) and obs.display.strip().casefold() == "no":
                 shown, figure, value, cell = _amount(ds, grid, row, obs)
                 unit = next((o.unit for o in row.cells.values() if o.cell == cell), None)
                 out.append(Item(ds.name, row.label, figure or measure, shown, value, cell=cell or obs.cell,
@@ -377,14 +392,15 @@ def _worse_item(ds: Dataset, row: GridRow, measure: str, before: Observation, la
     sign = _direction(row, latest)
     if not sign or (latest.value - before.value) * sign >= 0:
         return None
+    now, was = printed(latest), printed(before)   # as the table prints them: 2,795, not 2795
     if not names_a_measure(row.label):
-        return Item(ds.name, measure, latest.period or row.label, latest.display, latest.value,
-                    latest.value - before.value, before.display, latest.cell, latest.unit, row.section,
+        return Item(ds.name, measure, latest.period or row.label, now, latest.value,
+                    latest.value - before.value, was, latest.cell, latest.unit, row.section,
                     latest.period or ds.period, before.period)
     named = latest.period if latest.period and parse_period(measure) and not names_a_measure(measure) \
         else measure   # "Q3 2020/21", not "Q3"; "Persistent absence % 2024/25" whole
-    return Item(ds.name, row.label, named, latest.display, latest.value, latest.value - before.value,
-                before.display, latest.cell, latest.unit, row.section, latest.period or ds.period,
+    return Item(ds.name, row.label, named, now, latest.value, latest.value - before.value,
+                was, latest.cell, latest.unit, row.section, latest.period or ds.period,
                 before.period)
 
 

@@ -254,6 +254,10 @@ def trend_story(name: str, points: list[tuple[str, float]], unit: str | None, po
         text = f"{name}: {fig(last, last_at)} in {last_at}"
         return Story(text, text + ".")
     before_at, before = points[-2]
+    if last > before and _CUMULATIVE.search(name) and _one_year(before_at, last_at):
+        made = change_text(before, last, unit if unit != COUNT else None, decimals, conv)
+        text = f"{name}: {fig(last, last_at)} by {last_at}, {made} of it in {last_at}"
+        return Story(text, text + ".")   # a year-to-date figure rises as the year goes: no rise to judge
     if last == before:
         text = f"{name}: unchanged at {fig(last, last_at)} in {last_at}, as in {before_at}"
     else:
@@ -268,6 +272,15 @@ def trend_story(name: str, points: list[tuple[str, float]], unit: str | None, po
             summary += (f", after {'rising' if before > first else 'falling'} from {fig(first, first_at)} "
                         f"in {first_at}")
     return Story(text, summary + ".")
+
+
+_CUMULATIVE = re.compile(r"\b(?:ytd|year[\s-]+to[\s-]+date|cumulative|to\s+date)\b", re.IGNORECASE)
+
+
+def _one_year(first: str, last: str) -> bool:
+    """Whether two periods fall in one financial or academic year (a year-to-date figure starts again each year)."""
+    a, b = parse_period(first), parse_period(last)
+    return a is not None and b is not None and a.year is not None and a.year == b.year and a.kind == b.kind
 
 
 def like_latest(items: list[T], period_of: Callable[[T], str | None]) -> list[T]:

@@ -156,8 +156,10 @@ def run_compare(args) -> int:
         what = f" matching {args.metric!r}" if args.metric else ""
         raise MemberpackError(f"{args.pack}: no figures{what} with comparator data{hint}")
     name = ours.name if ours else "Our figure"
+    written = any(b.kind == NEIGHBOURS for c in results for b in c.benchmarks)   # a scorecard's own column
     print(f"{name} compared with England, its region and "
-          + (f"{len(neighbours.neighbours)} statistical neighbours" if neighbours else "no statistical neighbours"))
+          + (f"{len(neighbours.neighbours)} statistical neighbours" if neighbours
+             else "statistical neighbours as its tables give them" if written else "no statistical neighbours"))
     print("\n".join(table_lines(results, name)))
     if args.trend:
         print("\n".join(line for c in results for line in trend_lines(c)))

@@ -78,7 +78,7 @@ class ChartSpec:
     y_range: tuple[float, float] | None = None
     left_out: str = ""
     decimals: int = 0
-    apart: int = 0   # the first categories are periods of another length (last year's outturn before the quarters): not joined to the line
+    apart: int = 0   # the first points, of longer periods (last year's outturn): not joined to the line
 
 
 def series_styles(spec: ChartSpec, background: str = "#ffffff") -> list[SeriesStyle]:

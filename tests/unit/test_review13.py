@@ -4,8 +4,10 @@ sentence true, every chart honest, nothing lost."""
 from awkward_workbooks import write_xlsx
 from pypdf import PdfReader
 from reportlab.graphics.shapes import PolyLine
+from test_general_fund_summary import _ROWS as GENERAL_FUND
 
 from memberpack.analysis.charts import charts_for
+from memberpack.analysis.comparisons import comparisons
 from memberpack.analysis.headlines import headlines
 from memberpack.cli import main
 from memberpack.export.chart_figures import chart_figures
@@ -93,8 +95,8 @@ def test_last_years_outturn_is_not_joined_by_a_line_to_this_years_quarters(tmp_p
 
 def _monitor(month, rows):
     return [[f"Revenue Budget Monitoring 2024/25 - Period {month}"], [],
-            ["Service", "Revised Budget £000s", f"P{month} Forecast Outturn £000s", f"P{month} Forecast Variance £000s",
-             f"P{month - 1} Forecast Variance £000s"], *rows]
+            ["Service", "Revised Budget £000s", f"P{month} Forecast Outturn £000s",
+             f"P{month} Forecast Variance £000s", f"P{month - 1} Forecast Variance £000s"], *rows]
 
 
 def test_what_changed_in_a_monitor_is_its_variances_not_its_forecasts(tmp_path):
@@ -149,9 +151,121 @@ def test_a_cohort_table_with_two_years_of_each_measure_says_what_got_worse(tmp_p
         worse = headlines(pack).worse_kpis
         export_pdf(pack, tmp_path / "b.pdf")
     assert [(i.label, i.measure, i.previous_display, i.display) for i in worse] == [
-        ("All pupils", "Suspensions 2024/25", "2510", "2795"),
+        ("All pupils", "Suspensions 2024/25", "2,510", "2,795"),   # as the table prints them
         ("EHCP", "Persistent absence % 2024/25", "35.2%", "36.4%"),
         ("Children looked after", "Persistent absence % 2024/25", "14.1%", "15.7%")]
     text = " ".join(" ".join(page.extract_text() for page in PdfReader(tmp_path / "b.pdf").pages).split())
     assert "EHCP, Persistent absence % 2024/25 35.2% (2023/24) 36.4% (2024/25) ↑ 1.2 points" in text, text[:3000]
 
+
+CSC = [["Children's Social Care Performance Scorecard - Quarter 2 2024/25"], [],
+       ["Measure", "Good is", "2022/23", "2023/24", "Q2 2024/25", "Statistical neighbours 2023/24", "England 2023/24",
+        "RAG"],
+       ["Children looked after rate per 10,000", "Low", 78.0, 80.2, 82.6, 73.5, 70.0, "R"],
+       ["Assessments completed within 45 working days", "High", .812, .846, .873, .852, .829, "G"],
+       ["Average social worker caseload", "Low", 19.4, 18.2, 17.6, 16.8, 16.3, "A"]]
+
+
+def test_england_and_neighbours_columns_are_compared_with_our_figure_of_their_year(tmp_path):
+    formats = {f"{c}5": "0.0%" for c in "CDEFG"}
+    book = write_xlsx(tmp_path / "csc.xlsx", {"CSC Scorecard": CSC}, formats={"CSC Scorecard": formats})
+    with Pack.create(tmp_path / "p.mpack") as pack:
+        import_files(pack, [book])
+        found = {c.measure: c for c in comparisons(pack, None)}
+        export_pdf(pack, tmp_path / "b.pdf")
+    cla = found["Children looked after rate per 10,000"]
+    assert (cla.period, cla.display) == ("2023/24", "80.2")   # not Q2 2024/25's 82.6 beside England's 2023/24
+    assert [(b.kind, b.display, b.verdict) for b in cla.benchmarks] == [("neighbours", "73.5", "worse"),
+                                                                        ("england", "70", "worse")]
+    caseload = found["Average social worker caseload"]
+    assert [b.verdict for b in caseload.benchmarks] == ["worse", "worse"]   # Good is: Low
+    text = " ".join(" ".join(page.extract_text() for page in PdfReader(tmp_path / "b.pdf").pages).split())
+    assert "How we compare" in text and "Children looked after rate per 10,000 2023/24 80.2 70.0 73.5 Worse" in text
+
+
+def test_a_dsg_monitor_by_its_allocation_gives_the_budget_position(tmp_path):
+    rows = [["Dedicated Schools Grant (DSG) Monitoring 2024/25 - Month 8 (November 2024)"], ["£000s"], [],
+            ["Block / Budget line", "2024/25 DSG Allocation", "Forecast Outturn", "In-year Variance"],
+            ["Early Years Block", 37600, 37160, -440],
+            ["Independent and non-maintained special schools", 9800, 15640, 5840],
+            ["Top-up funding - mainstream schools", 14300, 17950, 3650],
+            ["Total DSG", 61700, 70750, 9050]]
+    with Pack.create(tmp_path / "p.mpack") as pack:
+        import_files(pack, [write_xlsx(tmp_path / "dsg.xlsx", {"DSG M8": rows})])
+        export_pdf(pack, tmp_path / "b.pdf")
+    text = " ".join(" ".join(page.extract_text() for page in PdfReader(tmp_path / "b.pdf").pages).split())
+    assert "No budget monitor in this export" not in text
+    assert "Net forecast overspend of £9,050k at 2024/25 Month 8, 14.7% of the £61,700k budget" in text
+
+
+def test_a_prudential_indicator_not_within_its_limit_is_a_red_item(tmp_path):
+    rows = [["Treasury Management Mid-Year Review 2024/25 - Prudential Indicators at 30 September 2024"], [],
+            ["Indicator", "2024/25 Approved Limit / Estimate", "Actual / Forecast at Q2", "Within limit?"],
+            ["Operational boundary for external debt (£m)", 780.0, 642.5, "Yes"],
+            ["Authorised limit for external debt (£m)", 830.0, 642.5, "Yes"],
+            ["Ratio of financing costs to net revenue stream", .081, .087, "No"],
+            ["Maturity structure of borrowing: under 12 months (upper limit)", .25, .14, "Yes"]]
+    formats = {f"{c}{r}": "0.0%" if r > 5 else "#,##0.0;(#,##0.0)" for c in "BC" for r in range(4, 8)}
+    with Pack.create(tmp_path / "p.mpack") as pack:
+        import_files(pack, [write_xlsx(tmp_path / "pis.xlsx", {"PIs Q2": rows}, formats={"PIs Q2": formats})])
+        red = headlines(pack).red_items
+        export_pdf(pack, tmp_path / "b.pdf")
+    assert [(i.label, i.display) for i in red] == [("Ratio of financing costs to net revenue stream", "8.7%")]
+    text = " ".join(" ".join(page.extract_text() for page in PdfReader(tmp_path / "b.pdf").pages).split())
+    assert "Red items (1)" in text and "Ratio of financing costs to net revenue stream Q2 2024/25 8.7%" in text
+
+
+def test_a_capital_programmes_headline_position_says_its_slippage_is_not_saved(tmp_path):
+    capital = [["Capital Programme Monitoring 2024/25 - Period 9 £000s"], [],
+               ["Scheme", "Revised Budget", "Forecast Outturn", "Variance", "Slippage to 2025/26"],
+               ["New primary school", 12500, 11250, -1250, 1250], ["Bypass phase 2", 18400, 15000, -3400, 3400],
+               ["ICT device refresh", 1800, 1920, 120, 0], ["Total Capital Programme", 32700, 28170, -4530, 4650]]
+    revenue = _monitor(9, [["External Placements", 28600, 35420, 6820, 5550], ["Net General Fund", 28600, 35420, 6820,
+                                                                                  5550]])
+    books = [write_xlsx(tmp_path / "capital.xlsx", {"Capital P9": capital}),
+             write_xlsx(tmp_path / "revenue.xlsx", {"P9 Summary": revenue})]
+    with Pack.create(tmp_path / "p.mpack") as pack:
+        import_files(pack, books)
+        export_pdf(pack, tmp_path / "b.pdf")
+    text = " ".join(" ".join(page.extract_text() for page in PdfReader(tmp_path / "b.pdf").pages[:4]).split())
+    assert ("forecast outturn £28,170k (Total Capital Programme). Slippage to 2025/26: £4,650k in all, "
+            "spending moved to a later year rather than saved.") in text
+
+
+def test_the_net_position_after_funding_is_told_beside_the_budget_requirement(tmp_path):
+    with Pack.create(tmp_path / "p.mpack") as pack:
+        import_files(pack, [write_xlsx(tmp_path / "gf.xlsx", {"Appendix A": GENERAL_FUND})])
+        export_pdf(pack, tmp_path / "b.pdf")
+    text = " ".join(" ".join(page.extract_text() for page in PdfReader(tmp_path / "b.pdf").pages[:3]).split())
+    assert ("forecast outturn £139,500k (Net Budget Requirement). After funding, net forecast overspend of £5,000k "
+            "(Net (Surplus) / Deficit).") in text
+
+
+def test_a_dsg_monitors_section_gives_its_overspend_as_a_share_of_the_allocation(tmp_path):
+    rows = [["Dedicated Schools Grant (DSG) Monitoring 2024/25 - Month 8 (November 2024) £000s"], [],
+            ["Block / Budget line", "2024/25 DSG Allocation", "Forecast Outturn", "In-year Variance"],
+            ["Early Years Block", 37600, 37160, -440], ["Independent special schools", 9800, 15640, 5840],
+            ["Total DSG", 47400, 52800, 5400]]
+    spec, = _charts(tmp_path, rows, "DSG")
+    assert spec.summary.startswith("Net overspend of £5,400k at 2024/25 Month 8, 11.4% of the £47,400k budget."), \
+        spec.summary
+
+
+def test_a_year_to_date_figure_is_told_as_so_far_this_year_not_as_a_rise(tmp_path):
+    rows = [["Housing Options & Homelessness Performance Dashboard 2024/25"], [],
+            ["Measure", "Aug-24", "Sep-24", "Oct-24", "Nov-24"],
+            ["Temporary accommodation net cost £000s (YTD)", 2240, 2735, 3240, 3770]]
+    spec, = _charts(tmp_path, rows, "Housing Options & Homelessness Performance Dashboard 2024/25")
+    assert spec.summary == ("Temporary accommodation net cost £000s (YTD): £3,770k by Nov 2024, £530k of it in "
+                            "Nov 2024."), spec.summary
+
+
+def test_compare_does_not_say_no_neighbours_above_a_scorecards_neighbours_column(tmp_path, capsys):
+    formats = {f"{c}5": "0.0%" for c in "CDEFG"}
+    book = write_xlsx(tmp_path / "csc.xlsx", {"CSC Scorecard": CSC}, formats={"CSC Scorecard": formats})
+    pack = str(tmp_path / "p.mpack")
+    assert main(["import", pack, str(book)]) == 0
+    capsys.readouterr()
+    assert main(["compare", pack]) == 0
+    first = capsys.readouterr().out.splitlines()[0]
+    assert first == "Our figure compared with England, its region and statistical neighbours as its tables give them"
