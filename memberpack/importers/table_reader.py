@@ -34,7 +34,7 @@ import numpy as np
 from memberpack.errors import Cancelled
 from memberpack.importers.cells import a1, column_index, column_letter
 from memberpack.importers.headers import (
-    column_codes, counts_up, has_marker, is_series_row, is_year, letter_markers, strip_marker)
+    column_codes, counts_up, has_marker, is_series_row, is_year, letter_markers, marked_years, strip_marker)
 from memberpack.importers.keys import (
     AREA, PERIOD, SECTION, UNITS_HEADER, KeyColumn, RowKeys, alike_keys, ignores_label, row_keys, section_texts, totals_row,
     unit_of_row)
@@ -570,6 +570,9 @@ class TableReader:
                               below=rows[i + 1:] or ([units_row] if any(map(_UNIT_WORD.fullmatch, map(cell_text, units_row)))
                                                      else []))
                   for i, (h, row) in enumerate(zip(layout.header_rows, rows))]
+        for f, row in zip(filled, rows):   # "20106" among 2009, 2011...: 2010 and its footnote 6, spread to its group
+            if marked := {cell_text(row[c]): year for c, year in marked_years(row, layout.col_range).items()}:
+                f.update({c: marked.get(text, text) for c, text in f.items()})
         numbered = [counts_up(row, layout.col_range) for row in rows]
         self._letters = letter_markers([layout.title, *(t for f in filled for t in f.values())])
         columns, seen, helpers, banner, written = [], set(), [], None, {}

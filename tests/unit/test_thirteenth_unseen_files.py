@@ -117,3 +117,24 @@ def test_letters_of_significant_differences_flag_no_variances(tmp_path):
     rows[13] = [None, None, None, None, "f", None, "a", "bc"]
     table = read_file(write_xlsx(tmp_path / "ess.xlsx", {"KENT": rows}, formats={"KENT": formats})).tables[0]
     assert table.report.kind != "budget_monitor"
+
+
+def test_years_in_a_header_row_with_a_footnote_digit_are_those_years(tmp_path):
+    """DfE's SFR50 Table LA2 heads its years '2009 | 20106 | 2011 | 2012 | 20132' (2010 and 2013 with their
+    footnotes 6 and 2): the header had been taken for a row of figures and the table read with no header
+    (each column 'Column I'), and once found, 2010's columns dated 2009."""
+    councils = [("ENGLAND9", "90-99", 2280, 47, 59), (None,), ("NORTH EAST", ".", 140, 45, 54),
+                ("Darlington", "100", 5, "x", "x"), ("Durham", "100", 25, 38, 58), ("Gateshead", "100", 10, "x", "x"),
+                ("Hartlepool", "100", 10, 50, 60), ("Middlesbrough", "100", 15, 40, 47)]
+    names = ["Percentage with UPN3", "Number eligible to sit Key Stage 2 tasks and tests4", "Mathematics (test)",
+             "Reading (test)"]
+    rows = [["Table LA2: Eligibility and performance of children looked after at Key Stage 2"],
+            ["Years: 2009-20132"], ["Coverage: England, All schools"], [],
+            [None, 2009, None, None, None, "20106", None, None, None, 2011, None, None, None, "20132"],
+            [None, *names * 4], [],
+            *[[c[0], *c[1:] * 4] if len(c) > 1 else [] for c in councils]]
+    table = read_file(write_xlsx(tmp_path / "la2.xlsx", {"Table LA2": rows})).tables[0]
+    cells = {o.cell: o for o in table.observations}
+    assert table.report.header_rows[:1] == [5]
+    assert (cells["G12"].measure, cells["G12"].period) == ("2010 Number eligible to sit Key Stage 2 tasks and tests", "2010")
+    assert (cells["O12"].period, cells["O12"].value) == ("2013", 25)
