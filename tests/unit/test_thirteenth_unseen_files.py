@@ -1,6 +1,6 @@
 """What a thirteenth batch of published files nobody here had seen taught (tests/corpus: MHCLG's capital
-estimates (CER B), DLUHC's council taxbase, DCLG's revenue account budget, BEIS's sub-regional fuel poverty
-and DfE's Employer Skills Survey by local authority)."""
+estimates (CER B), DLUHC's council taxbase, DCLG's revenue account budget, BEIS's sub-regional fuel poverty,
+DfE's Employer Skills Survey by local authority and its outcomes for looked-after children, SFR50 2013)."""
 
 from awkward_workbooks import write_xlsx
 
