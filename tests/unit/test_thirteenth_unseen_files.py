@@ -138,3 +138,20 @@ def test_years_in_a_header_row_with_a_footnote_digit_are_those_years(tmp_path):
     assert table.report.header_rows[:1] == [5]
     assert (cells["G12"].measure, cells["G12"].period) == ("2010 Number eligible to sit Key Stage 2 tasks and tests", "2010")
     assert (cells["O12"].period, cells["O12"].value) == ("2013", 25)
+
+
+def test_a_coded_name_starting_with_its_date_dates_its_column(tmp_path):
+    """VOA's CTSOP1.0 names each column by its date ('1994_03_31_band_d') under a title spanning '1 April 1993
+    to 31 March 2023': every column had been dated April 1993, the title's first date (the corpus scoring had
+    counted them right, finding the year in the measure's text)."""
+    rows = [["Table CTSOP1.0: Number of properties by Council Tax band, 1 April 1993 to 31 March 2023"], [],
+            [None, None, "Council Tax band", None, 1993, "Council Tax band", None, 1994],
+            [None, "Area code", "A", "B", None, "A", "B", None],
+            ["geography", "ecode", "1993_04_01_band_a", "1993_04_01_band_b", "1993_04_01_all_properties",
+             "1994_03_31_band_a", "1994_03_31_band_b", "1994_03_31_all_properties"],
+            ["NATL", "E92000001", 5259410, 3843570, 9102980, 5312720, 3880230, 9192950],
+            ["REGL", "E12000001", 520000, 180000, 700000, 525000, 181000, 706000],
+            ["REGL", "E12000002", 1100000, 600000, 1700000, 1110000, 605000, 1715000]]
+    cells = {o.cell: o for t in read_file(write_xlsx(tmp_path / "ctsop.xlsx", {"CTSOP": rows})).tables
+             for o in t.observations}
+    assert (cells["C6"].period, cells["F6"].period, cells["G7"].period) == ("Apr 1993", "Mar 1994", "Mar 1994")
