@@ -110,12 +110,25 @@ def is_token_row(row: Sequence[Any], cols: range) -> bool:
     return True
 
 
-def is_period_row(row: Sequence[Any], cols: range, classes) -> bool:
-    """A header row of periods under a group header: years as numbers (``2019 2020 2021``) or
-    words; no other figures."""
+_MARKED_YEAR = re.compile(r"\s*((?:19|20)\d\d)(\d)\s*")
+
+
+def marked_years(row: Sequence[Any], cols: range) -> dict[int, str]:
+    """The years written as text with a footnote digit run onto them (``20106``: 2010, note 6) in a row
+    of years (``2009 | 20106 | 2011 | 2012 | 20132``), by column: ``{7: "2010"}``; none where no cell
+    of the row is a year as written (a row of account codes ``20101 | 20102`` names no years)."""
     filled = _filled(row, cols)
-    years = [v for _, v in filled if is_year(v)]
-    others = [classes(v) for _, v in filled if not is_year(v)]
+    marked = {c: m[1] for c, v in filled if isinstance(v, str) and (m := _MARKED_YEAR.fullmatch(v)) and is_year(m[1])}
+    return marked if marked and any(is_year(v) for _, v in filled) else {}
+
+
+def is_period_row(row: Sequence[Any], cols: range, classes) -> bool:
+    """A header row of periods under a group header: years as numbers (``2019 2020 2021``), some
+    perhaps with a footnote digit (:func:`marked_years`), or words; no other figures."""
+    filled = _filled(row, cols)
+    marked = marked_years(row, cols)
+    years = [marked.get(c, v) for c, v in filled if is_year(v) or c in marked]
+    others = [classes(v) for c, v in filled if not is_year(v) and c not in marked]
     numbers = list(map(_int, years))
     groups = 1 + sum(b <= a for a, b in zip(numbers, numbers[1:]))   # the same years again under each group
     # or one series in order, a year written twice for two dates in it (end-Mar 2019, end-Sep 2019)

@@ -17,6 +17,7 @@ same row, source cell and period, in an extra column after the table's last one.
 
 from __future__ import annotations
 
+import calendar
 import re
 from array import array
 from math import isfinite
@@ -35,7 +36,7 @@ import numpy as np
 from memberpack.errors import Cancelled
 from memberpack.importers.cells import a1, column_index, column_letter
 from memberpack.importers.headers import (
-    column_codes, counts_up, has_marker, is_series_row, is_year, letter_markers, strip_marker)
+    column_codes, counts_up, has_marker, is_series_row, is_year, letter_markers, marked_years, strip_marker)
 from memberpack.importers.keys import (
     AREA, PERIOD, SECTION, UNITS_HEADER, KeyColumn, RowKeys, alike_keys, ignores_label, row_keys, section_texts, totals_row,
     unit_of_row)
@@ -267,6 +268,16 @@ def _coded_year(measure: str) -> Period | None:
     """The year a coded header ends with after an underscore, or None."""
     m = _CODED_YEAR.fullmatch(measure.strip())
     return Period(CALENDAR_YEAR, int(m.group(1))) if m else None
+
+
+# a coded name starting with its date ("2023_03_31_band_d", "1993_04_01_all_properties", VOA's CTSOP)
+_CODED_DATE = re.compile(r"(?<![\w])((?:19|20)\d{2})_(0[1-9]|1[0-2])_(\d{2})_[a-z]")
+
+
+def _coded_date(measure: str) -> Period | None:
+    """The month of the date a coded name starts with (``2023_03_31_band_d``: March 2023), or None."""
+    m = _CODED_DATE.search(measure)
+    return parse_period(f"{int(m[3])} {calendar.month_name[int(m[2])]} {m[1]}") if m else None
 
 
 def _shows_only(code: str | None, unit: Unit | None) -> bool:
@@ -575,6 +586,9 @@ class TableReader:
                               below=rows[i + 1:] or ([units_row] if any(map(_UNIT_WORD.fullmatch, map(cell_text, units_row)))
                                                      else []))
                   for i, (h, row) in enumerate(zip(layout.header_rows, rows))]
+        for f, row in zip(filled, rows):   # "20106" among 2009, 2011...: 2010 and its footnote 6, spread to its group
+            if marked := {cell_text(row[c]): year for c, year in marked_years(row, layout.col_range).items()}:
+                f.update({c: marked.get(text, text) for c, text in f.items()})
         numbered = [counts_up(row, layout.col_range) for row in rows]
         self._letters = letter_markers([layout.title, *(t for f in filled for t in f.values())])
         columns, seen, helpers, banner, written = [], set(), [], None, {}
@@ -644,7 +658,8 @@ class TableReader:
                 unit = POUNDS   # "£60.00" in most cells: the "130" among them is pounds too
                 self.report.assume(f"column {column_letter(c)} ({measure}) is in £: its cells write the £ sign")
             period = span_end(measure) if _NO_PERIOD.search(measure) else parse_period(measure) \
-                or relative_year(measure, named) or _coded_year(measure)   # ("Change ... Sep-18 to Sep-19": Sep 2019)
+                or relative_year(measure, named) or _coded_year(measure) \
+                or _coded_date(measure)   # ("Change ... Sep-18 to Sep-19": Sep 2019)
             if period is not None and period.kind in _WHOLE_YEARS and subject and c < len(rows[-1]) \
                     and (one_year is None or period == one_year) \
                     and not blank(rows[-1][c]) and not _PERIOD_WORDS.sub("", strip_periods(measure)).strip(" -–/,"):

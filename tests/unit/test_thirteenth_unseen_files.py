@@ -1,6 +1,6 @@
 """What a thirteenth batch of published files nobody here had seen taught (tests/corpus: MHCLG's capital
-estimates (CER B), DLUHC's council taxbase, DCLG's revenue account budget, BEIS's sub-regional fuel poverty
-and DfE's Employer Skills Survey by local authority)."""
+estimates (CER B), DLUHC's council taxbase, DCLG's revenue account budget, BEIS's sub-regional fuel poverty,
+DfE's Employer Skills Survey by local authority and its outcomes for looked-after children, SFR50 2013)."""
 
 from awkward_workbooks import write_xlsx
 
@@ -117,3 +117,41 @@ def test_letters_of_significant_differences_flag_no_variances(tmp_path):
     rows[13] = [None, None, None, None, "f", None, "a", "bc"]
     table = read_file(write_xlsx(tmp_path / "ess.xlsx", {"KENT": rows}, formats={"KENT": formats})).tables[0]
     assert table.report.kind != "budget_monitor"
+
+
+def test_years_in_a_header_row_with_a_footnote_digit_are_those_years(tmp_path):
+    """DfE's SFR50 Table LA2 heads its years '2009 | 20106 | 2011 | 2012 | 20132' (2010 and 2013 with their
+    footnotes 6 and 2): the header had been taken for a row of figures and the table read with no header
+    (each column 'Column I'), and once found, 2010's columns dated 2009."""
+    councils = [("ENGLAND9", "90-99", 2280, 47, 59), (None,), ("NORTH EAST", ".", 140, 45, 54),
+                ("Darlington", "100", 5, "x", "x"), ("Durham", "100", 25, 38, 58), ("Gateshead", "100", 10, "x", "x"),
+                ("Hartlepool", "100", 10, 50, 60), ("Middlesbrough", "100", 15, 40, 47)]
+    names = ["Percentage with UPN3", "Number eligible to sit Key Stage 2 tasks and tests4", "Mathematics (test)",
+             "Reading (test)"]
+    rows = [["Table LA2: Eligibility and performance of children looked after at Key Stage 2"],
+            ["Years: 2009-20132"], ["Coverage: England, All schools"], [],
+            [None, 2009, None, None, None, "20106", None, None, None, 2011, None, None, None, "20132"],
+            [None, *names * 4], [],
+            *[[c[0], *c[1:] * 4] if len(c) > 1 else [] for c in councils]]
+    table = read_file(write_xlsx(tmp_path / "la2.xlsx", {"Table LA2": rows})).tables[0]
+    cells = {o.cell: o for o in table.observations}
+    assert table.report.header_rows[:1] == [5]
+    assert (cells["G12"].measure, cells["G12"].period) == ("2010 Number eligible to sit Key Stage 2 tasks and tests", "2010")
+    assert (cells["O12"].period, cells["O12"].value) == ("2013", 25)
+
+
+def test_a_coded_name_starting_with_its_date_dates_its_column(tmp_path):
+    """VOA's CTSOP1.0 names each column by its date ('1994_03_31_band_d') under a title spanning '1 April 1993
+    to 31 March 2023': every column had been dated April 1993, the title's first date (the corpus scoring had
+    counted them right, finding the year in the measure's text)."""
+    rows = [["Table CTSOP1.0: Number of properties by Council Tax band, 1 April 1993 to 31 March 2023"], [],
+            [None, None, "Council Tax band", None, 1993, "Council Tax band", None, 1994],
+            [None, "Area code", "A", "B", None, "A", "B", None],
+            ["geography", "ecode", "1993_04_01_band_a", "1993_04_01_band_b", "1993_04_01_all_properties",
+             "1994_03_31_band_a", "1994_03_31_band_b", "1994_03_31_all_properties"],
+            ["NATL", "E92000001", 5259410, 3843570, 9102980, 5312720, 3880230, 9192950],
+            ["REGL", "E12000001", 520000, 180000, 700000, 525000, 181000, 706000],
+            ["REGL", "E12000002", 1100000, 600000, 1700000, 1110000, 605000, 1715000]]
+    cells = {o.cell: o for t in read_file(write_xlsx(tmp_path / "ctsop.xlsx", {"CTSOP": rows})).tables
+             for o in t.observations}
+    assert (cells["C6"].period, cells["F6"].period, cells["G7"].period) == ("Apr 1993", "Mar 1994", "Mar 1994")
