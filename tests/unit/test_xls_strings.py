@@ -1,12 +1,14 @@
 """The shared-strings scan of a legacy .xls: its workbook stream read as olefile reads it, and the
 lengths of its strings."""
 
+import struct
 from pathlib import Path
 
 import olefile
 import pytest
 from awkward_workbooks import write_xls
 
+from memberpack.errors import ImportFailed
 from memberpack.importers import xls_strings
 from memberpack.importers.xls_formats import whole_stream
 
@@ -80,3 +82,18 @@ def test_the_strings_are_read_only_where_the_cells_naming_them_could_hold_more_t
     most = 3_002 * xls_strings.LONGEST   # the cells naming a string, each as long as a string can be
     assert xls_strings.shared_string_characters(path, most) == most
     assert xls_strings.shared_string_characters(path, most - 1) == exact
+
+
+def test_cells_naming_strings_longer_than_excel_writes_are_refused(tmp_path, monkeypatch):
+    """A shared string's length may say up to 65,535 characters, and calamine reads them all: 30,000
+    cells naming strings of 65,000 passed the bound at Excel's 32,767 (just under a billion) and
+    would have filled 2 billion characters."""
+    import xlwt.BIFFRecords
+
+    from memberpack.importers.safety import _check_xls_strings
+
+    monkeypatch.setattr(xlwt.BIFFRecords, "upack2",   # (xlwt writes no string longer than Excel does)
+                        lambda text, encoding="ascii": struct.pack("<HB", len(text), 0) + text.encode("latin-1"))
+    path = write_xls(tmp_path / "long.xls", {"Budget": [["x" * 65_000] * 10 for _ in range(3_000)]})
+    with pytest.raises(ImportFailed, match="1.9 billion characters"):
+        _check_xls_strings(path, path.name)
