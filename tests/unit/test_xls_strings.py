@@ -97,3 +97,30 @@ def test_cells_naming_strings_longer_than_excel_writes_are_refused(tmp_path, mon
     path = write_xls(tmp_path / "long.xls", {"Budget": [["x" * 65_000] * 10 for _ in range(3_000)]})
     with pytest.raises(ImportFailed, match="1.9 billion characters"):
         _check_xls_strings(path, path.name)
+
+
+@pytest.mark.skipif(not FRAGMENTED.exists(), reason="corpus file")
+def test_windows_of_a_stream_in_many_runs_of_sectors_are_olefile_s():
+    import random
+
+    from memberpack.importers.xls_formats import _Stream
+
+    with olefile.OleFileIO(str(FRAGMENTED)) as ole:
+        whole = ole.openstream("Workbook").read()
+        entry = next(kid for kid in ole.root.kids if kid.name.lower() == "workbook")
+        stream = _Stream(ole.fp, ole.fat, ole.sectorsize, entry.isectStart, entry.size)
+        rng = random.Random(5)
+        for _ in range(300):
+            at, size = rng.randrange(len(whole) + 10), rng.choice([1, 4, 511, 513, 5_000, 70_000])
+            assert stream.read(at, size) == whole[at:at + size]
+
+
+def test_a_chain_of_sectors_that_loops_is_refused():
+    import io
+    from array import array
+
+    from memberpack.importers.xls_formats import _Stream
+
+    stream = _Stream(io.BytesIO(bytes(512 * 8)), array("I", [1, 2, 0, 4]), 512, 0, 512 * 6)
+    with pytest.raises(ValueError, match="leaves the file"):
+        stream.read(0, 512 * 6)
