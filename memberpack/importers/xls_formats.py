@@ -75,27 +75,42 @@ class _Stream:
 
     def _bytes(self, at: int, size: int) -> bytes:
         """The stream's bytes from ``at``, each run of sectors that lie together in the file read at once."""
+        import numpy as np  # noqa: PLC0415 - loaded by the reader by now; not where the reader is only imported
+
         end = min(at + size, self.size)
+        if at >= end:
+            return b""
+        index, within = divmod(at, self.sector)
+        last = (end - 1) // self.sector
+        self._sector(last)
+        sectors = np.array(self.chain[index:last + 1], dtype=np.int64)
+        starts = [0, *(np.flatnonzero(np.diff(sectors) != 1) + 1).tolist(), len(sectors)]
         pieces = []
-        while at < end:
-            index, within = divmod(at, self.sector)
-            first, count = self._sector(index), 1
-            while (index + count) * self.sector < end and self._sector(index + count) == first + count:
-                count += 1
-            take = min(count * self.sector - within, end - at)
-            self.fp.seek((first + 1) * self.sector + within)
+        for first, after in zip(starts, starts[1:]):   # each run of sectors
+            take = min((after - first) * self.sector - within, end - at)
+            self.fp.seek((int(sectors[first]) + 1) * self.sector + within)
             pieces.append(self.fp.read(take))
-            at += take
+            at, within = at + take, 0
         return b"".join(pieces)
 
     def _sector(self, index: int) -> int:
         """The file's sector holding the stream's ``index``-th, refusing a chain that leaves the FAT
-        or is longer than it (a loop)."""
+        or is longer than it (a loop); sectors each followed by the next in the file (most of a
+        workbook's stream) are followed a run at a time."""
+        import numpy as np  # noqa: PLC0415 - as above
+
         chain, fat = self.chain, self.fat
         while len(chain) <= index:
-            if chain[-1] >= len(fat) or len(chain) >= len(fat):
+            last = chain[-1]
+            if last >= len(fat) or len(chain) >= len(fat):
                 raise ValueError("the workbook stream's chain of sectors leaves the file")
-            chain.append(fat[chain[-1]])
+            ahead = np.asarray(fat[last:last + min(index + 1, len(fat)) - len(chain)], dtype=np.int64)
+            follows = ahead == np.arange(last + 1, last + 1 + len(ahead))
+            run = len(follows) if follows.all() else int(np.argmin(follows))
+            if run:
+                chain.extend(range(last + 1, last + 1 + run))
+            else:
+                chain.append(fat[last])
         return chain[index]
 
 

@@ -16,7 +16,7 @@ import numpy as np
 
 from memberpack.importers.xls_formats import whole_stream
 
-LONGEST = 32_767                   # characters a cell of an .xls holds at most
+LONGEST = 65_535                   # characters a shared string's length can say (Excel writes 32,767 at most)
 _LABELSST = b"\xfd\x00\x0a\x00"    # a cell naming a shared string: record 0x00FD, 10 bytes
 _NAMED = re.compile(re.escape(_LABELSST) + rb".{6}(.{4})", re.DOTALL)   # the index of the string it names
 _SST, _CONTINUE, _EOF = 0x00FC, 0x003C, 0x000A

@@ -1,12 +1,14 @@
 """The shared-strings scan of a legacy .xls: its workbook stream read as olefile reads it, and the
 lengths of its strings."""
 
+import struct
 from pathlib import Path
 
 import olefile
 import pytest
 from awkward_workbooks import write_xls
 
+from memberpack.errors import ImportFailed
 from memberpack.importers import xls_strings
 from memberpack.importers.xls_formats import whole_stream
 
@@ -80,3 +82,45 @@ def test_the_strings_are_read_only_where_the_cells_naming_them_could_hold_more_t
     most = 3_002 * xls_strings.LONGEST   # the cells naming a string, each as long as a string can be
     assert xls_strings.shared_string_characters(path, most) == most
     assert xls_strings.shared_string_characters(path, most - 1) == exact
+
+
+def test_cells_naming_strings_longer_than_excel_writes_are_refused(tmp_path, monkeypatch):
+    """A shared string's length may say up to 65,535 characters, and calamine reads them all: 30,000
+    cells naming strings of 65,000 passed the bound at Excel's 32,767 (just under a billion) and
+    would have filled 2 billion characters."""
+    import xlwt.BIFFRecords
+
+    from memberpack.importers.safety import _check_xls_strings
+
+    monkeypatch.setattr(xlwt.BIFFRecords, "upack2",   # (xlwt writes no string longer than Excel does)
+                        lambda text, encoding="ascii": struct.pack("<HB", len(text), 0) + text.encode("latin-1"))
+    path = write_xls(tmp_path / "long.xls", {"Budget": [["x" * 65_000] * 10 for _ in range(3_000)]})
+    with pytest.raises(ImportFailed, match="1.9 billion characters"):
+        _check_xls_strings(path, path.name)
+
+
+@pytest.mark.skipif(not FRAGMENTED.exists(), reason="corpus file")
+def test_windows_of_a_stream_in_many_runs_of_sectors_are_olefile_s():
+    import random
+
+    from memberpack.importers.xls_formats import _Stream
+
+    with olefile.OleFileIO(str(FRAGMENTED)) as ole:
+        whole = ole.openstream("Workbook").read()
+        entry = next(kid for kid in ole.root.kids if kid.name.lower() == "workbook")
+        stream = _Stream(ole.fp, ole.fat, ole.sectorsize, entry.isectStart, entry.size)
+        rng = random.Random(5)
+        for _ in range(300):
+            at, size = rng.randrange(len(whole) + 10), rng.choice([1, 4, 511, 513, 5_000, 70_000])
+            assert stream.read(at, size) == whole[at:at + size]
+
+
+def test_a_chain_of_sectors_that_loops_is_refused():
+    import io
+    from array import array
+
+    from memberpack.importers.xls_formats import _Stream
+
+    stream = _Stream(io.BytesIO(bytes(512 * 8)), array("I", [1, 2, 0, 4]), 512, 0, 512 * 6)
+    with pytest.raises(ValueError, match="leaves the file"):
+        stream.read(0, 512 * 6)
