@@ -2157,7 +2157,11 @@ class TableReader:
             fallback = Counter(c.period_label for c in self.columns).most_common(1)[0][0]   # for rows naming none
             named = [p.label() if p else fallback for p in shared.values]
             coded = shared.mapped(named)
+            unnamed = any(p is None for p in shared.values)
             for col, column in zip(self.columns, columns):
+                if col.period is None and not _TEXT_COLUMN.search(col.measure) and (
+                        not unnamed or col.period_label == fallback):
+                    continue   # (most columns: the row's period is theirs, asked of no period)
                 own = [self._period_within(col, p) if p else col.period_label for p in shared.values]
                 if own != named:
                     column.row_periods = shared.mapped(own)
