@@ -351,12 +351,6 @@ def _row_periods(keyed: Sequence[Period | None], labelled: Sequence[Period | Non
     return keyed if not any(labelled) else [p or q for p, q in zip(keyed, labelled)]
 
 
-def _labelled(periods: list[Period | None], fallback: str | None) -> Coded:
-    """Each row's period label (``fallback`` for none), each distinct period labelled once."""
-    coded = _shared(periods)
-    return coded.mapped([p.label() if p else fallback for p in coded.values])
-
-
 def _hashed(period: Period | None) -> int | None:
     """A period as it stands in a row's key (:meth:`TableReader._count_repeats`)."""
     return None if period is None else hash(period)
@@ -511,9 +505,6 @@ class TableReader:
         # no column gives each row its unit)
         self._keyed_plain = not (self.keys and any(k.role == PERIOD for k in self.keys) and any(
             c.period is not None or _TEXT_COLUMN.search(c.measure) for c in self.columns)) and self._unit_key is None
-        # and rows whose label names a period (2019/20) only when every column takes it as it is
-        # (a comments column takes none: its block column takes no row's period)
-        self._label_periods = not any(c.period is not None for c in self.columns)
         self._carried: dict[int, Any] = {}   # a key column's value carried down; at ~index, whether it was taken
         self._no_figure: int | None = None    # a batch's first row of marks alone (_marked)
         self._plain_upto: int | None = None   # ... or a gap that may end the table: the rows before it (row_observations)
@@ -1577,9 +1568,7 @@ class TableReader:
         if _UNIT_HINT.search(label) and _label_unit(label) is not None:
             return False
         period = _row_period(label, self.context)
-        if period is None or self._label_periods:
-            return period
-        return None if self._changes_no_period(period) else False
+        return None if period is not None and self._changes_no_period(period) else period
 
     def _changes_no_period(self, period: Period) -> bool:
         """Whether every column keeps its own period in a row whose label names ``period`` (a
@@ -2181,15 +2170,24 @@ class TableReader:
 
     def _framed(self, rs: Sequence[int], labels: Sequence[str], sections: Sequence, roles: Sequence[str],
                 areas: Sequence, periods: Sequence | None, columns: list[BlockColumn]) -> FigureBlock:
-        """A block of ``columns`` over rows ``rs`` (sheet rows), with what each row shares: ``periods``,
-        each row's, for every column but a comments column (:meth:`_period`)."""
+        """A block of ``columns`` over rows ``rs`` (sheet rows), with what each row shares: its
+        ``periods``, each column's within them (:meth:`_period`) where it is not the period itself
+        (a ``Month 1`` column's, a comments column's none)."""
         lines = np.array(rs, dtype=np.int32)
         coded = None
         if periods is not None:
-            comments = [j for j, c in enumerate(self.columns) if _TEXT_COLUMN.search(c.measure)]
-            for j in comments:
-                columns[j].row_periods = False
-            coded = _labelled(periods, next((c.period_label for j, c in enumerate(self.columns) if j not in comments), None))
+            shared = _shared(periods)
+            fallback = Counter(c.period_label for c in self.columns).most_common(1)[0][0]   # for rows naming none
+            named = [p.label() if p else fallback for p in shared.values]
+            coded = shared.mapped(named)
+            unnamed = any(p is None for p in shared.values)
+            for col, column in zip(self.columns, columns):
+                if col.period is None and not _TEXT_COLUMN.search(col.measure) and (
+                        not unnamed or col.period_label == fallback):
+                    continue   # (most columns: the row's period is theirs, asked of no period)
+                own = [self._period_within(col, p) if p else col.period_label for p in shared.values]
+                if own != named:
+                    column.row_periods = shared.mapped(own)
         return FigureBlock(self.sheet.name, lines - self.layout.data_start, lines + 1, Coded.of(labels),
                            Coded.of(sections), Coded.of(roles) if SUBTOTAL in roles else Coded.same(DATA, len(rs)),
                            columns, coded, Coded.of(areas) if any(areas) else None)

@@ -145,8 +145,9 @@ class BlockColumn:
     whose figures are shown through their format, in ``special_displays`` (a mark among typed
     figures). ``row_metrics`` and ``row_units``, when set, give each row its own metric and unit
     (rows whose label names a metric: ``Care leavers``, a count), instead of ``metric_id`` and ``unit``.
-    Without ``row_periods`` the column takes none of the block's per-row periods (a comment column
-    beside labels that name years: its cells are about the row, not a period's).
+    ``row_periods``, when set, give each row this column's own period label, instead of the block's
+    per-row ``periods`` (labels naming years: a ``Month 1`` column's figure in the row of 2019 is
+    ``2019/20 Month 1``, a comments column's is none).
     """
 
     position: int
@@ -164,7 +165,7 @@ class BlockColumn:
     row_metrics: Coded | None = None
     row_units: Coded | None = None
     special_displays: dict[int, str] = field(default_factory=dict)
-    row_periods: bool = True
+    row_periods: Coded | None = None
 
     def metrics(self) -> list[str]:
         """Each row's metric."""
@@ -231,7 +232,8 @@ class FigureBlock:
                            special_displays={i: s for i, s in c.special_displays.items() if i < rows},
                            displays=None if c.displays is None else
                            Texts(c.displays.data[:int(c.displays.offsets[rows])], c.displays.offsets[:rows + 1]),
-                           row_metrics=first(c.row_metrics), row_units=first(c.row_units)) for c in self.columns]
+                           row_metrics=first(c.row_metrics), row_units=first(c.row_units),
+                           row_periods=first(c.row_periods)) for c in self.columns]
         return FigureBlock(self.sheet, self.rows[:rows], self.lines[:rows], first(self.labels), first(self.sections),
                            first(self.roles), columns, first(self.periods), first(self.areas))
 
@@ -256,7 +258,11 @@ class FigureBlock:
             if kept is not None:
                 cells = [cells[i] for i in kept]
                 metrics = None if metrics is None else [metrics[i] for i in kept]
-            column_periods = periods if c.period is None and c.row_periods else [c.period] * len(rows)
+            column_periods = periods if c.period is None else [c.period] * len(rows)
+            if c.row_periods is not None:
+                column_periods = c.row_periods.expanded()
+                if kept is not None:
+                    column_periods = [column_periods[i] for i in kept]
             if metrics is not None:
                 cells = [(*cell, metric) for cell, metric in zip(cells, metrics)]
                 by_column.append([

@@ -4,7 +4,7 @@ The head names every column and the distinct texts of each per-row field; the bl
 to back in the order the head lists them, the int32 row arrays, each column's figures (float64,
 or int32 counts of their last decimal when that is exact), each text column's lengths (one
 byte each when all are short, else int32 offsets) and UTF-8 bytes, then the int32 codes of each
-column's per-row metrics and units, where it has them, then each column's special cells (a mark, a
+column's per-row metrics, units and periods, where it has them, then each column's special cells (a mark, a
 RAG rating, a text): their int32 rows, the int32 codes of their units and statuses (the distinct
 ones in the head), of their own displays when they have them (a mark among figures shown through
 their format), and, when any has one, their float64 values (NaN for none). Packs written before
@@ -54,12 +54,11 @@ def encode(block: FigureBlock) -> tuple[str, bytes]:
             "position": col.position, "letter": col.letter, "measure": col.measure, "unit": col.unit,
             "metric_id": col.metric_id, "period": col.period, "raw": col.raw, "factor": col.factor, "code": col.code,
             "specials": [], "text_bytes": None if col.displays is None else len(col.displays.data)})
-        if not col.row_periods:
-            head["columns"][-1]["row_periods"] = False
         if col.specials:
             head["columns"][-1]["special_cells"], stored = _special_cells(col.specials, col.special_displays)
             specials += stored
-        for name, coded in (("row_metrics", col.row_metrics), ("row_units", col.row_units)):
+        for name in _PER_ROW:
+            coded = getattr(col, name)
             if coded is not None:
                 head["columns"][-1][name] = coded.values
                 per_row.append(np.ascontiguousarray(coded.codes, dtype=np.int32).tobytes())
@@ -140,7 +139,7 @@ def _counts(values: np.ndarray, decimals: int) -> tuple[np.ndarray, np.ndarray, 
 
 
 _OPTIONAL_TEXT = (str, type(None))
-_PER_ROW = ("row_metrics", "row_units")
+_PER_ROW = ("row_metrics", "row_units", "row_periods")
 _COLUMN_FIELDS = {"position": int, "letter": str, "measure": str, "unit": _OPTIONAL_TEXT, "metric_id": str,
                   "period": _OPTIONAL_TEXT, "raw": bool, "factor": (int, float), "code": _OPTIONAL_TEXT,
                   "specials": list, "text_bytes": (int, type(None)), "decimals": (int, type(None))}
@@ -178,8 +177,6 @@ def _check_head(head: object, blob: bytes) -> None:
             if values is not None and not (isinstance(values, list) and values
                                            and all(isinstance(v, _OPTIONAL_TEXT) for v in values)):
                 raise ValueError(f"a column's {name} are not texts")
-        if type(spec.get("row_periods", True)) is not bool:
-            raise ValueError("a column's row_periods is not true or false")
         cells = spec.get("special_cells")
         if cells is not None and not _special_cells_head(cells, rows):
             raise ValueError("a column's special cells are not special cells")
@@ -291,8 +288,7 @@ def decode(head_json: str, blob: bytes) -> FigureBlock:
             columns.append(BlockColumn(
                 spec["position"], spec["letter"], spec["measure"], spec["unit"], spec["metric_id"], spec["period"],
                 figures[j], spec["raw"], spec["factor"], displays,
-                {int(i): (value, unit, status) for i, value, unit, status in spec["specials"]}, spec["code"],
-                row_periods=spec.get("row_periods", True)))
+                {int(i): (value, unit, status) for i, value, unit, status in spec["specials"]}, spec["code"]))
         for spec, col in zip(specs, columns):
             for name in _PER_ROW:
                 if spec.get(name) is not None:

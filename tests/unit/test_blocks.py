@@ -176,3 +176,18 @@ def test_a_text_columns_coded_statuses_read_and_store_as_a_cell_each():
     assert block_codec.encode(block) == (head, blob)
     assert block_codec.decode(head, blob).columns[0].specials == as_dict
     assert list(block.head(2).observations()) == list(block.observations())[:2]
+
+
+def test_a_columns_own_periods_row_by_row_are_stored_and_expanded():
+    """A column whose period in each row is its own (a month within the year a row's label names, a
+    comments column's none) keeps them beside the block's per-row periods, stored and read back."""
+    block = _block()
+    block.columns[1].row_periods = Coded.of(["2023/24 Month 1", None, "2024/25 Month 1"])
+    head, blob = block_codec.encode(block)
+    again = block_codec.decode(head, blob)
+    assert again.columns[1].row_periods.expanded() == ["2023/24 Month 1", None, "2024/25 Month 1"]
+    got = [(o.measure, o.period) for o in again.observations()]
+    assert got == [("Budget £k", "2023/24"), ("Rate", "2023/24 Month 1"), ("Budget £k", "2023/24"), ("Rate", None),
+                   ("Budget £k", "2023/24"), ("Rate", "2024/25 Month 1")]
+    assert [(o.measure, o.period) for o in again.observations(keep=[False, True, True])] == got[2:]
+    assert [o.period for o in block.head(1).observations()] == ["2023/24", "2023/24 Month 1"]
