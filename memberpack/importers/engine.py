@@ -26,7 +26,7 @@ from typing import TYPE_CHECKING, Any
 from memberpack.errors import Cancelled, ImportFailed, ReadAgain, UnsureTable
 from memberpack.importers.found_table import FoundTable, Part, Recall
 from memberpack.importers.isolation import ReaderFailed, Send, run_isolated
-from memberpack.importers.table_layout import Corrections, TableLayout, as_heading, strip_periods
+from memberpack.importers.table_layout import LEGEND, Corrections, TableLayout, as_heading, strip_periods
 from memberpack.importers.report import UNSURE, FileReport
 from memberpack.importers.safety import check_file
 from memberpack.importers.sign_sample import SignSample
@@ -337,6 +337,17 @@ def dataset_key(found: FoundTable, file_stem: str) -> str:
     return f"{sheet}/{strip_periods(found.title) or sheet}"
 
 
+def _kept_key(pack: Pack, key: str) -> str:
+    """The key last month's version of the table was stored under when its title took in the
+    legend line above the table (``.../Revenue Budget Monitoring All figures £000s. Brackets
+    denote ...``), so this month's stays a version of it; else ``key``."""
+    known = pack.table_keys()
+    if key in known:
+        return key
+    earlier = [k for k in known if k.startswith(f"{key} ") and LEGEND.match(k[len(key):])]
+    return earlier[0] if len(earlier) == 1 else key
+
+
 def _unique(key: str, keys: Counter) -> str:
     """Tables with the same title on one sheet (side by side) are told apart by their order."""
     keys[key] += 1
@@ -467,7 +478,7 @@ def _store_tables(pack: Pack | None, path: Path, tables: Iterable[FoundTable], r
         dataset = Dataset(name=found.title or _untitled_name(found.report.sheet, path, first_label, one_row),
                           source_file=path.name, sha256=report.sha256,
                           sheet=found.report.sheet, cell_range="", kind=found.layout.kind,
-                          key=_unique(dataset_key(found, path.stem), keys), imported_at=now_iso())
+                          key=_kept_key(pack, _unique(dataset_key(found, path.stem), keys)), imported_at=now_iso())
         # how a budget monitor signs money, worked out once (model.conventions) from the table's first
         # rows, as they are stored: its headers, flags and arrows show there
         sample = SignSample() if dataset.kind == BUDGET_MONITOR else None

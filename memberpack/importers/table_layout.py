@@ -185,6 +185,13 @@ _PERIOD_WORDS = re.compile(
     re.IGNORECASE)
 
 
+# A line explaining the table's figures or marks above it ("All figures £000s. Brackets denote underspend",
+# "DoT = direction of travel ...", "Key: ..."): a legend, not a title
+LEGEND = re.compile(r"\s*(?:all\s+(?:figures|amounts|values|numbers)\b|(?:figures\s+in\s+)?brackets?\s+(?:denotes?|shows?|"
+                    r"indicates?|means?)\b|figures\s+in\s+brackets\b|(?:key|legend|rag)\s*:|[^\s=:]{1,12}\s*=\s*[^\s=\d])",
+                    re.IGNORECASE)
+
+
 @lru_cache(maxsize=4096)
 def strip_periods(text: str) -> str:
     """``"23/24 Budget Monitoring (Month 6)"`` -> ``"Budget Monitoring"``: a name stable across months

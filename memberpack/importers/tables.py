@@ -26,6 +26,7 @@ from memberpack.importers.reader import Sheet
 from memberpack.importers.report import TableReport
 from memberpack.importers.stream import Peekable
 from memberpack.importers.table_ends import NUMBERED_TITLE, is_footnote, numbered_title, single_text, title_and_scale
+from memberpack.importers.table_layout import LEGEND
 from memberpack.importers.table_reader import TableReader
 from memberpack.model.observation import LAYOUT_KINDS
 from memberpack.model.periods import HALF, MONTH, QUARTER, YEAR_END, Period, parse_period
@@ -258,20 +259,15 @@ def _stated_for_all(layout: TableLayout, texts: list[str]) -> tuple[str, str] | 
 
 # One long word in camel case ("household2022NotVisibleFromCatalogueScreen"): a name a program gave, not a title
 _IDENTIFIER = re.compile(r"(?=\S{20,}$)[a-z]\w*[a-z0-9][A-Z]\w*")
-# A line explaining the table's figures or marks above it ("All figures £000s. Brackets denote underspend",
-# "DoT = direction of travel ...", "Key: ..."): a legend, not a title
-_EXPLAINS = re.compile(r"\s*(?:all\s+(?:figures|amounts|values|numbers)\b|(?:figures\s+in\s+)?brackets?\s+(?:denotes?|shows?|"
-                       r"indicates?|means?)\b|figures\s+in\s+brackets\b|(?:key|legend|rag)\s*:|[^\s=:]{1,12}\s*=\s*[^\s=\d])",
-                       re.IGNORECASE)
 _SENTENCE_END = re.compile(r"(?<=[.;])\s+(?=[A-Z])")
 
 
 def _unexplained(text: str) -> str:
     """A title row's text but its sentences of legend (``All figures are in £, 000. Change in useable
     reserves ...``: the change): "" when it is all legend."""
-    if not _EXPLAINS.search(text):   # (most titles)
+    if not LEGEND.search(text):   # (most titles)
         return text
-    return " ".join(s for s in _SENTENCE_END.split(text) if not _EXPLAINS.match(s))
+    return " ".join(s for s in _SENTENCE_END.split(text) if not LEGEND.match(s))
 
 
 # A block about the data under its heading (StatsWales: "Title | ...", "Last update | Jul-23", "Next update | 2025")

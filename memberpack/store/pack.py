@@ -424,6 +424,10 @@ class Pack:
                             (dataset.cell_range, dataset.kind, dataset.domain, dataset.period,
                              json.dumps(dataset.layout), json.dumps(dataset.report), dataset.id))
 
+    def table_keys(self) -> set[str]:
+        """The key of every table in the pack (each version of a table shares its key)."""
+        return {key for (key,) in self.db.execute("SELECT DISTINCT key FROM dataset")}
+
     def datasets(self, *, all_versions: bool = False) -> list[Dataset]:
         """The latest version of each table (by the period it reports, see :meth:`versions`), tables
         in the order they first came into the pack; with ``all_versions``, every version of each

@@ -123,3 +123,26 @@ def test_a_sub_total_straight_under_another_names_no_section_of_its_own(tmp_path
             ["Total borrowing", 0, 0], ["Cash at bank", 16, 16], ["Total cash and investments", 16, 16]]
     cells = {o.cell: o for o in _table(tmp_path, rows).observations}
     assert cells["B2"].section == "fixed assets" and cells["B5"].section is None
+
+
+def test_a_monitor_stored_with_its_legend_in_the_title_stays_the_version_before_this_months(tmp_path):
+    """A pack made before legends were kept out of titles stored last month's monitor under a key
+    with the legend in it; this month's must still be a version of it (what changed, movements)."""
+    from memberpack.importers import import_files
+    from memberpack.store.pack import Pack
+
+    def monitor(period, month, home):
+        rows = [["Borsetshire County Council"], [f"Revenue Budget Monitoring 2024/25 - Period {period} ({month} 2024)"],
+                ["All figures £000s.  Brackets denote underspend / favourable variance."], [],
+                ["Service", "Revised Budget", "Forecast Outturn", "Forecast Variance"],
+                ["Home Care", 22140, home, home - 22140], ["Total", 22140, home, home - 22140]]
+        return write_xlsx(tmp_path / f"p{period}.xlsx", {"Monitor": rows})
+
+    with Pack.create(tmp_path / "p.mpack") as pack:
+        import_files(pack, [monitor(8, "November", 22900)])
+        p8, = pack.datasets()
+        old_key = f"{p8.key} All figures £000s. Brackets denote underspend / favourable variance."
+        pack.db.execute("UPDATE dataset SET key = ? WHERE id = ?", (old_key, p8.id))
+        import_files(pack, [monitor(9, "December", 23060)])
+        p9, = pack.datasets()
+        assert p9.key == old_key and pack.previous_version(p9).id == p8.id
