@@ -196,7 +196,8 @@ def _names_match(row: dict, obs) -> str:
             return f"measure {row['measure']!r} read as {obs.measure!r}"
     if row["period"]:
         want = _periods(row["period"])[:1]
-        have = {p for t in [obs.period, obs.measure, obs.section] + ident for p in _periods(t)}
+        own = set(_periods(obs.period))   # the figure's own period first: a year in its measure is no excuse
+        have = own or {p for t in [obs.measure, obs.section] + ident for p in _periods(t)}
         if want and not _period_found(want[0], have):
             return f"period {row['period']!r} read as {obs.period!r}"
     return ""
