@@ -193,6 +193,12 @@ MIGRATIONS: tuple[str, ...] = (
     """
     -- no table changes
     """,
+    # 9: a stored block's column may give each row its own period (a comments or ``Month 1`` column
+    # beside rows whose label names a year); the blocks' table is unchanged, but a memberpack that
+    # cannot read them would give those columns the row's period, so it must refuse the pack
+    """
+    -- no table changes
+    """,
 )
 
 SCHEMA_VERSION = len(MIGRATIONS)
