@@ -18,6 +18,7 @@ from dataclasses import dataclass
 from operator import itemgetter
 from typing import TypeVar
 
+from memberpack.analysis.benchmark_text import is_comparator, is_target
 from memberpack.model.conventions import Convention, money_scale, scale_of
 from memberpack.model.grid import Grid, GridRow
 from memberpack.model.metrics import HIGHER, LOWER, NEUTRAL, match_metric, metric
@@ -103,7 +104,20 @@ def polarity_of(row: GridRow, obs: Observation | None = None) -> str:
     metric_id = obs.metric_id if obs is not None else "other"
     if metric_id == "other":
         metric_id = match_metric(row.label, None, obs.unit if obs else None).id
-    return metric(metric_id).polarity
+    polarity = metric(metric_id).polarity
+    return polarity if polarity != NEUTRAL else _rated_polarity(row)
+
+
+def _rated_polarity(row: GridRow) -> str:
+    """The better direction a row's own rating shows where nothing else states it: Green with its
+    latest figure under its target, or Red over it, is lower-is-better; the other way, higher."""
+    target = next((o.value for m, o in row.cells.items() if o.value is not None and is_target(m)), None)
+    rating = next((o.status for o in row.cells.values() if o.status in ("red", "green")), None)
+    figures = [o.value for m, o in row.cells.items() if o.value is not None and not is_target(m)
+               and not is_comparator(m)]
+    if target is None or rating is None or not figures or figures[-1] == target:
+        return NEUTRAL
+    return LOWER if (figures[-1] < target) == (rating == "green") else HIGHER
 
 
 def verdict(before: float, after: float, polarity: str) -> str:

@@ -82,3 +82,25 @@ def test_each_indicator_is_charted_over_its_quarters_not_ranked_against_the_othe
     assert specs[0].summary.startswith("EHCPs issued within 20 weeks (%): down 6.3 points from 46.3% in Q3 "
                                        "2024/25 to 40.0% in Q4 2024/25 (worse).")
     assert "highest for" not in " ".join(spec.summary for spec in specs)
+
+
+def test_with_no_polarity_column_the_rating_against_the_target_tells_which_way_is_better(tmp_path):
+    """Days to process a claim rated Green at 18 against 20 and Red at 26: lower is better, so 23 to
+    26 is worse; planning decisions in time rated Red at 76 against 85: higher is better."""
+    from datetime import date
+
+    from awkward_workbooks import write_xlsx
+
+    rows = [["Corporate KPI export"], [], ["Measure", "Service", "Month", "Value", "Target", "RAG"]]
+    for name, service, values, target, lower in [
+            ("Average days to process new benefit claims", "Resources", [18, 23, 26], 20, True),
+            ("Planning applications determined in time (%)", "Place", [88, 90, 76], 85, False)]:
+        for month, value in zip((8, 9, 10), values):
+            met = value <= target if lower else value >= target
+            rows.append([name, service, date(2024, month, 1), value, target, "G" if met else "R"])
+    with Pack.create(tmp_path / "p.mpack") as pack:
+        import_files(pack, [write_xlsx(tmp_path / "kpi.xlsx", {"Export": rows})])
+        worse = headlines(pack).worse_kpis
+    assert [(i.label, i.previous_display, i.display) for i in worse] == [
+        ("Average days to process new benefit claims", "23", "26"),
+        ("Planning applications determined in time (%)", "90", "76")]
