@@ -424,8 +424,8 @@ def find_keys(headers: Sequence[str], columns: dict[int, list[Any]], label_col: 
             kind = TEXT   # an invoice's (or a return's) line number: part of what identifies the row
             lines.append(c)
         elif kind == "number" and not figures and c > label_col and kinds.get(c + 1) == TEXT and all(
-                float(v).is_integer() for v in filled if isinstance(v, (int, float)) and not isinstance(v, bool)) \
-                and _paired(columns[c + 1], values):
+                type(v) is str and v.strip().isdigit() or type(v) in (int, float) and float(v).is_integer()
+                for v in filled) and _paired(columns[c + 1], values):
             kind = TEXT   # a ledger's code beside its name ("Subjective 1100 | Subjective Name Salaries")
             category_codes.append(c)
             ledger_codes.append(c)

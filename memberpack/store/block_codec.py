@@ -180,13 +180,13 @@ def _check_head(head: object, blob: bytes) -> None:
         cells = spec.get("special_cells")
         if cells is not None and not _special_cells_head(cells, rows):
             raise ValueError("a column's special cells are not special cells")
-    if _too_long(head):
-        raise ValueError(f"it holds a text over {MAX_TEXT:,} characters, longer than an import writes")
         for special in spec["specials"]:
             if not (isinstance(special, list) and len(special) == 4 and type(special[0]) is int
                     and 0 <= special[0] < rows and (special[1] is None or (type(special[1]) in (int, float)
                                                                           and in_range(special[1])))):
                 raise ValueError("a column's special cells are out of range")
+    if _too_long(head):
+        raise ValueError(f"it holds a text over {MAX_TEXT:,} characters, longer than an import writes")
 
 
 def _special_cells_head(cells: object, rows: int) -> bool:
