@@ -451,3 +451,13 @@ def test_a_bomb_padded_past_16_mb_is_one_line_while_the_reader_reads(pack, tmp_p
     """Past 16 MB the file is scanned beside the reading, which the refusal ends at once."""
     bad = make(tmp_path / f"padded.{make.__name__[-3:]}")
     _refused(pack, bad, capsys, "billion characters", limit=3 * TIME_LIMIT)   # (17 MB to read and scan)
+
+
+def test_a_csv_quote_never_closed_loses_no_row(tmp_path):
+    rows = ["Service,Budget £k,Spend £k"] + [f"Service {n},{n},{2 * n}" for n in range(30)] + ['"Line x,1,2']
+    path = tmp_path / "quote.csv"
+    path.write_text("\n".join(rows + [f"More {n},{n},{2 * n}" for n in range(30)]) + "\n", encoding="utf-8")
+    (report,) = import_files(None, [path], dry_run=True)
+    text = "\n".join(report.lines())
+    assert "61 rows, 122 figures read" in text and "footnote" not in text
+    assert 'row 32 opens a quote that is never closed ("Line x,1,2)' in text and "the 30 rows after it" in text
