@@ -31,6 +31,7 @@ DELIMITERS = ",;\t|"
 MAX_LINE = 1_000_000      # characters: 16,384 columns of 60 characters each
 MAX_FIELDS = 16_384       # columns, as many as a spreadsheet has
 LINES = 512               # lines read, and parsed, at a time (:func:`_rows`)
+csv.field_size_limit(MAX_LINE)   # a field as long as a line (a table's texts are cut to 32,767 characters)
 _DECIMAL_COMMA = re.compile(r"\s*[-(]?\s*(?:\d{1,3}(?:\.\d{3})+|\d+),\d+\)?\s*")   # 1.234,5 and 65,5
 _DECIMAL_POINT = re.compile(r"\s*[-(]?\s*\d*\.\d{1,2}\)?\s*")                           # 65.5, as the UK writes it
 _SEP_LINE = re.compile(r'\ufeff?"?sep=([^"\r\n])"?[ \t]*(?:\r\n|\r|\n|$)')
@@ -132,7 +133,7 @@ def bounded_rows(lines: Iterable[str], name: str, dialect: type[csv.Dialect] | c
                 yield row
             held.clear()
     except csv.Error as exc:
-        raise _not_csv(name, exc) from None
+        raise _not_csv(name, exc, number + 1) from None
 
 
 def _unclosed(row: list[str], lines: list[str], number: int, name: str,
@@ -170,7 +171,10 @@ def _too_wide(name: str, row: list[str]) -> ImportFailed:
                         f"hold ({MAX_FIELDS:,}); not a table memberpack can read")
 
 
-def _not_csv(name: str, exc: csv.Error) -> ImportFailed:
+def _not_csv(name: str, exc: csv.Error, number: int) -> ImportFailed:
+    if str(exc).startswith("field larger than field limit"):   # a quoted field running on over lines
+        return ImportFailed(f"{name}: row {number:,} has a field longer than {csv.field_size_limit():,} characters "
+                            "(a quote never closed?); not a table memberpack can read")
     return ImportFailed(f"{name}: cannot be read as CSV ({exc})")
 
 
@@ -254,7 +258,7 @@ class _Rows:
                 rows.append(row)
                 ends.append(reader.line_num)
         except csv.Error as exc:
-            self.failure = _not_csv(self.name, exc)
+            self.failure = _not_csv(self.name, exc, self.rows_read + len(rows) + 1)
         except ImportFailed as exc:   # a line too long, met in a field run on to it
             self.failure = exc
         return rows, ends

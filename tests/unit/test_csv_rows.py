@@ -135,3 +135,14 @@ def test_a_quote_never_closed_is_read_as_text_and_the_rows_after_it_read(data, r
 def test_a_quote_never_closed_is_refused_by_name_where_no_warning_can_be_given():
     with pytest.raises(ImportFailed, match=r'f.csv: row 2 opens a quote that is never closed \("b,2\)'):
         list(bounded_rows(["a,1\n", '"b,2\n', "c,3\n"], "f.csv"))
+
+
+def test_a_field_over_the_limit_is_refused_in_our_words_naming_its_row(monkeypatch):
+    monkeypatch.setattr(csv_reader, "MAX_LINE", 50)
+    kept = csv.field_size_limit(40)
+    try:
+        _same(b"a,1\n" * 5 + b'"' + b"x\n" * 30 + b'",2\nb,3\n')
+        _, error, *_ = _read(b"a,1\n" * 5 + b'"' + b"x\n" * 30 + b'",2\nb,3\n', "utf-8-sig", csv.excel, True)
+    finally:
+        csv.field_size_limit(kept)
+    assert error == "f.csv: row 6 has a field longer than 40 characters (a quote never closed?); not a table memberpack can read"

@@ -461,3 +461,10 @@ def test_a_csv_quote_never_closed_loses_no_row(tmp_path):
     text = "\n".join(report.lines())
     assert "61 rows, 122 figures read" in text and "footnote" not in text
     assert 'row 32 opens a quote that is never closed ("Line x,1,2)' in text and "the 30 rows after it" in text
+
+
+def test_a_csv_field_of_200000_characters_is_read(tmp_path):
+    path = tmp_path / "long.csv"
+    path.write_text(f"Service,Budget £k\nA,1\nB {'x' * 200_000},2\nC,3\n", encoding="utf-8")
+    (report,) = import_files(None, [path], dry_run=True)
+    assert "3 rows, 3 figures read" in "\n".join(report.lines())
