@@ -468,3 +468,12 @@ def test_a_csv_field_of_200000_characters_is_read(tmp_path):
     path.write_text(f"Service,Budget £k\nA,1\nB {'x' * 200_000},2\nC,3\n", encoding="utf-8")
     (report,) = import_files(None, [path], dry_run=True)
     assert "3 rows, 3 figures read" in "\n".join(report.lines())
+
+
+@pytest.mark.parametrize("text, said", [("Service,Budget £k\nA,1\n".encode(), "(it is UTF-8)"),
+                                        ("Service,Budget £k\nA,1\n".encode("cp1252"), "not UTF-16;")])
+def test_a_csv_with_a_utf16_mark_and_no_utf16_text_is_refused_saying_so(pack, tmp_path, capsys, text, said):
+    bad = tmp_path / "marked.csv"
+    bad.write_bytes(b"\xff\xfe" + text)
+    _refused(pack, bad, capsys, "starts with a UTF-16 byte order mark but its text is not UTF-16", said,
+             "save it again as CSV UTF-8")
