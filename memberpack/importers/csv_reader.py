@@ -17,7 +17,7 @@ import csv
 import io
 import re
 from bisect import bisect_right
-from itertools import chain, islice
+from itertools import accumulate, chain, islice
 from collections.abc import Callable, Iterable, Iterator
 from pathlib import Path
 from typing import IO
@@ -31,6 +31,7 @@ DELIMITERS = ",;\t|"
 MAX_LINE = 1_000_000      # characters: 16,384 columns of 60 characters each
 MAX_FIELDS = 16_384       # columns, as many as a spreadsheet has
 LINES = 512               # lines read, and parsed, at a time (:func:`_rows`)
+csv.field_size_limit(MAX_LINE)   # a field as long as a line (a table's texts are cut to 32,767 characters)
 _DECIMAL_COMMA = re.compile(r"\s*[-(]?\s*(?:\d{1,3}(?:\.\d{3})+|\d+),\d+\)?\s*")   # 1.234,5 and 65,5
 _DECIMAL_POINT = re.compile(r"\s*[-(]?\s*\d*\.\d{1,2}\)?\s*")                           # 65.5, as the UK writes it
 _SEP_LINE = re.compile(r'\ufeff?"?sep=([^"\r\n])"?[ \t]*(?:\r\n|\r|\n|$)')
@@ -106,16 +107,58 @@ def bounded_lines(fh: IO[str], name: str) -> Iterator[str]:
         yield line
 
 
-def bounded_rows(lines: Iterable[str], name: str, dialect: type[csv.Dialect] | csv.Dialect = csv.excel
-                 ) -> Iterator[list[str]]:
-    """:func:`csv.reader` over ``lines``, refusing a row wider than a spreadsheet can be."""
+def bounded_rows(lines: Iterable[str], name: str, dialect: type[csv.Dialect] | csv.Dialect = csv.excel,
+                 notes: list[str] | None = None, counted: int = 0) -> Iterator[list[str]]:
+    """:func:`csv.reader` over ``lines`` (after ``counted`` rows), refusing a row wider than a spreadsheet
+    can be. A row whose quoted field is never closed (:func:`_unclosed`) is read again with its quote as
+    text, saying so in ``notes``; given no ``notes``, the file is refused naming the row."""
+    held: list[str] = []   # the lines of the row being read
+    ended = False
+
+    def fed() -> Iterator[str]:
+        nonlocal ended
+        for line in lines:
+            held.append(line)
+            yield line
+        ended = True
+
     try:
-        for row in csv.reader(lines, dialect):
-            if len(row) > MAX_FIELDS:
-                raise _too_wide(name, row)
-            yield row
+        number = counted
+        for row in csv.reader(fed(), dialect):
+            rows = [row] if not ended else _unclosed(row, held, number + 1, name, dialect, notes)
+            for row in rows:
+                if len(row) > MAX_FIELDS:
+                    raise _too_wide(name, row)
+                number += 1
+                yield row
+            held.clear()
     except csv.Error as exc:
-        raise _not_csv(name, exc) from None
+        raise _not_csv(name, exc, number + 1) from None
+
+
+def _unclosed(row: list[str], lines: list[str], number: int, name: str,
+              dialect: type[csv.Dialect] | csv.Dialect, notes: list[str] | None) -> list[list[str]]:
+    """The rows of ``lines``, which :func:`csv.reader` read as one row (``row``, the ``number``th) running
+    on to the end of the file inside a quoted field that is never closed: read again with the quote
+    opening that field as text (as a quote inside a field is), the rest of the file as usual."""
+    quote = dialect.quotechar or '"'
+    text = "".join(lines)
+    opened = quote + (row[-1].replace(quote, quote * 2) if dialect.doublequote else row[-1])
+    where = f"row {number:,} opens a quote that is never closed ({quote}{row[-1][:40].partition(chr(10))[0].strip()})"
+    refused = ImportFailed(f"{name}: {where}: the rest of the file would be one text; close or remove the quote")
+    if notes is None or not text.endswith(opened):
+        raise refused
+    at = len(text) - len(opened)
+    k = bisect_right(list(accumulate(map(len, lines))), at)
+    start = at - sum(map(len, lines[:k]))
+    again = lines[:k] + [f"{lines[k][:start]}x{lines[k][start + 1:]}"] + lines[k + 1:]   # x: a text's first character
+    rows = list(bounded_rows(again, name, dialect, notes, number - 1))
+    if len(rows[0]) < len(row) or not rows[0][len(row) - 1].startswith("x"):   # (a delimiter x)
+        raise refused
+    rows[0][len(row) - 1] = quote + rows[0][len(row) - 1][1:]
+    notes.append(f"warning: {where}: its quote was read as text and the {len(rows) - 1:,} rows after it were read; "
+                 f"check row {number:,}")
+    return rows
 
 
 def _too_long(name: str, number: int) -> ImportFailed:
@@ -128,7 +171,10 @@ def _too_wide(name: str, row: list[str]) -> ImportFailed:
                         f"hold ({MAX_FIELDS:,}); not a table memberpack can read")
 
 
-def _not_csv(name: str, exc: csv.Error) -> ImportFailed:
+def _not_csv(name: str, exc: csv.Error, number: int) -> ImportFailed:
+    if str(exc).startswith("field larger than field limit"):   # a quoted field running on over lines
+        return ImportFailed(f"{name}: row {number:,} has a field longer than {csv.field_size_limit():,} characters "
+                            "(a quote never closed?); not a table memberpack can read")
     return ImportFailed(f"{name}: cannot be read as CSV ({exc})")
 
 
@@ -144,6 +190,9 @@ class _Rows:
         self.fh, self.name, self.dialect, self.decoding = fh, name, dialect, decoding
         self.lines_read = self.rows_read = 0
         self.failure: ImportFailed | None = None   # met in the lines read, raised after the rows before it
+        self.notes: list[str] = []   # a quote never closed, read as text (:func:`_unclosed`)
+        self.run_on: list[str] = []   # the lines read on to by :meth:`_parsed`'s reader
+        self.ended = False   # that reader read to the end of the file
         self.splits = dialect.quoting == csv.QUOTE_MINIMAL and not dialect.skipinitialspace
         self.special = [c for c in (dialect.quotechar, dialect.escapechar) if c]
 
@@ -196,13 +245,20 @@ class _Rows:
         number of lines read up to the end of each."""
         rows: list[list[str]] = []
         ends: list[int] = []
+        self.run_on = []
         reader = csv.reader(self._running_on(lines), self.dialect)
         try:
             while reader.line_num < len(lines) and (row := next(reader, None)) is not None:
+                if self.ended:   # the row ran on to the end of the file inside quotes
+                    held = (lines + self.run_on)[ends[-1] if ends else 0:]
+                    more = _unclosed(row, held, self.rows_read + len(rows) + 1, self.name, self.dialect, self.notes)
+                    rows += more
+                    ends += [reader.line_num] * len(more)
+                    break
                 rows.append(row)
                 ends.append(reader.line_num)
         except csv.Error as exc:
-            self.failure = _not_csv(self.name, exc)
+            self.failure = _not_csv(self.name, exc, self.rows_read + len(rows) + 1)
         except ImportFailed as exc:   # a line too long, met in a field run on to it
             self.failure = exc
         return rows, ends
@@ -210,7 +266,9 @@ class _Rows:
     def _running_on(self, lines: list[str]) -> Iterator[str]:
         yield from lines
         while more := self._lines(1):
+            self.run_on.append(more[0])
             yield more[0]
+        self.ended = True
         if self.failure is not None:
             failure, self.failure = self.failure, None
             raise failure
@@ -288,10 +346,11 @@ def csv_rows(path: Path, tell: Callable[[list[str]], None] | None = None) -> tup
             try:
                 if declared:   # (its line read too as the mending counts it)
                     fh.readline()
-                yield from _Rows(fh, path.name, dialect, decoding).batches()
+                reading = _Rows(fh, path.name, dialect, decoding)
+                yield from reading.batches()
             finally:
                 _mending.remove(decoding)
-        if tell is not None and (notes := decoding.notes(encoding)):
+        if tell is not None and (notes := reading.notes + decoding.notes(encoding)):
             tell(notes)
 
     return encoding, dialect.delimiter, declared is not None, chain.from_iterable(batches())

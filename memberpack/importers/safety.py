@@ -9,6 +9,7 @@ beside the reading when larger (in the reader's process, which the refusal ends:
 
 from __future__ import annotations
 
+import codecs
 import lzma
 import re
 import struct
@@ -87,6 +88,15 @@ def scanned() -> None:
         _beside.pop().join()
 
 
+def _utf8(head: bytes) -> bool:
+    """Whether ``head``, the start of a file, is UTF-8 (its last character perhaps cut)."""
+    try:
+        codecs.getincrementaldecoder("utf-8")().decode(head, final=False)
+    except UnicodeDecodeError:
+        return False
+    return True
+
+
 def check_file(path: Path, *, inflate: bool = True) -> str:
     """The container kind of ``path`` (``zip``, ``cfb`` or ``csv``), or :class:`ImportFailed`.
 
@@ -107,6 +117,9 @@ def check_file(path: Path, *, inflate: bool = True) -> str:
         raise ImportFailed(f"{name}: the file is empty (0 bytes)")
     if suffix in CSV_SUFFIXES:
         if head.startswith(UTF16_BOMS):   # Excel's "Unicode Text": UTF-16, its NULs are half its characters
+            if len(head) > 2 and b"\x00" not in head:   # (a table's delimiters and line breaks are a NUL each)
+                raise ImportFailed(f"{name}: starts with a UTF-16 byte order mark but its text is not UTF-16"
+                                   f"{' (it is UTF-8)' if _utf8(head[2:]) else ''}; save it again as CSV UTF-8")
             return "csv"
         if head.startswith((ZIP_MAGIC, CFB_MAGIC)) or b"\x00" in head:
             raise ImportFailed(f"{name}: is not a text (CSV) file; it looks like a binary file with a .csv name")

@@ -15,23 +15,25 @@ from memberpack.importers.csv_reader import _Decoding, _mending, _Rows, bounded_
 
 
 def _read(data: bytes, encoding: str, dialect, chunked: bool):
-    """(rows, the error's message or None, the decoding's counts), reading ``data`` one way or the other."""
-    decoding, rows, error = _Decoding(), [], None
+    """(rows, the error's message or None, the decoding's counts, the notes), reading ``data`` one way or the other."""
+    decoding, rows, error, notes = _Decoding(), [], None, []
     fh = io.TextIOWrapper(io.BytesIO(data), encoding=encoding, errors="memberpack-mend", newline="")
     _mending.append(decoding)
     try:
         if chunked:
-            for batch in _Rows(fh, "f.csv", dialect, decoding).batches():
+            reading = _Rows(fh, "f.csv", dialect, decoding)
+            notes = reading.notes
+            for batch in reading.batches():
                 rows += batch
         else:   # as it was read before: one row at a time
-            for row in bounded_rows(bounded_lines(fh, "f.csv"), "f.csv", dialect):
+            for row in bounded_rows(bounded_lines(fh, "f.csv"), "f.csv", dialect, notes):
                 decoding.line += 1
                 rows.append(row)
     except ImportFailed as exc:
         error = str(exc)
     finally:
         _mending.remove(decoding)
-    return rows, error, (decoding.as_cp1252, decoding.unreadable, decoding.first_line)
+    return rows, error, (decoding.as_cp1252, decoding.unreadable, decoding.first_line), notes
 
 
 def _same(data: bytes, encoding: str = "utf-8-sig", dialect=csv.excel):
@@ -114,3 +116,33 @@ def test_long_files_count_the_rows_before_the_first_mended_byte_alike(seed):
         chunked = _read(data, encoding, csv.excel, True)
         assert chunked == _read(data, encoding, csv.excel, False)
     assert chunked[2][2] > 100 and len(chunked[0]) == 3_000   # (UTF-8's)
+
+
+@pytest.mark.parametrize("data, row, after", [
+    (b"a,1\n" * 5 + b'"Line x,1,2\n' + b"b,2\n" * 30, ['"Line x', "1", "2"], 30),
+    (b'a,"b\nc",d,"e\nf,1\n' + b"g,2\n" * 3, ["a", "b\nc", "d", '"e'], 4),   # after a field closed over lines
+    (b'"x""y\nz,1', ['"x""y'], 1),   # its text as written
+    (b"a,1\n" * 3 + b"c,3", ["c", "3"], 0),   # (no quote: nothing to say)
+])
+def test_a_quote_never_closed_is_read_as_text_and_the_rows_after_it_read(data, row, after):
+    rows, error, _, notes = _read(data, "utf-8-sig", csv.excel, True)
+    assert error is None and row in rows and len(rows) - rows.index(row) - 1 == after
+    assert len(notes) == int(any(field.startswith('"') for field in row))
+    assert all(f"row {rows.index(row) + 1} opens a quote that is never closed" in note for note in notes)
+    _same(data)
+
+
+def test_a_quote_never_closed_is_refused_by_name_where_no_warning_can_be_given():
+    with pytest.raises(ImportFailed, match=r'f.csv: row 2 opens a quote that is never closed \("b,2\)'):
+        list(bounded_rows(["a,1\n", '"b,2\n', "c,3\n"], "f.csv"))
+
+
+def test_a_field_over_the_limit_is_refused_in_our_words_naming_its_row(monkeypatch):
+    monkeypatch.setattr(csv_reader, "MAX_LINE", 50)
+    kept = csv.field_size_limit(40)
+    try:
+        _same(b"a,1\n" * 5 + b'"' + b"x\n" * 30 + b'",2\nb,3\n')
+        _, error, *_ = _read(b"a,1\n" * 5 + b'"' + b"x\n" * 30 + b'",2\nb,3\n', "utf-8-sig", csv.excel, True)
+    finally:
+        csv.field_size_limit(kept)
+    assert error == "f.csv: row 6 has a field longer than 40 characters (a quote never closed?); not a table memberpack can read"

@@ -451,3 +451,29 @@ def test_a_bomb_padded_past_16_mb_is_one_line_while_the_reader_reads(pack, tmp_p
     """Past 16 MB the file is scanned beside the reading, which the refusal ends at once."""
     bad = make(tmp_path / f"padded.{make.__name__[-3:]}")
     _refused(pack, bad, capsys, "billion characters", limit=3 * TIME_LIMIT)   # (17 MB to read and scan)
+
+
+def test_a_csv_quote_never_closed_loses_no_row(tmp_path):
+    rows = ["Service,Budget £k,Spend £k"] + [f"Service {n},{n},{2 * n}" for n in range(30)] + ['"Line x,1,2']
+    path = tmp_path / "quote.csv"
+    path.write_text("\n".join(rows + [f"More {n},{n},{2 * n}" for n in range(30)]) + "\n", encoding="utf-8")
+    (report,) = import_files(None, [path], dry_run=True)
+    text = "\n".join(report.lines())
+    assert "61 rows, 122 figures read" in text and "footnote" not in text
+    assert 'row 32 opens a quote that is never closed ("Line x,1,2)' in text and "the 30 rows after it" in text
+
+
+def test_a_csv_field_of_200000_characters_is_read(tmp_path):
+    path = tmp_path / "long.csv"
+    path.write_text(f"Service,Budget £k\nA,1\nB {'x' * 200_000},2\nC,3\n", encoding="utf-8")
+    (report,) = import_files(None, [path], dry_run=True)
+    assert "3 rows, 3 figures read" in "\n".join(report.lines())
+
+
+@pytest.mark.parametrize("text, said", [("Service,Budget £k\nA,1\n".encode(), "(it is UTF-8)"),
+                                        ("Service,Budget £k\nA,1\n".encode("cp1252"), "not UTF-16;")])
+def test_a_csv_with_a_utf16_mark_and_no_utf16_text_is_refused_saying_so(pack, tmp_path, capsys, text, said):
+    bad = tmp_path / "marked.csv"
+    bad.write_bytes(b"\xff\xfe" + text)
+    _refused(pack, bad, capsys, "starts with a UTF-16 byte order mark but its text is not UTF-16", said,
+             "save it again as CSV UTF-8")
