@@ -207,14 +207,22 @@ def _running_totals(rows: list[ParsedRow], apart: frozenset[int]) -> None:
     """A row adding up the total above it and the lines and sub totals after it is a total too: a
     General Fund summary's ``Net Budget Requirement`` under ``Net Service Expenditure`` and the
     corporate lines, then the net position after ``Total Funding``. Looked for within
-    :data:`_RUNNING` rows of a total, as such summaries are short. Under a total of the groups'
-    sub totals, a line is in none of those groups (``Corporate and Capital Financing`` is not the
-    last heading's)."""
+    :data:`_RUNNING` rows of a total, as such summaries are short, or of a sub total closing every
+    row above it (a summary of one directorate: its ``... Total`` heads the count, and a row adding
+    it up with one or more lines after it is the Net Budget Requirement). Under a total of the
+    groups' sub totals, a line is in none of those groups (``Corporate and Capital Financing`` is
+    not the last heading's)."""
     last, since = None, []   # the last total, and the rows after it (each line once: in its sub total, if any)
     sums = _Sums(apart)
     closing: set[str | None] = set()   # the groups sub totals closed since the last total
     closed: set[str | None] = set()    # ... before it, when it added up two or more of them
-    for row in rows:
+    for i, row in enumerate(rows):
+        if row.role == SUBTOTAL and i >= 2 and not closing and last is None and all(
+                r.role == DATA and r.section == row.section for r in rows[:i]):
+            last, since, sums, closed = row, [], _Sums(apart), {row.section}
+            sums.add(row)
+            closing.add(row.section)
+            continue
         if row.role == SUBTOTAL:
             closing.add(row.section)
         if row.role == TOTAL:
@@ -228,7 +236,7 @@ def _running_totals(rows: list[ParsedRow], apart: frozenset[int]) -> None:
             sums = _Sums(apart)
             for counted in (last, *since):
                 sums.add(counted)
-        elif sums.matched_by(row):
+        elif (since or last.role == TOTAL) and sums.matched_by(row):
             row.role, row.section = TOTAL, None
             last, since, sums = row, [], _Sums(apart)
             sums.add(row)
