@@ -30,6 +30,9 @@ _SHARE_OF_TOTAL = re.compile(r"\b(?:of|in)\s+(?:the\s+)?(?:grand\s+|sub[\s-]?)?t
 _DIGITS = re.compile(r"\d[\d,]*(?:\.(\d+))?")
 _RUNNING = 30   # rows after a total within which a row adding it up with them is looked for
 # "All schools", "All pupils", "All state-funded schools": every row's group, a total when it adds them up
+# a statement's closing balance: brought forward and the year's movements add up to it, yet it is the
+# figure the statement is for, not a group's sub total ("Forecast cumulative deficit carried forward")
+CARRIED_FORWARD = re.compile(r"\bcarr(?:y|ied)[\s-]*forward\b|\bc/f\b|\bclosing\s+balance", re.IGNORECASE)
 ALL_OF_THEM = re.compile(r"\s*all\s+(?!other\b|the\b)[a-z][\w'-]*(?:\s+[\w'-]+){0,2}\s*", re.IGNORECASE)
 
 
@@ -178,7 +181,8 @@ def assign_roles(rows: list[ParsedRow], *, has_headings: bool, final: bool, mone
         if row.role == DATA:
             if len(subtotals) >= 2 and subtotals.matched_by(row):
                 row.role = TOTAL
-            elif money and not (worded_subtotals or has_headings) and len(group) >= 2 and group.matched_by(row):
+            elif money and not (worded_subtotals or has_headings) and len(group) >= 2 and group.matched_by(row) \
+                    and not CARRIED_FORWARD.search(row.label):
                 row.role = SUBTOTAL
                 if coded:
                     row.section = None   # the code carried onto it names its last line, not it
