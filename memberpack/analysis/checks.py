@@ -129,8 +129,9 @@ def _sum_findings(ds: Dataset, grid: Grid) -> list[Finding]:
         if row.role == SUBTOTAL and row.section is not None and not any(p.section == row.section for p in block):
             parts = list(takewhile(lambda r: r.role == DATA and r.section == row.section, grid.rows[i + 1:]))
         found = _sum_mismatches(ds, row, parts)
-        if found and row.role != SUBTOTAL and last is not None and not _sum_mismatches(ds, row, [last, *since]):
-            found = []   # a running total: the total above and the rows after it (Net Budget Requirement)
+        running = [last, *since] if last else since   # the total (or sub totals) above and the rows after it
+        if found and row.role != SUBTOTAL and since and not _sum_mismatches(ds, row, running):
+            found = []   # a running total (Net Budget Requirement)
         out += found
         if row.role == SUBTOTAL:
             subtotals.append(row)

@@ -286,6 +286,7 @@ def _deficits(ds: Dataset, grid: Grid) -> list[Item]:
 
 _RESERVES = re.compile(r"\breserves?\b", re.IGNORECASE)
 _BALANCE = re.compile(r"\bbalances?\b|\bb/f\b|\bc/f\b|brought\s+forward|carr(?:y|ied)[\s-]*forward", re.IGNORECASE)
+_CARRIED = re.compile(r"\bcarr(?:y|ied)[\s-]*forward\b|\bc/f\b|\bclosing\s+balance", re.IGNORECASE)
 _MOVEMENT = re.compile(r"\bvariance|\bmovement|\bchange|\bcontribution|\bdraw", re.IGNORECASE)   # no balance
 
 
@@ -313,7 +314,7 @@ def _negative_balances(ds: Dataset, grid: Grid, conv: Convention) -> list[Item]:
     balances = [m for m in grid.measures if _BALANCE.search(m) and not _MOVEMENT.search(m) and any(
         r.cells[m].unit == GBP for r in grid.rows if m in r.cells)]
     if not balances:
-        return []
+        return _carried_deficits(ds, grid, conv)
     ordered = latest_first(grid, balances)
     latest = ordered[0] if ordered != balances else balances[-1]   # undated: the last, as a statement reads
     out = []
@@ -324,6 +325,21 @@ def _negative_balances(ds: Dataset, grid: Grid, conv: Convention) -> list[Item]:
         obs = row.cells[latest]
         out.append(Item(ds.name, row.label, latest, f"{money(value, conv)} deficit", value, cell=obs.cell, unit=GBP,
                         section=row.section, period=obs.period or ds.period))
+    return out
+
+
+def _carried_deficits(ds: Dataset, grid: Grid, conv: Convention) -> list[Item]:
+    """The balances carried forward that a statement's rows name (``Forecast cumulative deficit carried
+    forward 31 March 2025 (40,820)`` under the deficit brought forward and the year's), where below
+    nothing: the figure a DSG reserve position is for."""
+    out = []
+    for row in grid.rows:
+        if row.role != DATA or not _CARRIED.search(row.label):
+            continue
+        for measure, obs in row.cells.items():
+            if obs.unit == GBP and obs.value is not None and obs.value < 0:
+                out.append(Item(ds.name, row.label, measure, f"{money(obs.value, conv)} deficit", obs.value,
+                                cell=obs.cell, unit=GBP, section=row.section, period=obs.period or ds.period))
     return out
 
 

@@ -30,6 +30,9 @@ _SHARE_OF_TOTAL = re.compile(r"\b(?:of|in)\s+(?:the\s+)?(?:grand\s+|sub[\s-]?)?t
 _DIGITS = re.compile(r"\d[\d,]*(?:\.(\d+))?")
 _RUNNING = 30   # rows after a total within which a row adding it up with them is looked for
 # "All schools", "All pupils", "All state-funded schools": every row's group, a total when it adds them up
+# a statement's closing balance: brought forward and the year's movements add up to it, yet it is the
+# figure the statement is for, not a group's sub total ("Forecast cumulative deficit carried forward")
+CARRIED_FORWARD = re.compile(r"\bcarr(?:y|ied)[\s-]*forward\b|\bc/f\b|\bclosing\s+balance", re.IGNORECASE)
 ALL_OF_THEM = re.compile(r"\s*all\s+(?!other\b|the\b)[a-z][\w'-]*(?:\s+[\w'-]+){0,2}\s*", re.IGNORECASE)
 
 
@@ -178,7 +181,8 @@ def assign_roles(rows: list[ParsedRow], *, has_headings: bool, final: bool, mone
         if row.role == DATA:
             if len(subtotals) >= 2 and subtotals.matched_by(row):
                 row.role = TOTAL
-            elif money and not (worded_subtotals or has_headings) and len(group) >= 2 and group.matched_by(row):
+            elif money and not (worded_subtotals or has_headings) and len(group) >= 2 and group.matched_by(row) \
+                    and not CARRIED_FORWARD.search(row.label):
                 row.role = SUBTOTAL
                 if coded:
                     row.section = None   # the code carried onto it names its last line, not it
@@ -207,14 +211,22 @@ def _running_totals(rows: list[ParsedRow], apart: frozenset[int]) -> None:
     """A row adding up the total above it and the lines and sub totals after it is a total too: a
     General Fund summary's ``Net Budget Requirement`` under ``Net Service Expenditure`` and the
     corporate lines, then the net position after ``Total Funding``. Looked for within
-    :data:`_RUNNING` rows of a total, as such summaries are short. Under a total of the groups'
-    sub totals, a line is in none of those groups (``Corporate and Capital Financing`` is not the
-    last heading's)."""
+    :data:`_RUNNING` rows of a total, as such summaries are short, or of a sub total closing every
+    row above it (a summary of one directorate: its ``... Total`` heads the count, and a row adding
+    it up with one or more lines after it is the Net Budget Requirement). Under a total of the
+    groups' sub totals, a line is in none of those groups (``Corporate and Capital Financing`` is
+    not the last heading's)."""
     last, since = None, []   # the last total, and the rows after it (each line once: in its sub total, if any)
     sums = _Sums(apart)
     closing: set[str | None] = set()   # the groups sub totals closed since the last total
     closed: set[str | None] = set()    # ... before it, when it added up two or more of them
-    for row in rows:
+    for i, row in enumerate(rows):
+        if row.role == SUBTOTAL and i >= 2 and not closing and last is None and all(
+                r.role == DATA and r.section == row.section for r in rows[:i]):
+            last, since, sums, closed = row, [], _Sums(apart), {row.section}
+            sums.add(row)
+            closing.add(row.section)
+            continue
         if row.role == SUBTOTAL:
             closing.add(row.section)
         if row.role == TOTAL:
@@ -228,7 +240,7 @@ def _running_totals(rows: list[ParsedRow], apart: frozenset[int]) -> None:
             sums = _Sums(apart)
             for counted in (last, *since):
                 sums.add(counted)
-        elif sums.matched_by(row):
+        elif (since or last.role == TOTAL) and sums.matched_by(row):
             row.role, row.section = TOTAL, None
             last, since, sums = row, [], _Sums(apart)
             sums.add(row)

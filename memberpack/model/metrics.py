@@ -167,8 +167,10 @@ CATALOGUE: tuple[Metric, ...] = (
             "part time timetables"),
     _metric("ehe_total", "Elective home education", INCLUSION, "count", NEUTRAL, "ehe", "home educated"),
     _metric("attendance_rate_pct", "Attendance", INCLUSION, "percent", HIGHER, "attendance", "present average"),
+    # DfE's "sess_overall_percent_pa_10_exact" is persistent absence (of overall sessions), not overall absence
     _metric("persistent_absence_pct", "Persistent absence", INCLUSION, "percent", LOWER, "persistent absence",
-            "persistently absent"),
+            "persistently absent", "overall persistent absence"),
+    _metric("overall_absence_pct", "Overall absence", INCLUSION, "percent", LOWER, "overall absence"),
     # Education
     _metric("school_ofsted_good_pct", "Schools judged good or outstanding", EDUCATION, "percent", HIGHER,
             "schools good outstanding", "ofsted good outstanding"),
@@ -196,6 +198,14 @@ CATALOGUE: tuple[Metric, ...] = (
     _metric("wf_caseload_avg", "Average caseload", WORKFORCE, "count", LOWER, "average caseload", "caseloads"),
     # Other context
     _metric("child_poverty_pct", "Children in poverty", OTHER, "percent", LOWER, "child poverty", "children in poverty"),
+    # Homelessness: pressures, each worse as it rises
+    _metric("ta_households", "Households in temporary accommodation", OTHER, "count", LOWER,
+            "temporary accommodation"),
+    _metric("ta_days_avg", "Average days in temporary accommodation", OTHER, "number", LOWER,
+            "days in temporary accommodation"),
+    _metric("bb_families", "Families in bed and breakfast", OTHER, "count", LOWER, "families b&b",
+            "families bed and breakfast"),
+    _metric("rough_sleepers", "Rough sleepers", OTHER, "count", LOWER, "rough sleeping"),
 )
 
 OTHER_METRIC = Metric("other", "Other figure", OTHER, "number", NEUTRAL)

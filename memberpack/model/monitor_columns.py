@@ -69,9 +69,12 @@ _PERIOD_WORDS = re.compile(r"\b(?:(?:month|period|quarter|p|m|q)\s*\d{1,2}|(?:19
                            r"(?:19|20)\d{2})\b", re.IGNORECASE)
 
 
+_ASIDE = re.compile(r"\bin[\s-]+year\b|[()\[\]:,]", re.IGNORECASE)   # "In-year Variance" is this year's "Variance (M7)"
+
+
 def _role(column: str) -> str:
     """A column's header without its period words: what it is, month after month."""
-    return " ".join(_PERIOD_WORDS.sub(" ", column).casefold().split())
+    return " ".join(_ASIDE.sub(" ", _PERIOD_WORDS.sub(" ", column)).casefold().split())
 
 
 def _end(grid: Grid, column: str) -> int | None:

@@ -48,3 +48,26 @@ def test_each_running_total_is_a_total_and_the_briefing_leads_on_the_budget_requ
     assert ("Net overspend of £5,500k at 2024/25 Month 9, 4.1% of the £134,000k budget. Largest overspends: "
             "Placements £4,000k and Older People £2,200k.") in text
     assert "More income than budgeted: Business Rates £500k." in text
+
+
+def test_one_directorate_s_summary_has_its_budget_requirement_and_net_position_for_totals(tmp_path):
+    """With one directorate there is no Net Service Expenditure: the directorate's total heads the
+    running sum, so the Net Budget Requirement adding it and the corporate line up is a total (the
+    old reading took it and the net position for lines, and the headline summed the sub totals:
+    "Net forecast overspend of £3,300k, 41.2% of the (£8,000k) budget")."""
+    rows = _ROWS[:3] + _ROWS[7:11] + [_ROWS[16], ["Net Budget Requirement", 53000, 56200, 3200], ["Funding"],
+                                      ["Council Tax", -40000, -40000, 0], ["Business Rates", -13000, -13500, -500],
+                                      ["Total Funding", -53000, -53500, -500],
+                                      ["Net (Surplus) / Deficit", 0, 2700, 2700]]
+    path = write_xlsx(tmp_path / "gf.xlsx", {"Appendix A": rows})
+    table, = read_file(path).tables
+    roles = {o.label: (o.row_role, o.section) for o in table.observations}
+    assert roles["Net Budget Requirement"] == roles["Net (Surplus) / Deficit"] == ("total", None)
+    assert roles["Corporate and Capital Financing"] == ("data", None)
+    assert roles["Children and Families Total"] == ("subtotal", "Children and Families")
+    pack = tmp_path / "p.mpack"
+    assert main(["import", str(pack), str(path)]) == 0
+    with Pack.open(pack) as opened:
+        assert check_pack(opened) == []
+        position = headlines(opened).budget
+    assert (position.label, position.budget, position.variance) == ("Net Budget Requirement", 53e6, 3.2e6)

@@ -249,3 +249,19 @@ def test_the_monitor_the_headlines_lead_on_opens_the_finance_section(tmp_path):
     assert main(["export", str(pack), "-o", str(tmp_path / "b.pdf")]) == 0
     contents = " ".join(PdfReader(tmp_path / "b.pdf").pages[1].extract_text().split())
     assert contents.index("Revenue Budget Monitoring") < contents.index("Capital Programme Monitoring"), contents
+
+
+def test_variance_last_month_beside_the_in_year_variance_gives_the_movements(tmp_path):
+    """``Variance last month (M7)`` is last month's ``In-year Variance``: "in-year" and the bracketed
+    month do not make them different columns (the old reading told no movement)."""
+    rows = [["Dedicated Schools Grant (DSG) Monitoring 2024/25 - Month 8 (November 2024)"], ["£000s"], [],
+            ["Block / Budget line", "2024/25 DSG Allocation", "Forecast Outturn", "In-year Variance",
+             "Variance last month (M7)"],
+            ["Growth fund", 1200, 860, -340, -300], ["Top-up funding", 14300, 17950, 3650, 3210],
+            ["Alternative provision", 3900, 4410, 510, 480], ["SEN support services", 2600, 2480, -120, -100],
+            ["Total DSG", 22000, 25700, 3700, 3290]]
+    with Pack.create(tmp_path / "p.mpack") as pack:
+        import_files(pack, [write_xlsx(tmp_path / "dsg.xlsx", {"DSG M8": rows})])
+        moved = headlines(pack).adverse_movements
+    assert [(i.label, i.display) for i in moved] == [("Top-up funding", "£440k worse"),
+                                                     ("Alternative provision", "£30k worse")]
