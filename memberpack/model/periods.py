@@ -123,6 +123,12 @@ class Period:
 
 _ACADEMIC = re.compile(r"academic|school year|term", re.IGNORECASE)
 _YEAR_END = re.compile(r"year[\s-]*end", re.IGNORECASE)
+# A financial year written by its dates: "between 1 April 2009 and 31 March 2010", "(during) year ended
+# 31 March" (2012-13 under that title; "31 March 2013" names the year's end, 2012/13)
+_APRIL_TO_MARCH = re.compile(r"\b1(?:st)?\s+April\s+((?:19|20)\d{2})\s*(?:and|to|-|–)\s*31(?:st)?\s+March\s+((?:19|20)\d{2})\b",
+                             re.IGNORECASE)
+_YEAR_ENDED_MARCH = re.compile(r"\byear\s+end(?:ed|ing)\s+(?:on\s+)?31(?:st)?\s+March\b(?:\s+((?:19|20)\d{2})\b)?",
+                               re.IGNORECASE)
 # "Q1", "Quarter 1", "Qtr 1", "1st Quarter"
 _QUARTER = re.compile(r"\b(?:Q|Qtr\.?\s*|Quarter\s*)([1-4])\b|\b([1-4])(?:st|nd|rd|th)\s+(?:Qtr|Quarter)\b", re.IGNORECASE)
 _WHOLE_YEAR_QUARTERS = re.compile(r"\bQ1\s*(?:-|–|to)\s*Q4\b", re.IGNORECASE)
@@ -216,10 +222,17 @@ def _parsed_period(t: str, academic: bool) -> Period | None:
     year = _split_year(t)
     if year is None and (m := _FY_END.search(t)):
         year = Period(YEAR, _full_year(m.group(1)) - 1)
+    if year is None and (m := _APRIL_TO_MARCH.search(t)) and int(m.group(2)) == int(m.group(1)) + 1:
+        year = Period(YEAR, int(m.group(1)))
+    ended = year is None and _YEAR_ENDED_MARCH.search(t)
+    if ended:
+        if not ended.group(1):
+            return None   # the year the table is of
+        year = Period(YEAR, int(ended.group(1)) - 1)
     fy = year.year if year else None
     academic = academic or bool(_ACADEMIC.search(t))
 
-    if _YEAR_END.search(t) and fy is not None:
+    if _YEAR_END.search(t) and fy is not None and not ended:
         return Period(YEAR_END, fy)
     if _WHOLE_YEAR_QUARTERS.search(t) and year is not None:
         return replace(year, academic=academic)   # "2010 to 2011 (Q1 to Q4)": the year's total

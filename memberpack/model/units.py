@@ -66,6 +66,9 @@ _UNIT_PATTERNS: tuple[tuple[re.Pattern[str], Unit], ...] = tuple(
         # applied for second homes" the kind of thing counted ("25% of pupils" is a share, still percent)
         (r"(?<!\d)%(?!\s*(?:confidence|CI\b))|(?<=\d)%(?!\s*(?:confidence|CI\b)|(?:\s*[-–]\s*\d+%)?\)?\s+(?!of\b)[a-z])"
          r"|\bper\s?cent\b(?!\s+confidence)|\bpercentage\b", PERCENTAGE),
+        # a cost or spend per person, client or meal ("Average gross weekly expenditure per person"):
+        # pounds, though no £ is written
+        (r"\b(?:expenditure|costs?|spend(?:ing)?)(?:\s+on\s+\w+)?\s+per\s+(?!cent\b)[a-z]", POUNDS),
         # "within 91 days", "over 18 weeks" is a deadline the figures are counted against, not their unit
         (r"(?<!\d)(?<!\d\s)\bdays\b", Unit(DAYS, 1.0, "days")),
         (r"(?<!\d)(?<!\d\s)\bweeks\b", Unit(WEEKS, 1.0, "weeks")),

@@ -87,3 +87,23 @@ def test_a_period_number_written_with_a_nought_or_after_a_colon_is_a_month(text,
     """A ledger's title "Budget Monitoring 2024/25 Period 08" had been the whole year 2024/25, and its
     report header "Period: 8" no period at all."""
     assert parse_period(text).label() == period
+
+
+@pytest.mark.parametrize("text, label", [
+    ("Reviews completed between 1 April 2009 and 31 March 2010", "2009/10"),
+    ("Gross total cost for meals during year ended 31 March 2013 (£000's)", "2012/13"),
+    ("Spend in the year ending 31st March 2020", "2019/20"),
+    ("Q3 year ending 31 March 2020", "Q3 2019/20"),
+    ("People receiving services at 31 March 2010", "Mar 2010"),
+])
+def test_a_financial_year_written_by_its_dates(text, label):
+    """NHS Digital's adult social care returns date flows over a year by its dates: "between 1 April 2009
+    and 31 March 2010" had been April 2009 and "year ended 31 March 2013" March 2013 (or its year end),
+    not the year 2009/10 or 2012/13; a stock "at 31 March" stays the month."""
+    assert parse_period(text).label() == label
+
+
+def test_a_year_ended_31_march_with_no_year_is_the_tables_year():
+    """"during year ended 31 March" under a title of 2012-13 had been March 2013: it names no period of
+    its own, so its figures take the table's year."""
+    assert parse_period("Gross total cost during year ended 31 March (£000's) 2.1 Numerator") is None
