@@ -2689,9 +2689,10 @@ def _fill_right(row: list[Any], cols: range, merged, r: int, *, below: list[list
     CSV file, or centred across the columns) spans the blanks to its right while the header rows
     under it name those columns, and it names some itself: a group over its leaves, not over the
     next group's columns or a blank column between groups. The same text written again as the next
-    text along the row, under the same groups above ("Annual" over "percentage" over "change" beside
-    each of Median and Mean), is a word of each column's own stacked name, not a group: it spans
-    nothing. ("Percentage" under each of 2013 and 2014 is a group in each year.)"""
+    text along the row, one column on, under the same groups above ("Annual" over "percentage" over
+    "change" beside each of Median and Mean), is a word of each column's own stacked name, not a group:
+    it spans nothing. Written again further on, it is the same group again (a group repeated on each
+    printed page: "Receiving services at 31 March 2009" over ten columns, then over nine more). ("Percentage" under each of 2013 and 2014 is a group in each year.)"""
     texts = {c: cell_text(row[c]) for c in cols if c < len(row) and not blank(row[c])}
     if not below:
         return texts
@@ -2709,7 +2710,7 @@ def _fill_right(row: list[Any], cols: range, merged, r: int, *, below: list[list
         if c in covered or c not in named_below:
             continue
         if any(0 <= j < len(order) and order[j] not in covered and texts[order[j]] == texts[c]
-               and _same_groups(above, cols, c, order[j]) for j in (i - 1, i + 1)):
+               and abs(order[j] - c) <= 2 and _same_groups(above, cols, c, order[j]) for j in (i - 1, i + 1)):
             continue
         d = c + 1
         while d in cols and d not in texts and d not in covered and d in named_below:

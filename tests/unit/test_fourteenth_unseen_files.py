@@ -35,3 +35,23 @@ def test_expenditure_per_person_is_money_and_a_year_ended_31_march_is_the_tables
     assert find_unit("Average gross expenditure per day care or day services client").symbol == "£"
     assert find_unit("Expenditure and Unit Costs, England") is None   # a title: no unit of its figures
     assert find_unit("Spend per 1,000 population").symbol == "per 1,000"
+
+
+def test_a_group_written_again_on_the_next_page_spans_its_columns_each_time(tmp_path):
+    """NHS Digital's activity annex 2008-09 writes 'Receiving services at 31 March 2009' over ten columns and
+    again over the next nine (a group repeated at each printed page): taken for a stacked word repeated
+    along the row, it had spanned nothing, so 'day care' lost it and was dated 2008/09, not March 2009."""
+    group = "Receiving services at 31 March 2009"
+    leaves = ["18-64 home care", "18-64 day care", "18-64 meals", "65+ home care", "65+ day care", "65+ meals"]
+    rows = ["Activity Data 2008-09,,,,,,,", f",,Clients with completed assessments,{group},,,{group},,",
+            ",," + ",".join(["Completed reviews", *leaves])]
+    names = ["Barnsley", "Birmingham", "Bolton", "Bradford", "Bury", "Calderdale", "Coventry", "Doncaster",
+             "Dudley", "Gateshead", "Kirklees", "Knowsley"]
+    rows += [f"{204 + i},{name},{8130 + i},{510 + i},{300 + i},{40 + i},{4820 + i},{365 + i},{90 + i}"
+             for i, name in enumerate(names)]
+    path = tmp_path / "activity.csv"
+    path.write_text("\n".join(rows) + "\n")
+    by_cell = {o.cell: o for o in read_file(path).tables[0].observations}
+    assert by_cell["E5"].measure == f"{group} 18-64 day care" and by_cell["E5"].period == "Mar 2009"
+    assert by_cell["H5"].measure == f"{group} 65+ day care" and by_cell["H5"].period == "Mar 2009"
+    assert by_cell["C5"].measure == "Clients with completed assessments Completed reviews"
