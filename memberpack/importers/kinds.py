@@ -25,6 +25,19 @@ _COMPARATOR = re.compile(r"^\W*(?:england|national|regional|region|(?:statistica
 # A change between periods ("Change in 6 months Mar-19 to Sep-19", "% change on 2019/20"): no period of its own
 _CHANGE = re.compile(r"(?:^|\s)(?:change|difference|movement|increase|decrease)\s+(?:in|on|from|since|over|between)\b|"
                      r"^\W*(?:change|difference|movement)\b", re.IGNORECASE)
+# the words of a period's name ("Quarter ending 30 June to 30 September 2019", "Jan-Mar 2020 (provisional)")
+_PERIOD_NAME = re.compile(r"(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*|q|quarters?|years?|months?|"
+                          r"weeks?|ending|ended|to|from|of|and|financial|calendar|academic|provisional|revised|"
+                          r"period|p|m|h|half|estimated?|final|fy|ytd|as|at|in|the|end")
+_WORDS = re.compile(r"[a-z][a-z'-]*")
+
+
+def _dated_line(label: str) -> bool:
+    """Whether a label naming a period is rather a line dated: four words or more of its own
+    ("Cumulative deficit brought forward 1 April 2024")."""
+    return sum(not _PERIOD_NAME.fullmatch(w) for w in _WORDS.findall(label.lower())) >= 4
+
+
 _STATUS_WORDS = {"red", "amber", "green", "not targeted", "completed", "pending", "incomplete", "ongoing"}
 
 
@@ -45,7 +58,7 @@ def detect_kind(measures: list[str], labels: list[str], statuses: set[str]) -> t
     period_columns, periods = _series_columns(dated)
     if periods >= 3 and len(period_columns) * 2 > len(dated):
         return TIME_SERIES, f"{len(period_columns)} columns are periods ({period_columns[0]} ... {period_columns[-1]})"
-    period_rows = [label for label in labels if parse_period(label) is not None]
+    period_rows = [label for label in labels if parse_period(label) is not None and not _dated_line(label)]
     if len(period_rows) >= 3 and len(period_rows) * 2 > len(labels):
         return TIME_SERIES, f"{len(period_rows)} row labels are periods ({period_rows[0]} ... {period_rows[-1]})"
     if labels and measures:
