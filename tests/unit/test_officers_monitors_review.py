@@ -29,7 +29,7 @@ def test_a_cohort_breakdown_is_told_by_its_measure_not_its_title(tmp_path):
             ["EHCP", 3105, .118, .121, .352, .364, 388, 452, 6]]
     percent = {f"{c}{r}": "0.0%" for c in "CDEF" for r in range(4, 8)}
     spec = _charts(tmp_path, rows, "School attendance and exclusions by pupil cohort - Autumn term", percent)[0]
-    assert spec.summary.startswith("Persistent absence % 2024/25: highest for EHCP, at 36.4%"), spec.summary
+    assert spec.summary.startswith("Overall absence % 2024/25: highest for EHCP, at 12.1%"), spec.summary
 
 
 def test_months_down_the_rows_are_named_by_their_measure_in_what_got_worse(tmp_path):
