@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 from dataclasses import dataclass, field
+from itertools import groupby
 
 from memberpack.model.observation import DATA, Observation
 from memberpack.model.periods import Period, parse_period
@@ -52,7 +53,17 @@ class Grid:
                 continue
             seen.add(where)
             kept.append(obs)
-        return cls.of(kept).dated_rows()
+        return cls.of(kept).dated_rows().named_sections()
+
+    def named_sections(self) -> Grid:
+        """A table whose every section holds one row (a code on each row, ``E06000001`` over
+        ``Hartlepool``) with each row named with its section (``Hartlepool (E06000001)``), not under
+        a heading of its own that doubles the rows."""
+        runs = [len(list(rows)) for section, rows in groupby(self.rows, key=lambda row: row.section) if section]
+        if len(runs) < 3 or max(runs) > 1:
+            return self
+        return Grid(self.measures, [GridRow(f"{row.label} ({row.section})" if row.section else row.label, None,
+                                           row.role, row.cells) for row in self.rows])
 
     def dated_rows(self) -> Grid:
         """Rows each of one period, in a table of rows of several (a performance system's export:

@@ -40,3 +40,22 @@ def test_a_columns_period_is_told_one_way_for_charts_and_for_the_monitors_latest
     dated = Grid.of([o for o in (obs("Adults", "Forecast P8", "2020/21 Month 8", 0),
                                  obs("Adults", "Forecast P9", "2020/21 Month 9", 0))])
     assert latest_first(dated, dated.measures) == ["Forecast P9", "Forecast P8"]
+
+
+def test_a_code_on_every_row_names_its_row_rather_than_heading_it():
+    """A ward's code on each row (``ref``: 20718 over Almond) had printed a heading over every row,
+    doubling them; the rows are named with it instead, the grid's own sections left as they are."""
+    from memberpack.model.observation import Observation
+
+    wards = [("Almond", "20718", 47_899.0), ("Pentland Hills", "20719", 42_861.0), ("Forth", "20721", 32_491.0)]
+    observations = [Observation(label=name, measure="Average annual household income", value=value, unit=None,
+                                display=f"{value:,.0f}", status=None, section=code, period=None, row_role="data",
+                                sheet="S", cell=f"C{n + 2}", row=n, col=0) for n, (name, code, value) in enumerate(wards)]
+    shown = Grid.as_source(observations)
+    assert [(row.label, row.section) for row in shown.rows] == [
+        ("Almond (20718)", None), ("Pentland Hills (20719)", None), ("Forth (20721)", None)]
+    assert [row.section for row in Grid.of(observations).rows] == ["20718", "20719", "20721"]
+    two_a_section = observations + [Observation(
+        label="Balerno", measure="Average annual household income", value=51_000.0, unit=None, display="51,000",
+        status=None, section="20721", period=None, row_role="data", sheet="S", cell="C5", row=3, col=0)]
+    assert Grid.as_source(two_a_section).rows[0].label == "Almond"   # real sections keep their headings
