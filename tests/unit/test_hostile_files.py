@@ -362,16 +362,7 @@ def test_a_long_shared_string_in_a_few_cells_passes_the_checks(tmp_path):
 def test_one_long_text_repeated_over_rows_and_columns_of_an_open_document_is_refused(pack, tmp_path, capsys):
     """A 40 KB .ods whose one row of a 30,000-character text, repeated over 10 columns and 10,000 rows,
     took the reader 10 s and 3 GB of memory (20,000 rows: 20 s, 6 GB, then a crash)."""
-    from ods_workbooks import NAMESPACES, number, row, text, write_ods
-
-    long_text = "".join(random.Random(7).choice("abcdefghij ") for _ in range(30_000))
-    bomb = ('<table:table-row table:number-rows-repeated="10000"><table:table-cell table:number-columns-repeated="10" '
-            f'office:value-type="string"><text:p>{long_text}</text:p></table:table-cell></table:table-row>')
-    content = (f'<?xml version="1.0" encoding="UTF-8"?><office:document-content {NAMESPACES} office:version="1.2">'
-               '<office:body><office:spreadsheet><table:table table:name="Budget">'
-               f'{row(text("Service"), text("Budget £k"))}{row(text("Fieldwork"), number(9100))}{bomb}'
-               '</table:table></office:spreadsheet></office:body></office:document-content>')
-    bad = write_ods(tmp_path / "repeated.ods", content)
+    bad = _repeated_text_ods(tmp_path / "repeated.ods", rows=10_000)
     assert bad.stat().st_size < 50_000
     _refused(pack, bad, capsys, "repeated", "3.0 billion characters")
 
@@ -408,19 +399,25 @@ def _padding(size: int) -> str:
     return "".join(rng.choice("abcdefghijklmnopqrstuvwxyz ") for _ in range(size))
 
 
-def _large_repeated_ods(path):
-    """The repeated-text bomb above, padded with a cell of 17 MB of text to pass 16 MB of content."""
+def _repeated_text_ods(path, rows: int, padding: str = ""):
+    """An .ods whose one row of a 30,000-character text is repeated over 10 columns and ``rows`` rows,
+    after a cell of ``padding`` (when given)."""
     from ods_workbooks import NAMESPACES, number, row, text, write_ods
 
     long_text = "".join(random.Random(7).choice("abcdefghij ") for _ in range(30_000))
-    bomb = ('<table:table-row table:number-rows-repeated="5000"><table:table-cell table:number-columns-repeated="10" '
+    bomb = (f'<table:table-row table:number-rows-repeated="{rows}"><table:table-cell table:number-columns-repeated="10" '
             f'office:value-type="string"><text:p>{long_text}</text:p></table:table-cell></table:table-row>')
     content = (f'<?xml version="1.0" encoding="UTF-8"?><office:document-content {NAMESPACES} office:version="1.2">'
                '<office:body><office:spreadsheet><table:table table:name="Budget">'
                f'{row(text("Service"), text("Budget £k"))}{row(text("Fieldwork"), number(9100))}'
-               f'{row(text(_padding(17 << 20)))}{bomb}'
+               f'{row(text(padding)) if padding else ""}{bomb}'
                '</table:table></office:spreadsheet></office:body></office:document-content>')
     return write_ods(path, content)
+
+
+def _large_repeated_ods(path):
+    """The repeated-text bomb above, padded with a cell of 17 MB of text to pass 16 MB of content."""
+    return _repeated_text_ods(path, rows=5_000, padding=_padding(17 << 20))
 
 
 def _large_strings_xls(path):
