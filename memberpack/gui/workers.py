@@ -3,18 +3,26 @@
 A job is a plain function ``fn(progress, cancel)`` from the core (import, export). It runs on a
 one-thread pool, so pack writes happen one at a time; it never touches a widget. Its outcome
 comes back to the GUI thread as signals (connect them, then call ``start``): ``progressed``, then exactly one of ``succeeded``,
-``failed`` (a one-line message) or ``cancelled``. Cancelling sets a flag the core's ``cancel()``
-callback reads; the core then raises :class:`~memberpack.errors.Cancelled` and writes nothing.
+``failed`` (a one-line message) or ``cancelled``, then ``finished``. Cancelling sets a flag the
+core's ``cancel()`` callback reads; the core then raises :class:`~memberpack.errors.Cancelled` and
+writes nothing.
+
+A job is a Qt child of the window or tab that starts it, so closing that owner deletes the job,
+maybe while its work is still running. The worker thread therefore never touches a job: it hands
+each outcome to one relay that lives in the GUI thread as long as the app, and the relay passes it
+on there, to the job if it is still alive.
 """
 
 from __future__ import annotations
 
+import itertools
 import threading
 import traceback
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from typing import Any
 
-from PySide6.QtCore import QObject, QRunnable, QThreadPool, Signal
+import shiboken6
+from PySide6.QtCore import QObject, Qt, QThreadPool, Signal
 
 from memberpack.errors import Cancelled, MemberpackError
 
@@ -37,51 +45,77 @@ class Job(QObject):
 
     def start(self, on: QThreadPool | None = None) -> Job:
         """Queue the job on the worker thread, or on the pool ``on`` (connect to its signals first)."""
-        # The job keeps its runnable: a temporary one may be collected before the pool runs it.
-        self._runnable = _Runnable(self)
-        (on or pool()).start(self._runnable)
+        relay = _relay()
+        key = relay.track(self)
+        fn, cancelled = self._fn, self._cancel.is_set
+
+        def run() -> None:   # on the worker thread: it touches the relay only
+            def progress(done: int, total: int, message: str) -> None:
+                relay.delivered.emit(key, "progressed", (done, total, message))
+
+            for name, args in _outcomes(fn, progress, cancelled):
+                relay.delivered.emit(key, name, args)
+
+        (on or pool()).start(run)
         return self
 
     def cancel(self) -> None:
         """Ask the job to stop at its next check; it reports ``cancelled`` when it has."""
         self._cancel.set()
 
-    def _run(self) -> None:
-        """Runs on the worker thread; signals cross back to the GUI thread queued."""
-        try:
-            self._outcome()
-        except RuntimeError:  # the job's owner (a window or tab) was closed meanwhile: nobody to tell
-            pass
 
-    def _outcome(self) -> None:
-        try:
-            result = self._fn(self.progressed.emit, self._cancel.is_set)
-        except Cancelled as exc:
-            self.cancelled.emit(str(exc))
-        except MemberpackError as exc:
-            self.failed.emit(str(exc))
-        except Exception as exc:  # noqa: BLE001 - a bug must not kill the app silently
-            traceback.print_exc()
-            self.failed.emit(f"Unexpected error: {exc}")
-        else:
-            self.succeeded.emit(result)
-        finally:
-            self.finished.emit()
+def _outcomes(fn: JobFunction, progress: Callable[[int, int, str], None],
+              cancelled: Callable[[], bool]) -> Iterator[tuple[str, tuple]]:
+    """Run ``fn`` and yield the signals that tell its outcome, ``finished`` last."""
+    try:
+        result = fn(progress, cancelled)
+    except Cancelled as exc:
+        yield "cancelled", (str(exc),)
+    except MemberpackError as exc:
+        yield "failed", (str(exc),)
+    except Exception as exc:  # noqa: BLE001 - a bug must not kill the app silently
+        traceback.print_exc()
+        yield "failed", (f"Unexpected error: {exc}",)
+    else:
+        yield "succeeded", (result,)
+    yield "finished", ()
 
 
-class _Runnable(QRunnable):
-    def __init__(self, job: Job) -> None:
+class _Relay(QObject):
+    """Lives in the GUI thread: takes the outcomes a worker thread emits (queued) and passes each to
+    its job there, unless the job was deleted with its owner meanwhile."""
+
+    delivered = Signal(int, str, object)
+
+    def __init__(self) -> None:
         super().__init__()
-        self._job = job
-        self.setAutoDelete(False)
+        self._jobs: dict[int, Job] = {}
+        self._keys = itertools.count()
+        self.delivered.connect(self._deliver, Qt.ConnectionType.QueuedConnection)
 
-    def run(self) -> None:
-        self._job._run()
+    def track(self, job: Job) -> int:
+        """Hold ``job`` until its ``finished`` is delivered; the key the worker names it by."""
+        key = next(self._keys)
+        self._jobs[key] = job
+        return key
+
+    def _deliver(self, key: int, name: str, args: tuple) -> None:
+        job = self._jobs.pop(key, None) if name == "finished" else self._jobs.get(key)
+        if job is not None and shiboken6.isValid(job):
+            getattr(job, name).emit(*args)
+
+
+_relays: list[_Relay] = []
+
+
+def _relay() -> _Relay:
+    """The app's one relay, made in the GUI thread by the first job started."""
+    if not _relays:
+        _relays.append(_Relay())
+    return _relays[0]
 
 
 _processes = None
-
-
 def in_process(fn: Callable[..., Any], *args: Any) -> Any:
     """Run the top-level function ``fn(*args)`` in a child process and wait for its result (call this
     from a job: the worker thread only waits, so the GUI thread keeps Python's lock). For work that
