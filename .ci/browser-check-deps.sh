@@ -9,7 +9,8 @@ sudo=""
 if ! command -v chromium >/dev/null 2>&1; then
     echo "installing chromium with apt-get for the HTML accessibility check" >&2
     DEBIAN_FRONTEND=noninteractive $sudo apt-get update -qq
-    DEBIAN_FRONTEND=noninteractive $sudo apt-get install -y -qq chromium >/dev/null
+    DEBIAN_FRONTEND=noninteractive $sudo apt-get install -y -qq chromium >/dev/null \
+        || command -v chromium >/dev/null   # a trigger's complaint after the install is no failure
 fi
 if [ ! -f "$here/build/axe/node_modules/axe-core/axe.min.js" ]; then
     if ! command -v npm >/dev/null 2>&1; then
@@ -18,5 +19,11 @@ if [ ! -f "$here/build/axe/node_modules/axe-core/axe.min.js" ]; then
         DEBIAN_FRONTEND=noninteractive $sudo apt-get install -y -qq npm >/dev/null
     fi
     mkdir -p "$here/build/axe"
-    npm install --silent --no-audit --no-fund --prefix "$here/build/axe" axe-core@4.10 >/dev/null
+    # a registry's hiccup must not fail the whole run: three tries, each one's error shown
+    for try in 1 2 3; do
+        npm install --no-audit --no-fund --loglevel=error --prefix "$here/build/axe" axe-core@4.10 >/dev/null && break
+        [ "$try" -lt 3 ] || exit 1
+        echo "npm install of axe-core failed (try $try of 3); trying again" >&2
+        sleep 5
+    done
 fi
