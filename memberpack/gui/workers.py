@@ -53,8 +53,11 @@ class Job(QObject):
             def progress(done: int, total: int, message: str) -> None:
                 relay.delivered.emit(key, "progressed", (done, total, message))
 
-            for name, args in _outcomes(fn, progress, cancelled):
-                relay.delivered.emit(key, name, args)
+            try:
+                for name, args in _outcomes(fn, progress, cancelled):
+                    relay.delivered.emit(key, name, args)
+            except RuntimeError:   # the app is closing (the relay is gone): nobody to tell
+                pass
 
         (on or pool()).start(run)
         return self

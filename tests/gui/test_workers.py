@@ -78,3 +78,14 @@ def test_owners_closed_at_every_moment_of_a_chatty_job_bring_nothing_down(qtbot)
         assert not shiboken6.isValid(job)
     _wait_idle(qtbot)
     assert len(finished) < 60   # the jobs queued behind the first were closed before they began
+
+
+def test_a_job_still_running_as_the_app_closes_ends_quietly(qtbot, capfd, monkeypatch):
+    from memberpack.gui import workers
+
+    closing = workers._Relay()
+    monkeypatch.setattr(workers, "_relays", [closing])
+    shiboken6.delete(closing)   # what the interpreter's exit does to the relay under a running job
+    Job(lambda _p, _c: "late").start()
+    _wait_idle(qtbot)
+    assert capfd.readouterr().err == ""
