@@ -25,6 +25,7 @@ from memberpack.model.observation import MAX_TEXT, Dataset, Observation, cut_tex
 from memberpack.model.periods import reported_order
 from memberpack.store.atomic_write import remove_stale, write_bytes
 from memberpack.store.encoded_block import Encoded
+from memberpack.store.json_fields import stored_json
 from memberpack.store.open_checks import (QUICK_CHECK_BELOW, check_schema, check_side_files, check_values, harden,
                                           is_sqlite_header, quick_check, quick_check_once)
 from memberpack.store.protection import Protection, is_protected, unseal
@@ -402,8 +403,8 @@ class Pack:
             cur = self.db.execute(
                 f"INSERT INTO dataset({', '.join(_DS_COLUMNS)}) VALUES ({', '.join('?' * len(_DS_COLUMNS))})",
                 (dataset.key, dataset.version, dataset.name, dataset.source_file, dataset.sha256, dataset.sheet,
-                 dataset.cell_range, dataset.kind, dataset.domain, dataset.period, json.dumps(dataset.layout),
-                 json.dumps(dataset.report), dataset.imported_at))
+                 dataset.cell_range, dataset.kind, dataset.domain, dataset.period, stored_json(dataset.layout),
+                 stored_json(dataset.report), dataset.imported_at))
             dataset.id = cur.lastrowid
             for is_block, run in itertools.groupby(parts, key=lambda part: not isinstance(part, (list, Observation))):
                 if is_block:
@@ -422,7 +423,7 @@ class Pack:
             self.db.execute("UPDATE dataset SET cell_range = ?, kind = ?, domain = ?, period = ?, layout_json = ?, "
                             "report_json = ? WHERE id = ?",
                             (dataset.cell_range, dataset.kind, dataset.domain, dataset.period,
-                             json.dumps(dataset.layout), json.dumps(dataset.report), dataset.id))
+                             stored_json(dataset.layout), stored_json(dataset.report), dataset.id))
 
     def table_keys(self) -> set[str]:
         """The key of every table in the pack (each version of a table shares its key)."""
@@ -560,7 +561,7 @@ class Pack:
     def remember_layout(self, shape_key: str, layout: dict, saved_at: str) -> None:
         with self.transaction():
             self.db.execute("INSERT OR REPLACE INTO layout_memory(shape_key, layout_json, saved_at) VALUES (?, ?, ?)",
-                            (shape_key, json.dumps(layout), saved_at))
+                            (shape_key, stored_json(layout), saved_at))
 
     def remembered_layouts(self) -> dict[str, dict]:
         """Every remembered layout by shape key (for a reader in another process)."""
