@@ -187,6 +187,7 @@ def _check_zip(path: Path, name: str, inflate: bool = True) -> None:
         members = archive.infolist()
         if len(members) > MAX_MEMBERS:
             raise ImportFailed(f"{name}: refused: the archive holds {len(members):,} parts (a zip bomb?)")
+        _check_part_names(members, name)
         total = sum(m.file_size for m in members)
         if total > MAX_UNCOMPRESSED:
             raise ImportFailed(f"{name}: refused: it would expand to {total / 1e9:.1f} GB (a zip bomb?)")
@@ -217,6 +218,20 @@ def _check_zip(path: Path, name: str, inflate: bool = True) -> None:
                 _check_repeated_text(archive, content, name)
             elif content is not None:
                 scan_beside(lambda: _check_repeated_text_of(path, content, name))
+
+
+def _check_part_names(members: list[zipfile.ZipInfo], name: str) -> None:
+    """Refuse an archive holding two parts of one name, or of names a reader takes for one (a workbook's
+    part names ignore case, and calamine reads a backslash as a slash): Excel would show one of them and
+    memberpack read the other."""
+    seen: dict[str, str] = {}
+    for member in members:
+        key = member.filename.replace("\\", "/").lstrip("/").casefold()
+        if (first := seen.get(key)) is not None:
+            both = f"{first!r}" if first == member.filename else f"{first!r} and {member.filename!r}"
+            raise ImportFailed(f"{name}: refused: the archive holds two parts named {both}, which different programs "
+                               "would read differently; save it again from Excel")
+        seen[key] = member.filename
 
 
 def _check_repeated_text_of(path: Path, content: zipfile.ZipInfo, name: str) -> None:

@@ -6,6 +6,7 @@ import sys
 import time
 import tracemalloc
 import zipfile
+from contextlib import nullcontext
 
 import pytest
 from awkward_workbooks import with_declared_size, write_ods, write_xls
@@ -116,6 +117,21 @@ def test_large_sheet_lying_about_its_size_is_refused_by_the_reader(pack, tmp_pat
     assert size > 2 * (1 << 20)
     bad = with_declared_size(source, b"xl/worksheets/sheet1.xml", size // 2, tmp_path / "liar.xlsx")
     _refused(pack, bad, capsys, "declared uncompressed size")
+
+
+@pytest.mark.parametrize("second", ["xl/worksheets/sheet1.xml", "XL/Worksheets/Sheet1.xml", "xl\\worksheets\\sheet1.xml"])
+def test_two_parts_of_one_name_are_refused_naming_it(pack, tmp_path, capsys, second):
+    """A second sheet part of the same name (or the same but for case or backslashes, as calamine finds
+    parts) was read in place of the first, which Excel and openpyxl show: 999 children, not 227."""
+    other = zipfile.ZipFile(_good_workbook(tmp_path / "other.xlsx", (("Indicator", "Q1"), ("Children looked after", 999))))
+    bad = tmp_path / "twice.xlsx"
+    with zipfile.ZipFile(_good_workbook(tmp_path / "src.xlsx")) as zin, zipfile.ZipFile(bad, "w") as zout:
+        for item in zin.infolist():
+            zout.writestr(item, zin.read(item))
+        with pytest.warns(UserWarning, match="Duplicate name") if second == "xl/worksheets/sheet1.xml" else nullcontext():
+            zout.writestr(second, other.read("xl/worksheets/sheet1.xml"))
+    _refused(pack, bad, capsys, "refused: the archive holds two parts named 'xl/worksheets/sheet1.xml'", repr(second),
+             "save it again")
 
 
 def test_billion_laughs_refused(pack, tmp_path, capsys):
