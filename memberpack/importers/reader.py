@@ -25,6 +25,7 @@ from typing import Any, TypeVar
 from memberpack.errors import ImportFailed
 from memberpack.importers.csv_reader import csv_rows, refuse_decimal_comma
 from memberpack.importers.far_cells import large_sheets, trimmed
+from memberpack.importers.marked_utf8 import MARKED_UTF8
 from memberpack.importers.formats import FORMAT_ROWS, SheetFormats, format_codes_of, read_formats, read_sheet_formats
 from memberpack.importers.ods_formats import read_ods_formats
 from memberpack.importers.rated_columns import with_ratings
@@ -122,9 +123,13 @@ def _csv_sheet(path: Path) -> Sheet:
     refuse_decimal_comma(path, delimiter)
     names = {"utf-8-sig": "UTF-8", "cp1252": "Windows-1252", "utf-16": "UTF-16"}
     delimiter_name = {",": "comma", ";": "semicolon", "\t": "tab", "|": "bar"}.get(delimiter, repr(delimiter))
-    with path.open("rb") as fh:
-        bom = fh.read(3) == b"\xef\xbb\xbf"
-    notes.append(f"read as {names[encoding]}{' with BOM' if bom else ''} text, {delimiter_name}-separated"
+    if encoding == MARKED_UTF8:
+        said = "UTF-8 text under a UTF-16 byte order mark (left out)"
+    else:
+        with path.open("rb") as fh:
+            bom = fh.read(3) == b"\xef\xbb\xbf"
+        said = f"{names[encoding]}{' with BOM' if bom else ''} text"
+    notes.append(f"read as {said}, {delimiter_name}-separated"
                  f"{f' (as its first line {chr(34)}sep={delimiter}{chr(34)} says)' if declared else ''}")
     size = path.stat().st_size
     return Sheet(path.stem, max(size // 40, 1), with_ratings(enumerate(rows), None), notes=notes)

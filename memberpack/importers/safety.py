@@ -117,9 +117,9 @@ def check_file(path: Path, *, inflate: bool = True) -> str:
         raise ImportFailed(f"{name}: the file is empty (0 bytes)")
     if suffix in CSV_SUFFIXES:
         if head.startswith(UTF16_BOMS):   # Excel's "Unicode Text": UTF-16, its NULs are half its characters
-            if len(head) > 2 and b"\x00" not in head:   # (a table's delimiters and line breaks are a NUL each)
-                raise ImportFailed(f"{name}: starts with a UTF-16 byte order mark but its text is not UTF-16"
-                                   f"{' (it is UTF-8)' if _utf8(head[2:]) else ''}; save it again as CSV UTF-8")
+            if len(head) > 2 and b"\x00" not in head and not _utf8(head[2:]):   # (UTF-8 is read as such)
+                raise ImportFailed(f"{name}: starts with a UTF-16 byte order mark but its text is neither UTF-16 "
+                                   "nor UTF-8; save it again as CSV UTF-8")
             return "csv"
         if head.startswith((ZIP_MAGIC, CFB_MAGIC)) or b"\x00" in head:
             raise ImportFailed(f"{name}: is not a text (CSV) file; it looks like a binary file with a .csv name")

@@ -483,10 +483,22 @@ def test_a_csv_field_of_200000_characters_is_read(tmp_path):
     assert "3 rows, 3 figures read" in "\n".join(report.lines())
 
 
-@pytest.mark.parametrize("text, said", [("Service,Budget £k\nA,1\n".encode(), "(it is UTF-8)"),
-                                        ("Service,Budget £k\nA,1\n".encode("cp1252"), "not UTF-16;")])
-def test_a_csv_with_a_utf16_mark_and_no_utf16_text_is_refused_saying_so(pack, tmp_path, capsys, text, said):
+def test_a_csv_with_a_utf16_mark_over_text_neither_utf16_nor_utf8_is_refused_saying_so(pack, tmp_path, capsys):
     bad = tmp_path / "marked.csv"
-    bad.write_bytes(b"\xff\xfe" + text)
-    _refused(pack, bad, capsys, "starts with a UTF-16 byte order mark but its text is not UTF-16", said,
+    bad.write_bytes(b"\xff\xfe" + "Service,Budget £k\nA,1\n".encode("cp1252"))
+    _refused(pack, bad, capsys, "starts with a UTF-16 byte order mark but its text is neither UTF-16 nor UTF-8",
              "save it again as CSV UTF-8")
+
+
+@pytest.mark.parametrize("mark", [b"\xff\xfe", b"\xfe\xff", b"\xff\xfe\xef\xbb\xbf"])
+def test_a_csv_with_a_utf16_mark_over_utf8_text_is_read_as_utf8(tmp_path, capsys, mark):
+    """A UTF-8 export a program marked as UTF-16 had been refused; its text is read, the mark left out."""
+    path = tmp_path / "marked.csv"
+    path.write_bytes(mark + "Service,Budget £k\nCafé services,1.5\nSchools,(2)\n".encode())
+    pack = tmp_path / "p.mpack"
+    assert main(["import", str(pack), str(path)]) == 0
+    assert "read as UTF-8 text under a UTF-16 byte order mark (left out), comma-separated" in capsys.readouterr().out
+    with Pack.open(pack) as opened:
+        (dataset,) = opened.datasets()
+        figures = [(o.label, o.measure, o.value, o.cell) for o in opened.iter_observations(dataset.id)]
+    assert figures == [("Café services", "Budget £k", 1_500.0, "B2"), ("Schools", "Budget £k", -2_000.0, "B3")]
