@@ -31,7 +31,7 @@ from memberpack.importers.ods_formats import read_ods_formats
 from memberpack.importers.rated_columns import with_ratings
 from memberpack.importers.xls_formats import read_xls_formats
 from memberpack.model.periods import parse_period
-from memberpack.importers.safety import check_file, is_headless_ods
+from memberpack.importers.safety import check_file, is_headless_ods, password_protected
 from memberpack.importers.sheet_pieces import (PiecedSheet, cores, is_large, parse_alone, parse_in_pieces,
                                                 part_sizes)
 
@@ -258,8 +258,7 @@ def _open(path: Path, wanted: str | None, careful: bool = False) -> _Opened | st
         names = [m.name for m in worksheets] or workbook.sheet_names
         hidden = [m.name for m in worksheets if not str(m.visible).endswith(".Visible")]
     except PasswordError:
-        raise ImportFailed(f"{path.name}: the workbook is password-protected (encrypted); remove the password "
-                           "and save it again") from None
+        raise password_protected(path.name) from None
     except Exception as exc:  # calamine raises several types for broken files  # noqa: BLE001
         raise ImportFailed(f"{path.name}: cannot be read as a workbook ({_short(exc)})") from None
     if wanted is not None and wanted not in names:

@@ -144,6 +144,13 @@ def check_file(path: Path, *, inflate: bool = True) -> str:
     raise ImportFailed(f"{name}: is not a spreadsheet (the file content is not an Excel or OpenDocument workbook)")
 
 
+def password_protected(name: str, where: str = "in Excel: File > Info > Protect Workbook > Encrypt with Password, "
+                       "cleared") -> ImportFailed:
+    """The refusal of an encrypted workbook, which no reader can open without its password."""
+    return ImportFailed(f"{name}: the workbook is password-protected (encrypted); save it without a password "
+                        f"({where}) and import it again")
+
+
 def _looks_like_text(head: bytes) -> bool:
     if b"\x00" in head:
         return False
@@ -157,8 +164,7 @@ def _check_cfb(path: Path, name: str, suffix: str, inflate: bool = True) -> None
     with path.open("rb") as fh:
         data = fh.read(8_000_000)
     if any(stream in data for stream in _ENCRYPTED_STREAMS):
-        raise ImportFailed(f"{name}: the workbook is password-protected (encrypted); remove the password in "
-                           "Excel (File > Info > Protect Workbook) and save it again")
+        raise password_protected(name)
     if suffix != ".xls":
         raise ImportFailed(f"{name}: is an old Excel (.xls) file with a {suffix} name; rename it to .xls")
     if not inflate:
@@ -204,8 +210,7 @@ def _check_zip(path: Path, name: str, inflate: bool = True) -> None:
         if not ({"[Content_Types].xml", "mimetype"} & names) and not is_headless_ods(names):
             raise ImportFailed(f"{name}: is a zip archive but not an Excel or OpenDocument workbook")
         if _odf_encrypted(archive, names):
-            raise ImportFailed(f"{name}: the workbook is password-protected (encrypted); remove the password "
-                               "(File > Properties > Security in LibreOffice) and save it again")
+            raise password_protected(name, "in LibreOffice: File > Properties > Security")
         for member in members if inflate else ():
             if member.filename.endswith((".xml", ".rels", ".vml")) and member.file_size:
                 _check_prologue(archive, member, name)
@@ -376,7 +381,7 @@ def _check_prologue(archive: zipfile.ZipFile, member: zipfile.ZipInfo, name: str
             head = fh.read(PROLOGUE_BYTES)
     except (zipfile.BadZipFile, OSError, EOFError, RuntimeError) as exc:
         if "encrypted" in str(exc).lower():
-            raise ImportFailed(f"{name}: the workbook is password-protected (encrypted)") from None
+            raise password_protected(name) from None
         raise ImportFailed(f"{name}: refused: part {member.filename} is damaged or not the size it declares") from None
     full = len(head) == PROLOGUE_BYTES
     if head[:2] in (b"\xff\xfe", b"\xfe\xff"):   # UTF-16, as SharePoint writes its custom XML parts

@@ -1,6 +1,7 @@
 """Hostile and broken files: one line naming the file and the problem, exit 1, the pack untouched, fast."""
 
 import random
+import struct
 import subprocess
 import sys
 import time
@@ -82,7 +83,21 @@ def test_password_protected_workbook(pack, tmp_path, capsys):
     bad = tmp_path / "locked.xlsx"
     with plain.open("rb") as src, bad.open("wb") as out:
         ooxml.OOXMLFile(src).encrypt("secret", out)
-    _refused(pack, bad, capsys, "password-protected")
+    _refused(pack, bad, capsys, "password-protected", "save it without a password (in Excel: File > Info")
+
+
+def test_a_password_protected_xls(pack, tmp_path, capsys):
+    """An .xls saved with a password holds a FILEPASS record after its first; what follows is enciphered."""
+    import olefile
+
+    bad = write_xls(tmp_path / "locked.xls", {"Q1": [["Indicator", "Q1"], ["Children looked after", 227]]})
+    with olefile.OleFileIO(str(bad), write_mode=True) as ole:
+        stream = bytearray(ole.openstream("Workbook").read())
+        assert struct.unpack("<HH", stream[152:156]) == (0x42, 2)   # the code page after the records replaced
+        filepass = struct.pack("<5H", 0x2F, 54, 1, 1, 1) + random.Random(6).randbytes(48)   # RC4, version 1.1
+        stream[20:152] = filepass + struct.pack("<HH", 0x5C, 70) + b" " * 70   # (and a user name, as long as before)
+        ole.write_stream("Workbook", bytes(stream))
+    _refused(pack, bad, capsys, "password-protected", "save it without a password")
 
 
 def test_zip_bomb_refused_from_declared_sizes(pack, tmp_path, capsys):
@@ -283,7 +298,7 @@ def test_a_password_protected_open_document(pack, tmp_path, capsys):
                                     b'manifest:checksum-type="SHA1/1K"/></manifest:file-entry>')
                 assert b"encryption-data" in data
             zout.writestr(name, data)
-    _refused(pack, bad, capsys, "password-protected")
+    _refused(pack, bad, capsys, "password-protected", "save it without a password (in LibreOffice")
 
 
 def test_an_external_entity_in_an_open_document(pack, tmp_path, capsys):
