@@ -100,6 +100,23 @@ def _checked(path: str | Path) -> Path:
     return path
 
 
+def _identity(path: Path) -> tuple[int, int, int, int]:
+    st = path.stat()
+    return st.st_dev, st.st_ino, st.st_size, st.st_mtime_ns
+
+
+def _unchanged(path: Path, identity: tuple[int, int, int, int]) -> None:
+    """Refuse a file saved again (or moved) while it was read: its figures could be of one version
+    and its SHA-256, by which the pack knows a file it holds, of the other."""
+    try:
+        same = _identity(path) == identity
+    except OSError:
+        same = False
+    if not same:
+        raise ImportFailed(f"{path.name}: the file changed while it was being read (saved again meanwhile?); nothing "
+                           "was imported from it: import it again")
+
+
 def _sha256(path: Path) -> str:
     digest = hashlib.sha256()
     with path.open("rb") as fh:
@@ -287,15 +304,18 @@ def read_file(path: str | Path, *, sheet: str | None = None, kind: str | None = 
     still counts every row.
     """
     path = _checked(path)
+    identity = _identity(path)
     sha256 = _sha256(path)
     try:
-        return _read_file(path, sha256, sheet=sheet, kind=kind, overrides=overrides, limit=limit, cancel=cancel,
-                          progress=progress, corrections=corrections, remembered=remembered)
+        result = _read_file(path, sha256, sheet=sheet, kind=kind, overrides=overrides, limit=limit, cancel=cancel,
+                            progress=progress, corrections=corrections, remembered=remembered)
     except ImportFailed as exc:
         if not read_again(path, exc):
             raise
-    return _read_file(path, sha256, sheet=sheet, kind=kind, overrides=overrides, limit=limit, cancel=cancel,
-                      progress=progress, corrections=corrections, remembered=remembered, careful=True)
+        result = _read_file(path, sha256, sheet=sheet, kind=kind, overrides=overrides, limit=limit, cancel=cancel,
+                            progress=progress, corrections=corrections, remembered=remembered, careful=True)
+    _unchanged(path, identity)
+    return result
 
 
 def _read_file(path: Path, sha256: str, *, sheet, kind, overrides, limit, cancel, progress, corrections, remembered,
@@ -422,6 +442,7 @@ def _store_file(pack: Pack | None, path: Path, *, sheet, kind, layouts, progress
     """Read one file's tables and, given a pack, store each (the caller holds the transaction).
     A file already in the pack (or in ``known``, the pack a dry run is for) is refused unless
     ``again``; a dry run says so in the report's warnings instead."""
+    identity = _identity(path)
     hashing = ThreadPoolExecutor(max_workers=1, thread_name_prefix="sha256")
     digest = hashing.submit(_sha256, path)   # beside the reading: hashlib lets other threads run
     hashing.shutdown(wait=False)
@@ -433,10 +454,12 @@ def _store_file(pack: Pack | None, path: Path, *, sheet, kind, layouts, progress
                              progress=progress, cancel=cancel, notes=report.warnings, corrections=corrections,
                              encoded=pack is not None, careful=careful)
         try:
-            return _store_tables(pack, path, tables, report, digest.result, cancel=cancel, again=again,
-                                 accept_unsure=accept_unsure, known=known)
+            report = _store_tables(pack, path, tables, report, digest.result, cancel=cancel, again=again,
+                                   accept_unsure=accept_unsure, known=known)
         finally:   # a file refused half-way (already in the pack) stops its reader now: left to the
             tables.close()   # interpreter's exit, it started a spare reader there and the command hung
+        _unchanged(path, identity)   # (what it stored is undone)
+        return report
 
     try:
         with pack.undone_on_failure() if pack is not None else nullcontext():

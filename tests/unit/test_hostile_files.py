@@ -14,7 +14,7 @@ from awkward_workbooks import with_declared_size, write_ods, write_xls
 from openpyxl import Workbook
 
 from memberpack.cli import import_command, main
-from memberpack.errors import Cancelled
+from memberpack.errors import Cancelled, ImportFailed
 from memberpack.importers import import_files, read_file
 from memberpack.store.pack import Pack
 
@@ -147,6 +147,31 @@ def test_two_parts_of_one_name_are_refused_naming_it(pack, tmp_path, capsys, sec
             zout.writestr(second, other.read("xl/worksheets/sheet1.xml"))
     _refused(pack, bad, capsys, "refused: the archive holds two parts named 'xl/worksheets/sheet1.xml'", repr(second),
              "save it again")
+
+
+def test_a_file_saved_again_while_it_is_read_is_refused(pack, tmp_path):
+    """Excel saving the workbook again while it was imported left the pack with the figures of one version
+    and the SHA-256 of the other: next month's file, the same as the new version, was 'already imported'."""
+    path = _good_workbook(tmp_path / "m6.xlsx")
+    newer = _good_workbook(tmp_path / "newer.xlsx", (("Indicator", "Q1"), ("Children looked after", 999)))
+    before = pack.read_bytes()
+    polled = []
+
+    def save_again() -> bool:   # (asked while the reader reads): Excel writes a new file over the old
+        polled.append(1)
+        if len(polled) == 2:
+            newer.replace(path)
+        return False
+
+    with Pack.open(pack) as opened, pytest.raises(ImportFailed) as refused:
+        import_files(opened, [path], cancel=save_again)
+    assert str(refused.value) == ("m6.xlsx: the file changed while it was being read (saved again meanwhile?); "
+                                  "nothing was imported from it: import it again")
+    assert pack.read_bytes() == before
+    with pytest.raises(ImportFailed, match="m6.xlsx: the file changed while it was being read"):
+        polled.clear()
+        _good_workbook(tmp_path / "newer.xlsx", (("Indicator", "Q1"), ("Children looked after", 5)))
+        read_file(path, cancel=save_again)   # the wizard's preview alike
 
 
 def test_billion_laughs_refused(pack, tmp_path, capsys):
