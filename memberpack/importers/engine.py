@@ -28,7 +28,7 @@ from memberpack.importers.found_table import FoundTable, Part, Recall
 from memberpack.importers.isolation import ReaderFailed, Send, run_isolated
 from memberpack.importers.table_layout import LEGEND, Corrections, TableLayout, as_heading, strip_periods
 from memberpack.importers.report import UNSURE, FileReport
-from memberpack.importers.safety import check_file
+from memberpack.importers.safety import check_file, not_a_file
 from memberpack.importers.sign_sample import SignSample
 from memberpack.model.annotations import now_iso, parse_time
 from memberpack.model.conventions import SAMPLE_FIGURES
@@ -95,7 +95,7 @@ def _checked(path: str | Path) -> Path:
     process, before it parses it; inflating a workbook's parts here too cost as much again."""
     path = Path(path)
     if not path.is_file():
-        raise ImportFailed(f"{path}: no such file")
+        raise not_a_file(path)
     check_file(path, inflate=False)
     return path
 

@@ -10,7 +10,9 @@ beside the reading when larger (in the reader's process, which the refusal ends:
 from __future__ import annotations
 
 import codecs
+import errno
 import lzma
+import os
 import re
 import struct
 import threading
@@ -86,6 +88,22 @@ def scanned() -> None:
     """Wait for the scans beside the reading: a file is refused however soon its reading ended."""
     while _beside:
         _beside.pop().join()
+
+
+def not_a_file(path: Path) -> ImportFailed:
+    """Why ``path``, which is no regular file, cannot be read: a folder, a link going round in a loop
+    or to nothing, a device or pipe (which could be read for ever), or nothing there."""
+    try:
+        path.stat()
+    except OSError as exc:
+        if exc.errno == errno.ELOOP:
+            return ImportFailed(f"{path}: is a link that leads round in a loop, not a file")
+        if path.is_symlink():
+            return ImportFailed(f"{path}: is a link to {os.readlink(path)}, which does not exist")
+        return ImportFailed(f"{path}: no such file")
+    if path.is_dir():
+        return ImportFailed(f"{path}: is a folder, not a spreadsheet file (name the files in it)")
+    return ImportFailed(f"{path}: is not a file but a device or pipe; save the spreadsheet as a file")
 
 
 def _utf8(head: bytes) -> bool:
@@ -207,6 +225,12 @@ def _check_zip(path: Path, name: str, inflate: bool = True) -> None:
                 raise ImportFailed(f"{name}: refused: part {member.filename} is compressed {ratio:,.0f} to 1 "
                                    "(a zip bomb?)")
         names = {m.filename for m in members}
+        if "xl/workbook.bin" in names:
+            raise ImportFailed(f"{name}: is an Excel binary workbook (.xlsb), which memberpack does not read; open it "
+                               "in Excel and save it as .xlsx")
+        if any(n.endswith(".iwa") for n in names) or {"Index.zip", "index.xml", "index.xml.gz"} & names:
+            raise ImportFailed(f"{name}: is an Apple Numbers file, not an Excel workbook; export it from Numbers as "
+                               "Excel (.xlsx)")
         if not ({"[Content_Types].xml", "mimetype"} & names) and not is_headless_ods(names):
             raise ImportFailed(f"{name}: is a zip archive but not an Excel or OpenDocument workbook")
         if _odf_encrypted(archive, names):

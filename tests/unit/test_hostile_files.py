@@ -1,5 +1,6 @@
 """Hostile and broken files: one line naming the file and the problem, exit 1, the pack untouched, fast."""
 
+import os
 import random
 import struct
 import subprocess
@@ -172,6 +173,43 @@ def test_a_file_saved_again_while_it_is_read_is_refused(pack, tmp_path):
         polled.clear()
         _good_workbook(tmp_path / "newer.xlsx", (("Indicator", "Q1"), ("Children looked after", 5)))
         read_file(path, cancel=save_again)   # the wizard's preview alike
+
+
+@pytest.mark.parametrize("parts, said", [
+    ({"[Content_Types].xml": "<Types/>", "xl/workbook.bin": b"\x83\x01\x00", "xl/worksheets/sheet1.bin": b"\x81\x01"},
+     "is an Excel binary workbook (.xlsb), which memberpack does not read; open it in Excel and save it as .xlsx"),
+    ({"Index/Document.iwa": b"\x00\x01", "Metadata/Properties.plist": b"bplist00", "preview.jpg": b"\xff\xd8"},
+     "is an Apple Numbers file, not an Excel workbook; export it from Numbers as Excel (.xlsx)"),
+])
+def test_other_programs_workbooks_with_an_xlsx_name_say_what_they_are(pack, tmp_path, capsys, parts, said):
+    """An .xlsb renamed .xlsx had said 'cannot be read as a workbook (File not found
+    'xl/_rels/workbook.xml.rels')', a Numbers file 'a zip archive but not an Excel or OpenDocument workbook'."""
+    bad = tmp_path / "renamed.xlsx"
+    with zipfile.ZipFile(bad, "w") as archive:
+        for name, data in parts.items():
+            archive.writestr(name, data)
+    _refused(pack, bad, capsys, f"renamed.xlsx: {said}")
+
+
+def _folder(path):
+    path.mkdir()
+
+
+def _loop(path):
+    path.symlink_to(path.name)
+
+
+def _pipe(path):
+    os.mkfifo(path)
+
+
+@pytest.mark.parametrize("make, said", [(_folder, "is a folder, not a spreadsheet file"),
+                                        (_loop, "is a link that leads round in a loop, not a file"),
+                                        (_pipe, "is not a file but a device or pipe")])
+def test_what_is_not_a_file_is_named_for_what_it_is(pack, tmp_path, capsys, make, said):
+    """A folder, a link looping to itself and a named pipe were each 'no such file'."""
+    make(tmp_path / "odd.csv")
+    _refused(pack, tmp_path / "odd.csv", capsys, f"odd.csv: {said}")
 
 
 def test_billion_laughs_refused(pack, tmp_path, capsys):
