@@ -336,15 +336,32 @@ def _read_file(path: Path, sha256: str, *, sheet, kind, overrides, limit, cancel
             if any(len(part) for part in kept):
                 tables.append(found)
                 report.tables.append(found.report)
+            else:
+                _no_figures(found, report)
     if not tables:
-        raise _no_table(path, "")
+        raise _no_table(path, "", report.warnings)
     report.settle_warnings()
     return FileResult(path, report.sha256, tables, report)
 
 
-def _no_table(path: Path, why: str) -> ImportFailed:
-    """The refusal of a file with no table (a CSV with decimal commas is refused as it is opened)."""
+def _no_table(path: Path, why: str, notes: Sequence[str] = ()) -> ImportFailed:
+    """The refusal of a file with no table (a CSV with decimal commas is refused as it is opened),
+    saying why when its tables' figures are all formulas with no value (:func:`_no_figures`)."""
+    uncalculated = [n.removeprefix("warning: ") for n in notes if n.endswith(_UNCALCULATED)]
+    if uncalculated:
+        why = f": {uncalculated[0]}" + (f" (and {len(uncalculated) - 1} more such tables)" if len(uncalculated) > 1 else "")
     return ImportFailed(f"{Path(path).name}: no table found in the file{why}")
+
+
+_UNCALCULATED = "not read: open and save the workbook in Excel, then import it again"   # (table_reader's doubt)
+
+
+def _no_figures(found: FoundTable, report: FileReport) -> None:
+    """Warn of a table left out for having no figures when its formulas have no value (a workbook
+    written by a program, not saved by Excel): not a table quietly missing from the pack."""
+    for doubt in found.report.doubts:
+        if doubt.endswith(_UNCALCULATED):
+            report.warnings.append(f"warning: sheet {found.report.sheet!r}: a table with no figures read: {doubt}")
 
 
 def dataset_key(found: FoundTable, file_stem: str) -> str:
@@ -481,6 +498,7 @@ def _store_tables(pack: Pack | None, path: Path, tables: Iterable[FoundTable], r
         _check_cancel(cancel)
         first_label, one_row, parts = _leading(found.parts)
         if first_label is None:
+            _no_figures(found, report)
             continue
         report.tables.append(found.report)
         if not report.sha256:
@@ -520,7 +538,7 @@ def _store_tables(pack: Pack | None, path: Path, tables: Iterable[FoundTable], r
         stored[id(found.report)] = dataset
         pack.remember_layout(found.shape, found.layout.remembered(), dataset.imported_at)
     if not report.tables:
-        raise _no_table(path, " (nothing that has a header row and figures)")
+        raise _no_table(path, " (nothing that has a header row and figures)", report.warnings)
     for table in report.settle_warnings():   # the file's warnings arrive once its last table is read
         if (dataset := stored.get(id(table))) is not None:
             dataset.report = table.to_dict()
