@@ -30,6 +30,7 @@ from memberpack.importers.formats import FORMAT_ROWS, SheetFormats, format_codes
 from memberpack.importers.ods_formats import read_ods_formats
 from memberpack.importers.rated_columns import with_ratings
 from memberpack.importers.xls_formats import read_xls_formats
+from memberpack.importers.xlsx_parts import linked_workbooks
 from memberpack.model.periods import parse_period
 from memberpack.importers.safety import check_file, is_headless_ods, password_protected
 from memberpack.importers.sheet_pieces import (PiecedSheet, cores, is_large, parse_alone, parse_in_pieces,
@@ -279,6 +280,10 @@ def _open(path: Path, wanted: str | None, careful: bool = False) -> _Opened | st
         if linked:
             notes.append(f"{len(linked):,} hidden cop{'ies' if len(linked) > 1 else 'y'} of sheets linked from other "
                          "files not read")
+    if linked := _linked(path):
+        notes.append(f"figures taken from {'other workbooks' if len(linked) > 1 else 'another workbook'} "
+                     f"({', '.join(linked[:3])}{', ...' if len(linked) > 3 else ''}) are read as Excel last updated "
+                     "them, not fetched")
     scan = {".xlsx": read_formats, ".xlsm": read_formats, ".ods": read_ods_formats}.get(
         path.suffix.lower(), read_xls_formats)
     # With the sheets' parts known, each sheet's formats are read with it (a large sheet's from the
@@ -292,6 +297,17 @@ def _open(path: Path, wanted: str | None, careful: bool = False) -> _Opened | st
     formats.shutdown(wait=False)
     declared_large = large_sheets(path, parts, every=careful)
     return _Opened(path, workbook, chosen, notes, formats_read, sizes, declared_large, _coded_names(names), careful)
+
+
+def _linked(path: Path) -> list[str]:
+    """The other workbooks an .xlsx/.xlsm file links to (none for a damaged list: calamine reads on)."""
+    if path.suffix.lower() not in (".xlsx", ".xlsm"):
+        return []
+    try:
+        with zipfile.ZipFile(path) as archive:
+            return sorted(set(linked_workbooks(archive)))
+    except Exception:  # noqa: BLE001 - the links only inform the report
+        return []
 
 
 def _workbook_sheets(path: Path, opened: _Opened) -> Iterator[Sheet]:

@@ -32,3 +32,18 @@ def opening_parts(archive: zipfile.ZipFile) -> list[str]:
     rels = fromstring(archive.read(WORKBOOK_RELS))
     found = [_part(r.get("Target", "")) for r in rels if r.get("Type", "").endswith(_OPENED_WITH)]
     return ["[Content_Types].xml", "_rels/.rels", WORKBOOK, WORKBOOK_RELS, *found]
+
+
+_LINKS = "xl/externalLinks/_rels/"
+
+
+def linked_workbooks(archive: zipfile.ZipFile) -> list[str]:
+    """The file names of the other workbooks this one takes figures from (its external links), as
+    their relationships name them (``file:///C:/Finance/ledger.xlsx`` -> ``ledger.xlsx``)."""
+    names = []
+    for info in archive.infolist():
+        if info.filename.startswith(_LINKS) and info.filename.endswith(".rels") and info.file_size <= 1 << 20:
+            for relation in fromstring(archive.read(info)):
+                if relation.get("TargetMode") == "External" and (target := relation.get("Target", "")):
+                    names.append(posixpath.basename(target.replace("\\", "/").rstrip("/")) or target)
+    return names

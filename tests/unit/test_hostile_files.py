@@ -212,6 +212,30 @@ def test_what_is_not_a_file_is_named_for_what_it_is(pack, tmp_path, capsys, make
     _refused(pack, tmp_path / "odd.csv", capsys, f"odd.csv: {said}")
 
 
+def test_figures_linked_from_another_workbook_are_read_as_last_updated_and_said_so(tmp_path):
+    """A workbook taking its figures from another (an external link) was read without a word that they are
+    as Excel last updated them; the other file is never looked for."""
+    cells = "".join(f'<row r="{r}"><c r="A{r}" t="inlineStr"><is><t>Line {r}</t></is></c><c r="B{r}"><f>[1]Data!B{r}</f>'
+                    f'<v>{r * 10}</v></c></row>' for r in range(2, 6))
+    sheet = ('<worksheet xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main"><sheetData><row r="1">'
+             '<c r="A1" t="inlineStr"><is><t>Service</t></is></c><c r="B1" t="inlineStr"><is><t>Budget £k</t></is></c>'
+             f'</row>{cells}</sheetData></worksheet>')
+    link = ('<Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships"><Relationship Id="rId1" '
+            'Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/externalLinkPath" '
+            'Target="file:///C:/Finance/ledger.xlsx" TargetMode="External"/></Relationships>')
+    path = tmp_path / "linked.xlsx"
+    with zipfile.ZipFile(_good_workbook(tmp_path / "src.xlsx")) as zin, zipfile.ZipFile(path, "w") as zout:
+        for item in zin.infolist():
+            zout.writestr(item, sheet if item.filename == "xl/worksheets/sheet1.xml" else zin.read(item))
+        zout.writestr("xl/externalLinks/externalLink1.xml", "<externalLink/>")
+        zout.writestr("xl/externalLinks/_rels/externalLink1.xml.rels", link)
+    result = read_file(path)
+    assert "figures taken from another workbook (ledger.xlsx) are read as Excel last updated them, not fetched" in \
+        result.report.warnings
+    (table,) = result.tables
+    assert [(o.label, o.value, o.cell) for o in table.observations][:2] == [("Line 2", 20_000, "B2"), ("Line 3", 30_000, "B3")]
+
+
 def test_billion_laughs_refused(pack, tmp_path, capsys):
     src = _good_workbook(tmp_path / "src.xlsx")
     bad = tmp_path / "laughs.xlsx"
