@@ -53,6 +53,21 @@ def check_side_files(path: Path, header: bytes) -> None:
         _check_journal(path, header, journal)
 
 
+def check_length(path: Path, header: bytes) -> None:
+    """Refuse a pack shorter than its header says (copied from a stick pulled out too soon, or a
+    download cut off), saying so, where SQLite would call it malformed or find a page damaged. With a
+    hot journal beside it, which may give the pages back, SQLite decides."""
+    if len(header) < 100 or header[92:96] != header[24:28]:   # (the size is valid only if written with the change)
+        return
+    page_size = struct.unpack(">H", header[16:18])[0]
+    page_size = 65536 if page_size == 1 else page_size
+    expected = page_size * struct.unpack(">I", header[28:32])[0]
+    size = path.stat().st_size
+    if size < expected and not path.with_name(path.name + "-journal").exists():
+        raise PackError(f"{path}: the pack is cut short ({size:,} bytes of {expected:,}): it was not copied or saved "
+                        "whole; copy it again")
+
+
 def _check_journal(path: Path, header: bytes, journal: Path) -> None:
     """A hot journal belongs to this pack when it was written with the pack's page size, began
     with the pack no larger than it is now, names only pages the pack has, and, if it saved the

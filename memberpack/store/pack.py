@@ -26,8 +26,8 @@ from memberpack.model.periods import reported_order
 from memberpack.store.atomic_write import remove_stale, write_bytes
 from memberpack.store.encoded_block import Encoded
 from memberpack.store.json_fields import stored_json
-from memberpack.store.open_checks import (QUICK_CHECK_BELOW, check_schema, check_side_files, check_values, harden,
-                                          is_sqlite_header, quick_check, quick_check_once)
+from memberpack.store.open_checks import (QUICK_CHECK_BELOW, check_length, check_schema, check_side_files, check_values,
+                                          harden, is_sqlite_header, quick_check, quick_check_once)
 from memberpack.store.protection import Protection, is_protected, unseal
 from memberpack.store.write_errors import WAIT_FOR_WRITER, busy, described, remove_hot_journal
 from memberpack.store.schema import APPLICATION_ID, MIGRATIONS, SCHEMA_VERSION
@@ -89,6 +89,7 @@ class Pack:
         if not is_sqlite_header(header):
             raise PackError(f"{path}: not a memberpack pack file")
         check_side_files(path, header)
+        check_length(path, header)
         db = cls._connect(path)
         return cls._checked(path, db, quick=path.stat().st_size < QUICK_CHECK_BELOW)
 

@@ -140,6 +140,18 @@ def test_a_damaged_page_is_refused(pack_path, capsys):
     _refused(pack_path, capsys, "refused")
 
 
+@pytest.mark.parametrize("cut", [100, 4096, 40_000])
+def test_a_pack_cut_short_says_so(pack_path, capsys, cut):
+    """A pack copied from a stick pulled out too soon was 'the pack is damaged (*** in database main ***
+    Fragmentation of 63 bytes reported as 0 on page 92)' or 'database disk image is malformed'."""
+    import os
+
+    size = pack_path.stat().st_size
+    os.truncate(pack_path, size - cut)
+    _refused(pack_path, capsys, f"the pack is cut short ({size - cut:,} bytes of {size:,}): it was not copied or saved "
+                                "whole; copy it again")
+
+
 def test_integrity_check_on_demand(pack_path, capsys):
     assert main(["check", str(pack_path), "--integrity"]) == 0
     assert "integrity check: ok" in capsys.readouterr().out
