@@ -319,22 +319,24 @@ class Pack:
         self.committed()
 
     def _begin(self) -> None:
+        """Take the pack's write lock at once, or say that another writer has it and wait for it;
+        the connection's own wait for a lock (which its reads use) is as it was afterwards."""
         try:
             (timeout,) = self.db.execute("PRAGMA busy_timeout").fetchone()
-            self.db.execute("PRAGMA busy_timeout = 0")
             try:
+                self.db.execute("PRAGMA busy_timeout = 0")
+                try:
+                    self.db.execute("BEGIN IMMEDIATE")
+                    return
+                except sqlite3.OperationalError as exc:
+                    if not busy(exc):
+                        raise
+                if Pack.on_wait is not None:
+                    Pack.on_wait(f"{self.path}: another memberpack is writing to this pack; waiting up to "
+                                 f"{WAIT_FOR_WRITER:g} s for it to finish")
+                self.db.execute(f"PRAGMA busy_timeout = {int(WAIT_FOR_WRITER * 1000)}")
                 self.db.execute("BEGIN IMMEDIATE")
-                return
-            except sqlite3.OperationalError as exc:
-                if not busy(exc):
-                    raise
-            if Pack.on_wait is not None:
-                Pack.on_wait(f"{self.path}: another memberpack is writing to this pack; waiting up to "
-                             f"{WAIT_FOR_WRITER:g} s for it to finish")
-            self.db.execute(f"PRAGMA busy_timeout = {int(WAIT_FOR_WRITER * 1000)}")
-            try:
-                self.db.execute("BEGIN IMMEDIATE")
-            finally:
+            finally:   # (a read after a first write had waited for no one: 'database is locked')
                 self.db.execute(f"PRAGMA busy_timeout = {timeout}")
         except sqlite3.Error as exc:
             raise PackError(f"{self.path}: {described(exc)}; nothing was changed") from None
