@@ -32,6 +32,7 @@ from memberpack.model.observation import MAX_TEXT as MAX_TABLE_TEXT
 from memberpack.model.units import COUNT, DAYS, GBP, MINUTES, NUMBER, PER_10000, PERCENT, WEEKS
 from memberpack.store.json_fields import MAX_JSON
 from memberpack.store.schema import APPLICATION_ID, MIGRATIONS
+from memberpack.store.write_errors import busy
 
 SQLITE_MAGIC = b"SQLite format 3\x00"
 _JOURNAL_MAGIC = bytes.fromhex("d9d505f920a163d7")
@@ -245,6 +246,8 @@ def quick_check(path: Path, db: sqlite3.Connection, *, full: bool = False) -> li
     try:
         rows = [r[0] for r in db.execute(f"PRAGMA {pragma}(20)")]
     except sqlite3.DatabaseError as exc:
+        if busy(exc):   # another memberpack writing: not damage
+            raise
         return [" ".join(str(exc).split())]
     return [] if rows == ["ok"] else [" ".join(str(r).split()) for r in rows]
 

@@ -142,6 +142,9 @@ class Pack:
                 check_values(path, db)
         except sqlite3.DatabaseError as exc:
             db.close()
+            if busy(exc):   # (a long import writing its pages holds the file for itself)
+                raise PackError(f"{path}: another memberpack is writing to this pack; try again when it has "
+                                "finished") from None
             raise PackError(f"{path}: not a memberpack pack file, or a damaged one ({exc})") from None
         except BaseException:
             db.close()
@@ -207,7 +210,7 @@ class Pack:
 
     @staticmethod
     def _connect(path: Path) -> sqlite3.Connection:
-        db = sqlite3.connect(path, isolation_level=None, check_same_thread=False)
+        db = sqlite3.connect(path, isolation_level=None, check_same_thread=False, timeout=WAIT_FOR_WRITER)
         harden(db)
         db.execute("PRAGMA foreign_keys = ON")
         return db

@@ -112,6 +112,23 @@ def test_a_pack_that_has_saved_a_note_waits_for_another_writer_to_read(pack):
         other.close()
 
 
+def test_a_pack_another_memberpack_holds_for_writing_is_not_called_damaged(pack, capsys, monkeypatch):
+    """Opening a pack while a long import wrote its pages was 'not a memberpack pack file, or a damaged
+    one (database is locked)', and a note being added was refused so."""
+    monkeypatch.setattr("memberpack.store.pack.WAIT_FOR_WRITER", 0.2)
+    other = sqlite3.connect(pack, isolation_level=None)
+    other.execute("BEGIN EXCLUSIVE")
+    try:
+        capsys.readouterr()
+        for argv in (["notes", "list", str(pack)], ["notes", "add", str(pack), "--kind", "note", "--text", "Why?"]):
+            assert main(argv) == 1
+            assert capsys.readouterr().err == (f"memberpack: {pack}: another memberpack is writing to this pack; try "
+                                               "again when it has finished\n")
+    finally:
+        other.execute("ROLLBACK")
+        other.close()
+
+
 def test_two_apps_adding_notes_at_once_lose_none(pack):
     """Two memberpacks each adding notes and reading them back, at once: every note is kept."""
     script = textwrap.dedent("""
