@@ -236,6 +236,34 @@ def test_figures_linked_from_another_workbook_are_read_as_last_updated_and_said_
     assert [(o.label, o.value, o.cell) for o in table.observations][:2] == [("Line 2", 20_000, "B2"), ("Line 3", 30_000, "B3")]
 
 
+def test_a_strict_open_xml_workbook_keeps_its_number_formats(tmp_path):
+    """Excel's "Strict Open XML Spreadsheet" names its elements in other namespaces: its values were read
+    but not its formats, so 34.3% came in as 0.343 with no unit."""
+    source = tmp_path / "transitional.xlsx"
+    wb = Workbook()
+    wb.active.title = "Q2"
+    wb.active.append(["Indicator", "Q2 2023/24"])
+    for r, (label, value, code) in enumerate([("Care leavers in EET", 0.343, "0.0%"), ("Agency spend £k", -1234.5,
+                                                                                       "#,##0.0;(#,##0.0)")], 2):
+        wb.active.append([label, value])
+        wb.active.cell(row=r, column=2).number_format = code
+    wb.save(source)
+    strict = tmp_path / "strict.xlsx"
+    with zipfile.ZipFile(source) as zin, zipfile.ZipFile(strict, "w", zipfile.ZIP_DEFLATED) as zout:
+        for item in zin.infolist():
+            data = zin.read(item)
+            for usual, strict_name in ((b"http://schemas.openxmlformats.org/spreadsheetml/2006/main",
+                                        b"http://purl.oclc.org/ooxml/spreadsheetml/main"),
+                                       (b"http://schemas.openxmlformats.org/officeDocument/2006/relationships",
+                                        b"http://purl.oclc.org/ooxml/officeDocument/relationships")):
+                data = data.replace(usual, strict_name)
+            zout.writestr(item, data)
+    for path in (source, strict):
+        (table,) = read_file(path).tables
+        assert [(o.label, o.value, o.unit, o.display, o.cell) for o in table.observations] == [
+            ("Care leavers in EET", 34.3, "percent", "34.3%", "B2"), ("Agency spend £k", -1_234_500, "GBP", "(1,234.5)", "B3")]
+
+
 def test_billion_laughs_refused(pack, tmp_path, capsys):
     src = _good_workbook(tmp_path / "src.xlsx")
     bad = tmp_path / "laughs.xlsx"
