@@ -36,6 +36,7 @@ MAX_MEMBERS = 5_000
 MAX_RATIO = 250            # deflate rarely beats ~20x on real sheet XML; bombs reach 1,000x and more
 RATIO_FLOOR = 5_000_000    # small parts may compress extremely well (blank styles); ignore them
 PROLOGUE_BYTES = 65_536
+CFB_SCANNED = 8_000_000    # bytes of an OLE file searched for an encrypted workbook's streams
 INFLATED_HERE = 1 << 20    # parts declaring at most this are inflated in full by the checks
 # One shared string is stored once and copied into every cell that names it: a billion characters
 # is gigabytes in a reader. A cell naming one takes at least this many bytes of sheet XML.
@@ -180,8 +181,8 @@ def _check_cfb(path: Path, name: str, suffix: str, inflate: bool = True) -> None
     """An OLE container: a legacy .xls, or an encrypted OOXML workbook (which always lives in one);
     with ``inflate``, an .xls's shared strings are counted too."""
     with path.open("rb") as fh:
-        data = fh.read(8_000_000)
-    if any(stream in data for stream in _ENCRYPTED_STREAMS):
+        data = fh.read(CFB_SCANNED)
+    if any(stream in data for stream in _ENCRYPTED_STREAMS) or (len(data) == CFB_SCANNED and _encrypted_cfb(path)):
         raise password_protected(name)
     if suffix != ".xls":
         raise ImportFailed(f"{name}: is an old Excel (.xls) file with a {suffix} name; rename it to .xls")
@@ -191,6 +192,18 @@ def _check_cfb(path: Path, name: str, suffix: str, inflate: bool = True) -> None
         scan_beside(lambda: _check_xls_strings(path, name))
     else:
         _check_xls_strings(path, name)
+
+
+def _encrypted_cfb(path: Path) -> bool:
+    """Whether an OLE container's directory, wherever it lies in the file, names an encrypted
+    workbook's streams (a large file's may lie past what :func:`_check_cfb` looked at)."""
+    import olefile  # noqa: PLC0415 - only for a large OLE file
+
+    try:
+        with olefile.OleFileIO(str(path)) as ole:
+            return any(ole.exists(stream.decode("utf-16-le")) for stream in _ENCRYPTED_STREAMS)
+    except Exception:  # noqa: BLE001 - a damaged container: the reader names what is wrong
+        return False
 
 
 def _check_xls_strings(path: Path, name: str) -> None:

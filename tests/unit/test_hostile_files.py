@@ -87,6 +87,19 @@ def test_password_protected_workbook(pack, tmp_path, capsys):
     _refused(pack, bad, capsys, "password-protected", "save it without a password (in Excel: File > Info")
 
 
+def test_a_large_password_protected_workbook_is_named_so_wherever_its_directory_lies(pack, tmp_path, capsys,
+                                                                                     monkeypatch):
+    """The streams of an encrypted workbook were looked for in its first 8 MB only: one whose OLE directory
+    lay further on was 'an old Excel (.xls) file with a .xlsx name; rename it to .xls'."""
+    ooxml = pytest.importorskip("msoffcrypto.format.ooxml", reason="msoffcrypto-tool makes the encrypted workbook")
+    bad = tmp_path / "locked.xlsx"
+    with _good_workbook(tmp_path / "plain.xlsx").open("rb") as src, bad.open("wb") as out:
+        ooxml.OOXMLFile(src).encrypt("secret", out)
+    directory = bad.read_bytes().find("EncryptedPackage".encode("utf-16-le"))
+    monkeypatch.setattr("memberpack.importers.safety.CFB_SCANNED", directory - 1_000)   # the file as if larger
+    _refused(pack, bad, capsys, "password-protected", "save it without a password")
+
+
 def test_a_password_protected_xls(pack, tmp_path, capsys):
     """An .xls saved with a password holds a FILEPASS record after its first; what follows is enciphered."""
     import olefile
