@@ -70,7 +70,13 @@ def main(argv: list[str] | None = None) -> int:
         print(f"memberpack: {escaped(str(exc), one_line=True)}", file=sys.stderr)
         return 1
     except sqlite3.DatabaseError as exc:  # damage found past the checks on opening (a large pack is not quick-checked)
+        from memberpack.store.write_errors import busy  # noqa: PLC0415 - only on a failure
+
         where = getattr(args, "pack", None) or "the pack"
+        if busy(exc):   # or another memberpack's long write holding the file past the wait for it
+            print(f"memberpack: {escaped(str(where), one_line=True)}: another memberpack is writing to this pack; try "
+                  "again when it has finished", file=sys.stderr)
+            return 1
         print(f"memberpack: {escaped(str(where), one_line=True)}: the pack is damaged ({escaped(str(exc), one_line=True)}); "
               "nothing was written; `memberpack check --integrity` lists the damage", file=sys.stderr)
         return 1

@@ -14,6 +14,8 @@ the others merged; the limits on size and count are the export's too, so a file 
 from __future__ import annotations
 
 import json
+import os
+import stat
 import uuid
 from dataclasses import asdict, dataclass, field
 from pathlib import Path
@@ -91,15 +93,29 @@ class NotesFile:
     exempt: dict[str, tuple[int, str]] = field(default_factory=dict)  # note uid -> (paragraph, reason)
 
 
+def _bounded_bytes(path: Path) -> bytes:
+    """The file's bytes, refusing a folder, a pipe or a device (which could be waited on for ever) and
+    a file larger than :data:`MAX_FILE_BYTES`, however much it grows while it is read."""
+    fd = os.open(path, os.O_RDONLY | os.O_NONBLOCK)
+    found = os.fstat(fd)
+    if not stat.S_ISREG(found.st_mode):
+        os.close(fd)
+        raise NotesError(f"{path}: is {'a folder' if stat.S_ISDIR(found.st_mode) else 'a device or pipe'}, "
+                         "not a notes file")
+    size = found.st_size
+    with open(fd, "rb") as fh:
+        data = fh.read(MAX_FILE_BYTES + 1) if size <= MAX_FILE_BYTES else b""
+    if size > MAX_FILE_BYTES or len(data) > MAX_FILE_BYTES:
+        raise NotesError(f"{path.name}: too large for a notes file (more than {MAX_FILE_BYTES:,} bytes, the limit)")
+    return data
+
+
 def read_notes_file(path: str | Path, protection: Protection | None = None) -> NotesFile:
     """Read and check a notes file in full; any problem is one NotesError naming the file. A
     protected notes file opens with the ``protection`` of the protected pack it came from."""
     path = Path(path)
     try:
-        if path.stat().st_size > MAX_FILE_BYTES:
-            raise NotesError(f"{path.name}: too large for a notes file ({path.stat().st_size:,} bytes; "
-                             f"the limit is {MAX_FILE_BYTES:,})")
-        data = path.read_bytes()
+        data = _bounded_bytes(path)
         if is_protected(data):
             try:
                 data = unseal(path, data, key=protection)[0]

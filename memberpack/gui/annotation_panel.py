@@ -337,7 +337,7 @@ class AnnotationPanel(QWidget):
     def _busy_changed(self, busy: bool) -> None:
         self.add_button.setEnabled(not busy and not self.writer.read_only)
         if busy:
-            self.show_message("The pack is in use by another window; waiting for it…")
+            self.show_message("The pack is being written by another window or an import; waiting for it…")
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
         """With the editor empty, Ctrl+Z and Ctrl+Shift+Z / Ctrl+Y go to the window's undo and redo

@@ -22,7 +22,7 @@ from memberpack.store.pack import Pack
 
 READ_ONLY = "The pack is read-only"
 MOVED = "The pack file was moved, replaced or deleted since it was opened; open it again"
-IN_USE = "The pack is in use by another window; try again"
+IN_USE = "The pack is being written by another window or an import; try again when it has finished"
 DISK_FULL = "The disk is full"
 STILL_SAVING = "Still saving the last change; try again"
 READ_WAIT_MS = 250   # how long a read on the GUI thread may wait for another writer

@@ -17,6 +17,8 @@ from typing import Any
 
 from defusedxml.ElementTree import fromstring
 
+from memberpack.importers.xlsx_parts import read_part
+
 _NS = "{http://schemas.openxmlformats.org/spreadsheetml/2006/main}"
 _DRAWING = "{http://schemas.openxmlformats.org/drawingml/2006/main}"
 # Office's default theme, for a fill given as a theme colour when the workbook has no theme part
@@ -97,7 +99,7 @@ def _theme(archive: zipfile.ZipFile) -> list[str]:
     """The theme's colours in the order a style's ``theme`` index counts them (light 1, dark 1, light 2,
     dark 2, accents 1-6)."""
     try:
-        scheme = fromstring(archive.read("xl/theme/theme1.xml")).find(f"{_DRAWING}themeElements/{_DRAWING}clrScheme")
+        scheme = fromstring(read_part(archive, "xl/theme/theme1.xml")).find(f"{_DRAWING}themeElements/{_DRAWING}clrScheme")
     except (KeyError, SyntaxError, ValueError):
         return _OFFICE_THEME
     if scheme is None:

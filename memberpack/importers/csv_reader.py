@@ -23,6 +23,7 @@ from pathlib import Path
 from typing import IO
 
 from memberpack.errors import ImportFailed
+from memberpack.importers.marked_utf8 import MARKED_UTF8
 from memberpack.importers.safety import UTF16_BOMS
 
 SAMPLE_BYTES = 16 << 20   # enough to see a late £ in any ordinary return
@@ -38,11 +39,14 @@ _SEP_LINE = re.compile(r'\ufeff?"?sep=([^"\r\n])"?[ \t]*(?:\r\n|\r|\n|$)')
 
 
 def detect_encoding(path: Path) -> str:
-    """``utf-16`` for a file that starts with its byte order mark (Excel's "Unicode Text"); else
-    ``utf-8-sig`` when the first :data:`SAMPLE_BYTES` are valid UTF-8, else ``cp1252``."""
+    """``utf-16`` for a file that starts with its byte order mark (Excel's "Unicode Text") and has
+    the NULs of UTF-16 text, :data:`MARKED_UTF8` for one whose text after that mark has none (UTF-8:
+    the file's checks refused it if not); else ``utf-8-sig`` when the first :data:`SAMPLE_BYTES`
+    are valid UTF-8, else ``cp1252``."""
     with path.open("rb") as fh:
-        if fh.read(2) in UTF16_BOMS:
-            return "utf-16"
+        head = fh.read(4096)   # as much as the file's checks look at
+    if head.startswith(UTF16_BOMS):
+        return "utf-16" if b"\x00" in head or len(head) == 2 else MARKED_UTF8
     first = first_non_utf8(path, SAMPLE_BYTES)
     return "utf-8-sig" if first is None else "cp1252"
 

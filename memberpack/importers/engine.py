@@ -28,7 +28,7 @@ from memberpack.importers.found_table import FoundTable, Part, Recall
 from memberpack.importers.isolation import ReaderFailed, Send, run_isolated
 from memberpack.importers.table_layout import LEGEND, Corrections, TableLayout, as_heading, strip_periods
 from memberpack.importers.report import UNSURE, FileReport
-from memberpack.importers.safety import check_file
+from memberpack.importers.safety import check_file, not_a_file
 from memberpack.importers.sign_sample import SignSample
 from memberpack.model.annotations import now_iso, parse_time
 from memberpack.model.conventions import SAMPLE_FIGURES
@@ -95,9 +95,26 @@ def _checked(path: str | Path) -> Path:
     process, before it parses it; inflating a workbook's parts here too cost as much again."""
     path = Path(path)
     if not path.is_file():
-        raise ImportFailed(f"{path}: no such file")
+        raise not_a_file(path)
     check_file(path, inflate=False)
     return path
+
+
+def _identity(path: Path) -> tuple[int, int, int, int]:
+    st = path.stat()
+    return st.st_dev, st.st_ino, st.st_size, st.st_mtime_ns
+
+
+def _unchanged(path: Path, identity: tuple[int, int, int, int]) -> None:
+    """Refuse a file saved again (or moved) while it was read: its figures could be of one version
+    and its SHA-256, by which the pack knows a file it holds, of the other."""
+    try:
+        same = _identity(path) == identity
+    except OSError:
+        same = False
+    if not same:
+        raise ImportFailed(f"{path.name}: the file changed while it was being read (saved again meanwhile?); nothing "
+                           "was imported from it: import it again")
 
 
 def _sha256(path: Path) -> str:
@@ -287,15 +304,18 @@ def read_file(path: str | Path, *, sheet: str | None = None, kind: str | None = 
     still counts every row.
     """
     path = _checked(path)
+    identity = _identity(path)
     sha256 = _sha256(path)
     try:
-        return _read_file(path, sha256, sheet=sheet, kind=kind, overrides=overrides, limit=limit, cancel=cancel,
-                          progress=progress, corrections=corrections, remembered=remembered)
+        result = _read_file(path, sha256, sheet=sheet, kind=kind, overrides=overrides, limit=limit, cancel=cancel,
+                            progress=progress, corrections=corrections, remembered=remembered)
     except ImportFailed as exc:
         if not read_again(path, exc):
             raise
-    return _read_file(path, sha256, sheet=sheet, kind=kind, overrides=overrides, limit=limit, cancel=cancel,
-                      progress=progress, corrections=corrections, remembered=remembered, careful=True)
+        result = _read_file(path, sha256, sheet=sheet, kind=kind, overrides=overrides, limit=limit, cancel=cancel,
+                            progress=progress, corrections=corrections, remembered=remembered, careful=True)
+    _unchanged(path, identity)
+    return result
 
 
 def _read_file(path: Path, sha256: str, *, sheet, kind, overrides, limit, cancel, progress, corrections, remembered,
@@ -316,15 +336,32 @@ def _read_file(path: Path, sha256: str, *, sheet, kind, overrides, limit, cancel
             if any(len(part) for part in kept):
                 tables.append(found)
                 report.tables.append(found.report)
+            else:
+                _no_figures(found, report)
     if not tables:
-        raise _no_table(path, "")
+        raise _no_table(path, "", report.warnings)
     report.settle_warnings()
     return FileResult(path, report.sha256, tables, report)
 
 
-def _no_table(path: Path, why: str) -> ImportFailed:
-    """The refusal of a file with no table (a CSV with decimal commas is refused as it is opened)."""
+def _no_table(path: Path, why: str, notes: Sequence[str] = ()) -> ImportFailed:
+    """The refusal of a file with no table (a CSV with decimal commas is refused as it is opened),
+    saying why when its tables' figures are all formulas with no value (:func:`_no_figures`)."""
+    uncalculated = [n.removeprefix("warning: ") for n in notes if n.endswith(_UNCALCULATED)]
+    if uncalculated:
+        why = f": {uncalculated[0]}" + (f" (and {len(uncalculated) - 1} more such tables)" if len(uncalculated) > 1 else "")
     return ImportFailed(f"{Path(path).name}: no table found in the file{why}")
+
+
+_UNCALCULATED = "not read: open and save the workbook in Excel, then import it again"   # (table_reader's doubt)
+
+
+def _no_figures(found: FoundTable, report: FileReport) -> None:
+    """Warn of a table left out for having no figures when its formulas have no value (a workbook
+    written by a program, not saved by Excel): not a table quietly missing from the pack."""
+    for doubt in found.report.doubts:
+        if doubt.endswith(_UNCALCULATED):
+            report.warnings.append(f"warning: sheet {found.report.sheet!r}: a table with no figures read: {doubt}")
 
 
 def dataset_key(found: FoundTable, file_stem: str) -> str:
@@ -422,6 +459,7 @@ def _store_file(pack: Pack | None, path: Path, *, sheet, kind, layouts, progress
     """Read one file's tables and, given a pack, store each (the caller holds the transaction).
     A file already in the pack (or in ``known``, the pack a dry run is for) is refused unless
     ``again``; a dry run says so in the report's warnings instead."""
+    identity = _identity(path)
     hashing = ThreadPoolExecutor(max_workers=1, thread_name_prefix="sha256")
     digest = hashing.submit(_sha256, path)   # beside the reading: hashlib lets other threads run
     hashing.shutdown(wait=False)
@@ -433,10 +471,12 @@ def _store_file(pack: Pack | None, path: Path, *, sheet, kind, layouts, progress
                              progress=progress, cancel=cancel, notes=report.warnings, corrections=corrections,
                              encoded=pack is not None, careful=careful)
         try:
-            return _store_tables(pack, path, tables, report, digest.result, cancel=cancel, again=again,
-                                 accept_unsure=accept_unsure, known=known)
+            report = _store_tables(pack, path, tables, report, digest.result, cancel=cancel, again=again,
+                                   accept_unsure=accept_unsure, known=known)
         finally:   # a file refused half-way (already in the pack) stops its reader now: left to the
             tables.close()   # interpreter's exit, it started a spare reader there and the command hung
+        _unchanged(path, identity)   # (what it stored is undone)
+        return report
 
     try:
         with pack.undone_on_failure() if pack is not None else nullcontext():
@@ -458,6 +498,7 @@ def _store_tables(pack: Pack | None, path: Path, tables: Iterable[FoundTable], r
         _check_cancel(cancel)
         first_label, one_row, parts = _leading(found.parts)
         if first_label is None:
+            _no_figures(found, report)
             continue
         report.tables.append(found.report)
         if not report.sha256:
@@ -497,7 +538,7 @@ def _store_tables(pack: Pack | None, path: Path, tables: Iterable[FoundTable], r
         stored[id(found.report)] = dataset
         pack.remember_layout(found.shape, found.layout.remembered(), dataset.imported_at)
     if not report.tables:
-        raise _no_table(path, " (nothing that has a header row and figures)")
+        raise _no_table(path, " (nothing that has a header row and figures)", report.warnings)
     for table in report.settle_warnings():   # the file's warnings arrive once its last table is read
         if (dataset := stored.get(id(table))) is not None:
             dataset.report = table.to_dict()

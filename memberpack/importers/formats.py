@@ -21,12 +21,13 @@ from defusedxml.ElementTree import fromstring
 
 from memberpack.importers.cell_fills import ratings_by_style
 from memberpack.importers.cells import column_index, parse_ref
-from memberpack.importers.xlsx_parts import sheet_parts
+from memberpack.importers.xlsx_parts import read_part, sheet_parts
 
 FORMAT_ROWS = 400          # rows whose formats are read; enough for titles, headers and first data rows
 CHUNK = 1 << 18           # bytes of a sheet part scanned at a time: larger ones fall out of the cache
 FEED = 1 << 16           # bytes given to the style parser at a time
 _NS = "{http://schemas.openxmlformats.org/spreadsheetml/2006/main}"
+_STRICT_NS = "{http://purl.oclc.org/ooxml/spreadsheetml/main}"
 _A1 = re.compile(r"[A-Z]{1,3}[0-9]{1,7}")
 _UNCACHED = re.compile(rb'<c r="([A-Z]{1,3}\d+)"[^>]*>\s*<f[^>]*(?:/>|>[^<]*</f>)\s*(?:<v\s*/>|<v>\s*</v>)?\s*</c>')
 
@@ -99,7 +100,7 @@ def format_codes(archive: zipfile.ZipFile) -> CellStyles | None:
     """What each cell style index shows, or None when no style names a format or a rating's fill
     (the first rows then have none to find)."""
     try:
-        root = fromstring(archive.read("xl/styles.xml"))
+        root = fromstring(read_part(archive, "xl/styles.xml"))
     except KeyError:
         return None
     codes, ratings = _cell_format_codes(root), ratings_by_style(archive, root)
@@ -248,7 +249,8 @@ _ATTR_MAX = re.compile(rb"""(?<![\w:.-])max\s*=\s*["']([0-9]{1,5})["']""")
 _LAST_COLUMN = 16_384
 _COLUMNS: dict[bytes, int] = {}   # column letters -> index, as met
 _ROOT_BYTES = 4096   # where the root tag is looked for
-_MAIN = re.compile(rb"<worksheet\s[^>]*?xmlns\s*=\s*[\"']http://schemas\.openxmlformats\.org/spreadsheetml/2006/main[\"']")
+_MAIN = re.compile(rb"<worksheet\s[^>]*?xmlns\s*=\s*[\"'](?:http://schemas\.openxmlformats\.org/spreadsheetml/2006/main|"
+                   rb"http://purl\.oclc\.org/ooxml/spreadsheetml/main)[\"']")   # (transitional or strict)
 
 
 def _hidden(data: bytes, found: SheetFormats) -> None:
@@ -274,13 +276,14 @@ def _plain_xml(head: bytes) -> bool:
 def _collect(parser: XMLPullParser, cell_styles: CellStyles, found: SheetFormats) -> bool:
     """Record formats of styled cells; True once past :data:`FORMAT_ROWS`."""
     for _, element in parser.read_events():
-        if element.tag == f"{_NS}row":
+        tag = element.tag.replace(_STRICT_NS, _NS, 1)
+        if tag == f"{_NS}row":
             row = _number(element.get("r"), found.rows_read + 1)
             if row > FORMAT_ROWS:   # this row's cells are not read: it is the first below the window
                 found.rows_read = row - 1
                 return True
             found.rows_read = row
-        elif element.tag == f"{_NS}c" and element.get("s") and element.get("r"):
+        elif tag == f"{_NS}c" and element.get("s") and element.get("r"):
             xf_codes = cell_styles.codes
             style = _number(element.get("s"), len(xf_codes))   # a style that is no number: no format
             code = xf_codes[style] if style < len(xf_codes) else "General"

@@ -16,6 +16,7 @@ from typing import Any
 from memberpack.errors import ImportFailed
 from memberpack.importers.cells import a1
 from memberpack.importers.reader import Sheet, read_sheets
+from memberpack.importers.safety import not_a_file
 from memberpack.model.areas import LOCAL_AUTHORITY, Area, known_authority, la_code, named_by
 from memberpack.store.comparators import Neighbour, NeighbourList
 
@@ -63,7 +64,7 @@ def read_neighbours(path: str | Path, authority: Area) -> NeighbourList:
     """The statistical neighbours of ``authority`` listed in ``path`` (xlsx, xls, ods or csv)."""
     path = Path(path)
     if not path.is_file():
-        raise ImportFailed(f"{path}: no such file")
+        raise not_a_file(path)
     for sheet in read_sheets(path):
         grid = _grid(sheet)
         found = _header(grid)

@@ -20,6 +20,7 @@ from memberpack.errors import Cancelled, ImportFailed
 from memberpack.importers.cells import column_letter
 from memberpack.importers import csv_reader
 from memberpack.importers.csv_reader import MendedUtf8, first_non_utf8
+from memberpack.importers.marked_utf8 import MARKED_UTF8
 from memberpack.importers.open_statistics import (
     GEOGRAPHY_COLUMNS, LEVELS, OTHER_NAMES, Cancel, Indicator, Progress, period_label, section_label)
 from memberpack.importers.report import TableReport
@@ -115,7 +116,8 @@ class Stream:
         names = [f"c{i}" for i in range(width)]
         types = {name: pa.dictionary(pa.int32(), pa.string()) if i in self.coded else pa.string()
                  for i, name in enumerate(names)}
-        encoding = "utf8" if self.encoding.replace("-", "").lower() in ("utf8", "utf8sig") else self.encoding
+        utf8 = self.encoding == MARKED_UTF8 or self.encoding.replace("-", "").lower() in ("utf8", "utf8sig")
+        encoding = "utf8" if utf8 else self.encoding   # (the header row, marks and all, is skipped)
         source, mended = self._source(encoding)
         position = 0      # rows Arrow has given, blank ones included
         try:

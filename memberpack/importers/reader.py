@@ -25,12 +25,14 @@ from typing import Any, TypeVar
 from memberpack.errors import ImportFailed
 from memberpack.importers.csv_reader import csv_rows, refuse_decimal_comma
 from memberpack.importers.far_cells import large_sheets, trimmed
+from memberpack.importers.marked_utf8 import MARKED_UTF8
 from memberpack.importers.formats import FORMAT_ROWS, SheetFormats, format_codes_of, read_formats, read_sheet_formats
 from memberpack.importers.ods_formats import read_ods_formats
 from memberpack.importers.rated_columns import with_ratings
 from memberpack.importers.xls_formats import read_xls_formats
+from memberpack.importers.xlsx_parts import linked_workbooks
 from memberpack.model.periods import parse_period
-from memberpack.importers.safety import check_file, is_headless_ods
+from memberpack.importers.safety import check_file, is_headless_ods, password_protected
 from memberpack.importers.sheet_pieces import (PiecedSheet, cores, is_large, parse_alone, parse_in_pieces,
                                                 part_sizes)
 
@@ -122,9 +124,13 @@ def _csv_sheet(path: Path) -> Sheet:
     refuse_decimal_comma(path, delimiter)
     names = {"utf-8-sig": "UTF-8", "cp1252": "Windows-1252", "utf-16": "UTF-16"}
     delimiter_name = {",": "comma", ";": "semicolon", "\t": "tab", "|": "bar"}.get(delimiter, repr(delimiter))
-    with path.open("rb") as fh:
-        bom = fh.read(3) == b"\xef\xbb\xbf"
-    notes.append(f"read as {names[encoding]}{' with BOM' if bom else ''} text, {delimiter_name}-separated"
+    if encoding == MARKED_UTF8:
+        said = "UTF-8 text under a UTF-16 byte order mark (left out)"
+    else:
+        with path.open("rb") as fh:
+            bom = fh.read(3) == b"\xef\xbb\xbf"
+        said = f"{names[encoding]}{' with BOM' if bom else ''} text"
+    notes.append(f"read as {said}, {delimiter_name}-separated"
                  f"{f' (as its first line {chr(34)}sep={delimiter}{chr(34)} says)' if declared else ''}")
     size = path.stat().st_size
     return Sheet(path.stem, max(size // 40, 1), with_ratings(enumerate(rows), None), notes=notes)
@@ -253,8 +259,7 @@ def _open(path: Path, wanted: str | None, careful: bool = False) -> _Opened | st
         names = [m.name for m in worksheets] or workbook.sheet_names
         hidden = [m.name for m in worksheets if not str(m.visible).endswith(".Visible")]
     except PasswordError:
-        raise ImportFailed(f"{path.name}: the workbook is password-protected (encrypted); remove the password "
-                           "and save it again") from None
+        raise password_protected(path.name) from None
     except Exception as exc:  # calamine raises several types for broken files  # noqa: BLE001
         raise ImportFailed(f"{path.name}: cannot be read as a workbook ({_short(exc)})") from None
     if wanted is not None and wanted not in names:
@@ -275,6 +280,10 @@ def _open(path: Path, wanted: str | None, careful: bool = False) -> _Opened | st
         if linked:
             notes.append(f"{len(linked):,} hidden cop{'ies' if len(linked) > 1 else 'y'} of sheets linked from other "
                          "files not read")
+    if linked := _linked(path):
+        notes.append(f"figures taken from {'other workbooks' if len(linked) > 1 else 'another workbook'} "
+                     f"({', '.join(linked[:3])}{', ...' if len(linked) > 3 else ''}) are read as Excel last updated "
+                     "them, not fetched")
     scan = {".xlsx": read_formats, ".xlsm": read_formats, ".ods": read_ods_formats}.get(
         path.suffix.lower(), read_xls_formats)
     # With the sheets' parts known, each sheet's formats are read with it (a large sheet's from the
@@ -288,6 +297,17 @@ def _open(path: Path, wanted: str | None, careful: bool = False) -> _Opened | st
     formats.shutdown(wait=False)
     declared_large = large_sheets(path, parts, every=careful)
     return _Opened(path, workbook, chosen, notes, formats_read, sizes, declared_large, _coded_names(names), careful)
+
+
+def _linked(path: Path) -> list[str]:
+    """The other workbooks an .xlsx/.xlsm file links to (none for a damaged list: calamine reads on)."""
+    if path.suffix.lower() not in (".xlsx", ".xlsm"):
+        return []
+    try:
+        with zipfile.ZipFile(path) as archive:
+            return sorted(set(linked_workbooks(archive)))
+    except Exception:  # noqa: BLE001 - the links only inform the report
+        return []
 
 
 def _workbook_sheets(path: Path, opened: _Opened) -> Iterator[Sheet]:

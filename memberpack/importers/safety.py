@@ -10,7 +10,9 @@ beside the reading when larger (in the reader's process, which the refusal ends:
 from __future__ import annotations
 
 import codecs
+import errno
 import lzma
+import os
 import re
 import struct
 import threading
@@ -34,6 +36,7 @@ MAX_MEMBERS = 5_000
 MAX_RATIO = 250            # deflate rarely beats ~20x on real sheet XML; bombs reach 1,000x and more
 RATIO_FLOOR = 5_000_000    # small parts may compress extremely well (blank styles); ignore them
 PROLOGUE_BYTES = 65_536
+CFB_SCANNED = 8_000_000    # bytes of an OLE file searched for an encrypted workbook's streams
 INFLATED_HERE = 1 << 20    # parts declaring at most this are inflated in full by the checks
 # One shared string is stored once and copied into every cell that names it: a billion characters
 # is gigabytes in a reader. A cell naming one takes at least this many bytes of sheet XML.
@@ -88,6 +91,22 @@ def scanned() -> None:
         _beside.pop().join()
 
 
+def not_a_file(path: Path) -> ImportFailed:
+    """Why ``path``, which is no regular file, cannot be read: a folder, a link going round in a loop
+    or to nothing, a device or pipe (which could be read for ever), or nothing there."""
+    try:
+        path.stat()
+    except OSError as exc:
+        if exc.errno == errno.ELOOP:
+            return ImportFailed(f"{path}: is a link that leads round in a loop, not a file")
+        if path.is_symlink():
+            return ImportFailed(f"{path}: is a link to {os.readlink(path)}, which does not exist")
+        return ImportFailed(f"{path}: no such file")
+    if path.is_dir():
+        return ImportFailed(f"{path}: is a folder, not a spreadsheet file (name the files in it)")
+    return ImportFailed(f"{path}: is not a file but a device or pipe; save the spreadsheet as a file")
+
+
 def _utf8(head: bytes) -> bool:
     """Whether ``head``, the start of a file, is UTF-8 (its last character perhaps cut)."""
     try:
@@ -117,9 +136,9 @@ def check_file(path: Path, *, inflate: bool = True) -> str:
         raise ImportFailed(f"{name}: the file is empty (0 bytes)")
     if suffix in CSV_SUFFIXES:
         if head.startswith(UTF16_BOMS):   # Excel's "Unicode Text": UTF-16, its NULs are half its characters
-            if len(head) > 2 and b"\x00" not in head:   # (a table's delimiters and line breaks are a NUL each)
-                raise ImportFailed(f"{name}: starts with a UTF-16 byte order mark but its text is not UTF-16"
-                                   f"{' (it is UTF-8)' if _utf8(head[2:]) else ''}; save it again as CSV UTF-8")
+            if len(head) > 2 and b"\x00" not in head and not _utf8(head[2:]):   # (UTF-8 is read as such)
+                raise ImportFailed(f"{name}: starts with a UTF-16 byte order mark but its text is neither UTF-16 "
+                                   "nor UTF-8; save it again as CSV UTF-8")
             return "csv"
         if head.startswith((ZIP_MAGIC, CFB_MAGIC)) or b"\x00" in head:
             raise ImportFailed(f"{name}: is not a text (CSV) file; it looks like a binary file with a .csv name")
@@ -144,6 +163,13 @@ def check_file(path: Path, *, inflate: bool = True) -> str:
     raise ImportFailed(f"{name}: is not a spreadsheet (the file content is not an Excel or OpenDocument workbook)")
 
 
+def password_protected(name: str, where: str = "in Excel: File > Info > Protect Workbook > Encrypt with Password, "
+                       "cleared") -> ImportFailed:
+    """The refusal of an encrypted workbook, which no reader can open without its password."""
+    return ImportFailed(f"{name}: the workbook is password-protected (encrypted); save it without a password "
+                        f"({where}) and import it again")
+
+
 def _looks_like_text(head: bytes) -> bool:
     if b"\x00" in head:
         return False
@@ -155,10 +181,9 @@ def _check_cfb(path: Path, name: str, suffix: str, inflate: bool = True) -> None
     """An OLE container: a legacy .xls, or an encrypted OOXML workbook (which always lives in one);
     with ``inflate``, an .xls's shared strings are counted too."""
     with path.open("rb") as fh:
-        data = fh.read(8_000_000)
-    if any(stream in data for stream in _ENCRYPTED_STREAMS):
-        raise ImportFailed(f"{name}: the workbook is password-protected (encrypted); remove the password in "
-                           "Excel (File > Info > Protect Workbook) and save it again")
+        data = fh.read(CFB_SCANNED)
+    if any(stream in data for stream in _ENCRYPTED_STREAMS) or (len(data) == CFB_SCANNED and _encrypted_cfb(path)):
+        raise password_protected(name)
     if suffix != ".xls":
         raise ImportFailed(f"{name}: is an old Excel (.xls) file with a {suffix} name; rename it to .xls")
     if not inflate:
@@ -167,6 +192,18 @@ def _check_cfb(path: Path, name: str, suffix: str, inflate: bool = True) -> None
         scan_beside(lambda: _check_xls_strings(path, name))
     else:
         _check_xls_strings(path, name)
+
+
+def _encrypted_cfb(path: Path) -> bool:
+    """Whether an OLE container's directory, wherever it lies in the file, names an encrypted
+    workbook's streams (a large file's may lie past what :func:`_check_cfb` looked at)."""
+    import olefile  # noqa: PLC0415 - only for a large OLE file
+
+    try:
+        with olefile.OleFileIO(str(path)) as ole:
+            return any(ole.exists(stream.decode("utf-16-le")) for stream in _ENCRYPTED_STREAMS)
+    except Exception:  # noqa: BLE001 - a damaged container: the reader names what is wrong
+        return False
 
 
 def _check_xls_strings(path: Path, name: str) -> None:
@@ -187,6 +224,7 @@ def _check_zip(path: Path, name: str, inflate: bool = True) -> None:
         members = archive.infolist()
         if len(members) > MAX_MEMBERS:
             raise ImportFailed(f"{name}: refused: the archive holds {len(members):,} parts (a zip bomb?)")
+        _check_part_names(members, name)
         total = sum(m.file_size for m in members)
         if total > MAX_UNCOMPRESSED:
             raise ImportFailed(f"{name}: refused: it would expand to {total / 1e9:.1f} GB (a zip bomb?)")
@@ -200,11 +238,16 @@ def _check_zip(path: Path, name: str, inflate: bool = True) -> None:
                 raise ImportFailed(f"{name}: refused: part {member.filename} is compressed {ratio:,.0f} to 1 "
                                    "(a zip bomb?)")
         names = {m.filename for m in members}
+        if "xl/workbook.bin" in names:
+            raise ImportFailed(f"{name}: is an Excel binary workbook (.xlsb), which memberpack does not read; open it "
+                               "in Excel and save it as .xlsx")
+        if any(n.endswith(".iwa") for n in names) or {"Index.zip", "index.xml", "index.xml.gz"} & names:
+            raise ImportFailed(f"{name}: is an Apple Numbers file, not an Excel workbook; export it from Numbers as "
+                               "Excel (.xlsx)")
         if not ({"[Content_Types].xml", "mimetype"} & names) and not is_headless_ods(names):
             raise ImportFailed(f"{name}: is a zip archive but not an Excel or OpenDocument workbook")
         if _odf_encrypted(archive, names):
-            raise ImportFailed(f"{name}: the workbook is password-protected (encrypted); remove the password "
-                               "(File > Properties > Security in LibreOffice) and save it again")
+            raise password_protected(name, "in LibreOffice: File > Properties > Security")
         for member in members if inflate else ():
             if member.filename.endswith((".xml", ".rels", ".vml")) and member.file_size:
                 _check_prologue(archive, member, name)
@@ -217,6 +260,20 @@ def _check_zip(path: Path, name: str, inflate: bool = True) -> None:
                 _check_repeated_text(archive, content, name)
             elif content is not None:
                 scan_beside(lambda: _check_repeated_text_of(path, content, name))
+
+
+def _check_part_names(members: list[zipfile.ZipInfo], name: str) -> None:
+    """Refuse an archive holding two parts of one name, or of names a reader takes for one (a workbook's
+    part names ignore case, and calamine reads a backslash as a slash): Excel would show one of them and
+    memberpack read the other."""
+    seen: dict[str, str] = {}
+    for member in members:
+        key = member.filename.replace("\\", "/").lstrip("/").casefold()
+        if (first := seen.get(key)) is not None:
+            both = f"{first!r}" if first == member.filename else f"{first!r} and {member.filename!r}"
+            raise ImportFailed(f"{name}: refused: the archive holds two parts named {both}, which different programs "
+                               "would read differently; save it again from Excel")
+        seen[key] = member.filename
 
 
 def _check_repeated_text_of(path: Path, content: zipfile.ZipInfo, name: str) -> None:
@@ -361,7 +418,7 @@ def _check_prologue(archive: zipfile.ZipFile, member: zipfile.ZipInfo, name: str
             head = fh.read(PROLOGUE_BYTES)
     except (zipfile.BadZipFile, OSError, EOFError, RuntimeError) as exc:
         if "encrypted" in str(exc).lower():
-            raise ImportFailed(f"{name}: the workbook is password-protected (encrypted)") from None
+            raise password_protected(name) from None
         raise ImportFailed(f"{name}: refused: part {member.filename} is damaged or not the size it declares") from None
     full = len(head) == PROLOGUE_BYTES
     if head[:2] in (b"\xff\xfe", b"\xfe\xff"):   # UTF-16, as SharePoint writes its custom XML parts

@@ -30,7 +30,9 @@ from memberpack.model.annotations import MAX_TEXT
 from memberpack.model.front_matter import MAX_DETAIL
 from memberpack.model.observation import MAX_TEXT as MAX_TABLE_TEXT
 from memberpack.model.units import COUNT, DAYS, GBP, MINUTES, NUMBER, PER_10000, PERCENT, WEEKS
+from memberpack.store.json_fields import MAX_JSON
 from memberpack.store.schema import APPLICATION_ID, MIGRATIONS
+from memberpack.store.write_errors import busy
 
 SQLITE_MAGIC = b"SQLite format 3\x00"
 _JOURNAL_MAGIC = bytes.fromhex("d9d505f920a163d7")
@@ -50,6 +52,21 @@ def check_side_files(path: Path, header: bytes) -> None:
     journal = path.with_name(path.name + "-journal")
     if journal.exists() and journal.stat().st_size > 0:
         _check_journal(path, header, journal)
+
+
+def check_length(path: Path, header: bytes) -> None:
+    """Refuse a pack shorter than its header says (copied from a stick pulled out too soon, or a
+    download cut off), saying so, where SQLite would call it malformed or find a page damaged. With a
+    hot journal beside it, which may give the pages back, SQLite decides."""
+    if len(header) < 100 or header[92:96] != header[24:28]:   # (the size is valid only if written with the change)
+        return
+    page_size = struct.unpack(">H", header[16:18])[0]
+    page_size = 65536 if page_size == 1 else page_size
+    expected = page_size * struct.unpack(">I", header[28:32])[0]
+    size = path.stat().st_size
+    if size < expected and not path.with_name(path.name + "-journal").exists():
+        raise PackError(f"{path}: the pack is cut short ({size:,} bytes of {expected:,}): it was not copied or saved "
+                        "whole; copy it again")
 
 
 def _check_journal(path: Path, header: bytes, journal: Path) -> None:
@@ -158,6 +175,11 @@ UNITS = (GBP, COUNT, PERCENT, PER_10000, DAYS, WEEKS, MINUTES, NUMBER)
 # 500,000 rows of figures): most of a large pack's figures are in blocks, which are checked as they
 # are read, and a figure stored singly is checked to be a number as it is read.
 CHECKED_ROWS = 100_000
+# No value memberpack writes outside the blocks of figures takes more bytes than this (a table's
+# report takes at most 1 MB, a note's history a few hundred KB): SQLite is told to refuse a larger
+# one rather than load it to be checked (a hand-edited 200 MB report took 600 MB to open).
+LARGEST_VALUE = 4 * MAX_JSON
+_LARGE_VALUES = ("observation_block",)
 
 
 def value_rules(db: sqlite3.Connection, table: str) -> list[tuple[str, str]]:
@@ -176,6 +198,8 @@ def value_rules(db: sqlite3.Connection, table: str) -> list[tuple[str, str]]:
             rules.append((name, f'length("{name}") > {MAX_DETAIL}'))
         if table in ("dataset", "observation") and kind.upper() == "TEXT" and not name.endswith("_json"):
             rules.append((name, f'length("{name}") > {MAX_TABLE_TEXT}'))   # as an import cuts them
+        if name == "layout_json" or name == "report_json":   # as an import writes them
+            rules.append((name, f'length("{name}") > {MAX_JSON}'))
         if name == "unit" and table == "observation":
             rules.append((name, f'"{name}" NOT IN ({", ".join(repr(u) for u in UNITS)})'))
     return rules
@@ -191,12 +215,29 @@ def check_values(path: Path, db: sqlite3.Connection) -> None:
         if rows > CHECKED_ROWS:
             continue
         rules = value_rules(db, table)
-        found = db.execute(f'SELECT {", ".join(w for _, w in rules)} FROM "{table}" '
-                           f'WHERE {" OR ".join(w for _, w in rules)} LIMIT 1').fetchone() if rules else None
-        if found:  # one pass over the table; the first rule broken names the column
-            column = next(c for (c, _), broken in zip(rules, found) if broken)
+        if not rules:
+            continue
+        limit = -1 if table in _LARGE_VALUES else LARGEST_VALUE   # (-1 leaves SQLite's own)
+        before = db.setlimit(sqlite3.SQLITE_LIMIT_LENGTH, limit)
+        try:
+            found = db.execute(f'SELECT {", ".join(w for _, w in rules)} FROM "{table}" '
+                               f'WHERE {" OR ".join(w for _, w in rules)} LIMIT 1').fetchone()
+            column = next((c for (c, _), broken in zip(rules, found) if broken), None) if found else None
+        except sqlite3.DataError:   # a value longer than the limit: which column holds it
+            column = next(c for c, _ in rules if _too_big(db, table, c))
+        finally:
+            db.setlimit(sqlite3.SQLITE_LIMIT_LENGTH, before)
+        if column is not None:  # one pass over the table; the first rule broken names the column
             raise PackError(f"{path}: the pack holds a value memberpack never writes in {table}.{column}; "
                             "it is damaged or was edited by hand; refused")
+
+
+def _too_big(db: sqlite3.Connection, table: str, column: str) -> bool:
+    try:
+        db.execute(f'SELECT MAX(length("{column}")) FROM "{table}"').fetchone()
+    except sqlite3.DataError:
+        return True
+    return False
 
 
 def quick_check(path: Path, db: sqlite3.Connection, *, full: bool = False) -> list[str]:
@@ -205,6 +246,8 @@ def quick_check(path: Path, db: sqlite3.Connection, *, full: bool = False) -> li
     try:
         rows = [r[0] for r in db.execute(f"PRAGMA {pragma}(20)")]
     except sqlite3.DatabaseError as exc:
+        if busy(exc):   # another memberpack writing: not damage
+            raise
         return [" ".join(str(exc).split())]
     return [] if rows == ["ok"] else [" ".join(str(r).split()) for r in rows]
 

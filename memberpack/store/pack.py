@@ -25,8 +25,9 @@ from memberpack.model.observation import MAX_TEXT, Dataset, Observation, cut_tex
 from memberpack.model.periods import reported_order
 from memberpack.store.atomic_write import remove_stale, write_bytes
 from memberpack.store.encoded_block import Encoded
-from memberpack.store.open_checks import (QUICK_CHECK_BELOW, check_schema, check_side_files, check_values, harden,
-                                          is_sqlite_header, quick_check, quick_check_once)
+from memberpack.store.json_fields import stored_json
+from memberpack.store.open_checks import (QUICK_CHECK_BELOW, check_length, check_schema, check_side_files, check_values,
+                                          harden, is_sqlite_header, quick_check, quick_check_once)
 from memberpack.store.protection import Protection, is_protected, unseal
 from memberpack.store.write_errors import WAIT_FOR_WRITER, busy, described, remove_hot_journal
 from memberpack.store.schema import APPLICATION_ID, MIGRATIONS, SCHEMA_VERSION
@@ -88,6 +89,7 @@ class Pack:
         if not is_sqlite_header(header):
             raise PackError(f"{path}: not a memberpack pack file")
         check_side_files(path, header)
+        check_length(path, header)
         db = cls._connect(path)
         return cls._checked(path, db, quick=path.stat().st_size < QUICK_CHECK_BELOW)
 
@@ -140,6 +142,9 @@ class Pack:
                 check_values(path, db)
         except sqlite3.DatabaseError as exc:
             db.close()
+            if busy(exc):   # (a long import writing its pages holds the file for itself)
+                raise PackError(f"{path}: another memberpack is writing to this pack; try again when it has "
+                                "finished") from None
             raise PackError(f"{path}: not a memberpack pack file, or a damaged one ({exc})") from None
         except BaseException:
             db.close()
@@ -205,7 +210,7 @@ class Pack:
 
     @staticmethod
     def _connect(path: Path) -> sqlite3.Connection:
-        db = sqlite3.connect(path, isolation_level=None, check_same_thread=False)
+        db = sqlite3.connect(path, isolation_level=None, check_same_thread=False, timeout=WAIT_FOR_WRITER)
         harden(db)
         db.execute("PRAGMA foreign_keys = ON")
         return db
@@ -317,22 +322,24 @@ class Pack:
         self.committed()
 
     def _begin(self) -> None:
+        """Take the pack's write lock at once, or say that another writer has it and wait for it;
+        the connection's own wait for a lock (which its reads use) is as it was afterwards."""
         try:
             (timeout,) = self.db.execute("PRAGMA busy_timeout").fetchone()
-            self.db.execute("PRAGMA busy_timeout = 0")
             try:
+                self.db.execute("PRAGMA busy_timeout = 0")
+                try:
+                    self.db.execute("BEGIN IMMEDIATE")
+                    return
+                except sqlite3.OperationalError as exc:
+                    if not busy(exc):
+                        raise
+                if Pack.on_wait is not None:
+                    Pack.on_wait(f"{self.path}: another memberpack is writing to this pack; waiting up to "
+                                 f"{WAIT_FOR_WRITER:g} s for it to finish")
+                self.db.execute(f"PRAGMA busy_timeout = {int(WAIT_FOR_WRITER * 1000)}")
                 self.db.execute("BEGIN IMMEDIATE")
-                return
-            except sqlite3.OperationalError as exc:
-                if not busy(exc):
-                    raise
-            if Pack.on_wait is not None:
-                Pack.on_wait(f"{self.path}: another memberpack is writing to this pack; waiting up to "
-                             f"{WAIT_FOR_WRITER:g} s for it to finish")
-            self.db.execute(f"PRAGMA busy_timeout = {int(WAIT_FOR_WRITER * 1000)}")
-            try:
-                self.db.execute("BEGIN IMMEDIATE")
-            finally:
+            finally:   # (a read after a first write had waited for no one: 'database is locked')
                 self.db.execute(f"PRAGMA busy_timeout = {timeout}")
         except sqlite3.Error as exc:
             raise PackError(f"{self.path}: {described(exc)}; nothing was changed") from None
@@ -402,8 +409,8 @@ class Pack:
             cur = self.db.execute(
                 f"INSERT INTO dataset({', '.join(_DS_COLUMNS)}) VALUES ({', '.join('?' * len(_DS_COLUMNS))})",
                 (dataset.key, dataset.version, dataset.name, dataset.source_file, dataset.sha256, dataset.sheet,
-                 dataset.cell_range, dataset.kind, dataset.domain, dataset.period, json.dumps(dataset.layout),
-                 json.dumps(dataset.report), dataset.imported_at))
+                 dataset.cell_range, dataset.kind, dataset.domain, dataset.period, stored_json(dataset.layout),
+                 stored_json(dataset.report), dataset.imported_at))
             dataset.id = cur.lastrowid
             for is_block, run in itertools.groupby(parts, key=lambda part: not isinstance(part, (list, Observation))):
                 if is_block:
@@ -422,7 +429,7 @@ class Pack:
             self.db.execute("UPDATE dataset SET cell_range = ?, kind = ?, domain = ?, period = ?, layout_json = ?, "
                             "report_json = ? WHERE id = ?",
                             (dataset.cell_range, dataset.kind, dataset.domain, dataset.period,
-                             json.dumps(dataset.layout), json.dumps(dataset.report), dataset.id))
+                             stored_json(dataset.layout), stored_json(dataset.report), dataset.id))
 
     def table_keys(self) -> set[str]:
         """The key of every table in the pack (each version of a table shares its key)."""
@@ -560,7 +567,7 @@ class Pack:
     def remember_layout(self, shape_key: str, layout: dict, saved_at: str) -> None:
         with self.transaction():
             self.db.execute("INSERT OR REPLACE INTO layout_memory(shape_key, layout_json, saved_at) VALUES (?, ?, ?)",
-                            (shape_key, json.dumps(layout), saved_at))
+                            (shape_key, stored_json(layout), saved_at))
 
     def remembered_layouts(self) -> dict[str, dict]:
         """Every remembered layout by shape key (for a reader in another process)."""

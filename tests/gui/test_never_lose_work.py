@@ -429,3 +429,42 @@ def test_a_draft_kept_without_its_editing_key_is_still_shown(tmp_path):
     draft = note_drafts.found(path, None)
     assert draft["text"] == "zq typed before the crash"
     assert draft["editing"] is None and draft["kind"] is None and draft["visibility"] == "private"
+
+
+def test_a_note_written_while_another_memberpack_imports_into_the_pack_is_kept(qtbot, window, demo_pack, tmp_path):
+    """An officer imports this month's return into the pack (another memberpack, holding the pack for the
+    whole import) while a member writes a note: the note waits or says why, its text is kept through the
+    window showing the new table, and it is saved once the import is done."""
+    rows = "".join(f"Line {i},{i}.5,{2 * i}\n" for i in range(60_000))
+    (tmp_path / "m7.csv").write_text("Service,Budget £k,Spend £k\n" + rows, encoding="utf-8")
+    tables = len(window._shown_datasets)
+    importing = subprocess.Popen([sys.executable, "-m", "memberpack", "import", str(demo_pack),
+                                  str(tmp_path / "m7.csv")], stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, text=True)
+    window.writer.lock_wait_ms = 300
+    window.notes.body.setPlainText("Half a question about the new return")
+    qtbot.waitUntil(lambda: _holds_lock(demo_pack) or importing.poll() is not None, timeout=60_000)
+    window.notes.add_button.click()
+    qtbot.waitUntil(lambda: not window.writer.busy, timeout=10_000)
+    assert importing.wait(120) == 0, importing.stderr.read()
+    window.check_for_changes()   # (if the window's own look has not already seen it)
+    assert len(window._shown_datasets) == tables + 1   # the new table is shown: the tabs were made again
+    qtbot.waitUntil(lambda: window.tabs.read_in_background, timeout=30_000)
+    if "Half a question about the new return" not in bodies(demo_pack):   # it met the import: said, and kept
+        assert window.notes.message.text() == f"{IN_USE}. Not saved: your text is kept."
+        assert window.notes.body.toPlainText() == "Half a question about the new return"
+        window.notes.add_button.click()
+    assert "Half a question about the new return" in bodies(demo_pack)
+    assert window.notes.body.toPlainText() == ""
+
+
+def _holds_lock(path) -> bool:
+    """Whether another connection holds the pack's write lock."""
+    db = sqlite3.connect(path, timeout=0, isolation_level=None)
+    try:
+        db.execute("BEGIN IMMEDIATE")
+        db.execute("ROLLBACK")
+        return False
+    except sqlite3.OperationalError:
+        return True
+    finally:
+        db.close()

@@ -1,18 +1,21 @@
 """Hostile and broken files: one line naming the file and the problem, exit 1, the pack untouched, fast."""
 
+import os
 import random
+import struct
 import subprocess
 import sys
 import time
 import tracemalloc
 import zipfile
+from contextlib import nullcontext
 
 import pytest
 from awkward_workbooks import with_declared_size, write_ods, write_xls
 from openpyxl import Workbook
 
 from memberpack.cli import import_command, main
-from memberpack.errors import Cancelled
+from memberpack.errors import Cancelled, ImportFailed
 from memberpack.importers import import_files, read_file
 from memberpack.store.pack import Pack
 
@@ -81,7 +84,34 @@ def test_password_protected_workbook(pack, tmp_path, capsys):
     bad = tmp_path / "locked.xlsx"
     with plain.open("rb") as src, bad.open("wb") as out:
         ooxml.OOXMLFile(src).encrypt("secret", out)
-    _refused(pack, bad, capsys, "password-protected")
+    _refused(pack, bad, capsys, "password-protected", "save it without a password (in Excel: File > Info")
+
+
+def test_a_large_password_protected_workbook_is_named_so_wherever_its_directory_lies(pack, tmp_path, capsys,
+                                                                                     monkeypatch):
+    """The streams of an encrypted workbook were looked for in its first 8 MB only: one whose OLE directory
+    lay further on was 'an old Excel (.xls) file with a .xlsx name; rename it to .xls'."""
+    ooxml = pytest.importorskip("msoffcrypto.format.ooxml", reason="msoffcrypto-tool makes the encrypted workbook")
+    bad = tmp_path / "locked.xlsx"
+    with _good_workbook(tmp_path / "plain.xlsx").open("rb") as src, bad.open("wb") as out:
+        ooxml.OOXMLFile(src).encrypt("secret", out)
+    directory = bad.read_bytes().find("EncryptedPackage".encode("utf-16-le"))
+    monkeypatch.setattr("memberpack.importers.safety.CFB_SCANNED", directory - 1_000)   # the file as if larger
+    _refused(pack, bad, capsys, "password-protected", "save it without a password")
+
+
+def test_a_password_protected_xls(pack, tmp_path, capsys):
+    """An .xls saved with a password holds a FILEPASS record after its first; what follows is enciphered."""
+    import olefile
+
+    bad = write_xls(tmp_path / "locked.xls", {"Q1": [["Indicator", "Q1"], ["Children looked after", 227]]})
+    with olefile.OleFileIO(str(bad), write_mode=True) as ole:
+        stream = bytearray(ole.openstream("Workbook").read())
+        assert struct.unpack("<HH", stream[152:156]) == (0x42, 2)   # the code page after the records replaced
+        filepass = struct.pack("<5H", 0x2F, 54, 1, 1, 1) + random.Random(6).randbytes(48)   # RC4, version 1.1
+        stream[20:152] = filepass + struct.pack("<HH", 0x5C, 70) + b" " * 70   # (and a user name, as long as before)
+        ole.write_stream("Workbook", bytes(stream))
+    _refused(pack, bad, capsys, "password-protected", "save it without a password")
 
 
 def test_zip_bomb_refused_from_declared_sizes(pack, tmp_path, capsys):
@@ -116,6 +146,135 @@ def test_large_sheet_lying_about_its_size_is_refused_by_the_reader(pack, tmp_pat
     assert size > 2 * (1 << 20)
     bad = with_declared_size(source, b"xl/worksheets/sheet1.xml", size // 2, tmp_path / "liar.xlsx")
     _refused(pack, bad, capsys, "declared uncompressed size")
+
+
+@pytest.mark.parametrize("second", ["xl/worksheets/sheet1.xml", "XL/Worksheets/Sheet1.xml", "xl\\worksheets\\sheet1.xml"])
+def test_two_parts_of_one_name_are_refused_naming_it(pack, tmp_path, capsys, second):
+    """A second sheet part of the same name (or the same but for case or backslashes, as calamine finds
+    parts) was read in place of the first, which Excel and openpyxl show: 999 children, not 227."""
+    other = zipfile.ZipFile(_good_workbook(tmp_path / "other.xlsx", (("Indicator", "Q1"), ("Children looked after", 999))))
+    bad = tmp_path / "twice.xlsx"
+    with zipfile.ZipFile(_good_workbook(tmp_path / "src.xlsx")) as zin, zipfile.ZipFile(bad, "w") as zout:
+        for item in zin.infolist():
+            zout.writestr(item, zin.read(item))
+        with pytest.warns(UserWarning, match="Duplicate name") if second == "xl/worksheets/sheet1.xml" else nullcontext():
+            zout.writestr(second, other.read("xl/worksheets/sheet1.xml"))
+    _refused(pack, bad, capsys, "refused: the archive holds two parts named 'xl/worksheets/sheet1.xml'", repr(second),
+             "save it again")
+
+
+def test_a_file_saved_again_while_it_is_read_is_refused(pack, tmp_path):
+    """Excel saving the workbook again while it was imported left the pack with the figures of one version
+    and the SHA-256 of the other: next month's file, the same as the new version, was 'already imported'."""
+    path = _good_workbook(tmp_path / "m6.xlsx")
+    newer = _good_workbook(tmp_path / "newer.xlsx", (("Indicator", "Q1"), ("Children looked after", 999)))
+    before = pack.read_bytes()
+    polled = []
+
+    def save_again() -> bool:   # (asked while the reader reads): Excel writes a new file over the old
+        polled.append(1)
+        if len(polled) == 2:
+            newer.replace(path)
+        return False
+
+    with Pack.open(pack) as opened, pytest.raises(ImportFailed) as refused:
+        import_files(opened, [path], cancel=save_again)
+    assert str(refused.value) == ("m6.xlsx: the file changed while it was being read (saved again meanwhile?); "
+                                  "nothing was imported from it: import it again")
+    assert pack.read_bytes() == before
+    with pytest.raises(ImportFailed, match="m6.xlsx: the file changed while it was being read"):
+        polled.clear()
+        _good_workbook(tmp_path / "newer.xlsx", (("Indicator", "Q1"), ("Children looked after", 5)))
+        read_file(path, cancel=save_again)   # the wizard's preview alike
+
+
+@pytest.mark.parametrize("parts, said", [
+    ({"[Content_Types].xml": "<Types/>", "xl/workbook.bin": b"\x83\x01\x00", "xl/worksheets/sheet1.bin": b"\x81\x01"},
+     "is an Excel binary workbook (.xlsb), which memberpack does not read; open it in Excel and save it as .xlsx"),
+    ({"Index/Document.iwa": b"\x00\x01", "Metadata/Properties.plist": b"bplist00", "preview.jpg": b"\xff\xd8"},
+     "is an Apple Numbers file, not an Excel workbook; export it from Numbers as Excel (.xlsx)"),
+])
+def test_other_programs_workbooks_with_an_xlsx_name_say_what_they_are(pack, tmp_path, capsys, parts, said):
+    """An .xlsb renamed .xlsx had said 'cannot be read as a workbook (File not found
+    'xl/_rels/workbook.xml.rels')', a Numbers file 'a zip archive but not an Excel or OpenDocument workbook'."""
+    bad = tmp_path / "renamed.xlsx"
+    with zipfile.ZipFile(bad, "w") as archive:
+        for name, data in parts.items():
+            archive.writestr(name, data)
+    _refused(pack, bad, capsys, f"renamed.xlsx: {said}")
+
+
+def _folder(path):
+    path.mkdir()
+
+
+def _loop(path):
+    path.symlink_to(path.name)
+
+
+def _pipe(path):
+    os.mkfifo(path)
+
+
+@pytest.mark.parametrize("make, said", [(_folder, "is a folder, not a spreadsheet file"),
+                                        (_loop, "is a link that leads round in a loop, not a file"),
+                                        (_pipe, "is not a file but a device or pipe")])
+def test_what_is_not_a_file_is_named_for_what_it_is(pack, tmp_path, capsys, make, said):
+    """A folder, a link looping to itself and a named pipe were each 'no such file'."""
+    make(tmp_path / "odd.csv")
+    _refused(pack, tmp_path / "odd.csv", capsys, f"odd.csv: {said}")
+
+
+def test_figures_linked_from_another_workbook_are_read_as_last_updated_and_said_so(tmp_path):
+    """A workbook taking its figures from another (an external link) was read without a word that they are
+    as Excel last updated them; the other file is never looked for."""
+    cells = "".join(f'<row r="{r}"><c r="A{r}" t="inlineStr"><is><t>Line {r}</t></is></c><c r="B{r}"><f>[1]Data!B{r}</f>'
+                    f'<v>{r * 10}</v></c></row>' for r in range(2, 6))
+    sheet = ('<worksheet xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main"><sheetData><row r="1">'
+             '<c r="A1" t="inlineStr"><is><t>Service</t></is></c><c r="B1" t="inlineStr"><is><t>Budget £k</t></is></c>'
+             f'</row>{cells}</sheetData></worksheet>')
+    link = ('<Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships"><Relationship Id="rId1" '
+            'Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/externalLinkPath" '
+            'Target="file:///C:/Finance/ledger.xlsx" TargetMode="External"/></Relationships>')
+    path = tmp_path / "linked.xlsx"
+    with zipfile.ZipFile(_good_workbook(tmp_path / "src.xlsx")) as zin, zipfile.ZipFile(path, "w") as zout:
+        for item in zin.infolist():
+            zout.writestr(item, sheet if item.filename == "xl/worksheets/sheet1.xml" else zin.read(item))
+        zout.writestr("xl/externalLinks/externalLink1.xml", "<externalLink/>")
+        zout.writestr("xl/externalLinks/_rels/externalLink1.xml.rels", link)
+    result = read_file(path)
+    assert "figures taken from another workbook (ledger.xlsx) are read as Excel last updated them, not fetched" in \
+        result.report.warnings
+    (table,) = result.tables
+    assert [(o.label, o.value, o.cell) for o in table.observations][:2] == [("Line 2", 20_000, "B2"), ("Line 3", 30_000, "B3")]
+
+
+def test_a_strict_open_xml_workbook_keeps_its_number_formats(tmp_path):
+    """Excel's "Strict Open XML Spreadsheet" names its elements in other namespaces: its values were read
+    but not its formats, so 34.3% came in as 0.343 with no unit."""
+    source = tmp_path / "transitional.xlsx"
+    wb = Workbook()
+    wb.active.title = "Q2"
+    wb.active.append(["Indicator", "Q2 2023/24"])
+    for r, (label, value, code) in enumerate([("Care leavers in EET", 0.343, "0.0%"), ("Agency spend £k", -1234.5,
+                                                                                       "#,##0.0;(#,##0.0)")], 2):
+        wb.active.append([label, value])
+        wb.active.cell(row=r, column=2).number_format = code
+    wb.save(source)
+    strict = tmp_path / "strict.xlsx"
+    with zipfile.ZipFile(source) as zin, zipfile.ZipFile(strict, "w", zipfile.ZIP_DEFLATED) as zout:
+        for item in zin.infolist():
+            data = zin.read(item)
+            for usual, strict_name in ((b"http://schemas.openxmlformats.org/spreadsheetml/2006/main",
+                                        b"http://purl.oclc.org/ooxml/spreadsheetml/main"),
+                                       (b"http://schemas.openxmlformats.org/officeDocument/2006/relationships",
+                                        b"http://purl.oclc.org/ooxml/officeDocument/relationships")):
+                data = data.replace(usual, strict_name)
+            zout.writestr(item, data)
+    for path in (source, strict):
+        (table,) = read_file(path).tables
+        assert [(o.label, o.value, o.unit, o.display, o.cell) for o in table.observations] == [
+            ("Care leavers in EET", 34.3, "percent", "34.3%", "B2"), ("Agency spend £k", -1_234_500, "GBP", "(1,234.5)", "B3")]
 
 
 def test_billion_laughs_refused(pack, tmp_path, capsys):
@@ -267,7 +426,7 @@ def test_a_password_protected_open_document(pack, tmp_path, capsys):
                                     b'manifest:checksum-type="SHA1/1K"/></manifest:file-entry>')
                 assert b"encryption-data" in data
             zout.writestr(name, data)
-    _refused(pack, bad, capsys, "password-protected")
+    _refused(pack, bad, capsys, "password-protected", "save it without a password (in LibreOffice")
 
 
 def test_an_external_entity_in_an_open_document(pack, tmp_path, capsys):
@@ -467,10 +626,22 @@ def test_a_csv_field_of_200000_characters_is_read(tmp_path):
     assert "3 rows, 3 figures read" in "\n".join(report.lines())
 
 
-@pytest.mark.parametrize("text, said", [("Service,Budget £k\nA,1\n".encode(), "(it is UTF-8)"),
-                                        ("Service,Budget £k\nA,1\n".encode("cp1252"), "not UTF-16;")])
-def test_a_csv_with_a_utf16_mark_and_no_utf16_text_is_refused_saying_so(pack, tmp_path, capsys, text, said):
+def test_a_csv_with_a_utf16_mark_over_text_neither_utf16_nor_utf8_is_refused_saying_so(pack, tmp_path, capsys):
     bad = tmp_path / "marked.csv"
-    bad.write_bytes(b"\xff\xfe" + text)
-    _refused(pack, bad, capsys, "starts with a UTF-16 byte order mark but its text is not UTF-16", said,
+    bad.write_bytes(b"\xff\xfe" + "Service,Budget £k\nA,1\n".encode("cp1252"))
+    _refused(pack, bad, capsys, "starts with a UTF-16 byte order mark but its text is neither UTF-16 nor UTF-8",
              "save it again as CSV UTF-8")
+
+
+@pytest.mark.parametrize("mark", [b"\xff\xfe", b"\xfe\xff", b"\xff\xfe\xef\xbb\xbf"])
+def test_a_csv_with_a_utf16_mark_over_utf8_text_is_read_as_utf8(tmp_path, capsys, mark):
+    """A UTF-8 export a program marked as UTF-16 had been refused; its text is read, the mark left out."""
+    path = tmp_path / "marked.csv"
+    path.write_bytes(mark + "Service,Budget £k\nCafé services,1.5\nSchools,(2)\n".encode())
+    pack = tmp_path / "p.mpack"
+    assert main(["import", str(pack), str(path)]) == 0
+    assert "read as UTF-8 text under a UTF-16 byte order mark (left out), comma-separated" in capsys.readouterr().out
+    with Pack.open(pack) as opened:
+        (dataset,) = opened.datasets()
+        figures = [(o.label, o.measure, o.value, o.cell) for o in opened.iter_observations(dataset.id)]
+    assert figures == [("Café services", "Budget £k", 1_500.0, "B2"), ("Schools", "Budget £k", -2_000.0, "B3")]

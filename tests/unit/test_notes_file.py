@@ -188,6 +188,35 @@ def test_malformed_files_are_refused_with_the_pack_unchanged(packs, tmp_path, ca
     assert clerk.read_bytes() == before
 
 
+@pytest.mark.parametrize("kind, said", [("pipe", "is a device or pipe, not a notes file"),
+                                        ("folder", "is a folder, not a notes file")])
+def test_a_pipe_or_a_folder_given_as_a_notes_file_is_refused_at_once(packs, tmp_path, kind, said):
+    """``notes merge PACK FIFO`` waited for ever for a writer to open the pipe."""
+    import os
+    import threading
+
+    clerk, _ = packs
+    odd = tmp_path / "notes.json"
+    os.mkfifo(odd) if kind == "pipe" else odd.mkdir()
+    before, outcome = clerk.read_bytes(), []
+
+    def merge() -> None:
+        with Pack.open(clerk) as pack:
+            try:
+                merge_notes_file(pack, odd)
+            except NotesError as exc:
+                outcome.append(str(exc))
+
+    reading = threading.Thread(target=merge, daemon=True)
+    reading.start()
+    reading.join(timeout=10)
+    if reading.is_alive():   # (the old reader, stuck: a writer opening the pipe lets it go)
+        os.close(os.open(odd, os.O_WRONLY | os.O_NONBLOCK))
+        reading.join()
+    assert outcome == [f"{odd}: {said}"]
+    assert clerk.read_bytes() == before
+
+
 def test_a_valid_document_is_accepted(packs, tmp_path):
     clerk, _ = packs
     with Pack.open(clerk) as pack:

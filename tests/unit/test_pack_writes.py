@@ -94,6 +94,63 @@ def test_a_second_writer_waits_then_is_refused_in_one_line(pack, tmp_path, capsy
     assert pack.read_bytes() == before
 
 
+def test_a_pack_that_has_saved_a_note_waits_for_another_writer_to_read(pack):
+    """After its first write a connection waited for no one: reading the notes while another memberpack
+    committed was 'sqlite3.OperationalError: database is locked', a traceback in the app."""
+    import threading
+
+    from memberpack.model.annotations import Annotation
+    from memberpack.store import annotation_store
+
+    with Pack.open(pack) as mine:
+        annotation_store.save(mine, Annotation("first"))
+        other = sqlite3.connect(pack, isolation_level=None, check_same_thread=False)
+        other.execute("BEGIN EXCLUSIVE")   # another memberpack writing its commit
+        other.execute("INSERT INTO meta VALUES ('other', 'x')")
+        threading.Timer(0.3, lambda: other.execute("COMMIT")).start()
+        assert [n.body for n in annotation_store.all_notes(mine)] == ["first"]
+        other.close()
+
+
+def test_a_pack_another_memberpack_holds_for_writing_is_not_called_damaged(pack, capsys, monkeypatch):
+    """Opening a pack while a long import wrote its pages was 'not a memberpack pack file, or a damaged
+    one (database is locked)', and a note being added was refused so."""
+    monkeypatch.setattr("memberpack.store.pack.WAIT_FOR_WRITER", 0.2)
+    other = sqlite3.connect(pack, isolation_level=None)
+    other.execute("BEGIN EXCLUSIVE")
+    try:
+        capsys.readouterr()
+        for argv in (["notes", "list", str(pack)], ["notes", "add", str(pack), "--kind", "note", "--text", "Why?"]):
+            assert main(argv) == 1
+            assert capsys.readouterr().err == (f"memberpack: {pack}: another memberpack is writing to this pack; try "
+                                               "again when it has finished\n")
+    finally:
+        other.execute("ROLLBACK")
+        other.close()
+
+
+def test_two_apps_adding_notes_at_once_lose_none(pack):
+    """Two memberpacks each adding notes and reading them back, at once: every note is kept."""
+    script = textwrap.dedent("""
+        import sys
+        from memberpack.model.annotations import Annotation
+        from memberpack.store import annotation_store
+        from memberpack.store.pack import Pack
+        with Pack.open(sys.argv[1]) as pack:
+            for i in range(40):
+                annotation_store.save(pack, Annotation(f"{sys.argv[2]} {i}", author=sys.argv[2]))
+                annotation_store.all_notes(pack)
+    """)
+    apps = [subprocess.Popen([sys.executable, "-c", script, str(pack), who], stderr=subprocess.PIPE, text=True)
+            for who in ("Cllr A", "Cllr B")]
+    assert [(app.wait(timeout=120), app.stderr.read()) for app in apps] == [(0, ""), (0, "")]
+    with Pack.open(pack) as p:
+        from memberpack.store import annotation_store
+
+        bodies = {n.body for n in annotation_store.all_notes(p)}
+    assert bodies == {f"Cllr {who} {i}" for who in "AB" for i in range(40)}
+
+
 def test_a_full_disk_is_named_and_nothing_is_left_behind(pack, tmp_path):
     before = pack.read_bytes()
     big = _csv(tmp_path / "big.csv", 20_000)

@@ -140,6 +140,18 @@ def test_a_damaged_page_is_refused(pack_path, capsys):
     _refused(pack_path, capsys, "refused")
 
 
+@pytest.mark.parametrize("cut", [100, 4096, 40_000])
+def test_a_pack_cut_short_says_so(pack_path, capsys, cut):
+    """A pack copied from a stick pulled out too soon was 'the pack is damaged (*** in database main ***
+    Fragmentation of 63 bytes reported as 0 on page 92)' or 'database disk image is malformed'."""
+    import os
+
+    size = pack_path.stat().st_size
+    os.truncate(pack_path, size - cut)
+    _refused(pack_path, capsys, f"the pack is cut short ({size - cut:,} bytes of {size:,}): it was not copied or saved "
+                                "whole; copy it again")
+
+
 def test_integrity_check_on_demand(pack_path, capsys):
     assert main(["check", str(pack_path), "--integrity"]) == 0
     assert "integrity check: ok" in capsys.readouterr().out
@@ -221,12 +233,51 @@ def test_a_pack_is_quick_checked_again_only_once_it_has_changed(pack_path, capsy
     ("UPDATE dataset SET name = printf('%.*c', 32768, 'N')", "dataset.name"),
     ("UPDATE observation SET label = printf('%.*c', 32768, 'L')", "observation.label"),
     ("UPDATE observation SET display = printf('%.*c', 32768, 'D')", "observation.display"),
+    # a table's layout and report are at most 1,000,000 characters of JSON each, as an import writes them
+    ("UPDATE dataset SET report_json = json_object('warnings', json_array(printf('%.*c', 1000000, 'W')))",
+     "dataset.report_json"),
+    ("UPDATE dataset SET layout_json = json_object('title', printf('%.*c', 1000000, 'T'))", "dataset.layout_json"),
+    ("INSERT INTO layout_memory VALUES ('shape', json_object('unit', printf('%.*c', 1000000, 'U')), '2024')",
+     "layout_memory.layout_json"),
 ])
 def test_a_value_memberpack_never_writes_is_refused(pack_path, capsys, statement, where):
     """Hand-edited values (SQLite keeps text in a REAL column) failed half-way through an export
     with a TypeError or a JSONDecodeError; now the pack is refused on opening, in one line."""
     _craft(pack_path, statement)
     _refused(pack_path, capsys, where, "refused")
+
+
+def test_a_huge_import_report_is_refused_without_being_read(pack_path, capsys):
+    """A hand-edited pack carrying a huge import report was opened and exported (200 MB took 600 MB of
+    memory); now it is refused in one line, the report never loaded into memory."""
+    _craft(pack_path, "UPDATE dataset SET report_json = json_object('warnings', json_array(printf('%.*c', 40000000, 'W')))")
+    script = ("from memberpack.store.pack import Pack\nfrom memberpack.errors import PackError\n"
+              f"try:\n    Pack.open({str(pack_path)!r})\nexcept PackError as exc:\n    print(exc)\n"
+              "print(next(int(line.split()[1]) // 1024 for line in open('/proc/self/status') if 'VmHWM' in line))")
+    done = subprocess.run([sys.executable, "-c", script], capture_output=True, text=True, check=True)
+    said, peak = done.stdout.splitlines()
+    assert "dataset.report_json" in said and "refused" in said
+    assert int(peak) < 40, f"{peak} MB"   # Python and memberpack's store take about 16
+
+
+def test_an_import_report_too_long_for_a_pack_is_stored_shortened(tmp_path):
+    """A report listing a thousand section headings of 3,000 characters each is stored shortened, saying
+    so, where it would have made a pack that is refused on opening; its verdict and doubts are kept."""
+    from memberpack.store.json_fields import MAX_JSON
+
+    report = {"verdict": "unsure", "doubts": ["the header row is in doubt"],
+              "section_headings": [[row, "H" * 3_000] for row in range(1_000)]}
+    path = tmp_path / "p.mpack"
+    with Pack.create(path) as pack:
+        pack.add_dataset(Dataset("Budget", "b.xlsx", "0" * 64, "M6", "A1:B2", report=report),
+                         [Observation("Fieldwork", "Budget £m", 9_100_000.0, "GBP", "9.1", sheet="M6", cell="B2")])
+    with Pack.open(path) as pack:
+        (stored,) = pack.datasets()
+        (length,) = pack.db.execute("SELECT length(report_json) FROM dataset").fetchone()
+    assert length <= MAX_JSON
+    assert stored.report["verdict"] == "unsure" and stored.report["doubts"] == ["the header row is in doubt"]
+    assert stored.report["shortened"] == "3,010,975 characters of JSON were shortened to fit the pack"
+    assert stored.report["section_headings"][999] == [999, "H" * 199 + "…"]
 
 
 def test_a_figure_stored_as_text_in_a_pack_too_large_to_check_is_one_line(pack_path, capsys, monkeypatch):
