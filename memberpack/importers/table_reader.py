@@ -58,7 +58,8 @@ from memberpack.model.observation import BUDGET_MONITOR, DATA, KPI_SCORECARD, SU
 from memberpack.model.periods import (
     CALENDAR_MONTH, CALENDAR_YEAR, CALENDAR_YEARS, MONTH_NAMES, YEAR, YEARS, YEARS_SPAN, Period, may_name_period,
     parse_period, relative_year, span_end, years_named)
-from memberpack.model.units import COUNT, GBP, MINUTES, NUMBER, PER_10000, PERCENT, POUNDS, Unit, find_unit, unit_in_name
+from memberpack.model.units import (
+    COUNT, GBP, MINUTES, NUMBER, PER_10000, PERCENT, POUNDS, Unit, find_unit, own_unit, unit_in_name)
 from memberpack.model.values import (
     MAX_FIGURE, OUT_OF_RANGE, TEXT, CellValue, clean_number, duration_minutes, from_number, not_plainly_words, parse_text)
 
@@ -462,6 +463,8 @@ class TableReader:
         self.label_col, self.first_col = layout.label_col, layout.col_range.start   # asked for every row
         self.columns = self._columns(header)
         self._fraction_shares(header)
+        # money columns, beside which a row may state its own unit (:func:`own_unit`: "- FYEs", "Unit cost")
+        self._money = any(c.base == GBP for c in self.columns)
         self._first_figure = min((c.index for c in self.columns), default=layout.col_range.stop)
         self.header_row = header.get(layout.header_rows[-1] - 1) if layout.header_rows else None
         self.academic = _months_from_september(self.columns)
@@ -1035,6 +1038,8 @@ class TableReader:
             if period is False:
                 return self._put_back(stream, taken)
             dated[label] = period
+        if self._money and any(map(own_unit, labels)):
+            return self._put_back(stream, taken)   # a unit cost or a count in columns of money: read alone
         if self._not_measures:
             if not self._keyed_plain or (self._context and not all(map(self._context_holds, rows))):
                 return self._put_back(stream, taken)
@@ -1565,7 +1570,7 @@ class TableReader:
     def _label_period(self, label: str) -> Period | None | bool:
         """The period a plain row's label gives its figures (as ``_read_cells``), None for none; False
         when the label states a unit they would take, or a period its columns would not all take alike."""
-        if _UNIT_HINT.search(label) and _label_unit(label) is not None:
+        if _UNIT_HINT.search(label) and _label_unit(label) is not None or self._money and own_unit(label) is not None:
             return False
         period = _row_period(label, self.context)
         return None if period is not None and self._changes_no_period(period) else period
@@ -1712,12 +1717,13 @@ class TableReader:
             counted = self._counted   # (a rate's numerator counts: it is not a rate)
         else:
             cost_unit = None
+        own = own_unit(label) if self._money else None   # a unit cost's pounds, a count, in a column of £000
         codes = self.sheet.formats.codes if r < self.sheet.formats.rows_read else None
         relevant = mentions_catalogue(label)
         section, sheet, number, row_index = parsed.section, self.sheet.name, str(r + 1), r - self.layout.data_start
         cells, numbers, found, row_unit, matched = parsed.cells, parsed.numbers, [], None, []
         append = cells.append
-        plain = label_unit is None and cost_unit is None and row_period is None and not relevant
+        plain = label_unit is None and cost_unit is None and own is None and row_period is None and not relevant
         for col, value in values:
             kind = type(value)
             if plain and (kind is float or kind is int) and -MAX_FIGURE < value * col.factor < MAX_FIGURE and (
@@ -1746,8 +1752,9 @@ class TableReader:
             if code is not None and col.code is None:
                 col.learn_format(code)
             period = col.period_label if row_period is None else self._period_within(col, row_period)
-            unit = label_unit if label_unit is not None and (label_unit.base == PERCENT and col.base == GBP or (
-                label_unit is _A_NUMBER and col.base == PERCENT and col.index in self._table_unit_columns)) else \
+            unit = own if own is not None and col.base == GBP else \
+                label_unit if label_unit is not None and (label_unit.base == PERCENT and col.base == GBP or (
+                    label_unit is _A_NUMBER and col.base == PERCENT and col.index in self._table_unit_columns)) else \
                 col.unit or (None if col.index in counted else label_unit) \
                 or (cost_unit if col.index in self._cost_columns else None)
             # ("Estimated collection rate (%)" in a £ column: a percentage; "Consumption (units)" in a table of

@@ -8,6 +8,7 @@ from itertools import groupby
 
 from memberpack.model.observation import DATA, Observation
 from memberpack.model.periods import Period, parse_period
+from memberpack.model.units import GBP, unit_cost
 
 
 @dataclass(slots=True)
@@ -54,6 +55,12 @@ class Grid:
             seen.add(where)
             kept.append(obs)
         return cls.of(kept).dated_rows().named_sections()
+
+    def costs(self) -> Grid:
+        """The rows a money table's totals add up: not a service's unit cost (``- Average Unit Cost``,
+        in pounds beside £000s) nor its activity (``- FYEs``, ``Number of placements``: no figure in £),
+        which are never summed with its costs, told as an over- or underspend, nor drawn as a variance."""
+        return Grid(self.measures, [row for row in self.rows if not _activity(row)])
 
     def named_sections(self) -> Grid:
         """A table whose every section holds one row (a code on each row, ``E06000001`` over
@@ -106,6 +113,14 @@ class Grid:
         if not every_row and figures.count(True) < figures.count(False):
             return None
         return found.pop() if len(found) == 1 else None
+
+
+def _activity(row: GridRow) -> bool:
+    """Whether a row of a money table is a unit cost or holds figures and none in £ (see :meth:`Grid.costs`)."""
+    if unit_cost(row.label):
+        return True
+    units = {obs.unit for obs in row.cells.values() if obs.value is not None}
+    return bool(units) and GBP not in units
 
 
 def _row_period(row: GridRow) -> str | None:

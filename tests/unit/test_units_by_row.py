@@ -1,0 +1,84 @@
+"""Rows that state their own unit beat the table's: a monitor's unit costs and activity counts under
+columns of £000."""
+
+from awkward_workbooks import write_xlsx
+from pypdf import PdfReader
+from test_plain_rows import _read_both_ways, cell_by_cell  # noqa: F401  (a fixture)
+
+from memberpack.analysis.charts import charts_for
+from memberpack.analysis.checks import check_dataset
+from memberpack.analysis.headlines import headlines
+from memberpack.cli import main
+from memberpack.importers import import_files, read_file
+from memberpack.model.observation import Dataset
+from memberpack.store.pack import Pack
+
+
+def _service(name: str, spend: int, forecast: int, income: int, clients: int, cost: float, later: float) -> list[list]:
+    """A service's section: its spend and income (£000), its full-year equivalent clients and their
+    average weekly cost (£), and its sub total."""
+    return [[name], ["Gross expenditure", spend, forecast, forecast - spend], ["Client income", -income, -income, 0],
+            ["- FYEs", clients, clients + 12, 12], ["- Average Unit Cost", cost, later, round(later - cost, 2)],
+            ["Sub total", spend - income, forecast - income, forecast - spend]]
+
+
+def _monitor(services: int = 3) -> list[list]:
+    rows = [["Adult Social Care Budget Monitor 2024/25 Month 6 (£000)"], [], ["Service", "Budget", "Forecast", "Variance"]]
+    lines = [("Residential care", 14000, 14600, 1500, 410, 812.5, 845.2), ("Nursing care", 9000, 8850, 800, 210, 1045.0, 1080.5),
+             ("Home care", 6400, 6700, 0, 930, 301.25, 298.8)]
+    lines += [(f"Supported living {i}", 1000 + i, 990 + i, 0, 20 + i, 950.0 + i, 960.5 + i) for i in range(services - 3)]
+    for line in lines:
+        rows += _service(*line)
+    rows += [["Children's placements"], ["External placements", 5000, 5300, 300], ["Number of placements", 52, 55, 3],
+             ["Unit cost (£ per week)", 1849.0, 1853.25, 4.25], ["Sub total", 5000, 5300, 300]]
+    budget, forecast = sum(line[1] - line[3] for line in lines) + 5000, sum(line[2] - line[3] for line in lines) + 5300
+    return rows + [["Total", budget, forecast, forecast - budget]]
+
+
+def test_unit_costs_and_counts_keep_their_own_unit_under_a_title_in_thousands(tmp_path):
+    """The old reading made 410 FYEs £410,000 and an £812.50 unit cost £812,500; each keeps the unit its label names."""
+    book = write_xlsx(tmp_path / "asc.xlsx", {"M6": _monitor()})
+    read = {o.cell: (o.label, o.value, o.unit) for o in read_file(book).tables[0].observations}
+    assert read["B5"] == ("Gross expenditure", 14_000_000, "GBP")
+    assert read["B7"] == ("- FYEs", 410, "count") and read["D7"] == ("- FYEs", 12, "count")
+    assert read["B8"] == ("- Average Unit Cost", 812.5, "GBP") and read["D20"] == ("- Average Unit Cost", -2.45, "GBP")
+    assert read["C24"] == ("Number of placements", 55, "count")
+    assert read["C25"] == ("Unit cost (£ per week)", 1853.25, "GBP")
+    assert read["D27"] == ("Total", 1_050_000, "GBP")
+
+
+def test_a_long_monitor_with_unit_costs_reads_the_same_either_way(tmp_path, cell_by_cell):
+    book = write_xlsx(tmp_path / "long.xlsx", {"M6": _monitor(services=120)})
+    _, fast = _read_both_ways(book, cell_by_cell)
+    units = {(o.label, o.unit) for o in fast.observations if o.row_role == "data"}
+    assert units == {("Gross expenditure", "GBP"), ("Client income", "GBP"), ("- FYEs", "count"),
+                     ("- Average Unit Cost", "GBP"), ("External placements", "GBP"), ("Number of placements", "count"),
+                     ("Unit cost (£ per week)", "GBP")}
+    assert {o.value for o in fast.observations if o.cell == "B722"} == {950.0 + 116}   # the last unit cost, in £
+
+
+def test_the_briefing_never_adds_a_unit_cost_or_a_count_to_the_costs(tmp_path):
+    """The old briefing told the FYEs' 12 as a £12k overspend, summed them into each sub total (which then
+    did not add up) and printed every figure with a decimal place (£33,150.0k) for the unit costs' pence."""
+    book = write_xlsx(tmp_path / "asc.xlsx", {"M6": _monitor()})
+    table = read_file(book).tables[0]
+    ds = Dataset("ASC monitor", "asc.xlsx", "0" * 64, "M6", "A3:D27", table.layout.kind, key="asc",
+                 period="2024/25 Month 6")
+    assert check_dataset(ds, list(table.observations)) == []
+    spec, = charts_for(ds, list(table.observations))
+    assert [c for c in spec.categories if "expenditure" not in c and "income" not in c] == ["External placements"]
+    assert spec.summary.startswith(
+        "Net overspend of £1,050k at 2024/25 Month 6, 3.3% of the £32,100k budget. Largest overspends: Gross "
+        "expenditure (Residential care) £600k and Gross expenditure (Home care) £300k. Largest underspend: Gross "
+        "expenditure (Nursing care) £150k."), spec.summary
+    pack_path = tmp_path / "p.mpack"
+    with Pack.create(pack_path) as pack:
+        import_files(pack, [book])
+        budget = headlines(pack).budget
+    assert (budget.budget, budget.forecast, budget.variance) == (32_100_000, 33_150_000, 1_050_000)
+    assert main(["export", str(pack_path), "-o", str(tmp_path / "b.pdf")]) == 0
+    text = " ".join(" ".join(page.extract_text().split()) for page in PdfReader(tmp_path / "b.pdf").pages)
+    assert ("Net forecast overspend of £1,050k at 2024/25 Month 6, 3.3% of the £32,100k budget: forecast outturn "
+            "£33,150k (Total).") in text
+    assert "FYEs £" not in text and "FYEs (" not in text and "Unit Cost £" not in text and "placements £" not in text
+
