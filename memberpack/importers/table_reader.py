@@ -38,8 +38,8 @@ from memberpack.importers.cells import a1, column_index, column_letter
 from memberpack.importers.headers import (
     column_codes, counts_up, has_marker, is_series_row, is_year, letter_markers, marked_years, strip_marker)
 from memberpack.importers.keys import (
-    AREA, PERIOD, SECTION, UNITS_HEADER, KeyColumn, RowKeys, alike_keys, ignores_label, row_keys, section_texts, totals_row,
-    unit_of_row)
+    AREA, PERIOD, SECTION, UNITS_HEADER, KeyColumn, RowKeys, alike_keys, ignores_label, row_keys, section_texts,
+    totals_row, unit_of_row)
 from memberpack.model.number_formats import general, is_percent, render
 from memberpack.importers.layout import (
     THOUSANDS as _THOUSANDS, TableLayout, blank, cell_class, cell_text, is_header_like, is_units_row, strip_periods)
@@ -59,7 +59,7 @@ from memberpack.model.periods import (
     CALENDAR_MONTH, CALENDAR_YEAR, CALENDAR_YEARS, MONTH_NAMES, YEAR, YEARS, YEARS_SPAN, Period, may_name_period,
     parse_period, relative_year, span_end, years_named)
 from memberpack.model.units import (
-    COUNT, GBP, MINUTES, NUMBER, PER_10000, PERCENT, POUNDS, Unit, find_unit, own_unit, unit_in_name)
+    COUNT, GBP, MINUTES, NUMBER, PER_10000, PERCENT, POUNDS, Unit, described_unit, find_unit, own_unit, unit_in_name)
 from memberpack.model.values import (
     MAX_FIGURE, OUT_OF_RANGE, TEXT, CellValue, clean_number, duration_minutes, from_number, not_plainly_words, parse_text)
 
@@ -134,6 +134,13 @@ _DECIMAL_YEAR = re.compile(r"(?<![\w.])\d+\.(?:19|20)\d{2}(?![\w.])")
 # A date's year with a footnote digit run onto it ("30 September 20122": 2012, note 2)
 _MARKED_YEAR = re.compile(rf"\b((?:{'|'.join(MONTH_NAMES)})\s+(?:19|20)\d\d)\d$", re.IGNORECASE)
 _TEXT_COLUMN = re.compile(r"^\s*(?:comments?|commentary|notes?|narrative|remarks?)\b", re.IGNORECASE)
+_DEFINES = re.compile(r"\b(?:description|definition)\b", re.IGNORECASE)
+_PLACE = re.compile(r"geograph|\b(?:areas?|authority|council|region|organisation|provider|school|establishment|ward|"
+                    r"address)\b", re.IGNORECASE)   # ("Geographical Description": a place's name, no indicator's)
+# a row giving what an indicator's outcome is made of, or how sure it is: in no unit its description names
+_COMPONENT = re.compile(r"\b(?:numerator|denominator|base|counts?|margin\s+of\s+error|confidence|"
+                        r"(?:lower|upper)\s+(?:ci|cl|confidence|limit|bound)|sample(?:\s+size)?|respondents)\b",
+                        re.IGNORECASE)
 _DESCRIBES = re.compile(r"\b(?:indicator|measure|variable|statistic|description|unit|units)\b", re.IGNORECASE)
 _IN_THOUSANDS = re.compile(r"\((?:in\s+)?thousands?\)|\bthousands\b(?!\s+of\s+pounds)", re.IGNORECASE)
 _SERIES_CODE = re.compile(r"[A-Z][A-Z0-9]{2,5}(?: \([A-Z]{1,3}\))?")   # ONS series identifiers: MGSL, LF2P
@@ -553,6 +560,13 @@ class TableReader:
                               | {column_index(letter) for letter in layout.ignored_columns})
         # a column of each row's unit ("Units of indicator": Per child per week, %): its rows are read cell by cell
         self._unit_key = next((k for k in self.keys if k.role == SECTION and UNITS_HEADER.fullmatch(k.header)), None)
+        # a column describing each row's indicator ("Measure Group Description": "Proportion of ...", "...,
+        # per 100,000 population"), beside a key of what each row is (Outcome, Numerator): see _row_described
+        self._describer = next((c for c in layout.col_range if c != self.label_col and c not in self._context
+                                and _DEFINES.search(h := self._heading(header, c)) and not _PLACE.search(h)), None) \
+            if self._unit_key is None else None
+        self._described_units: dict[str, Unit | None] = {}   # a description's unit, by its text
+        self._describer_told = self._describer is None        # whether the report says what it gives
         for code_row in layout.code_rows:
             codes = column_codes(header.get(code_row - 1, []), layout.col_range) or {}
             self.report.column_codes.update({column_letter(c): code for c, code in codes.items()})
@@ -1038,8 +1052,9 @@ class TableReader:
             if period is False:
                 return self._put_back(stream, taken)
             dated[label] = period
-        if self._money and any(map(own_unit, labels)):
-            return self._put_back(stream, taken)   # a unit cost or a count in columns of money: read alone
+        if self._money and any(map(own_unit, labels)) or self._describer is not None and any(
+                self._row_described(row) is not None for row in rows):
+            return self._put_back(stream, taken)   # a unit cost or a count among money, a unit described: read alone
         if self._not_measures:
             if not self._keyed_plain or (self._context and not all(map(self._context_holds, rows))):
                 return self._put_back(stream, taken)
@@ -1523,7 +1538,8 @@ class TableReader:
             return None
         (figures,), texts = split
         label = " ".join(label.split())
-        if not label or _ODD_LABEL.search(label) or _MARKED.search(label) or (own := self._label_period(label)) is False:
+        if not label or _ODD_LABEL.search(label) or _MARKED.search(label) or (own := self._label_period(label)) is False \
+                or self._describer is not None and self._row_described(row) is not None:
             return None
         shown = self._shown(r, _figures_written(values, texts))
         section, period, area = self.section, None, None
@@ -1665,11 +1681,30 @@ class TableReader:
         if role == SUBTOTAL:
             self.section, self._heading = self.part, None
         units = self._unit_key.index if self._unit_key is not None else None
-        self._read_cells(parsed, values, uncached, cell_text(row[units]) if units is not None and units < width else "")
+        self._read_cells(parsed, values, uncached, cell_text(row[units]) if units is not None and units < width else "",
+                         self._row_described(row) if self._describer is not None else None)
         if described != self._described:   # another indicator than the first row's: the measures name it
             self._redescribe(parsed, described)
             self._redescribed[r] = described
         return parsed
+
+    def _row_described(self, row: list[Any]) -> Unit | None:
+        """The unit the description column names for a row's figures (``Proportion of ...``: %), where no
+        cell of the row says it gives what the outcome is made of (a ``Numerator``, ``Denominator``, ``Base``)."""
+        c = self._describer
+        text = cell_text(row[c]) if c < len(row) and not blank(row[c]) else ""
+        unit = self._described_units.get(text, _UNSET)
+        if unit is _UNSET:
+            unit = self._described_units[text] = described_unit(text) if text else None
+            if unit is not None and not self._describer_told:
+                self._describer_told = True
+                self.report.assume(f"column {column_letter(c)} gives each row's unit where its description names one "
+                                   f"({text[:60]!r}: {unit.symbol or unit.base}), but to rows of numerators, "
+                                   "denominators and bases")
+        if unit is None:
+            return None
+        key = self.label_col, *self._key_cells
+        return None if any(k < len(row) and type(row[k]) is str and _COMPONENT.search(row[k]) for k in key) else unit
 
     def _names_sheet(self, values: list[tuple[Column, Any]]) -> bool:
         """Whether a row's only text beside its label is the sheet's name (a council's return: ``Barnsley``
@@ -1705,9 +1740,11 @@ class TableReader:
                 obs.measure = f"{described}: {obs.measure[len(self._described) + 2:]}"
                 obs.metric_id = self._metric(parsed.label, obs.measure, obs.unit)
 
-    def _read_cells(self, parsed: ParsedRow, values: list[tuple[Column, Any]], uncached, units: str = "") -> None:
+    def _read_cells(self, parsed: ParsedRow, values: list[tuple[Column, Any]], uncached, units: str = "",
+                    described: Unit | None = None) -> None:
         """One observation per cell of a data row (plus any benchmarks its text holds); ``units``: the row's
-        units cell, when the table has a column of them (:data:`~memberpack.importers.keys.UNITS_HEADER`)."""
+        units cell, when the table has a column of them (:data:`~memberpack.importers.keys.UNITS_HEADER`);
+        ``described``: the unit its description names (:meth:`_row_described`), for its figures with none."""
         r, label, role, area = parsed.r, parsed.label, parsed.role, parsed.area
         row_period = parsed.period or (_row_period(label, self.context) if _YEARISH.search(label) else None)
         label_unit = _label_unit(label) if _UNIT_HINT.search(label) else None  # "CLA rate per 10,000", "... %"
@@ -1723,7 +1760,8 @@ class TableReader:
         section, sheet, number, row_index = parsed.section, self.sheet.name, str(r + 1), r - self.layout.data_start
         cells, numbers, found, row_unit, matched = parsed.cells, parsed.numbers, [], None, []
         append = cells.append
-        plain = label_unit is None and cost_unit is None and own is None and row_period is None and not relevant
+        plain = label_unit is None and cost_unit is None and own is None and described is None and row_period is None \
+            and not relevant
         for col, value in values:
             kind = type(value)
             if plain and (kind is float or kind is int) and -MAX_FIGURE < value * col.factor < MAX_FIGURE and (
@@ -1756,7 +1794,8 @@ class TableReader:
                 label_unit if label_unit is not None and (label_unit.base == PERCENT and col.base == GBP or (
                     label_unit is _A_NUMBER and col.base == PERCENT and col.index in self._table_unit_columns)) else \
                 col.unit or (None if col.index in counted else label_unit) \
-                or (cost_unit if col.index in self._cost_columns else None)
+                or (cost_unit if col.index in self._cost_columns else None) \
+                or (described if kind is float or kind is int or kind is str and _text_figure(value) is not None else None)
             # ("Estimated collection rate (%)" in a £ column: a percentage; "Consumption (units)" in a table of
             # percentages, whose columns state no unit of their own: a number)
             if (kind is float or kind is int) and _shows_only(code, unit) \

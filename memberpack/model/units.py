@@ -108,6 +108,16 @@ def own_unit(label: str) -> Unit | None:
     return None
 
 
+# A description of an indicator naming a share of people ("Proportion of people who use services who feel safe")
+_SHARE = re.compile(r"\s*(?:proportion|percentage)\s+of\b", re.IGNORECASE)
+
+
+def described_unit(text: str) -> Unit | None:
+    """The unit an indicator's description or definition names (``..., per 100,000 population``,
+    ``Proportion of carers who ...``: a percentage), or None."""
+    return PERCENTAGE if _SHARE.match(text) else find_unit(text)
+
+
 # "Significance Level: 95%" over a survey's letters of significant differences: the test's level, no unit
 _TEST_LEVEL = re.compile(r"\b(?:significance|confidence)\s+level\s*:?\s*\d+(?:\.\d+)?\s*%", re.IGNORECASE)
 

@@ -82,3 +82,38 @@ def test_the_briefing_never_adds_a_unit_cost_or_a_count_to_the_costs(tmp_path):
             "£33,150k (Total).") in text
     assert "FYEs £" not in text and "FYEs (" not in text and "Unit Cost £" not in text and "placements £" not in text
 
+
+_ASCOF = {"1C2A": "Proportion of people using social care who receive direct payments",
+          "2A1": "Long-term support needs of younger adults aged 18-64 met by admission to residential and nursing "
+                 "care homes, per 100,000 population",
+          "1A": "Social care-related quality of life"}
+
+
+def _ascof(councils: int) -> list[list]:
+    """NHS Digital's ASCOF open data: one value column, each row's measure type in a key and the measure's
+    unit only in its description (``Proportion of ...``, ``..., per 100,000 population``; a score has none)."""
+    rows = [["Geographical Code", "Geographical Description", "ONS Code", "ASCOF Measure Code", "Disaggregation Level",
+             "Measure Type", "Measure Value", "Measure Group Description"]]
+    for n in range(councils):
+        for code, outcome, numerator, denominator in (("1C2A", 26.6 + n % 7, 118 + n, 444 + n),
+                                                      ("2A1", 13.3 + n % 5, 21 + n, 160_949 + n), ("1A", 19.1, None, None)):
+            for kind, value in (("Outcome", outcome), ("Numerator", numerator), ("Denominator", denominator)):
+                if value is not None:
+                    rows.append([100 + n, f"Council {n}", f"E0600{n:04}", code, "Total", kind, value, _ASCOF[code]])
+    return rows
+
+
+def test_an_outcome_takes_the_unit_its_description_names(tmp_path, cell_by_cell):
+    """The old reading left every ASCOF outcome with no unit (26.6 not a percentage, 13.3 not a rate per
+    100,000); a numerator or denominator of it is no percentage."""
+    book = write_xlsx(tmp_path / "ascof.xlsx", {"in": _ascof(2)})
+    table = read_file(book).tables[0]
+    read = {o.cell: (o.value, o.unit) for o in table.observations if o.measure == "Measure Value"}
+    assert read["G2"] == (26.6, "percent") and read["G3"][1] is None and read["G4"][1] is None
+    assert read["G5"] == (13.3, "number") and read["G6"] == (21, None) and read["G7"] == (160_949, None)
+    assert read["G8"] == (19.1, None)
+    assert any("column H gives each row's unit where its description names one" in line
+               for line in table.report.to_dict()["assumptions"])
+    _, fast = _read_both_ways(write_xlsx(tmp_path / "long.xlsx", {"in": _ascof(200)}), cell_by_cell)
+    outcomes = [o for o in fast.observations if o.measure == "Measure Value" and o.section.endswith("Outcome")]
+    assert len(outcomes) == 600 and {o.unit for o in outcomes} == {"percent", "number", None}
