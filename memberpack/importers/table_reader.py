@@ -38,7 +38,7 @@ from memberpack.importers.cells import a1, column_index, column_letter
 from memberpack.importers.headers import (
     column_codes, counts_up, has_marker, is_series_row, is_year, letter_markers, marked_years, strip_marker)
 from memberpack.importers.keys import (
-    AREA, PERIOD, SECTION, UNITS_HEADER, KeyColumn, RowKeys, alike_keys, ignores_label, row_keys, section_texts,
+    AREA, PERIOD, REFERENCE, SECTION, UNITS_HEADER, KeyColumn, RowKeys, alike_keys, ignores_label, row_keys, section_texts,
     totals_row, unit_of_row)
 from memberpack.model.number_formats import general, is_percent, render
 from memberpack.importers.layout import (
@@ -567,6 +567,10 @@ class TableReader:
             if self._unit_key is None else None
         self._described_units: dict[str, Unit | None] = {}   # a description's unit, by its text
         self._describer_told = self._describer is None        # whether the report says what it gives
+        # a reference code on every row ("Ref": AHW01), shown as a text column at its place: each row's, by sheet row,
+        # from when the row is first seen until its observations are made (_reference_cell, _reference_column)
+        self._reference = next((k for k in self.keys if k.role == REFERENCE), None)
+        self._refs: dict[int, Any] = {}
         for code_row in layout.code_rows:
             codes = column_codes(header.get(code_row - 1, []), layout.col_range) or {}
             self.report.column_codes.update({column_letter(c): code for c, code in codes.items()})
@@ -989,6 +993,9 @@ class TableReader:
         rs, rows = zip(*items)
         if self.layout.last_row is not None or not self.columns or min(map(len, rows)) <= self._last_index:
             return self._put_back(stream, taken)
+        if self._reference is not None:
+            ref = self._reference.index
+            self._refs.update(zip(rs, (row[ref] if ref < len(row) else None for row in rows)))
         if rs[0] < self._format_rows and (self._coded_rows.intersection(rs) or rs[-1] >= self._format_rows):
             return self._put_back(stream, taken)   # cells with formats of their own, or the window's end
         if self._uncached_rows and not self._uncached_rows.isdisjoint(rs):
@@ -1528,6 +1535,8 @@ class TableReader:
         format window, where each cell has its own format) no formatted cells."""
         if r in self._uncached_rows or len(row) <= self._last_index or r in self._coded_rows:
             return None
+        if self._reference is not None:
+            self._refs[r] = row[self._reference.index] if self._reference.index < len(row) else None
         label = row[self.label_col]
         if type(label) is not str:
             return None
@@ -1633,6 +1642,8 @@ class TableReader:
 
     def _parse_row(self, r: int, row: list[Any]) -> ParsedRow | None:
         width = len(row)
+        if self._reference is not None:
+            self._refs[r] = row[self._reference.index] if self._reference.index < width else None
         label_value = row[self.label_col] if self.label_col < width else None
         values = [(col, row[col.index] if col.index < width else None) for col in self.columns]
         uncached = self._uncached_cells.get(r, ())
@@ -1848,6 +1859,11 @@ class TableReader:
                     obs.unit = COUNT
         self.report.cells_read += len(cells)
         self.report.rows_read += 1
+        if self._reference is not None:   # (no cell read: the key's, shown first, as the source has it)
+            display, status = self._reference_cell(self._refs.pop(r, None))
+            cells.insert(0, Observation(label, self._reference.header, None, None, display, status, section, None, role,
+                                        sheet, column_letter(self._reference.index) + number, row_index,
+                                        self._reference.index - self.label_col, OTHER_METRIC.id, None, area))
         if self._unnamed and numbers:
             self._unnamed_read.update(self._unnamed.intersection(numbers))
         if found:
@@ -2193,6 +2209,21 @@ class TableReader:
             k += 1
         return self._framed(rs, labels, sections, roles, areas, periods if keyed_periods else None, columns)
 
+    def _reference_cell(self, value: Any) -> tuple[str, str]:
+        """(display, status) of a row's reference code: its text as written (``AHW01``, ``1.2``), or blank."""
+        text = cell_text(value) if not blank(value) else ""
+        return (text, TEXT) if text else ("", "blank")
+
+    def _reference_column(self, rs: Sequence[int]) -> BlockColumn:
+        """The rows' reference codes as a block's first column, as :meth:`_read_cells` gives them."""
+        cells = Coded.of([self._reference_cell(self._refs.pop(r, None)) for r in rs])
+        key = self._reference
+        return BlockColumn(key.index - self.label_col, column_letter(key.index), key.header, None, OTHER_METRIC.id,
+                           None, np.full(len(rs), np.nan), raw=False,
+                           displays=Texts.of([cells.values[c][0] for c in cells.codes.tolist()]),
+                           specials=RowStatuses(cells.mapped([status for _, status in cells.values])),
+                           row_periods=Coded.same(None, len(rs)))
+
     def _holds(self, figures: np.ndarray) -> bool:
         """Whether a block can hold ``figures``: figures too large for a pack (or for a float64 to
         hold exactly) are read cell by cell, which keeps them as written (OUT_OF_RANGE) and reports them."""
@@ -2234,6 +2265,8 @@ class TableReader:
                 own = [self._period_within(col, p) if p else col.period_label for p in shared.values]
                 if own != named:
                     column.row_periods = shared.mapped(own)
+        if self._reference is not None:
+            columns = [self._reference_column(rs), *columns]
         return FigureBlock(self.sheet.name, lines - self.layout.data_start, lines + 1, Coded.of(labels),
                            Coded.of(sections), Coded.of(roles) if SUBTOTAL in roles else Coded.same(DATA, len(rs)),
                            columns, coded, Coded.of(areas) if any(areas) else None)
