@@ -59,7 +59,8 @@ from memberpack.model.periods import (
     CALENDAR_MONTH, CALENDAR_YEAR, CALENDAR_YEARS, MONTH_NAMES, YEAR, YEARS, YEARS_SPAN, Period, may_name_period,
     parse_period, relative_year, span_end, years_named)
 from memberpack.model.units import (
-    COUNT, GBP, MINUTES, NUMBER, PER_10000, PERCENT, POUNDS, Unit, described_unit, find_unit, own_unit, unit_in_name)
+    COUNT, GBP, MINUTES, NUMBER, PER_10000, PERCENT, POUNDS, Unit, described_unit, find_unit, may_name_own_unit, own_unit,
+    unit_in_name)
 from memberpack.model.values import (
     MAX_FIGURE, OUT_OF_RANGE, TEXT, CellValue, clean_number, duration_minutes, from_number, not_plainly_words, parse_text)
 
@@ -1059,8 +1060,8 @@ class TableReader:
             if period is False:
                 return self._put_back(stream, taken)
             dated[label] = period
-        if self._money and any(map(own_unit, labels)) or self._describer is not None and any(
-                self._row_described(row) is not None for row in rows):
+        if self._money and may_name_own_unit(lowered) and any(map(own_unit, labels)) \
+                or self._describer is not None and any(self._row_described(row) is not None for row in rows):
             return self._put_back(stream, taken)   # a unit cost or a count among money, a unit described: read alone
         if self._not_measures:
             if not self._keyed_plain or (self._context and not all(map(self._context_holds, rows))):

@@ -90,6 +90,13 @@ _COUNT_LABEL = re.compile(
     r"\s*(?:\([^()]*\))?\s*$|(?:number|no\.?|nos\.?)\s+of\s+[a-z])", re.IGNORECASE)
 
 
+def may_name_own_unit(lowered: str) -> bool:
+    """Whether any of many labels (joined, in lower case) may name its own unit (:func:`own_unit`): what
+    every such label holds, asked by substring, so most batches of a large table's labels are not matched."""
+    return "cost" in lowered or "fye" in lowered or "equivalent" in lowered or "number" in lowered \
+        or "no of" in lowered or "no. of" in lowered or "nos of" in lowered or "nos. of" in lowered
+
+
 def unit_cost(label: str) -> bool:
     """Whether a row's label names a unit cost (see :func:`own_unit`): a figure never summed with costs."""
     return _UNIT_COST_LABEL.match(label) is not None

@@ -117,3 +117,22 @@ def test_an_outcome_takes_the_unit_its_description_names(tmp_path, cell_by_cell)
     _, fast = _read_both_ways(write_xlsx(tmp_path / "long.xlsx", {"in": _ascof(200)}), cell_by_cell)
     outcomes = [o for o in fast.observations if o.measure == "Measure Value" and o.section.endswith("Outcome")]
     assert len(outcomes) == 600 and {o.unit for o in outcomes} == {"percent", "number", None}
+
+
+def test_every_label_naming_its_own_unit_is_found_by_a_batchs_quick_test():
+    """A batch of a money table's labels is matched label by label only where their joined text may hold
+    one naming its own unit (:func:`may_name_own_unit`): the quick test misses none."""
+    import random
+
+    from memberpack.model.units import may_name_own_unit, own_unit
+
+    rnd = random.Random(3)
+    words = ["-", "Average", "avg.", "Unit", "cost", "Costs", "per", "week", "FYEs", "FYE", "Full year", "equivalents",
+             "Number", "No.", "Nos", "of", "placements", "(£ per week)", "£/wk", "Net", "Gross", "weekly", "Residential"]
+    found = 0
+    for _ in range(20_000):
+        label = " ".join(rnd.choice(words) for _ in range(rnd.randint(1, 5)))
+        if own_unit(label) is not None:
+            found += 1
+            assert may_name_own_unit(label.lower()), label
+    assert found > 500
