@@ -35,6 +35,7 @@ import numpy as np
 
 from memberpack.errors import Cancelled
 from memberpack.importers.cells import a1, column_index, column_letter
+from memberpack.importers.header_notes import noted_markers
 from memberpack.importers.headers import (
     column_codes, counts_up, has_marker, is_series_row, is_year, letter_markers, marked_years, strip_marker)
 from memberpack.importers.keys import (
@@ -466,8 +467,12 @@ class TableReader:
     """Turns the rows of one table into observations, filling in its :class:`TableReport`."""
 
     def __init__(self, layout: TableLayout, header: dict[int, list[Any]], sheet: Sheet,
-                 context: Period | None, report: TableReport, *, part: str | None = None) -> None:
+                 context: Period | None, report: TableReport, *, part: str | None = None,
+                 notes: frozenset[int] = frozenset(), above: Sequence[str] = ()) -> None:
+        """``notes``: the numbers of the notes under the table, ``above`` the lines over its header (its
+        title first): what tells a footnote's number inside a header (:mod:`.header_notes`)."""
         self.layout, self.sheet, self.report, self.context = layout, sheet, report, context
+        self._notes, self._above = notes, above
         self.label_col, self.first_col = layout.label_col, layout.col_range.start   # asked for every row
         self.columns = self._columns(header)
         self._fraction_shares(header)
@@ -603,6 +608,8 @@ class TableReader:
             if marked := {cell_text(row[c]): year for c, year in marked_years(row, layout.col_range).items()}:
                 f.update({c: marked.get(text, text) for c, text in f.items()})
         numbered = [counts_up(row, layout.col_range) for row in rows]
+        heads = [cell_text(row[c]) for row in rows for c in layout.col_range if c < len(row) and type(row[c]) is str]
+        self._noted = noted_markers([*self._above, *heads], self._notes) if self._notes else {}
         self._letters = letter_markers([layout.title, *(t for f in filled for t in f.values())])
         columns, seen, helpers, banner, written = [], set(), [], None, {}
         self._helpers: set[int] = set()   # the workbook's lookup columns, left out (_HELPER_HEADER)
@@ -613,7 +620,7 @@ class TableReader:
             texts = [f[c] for f, numbering in zip(filled, numbered) if f.get(c)
                      and not (numbering and _COLUMN_NUMBER.fullmatch(f[c]))
                      and not (f is filled[-1] and _DEFAULT_NAME.fullmatch(f[c])) and not _PIVOT_CAPTION.fullmatch(f[c])]
-            parts = [self._unmarked(text) for text in texts]
+            parts = [self._unmarked(self._unnoted(text)) for text in texts]
             sign = cell_text(first[c - 1]) if 0 < c <= len(first) else ""
             if not parts and _CURRENCY.fullmatch(sign):
                 # "Amount" over a column of "£" signs, its figures in the unnamed column beside it
@@ -772,6 +779,15 @@ class TableReader:
     def _heading(self, header: dict[int, list[Any]], c: int) -> str:
         rows = [header.get(h - 1, []) for h in self.layout.header_rows]
         return " ".join(cell_text(row[c]) for row in rows if c < len(row) and not blank(row[c]))
+
+    def _unnoted(self, text: str) -> str:
+        """A header without the footnote numbers inside it that the notes under the table show
+        (:func:`noted_markers`: ``Level 24`` is Level 2, note 4), which the report keeps."""
+        if text not in self._noted:
+            return text
+        name, markers = self._noted[text]
+        self.report.footnotes[name] = markers
+        return name
 
     def _unmarked(self, text: str) -> str:
         """A name or header without its footnote marker, which the report keeps."""
