@@ -59,8 +59,10 @@ class Grid:
     def costs(self) -> Grid:
         """The rows a money table's totals add up: not a service's unit cost (``- Average Unit Cost``,
         in pounds beside £000s) nor its activity (``- FYEs``, ``Number of placements``: no figure in £),
-        which are never summed with its costs, told as an over- or underspend, nor drawn as a variance."""
-        return Grid(self.measures, [row for row in self.rows if not _activity(row)])
+        which are never summed with its costs, told as an over- or underspend, nor drawn as a variance. A table
+        with no figure in £ (its unit not stated) keeps its rows of figures."""
+        money = any(obs.unit == GBP for row in self.rows for obs in row.cells.values())
+        return Grid(self.measures, [row for row in self.rows if not _activity(row, money)])
 
     def named_sections(self) -> Grid:
         """A table whose every section holds one row (a code on each row, ``E06000001`` over
@@ -115,12 +117,12 @@ class Grid:
         return found.pop() if len(found) == 1 else None
 
 
-def _activity(row: GridRow) -> bool:
-    """Whether a row of a money table is a unit cost or holds figures and none in £ (see :meth:`Grid.costs`)."""
+def _activity(row: GridRow, money: bool) -> bool:
+    """Whether a row is a unit cost, or holds figures and none in £ where the table's ``money`` is (:meth:`Grid.costs`)."""
     if unit_cost(row.label):
         return True
     units = {obs.unit for obs in row.cells.values() if obs.value is not None}
-    return bool(units) and GBP not in units
+    return money and bool(units) and GBP not in units
 
 
 def _row_period(row: GridRow) -> str | None:
