@@ -161,6 +161,7 @@ _VARIANCE = re.compile(r"variance", re.IGNORECASE)
 
 def _money_chart(ds: Dataset, grid: Grid) -> ChartSpec | None:
     conv = convention_of(ds, grid)
+    grid = grid.costs()
     measure = money_measure(grid, conv)
     if measure is None:
         return None

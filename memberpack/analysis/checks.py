@@ -20,6 +20,7 @@ from dataclasses import dataclass
 from memberpack.analysis.charts import metric_column
 from memberpack.model.grid import Grid, GridRow
 from memberpack.model.observation import DATA, SUBTOTAL, Dataset, Observation
+from memberpack.model.units import GBP, unit_cost
 from memberpack.model.values import in_range
 from memberpack.store.pack import Pack
 
@@ -144,19 +145,28 @@ def _sum_findings(ds: Dataset, grid: Grid) -> list[Finding]:
 
 
 def _sum_mismatches(ds: Dataset, row: GridRow, parts: list[GridRow]) -> list[Finding]:
-    """Each figure of a sub total or total ``row`` that ``parts`` do not add up to, within rounding."""
+    """Each figure of a sub total or total ``row`` that ``parts`` do not add up to, within rounding;
+    a part in another unit (a count of placements, a unit cost among £000s) is no part of the sum."""
     out = []
     for measure, obs in row.cells.items():
-        values = [p.value(measure) for p in parts]
+        summed = [p for p in parts if _summed(p, measure, obs)]
+        values = [p.value(measure) for p in summed]
         if obs.value is None or obs.unit == "percent" or not values or any(v is None for v in values):
             continue
-        steps = [_step(p.cells[measure]) for p in parts if measure in p.cells] + [_step(obs)]
+        steps = [_step(p.cells[measure]) for p in summed if measure in p.cells] + [_step(obs)]
         if abs(sum(values) - obs.value) > sum(steps) / 2:
             what = "sub total" if row.role == SUBTOTAL else "total"
             out.append(Finding(ds.source_file, obs.sheet, obs.cell,
                                f"{what} {row.label!r} {measure} is {obs.display} but its "
                                f"{len(values)} rows add up to {_fmt(obs, sum(values))}"))
     return out
+
+
+def _summed(part: GridRow, measure: str, total: Observation) -> bool:
+    """Whether a part's figure counts towards ``total``: in its unit (or blank), and no unit cost among costs."""
+    obs = part.cells.get(measure)
+    return obs is None or obs.value is None or obs.unit == total.unit and not (
+        total.unit == GBP and unit_cost(part.label))
 
 
 def _flag_findings(ds: Dataset, grid: Grid, cols: dict[str, str]) -> list[Finding]:

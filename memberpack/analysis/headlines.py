@@ -197,7 +197,8 @@ class Headlines:
 
 def budget_position(ds: Dataset, grid: Grid) -> BudgetPosition | None:
     """The grand total of a budget monitor (its net row, :func:`net_row`, else the sum of its sub
-    totals); a grant's allocation is its budget."""
+    totals; :meth:`~memberpack.model.grid.Grid.costs` only); a grant's allocation is its budget."""
+    grid = grid.costs()
     budget, forecast, variance = budget_column(grid), *(metric_column(grid, m) for m in
                                                          ("fin_forecast_outturn", "fin_variance"))
     if not (budget and forecast and variance):
@@ -364,8 +365,10 @@ def _noted(pack: Pack) -> list[Item]:
 
 def _movements(ds: Dataset, grid: Grid, before: Dataset | None, before_grid: Grid | None) -> list[Item]:
     """Services whose variance moved the wrong way: by the table's movement column, else against
-    the same table's previous version in the pack (last month's monitor)."""
+    the same table's previous version in the pack (last month's monitor); a unit cost or a count
+    beside the costs (:meth:`~memberpack.model.grid.Grid.costs`) is no service's forecast."""
     conv = convention_of(ds, grid)
+    grid, before_grid = grid.costs(), before_grid and before_grid.costs()
     movement = metric_column(grid, "fin_variance_movement")
     if movement is not None:
         rows = [r for r in grid.rows if r.role == DATA and r.value(movement) and conv.adverse(r.value(movement))]

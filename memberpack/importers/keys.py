@@ -334,6 +334,18 @@ LINE_CODE = re.compile(r"[A-Z]{1,3}\d{0,3}[A-Z]?:?")
 _LINE_CODE_HEADER = re.compile(r"(?:kpi\s+|pi\s+|line\s+)?(?:ref(?:erence)?|code|id)\.?", re.IGNORECASE)
 
 
+# A column numbering a scorecard's indicators ("KPI No.", "PI number"), and the numbers it holds (1, 2 or 1.1, 2.3a)
+_NUMBERED_HEADER = re.compile(r"\s*(?:kpi|pi|indicator|measure|ref(?:erence)?)\s*(?:no\.?|number|num)\s*", re.IGNORECASE)
+_OUTLINE_NUMBER = re.compile(r"\d{1,3}(?:\.\d{1,3}){0,2}[a-z]?", re.IGNORECASE)
+
+
+def _outline_numbers(filled: Sequence[Any]) -> bool:
+    """Whether three or more values number items (``1``, ``2``; ``1.1``, ``2.3a``), each once."""
+    texts = [_as_text(v) for v in filled]
+    return 3 <= len(texts) == len(set(texts)) and all(
+        _OUTLINE_NUMBER.fullmatch(t) or type(v) in (int, float) and float(v).is_integer() for v, t in zip(filled, texts))
+
+
 def _line_codes(values: Sequence[Any], header: str = "") -> bool:
     """Whether the filled values are nearly all line codes (:data:`LINE_CODE`), most with a digit:
     three at least, or any under a header that says they are (``Ref``, ``Code``: a scorecard of two)."""
@@ -406,6 +418,9 @@ def find_keys(headers: Sequence[str], columns: dict[int, list[Any]], label_col: 
         kind = kinds[c]
         filled = filled_of[c]
         header = _spaced(header_of.get(c, ""))
+        if c < label_col and _NUMBERED_HEADER.fullmatch(header) and _outline_numbers(filled):
+            keys.append((c, TEXT))   # "KPI No." 1, 2, 3 or 1.1, 1.2: each indicator's number, no figure
+            continue
         if kind == "number" and c < label_col and _codes(values):
             kind = AREA   # LA numbers left of the names
         elif kind == "number" and (c < label_col or _ID_HEADER.search(header)) and _identifiers(filled):
@@ -507,8 +522,9 @@ def find_keys(headers: Sequence[str], columns: dict[int, list[Any]], label_col: 
     if distinct(label) == len(_named(columns[label])):   # rows named apart: a code differing on each is no section
         for c, _ in keys:
             header = header_of.get(c, "").strip()
-            if roles[c] == SECTION and c < label and _LINE_CODE_HEADER.fullmatch(header) \
-                    and _line_codes(columns[c], header) and 3 <= distinct(c) == len(_filled(columns[c])):
+            if roles[c] == SECTION and c < label and (
+                    _LINE_CODE_HEADER.fullmatch(header) and _line_codes(columns[c], header)
+                    or _NUMBERED_HEADER.fullmatch(header)) and 3 <= distinct(c) == len(_filled(columns[c])):
                 roles[c] = REFERENCE
     found = [KeyColumn(c, header_of.get(c, ""), roles[c], roles[c] == SECTION and _sparse(columns[c]))
              for c, _ in keys if c != label and c not in context]

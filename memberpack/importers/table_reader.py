@@ -35,11 +35,12 @@ import numpy as np
 
 from memberpack.errors import Cancelled
 from memberpack.importers.cells import a1, column_index, column_letter
+from memberpack.importers.header_notes import noted_markers
 from memberpack.importers.headers import (
     column_codes, counts_up, has_marker, is_series_row, is_year, letter_markers, marked_years, strip_marker)
 from memberpack.importers.keys import (
-    AREA, PERIOD, SECTION, UNITS_HEADER, KeyColumn, RowKeys, alike_keys, ignores_label, row_keys, section_texts, totals_row,
-    unit_of_row)
+    AREA, PERIOD, REFERENCE, SECTION, UNITS_HEADER, KeyColumn, RowKeys, alike_keys, ignores_label, row_keys, section_texts,
+    totals_row, unit_of_row)
 from memberpack.model.number_formats import general, is_percent, render
 from memberpack.importers.layout import (
     THOUSANDS as _THOUSANDS, TableLayout, blank, cell_class, cell_text, is_header_like, is_units_row, strip_periods)
@@ -58,7 +59,9 @@ from memberpack.model.observation import BUDGET_MONITOR, DATA, KPI_SCORECARD, SU
 from memberpack.model.periods import (
     CALENDAR_MONTH, CALENDAR_YEAR, CALENDAR_YEARS, MONTH_NAMES, YEAR, YEARS, YEARS_SPAN, Period, may_name_period,
     parse_period, relative_year, span_end, years_named)
-from memberpack.model.units import COUNT, GBP, MINUTES, NUMBER, PER_10000, PERCENT, POUNDS, Unit, find_unit, unit_in_name
+from memberpack.model.units import (
+    COUNT, GBP, MINUTES, NUMBER, PER_10000, PERCENT, POUNDS, Unit, described_unit, find_unit, may_name_own_unit, own_unit,
+    unit_in_name)
 from memberpack.model.values import (
     MAX_FIGURE, OUT_OF_RANGE, TEXT, CellValue, clean_number, duration_minutes, from_number, not_plainly_words, parse_text)
 
@@ -133,6 +136,13 @@ _DECIMAL_YEAR = re.compile(r"(?<![\w.])\d+\.(?:19|20)\d{2}(?![\w.])")
 # A date's year with a footnote digit run onto it ("30 September 20122": 2012, note 2)
 _MARKED_YEAR = re.compile(rf"\b((?:{'|'.join(MONTH_NAMES)})\s+(?:19|20)\d\d)\d$", re.IGNORECASE)
 _TEXT_COLUMN = re.compile(r"^\s*(?:comments?|commentary|notes?|narrative|remarks?)\b", re.IGNORECASE)
+_DEFINES = re.compile(r"\b(?:description|definition)\b", re.IGNORECASE)
+_PLACE = re.compile(r"geograph|\b(?:areas?|authority|council|region|organisation|provider|school|establishment|ward|"
+                    r"address)\b", re.IGNORECASE)   # ("Geographical Description": a place's name, no indicator's)
+# a row giving what an indicator's outcome is made of, or how sure it is: in no unit its description names
+_COMPONENT = re.compile(r"\b(?:numerator|denominator|base|counts?|margin\s+of\s+error|confidence|"
+                        r"(?:lower|upper)\s+(?:ci|cl|confidence|limit|bound)|sample(?:\s+size)?|respondents)\b",
+                        re.IGNORECASE)
 _DESCRIBES = re.compile(r"\b(?:indicator|measure|variable|statistic|description|unit|units)\b", re.IGNORECASE)
 _IN_THOUSANDS = re.compile(r"\((?:in\s+)?thousands?\)|\bthousands\b(?!\s+of\s+pounds)", re.IGNORECASE)
 _SERIES_CODE = re.compile(r"[A-Z][A-Z0-9]{2,5}(?: \([A-Z]{1,3}\))?")   # ONS series identifiers: MGSL, LF2P
@@ -457,11 +467,17 @@ class TableReader:
     """Turns the rows of one table into observations, filling in its :class:`TableReport`."""
 
     def __init__(self, layout: TableLayout, header: dict[int, list[Any]], sheet: Sheet,
-                 context: Period | None, report: TableReport, *, part: str | None = None) -> None:
+                 context: Period | None, report: TableReport, *, part: str | None = None,
+                 notes: frozenset[int] = frozenset(), above: Sequence[str] = ()) -> None:
+        """``notes``: the numbers of the notes under the table, ``above`` the lines over its header (its
+        title first): what tells a footnote's number inside a header (:mod:`.header_notes`)."""
         self.layout, self.sheet, self.report, self.context = layout, sheet, report, context
+        self._notes, self._above = notes, above
         self.label_col, self.first_col = layout.label_col, layout.col_range.start   # asked for every row
         self.columns = self._columns(header)
         self._fraction_shares(header)
+        # money columns, beside which a row may state its own unit (:func:`own_unit`: "- FYEs", "Unit cost")
+        self._money = any(c.base == GBP for c in self.columns)
         self._first_figure = min((c.index for c in self.columns), default=layout.col_range.stop)
         self.header_row = header.get(layout.header_rows[-1] - 1) if layout.header_rows else None
         self.academic = _months_from_september(self.columns)
@@ -550,6 +566,17 @@ class TableReader:
                               | {column_index(letter) for letter in layout.ignored_columns})
         # a column of each row's unit ("Units of indicator": Per child per week, %): its rows are read cell by cell
         self._unit_key = next((k for k in self.keys if k.role == SECTION and UNITS_HEADER.fullmatch(k.header)), None)
+        # a column describing each row's indicator ("Measure Group Description": "Proportion of ...", "...,
+        # per 100,000 population"), beside a key of what each row is (Outcome, Numerator): see _row_described
+        self._describer = next((c for c in layout.col_range if c != self.label_col and c not in self._context
+                                and _DEFINES.search(h := self._heading(header, c)) and not _PLACE.search(h)), None) \
+            if self._unit_key is None else None
+        self._described_units: dict[str, Unit | None] = {}   # a description's unit, by its text
+        self._describer_told = self._describer is None        # whether the report says what it gives
+        # a reference code on every row ("Ref": AHW01), shown as a text column at its place: each row's, by sheet row,
+        # from when the row is first seen until its observations are made (_reference_cell, _reference_column)
+        self._reference = next((k for k in self.keys if k.role == REFERENCE), None)
+        self._refs: dict[int, Any] = {}
         for code_row in layout.code_rows:
             codes = column_codes(header.get(code_row - 1, []), layout.col_range) or {}
             self.report.column_codes.update({column_letter(c): code for c, code in codes.items()})
@@ -581,6 +608,8 @@ class TableReader:
             if marked := {cell_text(row[c]): year for c, year in marked_years(row, layout.col_range).items()}:
                 f.update({c: marked.get(text, text) for c, text in f.items()})
         numbered = [counts_up(row, layout.col_range) for row in rows]
+        heads = [cell_text(row[c]) for row in rows for c in layout.col_range if c < len(row) and type(row[c]) is str]
+        self._noted = noted_markers([*self._above, *heads], self._notes) if self._notes else {}
         self._letters = letter_markers([layout.title, *(t for f in filled for t in f.values())])
         columns, seen, helpers, banner, written = [], set(), [], None, {}
         self._helpers: set[int] = set()   # the workbook's lookup columns, left out (_HELPER_HEADER)
@@ -591,7 +620,7 @@ class TableReader:
             texts = [f[c] for f, numbering in zip(filled, numbered) if f.get(c)
                      and not (numbering and _COLUMN_NUMBER.fullmatch(f[c]))
                      and not (f is filled[-1] and _DEFAULT_NAME.fullmatch(f[c])) and not _PIVOT_CAPTION.fullmatch(f[c])]
-            parts = [self._unmarked(text) for text in texts]
+            parts = [self._unmarked(self._unnoted(text)) for text in texts]
             sign = cell_text(first[c - 1]) if 0 < c <= len(first) else ""
             if not parts and _CURRENCY.fullmatch(sign):
                 # "Amount" over a column of "£" signs, its figures in the unnamed column beside it
@@ -750,6 +779,15 @@ class TableReader:
     def _heading(self, header: dict[int, list[Any]], c: int) -> str:
         rows = [header.get(h - 1, []) for h in self.layout.header_rows]
         return " ".join(cell_text(row[c]) for row in rows if c < len(row) and not blank(row[c]))
+
+    def _unnoted(self, text: str) -> str:
+        """A header without the footnote numbers inside it that the notes under the table show
+        (:func:`noted_markers`: ``Level 24`` is Level 2, note 4), which the report keeps."""
+        if text not in self._noted:
+            return text
+        name, markers = self._noted[text]
+        self.report.footnotes[name] = markers
+        return name
 
     def _unmarked(self, text: str) -> str:
         """A name or header without its footnote marker, which the report keeps."""
@@ -972,6 +1010,9 @@ class TableReader:
         rs, rows = zip(*items)
         if self.layout.last_row is not None or not self.columns or min(map(len, rows)) <= self._last_index:
             return self._put_back(stream, taken)
+        if self._reference is not None:
+            ref = self._reference.index
+            self._refs.update(zip(rs, (row[ref] if ref < len(row) else None for row in rows)))
         if rs[0] < self._format_rows and (self._coded_rows.intersection(rs) or rs[-1] >= self._format_rows):
             return self._put_back(stream, taken)   # cells with formats of their own, or the window's end
         if self._uncached_rows and not self._uncached_rows.isdisjoint(rs):
@@ -1035,6 +1076,9 @@ class TableReader:
             if period is False:
                 return self._put_back(stream, taken)
             dated[label] = period
+        if self._money and may_name_own_unit(lowered) and any(map(own_unit, labels)) \
+                or self._describer is not None and any(self._row_described(row) is not None for row in rows):
+            return self._put_back(stream, taken)   # a unit cost or a count among money, a unit described: read alone
         if self._not_measures:
             if not self._keyed_plain or (self._context and not all(map(self._context_holds, rows))):
                 return self._put_back(stream, taken)
@@ -1508,6 +1552,8 @@ class TableReader:
         format window, where each cell has its own format) no formatted cells."""
         if r in self._uncached_rows or len(row) <= self._last_index or r in self._coded_rows:
             return None
+        if self._reference is not None:
+            self._refs[r] = row[self._reference.index] if self._reference.index < len(row) else None
         label = row[self.label_col]
         if type(label) is not str:
             return None
@@ -1518,7 +1564,8 @@ class TableReader:
             return None
         (figures,), texts = split
         label = " ".join(label.split())
-        if not label or _ODD_LABEL.search(label) or _MARKED.search(label) or (own := self._label_period(label)) is False:
+        if not label or _ODD_LABEL.search(label) or _MARKED.search(label) or (own := self._label_period(label)) is False \
+                or self._describer is not None and self._row_described(row) is not None:
             return None
         shown = self._shown(r, _figures_written(values, texts))
         section, period, area = self.section, None, None
@@ -1565,7 +1612,7 @@ class TableReader:
     def _label_period(self, label: str) -> Period | None | bool:
         """The period a plain row's label gives its figures (as ``_read_cells``), None for none; False
         when the label states a unit they would take, or a period its columns would not all take alike."""
-        if _UNIT_HINT.search(label) and _label_unit(label) is not None:
+        if _UNIT_HINT.search(label) and _label_unit(label) is not None or self._money and own_unit(label) is not None:
             return False
         period = _row_period(label, self.context)
         return None if period is not None and self._changes_no_period(period) else period
@@ -1612,6 +1659,8 @@ class TableReader:
 
     def _parse_row(self, r: int, row: list[Any]) -> ParsedRow | None:
         width = len(row)
+        if self._reference is not None:
+            self._refs[r] = row[self._reference.index] if self._reference.index < width else None
         label_value = row[self.label_col] if self.label_col < width else None
         values = [(col, row[col.index] if col.index < width else None) for col in self.columns]
         uncached = self._uncached_cells.get(r, ())
@@ -1660,11 +1709,30 @@ class TableReader:
         if role == SUBTOTAL:
             self.section, self._heading = self.part, None
         units = self._unit_key.index if self._unit_key is not None else None
-        self._read_cells(parsed, values, uncached, cell_text(row[units]) if units is not None and units < width else "")
+        self._read_cells(parsed, values, uncached, cell_text(row[units]) if units is not None and units < width else "",
+                         self._row_described(row) if self._describer is not None else None)
         if described != self._described:   # another indicator than the first row's: the measures name it
             self._redescribe(parsed, described)
             self._redescribed[r] = described
         return parsed
+
+    def _row_described(self, row: list[Any]) -> Unit | None:
+        """The unit the description column names for a row's figures (``Proportion of ...``: %), where no
+        cell of the row says it gives what the outcome is made of (a ``Numerator``, ``Denominator``, ``Base``)."""
+        c = self._describer
+        text = cell_text(row[c]) if c < len(row) and not blank(row[c]) else ""
+        unit = self._described_units.get(text, _UNSET)
+        if unit is _UNSET:
+            unit = self._described_units[text] = described_unit(text) if text else None
+            if unit is not None and not self._describer_told:
+                self._describer_told = True
+                self.report.assume(f"column {column_letter(c)} gives each row's unit where its description names one "
+                                   f"({text[:60]!r}: {unit.symbol or unit.base}), but to rows of numerators, "
+                                   "denominators and bases")
+        if unit is None:
+            return None
+        key = self.label_col, *self._key_cells
+        return None if any(k < len(row) and type(row[k]) is str and _COMPONENT.search(row[k]) for k in key) else unit
 
     def _names_sheet(self, values: list[tuple[Column, Any]]) -> bool:
         """Whether a row's only text beside its label is the sheet's name (a council's return: ``Barnsley``
@@ -1700,9 +1768,11 @@ class TableReader:
                 obs.measure = f"{described}: {obs.measure[len(self._described) + 2:]}"
                 obs.metric_id = self._metric(parsed.label, obs.measure, obs.unit)
 
-    def _read_cells(self, parsed: ParsedRow, values: list[tuple[Column, Any]], uncached, units: str = "") -> None:
+    def _read_cells(self, parsed: ParsedRow, values: list[tuple[Column, Any]], uncached, units: str = "",
+                    described: Unit | None = None) -> None:
         """One observation per cell of a data row (plus any benchmarks its text holds); ``units``: the row's
-        units cell, when the table has a column of them (:data:`~memberpack.importers.keys.UNITS_HEADER`)."""
+        units cell, when the table has a column of them (:data:`~memberpack.importers.keys.UNITS_HEADER`);
+        ``described``: the unit its description names (:meth:`_row_described`), for its figures with none."""
         r, label, role, area = parsed.r, parsed.label, parsed.role, parsed.area
         row_period = parsed.period or (_row_period(label, self.context) if _YEARISH.search(label) else None)
         label_unit = _label_unit(label) if _UNIT_HINT.search(label) else None  # "CLA rate per 10,000", "... %"
@@ -1712,12 +1782,14 @@ class TableReader:
             counted = self._counted   # (a rate's numerator counts: it is not a rate)
         else:
             cost_unit = None
+        own = own_unit(label) if self._money else None   # a unit cost's pounds, a count, in a column of £000
         codes = self.sheet.formats.codes if r < self.sheet.formats.rows_read else None
         relevant = mentions_catalogue(label)
         section, sheet, number, row_index = parsed.section, self.sheet.name, str(r + 1), r - self.layout.data_start
         cells, numbers, found, row_unit, matched = parsed.cells, parsed.numbers, [], None, []
         append = cells.append
-        plain = label_unit is None and cost_unit is None and row_period is None and not relevant
+        plain = label_unit is None and cost_unit is None and own is None and described is None and row_period is None \
+            and not relevant
         for col, value in values:
             kind = type(value)
             if plain and (kind is float or kind is int) and -MAX_FIGURE < value * col.factor < MAX_FIGURE and (
@@ -1746,10 +1818,12 @@ class TableReader:
             if code is not None and col.code is None:
                 col.learn_format(code)
             period = col.period_label if row_period is None else self._period_within(col, row_period)
-            unit = label_unit if label_unit is not None and (label_unit.base == PERCENT and col.base == GBP or (
-                label_unit is _A_NUMBER and col.base == PERCENT and col.index in self._table_unit_columns)) else \
+            unit = own if own is not None and col.base == GBP else \
+                label_unit if label_unit is not None and (label_unit.base == PERCENT and col.base == GBP or (
+                    label_unit is _A_NUMBER and col.base == PERCENT and col.index in self._table_unit_columns)) else \
                 col.unit or (None if col.index in counted else label_unit) \
-                or (cost_unit if col.index in self._cost_columns else None)
+                or (cost_unit if col.index in self._cost_columns else None) \
+                or (described if kind is float or kind is int or kind is str and _text_figure(value) is not None else None)
             # ("Estimated collection rate (%)" in a £ column: a percentage; "Consumption (units)" in a table of
             # percentages, whose columns state no unit of their own: a number)
             if (kind is float or kind is int) and _shows_only(code, unit) \
@@ -1802,6 +1876,11 @@ class TableReader:
                     obs.unit = COUNT
         self.report.cells_read += len(cells)
         self.report.rows_read += 1
+        if self._reference is not None:   # (no cell read: the key's, shown first, as the source has it)
+            display, status = self._reference_cell(self._refs.pop(r, None))
+            cells.insert(0, Observation(label, self._reference.header, None, None, display, status, section, None, role,
+                                        sheet, column_letter(self._reference.index) + number, row_index,
+                                        self._reference.index - self.label_col, OTHER_METRIC.id, None, area))
         if self._unnamed and numbers:
             self._unnamed_read.update(self._unnamed.intersection(numbers))
         if found:
@@ -2147,6 +2226,21 @@ class TableReader:
             k += 1
         return self._framed(rs, labels, sections, roles, areas, periods if keyed_periods else None, columns)
 
+    def _reference_cell(self, value: Any) -> tuple[str, str]:
+        """(display, status) of a row's reference code: its text as written (``AHW01``, ``1.2``), or blank."""
+        text = cell_text(value) if not blank(value) else ""
+        return (text, TEXT) if text else ("", "blank")
+
+    def _reference_column(self, rs: Sequence[int]) -> BlockColumn:
+        """The rows' reference codes as a block's first column, as :meth:`_read_cells` gives them."""
+        cells = Coded.of([self._reference_cell(self._refs.pop(r, None)) for r in rs])
+        key = self._reference
+        return BlockColumn(key.index - self.label_col, column_letter(key.index), key.header, None, OTHER_METRIC.id,
+                           None, np.full(len(rs), np.nan), raw=False,
+                           displays=Texts.of([cells.values[c][0] for c in cells.codes.tolist()]),
+                           specials=RowStatuses(cells.mapped([status for _, status in cells.values])),
+                           row_periods=Coded.same(None, len(rs)))
+
     def _holds(self, figures: np.ndarray) -> bool:
         """Whether a block can hold ``figures``: figures too large for a pack (or for a float64 to
         hold exactly) are read cell by cell, which keeps them as written (OUT_OF_RANGE) and reports them."""
@@ -2188,6 +2282,8 @@ class TableReader:
                 own = [self._period_within(col, p) if p else col.period_label for p in shared.values]
                 if own != named:
                     column.row_periods = shared.mapped(own)
+        if self._reference is not None:
+            columns = [self._reference_column(rs), *columns]
         return FigureBlock(self.sheet.name, lines - self.layout.data_start, lines + 1, Coded.of(labels),
                            Coded.of(sections), Coded.of(roles) if SUBTOTAL in roles else Coded.same(DATA, len(rs)),
                            columns, coded, Coded.of(areas) if any(areas) else None)

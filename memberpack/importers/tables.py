@@ -16,6 +16,7 @@ from typing import Any
 
 from memberpack.importers.cells import column_letter
 from memberpack.importers.found_table import FoundTable, Recall
+from memberpack.importers.header_notes import NOTES_AHEAD, may_hold_marker, note_numbers
 from memberpack.importers.hidden import HiddenRead
 from memberpack.importers.keys import describe_keys
 from memberpack.importers.kinds import detect_kind
@@ -166,8 +167,10 @@ def find_tables(sheet: Sheet, *, file_stem: str = "", kind: str | None = None,
             if not borrowed:   # a block reading the header above leaves that table the one stacked above
                 above = found.layout, headers
                 above_head = {h - 1: seen[h - 1] for h in found.layout.header_rows if h - 1 in seen}
+            heads = [v for h in found.layout.header_rows for v in seen.get(h - 1) or [] if type(v) is str]
+            notes = note_numbers(source.ahead(NOTES_AHEAD)) if any(map(may_hold_marker, heads)) else frozenset()
             reader = TableReader(found.layout, seen, sheet, parse_period(found.layout.period or ""), found.report,
-                                 part=part)
+                                 part=part, notes=notes, above=[t for _, t in sorted([*titles, *prose])])
             found.report.unit = reader.describe_units()
             found.parts = reader.row_observations(source, progress, cancel)
             if hidden is not None:

@@ -16,7 +16,7 @@ from dataclasses import asdict, dataclass
 from memberpack.model.grid import Grid
 from memberpack.model.monitor_columns import full_year, latest_first
 from memberpack.model.observation import Dataset, Observation
-from memberpack.model.units import GBP
+from memberpack.model.units import GBP, unit_cost
 
 OVERSPEND, SURPLUS, UNDERSPEND = "overspend", "surplus", "underspend"      # what a positive figure is
 UP_WORSE, DOWN_WORSE = "up is worse", "down is worse"
@@ -84,11 +84,12 @@ def money_scale(grid: Grid) -> tuple[float, int]:
 
 def scale_of(observations: Iterable[Observation]) -> tuple[float, int]:
     """The scale and decimals most of these money figures are printed in (see :func:`money_scale`):
-    the decimals of the figures in that scale (a unit cost's pence beside £000s are not the £000s')."""
+    the decimals of the figures in that scale (a unit cost's pence beside £000s are not the £000s'); a
+    row naming a unit cost (:func:`~memberpack.model.units.unit_cost`) is no part of it."""
     scales: dict[float, int] = {}
     decimals: dict[float, int] = {}
     for obs in observations:
-        if obs.unit != GBP or not obs.value:
+        if obs.unit != GBP or not obs.value or unit_cost(obs.label):
             continue
         m = _NUMBER.match(obs.display.strip())
         if not m:

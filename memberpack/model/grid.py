@@ -8,6 +8,7 @@ from itertools import groupby
 
 from memberpack.model.observation import DATA, Observation
 from memberpack.model.periods import Period, parse_period
+from memberpack.model.units import GBP, unit_cost
 
 
 @dataclass(slots=True)
@@ -54,6 +55,14 @@ class Grid:
             seen.add(where)
             kept.append(obs)
         return cls.of(kept).dated_rows().named_sections()
+
+    def costs(self) -> Grid:
+        """The rows a money table's totals add up: not a service's unit cost (``- Average Unit Cost``,
+        in pounds beside £000s) nor its activity (``- FYEs``, ``Number of placements``: no figure in £),
+        which are never summed with its costs, told as an over- or underspend, nor drawn as a variance. A table
+        with no figure in £ (its unit not stated) keeps its rows of figures."""
+        money = any(obs.unit == GBP for row in self.rows for obs in row.cells.values())
+        return Grid(self.measures, [row for row in self.rows if not _activity(row, money)])
 
     def named_sections(self) -> Grid:
         """A table whose every section holds one row (a code on each row, ``E06000001`` over
@@ -106,6 +115,14 @@ class Grid:
         if not every_row and figures.count(True) < figures.count(False):
             return None
         return found.pop() if len(found) == 1 else None
+
+
+def _activity(row: GridRow, money: bool) -> bool:
+    """Whether a row is a unit cost, or holds figures and none in £ where the table's ``money`` is (:meth:`Grid.costs`)."""
+    if unit_cost(row.label):
+        return True
+    units = {obs.unit for obs in row.cells.values() if obs.value is not None}
+    return money and bool(units) and GBP not in units
 
 
 def _row_period(row: GridRow) -> str | None:

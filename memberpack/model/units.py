@@ -76,6 +76,55 @@ _UNIT_PATTERNS: tuple[tuple[re.Pattern[str], Unit], ...] = tuple(
 )
 
 
+# Rows of a money table whose label names figures of another kind than its costs (a service's activity
+# beside its spend): a unit cost, in pounds whatever scale the table's costs are in ("- Average Unit Cost",
+# "Unit cost (£ per week)", "Cost per placement"), and a count ("Number of placements", "- FYEs": the
+# full-year equivalent clients). Whole labels only: "Unit cost pressures" is money the table's way.
+_QUALIFIERS = r"(?:(?:average|avg\.?|mean|gross|net|weekly|annual|actual|budget(?:ed)?|forecast|projected)\s+)*"
+_PER_WHAT = r"per\s+(?!cent\b)[a-z]+(?:\s+per\s+[a-z]+)?"
+_UNIT_COST_LABEL = re.compile(
+    rf"[\W_]*{_QUALIFIERS}(?:unit\s+costs?|costs?\s+{_PER_WHAT}|(?:average|avg\.?|mean)\s+(?:weekly\s+)?costs?)"
+    rf"\s*(?:\([^()]*\)|[-–:]?\s*£\s*(?:/|per\b|a\b)?\s*[\w']*|{_PER_WHAT})?\s*$", re.IGNORECASE)
+_COUNT_LABEL = re.compile(
+    r"[\W_]*(?:(?:fyes?|full[\s-]+year\s+equivalents?)(?:\s+(?:clients?|service\s+users?|placements?|packages?))?"
+    r"\s*(?:\([^()]*\))?\s*$|(?:number|no\.?|nos\.?)\s+of\s+[a-z])", re.IGNORECASE)
+
+
+def may_name_own_unit(lowered: str) -> bool:
+    """Whether any of many labels (joined, in lower case) may name its own unit (:func:`own_unit`): what
+    every such label holds, asked by substring, so most batches of a large table's labels are not matched."""
+    return "cost" in lowered or "fye" in lowered or "equivalent" in lowered or "number" in lowered \
+        or "no of" in lowered or "no. of" in lowered or "nos of" in lowered or "nos. of" in lowered
+
+
+def unit_cost(label: str) -> bool:
+    """Whether a row's label names a unit cost (see :func:`own_unit`): a figure never summed with costs."""
+    return _UNIT_COST_LABEL.match(label) is not None
+
+
+def own_unit(label: str) -> Unit | None:
+    """The unit a money table's row states by its label, beating the table's (its title's or its
+    columns' £000): pounds (or the £ scale the label names) for a unit cost, a count for a number of
+    things; None for a row of the table's costs, or one whose label names another unit (``%``)."""
+    if _UNIT_COST_LABEL.match(label):
+        named = find_unit(label)
+        return named if named is not None and named.base == GBP else POUNDS
+    if _COUNT_LABEL.match(label):
+        named = find_unit(label)
+        return COUNT_UNIT if named is None or named.base in (DAYS, WEEKS) else None
+    return None
+
+
+# A description of an indicator naming a share of people ("Proportion of people who use services who feel safe")
+_SHARE = re.compile(r"\s*(?:proportion|percentage)\s+of\b", re.IGNORECASE)
+
+
+def described_unit(text: str) -> Unit | None:
+    """The unit an indicator's description or definition names (``..., per 100,000 population``,
+    ``Proportion of carers who ...``: a percentage), or None."""
+    return PERCENTAGE if _SHARE.match(text) else find_unit(text)
+
+
 # "Significance Level: 95%" over a survey's letters of significant differences: the test's level, no unit
 _TEST_LEVEL = re.compile(r"\b(?:significance|confidence)\s+level\s*:?\s*\d+(?:\.\d+)?\s*%", re.IGNORECASE)
 
