@@ -14,7 +14,7 @@ import re
 from collections.abc import Iterator, Sequence
 from typing import Any
 
-from memberpack.importers.cells import column_letter
+from memberpack.importers.cells import column_index, column_letter
 from memberpack.importers.found_table import FoundTable, Recall
 from memberpack.importers.hidden import HiddenRead
 from memberpack.importers.keys import describe_keys
@@ -28,6 +28,7 @@ from memberpack.importers.stream import Peekable
 from memberpack.importers.table_ends import NUMBERED_TITLE, is_footnote, numbered_title, single_text, title_and_scale
 from memberpack.importers.table_layout import LEGEND
 from memberpack.importers.table_reader import TableReader
+from memberpack.importers.titled_blocks import titled_blocks
 from memberpack.model.observation import LAYOUT_KINDS
 from memberpack.model.periods import HALF, MONTH, QUARTER, YEAR_END, Period, parse_period
 from memberpack.model.units import GBP, find_unit
@@ -137,6 +138,8 @@ def find_tables(sheet: Sheet, *, file_stem: str = "", kind: str | None = None,
         texts = [t for _, t in titles] + [t for r, t in prose if r < (titles[0][0] if titles else head[0][0])]
         texts = _undated(t for t in texts if not _NOT_A_PERIOD.match(t))
         bands = [layout] if any(layout.covers(o) for o in overrides) else side_by_side(layout, seen)
+        if len(bands) == 1 and bands[0] is layout and not any(layout.covers(o) for o in overrides):
+            bands = titled_blocks(layout, seen)
         if len(bands) == 1:
             rows = stream
         else:  # tables side by side share their rows: keep the block (small by nature) for each
@@ -155,7 +158,8 @@ def find_tables(sheet: Sheet, *, file_stem: str = "", kind: str | None = None,
                 found.report.assume(f"row {own[-1]} names only the label and key columns: the figures under it are "
                                     f"in the columns of the table above (header rows {', '.join(map(str, borrowed))})")
             sheet_unit = sheet_unit or _stated_for_all(found.layout, texts + [t for _, t in prose])
-            source = rows or Peekable(_within(block, found.layout.col_range))
+            source = rows or Peekable(_within(block, set(found.layout.col_range).difference(
+                map(column_index, found.layout.ignored_columns))))
             while (nxt := source.peek()) is not None and nxt[0] < found.layout.data_start:
                 source.next()
             headers = _column_headers(found.layout, seen)
@@ -375,7 +379,7 @@ def _side_by_side_rows(stream: Peekable, label_col: int) -> int:
     return taken
 
 
-def _within(block: list[tuple[int, list[Any]]], cols: range) -> Iterator[tuple[int, list[Any]]]:
+def _within(block: list[tuple[int, list[Any]]], cols: range | set[int]) -> Iterator[tuple[int, list[Any]]]:
     """The rows of ``block`` with only the cells of ``cols``: a table beside others reads its own
     columns (the cells of the table beside it are no end of it, nor a title over it)."""
     for r, row in block:
