@@ -96,6 +96,9 @@ def find_tables(sheet: Sheet, *, file_stem: str = "", kind: str | None = None,
                 prose = [*prose[-5:], (r, text)]
             stream.next()
             continue
+        if hidden is not None and hidden.only_checks(r, row):
+            stream.next()
+            continue
         if is_stated_fact(row):   # "Prepared by: | Finance team": no header of the table below
             fact = " ".join(cell_text(v) for v in row if not blank(v))
             if not _PAPER_DATE.match(fact):   # when the report was run says nothing of its figures' period
