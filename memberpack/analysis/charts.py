@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import re
 from collections import Counter
+from collections.abc import Iterable
 from dataclasses import replace
 
 from memberpack.analysis.benchmark_text import is_comparator, is_target
@@ -30,6 +31,7 @@ from memberpack.model.monitor_columns import earlier_of, full_year, latest_first
 from memberpack.model.observation import DATA, OPEN_STATISTICS, TIME_SERIES, Dataset, Observation
 from memberpack.model.periods import CALENDAR_MONTH, HALF, MONTH, QUARTER, parse_period
 from memberpack.model.units import COUNT, GBP
+from memberpack.model.unlike_lines import unlike_reason
 from memberpack.model.values import as_written
 
 FLAG_LETTERS = {"adverse": "A", "favourable": "(F)"}
@@ -473,6 +475,8 @@ def _breakdown_measure(grid: Grid, rows: list[GridRow]) -> str | None:
 
 
 def _breakdown_chart(ds: Dataset, grid: Grid) -> ChartSpec | None:
+    if unlike_reason(r.label for r in grid.rows):   # balances and movements, limits and debt: no whole
+        return None
     rows = [r for r in grid.rows if r.role == DATA]
     measure = _breakdown_measure(grid, rows)
     if measure is None:
@@ -525,12 +529,14 @@ def charts_for(ds: Dataset, observations: list[Observation]) -> list[ChartSpec]:
     return [chart] if chart else []
 
 
-def table_summary(ds: Dataset, specs: list[ChartSpec]) -> str:
+def table_summary(ds: Dataset, specs: list[ChartSpec], observations: Iterable[Observation] = ()) -> str:
     """The one line said about a table: its first chart's summary, or why it has no chart."""
     if ds.kind == OPEN_STATISTICS:
         return "Every area's figures: shown as how we compare, not as a chart."
     if specs:
         return specs[0].summary
+    if reason := unlike_reason({o.label for o in observations}):
+        return f"No chart: {reason}."
     return "No chart: the table has fewer than two figures in any one column to draw."
 
 

@@ -32,6 +32,7 @@ from memberpack.importers.titled_blocks import titled_blocks
 from memberpack.model.observation import LAYOUT_KINDS
 from memberpack.model.periods import HALF, MONTH, QUARTER, YEAR_END, Period, parse_period
 from memberpack.model.units import GBP, find_unit
+from memberpack.model.unlike_lines import roll_forward_title
 from memberpack.model.values import BLANK, TEXT, parse_text
 
 SIDE_BY_SIDE_ROWS = 5_000
@@ -155,8 +156,11 @@ def find_tables(sheet: Sheet, *, file_stem: str = "", kind: str | None = None,
             if borrowed:
                 own = band.header_rows
                 band.header_rows, seen = (*borrowed, *own), {**above_head, **seen}
+            named = _named_by_lines(band, seen)
             found = _prepare(sheet, band, seen, texts, file_stem=file_stem, kind=kind, overrides=overrides,
                              recall=recall, corrections=corrections)
+            if named:
+                found.report.assume(f"no title: named {named!r} after its lines (brought forward, carried forward)")
             if borrowed:
                 found.report.assume(f"row {own[-1]} names only the label and key columns: the figures under it are "
                                     f"in the columns of the table above (header rows {', '.join(map(str, borrowed))})")
@@ -186,6 +190,17 @@ def find_tables(sheet: Sheet, *, file_stem: str = "", kind: str | None = None,
         titles, title_rows, prose, starts = [], {}, [], {}
     if hidden is not None:
         sheet.notes += hidden.warnings()
+
+
+def _named_by_lines(layout: TableLayout, seen: dict[int, list[Any]]) -> str | None:
+    """Titles an untitled reserve roll-forward after its lines (a monitor's DSG block: balance brought
+    forward, in-year deficit, balance carried forward, safety valve target): the title set, or None."""
+    if layout.title:
+        return None
+    c = layout.label_col
+    labels = [cell_text(row[c]) for r, row in seen.items() if r >= layout.data_start and c < len(row) and not blank(row[c])]
+    layout.title = roll_forward_title(labels) or ""
+    return layout.title or None
 
 
 def _column_headers(layout: TableLayout, seen: dict[int, list[Any]]) -> dict[int, str]:
