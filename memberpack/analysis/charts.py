@@ -41,7 +41,9 @@ _CARRIED = re.compile(r"carr(y|ied)\s*forward|c/f|closing balance|balance c/?f",
 
 
 def source_line(ds: Dataset) -> str:
-    return f"Source: {ds.source_file}, sheet {ds.sheet}, cells {ds.cell_range}"
+    """Where the figures are, and the table's own notes under its title (its source, "figures are provisional")."""
+    notes = "".join(f". {n.rstrip('.')}" for n in ds.report.get("notes") or [] if isinstance(n, str))
+    return f"Source: {ds.source_file}, sheet {ds.sheet}, cells {ds.cell_range}{notes}"
 
 
 def money_text(value: float | None) -> str:

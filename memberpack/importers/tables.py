@@ -27,6 +27,7 @@ from memberpack.importers.report import TableReport
 from memberpack.importers.stream import Peekable
 from memberpack.importers.table_ends import NUMBERED_TITLE, is_footnote, numbered_title, single_text, title_and_scale
 from memberpack.importers.table_layout import LEGEND
+from memberpack.importers.table_notes import is_note_line, title_and_note
 from memberpack.importers.table_reader import TableReader
 from memberpack.importers.titled_blocks import titled_blocks
 from memberpack.model.observation import LAYOUT_KINDS
@@ -83,6 +84,7 @@ def find_tables(sheet: Sheet, *, file_stem: str = "", kind: str | None = None,
     titles: list[tuple[int, str]] = []
     title_rows: dict[int, list[Any]] = {}
     prose: list[tuple[int, str]] = []   # words above the table ("Figures are in £000s"): they may state its unit
+    notes: list[str] = []   # notes under the title ("Source: H-CLIC, figures are provisional"): the table's own
     above: tuple[TableLayout, dict[int, str]] | None = None   # the table above on this sheet, and its columns' headers
     starts: dict[int, int | None] = {}   # (_over_figures) of rows not yet read by a table, which may fill their cells
     sheet_unit: tuple[str, str] | None = None   # a money unit said of all the sheet's figures, and why
@@ -95,6 +97,8 @@ def find_tables(sheet: Sheet, *, file_stem: str = "", kind: str | None = None,
         if blank_row(row) or is_footnote(row):
             if (text := single_text(row)) is not None:
                 prose = [*prose[-5:], (r, text)]
+                if titles and is_note_line(text):
+                    notes.append(text)
             stream.next()
             continue
         if hidden is not None and hidden.only_checks(r, row):
@@ -125,8 +129,13 @@ def find_tables(sheet: Sheet, *, file_stem: str = "", kind: str | None = None,
             text, scale = title_and_scale(row)
         if text is not None and (SCALE_CELL.fullmatch(text) or not _over_figures(row, stream, starts)):   # "thousands" far right
             if (titled := _unexplained(text)):   # a legend may give the unit, and is no part of the title
-                titles = [*titles[-2:], (r, titled)]
-                title_rows[r] = row
+                if titles and is_note_line(titled):   # "Source: H-CLIC, figures are provisional" under the title
+                    notes.append(titled)
+                else:   # (a note may end the title's own cell)
+                    titled, note = title_and_note(titled)
+                    titles = [*titles[-2:], (r, titled)]
+                    title_rows[r] = row
+                    notes += [note] if note else []
             prose = [*prose[-5:], (r, text)] + ([(r, scale)] if scale else [])
             stream.next()
             continue
@@ -135,7 +144,7 @@ def find_tables(sheet: Sheet, *, file_stem: str = "", kind: str | None = None,
         layout = detect_layout(sheet.name, titles, head, prose, sample, is_footnote)
         if layout is None:
             stream.next()
-            titles, title_rows = [], {}
+            titles, title_rows, notes = [], {}, []
             _past_alike(stream, row)
             continue
         seen = {**{t: title_rows[t] for t, _ in titles}, **dict(head)}
@@ -159,6 +168,7 @@ def find_tables(sheet: Sheet, *, file_stem: str = "", kind: str | None = None,
             named = _named_by_lines(band, seen)
             found = _prepare(sheet, band, seen, texts, file_stem=file_stem, kind=kind, overrides=overrides,
                              recall=recall, corrections=corrections)
+            found.report.notes = list(notes)
             if named:
                 found.report.assume(f"no title: named {named!r} after its lines (brought forward, carried forward)")
             if borrowed:
@@ -187,7 +197,7 @@ def find_tables(sheet: Sheet, *, file_stem: str = "", kind: str | None = None,
             yield found
             for _ in found.parts:
                 pass
-        titles, title_rows, prose, starts = [], {}, [], {}
+        titles, title_rows, prose, starts, notes = [], {}, [], {}, []
     if hidden is not None:
         sheet.notes += hidden.warnings()
 
