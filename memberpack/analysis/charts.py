@@ -26,7 +26,7 @@ from memberpack.model.charts import BAR, BENCHMARK, DATA_SERIES, EARLIER, LINE, 
 from memberpack.model.charts import value_range
 from memberpack.model.conventions import SURPLUS, Convention, convention_of
 from memberpack.model.grid import Grid, GridRow
-from memberpack.model.metrics import match_metric
+from memberpack.model.metrics import match_metric, spelled_out
 from memberpack.model.monitor_columns import earlier_of, full_year, latest_first
 from memberpack.model.observation import DATA, OPEN_STATISTICS, TIME_SERIES, Dataset, Observation
 from memberpack.model.periods import CALENDAR_MONTH, HALF, MONTH, QUARTER, parse_period
@@ -411,7 +411,7 @@ def _series_charts(ds: Dataset, grid: Grid, periods: list[str]) -> list[ChartSpe
                                polarity_of(total, total.cells.get(periods[-1])), decimals, conv,
                                _written(total, periods, names))   # the whole first: reserves, then one reserve
             story = Story(told.title, f"{told.summary} {story.summary}")
-        others = [full_label(r, grid.rows) for r in own if r is not lead]
+        others = [spelled_out(full_label(r, grid.rows)) for r in own if r is not lead]
         summary = story.summary + (f" Also drawn: {'; '.join(others)}." if others and len(others) <= 2 else
                                    f" Also drawn: {len(others)} more measures in {unit_title(unit, conv)}."
                                    if others else "")
