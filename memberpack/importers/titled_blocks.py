@@ -5,7 +5,7 @@ them, each titled in the row over its header (``Table 1.02. Number of dwellings 
 exempt ...`` over ``Band A .. Total``), the authorities' codes and names only at the left. Read as one,
 such a sheet is a table of 300 columns; each block is a table of its own, on the shared label and key
 columns. A budget monitor's spacer column (``Budget | Forecast | | Variance``) divides no table: its
-groups are not each titled, nor most of them numbered tables, nor all under the same header.
+groups are not each titled, nor most of them numbered tables (``Table 1.02``).
 """
 
 from __future__ import annotations
@@ -38,9 +38,7 @@ def titled_blocks(layout: TableLayout, rows: dict[int, list[Any]]) -> list[Table
     titles = [_title(top, block) for block in blocks]
     if not all(titles):
         return [layout]
-    heads = [tuple(cell_text(row[c]) if c < len(row) else "" for row in lower for c in block) for block in blocks]
-    numbered = sum(bool(NUMBERED_TITLE.match(t)) for t in titles) * 2 > len(titles)   # (one 'Tabel 1.28.')
-    if not numbered and len(set(heads)) > 1:
+    if sum(bool(NUMBERED_TITLE.match(t)) for t in titles) * 2 <= len(titles):   # most numbered (one 'Tabel 1.28.')
         return [layout]
     bands = []
     for block in blocks:

@@ -125,3 +125,14 @@ def test_a_spacer_column_between_figure_groups_keeps_one_table(tmp_path):
     assert len(tables) == 1
     assert (obs["E6"].label, obs["E6"].value) == ("Education", -250_000)
     assert (obs["C5"].label, obs["C5"].value) == ("Children's social care", 43_880_000)
+
+
+def test_groups_under_the_same_header_with_a_spacer_between_keep_one_table(tmp_path):
+    rows = [["Service", "Budget 2024/25 (£000)", None, None, "Forecast 2024/25 (£000)"],
+            [None, "Expenditure", "Income", None, "Expenditure", "Income"],
+            ["Children's social care", 45250, -4000, None, 47880, -4000],
+            ["Education", 14400, -2000, None, 14150, -2000]]
+    tables, obs = _read(tmp_path, rows)
+    assert len(tables) == 1
+    assert (obs["E4"].label, obs["E4"].measure, obs["E4"].value) == ("Education", "Forecast 2024/25 (£000) Expenditure",
+                                                                     14_150_000)
