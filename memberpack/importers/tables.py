@@ -410,8 +410,17 @@ def _side_by_side_rows(stream: Peekable, label_col: int) -> int:
 def _within(block: list[tuple[int, list[Any]]], cols: range | set[int]) -> Iterator[tuple[int, list[Any]]]:
     """The rows of ``block`` with only the cells of ``cols``: a table beside others reads its own
     columns (the cells of the table beside it are no end of it, nor a title over it)."""
+    runs: list[list[int]] = []   # cols as runs of adjacent columns, each copied as a slice
+    for c in sorted(cols):
+        if runs and runs[-1][1] == c:
+            runs[-1][1] = c + 1
+        else:
+            runs.append([c, c + 1])
     for r, row in block:
-        yield r, [v if c in cols else None for c, v in enumerate(row)]
+        out = [None] * len(row)
+        for start, stop in runs:
+            out[start:stop] = row[start:stop]   # (as long as the row: both slices end with it)
+        yield r, out
 
 
 def _prepare(sheet: Sheet, layout: TableLayout, seen: dict[int, list[Any]], titles: list[str], *, file_stem: str,
@@ -473,6 +482,9 @@ def _prepare(sheet: Sheet, layout: TableLayout, seen: dict[int, list[Any]], titl
 def _head_sample(layout: TableLayout, seen: dict[int, list[Any]]) -> tuple[list[str], list[str], set[str]]:
     """Header texts, row labels and statuses of the table's first rows, for :func:`detect_kind`."""
     label_col, cols = layout.label_col, layout.col_range   # (each worked out from the letters when asked)
+    if layout.ignored_columns:   # (a titled block beside others: its own columns only)
+        ignored = {column_index(letter) for letter in layout.ignored_columns}
+        cols = [c for c in cols if c not in ignored]
     measures = [" ".join(cell_text(seen[h - 1][c]) for h in layout.header_rows
                          if c < len(seen.get(h - 1, [])) and not blank(seen[h - 1][c]))
                 for c in cols if c > label_col]
