@@ -150,8 +150,9 @@ def find_tables(sheet: Sheet, *, file_stem: str = "", kind: str | None = None,
         seen = {**{t: title_rows[t] for t, _ in titles}, **dict(head)}
         texts = [t for _, t in titles] + [t for r, t in prose if r < (titles[0][0] if titles else head[0][0])]
         texts = _undated(t for t in texts if not _NOT_A_PERIOD.match(t))
-        bands = [layout] if any(layout.covers(o) for o in overrides) else side_by_side(layout, seen)
-        if len(bands) == 1 and bands[0] is layout and not any(layout.covers(o) for o in overrides):
+        if any(layout.covers(o) for o in overrides):
+            bands = [layout]
+        elif len(bands := side_by_side(layout, seen)) == 1:   # each block its own labels, else each its own title
             bands = titled_blocks(layout, seen)
         if len(bands) == 1:
             rows = stream
