@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import re
 from collections import Counter
+from collections.abc import Iterable
 from dataclasses import replace
 
 from memberpack.analysis.benchmark_text import is_comparator, is_target
@@ -25,11 +26,12 @@ from memberpack.model.charts import BAR, BENCHMARK, DATA_SERIES, EARLIER, LINE, 
 from memberpack.model.charts import value_range
 from memberpack.model.conventions import SURPLUS, Convention, convention_of
 from memberpack.model.grid import Grid, GridRow
-from memberpack.model.metrics import match_metric
+from memberpack.model.metrics import match_metric, spelled_out
 from memberpack.model.monitor_columns import earlier_of, full_year, latest_first
 from memberpack.model.observation import DATA, OPEN_STATISTICS, TIME_SERIES, Dataset, Observation
 from memberpack.model.periods import CALENDAR_MONTH, HALF, MONTH, QUARTER, parse_period
 from memberpack.model.units import COUNT, GBP
+from memberpack.model.unlike_lines import unlike_reason
 from memberpack.model.values import as_written
 
 FLAG_LETTERS = {"adverse": "A", "favourable": "(F)"}
@@ -39,7 +41,9 @@ _CARRIED = re.compile(r"carr(y|ied)\s*forward|c/f|closing balance|balance c/?f",
 
 
 def source_line(ds: Dataset) -> str:
-    return f"Source: {ds.source_file}, sheet {ds.sheet}, cells {ds.cell_range}"
+    """Where the figures are, and the table's own notes under its title (its source, "figures are provisional")."""
+    notes = "".join(f". {n.rstrip('.')}" for n in ds.report.get("notes") or [] if isinstance(n, str))
+    return f"Source: {ds.source_file}, sheet {ds.sheet}, cells {ds.cell_range}{notes}"
 
 
 def money_text(value: float | None) -> str:
@@ -408,7 +412,7 @@ def _series_charts(ds: Dataset, grid: Grid, periods: list[str]) -> list[ChartSpe
                                polarity_of(total, total.cells.get(periods[-1])), decimals, conv,
                                _written(total, periods, names))   # the whole first: reserves, then one reserve
             story = Story(told.title, f"{told.summary} {story.summary}")
-        others = [full_label(r, grid.rows) for r in own if r is not lead]
+        others = [spelled_out(full_label(r, grid.rows)) for r in own if r is not lead]
         summary = story.summary + (f" Also drawn: {'; '.join(others)}." if others and len(others) <= 2 else
                                    f" Also drawn: {len(others)} more measures in {unit_title(unit, conv)}."
                                    if others else "")
@@ -474,6 +478,8 @@ def _breakdown_measure(grid: Grid, rows: list[GridRow]) -> str | None:
 
 
 def _breakdown_chart(ds: Dataset, grid: Grid) -> ChartSpec | None:
+    if unlike_reason(r.label for r in grid.rows):   # balances and movements, limits and debt: no whole
+        return None
     rows = [r for r in grid.rows if r.role == DATA]
     measure = _breakdown_measure(grid, rows)
     if measure is None:
@@ -526,12 +532,14 @@ def charts_for(ds: Dataset, observations: list[Observation]) -> list[ChartSpec]:
     return [chart] if chart else []
 
 
-def table_summary(ds: Dataset, specs: list[ChartSpec]) -> str:
+def table_summary(ds: Dataset, specs: list[ChartSpec], observations: Iterable[Observation] = ()) -> str:
     """The one line said about a table: its first chart's summary, or why it has no chart."""
     if ds.kind == OPEN_STATISTICS:
         return "Every area's figures: shown as how we compare, not as a chart."
     if specs:
         return specs[0].summary
+    if reason := unlike_reason({o.label for o in observations}):
+        return f"No chart: {reason}."
     return "No chart: the table has fewer than two figures in any one column to draw."
 
 

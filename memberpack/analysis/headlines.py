@@ -22,7 +22,7 @@ from memberpack.model.annotations import OBSERVATION, SHARED
 from memberpack.model.conventions import SURPLUS, Convention, convention_of
 from memberpack.model.display import figure_text as printed
 from memberpack.model.grid import Grid, GridRow
-from memberpack.model.metrics import HIGHER, LOWER, match_metric
+from memberpack.model.metrics import HIGHER, LOWER, match_metric, spelled_out
 from memberpack.model.monitor_columns import earlier_of, latest_first
 from memberpack.model.observation import DATA, SUBTOTAL, TIME_SERIES, TOTAL, Dataset, Observation
 from memberpack.model.periods import parse_period
@@ -108,12 +108,13 @@ class Item:
         """The row as a reader names it: a sub total or total with its section ("Children &
         Families sub total"), a label that repeats in its table with its section ("Central
         (Commissioning)"), any other row by its label."""
+        label = spelled_out(self.label)   # (a sentence spells out "TA")
         if self.section and self.section.lower() not in self.label.lower():
             if _is_total_label(self.label):
-                return f"{self.section} {self.label}"
+                return f"{self.section} {label}"
             if self.repeated:
-                return f"{self.label} ({self.section})"
-        return self.label
+                return f"{label} ({self.section})"
+        return label
 
     @property
     def indicator(self) -> str:

@@ -21,7 +21,7 @@ from typing import TypeVar
 from memberpack.analysis.benchmark_text import is_comparator, is_target
 from memberpack.model.conventions import Convention, money_scale, scale_of
 from memberpack.model.grid import Grid, GridRow
-from memberpack.model.metrics import HIGHER, LOWER, NEUTRAL, match_metric, metric
+from memberpack.model.metrics import HIGHER, LOWER, NEUTRAL, match_metric, metric, spelled_out
 from memberpack.model.observation import DATA, SUBTOTAL, TOTAL, Dataset, Observation
 from memberpack.model.periods import parse_period
 from memberpack.model.units import COUNT, GBP, PER_10000, PERCENT
@@ -134,6 +134,11 @@ def row_name(row: GridRow, repeated: set[str] = frozenset()) -> str:
         return f"{row.label} ({row.section})" if row.label in repeated and not _TOTAL_WORDS.match(row.label) \
             else f"{row.section} {row.label}"
     return row.label
+
+
+def _said(row: GridRow, repeated: set[str]) -> str:
+    """:func:`row_name` as a sentence says it, abbreviations spelled out (``Households in TA``)."""
+    return spelled_out(row_name(row, repeated))
 
 
 _PART_OF = re.compile(r"^\s*(of\s+(whom|which)|including|incl\.)\s", re.I)
@@ -257,6 +262,7 @@ def trend_story(name: str, points: list[tuple[str, float]], unit: str | None, po
     """The latest change first (``up 85% from £377,532 in 2019/20 to £697,860 in 2020/21``), then the
     longer run where it went the other way, so a recent rise is not hidden by an older fall.
     ``written`` holds, by period, the figures to quote as the source wrote them (``5,400 [e]``)."""
+    name = spelled_out(name)
     def fig(v: float, at: str) -> str:
         return (written or {}).get(at) or value_text(v, unit, decimals, conv)
 
@@ -332,7 +338,7 @@ def breakdown_story(rows: list[GridRow], measure: str, unit: str | None, total: 
     repeated = repeated_labels(rows)
     when = f" in {period}" if period else ""
     named_when = when if name else ""   # a period column's figures are named by the table, with their period
-    title = (f"{measure_name}{named_when}: highest for {row_name(top[0], repeated)}, "
+    title = (f"{measure_name}{named_when}: highest for {_said(top[0], repeated)}, "
              f"at {value_text(top[1], unit, decimals, conv)}")
     if total is not None and (whole := total.value(measure)) is not None:
         shown = value_text(whole, unit, decimals, conv)
@@ -342,10 +348,10 @@ def breakdown_story(rows: list[GridRow], measure: str, unit: str | None, total: 
                 abs(sum(v for _, v in values) - whole) <= max(abs(whole) / 100, 10.0 ** -decimals):
             said = f"{shown} in total"
         else:   # a statement's "Total cash and investments" line: no sum of the lines told here
-            said = f"{row_name(total, repeated)} at {shown}"
+            said = f"{_said(total, repeated)} at {shown}"
         title = (f"{measure_name}: {said}{when}; "
-                 f"{row_name(top[0], repeated)} the largest, at {value_text(top[1], unit, decimals, conv)}")
-    summary = title + (f"; lowest for {row_name(low[0], repeated)}, at {value_text(low[1], unit, decimals, conv)}"
+                 f"{_said(top[0], repeated)} the largest, at {value_text(top[1], unit, decimals, conv)}")
+    summary = title + (f"; lowest for {_said(low[0], repeated)}, at {value_text(low[1], unit, decimals, conv)}"
                        if low[0] is not top[0] else "")
     return Story(title, summary + ".")
 

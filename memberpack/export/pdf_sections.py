@@ -56,7 +56,7 @@ def table_story(table: Table, plan: NotePlan, layout: GridLayout) -> list[Flowab
     headed = [heading, *([Paragraph(f"<b>⚠ {escape(doubt)}</b>", s["summary"])] if doubt else [])]
     story: list[Flowable] = [CondPageBreak(CHART_ROOM if table.charts else TABLE_ROOM + 12 * mm)]
     if not table.charts:   # (open statistics have none: their comparisons follow their heading)
-        story += [*headed, Paragraph(escape(table_summary(table.ds, [])), s["summary"])]
+        story += [*headed, Paragraph(escape(table_summary(table.ds, [], table.observations)), s["summary"])]
     for i, spec in enumerate(table.charts):
         if i:
             story.append(CondPageBreak(CHART_ROOM))

@@ -8,6 +8,7 @@ rows are hidden comes with the sheet's formats (:class:`~memberpack.importers.fo
 
 from __future__ import annotations
 
+import re
 from collections import Counter
 from collections.abc import Iterable, Iterator
 from typing import Any
@@ -15,6 +16,10 @@ from typing import Any
 import numpy as np
 
 from memberpack.importers.cells import column_index, column_letter, parse_ref
+
+
+# A workbook's own check cells ("CHECKS", "Check sum", "Validation", "OK", TRUE)
+_CHECK = re.compile(r"\s*(?:checks?(?:\s*sums?)?|check\s*total|validation|ok|true|false|errors?)\s*:?\s*", re.IGNORECASE)
 
 
 class HiddenRead:
@@ -25,6 +30,14 @@ class HiddenRead:
         self._lines = np.fromiter((r + 1 for r in rows), dtype=np.int64, count=len(rows))   # as blocks number rows
         self.in_columns: Counter[int] = Counter()
         self.in_rows: Counter[int] = Counter()
+
+    def only_checks(self, r: int, row: list[Any]) -> bool:
+        """Whether row ``r`` holds nothing but check cells, each hidden (in a hidden column, or the row
+        hidden): no title or header, so no table starts there (``CHECKS`` in hidden L13 over a calculator
+        whose header is E14:E15)."""
+        filled = [(c, v) for c, v in enumerate(row) if v is not None and v != ""]
+        return bool(filled) and all((r in self.rows or c in self.columns) and _CHECK.fullmatch(str(v))
+                                    for c, v in filled)
 
     def counted(self, parts: Iterable[Any]) -> Iterator[Any]:
         """A table's parts as they come, their figures in hidden cells counted on the way."""

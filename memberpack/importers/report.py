@@ -70,6 +70,7 @@ class TableReport:
     skipped_not_listed: int = 0
     column_codes: dict[str, str] = field(default_factory=dict)   # column letter -> "C1", "3"
     footnotes: dict[str, str] = field(default_factory=dict)      # name or header -> marker stripped from it
+    notes: list[str] = field(default_factory=list)   # notes under the title ("Source: H-CLIC, figures are provisional")
     warnings: list[str] = field(default_factory=list)   # "warning: ..." of the table, and of its file or sheet
     _skipped: dict[str, array] = field(default_factory=dict, repr=False)   # reason -> row * _STRIDE + col
     _skipped_odd: list[tuple[str, str]] = field(default_factory=list, repr=False)  # cells not in A1 style
@@ -188,6 +189,7 @@ class TableReport:
                    f"period {self.period or 'not stated'}{_why(self.period_reason if self.period else '')}")
         kind = f"{self.kind} ({self.kind_reason})" if self.kind_reason else self.kind
         out.append(f"    {self.rows_read:,} rows, {self.cells_read:,} figures read; {kind}, layout {self.layout_source}")
+        out += [f"    the table's note: {n}" for n in self.notes]
         if self.context:
             out.append("    the same on every row: " + "; ".join(f"{k}: {v}" for k, v in self.context.items()))
         headings = {f"row {row} ({label!r}) is a section heading" for row, label in self.section_headings}

@@ -14,7 +14,7 @@ import re
 from collections.abc import Iterator, Sequence
 from typing import Any
 
-from memberpack.importers.cells import column_letter
+from memberpack.importers.cells import column_index, column_letter
 from memberpack.importers.found_table import FoundTable, Recall
 from memberpack.importers.header_notes import NOTES_AHEAD, may_hold_marker, note_numbers
 from memberpack.importers.hidden import HiddenRead
@@ -28,10 +28,13 @@ from memberpack.importers.report import TableReport
 from memberpack.importers.stream import Peekable
 from memberpack.importers.table_ends import NUMBERED_TITLE, is_footnote, numbered_title, single_text, title_and_scale
 from memberpack.importers.table_layout import LEGEND
+from memberpack.importers.table_notes import is_note_line, title_and_note
 from memberpack.importers.table_reader import TableReader
+from memberpack.importers.titled_blocks import titled_blocks
 from memberpack.model.observation import LAYOUT_KINDS
 from memberpack.model.periods import HALF, MONTH, QUARTER, YEAR_END, Period, parse_period
 from memberpack.model.units import GBP, find_unit
+from memberpack.model.unlike_lines import roll_forward_title
 from memberpack.model.values import BLANK, TEXT, parse_text
 
 SIDE_BY_SIDE_ROWS = 5_000
@@ -82,6 +85,7 @@ def find_tables(sheet: Sheet, *, file_stem: str = "", kind: str | None = None,
     titles: list[tuple[int, str]] = []
     title_rows: dict[int, list[Any]] = {}
     prose: list[tuple[int, str]] = []   # words above the table ("Figures are in £000s"): they may state its unit
+    notes: list[str] = []   # notes under the title ("Source: H-CLIC, figures are provisional"): the table's own
     above: tuple[TableLayout, dict[int, str]] | None = None   # the table above on this sheet, and its columns' headers
     starts: dict[int, int | None] = {}   # (_over_figures) of rows not yet read by a table, which may fill their cells
     sheet_unit: tuple[str, str] | None = None   # a money unit said of all the sheet's figures, and why
@@ -94,6 +98,11 @@ def find_tables(sheet: Sheet, *, file_stem: str = "", kind: str | None = None,
         if blank_row(row) or is_footnote(row):
             if (text := single_text(row)) is not None:
                 prose = [*prose[-5:], (r, text)]
+                if titles and is_note_line(text):
+                    notes.append(text)
+            stream.next()
+            continue
+        if hidden is not None and hidden.only_checks(r, row):
             stream.next()
             continue
         if is_stated_fact(row):   # "Prepared by: | Finance team": no header of the table below
@@ -121,8 +130,13 @@ def find_tables(sheet: Sheet, *, file_stem: str = "", kind: str | None = None,
             text, scale = title_and_scale(row)
         if text is not None and (SCALE_CELL.fullmatch(text) or not _over_figures(row, stream, starts)):   # "thousands" far right
             if (titled := _unexplained(text)):   # a legend may give the unit, and is no part of the title
-                titles = [*titles[-2:], (r, titled)]
-                title_rows[r] = row
+                if titles and is_note_line(titled):   # "Source: H-CLIC, figures are provisional" under the title
+                    notes.append(titled)
+                else:   # (a note may end the title's own cell)
+                    titled, note = title_and_note(titled)
+                    titles = [*titles[-2:], (r, titled)]
+                    title_rows[r] = row
+                    notes += [note] if note else []
             prose = [*prose[-5:], (r, text)] + ([(r, scale)] if scale else [])
             stream.next()
             continue
@@ -131,13 +145,16 @@ def find_tables(sheet: Sheet, *, file_stem: str = "", kind: str | None = None,
         layout = detect_layout(sheet.name, titles, head, prose, sample, is_footnote)
         if layout is None:
             stream.next()
-            titles, title_rows = [], {}
+            titles, title_rows, notes = [], {}, []
             _past_alike(stream, row)
             continue
         seen = {**{t: title_rows[t] for t, _ in titles}, **dict(head)}
         texts = [t for _, t in titles] + [t for r, t in prose if r < (titles[0][0] if titles else head[0][0])]
         texts = _undated(t for t in texts if not _NOT_A_PERIOD.match(t))
-        bands = [layout] if any(layout.covers(o) for o in overrides) else side_by_side(layout, seen)
+        if any(layout.covers(o) for o in overrides):
+            bands = [layout]
+        elif len(bands := side_by_side(layout, seen)) == 1:   # each block its own labels, else each its own title
+            bands = titled_blocks(layout, seen)
         if len(bands) == 1:
             rows = stream
         else:  # tables side by side share their rows: keep the block (small by nature) for each
@@ -150,13 +167,18 @@ def find_tables(sheet: Sheet, *, file_stem: str = "", kind: str | None = None,
             if borrowed:
                 own = band.header_rows
                 band.header_rows, seen = (*borrowed, *own), {**above_head, **seen}
+            named = _named_by_lines(band, seen)
             found = _prepare(sheet, band, seen, texts, file_stem=file_stem, kind=kind, overrides=overrides,
                              recall=recall, corrections=corrections)
+            found.report.notes = list(notes)
+            if named:
+                found.report.assume(f"no title: named {named!r} after its lines (brought forward, carried forward)")
             if borrowed:
                 found.report.assume(f"row {own[-1]} names only the label and key columns: the figures under it are "
                                     f"in the columns of the table above (header rows {', '.join(map(str, borrowed))})")
             sheet_unit = sheet_unit or _stated_for_all(found.layout, texts + [t for _, t in prose])
-            source = rows or Peekable(_within(block, found.layout.col_range))
+            source = rows or Peekable(_within(block, set(found.layout.col_range).difference(
+                map(column_index, found.layout.ignored_columns))))
             while (nxt := source.peek()) is not None and nxt[0] < found.layout.data_start:
                 source.next()
             headers = _column_headers(found.layout, seen)
@@ -179,9 +201,20 @@ def find_tables(sheet: Sheet, *, file_stem: str = "", kind: str | None = None,
             yield found
             for _ in found.parts:
                 pass
-        titles, title_rows, prose, starts = [], {}, [], {}
+        titles, title_rows, prose, starts, notes = [], {}, [], {}, []
     if hidden is not None:
         sheet.notes += hidden.warnings()
+
+
+def _named_by_lines(layout: TableLayout, seen: dict[int, list[Any]]) -> str | None:
+    """Titles an untitled reserve roll-forward after its lines (a monitor's DSG block: balance brought
+    forward, in-year deficit, balance carried forward, safety valve target): the title set, or None."""
+    if layout.title:
+        return None
+    c = layout.label_col
+    labels = [cell_text(row[c]) for r, row in seen.items() if r >= layout.data_start and c < len(row) and not blank(row[c])]
+    layout.title = roll_forward_title(labels) or ""
+    return layout.title or None
 
 
 def _column_headers(layout: TableLayout, seen: dict[int, list[Any]]) -> dict[int, str]:
@@ -378,11 +411,20 @@ def _side_by_side_rows(stream: Peekable, label_col: int) -> int:
     return taken
 
 
-def _within(block: list[tuple[int, list[Any]]], cols: range) -> Iterator[tuple[int, list[Any]]]:
+def _within(block: list[tuple[int, list[Any]]], cols: range | set[int]) -> Iterator[tuple[int, list[Any]]]:
     """The rows of ``block`` with only the cells of ``cols``: a table beside others reads its own
     columns (the cells of the table beside it are no end of it, nor a title over it)."""
+    runs: list[list[int]] = []   # cols as runs of adjacent columns, each copied as a slice
+    for c in sorted(cols):
+        if runs and runs[-1][1] == c:
+            runs[-1][1] = c + 1
+        else:
+            runs.append([c, c + 1])
     for r, row in block:
-        yield r, [v if c in cols else None for c, v in enumerate(row)]
+        out = [None] * len(row)
+        for start, stop in runs:
+            out[start:stop] = row[start:stop]   # (as long as the row: both slices end with it)
+        yield r, out
 
 
 def _prepare(sheet: Sheet, layout: TableLayout, seen: dict[int, list[Any]], titles: list[str], *, file_stem: str,
@@ -444,6 +486,9 @@ def _prepare(sheet: Sheet, layout: TableLayout, seen: dict[int, list[Any]], titl
 def _head_sample(layout: TableLayout, seen: dict[int, list[Any]]) -> tuple[list[str], list[str], set[str]]:
     """Header texts, row labels and statuses of the table's first rows, for :func:`detect_kind`."""
     label_col, cols = layout.label_col, layout.col_range   # (each worked out from the letters when asked)
+    if layout.ignored_columns:   # (a titled block beside others: its own columns only)
+        ignored = {column_index(letter) for letter in layout.ignored_columns}
+        cols = [c for c in cols if c not in ignored]
     measures = [" ".join(cell_text(seen[h - 1][c]) for h in layout.header_rows
                          if c < len(seen.get(h - 1, [])) and not blank(seen[h - 1][c]))
                 for c in cols if c > label_col]

@@ -30,7 +30,18 @@ ABBREVIATIONS = {
     "send": "special educational needs disabilities", "fsm": "free school meals", "yos": "youth offending",
     "eyfs": "early years foundation stage", "gld": "good level development", "pex": "permanent exclusions",
     "fte": "full time equivalent", "sw": "social worker", "htst": "home to school transport",
+    "ta": "temporary accommodation",
 }
+# Abbreviations a sentence spells out for the reader (a table keeps the label as written)
+_SPELLED_OUT = {"TA": "temporary accommodation"}
+_ABBREVIATED = re.compile(r"\b(?:" + "|".join(_SPELLED_OUT) + r")\b")
+
+
+def spelled_out(label: str) -> str:
+    """A label as a sentence says it: ``Households in TA`` -> ``Households in temporary accommodation``."""
+    return _ABBREVIATED.sub(lambda m: _SPELLED_OUT[m[0]], label) if "TA" in label else label
+
+
 _WORD = re.compile(r"[a-z0-9]+")
 _STOP = {"of", "the", "a", "an", "and", "in", "to", "with", "for", "on", "at", "by", "who", "are",
          "is", "as", "or", "no", "number", "numbers", "rate", "per", "10000", "aged", "s"}
@@ -171,6 +182,8 @@ CATALOGUE: tuple[Metric, ...] = (
     _metric("persistent_absence_pct", "Persistent absence", INCLUSION, "percent", LOWER, "persistent absence",
             "persistently absent", "overall persistent absence"),
     _metric("overall_absence_pct", "Overall absence", INCLUSION, "percent", LOWER, "overall absence"),
+    _metric("unauthorised_absence_pct", "Unauthorised absence", INCLUSION, "percent", LOWER, "unauthorised absence",
+            "unauthorized absence"),
     # Education
     _metric("school_ofsted_good_pct", "Schools judged good or outstanding", EDUCATION, "percent", HIGHER,
             "schools good outstanding", "ofsted good outstanding"),
@@ -199,6 +212,8 @@ CATALOGUE: tuple[Metric, ...] = (
     # Other context
     _metric("child_poverty_pct", "Children in poverty", OTHER, "percent", LOWER, "child poverty", "children in poverty"),
     # Homelessness: pressures, each worse as it rises
+    _metric("homelessness_approaches", "Homelessness approaches", OTHER, "count", LOWER, "homelessness approaches",
+            "homeless approaches", "homelessness presentations", "homeless presentations"),
     _metric("ta_households", "Households in temporary accommodation", OTHER, "count", LOWER,
             "temporary accommodation"),
     _metric("ta_days_avg", "Average days in temporary accommodation", OTHER, "number", LOWER,

@@ -5,6 +5,7 @@ table shows a deficit."""
 
 from awkward_workbooks import write_xlsx
 
+from memberpack.analysis.charts import charts_for, table_summary
 from memberpack.analysis.headlines import headlines
 from memberpack.cli import main
 from memberpack.importers import read_file
@@ -40,3 +41,45 @@ def test_lines_dated_are_no_series_of_periods(tmp_path):
             ["Quarter ending July to September 2020", 425], ["Quarter ending October to December 2020", 440]]
     table, = read_file(write_xlsx(tmp_path / "q.xlsx", {"TA": rows})).tables
     assert table.layout.kind == "time_series", table.layout.kind_reason
+
+
+def _tables(tmp_path, sheets):
+    pack = tmp_path / "p.mpack"
+    assert main(["import", str(pack), str(write_xlsx(tmp_path / "monitor.xlsx", sheets))]) == 0
+    with Pack.open(pack) as opened:
+        return {ds.name: (ds, list(opened.observations(ds.id))) for ds in opened.datasets()}
+
+
+def test_an_untitled_dsg_block_is_named_after_its_lines_and_not_ranked_as_a_breakdown(tmp_path):
+    monitor = [["Children's Services Budget Monitor Month 8 2024/25"], [],
+               ["Service", "Budget £000", "Forecast £000", "Variance £000"],
+               ["Children's social care", 41250, 43880, 2630], ["Education", 12400, 12150, -250], [], [],
+               ["Reserve", "£000"],
+               ["DSG balance brought forward 1 April 2024", -28450], ["In-year deficit", -12370],
+               ["DSG balance carried forward 31 March 2025", -40820], ["Safety valve target", -31000]]
+    tables = _tables(tmp_path, {"Month 8": monitor})
+    ds, observations = tables["DSG reserve position"]
+    assert {o.cell: o.value for o in observations}["B11"] == -40_820_000
+    assert charts_for(ds, observations) == []
+    assert table_summary(ds, [], observations) == (
+        "No chart: its lines are a balance brought forward, the year's movement and the balance carried "
+        "forward, not parts of one whole.")
+
+
+def test_treasury_indicators_are_no_breakdown_of_one_whole(tmp_path):
+    rows = [["Treasury management: prudential indicators 2024/25"], [], ["Indicator", "£m"],
+            ["Authorised limit for external debt", 450.0], ["Operational boundary for external debt", 410.0],
+            ["Actual external debt at 30 September 2024", 322.6], ["Capital financing requirement", 398.2]]
+    (ds, observations), = _tables(tmp_path, {"TM": rows}).values()
+    assert charts_for(ds, observations) == []
+    assert table_summary(ds, [], observations) == (
+        "No chart: its lines are treasury limits and the debt held against them (authorised limit, operational "
+        "boundary, actual debt), not parts of one whole.")
+
+
+def test_a_breakdown_of_debt_by_lender_is_still_charted(tmp_path):
+    rows = [["External debt by lender 2024/25"], [], ["Lender", "£m"], ["PWLB", 250.0], ["Market loans", 60.5],
+            ["Local authorities", 12.1], ["Total external debt", 322.6]]
+    (ds, observations), = _tables(tmp_path, {"TM": rows}).values()
+    (chart,) = charts_for(ds, observations)
+    assert chart.categories[:3] == ["PWLB", "Market loans", "Local authorities"]

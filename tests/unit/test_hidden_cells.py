@@ -78,3 +78,31 @@ def test_hidden_tags_are_found_across_the_pieces_a_sheet_is_scanned_in():
         scan.feed(xml[cut:])
         found = scan.found
         assert (found.hidden_columns, found.hidden_rows) == ({1, 2, 5}, {1, 39}), cut
+
+
+def _calculator(path):
+    """MHCLG's revenue outturn drop-down: 'CHECKS' in a hidden column above the figures' header
+    ('Net Current Expenditure' over '£ thousand'), lines numbered on the left."""
+    wb = Workbook()
+    ws = wb.active
+    ws.title = "LA drop-down"
+    ws["C2"] = "ENGLAND"
+    ws["L4"] = "CHECKS"
+    ws["E5"], ws["E6"] = "Net Current Expenditure", "£ thousand"
+    ws["C7"] = "Service Expenditure"
+    for r, (line, name, value) in enumerate([(190, "Education services", 32264970.299),
+                                             (290, "Highways and transport services", 4629874.5),
+                                             (330, "Children Social Care", 9023416.1)], start=8):
+        for c, value_ in ((3, line), (4, name), (5, value), (12, 0)):
+            ws.cell(r, c, value_)
+    ws.column_dimensions["L"].hidden = True
+    wb.save(path)
+    return path
+
+
+def test_a_check_cell_in_a_hidden_column_does_not_start_the_table(tmp_path):
+    (table,) = read_file(_calculator(tmp_path / "rs.xlsx")).tables
+    cells = {o.cell: o for o in table.observations}
+    assert (cells["E8"].label, cells["E8"].measure, cells["E8"].unit) == \
+        ("Education services", "Net Current Expenditure", "GBP")
+    assert round(cells["E8"].value) == 32_264_970_299 and table.layout.header_rows[0] == 5

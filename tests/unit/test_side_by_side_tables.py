@@ -91,3 +91,48 @@ def test_a_table_with_its_labels_repeated_on_the_right_reads_on_past_its_spacer_
     assert len(tables) == 1
     assert (obs["C12"].label, obs["C12"].measure, obs["C12"].value) == ("Fife", "Age 5", 17)
     assert (obs["B9"].label, obs["B9"].status) == ("East Lothian", "z")
+
+
+def _taxbase(titles: list[str]) -> list[list]:
+    """Tables next to each other on the authorities' codes and names at the left, a blank column between
+    them, each titled over its own header (DLUHC's council taxbase data sheets)."""
+    return [["Council taxbase data"], [],
+            [None, None, None, titles[0], None, None, None, titles[1]],
+            ["E-code", "ONS Code", "Local Authority", "Band A", "Band B", "Total", None, "Band A", "Band B", "Total"],
+            ["E3831", "E07000223", "Adur", 2769, 5122, 28804, None, 96, 90, 461],
+            ["E0931", "E07000026", "Allerdale", 22168, 7933, 47932, None, 484, 146, 851]]
+
+
+def test_titled_tables_side_by_side_on_shared_names_are_tables_of_their_own(tmp_path):
+    rows = _taxbase(["Table 1.01 Total number of dwellings on the valuation list (Line 1)",
+                     "Table 1.02. Number of dwellings exempt on 3 October 2022 (Line 2)"])
+    tables, obs = _read(tmp_path, rows)
+    assert [t.title for t in tables] == ["Table 1.01 Total number of dwellings on the valuation list (Line 1)",
+                                         "Table 1.02. Number of dwellings exempt on 3 October 2022 (Line 2)"]
+    assert {o.cell for o in tables[0].observations} == {"D5", "E5", "F5", "D6", "E6", "F6"}
+    assert (obs["J6"].label, obs["J6"].value, obs["J6"].measure.endswith("Total")) == ("Allerdale", 851, True)
+    assert tables[1].title in obs["H5"].measure and (obs["H5"].label, obs["H5"].value) == ("Adur", 96)
+    assert "E3831" in (obs["H5"].section or "")   # the codes at the left are keys of every table's rows
+
+
+def test_a_spacer_column_between_figure_groups_keeps_one_table(tmp_path):
+    rows = [["Budget monitor, month 6"], [],
+            ["Service", "Full year 2024/25", None, None, "Variance against the budget"],
+            [None, "Budget £000", "Forecast £000", None, "Variance £000"],
+            ["Children's social care", 41250, 43880, None, 2630],
+            ["Education", 12400, 12150, None, -250]]
+    tables, obs = _read(tmp_path, rows)
+    assert len(tables) == 1
+    assert (obs["E6"].label, obs["E6"].value) == ("Education", -250_000)
+    assert (obs["C5"].label, obs["C5"].value) == ("Children's social care", 43_880_000)
+
+
+def test_groups_under_the_same_header_with_a_spacer_between_keep_one_table(tmp_path):
+    rows = [["Service", "Budget 2024/25 (£000)", None, None, "Forecast 2024/25 (£000)"],
+            [None, "Expenditure", "Income", None, "Expenditure", "Income"],
+            ["Children's social care", 45250, -4000, None, 47880, -4000],
+            ["Education", 14400, -2000, None, 14150, -2000]]
+    tables, obs = _read(tmp_path, rows)
+    assert len(tables) == 1
+    assert (obs["E4"].label, obs["E4"].measure, obs["E4"].value) == ("Education", "Forecast 2024/25 (£000) Expenditure",
+                                                                     14_150_000)

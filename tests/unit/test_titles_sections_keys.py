@@ -146,3 +146,25 @@ def test_a_monitor_stored_with_its_legend_in_the_title_stays_the_version_before_
         import_files(pack, [monitor(9, "December", 23060)])
         p9, = pack.datasets()
         assert p9.key == old_key and pack.previous_version(p9).id == p8.id
+
+
+def test_a_note_under_a_homelessness_tables_title_is_its_note_not_part_of_its_title(tmp_path):
+    """The old reading ran 'Source: H-CLIC, figures are provisional' (its own line, or the end of the
+    title's cell) into the title; now it is the table's note, told with its source."""
+    from memberpack.analysis.charts import source_line
+    from memberpack.cli import main
+    from memberpack.store.pack import Pack
+
+    head = [["Measure", "Q1 2024/25", "Q2 2024/25"], ["Homelessness approaches", 512, 547],
+            ["Households in temporary accommodation", 301, 322]]
+    title = "Homelessness: households owed a duty, Q2 2024/25"
+    for first in ([title], ["(Source: H-CLIC, figures are provisional)"]), ([f"{title}\nSource: H-CLIC"], []):
+        path = write_xlsx(tmp_path / "hclic.xlsx", {"Homelessness": [*first, *head]})
+        table, = read_file(path).tables
+        assert table.title == title
+        assert table.report.notes == [first[1][0] if first[1] else "Source: H-CLIC"]
+    pack = tmp_path / "p.mpack"
+    assert main(["import", str(pack), str(path)]) == 0
+    with Pack.open(pack) as opened:
+        ds, = opened.datasets()
+    assert source_line(ds) == "Source: hclic.xlsx, sheet Homelessness, cells A3:C5. Source: H-CLIC"
