@@ -1,0 +1,116 @@
+"""What a hold-out batch of published service-performance files taught (tests/corpus: a Nomis mortality
+extract, Trafford Data Lab's child protection rates, an NHS performance scorecard by trust): shapes read
+wrong the first time, each rebuilt here small."""
+
+import csv
+
+from openpyxl import Workbook
+
+from memberpack.importers import read_file
+from memberpack.model.units import find_unit
+
+_AREAS = ["Darlington", "County Durham", "Hartlepool", "Middlesbrough", "Northumberland", "Gateshead"]
+
+
+def _nomis_extract(path):
+    """Nomis's shape: a title and a copyright line dated the day of the extract, the query's dimensions
+    one a line ('cause of death | ...', 'measure | ...'), a blank row, then areas by years with '-' marks."""
+    wb = Workbook()
+    ws = wb.active
+    ws.title = "Data"
+    ws.append(["Mortality statistics - underlying cause, sex and age"])
+    ws.append(["ONS Crown Copyright Reserved [from Nomis on 17 January 2024]"])
+    ws.append([])
+    ws.append(["cause of death", "LC01b Accidental falls"])
+    ws.append(["gender", "Total"])
+    ws.append(["age", "total (all ages)"])
+    ws.append(["measure", "Age-standardised mortality rate"])
+    ws.append([])
+    ws.append(["local authority: county / unitary (as of April 2021)", 2019, 2020, 2021, 2022])
+    for i, area in enumerate(_AREAS):
+        ws.append([area, 8.15 + i, "-" if i == 2 else 9.5 + i, 10.25 + i, 16.84 + i])
+    ws.append([])
+    ws.append(["Figures under 3 deaths are not shown"])
+    wb.save(path)
+    return path
+
+
+def test_the_lines_above_a_data_services_extract_name_its_figures_and_are_no_table(tmp_path):
+    """The four 'name | value' lines above the table had been read as a table of their own (three words
+    for figures, dated January 2024 by the copyright line), every rate was named by its year alone, and
+    the table of 2019 to 2022 was dated April 2021 by its boundaries ('(as of April 2021)')."""
+    tables = read_file(_nomis_extract(tmp_path / "nomis.xlsx")).tables
+    assert len(tables) == 1
+    table = tables[0]
+    by_cell = {o.cell: o for o in table.observations}
+    first = by_cell["B10"]
+    assert (first.label, first.value, first.period) == ("Darlington", 8.15, "2019")
+    assert first.measure == "LC01b Accidental falls / Age-standardised mortality rate: 2019"
+    assert (by_cell["C12"].value, by_cell["C12"].display) == (None, "-")
+    assert table.report.context["measure"] == "Age-standardised mortality rate"
+    assert table.report.context["gender"] == "Total"
+    assert table.report.period is None   # the day of the extract is no period of the figures
+
+
+def test_name_and_value_lines_naming_no_measure_stay_a_table(tmp_path):
+    """Two columns of words with no line saying what figures are is a table as it was (its own words)."""
+    path = tmp_path / "contacts.csv"
+    path.write_text("Service,Lead officer\nAdults,Jo Smith\nChildren,Sam Patel\n\nArea,2023,2024\n"
+                    + "".join(f"{a},{10 + i},{12 + i}\n" for i, a in enumerate(_AREAS)))
+    tables = read_file(path).tables
+    assert [o.display for o in tables[0].observations if o.measure == "Lead officer"] == ["Jo Smith", "Sam Patel"]
+    assert tables[-1].observations[0].measure == "2023"
+
+
+def _tidy_rates(path):
+    """Trafford Data Lab's shape: area, period and value, then the indicator, its unit and a comparison
+    with England written on every row after the figures."""
+    rows = [["area_code", "area_name", "period", "value", "indicator", "measure", "unit", "significance"]]
+    for p, period in enumerate(["2012/13", "2013/14", "2014/15"]):
+        for i, area in enumerate(_AREAS):
+            rows.append([f"E0600000{i}", area, period, 40.5 + i + p, "Children on child protection plans: Rate per "
+                         "10,000 children <18", "per 10,000", "Persons", ["Similar", "Worse", "Better"][(i + p) % 3]])
+    with open(path, "w", newline="") as f:
+        csv.writer(f).writerows(rows)
+    return path
+
+
+def test_the_indicator_and_its_unit_written_after_the_figures_name_them(tmp_path):
+    """Written after the value column, the constant indicator and 'per 10,000' had been read as text
+    figures on every row, the rate named 'value' and counted in no unit."""
+    table = read_file(_tidy_rates(tmp_path / "cp.csv")).tables[0]
+    by_cell = {o.cell: o for o in table.observations}
+    rate = by_cell["D8"]
+    assert (rate.label, rate.period, rate.value, rate.unit) == ("Darlington", "2013/14", 41.5, "per_10000")
+    assert rate.measure.startswith("Children on child protection plans: Rate per 10,000 children <18")
+    assert "E8" not in by_cell and "F8" not in by_cell   # the constant columns: context, not figures
+    assert by_cell["H8"].display == "Worse"   # the comparison, which changes, is still read beside the rate
+    assert table.report.context["indicator"].startswith("Children on child protection plans")
+
+
+def _trust_scorecard(path):
+    """An NHS performance scorecard's shape: counts of patients waiting past a threshold, and each
+    trust's band against the others with its key in the header."""
+    wb = Workbook()
+    ws = wb.active
+    ws.title = "England"
+    ws.append(["Trust", "Trust code", "Waiting 52+ weeks", "Waiting > 18 weeks", "Average weeks waited",
+               "A&E performance (5 = worst performing 20%)"])
+    for i, name in enumerate(["NORTH MIDLANDS", "NORFOLK AND NORWICH", "PENNINE ACUTE", "STOCKPORT", "DERBY"]):
+        ws.append([f"{name} NHS TRUST", f"R{i}X", 4563 + i, 20100 + i, 12.5 + i, 1 + i])
+    wb.save(path)
+    return path
+
+
+def test_a_count_waiting_past_a_threshold_and_a_band_keyed_by_a_percentage_are_plain_numbers(tmp_path):
+    """'Waiting 52+ weeks' (patients) had been read in weeks, and the 1-5 band whose key says 'worst
+    performing 20%' as a percentage."""
+    table = read_file(_trust_scorecard(tmp_path / "nhs.xlsx")).tables[0]
+    by_cell = {o.cell: o for o in table.observations}
+    assert by_cell["C2"].value == 4563 and by_cell["C2"].unit not in ("weeks", "days")
+    assert by_cell["D2"].unit not in ("weeks", "days")
+    assert by_cell["E2"].unit == "weeks"   # a duration still is one
+    assert by_cell["F2"].value == 1 and by_cell["F2"].unit != "percent"
+    assert find_unit("Waiting 18+ weeks") is None and find_unit("% waiting 18+ weeks").symbol == "%"
+    assert find_unit("Score (1 = best, 5 = worst)") is None and find_unit("Rate (%)").symbol == "%"
+
