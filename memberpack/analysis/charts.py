@@ -472,22 +472,39 @@ def _breakdown_measure(grid: Grid, rows: list[GridRow]) -> str | None:
     return min(usable, key=rank) if usable else None
 
 
+def _latest_rows(rows: list[GridRow], measure: str) -> tuple[list[GridRow], str | None]:
+    """A long table's rows of its latest period only, and that period, where the same rows come again
+    for each period (every council each year): the highest and the lowest are then of one year, not
+    one council's worst year against another's best. The rows as they are, and None, otherwise."""
+    periods = {r.cells[measure].period for r in rows}
+    parsed = {p: parse_period(p) for p in periods if p}
+    if len(periods) < 2 or len(parsed) < len(periods) or any(p.year is None for p in parsed.values()) \
+            or len({r.label for r in rows}) == len(rows):
+        return rows, None
+    latest = max(parsed, key=lambda p: parsed[p].span()[1])
+    return [r for r in rows if r.cells[measure].period == latest], latest
+
+
 def _breakdown_chart(ds: Dataset, grid: Grid) -> ChartSpec | None:
     rows = [r for r in grid.rows if r.role == DATA]
     measure = _breakdown_measure(grid, rows)
     if measure is None:
         return None
-    rows = [r for r in rows if r.value(measure) is not None]
+    rows, latest = _latest_rows([r for r in rows if r.value(measure) is not None], measure)
     unit = Counter(r.cells[measure].unit for r in rows if r.cells[measure].unit).most_common(1)
     unit = unit[0][0] if unit else _unstated_unit(measure, [r.cells[measure] for r in rows])
     other_units = [r.label for r in rows if r.cells[measure].unit not in (unit, None)]
     rows = [r for r in rows if r.cells[measure].unit in (unit, None)]   # rates beside percentages: not one chart
+    own = [r for r in rows if not is_comparator(r.label)]
+    comparators = [r.label for r in rows if r not in own] if len(own) >= 2 else []
+    if comparators:   # England's and the region's rows among the councils': not the highest of them
+        rows = own
     if len(rows) < 2:
         return None
     conv = convention_of(ds, grid) if unit == GBP else None
-    period = grid.column_period(measure) or ds.period
+    period = latest or grid.column_period(measure) or ds.period
     named = re.sub(r"\s*\b\d{4}\s*[-/]\s*\d{2,4}\b", "", ds.name).strip(" :-") \
-        if parse_period(measure) and not names_a_measure(measure) else ""
+        if parse_period(measure) and not names_a_measure(measure) else measure if latest else ""
     story = breakdown_story(rows, measure, unit, net_row(grid), period, conv, named or "")
     skipped = [m for m in grid.measures if m != measure and any(r.value(m) is not None for r in grid.rows)]
     repeated = repeated_labels(rows)
@@ -503,7 +520,8 @@ def _breakdown_chart(ds: Dataset, grid: Grid) -> ChartSpec | None:
                      y_range=value_range(values),
                      left_out=" ".join(filter(None, (
                          left_out_text(skipped, "one measure per bar chart; the table has them all"),
-                         left_out_text(other_units, "in another unit")))))
+                         left_out_text(other_units, "in another unit"),
+                         left_out_text(comparators, "comparators, not ranked with the rest")))))
 
 
 def charts_for(ds: Dataset, observations: list[Observation]) -> list[ChartSpec]:

@@ -6,8 +6,16 @@ import csv
 
 from openpyxl import Workbook
 
-from memberpack.importers import read_file
+from memberpack.analysis.benchmark_text import area_prefix
+from memberpack.analysis.charts import charts_for
+from memberpack.analysis.comparisons import pack_comparisons
+from memberpack.importers import import_files, read_file
+from memberpack.model.areas import known_authority
+from memberpack.model.observation import Dataset
+from memberpack.model.periods import parse_period
 from memberpack.model.units import find_unit
+from memberpack.store import comparators
+from memberpack.store.pack import Pack
 
 _AREAS = ["Darlington", "County Durham", "Hartlepool", "Middlesbrough", "Northumberland", "Gateshead"]
 
@@ -114,3 +122,79 @@ def test_a_count_waiting_past_a_threshold_and_a_band_keyed_by_a_percentage_are_p
     assert find_unit("Waiting 18+ weeks") is None and find_unit("% waiting 18+ weeks").symbol == "%"
     assert find_unit("Score (1 = best, 5 = worst)") is None and find_unit("Rate (%)").symbol == "%"
 
+
+def _homelessness_acceptances(path):
+    """P1E's shape: councils by priority need, one of the needs an age band ('Aged 16/17 years old'),
+    England's grossed row under them."""
+    rows = [["ONS Code", "Laname", "Households with dependent children", "Aged 16/17 years old", "Total households"]]
+    for i, name in enumerate(["Adur", "Allerdale", "Barnet", "Birmingham", "Bolton", "Bristol", "Croydon"]):
+        rows.append([f"E0700002{i}", name, 10 * i, i % 3, 12 * i + 1])
+    rows += [[], ["", "Grossed data for households"], ["", "England", 9350, 160, 13900]]
+    with open(path, "w", newline="") as f:
+        csv.writer(f).writerows(rows)
+    return path
+
+
+def test_an_age_band_is_no_year_and_england_is_not_ranked_among_the_councils(tmp_path):
+    """'Aged 16/17 years old' had dated its figures 2016/17 (of a return for July to September 2014),
+    and England's grossed total was the 'highest' council of the bar chart's sentence."""
+    table = read_file(_homelessness_acceptances(tmp_path / "p1e.csv")).tables[0]
+    by_cell = {o.cell: o for o in table.observations}
+    assert (by_cell["D3"].measure, by_cell["D3"].period) == ("Aged 16/17 years old", None)
+    assert parse_period("Aged 16/17") is None and parse_period("10 to 17 year olds") is None
+    assert parse_period("2016/17").label() == "2016/17" and parse_period("aged 65+ 2014/15").label() == "2014/15"
+    ds = Dataset("p1e", "p1e.csv", "0" * 64, "p1e", "A1:E11", table.layout.kind, key="k")
+    spec, = charts_for(ds, list(table.observations))
+    assert spec.summary.startswith("Total households: highest for Croydon, at 73; lowest for Adur, at 1.")
+    assert "England" not in spec.categories and "(comparators, not ranked with the rest): England." in spec.left_out
+
+
+def _rates_by_year(path):
+    """Councils' rates per 10,000 for three years, one row a council a year, England's among them: the
+    highest of all the rows (Blackpool's 2012/13) is not the highest of the latest year (Coventry's)."""
+    rates = {"Blackpool": [150.0, 120.0, 80.0], "Coventry": [60.0, 70.0, 95.5], "Milton Keynes": [20.0, 15.0, 8.7],
+             "Trafford": [40.6, 53.5, 46.9], "Wigan": [26.5, 30.0, 33.0], "England": [37.9, 42.0, 200.0]}
+    rows = [["area_code", "area_name", "period", "value", "indicator", "measure"]]
+    for p, period in enumerate(["2012/13", "2013/14", "2014/15"]):
+        rows += [[f"E0800000{i}" if area != "England" else "E92000001", area, period, values[p],
+                  "Children on child protection plans", "per 10,000"] for i, (area, values) in enumerate(rates.items())]
+    with open(path, "w", newline="") as f:
+        csv.writer(f).writerows(rows)
+    return path
+
+
+def test_a_ranking_of_councils_over_several_years_is_of_the_latest_year(tmp_path):
+    """Every council's three years had been ranked together: 'highest for Blackpool, at 150.0' was its
+    2012/13 rate, beside others' 2014/15, with no year said; England's row ranked as a council."""
+    table = read_file(_rates_by_year(tmp_path / "cp.csv")).tables[0]
+    ds = Dataset("cp", "cp.csv", "0" * 64, "cp", "A1:F19", table.layout.kind, key="k")
+    spec, = charts_for(ds, list(table.observations))
+    assert spec.title.startswith("Children on child protection plans per 10,000: value in 2014/15: highest for "
+                                 "Coventry, at 95.5 per 10,000")
+    assert "lowest for Milton Keynes, at 8.7 per 10,000." in spec.summary
+    assert sorted(spec.categories) == ["Blackpool", "Coventry", "Milton Keynes", "Trafford", "Wigan"]
+
+
+def _falls_by_area(path):
+    """A table of councils by year with no England or region row, where a council's name starts with a
+    region's ('North East Lincolnshire') and another is one the app knows (Worcestershire)."""
+    rows = [["local authority", "2021", "2022"]]
+    for i, area in enumerate(["Kingston upon Hull, City of", "North East Lincolnshire", "Somerset", "Worcestershire",
+                              "North West Leicestershire", "Wigan"]):
+        rows.append([area, 5.0 + i, 9.5 + i])
+    with open(path, "w", newline="") as f:
+        csv.writer(f).writerows(rows)
+    return path
+
+
+def test_a_council_named_after_its_region_is_no_regional_benchmark(tmp_path):
+    """'North East Lincolnshire' had been taken for the North East's figure under Hull's row, so the
+    briefing compared 'Worcestershire' (the first council the app knew among the rows, taken for whose
+    table it was) with 'North East', showing Hull's rate as ours."""
+    with Pack.create(tmp_path / "p.mpack") as pack:
+        import_files(pack, [_falls_by_area(tmp_path / "falls.csv")])
+        comparators.set_authority(pack, known_authority("933"))
+        assert pack_comparisons(pack) == []
+    assert area_prefix("North East Lincolnshire")[0] == "other"
+    assert area_prefix("South West rate per 10,000")[:2] == ("region", "rate per 10,000")
+    assert area_prefix("South East Region")[0] == "region"
