@@ -451,23 +451,28 @@ _TOTAL_COLUMN = re.compile(r"\s*(?:grand\s+)?total\b.*", re.IGNORECASE)
 
 
 _SHORTFALL = re.compile(r"\b(?:shortfall|under[\s-]*delivery|(?:savings?\s+)?at\s+risk)\b", re.IGNORECASE)
+# a nation's row among its councils' (Scotland's under the 32 councils): the whole, not one of them
+_NATION = re.compile(r"\s*(?:england|scotland|wales|northern\s+ireland|england\s+and\s+wales|great\s+britain|"
+                     r"united\s+kingdom|uk)\s*", re.IGNORECASE)
+# a figure of years still to come, worked out from the trend ("Child Poverty_Projected_2020/21"): no outcome yet
+_PROJECTED = re.compile(r"(?:\b|_)(?:projected|projections?)(?:\b|_)", re.IGNORECASE)
 
 
 def _breakdown_measure(grid: Grid, rows: list[GridRow]) -> str | None:
     """The measure a breakdown is drawn by: a shortfall against its target first (a savings
     tracker's, not its forecast delivery), then a known indicator in percent, then any known
     indicator, then a percentage or the columns' total (an aged debt's, not its first band), then
-    the latest of columns that are periods (not the oldest year of a year-on-year table), then the
-    first column with figures (not a count of pupils on roll)."""
+    the latest of columns that are periods (not the oldest year of a year-on-year table, nor a year
+    projected beyond the figures), then the first column with figures (not a count of pupils on roll)."""
     usable = [m for m in grid.measures if sum(r.value(m) is not None for r in rows) >= 2]
 
-    def rank(m: str) -> tuple[int, int, int, int]:
+    def rank(m: str) -> tuple[int, int, bool, int, int]:
         cells = [r.cells[m] for r in rows if m in r.cells and r.cells[m].value is not None]
         known = any(c.metric_id != "other" for c in cells) and match_metric("", m, cells[0].unit).id != "other"
         percent = cells[0].unit == PERCENT_UNIT or bool(_TOTAL_COLUMN.fullmatch(m))
         period = parse_period(grid.column_period(m) or m)
         end = period.span()[1] if period is not None and period.year is not None else 0
-        return (not _SHORTFALL.search(m), -(2 * known + percent), -end, usable.index(m))
+        return (not _SHORTFALL.search(m), -(2 * known + percent), bool(_PROJECTED.search(m)), -end, usable.index(m))
 
     return min(usable, key=rank) if usable else None
 
@@ -495,7 +500,7 @@ def _breakdown_chart(ds: Dataset, grid: Grid) -> ChartSpec | None:
     unit = unit[0][0] if unit else _unstated_unit(measure, [r.cells[measure] for r in rows])
     other_units = [r.label for r in rows if r.cells[measure].unit not in (unit, None)]
     rows = [r for r in rows if r.cells[measure].unit in (unit, None)]   # rates beside percentages: not one chart
-    own = [r for r in rows if not is_comparator(r.label)]
+    own = [r for r in rows if not is_comparator(r.label) and not _NATION.fullmatch(r.label)]
     comparators = [r.label for r in rows if r not in own] if len(own) >= 2 else []
     if comparators:   # England's and the region's rows among the councils': not the highest of them
         rows = own

@@ -198,3 +198,23 @@ def test_a_council_named_after_its_region_is_no_regional_benchmark(tmp_path):
     assert area_prefix("North East Lincolnshire")[0] == "other"
     assert area_prefix("South West rate per 10,000")[:2] == ("region", "rate per 10,000")
     assert area_prefix("South East Region")[0] == "region"
+
+
+def test_a_councils_ranking_is_of_its_latest_outcome_not_a_projection(tmp_path):
+    """The Improvement Service's outcomes profile (2018) ends each indicator with years projected from
+    the trend ('Child Poverty_Projected_2020/21'): the briefing had ranked the councils by 2020/21's
+    projection, not by 2016/17, the latest year measured, and Scotland's row as one of them."""
+    wb = Workbook()
+    ws = wb.active
+    ws.title = "Chi Pov - CPP"
+    ws.append([None, "Child Poverty_Imputed_2015/16", "Child Poverty_Raw data_2016/17",
+               "Child Poverty_Projected_2017/18", "Child Poverty_Projected_2020/21"])
+    for i, area in enumerate(["Aberdeen City", "Angus", "Fife", "Glasgow City", "Inverclyde", "Scotland"]):
+        ws.append([area, 12.0 + i, 11.5 + i, 11.0 + i, 20.0 - i])
+    wb.save(tmp_path / "cpop.xlsx")
+    table = read_file(tmp_path / "cpop.xlsx").tables[0]
+    ds = Dataset("cpop", "cpop.xlsx", "0" * 64, "Chi Pov - CPP", "A1:E7", table.layout.kind, key="k")
+    spec, = charts_for(ds, list(table.observations))
+    assert spec.summary.startswith("Child Poverty_Raw data_2016/17: highest for Inverclyde, at 15.5; lowest for "
+                                   "Aberdeen City, at 11.5.")
+    assert "Scotland" not in spec.categories
