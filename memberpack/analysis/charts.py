@@ -348,6 +348,13 @@ def _series_columns(grid: Grid) -> list[str] | None:
     return periods[::-1] if ends == sorted(ends, reverse=True) else None
 
 
+def _measured(periods: list[str]) -> list[str]:
+    """The period columns of figures measured, those projected from the trend beyond them left out
+    (a trend told to 2020/21 from a file of 2018 would tell a change that has not happened)."""
+    kept = [p for p in periods if not _PROJECTED.search(p)]
+    return kept if len(kept) >= 2 else periods
+
+
 def _periods_down(grid: Grid) -> Grid | None:
     """A table of periods down its rows (a monthly return: ``Apr-24``, ``May-24`` ... then ``YTD``,
     ``Target``) turned round, each measure a row over the periods, the rows that are no period left
@@ -540,7 +547,7 @@ def charts_for(ds: Dataset, observations: list[Observation]) -> list[ChartSpec]:
         return [chart] if chart else []
     periods = _series_columns(grid)
     if periods is not None:
-        return _series_charts(ds, grid, periods)
+        return _series_charts(ds, grid, _measured(periods))
     for turned in (_periods_down(grid), _series_across(grid)):
         if turned is not None and (periods := _series_columns(turned)) is not None:
             return _series_charts(ds, turned, periods)

@@ -218,3 +218,21 @@ def test_a_councils_ranking_is_of_its_latest_outcome_not_a_projection(tmp_path):
     assert spec.summary.startswith("Child Poverty_Raw data_2016/17: highest for Inverclyde, at 15.5; lowest for "
                                    "Aberdeen City, at 11.5.")
     assert "Scotland" not in spec.categories
+
+
+def test_a_trend_ends_with_the_latest_year_measured_not_a_projection(tmp_path):
+    """The profile's depopulation index ran on into projected years: 'down 1.1 from 87.5 in 2019/20 to 86.4
+    in 2020/21' told a change two years after the file was made."""
+    wb = Workbook()
+    ws = wb.active
+    ws.title = "Depopulation"
+    ws.append([None, "Depopulation 2015/16", "Depopulation 2016/17", "Depopulation Projected 2017/18",
+               "Depopulation Projected 2018/19"])
+    for i, area in enumerate(["Midlothian", "Fife", "Angus"]):
+        ws.append([area, 96.4 + i, 95.6 + i, 94.0 + i, 90.0 + i])
+    wb.save(tmp_path / "depopulation.xlsx")
+    table = read_file(tmp_path / "depopulation.xlsx").tables[0]
+    ds = Dataset("dep", "depopulation.xlsx", "0" * 64, "Depopulation", "A1:E4", table.layout.kind, key="k")
+    spec, = charts_for(ds, list(table.observations))
+    assert spec.categories == ["2015/16", "2016/17"]
+    assert "2016/17" in spec.title and "2018/19" not in spec.summary
