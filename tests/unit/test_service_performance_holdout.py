@@ -5,6 +5,7 @@ wrong the first time, each rebuilt here small."""
 import csv
 
 from openpyxl import Workbook
+from test_plain_rows import _read_both_ways, cell_by_cell  # noqa: F401  (a fixture)
 
 from memberpack.analysis.benchmark_text import area_prefix
 from memberpack.analysis.charts import charts_for
@@ -236,3 +237,13 @@ def test_a_trend_ends_with_the_latest_year_measured_not_a_projection(tmp_path):
     spec, = charts_for(ds, list(table.observations))
     assert spec.categories == ["2015/16", "2016/17"]
     assert "2016/17" in spec.title and "2018/19" not in spec.summary
+
+
+def test_a_tidy_files_rates_read_the_same_column_wise_and_cell_by_cell(tmp_path, cell_by_cell):
+    _parts, table = _read_both_ways(_tidy_rates(tmp_path / "cp.csv"), cell_by_cell)
+    assert {o.unit for o in table.observations if o.value is not None} == {"per_10000"}
+
+
+def test_a_data_services_extract_reads_the_same_column_wise_and_cell_by_cell(tmp_path, cell_by_cell):
+    _parts, table = _read_both_ways(_nomis_extract(tmp_path / "nomis.xlsx"), cell_by_cell)
+    assert table.observations[0].measure.startswith("LC01b Accidental falls / Age-standardised mortality rate")
