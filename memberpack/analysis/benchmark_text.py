@@ -27,6 +27,11 @@ _REGION = re.compile(r"\b(region|regional|" + "|".join(re.escape(r) for r in REG
 _HEADER = re.compile(r"benchmark|comparator|comparison", re.IGNORECASE)
 _TARGET = re.compile(r"\btargets?\b", re.IGNORECASE)
 _FILLER = {"average", "avg", "mean", "figure", "the", "all", "authorities", "la", "las"}
+# what follows a region's name when the label is an authority's own ("North East Lincolnshire", "North
+# West Leicestershire"), not the region's figure ("South West rate per 10,000", "North East Total")
+_PLACE_REST = re.compile(r"[A-Z][a-z]{3,}(?:\s+(?:(?:and|of|upon|on|the)\s+)?[A-Z][a-z]+)*")
+_COMPARATOR_WORDS = re.compile(r"\b(?:total|average|mean|median|rate|figure|value|benchmark|comparator|"
+                               r"regions?|regional)\b", re.IGNORECASE)
 _AREA_PHRASES = sorted({"england", "national", "region", "regional", "sn", "statistical neighbours",
                         "statistical neighbour", "stat neighbours", "neighbours", "neighbour",
                         *(r.lower() for r in REGIONS)}, key=len, reverse=True)
@@ -72,6 +77,8 @@ def area_prefix(label: str) -> tuple[str, str, str]:
         if text == phrase or text.startswith(phrase + " "):
             count = len(phrase.split())
             rest = [w for w in written[count:] if w.lower() not in _FILLER]
+            if _PLACE_REST.fullmatch(" ".join(rest)) and not _COMPARATOR_WORDS.search(" ".join(rest)):
+                break   # "North East Lincolnshire": an authority of its own
             return kind_of(phrase), " ".join(rest), " ".join(written[:count])
     return OTHER_AREA, label, ""
 

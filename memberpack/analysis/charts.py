@@ -353,6 +353,13 @@ def _series_columns(grid: Grid) -> list[str] | None:
     return periods[::-1] if ends == sorted(ends, reverse=True) else None
 
 
+def _measured(periods: list[str]) -> list[str]:
+    """The period columns of figures measured, those projected from the trend beyond them left out
+    (a trend told to 2020/21 from a file of 2018 would tell a change that has not happened)."""
+    kept = [p for p in periods if not _PROJECTED.search(p)]
+    return kept if len(kept) >= 2 else periods
+
+
 def _periods_down(grid: Grid) -> Grid | None:
     """A table of periods down its rows (a monthly return: ``Apr-24``, ``May-24`` ... then ``YTD``,
     ``Target``) turned round, each measure a row over the periods, the rows that are no period left
@@ -456,25 +463,43 @@ _TOTAL_COLUMN = re.compile(r"\s*(?:grand\s+)?total\b.*", re.IGNORECASE)
 
 
 _SHORTFALL = re.compile(r"\b(?:shortfall|under[\s-]*delivery|(?:savings?\s+)?at\s+risk)\b", re.IGNORECASE)
+# a nation's row among its councils' (Scotland's under the 32 councils): the whole, not one of them
+_NATION = re.compile(r"\s*(?:england|scotland|wales|northern\s+ireland|england\s+and\s+wales|great\s+britain|"
+                     r"united\s+kingdom|uk)\s*", re.IGNORECASE)
+# a figure of years still to come, worked out from the trend ("Child Poverty_Projected_2020/21"): no outcome yet
+_PROJECTED = re.compile(r"(?:\b|_)(?:projected|projections?)(?:\b|_)", re.IGNORECASE)
 
 
 def _breakdown_measure(grid: Grid, rows: list[GridRow]) -> str | None:
     """The measure a breakdown is drawn by: a shortfall against its target first (a savings
     tracker's, not its forecast delivery), then a known indicator in percent, then any known
     indicator, then a percentage or the columns' total (an aged debt's, not its first band), then
-    the latest of columns that are periods (not the oldest year of a year-on-year table), then the
-    first column with figures (not a count of pupils on roll)."""
+    the latest of columns that are periods (not the oldest year of a year-on-year table, nor a year
+    projected beyond the figures), then the first column with figures (not a count of pupils on roll)."""
     usable = [m for m in grid.measures if sum(r.value(m) is not None for r in rows) >= 2]
 
-    def rank(m: str) -> tuple[int, int, int, int]:
+    def rank(m: str) -> tuple[int, int, bool, int, int]:
         cells = [r.cells[m] for r in rows if m in r.cells and r.cells[m].value is not None]
         known = any(c.metric_id != "other" for c in cells) and match_metric("", m, cells[0].unit).id != "other"
         percent = cells[0].unit == PERCENT_UNIT or bool(_TOTAL_COLUMN.fullmatch(m))
         period = parse_period(grid.column_period(m) or m)
         end = period.span()[1] if period is not None and period.year is not None else 0
-        return (not _SHORTFALL.search(m), -(2 * known + percent), -end, usable.index(m))
+        return (not _SHORTFALL.search(m), -(2 * known + percent), bool(_PROJECTED.search(m)), -end, usable.index(m))
 
     return min(usable, key=rank) if usable else None
+
+
+def _latest_rows(rows: list[GridRow], measure: str) -> tuple[list[GridRow], str | None]:
+    """A long table's rows of its latest period only, and that period, where the same rows come again
+    for each period (every council each year): the highest and the lowest are then of one year, not
+    one council's worst year against another's best. The rows as they are, and None, otherwise."""
+    periods = {r.cells[measure].period for r in rows}
+    parsed = {p: parse_period(p) for p in periods if p}
+    if len(periods) < 2 or len(parsed) < len(periods) or any(p.year is None for p in parsed.values()) \
+            or len({r.label for r in rows}) == len(rows):
+        return rows, None
+    latest = max(parsed, key=lambda p: parsed[p].span()[1])
+    return [r for r in rows if r.cells[measure].period == latest], latest
 
 
 def _breakdown_chart(ds: Dataset, grid: Grid) -> ChartSpec | None:
@@ -484,17 +509,21 @@ def _breakdown_chart(ds: Dataset, grid: Grid) -> ChartSpec | None:
     measure = _breakdown_measure(grid, rows)
     if measure is None:
         return None
-    rows = [r for r in rows if r.value(measure) is not None]
+    rows, latest = _latest_rows([r for r in rows if r.value(measure) is not None], measure)
     unit = Counter(r.cells[measure].unit for r in rows if r.cells[measure].unit).most_common(1)
     unit = unit[0][0] if unit else _unstated_unit(measure, [r.cells[measure] for r in rows])
     other_units = [r.label for r in rows if r.cells[measure].unit not in (unit, None)]
     rows = [r for r in rows if r.cells[measure].unit in (unit, None)]   # rates beside percentages: not one chart
+    own = [r for r in rows if not is_comparator(r.label) and not _NATION.fullmatch(r.label)]
+    comparators = [r.label for r in rows if r not in own] if len(own) >= 2 else []
+    if comparators:   # England's and the region's rows among the councils': not the highest of them
+        rows = own
     if len(rows) < 2:
         return None
     conv = convention_of(ds, grid) if unit == GBP else None
-    period = grid.column_period(measure) or ds.period
+    period = latest or grid.column_period(measure) or ds.period
     named = re.sub(r"\s*\b\d{4}\s*[-/]\s*\d{2,4}\b", "", ds.name).strip(" :-") \
-        if parse_period(measure) and not names_a_measure(measure) else ""
+        if parse_period(measure) and not names_a_measure(measure) else measure if latest else ""
     story = breakdown_story(rows, measure, unit, net_row(grid), period, conv, named or "")
     skipped = [m for m in grid.measures if m != measure and any(r.value(m) is not None for r in grid.rows)]
     repeated = repeated_labels(rows)
@@ -510,7 +539,8 @@ def _breakdown_chart(ds: Dataset, grid: Grid) -> ChartSpec | None:
                      y_range=value_range(values),
                      left_out=" ".join(filter(None, (
                          left_out_text(skipped, "one measure per bar chart; the table has them all"),
-                         left_out_text(other_units, "in another unit")))))
+                         left_out_text(other_units, "in another unit"),
+                         left_out_text(comparators, "comparators, not ranked with the rest")))))
 
 
 def charts_for(ds: Dataset, observations: list[Observation]) -> list[ChartSpec]:
@@ -524,7 +554,7 @@ def charts_for(ds: Dataset, observations: list[Observation]) -> list[ChartSpec]:
         return [chart] if chart else []
     periods = _series_columns(grid)
     if periods is not None:
-        return _series_charts(ds, grid, periods)
+        return _series_charts(ds, grid, _measured(periods))
     for turned in (_periods_down(grid), _series_across(grid)):
         if turned is not None and (periods := _series_columns(turned)) is not None:
             return _series_charts(ds, turned, periods)

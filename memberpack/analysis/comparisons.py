@@ -324,13 +324,16 @@ def _figure(obs) -> _Figure:
 
 
 def table_area(ds, grid: Grid, ours: Area | None) -> str:
-    """Whose figures a table holds: the area its title, sheet or rows name (``North Somerset``),
-    else our authority's (a table in our pack is ours unless it says otherwise); a table's own
-    figures are "ours" only when it is about our authority."""
-    texts = [ds.name, ds.sheet, *(r.label for r in grid.rows)]
-    named = next((a for a in (named_in(t) for t in texts) if a is not None), None)
+    """Whose figures a table holds: the area its title or sheet names (``North Somerset``), or the one
+    authority its rows name, else our authority's (a table in our pack is ours unless it says
+    otherwise); a table's own figures are "ours" only when it is about our authority. A table of
+    many authorities' figures (every council's) is about none of those its rows happen to name."""
+    named = next((a for a in (named_in(t) for t in (ds.name, ds.sheet)) if a is not None), None)
     if named is not None:
         return named.name
+    in_rows = {a.name for a in (named_in(r.label) for r in grid.rows) if a is not None}
+    if len(in_rows) == 1 and not (ours and any(ours.name.lower() in r.label.lower() for r in grid.rows)):
+        return in_rows.pop()
     return ours.name if ours else "Our figure"
 
 

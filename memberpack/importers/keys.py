@@ -51,6 +51,9 @@ _KEY_HEADER = re.compile(r"\b(?:names?|authority|council|area|region|country|nat
 # A column headed only "Measure" (or "Measure name") beside the figures names what each row's figures are:
 # a long file's rows of one area and year are told apart by it ("Outcome, ASC Quality of Life").
 _MEASURE_HEADER = re.compile(r"\s*measure(?:[\s_]+name)?\s*", re.IGNORECASE)
+# what a tidy file's figures are ("indicator", "measure", "unit"), wherever it stands beside the value
+_DESCRIBING_HEADER = re.compile(r"\s*(?:indicator|measure|statistic|variable|units?)(?:[\s_]+(?:name|type))?\s*",
+                                re.IGNORECASE)
 _LINE_HEADER = re.compile(r"(?:invoice\s+)?(?:line|line\s+(?:no\.?|number)|ref(?:erence)?(?:\s+no\.?)?|no\.?)", re.IGNORECASE)
 _NAME_HEADER = re.compile(r"^\s*(?:(?:payee|supplier|recipient|beneficiary|institution|provider)\s+)?name\b|"
                           r"^\s*(?:payee|recipient|beneficiary)\b", re.IGNORECASE)
@@ -453,6 +456,9 @@ def find_keys(headers: Sequence[str], columns: dict[int, list[Any]], label_col: 
                     and len(filled) * 2 >= len(values):
                 keys.append((c, kind))   # "Supplier Name", "Type of Expenditure" after a payment's amount
                 trailing.add(c)
+            elif kind == TEXT and _DESCRIBING_HEADER.fullmatch(header) and 3 <= len(filled) == len(values) \
+                    and distinct(c) == 1:
+                keys.append((c, kind))   # "indicator", "measure" the same on every row after the value: context
             continue
         if kind == "number" and c < label_col:
             continue      # a reference number: left of the label, not a key

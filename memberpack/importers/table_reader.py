@@ -468,11 +468,12 @@ class TableReader:
 
     def __init__(self, layout: TableLayout, header: dict[int, list[Any]], sheet: Sheet,
                  context: Period | None, report: TableReport, *, part: str | None = None,
-                 notes: frozenset[int] = frozenset(), above: Sequence[str] = ()) -> None:
+                 notes: frozenset[int] = frozenset(), above: Sequence[str] = (), described: str = "") -> None:
         """``notes``: the numbers of the notes under the table, ``above`` the lines over its header (its
-        title first): what tells a footnote's number inside a header (:mod:`.header_notes`)."""
+        title first): what tells a footnote's number inside a header (:mod:`.header_notes`);
+        ``described``: what the lines above the table say its figures are (``_described_above``)."""
         self.layout, self.sheet, self.report, self.context = layout, sheet, report, context
-        self._notes, self._above = notes, above
+        self._notes, self._above, self._stated = notes, above, described
         self.label_col, self.first_col = layout.label_col, layout.col_range.start   # asked for every row
         self.columns = self._columns(header)
         self._fraction_shares(header)
@@ -596,7 +597,7 @@ class TableReader:
             subject = None
         # A constant column saying what the figures are (a tidy file's one indicator) names them
         self._describing = [c for c in sorted(self._context) if _DESCRIBES.search(self._heading(header, c))]
-        described = self._described = self._description(first)
+        described = self._described = self._description(first) or self._stated
         units_row = header.get(layout.units_row - 1, []) if layout.units_row else []
         table_unit = (_THOUSANDS if layout.unit == _THOUSANDS.symbol else find_unit(layout.unit)) if layout.unit else None
         chosen = table_unit is not None and layout.unit_by_hand

@@ -40,7 +40,7 @@ from memberpack.model.values import BLANK, TEXT, parse_text
 SIDE_BY_SIDE_ROWS = 5_000
 # Lines above a table whose dates are not the period its figures are for.
 _NOT_A_PERIOD = re.compile(r"\s*(?:last\s+updated|updated|published|date\s+published|next\s+update|release\s+date|"
-                           r"produced|source|contact|date\s+of)", re.IGNORECASE)
+                           r"produced|source|contact|date\s+of|.*\bcopyright\b)", re.IGNORECASE)
 
 
 # a finance system's report header: when it was run or printed, not what its figures are for
@@ -90,6 +90,7 @@ def find_tables(sheet: Sheet, *, file_stem: str = "", kind: str | None = None,
     starts: dict[int, int | None] = {}   # (_over_figures) of rows not yet read by a table, which may fill their cells
     sheet_unit: tuple[str, str] | None = None   # a money unit said of all the sheet's figures, and why
     above_head: dict[int, list[Any]] = {}   # the header rows of the table above, by row
+    stated: list[tuple[str, str]] = []   # what the lines above the table say its figures are (_described_above)
     formats = sheet.formats
     hidden = HiddenRead(sheet.name, formats.hidden_columns, formats.hidden_rows) \
         if formats.hidden_columns or formats.hidden_rows else None
@@ -104,6 +105,12 @@ def find_tables(sheet: Sheet, *, file_stem: str = "", kind: str | None = None,
             continue
         if hidden is not None and hidden.only_checks(r, row):
             stream.next()
+            continue
+        if facts := _described_above(stream):   # a data service's "measure | Age-standardised mortality rate"
+            for _ in facts:
+                at, _ = stream.next()
+            prose += [(at, f"{name}: {value}") for name, value in facts]
+            stated = facts
             continue
         if is_stated_fact(row):   # "Prepared by: | Finance team": no header of the table below
             fact = " ".join(cell_text(v) for v in row if not blank(v))
@@ -190,9 +197,11 @@ def find_tables(sheet: Sheet, *, file_stem: str = "", kind: str | None = None,
                 above = found.layout, headers
                 above_head = {h - 1: seen[h - 1] for h in found.layout.header_rows if h - 1 in seen}
             heads = [v for h in found.layout.header_rows for v in seen.get(h - 1) or [] if type(v) is str]
-            notes = note_numbers(source.ahead(NOTES_AHEAD)) if any(map(may_hold_marker, heads)) else frozenset()
+            numbered = note_numbers(source.ahead(NOTES_AHEAD)) if any(map(may_hold_marker, heads)) else frozenset()
+            found.report.context.update(dict(stated))
             reader = TableReader(found.layout, seen, sheet, parse_period(found.layout.period or ""), found.report,
-                                 part=part, notes=notes, above=[t for _, t in sorted([*titles, *prose])])
+                                 part=part, notes=numbered, above=[t for _, t in sorted([*titles, *prose])],
+                                 described=_description(stated))
             found.report.unit = reader.describe_units()
             found.parts = reader.row_observations(source, progress, cancel)
             if hidden is not None:
@@ -201,7 +210,7 @@ def find_tables(sheet: Sheet, *, file_stem: str = "", kind: str | None = None,
             yield found
             for _ in found.parts:
                 pass
-        titles, title_rows, prose, starts, notes = [], {}, [], {}, []
+        titles, title_rows, prose, starts, notes, stated = [], {}, [], {}, [], []
     if hidden is not None:
         sheet.notes += hidden.warnings()
 
@@ -314,6 +323,43 @@ def _about_the_data(row: list[Any]) -> bool:
     """Whether a row is a line of a metadata block: a name in words, then at most its value."""
     filled = [v for v in row if not blank(v)]
     return 1 <= len(filled) <= 2 and cell_class(filled[0]) == TEXT
+
+
+# The names of the lines a data service (Nomis) writes above an extract, one name and value a line:
+# one of them says what the figures are
+_DESCRIBING_NAME = re.compile(r"\s*(?:measures?|indicator|statistic|variable|value\s+type)\s*:?\s*", re.IGNORECASE)
+# lines of them that say nothing of what the figures are: where, when and in what they are counted
+_NOT_DESCRIBING = re.compile(r"\s*(?:units?|dates?|time|geography|area\s+type)\s*:?\s*", re.IGNORECASE)
+# a dimension at its total ("Total", "total (all ages)", "All persons") names nothing the figures are of
+_TOTAL_VALUE = re.compile(r"\s*(?:total\b.*|all\s+\w+(?:\s+\w+)?)\s*", re.IGNORECASE)
+
+
+def _described_above(stream: Peekable) -> list[tuple[str, str]]:
+    """The ``name | value`` lines in words from the next row down to a blank row, when one is named as
+    what the figures are (Nomis: ``cause of death | LC01b Accidental falls``, ``gender | Total``,
+    ``measure | Age-standardised mortality rate``, then a blank row and the table): they describe the
+    table below and are no table of their own. Empty when the rows are not such lines."""
+    facts, column = [], None
+    for _, row in stream.ahead(HEAD_ROWS):
+        filled = [c for c, v in enumerate(row) if not blank(v)]
+        if not filled:
+            break
+        if len(filled) != 2 or filled[1] != filled[0] + 1 or column not in (None, filled[0]) \
+                or not all(cell_class(row[c]) == TEXT for c in filled):
+            return []
+        column, name = filled[0], cell_text(row[filled[0]]).strip()
+        if len(name.split()) > 4:
+            return []
+        facts.append((name.rstrip(": "), cell_text(row[filled[1]]).strip()))
+    else:
+        return []
+    return facts if len(facts) >= 2 and any(_DESCRIBING_NAME.fullmatch(name) for name, _ in facts) else []
+
+
+def _description(facts: list[tuple[str, str]]) -> str:
+    """What the lines above a table say its figures are: their values, less the totals and units."""
+    return " / ".join(value for name, value in facts
+                      if not _NOT_DESCRIBING.fullmatch(name) and not _TOTAL_VALUE.fullmatch(value))
 
 
 def _listed_under(text: str, stream: Peekable) -> int:

@@ -177,12 +177,20 @@ _MAY_NAME_PERIOD = re.compile(rf"\d\s*[/\-–]\s*\d|\d\s*to\s*\d|^(?:19|20)\d{{4
 
 # A statistical geography's boundaries named by their year ("Data Zone 2011", "LSOA 2021"): no period
 _GEOGRAPHY_YEAR = re.compile(r"\b(?:data\s*zones?|intermediate\s*zones?|(?:super\s+)?output\s+areas?|[LM]SOAs?)"
-                             r"\s*\(?(?:19|20)\d{2}\)?(?!\s*[/\-–]\s*\d)", re.IGNORECASE)
+                             r"\s*\(?(?:19|20)\d{2}\)?(?!\s*[/\-–]\s*\d)|"
+                             # "county / unitary (as of April 2021)": the boundaries' date, not the figures'
+                             r"\b(?:authorit\w*|count(?:y|ies)|unitar\w*|districts?|wards?|boundar\w*|geograph\w*)"
+                             r"\s*\(\s*as\s+(?:of|at)\s+(?:\w+\s+)?(?:19|20)\d{2}\s*\)", re.IGNORECASE)
 
 
 # A quantity written with its unit of measure ("2000-2499g", "1500 kg", "2000ml"): a band of weights, no year
 _QUANTITY = re.compile(r"(?<![\w.])\d[\d,.]*(?:\s*(?:[-–]|to)\s*\d[\d,.]*)?(?:[gl]|\s*(?:[kmµ]g|mcg|grams?|kilograms?|"
                        r"[mc]l|[mck]m|kcal|[kmg]wh|mph|metres?|meters?|litres?|liters?))(?!\w)", re.IGNORECASE)
+
+
+# An age or a band of ages ("Aged 16/17 years old", "age 18-24", "10 to 17 year olds"): no years of the calendar
+_AGE = re.compile(r"\bage[ds]?\s+\d{1,2}(?:\s*(?:[-–/]|to)\s*\d{1,2})?(?!\d)|"
+                  r"(?<![\d/])\d{1,2}\s*(?:[-–/]|to)\s*\d{1,2}\s*[-\s]?years?[-\s]?olds?\b", re.IGNORECASE)
 
 
 def may_name_period(text: str) -> bool:
@@ -216,6 +224,8 @@ def _parsed_period(t: str, academic: bool) -> Period | None:
         t = _GEOGRAPHY_YEAR.sub(" ", t)
     if _QUANTITY.search(t):
         t = _QUANTITY.sub(" ", t)
+    if _AGE.search(t):
+        t = _AGE.sub(" ", t)
     span = _years_span(t)
     if span is not None:
         return replace(span, academic=academic or bool(_ACADEMIC.search(t)))

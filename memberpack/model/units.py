@@ -69,9 +69,10 @@ _UNIT_PATTERNS: tuple[tuple[re.Pattern[str], Unit], ...] = tuple(
         # a cost or spend per person, client or meal ("Average gross weekly expenditure per person"):
         # pounds, though no £ is written
         (r"\b(?:expenditure|costs?|spend(?:ing)?)(?:\s+on\s+\w+)?\s+per\s+(?!cent\b)[a-z]", POUNDS),
-        # "within 91 days", "over 18 weeks" is a deadline the figures are counted against, not their unit
-        (r"(?<!\d)(?<!\d\s)\bdays\b", Unit(DAYS, 1.0, "days")),
-        (r"(?<!\d)(?<!\d\s)\bweeks\b", Unit(WEEKS, 1.0, "weeks")),
+        # "within 91 days", "over 18 weeks", "Waiting 52+ weeks" is a deadline the figures are counted
+        # against, not their unit
+        (r"(?<![\d+])(?<![\d+]\s)\bdays\b", Unit(DAYS, 1.0, "days")),
+        (r"(?<![\d+])(?<![\d+]\s)\bweeks\b", Unit(WEEKS, 1.0, "weeks")),
     )
 )
 
@@ -127,6 +128,8 @@ def described_unit(text: str) -> Unit | None:
 
 # "Significance Level: 95%" over a survey's letters of significant differences: the test's level, no unit
 _TEST_LEVEL = re.compile(r"\b(?:significance|confidence)\s+level\s*:?\s*\d+(?:\.\d+)?\s*%", re.IGNORECASE)
+# "A&E performance (5 = worst performing 20%)": the key to a score's bands, no unit of the scores
+_SCORE_KEY = re.compile(r"\(\s*\d+\s*=[^()]*\)")
 
 
 def find_unit(text: str | None) -> Unit | None:
@@ -135,6 +138,8 @@ def find_unit(text: str | None) -> Unit | None:
         return None
     if "evel" in text:
         text = _TEST_LEVEL.sub(" ", text)
+    if "=" in text:
+        text = _SCORE_KEY.sub(" ", text)
     for pattern, unit in _UNIT_PATTERNS:
         if pattern.search(text):
             return unit
