@@ -170,6 +170,16 @@ def _table(title: str, our_name: str, ours: dict[str, Observation], others, labe
                           metric_ids[0] if metric_ids else match_metric(label, None, unit).id, unit)
 
 
+def _named_ours(rows: list, our_name: str | None) -> list:
+    """The rows that name our authority: the one named exactly so where there is one ("Somerset"
+    beside "North Somerset" and "Bath and North East Somerset"), else those whose label holds it."""
+    if not our_name:
+        return []
+    name = our_name.lower()
+    exact = [r for r in rows if re.sub(r"\s*\(.*\)\s*$", "", r.label).strip().lower() == name]
+    return exact or [r for r in rows if name in r.label.lower()]
+
+
 def benchmark_tables(grid: Grid, our_name: str | None, title: str) -> list[BenchmarkTable]:
     """Comparator rows or columns beside our own figures, in the three ways tables lay them out."""
     periods = [m for m in grid.measures if parse_period(m) is not None]
@@ -179,7 +189,7 @@ def benchmark_tables(grid: Grid, our_name: str | None, title: str) -> list[Bench
     whole = [(kind, r) for r, kind, rest, _ in split if kind != OTHER_AREA and not rest]
     if whole:   # areas down the side: Somerset, England, South West...
         candidates = [r for r, kind, _, _ in split if kind == OTHER_AREA]
-        named = [r for r in candidates if our_name and our_name.lower() in r.label.lower()]
+        named = _named_ours(candidates, our_name)
         ours = named[0] if len(named) == 1 else candidates[0] if len(candidates) == 1 else None
         if ours is not None:
             others = [(kind, r.label, _figures(r, periods)) for kind, r in whole]

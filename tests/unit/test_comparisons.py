@@ -350,3 +350,22 @@ def test_compare_leaves_out_an_exempt_tables_figures_unless_the_full_version_is_
     assert main(["compare", str(demo_pack), "--version", "full"]) == 0
     full = capsys.readouterr().out
     assert full.startswith(f"{demo_pack}: NOT FOR PUBLICATION") and "care leavers" in full
+
+
+def test_our_row_is_the_one_named_ours_not_a_longer_name_holding_it(tmp_path):
+    """'Somerset' is in 'North Somerset' too: the row named exactly ours is ours."""
+    path = _table_workbook(tmp_path / "cla.xlsx", [
+        ["Children looked after rate per 10,000"],
+        ["Area", "2020/21", "2021/22"],
+        ["North Somerset", 44.0, 45.5],
+        ["Somerset", 52.0, 53.7],
+        ["Bath and North East Somerset", 40.0, 41.0],
+        ["England", 67, 70],
+        ["South West", 56, 57],
+    ])
+    with Pack.create(tmp_path / "p.mpack") as pack:
+        import_files(pack, [path])
+        comparators.set_authority(pack, known_authority("933"))
+        (result,) = pack_comparisons(pack)
+    assert (result.area, result.value) == ("Somerset", 53.7)
+    assert [(b.kind, b.value) for b in result.benchmarks][:2] == [("england", 70.0), ("region", 57.0)]
