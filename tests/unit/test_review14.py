@@ -1,0 +1,50 @@
+"""A finance officer's, a councillor's and a clerk's review of seed tables imported as officers
+publish them (review14): every axis, sentence and figure true of the source."""
+
+import re
+
+from awkward_workbooks import write_xlsx
+from reportlab.graphics.shapes import String
+
+from memberpack.analysis.charts import charts_for
+from memberpack.export.chart_figures import chart_figures
+from memberpack.export.html_charts import chart_svg
+from memberpack.export.note_plan import NotePlan
+from memberpack.export.pdf_charts import chart_drawing
+from memberpack.importers import read_file
+from memberpack.model.observation import Dataset
+
+# seed 001 table 1.2: reasons for children entering care, % of entrants, stored as fractions formatted 0.0%
+ENTERING_CARE = [["Reasons for children entering care (table 1.2)"], ["Percentage of entrants by primary need"], [],
+                 ["(table 1.2)", "Abuse or Neglect", "Disability", "Parent Illness or Disability",
+                  "Family in Acute Stress", "Family Dysfunction", "Absent Parenting and other"],
+                 ["2016/17", .430, .038, .027, .258, .191, .055], ["2017/18", .452, .031, .030, .245, .180, .062],
+                 ["2018/19", .401, .045, .036, .280, .172, .066], ["2019/20", .389, .029, .041, .295, .168, .078],
+                 ["2020/21", .375, .026, .034, .303, .161, .101]]
+
+
+def _charts(tmp_path, rows, name, formats=None):
+    table, = read_file(write_xlsx(tmp_path / "t.xlsx", {"S": rows}, formats={"S": formats or {}})).tables
+    ds = Dataset(name, "t.xlsx", "0" * 64, "S", "A1", table.layout.kind, key="t")
+    return charts_for(ds, list(table.observations))
+
+
+def _strings(node) -> list[str]:
+    """Every text drawn in a chart, however deep its groups (small multiples are rows of drawings)."""
+    if isinstance(node, String):
+        return [node.text]
+    children = getattr(node, "contents", None) or getattr(node, "rows", None) or []
+    return [text for child in children for text in (_strings(child) if not isinstance(child, list)
+                                                     else [t for c in child for t in _strings(c)])]
+
+
+def test_an_axis_in_steps_of_two_and_a_half_writes_7_5_not_8(tmp_path):
+    """Absent parenting rose from 5.5% to 10.1%; its axis was labelled 0%, 2%, 5%, 8%, 10% (the ticks
+    at 2.5 and 7.5 rounded), so 7.8% in 2019/20 sat above the line marked "8%"."""
+    formats = {f"{c}{r}": "0.0%" for c in "BCDEFG" for r in range(5, 10)}
+    spec, = _charts(tmp_path, ENTERING_CARE, "Reasons for children entering care", formats)
+    pdf = _strings(chart_drawing(spec, spec.categories, [s.name for s in spec.series]))
+    assert {"2.5%", "7.5%"} <= set(pdf) and "8%" not in pdf, pdf
+    svg = chart_svg(chart_figures(spec, None, NotePlan([], [], None)), "c1")
+    ticks = re.findall(r'text-anchor="end" fill="[^"]+">([\d.,]+%)</text>', svg)
+    assert "7.5%" in ticks and "8%" not in ticks and "8.0%" not in ticks, ticks
