@@ -19,8 +19,9 @@ from dataclasses import replace
 
 from memberpack.analysis.benchmark_text import is_comparator, is_target
 from memberpack.analysis.narrative import (Story, breakdown_story, budget_story, decimals_of, full_label,
-                                           left_out_text, money, names_a_measure, net_row, net_value, polarity_of,
-                                           repeated_labels, row_name, trend_story, unit_title, verdict)
+                                           left_out_text, money, names_a_measure, names_only_unit, net_row,
+                                           net_value, polarity_of, repeated_labels, row_name, trend_story,
+                                           unit_title, verdict)
 from memberpack.model.charts import BAR, BENCHMARK, DATA_SERIES, EARLIER, LINE, MAX_LINES, ChartSpec, Series
 from memberpack.model.charts import value_range
 from memberpack.model.conventions import SURPLUS, Convention, convention_of
@@ -487,7 +488,7 @@ def _breakdown_chart(ds: Dataset, grid: Grid) -> ChartSpec | None:
     conv = convention_of(ds, grid) if unit == GBP else None
     period = grid.column_period(measure) or ds.period
     named = re.sub(r"\s*\b\d{4}\s*[-/]\s*\d{2,4}\b", "", ds.name).strip(" :-") \
-        if parse_period(measure) and not names_a_measure(measure) else ""
+        if parse_period(measure) and not names_a_measure(measure) or names_only_unit(measure) else ""
     story = breakdown_story(rows, measure, unit, net_row(grid), period, conv, named or "")
     skipped = [m for m in grid.measures if m != measure and any(r.value(m) is not None for r in grid.rows)]
     repeated = repeated_labels(rows)
@@ -496,7 +497,7 @@ def _breakdown_chart(ds: Dataset, grid: Grid) -> ChartSpec | None:
                      categories=[row_name(r, repeated) for r in rows],
                      series=[Series(measure, values, DATA_SERIES, [], [r.cells[measure].cell for r in rows])],
                      unit=unit, source=source_line(ds), dataset_key=ds.key,
-                     y_label=f"{measure}, {unit_title(unit, conv)}" if unit != PERCENT_UNIT else measure,
+                     y_label=_axis_title(measure, unit, conv),
                      scale=conv.scale if conv else 1.0,
                      decimals=(conv.decimals if conv and conv.scale != 1.0 else 0) if conv
                      else decimals_of([r.cells[measure].display for r in rows], [r.cells[measure].value for r in rows]),
@@ -504,6 +505,14 @@ def _breakdown_chart(ds: Dataset, grid: Grid) -> ChartSpec | None:
                      left_out=" ".join(filter(None, (
                          left_out_text(skipped, "one measure per bar chart; the table has them all"),
                          left_out_text(other_units, "in another unit")))))
+
+
+def _axis_title(measure: str, unit: str | None, conv: Convention | None) -> str:
+    """A breakdown's value axis: its measure and unit (``Live births, number``), the unit alone
+    where the header names nothing else (``£000s`` is ``£k``, not ``£000s, £k``)."""
+    if unit == PERCENT_UNIT:
+        return measure
+    return unit_title(unit, conv) if names_only_unit(measure) else f"{measure}, {unit_title(unit, conv)}"
 
 
 def charts_for(ds: Dataset, observations: list[Observation]) -> list[ChartSpec]:

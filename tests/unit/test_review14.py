@@ -11,8 +11,9 @@ from memberpack.export.chart_figures import chart_figures
 from memberpack.export.html_charts import chart_svg
 from memberpack.export.note_plan import NotePlan
 from memberpack.export.pdf_charts import chart_drawing
-from memberpack.importers import read_file
+from memberpack.importers import import_files, read_file
 from memberpack.model.observation import Dataset
+from memberpack.store.pack import Pack
 
 # seed 001 table 1.2: reasons for children entering care, % of entrants, stored as fractions formatted 0.0%
 ENTERING_CARE = [["Reasons for children entering care (table 1.2)"], ["Percentage of entrants by primary need"], [],
@@ -48,3 +49,34 @@ def test_an_axis_in_steps_of_two_and_a_half_writes_7_5_not_8(tmp_path):
     svg = chart_svg(chart_figures(spec, None, NotePlan([], [], None)), "c1")
     ticks = re.findall(r'text-anchor="end" fill="[^"]+">([\d.,]+%)</text>', svg)
     assert "7.5%" in ticks and "8%" not in ticks and "8.0%" not in ticks, ticks
+
+
+# seed 001 paras 3.4 and 3.7 (North Somerset, Month 9 2020/21): a budget build-up whose only column
+# header is its unit, and an overspend analysis whose total column is headed "TOTAL £000s"
+PLACEMENTS = [["Placements budget adjustments 2020/21"],
+              ["Item", "£000s"],
+              ["Growth to reflect previous increases in demand", 500], ["Growth to reflect unit cost inflation", 150],
+              ["Savings plans (residential step down)", -200], ["Savings plans (income from CCG)", -125],
+              ["TOTAL net growth", 325], [], [],
+              ["Placements overspend analysis"],
+              ["Overspend Analysis", "Covid-related £000s", "BAU £000s", "TOTAL £000s"],
+              ["Expenditure", 114, 615, 729], ["Income", 125, 0, 125], ["TOTAL", 239, 615, 854]]
+
+
+def _pack_charts(tmp_path, sheets, formats=None):
+    book = write_xlsx(tmp_path / "month9.xlsx", sheets, formats=formats)
+    with Pack.create(tmp_path / "p.mpack") as pack:
+        import_files(pack, [book])
+        return {ds.name: charts_for(ds, pack.observations(ds.id)) for ds in pack.datasets()}
+
+
+def test_a_column_headed_only_by_its_unit_is_named_by_its_table_not_by_the_unit(tmp_path):
+    """"£000s: £325k in total" and an axis titled "£000s, £k" named the figures by their unit."""
+    charts = _pack_charts(tmp_path, {"Placements": PLACEMENTS})
+    (growth,), (analysis,) = charts["Placements budget adjustments 2020/21"], charts["Placements overspend analysis"]
+    assert growth.summary == ("Placements budget adjustments: £325k in total in 2020/21 Month 9; Growth to reflect "
+                              "previous increases in demand the largest, at £500k; lowest for Savings plans "
+                              "(residential step down), at (£200k).")
+    assert growth.y_label == "£k"
+    assert analysis.title.startswith("Placements overspend analysis: £854k in total"), analysis.title
+    assert analysis.y_label == "£k"
