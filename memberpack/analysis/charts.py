@@ -318,7 +318,8 @@ def _year_series_chart(ds: Dataset, grid: Grid, rows: list[GridRow], periods: li
     values = [v for s in series for v in s.values if v is not None]
     return ChartSpec(id=f"{ds.key}#series", kind=LINE, title=story.title, summary=story.summary,
                      categories=list(periods), series=series, unit=unit, source=source_line(ds),
-                     dataset_key=ds.key, y_label=unit_title(unit), x_label="Month", decimals=decimals,
+                     dataset_key=ds.key, y_label=unit_title(unit, names=[r.label for r in rows]), x_label="Month",
+                     decimals=decimals,
                      y_range=value_range(values),
                      left_out=left_out_text([r.label for r in rows[:-MAX_LINES]], "older years"))
 
@@ -410,14 +411,15 @@ def _series_charts(ds: Dataset, grid: Grid, periods: list[str]) -> list[ChartSpe
             story = Story(told.title, f"{told.summary} {story.summary}")
         others = [full_label(r, grid.rows) for r in own if r is not lead]
         summary = story.summary + (f" Also drawn: {'; '.join(others)}." if others and len(others) <= 2 else
-                                   f" Also drawn: {len(others)} more measures in {unit_title(unit, conv)}."
+                                   f" Also drawn: {len(others)} more measures in {unit_title(unit, conv, others)}."
                                    if others else "")
         series = [_series(r, periods, BENCHMARK if is_comparator(r.label) else DATA_SERIES) for r in chunk]
         values = [v for s in series for v in s.values if v is not None]
         charts.append((_weight(lead, periods, names), ChartSpec(
             id=f"{ds.key}#series" + (f"-{n + 1}" if n else ""), kind=LINE, title=story.title, summary=summary,
             categories=names, series=series, unit=unit, source=source_line(ds), dataset_key=ds.key,
-            y_label=unit_title(unit, conv), x_label="Period", scale=conv.scale if conv and unit == GBP else 1.0,
+            y_label=unit_title(unit, conv, [r.label for r in chunk]), x_label="Period",
+            scale=conv.scale if conv and unit == GBP else 1.0,
             decimals=decimals, y_range=value_range(values))))
     ordered = [spec for _w, spec in sorted(charts, key=lambda pair: pair[0], reverse=True)]  # worst news first
     if ordered and no_figures:
@@ -512,7 +514,7 @@ def _axis_title(measure: str, unit: str | None, conv: Convention | None) -> str:
     where the header names nothing else (``£000s`` is ``£k``, not ``£000s, £k``)."""
     if unit == PERCENT_UNIT:
         return measure
-    return unit_title(unit, conv) if names_only_unit(measure) else f"{measure}, {unit_title(unit, conv)}"
+    return unit_title(unit, conv) if names_only_unit(measure) else f"{measure}, {unit_title(unit, conv, [measure])}"
 
 
 def charts_for(ds: Dataset, observations: list[Observation]) -> list[ChartSpec]:

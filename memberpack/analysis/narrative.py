@@ -13,7 +13,7 @@ from __future__ import annotations
 
 import math
 import re
-from collections.abc import Callable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from operator import itemgetter
 from typing import TypeVar
@@ -28,7 +28,7 @@ from memberpack.model.units import COUNT, GBP, PER_10000, PERCENT
 
 T = TypeVar("T")   # an item dated by a period (like_latest)
 
-UNIT_TITLES = {GBP: "£", PERCENT: "%", PER_10000: "rate per 10,000", COUNT: "number", None: "points"}
+UNIT_TITLES = {GBP: "£", PERCENT: "%", PER_10000: "rate per 10,000", COUNT: "number"}
 _TOTAL_WORDS = re.compile(r"^\s*(sub[\s-]*)?totals?\s*:?\s*$", re.I)
 
 
@@ -417,11 +417,18 @@ def _with_period(grid: Grid, measure: str) -> str:
     return period if period and period.casefold().startswith(bare.casefold() + " ") else measure
 
 
-def unit_title(unit: str | None, conv: Convention | None = None) -> str:
-    """An axis title with its unit: ``£m``, ``%``, ``rate per 10,000``, ``number``."""
+_SCORE = re.compile(r"\b(?:scores?|points?|attainment|progress\s*8)\b", re.IGNORECASE)
+
+
+def unit_title(unit: str | None, conv: Convention | None = None, names: Iterable[str] = ()) -> str:
+    """An axis title with its unit: ``£m``, ``%``, ``rate per 10,000``, ``number``; for figures
+    of no stated unit, ``points`` where ``names`` (the measures drawn) name a score (an Attainment 8
+    gap), else ``number`` (an average of 10.5 children on part-time timetables is no score)."""
     if unit == GBP and conv is not None:
         return conv.unit_text
-    return UNIT_TITLES.get(unit, unit or "points")
+    if unit is None:
+        return "points" if any(_SCORE.search(name) for name in names) else "number"
+    return UNIT_TITLES.get(unit, unit)
 
 
 def left_out_text(names: list[str], why: str) -> str:

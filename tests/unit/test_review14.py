@@ -80,3 +80,19 @@ def test_a_column_headed_only_by_its_unit_is_named_by_its_table_not_by_the_unit(
     assert growth.y_label == "£k"
     assert analysis.title.startswith("Placements overspend analysis: £854k in total"), analysis.title
     assert analysis.y_label == "£k"
+
+
+# seed 003 (Somerset members' quarterly report, January to March 2023): children looked after on
+# part-time timetables, an average to one decimal with no unit, beside the KS4 gap, a score
+PART_TIME = [["Children Looked After: part-time timetables"], [],
+             ["Academic Year", "2020-21", "2021-22"], ["Average no of CYP on PTT", 10.5, 30.0]]
+KS4_GAP = [["KS4 disadvantage gap"], [], ["Measure", "2020/21", "2021/22"],
+           ["KS4: the gap between FSM and Non-FSM Attainment 8 score", 15.8, 15.4]]
+
+
+def test_an_average_with_no_unit_is_charted_as_a_number_and_a_score_in_points(tmp_path):
+    """The average number of children on part-time timetables was drawn on an axis titled "points"."""
+    ptt, = _charts(tmp_path, PART_TIME, "Children Looked After: part-time timetables", {"B4": "0.0", "C4": "0.0"})
+    assert (ptt.unit, ptt.y_label) == (None, "number")
+    gap, = _charts(tmp_path, KS4_GAP, "KS4 disadvantage gap")
+    assert gap.y_label == "points"
