@@ -20,8 +20,8 @@ from dataclasses import replace
 from memberpack.analysis.benchmark_text import is_comparator, is_target
 from memberpack.analysis.narrative import (Story, breakdown_story, budget_story, decimals_of, full_label,
                                            left_out_text, money, names_a_measure, names_only_unit, net_row,
-                                           net_value, polarity_of, repeated_labels, row_name, trend_story,
-                                           unit_title, verdict)
+                                           net_value, polarity_of, repeated_labels, row_name, statement_rows,
+                                           statement_story, trend_story, unit_title, verdict)
 from memberpack.model.charts import BAR, BENCHMARK, DATA_SERIES, EARLIER, LINE, MAX_LINES, ChartSpec, Series
 from memberpack.model.charts import value_range
 from memberpack.model.conventions import SURPLUS, Convention, convention_of
@@ -491,7 +491,13 @@ def _breakdown_chart(ds: Dataset, grid: Grid) -> ChartSpec | None:
     period = grid.column_period(measure) or ds.period
     named = re.sub(r"\s*\b\d{4}\s*[-/]\s*\d{2,4}\b", "", ds.name).strip(" :-") \
         if parse_period(measure) and not names_a_measure(measure) or names_only_unit(measure) else ""
-    story = breakdown_story(rows, measure, unit, net_row(grid), period, conv, named or "")
+    lines = statement_rows(rows) if unit == GBP else None
+    if lines and conv.adverse(lines[2].value(measure)) == (lines[1].value(measure) > lines[0].value(measure)):
+        earlier = [(grid.column_period(m) or m, value) for m in grid.measures
+                   if m != measure and parse_period(m) and (value := lines[2].value(m)) is not None]
+        story = statement_story(lines, measure, conv, period, earlier)
+    else:
+        story = breakdown_story(rows, measure, unit, net_row(grid), period, conv, named or "")
     skipped = [m for m in grid.measures if m != measure and any(r.value(m) is not None for r in grid.rows)]
     repeated = repeated_labels(rows)
     values = [r.value(measure) for r in rows]

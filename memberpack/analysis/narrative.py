@@ -23,7 +23,7 @@ from memberpack.model.conventions import Convention, money_scale, scale_of
 from memberpack.model.grid import Grid, GridRow
 from memberpack.model.metrics import HIGHER, LOWER, NEUTRAL, match_metric, metric
 from memberpack.model.observation import DATA, SUBTOTAL, TOTAL, Dataset, Observation
-from memberpack.model.periods import parse_period
+from memberpack.model.periods import YEAR, parse_period
 from memberpack.model.units import COUNT, GBP, PER_10000, PERCENT
 
 T = TypeVar("T")   # an item dated by a period (like_latest)
@@ -239,6 +239,36 @@ def budget_story(grid: Grid, measure: str, conv: Convention, period: str | None,
             parts.append(f"Biggest movement since the last report: {row_name(top, repeated)}, "
                          f"{money(change, conv)} {'worse' if conv.adverse(change) else 'better'}.")
     return Story(title, " ".join(parts))
+
+
+_STATEMENT = (re.compile(r"(?:(?:revised|current|original|net|annual)\s+)?budget", re.I),
+              re.compile(r"(?:actual\s+|forecast\s+|projected\s+)?(?:spend|spending|expenditure|actuals?|"
+                         r"forecast|projection|outturn)", re.I),
+              re.compile(r"(?:forecast\s+)?variance", re.I))
+
+
+def statement_rows(rows: list[GridRow]) -> tuple[GridRow, GridRow, GridRow] | None:
+    """The ``Budget``, ``Spend`` and ``Variance`` rows of a year-on-year statement (budget, spend
+    and variance down the rows, years across), or None where the rows are not those three lines."""
+    found = [next((r for r in rows if pattern.fullmatch(" ".join(r.label.split()))), None) for pattern in _STATEMENT]
+    return None if None in found else (found[0], found[1], found[2])
+
+
+def statement_story(lines: tuple[GridRow, GridRow, GridRow], measure: str, conv: Convention, period: str | None,
+                    earlier: list[tuple[str, float]]) -> Story:
+    """A budget statement told as a budget, not as a ranking of its lines (a variance is not the
+    "lowest" of budget, spend and variance): the variance, what it was spent against, and the
+    variance in the ``earlier`` (period, figure) columns."""
+    budget, spend, variance = (row.value(measure) for row in lines)
+    when = f" at {period}" if period else ""
+    word = conv.word(variance)
+    title = f"{word.capitalize()} of {money(variance, conv)}{when}" if word else f"On budget{when}"
+    said = f"{title}: {lines[1].label.lower()} {money(spend, conv)} against a budget of {money(budget, conv)}."
+    before = [f"{conv.word(value) or 'on budget'}{f' of {money(value, conv)}' if value else ''} "
+              f"{'in' if period_kind(name) == YEAR else 'at'} {name}" for name, value in earlier]
+    if before:
+        said += f" {lines[2].label.capitalize()}: {'; '.join(before)}."
+    return Story(title, said)
 
 
 _INCOME = re.compile(r"\bincome\b|\bfunding\b|\bresources\s+available\b", re.I)

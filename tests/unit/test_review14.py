@@ -96,3 +96,20 @@ def test_an_average_with_no_unit_is_charted_as_a_number_and_a_score_in_points(tm
     assert (ptt.unit, ptt.y_label) == (None, "number")
     gap, = _charts(tmp_path, KS4_GAP, "KS4 disadvantage gap")
     assert gap.y_label == "points"
+
+
+# seed 001 para 3.6 (North Somerset, Month 9 2020/21): placements year on year, budget, spend and
+# variance down the rows; last year, this month, the change and last month across
+YEAR_ON_YEAR = [["Placements budget: year on year"], [],
+                ["All", "2019/20 £000s", "2020/21 P9 £000s", "Change £000s", "2020/21 P8 £000s"],
+                ["Budget", 8834, 9649, 815, 9649], ["Spend", 10222, 10502, 280, 10515],
+                ["Variance", 1388, 854, -535, 866]]
+
+
+def test_a_year_on_year_statement_is_told_as_an_overspend_not_as_a_ranking_of_its_lines(tmp_path):
+    """It had said "highest for Spend, at £10,502k; lowest for Variance, at £854k"."""
+    formats = {f"{c}{r}": "#,##0;(#,##0)" for c in "BCDE" for r in range(4, 7)}
+    (spec,), = _pack_charts(tmp_path, {"Placements": YEAR_ON_YEAR}, {"Placements": formats}).values()
+    assert spec.title == "Overspend of £854k at 2020/21 Month 9"
+    assert spec.summary == ("Overspend of £854k at 2020/21 Month 9: spend £10,502k against a budget of £9,649k. "
+                            "Variance: overspend of £1,388k in 2019/20; overspend of £866k at 2020/21 Month 8.")
