@@ -28,7 +28,7 @@ from memberpack.model.conventions import SURPLUS, Convention, convention_of
 from memberpack.model.grid import Grid, GridRow
 from memberpack.model.metrics import match_metric
 from memberpack.model.monitor_columns import earlier_of, full_year, latest_first
-from memberpack.model.observation import DATA, OPEN_STATISTICS, TIME_SERIES, Dataset, Observation
+from memberpack.model.observation import DATA, OPEN_STATISTICS, SUBTOTAL, TIME_SERIES, Dataset, Observation
 from memberpack.model.periods import CALENDAR_MONTH, HALF, MONTH, QUARTER, parse_period
 from memberpack.model.units import COUNT, GBP
 from memberpack.model.values import as_written
@@ -381,8 +381,36 @@ def _series_across(grid: Grid) -> Grid | None:
     return Grid(sorted(periods, key=parse_period), turned)
 
 
+def _measure_rows(grid: Grid) -> list[GridRow]:
+    """The rows a chart draws: the data rows, and a total that totals no row, neither above it
+    (since the last total) nor below it (a total leading its parts): a table of CLA suspensions whose
+    rows are "Total Fixed Term Exclusions (suspensions)" and "Total no of Children Young People
+    excluded" measures two things, which had been left out of its chart and its sentence."""
+    out, summed = [], False   # summed: rows above since the last total, that a total could add up
+    for i, row in enumerate(grid.rows):
+        if row.role == DATA:
+            out.append(row)
+            summed = True
+        elif not summed and not _leads_its_parts(grid.rows, i):
+            out.append(row)
+        else:
+            summed = summed and row.role == SUBTOTAL
+    return out
+
+
+def _leads_its_parts(rows: list[GridRow], i: int) -> bool:
+    """Whether the total ``rows[i]`` is the sum of the data rows below it, up to the next total."""
+    below = []
+    for row in rows[i + 1:]:
+        if row.role != DATA:
+            break
+        below.append(row)
+    return bool(below) and all(abs(sum(r.value(m) or 0.0 for r in below) - value) <= max(1.0, abs(value) / 100)
+                               for m, o in rows[i].cells.items() if (value := o.value) is not None)
+
+
 def _series_charts(ds: Dataset, grid: Grid, periods: list[str]) -> list[ChartSpec]:
-    rows = [r for r in grid.rows if r.role == DATA]
+    rows = _measure_rows(grid)
     numeric = [r for r in rows if any(r.value(p) is not None for p in periods)]
     if not numeric:
         return []

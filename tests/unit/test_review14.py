@@ -113,3 +113,22 @@ def test_a_year_on_year_statement_is_told_as_an_overspend_not_as_a_ranking_of_it
     assert spec.title == "Overspend of £854k at 2020/21 Month 9"
     assert spec.summary == ("Overspend of £854k at 2020/21 Month 9: spend £10,502k against a budget of £9,649k. "
                             "Variance: overspend of £1,388k in 2019/20; overspend of £866k at 2020/21 Month 8.")
+
+
+# seed 003 (Somerset, January to March 2023): children looked after, suspensions over two academic years
+CLA_SUSPENSIONS = [["Children Looked After: suspensions"], [],
+                   ["Academic Year", "2020-21", "2021-22"],
+                   ["Total Fixed Term Exclusions (suspensions)", 70, 57],
+                   ["Total no of Children Young People excluded", 41, 31]]
+
+
+def test_measures_named_total_that_total_no_row_are_charted_and_told(tmp_path):
+    """Both rows begin "Total" and were read as sub totals, so the table had no chart and no sentence
+    ("No chart: the table has fewer than two figures ...") though its figures fell from 70 to 57."""
+    spec, = _charts(tmp_path, CLA_SUSPENSIONS, "Children Looked After: suspensions")
+    assert [s.name for s in spec.series] == ["Total Fixed Term Exclusions (suspensions)",
+                                             "Total no of Children Young People excluded"]
+    assert [s.values for s in spec.series] == [[70.0, 57.0], [41.0, 31.0]]
+    assert spec.summary.startswith("Total no of Children Young People excluded: down 24% from 41 in 2020/21 "
+                                   "to 31 in 2021/22."), spec.summary
+
