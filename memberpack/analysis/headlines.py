@@ -555,6 +555,12 @@ def _after(period: str | None, reached) -> bool:
 _GRANT = re.compile(r"\b(?:dsg|dedicated schools grant)\b", re.IGNORECASE)
 
 
+def _is_grant(position: BudgetPosition) -> bool:
+    """Whether a monitor is a schools grant's (surplus/(deficit), or named DSG), not the council's
+    own budget: a headline leading on it names it, so it is not read as the whole service's."""
+    return position.convention.positive == SURPLUS or bool(_GRANT.search(position.dataset))
+
+
 def _main_budget(positions: list[BudgetPosition]) -> BudgetPosition | None:
     """The budget position the Overview and the briefing lead on, whatever order the tables were
     imported in: of the latest period's monitors, the General Fund's rather than a schools grant's
@@ -562,7 +568,7 @@ def _main_budget(positions: list[BudgetPosition]) -> BudgetPosition | None:
     Placements, £38.4m) is not taken for the whole (£123.1m)."""
     latest = _latest_period([p.period for p in positions])
     return min((p for p in positions if p.period == latest or latest is None),
-               key=lambda p: (p.convention.positive == SURPLUS or bool(_GRANT.search(p.dataset)), -abs(p.budget)),
+               key=lambda p: (_is_grant(p), -abs(p.budget)),
                default=None)
 
 
@@ -594,6 +600,8 @@ def headlines(pack: Pack) -> Headlines:
         result.changes += changes_since_previous(pack, ds)
         repeated[ds.name] = repeated_labels(grid.rows)
     result.budget = _main_budget(positions)
+    if result.budget is not None and _is_grant(result.budget):   # the only monitor is a schools grant's: say so
+        result.budget.label += f", {result.budget.dataset}"
     result.other_budgets = [p for p in positions if p is not result.budget]   # told too, never summed
     for position in positions:
         if position.dataset in unsure:

@@ -7,6 +7,7 @@ from awkward_workbooks import write_xlsx
 from reportlab.graphics.shapes import String
 
 from memberpack.analysis.charts import charts_for
+from memberpack.analysis.headlines import headlines
 from memberpack.export.chart_figures import chart_figures
 from memberpack.export.html_charts import chart_svg
 from memberpack.export.note_plan import NotePlan
@@ -132,3 +133,26 @@ def test_measures_named_total_that_total_no_row_are_charted_and_told(tmp_path):
     assert spec.summary.startswith("Total no of Children Young People excluded: down 24% from 41 in 2020/21 "
                                    "to 31 in 2021/22."), spec.summary
 
+
+# seed 003 Table 7 (Somerset, Month 9 2022/23): the DSG monitor, with movement and direction arrows
+DSG_MONTH9 = [["Table 7: 2022/23 DSG as at the end of December 2022 (Month 9)"], [],
+              ["DSG Block", "Current Budget (£m)", "Full Year Projection (£m)", "Month 9 variance (£m)", "A/(F)",
+               "Movement from Month 7", "Direction from Month 7"],
+              ["High Needs Block (HNB)", 67.5, 71.6, 4.1, "A", -0.2, "↑"],
+              ["Central Schools Block (CSB)", 5.6, 5.6, "(0.0)", "-", 0.2, "↓"],
+              ["Early Years (EYB)", 30.2, 30.0, -0.2, "(F)", 0.0, "→"],
+              ["De-delegated", 0.7, 0.7, 0.0, "-", 0.0, "↓"],
+              ["Total", 104.0, 107.9, 3.9, "A", "(0.0)", "→"]]
+
+
+def test_a_headline_leading_on_the_dsg_names_it_so_it_is_not_read_as_the_whole_service(tmp_path):
+    """With no General Fund monitor in the pack the headline led on the DSG's £3.9m overspend
+    naming only its row ("(Total)"): a councillor read it as the service's position."""
+    formats = {f"{c}{r}": "#,##0.0;(#,##0.0)" for c in "BCDF" for r in range(4, 9)}
+    book = write_xlsx(tmp_path / "dsg.xlsx", {"DSG": DSG_MONTH9}, formats={"DSG": formats})
+    with Pack.create(tmp_path / "p.mpack") as pack:
+        import_files(pack, [book])
+        budget = headlines(pack).budget
+    assert budget.sentence == ("Net forecast overspend of £3.9m at 2022/23 Month 9, 3.8% of the £104.0m budget: "
+                               "forecast outturn £107.9m (Total, Table 7: 2022/23 DSG as at the end of December "
+                               "2022 (Month 9)).")
