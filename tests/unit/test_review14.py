@@ -4,13 +4,16 @@ publish them (review14): every axis, sentence and figure true of the source."""
 import re
 
 from awkward_workbooks import write_xlsx
+from pypdf import PdfReader
 from reportlab.graphics.shapes import String
 
 from memberpack.analysis.charts import charts_for
 from memberpack.analysis.headlines import headlines
+from memberpack.analysis.table_period import table_period
 from memberpack.export.chart_figures import chart_figures
 from memberpack.export.html_charts import chart_svg
 from memberpack.export.note_plan import NotePlan
+from memberpack.export.pdf import export_pdf
 from memberpack.export.pdf_charts import chart_drawing
 from memberpack.importers import import_files, read_file
 from memberpack.model.observation import Dataset
@@ -156,3 +159,18 @@ def test_a_headline_leading_on_the_dsg_names_it_so_it_is_not_read_as_the_whole_s
     assert budget.sentence == ("Net forecast overspend of £3.9m at 2022/23 Month 9, 3.8% of the £104.0m budget: "
                                "forecast outturn £107.9m (Total, Table 7: 2022/23 DSG as at the end of December "
                                "2022 (Month 9)).")
+
+
+def test_a_table_of_academic_years_is_not_titled_with_the_quarter_its_file_name_gave(tmp_path):
+    """Imported from som_q4_2022-23.xlsx, the CLA table of 2020/21 and 2021/22 was titled
+    "Children Looked After: suspensions (Q4 2022/23)" in the contents and over its table."""
+    book = write_xlsx(tmp_path / "som_q4_2022-23.xlsx", {"CLA education": CLA_SUSPENSIONS})
+    with Pack.create(tmp_path / "p.mpack") as pack:
+        import_files(pack, [book])
+        (ds,) = pack.datasets()
+        assert ds.period == "Q4 2022/23"   # what the import took from the file name
+        observations = pack.observations(ds.id)
+        export_pdf(pack, tmp_path / "b.pdf")
+    assert table_period(ds, observations) is None
+    text = " ".join(" ".join(page.extract_text() for page in PdfReader(tmp_path / "b.pdf").pages).split())
+    assert "Children Looked After: suspensions" in text and "Q4 2022/23" not in text, text[:2000]
