@@ -174,3 +174,30 @@ def test_a_table_of_academic_years_is_not_titled_with_the_quarter_its_file_name_
     assert table_period(ds, observations) is None
     text = " ".join(" ".join(page.extract_text() for page in PdfReader(tmp_path / "b.pdf").pages).split())
     assert "Children Looked After: suspensions" in text and "Q4 2022/23" not in text, text[:2000]
+
+
+DSG_MONTH7 = [["Table 7: 2022/23 DSG as at the end of October 2022 (Month 7)"], [],
+              ["DSG Block", "Current Budget (£m)", "Full Year Projection (£m)", "Month 7 variance (£m)", "A/(F)",
+               "Movement from Month 5", "Direction from Month 5"],
+              ["High Needs Block (HNB)", 67.5, 71.8, 4.3, "A", 0.5, "↓"],
+              ["Central Schools Block (CSB)", 5.6, 5.4, -0.2, "(F)", 0.0, "→"],
+              ["Early Years (EYB)", 30.2, 30.0, -0.2, "(F)", -0.1, "↑"],
+              ["De-delegated", 0.7, 0.7, 0.0, "-", 0.0, "→"],
+              ["Total", 104.0, 107.9, 3.9, "A", 0.4, "↓"]]
+
+
+def test_what_changed_says_whether_a_variance_moved_for_the_better_beside_a_table_whose_arrows_differ(tmp_path):
+    """The page said "Arrows: down is worse" (the DSG table's own direction column) above a list
+    where "↓ £4.1m" meant the High Needs overspend fell from £4.3m: better, read as worse."""
+    formats = {f"{c}{r}": "#,##0.0;(#,##0.0)" for c in "BCDF" for r in range(4, 9)}
+    m7 = write_xlsx(tmp_path / "dsg_m7.xlsx", {"DSG": DSG_MONTH7}, formats={"DSG": formats})
+    m9 = write_xlsx(tmp_path / "dsg_m9.xlsx", {"DSG": DSG_MONTH9}, formats={"DSG": formats})
+    with Pack.create(tmp_path / "p.mpack") as pack:
+        import_files(pack, [m7])
+        import_files(pack, [m9])
+        moved = {i.label: i.now_moved for i in headlines(pack).changes}
+        export_pdf(pack, tmp_path / "b.pdf")
+    assert moved["High Needs Block (HNB)"] == "↓ £4.1m (better)"
+    assert moved["Central Schools Block (CSB)"] == "↑ £0.0m (worse)"
+    text = " ".join(" ".join(page.extract_text() for page in PdfReader(tmp_path / "b.pdf").pages).split())
+    assert "High Needs Block (HNB), Month 9 variance (£m) £4.3m ↓ £4.1m (better)" in text, text[:3000]
