@@ -20,15 +20,16 @@ from dataclasses import replace
 
 from memberpack.analysis.benchmark_text import is_comparator, is_target
 from memberpack.analysis.narrative import (Story, breakdown_story, budget_story, decimals_of, full_label,
-                                           left_out_text, money, names_a_measure, net_row, net_value, polarity_of,
-                                           repeated_labels, row_name, trend_story, unit_title, verdict)
+                                           left_out_text, money, names_a_measure, names_only_unit, net_row,
+                                           net_value, polarity_of, repeated_labels, row_name, statement_rows,
+                                           statement_story, trend_story, unit_title, verdict)
 from memberpack.model.charts import BAR, BENCHMARK, DATA_SERIES, EARLIER, LINE, MAX_LINES, ChartSpec, Series
 from memberpack.model.charts import value_range
 from memberpack.model.conventions import SURPLUS, Convention, convention_of
 from memberpack.model.grid import Grid, GridRow
 from memberpack.model.metrics import match_metric, spelled_out
 from memberpack.model.monitor_columns import earlier_of, full_year, latest_first
-from memberpack.model.observation import DATA, OPEN_STATISTICS, TIME_SERIES, Dataset, Observation
+from memberpack.model.observation import DATA, OPEN_STATISTICS, SUBTOTAL, TIME_SERIES, Dataset, Observation
 from memberpack.model.periods import CALENDAR_MONTH, HALF, MONTH, QUARTER, parse_period
 from memberpack.model.units import COUNT, GBP
 from memberpack.model.unlike_lines import unlike_reason
@@ -322,7 +323,8 @@ def _year_series_chart(ds: Dataset, grid: Grid, rows: list[GridRow], periods: li
     values = [v for s in series for v in s.values if v is not None]
     return ChartSpec(id=f"{ds.key}#series", kind=LINE, title=story.title, summary=story.summary,
                      categories=list(periods), series=series, unit=unit, source=source_line(ds),
-                     dataset_key=ds.key, y_label=unit_title(unit), x_label="Month", decimals=decimals,
+                     dataset_key=ds.key, y_label=unit_title(unit, names=[r.label for r in rows]), x_label="Month",
+                     decimals=decimals,
                      y_range=value_range(values),
                      left_out=left_out_text([r.label for r in rows[:-MAX_LINES]], "older years"))
 
@@ -391,8 +393,36 @@ def _series_across(grid: Grid) -> Grid | None:
     return Grid(sorted(periods, key=parse_period), turned)
 
 
+def _measure_rows(grid: Grid) -> list[GridRow]:
+    """The rows a chart draws: the data rows, and a total that totals no row, neither above it
+    (since the last total) nor below it (a total leading its parts): a table of CLA suspensions whose
+    rows are "Total Fixed Term Exclusions (suspensions)" and "Total no of Children Young People
+    excluded" measures two things, which had been left out of its chart and its sentence."""
+    out, summed = [], False   # summed: rows above since the last total, that a total could add up
+    for i, row in enumerate(grid.rows):
+        if row.role == DATA:
+            out.append(row)
+            summed = True
+        elif not summed and not _leads_its_parts(grid.rows, i):
+            out.append(row)
+        else:
+            summed = summed and row.role == SUBTOTAL
+    return out
+
+
+def _leads_its_parts(rows: list[GridRow], i: int) -> bool:
+    """Whether the total ``rows[i]`` is the sum of the data rows below it, up to the next total."""
+    below = []
+    for row in rows[i + 1:]:
+        if row.role != DATA:
+            break
+        below.append(row)
+    return bool(below) and all(abs(sum(r.value(m) or 0.0 for r in below) - value) <= max(1.0, abs(value) / 100)
+                               for m, o in rows[i].cells.items() if (value := o.value) is not None)
+
+
 def _series_charts(ds: Dataset, grid: Grid, periods: list[str]) -> list[ChartSpec]:
-    rows = [r for r in grid.rows if r.role == DATA]
+    rows = _measure_rows(grid)
     numeric = [r for r in rows if any(r.value(p) is not None for p in periods)]
     if not numeric:
         return []
@@ -421,14 +451,15 @@ def _series_charts(ds: Dataset, grid: Grid, periods: list[str]) -> list[ChartSpe
             story = Story(told.title, f"{told.summary} {story.summary}")
         others = [spelled_out(full_label(r, grid.rows)) for r in own if r is not lead]
         summary = story.summary + (f" Also drawn: {'; '.join(others)}." if others and len(others) <= 2 else
-                                   f" Also drawn: {len(others)} more measures in {unit_title(unit, conv)}."
+                                   f" Also drawn: {len(others)} more measures in {unit_title(unit, conv, others)}."
                                    if others else "")
         series = [_series(r, periods, BENCHMARK if is_comparator(r.label) else DATA_SERIES) for r in chunk]
         values = [v for s in series for v in s.values if v is not None]
         charts.append((_weight(lead, periods, names), ChartSpec(
             id=f"{ds.key}#series" + (f"-{n + 1}" if n else ""), kind=LINE, title=story.title, summary=summary,
             categories=names, series=series, unit=unit, source=source_line(ds), dataset_key=ds.key,
-            y_label=unit_title(unit, conv), x_label="Period", scale=conv.scale if conv and unit == GBP else 1.0,
+            y_label=unit_title(unit, conv, [r.label for r in chunk]), x_label="Period",
+            scale=conv.scale if conv and unit == GBP else 1.0,
             decimals=decimals, y_range=value_range(values))))
     ordered = [spec for _w, spec in sorted(charts, key=lambda pair: pair[0], reverse=True)]  # worst news first
     if ordered and no_figures:
@@ -523,8 +554,14 @@ def _breakdown_chart(ds: Dataset, grid: Grid) -> ChartSpec | None:
     conv = convention_of(ds, grid) if unit == GBP else None
     period = latest or grid.column_period(measure) or ds.period
     named = re.sub(r"\s*\b\d{4}\s*[-/]\s*\d{2,4}\b", "", ds.name).strip(" :-") \
-        if parse_period(measure) and not names_a_measure(measure) else measure if latest else ""
-    story = breakdown_story(rows, measure, unit, net_row(grid), period, conv, named or "")
+        if parse_period(measure) and not names_a_measure(measure) or names_only_unit(measure) else measure if latest else ""
+    lines = statement_rows(rows) if unit == GBP else None
+    if lines and conv.adverse(lines[2].value(measure)) == (lines[1].value(measure) > lines[0].value(measure)):
+        earlier = [(grid.column_period(m) or m, value) for m in grid.measures
+                   if m != measure and parse_period(m) and (value := lines[2].value(m)) is not None]
+        story = statement_story(lines, measure, conv, period, earlier)
+    else:
+        story = breakdown_story(rows, measure, unit, net_row(grid), period, conv, named or "")
     skipped = [m for m in grid.measures if m != measure and any(r.value(m) is not None for r in grid.rows)]
     repeated = repeated_labels(rows)
     values = [r.value(measure) for r in rows]
@@ -532,7 +569,7 @@ def _breakdown_chart(ds: Dataset, grid: Grid) -> ChartSpec | None:
                      categories=[row_name(r, repeated) for r in rows],
                      series=[Series(measure, values, DATA_SERIES, [], [r.cells[measure].cell for r in rows])],
                      unit=unit, source=source_line(ds), dataset_key=ds.key,
-                     y_label=f"{measure}, {unit_title(unit, conv)}" if unit != PERCENT_UNIT else measure,
+                     y_label=_axis_title(measure, unit, conv),
                      scale=conv.scale if conv else 1.0,
                      decimals=(conv.decimals if conv and conv.scale != 1.0 else 0) if conv
                      else decimals_of([r.cells[measure].display for r in rows], [r.cells[measure].value for r in rows]),
@@ -541,6 +578,14 @@ def _breakdown_chart(ds: Dataset, grid: Grid) -> ChartSpec | None:
                          left_out_text(skipped, "one measure per bar chart; the table has them all"),
                          left_out_text(other_units, "in another unit"),
                          left_out_text(comparators, "comparators, not ranked with the rest")))))
+
+
+def _axis_title(measure: str, unit: str | None, conv: Convention | None) -> str:
+    """A breakdown's value axis: its measure and unit (``Live births, number``), the unit alone
+    where the header names nothing else (``£000s`` is ``£k``, not ``£000s, £k``)."""
+    if unit == PERCENT_UNIT:
+        return measure
+    return unit_title(unit, conv) if names_only_unit(measure) else f"{measure}, {unit_title(unit, conv, [measure])}"
 
 
 def charts_for(ds: Dataset, observations: list[Observation]) -> list[ChartSpec]:

@@ -316,7 +316,8 @@ def _trend(subject: _Subject, result: Comparison, mine: _Line, lines: list[_Line
     ds = subject.ds
     return ChartSpec(id=f"{ds.key}#compare:{result.title}", kind=LINE, title=f"{result.title}: how we compare",
                      summary=summary, categories=periods, series=series, unit=result.unit,
-                     source=subject.source, dataset_key=ds.key, y_label=unit_title(result.unit), x_label="Period")
+                     source=subject.source, dataset_key=ds.key, y_label=unit_title(result.unit, names=[result.title]),
+                     x_label="Period")
 
 
 def _figure(obs) -> _Figure:

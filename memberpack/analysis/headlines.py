@@ -17,7 +17,7 @@ from memberpack.analysis.annotation_targets import TargetResolver, figure_text, 
 from memberpack.analysis.benchmark_text import is_comparator, is_target
 from memberpack.analysis.charts import budget_column, metric_column, money_measure, slipped
 from memberpack.analysis.narrative import (change_text, decimals_of, doubt_line, like_latest, money, names_a_measure,
-                                           net_row, polarity_of, repeated_labels, signed_money)
+                                           net_row, polarity_of, repeated_labels, signed_money, verdict)
 from memberpack.model.annotations import OBSERVATION, SHARED
 from memberpack.model.conventions import SURPLUS, Convention, convention_of
 from memberpack.model.display import figure_text as printed
@@ -94,6 +94,14 @@ class Item:
     previous_period: str | None = None   # the period ``previous_display`` is from
     repeated: bool = False               # another row of its table has the same label
     moved_by: str = ""                   # the change as the table writes it (``£16,470k``), where it is told
+    verdict: str = ""                    # a change that is "better" or "worse", where the table or metric says
+
+    @property
+    def now_moved(self) -> str:
+        """The figure now with which way it moved, and whether that is better or worse where that is
+        known: ``↓ £4.1m (better)``, a variance falling, in a table whose own arrows say down is worse."""
+        arrow = "" if self.change is None else "→" if not self.change else "↑" if self.change > 0 else "↓"
+        return f"{arrow} {self.display}".strip() + (f" ({self.verdict})" if self.verdict else "")
 
     @property
     def with_earlier(self) -> str:
@@ -516,7 +524,9 @@ def changes_since_previous(pack: Pack, ds: Dataset) -> list[Item]:
     out = []
     current = pack.observations(ds.id)
     key = _column_keys(current)
-    scale = convention_of(ds, Grid.of(current))   # money in the table's own scale (£0.5m beside 0.5)
+    grid = Grid.of(current)
+    scale = convention_of(ds, grid)   # money in the table's own scale (£0.5m beside 0.5)
+    rows = {(r.label, r.section): r for r in grid.rows}
     reached = parse_period(previous.period or "")
     last = {(o.label, o.section): o for o in earlier
             if o.value is not None and o.period == previous.period and not is_comparator(o.measure)}
@@ -544,9 +554,22 @@ def changes_since_previous(pack: Pack, ds: Dataset) -> list[Item]:
                 # a figure of one period revised or newly given: told by the returns it is in
                 period, was_period = f"{ds.period} return", f"{previous.period} return"
             out.append(Item(ds.name, obs.label, obs.measure, now, obs.value, change, was, obs.cell, obs.unit,
-                            obs.section, period, was_period))
+                            obs.section, period, was_period,
+                            verdict=_change_verdict(obs, change, scale, rows.get((obs.label, obs.section)))))
     # most news first, as only the first lines are printed: ratings that changed, then the largest moves
     return sorted(out, key=lambda i: (i.change is not None, -abs(i.change or 0.0)))
+
+
+def _change_verdict(obs: Observation, change: float | None, conv: Convention, row: GridRow | None) -> str:
+    """Whether a figure's change is better or worse: a variance's by its table's sign convention, an
+    indicator's by its polarity; "" for other money (a budget, a forecast) and where nothing says."""
+    if not change:
+        return ""
+    if obs.metric_id == "fin_variance":
+        return "worse" if conv.adverse(change) else "better"
+    if row is None or obs.unit == GBP:
+        return ""
+    return verdict(0.0, change, polarity_of(row, obs))
 
 
 def _after(period: str | None, reached) -> bool:
@@ -559,6 +582,12 @@ def _after(period: str | None, reached) -> bool:
 _GRANT = re.compile(r"\b(?:dsg|dedicated schools grant)\b", re.IGNORECASE)
 
 
+def _is_grant(position: BudgetPosition) -> bool:
+    """Whether a monitor is a schools grant's (surplus/(deficit), or named DSG), not the council's
+    own budget: a headline leading on it names it, so it is not read as the whole service's."""
+    return position.convention.positive == SURPLUS or bool(_GRANT.search(position.dataset))
+
+
 def _main_budget(positions: list[BudgetPosition]) -> BudgetPosition | None:
     """The budget position the Overview and the briefing lead on, whatever order the tables were
     imported in: of the latest period's monitors, the General Fund's rather than a schools grant's
@@ -566,7 +595,7 @@ def _main_budget(positions: list[BudgetPosition]) -> BudgetPosition | None:
     Placements, £38.4m) is not taken for the whole (£123.1m)."""
     latest = _latest_period([p.period for p in positions])
     return min((p for p in positions if p.period == latest or latest is None),
-               key=lambda p: (p.convention.positive == SURPLUS or bool(_GRANT.search(p.dataset)), -abs(p.budget)),
+               key=lambda p: (_is_grant(p), -abs(p.budget)),
                default=None)
 
 
@@ -598,6 +627,8 @@ def headlines(pack: Pack) -> Headlines:
         result.changes += changes_since_previous(pack, ds)
         repeated[ds.name] = repeated_labels(grid.rows)
     result.budget = _main_budget(positions)
+    if result.budget is not None and _is_grant(result.budget):   # the only monitor is a schools grant's: say so
+        result.budget.label += f", {result.budget.dataset}"
     result.other_budgets = [p for p in positions if p is not result.budget]   # told too, never summed
     for position in positions:
         if position.dataset in unsure:

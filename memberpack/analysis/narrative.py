@@ -13,7 +13,7 @@ from __future__ import annotations
 
 import math
 import re
-from collections.abc import Callable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from operator import itemgetter
 from typing import TypeVar
@@ -23,12 +23,12 @@ from memberpack.model.conventions import Convention, money_scale, scale_of
 from memberpack.model.grid import Grid, GridRow
 from memberpack.model.metrics import HIGHER, LOWER, NEUTRAL, match_metric, metric, spelled_out
 from memberpack.model.observation import DATA, SUBTOTAL, TOTAL, Dataset, Observation
-from memberpack.model.periods import parse_period
+from memberpack.model.periods import YEAR, parse_period
 from memberpack.model.units import COUNT, GBP, PER_10000, PERCENT
 
 T = TypeVar("T")   # an item dated by a period (like_latest)
 
-UNIT_TITLES = {GBP: "£", PERCENT: "%", PER_10000: "rate per 10,000", COUNT: "number", None: "points"}
+UNIT_TITLES = {GBP: "£", PERCENT: "%", PER_10000: "rate per 10,000", COUNT: "number"}
 _TOTAL_WORDS = re.compile(r"^\s*(sub[\s-]*)?totals?\s*:?\s*$", re.I)
 
 
@@ -246,6 +246,36 @@ def budget_story(grid: Grid, measure: str, conv: Convention, period: str | None,
     return Story(title, " ".join(parts))
 
 
+_STATEMENT = (re.compile(r"(?:(?:revised|current|original|net|annual)\s+)?budget", re.I),
+              re.compile(r"(?:actual\s+|forecast\s+|projected\s+)?(?:spend|spending|expenditure|actuals?|"
+                         r"forecast|projection|outturn)", re.I),
+              re.compile(r"(?:forecast\s+)?variance", re.I))
+
+
+def statement_rows(rows: list[GridRow]) -> tuple[GridRow, GridRow, GridRow] | None:
+    """The ``Budget``, ``Spend`` and ``Variance`` rows of a year-on-year statement (budget, spend
+    and variance down the rows, years across), or None where the rows are not those three lines."""
+    found = [next((r for r in rows if pattern.fullmatch(" ".join(r.label.split()))), None) for pattern in _STATEMENT]
+    return None if None in found else (found[0], found[1], found[2])
+
+
+def statement_story(lines: tuple[GridRow, GridRow, GridRow], measure: str, conv: Convention, period: str | None,
+                    earlier: list[tuple[str, float]]) -> Story:
+    """A budget statement told as a budget, not as a ranking of its lines (a variance is not the
+    "lowest" of budget, spend and variance): the variance, what it was spent against, and the
+    variance in the ``earlier`` (period, figure) columns."""
+    budget, spend, variance = (row.value(measure) for row in lines)
+    when = f" at {period}" if period else ""
+    word = conv.word(variance)
+    title = f"{word.capitalize()} of {money(variance, conv)}{when}" if word else f"On budget{when}"
+    said = f"{title}: {lines[1].label.lower()} {money(spend, conv)} against a budget of {money(budget, conv)}."
+    before = [f"{conv.word(value) or 'on budget'}{f' of {money(value, conv)}' if value else ''} "
+              f"{'in' if period_kind(name) == YEAR else 'at'} {name}" for name, value in earlier]
+    if before:
+        said += f" {lines[2].label.capitalize()}: {'; '.join(before)}."
+    return Story(title, said)
+
+
 _INCOME = re.compile(r"\bincome\b|\bfunding\b|\bresources\s+available\b", re.I)
 
 
@@ -357,6 +387,20 @@ def breakdown_story(rows: list[GridRow], measure: str, unit: str | None, total: 
 
 
 _BARE_TOTAL = re.compile(r"\s*(?:grand\s+)?total\s*", re.IGNORECASE)
+_UNIT_WORDS = re.compile(r"\(?\s*£\s*(?:(?:'?000'?s?|k|m|bn)\b)?\s*\)?|\(?\b000'?s\b\)?|\(?\s*%\s*\)?", re.IGNORECASE)
+
+
+def _without_unit(header: str) -> str:
+    """A column header less its unit (``TOTAL £000s`` is ``TOTAL``, ``£000s`` nothing): what its
+    figures are, for a sentence or an axis that states the unit itself."""
+    return " ".join(_UNIT_WORDS.sub(" ", header).split()).strip(" ,:-")
+
+
+def names_only_unit(header: str) -> bool:
+    """Whether a header says nothing of its figures but their unit, or their unit and that they
+    are the total (``£000s``, ``TOTAL £000s``): the table's title names them."""
+    bare = _without_unit(header)
+    return bare != " ".join(header.split()) and (not bare or bool(_BARE_TOTAL.fullmatch(bare)))
 _HEADER_UNIT = re.compile(r"£|%|\b(gbp|000s?|k|m|bn|pounds|per\s*cent|percent|rate|per\s*10,?000)\b", re.I)
 _SHOWN_UNIT = {GBP: "£", PERCENT: "%", PER_10000: "per"}
 
@@ -409,11 +453,18 @@ def _with_period(grid: Grid, measure: str) -> str:
     return period if period and period.casefold().startswith(bare.casefold() + " ") else measure
 
 
-def unit_title(unit: str | None, conv: Convention | None = None) -> str:
-    """An axis title with its unit: ``£m``, ``%``, ``rate per 10,000``, ``number``."""
+_SCORE = re.compile(r"\b(?:scores?|points?|attainment|progress\s*8)\b", re.IGNORECASE)
+
+
+def unit_title(unit: str | None, conv: Convention | None = None, names: Iterable[str] = ()) -> str:
+    """An axis title with its unit: ``£m``, ``%``, ``rate per 10,000``, ``number``; for figures
+    of no stated unit, ``points`` where ``names`` (the measures drawn) name a score (an Attainment 8
+    gap), else ``number`` (an average of 10.5 children on part-time timetables is no score)."""
     if unit == GBP and conv is not None:
         return conv.unit_text
-    return UNIT_TITLES.get(unit, unit or "points")
+    if unit is None:
+        return "points" if any(_SCORE.search(name) for name in names) else "number"
+    return UNIT_TITLES.get(unit, unit)
 
 
 def left_out_text(names: list[str], why: str) -> str:

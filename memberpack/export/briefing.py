@@ -14,6 +14,7 @@ from memberpack.analysis.charts import charts_for
 from memberpack.analysis.comparisons import by_dataset, pack_comparisons
 from memberpack.analysis.headlines import Headlines, Item, headlines
 from memberpack.analysis.output_version import PUBLIC, OutputVersion, Withheld, note_exemptions, output_pack
+from memberpack.analysis.table_period import table_period
 from memberpack.errors import Cancelled, MemberpackError
 from memberpack.export.note_plan import NotePlan, Table, anchor_key, note_numbers
 from memberpack.model.front_matter import meeting_date_words, paper_lines, recommendations
@@ -49,9 +50,10 @@ def table_title(table: Table) -> str:
     """The table's name, with its period when the name does not already say it ("... as of February
     2021" is Feb 2021; "23/24 ... (Month 6)" is 2023/24 Month 6)."""
     ds = table.ds
-    if not ds.period or ds.period in ds.name or str(parse_period(ds.name) or "") == ds.period:
+    period = table_period(ds, table.observations)
+    if not period or period in ds.name or str(parse_period(ds.name) or "") == period:
         return ds.name
-    return f"{ds.name} ({ds.period})"
+    return f"{ds.name} ({period})"
 
 
 def printed_grid(table: Table, plan: NotePlan) -> tuple[Grid, int]:

@@ -9,11 +9,12 @@ Bars carry their figure and A/(F) as text beside them, so colour is never the on
 from __future__ import annotations
 
 import math
+from dataclasses import replace
 from html import escape
 
 from memberpack.analysis.charts import flag_text, point_text
 from memberpack.export.chart_figures import ChartFigures
-from memberpack.model.charts import BAR, ChartSpec, Series, line_groups, series_styles
+from memberpack.model.charts import BAR, ChartSpec, Series, line_groups, series_styles, tick_decimals
 
 WIDTH = 720
 TEXT = 13           # px, as the page's small print
@@ -118,11 +119,13 @@ def _panel(spec: ChartSpec, series: list[Series], names: dict, looks: dict, x0: 
         x = left + (plot_w * (i + 0.5) / n)
         return x, top + plot_h - plot_h * (v - low) / span
 
+    step = (ticks[1] - ticks[0]) / spec.scale if len(ticks) > 1 else 1.0
+    axis = replace(spec, decimals=tick_decimals(step))   # 2.5 and 7.5 written so, not as "2" and "8"
     parts = []
     for t in ticks:
         y = top + plot_h - plot_h * (t - low) / span
         parts += [f'<line x1="{left}" y1="{y:.1f}" x2="{left + plot_w}" y2="{y:.1f}" stroke="#d0d0d0"/>',
-                  _text(left - 6, y + 4, point_text(t, spec.unit, spec), anchor="end")]
+                  _text(left - 6, y + 4, point_text(t, spec.unit, axis), anchor="end")]
     slanted = n > 8 or (width < WIDTH and n > 4)
     for i, category in enumerate(spec.categories):
         x, _ = at(i, low)

@@ -128,11 +128,6 @@ def _headline_list(b: Briefing, title: str, items: list, head: list[str], row, e
     return out
 
 
-def _arrow(change: float | None) -> str:
-    """Which way a figure moved; none for a rating or a mark (Green to Red, DNA to 45%)."""
-    return "" if change is None else "→" if not change else "↑" if change > 0 else "↓"
-
-
 def _headlines(b: Briefing, ids: _Ids) -> str:
     h = b.headlines
     out = [f'<h2 id="{HEADLINES}">Headline summary</h2>', "<h3>Budget position</h3>", _budget(b)]
@@ -163,7 +158,7 @@ def _headlines(b: Briefing, ids: _Ids) -> str:
                                      f"{period_span(before, after)}" if before else table, items,
                                   ["Figure", before or "Before", after or "Now"],
                                   lambda i: [f"{i.name}, {i.measure}", i.previous_display or "",
-                                             f"{_arrow(i.change)} {i.display}"], ""))
+                                             i.now_moved], ""))
     if b.plan.general:
         out += ["<h3>Notes on the whole pack</h3>", _notes(b.plan.general, ids)]
     return f'<section aria-labelledby="{HEADLINES}">' + "".join(out) + "</section>"

@@ -24,7 +24,8 @@ from memberpack.analysis.charts import MAX_BARS, flag_text, largest, point_text
 from memberpack.export.briefing import PRINTED_ROWS
 from memberpack.export.pdf_styles import (ACCENT, ADVERSE, CHART_TEXT, FAVOURABLE, FONT, FRAME_HEIGHT, FRAME_WIDTH, INK,
                                           RULE, register_fonts)
-from memberpack.model.charts import BAR, ChartSpec, Series, SeriesStyle, line_groups, series_styles, value_range
+from memberpack.model.charts import (BAR, ChartSpec, Series, SeriesStyle, line_groups, series_styles, tick_decimals,
+                                     value_range)
 from memberpack.model.units import GBP
 
 LABEL_SIZE = CHART_TEXT
@@ -214,10 +215,10 @@ def _lines(spec: ChartSpec, series_names: list[str], width: float, from_zero: bo
     def x_of(i: int) -> float:
         return x0 + (i + 0.5) * step
 
-    tick_decimals = max(0, -math.floor(math.log10(ticks[1] - ticks[0]))) if len(ticks) > 1 else 0
+    decimals = tick_decimals(ticks[1] - ticks[0]) if len(ticks) > 1 else 0
     for t in ticks:
         drawing.add(Line(x0, y_of(t), x0 + plot_w, y_of(t), strokeColor=RULE, strokeWidth=0.3))
-        drawing.add(String(x0 - 3, y_of(t) - 2.5, _tick_text(t, spec, tick_decimals), fontName=FONT,
+        drawing.add(String(x0 - 3, y_of(t) - 2.5, _tick_text(t, spec, decimals), fontName=FONT,
                            fontSize=LABEL_SIZE, fillColor=INK, textAnchor="end"))
     drawing.add(Line(x0, y0, x0 + plot_w, y0, strokeColor=INK, strokeWidth=0.6))
     drawing.add(Line(x0, y0, x0, y0 + plot_h, strokeColor=INK, strokeWidth=0.6))

@@ -81,11 +81,6 @@ def _items(title: str, items: list[Item], head: list[str], row, shares: list[flo
     return story
 
 
-def _arrow(change: float | None) -> str:
-    """Which way a figure moved; none for a rating or a mark (Green to Red, DNA to 45%)."""
-    return "" if change is None else "→" if not change else "↑" if change > 0 else "↓"
-
-
 def headline_page(h: Headlines, general_notes: list[PlacedNote], link: Link) -> list[Flowable]:
     """``link`` gives the anchor of an item's row (or table), for the page column of each list."""
     s = styles()
@@ -120,7 +115,7 @@ def headline_page(h: Headlines, general_notes: list[PlacedNote], link: Link) -> 
         story += _items(f"{table}: {period_span(before, after)}" if before else table, items,
                         ["Figure", before or "Before", after or "Now"],
                         lambda i: [f"{i.name}, {i.measure}", i.previous_display or "",
-                                   f"{_arrow(i.change)} {i.display}"],
+                                   i.now_moved],
                         [0.52, 0.19, 0.19, 0.10], (1, 2), "", link, "h3")
     if general_notes:
         story += [Paragraph("Notes on the whole pack", s["h2"]), *note_flowables(general_notes)]

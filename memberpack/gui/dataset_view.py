@@ -10,6 +10,7 @@ from PySide6.QtWidgets import (QAbstractItemView, QFrame, QHeaderView, QLabel, Q
 
 from memberpack.analysis.charts import charts_for, source_line
 from memberpack.analysis.narrative import doubt_line
+from memberpack.analysis.table_period import table_period
 from memberpack.gui import note_targets
 from memberpack.gui.cell_text import RAG_SHAPES
 from memberpack.gui.frozen_table import FrozenLabelTable
@@ -99,7 +100,8 @@ class DatasetView(QWidget):
 
         heading = plain_label(dataset.name, "font-size: 13pt; font-weight: 600")
         heading.setWordWrap(True)
-        source = plain_label(source_line(dataset) + (f" · period {dataset.period}" if dataset.period else ""))
+        period = table_period(dataset, observations)
+        source = plain_label(source_line(dataset) + (f" · period {period}" if period else ""))
         source.setWordWrap(True)  # in the palette's text colour: grey on grey does not read in dark mode
 
         self.doubt = plain_label("⚠ " + doubt_line(dataset), "font-weight: 600")  # confirmed as read, in doubt

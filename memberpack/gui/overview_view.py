@@ -95,7 +95,7 @@ class OverviewView(QScrollArea):
         self.table_names = dict(zip(tables, short_names(tables, TABLE_NAME)))
 
         def changed(i: Item) -> str:
-            return change_text(i.display, i.previous_display, i.change)
+            return change_text(i.display, i.previous_display, i.change) + (f", {i.verdict}" if i.verdict else "")
 
         def measure(i: Item) -> str:
             return i.measure if i.measure != i.period else ""   # a period is in the Table column

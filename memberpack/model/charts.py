@@ -156,3 +156,12 @@ def value_range(values: list[float], *, from_zero: bool = True, min_span: float 
     span = max(high - low, min_span, 0.25 * max(abs(low), abs(high)), 1e-9)
     middle = (low + high) / 2
     return middle - 0.6 * span, middle + 0.6 * span
+
+
+def tick_decimals(step: float) -> int:
+    """The fewest decimals that write every tick ``step`` apart exactly: a step of 2.5 needs one
+    (0, 2.5, 5, 7.5), where rounding it to whole numbers had labelled 7.5 as "8"."""
+    for places in range(7):
+        if abs(step * 10 ** places - round(step * 10 ** places)) < 1e-6 * 10 ** places:
+            return places
+    return 6

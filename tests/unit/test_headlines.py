@@ -140,11 +140,10 @@ def test_changes_set_a_months_variance_against_the_last_months_and_name_a_line_t
 
 
 def test_a_status_change_has_no_level_arrow():
-    from memberpack.export.html_export import _arrow as html_arrow
-    from memberpack.export.pdf_headlines import _arrow
+    def moved(change):   # the PDF's and the HTML's "what changed" column
+        return Item("T", "Fieldwork", "Month 6 Variance", "Red", change=change).now_moved
 
-    for arrow in (_arrow, html_arrow):   # "→ Red" had read as "no change"
-        assert (arrow(None), arrow(0.0), arrow(900_000.0)) == ("", "→", "↑")
+    assert (moved(None), moved(0.0), moved(900_000.0)) == ("Red", "→ Red", "↑ Red")   # "→ Red" had read as "no change"
 
 
 def test_the_budget_position_is_the_latest_general_fund_monitor_whatever_the_import_order(tmp_path):

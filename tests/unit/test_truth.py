@@ -373,7 +373,7 @@ def test_a_breakdown_over_year_columns_is_drawn_for_the_latest_period_and_names_
     ds = Dataset("Placements year-on-year", "p.xlsx", "0" * 64, "S", "A2:E5", "time_series", key="p")
     spec, = charts_for(ds, observations)
     assert spec.series[0].name == "2020/21 P9 £000s"
-    assert spec.title == "Placements year-on-year in 2020/21 Month 9: highest for Spend, at £10,503k"
+    assert spec.title == "Overspend of £854k at 2020/21 Month 9"   # a statement, not a ranking (review14)
 
 
 def test_a_column_whose_unit_the_officer_corrected_is_titled_with_the_unit_it_is_read_in(tmp_path):
