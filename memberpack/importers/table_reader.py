@@ -99,6 +99,8 @@ FEWEST_BATCH_ROWS = 16    # a batch that is not plain is tried again in halves d
 PROGRESS_EVERY = 5_000
 _UNCACHED = "formula with no cached value (open and save the workbook in Excel to calculate it); not guessed"
 _CODED_FIGURE = re.compile(r"[-(.,]")   # a figure as written, not a code: "(145,000)", "-3", "12.5", "1,500"
+# a percentage's stated cap in its header: "(maximum 2%)", "capped at 5%", "up to 2%"
+_PERCENT_CAP = re.compile(r"\b(?:maximum(?: of)?|max\.?|capped at|up to|limit(?:ed)? (?:of|to))\s*(\d+(?:\.\d+)?)\s*%", re.I)
 _LEFT_SAMPLE = 12         # first named rows that tell a column of figures left of the names (TableReader._figures_left)
 _BENCHMARK_HEADER = re.compile(r"bench|compar|national|england|neighbour|regional", re.IGNORECASE)
 _BENCHMARK = re.compile(r"\s*(?P<name>[A-Za-z][A-Za-z .'&-]*?)\s*[,:]?\s*(?P<num>-?\d[\d,]*(?:\.\d+)?)\s*"
@@ -462,6 +464,7 @@ class TableReader:
         self.label_col, self.first_col = layout.label_col, layout.col_range.start   # asked for every row
         self.columns = self._columns(header)
         self._fraction_shares(header)
+        self._fraction_caps(header)
         self._first_figure = min((c.index for c in self.columns), default=layout.col_range.stop)
         self.header_row = header.get(layout.header_rows[-1] - 1) if layout.header_rows else None
         self.academic = _months_from_september(self.columns)
@@ -721,6 +724,26 @@ class TableReader:
         self.report.assume(f"the percentages are written as fractions: {names}{' ...' if len(shares) > 2 else ''} "
                            f"add up to 1 in every row, so each % column's figures between 0 and 1 are read as "
                            f"percentages ({len(fractions)} columns: 0.5 as 50%)")
+
+    def _fraction_caps(self, header: dict[int, list[Any]]) -> None:
+        """Percentages written as fractions, told by a stated cap: a % column whose header gives its
+        maximum ("... as a percentage of the Band D council tax (maximum 2%)"), not formatted as %,
+        whose figures sampled are all between 0 and the cap as a fraction (0.02) and reach half of it
+        (0.0159, 0.0200): read as written, every one would be a hundredth of the cap or less, so they
+        are fractions (0.0159 as 1.59%)."""
+        rows = [row for r, row in sorted(header.items()) if r >= self.layout.data_start]
+        for col in self.columns:
+            cap = _PERCENT_CAP.search(col.measure)
+            if col.base != PERCENT or col.factor != 1.0 or (col.code and "%" in col.code) or not cap:
+                continue
+            limit = float(cap[1]) / 100
+            figures = [abs(v) for row in rows if col.index < len(row) and (v := _fraction(row[col.index])) is not None]
+            if not figures or max(figures) > limit * 1.01 or max(figures) < limit / 2:   # (2.0002% rounds to 2%)
+                continue
+            col.unit, col.factor = Unit(PERCENT, 100.0, "%"), 100.0
+            self.report.assume(f"column {col.letter} ({col.measure[:60]}) is written as fractions: its header "
+                               f"caps it at {cap[1]}% and its figures reach {max(figures):g}, so they are read as "
+                               f"percentages ({max(figures):g} as {max(figures) * 100:g}%)")
 
     def _spacer(self, header: dict[int, list[Any]], c: int) -> bool:
         """Whether column ``c`` is blank in every row seen of the table (header and the rows sampled under it)."""
