@@ -677,15 +677,19 @@ class TableReader:
                               "data may have been taken for header rows (give the header rows with --header-rows)")
         # "FraudSpentAmount", "net_expenditure" too; a scorecard's outturn, forecast and variance are its indicators'
         said = (lambda m: _SCORECARD_WORDS.sub("", m)) if layout.kind == KPI_SCORECARD else (lambda m: m)
-        unpriced = [c for c in columns if c.unit is None and not c.code and not _POUND_BAND.search(c.measure)
+        moneyish = [c for c in columns if c.unit is None and not _POUND_BAND.search(c.measure)
                     and not _RATIO.search(c.measure)
                     and _MONEY_WORDS.search(said(_CAMEL.sub(" ", c.measure).replace("_", " ")))]
+        unpriced = [c for c in moneyish if not c.code]
         self._cost_columns = {c.index for c in unpriced}
+        # a plain number format ('#,##0') says no more of the unit than none: no £, no %
+        unpriced += [c for c in moneyish if c.code and "£" not in c.code and not is_percent(c.code)]
         if unpriced and self._unit_key is not None:
             key = self._unit_key
             self.report.assume(f"column {column_letter(key.index)} ({key.header}) gives each row's unit: a cost per "
                                "something (Per child per week, Per hour) is read as £")
         elif unpriced and not any(c.base == "GBP" for c in columns):
+            unpriced.sort(key=lambda c: c.index)
             names = ", ".join(f"{c.letter} ({c.measure})" for c in unpriced[:3])
             self.report.doubt(f"column{'s' if len(unpriced) > 1 else ''} {names} look{'' if len(unpriced) > 1 else 's'} "
                               "like money but no unit (£, £k, £m) is stated anywhere: give it with --unit")

@@ -1,7 +1,8 @@
 """What a fifteenth batch of published files nobody here had seen taught (tests/corpus, the 5 council finance files
 from mcc_spend_over_500_2014-04.csv on): a percentage whose header states its cap ("as a percentage of the Band D
 council tax (maximum 2%)") and whose figures all lie between 0 and the cap as a fraction (0.0159, 0.0200) is written
-as fractions."""
+as fractions; money in a plain number format ('#,##0') with no unit stated anywhere is doubted as money with no
+format is."""
 
 from awkward_workbooks import write_xlsx
 
@@ -36,3 +37,18 @@ def test_a_capped_percentage_written_as_percentages_stays_as_written(tmp_path):
     table, cells = _precept(tmp_path, [1.59, 2, 1.83])
     assert [cells[c].value for c in ("C2", "C4", "C5")] == [1.59, 2, 1.83]
     assert not any("caps it" in a for a in table.report.assumptions)
+
+
+def test_money_in_a_plain_number_format_with_no_unit_stated_is_doubted(tmp_path):
+    """The old reading doubted money with no unit stated only where its cells had no number format, so
+    a capital outturn in £ thousand whose figures are formatted '#,##0' (the unit on another sheet) was
+    read as confident, in no unit; '#,##0' says no more of the unit than no format, so the table is
+    unsure and the officer is asked. A '£' in the format still says pounds."""
+    rows = [["Authority", "Capital grants from central government", "Use of capital receipts"],
+            ["Bath", 25435, 2383], ["Bristol", 47709, 1546], ["Luton", 33163, 0]]
+    plain = {"Financing": {f"{c}{r}": "#,##0" for c in "BC" for r in range(2, 5)}}
+    table, = read_file(write_xlsx(tmp_path / "plain.xlsx", {"Financing": rows}, formats=plain)).tables
+    assert any("no unit (£, £k, £m) is stated anywhere" in d for d in table.report.doubts)
+    pounds = {"Financing": {f"{c}{r}": '"£"#,##0' for c in "BC" for r in range(2, 5)}}
+    table, = read_file(write_xlsx(tmp_path / "pounds.xlsx", {"Financing": rows}, formats=pounds)).tables
+    assert not table.report.doubts and {o.unit for o in table.observations} == {"GBP"}
