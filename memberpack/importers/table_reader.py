@@ -101,6 +101,7 @@ _UNCACHED = "formula with no cached value (open and save the workbook in Excel t
 _CODED_FIGURE = re.compile(r"[-(.,]")   # a figure as written, not a code: "(145,000)", "-3", "12.5", "1,500"
 # a percentage's stated cap in its header: "(maximum 2%)", "capped at 5%", "up to 2%"
 _PERCENT_CAP = re.compile(r"\b(?:maximum(?: of)?|max\.?|capped at|up to|limit(?:ed)? (?:of|to))\s*(\d+(?:\.\d+)?)\s*%", re.I)
+_OWN_WORDS = 5          # first cells sampled, all words, that make a column one of words (TableReader._worded)
 _LEFT_SAMPLE = 12         # first named rows that tell a column of figures left of the names (TableReader._figures_left)
 _BENCHMARK_HEADER = re.compile(r"bench|compar|national|england|neighbour|regional", re.IGNORECASE)
 _BENCHMARK = re.compile(r"\s*(?P<name>[A-Za-z][A-Za-z .'&-]*?)\s*[,:]?\s*(?P<num>-?\d[\d,]*(?:\.\d+)?)\s*"
@@ -588,6 +589,7 @@ class TableReader:
         columns, seen, helpers, banner, written = [], set(), [], None, {}
         self._helpers: set[int] = set()   # the workbook's lookup columns, left out (_HELPER_HEADER)
         self._table_unit_columns: set[int] = set()
+        self._words_columns: dict[int, str] = {}   # columns of words on every row seen (_worded), by measure
         for c in layout.col_range:
             if c == self.label_col or c in self._not_measures or (c < self.label_col and not self._figures_left(header, c)):
                 continue
@@ -646,6 +648,9 @@ class TableReader:
                 unit = None   # "£ thousand" over the table, but this column counts pupils
                 self.report.assume(f"column {column_letter(c)} ({measure}) is not money: the table's unit "
                                    f"{table_unit.symbol} is not applied to it")
+            if unit is table_unit and unit is not None and not chosen and self._worded(header, c):
+                unit = None   # codes ('SD', 'UA') on every row seen: a figure further down is of no money column
+                self._words_columns[c] = measure
             if chosen and unit is not None and unit.base == table_unit.base:
                 unit = table_unit  # the officer's unit wins over what the headers say, for the same kind of figure
             if unit is None and self._pounds_written(header, c):
@@ -768,6 +773,13 @@ class TableReader:
                       for v, k in zip(cells, kinds) if k == "number")
         return bool(self._heading(header, c)) and counted and figures * 5 >= len(kinds) * 4
 
+    def _worded(self, header: dict[int, list[Any]], c: int) -> bool:
+        """Whether the cells sampled in column ``c`` are words, five at least from the first and three in
+        four in all: a column of codes or names (a council's subclass, ``SD``), not of figures."""
+        cells = [row[c] for r, row in header.items() if r >= self.layout.data_start and c < len(row) and not blank(row[c])]
+        words = [cell_class(v) == TEXT for v in cells]
+        return len(cells) >= _OWN_WORDS and all(words[:_OWN_WORDS]) and sum(words) * 4 >= len(cells) * 3
+
     def _pounds_written(self, header: dict[int, list[Any]], c: int) -> bool:
         """Whether most of the figures sampled in column ``c`` are written with a £ sign ("£1,495,975.00")."""
         cells = [row[c] for r, row in header.items() if r >= self.layout.data_start and c < len(row) and not blank(row[c])]
@@ -823,6 +835,12 @@ class TableReader:
         yield from self._unlabelled_total(sums)
         if (doubt := fractions.doubt()) is not None:
             self.report.doubt(doubt)
+            self.report.settle_verdict()
+        if worded := [(c, m) for c, m in self._words_columns.items() if sums.get(c, (0, 0))[1]]:
+            c, measure = worded[0]
+            self.report.doubt(f"column {column_letter(c)} ({measure}) holds words on the rows sampled but "
+                              f"{sums[c][1]:g} figure(s) further down, under a header of their own perhaps: what they "
+                              "measure is not said (read as written, in no unit)")
             self.report.settle_verdict()
 
     def _read_rows(self, stream: Peekable, progress=None, cancel=None) -> Iterator[list[Observation] | FigureBlock]:

@@ -2,7 +2,8 @@
 from mcc_spend_over_500_2014-04.csv on): a percentage whose header states its cap ("as a percentage of the Band D
 council tax (maximum 2%)") and whose figures all lie between 0 and the cap as a fraction (0.0159, 0.0200) is written
 as fractions; money in a plain number format ('#,##0') with no unit stated anywhere is doubted as money with no
-format is."""
+format is; figures at the foot of a column of codes (the number of authorities in each class under a 'Class
+Breakdown | Code | #' row) take no money unit from the table, which is unsure."""
 
 from awkward_workbooks import write_xlsx
 
@@ -52,3 +53,21 @@ def test_money_in_a_plain_number_format_with_no_unit_stated_is_doubted(tmp_path)
     pounds = {"Financing": {f"{c}{r}": '"£"#,##0' for c in "BC" for r in range(2, 5)}}
     table, = read_file(write_xlsx(tmp_path / "pounds.xlsx", {"Financing": rows}, formats=pounds)).tables
     assert not table.report.doubts and {o.unit for o in table.observations} == {"GBP"}
+
+
+def test_counts_under_a_column_of_codes_are_not_read_as_money(tmp_path):
+    """The old reading took the number of authorities in each class (56), written in the Subclass column
+    under a 'Class Breakdown | Code | #' row at the foot of a table in £ thousand, for £56,000 in a table it
+    called confident; a column of codes on every row seen gives its figures further down no unit, and the
+    table is unsure, the report naming the column."""
+    classes = ["SD", "UA", "MD", "L", "SC"]
+    rows = [["All figures in £000s"], ["LGF Code", "LA Name", "Class", "Subclass", "Capital grants"]]
+    rows += [[f"E{1000 + i}", f"Council {i}", classes[i % 5], classes[i % 5], 400 + i] for i in range(24)]
+    rows += [[None, "England", None, 444, 9999], [None, "Class Breakdown", "Code", "#", None],
+             [None, "Unitary Authorities", "UA", 56, 1080049], [None, "London Boroughs", "L", 33, 586215]]
+    table, = read_file(write_xlsx(tmp_path / "cor_b.xlsx", {"Financing": rows})).tables
+    cells = {o.cell: o for o in table.observations}
+    assert (cells["D29"].value, cells["D29"].unit) == (56, None)
+    assert (cells["E29"].value, cells["E29"].unit) == (1080049000, "GBP")
+    assert cells["D3"].status == "text" and cells["E3"].value == 400000
+    assert any("column D (Subclass) holds words" in d for d in table.report.doubts)
