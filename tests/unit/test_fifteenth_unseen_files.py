@@ -3,7 +3,8 @@ from mcc_spend_over_500_2014-04.csv on): a percentage whose header states its ca
 council tax (maximum 2%)") and whose figures all lie between 0 and the cap as a fraction (0.0159, 0.0200) is written
 as fractions; money in a plain number format ('#,##0') with no unit stated anywhere is doubted as money with no
 format is; figures at the foot of a column of codes (the number of authorities in each class under a 'Class
-Breakdown | Code | #' row) take no money unit from the table, which is unsure."""
+Breakdown | Code | #' row) take no money unit from the table, which is unsure; a header parted from its rows by a
+blank row names them."""
 
 from awkward_workbooks import write_xlsx
 
@@ -71,3 +72,21 @@ def test_counts_under_a_column_of_codes_are_not_read_as_money(tmp_path):
     assert (cells["E29"].value, cells["E29"].unit) == (1080049000, "GBP")
     assert cells["D3"].status == "text" and cells["E3"].value == 400000
     assert any("column D (Subclass) holds words" in d for d in table.report.doubts)
+
+
+
+def test_a_header_parted_from_its_rows_by_a_blank_row_names_them(tmp_path):
+    """The old reading found no header over the numbered lines of a return's form under a blank row
+    ('row 5 looks like the data under it'), so their figures measured 'Column C'; a header of words, a
+    blank row, then rows named with figures under the header's words: the header is theirs."""
+    rows = [["Capital outturn return 2010-11"], [],
+            [None, "Service Block", "COR1/2 Total Expenditure", "Acquisition of Share/Loan Capital",
+             "Total Capital Expenditure"], [],
+            [1, "Education (line 5)", 6106010, 559, 6106569], [2, "Transport (line 13)", 7492230, 450657, 7942887],
+            [3, "Social Services (line 14)", 312321, 150, 312471], [4, "Housing (line 15)", 4060878, 1855, 4062733]]
+    table, = read_file(write_xlsx(tmp_path / "cor4.xlsx", {"LA dropdown": rows})).tables
+    cells = {o.cell: o for o in table.observations}
+    assert (cells["C5"].label, cells["C5"].measure, cells["C5"].value) == (
+        "Education (line 5)", "COR1/2 Total Expenditure", 6106010)
+    assert (cells["E8"].label, cells["E8"].measure) == ("Housing (line 15)", "Total Capital Expenditure")
+    assert not any("no header row found" in d for d in table.report.doubts)
