@@ -153,7 +153,7 @@ _CLOCK = re.compile(r"\d{1,3}:(\d\d)")   # a duration as written: what follows t
 CLOCK_SEEN = 5   # durations in a column before minutes that never pass 11 cast doubt on hours:minutes   # "4" in a header row that also numbers the columns: not a name
 _NOT_MONEY = re.compile(r"\b(?:numbers?|no\.|count|pupils|fte|headcount|population|rates?|ratio|per|percent(?:age)?|"
                         r"days|weeks|students|learners|index|score)\b|%", re.IGNORECASE)
-_MONEY_WORDS = re.compile(r"\b(?:expenditure|spend|spending|budgets?|costs?|income|funding|grants?|allocations?|amounts?|"
+_MONEY_WORDS = re.compile(r"\b(?:expenditure|spend|spending|budgets?|costs?|income|funding|grants?|allocations?|amounts?|receipts|borrowing|"
                           r"remuneration|salar(?:y|ies)|wages?|interest|fees|"
                           r"outturn|forecast|variance|reserves?|balances?|£)", re.IGNORECASE)
 _SCORECARD_WORDS = re.compile(r"\b(?:outturn|forecast|variance)\b", re.IGNORECASE)

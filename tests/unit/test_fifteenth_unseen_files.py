@@ -4,7 +4,7 @@ council tax (maximum 2%)") and whose figures all lie between 0 and the cap as a 
 as fractions; money in a plain number format ('#,##0') with no unit stated anywhere is doubted as money with no
 format is; figures at the foot of a column of codes (the number of authorities in each class under a 'Class
 Breakdown | Code | #' row) take no money unit from the table, which is unsure; a header parted from its rows by a
-blank row names them."""
+blank row names them; capital receipts and borrowing are money."""
 
 from awkward_workbooks import write_xlsx
 
@@ -90,3 +90,13 @@ def test_a_header_parted_from_its_rows_by_a_blank_row_names_them(tmp_path):
         "Education (line 5)", "COR1/2 Total Expenditure", 6106010)
     assert (cells["E8"].label, cells["E8"].measure) == ("Housing (line 15)", "Total Capital Expenditure")
     assert not any("no header row found" in d for d in table.report.doubts)
+
+
+def test_capital_receipts_with_no_unit_stated_are_doubted_as_money(tmp_path):
+    """'Total Capital Receipts' and 'Prudential borrowing' are money: with no unit stated anywhere the
+    table is unsure (the old reading called a return's receipts confident, in no unit)."""
+    rows = [["Service Block", "COR1/2 Total Receipts", "Disposal of Share/Loan Capital", "Total Capital Receipts"],
+            ["Education (line 5)", 113959, 0, 113959], ["Transport (line 13)", 41343, 1207, 42550],
+            ["Housing (line 15)", 513386, 0, 513386]]
+    table, = read_file(write_xlsx(tmp_path / "receipts.xlsx", {"Receipts": rows})).tables
+    assert any("look like money but no unit" in d for d in table.report.doubts)
