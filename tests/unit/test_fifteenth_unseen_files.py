@@ -4,7 +4,8 @@ council tax (maximum 2%)") and whose figures all lie between 0 and the cap as a 
 as fractions; money in a plain number format ('#,##0') with no unit stated anywhere is doubted as money with no
 format is; figures at the foot of a column of codes (the number of authorities in each class under a 'Class
 Breakdown | Code | #' row) take no money unit from the table, which is unsure; a header parted from its rows by a
-blank row names them; capital receipts and borrowing are money."""
+blank row names them; capital receipts and borrowing are money; a heading that starts no table leaves the titles and
+unit above it to the table that follows."""
 
 from awkward_workbooks import write_xlsx
 
@@ -100,3 +101,22 @@ def test_capital_receipts_with_no_unit_stated_are_doubted_as_money(tmp_path):
             ["Housing (line 15)", 513386, 0, 513386]]
     table, = read_file(write_xlsx(tmp_path / "receipts.xlsx", {"Receipts": rows})).tables
     assert any("look like money but no unit" in d for d in table.report.doubts)
+
+
+def test_a_unit_above_a_heading_that_starts_no_table_is_the_tables_under_it(tmp_path):
+    """The old reading took a lone 'Capital Expenditure' over a form's header for a table of its own,
+    found nothing under it, and forgot the '£ thousand' above it, so the form's figures were read in no
+    unit; a heading that starts no table leaves the titles and unit above it to the table that follows."""
+    rows = [["Capital outturn return (COR) 2010-11"], [],
+            [None, None, None, None, None, "£ thousand"],
+            [None, "England"], [],
+            [None, None, None, None, None, "Capital Expenditure"],
+            [None, "A. EXPENDITURE & OTHER TRANSACTIONS ON AN ACCRUALS BASIS"],
+            [None, "Service Block", "COR1/2 Total Expenditure", "Acquisition of Share/Loan Capital",
+             "Total Capital Expenditure", "Expenditure by virtue of S.16(2)(b) Direction"], [],
+            [1, "Education (line 5)", 6106010, 559, 6106569, 7733], [2, "Transport (line 13)", 7492230, 450657, 7942887, 1012],
+            [3, "Social Services (line 14)", 312321, 150, 312471, 11724], [4, "Housing (line 15)", 4060878, 1855, 4062733, 2112]]
+    table, = read_file(write_xlsx(tmp_path / "dropdown.xlsx", {"LA dropdown": rows})).tables
+    cells = {o.cell: o for o in table.observations}
+    assert (cells["C10"].value, cells["C10"].unit, cells["C10"].measure) == (6106010000, "GBP", "COR1/2 Total Expenditure")
+    assert (cells["F13"].value, cells["F13"].unit) == (2112000, "GBP")
