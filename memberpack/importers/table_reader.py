@@ -687,8 +687,9 @@ class TableReader:
                     and _MONEY_WORDS.search(said(_CAMEL.sub(" ", c.measure).replace("_", " ")))]
         unpriced = [c for c in moneyish if not c.code]
         self._cost_columns = {c.index for c in unpriced}
-        # a plain number format ('#,##0') says no more of the unit than none: no £, no %
-        unpriced += [c for c in moneyish if c.code and "£" not in c.code and not is_percent(c.code)]
+        # a plain number format ('#,##0') says no more of the unit than none: no £, no % (unless rows say theirs)
+        if not self._labels_say_units(header):
+            unpriced += [c for c in moneyish if c.code and "£" not in c.code and not is_percent(c.code)]
         if unpriced and self._unit_key is not None:
             key = self._unit_key
             self.report.assume(f"column {column_letter(key.index)} ({key.header}) gives each row's unit: a cost per "
@@ -772,6 +773,12 @@ class TableReader:
         counted = any(_CODED_FIGURE.search(v) if isinstance(v, str) else v < 0 or v != int(v)
                       for v, k in zip(cells, kinds) if k == "number")
         return bool(self._heading(header, c)) and counted and figures * 5 >= len(kinds) * 4
+
+    def _labels_say_units(self, header: dict[int, list[Any]]) -> bool:
+        """Whether a row sampled states its own unit in its label ("Operational boundary (£m)")."""
+        labels = [cell_text(row[self.label_col]) for r, row in header.items()
+                  if r >= self.layout.data_start and self.label_col < len(row) and not blank(row[self.label_col])]
+        return any(_UNIT_HINT.search(label) and _label_unit(label) is not None for label in labels)
 
     def _worded(self, header: dict[int, list[Any]], c: int) -> bool:
         """Whether the cells sampled in column ``c`` are words, five at least from the first and three in
