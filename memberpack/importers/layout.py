@@ -177,12 +177,33 @@ def parted_header(head: list[tuple[int, list[Any]]], ahead: list[tuple[int, list
         more.append(after[i])
         i += 1
     i = _past_blanks(after, i)
+    if not more and 0 < i < len(after) and not grouping:
+        return head + _data_over_gap(head, after[i:], span)
     if not more or i >= len(after) or not any(cell_class(after[i][1][c]) in ("number", "special")
                                               for c in span if c < len(after[i][1])):
         return head
     if grouping and not all(_units_under(row, more[0][1], span) for row in grouping):
         return head   # a lone text over the header words is a group's only over their units ("number", "%")
     return head + more
+
+
+def _data_over_gap(head: list[tuple[int, list[Any]]], after: list[tuple[int, list[Any]]], span: range
+                   ) -> list[tuple[int, list[Any]]]:
+    """The rows of data under a header parted from it by a blank row (``Ecode | Authority | 1. Council Tax
+    Requirement ...``, a blank row, then the precepting authorities): the rows up to the next blank row,
+    when the first of them has a name and figures under the header's words. [] when they are not."""
+    named = {c for _, row in head for c in span if c < len(row) and cell_class(row[c]) == TEXT}
+    first = after[0][1]
+    figures = [c for c in named if c < len(first) and cell_class(first[c]) in ("number", "special")]
+    words = [c for c in span if c < len(first) and cell_class(first[c]) == TEXT]
+    if not figures or not words or min(words) > min(figures) or not all(is_header_like(row, span) for _, row in head):
+        return []
+    rows = []
+    for r, row in after:
+        if blank_row(row):
+            break
+        rows.append((r, row))
+    return rows
 
 
 def _group_heading(row: list[Any], span: range) -> bool:

@@ -102,6 +102,9 @@ FEWEST_BATCH_ROWS = 16    # a batch that is not plain is tried again in halves d
 PROGRESS_EVERY = 5_000
 _UNCACHED = "formula with no cached value (open and save the workbook in Excel to calculate it); not guessed"
 _CODED_FIGURE = re.compile(r"[-(.,]")   # a figure as written, not a code: "(145,000)", "-3", "12.5", "1,500"
+# a percentage's stated cap in its header: "(maximum 2%)", "capped at 5%", "up to 2%"
+_PERCENT_CAP = re.compile(r"\b(?:maximum(?: of)?|max\.?|capped at|up to|limit(?:ed)? (?:of|to))\s*(\d+(?:\.\d+)?)\s*%", re.I)
+_OWN_WORDS = 5          # first cells sampled, all words, that make a column one of words (TableReader._worded)
 _LEFT_SAMPLE = 12         # first named rows that tell a column of figures left of the names (TableReader._figures_left)
 _BENCHMARK_HEADER = re.compile(r"bench|compar|national|england|neighbour|regional", re.IGNORECASE)
 _BENCHMARK = re.compile(r"\s*(?P<name>[A-Za-z][A-Za-z .'&-]*?)\s*[,:]?\s*(?P<num>-?\d[\d,]*(?:\.\d+)?)\s*"
@@ -160,7 +163,7 @@ _CLOCK = re.compile(r"\d{1,3}:(\d\d)")   # a duration as written: what follows t
 CLOCK_SEEN = 5   # durations in a column before minutes that never pass 11 cast doubt on hours:minutes   # "4" in a header row that also numbers the columns: not a name
 _NOT_MONEY = re.compile(r"\b(?:numbers?|no\.|count|pupils|fte|headcount|population|rates?|ratio|per|percent(?:age)?|"
                         r"days|weeks|students|learners|index|score)\b|%", re.IGNORECASE)
-_MONEY_WORDS = re.compile(r"\b(?:expenditure|spend|spending|budgets?|costs?|income|funding|grants?|allocations?|amounts?|"
+_MONEY_WORDS = re.compile(r"\b(?:expenditure|spend|spending|budgets?|costs?|income|funding|grants?|allocations?|amounts?|receipts|borrowing|"
                           r"remuneration|salar(?:y|ies)|wages?|interest|fees|"
                           r"outturn|forecast|variance|reserves?|balances?|£)", re.IGNORECASE)
 _SCORECARD_WORDS = re.compile(r"\b(?:outturn|forecast|variance)\b", re.IGNORECASE)
@@ -477,6 +480,7 @@ class TableReader:
         self.label_col, self.first_col = layout.label_col, layout.col_range.start   # asked for every row
         self.columns = self._columns(header)
         self._fraction_shares(header)
+        self._fraction_caps(header)
         # money columns, beside which a row may state its own unit (:func:`own_unit`: "- FYEs", "Unit cost")
         self._money = any(c.base == GBP for c in self.columns)
         self._first_figure = min((c.index for c in self.columns), default=layout.col_range.stop)
@@ -615,6 +619,7 @@ class TableReader:
         columns, seen, helpers, banner, written = [], set(), [], None, {}
         self._helpers: set[int] = set()   # the workbook's lookup columns, left out (_HELPER_HEADER)
         self._table_unit_columns: set[int] = set()
+        self._words_columns: dict[int, str] = {}   # columns of words on every row seen (_worded), by measure
         for c in layout.col_range:
             if c == self.label_col or c in self._not_measures or (c < self.label_col and not self._figures_left(header, c)):
                 continue
@@ -673,6 +678,9 @@ class TableReader:
                 unit = None   # "£ thousand" over the table, but this column counts pupils
                 self.report.assume(f"column {column_letter(c)} ({measure}) is not money: the table's unit "
                                    f"{table_unit.symbol} is not applied to it")
+            if unit is table_unit and unit is not None and not chosen and self._worded(header, c):
+                unit = None   # codes ('SD', 'UA') on every row seen: a figure further down is of no money column
+                self._words_columns[c] = measure
             if chosen and unit is not None and unit.base == table_unit.base:
                 unit = table_unit  # the officer's unit wins over what the headers say, for the same kind of figure
             if unit is None and self._pounds_written(header, c):
@@ -704,15 +712,20 @@ class TableReader:
                               "data may have been taken for header rows (give the header rows with --header-rows)")
         # "FraudSpentAmount", "net_expenditure" too; a scorecard's outturn, forecast and variance are its indicators'
         said = (lambda m: _SCORECARD_WORDS.sub("", m)) if layout.kind == KPI_SCORECARD else (lambda m: m)
-        unpriced = [c for c in columns if c.unit is None and not c.code and not _POUND_BAND.search(c.measure)
+        moneyish = [c for c in columns if c.unit is None and not _POUND_BAND.search(c.measure)
                     and not _RATIO.search(c.measure)
                     and _MONEY_WORDS.search(said(_CAMEL.sub(" ", c.measure).replace("_", " ")))]
+        unpriced = [c for c in moneyish if not c.code]
         self._cost_columns = {c.index for c in unpriced}
+        # a plain number format ('#,##0') says no more of the unit than none: no £, no % (unless rows say theirs)
+        if not self._labels_say_units(header):
+            unpriced += [c for c in moneyish if c.code and "£" not in c.code and not is_percent(c.code)]
         if unpriced and self._unit_key is not None:
             key = self._unit_key
             self.report.assume(f"column {column_letter(key.index)} ({key.header}) gives each row's unit: a cost per "
                                "something (Per child per week, Per hour) is read as £")
         elif unpriced and not any(c.base == "GBP" for c in columns):
+            unpriced.sort(key=lambda c: c.index)
             names = ", ".join(f"{c.letter} ({c.measure})" for c in unpriced[:3])
             self.report.doubt(f"column{'s' if len(unpriced) > 1 else ''} {names} look{'' if len(unpriced) > 1 else 's'} "
                               "like money but no unit (£, £k, £m) is stated anywhere: give it with --unit")
@@ -752,6 +765,26 @@ class TableReader:
                            f"add up to 1 in every row, so each % column's figures between 0 and 1 are read as "
                            f"percentages ({len(fractions)} columns: 0.5 as 50%)")
 
+    def _fraction_caps(self, header: dict[int, list[Any]]) -> None:
+        """Percentages written as fractions, told by a stated cap: a % column whose header gives its
+        maximum ("... as a percentage of the Band D council tax (maximum 2%)"), not formatted as %,
+        whose figures sampled are all between 0 and the cap as a fraction (0.02) and reach half of it
+        (0.0159, 0.0200): read as written, every one would be a hundredth of the cap or less, so they
+        are fractions (0.0159 as 1.59%)."""
+        rows = [row for r, row in sorted(header.items()) if r >= self.layout.data_start]
+        for col in self.columns:
+            cap = _PERCENT_CAP.search(col.measure)
+            if col.base != PERCENT or col.factor != 1.0 or (col.code and "%" in col.code) or not cap:
+                continue
+            limit = float(cap[1]) / 100
+            figures = [abs(v) for row in rows if col.index < len(row) and (v := _fraction(row[col.index])) is not None]
+            if not figures or max(figures) > limit * 1.01 or max(figures) < limit / 2:   # (2.0002% rounds to 2%)
+                continue
+            col.unit, col.factor = Unit(PERCENT, 100.0, "%"), 100.0
+            self.report.assume(f"column {col.letter} ({col.measure[:60]}) is written as fractions: its header "
+                               f"caps it at {cap[1]}% and its figures reach {max(figures):g}, so they are read as "
+                               f"percentages ({max(figures):g} as {max(figures) * 100:g}%)")
+
     def _spacer(self, header: dict[int, list[Any]], c: int) -> bool:
         """Whether column ``c`` is blank in every row seen of the table (header and the rows sampled under it)."""
         rows = [row for r, row in header.items() if r >= self.layout.first_row - 1]
@@ -770,6 +803,19 @@ class TableReader:
         counted = any(_CODED_FIGURE.search(v) if isinstance(v, str) else v < 0 or v != int(v)
                       for v, k in zip(cells, kinds) if k == "number")
         return bool(self._heading(header, c)) and counted and figures * 5 >= len(kinds) * 4
+
+    def _labels_say_units(self, header: dict[int, list[Any]]) -> bool:
+        """Whether a row sampled states its own unit in its label ("Operational boundary (£m)")."""
+        labels = [cell_text(row[self.label_col]) for r, row in header.items()
+                  if r >= self.layout.data_start and self.label_col < len(row) and not blank(row[self.label_col])]
+        return any(_UNIT_HINT.search(label) and _label_unit(label) is not None for label in labels)
+
+    def _worded(self, header: dict[int, list[Any]], c: int) -> bool:
+        """Whether the cells sampled in column ``c`` are words, five at least from the first and three in
+        four in all: a column of codes or names (a council's subclass, ``SD``), not of figures."""
+        cells = [row[c] for r, row in header.items() if r >= self.layout.data_start and c < len(row) and not blank(row[c])]
+        words = [cell_class(v) == TEXT for v in cells]
+        return len(cells) >= _OWN_WORDS and all(words[:_OWN_WORDS]) and sum(words) * 4 >= len(cells) * 3
 
     def _pounds_written(self, header: dict[int, list[Any]], c: int) -> bool:
         """Whether most of the figures sampled in column ``c`` are written with a £ sign ("£1,495,975.00")."""
@@ -835,6 +881,12 @@ class TableReader:
         yield from self._unlabelled_total(sums)
         if (doubt := fractions.doubt()) is not None:
             self.report.doubt(doubt)
+            self.report.settle_verdict()
+        if worded := [(c, m) for c, m in self._words_columns.items() if sums.get(c, (0, 0))[1]]:
+            c, measure = worded[0]
+            self.report.doubt(f"column {column_letter(c)} ({measure}) holds words on the rows sampled but "
+                              f"{sums[c][1]:g} figure(s) further down, under a header of their own perhaps: what they "
+                              "measure is not said (read as written, in no unit)")
             self.report.settle_verdict()
 
     def _read_rows(self, stream: Peekable, progress=None, cancel=None) -> Iterator[list[Observation] | FigureBlock]:

@@ -210,6 +210,8 @@ def find_tables(sheet: Sheet, *, file_stem: str = "", kind: str | None = None,
             yield found
             for _ in found.parts:
                 pass
+        if found.report.rows_read == 0 and len(bands) == 1:
+            continue   # no table after all (a heading over the header, a blank row under it): its titles stay
         titles, title_rows, prose, starts, notes, stated = [], {}, [], {}, [], []
     if hidden is not None:
         sheet.notes += hidden.warnings()
