@@ -18,11 +18,18 @@ cell, it took a hundred times as long. Figures with a pound sign before their di
 pounds: the sign is taken off and the rest tested alike.
 
 A few cells (a row read alone) are tested by the pattern itself: the array operations' fixed cost is
-most of their time (a row of 20 cells: 13 µs, against 4 µs for the pattern)."""
+most of their time (a row of 20 cells: 13 µs, against 4 µs for the pattern).
+
+Once a large file asks for it (:func:`convert_with_arrow`), a batch's cells, tested as above, are
+converted by Arrow's cast of them as one array of texts, made from the joined bytes with no object
+a cell: a fifth of numpy's time a cell. Both give each cell's correctly rounded float, the same
+bits; and among the bytes the test lets through (digits, a minus sign, points between digits; a
+formatted figure's commas and brackets taken off first) both refuse the same cells."""
 
 from __future__ import annotations
 
 import re
+import threading
 
 import numpy as np
 
@@ -37,6 +44,20 @@ _FIGURE_BYTES = b"0123456789-.,()\0"
 _DOT, _ZERO = ord("."), ord("0")
 _FEW = 100         # cells: as few are tested by the pattern quicker than by the array operations' dozen calls
 _MOST_DIGITS = 10   # a run of digits no longer than this is within PLAIN_NUMBER's limits, either side of a point
+_arrow: list = []   # pyarrow and its compute module, once :func:`convert_with_arrow` has loaded them
+
+
+def convert_with_arrow() -> None:
+    """Convert batches of figures with Arrow (:func:`_cast`) in this process once it has loaded, on
+    a thread started now: worth its load (0.1 s of CPU) for a file of two million figures or more."""
+    def load() -> None:
+        import pyarrow  # noqa: PLC0415 - loaded only for a large file
+        import pyarrow.compute  # noqa: PLC0415
+
+        _arrow[:] = [pyarrow, pyarrow.compute]
+
+    if not _arrow:
+        threading.Thread(target=load, name="load-arrow", daemon=True).start()
 
 
 def plain_figures(cells: list[str], *, percent: bool = False, pounds: bool = False) -> np.ndarray | None:
@@ -69,13 +90,30 @@ def plain_figures(cells: list[str], *, percent: bool = False, pounds: bool = Fal
         return np.array(cells, dtype=np.float64)
     text = np.frombuffer(data, dtype=np.uint8)
     digit = (text - _ZERO) < 10   # (bytes below "0" wrap round to 246 and more)
-    if np.count_nonzero(text == 0) != len(cells) - 1 or not _points_between_digits(text, digit):   # (a NUL in a cell)
+    ends = np.flatnonzero(text == 0)
+    if len(ends) != len(cells) - 1 or not _points_between_digits(text, digit):   # (a NUL in a cell)
         return None
     if _long_run(digit) and not PLAIN_NUMBERS.fullmatch(data):
         return None
+    if not _arrow:
+        try:
+            return np.array(cells, dtype=np.float64)
+        except ValueError:   # a blank, a misplaced sign, two points
+            return None
+    return _cast(data, ends)
+
+
+def _cast(data: bytes, ends: np.ndarray) -> np.ndarray | None:
+    """The float of each cell of ``data`` (cells joined by NULs, at ``ends``) by Arrow's cast, or None
+    where one is no figure (:func:`convert_with_arrow`)."""
+    pa, pc = _arrow
+    offsets = np.empty(len(ends) + 2, dtype=np.int32)
+    offsets[0], offsets[-1] = 0, len(data) - len(ends)
+    np.subtract(ends, np.arange(len(ends)), out=offsets[1:-1])
+    texts = pa.StringArray.from_buffers(len(ends) + 1, pa.py_buffer(offsets), pa.py_buffer(data.replace(b"\0", b"")))
     try:
-        return np.array(cells, dtype=np.float64)
-    except ValueError:   # a blank, a misplaced sign, two points
+        return pc.cast(texts, pa.float64()).to_numpy(zero_copy_only=False, writable=True)
+    except pa.ArrowInvalid:
         return None
 
 
@@ -99,7 +137,10 @@ def _formatted(joined: str, data: bytes, count: int) -> np.ndarray | None:
     if data.count(b"\0") != count - 1 or not FORMATTED_NUMBERS.fullmatch(data):
         return None
     unformatted = joined.replace(",", "").replace("(", "-").replace(")", "")
-    return np.array(unformatted.split("\0"), dtype=np.float64)
+    if not _arrow or count <= _FEW:
+        return np.array(unformatted.split("\0"), dtype=np.float64)
+    data = unformatted.encode("ascii")
+    return _cast(data, np.flatnonzero(np.frombuffer(data, dtype=np.uint8) == 0))
 
 
 def _points_between_digits(text: np.ndarray, digit: np.ndarray) -> bool:
