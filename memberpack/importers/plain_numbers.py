@@ -20,7 +20,7 @@ pounds: the sign is taken off and the rest tested alike.
 A few cells (a row read alone) are tested by the pattern itself: the array operations' fixed cost is
 most of their time (a row of 20 cells: 13 µs, against 4 µs for the pattern).
 
-Once a large file asks for it (:func:`convert_with_arrow`), a batch's cells, tested as above, are
+Once numpy has converted :data:`ARROW_AFTER` figures in batches, a batch's cells, tested as above, are
 converted by Arrow's cast of them as one array of texts, made from the joined bytes with no object
 a cell: a fifth of numpy's time a cell. Both give each cell's correctly rounded float, the same
 bits; and among the bytes the test lets through (digits, a minus sign, points between digits; a
@@ -44,20 +44,28 @@ _FIGURE_BYTES = b"0123456789-.,()\0"
 _DOT, _ZERO = ord("."), ord("0")
 _FEW = 100         # cells: as few are tested by the pattern quicker than by the array operations' dozen calls
 _MOST_DIGITS = 10   # a run of digits no longer than this is within PLAIN_NUMBER's limits, either side of a point
-_arrow: list = []   # pyarrow and its compute module, once :func:`convert_with_arrow` has loaded them
+ARROW_AFTER = 500_000   # figures converted by numpy in a process before Arrow is loaded to convert the rest
+_arrow: list = []   # pyarrow and its compute module, once loaded (:func:`_count`)
+_by_numpy = [0]   # figures numpy has converted in batches; -1 once Arrow is being loaded
 
 
-def convert_with_arrow() -> None:
-    """Convert batches of figures with Arrow (:func:`_cast`) in this process once it has loaded, on
-    a thread started now: worth its load (0.1 s of CPU) for a file of two million figures or more."""
-    def load() -> None:
-        import pyarrow  # noqa: PLC0415 - loaded only for a large file
-        import pyarrow.compute  # noqa: PLC0415
+def _count(figures: int) -> None:
+    """Count ``figures`` converted by numpy in a batch, and once they are :data:`ARROW_AFTER`, load Arrow
+    on a thread to convert those after it (:func:`_cast`): a file that large has more (a 480,000-row CSV
+    has 9 million), and its load (0.1 s of CPU, 35 MB) is paid back by a million or two."""
+    if _by_numpy[0] < 0:
+        return
+    _by_numpy[0] += figures
+    if _by_numpy[0] >= ARROW_AFTER:
+        _by_numpy[0] = -1
+        threading.Thread(target=_load_arrow, name="load-arrow", daemon=True).start()
 
-        _arrow[:] = [pyarrow, pyarrow.compute]
 
-    if not _arrow:
-        threading.Thread(target=load, name="load-arrow", daemon=True).start()
+def _load_arrow() -> None:
+    import pyarrow  # noqa: PLC0415 - loaded only once a file has many figures
+    import pyarrow.compute  # noqa: PLC0415
+
+    _arrow[:] = [pyarrow, pyarrow.compute]
 
 
 def plain_figures(cells: list[str], *, percent: bool = False, pounds: bool = False) -> np.ndarray | None:
@@ -95,17 +103,19 @@ def plain_figures(cells: list[str], *, percent: bool = False, pounds: bool = Fal
         return None
     if _long_run(digit) and not PLAIN_NUMBERS.fullmatch(data):
         return None
-    if not _arrow:
-        try:
-            return np.array(cells, dtype=np.float64)
-        except ValueError:   # a blank, a misplaced sign, two points
-            return None
-    return _cast(data, ends)
+    if _arrow:
+        return _cast(data, ends)
+    try:
+        figures = np.array(cells, dtype=np.float64)
+    except ValueError:   # a blank, a misplaced sign, two points
+        return None
+    _count(len(cells))
+    return figures
 
 
 def _cast(data: bytes, ends: np.ndarray) -> np.ndarray | None:
     """The float of each cell of ``data`` (cells joined by NULs, at ``ends``) by Arrow's cast, or None
-    where one is no figure (:func:`convert_with_arrow`)."""
+    where one is no figure."""
     pa, pc = _arrow
     offsets = np.empty(len(ends) + 2, dtype=np.int32)
     offsets[0], offsets[-1] = 0, len(data) - len(ends)
@@ -137,8 +147,11 @@ def _formatted(joined: str, data: bytes, count: int) -> np.ndarray | None:
     if data.count(b"\0") != count - 1 or not FORMATTED_NUMBERS.fullmatch(data):
         return None
     unformatted = joined.replace(",", "").replace("(", "-").replace(")", "")
-    if not _arrow or count <= _FEW:
-        return np.array(unformatted.split("\0"), dtype=np.float64)
+    if count <= _FEW or not _arrow:
+        figures = np.array(unformatted.split("\0"), dtype=np.float64)
+        if count > _FEW:
+            _count(count)
+        return figures
     data = unformatted.encode("ascii")
     return _cast(data, np.flatnonzero(np.frombuffer(data, dtype=np.uint8) == 0))
 

@@ -27,7 +27,6 @@ from memberpack.importers.csv_reader import csv_rows, refuse_decimal_comma
 from memberpack.importers.far_cells import large_sheets, trimmed
 from memberpack.importers.formats import FORMAT_ROWS, SheetFormats, format_codes_of, read_formats, read_sheet_formats
 from memberpack.importers.ods_formats import read_ods_formats
-from memberpack.importers.plain_numbers import convert_with_arrow
 from memberpack.importers.rated_columns import with_ratings
 from memberpack.importers.xls_formats import read_xls_formats
 from memberpack.model.periods import parse_period
@@ -42,7 +41,6 @@ ROW_LIMIT = 1_048_576
 COLUMN_LIMIT = 16_384
 # the next sheet is parsed while one is read if this one is no bigger (about 40 MB in calamine's cells)
 PARSE_AHEAD_CELLS = 500_000
-ARROW_BYTES = 16 << 20   # a CSV file this large holds two million figures or so: converted by Arrow (:mod:`.plain_numbers`)
 Merged = tuple[tuple[int, int], tuple[int, int]]
 _LINKED_COPY = re.compile(r"'[a-z]+:[^']*'#")   # a linked sheet as an .ods keeps it: 'file:///C:/forms/BR1.xls'#DATA
 Read = TypeVar("Read")
@@ -129,8 +127,6 @@ def _csv_sheet(path: Path) -> Sheet:
     notes.append(f"read as {names[encoding]}{' with BOM' if bom else ''} text, {delimiter_name}-separated"
                  f"{f' (as its first line {chr(34)}sep={delimiter}{chr(34)} says)' if declared else ''}")
     size = path.stat().st_size
-    if size >= ARROW_BYTES:
-        convert_with_arrow()
     return Sheet(path.stem, max(size // 40, 1), with_ratings(enumerate(rows), None), notes=notes)
 
 

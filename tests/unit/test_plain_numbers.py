@@ -90,14 +90,14 @@ def test_figures_with_a_pound_sign_read_as_each_alone(cells):
 
 
 def test_a_large_csvs_figures_are_converted_by_arrow_and_read_the_same(tmp_path, monkeypatch):
-    """A CSV as large as :data:`~.reader.ARROW_BYTES` has its batches of figures converted by Arrow
-    once it has loaded: every observation, the report and the metrics as numpy's conversion gives."""
+    """Once numpy has converted :data:`~.plain_numbers.ARROW_AFTER` figures in batches, the batches after
+    are converted by Arrow: every observation, the report and the metrics as numpy's conversion gives."""
     import csv
     import dataclasses
     import random
     import threading
 
-    from memberpack.importers import engine, reader
+    from memberpack.importers import engine
     from memberpack.importers.engine import read_file
 
     rnd = random.Random(3)
@@ -117,10 +117,12 @@ def test_a_large_csvs_figures_are_converted_by_arrow_and_read_the_same(tmp_path,
         return fields, table.report.to_dict(), table.metric_counts
 
     monkeypatch.setattr(plain_numbers, "_arrow", [])
+    monkeypatch.setattr(plain_numbers, "_by_numpy", [0])
     by_numpy = read()
-    assert not plain_numbers._arrow
-    monkeypatch.setattr(reader, "ARROW_BYTES", 0)
+    assert not plain_numbers._arrow and plain_numbers._by_numpy[0] >= 3_000 * 4 - 100
+    monkeypatch.setattr(plain_numbers, "ARROW_AFTER", 5_000)
     read()   # starts loading Arrow
+    assert plain_numbers._by_numpy == [-1]
     for thread in threading.enumerate():
         if thread.name == "load-arrow":
             thread.join()
