@@ -4,6 +4,8 @@ formatted one (thousands grouped by commas, a negative in brackets) is read as `
 it, and a batch with any other cell is not read as figures at all."""
 
 import numpy as np
+import pyarrow
+import pyarrow.compute
 import pytest
 from hypothesis import given
 from hypothesis import strategies as st
@@ -24,12 +26,14 @@ def _one_by_one(cells):
 
 def _same(cells):
     expected = _one_by_one(cells)
-    for few in (0, len(cells)):   # tested by the array operations, and (as a row read alone) by the pattern
-        plain_numbers._FEW = few
+    # tested by the array operations (converted by numpy, or by Arrow as for a large file), and (as a
+    # row read alone) by the pattern
+    for few, arrow in ((0, []), (0, [pyarrow, pyarrow.compute]), (len(cells), [])):
+        plain_numbers._FEW, plain_numbers._arrow[:] = few, arrow
         try:
             got = plain_figures(cells)
         finally:
-            plain_numbers._FEW = _FEW
+            plain_numbers._FEW, plain_numbers._arrow[:] = _FEW, []
         assert (got is None) == (expected is None), (cells, few)
         if got is not None:
             assert got.dtype == np.float64 and got.tobytes() == expected.tobytes(), cells   # -0.0 too
@@ -73,13 +77,57 @@ def test_figures_with_a_pound_sign_read_as_each_alone(cells):
     """With ``pounds``, a batch whose every cell has a pound sign before its digits is read as
     ``read_value`` reads each alone (in pounds, the sign kept out of the value); any other batch is
     not read at all (a few that are figures to it, ``£ 12``, ``£.5``, are left to it)."""
-    for few in (0, len(cells)):
-        plain_numbers._FEW = few
+    for few, arrow in ((0, []), (0, [pyarrow, pyarrow.compute]), (len(cells), [])):
+        plain_numbers._FEW, plain_numbers._arrow[:] = few, arrow
         try:
             got = plain_figures(cells, pounds=True)
         finally:
-            plain_numbers._FEW = _FEW
+            plain_numbers._FEW, plain_numbers._arrow[:] = _FEW, []
         assert (got is not None) == (cells[0] == "£1,234.56"), cells
         if got is not None:
             alone = [read_value(c, None, None) for c in cells]
             assert [(c.value, c.unit, c.status) for c in alone] == [(clean_number(f), "GBP", None) for f in got.tolist()]
+
+
+def test_a_large_csvs_figures_are_converted_by_arrow_and_read_the_same(tmp_path, monkeypatch):
+    """Once numpy has converted :data:`~.plain_numbers.ARROW_AFTER` figures in batches, the batches after
+    are converted by Arrow: every observation, the report and the metrics as numpy's conversion gives."""
+    import csv
+    import dataclasses
+    import random
+    import threading
+
+    from memberpack.importers import engine
+    from memberpack.importers.engine import read_file
+
+    rnd = random.Random(3)
+    path = tmp_path / "large.csv"
+    with path.open("w", newline="", encoding="utf-8") as f:
+        writer = csv.writer(f)
+        writer.writerow(["Service line", "Budget £k", "Spend £k", "Variance £k", "Pupils"])
+        for r in range(3_000):
+            writer.writerow([f"Fostering {r}" if r % 7 == 0 else f"Line {r}", f"{rnd.uniform(-999, 999):.1f}",
+                             f"{rnd.uniform(-1e6, 1e6):,.2f}", f"({rnd.uniform(0, 99):.2f})" if r % 3 else "-0",
+                             str(rnd.randint(0, 10**9))])
+    monkeypatch.setattr(engine, "READ_IN_CHILD", False)
+
+    def read():
+        table = read_file(path).tables[0]
+        fields = [tuple(getattr(o, f.name) for f in dataclasses.fields(o) if f.name != "id") for o in table.observations]
+        return fields, table.report.to_dict(), table.metric_counts
+
+    monkeypatch.setattr(plain_numbers, "_arrow", [])
+    monkeypatch.setattr(plain_numbers, "_by_numpy", [0])
+    by_numpy = read()
+    assert not plain_numbers._arrow and plain_numbers._by_numpy[0] >= 3_000 * 4 - 100
+    monkeypatch.setattr(plain_numbers, "ARROW_AFTER", 5_000)
+    read()   # starts loading Arrow
+    assert plain_numbers._by_numpy == [-1]
+    for thread in threading.enumerate():
+        if thread.name == "load-arrow":
+            thread.join()
+    cast = plain_numbers._cast
+    casts = []
+    monkeypatch.setattr(plain_numbers, "_cast", lambda data, ends: casts.append(len(ends) + 1) or cast(data, ends))
+    assert read() == by_numpy
+    assert sum(casts) >= 3_000 * 4 - 100
