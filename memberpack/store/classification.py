@@ -15,6 +15,7 @@ from memberpack.model.schedule_12a import PARAGRAPHS
 from memberpack.store.pack import Pack
 
 DATASET, NOTE = "dataset", "note"
+MAX_REASON = 1_000   # characters: a reason is a phrase printed beside the paragraph, not a document
 
 
 @dataclass(frozen=True, slots=True)
@@ -41,6 +42,9 @@ def classify(pack: Pack, target_type: str, key: str, paragraph: int | None, *, r
     """Make a table (by key) or a note (by uid) exempt under ``paragraph``, or Public with None."""
     if paragraph is not None:
         check_paragraph(paragraph)
+    if len(reason) > MAX_REASON or len(by) > MAX_REASON:
+        raise PackError(f"the reason and the name are at most {MAX_REASON:,} characters each "
+                        f"(given {max(len(reason), len(by)):,}): nothing was changed")
     who, when = by or "unnamed", now_iso()
     with pack.transaction():
         if paragraph is None:

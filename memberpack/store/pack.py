@@ -78,7 +78,8 @@ class Pack:
         """
         path = Path(path)
         if not path.is_file():
-            raise PackError(f"{path}: is a folder, not a pack file" if path.is_dir() else f"{path}: no such pack file")
+            raise PackError(f"{path}: " + ("is a folder, not a pack file" if path.is_dir() else
+                                           "is a device or pipe, not a pack file" if path.exists() else "no such pack file"))
         try:
             with path.open("rb") as f:
                 header = f.read(100)

@@ -149,3 +149,16 @@ def test_a_question_keeps_its_number_in_every_version_of_the_briefing(tmp_path):
         assert numbers() == {"zq8": "Q2"}
         assert numbers(version=FULL) == {"zq7": "Q1", "zq8": "Q2"}
         assert numbers(version=FULL, include_private=True) == {"zq7": "Q1", "zq8": "Q2", "zq6": "Q3"}
+
+
+def test_a_reason_of_a_megabyte_is_refused_in_one_line_and_changes_nothing(tmp_path, capsys):
+    path = tmp_path / "p.mpack"
+    with Pack.create(path) as pack:
+        _table(pack, 1000.0)
+    before = path.read_bytes()
+    capsys.readouterr()
+    assert main(["classify", str(path), "--dataset", "staff", "--exempt", "3", "--reason", "x" * 1_000_001]) == 1
+    err = capsys.readouterr().err.strip()
+    assert err.endswith("the reason and the name are at most 1,000 characters each (given 1,000,001): nothing was changed")
+    assert len(err.splitlines()) == 1 and path.read_bytes() == before
+    assert main(["classify", str(path), "--dataset", "staff", "--exempt", "3", "--reason", "x" * 1_000]) == 0

@@ -358,3 +358,14 @@ def test_a_remembered_layout_edited_by_hand_is_not_applied(tmp_path, capsys, lay
     assert main(["import", str(path), str(tmp_path / "m6.xlsx"), "--again"]) == 0, capsys.readouterr().err
     out = capsys.readouterr().out
     assert "10 rows, 20 figures read; budget_monitor (columns name budget / projection), layout detected" in out
+
+
+@pytest.mark.skipif(not hasattr(__import__("os"), "mkfifo"), reason="named pipes are POSIX")
+def test_a_pipe_given_as_the_pack_is_named_for_what_it_is(tmp_path, capsys):
+    import os
+
+    pipe = tmp_path / "p.mpack"
+    os.mkfifo(pipe)
+    capsys.readouterr()
+    assert main(["details", str(pipe)]) == 1
+    assert capsys.readouterr().err.strip() == f"memberpack: {pipe}: is a device or pipe, not a pack file"
