@@ -14,6 +14,11 @@ if TYPE_CHECKING:
     from memberpack.model.blocks import FigureBlock
     from memberpack.model.observation import Observation
 
+# Characters of a block's head (JSON, written as ASCII, so bytes too): a head names a block's columns
+# and the distinct texts of its few hundred rows, a few kilobytes. A pack is never written with a
+# longer one (that block's figures are stored one by one), and one found longer is refused unread.
+MAX_HEAD = 1_000_000
+
 
 @dataclass(frozen=True, slots=True)
 class Encoded:

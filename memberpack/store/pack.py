@@ -24,7 +24,7 @@ from memberpack.model.metrics import BY_ID
 from memberpack.model.observation import MAX_TEXT, Dataset, Observation, cut_text
 from memberpack.model.periods import reported_order
 from memberpack.store.atomic_write import remove_stale, write_bytes
-from memberpack.store.encoded_block import Encoded
+from memberpack.store.encoded_block import MAX_HEAD, Encoded
 from memberpack.store.json_fields import stored_json
 from memberpack.store.open_checks import (QUICK_CHECK_BELOW, check_length, check_schema, check_side_files, check_values,
                                           harden, is_sqlite_header, quick_check, quick_check_once)
@@ -413,11 +413,11 @@ class Pack:
                  dataset.cell_range, dataset.kind, dataset.domain, dataset.period, stored_json(dataset.layout),
                  stored_json(dataset.report), dataset.imported_at))
             dataset.id = cur.lastrowid
-            for is_block, run in itertools.groupby(parts, key=lambda part: not isinstance(part, (list, Observation))):
+            for is_block, run in itertools.groupby(_storable(parts), key=lambda part: type(part) is Encoded):
                 if is_block:
                     self.db.executemany(
                         "INSERT INTO observation_block(dataset_id, first_row, row_count, cell_count, head, figures) "
-                        "VALUES (?, ?, ?, ?, ?, ?)", (_block_row(dataset.id, b) for b in run if len(b)))
+                        "VALUES (?, ?, ?, ?, ?, ?)", (_block_row(dataset.id, b) for b in run))
                 else:
                     observations = (o for part in run for o in (part if isinstance(part, list) else (part,)))
                     self.db.executemany(_INSERT_OBSERVATION, _observation_rows(dataset.id, observations))
@@ -554,15 +554,31 @@ class Pack:
                                                     "ORDER BY first_row", (dataset_id,))]
             needed = next((i + 1 for i, total in enumerate(itertools.accumulate(counts)) if total >= cells), len(counts))
             limit = f" LIMIT {needed}"
-        rows = self.db.execute("SELECT head, figures FROM observation_block WHERE dataset_id = ? "
-                               f"ORDER BY first_row{limit}", (dataset_id,)).fetchall()   # then decoded without holding the read lock
-        for head, figures in rows:
+        rows = self._block_heads(dataset_id, limit)
+        figures = dict(self.db.execute("SELECT id, figures FROM observation_block WHERE dataset_id = ? "
+                                       f"ORDER BY first_row{limit}", (dataset_id,)).fetchall())
+        for block_id, head in rows:   # (decoded without holding the read lock)
             from memberpack.store import block_codec  # noqa: PLC0415 - numpy on demand
 
+            if block_id not in figures:   # (its table was removed meanwhile)
+                continue
             try:
-                yield block_codec.decode(head, figures)
+                yield block_codec.decode(head, figures.pop(block_id))
             except PackError as exc:
                 raise PackError(f"{self.path}: {exc}; the pack is damaged") from None
+
+    def _block_heads(self, dataset_id: int, limit: str) -> list[tuple[int, str]]:
+        """The (id, head) of the dataset's blocks in row order; a head longer than :data:`MAX_HEAD` is
+        refused by SQLite before it is loaded (a crafted pack's 40 MB head was read and parsed whole)."""
+        before = self.db.setlimit(sqlite3.SQLITE_LIMIT_LENGTH, MAX_HEAD)
+        try:
+            return self.db.execute("SELECT id, head FROM observation_block WHERE dataset_id = ? "
+                                   f"ORDER BY first_row{limit}", (dataset_id,)).fetchall()
+        except sqlite3.DataError:
+            raise PackError(f"{self.path}: a stored block of figures has a head longer than the {MAX_HEAD:,} "
+                            "characters memberpack writes; the pack is damaged") from None
+        finally:
+            self.db.setlimit(sqlite3.SQLITE_LIMIT_LENGTH, before)
 
     # --- layouts remembered between monthly returns ------------------------------------------
     def remember_layout(self, shape_key: str, layout: dict, saved_at: str) -> None:
@@ -632,14 +648,25 @@ def _put_in_place(scratch: Path, path: Path) -> None:
         os.replace(scratch, path)
 
 
-def _block_row(dataset_id: int, block: FigureBlock | Encoded) -> tuple:
-    """A block's row of ``observation_block``; one the reader's process encoded is only inserted
-    (numpy is loaded for the others)."""
-    if type(block) is Encoded:
-        return dataset_id, block.first_row, block.row_count, block.cell_count, block.head, block.blob
-    from memberpack.store import block_codec  # noqa: PLC0415
+def _storable(parts: Iterable[Observation | list[Observation] | FigureBlock | Encoded]
+              ) -> Iterator[Observation | list[Observation] | Encoded]:
+    """``parts`` as the pack stores them: each block encoded (numpy is loaded only for one the reader's
+    process did not encode), or, when its head would be longer than a pack reads (:data:`MAX_HEAD`:
+    hundreds of distinct labels of thousands of characters), its figures one by one."""
+    for part in parts:
+        if isinstance(part, (list, Observation)):
+            yield part
+        elif len(part):
+            if type(part) is not Encoded:
+                from memberpack.store import block_codec  # noqa: PLC0415
 
-    return (dataset_id, int(block.rows[0]), len(block), block.cell_count, *block_codec.encode(block))
+                part = block_codec.encoded(part)
+            yield part if len(part.head) <= MAX_HEAD else list(part.observations())
+
+
+def _block_row(dataset_id: int, block: Encoded) -> tuple:
+    """A block's row of ``observation_block``."""
+    return dataset_id, block.first_row, block.row_count, block.cell_count, block.head, block.blob
 
 
 def _observation_rows(dataset_id: int, observations: Iterable[Observation]) -> Iterator[tuple]:

@@ -369,3 +369,42 @@ def test_a_pipe_given_as_the_pack_is_named_for_what_it_is(tmp_path, capsys):
     capsys.readouterr()
     assert main(["details", str(pipe)]) == 1
     assert capsys.readouterr().err.strip() == f"memberpack: {pipe}: is a device or pipe, not a pack file"
+
+
+def _blocked_pack(path, labels):
+    """A pack holding one table whose rows, labelled ``labels``, are given as one block of figures."""
+    import numpy as np
+
+    from memberpack.model.blocks import BlockColumn, Coded, FigureBlock
+
+    n = len(labels)
+    budget = BlockColumn(1, "B", "Budget £k", "GBP", "budget", "2023/24", np.arange(n, dtype=float), factor=1000.0)
+    block = FigureBlock("M6", np.arange(n, dtype=np.int32), np.arange(2, n + 2, dtype=np.int32), Coded.of(labels),
+                        Coded.same(None, n), Coded.same("data", n), [budget], None, None)
+    with Pack.create(path) as pack:
+        pack.add_dataset(Dataset("Budget", "b.xlsx", "0" * 64, "M6", f"A1:B{n + 1}"), [block])
+    return path, list(block.observations())
+
+
+def test_a_block_of_figures_whose_head_is_megabytes_is_refused_without_being_read(tmp_path, capsys):
+    """A block's head is a few kilobytes; one padded to megabytes (valid JSON, every field as an import
+    writes) was read whole and parsed: now it is refused in one line, never loaded into memory."""
+    path, _ = _blocked_pack(tmp_path / "p.mpack", [f"Line {i}" for i in range(300)])
+    _craft(path, "UPDATE observation_block SET head = printf('%.*c', 2000000, ' ') || head")
+    before = path.read_bytes()
+    assert main(["export", str(path), "-o", str(tmp_path / "out.json")]) == 1
+    err = capsys.readouterr().err
+    assert err.count("\n") == 1 and "Traceback" not in err and str(path) in err, err
+    assert "a stored block of figures has a head longer than the 1,000,000 characters" in err and "damaged" in err
+    assert path.read_bytes() == before and not (tmp_path / "out.json").exists()
+
+
+def test_a_block_whose_head_would_be_longer_than_a_pack_reads_is_stored_figure_by_figure(tmp_path):
+    """300 distinct labels of 5,000 characters make a head of 1.5 MB: the figures are stored one by one,
+    so the pack written opens and reads back the same."""
+    path, figures = _blocked_pack(tmp_path / "p.mpack", [f"{i} " + "L" * 5_000 for i in range(300)])
+    with Pack.open(path) as pack:
+        (ds,) = pack.datasets()
+        assert pack.block_rows(ds.id) == (0, 0)
+        assert [(o.label, o.value, o.cell) for o in pack.observations(ds.id)] == \
+            [(o.label, o.value, o.cell) for o in figures]
