@@ -15,16 +15,16 @@ engine writes them, with progress and cancel, and memory stays flat.
 
 from __future__ import annotations
 
-import csv
 import re
 from collections import Counter
 from collections.abc import Callable
+from itertools import islice
 from pathlib import Path
 
 
 from memberpack.errors import ImportFailed
 from memberpack.importers.cells import column_letter
-from memberpack.importers.csv_reader import bounded_lines, bounded_rows, detect_encoding
+from memberpack.importers.csv_reader import MAX_FIELDS, bounded_lines, bounded_rows, detect_encoding
 from memberpack.importers.found_table import FoundTable
 from memberpack.importers.keys import TIDY_NAMES
 from memberpack.importers.layout import TableLayout, as_heading, shape_key
@@ -72,11 +72,15 @@ def _read_meta(path: Path) -> dict[str, dict[str, str]] | None:
     if not meta.is_file():
         return None
     with meta.open(encoding=detect_encoding(meta), errors="replace", newline="") as f:
-        rows = list(csv.DictReader(bounded_lines(f, meta.name)))
-    if not rows or "col_name" not in rows[0] or "col_type" not in rows[0]:
+        lines = bounded_rows(bounded_lines(f, meta.name), meta.name)
+        header = next(lines, [])
+        rows = [dict(zip(header, row)) for row in islice(lines, MAX_FIELDS + 1) if row]
+    if len(rows) > MAX_FIELDS:   # (a row per column of the data file, which has at most as many)
+        raise ImportFailed(f"{meta.name}: more than {MAX_FIELDS:,} rows; a metadata file has a row per column "
+                           "of its data file")
+    if not rows or "col_name" not in header or "col_type" not in header:
         raise ImportFailed(f"{meta.name}: not a metadata file (it needs col_name and col_type columns)")
-    return {(r.get("col_name") or "").strip().lower(): {k: (v or "").strip() for k, v in r.items() if k}
-            for r in rows}
+    return {(r.get("col_name") or "").strip().lower(): {k: v.strip() for k, v in r.items() if k} for r in rows}
 
 
 # A scale word as the last part of a column name: ``total_revenue_balance_million`` holds £ millions.

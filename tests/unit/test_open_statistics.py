@@ -218,3 +218,21 @@ def test_the_reader_process_reads_open_statistics_without_pandas():
     out = subprocess.run([sys.executable, "-c", code, str(root / "samples" / "12_children_looked_after_rates_2017-2020.csv")],
                          cwd=root, capture_output=True, text=True, timeout=120, check=True).stdout.split()
     assert int(out[0]) > 100 and out[1] == "False"
+
+
+def test_a_metadata_file_of_more_rows_than_a_file_has_columns_is_refused_in_one_line(tmp_path, capsys):
+    """A .meta.csv has a row per column of its data file (16,384 at most); one of millions of rows was
+    read whole into memory. It is refused after the first row too many, the pack unchanged."""
+    from memberpack.cli import main
+    from memberpack.importers.csv_reader import MAX_FIELDS
+
+    data = write_csv(tmp_path / "absence.csv", [HEADER, *ROWS])
+    write_csv(tmp_path / "absence.meta.csv", META + [[f"extra_{i}", "Filter", "x", "", "", "", ""]
+                                                     for i in range(MAX_FIELDS)], bom=False, quote=False)
+    Pack.create(tmp_path / "p.mpack").close()
+    before = (tmp_path / "p.mpack").read_bytes()
+    capsys.readouterr()
+    assert main(["import", str(tmp_path / "p.mpack"), str(data)]) == 1
+    err = capsys.readouterr().err
+    assert err.count("\n") == 1 and "absence.meta.csv" in err and "more than 16,384 rows" in err, err
+    assert (tmp_path / "p.mpack").read_bytes() == before
