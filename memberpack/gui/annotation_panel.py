@@ -3,7 +3,8 @@ then list, filter, edit and delete the pack's notes.
 
 Every change is written through the window's :class:`~memberpack.gui.pack_writes.PackWriter`
 first and goes on the undo stack only once it is in the pack; a change that could not be written
-leaves the member's text where it was and says why in one line.
+leaves the member's text where it was and says why in one line. A note refused only because an
+import or another window holds the pack is added by itself once the pack is free.
 """
 
 from __future__ import annotations
@@ -17,7 +18,7 @@ from PySide6.QtWidgets import (QComboBox, QHBoxLayout, QLabel, QListWidget, QLis
 
 from memberpack import settings
 from memberpack.gui.classification_menu import popup
-from memberpack.gui.pack_writes import PackWriter, describe
+from memberpack.gui.pack_writes import IN_USE, PackWriter, describe
 from memberpack.gui.palette import is_dark
 from memberpack.gui.plain_text import plain_label, plain_tip
 from memberpack.gui.undo_commands import NoteCommand, add_note, delete_note, edit_note
@@ -30,6 +31,9 @@ WARNING_LIGHT, WARNING_DARK = "#8b0000", "#ff8a80"   # a note whose figure chang
 PLACEHOLDER = "Write a note, or a question for officers, on the selected figure…"
 REDO_KEYS = {QKeySequence("Ctrl+Shift+Z")[0].toCombined(), QKeySequence("Ctrl+Y")[0].toCombined()}
 DRAFT_MS = 1000   # a pause in typing this long keeps the note being written (gui/note_drafts.py)
+RETRY_MS = 2000   # how often a note refused while the pack is held is tried again
+WILL_ADD = ("The pack is being written by another window or an import: your note is kept, and is added as soon "
+            "as the pack is free.")
 RESTORED = "The note you were writing when memberpack last closed is back: add it, or clear it."
 FILTERS = ("All notes", "On the selected item", "Questions for officers", "Concerns", "Private notes",
            "Figure changed since written")
@@ -76,6 +80,11 @@ class AnnotationPanel(QWidget):
         self._draft_timer.setInterval(DRAFT_MS)
         self._draft_timer.timeout.connect(self.keep_draft)
         self.body.textChanged.connect(self._draft_timer.start)
+        self.waiting: str | None = None   # the text of a note refused while the pack was held, to add once free
+        self.retry = QTimer(self)
+        self.retry.setSingleShot(True)
+        self.retry.setInterval(RETRY_MS)
+        self.retry.timeout.connect(self._add_waiting)
         self.message = QLabel()
         self.message.setWordWrap(True)
         self.message.setAccessibleName("Why the note was not saved")
@@ -173,7 +182,27 @@ class AnnotationPanel(QWidget):
         else:
             command = edit_note(self.editing, self.editing.edited(body=text, kind=kind, visibility=visibility),
                                 self._changed)
-        self._write(command.uid, command.before, command.after, lambda: self._submitted(command))
+        self.waiting = None
+        self._write(command.uid, command.before, command.after, lambda: self._submitted(command),
+                    held=self._add_when_free)
+
+    def _add_when_free(self) -> None:
+        """The pack is held by an import or another window: the note stays in the editor (and its draft)
+        and is tried again until it is added, unless the member changes it meanwhile."""
+        self.waiting = self.body.toPlainText()
+        self.retry.start()
+        self.show_message(WILL_ADD)
+
+    def _add_waiting(self) -> None:
+        if self.waiting is None:
+            return
+        if self.body.toPlainText() != self.waiting:   # changed since: the member adds it when it is ready
+            self.waiting = None
+            self.show_message(f"{IN_USE}. Not saved: your text is kept.")
+        elif self.writer.busy:
+            self.retry.start()
+        else:
+            self.submit()
 
     def _submitted(self, command: NoteCommand) -> None:
         """The note is in the pack: clear the editor and start the next note shared again."""
@@ -204,6 +233,8 @@ class AnnotationPanel(QWidget):
         self.body.setFocus()
 
     def stop_editing(self) -> None:
+        self.waiting = None
+        self.retry.stop()
         self.editing = None
         self.body.clear()
         self.keep_draft()   # none is kept now: a note just added is not offered again
@@ -293,10 +324,14 @@ class AnnotationPanel(QWidget):
 
     # --- writing through the window's writer -------------------------------------------------------
     def _write(self, uid: str, before: Annotation | None, after: Annotation | None, done, *,
-               force: bool = False) -> None:
-        """Move note ``uid`` from ``before`` to ``after`` in the pack, then ``done()``. If the note was
-        changed elsewhere since it was read, ask before writing over it."""
+               force: bool = False, held=None) -> None:
+        """Move note ``uid`` from ``before`` to ``after`` in the pack, then ``done()``; ``held()`` instead
+        of a message if given and the pack is held by another writer. If the note was changed elsewhere
+        since it was read, ask before writing over it."""
         def failed(message: str, conflict: bool) -> None:
+            if message == IN_USE and held is not None:
+                held()
+                return
             if not conflict:
                 self.show_message(f"{message}. Not saved: your text is kept.")
                 return
@@ -305,7 +340,7 @@ class AnnotationPanel(QWidget):
                     "This note was changed in another window since you read it. Write your version over it?",
                     QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No,
                     QMessageBox.StandardButton.No) == QMessageBox.StandardButton.Yes:
-                self._write(uid, before, after, done, force=True)
+                self._write(uid, before, after, done, force=True, held=held)
             else:
                 self.refresh()
                 self.show_message("Not saved: the note was changed in another window; your text is kept.")

@@ -12,6 +12,7 @@ import pytest
 from PySide6.QtWidgets import QMessageBox
 
 from memberpack.gui.main_window import MainWindow
+from memberpack.gui.annotation_panel import WILL_ADD
 from memberpack.gui.pack_writes import IN_USE, READ_ONLY
 from memberpack.store import annotation_store
 from memberpack.store.pack import Pack
@@ -93,7 +94,7 @@ def test_a_note_on_a_locked_pack_waits_off_the_gui_thread_then_says_so(qtbot, wi
     assert time.perf_counter() - started < 0.25   # the wait is on the worker, not here
     assert window.writer.busy and not window.notes.add_button.isEnabled()
     qtbot.waitUntil(lambda: not window.writer.busy, timeout=5000)
-    assert window.notes.message.text() == f"{IN_USE}. Not saved: your text is kept."
+    assert window.notes.message.text() == WILL_ADD
     assert window.notes.body.toPlainText() == "Agency costs?"
     assert window.undo_stack.count() == 0
     locker.release()
@@ -114,6 +115,36 @@ def test_a_lock_released_while_waiting_saves_the_note(qtbot, window, demo_pack, 
     qtbot.waitUntil(lambda: not window.writer.busy, timeout=8000)
     assert "Saved once the import finishes" in bodies(demo_pack)
     assert window.undo_stack.count() == 1 and window.notes.body.toPlainText() == ""
+
+
+def test_a_note_refused_while_the_pack_is_held_is_added_by_itself_once_it_is_free(qtbot, window, demo_pack, locker):
+    """An import holds the pack as a member adds a note: the note is kept, said to be waiting, and added
+    as soon as the pack is free, without the member adding it again by hand."""
+    window.writer.lock_wait_ms = 300
+    window.notes.retry.setInterval(100)
+    window.notes.body.setPlainText("Why is the agency spend rising?")
+    window.notes.add_button.click()
+    qtbot.waitUntil(lambda: window.notes.message.text() == WILL_ADD, timeout=5000)
+    assert window.notes.body.toPlainText() == "Why is the agency spend rising?" and window.undo_stack.count() == 0
+    locker.release()
+    qtbot.waitUntil(lambda: window.undo_stack.count() == 1, timeout=5000)
+    assert "Why is the agency spend rising?" in bodies(demo_pack)
+    assert window.notes.body.toPlainText() == "" and window.notes.message.isHidden()
+
+
+def test_a_note_changed_while_it_waits_for_the_pack_is_left_for_the_member_to_add(qtbot, window, demo_pack, locker):
+    """Half-way through changing the waiting note, it is not added as it then stands: the member adds it."""
+    window.writer.lock_wait_ms = 300
+    window.notes.retry.setInterval(100)
+    window.notes.body.setPlainText("First thought")
+    window.notes.add_button.click()
+    qtbot.waitUntil(lambda: window.notes.message.text() == WILL_ADD, timeout=5000)
+    window.notes.body.setPlainText("First thought, and a sec")
+    locker.release()
+    qtbot.waitUntil(lambda: window.notes.waiting is None, timeout=5000)
+    assert window.notes.message.text() == f"{IN_USE}. Not saved: your text is kept."
+    assert window.notes.body.toPlainText() == "First thought, and a sec" and window.undo_stack.count() == 0
+    assert not any(body.startswith("First thought") for body in bodies(demo_pack))
 
 
 def test_two_windows_on_one_pack_see_each_other_and_never_overwrite_silently(qtbot, window, demo_pack,
@@ -449,10 +480,8 @@ def test_a_note_written_while_another_memberpack_imports_into_the_pack_is_kept(q
     window.check_for_changes()   # (if the window's own look has not already seen it)
     assert len(window._shown_datasets) == tables + 1   # the new table is shown: the tabs were made again
     qtbot.waitUntil(lambda: window.tabs.read_in_background, timeout=30_000)
-    if "Half a question about the new return" not in bodies(demo_pack):   # it met the import: said, and kept
-        assert window.notes.message.text() == f"{IN_USE}. Not saved: your text is kept."
-        assert window.notes.body.toPlainText() == "Half a question about the new return"
-        window.notes.add_button.click()
+    # it met the import: kept, and added by itself once the import is done
+    qtbot.waitUntil(lambda: window.undo_stack.count() == 1, timeout=10_000)
     assert "Half a question about the new return" in bodies(demo_pack)
     assert window.notes.body.toPlainText() == ""
 
