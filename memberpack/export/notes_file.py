@@ -24,8 +24,7 @@ from memberpack.analysis.output_version import PUBLIC, output_pack
 from memberpack.errors import NotesError, PackError
 from memberpack.model.annotations import (
     KINDS, MAX_FILE_BYTES, MAX_NOTES, STATUSES, TARGET_TYPES, VISIBILITIES, Annotation, Target, parse_time,
-    text_problem,
-    time_problem)
+    text_problem, time_problem, value_problem)
 from memberpack.store import annotation_store, classification
 from memberpack.store.atomic_write import write_bytes
 from memberpack.store.classification import PARAGRAPHS
@@ -213,8 +212,8 @@ def _target(item: object, bad) -> Target:
             raise bad(f"target {name} {why}")
         values[name] = text
     value = item.get("value")
-    if value is not None and (type(value) not in (int, float) or value != value or abs(value) == float("inf")):
-        raise bad("target value must be a number or null")
+    if why := value_problem(value):
+        raise bad(why)
     return Target(type=item["type"], value=None if value is None else float(value), **values)
 
 

@@ -11,6 +11,8 @@ import json
 from dataclasses import asdict, dataclass, field, replace
 from datetime import datetime, timedelta, timezone
 
+from memberpack.model.values import MAX_FIGURE, in_range
+
 PACK, DATASET, METRIC, OBSERVATION, CHART = "pack", "dataset", "metric", "observation", "chart"
 TARGET_TYPES = (PACK, DATASET, METRIC, OBSERVATION, CHART)
 NOTE, QUESTION, CONCERN = "note", "question", "concern"
@@ -72,6 +74,14 @@ def time_problem(text: object) -> str | None:
     if moment > datetime.now(timezone.utc) + FUTURE_SLACK:
         return "is more than a day in the future"
     return None
+
+
+def value_problem(value: object) -> str | None:
+    """Why ``value`` cannot be a note's figure (the figure's value, in base units, when it was written):
+    not a number, or beyond what a pack holds (an integer of 400 digits, 1e308); None when it can."""
+    if value is None or (type(value) in (int, float) and in_range(value)):
+        return None
+    return f"target value must be a number of at most {MAX_FIGURE:.0e} either way, or null"
 
 
 def text_problem(text: object) -> str | None:
@@ -153,9 +163,8 @@ class Annotation:
             value = getattr(self.target, name)
             if value is not None and (why := text_problem(value)):
                 return f"target {name} {why}"
-        value = self.target.value
-        if value is not None and (type(value) not in (int, float) or value != value or abs(value) == float("inf")):
-            return "target value must be a number or null"
+        if why := value_problem(self.target.value):
+            return why
         for name in ("created_at", "modified_at"):
             if why := time_problem(getattr(self, name)):
                 return f"{name} {why}"

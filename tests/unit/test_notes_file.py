@@ -139,6 +139,10 @@ BAD_NOTES = {
     "no body": (lambda n: n.pop("body"), "note 1: body must be text"),
     "bad kind": (lambda n: n.update(kind="rant"), "note 1: kind must be one of note, question, concern"),
     "value as text": (lambda n: n["target"].update(value="ten"), "note 1: target value must be a number"),
+    # an integer of 400 digits took the merge down with a traceback (OverflowError); 1e308 no pack holds
+    "value of 400 digits": (lambda n: n["target"].update(value=10 ** 400), "note 1: target value must be a number"),
+    "value beyond a pack's figures": (lambda n: n["target"].update(value=-1e308),
+                                      "note 1: target value must be a number"),
     "bad time": (lambda n: n.update(modified_at="yesterday"), "note 1: modified_at must be an ISO date"),
     "bad uid": (lambda n: n.update(uid=7), "note 1: has no valid uid"),
     "too long": (lambda n: n.update(body="x" * 20_001), "note 1: body must be text of at most 20,000 characters"),
