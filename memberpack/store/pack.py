@@ -502,17 +502,29 @@ class Pack:
         limit = "" if first is None else f" LIMIT {int(first)}"
         # fetched at once: a cursor left open holds the pack's read lock, and a reader that holds it while
         # it works through a big table keeps every other window's writes waiting
-        rows = self.db.execute(f"SELECT id, {', '.join(_OBS_COLUMNS)} FROM observation WHERE {where} "
-                               f"ORDER BY row, col{limit}", args).fetchall()
+        rows = self._figure_rows(f"SELECT id, {', '.join(_OBS_COLUMNS)} FROM observation WHERE {where} "
+                                 f"ORDER BY row, col{limit}", args)
         found = _in_order((_observation(row, self.path) for row in rows), self._blocks(dataset_id, first if areas is None else None), areas)
         return found if first is None else itertools.islice(found, first)
 
     def stored_alone(self, dataset_id: int) -> list[Observation]:
         """A dataset's figures stored one by one rather than in blocks (a long table's sub totals and
         totals, rows read cell by cell), in row then column order."""
-        rows = self.db.execute(f"SELECT id, {', '.join(_OBS_COLUMNS)} FROM observation WHERE dataset_id = ? "
-                               "ORDER BY row, col", (dataset_id,)).fetchall()
+        rows = self._figure_rows(f"SELECT id, {', '.join(_OBS_COLUMNS)} FROM observation WHERE dataset_id = ? "
+                                 "ORDER BY row, col", (dataset_id,))
         return [_observation(row, self.path) for row in rows]
+
+    def _figure_rows(self, query: str, args: Collection) -> list[tuple]:
+        """The rows of figures ``query`` selects; a text longer than an import writes (a label of
+        megabytes, in a table too long to have been checked on opening) is refused before it is loaded."""
+        before = self.db.setlimit(sqlite3.SQLITE_LIMIT_LENGTH, 4 * MAX_TEXT)   # (UTF-8: 4 bytes a character)
+        try:
+            return self.db.execute(query, args).fetchall()
+        except sqlite3.DataError:
+            raise PackError(f"{self.path}: a figure's text is longer than the {MAX_TEXT:,} characters memberpack "
+                            "writes; the pack is damaged or was edited by hand; refused") from None
+        finally:
+            self.db.setlimit(sqlite3.SQLITE_LIMIT_LENGTH, before)
 
     def figure_count(self, dataset_id: int) -> int:
         (single,) = self.db.execute("SELECT COUNT(*) FROM observation WHERE dataset_id = ?", (dataset_id,)).fetchone()

@@ -408,3 +408,25 @@ def test_a_block_whose_head_would_be_longer_than_a_pack_reads_is_stored_figure_b
         assert pack.block_rows(ds.id) == (0, 0)
         assert [(o.label, o.value, o.cell) for o in pack.observations(ds.id)] == \
             [(o.label, o.value, o.cell) for o in figures]
+
+
+def test_a_huge_note_in_a_row_numbered_past_the_checked_rows_is_refused(pack_path, capsys):
+    """Numbering a note's row 2,000,000 made its table look too long to check, so a note of 50 MB
+    (here 1 MB) was read: the PDF export ran for minutes. The rows are counted, not their numbers."""
+    _craft(pack_path, "INSERT INTO annotation(rowid, uid, target_type, kind, visibility, status, body, author, "
+                      "created_at, modified_at) VALUES (2000000, 'aaaaaaaa-0000-4000-8000-000000000000', 'pack', "
+                      "'note', 'shared', 'open', printf('%.*c', 1000000, 'B'), 'x', '2024-01-01T00:00:00+00:00', "
+                      "'2024-01-01T00:00:00+00:00')")
+    _refused(pack_path, capsys, "annotation.body", "refused")
+
+
+def test_a_huge_label_in_a_table_too_large_to_check_is_refused_as_it_is_read(pack_path, capsys, monkeypatch):
+    """A figure's label of megabytes, in a table too large to check on opening, is refused as the table is
+    read, before it is loaded."""
+    monkeypatch.setattr("memberpack.store.open_checks.CHECKED_ROWS", 0)
+    _craft(pack_path, "UPDATE observation SET label = printf('%.*c', 5000000, 'L')")
+    assert main(["export", str(pack_path), "-o", str(pack_path.with_name("out.pdf"))]) == 1
+    err = capsys.readouterr().err
+    assert err.count("\n") == 1 and "Traceback" not in err and str(pack_path) in err, err
+    assert "longer than the 32,767 characters memberpack writes" in err
+    assert not pack_path.with_name("out.pdf").exists()
