@@ -24,7 +24,7 @@ from typing import Any, TypeVar
 
 from memberpack.errors import ImportFailed
 from memberpack.importers.csv_reader import csv_rows, refuse_decimal_comma
-from memberpack.importers.far_cells import large_sheets, trimmed
+from memberpack.importers.far_cells import LARGE_AREA, large_sheets, trimmed
 from memberpack.importers.marked_utf8 import MARKED_UTF8
 from memberpack.importers.formats import FORMAT_ROWS, SheetFormats, format_codes_of, read_formats, read_sheet_formats
 from memberpack.importers.ods_formats import read_ods_formats
@@ -425,17 +425,19 @@ def _formats(path: Path, read: Callable[[], Read]) -> Read:
 def _calamine_rows(sheet, careful: tuple[str, list[str]] | None = None) -> Iterator[tuple[int, Row]]:
     """The sheet's rows, up to :data:`ROW_LIMIT` (calamine's own cut, made here so it is the one
     :func:`_cut` reports), numbered from the top of the sheet: calamine's ``iter_rows`` yields the
-    empty rows above ``sheet.start`` too (so they are not added again), but starts at its first
-    used column. ``careful``: (the sheet's name, the notes) for :func:`_around_bad_dates`."""
+    empty rows above ``sheet.start`` too, and starts each row at its first used column, so the rows are
+    padded to column A; empty rows above of :data:`~.far_cells.LARGE_AREA` cells or more are skipped
+    (one entry alone in ``XFD1048576`` made a million rows of 16,384 cells). ``careful``: (the sheet's name, the notes) for :func:`_around_bad_dates`."""
     if isinstance(sheet, PiecedSheet):
         return _unnamed_blank(itertools.islice(sheet.numbered_rows(), ROW_LIMIT))
-    _, first_col = sheet.start or (0, 0)
+    first_row, first_col = sheet.start or (0, 0)
     rows = sheet.iter_rows() if careful is None else _around_bad_dates(sheet.iter_rows(), sheet.width, *careful)
-    rows = itertools.islice(rows, ROW_LIMIT)
+    top = first_row if first_row * (first_col + sheet.width) >= LARGE_AREA else 0
+    rows = itertools.islice(rows, top, ROW_LIMIT)
     if not first_col:
-        return _unnamed_blank(zip(count(0), rows))
+        return _unnamed_blank(zip(count(top), rows))
     pad = [""] * first_col
-    return _unnamed_blank(enumerate(pad + row for row in rows))
+    return _unnamed_blank(enumerate((pad + row for row in rows), top))
 
 
 MOST_BAD_DATES = 10   # rows left out for a date no date can be made of: more, and the file is refused

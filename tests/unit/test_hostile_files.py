@@ -278,6 +278,16 @@ def test_a_strict_open_xml_workbook_keeps_its_number_formats(tmp_path):
             ("Care leavers in EET", 34.3, "percent", "34.3%", "B2"), ("Agency spend £k", -1_234_500, "GBP", "(1,234.5)", "B3")]
 
 
+@pytest.mark.parametrize("cell", ["XFD1048576", "ZZ500000"])
+def test_a_sheet_of_one_entry_far_out_is_refused_at_once(pack, tmp_path, capsys, cell):
+    """A sheet whose only entry is in XFD1048576 (its dimension the whole sheet) ran the reader into its
+    two-minute limit, padding each of a million empty rows above it to 16,384 cells."""
+    wb = Workbook()
+    wb.active[cell] = 5
+    wb.save(tmp_path / "far.xlsx")
+    _refused(pack, tmp_path / "far.xlsx", capsys, "no table found", limit=2 * TIME_LIMIT)   # (a second, idle)
+
+
 def test_billion_laughs_refused(pack, tmp_path, capsys):
     src = _good_workbook(tmp_path / "src.xlsx")
     bad = tmp_path / "laughs.xlsx"
