@@ -423,6 +423,8 @@ def _check_prologue(archive: zipfile.ZipFile, member: zipfile.ZipInfo, name: str
     full = len(head) == PROLOGUE_BYTES
     if head[:2] in (b"\xff\xfe", b"\xfe\xff"):   # UTF-16, as SharePoint writes its custom XML parts
         head = head.decode("utf-16", errors="ignore").encode("utf-8")
+    elif head[:2] in (b"\x00<", b"<\x00"):   # UTF-16 without its mark, told (as XML allows) by the first '<'
+        head = head.decode("utf-16-be" if head[0] == 0 else "utf-16-le", errors="ignore").encode("utf-8")
     root = _ROOT.search(head)
     prologue = head[:root.start()] if root else head
     if b"<!DOCTYPE" in prologue.upper() or b"<!ENTITY" in head.upper():
