@@ -427,7 +427,8 @@ def _calamine_rows(sheet, careful: tuple[str, list[str]] | None = None) -> Itera
     :func:`_cut` reports), numbered from the top of the sheet: calamine's ``iter_rows`` yields the
     empty rows above ``sheet.start`` too, and starts each row at its first used column, so the rows are
     padded to column A; empty rows above of :data:`~.far_cells.LARGE_AREA` cells or more are skipped
-    (one entry alone in ``XFD1048576`` made a million rows of 16,384 cells). ``careful``: (the sheet's name, the notes) for :func:`_around_bad_dates`."""
+    (one entry alone in ``XFD1048576`` made a million rows of 16,384 cells). ``careful``: (the sheet's
+    name, the notes) for :func:`_around_bad_dates`."""
     if isinstance(sheet, PiecedSheet):
         return _unnamed_blank(itertools.islice(sheet.numbered_rows(), ROW_LIMIT))
     first_row, first_col = sheet.start or (0, 0)
