@@ -1,0 +1,46 @@
+"""Faults a councillor or clerk found reading exported briefings (review 15), each checked on the
+text the PDF prints."""
+
+from __future__ import annotations
+
+import re
+
+import pypdf
+
+from memberpack.export.pdf import export_pdf
+from memberpack.model.observation import Dataset, Observation
+from memberpack.model.units import find_unit
+from memberpack.model.values import parse_text
+from memberpack.store.pack import Pack
+
+
+def _add(pack: Pack, name: str, domain: str, kind: str, measures: list[str], rows: list[tuple]) -> None:
+    """A table stored as an importer would: ``rows`` are (label, texts...)."""
+    observations = []
+    for r, (label, *texts) in enumerate(rows, start=1):
+        for c, (measure, text) in enumerate(zip(measures, texts), start=1):
+            cell = parse_text(text, find_unit(measure))
+            observations.append(Observation(label, measure, cell.value, cell.unit, text, cell.status, period=None,
+                                            row_role="data", sheet="Data", cell=f"R{r + 1}C{c + 1}", row=r, col=c))
+    pack.add_dataset(Dataset(name, f"{name}.csv", "0" * 64, "Data", f"A1:Z{len(rows) + 1}", kind, domain, key=name),
+                     observations)
+
+
+def _pages(path) -> list[str]:
+    return [re.sub(r"^ +", "", p.extract_text(), flags=re.M) for p in pypdf.PdfReader(path).pages]
+
+
+def test_a_section_heading_is_never_alone_on_its_page(tmp_path):
+    """A wide table of every council (landscape pages) used to leave "Social care" alone on a page,
+    its table starting on the next."""
+    path = tmp_path / "p.mpack"
+    measures = [f"Children looked after {m}" for m in ("total", "boys", "girls", "under 1", "1 to 4", "5 to 9",
+                                                        "10 to 15", "16 and over", "white", "mixed", "asian",
+                                                        "black", "other", "unaccompanied")]
+    rows = [(f"Council {i:03d}", *(str(100 + i * 7 + j) for j in range(len(measures)))) for i in range(60)]
+    with Pack.create(path, committee="Scrutiny", classification="Public") as pack:
+        _add(pack, "Children looked after by council", "social_care", "breakdown", measures, rows)
+        out = export_pdf(pack, tmp_path / "b.pdf")
+    pages = _pages(out)
+    heading = next(p for p in pages[3:] if re.search(r"^Social care$", p, re.M))
+    assert "Children looked after by council" in heading
