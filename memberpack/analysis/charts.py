@@ -506,16 +506,19 @@ def _breakdown_measure(grid: Grid, rows: list[GridRow]) -> str | None:
     tracker's, not its forecast delivery), then a known indicator in percent, then any known
     indicator, then a percentage or the columns' total (an aged debt's, not its first band), then
     the latest of columns that are periods (not the oldest year of a year-on-year table, nor a year
-    projected beyond the figures), then the first column with figures (not a count of pupils on roll)."""
+    projected beyond the figures), then the first column with figures (not a count of pupils on roll).
+    A column whose figures are all the same (a year not yet filled in, all 0) ranks nothing: it comes last."""
     usable = [m for m in grid.measures if sum(r.value(m) is not None for r in rows) >= 2]
 
-    def rank(m: str) -> tuple[int, int, bool, int, int]:
+    def rank(m: str) -> tuple[bool, int, int, bool, int, int]:
         cells = [r.cells[m] for r in rows if m in r.cells and r.cells[m].value is not None]
         known = any(c.metric_id != "other" for c in cells) and match_metric("", m, cells[0].unit).id != "other"
         percent = cells[0].unit == PERCENT_UNIT or bool(_TOTAL_COLUMN.fullmatch(m))
         period = parse_period(grid.column_period(m) or m)
         end = period.span()[1] if period is not None and period.year is not None else 0
-        return (not _SHORTFALL.search(m), -(2 * known + percent), bool(_PROJECTED.search(m)), -end, usable.index(m))
+        same = len({c.value for c in cells}) == 1
+        return (same, not _SHORTFALL.search(m), -(2 * known + percent), bool(_PROJECTED.search(m)), -end,
+                usable.index(m))
 
     return min(usable, key=rank) if usable else None
 

@@ -7,6 +7,7 @@ import re
 
 import pypdf
 
+from memberpack.analysis.charts import charts_for
 from memberpack.export.pdf import export_pdf
 from memberpack.model.observation import Dataset, Observation
 from memberpack.model.units import find_unit
@@ -44,3 +45,35 @@ def test_a_section_heading_is_never_alone_on_its_page(tmp_path):
     pages = _pages(out)
     heading = next(p for p in pages[3:] if re.search(r"^Social care$", p, re.M))
     assert "Children looked after by council" in heading
+
+
+def _table(measures: list[str], rows: list[tuple], kind: str = "breakdown") -> tuple[Dataset, list[Observation]]:
+    observations = []
+    for r, (label, *texts) in enumerate(rows, start=1):
+        for c, (measure, text) in enumerate(zip(measures, texts), start=1):
+            cell = parse_text(text, find_unit(measure))
+            year = re.search(r"\b(20\d\d)\b", measure)
+            observations.append(Observation(label, measure, cell.value, cell.unit, text, cell.status,
+                                            period=year.group(1) if year else None, sheet="Data",
+                                            cell=f"{chr(65 + c)}{r + 1}", row=r, col=c))
+    return Dataset("Absence", "absence.xls", "0" * 64, "Data", "A1:C9", kind, "inclusion", key="Absence"), observations
+
+
+def test_a_column_of_one_same_figure_is_not_ranked():
+    """DfE's absence table has its 2011 columns all 0: the chart ranked 154 councils at 0 under
+    "Unauthorised absence 2011: highest for Yorks & the Humber, at 0"."""
+    rows = [("Camden", "9100", "310", "0", "0"), ("Greenwich", "9800", "450", "0", "0"),
+            ("Hackney", "8700", "275", "0", "0"), ("Barnet", "9900", "390", "0", "0")]
+    ds, obs = _table(["Possible sessions 2010", "Unauthorised absence 2010", "Possible sessions 2011",
+                      "Unauthorised absence 2011"], rows)
+    (spec,) = charts_for(ds, obs)
+    assert spec.title == "Possible sessions 2010: highest for Barnet, at 9,900"   # the latest year that differs
+    assert "Unauthorised absence 2011" in spec.left_out
+
+
+def test_a_table_of_nothing_but_one_figure_says_so_rather_than_naming_a_highest():
+    rows = [("Camden", "0"), ("Greenwich", "0"), ("Hackney", "0")]
+    ds, obs = _table(["Unauthorised absence 2011"], rows)
+    (spec,) = charts_for(ds, obs)
+    assert "highest" not in spec.summary and "lowest" not in spec.summary
+    assert spec.title == "Unauthorised absence 2011: 0 for all 3"
