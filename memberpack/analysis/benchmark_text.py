@@ -23,7 +23,12 @@ from memberpack.model.units import PERCENT, find_unit
 ENGLAND, REGION, NEIGHBOURS, OTHER_AREA = "england", "region", "neighbours", "other"
 _NEIGHBOURS = re.compile(r"\b(sn|stat\w* neighbou?rs?|neighbou?rs?|sn average)\b", re.IGNORECASE)
 _ENGLAND = re.compile(r"\b(england|national)\b", re.IGNORECASE)
-_REGION = re.compile(r"\b(region|regional|" + "|".join(re.escape(r) for r in REGIONS) + r")\b", re.IGNORECASE)
+# regions as DfE's tables also write them ("Yorks & the Humber"), and London's two halves
+_YORKSHIRE = r"yorks(?:hire)?\W+(?:(?:and|&)\W+)?(?:the\W+)?humber"
+_REGION = re.compile(r"\b(region|regional|" + "|".join(re.escape(r) for r in REGIONS) + "|" + _YORKSHIRE + r")\b",
+                     re.IGNORECASE)
+_REGION_SPELLINGS = ("yorks the humber", "yorks and the humber", "yorkshire the humber", "yorkshire and humber",
+                     "yorkshire humber", "yorks humber", "yorks and humber", "inner london", "outer london")
 _HEADER = re.compile(r"benchmark|comparator|comparison", re.IGNORECASE)
 _TARGET = re.compile(r"\btargets?\b", re.IGNORECASE)
 _FILLER = {"average", "avg", "mean", "figure", "the", "all", "authorities", "la", "las"}
@@ -34,7 +39,7 @@ _COMPARATOR_WORDS = re.compile(r"\b(?:total|average|mean|median|rate|figure|valu
                                r"regions?|regional)\b", re.IGNORECASE)
 _AREA_PHRASES = sorted({"england", "national", "region", "regional", "sn", "statistical neighbours",
                         "statistical neighbour", "stat neighbours", "neighbours", "neighbour",
-                        *(r.lower() for r in REGIONS)}, key=len, reverse=True)
+                        *(r.lower() for r in REGIONS), *_REGION_SPELLINGS}, key=len, reverse=True)
 
 
 @dataclass(frozen=True, slots=True)

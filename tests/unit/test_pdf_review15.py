@@ -77,3 +77,27 @@ def test_a_table_of_nothing_but_one_figure_says_so_rather_than_naming_a_highest(
     (spec,) = charts_for(ds, obs)
     assert "highest" not in spec.summary and "lowest" not in spec.summary
     assert spec.title == "Unauthorised absence 2011: 0 for all 3"
+
+
+def test_regions_as_dfe_abbreviates_them_are_not_ranked_among_councils():
+    """DfE's tables write "Yorks & the Humber", "INNER LONDON" and "OUTER LONDON": they were ranked
+    with the councils ("CLA_2016: highest for OUTER LONDON, at 9,160")."""
+    rows = [("ENGLAND", "70440"), ("Yorks & the Humber", "7900"), ("INNER LONDON", "6440"), ("OUTER LONDON", "9160"),
+            ("Camden", "310"), ("Kent", "3353"), ("Devon", "1074")]
+    ds, obs = _table(["CLA_2016"], rows)
+    (spec,) = charts_for(ds, obs)
+    assert spec.title == "CLA_2016: highest for Kent, at 3,353"
+    assert spec.categories == ["Camden", "Kent", "Devon"]
+    assert "ENGLAND; Yorks & the Humber; INNER LONDON; OUTER LONDON" in spec.left_out
+
+
+def test_classes_of_authority_are_not_ranked_among_councils():
+    """The revenue outturn's class breakdown under its councils ("Unitary Authorities", "Shire
+    Districts") was ranked with them: "highest for Unitary Authorities, at £12,258,655k"."""
+    rows = [("Adur", "4100"), ("Kent", "310000"), ("York UA", "52000"), ("ENGLAND", "29000000"),
+            ("Unitary Authorities", "12258655"), ("Shire Districts", "900000"), ("London Boroughs", "5100000"),
+            ("Fire and Rescue Authorities", "800000")]
+    ds, obs = _table(["Total Service Expenditure - Employees (C1) £000s"], rows)
+    (spec,) = charts_for(ds, obs)
+    assert spec.categories == ["Adur", "Kent", "York UA"]
+    assert "highest for Kent" in spec.title
