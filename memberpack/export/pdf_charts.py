@@ -155,6 +155,10 @@ def _bars(spec: ChartSpec, all_categories: list[str], width: float, height: floa
     return drawing
 
 
+_SLANT_MOST = 110                      # the longest slanted label, in points, before it is cut
+_SIN_SLANT = math.sin(math.radians(35))
+
+
 def _clip(text: str, width: float) -> str:
     """A legend entry cut to ``width`` with an ellipsis (the table under the chart has it whole)."""
     if stringWidth(text, FONT, LABEL_SIZE) <= width:
@@ -195,9 +199,11 @@ def _lines(spec: ChartSpec, series_names: list[str], width: float, from_zero: bo
     looks = looks or series_styles(spec)
     columns = 2 if max(stringWidth(n, FONT, LABEL_SIZE) for n in series_names) < width / 2 - 40 else 1
     legend_h = -(-len(spec.series) // columns) * 11 + 4
-    many = len(spec.categories) > 6 or max((stringWidth(c, FONT, LABEL_SIZE) for c in spec.categories), default=0) \
-        > (width - 60) / max(1, len(spec.categories)) - 4
-    axis_h = (44 if many else 26) + (10 if spec.x_label else 0)
+    longest = max((stringWidth(c, FONT, LABEL_SIZE) for c in spec.categories), default=0)
+    many = len(spec.categories) > 6 or longest > (width - 60) / max(1, len(spec.categories)) - 4
+    # slanted periods get the depth they need to be read whole ("Year-End 2019/20"), up to a limit
+    slant = min(_SLANT_MOST, longest) if many else 0
+    axis_h = (max(44, round(14 + slant * _SIN_SLANT)) if many else 26) + (10 if spec.x_label else 0)
     drawing = Drawing(width, plot_h + axis_h + legend_h + 8, initialFontName=FONT)
     x0, y0 = 54, axis_h + legend_h
     plot_w = width - x0 - 8
@@ -226,7 +232,7 @@ def _lines(spec: ChartSpec, series_names: list[str], width: float, from_zero: bo
         drawing.add(_rotated(10, y0 + plot_h / 2, _clip(spec.y_label, plot_h), 90))
     for i, category in enumerate(spec.categories):
         if many:
-            drawing.add(_rotated(x_of(i) + 2, y0 - 6, _clip(category, axis_h * 1.3), 35, "end", LABEL_SIZE))
+            drawing.add(_rotated(x_of(i) + 2, y0 - 6, _clip(category, slant + 1), 35, "end", LABEL_SIZE))
         else:
             drawing.add(String(x_of(i), y0 - 10, category, fontName=FONT, fontSize=LABEL_SIZE,
                                fillColor=INK, textAnchor="middle"))

@@ -30,3 +30,14 @@ def test_a_mark_where_a_figure_would_be_is_written_on_the_chart_as_in_the_pdf():
                      "Source: t.xlsx", y_label="number")
     svg = chart_svg(chart_figures(spec, None, NotePlan([], [], None)), "c1")
     assert ">DNA</text>" in svg and ">c. 580</text>" in svg
+
+
+def test_a_slanted_period_is_written_whole_as_in_the_pdf():
+    """"Year-End 2019/20" under side-by-side charts was cut to "Year-End 2019/…"."""
+    periods = ["Year-End 2019/20", "Q1 2020/21", "Q2 2020/21", "Q3 2020/21", "Q4 2020/21"]
+    spec = ChartSpec("t#series", LINE, "Counts", "", periods,
+                     [Series("Early help interventions", [1050.0, 1035.0, 911.0, 1028.0, None]),
+                      Series("Foster carers", [62.0, 65.0, 63.0, 62.0, None])], "count", "Source: t.xlsx",
+                     y_label="number")
+    svg = chart_svg(chart_figures(spec, None, NotePlan([], [], None)), "c1")
+    assert svg.count(">Year-End 2019/20</text>") == 2 and "…" not in svg

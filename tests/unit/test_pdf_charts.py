@@ -154,3 +154,24 @@ def test_many_measures_of_different_sizes_break_between_rows_of_small_multiples(
     doc = SimpleDocTemplate(str(tmp_path / "many.pdf"), pagesize=A4)
     doc.build([drawing])                                         # LayoutError before
     assert doc.page >= 2
+
+
+def test_a_period_on_a_slanted_axis_is_written_whole():
+    """Side-by-side charts slant their periods: "Year-End 2019/20" was cut to "Year-End 201…",
+    which could be any year of a decade."""
+    periods = ["Year-End 2019/20", "Q1 2020/21", "Q2 2020/21", "Q3 2020/21", "Q4 2020/21"]
+    spec = ChartSpec("t#series", LINE, "Counts", "", periods,
+                     [Series("Early help interventions", [1050.0, 1035.0, 911.0, 1028.0, None]),
+                      Series("Foster carers", [62.0, 65.0, 63.0, 62.0, None])], "count", "Source: t.xlsx",
+                     y_label="number", x_label="Period",
+                     y_range=value_range([1050.0, 1035.0, 911.0, 1028.0, 62.0, 65.0, 63.0, 62.0]))
+    drawing = chart_drawing(spec, spec.categories, [s.name for s in spec.series])
+
+    def texts(node) -> set[str]:
+        found = {node.text} if isinstance(node, String) else set()
+        for child in getattr(node, "contents", []):
+            found |= texts(child)
+        return found
+
+    shown = texts(drawing)
+    assert set(periods) <= shown, shown
