@@ -451,7 +451,7 @@ def _series_charts(ds: Dataset, grid: Grid, periods: list[str]) -> list[ChartSpe
             story = Story(told.title, f"{told.summary} {story.summary}")
         others = [spelled_out(full_label(r, grid.rows)) for r in own if r is not lead]
         summary = story.summary + (f" Also drawn: {'; '.join(others)}." if others and len(others) <= 2 else
-                                   f" Also drawn: {len(others)} more measures in {unit_title(unit, conv, others)}."
+                                   f" Also drawn: {len(others)} more measures, named in the chart's key."
                                    if others else "")
         series = [_series(r, periods, BENCHMARK if is_comparator(r.label) else DATA_SERIES) for r in chunk]
         values = [v for s in series for v in s.values if v is not None]

@@ -53,8 +53,9 @@ def _table(measures: list[str], rows: list[tuple], kind: str = "breakdown") -> t
         for c, (measure, text) in enumerate(zip(measures, texts), start=1):
             cell = parse_text(text, find_unit(measure))
             year = re.search(r"\b(20\d\d)\b", measure)
+            period = measure if re.fullmatch(r"Q\d 20\d\d/\d\d", measure) else year.group(1) if year else None
             observations.append(Observation(label, measure, cell.value, cell.unit, text, cell.status,
-                                            period=year.group(1) if year else None, sheet="Data",
+                                            period=period, sheet="Data",
                                             cell=f"{chr(65 + c)}{r + 1}", row=r, col=c))
     return Dataset("Absence", "absence.xls", "0" * 64, "Data", "A1:C9", kind, "inclusion", key="Absence"), observations
 
@@ -101,3 +102,15 @@ def test_classes_of_authority_are_not_ranked_among_councils():
     (spec,) = charts_for(ds, obs)
     assert spec.categories == ["Adur", "Kent", "York UA"]
     assert "highest for Kent" in spec.title
+
+
+def test_the_measures_drawn_beside_the_first_are_not_said_to_be_in_number():
+    """"Also drawn: 3 more measures in number." (the unit's axis title put in a sentence)."""
+    rows = [("The number of early help interventions", "1035", "911", "1028"),
+            ("The number of North Somerset foster carers", "65", "63", "62"),
+            ("The number of new SEND school places", "18", "18", "18"),
+            ("The number of families open to Early Help", "341", "303", "276")]
+    ds, obs = _table(["Q1 2020/21", "Q2 2020/21", "Q3 2020/21"], rows, kind="kpi_scorecard")
+    summaries = " ".join(spec.summary for spec in charts_for(ds, obs))
+    assert "in number" not in summaries
+    assert "Also drawn: 3 more measures, named in the chart's key." in summaries
