@@ -18,6 +18,7 @@ from reportlab.platypus import Flowable, Paragraph, Spacer, Table, TableStyle
 
 from memberpack.analysis.headlines import Headlines, Item
 from memberpack.analysis.narrative import period_span
+from memberpack.export.briefing import MORE_CHANGES, MORE_IN_SECTIONS
 from memberpack.export.pdf_document import Anchored, PageRef
 from memberpack.export.note_plan import PlacedNote
 from memberpack.export.pdf_notes import note_flowables
@@ -66,7 +67,7 @@ def _budget(h: Headlines) -> list[Flowable]:
 
 
 def _items(title: str, items: list[Item], head: list[str], row, shares: list[float], right: tuple[int, ...],
-           empty: str, link: Link, level: str = "h2") -> list[Flowable]:
+           empty: str, link: Link, level: str = "h2", more: str = MORE_IN_SECTIONS) -> list[Flowable]:
     """A headline list; its last column is the page of each item's row (of its table, for a note
     on the whole table), and a link to it."""
     s = styles()
@@ -77,7 +78,7 @@ def _items(title: str, items: list[Item], head: list[str], row, shares: list[flo
             for i in items[:CHANGES_SHOWN] for key in [link(i)]]
     story.append(list_table([*head, "Page"], rows, shares, (*right, len(head))))
     if len(items) > CHANGES_SHOWN:
-        story.append(Paragraph(f"…and {len(items) - CHANGES_SHOWN} more, shown in their sections.", s["source"]))
+        story.append(Paragraph(f"…and {len(items) - CHANGES_SHOWN} {more}.", s["source"]))
     return story
 
 
@@ -116,7 +117,7 @@ def headline_page(h: Headlines, general_notes: list[PlacedNote], link: Link) -> 
                         ["Figure", before or "Before", after or "Now"],
                         lambda i: [f"{i.name}, {i.measure}", i.previous_display or "",
                                    i.now_moved],
-                        [0.52, 0.19, 0.19, 0.10], (1, 2), "", link, "h3")
+                        [0.52, 0.19, 0.19, 0.10], (1, 2), "", link, "h3", MORE_CHANGES)
     if general_notes:
         story += [Paragraph("Notes on the whole pack", s["h2"]), *note_flowables(general_notes)]
     return story

@@ -8,6 +8,8 @@ import re
 import pypdf
 
 from memberpack.analysis.charts import charts_for
+from memberpack.assets import sample
+from memberpack.cli import main
 from memberpack.export.pdf import export_pdf
 from memberpack.model.observation import Dataset, Observation
 from memberpack.model.units import find_unit
@@ -114,3 +116,20 @@ def test_the_measures_drawn_beside_the_first_are_not_said_to_be_in_number():
     summaries = " ".join(spec.summary for spec in charts_for(ds, obs))
     assert "in number" not in summaries
     assert "Also drawn: 3 more measures, named in the chart's key." in summaries
+
+
+def test_changes_left_off_the_headline_list_are_not_said_to_be_in_the_sections(tmp_path):
+    """Month 5 then Month 6: the headline page listed 15 changes and said "…and 11 more, shown in
+    their sections", but the sections print only Month 6's figures, never what changed."""
+    path = tmp_path / "p.mpack"
+    assert main(["import", str(path), str(sample("00_budget_monitor_m5_2023-24.xlsx")),
+                 str(sample("01_budget_monitor_m6_2023-24.xlsx"))]) == 0
+    out = tmp_path / "b.pdf"
+    assert main(["export", str(path), "-o", str(out)]) == 0
+    text = " ".join(" ".join(p.split()) for p in _pages(out))
+    assert "shown in their sections" not in text
+    assert "…and 11 more changes in this table, not listed here." in text
+    html_out = tmp_path / "b.html"
+    assert main(["export", str(path), "-o", str(html_out)]) == 0
+    html = html_out.read_text(encoding="utf-8")
+    assert "shown in their sections" not in html and "…and 11 more changes in this table, not listed here." in html
