@@ -33,8 +33,10 @@ _HEADER = re.compile(r"benchmark|comparator|comparison", re.IGNORECASE)
 _TARGET = re.compile(r"\btargets?\b", re.IGNORECASE)
 _FILLER = {"average", "avg", "mean", "figure", "the", "all", "authorities", "la", "las"}
 # what follows a region's name when the label is an authority's own ("North East Lincolnshire", "North
-# West Leicestershire"), not the region's figure ("South West rate per 10,000", "North East Total")
-_PLACE_REST = re.compile(r"[A-Z][a-z]{3,}(?:\s+(?:(?:and|of|upon|on|the)\s+)?[A-Z][a-z]+)*")
+# West Leicestershire"), not the region's figure ("South West rate per 10,000", "North East Total"),
+# its class or council after it as lists of councils write them ("North East Lincolnshire UA")
+_PLACE_REST = re.compile(r"[A-Z][a-z]{3,}(?:\s+(?:(?:and|of|upon|on|the)\s+)?[A-Z][a-z]+)*"
+                         r"(?:\s+(?:UA|CC|DC|BC|MBC|LB|MD|(?:(?:County|District|Borough|City)\s+)?Council))?")
 _COMPARATOR_WORDS = re.compile(r"\b(?:total|average|mean|median|rate|figure|value|benchmark|comparator|"
                                r"regions?|regional)\b", re.IGNORECASE)
 _AREA_PHRASES = sorted({"england", "national", "region", "regional", "sn", "statistical neighbours",

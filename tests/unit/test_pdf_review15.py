@@ -7,6 +7,7 @@ import re
 
 import pypdf
 
+from memberpack.analysis.benchmark_text import is_comparator
 from memberpack.analysis.charts import charts_for
 from memberpack.assets import sample
 from memberpack.cli import main
@@ -133,3 +134,17 @@ def test_changes_left_off_the_headline_list_are_not_said_to_be_in_the_sections(t
     assert main(["export", str(path), "-o", str(html_out)]) == 0
     html = html_out.read_text(encoding="utf-8")
     assert "shown in their sections" not in html and "…and 11 more changes in this table, not listed here." in html
+
+
+def test_a_council_named_after_a_region_with_its_class_after_it_is_a_council():
+    """"North East Lincolnshire UA" was read as the North East region: it was set aside from the
+    ranking, and "How we compare" set Kensington & Chelsea (the row above it) against "North East"."""
+    for council in ("North East Lincolnshire UA", "North West Leicestershire DC", "South West Devon BC",
+                    "North East Derbyshire District Council", "North East Lincolnshire Council"):
+        assert not is_comparator(council), council
+    for region in ("North East", "North East Total", "South West rate per 10,000", "South West average"):
+        assert is_comparator(region), region
+    rows = [("Kensington & Chelsea", "121220"), ("North East Lincolnshire UA", "32915"), ("Portsmouth UA", "163879")]
+    ds, obs = _table(["Total 2018 £000"], rows)
+    (spec,) = charts_for(ds, obs)
+    assert "North East Lincolnshire UA" in spec.categories and "comparators" not in spec.left_out
