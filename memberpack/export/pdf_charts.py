@@ -205,13 +205,15 @@ def _lines(spec: ChartSpec, series_names: list[str], width: float, from_zero: bo
     slant = min(_SLANT_MOST, longest) if many else 0
     axis_h = (max(44, round(14 + slant * _SIN_SLANT)) if many else 26) + (10 if spec.x_label else 0)
     drawing = Drawing(width, plot_h + axis_h + legend_h + 8, initialFontName=FONT)
-    x0, y0 = 54, axis_h + legend_h
-    plot_w = width - x0 - 8
     values = [v / spec.scale for s in spec.series for v in s.values if v is not None]
     low, high = (spec.y_range[0] / spec.scale, spec.y_range[1] / spec.scale) if spec.y_range and from_zero \
         else value_range(values, from_zero=from_zero)
     ticks = nice_ticks(low, high)
     low, high = min(low, ticks[0]), max(high, ticks[-1])
+    decimals = tick_decimals(ticks[1] - ticks[0]) if len(ticks) > 1 else 0
+    widest = max(stringWidth(_tick_text(t, spec, decimals), FONT, LABEL_SIZE) for t in ticks)
+    x0, y0 = max(54, widest + 22), axis_h + legend_h   # room for the ticks and, left of them, the axis title
+    plot_w = width - x0 - 8
 
     def y_of(v: float) -> float:
         return y0 + (v - low) / ((high - low) or 1.0) * plot_h
@@ -221,7 +223,6 @@ def _lines(spec: ChartSpec, series_names: list[str], width: float, from_zero: bo
     def x_of(i: int) -> float:
         return x0 + (i + 0.5) * step
 
-    decimals = tick_decimals(ticks[1] - ticks[0]) if len(ticks) > 1 else 0
     for t in ticks:
         drawing.add(Line(x0, y_of(t), x0 + plot_w, y_of(t), strokeColor=RULE, strokeWidth=0.3))
         drawing.add(String(x0 - 3, y_of(t) - 2.5, _tick_text(t, spec, decimals), fontName=FONT,
@@ -229,7 +230,7 @@ def _lines(spec: ChartSpec, series_names: list[str], width: float, from_zero: bo
     drawing.add(Line(x0, y0, x0 + plot_w, y0, strokeColor=INK, strokeWidth=0.6))
     drawing.add(Line(x0, y0, x0, y0 + plot_h, strokeColor=INK, strokeWidth=0.6))
     if spec.y_label:
-        drawing.add(_rotated(10, y0 + plot_h / 2, _clip(spec.y_label, plot_h), 90))
+        drawing.add(_rotated(x0 - 3 - widest - 6, y0 + plot_h / 2, _clip(spec.y_label, plot_h), 90))
     for i, category in enumerate(spec.categories):
         if many:
             drawing.add(_rotated(x_of(i) + 2, y0 - 6, _clip(category, slant + 1), 35, "end", LABEL_SIZE))

@@ -175,3 +175,22 @@ def test_a_period_on_a_slanted_axis_is_written_whole():
 
     shown = texts(drawing)
     assert set(periods) <= shown, shown
+
+
+def test_the_value_axis_title_clears_the_widest_tick():
+    """"£" was printed over "£1,000,000" on the agency staffing chart: ticks of seven figures are
+    wider than the room left of the axis."""
+    from reportlab.pdfbase.pdfmetrics import stringWidth
+
+    from memberpack.export.pdf_styles import FONT
+
+    spec = ChartSpec("t#series", LINE, "Agency staffing spend", "", ["2016/17", "2017/18", "2018/19"],
+                     [Series("Agency staffing spend", [1700734.0, 1158238.0, 846913.0])], "GBP", "Source: t.csv",
+                     y_label="£", x_label="Period", y_range=value_range([1700734.0, 1158238.0, 846913.0]))
+    drawing = chart_drawing(spec, spec.categories, [s.name for s in spec.series])
+    ticks = [s for s in _strings(drawing) if s.text.startswith("£") and s.textAnchor == "end"]
+    left_of_ticks = min(s.x - stringWidth(s.text, FONT, s.fontSize) for s in ticks)
+    title = next(g for g in drawing.contents if not isinstance(g, String) and any(
+        isinstance(n, String) and n.text == "£" for n in getattr(g, "contents", [])))
+    title_right = title.transform[4] + next(n.fontSize for n in title.contents if isinstance(n, String)) / 2
+    assert title_right < left_of_ticks
