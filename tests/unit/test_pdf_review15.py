@@ -148,3 +148,19 @@ def test_a_council_named_after_a_region_with_its_class_after_it_is_a_council():
     ds, obs = _table(["Total 2018 £000"], rows)
     (spec,) = charts_for(ds, obs)
     assert "North East Lincolnshire UA" in spec.categories and "comparators" not in spec.left_out
+
+
+def test_a_monitor_that_writes_spending_as_negative_reads_less_spent_as_an_underspend():
+    """A town council's accounts write each service's budget and spending in brackets and the
+    precept plain: Cultural and Heritage spent (94,886) of a (190,000) budget, variance 95,114. The
+    briefing called that an overspend: "Largest overspends: ... Net Surplus £522,542"."""
+    rows = [("Economic Development", "(130,000)", "(2,022)", "127,978"),
+            ("Cultural and Heritage", "(190,000)", "(94,886)", "95,114"),
+            ("Play and Recreation", "(347,500)", "(109,981)", "237,519"),
+            ("Christmas Lights", "(40,000)", "(52,000)", "(12,000)"),
+            ("Annual Precept", "1,832,982", "1,832,982", "0")]
+    ds, obs = _table(["2018 Net Budget £", "2018 Net Expenditure £", "2018 Net Variance £"], rows,
+                     kind="budget_monitor")
+    summary = charts_for(ds, obs)[0].summary
+    assert "Largest underspends: Play and Recreation £237,519 and Economic Development £127,978" in summary
+    assert "Largest overspend: Christmas Lights £12,000" in summary
