@@ -41,7 +41,8 @@ def chart_svg(figures: ChartFigures, ident: str) -> str:
     """The chart as an ``<svg>`` element whose ``<title>`` and ``<desc>`` ids start with ``ident``."""
     spec = figures.spec
     body, height = _bars(figures) if spec.kind == BAR else _lines(figures)
-    desc = f"{spec.title}. {spec.summary} The figures are in the table below the chart."
+    said = spec.summary if spec.summary.startswith(spec.title) else f"{spec.title}. {spec.summary}"   # once, not twice
+    desc = f"{said} The figures are in the table below the chart."
     return (f'<svg class="chart" viewBox="0 0 {WIDTH} {height}" role="img" '
             f'aria-labelledby="{ident}-t {ident}-d" font-size="{TEXT}" font-family="DejaVu Sans, Verdana, sans-serif">'
             f'<title id="{ident}-t">{escape(figures.title)}</title><desc id="{ident}-d">{escape(desc)}</desc>'
