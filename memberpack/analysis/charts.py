@@ -497,11 +497,13 @@ _SHORTFALL = re.compile(r"\b(?:shortfall|under[\s-]*delivery|(?:savings?\s+)?at\
 # a nation's row among its councils' (Scotland's under the 32 councils): the whole, not one of them
 _NATION = re.compile(r"\s*(?:england|scotland|wales|northern\s+ireland|england\s+and\s+wales|great\s+britain|"
                      r"united\s+kingdom|uk)\s*", re.IGNORECASE)
-# a class of authority's row under the councils' (a revenue outturn's class breakdown): a sum of them
+# a class of authority's row under the councils' and England's (a revenue outturn's class breakdown):
+# a sum of them ("Police" alone is one only there: a council tax bill's police precept is a line of its own)
 _AUTHORITY_CLASS = re.compile(r"\s*(?:all\s+)?(?:unitary\s+authorities|shire\s+(?:districts|counties)|"
                               r"metropolitan\s+(?:districts|boroughs)|london\s+boroughs|national\s+park\s+authorities|"
                               r"fire\s+(?:and|&)\s+rescue\s+authorities|combined\s+authorities|waste\s+authorities|"
-                              r"single\s+tier\s+(?:and\s+county\s+councils|authorities)|county\s+councils)\s*",
+                              r"single\s+tier\s+(?:and\s+county\s+councils|authorities)|county\s+councils|police|"
+                              r"(?:other\s+)?fire\s+authorities|gla|greater\s+london\s+authority)\s*",
                               re.IGNORECASE)
 # a figure of years still to come, worked out from the trend ("Child Poverty_Projected_2020/21"): no outcome yet
 _PROJECTED = re.compile(r"(?:\b|_)(?:projected|projections?)(?:\b|_)", re.IGNORECASE)
@@ -554,8 +556,9 @@ def _breakdown_chart(ds: Dataset, grid: Grid) -> ChartSpec | None:
     unit = unit[0][0] if unit else _unstated_unit(measure, [r.cells[measure] for r in rows])
     other_units = [r.label for r in rows if r.cells[measure].unit not in (unit, None)]
     rows = [r for r in rows if r.cells[measure].unit in (unit, None)]   # rates beside percentages: not one chart
-    own = [r for r in rows if not is_comparator(r.label) and not _NATION.fullmatch(r.label)
-           and not _AUTHORITY_CLASS.fullmatch(r.label)]
+    own = [r for r in rows if not is_comparator(r.label) and not _NATION.fullmatch(r.label)]
+    if len(own) < len(rows):   # a table of areas: its classes of authority are sums of its councils too
+        own = [r for r in own if not _AUTHORITY_CLASS.fullmatch(r.label)]
     comparators = [r.label for r in rows if r not in own] if len(own) >= 2 else []
     if comparators:   # England's, the region's and classes' rows among the councils': not the highest of them
         rows = own

@@ -100,11 +100,18 @@ def test_classes_of_authority_are_not_ranked_among_councils():
     Districts") was ranked with them: "highest for Unitary Authorities, at £12,258,655k"."""
     rows = [("Adur", "4100"), ("Kent", "310000"), ("York UA", "52000"), ("ENGLAND", "29000000"),
             ("Unitary Authorities", "12258655"), ("Shire Districts", "900000"), ("London Boroughs", "5100000"),
-            ("Fire and Rescue Authorities", "800000")]
+            ("Fire and Rescue Authorities", "800000"), ("Police", "10111058")]
     ds, obs = _table(["Total Service Expenditure - Employees (C1) £000s"], rows)
     (spec,) = charts_for(ds, obs)
     assert spec.categories == ["Adur", "Kent", "York UA"]
     assert "highest for Kent" in spec.title
+
+
+def test_a_police_precept_among_a_council_tax_bills_lines_is_ranked():
+    rows = [("County Council", "1500.00"), ("Police", "250.00"), ("Fire", "80.00"), ("Parish", "40.00")]
+    ds, obs = _table(["Band D £"], rows)
+    (spec,) = charts_for(ds, obs)
+    assert spec.categories == ["County Council", "Police", "Fire", "Parish"]
 
 
 def test_the_measures_drawn_beside_the_first_are_not_said_to_be_in_number():
