@@ -198,10 +198,10 @@ def test_command_line_exit_statuses_and_table(tmp_path, capsys):
     assert main(["compare", pack, "--metric", "persistent"]) == 0
     lines = capsys.readouterr().out.splitlines()
     assert lines[0] == "Somerset compared with England, its region and 2 statistical neighbours"
-    assert lines[1].split() == ["Measure", "Period", "Somerset", "England", "South", "West", "Neighbours", "(n/N)",
+    assert lines[1].split() == ["Measure", "Period", "Somerset", "England", "South", "West", "Neighbours'", "average",
                                 "vs", "England", "Rank", "Band"]
     assert lines[3].split() == ["Persistent", "absence", "rate", "(Total)", "2021/22", "20.0%", "21.0%", "19.5%",
-                                "18.5%", "(2/2)", "better", "4", "of", "8", "B"]
+                                "18.5%", "(2", "of", "2)", "better", "4", "of", "8", "B"]
     assert len({len(line) for line in lines[1:3]}) == 1
     assert main(["compare", pack, "--metric", "persistent", "--trend"]) == 0
     trend = capsys.readouterr().out.split("Persistent absence rate (Total): trend\n")[1].splitlines()
@@ -227,7 +227,7 @@ def test_summary_row_for_the_app_and_the_pdf(pack):
     found = pack_comparisons(pack)
     pa = _by_measure(pack)["Persistent absence rate"]
     assert summary_head(found)[2:5] == ["Somerset", "England", "South West"]
-    assert summary_row(pa) == ["Persistent absence rate (Total)", "2021/22", "20.0%", "21.0%", "19.5%", "18.5% (2/3)",
+    assert summary_row(pa) == ["Persistent absence rate (Total)", "2021/22", "20.0%", "21.0%", "19.5%", "18.5% (2 of 3)",
                                "Better", "4 of 8", "B"]
     assert [pa.difference_text(b.difference) for b in pa.benchmarks] == ["−1.0 pts", "+0.5 pts", "+1.5 pts"]
 
@@ -413,3 +413,12 @@ def test_our_line_drawn_alone_starts_from_zero_on_paper_as_on_screen(tmp_path):
     drawings = [f for group in story for f in getattr(group, "_content", [group]) if isinstance(f, Drawing)]
     ticks = [n.text for n in drawings[0].contents if isinstance(n, String)]
     assert ticks[0] == "0"
+
+
+def test_the_neighbours_count_is_said_in_words(pack):
+    """The column was headed "Neighbours (n/N)" over "18.5% (2/3)": a councillor does not read n/N."""
+    from memberpack.analysis.comparison_rows import intro_text
+
+    found = pack_comparisons(pack)
+    assert summary_head(found)[5] == "Neighbours' average"
+    assert "Beside the neighbours' average, in brackets: how many of them have a figure." in intro_text(found)
