@@ -60,10 +60,12 @@ class Convention:
     @property
     def key(self) -> str:
         """One line for a reader: what brackets and arrows mean in this table."""
-        text = f"Figures in {self.unit_text}; brackets mean {self.word(-1)} ({self.brackets})."
-        if self.arrows:
-            text += f" Arrows: {self.arrows}."
-        return text
+        return self.figures_key + (f" Arrows: {self.arrows}." if self.arrows else "")
+
+    @property
+    def figures_key(self) -> str:
+        """What the figures' scale and brackets mean, for a sentence quoted away from the table's arrows."""
+        return f"Figures in {self.unit_text}; brackets mean {self.word(-1)} ({self.brackets})."
 
     @property
     def unit_text(self) -> str:

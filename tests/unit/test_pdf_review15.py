@@ -171,3 +171,16 @@ def test_a_monitor_that_writes_spending_as_negative_reads_less_spent_as_an_under
     summary = charts_for(ds, obs)[0].summary
     assert "Largest underspends: Play and Recreation £237,519 and Economic Development £127,978" in summary
     assert "Largest overspend: Christmas Lights £12,000" in summary
+
+
+def test_the_headline_page_says_nothing_of_arrows_it_does_not_print(tmp_path):
+    """The 2022/23 Month 9 monitor's arrows (its 'Direction From Month 7' column, ↓ for worse) are in
+    its table, not on the headline page, which ended its budget sentence with "Arrows: down is worse."."""
+    path = tmp_path / "p.mpack"
+    assert main(["import", str(path), str(sample("11_budget_monitor_m9_2022-23.xlsx"))]) == 0
+    out = tmp_path / "b.pdf"
+    assert main(["export", str(path), "-o", str(out)]) == 0
+    pages = [" ".join(p.split()) for p in _pages(out)]
+    headline = next(p for p in pages if "Headline summary Budget position" in p)
+    assert "Net forecast overspend of £20.8m at 2022/23 Month 9" in headline and "Arrows" not in headline
+    assert any("Arrows: down is worse." in p for p in pages if p is not headline)
