@@ -162,6 +162,8 @@ def slipped(grid: Grid, conv: Convention) -> str:
 
 
 _VARIANCE = re.compile(r"variance", re.IGNORECASE)
+# a monitor whose figures are forecast for the year end ("Full Year Projection", "Forecast carry forward")
+_FORECASTING = re.compile(r"forecast|projection|projected", re.IGNORECASE)
 
 
 def _money_chart(ds: Dataset, grid: Grid) -> ChartSpec | None:
@@ -177,9 +179,10 @@ def _money_chart(ds: Dataset, grid: Grid) -> ChartSpec | None:
     statuses = ["adverse" if conv.adverse(v) else "favourable" if v else None for v in values]
     period = grid.column_period(measure) or ds.period
     carried = bool(_CARRIED.search(measure))
+    forecast = "forecast " if any(_FORECASTING.search(m) for m in grid.measures) else ""   # not yet spent
     story = budget_story(grid, measure, conv, period, budget_column(grid),
                          metric_column(grid, "fin_variance_movement"),
-                         what="in-year " if conv.positive == SURPLUS and not carried else "",
+                         what=forecast + ("in-year " if conv.positive == SURPLUS and not carried else ""),
                          tail=" carried forward" if carried else "",
                          earlier=earlier_of(grid, measure, [m for m in grid.measures if _VARIANCE.search(m)]))
     repeated = repeated_labels(rows)

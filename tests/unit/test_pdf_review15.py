@@ -184,3 +184,25 @@ def test_the_headline_page_says_nothing_of_arrows_it_does_not_print(tmp_path):
     headline = next(p for p in pages if "Headline summary Budget position" in p)
     assert "Net forecast overspend of £20.8m at 2022/23 Month 9" in headline and "Arrows" not in headline
     assert any("Arrows: down is worse." in p for p in pages if p is not headline)
+
+
+def test_a_variance_forecast_for_the_year_is_called_a_forecast_in_its_section_as_on_the_headline_page(tmp_path):
+    """At Month 6 the headline page said "Net forecast overspend of £12.4m" and the Finance section
+    "Net overspend of £12.4m at 2023/24 Month 6", as though spent already; the DSG's "Forecast carry
+    forward 31 Mar 2024" became "Net deficit carried forward of £37.5m at Mar 2024"."""
+    path = tmp_path / "p.mpack"
+    assert main(["import", str(path), str(sample("01_budget_monitor_m6_2023-24.xlsx")),
+                 str(sample("03_dsg_blocks.xlsx"))]) == 0
+    out = tmp_path / "b.pdf"
+    assert main(["export", str(path), "-o", str(out)]) == 0
+    text = " ".join(" ".join(p.split()) for p in _pages(out))
+    assert "Net forecast overspend of £12.4m at 2023/24 Month 6, 10.1% of the £123.1m budget." in text
+    assert "Net forecast in-year deficit of £15.5m at 2023/24 Month 6." in text
+    assert "Net forecast deficit carried forward of £37.5m at Mar 2024." in text
+    assert "Net overspend of" not in text and "Net deficit carried" not in text
+
+
+def test_accounts_of_what_was_spent_are_no_forecast():
+    rows = [("Parks", "100", "120", "20"), ("Halls", "50", "45", "(5)")]
+    ds, obs = _table(["Budget £", "Actual £", "Variance £"], rows, kind="budget_monitor")
+    assert charts_for(ds, obs)[0].title == "Net overspend of £15"
