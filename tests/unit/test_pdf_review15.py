@@ -206,3 +206,12 @@ def test_accounts_of_what_was_spent_are_no_forecast():
     rows = [("Parks", "100", "120", "20"), ("Halls", "50", "45", "(5)")]
     ds, obs = _table(["Budget £", "Actual £", "Variance £"], rows, kind="budget_monitor")
     assert charts_for(ds, obs)[0].title == "Net overspend of £15"
+
+
+def test_the_equality_objective_flag_is_spelled_out_in_a_sentence():
+    """North Somerset's scorecard flags equality objectives with a bold "EO" after the indicator; a
+    sentence read "The rate of children looked after entering care (overall) EO: up 1.0 ..."."""
+    rows = [("The rate of children looked after entering care (overall) EO", "52", "50", "51")]
+    ds, obs = _table(["Q1 2020/21", "Q2 2020/21", "Q3 2020/21"], rows, kind="kpi_scorecard")
+    (spec,) = charts_for(ds, obs)
+    assert spec.title.startswith("The rate of children looked after entering care (overall) (equality objective): up 1")
