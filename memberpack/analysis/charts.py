@@ -365,6 +365,19 @@ def _measured(periods: list[str]) -> list[str]:
     return kept if len(kept) >= 2 else periods
 
 
+def _reported(grid: Grid, periods: list[str]) -> list[str]:
+    """The periods less the last ones no row has a figure or mark for (a Q3 scorecard's blank Q4
+    column: no empty place at the end of every chart, as though its figure were missing)."""
+    def written(period: str) -> bool:
+        return any((o := r.cells.get(period)) is not None and (o.value is not None or o.display.strip())
+                   for r in grid.rows)
+
+    end = len(periods)
+    while end > 2 and not written(periods[end - 1]):
+        end -= 1
+    return periods[:end]
+
+
 def _periods_down(grid: Grid) -> Grid | None:
     """A table of periods down its rows (a monthly return: ``Apr-24``, ``May-24`` ... then ``YTD``,
     ``Target``) turned round, each measure a row over the periods, the rows that are no period left
@@ -615,7 +628,7 @@ def charts_for(ds: Dataset, observations: list[Observation]) -> list[ChartSpec]:
         return [chart] if chart else []
     periods = _series_columns(grid)
     if periods is not None:
-        return _series_charts(ds, grid, _measured(periods))
+        return _series_charts(ds, grid, _reported(grid, _measured(periods)))
     for turned in (_periods_down(grid), _series_across(grid)):
         if turned is not None and (periods := _series_columns(turned)) is not None:
             return _series_charts(ds, turned, periods)

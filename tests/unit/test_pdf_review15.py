@@ -215,3 +215,13 @@ def test_the_equality_objective_flag_is_spelled_out_in_a_sentence():
     ds, obs = _table(["Q1 2020/21", "Q2 2020/21", "Q3 2020/21"], rows, kind="kpi_scorecard")
     (spec,) = charts_for(ds, obs)
     assert spec.title.startswith("The rate of children looked after entering care (overall) (equality objective): up 1")
+
+
+def test_a_quarter_not_yet_reported_is_not_an_empty_place_at_the_end_of_every_chart():
+    """The Q3 scorecard's blank Q4 column ended every chart with an empty "Q4 2020/21", as though its
+    figure were missing."""
+    rows = [("The number of early help interventions", "1035", "911", "1028", ""),
+            ("The number of North Somerset foster carers", "65", "63", "DNA", "")]
+    ds, obs = _table(["Q1 2020/21", "Q2 2020/21", "Q3 2020/21", "Q4 2020/21"], rows, kind="kpi_scorecard")
+    for spec in charts_for(ds, obs):
+        assert spec.categories == ["Q1 2020/21", "Q2 2020/21", "Q3 2020/21"]
