@@ -23,18 +23,25 @@ from memberpack.model.units import PERCENT, find_unit
 ENGLAND, REGION, NEIGHBOURS, OTHER_AREA = "england", "region", "neighbours", "other"
 _NEIGHBOURS = re.compile(r"\b(sn|stat\w* neighbou?rs?|neighbou?rs?|sn average)\b", re.IGNORECASE)
 _ENGLAND = re.compile(r"\b(england|national)\b", re.IGNORECASE)
-_REGION = re.compile(r"\b(region|regional|" + "|".join(re.escape(r) for r in REGIONS) + r")\b", re.IGNORECASE)
+# regions as DfE's tables also write them ("Yorks & the Humber"), and London's two halves
+_YORKSHIRE = r"yorks(?:hire)?\W+(?:(?:and|&)\W+)?(?:the\W+)?humber"
+_REGION = re.compile(r"\b(region|regional|" + "|".join(re.escape(r) for r in REGIONS) + "|" + _YORKSHIRE + r")\b",
+                     re.IGNORECASE)
+_REGION_SPELLINGS = ("yorks the humber", "yorks and the humber", "yorkshire the humber", "yorkshire and humber",
+                     "yorkshire humber", "yorks humber", "yorks and humber", "inner london", "outer london")
 _HEADER = re.compile(r"benchmark|comparator|comparison", re.IGNORECASE)
 _TARGET = re.compile(r"\btargets?\b", re.IGNORECASE)
 _FILLER = {"average", "avg", "mean", "figure", "the", "all", "authorities", "la", "las"}
 # what follows a region's name when the label is an authority's own ("North East Lincolnshire", "North
-# West Leicestershire"), not the region's figure ("South West rate per 10,000", "North East Total")
-_PLACE_REST = re.compile(r"[A-Z][a-z]{3,}(?:\s+(?:(?:and|of|upon|on|the)\s+)?[A-Z][a-z]+)*")
+# West Leicestershire"), not the region's figure ("South West rate per 10,000", "North East Total"),
+# its class or council after it as lists of councils write them ("North East Lincolnshire UA")
+_PLACE_REST = re.compile(r"[A-Z][a-z]{3,}(?:\s+(?:(?:and|of|upon|on|the)\s+)?[A-Z][a-z]+)*"
+                         r"(?:\s+(?:UA|CC|DC|BC|MBC|LB|MD|(?:(?:County|District|Borough|City)\s+)?Council))?")
 _COMPARATOR_WORDS = re.compile(r"\b(?:total|average|mean|median|rate|figure|value|benchmark|comparator|"
                                r"regions?|regional)\b", re.IGNORECASE)
 _AREA_PHRASES = sorted({"england", "national", "region", "regional", "sn", "statistical neighbours",
                         "statistical neighbour", "stat neighbours", "neighbours", "neighbour",
-                        *(r.lower() for r in REGIONS)}, key=len, reverse=True)
+                        *(r.lower() for r in REGIONS), *_REGION_SPELLINGS}, key=len, reverse=True)
 
 
 @dataclass(frozen=True, slots=True)

@@ -162,6 +162,8 @@ def slipped(grid: Grid, conv: Convention) -> str:
 
 
 _VARIANCE = re.compile(r"variance", re.IGNORECASE)
+# a monitor whose figures are forecast for the year end ("Full Year Projection", "Forecast carry forward")
+_FORECASTING = re.compile(r"forecast|projection|projected", re.IGNORECASE)
 
 
 def _money_chart(ds: Dataset, grid: Grid) -> ChartSpec | None:
@@ -177,9 +179,10 @@ def _money_chart(ds: Dataset, grid: Grid) -> ChartSpec | None:
     statuses = ["adverse" if conv.adverse(v) else "favourable" if v else None for v in values]
     period = grid.column_period(measure) or ds.period
     carried = bool(_CARRIED.search(measure))
+    forecast = "forecast " if any(_FORECASTING.search(m) for m in grid.measures) else ""   # not yet spent
     story = budget_story(grid, measure, conv, period, budget_column(grid),
                          metric_column(grid, "fin_variance_movement"),
-                         what="in-year " if conv.positive == SURPLUS and not carried else "",
+                         what=forecast + ("in-year " if conv.positive == SURPLUS and not carried else ""),
                          tail=" carried forward" if carried else "",
                          earlier=earlier_of(grid, measure, [m for m in grid.measures if _VARIANCE.search(m)]))
     repeated = repeated_labels(rows)
@@ -362,6 +365,19 @@ def _measured(periods: list[str]) -> list[str]:
     return kept if len(kept) >= 2 else periods
 
 
+def _reported(grid: Grid, periods: list[str]) -> list[str]:
+    """The periods less the last ones no row has a figure or mark for (a Q3 scorecard's blank Q4
+    column: no empty place at the end of every chart, as though its figure were missing)."""
+    def written(period: str) -> bool:
+        return any((o := r.cells.get(period)) is not None and (o.value is not None or o.display.strip())
+                   for r in grid.rows)
+
+    end = len(periods)
+    while end > 2 and not written(periods[end - 1]):
+        end -= 1
+    return periods[:end]
+
+
 def _periods_down(grid: Grid) -> Grid | None:
     """A table of periods down its rows (a monthly return: ``Apr-24``, ``May-24`` ... then ``YTD``,
     ``Target``) turned round, each measure a row over the periods, the rows that are no period left
@@ -451,7 +467,7 @@ def _series_charts(ds: Dataset, grid: Grid, periods: list[str]) -> list[ChartSpe
             story = Story(told.title, f"{told.summary} {story.summary}")
         others = [spelled_out(full_label(r, grid.rows)) for r in own if r is not lead]
         summary = story.summary + (f" Also drawn: {'; '.join(others)}." if others and len(others) <= 2 else
-                                   f" Also drawn: {len(others)} more measures in {unit_title(unit, conv, others)}."
+                                   f" Also drawn: {len(others)} more measures, named in the chart's key."
                                    if others else "")
         series = [_series(r, periods, BENCHMARK if is_comparator(r.label) else DATA_SERIES) for r in chunk]
         values = [v for s in series for v in s.values if v is not None]
@@ -497,6 +513,14 @@ _SHORTFALL = re.compile(r"\b(?:shortfall|under[\s-]*delivery|(?:savings?\s+)?at\
 # a nation's row among its councils' (Scotland's under the 32 councils): the whole, not one of them
 _NATION = re.compile(r"\s*(?:england|scotland|wales|northern\s+ireland|england\s+and\s+wales|great\s+britain|"
                      r"united\s+kingdom|uk)\s*", re.IGNORECASE)
+# a class of authority's row under the councils' and England's (a revenue outturn's class breakdown):
+# a sum of them ("Police" alone is one only there: a council tax bill's police precept is a line of its own)
+_AUTHORITY_CLASS = re.compile(r"\s*(?:all\s+)?(?:unitary\s+authorities|shire\s+(?:districts|counties)|"
+                              r"metropolitan\s+(?:districts|boroughs)|london\s+boroughs|national\s+park\s+authorities|"
+                              r"fire\s+(?:and|&)\s+rescue\s+authorities|combined\s+authorities|waste\s+authorities|"
+                              r"single\s+tier\s+(?:and\s+county\s+councils|authorities)|county\s+councils|police|"
+                              r"(?:other\s+)?fire\s+authorities|gla|greater\s+london\s+authority)\s*",
+                              re.IGNORECASE)
 # a figure of years still to come, worked out from the trend ("Child Poverty_Projected_2020/21"): no outcome yet
 _PROJECTED = re.compile(r"(?:\b|_)(?:projected|projections?)(?:\b|_)", re.IGNORECASE)
 
@@ -506,16 +530,19 @@ def _breakdown_measure(grid: Grid, rows: list[GridRow]) -> str | None:
     tracker's, not its forecast delivery), then a known indicator in percent, then any known
     indicator, then a percentage or the columns' total (an aged debt's, not its first band), then
     the latest of columns that are periods (not the oldest year of a year-on-year table, nor a year
-    projected beyond the figures), then the first column with figures (not a count of pupils on roll)."""
+    projected beyond the figures), then the first column with figures (not a count of pupils on roll).
+    A column whose figures are all the same (a year not yet filled in, all 0) ranks nothing: it comes last."""
     usable = [m for m in grid.measures if sum(r.value(m) is not None for r in rows) >= 2]
 
-    def rank(m: str) -> tuple[int, int, bool, int, int]:
+    def rank(m: str) -> tuple[bool, int, int, bool, int, int]:
         cells = [r.cells[m] for r in rows if m in r.cells and r.cells[m].value is not None]
         known = any(c.metric_id != "other" for c in cells) and match_metric("", m, cells[0].unit).id != "other"
         percent = cells[0].unit == PERCENT_UNIT or bool(_TOTAL_COLUMN.fullmatch(m))
         period = parse_period(grid.column_period(m) or m)
         end = period.span()[1] if period is not None and period.year is not None else 0
-        return (not _SHORTFALL.search(m), -(2 * known + percent), bool(_PROJECTED.search(m)), -end, usable.index(m))
+        same = len({c.value for c in cells}) == 1
+        return (same, not _SHORTFALL.search(m), -(2 * known + percent), bool(_PROJECTED.search(m)), -end,
+                usable.index(m))
 
     return min(usable, key=rank) if usable else None
 
@@ -546,8 +573,10 @@ def _breakdown_chart(ds: Dataset, grid: Grid) -> ChartSpec | None:
     other_units = [r.label for r in rows if r.cells[measure].unit not in (unit, None)]
     rows = [r for r in rows if r.cells[measure].unit in (unit, None)]   # rates beside percentages: not one chart
     own = [r for r in rows if not is_comparator(r.label) and not _NATION.fullmatch(r.label)]
+    if len(own) < len(rows):   # a table of areas: its classes of authority are sums of its councils too
+        own = [r for r in own if not _AUTHORITY_CLASS.fullmatch(r.label)]
     comparators = [r.label for r in rows if r not in own] if len(own) >= 2 else []
-    if comparators:   # England's and the region's rows among the councils': not the highest of them
+    if comparators:   # England's, the region's and classes' rows among the councils': not the highest of them
         rows = own
     if len(rows) < 2:
         return None
@@ -599,7 +628,7 @@ def charts_for(ds: Dataset, observations: list[Observation]) -> list[ChartSpec]:
         return [chart] if chart else []
     periods = _series_columns(grid)
     if periods is not None:
-        return _series_charts(ds, grid, _measured(periods))
+        return _series_charts(ds, grid, _reported(grid, _measured(periods)))
     for turned in (_periods_down(grid), _series_across(grid)):
         if turned is not None and (periods := _series_columns(turned)) is not None:
             return _series_charts(ds, turned, periods)

@@ -7,6 +7,7 @@ from __future__ import annotations
 from memberpack.analysis.comparisons import (BETTER, ENGLAND, HIGHER_THAN, LOWER_THAN, NEIGHBOURS, REGION, SAME,
                                              WORSE, Comparison)
 
+NEIGHBOURS_HEAD = "Neighbours' average"
 VERDICT_WORDS = {BETTER: "Better", WORSE: "Worse", SAME: "Same", HIGHER_THAN: "Higher", LOWER_THAN: "Lower"}
 
 
@@ -18,7 +19,12 @@ def region_name(found: list[Comparison]) -> str:
 def summary_head(found: list[Comparison]) -> list[str]:
     """The columns of the "how we compare" table the app and the PDF show."""
     return ["Measure", "Period", found[0].area if found else "Our figure", "England", region_name(found),
-            "Neighbours (n/N)", "vs England", "Rank", "Band"]
+            NEIGHBOURS_HEAD, "vs England", "Rank", "Band"]
+
+
+def with_a_figure(count: int | None, of: int) -> str:
+    """How many of the neighbours the average is of, in words: ``(2 of 3)``, not ``(2/3)`` (n/N)."""
+    return f"({count or 0} of {of})"
 
 
 def summary_row(c: Comparison) -> list[str]:
@@ -28,7 +34,7 @@ def summary_row(c: Comparison) -> list[str]:
         if b is None:
             return ""
         text = c.format(b.value) if b.value is not None else b.display
-        return f"{text} ({b.count}/{b.of})" if b.of else text
+        return f"{text} {with_a_figure(b.count, b.of)}" if b.of else text
 
     england = c.benchmark(ENGLAND)
     return [c.title, c.period or "", c.format(c.value) if c.value is not None else c.display, shown(ENGLAND),
@@ -46,6 +52,8 @@ def intro_text(found: list[Comparison]) -> str:
              if kind in kinds and name]
     who = f"{found[0].area} against " + (", ".join(names[:-1]) + " and " + names[-1] if len(names) > 1
                                          else names[0] if names else "no comparator") + "."
+    if sizes:
+        who += " Beside the neighbours' average, in brackets: how many of them have a figure."
     note = rank_note(found)
     if note:
         who += (f" {note}. Tied figures share the better rank. Bands A to D are quarters of the ranking, "

@@ -26,7 +26,7 @@ from memberpack.model.grid import Grid
 from memberpack.model.metrics import HIGHER, LOWER, NEUTRAL, metric
 from memberpack.model.observation import OPEN_STATISTICS, Dataset
 from memberpack.model.periods import CALENDAR_YEAR, YEAR, Period, parse_period
-from memberpack.model.units import GBP, PERCENT
+from memberpack.model.units import COUNT, GBP, PERCENT
 from memberpack.store import comparators
 from memberpack.store.comparators import NeighbourList
 from memberpack.store.pack import Pack
@@ -260,13 +260,24 @@ def _open_statistics(pack: Pack, ours: Area, neighbours: NeighbourList | None, w
         for group in latest:
             by_role = series[group]
             mine = _Line(OURS, places.our_name, by_role[OURS])
-            out.append(_compare(subjects[group], mine, places.lines(by_role), everyone[group]))
+            england = by_role.get(ENGLAND, {}).get(latest[group])
+            totals = _totals(subjects[group].unit, england.value if england else None, everyone[group])
+            out.append(_compare(subjects[group], mine, places.lines(by_role), everyone[group], totals=totals))
     return out
 
 
+def _totals(unit: str | None, england: float | None, everyone: list[float]) -> bool:
+    """Whether England's and the regions' figures are totals of their councils' (children looked
+    after, pounds spent, a population): told beside ours, never judged against it nor drawn with it."""
+    if unit in (COUNT, GBP):
+        return True
+    return england is not None and len(everyone) > 2 and abs(sum(everyone) - england) <= abs(england) / 50
+
+
 def _compare(subject: _Subject, mine: _Line, lines: list[_Line], everyone: list[float] | None = None,
-             *, trend: bool = True) -> Comparison:
-    """Our latest figure against each line's figure for the same period, with rank and trend."""
+             *, trend: bool = True, totals: bool = False) -> Comparison:
+    """Our latest figure against each line's figure for the same period, with rank and trend;
+    England's and the region's ``totals`` are given but not judged or drawn."""
     period = _period_order(list(mine.figures))[-1]
     figure = mine.figures[period]
     polarity = subject.polarity or metric(subject.metric_id).polarity
@@ -281,11 +292,14 @@ def _compare(subject: _Subject, mine: _Line, lines: list[_Line], everyone: list[
         theirs = theirs or _Figure(None, "", count=0)
         bench = _benchmark(result, line.kind, line.name, theirs.value, theirs.display or result.format(theirs.value))
         bench.count, bench.of = (theirs.count, line.of) if line.of is not None else (None, None)
+        if totals and line.kind in (ENGLAND, REGION):
+            bench.verdict = ""
         result.benchmarks.append(bench)
     if figure.value is not None and everyone:
         result.rank = rank_of(figure.value, everyone, polarity)
     if trend:
-        result.trend = _trend(subject, result, mine, lines)
+        drawn = [line for line in lines if not (totals and line.kind in (ENGLAND, REGION))]
+        result.trend = _trend(subject, result, mine, drawn, totals)
     return result
 
 
@@ -294,7 +308,8 @@ def _benchmark(result: Comparison, kind: str, name: str, value: float | None, di
     return Benchmark(kind, name, value, display, difference, verdict(difference, result.polarity))
 
 
-def _trend(subject: _Subject, result: Comparison, mine: _Line, lines: list[_Line]) -> ChartSpec | None:
+def _trend(subject: _Subject, result: Comparison, mine: _Line, lines: list[_Line],
+           totals: bool = False) -> ChartSpec | None:
     periods = _with_gap_years(_period_order(list({p for line in (mine, *lines) for p in line.figures})))
     if len(periods) < 2:
         return None
@@ -312,7 +327,8 @@ def _trend(subject: _Subject, result: Comparison, mine: _Line, lines: list[_Line
         summary += f" No figures for {', '.join(gaps)}."
     england = result.benchmark(ENGLAND)
     if england and england.value is not None:
-        summary += f" England: {result.format(england.value)} in {result.period}."
+        summary += f" England: {result.format(england.value)} in {result.period}" + (
+            ", the total of all councils, not drawn." if totals else ".")
     ds = subject.ds
     return ChartSpec(id=f"{ds.key}#compare:{result.title}", kind=LINE, title=f"{result.title}: how we compare",
                      summary=summary, categories=periods, series=series, unit=result.unit,

@@ -368,6 +368,9 @@ def breakdown_story(rows: list[GridRow], measure: str, unit: str | None, total: 
     repeated = repeated_labels(rows)
     when = f" in {period}" if period else ""
     named_when = when if name else ""   # a period column's figures are named by the table, with their period
+    if top[1] == low[1]:   # nothing to rank: no "highest" of figures that are all the same
+        title = f"{measure_name}{named_when}: {value_text(top[1], unit, decimals, conv)} for all {len(rows)}"
+        return Story(title, title + ".")
     title = (f"{measure_name}{named_when}: highest for {_said(top[0], repeated)}, "
              f"at {value_text(top[1], unit, decimals, conv)}")
     if total is not None and (whole := total.value(measure)) is not None:

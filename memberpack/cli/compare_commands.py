@@ -3,7 +3,7 @@ region and its statistical neighbours."""
 
 from __future__ import annotations
 
-from memberpack.analysis.comparison_rows import rank_note
+from memberpack.analysis.comparison_rows import NEIGHBOURS_HEAD, rank_note, with_a_figure
 from memberpack.analysis.comparisons import ENGLAND, NEIGHBOURS, REGION, Comparison, pack_comparisons
 from memberpack.analysis.output_version import PUBLIC, VERSIONS, output_pack
 from memberpack.errors import MemberpackError
@@ -104,7 +104,8 @@ def _row(c: Comparison) -> list[str]:
         b = c.benchmark(kind)
         if b is None:
             return ""
-        return (c.format(b.value) if b.value is not None else b.display) + (f" ({b.count}/{b.of})" if b.of else "")
+        shown = c.format(b.value) if b.value is not None else b.display
+        return f"{shown} {with_a_figure(b.count, b.of)}" if b.of else shown
 
     title = c.title if len(c.title) <= _WIDEST_TITLE else c.title[: _WIDEST_TITLE - 1] + "…"
     england = c.benchmark(ENGLAND)
@@ -125,7 +126,7 @@ def table_lines(results: list[Comparison], our_name: str) -> list[str]:
     """The comparison table as aligned text columns."""
     regions = {b.name for c in results for b in c.benchmarks if b.kind == REGION}
     head = ["Measure", "Period", our_name, "England", regions.pop() if len(regions) == 1 else "Region",
-            "Neighbours (n/N)", "vs England", "Rank", "Band"]
+            NEIGHBOURS_HEAD, "vs England", "Rank", "Band"]
     lines = _aligned([head] + [_row(c) for c in results])
     note = rank_note(results)
     if note:

@@ -26,6 +26,9 @@ from memberpack.store import annotation_store
 from memberpack.store.pack import Pack
 
 HEADLINES, ANNEX = "headlines", "annex"
+# what a headline list says of the items it leaves off: red items, notes and deficits are printed
+# with their tables; a change since the previous period is not (the sections print the latest figures)
+MORE_IN_SECTIONS, MORE_CHANGES = "more, shown in their sections", "more changes in this table, not listed here"
 PRINTED_ROWS = 250  # a longer table prints these rows, its totals and its noted rows (printed_grid)
 
 

@@ -21,6 +21,7 @@ TEXT = 13           # px, as the page's small print
 BAR_PITCH = 24
 LABEL_ROOM = 250    # px for a bar's category
 VALUE_ROOM = 120    # px for a bar's figure and A/(F)
+SLANT_ROOM = 130    # px for a slanted period: "Year-End 2019/20" whole
 INK, ADVERSE, FAVOURABLE, ACCENT = "#1b1b1b", "#b3261e", "#2e7d32", "#1d4f91"
 STATUS = {"adverse": ADVERSE, "favourable": FAVOURABLE}
 
@@ -40,7 +41,8 @@ def chart_svg(figures: ChartFigures, ident: str) -> str:
     """The chart as an ``<svg>`` element whose ``<title>`` and ``<desc>`` ids start with ``ident``."""
     spec = figures.spec
     body, height = _bars(figures) if spec.kind == BAR else _lines(figures)
-    desc = f"{spec.title}. {spec.summary} The figures are in the table below the chart."
+    said = spec.summary if spec.summary.startswith(spec.title) else f"{spec.title}. {spec.summary}"   # once, not twice
+    desc = f"{said} The figures are in the table below the chart."
     return (f'<svg class="chart" viewBox="0 0 {WIDTH} {height}" role="img" '
             f'aria-labelledby="{ident}-t {ident}-d" font-size="{TEXT}" font-family="DejaVu Sans, Verdana, sans-serif">'
             f'<title id="{ident}-t">{escape(figures.title)}</title><desc id="{ident}-d">{escape(desc)}</desc>'
@@ -130,11 +132,11 @@ def _panel(spec: ChartSpec, series: list[Series], names: dict, looks: dict, x0: 
     for i, category in enumerate(spec.categories):
         x, _ = at(i, low)
         if slanted:
-            parts.append(_text(x, top + plot_h + 16, _clip(category, 110), anchor="end",
+            parts.append(_text(x, top + plot_h + 16, _clip(category, SLANT_ROOM), anchor="end",
                                extra=f' transform="rotate(-35 {x:.1f} {top + plot_h + 16})"'))
         else:
             parts.append(_text(x, top + plot_h + 18, _clip(category, plot_w / n), anchor="middle"))
-    legend_top = top + plot_h + (80 if slanted else 36)
+    legend_top = top + plot_h + (96 if slanted else 36)
     for k, line in enumerate(series):
         look = looks[id(line)]
         colour, stroke, dash = look.colour, look.width, " ".join(f"{d:g}" for d in look.dash)

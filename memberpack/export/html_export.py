@@ -18,7 +18,8 @@ from memberpack.analysis.comparison_rows import intro_text
 from memberpack.analysis.narrative import doubt_line, period_span
 from memberpack.analysis.output_version import PUBLIC
 from memberpack.errors import Cancelled, MemberpackError
-from memberpack.export.briefing import ANNEX, HEADLINES, Briefing, gather, table_key, table_title
+from memberpack.export.briefing import (ANNEX, HEADLINES, MORE_CHANGES, MORE_IN_SECTIONS, Briefing, gather, table_key,
+                                        table_title)
 from memberpack.export.chart_figures import chart_figures
 from memberpack.export.html_charts import chart_svg
 from memberpack.export.html_style import CSS, PLAIN_CSS
@@ -109,14 +110,15 @@ def _budget(b: Briefing) -> str:
              (str(len(b.headlines.red_items)), "Red items", "adverse" if b.headlines.red_items else "")]
     dl = "".join(f'<div><dt>{escape(label)}</dt><dd class="{tone}">{escape(value)}</dd></div>'
                  for value, label, tone in tiles)
-    others = "".join(f"<li>{escape(f'{o.dataset}: {o.sentence} {o.convention.key} Source: {o.source}')}</li>"
+    others = "".join(f"<li>{escape(f'{o.dataset}: {o.sentence} {o.convention.figures_key} Source: {o.source}')}</li>"
                      for o in b.headlines.other_budgets)
     return (f'<dl class="tiles">{dl}</dl><p>{escape(h.sentence)}</p>'
-            f'<p class="source">{escape(h.convention.key)} Source: {escape(h.source)}</p>'
+            f'<p class="source">{escape(h.convention.figures_key)} Source: {escape(h.source)}</p>'
             + (f"<p>The other budget monitors in this export:</p><ul>{others}</ul>" if others else ""))
 
 
-def _headline_list(b: Briefing, title: str, items: list, head: list[str], row, empty: str) -> str:
+def _headline_list(b: Briefing, title: str, items: list, head: list[str], row, empty: str,
+                   more: str = MORE_IN_SECTIONS) -> str:
     out = f"<h3>{escape(title)}</h3>"
     if not items:
         return out + f"<p>{escape(empty)}</p>"
@@ -124,7 +126,7 @@ def _headline_list(b: Briefing, title: str, items: list, head: list[str], row, e
             for i in items[:CHANGES_SHOWN] for key in [b.link(i)]]
     out += plain_table(title, [*head, "Table"], rows, numeric=set(range(2, len(head))), escaped=True)
     if len(items) > CHANGES_SHOWN:
-        out += f'<p class="source">…and {len(items) - CHANGES_SHOWN} more, shown in their sections.</p>'
+        out += f'<p class="source">…and {len(items) - CHANGES_SHOWN} {more}.</p>'
     return out
 
 
@@ -158,7 +160,7 @@ def _headlines(b: Briefing, ids: _Ids) -> str:
                                      f"{period_span(before, after)}" if before else table, items,
                                   ["Figure", before or "Before", after or "Now"],
                                   lambda i: [f"{i.name}, {i.measure}", i.previous_display or "",
-                                             i.now_moved], ""))
+                                             i.now_moved], "", MORE_CHANGES))
     if b.plan.general:
         out += ["<h3>Notes on the whole pack</h3>", _notes(b.plan.general, ids)]
     return f'<section aria-labelledby="{HEADLINES}">' + "".join(out) + "</section>"

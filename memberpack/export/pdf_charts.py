@@ -155,6 +155,10 @@ def _bars(spec: ChartSpec, all_categories: list[str], width: float, height: floa
     return drawing
 
 
+_SLANT_MOST = 110                      # the longest slanted label, in points, before it is cut
+_SIN_SLANT = math.sin(math.radians(35))
+
+
 def _clip(text: str, width: float) -> str:
     """A legend entry cut to ``width`` with an ellipsis (the table under the chart has it whole)."""
     if stringWidth(text, FONT, LABEL_SIZE) <= width:
@@ -195,17 +199,21 @@ def _lines(spec: ChartSpec, series_names: list[str], width: float, from_zero: bo
     looks = looks or series_styles(spec)
     columns = 2 if max(stringWidth(n, FONT, LABEL_SIZE) for n in series_names) < width / 2 - 40 else 1
     legend_h = -(-len(spec.series) // columns) * 11 + 4
-    many = len(spec.categories) > 6 or max((stringWidth(c, FONT, LABEL_SIZE) for c in spec.categories), default=0) \
-        > (width - 60) / max(1, len(spec.categories)) - 4
-    axis_h = (44 if many else 26) + (10 if spec.x_label else 0)
+    longest = max((stringWidth(c, FONT, LABEL_SIZE) for c in spec.categories), default=0)
+    many = len(spec.categories) > 6 or longest > (width - 60) / max(1, len(spec.categories)) - 4
+    # slanted periods get the depth they need to be read whole ("Year-End 2019/20"), up to a limit
+    slant = min(_SLANT_MOST, longest) if many else 0
+    axis_h = (max(44, round(14 + slant * _SIN_SLANT)) if many else 26) + (10 if spec.x_label else 0)
     drawing = Drawing(width, plot_h + axis_h + legend_h + 8, initialFontName=FONT)
-    x0, y0 = 54, axis_h + legend_h
-    plot_w = width - x0 - 8
     values = [v / spec.scale for s in spec.series for v in s.values if v is not None]
     low, high = (spec.y_range[0] / spec.scale, spec.y_range[1] / spec.scale) if spec.y_range and from_zero \
         else value_range(values, from_zero=from_zero)
     ticks = nice_ticks(low, high)
     low, high = min(low, ticks[0]), max(high, ticks[-1])
+    decimals = tick_decimals(ticks[1] - ticks[0]) if len(ticks) > 1 else 0
+    widest = max(stringWidth(_tick_text(t, spec, decimals), FONT, LABEL_SIZE) for t in ticks)
+    x0, y0 = max(54, widest + 22), axis_h + legend_h   # room for the ticks and, left of them, the axis title
+    plot_w = width - x0 - 8
 
     def y_of(v: float) -> float:
         return y0 + (v - low) / ((high - low) or 1.0) * plot_h
@@ -215,7 +223,6 @@ def _lines(spec: ChartSpec, series_names: list[str], width: float, from_zero: bo
     def x_of(i: int) -> float:
         return x0 + (i + 0.5) * step
 
-    decimals = tick_decimals(ticks[1] - ticks[0]) if len(ticks) > 1 else 0
     for t in ticks:
         drawing.add(Line(x0, y_of(t), x0 + plot_w, y_of(t), strokeColor=RULE, strokeWidth=0.3))
         drawing.add(String(x0 - 3, y_of(t) - 2.5, _tick_text(t, spec, decimals), fontName=FONT,
@@ -223,10 +230,10 @@ def _lines(spec: ChartSpec, series_names: list[str], width: float, from_zero: bo
     drawing.add(Line(x0, y0, x0 + plot_w, y0, strokeColor=INK, strokeWidth=0.6))
     drawing.add(Line(x0, y0, x0, y0 + plot_h, strokeColor=INK, strokeWidth=0.6))
     if spec.y_label:
-        drawing.add(_rotated(10, y0 + plot_h / 2, _clip(spec.y_label, plot_h), 90))
+        drawing.add(_rotated(x0 - 3 - widest - 6, y0 + plot_h / 2, _clip(spec.y_label, plot_h), 90))
     for i, category in enumerate(spec.categories):
         if many:
-            drawing.add(_rotated(x_of(i) + 2, y0 - 6, _clip(category, axis_h * 1.3), 35, "end", LABEL_SIZE))
+            drawing.add(_rotated(x_of(i) + 2, y0 - 6, _clip(category, slant + 1), 35, "end", LABEL_SIZE))
         else:
             drawing.add(String(x_of(i), y0 - 10, category, fontName=FONT, fontSize=LABEL_SIZE,
                                fillColor=INK, textAnchor="middle"))

@@ -18,6 +18,7 @@ from reportlab.platypus import Flowable, Paragraph, Spacer, Table, TableStyle
 
 from memberpack.analysis.headlines import Headlines, Item
 from memberpack.analysis.narrative import period_span
+from memberpack.export.briefing import MORE_CHANGES, MORE_IN_SECTIONS
 from memberpack.export.pdf_document import Anchored, PageRef
 from memberpack.export.note_plan import PlacedNote
 from memberpack.export.pdf_notes import note_flowables
@@ -58,15 +59,15 @@ def _budget(h: Headlines) -> list[Flowable]:
                                    ("LINEAFTER", (0, 0), (-1, -1), 0.5, RULE),
                                    ("BACKGROUND", (0, 0), (-1, -1), SHADE),
                                    ("TOPPADDING", (0, 0), (-1, 0), 6), ("BOTTOMPADDING", (0, -1), (-1, -1), 6)]))
-    others = [Paragraph(escape(f"{other.dataset}: {other.sentence} {other.convention.key} Source: {other.source}"),
-                        s["body"]) for other in h.other_budgets]
+    others = [Paragraph(escape(f"{o.dataset}: {o.sentence} {o.convention.figures_key} Source: {o.source}"), s["body"])
+              for o in h.other_budgets]
     return [grid, Spacer(1, 3 * mm), Paragraph(escape(b.sentence), s["body"]),
-            Paragraph(escape(f"{b.convention.key} Source: {b.source}"), s["source"]),
+            Paragraph(escape(f"{b.convention.figures_key} Source: {b.source}"), s["source"]),
             *([Paragraph("The other budget monitors in this export:", s["body"])] + others if others else [])]
 
 
 def _items(title: str, items: list[Item], head: list[str], row, shares: list[float], right: tuple[int, ...],
-           empty: str, link: Link, level: str = "h2") -> list[Flowable]:
+           empty: str, link: Link, level: str = "h2", more: str = MORE_IN_SECTIONS) -> list[Flowable]:
     """A headline list; its last column is the page of each item's row (of its table, for a note
     on the whole table), and a link to it."""
     s = styles()
@@ -77,7 +78,7 @@ def _items(title: str, items: list[Item], head: list[str], row, shares: list[flo
             for i in items[:CHANGES_SHOWN] for key in [link(i)]]
     story.append(list_table([*head, "Page"], rows, shares, (*right, len(head))))
     if len(items) > CHANGES_SHOWN:
-        story.append(Paragraph(f"…and {len(items) - CHANGES_SHOWN} more, shown in their sections.", s["source"]))
+        story.append(Paragraph(f"…and {len(items) - CHANGES_SHOWN} {more}.", s["source"]))
     return story
 
 
@@ -116,7 +117,7 @@ def headline_page(h: Headlines, general_notes: list[PlacedNote], link: Link) -> 
                         ["Figure", before or "Before", after or "Now"],
                         lambda i: [f"{i.name}, {i.measure}", i.previous_display or "",
                                    i.now_moved],
-                        [0.52, 0.19, 0.19, 0.10], (1, 2), "", link, "h3")
+                        [0.52, 0.19, 0.19, 0.10], (1, 2), "", link, "h3", MORE_CHANGES)
     if general_notes:
         story += [Paragraph("Notes on the whole pack", s["h2"]), *note_flowables(general_notes)]
     return story

@@ -46,14 +46,16 @@ def _chart(spec: ChartSpec, table: Table, plan: NotePlan, heading: list[Flowable
             Paragraph(escape(spec.source), s["source"]), *note_flowables(figures.notes)]
 
 
-def table_story(table: Table, plan: NotePlan, layout: GridLayout) -> list[Flowable]:
-    """Page breaks go before headings, never between a heading and what it introduces."""
+def table_story(table: Table, plan: NotePlan, layout: GridLayout, lead: list[Flowable] = ()) -> list[Flowable]:
+    """Page breaks go before headings, never between a heading and what it introduces: ``lead``
+    (the domain's heading, above its first table) is kept with the table's heading and first chart,
+    not left alone at the foot of a page whose chart did not fit."""
     s = styles()
     title = table_title(table)
     heading = Anchored(escape(title), s["h2"], table_key(table), title, level=1, step=title)
     frame = (LANDSCAPE_WIDTH, LANDSCAPE_HEIGHT) if layout.landscape else (FRAME_WIDTH, FRAME_HEIGHT)
     doubt = doubt_line(table.ds)   # a reading the officer confirmed in doubt: said before anything of it
-    headed = [heading, *([Paragraph(f"<b>⚠ {escape(doubt)}</b>", s["summary"])] if doubt else [])]
+    headed = [*lead, heading, *([Paragraph(f"<b>⚠ {escape(doubt)}</b>", s["summary"])] if doubt else [])]
     story: list[Flowable] = [CondPageBreak(CHART_ROOM if table.charts else TABLE_ROOM + 12 * mm)]
     if not table.charts:   # (open statistics have none: their comparisons follow their heading)
         story += [*headed, Paragraph(escape(table_summary(table.ds, [], table.observations)), s["summary"])]
@@ -85,10 +87,9 @@ def domain_story(key: str, title: str, tables: list[Table], plan: NotePlan) -> l
         template = "landscape" if layout.landscape else "body"
         if template != current:
             story += [NextPageTemplate(template), PageBreak()]
-        if current is None:
-            story.append(Anchored(escape(title), styles()["h1"], key, title))
+        lead = [Anchored(escape(title), styles()["h1"], key, title)] if current is None else []
         current = template
-        story += table_story(table, plan, layout)
+        story += table_story(table, plan, layout, lead)
     return story
 
 

@@ -142,7 +142,7 @@ class OverviewView(QScrollArea):
             adverse = bool(b.variance) and b.convention.adverse(b.variance)
             meaning = "adverse" if adverse else "favourable" if b.variance else "on budget"
             tiles["variance"] = Tile("Net forecast variance", f"{b.money(abs(b.variance))} {b.word}",
-                                     f"{abs(b.variance_pct):.1f}% of budget, {meaning}. {b.convention.key}",
+                                     f"{abs(b.variance_pct):.1f}% of budget, {meaning}. {b.convention.figures_key}",
                                      ADVERSE if adverse else FAVOURABLE)
         else:
             tiles["budget"] = Tile("Budget", "No budget monitor", "Import a budget monitoring return to see it")

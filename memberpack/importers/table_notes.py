@@ -11,6 +11,11 @@ _SAYS_OF_FIGURES = (r"(?:figures|data|numbers)\s+(?:are|is)\s+(?:provisional|est
 # A line that is a note from its first word ("Source:", "(Source: ...)", "Data source:", "Note:", "Provisional figures, ...")
 _NOTE_LINE = re.compile(r"\s*\(?\s*(?:(?:data\s+)?sources?\s*[:\-]|notes?\s*[:\-]|n\.?b\.?\s*[:\-]|please\s+note\b|"
                         rf"{_SAYS_OF_FIGURES})", re.IGNORECASE)
+# ... or about the worksheet rather than its figures ("Last updated: 12 December 2024", "Rows 7-10 are
+# hidden.", "This worksheet contains 2 tables.", "Produced on a non-IAS19 ... basis unless stated otherwise.")
+_SHEET_LINE = re.compile(r"\s*(?:last\s+(?:updated|revised)\s*[:\-]|(?:rows?|columns?)\s+[\w\s,\-–]{1,20}?\s+(?:are|is)\s+"
+                         r"hidden\b|this\s+(?:work)?sheet\s+contains\b|some\s+cells\s+refer\s+to\s+notes\b|"
+                         r"produced\s+on\s+an?\b.{0,80}\bbasis\b)", re.IGNORECASE)
 # ... or from what it says anywhere ("H-CLIC data; figures are provisional")
 _NOTE_WORDS = re.compile(rf"\b(?:{_SAYS_OF_FIGURES})|\bsource\s*:", re.IGNORECASE)
 # Where a note starts within the title's own cell ("Households owed a duty Source: H-CLIC, ...")
@@ -20,7 +25,7 @@ _NOTE_START = re.compile(r"\s+(?=\(?\s*(?:(?:data\s+)?sources?\s*:|notes?\s*:|fi
 
 def is_note_line(text: str) -> bool:
     """Whether a line written under a table's title is a note on its figures, not more of the title."""
-    return bool(_NOTE_LINE.match(text) or _NOTE_WORDS.search(text))
+    return bool(_NOTE_LINE.match(text) or _SHEET_LINE.match(text) or _NOTE_WORDS.search(text))
 
 
 def title_and_note(text: str) -> tuple[str, str]:

@@ -25,6 +25,7 @@ _SURPLUS_HEADER = re.compile(r"surplus|\(\s*deficit\s*\)", re.I)
 _UNDERSPEND_HEADER = re.compile(r"under(?:\s*spend)?\s*/\s*\(\s*over", re.I)
 _BUDGET = re.compile(r"\bbudget\b", re.I)
 _FORECAST = re.compile(r"forecast|outturn|projected|projection|\bactual", re.I)
+_SPENT = re.compile(r"\b(?:expenditure|spend|spent)\b", re.I)
 _VARIANCE = re.compile(r"variance|\bover\s*/|\bunder\s*/", re.I)
 _NUMBER = re.compile(r"^£?\(?-?£?\s*([\d,]*\.?\d+)\s*\)?\s*(m|k|bn)?$", re.I)
 _WORDS = {OVERSPEND: ("overspend", "underspend"), SURPLUS: ("surplus", "deficit"),
@@ -59,10 +60,12 @@ class Convention:
     @property
     def key(self) -> str:
         """One line for a reader: what brackets and arrows mean in this table."""
-        text = f"Figures in {self.unit_text}; brackets mean {self.word(-1)} ({self.brackets})."
-        if self.arrows:
-            text += f" Arrows: {self.arrows}."
-        return text
+        return self.figures_key + (f" Arrows: {self.arrows}." if self.arrows else "")
+
+    @property
+    def figures_key(self) -> str:
+        """What the figures' scale and brackets mean, for a sentence quoted away from the table's arrows."""
+        return f"Figures in {self.unit_text}; brackets mean {self.word(-1)} ({self.brackets})."
 
     @property
     def unit_text(self) -> str:
@@ -141,8 +144,9 @@ def _by_the_sums(grid: Grid, favourable: str) -> str | None:
     most rows; None where the table has no such columns or fewer than two rows say, or they disagree."""
     variance = full_year(latest_first(grid, [m for m in grid.measures if _VARIANCE.search(m)]))
     budgets = [m for m in grid.measures if _BUDGET.search(m) and not _VARIANCE.search(m)]
-    forecast = full_year(latest_first(grid, [m for m in grid.measures if _FORECAST.search(m) and not _VARIANCE.search(m)
-                                             and m not in budgets]))
+    others = [m for m in grid.measures if not _VARIANCE.search(m) and m not in budgets]
+    forecast = full_year(latest_first(grid, [m for m in others if _FORECAST.search(m)]
+                                      or [m for m in others if _SPENT.search(m)]))   # accounts: what was spent
     if variance is None or forecast is None:
         return None
     best = {OVERSPEND: 0, favourable: 0}
@@ -161,8 +165,21 @@ def _by_the_sums(grid: Grid, favourable: str) -> str | None:
             best = votes
     for side, other in ((favourable, OVERSPEND), (OVERSPEND, favourable)):
         if best[side] >= 2 and best[side] > best[other] * 3:
-            return side
+            return (other if favourable == UNDERSPEND else side) if _spending_negative(grid, budgets) else side
     return None
+
+
+_INCOME_LINE = re.compile(r"income|grants?\b|precept|fees|charges|rents?\b|receipts|council\s+tax|rates\b", re.I)
+
+
+def _spending_negative(grid: Grid, budgets: list[str]) -> bool:
+    """Whether the table writes its spending lines' budgets in brackets (a town council's accounts:
+    a service's budget ``(190,000)``, the precept ``1,832,982``): a forecast above such a budget is
+    less spent, so the forecast less the budget is an underspend."""
+    signs = [value > 0 for row in grid.rows if not _INCOME_LINE.search(row.label)
+             for value in [next((row.value(b) for b in budgets if row.value(b)), None)] if value]
+    negative = signs.count(False)
+    return negative >= 2 and negative > 2 * signs.count(True)
 
 
 def infer(grid: Grid) -> Convention:

@@ -33,13 +33,14 @@ ABBREVIATIONS = {
     "ta": "temporary accommodation",
 }
 # Abbreviations a sentence spells out for the reader (a table keeps the label as written)
-_SPELLED_OUT = {"TA": "temporary accommodation"}
-_ABBREVIATED = re.compile(r"\b(?:" + "|".join(_SPELLED_OUT) + r")\b")
+# ("EO" only as a scorecard's flag after an indicator: "... entering care (overall) EO")
+_SPELLED_OUT = {"TA": "temporary accommodation", "EO": "(equality objective)"}
+_ABBREVIATED = re.compile(r"\bTA\b|\bEO\b(?=\s*(?:\(|$))")
 
 
 def spelled_out(label: str) -> str:
     """A label as a sentence says it: ``Households in TA`` -> ``Households in temporary accommodation``."""
-    return _ABBREVIATED.sub(lambda m: _SPELLED_OUT[m[0]], label) if "TA" in label else label
+    return _ABBREVIATED.sub(lambda m: _SPELLED_OUT[m[0]], label) if "TA" in label or "EO" in label else label
 
 
 _WORD = re.compile(r"[a-z0-9]+")

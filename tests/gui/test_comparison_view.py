@@ -32,7 +32,7 @@ def test_open_statistics_show_as_comparisons_not_as_a_table(window):
     assert model.rowCount() == 2 and model.headers[2:5] == ["North Somerset", "England", "South West"]
     # seed 001: England 67, South West 57, neighbours 53; North Somerset 53.7 (its scorecard's Year-End 2019/20)
     assert [model.text(0, c) for c in (OURS, ENGLAND_COL, NEIGHBOURS_COL, VERSUS, RANK, BAND)] == [
-        "53.7", "67.0", "53.0 (10/10)", "Lower", "6 of 14", "B"]
+        "53.7", "67.0", "53.0 (10 of 10)", "Lower", "6 of 14", "B"]
     band = model.index(0, BAND)
     assert band.data(Qt.ItemDataRole.BackgroundRole) == QColor(TONE_COLOURS[UNJUDGED])  # neutral: not judged
     foster = model.index(1, BAND)
@@ -124,7 +124,7 @@ def test_import_neighbours_from_the_file_menu(qtbot, window, tmp_path, monkeypat
     action = window.menu_actions[IMPORT_NEIGHBOURS]
     file_menu = window.menuBar().actions()[0].menu()
     assert action in file_menu.actions() and action.text() == "Import statistical &neighbours…"
-    assert _shown(window, STATS).comparisons.model.text(0, NEIGHBOURS_COL) == "53.0 (10/10)"
+    assert _shown(window, STATS).comparisons.model.text(0, NEIGHBOURS_COL) == "53.0 (10 of 10)"
     picked = [_neighbour_workbook(tmp_path / "sn.xlsx", [916, 885, 938])]
     monkeypatch.setattr(QFileDialog, "getOpenFileName", staticmethod(lambda *a, **k: (str(picked[0]), "")))
     action.trigger()
@@ -132,7 +132,7 @@ def test_import_neighbours_from_the_file_menu(qtbot, window, tmp_path, monkeypat
     assert (listed.source_file, [n.name for n in listed.neighbours]) == (
         "sn.xlsx", ["Gloucestershire", "Worcestershire", "West Sussex"])
     qtbot.waitUntil(lambda: window.tabs.read_in_background)   # the comparisons are read again on a worker
-    assert _shown(window, STATS).comparisons.model.text(0, NEIGHBOURS_COL) == "60.0 (2/3)"  # views redone
+    assert _shown(window, STATS).comparisons.model.text(0, NEIGHBOURS_COL) == "60.0 (2 of 3)"  # views redone
     warned = []
     monkeypatch.setattr(QMessageBox, "warning", staticmethod(lambda *a: warned.append(a[2])))
     picked[0] = _neighbour_workbook(tmp_path / "bad.xlsx", [])

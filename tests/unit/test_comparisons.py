@@ -198,10 +198,10 @@ def test_command_line_exit_statuses_and_table(tmp_path, capsys):
     assert main(["compare", pack, "--metric", "persistent"]) == 0
     lines = capsys.readouterr().out.splitlines()
     assert lines[0] == "Somerset compared with England, its region and 2 statistical neighbours"
-    assert lines[1].split() == ["Measure", "Period", "Somerset", "England", "South", "West", "Neighbours", "(n/N)",
+    assert lines[1].split() == ["Measure", "Period", "Somerset", "England", "South", "West", "Neighbours'", "average",
                                 "vs", "England", "Rank", "Band"]
     assert lines[3].split() == ["Persistent", "absence", "rate", "(Total)", "2021/22", "20.0%", "21.0%", "19.5%",
-                                "18.5%", "(2/2)", "better", "4", "of", "8", "B"]
+                                "18.5%", "(2", "of", "2)", "better", "4", "of", "8", "B"]
     assert len({len(line) for line in lines[1:3]}) == 1
     assert main(["compare", pack, "--metric", "persistent", "--trend"]) == 0
     trend = capsys.readouterr().out.split("Persistent absence rate (Total): trend\n")[1].splitlines()
@@ -227,7 +227,7 @@ def test_summary_row_for_the_app_and_the_pdf(pack):
     found = pack_comparisons(pack)
     pa = _by_measure(pack)["Persistent absence rate"]
     assert summary_head(found)[2:5] == ["Somerset", "England", "South West"]
-    assert summary_row(pa) == ["Persistent absence rate (Total)", "2021/22", "20.0%", "21.0%", "19.5%", "18.5% (2/3)",
+    assert summary_row(pa) == ["Persistent absence rate (Total)", "2021/22", "20.0%", "21.0%", "19.5%", "18.5% (2 of 3)",
                                "Better", "4 of 8", "B"]
     assert [pa.difference_text(b.difference) for b in pa.benchmarks] == ["−1.0 pts", "+0.5 pts", "+1.5 pts"]
 
@@ -369,3 +369,56 @@ def test_our_row_is_the_one_named_ours_not_a_longer_name_holding_it(tmp_path):
         (result,) = pack_comparisons(pack)
     assert (result.area, result.value) == ("Somerset", 53.7)
     assert [(b.kind, b.value) for b in result.benchmarks][:2] == [("england", 70.0), ("region", 57.0)]
+
+
+def test_a_count_is_not_judged_against_englands_total(tmp_path):
+    """DfE's children looked after file: Somerset's 586 children and 111,604 population were "Lower"
+    than England's 83,630 and 11,998,646, and drawn as a flat line under England's: totals of all
+    councils, not figures to compare with one. A rate still is."""
+    rows = [["2024", "Financial year", "National", "England", "", "", "", "", "Total", "19.5", "93.0", "3000"]]
+    for code, (name, region, *_rest) in LAS.items():
+        rows.append(["2024", "Financial year", "Local authority", "England", region, code, "", name, "Total",
+                     "20.0" if code == "933" else "19.0", "93.0", "500" if code == "933" else "312.5"])
+    rows += [["2023", "Financial year", "National", "England", "", "", "", "", "Total", "21.0", "94.0", "2900"],
+             ["2023", "Financial year", "Local authority", "England", "South West", "933", "", "Somerset", "Total",
+              "19.0", "92.0", "480"]]
+    for name, table in (("cla.csv", [HEADER, *rows]), ("cla.meta.csv", META)):
+        with open(tmp_path / name, "w", newline="", encoding="utf-8-sig") as f:
+            csv.writer(f).writerows(table)
+    with Pack.create(tmp_path / "p.mpack") as p:
+        import_files(p, [tmp_path / "cla.csv"])
+        comparators.set_authority(p, known_authority("933"))
+        found = _by_measure(p)
+    pupils, rate = found["Number of pupils"], found["Persistent absence rate"]
+    assert pupils.benchmark("england").value == 3000 and pupils.benchmark("england").verdict == ""
+    assert [s.name for s in pupils.trend.series] == ["Somerset"]
+    assert pupils.trend.summary == ("Somerset: 500 in 2024, from 480 in 2023. England: 3,000 in 2024, "
+                                    "the total of all councils, not drawn.")
+    assert rate.benchmark("england").verdict == "worse" and len(rate.trend.series) == 2
+
+
+def test_our_line_drawn_alone_starts_from_zero_on_paper_as_on_screen(tmp_path):
+    """With England's totals left out, Somerset's 197 to 231 children was drawn alone on an axis from
+    180 to 240: a rise of a sixth looked like a fourfold one."""
+    from reportlab.graphics.shapes import Drawing, String
+
+    from memberpack.export.note_plan import NotePlan
+    from memberpack.export.pdf_compare import comparison_story
+    from memberpack.export.pdf_styles import FRAME_HEIGHT, FRAME_WIDTH
+
+    test_a_count_is_not_judged_against_englands_total(tmp_path)
+    with Pack.open(tmp_path / "p.mpack") as p:
+        pupils = _by_measure(p)["Number of pupils"]
+    story = comparison_story([pupils], NotePlan([], [], None), (FRAME_WIDTH, FRAME_HEIGHT))
+    drawings = [f for group in story for f in getattr(group, "_content", [group]) if isinstance(f, Drawing)]
+    ticks = [n.text for n in drawings[0].contents if isinstance(n, String)]
+    assert ticks[0] == "0"
+
+
+def test_the_neighbours_count_is_said_in_words(pack):
+    """The column was headed "Neighbours (n/N)" over "18.5% (2/3)": a councillor does not read n/N."""
+    from memberpack.analysis.comparison_rows import intro_text
+
+    found = pack_comparisons(pack)
+    assert summary_head(found)[5] == "Neighbours' average"
+    assert "Beside the neighbours' average, in brackets: how many of them have a figure." in intro_text(found)

@@ -131,7 +131,7 @@ def test_every_chart_has_a_text_alternative_and_its_figures_as_a_table(demo_html
         assert title.tag == "title" and title.content() and desc.tag == "desc"
         assert "The figures are in the table below the chart." in desc.content()
         assert f"Figures of the chart: {title.content()}" in captions
-    variance = next(f for f in figures if f.all("title")[0].content().startswith("Net overspend of £12.4m"))
+    variance = next(f for f in figures if f.all("title")[0].content().startswith("Net forecast overspend of £12.4m"))
     table = next(t for t in root.all("table")
                  if t.all("caption")[0].content() == f"Figures of the chart: {variance.all('title')[0].content()}")
     rows = {r.elements[0].content(): [c.content() for c in r.elements[1:]] for r in table.all("tbody")[0].all("tr")}

@@ -59,7 +59,7 @@ def test_unit_costs_in_pounds_and_pence_leave_a_thousands_monitor_in_whole_thous
             ["Total", None, None, None, None, 74469, 81273, 6804]]
     pence = {f"{c}{r}": "#,##0.00" for c in "DE" for r in range(4, 7)}
     spec = _charts(tmp_path, rows, "ASC", pence)[0]
-    assert spec.title == "Net overspend of £6,804k at 2024/25 Month 9", spec.title
+    assert spec.title == "Net forecast overspend of £6,804k at 2024/25 Month 9", spec.title
     assert "Residential care 65+ £4,495k" in spec.summary and ".00k" not in spec.summary
 
 
@@ -99,7 +99,7 @@ def test_a_capital_programmes_underspend_says_how_much_is_slippage(tmp_path):
             ["ICT device refresh", 1800, 1450, 1920, 120, 0],
             ["Total Capital Programme", 20500, 9900, 15970, -4530, 4650]]
     spec = _charts(tmp_path, rows, "Capital")[0]
-    assert spec.title == "Net underspend of £4,530k at 2024/25 Month 9"
+    assert spec.title == "Net forecast underspend of £4,530k at 2024/25 Month 9"
     assert ("Slippage / Reprofiling to 2025/26: £4,650k in all, spending moved to a later year rather than saved."
             in spec.summary), spec.summary
 

@@ -154,3 +154,43 @@ def test_many_measures_of_different_sizes_break_between_rows_of_small_multiples(
     doc = SimpleDocTemplate(str(tmp_path / "many.pdf"), pagesize=A4)
     doc.build([drawing])                                         # LayoutError before
     assert doc.page >= 2
+
+
+def test_a_period_on_a_slanted_axis_is_written_whole():
+    """Side-by-side charts slant their periods: "Year-End 2019/20" was cut to "Year-End 201…",
+    which could be any year of a decade."""
+    periods = ["Year-End 2019/20", "Q1 2020/21", "Q2 2020/21", "Q3 2020/21", "Q4 2020/21"]
+    spec = ChartSpec("t#series", LINE, "Counts", "", periods,
+                     [Series("Early help interventions", [1050.0, 1035.0, 911.0, 1028.0, None]),
+                      Series("Foster carers", [62.0, 65.0, 63.0, 62.0, None])], "count", "Source: t.xlsx",
+                     y_label="number", x_label="Period",
+                     y_range=value_range([1050.0, 1035.0, 911.0, 1028.0, 62.0, 65.0, 63.0, 62.0]))
+    drawing = chart_drawing(spec, spec.categories, [s.name for s in spec.series])
+
+    def texts(node) -> set[str]:
+        found = {node.text} if isinstance(node, String) else set()
+        for child in getattr(node, "contents", []):
+            found |= texts(child)
+        return found
+
+    shown = texts(drawing)
+    assert set(periods) <= shown, shown
+
+
+def test_the_value_axis_title_clears_the_widest_tick():
+    """"£" was printed over "£1,000,000" on the agency staffing chart: ticks of seven figures are
+    wider than the room left of the axis."""
+    from reportlab.pdfbase.pdfmetrics import stringWidth
+
+    from memberpack.export.pdf_styles import FONT
+
+    spec = ChartSpec("t#series", LINE, "Agency staffing spend", "", ["2016/17", "2017/18", "2018/19"],
+                     [Series("Agency staffing spend", [1700734.0, 1158238.0, 846913.0])], "GBP", "Source: t.csv",
+                     y_label="£", x_label="Period", y_range=value_range([1700734.0, 1158238.0, 846913.0]))
+    drawing = chart_drawing(spec, spec.categories, [s.name for s in spec.series])
+    ticks = [s for s in _strings(drawing) if s.text.startswith("£") and s.textAnchor == "end"]
+    left_of_ticks = min(s.x - stringWidth(s.text, FONT, s.fontSize) for s in ticks)
+    title = next(g for g in drawing.contents if not isinstance(g, String) and any(
+        isinstance(n, String) and n.text == "£" for n in getattr(g, "contents", [])))
+    title_right = title.transform[4] + next(n.fontSize for n in title.contents if isinstance(n, String)) / 2
+    assert title_right < left_of_ticks

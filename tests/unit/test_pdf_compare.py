@@ -6,10 +6,10 @@ from memberpack.export.pdf_compare import SHARES, column_widths
 from memberpack.export.pdf_styles import FONT, FONT_BOLD, FRAME_WIDTH, register_fonts
 from memberpack.export.pdf_tables import CELL_SIZE, PAD
 
-HEAD = ["Measure", "Period", "North Somerset", "England", "South West", "Neighbours (n/N)", "vs England", "Rank", "Band"]
-ROWS = [["Children looked after rate per 10,000 children", "Q3 2020/21", "53.7", "67.0", "57.0", "53.0 (10/10)",
+HEAD = ["Measure", "Period", "North Somerset", "England", "South West", "Neighbours' average", "vs England", "Rank", "Band"]
+ROWS = [["Children looked after rate per 10,000 children", "Q3 2020/21", "53.7", "67.0", "57.0", "53.0 (10 of 10)",
          "Lower", "6 of 14", "B"],
-        ["Percentage of CLA in foster care", "2020", "79%", "72%", "74%", "72% (10/10)", "Better", "2 of 14", "A"]]
+        ["Percentage of CLA in foster care", "2020", "79%", "72%", "74%", "72% (10 of 10)", "Better", "2 of 14", "A"]]
 
 
 def test_no_header_word_or_period_is_broken_inside_a_word_on_an_upright_page():

@@ -247,7 +247,7 @@ def test_a_dsg_monitors_section_gives_its_overspend_as_a_share_of_the_allocation
             ["Early Years Block", 37600, 37160, -440], ["Independent special schools", 9800, 15640, 5840],
             ["Total DSG", 47400, 52800, 5400]]
     spec, = _charts(tmp_path, rows, "DSG")
-    assert spec.summary.startswith("Net overspend of £5,400k at 2024/25 Month 8, 11.4% of the £47,400k budget."), \
+    assert spec.summary.startswith("Net forecast overspend of £5,400k at 2024/25 Month 8, 11.4% of the £47,400k budget."), \
         spec.summary
 
 

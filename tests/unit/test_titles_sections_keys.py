@@ -168,3 +168,20 @@ def test_a_note_under_a_homelessness_tables_title_is_its_note_not_part_of_its_ti
     with Pack.open(pack) as opened:
         ds, = opened.datasets()
     assert source_line(ds) == "Source: hclic.xlsx, sheet Homelessness, cells A3:C5. Source: H-CLIC"
+
+
+def test_lines_about_the_worksheet_under_its_title_are_notes_not_its_title(tmp_path):
+    """DLUHC's revenue outturn: the table was titled 'Produced on a non-IAS19 and PFI "Off Balance Sheet"
+    basis unless stated otherwise. Last updated: 12 December 2024 Rows 7-10 are hidden. ...', the three
+    lines under its title 'Revenue Outturn (RO) 2023-24: Service Expenditure Summary (RSX) data'."""
+    title = "Worksheet 2: Revenue Outturn (RO) 2023-24: Service Expenditure Summary (RSX) data"
+    lines = [[title], ["This worksheet contains 2 tables. Data is reported in £ thousand."],
+             ['Produced on a non-IAS19 and PFI "Off Balance Sheet" basis unless stated otherwise.'],
+             ["Source: Ministry of Housing, Communities & Local Government Revenue Outturn (RO) returns 2023-24"],
+             ["Last updated: 12 December 2024"],
+             ["Rows 7-10 are hidden. These rows contain reference data required for this table to populate."],
+             ["Local authority", "Education services", "Highways"], ["Adur", 120, 45], ["Kent", 1179091, 52000],
+             ["York UA", 98000, 7000]]
+    path = write_xlsx(tmp_path / "rsx.xlsx", {"RSX": lines})
+    table, = read_file(path).tables
+    assert table.title == title

@@ -68,7 +68,7 @@ def test_the_briefing_never_adds_a_unit_cost_or_a_count_to_the_costs(tmp_path):
     spec, = charts_for(ds, list(table.observations))
     assert [c for c in spec.categories if "expenditure" not in c and "income" not in c] == ["External placements"]
     assert spec.summary.startswith(
-        "Net overspend of £1,050k at 2024/25 Month 6, 3.3% of the £32,100k budget. Largest overspends: Gross "
+        "Net forecast overspend of £1,050k at 2024/25 Month 6, 3.3% of the £32,100k budget. Largest overspends: Gross "
         "expenditure (Residential care) £600k and Gross expenditure (Home care) £300k. Largest underspend: Gross "
         "expenditure (Nursing care) £150k."), spec.summary
     pack_path = tmp_path / "p.mpack"
