@@ -60,7 +60,7 @@ def test_the_lengths_of_rich_and_extended_strings_cut_by_continue_records():
     pieces = [whole[:cuts[0]], whole[cuts[0]:cuts[1]], whole[cuts[1]:]]
     data = _record(0x0809, b"\0" * 16) + _record(0x00FC, pieces[0]) + b"".join(
         _record(0x003C, piece) for piece in pieces[1:]) + _record(0x000A, b"")
-    assert xls_strings._lengths(data) == [len(text) for text, _ in strings]
+    assert xls_strings._lengths(xls_strings._strings_records(data)) == [len(text) for text, _ in strings]
 
 
 
@@ -81,7 +81,20 @@ def test_the_strings_are_read_only_where_the_cells_naming_them_could_hold_more_t
     assert exact == len("Service") + len("Budget £k") + 3_000 * len("Line 0")
     most = 3_002 * xls_strings.LONGEST   # the cells naming a string, each as long as a string can be
     assert xls_strings.shared_string_characters(path, most) == most
-    assert xls_strings.shared_string_characters(path, most - 1) == exact
+    with olefile.OleFileIO(str(path)) as ole:
+        strings = sum(map(len, xls_strings._strings_records(whole_stream(ole, "Workbook"))))
+    named_most = 429 * strings   # the most cells naming one string ("Line 0"), each as long as all the strings
+    assert exact < named_most < most
+    assert xls_strings.shared_string_characters(path, most - 1) == named_most
+    assert xls_strings.shared_string_characters(path, named_most - 1) == exact
+
+
+def test_the_strings_of_distinct_labels_each_named_once_are_not_read(tmp_path, monkeypatch):
+    """A large workbook of distinct labels: the cells could hold no more than all the strings' bytes."""
+    rows = [["Service", "Budget £k"]] + [[f"Line {i}", i] for i in range(3_000)]
+    path = write_xls(tmp_path / "lines.xls", {"Budget": rows})
+    monkeypatch.setattr(xls_strings, "_lengths", lambda pieces: pytest.fail("the strings were read"))
+    assert xls_strings.shared_string_characters(path, 10**6) < 10**6
 
 
 def test_cells_naming_strings_longer_than_excel_writes_are_refused(tmp_path, monkeypatch):
