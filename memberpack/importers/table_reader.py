@@ -128,6 +128,8 @@ _BROKEN_DOWN = re.compile(r"\bby\s+\w", re.IGNORECASE)   # "... by client group"
 _NO_PERIOD = re.compile(r"\b(?:change|movement|direction)\b|\b(?:from|since)\s+(?:\S+\s+){0,2}?(?:(?:19|20)\d\d|"
                         r"\d\d/\d\d|last|previous|(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\b)",
                         re.IGNORECASE)
+# what a figure was worked out from, in brackets after its name: its years date that data, not the figure
+_BASED_ON = re.compile(r"\((?:based on|using|calculated from)\b[^()]*\)", re.IGNORECASE)
 _YEAR_DIGITS = re.compile(r"(?:19|20)\d{2}")
 _SPLIT_DIGITS = re.compile(r"\d{2}\s*/\s*\d{2}")
 # a month with a two-digit year, as Excel's dd-mmm-yy dates are written: "31-Mar-12", "Mar-12"
@@ -686,9 +688,10 @@ class TableReader:
             if unit is None and self._pounds_written(header, c):
                 unit = POUNDS   # "£60.00" in most cells: the "130" among them is pounds too
                 self.report.assume(f"column {column_letter(c)} ({measure}) is in £: its cells write the £ sign")
-            period = span_end(measure) if _NO_PERIOD.search(measure) else parse_period(measure) \
-                or relative_year(measure, named) or _coded_year(measure) \
-                or _coded_date(measure)   # ("Change ... Sep-18 to Sep-19": Sep 2019)
+            dating = _BASED_ON.sub(" ", measure)   # "(based on the January 2020 census)": the data's date, not the figures'
+            period = span_end(dating) if _NO_PERIOD.search(dating) else parse_period(dating) \
+                or relative_year(dating, named) or _coded_year(dating) \
+                or _coded_date(dating)   # ("Change ... Sep-18 to Sep-19": Sep 2019)
             if period is not None and period.kind in _WHOLE_YEARS and subject and c < len(rows[-1]) \
                     and (one_year is None or period == one_year) \
                     and not blank(rows[-1][c]) and not _PERIOD_WORDS.sub("", strip_periods(measure)).strip(" -–/,"):
@@ -2865,7 +2868,24 @@ def _fill_right(row: list[Any], cols: range, merged, r: int, *, below: list[list
         while d in cols and d not in texts and d not in covered and d in named_below:
             texts[d] = texts[c]
             d += 1
+    blocks, step = _regular_blocks([c for c in order if c not in covered])
+    for c in blocks:   # blocks of one width, blank spacer columns inside: each text spans its block
+        for d in range(c + 1, c + step):
+            if d in cols and d not in texts and d not in covered and d in named_below:
+                texts[d] = texts[c]
     return texts
+
+
+def _regular_blocks(starts: list[int]) -> tuple[list[int], int]:
+    """The last three or more group headers along a row that start blocks one after another at the
+    same step, and that step (a year written once over each block of a CSV's columns, right of the
+    names' header); none when they do not."""
+    i = len(starts) - 2
+    while i > 0 and starts[i] - starts[i - 1] == starts[-1] - starts[-2]:
+        i -= 1
+    blocks = starts[i:]
+    step = blocks[1] - blocks[0] if len(blocks) >= 3 else 0
+    return (blocks, step) if step > 2 else ([], 0)
 
 
 def _same_groups(above: Sequence[list[Any]], cols: range, a: int, b: int) -> bool:
