@@ -43,6 +43,43 @@ def test_a_year_written_once_over_a_block_with_spacer_columns_dates_the_whole_bl
     assert (by_cell["Q10"].period, by_cell["Q10"].value) == ("2012", 16.0)
 
 
+def _coded_underlying_data(path):
+    """The DfE's older underlying data: country, region and LA codes and names, the LA's name blank on
+    the England and region rows, England's old code (921) on every row."""
+    wb = Workbook()
+    ws = wb.active
+    ws.title = "UD"
+    ws.append(["country_code", "country_name", "gor_code", "gor_name", "la_code", "la_9digit", "la_name",
+               "Num_elig_2010", "Num_perm_ex_2010"])
+    ws.append([921, "England", None, None, None, None, None, 26180, 70])
+    ws.append([921, "England", "A", "North East ", None, None, None, 1520, 10])
+    ws.append([921, "England", "A", "North East ", 841, "E06000005", "Darlington", 100, 0])
+    ws.append([921, "England", "A", "North East ", 840, "E06000047", "Durham", 300, 5])
+    ws.append([921, "England", "B", "North West", None, None, None, 4830, 10])
+    ws.append([921, "England", "B", "North West", 330, "E08000025", "Birmingham", 935, 6])
+    wb.save(path)
+    return path
+
+
+def test_a_region_row_of_coded_underlying_data_is_named_by_its_region_not_england(tmp_path):
+    """A region's row (its LA name blank) had been named 'England' from the country column: its
+    figures stood as England's, beside England's own."""
+    table = read_file(_coded_underlying_data(tmp_path / "ud.xlsx")).tables[0]
+    by_cell = {o.cell: o for o in table.observations}
+    assert by_cell["H2"].label == "England"
+    assert by_cell["H3"].label == "North East"
+    assert by_cell["H6"].label == "North West"
+    assert by_cell["H4"].label == "Darlington"
+
+
+def test_an_las_own_old_code_is_kept_not_its_countrys(tmp_path):
+    """The LA's old code (841) had been lost for England's (921), the first three-digit code on the row."""
+    table = read_file(_coded_underlying_data(tmp_path / "ud.xlsx")).tables[0]
+    by_cell = {o.cell: o for o in table.observations}
+    assert "|841|" in by_cell["H4"].area and "E06000005" in by_cell["H4"].area
+    assert "|330|" in by_cell["I7"].area
+
+
 def test_a_year_the_figures_are_based_on_does_not_date_them(tmp_path):
     """'Import/export adjustment (based on January 2020 school census and ... 2019 to 2020 ...)' in a
     2020 to 2021 allocations table: the adjustment had been dated 2019/20, the year of its data."""
@@ -60,3 +97,13 @@ def test_a_year_the_figures_are_based_on_does_not_date_them(tmp_path):
     by_cell = {o.cell: o for o in table.observations}
     assert by_cell["D3"].value == -12000
     assert by_cell["D3"].period == by_cell["C3"].period == "2020/21"
+
+
+def test_a_region_letter_code_that_reads_as_a_rating_is_kept(tmp_path):
+    """The North East's region code 'A' (the DfE's letters A to K) had been read as the mark 'adverse'
+    and dropped, as 'NA' is for no breakdown: its rows lost the code the others kept."""
+    table = read_file(_coded_underlying_data(tmp_path / "ud.xlsx")).tables[0]
+    by_cell = {o.cell: o for o in table.observations}
+    assert "A" in by_cell["H3"].section.split(" / ")
+    assert "A" in by_cell["H4"].section.split(" / ")
+    assert "B" in by_cell["H7"].section.split(" / ")
