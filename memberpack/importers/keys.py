@@ -112,10 +112,12 @@ class KeyColumn:
     sparse: bool = field(default=False, compare=False)   # a section key blank on the first row and most others
     region: bool = field(init=False, compare=False)   # a section key naming regions
     tidy_rank: int | None = field(init=False, compare=False)   # how specific a tidy file's area name it holds (0 the most)
+    country: bool = field(init=False, compare=False)   # a column of the country's code (country_code)
 
     def __post_init__(self) -> None:   # asked of each key of every row: worked out once
         object.__setattr__(self, "region", self.role == SECTION and bool(_REGION_HEADER.search(self.header)))
         object.__setattr__(self, "tidy_rank", _TIDY_RANK.get(self.header.strip().lower()))
+        object.__setattr__(self, "country", self.header.strip().lower() == "country_code")
 
 
 @lru_cache(maxsize=4096)
@@ -787,6 +789,8 @@ def row_keys(row: list[Any], keys: Sequence[KeyColumn], label: str, context: Per
         elif key.role == AREA and text:
             if _is_mark(text):
                 continue   # England's region code written "z" (not applicable): no code, no section
+            if key.country and _OLD_CODE.fullmatch(text):
+                continue   # the DfE's number for England (921) in country_code: no LA's (the Isle of Wight's)
             if _code_text(text):
                 code = f"{code} {text}".strip()
             elif not name:

@@ -107,3 +107,13 @@ def test_a_region_letter_code_that_reads_as_a_rating_is_kept(tmp_path):
     assert "A" in by_cell["H3"].section.split(" / ")
     assert "A" in by_cell["H4"].section.split(" / ")
     assert "B" in by_cell["H7"].section.split(" / ")
+
+
+def test_englands_old_country_code_makes_no_row_an_la(tmp_path):
+    """'921' in country_code on every row (the Isle of Wight's LA number too) had made England's and the
+    regions' rows local authority 921: each could pass for the Isle of Wight."""
+    table = read_file(_coded_underlying_data(tmp_path / "ud.xlsx")).tables[0]
+    by_cell = {o.cell: o for o in table.observations}
+    assert by_cell["H2"].area.startswith("national|") and "921" not in by_cell["H2"].area
+    assert by_cell["H3"].area.startswith("regional|") and "921" not in by_cell["H3"].area
+    assert by_cell["H4"].area.startswith("la|841|E06000005")
