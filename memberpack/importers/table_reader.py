@@ -41,7 +41,7 @@ from memberpack.importers.headers import (
 from memberpack.importers.keys import (
     AREA, PERIOD, REFERENCE, SECTION, UNITS_HEADER, KeyColumn, RowKeys, alike_keys, ignores_label, row_keys, section_texts,
     totals_row, unit_of_row)
-from memberpack.model.number_formats import general, is_percent, render
+from memberpack.model.number_formats import general, is_percent, render, writes_percent_sign
 from memberpack.importers.layout import (
     THOUSANDS as _THOUSANDS, TableLayout, blank, cell_class, cell_text, is_header_like, is_units_row, strip_periods)
 from memberpack.importers.percent_fractions import PercentFractions
@@ -60,8 +60,8 @@ from memberpack.model.periods import (
     CALENDAR_MONTH, CALENDAR_YEAR, CALENDAR_YEARS, MONTH_NAMES, YEAR, YEARS, YEARS_SPAN, Period, may_name_period,
     parse_period, relative_year, span_end, years_named)
 from memberpack.model.units import (
-    COUNT, GBP, MINUTES, NUMBER, PER_10000, PERCENT, POUNDS, Unit, described_unit, find_unit, may_name_own_unit, own_unit,
-    unit_in_name)
+    COUNT, GBP, MINUTES, NUMBER, PER_10000, PERCENT, PERCENTAGE, POUNDS, Unit, described_unit, find_unit, may_name_own_unit,
+    own_unit, unit_in_name)
 from memberpack.model.values import (
     MAX_FIGURE, OUT_OF_RANGE, TEXT, CellValue, clean_number, duration_minutes, from_number, not_plainly_words, parse_text)
 
@@ -216,6 +216,7 @@ class Column:
     base: str | None = None
     percent: bool = False
     pounds: bool = False          # a pound format on a column with no unit: its figures are pounds (read_value)
+    signed: bool = False          # a format writing "%" after its number, on a column with no unit: percentages
     clock: str | None = None      # what its header says a written "1:18" is: a "ratio", or "mm:ss" (else hours:minutes)
     metrics: dict = field(default_factory=dict)   # unit -> metric id, for rows whose label names no metric
 
@@ -235,6 +236,7 @@ class Column:
         """The column's number format, from its first formatted cell: later rows are assumed alike."""
         self.code, self.percent = code, is_percent(code)
         self.pounds = self.unit is None and bool(code) and "£" in code
+        self.signed = self.unit is None and writes_percent_sign(code)
 
 
 class _Ahead:
@@ -297,9 +299,9 @@ def _coded_date(measure: str) -> Period | None:
 
 def _shows_only(code: str | None, unit: Unit | None) -> bool:
     """Whether a figure in number format ``code``, in a column of ``unit``, reads as it is, the
-    format only showing it (thousands, decimals, brackets): not a percentage, nor pounds where no
-    unit is stated (:func:`read_value`)."""
-    return not code or not is_percent(code) and (unit is not None or "£" not in code)
+    format only showing it (thousands, decimals, brackets): not a percentage, nor pounds or a
+    percentage sign written after it where no unit is stated (:func:`read_value`)."""
+    return not code or not is_percent(code) and (unit is not None or "£" not in code and not writes_percent_sign(code))
 
 
 def _joined(part: str | None, texts: Sequence[str]) -> str | None:
@@ -403,6 +405,8 @@ def read_value(value: Any, unit: Unit | None, code: str | None) -> CellValue:
             return from_number(value, percent_format=True, display=render(value, code))
         if unit is None and code and "£" in code:   # "£"#,##0: pounds, though no header says so
             unit = POUNDS
+        elif unit is None and writes_percent_sign(code):   # 0.00"%": 5.5 is 5.5%, though no header says so
+            unit = PERCENTAGE
         return from_number(value, unit, display=render(value, code))
     if kind is str:
         if PLAIN_NUMBER.fullmatch(value):
@@ -1663,7 +1667,7 @@ class TableReader:
         if r < self._format_rows or as_text:
             return [(None, c.factor, c.base) for c in self.columns]
         return [(c.code, 100.0, PERCENT) if c.percent else (c.code, POUNDS.factor, POUNDS.base) if c.pounds
-                else (c.code, c.factor, c.base) for c in self.columns]
+                else (c.code, 1.0, PERCENT) if c.signed else (c.code, c.factor, c.base) for c in self.columns]
 
     def _label_period(self, label: str) -> Period | None | bool:
         """The period a plain row's label gives its figures (as ``_read_cells``), None for none; False

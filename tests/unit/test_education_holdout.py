@@ -117,3 +117,52 @@ def test_englands_old_country_code_makes_no_row_an_la(tmp_path):
     assert by_cell["H2"].area.startswith("national|") and "921" not in by_cell["H2"].area
     assert by_cell["H3"].area.startswith("regional|") and "921" not in by_cell["H3"].area
     assert by_cell["H4"].area.startswith("la|841|E06000005")
+
+
+def test_a_per_cent_sign_written_by_the_format_after_a_plain_number_makes_it_a_percentage(tmp_path):
+    """'Funding per pupil change' 5.5 shown '5.50%' by a format that writes the sign as text after the
+    number ('0.00"%"'; an OpenDocument style's <number:text>%</number:text>): read as 5.5 with no unit and
+    shown '5.50', a change of 5.5% could be taken for £5.50."""
+    wb = Workbook()
+    ws = wb.active
+    ws.title = "Schools_block"
+    ws.append(["LA", "Name", "Funding per pupil (£s)", "Funding per pupil change"])
+    for code, name, base in (("202", "Camden", 1.0), ("203", "Greenwich", 2.0), ("204", "Hackney", 3.0)):
+        ws.append([code, name, 5000 + base, 2.5 + base])
+        ws.cell(ws.max_row, 4).number_format = '0.00"%"'
+    wb.save(tmp_path / "dsg.xlsx")
+    by_cell = {o.cell: o for o in read_file(tmp_path / "dsg.xlsx").tables[0].observations}
+    assert (by_cell["D3"].value, by_cell["D3"].unit, by_cell["D3"].display) == (4.5, "percent", "4.50%")
+    assert by_cell["C3"].unit == "GBP"
+
+
+def test_an_opendocument_plain_number_shown_with_a_per_cent_sign_is_a_percentage(tmp_path):
+    from test_ods_formats import _ods
+
+    path = _ods(tmp_path / "dsg.ods", [
+        ["LA", "Name", "Funding per pupil change"],
+        ["202", "Camden", ("float", 2.3, "2.30%")],
+        ["203", "Greenwich", ("float", 5.5, "5.50%")],
+        ["204", "Hackney", ("float", 4.95, "4.95%")],
+    ])
+    by_cell = {o.cell: o for o in read_file(path).tables[0].observations}
+    assert (by_cell["C3"].value, by_cell["C3"].unit, by_cell["C3"].display) == (5.5, "percent", "5.50%")
+
+
+def test_englands_row_over_the_councils_takes_the_per_cent_sign_too(tmp_path):
+    """England's row, named in the code column over the councils, is read by the quick path for plain
+    figures: its 4.18 shown '4.18%' had been read with no unit while the councils' were percentages."""
+    wb = Workbook()
+    ws = wb.active
+    ws.title = "Schools_block"
+    ws.append(["Dedicated schools grant: schools block", None, "Schools block"])
+    ws.append([None, None, "Funding per pupil (£s)", "Number of pupils", "Funding per pupil change"])
+    ws.append(["ENGLAND", None, 4844.8, 7427616.4, 4.18])
+    for i, name in enumerate(["Camden", "Greenwich", "Hackney", "Islington", "Dorset"]):
+        ws.append([str(202 + i), name, 5000.0 + i, 18000.5 + i, 2.16 + i])
+    for (cell,) in ws.iter_rows(min_row=3, min_col=5, max_col=5):
+        cell.number_format = '0.00"%"'
+    wb.save(tmp_path / "dsg.xlsx")
+    by_cell = {o.cell: o for o in read_file(tmp_path / "dsg.xlsx").tables[0].observations}
+    assert (by_cell["E3"].value, by_cell["E3"].unit, by_cell["E3"].display) == (4.18, "percent", "4.18%")
+    assert (by_cell["E4"].value, by_cell["E4"].unit) == (2.16, "percent")
