@@ -25,7 +25,8 @@ from memberpack.importers.roles import SUBTOTAL_WORDS, TOTAL_WORDS
 from memberpack.model.areas import LOCAL_AUTHORITY, NATIONAL, REGIONAL, REGIONS, Area
 from memberpack.model.periods import CALENDAR_MONTH, YEARS_SPAN, Period, parse_period
 from memberpack.model.units import COUNT_UNIT, NUMBER, POUNDS, Unit, find_unit
-from memberpack.model.values import BLANK, EXCEL_ERRORS, SPECIAL_TOKENS, STATUS_WORDS, TEXT, parse_text, status_of
+from memberpack.model.values import (BLANK, EXCEL_ERRORS, FLAG_WORDS, RAG_WORDS, SPECIAL_TOKENS, STATUS_WORDS, TEXT,
+                                     parse_text, status_of)
 
 AREA, PERIOD, SECTION = "area", "period", "section"
 NAME = "area name"   # the area's name beside its code, when the label is another column (a return's lines)
@@ -94,7 +95,8 @@ _NAMES = {r.lower() for r in REGIONS}
 # name is the most specific one it fills (la_name is blank on England's rows).
 TIDY_NAMES = ("school_name", "provider_name", "trust_name", "sponsor_name", "institution_name", "ward_name",
               "pcon_name", "lad_name", "lsip_name", "english_devolved_area_name", "opportunity_area_name",
-              "local_enterprise_partnership_name", "rsc_region_lead_name", "la_name", "region_name", "country_name")
+              "local_enterprise_partnership_name", "rsc_region_lead_name", "la_name", "region_name", "gor_name",
+              "country_name")   # (gor_name: the region, a Government Office Region, in the DfE's older files)
 _TIDY_RANK = {name: rank for rank, name in enumerate(TIDY_NAMES)}
 _TIDY_CODES = {"country_code", "region_code", "new_la_code", "old_la_code", "lad_code", "pcon_code", "ward_code",
                "lsip_code", "english_devolved_area_code", "opportunity_area_code", "local_enterprise_partnership_code"}
@@ -110,10 +112,12 @@ class KeyColumn:
     sparse: bool = field(default=False, compare=False)   # a section key blank on the first row and most others
     region: bool = field(init=False, compare=False)   # a section key naming regions
     tidy_rank: int | None = field(init=False, compare=False)   # how specific a tidy file's area name it holds (0 the most)
+    country: bool = field(init=False, compare=False)   # a column of the country's code (country_code)
 
     def __post_init__(self) -> None:   # asked of each key of every row: worked out once
         object.__setattr__(self, "region", self.role == SECTION and bool(_REGION_HEADER.search(self.header)))
         object.__setattr__(self, "tidy_rank", _TIDY_RANK.get(self.header.strip().lower()))
+        object.__setattr__(self, "country", self.header.strip().lower() == "country_code")
 
 
 @lru_cache(maxsize=4096)
@@ -599,7 +603,8 @@ def _coded_area(codes: str, region: str) -> str:
     news = [c.upper() for c in codes.split() if _NEW_CODE.fullmatch(c)]
     # the most specific code names the row: an LA's beside its region's (E12) or country's (E92)
     new = min(news, key=lambda c: (c.startswith("E92"), c.startswith(("E12", "E13"))), default="")
-    old = next((c for c in codes.split() if _OLD_CODE.fullmatch(c)), "")
+    # and the last old code: an LA's (330) written right of England's (921) on every row
+    old = next((c for c in reversed(codes.split()) if _OLD_CODE.fullmatch(c)), "")
     if not (new or old):
         return ""
     level = NATIONAL if new.startswith("E92") else REGIONAL if new.startswith("E12") else LOCAL_AUTHORITY
@@ -613,14 +618,15 @@ def _is_mark(text: str) -> bool:
     ``c. 40``, ``approx 12``) or has no digit is not parsed as a figure (a long table's codes and
     names, each on one row)."""
     status = status_of(text)
-    if status is not None:
-        return status != BLANK
+    if status is not None:   # a gap, not a rating's letter: the region code 'A' (or 'R', 'G') is no 'adverse'
+        return status != BLANK and text.strip().lower() not in _RATING_LETTERS
     if not any(map(str.isdigit, text)) or text[0].isalpha() and not text.lower().startswith(_APPROX):
         return False
     mark = parse_text(text)
     return mark.value is None and mark.status not in (TEXT, BLANK)
 
 
+_RATING_LETTERS = frozenset(w for w in (*RAG_WORDS, *FLAG_WORDS) if len(w) == 1)   # in a key, a code's letter
 _APPROX = ("c.", "circa", "approx", "around")   # the words a figure may start with (values._NUMBER)
 
 
@@ -783,6 +789,8 @@ def row_keys(row: list[Any], keys: Sequence[KeyColumn], label: str, context: Per
         elif key.role == AREA and text:
             if _is_mark(text):
                 continue   # England's region code written "z" (not applicable): no code, no section
+            if key.country and _OLD_CODE.fullmatch(text):
+                continue   # the DfE's number for England (921) in country_code: no LA's (the Isle of Wight's)
             if _code_text(text):
                 code = f"{code} {text}".strip()
             elif not name:

@@ -174,6 +174,8 @@ def _code_of(kind: str, shown: str, value: str | None = None) -> str | None:
     number = f"#,##{digits}" if "," in integer else digits
     if kind == "percentage":
         return f"{number}%"
+    if shown.endswith("%"):   # a plain number the style writes a sign after (5.5 shown 5.50%)
+        return f'{number}"%"'
     if shown.startswith("(") and shown.endswith(")"):
         return f"{number};({number})"
     return number if "," in integer or fraction.endswith("0") or _rounded(shown, value) else None

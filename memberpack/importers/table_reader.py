@@ -41,7 +41,7 @@ from memberpack.importers.headers import (
 from memberpack.importers.keys import (
     AREA, PERIOD, REFERENCE, SECTION, UNITS_HEADER, KeyColumn, RowKeys, alike_keys, ignores_label, row_keys, section_texts,
     totals_row, unit_of_row)
-from memberpack.model.number_formats import general, is_percent, render
+from memberpack.model.number_formats import general, is_percent, render, writes_percent_sign
 from memberpack.importers.layout import (
     THOUSANDS as _THOUSANDS, TableLayout, blank, cell_class, cell_text, is_header_like, is_units_row, strip_periods)
 from memberpack.importers.percent_fractions import PercentFractions
@@ -60,8 +60,8 @@ from memberpack.model.periods import (
     CALENDAR_MONTH, CALENDAR_YEAR, CALENDAR_YEARS, MONTH_NAMES, YEAR, YEARS, YEARS_SPAN, Period, may_name_period,
     parse_period, relative_year, span_end, years_named)
 from memberpack.model.units import (
-    COUNT, GBP, MINUTES, NUMBER, PER_10000, PERCENT, POUNDS, Unit, described_unit, find_unit, may_name_own_unit, own_unit,
-    unit_in_name)
+    COUNT, GBP, MINUTES, NUMBER, PER_10000, PERCENT, PERCENTAGE, POUNDS, Unit, described_unit, find_unit, may_name_own_unit,
+    own_unit, unit_in_name)
 from memberpack.model.values import (
     MAX_FIGURE, OUT_OF_RANGE, TEXT, CellValue, clean_number, duration_minutes, from_number, not_plainly_words, parse_text)
 
@@ -128,6 +128,8 @@ _BROKEN_DOWN = re.compile(r"\bby\s+\w", re.IGNORECASE)   # "... by client group"
 _NO_PERIOD = re.compile(r"\b(?:change|movement|direction)\b|\b(?:from|since)\s+(?:\S+\s+){0,2}?(?:(?:19|20)\d\d|"
                         r"\d\d/\d\d|last|previous|(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\b)",
                         re.IGNORECASE)
+# what a figure was worked out from, in brackets after its name: its years date that data, not the figure
+_BASED_ON = re.compile(r"\((?:based on|using|calculated from)\b[^()]*\)", re.IGNORECASE)
 _YEAR_DIGITS = re.compile(r"(?:19|20)\d{2}")
 _SPLIT_DIGITS = re.compile(r"\d{2}\s*/\s*\d{2}")
 # a month with a two-digit year, as Excel's dd-mmm-yy dates are written: "31-Mar-12", "Mar-12"
@@ -214,6 +216,7 @@ class Column:
     base: str | None = None
     percent: bool = False
     pounds: bool = False          # a pound format on a column with no unit: its figures are pounds (read_value)
+    signed: bool = False          # a format writing "%" after its number, on a column with no unit: percentages
     clock: str | None = None      # what its header says a written "1:18" is: a "ratio", or "mm:ss" (else hours:minutes)
     metrics: dict = field(default_factory=dict)   # unit -> metric id, for rows whose label names no metric
 
@@ -233,6 +236,7 @@ class Column:
         """The column's number format, from its first formatted cell: later rows are assumed alike."""
         self.code, self.percent = code, is_percent(code)
         self.pounds = self.unit is None and bool(code) and "£" in code
+        self.signed = self.unit is None and writes_percent_sign(code)
 
 
 class _Ahead:
@@ -295,9 +299,9 @@ def _coded_date(measure: str) -> Period | None:
 
 def _shows_only(code: str | None, unit: Unit | None) -> bool:
     """Whether a figure in number format ``code``, in a column of ``unit``, reads as it is, the
-    format only showing it (thousands, decimals, brackets): not a percentage, nor pounds where no
-    unit is stated (:func:`read_value`)."""
-    return not code or not is_percent(code) and (unit is not None or "£" not in code)
+    format only showing it (thousands, decimals, brackets): not a percentage, nor pounds or a
+    percentage sign written after it where no unit is stated (:func:`read_value`)."""
+    return not code or not is_percent(code) and (unit is not None or "£" not in code and not writes_percent_sign(code))
 
 
 def _joined(part: str | None, texts: Sequence[str]) -> str | None:
@@ -401,6 +405,8 @@ def read_value(value: Any, unit: Unit | None, code: str | None) -> CellValue:
             return from_number(value, percent_format=True, display=render(value, code))
         if unit is None and code and "£" in code:   # "£"#,##0: pounds, though no header says so
             unit = POUNDS
+        elif unit is None and writes_percent_sign(code):   # 0.00"%": 5.5 is 5.5%, though no header says so
+            unit = PERCENTAGE
         return from_number(value, unit, display=render(value, code))
     if kind is str:
         if PLAIN_NUMBER.fullmatch(value):
@@ -686,9 +692,10 @@ class TableReader:
             if unit is None and self._pounds_written(header, c):
                 unit = POUNDS   # "£60.00" in most cells: the "130" among them is pounds too
                 self.report.assume(f"column {column_letter(c)} ({measure}) is in £: its cells write the £ sign")
-            period = span_end(measure) if _NO_PERIOD.search(measure) else parse_period(measure) \
-                or relative_year(measure, named) or _coded_year(measure) \
-                or _coded_date(measure)   # ("Change ... Sep-18 to Sep-19": Sep 2019)
+            dating = _BASED_ON.sub(" ", measure)   # "(based on the January 2020 census)": the data's date, not the figures'
+            period = span_end(dating) if _NO_PERIOD.search(dating) else parse_period(dating) \
+                or relative_year(dating, named) or _coded_year(dating) \
+                or _coded_date(dating)   # ("Change ... Sep-18 to Sep-19": Sep 2019)
             if period is not None and period.kind in _WHOLE_YEARS and subject and c < len(rows[-1]) \
                     and (one_year is None or period == one_year) \
                     and not blank(rows[-1][c]) and not _PERIOD_WORDS.sub("", strip_periods(measure)).strip(" -–/,"):
@@ -1660,7 +1667,7 @@ class TableReader:
         if r < self._format_rows or as_text:
             return [(None, c.factor, c.base) for c in self.columns]
         return [(c.code, 100.0, PERCENT) if c.percent else (c.code, POUNDS.factor, POUNDS.base) if c.pounds
-                else (c.code, c.factor, c.base) for c in self.columns]
+                else (c.code, 1.0, PERCENT) if c.signed else (c.code, c.factor, c.base) for c in self.columns]
 
     def _label_period(self, label: str) -> Period | None | bool:
         """The period a plain row's label gives its figures (as ``_read_cells``), None for none; False
@@ -2864,7 +2871,24 @@ def _fill_right(row: list[Any], cols: range, merged, r: int, *, below: list[list
         while d in cols and d not in texts and d not in covered and d in named_below:
             texts[d] = texts[c]
             d += 1
+    blocks, step = _regular_blocks([c for c in order if c not in covered])
+    for c in blocks:   # blocks of one width, blank spacer columns inside: each text spans its block
+        for d in range(c + 1, c + step):
+            if d in cols and d not in texts and d not in covered and d in named_below:
+                texts[d] = texts[c]
     return texts
+
+
+def _regular_blocks(starts: list[int]) -> tuple[list[int], int]:
+    """The last three or more group headers along a row that start blocks one after another at the
+    same step, and that step (a year written once over each block of a CSV's columns, right of the
+    names' header); none when they do not."""
+    i = len(starts) - 2
+    while i > 0 and starts[i] - starts[i - 1] == starts[-1] - starts[-2]:
+        i -= 1
+    blocks = starts[i:]
+    step = blocks[1] - blocks[0] if len(blocks) >= 3 else 0
+    return (blocks, step) if step > 2 else ([], 0)
 
 
 def _same_groups(above: Sequence[list[Any]], cols: range, a: int, b: int) -> bool:

@@ -25,6 +25,16 @@ def _percent_first(code: str) -> bool:
     return "%" in _QUOTED.sub("", code.split(";")[0])
 
 
+@lru_cache(maxsize=1024)
+def writes_percent_sign(code: str | None) -> bool:
+    """Whether a format writes a per cent sign as text after the number (``0.00"%"``): the figure is
+    a percentage as it stands (5.5 shown ``5.50%``), not a fraction a ``%`` format multiplies."""
+    return bool(code) and not is_percent(code) and bool(_SIGN_AFTER.search(code.split(";")[0]))
+
+
+_SIGN_AFTER = re.compile(r'[0#?]\s*(?:"\s*%\s*"|\\%)')
+
+
 def render(number: float, code: str | None) -> str:
     """``number`` as the format code shows it: decimals, thousands, brackets for negatives, ``%``."""
     if not code or code == "General" or "@" in code:
@@ -36,7 +46,7 @@ def render(number: float, code: str | None) -> str:
     if not whole:
         value = _excel_half(value, decimals)
     text = f"{value:,.{decimals}f}" if thousands else f"{value:.{decimals}f}"
-    if percent:
+    if percent or writes_percent_sign(code):
         text += "%"
     if number < 0 and (brackets or (value != 0 if whole else float(text.rstrip("%").replace(",", "") or 0) != 0)):
         text = f"({text})" if brackets else f"-{text}"

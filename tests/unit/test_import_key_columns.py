@@ -225,7 +225,8 @@ def test_rows_with_the_same_key_cells_take_the_same_keys_read_once(tmp_path, mon
 
 def test_a_key_text_is_a_mark_as_its_reading_as_a_figure_says():
     """The quick answers (a status word, a text starting with a letter, one with no digit) agree
-    with reading each text as a figure: only statuses and figures beyond range are marks."""
+    with reading each text as a figure: only statuses and figures beyond range are marks, but for a
+    rating's one letter."""
     from memberpack.importers.keys import _is_mark
     from memberpack.model.values import BLANK, TEXT, parse_text
 
@@ -233,6 +234,8 @@ def test_a_key_text_is_a_mark_as_its_reading_as_a_figure_says():
                  "99999999999999999", "(99999999999999999)", "£9999999 bn", "2021-22", "Red", "circa 12", "x1"]:
         cell = parse_text(text)
         assert _is_mark(text) == (cell.value is None and cell.status not in (TEXT, BLANK)), text
+    for text in ["A", "R", "G", "f"]:   # but a rating's one letter in a key column is a code (region 'A'), kept
+        assert parse_text(text).status not in (TEXT, BLANK) and not _is_mark(text), text
 
 
 def test_a_total_written_in_a_key_column_names_its_row_in_no_group_from_above(tmp_path):
