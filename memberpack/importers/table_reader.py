@@ -147,7 +147,9 @@ _COMPONENT = re.compile(r"\b(?:numerator|denominator|base|counts?|margin\s+of\s+
                         r"(?:lower|upper)\s+(?:ci|cl|confidence|limit|bound)|sample(?:\s+size)?|respondents)\b",
                         re.IGNORECASE)
 _DESCRIBES = re.compile(r"\b(?:indicator|measure|variable|statistic|description|unit|units)\b", re.IGNORECASE)
-_IN_THOUSANDS = re.compile(r"\((?:in\s+)?thousands?\)|\bthousands\b(?!\s+of\s+pounds)", re.IGNORECASE)
+# counted in thousands: "(thousand)", "Number of households in area (000s)"; not a rate "per (000s)" (per thousand)
+_IN_THOUSANDS = re.compile(r"\((?:in\s+)?thousands?\)|\bthousands\b(?!\s+of\s+pounds)|(?<!per)(?<!per\s)\(\s*'?000'?s?\s*\)",
+                           re.IGNORECASE)
 _SERIES_CODE = re.compile(r"[A-Z][A-Z0-9]{2,5}(?: \([A-Z]{1,3}\))?")   # ONS series identifiers: MGSL, LF2P
 _COLUMN_NUMBER = re.compile(r"1?\d{1,3}")
 # a column kept for the workbook's formulas ("DO NOT DELETE AS USED FOR LOOKUPS", "VLOOKUP column reference")
