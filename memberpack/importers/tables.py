@@ -23,6 +23,7 @@ from memberpack.importers.kinds import detect_kind
 from memberpack.importers.layout import (
     HEAD_ROWS, SCALE_CELL, Corrections, TableLayout, blank, blank_row, cell_class, cell_text, detect_layout, is_stated_fact,
     key_roles, parted_header, shape_key, side_by_side)
+from memberpack.importers.notes_under import unit_under
 from memberpack.importers.reader import Sheet
 from memberpack.importers.report import TableReport
 from memberpack.importers.stream import Peekable
@@ -188,6 +189,11 @@ def find_tables(sheet: Sheet, *, file_stem: str = "", kind: str | None = None,
                 map(column_index, found.layout.ignored_columns))))
             while (nxt := source.peek()) is not None and nxt[0] < found.layout.data_start:
                 source.next()
+            if found.layout.unit is None and found.report.layout_source == "detected" and \
+                    (under := unit_under(source.ahead(NOTES_AHEAD), found.layout.data_start)) is not None:
+                found.layout.unit, found.layout.unit_reason = under
+                found.report.unit, found.report.unit_reason = under
+                found.report.assume(f"the figures are in {under[0]}: {under[1]}")
             headers = _column_headers(found.layout, seen)
             part = _part_of_stack(above, found.layout, headers, titles)
             if part:

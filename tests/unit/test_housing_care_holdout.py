@@ -54,3 +54,35 @@ def test_a_count_in_thousands_is_multiplied_out_and_a_rate_per_thousand_is_not(t
     _, cells = _hclic(tmp_path)
     assert cells["D3"].value == pytest.approx(24_209_029) and cells["D5"].value == pytest.approx(220_459)
     assert cells["E5"].value == pytest.approx(4.67660653454837)
+
+
+def _bridging(tmp_path, note):
+    lines = [",,,NW,L,Eng",
+             "Service,Year,Accounting category,306 - Manchester,London,ENGLAND",
+             "Total expenditure,2014 - 2015,Gross total cost,100000.5,950000,9000000",
+             "Total expenditure,2014 - 2015,Net total expenditure,52690,700000,6713687.94",
+             "Actual total net cost,2013 - 2014,Net total expenditure,:,1557309.32,",
+             ",,,,,",
+             "Notes:,,,,,",
+             f"{note},,,,,",
+             ":  represents mandatory data that are unavailable.,,,,,"]
+    path = tmp_path / "bridging.csv"
+    path.write_text("\n".join(lines) + "\n", encoding="utf-8")
+    table, = read_file(path).tables
+    return table, {o.cell: o for o in table.observations}
+
+
+def test_a_money_unit_stated_in_the_notes_under_a_table_is_its_unit(tmp_path):
+    """The ASC-FR bridging data say "Data are presented in £'000s" only under the table: Manchester's net
+    expenditure of 52690 is £52,690,000."""
+    table, cells = _bridging(tmp_path, "Data are presented in £'000s")
+    assert (cells["D4"].value, cells["D4"].unit) == (52_690_000, "GBP")
+    assert (cells["F3"].value, cells["F3"].unit) == (9_000_000_000, "GBP")
+    assert cells["D5"].value is None and cells["D5"].status == ":"
+    assert any("under the table" in a for a in table.report.assumptions)
+
+
+def test_a_note_under_a_table_naming_no_unit_leaves_it_unsaid(tmp_path):
+    """A note that names no unit of the figures says nothing of their scale: read as written."""
+    _, cells = _bridging(tmp_path, "Data are from the PSS-EX1 return")
+    assert cells["D4"].value == 52690 and cells["D4"].unit != "GBP"
