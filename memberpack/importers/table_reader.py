@@ -279,6 +279,11 @@ class _PlainNumbers(Mapping):
         return len(self._columns)
 
 
+def describes_measure(header: str) -> bool:
+    """Whether a column's header says it holds what the figures are (``indicator``, ``measure``, ``unit``)."""
+    return _DESCRIBES.search(header) is not None
+
+
 def _coded_year(measure: str) -> Period | None:
     """The year a coded header ends with after an underscore, or None."""
     m = _CODED_YEAR.fullmatch(measure.strip())
@@ -1760,7 +1765,9 @@ class TableReader:
         elif self._indents:
             self._top = section
         role = role_from_words(label)
-        parsed = ParsedRow(r, label, section, role, worded=role != DATA, period=period, area=area)
+        own = self.section is None and not indented and bool(self._section_keys) and all(
+            c < width and not blank(row[c]) for c in self._section_keys)   # (a total keeps the keys it writes)
+        parsed = ParsedRow(r, label, section, role, worded=role != DATA, period=period, area=area, own_keys=own)
         if role == SUBTOTAL:
             self.section, self._heading = self.part, None
         units = self._unit_key.index if self._unit_key is not None else None

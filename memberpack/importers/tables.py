@@ -15,6 +15,7 @@ from collections.abc import Iterator, Sequence
 from typing import Any
 
 from memberpack.importers.cells import column_index, column_letter
+from memberpack.importers.context_columns import keyed_context
 from memberpack.importers.found_table import FoundTable, Recall
 from memberpack.importers.header_notes import NOTES_AHEAD, may_hold_marker, note_numbers
 from memberpack.importers.hidden import HiddenRead
@@ -176,9 +177,14 @@ def find_tables(sheet: Sheet, *, file_stem: str = "", kind: str | None = None,
                 own = band.header_rows
                 band.header_rows, seen = (*borrowed, *own), {**above_head, **seen}
             named = _named_by_lines(band, seen)
+            keyed = keyed_context(band, seen, stream.ahead(NOTES_AHEAD) if rows is not None else block) \
+                if band.context_columns else []
             found = _prepare(sheet, band, seen, texts, file_stem=file_stem, kind=kind, overrides=overrides,
                              recall=recall, corrections=corrections)
             found.report.notes = list(notes)
+            if found.layout is band:
+                for assumption in keyed:
+                    found.report.assume(assumption)
             if named:
                 found.report.assume(f"no title: named {named!r} after its lines (brought forward, carried forward)")
             if borrowed:

@@ -86,3 +86,39 @@ def test_a_note_under_a_table_naming_no_unit_leaves_it_unsaid(tmp_path):
     """A note that names no unit of the figures says nothing of their scale: read as written."""
     _, cells = _bridging(tmp_path, "Data are from the PSS-EX1 return")
     assert cells["D4"].value == 52690 and cells["D4"].unit != "GBP"
+
+
+def _by_age(tmp_path):
+    """An expenditure table by council whose age group is the same for its first 45 rows (more than the rows
+    sampled to find its layout) and another below, ending in a total that writes its own age group and category."""
+    services = [f"Service {n}" for n in range(1, 16)]
+    lines = ["Service,Year,Age group,Accounting category,102 - Cumbria,306 - Manchester"]
+    for age in ("Adults aged 65 and over", "Adults aged 18 to 64"):
+        for n, service in enumerate(services):
+            for k, category in enumerate(("Gross total cost", "Income", "Net total expenditure")):
+                lines.append(f"{service},2014 - 2015,{age},{category},{100 + n * 3 + k},{200 + n * 3 + k}")
+    lines.append("Actual total net cost,2014 - 2015,Total,Net total expenditure,9999,8888")
+    path = tmp_path / "by_age.csv"
+    path.write_text("\n".join(lines) + "\n", encoding="utf-8")
+    table, = read_file(path).tables
+    return table, {o.cell: o for o in table.observations}
+
+
+def test_a_column_the_same_on_the_first_rows_only_is_a_key_of_every_row(tmp_path):
+    """The age group, the same on every row the layout was found from, was taken for the table's context; the
+    rows above its first change then lost it: Service 1's gross cost for those aged 65 and over and for those
+    aged 18 to 64 had the same name."""
+    table, cells = _by_age(tmp_path)
+    older, younger = cells["E2"], cells["E47"]
+    assert (older.value, younger.value) == (100, 100)
+    assert "Adults aged 65 and over" in older.section and "Adults aged 18 to 64" in younger.section
+    assert any("column C" in a and "a key of every row" in a for a in table.report.assumptions)
+
+
+def test_a_total_keeps_the_keys_its_own_row_writes(tmp_path):
+    """The last row, a total, lost its age group and category ('Total', 'Net total expenditure') with the
+    section a heading would have given it."""
+    _, cells = _by_age(tmp_path)
+    total = cells["E92"]
+    assert total.label == "Actual total net cost" and total.value == 9999
+    assert "Net total expenditure" in (total.section or "")
