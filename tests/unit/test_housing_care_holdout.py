@@ -5,9 +5,12 @@ while a rate "per (000s)" is per thousand and stays as written; a money unit sta
 ("Data are presented in £'000s") is the table's unit; an OpenDocument file with an .xls name is refused in words
 that name what it is."""
 
-import pytest
-from awkward_workbooks import write_xlsx
+import zipfile
 
+import pytest
+from awkward_workbooks import write_ods, write_xlsx
+
+from memberpack.errors import ImportFailed
 from memberpack.importers import read_file
 from memberpack.model.periods import QUARTER, parse_period
 
@@ -122,3 +125,14 @@ def test_a_total_keeps_the_keys_its_own_row_writes(tmp_path):
     total = cells["E92"]
     assert total.label == "Actual total net cost" and total.value == 9999
     assert "Net total expenditure" in (total.section or "")
+
+
+def test_an_opendocument_file_named_xls_is_named_as_such(tmp_path):
+    """Live table 100 as published: an .ods file saved with an .xls name. The refusal said it was an .xlsx file,
+    and renaming it so would have failed again."""
+    ods = write_ods(tmp_path / "dwellings.ods", {"2024": [["Area", "Total"], ["England", 25617413]]})
+    named = tmp_path / "dwellings.xls"
+    named.write_bytes(ods.read_bytes())
+    assert zipfile.is_zipfile(named)
+    with pytest.raises(ImportFailed, match=r"OpenDocument \(\.ods\).*rename it to \.ods"):
+        read_file(named)
