@@ -136,3 +136,21 @@ def test_an_opendocument_file_named_xls_is_named_as_such(tmp_path):
     assert zipfile.is_zipfile(named)
     with pytest.raises(ImportFailed, match=r"OpenDocument \(\.ods\).*rename it to \.ods"):
         read_file(named)
+
+
+def test_a_total_under_the_header_with_its_codes_blank_is_a_row_not_a_header(tmp_path):
+    """Live table 100's England row sits under the header with its code and region cells blank; it was taken for a
+    second header row, in a table read as confident: Alnwick's council-owned dwellings measured 'Local Authority
+    1819696', England's figures lost."""
+    rows = [["Table 100: Number of Dwellings by Tenure and district, England, 2009 [note 2]"],
+            ["Old ONS code", "LA Code", "Local Authority Name", "Region", "Local Authority", "Housing association",
+             "Private sector", "Total"],
+            [None, None, "ENGLAND", None, 1819696, 2195195, 18605213.48, 22693802.48],
+            ["35UB", "A2905", "Alnwick", "NE", 1764, 694, 13530.95, 16197.95],
+            ["35UC", "E2910", "Berwick-upon-Tweed", "NE", "[x]", 2238, "[x]", 14135.42],
+            ["00BN", "B4215", "Manchester", "NW", 18207, 52023, 140199.6, 210829.6]]
+    table, = read_file(write_xlsx(tmp_path / "lt100.xlsx", {"2009": rows})).tables
+    cells = {o.cell: o for o in table.observations}
+    assert table.report.header_rows == [2]
+    assert (cells["E3"].label, cells["E3"].measure, cells["E3"].value) == ("ENGLAND", "Local Authority", 1819696)
+    assert (cells["E4"].label, cells["E4"].measure, cells["E4"].value) == ("Alnwick", "Local Authority", 1764)
