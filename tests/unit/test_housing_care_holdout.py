@@ -2,8 +2,9 @@
 mhclg_HCLIC_detailed_LA_2024Q2.xlsx on): a quarter written in words under the title ("England, April to June
 2024") dates the figures by the quarter, not by a month without its year; a count headed "(000s)" is in thousands
 while a rate "per (000s)" is per thousand and stays as written; a money unit stated only in the notes under a table
-("Data are presented in £'000s") is the table's unit; an OpenDocument file with an .xls name is refused in words
-that name what it is."""
+("Data are presented in £'000s") is the table's unit; a column the same on the rows sampled but not further down
+is a key of every row, and a total keeps the keys it writes; a total under the header with its code columns blank
+is a row, not a header; an OpenDocument file with an .xls name is refused in words that name what it is."""
 
 import zipfile
 
