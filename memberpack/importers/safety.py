@@ -147,9 +147,7 @@ def check_file(path: Path, *, inflate: bool = True) -> str:
         _check_cfb(path, name, suffix, inflate)
         return "cfb"
     if head.startswith(ZIP_MAGIC):
-        if suffix == ".xls":
-            if _opendocument(path):
-                raise ImportFailed(f"{name}: is an OpenDocument (.ods) spreadsheet with an .xls name; rename it to .ods")
+        if suffix == ".xls" and not opendocument(path):   # (an .ods named .xls, as MHCLG published one, is read)
             raise ImportFailed(f"{name}: is a newer Excel (.xlsx) file with an .xls name; rename it to .xlsx")
         try:
             _check_zip(path, name, inflate)
@@ -165,7 +163,7 @@ def check_file(path: Path, *, inflate: bool = True) -> str:
     raise ImportFailed(f"{name}: is not a spreadsheet (the file content is not an Excel or OpenDocument workbook)")
 
 
-def _opendocument(path: Path) -> bool:
+def opendocument(path: Path) -> bool:
     """Whether a zip archive is an OpenDocument spreadsheet (its content in ``content.xml``, no Excel parts)."""
     try:
         with zipfile.ZipFile(path) as archive:
