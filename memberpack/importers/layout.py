@@ -476,10 +476,14 @@ def _figures_where(row: list[Any], data: list[Any], span: range) -> bool:
     figures = [(c, row[c]) for c in span if c < len(row) and cell_class(row[c]) == "number"]
     if len(figures) < 2 or any(c >= len(data) or cell_class(data[c]) not in ("number", "special") for c, _ in figures):
         return False
+    numbers = [parse_text(v).value if isinstance(v, str) else v for _, v in figures]
     named = next((c for c in span if c < len(data) and cell_class(data[c]) == TEXT), None)
     if named is None or named >= len(row) or cell_class(row[named]) != TEXT:
-        return False   # not named where the data row is (a hidden row of cell references)
-    numbers = [parse_text(v).value if isinstance(v, str) else v for _, v in figures]
+        # not named where the data row is (a hidden row of cell references, "Row_no | 190 | 190"); but named
+        # further right, under the names, its code columns blank, with figures all different: England's total
+        if len(set(numbers)) < len(numbers) or not any(
+                c < len(data) and cell_class(data[c]) == TEXT and cell_class(row[c]) == TEXT for c in span if c < len(row)):
+            return False
     if all(is_year(v) for v in numbers) or not all(isinstance(v, (int, float)) for v in numbers):
         return False
     if not all(float(v).is_integer() for v in numbers) or any(type(v) is str and "%" in v for _, v in figures):

@@ -32,7 +32,7 @@ from memberpack.importers.rated_columns import with_ratings
 from memberpack.importers.xls_formats import read_xls_formats
 from memberpack.importers.xlsx_parts import linked_workbooks
 from memberpack.model.periods import parse_period
-from memberpack.importers.safety import check_file, is_headless_ods, password_protected
+from memberpack.importers.safety import check_file, is_headless_ods, opendocument, password_protected
 from memberpack.importers.sheet_pieces import (PiecedSheet, cores, is_large, parse_alone, parse_in_pieces,
                                                 part_sizes)
 
@@ -285,7 +285,7 @@ def _open(path: Path, wanted: str | None, careful: bool = False) -> _Opened | st
                      f"({', '.join(linked[:3])}{', ...' if len(linked) > 3 else ''}) are read as Excel last updated "
                      "them, not fetched")
     scan = {".xlsx": read_formats, ".xlsm": read_formats, ".ods": read_ods_formats}.get(
-        path.suffix.lower(), read_xls_formats)
+        _kind(path), read_xls_formats)
     # With the sheets' parts known, each sheet's formats are read with it (a large sheet's from the
     # bytes its pieces are cut from); else every sheet's at once, beside calamine, which lets other
     # threads run while it parses a sheet.
@@ -381,10 +381,19 @@ def _stated_period(opened: _Opened) -> str:
 ODS_MIMETYPE = b"application/vnd.oasis.opendocument.spreadsheet"
 
 
+def _kind(path: Path) -> str:
+    """The suffix of what the file is: ``.ods`` for an OpenDocument spreadsheet saved with an .xls name."""
+    suffix = path.suffix.lower()
+    return ".ods" if suffix == ".xls" and zipfile.is_zipfile(path) and opendocument(path) else suffix
+
+
 def _open_workbook(calamine, path: Path):
     """The workbook, from its path; an OpenDocument file written without its ``mimetype`` part (as
     some converters, Aspose among them, write DfE's allocation tables) is opened from a copy in memory
     with that part added first, as the format wants and calamine needs."""
+    if _kind(path) == ".ods" and path.suffix.lower() != ".ods":   # (read by its bytes, not its name)
+        with path.open("rb") as fh:
+            return calamine.from_filelike(fh)
     if path.suffix.lower() == ".ods" and zipfile.is_zipfile(path):
         with zipfile.ZipFile(path) as archive:
             if "mimetype" not in archive.namelist() and is_headless_ods(archive.namelist()):

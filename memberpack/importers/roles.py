@@ -50,6 +50,7 @@ class ParsedRow:
     unit: str | None = None   # the base unit of the row's first figure
     period: object = None     # the Period its key columns give, if any
     area: str | None = None   # the area its code column gives (model.areas.Area.key)
+    own_keys: bool = False    # its section is its own key cells' (an age group written on the row), none carried
 
 
 def role_from_words(label: str) -> str:
@@ -199,7 +200,8 @@ def assign_roles(rows: list[ParsedRow], *, has_headings: bool, final: bool, mone
             subtotals.add(row)
             group, whole = _Sums(apart), False
         else:
-            row.section = None
+            if not row.own_keys:   # (a heading's or the rows above's name is no total's; what its own cells say is)
+                row.section = None
             if whole and len(group) >= 4 and group.twice(row):
                 _head_groups(group.rows, row, apart)
             group, subtotals, whole = _Sums(apart), _Sums(apart), True

@@ -147,7 +147,7 @@ def check_file(path: Path, *, inflate: bool = True) -> str:
         _check_cfb(path, name, suffix, inflate)
         return "cfb"
     if head.startswith(ZIP_MAGIC):
-        if suffix == ".xls":
+        if suffix == ".xls" and not opendocument(path):   # (an .ods named .xls, as MHCLG published one, is read)
             raise ImportFailed(f"{name}: is a newer Excel (.xlsx) file with an .xls name; rename it to .xlsx")
         try:
             _check_zip(path, name, inflate)
@@ -161,6 +161,16 @@ def check_file(path: Path, *, inflate: bool = True) -> str:
                                "open it in Excel and save it as .xlsx to import it")
         raise ImportFailed(f"{name}: is a text (CSV) file, not a {suffix} workbook; rename it to .csv to import it")
     raise ImportFailed(f"{name}: is not a spreadsheet (the file content is not an Excel or OpenDocument workbook)")
+
+
+def opendocument(path: Path) -> bool:
+    """Whether a zip archive is an OpenDocument spreadsheet (its content in ``content.xml``, no Excel parts)."""
+    try:
+        with zipfile.ZipFile(path) as archive:
+            names = set(archive.namelist())
+    except _DAMAGED_ZIP:
+        return False
+    return "content.xml" in names and "[Content_Types].xml" not in names
 
 
 def password_protected(name: str, where: str = "in Excel: File > Info > Protect Workbook > Encrypt with Password, "

@@ -149,7 +149,9 @@ _COMPONENT = re.compile(r"\b(?:numerator|denominator|base|counts?|margin\s+of\s+
                         r"(?:lower|upper)\s+(?:ci|cl|confidence|limit|bound)|sample(?:\s+size)?|respondents)\b",
                         re.IGNORECASE)
 _DESCRIBES = re.compile(r"\b(?:indicator|measure|variable|statistic|description|unit|units)\b", re.IGNORECASE)
-_IN_THOUSANDS = re.compile(r"\((?:in\s+)?thousands?\)|\bthousands\b(?!\s+of\s+pounds)", re.IGNORECASE)
+# counted in thousands: "(thousand)", "Number of households in area (000s)"; not a rate "per (000s)" (per thousand)
+_IN_THOUSANDS = re.compile(r"\((?:in\s+)?thousands?\)|\bthousands\b(?!\s+of\s+pounds)|(?<!per)(?<!per\s)\(\s*'?000'?s?\s*\)",
+                           re.IGNORECASE)
 _SERIES_CODE = re.compile(r"[A-Z][A-Z0-9]{2,5}(?: \([A-Z]{1,3}\))?")   # ONS series identifiers: MGSL, LF2P
 _COLUMN_NUMBER = re.compile(r"1?\d{1,3}")
 # a column kept for the workbook's formulas ("DO NOT DELETE AS USED FOR LOOKUPS", "VLOOKUP column reference")
@@ -279,6 +281,11 @@ class _PlainNumbers(Mapping):
 
     def __len__(self) -> int:
         return len(self._columns)
+
+
+def describes_measure(header: str) -> bool:
+    """Whether a column's header says it holds what the figures are (``indicator``, ``measure``, ``unit``)."""
+    return _DESCRIBES.search(header) is not None
 
 
 def _coded_year(measure: str) -> Period | None:
@@ -1765,7 +1772,9 @@ class TableReader:
         elif self._indents:
             self._top = section
         role = role_from_words(label)
-        parsed = ParsedRow(r, label, section, role, worded=role != DATA, period=period, area=area)
+        own = self.section is None and not indented and bool(self._section_keys) and all(
+            c < width and not blank(row[c]) for c in self._section_keys)   # (a total keeps the keys it writes)
+        parsed = ParsedRow(r, label, section, role, worded=role != DATA, period=period, area=area, own_keys=own)
         if role == SUBTOTAL:
             self.section, self._heading = self.part, None
         units = self._unit_key.index if self._unit_key is not None else None

@@ -15,6 +15,7 @@ from collections.abc import Iterator, Sequence
 from typing import Any
 
 from memberpack.importers.cells import column_index, column_letter
+from memberpack.importers.context_columns import keyed_context
 from memberpack.importers.found_table import FoundTable, Recall
 from memberpack.importers.header_notes import NOTES_AHEAD, may_hold_marker, note_numbers
 from memberpack.importers.hidden import HiddenRead
@@ -23,6 +24,7 @@ from memberpack.importers.kinds import detect_kind
 from memberpack.importers.layout import (
     HEAD_ROWS, SCALE_CELL, Corrections, TableLayout, blank, blank_row, cell_class, cell_text, detect_layout, is_stated_fact,
     key_roles, parted_header, shape_key, side_by_side)
+from memberpack.importers.notes_under import unit_under
 from memberpack.importers.reader import Sheet
 from memberpack.importers.report import TableReport
 from memberpack.importers.stream import Peekable
@@ -175,9 +177,14 @@ def find_tables(sheet: Sheet, *, file_stem: str = "", kind: str | None = None,
                 own = band.header_rows
                 band.header_rows, seen = (*borrowed, *own), {**above_head, **seen}
             named = _named_by_lines(band, seen)
+            keyed = keyed_context(band, seen, stream.ahead(NOTES_AHEAD) if rows is not None else block) \
+                if band.context_columns else []
             found = _prepare(sheet, band, seen, texts, file_stem=file_stem, kind=kind, overrides=overrides,
                              recall=recall, corrections=corrections)
             found.report.notes = list(notes)
+            if found.layout is band:
+                for assumption in keyed:
+                    found.report.assume(assumption)
             if named:
                 found.report.assume(f"no title: named {named!r} after its lines (brought forward, carried forward)")
             if borrowed:
@@ -188,6 +195,11 @@ def find_tables(sheet: Sheet, *, file_stem: str = "", kind: str | None = None,
                 map(column_index, found.layout.ignored_columns))))
             while (nxt := source.peek()) is not None and nxt[0] < found.layout.data_start:
                 source.next()
+            if found.layout.unit is None and found.report.layout_source == "detected" and \
+                    (under := unit_under(source.ahead(NOTES_AHEAD), found.layout.data_start)) is not None:
+                found.layout.unit, found.layout.unit_reason = under
+                found.report.unit, found.report.unit_reason = under
+                found.report.assume(f"the figures are in {under[0]}: {under[1]}")
             headers = _column_headers(found.layout, seen)
             part = _part_of_stack(above, found.layout, headers, titles)
             if part:

@@ -150,6 +150,9 @@ _CALENDAR_YEAR = re.compile(r"\b((?:19|20)\d{2})\b")
 # Three months named by their first and last (``Jan-Mar 1971``, ``Nov-Jan 1984``): dated by the last.
 _MONTH_RANGE = re.compile(rf"\b(?:{_MONTH_WORDS})\s*[-–]\s*({_MONTH_WORDS})\b\.?(?:\s*'?((?:19|20)?\d{{2}}))?",
                           re.IGNORECASE)
+# Months named in words, the first and the last with the year after them (``April to June 2024``, as GOV.UK
+# titles a quarter's release)
+_MONTHS_TO = re.compile(rf"\b({_MONTH_WORDS})\s+to\s+({_MONTH_WORDS})\s+((?:19|20)\d{{2}})\b", re.IGNORECASE)
 # A year written as its first and last months (``Apr 23 - Mar 24``, ``September 2023 to August 2024``)
 _MONTHS_SPAN = re.compile(rf"\b({_MONTH_WORDS})\b\.?\s*'?((?:19|20)?\d{{2}})\s*(?:-|–|to)\s*({_MONTH_WORDS})\b\.?\s*'?"
                           rf"((?:19|20)?\d{{2}})(?!\d)", re.IGNORECASE)
@@ -265,6 +268,8 @@ def _parsed_period(t: str, academic: bool) -> Period | None:
         return replace(year, academic=academic)
     if (m := _MONTHS_SPAN.search(t)) and (spanned := _spanned_year(m)) is not None:
         return spanned
+    if (m := _MONTHS_TO.search(t)) is not None:
+        return _months_to(m)
     m = _MONTH_RANGE.search(t) or next((c for c in _CALENDAR_MONTH.finditer(t) if not _modal_may(c)), None)
     if m:
         month_year = _full_year(m.group(2)) if m.group(2) else None
@@ -300,6 +305,15 @@ def _spanned_year(m: re.Match) -> Period | None:
     if end != start + 1 or (first, last) not in ((4, 3), (9, 8)):
         return None
     return Period(YEAR, start, academic=first == 9)
+
+
+def _months_to(m: re.Match) -> Period:
+    """The quarter of a financial year that months named in words are (``April to June 2024``: Q1 2024/25), or
+    else the last of them, in the year written (``November to January 2024``: Jan 2024)."""
+    first, last, year = _MONTH_NAMES[m.group(1).lower()], _MONTH_NAMES[m.group(2).lower()], int(m.group(3))
+    if first in (1, 4, 7, 10) and (last - first) % 12 == 2:
+        return Period(QUARTER, year - (1 if first < 4 else 0), (first - 4) % 12 // 3 + 1)
+    return Period(CALENDAR_MONTH, year, last)
 
 
 def _modal_may(m: re.Match) -> bool:
