@@ -108,6 +108,7 @@ class KeyColumn:
     header: str
     role: str
     sparse: bool = field(default=False, compare=False)   # a section key blank on the first row and most others
+    each_row: bool = field(default=False, compare=False)   # a section key written on every named row: no carry over a gap
     region: bool = field(init=False, compare=False)   # a section key naming regions
     tidy_rank: int | None = field(init=False, compare=False)   # how specific a tidy file's area name it holds (0 the most)
 
@@ -554,6 +555,23 @@ def _sparse(values: Sequence[Any]) -> bool:
         return len(filled) * 2 < len(values)
     texts = list(map(_as_text, filled))
     return len(texts) >= _OWN_ROWS and len(set(texts)) == len(texts) and len(_filled(values[:len(filled)])) == len(filled)
+
+
+def each_row(key: KeyColumn, rows: Sequence[tuple[int, Sequence[Any]]], label: int) -> bool:
+    """Whether a section key column is written on every named row of ``rows`` (sheet row numbers
+    with their cells, blank rows left out) down to one under a blank row (a council's region and
+    class codes, repeated down the table, then England's total under a blank row): a blank cell
+    under a gap then means none, not the code of the last row above the gap."""
+    if key.role != SECTION or key.sparse:
+        return False
+    written, above = 0, None
+    for r, row in rows:
+        if label < len(row) and _filled([row[label]]):
+            if not _filled([row[key.index] if key.index < len(row) else None]):
+                return written >= _OWN_ROWS and above is not None and r > above + 1
+            written += 1
+        above = r
+    return written >= _OWN_ROWS
 
 
 _OWN_ROWS = 5   # rows that each write their own key before a key is one of each row's

@@ -562,7 +562,9 @@ class TableReader:
     def _columns(self, header: dict[int, list[Any]]) -> list[Column]:
         layout = self.layout
         self.keys = [KeyColumn(column_index(letter), self._heading(header, column_index(letter)), role,
-                               letter in layout.sparse_keys) for letter, role in zip(layout.key_columns, layout.key_roles)]
+                               letter in layout.sparse_keys, letter in layout.each_row_keys)
+                     for letter, role in zip(layout.key_columns, layout.key_roles)]
+        self._each_row = [k.index for k in self.keys if k.each_row]   # (their codes stop at a blank row: _gap)
         self._context = {column_index(letter) for letter in layout.context_columns}
         self._context_names = {c: self._heading(header, c) or f"column {column_letter(c)}" for c in self._context}
         self._context_changed: set[int] = set()
@@ -927,6 +929,7 @@ class TableReader:
                 break
             stream.next()
             if verdict == "blank":
+                self._gap()
                 continue
             if verdict in ("footnote", "header"):
                 self.report.skip(a1(r, self.layout.col_range.start),
@@ -1039,6 +1042,12 @@ class TableReader:
         words = [c.index for c in self.columns if c.index < len(row) and cell_class(row[c.index]) == TEXT
                  and not _CURRENCY.fullmatch(cell_text(row[c.index]))]
         return len(words) >= 2 and is_header_like(row, self.layout.col_range) and not is_units_row(row, self.layout.col_range)
+
+    def _gap(self) -> None:
+        """A blank row passed: the key columns written on every row carry nothing over it (England's
+        and the regions' totals under the councils take no council's region or class)."""
+        for c in self._each_row:
+            self._carried[c], self._carried[~c] = "", False
 
     def _tick(self, r: int, progress, cancel) -> None:
         if cancel is not None and cancel():
@@ -1182,6 +1191,11 @@ class TableReader:
                 continue
             gaps.append(i)
             r, row = taken[i + 1]
+            if any(c >= len(row) or blank(row[c]) for c in self._each_row):   # read after the gap (_gap)
+                self._plain_upto = i
+                if i:
+                    self._alone.add(taken[i][0])
+                return None
             ahead = taken[i + 1:i + 1 + LOOKAHEAD]
             if len(ahead) < LOOKAHEAD:
                 ahead += stream.ahead(LOOKAHEAD - len(ahead))
