@@ -250,6 +250,21 @@ def _codes(values: Sequence[Any]) -> bool:
     return bool(filled) and sum(map(is_code, filled)) * 4 >= 3 * len(filled)
 
 
+_GROUP_CODE = re.compile(r"\d{1,2}[A-Z]{1,2}\d{0,4}")   # "1A", "2B", "1C2": a measure group's code
+
+
+def _group_codes(filled: list[Any]) -> bool:
+    """Whether every filled cell is a group's code (a digit or two, then capitals: ``1A``, ``2B``),
+    three at least: codes a header naming a group gives, where ``1A`` is no figure (1, Adverse)."""
+    return len(filled) >= 3 and all(type(v) is str and _GROUP_CODE.fullmatch(v.strip()) for v in filled)
+
+
+def _one_each(names: Sequence[Any], codes: Sequence[Any]) -> bool:
+    """Whether each code comes with one name, and every row has both (a group's description beside its code)."""
+    pairs = {(_as_text(n), _as_text(c)) for n, c in zip(names, codes) if n is not None and c is not None}
+    return len(_filled(names)) == len(_filled(codes)) == len(names) and len(pairs) == len({c for _, c in pairs})
+
+
 def _identifiers(filled: list[Any]) -> bool:
     """Whole numbers of five or more digits, each different: a register's reference numbers."""
     numbers = [_as_text(v) for v in filled]
@@ -418,6 +433,7 @@ def find_keys(headers: Sequence[str], columns: dict[int, list[Any]], label_col: 
     figures = False   # past the first column of figures: only period columns are keys there
     first_figure = -1
     trailing: set[int] = set()   # keys after the figures: never the label (the row is named left of its figures)
+    groups: set[int] = set()     # ... a measure group's code and description among them
     for c, values in columns.items():
         kind = kinds[c]
         filled = filled_of[c]
@@ -460,6 +476,14 @@ def find_keys(headers: Sequence[str], columns: dict[int, list[Any]], label_col: 
             elif kind == TEXT and _DESCRIBING_HEADER.fullmatch(header) and 3 <= len(filled) == len(values) \
                     and distinct(c) == 1:
                 keys.append((c, kind))   # "indicator", "measure" the same on every row after the value: context
+            elif _KEY_HEADER.search(header) and _group_codes(filled):
+                keys.append((c, TEXT))   # ASCOF's "Measure Group" 1A, 2B after the value: the row's group, no figure
+                trailing.add(c)
+                groups.add(c)   # (the same on a long file's first rows, not on all: no context)
+            elif kind == TEXT and c - 1 in trailing and _KEY_HEADER.search(header) and _one_each(values, columns[c - 1]):
+                keys.append((c, kind))   # ... and its "Measure Group Description"
+                trailing.add(c)
+                groups.add(c)
             continue
         if kind == "number" and c < label_col:
             continue      # a reference number: left of the label, not a key
@@ -489,7 +513,7 @@ def find_keys(headers: Sequence[str], columns: dict[int, list[Any]], label_col: 
     references = {c for c, _ in keys if _REFERENCE_HEADER.search(h := _spaced(header_of.get(c, "")))
                   or _TRANSACTION_HEADER.fullmatch(h) or _ID_HEADER.search(h)}
     context = {c: _as_text(_filled(columns[c])[0]) for c, kind in keys   # a reference the first rows share is still one
-               if kind in (TEXT, AREA) and len(columns[c]) >= 3 and distinct(c) == 1 and c not in references | geography | set(units)
+               if kind in (TEXT, AREA) and len(columns[c]) >= 3 and distinct(c) == 1 and c not in references | geography | groups | set(units)
                and len(_filled(columns[c])) == len(columns[c])}
     words = [c for c, kind in keys if kind == TEXT and c not in context and c not in lines and c not in category_codes
              and c not in trailing and c not in units]
