@@ -58,7 +58,7 @@ def _budget(h: Headlines) -> list[Flowable]:
                                    ("LINEAFTER", (0, 0), (-1, -1), 0.5, RULE),
                                    ("BACKGROUND", (0, 0), (-1, -1), SHADE),
                                    ("TOPPADDING", (0, 0), (-1, 0), 6), ("BOTTOMPADDING", (0, -1), (-1, -1), 6)]))
-    others = [Paragraph(escape(f"{other.dataset}: {other.sentence} {other.convention.key} Source: {other.source}"),
+    others = [Paragraph(escape(f"{other.named} {other.convention.key} Source: {other.source}"),
                         s["body"]) for other in h.other_budgets]
     return [grid, Spacer(1, 3 * mm), Paragraph(escape(b.sentence), s["body"]),
             Paragraph(escape(f"{b.convention.key} Source: {b.source}"), s["source"]),
