@@ -939,6 +939,9 @@ class TableReader:
                 self.report.doubt(f"row {r + 1} looks like another header inside the table "
                                   f"({', '.join(cell_text(v) for v in row if not blank(v))[:60]!r}): the figures under "
                                   "it may belong to other columns than the table's header names")
+            if pending and (rest := self._wrapped_rest(r, row, pending[-1])):
+                pending[-1] = self._with_rest(pending[-1], rest)
+                continue
             parsed = self._plain(r, row) or self._parse_row(r, row)
             if parsed is None:
                 continue
@@ -1042,6 +1045,29 @@ class TableReader:
         words = [c.index for c in self.columns if c.index < len(row) and cell_class(row[c.index]) == TEXT
                  and not _CURRENCY.fullmatch(cell_text(row[c.index]))]
         return len(words) >= 2 and is_header_like(row, self.layout.col_range) and not is_units_row(row, self.layout.col_range)
+
+    def _wrapped_rest(self, r: int, row: list[Any], above: ParsedRow | PlainRow) -> str:
+        """The rest of the label of the row above, wrapped into a row of its own (``Provision)``
+        alone under ``Special Educational Needs (High Needs``): a label cell and nothing else, closing
+        a bracket the label above left open; else ""."""
+        label = row[self.label_col] if self.label_col < len(row) else None
+        if type(label) is not str or _row(above) != r - 1 or any(
+                not blank(v) for c, v in enumerate(row) if c != self.label_col):
+            return ""
+        text, before = " ".join(label.split()), above[_LABEL] if type(above) is PlainRow else above.label
+        if type(before) is not str:
+            return ""
+        opened = before.count("(") - before.count(")")
+        return text if opened > 0 and 0 < text.count(")") - text.count("(") <= opened else ""
+
+    def _with_rest(self, above: ParsedRow | PlainRow, rest: str) -> ParsedRow | PlainRow:
+        """The row above with the rest of its label joined on, in its figures too."""
+        if type(above) is PlainRow:
+            return above[:_LABEL] + (f"{above[_LABEL]} {rest}",) + above[_LABEL + 1:]
+        above.label = f"{above.label} {rest}"
+        for obs in above.cells:
+            obs.label = above.label
+        return above
 
     def _gap(self) -> None:
         """A blank row passed: the key columns written on every row carry nothing over it (England's
@@ -1247,6 +1273,8 @@ class TableReader:
             return None
         for i, label in found.items():
             r, row = items[i]
+            if i and self._wrapped_rest(r, row, (items[i - 1][0], items[i - 1][1][self.label_col])):
+                return None   # the rest of the label above: joined to it, row by row (_read_rows)
             label = found[i] = " ".join(label.split())
             if not label or has_marker(label) or any(word in label for word in self._letters) or is_footnote(row):
                 return None
