@@ -989,10 +989,15 @@ class TableReader:
 
     def _notes_under(self) -> None:
         """Headings read below the table's last row head nothing: they are notes under it (a RAG
-        legend, ``DSG deficit ...: (14,600) at 1 April``, ``Footnotes:``), not sections."""
+        legend, ``DSG deficit ...: (14,600) at 1 April``, ``Footnotes:``), not sections. One stating a
+        figure (``Cumulative DSG deficit carried forward: £12.3m``) is kept as the table's note."""
         for row, label in [h for h in self.report.section_headings if h[0] > self.last_row + 1]:
             self.report.not_a_heading(row, label)
-            self.report.skip(a1(row - 1, self.layout.col_range.start), "note under the table")
+            kept = any(ch.isdigit() for ch in label)
+            if kept:
+                self.report.notes.append(label)
+            self.report.skip(a1(row - 1, self.layout.col_range.start),
+                             "kept as the table's note" if kept else "note under the table")
 
     def _extent(self) -> None:
         layout = self.layout
