@@ -31,6 +31,9 @@ from memberpack.store import annotation_store
 from memberpack.store.pack import Pack
 
 
+_PERIOD_PARTS = re.compile(r"\d{4}/\d{2}|(?:Month|Period|Quarter|Q|P)\s*\d{1,2}\b|[A-Z][a-z]{2} \d{4}|\S+")   # 2020/21, Month 9
+
+
 @dataclass(slots=True)
 class BudgetPosition:
     budget: float
@@ -66,7 +69,18 @@ class BudgetPosition:
     @property
     def sentence(self) -> str:
         """Net position first: ``Net forecast overspend of £12.4m (10.1% of the £123.1m budget)…``."""
-        when = f" at {self.period}" if self.period else ""
+        return self._told(self.period)
+
+    @property
+    def named(self) -> str:
+        """The position under its table's name (another monitor's, beside the Overview's tiles), its
+        period told once: not again after a name that states it (``Month 9 ... Budget Monitor 2020/21``)."""
+        stated = self.period and all(re.search(rf"(?<![\w/]){re.escape(part)}(?![\w/])", self.dataset, re.IGNORECASE)
+                                     for part in _PERIOD_PARTS.findall(self.period))
+        return f"{self.dataset}: {self._told(None if stated else self.period)}"
+
+    def _told(self, period: str | None) -> str:
+        when = f" at {period}" if period else ""
         if not self.variance:
             return f"Forecast outturn of {self.money(self.forecast)} matches the budget{when} ({self.label})."
         return (f"Net forecast {self.word} of {money(self.variance, self.convention)}{when}, "

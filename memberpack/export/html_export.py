@@ -110,7 +110,7 @@ def _budget(b: Briefing) -> str:
              (str(len(b.headlines.red_items)), "Red items", "adverse" if b.headlines.red_items else "")]
     dl = "".join(f'<div><dt>{escape(label)}</dt><dd class="{tone}">{escape(value)}</dd></div>'
                  for value, label, tone in tiles)
-    others = "".join(f"<li>{escape(f'{o.dataset}: {o.sentence} {o.convention.figures_key} Source: {o.source}')}</li>"
+    others = "".join(f"<li>{escape(f'{o.named} {o.convention.figures_key} Source: {o.source}')}</li>"
                      for o in b.headlines.other_budgets)
     return (f'<dl class="tiles">{dl}</dl><p>{escape(h.sentence)}</p>'
             f'<p class="source">{escape(h.convention.figures_key)} Source: {escape(h.source)}</p>'

@@ -76,8 +76,10 @@ def grid_table(table: Table, plan: NotePlan, caption: str) -> str:
     """The table as the source laid it out (a long one trimmed as in the PDF, saying so)."""
     grid, left_out = printed_grid(table, plan)
     width = len(grid.measures) + 1
+    worded = {m for m in grid.measures if grid.worded(m)}   # a reference, comments: left-aligned as text
+    figures = {i for i, m in enumerate(grid.measures, start=1) if m not in worded}
     parts = [f'<table class="source"><caption>{escape(caption)}</caption>',
-             _head(["Item", *column_titles(grid)], set(range(1, width)))]
+             _head(["Item", *column_titles(grid)], figures)]
     groups: list[tuple[str | None, list]] = []   # runs of rows under one section heading
     for row in grid.rows:
         if not groups or groups[-1][0] != row.section:
@@ -87,7 +89,7 @@ def grid_table(table: Table, plan: NotePlan, caption: str) -> str:
         parts.append("<tbody>")
         if section:
             parts.append(f'<tr class="section"><th scope="rowgroup" colspan="{width}">{escape(section)}</th></tr>')
-        parts += [_grid_row(table, plan, grid.measures, row) for row in rows]
+        parts += [_grid_row(table, plan, grid.measures, row, worded) for row in rows]
         parts.append("</tbody>")
     if left_out:
         parts.append(f'<tbody><tr><td colspan="{width}">… and {left_out:,} more rows, kept in the pack but not shown '
@@ -95,7 +97,7 @@ def grid_table(table: Table, plan: NotePlan, caption: str) -> str:
     return _scroll(caption, "".join(parts) + "</table>")
 
 
-def _grid_row(table: Table, plan: NotePlan, measures: list[str], row: GridRow) -> str:
+def _grid_row(table: Table, plan: NotePlan, measures: list[str], row: GridRow, worded: set[str]) -> str:
     anchors = "".join(f'<span id="{key}"></span>' for key in table.row_anchors(o.cell for o in row.cells.values()))
     cells = [f'<th scope="row">{anchors}{escape(row.label)}</th>']   # the anchors headline lines link to
     for measure in measures:
@@ -104,8 +106,10 @@ def _grid_row(table: Table, plan: NotePlan, measures: list[str], row: GridRow) -
             cells.append("<td></td>")
             continue
         notes = plan.by_cell.get((table.ds.key, obs.cell), [])
-        classes = " ".join(filter(None, ["num", RAG_CLASS.get(obs.status or ""), STATUS_CLASS.get(obs.status or "")]))
-        cells.append(f'<td class="{classes}">{escape(figure_text(obs))}'
+        classes = " ".join(filter(None, ["" if measure in worded else "num", RAG_CLASS.get(obs.status or ""),
+                                         STATUS_CLASS.get(obs.status or "")]))
+        attr = f' class="{classes}"' if classes else ""
+        cells.append(f'<td{attr}>{escape(figure_text(obs))}'
                      f"{markers_html([p.number for p in notes], [p.key for p in notes])}</td>")
     total = ' class="total"' if row.role != DATA else ""
     return f"<tr{total}>{''.join(cells)}</tr>"

@@ -115,8 +115,9 @@ def _bars(spec: ChartSpec, all_categories: list[str], width: float, height: floa
     categories, values, statuses = _largest(spec, all_categories, most)
     n = len(categories)
     note = len(all_categories) > n
-    label_w = min(70 * mm, max(stringWidth(c, FONT, LABEL_SIZE) for c in categories) + 8)
-    categories = [_clip(c, label_w - 8) for c in categories]  # a long label never runs off the page
+    room = min(70 * mm - 8, max(stringWidth(c, FONT, LABEL_SIZE) for c in categories))
+    label_w = room + 8
+    categories = [_clip(c, room) for c in categories]  # a long label never runs off the page
     drawing = Drawing(width, n * BAR_PITCH + 36 + 12 * note, initialFontName=FONT)
     if note:
         where = "the table lists all" if len(all_categories) <= PRINTED_ROWS else "the pack holds all"

@@ -59,8 +59,8 @@ def _budget(h: Headlines) -> list[Flowable]:
                                    ("LINEAFTER", (0, 0), (-1, -1), 0.5, RULE),
                                    ("BACKGROUND", (0, 0), (-1, -1), SHADE),
                                    ("TOPPADDING", (0, 0), (-1, 0), 6), ("BOTTOMPADDING", (0, -1), (-1, -1), 6)]))
-    others = [Paragraph(escape(f"{o.dataset}: {o.sentence} {o.convention.figures_key} Source: {o.source}"), s["body"])
-              for o in h.other_budgets]
+    others = [Paragraph(escape(f"{other.named} {other.convention.figures_key} Source: {other.source}"),
+                        s["body"]) for other in h.other_budgets]
     return [grid, Spacer(1, 3 * mm), Paragraph(escape(b.sentence), s["body"]),
             Paragraph(escape(f"{b.convention.figures_key} Source: {b.source}"), s["source"]),
             *([Paragraph("The other budget monitors in this export:", s["body"])] + others if others else [])]

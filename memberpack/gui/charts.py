@@ -33,6 +33,7 @@ _SYMBOL_TEXT = {"circle": "●", "square": "■", "triangle": "▲", "diamond": 
 STATUS_COLOURS = {"adverse": "#c0392b", "favourable": "#2e7d32", None: "#5d6d7e"}
 SYMBOLS = {"circle": "o", "square": "s", "triangle": "t1", "diamond": "d", "cross": "x", "plus": "+"}
 LABEL_ROOM = 0.045   # of the largest bar, a character of a bar's label: room beside the bars for it
+ZERO_ROOM = 40   # pixels a value tick's text may run past the bar axis's ends (its "0", a money tick "(£0.5m)")
 
 
 class GroupedAxis(pg.AxisItem):
@@ -167,6 +168,8 @@ class ChartView(QWidget):
         axis.setWidth(width)
         self.plot.getViewBox().invertY(True)
         self.plot.setLabel("bottom", axis_label)
+        # the tick at the axis's left end (0, where all bars are positive) runs past its edge: shown
+        self.plot.getAxis("bottom").setStyle(hideOverlappingLabels=ZERO_ROOM)
         low = min(0.0, *values) if values else 0.0
         high = max(0.0, *values) if values else 1.0
         # room beside the bars for their labels, the longer ("£5.6m surplus") the more

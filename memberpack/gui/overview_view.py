@@ -86,7 +86,7 @@ class OverviewView(QScrollArea):
             tiles.addWidget(tile, 1)
         layout.addLayout(tiles)
         if headlines.other_budgets:   # another directorate's monitor: its own position, never summed
-            told = (escape(f"{b.dataset}: {b.sentence}", quote=False) for b in headlines.other_budgets)
+            told = (escape(b.named, quote=False) for b in headlines.other_budgets)
             others = QLabel("<br>".join(told))
             others.setWordWrap(True)
             others.setObjectName("otherBudgets")
@@ -153,10 +153,11 @@ class OverviewView(QScrollArea):
 
     def table_text(self, item: Item) -> str:
         """The Table column: the table's short name, then the period its figure is from (the two
-        periods a change is between)."""
+        periods a change is between), unless the table's name or the figure's column says it
+        (``Forecast carry forward 31 Mar 2024``)."""
         when = period_span(item.previous_period, item.period) if item.previous_display else item.period or ""
         name = self.table_names.get(item.dataset, item.dataset)
-        return f"{name}\n{when}" if when and when not in item.dataset else name
+        return f"{name}\n{when}" if when and when not in item.dataset and when not in item.measure else name
 
     def _list(self, key: str, title: str, items: list[Item], head: tuple[str, str], under, value,
               empty: str) -> QGroupBox:

@@ -110,6 +110,7 @@ class KeyColumn:
     header: str
     role: str
     sparse: bool = field(default=False, compare=False)   # a section key blank on the first row and most others
+    each_row: bool = field(default=False, compare=False)   # a section key written on every named row: no carry over a gap
     region: bool = field(init=False, compare=False)   # a section key naming regions
     tidy_rank: int | None = field(init=False, compare=False)   # how specific a tidy file's area name it holds (0 the most)
     country: bool = field(init=False, compare=False)   # a column of the country's code (country_code)
@@ -251,6 +252,21 @@ def _words_or_none(filled: list[Any]) -> bool:
 def _codes(values: Sequence[Any]) -> bool:
     filled = _filled(values)
     return bool(filled) and sum(map(is_code, filled)) * 4 >= 3 * len(filled)
+
+
+_GROUP_CODE = re.compile(r"\d{1,2}[A-Z]{1,2}\d{0,4}")   # "1A", "2B", "1C2": a measure group's code
+
+
+def _group_codes(filled: list[Any]) -> bool:
+    """Whether every filled cell is a group's code (a digit or two, then capitals: ``1A``, ``2B``),
+    three at least: codes a header naming a group gives, where ``1A`` is no figure (1, Adverse)."""
+    return len(filled) >= 3 and all(type(v) is str and _GROUP_CODE.fullmatch(v.strip()) for v in filled)
+
+
+def _one_each(names: Sequence[Any], codes: Sequence[Any]) -> bool:
+    """Whether each code comes with one name, and every row has both (a group's description beside its code)."""
+    pairs = {(_as_text(n), _as_text(c)) for n, c in zip(names, codes) if n is not None and c is not None}
+    return len(_filled(names)) == len(_filled(codes)) == len(names) and len(pairs) == len({c for _, c in pairs})
 
 
 def _identifiers(filled: list[Any]) -> bool:
@@ -421,6 +437,7 @@ def find_keys(headers: Sequence[str], columns: dict[int, list[Any]], label_col: 
     figures = False   # past the first column of figures: only period columns are keys there
     first_figure = -1
     trailing: set[int] = set()   # keys after the figures: never the label (the row is named left of its figures)
+    groups: set[int] = set()     # ... a measure group's code and description among them
     for c, values in columns.items():
         kind = kinds[c]
         filled = filled_of[c]
@@ -463,6 +480,14 @@ def find_keys(headers: Sequence[str], columns: dict[int, list[Any]], label_col: 
             elif kind == TEXT and _DESCRIBING_HEADER.fullmatch(header) and 3 <= len(filled) == len(values) \
                     and distinct(c) == 1:
                 keys.append((c, kind))   # "indicator", "measure" the same on every row after the value: context
+            elif _KEY_HEADER.search(header) and _group_codes(filled):
+                keys.append((c, TEXT))   # ASCOF's "Measure Group" 1A, 2B after the value: the row's group, no figure
+                trailing.add(c)
+                groups.add(c)   # (the same on a long file's first rows, not on all: no context)
+            elif kind == TEXT and c - 1 in trailing and _KEY_HEADER.search(header) and _one_each(values, columns[c - 1]):
+                keys.append((c, kind))   # ... and its "Measure Group Description"
+                trailing.add(c)
+                groups.add(c)
             continue
         if kind == "number" and c < label_col:
             continue      # a reference number: left of the label, not a key
@@ -492,7 +517,7 @@ def find_keys(headers: Sequence[str], columns: dict[int, list[Any]], label_col: 
     references = {c for c, _ in keys if _REFERENCE_HEADER.search(h := _spaced(header_of.get(c, "")))
                   or _TRANSACTION_HEADER.fullmatch(h) or _ID_HEADER.search(h)}
     context = {c: _as_text(_filled(columns[c])[0]) for c, kind in keys   # a reference the first rows share is still one
-               if kind in (TEXT, AREA) and len(columns[c]) >= 3 and distinct(c) == 1 and c not in references | geography | set(units)
+               if kind in (TEXT, AREA) and len(columns[c]) >= 3 and distinct(c) == 1 and c not in references | geography | groups | set(units)
                and len(_filled(columns[c])) == len(columns[c])}
     words = [c for c, kind in keys if kind == TEXT and c not in context and c not in lines and c not in category_codes
              and c not in trailing and c not in units]
@@ -558,6 +583,23 @@ def _sparse(values: Sequence[Any]) -> bool:
         return len(filled) * 2 < len(values)
     texts = list(map(_as_text, filled))
     return len(texts) >= _OWN_ROWS and len(set(texts)) == len(texts) and len(_filled(values[:len(filled)])) == len(filled)
+
+
+def each_row(key: KeyColumn, rows: Sequence[tuple[int, Sequence[Any]]], label: int) -> bool:
+    """Whether a section key column is written on every named row of ``rows`` (sheet row numbers
+    with their cells, blank rows left out) down to one under a blank row (a council's region and
+    class codes, repeated down the table, then England's total under a blank row): a blank cell
+    under a gap then means none, not the code of the last row above the gap."""
+    if key.role != SECTION or key.sparse:
+        return False
+    written, above = 0, None
+    for r, row in rows:
+        if label < len(row) and _filled([row[label]]):
+            if not _filled([row[key.index] if key.index < len(row) else None]):
+                return written >= _OWN_ROWS and above is not None and r > above + 1
+            written += 1
+        above = r
+    return written >= _OWN_ROWS
 
 
 _OWN_ROWS = 5   # rows that each write their own key before a key is one of each row's

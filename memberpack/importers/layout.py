@@ -17,7 +17,7 @@ from typing import Any
 from memberpack.importers.cells import column_index, column_letter
 from memberpack.importers.headers import (
     MAX_HEADER_ROWS, column_codes, is_period_row, is_token_row, is_year, looks_like_data)
-from memberpack.importers.keys import AREA, PERIOD, SECTION, column_kind, find_keys
+from memberpack.importers.keys import AREA, PERIOD, SECTION, column_kind, each_row, find_keys
 from memberpack.importers.plain_numbers import PLAIN_NUMBER
 from memberpack.importers.table_layout import (  # noqa: F401 - the finder's users import them from here
     Corrections, TableLayout, as_heading, shape_key, strip_periods)
@@ -306,6 +306,7 @@ def detect_layout(sheet: str, titles: list[tuple[int, str]], head: list[tuple[in
         units_row=None if units_row is None else units_row + 1, unit=unit.symbol if unit else None, title=title,
         key_columns=tuple(column_letter(k.index) for k in keys), key_roles=tuple(k.role for k in keys),
         sparse_keys=tuple(column_letter(k.index) for k in keys if k.sparse),
+        each_row_keys=tuple(column_letter(k.index) for k in keys if each_row(k, numbered, label_col)),
         context_columns=tuple(column_letter(c) for c in context), code_rows=tuple(head[h][0] + 1 for h in code_rows),
         indent_columns=tuple(column_letter(c) for c in indents),
         unit_reason=unit_reason if unit else "", doubts=tuple(doubts))

@@ -39,6 +39,7 @@ class TableLayout:
     key_columns: tuple[str, ...] = ()       # identifying columns besides the label column (keys.py)
     key_roles: tuple[str, ...] = ()         # each one's role: area, period or section
     sparse_keys: tuple[str, ...] = ()       # section keys whose blank means none (keys._sparse)
+    each_row_keys: tuple[str, ...] = ()     # section keys written on every row: none carried over a gap (keys._each_row)
     context_columns: tuple[str, ...] = ()   # the same value on every row: table context
     ignored_columns: tuple[str, ...] = ()   # left out by the officer
     code_rows: tuple[int, ...] = ()         # column-number or letter-code rows under the header
@@ -125,7 +126,7 @@ def _usable(memory: object) -> bool:
 
 
 _TUPLES = ("header_rows", "key_columns", "key_roles", "context_columns", "ignored_columns", "code_rows", "doubts",
-           "indent_columns", "sparse_keys")
+           "indent_columns", "sparse_keys", "each_row_keys")
 
 
 @dataclass(frozen=True, slots=True)

@@ -575,7 +575,9 @@ class TableReader:
     def _columns(self, header: dict[int, list[Any]]) -> list[Column]:
         layout = self.layout
         self.keys = [KeyColumn(column_index(letter), self._heading(header, column_index(letter)), role,
-                               letter in layout.sparse_keys) for letter, role in zip(layout.key_columns, layout.key_roles)]
+                               letter in layout.sparse_keys, letter in layout.each_row_keys)
+                     for letter, role in zip(layout.key_columns, layout.key_roles)]
+        self._each_row = [k.index for k in self.keys if k.each_row]   # (their codes stop at a blank row: _gap)
         self._context = {column_index(letter) for letter in layout.context_columns}
         self._context_names = {c: self._heading(header, c) or f"column {column_letter(c)}" for c in self._context}
         self._context_changed: set[int] = set()
@@ -941,6 +943,7 @@ class TableReader:
                 break
             stream.next()
             if verdict == "blank":
+                self._gap()
                 continue
             if verdict in ("footnote", "header"):
                 self.report.skip(a1(r, self.layout.col_range.start),
@@ -950,6 +953,9 @@ class TableReader:
                 self.report.doubt(f"row {r + 1} looks like another header inside the table "
                                   f"({', '.join(cell_text(v) for v in row if not blank(v))[:60]!r}): the figures under "
                                   "it may belong to other columns than the table's header names")
+            if pending and (rest := self._wrapped_rest(r, row, pending[-1])):
+                pending[-1] = self._with_rest(pending[-1], rest)
+                continue
             parsed = self._plain(r, row) or self._parse_row(r, row)
             if parsed is None:
                 continue
@@ -997,10 +1003,15 @@ class TableReader:
 
     def _notes_under(self) -> None:
         """Headings read below the table's last row head nothing: they are notes under it (a RAG
-        legend, ``DSG deficit ...: (14,600) at 1 April``, ``Footnotes:``), not sections."""
+        legend, ``DSG deficit ...: (14,600) at 1 April``, ``Footnotes:``), not sections. One stating a
+        figure (``Cumulative DSG deficit carried forward: £12.3m``) is kept as the table's note."""
         for row, label in [h for h in self.report.section_headings if h[0] > self.last_row + 1]:
             self.report.not_a_heading(row, label)
-            self.report.skip(a1(row - 1, self.layout.col_range.start), "note under the table")
+            kept = any(ch.isdigit() for ch in label)
+            if kept:
+                self.report.notes.append(label)
+            self.report.skip(a1(row - 1, self.layout.col_range.start),
+                             "kept as the table's note" if kept else "note under the table")
 
     def _extent(self) -> None:
         layout = self.layout
@@ -1053,6 +1064,35 @@ class TableReader:
         words = [c.index for c in self.columns if c.index < len(row) and cell_class(row[c.index]) == TEXT
                  and not _CURRENCY.fullmatch(cell_text(row[c.index]))]
         return len(words) >= 2 and is_header_like(row, self.layout.col_range) and not is_units_row(row, self.layout.col_range)
+
+    def _wrapped_rest(self, r: int, row: list[Any], above: ParsedRow | PlainRow) -> str:
+        """The rest of the label of the row above, wrapped into a row of its own (``Provision)``
+        alone under ``Special Educational Needs (High Needs``): a label cell and nothing else, closing
+        a bracket the label above left open; else ""."""
+        label = row[self.label_col] if self.label_col < len(row) else None
+        if type(label) is not str or _row(above) != r - 1 or any(
+                not blank(v) for c, v in enumerate(row) if c != self.label_col):
+            return ""
+        text, before = " ".join(label.split()), above[_LABEL] if type(above) is PlainRow else above.label
+        if type(before) is not str:
+            return ""
+        opened = before.count("(") - before.count(")")
+        return text if opened > 0 and 0 < text.count(")") - text.count("(") <= opened else ""
+
+    def _with_rest(self, above: ParsedRow | PlainRow, rest: str) -> ParsedRow | PlainRow:
+        """The row above with the rest of its label joined on, in its figures too."""
+        if type(above) is PlainRow:
+            return above[:_LABEL] + (f"{above[_LABEL]} {rest}",) + above[_LABEL + 1:]
+        above.label = f"{above.label} {rest}"
+        for obs in above.cells:
+            obs.label = above.label
+        return above
+
+    def _gap(self) -> None:
+        """A blank row passed: the key columns written on every row carry nothing over it (England's
+        and the regions' totals under the councils take no council's region or class)."""
+        for c in self._each_row:
+            self._carried[c], self._carried[~c] = "", False
 
     def _tick(self, r: int, progress, cancel) -> None:
         if cancel is not None and cancel():
@@ -1196,6 +1236,11 @@ class TableReader:
                 continue
             gaps.append(i)
             r, row = taken[i + 1]
+            if any(c >= len(row) or blank(row[c]) for c in self._each_row):   # read after the gap (_gap)
+                self._plain_upto = i
+                if i:
+                    self._alone.add(taken[i][0])
+                return None
             ahead = taken[i + 1:i + 1 + LOOKAHEAD]
             if len(ahead) < LOOKAHEAD:
                 ahead += stream.ahead(LOOKAHEAD - len(ahead))
@@ -1247,6 +1292,8 @@ class TableReader:
             return None
         for i, label in found.items():
             r, row = items[i]
+            if i and self._wrapped_rest(r, row, (items[i - 1][0], items[i - 1][1][self.label_col])):
+                return None   # the rest of the label above: joined to it, row by row (_read_rows)
             label = found[i] = " ".join(label.split())
             if not label or has_marker(label) or any(word in label for word in self._letters) or is_footnote(row):
                 return None

@@ -93,6 +93,7 @@ def find_tables(sheet: Sheet, *, file_stem: str = "", kind: str | None = None,
     sheet_unit: tuple[str, str] | None = None   # a money unit said of all the sheet's figures, and why
     above_head: dict[int, list[Any]] = {}   # the header rows of the table above, by row
     stated: list[tuple[str, str]] = []   # what the lines above the table say its figures are (_described_above)
+    sheet_titles: list[str] = []   # the first table's titles: the sheet's own (a period the tables under it share)
     formats = sheet.formats
     hidden = HiddenRead(sheet.name, formats.hidden_columns, formats.hidden_rows) \
         if formats.hidden_columns or formats.hidden_rows else None
@@ -180,7 +181,8 @@ def find_tables(sheet: Sheet, *, file_stem: str = "", kind: str | None = None,
             keyed = keyed_context(band, seen, stream.ahead(NOTES_AHEAD) if rows is not None else block) \
                 if band.context_columns else []
             found = _prepare(sheet, band, seen, texts, file_stem=file_stem, kind=kind, overrides=overrides,
-                             recall=recall, corrections=corrections)
+                             recall=recall, corrections=corrections, sheet_titles=sheet_titles)
+            sheet_titles = sheet_titles or texts
             found.report.notes = list(notes)
             if found.layout is band:
                 for assumption in keyed:
@@ -489,8 +491,10 @@ def _within(block: list[tuple[int, list[Any]]], cols: range | set[int]) -> Itera
 
 def _prepare(sheet: Sheet, layout: TableLayout, seen: dict[int, list[Any]], titles: list[str], *, file_stem: str,
              kind: str | None, overrides: Sequence[TableLayout], recall: Recall | None,
-             corrections: Corrections = Corrections()) -> FoundTable:
-    """Settle the layout: detected, then remembered for this shape, then the officer's override."""
+             corrections: Corrections = Corrections(), sheet_titles: Sequence[str] = ()) -> FoundTable:
+    """Settle the layout: detected, then remembered for this shape, then the officer's override. The
+    period is the one its own titles state, else the sheet's title (over a table above it), the sheet's
+    name, the file's name."""
     header_texts = [cell_text(row[c]) if c < len(row) else ""
                     for row in (seen.get(h - 1) or [] for h in layout.header_rows) for c in layout.col_range]
     shape = shape_key(sheet.name, header_texts)
@@ -524,9 +528,11 @@ def _prepare(sheet: Sheet, layout: TableLayout, seen: dict[int, list[Any]], titl
     corner = cell_text(top[layout.col_range[0]]) if layout.col_range and layout.col_range[0] < len(top) \
         and not blank(top[layout.col_range[0]]) else ""
     corner_title = [corner] if len(corner.split()) >= 4 and corner not in titles else []
-    sources = [("the title", t) for t in [*titles, *corner_title]] + [("the sheet name", "" if sheet.coded else sheet.name),
-                                                     ("the file name", file_stem.replace("_", " ")),
-                                                     ("the workbook's metadata sheet", sheet.stated)]
+    own = [*titles, *corner_title]
+    sheets = [] if any(parse_period(t) for t in own) else [t for t in sheet_titles if t not in own]
+    sources = [("the title", t) for t in own] + [("the sheet's title", t) for t in sheets] + [
+        ("the sheet name", "" if sheet.coded else sheet.name), ("the file name", file_stem.replace("_", " ")),
+        ("the workbook's metadata sheet", sheet.stated)]
     context = context_period([text for _, text in sources])
     period_reason = "set by hand" if layout.period else ""
     if not layout.period and context is not None:

@@ -9,6 +9,7 @@ from itertools import groupby
 from memberpack.model.observation import DATA, Observation
 from memberpack.model.periods import Period, parse_period
 from memberpack.model.units import GBP, unit_cost
+from memberpack.model.values import BLANK, TEXT
 
 
 @dataclass(slots=True)
@@ -55,6 +56,13 @@ class Grid:
             seen.add(where)
             kept.append(obs)
         return cls.of(kept).dated_rows().named_sections()
+
+    def worded(self, measure: str) -> bool:
+        """Whether a column holds words, not figures (a row's reference ``AHW01``, a comment): no
+        cell of it a figure, one at least written. It is set as text, left-aligned."""
+        cells = [row.cells[measure] for row in self.rows if measure in row.cells]
+        return any(obs.status == TEXT for obs in cells) and all(obs.value is None and obs.status in (TEXT, BLANK)
+                                                                 for obs in cells)
 
     def costs(self) -> Grid:
         """The rows a money table's totals add up: not a service's unit cost (``- Average Unit Cost``,

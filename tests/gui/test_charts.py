@@ -276,3 +276,27 @@ def test_a_bar_label_wider_than_the_axis_is_cut_short_not_left_out(qtbot):
     assert ticks[0] == labels[0] and ticks[2] == labels[2]
     assert ticks[1].startswith("Children Looked After") and ticks[1].endswith("…")
     assert all(metrics.horizontalAdvance(t) <= axis.width() - 20 for t in ticks)
+
+
+def test_a_bar_chart_of_positive_values_shows_its_zero(qtbot):
+    """Bars of pupils by school start at 0, and the value axis says so: pyqtgraph had hidden the '0'
+    at the axis's left end (its text runs past the edge), so the bars seemed to start anywhere."""
+    from PySide6.QtGui import QPainter, QPicture
+
+    from memberpack.model.charts import BAR, ChartSpec, Series
+
+    spec = ChartSpec(id="t#breakdown", kind=BAR, title="Pupils by school", summary="",
+                     categories=["Alder Primary", "Birch Academy", "Cedar High"],
+                     series=[Series("Pupils", [1200.0, 3400.0, 5600.0])], unit="count", source="t.xlsx")
+    chart = ChartView(spec)
+    qtbot.addWidget(chart)
+    chart.resize(700, 300)
+    chart.show()
+    qtbot.waitExposed(chart)
+    axis = chart.plot.getAxis("bottom")
+    assert chart.plot.getViewBox().viewRange()[0][0] == 0.0
+    picture = QPicture()
+    painter = QPainter(picture)
+    shown = [text for _rect, _flags, text in axis.generateDrawSpecs(painter)[2]]
+    painter.end()
+    assert shown[0] == "0" and "2,000" in shown

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from PySide6.QtWidgets import QLabel
+
 from memberpack.analysis.headlines import headlines
 from memberpack.assets import sample
 from memberpack.gui.overview_view import OverviewView
@@ -74,3 +76,18 @@ def test_another_directorates_monitor_is_told_under_the_tiles(qtbot, tmp_path):
     qtbot.addWidget(view)
     told = view.findChild(QLabel, "otherBudgets")
     assert "Net forecast overspend of £12.4m" in told.text() and "&#x27;" not in told.text()
+
+
+def test_the_overview_tells_each_period_once(qtbot, demo_pack):
+    """Another monitor's position under a name stating its period, and a carry forward whose column
+    names its date, had the period twice: '... Budget Monitor 2020/21 ...: ... at 2020/21 Month 9',
+    and 'Forecast carry forward 31 Mar 2024' over a Table column's 'Mar 2024'."""
+    with Pack.open(demo_pack) as pack:
+        view = OverviewView(headlines(pack), pack.meta())
+    qtbot.addWidget(view)
+    others = view.findChild(QLabel, "otherBudgets").text()
+    assert "Month 9 Children's Services Budget Monitor 2020/21" in others and "at 2020/21 Month 9" not in others
+    assert "2022/23 Children's Services as at the end of December 2022 (Month 9): Net forecast" in others
+    assert "at 2022/23 Month 9" not in others and "£10.4m at 2023/24 Month 6" in others
+    carried = [i for i in view.headlines.deficits if i.measure == "Forecast carry forward 31 Mar 2024"]
+    assert carried and all("Mar 2024" not in view.table_text(i) for i in carried)

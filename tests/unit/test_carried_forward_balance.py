@@ -83,3 +83,16 @@ def test_a_breakdown_of_debt_by_lender_is_still_charted(tmp_path):
     (ds, observations), = _tables(tmp_path, {"TM": rows}).values()
     (chart,) = charts_for(ds, observations)
     assert chart.categories[:3] == ["PWLB", "Market loans", "Local authorities"]
+
+
+def test_a_deficit_stated_in_a_line_under_the_table_is_kept_as_its_note(tmp_path):
+    """'Cumulative DSG deficit carried forward: £12.3m' alone under the blocks: no row of the table,
+    and not dropped either (it had been skipped as a note, so the deficit was nowhere in the pack)."""
+    rows = [["Dedicated Schools Grant 2023/24 Month 6 (£000)"], [], ["Block", "Budget", "Forecast", "Variance"],
+            ["Schools Block", 12000, 12100, 100], ["Early Years Block", 3000, 2900, -100],
+            ["High Needs Block", 40000, 55100, 15100], ["Total", 55000, 70100, 15100], [],
+            ["Cumulative DSG deficit carried forward: £12.3m"], ["Footnotes:"]]
+    table, = read_file(write_xlsx(tmp_path / "dsg.xlsx", {"DSG": rows})).tables
+    assert table.report.notes == ["Cumulative DSG deficit carried forward: £12.3m"]
+    assert {o.label for o in table.observations} == {"Schools Block", "Early Years Block", "High Needs Block", "Total"}
+    assert "    the table's note: Cumulative DSG deficit carried forward: £12.3m" in table.report.lines()

@@ -7,6 +7,8 @@ A share "of total expenditure" is no total row."""
 import csv
 from pathlib import Path
 
+import pytest
+
 from memberpack.importers import read_file
 from memberpack.importers.roles import role_from_words
 from memberpack.model.observation import DATA, SUBTOTAL, TOTAL
@@ -79,3 +81,47 @@ def test_an_all_schools_row_adding_up_the_rows_above_is_their_total(tmp_path):
     roles = _pupils(tmp_path, ["38,400", "1,820"])
     assert (roles["All schools"], roles["Special"], roles["All other settings"]) == (TOTAL, DATA, DATA)
     assert _pupils(tmp_path, ["39,900", "1,820"])["All schools"] == DATA   # (adds up to no rows above it)
+
+
+def _councils_then_totals(path, councils: int, spaced: bool = False):
+    """A council table with region and class codes on every row (repeated, so no code is a row's
+    own), a blank row, then England's and the regions' totals with those cells blank."""
+    from openpyxl import Workbook
+
+    wb = Workbook()
+    ws = wb.active
+    ws.append(["Net expenditure 2022-23 (£ thousand)"])
+    ws.append([])
+    ws.append(["LA code", "Local authority", "Region", "Class", "Education", "Children's social care"])
+    regions, classes = ("NW", "SW", "YH", "L"), ("UA", "SC", "MD")
+    for i in range(councils):
+        ws.append([f"E{1000 + i}", f"Council {i}", regions[i % 4], classes[i % 3], 1000 + i, 500 + i])
+        if spaced:
+            ws.append([])
+    ws.append([])
+    for name, amount in (("England", 90000), ("North West", 9000), ("South West", 8000)):
+        ws.append([None, name, None, None, amount, amount // 2])
+    wb.save(path)
+    return path
+
+
+@pytest.mark.parametrize("councils, spaced", [(8, False), (300, False), (60, True)])
+def test_codes_written_on_every_council_are_not_carried_across_the_blank_row_into_the_totals(tmp_path, councils, spaced):
+    """England's and the regions' rows under a blank row take no region or class code from the
+    last council above it (they had been read in that council's region and class)."""
+    table, = read_file(_councils_then_totals(tmp_path / "councils.xlsx", councils, spaced)).tables
+    section = {o.label: o.section for o in table.observations if o.measure == "Education"}
+    last = councils - 1
+    assert section[f"Council {last}"] == f"E{1000 + last} / {('NW', 'SW', 'YH', 'L')[last % 4]} / {('UA', 'SC', 'MD')[last % 3]}"
+    assert section["England"] is None and section["North West"] is None and section["South West"] is None
+    figures = {o.label: o.value for o in table.observations if o.measure == "Education"}
+    assert figures["England"] == 90_000_000 and figures["South West"] == 8_000_000
+
+
+def test_a_class_written_on_every_council_is_not_carried_into_englands_row():
+    """MHCLG's RS 2017-18: each council's E-code and class (SC, MD, O) on its row, two blank rows,
+    then ENGLAND with neither: it had been read under the last council's code (E6353)."""
+    path = Path(__file__).resolve().parents[1] / "corpus" / "files" / "mhclg_RS_2017-18_data_by_LA.xlsx"
+    table, = [t for t in read_file(path).tables if t.layout.sheet == "RS LA Data 2017-18"]
+    section = {o.cell: o.section for o in table.observations}
+    assert section["F452"] == "E6353" and section["F455"] is None and section["F458"] == "CLASS BREAKDOWN"

@@ -208,3 +208,22 @@ def test_a_negative_balance_in_a_reserves_statement_is_a_deficit(tmp_path):
     told = [(i.label, i.measure, i.display) for i in deficits]
     assert ("DSG deficit (unusable)", "Forecast balance 31 March 2025", "£11,500k deficit") in told
     assert [label for label, *_ in told].count("DSG deficit (unusable)") == 1
+
+
+def test_another_monitors_position_tells_its_period_once():
+    """Beside the Overview's tiles (and in the briefings), another monitor's position is told under its
+    table's name; a name that states the period ('Month 9 ... Budget Monitor 2020/21') had it twice:
+    '...: Net forecast overspend of £1,178,880 at 2020/21 Month 9'."""
+    from memberpack.analysis.headlines import BudgetPosition
+
+    def told(name: str, period: str) -> str:
+        return BudgetPosition(31_784_203, 32_963_082, 1_178_879, "Total", "m9.xlsx", period, dataset=name).named
+
+    assert told("Month 9 Children's Services Budget Monitor 2020/21 Appendix 1", "2020/21 Month 9") == (
+        "Month 9 Children's Services Budget Monitor 2020/21 Appendix 1: Net forecast overspend of £1,178,879, "
+        "3.7% of the £31,784,203 budget: forecast outturn £32,963,082 (Total).")
+    assert told("2022/23 Children's Services as at the end of December 2022 (Month 9)", "2022/23 Month 9").startswith(
+        "2022/23 Children's Services as at the end of December 2022 (Month 9): Net forecast overspend of £1,178,879, 3.7%")
+    assert " at 2020/21 Month 9, " in told("Children's Services Budget Monitor 2020/21", "2020/21 Month 9")
+    assert " at 2020/21 Month 9, " in told("Month 10 Budget Monitor 2020/21", "2020/21 Month 9")
+    assert " at 2020/21 Month 9, " in told("Month 91 Budget Monitor 2020/21", "2020/21 Month 9")

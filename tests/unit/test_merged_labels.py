@@ -5,6 +5,8 @@ figure merged over rows stay in their top cell, and no table writes into the row
 
 from copy import deepcopy
 
+import pytest
+
 from awkward_workbooks import write_xlsx
 
 from memberpack.importers import read_file
@@ -113,3 +115,23 @@ def test_merged_keys_read_in_blocks_as_cell_by_cell(tmp_path, monkeypatch):
     assert fields(fast) == fields(slow) and fast.report.to_dict() == slow.report.to_dict()
     june = next(o for o in fast.observations if o.cell == "C44")
     assert (june.label, june.period, june.status) == ("Month 6 2010", "2010/11", "-")
+
+
+def _dsg_blocks(lines: int = 0) -> list[list]:
+    rows = [["Dedicated Schools Grant 2023/24 Month 6 (£000)"], [], ["Block", "Budget", "Forecast", "Variance"]]
+    rows += [[f"Line {n}", 100 + n, 101 + n, 1] for n in range(lines)]
+    return rows + [["Schools Block", 12000, 12100, 100], ["Early Years Block", 3000, 2900, -100],
+                   ["Special Educational Needs (High Needs", 40000, 55100, 15100], ["Provision)"],
+                   ["Central School Services Block", 1500, 1500, 0], ["Total", 56500 + 10 * lines, 71600, 15100]]
+
+
+@pytest.mark.parametrize("lines", [0, 300])
+def test_a_labels_wrapped_rest_joins_the_label_above(tmp_path, lines):
+    """``Provision)`` alone in the row under ``Special Educational Needs (High Needs``: the rest of
+    that label, wrapped into a row of its own. It had headed a section, so the Central School
+    Services Block was filed under 'Provision)' and the High Needs block named by half its name."""
+    table, = read_file(write_xlsx(tmp_path / "dsg.xlsx", {"DSG": _dsg_blocks(lines)})).tables
+    budget = {o.label: (o.section, o.value) for o in table.observations if o.measure == "Budget"}
+    assert budget["Special Educational Needs (High Needs Provision)"] == (None, 40_000_000)
+    assert budget["Central School Services Block"] == (None, 1_500_000)
+    assert not any("Provision)" == label or label.endswith("(High Needs") for label in budget)

@@ -194,3 +194,16 @@ def test_the_value_axis_title_clears_the_widest_tick():
         isinstance(n, String) and n.text == "£" for n in getattr(g, "contents", [])))
     title_right = title.transform[4] + next(n.fontSize for n in title.contents if isinstance(n, String)) / 2
     assert title_right < left_of_ticks
+
+
+def test_the_widest_bar_name_is_printed_whole_where_it_fits():
+    """The bars' label column is as wide as their widest name; that name had been cut to '…' alone
+    when adding and taking back the column's margin left it a hair too wide (a bar with no name)."""
+    from reportlab.graphics.charts.barcharts import HorizontalBarChart
+
+    for names in (["Alder Primary", "Birch Academy", "Cedar High", "D"], ["A", "B", "C", "D"]):
+        spec = ChartSpec("t#breakdown", BAR, "Pupils by school", "", names,
+                         [Series("Pupils", [1200.0, 3400.0, 5600.0, 2500.0])], "count", "Source: t.xlsx")
+        drawing = chart_drawing(spec, names, ["Pupils"])
+        chart = next(n for n in drawing.getContents() if isinstance(n, HorizontalBarChart))
+        assert sorted(chart.categoryAxis.categoryNames) == sorted(names)

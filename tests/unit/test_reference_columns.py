@@ -42,7 +42,9 @@ def test_a_rows_reference_is_a_column_at_the_left_of_its_figures(tmp_path):
             "Reablement first AHW01 1,200 850 350 Amber") in text
     assert main(["export", str(tmp_path / "p.mpack"), "-o", str(tmp_path / "b.html")]) == 0
     html = (tmp_path / "b.html").read_text(encoding="utf-8")
-    assert '<th scope="row">Reablement first</th><td class="num">AHW01</td><td class="num">1,200</td>' in html
+    # the reference is words, left-aligned as text (it had been class "num", right-aligned like a figure)
+    assert '<th scope="row">Reablement first</th><td>AHW01</td><td class="num">1,200</td>' in html
+    assert '<th scope="col">Ref</th><th scope="col" class="num">2024/25 Target (£k)</th>' in html
 
 
 def test_numbered_and_coded_indicators_keep_their_reference_as_written(tmp_path):

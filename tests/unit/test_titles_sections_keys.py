@@ -77,7 +77,9 @@ def test_a_note_under_a_tables_total_heads_no_section(tmp_path):
             ["RAG: Blue = delivered; Green = on track; Amber = some risk; Red = significant risk"]]
     table = _table(tmp_path, rows)
     assert table.report.section_headings == [] and table.report.verdict == "read"
-    assert [(run.range, run.reason) for run in table.report.skipped] == [("A9:A10", "note under the table")]
+    assert [(run.range, run.reason) for run in table.report.skipped] == [("A9", "kept as the table's note"),
+                                                                         ("A10", "note under the table")]
+    assert table.report.notes == [rows[8][0]]   # the DSG deficit it states is kept with the table
     assert {o.section for o in table.observations} == {None}
 
 

@@ -1,6 +1,7 @@
 """What a twelfth batch of published files nobody here had seen taught (tests/corpus, the last 5 files: adult
 social care, public health and police): a header that is a band of weights ("2000-2499g") names no year; a
-measure's code with letters beside its breakdown ("1C2A" beside "Total") is a key of its own; a row saying in
+measure's code with letters beside its breakdown ("1C2A" beside "Total") is a key of its own, as is a measure
+group's code after the value ("1A", no figure 1 Adverse); a row saying in
 brackets that its figures are a number ("(units)") is not in the percentage a table's filters state; a tidy
 file's "type_definition" column gives each row's unit, but not its numerator's; a change over a span of months
 ("Sep-18 to Sep-19") is dated by its end; a heading alone in its row over "number" and "%" a blank row below
@@ -133,3 +134,21 @@ def test_a_dates_year_with_a_footnote_digit_run_onto_it_is_that_year(tmp_path):
     cells = {o.cell: o for o in table.observations}
     assert [(cells[c].period, cells[c].value) for c in ("B4", "C10", "D11")] == [
         ("Sep 2006", 137994.0), ("Sep 2012", 67988.0), ("Sep 2013", 3013.0)]
+
+
+def test_a_measure_groups_code_after_the_figures_is_a_key_not_a_figure(tmp_path):
+    """ASCOF's ``Measure Group`` (``1A``, ``2B``) and its description after the measure's value: codes
+    naming the row's group, not figures. ``1A`` had been read as the figure 1 (the ``A`` taken for
+    Adverse), a count, beside every measure's value."""
+    rows = _measures_by_council()
+    rows[0] += ["Measure Group", "Measure Group Description"]
+    names = {"1A": "Social care-related quality of life", "1B": "Control over daily life"}
+    for row in rows[1:]:
+        group = row[2][:2]
+        row += [group, names[group]]
+    table, = read_file(write_xlsx(tmp_path / "ascof.xlsx", {"in": rows})).tables
+    assert {o.measure for o in table.observations} == {"Measure Value"}
+    cells = {o.cell: o for o in table.observations}
+    assert cells["F2"].value == 0.0 and "1A" in cells["F2"].section
+    later = cells[f"F{2 + 60 + 15 + 4}"]
+    assert (later.value, "Control over daily life" in later.section) == (11.11, True)

@@ -129,3 +129,20 @@ def test_a_change_between_periods_is_no_period_of_the_series(tmp_path):
             ["Cleveland", 1223.9, 1198.3, 1225.9, 2.0, 0.16, 27.6, 2.31], ["Durham", 1141.1, 1118.0, 1124.7, -16.4, -1.43, 6.8, 0.6]]
     assert _kind(write_xlsx(tmp_path / "police.xlsx", {"Table_1": rows})) == \
         (TIME_SERIES, "3 columns are periods (As at: Sep 2018 ... As at: Sep 2019)")
+
+
+def test_a_second_table_takes_the_period_the_sheets_title_states_before_the_file_names(tmp_path):
+    """Savings under the monitor on its sheet ('Children's Services Budget Monitor 2020/21 Month 9'), in
+    cs_m9.xlsx: the savings had been of 'Month 9' with no year, from the file name; a table whose own
+    title states a period keeps it."""
+    rows = [["Children's Services Budget Monitor 2020/21 Month 9"], ["£000"], [],
+            ["Service", "Budget", "Forecast", "Variance"], ["Fieldwork", 9100, 9300, 200],
+            ["Placements", 38400, 48800, 10400], ["Total", 47500, 58100, 10600], [], [],
+            ["Savings delivery"], [], ["Saving", "Target", "Delivered", "Shortfall"],
+            ["Reablement", 1200, 850, 350], ["Transport review", 900, 150, 750], [], [],
+            ["Savings 2021/22 Month 9"], [], ["Saving", "Target", "Delivered", "Shortfall"], ["Reablement", 800, 700, 100],
+            ["Transport review", 600, 600, 0]]
+    monitor, savings, later = read_file(write_xlsx(tmp_path / "cs_m9.xlsx", {"Summary": rows})).tables
+    assert monitor.layout.period == savings.layout.period == "2020/21 Month 9"
+    assert savings.report.period_reason == "the sheet's title"
+    assert later.layout.period == "2021/22 Month 9"
