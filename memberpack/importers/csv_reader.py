@@ -32,6 +32,7 @@ from memberpack.model.blocks import Texts
 
 COLUMN_BYTES = 4 << 20   # of a CSV read column-wise at a time (:class:`CsvColumns`)
 COLUMNS_FROM = 4 << 20   # bytes left in a file worth loading Arrow to read them column-wise
+ARROW_BLOCK = 1 << 20    # bytes Arrow parses on one thread
 SAMPLE_BYTES = 16 << 20   # enough to see a late £ in any ordinary return
 CHUNK = 1 << 16
 DELIMITERS = ",;\t|"
@@ -471,7 +472,7 @@ class CsvColumns:
         if len(data) == COLUMN_BYTES:   # (else the file's end)
             data = data[:data.rfind(b"\n") + 1]
         if not data or not data.isascii() or any(c in data for c in self.special) or \
-                data.count(b"\r") != data.count(b"\r\n") or data.startswith((b"\n", b"\r\n")) or \
+                b"\r" in data and data.count(b"\r") != data.count(b"\r\n") or data.startswith((b"\n", b"\r\n")) or \
                 b"\n\n" in data or b"\n\r\n" in data:
             return None
         ends = np.flatnonzero(np.frombuffer(data, dtype=np.uint8) == 10)
@@ -483,7 +484,7 @@ class CsvColumns:
         names = [str(i) for i in range(width)]
         try:
             table = arrow_csv.read_csv(
-                io.BytesIO(data), read_options=arrow_csv.ReadOptions(column_names=names, block_size=len(data) + 1),
+                io.BytesIO(data), read_options=arrow_csv.ReadOptions(column_names=names, block_size=ARROW_BLOCK),
                 parse_options=arrow_csv.ParseOptions(delimiter=self.delimiter, quote_char=False, escape_char=False,
                                                      newlines_in_values=False, ignore_empty_lines=False),
                 convert_options=arrow_csv.ConvertOptions(column_types=dict.fromkeys(names, string()),

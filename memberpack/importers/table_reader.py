@@ -2839,10 +2839,7 @@ def _written_figures(texts: Texts) -> np.ndarray | None:
     starts, ends = offsets[:-1], offsets[1:] - 1
     if point[starts].any() or point[ends].any() or (point[1:] & ~digit[:-1]).any() or (point[:-1] & ~digit[1:]).any():
         return None
-    at = np.arange(len(text))
-    breaks = np.where(digit, -1, at)
-    breaks[starts] = np.maximum(breaks[starts], starts - 1)   # a run of digits ends with its cell
-    if (at - np.maximum.accumulate(breaks)).max() > _MOST_DIGITS and \
+    if int(np.diff(offsets).max()) > _MOST_DIGITS and _long_run(text, digit, starts) and \
             not PLAIN_NUMBERS.fullmatch("\0".join(texts.tolist()).encode("ascii")):
         return None
     import pyarrow as pa  # noqa: PLC0415 - loaded for a CSV read column-wise
@@ -2851,9 +2848,18 @@ def _written_figures(texts: Texts) -> np.ndarray | None:
     cells = pa.StringArray.from_buffers(len(texts), pa.py_buffer(np.ascontiguousarray(offsets, dtype=np.int32)),
                                         pa.py_buffer(data))
     try:
-        return pc.cast(cells, pa.float64()).to_numpy(zero_copy_only=False)
+        figures = pc.cast(cells, pa.float64())
     except pa.ArrowInvalid:
         return None
+    return np.frombuffer(figures.buffers()[1], dtype=np.float64, count=len(figures))   # (to_numpy loads pandas)
+
+
+def _long_run(text: np.ndarray, digit: np.ndarray, starts: np.ndarray) -> bool:
+    """Whether cells (``text``, each from ``starts``) have a run of more than :data:`_MOST_DIGITS` digits."""
+    at = np.arange(len(text))
+    breaks = np.where(digit, -1, at)
+    breaks[starts] = np.maximum(breaks[starts], starts - 1)   # a run of digits ends with its cell
+    return int((at - np.maximum.accumulate(breaks)).max()) > _MOST_DIGITS
 
 
 _PLAIN_BYTES = b"0123456789-."   # what a plain figure is written with
