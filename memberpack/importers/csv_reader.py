@@ -32,7 +32,6 @@ from memberpack.model.blocks import Texts
 
 COLUMN_BYTES = 1 << 20   # of a CSV read column-wise at a time (:class:`CsvColumns`; 4 MB held 60 MB more at its peak)
 COLUMNS_FROM = 4 << 20   # bytes left in a file worth loading Arrow to read them column-wise
-ARROW_BLOCK = 1 << 19    # bytes Arrow parses on one thread
 SAMPLE_BYTES = 16 << 20   # enough to see a late £ in any ordinary return
 CHUNK = 1 << 16
 DELIMITERS = ",;\t|"
@@ -484,7 +483,7 @@ class CsvColumns:
         names = [str(i) for i in range(width)]
         try:
             table = arrow_csv.read_csv(
-                io.BytesIO(data), read_options=arrow_csv.ReadOptions(column_names=names, block_size=ARROW_BLOCK),
+                io.BytesIO(data), read_options=arrow_csv.ReadOptions(column_names=names, block_size=len(data) + 1),
                 parse_options=arrow_csv.ParseOptions(delimiter=self.delimiter, quote_char=False, escape_char=False,
                                                      newlines_in_values=False, ignore_empty_lines=False),
                 convert_options=arrow_csv.ConvertOptions(column_types=dict.fromkeys(names, string()),
