@@ -6,7 +6,9 @@ Rows are streamed: at most :data:`ROLE_WINDOW` parsed rows wait for their sub to
 Plain rows (:meth:`TableReader._plain`: every figure read just as its column says) are tested
 :data:`BATCH_ROWS` at a time and kept column-wise, as a :class:`FigureBlock`, when their window of
 rows keeps its roles (:meth:`TableReader._settled`); every other row is read cell by cell. Both
-give the same observations (``tests/unit/test_plain_rows.py`` checks it field by field).
+give the same observations (``tests/unit/test_plain_rows.py`` checks it field by field). A large
+CSV's rows after a plain batch are read column-wise by Arrow while they stay plain
+(:meth:`TableReader._columnwise`), in the same windows: the same again (``tests/unit/test_csv_columnwise.py``).
 
 Benchmark convention: a column whose header names benchmarks or comparators (``National
 benchmarking``) keeps each cell's text as written (``England, 53% South West, 53%``) as an
