@@ -21,14 +21,14 @@ from itertools import accumulate, chain, count, islice
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
-from typing import IO, Any
-
-import numpy as np
+from typing import IO, TYPE_CHECKING, Any
 
 from memberpack.errors import ImportFailed
 from memberpack.importers.marked_utf8 import MARKED_UTF8
 from memberpack.importers.safety import UTF16_BOMS
-from memberpack.model.blocks import Texts
+
+if TYPE_CHECKING:   # numpy is loaded only where a file is read column-wise
+    from memberpack.model.blocks import Texts
 
 COLUMN_BYTES = 1 << 20   # of a CSV read column-wise at a time (:class:`CsvColumns`; 4 MB held 60 MB more at its peak)
 COLUMNS_FROM = 4 << 20   # bytes left in a file worth loading Arrow to read them column-wise
@@ -474,6 +474,8 @@ class CsvColumns:
                 b"\r" in data and data.count(b"\r") != data.count(b"\r\n") or data.startswith((b"\n", b"\r\n")) or \
                 b"\n\n" in data or b"\n\r\n" in data:
             return None
+        import numpy as np  # noqa: PLC0415 - only for a large file
+
         ends = np.flatnonzero(np.frombuffer(data, dtype=np.uint8) == 10)
         width = data[:ends[0] if len(ends) else len(data)].count(self.delimiter.encode()) + 1
         if len(ends) and int(np.diff(ends, prepend=-1).max()) > MAX_LINE or width > MAX_FIELDS:
@@ -512,6 +514,9 @@ class ColumnChunk:
 
     def texts(self, j: int) -> Texts:
         """Field ``j``'s texts, packed as :class:`~memberpack.model.blocks.Texts` (ASCII: as Arrow keeps them)."""
+        import numpy as np  # noqa: PLC0415 - loaded already where a file is read column-wise
+
+        from memberpack.model.blocks import Texts  # noqa: PLC0415
         array = self.table.column(j).chunk(0) if self.table.column(j).num_chunks else None
         if array is None:
             return Texts(b"", np.zeros(1, dtype=np.int32))
