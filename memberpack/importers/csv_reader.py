@@ -17,15 +17,21 @@ import csv
 import io
 import re
 from bisect import bisect_right
-from itertools import accumulate, chain, islice
+from itertools import accumulate, chain, count, islice
 from collections.abc import Callable, Iterable, Iterator
+from dataclasses import dataclass
 from pathlib import Path
-from typing import IO
+from typing import IO, TYPE_CHECKING, Any
 
 from memberpack.errors import ImportFailed
 from memberpack.importers.marked_utf8 import MARKED_UTF8
 from memberpack.importers.safety import UTF16_BOMS
 
+if TYPE_CHECKING:   # numpy is loaded only where a file is read column-wise
+    from memberpack.model.blocks import Texts
+
+COLUMN_BYTES = 1 << 20   # of a CSV read column-wise at a time (:class:`CsvColumns`; 4 MB held 60 MB more at its peak)
+COLUMNS_FROM = 4 << 20   # bytes left in a file worth loading Arrow to read them column-wise
 SAMPLE_BYTES = 16 << 20   # enough to see a late £ in any ordinary return
 CHUNK = 1 << 16
 DELIMITERS = ",;\t|"
@@ -197,8 +203,18 @@ class _Rows:
         self.notes: list[str] = []   # a quote never closed, read as text (:func:`_unclosed`)
         self.run_on: list[str] = []   # the lines read on to by :meth:`_parsed`'s reader
         self.ended = False   # that reader read to the end of the file
-        self.splits = dialect.quoting == csv.QUOTE_MINIMAL and not dialect.skipinitialspace
+        self.splits = self.splitting(dialect)
         self.special = [c for c in (dialect.quotechar, dialect.escapechar) if c]
+        self.bytes_read: int | None = None   # of the file, up to the lines read (counted for :class:`CsvColumns`)
+        self.moved_to: int | None = None   # where to read on from, once :class:`CsvColumns` read lines past it
+        self.opened: list[IO] = []   # files opened for reading on from there
+        self.path: Path | None = None   # the file, given when lines may be read past (:meth:`moved`)
+        self.ended = False   # the last batch was the file's last
+
+    @staticmethod
+    def splitting(dialect: type[csv.Dialect] | csv.Dialect) -> bool:
+        """Whether lines of ``dialect`` with no quote are split at the delimiter alone."""
+        return dialect.quoting == csv.QUOTE_MINIMAL and not dialect.skipinitialspace
 
     def batches(self) -> Iterator[list[list[str]]]:
         """The rows, a list of them at a time (the lines read at once)."""
@@ -220,10 +236,11 @@ class _Rows:
                 yield rows[:wide]
                 raise _too_wide(self.name, rows[wide])
             self.rows_read += len(rows)
+            self.ended = len(lines) < LINES
             yield rows
             if self.failure is not None:
                 raise self.failure
-            if len(lines) < LINES:
+            if self.ended:
                 return
 
     def _lines(self, most: int) -> list[str]:
@@ -231,6 +248,8 @@ class _Rows:
         lines: list[str] = []
         if self.failure is not None:
             return lines
+        if self.moved_to is not None:
+            self._read_on()
         readline, limit, decoding, read = self.fh.readline, MAX_LINE + 1, self.decoding, self.lines_read
         for read in range(read, read + most):
             decoding.line = read   # a byte mended now comes after this many lines
@@ -242,7 +261,26 @@ class _Rows:
                 break
             lines.append(line)
         self.lines_read += len(lines)
+        if self.bytes_read is not None:
+            text = "".join(lines)
+            self.bytes_read += len(text) if text.isascii() else len(text.encode("utf-8"))
         return lines
+
+    def moved(self, lines: int, size: int) -> None:
+        """Read on ``size`` bytes further on, ``lines`` lines (each a row) having been read there."""
+        self.lines_read += lines
+        self.rows_read += lines
+        self.bytes_read += size
+        self.moved_to = self.bytes_read
+
+    def _read_on(self) -> None:
+        raw = self.path.open("rb")
+        raw.seek(self.moved_to)
+        for held in self.opened:
+            held.close()
+        self.fh = io.TextIOWrapper(raw, encoding="utf-8", errors="memberpack-mend", newline="")
+        self.opened = [self.fh]
+        self.moved_to = None
 
     def _parsed(self, lines: list[str]) -> tuple[list[list[str]], list[int]]:
         """:func:`csv.reader`'s rows of ``lines`` and of the lines a quoted field runs on to, and the
@@ -333,31 +371,158 @@ def csv_rows(path: Path, tell: Callable[[list[str]], None] | None = None) -> tup
     """The encoding, the delimiter, whether the file's ``sep=`` line declared it, and a stream of
     rows of ``path``; once the rows are used up, ``tell`` is given the warnings about characters
     the decoding had to mend (if any)."""
+    encoding, delimiter, declared, batches, _ = _csv_batches(path, tell)
+    return encoding, delimiter, declared, chain.from_iterable(batches)
+
+
+def csv_sheet_rows(path: Path, tell: Callable[[list[str]], None] | None = None
+                   ) -> tuple[str, str, bool, Iterator[tuple[int, list[str]]], CsvColumns | None]:
+    """:func:`csv_rows`, each row with its index, and where the file may be read column-wise from a
+    row on (a UTF-8 file), what reads it so (:class:`CsvColumns`); else None."""
+    encoding, delimiter, declared, batches, columns = _csv_batches(path, tell)
+
+    def indexed() -> Iterator[tuple[int, list[str]]]:
+        for batch in batches:
+            first = columns.given if columns is not None else 0
+            if columns is not None:
+                columns.given += len(batch)
+            yield from zip(count(first), batch)
+
+    if columns is None:
+        return encoding, delimiter, declared, enumerate(chain.from_iterable(batches)), None
+    return encoding, delimiter, declared, indexed(), columns
+
+
+def _csv_batches(path: Path, tell: Callable[[list[str]], None] | None
+                 ) -> tuple[str, str, bool, Iterator[list[list[str]]], CsvColumns | None]:
     encoding = detect_encoding(path)
     with path.open("rb") as fh:
-        text = fh.read(CHUNK).decode(encoding, errors="ignore")
+        head = fh.read(CHUNK)
+    text = head.decode(encoding, errors="ignore")
     declared = _SEP_LINE.match(text)
     lines = text.splitlines()[1 if declared else 0:50]
     dialect = detect_dialect("\n".join(lines))
     if declared and dialect.delimiter != (delimiter := declared.group(1)):
         dialect = type("Declared", (csv.excel,), {"delimiter": delimiter})
+    columns = CsvColumns(path, dialect) if encoding == "utf-8-sig" and _Rows.splitting(dialect) else None
 
     def batches() -> Iterator[list[list[str]]]:
         decoding = _Decoding()
         with path.open("rb") as raw, io.TextIOWrapper(raw, encoding=encoding, errors="memberpack-mend",
                                                       newline="") as fh:
             _mending.append(decoding)
+            reading = _Rows(fh, path.name, dialect, decoding)
             try:
                 if declared:   # (its line read too as the mending counts it)
-                    fh.readline()
-                reading = _Rows(fh, path.name, dialect, decoding)
+                    line = fh.readline()
+                if columns is not None:
+                    reading.path, columns.reading = path, reading
+                    reading.bytes_read = (3 if head.startswith(codecs.BOM_UTF8) else 0) + \
+                        (len(line.encode("utf-8")) if declared else 0)
                 yield from reading.batches()
             finally:
                 _mending.remove(decoding)
+                for opened in reading.opened:
+                    opened.close()
         if tell is not None and (notes := reading.notes + decoding.notes(encoding)):
             tell(notes)
 
-    return encoding, dialect.delimiter, declared is not None, chain.from_iterable(batches())
+    return encoding, dialect.delimiter, declared is not None, batches(), columns
+
+
+class CsvColumns:
+    """The rest of a UTF-8 CSV read column-wise from a row on, :data:`COLUMN_BYTES` at a time, by Arrow's
+    CSV reader (the table reader's plain rows, :meth:`~.table_reader.TableReader._columnwise`): each
+    field a text, as the rows read line by line give it. Only lines that reading splits at the
+    delimiter alone are read so: ASCII, no quote, no blank line, no line ending in ``\\r`` alone,
+    every line with as many fields; a part of the file that is not so is left to the rows
+    (:meth:`chunk` gives None), which read on from where the columns stopped."""
+
+    def __init__(self, path: Path, dialect: type[csv.Dialect] | csv.Dialect) -> None:
+        self.path = path
+        self.delimiter = dialect.delimiter
+        self.special = [c.encode() for c in (dialect.quotechar, dialect.escapechar) if c] + [b"\0"]
+        self.reading: _Rows | None = None
+        self.given = 0   # rows the row reader has read, in whole batches
+        self.size = path.stat().st_size
+        self.on = True   # off where the rows are rewritten (ratings, :func:`~.rated_columns.with_ratings`)
+
+    def off(self) -> None:
+        self.on = False
+
+    def left(self, r: int) -> int | None:
+        """How many rows the row reader has read beyond row ``r`` (the next row wanted) in its last
+        batch: at 0, the file may be read column-wise from ``r``; None when it may not be."""
+        reading = self.reading
+        if not self.on or reading is None or reading.ended or reading.failure is not None or \
+                reading.decoding.first_line is not None or r > self.given or \
+                self.size - reading.bytes_read < COLUMNS_FROM:   # (too little left to be worth loading Arrow)
+            return None
+        return self.given - r
+
+    def chunk(self, r: int) -> ColumnChunk | None:
+        """The next lines from row ``r`` (read by no row yet), each with as many fields as the first,
+        column-wise; None when they cannot be read so, or the file has no more."""
+        if self.left(r) != 0:
+            return None
+        with self.path.open("rb") as fh:
+            fh.seek(self.reading.bytes_read)
+            data = fh.read(COLUMN_BYTES)
+        if len(data) == COLUMN_BYTES:   # (else the file's end)
+            data = data[:data.rfind(b"\n") + 1]
+        if not data or not data.isascii() or any(c in data for c in self.special) or \
+                b"\r" in data and data.count(b"\r") != data.count(b"\r\n") or data.startswith((b"\n", b"\r\n")) or \
+                b"\n\n" in data or b"\n\r\n" in data:
+            return None
+        import numpy as np  # noqa: PLC0415 - only for a large file
+
+        ends = np.flatnonzero(np.frombuffer(data, dtype=np.uint8) == 10)
+        width = data[:ends[0] if len(ends) else len(data)].count(self.delimiter.encode()) + 1
+        if len(ends) and int(np.diff(ends, prepend=-1).max()) > MAX_LINE or width > MAX_FIELDS:
+            return None
+        from pyarrow import ArrowInvalid, csv as arrow_csv, string  # noqa: PLC0415 - only for a large file
+
+        names = [str(i) for i in range(width)]
+        try:
+            table = arrow_csv.read_csv(
+                io.BytesIO(data), read_options=arrow_csv.ReadOptions(column_names=names, block_size=len(data) + 1),
+                parse_options=arrow_csv.ParseOptions(delimiter=self.delimiter, quote_char=False, escape_char=False,
+                                                     newlines_in_values=False, ignore_empty_lines=False),
+                convert_options=arrow_csv.ConvertOptions(column_types=dict.fromkeys(names, string()),
+                                                         strings_can_be_null=False, quoted_strings_can_be_null=False))
+        except ArrowInvalid:   # (a line of other fields than ``width``)
+            return None
+        return ColumnChunk(r, table.combine_chunks(), len(data))
+
+    def taken(self, chunk: ColumnChunk) -> None:
+        """The chunk's rows are read: the row reader reads on after them."""
+        self.given += chunk.rows
+        self.reading.moved(chunk.rows, chunk.size)
+
+
+@dataclass(slots=True)
+class ColumnChunk:
+    """Lines of a CSV read column-wise (:meth:`CsvColumns.chunk`): ``table``'s columns are the fields."""
+
+    first: int   # the index of the row of its first line
+    table: Any   # pyarrow.Table, a text column a field
+    size: int    # bytes
+
+    @property
+    def rows(self) -> int:
+        return self.table.num_rows
+
+    def texts(self, j: int) -> Texts:
+        """Field ``j``'s texts, packed as :class:`~memberpack.model.blocks.Texts` (ASCII: as Arrow keeps them)."""
+        import numpy as np  # noqa: PLC0415 - loaded already where a file is read column-wise
+
+        from memberpack.model.blocks import Texts  # noqa: PLC0415
+        array = self.table.column(j).chunk(0) if self.table.column(j).num_chunks else None
+        if array is None:
+            return Texts(b"", np.zeros(1, dtype=np.int32))
+        _, offsets, data = array.buffers()
+        bounds = np.frombuffer(offsets, dtype=np.int32)[array.offset:array.offset + len(array) + 1]
+        return Texts(data.to_pybytes()[bounds[0]:bounds[-1]], bounds - bounds[0])
 
 
 def refuse_decimal_comma(path: Path, delimiter: str) -> None:

@@ -122,9 +122,10 @@ def _cast(data: bytes, ends: np.ndarray) -> np.ndarray | None:
     np.subtract(ends, np.arange(len(ends)), out=offsets[1:-1])
     texts = pa.StringArray.from_buffers(len(ends) + 1, pa.py_buffer(offsets), pa.py_buffer(data.replace(b"\0", b"")))
     try:
-        return pc.cast(texts, pa.float64()).to_numpy(zero_copy_only=False, writable=True)
+        figures = pc.cast(texts, pa.float64())
     except pa.ArrowInvalid:
         return None
+    return np.frombuffer(figures.buffers()[1], dtype=np.float64, count=len(figures)).copy()   # (to_numpy loads pandas)
 
 
 def _without_pound(cells: list[str]) -> list[str] | None:

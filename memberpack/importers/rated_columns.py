@@ -39,10 +39,11 @@ _BATCH_ROWS = 512     # rows below the first ones read at a time for a RAG colum
 _ROW = itemgetter(1)
 
 
-def with_ratings(rows: Iterator[tuple[int, list[Any]]], formats: SheetFormats | None) -> Iterator[tuple[int, list[Any]]]:
+def with_ratings(rows: Iterator[tuple[int, list[Any]]], formats: SheetFormats | None,
+                 rewritten: Callable[[], None] | None = None) -> Iterator[tuple[int, list[Any]]]:
     """The rows with the cells of rating columns read as their ratings (see the module docstring):
     the first rows read here at once, the others passed on as they come (a batch at a time through
-    a rating column's check, only where a RAG header was found)."""
+    a rating column's check, only where a RAG header was found: ``rewritten`` is then called)."""
     fills = formats.fills if formats is not None else {}
     rated: dict[int, bool] = {}   # column -> whether the last text above names ratings
     lettered: dict[int, bool] = {}   # ... names RAG ratings, whose letter A is amber
@@ -90,6 +91,8 @@ def with_ratings(rows: Iterator[tuple[int, list[Any]]], formats: SheetFormats | 
     if columns:
         rest = chain.from_iterable(map(partial(_rewritten, columns=columns, words=_LETTERS.get), _batches(rest)))
     phrased = [c for c, is_worded in worded.items() if is_worded]
+    if (columns or phrased) and rewritten is not None:
+        rewritten()
     if phrased:
         rest = chain.from_iterable(map(partial(_rewritten, columns=phrased, words=_phrase_rating), _batches(rest)))
     return chain(head, rest)

@@ -23,7 +23,7 @@ from pathlib import Path
 from typing import Any, TypeVar
 
 from memberpack.errors import ImportFailed
-from memberpack.importers.csv_reader import csv_rows, refuse_decimal_comma
+from memberpack.importers.csv_reader import csv_sheet_rows, refuse_decimal_comma
 from memberpack.importers.far_cells import LARGE_AREA, large_sheets, trimmed
 from memberpack.importers.marked_utf8 import MARKED_UTF8
 from memberpack.importers.formats import FORMAT_ROWS, SheetFormats, format_codes_of, read_formats, read_sheet_formats
@@ -69,6 +69,7 @@ class Sheet:
     notes: list[str] = field(default_factory=list)
     stated: str = ""   # the period a metadata sheet of the workbook gives (:func:`_stated_period`)
     coded: bool = False   # the workbook's sheets are named by table codes (:func:`_coded_names`): P1 is no month
+    columns: Any = None   # a CSV's rows read column-wise from a row on (:class:`~.csv_reader.CsvColumns`)
 
 
 def read_sheets(path: Path, sheet: str | None = None, *, careful: bool = False) -> Iterator[Sheet]:
@@ -120,7 +121,7 @@ def _close_opened(opening: Future) -> None:
 
 def _csv_sheet(path: Path) -> Sheet:
     notes: list[str] = []
-    encoding, delimiter, declared, rows = csv_rows(path, notes.extend)
+    encoding, delimiter, declared, rows, columns = csv_sheet_rows(path, notes.extend)
     refuse_decimal_comma(path, delimiter)
     names = {"utf-8-sig": "UTF-8", "cp1252": "Windows-1252", "utf-16": "UTF-16"}
     delimiter_name = {",": "comma", ";": "semicolon", "\t": "tab", "|": "bar"}.get(delimiter, repr(delimiter))
@@ -133,7 +134,8 @@ def _csv_sheet(path: Path) -> Sheet:
     notes.append(f"read as {said}, {delimiter_name}-separated"
                  f"{f' (as its first line {chr(34)}sep={delimiter}{chr(34)} says)' if declared else ''}")
     size = path.stat().st_size
-    return Sheet(path.stem, max(size // 40, 1), with_ratings(enumerate(rows), None), notes=notes)
+    rows = with_ratings(rows, None, rewritten=columns.off if columns is not None else None)
+    return Sheet(path.stem, max(size // 40, 1), rows, notes=notes, columns=columns)
 
 
 @dataclass(slots=True)

@@ -13,9 +13,14 @@ Item = tuple[int, list[Any]]
 class Peekable:
     """Rows as ``(index, values)``; :meth:`ahead` buffers only as many rows as asked for."""
 
-    def __init__(self, rows: Iterator[Item]) -> None:
+    def __init__(self, rows: Iterator[Item], columns: Any = None) -> None:
         self._rows = rows
         self._buffer: deque[Item] = deque()
+        self.columns = columns   # the rows read column-wise, where the sheet can (:class:`~.csv_reader.CsvColumns`)
+
+    def buffered(self) -> int:
+        """How many rows are held, read ahead."""
+        return len(self._buffer)
 
     def ahead(self, n: int) -> list[Item]:
         """Up to ``n`` next rows, without consuming them."""

@@ -6,7 +6,9 @@ Rows are streamed: at most :data:`ROLE_WINDOW` parsed rows wait for their sub to
 Plain rows (:meth:`TableReader._plain`: every figure read just as its column says) are tested
 :data:`BATCH_ROWS` at a time and kept column-wise, as a :class:`FigureBlock`, when their window of
 rows keeps its roles (:meth:`TableReader._settled`); every other row is read cell by cell. Both
-give the same observations (``tests/unit/test_plain_rows.py`` checks it field by field).
+give the same observations (``tests/unit/test_plain_rows.py`` checks it field by field). A large
+CSV's rows after a plain batch are read column-wise by Arrow while they stay plain
+(:meth:`TableReader._columnwise`), in the same windows: the same again (``tests/unit/test_csv_columnwise.py``).
 
 Benchmark convention: a column whose header names benchmarks or comparators (``National
 benchmarking``) keeps each cell's text as written (``England, 53% South West, 53%``) as an
@@ -35,6 +37,8 @@ import numpy as np
 
 from memberpack.errors import Cancelled
 from memberpack.importers.cells import a1, column_index, column_letter
+from memberpack.importers.column_rows import ColumnRows
+from memberpack.importers.csv_reader import ColumnChunk, CsvColumns
 from memberpack.importers.header_notes import noted_markers
 from memberpack.importers.headers import (
     column_codes, counts_up, has_marker, is_series_row, is_year, letter_markers, marked_years, strip_marker)
@@ -45,7 +49,7 @@ from memberpack.model.number_formats import general, is_percent, render, writes_
 from memberpack.importers.layout import (
     THOUSANDS as _THOUSANDS, TableLayout, blank, cell_class, cell_text, is_header_like, is_units_row, strip_periods)
 from memberpack.importers.percent_fractions import PercentFractions
-from memberpack.importers.plain_numbers import FORMATTED_NUMBER, PLAIN_NUMBER, plain_figures
+from memberpack.importers.plain_numbers import FORMATTED_NUMBER, PLAIN_NUMBER, PLAIN_NUMBERS, plain_figures
 from memberpack.importers.reader import Sheet
 from memberpack.importers.report import TableReport
 from memberpack.importers.roles import (
@@ -66,6 +70,7 @@ from memberpack.model.values import (
     MAX_FIGURE, OUT_OF_RANGE, TEXT, CellValue, clean_number, duration_minutes, from_number, not_plainly_words, parse_text)
 
 ROLE_WINDOW = 2_000
+COLUMNWISE = True   # a large CSV's plain rows read column-wise (False: as every other file's, a batch of rows at a time)
 
 
 def _fraction(value: Any) -> float | None:
@@ -935,6 +940,12 @@ class TableReader:
                     if (read + len(batch)) // PROGRESS_EVERY > read // PROGRESS_EVERY:
                         self._tick(batch[-1][_R], progress, cancel)
                     read += len(batch)
+                    if COLUMNWISE and stream.columns is not None and not stream.buffered():
+                        left = stream.columns.left(self.last_row + 1)
+                        if left == 0:
+                            read = yield from self._columnwise(stream.columns, ends, pending, read, progress, cancel)
+                        elif left is not None and left <= BATCH_ROWS:   # the next batch ends where the file's rows
+                            size = left                                  # read so far end
                     continue
             one_by_one = max(one_by_one - 1, 0)
             r, row = item
@@ -2302,14 +2313,21 @@ class TableReader:
             raw = np.array([row[_FIGURES] for row in rows])
         if not self._holds(raw):
             return None
-        n = len(rows)
         texts = rows[0][_TEXTS]
-        self._tally(n, distinct)
         rs, labels, sections, values, _, keyed, areas, _, label_periods, kinds, roles = zip(*rows)   # column by column
-        written = _written(rows[0])
         displays = Texts.columns_of(list(map(_Pick(self._kept(texts)), values)) if texts else values) \
-            if written else None
-        shown = self._shown(rows[0][_R], written)
+            if _written(rows[0]) else None
+        return self._block_of(rs, labels, sections, keyed, areas, label_periods, kinds, roles, raw, texts, values, displays)
+
+    def _block_of(self, rs: Sequence[int], labels: Sequence[str], sections: Sequence, keyed: Sequence, areas: Sequence,
+                  label_periods: Sequence, kinds: Sequence, roles: Sequence[str], raw: np.ndarray, texts: tuple[int, ...],
+                  values: Sequence[list[Any]] | None, displays: list[Texts] | None) -> FigureBlock:
+        """:meth:`_block` of plain rows given column by column (``displays``: the figures as written, if
+        they are; ``values``: the rows' values, needed only for their text columns ``texts``)."""
+        n = len(rs)
+        self._tally(n, {texts})
+        written = displays is not None
+        shown = self._shown(rs[0], written)
         unit_of_row = _row_unit(shown, texts)
         metrics = [c.metric(None, self._metric) if j in texts else m
                    for j, (c, m) in enumerate(zip(self.columns, self._column_metrics(shown)))]
@@ -2341,6 +2359,134 @@ class TableReader:
                 columns[-1].row_units = by_kind.mapped([kind[1][j] if kind else unit for kind in by_kind.values])
             k += 1
         return self._framed(rs, labels, sections, roles, areas, periods if keyed_periods else None, columns)
+
+    # --- plain rows read column-wise (a large CSV's) ----------------------------------------
+    def _columnwise(self, columns: CsvColumns, ends: TableEnds, pending: list[ParsedRow | PlainRow], read: int,
+                    progress, cancel) -> Iterator[list[Observation] | FigureBlock]:
+        """The table's next rows read column-wise, while they are plain rows as a batch would find them
+        (:meth:`_column_batch`), settled in the same windows as row by row (:meth:`_column_windows`);
+        the rows left unsettled go to ``pending`` as plain rows, and the file is read on row by row
+        from where the columns stopped. Returns ``read`` with the rows read here."""
+        if not self._columns_plain(ends):
+            return read
+        held: ColumnRows | None = None
+        r = self.last_row + 1
+        while (chunk := columns.chunk(r)) is not None:
+            rows = self._column_batch(chunk, ends)
+            if rows is None:
+                break
+            columns.taken(chunk)
+            r += len(rows)
+            self.last_row = r - 1
+            held = rows if held is None else held.then(rows)
+            held = yield from self._column_windows(pending, held)
+            if (read + len(rows)) // PROGRESS_EVERY > read // PROGRESS_EVERY:
+                self._tick(self.last_row, progress, cancel)
+            read += len(rows)
+        if held is not None:
+            pending += held.plain_rows(self.section)
+        return read
+
+    def _columns_plain(self, ends: TableEnds) -> bool:
+        """Whether what a batch asks of its rows beyond their cells is settled for the rest of the table:
+        no key, reference, describer or left column, no formats or rows to read alone ahead, no gap."""
+        return (type(self._value_slice) is slice and bool(self.columns) and self.layout.last_row is None
+                and self._reference is None and not self._left and not self._not_measures and self._describer is None
+                and not self._alone and self._plain_upto is None and not self._uncached_rows and not self._coded_rows
+                and self.last_row + 1 >= self._format_rows and not ends.blank_run and not ends.footnotes)
+
+    def _column_batch(self, chunk: ColumnChunk, ends: TableEnds) -> ColumnRows | None:
+        """A chunk's rows when :meth:`_plain_batch` would read them all as plain data rows with nothing
+        of their own but the period and kind their labels give: labels single-spaced and naming no
+        total, count, unit or footnote, every figure written plainly (:func:`_written_figures`); else None."""
+        table = chunk.table
+        if table.num_columns <= self._last_index:
+            return None
+        labels = table.column(self.label_col).to_pylist()
+        joined = "\0".join(labels)
+        lowered = joined.lower()
+        if (not all(labels) or ends.header_label in labels or not _single_spaced(joined) or "total" in lowered
+                or "number" in lowered or any_marked(joined)):
+            return None
+        texts = [chunk.texts(col.index) for col in self.columns]
+        figures = [_written_figures(t) for t in texts]
+        if any(f is None for f in figures):
+            return None
+        shown = self._shown(chunk.first, True)
+        kinds: dict[frozenset, tuple] = {}
+        words = self._catalogue_words(labels)
+        if words is not None:
+            for found, label in dict(zip(words, labels)).items():
+                kind = self._row_kind(label, shown, ())
+                if kind is False:
+                    return None
+                if kind is not None:
+                    kinds[found] = kind
+        dated = {}
+        for label in _labels_matching(_may_state_unit_or_period, joined, lowered, labels):
+            period = self._label_period(label)
+            if period is False:
+                return None
+            dated[label] = period
+        if self._money and may_name_own_unit(lowered) and any(map(own_unit, labels)):
+            return None
+        n = len(labels)
+        return ColumnRows(chunk.first, labels, list(map(dated.get, labels)) if dated else [None] * n,
+                          list(map(kinds.get, words)) if kinds else [None] * n, np.column_stack(figures), texts)
+
+    def _column_windows(self, pending: list[ParsedRow | PlainRow], held: ColumnRows) -> Iterator[Any]:
+        """Settle the windows :meth:`_read_rows` would settle now, ``pending`` rows then the ``held``
+        rows read column-wise; returns the held rows left."""
+        half, at = ROLE_WINDOW // 2, 0
+        while len(pending) + len(held) - at >= ROLE_WINDOW:
+            if pending and len(pending) < half:   # a window of rows read both ways: read as plain rows
+                more = half - len(pending)
+                pending += held.part(at, at + more).plain_rows(self.section)
+                at += more
+            elif pending:
+                upto = _row(pending[ROLE_WINDOW - 1]) if len(pending) >= ROLE_WINDOW else \
+                    held.first + at + ROLE_WINDOW - 1 - len(pending)
+                yield from self._settle(pending[:half], final=False, upto=upto)
+                del pending[:half]
+            else:
+                yield from self._column_window(held.part(at, at + half), held.first + at + ROLE_WINDOW - 1)
+                at += half
+        return held.part(at, len(held)) if at else held
+
+    def _column_window(self, rows: ColumnRows, upto: int) -> Iterator[list[Observation] | FigureBlock]:
+        """:meth:`_settle` of a window of plain rows read column-wise."""
+        money = self.layout.kind == BUDGET_MONITOR or any(c.base == "GBP" for c in self.columns)
+        first = self._first_heading
+        raw = self._column_settled(rows, money=money, headed=first is not None and first < upto)
+        if raw is None:
+            yield from self._settle(rows.plain_rows(self.section), final=False, upto=upto)
+            return
+        n = len(rows)
+        self._row_keys.extend(map(hash, zip(rows.labels, repeat(self.section), repeat(None), repeat(None))))
+        if not self._holds(raw):
+            yield from (self._parsed(plain).cells for plain in rows.plain_rows(self.section))
+            return
+        yield self._block_of(range(rows.first, rows.first + n), rows.labels, [self.section] * n, [None] * n,
+                             [None] * n, rows.periods, rows.kinds, [DATA] * n, raw, (), None, rows.texts)
+
+    def _column_settled(self, rows: ColumnRows, *, money: bool, headed: bool) -> np.ndarray | None:
+        """:meth:`_settled` of a window of plain data rows read column-wise: their figures when
+        :func:`assign_roles` would leave every row as it is, else None."""
+        n = len(rows)
+        if n > 2 and _ALL.search("\0".join(rows.labels)) is not None and any(map(ALL_OF_THEM.fullmatch, rows.labels)):
+            return None
+        if not money or headed or n <= 2:
+            return rows.figures
+        if rows.first + n - 1 >= self._format_rows and any(c.percent for c in self.columns):
+            return None
+        shown = self._shown(rows.first, True)
+        factors = np.array([shown[j][1] for j in range(len(self.columns))])
+        steps = np.array([shown[j][1] * (1.5 if self.columns[j].code else 1.001) for j in range(len(self.columns))])
+        loose = np.array([_unsummed(c) for c in self.columns], dtype=bool)
+        raw = rows.figures
+        if not np.isfinite(raw).all() or _may_add_up(raw, factors, steps, np.zeros(n, dtype=np.int64), loose):
+            return None
+        return raw
 
     def _reference_cell(self, value: Any) -> tuple[str, str]:
         """(display, status) of a row's reference code: its text as written (``AHW01``, ``1.2``), or blank."""
@@ -2743,6 +2889,45 @@ def _first_figure(texts: tuple[int, ...]) -> int:
 def _row_unit(shown: list[tuple], texts: tuple[int, ...]) -> str | None:
     """The unit of a plain row's first figure (:meth:`TableReader._read_cells`'s ``row_unit``)."""
     return next((base for j, (_, _, base) in enumerate(shown) if base is not None and j not in texts), None)
+
+
+def _written_figures(texts: Texts) -> np.ndarray | None:
+    """A column's cells written as text (a CSV's, read column-wise) as float64, when :func:`plain_figures`
+    of a batch of them would read every one as a plain figure (``-12.5``); else None."""
+    data, offsets = texts.data, texts.offsets
+    if not len(texts) or data.translate(None, _PLAIN_BYTES) or not np.diff(offsets).all():
+        return None
+    text = np.frombuffer(data, dtype=np.uint8)
+    digit = (text - _ZERO) < 10
+    point = text == _POINT
+    starts, ends = offsets[:-1], offsets[1:] - 1
+    if point[starts].any() or point[ends].any() or (point[1:] & ~digit[:-1]).any() or (point[:-1] & ~digit[1:]).any():
+        return None
+    if int(np.diff(offsets).max()) > _MOST_DIGITS and _long_run(text, digit, starts) and \
+            not PLAIN_NUMBERS.fullmatch("\0".join(texts.tolist()).encode("ascii")):
+        return None
+    import pyarrow as pa  # noqa: PLC0415 - loaded for a CSV read column-wise
+    import pyarrow.compute as pc  # noqa: PLC0415
+
+    cells = pa.StringArray.from_buffers(len(texts), pa.py_buffer(np.ascontiguousarray(offsets, dtype=np.int32)),
+                                        pa.py_buffer(data))
+    try:
+        figures = pc.cast(cells, pa.float64())
+    except pa.ArrowInvalid:
+        return None
+    return np.frombuffer(figures.buffers()[1], dtype=np.float64, count=len(figures))   # (to_numpy loads pandas)
+
+
+def _long_run(text: np.ndarray, digit: np.ndarray, starts: np.ndarray) -> bool:
+    """Whether cells (``text``, each from ``starts``) have a run of more than :data:`_MOST_DIGITS` digits."""
+    at = np.arange(len(text))
+    breaks = np.where(digit, -1, at)
+    breaks[starts] = np.maximum(breaks[starts], starts - 1)   # a run of digits ends with its cell
+    return int((at - np.maximum.accumulate(breaks)).max()) > _MOST_DIGITS
+
+
+_PLAIN_BYTES = b"0123456789-."   # what a plain figure is written with
+_ZERO, _POINT, _MOST_DIGITS = ord("0"), ord("."), 10   # (as plain_numbers tests a run of digits)
 
 
 def _as_text(values: list[Any]) -> bool:

@@ -83,7 +83,7 @@ def find_tables(sheet: Sheet, *, file_stem: str = "", kind: str | None = None,
     """Every table of ``sheet``, in order."""
     if kind is not None and kind not in LAYOUT_KINDS:
         raise ValueError(f"unknown layout kind {kind!r}")
-    stream = Peekable(sheet.rows)
+    stream = Peekable(sheet.rows, sheet.columns)
     titles: list[tuple[int, str]] = []
     title_rows: dict[int, list[Any]] = {}
     prose: list[tuple[int, str]] = []   # words above the table ("Figures are in £000s"): they may state its unit

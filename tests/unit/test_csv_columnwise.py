@@ -1,0 +1,122 @@
+"""A large CSV's plain rows read column-wise (:class:`~memberpack.importers.csv_reader.CsvColumns`) give
+exactly what reading them a batch of rows at a time gives: observations field by field, reports,
+metrics, layouts and the file's notes, on the benchmark's shape, on irregular files and on every
+CSV of the corpus (read column-wise from their first plain rows, a few hundred bytes at a time)."""
+
+import csv
+import dataclasses
+import random
+import sys
+from pathlib import Path
+
+import pytest
+
+from memberpack.importers import csv_reader, engine, read_file, table_reader
+
+ROOT = Path(__file__).resolve().parents[2]
+CORPUS = sorted((ROOT / "tests" / "corpus" / "files").glob("*.csv"))
+
+
+def _read(path):
+    """Everything a reading of ``path`` gives, or its refusal."""
+    try:
+        result = read_file(path)
+    except Exception as exc:  # noqa: BLE001 - a refusal must be the same either way
+        return type(exc).__name__, str(exc)
+    return result.report.warnings, [
+        (found.layout.to_dict(), found.report.to_dict(), dict(found.metric_counts),
+         [tuple(getattr(o, f.name) for f in dataclasses.fields(o) if f.name != "id") for o in found.observations])
+        for found in result.tables]
+
+
+@pytest.fixture
+def both_ways(monkeypatch):
+    """Read a file column-wise (from the first rows on, ``chunk`` bytes at a time) and a batch of rows
+    at a time; give both readings and how many rows were read column-wise."""
+    monkeypatch.setattr(engine, "READ_IN_CHILD", False)
+    monkeypatch.setattr(csv_reader, "COLUMNS_FROM", 0)
+    taken = []
+    keep = csv_reader.CsvColumns.taken
+    monkeypatch.setattr(csv_reader.CsvColumns, "taken", lambda self, chunk: (taken.append(chunk.rows), keep(self, chunk)))
+
+    def read(path, chunk=600):
+        monkeypatch.setattr(csv_reader, "COLUMN_BYTES", chunk)
+        taken.clear()
+        fast = _read(path)
+        columnwise = sum(taken)
+        monkeypatch.setattr(table_reader, "COLUMNWISE", False)
+        slow = _read(path)
+        monkeypatch.setattr(table_reader, "COLUMNWISE", True)
+        return fast, slow, columnwise
+    return read
+
+
+def _benchmark_csv(path, rows):
+    sys.path.insert(0, str(ROOT / "benchmarks"))
+    try:
+        from import_shapes import catalogue_csv
+    finally:
+        sys.path.remove(str(ROOT / "benchmarks"))
+    catalogue_csv(path, rows)
+    return path
+
+
+def test_the_benchmark_csv_reads_alike_column_wise(tmp_path, both_ways):
+    path = _benchmark_csv(tmp_path / "catalogue.csv", 5_000)
+    fast, slow, columnwise = both_ways(path, chunk=20_000)
+    assert fast == slow
+    assert columnwise > 3_500
+    _, [(_, _, metrics, observations)] = fast
+    assert len(observations) == 95_000
+
+
+def _ledger(path, rows, edit=None, *, newline="\n", head=""):
+    rnd = random.Random(5)
+    lines = [["Service line", "Budget £k", "Spend £k", "Variance £k"]]
+    for r in range(rows):
+        lines.append([f"Line {r}", f"{rnd.uniform(-900, 900):.1f}", str(rnd.randint(0, 5000)), f"{rnd.uniform(0, 9):.2f}"])
+    if edit:
+        edit(lines)
+    with path.open("w", newline="", encoding="utf-8") as f:
+        f.write(head)
+        csv.writer(f, lineterminator=newline).writerows(lines)
+    return path
+
+
+EDITS = {
+    "plain": None,
+    "a total": lambda lines: lines.insert(1800, ["Total", "1", "2", "3"]),
+    "a sub total": lambda lines: lines.insert(2500, ["Services sub total", "1", "2", "3"]),
+    "a heading": lambda lines: lines.insert(1500, ["Placements", "", "", ""]),
+    "a blank line and a second table": lambda lines: lines.__setitem__(slice(2000, 2000), [[], ["Other", "A", "B", "C"]]),
+    "a quoted field": lambda lines: lines.insert(1700, ["Line, quoted", "1", "2", "3"]),
+    "a formatted figure": lambda lines: lines[1600].__setitem__(1, "1,234.5"),
+    "a mark": lambda lines: lines[2100].__setitem__(2, "[c]"),
+    "a short row": lambda lines: lines.insert(1900, ["Line short", "1"]),
+    "a pound sign": lambda lines: lines.insert(2200, ["Line £", "1", "2", "3"]),
+    "a long number": lambda lines: lines[1400].__setitem__(2, "123456789012"),
+    "a year": lambda lines: lines.insert(2300, ["Spend 2019/20", "1", "2", "3"]),
+    "a catalogue word": lambda lines: lines.insert(1200, ["Residential placements", "1", "2", "3"]),
+    "a footnote": lambda lines: lines.append(["Source: the ledger"]),
+    "a sum": lambda lines: lines.insert(1300, ["Line x", *(str(sum(float(r[j]) for r in lines[1000:1300])) for j in (1, 2, 3))]),
+}
+
+
+@pytest.mark.parametrize("edit", EDITS)
+def test_irregular_rows_read_alike(tmp_path, both_ways, edit):
+    path = _ledger(tmp_path / "ledger.csv", 3_000, EDITS[edit])
+    fast, slow, columnwise = both_ways(path)
+    assert fast == slow
+    assert columnwise > 500
+
+
+@pytest.mark.parametrize("newline,head", [("\r\n", ""), ("\n", "\ufeff"), ("\n", "sep=,\n")])
+def test_line_ends_and_heads_read_alike(tmp_path, both_ways, newline, head):
+    fast, slow, columnwise = both_ways(_ledger(tmp_path / "ledger.csv", 3_000, newline=newline, head=head))
+    assert fast == slow and columnwise > 500
+
+
+@pytest.mark.parametrize("path", CORPUS, ids=[p.name for p in CORPUS])
+def test_corpus_csv_reads_alike(path, both_ways):
+    fast, slow, _ = both_ways(path, chunk=400)
+    assert fast == slow
