@@ -260,7 +260,7 @@ def _weight(row: GridRow, periods: list[str], names: list[str]) -> tuple[int, fl
     points = _points(row, periods, names)
     if len(points) < 2:
         return (0, 0.0)
-    (_a, before), (_b, after) = points[-2], points[-1]
+    (_, before), (_, after) = points[-2], points[-1]
     share = abs(after - before) / abs(before) if before else abs(after - before)
     judged = verdict(before, after, polarity_of(row, row.cells[periods[0]] if periods[0] in row.cells else None))
     return (2 if judged == "worse" else 1, share)

@@ -18,7 +18,6 @@ def cover(briefing: Briefing) -> list[Flowable]:
     """The committee paper's front matter: title, the paper's details (meeting date in words), the
     recommendations, which sections an export of some holds, and whether it may be published."""
     s = styles()
-    meta = briefing.meta
     rows = [[Paragraph(escape(label), s["cover_label"]),
              Paragraph(f'<a href="mailto:{escape(text)}" color="#1d4f91">{escape(text)}</a>' if label == "Email"
                        else escape(printable(text)), s["cover_value"])]

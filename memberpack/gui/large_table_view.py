@@ -18,7 +18,7 @@ from memberpack.analysis.charts import source_line
 from memberpack.gui import note_targets
 from memberpack.gui.frozen_table import FrozenLabelTable
 from memberpack.model.annotations import Target
-from memberpack.model.observation import DATA, Dataset, Observation
+from memberpack.model.observation import Dataset, Observation
 
 if TYPE_CHECKING:
     from memberpack.gui.large_table import LargeTable

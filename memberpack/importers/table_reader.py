@@ -2473,7 +2473,7 @@ class TableReader:
         """:meth:`_settled` of a window of plain data rows read column-wise: their figures when
         :func:`assign_roles` would leave every row as it is, else None."""
         n = len(rows)
-        if n > 2 and _ALL.search("\0".join(rows.labels)) is not None and any(map(ALL_OF_THEM.fullmatch, rows.labels)):
+        if n > 2 and _labels_name_all(rows.labels):
             return None
         if not money or headed or n <= 2:
             return rows.figures
@@ -2803,6 +2803,11 @@ def _names_all(rows: list[ParsedRow | PlainRow]) -> bool:
     a search ignoring case took eight times as long)."""
     labels = list(map(_LABEL_OF, rows)) if set(map(type, rows)) == {PlainRow} else \
         [row[_LABEL] if type(row) is PlainRow else row.label for row in rows]
+    return _labels_name_all(labels)
+
+
+def _labels_name_all(labels: list[str]) -> bool:
+    """:func:`_names_all` of the labels themselves."""
     return "all" in "\0".join(labels).lower() and any(map(ALL_OF_THEM.fullmatch, labels))
 
 
