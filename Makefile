@@ -19,7 +19,7 @@ run: $(STAMP)
 
 test: $(STAMP)
 	bash .ci/browser-check-deps.sh  # chromium and axe-core for the HTML briefing's accessibility test
-	QT_QPA_PLATFORM=offscreen $(PY) -m pytest -q
+	QT_QPA_PLATFORM=offscreen $(PY) -m pytest -q -n 2  # two workers: much of the suite waits on reader processes
 	$(VENV)/bin/lint-imports
 
 # make fuzz  the import fuzz test for 15 minutes (MEMBERPACK_FUZZ_SEED=N for another sequence)

@@ -225,9 +225,9 @@ def test_how_we_compare_prints_under_the_statistics_without_their_raw_table(expo
     assert len(stats) == 1
     text = re.sub(r"\s+", " ", stats[0])
     # North Somerset 53.7 in 2020; England 67.0, South West 57.0 and neighbours 53.0 (seed 001); rank 6 of 14
-    assert re.search(r"Children looked after rate per 10,000 children 2020 53\.7 67\.0 57\.0 53\.0 \(10/10\) Lower "
+    assert re.search(r"Children looked after rate per 10,000 children 2020 53\.7 67\.0 57\.0 53\.0 \(10 of 10\) Lower "
                      r"6 of 14 B", text), text
-    assert re.search(r"Percentage of CLA in foster care 2020 79% 72% 74% 72% \(10/10\) Better 2 of 14 A", text)
+    assert re.search(r"Percentage of CLA in foster care 2020 79% 72% 74% 72% \(10 of 10\) Better 2 of 14 A", text)
     at = pages.index(stats[0])
     after = re.sub(r"\s+", " ", " ".join(pages[at:at + 2]))   # the trend chart follows the table
     assert "North Somerset: 53.7 in 2020, from 55.0 in 2017. England: 67.0 in 2020." in after
