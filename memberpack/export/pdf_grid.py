@@ -65,7 +65,8 @@ def _columns(grid: Grid, plan: NotePlan, key: str, size: float) -> list[tuple[fl
     A figure or short token never wraps, so its full width is the least; words (commentary,
     benchmarks written as text) may wrap down to their longest word. The fair width is what a
     column of mostly words would take unwrapped (its preferred width for a column of figures); last,
-    whether the column is mostly words (at least half its cells)."""
+    whether the column is set as words, left-aligned: mostly words (at least half its cells) or
+    words only (:meth:`Grid.worded`: a row's reference, ``AHW01``)."""
     labels = [printable(r.label) for r in grid.rows] + [printable(r.section or "") for r in grid.rows]
     label_full = max((stringWidth(t, FONT_BOLD, size) for t in labels), default=0) + 2 * PAD
     out = [(max((_word(t, size, FONT_BOLD) for t in labels), default=0) + 2 * PAD, label_full, label_full, True)]
@@ -84,7 +85,7 @@ def _columns(grid: Grid, plan: NotePlan, key: str, size: float) -> list[tuple[fl
             pref = max(pref, min(full, TEXT_ROOM))
             longest = max(longest, full)
         pref = max(least, pref) + 2 * PAD + 1
-        prose = words >= max(solids, 1)
+        prose = words >= max(solids, 1) or grid.worded(measure)
         out.append((least + 2 * PAD + 1, pref, longest + 2 * PAD + 1 if prose else pref, prose))
     return out
 

@@ -47,6 +47,23 @@ def test_a_rows_reference_is_a_column_at_the_left_of_its_figures(tmp_path):
     assert '<th scope="col">Ref</th><th scope="col" class="num">2024/25 Target (£k)</th>' in html
 
 
+def test_the_pdf_sets_a_reference_column_left_aligned_as_words(tmp_path):
+    """References are short, so the PDF had right-aligned them like figures: AHW01, CYP01 and PE01
+    each started at another place under the column's title."""
+    book = write_xlsx(tmp_path / "savings.xlsx", {"Tracker": _tracker()})
+    assert main(["import", str(tmp_path / "p.mpack"), str(book)]) == 0
+    assert main(["export", str(tmp_path / "p.mpack"), "-o", str(tmp_path / "b.pdf")]) == 0
+    starts: dict[str, float] = {}
+
+    def seen(text, cm, tm, _font, _size):
+        if text.strip() in ("AHW01", "CYP01", "PE01"):
+            starts[text.strip()] = round(cm[4] + tm[4] * cm[0], 1)
+
+    for page in PdfReader(tmp_path / "b.pdf").pages:
+        page.extract_text(visitor_text=seen)
+    assert len(starts) == 3 and len(set(starts.values())) == 1, starts
+
+
 def test_numbered_and_coded_indicators_keep_their_reference_as_written(tmp_path):
     """``KPI No.`` 1, 2, 3 was dropped as a column left of the names; ``1.1``, ``1.2`` read as figures."""
     for head, codes in (("KPI No.", [1, 2, 3, 4]), ("KPI No.", ["1.1", "1.2", "2.1", "3.4"]),
