@@ -22,6 +22,7 @@ from pathlib import Path
 
 from memberpack.analysis.output_version import PUBLIC, output_pack
 from memberpack.errors import NotesError, PackError
+from memberpack.paths import not_a_file
 from memberpack.model.annotations import (
     KINDS, MAX_FILE_BYTES, MAX_NOTES, STATUSES, TARGET_TYPES, VISIBILITIES, Annotation, Target, parse_time,
     text_problem, time_problem, value_problem)
@@ -99,8 +100,7 @@ def _bounded_bytes(path: Path) -> bytes:
     found = os.fstat(fd)
     if not stat.S_ISREG(found.st_mode):
         os.close(fd)
-        raise NotesError(f"{path}: is {'a folder' if stat.S_ISDIR(found.st_mode) else 'a device or pipe'}, "
-                         "not a notes file")
+        raise NotesError(f"{path}: {not_a_file(path, 'notes file')}")
     size = found.st_size
     with open(fd, "rb") as fh:
         data = fh.read(MAX_FILE_BYTES + 1) if size <= MAX_FILE_BYTES else b""

@@ -10,9 +10,7 @@ beside the reading when larger (in the reader's process, which the refusal ends:
 from __future__ import annotations
 
 import codecs
-import errno
 import lzma
-import os
 import re
 import struct
 import threading
@@ -22,6 +20,7 @@ from collections import Counter
 from collections.abc import Callable
 from pathlib import Path
 
+from memberpack import paths
 from memberpack.errors import ImportFailed
 
 WORKBOOK_SUFFIXES = {".xlsx", ".xlsm", ".ods", ".xls"}
@@ -92,19 +91,12 @@ def scanned() -> None:
 
 
 def not_a_file(path: Path) -> ImportFailed:
-    """Why ``path``, which is no regular file, cannot be read: a folder, a link going round in a loop
-    or to nothing, a device or pipe (which could be read for ever), or nothing there."""
-    try:
-        path.stat()
-    except OSError as exc:
-        if exc.errno == errno.ELOOP:
-            return ImportFailed(f"{path}: is a link that leads round in a loop, not a file")
-        if path.is_symlink():
-            return ImportFailed(f"{path}: is a link to {os.readlink(path)}, which does not exist")
-        return ImportFailed(f"{path}: no such file")
-    if path.is_dir():
-        return ImportFailed(f"{path}: is a folder, not a spreadsheet file (name the files in it)")
-    return ImportFailed(f"{path}: is not a file but a device or pipe; save the spreadsheet as a file")
+    """Why ``path``, which is no regular file, cannot be read (:func:`memberpack.paths.not_a_file`),
+    with what to do about a folder or a pipe."""
+    reason = paths.not_a_file(path, "spreadsheet file")
+    hint = " (name the files in it)" if reason.startswith("is a folder") else \
+        "; save the spreadsheet as a file" if reason.startswith("is a device") else ""
+    return ImportFailed(f"{path}: {reason}{hint}")
 
 
 def _utf8(head: bytes) -> bool:

@@ -178,6 +178,7 @@ def find_tables(sheet: Sheet, *, file_stem: str = "", kind: str | None = None,
                 own = band.header_rows
                 band.header_rows, seen = (*borrowed, *own), {**above_head, **seen}
             named = _named_by_lines(band, seen)
+            band.title = band.title or named or ""
             keyed = keyed_context(band, seen, stream.ahead(NOTES_AHEAD) if rows is not None else block) \
                 if band.context_columns else []
             found = _prepare(sheet, band, seen, texts, file_stem=file_stem, kind=kind, overrides=overrides,
@@ -232,14 +233,13 @@ def find_tables(sheet: Sheet, *, file_stem: str = "", kind: str | None = None,
 
 
 def _named_by_lines(layout: TableLayout, seen: dict[int, list[Any]]) -> str | None:
-    """Titles an untitled reserve roll-forward after its lines (a monitor's DSG block: balance brought
-    forward, in-year deficit, balance carried forward, safety valve target): the title set, or None."""
+    """The title of an untitled reserve roll-forward, named after its lines (a monitor's DSG block:
+    balance brought forward, in-year deficit, balance carried forward, safety valve target), or None."""
     if layout.title:
         return None
     c = layout.label_col
     labels = [cell_text(row[c]) for r, row in seen.items() if r >= layout.data_start and c < len(row) and not blank(row[c])]
-    layout.title = roll_forward_title(labels) or ""
-    return layout.title or None
+    return roll_forward_title(labels)
 
 
 def _column_headers(layout: TableLayout, seen: dict[int, list[Any]]) -> dict[int, str]:

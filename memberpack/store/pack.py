@@ -19,6 +19,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from memberpack.errors import PackError
+from memberpack.paths import not_a_file
 from memberpack.model.front_matter import MAX_DETAIL
 from memberpack.model.metrics import BY_ID
 from memberpack.model.observation import MAX_TEXT, Dataset, Observation, cut_text
@@ -78,8 +79,7 @@ class Pack:
         """
         path = Path(path)
         if not path.is_file():
-            raise PackError(f"{path}: " + ("is a folder, not a pack file" if path.is_dir() else
-                                           "is a device or pipe, not a pack file" if path.exists() else "no such pack file"))
+            raise PackError(f"{path}: {not_a_file(path, 'pack file')}")
         try:
             with path.open("rb") as f:
                 header = f.read(100)

@@ -233,7 +233,7 @@ def _pipe(path):
 
 @pytest.mark.parametrize("make, said", [(_folder, "is a folder, not a spreadsheet file"),
                                         (_loop, "is a link that leads round in a loop, not a file"),
-                                        (_pipe, "is not a file but a device or pipe")])
+                                        (_pipe, "is a device or pipe, not a spreadsheet file")])
 def test_what_is_not_a_file_is_named_for_what_it_is(pack, tmp_path, capsys, make, said):
     """A folder, a link looping to itself and a named pipe were each 'no such file'."""
     make(tmp_path / "odd.csv")
