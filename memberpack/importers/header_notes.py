@@ -31,6 +31,7 @@ _INNER = re.compile(r"(?P<stem>[A-Za-z*)])(?P<glued>\d{1,2}(?:,\d{1,2})*)(?=[\s:
                     r"|(?<=\s)(?P<number>\d{2,3})(?=[\s:;(]|$)")
 _WORD_NUMBER = re.compile(r"(\w+)\s+(\d+)(?![\d,])")   # a number and the word before it ("to 16")
 _CAPITALS = re.compile(r"[A-Z]+$")
+_TEXTS_ONLY = frozenset({str, type(None)})   # the kinds of cell a row holding a note alone may have
 
 
 def may_hold_marker(text: str) -> bool:
@@ -42,6 +43,8 @@ def note_numbers(rows: Iterable[tuple[int, Sequence[Any]]]) -> frozenset[int]:
     """The numbers of the notes among ``rows``: rows holding one text alone, which starts with its number."""
     found = set()
     for _, row in rows:
+        if not _TEXTS_ONLY.issuperset(map(type, row)):
+            continue   # a figure, date or flag: the row holds no note alone (its cells need not be looked at)
         cells = [v for v in row if v is not None and not (type(v) is str and not v.strip())]
         if len(cells) == 1 and type(cells[0]) is str and len(cells[0]) > 12 and (m := _NOTE.match(cells[0])):
             found.add(int(m[1]))

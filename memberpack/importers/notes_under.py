@@ -32,10 +32,10 @@ def unit_under(rows: Sequence[tuple[int, list[Any]]], data_start: int) -> tuple[
         if blank_row(row):
             ended = ended or figures
             continue
-        text = single_text(row)
-        if not ended:
-            figures = figures or text is None
+        if not ended:   # (once a row of figures is seen, only the blank row after it is looked for)
+            figures = figures or single_text(row) is None
             continue
+        text = single_text(row)
         if text is None:
             return None   # the next table's rows
         unit = find_unit(text) if _STATES_SCALE.search(text) else None

@@ -1081,14 +1081,14 @@ class TableReader:
         alone under ``Special Educational Needs (High Needs``): a label cell and nothing else, closing
         a bracket the label above left open; else ""."""
         label = row[self.label_col] if self.label_col < len(row) else None
-        if type(label) is not str or _row(above) != r - 1 or any(
-                not blank(v) for c, v in enumerate(row) if c != self.label_col):
+        if type(label) is not str or _row(above) != r - 1:
             return ""
-        text, before = " ".join(label.split()), above[_LABEL] if type(above) is PlainRow else above.label
-        if type(before) is not str:
-            return ""
-        opened = before.count("(") - before.count(")")
-        return text if opened > 0 and 0 < text.count(")") - text.count("(") <= opened else ""
+        before = above[_LABEL] if type(above) is PlainRow else above.label
+        opened = before.count("(") - before.count(")") if type(before) is str else 0
+        if opened <= 0 or any(not blank(v) for c, v in enumerate(row) if c != self.label_col):
+            return ""   # (the label above first: most leave no bracket open, and their rows are not looked at)
+        text = " ".join(label.split())
+        return text if 0 < text.count(")") - text.count("(") <= opened else ""
 
     def _with_rest(self, above: ParsedRow | PlainRow, rest: str) -> ParsedRow | PlainRow:
         """The row above with the rest of its label joined on, in its figures too."""

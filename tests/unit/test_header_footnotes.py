@@ -75,3 +75,28 @@ def test_names_and_numbers_that_look_like_a_marker_are_kept():
     assert found == {"Outcomes for at least 12 months1": ("Outcomes for at least 12 months", "1"),
                      "At least 12 months2": ("At least 12 months", "2"), "Aged 5 to 161": ("Aged 5 to 16", "1"),
                      "Aged 5 to 16 with a score3": ("Aged 5 to 16 with a score", "3")}
+
+
+def test_a_numbered_note_is_a_text_alone_on_its_row():
+    """Rows holding a figure, a date or a flag beside a note's text are not looked into (a table's
+    rows of figures are passed over at once): only a text alone on its row numbers a note."""
+    from datetime import date
+
+    from memberpack.importers.header_notes import note_numbers
+
+    note = "4. This is the expected level for the age group."
+    rows = [(0, [note, None, ""]), (1, [" ", "5. Pupils at the end of key stage 3."]),
+            (2, ["6. Counted at 31 March each year.", 12]), (3, ["7. Counted at 31 March each year.", date(2024, 3, 31)]),
+            (4, ["8. Counted at 31 March each year.", False]), (5, ["Bath", 98.0, 100])]
+    assert note_numbers(rows) == {4, 5}
+
+
+def test_a_unit_stated_under_a_table_is_read_past_its_rows_of_figures():
+    """The note stating the table's money unit is found under a long table, after the blank row that
+    ends its figures; a note in a row of its own above that blank row is a label, not the note."""
+    from memberpack.importers.notes_under import unit_under
+
+    rows = [(3, ["Data are presented in £'000s"]), *((r, [f"Line {r}", 1.5, 2]) for r in range(4, 1_004)),
+            (1_004, [None, None]), (1_005, ["Data are presented in £'000s"])]
+    assert unit_under(rows, 3)[1].startswith("the note under the table in row 1006")
+    assert unit_under(rows[:-1], 3) is None and unit_under(rows[:1] + rows[-2:], 3) is None
