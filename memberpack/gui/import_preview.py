@@ -155,7 +155,7 @@ class PreviewPage(QWizardPage):
                          "Grey cells are not read. Correct the reading below if it is wrong.")
         self.tables = QComboBox()
         self.tables.setAccessibleName("Table found")
-        self.tables.currentIndexChanged.connect(self._show_table)
+        self.tables.currentIndexChanged.connect(self._switch_table)
         self.header_rows = QLineEdit()
         self.header_rows.setAccessibleName("Header rows")
         self.header_rows.setToolTip("Row numbers of the column headings, e.g. 3 or 3, 4")
@@ -184,7 +184,7 @@ class PreviewPage(QWizardPage):
         self.confirm.toggled.connect(self.completeChanged)
         self.confirm.hide()
         self.apply = QPushButton("Read &again with these choices")
-        self.apply.clicked.connect(self.apply_corrections)
+        self.apply.clicked.connect(lambda: self.apply_corrections())
         self.detected = QLabel()
         self.detected.setTextFormat(Qt.TextFormat.PlainText)  # file and sheet names are data
         self.detected.setWordWrap(True)
@@ -217,6 +217,8 @@ class PreviewPage(QWizardPage):
         layout.addWidget(self.grid, 1)
         layout.addWidget(self.confirm)
         self._entries: list[tuple[int, int]] = []  # (file, table) of each combo entry
+        self._shown: tuple = ()   # the choices as the table in view was read, to see what the officer changed
+        self._position = -1       # the entry in view
 
     def initializePage(self) -> None:
         self._fill_tables(0)
@@ -231,6 +233,29 @@ class PreviewPage(QWizardPage):
 
     def isComplete(self) -> bool:
         return not self._entries or not self.unsure_entries() or self.confirm.isChecked()
+
+    def choices(self) -> tuple:
+        """The officer's choices as the form holds them."""
+        return (self.header_rows.text().strip(), self.label_column.currentText(), self.unit.currentIndex(),
+                self.kind.currentIndex(), self.key_columns.text().strip(), self.ignored_columns.text().strip())
+
+    def validatePage(self) -> bool:
+        """Choices changed but not yet read again are read now: Next had dropped them, so a unit
+        corrected to £k was imported as written."""
+        if self._entries and self.choices() != self._shown:
+            return self.apply_corrections() and self.isComplete()
+        return True
+
+    def _switch_table(self, position: int) -> None:
+        """Show another table, first reading the one left with the choices changed for it."""
+        left = self._position
+        if 0 <= left < len(self._entries) and self.choices() != self._shown:
+            self.tables.blockSignals(True)
+            self.tables.setCurrentIndex(left)
+            self.tables.blockSignals(False)
+            self.apply_corrections(then_show=position)   # when they cannot be used, the reason shows here
+            return
+        self._show_table(position)
 
     def _fill_tables(self, current: int) -> None:
         results: list[FileResult] = self.wizard().results  # type: ignore[attr-defined]
@@ -256,6 +281,7 @@ class PreviewPage(QWizardPage):
     def _show_table(self, position: int) -> None:
         if not 0 <= position < len(self._entries):
             return
+        self._position = position
         result, layout = self.current()
         report = result.tables[self._entries[position][1]].report
         first = max(0, min(layout.header_rows, default=layout.first_row) - 1 - CONTEXT_ROWS)
@@ -285,11 +311,13 @@ class PreviewPage(QWizardPage):
             f"row(s) {', '.join(map(str, layout.header_rows)) or 'none'}, labels in column {layout.label_column}, unit "
             f"{layout.unit or report.unit or 'as written in the headers'}; {report.rows_read} rows, "
             f"{report.cells_read} figures.")
+        self._shown = self.choices()
 
-    def apply_corrections(self) -> None:
-        """Read the file again with the officer's choices for the table in view."""
+    def apply_corrections(self, then_show: int | None = None) -> bool:
+        """Read the file again with the officer's choices for the table in view (then show the
+        entry ``then_show``, if given); False, with the reason shown, when they cannot be used."""
         if not self._entries:
-            return
+            return False
         result, layout = self.current()
         try:
             corrected = replace(layout, header_rows=parse_rows(self.header_rows.text()),
@@ -297,12 +325,12 @@ class PreviewPage(QWizardPage):
                                 kind=self.kind.currentData(), kind_reason="chosen in the import wizard")
         except ValueError:
             self.error.setText("Header rows: give row numbers, such as 3 or 3, 4.")
-            return
+            return False
         try:
             keys, ignored = parse_columns(self.key_columns.text()), parse_columns(self.ignored_columns.text())
         except ValueError:
             self.error.setText("Columns: give column letters, such as A or A, C.")
-            return
+            return False
         if keys != layout.key_columns or ignored != layout.ignored_columns:
             corrected = replace(corrected, key_columns=keys, key_roles=(), ignored_columns=ignored,
                                 context_columns=tuple(c for c in layout.context_columns if c not in keys + ignored))
@@ -312,8 +340,9 @@ class PreviewPage(QWizardPage):
             reread = read_file(result.path, overrides=overrides, remembered=wizard.remembered)
         except MemberpackError as exc:
             self.error.setText(str(exc))
-            return
+            return False
         self.error.clear()
         wizard.overrides[result.path] = overrides
         wizard.results[wizard.results.index(result)] = reread
-        self._fill_tables(self.tables.currentIndex())
+        self._fill_tables(self.tables.currentIndex() if then_show is None else then_show)
+        return True

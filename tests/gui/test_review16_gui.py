@@ -3,9 +3,13 @@
 
 from __future__ import annotations
 
+from gui_test_data import write_workbook
 from PySide6.QtWidgets import QApplication, QDialogButtonBox, QLabel
 
+from memberpack.assets import sample
+from memberpack.gui.import_wizard import ImportWizard
 from memberpack.gui.pack_details_dialog import PackDetailsDialog
+from memberpack.store.pack import Pack
 
 # The demo pack's tables whose names begin alike: the dialog had shown each as "Table 23/24 Budget
 # Monitoring", cut after three lines, so a clerk could not tell which one they classified.
@@ -30,3 +34,55 @@ def test_pack_details_fit_the_screen_and_name_every_table_whole(qtbot):
     for _key, name, _paragraph in tables:
         label = names[name]   # the table's own name, whole, not "Table ..." cut short
         assert label.height() >= label.heightForWidth(label.width()), name
+
+
+def test_a_unit_chosen_in_the_wizard_is_used_without_reading_again_first(qtbot, demo_pack, tmp_path):
+    """An officer chose £k and pressed Next: the choice was dropped unless 'Read again' had been
+    pressed first, and the figures went into the pack as £120 rather than £120,000."""
+    path = write_workbook(tmp_path / "spend.xlsx", "Spend", [("Service", "Budget", "Forecast"),
+                                                             ("Fostering", 120, 131), ("Residential", 80, 95)])
+    wizard = ImportWizard(demo_pack, [path])
+    qtbot.addWidget(wizard)
+    wizard.show()
+    wizard.next()
+    page = wizard.preview_page
+    page.unit.setCurrentIndex(page.unit.findData("£k"))
+    wizard.next()
+    assert wizard.currentPage() is wizard.report_page
+    assert "read as you corrected them" in wizard.report_page.report.toPlainText()
+    with qtbot.waitSignal(wizard.imported, timeout=10_000):
+        wizard.button(wizard.WizardButton.FinishButton).click()
+    with Pack.open(demo_pack) as pack:
+        ds = pack.datasets()[-1]
+        assert {(o.label, o.value) for o in pack.observations(ds.id) if o.measure.startswith("Budget")} == {
+            ("Fostering", 120_000), ("Residential", 80_000)}
+
+
+def test_choices_that_cannot_be_used_keep_the_officer_on_the_preview(qtbot, demo_pack, tmp_path):
+    path = write_workbook(tmp_path / "spend.xlsx", "Spend", [("Service", "Budget"), ("Fostering", 120)])
+    wizard = ImportWizard(demo_pack, [path])
+    qtbot.addWidget(wizard)
+    wizard.show()
+    wizard.next()
+    page = wizard.preview_page
+    page.header_rows.setText("none")
+    wizard.next()
+    assert wizard.currentPage() is page
+    assert page.error.text() == "Header rows: give row numbers, such as 3 or 3, 4."
+
+
+def test_choices_for_one_table_are_kept_when_another_is_picked(qtbot, demo_pack):
+    """Picking the next table in the list had dropped the choices made for the one in view."""
+    wizard = ImportWizard(demo_pack, [sample("03_dsg_blocks.xlsx")])
+    qtbot.addWidget(wizard)
+    wizard.show()
+    wizard.next()
+    page = wizard.preview_page
+    assert page.tables.count() >= 2
+    page.tables.setCurrentIndex(0)
+    first = page.tables.currentText()
+    page.unit.setCurrentIndex(page.unit.findData("£k"))
+    page.tables.setCurrentIndex(1)
+    assert page.tables.currentIndex() == 1 and page.tables.currentText() != first
+    [corrected] = next(iter(wizard.overrides.values()))
+    assert corrected.unit == "£k"
