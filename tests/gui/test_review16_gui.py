@@ -86,3 +86,33 @@ def test_choices_for_one_table_are_kept_when_another_is_picked(qtbot, demo_pack)
     assert page.tables.currentIndex() == 1 and page.tables.currentText() != first
     [corrected] = next(iter(wizard.overrides.values()))
     assert corrected.unit == "£k"
+
+
+def test_variance_bar_figures_show_whole_in_a_narrow_chart(qtbot):
+    """At 1024 by 700 the Finance chart is about 420 pixels wide: the largest overspend read '£10.'
+    and each underspend 'm) (F)', the rest of its figure off the chart or under the service names."""
+    import pyqtgraph as pg
+
+    from memberpack.gui.charts import ChartView
+    from memberpack.model.charts import BAR, ChartSpec, Series
+    from memberpack.model.units import GBP
+
+    spec = ChartSpec(id="t#bar", kind=BAR, title="Net overspend", summary="",
+                     categories=["Prevention Services", "Fostering & Permanence", "External Placements",
+                                 "Fieldwork", "Special Educational Needs and Disabilities (SEND) Services"],
+                     series=[Series("Month 6 Variance", [100_000.0, -700_000.0, 10_400_000.0, 900_000.0, -500_000.0],
+                                    statuses=["adverse", "favourable", "adverse", "adverse", "favourable"])],
+                     unit=GBP, source="t.xlsx", y_label="£m", scale=1e6, decimals=1)
+    for width in (420, 700):
+        chart = ChartView(spec)
+        qtbot.addWidget(chart)
+        chart.resize(width, 300)
+        chart.show()
+        qtbot.waitExposed(chart)
+        qtbot.wait(50)   # the labels take their place in the scene at the first paint
+        box = chart.plot.getViewBox().sceneBoundingRect()
+        labels = [i for i in chart.plot.getPlotItem().items if isinstance(i, pg.TextItem)]
+        assert len(labels) == 5
+        for label in labels:
+            rect = label.sceneBoundingRect()
+            assert box.left() <= rect.left() and rect.right() <= box.right(), (width, label.toPlainText())
