@@ -116,3 +116,21 @@ def test_variance_bar_figures_show_whole_in_a_narrow_chart(qtbot):
         for label in labels:
             rect = label.sceneBoundingRect()
             assert box.left() <= rect.left() and rect.right() <= box.right(), (width, label.toPlainText())
+
+
+def test_how_we_compare_keeps_its_measures_readable_in_a_narrow_tab(window, qtbot):
+    """At 1024 by 700 the scorecard's 'How we compare' squeezed its Measure column to a few pixels:
+    each measure showed as a column of '…' and 'of c…', so no figure said what it measured."""
+    from memberpack.gui.comparison_view import MEASURE, ComparisonView
+
+    scorecard = next(d for d in window.pack.datasets() if d.name.startswith("Performance Monitoring: Key"))
+    assert window.tabs.reveal(scorecard.key)
+    found = window.tabs.domain_view(window.tabs.currentIndex()).current_view().comparisons.model.comparisons
+    view = ComparisonView(found)
+    qtbot.addWidget(view)
+    view.resize(420, 600)
+    view.show()
+    qtbot.waitExposed(view)
+    table = view.table
+    assert table.columnWidth(MEASURE) >= 20 * table.fontMetrics().averageCharWidth()
+    assert table.viewport().height() >= table.verticalHeader().length()   # every row whole, above the scroll bar
