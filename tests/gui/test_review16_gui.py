@@ -134,3 +134,19 @@ def test_how_we_compare_keeps_its_measures_readable_in_a_narrow_tab(window, qtbo
     table = view.table
     assert table.columnWidth(MEASURE) >= 20 * table.fontMetrics().averageCharWidth()
     assert table.viewport().height() >= table.verticalHeader().length()   # every row whole, above the scroll bar
+
+
+def test_the_export_dialog_fits_a_1024_pixel_screen(qtbot, demo_pack):
+    """Export was 1,038 pixels wide at its narrowest (six section boxes in one row beside the
+    preview): on a 1024 by 700 laptop its Cancel button was off the screen."""
+    from pathlib import Path
+
+    from memberpack.gui.export_dialog import ExportDialog
+
+    dialog = ExportDialog(Path(demo_pack), suffix=".pdf")
+    qtbot.addWidget(dialog)
+    dialog.show()
+    qtbot.waitExposed(dialog)
+    assert dialog.minimumSizeHint().width() <= 1024 - 40 and dialog.minimumSizeHint().height() <= 700 - 60
+    assert dialog.width() <= 1000
+    dialog.cancel_jobs()
