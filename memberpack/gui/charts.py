@@ -126,6 +126,7 @@ class ChartView(QWidget):
         plot.setAccessibleName(f"Chart: {self.spec.title}" + (f" – {series[0].name}" if self.plots else ""))
         plot.setAccessibleDescription(self.spec.summary)
         plot.setMenuEnabled(False)
+        plot.setFocusPolicy(Qt.FocusPolicy.NoFocus)   # no keys of its own: Tab passes on (its table has its figures)
         plot.setMouseEnabled(x=False, y=False)
         plot.hideButtons()
         plot.setFixedHeight(height)

@@ -133,6 +133,7 @@ class ComparisonView(QWidget):
         self.proxy.setFilterCaseSensitivity(Qt.CaseSensitivity.CaseInsensitive)
         self.table = _FittedTable()
         self.table.setModel(self.proxy)
+        self.table.setTabKeyNavigation(False)   # Tab leaves the table; the arrow keys move in it
         self.table.setAccessibleName("How we compare")
         self.table.setAccessibleDescription(intro_text(found))
         self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)

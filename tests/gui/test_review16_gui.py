@@ -150,3 +150,22 @@ def test_the_export_dialog_fits_a_1024_pixel_screen(qtbot, demo_pack):
     assert dialog.minimumSizeHint().width() <= 1024 - 40 and dialog.minimumSizeHint().height() <= 700 - 60
     assert dialog.width() <= 1000
     dialog.cancel_jobs()
+
+
+def test_tab_reaches_how_we_compare_and_the_filter(window, qtbot):
+    """Keyboard only, Tab went from a tab's table straight to the notes panel: 'How we compare' (whose
+    rows choose the trend chart) and the filter box were out of reach."""
+    from PySide6.QtCore import Qt
+
+    scorecard = next(d for d in window.pack.datasets() if d.name.startswith("Performance Monitoring: Key"))
+    assert window.tabs.reveal(scorecard.key)
+    view = window.tabs.domain_view(window.tabs.currentIndex()).current_view()
+    window.activateWindow()
+    view.table.setFocus()
+    qtbot.waitUntil(view.table.hasFocus)
+    qtbot.keyClick(view.table, Qt.Key.Key_Tab)
+    assert view.comparisons.table.hasFocus()
+    qtbot.keyClick(view.comparisons.table, Qt.Key.Key_Tab)
+    assert view.filter.hasFocus()
+    qtbot.keyClick(view.filter, Qt.Key.Key_Tab)
+    assert window.notes.isAncestorOf(QApplication.focusWidget())
