@@ -169,3 +169,19 @@ def test_tab_reaches_how_we_compare_and_the_filter(window, qtbot):
     assert view.filter.hasFocus()
     qtbot.keyClick(view.filter, Qt.Key.Key_Tab)
     assert window.notes.isAncestorOf(QApplication.focusWidget())
+
+
+def test_a_note_being_edited_stays_named_by_its_own_figure(window, qtbot):
+    """Editing a note, then clicking another row, the panel said 'On: <the new row>' above 'Save
+    changes', as if the note would move there; it is saved on its own figure, and now says so."""
+    from memberpack.gui import note_targets
+
+    panel = window.notes
+    panel.list.setCurrentRow(0)
+    panel.edit_selected()
+    assert panel.about.text().startswith("Editing a note on: ")
+    editing = panel.about.text()
+    panel.set_target(note_targets.Target())   # another figure (here the whole pack) selected
+    assert panel.about.text() == editing
+    panel.stop_editing()
+    assert panel.about.text().startswith("On: ")
