@@ -29,6 +29,7 @@ from memberpack.importers.table_layout import TableLayout
 from memberpack.importers.report import UNSURE
 from memberpack.importers.reader import read_sheets
 from memberpack.model.number_formats import render
+from memberpack.model.periods import parse_period
 from memberpack.model.observation import LAYOUT_KINDS
 
 HEADER_COLOUR, LABEL_COLOUR, KEY_COLOUR, OUTSIDE_COLOUR = "#cfe0f5", "#fbefc0", "#d5ecd4", "#9aa3ad"
@@ -169,6 +170,10 @@ class PreviewPage(QWizardPage):
         self.kind.setAccessibleName("Layout of the table")
         for kind in LAYOUT_KINDS:
             self.kind.addItem(KIND_TITLES.get(kind, kind), kind)
+        self.period = QLineEdit()
+        self.period.setAccessibleName("Period the table reports")
+        self.period.setPlaceholderText("not stated")
+        self.period.setToolTip("The period the figures are for, e.g. 2023/24 Month 6, Q3 2020/21, 2022/23 or Sep 2023")
         self.key_columns = QLineEdit()
         self.key_columns.setAccessibleName("Identifying columns")
         self.key_columns.setToolTip("Columns that say which row this is (code, year, type), e.g. A, C")
@@ -203,7 +208,8 @@ class PreviewPage(QWizardPage):
             choices.addWidget(QLabel(text, buddy=widget))
             choices.addWidget(widget, 1)
         keys = QHBoxLayout()
-        for text, widget in (("&Identifying columns:", self.key_columns), ("I&gnore columns:", self.ignored_columns)):
+        for text, widget in (("&Period:", self.period), ("&Identifying columns:", self.key_columns),
+                             ("I&gnore columns:", self.ignored_columns)):
             keys.addWidget(QLabel(text, buddy=widget))
             keys.addWidget(widget, 1)
         keys.addWidget(self.apply)
@@ -237,7 +243,8 @@ class PreviewPage(QWizardPage):
     def choices(self) -> tuple:
         """The officer's choices as the form holds them."""
         return (self.header_rows.text().strip(), self.label_column.currentText(), self.unit.currentIndex(),
-                self.kind.currentIndex(), self.key_columns.text().strip(), self.ignored_columns.text().strip())
+                self.kind.currentIndex(), self.period.text().strip(), self.key_columns.text().strip(),
+                self.ignored_columns.text().strip())
 
     def validatePage(self) -> bool:
         """Choices changed but not yet read again are read now: Next had dropped them, so a unit
@@ -299,6 +306,7 @@ class PreviewPage(QWizardPage):
         self.label_column.setCurrentText(layout.label_column)
         self.key_columns.setText(", ".join(layout.key_columns))
         self.ignored_columns.setText(", ".join(layout.ignored_columns))
+        self.period.setText(layout.period or "")
         self.doubt.setText("Unsure: " + "; ".join(report.doubts) + ". Correct the reading below, or tick the box "
                            "at the bottom to import it as read." if report.doubts else "")
         self.doubt.setVisible(bool(report.doubts))
@@ -309,7 +317,9 @@ class PreviewPage(QWizardPage):
         self.detected.setText(
             f"Read as {KIND_TITLES.get(layout.kind, layout.kind)} ({layout.kind_reason or source}): header "
             f"row(s) {', '.join(map(str, layout.header_rows)) or 'none'}, labels in column {layout.label_column}, unit "
-            f"{layout.unit or report.unit or 'as written in the headers'}; {report.rows_read} rows, "
+            f"{layout.unit or report.unit or 'as written in the headers'}, period {layout.period or 'not stated'}"
+            f"{f' (from {report.period_reason})' if layout.period and report.period_reason else ''}; "
+            f"{report.rows_read} rows, "
             f"{report.cells_read} figures.")
         self._shown = self.choices()
 
@@ -326,6 +336,16 @@ class PreviewPage(QWizardPage):
         except ValueError:
             self.error.setText("Header rows: give row numbers, such as 3 or 3, 4.")
             return False
+        period = self.period.text().strip()
+        if period != (layout.period or ""):   # kept only when changed: else read from the titles as before
+            found = parse_period(period)
+            if period and found is None:
+                self.error.setText("Period: write it as 2023/24 Month 6, Q3 2020/21, 2022/23 or Sep 2023.")
+                return False
+            corrected = replace(corrected, period=found.label() if found else None)
+        else:   # as read: one set by hand stays, one read from a title is read from it again (and said so)
+            report = result.tables[self._entries[self.tables.currentIndex()][1]].report
+            corrected = replace(corrected, period=layout.period if report.period_reason == "set by hand" else None)
         try:
             keys, ignored = parse_columns(self.key_columns.text()), parse_columns(self.ignored_columns.text())
         except ValueError:

@@ -185,3 +185,27 @@ def test_a_note_being_edited_stays_named_by_its_own_figure(window, qtbot):
     assert panel.about.text() == editing
     panel.stop_editing()
     assert panel.about.text().startswith("On: ")
+
+
+def test_the_officer_sets_the_period_a_table_reports(qtbot, demo_pack, tmp_path):
+    """The wizard let an officer correct the unit but not the period: a return whose titles state no
+    period went in as 'period not stated', or one read from the file's name as the wrong month."""
+    path = write_workbook(tmp_path / "spend.xlsx", "Spend", [("Service", "Budget", "Forecast"),
+                                                             ("Fostering", 120, 131), ("Residential", 80, 95)])
+    wizard = ImportWizard(demo_pack, [path])
+    qtbot.addWidget(wizard)
+    wizard.show()
+    wizard.next()
+    page = wizard.preview_page
+    assert page.period.text() == "" and "period not stated" in page.detected.text()
+    page.period.setText("last month")
+    wizard.next()
+    assert wizard.currentPage() is page
+    assert page.error.text() == "Period: write it as 2023/24 Month 6, Q3 2020/21, 2022/23 or Sep 2023."
+    page.period.setText("M7 2023/24")
+    wizard.next()
+    assert "period 2023/24 Month 7 (set by hand)" in wizard.report_page.report.toPlainText()
+    with qtbot.waitSignal(wizard.imported, timeout=10_000):
+        wizard.button(wizard.WizardButton.FinishButton).click()
+    with Pack.open(demo_pack) as pack:
+        assert pack.datasets()[-1].period == "2023/24 Month 7"
