@@ -160,7 +160,8 @@ class AnnotationPanel(QWidget):
             return
         from memberpack.gui import note_targets  # noqa: PLC0415 - the analysis layer, after the first paint
 
-        self.about.setText(f"On: {note_targets.describe(target)}")
+        if self.editing is None:   # while a note is edited, it stays on its own figure, and says so
+            self.about.setText(f"On: {note_targets.describe(target)}")
         if self.filter.currentIndex() == 1:
             self.refresh()
 

@@ -32,7 +32,9 @@ _SYMBOL_TEXT = {"circle": "●", "square": "■", "triangle": "▲", "diamond": 
 
 STATUS_COLOURS = {"adverse": "#c0392b", "favourable": "#2e7d32", None: "#5d6d7e"}
 SYMBOLS = {"circle": "o", "square": "s", "triangle": "t1", "diamond": "d", "cross": "x", "plus": "+"}
-LABEL_ROOM = 0.045   # of the largest bar, a character of a bar's label: room beside the bars for it
+LABEL_GAP = 8   # pixels between a bar and its figure, and beyond the figure
+MIN_BAR_SHARE = 0.3   # of a chart's width the bars keep, however long their figures
+MAX_NAMES_SHARE, MIN_NAMES_WIDTH = 0.4, 110   # of a chart's width (in pixels, at least) the bars' names may take
 ZERO_ROOM = 40   # pixels a value tick's text may run past the bar axis's ends (its "0", a money tick "(£0.5m)")
 
 
@@ -124,6 +126,7 @@ class ChartView(QWidget):
         plot.setAccessibleName(f"Chart: {self.spec.title}" + (f" – {series[0].name}" if self.plots else ""))
         plot.setAccessibleDescription(self.spec.summary)
         plot.setMenuEnabled(False)
+        plot.setFocusPolicy(Qt.FocusPolicy.NoFocus)   # no keys of its own: Tab passes on (its table has its figures)
         plot.setMouseEnabled(x=False, y=False)
         plot.hideButtons()
         plot.setFixedHeight(height)
@@ -148,36 +151,59 @@ class ChartView(QWidget):
                                     y=positions, height=0.6, brushes=brushes, pen=pg.mkPen(None))
         self.plot.addItem(self.bars)
         self.plot.addLine(x=0, pen=pg.mkPen(self.foreground, width=1))
-        span = max((abs(v) for v in values), default=1.0) or 1.0
-        texts = []
+        self.bar_labels: list[tuple[pg.TextItem, float]] = []
         for i, (value, status) in enumerate(zip(values, statuses)):
             flag = flag_text(status, self.spec)
-            texts.append(value_text(series.values[i], self.spec.unit, self.spec) + (f" {flag}" if flag else ""))
-            label = pg.TextItem(texts[-1],
+            text = value_text(series.values[i], self.spec.unit, self.spec) + (f" {flag}" if flag else "")
+            label = pg.TextItem(text,
                                 color=self.colour(STATUS_COLOURS[status], MIN_CONTRAST) if status in STATUS_COLOURS
                                 else self.foreground,
                                 anchor=(0, 0.5) if value >= 0 else (1, 0.5))
-            label.setPos(value + (0.02 * span if value >= 0 else -0.02 * span), i)
+            label.setPos(value, i)
             self.plot.addItem(label)
-        axis = self.plot.getAxis("left")
+            self.bar_labels.append((label, value))
         metrics = self.plot.fontMetrics()
-        width = min(260, max((metrics.horizontalAdvance(c) for c in self.spec.categories), default=40) + 20)
-        # a label wider than the axis is cut short with "…" (the axis had left it out: a bar with no name)
-        axis.setTicks([[(i, metrics.elidedText(c, Qt.TextElideMode.ElideRight, width - 20))
-                        for i, c in enumerate(self.spec.categories)]])
-        axis.setWidth(width)
+        self.names_at = 0   # the width the names were last cut to
+        self.names_width = min(260, max((metrics.horizontalAdvance(c) for c in self.spec.categories), default=40) + 20)
         self.plot.getViewBox().invertY(True)
         self.plot.setLabel("bottom", axis_label)
         # the tick at the axis's left end (0, where all bars are positive) runs past its edge: shown
         self.plot.getAxis("bottom").setStyle(hideOverlappingLabels=ZERO_ROOM)
-        low = min(0.0, *values) if values else 0.0
-        high = max(0.0, *values) if values else 1.0
-        # room beside the bars for their labels, the longer ("£5.6m surplus") the more
-        right = max((len(t) for t, v in zip(texts, values) if v >= 0), default=0)
-        left = max((len(t) for t, v in zip(texts, values) if v < 0), default=0)
-        self.plot.setXRange(low - max(0.4, LABEL_ROOM * left) * span if low < 0 else low,
-                            high + max(0.3, LABEL_ROOM * right) * span, padding=0)
         self.plot.setYRange(-0.6, len(values) - 0.4, padding=0)
+        self._fit_bars()
+        self.plot.getViewBox().sigResized.connect(self._fit_bars)
+
+    def _fit_bars(self, *_args) -> None:
+        """Leave room beside the bars for their figures in pixels, as wide as the figures are written
+        ('(£0.7m) (F)', '£5.6m surplus'), however narrow the chart: a share of the value range had
+        left '£10.' of '£10.4m A' on a 420-pixel chart."""
+        self._fit_names()
+        values = [value for _label, value in self.bar_labels]
+        low, high = min(0.0, *values), max(0.0, *values)
+        widths = [(label.boundingRect().width() + LABEL_GAP, value) for label, value in self.bar_labels]
+        left = max((w for w, v in widths if v < 0), default=0.0)
+        right = max((w for w, v in widths if v >= 0), default=0.0)
+        pixels = self.plot.getViewBox().width()
+        bars = max(pixels - left - right, MIN_BAR_SHARE * pixels, 1.0)   # a chart too narrow still shows its bars
+        per_pixel = ((high - low) or 1.0) / bars
+        for label, value in self.bar_labels:
+            label.setPos(value + (LABEL_GAP / 2 * per_pixel if value >= 0 else -LABEL_GAP / 2 * per_pixel),
+                         label.pos().y())
+        self.plot.setXRange(low - left * per_pixel, high + right * per_pixel, padding=0)
+
+    def _fit_names(self) -> None:
+        """The bars' names, on a narrow chart in at most a share of its width, so the figures beside
+        the bars keep theirs. A name wider than its room is cut short with "…" (pyqtgraph leaves out a
+        tick text wider than its axis: a bar with no name); the table and the tooltip have it whole."""
+        axis = self.plot.getAxis("left")
+        width = round(min(self.names_width, max(MIN_NAMES_WIDTH, MAX_NAMES_SHARE * self.plot.width())))
+        if width == self.names_at:
+            return
+        self.names_at = width
+        metrics = self.plot.fontMetrics()
+        axis.setTicks([[(i, metrics.elidedText(c, Qt.TextElideMode.ElideRight, width - 20))
+                        for i, c in enumerate(self.spec.categories)]])
+        axis.setWidth(width)
 
     def _draw_lines(self, plot: pg.PlotWidget, group: list[Series], axis_label: str) -> str:
         """Draw ``group`` on ``plot``; returns its key (line sample, name) as rich text."""

@@ -23,6 +23,7 @@ from memberpack.model.charts import ChartSpec
 _Index = QModelIndex | QPersistentModelIndex
 MEASURE, PERIOD, OURS, ENGLAND_COL, REGION_COL, NEIGHBOURS_COL, VERSUS, RANK, BAND = range(9)
 ComparisonRole = Qt.ItemDataRole.UserRole + 11
+MEASURE_CHARS = 24   # the Measure column is never narrower than this many characters
 
 
 class ComparisonTableModel(QAbstractTableModel):
@@ -88,12 +89,29 @@ class ComparisonTableModel(QAbstractTableModel):
 
 class _FittedTable(QTableView):
     """A table as tall as its rows (the page scrolls, not the table), long measures wrapped to the
-    width the measure column has once laid out."""
+    width the measure column has once laid out: the rest of the width, but never less than
+    :data:`MEASURE_CHARS` characters (a narrow tab scrolls the figures sideways instead)."""
 
     def fit(self) -> None:
+        self._size_measures()
         self.resizeRowsToContents()
-        height = self.horizontalHeader().sizeHint().height() + self.verticalHeader().length()
+        header = self.horizontalHeader()
+        height = header.sizeHint().height() + self.verticalHeader().length()
+        if header.length() > self.viewport().width():   # the sideways scroll bar takes its own room
+            height += self.horizontalScrollBar().sizeHint().height()
         self.setFixedHeight(height + 2 * self.frameWidth() + 2)
+
+    def _size_measures(self) -> None:
+        header = self.horizontalHeader()
+        others = sum(header.sectionSize(c) for c in range(header.count()) if c != MEASURE
+                     and not header.isSectionHidden(c))
+        least = MEASURE_CHARS * self.fontMetrics().averageCharWidth()
+        mode = QHeaderView.ResizeMode.Stretch if self.viewport().width() - others >= least \
+            else QHeaderView.ResizeMode.Interactive
+        if header.sectionResizeMode(MEASURE) != mode:
+            header.setSectionResizeMode(MEASURE, mode)
+        if mode == QHeaderView.ResizeMode.Interactive and header.sectionSize(MEASURE) != least:
+            header.resizeSection(MEASURE, least)
 
     def resizeEvent(self, event) -> None:
         super().resizeEvent(event)
@@ -115,6 +133,7 @@ class ComparisonView(QWidget):
         self.proxy.setFilterCaseSensitivity(Qt.CaseSensitivity.CaseInsensitive)
         self.table = _FittedTable()
         self.table.setModel(self.proxy)
+        self.table.setTabKeyNavigation(False)   # Tab leaves the table; the arrow keys move in it
         self.table.setAccessibleName("How we compare")
         self.table.setAccessibleDescription(intro_text(found))
         self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)

@@ -121,6 +121,13 @@ class DatasetView(QWidget):
             from memberpack.gui.comparison_view import ComparisonView  # noqa: PLC0415 - only where there are any
 
             self.comparisons = ComparisonView(comparisons, drawn=specs)
+        # The keyboard lands on the table (the view's focus proxy) and Tab goes on from it to "how we
+        # compare" and the filter, in the order they join the page; above the table, they had come
+        # before it, so Tab passed them by on its way from the table to the notes.
+        for widget in (self.table, self.comparisons, self.filter):
+            if widget is not None:
+                widget.setParent(page)
+        if self.comparisons is not None:
             content.addWidget(self.comparisons)
         if specs:
             from memberpack.gui.charts import ChartView  # noqa: PLC0415 - pyqtgraph loads with the first chart
@@ -144,7 +151,7 @@ class DatasetView(QWidget):
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addWidget(self.scroll)
         self._fit_table()
-        self.setFocusProxy(self.table)
+        self.setFocusProxy(self.table)   # a tab change puts the keyboard in the table
 
     def _fit_table(self, *_args) -> None:
         """Make the table as tall as its rows, so only the page scrolls; a long table (a ledger of

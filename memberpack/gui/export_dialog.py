@@ -20,8 +20,8 @@ from PySide6.QtGui import QImage, QPainter, QTextDocument
 from PySide6.QtPrintSupport import QPrintDialog, QPrinter
 from PySide6.QtSvg import QSvgRenderer
 from PySide6.QtWidgets import (QButtonGroup, QCheckBox, QComboBox, QDialog, QDialogButtonBox, QFileDialog,
-                               QFormLayout, QGroupBox, QHBoxLayout, QLabel, QLineEdit, QProgressBar, QPushButton,
-                               QRadioButton, QTextBrowser, QVBoxLayout, QWidget)
+                               QFormLayout, QGridLayout, QGroupBox, QHBoxLayout, QLabel, QLineEdit, QProgressBar,
+                               QPushButton, QRadioButton, QTextBrowser, QVBoxLayout, QWidget)
 
 from memberpack.export.outputs import FORMATS
 from memberpack.gui.workers import Job
@@ -31,6 +31,7 @@ from memberpack.store.pack import Pack
 VERSIONS = (("public", "Public: for publication"), ("full", "Full: with any exempt information"))
 _SVG = re.compile(r"<svg\b.*?</svg>", re.S)
 CHART_WIDTH = 640   # px a chart is drawn at for printing
+SECTIONS_A_ROW = 3
 
 
 def _chart_images(html: str, document: QTextDocument) -> str:
@@ -92,11 +93,11 @@ class ExportDialog(QDialog):
                                 "version is for members only and says so on every page")
         self.sections: dict[str, QCheckBox] = {}
         sections_box = QGroupBox("Sections")
-        grid = QHBoxLayout(sections_box)
-        for domain in DOMAINS:
+        grid = QGridLayout(sections_box)   # three a row: one row of six made the dialog wider than a laptop
+        for n, domain in enumerate(DOMAINS):
             box = self.sections[domain] = QCheckBox(DOMAIN_TITLES[domain])
             box.setChecked(True)
-            grid.addWidget(box)
+            grid.addWidget(box, n // SECTIONS_A_ROW, n % SECTIONS_A_ROW)
         self.private = QCheckBox("Include members’ private &notes (the cover then says not to publish)")
         self.private.setEnabled(has_private)
         self.output = QLineEdit(str(self.pack_path.with_suffix(suffix)))
@@ -117,7 +118,7 @@ class ExportDialog(QDialog):
         self.preview = QTextBrowser()
         self.preview.setOpenLinks(False)
         self.preview.setAccessibleName("Preview of the briefing's first pages")
-        self.preview.setMinimumSize(460, 360)
+        self.preview.setMinimumSize(360, 300)
         self.progress = QProgressBar()
         self.progress.setAccessibleName("Progress")
         self.stop = QPushButton("Stop")
@@ -150,7 +151,9 @@ class ExportDialog(QDialog):
         self.private.toggled.connect(self._options_changed)
         self.version.currentIndexChanged.connect(self._options_changed)
         self._format_changed()
-        self.resize(1000, 560)
+        screen = (parent or self).screen()
+        room = screen.availableGeometry().width() - 40 if screen else 1000
+        self.resize(max(min(1000, room), self.minimumSizeHint().width()), 560)
 
     # --- options -------------------------------------------------------------------------
     @property

@@ -29,6 +29,7 @@ from memberpack.importers.table_layout import TableLayout
 from memberpack.importers.report import UNSURE
 from memberpack.importers.reader import read_sheets
 from memberpack.model.number_formats import render
+from memberpack.model.periods import parse_period
 from memberpack.model.observation import LAYOUT_KINDS
 
 HEADER_COLOUR, LABEL_COLOUR, KEY_COLOUR, OUTSIDE_COLOUR = "#cfe0f5", "#fbefc0", "#d5ecd4", "#9aa3ad"
@@ -155,7 +156,7 @@ class PreviewPage(QWizardPage):
                          "Grey cells are not read. Correct the reading below if it is wrong.")
         self.tables = QComboBox()
         self.tables.setAccessibleName("Table found")
-        self.tables.currentIndexChanged.connect(self._show_table)
+        self.tables.currentIndexChanged.connect(self._switch_table)
         self.header_rows = QLineEdit()
         self.header_rows.setAccessibleName("Header rows")
         self.header_rows.setToolTip("Row numbers of the column headings, e.g. 3 or 3, 4")
@@ -169,6 +170,10 @@ class PreviewPage(QWizardPage):
         self.kind.setAccessibleName("Layout of the table")
         for kind in LAYOUT_KINDS:
             self.kind.addItem(KIND_TITLES.get(kind, kind), kind)
+        self.period = QLineEdit()
+        self.period.setAccessibleName("Period the table reports")
+        self.period.setPlaceholderText("not stated")
+        self.period.setToolTip("The period the figures are for, e.g. 2023/24 Month 6, Q3 2020/21, 2022/23 or Sep 2023")
         self.key_columns = QLineEdit()
         self.key_columns.setAccessibleName("Identifying columns")
         self.key_columns.setToolTip("Columns that say which row this is (code, year, type), e.g. A, C")
@@ -184,7 +189,7 @@ class PreviewPage(QWizardPage):
         self.confirm.toggled.connect(self.completeChanged)
         self.confirm.hide()
         self.apply = QPushButton("Read &again with these choices")
-        self.apply.clicked.connect(self.apply_corrections)
+        self.apply.clicked.connect(lambda: self.apply_corrections())
         self.detected = QLabel()
         self.detected.setTextFormat(Qt.TextFormat.PlainText)  # file and sheet names are data
         self.detected.setWordWrap(True)
@@ -203,7 +208,8 @@ class PreviewPage(QWizardPage):
             choices.addWidget(QLabel(text, buddy=widget))
             choices.addWidget(widget, 1)
         keys = QHBoxLayout()
-        for text, widget in (("&Identifying columns:", self.key_columns), ("I&gnore columns:", self.ignored_columns)):
+        for text, widget in (("&Period:", self.period), ("&Identifying columns:", self.key_columns),
+                             ("I&gnore columns:", self.ignored_columns)):
             keys.addWidget(QLabel(text, buddy=widget))
             keys.addWidget(widget, 1)
         keys.addWidget(self.apply)
@@ -217,6 +223,8 @@ class PreviewPage(QWizardPage):
         layout.addWidget(self.grid, 1)
         layout.addWidget(self.confirm)
         self._entries: list[tuple[int, int]] = []  # (file, table) of each combo entry
+        self._shown: tuple = ()   # the choices as the table in view was read, to see what the officer changed
+        self._position = -1       # the entry in view
 
     def initializePage(self) -> None:
         self._fill_tables(0)
@@ -231,6 +239,30 @@ class PreviewPage(QWizardPage):
 
     def isComplete(self) -> bool:
         return not self._entries or not self.unsure_entries() or self.confirm.isChecked()
+
+    def choices(self) -> tuple:
+        """The officer's choices as the form holds them."""
+        return (self.header_rows.text().strip(), self.label_column.currentText(), self.unit.currentIndex(),
+                self.kind.currentIndex(), self.period.text().strip(), self.key_columns.text().strip(),
+                self.ignored_columns.text().strip())
+
+    def validatePage(self) -> bool:
+        """Choices changed but not yet read again are read now: Next had dropped them, so a unit
+        corrected to £k was imported as written."""
+        if self._entries and self.choices() != self._shown:
+            return self.apply_corrections() and self.isComplete()
+        return True
+
+    def _switch_table(self, position: int) -> None:
+        """Show another table, first reading the one left with the choices changed for it."""
+        left = self._position
+        if 0 <= left < len(self._entries) and self.choices() != self._shown:
+            self.tables.blockSignals(True)
+            self.tables.setCurrentIndex(left)
+            self.tables.blockSignals(False)
+            self.apply_corrections(then_show=position)   # when they cannot be used, the reason shows here
+            return
+        self._show_table(position)
 
     def _fill_tables(self, current: int) -> None:
         results: list[FileResult] = self.wizard().results  # type: ignore[attr-defined]
@@ -256,6 +288,7 @@ class PreviewPage(QWizardPage):
     def _show_table(self, position: int) -> None:
         if not 0 <= position < len(self._entries):
             return
+        self._position = position
         result, layout = self.current()
         report = result.tables[self._entries[position][1]].report
         first = max(0, min(layout.header_rows, default=layout.first_row) - 1 - CONTEXT_ROWS)
@@ -273,6 +306,7 @@ class PreviewPage(QWizardPage):
         self.label_column.setCurrentText(layout.label_column)
         self.key_columns.setText(", ".join(layout.key_columns))
         self.ignored_columns.setText(", ".join(layout.ignored_columns))
+        self.period.setText(layout.period or "")
         self.doubt.setText("Unsure: " + "; ".join(report.doubts) + ". Correct the reading below, or tick the box "
                            "at the bottom to import it as read." if report.doubts else "")
         self.doubt.setVisible(bool(report.doubts))
@@ -283,13 +317,17 @@ class PreviewPage(QWizardPage):
         self.detected.setText(
             f"Read as {KIND_TITLES.get(layout.kind, layout.kind)} ({layout.kind_reason or source}): header "
             f"row(s) {', '.join(map(str, layout.header_rows)) or 'none'}, labels in column {layout.label_column}, unit "
-            f"{layout.unit or report.unit or 'as written in the headers'}; {report.rows_read} rows, "
+            f"{layout.unit or report.unit or 'as written in the headers'}, period {layout.period or 'not stated'}"
+            f"{f' (from {report.period_reason})' if layout.period and report.period_reason else ''}; "
+            f"{report.rows_read} rows, "
             f"{report.cells_read} figures.")
+        self._shown = self.choices()
 
-    def apply_corrections(self) -> None:
-        """Read the file again with the officer's choices for the table in view."""
+    def apply_corrections(self, then_show: int | None = None) -> bool:
+        """Read the file again with the officer's choices for the table in view (then show the
+        entry ``then_show``, if given); False, with the reason shown, when they cannot be used."""
         if not self._entries:
-            return
+            return False
         result, layout = self.current()
         try:
             corrected = replace(layout, header_rows=parse_rows(self.header_rows.text()),
@@ -297,12 +335,22 @@ class PreviewPage(QWizardPage):
                                 kind=self.kind.currentData(), kind_reason="chosen in the import wizard")
         except ValueError:
             self.error.setText("Header rows: give row numbers, such as 3 or 3, 4.")
-            return
+            return False
+        period = self.period.text().strip()
+        if period != (layout.period or ""):   # kept only when changed: else read from the titles as before
+            found = parse_period(period)
+            if period and found is None:
+                self.error.setText("Period: write it as 2023/24 Month 6, Q3 2020/21, 2022/23 or Sep 2023.")
+                return False
+            corrected = replace(corrected, period=found.label() if found else None)
+        else:   # as read: one set by hand stays, one read from a title is read from it again (and said so)
+            report = result.tables[self._entries[self.tables.currentIndex()][1]].report
+            corrected = replace(corrected, period=layout.period if report.period_reason == "set by hand" else None)
         try:
             keys, ignored = parse_columns(self.key_columns.text()), parse_columns(self.ignored_columns.text())
         except ValueError:
             self.error.setText("Columns: give column letters, such as A or A, C.")
-            return
+            return False
         if keys != layout.key_columns or ignored != layout.ignored_columns:
             corrected = replace(corrected, key_columns=keys, key_roles=(), ignored_columns=ignored,
                                 context_columns=tuple(c for c in layout.context_columns if c not in keys + ignored))
@@ -312,8 +360,9 @@ class PreviewPage(QWizardPage):
             reread = read_file(result.path, overrides=overrides, remembered=wizard.remembered)
         except MemberpackError as exc:
             self.error.setText(str(exc))
-            return
+            return False
         self.error.clear()
         wizard.overrides[result.path] = overrides
         wizard.results[wizard.results.index(result)] = reread
-        self._fill_tables(self.tables.currentIndex())
+        self._fill_tables(self.tables.currentIndex() if then_show is None else then_show)
+        return True

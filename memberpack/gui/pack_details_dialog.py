@@ -7,9 +7,10 @@ A meeting date is set only when ticked: an unset date stays unset, never silentl
 
 from __future__ import annotations
 
-from PySide6.QtCore import QDate
-from PySide6.QtWidgets import (QCheckBox, QComboBox, QDateEdit, QDialog, QDialogButtonBox, QFormLayout, QGroupBox,
-                               QHBoxLayout, QLineEdit, QPlainTextEdit, QVBoxLayout, QWidget)
+from PySide6.QtCore import QDate, Qt
+from PySide6.QtWidgets import (QCheckBox, QComboBox, QDateEdit, QDialog, QDialogButtonBox, QFormLayout, QFrame,
+                               QGridLayout, QGroupBox, QHBoxLayout, QLineEdit, QPlainTextEdit, QScrollArea,
+                               QVBoxLayout, QWidget)
 
 from memberpack.gui.classification_menu import choices
 from memberpack.gui.plain_text import plain_label
@@ -17,6 +18,7 @@ from memberpack.model.front_matter import RECOMMENDATIONS, recommendations, reco
 
 CLASSIFICATIONS = ("Public", "Exempt")
 DATE_FORMAT = "dd/MM/yyyy"
+FRAME_ROOM = 60   # pixels of the screen's height left for the title bar and the desktop's panels
 # (meta key, label with its mnemonic, placeholder) of the one-line fields of the paper
 PAPER_LINES = (
     ("council", "Co&uncil:", "e.g. Somerset Council"),
@@ -104,23 +106,42 @@ class PackDetailsDialog(QDialog):
             self.texts[key] = _text_box(text, placeholder, label.replace("&", "").rstrip(":"))
             paper.addRow(label, self.texts[key])
         tables_box = QGroupBox("Exempt information (Schedule 12A), table by table")
-        classes = QFormLayout(tables_box)
+        classes = QGridLayout(tables_box)
+        classes.setColumnStretch(0, 3)
+        classes.setColumnStretch(1, 2)
         self.table_classes = {key: (paragraph, self._classification_box(name, paragraph))
                               for key, name, paragraph in tables}
-        for _, box in self.table_classes.values():
-            label = plain_label(box.accessibleName())
+        for row, (name, (_, box)) in enumerate(zip((name for _key, name, _p in tables), self.table_classes.values())):
+            label = plain_label(name)   # whole: tables of one report often begin with the same words
             label.setWordWrap(True)
-            classes.addRow(label, box)
+            classes.addWidget(label, row, 0)
+            classes.addWidget(box, row, 1, Qt.AlignmentFlag.AlignVCenter)
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel)
         buttons.accepted.connect(self.accept)
         buttons.rejected.connect(self.reject)
-        layout = QVBoxLayout(self)
-        layout.addWidget(pack_box)
-        layout.addWidget(paper_box)
+        # Everything but OK and Cancel scrolls, so a pack of many tables fits a 768-pixel laptop screen.
+        content = QWidget()
+        fields = QVBoxLayout(content)
+        fields.setContentsMargins(0, 0, 0, 0)
+        fields.addWidget(pack_box)
+        fields.addWidget(paper_box)
         if tables:
-            layout.addWidget(tables_box)
+            fields.addWidget(tables_box)
+        scroll = QScrollArea()
+        scroll.setWidgetResizable(True)
+        scroll.setFrameShape(QFrame.Shape.NoFrame)
+        scroll.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        scroll.setWidget(content)
+        layout = QVBoxLayout(self)
+        layout.addWidget(scroll, 1)
         layout.addWidget(buttons)
-        self.resize(620, self.sizeHint().height())
+        self.resize(720, self._fitted_height(content, buttons))
+
+    def _fitted_height(self, content: QWidget, buttons: QWidget) -> int:
+        """As tall as the fields need, but no taller than the screen leaves (less the title bar)."""
+        wanted = content.sizeHint().height() + buttons.sizeHint().height() + 40
+        screen = (self.parentWidget() or self).screen() or self.screen()
+        return min(wanted, screen.availableGeometry().height() - FRAME_ROOM) if screen else wanted
 
     def values(self) -> dict[str, str]:
         out = {"title": self.title.text().strip(), "committee": self.committee.text().strip(),
@@ -138,6 +159,8 @@ class PackDetailsDialog(QDialog):
         for value, text in choices():
             box.addItem(text, value)
         box.setCurrentIndex(box.findData(paragraph) if paragraph is not None else 0)
+        box.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
+        box.setMinimumContentsLength(24)   # the paragraph's words are long: the name beside it keeps room
         box.setAccessibleName(f"Table {name}")
         box.setToolTip("Public, or exempt information under a paragraph of Schedule 12A; "
                        "every version of the table is classified alike")

@@ -271,7 +271,10 @@ def _count(n: int, word: str) -> str:
 
 
 def _why(reason: str) -> str:
-    return f" (from {reason})" if reason else ""
+    """Where a unit or period came from (``(from the title)``), or that it was set by hand."""
+    if not reason:
+        return ""
+    return f" ({reason})" if reason.startswith("set ") else f" (from {reason})"
 
 
 def _headings(headings: list[list]) -> str:

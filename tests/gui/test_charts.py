@@ -269,7 +269,10 @@ def test_a_bar_label_wider_than_the_axis_is_cut_short_not_left_out(qtbot):
                                     statuses=["adverse", "adverse", "favourable"])], unit=GBP, source="t.xlsx")
     chart = ChartView(spec)
     qtbot.addWidget(chart)
+    chart.resize(900, 300)   # as wide as at 1280 by 800 (a narrower chart gives its names less room)
     chart.show()
+    qtbot.waitExposed(chart)
+    qtbot.wait(50)   # the names' axis takes its width as the chart is laid out
     axis = chart.plot.getAxis("left")
     metrics = chart.plot.fontMetrics()
     ticks = [text for _i, text in axis._tickLevels[0]]
