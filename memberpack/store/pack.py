@@ -10,6 +10,7 @@ from __future__ import annotations
 import heapq
 import itertools
 import json
+import math
 import os
 import sqlite3
 from collections.abc import Callable, Collection, Iterable, Iterator
@@ -732,10 +733,10 @@ def _dataset(row: tuple) -> Dataset:
 
 
 def _observation(row: tuple, path: Path) -> Observation:
-    """A stored figure; one whose value is not a number (text put there by hand in a pack too large
-    to check on opening) is refused."""
+    """A stored figure; one whose value is not a finite number (text or an infinity put there by hand
+    in a pack too large to check on opening) is refused."""
     obs = Observation(**dict(zip(("id", *_OBS_COLUMNS), row)))
-    if obs.value is not None and type(obs.value) not in (float, int):
+    if obs.value is not None and (type(obs.value) not in (float, int) or not math.isfinite(obs.value)):
         raise PackError(f"{path}: the pack holds a value memberpack never writes in observation.value; "
                         "it is damaged or was edited by hand; refused")
     return obs
