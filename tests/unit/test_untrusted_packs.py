@@ -469,3 +469,15 @@ def test_a_huge_label_in_a_table_too_large_to_check_is_refused_as_it_is_read(pac
     assert err.count("\n") == 1 and "Traceback" not in err and str(pack_path) in err, err
     assert "longer than the 32,767 characters memberpack writes" in err
     assert not pack_path.with_name("out.pdf").exists()
+
+
+def test_two_figures_of_a_row_in_one_column_are_exported(tmp_path, capsys):
+    """A pack edited by hand so that two of a row's figures share a column (``Q1`` and ``Q2`` both in
+    column 1): the headlines looked up the second measure among the table's columns, and the HTML and PDF
+    exports failed with a KeyError."""
+    path = tmp_path / "p.mpack"
+    with Pack.create(path) as pack:
+        pack.add_dataset(Dataset("Looked after", "c.xlsx", "0" * 64, "KPIs", "A1:C2", domain="social_care"), [
+            Observation("Children looked after", "Q1", 10.0, "count", "10", period="2023/24 Q1", cell="B2", row=1, col=1),
+            Observation("Children looked after", "Q2", 12.0, "count", "12", period="2023/24 Q2", cell="C2", row=1, col=1)])
+    assert main(["export", str(path), "-o", str(tmp_path / "out.html")]) == 0, capsys.readouterr().err
