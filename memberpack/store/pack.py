@@ -24,7 +24,7 @@ from memberpack.model.front_matter import MAX_DETAIL
 from memberpack.model.metrics import BY_ID
 from memberpack.model.observation import MAX_TEXT, Dataset, Observation, cut_text
 from memberpack.model.periods import reported_order
-from memberpack.store.atomic_write import remove_stale, write_bytes
+from memberpack.store.atomic_write import remove_stale, replaces, write_bytes
 from memberpack.store.encoded_block import MAX_HEAD, Encoded
 from memberpack.store.json_fields import stored_json
 from memberpack.store.open_checks import (QUICK_CHECK_BELOW, check_length, check_schema, check_side_files, check_values,
@@ -242,13 +242,18 @@ class Pack:
         """Write this pack, sealed with ``protection``, to ``out`` (atomically; the plaintext never
         touches the disk)."""
         out = Path(out)
-        if out.resolve() == self.path.resolve():
-            raise PackError(f"{out}: that is the pack itself; choose another name for the protected copy")
+        self.check_output(out, "protected copy")
         try:
             write_bytes(out, protection.seal(self.db.serialize()))
         except OSError as exc:
             raise PackError(f"{out}: cannot write the protected copy ({exc.strerror or exc})") from None
         return out
+
+    def check_output(self, out: str | Path, what: str) -> None:
+        """Refuse to write ``what`` in place of this pack's own file (the pack named twice on the command
+        line: ``notes export PACK PACK`` had replaced every table and note with the notes file)."""
+        if replaces(out, self.path):
+            raise PackError(f"{out}: that is the pack itself; choose another name for the {what}")
 
     def committed(self) -> None:
         """After a commit (by :meth:`transaction`, or a caller's own ``COMMIT``): a protected pack's
