@@ -489,6 +489,8 @@ def _worse_kpis(ds: Dataset, grid: Grid) -> list[Item]:
                 continue
             measures: dict[str, list[tuple[str, Observation]]] = {}
             for figure in mine:
+                if figure[0] not in roles:   # a measure sharing its column with another (a pack edited by hand)
+                    roles[figure[0]] = measure_role(figure[0])
                 measures.setdefault(roles[figure[0]], []).append(figure)
             for same in measures.values():
                 numbers = like_latest(same, lambda figure: figure[1].period)

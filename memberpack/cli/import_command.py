@@ -86,6 +86,13 @@ def _waiting(message: str) -> None:
 
 def run(args) -> int:
     path = Path(args.pack)
+    if args.report:
+        from memberpack.store.atomic_write import replaces  # noqa: PLC0415
+
+        for named in (path, *args.files):   # the report written in place of the pack, or of a workbook read
+            if replaces(args.report, named):
+                raise ImportFailed(f"{args.report}: that is {'the pack' if named is path else 'a file being imported'}; "
+                                   "choose another name for the report; nothing was imported")
     # the reader's process loads, and starts on the first file, while this one loads and opens the pack;
     # each file's reader starts on its file while the one before is read
     warm_up(early=[("memberpack.importers.reader", "prefetch", (file, args.sheet)) for file in args.files])

@@ -99,6 +99,7 @@ class NotePlan:
         self.by_table: dict[str, list[PlacedNote]] = {}
         self.general: list[PlacedNote] = []
         self._tables = {t.ds.key: t for t in tables}
+        self._cells: dict[str, set[str]] = {}   # by table key: the source cells of the figures it prints
         self._charts = {c.id: c for t in tables for c in t.charts}
         self._charts.update({c.trend.id: c.trend for t in tables for c in t.comparisons if c.trend is not None})
         for note in notes:
@@ -121,7 +122,10 @@ class NotePlan:
             placed.about = f"{target.describe()} (in a section not included in this export)"
         elif target.type == OBSERVATION and resolved.observation is not None and table is not None:
             placed.about = describe(resolved.observation)
-            self._put(self.by_cell, (table.ds.key, resolved.observation.cell), placed)
+            if resolved.observation.cell in self._printed_cells(table):
+                self._put(self.by_cell, (table.ds.key, resolved.observation.cell), placed)
+            else:   # a figure the export does not print (an open-statistics table's): under its table
+                self._put(self.by_table, table.ds.key, placed)
         elif target.type == CHART and target.chart_id in self._charts:
             placed.about = f"chart “{self._charts[target.chart_id].title}”"
             self._put(self.by_chart, target.chart_id, placed)
@@ -139,6 +143,11 @@ class NotePlan:
         else:
             placed.about = target.describe()
             self._general(placed)
+
+    def _printed_cells(self, table: Table) -> set[str]:
+        if table.ds.key not in self._cells:
+            self._cells[table.ds.key] = {o.cell for o in table.observations}
+        return self._cells[table.ds.key]
 
     @staticmethod
     def _put(index: dict, key, placed: PlacedNote) -> None:

@@ -62,6 +62,7 @@ def write_notes_file(pack: Pack, out: str | Path, *, include_private: bool = Fal
     ``version``); returns how many. From a protected pack, the file is protected with the same
     passphrase."""
     out = Path(out)
+    pack.check_output(out, "notes file")
     identity = pack_identity(pack)
     with output_pack(pack, version, include_private=include_private) as (view, ov):
         notes = annotation_store.all_notes(view, include_private=include_private)

@@ -28,6 +28,7 @@ def export_to(pack: Pack, out: str | Path, *, include_private: bool = False, sec
     """Write ``pack`` to ``out`` in the format its suffix names, as the output ``version`` (public
     or full) carries it; ``sections`` for the briefings only."""
     suffix = output_suffix(out)
+    pack.check_output(out, FORMATS[suffix])
     if suffix == ".json":
         if sections is not None:
             raise MemberpackError("--sections chooses the sections of a briefing; a JSON export always has every table")

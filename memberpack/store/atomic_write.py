@@ -54,6 +54,15 @@ def write_bytes(target: str | Path, data: bytes) -> None:
         f.write(data)
 
 
+def replaces(target: str | Path, existing: str | Path) -> bool:
+    """Whether writing ``target`` (a rename onto its name) would put the new file in place of the file
+    ``existing`` names: the same name, spelt another way or reached through linked folders, or
+    ``existing`` a link to it. (A link at ``target`` is itself replaced, not what it points to.)"""
+    target = Path(target)
+    where = os.path.join(os.path.realpath(target.parent), target.name)
+    return os.path.normcase(where) == os.path.normcase(os.path.realpath(existing))
+
+
 def remove_stale(target: Path, suffixes: tuple[str, ...]) -> list[Path]:
     """Remove the hidden ``.NAME.PID.*`` files ending in one of ``suffixes`` that a writer of
     ``target`` killed outright left beside it; those of a live process are kept. Returns what was

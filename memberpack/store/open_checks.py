@@ -27,6 +27,7 @@ from pathlib import Path
 
 from memberpack.errors import PackError
 from memberpack.model.annotations import MAX_TEXT
+from memberpack.model.conventions import DOWN_WORSE, OVERSPEND, SURPLUS, UNDERSPEND, UP_WORSE
 from memberpack.model.front_matter import MAX_DETAIL
 from memberpack.model.observation import MAX_TEXT as MAX_TABLE_TEXT
 from memberpack.model.units import COUNT, DAYS, GBP, MINUTES, NUMBER, PER_10000, PERCENT, WEEKS
@@ -184,6 +185,36 @@ LARGEST_VALUE = 4 * MAX_JSON
 _LARGE_VALUES = ("observation_block",)
 
 
+def _not_texts(column: str, key: str) -> str:
+    """SQL true where the JSON object in ``column`` has ``key`` and it is not a list of texts (or null)."""
+    return (f"(coalesce(json_type({column}, '$.{key}') NOT IN ('array', 'null'), 0) OR EXISTS (SELECT 1 FROM "
+            f"json_each({column}, '$.{key}') WHERE type != 'text' AND json_type({column}, '$.{key}') = 'array'))")
+
+
+def _not_one_of(column: str, path: str, words: tuple[str, ...]) -> str:
+    return f"coalesce(json_extract({column}, '{path}') NOT IN ({', '.join(repr(w) for w in words)}), 0)"
+
+
+def _convention(column: str) -> str:
+    """SQL true where the money convention kept in a table's layout is not one an import writes."""
+    kinds = " OR ".join(f"coalesce(json_type({column}, '$.convention.{key}') NOT IN ({types}), 0)" for key, types in (
+        ("positive", "'text'"), ("arrows", "'text'"), ("scale", "'real', 'integer'"), ("decimals", "'integer'")))
+    return (f"(coalesce(json_type({column}, '$.convention') NOT IN ('object', 'null'), 0) OR {kinds} OR "
+            + _not_one_of(column, "$.convention.positive", (OVERSPEND, SURPLUS, UNDERSPEND)) + " OR "
+            + _not_one_of(column, "$.convention.arrows", ("", UP_WORSE, DOWN_WORSE)) + " OR "
+            f"coalesce(json_extract({column}, '$.convention.scale') <= 0, 0) OR "
+            f"coalesce(json_extract({column}, '$.convention.decimals') NOT BETWEEN 0 AND {MAX_TABLE_TEXT}, 0))")
+
+
+# What the app reads of a table's import report and layout, as the import writes it (a hand-edited
+# ``"notes": 5`` or ``"positive": "weird"`` failed half-way through an export with a TypeError or KeyError)
+_READ_JSON = {
+    "report_json": " OR ".join((_not_texts("report_json", "notes"), _not_texts("report_json", "doubts"),
+                                "coalesce(json_type(report_json, '$.verdict') NOT IN ('text', 'null'), 0)")),
+    "layout_json": _convention("layout_json"),
+}
+
+
 def value_rules(db: sqlite3.Connection, table: str) -> list[tuple[str, str]]:
     """(column, SQL that is true of a row whose value in it memberpack could not have written)."""
     rules = []
@@ -204,6 +235,10 @@ def value_rules(db: sqlite3.Connection, table: str) -> list[tuple[str, str]]:
             rules.append((name, f'length("{name}") > {MAX_JSON}'))
         if name == "unit" and table == "observation":
             rules.append((name, f'"{name}" NOT IN ({", ".join(repr(u) for u in UNITS)})'))
+        if kind.upper() == "REAL":   # (SQLite keeps an infinity; every figure memberpack writes is finite)
+            rules.append((name, f'abs("{name}") = 9e999'))
+        if table == "dataset" and name in _READ_JSON:
+            rules.append((name, f'CASE WHEN json_valid("{name}") THEN {_READ_JSON[name]} END'))
     return rules
 
 

@@ -10,6 +10,7 @@ from __future__ import annotations
 import heapq
 import itertools
 import json
+import math
 import os
 import sqlite3
 from collections.abc import Callable, Collection, Iterable, Iterator
@@ -24,7 +25,7 @@ from memberpack.model.front_matter import MAX_DETAIL
 from memberpack.model.metrics import BY_ID
 from memberpack.model.observation import MAX_TEXT, Dataset, Observation, cut_text
 from memberpack.model.periods import reported_order
-from memberpack.store.atomic_write import remove_stale, write_bytes
+from memberpack.store.atomic_write import remove_stale, replaces, write_bytes
 from memberpack.store.encoded_block import MAX_HEAD, Encoded
 from memberpack.store.json_fields import stored_json
 from memberpack.store.open_checks import (QUICK_CHECK_BELOW, check_length, check_schema, check_side_files, check_values,
@@ -241,13 +242,18 @@ class Pack:
         """Write this pack, sealed with ``protection``, to ``out`` (atomically; the plaintext never
         touches the disk)."""
         out = Path(out)
-        if out.resolve() == self.path.resolve():
-            raise PackError(f"{out}: that is the pack itself; choose another name for the protected copy")
+        self.check_output(out, "protected copy")
         try:
             write_bytes(out, protection.seal(self.db.serialize()))
         except OSError as exc:
             raise PackError(f"{out}: cannot write the protected copy ({exc.strerror or exc})") from None
         return out
+
+    def check_output(self, out: str | Path, what: str) -> None:
+        """Refuse to write ``what`` in place of this pack's own file (the pack named twice on the command
+        line: ``notes export PACK PACK`` had replaced every table and note with the notes file)."""
+        if replaces(out, self.path):
+            raise PackError(f"{out}: that is the pack itself; choose another name for the {what}")
 
     def committed(self) -> None:
         """After a commit (by :meth:`transaction`, or a caller's own ``COMMIT``): a protected pack's
@@ -732,10 +738,10 @@ def _dataset(row: tuple) -> Dataset:
 
 
 def _observation(row: tuple, path: Path) -> Observation:
-    """A stored figure; one whose value is not a number (text put there by hand in a pack too large
-    to check on opening) is refused."""
+    """A stored figure; one whose value is not a finite number (text or an infinity put there by hand
+    in a pack too large to check on opening) is refused."""
     obs = Observation(**dict(zip(("id", *_OBS_COLUMNS), row)))
-    if obs.value is not None and type(obs.value) not in (float, int):
+    if obs.value is not None and (type(obs.value) not in (float, int) or not math.isfinite(obs.value)):
         raise PackError(f"{path}: the pack holds a value memberpack never writes in observation.value; "
                         "it is damaged or was edited by hand; refused")
     return obs

@@ -78,6 +78,7 @@ def unseal(path: Path, data: bytes, passphrase: str | None = None, *, key: Prote
     if version != FORMAT_VERSION or not (10 <= log_n <= 20 and 1 <= r <= 16 and 1 <= p <= 4) \
             or 128 * r * 2 ** log_n > MOST_SCRYPT_MEMORY:
         raise PackError(f"{path}: the protected pack's header is damaged")
+    until = _expiry(path, expires)
     if key is not None and key.salt == salt and key.cost == (log_n, r, p):
         secret = key.key
     elif passphrase:
@@ -89,11 +90,21 @@ def unseal(path: Path, data: bytes, passphrase: str | None = None, *, key: Prote
     except InvalidTag:
         raise PackError(f"{path}: wrong passphrase, or the file has been changed or damaged; nothing was opened") \
             from None
-    until = None if expires == _NO_DATE else date.fromisoformat(expires.decode("ascii"))
     if until is not None and (today or date.today()) > until:
         raise PackError(f"{path}: this protected copy was not to be opened after {until:%d/%m/%Y}; "
                         "ask the clerk for a current copy")
     return plaintext, Protection(secret, salt, (log_n, r, p), until)
+
+
+def _expiry(path: Path, field: bytes) -> date | None:
+    """The "do not open after" date of a header, if any; bytes that are no date are a damaged header (one
+    sealed by hand with ``2026-13-45`` had the opening fail with a ValueError)."""
+    if field == _NO_DATE:
+        return None
+    try:
+        return date.fromisoformat(field.decode("ascii"))
+    except ValueError:   # (a UnicodeDecodeError too)
+        raise PackError(f"{path}: the protected pack's header is damaged") from None
 
 
 def _derive(passphrase: str, salt: bytes, cost: tuple[int, int, int]) -> bytes:

@@ -1,5 +1,7 @@
 """Notes follow their figure into next month's return and say when it changed."""
 
+import re
+
 import pytest
 from notes_packs import budget_workbook, import_month7, month6_pack
 
@@ -119,3 +121,26 @@ def test_answer_keeps_the_question_in_history_and_ids_may_be_prefixes(tmp_path):
         assert [h["status"] for h in annotation_store.history(pack, note.uid)] == ["open"]
         with pytest.raises(NotesError, match="no note with id zz"):
             annotation_store.find(pack, "zz")
+
+
+def test_a_question_on_a_figure_the_export_does_not_print_is_under_its_table(tmp_path, capsys):
+    """An open-statistics table prints only how we compare, not every area's figures: a question on one
+    of them was linked from the annex to a row never printed, and the PDF export failed with a
+    reportlab ValueError (an undefined destination). It is now printed under its table and linked there."""
+    from memberpack.cli import main
+    from memberpack.model.observation import OPEN_STATISTICS, Dataset, Observation
+
+    path = tmp_path / "p.mpack"
+    with Pack.create(path) as pack:
+        pack.add_dataset(Dataset("Looked after rates", "cla.csv", "0" * 64, "cla.csv", "A1:C3", kind=OPEN_STATISTICS,
+                                 domain="social_care"),
+                         [Observation("Somerset", "Rate per 10,000", 53.7, "per_10000", "53.7", period="2022/23",
+                                      cell="C2", row=1, col=2, area="933"),
+                          Observation("Devon", "Rate per 10,000", 48.0, "per_10000", "48.0", period="2022/23",
+                                      cell="C3", row=2, col=2, area="878")])
+        _note_on(pack, "Devon", "Rate", visibility="shared")
+    assert main(["export", str(path), "-o", str(tmp_path / "out.pdf")]) == 0, capsys.readouterr().err
+    assert main(["export", str(path), "-o", str(tmp_path / "out.html")]) == 0
+    html = (tmp_path / "out.html").read_text(encoding="utf-8")
+    (linked,) = set(re.findall(r'href="#(note_[\w]+)"', html))   # from the annex
+    assert f'<div class="note" id="{linked}">' in html and "Members’ notes on this table" in html

@@ -89,6 +89,26 @@ def test_a_header_asking_scrypt_for_gigabytes_is_refused_before_it_is_run(protec
     assert time.process_time() - start < 0.5
 
 
+@pytest.mark.parametrize("expires", [b"2026-13-45", b"\xff" * 10, b"tomorrow!!"])
+def test_a_header_whose_expiry_is_no_date_is_refused_in_one_line(protected, expires):
+    """A header sealed by someone holding the passphrase (its tag is good) whose "do not open after"
+    field is no date: the opening failed with a ValueError or a UnicodeDecodeError."""
+    import os
+
+    from cryptography.hazmat.primitives.ciphers.aead import AESGCM
+
+    from memberpack.store import protection as sealing
+
+    with Pack.open(protected, passphrase=SECRET) as pack:
+        plaintext, key = pack.db.serialize(), pack.protection
+    nonce = os.urandom(12)
+    header = sealing._HEADER.pack(MAGIC, sealing.FORMAT_VERSION, *key.cost, key.salt, nonce, expires)
+    protected.write_bytes(header + AESGCM(key.key).encrypt(nonce, plaintext, header))
+    with pytest.raises(PackError, match="header is damaged") as caught:
+        Pack.open(protected, passphrase=SECRET)
+    assert str(protected) in str(caught.value) and "\n" not in str(caught.value)
+
+
 def test_expiry(tmp_path, protected):
     with Pack.open(protected, passphrase=SECRET) as pack:
         pack.protected_copy(tmp_path / "old.mpack", Protection.new(SECRET, date.today() - timedelta(days=1)))

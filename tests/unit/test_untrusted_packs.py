@@ -239,6 +239,22 @@ def test_a_pack_is_quick_checked_again_only_once_it_has_changed(pack_path, capsy
     ("UPDATE dataset SET layout_json = json_object('title', printf('%.*c', 1000000, 'T'))", "dataset.layout_json"),
     ("INSERT INTO layout_memory VALUES ('shape', json_object('unit', printf('%.*c', 1000000, 'U')), '2024')",
      "layout_memory.layout_json"),
+    # an infinity (SQLite keeps 9e999): the HTML export failed with an OverflowError, the JSON with a ValueError
+    ("UPDATE observation SET value = 9e999", "observation.value"),
+    ("UPDATE observation SET value = -9e999", "observation.value"),
+    ("UPDATE annotation SET value = 9e999", "annotation.value"),
+    # what the app reads of a table's report and layout, of the types an import writes: each failed an
+    # export or `compare` half-way through with a TypeError, KeyError or ZeroDivisionError
+    ("UPDATE dataset SET report_json = json_object('notes', 5)", "dataset.report_json"),
+    ("UPDATE dataset SET report_json = json_object('notes', json_array('Source: DfE', 7))", "dataset.report_json"),
+    ("UPDATE dataset SET report_json = json_object('verdict', 'unsure', 'doubts', 5)", "dataset.report_json"),
+    ("UPDATE dataset SET report_json = json_object('verdict', json_array())", "dataset.report_json"),
+    ("UPDATE dataset SET layout_json = json_object('convention', json_object('positive', 'weird'))",
+     "dataset.layout_json"),
+    ("UPDATE dataset SET layout_json = json_object('convention', json_object('scale', 0))", "dataset.layout_json"),
+    ("UPDATE dataset SET layout_json = json_object('convention', json_object('scale', 'y'))", "dataset.layout_json"),
+    ("UPDATE dataset SET layout_json = json_object('convention', json_object('decimals', -1))", "dataset.layout_json"),
+    ("UPDATE dataset SET layout_json = json_object('convention', 'overspend')", "dataset.layout_json"),
 ])
 def test_a_value_memberpack_never_writes_is_refused(pack_path, capsys, statement, where):
     """Hand-edited values (SQLite keeps text in a REAL column) failed half-way through an export
@@ -287,6 +303,29 @@ def test_a_figure_stored_as_text_in_a_pack_too_large_to_check_is_one_line(pack_p
     err = capsys.readouterr().err
     assert err.count("\n") == 1 and "observation.value" in err and "Traceback" not in err
     assert not pack_path.with_name("out.pdf").exists()
+
+
+def test_an_infinite_figure_in_a_pack_too_large_to_check_is_one_line(pack_path, capsys, monkeypatch):
+    monkeypatch.setattr("memberpack.store.open_checks.CHECKED_ROWS", 0)
+    _craft(pack_path, "UPDATE observation SET value = 9e999")
+    assert main(["export", str(pack_path), "-o", str(pack_path.with_name("out.html"))]) == 1
+    err = capsys.readouterr().err
+    assert err.count("\n") == 1 and "observation.value" in err and "Traceback" not in err
+    assert not pack_path.with_name("out.html").exists()
+
+
+def test_what_an_import_writes_in_a_report_and_layout_opens(tmp_path):
+    """The checks of a report's and a layout's shape pass every value an import writes."""
+    report = {"verdict": "unsure", "doubts": ["the header row is in doubt"], "notes": ["Source: DfE"], "title": 5}
+    layout = {"convention": {"positive": "surplus", "arrows": "down is worse", "scale": 1e6, "decimals": 1}}
+    path = tmp_path / "p.mpack"
+    with Pack.create(path) as pack:
+        pack.add_dataset(Dataset("Budget", "b.xlsx", "0" * 64, "M6", "A1:B2", layout=layout, report=report),
+                         [Observation("Fieldwork", "Budget £m", 9_100_000.0, "GBP", "9.1", sheet="M6", cell="B2")])
+        pack.add_dataset(Dataset("Other", "c.xlsx", "1" * 64, "M6", "A1:B2", layout={"convention": None},
+                                 report={"notes": None, "verdict": None}), [])
+    with Pack.open(path) as pack:
+        assert [ds.report.get("verdict") for ds in pack.datasets()] == ["unsure", None]
 
 
 def test_a_note_history_that_is_not_json_is_refused(pack_path, capsys):
@@ -430,3 +469,15 @@ def test_a_huge_label_in_a_table_too_large_to_check_is_refused_as_it_is_read(pac
     assert err.count("\n") == 1 and "Traceback" not in err and str(pack_path) in err, err
     assert "longer than the 32,767 characters memberpack writes" in err
     assert not pack_path.with_name("out.pdf").exists()
+
+
+def test_two_figures_of_a_row_in_one_column_are_exported(tmp_path, capsys):
+    """A pack edited by hand so that two of a row's figures share a column (``Q1`` and ``Q2`` both in
+    column 1): the headlines looked up the second measure among the table's columns, and the HTML and PDF
+    exports failed with a KeyError."""
+    path = tmp_path / "p.mpack"
+    with Pack.create(path) as pack:
+        pack.add_dataset(Dataset("Looked after", "c.xlsx", "0" * 64, "KPIs", "A1:C2", domain="social_care"), [
+            Observation("Children looked after", "Q1", 10.0, "count", "10", period="2023/24 Q1", cell="B2", row=1, col=1),
+            Observation("Children looked after", "Q2", 12.0, "count", "12", period="2023/24 Q2", cell="C2", row=1, col=1)])
+    assert main(["export", str(path), "-o", str(tmp_path / "out.html")]) == 0, capsys.readouterr().err
