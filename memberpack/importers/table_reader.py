@@ -1148,6 +1148,8 @@ class TableReader:
             data = [i for i in range(len(items)) if i not in headings]
             rs, rows, labels, values = ([seq[i] for i in data] for seq in (rs, rows, labels, values))
         joined = "\0".join(labels)
+        if joined.count("\0") != len(labels) - 1:   # a label's own NUL (an .xls's): read one by one
+            return self._put_back(stream, taken)
         if not _single_spaced(joined):
             labels = [" ".join(label.split()) for label in labels]
             joined = "\0".join(labels)

@@ -673,3 +673,17 @@ def test_a_csv_with_a_utf16_mark_over_utf8_text_is_read_as_utf8(tmp_path, capsys
         (dataset,) = opened.datasets()
         figures = [(o.label, o.measure, o.value, o.cell) for o in opened.iter_observations(dataset.id)]
     assert figures == [("Café services", "Budget £k", 1_500.0, "B2"), ("Schools", "Budget £k", -2_000.0, "B3")]
+
+
+def test_labels_holding_a_nul_character_are_read_not_a_reader_failure(tmp_path):
+    """An .xls whose labels hold a NUL character, in a table with sub total and count rows, failed
+    with "the reader failed (IndexError)": a batch's labels are joined by NUL, and a label's own NUL
+    moved every label after it. Such rows are now read one by one."""
+    rows = [["Team", "Budget £", "Forecast £"]]
+    rows += [[f"Team\x00 {i}", 1000.0 + i, 1010.0 + i] for i in range(300)]
+    rows += [["Sub total", sum(1000.0 + i for i in range(300)), sum(1010.0 + i for i in range(300))],
+             ["Number of teams", 300, 300]]
+    path = write_xls(tmp_path / "nul.xls", {"Teams": rows})
+    (table,) = read_file(path).tables
+    teams = [o for o in table.observations if o.label.startswith("Team") and o.measure.startswith("Budget")]
+    assert len(teams) == 300 and teams[7].value == 1007.0
