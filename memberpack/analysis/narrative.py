@@ -20,7 +20,7 @@ from typing import TypeVar
 
 from memberpack.analysis.benchmark_text import is_comparator, is_target
 from memberpack.model.conventions import Convention, money_scale, scale_of
-from memberpack.model.grid import Grid, GridRow
+from memberpack.model.grid import Grid, GridRow, is_net_result
 from memberpack.model.metrics import HIGHER, LOWER, NEUTRAL, match_metric, metric, spelled_out
 from memberpack.model.observation import DATA, SUBTOTAL, TOTAL, Dataset, Observation
 from memberpack.model.periods import YEAR, parse_period
@@ -212,7 +212,8 @@ def budget_story(grid: Grid, measure: str, conv: Convention, period: str | None,
     title = f"Net {what}{word}{tail} of {money(net, conv)}{when}" if word else f"On budget{when}"
     parts = [title + "."]
     total_row = net_row(grid)
-    if budget and total_row is not None and total_row.value(budget) and word and conv.positive != "surplus":
+    if budget and total_row is not None and total_row.value(budget) and word and conv.positive != "surplus" \
+            and not is_net_result(total_row.label):
         base = total_row.value(budget)
         parts[0] = f"{title}, {abs(100 * net / base):,.1f}% of the {money(base, conv)} budget."
     rows = [r for r in grid.rows if r.role == DATA and r.value(measure)]
