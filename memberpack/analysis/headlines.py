@@ -59,8 +59,9 @@ class BudgetPosition:
         return "A" if self.convention.adverse(self.variance) else "(F)"
 
     def money(self, value: float) -> str:
-        """A figure of this monitor in its own scale, brackets for negatives (``(£0.7m)``)."""
-        return signed_money(value, self.convention)
+        """A figure of this monitor as a sentence writes it, brackets for negatives (``(£0.7m)``),
+        the budget and the forecast told apart where they differ."""
+        return signed_money(value, self.convention, [self.budget, self.forecast])
 
     @property
     def word(self) -> str:
@@ -327,8 +328,8 @@ def _reserves(ds: Dataset, grid: Grid) -> list[Item]:
         return []
     (_, _, first), (_, measure, last) = balances[0], balances[-1]
     conv = convention_of(ds, grid)
-    return [Item(ds.name, total.label, measure, signed_money(last.value, conv), last.value, last.value - first.value,
-                 signed_money(first.value, conv), last.cell, GBP, total.section, last.period or ds.period,
+    return [Item(ds.name, total.label, measure, signed_money(last.value, conv, [first.value]), last.value,
+                 last.value - first.value, signed_money(first.value, conv, [last.value]), last.cell, GBP, total.section, last.period or ds.period,
                  first.period, moved_by=money(abs(last.value - first.value), conv))]
 
 
