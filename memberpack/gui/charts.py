@@ -53,6 +53,18 @@ def value_text(value: float | None, unit: str | None, spec: ChartSpec | None = N
     return f"{text} per 10,000" if unit == PER_10000 else text
 
 
+def wrapped(text: str, metrics, room: int) -> str:
+    """``text`` broken between words into lines at most ``room`` pixels wide (a word wider than that
+    on a line of its own, cut short with "…" only if it alone is too wide)."""
+    lines: list[str] = []
+    for word in text.split():
+        if lines and metrics.horizontalAdvance(f"{lines[-1]} {word}") <= room:
+            lines[-1] += f" {word}"
+        else:
+            lines.append(word)
+    return "\n".join(metrics.elidedText(line, Qt.TextElideMode.ElideRight, room) for line in lines) or text
+
+
 def chart_colours() -> tuple[str, str]:
     """The plot area's background and its axes' colour, from the application's palette (its base
     and text colours), so a chart on a dark desktop is dark too."""
@@ -99,7 +111,7 @@ class ChartView(QWidget):
         layout.addWidget(title)
         groups = line_groups(spec)
         if spec.kind == BAR:
-            self.plot = self._new_plot(max(240, 24 * len(spec.categories) + 70), spec.series)
+            self.plot = self._new_plot(240, spec.series)
             layout.addWidget(self.plot)
             self._draw_bars(axis_label)
         elif len(groups) == 1:
@@ -162,10 +174,13 @@ class ChartView(QWidget):
         axis = self.plot.getAxis("left")
         metrics = self.plot.fontMetrics()
         width = min(260, max((metrics.horizontalAdvance(c) for c in self.spec.categories), default=40) + 20)
-        # a label wider than the axis is cut short with "…" (the axis had left it out: a bar with no name)
-        axis.setTicks([[(i, metrics.elidedText(c, Qt.TextElideMode.ElideRight, width - 20))
-                        for i, c in enumerate(self.spec.categories)]])
+        # a label wider than the axis is written whole over as many lines as it needs (pyqtgraph leaves
+        # out a tick text wider than its axis: a bar with no name; cut short, two differed only after "…")
+        names = [wrapped(c, metrics, width - 20) for c in self.spec.categories]
+        axis.setTicks([list(enumerate(names))])
         axis.setWidth(width)
+        lines = max((n.count("\n") + 1 for n in names), default=1)
+        self.plot.setFixedHeight(max(240, max(24, lines * metrics.lineSpacing() + 8) * len(values) + 70))
         self.plot.getViewBox().invertY(True)
         self.plot.setLabel("bottom", axis_label)
         # the tick at the axis's left end (0, where all bars are positive) runs past its edge: shown
