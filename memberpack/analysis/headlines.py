@@ -17,7 +17,7 @@ from memberpack.analysis.annotation_targets import TargetResolver, figure_text, 
 from memberpack.analysis.benchmark_text import is_comparator, is_target
 from memberpack.analysis.charts import budget_column, metric_column, money_measure, slipped
 from memberpack.analysis.narrative import (change_text, decimals_of, doubt_line, like_latest, money, names_a_measure,
-                                           net_row, polarity_of, repeated_labels, signed_money, verdict)
+                                           net_row, polarity_of, repeated_labels, share_text, signed_money, verdict)
 from memberpack.model.annotations import OBSERVATION, SHARED
 from memberpack.model.conventions import SURPLUS, Convention, convention_of
 from memberpack.model.display import figure_text as printed
@@ -47,10 +47,6 @@ class BudgetPosition:
     cell: str = ""
     slipped: str = ""   # a capital programme's slippage: spending moved to a later year, not saved
     after: tuple[str, float] | None = None   # the net position after funding, below the budget requirement
-
-    @property
-    def variance_pct(self) -> float:
-        return 100 * self.variance / self.budget if self.budget else 0.0
 
     @property
     def flag(self) -> str:
@@ -85,7 +81,7 @@ class BudgetPosition:
         if not self.variance:
             return f"Forecast outturn of {self.money(self.forecast)} matches the budget{when} ({self.label})."
         return (f"Net forecast {self.word} of {money(self.variance, self.convention)}{when}, "
-                f"{abs(self.variance_pct):,.1f}% of the {self.money(self.budget)} budget: forecast outturn "
+                f"{share_text(self.variance, self.budget)} of the {self.money(self.budget)} budget: forecast outturn "
                 f"{self.money(self.forecast)} ({self.label}).") + (f" {self.slipped}" if self.slipped else "") + (
             f" After funding, net forecast {self.convention.word(self.after[1]) or 'position'} of "
             f"{money(self.after[1], self.convention)} ({self.after[0]})." if self.after else "")

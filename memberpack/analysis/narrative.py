@@ -72,6 +72,15 @@ def signed_money(value: float, conv: Convention, beside: Iterable[float] = ()) -
     return f"({text})" if value < 0 else text
 
 
+def share_text(part: float, whole: float) -> str:
+    """``part`` as a share of ``whole`` to one decimal (``10.1%``); a share that is not nothing is
+    never written ``0.0%`` (``under 0.1%``: an overspend of £500k is no part of nothing); ``n/a`` of nothing."""
+    if not whole:
+        return "n/a"
+    share = abs(100 * part / whole)
+    return "under 0.1%" if part and round(share, 1) == 0 else f"{share:,.1f}%"
+
+
 def decimals_of(displays: list[str], values: list[float | None] | None = None) -> int:
     """The decimals a row's figures are printed with (``53.7 per 10,000`` has one): the most a display
     has, two fewer where it shows the fraction of a percentage ``values`` holds (``0.25`` of 25%), but no
@@ -244,7 +253,7 @@ def budget_story(grid: Grid, measure: str, conv: Convention, period: str | None,
     if budget and total_row is not None and total_row.value(budget) and word and conv.positive != "surplus" \
             and not is_net_result(total_row.label):
         base = total_row.value(budget)
-        parts[0] = f"{title}, {abs(100 * net / base):,.1f}% of the {money(base, conv)} budget."
+        parts[0] = f"{title}, {share_text(net, base)} of the {money(base, conv)} budget."
     rows = [r for r in grid.rows if r.role == DATA and r.value(measure)]
     repeated = repeated_labels(grid.rows)
     income = [r for r in rows if is_income(r)]   # more income than budgeted is no underspend

@@ -51,8 +51,8 @@ def test_a_rise_is_never_written_from_and_to_the_same_figure():
 
 def test_the_budget_position_tells_the_forecast_from_the_budget():
     position = BudgetPosition(1_179_091e3, 1_179_591e3, 500e3, "Total", "m.xlsx, S", "2023/24 Month 6", IN_K, "M6")
-    assert position.sentence == ("Net forecast overspend of £500k at 2023/24 Month 6, 0.0% of the £1.179bn budget: "
-                                 "forecast outturn £1.180bn (Total).")
+    assert position.sentence == ("Net forecast overspend of £500k at 2023/24 Month 6, under 0.1% of the £1.179bn "
+                                 "budget: forecast outturn £1.180bn (Total).")   # not "0.0%" of it
 
 
 def test_a_comparison_without_a_table_scale_writes_billions_too():
