@@ -52,7 +52,8 @@ def money_text(value: float | None) -> str:
     if value is None:
         return "–"
     size = abs(value)
-    text = (f"£{size / 1e9:,.2f}bn" if round(size / 1e9, 2) >= 1 else f"£{size / 1e6:,.1f}m" if size >= 1e6 else f"£{size / 1e3:,.0f}k" if size >= 1e4 else f"£{size:,.0f}")
+    text = (f"£{size / 1e9:,.2f}bn" if round(size / 1e9, 2) >= 1 else f"£{size / 1e6:,.1f}m" if size >= 1e6
+            else f"£{size / 1e3:,.0f}k" if size >= 1e4 else f"£{size:,.0f}")
     return f"({text})" if value < 0 else text
 
 

@@ -325,8 +325,8 @@ def _reserves(ds: Dataset, grid: Grid) -> list[Item]:
     (_, _, first), (_, measure, last) = balances[0], balances[-1]
     conv = convention_of(ds, grid)
     return [Item(ds.name, total.label, measure, signed_money(last.value, conv, [first.value]), last.value,
-                 last.value - first.value, signed_money(first.value, conv, [last.value]), last.cell, GBP, total.section, last.period or ds.period,
-                 first.period, moved_by=money(abs(last.value - first.value), conv))]
+                 last.value - first.value, signed_money(first.value, conv, [last.value]), last.cell, GBP, total.section,
+                 last.period or ds.period, first.period, moved_by=money(abs(last.value - first.value), conv))]
 
 
 def _negative_balances(ds: Dataset, grid: Grid, conv: Convention) -> list[Item]:

@@ -6,7 +6,8 @@ figure and brackets mean, the scale the table prints in), a measure by its metri
 names periods in full (``Q3 2020/21``, never ``Q3``). A budget is described net first (the total
 row, not the sum of the overspends), then its largest items; a series by its latest change first,
 then the longer run when that went the other way. Money is written in the table's own scale
-(``£0.1m`` beside a table in £m, never ``£100k``), with thousands separators.
+(``£0.1m`` beside a table in £m, never ``£100k``), with thousands separators, but a million or more
+in £m and a billion or more in £bn, as councils write them (``£12.3m``, ``£1.18bn``).
 """
 
 from __future__ import annotations
@@ -74,7 +75,8 @@ def signed_money(value: float, conv: Convention, beside: Iterable[float] = ()) -
 
 def share_text(part: float, whole: float) -> str:
     """``part`` as a share of ``whole`` to one decimal (``10.1%``); a share that is not nothing is
-    never written ``0.0%`` (``under 0.1%``: an overspend of £500k is no part of nothing); ``n/a`` of nothing."""
+    never written ``0.0%`` (``under 0.1%``: an overspend of £500k is no part of nothing); ``n/a`` of
+    nothing."""
     if not whole:
         return "n/a"
     share = abs(100 * part / whole)
@@ -426,8 +428,8 @@ def breakdown_story(rows: list[GridRow], measure: str, unit: str | None, total: 
             said = f"{_said(total, repeated)} at {shown}"
         title = (f"{measure_name}: {said}{when}; "
                  f"{_said(top[0], repeated)} the largest, at {value_text(top[1], unit, decimals, conv, apart)}")
-    summary = title + (f"; lowest for {_said(low[0], repeated)}, at {value_text(low[1], unit, decimals, conv, [top[1]])}"
-                       if low[0] is not top[0] else "")
+    lowest = value_text(low[1], unit, decimals, conv, [top[1]])
+    summary = title + (f"; lowest for {_said(low[0], repeated)}, at {lowest}" if low[0] is not top[0] else "")
     return Story(title, summary + ".")
 
 
