@@ -48,11 +48,12 @@ def source_line(ds: Dataset) -> str:
 
 
 def money_text(value: float | None) -> str:
-    """£ figures where no table gives the scale: £12.4m, £650k, £980; negatives in brackets."""
+    """£ figures where no table gives the scale: £1.18bn, £12.4m, £650k, £980; negatives in brackets."""
     if value is None:
         return "–"
     size = abs(value)
-    text = (f"£{size / 1e6:,.1f}m" if size >= 1e6 else f"£{size / 1e3:,.0f}k" if size >= 1e4 else f"£{size:,.0f}")
+    text = (f"£{size / 1e9:,.2f}bn" if round(size / 1e9, 2) >= 1 else f"£{size / 1e6:,.1f}m" if size >= 1e6
+            else f"£{size / 1e3:,.0f}k" if size >= 1e4 else f"£{size:,.0f}")
     return f"({text})" if value < 0 else text
 
 

@@ -17,7 +17,7 @@ from memberpack.analysis.annotation_targets import TargetResolver, figure_text, 
 from memberpack.analysis.benchmark_text import is_comparator, is_target
 from memberpack.analysis.charts import budget_column, metric_column, money_measure, slipped
 from memberpack.analysis.narrative import (change_text, decimals_of, doubt_line, like_latest, money, names_a_measure,
-                                           net_row, polarity_of, repeated_labels, signed_money, verdict)
+                                           net_row, polarity_of, repeated_labels, share_text, signed_money, verdict)
 from memberpack.model.annotations import OBSERVATION, SHARED
 from memberpack.model.conventions import SURPLUS, Convention, convention_of
 from memberpack.model.display import figure_text as printed
@@ -49,18 +49,15 @@ class BudgetPosition:
     after: tuple[str, float] | None = None   # the net position after funding, below the budget requirement
 
     @property
-    def variance_pct(self) -> float:
-        return 100 * self.variance / self.budget if self.budget else 0.0
-
-    @property
     def flag(self) -> str:
         if not self.variance:
             return "-"
         return "A" if self.convention.adverse(self.variance) else "(F)"
 
     def money(self, value: float) -> str:
-        """A figure of this monitor in its own scale, brackets for negatives (``(£0.7m)``)."""
-        return signed_money(value, self.convention)
+        """A figure of this monitor as a sentence writes it, brackets for negatives (``(£0.7m)``),
+        the budget and the forecast told apart where they differ."""
+        return signed_money(value, self.convention, [self.budget, self.forecast])
 
     @property
     def word(self) -> str:
@@ -84,7 +81,7 @@ class BudgetPosition:
         if not self.variance:
             return f"Forecast outturn of {self.money(self.forecast)} matches the budget{when} ({self.label})."
         return (f"Net forecast {self.word} of {money(self.variance, self.convention)}{when}, "
-                f"{abs(self.variance_pct):,.1f}% of the {self.money(self.budget)} budget: forecast outturn "
+                f"{share_text(self.variance, self.budget)} of the {self.money(self.budget)} budget: forecast outturn "
                 f"{self.money(self.forecast)} ({self.label}).") + (f" {self.slipped}" if self.slipped else "") + (
             f" After funding, net forecast {self.convention.word(self.after[1]) or 'position'} of "
             f"{money(self.after[1], self.convention)} ({self.after[0]})." if self.after else "")
@@ -327,9 +324,9 @@ def _reserves(ds: Dataset, grid: Grid) -> list[Item]:
         return []
     (_, _, first), (_, measure, last) = balances[0], balances[-1]
     conv = convention_of(ds, grid)
-    return [Item(ds.name, total.label, measure, signed_money(last.value, conv), last.value, last.value - first.value,
-                 signed_money(first.value, conv), last.cell, GBP, total.section, last.period or ds.period,
-                 first.period, moved_by=money(abs(last.value - first.value), conv))]
+    return [Item(ds.name, total.label, measure, signed_money(last.value, conv, [first.value]), last.value,
+                 last.value - first.value, signed_money(first.value, conv, [last.value]), last.cell, GBP, total.section,
+                 last.period or ds.period, first.period, moved_by=money(abs(last.value - first.value), conv))]
 
 
 def _negative_balances(ds: Dataset, grid: Grid, conv: Convention) -> list[Item]:

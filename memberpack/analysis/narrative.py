@@ -6,7 +6,8 @@ figure and brackets mean, the scale the table prints in), a measure by its metri
 names periods in full (``Q3 2020/21``, never ``Q3``). A budget is described net first (the total
 row, not the sum of the overspends), then its largest items; a series by its latest change first,
 then the longer run when that went the other way. Money is written in the table's own scale
-(``£0.1m`` beside a table in £m, never ``£100k``), with thousands separators.
+(``£0.1m`` beside a table in £m, never ``£100k``), with thousands separators, but a million or more
+in £m and a billion or more in £bn, as councils write them (``£12.3m``, ``£1.18bn``).
 """
 
 from __future__ import annotations
@@ -20,7 +21,7 @@ from typing import TypeVar
 
 from memberpack.analysis.benchmark_text import is_comparator, is_target
 from memberpack.model.conventions import Convention, money_scale, scale_of
-from memberpack.model.grid import Grid, GridRow
+from memberpack.model.grid import Grid, GridRow, is_net_result
 from memberpack.model.metrics import HIGHER, LOWER, NEUTRAL, match_metric, metric, spelled_out
 from memberpack.model.observation import DATA, SUBTOTAL, TOTAL, Dataset, Observation
 from memberpack.model.periods import YEAR, parse_period
@@ -33,16 +34,53 @@ _TOTAL_WORDS = re.compile(r"^\s*(sub[\s-]*)?totals?\s*:?\s*$", re.I)
 
 
 # --- figures -------------------------------------------------------------------------------------
-def money(value: float, conv: Convention) -> str:
-    """The size of a money figure in the table's scale: ``£12.4m``, ``£479k``, ``£181,198``."""
+def money(value: float, conv: Convention, beside: Iterable[float] = ()) -> str:
+    """The size of a money figure as a council writes it in a sentence: in the table's scale
+    (``£479k``; ``£0.1m`` beside a table in £m, never ``£100k``; ``£181,198``), but a million or more
+    in £m and a billion or more in £bn (``£12.3m``, ``£1.18bn``, never ``£1,179,091k``). Figures set
+    ``beside`` it (it is said to be above, below or apart from them) that the table tells apart keep
+    the decimals that tell them apart here too, else the table's own scale."""
+    others = [v for v in beside if _sized(v, conv) != _sized(value, conv)]
+    for extra in range(3):
+        text = _sized(value, conv, extra)
+        if text and all(_sized(v, conv, extra) != text for v in others):
+            return text
+    return _sized(value, conv)
+
+
+_LARGER = ((1e9, "bn", 2), (1e6, "m", 1))   # the scales a sentence moves a large figure up to
+
+
+def _sized(value: float, conv: Convention, extra: int | None = None) -> str:
+    """``value``'s size in the table's scale (``extra`` None), or in £bn or £m where it reaches one
+    with ``extra`` more decimals than the usual; "" where those are finer than the table's own."""
+    size = abs(value)
+    if extra is not None:
+        for scale, suffix, decimals in _LARGER:
+            places = decimals + extra
+            if scale > conv.scale and round(size / scale, places) >= 1:
+                if scale / 10 ** places < conv.scale / 10 ** conv.decimals:   # digits the table has not got
+                    return ""
+                return f"£{size / scale:,.{places}f}{suffix}"
     suffix = {1e6: "m", 1e3: "k", 1e9: "bn"}.get(conv.scale, "")
     decimals = conv.decimals if conv.scale != 1.0 else 0
-    return f"£{abs(value) / conv.scale:,.{decimals}f}{suffix}"
+    return f"£{size / conv.scale:,.{decimals}f}{suffix}"
 
 
-def signed_money(value: float, conv: Convention) -> str:
+def signed_money(value: float, conv: Convention, beside: Iterable[float] = ()) -> str:
     """A money figure with its sign as the table writes it: brackets for negatives."""
-    return f"({money(value, conv)})" if value < 0 else money(value, conv)
+    text = money(value, conv, beside)
+    return f"({text})" if value < 0 else text
+
+
+def share_text(part: float, whole: float) -> str:
+    """``part`` as a share of ``whole`` to one decimal (``10.1%``); a share that is not nothing is
+    never written ``0.0%`` (``under 0.1%``: an overspend of £500k is no part of nothing); ``n/a`` of
+    nothing."""
+    if not whole:
+        return "n/a"
+    share = abs(100 * part / whole)
+    return "under 0.1%" if part and round(share, 1) == 0 else f"{share:,.1f}%"
 
 
 def decimals_of(displays: list[str], values: list[float | None] | None = None) -> int:
@@ -66,10 +104,12 @@ def decimals_of(displays: list[str], values: list[float | None] | None = None) -
 _DECIMAL = re.compile(r"(\d[\d,]*)\.(\d+)")
 
 
-def value_text(value: float, unit: str | None, decimals: int = 1, conv: Convention | None = None) -> str:
-    """A figure as the table shows it: ``£12.4m``, ``48.0%``, ``50.6 per 10,000``, ``37,291``."""
+def value_text(value: float, unit: str | None, decimals: int = 1, conv: Convention | None = None,
+               beside: Iterable[float] = ()) -> str:
+    """A figure as the table shows it: ``£12.4m``, ``48.0%``, ``50.6 per 10,000``, ``37,291``; money
+    as :func:`money` writes it, told apart from the figures ``beside`` it."""
     if unit == GBP:
-        return signed_money(value, conv or Convention())
+        return signed_money(value, conv or Convention(), beside)
     text = f"{value:,.{decimals}f}"
     return f"{text}%" if unit == PERCENT else f"{text} per 10,000" if unit == PER_10000 else text
 
@@ -212,9 +252,10 @@ def budget_story(grid: Grid, measure: str, conv: Convention, period: str | None,
     title = f"Net {what}{word}{tail} of {money(net, conv)}{when}" if word else f"On budget{when}"
     parts = [title + "."]
     total_row = net_row(grid)
-    if budget and total_row is not None and total_row.value(budget) and word and conv.positive != "surplus":
+    if budget and total_row is not None and total_row.value(budget) and word and conv.positive != "surplus" \
+            and not is_net_result(total_row.label):
         base = total_row.value(budget)
-        parts[0] = f"{title}, {abs(100 * net / base):,.1f}% of the {money(base, conv)} budget."
+        parts[0] = f"{title}, {share_text(net, base)} of the {money(base, conv)} budget."
     rows = [r for r in grid.rows if r.role == DATA and r.value(measure)]
     repeated = repeated_labels(grid.rows)
     income = [r for r in rows if is_income(r)]   # more income than budgeted is no underspend
@@ -268,7 +309,8 @@ def statement_story(lines: tuple[GridRow, GridRow, GridRow], measure: str, conv:
     when = f" at {period}" if period else ""
     word = conv.word(variance)
     title = f"{word.capitalize()} of {money(variance, conv)}{when}" if word else f"On budget{when}"
-    said = f"{title}: {lines[1].label.lower()} {money(spend, conv)} against a budget of {money(budget, conv)}."
+    said = (f"{title}: {lines[1].label.lower()} {money(spend, conv, [budget])} against a budget of "
+            f"{money(budget, conv, [spend])}.")
     before = [f"{conv.word(value) or 'on budget'}{f' of {money(value, conv)}' if value else ''} "
               f"{'in' if period_kind(name) == YEAR else 'at'} {name}" for name, value in earlier]
     if before:
@@ -293,8 +335,8 @@ def trend_story(name: str, points: list[tuple[str, float]], unit: str | None, po
     longer run where it went the other way, so a recent rise is not hidden by an older fall.
     ``written`` holds, by period, the figures to quote as the source wrote them (``5,400 [e]``)."""
     name = spelled_out(name)
-    def fig(v: float, at: str) -> str:
-        return (written or {}).get(at) or value_text(v, unit, decimals, conv)
+    def fig(v: float, at: str, beside: float | None = None) -> str:
+        return (written or {}).get(at) or value_text(v, unit, decimals, conv, [] if beside is None else [beside])
 
     if not points:
         return Story(name, f"{name}: no figures.")
@@ -313,13 +355,13 @@ def trend_story(name: str, points: list[tuple[str, float]], unit: str | None, po
     else:
         direction = "up" if last > before else "down"
         text = (f"{name}: {direction} {change_text(before, last, unit, decimals, conv)} from "
-                f"{fig(before, before_at)} in {before_at} to {fig(last, last_at)} in {last_at}")
+                f"{fig(before, before_at, last)} in {before_at} to {fig(last, last_at, before)} in {last_at}")
     judged = verdict(before, last, polarity)
     summary = text + (f" ({judged})" if judged else "")
     if len(points) > 2:
         first_at, first = points[0]
         if (first < before) != (before < last) and first != before:
-            summary += (f", after {'rising' if before > first else 'falling'} from {fig(first, first_at)} "
+            summary += (f", after {'rising' if before > first else 'falling'} from {fig(first, first_at, before)} "
                         f"in {first_at}")
     return Story(text, summary + ".")
 
@@ -371,10 +413,12 @@ def breakdown_story(rows: list[GridRow], measure: str, unit: str | None, total: 
     if top[1] == low[1]:   # nothing to rank: no "highest" of figures that are all the same
         title = f"{measure_name}{named_when}: {value_text(top[1], unit, decimals, conv)} for all {len(rows)}"
         return Story(title, title + ".")
+    whole = total.value(measure) if total is not None else None
+    apart = [low[1]] + ([] if whole is None else [whole])   # the top figure is said to be above these
     title = (f"{measure_name}{named_when}: highest for {_said(top[0], repeated)}, "
-             f"at {value_text(top[1], unit, decimals, conv)}")
-    if total is not None and (whole := total.value(measure)) is not None:
-        shown = value_text(whole, unit, decimals, conv)
+             f"at {value_text(top[1], unit, decimals, conv, apart)}")
+    if whole is not None:
+        shown = value_text(whole, unit, decimals, conv, [top[1]])
         if unit in (PERCENT, PER_10000):
             said = f"{shown} overall"   # a rate's total row adds nothing up
         elif _BARE_TOTAL.fullmatch(total.label) or \
@@ -383,9 +427,9 @@ def breakdown_story(rows: list[GridRow], measure: str, unit: str | None, total: 
         else:   # a statement's "Total cash and investments" line: no sum of the lines told here
             said = f"{_said(total, repeated)} at {shown}"
         title = (f"{measure_name}: {said}{when}; "
-                 f"{_said(top[0], repeated)} the largest, at {value_text(top[1], unit, decimals, conv)}")
-    summary = title + (f"; lowest for {_said(low[0], repeated)}, at {value_text(low[1], unit, decimals, conv)}"
-                       if low[0] is not top[0] else "")
+                 f"{_said(top[0], repeated)} the largest, at {value_text(top[1], unit, decimals, conv, apart)}")
+    lowest = value_text(low[1], unit, decimals, conv, [top[1]])
+    summary = title + (f"; lowest for {_said(low[0], repeated)}, at {lowest}" if low[0] is not top[0] else "")
     return Story(title, summary + ".")
 
 

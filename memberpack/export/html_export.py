@@ -24,6 +24,7 @@ from memberpack.export.chart_figures import chart_figures
 from memberpack.export.html_charts import chart_svg
 from memberpack.export.html_style import CSS, PLAIN_CSS
 from memberpack.export.html_tables import comparison_table, figures_table, grid_table, markers_html, plain_table
+from memberpack.export.printable import printable
 from memberpack.export.note_plan import NotePlan, PlacedNote, Table, anchor_key, note_head, uk_date
 from memberpack.model.annotations import ANSWERED, PRIVATE
 from memberpack.model.charts import ChartSpec
@@ -227,9 +228,10 @@ def _annex(plan: NotePlan) -> str:
 
 
 def _page(b: Briefing, body: str, css: str) -> str:
+    """The whole document; a control character from the data is shown as � (it is not valid HTML)."""
     meta = b.meta
     marking = _marking(b)
-    return (
+    return printable(
         '<!DOCTYPE html>\n<html lang="en-GB"><head><meta charset="utf-8">'
         '<meta name="viewport" content="width=device-width, initial-scale=1">'
         f"<title>{escape(b.title)}</title>"

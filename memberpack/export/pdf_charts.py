@@ -37,18 +37,19 @@ MARKER_NAMES = {"circle": "FilledCircle", "square": "FilledSquare", "triangle": 
 
 
 def chart_drawing(spec: ChartSpec, categories: list[str], series_names: list[str],
-                  frame: tuple[float, float] = (FRAME_WIDTH, FRAME_HEIGHT), *, from_zero: bool = True) -> Drawing:
+                  frame: tuple[float, float] = (FRAME_WIDTH, FRAME_HEIGHT)) -> Drawing:
     """``categories`` and ``series_names`` are the spec's, with any note markers appended. Bars are
     labelled with their figure and A/(F) in a column to their right, where no bar can hide them.
-    The drawing is as wide as ``frame`` (width, height) and leaves room in it for its headings. Lines
-    start from zero unless ``from_zero`` is False (a comparison: the gaps between areas matter)."""
+    The drawing is as wide as ``frame`` (width, height) and leaves room in it for its headings. Axes
+    start from zero, as in the app and the HTML, so a line's or a bar's height is in proportion to its
+    figure (a comparison of several areas too)."""
     register_fonts()
     if spec.kind == BAR:
         return _bars(spec, categories, *frame)
     groups = line_groups(spec)
     if len(groups) > 1:
         return _small_multiples(spec, groups, series_names, frame[0])
-    return _lines(spec, series_names, frame[0], from_zero)
+    return _lines(spec, series_names, frame[0])
 
 
 def _small_multiples(spec: ChartSpec, groups: list[list[Series]], series_names: list[str], width: float) -> Drawing:
@@ -58,7 +59,7 @@ def _small_multiples(spec: ChartSpec, groups: list[list[Series]], series_names: 
     looks = dict(zip(map(id, spec.series), series_styles(spec)))
     names = dict(zip(map(id, spec.series), series_names))
     half = width / 2
-    parts = [_lines(replace(spec, series=group, y_range=None), [names[id(s)] for s in group], half, True,
+    parts = [_lines(replace(spec, series=group, y_range=None), [names[id(s)] for s in group], half,
                     [looks[id(s)] for s in group], plot_h=80) for group in groups]
     return RowsDrawing(width, [parts[i:i + 2] for i in range(0, len(parts), 2)])
 
@@ -193,7 +194,7 @@ def _marker(kind: str, x: float, y: float, colour, size: float = 4.5):
     return marker
 
 
-def _lines(spec: ChartSpec, series_names: list[str], width: float, from_zero: bool,
+def _lines(spec: ChartSpec, series_names: list[str], width: float,
            looks: list[SeriesStyle] | None = None, plot_h: float = 120) -> Drawing:
     """Lines broken where a figure is missing (the source's DNA or tbc written on the axis there),
     every point marked, so a benchmark with one figure still shows; dash and marker differ by series."""
@@ -207,8 +208,8 @@ def _lines(spec: ChartSpec, series_names: list[str], width: float, from_zero: bo
     axis_h = (max(44, round(14 + slant * _SIN_SLANT)) if many else 26) + (10 if spec.x_label else 0)
     drawing = Drawing(width, plot_h + axis_h + legend_h + 8, initialFontName=FONT)
     values = [v / spec.scale for s in spec.series for v in s.values if v is not None]
-    low, high = (spec.y_range[0] / spec.scale, spec.y_range[1] / spec.scale) if spec.y_range and from_zero \
-        else value_range(values, from_zero=from_zero)
+    low, high = (spec.y_range[0] / spec.scale, spec.y_range[1] / spec.scale) if spec.y_range \
+        else value_range(values)
     ticks = nice_ticks(low, high)
     low, high = min(low, ticks[0]), max(high, ticks[-1])
     decimals = tick_decimals(ticks[1] - ticks[0]) if len(ticks) > 1 else 0

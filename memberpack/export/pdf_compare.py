@@ -85,8 +85,7 @@ def comparison_story(found: list[Comparison], plan: NotePlan, frame: tuple[float
             continue
         story.append(KeepTogether([
             Paragraph(escape(spec.title), s["h3"]), Paragraph(escape(spec.summary), s["summary"]),
-            chart_drawing(spec, spec.categories, [x.name for x in spec.series], frame,
-                          from_zero=len(spec.series) == 1),   # the gaps between areas, where there are areas
+            chart_drawing(spec, spec.categories, [x.name for x in spec.series], frame),
             Paragraph(escape(spec.source), s["source"])]))
         story += note_flowables(plan.by_chart.get(spec.id, []))
     return story

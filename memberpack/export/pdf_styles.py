@@ -17,6 +17,7 @@ from reportlab.pdfbase import pdfmetrics
 from reportlab.pdfbase.ttfonts import TTFont
 
 from memberpack.assets import resource
+from memberpack.export.printable import printable
 
 FONT, FONT_BOLD = "DejaVuSans", "DejaVuSans-Bold"
 PAGE = A4
@@ -50,11 +51,22 @@ SERIES = (ACCENT, colors.HexColor("#e07b00"), colors.HexColor("#00838f"), colors
 RAG = {"red": colors.HexColor("#f4c7c3"), "amber": colors.HexColor("#fde3b0"), "green": colors.HexColor("#c9e7cb")}
 
 
+class _PrintableFont(TTFont):
+    """A face that sets a control character from the data (``\\x01``, a backspace) as �, measured as
+    it is drawn: it has no glyph for one, which had printed as nothing, or as a blank box."""
+
+    def splitString(self, text, doc, encoding="utf-8"):  # noqa: N802 (reportlab's name)
+        return super().splitString(printable(text) if isinstance(text, str) else text, doc, encoding)
+
+    def stringWidth(self, text, size, encoding="utf8"):  # noqa: N802 (reportlab's name)
+        return super().stringWidth(printable(text) if isinstance(text, str) else text, size, encoding)
+
+
 @cache
 def register_fonts() -> None:
     """Register the shipped TrueType faces once per process (reportlab keeps them globally)."""
     for name, file in ((FONT, "DejaVuSans.ttf"), (FONT_BOLD, "DejaVuSans-Bold.ttf")):
-        pdfmetrics.registerFont(TTFont(name, str(resource("fonts", file))))
+        pdfmetrics.registerFont(_PrintableFont(name, str(resource("fonts", file))))
     pdfmetrics.registerFontFamily(FONT, normal=FONT, bold=FONT_BOLD, italic=FONT, boldItalic=FONT_BOLD)
 
 

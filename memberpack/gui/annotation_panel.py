@@ -306,6 +306,11 @@ class AnnotationPanel(QWidget):
 
         self._draft_for = self.pack
         self._draft_path, self._draft_lock = note_drafts.claim(self.pack)
+        aside = note_drafts.set_aside(self._draft_path) if self._draft_path else None
+        if aside is not None:
+            self.show_message(f"The note you were writing when memberpack last closed is too large to put back "
+                              f"here; it is kept in {aside}.")
+            return
         draft = note_drafts.found(self._draft_path, self.pack.protection) if self._draft_path else None
         if draft is None or self.unsaved():
             return

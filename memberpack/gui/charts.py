@@ -55,6 +55,18 @@ def value_text(value: float | None, unit: str | None, spec: ChartSpec | None = N
     return f"{text} per 10,000" if unit == PER_10000 else text
 
 
+def wrapped(text: str, metrics, room: int) -> str:
+    """``text`` broken between words into lines at most ``room`` pixels wide (a word wider than that
+    on a line of its own, cut short with "…" only if it alone is too wide)."""
+    lines: list[str] = []
+    for word in text.split():
+        if lines and metrics.horizontalAdvance(f"{lines[-1]} {word}") <= room:
+            lines[-1] += f" {word}"
+        else:
+            lines.append(word)
+    return "\n".join(metrics.elidedText(line, Qt.TextElideMode.ElideRight, room) for line in lines) or text
+
+
 def chart_colours() -> tuple[str, str]:
     """The plot area's background and its axes' colour, from the application's palette (its base
     and text colours), so a chart on a dark desktop is dark too."""
@@ -101,7 +113,7 @@ class ChartView(QWidget):
         layout.addWidget(title)
         groups = line_groups(spec)
         if spec.kind == BAR:
-            self.plot = self._new_plot(max(240, 24 * len(spec.categories) + 70), spec.series)
+            self.plot = self._new_plot(240, spec.series)
             layout.addWidget(self.plot)
             self._draw_bars(axis_label)
         elif len(groups) == 1:
@@ -193,17 +205,20 @@ class ChartView(QWidget):
 
     def _fit_names(self) -> None:
         """The bars' names, on a narrow chart in at most a share of its width, so the figures beside
-        the bars keep theirs. A name wider than its room is cut short with "…" (pyqtgraph leaves out a
-        tick text wider than its axis: a bar with no name); the table and the tooltip have it whole."""
+        the bars keep theirs. A name wider than its room is written whole over as many lines as it
+        needs, the bars spaced to fit (pyqtgraph leaves out a tick text wider than its axis: a bar with
+        no name; cut short with "…", two names alike up to the cut could not be told apart)."""
         axis = self.plot.getAxis("left")
         width = round(min(self.names_width, max(MIN_NAMES_WIDTH, MAX_NAMES_SHARE * self.plot.width())))
         if width == self.names_at:
             return
         self.names_at = width
         metrics = self.plot.fontMetrics()
-        axis.setTicks([[(i, metrics.elidedText(c, Qt.TextElideMode.ElideRight, width - 20))
-                        for i, c in enumerate(self.spec.categories)]])
+        names = [wrapped(c, metrics, width - 20) for c in self.spec.categories]
+        axis.setTicks([list(enumerate(names))])
         axis.setWidth(width)
+        lines = max((n.count("\n") + 1 for n in names), default=1)
+        self.plot.setFixedHeight(max(240, max(24, lines * metrics.lineSpacing() + 8) * len(names) + 70))
 
     def _draw_lines(self, plot: pg.PlotWidget, group: list[Series], axis_label: str) -> str:
         """Draw ``group`` on ``plot``; returns its key (line sample, name) as rich text."""

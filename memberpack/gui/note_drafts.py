@@ -28,7 +28,7 @@ from memberpack.store.atomic_write import atomic_write
 from memberpack.store.pack import Pack
 from memberpack.store.protection import Protection, unseal
 
-MOST_BYTES = 1 << 20   # a draft is one note's text: a larger file is not one memberpack wrote
+MOST_BYTES = 32 << 20   # the largest draft put back in the editor (a long paste); a larger one is set aside
 MOST_WINDOWS = 16      # windows writing on one pack at once, each with its own draft
 
 
@@ -83,12 +83,24 @@ def keep(path: Path, protection: Protection | None, text: str, kind: str, visibi
         f.write(data)
 
 
+def set_aside(path: Path) -> Path | None:
+    """A draft too large to put back in the editor (over :data:`MOST_BYTES`) moved to a name of its
+    own beside it, where the next draft kept will not write over it; its new path, or None if there
+    was no such draft."""
+    try:
+        if path.stat().st_size <= MOST_BYTES:
+            return None
+        aside = path.with_name(f"{path.stem}-too-large-{int(path.stat().st_mtime)}.draft")
+        os.replace(path, aside)
+    except OSError:
+        return None
+    return aside
+
+
 def found(path: Path, protection: Protection | None) -> dict | None:
     """The note left unwritten at ``path``: its text, kind, visibility, target (a :class:`Target`) and
     the note it was editing; None when there is none, or the file is not one memberpack wrote."""
     try:
-        if path.stat().st_size > MOST_BYTES:
-            return None
         data = path.read_bytes()
         if protection is not None:
             data, _ = unseal(path, data, key=protection)

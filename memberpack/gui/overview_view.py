@@ -18,7 +18,7 @@ from PySide6.QtWidgets import (QFrame, QGroupBox, QHBoxLayout, QHeaderView, QLab
                                QTreeWidgetItem, QVBoxLayout, QWidget)
 
 from memberpack.analysis.headlines import Headlines, Item
-from memberpack.analysis.narrative import period_span
+from memberpack.analysis.narrative import period_span, share_text
 from memberpack.gui.cell_text import change_text
 from memberpack.gui.palette import MIN_CONTRAST
 from memberpack.gui.plain_text import plain_label, plain_tip
@@ -142,7 +142,8 @@ class OverviewView(QScrollArea):
             adverse = bool(b.variance) and b.convention.adverse(b.variance)
             meaning = "adverse" if adverse else "favourable" if b.variance else "on budget"
             tiles["variance"] = Tile("Net forecast variance", f"{b.money(abs(b.variance))} {b.word}",
-                                     f"{abs(b.variance_pct):.1f}% of budget, {meaning}. {b.convention.figures_key}",
+                                     f"{share_text(b.variance, b.budget)} of budget, {meaning}. "
+                                     f"{b.convention.figures_key}",
                                      ADVERSE if adverse else FAVOURABLE)
         else:
             tiles["budget"] = Tile("Budget", "No budget monitor", "Import a budget monitoring return to see it")

@@ -143,17 +143,17 @@ def line_groups(spec: ChartSpec) -> list[list[Series]]:
     return groups
 
 
-def value_range(values: list[float], *, from_zero: bool = True, min_span: float = 0.0) -> tuple[float, float]:
-    """The axis range for ``values``: from zero when they are all of one sign (and ``from_zero``),
-    else around them with at least ``min_span`` (or a quarter of the largest size) between ends."""
+def value_range(values: list[float]) -> tuple[float, float]:
+    """The axis range for ``values``: from zero when they are all of one sign (a line's or a bar's
+    height in proportion to its figure), else around them with a quarter of the largest size to spare."""
     if not values:
         return 0.0, 1.0
     low, high = min(values), max(values)
-    if from_zero and low >= 0:
+    if low >= 0:
         return 0.0, high * 1.1 if high > 0 else 1.0
-    if from_zero and high <= 0:
+    if high <= 0:
         return low * 1.1, 0.0
-    span = max(high - low, min_span, 0.25 * max(abs(low), abs(high)), 1e-9)
+    span = max(high - low, 0.25 * max(abs(low), abs(high)), 1e-9)
     middle = (low + high) / 2
     return middle - 0.6 * span, middle + 0.6 * span
 

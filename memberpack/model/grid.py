@@ -2,11 +2,12 @@
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 from itertools import groupby
 
-from memberpack.model.observation import DATA, Observation
+from memberpack.model.observation import DATA, TOTAL, Observation
 from memberpack.model.periods import Period, parse_period
 from memberpack.model.units import GBP, unit_cost
 from memberpack.model.values import BLANK, TEXT
@@ -40,7 +41,10 @@ class Grid:
             row.cells[obs.measure] = obs
             columns.setdefault(obs.col, obs.measure)
         measures = list(dict.fromkeys(columns[c] for c in sorted(columns)))
-        return cls(measures, [by_row[r] for r in sorted(by_row)])
+        rows = [by_row[r] for r in sorted(by_row)]
+        if len(rows) > 1 and rows[-1].role == DATA and is_net_result(rows[-1].label):
+            rows[-1].role = TOTAL   # the lines' net, as a total row is: never added in with them
+        return cls(measures, rows)
 
     @classmethod
     def as_source(cls, observations: Iterable[Observation]) -> Grid:
@@ -123,6 +127,18 @@ class Grid:
         if not every_row and figures.count(True) < figures.count(False):
             return None
         return found.pop() if len(found) == 1 else None
+
+
+_SIDE = r"\(?\s*(?:surplus|deficit)\s*\)?"
+# a table's last line stating its net result: "Net Surplus", "Net (Surplus)/Deficit", "Surplus/(Deficit) for the year"
+_NET_RESULT = re.compile(rf"\s*(?:net\s+{_SIDE}(?:\s*/\s*{_SIDE})?|{_SIDE}\s*/\s*{_SIDE})"
+                         r"(?:\s+for\s+the\s+(?:year|period))?\s*", re.IGNORECASE)
+
+
+def is_net_result(label: str) -> bool:
+    """Whether a row states a table's net result (``Net Surplus``): a surplus or deficit, no budget
+    to take a share of."""
+    return bool(_NET_RESULT.fullmatch(label))
 
 
 def _activity(row: GridRow, money: bool) -> bool:

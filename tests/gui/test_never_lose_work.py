@@ -497,3 +497,40 @@ def _holds_lock(path) -> bool:
         return True
     finally:
         db.close()
+
+
+def _keep_draft(demo_pack, text: str):
+    from memberpack.gui import note_drafts
+    from memberpack.model.annotations import Target
+
+    with Pack.open(demo_pack) as pack:
+        path = note_drafts.draft_file(pack)
+    note_drafts.keep(path, None, text, "note", "private", Target("pack"), None)
+    return path
+
+
+def test_a_draft_over_a_megabyte_is_back_after_a_crash(qtbot, demo_pack):
+    """A note of 1.2 MB pasted before a crash was silently not put back: drafts over 1 MB were skipped."""
+    text = "Transport costs by route. " * 48_000
+    _keep_draft(demo_pack, text)
+    window = open_window(qtbot, Pack.open(demo_pack))
+    assert window.notes.body.toPlainText() == text
+    assert "last closed is back" in window.notes.message.text()
+    window.pack.close()
+
+
+def test_a_draft_too_large_to_put_back_is_kept_and_the_member_told_where(qtbot, demo_pack, monkeypatch):
+    from memberpack.gui import note_drafts
+
+    monkeypatch.setattr(note_drafts, "MOST_BYTES", 1000)
+    text = "A long question about placements. " * 100
+    path = _keep_draft(demo_pack, text)
+    window = open_window(qtbot, Pack.open(demo_pack))
+    message = window.notes.message.text()
+    assert window.notes.body.toPlainText() == "" and "too large" in message
+    kept = next(p for p in (path.parent).iterdir() if str(p) in message)
+    assert text in kept.read_text(encoding="utf-8")
+    window.notes.body.setPlainText("Something new")
+    window.notes.keep_draft()   # the new draft does not write over the one set aside
+    assert text in kept.read_text(encoding="utf-8")
+    window.pack.close()

@@ -17,7 +17,7 @@ def test_an_aged_debt_is_told_by_its_total(tmp_path):
     table, = read_file(write_xlsx(tmp_path / "debt.xlsx", {"Aged debt": rows})).tables
     ds = Dataset("Debt", "debt.xlsx", "0" * 64, "Aged debt", "A3:E6", table.layout.kind, key="d")
     spec, = charts_for(ds, list(table.observations))
-    assert spec.summary.startswith("Total: highest for Adult social care client contributions, at £1,817,026; "
+    assert spec.summary.startswith("Total: highest for Adult social care client contributions, at £1.8m; "
                                    "lowest for Commercial rents, at £147,000")
 
 

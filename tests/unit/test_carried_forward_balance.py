@@ -28,7 +28,7 @@ def test_the_deficit_carried_forward_is_a_figure_and_a_deficit_the_briefing_tell
     with Pack.open(pack) as opened:
         deficits = headlines(opened).deficits
     assert [(i.label, i.value, i.display) for i in deficits] == [
-        ("Forecast cumulative deficit carried forward 31 March 2025", -40.82e6, "£40,820k deficit")]
+        ("Forecast cumulative deficit carried forward 31 March 2025", -40.82e6, "£40.8m deficit")]
 
 
 def test_lines_dated_are_no_series_of_periods(tmp_path):

@@ -422,3 +422,20 @@ def test_the_neighbours_count_is_said_in_words(pack):
     found = pack_comparisons(pack)
     assert summary_head(found)[5] == "Neighbours' average"
     assert "Beside the neighbours' average, in brackets: how many of them have a figure." in intro_text(found)
+
+
+def test_several_areas_are_drawn_from_zero_on_paper_as_on_screen_and_in_the_html(pack):
+    """With England, the region and the neighbours beside us, the paper's axis had started at 14%:
+    Somerset's 18% to 20% stood twice as far from zero as it is, where the app and the HTML start at 0."""
+    from reportlab.graphics.shapes import Drawing, String
+
+    from memberpack.export.note_plan import NotePlan
+    from memberpack.export.pdf_compare import comparison_story
+    from memberpack.export.pdf_styles import FRAME_HEIGHT, FRAME_WIDTH
+
+    absence = _by_measure(pack)["Persistent absence rate"]
+    assert len(absence.trend.series) == 4
+    story = comparison_story([absence], NotePlan([], [], None), (FRAME_WIDTH, FRAME_HEIGHT))
+    drawings = [f for group in story for f in getattr(group, "_content", [group]) if isinstance(f, Drawing)]
+    ticks = [n.text for n in drawings[0].contents if isinstance(n, String)]
+    assert ticks[0] == "0%"

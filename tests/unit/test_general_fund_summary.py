@@ -45,8 +45,8 @@ def test_each_running_total_is_a_total_and_the_briefing_leads_on_the_budget_requ
     assert (position.label, position.budget, position.variance) == ("Net Budget Requirement", 134e6, 5.5e6)
     assert main(["export", str(pack), "-o", str(tmp_path / "b.pdf")]) == 0
     text = " ".join(" ".join(page.extract_text().split()) for page in PdfReader(tmp_path / "b.pdf").pages)
-    assert ("Net forecast overspend of £5,500k at 2024/25 Month 9, 4.1% of the £134,000k budget. Largest overspends: "
-            "Placements £4,000k and Older People £2,200k.") in text
+    assert ("Net forecast overspend of £5.5m at 2024/25 Month 9, 4.1% of the £134.0m budget. Largest overspends: "
+            "Placements £4.0m and Older People £2.2m.") in text
     assert "More income than budgeted: Business Rates £500k." in text
 
 

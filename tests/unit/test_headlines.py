@@ -206,7 +206,7 @@ def test_a_negative_balance_in_a_reserves_statement_is_a_deficit(tmp_path):
         import_files(pack, [path])
         deficits = headlines(pack).deficits
     told = [(i.label, i.measure, i.display) for i in deficits]
-    assert ("DSG deficit (unusable)", "Forecast balance 31 March 2025", "£11,500k deficit") in told
+    assert ("DSG deficit (unusable)", "Forecast balance 31 March 2025", "£11.5m deficit") in told
     assert [label for label, *_ in told].count("DSG deficit (unusable)") == 1
 
 
@@ -220,10 +220,10 @@ def test_another_monitors_position_tells_its_period_once():
         return BudgetPosition(31_784_203, 32_963_082, 1_178_879, "Total", "m9.xlsx", period, dataset=name).named
 
     assert told("Month 9 Children's Services Budget Monitor 2020/21 Appendix 1", "2020/21 Month 9") == (
-        "Month 9 Children's Services Budget Monitor 2020/21 Appendix 1: Net forecast overspend of £1,178,879, "
-        "3.7% of the £31,784,203 budget: forecast outturn £32,963,082 (Total).")
+        "Month 9 Children's Services Budget Monitor 2020/21 Appendix 1: Net forecast overspend of £1.2m, "
+        "3.7% of the £31.8m budget: forecast outturn £33.0m (Total).")
     assert told("2022/23 Children's Services as at the end of December 2022 (Month 9)", "2022/23 Month 9").startswith(
-        "2022/23 Children's Services as at the end of December 2022 (Month 9): Net forecast overspend of £1,178,879, 3.7%")
+        "2022/23 Children's Services as at the end of December 2022 (Month 9): Net forecast overspend of £1.2m, 3.7%")
     assert " at 2020/21 Month 9, " in told("Children's Services Budget Monitor 2020/21", "2020/21 Month 9")
     assert " at 2020/21 Month 9, " in told("Month 10 Budget Monitor 2020/21", "2020/21 Month 9")
     assert " at 2020/21 Month 9, " in told("Month 91 Budget Monitor 2020/21", "2020/21 Month 9")

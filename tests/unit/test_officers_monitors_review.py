@@ -59,8 +59,8 @@ def test_unit_costs_in_pounds_and_pence_leave_a_thousands_monitor_in_whole_thous
             ["Total", None, None, None, None, 74469, 81273, 6804]]
     pence = {f"{c}{r}": "#,##0.00" for c in "DE" for r in range(4, 7)}
     spec = _charts(tmp_path, rows, "ASC", pence)[0]
-    assert spec.title == "Net forecast overspend of £6,804k at 2024/25 Month 9", spec.title
-    assert "Residential care 65+ £4,495k" in spec.summary and ".00k" not in spec.summary
+    assert spec.title == "Net forecast overspend of £6.8m at 2024/25 Month 9", spec.title
+    assert "Residential care 65+ £4.5m" in spec.summary and ".00k" not in spec.summary
 
 
 def test_a_reserves_forecast_is_told_by_its_total_first(tmp_path):
@@ -71,8 +71,8 @@ def test_a_reserves_forecast_is_told_by_its_total_first(tmp_path):
             ["Social Care Risk Reserve", 6400, -1500, -1900, 3000], ["Insurance Reserve", 4200, 0, 150, 4350],
             ["Total Usable Reserves", 41400, -4500, -8670, 28230]]
     spec = _charts(tmp_path, rows, "Forecast Usable Reserves 2024/25 (£000s)")[0]
-    assert spec.title == "Total Usable Reserves: down £13,170k from £41,400k in Apr 2024 to £28,230k in Mar 2025"
-    assert spec.summary.startswith(spec.title + ". Social Care Risk Reserve: down £3,400k"), spec.summary
+    assert spec.title == "Total Usable Reserves: down £13.2m from £41.4m in Apr 2024 to £28.2m in Mar 2025"
+    assert spec.summary.startswith(spec.title + ". Social Care Risk Reserve: down £3.4m"), spec.summary
 
 
 def test_a_savings_tracker_is_told_by_its_shortfall(tmp_path):
@@ -86,8 +86,8 @@ def test_a_savings_tracker_is_told_by_its_shortfall(tmp_path):
             ["", "", "Total", 4250, 2260, 1990, "", ""]]
     spec = _charts(tmp_path, rows, "Savings")[0]
     assert spec.series[0].name == "Shortfall / (Over-delivery)"
-    assert spec.summary.startswith("Shortfall / (Over-delivery): £1,990k in total in 2024/25 Month 9; "
-                                   "Review of learning disability packages the largest, at £1,200k"), spec.summary
+    assert spec.summary.startswith("Shortfall / (Over-delivery): £2.0m in total in 2024/25 Month 9; "
+                                   "Review of learning disability packages the largest, at £1.2m"), spec.summary
 
 
 def test_a_capital_programmes_underspend_says_how_much_is_slippage(tmp_path):
@@ -99,8 +99,8 @@ def test_a_capital_programmes_underspend_says_how_much_is_slippage(tmp_path):
             ["ICT device refresh", 1800, 1450, 1920, 120, 0],
             ["Total Capital Programme", 20500, 9900, 15970, -4530, 4650]]
     spec = _charts(tmp_path, rows, "Capital")[0]
-    assert spec.title == "Net forecast underspend of £4,530k at 2024/25 Month 9"
-    assert ("Slippage / Reprofiling to 2025/26: £4,650k in all, spending moved to a later year rather than saved."
+    assert spec.title == "Net forecast underspend of £4.5m at 2024/25 Month 9"
+    assert ("Slippage / Reprofiling to 2025/26: £4.7m in all, spending moved to a later year rather than saved."
             in spec.summary), spec.summary
 
 
@@ -157,11 +157,11 @@ def test_the_headlines_say_where_the_reserves_are_going(tmp_path):
         import_files(pack, [book])
         item, = headlines(pack).deficits
     assert (item.label, item.measure) == ("Total Usable Reserves", "Forecast balance at 31 March 2025")
-    assert item.with_earlier == "£16,680k, down £8,220k from £24,900k in Apr 2024"
+    assert item.with_earlier == "£16.7m, down £8.2m from £24.9m in Apr 2024"
     assert main(["export", str(tmp_path / "p.mpack"), "-o", str(tmp_path / "b.pdf")]) == 0
     headline_page = " ".join(PdfReader(tmp_path / "b.pdf").pages[2].extract_text().split())
     text = headline_page.split("Reserves and deficits", 1)[1]
-    assert "Total Usable Reserves" in text and "£16,680k, down £8,220k from £24,900k in Apr 2024" in text, text
+    assert "Total Usable Reserves" in text and "£16.7m, down £8.2m from £24.9m in Apr 2024" in text, text
 
 
 def test_a_red_savings_line_is_listed_with_its_shortfall_in_pounds(tmp_path):
@@ -174,7 +174,7 @@ def test_a_red_savings_line_is_listed_with_its_shortfall_in_pounds(tmp_path):
         import_files(pack, [write_xlsx(tmp_path / "savings.xlsx", {"Savings": rows})])
         item, = headlines(pack).red_items
     assert (item.label, item.measure, item.display) == (
-        "Review of learning disability packages", "Shortfall / (Over-delivery)", "£1,200k")
+        "Review of learning disability packages", "Shortfall / (Over-delivery)", "£1.2m")
 
 
 def test_a_count_beside_its_percentage_is_charted_as_a_number_not_points(tmp_path):
@@ -220,7 +220,7 @@ def test_last_months_variance_column_gives_the_movements_where_no_movement_colum
     with Pack.create(tmp_path / "p.mpack") as pack:
         import_files(pack, [write_xlsx(tmp_path / "p9.xlsx", {"P9": rows})])
         moved = headlines(pack).adverse_movements
-    assert [(i.label, i.display) for i in moved] == [("External Placements", "£1,270k worse"),
+    assert [(i.label, i.display) for i in moved] == [("External Placements", "£1.3m worse"),
                                                      ("Parking Services", "£170k worse")]
 
 

@@ -101,10 +101,11 @@ def test_on_a_dark_background_series_keep_their_hue_dash_and_3_to_1():
     assert contrast("#000000", "#ffffff") == 21.0
 
 
-def test_ranges_start_at_zero_or_keep_a_minimum_span():
+def test_ranges_start_at_zero_or_span_both_signs():
     assert value_range([15.8, 15.4]) == (0.0, 15.8 * 1.1)        # a 0.4-point fall is not a collapse
-    low, high = value_range([50.0, 52.0], from_zero=False)
-    assert high - low >= 0.25 * 52.0
+    assert value_range([-3.0, -1.0]) == (-3.0 * 1.1, 0.0)
+    low, high = value_range([-2.0, 52.0])
+    assert low < -2.0 < 0.0 < 52.0 < high
 
 
 def test_a_scorecard_chart_keeps_one_unit_and_its_benchmarks():

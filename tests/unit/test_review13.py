@@ -112,11 +112,11 @@ def test_what_changed_in_a_monitor_is_its_variances_not_its_forecasts(tmp_path):
         changes = headlines(pack).changes
         export_pdf(pack, tmp_path / "b.pdf")
     assert [(i.label, i.measure, i.previous_display, i.display) for i in changes] == [
-        ("Net General Fund", "P9 Forecast Variance £000s", "£6,110k", "£7,550k"),
-        ("External Placements", "P9 Forecast Variance £000s", "£5,550k", "£6,820k"),
+        ("Net General Fund", "P9 Forecast Variance £000s", "£6.1m", "£7.5m"),
+        ("External Placements", "P9 Forecast Variance £000s", "£5.5m", "£6.8m"),
         ("Parking Services", "P9 Forecast Variance £000s", "£560k", "£730k")]
     text = " ".join(" ".join(page.extract_text() for page in PdfReader(tmp_path / "b.pdf").pages).split())
-    assert "External Placements, P9 Forecast Variance £000s £5,550k ↑ £6,820k" in text
+    assert "External Placements, P9 Forecast Variance £000s £5.5m ↑ £6.8m" in text
 
 
 def test_a_quarter_the_previous_return_had_not_reached_is_set_against_its_latest_quarter(tmp_path):
@@ -195,7 +195,7 @@ def test_a_dsg_monitor_by_its_allocation_gives_the_budget_position(tmp_path):
         export_pdf(pack, tmp_path / "b.pdf")
     text = " ".join(" ".join(page.extract_text() for page in PdfReader(tmp_path / "b.pdf").pages).split())
     assert "No budget monitor in this export" not in text
-    assert "Net forecast overspend of £9,050k at 2024/25 Month 8, 14.7% of the £61,700k budget" in text
+    assert "Net forecast overspend of £9.1m at 2024/25 Month 8, 14.7% of the £61.7m budget" in text
 
 
 def test_a_prudential_indicator_not_within_its_limit_is_a_red_item(tmp_path):
@@ -228,7 +228,7 @@ def test_a_capital_programmes_headline_position_says_its_slippage_is_not_saved(t
         import_files(pack, books)
         export_pdf(pack, tmp_path / "b.pdf")
     text = " ".join(" ".join(page.extract_text() for page in PdfReader(tmp_path / "b.pdf").pages[:4]).split())
-    assert ("forecast outturn £28,170k (Total Capital Programme). Slippage to 2025/26: £4,650k in all, "
+    assert ("forecast outturn £28.2m (Total Capital Programme). Slippage to 2025/26: £4.7m in all, "
             "spending moved to a later year rather than saved.") in text
 
 
@@ -237,7 +237,7 @@ def test_the_net_position_after_funding_is_told_beside_the_budget_requirement(tm
         import_files(pack, [write_xlsx(tmp_path / "gf.xlsx", {"Appendix A": GENERAL_FUND})])
         export_pdf(pack, tmp_path / "b.pdf")
     text = " ".join(" ".join(page.extract_text() for page in PdfReader(tmp_path / "b.pdf").pages[:3]).split())
-    assert ("forecast outturn £139,500k (Net Budget Requirement). After funding, net forecast overspend of £5,000k "
+    assert ("forecast outturn £139.5m (Net Budget Requirement). After funding, net forecast overspend of £5.0m "
             "(Net (Surplus) / Deficit).") in text
 
 
@@ -247,7 +247,7 @@ def test_a_dsg_monitors_section_gives_its_overspend_as_a_share_of_the_allocation
             ["Early Years Block", 37600, 37160, -440], ["Independent special schools", 9800, 15640, 5840],
             ["Total DSG", 47400, 52800, 5400]]
     spec, = _charts(tmp_path, rows, "DSG")
-    assert spec.summary.startswith("Net forecast overspend of £5,400k at 2024/25 Month 8, 11.4% of the £47,400k budget."), \
+    assert spec.summary.startswith("Net forecast overspend of £5.4m at 2024/25 Month 8, 11.4% of the £47.4m budget."), \
         spec.summary
 
 
@@ -256,7 +256,7 @@ def test_a_year_to_date_figure_is_told_as_so_far_this_year_not_as_a_rise(tmp_pat
             ["Measure", "Aug-24", "Sep-24", "Oct-24", "Nov-24"],
             ["Temporary accommodation net cost £000s (YTD)", 2240, 2735, 3240, 3770]]
     spec, = _charts(tmp_path, rows, "Housing Options & Homelessness Performance Dashboard 2024/25")
-    assert spec.summary == ("Temporary accommodation net cost £000s (YTD): £3,770k by Nov 2024, £530k of it in "
+    assert spec.summary == ("Temporary accommodation net cost £000s (YTD): £3.8m by Nov 2024, £530k of it in "
                             "Nov 2024."), spec.summary
 
 

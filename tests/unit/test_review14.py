@@ -115,8 +115,8 @@ def test_a_year_on_year_statement_is_told_as_an_overspend_not_as_a_ranking_of_it
     formats = {f"{c}{r}": "#,##0;(#,##0)" for c in "BCDE" for r in range(4, 7)}
     (spec,), = _pack_charts(tmp_path, {"Placements": YEAR_ON_YEAR}, {"Placements": formats}).values()
     assert spec.title == "Overspend of £854k at 2020/21 Month 9"
-    assert spec.summary == ("Overspend of £854k at 2020/21 Month 9: spend £10,502k against a budget of £9,649k. "
-                            "Variance: overspend of £1,388k in 2019/20; overspend of £866k at 2020/21 Month 8.")
+    assert spec.summary == ("Overspend of £854k at 2020/21 Month 9: spend £10.5m against a budget of £9.6m. "
+                            "Variance: overspend of £1.4m in 2019/20; overspend of £866k at 2020/21 Month 8.")
 
 
 # seed 003 (Somerset, January to March 2023): children looked after, suspensions over two academic years

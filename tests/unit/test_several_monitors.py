@@ -32,4 +32,4 @@ def test_each_monitors_position_is_told(tmp_path):
     other, = found.other_budgets
     assert other.variance == 3_700_000
     text = " ".join(" ".join(page.extract_text().split()) for page in pypdf.PdfReader(tmp_path / "out.pdf").pages[:3])
-    assert "Net forecast overspend of £3,300k" in text and "Net forecast overspend of £3,700k" in text
+    assert "Net forecast overspend of £3.3m" in text and "Net forecast overspend of £3.7m" in text

@@ -68,7 +68,7 @@ def test_the_briefing_never_adds_a_unit_cost_or_a_count_to_the_costs(tmp_path):
     spec, = charts_for(ds, list(table.observations))
     assert [c for c in spec.categories if "expenditure" not in c and "income" not in c] == ["External placements"]
     assert spec.summary.startswith(
-        "Net forecast overspend of £1,050k at 2024/25 Month 6, 3.3% of the £32,100k budget. Largest overspends: Gross "
+        "Net forecast overspend of £1.1m at 2024/25 Month 6, 3.3% of the £32.1m budget. Largest overspends: Gross "
         "expenditure (Residential care) £600k and Gross expenditure (Home care) £300k. Largest underspend: Gross "
         "expenditure (Nursing care) £150k."), spec.summary
     pack_path = tmp_path / "p.mpack"
@@ -78,8 +78,8 @@ def test_the_briefing_never_adds_a_unit_cost_or_a_count_to_the_costs(tmp_path):
     assert (budget.budget, budget.forecast, budget.variance) == (32_100_000, 33_150_000, 1_050_000)
     assert main(["export", str(pack_path), "-o", str(tmp_path / "b.pdf")]) == 0
     text = " ".join(" ".join(page.extract_text().split()) for page in PdfReader(tmp_path / "b.pdf").pages)
-    assert ("Net forecast overspend of £1,050k at 2024/25 Month 6, 3.3% of the £32,100k budget: forecast outturn "
-            "£33,150k (Total).") in text
+    assert ("Net forecast overspend of £1.1m at 2024/25 Month 6, 3.3% of the £32.1m budget: forecast outturn "
+            "£33.1m (Total).") in text
     assert "FYEs £" not in text and "FYEs (" not in text and "Unit Cost £" not in text and "placements £" not in text
 
 

@@ -75,4 +75,4 @@ def test_a_monitor_split_into_expenditure_income_and_net_is_judged_by_its_net_co
     position = budget_position(ds, grid)
     assert (position.budget, position.forecast, position.variance) == (31_784_203, 32_963_082, 1_178_880)
     summary = charts_for(ds, observations)[0].summary
-    assert summary.startswith("Net forecast overspend of £1,178,880 at 2020/21 Month 9, 3.7% of the £31,784,203 budget.")
+    assert summary.startswith("Net forecast overspend of £1.2m at 2020/21 Month 9, 3.7% of the £31.8m budget.")

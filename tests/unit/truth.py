@@ -5,9 +5,10 @@ of a title, sentence or headline line and checked against the table it is about 
 empty list means every claim in ``text`` agrees with the figures:
 
 * a money amount is written in the table's scale (``£0.7m`` beside a table in £m, never ``£700k``)
-  and is a figure of the table (or its net: the total row, else the sum of its rows), with the
-  word beside it (overspend/underspend, surplus/deficit, worse/better) matching its sign under the
-  table's convention; "Net ... of £X" is the net position itself;
+  or a larger one (``£1.18bn`` for a table's ``1,179,091`` in £k), and is a figure of the table (or
+  its net: the total row, else the sum of its rows) to the digits written, with the word beside it
+  (overspend/underspend, surplus/deficit, worse/better) matching its sign under the table's convention;
+  "Net ... of £X" is the net position itself;
 * "up/down ... from A in P1 to B in P2" goes the way A and B do, A and B are one row's figures for
   P1 and P2, and P1 is the row's figure just before P2 (no older peak hiding a recent rise);
 * "(worse)/(better)" agrees with the metric's polarity;
@@ -20,7 +21,7 @@ from __future__ import annotations
 import re
 
 from memberpack.analysis.benchmark_text import is_comparator
-from memberpack.analysis.narrative import money, net_value, polarity_of, verdict
+from memberpack.analysis.narrative import net_value, polarity_of, verdict
 from memberpack.model.conventions import Convention
 from memberpack.model.grid import Grid, GridRow
 from memberpack.model.units import GBP
@@ -64,14 +65,15 @@ def _check_money(text: str, grid: Grid, conv: Convention) -> list[str]:
             if re.match(r"\s*(from|to)\b", piece[m.end():]) or re.search(r"\b(up|down)\s*$", piece[:m.start()]):
                 words = []   # a figure in a trend: checked by _check_trends
             size, suffix = _number(m.group(1)), m.group(2) or ""
-            if SCALE[suffix] != conv.scale:
+            if SCALE[suffix] < conv.scale:
                 problems.append(f"{m.group(0)} is not in the table's scale ({conv.unit_text})")
                 continue
             word = next((w for w in words), "")
             word = word.rstrip("s") if not word.startswith("surplus") else "surplus"
-            matching = [v for v in figures if money(v, conv) == f"£{m.group(1)}{suffix}"]
+            said = m.group(1) + suffix
+            matching = [v for v in figures if _shown(abs(v), said) == size]
             if not matching and re.search(r"\b(up|down)\s*$", piece[:m.start()]):
-                matching = [v for v in changes if money(v, conv) == f"£{m.group(1)}{suffix}"]
+                matching = [v for v in changes if _shown(v, said) == size]
             if word in ("worse", "better"):
                 matching = [v for v in matching if conv.adverse(v) == (word == "worse")]
             elif word:
@@ -79,8 +81,9 @@ def _check_money(text: str, grid: Grid, conv: Convention) -> list[str]:
             if not matching:
                 problems.append(f"{m.group(0)} {word} is no figure of the table")
             if piece.lstrip().startswith("Net ") and m.start() == MONEY.search(piece).start():
-                measure_nets = {money(net_value(grid, x), conv): conv.word(net_value(grid, x)) for x in grid.measures}
-                if measure_nets.get(f"£{m.group(1)}{suffix}") != word:
+                measure_nets = {_shown(abs(net_value(grid, x)), said): conv.word(net_value(grid, x))
+                                for x in grid.measures}
+                if measure_nets.get(size) != word:
                     problems.append(f"'Net {word} {m.group(0)}' is not the table's net position")
     return problems
 
@@ -103,7 +106,7 @@ def _check_trends(text: str, grid: Grid) -> list[str]:
         if (after > before) != (direction == "up"):
             problems.append(f"'{direction}' from {before_text} to {after_text}")
         scale = 1.0
-        suffix = re.search(r"(m|k)$", after_text)
+        suffix = re.search(r"(bn|m|k)$", after_text)
         if suffix:
             scale = SCALE[suffix.group(1)]
         found = False
@@ -130,9 +133,9 @@ def _check_trends(text: str, grid: Grid) -> list[str]:
 
 def _shown(value: float, like: str) -> float:
     """``value`` as a figure written like ``like`` shows it (£m, £k or plain; its decimals)."""
-    suffix = re.search(r"(m|k)$", like)
+    suffix = re.search(r"(bn|m|k)$", like)
     scale = SCALE[suffix.group(1)] if suffix else 1.0
-    decimals = len(like.split(".")[1].rstrip("m%k").split()[0]) if "." in like else 0
+    decimals = len(like.split(".")[1].rstrip("bnm%k").split()[0]) if "." in like else 0
     return round(value / scale, decimals)
 
 
