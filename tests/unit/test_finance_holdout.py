@@ -34,3 +34,22 @@ def test_line_numbers_over_the_names_of_the_columns_are_no_data(tmp_path):
     assert "TOTAL EDUCATION SERVICES" in somerset.measure and "Education Services" in somerset.measure
     assert "COUNCIL TAX REQUIREMENT" in obs["G8"].measure and obs["G8"].value == 120_500_000
 
+
+def test_a_money_column_is_not_counted_for_a_row_naming_children(tmp_path):
+    """DCSF's section 52 outturn: its spend on 'Total Children Looked After' was read as a count of children."""
+    lines = ["1 Secure accommodation (youth justice)", "2 Youth offender teams", "3 Other Youth Justice service",
+             "4 Total Youth Justice", "5 Residential care", "6 Fostering services", "7 Other children looked after services",
+             "12 Education of looked after children", "13 Leaving care support services", "14 Total Children Looked After"]
+    text = ("LEA Number:,LA Name:,S52 Line Reference:,PRIVATE (x),PUBLIC (z),TOTAL EXPENDITURE (k),INCOME (l),"
+            "NET Current Expenditure (m)\n") + "".join(
+        f"{number},{name} ,{line},0,{n * 1000 + 7},{n * 1000 + 7},{n * 100},{n * 900 + 7}\n"
+        for number, name in ((330, "Birmingham"), (933, "Somerset")) for n, line in enumerate(lines, 1))
+    path = tmp_path / "s52.csv"
+    path.write_text(text, encoding="utf-8")
+    (table,) = read_file(path).tables
+    obs = {o.cell: o for o in table.observations}
+    assert (obs["F11"].label, obs["F11"].value, obs["H11"].value) == ("14 Total Children Looked After", 10007, 9007)
+    assert obs["F11"].unit is None and obs["H11"].unit is None and obs["G21"].unit is None and obs["F2"].unit is None
+    assert table.report.verdict == "unsure"
+    assert any("look like money but no unit" in d for d in table.report.doubts)
+
