@@ -53,3 +53,20 @@ def test_a_money_column_is_not_counted_for_a_row_naming_children(tmp_path):
     assert table.report.verdict == "unsure"
     assert any("look like money but no unit" in d for d in table.report.doubts)
 
+
+def test_a_column_of_places_after_a_figure_tells_apart_rows_of_the_same_asset(tmp_path):
+    """A community council's asset register: eleven benches, each where it stands, a value each. The old reading
+    kept no place, so the benches could not be told apart (and the table was unsure for it)."""
+    rows = [["item", "qty", "location", "value"],
+            ["Bench", 1, "Abbey Roundabout", 300], ["Bench", 1, "Front of Abbey shop", 300],
+            ["Bench", 1, "St Anns Road", 350], ["Bench", 2, "Rear of Hall - Marmax", 300],
+            ["Noticeboard", 1, "Village Green (large)", 800], ["Noticeboard", 1, "By Millennium Hall", 1102],
+            ["Lawnmower", 1, None, 329], ["Strimmer", 1, None, 290],
+            ["Dog waste bin", 1, "Chapel Hill Lane", 115], ["Dog waste bin", 1, "Forge Road", 115],
+            ["Bus shelter", 1, "Near Bigsweir Bridge", 4652], ["Clerk's laptop", 1, None, 453]]
+    (table,) = read_file(write_xlsx(tmp_path / "assets.xlsx", {"assets": rows})).tables
+    obs = {o.cell: o for o in table.observations}
+    assert (obs["D2"].label, obs["D2"].value) == ("Bench", 300) and "Abbey Roundabout" in obs["D2"].section
+    assert "Forge Road" in obs["D11"].section and (obs["B5"].value, obs["B5"].measure) == (2, "qty")
+    assert obs["D8"].label == "Lawnmower" and obs["D8"].value == 329
+    assert not any("repeat another row" in d for d in table.report.doubts)
