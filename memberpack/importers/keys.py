@@ -488,7 +488,7 @@ def find_keys(headers: Sequence[str], columns: dict[int, list[Any]], label_col: 
                 keys.append((c, kind))   # ... and its "Measure Group Description"
                 trailing.add(c)
                 groups.add(c)
-            elif kind == TEXT and repeats and not _NOTES_HEADER.search(header) \
+            elif kind == TEXT and repeats and first_figure > label_col and not _NOTES_HEADER.search(header) \
                     and _tells_apart(columns, [label_col, *(k for k, _ in keys)], c):
                 keys.append((c, kind))   # where each of eleven benches stands, after how many: which bench
                 trailing.add(c)
@@ -613,8 +613,9 @@ def _tells_apart(columns: dict[int, list[Any]], key_cols: list[int], c: int) -> 
     """Whether column ``c``, a column of short names (a place, a site) on most rows, tells apart the rows that
     the label and keys ``key_cols`` leave alike: at least two repeats, three in four of them told apart."""
     named = _named(columns[c])
-    if len(named) * 2 < len(columns[c]) or any(len(str(v).split()) > 8 for v in named):
-        return False
+    if len(named) * 2 < len(columns[c]) or not all(
+            isinstance(v, str) and any(map(str.isalpha, v)) and len(v.split()) <= 8 for v in named):
+        return False   # figures with marks among them ("-" for none), or sentences: no names of places
     rows = list(zip(*(map(_as_text, columns[k]) for k in key_cols)))
     told = list(zip(*(map(_as_text, columns[k]) for k in [*key_cols, c])))
     alike = len(rows) - len(set(rows))
