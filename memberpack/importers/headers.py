@@ -38,7 +38,7 @@ def _blank(value: Any) -> bool:
     return value is None or (isinstance(value, str) and not value.strip())
 
 
-def _int(value: Any) -> int | None:
+def whole_number(value: Any) -> int | None:
     if isinstance(value, bool):
         return None
     if isinstance(value, (int, float)) and float(value).is_integer():
@@ -49,7 +49,7 @@ def _int(value: Any) -> int | None:
 
 
 def is_year(value: Any) -> bool:
-    number = _int(value)
+    number = whole_number(value)
     return number is not None and 1990 <= number <= 2040
 
 
@@ -64,7 +64,7 @@ def column_codes(row: Sequence[Any], cols: range) -> dict[int, str] | None:
         return {c: " ".join(v.split()) for c, v in filled}   # the sums that some columns' codes stand for
     if len(filled) < 3:
         return None
-    numbers = [_int(v) for _, v in filled]
+    numbers = [whole_number(v) for _, v in filled]
     if all(n is not None for n in numbers):
         counted = numbers[1:] if len(numbers) > 3 else numbers   # the first may number the table (108, then 1 2 3)
         if all(b == a + 1 for a, b in zip(counted, counted[1:])) and not all(map(is_year, numbers)):
@@ -105,7 +105,7 @@ def is_token_row(row: Sequence[Any], cols: range) -> bool:
             text = value.strip()
             if any(ch.isspace() for ch in text) or not any(ch.isdigit() or ch in "-_" for ch in text):
                 return False
-        elif _int(value) is None:
+        elif whole_number(value) is None:
             return False
     return True
 
@@ -129,7 +129,7 @@ def is_period_row(row: Sequence[Any], cols: range, classes) -> bool:
     marked = marked_years(row, cols)
     years = [marked.get(c, v) for c, v in filled if is_year(v) or c in marked]
     others = [classes(v) for c, v in filled if not is_year(v) and c not in marked]
-    numbers = list(map(_int, years))
+    numbers = list(map(whole_number, years))
     groups = 1 + sum(b <= a for a, b in zip(numbers, numbers[1:]))   # the same years again under each group
     # or one series in order, a year written twice for two dates in it (end-Mar 2019, end-Sep 2019)
     in_order = len(numbers) >= 3 and numbers == sorted(numbers) and len(set(numbers)) >= len(numbers) - 1
@@ -241,5 +241,5 @@ def letter_markers(texts: Sequence[str]) -> dict[str, tuple[str, str]]:
 def counts_up(row: Sequence[Any], cols: range) -> bool:
     """Whether a row's whole numbers count up by one (``1 2 3``), numbering the columns, or there is
     only one: not names (``10 20 25`` percentiles are names)."""
-    numbers = [n for _, v in _filled(row, cols) if (n := _int(v)) is not None]
+    numbers = [n for _, v in _filled(row, cols) if (n := whole_number(v)) is not None]
     return len(numbers) < 2 or all(b == a + 1 for a, b in zip(numbers, numbers[1:]))

@@ -488,6 +488,10 @@ def find_keys(headers: Sequence[str], columns: dict[int, list[Any]], label_col: 
                 keys.append((c, kind))   # ... and its "Measure Group Description"
                 trailing.add(c)
                 groups.add(c)
+            elif kind == TEXT and repeats and first_figure > label_col and not _NOTES_HEADER.search(header) \
+                    and _tells_apart(columns, [label_col, *(k for k, _ in keys)], c):
+                keys.append((c, kind))   # where each of eleven benches stands, after how many: which bench
+                trailing.add(c)
             continue
         if kind == "number" and c < label_col:
             continue      # a reference number: left of the label, not a key
@@ -603,6 +607,19 @@ def each_row(key: KeyColumn, rows: Sequence[tuple[int, Sequence[Any]]], label: i
 
 
 _OWN_ROWS = 5   # rows that each write their own key before a key is one of each row's
+
+
+def _tells_apart(columns: dict[int, list[Any]], key_cols: list[int], c: int) -> bool:
+    """Whether column ``c``, a column of short names (a place, a site) on most rows, tells apart the rows that
+    the label and keys ``key_cols`` leave alike: at least two repeats, three in four of them told apart."""
+    named = _named(columns[c])
+    if len(named) * 2 < len(columns[c]) or not all(
+            isinstance(v, str) and any(map(str.isalpha, v)) and len(v.split()) <= 8 for v in named):
+        return False   # figures with marks among them ("-" for none), or sentences: no names of places
+    rows = list(zip(*(map(_as_text, columns[k]) for k in key_cols)))
+    told = list(zip(*(map(_as_text, columns[k]) for k in [*key_cols, c])))
+    alike = len(rows) - len(set(rows))
+    return alike >= 2 and (len(told) - len(set(told))) * 4 <= alike
 
 
 def _categories_after(columns: dict[int, list[Any]], kinds: dict[int, str], keys: list[tuple[int, str]], label_col: int,

@@ -16,7 +16,7 @@ from typing import Any
 
 from memberpack.importers.cells import column_index, column_letter
 from memberpack.importers.headers import (
-    MAX_HEADER_ROWS, column_codes, is_period_row, is_token_row, is_year, looks_like_data)
+    MAX_HEADER_ROWS, column_codes, is_period_row, is_token_row, is_year, looks_like_data, whole_number)
 from memberpack.importers.keys import AREA, PERIOD, SECTION, column_kind, each_row, find_keys
 from memberpack.importers.plain_numbers import PLAIN_NUMBER
 from memberpack.importers.table_layout import (  # noqa: F401 - the finder's users import them from here
@@ -502,16 +502,22 @@ def _header_zone(head: list[tuple[int, list[Any]]], span: range, filled) -> tupl
     it hold a heading of one cell (a section starting) rather than headers."""
     rows = [row for _, row in head]
     first = next((i for i in range(1, min(len(rows), ZONE_ROWS)) if looks_like_data(rows[i], rows[i + 1:i + 6], span, cell_class)), None)
-    if first is None or first == 1:
+    lines = [first] if first is not None and _line_numbers_over_names(rows, first, span) else []
+    if lines:
+        first += 2
+    elif first is None or first == 1:
         return None
-    # a row of words whose values the rows under it have is their first (``201415 | England | Total``)
-    first = next((i for i in range(1, first) if _values_below(rows[i], rows[i + 1:i + 6], span)
-                  or _figures_where(rows[i], rows[first], span) or _named_figures(rows[i], rows[0], span)), first)
-    if first == 1:
-        return None
+    else:   # a row of words whose values the rows under it have is their first (``201415 | England | Total``)
+        first = next((i for i in range(1, first) if _values_below(rows[i], rows[i + 1:i + 6], span)
+                      or _figures_where(rows[i], rows[first], span) or _named_figures(rows[i], rows[0], span)), first)
+        if first == 1:
+            return None
     header, code_rows, units_row = [], [], None
     for i in range(first):
         row = rows[i]
+        if i in lines:
+            code_rows.append(i)
+            continue
         if i and filled(row) == 1 and not blank(row[span.start] if span.start < len(row) else None):
             if _NOTE_LINE.match(cell_text(row[span.start])):
                 continue   # "*for supplementary data see table" between the header's rows: a note, not a heading
@@ -526,6 +532,24 @@ def _header_zone(head: list[tuple[int, list[Any]]], span: range, filled) -> tupl
         header, code_rows = [code_rows[-1]], code_rows[:-1]
     header = header[-MAX_HEADER_ROWS:]
     return header, code_rows, units_row, first
+
+
+def _line_numbers_over_names(rows: list[list[Any]], i: int, span: range) -> bool:
+    """Whether ``rows[i]`` numbers a return's lines over a row of words naming each of their columns, with
+    data under that: whole numbers, each different, maybe after words saying what the row holds (DLUHC's
+    ``This row contains the 'line number'... | 110 | 120 | 190``). A header's row of codes, not data."""
+    if i + 2 >= len(rows):
+        return False
+    row, names = rows[i], rows[i + 1]
+    filled = [(c, row[c]) for c in span if c < len(row) and not blank(row[c])]
+    numbered = [(c, number) for c, v in filled if (number := whole_number(v)) is not None]
+    if len(numbered) < 3 or len({n for _, n in numbered}) < len(numbered) or all(is_year(n) for _, n in numbered):
+        return False
+    if any(cell_class(v) != TEXT or c > numbered[0][0] for c, v in filled if whole_number(v) is None):
+        return False   # words only before the numbers: what the row holds
+    return is_header_like(names, span) and all(
+        c < len(names) and cell_class(names[c]) == TEXT for c, _ in numbered) and looks_like_data(
+        rows[i + 2], rows[i + 3:i + 8], span, cell_class)
 
 
 def _named_figures(row: list[Any], top: list[Any], span: range) -> bool:

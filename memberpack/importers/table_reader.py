@@ -738,6 +738,7 @@ class TableReader:
                     and _MONEY_WORDS.search(said(_CAMEL.sub(" ", c.measure).replace("_", " ")))]
         unpriced = [c for c in moneyish if not c.code]
         self._cost_columns = {c.index for c in unpriced}
+        self._money_measures = {c.measure for c in moneyish}   # never counted for a row naming people ("Children ...")
         # a plain number format ('#,##0') says no more of the unit than none: no £, no % (unless rows say theirs)
         if not self._labels_say_units(header):
             unpriced += [c for c in moneyish if c.code and "£" not in c.code and not is_percent(c.code)]
@@ -1723,7 +1724,8 @@ class TableReader:
         units = [base for _, _, base in shown]
         if _row_unit(shown, ()) is None or self._count_columns:
             counted = bool(_COUNT_METRICS.intersection(metrics) or _NUMBER_OF.search(label))
-            units = [COUNT if unit is None and (counted or c.measure in self._count_columns) else unit
+            units = [COUNT if unit is None and (counted and c.measure not in self._money_measures
+                                                or c.measure in self._count_columns) else unit
                      for c, unit in zip(self.columns, units)]
         return tuple(metrics), tuple(units)
 
@@ -2001,7 +2003,8 @@ class TableReader:
         if numbers and (row_unit is None or self._count_columns):
             counted = bool(_COUNT_METRICS.intersection(matched) or _NUMBER_OF.search(label))
             for obs in cells:   # 1,216 suspensions: a count though no header says so
-                if obs.unit is None and obs.value is not None and (counted or obs.measure in self._count_columns):
+                if obs.unit is None and obs.value is not None and (
+                        counted and obs.measure not in self._money_measures or obs.measure in self._count_columns):
                     obs.unit = COUNT
         self.report.cells_read += len(cells)
         self.report.rows_read += 1
@@ -2521,8 +2524,8 @@ class TableReader:
     def _figure_unit(self, col: Column, unit: str | None, unit_of_row: str | None, counted: bool) -> str | None:
         """A block column's unit: a figure with none is a count in a count column, or in a row that
         counts (:meth:`_read_cells`)."""
-        if unit is None and (col.measure in self._count_columns
-                             or ((unit_of_row is None or self._count_columns) and counted)):
+        if unit is None and (col.measure in self._count_columns or ((unit_of_row is None or self._count_columns)
+                                                                     and counted and col.measure not in self._money_measures)):
             return COUNT
         return unit
 
