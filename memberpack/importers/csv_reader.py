@@ -446,6 +446,7 @@ class CsvColumns:
         self.given = 0   # rows the row reader has read, in whole batches
         self.size = path.stat().st_size
         self.on = True   # off where the rows are rewritten (ratings, :func:`~.rated_columns.with_ratings`)
+        self.begun = False   # a chunk is read: Arrow is loaded, and what is left is worth reading so
 
     def off(self) -> None:
         self.on = False
@@ -456,8 +457,8 @@ class CsvColumns:
         reading = self.reading
         if not self.on or reading is None or reading.ended or reading.failure is not None or \
                 reading.decoding.first_line is not None or r > self.given or \
-                self.size - reading.bytes_read < COLUMNS_FROM:   # (too little left to be worth loading Arrow)
-            return None
+                not self.begun and self.size - reading.bytes_read < COLUMNS_FROM:   # (too little left to load
+            return None                                                          # Arrow for)
         return self.given - r
 
     def chunk(self, r: int) -> ColumnChunk | None:
@@ -492,6 +493,7 @@ class CsvColumns:
                                                          strings_can_be_null=False, quoted_strings_can_be_null=False))
         except ArrowInvalid:   # (a line of other fields than ``width``)
             return None
+        self.begun = True
         return ColumnChunk(r, table.combine_chunks(), len(data))
 
     def taken(self, chunk: ColumnChunk) -> None:

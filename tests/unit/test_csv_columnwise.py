@@ -120,3 +120,13 @@ def test_line_ends_and_heads_read_alike(tmp_path, both_ways, newline, head):
 def test_corpus_csv_reads_alike(path, both_ways):
     fast, slow, _ = both_ways(path, chunk=400)
     assert fast == slow
+
+
+def test_a_file_read_column_wise_is_so_to_its_end(tmp_path, both_ways, monkeypatch):
+    """What is too little to load Arrow for is read column-wise once Arrow is loaded (the last 4 MB
+    of the benchmark's file had been read row by row)."""
+    path = _ledger(tmp_path / "ledger.csv", 3_000)
+    monkeypatch.setattr(csv_reader, "COLUMNS_FROM", path.stat().st_size // 2)
+    fast, slow, columnwise = both_ways(path)
+    assert fast == slow
+    assert columnwise == 3_000 - 2 * csv_reader.LINES + 1   # all after the row reader's first two batches
