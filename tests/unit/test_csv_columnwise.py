@@ -141,6 +141,16 @@ def test_line_ends_and_heads_read_alike(tmp_path, both_ways, newline, head):
     assert fast == slow and columnwise > 500
 
 
+@pytest.mark.parametrize("newline", ["\n", "\r\n"])
+@pytest.mark.parametrize("at", [1, 1200, 1201, 2999])
+def test_a_blank_line_reads_alike(tmp_path, both_ways, newline, at):
+    """A blank line (where a chunk starts, or within one) ends the rows read column-wise."""
+    path = _ledger(tmp_path / "ledger.csv", 3_000, lambda lines: lines.insert(at, []), newline=newline)
+    for chunk in (600, 30_000):
+        fast, slow, _ = both_ways(path, chunk=chunk)
+        assert fast == slow
+
+
 @pytest.mark.parametrize("path", CORPUS, ids=[p.name for p in CORPUS])
 def test_corpus_csv_reads_alike(path, both_ways):
     fast, slow, _ = both_ways(path, chunk=400)
