@@ -446,6 +446,7 @@ class CsvColumns:
         self.given = 0   # rows the row reader has read, in whole batches
         self.size = path.stat().st_size
         self.on = True   # off where the rows are rewritten (ratings, :func:`~.rated_columns.with_ratings`)
+        self.begun = False   # a chunk is read: Arrow is loaded, and what is left is worth reading so
 
     def off(self) -> None:
         self.on = False
@@ -456,8 +457,8 @@ class CsvColumns:
         reading = self.reading
         if not self.on or reading is None or reading.ended or reading.failure is not None or \
                 reading.decoding.first_line is not None or r > self.given or \
-                self.size - reading.bytes_read < COLUMNS_FROM:   # (too little left to be worth loading Arrow)
-            return None
+                not self.begun and self.size - reading.bytes_read < COLUMNS_FROM:   # (too little left to load
+            return None                                                          # Arrow for)
         return self.given - r
 
     def chunk(self, r: int) -> ColumnChunk | None:
@@ -471,14 +472,15 @@ class CsvColumns:
         if len(data) == COLUMN_BYTES:   # (else the file's end)
             data = data[:data.rfind(b"\n") + 1]
         if not data or not data.isascii() or any(c in data for c in self.special) or \
-                b"\r" in data and data.count(b"\r") != data.count(b"\r\n") or data.startswith((b"\n", b"\r\n")) or \
-                b"\n\n" in data or b"\n\r\n" in data:
+                b"\r" in data and data.count(b"\r") != data.count(b"\r\n"):
             return None
         import numpy as np  # noqa: PLC0415 - only for a large file
 
-        ends = np.flatnonzero(np.frombuffer(data, dtype=np.uint8) == 10)
+        text = np.frombuffer(data, dtype=np.uint8)
+        ends = np.flatnonzero(text == 10)
+        lines = np.diff(ends, prepend=-1)   # each line's length, with its line break
         width = data[:ends[0] if len(ends) else len(data)].count(self.delimiter.encode()) + 1
-        if len(ends) and int(np.diff(ends, prepend=-1).max()) > MAX_LINE or width > MAX_FIELDS:
+        if len(ends) and (int(lines.max()) > MAX_LINE or _any_blank(text, ends, lines)) or width > MAX_FIELDS:
             return None
         from pyarrow import ArrowInvalid, csv as arrow_csv, string  # noqa: PLC0415 - only for a large file
 
@@ -492,12 +494,19 @@ class CsvColumns:
                                                          strings_can_be_null=False, quoted_strings_can_be_null=False))
         except ArrowInvalid:   # (a line of other fields than ``width``)
             return None
+        self.begun = True
         return ColumnChunk(r, table.combine_chunks(), len(data))
 
     def taken(self, chunk: ColumnChunk) -> None:
         """The chunk's rows are read: the row reader reads on after them."""
         self.given += chunk.rows
         self.reading.moved(chunk.rows, chunk.size)
+
+
+def _any_blank(text: Any, ends: Any, lines: Any) -> bool:
+    """Whether any line of ``text`` (bytes as a numpy array, its line feeds at ``ends``, ``lines``
+    long with them) is blank: a line feed alone, or after a carriage return."""
+    return bool((lines == 1).any() or ((lines == 2) & (text[ends - 1] == 13)).any())
 
 
 @dataclass(slots=True)

@@ -45,6 +45,7 @@ from memberpack.importers.headers import (
 from memberpack.importers.keys import (
     AREA, PERIOD, REFERENCE, SECTION, UNITS_HEADER, KeyColumn, RowKeys, alike_keys, ignores_label, row_keys, section_texts,
     totals_row, unit_of_row)
+from memberpack.importers.label_keys import LabelKeys, label_keys, labels_matching
 from memberpack.model.number_formats import general, is_percent, render, writes_percent_sign
 from memberpack.importers.layout import (
     THOUSANDS as _THOUSANDS, TableLayout, blank, cell_class, cell_text, is_header_like, is_units_row, strip_periods)
@@ -1280,6 +1281,19 @@ class TableReader:
             distinct = dict.fromkeys(keys)
             if len(distinct) * 2 > len(labels):   # ("Placement 17"): none kept
                 return catalogue_words_found(labels)
+        words = list(map(self._known_words(distinct).__getitem__, keys))
+        return words if any(words) else None
+
+    def _key_words(self, keys: LabelKeys) -> list[frozenset[str]] | None:
+        """:meth:`_catalogue_words` of a chunk's labels read column-wise, asked once per key (:mod:`.label_keys`)."""
+        if len(keys.keys) * 2 > len(keys.codes):   # labels that differ row by row ("Placement 17"): none kept
+            words = catalogue_words_found(keys.keys)
+        else:
+            words = list(map(self._known_words(keys.keys).__getitem__, keys.keys))
+        return keys.each(words) if words is not None and any(words) else None
+
+    def _known_words(self, distinct: Iterable[str]) -> dict[str, frozenset[str]]:
+        """The catalogue words of texts the table remembers, the ``distinct`` texts among them."""
         known = self._label_words
         new = [key for key in distinct if key not in known]
         if new:
@@ -1287,8 +1301,7 @@ class TableReader:
                 known.clear()
                 new = list(distinct)
             known.update(zip(new, catalogue_words_each(new)))
-        words = list(map(known.__getitem__, keys))
-        return words if any(words) else None
+        return known
 
     def _batch_headings(self, stream: Peekable, ends: TableEnds, items: list, values: list[list[Any]]) -> dict[int, str] | None:
         """The rows of a batch that head a section (a label, no figure: :meth:`_parse_row`), by
@@ -2407,8 +2420,10 @@ class TableReader:
         table = chunk.table
         if table.num_columns <= self._last_index:
             return None
-        labels = table.column(self.label_col).to_pylist()
-        joined = "\0".join(labels)
+        column = table.column(self.label_col).chunk(0)
+        labels = column.to_pylist()
+        keys = label_keys(column)
+        joined = "\0".join(keys.keys)   # what each test below asks of a label, its key answers alike
         lowered = joined.lower()
         if (not all(labels) or ends.header_label in labels or not _single_spaced(joined) or "total" in lowered
                 or "number" in lowered or any_marked(joined)):
@@ -2419,7 +2434,7 @@ class TableReader:
             return None
         shown = self._shown(chunk.first, True)
         kinds: dict[frozenset, tuple] = {}
-        words = self._catalogue_words(labels)
+        words = self._key_words(keys)
         if words is not None:
             for found, label in dict(zip(words, labels)).items():
                 kind = self._row_kind(label, shown, ())
@@ -2428,7 +2443,7 @@ class TableReader:
                 if kind is not None:
                     kinds[found] = kind
         dated = {}
-        for label in _labels_matching(_may_state_unit_or_period, joined, lowered, labels):
+        for label in map(labels.__getitem__, _dated_labels(column, labels, keys, joined, lowered)):
             period = self._label_period(label)
             if period is False:
                 return None
@@ -2684,14 +2699,40 @@ class TableReader:
 def _may_state_unit_or_period(text: str, lowered: str) -> Iterator[int]:
     """Where ``text`` (labels joined) has words that may name a unit or a period; a plain row's
     label may, when they do not parse as one. Substring tests first: they rule most texts out."""
-    if _unit_words(lowered):
-        yield from (m.start() for m in _UNIT_HINT_JOINED.finditer(text))
+    yield from _may_state_unit_or_span(text, lowered)
     if "19" in text or "20" in text:   # _YEARISH in parts: one alternative alone is ten times quicker
         yield from _year_digits(text)
+
+
+def _may_state_unit_or_span(text: str, lowered: str) -> Iterator[int]:
+    """:func:`_may_state_unit_or_period` but for a year's digits."""
+    if _unit_words(lowered):
+        yield from (m.start() for m in _UNIT_HINT_JOINED.finditer(text))
     if "/" in text:
         yield from (m.start() for m in _SPLIT_DIGITS.finditer(text))
     if "-" in text:
         yield from (m.start() for m in _MONTH_YY.finditer(text))
+
+
+def _dated_labels(column: Any, labels: list[str], keys: LabelKeys, joined: str, lowered: str) -> list[int]:
+    """The positions of a chunk's labels that may state a unit or name a period, as
+    :func:`_may_state_unit_or_period` finds them: their keys (``joined``, ``lowered``) have the words
+    a unit or a span is stated by where the labels have; a year's digits are found by Arrow in
+    ``column`` and asked of the labels' keys."""
+    found = set(_label_indexes(text := "\0".join(labels), _may_state_unit_or_span(text, text.lower()))) \
+        if _unit_words(lowered) or "/" in joined or "-" in joined else set()
+    found.update(_year_labels(column, keys))
+    return sorted(found)
+
+
+def _year_labels(column: Any, keys: LabelKeys) -> list[int]:
+    """The positions of the labels in ``column`` (a pyarrow string array) that :func:`_year_digits` finds."""
+    at = labels_matching(column, _YEAR_DIGITS.pattern)
+    if not len(at):
+        return []
+    codes = keys.codes[at]
+    asked = {code: _may_name_or_state(keys.keys[code]) for code in set(codes.tolist())}
+    return at[list(map(asked.__getitem__, codes.tolist()))].tolist()
 
 
 def _year_digits(text: str) -> Iterator[int]:

@@ -110,13 +110,58 @@ def test_irregular_rows_read_alike(tmp_path, both_ways, edit):
     assert columnwise > 500
 
 
+SERVICES = ("Residential placements", "School transport", "Fostering", "Care leavers", "Adoption")
+LABELS = {   # what each row's label is: numbers read by their keys (:mod:`memberpack.importers.label_keys`) or not
+    "catalogue words, numbers of one to six digits": lambda r: f"{SERVICES[r % 5]} {r * 7919 % 10 ** (1 + r % 6)}",
+    "years and numbers holding years": lambda r: f"Care {r % 2100} {(r % 3) * 10000 + 2000 + r % 30}",
+    "a year before a long number": lambda r: f"Spend {2015 + r % 8} line {r:03d}",
+    "a year's digits ending a long number": lambda r: f"Line {r}{2019 + r % 3}",
+    "spans and months": lambda r: f"Line {r % 90 + 10}/{r % 90 + 11} {r:05d}" if r % 2 else f"Mar-{r % 30:02d} {r:03d}",
+    "a unit before a long number": lambda r: f"Rate per 10000 {r:03d}" if r > 2000 else f"Line {r}",
+    "a footnote marker": lambda r: f"Line {r:03d}" if r != 2500 else "Line a1",
+    "odd spaces": lambda r: {2500: "Line  250", 2700: "Line "}.get(r, f"Line {r:03d}"),
+}
+
+
+@pytest.mark.parametrize("labelled", LABELS)
+def test_numbered_labels_read_alike(tmp_path, both_ways, labelled):
+    label = LABELS[labelled]
+
+    def edit(lines):
+        for r, line in enumerate(lines[1:]):
+            line[0] = label(r)
+    fast, slow, columnwise = both_ways(_ledger(tmp_path / "ledger.csv", 3_000, edit), chunk=2_000)
+    assert fast == slow
+    assert columnwise > 500
+
+
 @pytest.mark.parametrize("newline,head", [("\r\n", ""), ("\n", "\ufeff"), ("\n", "sep=,\n")])
 def test_line_ends_and_heads_read_alike(tmp_path, both_ways, newline, head):
     fast, slow, columnwise = both_ways(_ledger(tmp_path / "ledger.csv", 3_000, newline=newline, head=head))
     assert fast == slow and columnwise > 500
 
 
+@pytest.mark.parametrize("newline", ["\n", "\r\n"])
+@pytest.mark.parametrize("at", [1, 1200, 1201, 2999])
+def test_a_blank_line_reads_alike(tmp_path, both_ways, newline, at):
+    """A blank line (where a chunk starts, or within one) ends the rows read column-wise."""
+    path = _ledger(tmp_path / "ledger.csv", 3_000, lambda lines: lines.insert(at, []), newline=newline)
+    for chunk in (600, 30_000):
+        fast, slow, _ = both_ways(path, chunk=chunk)
+        assert fast == slow
+
+
 @pytest.mark.parametrize("path", CORPUS, ids=[p.name for p in CORPUS])
 def test_corpus_csv_reads_alike(path, both_ways):
     fast, slow, _ = both_ways(path, chunk=400)
     assert fast == slow
+
+
+def test_a_file_read_column_wise_is_so_to_its_end(tmp_path, both_ways, monkeypatch):
+    """What is too little to load Arrow for is read column-wise once Arrow is loaded (the last 4 MB
+    of the benchmark's file had been read row by row)."""
+    path = _ledger(tmp_path / "ledger.csv", 3_000)
+    monkeypatch.setattr(csv_reader, "COLUMNS_FROM", path.stat().st_size // 2)
+    fast, slow, columnwise = both_ways(path)
+    assert fast == slow
+    assert columnwise == 3_000 - 2 * csv_reader.LINES + 1   # all after the row reader's first two batches
