@@ -64,7 +64,8 @@ def wrapped(text: str, metrics, room: int) -> str:
             lines[-1] += f" {word}"
         else:
             lines.append(word)
-    return "\n".join(metrics.elidedText(line, Qt.TextElideMode.ElideRight, room) for line in lines) or text
+    return "\n".join(line if metrics.horizontalAdvance(line) <= room else  # (elidedText cut one exactly as wide)
+                     metrics.elidedText(line, Qt.TextElideMode.ElideRight, room) for line in lines) or text
 
 
 def chart_colours() -> tuple[str, str]:

@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 from gui_test_data import budget_monitor
 from PySide6.QtCore import QPointF, Qt
-from PySide6.QtWidgets import QLabel
+from PySide6.QtWidgets import QLabel, QWidget
 
 from memberpack.gui.charts import ChartView
 from memberpack.gui.dataset_view import DatasetView
@@ -309,3 +309,15 @@ def test_a_bar_chart_of_positive_values_shows_its_zero(qtbot):
     shown = [text for _rect, _flags, text in axis.generateDrawSpecs(painter)[2]]
     painter.end()
     assert shown[0] == "0" and "2,000" in shown
+
+
+def test_a_bar_name_exactly_as_wide_as_its_room_is_not_cut(qtbot):
+    """'Fostering & Permanence', 147 pixels wide in a 147-pixel room, read 'Fostering & Permanen…':
+    Qt's elidedText cut a line that fitted."""
+    from memberpack.gui.charts import wrapped
+
+    chart = QWidget()
+    qtbot.addWidget(chart)
+    metrics = chart.fontMetrics()
+    name = "Fostering & Permanence"
+    assert wrapped(name, metrics, metrics.horizontalAdvance(name)) == name
