@@ -280,6 +280,17 @@ def _parsed_period(t: str, academic: bool) -> Period | None:
     return None
 
 
+# A year's outturn (``Revenue outturn 2019/20``): its figures as they stood at the year end; a forecast or
+# projected outturn is one made during the year, at a month of it
+_OUTTURN = re.compile(r"\boutturns?\b", re.IGNORECASE)
+_FORECAST = re.compile(r"\b(?:forecast\w*|project\w*|anticipated|expected|estimated|predicted|likely)\b", re.IGNORECASE)
+
+
+def names_year_outturn(text: str) -> bool:
+    """Whether ``text`` (a title) names a year's outturn rather than a forecast of it made during the year."""
+    return bool(_OUTTURN.search(text)) and not _FORECAST.search(text)
+
+
 def span_end(text: str) -> Period | None:
     """The last month of a span of months ``text`` names (``Change in 12 months Sep-18 to Sep-19``: Sep 2019), or
     None: a change over the span is dated by its end."""
