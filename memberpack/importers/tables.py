@@ -28,7 +28,8 @@ from memberpack.importers.notes_under import unit_under
 from memberpack.importers.reader import Sheet
 from memberpack.importers.report import TableReport
 from memberpack.importers.stream import Peekable
-from memberpack.importers.table_ends import NUMBERED_TITLE, is_footnote, numbered_title, single_text, title_and_scale
+from memberpack.importers.table_ends import (
+    NUMBERED_TITLE, is_footnote, numbered_title, single_text, title_and_far_note, title_and_scale)
 from memberpack.importers.table_layout import LEGEND
 from memberpack.importers.table_notes import is_note_line, title_and_note
 from memberpack.importers.table_reader import TableReader
@@ -140,8 +141,11 @@ def find_tables(sheet: Sheet, *, file_stem: str = "", kind: str | None = None,
             prose = [*prose[-5:], (r, text)]
             stream.next()
             continue
+        far_note = None
         if text is None:
             text, scale = title_and_scale(row)
+        if text is None:   # "Previously published as 'Experimental Statistics'" far right: a note, no header
+            text, far_note = title_and_far_note(row)
         if text is not None and (SCALE_CELL.fullmatch(text) or not _over_figures(row, stream, starts)):   # "thousands" far right
             if (titled := _unexplained(text)):   # a legend may give the unit, and is no part of the title
                 if titles and is_note_line(titled):   # "Source: H-CLIC, figures are provisional" under the title
@@ -152,6 +156,7 @@ def find_tables(sheet: Sheet, *, file_stem: str = "", kind: str | None = None,
                     title_rows[r] = row
                     notes += [note] if note else []
             prose = [*prose[-5:], (r, text)] + ([(r, scale)] if scale else [])
+            notes += [far_note] if far_note else []
             stream.next()
             continue
         head = parted_header(_block(stream), stream.ahead(HEAD_ROWS))

@@ -4,6 +4,7 @@ from awkward_workbooks import write_xlsx
 
 from memberpack.importers import read_file
 from memberpack.model.periods import CALENDAR_MONTHS, parse_period
+from memberpack.model.values import CellValue, parse_text
 
 
 def _cells(path, **kwargs) -> dict[str, object]:
@@ -38,3 +39,36 @@ def test_a_span_of_months_is_a_period_of_its_own_not_its_first_month(tmp_path):
             ["Kent", 120, 60], ["Leeds", 80, 40]]
     obs = _cells(write_xlsx(tmp_path / "deductions.xlsx", {"High_needs_deductions": rows}))
     assert (obs["B4"].period, obs["C4"].period, obs["C5"].value) == ("Apr 2020 to Aug 2020", "Aug 2020 to Mar 2021", 40)
+
+
+def test_working_rows_above_a_returns_header_are_passed_and_the_measures_named(tmp_path):
+    """MHCLG's revenue outturn summary as published: the title, the unit with a note at the far right
+    of its row, then the form's working rows (``Hide or delete`` and its column numbers, a row of 1s, a
+    group row, the line numbers) over the real header. Its figures had been named ``Column F``, the
+    column numbers read as a row of data and the table called unsure."""
+    lines = ["Education services", "Highways and transport services", "Children Social Care", "Adult Social Care",
+             "Public Health", "Housing services (GFRA only)", "Cultural and related services",
+             "Environmental and regulatory services", "Planning and development services"]
+    width = 5 + len(lines)
+    note = [None] * width
+    note[0], note[-1] = "Net current expenditure (£ thousand)", "Previously published as 'Experimental Statistics'"
+    rows = [["Revenue Outturn (RO) 2017-18: Revenue Outturn Summary (RS) data"], note,
+            ["Hide or delete", None, None, None, None, 1, *range(5, 5 + len(lines) - 1)],
+            [None] * 5 + [1] * len(lines),
+            [None] * 5 + ["Service Expenditure"],
+            [None] * 5 + [190, 290, 330, 360, 390, 490, 509, 590, 599],
+            ["E-code", "ONS Code", "Local authority", None, "Class", *lines],
+            ["E0521", "E10000003", "Cambridgeshire", None, "SC", 278639, 30400, 91090, 149774, 27389, 0, 6542, 35308, 1320],
+            ["E4206", "E08000006", "Salford", None, "MD", 219385.12, 2279, 43658.05, 49964, 21307, 6789, 8014, 7804, 4635],
+            ["E0101", "E06000022", "Bath & North East Somerset UA", None, "UA", 89042.144, 2045.28, 24220.86, 64068,
+             8964, 2018.47, -2547.9, 19077.08, 4938.51]]
+    path = write_xlsx(tmp_path / "RS_2017-18_data_by_LA.xlsx", {"RS LA Data 2017-18": rows})
+    (table,) = read_file(path).tables
+    obs = {o.cell: o for o in table.observations}
+    assert table.report.header_rows[-1] == 7 and table.report.verdict != "unsure", table.report.doubts
+    assert (obs["F8"].label, obs["F8"].value, obs["F8"].unit, obs["F8"].period) == (
+        "Cambridgeshire", 278_639_000, "GBP", "2017/18")
+    assert obs["F8"].measure.endswith("Education services") and obs["H10"].measure.endswith("Children Social Care")
+    assert not any(cell[1:] in ("3", "4", "5", "6") for cell in obs)   # the working rows are no data
+    assert table.report.notes == ["Previously published as 'Experimental Statistics'"]
+    assert parse_text("...") == CellValue(None, None, "...", ":")   # MHCLG's not available, as GSS's ".."
