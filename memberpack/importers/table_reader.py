@@ -317,11 +317,10 @@ def _shows_only(code: str | None, unit: Unit | None) -> bool:
 
 
 def _joined(part: str | None, texts: Sequence[str]) -> str | None:
-    """A row's section: the part of the table it is in (a heading's), then its key columns' texts; a
-    first text that is the heading once (a group alone on its row, then beside each of its lines)."""
-    if part and texts and texts[0] == part:
-        texts = texts[1:]
-    return " / ".join(filter(None, (part, *texts))) or None
+    """A row's section: the part of the table it is in (a heading's), then its key columns' texts, each
+    once (a group alone on its row, then beside each of its lines; ``England`` as an area's code, name
+    and level)."""
+    return " / ".join(dict.fromkeys(filter(None, (part, *texts)))) or None
 
 
 def _row(row: ParsedRow | PlainRow) -> int:
@@ -1801,9 +1800,9 @@ class TableReader:
             label, section, period, area = self._keyed(row, label)
         described = self._described
         if self._context and not self._context_holds(row):   # a "constant" column that changes after all
-            varied = " / ".join(cell_text(row[c]) for c in sorted(self._context_changed) if c < width and not blank(row[c])
-                                and c not in self._describing)   # the columns that did change: the others are still the same
-            section = " / ".join(filter(None, (section, varied))) or None
+            varied = [cell_text(row[c]) for c in sorted(self._context_changed) if c < width and not blank(row[c])
+                      and c not in self._describing]   # the columns that did change: the others are still the same
+            section = _joined(None, [*(section.split(" / ") if section else ()), *varied])
             described = self._description(row)
         if not label:
             for col, value in values:

@@ -72,3 +72,24 @@ def test_working_rows_above_a_returns_header_are_passed_and_the_measures_named(t
     assert not any(cell[1:] in ("3", "4", "5", "6") for cell in obs)   # the working rows are no data
     assert table.report.notes == ["Previously published as 'Experimental Statistics'"]
     assert parse_text("...") == CellValue(None, None, "...", ":")   # MHCLG's not available, as GSS's ".."
+
+
+def test_an_areas_name_written_in_several_key_columns_is_one_part_of_its_section(tmp_path):
+    """NHS Digital's ASCOF measures: England's rows write 'England' as their code, their name and their
+    level, and each had been a part of the section ('England / England / England / 1C2A / Numerator'); a
+    part is kept once."""
+    header = ["Geographical Code", "Geographical Description", "Geographical Level", "ONS Code", "ASCOF Measure Code",
+              "Disaggregation Level", "Measure Type", "Measure Value", "Measure Group", "Measure Group Description"]
+    group = "Proportion of people using social care who receive direct payments"
+    councils = [(102, "Cumbria", "E10000006"), (107, "Newcastle upon Tyne", "E08000021"), (805, "Surrey", "E10000030"),
+                (902, "Cornwall", "E06000052"), (912, "Devon", "E10000008"), (727, "Hillingdon", "E09000017")]
+    rows = [header]
+    places = [(code, name, "Council", ons) for code, name, ons in councils] + [("England", "England", "England", "E92000001")]
+    parts = (("1C2A", "Total"), ("1C2A1864", "18-64"), ("1C2A65OV", "65 and over"), ("1C2AM", "Male"), ("1C2AF", "Female"))
+    for code, name, level, ons in places:
+        rows += [[code, name, level, ons, measure, part, kind, value, "1C2A", group] for measure, part in parts
+                 for kind, value in (("Numerator", 1200 + len(name)), ("Denominator", 4000 + len(name)), ("Outcome", 25.5))]
+    obs = _cells(write_xlsx(tmp_path / "ascof.xlsx", {"in": rows}))
+    england = obs["H92"]
+    assert (england.label, england.value, england.area) == ("Total", 1207, "national||E92000001|")
+    assert (england.section, obs["H2"].section) == ("England / 1C2A / Numerator", "Cumbria / Council / 1C2A / Numerator")
