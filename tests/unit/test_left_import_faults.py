@@ -3,6 +3,7 @@
 from awkward_workbooks import write_xlsx
 
 from memberpack.importers import read_file
+from memberpack.model.areas import standard_region
 from memberpack.model.periods import CALENDAR_MONTHS, parse_period
 from memberpack.model.values import CellValue, parse_text
 
@@ -93,3 +94,30 @@ def test_an_areas_name_written_in_several_key_columns_is_one_part_of_its_section
     england = obs["H92"]
     assert (england.label, england.value, england.area) == ("Total", 1207, "national||E92000001|")
     assert (england.section, obs["H2"].section) == ("England / 1C2A / Numerator", "Cumbria / Council / 1C2A / Numerator")
+
+
+def test_regions_written_other_than_the_standard_nine_are_given_their_region(tmp_path):
+    """A tidy file's regions written 'Yorks & the Humber', 'Eastern', 'Inner London' had no area at all, and
+    its authorities no region; in DfE's open statistics Camden's region was 'Inner London', not London."""
+    assert [standard_region(n) for n in ("Yorks & the Humber", "YORKSHIRE AND THE HUMBER", "Eastern", "East of England",
+                                         "Inner London", "OUTER LONDON", "South West", "Camden", "East")] == [
+        "Yorkshire and The Humber", "Yorkshire and The Humber", "East of England", "East of England", "London", "London",
+        "South West", None, None]
+    tidy = tmp_path / "cla.csv"
+    tidy.write_text("time_period,geographic_level,country_name,region_name,la_name,new_la_code,cla_number\n"
+                    "2023,National,England,,,,83840\n2023,Regional,England,Yorks & the Humber,,,8000\n"
+                    "2023,Regional,England,Eastern,,,6000\n2023,Regional,England,Inner London,,,4000\n"
+                    "2023,Regional,England,South West,,,5500\n2023,Local authority,England,Inner London,Camden,E09000007,400\n"
+                    "2023,Local authority,England,Yorks & the Humber,Leeds,E08000035,1400\n", encoding="utf-8")
+    obs = _cells(tidy)
+    assert [obs[f"G{r}"].area for r in range(3, 9)] == [
+        "regional|||Yorkshire and The Humber", "regional|||East of England", "regional|||London", "regional|||South West",
+        "la||E09000007|London", "la||E08000035|Yorkshire and The Humber"]
+    ees = tmp_path / "cpp.csv"
+    ees.write_text("time_period,time_identifier,geographic_level,country_code,country_name,region_code,region_name,"
+                   "old_la_code,new_la_code,la_name,cpp_at31\n"
+                   "2025,Reporting year,Regional,E92000001,England,E13000001,Inner London,,,,2250\n"
+                   "2025,Reporting year,Local authority,E92000001,England,E13000001,Inner London,202,E09000007,Camden,151\n",
+                   encoding="utf-8")
+    obs = _cells(ees)
+    assert (obs["K2"].area, obs["K3"].area) == ("regional||E13000001|London", "la|202|E09000007|London")
