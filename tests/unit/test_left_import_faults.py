@@ -121,3 +121,19 @@ def test_regions_written_other_than_the_standard_nine_are_given_their_region(tmp
                    encoding="utf-8")
     obs = _cells(ees)
     assert (obs["K2"].area, obs["K3"].area) == ("regional||E13000001|London", "la|202|E09000007|London")
+
+
+def test_open_statistics_with_no_meta_file_name_their_measures_in_words(tmp_path):
+    """With no ``.meta.csv`` beside it, a DfE file's figures had been named by their column names
+    (``population_estimate``, ``pt_sess_auth_absence``); the name stays the column's code, and in
+    brackets where words were spelt out."""
+    path = tmp_path / "absence.csv"
+    path.write_text("time_period,time_identifier,geographic_level,country_code,country_name,population_estimate,"
+                    "pt_sess_auth_absence,t_perm_excl\n202324,Academic year,National,E92000001,England,11500,4.3,9376\n",
+                    encoding="utf-8")
+    (table,) = read_file(path).tables
+    obs = {o.cell: o for o in table.observations}
+    assert [(obs[c].measure, obs[c].unit, obs[c].value) for c in ("F2", "G2", "H2")] == [
+        ("Population estimate", None, 11500), ("Percentage of sessions authorised absence (pt_sess_auth_absence)", "percent", 4.3),
+        ("Total permanent exclusions (t_perm_excl)", None, 9376)]
+    assert table.report.column_codes == {"F": "population_estimate", "G": "pt_sess_auth_absence", "H": "t_perm_excl"}
