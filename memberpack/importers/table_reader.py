@@ -54,6 +54,7 @@ from memberpack.importers.reader import Sheet
 from memberpack.importers.report import TableReport
 from memberpack.importers.roles import (
     ALL_OF_THEM, SUBTOTAL_WORDS, TOTAL_WORDS, ParsedRow, assign_roles, role_from_words, rounding_step, summed_apart)
+from memberpack.importers.stated_amounts import StatedAmounts
 from memberpack.importers.stream import Peekable
 from memberpack.importers.table_ends import LOOKAHEAD, TableEnds, is_footnote
 from memberpack.model.blocks import BlockColumn, Coded, FigureBlock, RowStatuses, Texts
@@ -890,18 +891,22 @@ class TableReader:
     def row_observations(self, stream: Peekable, progress=None, cancel=None) -> Iterator[list[Observation] | FigureBlock]:
         """The table's figures, as a list of observations per source row or, for runs of plain rows
         (:meth:`_plain`), as column-wise blocks; when done, its extent is in the report, with a doubt
-        where its percentages may be fractions (:mod:`.percent_fractions`)."""
+        where its percentages may be fractions (:mod:`.percent_fractions`) or an amount stated above it
+        is a figure in pounds where the table reads £k (:mod:`.stated_amounts`)."""
         fractions = PercentFractions()
+        stated = StatedAmounts([*self._above, self.layout.title or ""], self.columns)
         sums: dict[int, list[float]] = {}   # each column's data figures: their sum and how many
         column_at = {col.letter: col.index for col in self.columns}
         for part in self._read_rows(stream, progress, cancel):
             fractions.add(part)
+            stated.add(part)
             _add_sums(sums, part, column_at)
             yield part
         yield from self._unlabelled_total(sums)
-        if (doubt := fractions.doubt()) is not None:
-            self.report.doubt(doubt)
-            self.report.settle_verdict()
+        for doubt in (fractions.doubt(), stated.doubt()):
+            if doubt is not None:
+                self.report.doubt(doubt)
+                self.report.settle_verdict()
         if worded := [(c, m) for c, m in self._words_columns.items() if sums.get(c, (0, 0))[1]]:
             c, measure = worded[0]
             self.report.doubt(f"column {column_letter(c)} ({measure}) holds words on the rows sampled but "

@@ -137,3 +137,32 @@ def test_open_statistics_with_no_meta_file_name_their_measures_in_words(tmp_path
         ("Population estimate", None, 11500), ("Percentage of sessions authorised absence (pt_sess_auth_absence)", "percent", 4.3),
         ("Total permanent exclusions (t_perm_excl)", None, 9376)]
     assert table.report.column_codes == {"F": "population_estimate", "G": "pt_sess_auth_absence", "H": "t_perm_excl"}
+
+
+def test_an_amount_stated_above_a_table_that_its_figures_give_in_pounds_makes_its_thousands_unsure(tmp_path):
+    """The seed's T001-7: under 'Disabled Children's Support Packages - £623k Adverse' a table headed
+    £000s whose figures are in pounds (its Total variance 623,248: £623k) had been read as £623m, without
+    doubt, and the briefing said 'Net overspend of £623,248k'. With no amount stated above, nothing in the
+    table tells £ from £k (whole numbers, a plausible total: the rows sum to 649,968 against 649,969
+    either way), and the header's unit stands; nor is there a doubt where the amount agrees (£623m)."""
+    header = ["Service Area", "Budget £000s", "Forecast £000s", "Variance £000s", "Covid- related £000s",
+              "19/20 Outturn £000s", "Change in Spend £000s"]
+    body = [["Direct Payments", 331368, 725692, 394324, 142408, 406014, 319677],
+            ["Complex Packages", 279912, 571825, 291913, 200369, 232259, 339566],
+            ["Respite", 225796, 161171, -64624, None, 164670, -3499],
+            ["Playschemes & Day Care", 15533, 17168, 1635, None, 22944, -5776],
+            ["Total", 852609, 1475856, 623248, 342777, 825887, 649969]]
+
+    def table(title):
+        rows = ([[title], []] if title else []) + [header, *body]
+        (found,) = read_file(write_xlsx(tmp_path / "dcsp.xlsx", {"DCSP": rows})).tables
+        return found
+
+    stated = table("Disabled Children's Support Packages - £623k Adverse")
+    variance = next(o for o in stated.observations if o.cell == "D8")
+    assert (variance.value, variance.unit) == (623_248_000, "GBP")   # read as written, the doubt told
+    assert stated.report.verdict == "unsure" and stated.report.doubts == [
+        "the lines above the table state £623k, which is D8's 623,248 in pounds; read in £k as its header says, it is "
+        "£623,248,000: the figures may be in £, not £k (give the unit with --unit)"]
+    assert table(None).report.verdict == "read"
+    assert table("Disabled Children's Support Packages - £623m Adverse").report.verdict == "read"
