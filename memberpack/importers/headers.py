@@ -18,6 +18,7 @@ from memberpack.model.periods import parse_period
 from memberpack.model.values import TEXT
 
 MAX_HEADER_ROWS = 4
+_WORKING_NUMBERS = 8   # column numbers after a word in a row's first cell, at least, for it to be their row
 _LETTER_CODE = re.compile(r"[(\[]?(?:[A-Z]{1,2}\d{1,3}|[a-z]|[A-Z]|col(?:umn)?\s*\d{1,3})[)\]]?"
                           r"(?:\s*=\s*[A-Z0-9 +\-*/().\[\]]+)?", re.IGNORECASE)
 _FORMULA_CODE = re.compile(r"=?\s*[A-Z]{1,2}\d{1,3}\s*(?:[-+*/]\s*[A-Z]{1,2}\d{1,3}\s*)+", re.IGNORECASE)
@@ -56,15 +57,20 @@ def is_year(value: Any) -> bool:
 def column_codes(row: Sequence[Any], cols: range) -> dict[int, str] | None:
     """The codes a column-number or letter-code row gives its columns, or None when it is not one.
 
-    Column numbers count up by one (``1 2 3 4``); letter codes are short (``C1``, ``(a)``, ``B``),
-    each different, and may spell a formula (``C3 = C1 - C2``); a row of only such sums
-    (``= [A] + [B] + [C]`` under a total's ``[E]``) gives them as the codes of the columns it is in."""
+    Column numbers count up by one (``1 2 3 4``), perhaps after a word (a return's working row, ``Hide
+    or delete | 1 | 5 | 6 | 7 ...``, many numbers: not ``Age | 0 | 1 | 2``); letter codes are short
+    (``C1``, ``(a)``, ``B``), each different, and may spell a formula (``C3 = C1 - C2``); a row of only
+    such sums (``= [A] + [B] + [C]`` under a total's ``[E]``) gives them as the codes of the columns it
+    is in."""
     filled = _filled(row, cols)
     if filled and all(isinstance(v, str) and _CODE_SUM.fullmatch(v.strip()) for _, v in filled):
         return {c: " ".join(v.split()) for c, v in filled}   # the sums that some columns' codes stand for
     if len(filled) < 3:
         return None
     numbers = [whole_number(v) for _, v in filled]
+    if numbers[0] is None and isinstance(filled[0][1], str) and len(numbers) > _WORKING_NUMBERS \
+            and None not in numbers[1:]:
+        filled, numbers = filled[1:], numbers[1:]   # a return's working row: "Hide or delete | 1 | 5 | 6 | 7 ..."
     if all(n is not None for n in numbers):
         counted = numbers[1:] if len(numbers) > 3 else numbers   # the first may number the table (108, then 1 2 3)
         if all(b == a + 1 for a, b in zip(counted, counted[1:])) and not all(map(is_year, numbers)):

@@ -22,7 +22,7 @@ from typing import Any
 
 from memberpack.importers.cells import column_index
 from memberpack.importers.roles import SUBTOTAL_WORDS, TOTAL_WORDS
-from memberpack.model.areas import LOCAL_AUTHORITY, NATIONAL, REGIONAL, REGIONS, Area
+from memberpack.model.areas import LOCAL_AUTHORITY, NATIONAL, REGIONAL, Area, standard_region
 from memberpack.model.periods import CALENDAR_MONTH, YEARS_SPAN, Period, parse_period
 from memberpack.model.units import COUNT_UNIT, NUMBER, POUNDS, Unit, find_unit
 from memberpack.model.values import (BLANK, EXCEL_ERRORS, FLAG_WORDS, RAG_WORDS, SPECIAL_TOKENS, STATUS_WORDS, TEXT,
@@ -88,7 +88,6 @@ _SPAN_END_HEADER = re.compile(r"\b(?:correct\s+to|up\s+to|until|end(?:s|ing|ed)?
 _PAID_HEADER = re.compile(r"\b(?:supplier|payee|vendor|recipient|beneficiary|creditor)\b|"
                           r"\b(?:type|category)\s+of\s+(?:expenditure|spend|payment)\b", re.IGNORECASE)
 _NO_VALUE = {"n/a", "-", "z", BLANK}   # marks saying a row has none (not applicable), unlike suppression
-_NAMES = {r.lower() for r in REGIONS}
 
 
 # The area names of DfE's tidy files ("Explore education statistics"), the most specific first: a row's
@@ -648,11 +647,10 @@ def area_key(codes: str, name: str, region: str) -> str:
     coded = _coded_area(codes, region) if codes else ""
     if coded:
         return coded
-    lowered = name.strip().lower()
-    if lowered == "england":
+    if name.strip().lower() == "england":
         return Area(NATIONAL, name).key()
-    if lowered in _NAMES:
-        return Area(REGIONAL, name, region=name).key()
+    if (standard := standard_region(name)) is not None:
+        return Area(REGIONAL, name, region=standard).key()
     return Area(LOCAL_AUTHORITY, name, region=region).key() if codes or region else ""
 
 
@@ -814,6 +812,7 @@ def row_keys(row: list[Any], keys: Sequence[KeyColumn], label: str, context: Per
                 if text:
                     tidy_names.append((key.tidy_rank, text))
                     sections.append(text)
+                    region = standard_region(text) or region
                 continue
             if key.sparse:   # blank means none too
                 sections += [text] if text else []
@@ -832,8 +831,8 @@ def row_keys(row: list[Any], keys: Sequence[KeyColumn], label: str, context: Per
             carried[key.index] = text
             if text:
                 sections.append(text)
-                if key.region or text.lower() in _NAMES:
-                    region = text
+                if (standard := standard_region(text)) is not None or key.region:
+                    region = standard or text
         elif key.role == PERIOD and (text or carried.get(key.index)):
             if text:
                 carried[key.index] = text

@@ -176,7 +176,8 @@ def _classify(path: Path, encoding: str, columns: list[str], meta: dict | None,
         return indicators, filters
     for i in rest:
         if texts[i] and all(parse_text(t).status != TEXT for t in texts[i]):
-            indicators.append(Indicator(i, columns[i], columns[i], _unit_of(columns[i], columns[i], "")))
+            indicators.append(Indicator(i, columns[i], readable_name(columns[i]), _unit_of(columns[i], columns[i], "")))
+            table.column_codes[indicators[-1].letter] = columns[i]
         else:
             filters.append(i)
     _one_scale_for_money(indicators)
@@ -184,6 +185,24 @@ def _classify(path: Path, encoding: str, columns: list[str], meta: dict | None,
                  + ", ".join(i.name for i in indicators) + "); the others are filters ("
                  + ", ".join(columns[i] for i in filters) + ")")
     return indicators, filters
+
+
+# The shorthand of DfE's column names ("pt_sess_auth_absence", "t_perm_excl"), spelt out; "pt" and "t"
+# only as the first word, as DfE writes a percentage's or a total's column
+_FIRST_WORDS = {"pt": "percentage of", "pc": "percentage of", "t": "total", "num": "number of"}
+_WORDS = {"sess": "sessions", "auth": "authorised", "unauth": "unauthorised", "perm": "permanent", "excl": "exclusions",
+          "sus": "suspensions", "susp": "suspensions", "avg": "average", "fte": "FTE", "la": "LA", "cla": "CLA",
+          "cin": "CIN", "cpp": "CPP", "sen": "SEN", "ehc": "EHC", "ehcp": "EHCP", "fsm": "FSM"}
+
+
+def readable_name(name: str) -> str:
+    """A column name in words (``population_estimate``: ``Population estimate``), its shorthand spelt out
+    and then the name itself in brackets (``Percentage of sessions authorised absence
+    (pt_sess_auth_absence)``), so the figure is still found by the name the file gives it."""
+    words = name.split("_")
+    spelt = [_FIRST_WORDS.get(w.lower(), w) if i == 0 else _WORDS.get(w.lower(), w) for i, w in enumerate(words)]
+    heading = as_heading(" ".join(spelt))
+    return heading if spelt == words else f"{heading} ({name})"
 
 
 def _title(stem: str) -> str:

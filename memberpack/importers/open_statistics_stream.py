@@ -24,7 +24,7 @@ from memberpack.importers.marked_utf8 import MARKED_UTF8
 from memberpack.importers.open_statistics import (
     GEOGRAPHY_COLUMNS, LEVELS, OTHER_NAMES, Cancel, Indicator, Progress, period_label, section_label)
 from memberpack.importers.report import TableReport
-from memberpack.model.areas import LOCAL_AUTHORITY, NATIONAL, REGIONAL, Area
+from memberpack.model.areas import LOCAL_AUTHORITY, NATIONAL, REGIONAL, Area, standard_region
 from memberpack.model.blocks import BlockColumn, Coded, FigureBlock, Texts
 from memberpack.model.observation import DATA
 from memberpack.model.periods import YEAR, Period, parse_period
@@ -52,14 +52,19 @@ class _Places:
             level = LEVELS.get(written.lower(), written.lower())
             if level == NATIONAL:
                 area = Area(level, get("country_name") or "England", "", get("country_code"))
-            elif level == REGIONAL:
-                area = Area(level, get("region_name"), "", get("region_code"), get("region_name"))
+            elif level == REGIONAL:   # (Inner London's region is London)
+                area = Area(level, get("region_name"), "", get("region_code"), _region(get("region_name")))
             elif level == LOCAL_AUTHORITY:
-                area = Area(level, get("la_name"), get("old_la_code"), get("new_la_code"), get("region_name"))
+                area = Area(level, get("la_name"), get("old_la_code"), get("new_la_code"), _region(get("region_name")))
             else:
                 area = Area(level, next((get(n) for n in OTHER_NAMES if get(n)), written))
             found = self.seen[texts] = (area.name, area.key())
         return found
+
+
+def _region(name: str) -> str:
+    """A region's name as one of the standard nine where it is one (``Inner London``: London), else as written."""
+    return standard_region(name) or name
 
 
 def _factorized(keys: np.ndarray) -> np.ndarray:

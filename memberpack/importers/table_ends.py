@@ -14,6 +14,7 @@ from memberpack.importers.keys import LINE_CODE
 from memberpack.importers.layout import (
     SCALE_CELL, TableLayout, blank, blank_row, cell_text, cell_class, is_header_like, is_units_row)
 from memberpack.importers.stream import Peekable
+from memberpack.importers.table_notes import is_note_line
 from memberpack.model.values import TEXT
 
 LOOKAHEAD = 8
@@ -42,6 +43,19 @@ def _filled(row: list[Any]) -> list[Any]:
 def title_and_scale(row: list[Any]) -> tuple[str | None, str | None]:
     """A title with the table's scale stated apart, at the far right of its row (``Persons aged 16
     years and over ... Thousands``, ``Investments ... £ million``): the title's text and the scale's."""
+    title, scale = _far_apart(row)
+    return (title, scale) if scale is not None and SCALE_CELL.fullmatch(scale) else (None, None)
+
+
+def title_and_far_note(row: list[Any]) -> tuple[str | None, str | None]:
+    """A title with a note on the statistics at the far right of its row (``Net current expenditure (£
+    thousand) ... Previously published as 'Experimental Statistics'``): the title's text and the note's."""
+    title, note = _far_apart(row)
+    return (title, note) if note is not None and is_note_line(note) else (None, None)
+
+
+def _far_apart(row: list[Any]) -> tuple[str | None, str | None]:
+    """The texts of a row's only two filled cells, when both are words, three columns apart at least."""
     filled = []
     for c, v in enumerate(row):
         if not blank(v):
@@ -50,8 +64,7 @@ def title_and_scale(row: list[Any]) -> tuple[str | None, str | None]:
                 return None, None
     if len(filled) != 2 or filled[1][0] - filled[0][0] < 3 or any(cell_class(v) != TEXT for _, v in filled):
         return None, None
-    scale = cell_text(filled[1][1])
-    return (cell_text(filled[0][1]), scale) if SCALE_CELL.fullmatch(scale) else (None, None)
+    return cell_text(filled[0][1]), cell_text(filled[1][1])
 
 
 def numbered_title(row: list[Any]) -> str | None:

@@ -12,10 +12,13 @@ _SAYS_OF_FIGURES = (r"(?:figures|data|numbers)\s+(?:are|is)\s+(?:provisional|est
 _NOTE_LINE = re.compile(r"\s*\(?\s*(?:(?:data\s+)?sources?\s*[:\-]|notes?\s*[:\-]|n\.?b\.?\s*[:\-]|please\s+note\b|"
                         rf"{_SAYS_OF_FIGURES})", re.IGNORECASE)
 # ... or about the worksheet rather than its figures ("Last updated: 12 December 2024", "Rows 7-10 are
-# hidden.", "This worksheet contains 2 tables.", "Produced on a non-IAS19 ... basis unless stated otherwise.")
+# hidden.", "This worksheet contains 2 tables.", "Produced on a non-IAS19 ... basis unless stated otherwise."),
+# or the statistics' designation ("Previously published as 'Experimental Statistics'", "Official Statistics")
 _SHEET_LINE = re.compile(r"\s*(?:last\s+(?:updated|revised)\s*[:\-]|(?:rows?|columns?)\s+[\w\s,\-–]{1,20}?\s+(?:are|is)\s+"
                          r"hidden\b|this\s+(?:work)?sheet\s+contains\b|some\s+cells\s+refer\s+to\s+notes\b|"
-                         r"produced\s+on\s+an?\b.{0,80}\bbasis\b)", re.IGNORECASE)
+                         r"produced\s+on\s+an?\b.{0,80}\bbasis\b|previously\s+published\s+as\b|"
+                         r"['\"‘“]?(?:experimental|official|national|accredited\s+official)\s+statistics['\"’”]?\s*$)",
+                         re.IGNORECASE)
 # ... or from what it says anywhere ("H-CLIC data; figures are provisional")
 _NOTE_WORDS = re.compile(rf"\b(?:{_SAYS_OF_FIGURES})|\bsource\s*:", re.IGNORECASE)
 # Where a note starts within the title's own cell ("Households owed a duty Source: H-CLIC, ...")

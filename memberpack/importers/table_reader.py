@@ -55,6 +55,7 @@ from memberpack.importers.reader import Sheet
 from memberpack.importers.report import TableReport
 from memberpack.importers.roles import (
     ALL_OF_THEM, SUBTOTAL_WORDS, TOTAL_WORDS, ParsedRow, assign_roles, role_from_words, rounding_step, summed_apart)
+from memberpack.importers.stated_amounts import StatedAmounts
 from memberpack.importers.stream import Peekable
 from memberpack.importers.table_ends import LOOKAHEAD, TableEnds, is_footnote
 from memberpack.model.blocks import BlockColumn, Coded, FigureBlock, RowStatuses, Texts
@@ -318,11 +319,10 @@ def _shows_only(code: str | None, unit: Unit | None) -> bool:
 
 
 def _joined(part: str | None, texts: Sequence[str]) -> str | None:
-    """A row's section: the part of the table it is in (a heading's), then its key columns' texts; a
-    first text that is the heading once (a group alone on its row, then beside each of its lines)."""
-    if part and texts and texts[0] == part:
-        texts = texts[1:]
-    return " / ".join(filter(None, (part, *texts))) or None
+    """A row's section: the part of the table it is in (a heading's), then its key columns' texts, each
+    once (a group alone on its row, then beside each of its lines; ``England`` as an area's code, name
+    and level)."""
+    return " / ".join(dict.fromkeys(filter(None, (part, *texts)))) or None
 
 
 def _row(row: ParsedRow | PlainRow) -> int:
@@ -893,18 +893,22 @@ class TableReader:
     def row_observations(self, stream: Peekable, progress=None, cancel=None) -> Iterator[list[Observation] | FigureBlock]:
         """The table's figures, as a list of observations per source row or, for runs of plain rows
         (:meth:`_plain`), as column-wise blocks; when done, its extent is in the report, with a doubt
-        where its percentages may be fractions (:mod:`.percent_fractions`)."""
+        where its percentages may be fractions (:mod:`.percent_fractions`) or an amount stated above it
+        is a figure in pounds where the table reads £k (:mod:`.stated_amounts`)."""
         fractions = PercentFractions()
+        stated = StatedAmounts([*self._above, self.layout.title or ""], self.columns)
         sums: dict[int, list[float]] = {}   # each column's data figures: their sum and how many
         column_at = {col.letter: col.index for col in self.columns}
         for part in self._read_rows(stream, progress, cancel):
             fractions.add(part)
+            stated.add(part)
             _add_sums(sums, part, column_at)
             yield part
         yield from self._unlabelled_total(sums)
-        if (doubt := fractions.doubt()) is not None:
-            self.report.doubt(doubt)
-            self.report.settle_verdict()
+        for doubt in (fractions.doubt(), stated.doubt()):
+            if doubt is not None:
+                self.report.doubt(doubt)
+                self.report.settle_verdict()
         if worded := [(c, m) for c, m in self._words_columns.items() if sums.get(c, (0, 0))[1]]:
             c, measure = worded[0]
             self.report.doubt(f"column {column_letter(c)} ({measure}) holds words on the rows sampled but "
@@ -1818,9 +1822,9 @@ class TableReader:
             label, section, period, area = self._keyed(row, label)
         described = self._described
         if self._context and not self._context_holds(row):   # a "constant" column that changes after all
-            varied = " / ".join(cell_text(row[c]) for c in sorted(self._context_changed) if c < width and not blank(row[c])
-                                and c not in self._describing)   # the columns that did change: the others are still the same
-            section = " / ".join(filter(None, (section, varied))) or None
+            varied = [cell_text(row[c]) for c in sorted(self._context_changed) if c < width and not blank(row[c])
+                      and c not in self._describing]   # the columns that did change: the others are still the same
+            section = _joined(None, [*(section.split(" / ") if section else ()), *varied])
             described = self._description(row)
         if not label:
             for col, value in values:

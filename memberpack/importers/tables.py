@@ -28,13 +28,14 @@ from memberpack.importers.notes_under import unit_under
 from memberpack.importers.reader import Sheet
 from memberpack.importers.report import TableReport
 from memberpack.importers.stream import Peekable
-from memberpack.importers.table_ends import NUMBERED_TITLE, is_footnote, numbered_title, single_text, title_and_scale
+from memberpack.importers.table_ends import (
+    NUMBERED_TITLE, is_footnote, numbered_title, single_text, title_and_far_note, title_and_scale)
 from memberpack.importers.table_layout import LEGEND
 from memberpack.importers.table_notes import is_note_line, title_and_note
 from memberpack.importers.table_reader import TableReader
 from memberpack.importers.titled_blocks import titled_blocks
 from memberpack.model.observation import LAYOUT_KINDS
-from memberpack.model.periods import HALF, MONTH, QUARTER, YEAR_END, Period, parse_period
+from memberpack.model.periods import HALF, MONTH, QUARTER, YEAR, YEAR_END, Period, names_year_outturn, parse_period
 from memberpack.model.units import GBP, find_unit
 from memberpack.model.unlike_lines import roll_forward_title
 from memberpack.model.values import BLANK, TEXT, parse_text
@@ -68,13 +69,17 @@ def _undated(texts) -> list[str]:
 
 def context_period(texts: Sequence[str]) -> Period | None:
     """The period the titles, sheet name or file name state: the most specific one (Month 6,
-    Q3), placed in the year another of them gives (``23/24 ... (Month 6)`` -> 2023/24 Month 6)."""
-    periods = [p for p in (parse_period(t) for t in texts if t) if p is not None]
-    with_year = next((p for p in periods if p.year is not None), None)
-    specific = next((p for p in periods if p.kind in (MONTH, QUARTER, HALF, YEAR_END)), None)
-    if specific is not None:
-        return specific.within(with_year)
-    return with_year or (periods[0] if periods else None)
+    Q3), placed in the year another of them gives (``23/24 ... (Month 6)`` -> 2023/24 Month 6). A
+    title naming the year's outturn (``Outturn 2019/20``) gives the year, whatever month a text after
+    it names (a file named ``..._m9`` for the month it was sent in)."""
+    found = [(t, p) for t in texts if t and (p := parse_period(t)) is not None]
+    with_year = next((p for _, p in found if p.year is not None), None)
+    for text, period in found:
+        if period.kind in (MONTH, QUARTER, HALF, YEAR_END):
+            return period.within(with_year)
+        if period.kind == YEAR and names_year_outturn(text):
+            return period
+    return with_year or (found[0][1] if found else None)
 
 
 def find_tables(sheet: Sheet, *, file_stem: str = "", kind: str | None = None,
@@ -136,8 +141,11 @@ def find_tables(sheet: Sheet, *, file_stem: str = "", kind: str | None = None,
             prose = [*prose[-5:], (r, text)]
             stream.next()
             continue
+        far_note = None
         if text is None:
             text, scale = title_and_scale(row)
+        if text is None:   # "Previously published as 'Experimental Statistics'" far right: a note, no header
+            text, far_note = title_and_far_note(row)
         if text is not None and (SCALE_CELL.fullmatch(text) or not _over_figures(row, stream, starts)):   # "thousands" far right
             if (titled := _unexplained(text)):   # a legend may give the unit, and is no part of the title
                 if titles and is_note_line(titled):   # "Source: H-CLIC, figures are provisional" under the title
@@ -148,6 +156,7 @@ def find_tables(sheet: Sheet, *, file_stem: str = "", kind: str | None = None,
                     title_rows[r] = row
                     notes += [note] if note else []
             prose = [*prose[-5:], (r, text)] + ([(r, scale)] if scale else [])
+            notes += [far_note] if far_note else []
             stream.next()
             continue
         head = parted_header(_block(stream), stream.ahead(HEAD_ROWS))

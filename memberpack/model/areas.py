@@ -15,6 +15,25 @@ REGIONS = ("North East", "North West", "Yorkshire and The Humber", "East Midland
            "East of England", "London", "South East", "South West")
 
 
+
+def _region_words(name: str) -> str:
+    """A region's name as words to look up: lower case, ``&`` and ``and``, ``the`` and ``of`` dropped."""
+    words = re.sub(r"[^a-z]+", " ", name.lower().replace("&", " and ")).split()
+    return " ".join(w for w in words if w not in ("and", "the", "of", "region"))
+
+
+# The standard nine as publications also write them: DfE's "Yorks & the Humber", the "Eastern" region,
+# London's two halves (Inner and Outer London, E13 codes)
+_REGION_NAMES = {**{_region_words(r): r for r in REGIONS}, "yorks humber": "Yorkshire and The Humber",
+                 "eastern": "East of England", "inner london": "London", "outer london": "London"}
+
+
+def standard_region(name: str) -> str | None:
+    """The standard region (one of :data:`REGIONS`) a region's name stands for, however written
+    (``Yorks & the Humber``, ``Eastern``, ``Inner London``); None for any other name."""
+    return _REGION_NAMES.get(_region_words(name))
+
+
 @dataclass(frozen=True, slots=True)
 class Area:
     """``old_code`` is the three-digit DfE LA number (933), ``new_code`` the ONS code (E10000027)."""

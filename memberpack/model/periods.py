@@ -31,6 +31,7 @@ CALENDAR_MONTH = "calendar_month"
 YEAR_END = "year_end"
 YEARS = "years"            # financial or academic years combined: 2018/19 to 2022/23 (``index`` is the last year)
 CALENDAR_YEARS = "calendar_years"   # calendar years combined: 2016 to 2018
+CALENDAR_MONTHS = "calendar_months"   # a span of months: Apr 2020 to Aug 2020 (``index`` the first, ``last`` the last month)
 
 _SPLIT_YEAR = r"(?P<y1>(?:19|20)?\d{2})\s*[/\-–]\s*(?P<y2>(?:19|20)?\d{2})"
 
@@ -43,6 +44,7 @@ class Period:
     year: int | None = None
     index: int | None = None     # quarter 1-4, budget month 1-12 or calendar month 1-12
     academic: bool = False
+    last: int | None = None      # a span of months' last month, as ``year * 12 + month - 1``
 
     # --- ordering -----------------------------------------------------------------
     def span(self) -> tuple[int, int]:
@@ -71,6 +73,9 @@ class Period:
             return first, (self.index or year) * 12 + start_month + 10
         if self.kind == CALENDAR_YEARS:
             return year * 12, (self.index or year) * 12 + 11
+        if self.kind == CALENDAR_MONTHS:
+            first = year * 12 + (self.index or 1) - 1
+            return first, self.last if self.last is not None else first
         end = year * 12 + 12 + 2  # YEAR_END: March of the following year
         return end, end
 
@@ -105,6 +110,9 @@ class Period:
             return f"{fy} to {replace(self, kind=YEAR, year=self.index).year_label()}"
         if self.kind == CALENDAR_YEARS:
             return f"{self.year} to {self.index}"
+        if self.kind == CALENDAR_MONTHS:
+            first, last = self.span()
+            return f"{MONTHS[first % 12]} {first // 12} to {MONTHS[last % 12]} {last // 12}"
         return f"Year-End {fy}".strip()
 
     def __str__(self) -> str:
@@ -266,7 +274,7 @@ def _parsed_period(t: str, academic: bool) -> Period | None:
         return None   # "H1 2024": half a year, not the whole of it
     if year is not None:
         return replace(year, academic=academic)
-    if (m := _MONTHS_SPAN.search(t)) and (spanned := _spanned_year(m)) is not None:
+    if (m := _ANY_MONTHS_SPAN.search(t)) and (spanned := _spanned_year(m) or _months_between(m)) is not None:
         return spanned
     if (m := _MONTHS_TO.search(t)) is not None:
         return _months_to(m)
@@ -278,6 +286,17 @@ def _parsed_period(t: str, academic: bool) -> Period | None:
     if m:
         return Period(CALENDAR_YEAR, int(m.group(1)))
     return None
+
+
+# A year's outturn (``Revenue outturn 2019/20``): its figures as they stood at the year end; a forecast or
+# projected outturn is one made during the year, at a month of it
+_OUTTURN = re.compile(r"\boutturns?\b", re.IGNORECASE)
+_FORECAST = re.compile(r"\b(?:forecast\w*|project\w*|anticipated|expected|estimated|predicted|likely)\b", re.IGNORECASE)
+
+
+def names_year_outturn(text: str) -> bool:
+    """Whether ``text`` (a title) names a year's outturn rather than a forecast of it made during the year."""
+    return bool(_OUTTURN.search(text)) and not _FORECAST.search(text)
 
 
 def span_end(text: str) -> Period | None:
@@ -305,6 +324,18 @@ def _spanned_year(m: re.Match) -> Period | None:
     if end != start + 1 or (first, last) not in ((4, 3), (9, 8)):
         return None
     return Period(YEAR, start, academic=first == 9)
+
+
+def _months_between(m: re.Match) -> Period | None:
+    """The months from the first to the last of a span written with their years (``April 2020 to August
+    2020``) as one period: never its first month alone. None when the last comes first."""
+    first = _full_year(m.group(2)) * 12 + _MONTH_NAMES[m.group(1).lower()] - 1
+    last = _full_year(m.group(4)) * 12 + _MONTH_NAMES[m.group(3).lower()] - 1
+    if last < first:
+        return None
+    if last == first:
+        return Period(CALENDAR_MONTH, first // 12, first % 12 + 1)
+    return Period(CALENDAR_MONTHS, first // 12, first % 12 + 1, last=last)
 
 
 def _months_to(m: re.Match) -> Period:

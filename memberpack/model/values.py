@@ -24,7 +24,7 @@ MAX_FIGURE = 1e15
 SPECIAL_TOKENS = {
     "dna": "dna", "tbc": "tbc", "tba": "tbc", "n/a": "n/a", "na": "n/a", "n.a.": "n/a",
     "-": "-", "–": "-", "—": "-", "c": "c", "x": "x", "z": "z", "u": "u", "k": "k",
-    "low": "low", ":": ":", "..": ":", "*": "c", ".": ".", "~": "~",
+    "low": "low", ":": ":", "..": ":", "...": ":", "*": "c", ".": ".", "~": "~",
     "#": "z",   # the Scottish Government's "not applicable"
 }
 # A count under a threshold written for a small one suppressed (``<5``, NHS and DfE tables): suppressed

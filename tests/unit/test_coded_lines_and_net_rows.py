@@ -124,4 +124,4 @@ def test_a_class_written_on_every_council_is_not_carried_into_englands_row():
     path = Path(__file__).resolve().parents[1] / "corpus" / "files" / "mhclg_RS_2017-18_data_by_LA.xlsx"
     table, = [t for t in read_file(path).tables if t.layout.sheet == "RS LA Data 2017-18"]
     section = {o.cell: o.section for o in table.observations}
-    assert section["F452"] == "E6353" and section["F455"] is None and section["F458"] == "CLASS BREAKDOWN"
+    assert section["F452"] == "E6353 / O" and section["F455"] is None and section["F458"] == "CLASS BREAKDOWN / L"

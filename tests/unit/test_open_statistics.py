@@ -114,9 +114,9 @@ def test_no_bom_unquoted_no_meta_and_columns_in_any_order(tmp_path):
     rows = [[row[i] for i in order] for row in [HEADER, *ROWS[:3]]]
     path = write_csv(tmp_path / "plain.csv", rows, bom=False, quote=False)
     pack, _, obs, reports = _stored(tmp_path, path)
-    somerset = obs[("Somerset", "2021/22", "pa_rate")]
+    somerset = obs[("Somerset", "2021/22", "Pa rate")]   # the column's name in words, with no .meta.csv
     assert (somerset.value, somerset.section, somerset.cell) == (20.4, "All pupils / Total", "K4")
-    assert obs[("England", "2021/22", "pupil_count")].value == 7_000_000
+    assert obs[("England", "2021/22", "Pupil count")].value == 7_000_000
     assert any("no .meta.csv" in a and "pa_rate" in a for a in reports[0].tables[0].assumptions)
     pack.close()
 
@@ -126,7 +126,7 @@ def test_windows_1252_names(tmp_path):
                      "Total", "All pupils", "10", "12.5"]]
     path = write_csv(tmp_path / "w.csv", rows, bom=False, encoding="cp1252")
     pack, _, obs, _ = _stored(tmp_path, path)
-    assert obs[("Wiltshire – test", "2025", "pa_rate")].value == 12.5
+    assert obs[("Wiltshire – test", "2025", "Pa rate")].value == 12.5
     pack.close()
 
 
@@ -183,10 +183,10 @@ def test_blank_short_and_long_rows_keep_their_line_numbers(tmp_path):
     path = write_csv(tmp_path / "ragged.csv", [HEADER, ROWS[2], [], ROWS[2][:-1], ROWS[0] + ["extra"], ROWS[1]])
     pack, ds, _, reports = _stored(tmp_path, path)
     got = {o.cell: (o.label, o.measure, o.value, o.status) for o in pack.observations(ds.id)}
-    assert got["M2"] == ("Somerset", "pupil_count", None, "c") and got["N2"][2] == 20.4
-    assert got["M4"][:2] == ("Somerset", "pupil_count") and got["N4"][3] == "blank"   # short: padded
+    assert got["M2"] == ("Somerset", "Pupil count", None, "c") and got["N2"][2] == 20.4
+    assert got["M4"][:2] == ("Somerset", "Pupil count") and got["N4"][3] == "blank"   # short: padded
     assert got["M5"][2] == 7_000_000 and got["N5"][2] == 22.5                          # long: extra field ignored
-    assert got["N6"] == ("South West", "pa_rate", 21.9, None)
+    assert got["N6"] == ("South West", "Pa rate", 21.9, None)
     assert "M3" not in got and reports[0].tables[0].rows_read == 4
     assert pack.figure_count(ds.id) == 8
     pack.close()

@@ -2,7 +2,7 @@
 
 import pytest
 
-from memberpack.model.periods import CALENDAR_MONTH, MONTH, QUARTER, YEAR, YEAR_END, parse_period
+from memberpack.model.periods import CALENDAR_MONTH, CALENDAR_MONTHS, MONTH, QUARTER, YEAR, YEAR_END, parse_period
 
 
 @pytest.mark.parametrize("text, kind, label", [
@@ -20,7 +20,7 @@ from memberpack.model.periods import CALENDAR_MONTH, MONTH, QUARTER, YEAR, YEAR_
     ("October '22", CALENDAR_MONTH, "Oct 2022"),
     ("Apr 23 - Mar 24", YEAR, "2023/24"),              # a year written as its first and last months
     ("April 2023 to March 2024 £000", YEAR, "2023/24"),
-    ("Jul 23 - Jun 24", CALENDAR_MONTH, "Jul 2023"),   # no financial year: as before
+    ("Jul 23 - Jun 24", CALENDAR_MONTHS, "Jul 2023 to Jun 2024"),   # no financial year: a span of its own
 ])
 def test_parse_and_display(text, kind, label):
     period = parse_period(text)
