@@ -19,6 +19,7 @@ from memberpack.model.values import TEXT
 
 MAX_HEADER_ROWS = 4
 _WORKING_NUMBERS = 8   # column numbers after a word in a row's first cell, at least, for it to be their row
+_FIRST_COLUMN_NUMBERS = 20   # ... the first of them no more than this: a row of figures may count up by one too
 _LETTER_CODE = re.compile(r"[(\[]?(?:[A-Z]{1,2}\d{1,3}|[a-z]|[A-Z]|col(?:umn)?\s*\d{1,3})[)\]]?"
                           r"(?:\s*=\s*[A-Z0-9 +\-*/().\[\]]+)?", re.IGNORECASE)
 _FORMULA_CODE = re.compile(r"=?\s*[A-Z]{1,2}\d{1,3}\s*(?:[-+*/]\s*[A-Z]{1,2}\d{1,3}\s*)+", re.IGNORECASE)
@@ -69,7 +70,7 @@ def column_codes(row: Sequence[Any], cols: range) -> dict[int, str] | None:
         return None
     numbers = [whole_number(v) for _, v in filled]
     if numbers[0] is None and isinstance(filled[0][1], str) and len(numbers) > _WORKING_NUMBERS \
-            and None not in numbers[1:]:
+            and None not in numbers[1:] and min(numbers[1:3]) <= _FIRST_COLUMN_NUMBERS:
         filled, numbers = filled[1:], numbers[1:]   # a return's working row: "Hide or delete | 1 | 5 | 6 | 7 ..."
     if all(n is not None for n in numbers):
         counted = numbers[1:] if len(numbers) > 3 else numbers   # the first may number the table (108, then 1 2 3)

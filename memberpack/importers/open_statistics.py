@@ -195,12 +195,20 @@ _WORDS = {"sess": "sessions", "auth": "authorised", "unauth": "unauthorised", "p
           "cin": "CIN", "cpp": "CPP", "sen": "SEN", "ehc": "EHC", "ehcp": "EHCP", "fsm": "FSM"}
 
 
+_LAST_WORDS = {"pc": "(%)", "pct": "(%)"}   # "new_ehc_pc": a percentage, as its last word
+
+
 def readable_name(name: str) -> str:
     """A column name in words (``population_estimate``: ``Population estimate``), its shorthand spelt out
     and then the name itself in brackets (``Percentage of sessions authorised absence
     (pt_sess_auth_absence)``), so the figure is still found by the name the file gives it."""
     words = name.split("_")
-    spelt = [_FIRST_WORDS.get(w.lower(), w) if i == 0 else _WORDS.get(w.lower(), w) for i, w in enumerate(words)]
+    spelt = [_FIRST_WORDS.get(w.lower(), w) if i == 0 and len(words) > 1 else _WORDS.get(w.lower(), w)
+             for i, w in enumerate(words)]
+    if len(spelt) > 1 and spelt[-1].lower() in _LAST_WORDS:
+        spelt[-1] = _LAST_WORDS[spelt[-1].lower()]
+    elif len(spelt) > 1 and _SCALE_IN_NAME.fullmatch(spelt[-1].lower()):
+        spelt.pop()   # its figures are multiplied out (_unit_of): a "million" left in the name would mislead
     heading = as_heading(" ".join(spelt))
     return heading if spelt == words else f"{heading} ({name})"
 

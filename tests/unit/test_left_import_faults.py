@@ -166,3 +166,13 @@ def test_an_amount_stated_above_a_table_that_its_figures_give_in_pounds_makes_it
         "£623,248,000: the figures may be in £, not £k (give the unit with --unit)"]
     assert table(None).report.verdict == "read"
     assert table("Disabled Children's Support Packages - £623m Adverse").report.verdict == "read"
+
+
+def test_a_column_name_in_words_drops_a_scale_its_figures_were_multiplied_by():
+    """'total_revenue_balance_million' read 'Total revenue balance million' beside £2,086,820,000 (the
+    figures are multiplied out), and 'new_ehc_pc' read 'New EHC pc'; the file's own name stays in brackets."""
+    from memberpack.importers.open_statistics import readable_name
+
+    assert readable_name("total_revenue_balance_million") == "Total revenue balance (total_revenue_balance_million)"
+    assert readable_name("new_ehc_pc") == "New EHC (%) (new_ehc_pc)"
+    assert readable_name("population_estimate") == "Population estimate"

@@ -103,11 +103,12 @@ def _reserves_csv(path):
 def test_a_tidy_column_named_in_millions_holds_pounds_millions(tmp_path):
     (table,) = read_file(_reserves_csv(tmp_path / "la_maintained_schools_revenue_reserve.csv")).tables
     obs = {(o.measure, o.period): o for o in table.observations}
-    balance = obs[("total_revenue_balance_million", "2015/16")]
+    balance = obs[("Total revenue balance (total_revenue_balance_million)", "2015/16")]
     assert (balance.label, balance.value, balance.unit) == ("England", 2_086_820_000, "GBP")
-    code = obs[("b01_million", "2016/17")]   # no money word, but the file's other £ millions column says money
+    code = obs[("B01 (b01_million)", "2016/17")]   # no money word, but the file's other £ millions column says money
     assert (code.value, code.unit) == (10_450_000, "GBP")
-    assert (obs[("pc_schools_with_surplus", "2015/16")].unit, obs[("number_schools", "2015/16")].value) == (
+    assert (obs[("Percentage of schools with surplus (pc_schools_with_surplus)", "2015/16")].unit,
+            obs[("Number schools", "2015/16")].value) == (
         "percent", 16774)
 
 
