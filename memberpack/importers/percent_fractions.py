@@ -1,8 +1,10 @@
-"""Percentages that may be fractions: a ``%`` column or row whose figures are all between 0 and 1
-and half or more on average, none shown with a ``%`` (``Attendance % | 0.94``). Read as written they
-say 0.94%; the officer most likely typed 94% as a fraction without a percentage format. Which one is
-meant cannot be told from the figures, so the table is called unsure and the officer decides. (Small
-percentages are common and real: DfE's permanent exclusion rates are 0.1 to 0.7 per cent.)"""
+"""Percentages that may be fractions: a ``%`` column or row whose figures are all between 0 and 1,
+half or more on average or none under a quarter, none shown with a ``%`` (``Attendance % | 0.94``; a
+recycling rate of 0.34 to 0.62). Read as written they say 0.94%; the officer most likely typed 94% as a
+fraction without a percentage format. Which one is meant cannot be told from the figures, so the table
+is called unsure and the officer decides. (Small percentages are common and real: DfE's permanent
+exclusion rates are 0.1 to 0.7 per cent, some authorities' 0 or 0.05; real ones that never fall under a
+quarter of one per cent are rare.)"""
 
 from __future__ import annotations
 
@@ -15,6 +17,7 @@ from memberpack.model.observation import Observation
 from memberpack.model.units import PERCENT
 
 MOST_NAMED = 3
+QUARTER = 0.25   # figures none of them under this, all at most 1: fractions more likely than percentages under 1%
 
 
 @dataclass(slots=True)
@@ -22,6 +25,7 @@ class _Seen:
     count: int = 0
     total: float = 0.0
     largest: float = 0.0        # the largest figure's size
+    smallest: float = np.inf    # the smallest figure's size
     shown: bool = False         # some figure shown with a %
     example: float | None = None   # a figure neither 0 nor 1
 
@@ -61,6 +65,7 @@ class PercentFractions:
         seen.count += len(values)
         seen.total += float(values.sum())
         seen.largest = max(seen.largest, float(np.abs(values).max()))
+        seen.smallest = min(seen.smallest, float(np.abs(values).min()))
         if seen.example is None and len(parts := values[(values != 0) & (values != 1)]):
             seen.example = float(parts[0])
         seen.shown = seen.shown or shown
@@ -68,8 +73,8 @@ class PercentFractions:
     def doubt(self) -> str | None:
         """What to tell the officer, when some percentages may be fractions."""
         names = [name for name, seen in self._seen.items()
-                 if seen.count >= 2 and seen.largest <= 1 and seen.total >= seen.count / 2 and seen.example is not None
-                 and not seen.shown]
+                 if seen.count >= 2 and seen.largest <= 1 and (seen.total >= seen.count / 2 or seen.smallest >= QUARTER)
+                 and seen.example is not None and not seen.shown]
         if not names:
             return None
         listed = ", ".join(repr(n) for n in names[:MOST_NAMED]) + (f" and {len(names) - MOST_NAMED} more"

@@ -63,3 +63,19 @@ def test_rows_with_units_of_their_own_are_told_alike_in_blocks_and_cell_by_cell(
     blocks.add(block)
     cells.add(list(block.observations()))
     assert blocks.doubt() == cells.doubt() and "'Attendance % 1', 'Attendance % 3'" in blocks.doubt()
+
+
+def test_a_tidy_files_percentages_all_between_a_quarter_and_one_are_doubted(tmp_path):
+    """A tidy file's one indicator, its measure column saying 'Percentage', every figure between 0.34 and
+    0.62 (a recycling rate of 34% to 62% written as fractions): averaging under a half, they were read as
+    under 1% in a table called confident."""
+    rows = [["area_code", "area_name", "period", "indicator", "measure", "unit", "value"]]
+    areas = [("E47000001", "Greater Manchester"), ("E08000009", "Trafford"), ("E92000001", "England")]
+    for year, figures in [("2010-11", (0.34, 0.408, 0.415)), ("2014-15", (0.45, 0.619, 0.437)),
+                          ("2018-19", (0.479, 0.573, 0.435))]:
+        rows += [[code, name, year, "Reuse, recycling or composting of household waste", "Percentage", "Waste", figure]
+                 for (code, name), figure in zip(areas, figures)]
+    table, = _tables(tmp_path, rows)
+    assert table.report.verdict == "unsure"
+    assert any("between 0 and 1" in d for d in table.report.doubts)
+    assert {o.cell: o.value for o in table.observations}["G3"] == pytest.approx(0.408)   # read as written
