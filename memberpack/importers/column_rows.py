@@ -1,6 +1,6 @@
 """A table's plain rows kept column-wise, as a CSV read column-wise gives them (:class:`~.csv_reader.CsvColumns`).
 
-What a run of plain rows (:data:`~.table_reader.PlainRow`) holds, a list or array for all of them:
+What a run of plain rows (:data:`~.plain_row.PlainRow`) holds, a list or array for all of them:
 their labels, the period and kind each label gives, their figures (rows by columns) and each figure
 column's texts as written. Its rows are made into plain rows only where the table reader reads
 them row by row after all (a window whose roles need the rows' rules, the rows left at the end).

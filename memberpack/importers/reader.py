@@ -498,7 +498,7 @@ def _filled_down(rows: Iterator[tuple[int, Row]], merged: list[Merged]) -> Itera
     (``-``, ``x``) beside the merge. A header merged down over header rows (a row of letter codes,
     ``[A] [B] [C]``, among them), text wrapped over a blank row and a figure merged over rows (one
     figure) stay in their top cell; a merge across columns (a
-    band label over its columns) is spread by the header reader (``table_reader._fill_right``)."""
+    band label over its columns) is spread by the header reader (``header_groups.fill_right``)."""
     tall = sorted((r0, c0, c1, r1) for (r0, c0), (r1, c1) in merged if r1 > r0)
     return _filling(rows, tall) if tall else rows
 

@@ -10,6 +10,10 @@ give the same observations (``tests/unit/test_plain_rows.py`` checks it field by
 CSV's rows after a plain batch are read column-wise by Arrow while they stay plain
 (:meth:`TableReader._columnwise`), in the same windows: the same again (``tests/unit/test_csv_columnwise.py``).
 
+What the reader asks of its rows lives beside it: :mod:`.plain_row` (a plain row's tuple and tests on
+runs of them), :mod:`.label_words` (what labels may name or state), :mod:`.figure_arrays` (cells as
+float64 arrays, the vectorised sums test) and :mod:`.header_groups` (a group header spread over its columns).
+
 Benchmark convention: a column whose header names benchmarks or comparators (``National
 benchmarking``) keeps each cell's text as written (``England, 53% South West, 53%``) as an
 observation with status ``text``; each ``name, figure`` pair in it that parses is stored as an
@@ -23,13 +27,11 @@ import calendar
 import re
 from array import array
 from math import isfinite
-from bisect import bisect_left
 from collections import Counter
 from collections.abc import Iterable, Iterator, Mapping, Sequence
 from itertools import chain, compress, count, groupby, repeat
 from operator import getitem, itemgetter, not_
 from dataclasses import dataclass, field, replace
-from functools import lru_cache
 from datetime import date, datetime, time, timedelta
 from typing import Any
 
@@ -38,6 +40,18 @@ import numpy as np
 from memberpack.errors import Cancelled
 from memberpack.importers.cells import a1, column_index, column_letter
 from memberpack.importers.column_rows import ColumnRows
+from memberpack.importers.figure_arrays import (
+    DATE_KINDS, EXACT, FEWEST_BATCH_ROWS, as_figures, columns_as_figures, dates_as_days, holds_date, may_add_up,
+    written_figures)
+from memberpack.importers.header_groups import fill_right
+from memberpack.importers.label_words import (
+    A_NUMBER, MARKED, UNIT_HINT, YEARISH, any_marked, dated_labels, label_indexes, label_stated_unit, labels_found,
+    labels_name_all, may_state_unit_or_period, period_in_label, places_of, single_spaced, words_before_numbers)
+from memberpack.importers.plain_row import (
+    AREA_OF, AT_AREA, AT_FIGURES, AT_KIND, AT_LABEL, AT_PERIOD, AT_ROW, AT_SECTION, AT_TEXTS, FIGURES_OF,
+    FIRST_VALUE, LABEL_OF, PERIOD_OF, PlainRow, ROLE_OF, ROW_OF, SECTION_OF, TEXTS_OF, all_data, figures_written,
+    figures_written_row, first_figure, names_all, none_written, one_run, plain_row_unit, read_alike, row_number,
+    row_role, two_runs)
 from memberpack.importers.csv_reader import ColumnChunk, CsvColumns
 from memberpack.importers.header_notes import noted_markers
 from memberpack.importers.headers import (
@@ -45,16 +59,16 @@ from memberpack.importers.headers import (
 from memberpack.importers.keys import (
     AREA, PERIOD, REFERENCE, SECTION, UNITS_HEADER, KeyColumn, RowKeys, alike_keys, ignores_label, row_keys, section_texts,
     totals_row, unit_of_row)
-from memberpack.importers.label_keys import LabelKeys, label_keys, labels_matching
+from memberpack.importers.label_keys import LabelKeys, label_keys
 from memberpack.model.number_formats import general, is_percent, render, writes_percent_sign
 from memberpack.importers.layout import (
     THOUSANDS as _THOUSANDS, TableLayout, blank, cell_class, cell_text, is_header_like, is_units_row, strip_periods)
 from memberpack.importers.percent_fractions import PercentFractions
-from memberpack.importers.plain_numbers import FORMATTED_NUMBER, PLAIN_NUMBER, PLAIN_NUMBERS, plain_figures
+from memberpack.importers.plain_numbers import FORMATTED_NUMBER, PLAIN_NUMBER, plain_figures
 from memberpack.importers.reader import Sheet
 from memberpack.importers.report import TableReport
 from memberpack.importers.roles import (
-    ALL_OF_THEM, SUBTOTAL_WORDS, TOTAL_WORDS, ParsedRow, assign_roles, role_from_words, rounding_step, summed_apart)
+    SUBTOTAL_WORDS, TOTAL_WORDS, ParsedRow, assign_roles, role_from_words, rounding_step, summed_apart)
 from memberpack.importers.stated_amounts import StatedAmounts
 from memberpack.importers.stream import Peekable
 from memberpack.importers.table_ends import LOOKAHEAD, TableEnds, is_footnote
@@ -63,8 +77,8 @@ from memberpack.model.metrics import (CATALOGUE, OTHER_METRIC, Metric, catalogue
                                       match_metric, mentions_catalogue)
 from memberpack.model.observation import BUDGET_MONITOR, DATA, KPI_SCORECARD, SUBTOTAL, Observation
 from memberpack.model.periods import (
-    CALENDAR_MONTH, CALENDAR_YEAR, CALENDAR_YEARS, MONTH_NAMES, YEAR, YEARS, YEARS_SPAN, Period, may_name_period,
-    parse_period, relative_year, span_end, years_named)
+    CALENDAR_MONTH, CALENDAR_YEAR, CALENDAR_YEARS, MONTH_NAMES, YEAR, YEARS, YEARS_SPAN, Period, parse_period,
+    relative_year, span_end, years_named)
 from memberpack.model.units import (
     COUNT, GBP, MINUTES, NUMBER, PER_10000, PERCENT, PERCENTAGE, POUNDS, Unit, described_unit, find_unit, may_name_own_unit,
     own_unit, unit_in_name)
@@ -105,7 +119,6 @@ def _add_sums(sums: dict[int, list[float]], part: list[Observation] | FigureBloc
         seen[0] += total * (column.factor if column.raw else 1.0)
         seen[1] += count
 BATCH_ROWS = 500          # rows tested together for being plain (TableReader._plain_batch)
-FEWEST_BATCH_ROWS = 16    # a batch that is not plain is tried again in halves down to this
 PROGRESS_EVERY = 5_000
 _UNCACHED = "formula with no cached value (open and save the workbook in Excel to calculate it); not guessed"
 _CODED_FIGURE = re.compile(r"[-(.,]")   # a figure as written, not a code: "(145,000)", "-3", "12.5", "1,500"
@@ -116,13 +129,6 @@ _LEFT_SAMPLE = 12         # first named rows that tell a column of figures left 
 _BENCHMARK_HEADER = re.compile(r"bench|compar|national|england|neighbour|regional", re.IGNORECASE)
 _BENCHMARK = re.compile(r"\s*(?P<name>[A-Za-z][A-Za-z .'&-]*?)\s*[,:]?\s*(?P<num>-?\d[\d,]*(?:\.\d+)?)\s*"
                         r"(?P<unit>%|per\s*10,?000)?\s*")
-_UNIT_HINT = re.compile(r"%|£|per\s+1(?:0,?000|,?000|00,?000)\b|\b(?:days|weeks)\b|^\s*percentage\b|"
-                        r"\((?:units?|number|mean|average)\)", re.IGNORECASE)
-# A label saying in brackets that its figures are a number ("Alcohol consumption (units)"): not the table's percentage
-_OWN_NUMBER = re.compile(r"\((?:units?|number|mean|average)\)", re.IGNORECASE)
-_A_NUMBER = Unit(NUMBER, 1.0, "")
-# the same in labels joined by NUL characters: "Percentage ..." at the start of any of them
-_UNIT_HINT_JOINED = re.compile(_UNIT_HINT.pattern.replace("^", "(?:^|(?<=\0))"), re.IGNORECASE)
 _PERIOD_WORDS = re.compile(r"\b(?:to|and|from)\b", re.IGNORECASE)   # what is left of "1996 to 1997" once its years go
 # A title's number ("Table 3:") and, from the first year it names on, the years it covers
 _TITLE_NUMBER = re.compile(r"\btable\s+[\w.]+\s*[:\-–]\s*", re.IGNORECASE)
@@ -137,16 +143,6 @@ _NO_PERIOD = re.compile(r"\b(?:change|movement|direction)\b|\b(?:from|since)\s+(
                         re.IGNORECASE)
 # what a figure was worked out from, in brackets after its name: its years date that data, not the figure
 _BASED_ON = re.compile(r"\((?:based on|using|calculated from)\b[^()]*\)", re.IGNORECASE)
-_YEAR_DIGITS = re.compile(r"(?:19|20)\d{2}")
-_SPLIT_DIGITS = re.compile(r"\d{2}\s*/\s*\d{2}")
-# a month with a two-digit year, as Excel's dd-mmm-yy dates are written: "31-Mar-12", "Mar-12"
-_MONTH_YY = re.compile(r"(?i:\b(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*-\d{2}(?!\d))")
-_YEARISH = re.compile(f"{_YEAR_DIGITS.pattern}|{_SPLIT_DIGITS.pattern}|{_MONTH_YY.pattern}")
-# Year-shaped digits that are the decimals of a number of their own ("Line 3.2013", item 3.2013 of a
-# list): no year. A date's year (31.03.2013) follows two such numbers, and stays one.
-_DECIMAL_YEAR = re.compile(r"(?<![\w.])\d+\.(?:19|20)\d{2}(?![\w.])")
-# A date's year with a footnote digit run onto it ("30 September 20122": 2012, note 2)
-_MARKED_YEAR = re.compile(rf"\b((?:{'|'.join(MONTH_NAMES)})\s+(?:19|20)\d\d)\d$", re.IGNORECASE)
 _TEXT_COLUMN = re.compile(r"^\s*(?:comments?|commentary|notes?|narrative|remarks?)\b", re.IGNORECASE)
 _DEFINES = re.compile(r"\b(?:description|definition)\b", re.IGNORECASE)
 _PLACE = re.compile(r"geograph|\b(?:areas?|authority|council|region|organisation|provider|school|establishment|ward|"
@@ -192,20 +188,7 @@ _COUNT_METRICS = frozenset(m.id for m in CATALOGUE if m.unit == COUNT)
 # Labels a plain row may not have: one naming a total or a count.
 _ODD_LABEL = re.compile("|".join(p.pattern for p in (SUBTOTAL_WORDS, TOTAL_WORDS, _NUMBER_OF)), re.IGNORECASE)
 
-# A row whose every cell is a figure read just as its column says, or a text that is no figure
-# (TableReader._plain): a plain tuple (row, label, section, values as read, the figures as float64,
-# the period and area its key columns give, the positions of its text columns, the period its
-# label gives, None or the metrics and units its label gives its figures, and its role: ``data``, or
-# ``subtotal`` for a row its label calls a sub total), the quickest thing to make a hundred thousand
-# of. The figures are those of the columns that are not text.
-PlainRow = tuple
-_R, _LABEL, _SECTION, _VALUES, _FIGURES, _PERIOD, _AREA, _TEXTS, _LABEL_PERIOD, _KIND, _ROLE = range(11)
 _TEXT_CACHE = 50_000   # distinct texts remembered per table (a comment column may hold one a row)
-# A label ending in a footnote marker ("Somerset5", "Total (3)"): such rows are read cell by cell.
-_MARKED = re.compile(r"(?:[a-z)]\d{1,2}(?:,\d{1,2})*|[A-Z]{6}\d{1,2}|\(\d{1,2}\)|\]|[¹²³⁴⁵⁶⁷⁸⁹⁰])(?=\0|$)")
-# _MARKED read backwards from each NUL (labels joined by NUL, reversed, a NUL before the first): a
-# search tried only where a label ends, not at every character of every label.
-_MARKED_REVERSED = re.compile(r"\0(?:(?:\d{1,2},)*\d{1,2}[a-z)]|\d{1,2}[A-Z]{6}|\)\d{1,2}\(|\]|[¹²³⁴⁵⁶⁷⁸⁹⁰])")
 
 
 @dataclass(slots=True)
@@ -325,30 +308,7 @@ def _joined(part: str | None, texts: Sequence[str]) -> str | None:
     return " / ".join(dict.fromkeys(filter(None, (part, *texts)))) or None
 
 
-def _row(row: ParsedRow | PlainRow) -> int:
-    return row[_R] if type(row) is PlainRow else row.r
-
-
-def _role(row: ParsedRow | PlainRow) -> str:
-    return row[_ROLE] if type(row) is PlainRow else row.role
-
-
-_ROLE_OF = itemgetter(_ROLE)
-_VALUES_OF = itemgetter(_VALUES)
-_SECTION_OF = itemgetter(_SECTION)
-_FIGURES_OF = itemgetter(_FIGURES)
-_R_OF = itemgetter(_R)
-_LABEL_OF = itemgetter(_LABEL)
-_PERIOD_OF = itemgetter(_PERIOD)
-_AREA_OF = itemgetter(_AREA)
 _CARRIED = (SECTION, PERIOD)   # key columns whose blank cells take the value above them (keys.row_keys)
-
-
-def _all_data(rows: list[ParsedRow | PlainRow]) -> bool:
-    """Whether every row is an ordinary data row (no sub total, no total)."""
-    if set(map(type, rows)) == {PlainRow}:
-        return SUBTOTAL not in map(_ROLE_OF, rows)
-    return all(_role(row) == DATA for row in rows)
 
 
 def _shared(items: Sequence) -> Coded:
@@ -626,9 +586,9 @@ class TableReader:
         units_row = header.get(layout.units_row - 1, []) if layout.units_row else []
         table_unit = (_THOUSANDS if layout.unit == _THOUSANDS.symbol else find_unit(layout.unit)) if layout.unit else None
         chosen = table_unit is not None and layout.unit_by_hand
-        filled = [_fill_right(row, layout.col_range, self.sheet.merged, h - 1, above=rows[:i],
-                              below=rows[i + 1:] or ([units_row] if any(map(_UNIT_WORD.fullmatch, map(cell_text, units_row)))
-                                                     else []))
+        filled = [fill_right(row, layout.col_range, self.sheet.merged, h - 1, above=rows[:i],
+                             below=rows[i + 1:] or ([units_row] if any(map(_UNIT_WORD.fullmatch, map(cell_text, units_row)))
+                                                    else []))
                   for i, (h, row) in enumerate(zip(layout.header_rows, rows))]
         for f, row in zip(filled, rows):   # "20106" among 2009, 2011...: 2010 and its footnote 6, spread to its group
             if marked := {cell_text(row[c]): year for c, year in marked_years(row, layout.col_range).items()}:
@@ -693,7 +653,7 @@ class TableReader:
                 or unit_in_name(measure)
             if unit is None and table_unit is not None:
                 unit = table_unit
-                self._table_unit_columns.add(c)   # (a row may state its own unit instead: _label_unit)
+                self._table_unit_columns.add(c)   # (a row may state its own unit instead: label_stated_unit)
             if unit is table_unit and unit is not None and unit.base == "GBP" and not chosen and parts and (
                     _NOT_MONEY.search(parts[-1]) and not _MONEY_WORDS.search(parts[-1]) or _HOW_MANY.match(parts[-1])):
                 unit = None   # "£ thousand" over the table, but this column counts pupils
@@ -831,7 +791,7 @@ class TableReader:
         """Whether a row sampled states its own unit in its label ("Operational boundary (£m)")."""
         labels = [cell_text(row[self.label_col]) for r, row in header.items()
                   if r >= self.layout.data_start and self.label_col < len(row) and not blank(row[self.label_col])]
-        return any(_UNIT_HINT.search(label) and _label_unit(label) is not None for label in labels)
+        return any(UNIT_HINT.search(label) and label_stated_unit(label) is not None for label in labels)
 
     def _worded(self, header: dict[int, list[Any]], c: int) -> bool:
         """Whether the cells sampled in column ``c`` are words, five at least from the first and three in
@@ -939,12 +899,12 @@ class TableReader:
                 else:
                     size = min(size * 2, BATCH_ROWS)
                     pending += batch
-                    self.last_row = batch[-1][_R]
+                    self.last_row = batch[-1][AT_ROW]
                     while len(pending) >= ROLE_WINDOW:
-                        yield from self._settle(pending[:ROLE_WINDOW // 2], final=False, upto=_row(pending[ROLE_WINDOW - 1]))
+                        yield from self._settle(pending[:ROLE_WINDOW // 2], final=False, upto=row_number(pending[ROLE_WINDOW - 1]))
                         del pending[:ROLE_WINDOW // 2]
                     if (read + len(batch)) // PROGRESS_EVERY > read // PROGRESS_EVERY:
-                        self._tick(batch[-1][_R], progress, cancel)
+                        self._tick(batch[-1][AT_ROW], progress, cancel)
                     read += len(batch)
                     if COLUMNWISE and stream.columns is not None and not stream.buffered():
                         left = stream.columns.left(self.last_row + 1)
@@ -1087,9 +1047,9 @@ class TableReader:
         alone under ``Special Educational Needs (High Needs``): a label cell and nothing else, closing
         a bracket the label above left open; else ""."""
         label = row[self.label_col] if self.label_col < len(row) else None
-        if type(label) is not str or _row(above) != r - 1:
+        if type(label) is not str or row_number(above) != r - 1:
             return ""
-        before = above[_LABEL] if type(above) is PlainRow else above.label
+        before = above[AT_LABEL] if type(above) is PlainRow else above.label
         opened = before.count("(") - before.count(")") if type(before) is str else 0
         if opened <= 0 or any(not blank(v) for c, v in enumerate(row) if c != self.label_col):
             return ""   # (the label above first: most leave no bracket open, and their rows are not looked at)
@@ -1099,7 +1059,7 @@ class TableReader:
     def _with_rest(self, above: ParsedRow | PlainRow, rest: str) -> ParsedRow | PlainRow:
         """The row above with the rest of its label joined on, in its figures too."""
         if type(above) is PlainRow:
-            return above[:_LABEL] + (f"{above[_LABEL]} {rest}",) + above[_LABEL + 1:]
+            return above[:AT_LABEL] + (f"{above[AT_LABEL]} {rest}",) + above[AT_LABEL + 1:]
         above.label = f"{above.label} {rest}"
         for obs in above.cells:
             obs.label = above.label
@@ -1156,7 +1116,7 @@ class TableReader:
         joined = "\0".join(labels)
         if joined.count("\0") != len(labels) - 1:   # a label's own NUL (an .xls's): read one by one
             return self._put_back(stream, taken)
-        if not _single_spaced(joined):
+        if not single_spaced(joined):
             labels = [" ".join(label.split()) for label in labels]
             joined = "\0".join(labels)
         lowered = joined.lower()
@@ -1181,7 +1141,7 @@ class TableReader:
         else:
             figures, texts = split
             texts_each = repeat(texts)
-        shown = self._shown(rs[0], _figures_written(values[0], texts))
+        shown = self._shown(rs[0], figures_written(values[0], texts))
         if not all(labels) or any_marked(joined):
             return self._put_back(stream, taken)
         kinds: dict[frozenset, tuple] = {}
@@ -1197,7 +1157,7 @@ class TableReader:
                     kinds[found] = kind
         row_kinds = list(map(kinds.get, words)) if kinds else repeat(None)
         dated = {}
-        for label in _labels_matching(_may_state_unit_or_period, joined, lowered, labels):
+        for label in labels_found(may_state_unit_or_period, joined, lowered, labels):
             period = self._label_period(label)
             if period is False:
                 return self._put_back(stream, taken)
@@ -1213,7 +1173,7 @@ class TableReader:
                 found = list(zip(rs, labels, keyed[0], values, figures, keyed[1], keyed[2], texts_each,
                                  map(dated.get, labels) if dated else repeat(None), row_kinds, repeat(DATA)))
                 if self._indents:
-                    self._top = found[-1][_SECTION]
+                    self._top = found[-1][AT_SECTION]
                 return found
             found, carried = [], dict(self._carried)
             for r, label, (name, section, period, area), v, f, kind, texts in zip(
@@ -1228,7 +1188,7 @@ class TableReader:
                     own = dated.get(label)
                 found.append((r, name, section, v, f, period, area, texts, own, kind, DATA))
             if self._indents:
-                self._top = found[-1][_SECTION]
+                self._top = found[-1][AT_SECTION]
             return found
         sections = self._batch_sections(items, headings, roles) if headings or roles else repeat(self.section)
         return list(zip(rs, labels, sections, values, figures, repeat(None), repeat(None), texts_each,
@@ -1276,12 +1236,12 @@ class TableReader:
     def _catalogue_words(self, labels: list[str]) -> list[frozenset[str]] | None:
         """:func:`catalogue_words_each` of a batch's labels, each distinct label
         read once in a table (a long table repeats its service names), and each label ending in a
-        long number by its words before it (:func:`_words_before_number`); None when no label
+        long number by its words before it (:func:`words_before_number`); None when no label
         mentions the catalogue."""
         keys = labels
         distinct = dict.fromkeys(keys)
         if len(distinct) * 2 > len(labels):   # labels that differ row by row ("Placement 201934"): by their words
-            keys = _words_before_numbers(labels)
+            keys = words_before_numbers(labels)
             distinct = dict.fromkeys(keys)
             if len(distinct) * 2 > len(labels):   # ("Placement 17"): none kept
                 return catalogue_words_found(labels)
@@ -1312,7 +1272,7 @@ class TableReader:
         position, with their labels; None when such a row may be anything else (a title over
         another table, a footnote, a label with a footnote marker) or the table has key columns."""
         width = len(values[0])
-        firsts = list(map(_FIRST_VALUE, values))
+        firsts = list(map(FIRST_VALUE, values))
         if "" not in firsts and None not in firsts:
             return {}   # a figure in every row's first measure column: no heading (most batches)
         found = {i: items[i][1][self.label_col] for i, v in enumerate(values)
@@ -1343,8 +1303,8 @@ class TableReader:
         """Each row's role when the labels (``lowered``: joined by NUL, in lower case) naming a total
         all name a sub total (``Children's services sub total``), [] when none names one; else the
         place of the first row that is read cell by cell: totals, and counts (``Number of ...``)."""
-        named = chain(_places(lowered, "total"), _places(lowered, "number"))
-        odd = [i for i in _label_indexes(lowered, named) if _ODD_LABEL.search(labels[i])]
+        named = chain(places_of(lowered, "total"), places_of(lowered, "number"))
+        odd = [i for i in label_indexes(lowered, named) if _ODD_LABEL.search(labels[i])]
         if not odd:
             return []
         if self._not_measures:
@@ -1382,7 +1342,7 @@ class TableReader:
         comment, a date, or blank), with one figure column at least, or a date in every row (a case
         list's dates: such a row is neither a heading nor a series' codes); else None. Figures
         written as text (a CSV) have no text columns among them."""
-        figures = _as_figures(values)
+        figures = as_figures(values)
         if figures is not None:
             return figures, ()
         first = values[0]
@@ -1400,17 +1360,17 @@ class TableReader:
             if len(texts) == len(first):
                 return None
         else:
-            texts = tuple(j for j, v in enumerate(first) if type(v) is str or v is None or type(v) in _DATE_KINDS)
+            texts = tuple(j for j, v in enumerate(first) if type(v) is str or v is None or type(v) in DATE_KINDS)
             if not texts or not all(self._text_column(j, columns[j]) for j in texts):
                 return None
             if len(texts) == len(first):   # no figure column
-                if not (any(set(map(type, column)) <= _DATE_KINDS for column in columns) or all(map(_holds_date, values))):
+                if not (any(set(map(type, column)) <= DATE_KINDS for column in columns) or all(map(holds_date, values))):
                     return None
                 return (np.empty((len(values), 0)) if len(values) > 1 else [[]]), texts
-        if type(first[_first_figure(texts)]) is str:
+        if type(first[first_figure(texts)]) is str:
             figures = np.column_stack([f for f in written if f is not None])
             return (figures if len(values) > 1 else figures.tolist()), texts
-        figures = _columns_as_figures([column for j, column in enumerate(columns) if j not in texts])
+        figures = columns_as_figures([column for j, column in enumerate(columns) if j not in texts])
         return None if figures is None else (figures, texts)
 
     def _marked(self, values: list[list[Any]]) -> tuple[list, list[tuple[int, ...]]] | None:
@@ -1443,7 +1403,7 @@ class TableReader:
                 figures[j][~marked[j]] = found
             except OverflowError:   # an integer beyond a float64
                 return None
-        if integers and (np.abs(figures[~marked]) >= _EXACT).any():
+        if integers and (np.abs(figures[~marked]) >= EXACT).any():
             return None   # (as one row read alone: such integers are read cell by cell)
         if not marked.any():
             return None
@@ -1490,7 +1450,7 @@ class TableReader:
         holds no benchmarks (:meth:`_text_cell`, asked once per distinct text but those plainly words)."""
         if self.columns[j].benchmark:
             return False
-        unit, distinct = self.columns[j].unit, dict.fromkeys(_days(cells))
+        unit, distinct = self.columns[j].unit, dict.fromkeys(dates_as_days(cells))
         if set(map(type, distinct)) == _WRITTEN_KINDS:   # notes and comments are words: the others are asked
             distinct = not_plainly_words(distinct)
         return all(self._text_cell(v, unit) for v in distinct)
@@ -1513,7 +1473,7 @@ class TableReader:
         if found is None:
             if len(self._text_cells) > _TEXT_CACHE:
                 self._text_cells.clear()
-            if value is not None and type(value) is not str and type(value) not in _DATE_KINDS:
+            if value is not None and type(value) is not str and type(value) not in DATE_KINDS:
                 return False
             cell = read_value(value, unit, None)
             found = (cell.display, cell.status) if (cell.value is None and cell.unit is None and cell.status
@@ -1709,10 +1669,10 @@ class TableReader:
             return None
         (figures,), texts = split
         label = " ".join(label.split())
-        if not label or _ODD_LABEL.search(label) or _MARKED.search(label) or (own := self._label_period(label)) is False \
+        if not label or _ODD_LABEL.search(label) or MARKED.search(label) or (own := self._label_period(label)) is False \
                 or self._describer is not None and self._row_described(row) is not None:
             return None
-        shown = self._shown(r, _figures_written(values, texts))
+        shown = self._shown(r, figures_written(values, texts))
         section, period, area = self.section, None, None
         if self._not_measures:
             if not self._keyed_plain or not self._context_holds(row):
@@ -1739,7 +1699,7 @@ class TableReader:
             return False
         metrics = [self._metric(label, c.measure, base) for c, (_, _, base) in zip(self.columns, shown)]
         units = [base for _, _, base in shown]
-        if _row_unit(shown, ()) is None or self._count_columns:
+        if plain_row_unit(shown, ()) is None or self._count_columns:
             counted = bool(_COUNT_METRICS.intersection(metrics) or _NUMBER_OF.search(label))
             units = [COUNT if unit is None and (counted and c.measure not in self._money_measures
                                                 or c.measure in self._count_columns) else unit
@@ -1758,9 +1718,9 @@ class TableReader:
     def _label_period(self, label: str) -> Period | None | bool:
         """The period a plain row's label gives its figures (as ``_read_cells``), None for none; False
         when the label states a unit they would take, or a period its columns would not all take alike."""
-        if _UNIT_HINT.search(label) and _label_unit(label) is not None or self._money and own_unit(label) is not None:
+        if UNIT_HINT.search(label) and label_stated_unit(label) is not None or self._money and own_unit(label) is not None:
             return False
-        period = _row_period(label, self.context)
+        period = period_in_label(label, self.context)
         return None if period is not None and self._changes_no_period(period) else period
 
     def _changes_no_period(self, period: Period) -> bool:
@@ -1779,7 +1739,7 @@ class TableReader:
         Text cells take the metric of their measure in the row's unit (:meth:`_read_cells`): a
         block gives them their measure's own, so the two must agree."""
         if texts:
-            unit = _row_unit(shown, texts)
+            unit = plain_row_unit(shown, texts)
             if self._asked(label, unit, False) != OTHER_METRIC.id or not self._texts_agree(texts, unit):
                 return False
         if shown is not self._shown_last:
@@ -1922,8 +1882,8 @@ class TableReader:
         units cell, when the table has a column of them (:data:`~memberpack.importers.keys.UNITS_HEADER`);
         ``described``: the unit its description names (:meth:`_row_described`), for its figures with none."""
         r, label, role, area = parsed.r, parsed.label, parsed.role, parsed.area
-        row_period = parsed.period or (_row_period(label, self.context) if _YEARISH.search(label) else None)
-        label_unit = _label_unit(label) if _UNIT_HINT.search(label) else None  # "CLA rate per 10,000", "... %"
+        row_period = parsed.period or (period_in_label(label, self.context) if YEARISH.search(label) else None)
+        label_unit = label_stated_unit(label) if UNIT_HINT.search(label) else None  # "CLA rate per 10,000", "... %"
         counted = ()
         if units and label_unit is None:   # "%", or "Per child per week" under a cost: £
             label_unit, cost_unit = unit_of_row(units, False), unit_of_row(units, True)
@@ -1968,7 +1928,7 @@ class TableReader:
             period = col.period_label if row_period is None else self._period_within(col, row_period)
             unit = own if own is not None and col.base == GBP else \
                 label_unit if label_unit is not None and (label_unit.base == PERCENT and col.base == GBP or (
-                    label_unit is _A_NUMBER and col.base == PERCENT and col.index in self._table_unit_columns)) else \
+                    label_unit is A_NUMBER and col.base == PERCENT and col.index in self._table_unit_columns)) else \
                 col.unit or (None if col.index in counted else label_unit) \
                 or (cost_unit if col.index in self._cost_columns else None) \
                 or (described if kind is float or kind is int or kind is str and _text_figure(value) is not None else None)
@@ -2086,19 +2046,19 @@ class TableReader:
         period stands in its key as its own hash, asked once per period a window's rows share (a
         dataclass's hash is slow to ask of each row)."""
         if set(map(type, rows)) == {PlainRow}:   # most windows
-            data = rows if _all_data(rows) else list(compress(rows, map(DATA.__eq__, map(_ROLE_OF, rows))))
-            periods = list(map(_PERIOD_OF, data))
+            data = rows if all_data(rows) else list(compress(rows, map(DATA.__eq__, map(ROLE_OF, rows))))
+            periods = list(map(PERIOD_OF, data))
             if periods and periods[0] is None and periods.count(None) == len(periods):   # no row names its own
                 keyed = repeat(None)
             else:
                 hashed = {i: _hashed(period) for i, period in dict(zip(map(id, periods), periods)).items()}
                 keyed = map(hashed.__getitem__, map(id, periods))
-            self._row_keys.extend(map(hash, zip(map(_LABEL_OF, data), map(_SECTION_OF, data), keyed, map(_AREA_OF, data))))
+            self._row_keys.extend(map(hash, zip(map(LABEL_OF, data), map(SECTION_OF, data), keyed, map(AREA_OF, data))))
             return
         described = self._redescribed
-        data = [(row[_LABEL], row[_SECTION], _hashed(row[_PERIOD]), row[_AREA]) if type(row) is PlainRow else
+        data = [(row[AT_LABEL], row[AT_SECTION], _hashed(row[AT_PERIOD]), row[AT_AREA]) if type(row) is PlainRow else
                 (row.label, row.section, _hashed(row.period), row.area) + _described(described.pop(row.r, None))
-                for row in rows if _role(row) == DATA]
+                for row in rows if row_role(row) == DATA]
         self._row_keys.extend(map(hash, data))
 
     def _settle(self, rows: list[ParsedRow | PlainRow], *, final: bool,
@@ -2117,7 +2077,7 @@ class TableReader:
                 return
         # assign_roles settles the window; plain rows it leaves as they were are still read as
         # blocks, the others cell by cell (a 492-column return's window: 128,000 cells less)
-        held = iter(self._held([row[_FIGURES] for row in rows if type(row) is PlainRow]))
+        held = iter(self._held([row[AT_FIGURES] for row in rows if type(row) is PlainRow]))
         light = [self._light(row, next(held)) if type(row) is PlainRow else row for row in rows]
         first = [(parsed.role, parsed.section) for parsed in light]
         assign_roles(light, has_headings=headed, final=final, money=money,
@@ -2142,29 +2102,29 @@ class TableReader:
         rows, none of which (in a money table with no headings, so one section) might be the sum of
         the rows above it. Then plain rows need not be read cell by cell. With it, the window's
         figures as written, when they were needed to tell."""
-        if len(rows) > 2 and _names_all(rows):
+        if len(rows) > 2 and names_all(rows):
             return False, None   # "All schools" may add up the rows above it, whatever the table
-        if not _all_data(rows):
+        if not all_data(rows):
             return self._closed_by_subtotals(rows, money=money, headed=headed)
         if not money or headed or len(rows) <= 2:
             return True, None   # ordinary rows only become totals by adding up, and only then
         plain = set(map(type, rows)) == {PlainRow}
-        if plain and len(set(map(_TEXTS_OF, rows))) != 1:
+        if plain and len(set(map(TEXTS_OF, rows))) != 1:
             return False, None   # (as the rows' figures below would tell)
-        sections = summed_apart(list(map(_SECTION_OF, rows)) if plain else
-                                [row[_SECTION] if type(row) is PlainRow else row.section for row in rows])
+        sections = summed_apart(list(map(SECTION_OF, rows)) if plain else
+                                [row[AT_SECTION] if type(row) is PlainRow else row.section for row in rows])
         # assign_roles sums each run of rows in one section apart (key columns may change it every row)
         changes = [0] if sections.count(sections[0]) == len(sections) else \
             [0] + [i for i in range(1, len(rows)) if sections[i] != sections[i - 1]]
         starts = np.repeat(changes, np.diff(changes + [len(rows)]))
-        lines = list(map(_R_OF, rows)) if plain else [_row(row) for row in rows]
+        lines = list(map(ROW_OF, rows)) if plain else [row_number(row) for row in rows]
         window = self._format_rows
         if max(lines) >= window and any(c.percent for c in self.columns) and not (min(lines) >= window and (
-                _none_written(rows) if plain else all(type(row) is PlainRow and not _written(row) for row in rows))):
+                none_written(rows) if plain else all(type(row) is PlainRow and not figures_written_row(row) for row in rows))):
             return False, None   # percentages as formatted and as written: too unlike to screen together
         first = rows[0]
-        texts = next(row[_TEXTS] for row in rows if type(row) is PlainRow)
-        shown = (self._shown(first[_R], _written(first)) if type(first) is PlainRow
+        texts = next(row[AT_TEXTS] for row in rows if type(row) is PlainRow)
+        shown = (self._shown(first[AT_ROW], figures_written_row(first)) if type(first) is PlainRow
                  else self._shown(first.r, False))
         kept = self._kept(texts)
         indexes = [self.columns[j].index for j in kept]
@@ -2172,21 +2132,21 @@ class TableReader:
         steps = np.array([shown[j][1] * (1.5 if self.columns[j].code else 1.001) for j in kept])
         loose = np.array([_unsummed(self.columns[j]) for j in kept], dtype=bool)
         if plain:
-            raw = np.array(list(map(_FIGURES_OF, rows)), dtype=np.float64)
-            return bool(np.isfinite(raw).all()) and not _may_add_up(raw, factors, steps, starts, loose), raw
+            raw = np.array(list(map(FIGURES_OF, rows)), dtype=np.float64)
+            return bool(np.isfinite(raw).all()) and not may_add_up(raw, factors, steps, starts, loose), raw
         figures = []
         for row in rows:
             if type(row) is PlainRow:
-                if row[_TEXTS] != texts:
+                if row[AT_TEXTS] != texts:
                     return False, None
-                figures.append(row[_FIGURES])
+                figures.append(row[AT_FIGURES])
             elif len(row.numbers) == len(indexes) and all(i in row.numbers for i in indexes):
                 # in base units already: back to the column's own
                 figures.append([row.numbers[i][0] / f for i, f in zip(indexes, factors.tolist())])
             else:
                 return False, None
         raw = np.array(figures, dtype=np.float64)
-        return bool(np.isfinite(raw).all()) and not _may_add_up(raw, factors, steps, starts, loose), raw
+        return bool(np.isfinite(raw).all()) and not may_add_up(raw, factors, steps, starts, loose), raw
 
     def _closed_by_subtotals(self, rows: list[ParsedRow | PlainRow], *, money: bool,
                              headed: bool) -> tuple[bool, np.ndarray | None]:
@@ -2194,45 +2154,45 @@ class TableReader:
         as it is: every row in a section (so no sub total names one), no total rows, sums not looked
         for (headings or worded sub totals), and no plain row that might be the sum of the sub totals
         above it (so become a total), screened for all rows at once as generously as
-        :func:`_may_add_up` screens: a cell within a whole unit of its column (half again where a
+        :func:`may_add_up` screens: a cell within a whole unit of its column (half again where a
         number format may round it) of the sum, and any cell whose step that cannot bound, pass.
         With it, the window's figures as written, when its rows are all plain."""
         all_plain = set(map(type, rows)) == {PlainRow}
-        flags = list(map(DATA.__ne__, map(_ROLE_OF, rows))) if all_plain else [_role(row) != DATA for row in rows]
+        flags = list(map(DATA.__ne__, map(ROLE_OF, rows))) if all_plain else [row_role(row) != DATA for row in rows]
         is_subtotal = np.array(flags, dtype=bool)
         plain = list(compress(rows, map(not_, flags)))
         subtotals = list(compress(rows, flags))
         read = [row for row in subtotals if type(row) is ParsedRow]   # the others are plain rows too
         if not plain or (not all_plain and any(type(row) is not PlainRow for row in plain)):
             return False, None
-        kept = self._kept(plain[0][_TEXTS])
+        kept = self._kept(plain[0][AT_TEXTS])
         indexes = [self.columns[j].index for j in kept]
         if (any(row.role != SUBTOTAL or row.section is None or len(row.numbers) != len(indexes)
                 or not all(i in row.numbers for i in indexes) for row in read)
                 or (money and not (headed or len(read) < len(subtotals) or any(row.worded for row in read)))
-                or (None in map(_SECTION_OF, rows) or not _read_alike(rows) if all_plain else
-                    any(row[_SECTION] is None or row[_TEXTS] != plain[0][_TEXTS] or _written(row) != _written(plain[0])
+                or (None in map(SECTION_OF, rows) or not read_alike(rows) if all_plain else
+                    any(row[AT_SECTION] is None or row[AT_TEXTS] != plain[0][AT_TEXTS] or figures_written_row(row) != figures_written_row(plain[0])
                         for row in chain(plain, (row for row in subtotals if type(row) is PlainRow))))):
             return False, None
-        lines = list(map(_R_OF, rows)) if all_plain else [_row(row) for row in rows]
-        window, written = self._format_rows, _written(plain[0])
+        lines = list(map(ROW_OF, rows)) if all_plain else [row_number(row) for row in rows]
+        window, written = self._format_rows, figures_written_row(plain[0])
         if min(lines) < window <= max(lines) and self._shown(window - 1, written) != self._shown(window, written):
             return False, None   # figures read otherwise inside the format window than below it
-        stacked = np.array(list(map(_FIGURES_OF, rows)), dtype=np.float64) if all_plain else None
+        stacked = np.array(list(map(FIGURES_OF, rows)), dtype=np.float64) if all_plain else None
         above = np.cumsum(is_subtotal)[~is_subtotal]   # sub totals above each plain row
         tested = above >= 2                               # assign_roles asks two at least
         if not tested.any():
             return True, stacked
-        shown = self._shown(plain[0][_R], _written(plain[0]))
+        shown = self._shown(plain[0][AT_ROW], figures_written_row(plain[0]))
         factors = np.array([shown[j][1] for j in kept])
         steps = np.array([shown[j][1] * (1.5 if self.columns[j].code else 1.001) for j in kept])
         if stacked is not None:
             sub, raw = stacked[is_subtotal] * factors, stacked[~is_subtotal][tested]
         else:
             sub = np.array([[row.numbers[i][0] for i in indexes] if type(row) is ParsedRow
-                            else np.asarray(row[_FIGURES], dtype=np.float64) * factors for row in subtotals],
+                            else np.asarray(row[AT_FIGURES], dtype=np.float64) * factors for row in subtotals],
                            dtype=np.float64)
-            raw = np.array([row[_FIGURES] for row in plain], dtype=np.float64)[tested]
+            raw = np.array([row[AT_FIGURES] for row in plain], dtype=np.float64)[tested]
         start = np.zeros((1, len(indexes)))
         sums = np.vstack([start, np.cumsum(sub, axis=0)])[above[tested]]
         sizes = np.vstack([start, np.cumsum(np.abs(sub), axis=0)])[above[tested]]
@@ -2249,22 +2209,22 @@ class TableReader:
         """A settled window: each run of plain rows as a block, the other rows as read (``raw``:
         the window's figures, when already made)."""
         window = self._format_rows
-        if _one_run(rows, window):   # most windows: no need to look at each row
+        if one_run(rows, window):   # most windows: no need to look at each row
             block = self._block(rows, raw)
             if block is not None:
                 yield block
             else:
                 yield from (self._parsed(plain).cells for plain in rows)
             return
-        if (k := _two_runs(rows, window)) is not None:   # the window crosses the format window's end
+        if (k := two_runs(rows, window)) is not None:   # the window crosses the format window's end
             yield from self._run_blocks(rows[:k], None)
             yield from self._run_blocks(rows[k:], None)
             return
         run: list[PlainRow] = []
         mark = None
         for row in [*rows, None]:
-            if type(row) is PlainRow:   # rows whose figures are read alike (_shown, _written) make one block
-                alike = (row[_R] < window, _written(row))
+            if type(row) is PlainRow:   # rows whose figures are read alike (_shown, figures_written_row) make one block
+                alike = (row[AT_ROW] < window, figures_written_row(row))
                 if not run or alike == mark:
                     run.append(row)
                     mark = alike
@@ -2283,8 +2243,8 @@ class TableReader:
         block = self._block(run, raw)
         if block is not None:
             yield block
-        elif len(set(map(_TEXTS_OF, run))) > 1:
-            for _, stretch in groupby(run, key=_TEXTS_OF):
+        elif len(set(map(TEXTS_OF, run))) > 1:
+            for _, stretch in groupby(run, key=TEXTS_OF):
                 yield from self._run_blocks(list(stretch), None)
         else:
             yield from (self._parsed(plain).cells for plain in run)
@@ -2311,7 +2271,7 @@ class TableReader:
     def _number_columns(self, r: int, values: list[Any], texts: tuple[int, ...]) -> dict[int, tuple]:
         """Each figure column of a plain row (index -> (position, unit, number format)), as
         :meth:`_read_cells` reads its cells; the same for the plain rows read alike (:meth:`_shown`)."""
-        written = _figures_written(values, texts)
+        written = figures_written(values, texts)
         key = (r < self._format_rows, written, texts)
         found = self._number_spec.get(key)
         if found is None:
@@ -2329,16 +2289,16 @@ class TableReader:
 
     def _block(self, rows: list[PlainRow], raw: np.ndarray | None = None) -> FigureBlock | None:
         """A run of plain rows as one block (None for figures a float64 cannot hold exactly)."""
-        if len(distinct := set(map(_TEXTS_OF, rows))) > 1:
+        if len(distinct := set(map(TEXTS_OF, rows))) > 1:
             return self._marked_block(rows, distinct)
         if raw is None:
-            raw = np.array([row[_FIGURES] for row in rows])
+            raw = np.array([row[AT_FIGURES] for row in rows])
         if not self._holds(raw):
             return None
-        texts = rows[0][_TEXTS]
+        texts = rows[0][AT_TEXTS]
         rs, labels, sections, values, _, keyed, areas, _, label_periods, kinds, roles = zip(*rows)   # column by column
         displays = Texts.columns_of(list(map(_Pick(self._kept(texts)), values)) if texts else values) \
-            if _written(rows[0]) else None
+            if figures_written_row(rows[0]) else None
         return self._block_of(rs, labels, sections, keyed, areas, label_periods, kinds, roles, raw, texts, values, displays)
 
     def _block_of(self, rs: Sequence[int], labels: Sequence[str], sections: Sequence, keyed: Sequence, areas: Sequence,
@@ -2350,7 +2310,7 @@ class TableReader:
         self._tally(n, {texts})
         written = displays is not None
         shown = self._shown(rs[0], written)
-        unit_of_row = _row_unit(shown, texts)
+        unit_of_row = plain_row_unit(shown, texts)
         metrics = [c.metric(None, self._metric) if j in texts else m
                    for j, (c, m) in enumerate(zip(self.columns, self._column_metrics(shown)))]
         matched = [m for m in metrics if m != OTHER_METRIC.id]
@@ -2420,7 +2380,7 @@ class TableReader:
     def _column_batch(self, chunk: ColumnChunk, ends: TableEnds) -> ColumnRows | None:
         """A chunk's rows when :meth:`_plain_batch` would read them all as plain data rows with nothing
         of their own but the period and kind their labels give: labels single-spaced and naming no
-        total, count, unit or footnote, every figure written plainly (:func:`_written_figures`); else None."""
+        total, count, unit or footnote, every figure written plainly (:func:`written_figures`); else None."""
         table = chunk.table
         if table.num_columns <= self._last_index:
             return None
@@ -2429,11 +2389,11 @@ class TableReader:
         keys = label_keys(column)
         joined = "\0".join(keys.keys)   # what each test below asks of a label, its key answers alike
         lowered = joined.lower()
-        if (not all(labels) or ends.header_label in labels or not _single_spaced(joined) or "total" in lowered
+        if (not all(labels) or ends.header_label in labels or not single_spaced(joined) or "total" in lowered
                 or "number" in lowered or any_marked(joined)):
             return None
         texts = [chunk.texts(col.index) for col in self.columns]
-        figures = [_written_figures(t) for t in texts]
+        figures = [written_figures(t) for t in texts]
         if any(f is None for f in figures):
             return None
         shown = self._shown(chunk.first, True)
@@ -2447,7 +2407,7 @@ class TableReader:
                 if kind is not None:
                     kinds[found] = kind
         dated = {}
-        for label in map(labels.__getitem__, _dated_labels(column, labels, keys, joined, lowered)):
+        for label in map(labels.__getitem__, dated_labels(column, labels, keys, joined, lowered)):
             period = self._label_period(label)
             if period is False:
                 return None
@@ -2468,7 +2428,7 @@ class TableReader:
                 pending += held.part(at, at + more).plain_rows(self.section)
                 at += more
             elif pending:
-                upto = _row(pending[ROLE_WINDOW - 1]) if len(pending) >= ROLE_WINDOW else \
+                upto = row_number(pending[ROLE_WINDOW - 1]) if len(pending) >= ROLE_WINDOW else \
                     held.first + at + ROLE_WINDOW - 1 - len(pending)
                 yield from self._settle(pending[:half], final=False, upto=upto)
                 del pending[:half]
@@ -2497,7 +2457,7 @@ class TableReader:
         """:meth:`_settled` of a window of plain data rows read column-wise: their figures when
         :func:`assign_roles` would leave every row as it is, else None."""
         n = len(rows)
-        if n > 2 and _labels_name_all(rows.labels):
+        if n > 2 and labels_name_all(rows.labels):
             return None
         if not money or headed or n <= 2:
             return rows.figures
@@ -2508,7 +2468,7 @@ class TableReader:
         steps = np.array([shown[j][1] * (1.5 if self.columns[j].code else 1.001) for j in range(len(self.columns))])
         loose = np.array([_unsummed(c) for c in self.columns], dtype=bool)
         raw = rows.figures
-        if not np.isfinite(raw).all() or _may_add_up(raw, factors, steps, np.zeros(n, dtype=np.int64), loose):
+        if not np.isfinite(raw).all() or may_add_up(raw, factors, steps, np.zeros(n, dtype=np.int64), loose):
             return None
         return raw
 
@@ -2580,21 +2540,21 @@ class TableReader:
         marks in some rows keeps each cell as reading it alone gives it, figure or mark, with the
         metric of each. None when what a row's figures are depends on its text columns (their unit,
         their counting), or a label names a metric of its own."""
-        if any(row[_KIND] is not None for row in rows):
+        if any(row[AT_KIND] is not None for row in rows):
             return None
-        written = _written(rows[0])
-        shown = self._shown(rows[0][_R], written)
+        written = figures_written_row(rows[0])
+        shown = self._shown(rows[0][AT_ROW], written)
         as_figure = self._column_metrics(shown)
         as_mark = [c.metric(None, self._metric) for c in self.columns]
         units = self._marked_units(shown, as_figure, as_mark, distinct)
         if units is None:
             return None
         n, width = len(rows), len(self.columns)
-        each = list(map(_TEXTS_OF, rows))
+        each = list(map(TEXTS_OF, rows))
         marked = np.zeros((n, width), dtype=bool)
         marked[np.repeat(np.arange(n), list(map(len, each))), list(chain.from_iterable(each))] = True
         figures = np.zeros((n, width))
-        figures[~marked] = np.fromiter(chain.from_iterable(map(_FIGURES_OF, rows)), dtype=np.float64)
+        figures[~marked] = np.fromiter(chain.from_iterable(map(FIGURES_OF, rows)), dtype=np.float64)
         if not self._holds(figures[~marked]):
             return None
         self._tally(n, distinct)
@@ -2638,7 +2598,7 @@ class TableReader:
         alike = len(set(bases)) == 1 and as_mark == as_figure
         units: list = [_UNSET] * len(bases)
         for texts in ((next(iter(distinct)),) if alike else distinct):
-            unit_of_row = _row_unit(shown, texts)
+            unit_of_row = plain_row_unit(shown, texts)
             counted = bool(_COUNT_METRICS.intersection(as_mark[j] if j in texts else m for j, m in enumerate(as_figure)))
             for j, (col, base) in enumerate(zip(self.columns, bases)):
                 if alike or j not in texts:
@@ -2665,7 +2625,7 @@ class TableReader:
     def _text_block_column(self, col: Column, metric: str, period: str | None, values: list[Any]) -> BlockColumn:
         """A text column of a block: each cell's text as written and its status (``text``, a RAG
         rating, ``blank``), as :func:`read_value` reads it, with no figure."""
-        cells = Coded.of(_days(values))   # each distinct cell read once
+        cells = Coded.of(dates_as_days(values))   # each distinct cell read once
         read = self._texts_read(cells.values, col.unit)
         displays = [read[value][0] for value in cells.values]
         return BlockColumn(col.position, col.letter, col.measure, None, metric, period,
@@ -2700,206 +2660,6 @@ class TableReader:
         return found
 
 
-def _may_state_unit_or_period(text: str, lowered: str) -> Iterator[int]:
-    """Where ``text`` (labels joined) has words that may name a unit or a period; a plain row's
-    label may, when they do not parse as one. Substring tests first: they rule most texts out."""
-    yield from _may_state_unit_or_span(text, lowered)
-    if "19" in text or "20" in text:   # _YEARISH in parts: one alternative alone is ten times quicker
-        yield from _year_digits(text)
-
-
-def _may_state_unit_or_span(text: str, lowered: str) -> Iterator[int]:
-    """:func:`_may_state_unit_or_period` but for a year's digits."""
-    if _unit_words(lowered):
-        yield from (m.start() for m in _UNIT_HINT_JOINED.finditer(text))
-    if "/" in text:
-        yield from (m.start() for m in _SPLIT_DIGITS.finditer(text))
-    if "-" in text:
-        yield from (m.start() for m in _MONTH_YY.finditer(text))
-
-
-def _dated_labels(column: Any, labels: list[str], keys: LabelKeys, joined: str, lowered: str) -> list[int]:
-    """The positions of a chunk's labels that may state a unit or name a period, as
-    :func:`_may_state_unit_or_period` finds them: their keys (``joined``, ``lowered``) have the words
-    a unit or a span is stated by where the labels have; a year's digits are found by Arrow in
-    ``column`` and asked of the labels' keys."""
-    found = set(_label_indexes(text := "\0".join(labels), _may_state_unit_or_span(text, text.lower()))) \
-        if _unit_words(lowered) or "/" in joined or "-" in joined else set()
-    found.update(_year_labels(column, keys))
-    return sorted(found)
-
-
-def _year_labels(column: Any, keys: LabelKeys) -> list[int]:
-    """The positions of the labels in ``column`` (a pyarrow string array) that :func:`_year_digits` finds."""
-    at = labels_matching(column, _YEAR_DIGITS.pattern)
-    if not len(at):
-        return []
-    codes = keys.codes[at]
-    asked = {code: _may_name_or_state(keys.keys[code]) for code in set(codes.tolist())}
-    return at[list(map(asked.__getitem__, codes.tolist()))].tolist()
-
-
-def _year_digits(text: str) -> Iterator[int]:
-    """Where ``text`` (labels joined) has a year's digits in a label that may name a period as
-    :func:`parse_period` reads one, or a unit: the digits of ``Line 12019`` or ``Care 2019a`` name
-    neither, and such labels (a ledger's numbered lines) are not each parsed."""
-    end = -1
-    for m in _YEAR_DIGITS.finditer(text):
-        start = m.start()
-        if start > end:   # the first in its label
-            end = text.find("\0", start)
-            end = len(text) if end < 0 else end
-            if _may_name_or_state(text[text.rfind("\0", 0, start) + 1:end]):
-                yield start
-
-
-_DIGITS = "0123456789"
-
-
-def _words_before_number(label: str) -> str | None:
-    """The words of a label before the number it ends in after a space, when that number has three
-    digits or more than four (``Placement 201934``: ``Placement ``), else None. Such a number is no
-    year, month, quarter or catalogue word (those that are numbers have two digits at most), and it
-    ends a span (``2019 - 201934``) by the digit it starts with, which any number has: every label
-    of those words is read alike."""
-    words = label.rstrip(_DIGITS)
-    return words if words.endswith(" ") and len(label) - len(words) not in (0, 1, 2, 4) else None
-
-
-def _words_before_decimal_year(label: str) -> str | None:
-    """The words of a label before the number with year-shaped decimals it ends in after a space
-    (``Line 3.2013``: ``Line ``), else None. Such a number names no year (:data:`_DECIMAL_YEAR`) and
-    states no unit, unless the words end in ``per``: every label of those words is read alike."""
-    head = label.rstrip(_DIGITS)
-    if len(label) - len(head) != 4 or head[-1:] != "." or label[-4:-2] not in ("19", "20"):
-        return None
-    words = head[:-1].rstrip(_DIGITS)
-    return words if words.endswith(" ") and len(words) < len(head) - 1 else None
-
-
-def _words_before_numbers(labels: list[str]) -> list[str]:
-    """Each label's :func:`_words_before_number`, else the label itself (the words found for all at
-    once: a function call per label cost more than the test)."""
-    words = list(map(str.rstrip, labels, repeat(_DIGITS)))
-    return [w if w[-1:] == " " and len(label) - len(w) not in (0, 1, 2, 4) else label for w, label in zip(words, labels)]
-
-
-def _may_name_or_state(label: str) -> bool:
-    """Whether a single-spaced label may name a period (:func:`may_name_period`) or state a unit
-    (:func:`_unit_words`), asked once per words before a long number (:func:`_words_before_number`)
-    or a number with year-shaped decimals (:func:`_words_before_decimal_year`)."""
-    words = _words_before_number(label)
-    if words is not None:
-        return _words_may_name_or_state(words)
-    words = _words_before_decimal_year(label)
-    if words is not None:
-        return _decimal_words_may_name_or_state(words)
-    return may_name_period(label) or _unit_words(label.lower())
-
-
-@lru_cache(maxsize=4096)
-def _decimal_words_may_name_or_state(words: str) -> bool:
-    """:func:`_may_name_or_state` of ``words`` followed by a number with year-shaped decimals, which
-    :func:`_row_period` takes out before it looks for a period: the words alone."""
-    return may_name_period(" ".join(_DECIMAL_YEAR.sub(" ", words).split())) or _unit_words(words.lower())
-
-
-@lru_cache(maxsize=4096)
-def _words_may_name_or_state(words: str) -> bool:
-    """:func:`_may_name_or_state` of ``words`` followed by any number of three digits or more than
-    four (a label's words before its number, once per table's run of such labels)."""
-    label = words + "000"
-    return may_name_period(label) or _unit_words(label.lower())
-
-
-def _unit_words(lowered: str) -> bool:
-    """Whether a text (in lower case) holds what a unit may be stated by: ``%``, ``£``, ``per``
-    (``percentage`` too), ``day``, ``week`` or a number in brackets (``(units)``); a text that holds none
-    states none."""
-    return "%" in lowered or "£" in lowered or "per" in lowered or "day" in lowered or "week" in lowered \
-        or (")" in lowered and _OWN_NUMBER.search(lowered) is not None)
-
-
-def _label_unit(label: str) -> Unit | None:
-    """The unit a row's label states (``... %``, ``rate per 10,000``), or a number for a label saying so in
-    brackets (``(units)``, ``(mean)``); None for none."""
-    return find_unit(label) or (_A_NUMBER if _OWN_NUMBER.search(label) else None)
-
-
-_OTHER_SPACES = "\t\n\x0b\x0c\r\x1c\x1d\x1e\x1f"   # what str.split() splits ASCII text on, besides spaces
-
-
-def _single_spaced(joined: str) -> bool:
-    """Whether each of the labels joined by NUL characters is already ``" ".join(label.split())``:
-    ASCII text with no space at either end of a label, no two together and no other white space."""
-    return (joined.isascii() and "  " not in joined and " \0" not in joined and "\0 " not in joined
-            and not joined.startswith(" ") and not joined.endswith(" ")
-            and not any(space in joined for space in _OTHER_SPACES))
-
-
-def any_marked(joined: str) -> bool:
-    """Whether any of the labels joined by NUL characters ends in a footnote marker (:data:`_MARKED`)."""
-    return _MARKED_REVERSED.search("\0" + joined[::-1]) is not None
-
-
-_TEXTS_OF = itemgetter(_TEXTS)
-_FIRST_VALUE = itemgetter(0)
-
-
-def _names_all(rows: list[ParsedRow | PlainRow]) -> bool:
-    """Whether a row's label is :data:`ALL_OF_THEM` (``All schools``); each label is asked only when
-    the labels joined hold the word's letters in any case (as ALL_OF_THEM spells it: no letter but
-    ``a``, ``A``, ``l`` and ``L`` matches them ignoring case, and lower case makes no other into them;
-    a search ignoring case took eight times as long)."""
-    labels = list(map(_LABEL_OF, rows)) if set(map(type, rows)) == {PlainRow} else \
-        [row[_LABEL] if type(row) is PlainRow else row.label for row in rows]
-    return _labels_name_all(labels)
-
-
-def _labels_name_all(labels: list[str]) -> bool:
-    """:func:`_names_all` of the labels themselves."""
-    return "all" in "\0".join(labels).lower() and any(map(ALL_OF_THEM.fullmatch, labels))
-
-
-def _one_run(rows: list[ParsedRow | PlainRow], window: int) -> bool:
-    """Whether every row of a window is a plain row read alike (:meth:`TableReader._runs`): all on one
-    side of the format window's end, the same text columns, figures all written as text or none."""
-    if not rows or set(map(type, rows)) != {PlainRow} or rows[0][_R] < window <= rows[-1][_R]:
-        return False
-    return _read_alike(rows)
-
-
-def _two_runs(rows: list[ParsedRow | PlainRow], window: int) -> int | None:
-    """Where a window of plain rows crossing the format window's end (``window``) is cut into the two
-    runs :meth:`TableReader._runs` reads row by row, when the rows on each side are read alike; else None."""
-    if not rows or set(map(type, rows)) != {PlainRow} or not rows[0][_R] < window <= rows[-1][_R]:
-        return None
-    k = bisect_left(rows, window, key=_R_OF)
-    return k if _read_alike(rows[:k]) and _read_alike(rows[k:]) else None
-
-
-def _read_alike(rows: list[PlainRow]) -> bool:
-    """Whether plain rows have the same text columns and figures all written as text or none (:func:`_written`)."""
-    if len(set(map(_TEXTS_OF, rows))) != 1:
-        return False
-    kinds = _first_figure_kinds(rows)
-    return str not in kinds or kinds == {str}
-
-
-def _none_written(rows: list[PlainRow]) -> bool:
-    """Whether no plain row has its figures written as text (:func:`_written`), rows with the same text columns."""
-    return str not in _first_figure_kinds(rows)
-
-
-def _first_figure_kinds(rows: list[PlainRow]) -> set[type]:
-    """The types of the first figure of plain rows with the same text columns (none with no figure column)."""
-    texts = rows[0][_TEXTS]
-    if len(texts) == len(rows[0][_VALUES]):
-        return set()
-    first = _FIRST_VALUE if not texts else itemgetter(_first_figure(texts))
-    return set(map(type, map(first, map(_VALUES_OF, rows))))
-
-
 def _formatted_as_below(columns: list[Column], by_column: dict[int, dict[int, str]], first: int, window: int) -> bool:
     """Whether every data row of the format window (``first`` to ``window``) has each measure cell
     formatted just as its column's first row is: then reading each cell with its own format (as
@@ -2920,193 +2680,10 @@ def _figure_not_year(values: list[Any]) -> bool:
     return any((type(v) is float or type(v) is int) and not is_year(v) for v in values)
 
 
-def _written(row: PlainRow) -> bool:
-    """Whether a plain row's figures are written as text (a CSV's)."""
-    return _figures_written(row[_VALUES], row[_TEXTS])
-
-
-def _figures_written(values: list[Any], texts: tuple[int, ...]) -> bool:
-    """Whether a row's figures (its values but the text columns ``texts``) are written as text."""
-    first = _first_figure(texts)
-    return first < len(values) and type(values[first]) is str
-
-
-def _first_figure(texts: tuple[int, ...]) -> int:
-    """The position of the first figure column, when ``texts`` (in order) are the text columns."""
-    first = 0
-    for j in texts:
-        if j != first:
-            break
-        first += 1
-    return first
-
-
-def _row_unit(shown: list[tuple], texts: tuple[int, ...]) -> str | None:
-    """The unit of a plain row's first figure (:meth:`TableReader._read_cells`'s ``row_unit``)."""
-    return next((base for j, (_, _, base) in enumerate(shown) if base is not None and j not in texts), None)
-
-
-def _written_figures(texts: Texts) -> np.ndarray | None:
-    """A column's cells written as text (a CSV's, read column-wise) as float64, when :func:`plain_figures`
-    of a batch of them would read every one as a plain figure (``-12.5``); else None."""
-    data, offsets = texts.data, texts.offsets
-    if not len(texts) or data.translate(None, _PLAIN_BYTES) or not np.diff(offsets).all():
-        return None
-    text = np.frombuffer(data, dtype=np.uint8)
-    digit = (text - _ZERO) < 10
-    point = text == _POINT
-    starts, ends = offsets[:-1], offsets[1:] - 1
-    if point[starts].any() or point[ends].any() or (point[1:] & ~digit[:-1]).any() or (point[:-1] & ~digit[1:]).any():
-        return None
-    if int(np.diff(offsets).max()) > _MOST_DIGITS and _long_run(text, digit, starts) and \
-            not PLAIN_NUMBERS.fullmatch("\0".join(texts.tolist()).encode("ascii")):
-        return None
-    import pyarrow as pa  # noqa: PLC0415 - loaded for a CSV read column-wise
-    import pyarrow.compute as pc  # noqa: PLC0415
-
-    cells = pa.StringArray.from_buffers(len(texts), pa.py_buffer(np.ascontiguousarray(offsets, dtype=np.int32)),
-                                        pa.py_buffer(data))
-    try:
-        figures = pc.cast(cells, pa.float64())
-    except pa.ArrowInvalid:
-        return None
-    return np.frombuffer(figures.buffers()[1], dtype=np.float64, count=len(figures))   # (to_numpy loads pandas)
-
-
-def _long_run(text: np.ndarray, digit: np.ndarray, starts: np.ndarray) -> bool:
-    """Whether cells (``text``, each from ``starts``) have a run of more than :data:`_MOST_DIGITS` digits."""
-    at = np.arange(len(text))
-    breaks = np.where(digit, -1, at)
-    breaks[starts] = np.maximum(breaks[starts], starts - 1)   # a run of digits ends with its cell
-    return int((at - np.maximum.accumulate(breaks)).max()) > _MOST_DIGITS
-
-
-_PLAIN_BYTES = b"0123456789-."   # what a plain figure is written with
-_ZERO, _POINT, _MOST_DIGITS = ord("0"), ord("."), 10   # (as plain_numbers tests a run of digits)
-
-
-def _as_text(values: list[Any]) -> bool:
-    """Whether a plain row's figures are written as text (as a CSV holds them)."""
-    return type(values[0]) is str
-
-
-_EXACT = 2 ** 53   # integers a float64 holds exactly
 _UNSET = object()
-_DATE_KINDS = {datetime, date}                    # a date cell: a text (read_value)
-_DATED = _DATE_KINDS | {type(None)}
 _MARKED_KINDS = {float, int, str, type(None)}   # the values of a batch with marks (TableReader._marked)
 _WRITTEN_KINDS = {str}                            # ... of a CSV's
 _FIGURE_ENDS = frozenset("0123456789)%")          # the last character of a figure written as text
-
-
-def _days(cells: Sequence[Any]) -> Sequence[Any]:
-    """A column of dates (and blanks) with each date and time as its day, which is all
-    :func:`read_value` shows of it (a case list's times: each day is then read once); other
-    columns as they are."""
-    if not set(map(type, cells)) <= _DATED:
-        return cells
-    day = date.fromordinal
-    return [None if v is None else day(v.toordinal()) for v in cells]
-
-
-def _holds_date(values: list[Any]) -> bool:
-    """Whether a row's values hold a date."""
-    return any(type(v) in _DATE_KINDS for v in values)
-
-
-def _as_figures(values: list[list[Any]]) -> np.ndarray | list[list[float]] | None:
-    """Rows of values as float64, when every value is a number, or every one is text that is a
-    plain number (``-12.5``, as a CSV holds figures); else None."""
-    if _as_text(values[0]):
-        figures = plain_figures(list(chain.from_iterable(values)))
-        return None if figures is None else figures.reshape(len(values), -1)
-    if len(values) == 1 and all(type(v) is float or (type(v) is int and -_EXACT < v < _EXACT) for v in values[0]):
-        return [[float(v) for v in values[0]]]   # one row (TableReader._plain): quicker than numpy, the same floats
-    if len(values) <= FEWEST_BATCH_ROWS and all(type(v) is float or (type(v) is int and -_EXACT < v < _EXACT)
-                                                for row in values for v in row):
-        return np.array(values, dtype=np.float64)   # a few rows (between gaps): told without looking for bools
-    if not all(type(v) is float or type(v) is int for v in values[0]):
-        return None   # a text in the first row: numpy would build an array of texts only to find it
-    figures = np.array(values)   # float64 (or int64) only when every value is a number, or a bool: looked for below
-    if figures.dtype.kind not in "fi" or _any_bool(figures, values):
-        return None
-    return figures.astype(np.float64, copy=False)
-
-
-def _columns_as_figures(columns: list[tuple]) -> np.ndarray | list[list[float]] | None:
-    """Columns of values as :func:`_as_figures` makes their rows: float64, row by row, when every
-    value is a number; else None. (A batch's columns are made into an array faster than its rows.)"""
-    if len(columns[0]) == 1:
-        return _as_figures([[column[0] for column in columns]])
-    if not all(type(column[0]) is float or type(column[0]) is int for column in columns):
-        return None
-    figures = np.array(columns)
-    if figures.dtype.kind not in "fi" or _any_bool(figures, columns):
-        return None
-    return np.ascontiguousarray(figures.T, dtype=np.float64)
-
-
-def _any_bool(figures: np.ndarray, values: list[Sequence[Any]]) -> bool:
-    """Whether a True or False hides among figures numpy read as numbers (they become 1 and 0),
-    ``figures`` holding ``values`` (rows, or columns) in its rows."""
-    at = np.flatnonzero((figures == 0) | (figures == 1))   # only those cells may be one
-    if not len(at):
-        return False
-    rows, cols = divmod(at, figures.shape[1])   # (np.nonzero of the 2-D flags takes ten times as long)
-    return bool in set(map(type, map(getitem, map(values.__getitem__, rows.tolist()), cols.tolist())))
-
-
-def _labels_matching(find, joined: str, lowered: str, labels: list[str]) -> list[str]:
-    """The labels (joined by NUL characters) holding a place ``find`` gives."""
-    return [labels[i] for i in _label_indexes(joined, find(joined, lowered))]
-
-
-def _places(text: str, word: str) -> Iterator[int]:
-    """Where ``word`` is in ``text``."""
-    at = text.find(word)
-    while at >= 0:
-        yield at
-        at = text.find(word, at + 1)
-
-
-def _label_indexes(joined: str, places: Iterable[int]) -> list[int]:
-    """The positions of the labels (joined by NUL characters) holding these places of ``joined``,
-    each once, in order: the NULs before each counted from the place before it, not from the start."""
-    found, label, at = [], 0, 0
-    for start in sorted(places):
-        label += joined.count("\0", at, start)
-        at = start
-        if not found or found[-1] != label:
-            found.append(label)
-    return found
-
-
-def _may_add_up(raw: np.ndarray, factors: np.ndarray, steps: np.ndarray, starts: np.ndarray,
-                loose: np.ndarray) -> bool:
-    """Whether any row with two rows or more above it in its run of one section (``starts``: the
-    first row of each row's run) might be the sum of those rows, as :meth:`roles._Sums.matched_by`
-    tests, in every column but the ``loose`` ones (percentages, not summed). Generous on purpose: a
-    cell's rounding step is bounded by ``steps``, a whole unit of its column (no shown decimals; half
-    as much again where a number format may round what is shown), and a cell whose step that cannot
-    bound (zero, or written with an exponent) always passes. The first column is tested alone first:
-    it rules out nearly every row, and the others are tested only in the rows it leaves."""
-    at = np.flatnonzero(np.arange(len(raw)) - starts >= 2)
-    if len(at) and not loose[0]:
-        at = at[_close_to_sum(raw[:, :1], factors[:1], steps[:1], starts, at)[:, 0]]
-    return bool(len(at)) and bool((_close_to_sum(raw, factors, steps, starts, at) | loose).all(axis=1).any())
-
-
-def _close_to_sum(raw: np.ndarray, factors: np.ndarray, steps: np.ndarray, starts: np.ndarray,
-                  at: np.ndarray) -> np.ndarray:
-    """For each row ``at``, whether each cell might be the sum of the cells above it in its run."""
-    figures = raw * factors
-    running = np.vstack([np.zeros((1, raw.shape[1])), np.cumsum(figures, axis=0)])
-    own = figures[at]
-    above = running[at + 1] - own - running[starts[at]]
-    rows = (at - starts[at]).astype(np.float64)[:, None]
-    slack = steps * (rows + 1) / 2 + 1e-6 + 1e-9 * np.cumsum(np.abs(figures), axis=0)[at]
-    size = np.abs(raw[at])
-    return (np.abs(above - own) <= slack) | (size < 1e-4) | (size >= 1e16)
 
 
 def _figures_only(measure: str) -> bool:
@@ -3134,82 +2711,9 @@ def _label_match(label: str, unit: str | None) -> Metric:
 _UNIT_WORD = re.compile(r"%|number|no\.?|count|rate", re.IGNORECASE)
 
 
-def _fill_right(row: list[Any], cols: range, merged, r: int, *, below: list[list[Any]],
-                above: Sequence[list[Any]] = ()) -> dict[int, str]:
-    """Header texts by column; a top header spans the columns its merge covers. One not merged (in a
-    CSV file, or centred across the columns) spans the blanks to its right while the header rows
-    under it name those columns, and it names some itself: a group over its leaves, not over the
-    next group's columns or a blank column between groups. The same text written again as the next
-    text along the row, one column on, under the same groups above ("Annual" over "percentage" over
-    "change" beside each of Median and Mean), is a word of each column's own stacked name, not a group:
-    it spans nothing. Written again further on, it is the same group again (a group repeated on each
-    printed page: "Receiving services at 31 March 2009" over ten columns, then over nine more). ("Percentage" under each of 2013 and 2014 is a group in each year.)"""
-    texts = {c: cell_text(row[c]) for c in cols if c < len(row) and not blank(row[c])}
-    if not below:
-        return texts
-    covered = set()
-    for (r0, c0), (r1, c1) in merged:
-        if r0 <= r <= r1:
-            covered.update(range(c0, c1 + 1))
-            if c0 in texts:
-                texts.update({c: texts[c0] for c in range(c0, c1 + 1)})
-    if is_units_row(row, cols):
-        return texts
-    named_below = {c for lower in below for c in cols if c < len(lower) and not blank(lower[c])}
-    order = sorted(texts)
-    for i, c in enumerate(order):
-        if c in covered or c not in named_below:
-            continue
-        if any(0 <= j < len(order) and order[j] not in covered and texts[order[j]] == texts[c]
-               and abs(order[j] - c) <= 2 and _same_groups(above, cols, c, order[j]) for j in (i - 1, i + 1)):
-            continue
-        d = c + 1
-        while d in cols and d not in texts and d not in covered and d in named_below:
-            texts[d] = texts[c]
-            d += 1
-    blocks, step = _regular_blocks([c for c in order if c not in covered])
-    for c in blocks:   # blocks of one width, blank spacer columns inside: each text spans its block
-        for d in range(c + 1, c + step):
-            if d in cols and d not in texts and d not in covered and d in named_below:
-                texts[d] = texts[c]
-    return texts
-
-
-def _regular_blocks(starts: list[int]) -> tuple[list[int], int]:
-    """The last three or more group headers along a row that start blocks one after another at the
-    same step, and that step (a year written once over each block of a CSV's columns, right of the
-    names' header); none when they do not."""
-    i = len(starts) - 2
-    while i > 0 and starts[i] - starts[i - 1] == starts[-1] - starts[-2]:
-        i -= 1
-    blocks = starts[i:]
-    step = blocks[1] - blocks[0] if len(blocks) >= 3 else 0
-    return (blocks, step) if step > 2 else ([], 0)
-
-
-def _same_groups(above: Sequence[list[Any]], cols: range, a: int, b: int) -> bool:
-    """Whether columns ``a`` and ``b`` fall under the same texts in every header row above (the
-    nearest text at or left of each, as a group header written once over its columns)."""
-    def group(row: list[Any], c: int) -> str:
-        return next((cell_text(row[d]) for d in range(min(c, len(row) - 1), cols.start - 1, -1) if not blank(row[d])), "")
-    return all(group(row, a) == group(row, b) for row in above if row)
-
-
 def _months_from_september(columns: list[Column]) -> bool:
     months = [c.period.index for c in columns if c.period and c.period.kind == CALENDAR_MONTH]
     return bool(months) and months[0] >= 9
-
-
-def _row_period(label: str, context: Period | None) -> Period | None:
-    """The period a row label names (``2019/20``, ``Q3 2023/24``), placed in ``context``'s year."""
-    if not _YEARISH.search(label):
-        return None
-    if "." in label:
-        label = _DECIMAL_YEAR.sub(" ", label)
-    if label[-1:].isdigit():
-        label = _MARKED_YEAR.sub(r"\1", label)
-    period = parse_period(label)
-    return period.within(context) if period else None
 
 
 def _step(cell: CellValue, unit: Unit | None) -> float:

@@ -18,13 +18,13 @@ from memberpack.importers.table_reader import TableReader
 from memberpack.model import periods
 from memberpack.model.values import BLANK, TEXT, parse_text
 
-_VALUES = [None, "", "  ", 0, 1, -5, 100, 933, 999, 1000, 1990, 2019, 2040, 2041, 199000, 201920, 204099, 204100,
-           0.0, -0.0, 1.5, 100.0, 999.0, 999.5, 2019.0, 2019.5, 199000.5, 1e20, -1e20, float("inf"), float("-inf"),
-           float("nan"), 2 ** 70, True, False, date(2019, 3, 31), datetime(2020, 1, 1, 12), "933", " 933 ", "E10000027",
-           "e10000027", "W06000001", "NE", "YH", "E", "ENGLAND", "England", "North East", "2019-20", "2019/20", "201920",
-           "2019", " 2019 ", "2019 Q3", "31/03/2019", "2019-03-31", "1 Mar 2019", "..", "[c]", "x", "z", "n/a", "-",
-           "1,234", "(479)", "12.5%", "£1,234.56", "c. 40", "Service 3", "Total", "Table 1: spending by service",
-           "Measure 12", "red", "Amber", "tbc", "12a", "nan", "inf", "1e5", "N1234567", "S12345678", "ABCDE"]
+AT_VALUES = [None, "", "  ", 0, 1, -5, 100, 933, 999, 1000, 1990, 2019, 2040, 2041, 199000, 201920, 204099, 204100,
+             0.0, -0.0, 1.5, 100.0, 999.0, 999.5, 2019.0, 2019.5, 199000.5, 1e20, -1e20, float("inf"), float("-inf"),
+             float("nan"), 2 ** 70, True, False, date(2019, 3, 31), datetime(2020, 1, 1, 12), "933", " 933 ", "E10000027",
+             "e10000027", "W06000001", "NE", "YH", "E", "ENGLAND", "England", "North East", "2019-20", "2019/20", "201920",
+             "2019", " 2019 ", "2019 Q3", "31/03/2019", "2019-03-31", "1 Mar 2019", "..", "[c]", "x", "z", "n/a", "-",
+             "1,234", "(479)", "12.5%", "£1,234.56", "c. 40", "Service 3", "Total", "Table 1: spending by service",
+             "Measure 12", "red", "Amber", "tbc", "12a", "nan", "inf", "1e5", "N1234567", "S12345678", "ABCDE"]
 
 
 def test_a_cells_class_is_what_working_it_out_gives():
@@ -32,7 +32,7 @@ def test_a_cells_class_is_what_working_it_out_gives():
     worked out afresh, the first time and when met again."""
     layout._CLASSES.clear()
     for _ in range(2):
-        assert [layout.cell_class(v) for v in _VALUES] == [layout._class(v) for v in _VALUES]
+        assert [layout.cell_class(v) for v in AT_VALUES] == [layout._class(v) for v in AT_VALUES]
 
 
 def test_a_blank_row_is_told_as_asking_each_cell_tells():
@@ -46,8 +46,8 @@ def test_a_blank_row_is_told_as_asking_each_cell_tells():
 
 def test_a_cells_text_is_what_it_was():
     """A text cell's words single spaced, told first; other values as before."""
-    texts = [" ".join(str(v).split()) if v is not None else "" for v in _VALUES if type(v) is str]
-    assert [layout.cell_text(v) for v in _VALUES if type(v) is str] == texts
+    texts = [" ".join(str(v).split()) if v is not None else "" for v in AT_VALUES if type(v) is str]
+    assert [layout.cell_text(v) for v in AT_VALUES if type(v) is str] == texts
     assert layout.cell_text(2019.0) == "2019" and layout.cell_text(date(2023, 9, 1)) == "Sep 2023"
     assert layout.cell_text(None) == "" and layout.cell_text("  Net \n spend ") == "Net spend"
 
@@ -77,14 +77,14 @@ def test_a_columns_kind_is_what_asking_each_cell_gives():
     that name codes, periods or nothing: the kind found from each cell's traits (a number's by its
     value, a text's remembered) is the kind asking each test of every cell gives."""
     rnd = random.Random(18)
-    groups = [[v for v in _VALUES if type(v) in (int, float)], [v for v in _VALUES if isinstance(v, str)], _VALUES,
+    groups = [[v for v in AT_VALUES if type(v) in (int, float)], [v for v in AT_VALUES if isinstance(v, str)], AT_VALUES,
               [100, 250, 933, 999, 101.0], [2019, 2020, 2021, 2019.0], ["E09000001", "E09000002", "933", "NE"],
               ["2019-20", "2020-21", "2019-20"]]
     headers = ["", "LA code", "Year", "Authority", "Time period", "new_la_code", "Value", "2022-23"]
     keys._TRAITS.clear()
     for _ in range(3_000):
         group = rnd.choice(groups)
-        values = [rnd.choice(group) if rnd.random() < 0.9 else rnd.choice(_VALUES) for _ in range(rnd.randint(0, 40))]
+        values = [rnd.choice(group) if rnd.random() < 0.9 else rnd.choice(AT_VALUES) for _ in range(rnd.randint(0, 40))]
         header = rnd.choice(headers)
         assert keys.column_kind(header, values) == _column_kind_each_time(header, values), (header, values)
 
@@ -101,7 +101,7 @@ def test_a_column_of_figures_names_no_bands_as_its_texts_would_tell():
     """Figures alone (whole, with decimals, huge, infinite) are no bands, as their texts tell; with
     a band or a total among them, the texts are read as before."""
     rnd = random.Random(5)
-    figures = [v for v in _VALUES if type(v) in (int, float)]
+    figures = [v for v in AT_VALUES if type(v) in (int, float)]
     for _ in range(500):
         filled = [rnd.choice(figures) for _ in range(rnd.randint(0, 12))]
         assert keys._bands(filled) == _bands_each_time(filled) is False
@@ -162,11 +162,11 @@ def test_a_few_rows_figures_are_read_as_numpy_reads_them():
     """A batch of a few rows (between gaps) read as float64 without numpy looking for bools first:
     the same array, or None, as numpy's reading gives: whole numbers near and past what a float64
     holds exactly, bools, texts, infinities."""
-    from memberpack.importers.table_reader import _any_bool, _as_figures
+    from memberpack.importers.figure_arrays import any_bool, as_figures
 
     def by_numpy(values):
         figures = np.array(values)
-        if figures.dtype.kind not in "fi" or _any_bool(figures, values):
+        if figures.dtype.kind not in "fi" or any_bool(figures, values):
             return None
         return figures.astype(np.float64, copy=False)
 
@@ -178,7 +178,7 @@ def test_a_few_rows_figures_are_read_as_numpy_reads_them():
                    for _ in range(width)] for _ in range(rnd.randint(2, 16))]
         if not all(type(v) in (int, float) for v in values[0]):
             continue
-        found, expected = _as_figures(values), by_numpy(values)
+        found, expected = as_figures(values), by_numpy(values)
         assert (found is None) == (expected is None), values
         if found is not None:
             assert found.dtype == np.float64 and np.array_equal(found, expected, equal_nan=True), values
@@ -340,7 +340,7 @@ def test_each_sheets_formats_are_read_from_one_opening_of_the_workbook(tmp_path,
 def test_bools_among_figures_are_looked_for_only_where_a_figure_is_0_or_1():
     """numpy reads True and False as 1 and 0: a batch's values are searched for them only at the
     cells read as 0 or 1, and found wherever they stand."""
-    from memberpack.importers.table_reader import _any_bool
+    from memberpack.importers.figure_arrays import any_bool
 
     class Looked(list):
         looked = 0
@@ -357,10 +357,10 @@ def test_bools_among_figures_are_looked_for_only_where_a_figure_is_0_or_1():
     values[1][7] = 0
     figures = np.array(values)
     Looked.looked = 0
-    assert not _any_bool(figures, values) and Looked.looked == 1
+    assert not any_bool(figures, values) and Looked.looked == 1
     rnd = random.Random(5)
     for _ in range(3_000):
         values = [[rnd.choice([0, 1, 0.0, 1.0, 2, 7.5, True, False]) for _ in range(rnd.randint(1, 5))] for _ in range(3)]
         width = min(map(len, values))
         values = [row[:width] for row in values]
-        assert _any_bool(np.array(values, dtype=np.float64), values) == any(type(v) is bool for row in values for v in row)
+        assert any_bool(np.array(values, dtype=np.float64), values) == any(type(v) is bool for row in values for v in row)

@@ -8,7 +8,8 @@ import pytest
 from openpyxl import Workbook
 
 from memberpack.importers import import_files, read_file
-from memberpack.importers.table_reader import TableReader, _row_period
+from memberpack.importers.label_words import period_in_label
+from memberpack.importers.table_reader import TableReader
 from memberpack.model.blocks import FigureBlock
 from memberpack.store.pack import Pack
 
@@ -55,7 +56,7 @@ def _fields(observations):
     return [tuple(getattr(o, f.name) for f in dataclasses.fields(o) if f.name != "id") for o in observations]
 
 
-def _read_alike(fast, slow):
+def read_alike(fast, slow):
     """The column-wise and the cell-by-cell reading of one table agree field by field."""
     assert _fields(fast.observations) == _fields(slow.observations)
     assert fast.report.to_dict() == slow.report.to_dict()
@@ -70,7 +71,7 @@ def _read_both_ways(path, cell_by_cell):
     parts = list(next(iter_tables(path)).parts)
     fast = read_file(path).tables[0]
     cell_by_cell()
-    _read_alike(fast, read_file(path).tables[0])
+    read_alike(fast, read_file(path).tables[0])
     return parts, fast
 
 
@@ -91,7 +92,7 @@ def test_blocks_match_the_cell_by_cell_reading(tmp_path, cell_by_cell):
     (table,) = fast.tables
     cell_by_cell()
     slow = read_file(path)
-    _read_alike(table, slow.tables[0])
+    read_alike(table, slow.tables[0])
     group = [o for o in table.observations if o.label == "Line group"]
     assert {o.row_role for o in group} == {"subtotal"}
     below = [o for o in table.observations if o.row > 500]
@@ -182,7 +183,7 @@ def test_a_csv_reads_the_same_either_way(tmp_path, cell_by_cell):
     fast = read_file(path).tables[0]
     cell_by_cell()
     slow = read_file(path).tables[0]
-    _read_alike(fast, slow)
+    read_alike(fast, slow)
     shown = {o.cell: (o.value, o.display) for o in fast.observations}
     assert shown["E1301"] == (12.5, "12.50") and shown["B1501"] == (0.0, "-0") and shown["C701"][0] == 1_234_000
 
@@ -434,7 +435,7 @@ def test_text_columns_read_the_same_either_way(tmp_path, cell_by_cell, monkeypat
         assert pack.block_rows(pack.datasets()[0].id)[0] >= 800
     cell_by_cell()
     slow = read_file(path).tables[0]
-    _read_alike(fast, slow)
+    read_alike(fast, slow)
     blocks = [p for p in parts if isinstance(p, FigureBlock)]
     assert sum(len(b) for b in blocks) >= 800
     shown = {o.cell: (o.value, o.display, o.status) for o in fast.observations}
@@ -501,7 +502,7 @@ def test_a_section_key_carried_down_reads_the_same_either_way(tmp_path, cell_by_
     fast = read_file(tmp_path / "carried.xlsx").tables[0]
     cell_by_cell()
     slow = read_file(tmp_path / "carried.xlsx").tables[0]
-    _read_alike(fast, slow)
+    read_alike(fast, slow)
     assert sum(map(len, blocks)) >= 600
     sections = {o.cell: o.section for o in fast.observations}
     assert sections["C11"] == "Northfield Trust" and sections["C19"] == "Northfield Trust"
@@ -510,7 +511,7 @@ def test_a_section_key_carried_down_reads_the_same_either_way(tmp_path, cell_by_
 def test_the_batch_tests_of_labels_agree_with_each_label_read_alone():
     """Footnote markers, white space and catalogue words found over a batch's labels joined
     together are those each label gives alone (including NUL and other white space inside a label)."""
-    from memberpack.importers.table_reader import _MARKED, _single_spaced, any_marked
+    from memberpack.importers.label_words import MARKED, single_spaced, any_marked
     from memberpack.model.metrics import catalogue_words, catalogue_words_each
 
     rnd = random.Random(11)
@@ -518,11 +519,11 @@ def test_the_batch_tests_of_labels_agree_with_each_label_read_alone():
     for _ in range(20_000):
         labels = ["".join(rnd.choice(alphabet) for _ in range(rnd.randint(0, 8))) for _ in range(rnd.randint(1, 3))]
         joined = "\0".join(labels)
-        assert any_marked(joined) == bool(_MARKED.search(joined)), labels
-        if _single_spaced(joined):
+        assert any_marked(joined) == bool(MARKED.search(joined)), labels
+        if single_spaced(joined):
             assert all(" ".join(label.split()) == label for label in labels), labels
     assert any_marked("Line 4\0Somerset5") and any_marked("Total (3)\0Line") and not any_marked("Line 12\0Line 3")
-    assert not _single_spaced("Line  4") and not _single_spaced("Line 4 \0x") and _single_spaced("Line 4\0x y")
+    assert not single_spaced("Line  4") and not single_spaced("Line 4 \0x") and single_spaced("Line 4\0x y")
     labels = ["School 3", "Fostering 12", "Line 9", "School 3", "Care leavers", "KS2 results, 2023"]
     assert catalogue_words_each(labels) == [catalogue_words(label) for label in labels]
 
@@ -533,7 +534,7 @@ def test_the_sum_screen_finds_what_testing_every_row_of_every_column_finds():
     loose columns (percentages) pass whatever they hold."""
     import numpy as np
 
-    from memberpack.importers.table_reader import _close_to_sum, _may_add_up
+    from memberpack.importers.figure_arrays import close_to_sum, may_add_up
 
     def every_cell(raw, factors, steps, starts):   # the screen as it was: every row, every column
         figures = raw * factors
@@ -558,9 +559,9 @@ def test_the_sum_screen_finds_what_testing_every_row_of_every_column_finds():
         loose = rng.random(k) < 0.2
         whole = every_cell(raw, factors, steps, starts)
         at = np.arange(n)
-        assert (_close_to_sum(raw, factors, steps, starts, at) == whole).all()
+        assert (close_to_sum(raw, factors, steps, starts, at) == whole).all()
         expected = bool((whole | loose)[np.arange(n) - starts >= 2].all(axis=1).any())
-        assert _may_add_up(raw, factors, steps, starts, loose) == expected
+        assert may_add_up(raw, factors, steps, starts, loose) == expected
         found += expected
     assert 300 < found < 2_700
 
@@ -568,7 +569,7 @@ def test_the_sum_screen_finds_what_testing_every_row_of_every_column_finds():
 def test_every_label_stating_a_unit_is_found_in_a_batch():
     """A label stating a unit (``Percentage upholding exclusion``, ``Days lost``, ``Rate per 10,000``)
     is found among a batch's labels joined together wherever it stands, as read alone."""
-    from memberpack.importers.table_reader import _UNIT_HINT, _labels_matching, _may_state_unit_or_period
+    from memberpack.importers.label_words import UNIT_HINT, labels_found, may_state_unit_or_period
 
     rnd = random.Random(2)
     words = ["Percentage upholding", "Line", "per 10,000", "Days lost", " percentage", "£ spent", "Share %",
@@ -576,16 +577,16 @@ def test_every_label_stating_a_unit_is_found_in_a_batch():
     for _ in range(3_000):
         labels = [rnd.choice(words) + f" {i}" for i in range(rnd.randint(1, 6))]
         joined = "\0".join(labels)
-        found = _labels_matching(_may_state_unit_or_period, joined, joined.lower(), labels)
-        assert {label for label in found if _UNIT_HINT.search(label)} == {label for label in labels
-                                                                          if _UNIT_HINT.search(label)}, labels
+        found = labels_found(may_state_unit_or_period, joined, joined.lower(), labels)
+        assert {label for label in found if UNIT_HINT.search(label)} == {label for label in labels
+                                                                         if UNIT_HINT.search(label)}, labels
 
 
 def test_every_label_naming_a_period_is_found_in_a_batch():
     """A label whose year's digits may name a period (``Adoption 2019``, ``Q3 12019``, ``201904``) is
     found among a batch's labels joined together, as parsed alone; labels whose digits only look
     like a year (``Line 12019``) are not parsed at all."""
-    from memberpack.importers.table_reader import _UNIT_HINT, _labels_matching, _may_state_unit_or_period
+    from memberpack.importers.label_words import UNIT_HINT, labels_found, may_state_unit_or_period
 
     rnd = random.Random(7)
     words = ["Line", "Adoption", "Q3", "Month 6", "March", "mar-19", "Percentage", "Days", "2019/20", "to", "-", "1.",
@@ -594,12 +595,12 @@ def test_every_label_naming_a_period_is_found_in_a_batch():
     for _ in range(5_000):
         labels = [" ".join(rnd.choice(words + digits) for _ in range(rnd.randint(1, 4))) for _ in range(rnd.randint(1, 6))]
         joined = "\0".join(labels)
-        found = set(_labels_matching(_may_state_unit_or_period, joined, joined.lower(), labels))
+        found = set(labels_found(may_state_unit_or_period, joined, joined.lower(), labels))
         for label in labels:
-            if _row_period(label, None) is not None or _UNIT_HINT.search(label):
+            if period_in_label(label, None) is not None or UNIT_HINT.search(label):
                 assert label in found, (label, labels)
     joined = "Line 12019\0Line 2019b\0Adoption 2019"
-    assert _labels_matching(_may_state_unit_or_period, joined, joined.lower(), joined.split("\0")) == ["Adoption 2019"]
+    assert labels_found(may_state_unit_or_period, joined, joined.lower(), joined.split("\0")) == ["Adoption 2019"]
 
 
 def test_a_numbered_label_is_asked_by_its_words_with_the_same_answer():
@@ -607,7 +608,7 @@ def test_a_numbered_label_is_asked_by_its_words_with_the_same_answer():
     or state a unit, and which catalogue words it has, by its words before the number, once for all
     such labels of those words: the answers are the label's own, whatever the words (a quarter, a
     month, a span up to the number, a catalogue word that is a number)."""
-    from memberpack.importers.table_reader import _may_name_or_state, _unit_words, _words_before_number
+    from memberpack.importers.label_words import may_name_or_state, unit_words, words_before_number
     from memberpack.model.metrics import _CATALOGUE_WORDS, catalogue_words
     from memberpack.model.periods import may_name_period
 
@@ -622,26 +623,26 @@ def test_a_numbered_label_is_asked_by_its_words_with_the_same_answer():
         label = " ".join(rnd.choice(words) for _ in range(rnd.randint(0, 3)))
         number = "".join(rnd.choice("0123456789") for _ in range(rnd.randint(1, 8)))
         label = f"{label} {number}".strip() if rnd.random() < 0.9 else label + number
-        expected = bool(may_name_period(label) or _unit_words(label.lower()))
-        assert _may_name_or_state(label) == expected, label
+        expected = bool(may_name_period(label) or unit_words(label.lower()))
+        assert may_name_or_state(label) == expected, label
         asked.append(expected)
-        before = _words_before_number(label)
+        before = words_before_number(label)
         assert before is None or catalogue_words(before) == catalogue_words(label), label
         numbered += before is not None
     assert 0.1 < sum(asked) / len(asked) < 0.9 and numbered > 5_000
-    assert not _may_name_or_state("Placement 201934") and _may_name_or_state("Quarter 3") and _may_name_or_state("2019 - 201934")
+    assert not may_name_or_state("Placement 201934") and may_name_or_state("Quarter 3") and may_name_or_state("2019 - 201934")
 
 
 def test_a_batchs_labels_have_their_words_before_a_number_found_at_once():
     """The words before each label's long number, found for a batch's labels at once, are what
-    :func:`_words_before_number` finds in each (the label itself where it finds none)."""
-    from memberpack.importers.table_reader import _words_before_number, _words_before_numbers
+    :func:`words_before_number` finds in each (the label itself where it finds none)."""
+    from memberpack.importers.label_words import words_before_number, words_before_numbers
 
     rnd = random.Random(29)
     pieces = ["Placement", " ", "  ", "1", "12", "123", "1234", "12345", "٣", "x", "", "\t", "Line 3."]
     labels = ["".join(rnd.choice(pieces) for _ in range(rnd.randint(0, 5))) for _ in range(20_000)]
-    assert _words_before_numbers(labels) == [_words_before_number(label) or label for label in labels]
-    assert _words_before_numbers(["Placement 201934", "Line 2019", ""]) == ["Placement ", "Line 2019", ""]
+    assert words_before_numbers(labels) == [words_before_number(label) or label for label in labels]
+    assert words_before_numbers(["Placement 201934", "Line 2019", ""]) == ["Placement ", "Line 2019", ""]
 
 
 def test_a_label_ending_in_decimals_like_a_year_is_asked_by_its_words():
@@ -649,7 +650,7 @@ def test_a_label_ending_in_decimals_like_a_year_is_asked_by_its_words():
     3) is asked whether it may name a period or state a unit by its words before the number, once for
     all such labels of those words: it is found wherever the label read alone names a period or
     states a unit, whatever the words, and a list's numbered lines are not each parsed."""
-    from memberpack.importers.table_reader import _UNIT_HINT, _may_name_or_state
+    from memberpack.importers.label_words import UNIT_HINT, may_name_or_state
 
     rnd = random.Random(23)
     words = ["Line", "Quarter", "Q3", "Month 6", "March", "mar-19", "to", "-", "2019", "2019/20", "3.2013", "per", "per 1",
@@ -657,10 +658,10 @@ def test_a_label_ending_in_decimals_like_a_year_is_asked_by_its_words():
     for _ in range(20_000):
         number = f"{rnd.randint(0, 120)}.{rnd.choice(['19', '20', '21'])}{rnd.randint(0, 99):02d}"
         label = f"{' '.join(rnd.choice(words) for _ in range(rnd.randint(0, 3)))} {number}".strip()
-        if _row_period(label, None) is not None or _UNIT_HINT.search(label):
-            assert _may_name_or_state(label), label
-    assert not _may_name_or_state("Line 3.2013") and not _may_name_or_state("Line 19.2099")
-    assert _may_name_or_state("Line 3.2013 Q1") and _may_name_or_state("Q1 3.2013") and _may_name_or_state("per 1000.2013")
+        if period_in_label(label, None) is not None or UNIT_HINT.search(label):
+            assert may_name_or_state(label), label
+    assert not may_name_or_state("Line 3.2013") and not may_name_or_state("Line 19.2099")
+    assert may_name_or_state("Line 3.2013 Q1") and may_name_or_state("Q1 3.2013") and may_name_or_state("per 1000.2013")
 
 
 def test_a_year_written_as_the_decimals_of_a_number_is_no_period(tmp_path, cell_by_cell):
@@ -698,7 +699,7 @@ def test_rows_repeating_a_label_are_counted_the_same_either_way(tmp_path, cell_b
     fast = read_file(tmp_path / "repeats.xlsx").tables[0]
     cell_by_cell()
     slow = read_file(tmp_path / "repeats.xlsx").tables[0]
-    _read_alike(fast, slow)
+    read_alike(fast, slow)
     repeats = [d for d in fast.report.doubts if "repeat another row's label" in d]
     assert repeats == (["800 row(s) repeat another row's label, section and period: no column tells them apart "
                         "(name the identifying columns with --key-columns)"] if doubted else [])
@@ -755,7 +756,7 @@ def test_a_pound_format_makes_pounds_in_blocks_too(tmp_path, cell_by_cell):
     fast = read_file(path).tables[0]
     cell_by_cell()
     slow = read_file(path).tables[0]
-    _read_alike(fast, slow)
+    read_alike(fast, slow)
     pounds = [o for o in fast.observations if o.cell[0] == "B"]
     assert len(pounds) == 700 and {o.unit for o in pounds} == {"GBP"} and pounds[600].display == "1,601"
 
@@ -1005,8 +1006,8 @@ def test_a_window_across_the_format_windows_end_is_cut_there_at_once(tmp_path, c
         ws.append([f"Line 4.{r}", *(round(rnd.uniform(-900, 900), 1) for _ in range(3))])
     wb.save(tmp_path / "small.xlsx")
     asked = []
-    written = table_reader._written
-    monkeypatch.setattr(table_reader, "_written", lambda row: asked.append(row[0]) or written(row))
+    written = table_reader.figures_written_row
+    monkeypatch.setattr(table_reader, "figures_written_row", lambda row: asked.append(row[0]) or written(row))
     parts, _ = _read_both_ways(tmp_path / "small.xlsx", cell_by_cell)
     blocks = [part for part in parts if isinstance(part, FigureBlock)]
     assert [len(b) for b in blocks] == [FORMAT_ROWS - 2, 1_500 - FORMAT_ROWS + 2] and len(asked) < 20   # (ahead of row 401)
@@ -1039,7 +1040,7 @@ def test_labels_naming_years_beside_a_comments_column_are_read_in_blocks(tmp_pat
         stored = _fields(pack.observations(pack.datasets()[0].id))
     cell_by_cell()
     slow = read_file(path).tables[0]
-    _read_alike(fast, slow)
+    read_alike(fast, slow)
     assert stored == _fields(slow.observations)
     blocks = [p for p in parts if isinstance(p, FigureBlock)]
     assert sum(len(b) for b in blocks) == 1_200 and any(b.periods is not None for b in blocks)   # every row
@@ -1052,20 +1053,20 @@ def test_labels_naming_years_beside_a_comments_column_are_read_in_blocks(tmp_pat
 def test_a_true_or_false_among_a_batchs_figures_is_told_from_a_one_or_a_zero():
     import numpy as np
 
-    from memberpack.importers.table_reader import _any_bool
+    from memberpack.importers.figure_arrays import any_bool
 
     rows = [[12.5, 0.0, 1], [3.0, 7.0, -2.0]]
-    assert not _any_bool(np.array(rows, dtype=np.float64), rows)                 # numbers 0 and 1
-    assert not _any_bool(np.array([[2.5, 3.0]]), [[2.5, 3.0]])                  # none that may be one
+    assert not any_bool(np.array(rows, dtype=np.float64), rows)                 # numbers 0 and 1
+    assert not any_bool(np.array([[2.5, 3.0]]), [[2.5, 3.0]])                  # none that may be one
     flagged = [[12.5, 0.0, 1], [3.0, True, -2.0]]
-    assert _any_bool(np.array(flagged, dtype=np.float64), flagged)
+    assert any_bool(np.array(flagged, dtype=np.float64), flagged)
     columns = list(zip(*flagged))                                             # a batch's columns alike
-    assert _any_bool(np.array(columns, dtype=np.float64), columns)
+    assert any_bool(np.array(columns, dtype=np.float64), columns)
 
 
 def test_a_window_naming_all_of_its_rows_is_found_as_each_label_asked_finds_it():
     from memberpack.importers.roles import ALL_OF_THEM
-    from memberpack.importers.table_reader import _names_all
+    from memberpack.importers.plain_row import names_all
 
     def plain(label):
         return (0, label, None, [], [], None, None, (), None, None, "data")
@@ -1075,7 +1076,7 @@ def test_a_window_naming_all_of_its_rows_is_found_as_each_label_asked_finds_it()
              "all other services", "ÀLL schools", "\u212a", "Wallsend", ""]
     for _ in range(400):
         labels = [rnd.choice(words) for _ in range(rnd.randint(1, 5))]
-        assert _names_all([plain(label) for label in labels]) == any(ALL_OF_THEM.fullmatch(label) for label in labels), labels
+        assert names_all([plain(label) for label in labels]) == any(ALL_OF_THEM.fullmatch(label) for label in labels), labels
 
 
 def test_a_blocks_figures_are_summed_for_the_tables_foot_as_each_finite_data_figure_adds_up():
