@@ -82,7 +82,8 @@ def two_runs(rows: list[ParsedRow | PlainRow], window: int) -> int | None:
 
 
 def read_alike(rows: list[PlainRow]) -> bool:
-    """Whether plain rows have the same text columns and figures all written as text or none (:func:`figures_written_row`)."""
+    """Whether plain rows have the same text columns and figures all written as text or none
+    (:func:`figures_written_row`)."""
     if len(set(map(TEXTS_OF, rows))) != 1:
         return False
     kinds = _first_figure_kinds(rows)
@@ -90,7 +91,8 @@ def read_alike(rows: list[PlainRow]) -> bool:
 
 
 def none_written(rows: list[PlainRow]) -> bool:
-    """Whether no plain row has its figures written as text (:func:`figures_written_row`), rows with the same text columns."""
+    """Whether no plain row has its figures written as text (:func:`figures_written_row`), rows with the
+    same text columns."""
     return str not in _first_figure_kinds(rows)
 
 

@@ -118,6 +118,8 @@ def _add_sums(sums: dict[int, list[float]], part: list[Observation] | FigureBloc
         seen = sums.setdefault(column_at.get(column.letter, -1), [0.0, 0])
         seen[0] += total * (column.factor if column.raw else 1.0)
         seen[1] += count
+
+
 BATCH_ROWS = 500          # rows tested together for being plain (TableReader._plain_batch)
 PROGRESS_EVERY = 5_000
 _UNCACHED = "formula with no cached value (open and save the workbook in Excel to calculate it); not guessed"
