@@ -36,22 +36,32 @@ def test_pack_details_fit_the_screen_and_name_every_table_whole(qtbot):
         assert label.height() >= label.heightForWidth(label.width()), name
 
 
-def test_a_unit_chosen_in_the_wizard_is_used_without_reading_again_first(qtbot, demo_pack, tmp_path):
-    """An officer chose £k and pressed Next: the choice was dropped unless 'Read again' had been
-    pressed first, and the figures went into the pack as £120 rather than £120,000."""
+def _spend_on_preview(qtbot, demo_pack, tmp_path):
+    """The import wizard on a small spending table, at its preview page: the wizard and the page."""
     path = write_workbook(tmp_path / "spend.xlsx", "Spend", [("Service", "Budget", "Forecast"),
                                                              ("Fostering", 120, 131), ("Residential", 80, 95)])
     wizard = ImportWizard(demo_pack, [path])
     qtbot.addWidget(wizard)
     wizard.show()
     wizard.next()
-    page = wizard.preview_page
+    return wizard, wizard.preview_page
+
+
+def _finish(qtbot, wizard) -> None:
+    """Press Finish and wait for the import to land."""
+    with qtbot.waitSignal(wizard.imported, timeout=10_000):
+        wizard.button(wizard.WizardButton.FinishButton).click()
+
+
+def test_a_unit_chosen_in_the_wizard_is_used_without_reading_again_first(qtbot, demo_pack, tmp_path):
+    """An officer chose £k and pressed Next: the choice was dropped unless 'Read again' had been
+    pressed first, and the figures went into the pack as £120 rather than £120,000."""
+    wizard, page = _spend_on_preview(qtbot, demo_pack, tmp_path)
     page.unit.setCurrentIndex(page.unit.findData("£k"))
     wizard.next()
     assert wizard.currentPage() is wizard.report_page
     assert "read as you corrected them" in wizard.report_page.report.toPlainText()
-    with qtbot.waitSignal(wizard.imported, timeout=10_000):
-        wizard.button(wizard.WizardButton.FinishButton).click()
+    _finish(qtbot, wizard)
     with Pack.open(demo_pack) as pack:
         ds = pack.datasets()[-1]
         assert {(o.label, o.value) for o in pack.observations(ds.id) if o.measure.startswith("Budget")} == {
@@ -190,13 +200,7 @@ def test_a_note_being_edited_stays_named_by_its_own_figure(window, qtbot):
 def test_the_officer_sets_the_period_a_table_reports(qtbot, demo_pack, tmp_path):
     """The wizard let an officer correct the unit but not the period: a return whose titles state no
     period went in as 'period not stated', or one read from the file's name as the wrong month."""
-    path = write_workbook(tmp_path / "spend.xlsx", "Spend", [("Service", "Budget", "Forecast"),
-                                                             ("Fostering", 120, 131), ("Residential", 80, 95)])
-    wizard = ImportWizard(demo_pack, [path])
-    qtbot.addWidget(wizard)
-    wizard.show()
-    wizard.next()
-    page = wizard.preview_page
+    wizard, page = _spend_on_preview(qtbot, demo_pack, tmp_path)
     assert page.period.text() == "" and "period not stated" in page.detected.text()
     page.period.setText("last month")
     wizard.next()
@@ -205,7 +209,6 @@ def test_the_officer_sets_the_period_a_table_reports(qtbot, demo_pack, tmp_path)
     page.period.setText("M7 2023/24")
     wizard.next()
     assert "period 2023/24 Month 7 (set by hand)" in wizard.report_page.report.toPlainText()
-    with qtbot.waitSignal(wizard.imported, timeout=10_000):
-        wizard.button(wizard.WizardButton.FinishButton).click()
+    _finish(qtbot, wizard)
     with Pack.open(demo_pack) as pack:
         assert pack.datasets()[-1].period == "2023/24 Month 7"
