@@ -15,7 +15,6 @@ REGIONS = ("North East", "North West", "Yorkshire and The Humber", "East Midland
            "East of England", "London", "South East", "South West")
 
 
-
 def _region_words(name: str) -> str:
     """A region's name as words to look up: lower case, ``&`` and ``and``, ``the`` and ``of`` dropped."""
     words = re.sub(r"[^a-z]+", " ", name.lower().replace("&", " and ")).split()
