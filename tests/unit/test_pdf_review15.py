@@ -50,6 +50,16 @@ def test_a_section_heading_is_never_alone_on_its_page(tmp_path):
     assert "Children looked after by council" in heading
 
 
+def _briefing_of_samples(tmp_path, *names: str) -> str:
+    """The PDF briefing's text, white space made single, of a pack (``tmp_path/p.mpack``) importing
+    these bundled samples."""
+    path = tmp_path / "p.mpack"
+    assert main(["import", str(path), *(str(sample(name)) for name in names)]) == 0
+    out = tmp_path / "b.pdf"
+    assert main(["export", str(path), "-o", str(out)]) == 0
+    return " ".join(" ".join(p.split()) for p in _pages(out))
+
+
 def _table(measures: list[str], rows: list[tuple], kind: str = "breakdown") -> tuple[Dataset, list[Observation]]:
     observations = []
     for r, (label, *texts) in enumerate(rows, start=1):
@@ -129,16 +139,11 @@ def test_the_measures_drawn_beside_the_first_are_not_said_to_be_in_number():
 def test_changes_left_off_the_headline_list_are_not_said_to_be_in_the_sections(tmp_path):
     """Month 5 then Month 6: the headline page listed 15 changes and said "…and 11 more, shown in
     their sections", but the sections print only Month 6's figures, never what changed."""
-    path = tmp_path / "p.mpack"
-    assert main(["import", str(path), str(sample("00_budget_monitor_m5_2023-24.xlsx")),
-                 str(sample("01_budget_monitor_m6_2023-24.xlsx"))]) == 0
-    out = tmp_path / "b.pdf"
-    assert main(["export", str(path), "-o", str(out)]) == 0
-    text = " ".join(" ".join(p.split()) for p in _pages(out))
+    text = _briefing_of_samples(tmp_path, "00_budget_monitor_m5_2023-24.xlsx", "01_budget_monitor_m6_2023-24.xlsx")
     assert "shown in their sections" not in text
     assert "…and 11 more changes in this table, not listed here." in text
     html_out = tmp_path / "b.html"
-    assert main(["export", str(path), "-o", str(html_out)]) == 0
+    assert main(["export", str(tmp_path / "p.mpack"), "-o", str(html_out)]) == 0
     html = html_out.read_text(encoding="utf-8")
     assert "shown in their sections" not in html and "…and 11 more changes in this table, not listed here." in html
 
@@ -190,12 +195,7 @@ def test_a_variance_forecast_for_the_year_is_called_a_forecast_in_its_section_as
     """At Month 6 the headline page said "Net forecast overspend of £12.4m" and the Finance section
     "Net overspend of £12.4m at 2023/24 Month 6", as though spent already; the DSG's "Forecast carry
     forward 31 Mar 2024" became "Net deficit carried forward of £37.5m at Mar 2024"."""
-    path = tmp_path / "p.mpack"
-    assert main(["import", str(path), str(sample("01_budget_monitor_m6_2023-24.xlsx")),
-                 str(sample("03_dsg_blocks.xlsx"))]) == 0
-    out = tmp_path / "b.pdf"
-    assert main(["export", str(path), "-o", str(out)]) == 0
-    text = " ".join(" ".join(p.split()) for p in _pages(out))
+    text = _briefing_of_samples(tmp_path, "01_budget_monitor_m6_2023-24.xlsx", "03_dsg_blocks.xlsx")
     assert "Net forecast overspend of £12.4m at 2023/24 Month 6, 10.1% of the £123.1m budget." in text
     assert "Net forecast in-year deficit of £15.5m at 2023/24 Month 6." in text
     assert "Net forecast deficit carried forward of £37.5m at Mar 2024." in text
