@@ -22,6 +22,7 @@ from PySide6.QtWidgets import (QCheckBox, QComboBox, QFormLayout, QHBoxLayout, Q
                                QTableView, QVBoxLayout, QWizardPage)
 
 from memberpack.errors import MemberpackError
+from memberpack.gui.wizard_words import in_wizard_words, kind_title
 from memberpack.importers import read_file
 from memberpack.importers.cells import column_index, column_letter
 from memberpack.importers.engine import FileResult
@@ -35,8 +36,6 @@ from memberpack.model.observation import LAYOUT_KINDS
 HEADER_COLOUR, LABEL_COLOUR, KEY_COLOUR, OUTSIDE_COLOUR = "#cfe0f5", "#fbefc0", "#d5ecd4", "#9aa3ad"
 DOUBT_STYLE = "background: #fde2b8; color: #5a3300; padding: 6px; font-weight: 600"
 MAX_ROWS, CONTEXT_ROWS = 60, 3
-KIND_TITLES = {"budget_monitor": "Budget monitor", "kpi_scorecard": "KPI scorecard", "time_series": "Time series",
-               "breakdown": "Breakdown", "general": "General table"}
 UNITS = (("As written in the headers", None), ("£ (pounds)", "£"), ("£k (thousands)", "£k"),
          ("£m (millions)", "£m"), ("% (percentages)", "%"), ("Rate per 10,000", "per 10,000"))
 ERROR_STYLE = "color: #a61b1b; font-weight: 600"
@@ -169,7 +168,7 @@ class PreviewPage(QWizardPage):
         self.kind = QComboBox()
         self.kind.setAccessibleName("Layout of the table")
         for kind in LAYOUT_KINDS:
-            self.kind.addItem(KIND_TITLES.get(kind, kind), kind)
+            self.kind.addItem(kind_title(kind), kind)
         self.period = QLineEdit()
         self.period.setAccessibleName("Period the table reports")
         self.period.setPlaceholderText("not stated")
@@ -297,7 +296,7 @@ class PreviewPage(QWizardPage):
             rows = sheet_rows(result.path, layout.sheet, first, last)
         except MemberpackError as exc:
             rows = []
-            self.error.setText(str(exc))
+            self.error.setText(in_wizard_words(str(exc)))
         self.grid.setModel(SheetPreviewModel(rows, first, layout, self.grid))
         self.header_rows.setText(", ".join(map(str, layout.header_rows)))
         self.label_column.clear()
@@ -307,15 +306,15 @@ class PreviewPage(QWizardPage):
         self.key_columns.setText(", ".join(layout.key_columns))
         self.ignored_columns.setText(", ".join(layout.ignored_columns))
         self.period.setText(layout.period or "")
-        self.doubt.setText("Unsure: " + "; ".join(report.doubts) + ". Correct the reading below, or tick the box "
-                           "at the bottom to import it as read." if report.doubts else "")
+        self.doubt.setText("Unsure: " + in_wizard_words("; ".join(report.doubts)) + ". Correct the reading below, "
+                           "or tick the box at the bottom to import it as read." if report.doubts else "")
         self.doubt.setVisible(bool(report.doubts))
         self.unit.setCurrentIndex(max(0, self.unit.findData(layout.unit)))
         self.kind.setCurrentIndex(max(0, self.kind.findData(layout.kind)))
         source = {"detected": "detected", "remembered": "remembered from last time"}.get(
             getattr(report, "layout_source", ""), getattr(report, "layout_source", "") or "detected")
         self.detected.setText(
-            f"Read as {KIND_TITLES.get(layout.kind, layout.kind)} ({layout.kind_reason or source}): header "
+            f"Read as {kind_title(layout.kind)} ({in_wizard_words(layout.kind_reason) or source}): header "
             f"row(s) {', '.join(map(str, layout.header_rows)) or 'none'}, labels in column {layout.label_column}, unit "
             f"{layout.unit or report.unit or 'as written in the headers'}, period {layout.period or 'not stated'}"
             f"{f' (from {report.period_reason})' if layout.period and report.period_reason else ''}; "
@@ -359,7 +358,7 @@ class PreviewPage(QWizardPage):
         try:
             reread = read_file(result.path, overrides=overrides, remembered=wizard.remembered)
         except MemberpackError as exc:
-            self.error.setText(str(exc))
+            self.error.setText(in_wizard_words(str(exc)))
             return False
         self.error.clear()
         wizard.overrides[result.path] = overrides

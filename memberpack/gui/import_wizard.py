@@ -21,6 +21,7 @@ from memberpack.errors import MemberpackError
 from memberpack.gui import workers
 from memberpack.gui.classification_menu import choices
 from memberpack.gui.import_preview import ERROR_STYLE, PreviewPage
+from memberpack.gui.wizard_words import in_wizard_words, kind_title
 from memberpack.importers import read_file
 from memberpack.importers.isolation import forget_early, warm_up
 from memberpack.importers.engine import FileResult, already_imported, import_read
@@ -169,7 +170,7 @@ class FilesPage(QWizardPage):
                                                 overrides=wizard.overrides.get(path, [])))
             wizard.repeats = already_in_pack(wizard.pack_path, wizard.results)
         except MemberpackError as exc:
-            self.error.setText(str(exc))
+            self.error.setText(in_wizard_words(str(exc)))
             return False
         self.error.clear()
         return True
@@ -202,7 +203,7 @@ class FilesPage(QWizardPage):
 
     def _stopped(self, message: str) -> None:
         self._finished()
-        self.error.setText(message)
+        self.error.setText(in_wizard_words(message))
 
     def _finished(self) -> None:
         self.job = None
@@ -260,7 +261,7 @@ class ReportPage(QWizardPage):
         wizard: ImportWizard = self.wizard()  # type: ignore[assignment]
         lines = []
         for result in wizard.results:
-            lines += result.report.lines()
+            lines += map(in_wizard_words, result.report.lines(kind_name=kind_title))
             if wizard.overrides.get(result.path):
                 lines.append(f"  {len(wizard.overrides[result.path])} table(s) read as you corrected them")
         self.report.setPlainText("\n".join(lines))

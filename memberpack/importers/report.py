@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import re
 from array import array
-from collections.abc import Collection
+from collections.abc import Callable, Collection
 from dataclasses import dataclass, field, fields
 
 from memberpack.importers.cells import a1, column_index
@@ -167,9 +167,10 @@ class TableReport:
         out["skipped_not_listed"] = self.skipped_not_listed + sum(r.count for r in runs[MAX_RUNS_LISTED:])
         return out
 
-    def lines(self, above: Collection[str] = ()) -> list[str]:
+    def lines(self, above: Collection[str] = (), kind_name: Callable[[str], str] = str) -> list[str]:
         """The table's part of the printed report; its warnings among ``above`` (the file's, printed
-        before it) are counted in the verdict, the others listed under it."""
+        before it) are counted in the verdict, the others listed under it. ``kind_name`` names the
+        layout kind (the command line shows its id, which ``--kind`` takes)."""
         out = [f"  [{self.sheet}!{self.cell_range}] {self.title or '(untitled)'}"]
         if self.verdict:
             count = f" ({len(self.assumptions)} listed below)" if self.assumptions and not self.doubts else ""
@@ -187,7 +188,7 @@ class TableReport:
         unit_reason = self.unit_reason or (f"units row {self.units_row}" if self.unit and self.units_row else "")
         out.append(f"    unit {self.unit or 'as written'}{_why(unit_reason)}; "
                    f"period {self.period or 'not stated'}{_why(self.period_reason if self.period else '')}")
-        kind = f"{self.kind} ({self.kind_reason})" if self.kind_reason else self.kind
+        kind = f"{kind_name(self.kind)} ({self.kind_reason})" if self.kind_reason else kind_name(self.kind)
         out.append(f"    {self.rows_read:,} rows, {self.cells_read:,} figures read; {kind}, layout {self.layout_source}")
         out += [f"    the table's note: {n}" for n in self.notes]
         if self.context:
@@ -215,12 +216,13 @@ class FileReport:
         return {"file": self.file, "sha256": self.sha256, "tables": [t.to_dict() for t in self.tables],
                 "warnings": list(self.warnings)}
 
-    def lines(self) -> list[str]:
-        """The report as plain text, for the command line and the import wizard."""
+    def lines(self, kind_name: Callable[[str], str] = str) -> list[str]:
+        """The report as plain text, for the command line and the import wizard (which names the
+        layout kinds with ``kind_name``)."""
         out = [f"{self.file}: {len(self.tables)} table{'' if len(self.tables) == 1 else 's'}"]
         out += [f"  {_note(w)}" for w in self.warnings]
         for table in self.tables:
-            out += table.lines(above=self.warnings)
+            out += table.lines(above=self.warnings, kind_name=kind_name)
         return out
 
     def settle_warnings(self) -> list[TableReport]:

@@ -1,0 +1,44 @@
+"""The import wizard speaks its own words: the controls an officer uses, not the command line's
+options, and layouts by their names, not their ids."""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+from gui_test_data import write_workbook
+
+import memberpack.importers
+from memberpack.gui.import_wizard import ImportWizard
+from memberpack.gui.wizard_words import in_wizard_words
+
+UNPRICED = [("Service", "Budget", "Forecast", "Variance"), ("Fostering", 120, 131, 11),
+            ("Residential", 80, 95, 15), ("Total", 200, 226, 26)]
+
+
+def test_the_report_and_the_doubt_name_the_wizards_controls(qtbot, demo_pack, tmp_path):
+    """A spending table with no unit stated: the report told the officer to 'give it with --unit'
+    and called the layout 'budget_monitor'."""
+    wizard = ImportWizard(demo_pack, [write_workbook(tmp_path / "spend.xlsx", "Spend", UNPRICED)])
+    qtbot.addWidget(wizard)
+    wizard.show()
+    wizard.next()
+    page = wizard.preview_page
+    assert "give it with the Unit list" in page.doubt.text() and "--" not in page.doubt.text()
+    page.confirm.setChecked(True)
+    wizard.next()
+    report = wizard.report_page.report.toPlainText()
+    assert "give it with the Unit list" in report
+    assert "Budget monitor (columns name budget / projection / variance)" in report
+    assert "no identifying columns" in report
+    assert "--" not in report and "budget_monitor" not in report
+
+
+def test_every_option_the_importers_advise_has_the_wizards_words():
+    """Each ``--option`` an importer's message names is put in the wizard's words, so none reaches an officer."""
+    source = Path(memberpack.importers.__file__).parent
+    not_advice = {"--memberpack-reader", "--report", "--dry-run"}   # a flag and docstrings
+    options = {m for f in source.glob("*.py") for m in re.findall(r"--[a-z][a-z-]+", f.read_text("utf-8"))}
+    assert options - not_advice
+    for option in options - not_advice:
+        assert "--" not in in_wizard_words(f"name it with {option} to import it"), option
