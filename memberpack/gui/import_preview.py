@@ -27,7 +27,7 @@ from memberpack.importers import read_file
 from memberpack.importers.cells import column_index, column_letter
 from memberpack.importers.engine import FileResult
 from memberpack.importers.table_layout import TableLayout
-from memberpack.importers.report import UNSURE
+from memberpack.importers.report import PERIOD_CLEARED, UNSURE
 from memberpack.importers.reader import read_sheets
 from memberpack.model.number_formats import render
 from memberpack.model.periods import parse_period
@@ -69,6 +69,13 @@ def shown(value: Any) -> str:
     if isinstance(value, date):
         return f"{value:%d/%m/%Y}"
     return str(value)
+
+
+def _period_why(period: str | None, reason: str) -> str:
+    """Where the period shown came from (`` (from the title)``), or that the officer set or cleared it."""
+    if reason == PERIOD_CLEARED or period and reason.startswith("set "):
+        return f" ({reason})"
+    return f" (from {reason})" if period and reason else ""
 
 
 class SheetPreviewModel(QAbstractTableModel):
@@ -172,7 +179,8 @@ class PreviewPage(QWizardPage):
         self.period = QLineEdit()
         self.period.setAccessibleName("Period the table reports")
         self.period.setPlaceholderText("not stated")
-        self.period.setToolTip("The period the figures are for, e.g. 2023/24 Month 6, Q3 2020/21, 2022/23 or Sep 2023")
+        self.period.setToolTip("The period the figures are for, e.g. 2023/24 Month 6, Q3 2020/21, 2022/23 or Sep 2023; "
+                               "clear it when the table reports no one period")
         self.key_columns = QLineEdit()
         self.key_columns.setAccessibleName("Identifying columns")
         self.key_columns.setToolTip("Columns that say which row this is (code, year, type), e.g. A, C")
@@ -317,7 +325,7 @@ class PreviewPage(QWizardPage):
             f"Read as {kind_title(layout.kind)} ({in_wizard_words(layout.kind_reason) or source}): header "
             f"row(s) {', '.join(map(str, layout.header_rows)) or 'none'}, labels in column {layout.label_column}, unit "
             f"{layout.unit or report.unit or 'as written in the headers'}, period {layout.period or 'not stated'}"
-            f"{f' (from {report.period_reason})' if layout.period and report.period_reason else ''}; "
+            f"{_period_why(layout.period, report.period_reason)}; "
             f"{report.rows_read} rows, "
             f"{report.cells_read} figures.")
         self._shown = self.choices()
@@ -341,7 +349,8 @@ class PreviewPage(QWizardPage):
             if period and found is None:
                 self.error.setText("Period: write it as 2023/24 Month 6, Q3 2020/21, 2022/23 or Sep 2023.")
                 return False
-            corrected = replace(corrected, period=found.label() if found else None)
+            # cleared: the table states no period, and none is read from its titles
+            corrected = replace(corrected, period=found.label() if found else None, period_cleared=found is None)
         else:   # as read: one set by hand stays, one read from a title is read from it again (and said so)
             report = result.tables[self._entries[self.tables.currentIndex()][1]].report
             corrected = replace(corrected, period=layout.period if report.period_reason == "set by hand" else None)

@@ -17,6 +17,7 @@ from dataclasses import dataclass, field, fields
 from memberpack.importers.cells import a1, column_index
 
 READ, ASSUMED, UNSURE = "read", "read with assumptions", "unsure"
+PERIOD_CLEARED = "cleared by hand"   # the period_reason of a table the officer said states no period
 MAX_ASSUMPTIONS = 1_000
 MAX_SKIPPED_CELLS = 1_000_000   # kept per table to make runs from; beyond this they are only counted
 MAX_RUNS_LISTED = 1_000         # runs in the JSON report and the pack; the text shows fewer
@@ -186,8 +187,9 @@ class TableReport:
         out.append(f"    header rows {', '.join(map(str, self.header_rows)) or 'none'}{units}; labels in column "
                    f"{self.label_column}{named}; {_keys([c for c in self.key_columns if c is not label])}")
         unit_reason = self.unit_reason or (f"units row {self.units_row}" if self.unit and self.units_row else "")
+        period_reason = self.period_reason if self.period or self.period_reason == PERIOD_CLEARED else ""
         out.append(f"    unit {self.unit or 'as written'}{_why(unit_reason)}; "
-                   f"period {self.period or 'not stated'}{_why(self.period_reason if self.period else '')}")
+                   f"period {self.period or 'not stated'}{_why(period_reason)}")
         kind = f"{kind_name(self.kind)} ({self.kind_reason})" if self.kind_reason else kind_name(self.kind)
         out.append(f"    {self.rows_read:,} rows, {self.cells_read:,} figures read; {kind}, layout {self.layout_source}")
         out += [f"    the table's note: {n}" for n in self.notes]
@@ -276,7 +278,7 @@ def _why(reason: str) -> str:
     """Where a unit or period came from (``(from the title)``), or that it was set by hand."""
     if not reason:
         return ""
-    return f" ({reason})" if reason.startswith("set ") else f" (from {reason})"
+    return f" ({reason})" if reason.startswith("set ") or reason == PERIOD_CLEARED else f" (from {reason})"
 
 
 def _headings(headings: list[list]) -> str:

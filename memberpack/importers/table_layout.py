@@ -35,6 +35,7 @@ class TableLayout:
     kind_reason: str = ""
     title: str = ""
     period: str | None = None
+    period_cleared: bool = False   # the officer said the table states no period: none is read from its titles
     unit_by_hand: bool = False   # the officer chose ``unit``: it wins over units the headers state
     key_columns: tuple[str, ...] = ()       # identifying columns besides the label column (keys.py)
     key_roles: tuple[str, ...] = ()         # each one's role: area, period or section

@@ -26,7 +26,7 @@ from memberpack.importers.layout import (
     key_roles, parted_header, shape_key, side_by_side)
 from memberpack.importers.notes_under import unit_under
 from memberpack.importers.reader import Sheet
-from memberpack.importers.report import TableReport
+from memberpack.importers.report import PERIOD_CLEARED, TableReport
 from memberpack.importers.stream import Peekable
 from memberpack.importers.table_ends import (
     NUMBERED_TITLE, is_footnote, numbered_title, single_text, title_and_far_note, title_and_scale)
@@ -543,8 +543,8 @@ def _prepare(sheet: Sheet, layout: TableLayout, seen: dict[int, list[Any]], titl
         ("the sheet name", "" if sheet.coded else sheet.name), ("the file name", file_stem.replace("_", " ")),
         ("the workbook's metadata sheet", sheet.stated)]
     context = context_period([text for _, text in sources])
-    period_reason = "set by hand" if layout.period else ""
-    if not layout.period and context is not None:
+    period_reason = "set by hand" if layout.period else PERIOD_CLEARED if layout.period_cleared else ""
+    if not layout.period and not layout.period_cleared and context is not None:
         layout.period = context.label()
         period_reason = next(where for where, text in sources if parse_period(text))
     report = TableReport(sheet=sheet.name, title=layout.title, cell_range="", kind=layout.kind,

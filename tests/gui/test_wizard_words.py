@@ -11,6 +11,7 @@ from gui_test_data import write_workbook
 import memberpack.importers
 from memberpack.gui.import_wizard import ImportWizard
 from memberpack.gui.wizard_words import in_wizard_words
+from memberpack.store.pack import Pack
 
 UNPRICED = [("Service", "Budget", "Forecast", "Variance"), ("Fostering", 120, 131, 11),
             ("Residential", 80, 95, 15), ("Total", 200, 226, 26)]
@@ -42,3 +43,30 @@ def test_every_option_the_importers_advise_has_the_wizards_words():
     assert options - not_advice
     for option in options - not_advice:
         assert "--" not in in_wizard_words(f"name it with {option} to import it"), option
+
+
+def test_the_officer_clears_a_period_read_from_the_titles(qtbot, demo_pack, tmp_path):
+    """A period read from the title could not be cleared: a blank period box read it from the title
+    again, so a return titled with last year's month went in with that month."""
+    path = write_workbook(tmp_path / "spend.xlsx", "Spend", [("Budget monitoring Month 6 2023/24",), (),
+                                                             ("Service", "Budget £k", "Forecast £k"),
+                                                             ("Fostering", 120, 131), ("Residential", 80, 95)])
+    wizard = ImportWizard(demo_pack, [path])
+    qtbot.addWidget(wizard)
+    wizard.show()
+    wizard.next()
+    page = wizard.preview_page
+    assert page.period.text() == "2023/24 Month 6"
+    page.period.clear()
+    wizard.next()
+    assert wizard.currentPage() is wizard.report_page
+    assert "period not stated (cleared by hand)" in wizard.report_page.report.toPlainText()
+    wizard.back()
+    assert page.period.text() == "" and "period not stated (cleared by hand)" in page.detected.text()
+    wizard.next()
+    with qtbot.waitSignal(wizard.imported, timeout=10_000):
+        wizard.button(wizard.WizardButton.FinishButton).click()
+    with Pack.open(demo_pack) as pack:
+        dataset = pack.datasets()[-1]
+        assert dataset.period is None
+        assert {o.period for o in pack.observations(dataset.id)} == {None}
