@@ -39,6 +39,9 @@ def _failed(name: str, exc: BaseException):
     if is_bad_date(exc):
         return Failed("ReadAgain", str(ReaderFailed(name, "a cell formatted as a date or time holds a number no "
                                                           "date can be made of; correct it in Excel")))
+    if type(exc).__name__ == "PanicException":   # calamine gave up on the file's structure
+        return Failed("ImportFailed", f"{name}: the file is damaged or not a workbook that can be read; open it "
+                                      "in Excel, save it again (as .xlsx) and import the saved copy")
     return Failed("ImportFailed", str(ReaderFailed(name, type(exc).__name__)))
 
 

@@ -70,3 +70,16 @@ def test_the_officer_clears_a_period_read_from_the_titles(qtbot, demo_pack, tmp_
         dataset = pack.datasets()[-1]
         assert dataset.period is None
         assert {o.period for o in pack.observations(dataset.id)} == {None}
+
+
+def test_a_damaged_workbook_is_named_in_one_line_with_what_to_do(qtbot, demo_pack, tmp_path):
+    """calamine's panic on a damaged .xls had read 'the reader failed (PanicException)'."""
+    bad = tmp_path / "panics.xls"
+    bad.write_bytes((Path(__file__).parents[1] / "unit" / "hostile" / "calamine_panics.xls").read_bytes())
+    wizard = ImportWizard(demo_pack, [bad])
+    qtbot.addWidget(wizard)
+    wizard.show()
+    wizard.next()
+    assert wizard.currentPage() is wizard.files_page
+    assert wizard.files_page.error.text() == ("panics.xls: the file is damaged or not a workbook that can be read; "
+                                              "open it in Excel, save it again (as .xlsx) and import the saved copy")
