@@ -9,6 +9,7 @@ import argparse
 
 from memberpack.analysis.output_version import PUBLIC, VERSIONS
 from memberpack.cli.passphrase import ask_passphrase
+from memberpack.cli.terminal_text import clear_progress, progress_line
 from memberpack.errors import MemberpackError
 from memberpack.export.outputs import export_to, output_suffix
 from memberpack.store.pack import Pack
@@ -50,7 +51,10 @@ def run(args) -> int:
     if sections is not None and output_suffix(args.output) == ".json":
         args.usage("--sections chooses the sections of a briefing; a JSON export always has every table")
     with Pack.open(args.pack, passphrase=ask_passphrase) as pack:
-        export_to(pack, args.output, include_private=args.include_private, sections=sections,
-                  version=args.output_version)
+        try:
+            export_to(pack, args.output, include_private=args.include_private, sections=sections,
+                      version=args.output_version, progress=progress_line)
+        finally:
+            clear_progress()
     print(f"wrote {args.output}")
     return 0

@@ -15,6 +15,7 @@ from pathlib import Path
 
 from memberpack import settings
 from memberpack.cli.passphrase import ask_passphrase
+from memberpack.cli.terminal_text import clear_progress, progress_line
 from memberpack.errors import ImportFailed, one_line
 from memberpack.importers.isolation import warm_up
 from memberpack.model.observation import LAYOUT_KINDS
@@ -74,12 +75,6 @@ def _unit(text: str) -> str:
     return text
 
 
-def _progress(done: int, total: int, message: str) -> None:
-    """Progress on the terminal only; scripts and tests see just the report."""
-    if sys.stderr.isatty():
-        print(f"\r{message} ({min(done, total) * 100 // max(total, 1)}%)\033[K", end="", file=sys.stderr, flush=True)
-
-
 def _waiting(message: str) -> None:
     print(f"memberpack: {message}", file=sys.stderr, flush=True)
 
@@ -103,7 +98,7 @@ def run(args) -> int:
     from memberpack.store.pack import Pack, remove_stale_scratch  # noqa: PLC0415
 
     corrections = Corrections(args.header_rows or (), args.label_column, args.key_columns, args.unit)
-    options = dict(sheet=args.sheet, kind=args.kind, progress=_progress, corrections=corrections,
+    options = dict(sheet=args.sheet, kind=args.kind, progress=progress_line, corrections=corrections,
                    accept_unsure=args.accept_unsure, again=args.again)
     if args.dry_run and path.exists():   # the pack is only read: to say which files are in it already
         with Pack.open(path, passphrase=ask_passphrase) as pack:
@@ -122,8 +117,7 @@ def run(args) -> int:
             if args.exempt is not None:
                 by = args.by if args.by is not None else str(settings.load().get("author", ""))
                 classification.classify_tables_after(pack, before, args.exempt, reason=args.reason, by=by)
-    if sys.stderr.isatty():
-        print("\r\033[K", end="", file=sys.stderr)
+    clear_progress()
     marking = None
     if args.exempt is not None:
         from memberpack.analysis.output_version import FULL, OutputVersion  # noqa: PLC0415 - only to mark exempt tables

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import io
 import re
+import sys
 from typing import TextIO
 
 # C0 and C1 controls (not newline or tab, which lay out the command's own output), DEL, and the
@@ -42,3 +43,16 @@ class EscapingWriter(io.TextIOBase):
     @property
     def encoding(self) -> str:  # type: ignore[override]
         return getattr(self.inner, "encoding", "utf-8")
+
+
+def progress_line(done: int, total: int, message: str) -> None:
+    """Long work's progress, on one line of a terminal only; scripts and tests see just the result."""
+    if sys.stderr.isatty():
+        print(f"\r{escaped(message, one_line=True)} ({min(done, total) * 100 // max(total, 1)}%)\033[K", end="",
+              file=sys.stderr, flush=True)
+
+
+def clear_progress() -> None:
+    """The progress line wiped, for what the command prints next."""
+    if sys.stderr.isatty():
+        print("\r\033[K", end="", file=sys.stderr, flush=True)

@@ -17,6 +17,7 @@ from memberpack.analysis.output_version import PUBLIC, OutputVersion, Withheld, 
 from memberpack.analysis.table_period import table_period
 from memberpack.errors import Cancelled, MemberpackError
 from memberpack.export.note_plan import NotePlan, Table, anchor_key, note_numbers
+from memberpack.export.read_once import ReadOnce
 from memberpack.model.front_matter import meeting_date_words, paper_lines, recommendations
 from memberpack.model.metrics import DOMAIN_TITLES, DOMAINS, OTHER
 from memberpack.model.grid import Grid
@@ -169,7 +170,7 @@ class Briefing:
         return table.row_keys.get(item.cell) or table_key(table)
 
 
-def _tables(pack: Pack, domains: tuple[str, ...], cancel: Callable[[], bool] | None) -> list[Table]:
+def _tables(pack: ReadOnce, domains: tuple[str, ...], cancel: Callable[[], bool] | None) -> list[Table]:
     """The latest datasets of the chosen domains, each with its figures, charts and comparisons.
     Open statistics (every authority's figures) print only as comparisons, so are not read whole."""
     tables = []
@@ -214,12 +215,15 @@ def _link_rows(tables: list[Table], found: Headlines, plan: NotePlan) -> None:
 
 
 def gather(pack: Pack, *, include_private: bool = False, sections: Iterable[str] | None = None,
-           version: str = PUBLIC, cancel: Callable[[], bool] | None = None) -> Briefing:
+           version: str = PUBLIC, progress: Callable[[int, int, str], None] | None = None,
+           cancel: Callable[[], bool] | None = None) -> Briefing:
     """Everything the briefing prints, read from ``pack`` as the output ``version`` carries it (see
-    :mod:`memberpack.analysis.output_version`); private notes only when asked for."""
+    :mod:`memberpack.analysis.output_version`); private notes only when asked for. ``progress`` is
+    told of each table read."""
     domains = section_names(sections)
     numbers = note_numbers(annotation_store.all_notes(pack, include_private=include_private))  # every version's
-    with output_pack(pack, version, include_private=include_private) as (view, ov):
+    with output_pack(pack, version, include_private=include_private) as (whole, ov):
+        view = ReadOnce(whole).read(progress, cancel)
         tables = _tables(view, domains, cancel)
         found = _headlines_for(view, tables)
         lead = found.budget.dataset if found.budget is not None else None

@@ -25,6 +25,7 @@ from memberpack.export.html_charts import chart_svg
 from memberpack.export.html_style import CSS, PLAIN_CSS
 from memberpack.export.html_tables import comparison_table, figures_table, grid_table, markers_html, plain_table
 from memberpack.export.printable import printable
+from memberpack.export.read_once import halves
 from memberpack.export.note_plan import NotePlan, PlacedNote, Table, anchor_key, note_head, uk_date
 from memberpack.model.annotations import ANSWERED, PRIVATE
 from memberpack.model.charts import ChartSpec
@@ -298,5 +299,7 @@ def export_html(pack: Pack, out: str | Path, *, include_private: bool = False, s
                 version: str = PUBLIC, progress: Callable[[int, int, str], None] | None = None,
                 cancel: Callable[[], bool] | None = None) -> Path:
     """The briefing as one HTML file, of the output ``version``; private notes only when asked for."""
-    briefing = gather(pack, include_private=include_private, sections=sections, version=version, cancel=cancel)
-    return write_html(briefing, out, progress=progress, cancel=cancel)
+    reading, writing = halves(progress)
+    briefing = gather(pack, include_private=include_private, sections=sections, version=version, progress=reading,
+                      cancel=cancel)
+    return write_html(briefing, out, progress=writing, cancel=cancel)

@@ -13,6 +13,7 @@ from reportlab.platypus.doctemplate import LayoutError
 from memberpack.analysis.output_version import PUBLIC
 from memberpack.errors import MemberpackError
 from memberpack.export.briefing import Briefing, gather
+from memberpack.export.read_once import halves
 from memberpack.export.pdf_document import BriefingCanvas, BriefingDoc
 from memberpack.export.pdf_front import contents, cover
 from memberpack.export.pdf_headlines import headline_page
@@ -57,5 +58,7 @@ def export_pdf(pack: Pack, out: str | Path, *, include_private: bool = False, se
                cancel: Callable[[], bool] | None = None) -> Path:
     """Write the briefing to ``out`` (replaced only when complete): the output ``version`` (public or
     full, see :mod:`memberpack.analysis.output_version`); private notes only when asked for."""
-    briefing = gather(pack, include_private=include_private, sections=sections, version=version, cancel=cancel)
-    return write_pdf(briefing, out, progress=progress, cancel=cancel)
+    reading, writing = halves(progress)
+    briefing = gather(pack, include_private=include_private, sections=sections, version=version, progress=reading,
+                      cancel=cancel)
+    return write_pdf(briefing, out, progress=writing, cancel=cancel)

@@ -257,10 +257,12 @@ class ExportDialog(QDialog):
         def make(pack, progress, cancel):
             from memberpack.export.briefing import gather  # noqa: PLC0415
             from memberpack.export.html_export import briefing_html  # noqa: PLC0415
+            from memberpack.export.read_once import halves  # noqa: PLC0415
 
+            reading, writing = halves(progress)
             briefing = gather(pack, include_private=options["include_private"], sections=options["sections"],
-                              version=options["version"], cancel=cancel)
-            return briefing_html(briefing, progress=progress, cancel=cancel, for_print=True)
+                              version=options["version"], progress=reading, cancel=cancel)
+            return briefing_html(briefing, progress=writing, cancel=cancel, for_print=True)
 
         self._run("print", make, self._print, "Laying out the briefing for printing…")
 
