@@ -150,9 +150,14 @@ def find_unit(text: str | None) -> Unit | None:
 # words joined by underscores, naming a percentage by DfE's prefixes and suffixes.
 _IDENTIFIER = re.compile(r"[A-Za-z][A-Za-z0-9]*(?:_[A-Za-z0-9]+)+")
 _PERCENT_NAME = re.compile(r"(^|_)(pct|perc|pc)(_|$)|^pt_", re.IGNORECASE)
+# DfE's totals (``t_pupils``, ``t_perm_excl``) count; a total of scores or an average is a number
+_TOTAL_NAME = re.compile(r"^t_(?!.*(score|average|avg|mean|median|rate|ratio))", re.IGNORECASE)
 
 
 def unit_in_name(name: str) -> Unit | None:
-    """The percentage a column name of a data file states by its parts (``pt_`` beside a ``t_`` total), or None."""
+    """The unit a column name of a data file states by its parts: a percentage (``pt_`` beside a
+    ``t_`` total, ``_pct``), a count (the ``t_`` total), or None."""
     text = name.strip()
-    return PERCENTAGE if _IDENTIFIER.fullmatch(text) and _PERCENT_NAME.search(text) else None
+    if not _IDENTIFIER.fullmatch(text):
+        return None
+    return PERCENTAGE if _PERCENT_NAME.search(text) else COUNT_UNIT if _TOTAL_NAME.search(text) else None

@@ -135,7 +135,7 @@ def test_open_statistics_with_no_meta_file_name_their_measures_in_words(tmp_path
     obs = {o.cell: o for o in table.observations}
     assert [(obs[c].measure, obs[c].unit, obs[c].value) for c in ("F2", "G2", "H2")] == [
         ("Population estimate", None, 11500), ("Percentage of sessions authorised absence (pt_sess_auth_absence)", "percent", 4.3),
-        ("Total permanent exclusions (t_perm_excl)", None, 9376)]
+        ("Total permanent exclusions (t_perm_excl)", "count", 9376)]   # a t_ total counts
     assert table.report.column_codes == {"F": "population_estimate", "G": "pt_sess_auth_absence", "H": "t_perm_excl"}
 
 

@@ -146,6 +146,6 @@ def test_dfe_pt_and_pc_columns_of_a_tidy_file_are_percentages(tmp_path):
     path.write_text("\n".join([header, *rows]) + "\n", encoding="utf-8")
     (table,) = read_file(path).tables
     assert {o.measure: o.unit for o in table.observations} == {
-        "Total pupils (t_pupils)": None, "Percentage of all SEN (pt_all_sen)": "percent",
+        "Total pupils (t_pupils)": "count", "Percentage of all SEN (pt_all_sen)": "percent",
         "New EHC (%) (new_ehc_pc)": "percent"}
     assert {o.cell: o.value for o in table.observations}["H3"] == 13.5
