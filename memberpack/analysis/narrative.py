@@ -256,7 +256,7 @@ def budget_story(grid: Grid, measure: str, conv: Convention, period: str | None,
             and not is_net_result(total_row.label):
         base = total_row.value(budget)
         parts[0] = f"{title}, {share_text(net, base)} of the {money(base, conv)} budget."
-    rows = [r for r in grid.rows if r.role == DATA and r.value(measure)]
+    rows = [r for r in grid.rows if r.role == DATA and r.value(measure) and not is_reserve_transfer(r)]
     repeated = repeated_labels(grid.rows)
     income = [r for r in rows if is_income(r)]   # more income than budgeted is no underspend
     for adverse in (True, False):
@@ -326,6 +326,16 @@ def is_income(row: GridRow) -> bool:
     Rates`` under ``Funding``): its favourable variance is income above budget, its adverse one
     income short of it, neither an under- nor an overspend."""
     return bool(row.section and _INCOME.search(row.section))
+
+
+_RESERVE_TRANSFER = re.compile(r"\b(?:transfers?|contributions?|appropriations?|drawdowns?|draw)\s+(?:to|from|into|on)\b"
+                               r".*\breserves?\b", re.I)
+
+
+def is_reserve_transfer(row: GridRow) -> bool:
+    """A line moving money to or from reserves (``Transfer to Earmarked Reserves``): set aside or
+    drawn, neither spent nor saved, so its variance is no over- nor underspend."""
+    return bool(_RESERVE_TRANSFER.search(row.label))
 
 
 # --- series --------------------------------------------------------------------------------------
@@ -405,9 +415,19 @@ def breakdown_story(rows: list[GridRow], measure: str, unit: str | None, total: 
     measure_name = name or measure
     decimals = decimals_of([r.cells[measure].display for r in rows], [r.cells[measure].value for r in rows])
     values = [(r, r.value(measure)) for r in rows]
-    top = max(values, key=lambda p: p[1])
-    low = min(values, key=lambda p: p[1])
+    spent = unit == GBP and all(v <= 0 for _, v in values)   # spending in brackets: the most negative is the most
+    high, lowest_word = ("largest", "smallest") if spent else ("highest", "lowest")
+    top = max(values, key=lambda p: -p[1] if spent else p[1])
+    low = min(values, key=lambda p: -p[1] if spent else p[1])
     repeated = repeated_labels(rows)
+
+    def sharing(figure: float) -> str:
+        """Every row whose figure is ``figure``: a figure three lines share is no one line's."""
+        names = [_said(r, repeated) for r, v in values if math.isclose(v, figure, rel_tol=1e-9, abs_tol=1e-9)]
+        if len(names) > 3:
+            return f"{names[0]}, {names[1]} and {len(names) - 2} more"
+        return " and ".join(filter(None, (", ".join(names[:-1]), names[-1])))
+
     when = f" in {period}" if period else ""
     named_when = when if name else ""   # a period column's figures are named by the table, with their period
     if top[1] == low[1]:   # nothing to rank: no "highest" of figures that are all the same
@@ -415,7 +435,7 @@ def breakdown_story(rows: list[GridRow], measure: str, unit: str | None, total: 
         return Story(title, title + ".")
     whole = total.value(measure) if total is not None else None
     apart = [low[1]] + ([] if whole is None else [whole])   # the top figure is said to be above these
-    title = (f"{measure_name}{named_when}: highest for {_said(top[0], repeated)}, "
+    title = (f"{measure_name}{named_when}: {high} for {sharing(top[1])}, "
              f"at {value_text(top[1], unit, decimals, conv, apart)}")
     if whole is not None:
         shown = value_text(whole, unit, decimals, conv, [top[1]])
@@ -427,9 +447,9 @@ def breakdown_story(rows: list[GridRow], measure: str, unit: str | None, total: 
         else:   # a statement's "Total cash and investments" line: no sum of the lines told here
             said = f"{_said(total, repeated)} at {shown}"
         title = (f"{measure_name}: {said}{when}; "
-                 f"{_said(top[0], repeated)} the largest, at {value_text(top[1], unit, decimals, conv, apart)}")
+                 f"{sharing(top[1])} the largest, at {value_text(top[1], unit, decimals, conv, apart)}")
     lowest = value_text(low[1], unit, decimals, conv, [top[1]])
-    summary = title + (f"; lowest for {_said(low[0], repeated)}, at {lowest}" if low[0] is not top[0] else "")
+    summary = title + (f"; {lowest_word} for {sharing(low[1])}, at {lowest}" if low[0] is not top[0] else "")
     return Story(title, summary + ".")
 
 
