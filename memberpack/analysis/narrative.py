@@ -15,7 +15,7 @@ from __future__ import annotations
 import math
 import re
 from collections.abc import Callable, Iterable
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from operator import itemgetter
 from typing import TypeVar
 
@@ -64,7 +64,17 @@ def _sized(value: float, conv: Convention, extra: int | None = None) -> str:
                 return f"£{size / scale:,.{places}f}{suffix}"
     suffix = {1e6: "m", 1e3: "k", 1e9: "bn"}.get(conv.scale, "")
     decimals = conv.decimals if conv.scale != 1.0 else 0
+    if suffix == "k" and size and round(size / conv.scale, decimals) == 0:
+        return f"£{size:,.0f}"   # a few pounds are no "£0k"
     return f"£{size / conv.scale:,.{decimals}f}{suffix}"
+
+
+def one_register(conv: Convention, said: Iterable[float]) -> Convention:
+    """The convention a sentence writes money by: where a table in whole pounds has a figure said in
+    £m (``£1.2m``), its other figures in £k (``£696k``, not ``£695,707``), one register a sentence."""
+    if conv.scale == 1.0 and any(round(abs(v) / 1e6, 1) >= 1 for v in said):
+        return replace(conv, scale=1e3, decimals=0)
+    return conv
 
 
 def signed_money(value: float, conv: Convention, beside: Iterable[float] = ()) -> str:
@@ -247,11 +257,12 @@ def budget_story(grid: Grid, measure: str, conv: Convention, period: str | None,
     """Net position first, the largest items second, the biggest movement third: by the movement
     column, else against ``earlier`` (last month's variance beside this month's)."""
     net = net_value(grid, measure)
+    total_row = net_row(grid)
+    conv = one_register(conv, [net] + ([total_row.value(budget) or 0.0] if budget and total_row is not None else []))
     when = f" at {period}" if period else ""
     word = conv.word(net)
     title = f"Net {what}{word}{tail} of {money(net, conv)}{when}" if word else f"On budget{when}"
     parts = [title + "."]
-    total_row = net_row(grid)
     if budget and total_row is not None and total_row.value(budget) and word and conv.positive != "surplus" \
             and not is_net_result(total_row.label):
         base = total_row.value(budget)
@@ -345,6 +356,9 @@ def trend_story(name: str, points: list[tuple[str, float]], unit: str | None, po
     longer run where it went the other way, so a recent rise is not hidden by an older fall.
     ``written`` holds, by period, the figures to quote as the source wrote them (``5,400 [e]``)."""
     name = spelled_out(name)
+    if unit == GBP and conv is not None:
+        conv = one_register(conv, [v for _, v in points])
+
     def fig(v: float, at: str, beside: float | None = None) -> str:
         return (written or {}).get(at) or value_text(v, unit, decimals, conv, [] if beside is None else [beside])
 

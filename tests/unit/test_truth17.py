@@ -100,3 +100,17 @@ def test_nhs_trusts_named_after_a_region_are_ranked_not_set_aside_as_comparators
         assert "comparators, not ranked" not in text
         assert "Beds: highest for London North West Healthcare NHS Trust, at 410; lowest for East of England " \
                "Ambulance Service NHS Trust, at 90" in text
+
+
+def test_a_sentence_about_a_table_in_pounds_keeps_one_register(tmp_path):
+    """Left from the sixteenth round: "Net forecast overspend of £1.2m, 3.7% of the £31.8m budget.
+    Largest overspends: Children Looked After £695,707 ... Largest underspends: Childrens Centres
+    £155,032": millions rounded beside pounds to the penny, in one sentence."""
+    rows = [("Children Looked After", 10364960, 11060667, 695707), ("Disabled Children", 577273, 1240905, 663632),
+            ("Childrens Centres", 1823024, 1667992, -155032), ("Locality Teams", 3991968, 3850047, -141921),
+            ("Music Service", 0, 300, 300), ("Total", 16757225, 17819911, 1062686)]
+    csv = "Service,Budget £,Forecast £,Variance £\n" + "".join(",".join(map(str, r)) + "\n" for r in rows)
+    for text in _briefing(tmp_path, "monitor.csv", csv):
+        assert "Net forecast overspend of £1.1m, 6.3% of the £16.8m budget. Largest overspends: Children Looked " \
+               "After £696k and Disabled Children £664k. Largest underspends: Childrens Centres £155k and Locality " \
+               "Teams £142k." in text
