@@ -114,3 +114,18 @@ def test_a_sentence_about_a_table_in_pounds_keeps_one_register(tmp_path):
         assert "Net forecast overspend of £1.1m, 6.3% of the £16.8m budget. Largest overspends: Children Looked " \
                "After £696k and Disabled Children £664k. Largest underspends: Childrens Centres £155k and Locality " \
                "Teams £142k." in text
+
+
+def test_a_long_bar_name_is_printed_whole_in_the_pdf_chart(tmp_path):
+    """Left from the sixteenth round: PDF bar charts cut long names ("DEMOCRATIC, CIVIC AND CENTRAL
+    COSTS…", "Cultural and Heritage Environmenta Servi…"); two names alike up to the cut read the same."""
+    rows = [("Economic Development", 132000, 4022, -127978),
+            ("Democratic, civic and central costs: central support costs (corporate)", 514300, 297350, -216950),
+            ("Democratic, civic and central costs: civic and democratic costs (members)", 80446, 68644, -11802),
+            ("Total", 726746, 370016, -356730)]
+    csv = "Service,Budget £,Outturn £,Variance £\n" + "".join(f'"{r[0]}",' + ",".join(map(str, r[1:])) + "\n"
+                                                               for r in rows)
+    pdf, _html = _briefing(tmp_path, "outturn.csv", csv)
+    chart = pdf.split("Variance, £")[0]
+    assert "…" not in chart
+    assert "Democratic, civic and central costs: civic and democratic costs (members)" in chart
