@@ -258,14 +258,14 @@ def budget_story(grid: Grid, measure: str, conv: Convention, period: str | None,
     column, else against ``earlier`` (last month's variance beside this month's)."""
     net = net_value(grid, measure)
     total_row = net_row(grid)
-    conv = one_register(conv, [net] + ([total_row.value(budget) or 0.0] if budget and total_row is not None else []))
-    when = f" at {period}" if period else ""
     word = conv.word(net)
+    base = total_row.value(budget) if budget and total_row is not None and word and conv.positive != "surplus" \
+        and not is_net_result(total_row.label) else None   # the budget the net is a share of, where said
+    conv = one_register(conv, [net, base or 0.0])
+    when = f" at {period}" if period else ""
     title = f"Net {what}{word}{tail} of {money(net, conv)}{when}" if word else f"On budget{when}"
     parts = [title + "."]
-    if budget and total_row is not None and total_row.value(budget) and word and conv.positive != "surplus" \
-            and not is_net_result(total_row.label):
-        base = total_row.value(budget)
+    if base:
         parts[0] = f"{title}, {share_text(net, base)} of the {money(base, conv)} budget."
     rows = [r for r in grid.rows if r.role == DATA and r.value(measure) and not is_reserve_transfer(r)]
     repeated = repeated_labels(grid.rows)
