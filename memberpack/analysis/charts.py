@@ -651,7 +651,8 @@ def charts_for(ds: Dataset, observations: list[Observation]) -> list[ChartSpec]:
     turned = _series_across(grid)
     if turned is not None and (periods := _series_columns(turned)) is not None:
         drawn = _across_measure(grid)
-        others = [m for m in grid.measures if m != drawn and any(r.value(m) is not None for r in grid.rows)]
+        others = [m for m in grid.measures if m != drawn and not is_target(m) and not is_comparator(m)
+                  and any(r.value(m) is not None for r in grid.rows)]   # a KPI's Actual beside its Target: no choice
         return _series_charts(ds, turned, periods, drawn if others else "", others)
     chart = _breakdown_chart(ds, grid)
     return [chart] if chart else []
