@@ -339,8 +339,8 @@ def is_income(row: GridRow) -> bool:
     return bool(row.section and _INCOME.search(row.section))
 
 
-_RESERVE_TRANSFER = re.compile(r"\b(?:transfers?|contributions?|appropriations?|drawdowns?|draw)\s+(?:to|from|into|on)\b"
-                               r".*\breserves?\b", re.I)
+_RESERVE_TRANSFER = re.compile(r"\b(?:transfers?|contributions?|appropriations?|drawdowns?|draw)\s+"
+                               r"(?:to|from|into|on)\b.*\breserves?\b", re.I)
 
 
 def is_reserve_transfer(row: GridRow) -> bool:
