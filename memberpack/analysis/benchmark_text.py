@@ -37,6 +37,9 @@ _FILLER = {"average", "avg", "mean", "figure", "the", "all", "authorities", "la"
 # its class or council after it as lists of councils write them ("North East Lincolnshire UA")
 _PLACE_REST = re.compile(r"[A-Z][a-z]{3,}(?:\s+(?:(?:and|of|upon|on|the)\s+)?[A-Z][a-z]+)*"
                          r"(?:\s+(?:UA|CC|DC|BC|MBC|LB|MD|(?:(?:County|District|Borough|City)\s+)?Council))?")
+# what ends the name of a body of its own that is named after a region ("London North West Healthcare
+# NHS Trust", "East Midlands Ambulance Service NHS Trust"), not the region's figure
+_BODY = re.compile(r"\b(?:NHS|Trust|Ambulance|Hospitals?|Healthcare|Police|Fire|ICB|CCG|Combined\s+Authority)\b")
 _COMPARATOR_WORDS = re.compile(r"\b(?:total|average|mean|median|rate|figure|value|benchmark|comparator|"
                                r"regions?|regional)\b", re.IGNORECASE)
 _AREA_PHRASES = sorted({"england", "national", "region", "regional", "sn", "statistical neighbours",
@@ -84,8 +87,10 @@ def area_prefix(label: str) -> tuple[str, str, str]:
         if text == phrase or text.startswith(phrase + " "):
             count = len(phrase.split())
             rest = [w for w in written[count:] if w.lower() not in _FILLER]
-            if _PLACE_REST.fullmatch(" ".join(rest)) and not _COMPARATOR_WORDS.search(" ".join(rest)):
-                break   # "North East Lincolnshire": an authority of its own
+            tail = " ".join(written[count:])
+            if _PLACE_REST.fullmatch(" ".join(rest)) and not _COMPARATOR_WORDS.search(" ".join(rest)) \
+                    or _BODY.search(tail) and not _COMPARATOR_WORDS.search(tail):
+                break   # "North East Lincolnshire", "North West Anglia NHS Foundation Trust": a body of its own
             return kind_of(phrase), " ".join(rest), " ".join(written[:count])
     return OTHER_AREA, label, ""
 

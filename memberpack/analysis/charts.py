@@ -20,9 +20,10 @@ from dataclasses import replace
 
 from memberpack.analysis.benchmark_text import is_comparator, is_target
 from memberpack.analysis.narrative import (Story, breakdown_story, budget_story, decimals_of, full_label,
-                                           left_out_text, money, names_a_measure, names_only_unit, net_row,
-                                           net_value, polarity_of, repeated_labels, row_name, statement_rows,
-                                           statement_story, trend_story, unit_title, verdict)
+                                           is_reserve_transfer, left_out_text, money, names_a_measure,
+                                           names_only_unit, net_row, net_value, polarity_of, repeated_labels,
+                                           row_name, statement_rows, statement_story, trend_story, unit_title,
+                                           verdict)
 from memberpack.model.charts import BAR, BENCHMARK, DATA_SERIES, EARLIER, LINE, MAX_LINES, ChartSpec, Series
 from memberpack.model.charts import value_range
 from memberpack.model.conventions import SURPLUS, Convention, convention_of
@@ -177,7 +178,8 @@ def _money_chart(ds: Dataset, grid: Grid) -> ChartSpec | None:
     if not rows:
         return None
     values = [r.value(measure) for r in rows]
-    statuses = ["adverse" if conv.adverse(v) else "favourable" if v else None for v in values]
+    statuses = [None if is_reserve_transfer(r) else "adverse" if conv.adverse(v) else "favourable" if v else None
+                for r, v in zip(rows, values)]
     period = grid.column_period(measure) or ds.period
     carried = bool(_CARRIED.search(measure))
     forecast = "forecast " if any(_FORECASTING.search(m) for m in grid.measures) else ""   # not yet spent
@@ -399,8 +401,7 @@ def _series_across(grid: Grid) -> Grid | None:
     data = [r for r in grid.rows if r.role == DATA]
     if not series or sum(map(len, series)) * 2 <= len(data):
         return None
-    measure = next((m for m in grid.measures if not is_target(m) and not is_comparator(m)
-                    and any(r.value(m) is not None for r in data)), None)
+    measure = _across_measure(grid)
     if measure is None:
         return None
     turned = [GridRow(rows[0].label, rows[0].section, DATA,
@@ -408,6 +409,13 @@ def _series_across(grid: Grid) -> Grid | None:
               for rows in series]
     periods = {p for row in turned for p in row.cells}
     return Grid(sorted(periods, key=parse_period), turned)
+
+
+def _across_measure(grid: Grid) -> str | None:
+    """The measure a long export's series are drawn by: its first with figures that is no target
+    nor benchmark."""
+    return next((m for m in grid.measures if not is_target(m) and not is_comparator(m)
+                 and any(r.value(m) is not None for r in grid.rows if r.role == DATA)), None)
 
 
 def _measure_rows(grid: Grid) -> list[GridRow]:
@@ -438,7 +446,10 @@ def _leads_its_parts(rows: list[GridRow], i: int) -> bool:
                                for m, o in rows[i].cells.items() if (value := o.value) is not None)
 
 
-def _series_charts(ds: Dataset, grid: Grid, periods: list[str]) -> list[ChartSpec]:
+def _series_charts(ds: Dataset, grid: Grid, periods: list[str], of: str = "",
+                   not_drawn: list[str] = ()) -> list[ChartSpec]:
+    """The line charts of a table's rows over its periods; ``of`` names the measure they draw where
+    the rows are areas of a long export that has others (``not_drawn``), which the sentence names."""
     rows = _measure_rows(grid)
     numeric = [r for r in rows if any(r.value(p) is not None for p in periods)]
     if not numeric:
@@ -457,7 +468,8 @@ def _series_charts(ds: Dataset, grid: Grid, periods: list[str]) -> list[ChartSpe
         lead = _lead(own, periods, names)
         cells = [o for r in chunk for p in periods for o in [r.cells.get(p)] if o]
         decimals = decimals_of([o.display for o in cells], [o.value for o in cells])
-        story = trend_story(full_label(lead, grid.rows), _points(lead, periods, names), unit,
+        story = trend_story(", ".join(filter(None, (full_label(lead, grid.rows), of))),
+                            _points(lead, periods, names), unit,
                             polarity_of(lead, lead.cells.get(periods[-1])), decimals, conv,
                             _written(lead, periods, names))
         if n == 0 and total is not None and _unit(total, periods) == unit \
@@ -481,6 +493,9 @@ def _series_charts(ds: Dataset, grid: Grid, periods: list[str]) -> list[ChartSpe
     ordered = [spec for _w, spec in sorted(charts, key=lambda pair: pair[0], reverse=True)]  # worst news first
     if ordered and no_figures:
         ordered[-1].left_out = left_out_text(no_figures, "no figures in these periods")
+    if ordered and not_drawn:
+        ordered[0].left_out = " ".join(filter(None, (
+            left_out_text(list(not_drawn), "one measure per chart; the table has them all"), ordered[0].left_out)))
     apart, why = _apart(names)
     for spec in ordered if apart else ():
         spec.apart, spec.left_out = apart, " ".join(filter(None, (spec.left_out, why)))
@@ -630,9 +645,15 @@ def charts_for(ds: Dataset, observations: list[Observation]) -> list[ChartSpec]:
     periods = _series_columns(grid)
     if periods is not None:
         return _series_charts(ds, grid, _reported(grid, _measured(periods)))
-    for turned in (_periods_down(grid), _series_across(grid)):
-        if turned is not None and (periods := _series_columns(turned)) is not None:
-            return _series_charts(ds, turned, periods)
+    turned = _periods_down(grid)
+    if turned is not None and (periods := _series_columns(turned)) is not None:
+        return _series_charts(ds, turned, periods)
+    turned = _series_across(grid)
+    if turned is not None and (periods := _series_columns(turned)) is not None:
+        drawn = _across_measure(grid)
+        others = [m for m in grid.measures if m != drawn and not is_target(m) and not is_comparator(m)
+                  and any(r.value(m) is not None for r in grid.rows)]   # a KPI's Actual beside its Target: no choice
+        return _series_charts(ds, turned, periods, drawn if others else "", others)
     chart = _breakdown_chart(ds, grid)
     return [chart] if chart else []
 

@@ -15,7 +15,7 @@ from __future__ import annotations
 import math
 import re
 from collections.abc import Callable, Iterable
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from operator import itemgetter
 from typing import TypeVar
 
@@ -64,7 +64,17 @@ def _sized(value: float, conv: Convention, extra: int | None = None) -> str:
                 return f"£{size / scale:,.{places}f}{suffix}"
     suffix = {1e6: "m", 1e3: "k", 1e9: "bn"}.get(conv.scale, "")
     decimals = conv.decimals if conv.scale != 1.0 else 0
+    if suffix == "k" and size and round(size / conv.scale, decimals) == 0:
+        return f"£{size:,.0f}"   # a few pounds are no "£0k"
     return f"£{size / conv.scale:,.{decimals}f}{suffix}"
+
+
+def one_register(conv: Convention, said: Iterable[float]) -> Convention:
+    """The convention a sentence writes money by: where a table in whole pounds has a figure said in
+    £m (``£1.2m``), its other figures in £k (``£696k``, not ``£695,707``), one register a sentence."""
+    if conv.scale == 1.0 and any(round(abs(v) / 1e6, 1) >= 1 for v in said):
+        return replace(conv, scale=1e3, decimals=0)
+    return conv
 
 
 def signed_money(value: float, conv: Convention, beside: Iterable[float] = ()) -> str:
@@ -247,16 +257,17 @@ def budget_story(grid: Grid, measure: str, conv: Convention, period: str | None,
     """Net position first, the largest items second, the biggest movement third: by the movement
     column, else against ``earlier`` (last month's variance beside this month's)."""
     net = net_value(grid, measure)
-    when = f" at {period}" if period else ""
+    total_row = net_row(grid)
     word = conv.word(net)
+    base = total_row.value(budget) if budget and total_row is not None and word and conv.positive != "surplus" \
+        and not is_net_result(total_row.label) else None   # the budget the net is a share of, where said
+    conv = one_register(conv, [net, base or 0.0])
+    when = f" at {period}" if period else ""
     title = f"Net {what}{word}{tail} of {money(net, conv)}{when}" if word else f"On budget{when}"
     parts = [title + "."]
-    total_row = net_row(grid)
-    if budget and total_row is not None and total_row.value(budget) and word and conv.positive != "surplus" \
-            and not is_net_result(total_row.label):
-        base = total_row.value(budget)
+    if base:
         parts[0] = f"{title}, {share_text(net, base)} of the {money(base, conv)} budget."
-    rows = [r for r in grid.rows if r.role == DATA and r.value(measure)]
+    rows = [r for r in grid.rows if r.role == DATA and r.value(measure) and not is_reserve_transfer(r)]
     repeated = repeated_labels(grid.rows)
     income = [r for r in rows if is_income(r)]   # more income than budgeted is no underspend
     for adverse in (True, False):
@@ -328,6 +339,16 @@ def is_income(row: GridRow) -> bool:
     return bool(row.section and _INCOME.search(row.section))
 
 
+_RESERVE_TRANSFER = re.compile(r"\b(?:transfers?|contributions?|appropriations?|drawdowns?|draw)\s+"
+                               r"(?:to|from|into|on)\b.*\breserves?\b", re.I)
+
+
+def is_reserve_transfer(row: GridRow) -> bool:
+    """A line moving money to or from reserves (``Transfer to Earmarked Reserves``): set aside or
+    drawn, neither spent nor saved, so its variance is no over- nor underspend."""
+    return bool(_RESERVE_TRANSFER.search(row.label))
+
+
 # --- series --------------------------------------------------------------------------------------
 def trend_story(name: str, points: list[tuple[str, float]], unit: str | None, polarity: str, decimals: int,
                 conv: Convention | None = None, written: dict[str, str] | None = None) -> Story:
@@ -335,6 +356,9 @@ def trend_story(name: str, points: list[tuple[str, float]], unit: str | None, po
     longer run where it went the other way, so a recent rise is not hidden by an older fall.
     ``written`` holds, by period, the figures to quote as the source wrote them (``5,400 [e]``)."""
     name = spelled_out(name)
+    if unit == GBP and conv is not None:
+        conv = one_register(conv, [v for _, v in points])
+
     def fig(v: float, at: str, beside: float | None = None) -> str:
         return (written or {}).get(at) or value_text(v, unit, decimals, conv, [] if beside is None else [beside])
 
@@ -405,9 +429,19 @@ def breakdown_story(rows: list[GridRow], measure: str, unit: str | None, total: 
     measure_name = name or measure
     decimals = decimals_of([r.cells[measure].display for r in rows], [r.cells[measure].value for r in rows])
     values = [(r, r.value(measure)) for r in rows]
-    top = max(values, key=lambda p: p[1])
-    low = min(values, key=lambda p: p[1])
+    spent = unit == GBP and all(v <= 0 for _, v in values)   # spending in brackets: the most negative is the most
+    high, lowest_word = ("largest", "smallest") if spent else ("highest", "lowest")
+    top = max(values, key=lambda p: -p[1] if spent else p[1])
+    low = min(values, key=lambda p: -p[1] if spent else p[1])
     repeated = repeated_labels(rows)
+
+    def sharing(figure: float) -> str:
+        """Every row whose figure is ``figure``: a figure three lines share is no one line's."""
+        names = [_said(r, repeated) for r, v in values if math.isclose(v, figure, rel_tol=1e-9, abs_tol=1e-9)]
+        if len(names) > 3:
+            return f"{names[0]}, {names[1]} and {len(names) - 2} more"
+        return " and ".join(filter(None, (", ".join(names[:-1]), names[-1])))
+
     when = f" in {period}" if period else ""
     named_when = when if name else ""   # a period column's figures are named by the table, with their period
     if top[1] == low[1]:   # nothing to rank: no "highest" of figures that are all the same
@@ -415,7 +449,7 @@ def breakdown_story(rows: list[GridRow], measure: str, unit: str | None, total: 
         return Story(title, title + ".")
     whole = total.value(measure) if total is not None else None
     apart = [low[1]] + ([] if whole is None else [whole])   # the top figure is said to be above these
-    title = (f"{measure_name}{named_when}: highest for {_said(top[0], repeated)}, "
+    title = (f"{measure_name}{named_when}: {high} for {sharing(top[1])}, "
              f"at {value_text(top[1], unit, decimals, conv, apart)}")
     if whole is not None:
         shown = value_text(whole, unit, decimals, conv, [top[1]])
@@ -427,9 +461,9 @@ def breakdown_story(rows: list[GridRow], measure: str, unit: str | None, total: 
         else:   # a statement's "Total cash and investments" line: no sum of the lines told here
             said = f"{_said(total, repeated)} at {shown}"
         title = (f"{measure_name}: {said}{when}; "
-                 f"{_said(top[0], repeated)} the largest, at {value_text(top[1], unit, decimals, conv, apart)}")
+                 f"{sharing(top[1])} the largest, at {value_text(top[1], unit, decimals, conv, apart)}")
     lowest = value_text(low[1], unit, decimals, conv, [top[1]])
-    summary = title + (f"; lowest for {_said(low[0], repeated)}, at {lowest}" if low[0] is not top[0] else "")
+    summary = title + (f"; {lowest_word} for {sharing(low[1])}, at {lowest}" if low[0] is not top[0] else "")
     return Story(title, summary + ".")
 
 

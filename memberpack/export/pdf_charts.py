@@ -30,6 +30,7 @@ from memberpack.model.units import GBP
 
 LABEL_SIZE = CHART_TEXT
 BAR_PITCH = 16
+WRAPPED_PITCH = 22   # a bar whose name takes two lines
 HEADINGS_ROOM = 150  # a page keeps this for the headings, title and summary above a bar chart
 STATUS_COLOURS = {"adverse": ADVERSE, "favourable": FAVOURABLE}
 MARKER_NAMES = {"circle": "FilledCircle", "square": "FilledSquare", "triangle": "FilledTriangle",
@@ -112,24 +113,26 @@ def _largest(spec: ChartSpec, categories: list[str], most: int) -> tuple[list[st
 
 
 def _bars(spec: ChartSpec, all_categories: list[str], width: float, height: float) -> Drawing:
-    most = min(MAX_BARS, int((height - HEADINGS_ROOM) // BAR_PITCH))
+    room = min(70 * mm - 8, max(stringWidth(c, FONT, LABEL_SIZE) for c in all_categories))
+    pitch = WRAPPED_PITCH if any(stringWidth(c, FONT, LABEL_SIZE) > room for c in all_categories) else BAR_PITCH
+    most = min(MAX_BARS, int((height - HEADINGS_ROOM) // pitch))
     categories, values, statuses = _largest(spec, all_categories, most)
     n = len(categories)
     note = len(all_categories) > n
-    room = min(70 * mm - 8, max(stringWidth(c, FONT, LABEL_SIZE) for c in categories))
+    room = min(room, max(stringWidth(c, FONT, LABEL_SIZE) for c in categories))
     label_w = room + 8
-    categories = [_clip(c, room) for c in categories]  # a long label never runs off the page
-    drawing = Drawing(width, n * BAR_PITCH + 36 + 12 * note, initialFontName=FONT)
+    categories = [_wrapped(c, room) for c in categories]  # a long label never runs off the page
+    drawing = Drawing(width, n * pitch + 36 + 12 * note, initialFontName=FONT)
     if note:
         where = "the table lists all" if len(all_categories) <= PRINTED_ROWS else "the pack holds all"
-        drawing.add(String(0, n * BAR_PITCH + 38, f"The {n} largest of {len(all_categories):,}; {where}.",
+        drawing.add(String(0, n * pitch + 38, f"The {n} largest of {len(all_categories):,}; {where}.",
                            fontName=FONT, fontSize=LABEL_SIZE, fillColor=INK))
     chart = HorizontalBarChart()
     chart.x, chart.y = label_w, 28
-    chart.width, chart.height = width - label_w - 26 * mm, n * BAR_PITCH
+    chart.width, chart.height = width - label_w - 26 * mm, n * pitch
     chart.data = [values]
     chart.barWidth = 10
-    chart.groupSpacing = BAR_PITCH - 10
+    chart.groupSpacing = pitch - 10
     chart.bars.strokeColor = None
     for i, status in enumerate(statuses):
         chart.bars[(0, i)].fillColor = STATUS_COLOURS.get(status or "", ACCENT)
@@ -159,6 +162,19 @@ def _bars(spec: ChartSpec, all_categories: list[str], width: float, height: floa
 
 _SLANT_MOST = 110                      # the longest slanted label, in points, before it is cut
 _SIN_SLANT = math.sin(math.radians(35))
+
+
+def _wrapped(text: str, width: float) -> str:
+    """A bar's name in at most two lines of ``width``, broken between words, so two long names alike
+    up to a cut still read apart; only a name longer than two lines ends with an ellipsis."""
+    if stringWidth(text, FONT, LABEL_SIZE) <= width:
+        return text
+    words, first = text.split(), ""
+    while words and stringWidth(f"{first} {words[0]}".strip(), FONT, LABEL_SIZE) <= width:
+        first = f"{first} {words.pop(0)}".strip()
+    if not first:
+        return _clip(text, width)
+    return f"{first}\n{_clip(' '.join(words), width)}"
 
 
 def _clip(text: str, width: float) -> str:
