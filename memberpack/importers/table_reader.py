@@ -503,10 +503,9 @@ class TableReader:
                              else _Pick(indexes))
         self._last_index = layout.col_range.stop - 1 if self.columns else 1 << 30
         self._left = [c for c in range(self.first_col, self.label_col) if c not in self._not_measures and c not in values]
-        # Plain rows with keys are read as blocks only when every column takes the row's period as it is (and
-        # no column gives each row its unit)
-        self._keyed_plain = not (self.keys and any(k.role == PERIOD for k in self.keys) and any(
-            c.period is not None or _TEXT_COLUMN.search(c.measure) for c in self.columns)) and self._unit_key is None
+        # Plain rows with keys are read as blocks when no column gives each row its unit (a column whose
+        # period is not the row's keeps its own row by row: _framed)
+        self._keyed_plain = self._unit_key is None
         self._carried: dict[int, Any] = {}   # a key column's value carried down; at ~index, whether it was taken
         self._no_figure: int | None = None    # a batch's first row of marks alone (_marked)
         self._plain_upto: int | None = None   # ... or a gap that may end the table: the rows before it (row_observations)
