@@ -1689,11 +1689,12 @@ class TableReader:
         """What a label that may name a metric gives its plain row's cells: None when each keeps its
         column's metric; else (each column's metric, each column's unit), as :meth:`_read_cells`
         gives them (a label naming a count metric makes unitless figures counts; a text or blank
-        cell takes the label's metric in the unit of the row's first figure)."""
+        cell takes the metric of a label naming the catalogue in the unit of the row's first figure)."""
         if self._read_as_columns(label, shown, texts):
             return None
         unit_of_row = plain_row_unit(shown, texts)
-        metrics = [self._metric(label, c.measure, unit_of_row if j in texts else base)
+        told = unit_of_row if mentions_catalogue(label) else None   # (a label naming nothing gives blanks no unit)
+        metrics = [self._metric(label, c.measure, told if j in texts else base)
                    for j, (c, (_, _, base)) in enumerate(zip(self.columns, shown))]
         units = [base for _, _, base in shown]
         if unit_of_row is None or self._count_columns:
