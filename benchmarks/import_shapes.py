@@ -10,6 +10,8 @@ import csv
 import datetime as dt
 import itertools
 import random
+import re
+import zipfile
 from collections.abc import Callable, Iterator
 from pathlib import Path
 
@@ -52,7 +54,7 @@ def _write_xlsx(path: Path, sheets: dict[str, tuple[list[list], Iterator[list]]]
                 cells = []
                 for col, value in enumerate(row):
                     cell = WriteOnlyCell(ws, value=value)
-                    if col in formats and isinstance(value, (int, float)):
+                    if col in formats and (isinstance(value, (int, float)) or str(value).startswith("=")):
                         cell.number_format = formats[col]
                     cells.append(cell)
                 ws.append(cells)
@@ -211,6 +213,252 @@ def catalogue_ods(path: Path, rows: int) -> None:
     doc.save(str(path))
 
 
+def _as_excel_saves(path: Path) -> None:
+    """Rewrite a write-only openpyxl workbook as Excel saves one: texts in a shared-strings table (not
+    inline), and a formula written ``=SUM(B2:M2)//123.4`` kept as the formula with its cached value."""
+    with zipfile.ZipFile(path) as source:
+        parts = {name: source.read(name) for name in source.namelist()}
+    strings: dict[str, int] = {}
+
+    def shared(match: re.Match) -> str:
+        index = strings.setdefault(match[3], len(strings))
+        return f'<c {match[1]}t="s"{match[2]}><v>{index}</v></c>'
+
+    inline = re.compile(r'<c ([^>]*?)t="inlineStr"([^>]*)><is><t[^>]*>(.*?)</t></is></c>', re.S)
+    formula = re.compile(r"<f>([^<]*?)//([^<]*)</f><v ?/>(?:</v>)?")
+    for name in [n for n in parts if n.startswith("xl/worksheets/")]:
+        text = formula.sub(r"<f>\1</f><v>\2</v>", parts[name].decode())
+        parts[name] = inline.sub(shared, text).encode()
+    items = "".join(f"<si><t xml:space=\"preserve\">{t}</t></si>" for t in strings)
+    parts["xl/sharedStrings.xml"] = (
+        '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n<sst xmlns="http://schemas.openxmlformats.org/'
+        f'spreadsheetml/2006/main" count="{len(strings)}" uniqueCount="{len(strings)}">{items}</sst>').encode()
+    parts["[Content_Types].xml"] = parts["[Content_Types].xml"].replace(b"</Types>", (
+        b'<Override PartName="/xl/sharedStrings.xml" ContentType="application/vnd.openxmlformats-officedocument.'
+        b'spreadsheetml.sharedStrings+xml" /></Types>'))
+    parts["xl/_rels/workbook.xml.rels"] = parts["xl/_rels/workbook.xml.rels"].replace(b"</Relationships>", (
+        b'<Relationship Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/sharedStrings" '
+        b'Target="sharedStrings.xml" Id="rIdStrings" /></Relationships>'))
+    with zipfile.ZipFile(path, "w", zipfile.ZIP_DEFLATED) as target:
+        for name, data in parts.items():
+            target.writestr(name, data)
+
+
+MONTHS = ("Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec", "Jan", "Feb", "Mar")
+SUBJECTIVES = ("Employees", "Premises", "Transport", "Supplies and services", "Third party payments", "Income")
+
+
+def budget_monitor(path: Path, rows: int) -> None:
+    """A wide monthly budget monitor: a title, then per cost centre its budget, actual and forecast for
+    each of twelve months, year-to-date and full-year columns and a variance % (46 columns)."""
+    rnd = _rnd()
+    title = [["Revenue budget monitoring 2024/25: Month 8 (November)"], ["£"], []]
+    header = (["Cost centre", "Cost centre name", "Subjective"] + [f"{m} budget" for m in MONTHS]
+              + [f"{m} actual" for m in MONTHS] + [f"{m} forecast" for m in MONTHS]
+              + ["YTD budget", "YTD actual", "YTD variance", "Annual budget", "Forecast outturn", "Variance",
+                 "Variance %"])
+
+    def data() -> Iterator[list]:
+        for r in range(rows):
+            budget = [round(rnd.uniform(0, 90_000), 2) for _ in MONTHS]
+            actual = [round(b * rnd.uniform(0.7, 1.3), 2) if m < 8 else None for m, b in enumerate(budget)]
+            forecast = [a if a is not None else round(b * rnd.uniform(0.8, 1.2), 2) for a, b in zip(actual, budget)]
+            ytd_budget, ytd_actual = round(sum(budget[:8]), 2), round(sum(actual[:8]), 2)
+            annual, outturn = round(sum(budget), 2), round(sum(forecast), 2)
+            yield ([f"C{10_000 + r}", f"{SERVICES[r % 10]} - team {r % 37}", SUBJECTIVES[r % 6]] + budget + actual
+                   + forecast + [ytd_budget, ytd_actual, round(ytd_actual - ytd_budget, 2), annual, outturn,
+                                 round(outturn - annual, 2), round((outturn - annual) / annual, 4)])
+    _write_xlsx(path, {"Monitor": (title + [header], data())}, formats={45: "0.0%"})
+    _as_excel_saves(path)
+
+
+MEASURES = ("Percentage of EHC plans issued within 20 weeks", "Number of children looked after",
+            "Rate of referrals to children's social care per 10,000", "Average days to re-let council homes",
+            "Percentage of household waste recycled", "Number of rough sleepers", "Council tax collected (%)",
+            "Days lost to sickness per FTE", "Delayed transfers of care per 100,000", "Library visits")
+DIRECTIONS = ("↑ Improving", "↓ Worsening", "→ No change", "▲", "▼", "◄►")
+OWNERS = ("Director of Children's Services", "Head of Housing", "Head of Waste", "Head of HR", "Director of Adults")
+
+
+def kpi_scorecard(path: Path, rows: int) -> None:
+    """A KPI scorecard: measure, polarity, target, actual, previous, RAG as text, direction of travel
+    as arrows, and a comment of 100-300 characters, for every measure, service and month."""
+    rnd = _rnd()
+    header = [["Ref", "Measure", "Service", "Polarity", "Period", "Target", "Actual", "Previous", "RAG",
+               "Direction of travel", "Commentary", "Owner"]]
+    words = ("performance", "remains", "below", "target", "due", "to", "staffing", "pressures", "in", "the",
+             "assessment", "team", "recovery", "plan", "agreed", "with", "partners", "expected", "by", "quarter")
+
+    def data() -> Iterator[list]:
+        for r in range(rows):
+            target = rnd.randint(10, 1000)
+            comment = " ".join(rnd.choice(words) for _ in range(rnd.randint(15, 45)))
+            yield [f"KPI {r % 400:03d}", MEASURES[r % 10], SERVICES[(r // 10) % 10],
+                   "Bigger is better" if r % 3 else "Smaller is better", f"{MONTHS[r % 12]} 2024", target,
+                   round(target * rnd.uniform(0.6, 1.4), 1), round(target * rnd.uniform(0.6, 1.4), 1), RAG[r % 3],
+                   DIRECTIONS[r % 6], comment.capitalize() + ".", OWNERS[r % 5]]
+    _write_xlsx(path, {"Scorecard": (header, data())})
+    _as_excel_saves(path)
+
+
+def small_tables(path: Path, rows: int) -> None:
+    """Many small tables on one sheet, 10-30 rows each under a title row and a header row, a blank
+    row between them."""
+    rnd = _rnd()
+
+    def data() -> Iterator[list]:
+        written, t = 0, 0
+        while written < rows:
+            size = rnd.randint(10, 30)
+            yield [f"Table {t + 1}: {SERVICES[t % 10]} by area, £ thousand"]
+            yield ["Area", "2021-22", "2022-23", "2023-24", "Change", "Change %", "Per head £"]
+            for r in range(size):
+                before, after = rnd.randint(100, 9_000), rnd.randint(100, 9_000)
+                yield [f"Area {r + 1}", rnd.randint(100, 9_000), before, after, after - before,
+                       round((after - before) / before, 3), round(rnd.uniform(5, 500), 2)]
+            yield []
+            written, t = written + size, t + 1
+    _write_xlsx(path, {"Tables": ([], data())})
+    _as_excel_saves(path)
+
+
+def sparse_blocks(path: Path, rows: int) -> None:
+    """Blocks of figures two abreast, blank rows and columns between them, a merged title over each, and
+    notes far from the figures (to the right and under the last block)."""
+    rnd = _rnd()
+    block, width, gap = 500, 8, 3
+    count = max(rows // block, 2)
+    merges = []
+    out: list[list] = [["Quarterly service statistics"], []]
+    for b in range(0, count, 2):
+        top = len(out) + 1
+        left_title = [None, f"Block {b + 1}: {SERVICES[b % 10]}"] + [None] * (width + gap - 1)
+        right_title = [f"Block {b + 2}: {SERVICES[(b + 1) % 10]}"] + [None] * (width - 1)
+        out.append(left_title + right_title + [None] * 30 + ["Note: figures for Q4 are provisional"])
+        for start in (2, 2 + width + gap):
+            merges.append(f"{_col(start)}{top}:{_col(start + width - 1)}{top}")
+        heads = ["Line"] + [f"Q{q} {y}" for y in ("2023", "2024") for q in range(1, 5)][:width - 1]
+        out.append([None] + heads + [None] * gap + heads)
+        for r in range(block):
+            left = [f"Line {b}.{r}"] + [rnd.randint(0, 5_000) for _ in range(width - 1)]
+            right = [f"Line {b + 1}.{r}"] + [rnd.randint(0, 5_000) for _ in range(width - 1)]
+            out.append([None] + left + [None] * gap + right)
+        out.extend([[], [], []])
+    out.extend([[]] * 40 + [[None, "Source: service returns. Contact performance@council.gov.uk"]])
+    _write_xlsx(path, {"Statistics": ([], iter(out))}, merges=merges)
+    _as_excel_saves(path)
+
+
+def _col(number: int) -> str:
+    """Column letters of a 1-based column number."""
+    letters = ""
+    while number:
+        number, rest = divmod(number - 1, 26)
+        letters = chr(65 + rest) + letters
+    return letters
+
+
+def formulas(path: Path, rows: int) -> None:
+    """Figures that are formulas with cached values: a year's months, their sum, budget, variance and
+    variance %, with a sub total row of SUMs every 25 rows."""
+    rnd = _rnd()
+    header = [["Service"] + list(MONTHS) + ["Total", "Budget", "Variance", "Variance %"]]
+
+    def data() -> Iterator[list]:
+        line, first, sums = 2, 2, [0.0] * 16
+        for r in range(rows):
+            months = [round(rnd.uniform(0, 9_000), 2) for _ in MONTHS]
+            total, budget = round(sum(months), 2), round(rnd.uniform(50_000, 100_000), 2)
+            figures = months + [total, budget, round(total - budget, 2), round((total - budget) / budget, 6)]
+            sums = [s + f for s, f in zip(sums, figures)]
+            yield ([f"{SERVICES[r % 10]} {r}"] + months
+                   + [f"=SUM(B{line}:M{line})//{figures[12]}", budget, f"=N{line}-O{line}//{figures[14]}",
+                      f"=IF(O{line}=0,0,P{line}/O{line})//{figures[15]}"])
+            line += 1
+            if r % 25 == 24:
+                yield ([f"Sub total {r // 25}"]
+                       + [f"=SUBTOTAL(9,{_col(c)}{first}:{_col(c)}{line - 1})//{round(v, 2)}"
+                          for c, v in zip(range(2, 17), sums)]
+                       + [f"=IF(O{line}=0,0,P{line}/O{line})//{round(sums[14] / sums[13], 6)}"])
+                line += 1
+                first, sums = line, [0.0] * 16
+    _write_xlsx(path, {"Budget": (header, data())}, formats={16: "0.0%"})
+    _as_excel_saves(path)
+
+
+def long_sheet(path: Path, rows: int) -> None:
+    """A long list (spending over £500): date, directorate, service, expense type, supplier, reference,
+    net, VAT, gross and quantity, row after row."""
+    rnd = _rnd()
+    header = [["Date", "Directorate", "Service area", "Expense type", "Supplier", "Transaction", "Net £", "VAT £",
+               "Gross £", "Quantity"]]
+    first = dt.datetime(2023, 4, 1)
+    kinds = ("Agency staff", "Rent", "Fuel", "Catering", "Professional fees", "Equipment", "Grants")
+
+    def data() -> Iterator[list]:
+        for r in range(rows):
+            net = round(rnd.uniform(500, 90_000), 2)
+            vat = round(net * 0.2, 2) if r % 4 else 0.0
+            yield [first + dt.timedelta(days=r * 365 // max(rows, 1)), f"Directorate {r % 6}", SERVICES[r % 10],
+                   kinds[r % 7], PROVIDERS[r % 5] if r % 3 else f"Supplier {rnd.randint(1, 4_000)}",
+                   f"T{r:07d}", net, vat, round(net + vat, 2), rnd.randint(1, 20)]
+    _write_xlsx(path, {"Spend": (header, data())}, formats={0: "dd/mm/yyyy"})
+    _as_excel_saves(path)
+
+
+def numbers_as_text(path: Path, rows: int) -> None:
+    """Figures stored as text, as pasted from a finance system: "£1,234", "(500)", "12.5%", "1,234.56"."""
+    rnd = _rnd()
+    header = [["Service", "Budget £", "Actual £", "Variance £", "Variance %", "Commitments £", "FTE", "Posts"]
+              + [f"{m} £" for m in MONTHS]]
+
+    def money(value: float) -> str:
+        return f"({abs(value):,.0f})" if value < 0 else f"£{value:,.0f}"
+
+    def data() -> Iterator[list]:
+        for r in range(rows):
+            budget, actual = rnd.uniform(1e4, 1e6), rnd.uniform(1e4, 1e6)
+            yield ([f"{SERVICES[r % 10]} line {r}", money(budget), money(actual), money(actual - budget),
+                    f"{(actual - budget) / budget * 100:.1f}%", f"{rnd.uniform(0, 5e4):,.2f}",
+                    f"{rnd.uniform(0, 40):.1f}", str(rnd.randint(0, 50))]
+                   + [money(rnd.uniform(-5e3, 9e4)) for _ in MONTHS])
+    _write_xlsx(path, {"Budget": (header, data())})
+    _as_excel_saves(path)
+
+
+CELL_FORMATS = ("£#,##0", "#,##0.00", "#,##0;(#,##0)", "0", "General", '_-£* #,##0_-;-£* #,##0_-;_-£* "-"??_-;_-@_-')
+
+
+def mixed_formats(path: Path, rows: int) -> None:
+    """Measures down the rows, periods across: each row's number format its measure's (money, a
+    percentage, a count), and money cells formatted one of several ways cell by cell."""
+    from openpyxl import Workbook
+    from openpyxl.cell import WriteOnlyCell
+
+    rnd = _rnd()
+    wb = Workbook(write_only=True)
+    ws = wb.create_sheet("Measures")
+    ws.append(["Measure"] + [f"{m} 2024" for m in MONTHS] + ["Year to date", "Last year"])
+    kinds = ("money", "percent", "count")
+    for r in range(rows):
+        kind = kinds[r % 3]
+        cells = [WriteOnlyCell(ws, value=f"{MEASURES[r % 10]} ({kind}) {r}")]
+        for _ in range(len(MONTHS) + 2):
+            if kind == "percent":
+                cell = WriteOnlyCell(ws, value=round(rnd.uniform(0, 1), 4))
+                cell.number_format = "0.0%"
+            elif kind == "count":
+                cell = WriteOnlyCell(ws, value=rnd.randint(0, 900))
+                cell.number_format = "#,##0"
+            else:
+                cell = WriteOnlyCell(ws, value=round(rnd.uniform(-5e4, 5e4), 2))
+                cell.number_format = rnd.choice(CELL_FORMATS)
+            cells.append(cell)
+        ws.append(cells)
+    wb.save(path)
+    _as_excel_saves(path)
+
+
 # name -> (file name, builder, rows): sizes at which the baseline's read (calamine's, or for the CSV
 # the csv module's) takes half a second or more
 SHAPES: dict[str, tuple[str, Callable, int]] = {
@@ -225,4 +473,12 @@ SHAPES: dict[str, tuple[str, Callable, int]] = {
     "catalogue labels, .csv": ("catalogue.csv", catalogue_csv, 480_000),
     "catalogue labels, .xls": ("catalogue.xls", catalogue_xls, 240_000),
     "catalogue labels, .ods": ("catalogue.ods", catalogue_ods, 70_000),
+    "budget monitor, 46 columns": ("budget_monitor.xlsx", budget_monitor, 20_000),
+    "KPI scorecard": ("scorecard.xlsx", kpi_scorecard, 60_000),
+    "small tables, one sheet": ("small_tables.xlsx", small_tables, 100_000),
+    "sparse blocks": ("sparse.xlsx", sparse_blocks, 60_000),
+    "formulas, cached values": ("formulas.xlsx", formulas, 50_000),
+    "long sheet": ("long_sheet.xlsx", long_sheet, 300_000),
+    "numbers as text": ("numbers_text.xlsx", numbers_as_text, 50_000),
+    "mixed cell formats": ("mixed_formats.xlsx", mixed_formats, 60_000),
 }

@@ -503,10 +503,9 @@ class TableReader:
                              else _Pick(indexes))
         self._last_index = layout.col_range.stop - 1 if self.columns else 1 << 30
         self._left = [c for c in range(self.first_col, self.label_col) if c not in self._not_measures and c not in values]
-        # Plain rows with keys are read as blocks only when every column takes the row's period as it is (and
-        # no column gives each row its unit)
-        self._keyed_plain = not (self.keys and any(k.role == PERIOD for k in self.keys) and any(
-            c.period is not None or _TEXT_COLUMN.search(c.measure) for c in self.columns)) and self._unit_key is None
+        # Plain rows with keys are read as blocks when no column gives each row its unit (a column whose
+        # period is not the row's keeps its own row by row: _framed)
+        self._keyed_plain = self._unit_key is None
         self._carried: dict[int, Any] = {}   # a key column's value carried down; at ~index, whether it was taken
         self._no_figure: int | None = None    # a batch's first row of marks alone (_marked)
         self._plain_upto: int | None = None   # ... or a gap that may end the table: the rows before it (row_observations)
@@ -1153,8 +1152,6 @@ class TableReader:
         if words is not None:
             for found, label in dict(zip(words, labels)).items():   # what a label gives depends on these alone
                 kind = self._row_kind(label, shown, texts)
-                if kind is False:
-                    return self._put_back(stream, taken)
                 if kind is not None:
                     kinds[found] = kind
         row_kinds = list(map(kinds.get, words)) if kinds else repeat(None)
@@ -1183,7 +1180,7 @@ class TableReader:
                 if name != label:   # the key columns name the row: it is that name that is read
                     own = self._label_period(name)
                     kind = self._row_kind(name, shown, texts) if mentions_catalogue(name) else None
-                    if own is False or kind is False:
+                    if own is False:
                         self._carried = carried   # as it was: these rows are read again
                         return self._put_back(stream, taken)
                 else:
@@ -1684,24 +1681,23 @@ class TableReader:
                 return None
             label = name
         kind = self._row_kind(label, shown, texts) if mentions_catalogue(label) else None
-        if kind is False:
-            return None
         if self._not_measures and self._indents:
             self._top = section
         return r, label, section, values, figures, period, area, texts, own, kind, DATA
 
-    def _row_kind(self, label: str, shown: list[tuple], texts: tuple[int, ...]) -> tuple | None | bool:
-        """What a label that may name a metric gives its plain row's figures: None when each keeps its
+    def _row_kind(self, label: str, shown: list[tuple], texts: tuple[int, ...]) -> tuple | None:
+        """What a label that may name a metric gives its plain row's cells: None when each keeps its
         column's metric; else (each column's metric, each column's unit), as :meth:`_read_cells`
-        gives them (a label naming a count metric makes unitless figures counts); False when a text
-        column is among them (its cells would take the row's metric too)."""
+        gives them (a label naming a count metric makes unitless figures counts; a text or blank
+        cell takes the metric of a label naming the catalogue in the unit of the row's first figure)."""
         if self._read_as_columns(label, shown, texts):
             return None
-        if texts:
-            return False
-        metrics = [self._metric(label, c.measure, base) for c, (_, _, base) in zip(self.columns, shown)]
+        unit_of_row = plain_row_unit(shown, texts)
+        told = unit_of_row if mentions_catalogue(label) else None   # (a label naming nothing gives blanks no unit)
+        metrics = [self._metric(label, c.measure, told if j in texts else base)
+                   for j, (c, (_, _, base)) in enumerate(zip(self.columns, shown))]
         units = [base for _, _, base in shown]
-        if plain_row_unit(shown, ()) is None or self._count_columns:
+        if unit_of_row is None or self._count_columns:
             counted = bool(_COUNT_METRICS.intersection(metrics) or _NUMBER_OF.search(label))
             units = [COUNT if unit is None and (counted and c.measure not in self._money_measures
                                                 or c.measure in self._count_columns) else unit
@@ -2333,6 +2329,8 @@ class TableReader:
             period = None if keyed_periods else col.period_label
             if j in texts:
                 columns.append(self._text_block_column(col, metric, period, list(map(itemgetter(j), values))))
+                if varied:
+                    columns[-1].row_metrics = by_kind.mapped([kind[0][j] if kind else metric for kind in by_kind.values])
                 continue
             unit = self._figure_unit(col, unit, unit_of_row, counted)
             columns.append(BlockColumn(col.position, col.letter, col.measure, unit, metric, period,
@@ -2404,8 +2402,6 @@ class TableReader:
         if words is not None:
             for found, label in dict(zip(words, labels)).items():
                 kind = self._row_kind(label, shown, ())
-                if kind is False:
-                    return None
                 if kind is not None:
                     kinds[found] = kind
         dated = {}

@@ -484,6 +484,38 @@ def test_rows_whose_labels_name_metrics_are_kept_in_blocks(tmp_path, cell_by_cel
     assert leavers == {("care_leavers_count", "count")}
 
 
+def test_rows_naming_metrics_beside_texts_and_blanks_are_kept_in_blocks(tmp_path, cell_by_cell):
+    """A budget monitor's ``Care leavers - team 3`` beside a subjective (text) and the months not
+    yet spent (blanks): what its label gives its figures and text cells is kept per row in the
+    block, stored and read back as cell by cell."""
+    from memberpack.importers.engine import iter_tables
+
+    path = tmp_path / "monitor.xlsx"
+    _shapes()["budget monitor, 46 columns"][1](path, 300)
+    blocks = [p for p in next(iter_tables(path)).parts if isinstance(p, FigureBlock)]
+    assert sum(map(len, blocks)) == 300
+    with Pack.create(tmp_path / "p.mpack") as pack:
+        import_files(pack, [path])
+        stored = _fields(pack.observations(pack.datasets()[0].id))
+    parts, fast = _read_both_ways(path, cell_by_cell)
+    assert stored == _fields(fast.observations)
+    assert any(c.row_metrics is not None for b in blocks for c in b.columns)   # (Care leavers' variance %)
+
+
+def test_a_scorecard_keyed_by_period_with_a_commentary_is_read_in_blocks(tmp_path, cell_by_cell):
+    """A KPI scorecard: each row's period from its Period column, a commentary beside its figures
+    (which takes no period): its rows are blocks, each column's period row by row as cell by cell."""
+    from memberpack.importers.engine import iter_tables
+
+    path = tmp_path / "scorecard.xlsx"
+    _shapes()["KPI scorecard"][1](path, 300)
+    blocks = [p for p in next(iter_tables(path)).parts if isinstance(p, FigureBlock)]
+    assert sum(map(len, blocks)) == 300
+    parts, fast = _read_both_ways(path, cell_by_cell)
+    periods = {(o.measure, o.period) for o in fast.observations if o.row == 0}
+    assert ("Commentary", None) in periods and ("Actual", "Apr 2024") in periods
+
+
 def test_a_section_key_carried_down_reads_the_same_either_way(tmp_path, cell_by_cell):
     """A provider written once over its rows (blanks carry it down), its rows' keys looked up a
     batch at a time: each row in its own provider's section, as cell by cell."""
