@@ -28,6 +28,11 @@ def row_number(row: ParsedRow | PlainRow) -> int:
     return row[AT_ROW] if type(row) is PlainRow else row.r
 
 
+def with_section(row: PlainRow, section: str | None) -> PlainRow:
+    """The plain row in ``section`` (as :func:`~.roles.assign_roles` settled it)."""
+    return (*row[:AT_SECTION], section, *row[AT_SECTION + 1:])
+
+
 def row_role(row: ParsedRow | PlainRow) -> str:
     """A parsed or plain row's role (``data``, ``subtotal``, ...)."""
     return row[AT_ROLE] if type(row) is PlainRow else row.role

@@ -51,7 +51,7 @@ from memberpack.importers.plain_row import (
     AREA_OF, AT_AREA, AT_FIGURES, AT_KIND, AT_LABEL, AT_PERIOD, AT_ROW, AT_SECTION, AT_TEXTS, FIGURES_OF,
     FIRST_VALUE, LABEL_OF, PERIOD_OF, PlainRow, ROLE_OF, ROW_OF, SECTION_OF, TEXTS_OF, all_data, figures_written,
     figures_written_row, first_figure, names_all, none_written, one_run, plain_row_unit, read_alike, row_number,
-    row_role, two_runs)
+    row_role, two_runs, with_section)
 from memberpack.importers.csv_reader import ColumnChunk, CsvColumns
 from memberpack.importers.header_notes import noted_markers
 from memberpack.importers.headers import (
@@ -2085,6 +2085,9 @@ class TableReader:
         for row, parsed, (role, section) in zip(rows, light, first):
             if parsed.role == role and parsed.section == section:
                 settled.append(row)
+                continue
+            if type(row) is PlainRow and parsed.role == role:   # only its section settled (rows a sub total
+                settled.append(with_section(row, parsed.section))   # closes): its cells read as before
                 continue
             if type(row) is PlainRow:   # read cell by cell after all, in the role it takes
                 full = self._parsed(row)

@@ -1141,3 +1141,18 @@ def test_a_blocks_figures_are_summed_for_the_tables_foot_as_each_finite_data_fig
         with np.errstate(over="ignore"):   # (1e308 twice: inf, either way)
             _add_sums(sums, part, column_at)
             assert sums == expected(part)
+
+
+def test_rows_a_sub_total_closes_stay_in_blocks(tmp_path, cell_by_cell):
+    """A monitor of formulas whose groups of 25 lines are closed by `Sub total` rows and headed by
+    nothing: settling the window gives each line its group's section, and only that; the lines stay
+    blocks (they had all been read again cell by cell), read as cell by cell reads them."""
+    from memberpack.importers.engine import iter_tables
+
+    path = tmp_path / "formulas.xlsx"
+    _shapes()["formulas, cached values"][1](path, 1_000)
+    parts = list(next(iter_tables(path)).parts)
+    in_blocks = sum(len(p) for p in parts if isinstance(p, FigureBlock))
+    assert in_blocks >= 900
+    _, fast = _read_both_ways(path, cell_by_cell)
+    assert {o.section for o in fast.observations if o.row_role == "data"} >= {"0", "1", "39"}
