@@ -181,10 +181,11 @@ _RATIO = re.compile(r"\bratio\b", re.IGNORECASE)   # "Ratio: property value / hh
 _POUND_BAND = re.compile(r"£\s?[\d.,]+\s?[km]?\s*(?:to|-|–)\s*£?\s?\d|\b(?:less than|under|below|over|above|more than|up to)"
                          r"\s+£\s?\d|£\s?[\d.,]+\s?[km]?\s*(?:\+|or more\b|and (?:over|above)\b)", re.IGNORECASE)
 _NUMBER_OF = re.compile(r"\bnumbers? of\b", re.IGNORECASE)
-# A header asking how many ("How many organisations did you provide grants to?"): a count, whatever it names
 # A column counting what a rate or share is made of ("numerator", "Denominator"): not in the unit a row's units cell gives
 _COUNTED = re.compile(r"\b(?:numerator|denominator|counts?)\b|\bnumbers? of\b", re.IGNORECASE)
-_HOW_MANY = re.compile(r"^\s*(?:how many\b|#)", re.IGNORECASE)   # "# of LAS": how many authorities
+# A header asking how many ("How many organisations did you provide grants to?", "# of LAS", "Number of authorities
+# that confirmed ... 'Off-Balance Sheet' basis"): a count, whatever it names
+_HOW_MANY = re.compile(r"^\s*(?:how many\b|#|numbers? of\b)", re.IGNORECASE)
 _CAMEL = re.compile(r"(?<=[a-z])(?=[A-Z])")   # where camelCase runs words together
 _COUNT_METRICS = frozenset(m.id for m in CATALOGUE if m.unit == COUNT)
 # Labels a plain row may not have: one naming a total or a count.
