@@ -168,6 +168,8 @@ _CURRENCY = re.compile(r"[£$€]")
 _POUNDS_TEXT = re.compile(r"\s*[-(]?\s*£\s*[-(]?\s*\d")   # a figure written in pounds: "£60.00", "-£5", "(£1,200)"
 # A coded header ending in its year after an underscore ("SIMDEMP_2012", "CLA_2016"): what the column's figures are for
 _CODED_YEAR = re.compile(r"[A-Za-z][A-Za-z0-9]*(?:_[A-Za-z0-9]+)*_((?:19|20)\d{2})")
+# ... or ending in a split year, its halves joined by an underscore ("y1_2026_27", "fy2030_31"): that year
+_CODED_SPLIT_YEAR = re.compile(r"[A-Za-z][A-Za-z0-9]*?(?:_[A-Za-z0-9]+)*?_?((?:19|20)\d{2})_(\d{2})")
 _CLOCK = re.compile(r"\d{1,3}:(\d\d)")   # a duration as written: what follows the colon
 CLOCK_SEEN = 5   # durations in a column before minutes that never pass 11 cast doubt on hours:minutes
 _NOT_MONEY = re.compile(r"\b(?:numbers?|no\.|count|pupils|fte|headcount|population|rates?|ratio|per|percent(?:age)?|"
@@ -282,7 +284,9 @@ def describes_measure(header: str) -> bool:
 
 
 def _coded_year(measure: str) -> Period | None:
-    """The year a coded header ends with after an underscore, or None."""
+    """The year a coded header ends with after an underscore (a split year ``2026_27`` too), or None."""
+    if (m := _CODED_SPLIT_YEAR.fullmatch(measure.strip())) and int(m.group(2)) == (int(m.group(1)) + 1) % 100:
+        return Period(YEAR, int(m.group(1)))
     m = _CODED_YEAR.fullmatch(measure.strip())
     return Period(CALENDAR_YEAR, int(m.group(1))) if m else None
 

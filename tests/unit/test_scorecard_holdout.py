@@ -35,3 +35,33 @@ def test_a_column_counting_authorities_is_no_money_though_its_header_names_a_bal
     assert (by_cell["E9"].value, by_cell["E9"].unit) == (446, "count")
     assert (by_cell["C5"].value, by_cell["C5"].unit) == (94203000, "GBP")
 
+
+def _logframe_export(path):
+    """A corporate plan's KPI logframe as its owner exports it: an id per indicator, its area's and
+    objective's ids, its outline number and level, then its name, unit, baseline and yearly targets,
+    the years coded in the headers (``y1_2026_27``)."""
+    wb = Workbook()
+    ws = wb.active
+    ws.title = "kpis"
+    ws.append(["id", "kpa_id", "objective_id", "ref", "level", "kpi_name", "unit", "baseline", "y1_2026_27",
+               "y2_2027_28", "direction"])
+    ws.append(["kpa1-001", "kpa1", "so1", "1.1", "outcome", "Annual Net Tax Revenue Growth Rate", "percent",
+               "9.5%", "10.0%", "11.0%", "grow"])
+    ws.append(["kpa1-002", "kpa1", "so1", "1.1", "outcome", "Cost of Revenue Collection Ratio", "percent",
+               "2.47%", "3%", "3%", "reduce"])
+    ws.append(["kpa1-003", "kpa1", "so1", "1.1.1", "output", "Number of risk assessments conducted", "number",
+               "4", "6", "6", "grow"])
+    ws.append(["kpa1-004", "kpa1", "so1", "1.1.2", "output", "Average time taken from arrival of goods to exit",
+               "days", "8 days", "8 days", "7 days", "reduce"])
+    ws.append(["kpa2-001", "kpa2", "so2", "2.1", "outcome", "Percentage of taxpayers satisfied with services",
+               "percent", "70%", "75%", "80%", "grow"])
+    wb.save(path)
+    return path
+
+
+def test_a_financial_year_coded_at_the_end_of_a_header_dates_its_column(tmp_path):
+    """'y1_2026_27' and 'fy2030_31' name the year 2026/27 and 2030/31: their figures had no period."""
+    table = read_file(_logframe_export(tmp_path / "kpis.xlsx")).tables[0]
+    by_cell = {o.cell: o for o in table.observations}
+    assert by_cell["I2"].period == "2026/27"
+    assert by_cell["J5"].period == "2027/28"
