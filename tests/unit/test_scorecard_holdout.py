@@ -59,6 +59,17 @@ def _logframe_export(path):
     return path
 
 
+def test_a_kpi_named_right_of_its_id_and_the_ids_of_its_area_is_labelled_by_its_name(tmp_path):
+    """Each figure was labelled 'kpa1-001', its indicator's name only a text beside it, in a table
+    read as confident: the row's name is the column of worded names, the ids left of it its keys."""
+    table = read_file(_logframe_export(tmp_path / "kpis.xlsx")).tables[0]
+    by_cell = {o.cell: o for o in table.observations}
+    assert by_cell["H2"].label == "Annual Net Tax Revenue Growth Rate"
+    assert "kpa1-001" in (by_cell["H2"].section or "")
+    assert (by_cell["H2"].value, by_cell["H2"].unit) == (9.5, "percent")
+    assert by_cell["I6"].label == "Percentage of taxpayers satisfied with services"
+
+
 def test_a_financial_year_coded_at_the_end_of_a_header_dates_its_column(tmp_path):
     """'y1_2026_27' and 'fy2030_31' name the year 2026/27 and 2030/31: their figures had no period."""
     table = read_file(_logframe_export(tmp_path / "kpis.xlsx")).tables[0]
