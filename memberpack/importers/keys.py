@@ -378,6 +378,27 @@ def _line_codes(values: Sequence[Any], header: str = "") -> bool:
     return enough and len(coded) * 5 >= len(filled) * 4 and numbered * 2 > len(coded)
 
 
+def _row_ids_then_names(columns: dict[int, list[Any]], kinds: dict[int, str], filled_of: dict[int, list[Any]],
+                        label_col: int, header: str) -> int | None:
+    """The column of worded names right of ``label_col`` where that column gives each row an id of its
+    own under a header saying so (``id`` kpa1-001, ``Ref``), codes and numbers between them, no figure:
+    the names label the rows, the id is a key. None otherwise."""
+    ids = [_as_text(v) for v in filled_of.get(label_col, [])]
+    if kinds.get(label_col) != TEXT or not _LINE_CODE_HEADER.fullmatch(_spaced(header).strip()) or len(ids) < 3 \
+            or len(set(ids)) != len(ids) or not all(" " not in t and any(map(str.isdigit, t)) for t in ids):
+        return None
+    for c in columns:
+        if c <= label_col:
+            continue
+        filled = filled_of[c]
+        worded = sum(" " in t and any(map(str.isalpha, t)) for t in map(_as_text, filled))
+        if kinds[c] == TEXT and worded * 2 > len(filled):
+            return c
+        if kinds[c] not in (TEXT, BLANK) and not all(_OUTLINE_NUMBER.fullmatch(_as_text(v)) for v in filled):
+            return None   # figures before any names: the ids name the rows
+    return None
+
+
 def _name_like(values: Sequence[Any]) -> bool:
     """Whether most values are names (``Adur``, ``North East``) rather than codes (``E3831``, ``NE``)."""
     filled = _filled(values)
@@ -417,6 +438,10 @@ def find_keys(headers: Sequence[str], columns: dict[int, list[Any]], label_col: 
         named = next((c for c in columns if c > label_col and kinds[c] != BLANK), None)
         if named is not None and kinds[named] == TEXT and _name_like(columns[named]):
             label_col = named
+    identifier = None   # a column of row ids left of the names (kept as a key, never the label)
+    named = _row_ids_then_names(columns, kinds, filled_of, label_col, header_of.get(label_col, ""))
+    if named is not None:   # "id" kpa1-001, the ids of its area and objective, then the indicator's name
+        identifier, label_col = label_col, named
     counted: dict[int, int] = {}
 
     def distinct(c: int) -> int:
@@ -539,8 +564,9 @@ def find_keys(headers: Sequence[str], columns: dict[int, list[Any]], label_col: 
     elif outline in words:
         label = outline   # each line of a group written once on its first row: the group is a section
     elif words:
-        label = max(words, key=lambda c: (bool(_NAME_HEADER.search(_spaced(header_of.get(c, "")))),
-                                          _name_like(columns[c]), distinct(c), c == label_col))
+        named_words = [c for c in words if c != identifier] or words
+        label = max(named_words, key=lambda c: (bool(_NAME_HEADER.search(_spaced(header_of.get(c, "")))),
+                                                _name_like(columns[c]), distinct(c), c == label_col))
         numbered = [(c, n) for c in words for n in lines if _numbered_by(columns[c], columns[n])]
         if numbered:   # a return's lines for each area: the numbered line is the label, the area's name a key
             label, number = numbered[0]

@@ -168,6 +168,8 @@ _CURRENCY = re.compile(r"[£$€]")
 _POUNDS_TEXT = re.compile(r"\s*[-(]?\s*£\s*[-(]?\s*\d")   # a figure written in pounds: "£60.00", "-£5", "(£1,200)"
 # A coded header ending in its year after an underscore ("SIMDEMP_2012", "CLA_2016"): what the column's figures are for
 _CODED_YEAR = re.compile(r"[A-Za-z][A-Za-z0-9]*(?:_[A-Za-z0-9]+)*_((?:19|20)\d{2})")
+# ... or ending in a split year, its halves joined by an underscore ("y1_2026_27", "fy2030_31"): that year
+_CODED_SPLIT_YEAR = re.compile(r"[A-Za-z][A-Za-z0-9]*?(?:_[A-Za-z0-9]+)*?_?((?:19|20)\d{2})_(\d{2})")
 _CLOCK = re.compile(r"\d{1,3}:(\d\d)")   # a duration as written: what follows the colon
 CLOCK_SEEN = 5   # durations in a column before minutes that never pass 11 cast doubt on hours:minutes
 _NOT_MONEY = re.compile(r"\b(?:numbers?|no\.|count|pupils|fte|headcount|population|rates?|ratio|per|percent(?:age)?|"
@@ -181,10 +183,11 @@ _RATIO = re.compile(r"\bratio\b", re.IGNORECASE)   # "Ratio: property value / hh
 _POUND_BAND = re.compile(r"£\s?[\d.,]+\s?[km]?\s*(?:to|-|–)\s*£?\s?\d|\b(?:less than|under|below|over|above|more than|up to)"
                          r"\s+£\s?\d|£\s?[\d.,]+\s?[km]?\s*(?:\+|or more\b|and (?:over|above)\b)", re.IGNORECASE)
 _NUMBER_OF = re.compile(r"\bnumbers? of\b", re.IGNORECASE)
-# A header asking how many ("How many organisations did you provide grants to?"): a count, whatever it names
 # A column counting what a rate or share is made of ("numerator", "Denominator"): not in the unit a row's units cell gives
 _COUNTED = re.compile(r"\b(?:numerator|denominator|counts?)\b|\bnumbers? of\b", re.IGNORECASE)
-_HOW_MANY = re.compile(r"^\s*(?:how many\b|#)", re.IGNORECASE)   # "# of LAS": how many authorities
+# A header asking how many ("How many organisations did you provide grants to?", "# of LAS", "Number of authorities
+# that confirmed ... 'Off-Balance Sheet' basis"): a count, whatever it names
+_HOW_MANY = re.compile(r"^\s*(?:how many\b|#|numbers? of\b)", re.IGNORECASE)
 _CAMEL = re.compile(r"(?<=[a-z])(?=[A-Z])")   # where camelCase runs words together
 _COUNT_METRICS = frozenset(m.id for m in CATALOGUE if m.unit == COUNT)
 # Labels a plain row may not have: one naming a total or a count.
@@ -281,7 +284,9 @@ def describes_measure(header: str) -> bool:
 
 
 def _coded_year(measure: str) -> Period | None:
-    """The year a coded header ends with after an underscore, or None."""
+    """The year a coded header ends with after an underscore (a split year ``2026_27`` too), or None."""
+    if (m := _CODED_SPLIT_YEAR.fullmatch(measure.strip())) and int(m.group(2)) == (int(m.group(1)) + 1) % 100:
+        return Period(YEAR, int(m.group(1)))
     m = _CODED_YEAR.fullmatch(measure.strip())
     return Period(CALENDAR_YEAR, int(m.group(1))) if m else None
 
