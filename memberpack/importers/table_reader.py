@@ -41,8 +41,7 @@ from memberpack.errors import Cancelled
 from memberpack.importers.cells import a1, column_index, column_letter
 from memberpack.importers.column_rows import ColumnRows
 from memberpack.importers.figure_arrays import (
-    DATE_KINDS, EXACT, FEWEST_BATCH_ROWS, as_figures, columns_as_figures, dates_as_days, holds_date, may_add_up,
-    written_figures)
+    DATE_KINDS, EXACT, FEWEST_BATCH_ROWS, as_figures, columns_as_figures, dates_as_days, holds_date, may_add_up)
 from memberpack.importers.header_groups import fill_right
 from memberpack.importers.label_words import (
     A_NUMBER, MARKED, UNIT_HINT, YEARISH, any_marked, dated_labels, label_indexes, label_stated_unit, labels_found,
@@ -2355,7 +2354,8 @@ class TableReader:
             return read
         held: ColumnRows | None = None
         r = self.last_row + 1
-        while (chunk := columns.chunk(r)) is not None:
+        figures = [col.index for col in self.columns]
+        while (chunk := columns.chunk(r, figures)) is not None:
             rows = self._column_batch(chunk, ends)
             if rows is None:
                 break
@@ -2382,7 +2382,7 @@ class TableReader:
     def _column_batch(self, chunk: ColumnChunk, ends: TableEnds) -> ColumnRows | None:
         """A chunk's rows when :meth:`_plain_batch` would read them all as plain data rows with nothing
         of their own but the period and kind their labels give: labels single-spaced and naming no
-        total, count, unit or footnote, every figure written plainly (:func:`written_figures`); else None."""
+        total, count, unit or footnote, every figure written plainly (:meth:`.ColumnChunk.figures`); else None."""
         table = chunk.table
         if table.num_columns <= self._last_index:
             return None
@@ -2394,10 +2394,10 @@ class TableReader:
         if (not all(labels) or ends.header_label in labels or not single_spaced(joined) or "total" in lowered
                 or "number" in lowered or any_marked(joined)):
             return None
-        texts = [chunk.texts(col.index) for col in self.columns]
-        figures = [written_figures(t) for t in texts]
+        figures = [chunk.figures(col.index) for col in self.columns]
         if any(f is None for f in figures):
             return None
+        texts = [chunk.texts(col.index) for col in self.columns]
         shown = self._shown(chunk.first, True)
         kinds: dict[frozenset, tuple] = {}
         words = self._key_words(keys)
