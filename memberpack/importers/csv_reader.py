@@ -30,6 +30,7 @@ from memberpack.importers.marked_utf8 import MARKED_UTF8
 from memberpack.importers.safety import UTF16_BOMS
 
 if TYPE_CHECKING:   # numpy is loaded only where a file is read column-wise
+    from memberpack.importers.label_words import ChunkLabels
     from memberpack.model.blocks import Texts
 
 COLUMN_BYTES = 1 << 20   # of a CSV read column-wise at a time (:class:`CsvColumns`; 4 MB held 60 MB more at its peak)
@@ -464,23 +465,24 @@ class CsvColumns:
             return None                                                          # Arrow for)
         return self.given - r
 
-    def chunk(self, r: int, figures: Sequence[int] = ()) -> ColumnChunk | None:
+    def chunk(self, r: int, labels: int, figures: Sequence[int]) -> ColumnChunk | None:
         """The next lines from row ``r`` (read by no row yet), each with as many fields as the first,
-        column-wise, with the figures of the fields ``figures`` cast (:meth:`ColumnChunk.figures`); None
-        when they cannot be read so, or the file has no more. The lines after them are read meanwhile on
-        a thread of their own: Arrow parses them and casts their figures while these rows are settled."""
+        column-wise, with field ``labels`` read as labels (:meth:`ColumnChunk.labels`) and the fields
+        ``figures`` as figures (:meth:`ColumnChunk.figures`); None when they cannot be read so, or the
+        file has no more. The lines after them are read meanwhile on a thread of their own: Arrow parses
+        them, and does what it does to their labels and figures, while these rows are settled."""
         if self.left(r) != 0:
             return None
         at = self.reading.bytes_read
         ahead, self.ahead = self.ahead, None
         chunk = ahead[1].result() if ahead is not None and ahead[0] == at else \
-            _column_chunk(self.path, at, self.delimiter, self.special, figures)
+            _column_chunk(self.path, at, self.delimiter, self.special, labels, figures)
         if chunk is None:
             return None
         self.begun = True
         chunk.first = r
         self.ahead = (at + chunk.size, _on_thread(_column_chunk, self.path, at + chunk.size, self.delimiter,
-                                                  self.special, figures))
+                                                  self.special, labels, figures))
         return chunk
 
     def taken(self, chunk: ColumnChunk) -> None:
@@ -489,10 +491,11 @@ class CsvColumns:
         self.reading.moved(chunk.rows, chunk.size)
 
 
-def _column_chunk(path: Path, at: int, delimiter: str, special: list[bytes],
+def _column_chunk(path: Path, at: int, delimiter: str, special: list[bytes], labels: int,
                   figures: Sequence[int]) -> ColumnChunk | None:
-    """The lines of ``path`` from byte ``at``, up to :data:`COLUMN_BYTES` of them, column-wise, with the
-    fields ``figures`` cast (:meth:`CsvColumns.chunk`); None where they cannot be read so."""
+    """The lines of ``path`` from byte ``at``, up to :data:`COLUMN_BYTES` of them, column-wise, field
+    ``labels`` and the fields ``figures`` read as such (:meth:`CsvColumns.chunk`); None where they
+    cannot be read so."""
     with path.open("rb") as fh:
         fh.seek(at)
         data = fh.read(COLUMN_BYTES)
@@ -520,6 +523,8 @@ def _column_chunk(path: Path, at: int, delimiter: str, special: list[bytes],
     except ArrowInvalid:   # (a line of other fields than ``width``)
         return None
     chunk = ColumnChunk(-1, table.combine_chunks(), len(data))
+    if labels < width:
+        chunk.labels(labels)
     for j in figures:
         if j < width:
             chunk.figures(j)
@@ -562,6 +567,7 @@ class ColumnChunk:
     table: Any   # pyarrow.Table, a text column a field
     size: int    # bytes
     cast: dict[int, Any] = field(default_factory=dict)   # fields' figures, as :meth:`figures` gives them
+    labelled: dict[int, ChunkLabels] = field(default_factory=dict)   # fields as :meth:`labels` gives them
 
     @property
     def rows(self) -> int:
@@ -587,6 +593,14 @@ class ColumnChunk:
 
             self.cast[j] = written_figures(self.texts(j))
         return self.cast[j]
+
+    def labels(self, j: int) -> ChunkLabels:
+        """Field ``j`` as the rows' labels, with what Arrow finds in them (:class:`~.label_words.ChunkLabels`)."""
+        if j not in self.labelled:
+            from memberpack.importers.label_words import ChunkLabels  # noqa: PLC0415 - numpy, for a large file
+
+            self.labelled[j] = ChunkLabels.of(self.table.column(j).chunk(0))
+        return self.labelled[j]
 
 
 def refuse_decimal_comma(path: Path, delimiter: str) -> None:
