@@ -17,6 +17,7 @@ from memberpack.model.blocks import Texts
 
 
 FEWEST_BATCH_ROWS = 16    # a batch that is not plain is tried again in halves down to this
+_ALONE = 2   # columns tested alone for a row that may be a sum (:func:`may_add_up`)
 
 
 def written_figures(texts: Texts) -> np.ndarray | None:
@@ -132,19 +133,23 @@ def may_add_up(raw: np.ndarray, factors: np.ndarray, steps: np.ndarray, starts: 
     tests, in every column but the ``loose`` ones (percentages, not summed). Generous on purpose: a
     cell's rounding step is bounded by ``steps``, a whole unit of its column (no shown decimals; half
     as much again where a number format may round what is shown), and a cell whose step that cannot
-    bound (zero, or written with an exponent) always passes. The first column is tested alone first:
-    it rules out nearly every row, and the others are tested only in the rows it leaves."""
+    bound (zero, or written with an exponent) always passes. The first two columns are tested alone
+    first: they rule out nearly every row, and the others are tested only in the rows they leave."""
     at = np.flatnonzero(np.arange(len(raw)) - starts >= 2)
-    if len(at) and not loose[0]:
-        at = at[close_to_sum(raw[:, :1], factors[:1], steps[:1], starts, at)[:, 0]]
+    for j in range(min(_ALONE, raw.shape[1])):
+        if len(at) and not loose[j]:
+            at = at[close_to_sum(raw[:, j:j + 1], factors[j:j + 1], steps[j:j + 1], starts, at)[:, 0]]
     return bool(len(at)) and bool((close_to_sum(raw, factors, steps, starts, at) | loose).all(axis=1).any())
 
 
 def close_to_sum(raw: np.ndarray, factors: np.ndarray, steps: np.ndarray, starts: np.ndarray,
                  at: np.ndarray) -> np.ndarray:
-    """For each row ``at``, whether each cell might be the sum of the cells above it in its run."""
-    figures = raw * factors
-    running = np.vstack([np.zeros((1, raw.shape[1])), np.cumsum(figures, axis=0)])
+    """For each row ``at``, whether each cell might be the sum of the cells above it in its run (summed
+    down to the last of them, no further)."""
+    last = int(at.max()) + 1 if len(at) else 0
+    figures = raw[:last] * factors
+    running = np.zeros((last + 1, raw.shape[1]))
+    np.cumsum(figures, axis=0, out=running[1:])
     own = figures[at]
     above = running[at + 1] - own - running[starts[at]]
     rows = (at - starts[at]).astype(np.float64)[:, None]
