@@ -16,10 +16,12 @@ import codecs
 import csv
 import io
 import re
+import threading
 from bisect import bisect_right
 from itertools import accumulate, chain, count, islice
-from collections.abc import Callable, Iterable, Iterator
-from dataclasses import dataclass
+from collections.abc import Callable, Iterable, Iterator, Sequence
+from concurrent.futures import Future
+from dataclasses import dataclass, field
 from pathlib import Path
 from typing import IO, TYPE_CHECKING, Any
 
@@ -28,6 +30,7 @@ from memberpack.importers.marked_utf8 import MARKED_UTF8
 from memberpack.importers.safety import UTF16_BOMS
 
 if TYPE_CHECKING:   # numpy is loaded only where a file is read column-wise
+    from memberpack.importers.label_words import ChunkLabels
     from memberpack.model.blocks import Texts
 
 COLUMN_BYTES = 1 << 20   # of a CSV read column-wise at a time (:class:`CsvColumns`; 4 MB held 60 MB more at its peak)
@@ -447,6 +450,7 @@ class CsvColumns:
         self.size = path.stat().st_size
         self.on = True   # off where the rows are rewritten (ratings, :func:`~.rated_columns.with_ratings`)
         self.begun = False   # a chunk is read: Arrow is loaded, and what is left is worth reading so
+        self.ahead: tuple[int, Future] | None = None   # the chunk from a byte on, read while the one before is settled
 
     def off(self) -> None:
         self.on = False
@@ -461,41 +465,25 @@ class CsvColumns:
             return None                                                          # Arrow for)
         return self.given - r
 
-    def chunk(self, r: int) -> ColumnChunk | None:
+    def chunk(self, r: int, labels: int, figures: Sequence[int]) -> ColumnChunk | None:
         """The next lines from row ``r`` (read by no row yet), each with as many fields as the first,
-        column-wise; None when they cannot be read so, or the file has no more."""
+        column-wise, with field ``labels`` read as labels (:meth:`ColumnChunk.labels`) and the fields
+        ``figures`` as figures (:meth:`ColumnChunk.figures`); None when they cannot be read so, or the
+        file has no more. The lines after them are read meanwhile on a thread of their own: Arrow parses
+        them, and does what it does to their labels and figures, while these rows are settled."""
         if self.left(r) != 0:
             return None
-        with self.path.open("rb") as fh:
-            fh.seek(self.reading.bytes_read)
-            data = fh.read(COLUMN_BYTES)
-        if len(data) == COLUMN_BYTES:   # (else the file's end)
-            data = data[:data.rfind(b"\n") + 1]
-        if not data or not data.isascii() or any(c in data for c in self.special) or \
-                b"\r" in data and data.count(b"\r") != data.count(b"\r\n"):
-            return None
-        import numpy as np  # noqa: PLC0415 - only for a large file
-
-        text = np.frombuffer(data, dtype=np.uint8)
-        ends = np.flatnonzero(text == 10)
-        lines = np.diff(ends, prepend=-1)   # each line's length, with its line break
-        width = data[:ends[0] if len(ends) else len(data)].count(self.delimiter.encode()) + 1
-        if len(ends) and (int(lines.max()) > MAX_LINE or _any_blank(text, ends, lines)) or width > MAX_FIELDS:
-            return None
-        from pyarrow import ArrowInvalid, csv as arrow_csv, string  # noqa: PLC0415 - only for a large file
-
-        names = [str(i) for i in range(width)]
-        try:
-            table = arrow_csv.read_csv(
-                io.BytesIO(data), read_options=arrow_csv.ReadOptions(column_names=names, block_size=len(data) + 1),
-                parse_options=arrow_csv.ParseOptions(delimiter=self.delimiter, quote_char=False, escape_char=False,
-                                                     newlines_in_values=False, ignore_empty_lines=False),
-                convert_options=arrow_csv.ConvertOptions(column_types=dict.fromkeys(names, string()),
-                                                         strings_can_be_null=False, quoted_strings_can_be_null=False))
-        except ArrowInvalid:   # (a line of other fields than ``width``)
+        at = self.reading.bytes_read
+        ahead, self.ahead = self.ahead, None
+        chunk = ahead[1].result() if ahead is not None and ahead[0] == at else \
+            _column_chunk(self.path, at, self.delimiter, self.special, labels, figures)
+        if chunk is None:
             return None
         self.begun = True
-        return ColumnChunk(r, table.combine_chunks(), len(data))
+        chunk.first = r
+        self.ahead = (at + chunk.size, _on_thread(_column_chunk, self.path, at + chunk.size, self.delimiter,
+                                                  self.special, labels, figures))
+        return chunk
 
     def taken(self, chunk: ColumnChunk) -> None:
         """The chunk's rows are read: the row reader reads on after them."""
@@ -503,10 +491,72 @@ class CsvColumns:
         self.reading.moved(chunk.rows, chunk.size)
 
 
-def _any_blank(text: Any, ends: Any, lines: Any) -> bool:
-    """Whether any line of ``text`` (bytes as a numpy array, its line feeds at ``ends``, ``lines``
-    long with them) is blank: a line feed alone, or after a carriage return."""
-    return bool((lines == 1).any() or ((lines == 2) & (text[ends - 1] == 13)).any())
+def _column_chunk(path: Path, at: int, delimiter: str, special: list[bytes], labels: int,
+                  figures: Sequence[int]) -> ColumnChunk | None:
+    """The lines of ``path`` from byte ``at``, up to :data:`COLUMN_BYTES` of them, column-wise, field
+    ``labels`` and the fields ``figures`` read as such (:meth:`CsvColumns.chunk`); None where they
+    cannot be read so."""
+    with path.open("rb") as fh:
+        fh.seek(at)
+        data = fh.read(COLUMN_BYTES)
+    if len(data) == COLUMN_BYTES:   # (else the file's end)
+        data = data[:data.rfind(b"\n") + 1]
+    if not data or not data.isascii() or any(c in data for c in special):
+        return None
+    import numpy as np  # noqa: PLC0415 - only for a large file
+
+    text = np.frombuffer(data, dtype=np.uint8)
+    ends = np.flatnonzero(text == 10)
+    width = data[:ends[0] if len(ends) else len(data)].count(delimiter.encode()) + 1
+    if not _plain_lines(data, text, ends) or width > MAX_FIELDS:
+        return None
+    from pyarrow import ArrowInvalid, csv as arrow_csv, string  # noqa: PLC0415 - only for a large file
+
+    names = [str(i) for i in range(width)]
+    try:
+        table = arrow_csv.read_csv(
+            io.BytesIO(data), read_options=arrow_csv.ReadOptions(column_names=names, block_size=len(data) + 1),
+            parse_options=arrow_csv.ParseOptions(delimiter=delimiter, quote_char=False, escape_char=False,
+                                                 newlines_in_values=False, ignore_empty_lines=False),
+            convert_options=arrow_csv.ConvertOptions(column_types=dict.fromkeys(names, string()),
+                                                     strings_can_be_null=False, quoted_strings_can_be_null=False))
+    except ArrowInvalid:   # (a line of other fields than ``width``)
+        return None
+    chunk = ColumnChunk(-1, table.combine_chunks(), len(data))
+    if labels < width:
+        chunk.labels(labels)
+    for j in figures:
+        if j < width:
+            chunk.figures(j)
+    return chunk
+
+
+def _plain_lines(data: bytes, text: Any, ends: Any) -> bool:
+    """Whether the lines of ``data`` (bytes, and as a numpy array, ``text``, its line feeds at ``ends``)
+    are no longer than :data:`MAX_LINE`, none of them blank (a line feed alone, or after a carriage
+    return), and every carriage return ends a line (a line feed after it)."""
+    import numpy as np  # noqa: PLC0415 - loaded already where a file is read column-wise
+
+    if not len(ends):
+        return b"\r" not in data
+    lines = np.diff(ends, prepend=-1)   # each line's length, with its line break
+    if int(lines.max()) > MAX_LINE or (lines == 1).any():
+        return False
+    returned = text[ends - 1] == 13
+    return not ((lines == 2) & returned).any() and data.count(b"\r") == int(np.count_nonzero(returned))
+
+
+def _on_thread(work: Callable[..., Any], *args: Any) -> Future:
+    """``work(*args)`` done on a thread of its own, its result (or its error) in the future returned."""
+    done: Future = Future()
+
+    def run() -> None:
+        try:
+            done.set_result(work(*args))
+        except BaseException as exc:  # noqa: BLE001 - raised where the result is asked for
+            done.set_exception(exc)
+    threading.Thread(target=run, name="memberpack-csv-columns").start()
+    return done
 
 
 @dataclass(slots=True)
@@ -516,6 +566,8 @@ class ColumnChunk:
     first: int   # the index of the row of its first line
     table: Any   # pyarrow.Table, a text column a field
     size: int    # bytes
+    cast: dict[int, Any] = field(default_factory=dict)   # fields' figures, as :meth:`figures` gives them
+    labelled: dict[int, ChunkLabels] = field(default_factory=dict)   # fields as :meth:`labels` gives them
 
     @property
     def rows(self) -> int:
@@ -532,6 +584,23 @@ class ColumnChunk:
         _, offsets, data = array.buffers()
         bounds = np.frombuffer(offsets, dtype=np.int32)[array.offset:array.offset + len(array) + 1]
         return Texts(data.to_pybytes()[bounds[0]:bounds[-1]], bounds - bounds[0])
+
+    def figures(self, j: int) -> Any:
+        """Field ``j``'s figures as float64 when every one is written plainly (:func:`~.figure_arrays.written_figures`),
+        else None."""
+        if j not in self.cast:
+            from memberpack.importers.figure_arrays import written_figures  # noqa: PLC0415 - numpy, for a large file
+
+            self.cast[j] = written_figures(self.texts(j))
+        return self.cast[j]
+
+    def labels(self, j: int) -> ChunkLabels:
+        """Field ``j`` as the rows' labels, with what Arrow finds in them (:class:`~.label_words.ChunkLabels`)."""
+        if j not in self.labelled:
+            from memberpack.importers.label_words import ChunkLabels  # noqa: PLC0415 - numpy, for a large file
+
+            self.labelled[j] = ChunkLabels.of(self.table.column(j).chunk(0))
+        return self.labelled[j]
 
 
 def refuse_decimal_comma(path: Path, delimiter: str) -> None:

@@ -17,21 +17,29 @@ from memberpack.model.blocks import Texts
 
 
 FEWEST_BATCH_ROWS = 16    # a batch that is not plain is tried again in halves down to this
+_ALONE = 2   # columns tested alone for a row that may be a sum (:func:`may_add_up`)
 
 
 def written_figures(texts: Texts) -> np.ndarray | None:
     """A column's cells written as text (a CSV's, read column-wise) as float64, when :func:`plain_figures`
-    of a batch of them would read every one as a plain figure (``-12.5``); else None."""
+    of a batch of them would read every one as a plain figure (``-12.5``); else None.
+
+    Among cells of digits, minus signs and points only, Arrow's cast refuses all that :data:`PLAIN_NUMBERS`
+    does (``1..2``, ``5-3``, ``-``) but a point at either end of a number (``.5``, ``-.5``, ``5.``):
+    those are looked for where the cells start and end, not in every byte."""
     data, offsets = texts.data, texts.offsets
-    if not len(texts) or data.translate(None, _PLAIN_BYTES) or not np.diff(offsets).all():
+    if not len(texts) or data.translate(None, _PLAIN_BYTES):
+        return None
+    lengths = np.diff(offsets)
+    if not lengths.all():
         return None
     text = np.frombuffer(data, dtype=np.uint8)
-    digit = (text - _ZERO) < 10
-    point = text == _POINT
     starts, ends = offsets[:-1], offsets[1:] - 1
-    if point[starts].any() or point[ends].any() or (point[1:] & ~digit[:-1]).any() or (point[:-1] & ~digit[1:]).any():
+    first = text[starts]
+    if (first == _POINT).any() or (text[ends] == _POINT).any() or \
+            ((first == _MINUS) & (text[np.minimum(starts + 1, ends)] == _POINT)).any():
         return None
-    if int(np.diff(offsets).max()) > _MOST_DIGITS and _long_run(text, digit, starts) and \
+    if int(lengths.max()) > _MOST_DIGITS and _long_run(text, (text - _ZERO) < 10, starts) and \
             not PLAIN_NUMBERS.fullmatch("\0".join(texts.tolist()).encode("ascii")):
         return None
     import pyarrow as pa  # noqa: PLC0415 - loaded for a CSV read column-wise
@@ -55,7 +63,7 @@ def _long_run(text: np.ndarray, digit: np.ndarray, starts: np.ndarray) -> bool:
 
 
 _PLAIN_BYTES = b"0123456789-."   # what a plain figure is written with
-_ZERO, _POINT, _MOST_DIGITS = ord("0"), ord("."), 10   # (as plain_numbers tests a run of digits)
+_ZERO, _POINT, _MINUS, _MOST_DIGITS = ord("0"), ord("."), ord("-"), 10   # (as plain_numbers tests a run of digits)
 EXACT = 2 ** 53   # integers a float64 holds exactly
 DATE_KINDS = {datetime, date}                    # a date cell: a text (read_value)
 _DATED = DATE_KINDS | {type(None)}
@@ -125,19 +133,23 @@ def may_add_up(raw: np.ndarray, factors: np.ndarray, steps: np.ndarray, starts: 
     tests, in every column but the ``loose`` ones (percentages, not summed). Generous on purpose: a
     cell's rounding step is bounded by ``steps``, a whole unit of its column (no shown decimals; half
     as much again where a number format may round what is shown), and a cell whose step that cannot
-    bound (zero, or written with an exponent) always passes. The first column is tested alone first:
-    it rules out nearly every row, and the others are tested only in the rows it leaves."""
+    bound (zero, or written with an exponent) always passes. The first two columns are tested alone
+    first: they rule out nearly every row, and the others are tested only in the rows they leave."""
     at = np.flatnonzero(np.arange(len(raw)) - starts >= 2)
-    if len(at) and not loose[0]:
-        at = at[close_to_sum(raw[:, :1], factors[:1], steps[:1], starts, at)[:, 0]]
+    for j in range(min(_ALONE, raw.shape[1])):
+        if len(at) and not loose[j]:
+            at = at[close_to_sum(raw[:, j:j + 1], factors[j:j + 1], steps[j:j + 1], starts, at)[:, 0]]
     return bool(len(at)) and bool((close_to_sum(raw, factors, steps, starts, at) | loose).all(axis=1).any())
 
 
 def close_to_sum(raw: np.ndarray, factors: np.ndarray, steps: np.ndarray, starts: np.ndarray,
                  at: np.ndarray) -> np.ndarray:
-    """For each row ``at``, whether each cell might be the sum of the cells above it in its run."""
-    figures = raw * factors
-    running = np.vstack([np.zeros((1, raw.shape[1])), np.cumsum(figures, axis=0)])
+    """For each row ``at``, whether each cell might be the sum of the cells above it in its run (summed
+    down to the last of them, no further)."""
+    last = int(at.max()) + 1 if len(at) else 0
+    figures = raw[:last] * factors
+    running = np.zeros((last + 1, raw.shape[1]))
+    np.cumsum(figures, axis=0, out=running[1:])
     own = figures[at]
     above = running[at + 1] - own - running[starts[at]]
     rows = (at - starts[at]).astype(np.float64)[:, None]

@@ -5,11 +5,14 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable, Iterator
+from dataclasses import dataclass
 from functools import lru_cache
 from itertools import repeat
 from typing import Any
 
-from memberpack.importers.label_keys import LabelKeys, labels_matching
+import numpy as np
+
+from memberpack.importers.label_keys import LabelKeys, label_keys, labels_matching
 from memberpack.importers.roles import ALL_OF_THEM
 from memberpack.model.periods import MONTH_NAMES, Period, may_name_period, parse_period
 from memberpack.model.units import NUMBER, Unit, find_unit
@@ -57,20 +60,35 @@ def _may_state_unit_or_span(text: str, lowered: str) -> Iterator[int]:
         yield from (m.start() for m in _MONTH_YY.finditer(text))
 
 
-def dated_labels(column: Any, labels: list[str], keys: LabelKeys, joined: str, lowered: str) -> list[int]:
+@dataclass(slots=True)
+class ChunkLabels:
+    """A chunk's labels (a CSV's, read column-wise: :meth:`~.csv_reader.ColumnChunk.labels`) with what
+    Arrow finds in all of them at once: each label's key (:func:`label_keys`) and the positions of those
+    with a year's digits."""
+
+    texts: list[str]
+    keys: LabelKeys
+    years: np.ndarray
+
+    @classmethod
+    def of(cls, column: Any) -> ChunkLabels:
+        """The labels of ``column`` (a pyarrow string array of ASCII texts)."""
+        return cls(column.to_pylist(), label_keys(column), labels_matching(column, _YEAR_DIGITS.pattern))
+
+
+def dated_labels(labels: ChunkLabels, joined: str, lowered: str) -> list[int]:
     """The positions of a chunk's labels that may state a unit or name a period, as
     :func:`may_state_unit_or_period` finds them: their keys (``joined``, ``lowered``) have the words
-    a unit or a span is stated by where the labels have; a year's digits are found by Arrow in
-    ``column`` and asked of the labels' keys."""
-    found = set(label_indexes(text := "\0".join(labels), _may_state_unit_or_span(text, text.lower()))) \
+    a unit or a span is stated by where the labels have; a year's digits, found by Arrow, are asked
+    of the labels' keys."""
+    found = set(label_indexes(text := "\0".join(labels.texts), _may_state_unit_or_span(text, text.lower()))) \
         if unit_words(lowered) or "/" in joined or "-" in joined else set()
-    found.update(_year_labels(column, keys))
+    found.update(_year_labels(labels.years, labels.keys))
     return sorted(found)
 
 
-def _year_labels(column: Any, keys: LabelKeys) -> list[int]:
-    """The positions of the labels in ``column`` (a pyarrow string array) that :func:`_year_digits` finds."""
-    at = labels_matching(column, _YEAR_DIGITS.pattern)
+def _year_labels(at: np.ndarray, keys: LabelKeys) -> list[int]:
+    """The positions of the labels (``at``: those with a year's digits) that :func:`_year_digits` finds."""
     if not len(at):
         return []
     codes = keys.codes[at]

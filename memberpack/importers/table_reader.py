@@ -39,10 +39,9 @@ import numpy as np
 
 from memberpack.errors import Cancelled
 from memberpack.importers.cells import a1, column_index, column_letter
-from memberpack.importers.column_rows import ColumnRows
+from memberpack.importers.column_rows import ColumnRows, HeldRows
 from memberpack.importers.figure_arrays import (
-    DATE_KINDS, EXACT, FEWEST_BATCH_ROWS, as_figures, columns_as_figures, dates_as_days, holds_date, may_add_up,
-    written_figures)
+    DATE_KINDS, EXACT, FEWEST_BATCH_ROWS, as_figures, columns_as_figures, dates_as_days, holds_date, may_add_up)
 from memberpack.importers.header_groups import fill_right
 from memberpack.importers.label_words import (
     A_NUMBER, MARKED, UNIT_HINT, YEARISH, any_marked, dated_labels, label_indexes, label_stated_unit, labels_found,
@@ -59,7 +58,7 @@ from memberpack.importers.headers import (
 from memberpack.importers.keys import (
     AREA, PERIOD, REFERENCE, SECTION, UNITS_HEADER, KeyColumn, RowKeys, alike_keys, ignores_label, row_keys, section_texts,
     totals_row, unit_of_row)
-from memberpack.importers.label_keys import LabelKeys, label_keys
+from memberpack.importers.label_keys import LabelKeys
 from memberpack.model.number_formats import general, is_percent, render, writes_percent_sign
 from memberpack.importers.layout import (
     THOUSANDS as _THOUSANDS, TableLayout, blank, cell_class, cell_text, is_header_like, is_units_row, strip_periods)
@@ -2359,22 +2358,23 @@ class TableReader:
         from where the columns stopped. Returns ``read`` with the rows read here."""
         if not self._columns_plain(ends):
             return read
-        held: ColumnRows | None = None
+        held = HeldRows()
         r = self.last_row + 1
-        while (chunk := columns.chunk(r)) is not None:
+        figures = [col.index for col in self.columns]
+        while (chunk := columns.chunk(r, self.label_col, figures)) is not None:
             rows = self._column_batch(chunk, ends)
             if rows is None:
                 break
             columns.taken(chunk)
             r += len(rows)
             self.last_row = r - 1
-            held = rows if held is None else held.then(rows)
-            held = yield from self._column_windows(pending, held)
+            held.add(rows)
+            yield from self._column_windows(pending, held)
             if (read + len(rows)) // PROGRESS_EVERY > read // PROGRESS_EVERY:
                 self._tick(self.last_row, progress, cancel)
             read += len(rows)
-        if held is not None:
-            pending += held.plain_rows(self.section)
+        if (rest := held.rest()) is not None:
+            pending += rest.plain_rows(self.section)
         return read
 
     def _columns_plain(self, ends: TableEnds) -> bool:
@@ -2388,22 +2388,21 @@ class TableReader:
     def _column_batch(self, chunk: ColumnChunk, ends: TableEnds) -> ColumnRows | None:
         """A chunk's rows when :meth:`_plain_batch` would read them all as plain data rows with nothing
         of their own but the period and kind their labels give: labels single-spaced and naming no
-        total, count, unit or footnote, every figure written plainly (:func:`written_figures`); else None."""
+        total, count, unit or footnote, every figure written plainly (:meth:`.ColumnChunk.figures`); else None."""
         table = chunk.table
         if table.num_columns <= self._last_index:
             return None
-        column = table.column(self.label_col).chunk(0)
-        labels = column.to_pylist()
-        keys = label_keys(column)
+        labelled = chunk.labels(self.label_col)
+        labels, keys = labelled.texts, labelled.keys
         joined = "\0".join(keys.keys)   # what each test below asks of a label, its key answers alike
         lowered = joined.lower()
         if (not all(labels) or ends.header_label in labels or not single_spaced(joined) or "total" in lowered
                 or "number" in lowered or any_marked(joined)):
             return None
-        texts = [chunk.texts(col.index) for col in self.columns]
-        figures = [written_figures(t) for t in texts]
+        figures = [chunk.figures(col.index) for col in self.columns]
         if any(f is None for f in figures):
             return None
+        texts = [chunk.texts(col.index) for col in self.columns]
         shown = self._shown(chunk.first, True)
         kinds: dict[frozenset, tuple] = {}
         words = self._key_words(keys)
@@ -2413,7 +2412,7 @@ class TableReader:
                 if kind is not None:
                     kinds[found] = kind
         dated = {}
-        for label in map(labels.__getitem__, dated_labels(column, labels, keys, joined, lowered)):
+        for label in map(labels.__getitem__, dated_labels(labelled, joined, lowered)):
             period = self._label_period(label)
             if period is False:
                 return None
@@ -2422,26 +2421,23 @@ class TableReader:
             return None
         n = len(labels)
         return ColumnRows(chunk.first, labels, list(map(dated.get, labels)) if dated else [None] * n,
-                          list(map(kinds.get, words)) if kinds else [None] * n, np.column_stack(figures), texts)
+                          list(map(kinds.get, words)) if kinds else [None] * n, np.stack(figures), texts)
 
-    def _column_windows(self, pending: list[ParsedRow | PlainRow], held: ColumnRows) -> Iterator[Any]:
+    def _column_windows(self, pending: list[ParsedRow | PlainRow], held: HeldRows) -> Iterator[Any]:
         """Settle the windows :meth:`_read_rows` would settle now, ``pending`` rows then the ``held``
-        rows read column-wise; returns the held rows left."""
-        half, at = ROLE_WINDOW // 2, 0
-        while len(pending) + len(held) - at >= ROLE_WINDOW:
+        rows read column-wise (those settled are taken from them)."""
+        half = ROLE_WINDOW // 2
+        while len(pending) + len(held) >= ROLE_WINDOW:
             if pending and len(pending) < half:   # a window of rows read both ways: read as plain rows
-                more = half - len(pending)
-                pending += held.part(at, at + more).plain_rows(self.section)
-                at += more
+                pending += held.take(half - len(pending)).plain_rows(self.section)
             elif pending:
                 upto = row_number(pending[ROLE_WINDOW - 1]) if len(pending) >= ROLE_WINDOW else \
-                    held.first + at + ROLE_WINDOW - 1 - len(pending)
+                    held.first + ROLE_WINDOW - 1 - len(pending)
                 yield from self._settle(pending[:half], final=False, upto=upto)
                 del pending[:half]
             else:
-                yield from self._column_window(held.part(at, at + half), held.first + at + ROLE_WINDOW - 1)
-                at += half
-        return held.part(at, len(held)) if at else held
+                upto = held.first + ROLE_WINDOW - 1
+                yield from self._column_window(held.take(half), upto)
 
     def _column_window(self, rows: ColumnRows, upto: int) -> Iterator[list[Observation] | FigureBlock]:
         """:meth:`_settle` of a window of plain rows read column-wise."""

@@ -49,6 +49,7 @@ def encode(block: FigureBlock) -> tuple[str, bytes]:
         if coded is not None:
             ints.append(coded.codes)
     texts, per_row, specials = [], [], []
+    lengths = iter(_text_lengths([col.displays for col in block.columns if col.displays is not None]))
     for col in block.columns:
         head["columns"].append({
             "position": col.position, "letter": col.letter, "measure": col.measure, "unit": col.unit,
@@ -63,16 +64,25 @@ def encode(block: FigureBlock) -> tuple[str, bytes]:
                 head["columns"][-1][name] = coded.values
                 per_row.append(np.ascontiguousarray(coded.codes, dtype=np.int32).tobytes())
         if col.displays is not None:
-            lengths = np.diff(col.displays.offsets)
-            short = not len(lengths) or int(lengths.max()) < 256   # one byte a length, not four an offset
-            head["columns"][-1]["text_lengths"] = short
-            texts += [lengths.astype(np.uint8).tobytes() if short else
+            short = next(lengths)
+            head["columns"][-1]["text_lengths"] = short is not None
+            texts += [short if short is not None else
                       np.ascontiguousarray(col.displays.offsets, dtype=np.int32).tobytes(), col.displays.data]
     parts = [np.ascontiguousarray(a, dtype=np.int32).tobytes() for a in ints]
     for spec, (decimals, stored) in zip(head["columns"], _stored_figures([c.values for c in block.columns])):
         spec["decimals"] = decimals
         parts.append(stored)
     return json.dumps(head, separators=(",", ":")), b"".join(parts + texts + per_row + specials)
+
+
+def _text_lengths(columns: list[Texts]) -> list[bytes | None]:
+    """Each text column's lengths, a byte each, as the blob holds them when all are short (None when
+    not: its offsets are stored); the columns' lengths found together, as one array."""
+    if not columns or not len(columns[0]):
+        return [b"" for _ in columns]
+    lengths = np.diff(np.stack([texts.offsets for texts in columns]), axis=1)
+    short = lengths.max(axis=1) < 256   # one byte a length, not four an offset
+    return [row.tobytes() if fits else None for row, fits in zip(lengths.astype(np.uint8), short.tolist())]
 
 
 def _special_cells(specials: dict[int, tuple[float | None, str | None, str | None]],
@@ -122,8 +132,9 @@ def _stored_figures(columns: list[np.ndarray]) -> list[tuple[int | None, bytes]]
         if figures.shape[1] > _TRIAL_ROWS:   # (a block of the trial's rows or fewer is tested whole already)
             at = at[exact]
             fits, exact, scaled = _counts(figures if len(at) == len(figures) else figures[at], decimals)
-        for i in np.flatnonzero(exact).tolist():
-            stored[at[i]] = (decimals, scaled[i].astype(np.int32).tobytes())
+        counts = scaled[exact].astype(np.int32)
+        for i, row in zip(np.flatnonzero(exact).tolist(), counts):
+            stored[at[i]] = (decimals, row.tobytes())
         open_[at[exact | ~fits]] = False
     return [found or (None, figures[j].tobytes()) for j, found in enumerate(stored)]
 

@@ -5,13 +5,18 @@ CSV of the corpus (read column-wise from their first plain rows, a few hundred b
 
 import csv
 import dataclasses
+import itertools
 import random
 import sys
 from pathlib import Path
 
+import numpy as np
 import pytest
 
 from memberpack.importers import csv_reader, engine, read_file, table_reader
+from memberpack.importers.figure_arrays import written_figures
+from memberpack.importers.plain_numbers import PLAIN_NUMBER
+from memberpack.model.blocks import Texts
 
 ROOT = Path(__file__).resolve().parents[2]
 CORPUS = sorted((ROOT / "tests" / "corpus" / "files").glob("*.csv"))
@@ -165,3 +170,28 @@ def test_a_file_read_column_wise_is_so_to_its_end(tmp_path, both_ways, monkeypat
     fast, slow, columnwise = both_ways(path)
     assert fast == slow
     assert columnwise == 3_000 - 2 * csv_reader.LINES + 1   # all after the row reader's first two batches
+
+
+def _plainly(cells):
+    """What reading ``cells`` as a batch of plain figures gives: each one's float, or None for all."""
+    if not all(PLAIN_NUMBER.fullmatch(c) for c in cells):
+        return None
+    return np.array([float(c) for c in cells])
+
+
+CELLS = ["".join(p) for n in range(1, 4) for p in itertools.product("05-.", repeat=n)]
+
+
+def test_a_column_of_figures_is_read_as_plain_figures_are():
+    """Every cell of digits, minus signs and points up to four characters (``.5``, ``-.5``, ``5.``,
+    ``5-0``, ``0..``), alone and beside every other such cell: read as figures exactly where each is
+    a plain figure, as the same floats."""
+    def same(cells):
+        got, expected = written_figures(Texts.of(cells)), _plainly(cells)
+        assert (got is None) == (expected is None), cells
+        assert got is None or got.tobytes() == expected.tobytes(), cells
+
+    for cell in CELLS + [c + "5" for c in CELLS] + ["1" * 15, "1" * 16, "-1" + "0" * 14 + ".5", "1." + "2" * 11]:
+        same([cell])
+    for a, b in itertools.product(CELLS, repeat=2):
+        same([a, b])
