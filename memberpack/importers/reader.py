@@ -392,7 +392,8 @@ def _kind(path: Path) -> str:
 def _open_workbook(calamine, path: Path):
     """The workbook, from its path; an OpenDocument file written without its ``mimetype`` part (as
     some converters, Aspose among them, write DfE's allocation tables) is opened from a copy in memory
-    with that part added first, as the format wants and calamine needs."""
+    with that part added first, as the format wants and calamine needs; a file whose name is not UTF-8,
+    from its bytes."""
     if _kind(path) == ".ods" and path.suffix.lower() != ".ods":   # (read by its bytes, not its name)
         with path.open("rb") as fh:
             return calamine.from_filelike(fh)
@@ -406,7 +407,19 @@ def _open_workbook(calamine, path: Path):
                         out.writestr(member, archive.read(member))
                 copy.seek(0)
                 return calamine.from_filelike(copy)
+    if not _utf8_name(path):   # calamine takes a path as UTF-8 text only: it had found no such file
+        with path.open("rb") as fh:
+            return calamine.from_filelike(fh)
     return calamine.from_path(str(path))
+
+
+def _utf8_name(path: Path) -> bool:
+    """Whether ``path`` is UTF-8 text, not a name in other bytes (Latin-1, from a Windows zip)."""
+    try:
+        str(path).encode("utf-8")
+    except UnicodeEncodeError:
+        return False
+    return True
 
 
 def _cut(name: str, sheet) -> list[str]:
