@@ -22,6 +22,7 @@ from itertools import chain, count
 from pathlib import Path
 from typing import Any, TypeVar
 
+from memberpack import paths
 from memberpack.errors import ImportFailed
 from memberpack.importers.csv_reader import csv_sheet_rows, refuse_decimal_comma
 from memberpack.importers.far_cells import LARGE_AREA, large_sheets, trimmed
@@ -407,19 +408,11 @@ def _open_workbook(calamine, path: Path):
                         out.writestr(member, archive.read(member))
                 copy.seek(0)
                 return calamine.from_filelike(copy)
-    if not _utf8_name(path):   # calamine takes a path as UTF-8 text only: it had found no such file
+    if not paths.utf8_name(path):   # calamine takes a path as UTF-8 text only: it had found no such file
         with path.open("rb") as fh:
             return calamine.from_filelike(fh)
     return calamine.from_path(str(path))
 
-
-def _utf8_name(path: Path) -> bool:
-    """Whether ``path`` is UTF-8 text, not a name in other bytes (Latin-1, from a Windows zip)."""
-    try:
-        str(path).encode("utf-8")
-    except UnicodeEncodeError:
-        return False
-    return True
 
 
 def _cut(name: str, sheet) -> list[str]:
