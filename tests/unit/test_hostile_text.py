@@ -86,3 +86,19 @@ def test_a_passphrase_that_is_not_utf8_is_refused_in_one_line(pack_path, tmp_pat
     err = capsys.readouterr().err
     assert err.count("\n") == 1 and "Traceback" not in err and "passphrase" in err, err
     assert not (tmp_path / "out.mpack").exists()
+
+
+def test_a_report_that_cannot_be_saved_after_the_import_says_the_files_are_in(pack_path, tmp_path, capsys):
+    """The report is written once the import is in the pack: 'cannot save the report' with exit 1 had
+    read as if nothing was imported (exit 1 means nothing written), and importing again was refused."""
+    from openpyxl import Workbook
+
+    wb = Workbook()
+    wb.active.append(["Indicator", "Q1"])
+    wb.active.append(["Children looked after", 227])
+    wb.save(tmp_path / "w.xlsx")
+    assert main(["import", str(pack_path), str(tmp_path / "w.xlsx"), "--report", str(tmp_path / "no" / "r.json")]) == 1
+    err = capsys.readouterr().err
+    assert err.count("\n") == 1 and "cannot save the report" in err and "w.xlsx was imported" in err, err
+    with Pack.open(pack_path) as pack:
+        assert [d.source_file for d in pack.datasets()] == ["w.xlsx"]
