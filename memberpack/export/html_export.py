@@ -58,8 +58,8 @@ def _marking(b: Briefing) -> str:
 def _cover(b: Briefing) -> str:
     details = "".join(
         f"<dt>{escape(label)}</dt><dd>"
-        + (f'<a href="mailto:{escape(text)}">{escape(text)}</a>' if label == "Email" and mail_address(text) else escape(text))
-        + "</dd>"
+        + (f'<a href="mailto:{escape(text)}">{escape(text)}</a>' if label == "Email" and mail_address(text)
+           else escape(text)) + "</dd>"
         for label, text in b.cover_lines())
     out = [f'<h1 id="title">{escape(b.title)}</h1>', f'<dl class="details">{details}</dl>']
     if b.recommendations:
