@@ -1,4 +1,5 @@
-"""What a path names when it is no regular file, said alike for every kind of file memberpack opens."""
+"""What a path names when it is no regular file, said alike for every kind of file memberpack opens, and
+whether its name is text a pack can keep."""
 
 from __future__ import annotations
 
@@ -21,3 +22,13 @@ def not_a_file(path: Path, kind: str) -> str:
             return f"is a link to {os.readlink(path)}, which does not exist"
         return f"no such {kind}"
     return f"is a folder, not a {kind}" if stat.S_ISDIR(mode) else f"is a device or pipe, not a {kind}"
+
+
+def utf8_name(path: Path) -> bool:
+    """Whether ``path`` is UTF-8 text, not a name in other bytes (Latin-1, as a Windows zip leaves
+    them), which Python holds as lone surrogates that neither SQLite nor calamine take."""
+    try:
+        str(path).encode("utf-8")
+    except UnicodeEncodeError:
+        return False
+    return True

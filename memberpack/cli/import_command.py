@@ -132,8 +132,10 @@ def run(args) -> int:
         try:
             write_bytes(args.report, json.dumps({"marking": marking, "files": document} if marking else document,
                                                 indent=2, ensure_ascii=False).encode("utf-8"))
-        except OSError as exc:
-            raise ImportFailed(f"{args.report}: cannot save the report ({exc.strerror or exc})") from None
+        except OSError as exc:   # (after the import: it is in the pack, and a second one would be refused)
+            done = "" if args.dry_run else \
+                f"; {', '.join(Path(f).name for f in args.files)} {'was' if len(args.files) == 1 else 'were'} imported"
+            raise ImportFailed(f"{args.report}: cannot save the report ({exc.strerror or exc}){done}") from None
     if args.dry_run:
         print("dry run: nothing was written")
     return 0

@@ -44,6 +44,9 @@ def build_parser(command: str | None = None) -> argparse.ArgumentParser:
 
 def main(argv: list[str] | None = None) -> int:
     argv = sys.argv[1:] if argv is None else list(argv)
+    for name in ("stdout", "stderr"):   # closed when the command started (`>&-`): what it says goes nowhere
+        if getattr(sys, name) is None:
+            setattr(sys, name, open(os.devnull, "w", encoding="utf-8"))  # noqa: SIM115 - for the process's life
     os.environ.setdefault("OPENBLAS_NUM_THREADS", "1")   # before numpy loads: no linear algebra here, and
     # OpenBLAS's pool of threads costs a tenth of a second of CPU to start
     if len(argv) == 1 and argv[0].lower().endswith(".mpack"):
@@ -59,7 +62,9 @@ def main(argv: list[str] | None = None) -> int:
     args = parser.parse_args(argv if words or asks_help else [*argv, DEFAULT_COMMAND])
     stdout, sys.stdout = sys.stdout, EscapingWriter(sys.stdout)  # text from packs, printed safely
     try:
-        return int(args.run(args) or 0)
+        code = int(args.run(args) or 0)
+        sys.stdout.flush()   # (a full disk under `> file` is found here, said in one line)
+        return code
     except Cancelled as exc:
         print(f"memberpack: {escaped(str(exc), one_line=True)}", file=sys.stderr)
         return 1
@@ -87,6 +92,8 @@ def main(argv: list[str] | None = None) -> int:
         try:
             sys.stdout.flush()
         except BrokenPipeError:
+            _stop_writing(stdout)
+        except MemberpackError:   # said already, or the command's own error is the line to give
             _stop_writing(stdout)
         sys.stdout = stdout
 

@@ -8,6 +8,8 @@ import re
 import sys
 from typing import TextIO
 
+from memberpack.errors import MemberpackError
+
 # C0 and C1 controls (not newline or tab, which lay out the command's own output), DEL, and the
 # Unicode bidi embeddings, overrides, isolates and marks.
 _UNSAFE = re.compile("[\x00-\x08\x0b-\x1f\x7f-\x9f\u061c\u200e\u200f\u202a-\u202e\u2066-\u2069]")
@@ -23,6 +25,10 @@ def escaped(text: str, *, one_line: bool = False) -> str:
     return _LINE_BREAKS.sub(lambda m: m[0].encode("unicode_escape").decode("ascii"), text) if one_line else text
 
 
+def _cannot_write(exc: OSError) -> MemberpackError:
+    return MemberpackError(f"the output cannot be written ({exc.strerror or exc})")
+
+
 class EscapingWriter(io.TextIOBase):
     """A stream that escapes what is written to it before passing it on."""
 
@@ -31,11 +37,21 @@ class EscapingWriter(io.TextIOBase):
         self.inner = inner
 
     def write(self, text: str) -> int:
-        self.inner.write(escaped(text))
+        try:
+            self.inner.write(escaped(text))
+        except BrokenPipeError:   # the reader has stopped (`| head`): the command says nothing more
+            raise
+        except OSError as exc:   # a full disk under `> file`
+            raise _cannot_write(exc) from None
         return len(text)
 
     def flush(self) -> None:
-        self.inner.flush()
+        try:
+            self.inner.flush()
+        except BrokenPipeError:
+            raise
+        except OSError as exc:
+            raise _cannot_write(exc) from None
 
     def isatty(self) -> bool:
         return self.inner.isatty()

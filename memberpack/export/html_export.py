@@ -29,6 +29,7 @@ from memberpack.export.read_once import halves
 from memberpack.export.note_plan import NotePlan, PlacedNote, Table, anchor_key, note_head, uk_date
 from memberpack.model.annotations import ANSWERED, PRIVATE
 from memberpack.model.charts import ChartSpec
+from memberpack.model.front_matter import mail_address
 from memberpack.model.observation import OPEN_STATISTICS
 from memberpack.store.atomic_write import write_bytes
 from memberpack.store.pack import Pack
@@ -58,7 +59,8 @@ def _marking(b: Briefing) -> str:
 def _cover(b: Briefing) -> str:
     details = "".join(
         f"<dt>{escape(label)}</dt><dd>"
-        + (f'<a href="mailto:{escape(text)}">{escape(text)}</a>' if label == "Email" else escape(text)) + "</dd>"
+        + (f'<a href="mailto:{escape(text)}">{escape(text)}</a>' if label == "Email" and mail_address(text)
+           else escape(text)) + "</dd>"
         for label, text in b.cover_lines())
     out = [f'<h1 id="title">{escape(b.title)}</h1>', f'<dl class="details">{details}</dl>']
     if b.recommendations:

@@ -12,6 +12,7 @@ from memberpack.export.briefing import Briefing
 from memberpack.export.pdf_document import Anchored, PageRef
 from memberpack.export.pdf_styles import ACCENT, BODY_TEXT, FONT, FRAME_WIDTH, RULE, styles
 from memberpack.model.display import printable
+from memberpack.model.front_matter import mail_address
 
 
 def cover(briefing: Briefing) -> list[Flowable]:
@@ -19,8 +20,8 @@ def cover(briefing: Briefing) -> list[Flowable]:
     recommendations, which sections an export of some holds, and whether it may be published."""
     s = styles()
     rows = [[Paragraph(escape(label), s["cover_label"]),
-             Paragraph(f'<a href="mailto:{escape(text)}" color="#1d4f91">{escape(text)}</a>' if label == "Email"
-                       else escape(printable(text)), s["cover_value"])]
+             Paragraph(f'<a href="mailto:{escape(text)}" color="#1d4f91">{escape(text)}</a>'
+                       if label == "Email" and mail_address(text) else escape(printable(text)), s["cover_value"])]
             for label, text in briefing.cover_lines()]
     details = Table(rows, colWidths=[38 * mm, FRAME_WIDTH - 38 * mm], hAlign="LEFT", style=TableStyle([
         ("FONT", (0, 0), (-1, -1), FONT), ("VALIGN", (0, 0), (-1, -1), "TOP"), ("LEFTPADDING", (0, 0), (-1, -1), 0),

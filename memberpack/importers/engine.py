@@ -23,6 +23,7 @@ from dataclasses import dataclass, fields
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
+from memberpack.paths import utf8_name
 from memberpack.errors import Cancelled, ImportFailed, ReadAgain, UnsureTable
 from memberpack.importers.found_table import FoundTable, Part, Recall
 from memberpack.importers.isolation import ReaderFailed, Send, run_isolated
@@ -97,6 +98,14 @@ def _checked(path: str | Path) -> Path:
     if not path.is_file():
         raise not_a_file(path)
     check_file(path, inflate=False)
+    return path
+
+
+def _named_for_a_pack(path: Path) -> Path:
+    """``path``, if its name is text a pack can keep with its tables (the file a figure came from)."""
+    if not utf8_name(path):
+        raise ImportFailed(f"{path.name}: the file's name is not UTF-8 text (it was named on another system), so the "
+                           "pack cannot say where its figures came from; rename the file and import it again")
     return path
 
 
@@ -557,7 +566,7 @@ def import_read(pack: Pack, results: Sequence[FileResult], *, progress: Progress
             _check_cancel(cancel)
             if progress:
                 progress(i, len(results), f"Storing {result.path.name}")
-            if _sha256(_checked(result.path)) != result.sha256:
+            if _sha256(_named_for_a_pack(_checked(result.path))) != result.sha256:
                 raise ImportFailed(f"{result.path.name}: changed since it was read for the preview (go back and read it "
                                    "again)")
             report = FileReport(file=result.path.name, sha256="", warnings=list(result.report.warnings))
@@ -583,6 +592,9 @@ def import_files(pack: Pack | None, paths: Iterable[str | Path], *, sheet: str |
     """
     checked = [_checked(p) for p in paths]
     target = None if dry_run else pack
+    if target is not None:
+        for path in checked:
+            _named_for_a_pack(path)
     reports = []
 
     def run() -> None:

@@ -22,6 +22,7 @@ from itertools import chain, count
 from pathlib import Path
 from typing import Any, TypeVar
 
+from memberpack import paths
 from memberpack.errors import ImportFailed
 from memberpack.importers.csv_reader import csv_sheet_rows, refuse_decimal_comma
 from memberpack.importers.far_cells import LARGE_AREA, large_sheets, trimmed
@@ -392,7 +393,8 @@ def _kind(path: Path) -> str:
 def _open_workbook(calamine, path: Path):
     """The workbook, from its path; an OpenDocument file written without its ``mimetype`` part (as
     some converters, Aspose among them, write DfE's allocation tables) is opened from a copy in memory
-    with that part added first, as the format wants and calamine needs."""
+    with that part added first, as the format wants and calamine needs; a file whose name is not UTF-8,
+    from its bytes."""
     if _kind(path) == ".ods" and path.suffix.lower() != ".ods":   # (read by its bytes, not its name)
         with path.open("rb") as fh:
             return calamine.from_filelike(fh)
@@ -406,7 +408,11 @@ def _open_workbook(calamine, path: Path):
                         out.writestr(member, archive.read(member))
                 copy.seek(0)
                 return calamine.from_filelike(copy)
+    if not paths.utf8_name(path):   # calamine takes a path as UTF-8 text only: it had found no such file
+        with path.open("rb") as fh:
+            return calamine.from_filelike(fh)
     return calamine.from_path(str(path))
+
 
 
 def _cut(name: str, sheet) -> list[str]:

@@ -8,6 +8,7 @@ An unset meeting date stays unset: nothing here defaults to today.
 from __future__ import annotations
 
 import json
+import re
 from datetime import datetime
 
 # (meta key, label): the order they print on the cover
@@ -27,6 +28,9 @@ RECOMMENDATIONS = "recommendations"
 MAX_DETAIL = 100_000   # characters in one of a pack's details (the recommendations together): a page or two
 FRONT_MATTER_KEYS = tuple(k for k, _ in PAPER_FIELDS) + (RECOMMENDATIONS,)
 DATE_FORMAT = "%d/%m/%Y"
+# What the covers link as an email address: one @, no spaces, quotes, brackets or controls (a pack's
+# contact email is text from anywhere: a quote in it had ended the PDF cover link's address)
+_MAIL_ADDRESS = re.compile(r"[^\s\"'<>@:\x00-\x1f\x7f]+@[^\s\"'<>@:\x00-\x1f\x7f]+\.[^\s\"'<>@:\x00-\x1f\x7f.]+")
 # English names whatever the locale (Qt sets the system's locale when the app starts)
 DAYS = ("Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday")
 MONTHS = ("January", "February", "March", "April", "May", "June", "July", "August", "September", "October",
@@ -55,6 +59,11 @@ def meeting_date_words(text: str) -> str:
     except ValueError:
         return text.strip()
     return f"{DAYS[day.weekday()]} {day.day} {MONTHS[day.month - 1]} {day.year}"
+
+
+def mail_address(text: str) -> bool:
+    """Whether ``text`` is plainly an email address, to be linked as ``mailto:`` on a cover."""
+    return _MAIL_ADDRESS.fullmatch(text) is not None
 
 
 def paper_lines(meta: dict[str, str]) -> list[tuple[str, str]]:

@@ -23,11 +23,12 @@ import numpy as np
 
 from memberpack.errors import PackError
 from memberpack.model.blocks import BlockColumn, Coded, FigureBlock, RowStatuses, Texts
-from memberpack.model.observation import MAX_TEXT
+from memberpack.model.observation import DATA, MAX_TEXT, SUBTOTAL, TOTAL
 from memberpack.model.values import MAX_FIGURE, in_range
 from memberpack.store.encoded_block import Encoded
 
 _CODED = ("labels", "sections", "roles", "periods", "areas")
+_ROLES = {DATA, SUBTOTAL, TOTAL}
 _MAX_DECIMALS = 4
 _TRIAL_ROWS = 32   # the rows of each column tested before the whole
 
@@ -168,6 +169,10 @@ def _check_head(head: object, blob: bytes) -> None:
         values = head.get(name)
         if values is not None and not (isinstance(values, list) and all(isinstance(v, _OPTIONAL_TEXT) for v in values)):
             raise ValueError(f"its {name} are not texts")
+    if not isinstance(head.get("labels"), list) or None in head["labels"]:   # every row has a label and a role
+        raise ValueError("a row has no label")
+    if not isinstance(head.get("roles"), list) or not set(head["roles"]) <= _ROLES:
+        raise ValueError("a row's role is not one an import writes")
     if not isinstance(head.get("columns"), list):
         raise ValueError("its head lists no columns")
     for spec in head["columns"]:

@@ -325,6 +325,10 @@ class Pack:
                     pass
             if isinstance(exc, sqlite3.Error):
                 raise PackError(f"{self.path}: {described(exc)}; nothing was changed") from None
+            if isinstance(exc, UnicodeEncodeError):   # a lone surrogate: non-UTF-8 bytes in an argument
+                raise PackError(f"{self.path}: a text to be saved holds characters that are not valid Unicode "
+                                "(bytes that are not UTF-8, typed or given in another encoding); nothing was changed") \
+                    from None
             raise
         self.committed()
 

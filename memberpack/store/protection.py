@@ -111,7 +111,12 @@ def _derive(passphrase: str, salt: bytes, cost: tuple[int, int, int]) -> bytes:
     from cryptography.hazmat.primitives.kdf.scrypt import Scrypt  # noqa: PLC0415 - only for protected packs
 
     log_n, r, p = cost
-    return Scrypt(salt=salt, length=32, n=2 ** log_n, r=r, p=p).derive(passphrase.encode("utf-8"))
+    try:
+        secret = passphrase.encode("utf-8")
+    except UnicodeEncodeError:   # bytes that are not UTF-8 (MEMBERPACK_PASSPHRASE set in another encoding)
+        raise PackError("the passphrase holds characters that are not valid Unicode (bytes that are not UTF-8); "
+                        "give it as UTF-8 text; nothing was done") from None
+    return Scrypt(salt=salt, length=32, n=2 ** log_n, r=r, p=p).derive(secret)
 
 
 def parse_expiry(text: str | None) -> date | None:

@@ -687,3 +687,34 @@ def test_labels_holding_a_nul_character_are_read_not_a_reader_failure(tmp_path):
     (table,) = read_file(path).tables
     teams = [o for o in table.observations if o.label.startswith("Team") and o.measure.startswith("Budget")]
     assert len(teams) == 300 and teams[7].value == 1007.0
+
+
+@pytest.mark.parametrize("suffix", [".xlsx", ".ods"])
+def test_a_workbook_whose_file_name_is_not_utf8_is_read(tmp_path, suffix):
+    """A file name in Latin-1 bytes (unzipped from a Windows email attachment): the reader had said
+    'cannot be read as a workbook (No such file or directory)' of a file that was there."""
+    name = tmp_path / os.fsdecode(b"budget caf\xe9" + suffix.encode())
+    try:
+        (_good_workbook(name) if suffix == ".xlsx" else
+         write_ods(name, {"S": [["Indicator", "Q1"], ["Children looked after", 227]]}))
+    except (OSError, UnicodeEncodeError):
+        pytest.skip("this file system takes only UTF-8 names")
+    (table,) = read_file(name).tables
+    assert [(o.label, o.value, o.cell) for o in table.observations] == [("Children looked after", 227.0, "B2")]
+
+
+def test_a_workbook_whose_file_name_is_not_utf8_is_refused_for_a_pack_in_one_line(pack, tmp_path, capsys):
+    """Its tables cannot say in the pack which file they came from: the import had ended in a
+    UnicodeEncodeError traceback as the file's name was stored."""
+    name = tmp_path / os.fsdecode(b"budget caf\xe9.xlsx")
+    try:
+        _good_workbook(name)
+    except (OSError, UnicodeEncodeError):
+        pytest.skip("this file system takes only UTF-8 names")
+    before = pack.read_bytes()
+    capsys.readouterr()
+    assert main(["import", str(pack), str(name)]) == 1
+    err = capsys.readouterr().err
+    assert err.count("\n") == 1 and "Traceback" not in err, err
+    assert "budget caf\\udce9.xlsx: the file's name is not UTF-8 text" in err and "rename the file" in err, err
+    assert pack.read_bytes() == before

@@ -355,6 +355,34 @@ def test_a_block_of_figures_with_a_label_longer_than_an_import_writes_is_one_lin
     assert not (tmp_path / "out.pdf").exists()
 
 
+
+@pytest.mark.parametrize("field, value", [("labels", None), ("labels", [None]), ("roles", None), ("roles", ["grand"]),
+                                          ("sections", None)])
+def test_a_block_of_figures_whose_rows_have_no_label_or_role_is_one_line(tmp_path, capsys, field, value):
+    """A block's head edited to give a row no label (null) made the PDF and HTML exports and `compare`
+    fail with an AttributeError traceback (found by fuzzing the heads of stored blocks)."""
+    import json
+
+    path = tmp_path / "p.mpack"
+    rows = "".join(f"Line {i},{i}.5,{2 * i}\n" for i in range(300))
+    (tmp_path / "b.csv").write_text("Service,Budget £k,Spend £k\n" + rows, encoding="utf-8")
+    assert main(["import", str(path), str(tmp_path / "b.csv")]) == 0
+    db = sqlite3.connect(path)
+    (rowid, head), = db.execute("SELECT rowid, head FROM observation_block").fetchall()
+    head = json.loads(head)
+    head[field] = value if value is None else value + head[field][len(value):]
+    db.execute("UPDATE observation_block SET head = ? WHERE rowid = ?", (json.dumps(head), rowid))
+    db.commit()
+    db.close()
+    before = path.read_bytes()
+    capsys.readouterr()
+    for out in ("out.pdf", "out.html", "out.json"):
+        assert main(["export", str(path), "-o", str(tmp_path / out)]) == 1
+        err = capsys.readouterr().err
+        assert err.count("\n") == 1 and "a stored block of figures cannot be read" in err, err
+        assert not (tmp_path / out).exists()
+    assert path.read_bytes() == before
+
 def test_texts_longer_than_a_pack_holds_are_cut_at_import(tmp_path):
     """A CSV field may be a million characters (an .ods cell or sheet name has no limit): each text of a
     table is cut to 32,767 characters at import, so the pack it makes opens."""
