@@ -111,7 +111,7 @@ def is_stated_fact(row: list[Any]) -> bool:
 
 
 _UNIT_ONLY = re.compile(r"[(\[]?\s*(?:£\s?(?:,\s?)?(?:m|k|bn|000'?s?|'000s?|millions?|thousands?|'?s)?|%|per\s+10,?000|days|"
-                        r"weeks|number|no\.?|count)\s*[)\]]?", re.IGNORECASE)
+                        r"weeks|numbers?|percentages|no\.?|count)\s*[)\]]?", re.IGNORECASE)
 
 
 def is_units_row(row: list[Any], cols: range) -> bool:
@@ -163,16 +163,24 @@ def parted_header(head: list[tuple[int, list[Any]]], ahead: list[tuple[int, list
     if not cols or len(head) >= MAX_HEADER_ROWS:
         return head
     span = range(cols[0], cols[-1] + 1)
+    # "numbers | percentages" over their blocks (under a line of one text: "numbers and percentages")
+    units = is_units_row(head[-1][1], span) and all(sum(not blank(v) for v in row) == 1 for _, row in head[:-1])
     grouping = [row for _, row in head[1:] if not _header_only(row, span)]   # ("Change in 6 months" alone)
-    if not _header_only(head[0][1], span) or not all(_group_heading(row, span) for row in grouping):
+    if not units and (not _header_only(head[0][1], span) or not all(_group_heading(row, span) for row in grouping)):
         return head
     after = [(r, row) for r, row in ahead if r > head[-1][0]]
     i = _past_blanks(after, 0)
     more = []
+    head = head[-1:] if units else head
     while i < len(after) and len(head) + len(more) < MAX_HEADER_ROWS:
         row = after[i][1]
         cols = [c for c, v in enumerate(row) if not blank(v)]
-        if not cols or cols[0] < span.start or not _header_only(row, range(span.start, max(span.stop, cols[-1] + 1))):
+        if not cols and units and (j := _past_blanks(after, i)) < len(after) and any(not blank(v) for v in after[j][1]):
+            i = j   # (the blank rows a header's merged cells leave between its rows)
+            continue
+        left = min(cols[0], span.start) if cols and units else span.start   # (a units row's header names its keys too)
+        keys_head = units and len(cols) == 1 and cols[0] < span.start and cell_class(row[cols[0]]) == TEXT   # "LA Code"
+        if not cols or cols[0] < left or not (keys_head or _header_only(row, range(left, max(span.stop, cols[-1] + 1)))):
             break
         more.append(after[i])
         i += 1

@@ -595,6 +595,9 @@ class TableReader:
                              below=rows[i + 1:] or ([units_row] if any(map(_UNIT_WORD.fullmatch, map(cell_text, units_row)))
                                                     else []))
                   for i, (h, row) in enumerate(zip(layout.header_rows, rows))]
+        # each column's unit, a unit merged over its block (or over its block's last column) spread to it
+        unit_texts = fill_right(units_row, layout.col_range, self.sheet.merged, layout.units_row - 1, below=rows) \
+            if units_row else {}
         for f, row in zip(filled, rows):   # "20106" among 2009, 2011...: 2010 and its footnote 6, spread to its group
             if marked := {cell_text(row[c]): year for c, year in marked_years(row, layout.col_range).items()}:
                 f.update({c: marked.get(text, text) for c, text in f.items()})
@@ -630,10 +633,10 @@ class TableReader:
                 continue
             if described:
                 measure = f"{described}: {measure}"
-            unit_text = cell_text(units_row[c]) if c < len(units_row) and not blank(units_row[c]) else ""
+            unit_text = unit_texts.get(c, "")
             if measure in seen and _UNIT_WORD.fullmatch(unit_text):   # "Number | %" under each group: told apart by them
                 twin = next(col for col in columns if col.measure == measure)
-                twin_unit = cell_text(units_row[twin.index]) if twin.index < len(units_row) else ""
+                twin_unit = unit_texts.get(twin.index, "")
                 if twin_unit != unit_text and _UNIT_WORD.fullmatch(twin_unit):
                     twin.measure = f"{measure} {twin_unit}"
                     seen.add(twin.measure)

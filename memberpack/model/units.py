@@ -65,7 +65,9 @@ _UNIT_PATTERNS: tuple[tuple[re.Pattern[str], Unit], ...] = tuple(
         # "95% confidence intervals" names a confidence level, not the figures' unit; "10% discount
         # applied for second homes" the kind of thing counted ("25% of pupils" is a share, still percent)
         (r"(?<!\d)%(?!\s*(?:confidence|CI\b))|(?<=\d)%(?!\s*(?:confidence|CI\b)|(?:\s*[-–]\s*\d+%)?\)?\s+(?!of\b)[a-z])"
-         r"|\bper\s?cent\b(?!\s+confidence)|\bpercentage\b", PERCENTAGE),
+         r"|\bper\s?cent\b(?!\s+confidence)|\bpercentage\b|^\s*percentages\b", PERCENTAGE),
+        # the DfE's "numbers" and "percentages" over their blocks of the same measures, spread to each
+        (r"^\s*numbers\b", COUNT_UNIT),
         # a cost or spend per person, client or meal ("Average gross weekly expenditure per person"):
         # pounds, though no £ is written
         (r"\b(?:expenditure|costs?|spend(?:ing)?)(?:\s+on\s+\w+)?\s+per\s+(?!cent\b)[a-z]", POUNDS),
