@@ -145,7 +145,8 @@ def is_header_like(row: list[Any], cols: range) -> bool:
 
 
 def used_columns(rows: list[list[Any]]) -> list[int]:
-    return sorted({c for row in rows for c, v in enumerate(row) if not blank(v)})
+    return sorted({c for row in rows for c, v in enumerate(row)
+                   if v is not None and not (isinstance(v, str) and not v.strip())})   # (blank, said inline: every cell)
 
 
 def _header_only(row: list[Any], span: range) -> bool:
@@ -264,14 +265,14 @@ def detect_layout(sheet: str, titles: list[tuple[int, str]], head: list[tuple[in
     span = range(cols_used[0], cols_used[-1] + 1)
     rows = [row for _, row in head]
     doubts = []
-    if looks_like_data(rows[0], rows[1:6], span, cell_class) and (
-            len(rows) < 3 or looks_like_data(rows[1], rows[2:7], span, cell_class)):
+    data_at = _data_rows(rows, span)
+    if data_at(0) and (len(rows) < 3 or data_at(1)):
         if len(rows) < 3:
             return None   # the last rows of a table cut short: not a table of their own
         header, code_rows, units_row, i = [], [], None, 0
         doubts.append(f"no header row found: row {head[0][0] + 1} looks like the data under it (mostly figures)")
     else:
-        header, code_rows, units_row, i = _header_rows(head, span)
+        header, code_rows, units_row, i = _header_rows(head, span, data_at)
         under = ([row for _, row in head[1:]] + [row for _, row in below])[:5]
         figure = _figure_over(head[0][1], under, span) if header == [0] and i == 1 else ""
         if figure and not code_rows and units_row is None:
@@ -405,13 +406,15 @@ def _values_below(row: list[Any], data: list[list[Any]], span: range) -> str:
             or [cell_text(r[c]) if c < len(r) else "" for c in filled] != words]   # repeats of it
     alike = []
     for c in filled:
-        below = [r[c] for r in data if c < len(r) and not blank(r[c])]
         value = row[c]
         if isinstance(value, (datetime, date)):
+            below = [v for r in data if c < len(r) and not blank(v := r[c])]
             if sum(isinstance(v, (datetime, date)) for v in below) * 2 > len(below):
                 alike.append(c)
-        elif isinstance(value, str) and value.strip() in {v.strip() for v in below if isinstance(v, str)}:
-            alike.append(c)
+        elif isinstance(value, str):   # (its text is filled: blank cells below are never it)
+            text = value.strip()
+            if any(c < len(r) and isinstance(v := r[c], str) and v.strip() == text for r in data):
+                alike.append(c)
     if len(alike) < 3 or len(alike) * 2 < len(filled):
         return ""
     shown = ", ".join(repr(cell_text(row[c])) for c in alike[:3])
@@ -419,14 +422,27 @@ def _values_below(row: list[Any], data: list[list[Any]], span: range) -> str:
             "so it may be data rather than a header (give the header with --header-rows)")
 
 
-def _header_rows(head: list[tuple[int, list[Any]]], span: range) -> tuple[list[int], list[int], int | None, int]:
+def _data_rows(rows: list[list[Any]], span: range) -> Callable[[int], bool]:
+    """Whether ``rows[i]`` looks like data over the five rows under it (:func:`looks_like_data`),
+    each worked out once: the header's first rows are asked about again as the header is read."""
+    told: dict[int, bool] = {}
+
+    def data_at(i: int) -> bool:
+        if i not in told:
+            told[i] = looks_like_data(rows[i], rows[i + 1:i + 6], span, cell_class)
+        return told[i]
+    return data_at
+
+
+def _header_rows(head: list[tuple[int, list[Any]]], span: range,
+                 data_at: Callable[[int], bool]) -> tuple[list[int], list[int], int | None, int]:
     """Header rows, column-code rows and the units row (indexes into ``head``), and where data starts.
 
     The first row is a header; each next row joins it while it still reads as one: words under a
     group header, periods, a row of column codes or of units (neither of which is followed by more
     headers). A row that looks like the rows under it stops the header."""
     filled = lambda r: sum(not blank(r[c]) for c in span if c < len(r))  # noqa: E731
-    zone = _header_zone(head, span, filled)
+    zone = _header_zone(head, span, filled, data_at)
     if zone is not None:
         return zone
     header, code_rows, units_row = [0], [], None
@@ -442,7 +458,7 @@ def _header_rows(head: list[tuple[int, list[Any]]], span: range) -> tuple[list[i
             code_rows.append(i)
             i += 1
             continue
-        if units_row is not None or code_rows or looks_like_data(row, below, span, cell_class):
+        if units_row is not None or code_rows or data_at(i):
             if _under_header(row, head[header[0]][1], span):
                 header.append(i)   # "Net" then "Expenditure" under "2018" and its units, one word a row
                 i += 1
@@ -503,13 +519,14 @@ def _figures_where(row: list[Any], data: list[Any], span: range) -> bool:
 _NOTE_LINE = re.compile(r"\s*(?:\*|notes?\b|n\.?b\.?\b)", re.IGNORECASE)
 
 
-def _header_zone(head: list[tuple[int, list[Any]]], span: range, filled) -> tuple[list[int], list[int], int | None, int] | None:
+def _header_zone(head: list[tuple[int, list[Any]]], span: range, filled,
+                 data_at: Callable[[int], bool]) -> tuple[list[int], list[int], int | None, int] | None:
     """Headers read upwards from the first row that looks like data (within :data:`ZONE_ROWS`):
     the rows above it are header rows (the nearest :data:`MAX_HEADER_ROWS`), column-code rows
     (``1 2 3``, ``C1R190``) and a units row. None when no data row is that near, or the rows above
     it hold a heading of one cell (a section starting) rather than headers."""
     rows = [row for _, row in head]
-    first = next((i for i in range(1, min(len(rows), ZONE_ROWS)) if looks_like_data(rows[i], rows[i + 1:i + 6], span, cell_class)), None)
+    first = next((i for i in range(1, min(len(rows), ZONE_ROWS)) if data_at(i)), None)
     lines = [first] if first is not None and _line_numbers_over_names(rows, first, span) else []
     if lines:
         first += 2

@@ -29,7 +29,7 @@ class Peekable:
             if item is None:
                 break
             self._buffer.append(item)
-        return list(self._buffer)[:n]
+        return list(islice(self._buffer, n))   # (not the whole buffer: a batch put back holds hundreds)
 
     def at(self, i: int) -> Item | None:
         """The row ``i`` places ahead (0: the next one), without consuming it."""
