@@ -1432,13 +1432,13 @@ class TableReader:
         """How column ``j``'s figures, its first cell ``first``, are written when with a sign its unit
         reads as its own figures do (:func:`~memberpack.model.values.parse_text`): ``percent``, as
         percentages with their sign (``12.5%``) in a column of percentages, each the number before
-        its sign; ``pounds``, with a pound sign (``£1,234.56``, ``-£12``) in a column of pounds."""
+        its sign; ``pounds``, with a pound sign or not (``£1,234.56``, ``-£12``, ``(500)``) in a column of pounds."""
         col = self.columns[j]
         if col.factor != 1.0:
             return {}
         if first.endswith("%"):
             return {"percent": col.base == PERCENT}
-        return {"pounds": col.base == GBP and "£" in first[:2]}
+        return {"pounds": col.base == GBP}
 
     def _written_marks(self, j: int, cells: Sequence[str]) -> tuple[list[int] | None, Any]:
         """The places of column ``j``'s text cells among figures written as text (a CSV's), and the

@@ -13,6 +13,7 @@ from hypothesis import strategies as st
 from memberpack.importers import plain_numbers
 from memberpack.importers.plain_numbers import FORMATTED_NUMBER, plain_figures
 from memberpack.importers.table_reader import read_value
+from memberpack.model.units import find_unit
 from memberpack.model.values import clean_number
 
 
@@ -67,25 +68,29 @@ _near_figure = st.text(alphabet="0123456789-.,()", max_size=8)
 def test_any_batch_reads_as_each_cell_alone(cells):
     _same(cells)
 
+POUNDS = find_unit("£")
+_MIXED = ["£1,234", "(500)", "1,234.5", "-7"]   # pounds as a finance system pastes them
+
 
 @pytest.mark.parametrize("cells", [
     ["£1,234.56", "-£12", "(£479)", "£0", "-£0.50", "£7"], ["£12", "£(1,234)"], ["£-12"], ["£"], ["£ 12"],
     ["12"], ["£12", "12"], ["-(£5)"], ["(£-5)"], ["£.5"], ["£1.5m"], ["££1"], ["£1,234", None], ["-£1,23"],
-    ["(£1,234"], ["£1,234)"],
+    ["(£1,234"], ["£1,234)"], _MIXED,
 ])
 def test_figures_with_a_pound_sign_read_as_each_alone(cells):
-    """With ``pounds``, a batch whose every cell has a pound sign before its digits is read as
-    ``read_value`` reads each alone (in pounds, the sign kept out of the value); any other batch is
-    not read at all (a few that are figures to it, ``£ 12``, ``£.5``, are left to it)."""
+    """With ``pounds``, a batch whose every cell is a figure with a pound sign before its digits or
+    none (``(500)`` among ``£1,234``) is read as ``read_value`` reads each alone in a column of pounds
+    (the sign kept out of the value); any other batch is not read at all (a few that are figures to
+    it, ``£ 12``, ``£.5``, are left to it)."""
     for few, arrow in ((0, []), (0, [pyarrow, pyarrow.compute]), (len(cells), [])):
         plain_numbers._FEW, plain_numbers._arrow[:] = few, arrow
         try:
             got = plain_figures(cells, pounds=True)
         finally:
             plain_numbers._FEW, plain_numbers._arrow[:] = _FEW, []
-        assert (got is not None) == (cells[0] == "£1,234.56"), cells
+        assert (got is not None) == (cells[0] in ("£1,234.56", "12") or cells in (["£12", "12"], _MIXED)), cells
         if got is not None:
-            alone = [read_value(c, None, None) for c in cells]
+            alone = [read_value(c, POUNDS, None) for c in cells]
             assert [(c.value, c.unit, c.status) for c in alone] == [(clean_number(f), "GBP", None) for f in got.tolist()]
 
 

@@ -1156,3 +1156,18 @@ def test_rows_a_sub_total_closes_stay_in_blocks(tmp_path, cell_by_cell):
     assert in_blocks >= 900
     _, fast = _read_both_ways(path, cell_by_cell)
     assert {o.section for o in fast.observations if o.row_role == "data"} >= {"0", "1", "39"}
+
+
+def test_pounds_with_negatives_in_brackets_without_the_sign_are_read_in_blocks(tmp_path, cell_by_cell):
+    """Figures stored as text as a finance system pastes them: a column of pounds whose positives have
+    a pound sign and whose negatives are in brackets without one (``£1,234`` above ``(500)``), beside
+    percentages with their sign and thousands with commas (the benchmark's numbers-as-text shape), is
+    read in blocks, just as cell by cell."""
+    name, build, _ = _shapes()["numbers as text"]
+    build(tmp_path / name, 1_000)
+    parts, fast = _read_both_ways(tmp_path / name, cell_by_cell)
+    assert sum(len(p) for p in parts if isinstance(p, FigureBlock)) >= 900
+    by_cell = {o.cell: o for o in fast.observations}
+    negative = next(o for o in fast.observations if o.display.startswith("("))
+    assert negative.value < 0 and negative.unit == "GBP"
+    assert by_cell["B2"].unit == "GBP" and by_cell["B2"].display.startswith("£")
