@@ -390,7 +390,7 @@ def test_ctrl_c_on_the_command_line_leaves_pack_untouched(pack, tmp_path, capsys
         if len(count) > 3:
             raise KeyboardInterrupt
 
-    monkeypatch.setattr(import_command, "_progress", interrupt)
+    monkeypatch.setattr(import_command, "progress_line", interrupt)
     assert main(["import", str(pack), str(big)]) == 1
     assert "cancelled" in capsys.readouterr().err
     assert pack.read_bytes() == before

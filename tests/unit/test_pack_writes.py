@@ -201,7 +201,7 @@ def test_a_cancelled_import_leaves_no_journal(pack, tmp_path, capsys, monkeypatc
         raise KeyboardInterrupt
 
     before = pack.read_bytes()
-    monkeypatch.setattr(import_command, "_progress", interrupt)
+    monkeypatch.setattr(import_command, "progress_line", interrupt)
     assert main(["import", str(pack), str(_csv(tmp_path / "big.csv", 30_000))]) == 1
     assert pack.read_bytes() == before
     assert not pack.with_name(pack.name + "-journal").exists()
