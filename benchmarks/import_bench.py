@@ -129,7 +129,9 @@ def main() -> None:
                 for mode, command in (
                         ("calamine", [sys.executable, "-c", CSV_READER if path.suffix == ".csv" else CALAMINE,
                                       str(path)]),
-                        ("memberpack", [sys.executable, "-m", "memberpack", "import", str(pack), str(path)])):
+                        # (a shape read as unsure, the KPI scorecard, is stored rather than refused: timed to the end)
+                        ("memberpack", [sys.executable, "-m", "memberpack", "import", str(pack), str(path),
+                                        "--accept-unsure"])):
                     seconds, cpu, mb, _ = timed(command, folder, env)
                     best[mode] = (min(best[mode][0], seconds), max(best[mode][1], mb), min(best[mode][2], cpu))
             (cal_s, cal_mb, cal_cpu), (mp_s, mp_mb, mp_cpu) = best["calamine"], best["memberpack"]
