@@ -333,8 +333,8 @@ def test_a_note_history_that_is_not_json_is_refused(pack_path, capsys):
     _refused(pack_path, capsys, "annotation_history.snapshot", "refused")
 
 
-def test_a_block_of_figures_with_a_label_longer_than_an_import_writes_is_one_line(tmp_path, capsys):
-    """A 20 MB label in a table's block of figures (its head) took the PDF export minutes and gigabytes."""
+def _block_head_edited(tmp_path, edit):
+    """A pack of one imported table whose block of figures has its head (JSON) changed by ``edit``."""
     import json
 
     path = tmp_path / "p.mpack"
@@ -344,10 +344,19 @@ def test_a_block_of_figures_with_a_label_longer_than_an_import_writes_is_one_lin
     db = sqlite3.connect(path)
     (rowid, head), = db.execute("SELECT rowid, head FROM observation_block").fetchall()
     head = json.loads(head)
-    head["labels"][0] = "L" * 40_000
+    edit(head)
     db.execute("UPDATE observation_block SET head = ? WHERE rowid = ?", (json.dumps(head), rowid))
     db.commit()
     db.close()
+    return path
+
+
+def test_a_block_of_figures_with_a_label_longer_than_an_import_writes_is_one_line(tmp_path, capsys):
+    """A 20 MB label in a table's block of figures (its head) took the PDF export minutes and gigabytes."""
+    def longer(head):
+        head["labels"][0] = "L" * 40_000
+
+    path = _block_head_edited(tmp_path, longer)
     capsys.readouterr()
     assert main(["export", str(path), "-o", str(tmp_path / "out.pdf")]) == 1
     err = capsys.readouterr().err
@@ -355,25 +364,15 @@ def test_a_block_of_figures_with_a_label_longer_than_an_import_writes_is_one_lin
     assert not (tmp_path / "out.pdf").exists()
 
 
-
 @pytest.mark.parametrize("field, value", [("labels", None), ("labels", [None]), ("roles", None), ("roles", ["grand"]),
                                           ("sections", None)])
 def test_a_block_of_figures_whose_rows_have_no_label_or_role_is_one_line(tmp_path, capsys, field, value):
     """A block's head edited to give a row no label (null) made the PDF and HTML exports and `compare`
     fail with an AttributeError traceback (found by fuzzing the heads of stored blocks)."""
-    import json
+    def emptied(head):
+        head[field] = value if value is None else value + head[field][len(value):]
 
-    path = tmp_path / "p.mpack"
-    rows = "".join(f"Line {i},{i}.5,{2 * i}\n" for i in range(300))
-    (tmp_path / "b.csv").write_text("Service,Budget £k,Spend £k\n" + rows, encoding="utf-8")
-    assert main(["import", str(path), str(tmp_path / "b.csv")]) == 0
-    db = sqlite3.connect(path)
-    (rowid, head), = db.execute("SELECT rowid, head FROM observation_block").fetchall()
-    head = json.loads(head)
-    head[field] = value if value is None else value + head[field][len(value):]
-    db.execute("UPDATE observation_block SET head = ? WHERE rowid = ?", (json.dumps(head), rowid))
-    db.commit()
-    db.close()
+    path = _block_head_edited(tmp_path, emptied)
     before = path.read_bytes()
     capsys.readouterr()
     for out in ("out.pdf", "out.html", "out.json"):
