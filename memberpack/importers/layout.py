@@ -145,8 +145,7 @@ def is_header_like(row: list[Any], cols: range) -> bool:
 
 
 def used_columns(rows: list[list[Any]]) -> list[int]:
-    return sorted({c for row in rows for c, v in enumerate(row)
-                   if v is not None and not (isinstance(v, str) and not v.strip())})   # (blank, said inline: every cell)
+    return sorted({c for row in rows for c, v in enumerate(row) if not blank(v)})
 
 
 def _header_only(row: list[Any], span: range) -> bool:
