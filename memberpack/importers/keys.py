@@ -660,8 +660,10 @@ def _categories_after(columns: dict[int, list[Any]], kinds: dict[int, str], keys
                 len(_filled(columns[c])) == len(columns[c]) >= 6 and distinct(c) * 2 <= len(columns[c])):
             break
         after.insert(0, c)
+    if not after or len(after) > 3 or distinct(label_col) < 2:
+        return []
     rows = list(zip(*(map(_as_text, columns[c]) for c in key_cols)))
-    if not after or len(after) > 3 or distinct(label_col) < 2 or len(set(rows)) == len(rows):
+    if len(set(rows)) == len(rows):
         return []
     told = list(zip(*(map(_as_text, columns[c]) for c in [*key_cols, *after])))
     return after if len(set(told)) == len(told) else []

@@ -644,7 +644,8 @@ def side_by_side(layout: TableLayout, rows: dict[int, list[Any]]) -> list[TableL
     words in every row and figures to its right."""
     label_col = layout.label_col
     header = [rows.get(h - 1) or [] for h in layout.header_rows]
-    data = [row for r, row in sorted(rows.items()) if r >= layout.data_start and row]
+    start = layout.data_start
+    data = [row for r, row in sorted(rows.items()) if r >= start and row]
     label_text = " ".join(cell_text(h[label_col]) for h in header if label_col < len(h)).strip()
     label_last = _header_cell(header[-1], label_col) if header else ""
     starts = [label_col]

@@ -481,6 +481,9 @@ class TableReader:
         self._first_heading: int | None = None   # the row of the first section heading read
         self.extra: dict[str, int] = {}
         self.last_row = layout.data_start - 1
+        self._sampled = 0   # how many rows from the first data row the sample holds (_first_batch)
+        while layout.data_start + self._sampled in header:
+            self._sampled += 1
         self._unlabelled: tuple[int, list[Any]] | None = None   # the last row of figures with no label
         self.metric_counts: Counter = Counter()
         self._count_columns = {c.measure for c in self.columns if c.unit is None and _NUMBER_OF.search(c.measure)}
@@ -729,7 +732,8 @@ class TableReader:
         percentages as fractions, and every % column of it whose figures are all between 0 and 1 is
         read as such (0.716 as 71.6%)."""
         percent = [c for c in self.columns if c.base == PERCENT and c.factor == 1.0 and not c.code]
-        rows = [row for r, row in sorted(header.items()) if r >= self.layout.data_start][:_LEFT_SAMPLE]
+        start = self.layout.data_start
+        rows = [row for r, row in sorted(header.items()) if r >= start][:_LEFT_SAMPLE]
         if len(percent) < 2 or len(rows) < 3:
             return
         figures = {c.index: [_fraction(row[c.index]) if c.index < len(row) else None for row in rows] for c in percent}
@@ -762,7 +766,8 @@ class TableReader:
         whose figures sampled are all between 0 and the cap as a fraction (0.02) and reach half of it
         (0.0159, 0.0200): read as written, every one would be a hundredth of the cap or less, so they
         are fractions (0.0159 as 1.59%)."""
-        rows = [row for r, row in sorted(header.items()) if r >= self.layout.data_start]
+        start = self.layout.data_start
+        rows = [row for r, row in sorted(header.items()) if r >= start]
         for col in self.columns:
             cap = _PERCENT_CAP.search(col.measure)
             if col.base != PERCENT or col.factor != 1.0 or (col.code and "%" in col.code) or not cap:
@@ -784,9 +789,9 @@ class TableReader:
     def _figures_left(self, header: dict[int, list[Any]], c: int) -> bool:
         """Whether column ``c``, left of the names, is a column of figures with a header of its own: last
         year's figures, as accounts put them before the names (``2017 Budget | Service | 2018 ...``)."""
-        label = self.label_col
+        label, start = self.label_col, self.layout.data_start
         rows = [row for r, row in sorted(header.items())
-                if r >= self.layout.data_start and label < len(row) and not blank(row[label])][:_LEFT_SAMPLE]
+                if r >= start and label < len(row) and not blank(row[label])][:_LEFT_SAMPLE]
         cells = [row[c] for row in rows if c < len(row) and not blank(row[c])]
         kinds = [cell_class(v) for v in cells]
         figures = sum(k in ("number", "special") for k in kinds)
@@ -797,20 +802,27 @@ class TableReader:
 
     def _labels_say_units(self, header: dict[int, list[Any]]) -> bool:
         """Whether a row sampled states its own unit in its label ("Operational boundary (£m)")."""
-        labels = [cell_text(row[self.label_col]) for r, row in header.items()
-                  if r >= self.layout.data_start and self.label_col < len(row) and not blank(row[self.label_col])]
+        label, start = self.label_col, self.layout.data_start
+        labels = [cell_text(row[label]) for r, row in header.items()
+                  if r >= start and label < len(row) and not blank(row[label])]
         return any(UNIT_HINT.search(label) and label_stated_unit(label) is not None for label in labels)
 
     def _worded(self, header: dict[int, list[Any]], c: int) -> bool:
         """Whether the cells sampled in column ``c`` are words, five at least from the first and three in
         four in all: a column of codes or names (a council's subclass, ``SD``), not of figures."""
-        cells = [row[c] for r, row in header.items() if r >= self.layout.data_start and c < len(row) and not blank(row[c])]
-        words = [cell_class(v) == TEXT for v in cells]
-        return len(cells) >= _OWN_WORDS and all(words[:_OWN_WORDS]) and sum(words) * 4 >= len(cells) * 3
+        start = self.layout.data_start
+        words = cells = 0   # (a column whose first cells are figures: told by the first)
+        for v in (row[c] for r, row in header.items() if r >= start and c < len(row) and not blank(row[c])):
+            word = cell_class(v) == TEXT
+            if not word and cells < _OWN_WORDS:
+                return False
+            words, cells = words + word, cells + 1
+        return cells >= _OWN_WORDS and words * 4 >= cells * 3
 
     def _pounds_written(self, header: dict[int, list[Any]], c: int) -> bool:
         """Whether most of the figures sampled in column ``c`` are written with a £ sign ("£1,495,975.00")."""
-        cells = [row[c] for r, row in header.items() if r >= self.layout.data_start and c < len(row) and not blank(row[c])]
+        start = self.layout.data_start
+        cells = [row[c] for r, row in header.items() if r >= start and c < len(row) and not blank(row[c])]
         pounds = sum(isinstance(v, str) and _POUNDS_TEXT.match(v) is not None for v in cells)
         return pounds >= 3 and pounds * 2 > len(cells)
 
@@ -888,7 +900,7 @@ class TableReader:
         pending: list[ParsedRow | PlainRow] = []
         ends = TableEnds(self.layout, self.header_row)
         read = one_by_one = 0
-        size = BATCH_ROWS
+        size = self._first_batch(stream)
         while (item := stream.peek()) is not None:
             if one_by_one == 0 and not (ends.blank_run or ends.footnotes):
                 batch = self._plain_batch(stream, ends, size)
@@ -985,6 +997,16 @@ class TableReader:
                                "are read as that rating, from their colour")
         self.report.settle_verdict()
         self._extent()
+
+    def _first_batch(self, stream: Peekable) -> int:
+        """How many rows the first batch takes: those the sample holds, when a blank row follows
+        them (a small table, to its gap: its rows read, not :data:`BATCH_ROWS` taken and all but
+        they put back); else :data:`BATCH_ROWS`."""
+        start, n = self.layout.data_start, self._sampled
+        if not 0 < n < BATCH_ROWS or (first := stream.peek()) is None or first[0] != start:
+            return BATCH_ROWS
+        gap = stream.at(n)
+        return n if gap is not None and gap[0] == start + n and _all_blank(gap[1]) else BATCH_ROWS
 
     def _notes_under(self) -> None:
         """Headings read below the table's last row head nothing: they are notes under it (a RAG

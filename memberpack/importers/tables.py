@@ -246,8 +246,8 @@ def _named_by_lines(layout: TableLayout, seen: dict[int, list[Any]]) -> str | No
     balance brought forward, in-year deficit, balance carried forward, safety valve target), or None."""
     if layout.title:
         return None
-    c = layout.label_col
-    labels = [cell_text(row[c]) for r, row in seen.items() if r >= layout.data_start and c < len(row) and not blank(row[c])]
+    c, start = layout.label_col, layout.data_start
+    labels = [cell_text(row[c]) for r, row in seen.items() if r >= start and c < len(row) and not blank(row[c])]
     return roll_forward_title(labels)
 
 
@@ -567,9 +567,9 @@ def _head_sample(layout: TableLayout, seen: dict[int, list[Any]]) -> tuple[list[
     measures = [" ".join(cell_text(seen[h - 1][c]) for h in layout.header_rows
                          if c < len(seen.get(h - 1, [])) and not blank(seen[h - 1][c]))
                 for c in cols if c > label_col]
-    labels, statuses = [], set()
+    labels, statuses, start = [], set(), layout.data_start
     for r, row in sorted(seen.items()):
-        if r < layout.data_start or not row or label_col >= len(row) or blank(row[label_col]):
+        if r < start or not row or label_col >= len(row) or blank(row[label_col]):
             continue   # (a row of letters marking a survey's significant differences flags no variance: no label)
         labels.append(cell_text(row[label_col]))
         for c in cols:

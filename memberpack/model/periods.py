@@ -221,16 +221,18 @@ def parse_period(text: str | None, *, academic: bool = False) -> Period | None:
     """
     if not text:
         return None
-    t = " ".join(str(text).split())
-    if not may_name_period(t):
-        return None
-    return _parsed_period(t, academic)
+    return _period_in(" ".join(str(text).split()), academic)
 
 
 @lru_cache(maxsize=4096)
+def _period_in(t: str, academic: bool) -> Period | None:
+    """:func:`parse_period` of a single-spaced text, read once per text (the headers and titles of
+    stacked tables repeat, and each is asked of by several tests; a period is never changed once made)."""
+    return _parsed_period(t, academic) if may_name_period(t) else None
+
+
 def _parsed_period(t: str, academic: bool) -> Period | None:
-    """:func:`parse_period` of a single-spaced text that may name a period, read once per text (the
-    headers and titles of stacked tables repeat; a period is never changed once made)."""
+    """:func:`parse_period` of a single-spaced text that may name a period."""
     if _GEOGRAPHY_YEAR.search(t):
         t = _GEOGRAPHY_YEAR.sub(" ", t)
     if _QUANTITY.search(t):

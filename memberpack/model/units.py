@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from functools import lru_cache
 
 GBP = "GBP"
 COUNT = "count"
@@ -136,8 +137,12 @@ _SCORE_KEY = re.compile(r"\(\s*\d+\s*=[^()]*\)")
 
 def find_unit(text: str | None) -> Unit | None:
     """The unit named inside a header or units cell (``"Budget £m"`` -> £m), or None."""
-    if not text:
-        return None
+    return _unit_in(text) if text else None
+
+
+@lru_cache(maxsize=4096)
+def _unit_in(text: str) -> Unit | None:
+    """:func:`find_unit` of a text, worked out once per text (the headers of stacked tables repeat)."""
     if "evel" in text:
         text = _TEST_LEVEL.sub(" ", text)
     if "=" in text:

@@ -15,7 +15,7 @@ from memberpack.importers import engine, keys, layout
 from memberpack.importers.engine import read_file
 from memberpack.importers.stream import Peekable
 from memberpack.importers.table_reader import TableReader
-from memberpack.model import periods
+from memberpack.model import periods, units
 from memberpack.model.values import BLANK, TEXT, parse_text
 
 AT_VALUES = [None, "", "  ", 0, 1, -5, 100, 933, 999, 1000, 1990, 2019, 2040, 2041, 199000, 201920, 204099, 204100,
@@ -130,6 +130,30 @@ def test_column_letters_indexes_and_stable_names_are_worked_out_alike_each_time(
     assert column_index("aa") == column_index.__wrapped__("aa") == 26
 
 
+def test_a_column_sampled_is_worded_as_counting_all_its_cells_tells():
+    """Whether a column's cells sampled are words, told from its first figure where that is among
+    the first five, is what counting every cell tells."""
+    rnd = random.Random(6)
+    reader = types.SimpleNamespace(layout=types.SimpleNamespace(data_start=2))
+    cells = [None, "", "SD", "UA", "Area 3", 12, 4.5, "..", "x", "1,234"]
+    for _ in range(2_000):
+        header = {r: [rnd.choice(cells) for _ in range(rnd.randint(0, 3))] for r in range(rnd.randint(0, 14))}
+        for c in range(3):
+            sampled = [row[c] for r, row in header.items() if r >= 2 and c < len(row) and not layout.blank(row[c])]
+            words = [layout.cell_class(v) == TEXT for v in sampled]
+            expected = len(sampled) >= 5 and all(words[:5]) and sum(words) * 4 >= len(sampled) * 3
+            assert TableReader._worded(reader, header, c) == expected, (header, c)
+
+
+def test_a_texts_unit_is_read_alike_each_time():
+    """A text's unit, remembered, is the one reading it again gives."""
+    texts = ["Budget £m", "£ thousand", "Change %", "Level 3 (%)", "Score (1 = low)", "Per head £", "Area", "2022-23",
+             "Number of children", "£000s", "Budget £m"]
+    for text in texts:
+        assert units.find_unit(text) == units._unit_in.__wrapped__(text), text
+    assert units.find_unit("") is units.find_unit(None) is None
+
+
 def test_a_texts_period_is_read_alike_each_time():
     """A text's period, remembered, is the one reading it again gives, for academic years and not."""
     texts = ["2019-20", "2019/20", "Q3 2019-20", "Month 6", "23/24 (Month 6)", "March 2019", "2018/19 - 22/23",
@@ -137,7 +161,7 @@ def test_a_texts_period_is_read_alike_each_time():
     for academic in (False, True, False):
         for text in texts:
             assert periods.parse_period(text, academic=academic) == \
-                periods._parsed_period.__wrapped__(" ".join(text.split()), academic), (text, academic)
+                periods._period_in.__wrapped__(" ".join(text.split()), academic), (text, academic)
 
 
 def test_a_windows_rows_are_held_as_each_rows_figures_are():
@@ -306,6 +330,42 @@ def test_a_table_between_blank_rows_reads_as_cell_by_cell_in_small_batches(tmp_p
         assert [repr(o) for o in one.observations] == [repr(o) for o in other.observations]
         assert one.report.to_dict() == other.report.to_dict()
         assert one.layout.to_dict() == other.layout.to_dict()
+
+
+def _small_tables(path, rnd):
+    """Thirty small tables under a title and a header each, a blank row between them (the benchmark's shape),
+    the last with one row more than its sample of forty rows holds."""
+    rows = []
+    for t in range(30):
+        rows += [[f"Table {t + 1}: Libraries by area, £ thousand"], ["Area", "2022-23", "2023-24", "Change %"]]
+        for r in range(41 if t == 29 else rnd.randint(3, 30)):
+            before, after = rnd.randint(100, 9_000), rnd.randint(100, 9_000)
+            rows.append([f"Area {r + 1}", before, after, round((after - before) / before, 3)])
+        rows.append([])
+    return write_xlsx(path, {"Tables": rows})
+
+
+def test_a_small_tables_first_batch_is_its_rows_down_to_the_blank_row(tmp_path, monkeypatch):
+    """A table whose rows the sample holds down to a blank row takes them as its first batch, not
+    500 rows put back all but those: each table, its figures, report and metrics are as reading
+    every row cell by cell gives them."""
+    path = _small_tables(tmp_path / "small.xlsx", random.Random(4))
+    monkeypatch.setattr(engine, "READ_IN_CHILD", False)
+    taken = []
+    take = Peekable.take
+    monkeypatch.setattr(Peekable, "take", lambda self, n: taken.append(n) or take(self, n))
+    fast = read_file(path)
+    assert taken.count(500) == 1   # the last table, longer than its sample: batches as before
+    assert sum(taken) < 3_000      # each table's first batch 500 rows: 15,000
+    monkeypatch.setattr(TableReader, "_plain", lambda self, r, row: None)
+    monkeypatch.setattr(TableReader, "_plain_batch", lambda self, stream, ends, size=0: 1 << 30)
+    slow = read_file(path)
+    assert len(fast.tables) == len(slow.tables) == 30
+    for one, other in zip(fast.tables, slow.tables):
+        assert [repr(o) for o in one.observations] == [repr(o) for o in other.observations]
+        assert one.report.to_dict() == other.report.to_dict()
+        assert one.layout.to_dict() == other.layout.to_dict()
+        assert one.metric_counts == other.metric_counts
 
 
 def test_each_sheets_formats_are_read_from_one_opening_of_the_workbook(tmp_path, monkeypatch):
