@@ -451,15 +451,27 @@ def years_months_doubt(letters: list[str]) -> str:
             "after the colon: they may be years:months ('01:11' for 1 year 11 months), not hours:minutes as read")
 
 
+@dataclass
+class CatalogueAnswers:
+    """What the catalogue answers the tables of a sheet, asked once for them all (stacked tables repeat
+    their row labels and headers): the metric a text names in a unit (:meth:`TableReader._asked`), and a
+    label's catalogue words (:meth:`TableReader._known_words`)."""
+    metrics: dict[tuple[str, str | None, bool], str] = field(default_factory=dict)
+    words: dict[str, frozenset[str]] = field(default_factory=dict)
+
+
 class TableReader:
     """Turns the rows of one table into observations, filling in its :class:`TableReport`."""
 
     def __init__(self, layout: TableLayout, header: dict[int, list[Any]], sheet: Sheet,
                  context: Period | None, report: TableReport, *, part: str | None = None,
-                 notes: frozenset[int] = frozenset(), above: Sequence[str] = (), described: str = "") -> None:
+                 notes: frozenset[int] = frozenset(), above: Sequence[str] = (), described: str = "",
+                 answers: CatalogueAnswers | None = None) -> None:
         """``notes``: the numbers of the notes under the table, ``above`` the lines over its header (its
         title first): what tells a footnote's number inside a header (:mod:`.header_notes`);
-        ``described``: what the lines above the table say its figures are (``_described_above``)."""
+        ``described``: what the lines above the table say its figures are (``_described_above``);
+        ``answers``: the catalogue's answers to the tables of the sheet read before it."""
+        answers = answers if answers is not None else CatalogueAnswers()
         self.layout, self.sheet, self.report, self.context = layout, sheet, report, context
         self._notes, self._above, self._stated = notes, above, described
         self.label_col, self.first_col = layout.label_col, layout.col_range.start   # asked for every row
@@ -490,7 +502,7 @@ class TableReader:
         self._counted = {c.index for c in self.columns if _COUNTED.search(_CAMEL.sub(" ", c.measure).replace("_", " "))}
         self._unnamed = {c.index for c in self.columns if _UNNAMED.fullmatch(c.measure)}   # no header over them
         self._unnamed_read: set[int] = set()   # ... and figures read in them
-        self._metric_cache: dict[tuple[str, str | None, bool], str] = {}
+        self._metric_cache = answers.metrics
         self._shown_last: list[tuple] | None = None   # the units _read_as_columns last asked about
         self._shown_bases: list[str | None] = []
         # What _plain asks of every row, worked out once
@@ -532,7 +544,7 @@ class TableReader:
         self._context_values: dict[int, Any] = {}
         self._text_cells: dict[tuple, tuple[str, str] | bool] = {}
         self._text_metrics: dict[tuple, bool] = {}
-        self._label_words: dict[str, frozenset[str]] = {}   # a label's catalogue words (_catalogue_words)
+        self._label_words = answers.words   # a label's catalogue words (_catalogue_words)
         self._row_keys = array("q")   # the hash of each data row's key (_count_repeats)
         self._clock: dict[str, list[int]] = {}   # column letter -> [durations read, largest minutes]
         self._unitless_scaled: list = [0]   # how many cells are written "1.2m" where no unit is stated, the first 3

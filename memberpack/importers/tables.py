@@ -32,7 +32,7 @@ from memberpack.importers.table_ends import (
     NUMBERED_TITLE, is_footnote, numbered_title, single_text, title_and_far_note, title_and_scale)
 from memberpack.importers.table_layout import LEGEND
 from memberpack.importers.table_notes import is_note_line, title_and_note
-from memberpack.importers.table_reader import TableReader
+from memberpack.importers.table_reader import CatalogueAnswers, TableReader
 from memberpack.importers.titled_blocks import titled_blocks
 from memberpack.model.observation import LAYOUT_KINDS
 from memberpack.model.periods import HALF, MONTH, QUARTER, YEAR, YEAR_END, Period, names_year_outturn, parse_period
@@ -102,6 +102,7 @@ def find_tables(sheet: Sheet, *, file_stem: str = "", kind: str | None = None,
     formats = sheet.formats
     hidden = HiddenRead(sheet.name, formats.hidden_columns, formats.hidden_rows) \
         if formats.hidden_columns or formats.hidden_rows else None
+    answers = CatalogueAnswers()   # (the tables' row labels and headers repeat: each asked of the catalogue once)
     while (item := stream.peek()) is not None:
         r, row = item
         if blank_row(row) or is_footnote(row):
@@ -225,7 +226,7 @@ def find_tables(sheet: Sheet, *, file_stem: str = "", kind: str | None = None,
             found.report.context.update(dict(stated))
             reader = TableReader(found.layout, seen, sheet, parse_period(found.layout.period or ""), found.report,
                                  part=part, notes=numbered, above=[t for _, t in sorted([*titles, *prose])],
-                                 described=_description(stated))
+                                 described=_description(stated), answers=answers)
             found.report.unit = reader.describe_units()
             found.parts = reader.row_observations(source, progress, cancel)
             if hidden is not None:

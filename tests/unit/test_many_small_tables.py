@@ -11,7 +11,7 @@ import numpy as np
 import pytest
 
 from awkward_workbooks import write_xlsx
-from memberpack.importers import engine, keys, layout
+from memberpack.importers import engine, keys, layout, table_reader
 from memberpack.importers.engine import read_file
 from memberpack.importers.stream import Peekable
 from memberpack.importers.table_reader import TableReader
@@ -365,6 +365,26 @@ def test_a_small_tables_first_batch_is_its_rows_down_to_the_blank_row(tmp_path, 
         assert [repr(o) for o in one.observations] == [repr(o) for o in other.observations]
         assert one.report.to_dict() == other.report.to_dict()
         assert one.layout.to_dict() == other.layout.to_dict()
+        assert one.metric_counts == other.metric_counts
+
+
+def test_a_sheets_tables_ask_the_catalogue_of_a_text_once(tmp_path, monkeypatch):
+    """Tables one under another with the same row labels and headers ask the catalogue what each
+    names once for them all, not once per table; their figures are as asking each table apart gives."""
+    path = _small_tables(tmp_path / "small.xlsx", random.Random(5))
+    monkeypatch.setattr(engine, "READ_IN_CHILD", False)
+    asked = []
+    match = table_reader.match_metric
+    monkeypatch.setattr(table_reader, "match_metric", lambda *args: asked.append(args) or match(*args))
+    shared = read_file(path)
+    assert asked and len(asked) == len(set(asked))
+    init = TableReader.__init__
+    monkeypatch.setattr(TableReader, "__init__", lambda self, *args, answers=None, **kw: init(self, *args, **kw))
+    apart = read_file(path)
+    assert len(asked) > 2 * len(set(asked))
+    for one, other in zip(shared.tables, apart.tables, strict=True):
+        assert [repr(o) for o in one.observations] == [repr(o) for o in other.observations]
+        assert one.report.to_dict() == other.report.to_dict()
         assert one.metric_counts == other.metric_counts
 
 
