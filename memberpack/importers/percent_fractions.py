@@ -67,9 +67,14 @@ class PercentFractions:
         codes, figures = codes[order], values[percent][order]
         starts = np.flatnonzero(np.diff(codes, prepend=-1)).tolist()
         stops = [*starts[1:], len(codes)]
-        by_name: dict[str, list[int]] = {}
-        for k, code in enumerate(codes[starts].tolist()):
-            by_name.setdefault(_named(labels.values[code], measure), []).append(k)
+        named = [labels.values[code] for code in codes[starts].tolist()]
+        joined = "\0".join(named)
+        if "%" not in joined and "percent" not in joined.lower():   # (most blocks: no label names one)
+            by_name = {measure: list(range(len(named)))}
+        else:
+            by_name = {}
+            for k, label in enumerate(named):
+                by_name.setdefault(_named(label, measure), []).append(k)
         listed = figures.tolist()
         for name, ks in by_name.items():
             runs = [(starts[k], stops[k]) for k in ks]
