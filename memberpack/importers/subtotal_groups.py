@@ -7,8 +7,9 @@ section its sub total names).
 The tests are generous on purpose, as :func:`~.figure_arrays.may_add_up` is: a cell within a whole unit
 of its column (``steps``, half again where a number format may round it) of a sum may be it, and any
 cell whose rounding step that cannot bound (zero, or written with an exponent) passes; columns
-``loose`` (percentages) are not summed. Where one finds a row that might be a total, the window is
-settled row by row."""
+``loose`` (percentages) are not summed. Whether a sub total closes its group is told only where
+sure, from bounds on what its lines' figures read as (:func:`group_bounds`). Where a row might be a
+total, or a sub total's closing is not sure, the window is settled row by row."""
 
 from __future__ import annotations
 
@@ -82,19 +83,37 @@ def closed_groups(is_subtotal: np.ndarray) -> list[tuple[int, int]]:
 
 
 def names_apart(labels: list[str]) -> list[str] | None:
-    """The sections the sub totals ``labels`` name their groups (:func:`~.roles.group_name`), when no two
-    are the same (one a group before is taken from the rows after it by the running totals); else None."""
+    """The sections the sub totals ``labels`` name the groups they close (:func:`~.roles.group_name`),
+    when no two are the same (the running totals take the first one's name from the rows after it);
+    else None."""
     names = [group_name(label) for label in labels]
     return names if len(set(names)) == len(names) else None
 
 
-def adds_up_some(value: float, step: float, figures: np.ndarray) -> bool:
+def group_bounds(figures: np.ndarray, groups: list[tuple[int, int]]) -> tuple[np.ndarray, ...]:
+    """For each group (:func:`closed_groups`) and column of ``figures`` (in base units as written):
+    its lines' positive figures together, the largest, the smallest, and how far those may be from
+    the figures as read (each out by the half millionth :func:`~.values.clean_number` rounds it to,
+    their sum by the float error of summing)."""
+    lines = np.concatenate([np.arange(start, at) for start, at in groups])
+    cut = np.cumsum([0] + [at - start for start, at in groups])[:-1]   # where each group starts in ``lines``
+    grouped = figures[lines]
+    counts = np.array([at - start for start, at in groups], dtype=np.float64)[:, None]
+    err = 1e-6 * (counts + 1) + 1e-9 * np.add.reduceat(np.abs(grouped), cut, axis=0)
+    return (np.add.reduceat(np.maximum(grouped, 0.0), cut, axis=0), np.maximum.reduceat(grouped, cut, axis=0),
+            np.minimum.reduceat(grouped, cut, axis=0), err)
+
+
+def adds_up_some(value, step, positive, largest, smallest, err):
     """Whether a sub total's figure ``value`` (in base units, ``step`` as
-    :meth:`~.roles._Sums.add_up_none` allows it) surely is no more than its lines' positive figures
-    (``figures``, in base units as written) together, nor less than the largest unless one is
-    negative: then it may add up some of them, and closes them. Each line's figure may be out by the
-    half millionth :func:`~.values.clean_number` rounds it to, and their sum by the float error of
-    summing."""
-    err = 1e-6 * (len(figures) + 1) + 1e-9 * float(np.abs(figures).sum())
-    return value <= float(figures[figures > 0].sum()) - err + step and (
-        float(figures.min()) < -err or value >= float(figures.max()) + err - step)
+    :meth:`~.roles._Sums.add_up_none` allows it) surely is no more than its lines' ``positive`` figures
+    together, nor less than the ``largest`` unless the ``smallest`` is negative (:func:`group_bounds`):
+    then it may add up some of them, and closes them. Asked of arrays too, cell by cell."""
+    return (value <= positive - err + step) & ((smallest < -err) | (value >= largest + err - step))
+
+
+def adds_up_none(value, step, positive, largest, smallest, err):
+    """Whether a sub total's figure surely is more than its lines' ``positive`` figures together or,
+    none of them negative, less than the ``largest`` (as :func:`adds_up_some` asks): it adds up none
+    of them in that column."""
+    return (value > positive + err + step) | ((smallest >= err) & (value < largest - err - step))
