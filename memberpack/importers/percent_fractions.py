@@ -12,7 +12,7 @@ from dataclasses import dataclass
 
 import numpy as np
 
-from memberpack.model.blocks import FigureBlock
+from memberpack.model.blocks import Coded, FigureBlock
 from memberpack.model.observation import Observation
 from memberpack.model.units import PERCENT
 
@@ -53,17 +53,42 @@ class PercentFractions:
                 self._note(column.measure, values[np.isfinite(values)], shown)
                 continue
             percent = (units.codes == units.values.index(PERCENT)) & np.isfinite(values)
-            labels = part.labels
-            for code in np.unique(labels.codes[percent]).tolist():   # rows whose label names a percentage
-                label = labels.values[code]
-                self._note(_named(label, column.measure), values[percent & (labels.codes == code)], shown)
+            self._note_by_label(part.labels, percent, values, column.measure, shown)
 
-    def _note(self, name: str, values: np.ndarray, shown: bool) -> None:
+    def _note_by_label(self, labels: Coded, percent: np.ndarray, values: np.ndarray, measure: str,
+                       shown: bool) -> None:
+        """The ``percent`` rows' figures under what each row's label tells them by (:func:`_named`),
+        label by label in the order the labels come: a block's rows mostly have a label each, and most
+        labels name no percentage, so the column's figures are noted together, not row by row."""
+        codes = labels.codes[percent]
+        if not len(codes):
+            return
+        order = np.argsort(codes, kind="stable")   # each label's rows together, in their order
+        codes, figures = codes[order], values[percent][order]
+        starts = np.flatnonzero(np.diff(codes, prepend=-1)).tolist()
+        stops = [*starts[1:], len(codes)]
+        named = [labels.values[code] for code in codes[starts].tolist()]
+        joined = "\0".join(named)
+        if "%" not in joined and "percent" not in joined.lower():   # (most blocks: no label names one)
+            by_name = {measure: list(range(len(named)))}
+        else:
+            by_name = {}
+            for k, label in enumerate(named):
+                by_name.setdefault(_named(label, measure), []).append(k)
+        listed = figures.tolist()
+        for name, ks in by_name.items():
+            runs = [(starts[k], stops[k]) for k in ks]
+            picked = figures if len(ks) == len(starts) else np.concatenate([figures[a:b] for a, b in runs])
+            self._note(name, picked, shown, [listed[a] if b - a == 1 else float(figures[a:b].sum()) for a, b in runs])
+
+    def _note(self, name: str, values: np.ndarray, shown: bool, sums: list[float] | None = None) -> None:
+        """Note ``values`` under ``name``; ``sums``: theirs label by label, added one by one."""
         if not len(values):
             return
         seen = self._seen.setdefault(name, _Seen())
         seen.count += len(values)
-        seen.total += float(values.sum())
+        for total in sums if sums is not None else (float(values.sum()),):
+            seen.total += total
         seen.largest = max(seen.largest, float(np.abs(values).max()))
         seen.smallest = min(seen.smallest, float(np.abs(values).min()))
         if seen.example is None and len(parts := values[(values != 0) & (values != 1)]):

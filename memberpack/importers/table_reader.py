@@ -47,7 +47,7 @@ from memberpack.importers.label_words import (
     A_NUMBER, MARKED, UNIT_HINT, YEARISH, any_marked, dated_labels, label_indexes, label_stated_unit, labels_found,
     labels_name_all, may_state_unit_or_period, period_in_label, places_of, single_spaced, words_before_numbers)
 from memberpack.importers.plain_row import (
-    AREA_OF, AT_AREA, AT_FIGURES, AT_KIND, AT_LABEL, AT_PERIOD, AT_ROW, AT_SECTION, AT_TEXTS, FIGURES_OF,
+    AREA_OF, AT_AREA, AT_FIGURES, AT_KIND, AT_LABEL, AT_PERIOD, AT_ROW, AT_SECTION, AT_TEXTS, AT_VALUES, FIGURES_OF,
     FIRST_VALUE, LABEL_OF, PERIOD_OF, PlainRow, ROLE_OF, ROW_OF, SECTION_OF, TEXTS_OF, all_data, figures_written,
     figures_written_row, first_figure, names_all, none_written, one_run, plain_row_unit, read_alike, row_number,
     row_role, two_runs, with_section)
@@ -70,6 +70,8 @@ from memberpack.importers.roles import (
     SUBTOTAL_WORDS, TOTAL_WORDS, ParsedRow, assign_roles, role_from_words, rounding_step, summed_apart)
 from memberpack.importers.stated_amounts import StatedAmounts
 from memberpack.importers.stream import Peekable
+from memberpack.importers.subtotal_groups import (
+    adds_up_none, adds_up_some, closed_groups, group_bounds, may_add_up_subtotals, may_run_on, names_apart)
 from memberpack.importers.table_ends import LOOKAHEAD, TableEnds, is_footnote
 from memberpack.model.blocks import BlockColumn, Coded, FigureBlock, RowStatuses, Texts
 from memberpack.model.metrics import (CATALOGUE, OTHER_METRIC, Metric, catalogue_words_each, catalogue_words_found,
@@ -2110,6 +2112,8 @@ class TableReader:
         headed = first is not None and (upto is None or first < upto)
         if any(type(row) is PlainRow for row in rows):
             settled, raw = self._settled(rows, money=money, headed=headed)
+            if not settled and (grouped := self._grouped_by_subtotals(rows)) is not None:
+                (rows, raw), settled = grouped, True
             if settled:
                 self._count_repeats(rows)
                 yield from self._runs(rows, raw)
@@ -2225,27 +2229,98 @@ class TableReader:
         tested = above >= 2                               # assign_roles asks two at least
         if not tested.any():
             return True, stacked
-        shown = self._shown(plain[0][AT_ROW], figures_written_row(plain[0]))
-        factors = np.array([shown[j][1] for j in kept])
-        steps = np.array([shown[j][1] * (1.5 if self.columns[j].code else 1.001) for j in kept])
+        factors, steps, loose = self._screening(plain[0], kept)
         if stacked is not None:
-            sub, raw = stacked[is_subtotal] * factors, stacked[~is_subtotal][tested]
+            sub, raw = stacked[is_subtotal] * factors, stacked[~is_subtotal]
         else:
             sub = np.array([[row.numbers[i][0] for i in indexes] if type(row) is ParsedRow
                             else np.asarray(row[AT_FIGURES], dtype=np.float64) * factors for row in subtotals],
                            dtype=np.float64)
-            raw = np.array([row[AT_FIGURES] for row in plain], dtype=np.float64)[tested]
-        start = np.zeros((1, len(indexes)))
-        sums = np.vstack([start, np.cumsum(sub, axis=0)])[above[tested]]
-        sizes = np.vstack([start, np.cumsum(np.abs(sub), axis=0)])[above[tested]]
-        if not (np.isfinite(raw).all() and np.isfinite(sub).all()):
+            raw = np.array([row[AT_FIGURES] for row in plain], dtype=np.float64)
+        if not (np.isfinite(raw[tested]).all() and np.isfinite(sub).all()):
             return False, None
-        count = above[tested][:, None]
-        slack = steps * (count + 1) / 2 + 1e-6 + 1e-9 * sizes
-        size = np.abs(raw)
-        near = (np.abs(sums - raw * factors) <= slack) | (size < 1e-4) | (size >= 1e16)
-        near |= np.array([_unsummed(self.columns[j]) for j in kept], dtype=bool)
-        return not near.all(axis=1).any(), stacked
+        return not may_add_up_subtotals(sub, raw, above, factors, steps, loose), stacked
+
+    def _screening(self, row: PlainRow, kept: list[int]) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+        """What the screens of :mod:`.subtotal_groups` ask of the figure columns ``kept`` of plain rows
+        read as ``row`` is: each one's factor to base units, the step bounding its rounding, and
+        whether it holds percentages, not summed."""
+        shown = self._shown(row[AT_ROW], figures_written_row(row))
+        factors = np.array([shown[j][1] for j in kept])
+        steps = np.array([shown[j][1] * (1.5 if self.columns[j].code else 1.001) for j in kept])
+        return factors, steps, np.array([_unsummed(self.columns[j]) for j in kept], dtype=bool)
+
+    def _grouped_by_subtotals(self, rows: list[ParsedRow | PlainRow]) -> tuple[list[PlainRow], np.ndarray] | None:
+        """A window of plain rows and worded sub totals in no section (``Sub total 3`` under its lines,
+        no heading over them) as :func:`assign_roles` settles it, with its figures as written: each
+        group a sub total closes in the section it names (one adding up none of its lines closes
+        none), every role as it was. None where its arithmetic might do more (:mod:`.subtotal_groups`:
+        a row adding up sub totals above it, a sub total closing its lines or not, not surely, two
+        groups of one name), or the rows are not read alike."""
+        if (set(map(type, rows)) != {PlainRow} or set(map(SECTION_OF, rows)) != {None}
+                or set(map(ROLE_OF, rows)) != {DATA, SUBTOTAL} or not read_alike(rows) or names_all(rows)):
+            return None
+        lines = list(map(ROW_OF, rows))
+        window, written = self._format_rows, figures_written_row(rows[0])
+        if min(lines) < window <= max(lines) and self._shown(window - 1, written) != self._shown(window, written):
+            return None   # figures read otherwise inside the format window than below it
+        raw = np.array(list(map(FIGURES_OF, rows)), dtype=np.float64)
+        if not self._holds(raw):
+            return None
+        is_subtotal = np.array(list(map(SUBTOTAL.__eq__, map(ROLE_OF, rows))), dtype=bool)
+        kept = self._kept(rows[0][AT_TEXTS])
+        factors, steps, loose = self._screening(rows[0], kept)
+        if (may_add_up_subtotals(raw[is_subtotal] * factors, raw[~is_subtotal], np.cumsum(is_subtotal)[~is_subtotal],
+                                 factors, steps, loose)
+                or may_run_on(raw, is_subtotal, factors, steps, loose)):
+            return None
+        groups = closed_groups(is_subtotal)
+        closing = self._closing(rows, groups, raw * factors, steps, loose, [self.columns[j].index for j in kept])
+        if closing is None:
+            return None
+        groups = list(compress(groups, closing))
+        names = names_apart([rows[at][AT_LABEL] for _, at in groups])
+        if names is None:
+            return None
+        sections: list[str | None] = [None] * len(rows)
+        for (start, at), name in zip(groups, names):
+            sections[start:at + 1] = [name] * (at + 1 - start)
+        return [row if section is None else with_section(row, section) for row, section in zip(rows, sections)], raw
+
+    def _closing(self, rows: list[PlainRow], groups: list[tuple[int, int]], figures: np.ndarray, steps: np.ndarray,
+                 loose: np.ndarray, indexes: list[int]) -> list[bool] | None:
+        """Whether each sub total closes its group (``groups``: its first line and it), as
+        :meth:`.roles._Sums.add_up_none` tells from its figures and rounding read as it reads them: it
+        does where in some column but the ``loose`` ones it surely may add up some of its lines
+        (:func:`adds_up_some`), and does not where in every one it surely adds up none; None where
+        neither is sure. The columns where the figures as written (``figures``, in base units) say it
+        may (its rounding up to a whole unit of the column, ``steps``) are read first, in turn."""
+        if not groups:   # (sub totals under none of the window's lines, as at its start)
+            return []
+        bounds = group_bounds(figures, groups)
+        lines = np.array([at - start for start, at in groups], dtype=np.float64)[:, None]
+        ats = [at for _, at in groups]
+        likely = adds_up_some(figures[ats], steps * (lines + 1) / 2 + 1e-6, *bounds) & ~loose
+        summed = np.flatnonzero(~loose).tolist()
+        closing = []
+        for g, at in enumerate(ats):
+            row = rows[at]
+            spec = self._number_columns(row[AT_ROW], row[AT_VALUES], row[AT_TEXTS])
+            read = {}
+            for k in [*np.flatnonzero(likely[g]).tolist(), *(k for k in summed if not likely[g, k])]:
+                j, unit, code = spec[indexes[k]]
+                cell = read_value(row[AT_VALUES][j], unit, code)
+                if cell.value is None:
+                    return None
+                read[k] = cell.value, rounding_step(cell.value, cell.display) * (lines[g, 0] + 1) / 2 + 1e-9
+                if adds_up_some(*read[k], *(bound[g, k] for bound in bounds)):
+                    closing.append(True)
+                    break
+            else:
+                if not summed or not all(adds_up_none(*read[k], *(bound[g, k] for bound in bounds)) for k in summed):
+                    return None
+                closing.append(False)
+        return closing
 
     def _runs(self, rows: list[ParsedRow | PlainRow], raw: np.ndarray | None) -> Iterator[list[Observation] | FigureBlock]:
         """A settled window: each run of plain rows as a block, the other rows as read (``raw``:

@@ -79,3 +79,27 @@ def test_a_tidy_files_percentages_all_between_a_quarter_and_one_are_doubted(tmp_
     assert table.report.verdict == "unsure"
     assert any("between 0 and 1" in d for d in table.report.doubts)
     assert {o.cell: o.value for o in table.observations}["G3"] == pytest.approx(0.408)   # read as written
+
+
+def test_a_blocks_percentages_noted_by_column_are_noted_as_label_by_label():
+    """A block's percentage rows are noted together under the name each label gives them: the same
+    counts, sizes, example and sums as noting each label's rows on their own, in the labels' order."""
+    rows = 600
+    names = [f"Line {i}" if i % 7 else f"Rate % {i % 3}" for i in range(rows)]
+    names[5] = names[1]   # a label that comes again
+    labels = Coded.of(names)
+    values = np.array([(i * 37 % 101) / 100 for i in range(rows)])
+    values[::50] = np.nan
+    units = Coded.of([PERCENT if i % 5 else None for i in range(rows)])
+    column = BlockColumn(1, "B", "Variance %", PERCENT, "other", None, values, row_units=units)
+    block = FigureBlock("S", np.arange(rows, dtype=np.int32), np.arange(1, rows + 1, dtype=np.int32), labels,
+                        Coded.same(None, rows), Coded.same("data", rows), [column])
+    noted = PercentFractions()
+    noted.add(block)
+    one_by_one = PercentFractions()
+    percent = (units.codes == units.values.index(PERCENT)) & np.isfinite(values)
+    for code in np.unique(labels.codes[percent]).tolist():
+        name = labels.values[code] if "%" in labels.values[code] else "Variance %"
+        one_by_one._note(name, values[percent & (labels.codes == code)], False)
+    assert list(noted._seen) == list(one_by_one._seen) == ["Rate % 0", "Variance %", "Rate % 1", "Rate % 2"]
+    assert noted._seen == one_by_one._seen
