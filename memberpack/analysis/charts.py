@@ -671,10 +671,28 @@ def charts_for(ds: Dataset, observations: list[Observation]) -> list[ChartSpec]:
     if turned is not None and (periods := _series_columns(turned)) is not None:
         drawn = _across_measure(grid)
         others = [m for m in grid.measures if m != drawn and not is_target(m) and not is_comparator(m)
-                  and any(r.value(m) is not None for r in grid.rows)]   # a KPI's Actual beside its Target: no choice
+                  and any(r.value(m) is not None for r in grid.rows)   # a KPI's Actual beside its Target: no choice
+                  and not _codes_rows(grid, m)]
         return _series_charts(ds, turned, periods, drawn if others else "", others)
     chart = _breakdown_chart(ds, grid)
     return [chart] if chart else []
+
+
+def _codes_rows(grid: Grid, measure: str) -> bool:
+    """Whether a column's figures are a code of their row rather than a measure of it: whole numbers,
+    one to each row label in every period and a different one to each (``ModelCalculation`` 0, 1 and 4
+    beside the highest, median and lowest pay, year after year)."""
+    codes: dict[str, float] = {}
+    repeated = False
+    for row in grid.rows:
+        value = row.value(measure)
+        if value is None:
+            continue
+        if not float(value).is_integer() or codes.get(row.label, value) != value:
+            return False
+        repeated = repeated or row.label in codes
+        codes[row.label] = value
+    return repeated and len(set(codes.values())) == len(codes)
 
 
 def table_summary(ds: Dataset, specs: list[ChartSpec], observations: Iterable[Observation] = ()) -> str:
