@@ -96,6 +96,12 @@ def flag_text(status: str | None, spec: ChartSpec) -> str:
     return FLAG_LETTERS[status]
 
 
+def is_balance(spec: ChartSpec) -> bool:
+    """Whether a chart's bars are a balance carried forward (a DSG surplus/(deficit) at the year end):
+    no variance, so its figures carry no A/(F)."""
+    return spec.kind == BAR and bool(spec.series) and bool(_CARRIED.search(spec.series[0].name))
+
+
 def largest(values: list[float | None], most: int) -> list[int]:
     """Indices of at most ``most`` values, the largest by size, in their order."""
     return sorted(sorted(range(len(values)), key=lambda i: -abs(values[i] or 0))[:most])
