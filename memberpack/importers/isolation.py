@@ -37,7 +37,7 @@ from typing import Any
 
 import memberpack
 from memberpack import errors
-from memberpack.errors import Cancelled, ImportFailed
+from memberpack.errors import SAVE_AGAIN, Cancelled, ImportFailed
 from memberpack.importers.pipe import EARLY, read_message, write_message
 
 MEMORY_MB = 6_144          # address space, not resident memory: numpy and Arrow reserve far more than they use
@@ -71,7 +71,6 @@ class _Ended:
 
 
 CRASHED = "it crashed"
-SAVE_AGAIN = "open it in Excel, save it again (as .xlsx) and import the saved copy"   # what a damaged file needs
 
 
 class ReaderFailed(ImportFailed):
