@@ -334,6 +334,16 @@ def test_workbook_with_no_table(pack, tmp_path, capsys):
     _refused(pack, bad, capsys, "no table found")
 
 
+def test_a_sheet_as_wide_as_a_sheet_can_be_with_no_table_says_how_wide(pack, tmp_path, capsys):
+    """A row of 16,384 words was refused as "no table found in the file", not saying the sheet ran to the
+    last column the reader reads."""
+    wb = Workbook()
+    wb.active.title = "Wide"
+    wb.active.append([f"text {c}" for c in range(1, 16_385)])
+    wb.save(tmp_path / "wide.xlsx")
+    _refused(pack, tmp_path / "wide.xlsx", capsys, "wide.xlsx: no table found in the file",
+             "; sheet 'Wide' fills the reader's limit of 16,384 columns: any columns beyond were not read")
+
 
 def test_formula_without_cached_value_is_reported_not_guessed(tmp_path, capsys):
     path = tmp_path / "formula.xlsx"
