@@ -25,6 +25,10 @@ def one_line(text: str) -> str:
     return "".join(out)
 
 
+SAVE_AGAIN = "open it in Excel, save it again (as .xlsx) and import the saved copy"   # what a damaged file needs
+DAMAGED = "the file is damaged or not a workbook that can be read; " + SAVE_AGAIN
+
+
 class MemberpackError(Exception):
     """A problem the user can act on; shown as one line, never as a traceback."""
 

@@ -21,9 +21,9 @@ from dataclasses import replace
 from memberpack.analysis.benchmark_text import is_comparator, is_target
 from memberpack.analysis.narrative import (Story, breakdown_story, budget_story, decimals_of, full_label,
                                            is_reserve_transfer, left_out_text, money, names_a_measure,
-                                           names_only_unit, net_row, net_value, polarity_of, repeated_labels,
-                                           row_name, statement_rows, statement_story, trend_story, unit_title,
-                                           verdict)
+                                           names_only_unit, net_row, net_value, one_register, polarity_of,
+                                           repeated_labels, row_name, signed_money, statement_rows, statement_story,
+                                           trend_story, unit_title, verdict, without_unit)
 from memberpack.model.charts import BAR, BENCHMARK, DATA_SERIES, EARLIER, LINE, MAX_LINES, ChartSpec, Series
 from memberpack.model.charts import value_range
 from memberpack.model.conventions import SURPLUS, Convention, convention_of
@@ -58,16 +58,26 @@ def money_text(value: float | None) -> str:
     return f"({text})" if value < 0 else text
 
 
+def money_scales(conv: Convention, values: Iterable[float | None]) -> tuple[Convention, Convention]:
+    """The scales a money chart is written in: its axis's, the table's but £m where its largest
+    figure reaches a million (an axis to 130,000,000, or to 229,113 in £k, is not read at a glance);
+    and its figures', as a sentence writes them (:func:`one_register`: £696k beside £130.0m)."""
+    sizes = [abs(v) for v in values if v is not None]
+    figures = one_register(conv, sizes)
+    if conv.scale < 1e6 and round(max(sizes, default=0.0) / 1e6, 1) >= 1:
+        return replace(conv, scale=1e6, decimals=1), figures
+    return conv, figures
+
+
 def point_text(value: float | None, unit: str | None, spec: ChartSpec | None = None) -> str:
-    """A chart point as the table shows it: money in the chart's scale, 38.9%, 53.7, 1,050."""
+    """A chart point as the table shows it: money as a sentence writes it in the chart's figures' scale
+    (£479k, £130.0m), 38.9%, 53.7, 1,050."""
     if value is None:
         return "–"
     if unit == GBP:
-        if spec is not None and spec.scale != 1.0:
-            suffix = {1e6: "m", 1e3: "k"}.get(spec.scale, "")
-            text = f"£{abs(value) / spec.scale:,.{spec.decimals}f}{suffix}"
-            return f"({text})" if value < 0 else text
-        return money_text(value) if spec is None else (f"(£{abs(value):,.0f})" if value < 0 else f"£{value:,.0f}")
+        if spec is None:
+            return money_text(value)
+        return signed_money(value, Convention(scale=spec.figure_scale or spec.scale, decimals=spec.decimals))
     decimals = spec.decimals if spec is not None else (0 if float(value).is_integer() else 1)
     if unit == PERCENT_UNIT:
         return f"{value:,.{decimals}f}%"
@@ -84,6 +94,12 @@ def flag_text(status: str | None, spec: ChartSpec) -> str:
     if spec.y_label.startswith("Surplus"):
         return "deficit" if status == "adverse" else "surplus"
     return FLAG_LETTERS[status]
+
+
+def is_balance(spec: ChartSpec) -> bool:
+    """Whether a chart's bars are a balance carried forward (a DSG surplus/(deficit) at the year end):
+    no variance, so its figures carry no A/(F)."""
+    return spec.kind == BAR and bool(spec.series) and bool(_CARRIED.search(spec.series[0].name))
 
 
 def largest(values: list[float | None], most: int) -> list[int]:
@@ -190,13 +206,15 @@ def _money_chart(ds: Dataset, grid: Grid) -> ChartSpec | None:
                          earlier=earlier_of(grid, measure, [m for m in grid.measures if _VARIANCE.search(m)]))
     repeated = repeated_labels(rows)
     kind = "Surplus/(deficit)" if conv.positive == SURPLUS else "Variance"
+    axis, figures = money_scales(conv, values)
     return ChartSpec(
         id=f"{ds.key}#variance", kind=BAR, title=story.title,
         summary=" ".join(filter(None, (story.summary, slipped(grid, conv), conv.key))),
         categories=[row_name(r, repeated) for r in rows],
         series=[Series(measure, values, DATA_SERIES, statuses, [r.cells[measure].cell for r in rows])],
-        unit=GBP, source=source_line(ds), dataset_key=ds.key, y_label=f"{kind}, {conv.unit_text}",
-        x_label="", scale=conv.scale, decimals=conv.decimals if conv.scale != 1.0 else 0,
+        unit=GBP, source=source_line(ds), dataset_key=ds.key, y_label=f"{kind}, {axis.unit_text}",
+        x_label="", scale=axis.scale, figure_scale=figures.scale,
+        decimals=figures.decimals if figures.scale != 1.0 else 0,
         y_range=value_range(values))
 
 
@@ -484,12 +502,14 @@ def _series_charts(ds: Dataset, grid: Grid, periods: list[str], of: str = "",
                                    if others else "")
         series = [_series(r, periods, BENCHMARK if is_comparator(r.label) else DATA_SERIES) for r in chunk]
         values = [v for s in series for v in s.values if v is not None]
+        axis, figures = money_scales(conv, values) if conv and unit == GBP else (None, None)
         charts.append((_weight(lead, periods, names), ChartSpec(
             id=f"{ds.key}#series" + (f"-{n + 1}" if n else ""), kind=LINE, title=story.title, summary=summary,
             categories=names, series=series, unit=unit, source=source_line(ds), dataset_key=ds.key,
-            y_label=unit_title(unit, conv, [r.label for r in chunk]), x_label="Period",
-            scale=conv.scale if conv and unit == GBP else 1.0,
-            decimals=decimals, y_range=value_range(values))))
+            y_label=unit_title(unit, axis, [r.label for r in chunk]), x_label="Period",
+            scale=axis.scale if axis else 1.0, figure_scale=figures.scale if figures else 0.0,
+            decimals=figures.decimals if figures and figures.scale != conv.scale else decimals,
+            y_range=value_range(values))))
     ordered = [spec for _w, spec in sorted(charts, key=lambda pair: pair[0], reverse=True)]  # worst news first
     if ordered and no_figures:
         ordered[-1].left_out = left_out_text(no_figures, "no figures in these periods")
@@ -610,13 +630,14 @@ def _breakdown_chart(ds: Dataset, grid: Grid) -> ChartSpec | None:
     skipped = [m for m in grid.measures if m != measure and any(r.value(m) is not None for r in grid.rows)]
     repeated = repeated_labels(rows)
     values = [r.value(measure) for r in rows]
+    axis, figures = money_scales(conv, values) if conv else (None, None)
     return ChartSpec(id=f"{ds.key}#breakdown", kind=BAR, title=story.title, summary=story.summary,
                      categories=[row_name(r, repeated) for r in rows],
                      series=[Series(measure, values, DATA_SERIES, [], [r.cells[measure].cell for r in rows])],
                      unit=unit, source=source_line(ds), dataset_key=ds.key,
-                     y_label=_axis_title(measure, unit, conv),
-                     scale=conv.scale if conv else 1.0,
-                     decimals=(conv.decimals if conv and conv.scale != 1.0 else 0) if conv
+                     y_label=_axis_title(measure, unit, axis),
+                     scale=axis.scale if axis else 1.0, figure_scale=figures.scale if figures else 0.0,
+                     decimals=(figures.decimals if figures.scale != 1.0 else 0) if figures
                      else decimals_of([r.cells[measure].display for r in rows], [r.cells[measure].value for r in rows]),
                      y_range=value_range(values),
                      left_out=" ".join(filter(None, (
@@ -627,10 +648,14 @@ def _breakdown_chart(ds: Dataset, grid: Grid) -> ChartSpec | None:
 
 def _axis_title(measure: str, unit: str | None, conv: Convention | None) -> str:
     """A breakdown's value axis: its measure and unit (``Live births, number``), the unit alone
-    where the header names nothing else (``£000s`` is ``£k``, not ``£000s, £k``)."""
+    where the header names nothing else (``£000s`` is ``£k``, not ``£000s, £k``); a money header's own
+    unit left to the axis's (``Budget £000s`` drawn in £m is ``Budget, £m``)."""
     if unit == PERCENT_UNIT:
         return measure
-    return unit_title(unit, conv) if names_only_unit(measure) else f"{measure}, {unit_title(unit, conv, [measure])}"
+    if names_only_unit(measure):
+        return unit_title(unit, conv)
+    named = without_unit(measure) if unit == GBP else measure   # "Budget £000s" drawn in £m: "Budget, £m"
+    return f"{named}, {unit_title(unit, conv, [measure])}"
 
 
 def charts_for(ds: Dataset, observations: list[Observation]) -> list[ChartSpec]:
@@ -652,10 +677,28 @@ def charts_for(ds: Dataset, observations: list[Observation]) -> list[ChartSpec]:
     if turned is not None and (periods := _series_columns(turned)) is not None:
         drawn = _across_measure(grid)
         others = [m for m in grid.measures if m != drawn and not is_target(m) and not is_comparator(m)
-                  and any(r.value(m) is not None for r in grid.rows)]   # a KPI's Actual beside its Target: no choice
+                  and any(r.value(m) is not None for r in grid.rows)   # a KPI's Actual beside its Target: no choice
+                  and not _codes_rows(grid, m)]
         return _series_charts(ds, turned, periods, drawn if others else "", others)
     chart = _breakdown_chart(ds, grid)
     return [chart] if chart else []
+
+
+def _codes_rows(grid: Grid, measure: str) -> bool:
+    """Whether a column's figures are a code of their row rather than a measure of it: whole numbers,
+    one to each row label in every period and a different one to each (``ModelCalculation`` 0, 1 and 4
+    beside the highest, median and lowest pay, year after year)."""
+    codes: dict[str, float] = {}
+    repeated = False
+    for row in grid.rows:
+        value = row.value(measure)
+        if value is None:
+            continue
+        if not float(value).is_integer() or codes.get(row.label, value) != value:
+            return False
+        repeated = repeated or row.label in codes
+        codes[row.label] = value
+    return repeated and len(set(codes.values())) == len(codes)
 
 
 def table_summary(ds: Dataset, specs: list[ChartSpec], observations: Iterable[Observation] = ()) -> str:

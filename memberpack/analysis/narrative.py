@@ -471,7 +471,7 @@ _BARE_TOTAL = re.compile(r"\s*(?:grand\s+)?total\s*", re.IGNORECASE)
 _UNIT_WORDS = re.compile(r"\(?\s*£\s*(?:(?:'?000'?s?|k|m|bn)\b)?\s*\)?|\(?\b000'?s\b\)?|\(?\s*%\s*\)?", re.IGNORECASE)
 
 
-def _without_unit(header: str) -> str:
+def without_unit(header: str) -> str:
     """A column header less its unit (``TOTAL £000s`` is ``TOTAL``, ``£000s`` nothing): what its
     figures are, for a sentence or an axis that states the unit itself."""
     return " ".join(_UNIT_WORDS.sub(" ", header).split()).strip(" ,:-")
@@ -480,7 +480,7 @@ def _without_unit(header: str) -> str:
 def names_only_unit(header: str) -> bool:
     """Whether a header says nothing of its figures but their unit, or their unit and that they
     are the total (``£000s``, ``TOTAL £000s``): the table's title names them."""
-    bare = _without_unit(header)
+    bare = without_unit(header)
     return bare != " ".join(header.split()) and (not bare or bool(_BARE_TOTAL.fullmatch(bare)))
 _HEADER_UNIT = re.compile(r"£|%|\b(gbp|000s?|k|m|bn|pounds|per\s*cent|percent|rate|per\s*10,?000)\b", re.I)
 _SHOWN_UNIT = {GBP: "£", PERCENT: "%", PER_10000: "per"}

@@ -7,7 +7,8 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from memberpack.analysis.charts import FLAG_LETTERS, MAX_BARS, active_title, largest, largest_bars, point_text
+from memberpack.analysis.charts import (FLAG_LETTERS, MAX_BARS, active_title, is_balance, largest, largest_bars,
+                                       point_text)
 from memberpack.analysis.narrative import column_titles
 from memberpack.export.note_plan import NotePlan, PlacedNote, Table
 from memberpack.model.charts import BAR, ChartSpec, Series
@@ -66,7 +67,7 @@ def chart_figures(spec: ChartSpec, table: Table | None, plan: NotePlan) -> Chart
             table_spec = largest_bars(spec)
         drawn = table_spec.series[0]
         statuses = list(drawn.statuses) or [None] * len(shown)
-        flags = any(statuses)
+        flags = any(statuses) and not is_balance(spec)
         head = ["", _with_unit(series.name, table)] + (["A/(F)"] if flags else [])
         rows = [[category, _shown(drawn, i, spec.unit, displays)]
                 + ([FLAG_LETTERS.get(statuses[i] or "", "–")] if flags else []) for i, category in enumerate(shown)]

@@ -122,7 +122,7 @@ def _panel(spec: ChartSpec, series: list[Series], names: dict, looks: dict, x0: 
         return x, top + plot_h - plot_h * (v - low) / span
 
     step = (ticks[1] - ticks[0]) / spec.scale if len(ticks) > 1 else 1.0
-    axis = replace(spec, decimals=tick_decimals(step))   # 2.5 and 7.5 written so, not as "2" and "8"
+    axis = replace(spec, decimals=tick_decimals(step), figure_scale=0.0)   # in the axis scale: 2.5 and 7.5, not "2" and "8"
     parts = []
     for t in ticks:
         y = top + plot_h - plot_h * (t - low) / span

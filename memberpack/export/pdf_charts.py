@@ -148,6 +148,11 @@ def _bars(spec: ChartSpec, all_categories: list[str], width: float, height: floa
     _axis(chart.valueAxis, spec.unit, spec)
     numbers = [v for v in values if v is not None] or [0.0]
     chart.valueAxis.valueMin, chart.valueAxis.valueMax = min(0.0, min(numbers)), max(0.0, max(numbers))
+    if spec.unit == GBP:   # money ticks in the scale the axis title names (£50m), not the figures' (£0k beside £50.0m)
+        ticks = nice_ticks(chart.valueAxis.valueMin / spec.scale, chart.valueAxis.valueMax / spec.scale)
+        axis = replace(spec, figure_scale=0.0, decimals=tick_decimals(ticks[1] - ticks[0]) if len(ticks) > 1 else 0)
+        chart.valueAxis.valueSteps = [t * spec.scale for t in ticks]
+        chart.valueAxis.labelTextFormat = lambda v: point_text(v, spec.unit, axis)
     drawing.add(chart)
     if spec.y_label:   # the value axis's title, with its unit
         drawing.add(String(chart.x + chart.width / 2, 2, spec.y_label, fontName=FONT, fontSize=LABEL_SIZE,

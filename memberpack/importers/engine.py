@@ -355,11 +355,16 @@ def _read_file(path: Path, sha256: str, *, sheet, kind, overrides, limit, cancel
 
 def _no_table(path: Path, why: str, notes: Sequence[str] = ()) -> ImportFailed:
     """The refusal of a file with no table (a CSV with decimal commas is refused as it is opened),
-    saying why when its tables' figures are all formulas with no value (:func:`_no_figures`)."""
+    saying why when its tables' figures are all formulas with no value (:func:`_no_figures`), and
+    how wide a sheet is that runs to the last column the reader reads."""
     uncalculated = [n.removeprefix("warning: ") for n in notes if n.endswith(_UNCALCULATED)]
     if uncalculated:
         why = f": {uncalculated[0]}" + (f" (and {len(uncalculated) - 1} more such tables)" if len(uncalculated) > 1 else "")
-    return ImportFailed(f"{Path(path).name}: no table found in the file{why}")
+    wide = next((n.removeprefix("warning: ") for n in notes if _ALL_COLUMNS.search(n)), None)
+    return ImportFailed(f"{Path(path).name}: no table found in the file{why}" + (f"; {wide}" if wide else ""))
+
+
+_ALL_COLUMNS = re.compile(r"fills the reader's limit of [\d,]+ columns")   # (reader._cut's warning)
 
 
 _UNCALCULATED = "not read: open and save the workbook in Excel, then import it again"   # (table_reader's doubt)

@@ -37,7 +37,7 @@ from typing import Any
 
 import memberpack
 from memberpack import errors
-from memberpack.errors import Cancelled, ImportFailed
+from memberpack.errors import SAVE_AGAIN, Cancelled, ImportFailed
 from memberpack.importers.pipe import EARLY, read_message, write_message
 
 MEMORY_MB = 6_144          # address space, not resident memory: numpy and Arrow reserve far more than they use
@@ -70,11 +70,16 @@ class _Ended:
     """The pipe closed, or what came down it could not be read."""
 
 
+CRASHED = "it crashed"
+
+
 class ReaderFailed(ImportFailed):
-    """The reader of a file crashed, hung or needed more memory than allowed."""
+    """The reader of a file crashed, hung or needed more memory than allowed; where it crashed, the
+    officer is told what gets round a damaged file."""
 
     def __init__(self, name: str, why: str, crashed: bool = False) -> None:
-        super().__init__(f"{name}: the file could not be read: the reader failed ({why})")
+        super().__init__(f"{name}: the file could not be read: the reader failed ({why})"
+                         + (f"; {SAVE_AGAIN}" if why == CRASHED else ""))
         self.crashed = crashed   # it ended by a crash or short of memory (not a hang or a CPU limit)
 
 
@@ -296,7 +301,7 @@ def _how_it_ended(process: subprocess.Popen) -> tuple[str, bool]:
             return "it took too long", False
         if -code == signal.SIGKILL:
             return "it was stopped, perhaps short of memory", True
-        return "it crashed", True
+        return CRASHED, True
     if code == 3:   # Windows' abort()
-        return "it crashed", True
+        return CRASHED, True
     return f"it stopped with exit status {code}", False

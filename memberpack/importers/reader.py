@@ -23,7 +23,7 @@ from pathlib import Path
 from typing import Any, TypeVar
 
 from memberpack import paths
-from memberpack.errors import ImportFailed
+from memberpack.errors import DAMAGED, ImportFailed
 from memberpack.importers.csv_reader import csv_sheet_rows, refuse_decimal_comma
 from memberpack.importers.far_cells import LARGE_AREA, large_sheets, trimmed
 from memberpack.importers.marked_utf8 import MARKED_UTF8
@@ -263,8 +263,8 @@ def _open(path: Path, wanted: str | None, careful: bool = False) -> _Opened | st
         hidden = [m.name for m in worksheets if not str(m.visible).endswith(".Visible")]
     except PasswordError:
         raise password_protected(path.name) from None
-    except Exception as exc:  # calamine raises several types for broken files  # noqa: BLE001
-        raise ImportFailed(f"{path.name}: cannot be read as a workbook ({_short(exc)})") from None
+    except Exception:  # calamine raises several types for broken files, in its own words  # noqa: BLE001
+        raise ImportFailed(f"{path.name}: {DAMAGED}") from None
     if wanted is not None and wanted not in names:
         workbook.close()
         raise ImportFailed(f"{path.name}: no sheet named {wanted!r} (sheets: {', '.join(names)})")

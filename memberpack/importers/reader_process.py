@@ -33,6 +33,7 @@ def _set_limits(memory_mb: float, cpu_seconds: float) -> None:
 def _failed(name: str, exc: BaseException):
     """A reader's failure as the officer reads it: its kind, or what to correct when it is known (a
     failure a careful reading gets round is sent as ``ReadAgain``, for the importer to read again)."""
+    from memberpack.errors import DAMAGED  # noqa: PLC0415
     from memberpack.importers.isolation import Failed, ReaderFailed  # noqa: PLC0415
     from memberpack.importers.reader import is_bad_date  # noqa: PLC0415
 
@@ -40,8 +41,7 @@ def _failed(name: str, exc: BaseException):
         return Failed("ReadAgain", str(ReaderFailed(name, "a cell formatted as a date or time holds a number no "
                                                           "date can be made of; correct it in Excel")))
     if type(exc).__name__ == "PanicException":   # calamine gave up on the file's structure
-        return Failed("ImportFailed", f"{name}: the file is damaged or not a workbook that can be read; open it "
-                                      "in Excel, save it again (as .xlsx) and import the saved copy")
+        return Failed("ImportFailed", f"{name}: {DAMAGED}")
     return Failed("ImportFailed", str(ReaderFailed(name, type(exc).__name__)))
 
 

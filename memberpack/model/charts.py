@@ -58,7 +58,9 @@ class ChartSpec:
     """``id`` is stable across re-imports (dataset key and chart kind), so notes can target it.
 
     ``y_label`` is the value axis title with its unit (``£m``, ``%``, ``rate per 10,000``);
-    ``scale`` divides money for that axis; ``y_range`` is the value range both drawings use;
+    ``scale`` divides money for that axis, and ``figure_scale`` is the scale (with ``decimals``) a figure
+    beside a bar or point is written in, the table's where the axis is raised to £m (0: ``scale``);
+    ``y_range`` is the value range both drawings use;
     ``left_out`` says which of the table's measures this chart does not show, and why; ``apart``
     how many of the first points stand apart from the line (a year's figure before its quarters').
     """
@@ -78,6 +80,7 @@ class ChartSpec:
     y_range: tuple[float, float] | None = None
     left_out: str = ""
     decimals: int = 0
+    figure_scale: float = 0.0
     apart: int = 0   # the first points, of longer periods (last year's outturn): not joined to the line
 
 

@@ -166,6 +166,9 @@ _MONTHS_SPAN = re.compile(rf"\b({_MONTH_WORDS})\b\.?\s*'?((?:19|20)?\d{{2}})\s*(
                           rf"((?:19|20)?\d{{2}})(?!\d)", re.IGNORECASE)
 # Any span of months, their years written as Excel's mmm-yy too (``Sep-18 to Sep-19``)
 _ANY_MONTHS_SPAN = re.compile(_MONTHS_SPAN.pattern.replace(r"\.?\s*'?", r"\.?[\s-]*'?"), re.IGNORECASE)
+# "between March 2015 and March 2018": the span from one month to the other (read as "March 2015 to March 2018")
+_BETWEEN_MONTHS = re.compile(rf"\bbetween\s+((?:{_MONTH_WORDS})\.?\s*(?:19|20)\d{{2}})\s+and\s+(?=(?:{_MONTH_WORDS})\b)",
+                             re.IGNORECASE)
 _SPLIT_YEAR_RE = re.compile(_SPLIT_YEAR)
 # GOV.UK writes a financial or academic year as "2023 to 2024" (its style guide's form for 2023/24)
 _YEAR_TO_NEXT = re.compile(r"\b((?:19|20)\d{2}) to ((?:19|20)\d{2})\b", re.IGNORECASE)
@@ -239,6 +242,8 @@ def _parsed_period(t: str, academic: bool) -> Period | None:
         t = _QUANTITY.sub(" ", t)
     if _AGE.search(t):
         t = _AGE.sub(" ", t)
+    if _BETWEEN_MONTHS.search(t):
+        t = _BETWEEN_MONTHS.sub(r"\1 to ", t)
     span = _years_span(t)
     if span is not None:
         return replace(span, academic=academic or bool(_ACADEMIC.search(t)))

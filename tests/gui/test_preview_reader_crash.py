@@ -25,5 +25,6 @@ def test_preview_of_a_file_that_aborts_the_reader_names_it_and_the_app_lives(qtb
     first = wizard.currentPage()
     wizard.next()
     assert wizard.currentPage() is first
-    assert first.error.text() == "month6.xls: the file could not be read: the reader failed (it crashed)"
+    assert first.error.text() == ("month6.xls: the file could not be read: the reader failed (it crashed); open it in "
+                                  "Excel, save it again (as .xlsx) and import the saved copy")
     assert Path(demo_pack).read_bytes() == before

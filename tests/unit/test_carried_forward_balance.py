@@ -8,7 +8,10 @@ from awkward_workbooks import write_xlsx
 from memberpack.analysis.charts import charts_for, table_summary
 from memberpack.analysis.headlines import headlines
 from memberpack.cli import main
+from memberpack.export.chart_figures import chart_figures
+from memberpack.export.note_plan import NotePlan
 from memberpack.importers import read_file
+from memberpack.model.observation import Dataset
 from memberpack.store.pack import Pack
 
 _ROWS = [["DSG reserve position", "£000s"],
@@ -96,3 +99,17 @@ def test_a_deficit_stated_in_a_line_under_the_table_is_kept_as_its_note(tmp_path
     assert table.report.notes == ["Cumulative DSG deficit carried forward: £12.3m"]
     assert {o.label for o in table.observations} == {"Schools Block", "Early Years Block", "High Needs Block", "Total"}
     assert "    the table's note: Cumulative DSG deficit carried forward: £12.3m" in table.report.lines()
+
+
+def test_a_balance_carried_forward_is_printed_without_an_adverse_or_favourable_column(tmp_path):
+    """A DSG surplus/(deficit) carried forward is a balance, not a variance: the figures printed under
+    its chart had an "A/(F)" column beside them (the bars say "deficit" and "surplus")."""
+    rows = [["DSG block", "Budget £000", "Forecast £000", "Surplus/(deficit) carried forward £000"],
+            ["High Needs", 60000, 72000, -12000], ["Schools", 100000, 99000, 1000], ["Early Years", 30000, 29500, 500]]
+    table, = read_file(write_xlsx(tmp_path / "dsg.xlsx", {"DSG": rows})).tables
+    ds = Dataset("DSG", "dsg.xlsx", "0" * 64, "DSG", "A1", table.layout.kind, key="t")
+    chart, = charts_for(ds, list(table.observations))
+    figures = chart_figures(chart, None, NotePlan([], [], None))
+    assert figures.head == ["", "Surplus/(deficit) carried forward £000"]
+    assert [row[0] for row in figures.rows] == ["High Needs", "Schools", "Early Years"]
+    assert all(len(row) == 2 for row in figures.rows), figures.rows

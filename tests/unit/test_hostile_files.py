@@ -86,6 +86,16 @@ def test_random_bytes(pack, tmp_path, capsys):
     _refused(pack, bad, capsys, "not a spreadsheet")
 
 
+def test_random_bytes_behind_a_workbook_signature_say_what_to_do_not_what_the_library_said(pack, tmp_path, capsys):
+    """An .xls of an old workbook's signature and then noise had said 'cannot be read as a workbook (Cfb
+    error: Invalid sector shift, expecting 0x09 or 0x0C found A5D)': the reading library's words."""
+    bad = tmp_path / "noise.xls"
+    bad.write_bytes(b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1" + random.Random(0).randbytes(5_000))
+    err = _refused(pack, bad, capsys, "noise.xls: the file is damaged or not a workbook that can be read; open it in "
+                   "Excel, save it again (as .xlsx) and import the saved copy")
+    assert "Cfb" not in err and "sector" not in err, err
+
+
 def test_csv_renamed_xlsx(pack, tmp_path, capsys):
     bad = tmp_path / "really_a_csv.xlsx"
     bad.write_text("Indicator,Q1\nChildren looked after,227\n", encoding="utf-8")
@@ -322,6 +332,17 @@ def test_billion_laughs_refused(pack, tmp_path, capsys, encoding):
 def test_workbook_with_no_table(pack, tmp_path, capsys):
     bad = _good_workbook(tmp_path / "words.xlsx", rows=(("Just a title",), (), ("Note: nothing here",)))
     _refused(pack, bad, capsys, "no table found")
+
+
+def test_a_sheet_as_wide_as_a_sheet_can_be_with_no_table_says_how_wide(pack, tmp_path, capsys):
+    """A row of 16,384 words was refused as "no table found in the file", not saying the sheet ran to the
+    last column the reader reads."""
+    wb = Workbook()
+    wb.active.title = "Wide"
+    wb.active.append([f"text {c}" for c in range(1, 16_385)])
+    wb.save(tmp_path / "wide.xlsx")
+    _refused(pack, tmp_path / "wide.xlsx", capsys, "wide.xlsx: no table found in the file",
+             "; sheet 'Wide' fills the reader's limit of 16,384 columns: any columns beyond were not read")
 
 
 def test_formula_without_cached_value_is_reported_not_guessed(tmp_path, capsys):

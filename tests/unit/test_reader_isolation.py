@@ -58,7 +58,8 @@ def test_xls_that_makes_calamine_abort_is_one_line(pack, tmp_path, capsys):
     bad = tmp_path / "budget.xls"
     bad.write_bytes((HOSTILE / "calamine_aborts.xls").read_bytes())
     err = _one_line_failure(pack, bad, capsys)
-    assert err == "memberpack: budget.xls: the file could not be read: the reader failed (it crashed)"
+    assert err == ("memberpack: budget.xls: the file could not be read: the reader failed (it crashed); open it in "
+                   "Excel, save it again (as .xlsx) and import the saved copy")
 
 
 def test_xls_that_makes_calamine_panic_is_one_line(pack, tmp_path, capsys):
@@ -93,7 +94,8 @@ def test_a_reader_that_balloons_is_stopped_at_its_memory_limit(readers_here, mon
 
 
 def test_a_reader_that_aborts_is_reported_and_this_process_lives(readers_here):
-    with pytest.raises(ImportFailed, match=r"^x\.ods: the file could not be read: the reader failed \(it crashed\)$"):
+    with pytest.raises(ImportFailed, match=r"^x\.ods: the file could not be read: the reader failed \(it crashed\); "
+                                           r"open it in Excel, save it again \(as \.xlsx\) and import the saved copy$"):
         list(run_isolated(readers_here.aborts, name="x.ods"))
 
 
