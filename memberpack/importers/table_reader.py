@@ -1162,12 +1162,17 @@ class TableReader:
                 if kind is not None:
                     kinds[found] = kind
         row_kinds = list(map(kinds.get, words)) if kinds else repeat(None)
-        dated = {}
+        dated, stated = {}, {}
         for label in labels_found(may_state_unit_or_period, joined, lowered, labels):
             period = self._label_period(label)
-            if period is False:
-                return self._put_back(stream, taken)
+            if period is False:   # a label stating a unit: its row kind, where a block gives what its cells would
+                kind = None if marked or self._not_measures else self._stated_kind(label, shown, texts)
+                if kind is None:
+                    return self._put_back(stream, taken)
+                stated[label], period = kind, self._period_named(label)
             dated[label] = period
+        if stated:
+            row_kinds = [stated.get(label, kind) for label, kind in zip(labels, row_kinds)]
         if self._money and may_name_own_unit(lowered) and any(map(own_unit, labels)) \
                 or self._describer is not None and any(self._row_described(row) is not None for row in rows):
             return self._put_back(stream, taken)   # a unit cost or a count among money, a unit described: read alone
@@ -1675,10 +1680,17 @@ class TableReader:
             return None
         (figures,), texts = split
         label = " ".join(label.split())
-        if not label or _ODD_LABEL.search(label) or MARKED.search(label) or (own := self._label_period(label)) is False \
-                or self._describer is not None and self._row_described(row) is not None:
+        if not label or _ODD_LABEL.search(label) or MARKED.search(label):
             return None
         shown = self._shown(r, figures_written(values, texts))
+        stated = None
+        if (own := self._label_period(label)) is False:   # a label stating a unit: as in _plain_batch
+            stated = None if self._not_measures else self._stated_kind(label, shown, texts)
+            if stated is None:
+                return None
+            own = self._period_named(label)
+        if self._describer is not None and self._row_described(row) is not None:
+            return None
         section, period, area = self.section, None, None
         if self._not_measures:
             if not self._keyed_plain or not self._context_holds(row):
@@ -1687,7 +1699,7 @@ class TableReader:
             if name != label and (own := self._label_period(name)) is False:
                 return None
             label = name
-        kind = self._row_kind(label, shown, texts) if mentions_catalogue(label) else None
+        kind = stated or (self._row_kind(label, shown, texts) if mentions_catalogue(label) else None)
         if self._not_measures and self._indents:
             self._top = section
         return r, label, section, values, figures, period, area, texts, own, kind, DATA
@@ -1725,8 +1737,37 @@ class TableReader:
         when the label states a unit they would take, or a period its columns would not all take alike."""
         if UNIT_HINT.search(label) and label_stated_unit(label) is not None or self._money and own_unit(label) is not None:
             return False
+        return self._period_named(label)
+
+    def _period_named(self, label: str) -> Period | None:
+        """The period a row's label names, None where every column keeps its own (:meth:`_changes_no_period`)."""
         period = period_in_label(label, self.context)
         return None if period is not None and self._changes_no_period(period) else period
+
+    def _stated_kind(self, label: str, shown: list[tuple], texts: tuple[int, ...]) -> tuple | None:
+        """What a plain row's label stating a unit (``Percentage of waste recycled``, ``... per 10,000``)
+        gives its figures, as :meth:`_read_cells` gives them: (each column's metric, each column's unit),
+        a row kind (:meth:`_row_kind`); a figure in a percentage's format is a percentage whatever the
+        label states. None (the row is read cell by cell) where that unit would scale a figure otherwise
+        than its column's block does, or is minutes (a duration's clock), or the row has text cells,
+        a unit cost or count of its own, or a units or description column; or beside money columns
+        in £k (whose stated amounts a block with row units leaves out)."""
+        if texts or self._unit_key is not None or self._describer is not None:
+            return None
+        stated = label_stated_unit(label)
+        if stated is None or self._money and (own_unit(label) is not None or any(
+                c.base == GBP and c.factor != 1.0 for c in self.columns)):
+            return None
+        relevant = mentions_catalogue(label)
+        metrics, units = [], []
+        for col, (code, factor, _) in zip(self.columns, shown):
+            unit = PERCENTAGE_FORMAT if code and is_percent(code) else stated if stated.base == PERCENT and col.base == GBP or (
+                stated is A_NUMBER and col.base == PERCENT and col.index in self._table_unit_columns) else col.unit or stated
+            if unit.factor != factor or unit.base == MINUTES:
+                return None
+            metrics.append(self._metric(label, col.measure, unit.base) if relevant else col.metric(unit.base, self._metric))
+            units.append(unit.base)
+        return tuple(metrics), tuple(units)
 
     def _changes_no_period(self, period: Period) -> bool:
         """Whether every column keeps its own period in a row whose label names ``period`` (a
@@ -2663,6 +2704,9 @@ class TableReader:
                 found = (match_metric("", text, unit) if is_measure else _label_match(text, unit)).id
             self._metric_cache[key] = found
         return found
+
+
+PERCENTAGE_FORMAT = Unit(PERCENT, 100.0, "%")   # a fraction in a percentage's format (read_value: 0.1706 is 17.06%)
 
 
 def _formatted_as_below(columns: list[Column], by_column: dict[int, dict[int, str]], first: int, window: int) -> bool:

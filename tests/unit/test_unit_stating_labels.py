@@ -1,0 +1,68 @@
+"""Rows whose labels state a unit (``Percentage of ...``, ``... per 10,000``, ``(%)``) and name a
+year, in columns whose cells carry number formats of their own, read in blocks exactly as cell by cell."""
+
+import random
+
+import pytest
+from openpyxl import Workbook
+from test_plain_rows import _read_both_ways, cell_by_cell  # noqa: F401  (a fixture)
+
+from memberpack.model.blocks import FigureBlock
+
+_LABELS = ("Percentage of household waste recycled", "Rate of referrals to social care per 10,000",
+           "Average days to re-let council homes", "Council tax collected (%)", "Alcohol consumption (units)",
+           "Delayed transfers of care per 100,000", "Library visits", "Days lost to sickness per FTE",
+           "Response time (minutes)", "Fostering placements")
+_FORMATS = ("£#,##0", "#,##0.00", "#,##0;(#,##0)", "0", "General", "0.0%", '0.0"%"', "#,##0,")
+
+
+def _measures(path, rows=1_400, *, money=None):
+    """Measures down the rows, months across: each cell of the format window formatted its own way
+    (the percentage rows in ``0.0%``, the others one of several formats), labels stating units and
+    naming years (``Library visits (count) 2023``) or not (a row's number), a sub total; with
+    ``money`` (``£``, ``£000``), two columns headed in it and unit costs among the rows."""
+    rnd = random.Random(18)
+    wb = Workbook()
+    ws = wb.active
+    ws.title = "Measures"
+    ws.append(["Measure", "Apr 2024", "May 2024", "Jun 2024", "Year to date"]
+              + ([f"Budget {money}", f"Spend {money}"] if money else []))
+    width = 6 if money else 4
+    for r in range(rows):
+        kind = ("money", "percent", "count")[r % 3]
+        label = f"{_LABELS[r % len(_LABELS)]} ({kind}) {r if r % 4 else 2010 + r % 15}"
+        if money and r % 97 == 5:
+            label = f"Unit cost per week {r}"
+        if r == 1_000:
+            label = "Waste sub total"
+        cells = [label]
+        for c in range(width):
+            cell = ws.cell(r + 2, c + 2)
+            if kind == "percent":
+                cell.value, cell.number_format = round(rnd.uniform(0, 1), 4), "0.0%"
+            else:
+                cell.value = rnd.randint(0, 900) if kind == "count" else round(rnd.uniform(-5e4, 5e4), 2)
+                cell.number_format = rnd.choice(_FORMATS)
+        ws.cell(r + 2, 1).value = cells[0]
+    wb.save(path)
+    return path
+
+
+@pytest.mark.parametrize("money", [None, "£", "£000"])
+def test_rows_stating_units_are_blocks_the_same_as_cell_by_cell(tmp_path, cell_by_cell, money):
+    """Below the format window, rows whose labels state a unit are read in blocks, each figure in
+    the unit its label states (or a percentage in a percentage's format): the same observations,
+    report and metric counts as reading every cell alone. Beside columns in £000 (whose stated amounts
+    a block with row units leaves out) they are read cell by cell."""
+    path = _measures(tmp_path / "measures.xlsx", money=money)
+    parts, fast = _read_both_ways(path, cell_by_cell)
+    if money == "£000":
+        assert not any(c.row_units is not None for p in parts if isinstance(p, FigureBlock) for c in p.columns)
+        return
+    by_unit = [c for p in parts if isinstance(p, FigureBlock) for c in p.columns if c.row_units is not None]
+    assert by_unit and {"percent", "per_10000"} <= {u for c in by_unit for u in c.row_units.values}
+    in_blocks = sum(len(p) for p in parts if isinstance(p, FigureBlock))
+    assert in_blocks >= (500 if money else 800)
+    blocked = {label for p in parts if isinstance(p, FigureBlock) for label in p.labels.values}
+    assert {"Average days to re-let council homes (money) 2022",   # a unit and a year (row 492), and a
+            "Percentage of household waste recycled (percent) 2020"} <= blocked   # percentage's (row 460)
