@@ -52,16 +52,30 @@ class PercentFractions:
             if units is None:
                 self._note(column.measure, values[np.isfinite(values)], shown)
                 continue
-            percent = (units.codes == units.values.index(PERCENT)) & np.isfinite(values)
+            percent = np.flatnonzero((units.codes == units.values.index(PERCENT)) & np.isfinite(values))
+            if not len(percent):
+                continue
             labels = part.labels
-            for code in np.unique(labels.codes[percent]).tolist():   # rows whose label names a percentage
-                label = labels.values[code]
-                self._note(_named(label, column.measure), values[percent & (labels.codes == code)], shown)
+            codes = labels.codes[percent]
+            order = np.argsort(codes, kind="stable")   # the rows of each label together, in order (a mask a label is slow)
+            codes, grouped = codes[order], values[percent[order]]
+            starts = np.flatnonzero(np.concatenate(([True], codes[1:] != codes[:-1]))).tolist()
+            for code, start, end in zip(codes[starts].tolist(), starts, [*starts[1:], len(codes)]):
+                self._note(_named(labels.values[code], column.measure), grouped[start:end], shown)
 
     def _note(self, name: str, values: np.ndarray, shown: bool) -> None:
         if not len(values):
             return
         seen = self._seen.setdefault(name, _Seen())
+        if len(values) == 1:   # (a row's figure alone: as below, without numpy's cost for each)
+            value = float(values[0])
+            seen.count += 1
+            seen.total += value
+            seen.largest, seen.smallest = max(seen.largest, abs(value)), min(seen.smallest, abs(value))
+            if seen.example is None and value != 0 and value != 1:
+                seen.example = value
+            seen.shown = seen.shown or shown
+            return
         seen.count += len(values)
         seen.total += float(values.sum())
         seen.largest = max(seen.largest, float(np.abs(values).max()))

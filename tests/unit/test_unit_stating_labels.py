@@ -20,7 +20,8 @@ def _measures(path, rows=1_400, *, money=None):
     """Measures down the rows, months across: each cell of the format window formatted its own way
     (the percentage rows in ``0.0%``, the others one of several formats), labels stating units and
     naming years (``Library visits (count) 2023``) or not (a row's number), a sub total; with
-    ``money`` (``£``, ``£000``), two columns headed in it and unit costs among the rows."""
+    ``money`` (``£``, ``£000``), two columns headed in it and unit costs among the rows. Every seventh row
+    an attendance rate written as a fraction (``0.62``), five such labels in turn."""
     rnd = random.Random(18)
     wb = Workbook()
     ws = wb.active
@@ -33,12 +34,18 @@ def _measures(path, rows=1_400, *, money=None):
         label = f"{_LABELS[r % len(_LABELS)]} ({kind}) {r if r % 4 else 2010 + r % 15}"
         if money and r % 97 == 5:
             label = f"Unit cost per week {r}"
+        if r % 7 == 3:
+            label = f"Attendance ({r % 5}) (%)"
         if r == 1_000:
             label = "Waste sub total"
         cells = [label]
         for c in range(width):
             cell = ws.cell(r + 2, c + 2)
-            if kind == "percent":
+            if r == 0:   # the format each column keeps below the format window
+                cell.value, cell.number_format = 10, "#,##0"
+            elif r % 7 == 3:   # a percentage written as a fraction (0.62 for 62%): they may be fractions
+                cell.value, cell.number_format = round(rnd.uniform(0.3, 0.95), 2), "General"
+            elif kind == "percent":
                 cell.value, cell.number_format = round(rnd.uniform(0, 1), 4), "0.0%"
             else:
                 cell.value = rnd.randint(0, 900) if kind == "count" else round(rnd.uniform(-5e4, 5e4), 2)
@@ -61,6 +68,7 @@ def test_rows_stating_units_are_blocks_the_same_as_cell_by_cell(tmp_path, cell_b
         return
     by_unit = [c for p in parts if isinstance(p, FigureBlock) for c in p.columns if c.row_units is not None]
     assert by_unit and {"percent", "per_10000"} <= {u for c in by_unit for u in c.row_units.values}
+    assert "may be fractions" in " ".join(fast.report.doubts)
     in_blocks = sum(len(p) for p in parts if isinstance(p, FigureBlock))
     assert in_blocks >= (500 if money else 800)
     blocked = {label for p in parts if isinstance(p, FigureBlock) for label in p.labels.values}
