@@ -1,5 +1,6 @@
-"""Rows whose labels state a unit (``Percentage of ...``, ``... per 10,000``, ``(%)``) and name a
-year, in columns whose cells carry number formats of their own, read in blocks exactly as cell by cell."""
+"""Rows whose labels state a unit (``Percentage of ...``, ``... per 10,000``, ``(%)``) or name a count
+(``Number of ...``) and a year, in columns whose cells carry number formats of their own, read in
+blocks exactly as cell by cell."""
 
 import random
 
@@ -12,7 +13,8 @@ from memberpack.model.blocks import FigureBlock
 _LABELS = ("Percentage of household waste recycled", "Rate of referrals to social care per 10,000",
            "Average days to re-let council homes", "Council tax collected (%)", "Alcohol consumption (units)",
            "Delayed transfers of care per 100,000", "Library visits", "Days lost to sickness per FTE",
-           "Response time (minutes)", "Fostering placements")
+           "Response time (minutes)", "Fostering placements", "Number of rough sleepers",
+           "Number of children looked after")
 _FORMATS = ("£#,##0", "#,##0.00", "#,##0;(#,##0)", "0", "General", "0.0%", '0.0"%"', "#,##0,")
 
 
@@ -57,20 +59,25 @@ def _measures(path, rows=1_400, *, money=None):
 
 @pytest.mark.parametrize("money", [None, "£", "£000"])
 def test_rows_stating_units_are_blocks_the_same_as_cell_by_cell(tmp_path, cell_by_cell, money):
-    """Below the format window, rows whose labels state a unit are read in blocks, each figure in
-    the unit its label states (or a percentage in a percentage's format): the same observations,
-    report and metric counts as reading every cell alone. Beside columns in £000 (whose stated amounts
-    a block with row units leaves out) they are read cell by cell."""
+    """Below the format window, rows whose labels state a unit or name a count are read in blocks,
+    each figure in the unit its label states (or a percentage in a percentage's format), a count where
+    its row's first figure has no unit: the same observations, report and metric counts as reading
+    every cell alone. Beside columns in £000 (whose stated amounts a block with row units leaves out)
+    rows stating a unit are read cell by cell."""
     path = _measures(tmp_path / "measures.xlsx", money=money)
     parts, fast = _read_both_ways(path, cell_by_cell)
+    blocked = {label for p in parts if isinstance(p, FigureBlock) for label in p.labels.values}
     if money == "£000":
-        assert not any(c.row_units is not None for p in parts if isinstance(p, FigureBlock) for c in p.columns)
+        assert not any(label.startswith("Percentage of") for label in blocked)
         return
     by_unit = [c for p in parts if isinstance(p, FigureBlock) for c in p.columns if c.row_units is not None]
     assert by_unit and {"percent", "per_10000"} <= {u for c in by_unit for u in c.row_units.values}
     assert "may be fractions" in " ".join(fast.report.doubts)
     in_blocks = sum(len(p) for p in parts if isinstance(p, FigureBlock))
     assert in_blocks >= (500 if money else 800)
-    blocked = {label for p in parts if isinstance(p, FigureBlock) for label in p.labels.values}
-    assert {"Average days to re-let council homes (money) 2022",   # a unit and a year (row 492), and a
-            "Percentage of household waste recycled (percent) 2020"} <= blocked   # percentage's (row 460)
+    assert {"Percentage of household waste recycled (money) 2010",   # a unit and a year (row 480), and a
+            "Alcohol consumption (units) (percent) 2011"} <= blocked   # number's in a percentage's format (496)
+    counts = [o for o in fast.observations if o.label.startswith("Number of rough sleepers") and o.row > 450]
+    assert counts and {o.label for o in counts} <= blocked
+    if money is None:   # (no column has a unit: a row naming a count counts)
+        assert {o.unit for o in counts} == {"count"}
