@@ -1168,8 +1168,8 @@ class TableReader:
         row_kinds = list(map(kinds.get, words)) if kinds else repeat(None)
         dated, stated = {}, {}
         for label in counting:
-            if (kind := self._counting_kind(label, shown, texts)) is False:
-                return self._put_back(stream, taken)
+            if marked or (kind := self._counting_kind(label, shown, texts)) is False:
+                return self._put_back(stream, taken)   # (a block with marks counts by its columns alone)
             stated[label] = kind
         for label in labels_found(may_state_unit_or_period, joined, lowered, labels):
             period = self._label_period(label)
@@ -1764,7 +1764,7 @@ class TableReader:
         in £k (whose stated amounts a block with row units leaves out)."""
         if texts or self._unit_key is not None or self._describer is not None:
             return None
-        stated = label_stated_unit(label)
+        stated = label_stated_unit(label) if UNIT_HINT.search(label) else None
         if stated is None or self._money and (own_unit(label) is not None or any(
                 c.base == GBP and c.factor != 1.0 for c in self.columns)):
             return None
