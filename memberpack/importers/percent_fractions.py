@@ -86,6 +86,15 @@ class PercentFractions:
         if not len(values):
             return
         seen = self._seen.setdefault(name, _Seen())
+        if len(values) == 1:   # (a row's figure alone: as below, without numpy's cost for each)
+            value = float(values[0])
+            seen.count += 1
+            seen.total += value
+            seen.largest, seen.smallest = max(seen.largest, abs(value)), min(seen.smallest, abs(value))
+            if seen.example is None and value != 0 and value != 1:
+                seen.example = value
+            seen.shown = seen.shown or shown
+            return
         seen.count += len(values)
         for total in sums if sums is not None else (float(values.sum()),):
             seen.total += total

@@ -193,6 +193,7 @@ _CAMEL = re.compile(r"(?<=[a-z])(?=[A-Z])")   # where camelCase runs words toget
 _COUNT_METRICS = frozenset(m.id for m in CATALOGUE if m.unit == COUNT)
 # Labels a plain row may not have: one naming a total or a count.
 _ODD_LABEL = re.compile("|".join(p.pattern for p in (SUBTOTAL_WORDS, TOTAL_WORDS, _NUMBER_OF)), re.IGNORECASE)
+_TOTALLING = re.compile("|".join(p.pattern for p in (SUBTOTAL_WORDS, TOTAL_WORDS)), re.IGNORECASE)
 
 _TEXT_CACHE = 50_000   # distinct texts remembered per table (a comment column may hold one a row)
 
@@ -1192,18 +1193,30 @@ class TableReader:
         words = self._catalogue_words(labels)
         if words is not None and marked:
             return self._put_back(stream, taken)   # what such a label gives its figures depends on the row's marks
+        # labels counting (Number of ...): their own kinds, as the words alone do not tell them
+        counting = {label: None for label in labels_found(_number_places, joined, lowered, labels) if _NUMBER_OF.search(label)}
         if words is not None:
-            for found, label in dict(zip(words, labels)).items():   # what a label gives depends on these alone
+            pairs = zip(words, labels) if not counting else ((w, label) for w, label in zip(words, labels) if label not in counting)
+            for found, label in dict(pairs).items():   # what a label gives depends on these alone
                 kind = self._row_kind(label, shown, texts)
                 if kind is not None:
                     kinds[found] = kind
         row_kinds = list(map(kinds.get, words)) if kinds else repeat(None)
-        dated = {}
+        dated, stated = {}, {}
+        for label in counting:
+            if marked or (kind := self._counting_kind(label, shown, texts)) is False:
+                return self._put_back(stream, taken)   # (a block with marks counts by its columns alone)
+            stated[label] = kind
         for label in labels_found(may_state_unit_or_period, joined, lowered, labels):
             period = self._label_period(label)
-            if period is False:
-                return self._put_back(stream, taken)
+            if period is False:   # a label stating a unit: its row kind, where a block gives what its cells would
+                kind = None if marked or self._not_measures else self._stated_kind(label, shown, texts)
+                if kind is None:
+                    return self._put_back(stream, taken)
+                stated[label], period = kind, self._period_named(label)
             dated[label] = period
+        if stated:
+            row_kinds = [stated[label] if label in stated else kind for label, kind in zip(labels, row_kinds)]
         if self._money and may_name_own_unit(lowered) and any(map(own_unit, labels)) \
                 or self._describer is not None and any(self._row_described(row) is not None for row in rows):
             return self._put_back(stream, taken)   # a unit cost or a count among money, a unit described: read alone
@@ -1346,7 +1359,7 @@ class TableReader:
         all name a sub total (``Children's services sub total``), [] when none names one; else the
         place of the first row that is read cell by cell: totals, and counts (``Number of ...``)."""
         named = chain(places_of(lowered, "total"), places_of(lowered, "number"))
-        odd = [i for i in label_indexes(lowered, named) if _ODD_LABEL.search(labels[i])]
+        odd = [i for i in label_indexes(lowered, named) if _ODD_LABEL.search(labels[i]) and not self._counts_plainly(labels[i])]
         if not odd:
             return []
         if self._not_measures:
@@ -1711,10 +1724,19 @@ class TableReader:
             return None
         (figures,), texts = split
         label = " ".join(label.split())
-        if not label or _ODD_LABEL.search(label) or MARKED.search(label) or (own := self._label_period(label)) is False \
-                or self._describer is not None and self._row_described(row) is not None:
+        if not label or _ODD_LABEL.search(label) and not self._counts_plainly(label) or MARKED.search(label):
             return None
         shown = self._shown(r, figures_written(values, texts))
+        stated = None
+        if (own := self._label_period(label)) is False:   # a label stating a unit: as in _plain_batch
+            stated = None if self._not_measures else self._stated_kind(label, shown, texts)
+            if stated is None:
+                return None
+            own = self._period_named(label)
+        elif _NUMBER_OF.search(label) and (stated := self._counting_kind(label, shown, texts)) is False:
+            return None
+        if self._describer is not None and self._row_described(row) is not None:
+            return None
         section, period, area = self.section, None, None
         if self._not_measures:
             if not self._keyed_plain or not self._context_holds(row):
@@ -1723,7 +1745,7 @@ class TableReader:
             if name != label and (own := self._label_period(name)) is False:
                 return None
             label = name
-        kind = self._row_kind(label, shown, texts) if mentions_catalogue(label) else None
+        kind = stated or (self._row_kind(label, shown, texts) if mentions_catalogue(label) else None)
         if self._not_measures and self._indents:
             self._top = section
         return r, label, section, values, figures, period, area, texts, own, kind, DATA
@@ -1761,8 +1783,57 @@ class TableReader:
         when the label states a unit they would take, or a period its columns would not all take alike."""
         if UNIT_HINT.search(label) and label_stated_unit(label) is not None or self._money and own_unit(label) is not None:
             return False
+        return self._period_named(label)
+
+    def _period_named(self, label: str) -> Period | None:
+        """The period a row's label names, None where every column keeps its own (:meth:`_changes_no_period`)."""
         period = period_in_label(label, self.context)
         return None if period is not None and self._changes_no_period(period) else period
+
+    def _stated_kind(self, label: str, shown: list[tuple], texts: tuple[int, ...]) -> tuple | None:
+        """What a plain row's label stating a unit (``Percentage of waste recycled``, ``... per 10,000``)
+        gives its figures, as :meth:`_read_cells` gives them: (each column's metric, each column's unit),
+        a row kind (:meth:`_row_kind`); a figure in a percentage's format is a percentage whatever the
+        label states. None (the row is read cell by cell) where that unit would scale a figure otherwise
+        than its column's block does, or is minutes (a duration's clock), or the row has text cells,
+        a unit cost or count of its own, or a units or description column; or beside money columns
+        in £k (whose stated amounts a block with row units leaves out)."""
+        if texts or self._unit_key is not None or self._describer is not None:
+            return None
+        stated = label_stated_unit(label) if UNIT_HINT.search(label) else None
+        if stated is None or self._money and (own_unit(label) is not None or any(
+                c.base == GBP and c.factor != 1.0 for c in self.columns)):
+            return None
+        relevant = mentions_catalogue(label)
+        metrics, units = [], []
+        for col, (code, factor, _) in zip(self.columns, shown):
+            unit = PERCENTAGE_FORMAT if code and is_percent(code) else stated if stated.base == PERCENT and col.base == GBP or (
+                stated is A_NUMBER and col.base == PERCENT and col.index in self._table_unit_columns) else col.unit or stated
+            if unit.factor != factor or unit.base == MINUTES:
+                return None
+            metrics.append(self._metric(label, col.measure, unit.base) if relevant else col.metric(unit.base, self._metric))
+            units.append(unit.base)
+        return tuple(metrics), tuple(units)
+
+    def _counts_plainly(self, label: str) -> bool:
+        """Whether a label naming a count (``Number of rough sleepers``) may be a plain row's: it names
+        no total, no footnote and is no key column's row (its figures' units: :meth:`_counting_kind`)."""
+        return not self._not_measures and not _TOTALLING.search(label) and not has_marker(label) \
+            and not any(word in label for word in self._letters)
+
+    def _counting_kind(self, label: str, shown: list[tuple], texts: tuple[int, ...]) -> tuple | None | bool:
+        """The row kind (:meth:`_row_kind`) of a plain row whose label names a count: its figures with no
+        unit are counts where its first figure has none (:meth:`_read_cells`); None where each figure
+        keeps its column's metric and unit; False (read cell by cell) beside text cells."""
+        if texts:
+            return False
+        if mentions_catalogue(label) and (kind := self._row_kind(label, shown, texts)) is not None:
+            return kind
+        if plain_row_unit(shown, texts) is not None and not self._count_columns:
+            return None
+        units = [COUNT if base is None and (c.measure not in self._money_measures or c.measure in self._count_columns)
+                 else base for c, (_, _, base) in zip(self.columns, shown)]
+        return tuple(self._column_metrics(shown)), tuple(units)
 
     def _changes_no_period(self, period: Period) -> bool:
         """Whether every column keeps its own period in a row whose label names ``period`` (a
@@ -2772,6 +2843,14 @@ class TableReader:
                 found = (match_metric("", text, unit) if is_measure else _label_match(text, unit)).id
             self._metric_cache[key] = found
         return found
+
+
+def _number_places(text: str, lowered: str) -> Iterator[int]:
+    """Where labels joined (``lowered``: in lower case) may name a count (``Number of ...``)."""
+    return places_of(lowered, "number")
+
+
+PERCENTAGE_FORMAT = Unit(PERCENT, 100.0, "%")   # a fraction in a percentage's format (read_value: 0.1706 is 17.06%)
 
 
 def _formatted_as_below(columns: list[Column], by_column: dict[int, dict[int, str]], first: int, window: int) -> bool:
