@@ -534,3 +534,19 @@ def test_a_draft_too_large_to_put_back_is_kept_and_the_member_told_where(qtbot, 
     window.notes.keep_draft()   # the new draft does not write over the one set aside
     assert text in kept.read_text(encoding="utf-8")
     window.pack.close()
+
+
+def test_a_note_typed_without_a_pause_is_kept_while_it_is_typed(qtbot, window):
+    """The draft was kept only after a one-second pause in typing: a member typing steadily had nothing
+    kept, however long they typed, so a crash then lost the whole note."""
+    from memberpack.gui import note_drafts
+    from memberpack.gui.annotation_panel import DRAFT_MS
+
+    panel = window.notes
+    started = time.monotonic()
+    for word in "Why has the residential spend gone up so much since Month 5 this year".split():
+        panel.body.insertPlainText(word + " ")
+        qtbot.wait(DRAFT_MS // 3)   # a steady typist: never a pause as long as DRAFT_MS
+    assert time.monotonic() - started > 2 * DRAFT_MS / 1000
+    draft = note_drafts.found(panel._draft_path, None)
+    assert draft is not None and draft["text"].startswith("Why has the residential spend gone up")
