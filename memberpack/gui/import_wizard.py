@@ -26,6 +26,7 @@ from memberpack.importers import read_file
 from memberpack.importers.isolation import forget_early, warm_up
 from memberpack.importers.engine import FileResult, already_imported, import_read
 from memberpack.importers.table_layout import TableLayout
+from memberpack.model.display import counted
 from memberpack.store import classification
 from memberpack.store.pack import Pack
 
@@ -263,7 +264,8 @@ class ReportPage(QWizardPage):
         for result in wizard.results:
             lines += map(in_wizard_words, result.report.lines(kind_name=kind_title))
             if wizard.overrides.get(result.path):
-                lines.append(f"  {len(wizard.overrides[result.path])} table(s) read as you corrected them")
+                corrected = len(wizard.overrides[result.path])
+                lines.append(f"  {counted(corrected, 'table')} read as you corrected {'it' if corrected == 1 else 'them'}")
         self.report.setPlainText("\n".join(lines))
         self.repeats.setText("\n".join(
             f"{path.name} is already in the pack (imported on {when}). Importing it again adds a copy of the "
