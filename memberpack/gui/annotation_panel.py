@@ -80,6 +80,8 @@ class AnnotationPanel(QWidget):
         self._draft_timer.setInterval(DRAFT_MS)
         self._draft_timer.timeout.connect(self.keep_draft)
         self.body.textChanged.connect(self._keep_draft_soon)
+        self.kind.currentIndexChanged.connect(self._keep_draft_soon)   # kept with the note, as it is chosen
+        self.visibility.currentIndexChanged.connect(self._keep_draft_soon)
         self.waiting: str | None = None   # the text of a note refused while the pack was held, to add once free
         self.retry = QTimer(self)
         self.retry.setSingleShot(True)

@@ -550,3 +550,18 @@ def test_a_note_typed_without_a_pause_is_kept_while_it_is_typed(qtbot, window):
     assert time.monotonic() - started > 2 * DRAFT_MS / 1000
     draft = note_drafts.found(panel._draft_path, None)
     assert draft is not None and draft["text"].startswith("Why has the residential spend gone up")
+
+
+def test_the_kind_chosen_for_a_note_being_written_is_kept_with_it(qtbot, window):
+    """A note typed, then made a question for officers, was kept aside as a plain note until the
+    next key: killed then, the question came back as a note."""
+    from memberpack.gui import note_drafts
+    from memberpack.gui.annotation_panel import DRAFT_MS
+
+    panel = window.notes
+    panel.body.setPlainText("Who signs off the High Needs recovery plan?")
+    qtbot.waitUntil(lambda: note_drafts.found(panel._draft_path, None) is not None, timeout=4 * DRAFT_MS)
+    panel.kind.setCurrentIndex(1)
+    panel.visibility.setCurrentIndex(1)
+    qtbot.waitUntil(lambda: note_drafts.found(panel._draft_path, None)["kind"] == "question", timeout=4 * DRAFT_MS)
+    assert note_drafts.found(panel._draft_path, None)["visibility"] == "private"
