@@ -87,7 +87,7 @@ def already_in_pack(pack_path: Path | Pack, results: Sequence[FileResult]) -> di
 
 
 class FilesPage(QWizardPage):
-    def __init__(self, files: Sequence[Path]) -> None:
+    def __init__(self) -> None:
         super().__init__()
         self.setTitle("Choose the workbooks to import")
         self.setSubTitle("Excel (.xlsx, .xlsm, .xls), OpenDocument (.ods) or CSV files. Nothing is written "
@@ -130,7 +130,6 @@ class FilesPage(QWizardPage):
         self.stop.hide()
         self.job: workers.Job | None = None
         self._read = False
-        self.add_files(files)
 
     def add_files(self, files: Sequence[Path]) -> None:
         present = set(self.files())
@@ -292,9 +291,10 @@ class ImportWizard(QWizard):
         self.remembered = remembered_layouts(self.pack_path)   # files are read as the import would read them
         self.job: workers.Job | None = None
         warm_up(keep=True)   # files are read in a reader process: one loads while the officer picks files
-        self.files_page, self.preview_page, self.report_page = FilesPage(files), PreviewPage(), ReportPage()
+        self.files_page, self.preview_page, self.report_page = FilesPage(), PreviewPage(), ReportPage()
         for page in (self.files_page, self.preview_page, self.report_page):
             self.addPage(page)
+        self.files_page.add_files(files)   # once its page is in the wizard: Next counts files added after that
         self.setButtonText(QWizard.WizardButton.FinishButton, "&Import")
         self.resize(900, 640)
 

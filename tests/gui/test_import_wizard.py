@@ -276,3 +276,14 @@ def test_counts_of_one_read_in_the_singular(qtbot, demo_pack, tmp_path):
     page.apply.click()
     wizard.next()
     assert "  1 table read as you corrected it" in wizard.report_page.report.toPlainText().splitlines()
+
+
+def test_next_is_enabled_for_files_given_when_the_wizard_opens(qtbot, demo_pack, cla_rate_xlsx):
+    """A workbook dropped on the window (or given to File › Import) was listed, but Next stayed greyed
+    out: the files were counted before the page joined the wizard, so the count never changed."""
+    wizard = open_wizard(qtbot, demo_pack, [cla_rate_xlsx])
+    assert wizard.button(wizard.WizardButton.NextButton).isEnabled()
+    wizard.files_page.list.takeItem(0)
+    assert not wizard.button(wizard.WizardButton.NextButton).isEnabled()
+    wizard.files_page.add_files([cla_rate_xlsx])
+    assert wizard.button(wizard.WizardButton.NextButton).isEnabled()
