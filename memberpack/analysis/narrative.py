@@ -559,12 +559,18 @@ def is_total(row: GridRow) -> bool:
     return row.role in (SUBTOTAL, TOTAL)
 
 
+# what the importing officer was told to do about a doubt ("give it with --unit", "(name the identifying
+# columns with --key-columns)", "if they are, format those cells ... and import it again"): not for members
+_OFFICERS_ADVICE = re.compile(r"(?:\s*\((?:give|name)\b[^()]*\)|:\s*(?:give|if they are|open and save)\b.*)$")
+
+
 def doubt_line(ds: Dataset) -> str:
     """What a councillor is told of a table read with a doubt that the importing officer confirmed
-    rather than corrected (its report's verdict stays *unsure*): the doubt the officer was shown.
-    Empty for a table read without one."""
+    rather than corrected (its report's verdict stays *unsure*): the doubt the officer was shown,
+    without what the officer was told to do about it. Empty for a table read without one."""
     report = ds.report or {}
     if report.get("verdict") != "unsure":
         return ""
-    doubts = "; ".join(report.get("doubts") or ["the reading of this table was in doubt"])
+    doubts = "; ".join(_OFFICERS_ADVICE.sub("", d) for d in report.get("doubts") or
+                       ["the reading of this table was in doubt"])
     return f"Unsure reading, imported as read on the officer's word: {doubts}."

@@ -30,7 +30,7 @@ from memberpack.store.pack import Pack
 WARNING_LIGHT, WARNING_DARK = "#8b0000", "#ff8a80"   # a note whose figure changed, on light or dark
 PLACEHOLDER = "Write a note, or a question for officers, on the selected figure…"
 REDO_KEYS = {QKeySequence("Ctrl+Shift+Z")[0].toCombined(), QKeySequence("Ctrl+Y")[0].toCombined()}
-DRAFT_MS = 1000   # a pause in typing this long keeps the note being written (gui/note_drafts.py)
+DRAFT_MS = 500   # the note being written is kept this long after it changes, typing or not (gui/note_drafts.py)
 RETRY_MS = 2000   # how often a note refused while the pack is held is tried again
 WILL_ADD = ("The pack is being written by another window or an import: your note is kept, and is added as soon "
             "as the pack is free.")
@@ -79,7 +79,9 @@ class AnnotationPanel(QWidget):
         self._draft_timer.setSingleShot(True)
         self._draft_timer.setInterval(DRAFT_MS)
         self._draft_timer.timeout.connect(self.keep_draft)
-        self.body.textChanged.connect(self._draft_timer.start)
+        self.body.textChanged.connect(self._keep_draft_soon)
+        self.kind.currentIndexChanged.connect(self._keep_draft_soon)   # kept with the note, as it is chosen
+        self.visibility.currentIndexChanged.connect(self._keep_draft_soon)
         self.waiting: str | None = None   # the text of a note refused while the pack was held, to add once free
         self.retry = QTimer(self)
         self.retry.setSingleShot(True)
@@ -265,6 +267,12 @@ class AnnotationPanel(QWidget):
         """True while the editor holds text the pack does not: a new note, or changes to the one edited."""
         text = self.body.toPlainText().strip()
         return text != self.editing.body.strip() if self.editing is not None else bool(text)
+
+    def _keep_draft_soon(self) -> None:
+        """Keep the draft DRAFT_MS after the first change not yet kept: restarting the wait on every
+        key would keep nothing while a member types steadily."""
+        if not self._draft_timer.isActive():
+            self._draft_timer.start()
 
     def keep_draft(self) -> None:
         """Keep the note being written as its pack's draft (or drop the draft once there is none), so

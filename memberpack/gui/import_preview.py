@@ -29,6 +29,7 @@ from memberpack.importers.engine import FileResult
 from memberpack.importers.table_layout import TableLayout
 from memberpack.importers.report import PERIOD_CLEARED, UNSURE
 from memberpack.importers.reader import read_sheets
+from memberpack.model.display import counted
 from memberpack.model.number_formats import render
 from memberpack.model.periods import parse_period
 from memberpack.model.observation import LAYOUT_KINDS
@@ -323,11 +324,11 @@ class PreviewPage(QWizardPage):
             getattr(report, "layout_source", ""), getattr(report, "layout_source", "") or "detected")
         self.detected.setText(
             f"Read as {kind_title(layout.kind)} ({in_wizard_words(layout.kind_reason) or source}): header "
-            f"row(s) {', '.join(map(str, layout.header_rows)) or 'none'}, labels in column {layout.label_column}, unit "
+            f"{'row' if len(layout.header_rows) == 1 else 'rows'} {', '.join(map(str, layout.header_rows)) or 'none'}, "
+            f"labels in column {layout.label_column}, unit "
             f"{layout.unit or report.unit or 'as written in the headers'}, period {layout.period or 'not stated'}"
             f"{_period_why(layout.period, report.period_reason)}; "
-            f"{report.rows_read} rows, "
-            f"{report.cells_read} figures.")
+            f"{counted(report.rows_read, 'row')}, {counted(report.cells_read, 'figure')}.")
         self._shown = self.choices()
 
     def apply_corrections(self, then_show: int | None = None) -> bool:

@@ -26,6 +26,7 @@ from memberpack.importers import read_file
 from memberpack.importers.isolation import forget_early, warm_up
 from memberpack.importers.engine import FileResult, already_imported, import_read
 from memberpack.importers.table_layout import TableLayout
+from memberpack.model.display import counted
 from memberpack.store import classification
 from memberpack.store.pack import Pack
 
@@ -86,7 +87,7 @@ def already_in_pack(pack_path: Path | Pack, results: Sequence[FileResult]) -> di
 
 
 class FilesPage(QWizardPage):
-    def __init__(self, files: Sequence[Path]) -> None:
+    def __init__(self) -> None:
         super().__init__()
         self.setTitle("Choose the workbooks to import")
         self.setSubTitle("Excel (.xlsx, .xlsm, .xls), OpenDocument (.ods) or CSV files. Nothing is written "
@@ -129,7 +130,6 @@ class FilesPage(QWizardPage):
         self.stop.hide()
         self.job: workers.Job | None = None
         self._read = False
-        self.add_files(files)
 
     def add_files(self, files: Sequence[Path]) -> None:
         present = set(self.files())
@@ -263,7 +263,8 @@ class ReportPage(QWizardPage):
         for result in wizard.results:
             lines += map(in_wizard_words, result.report.lines(kind_name=kind_title))
             if wizard.overrides.get(result.path):
-                lines.append(f"  {len(wizard.overrides[result.path])} table(s) read as you corrected them")
+                corrected = len(wizard.overrides[result.path])
+                lines.append(f"  {counted(corrected, 'table')} read as you corrected {'it' if corrected == 1 else 'them'}")
         self.report.setPlainText("\n".join(lines))
         self.repeats.setText("\n".join(
             f"{path.name} is already in the pack (imported on {when}). Importing it again adds a copy of the "
@@ -290,9 +291,10 @@ class ImportWizard(QWizard):
         self.remembered = remembered_layouts(self.pack_path)   # files are read as the import would read them
         self.job: workers.Job | None = None
         warm_up(keep=True)   # files are read in a reader process: one loads while the officer picks files
-        self.files_page, self.preview_page, self.report_page = FilesPage(files), PreviewPage(), ReportPage()
+        self.files_page, self.preview_page, self.report_page = FilesPage(), PreviewPage(), ReportPage()
         for page in (self.files_page, self.preview_page, self.report_page):
             self.addPage(page)
+        self.files_page.add_files(files)   # once its page is in the wizard: Next counts files added after that
         self.setButtonText(QWizard.WizardButton.FinishButton, "&Import")
         self.resize(900, 640)
 

@@ -26,6 +26,7 @@ from memberpack.gui.pack_writes import READ_WAIT_MS, PackWriter
 from memberpack.gui.passphrase_dialog import ask_passphrase, new_passphrase
 from memberpack.gui.plain_text import plain_label, plain_tip
 from memberpack.model.annotations import PRIVATE
+from memberpack.model.display import counted
 from memberpack.store import classification
 from memberpack.store.pack import Pack
 
@@ -318,7 +319,7 @@ class MainWindow(QMainWindow):
     def _imported(self, reports: list) -> None:
         tables = sum(len(r.tables) for r in reports)
         self.reload()
-        self.statusBar().showMessage(f"Imported {tables} table(s) from {len(reports)} file(s)", 8000)
+        self.statusBar().showMessage(f"Imported {counted(tables, 'table')} from {counted(len(reports), 'file')}", 8000)
 
     def import_neighbours(self) -> bool:
         """Read our statistical neighbours from a workbook the officer picks, store them as the next

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 
+from memberpack.model.display import counted
 from memberpack.model.observation import BREAKDOWN, BUDGET_MONITOR, GENERAL, KPI_SCORECARD, TIME_SERIES
 from memberpack.model.periods import parse_period
 
@@ -62,7 +63,7 @@ def detect_kind(measures: list[str], labels: list[str], statuses: set[str]) -> t
     if len(period_rows) >= 3 and len(period_rows) * 2 > len(labels):
         return TIME_SERIES, f"{len(period_rows)} row labels are periods ({period_rows[0]} ... {period_rows[-1]})"
     if labels and measures:
-        return BREAKDOWN, f"{len(labels)} categories by {len(measures)} measure(s)"
+        return BREAKDOWN, f"{counted(len(labels), 'category', 'categories')} by {counted(len(measures), 'measure')}"
     return GENERAL, "no budget, scorecard, period or category pattern recognised"
 
 

@@ -116,7 +116,8 @@ class PercentFractions:
         example = self._seen[names[0]].example
         return (f"the percentages of {listed} are all between 0 and 1, none shown with a %: they are read "
                 f"as written ({example:g} as {example:g}%), but may be fractions ({example:g} for {example * 100:g}%): "
-                "if they are, format those cells as percentages in the workbook and import it again")
+                "if they are, format them as percentages in Excel (a CSV keeps no formats: save it as .xlsx) and "
+                "import it again")
 
 
 def _named(label: str, measure: str) -> str:

@@ -15,6 +15,7 @@ from collections.abc import Callable, Collection
 from dataclasses import dataclass, field, fields
 
 from memberpack.importers.cells import a1, column_index
+from memberpack.model.display import counted
 
 READ, ASSUMED, UNSURE = "read", "read with assumptions", "unsure"
 PERIOD_CLEARED = "cleared by hand"   # the period_reason of a table the officer said states no period
@@ -177,7 +178,7 @@ class TableReport:
             count = f" ({len(self.assumptions)} listed below)" if self.assumptions and not self.doubts else ""
             if self.warnings:
                 where = "above" if all(w in above for w in self.warnings) else "below"
-                count += f", but with {_count(len(self.warnings), 'warning')} ({where})"
+                count += f", but with {counted(len(self.warnings), 'warning')} ({where})"
             out.append(f"    {self.verdict}{count}")
         out += [f"    {w}" for w in self.warnings if w not in above]
         out += [f"    doubt: {d}" for d in self.doubts]
@@ -191,7 +192,8 @@ class TableReport:
         out.append(f"    unit {self.unit or 'as written'}{_why(unit_reason)}; "
                    f"period {self.period or 'not stated'}{_why(period_reason)}")
         kind = f"{kind_name(self.kind)} ({self.kind_reason})" if self.kind_reason else kind_name(self.kind)
-        out.append(f"    {self.rows_read:,} rows, {self.cells_read:,} figures read; {kind}, layout {self.layout_source}")
+        out.append(f"    {counted(self.rows_read, 'row')}, {counted(self.cells_read, 'figure')} read; {kind}, "
+                   f"layout {self.layout_source}")
         out += [f"    the table's note: {n}" for n in self.notes]
         if self.context:
             out.append("    the same on every row: " + "; ".join(f"{k}: {v}" for k, v in self.context.items()))
@@ -268,10 +270,6 @@ def _plain(value):
     if isinstance(value, dict):
         return {k: _plain(v) for k, v in value.items()}
     return value
-
-
-def _count(n: int, word: str) -> str:
-    return f"{n:,} {word}{'' if n == 1 else 's'}"
 
 
 def _why(reason: str) -> str:

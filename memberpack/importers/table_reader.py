@@ -74,6 +74,7 @@ from memberpack.importers.subtotal_groups import (
     adds_up_none, adds_up_some, closed_groups, group_bounds, may_add_up_subtotals, may_run_on, names_apart)
 from memberpack.importers.table_ends import LOOKAHEAD, TableEnds, is_footnote
 from memberpack.model.blocks import BlockColumn, Coded, FigureBlock, RowStatuses, Texts
+from memberpack.model.display import counted
 from memberpack.model.metrics import (CATALOGUE, OTHER_METRIC, Metric, catalogue_words_each, catalogue_words_found,
                                       match_metric, mentions_catalogue)
 from memberpack.model.observation import BUDGET_MONITOR, DATA, KPI_SCORECARD, SUBTOTAL, Observation
@@ -907,8 +908,8 @@ class TableReader:
         if worded := [(c, m) for c, m in self._words_columns.items() if sums.get(c, (0, 0))[1]]:
             c, measure = worded[0]
             self.report.doubt(f"column {column_letter(c)} ({measure}) holds words on the rows sampled but "
-                              f"{sums[c][1]:g} figure(s) further down, under a header of their own perhaps: what they "
-                              "measure is not said (read as written, in no unit)")
+                              f"{counted(int(sums[c][1]), 'figure')} further down, under a header of their own "
+                              "perhaps: what they measure is not said (read as written, in no unit)")
             self.report.settle_verdict()
 
     def _read_rows(self, stream: Peekable, progress=None, cancel=None) -> Iterator[list[Observation] | FigureBlock]:
@@ -990,7 +991,7 @@ class TableReader:
         distinct = int(np.count_nonzero(keys[1:] != keys[:-1])) + bool(len(keys))
         repeats = len(self._row_keys) - distinct
         if repeats >= 3 and repeats * 20 >= distinct:   # more than a chance repeat or two
-            self.report.doubt(f"{repeats:,} row(s) repeat another row's label, section and period: no column "
+            self.report.doubt(f"{repeats:,} rows repeat another row's label, section and period: no column "
                               "tells them apart (name the identifying columns with --key-columns)")
         if (count := self._unitless_scaled[0]):
             self.report.doubt(f"{count:,} figure{'s' if count > 1 else ''} ({', '.join(self._unitless_scaled[1:])}"

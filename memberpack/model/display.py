@@ -44,3 +44,8 @@ def printable(text: str, limit: int = LONGEST_PRINTED) -> str:
     if len(text) <= limit:
         return text
     return f"{text[:limit].rstrip()} … [cut: {len(text):,} characters in all]"
+
+
+def counted(n: int, word: str, words: str | None = None) -> str:
+    """``n`` things in words: "1 row", "1,064 figures", "3 categories" (``words``: an irregular plural)."""
+    return f"{n:,} {word if n == 1 else words or word + 's'}"

@@ -166,10 +166,12 @@ _MONTHS_SPAN = re.compile(rf"\b({_MONTH_WORDS})\b\.?\s*'?((?:19|20)?\d{{2}})\s*(
                           rf"((?:19|20)?\d{{2}})(?!\d)", re.IGNORECASE)
 # Any span of months, their years written as Excel's mmm-yy too (``Sep-18 to Sep-19``)
 _ANY_MONTHS_SPAN = re.compile(_MONTHS_SPAN.pattern.replace(r"\.?\s*'?", r"\.?[\s-]*'?"), re.IGNORECASE)
-# "between March 2015 and March 2018": the span from one month to the other (read as "March 2015 to March 2018")
-_BETWEEN_MONTHS = re.compile(rf"\bbetween\s+((?:{_MONTH_WORDS})\.?\s*(?:19|20)\d{{2}})\s+and\s+(?=(?:{_MONTH_WORDS})\b)",
-                             re.IGNORECASE)
 _SPLIT_YEAR_RE = re.compile(_SPLIT_YEAR)
+# Two dates joined by "between ... and" (``between March 2015 and March 2018``, ``Between 1 September 2019 and
+# 31 August 2020``, ``between April and June 2024``): the span they bound, read as "... to ..." (their days left out)
+_DAY = r"(?:\d{1,2}(?:st|nd|rd|th)?\s+)?"
+_BETWEEN = re.compile(rf"\bbetween\s+{_DAY}((?:{_MONTH_WORDS})\b\.?(?:\s+(?:19|20)\d{{2}})?|(?:19|20)\d{{2}})\s+and\s+"
+                      rf"{_DAY}((?:(?:{_MONTH_WORDS})\b\.?\s+)?(?:19|20)\d{{2}})\b", re.IGNORECASE)
 # GOV.UK writes a financial or academic year as "2023 to 2024" (its style guide's form for 2023/24)
 _YEAR_TO_NEXT = re.compile(r"\b((?:19|20)\d{2}) to ((?:19|20)\d{2})\b", re.IGNORECASE)
 _SIX_DIGIT_YEAR = re.compile(r"((?:19|20)\d{2})(\d{2})")
@@ -242,8 +244,8 @@ def _parsed_period(t: str, academic: bool) -> Period | None:
         t = _QUANTITY.sub(" ", t)
     if _AGE.search(t):
         t = _AGE.sub(" ", t)
-    if _BETWEEN_MONTHS.search(t):
-        t = _BETWEEN_MONTHS.sub(r"\1 to ", t)
+    if ("etween" in t or "ETWEEN" in t) and _BETWEEN.search(t):
+        t = _BETWEEN.sub(r"\1 to \2", t)
     span = _years_span(t)
     if span is not None:
         return replace(span, academic=academic or bool(_ACADEMIC.search(t)))

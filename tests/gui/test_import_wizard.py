@@ -83,7 +83,7 @@ def test_wizard_previews_reports_and_imports(qtbot, monkeypatch, demo_pack, cla_
     assert wizard.results[0].tables[0].layout.kind == "kpi_scorecard"
     wizard.next()
     report = wizard.report_page.report.toPlainText()
-    assert "cla_rate.xlsx" in report and "1 table(s) read as you corrected them" in report
+    assert "cla_rate.xlsx" in report and "1 table read as you corrected it" in report
     monkeypatch.setattr(engine, "read_tables", lambda *a, **k: pytest.fail("the file was read again"))
     with qtbot.waitSignal(wizard.imported, timeout=10_000) as done:
         wizard.button(wizard.WizardButton.FinishButton).click()
@@ -263,3 +263,27 @@ def test_the_preview_shows_cells_as_the_spreadsheet_does(qtbot, demo_pack, tmp_p
     cells = {(r, c): model.index(r, c).data() for r in range(model.rowCount()) for c in range(model.columnCount())}
     assert {"120", "0.7", "30/09/2024", "95.5", "40", "30/09/2024 14:05"} <= set(cells.values())
     assert page.detected.text().startswith("Read as Budget monitor (") and "<" not in page.detected.text()
+
+
+def test_counts_of_one_read_in_the_singular(qtbot, demo_pack, tmp_path):
+    """The wizard said "header row(s) 1", "1 rows, 1 figures" and "1 table(s) read as you corrected them"."""
+    path = write_workbook(tmp_path / "spend.xlsx", "Spend", [("Service", "Budget £k"), ("Fostering", 120)])
+    wizard = open_wizard(qtbot, demo_pack, [path])
+    wizard.next()
+    page = wizard.preview_page
+    assert "header row 1, " in page.detected.text() and page.detected.text().endswith("; 1 row, 1 figure.")
+    page.unit.setCurrentIndex(page.unit.findData("£m"))
+    page.apply.click()
+    wizard.next()
+    assert "  1 table read as you corrected it" in wizard.report_page.report.toPlainText().splitlines()
+
+
+def test_next_is_enabled_for_files_given_when_the_wizard_opens(qtbot, demo_pack, cla_rate_xlsx):
+    """A workbook dropped on the window (or given to File › Import) was listed, but Next stayed greyed
+    out: the files were counted before the page joined the wizard, so the count never changed."""
+    wizard = open_wizard(qtbot, demo_pack, [cla_rate_xlsx])
+    assert wizard.button(wizard.WizardButton.NextButton).isEnabled()
+    wizard.files_page.list.takeItem(0)
+    assert not wizard.button(wizard.WizardButton.NextButton).isEnabled()
+    wizard.files_page.add_files([cla_rate_xlsx])
+    assert wizard.button(wizard.WizardButton.NextButton).isEnabled()

@@ -534,3 +534,34 @@ def test_a_draft_too_large_to_put_back_is_kept_and_the_member_told_where(qtbot, 
     window.notes.keep_draft()   # the new draft does not write over the one set aside
     assert text in kept.read_text(encoding="utf-8")
     window.pack.close()
+
+
+def test_a_note_typed_without_a_pause_is_kept_while_it_is_typed(qtbot, window):
+    """The draft was kept only after a one-second pause in typing: a member typing steadily had nothing
+    kept, however long they typed, so a crash then lost the whole note."""
+    from memberpack.gui import note_drafts
+    from memberpack.gui.annotation_panel import DRAFT_MS
+
+    panel = window.notes
+    started = time.monotonic()
+    for word in "Why has the residential spend gone up so much since Month 5 this year".split():
+        panel.body.insertPlainText(word + " ")
+        qtbot.wait(DRAFT_MS // 3)   # a steady typist: never a pause as long as DRAFT_MS
+    assert time.monotonic() - started > 2 * DRAFT_MS / 1000
+    draft = note_drafts.found(panel._draft_path, None)
+    assert draft is not None and draft["text"].startswith("Why has the residential spend gone up")
+
+
+def test_the_kind_chosen_for_a_note_being_written_is_kept_with_it(qtbot, window):
+    """A note typed, then made a question for officers, was kept aside as a plain note until the
+    next key: killed then, the question came back as a note."""
+    from memberpack.gui import note_drafts
+    from memberpack.gui.annotation_panel import DRAFT_MS
+
+    panel = window.notes
+    panel.body.setPlainText("Who signs off the High Needs recovery plan?")
+    qtbot.waitUntil(lambda: note_drafts.found(panel._draft_path, None) is not None, timeout=4 * DRAFT_MS)
+    panel.kind.setCurrentIndex(1)
+    panel.visibility.setCurrentIndex(1)
+    qtbot.waitUntil(lambda: note_drafts.found(panel._draft_path, None)["kind"] == "question", timeout=4 * DRAFT_MS)
+    assert note_drafts.found(panel._draft_path, None)["visibility"] == "private"

@@ -60,7 +60,7 @@ def test_a_unit_chosen_in_the_wizard_is_used_without_reading_again_first(qtbot, 
     page.unit.setCurrentIndex(page.unit.findData("£k"))
     wizard.next()
     assert wizard.currentPage() is wizard.report_page
-    assert "read as you corrected them" in wizard.report_page.report.toPlainText()
+    assert "1 table read as you corrected it" in wizard.report_page.report.toPlainText()
     _finish(qtbot, wizard)
     with Pack.open(demo_pack) as pack:
         ds = pack.datasets()[-1]

@@ -75,3 +75,32 @@ def test_a_budget_position_from_a_confirmed_unsure_monitor_says_so(tmp_path):
     with Pack.create(tmp_path / "p.mpack") as pack:
         import_files(pack, [path], accept_unsure=True)
         assert headlines(pack).budget.label == "Total ⚠ (unsure reading)"
+
+
+def test_the_councillor_is_told_the_doubt_without_the_officers_instructions():
+    """The PDF told councillors "... is stated anywhere: give it with --unit." and "if they are, format
+    those cells as percentages in the workbook and import it again": what the importing officer could
+    have done, in the command line's words, not what is in doubt."""
+    from types import SimpleNamespace
+
+    doubts = {
+        "columns C (Total Receipts), E (Total) look like money but no unit (£, £k, £m) is stated anywhere: give "
+        "it with --unit": "columns C (Total Receipts), E (Total) look like money but no unit (£, £k, £m) is stated "
+                          "anywhere",
+        "column I holds figures under no header: what they measure is not stated (give the header rows with "
+        "--header-rows, or leave the column out in the import wizard)": "column I holds figures under no header: "
+                                                                        "what they measure is not stated",
+        "the percentages of 'Attendance %' are all between 0 and 1, none shown with a %: they are read as written "
+        "(0.94 as 0.94%), but may be fractions (0.94 for 94%): if they are, format those cells as percentages in "
+        "the workbook and import it again": "the percentages of 'Attendance %' are all between 0 and 1, none shown "
+                                            "with a %: they are read as written (0.94 as 0.94%), but may be "
+                                            "fractions (0.94 for 94%)",
+        "800 rows repeat another row's label, section and period: no column tells them apart (name the identifying "
+        "columns with --key-columns)": "800 rows repeat another row's label, section and period: no column tells "
+                                       "them apart",
+        "3 formula cells (B2:D2) have no calculated value and are not read: open and save the workbook in Excel, "
+        "then import it again": "3 formula cells (B2:D2) have no calculated value and are not read",
+    }
+    for doubt, told in doubts.items():
+        line = doubt_line(SimpleNamespace(report={"verdict": "unsure", "doubts": [doubt, doubt]}))
+        assert line == f"Unsure reading, imported as read on the officer's word: {told}; {told}."

@@ -72,7 +72,8 @@ def test_counts_under_a_column_of_codes_are_not_read_as_money(tmp_path):
     assert (cells["D29"].value, cells["D29"].unit) == (56, None)
     assert (cells["E29"].value, cells["E29"].unit) == (1080049000, "GBP")
     assert cells["D3"].status == "text" and cells["E3"].value == 400000
-    assert any("column D (Subclass) holds words" in d for d in table.report.doubts)
+    assert any("column D (Subclass) holds words on the rows sampled but 3 figures further down" in d
+               for d in table.report.doubts)   # not "3 figure(s)"
 
 
 

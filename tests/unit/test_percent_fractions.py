@@ -103,3 +103,15 @@ def test_a_blocks_percentages_noted_by_column_are_noted_as_label_by_label():
         one_by_one._note(name, values[percent & (labels.codes == code)], False)
     assert list(noted._seen) == list(one_by_one._seen) == ["Rate % 0", "Variance %", "Rate % 1", "Rate % 2"]
     assert noted._seen == one_by_one._seen
+
+
+def test_the_officer_is_told_how_to_mend_fractions_in_a_csv_too(tmp_path):
+    """The doubt told the officer to "format those cells as percentages in the workbook": a CSV keeps
+    no formats, so for the recycling rates published as a CSV it asked the impossible."""
+    path = tmp_path / "recycling.csv"
+    path.write_text("area_name,period,Recycling rate %\nTrafford,2010-11,0.408\nTrafford,2011-12,0.492\n"
+                    "Trafford,2012-13,0.479\n", encoding="utf-8")
+    table, = read_file(path).tables
+    doubt, = (d for d in table.report.doubts if "between 0 and 1" in d)
+    assert doubt.endswith("if they are, format them as percentages in Excel (a CSV keeps no formats: save it as "
+                          ".xlsx) and import it again")

@@ -107,3 +107,18 @@ def test_a_year_ended_31_march_with_no_year_is_the_tables_year():
     """"during year ended 31 March" under a title of 2012-13 had been March 2013: it names no period of
     its own, so its figures take the table's year."""
     assert parse_period("Gross total cost during year ended 31 March (£000's) 2.1 Numerator") is None
+
+
+@pytest.mark.parametrize("text, label", [
+    ("Change in useable reserves between March 2015 and March 2018", "Mar 2015 to Mar 2018"),
+    ("Between 1 September 2019 and 31 August 2020", "2019/20"),   # the seed's academic year
+    ("between Aug 2019 and June 2020", "Aug 2019 to Jun 2020"),
+    ("Change between 2015 and 2018", "2015 to 2018"),
+    ("Referrals between April and June 2024", "Q1 2024/25"),
+    ("between 1 April 2009 and 31 March 2010", "2009/10"),
+    ("Pupils aged between 5 and 16 in 2019", "2019"),
+])
+def test_a_title_naming_two_dates_with_between_names_the_span_not_its_start(text, label):
+    """"between March 2015 and March 2018" was read as Mar 2015, the period every figure of the table
+    without its own year was then given (a change over three years dated at its start)."""
+    assert parse_period(text).label() == label

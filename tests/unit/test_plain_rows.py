@@ -733,7 +733,7 @@ def test_rows_repeating_a_label_are_counted_the_same_either_way(tmp_path, cell_b
     slow = read_file(tmp_path / "repeats.xlsx").tables[0]
     read_alike(fast, slow)
     repeats = [d for d in fast.report.doubts if "repeat another row's label" in d]
-    assert repeats == (["800 row(s) repeat another row's label, section and period: no column tells them apart "
+    assert repeats == (["800 rows repeat another row's label, section and period: no column tells them apart "
                         "(name the identifying columns with --key-columns)"] if doubted else [])
 
 
@@ -754,7 +754,7 @@ def test_rows_keyed_by_no_period_are_counted_without_looking_up_periods(tmp_path
         ws.append([f"Line {r % 300}", 1.5, 2.5])
     wb.save(tmp_path / "plain.xlsx")
     table = read_file(tmp_path / "plain.xlsx").tables[0]
-    assert asked == [] and any("900 row(s) repeat" in d for d in table.report.doubts)
+    assert asked == [] and any("900 rows repeat" in d for d in table.report.doubts)
 
 
 @pytest.mark.parametrize("odd_format", [False, True])

@@ -112,3 +112,14 @@ def test_a_workbook_with_hundreds_of_skipped_cells_gives_a_short_exact_report(tm
     assert table["skipped"] == [{"range": "C3:F202", "count": 800, "reason": UNCACHED},
                                 {"range": "P203:AP204", "count": 41, "reason": NO_LABEL}]
     assert table["skipped_not_listed"] == 0
+
+
+def test_counts_of_one_read_in_the_singular():
+    """A small table read "1 rows, 2 figures read; Breakdown (1 categories by 1 measure(s))"."""
+    from memberpack.importers.kinds import detect_kind
+
+    kind, reason = detect_kind(["Amount"], ["Adult Social Care Precept"], set())
+    assert reason == "1 category by 1 measure"
+    assert detect_kind(["2015", "Total 2018"], ["Somerset", "Devon"], set())[1] == "2 categories by 2 measures"
+    t = _table(kind_reason=reason, rows_read=1, cells_read=1)
+    assert t.lines()[-1] == "    1 row, 1 figure read; breakdown (1 category by 1 measure), layout detected"

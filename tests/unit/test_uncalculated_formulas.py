@@ -73,4 +73,4 @@ def test_a_sheet_of_uncalculated_formulas_beside_a_table_is_a_warning(tmp_path, 
     out = capsys.readouterr().out
     assert ("warning: sheet 'Summary': a table with no figures read: 1 formula cell (B2) has no calculated value and is "
             "not read: open and save the workbook in Excel, then import it again") in out
-    assert "1 rows, 1 figures read" in out
+    assert "1 row, 1 figure read" in out
