@@ -144,6 +144,8 @@ _NO_PERIOD = re.compile(r"\b(?:change|movement|direction)\b|\b(?:from|since)\s+(
                         re.IGNORECASE)
 # what a figure was worked out from, in brackets after its name: its years date that data, not the figure
 _BASED_ON = re.compile(r"\((?:based on|using|calculated from)\b[^()]*\)", re.IGNORECASE)
+# ... or the year projections were made from: "(2016-based household projections for 2018)" are for 2018
+_BASE_YEAR = re.compile(r"\b(?:19|20)\d\d(?:[-/]\d\d)?[-\s]based\b", re.IGNORECASE)
 _TEXT_COLUMN = re.compile(r"^\s*(?:comments?|commentary|notes?|narrative|remarks?)\b", re.IGNORECASE)
 _DEFINES = re.compile(r"\b(?:description|definition)\b", re.IGNORECASE)
 _PLACE = re.compile(r"geograph|\b(?:areas?|authority|council|region|organisation|provider|school|establishment|ward|"
@@ -675,7 +677,7 @@ class TableReader:
             if unit is None and self._pounds_written(header, c):
                 unit = POUNDS   # "£60.00" in most cells: the "130" among them is pounds too
                 self.report.assume(f"column {column_letter(c)} ({measure}) is in £: its cells write the £ sign")
-            dating = _BASED_ON.sub(" ", measure)   # "(based on the January 2020 census)": the data's date, not the figures'
+            dating = _BASE_YEAR.sub(" ", _BASED_ON.sub(" ", measure))   # the data's date, not the figures'
             period = span_end(dating) if _NO_PERIOD.search(dating) else parse_period(dating) \
                 or relative_year(dating, named) or _coded_year(dating) \
                 or _coded_date(dating)   # ("Change ... Sep-18 to Sep-19": Sep 2019)
