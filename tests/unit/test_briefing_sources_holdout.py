@@ -29,6 +29,28 @@ def test_a_projections_base_year_does_not_date_the_figure(tmp_path):
     assert "2018" in by_cell["D3"].period and "2016" not in by_cell["D3"].period
 
 
+def test_an_open_statistics_district_keeps_its_own_code(tmp_path):
+    """DfE's open statistics give Manchester twice, as the local authority (6,828 children) and as the
+    local authority district (6,826): the district's rows had kept only their level, their own code
+    (lad_code) lost, so nothing said which Manchester a district figure was for."""
+    header = ("time_period,time_identifier,geographic_level,country_code,country_name,region_code,region_name,"
+              "old_la_code,new_la_code,la_name,lad_code,lad_name,characteristic,children_number,gld_percentage")
+    rows = [
+        "202122,Academic year,National,E92000001,England,,,,,,,,Total,622583,65.2",
+        "202122,Academic year,Local authority,E92000001,England,E12000002,North West,352,E08000003,Manchester,,,"
+        "Total,6828,53.1",
+        "202122,Academic year,Local authority district,E92000001,England,E12000002,North West,352,E08000003,"
+        "Manchester,E08000003,Manchester,Total,6826,53.1",
+    ]
+    path = tmp_path / "eyfsp.csv"
+    path.write_text("\n".join([header, *rows]) + "\n", encoding="utf-8")
+    table = read_file(path).tables[0]
+    by_cell = {o.cell: o for o in table.observations}
+    assert by_cell["N4"].value == 6826 and by_cell["N4"].label == "Manchester"
+    assert "E08000003" in by_cell["N4"].area and "North West" in by_cell["N4"].area
+    assert by_cell["N4"].area != by_cell["N3"].area
+
+
 def _main_duty_outcomes(path):
     """H-CLIC's table MD2: the quarter in the title, under a footnote's digit ('June 20181') on the
     drop-down sheet's copy, and a measure naming the Housing Act 1996."""
