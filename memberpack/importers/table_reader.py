@@ -162,6 +162,11 @@ _SERIES_CODE = re.compile(r"[A-Z][A-Z0-9]{2,5}(?: \([A-Z]{1,3}\))?")   # ONS ser
 _COLUMN_NUMBER = re.compile(r"1?\d{1,3}")   # "4" in a header row that also numbers the columns: not a name
 # a column kept for the workbook's formulas ("DO NOT DELETE AS USED FOR LOOKUPS", "VLOOKUP column reference")
 _HELPER_HEADER = re.compile(r"\bdo\s+not\s+delete\b|\bused\s+for\s+look\s*-?ups?\b|\bv?lookup\s+column", re.IGNORECASE)
+# where a row's place is, not a figure about it: coordinates ("GeoX", "Easting", "Latitude"), its street number
+# or property reference (UPRN); and a code given in figures ("MerchantCategoryCode" 5199), the name beside it
+_PLACE_HEADER = re.compile(r"\s*(?:geo\s*[xy]|[xy][\s_-]*coord(?:inate)?s?|eastings?|northings?|latitude|longitude|"
+                           r"(?:street|house|building)[\s_-]*(?:number|no\.?)|u[ps]rn)\s*", re.IGNORECASE)
+_CODE_NAME = re.compile(r"(?:[A-Za-z]+[\s_-]+){0,3}code", re.IGNORECASE)
 _DEFAULT_NAME = re.compile(r"Column\s?\d{1,3}")   # the name Excel gives an unnamed table column: no name
 _PIVOT_CAPTION = re.compile(r"(?:Row|Column) Labels")   # a pivot table's captions over its fields: no name
 _UNNAMED = re.compile(r"Column [A-Z]{1,3}")   # the name this reader gives a column with no header
@@ -609,6 +614,8 @@ class TableReader:
         self._letters = letter_markers([layout.title, *(t for f in filled for t in f.values())])
         columns, seen, helpers, banner, written = [], set(), [], None, {}
         self._helpers: set[int] = set()   # the workbook's lookup columns, left out (_HELPER_HEADER)
+        self._places: set[int] = set()    # coordinates, addresses and codes in figures, left out (_PLACE_HEADER)
+        places: list[str] = []
         self._table_unit_columns: set[int] = set()
         self._words_columns: dict[int, str] = {}   # columns of words on every row seen (_worded), by measure
         for c in layout.col_range:
@@ -632,6 +639,11 @@ class TableReader:
                 banner = next((i for i, f in enumerate(filled) if _HELPER_HEADER.search(f.get(c) or "")), banner)
                 helpers.append(f"{column_letter(c)} ({measure})")   # (and the columns under its banner, right of it)
                 self._helpers.add(c)
+                continue
+            spaced = re.sub(r"(?<=[a-z])(?=[A-Z])", " ", measure)
+            if _PLACE_HEADER.fullmatch(spaced) or _CODE_NAME.fullmatch(spaced) and self._whole_numbers(header, c):
+                places.append(f"{column_letter(c)} ({measure})")
+                self._places.add(c)
                 continue
             if described:
                 measure = f"{described}: {measure}"
@@ -692,6 +704,11 @@ class TableReader:
             self._not_measures |= self._helpers
             self.report.assume(f"column{'s' if len(helpers) > 1 else ''} {', '.join(helpers)} "
                                f"{'are' if len(helpers) > 1 else 'is'} the workbook's own lookup workings, "
+                               "not figures: left out")
+        if places:
+            self._not_measures |= self._places
+            self.report.assume(f"column{'s' if len(places) > 1 else ''} {', '.join(places)} "
+                               f"{'say' if len(places) > 1 else 'says'} where a row is or what its code is, "
                                "not figures: left out")
         if layout.kind == BUDGET_MONITOR:
             self._money_columns(columns)
@@ -777,6 +794,12 @@ class TableReader:
             self.report.assume(f"column {col.letter} ({col.measure[:60]}) is written as fractions: its header "
                                f"caps it at {cap[1]}% and its figures reach {max(figures):g}, so they are read as "
                                f"percentages ({max(figures):g} as {max(figures) * 100:g}%)")
+
+    def _whole_numbers(self, header: dict[int, list[Any]], c: int) -> bool:
+        """Whether column ``c`` holds whole numbers on every filled row seen under the header, three at least."""
+        cells = [row[c] for r, row in header.items() if r >= self.layout.data_start and c < len(row) and not blank(row[c])]
+        return len(cells) >= 3 and all(type(v) in (int, float) and float(v).is_integer()
+                                       or type(v) is str and v.strip().isdigit() for v in cells)
 
     def _spacer(self, header: dict[int, list[Any]], c: int) -> bool:
         """Whether column ``c`` is blank in every row seen of the table (header and the rows sampled under it)."""

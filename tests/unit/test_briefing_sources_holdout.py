@@ -51,6 +51,37 @@ def test_an_open_statistics_district_keeps_its_own_code(tmp_path):
     assert by_cell["N4"].area != by_cell["N3"].area
 
 
+def test_coordinates_and_street_numbers_are_not_figures(tmp_path):
+    """A council's land and buildings register: each property's GeoX and GeoY (-2.35, 53.39) and its street
+    number (105) had been read as figures beside its building size, in a table read as confident."""
+    header = "AssetCode,PropertyName,StreetNumber,StreetName,PostCode,GeoX,GeoY,TenureType,BuildingSize"
+    rows = ["TMBC0001,Altrincham Town Hall,,Market Street,WA14 1PF,-2.3520922,53.3879587,Freehold,415.05",
+            "TMBC0002,Broomwood Centre,105,Mainwood Road,WA15 7JU,-2.306004,53.3914925,Freehold,872.8",
+            "TMBC0003,Claremont Centre,21,Claremont Road,M33 7DZ,-2.3204334,53.426618,Freehold,1047",
+            "TMBC0004,Moss View Centre,54-56,,M31,,,Freehold,1299.3"]
+    path = tmp_path / "land.csv"
+    path.write_text("\n".join([header, *rows]) + "\n", encoding="utf-8")
+    table = read_file(path).tables[0]
+    measures = {o.measure for o in table.observations if o.value is not None}
+    assert measures == {"BuildingSize"}
+    assert {o.cell: o.value for o in table.observations if o.value is not None}["I3"] == 872.8
+
+
+def test_a_code_written_in_figures_after_the_amounts_is_not_a_figure(tmp_path):
+    """Procurement card transactions: each payment's merchant category code (5199, 5462) after its amount
+    had been read as a figure, as if 5,199 of something had been bought."""
+    header = "OrganisationalUnit,BeneficiaryName,PaymentDate,Amount,Purpose,CategoryInternalName,MerchantCategoryCode"
+    rows = ["Bth,Dunsters Farm Limited,2026-05-29,181.56,Catering provisions,Other Nondurable Goods,5199",
+            "Highfield,Morris Quality Bakers,2026-05-26,30.74,Catering provisions,Bakeries,5462",
+            "Sale Grammar,Chicken Joes Ltd,2026-05-20,2054.57,Catering,Caterers,5811",
+            "Alma Park,Dunsters Farm Limited,2026-05-22,-144.68,Credit voucher,Other Nondurable Goods,5199"]
+    path = tmp_path / "gpc.csv"
+    path.write_text("\n".join([header, *rows]) + "\n", encoding="utf-8")
+    table = read_file(path).tables[0]
+    figures = {o.cell: o.value for o in table.observations if o.value is not None}
+    assert figures == {"D2": 181.56, "D3": 30.74, "D4": 2054.57, "D5": -144.68}
+
+
 def _main_duty_outcomes(path):
     """H-CLIC's table MD2: the quarter in the title, under a footnote's digit ('June 20181') on the
     drop-down sheet's copy, and a measure naming the Housing Act 1996."""
