@@ -189,6 +189,8 @@ _RATIO = re.compile(r"\bratio\b", re.IGNORECASE)   # "Ratio: property value / hh
 _POUND_BAND = re.compile(r"£\s?[\d.,]+\s?[km]?\s*(?:to|-|–)\s*£?\s?\d|\b(?:less than|under|below|over|above|more than|up to)"
                          r"\s+£\s?\d|£\s?[\d.,]+\s?[km]?\s*(?:\+|or more\b|and (?:over|above)\b)", re.IGNORECASE)
 _NUMBER_OF = re.compile(r"\bnumbers? of\b", re.IGNORECASE)
+# A column of rates, shares or averages: its figures are no count, whatever the row counts
+_NOT_A_COUNT = re.compile(r"\b(?:rates?|ratio|average|mean|median|percent(?:age)?|proportion|per)\b", re.IGNORECASE)
 # A column counting what a rate or share is made of ("numerator", "Denominator"): not in the unit a row's units cell gives
 _COUNTED = re.compile(r"\b(?:numerator|denominator|counts?)\b|\bnumbers? of\b", re.IGNORECASE)
 # A header asking how many ("How many organisations did you provide grants to?", "# of LAS", "Number of authorities
@@ -726,7 +728,9 @@ class TableReader:
                     and _MONEY_WORDS.search(said(_CAMEL.sub(" ", c.measure).replace("_", " ")))]
         unpriced = [c for c in moneyish if not c.code]
         self._cost_columns = {c.index for c in unpriced}
-        self._money_measures = {c.measure for c in moneyish}   # never counted for a row naming people ("Children ...")
+        # never counted for a row naming people ("Children ..."): money, and a rate or average ("perm_excl_rate" 0.08)
+        self._never_counted = {c.measure for c in moneyish} | {
+            c.measure for c in columns if c.unit is None and _NOT_A_COUNT.search(_CAMEL.sub(" ", c.measure).replace("_", " "))}
         # a plain number format ('#,##0') says no more of the unit than none: no £, no % (unless rows say theirs)
         if not self._labels_say_units(header):
             unpriced += [c for c in moneyish if c.code and "£" not in c.code and not is_percent(c.code)]
@@ -1731,7 +1735,7 @@ class TableReader:
         units = [base for _, _, base in shown]
         if unit_of_row is None or self._count_columns:
             counted = bool(_COUNT_METRICS.intersection(metrics) or _NUMBER_OF.search(label))
-            units = [COUNT if unit is None and (counted and c.measure not in self._money_measures
+            units = [COUNT if unit is None and (counted and c.measure not in self._never_counted
                                                 or c.measure in self._count_columns) else unit
                      for c, unit in zip(self.columns, units)]
         return tuple(metrics), tuple(units)
@@ -2011,7 +2015,7 @@ class TableReader:
             counted = bool(_COUNT_METRICS.intersection(matched) or _NUMBER_OF.search(label))
             for obs in cells:   # 1,216 suspensions: a count though no header says so
                 if obs.unit is None and obs.value is not None and (
-                        counted and obs.measure not in self._money_measures or obs.measure in self._count_columns):
+                        counted and obs.measure not in self._never_counted or obs.measure in self._count_columns):
                     obs.unit = COUNT
         self.report.cells_read += len(cells)
         self.report.rows_read += 1
@@ -2534,7 +2538,7 @@ class TableReader:
         """A block column's unit: a figure with none is a count in a count column, or in a row that
         counts (:meth:`_read_cells`)."""
         if unit is None and (col.measure in self._count_columns or ((unit_of_row is None or self._count_columns)
-                                                                     and counted and col.measure not in self._money_measures)):
+                                                                     and counted and col.measure not in self._never_counted)):
             return COUNT
         return unit
 

@@ -82,6 +82,23 @@ def test_a_code_written_in_figures_after_the_amounts_is_not_a_figure(tmp_path):
     assert figures == {"D2": 181.56, "D3": 30.74, "D4": 2054.57, "D5": -144.68}
 
 
+def test_a_rate_beside_counted_exclusions_is_not_a_count(tmp_path):
+    """Exclusions by pupil characteristics: the permanent exclusion rate (0.08, per hundred pupils) beside
+    the count of exclusions had been read as a count, its row naming a count (exclusions)."""
+    header = "year,school_type,characteristic_1,headcount,perm_excl,perm_excl_rate,fixed_excl,fixed_excl_rate"
+    rows = ["201516,Total,Total,7916225,6685,0.08,339360,4.29",
+            "201516,Total,Gender_male,4034250,5225,0.13,249445,6.18",
+            "201516,Total,Gender_female,3881975,1460,0.04,89920,2.32",
+            "201415,Total,Total,7798850,5795,0.07,302975,3.88"]
+    path = tmp_path / "excl.csv"
+    path.write_text("\n".join([header, *rows]) + "\n", encoding="utf-8")
+    table = read_file(path).tables[0]
+    by_cell = {o.cell: o for o in table.observations}
+    assert (by_cell["E3"].value, by_cell["E3"].unit) == (5225, "count")
+    assert by_cell["F3"].value == 0.13 and by_cell["F3"].unit != "count"
+    assert by_cell["H4"].value == 2.32 and by_cell["H4"].unit != "count"
+
+
 def _main_duty_outcomes(path):
     """H-CLIC's table MD2: the quarter in the title, under a footnote's digit ('June 20181') on the
     drop-down sheet's copy, and a measure naming the Housing Act 1996."""
