@@ -56,10 +56,17 @@ class _Places:
                 area = Area(level, get("region_name"), "", get("region_code"), _region(get("region_name")))
             elif level == LOCAL_AUTHORITY:
                 area = Area(level, get("la_name"), get("old_la_code"), get("new_la_code"), _region(get("region_name")))
-            else:
-                area = Area(level, next((get(n) for n in OTHER_NAMES if get(n)), written))
+            else:   # a district, constituency, ward, school...: named by its most specific name, with that name's code
+                name = next((n for n in OTHER_NAMES if get(n)), "")
+                area = Area(level, get(name) or written, "", get(_CODE_OF.get(name, name[:-5] + "_code")),
+                            _region(get("region_name")))
             found = self.seen[texts] = (area.name, area.key())
         return found
+
+
+# The code beside each name of :data:`OTHER_NAMES` whose code column is not ``<name>_code``
+_CODE_OF = {"school_name": "school_urn", "provider_name": "provider_ukprn", "trust_name": "trust_id",
+            "sponsor_name": "sponsor_id", "institution_name": "institution_id"}
 
 
 def _region(name: str) -> str:

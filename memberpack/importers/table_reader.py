@@ -147,6 +147,8 @@ _NO_PERIOD = re.compile(r"\b(?:change|movement|direction)\b|\b(?:from|since)\s+(
                         re.IGNORECASE)
 # what a figure was worked out from, in brackets after its name: its years date that data, not the figure
 _BASED_ON = re.compile(r"\((?:based on|using|calculated from)\b[^()]*\)", re.IGNORECASE)
+# ... or the year projections were made from: "(2016-based household projections for 2018)" are for 2018
+_BASE_YEAR = re.compile(r"\b(?:19|20)\d\d(?:[-/]\d\d)?[-\s]based\b", re.IGNORECASE)
 _TEXT_COLUMN = re.compile(r"^\s*(?:comments?|commentary|notes?|narrative|remarks?)\b", re.IGNORECASE)
 _DEFINES = re.compile(r"\b(?:description|definition)\b", re.IGNORECASE)
 _PLACE = re.compile(r"geograph|\b(?:areas?|authority|council|region|organisation|provider|school|establishment|ward|"
@@ -163,6 +165,11 @@ _SERIES_CODE = re.compile(r"[A-Z][A-Z0-9]{2,5}(?: \([A-Z]{1,3}\))?")   # ONS ser
 _COLUMN_NUMBER = re.compile(r"1?\d{1,3}")   # "4" in a header row that also numbers the columns: not a name
 # a column kept for the workbook's formulas ("DO NOT DELETE AS USED FOR LOOKUPS", "VLOOKUP column reference")
 _HELPER_HEADER = re.compile(r"\bdo\s+not\s+delete\b|\bused\s+for\s+look\s*-?ups?\b|\bv?lookup\s+column", re.IGNORECASE)
+# where a row's place is, not a figure about it: coordinates ("GeoX", "Easting", "Latitude"), its street number
+# or property reference (UPRN); and a code given in figures ("MerchantCategoryCode" 5199), the name beside it
+_PLACE_HEADER = re.compile(r"\s*(?:geo\s*[xy]|[xy][\s_-]*coord(?:inate)?s?|eastings?|northings?|latitude|longitude|"
+                           r"(?:street|house|building)[\s_-]*(?:number|no\.?)|u[ps]rn)\s*", re.IGNORECASE)
+_CODE_NAME = re.compile(r"(?:[A-Za-z]+[\s_-]+){0,3}code", re.IGNORECASE)
 _DEFAULT_NAME = re.compile(r"Column\s?\d{1,3}")   # the name Excel gives an unnamed table column: no name
 _PIVOT_CAPTION = re.compile(r"(?:Row|Column) Labels")   # a pivot table's captions over its fields: no name
 _UNNAMED = re.compile(r"Column [A-Z]{1,3}")   # the name this reader gives a column with no header
@@ -185,6 +192,8 @@ _RATIO = re.compile(r"\bratio\b", re.IGNORECASE)   # "Ratio: property value / hh
 _POUND_BAND = re.compile(r"£\s?[\d.,]+\s?[km]?\s*(?:to|-|–)\s*£?\s?\d|\b(?:less than|under|below|over|above|more than|up to)"
                          r"\s+£\s?\d|£\s?[\d.,]+\s?[km]?\s*(?:\+|or more\b|and (?:over|above)\b)", re.IGNORECASE)
 _NUMBER_OF = re.compile(r"\bnumbers? of\b", re.IGNORECASE)
+# A column of rates, shares or averages: its figures are no count, whatever the row counts
+_NOT_A_COUNT = re.compile(r"\b(?:rates?|ratio|average|mean|median|percent(?:age)?|proportion|per)\b", re.IGNORECASE)
 # A column counting what a rate or share is made of ("numerator", "Denominator"): not in the unit a row's units cell gives
 _COUNTED = re.compile(r"\b(?:numerator|denominator|counts?)\b|\bnumbers? of\b", re.IGNORECASE)
 # A header asking how many ("How many organisations did you provide grants to?", "# of LAS", "Number of authorities
@@ -626,6 +635,8 @@ class TableReader:
         self._letters = letter_markers([layout.title, *(t for f in filled for t in f.values())])
         columns, seen, helpers, banner, written = [], set(), [], None, {}
         self._helpers: set[int] = set()   # the workbook's lookup columns, left out (_HELPER_HEADER)
+        self._places: set[int] = set()    # coordinates, addresses and codes in figures, left out (_PLACE_HEADER)
+        places: list[str] = []
         self._table_unit_columns: set[int] = set()
         self._words_columns: dict[int, str] = {}   # columns of words on every row seen (_worded), by measure
         for c in layout.col_range:
@@ -649,6 +660,11 @@ class TableReader:
                 banner = next((i for i, f in enumerate(filled) if _HELPER_HEADER.search(f.get(c) or "")), banner)
                 helpers.append(f"{column_letter(c)} ({measure})")   # (and the columns under its banner, right of it)
                 self._helpers.add(c)
+                continue
+            spaced = re.sub(r"(?<=[a-z])(?=[A-Z])", " ", measure)
+            if _PLACE_HEADER.fullmatch(spaced) or _CODE_NAME.fullmatch(spaced) and self._whole_numbers(header, c):
+                places.append(f"{column_letter(c)} ({measure})")
+                self._places.add(c)
                 continue
             if described:
                 measure = f"{described}: {measure}"
@@ -694,7 +710,7 @@ class TableReader:
             if unit is None and self._pounds_written(header, c):
                 unit = POUNDS   # "£60.00" in most cells: the "130" among them is pounds too
                 self.report.assume(f"column {column_letter(c)} ({measure}) is in £: its cells write the £ sign")
-            dating = _BASED_ON.sub(" ", measure)   # "(based on the January 2020 census)": the data's date, not the figures'
+            dating = _BASE_YEAR.sub(" ", _BASED_ON.sub(" ", measure))   # the data's date, not the figures'
             period = span_end(dating) if _NO_PERIOD.search(dating) else parse_period(dating) \
                 or relative_year(dating, named) or _coded_year(dating) \
                 or _coded_date(dating)   # ("Change ... Sep-18 to Sep-19": Sep 2019)
@@ -709,6 +725,11 @@ class TableReader:
             self._not_measures |= self._helpers
             self.report.assume(f"column{'s' if len(helpers) > 1 else ''} {', '.join(helpers)} "
                                f"{'are' if len(helpers) > 1 else 'is'} the workbook's own lookup workings, "
+                               "not figures: left out")
+        if places:
+            self._not_measures |= self._places
+            self.report.assume(f"column{'s' if len(places) > 1 else ''} {', '.join(places)} "
+                               f"{'say' if len(places) > 1 else 'says'} where a row is or what its code is, "
                                "not figures: left out")
         if layout.kind == BUDGET_MONITOR:
             self._money_columns(columns)
@@ -726,7 +747,9 @@ class TableReader:
                     and _MONEY_WORDS.search(said(_CAMEL.sub(" ", c.measure).replace("_", " ")))]
         unpriced = [c for c in moneyish if not c.code]
         self._cost_columns = {c.index for c in unpriced}
-        self._money_measures = {c.measure for c in moneyish}   # never counted for a row naming people ("Children ...")
+        # never counted for a row naming people ("Children ..."): money, and a rate or average ("perm_excl_rate" 0.08)
+        self._never_counted = {c.measure for c in moneyish} | {
+            c.measure for c in columns if c.unit is None and _NOT_A_COUNT.search(_CAMEL.sub(" ", c.measure).replace("_", " "))}
         # a plain number format ('#,##0') says no more of the unit than none: no £, no % (unless rows say theirs)
         if not self._labels_say_units(header):
             unpriced += [c for c in moneyish if c.code and "£" not in c.code and not is_percent(c.code)]
@@ -796,6 +819,12 @@ class TableReader:
             self.report.assume(f"column {col.letter} ({col.measure[:60]}) is written as fractions: its header "
                                f"caps it at {cap[1]}% and its figures reach {max(figures):g}, so they are read as "
                                f"percentages ({max(figures):g} as {max(figures) * 100:g}%)")
+
+    def _whole_numbers(self, header: dict[int, list[Any]], c: int) -> bool:
+        """Whether column ``c`` holds whole numbers on every filled row seen under the header, three at least."""
+        cells = [row[c] for r, row in header.items() if r >= self.layout.data_start and c < len(row) and not blank(row[c])]
+        return len(cells) >= 3 and all(type(v) in (int, float) and float(v).is_integer()
+                                       or type(v) is str and v.strip().isdigit() for v in cells)
 
     def _spacer(self, header: dict[int, list[Any]], c: int) -> bool:
         """Whether column ``c`` is blank in every row seen of the table (header and the rows sampled under it)."""
@@ -1765,7 +1794,7 @@ class TableReader:
         units = [base for _, _, base in shown]
         if unit_of_row is None or self._count_columns:
             counted = bool(_COUNT_METRICS.intersection(metrics) or _NUMBER_OF.search(label))
-            units = [COUNT if unit is None and (counted and c.measure not in self._money_measures
+            units = [COUNT if unit is None and (counted and c.measure not in self._never_counted
                                                 or c.measure in self._count_columns) else unit
                      for c, unit in zip(self.columns, units)]
         return tuple(metrics), tuple(units)
@@ -2094,7 +2123,7 @@ class TableReader:
             counted = bool(_COUNT_METRICS.intersection(matched) or _NUMBER_OF.search(label))
             for obs in cells:   # 1,216 suspensions: a count though no header says so
                 if obs.unit is None and obs.value is not None and (
-                        counted and obs.measure not in self._money_measures or obs.measure in self._count_columns):
+                        counted and obs.measure not in self._never_counted or obs.measure in self._count_columns):
                     obs.unit = COUNT
         self.report.cells_read += len(cells)
         self.report.rows_read += 1
@@ -2690,7 +2719,7 @@ class TableReader:
         """A block column's unit: a figure with none is a count in a count column, or in a row that
         counts (:meth:`_read_cells`)."""
         if unit is None and (col.measure in self._count_columns or ((unit_of_row is None or self._count_columns)
-                                                                     and counted and col.measure not in self._money_measures)):
+                                                                     and counted and col.measure not in self._never_counted)):
             return COUNT
         return unit
 

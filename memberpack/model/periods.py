@@ -209,6 +209,13 @@ _AGE = re.compile(r"\bage[ds]?\s+\d{1,2}(?:\s*(?:[-–/]|to)\s*\d{1,2})?(?!\d)|"
                   r"(?<![\d/])\d{1,2}\s*(?:[-–/]|to)\s*\d{1,2}\s*[-\s]?years?[-\s]?olds?\b", re.IGNORECASE)
 
 
+# The year in the name of a law ("Housing Act 1996 Pt6 social housing offer"): no date of the figures
+_STATUTE = re.compile(r"\b[A-Z][a-z]+\s+(?:Act|Regulations)\s+(?:of\s+)?(?:19|20)\d{2}\b")
+# A month's year with a footnote's digit stuck to it ("England, April to June 20181"): the year
+_FOOTNOTED_YEAR = re.compile(r"\b((?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?\s+(?:19|20)\d{2})\d\b",
+                             re.IGNORECASE)
+
+
 def may_name_period(text: str) -> bool:
     """Whether :func:`parse_period` may find a period in ``text`` (single spaced): when not, it finds none."""
     return _MAY_NAME_PERIOD.search(text) is not None
@@ -240,6 +247,10 @@ def _parsed_period(t: str, academic: bool) -> Period | None:
     """:func:`parse_period` of a single-spaced text that may name a period."""
     if _GEOGRAPHY_YEAR.search(t):
         t = _GEOGRAPHY_YEAR.sub(" ", t)
+    if _STATUTE.search(t):
+        t = _STATUTE.sub(" ", t)
+    if _FOOTNOTED_YEAR.search(t):
+        t = _FOOTNOTED_YEAR.sub(r"\1", t)
     if _QUANTITY.search(t):
         t = _QUANTITY.sub(" ", t)
     if _AGE.search(t):
