@@ -54,16 +54,22 @@ class PercentFractions:
                 continue
             percent = (units.codes == units.values.index(PERCENT)) & np.isfinite(values)
             labels = part.labels
-            for code in np.unique(labels.codes[percent]).tolist():   # rows whose label names a percentage
+            codes = labels.codes[percent]
+            if not _names_percent(labels.values) and len(np.unique(codes)) == len(codes):   # (a row a label)
+                self._note(column.measure, values[percent][np.argsort(codes)], shown, each=True)
+                continue
+            for code in np.unique(codes).tolist():   # rows whose label names a percentage
                 label = labels.values[code]
                 self._note(_named(label, column.measure), values[percent & (labels.codes == code)], shown)
 
-    def _note(self, name: str, values: np.ndarray, shown: bool) -> None:
+    def _note(self, name: str, values: np.ndarray, shown: bool, *, each: bool = False) -> None:
+        """Note figures of one name; ``each``: as noting each in turn (its own label's), added up in that order."""
         if not len(values):
             return
         seen = self._seen.setdefault(name, _Seen())
         seen.count += len(values)
-        seen.total += float(values.sum())
+        seen.total = float(np.cumsum(np.concatenate(([seen.total], values)))[-1]) if each else \
+            seen.total + float(values.sum())
         seen.largest = max(seen.largest, float(np.abs(values).max()))
         seen.smallest = min(seen.smallest, float(np.abs(values).min()))
         if seen.example is None and len(parts := values[(values != 0) & (values != 1)]):
@@ -83,6 +89,12 @@ class PercentFractions:
         return (f"the percentages of {listed} are all between 0 and 1, none shown with a %: they are read "
                 f"as written ({example:g} as {example:g}%), but may be fractions ({example:g} for {example * 100:g}%): "
                 "if they are, format those cells as percentages in the workbook and import it again")
+
+
+def _names_percent(labels: list[str]) -> bool:
+    """Whether some label names a percentage (:func:`_named`)."""
+    joined = "\0".join(labels)
+    return "%" in joined or "percent" in joined.lower()
 
 
 def _named(label: str, measure: str) -> str:
