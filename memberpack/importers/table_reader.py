@@ -314,6 +314,16 @@ def _joined(part: str | None, texts: Sequence[str]) -> str | None:
     return " / ".join(dict.fromkeys(filter(None, (part, *texts)))) or None
 
 
+def _joined_columns(part: str | None, columns: list[list[str]]) -> list[str | None]:
+    """:func:`_joined` of each row of key columns' texts (``columns``, one list each): where no column
+    has a blank and no text is in two columns or is the part, each row's texts are simply joined."""
+    distinct = [set(column) for column in columns]
+    every = set().union(*distinct)
+    if "" in every or part in every or len(every) != sum(map(len, distinct)):
+        return [_joined(part, texts) for texts in zip(*columns)]
+    return list(map(" / ".join, zip(repeat(part), *columns) if part else zip(*columns)))
+
+
 _CARRIED = (SECTION, PERIOD)   # key columns whose blank cells take the value above them (keys.row_keys)
 
 
@@ -1582,7 +1592,7 @@ class TableReader:
             sections = [f"{part} / {text}" if text and text != part else part for text in columns[0]] if part else \
                 [text or None for text in columns[0]]
         elif columns:
-            sections = [_joined(part, texts) for texts in zip(*columns)]
+            sections = _joined_columns(part, columns)
         else:
             sections = [part or None] * len(labels)
         for i, (_, above, taken) in zip(words, read):

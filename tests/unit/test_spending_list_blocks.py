@@ -4,6 +4,7 @@ columns column by column in blocks, exactly as cell by cell."""
 import random
 from datetime import date, datetime, timedelta
 
+import pytest
 from openpyxl import Workbook
 from test_plain_rows import _read_both_ways, cell_by_cell  # noqa: F401  (a fixture)
 
@@ -71,3 +72,26 @@ def test_date_periods_read_each_date_as_row_keys_does():
     assert date_periods(cells, labels) == (each, carried[0])
     assert date_periods(cells, ["2024", "Acme", "Brook", "Care"]) is None
     assert date_periods(["2024-03-01"], ["Acme"]) is None
+
+
+@pytest.mark.parametrize("part", [None, "", "Adults", "Rent"])
+def test_key_texts_joined_a_column_at_a_time_are_each_rows_sections(part):
+    """Each row's section from its key columns' texts, joined a column at a time, is the row's own
+    (a blank left out, a text in two columns or the same as the part once)."""
+    from memberpack.importers.table_reader import _joined, _joined_columns
+
+    plain = [["North", "South"], ["Rent", "Fuel"], ["T1", "T2"]]
+    for columns in (plain, [["North", ""], *plain[1:]], [["North", "Fuel"], *plain[1:]], [["North", "South"]]):
+        assert _joined_columns(part, columns) == [_joined(part, texts) for texts in zip(*columns)]
+
+
+def test_labels_with_hyphens_but_no_two_digit_year_are_not_searched_for_months():
+    """A supplier's hyphen (``Council in-house``) is passed over; a month and its two-digit year
+    (``Mar-12``, after a hyphenated word too) is still found where it is."""
+    from memberpack.importers.label_words import _MONTH_YY, may_state_unit_or_period
+
+    for text in ("Council in-house\0Acme", "in-house\0Mar-12\0x-1", "31-Mar-12", "Apr-123\0May-2024", "Jun-١٢"):
+        expected = {m.start() for m in _MONTH_YY.finditer(text)}
+        assert expected <= set(may_state_unit_or_period(text, text.lower()))
+    assert list(may_state_unit_or_period("Council in-house\0Acme", "council in-house\0acme")) == []
+    assert list(may_state_unit_or_period("in-house\0Mar-12", "in-house\0mar-12")) == [9]
