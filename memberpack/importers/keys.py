@@ -753,6 +753,22 @@ def section_texts(cells: Sequence[Any], above: str, taken: bool, labels: Sequenc
     return carried, above, taken
 
 
+def date_periods(cells: Sequence[Any], labels: Sequence[str]) -> tuple[list[Period], str] | None:
+    """What :func:`row_keys` makes of a period key column whose every cell is a date (a spending
+    list's), as the rows carry it down: each row's month, asked once per distinct date, and the
+    last cell's text. None when a cell is no date, or a row dated a month's last day is named by a
+    period (its label may then give the year: :func:`row_keys`)."""
+    if not cells or not set(map(type, cells)) <= {datetime, date}:
+        return None
+    read = {value: _date_key(value) for value in dict.fromkeys(cells)}
+    ends = {value for value, (_, last) in read.items() if last}
+    if ends and any(label and is_period_value(label) and not _DATE_TEXT.fullmatch(label.strip())
+                    for value, label in zip(cells, labels) if value in ends):
+        return None
+    months = {value: month for value, (month, _) in read.items()}
+    return list(map(months.__getitem__, cells)), _as_text(cells[-1])
+
+
 @lru_cache(maxsize=4096)
 def _code_text(text: str) -> bool:
     """:func:`is_code` of a key cell's text, asked once per text."""

@@ -29,6 +29,7 @@ _YEAR_DIGITS = re.compile(r"(?:19|20)\d{2}")
 _SPLIT_DIGITS = re.compile(r"\d{2}\s*/\s*\d{2}")
 # a month with a two-digit year, as Excel's dd-mmm-yy dates are written: "31-Mar-12", "Mar-12"
 _MONTH_YY = re.compile(r"(?i:\b(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*-\d{2}(?!\d))")
+_MONTH_YY_END = re.compile(r"-\d{2}(?!\d)")   # how every such text ends: a quick search rules most labels out
 YEARISH = re.compile(f"{_YEAR_DIGITS.pattern}|{_SPLIT_DIGITS.pattern}|{_MONTH_YY.pattern}")
 # Year-shaped digits that are the decimals of a number of their own ("Line 3.2013", item 3.2013 of a
 # list): no year. A date's year (31.03.2013) follows two such numbers, and stays one.
@@ -56,7 +57,7 @@ def _may_state_unit_or_span(text: str, lowered: str) -> Iterator[int]:
         yield from (m.start() for m in _UNIT_HINT_JOINED.finditer(text))
     if "/" in text:
         yield from (m.start() for m in _SPLIT_DIGITS.finditer(text))
-    if "-" in text:
+    if "-" in text and _MONTH_YY_END.search(text):
         yield from (m.start() for m in _MONTH_YY.finditer(text))
 
 

@@ -78,29 +78,31 @@ def plain_figures(cells: list[str], *, percent: bool = False, pounds: bool = Fal
         if not all(cell.endswith("%") for cell in cells):
             return None
         cells = [cell[:-1] for cell in cells]
-    if pounds:
-        cells = _without_pound(cells)
-        if cells is None:
-            return None
+    count = len(cells)
     try:
         joined = "\0".join(cells)
     except TypeError:   # a cell that is no text
         return None
+    if pounds and "£" in joined:
+        joined = _without_pound(joined)
+        if joined is None:
+            return None
+        cells = joined.split("\0")   # (as many as before, or refused below for a cell's own NUL)
     if not joined or not joined.isascii():
         return None
     data = joined.encode("ascii")
     if data.translate(None, _FIGURE_BYTES):
         return None
     if b"," in data or b"(" in data:
-        return _formatted(joined, data, len(cells))
-    if len(cells) <= _FEW:   # (a row read alone)
-        if data.count(b"\0") != len(cells) - 1 or not PLAIN_NUMBERS.fullmatch(data):
+        return _formatted(joined, data, count)
+    if count <= _FEW:   # (a row read alone)
+        if data.count(b"\0") != count - 1 or not PLAIN_NUMBERS.fullmatch(data):
             return None
         return np.array(cells, dtype=np.float64)
     text = np.frombuffer(data, dtype=np.uint8)
     digit = (text - _ZERO) < 10   # (bytes below "0" wrap round to 246 and more)
     ends = np.flatnonzero(text == 0)
-    if len(ends) != len(cells) - 1 or not _points_between_digits(text, digit):   # (a NUL in a cell)
+    if len(ends) != count - 1 or not _points_between_digits(text, digit):   # (a NUL in a cell)
         return None
     if _long_run(digit) and not PLAIN_NUMBERS.fullmatch(data):
         return None
@@ -110,7 +112,7 @@ def plain_figures(cells: list[str], *, percent: bool = False, pounds: bool = Fal
         figures = np.array(cells, dtype=np.float64)
     except ValueError:   # a blank, a misplaced sign, two points
         return None
-    _count(len(cells))
+    _count(count)
     return figures
 
 
@@ -129,20 +131,16 @@ def _cast(data: bytes, ends: np.ndarray) -> np.ndarray | None:
     return np.frombuffer(figures.buffers()[1], dtype=np.float64, count=len(figures)).copy()   # (to_numpy loads pandas)
 
 
-def _without_pound(cells: list[str]) -> list[str] | None:
-    """Each cell without the pound sign that starts it, or follows its minus sign or opening bracket
-    (where :func:`~memberpack.model.values.parse_text` reads it); a cell with none there is kept as it
-    is: a figure without one (``(479)`` among ``£1,234``, as a finance system writes its negatives),
-    or one with a pound sign elsewhere (``£-12``, ``£(12)``: no figures to it), which the test refuses.
-    None when a cell is no text."""
-    try:
-        return [cell[1:] if cell[:1] == "£" and cell[1:2] not in _SIGNS else cell[0] + cell[2:]
-                if cell[:2] in ("-£", "(£") else cell for cell in cells]
-    except TypeError:   # a cell that is no text
+def _without_pound(joined: str) -> str | None:
+    """Cells joined by NULs, each without the pound sign that starts it, or follows its minus sign or
+    opening bracket (where :func:`~memberpack.model.values.parse_text` reads it); a cell with none
+    there is kept as it is: a figure without one (``(479)`` among ``£1,234``, as a finance system
+    writes its negatives). None when a cell has a pound sign elsewhere (``£-12``, ``£(12)``, ``£``:
+    no figures to it, which the test would refuse). Replaced in the joined text, not cell by cell."""
+    edged = f"\0{joined}\0"
+    if "\0£-" in edged or "\0£(" in edged or "\0£\0" in edged:
         return None
-
-
-_SIGNS = ("", "-", "(")
+    return edged.replace("\0£", "\0").replace("\0-£", "\0-").replace("\0(£", "\0(")[1:-1]
 
 
 def _formatted(joined: str, data: bytes, count: int) -> np.ndarray | None:

@@ -56,7 +56,7 @@ from memberpack.importers.header_notes import noted_markers
 from memberpack.importers.headers import (
     column_codes, counts_up, has_marker, is_series_row, is_year, letter_markers, marked_years, strip_marker)
 from memberpack.importers.keys import (
-    AREA, PERIOD, REFERENCE, SECTION, UNITS_HEADER, KeyColumn, RowKeys, alike_keys, ignores_label, row_keys, section_texts,
+    AREA, PERIOD, REFERENCE, SECTION, UNITS_HEADER, KeyColumn, RowKeys, alike_keys, date_periods, ignores_label, row_keys, section_texts,
     totals_row, unit_of_row)
 from memberpack.importers.label_keys import LabelKeys
 from memberpack.model.number_formats import general, is_percent, render, writes_percent_sign
@@ -327,6 +327,16 @@ def _joined(part: str | None, texts: Sequence[str]) -> str | None:
     return " / ".join(dict.fromkeys(filter(None, (part, *texts)))) or None
 
 
+def _joined_columns(part: str | None, columns: list[list[str]]) -> list[str | None]:
+    """:func:`_joined` of each row of key columns' texts (``columns``, one list each): where no column
+    has a blank and no text is in two columns or is the part, each row's texts are simply joined."""
+    distinct = [set(column) for column in columns]
+    every = set().union(*distinct)
+    if "" in every or part in every or len(every) != sum(map(len, distinct)):
+        return [_joined(part, texts) for texts in zip(*columns)]
+    return list(map(" / ".join, zip(repeat(part), *columns) if part else zip(*columns)))
+
+
 _CARRIED = (SECTION, PERIOD)   # key columns whose blank cells take the value above them (keys.row_keys)
 
 
@@ -545,7 +555,10 @@ class TableReader:
         self._alone: set[int] = set()
         self._periods_kept: dict[Period, bool] = {}   # (_changes_no_period)
         self._key_cells = [k.index for k in self.keys]
-        self._section_words = bool(self.keys) and all(k.role == SECTION and k.tidy_rank is None for k in self.keys)
+        # keys read column by column (_section_columns): sections' words, and at most one period column
+        self._section_words = (bool(self.keys) and all(k.role in _CARRIED for k in self.keys)
+                               and all(k.tidy_rank is None for k in self.keys if k.role == SECTION)
+                               and sum(k.role == PERIOD for k in self.keys) <= 1)
         self._section_keys = [k.index for k in self.keys if k.role in _CARRIED]   # the key cells carried down
         # a row's key cells as _keys_of reads them, for rows as wide as the table (_keyed_each)
         self._key_values = (None if not self.keys or max(self._key_cells) > self._last_index else
@@ -1611,7 +1624,7 @@ class TableReader:
         if any(len(kind) != 1 for kind in kinds):   # 800 and 800.0 alike would be one key
             return None
         types = tuple(kind.pop() for kind in kinds)
-        if self._section_words and types == (str,) * len(types) and (found := self._section_columns(cells, labels)) is not None:
+        if self._section_words and (found := self._section_columns(cells, types, labels)) is not None:
             return found
         keyed = list(zip(*cells))
         last = dict(zip(keyed, range(len(keyed))))   # each distinct set of key cells, with its last row
@@ -1635,26 +1648,37 @@ class TableReader:
         sections, periods, areas, _ = zip(*map(answers.__getitem__, keyed))
         return list(sections), list(periods), list(areas)
 
-    def _section_columns(self, cells: list[list[str]], labels: list[str]) -> tuple[list, list, list] | None:
-        """:meth:`_keyed_columns` of a batch whose keys are all sections' words (a reference, a
-        service), every cell a text: each row's section is the table's part and its key texts but
-        marks (:func:`section_texts`), read column by column, and the last row's texts are carried
-        down; None when a cell is no text."""
-        carried = self._carried
-        read = [section_texts(column, carried.get(key.index, ""), carried.get(~key.index, False), labels, key.sparse)
-                for key, column in zip(self.keys, cells)]
-        if any(found is None for found in read):
+    def _section_columns(self, cells: list[list[Any]], types: tuple[type, ...], labels: list[str]
+                         ) -> tuple[list, list, list] | None:
+        """:meth:`_keyed_columns` of a batch whose keys are sections' words (a reference, a service),
+        every cell a text, and at most one period column, every cell a date (a spending list's): each
+        row's section is the table's part and its key texts but marks (:func:`section_texts`), its
+        period its date's month (:func:`date_periods`), read column by column, and the last row's
+        texts are carried down; None when a cell is neither."""
+        words = [i for i, key in enumerate(self.keys) if key.role == SECTION]
+        if any(types[i] is not str for i in words):
             return None
+        dated = next((i for i, key in enumerate(self.keys) if key.role == PERIOD), None)
+        periods = date_periods(cells[dated], labels) if dated is not None else ([None] * len(labels), None)
+        if periods is None:
+            return None
+        carried = self._carried
+        read = [section_texts(cells[i], carried.get(self.keys[i].index, ""), carried.get(~self.keys[i].index, False),
+                              labels, self.keys[i].sparse) for i in words]
         columns = [found[0] for found in read]
         part = self.section
         if len(columns) == 1:
             sections = [f"{part} / {text}" if text and text != part else part for text in columns[0]] if part else \
                 [text or None for text in columns[0]]
+        elif columns:
+            sections = _joined_columns(part, columns)
         else:
-            sections = [_joined(part, texts) for texts in zip(*columns)]
-        for key, (_, above, taken) in zip(self.keys, read):
-            carried[key.index], carried[~key.index] = above, taken
-        return sections, [None] * len(sections), [None] * len(sections)
+            sections = [part or None] * len(labels)
+        for i, (_, above, taken) in zip(words, read):
+            carried[self.keys[i].index], carried[~self.keys[i].index] = above, taken
+        if dated is not None:
+            carried[self.keys[dated].index] = periods[1]
+        return sections, periods[0], [None] * len(sections)
 
     def _keyed_in_order(self, rows: list[list[Any]], labels: list[str], keyed: list[tuple], answers: dict,
                         odd: set[tuple]) -> tuple[list, list, list] | None:

@@ -92,9 +92,15 @@ class Texts:
         joined = "".join(items)
         if joined.isascii():    # one encode, and byte lengths are character lengths
             data, lengths = joined.encode("ascii"), list(map(len, items))
-        else:
-            encoded = [item.encode() for item in items]
-            data, lengths = b"".join(encoded), list(map(len, encoded))
+        else:   # (pounds: one encode of the items joined by NULs, each length a gap between them)
+            data = "\0".join(items).encode()
+            ends = np.flatnonzero(np.frombuffer(data, dtype=np.uint8) == 0)
+            if len(ends) == len(items) - 1:
+                lengths = np.diff(ends, prepend=-1, append=len(data)) - 1
+                data = data.replace(b"\0", b"")
+            else:   # a NUL in an item
+                encoded = [item.encode() for item in items]
+                data, lengths = b"".join(encoded), list(map(len, encoded))
         offsets = np.zeros(len(lengths) + 1, dtype=np.int32)
         np.cumsum(lengths, out=offsets[1:])
         return cls(data, offsets)

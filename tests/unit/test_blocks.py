@@ -191,3 +191,13 @@ def test_a_columns_own_periods_row_by_row_are_stored_and_expanded():
                    ("Budget £k", "2023/24"), ("Rate", "2024/25 Month 1")]
     assert [(o.measure, o.period) for o in again.observations(keep=[False, True, True])] == got[2:]
     assert [o.period for o in block.head(1).observations()] == ["2023/24", "2023/24 Month 1"]
+
+
+@pytest.mark.parametrize("items", [["£1,234", "(500)", "", "£7"], ["é"], ["£1\x00", "2"], ["\x00£", "", "\x00"], [], [""], ["ascii"]])
+def test_texts_with_pound_signs_are_packed_as_each_item_encoded_alone(items):
+    """Texts that are not all ASCII (figures pasted with their pound signs) are packed with each
+    item's UTF-8 bytes and their byte lengths, a NUL in an item or not."""
+    texts = Texts.of(items)
+    encoded = [item.encode() for item in items]
+    assert texts.data == b"".join(encoded) and texts.offsets.dtype == np.int32
+    assert texts.offsets.tolist() == [0, *np.cumsum(list(map(len, encoded))).tolist()] and texts.tolist() == items

@@ -115,3 +115,24 @@ def test_the_officer_is_told_how_to_mend_fractions_in_a_csv_too(tmp_path):
     doubt, = (d for d in table.report.doubts if "between 0 and 1" in d)
     assert doubt.endswith("if they are, format them as percentages in Excel (a CSV keeps no formats: save it as "
                           ".xlsx) and import it again")
+
+
+def test_a_block_whose_every_row_has_its_own_label_notes_its_percentages_as_each_row_alone():
+    """A block of rows each with its own label (a ledger's lines), its percentages a column of their
+    own units (figures as text: ``12.5%``), is noted a column at a time: the same count, total (added
+    up in the rows' order), sizes and example as noting each row's figure under its label in turn."""
+    rows = 600
+    rnd = random.Random(18)
+    labels = Coded.of([f"Line {i}" for i in range(rows)])
+    values = np.array([rnd.choice([0.0, 1.0, 0.1, 1e-17, -0.7]) if i < 30 else rnd.uniform(0, 1) for i in range(rows)])
+    values[5] = np.nan
+    column = BlockColumn(1, "B", "Variance %", None, "other", "Variance %", values,
+                         row_units=Coded.of([PERCENT] * (rows - 1) + [None]))
+    block = FigureBlock("S", np.arange(rows, dtype=np.int32), np.arange(1, rows + 1, dtype=np.int32), labels,
+                        Coded.same(None, rows), Coded.same("data", rows), [column])
+    blocks, each = PercentFractions(), PercentFractions()
+    for _ in range(2):
+        blocks.add(block)
+        for value in values[:-1][np.isfinite(values[:-1])]:
+            each._note("Variance %", np.array([value]), False)
+    assert blocks._seen == each._seen and blocks.doubt() == each.doubt()

@@ -75,7 +75,7 @@ _MIXED = ["£1,234", "(500)", "1,234.5", "-7"]   # pounds as a finance system pa
 @pytest.mark.parametrize("cells", [
     ["£1,234.56", "-£12", "(£479)", "£0", "-£0.50", "£7"], ["£12", "£(1,234)"], ["£-12"], ["£"], ["£ 12"],
     ["12"], ["£12", "12"], ["-(£5)"], ["(£-5)"], ["£.5"], ["£1.5m"], ["££1"], ["£1,234", None], ["-£1,23"],
-    ["(£1,234"], ["£1,234)"], _MIXED,
+    ["(£1,234"], ["£1,234)"], _MIXED, ["£1,234", "£"], ["-££5"], ["(££5)"], ["£5\x00£6"], ["£5", "6£"],
 ])
 def test_figures_with_a_pound_sign_read_as_each_alone(cells):
     """With ``pounds``, a batch whose every cell is a figure with a pound sign before its digits or
