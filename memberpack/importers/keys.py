@@ -21,6 +21,7 @@ from itertools import groupby
 from typing import Any
 
 from memberpack.importers.cells import column_index
+from memberpack.importers.indicator_codes import indicator_codes
 from memberpack.importers.roles import SUBTOTAL_WORDS, TOTAL_WORDS
 from memberpack.model.areas import LOCAL_AUTHORITY, NATIONAL, REGIONAL, Area, standard_region
 from memberpack.model.periods import CALENDAR_MONTH, YEARS_SPAN, Period, parse_period
@@ -399,6 +400,25 @@ def _row_ids_then_names(columns: dict[int, list[Any]], kinds: dict[int, str], fi
     return None
 
 
+def _coded_names(columns: dict[int, list[Any]], kinds: dict[int, str], filled_of: dict[int, list[Any]],
+                 headers: dict[int, str], label_col: int) -> tuple[int, int] | None:
+    """The column of indicator codes (:func:`indicator_codes`) from ``label_col`` up to the first
+    column of figures, and the column of the descriptions it codes: of the columns of names on either
+    side of it, the one of longer texts (``Measure | Ref | Service``: the measure). None without both."""
+    order = [c for c in columns if c >= label_col and kinds[c] != BLANK]
+    for i, c in enumerate(order):
+        if kinds[c] == "number":
+            return None
+        if kinds[c] != TEXT or not indicator_codes(filled_of[c]):
+            continue
+        beside = [n for n in order[max(i - 1, 0):i] + order[i + 1:i + 2] if kinds[n] == TEXT and _name_like(columns[n])
+                  and not _NOTES_HEADER.search(headers.get(n, "")) and not indicator_codes(filled_of[n])]
+        if beside:
+            return c, max(reversed(beside), key=lambda n: sum(len(_as_text(v)) for v in filled_of[n]) / len(filled_of[n]))
+        return None
+    return None
+
+
 def _name_like(values: Sequence[Any]) -> bool:
     """Whether most values are names (``Adur``, ``North East``) rather than codes (``E3831``, ``NE``)."""
     filled = _filled(values)
@@ -439,9 +459,11 @@ def find_keys(headers: Sequence[str], columns: dict[int, list[Any]], label_col: 
         if named is not None and kinds[named] == TEXT and _name_like(columns[named]):
             label_col = named
     identifier = None   # a column of row ids left of the names (kept as a key, never the label)
-    named = _row_ids_then_names(columns, kinds, filled_of, label_col, header_of.get(label_col, ""))
-    if named is not None:   # "id" kpa1-001, the ids of its area and objective, then the indicator's name
-        identifier, label_col = label_col, named
+    coded = _coded_names(columns, kinds, filled_of, header_of, label_col)
+    if coded is not None:   # "KPI 017" beside "Percentage of invoices paid within 30 days": the code a key
+        identifier, label_col = coded
+    elif (named := _row_ids_then_names(columns, kinds, filled_of, label_col, header_of.get(label_col, ""))) is not None:
+        identifier, label_col = label_col, named   # "id" kpa1-001, the ids of its area and objective, then the name
     counted: dict[int, int] = {}
 
     def distinct(c: int) -> int:
@@ -451,7 +473,8 @@ def find_keys(headers: Sequence[str], columns: dict[int, list[Any]], label_col: 
         return counted[c]
 
     names = _named(columns.get(label_col, []))
-    repeats = len(names) > (distinct(label_col) if label_col in columns else 0)
+    repeats = len(names) > (distinct(label_col) if label_col in columns else 0) and not (
+        coded and distinct(identifier) == len(_named(columns[identifier])))   # each row its own code: told apart
     outline = _outline_groups(columns, kinds, label_col)
     keys: list[tuple[int, str]] = []
     lines: list[int] = []
@@ -565,8 +588,8 @@ def find_keys(headers: Sequence[str], columns: dict[int, list[Any]], label_col: 
         label = outline   # each line of a group written once on its first row: the group is a section
     elif words:
         named_words = [c for c in words if c != identifier] or words
-        label = max(named_words, key=lambda c: (bool(_NAME_HEADER.search(_spaced(header_of.get(c, "")))),
-                                                _name_like(columns[c]), distinct(c), c == label_col))
+        label = label_col if coded and label_col in named_words else max(named_words, key=lambda c: (
+            bool(_NAME_HEADER.search(_spaced(header_of.get(c, "")))), _name_like(columns[c]), distinct(c), c == label_col))
         numbered = [(c, n) for c in words for n in lines if _numbered_by(columns[c], columns[n])]
         if numbered:   # a return's lines for each area: the numbered line is the label, the area's name a key
             label, number = numbered[0]
@@ -586,9 +609,10 @@ def find_keys(headers: Sequence[str], columns: dict[int, list[Any]], label_col: 
     if distinct(label) == len(_named(columns[label])):   # rows named apart: a code differing on each is no section
         for c, _ in keys:
             header = header_of.get(c, "").strip()
-            if roles[c] == SECTION and c < label and (
-                    _LINE_CODE_HEADER.fullmatch(header) and _line_codes(columns[c], header)
-                    or _NUMBERED_HEADER.fullmatch(header)) and 3 <= distinct(c) == len(_filled(columns[c])):
+            if roles[c] == SECTION and (c < label and (_LINE_CODE_HEADER.fullmatch(header) and _line_codes(columns[c], header)
+                                                       or _NUMBERED_HEADER.fullmatch(header))
+                                        or coded and c == identifier and _LINE_CODE_HEADER.fullmatch(header)) \
+                    and 3 <= distinct(c) == len(_filled(columns[c])):
                 roles[c] = REFERENCE
     found = [KeyColumn(c, header_of.get(c, ""), roles[c], roles[c] == SECTION and _sparse(columns[c]))
              for c, _ in keys if c != label and c not in context]
