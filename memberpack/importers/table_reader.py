@@ -1212,10 +1212,7 @@ class TableReader:
         if "total" in lowered or "number" in lowered:   # (told before the figures: a stacked table's total row)
             roles = self._batch_roles(labels, lowered)
             if type(roles) is int:   # the rows before that one make the next batch
-                self._plain_upto = next(i for i, item in enumerate(taken) if item[0] == rs[roles])
-                if self._plain_upto:
-                    self._alone.add(rs[roles])
-                return self._put_back(stream, taken)
+                return self._batch_before(stream, taken, rs[roles])
             roles = roles or None
         split = self._figures_and_texts(values)
         marked = split is None and self._marked(values)
@@ -1248,7 +1245,8 @@ class TableReader:
         dated, stated = {}, {}
         for label in counting:
             if marked or (kind := self._counting_kind(label, shown, texts)) is False:
-                return self._put_back(stream, taken)   # (a block with marks counts by its columns alone)
+                return self._batch_before(stream, taken, rs[labels.index(label)])   # (a block with marks counts
+                # by its columns alone)
             stated[label] = kind
         for label in labels_found(may_state_unit_or_period, joined, lowered, labels):
             period = self._label_period(label)
@@ -1260,9 +1258,12 @@ class TableReader:
             dated[label] = period
         if stated:
             row_kinds = [stated[label] if label in stated else kind for label, kind in zip(labels, row_kinds)]
-        if self._money and may_name_own_unit(lowered) and any(map(own_unit, labels)) \
-                or self._describer is not None and any(self._row_described(row) is not None for row in rows):
-            return self._put_back(stream, taken)   # a unit cost or a count among money, a unit described: read alone
+        if self._money and may_name_own_unit(lowered):   # a unit cost or a count among money: read alone
+            own = next((i for i, label in enumerate(labels) if own_unit(label) is not None), None)
+            if own is not None:
+                return self._batch_before(stream, taken, rs[own])
+        if self._describer is not None and any(self._row_described(row) is not None for row in rows):
+            return self._put_back(stream, taken)   # a unit described: read alone
         if self._not_measures:
             if not self._keyed_plain or (self._context and not all(map(self._context_holds, rows))):
                 return self._put_back(stream, taken)
@@ -1759,6 +1760,13 @@ class TableReader:
         stream.push_back(items)
         return len(items)
 
+    def _batch_before(self, stream: Peekable, taken: list, r: int) -> int:
+        """Put ``taken`` back, the rows before row ``r`` to make the next batch and ``r`` to be read alone."""
+        self._plain_upto = next(i for i, item in enumerate(taken) if item[0] == r)
+        if self._plain_upto:
+            self._alone.add(r)
+        return self._put_back(stream, taken)
+
     def _plain(self, r: int, row: list[Any]) -> PlainRow | None:
         """The row as a :class:`PlainRow` when reading it cell by cell would give each figure just
         its column's measure, unit, metric, period and number format: a label that names no metric,
@@ -1885,7 +1893,7 @@ class TableReader:
             return kind
         if plain_row_unit(shown, texts) is not None and not self._count_columns:
             return None
-        units = [COUNT if base is None and (c.measure not in self._money_measures or c.measure in self._count_columns)
+        units = [COUNT if base is None and (c.measure not in self._never_counted or c.measure in self._count_columns)
                  else base for c, (_, _, base) in zip(self.columns, shown)]
         return tuple(self._column_metrics(shown)), tuple(units)
 

@@ -286,15 +286,7 @@ def test_stacked_tables_with_totals_read_as_cell_by_cell(tmp_path, monkeypatch, 
     monkeypatch.setattr(TableReader, "_plain", lambda self, r, row: alone.append(row[0]) or plain(self, r, row))
     fast = read_file(path)
     assert alone and all(label in ("Total", "Number of placements") for label in alone)   # no service line alone
-    monkeypatch.setattr(TableReader, "_plain", lambda self, r, row: None)
-    monkeypatch.setattr(TableReader, "_plain_batch", lambda self, stream, ends, size=0: 1 << 30)
-    slow = read_file(path)
-    assert len(fast.tables) == len(slow.tables) == 18
-    for one, other in zip(fast.tables, slow.tables):
-        assert [repr(o) for o in one.observations] == [repr(o) for o in other.observations]
-        assert one.report.to_dict() == other.report.to_dict()
-        assert one.layout.to_dict() == other.layout.to_dict()
-        assert one.metric_counts == other.metric_counts
+    _same_cell_by_cell(monkeypatch, path, fast, 18)
 
 
 def _gapped(path):
@@ -357,15 +349,7 @@ def test_a_small_tables_first_batch_is_its_rows_down_to_the_blank_row(tmp_path, 
     fast = read_file(path)
     assert taken.count(500) == 1   # the last table, longer than its sample: batches as before
     assert sum(taken) < 3_000      # each table's first batch 500 rows: 15,000
-    monkeypatch.setattr(TableReader, "_plain", lambda self, r, row: None)
-    monkeypatch.setattr(TableReader, "_plain_batch", lambda self, stream, ends, size=0: 1 << 30)
-    slow = read_file(path)
-    assert len(fast.tables) == len(slow.tables) == 30
-    for one, other in zip(fast.tables, slow.tables):
-        assert [repr(o) for o in one.observations] == [repr(o) for o in other.observations]
-        assert one.report.to_dict() == other.report.to_dict()
-        assert one.layout.to_dict() == other.layout.to_dict()
-        assert one.metric_counts == other.metric_counts
+    _same_cell_by_cell(monkeypatch, path, fast, 30)
 
 
 def test_a_sheets_tables_ask_the_catalogue_of_a_text_once(tmp_path, monkeypatch):
@@ -444,3 +428,16 @@ def test_bools_among_figures_are_looked_for_only_where_a_figure_is_0_or_1():
         width = min(map(len, values))
         values = [row[:width] for row in values]
         assert any_bool(np.array(values, dtype=np.float64), values) == any(type(v) is bool for row in values for v in row)
+
+
+def _same_cell_by_cell(monkeypatch, path, fast, tables):
+    """``fast``, the reading of ``path``, has its ``tables`` as reading every row cell by cell gives them."""
+    monkeypatch.setattr(TableReader, "_plain", lambda self, r, row: None)
+    monkeypatch.setattr(TableReader, "_plain_batch", lambda self, stream, ends, size=0: 1 << 30)
+    slow = read_file(path)
+    assert len(fast.tables) == len(slow.tables) == tables
+    for one, other in zip(fast.tables, slow.tables):
+        assert [repr(o) for o in one.observations] == [repr(o) for o in other.observations]
+        assert one.report.to_dict() == other.report.to_dict()
+        assert one.layout.to_dict() == other.layout.to_dict()
+        assert one.metric_counts == other.metric_counts
