@@ -1886,8 +1886,8 @@ class TableReader:
 
     def _counts_plainly(self, label: str) -> bool:
         """Whether a label naming a count (``Number of rough sleepers``) may be a plain row's: it names
-        no total and no footnote (its figures' units: :meth:`_counting_kind`)."""
-        return not _TOTALLING.search(label) and not has_marker(label) \
+        no total and no footnote and is no count among money (read alone: its figures' units: :meth:`_counting_kind`)."""
+        return not _TOTALLING.search(label) and not has_marker(label) and not (self._money and own_unit(label) is not None) \
             and not any(word in label for word in self._letters)
 
     def _counting_kind(self, label: str, shown: list[tuple], texts: tuple[int, ...]) -> tuple | None:
