@@ -1244,14 +1244,13 @@ class TableReader:
         row_kinds = list(map(kinds.get, words)) if kinds else repeat(None)
         dated, stated = {}, {}
         for label in counting:
-            if marked or (kind := self._counting_kind(label, shown, texts)) is False:
-                return self._batch_before(stream, taken, rs[labels.index(label)])   # (a block with marks counts
-                # by its columns alone)
-            stated[label] = kind
+            if marked:   # (a block with marks counts by its columns alone)
+                return self._batch_before(stream, taken, rs[labels.index(label)])
+            stated[label] = self._counting_kind(label, shown, texts)
         for label in labels_found(may_state_unit_or_period, joined, lowered, labels):
             period = self._label_period(label)
             if period is False:   # a label stating a unit: its row kind, where a block gives what its cells would
-                kind = None if marked or self._not_measures else self._stated_kind(label, shown, texts)
+                kind = None if marked else self._stated_kind(label, shown, texts)
                 if kind is None:
                     return self._put_back(stream, taken)
                 stated[label], period = kind, self._period_named(label)
@@ -1280,7 +1279,7 @@ class TableReader:
                 if name != label:   # the key columns name the row: it is that name that is read
                     own = self._label_period(name)
                     kind = self._row_kind(name, shown, texts) if mentions_catalogue(name) else None
-                    if own is False:
+                    if own is False or _NUMBER_OF.search(name):   # (a name stating a unit or counting: alone)
                         self._carried = carried   # as it was: these rows are read again
                         return self._put_back(stream, taken)
                 else:
@@ -1791,12 +1790,12 @@ class TableReader:
         shown = self._shown(r, figures_written(values, texts))
         stated = None
         if (own := self._label_period(label)) is False:   # a label stating a unit: as in _plain_batch
-            stated = None if self._not_measures else self._stated_kind(label, shown, texts)
+            stated = self._stated_kind(label, shown, texts)
             if stated is None:
                 return None
             own = self._period_named(label)
-        elif _NUMBER_OF.search(label) and (stated := self._counting_kind(label, shown, texts)) is False:
-            return None
+        elif _NUMBER_OF.search(label):
+            stated = self._counting_kind(label, shown, texts)
         if self._describer is not None and self._row_described(row) is not None:
             return None
         section, period, area = self.section, None, None
@@ -1804,8 +1803,10 @@ class TableReader:
             if not self._keyed_plain or not self._context_holds(row):
                 return None
             name, section, period, area = self._keyed(row, label)
-            if name != label and (own := self._label_period(name)) is False:
-                return None
+            if name != label:   # the key columns name the row: that name's kind, read alone where it states a unit or counts
+                if (own := self._label_period(name)) is False or _NUMBER_OF.search(name):
+                    return None
+                stated = None
             label = name
         kind = stated or (self._row_kind(label, shown, texts) if mentions_catalogue(label) else None)
         if self._not_measures and self._indents:
@@ -1856,11 +1857,13 @@ class TableReader:
         """What a plain row's label stating a unit (``Percentage of waste recycled``, ``... per 10,000``)
         gives its figures, as :meth:`_read_cells` gives them: (each column's metric, each column's unit),
         a row kind (:meth:`_row_kind`); a figure in a percentage's format is a percentage whatever the
-        label states. None (the row is read cell by cell) where that unit would scale a figure otherwise
-        than its column's block does, or is minutes (a duration's clock), or the row has text cells,
-        a unit cost or count of its own, or a units or description column; or beside money columns
-        in £k (whose stated amounts a block with row units leaves out)."""
-        if texts or self._unit_key is not None or self._describer is not None:
+        label states, and a text cell takes the metric its label (where it mentions the catalogue) or
+        its measure names in the unit of the row's first figure. None (the row is read cell by cell)
+        where that unit would scale a figure otherwise than its column's block does, or is minutes (a
+        duration's clock), or the row has a unit cost or count of its own, or a units or description
+        column, or text cells beside figures with no unit or in count columns (which may count them);
+        or beside money columns in £k (whose stated amounts a block with row units leaves out)."""
+        if self._unit_key is not None or self._describer is not None:
             return None
         stated = label_stated_unit(label) if UNIT_HINT.search(label) else None
         if stated is None or self._money and (own_unit(label) is not None or any(
@@ -1868,34 +1871,47 @@ class TableReader:
             return None
         relevant = mentions_catalogue(label)
         metrics, units = [], []
-        for col, (code, factor, _) in zip(self.columns, shown):
+        for j, (col, (code, factor, _)) in enumerate(zip(self.columns, shown)):
+            if j in texts:
+                metrics.append(None)
+                units.append(None)
+                continue
             unit = PERCENTAGE_FORMAT if code and is_percent(code) else stated if stated.base == PERCENT and col.base == GBP or (
                 stated is A_NUMBER and col.base == PERCENT and col.index in self._table_unit_columns) else col.unit or stated
             if unit.factor != factor or unit.base == MINUTES:
                 return None
             metrics.append(self._metric(label, col.measure, unit.base) if relevant else col.metric(unit.base, self._metric))
             units.append(unit.base)
+        if texts:
+            row_unit = next((unit for unit in units if unit is not None), None)
+            if row_unit is None or self._count_columns:
+                return None
+            for j in texts:
+                col = self.columns[j]
+                metrics[j] = self._metric(label, col.measure, row_unit) if relevant else col.metric(None, self._metric)
         return tuple(metrics), tuple(units)
 
     def _counts_plainly(self, label: str) -> bool:
         """Whether a label naming a count (``Number of rough sleepers``) may be a plain row's: it names
-        no total, no footnote and is no key column's row (its figures' units: :meth:`_counting_kind`)."""
-        return not self._not_measures and not _TOTALLING.search(label) and not has_marker(label) \
+        no total and no footnote and is no count among money (read alone: its figures' units: :meth:`_counting_kind`)."""
+        return not _TOTALLING.search(label) and not has_marker(label) and not (self._money and own_unit(label) is not None) \
             and not any(word in label for word in self._letters)
 
-    def _counting_kind(self, label: str, shown: list[tuple], texts: tuple[int, ...]) -> tuple | None | bool:
+    def _counting_kind(self, label: str, shown: list[tuple], texts: tuple[int, ...]) -> tuple | None:
         """The row kind (:meth:`_row_kind`) of a plain row whose label names a count: its figures with no
-        unit are counts where its first figure has none (:meth:`_read_cells`); None where each figure
-        keeps its column's metric and unit; False (read cell by cell) beside text cells."""
-        if texts:
-            return False
+        unit are counts where its first figure has none (:meth:`_read_cells`), its text cells their
+        measure's metric in no unit (a label naming another is :meth:`_row_kind`'s); None where each
+        figure keeps its column's metric and unit."""
         if mentions_catalogue(label) and (kind := self._row_kind(label, shown, texts)) is not None:
             return kind
         if plain_row_unit(shown, texts) is not None and not self._count_columns:
             return None
         units = [COUNT if base is None and (c.measure not in self._never_counted or c.measure in self._count_columns)
                  else base for c, (_, _, base) in zip(self.columns, shown)]
-        return tuple(self._column_metrics(shown)), tuple(units)
+        metrics = self._column_metrics(shown)
+        for j in texts:
+            metrics[j] = self.columns[j].metric(None, self._metric)
+        return tuple(metrics), tuple(units)
 
     def _changes_no_period(self, period: Period) -> bool:
         """Whether every column keeps its own period in a row whose label names ``period`` (a
