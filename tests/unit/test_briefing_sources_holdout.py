@@ -9,6 +9,12 @@ from openpyxl import Workbook
 from memberpack.importers import read_file
 
 
+def _csv_table(path, header, rows):
+    """The first table read from a CSV of ``header`` over ``rows`` (each a line as written)."""
+    path.write_text("\n".join([header, *rows]) + "\n", encoding="utf-8")
+    return read_file(path).tables[0]
+
+
 def test_a_projections_base_year_does_not_date_the_figure(tmp_path):
     """'Number of households (2016-based household projections for 2018) (000s)' in a table for April to
     June 2018: the households had been dated 2016, the year the projections were made from."""
@@ -42,9 +48,7 @@ def test_an_open_statistics_district_keeps_its_own_code(tmp_path):
         "202122,Academic year,Local authority district,E92000001,England,E12000002,North West,352,E08000003,"
         "Manchester,E08000003,Manchester,Total,6826,53.1",
     ]
-    path = tmp_path / "eyfsp.csv"
-    path.write_text("\n".join([header, *rows]) + "\n", encoding="utf-8")
-    table = read_file(path).tables[0]
+    table = _csv_table(tmp_path / "eyfsp.csv", header, rows)
     by_cell = {o.cell: o for o in table.observations}
     assert by_cell["N4"].value == 6826 and by_cell["N4"].label == "Manchester"
     assert "E08000003" in by_cell["N4"].area and "North West" in by_cell["N4"].area
@@ -59,9 +63,7 @@ def test_coordinates_and_street_numbers_are_not_figures(tmp_path):
             "TMBC0002,Broomwood Centre,105,Mainwood Road,WA15 7JU,-2.306004,53.3914925,Freehold,872.8",
             "TMBC0003,Claremont Centre,21,Claremont Road,M33 7DZ,-2.3204334,53.426618,Freehold,1047",
             "TMBC0004,Moss View Centre,54-56,,M31,,,Freehold,1299.3"]
-    path = tmp_path / "land.csv"
-    path.write_text("\n".join([header, *rows]) + "\n", encoding="utf-8")
-    table = read_file(path).tables[0]
+    table = _csv_table(tmp_path / "land.csv", header, rows)
     measures = {o.measure for o in table.observations if o.value is not None}
     assert measures == {"BuildingSize"}
     assert {o.cell: o.value for o in table.observations if o.value is not None}["I3"] == 872.8
@@ -75,9 +77,7 @@ def test_a_code_written_in_figures_after_the_amounts_is_not_a_figure(tmp_path):
             "Highfield,Morris Quality Bakers,2026-05-26,30.74,Catering provisions,Bakeries,5462",
             "Sale Grammar,Chicken Joes Ltd,2026-05-20,2054.57,Catering,Caterers,5811",
             "Alma Park,Dunsters Farm Limited,2026-05-22,-144.68,Credit voucher,Other Nondurable Goods,5199"]
-    path = tmp_path / "gpc.csv"
-    path.write_text("\n".join([header, *rows]) + "\n", encoding="utf-8")
-    table = read_file(path).tables[0]
+    table = _csv_table(tmp_path / "gpc.csv", header, rows)
     figures = {o.cell: o.value for o in table.observations if o.value is not None}
     assert figures == {"D2": 181.56, "D3": 30.74, "D4": 2054.57, "D5": -144.68}
 
@@ -90,9 +90,7 @@ def test_a_rate_beside_counted_exclusions_is_not_a_count(tmp_path):
             "201516,Total,Gender_male,4034250,5225,0.13,249445,6.18",
             "201516,Total,Gender_female,3881975,1460,0.04,89920,2.32",
             "201415,Total,Total,7798850,5795,0.07,302975,3.88"]
-    path = tmp_path / "excl.csv"
-    path.write_text("\n".join([header, *rows]) + "\n", encoding="utf-8")
-    table = read_file(path).tables[0]
+    table = _csv_table(tmp_path / "excl.csv", header, rows)
     by_cell = {o.cell: o for o in table.observations}
     assert (by_cell["E3"].value, by_cell["E3"].unit) == (5225, "count")
     assert by_cell["F3"].value == 0.13 and by_cell["F3"].unit != "count"
