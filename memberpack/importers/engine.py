@@ -392,10 +392,9 @@ def _kept_key(pack: Pack, key: str) -> str:
     """The key last month's version of the table was stored under when its title took in the
     legend line above the table (``.../Revenue Budget Monitoring All figures £000s. Brackets
     denote ...``), so this month's stays a version of it; else ``key``."""
-    known = pack.table_keys()
-    if key in known:
+    if pack.has_table_key(key):
         return key
-    earlier = [k for k in known if k.startswith(f"{key} ") and LEGEND.match(k[len(key):])]
+    earlier = [k for k in pack.table_keys_after(key) if LEGEND.match(k[len(key):])]
     return earlier[0] if len(earlier) == 1 else key
 
 

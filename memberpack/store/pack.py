@@ -442,9 +442,16 @@ class Pack:
                             (dataset.cell_range, dataset.kind, dataset.domain, dataset.period,
                              stored_json(dataset.layout), stored_json(dataset.report), dataset.id))
 
-    def table_keys(self) -> set[str]:
-        """The key of every table in the pack (each version of a table shares its key)."""
-        return {key for (key,) in self.db.execute("SELECT DISTINCT key FROM dataset")}
+    def has_table_key(self, key: str) -> bool:
+        """Whether a table in the pack has this key (each version of a table shares its key)."""
+        return self.db.execute("SELECT 1 FROM dataset WHERE key = ? LIMIT 1", (key,)).fetchone() is not None
+
+    def table_keys_after(self, key: str) -> set[str]:
+        """The keys of the pack's tables that are ``key``, a space and more: those between ``key + " "``
+        and ``key + "!"``, the next character, looked up in the index of keys (the import asks for every
+        table it stores; going through every key each time made 5,000 small tables take 20 s more)."""
+        return {k for (k,) in self.db.execute("SELECT DISTINCT key FROM dataset WHERE key >= ? AND key < ?",
+                                              (f"{key} ", f"{key}!"))}
 
     def datasets(self, *, all_versions: bool = False) -> list[Dataset]:
         """The latest version of each table (by the period it reports, see :meth:`versions`), tables

@@ -38,6 +38,19 @@ def test_reimport_is_a_new_version(tmp_path):
         assert len(pack.datasets(all_versions=True)) == 2
 
 
+def test_the_keys_after_a_key_are_those_going_through_every_key_finds(tmp_path):
+    """A table's earlier key with a legend after it is looked up in the index of keys, not by going
+    through every key: the same keys, whatever characters follow or precede the space."""
+    keys = ["Budget", "Budget ", "Budget All figures", "Budget  x", "Budget!", "Budget\x1fx", "Budgets x", "Budge x",
+            "Budget é", "Budget \U0001f600", "budget x", "A/Budget x", "Budget All figures", "Café x", "Café  y", "Cafe x"]
+    with Pack.create(tmp_path / "p.mpack") as pack:
+        for key in keys:
+            pack.add_dataset(Dataset(name="t", source_file="t.xlsx", sha256="ab" * 32, sheet="S", cell_range="A1", key=key), [])
+        for key in {*keys, "Café", "Budget All", "Zzz", ""}:
+            assert pack.table_keys_after(key) == {k for k in keys if k.startswith(f"{key} ")}, key
+            assert pack.has_table_key(key) == (key in keys)
+
+
 def test_failed_transaction_leaves_file_byte_for_byte(tmp_path):
     path = tmp_path / "p.mpack"
     Pack.create(path).close()
