@@ -2591,7 +2591,7 @@ class TableReader:
                     self.metric_counts.update({m: times * kind[0].count(m) for m in kind[0] if m != OTHER_METRIC.id})
         counted = bool(_COUNT_METRICS.intersection(matched))
         periods = _row_periods(keyed, label_periods)
-        keyed_periods = periods.count(None) < n
+        keyed_periods = any(periods)   # (a Period is true; counting Nones called its __eq__ for every row)
         columns, k = [], 0
         for j, (col, metric, (code, factor, unit)) in enumerate(zip(self.columns, metrics, shown)):
             period = None if keyed_periods else col.period_label
@@ -2823,7 +2823,7 @@ class TableReader:
         self._tally(n, distinct)
         rs, labels, sections, values, _, keyed, areas, _, label_periods, _, roles = zip(*rows)
         periods = _row_periods(keyed, label_periods)
-        keyed_periods = periods.count(None) < n
+        keyed_periods = any(periods)   # (a Period is true; counting Nones called its __eq__ for every row)
         columns, tally = [], Counter()
         for j, (col, (code, factor, _)) in enumerate(zip(self.columns, shown)):
             period = None if keyed_periods else col.period_label

@@ -193,3 +193,20 @@ def test_damaged_style_and_cell_references_are_read_both_ways_without_a_crash(tm
     whole = _whole(path, monkeypatch)
     assert _read(path) == whole
     assert whole[0][5][5][1][1] == "Service 0"
+
+
+def test_the_first_piece_is_small_only_where_the_parts_each_piece_parses_again_are_smaller(tmp_path, small_pieces,
+                                                                                          monkeypatch):
+    path = _awkward(tmp_path / "returns.xlsx")
+    whole = _whole(path, monkeypatch)
+    sizes = []
+    real = sheet_pieces._parse
+
+    def parse(calamine, opening, name, part, held, free=None):
+        sizes.append(len(held[0]))
+        return real(calamine, opening, name, part, held, free)
+
+    monkeypatch.setattr(sheet_pieces, "_parse", parse)
+    assert _read(path) == whole   # (its opening parts, styles and shared strings, are more than a CHUNK of 1,000 bytes)
+    assert min(sizes[:-1]) > sheet_pieces.PIECE_BYTES
+    assert sheet_pieces._first_piece_bytes(1 << 20, sheet_pieces.CHUNK - 1) == sheet_pieces.CHUNK
