@@ -27,6 +27,7 @@ from memberpack.model.metrics import HIGHER, LOWER, match_metric, spelled_out
 from memberpack.model.monitor_columns import earlier_of, latest_first
 from memberpack.model.observation import DATA, SUBTOTAL, TIME_SERIES, TOTAL, Dataset, Observation
 from memberpack.model.periods import parse_period
+from memberpack.model.short_text import shortened
 from memberpack.model.units import GBP
 from memberpack.store import annotation_store
 from memberpack.store.pack import Pack
@@ -378,8 +379,7 @@ def _noted(pack: Pack) -> list[Item]:
         about = t.label or t.chart_id or "the pack"
         first = note.body.split(". ")[0].strip()
         found = resolver.resolve(note).observation if t.type == OBSERVATION else None
-        out.append(Item(names.get(t.dataset_key or "", ""), about, note.kind, first if len(first) < 160 else
-                        first[:157] + "…", t.value, cell=found.cell if found else "", section=t.section,
+        out.append(Item(names.get(t.dataset_key or "", ""), about, note.kind, shortened(first, 159), t.value, cell=found.cell if found else "", section=t.section,
                         period=t.period, previous_display=t.display))
     return out
 

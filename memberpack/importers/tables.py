@@ -36,6 +36,7 @@ from memberpack.importers.table_reader import CatalogueAnswers, TableReader
 from memberpack.importers.titled_blocks import titled_blocks
 from memberpack.model.observation import LAYOUT_KINDS
 from memberpack.model.periods import HALF, MONTH, QUARTER, YEAR, YEAR_END, Period, names_year_outturn, parse_period
+from memberpack.model.short_text import shortened
 from memberpack.model.units import GBP, find_unit
 from memberpack.model.unlike_lines import roll_forward_title
 from memberpack.model.values import BLANK, TEXT, parse_text
@@ -324,7 +325,7 @@ def _stated_for_all(layout: TableLayout, texts: list[str]) -> tuple[str, str] | 
     for text in texts:
         unit = find_unit(text)
         if unit is not None and unit.base == GBP and unit.symbol == layout.unit and _ALL_FIGURES.search(text):
-            return layout.unit, f"{text[:60]!r} above the first table on the sheet"
+            return layout.unit, f"{shortened(text, 60)!r} above the first table on the sheet"
     return None
 
 
