@@ -36,7 +36,7 @@ def balance_columns(ds: Dataset, grid: Grid) -> list[str]:
     columns = [m for m in grid.measures if not _MOVEMENT.search(m)
                and (_BALANCE.search(m) or reserves and parse_period(m) is not None)
                and any(r.cells[m].unit == GBP for r in grid.rows if m in r.cells)]
-    dates = [parse_period(m) for m in columns]
+    dates = [parse_period(m) or parse_period(grid.column_period(m) or "") for m in columns]   # or its header's
     if all(d is not None and d.year is not None for d in dates) and len({d.span() for d in dates}) == len(dates):
         return [m for _, m in sorted(zip((d.span() for d in dates), columns))]
     return sorted(columns, key=lambda m: 0 if _OPENING.search(m) else 2 if _CLOSING.search(m) else 1)

@@ -17,14 +17,15 @@ from memberpack.analysis.annotation_targets import TargetResolver, figure_text, 
 from memberpack.analysis.balances import balance_columns, is_reserves
 from memberpack.analysis.benchmark_text import is_comparator, is_target
 from memberpack.analysis.charts import budget_column, metric_column, money_measure, slipped
-from memberpack.analysis.narrative import (and_list, change_text, decimals_of, doubt_line, like_latest, money, names_a_measure,
-                                           net_row, polarity_of, repeated_labels, share_text, signed_money, verdict)
+from memberpack.analysis.narrative import (and_list, change_text, decimals_of, doubt_line, like_latest, money,
+                                           names_a_measure, net_row, polarity_of, repeated_labels, share_text,
+                                           signed_money, verdict)
 from memberpack.model.annotations import OBSERVATION, SHARED
 from memberpack.model.conventions import SURPLUS, Convention, convention_of
 from memberpack.model.display import figure_text as printed
 from memberpack.model.grid import Grid, GridRow
 from memberpack.model.metrics import HIGHER, LOWER, match_metric, spelled_out
-from memberpack.model.monitor_columns import earlier_of, latest_first
+from memberpack.model.monitor_columns import earlier_of
 from memberpack.model.observation import DATA, SUBTOTAL, TIME_SERIES, TOTAL, Dataset, Observation
 from memberpack.model.periods import parse_period
 from memberpack.model.short_text import shortened
@@ -379,8 +380,9 @@ def _noted(pack: Pack) -> list[Item]:
         about = t.label or t.chart_id or "the pack"
         first = note.body.split(". ")[0].strip()
         found = resolver.resolve(note).observation if t.type == OBSERVATION else None
-        out.append(Item(names.get(t.dataset_key or "", ""), about, note.kind, shortened(first, 159), t.value, cell=found.cell if found else "", section=t.section,
-                        period=t.period, previous_display=t.display))
+        out.append(Item(names.get(t.dataset_key or "", ""), about, note.kind, shortened(first, 159), t.value,
+                        cell=found.cell if found else "", section=t.section, period=t.period,
+                        previous_display=t.display))
     return out
 
 

@@ -50,7 +50,8 @@ def write_pdf(briefing: Briefing, out: str | Path, *, progress: Callable[[int, i
     except OSError as exc:
         raise MemberpackError(f"{out}: cannot write the PDF ({exc.strerror or exc})") from None
     except LayoutError as exc:  # something too large for any page: one line, and no half-written file
-        raise MemberpackError(f"{out}: the PDF could not be laid out ({shortened(' '.join(str(exc).split()), 200)})") from None
+        said = shortened(" ".join(str(exc).split()), 200)
+        raise MemberpackError(f"{out}: the PDF could not be laid out ({said})") from None
     return out
 
 

@@ -158,7 +158,8 @@ def _unclosed(row: list[str], lines: list[str], number: int, name: str,
     quote = dialect.quotechar or '"'
     text = "".join(lines)
     opened = quote + (row[-1].replace(quote, quote * 2) if dialect.doublequote else row[-1])
-    where = f"row {number:,} opens a quote that is never closed ({quote}{shortened(row[-1].partition(chr(10))[0].strip(), 40)})"
+    opening = shortened(row[-1].partition(chr(10))[0].strip(), 40)
+    where = f"row {number:,} opens a quote that is never closed ({quote}{opening})"
     refused = ImportFailed(f"{name}: {where}: the rest of the file would be one text; close or remove the quote")
     if notes is None or not text.endswith(opened):
         raise refused
