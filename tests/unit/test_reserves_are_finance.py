@@ -67,3 +67,13 @@ def test_the_briefing_pdf_tells_the_deficit_and_the_fall(tmp_path):
     text = " ".join(" ".join((p.extract_text() or "").split()) for p in pypdf.PdfReader(tmp_path / "b.pdf").pages)
     assert "shows a deficit" not in text
     assert "£700,000 deficit" in text and "£8.6m, down £12.3m from £20.9m" in text, text[:3000]
+
+
+def test_the_briefing_says_which_tables_it_looked_at_for_a_deficit(tmp_path):
+    """The export's headlines are limited to the tables exported: so is what they say was checked."""
+    rows = [["Usable reserves 2023/24"], ["", "Opening £", "Use £", "Closing £"],
+            ["General Fund reserve", 12_500_000, 0, 12_500_000], ["Insurance reserve", 900_000, 0, 900_000]]
+    pack = _pack(tmp_path, rows)
+    assert main(["export", str(pack), "-o", str(tmp_path / "b.pdf")]) == 0
+    text = " ".join(" ".join((p.extract_text() or "").split()) for p in pypdf.PdfReader(tmp_path / "b.pdf").pages)
+    assert "None of the balances in Usable reserves 2023/24 is in deficit." in text, text[:2500]
