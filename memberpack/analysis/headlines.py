@@ -318,6 +318,8 @@ def _deficits(ds: Dataset, grid: Grid) -> list[Item] | None:
 
 
 _CARRIED = re.compile(r"\bcarr(?:y|ied)[\s-]*forward\b|\bc/f\b|\bclosing\s+balance", re.IGNORECASE)
+_NAMED_DEFICIT = re.compile(r"\bdeficit\b", re.IGNORECASE)
+_NAMED_SURPLUS = re.compile(r"\bsurplus\b", re.IGNORECASE)
 
 
 def _reserves(ds: Dataset, grid: Grid) -> list[Item]:
@@ -359,12 +361,14 @@ def _negative_balances(ds: Dataset, grid: Grid, conv: Convention) -> list[Item] 
 def _carried_deficits(ds: Dataset, grid: Grid, conv: Convention) -> list[Item] | None:
     """The balances carried forward that a statement's rows name (``Forecast cumulative deficit carried
     forward 31 March 2025 (40,820)`` under the deficit brought forward and the year's), where below
-    nothing: the figure a DSG reserve position is for. None where no row carries a balance forward."""
+    nothing, or named a deficit whatever its sign (``Deficit to carry forward 7,568``, as 001 writes
+    it): the figure a DSG reserve position is for. None where no row carries a balance forward."""
     carried = [(row, obs) for row in grid.rows if row.role == DATA and _CARRIED.search(row.label)
                for obs in row.cells.values() if obs.unit == GBP and obs.value is not None]
     return [Item(ds.name, row.label, obs.measure, f"{money(obs.value, conv)} deficit", obs.value, cell=obs.cell,
                  unit=GBP, section=row.section, period=obs.period or ds.period)
-            for row, obs in carried if obs.value < 0] if carried else None
+            for row, obs in carried if obs.value < 0 or obs.value and _NAMED_DEFICIT.search(row.label)
+            and not _NAMED_SURPLUS.search(row.label)] if carried else None
 
 
 def _noted(pack: Pack) -> list[Item]:

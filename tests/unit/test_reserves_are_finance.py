@@ -77,3 +77,14 @@ def test_the_briefing_says_which_tables_it_looked_at_for_a_deficit(tmp_path):
     assert main(["export", str(pack), "-o", str(tmp_path / "b.pdf")]) == 0
     text = " ".join(" ".join((p.extract_text() or "").split()) for p in pypdf.PdfReader(tmp_path / "b.pdf").pages)
     assert "None of the balances in Usable reserves 2023/24 is in deficit." in text, text[:2500]
+
+
+def test_a_deficit_carried_forward_written_positive_is_a_deficit(tmp_path):
+    """North Somerset's DSG balance (001 T001-10) writes its deficit as a positive figure: "Deficit to
+    carry forward 7,568". The headline had said no table shows a deficit."""
+    rows = [["Dedicated Schools Grant Balance"], ["Area", "£000s", "£000s"],
+            ["Brought Forward deficit", None, 3847], ["In-year variances:", None, None],
+            ["- Out of Authority Placements", 2022, None], ["- Top-up Funding", 964, None],
+            ["- Special School Place Funding", 305, None], ["- Schools Block over spend", 50, None],
+            ["Sum of in-year variances", None, 3721], ["Deficit to carry forward", None, 7568]]
+    assert _told(_pack(tmp_path, rows, "DSG")) == [("Deficit to carry forward", "£7.6m deficit", None)]
