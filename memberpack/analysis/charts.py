@@ -18,6 +18,7 @@ from collections import Counter
 from collections.abc import Iterable
 from dataclasses import replace
 
+from memberpack.analysis.bar_order import bar_order
 from memberpack.analysis.benchmark_text import is_comparator, is_target
 from memberpack.analysis.narrative import (Story, breakdown_story, budget_story, decimals_of, full_label,
                                            is_reserve_transfer, left_out_text, money, names_a_measure,
@@ -205,6 +206,9 @@ def _money_chart(ds: Dataset, grid: Grid) -> ChartSpec | None:
                          tail=" carried forward" if carried else "",
                          earlier=earlier_of(grid, measure, [m for m in grid.measures if _VARIANCE.search(m)]))
     repeated = repeated_labels(rows)
+    worst = 1.0 if conv.adverse(1.0) else -1.0   # the biggest overspend (or deficit) first
+    order = bar_order([r.label for r in rows], values, lambda v: -worst * v)
+    rows, values, statuses = [rows[i] for i in order], [values[i] for i in order], [statuses[i] for i in order]
     kind = "Surplus/(deficit)" if conv.positive == SURPLUS else "Variance"
     axis, figures = money_scales(conv, values)
     return ChartSpec(
@@ -629,6 +633,10 @@ def _breakdown_chart(ds: Dataset, grid: Grid) -> ChartSpec | None:
         story = breakdown_story(rows, measure, unit, net_row(grid), period, conv, named or "")
     skipped = [m for m in grid.measures if m != measure and any(r.value(m) is not None for r in grid.rows)]
     repeated = repeated_labels(rows)
+    if not lines and not any(r.section for r in rows):   # a statement's lines, a table's groups: their own order
+        spent = all((r.value(measure) or 0.0) <= 0 for r in rows)   # spending in brackets: the most negative first
+        rows = [rows[i] for i in bar_order([r.label for r in rows], [r.value(measure) for r in rows],
+                                           (lambda v: v) if spent else (lambda v: -v))]
     values = [r.value(measure) for r in rows]
     axis, figures = money_scales(conv, values) if conv else (None, None)
     return ChartSpec(id=f"{ds.key}#breakdown", kind=BAR, title=story.title, summary=story.summary,

@@ -14,18 +14,21 @@ import re
 from dataclasses import dataclass, field
 
 from memberpack.analysis.annotation_targets import TargetResolver, figure_text, measure_role
+from memberpack.analysis.balances import balance_columns, is_reserves
 from memberpack.analysis.benchmark_text import is_comparator, is_target
 from memberpack.analysis.charts import budget_column, metric_column, money_measure, slipped
-from memberpack.analysis.narrative import (change_text, decimals_of, doubt_line, like_latest, money, names_a_measure,
-                                           net_row, polarity_of, repeated_labels, share_text, signed_money, verdict)
+from memberpack.analysis.narrative import (and_list, change_text, decimals_of, doubt_line, like_latest, money,
+                                           names_a_measure, net_row, polarity_of, repeated_labels, share_text,
+                                           signed_money, verdict)
 from memberpack.model.annotations import OBSERVATION, SHARED
 from memberpack.model.conventions import SURPLUS, Convention, convention_of
 from memberpack.model.display import figure_text as printed
 from memberpack.model.grid import Grid, GridRow
 from memberpack.model.metrics import HIGHER, LOWER, match_metric, spelled_out
-from memberpack.model.monitor_columns import earlier_of, latest_first
+from memberpack.model.monitor_columns import earlier_of
 from memberpack.model.observation import DATA, SUBTOTAL, TIME_SERIES, TOTAL, Dataset, Observation
 from memberpack.model.periods import parse_period
+from memberpack.model.short_text import shortened
 from memberpack.model.units import GBP
 from memberpack.store import annotation_store
 from memberpack.store.pack import Pack
@@ -193,6 +196,14 @@ class Headlines:
     deficits: list[Item] = field(default_factory=list)
     noted: list[Item] = field(default_factory=list)
     other_budgets: list[BudgetPosition] = field(default_factory=list)   # the pack's other monitors' positions
+    balance_tables: list[str] = field(default_factory=list)   # the tables looked at for a deficit
+
+    @property
+    def no_deficits(self) -> str:
+        """What "Reserves and deficits" says when it lists nothing: only what was looked at."""
+        if not self.balance_tables:
+            return "No table of balances or surplus/(deficit) to look for a deficit in."
+        return f"None of the balances in {and_list(self.balance_tables)} is in deficit."
 
     def items(self) -> list[Item]:
         return [*self.deficits, *self.red_items, *self.adverse_movements, *self.worse_kpis, *self.noted,
@@ -283,10 +294,11 @@ def _red(ds: Dataset, grid: Grid) -> list[Item]:
     return out
 
 
-def _deficits(ds: Dataset, grid: Grid) -> list[Item]:
+def _deficits(ds: Dataset, grid: Grid) -> list[Item] | None:
     """Deficits in a surplus/(deficit) table (the DSG and its High Needs block): each block in
     deficit and the net position, in-year and carried forward, carried forward first; in any other
-    table of balances (a reserves statement), each line whose latest balance is below nothing."""
+    table of balances (a reserves statement), each line whose latest balance is below nothing. None
+    where the table has no balance nor surplus/(deficit) to look at."""
     conv = convention_of(ds, grid)
     if conv.positive != SURPLUS:
         return _negative_balances(ds, grid, conv)
@@ -302,42 +314,39 @@ def _deficits(ds: Dataset, grid: Grid) -> list[Item]:
             obs = row.cells[measure]
             out.append(Item(ds.name, row.label, measure, f"{money(value, conv)} {conv.word(value)}", value,
                             cell=obs.cell, unit=GBP, section=row.section, period=obs.period or ds.period))
-    return out
+    return out if columns else None
 
 
-_RESERVES = re.compile(r"\breserves?\b", re.IGNORECASE)
-_BALANCE = re.compile(r"\bbalances?\b|\bb/f\b|\bc/f\b|brought\s+forward|carr(?:y|ied)[\s-]*forward", re.IGNORECASE)
 _CARRIED = re.compile(r"\bcarr(?:y|ied)[\s-]*forward\b|\bc/f\b|\bclosing\s+balance", re.IGNORECASE)
-_MOVEMENT = re.compile(r"\bvariance|\bmovement|\bchange|\bcontribution|\bdraw", re.IGNORECASE)   # no balance
+_NAMED_DEFICIT = re.compile(r"\bdeficit\b", re.IGNORECASE)
+_NAMED_SURPLUS = re.compile(r"\bsurplus\b", re.IGNORECASE)
 
 
 def _reserves(ds: Dataset, grid: Grid) -> list[Item]:
     """A reserves table's total balance where it ends against where it starts (usable reserves
-    forecast down from £53,350k at 1 April to £36,880k at 31 March), so a fall is not missed."""
-    total = next((r for r in reversed(grid.rows) if r.role == TOTAL), None)
-    if not _RESERVES.search(ds.name) or total is None:
+    forecast down from £53,350k at 1 April to £36,880k at 31 March), so a fall is not missed; a
+    table of one reserve, that reserve's."""
+    lines = [r for r in grid.rows if r.role == DATA]
+    total = next((r for r in reversed(grid.rows) if r.role == TOTAL), lines[0] if len(lines) == 1 else None)
+    if total is None or not is_reserves(ds, grid):
         return []
-    balances = sorted(((parse_period(o.period), m, o) for m, o in total.cells.items()
-                       if _BALANCE.search(m) and o.unit == GBP and o.value is not None and parse_period(o.period)),
-                      key=lambda b: b[0].span())
-    if len(balances) < 2 or balances[0][2].value == balances[-1][2].value:
+    balances = [m for m in balance_columns(ds, grid) if total.value(m) is not None]
+    if len(balances) < 2 or total.value(balances[0]) == total.value(balances[-1]):
         return []
-    (_, _, first), (_, measure, last) = balances[0], balances[-1]
+    first, last = total.cells[balances[0]], total.cells[balances[-1]]
     conv = convention_of(ds, grid)
-    return [Item(ds.name, total.label, measure, signed_money(last.value, conv, [first.value]), last.value,
+    return [Item(ds.name, total.label, balances[-1], signed_money(last.value, conv, [first.value]), last.value,
                  last.value - first.value, signed_money(first.value, conv, [last.value]), last.cell, GBP, total.section,
                  last.period or ds.period, first.period, moved_by=money(abs(last.value - first.value), conv))]
 
 
-def _negative_balances(ds: Dataset, grid: Grid, conv: Convention) -> list[Item]:
+def _negative_balances(ds: Dataset, grid: Grid, conv: Convention) -> list[Item] | None:
     """The lines of a table of balances (``Balance 1 April 2024 | ... | Forecast balance 31 March
     2025``) whose latest balance is negative: a DSG deficit carried in the reserves statement."""
-    balances = [m for m in grid.measures if _BALANCE.search(m) and not _MOVEMENT.search(m) and any(
-        r.cells[m].unit == GBP for r in grid.rows if m in r.cells)]
+    balances = balance_columns(ds, grid)
     if not balances:
         return _carried_deficits(ds, grid, conv)
-    ordered = latest_first(grid, balances)
-    latest = ordered[0] if ordered != balances else balances[-1]   # undated: the last, as a statement reads
+    latest = balances[-1]
     out = []
     for row in grid.rows:
         value = row.value(latest)
@@ -349,19 +358,17 @@ def _negative_balances(ds: Dataset, grid: Grid, conv: Convention) -> list[Item]:
     return out
 
 
-def _carried_deficits(ds: Dataset, grid: Grid, conv: Convention) -> list[Item]:
+def _carried_deficits(ds: Dataset, grid: Grid, conv: Convention) -> list[Item] | None:
     """The balances carried forward that a statement's rows name (``Forecast cumulative deficit carried
     forward 31 March 2025 (40,820)`` under the deficit brought forward and the year's), where below
-    nothing: the figure a DSG reserve position is for."""
-    out = []
-    for row in grid.rows:
-        if row.role != DATA or not _CARRIED.search(row.label):
-            continue
-        for measure, obs in row.cells.items():
-            if obs.unit == GBP and obs.value is not None and obs.value < 0:
-                out.append(Item(ds.name, row.label, measure, f"{money(obs.value, conv)} deficit", obs.value,
-                                cell=obs.cell, unit=GBP, section=row.section, period=obs.period or ds.period))
-    return out
+    nothing, or named a deficit whatever its sign (``Deficit to carry forward 7,568``, as 001 writes
+    it): the figure a DSG reserve position is for. None where no row carries a balance forward."""
+    carried = [(row, obs) for row in grid.rows if row.role == DATA and _CARRIED.search(row.label)
+               for obs in row.cells.values() if obs.unit == GBP and obs.value is not None]
+    return [Item(ds.name, row.label, obs.measure, f"{money(obs.value, conv)} deficit", obs.value, cell=obs.cell,
+                 unit=GBP, section=row.section, period=obs.period or ds.period)
+            for row, obs in carried if obs.value < 0 or obs.value and _NAMED_DEFICIT.search(row.label)
+            and not _NAMED_SURPLUS.search(row.label)] if carried else None
 
 
 def _noted(pack: Pack) -> list[Item]:
@@ -377,9 +384,9 @@ def _noted(pack: Pack) -> list[Item]:
         about = t.label or t.chart_id or "the pack"
         first = note.body.split(". ")[0].strip()
         found = resolver.resolve(note).observation if t.type == OBSERVATION else None
-        out.append(Item(names.get(t.dataset_key or "", ""), about, note.kind, first if len(first) < 160 else
-                        first[:157] + "…", t.value, cell=found.cell if found else "", section=t.section,
-                        period=t.period, previous_display=t.display))
+        out.append(Item(names.get(t.dataset_key or "", ""), about, note.kind, shortened(first, 159), t.value,
+                        cell=found.cell if found else "", section=t.section, period=t.period,
+                        previous_display=t.display))
     return out
 
 
@@ -632,7 +639,9 @@ def headlines(pack: Pack) -> Headlines:
         positions += [position] if position is not None else []
         result.red_items += _red(ds, grid)
         seen = {(i.label, i.value, i.period) for i in result.deficits}   # one DSG figure in two tables
-        result.deficits += [i for i in _deficits(ds, grid) if (i.label, i.value, i.period) not in seen]
+        found = _deficits(ds, grid)
+        result.balance_tables += [ds.name] if found is not None else []
+        result.deficits += [i for i in found or () if (i.label, i.value, i.period) not in seen]
         result.deficits += _reserves(ds, grid)
         before = pack.previous_version(ds)
         movements += _movements(ds, grid, before, Grid.of(pack.observations(before.id)) if before else None)

@@ -14,7 +14,7 @@ from __future__ import annotations
 
 import math
 import re
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, replace
 from operator import itemgetter
 from typing import TypeVar
@@ -91,6 +91,13 @@ def share_text(part: float, whole: float) -> str:
         return "n/a"
     share = abs(100 * part / whole)
     return "under 0.1%" if part and round(share, 1) == 0 else f"{share:,.1f}%"
+
+
+def and_list(names: Sequence[str], most: int = 3) -> str:
+    """``A``, ``A and B``, ``A, B and C``; past ``most`` names, ``A, B, C and 2 more``."""
+    if len(names) > most:
+        return f"{', '.join(names[:most])} and {len(names) - most} more"
+    return " and ".join(filter(None, (", ".join(names[:-1]), names[-1]))) if names else ""
 
 
 def decimals_of(displays: list[str], values: list[float | None] | None = None) -> int:

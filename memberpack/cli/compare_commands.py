@@ -9,6 +9,7 @@ from memberpack.analysis.output_version import PUBLIC, VERSIONS, output_pack
 from memberpack.errors import MemberpackError
 from memberpack.importers.neighbours import read_neighbours
 from memberpack.model.areas import LOCAL_AUTHORITY, Area, named_by
+from memberpack.model.short_text import shortened
 from memberpack.store import comparators
 from memberpack.store.comparators import Neighbour, NeighbourList
 from memberpack.cli.passphrase import ask_passphrase
@@ -107,7 +108,7 @@ def _row(c: Comparison) -> list[str]:
         shown = c.format(b.value) if b.value is not None else b.display
         return f"{shown} {with_a_figure(b.count, b.of)}" if b.of else shown
 
-    title = c.title if len(c.title) <= _WIDEST_TITLE else c.title[: _WIDEST_TITLE - 1] + "…"
+    title = shortened(c.title, _WIDEST_TITLE)
     england = c.benchmark(ENGLAND)
     return [title, c.period or "", c.format(c.value) if c.value is not None else c.display, shown(ENGLAND),
             shown(REGION), shown(NEIGHBOURS), england.verdict if england else "", c.rank.text() if c.rank else "",

@@ -196,6 +196,7 @@ def _headlines_for(pack: Pack, tables: list[Table]) -> Headlines:
                        for items in (h.red_items, h.adverse_movements, h.worse_kpis, h.changes)),
                      movements_period=h.movements_period if moved else None,   # no month of a table not exported
                      deficits=[i for i in h.deficits if i.dataset in names],
+                     balance_tables=[n for n in h.balance_tables if n in names],   # what was looked at, as exported
                      noted=[i for i in h.noted if i.dataset in names or not i.dataset],
                      other_budgets=budgets[1:])
 

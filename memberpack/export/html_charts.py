@@ -15,6 +15,7 @@ from html import escape
 from memberpack.analysis.charts import flag_text, point_text
 from memberpack.export.chart_figures import ChartFigures
 from memberpack.model.charts import BAR, ChartSpec, Series, line_groups, series_styles, tick_decimals
+from memberpack.model.short_text import shortened
 
 WIDTH = 720
 TEXT = 13           # px, as the page's small print
@@ -29,7 +30,7 @@ STATUS = {"adverse": ADVERSE, "favourable": FAVOURABLE}
 def _clip(text: str, room: float) -> str:
     """Text cut to about ``room`` px with an ellipsis (the figure table has it whole)."""
     most = int(room / (TEXT * 0.55))
-    return text if len(text) <= most else text[:max(1, most - 1)].rstrip() + "…"
+    return shortened(text, max(2, most))
 
 
 def _text(x: float, y: float, text: str, *, anchor: str = "start", fill: str = INK, extra: str = "") -> str:

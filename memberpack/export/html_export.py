@@ -139,7 +139,7 @@ def _headlines(b: Briefing, ids: _Ids) -> str:
     out = [f'<h2 id="{HEADLINES}">Headline summary</h2>', "<h3>Budget position</h3>", _budget(b)]
     out.append(_headline_list(b, "Reserves and deficits", h.deficits, ["Item", "Measure", "Figure"],
                               lambda i: [i.name, i.measure_when, i.with_earlier],
-                              "No table in this export shows a deficit."))
+                              h.no_deficits))
     for group, items in h.red_groups() or [("", [])]:
         out.append(_headline_list(b, f"Red items: {group}" if group else "Red items", items,
                                   ["Item", "Measure", "Figure"], lambda i: [i.name, i.measure, i.display],

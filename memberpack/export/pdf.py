@@ -19,6 +19,7 @@ from memberpack.export.pdf_front import contents, cover
 from memberpack.export.pdf_headlines import headline_page
 from memberpack.export.pdf_sections import annex, domain_story
 from memberpack.export.pdf_styles import register_fonts, styles
+from memberpack.model.short_text import shortened
 from memberpack.store.atomic_write import atomic_write
 from memberpack.store.pack import Pack
 
@@ -49,7 +50,8 @@ def write_pdf(briefing: Briefing, out: str | Path, *, progress: Callable[[int, i
     except OSError as exc:
         raise MemberpackError(f"{out}: cannot write the PDF ({exc.strerror or exc})") from None
     except LayoutError as exc:  # something too large for any page: one line, and no half-written file
-        raise MemberpackError(f"{out}: the PDF could not be laid out ({' '.join(str(exc).split())[:200]})") from None
+        said = shortened(" ".join(str(exc).split()), 200)
+        raise MemberpackError(f"{out}: the PDF could not be laid out ({said})") from None
     return out
 
 

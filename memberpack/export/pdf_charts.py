@@ -26,6 +26,7 @@ from memberpack.export.pdf_styles import (ACCENT, ADVERSE, CHART_TEXT, FAVOURABL
                                           RULE, register_fonts)
 from memberpack.model.charts import (BAR, ChartSpec, Series, SeriesStyle, line_groups, series_styles, tick_decimals,
                                      value_range)
+from memberpack.model.short_text import shortened
 from memberpack.model.units import GBP
 
 LABEL_SIZE = CHART_TEXT
@@ -183,13 +184,13 @@ def _wrapped(text: str, width: float) -> str:
 
 
 def _clip(text: str, width: float) -> str:
-    """A legend entry cut to ``width`` with an ellipsis (the table under the chart has it whole)."""
+    """A legend entry cut at a word to ``width`` with an ellipsis (the table under the chart has it whole)."""
     if stringWidth(text, FONT, LABEL_SIZE) <= width:
         return text
-    text = text[:int(width / (LABEL_SIZE * 0.25))]  # no glyph is narrower than a quarter of the size
-    while text and stringWidth(text + "…", FONT, LABEL_SIZE) > width:
-        text = text[:-1]
-    return text.rstrip() + "…"
+    fits = text[:int(width / (LABEL_SIZE * 0.25))]  # no glyph is narrower than a quarter of the size
+    while fits and stringWidth(fits + "…", FONT, LABEL_SIZE) > width:
+        fits = fits[:-1]
+    return shortened(text, len(fits) + 1)
 
 
 def nice_ticks(low: float, high: float, most: int = 6) -> list[float]:

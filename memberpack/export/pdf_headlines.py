@@ -89,7 +89,7 @@ def headline_page(h: Headlines, general_notes: list[PlacedNote], link: Link) -> 
                              Paragraph("Budget position", s["h2"]), *_budget(h)]
     story += _items("Reserves and deficits", h.deficits, ["Item", "Measure", "Figure"],
                     lambda i: [i.name, i.measure_when, i.with_earlier],
-                    [0.34, 0.40, 0.16, 0.10], (2,), "No table in this export shows a deficit.", link)
+                    [0.34, 0.40, 0.16, 0.10], (2,), h.no_deficits, link)
     story.append(Paragraph(f"Red items ({len(h.red_items)})", s["h2"]))
     if not h.red_items:
         story.append(Paragraph("Nothing in this export is rated red.", s["body"]))

@@ -102,7 +102,7 @@ class OverviewView(QScrollArea):
 
         sections = (
             ("deficits", "Reserves and deficits", headlines.deficits, ("Item", "Figure"), measure, changed,
-             "No table shows a deficit."),
+             headlines.no_deficits),
             ("red", "Red items", headlines.red_items, ("Item", "Figure"), measure, lambda i: f"▲ {i.display}",
              "Nothing is rated Red."),
             ("movements", "Biggest adverse movements since the last report"

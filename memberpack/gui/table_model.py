@@ -20,6 +20,7 @@ from memberpack.gui.palette import is_dark
 from memberpack.gui.plain_text import plain_tip
 from memberpack.model.grid import Grid, GridRow
 from memberpack.model.observation import DATA, Dataset, Observation
+from memberpack.model.short_text import shortened
 
 SECTION = "section"
 ObservationRole = Qt.ItemDataRole.UserRole + 1
@@ -31,11 +32,6 @@ RAG_TEXT = QColor("#1d2b3a")   # dark text on the pale RAG fills, whatever the p
 FLAG_COLOURS_DARK = {"adverse": "#ff8a80", "favourable": "#81c995"}   # A/(F) on a dark background
 
 
-def shortened(text: str) -> str:
-    """A long comment cut at a word, with an ellipsis, so one remark does not make its row tall."""
-    if len(text) <= LONG_TEXT:
-        return text
-    return text[:LONG_TEXT].rsplit(" ", 1)[0].rstrip(",;:.") + "…"
 _Index = QModelIndex | QPersistentModelIndex
 
 
@@ -96,7 +92,7 @@ class DatasetTableModel(QAbstractTableModel):
         if role == Qt.ItemDataRole.DisplayRole:
             if index.column() == 0:
                 return row.label
-            return shortened(cell_text(obs)) if obs else ""
+            return shortened(cell_text(obs), LONG_TEXT) if obs else ""   # one remark, not a tall row
         if role == Qt.ItemDataRole.FontRole and row.role != DATA:
             return self._bold
         if role == Qt.ItemDataRole.BackgroundRole:

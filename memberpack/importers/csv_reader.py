@@ -28,6 +28,7 @@ from typing import IO, TYPE_CHECKING, Any
 from memberpack.errors import ImportFailed
 from memberpack.importers.marked_utf8 import MARKED_UTF8
 from memberpack.importers.safety import UTF16_BOMS
+from memberpack.model.short_text import shortened
 
 if TYPE_CHECKING:   # numpy is loaded only where a file is read column-wise
     from memberpack.importers.label_words import ChunkLabels
@@ -157,7 +158,8 @@ def _unclosed(row: list[str], lines: list[str], number: int, name: str,
     quote = dialect.quotechar or '"'
     text = "".join(lines)
     opened = quote + (row[-1].replace(quote, quote * 2) if dialect.doublequote else row[-1])
-    where = f"row {number:,} opens a quote that is never closed ({quote}{row[-1][:40].partition(chr(10))[0].strip()})"
+    opening = shortened(row[-1].partition(chr(10))[0].strip(), 40)
+    where = f"row {number:,} opens a quote that is never closed ({quote}{opening})"
     refused = ImportFailed(f"{name}: {where}: the rest of the file would be one text; close or remove the quote")
     if notes is None or not text.endswith(opened):
         raise refused

@@ -22,6 +22,7 @@ from memberpack.importers.plain_numbers import PLAIN_NUMBER
 from memberpack.importers.table_layout import (  # noqa: F401 - the finder's users import them from here
     Corrections, TableLayout, as_heading, shape_key, strip_periods)
 from memberpack.model.periods import parse_period
+from memberpack.model.short_text import shortened
 from memberpack.model.units import NUMBER, Unit, find_unit
 from memberpack.model.values import BLANK, TEXT, parse_text
 
@@ -607,7 +608,7 @@ def _prose_unit(prose: list[tuple[int, str]]):
             return THOUSANDS, f"row {r + 1} above the table ({text.strip()!r}, apart from the title)"
         unit = find_unit(text) if _PROSE_MONEY.search(text) else None
         if unit is not None and unit.base == "GBP":
-            return unit, f"row {r + 1} above the table ({text[:60]!r})"
+            return unit, f"row {r + 1} above the table ({shortened(text, 60)!r})"
     return None, ""
 
 
@@ -621,7 +622,7 @@ def _header_unit(head, header: list[int], span: range, label_col: int):
             text = cell_text(row[c]) if c < len(row) else ""
             unit = find_unit(text) if _PROSE_MONEY.search(text) else None
             if unit is not None and unit.base == "GBP":
-                return unit, f"{column_letter(c)}{r + 1}: {text[:60]!r}"
+                return unit, f"{column_letter(c)}{r + 1}: {shortened(text, 60)!r}"
         filled = [c for c in span if c < len(row) and not blank(row[c])]
         if len(filled) >= 2 and all(c <= label_col for c in filled[:-1]):
             text = cell_text(row[filled[-1]])

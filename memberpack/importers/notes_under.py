@@ -12,6 +12,7 @@ from typing import Any
 
 from memberpack.importers.layout import blank_row
 from memberpack.importers.table_ends import single_text
+from memberpack.model.short_text import shortened
 from memberpack.model.units import find_unit
 
 # A note saying what the figures are in: "Data are presented in £'000s", "All figures in £ thousands",
@@ -40,5 +41,5 @@ def unit_under(rows: Sequence[tuple[int, list[Any]]], data_start: int) -> tuple[
             return None   # the next table's rows
         unit = find_unit(text) if _STATES_SCALE.search(text) else None
         if unit is not None and unit.base == "GBP":
-            return unit.symbol, f"the note under the table in row {r + 1} ({text[:60]!r})"
+            return unit.symbol, f"the note under the table in row {r + 1} ({shortened(text, 60)!r})"
     return None

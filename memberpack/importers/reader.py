@@ -36,6 +36,7 @@ from memberpack.model.periods import parse_period
 from memberpack.importers.safety import check_file, is_headless_ods, opendocument, password_protected
 from memberpack.importers.sheet_pieces import (PiecedSheet, cores, is_large, parse_alone, parse_in_pieces,
                                                 part_sizes)
+from memberpack.model.short_text import shortened
 
 Row = list[Any]
 # Excel's sheet size, and calamine's: an .ods sheet longer than this is cut there without a word
@@ -545,4 +546,4 @@ def _filling(rows: Iterator[tuple[int, Row]], tall: list[tuple[int, int, int, in
 
 def _short(exc: BaseException) -> str:
     text = " ".join(str(exc).split()) or type(exc).__name__
-    return text if len(text) < 120 else text[:117] + "..."
+    return shortened(text, 119)

@@ -81,6 +81,7 @@ from memberpack.model.observation import BUDGET_MONITOR, DATA, KPI_SCORECARD, SU
 from memberpack.model.periods import (
     CALENDAR_MONTH, CALENDAR_YEAR, CALENDAR_YEARS, MONTH_NAMES, YEAR, YEARS, YEARS_SPAN, Period, parse_period,
     relative_year, span_end, years_named)
+from memberpack.model.short_text import shortened
 from memberpack.model.units import (
     COUNT, GBP, MINUTES, NUMBER, PER_10000, PERCENT, PERCENTAGE, POUNDS, Unit, described_unit, find_unit, may_name_own_unit,
     own_unit, unit_in_name)
@@ -751,7 +752,7 @@ class TableReader:
             self.report.doubt(f"the column headers are codes ({', '.join(c.measure for c in named[:3])}...), not "
                               "names: the header may be in rows above (give them with --header-rows)")
         if figured := [c for c in named if _figures_only(c.measure)]:
-            self.report.doubt(f"column {figured[0].letter}'s header is figures ({figured[0].measure[:40]!r}): rows of "
+            self.report.doubt(f"column {figured[0].letter}'s header is figures ({shortened(figured[0].measure, 40)!r}): rows of "
                               "data may have been taken for header rows (give the header rows with --header-rows)")
         # "FraudSpentAmount", "net_expenditure" too; a scorecard's outturn, forecast and variance are its indicators'
         said = (lambda m: _SCORECARD_WORDS.sub("", m)) if layout.kind == KPI_SCORECARD else (lambda m: m)
@@ -829,7 +830,7 @@ class TableReader:
             if not figures or max(figures) > limit * 1.01 or max(figures) < limit / 2:   # (2.0002% rounds to 2%)
                 continue
             col.unit, col.factor = Unit(PERCENT, 100.0, "%"), 100.0
-            self.report.assume(f"column {col.letter} ({col.measure[:60]}) is written as fractions: its header "
+            self.report.assume(f"column {col.letter} ({shortened(col.measure, 60)}) is written as fractions: its header "
                                f"caps it at {cap[1]}% and its figures reach {max(figures):g}, so they are read as "
                                f"percentages ({max(figures):g} as {max(figures) * 100:g}%)")
 
@@ -1006,7 +1007,7 @@ class TableReader:
                 continue
             if self._new_header(row):
                 self.report.doubt(f"row {r + 1} looks like another header inside the table "
-                                  f"({', '.join(cell_text(v) for v in row if not blank(v))[:60]!r}): the figures under "
+                                  f"({shortened(', '.join(cell_text(v) for v in row if not blank(v)), 60)!r}): the figures under "
                                   "it may belong to other columns than the table's header names")
             if pending and (rest := self._wrapped_rest(r, row, pending[-1])):
                 pending[-1] = self._with_rest(pending[-1], rest)
@@ -2025,7 +2026,7 @@ class TableReader:
             if unit is not None and not self._describer_told:
                 self._describer_told = True
                 self.report.assume(f"column {column_letter(c)} gives each row's unit where its description names one "
-                                   f"({text[:60]!r}: {unit.symbol or unit.base}), but to rows of numerators, "
+                                   f"({shortened(text, 60)!r}: {unit.symbol or unit.base}), but to rows of numerators, "
                                    "denominators and bases")
         if unit is None:
             return None
@@ -2059,8 +2060,8 @@ class TableReader:
     def _redescribe(self, parsed: ParsedRow, described: str) -> None:
         """Name a row's figures by its own description, where it differs from the first row's."""
         if find_unit(described) != find_unit(self._described):
-            self.report.doubt(f"row {parsed.r + 1} describes its figures as {described[:60]!r}, in another unit than "
-                              f"the first row's ({self._described[:60]!r}): they are read in the first row's unit")
+            self.report.doubt(f"row {parsed.r + 1} describes its figures as {shortened(described, 60)!r}, in another unit than "
+                              f"the first row's ({shortened(self._described, 60)!r}): they are read in the first row's unit")
         for obs in parsed.cells:
             if obs.measure.startswith(f"{self._described}: "):
                 obs.measure = f"{described}: {obs.measure[len(self._described) + 2:]}"

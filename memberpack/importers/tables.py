@@ -36,6 +36,7 @@ from memberpack.importers.table_reader import CatalogueAnswers, TableReader
 from memberpack.importers.titled_blocks import titled_blocks
 from memberpack.model.observation import LAYOUT_KINDS
 from memberpack.model.periods import HALF, MONTH, QUARTER, YEAR, YEAR_END, Period, names_year_outturn, parse_period
+from memberpack.model.short_text import shortened
 from memberpack.model.units import GBP, find_unit
 from memberpack.model.unlike_lines import roll_forward_title
 from memberpack.model.values import BLANK, TEXT, parse_text
@@ -147,7 +148,7 @@ def find_tables(sheet: Sheet, *, file_stem: str = "", kind: str | None = None,
             text, scale = title_and_scale(row)
         if text is None:   # "Previously published as 'Experimental Statistics'" far right: a note, no header
             text, far_note = title_and_far_note(row)
-        if text is not None and (SCALE_CELL.fullmatch(text) or not _over_figures(row, stream, starts)):   # "thousands" far right
+        if text is not None and (SCALE_CELL.fullmatch(text) or not _over_figures(row, stream, starts, not titles)):   # "thousands" far right
             if (titled := _unexplained(text)):   # a legend may give the unit, and is no part of the title
                 if titles and is_note_line(titled):   # "Source: H-CLIC, figures are provisional" under the title
                     notes.append(titled)
@@ -324,7 +325,7 @@ def _stated_for_all(layout: TableLayout, texts: list[str]) -> tuple[str, str] | 
     for text in texts:
         unit = find_unit(text)
         if unit is not None and unit.base == GBP and unit.symbol == layout.unit and _ALL_FIGURES.search(text):
-            return layout.unit, f"{text[:60]!r} above the first table on the sheet"
+            return layout.unit, f"{shortened(text, 60)!r} above the first table on the sheet"
     return None
 
 
@@ -405,13 +406,15 @@ def _listed_under(text: str, stream: Peekable) -> int:
     return 0
 
 
-def _over_figures(row: list[Any], stream: Peekable, starts: dict[int, int | None]) -> bool:
+def _over_figures(row: list[Any], stream: Peekable, starts: dict[int, int | None], alone: bool = False) -> bool:
     """Whether a lone text cell stands right of where the next rows start: a header over a column
     of figures (``2020/21`` above ``129,968,128``), not a title. ``starts``: where each row below
     starts, None for a blank row or one with a single text, as found so far for the rows looked
     at again (a list of names, each row a lone text, looked each time at the forty rows below it).
     A lone text over the scale its column is in (``Net Current Expenditure`` over ``£ thousand``, the
-    rows below starting there) is that column's header too."""
+    rows below starting there) is that column's header too. But the only text above a table
+    (``alone``), standing just right of all its columns, is over none: its title, set far from A1
+    (DCLG's COR4 form: ``Capital Receipts`` in F40 over a header in B42:E42)."""
     column = next(c for c, v in enumerate(row) if not blank(v))
     for r, below in stream.ahead(HEAD_ROWS)[1:]:
         if r in starts:
@@ -420,8 +423,26 @@ def _over_figures(row: list[Any], stream: Peekable, starts: dict[int, int | None
             first = next((c for c, v in enumerate(below) if not blank(v)), None)   # (a wide sheet's rows: not each cell)
             first = starts[r] = None if first is None or single_text(below) is not None else first
         if first is not None:
+            if first < column and alone and _just_right_of(stream, column):
+                return False
             return first < column or (first == column and bool(SCALE_CELL.fullmatch(cell_text(below[column]))))
     return False
+
+
+NEAR_TITLE = 3   # columns right of a table's last that a title over it may stand
+_TABLE_ROWS = 6   # the rows under a lone text looked at for a cell under it
+
+
+def _just_right_of(stream: Peekable, column: int) -> bool:
+    """Whether the first filled rows under a lone text all end left of its ``column``, and no more
+    than :data:`NEAR_TITLE` columns left of it: the text stands over no column of theirs."""
+    ends = []
+    for _, below in stream.ahead(HEAD_ROWS)[1:]:
+        if len(ends) == _TABLE_ROWS:
+            break
+        if not blank_row(below):
+            ends.append(max(c for c, v in enumerate(below) if not blank(v)))
+    return bool(ends) and max(ends) < column and column - max(ends) <= NEAR_TITLE
 
 
 def _past_alike(stream: Peekable, row: list[Any]) -> None:

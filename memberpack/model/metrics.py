@@ -105,7 +105,7 @@ CATALOGUE: tuple[Metric, ...] = (
     _metric("fin_variance_movement", "Movement in variance", FINANCE, "GBP", LOWER, "movement"),
     _metric("fin_expenditure", "Gross expenditure", FINANCE, "GBP", NEUTRAL, "expenditure"),
     _metric("fin_income", "Income", FINANCE, "GBP", NEUTRAL, "income"),
-    _metric("fin_reserves", "Reserves", FINANCE, "GBP", NEUTRAL, "reserves"),
+    _metric("fin_reserves", "Reserves", FINANCE, "GBP", NEUTRAL, "reserves", "balance"),
     _metric("fin_agency_spend", "Agency staffing spend", FINANCE, "GBP", LOWER, "agency spend", "agency staffing"),
     _metric("plc_avg_weekly_cost", "Average weekly placement cost", FINANCE, "GBP", LOWER, "average weekly cost"),
     _metric("plc_avg_unit_cost_annual", "Average unit cost", FINANCE, "GBP", LOWER, "average unit cost"),

@@ -111,5 +111,5 @@ def test_a_balance_carried_forward_is_printed_without_an_adverse_or_favourable_c
     chart, = charts_for(ds, list(table.observations))
     figures = chart_figures(chart, None, NotePlan([], [], None))
     assert figures.head == ["", "Surplus/(deficit) carried forward £000"]
-    assert [row[0] for row in figures.rows] == ["High Needs", "Schools", "Early Years"]
+    assert [row[0] for row in figures.rows] == ["High Needs", "Early Years", "Schools"]   # the deficit first
     assert all(len(row) == 2 for row in figures.rows), figures.rows

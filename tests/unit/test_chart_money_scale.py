@@ -52,7 +52,7 @@ def _texts(drawing) -> list[str]:
 def test_a_whole_pound_chart_writes_its_millions_in_pounds_millions(tmp_path):
     spec = _chart(tmp_path, POUNDS)
     labels = [point_text(v, spec.unit, spec) for v in spec.series[0].values]
-    assert labels == ["£130.0m", "(£696k)", "£500"]
+    assert labels == ["£130.0m", "£500", "(£696k)"]   # the overspends first
     assert (spec.scale, spec.y_label) == (1e6, "Variance, £m")
 
 

@@ -101,7 +101,7 @@ def test_regions_as_dfe_abbreviates_them_are_not_ranked_among_councils():
     ds, obs = _table(["CLA_2016"], rows)
     (spec,) = charts_for(ds, obs)
     assert spec.title == "CLA_2016: highest for Kent, at 3,353"
-    assert spec.categories == ["Camden", "Kent", "Devon"]
+    assert spec.categories == ["Kent", "Devon", "Camden"]   # the councils largest first
     assert "ENGLAND; Yorks & the Humber; INNER LONDON; OUTER LONDON" in spec.left_out
 
 
@@ -113,7 +113,7 @@ def test_classes_of_authority_are_not_ranked_among_councils():
             ("Fire and Rescue Authorities", "800000"), ("Police", "10111058")]
     ds, obs = _table(["Total Service Expenditure - Employees (C1) £000s"], rows)
     (spec,) = charts_for(ds, obs)
-    assert spec.categories == ["Adur", "Kent", "York UA"]
+    assert spec.categories == ["Kent", "York UA", "Adur"]   # the councils largest first
     assert "highest for Kent" in spec.title
 
 
