@@ -2663,7 +2663,8 @@ class TableReader:
     def _column_batch(self, chunk: ColumnChunk, ends: TableEnds) -> ColumnRows | None:
         """A chunk's rows when :meth:`_plain_batch` would read them all as plain data rows with nothing
         of their own but the period and kind their labels give: labels single-spaced and naming no
-        total, count, unit or footnote, every figure written plainly (:meth:`.ColumnChunk.figures`); else None."""
+        total or footnote, every figure written plainly (:meth:`.ColumnChunk.figures`); a label stating
+        a unit or counting (``Number of ...``) gives its kind as in a batch; else None."""
         table = chunk.table
         if table.num_columns <= self._last_index:
             return None
@@ -2671,9 +2672,15 @@ class TableReader:
         labels, keys = labelled.texts, labelled.keys
         joined = "\0".join(keys.keys)   # what each test below asks of a label, its key answers alike
         lowered = joined.lower()
-        if (not all(labels) or ends.header_label in labels or not single_spaced(joined) or "total" in lowered
-                or "number" in lowered or any_marked(joined)):
+        if not all(labels) or ends.header_label in labels or not single_spaced(joined) or any_marked(joined):
             return None
+        counting: dict[str, None] = {}
+        if "total" in lowered or "number" in lowered:   # counts as a batch reads them; totals and the like row by row
+            text = "\0".join(labels)
+            low = text.lower()
+            if self._batch_roles(labels, low) != []:
+                return None
+            counting = {label: None for label in labels_found(_number_places, text, low, labels) if _NUMBER_OF.search(label)}
         figures = [chunk.figures(col.index) for col in self.columns]
         if any(f is None for f in figures):
             return None
@@ -2682,21 +2689,28 @@ class TableReader:
         kinds: dict[frozenset, tuple] = {}
         words = self._key_words(keys)
         if words is not None:
-            for found, label in dict(zip(words, labels)).items():
+            pairs = zip(words, labels) if not counting else ((w, label) for w, label in zip(words, labels) if label not in counting)
+            for found, label in dict(pairs).items():
                 kind = self._row_kind(label, shown, ())
                 if kind is not None:
                     kinds[found] = kind
+        stated = {label: self._counting_kind(label, shown, ()) for label in counting}
         dated = {}
         for label in map(labels.__getitem__, dated_labels(labelled, joined, lowered)):
             period = self._label_period(label)
-            if period is False:
-                return None
+            if period is False:   # a label stating a unit: its row kind, where a block gives what its cells would
+                if (kind := self._stated_kind(label, shown, ())) is None:
+                    return None
+                stated[label], period = kind, self._period_named(label)
             dated[label] = period
         if self._money and may_name_own_unit(lowered) and any(map(own_unit, labels)):
             return None
         n = len(labels)
+        row_kinds = list(map(kinds.get, words)) if kinds else [None] * n
+        if stated:
+            row_kinds = [stated[label] if label in stated else kind for label, kind in zip(labels, row_kinds)]
         return ColumnRows(chunk.first, labels, list(map(dated.get, labels)) if dated else [None] * n,
-                          list(map(kinds.get, words)) if kinds else [None] * n, np.stack(figures), texts)
+                          row_kinds, np.stack(figures), texts)
 
     def _column_windows(self, pending: list[ParsedRow | PlainRow], held: HeldRows) -> Iterator[Any]:
         """Settle the windows :meth:`_read_rows` would settle now, ``pending`` rows then the ``held``
