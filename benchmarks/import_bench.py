@@ -6,7 +6,7 @@ twenty sheets, the catalogue labels written as .csv, .xls and .ods; and as offic
 with shared strings as Excel saves: a 46-column monthly budget monitor, a KPI scorecard with RAG,
 arrows and commentary, thousands of small tables on one sheet, blocks two abreast on a sparse sheet,
 formulas with cached values, a 300,000-row spending list, figures stored as text, and a number format
-chosen cell by cell; each at a size where its baseline takes at least half a second), two whole
+chosen cell by cell, also with marks (n/a, DNA, ``..``, blanks) among its figures, as .xlsx and .csv; each at a size where its baseline takes at least half a second), two whole
 processes are timed from launch to exit, taking turns:
 
 * calamine: a process that loads python-calamine and reads every row of every sheet (for a CSV,

@@ -459,6 +459,57 @@ def mixed_formats(path: Path, rows: int) -> None:
     _as_excel_saves(path)
 
 
+MARKS = ("n/a", "DNA", "-", "*", "c", "x", "..", None)
+
+
+def _mixed_rows(rows: int) -> Iterator[tuple[str, str, list]]:
+    """The mixed-formats shape's rows, (kind, label, figures), a mark now and then among them
+    (``n/a``, ``DNA``, ``-``, ``*``, ``c``, ``x``, ``..``, a blank): about one cell in 40."""
+    rnd = _rnd()
+    kinds = ("money", "percent", "count")
+    for r in range(rows):
+        kind = kinds[r % 3]
+        figures = [round(rnd.uniform(0, 1), 4) if kind == "percent" else rnd.randint(0, 900) if kind == "count"
+                   else round(rnd.uniform(-5e4, 5e4), 2) for _ in range(len(MONTHS) + 2)]
+        for c in range(len(figures)):
+            if rnd.random() < 0.025:
+                figures[c] = rnd.choice(MARKS)
+        yield kind, f"{MEASURES[r % 10]} ({kind}) {r}", figures
+
+
+def mixed_formats_marked(path: Path, rows: int) -> None:
+    """The mixed-formats shape with marks among the figures: not applicable, did not apply, suppressed."""
+    from openpyxl import Workbook
+    from openpyxl.cell import WriteOnlyCell
+
+    rnd = _rnd()
+    wb = Workbook(write_only=True)
+    ws = wb.create_sheet("Measures")
+    ws.append(["Measure"] + [f"{m} 2024" for m in MONTHS] + ["Year to date", "Last year"])
+    formats = {"percent": "0.0%", "count": "#,##0"}
+    for kind, label, figures in _mixed_rows(rows):
+        cells = [WriteOnlyCell(ws, value=label)]
+        for value in figures:
+            cell = WriteOnlyCell(ws, value=value)
+            if type(value) is not str and value is not None:
+                cell.number_format = formats.get(kind) or rnd.choice(CELL_FORMATS)
+            cells.append(cell)
+        ws.append(cells)
+    wb.save(path)
+    _as_excel_saves(path)
+
+
+def mixed_formats_marked_csv(path: Path, rows: int) -> None:
+    """The marked mixed-formats shape as a CSV file: percentages written as percentage points (45.23),
+    money with two places, counts whole, marks as written and blanks empty."""
+    with path.open("w", newline="", encoding="utf-8") as handle:
+        writer = csv.writer(handle)
+        writer.writerow(["Measure"] + [f"{m} 2024" for m in MONTHS] + ["Year to date", "Last year"])
+        for kind, label, figures in _mixed_rows(rows):
+            writer.writerow([label] + ["" if v is None else v if type(v) is str else
+                                       f"{v * 100:.2f}" if kind == "percent" else v for v in figures])
+
+
 # name -> (file name, builder, rows): sizes at which the baseline's read (calamine's, or for the CSV
 # the csv module's) takes half a second or more
 SHAPES: dict[str, tuple[str, Callable, int]] = {
@@ -481,4 +532,6 @@ SHAPES: dict[str, tuple[str, Callable, int]] = {
     "long sheet": ("long_sheet.xlsx", long_sheet, 300_000),
     "numbers as text": ("numbers_text.xlsx", numbers_as_text, 50_000),
     "mixed cell formats": ("mixed_formats.xlsx", mixed_formats, 60_000),
+    "mixed cell formats, marks": ("mixed_marked.xlsx", mixed_formats_marked, 60_000),
+    "mixed cell formats, marks, .csv": ("mixed_marked.csv", mixed_formats_marked_csv, 200_000),
 }

@@ -12,7 +12,7 @@ from dataclasses import dataclass
 
 import numpy as np
 
-from memberpack.model.blocks import Coded, FigureBlock
+from memberpack.model.blocks import FigureBlock
 from memberpack.model.observation import Observation
 from memberpack.model.units import PERCENT
 
@@ -42,47 +42,56 @@ class PercentFractions:
                 if obs.unit == PERCENT and obs.value is not None:
                     self._note(_named(obs.label, obs.measure), np.array([obs.value]), "%" in obs.display)
             return
-        for column in part.columns:
+        self._add_block(part)
+
+    def _add_block(self, part: FigureBlock) -> None:
+        """A block's percentages, noted cell by cell in row then column order as a cell-by-cell reading
+        notes them (which figure each name first meets, in which order the names come), each under what
+        it is told by (:func:`_named`): its column's measure, or its row's label where that names a
+        percentage. Done with arrays: most labels name none, and a block's rows mostly have a label each."""
+        told = None   # each distinct label naming a percentage: its name's number, else -1
+        names: dict[str, int] = {}
+        found, shown_by = [], []
+        for k, column in enumerate(part.columns):
             units = column.row_units
             if units is None and column.unit != PERCENT or units is not None and PERCENT not in units.values:
                 continue
             values = column.values * column.factor if column.raw else column.values
             shown = column.raw and column.code is not None and "%" in column.code or (
                 column.displays is not None and b"%" in column.displays.data)
+            measure = names.setdefault(column.measure, len(names))
             if units is None:
-                self._note(column.measure, values[np.isfinite(values)], shown)
-                continue
-            percent = (units.codes == units.values.index(PERCENT)) & np.isfinite(values)
-            self._note_by_label(part.labels, percent, values, column.measure, shown)
-
-    def _note_by_label(self, labels: Coded, percent: np.ndarray, values: np.ndarray, measure: str,
-                       shown: bool) -> None:
-        """The ``percent`` rows' figures under what each row's label tells them by (:func:`_named`),
-        label by label in the order the labels come: a block's rows mostly have a label each, and most
-        labels name no percentage, so the column's figures are noted together, not row by row."""
-        codes = labels.codes[percent]
-        if not len(codes):
+                rows = np.flatnonzero(np.isfinite(values))
+                codes = np.full(len(rows), measure)
+            else:
+                rows = np.flatnonzero((units.codes == units.values.index(PERCENT)) & np.isfinite(values))
+                if told is None:
+                    told = np.array([names.setdefault(label, len(names)) if _names_percent(label) else -1
+                                     for label in part.labels.values], dtype=np.int64)
+                codes = told[part.labels.codes[rows]] if len(told) else np.empty(0, dtype=np.int64)
+                codes = np.where(codes < 0, measure, codes)
+            if len(rows):
+                found.append((rows, np.full(len(rows), k), codes, values[rows]))
+                shown_by.append((k, shown))
+        if not found:
             return
-        order = np.argsort(codes, kind="stable")   # each label's rows together, in their order
-        codes, figures = codes[order], values[percent][order]
-        starts = np.flatnonzero(np.diff(codes, prepend=-1)).tolist()
-        stops = [*starts[1:], len(codes)]
-        named = [labels.values[code] for code in codes[starts].tolist()]
-        joined = "\0".join(named)
-        if "%" not in joined and "percent" not in joined.lower():   # (most blocks: no label names one)
-            by_name = {measure: list(range(len(named)))}
-        else:
-            by_name = {}
-            for k, label in enumerate(named):
-                by_name.setdefault(_named(label, measure), []).append(k)
-        listed = figures.tolist()
-        for name, ks in by_name.items():
-            runs = [(starts[k], stops[k]) for k in ks]
-            picked = figures if len(ks) == len(starts) else np.concatenate([figures[a:b] for a, b in runs])
-            self._note(name, picked, shown, [listed[a] if b - a == 1 else float(figures[a:b].sum()) for a, b in runs])
+        rows, columns, codes, values = (np.concatenate(parts) for parts in zip(*found))
+        order = np.lexsort((columns, rows))   # row then column order
+        codes, values, columns = codes[order], values[order], columns[order]
+        by_name = np.argsort(codes, kind="stable")   # each name's cells together, in that order
+        codes, values, columns = codes[by_name], values[by_name], columns[by_name]
+        starts = np.flatnonzero(np.diff(codes, prepend=-1))
+        stops = [*starts[1:].tolist(), len(codes)]
+        firsts = by_name[starts]   # where each name first comes, in row then column order
+        name_of = list(names)
+        shown_at = dict(shown_by)
+        for g in np.argsort(firsts).tolist():
+            a, b = int(starts[g]), stops[g]
+            shown = any(shown_at[c] for c in dict.fromkeys(columns[a:b].tolist()))
+            self._note(name_of[int(codes[a])], values[a:b], shown)
 
-    def _note(self, name: str, values: np.ndarray, shown: bool, sums: list[float] | None = None) -> None:
-        """Note ``values`` under ``name``; ``sums``: theirs label by label, added one by one."""
+    def _note(self, name: str, values: np.ndarray, shown: bool) -> None:
+        """Note ``values`` under ``name``, added one by one as a cell-by-cell reading adds them."""
         if not len(values):
             return
         seen = self._seen.setdefault(name, _Seen())
@@ -96,8 +105,7 @@ class PercentFractions:
             seen.shown = seen.shown or shown
             return
         seen.count += len(values)
-        for total in sums if sums is not None else (float(values.sum()),):
-            seen.total += total
+        seen.total = float(np.cumsum(np.concatenate(([seen.total], values)))[-1])   # (in order: not pairwise)
         seen.largest = max(seen.largest, float(np.abs(values).max()))
         seen.smallest = min(seen.smallest, float(np.abs(values).min()))
         if seen.example is None and len(parts := values[(values != 0) & (values != 1)]):
@@ -122,4 +130,8 @@ class PercentFractions:
 
 def _named(label: str, measure: str) -> str:
     """What a percentage is told by: its row's label where that names a percentage, else its column."""
-    return label if "%" in label or "percent" in label.lower() else measure
+    return label if _names_percent(label) else measure
+
+
+def _names_percent(label: str) -> bool:
+    return "%" in label or "percent" in label.lower()

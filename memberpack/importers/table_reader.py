@@ -1230,34 +1230,40 @@ class TableReader:
         shown = self._shown(rs[0], figures_written(values[0], texts))
         if not all(labels) or any_marked(joined):
             return self._put_back(stream, taken)
-        kinds: dict[frozenset, tuple] = {}
+        # with marks, what a label gives a row's figures depends on where its marks are: asked of each
+        # label (or its catalogue words) with each row's text columns (the rows' marks kept apart)
+        marks = texts_each if marked else None
+        kinds: dict[Any, tuple] = {}
         words = self._catalogue_words(labels)
-        if words is not None and marked:
-            return self._put_back(stream, taken)   # what such a label gives its figures depends on the row's marks
         # labels counting (Number of ...): their own kinds, as the words alone do not tell them
         counting = {label: None for label in labels_found(_number_places, joined, lowered, labels) if _NUMBER_OF.search(label)}
         if words is not None:
-            pairs = zip(words, labels) if not counting else ((w, label) for w, label in zip(words, labels) if label not in counting)
-            for found, label in dict(pairs).items():   # what a label gives depends on these alone
-                kind = self._row_kind(label, shown, texts)
+            keys = list(zip(words, marks)) if marks else words
+            pairs = zip(keys, labels) if not counting else ((k, label) for k, label in zip(keys, labels) if label not in counting)
+            for key, label in dict(pairs).items():   # what a label gives depends on these alone
+                kind = self._row_kind(label, shown, key[1] if marks else texts)
                 if kind is not None:
-                    kinds[found] = kind
-        row_kinds = list(map(kinds.get, words)) if kinds else repeat(None)
+                    kinds[key] = kind
+            row_kinds = list(map(kinds.get, keys)) if kinds else repeat(None)
+        else:
+            row_kinds = repeat(None)
+        marked_as = self._marks_of(labels, marks) if marks else None
         dated, stated = {}, {}
         for label in counting:
-            if marked:   # (a block with marks counts by its columns alone)
-                return self._batch_before(stream, taken, rs[labels.index(label)])
-            stated[label] = self._counting_kind(label, shown, texts)
+            for each in marked_as[label] if marks else (texts,):
+                stated[label, each] = self._counting_kind(label, shown, each)
         for label in labels_found(may_state_unit_or_period, joined, lowered, labels):
             period = self._label_period(label)
             if period is False:   # a label stating a unit: its row kind, where a block gives what its cells would
-                kind = None if marked else self._stated_kind(label, shown, texts)
-                if kind is None:
-                    return self._put_back(stream, taken)
-                stated[label], period = kind, self._period_named(label)
+                for each in marked_as[label] if marks else (texts,):
+                    kind = self._stated_kind(label, shown, each)
+                    if kind is None:   # (its scale, say: the rows before it make the next batch)
+                        return self._batch_before(stream, taken, rs[labels.index(label)])
+                    stated[label, each] = kind
+                period = self._period_named(label)
             dated[label] = period
         if stated:
-            row_kinds = [stated[label] if label in stated else kind for label, kind in zip(labels, row_kinds)]
+            row_kinds = [stated.get(key, kind) for key, kind in zip(zip(labels, marks or repeat(texts)), row_kinds)]
         if self._money and may_name_own_unit(lowered):   # a unit cost or a count among money: read alone
             own = next((i for i, label in enumerate(labels) if own_unit(label) is not None), None)
             if own is not None:
@@ -1292,6 +1298,14 @@ class TableReader:
         sections = self._batch_sections(items, headings, roles) if headings or roles else repeat(self.section)
         return list(zip(rs, labels, sections, values, figures, repeat(None), repeat(None), texts_each,
                         map(dated.get, labels) if dated else repeat(None), row_kinds, roles or repeat(DATA)))
+
+    @staticmethod
+    def _marks_of(labels: list[str], marks: list[tuple[int, ...]]) -> dict[str, dict[tuple[int, ...], None]]:
+        """Each label's distinct text columns (where its rows' marks are) in a batch."""
+        found: dict[str, dict[tuple[int, ...], None]] = {}
+        for label, texts in zip(labels, marks):
+            found.setdefault(label, {})[texts] = None
+        return found
 
     def _between_gaps(self, stream: Peekable, ends: TableEnds, taken: list) -> list | None:
         """A batch's rows without the blank rows between them (a double-spaced table), each row after
@@ -2650,7 +2664,8 @@ class TableReader:
     def _column_batch(self, chunk: ColumnChunk, ends: TableEnds) -> ColumnRows | None:
         """A chunk's rows when :meth:`_plain_batch` would read them all as plain data rows with nothing
         of their own but the period and kind their labels give: labels single-spaced and naming no
-        total, count, unit or footnote, every figure written plainly (:meth:`.ColumnChunk.figures`); else None."""
+        total or footnote, every figure written plainly (:meth:`.ColumnChunk.figures`); a label stating
+        a unit or counting (``Number of ...``) gives its kind as in a batch; else None."""
         table = chunk.table
         if table.num_columns <= self._last_index:
             return None
@@ -2658,9 +2673,15 @@ class TableReader:
         labels, keys = labelled.texts, labelled.keys
         joined = "\0".join(keys.keys)   # what each test below asks of a label, its key answers alike
         lowered = joined.lower()
-        if (not all(labels) or ends.header_label in labels or not single_spaced(joined) or "total" in lowered
-                or "number" in lowered or any_marked(joined)):
+        if not all(labels) or ends.header_label in labels or not single_spaced(joined) or any_marked(joined):
             return None
+        counting: dict[str, None] = {}
+        if "total" in lowered or "number" in lowered:   # counts as a batch reads them; totals and the like row by row
+            text = "\0".join(labels)
+            low = text.lower()
+            if self._batch_roles(labels, low) != []:
+                return None
+            counting = {label: None for label in labels_found(_number_places, text, low, labels) if _NUMBER_OF.search(label)}
         figures = [chunk.figures(col.index) for col in self.columns]
         if any(f is None for f in figures):
             return None
@@ -2669,21 +2690,28 @@ class TableReader:
         kinds: dict[frozenset, tuple] = {}
         words = self._key_words(keys)
         if words is not None:
-            for found, label in dict(zip(words, labels)).items():
+            pairs = zip(words, labels) if not counting else ((w, label) for w, label in zip(words, labels) if label not in counting)
+            for found, label in dict(pairs).items():
                 kind = self._row_kind(label, shown, ())
                 if kind is not None:
                     kinds[found] = kind
+        stated = {label: self._counting_kind(label, shown, ()) for label in counting}
         dated = {}
         for label in map(labels.__getitem__, dated_labels(labelled, joined, lowered)):
             period = self._label_period(label)
-            if period is False:
-                return None
+            if period is False:   # a label stating a unit: its row kind, where a block gives what its cells would
+                if (kind := self._stated_kind(label, shown, ())) is None:
+                    return None
+                stated[label], period = kind, self._period_named(label)
             dated[label] = period
         if self._money and may_name_own_unit(lowered) and any(map(own_unit, labels)):
             return None
         n = len(labels)
+        row_kinds = list(map(kinds.get, words)) if kinds else [None] * n
+        if stated:
+            row_kinds = [stated[label] if label in stated else kind for label, kind in zip(labels, row_kinds)]
         return ColumnRows(chunk.first, labels, list(map(dated.get, labels)) if dated else [None] * n,
-                          list(map(kinds.get, words)) if kinds else [None] * n, np.stack(figures), texts)
+                          row_kinds, np.stack(figures), texts)
 
     def _column_windows(self, pending: list[ParsedRow | PlainRow], held: HeldRows) -> Iterator[Any]:
         """Settle the windows :meth:`_read_rows` would settle now, ``pending`` rows then the ``held``
@@ -2802,19 +2830,22 @@ class TableReader:
         """Plain rows whose text columns differ from row to row as one block: a mark (``[c]``,
         ``..``) or a blank among one row's figures, and among another's the next. A column with
         marks in some rows keeps each cell as reading it alone gives it, figure or mark, with the
-        metric of each. None when what a row's figures are depends on its text columns (their unit,
-        their counting), or a label names a metric of its own."""
-        if any(row[AT_KIND] is not None for row in rows):
-            return None
+        metric of each; a row whose label gives it a kind of its own (states a unit, counts, names a
+        metric: asked with the row's marks) takes its kind's metric and unit in each cell, a mark no
+        unit. None when what the other rows' figures are depends on their text columns (their unit,
+        their counting)."""
         written = figures_written_row(rows[0])
         shown = self._shown(rows[0][AT_ROW], written)
         as_figure = self._column_metrics(shown)
         as_mark = [c.metric(None, self._metric) for c in self.columns]
-        units = self._marked_units(shown, as_figure, as_mark, distinct)
-        if units is None:
-            return None
         n, width = len(rows), len(self.columns)
         each = list(map(TEXTS_OF, rows))
+        kinds = list(map(itemgetter(AT_KIND), rows))
+        kinded = kinds.count(None) < n
+        plain = {texts for texts, kind in zip(each, kinds) if kind is None} if kinded else distinct
+        units = self._marked_units(shown, as_figure, as_mark, plain) if plain else [None] * width
+        if units is None:
+            return None
         marked = np.zeros((n, width), dtype=bool)
         marked[np.repeat(np.arange(n), list(map(len, each))), list(chain.from_iterable(each))] = True
         figures = np.zeros((n, width))
@@ -2826,15 +2857,26 @@ class TableReader:
         periods = _row_periods(keyed, label_periods)
         keyed_periods = any(periods)   # (a Period is true; counting Nones called its __eq__ for every row)
         columns, tally = [], Counter()
+        by_kind = _shared(list(zip(kinds, each))) if kinded else None
+        times = np.bincount(by_kind.codes).tolist() if kinded else ()
         for j, (col, (code, factor, _)) in enumerate(zip(self.columns, shown)):
             period = None if keyed_periods else col.period_label
             marks = marked[:, j]
             at = np.flatnonzero(~marks)
             cells = list(map(itemgetter(j), values))
-            tally[as_mark[j]] += n - len(at)
-            tally[as_figure[j]] += len(at)
+            if kinded:   # each row's metric and unit in this column, by its kind and where its marks are
+                row_metrics = [kind[0][j] if kind else as_mark[j] if j in texts else as_figure[j]
+                               for kind, texts in by_kind.values]
+                row_units = [None if j in texts else kind[1][j] if kind else units[j] for kind, texts in by_kind.values]
+                for metric, k in zip(row_metrics, times):
+                    tally[metric] += k
+            else:
+                tally[as_mark[j]] += n - len(at)
+                tally[as_figure[j]] += len(at)
             if not len(at):
                 columns.append(self._text_block_column(col, as_mark[j], period, cells))
+                if kinded:
+                    columns[-1].row_metrics = by_kind.mapped(row_metrics)
                 continue
             if written:   # each cell shown as written, a mark too: figures stay raw, the marks among them special
                 raw = figures[:, j].copy()
@@ -2848,6 +2890,8 @@ class TableReader:
                                      figures[at, j], factor=factor, code=code)
                 if len(at) < n:
                     column = self._with_marks(column, marks, cells, col.unit, as_mark[j])
+            if kinded:
+                column.row_metrics, column.row_units = by_kind.mapped(row_metrics), by_kind.mapped(row_units)
             columns.append(column)
         tally.pop(OTHER_METRIC.id, None)
         self.metric_counts.update(tally)

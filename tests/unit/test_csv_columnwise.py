@@ -195,3 +195,24 @@ def test_a_column_of_figures_is_read_as_plain_figures_are():
         same([cell])
     for a, b in itertools.product(CELLS, repeat=2):
         same([a, b])
+
+
+STATING = ("Percentage of EHC plans issued within 20 weeks", "Number of children looked after",
+           "Rate of referrals to children's social care per 10000",   # (no comma: a quoted field is read by rows) "Average days to re-let council homes",
+           "Number of rough sleepers", "Council tax collected (%)", "Days lost to sickness per FTE", "Library visits")
+
+
+def test_labels_stating_units_or_counting_read_alike_column_wise(tmp_path, both_ways):
+    """Rows whose labels state a unit (``... per 10000``, ``(%)``) or count (``Number of ...``) are read
+    column-wise too, each with the kind a batch gives it (a count where its figures have no unit); a
+    total among them as a batch reads it."""
+    def edit(lines):
+        lines[0] = ["Measure", "Apr", "May", "Jun"]
+        for r, line in enumerate(lines[1:]):
+            line[0] = f"{STATING[r % len(STATING)]} {r}"
+        lines.insert(2400, ["Total", "1", "2", "3"])
+    fast, slow, columnwise = both_ways(_ledger(tmp_path / "measures.csv", 3_000, edit), chunk=2_000)
+    assert fast == slow
+    assert columnwise > 1_000
+    units = {o[0].split()[0]: o[3] for _, _, _, observations in fast[1] for o in observations}
+    assert (units["Number"], units["Rate"], units["Council"]) == ("count", "per_10000", "percent")

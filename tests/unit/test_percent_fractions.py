@@ -81,9 +81,10 @@ def test_a_tidy_files_percentages_all_between_a_quarter_and_one_are_doubted(tmp_
     assert {o.cell: o.value for o in table.observations}["G3"] == pytest.approx(0.408)   # read as written
 
 
-def test_a_blocks_percentages_noted_by_column_are_noted_as_label_by_label():
+def test_a_blocks_percentages_noted_by_column_are_noted_as_cell_by_cell():
     """A block's percentage rows are noted together under the name each label gives them: the same
-    counts, sizes, example and sums as noting each label's rows on their own, in the labels' order."""
+    counts, sizes, example and sums as noting each row's figure on its own, the names in the order
+    their first figures come (``Variance %``, where row 0, ``Rate % 0``, holds no percentage)."""
     rows = 600
     names = [f"Line {i}" if i % 7 else f"Rate % {i % 3}" for i in range(rows)]
     names[5] = names[1]   # a label that comes again
@@ -98,10 +99,10 @@ def test_a_blocks_percentages_noted_by_column_are_noted_as_label_by_label():
     noted.add(block)
     one_by_one = PercentFractions()
     percent = (units.codes == units.values.index(PERCENT)) & np.isfinite(values)
-    for code in np.unique(labels.codes[percent]).tolist():
-        name = labels.values[code] if "%" in labels.values[code] else "Variance %"
-        one_by_one._note(name, values[percent & (labels.codes == code)], False)
-    assert list(noted._seen) == list(one_by_one._seen) == ["Rate % 0", "Variance %", "Rate % 1", "Rate % 2"]
+    for i in np.flatnonzero(percent).tolist():
+        name = names[i] if "%" in names[i] else "Variance %"
+        one_by_one._note(name, values[i:i + 1], False)
+    assert list(noted._seen) == list(one_by_one._seen) == ["Variance %", "Rate % 1", "Rate % 2", "Rate % 0"]
     assert noted._seen == one_by_one._seen
 
 
