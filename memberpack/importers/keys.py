@@ -48,8 +48,10 @@ _PERIOD_WORDS = re.compile(   # a text of nothing but a period's words: no "snap
     r"Jan(?:uary)?|Feb(?:ruary)?|Mar(?:ch)?|Apr(?:il)?|May|June?|July?|Aug(?:ust)?|Sept?(?:ember)?|Oct(?:ober)?|"
     r"Nov(?:ember)?|Dec(?:ember)?)\b[\s/–-]*)+", re.IGNORECASE)
 _PERIOD_HEADER = re.compile(r"\b(?:year|period|time_period|date|month|quarter)\b", re.IGNORECASE)
+# (an area's short names too: "LA", "GOR" for a Government Office Region, "LAD", "Ward": a register's council column)
 _KEY_HEADER = re.compile(r"\b(?:names?|authority|council|area|region|country|nation|type|class|category|sector|phase|"
-                         r"provider|supplier|payee|group(?:ing)?|filter|description|level)\b", re.IGNORECASE)
+                         r"provider|supplier|payee|group(?:ing)?|filter|description|level|"
+                         r"la|gor|lad|district|borough|county|ward|constituency)\b", re.IGNORECASE)
 # A column headed only "Measure" (or "Measure name") beside the figures names what each row's figures are:
 # a long file's rows of one area and year are told apart by it ("Outcome, ASC Quality of Life").
 _MEASURE_HEADER = re.compile(r"\s*measure(?:[\s_]+name)?\s*", re.IGNORECASE)
