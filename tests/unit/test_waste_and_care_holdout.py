@@ -38,3 +38,39 @@ def test_a_registers_local_authority_and_region_columns_stay_with_each_row(tmp_p
     assert all(part in said for part in ("SC040003", "Children's Home", "Trafford", "Private", "North West"))
     assert not [o for o in table.observations if o.value is None and o.display in ("Somerset", "London")]
 
+
+def test_an_open_statistics_number_column_takes_the_unit_its_filter_names(tmp_path):
+    """DfE's children missing from care: one "number" column whose filter says what each row is
+    ("Children looked after during the year" 489, "Percentage of children who had a missing incident
+    during the year" 11, "Average number of missing incidents per looked after child" 7.9). The
+    percentages and averages had been read as counts of children."""
+    head = ("time_period,time_identifier,geographic_level,country_code,country_name,region_code,region_name,"
+            "old_la_code,la_name,new_la_code,CLA_group,number")
+    groups = (("Children looked after during the year", "489"),
+              ("Percentage of children who had a missing incident during the year", "11"),
+              ("Average number of missing incidents per looked after child who went missing", "7.9"),
+              ("Children missing at 31 March", "c"))
+    lines = [f"2024,Reporting year,Local authority,E92000001,England,E12000002,North West,358,Trafford,E08000009,{g},{n}"
+             for g, n in groups]
+    path = tmp_path / "missing.csv"
+    path.write_text("\n".join([head, *lines]) + "\n", encoding="utf-8")
+    (table,) = read_file(path).tables
+    by_cell = {o.cell: o for o in table.observations}
+    assert (by_cell["L2"].value, by_cell["L2"].unit) == (489, "count")
+    assert (by_cell["L3"].value, by_cell["L3"].unit) == (11, "percent")
+    assert (by_cell["L4"].value, by_cell["L4"].unit) == (7.9, "number")
+    assert (by_cell["L5"].value, by_cell["L5"].status) == (None, "c")
+
+
+def test_an_open_statistics_number_column_beside_its_own_percentages_stays_a_count(tmp_path):
+    """Care leavers staying put: "number" and "percentage" columns side by side; a filter value naming a
+    share does not make the counts percentages where the file gives the share a column of its own."""
+    head = ("time_period,time_identifier,geographic_level,country_code,country_name,age,stay_put,number,percentage")
+    lines = ["2024,Reporting year,National,E92000001,England,Aged 18,Percentage of care leavers living with former "
+             "foster carers,2270,62"]
+    path = tmp_path / "stayput.csv"
+    path.write_text("\n".join([head, *lines]) + "\n", encoding="utf-8")
+    (table,) = read_file(path).tables
+    by_cell = {o.cell: o for o in table.observations}
+    assert (by_cell["H2"].value, by_cell["H2"].unit) == (2270, "count")
+    assert (by_cell["I2"].value, by_cell["I2"].unit) == (62, "percent")
