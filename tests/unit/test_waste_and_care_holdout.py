@@ -74,3 +74,23 @@ def test_an_open_statistics_number_column_beside_its_own_percentages_stays_a_cou
     by_cell = {o.cell: o for o in table.observations}
     assert (by_cell["H2"].value, by_cell["H2"].unit) == (2270, "count")
     assert (by_cell["I2"].value, by_cell["I2"].unit) == (62, "percent")
+
+
+def test_a_revision_note_over_a_column_dates_none_of_its_figures(tmp_path):
+    """Defra's waste indicators, a year's councils after another's (2010-11 to 2022-23), with
+    "2022/23 figures revised in this column - March 2024" over one column's header: every figure of
+    that column, 2010-11's too, had been dated 2022/23."""
+    rows = [["Table 3: Selected Waste Indicators 2010-11 to 2022-23"], [],
+            [None, None, None, None, "2022/23 figures revised in this column -  March 2024"],
+            ["Year", "ONS code", "Authority", "Residual household waste per household (kg/household)",
+             "Collected household waste per person (kg)"]]
+    for year in ("2010-11", "2022-23"):
+        for code, name in (("E08000003", "Manchester City Council MBC"), ("E08000009", "Trafford MBC"),
+                           ("E06000024", "North Somerset Council")):
+            rows.append([year, code, name, 400.5 + len(rows), 300.25 + len(rows)])
+    table = _xlsx_table(tmp_path / "waste.xlsx", rows, "Table_3")
+    by_cell = {o.cell: o for o in table.observations}
+    assert (by_cell["E5"].value, by_cell["E5"].label, by_cell["E5"].period) == (304.25, "Manchester City Council MBC", "2010/11")
+    assert (by_cell["E9"].value, by_cell["E9"].period) == (308.25, "2022/23")
+    assert by_cell["D5"].period == "2010/11"
+
