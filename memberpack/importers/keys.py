@@ -848,6 +848,11 @@ class RowKeys:
     area: str | None
 
 
+_BARE_TOTAL = re.compile(r"\W*(?:grand\s+)?total\W*", re.IGNORECASE)   # "*Total", "Total:": naming nothing else
+_PUNCTUATION = " *:.-–"
+_COUNTRY = re.compile(r"\b(?:england|wales|scotland|northern\s+ireland|great\s+britain|united\s+kingdom)\b", re.IGNORECASE)
+
+
 def totals_row(label: str) -> bool:
     """Whether a row's label names a total or sub total."""
     return bool(label) and (TOTAL_WORDS.search(label) is not None or SUBTOTAL_WORDS.search(label) is not None)
@@ -931,6 +936,11 @@ def row_keys(row: list[Any], keys: Sequence[KeyColumn], label: str, context: Per
     if not name and tidy_names:   # England's row of a tidy file: named by its most specific area name
         name = min(tidy_names)[1]
         sections.remove(name)
+    named = [s for s in sections if s not in from_above and (standard_region(s) or _COUNTRY.search(s))] \
+        if own and name and _BARE_TOTAL.fullmatch(name) else []
+    if named:   # "*Total" as a region's total's name, the region written in a key column: "South West Total"
+        name = named[-1] if totals_row(named[-1]) else f"{named[-1]} {name.strip(_PUNCTUATION)}"
+        sections = [s for s in sections if s != named[-1] and not _BARE_TOTAL.fullmatch(s)]
     if not name and own and sections:   # "ENGLAND", a region or "Total" written in a key column, the name cell blank:
         name = next((s for s in reversed(sections) if s not in from_above), sections[-1])
         at = written_at.get(name, len(row))

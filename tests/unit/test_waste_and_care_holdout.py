@@ -94,3 +94,25 @@ def test_a_revision_note_over_a_column_dates_none_of_its_figures(tmp_path):
     assert (by_cell["E9"].value, by_cell["E9"].period) == (308.25, "2022/23")
     assert by_cell["D5"].period == "2010/11"
 
+
+def test_a_total_row_named_only_total_is_named_by_the_region_its_row_writes(tmp_path):
+    """Defra's fly-tipping by council: England's and each region's totals first, '*Total' as their code
+    and name and the region in the Region column. Every one had been labelled '*Total', the region
+    left to the section, so the South West's total read as one more '*Total'."""
+    rows = [["Fly-tipping incidents reported by local authorities in England"],
+            [None, None, None, None, "TOTAL", "Land type"],
+            ["Year", "ONS Code", "LA Name", "Region", "Total Incidents", "Highway Incidents"]]
+    for year in ("2021-22", "2022-23"):
+        rows += [[year, "*Total", "*Total", "*Total England", 1082673, 433138.5],
+                 [year, "*Total", "*Total", "North West", 150000, 60000],
+                 [year, "*Total", "*Total", "South West", 49954, 29431]]
+        rows += [[year, code, name, region, 2029 + len(rows), 897]
+                 for code, name, region in (("E08000009", "Trafford", "North West"), ("E08000003", "Manchester", "North West"),
+                                            ("E06000024", "North Somerset", "South West"), ("E06000066", "Somerset", "South West"))]
+    table = _xlsx_table(tmp_path / "flytipping.xlsx", rows, "LA_incidents")
+    by_cell = {o.cell: o for o in table.observations}
+    south_west = by_cell["E6"]
+    assert (south_west.value, south_west.label, south_west.period) == (49954, "South West Total", "2021/22")
+    assert by_cell["E4"].label == "*Total England" and by_cell["E4"].value == 1082673
+    assert (by_cell["E7"].label, by_cell["E7"].value) == ("Trafford", 2029 + 6)
+    assert by_cell["E6"].row_role == by_cell["E4"].row_role != "data"
