@@ -48,8 +48,10 @@ _PERIOD_WORDS = re.compile(   # a text of nothing but a period's words: no "snap
     r"Jan(?:uary)?|Feb(?:ruary)?|Mar(?:ch)?|Apr(?:il)?|May|June?|July?|Aug(?:ust)?|Sept?(?:ember)?|Oct(?:ober)?|"
     r"Nov(?:ember)?|Dec(?:ember)?)\b[\s/–-]*)+", re.IGNORECASE)
 _PERIOD_HEADER = re.compile(r"\b(?:year|period|time_period|date|month|quarter)\b", re.IGNORECASE)
+# (an area's short names too: "LA", "GOR" for a Government Office Region, "LAD", "Ward": a register's council column)
 _KEY_HEADER = re.compile(r"\b(?:names?|authority|council|area|region|country|nation|type|class|category|sector|phase|"
-                         r"provider|supplier|payee|group(?:ing)?|filter|description|level)\b", re.IGNORECASE)
+                         r"provider|supplier|payee|group(?:ing)?|filter|description|level|"
+                         r"la|gor|lad|district|borough|county|ward|constituency)\b", re.IGNORECASE)
 # A column headed only "Measure" (or "Measure name") beside the figures names what each row's figures are:
 # a long file's rows of one area and year are told apart by it ("Outcome, ASC Quality of Life").
 _MEASURE_HEADER = re.compile(r"\s*measure(?:[\s_]+name)?\s*", re.IGNORECASE)
@@ -846,6 +848,11 @@ class RowKeys:
     area: str | None
 
 
+_BARE_TOTAL = re.compile(r"\W*(?:grand\s+)?total\W*", re.IGNORECASE)   # "*Total", "Total:": naming nothing else
+_PUNCTUATION = " *:.-–"
+_COUNTRY = re.compile(r"\b(?:england|wales|scotland|northern\s+ireland|great\s+britain|united\s+kingdom)\b", re.IGNORECASE)
+
+
 def totals_row(label: str) -> bool:
     """Whether a row's label names a total or sub total."""
     return bool(label) and (TOTAL_WORDS.search(label) is not None or SUBTOTAL_WORDS.search(label) is not None)
@@ -929,6 +936,11 @@ def row_keys(row: list[Any], keys: Sequence[KeyColumn], label: str, context: Per
     if not name and tidy_names:   # England's row of a tidy file: named by its most specific area name
         name = min(tidy_names)[1]
         sections.remove(name)
+    named = [s for s in sections if s not in from_above and (standard_region(s) or _COUNTRY.search(s))] \
+        if own and name and _BARE_TOTAL.fullmatch(name) else []
+    if named:   # "*Total" as a region's total's name, the region written in a key column: "South West Total"
+        name = named[-1] if totals_row(named[-1]) else f"{named[-1]} {name.strip(_PUNCTUATION)}"
+        sections = [s for s in sections if s != named[-1] and not _BARE_TOTAL.fullmatch(s)]
     if not name and own and sections:   # "ENGLAND", a region or "Total" written in a key column, the name cell blank:
         name = next((s for s in reversed(sections) if s not in from_above), sections[-1])
         at = written_at.get(name, len(row))

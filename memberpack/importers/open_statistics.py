@@ -34,7 +34,7 @@ from memberpack.model.areas import LOCAL_AUTHORITY, NATIONAL, REGIONAL
 from memberpack.model.metrics import match_metric
 from memberpack.model.observation import OPEN_STATISTICS
 from memberpack.model.periods import QUARTER, Period, parse_period
-from memberpack.model.units import COUNT_UNIT, GBP, NUMBER, POUNDS, Unit, find_unit, unit_in_name
+from memberpack.model.units import COUNT_UNIT, GBP, NUMBER, PERCENT, POUNDS, Unit, find_unit, unit_in_name
 from memberpack.model.values import TEXT, parse_text
 
 TIME_COLUMNS = ("time_period", "time_identifier")
@@ -122,6 +122,32 @@ def _unit_of(name: str, label: str, unit_text: str) -> Unit | None:
     if found is None and re.search(r"^(number|num|count|headcount)\b|_(number|count)$", name.lower()):
         return COUNT_UNIT
     return found
+
+
+# An indicator named only "number" or "value" says nothing of what it counts: its filters do, and so give
+# each row's unit ("Percentage of children who had a missing incident during the year": a percentage)
+_GENERIC_NAMES = {"number", "value", "count", "num"}
+_AVERAGE = re.compile(r"\s*(?:average|mean|median)\b", re.IGNORECASE)
+
+
+def units_by_filters(indicators: list[Indicator]) -> list[Indicator]:
+    """The indicators whose rows take their unit from their filter values: those named only "number" or
+    "value", in a file that gives no percentage a column of its own (where it does, "number" counts)."""
+    if any(i.unit is not None and i.unit.base == PERCENT for i in indicators):
+        return []
+    return [i for i in indicators if i.name.strip().lower() in _GENERIC_NAMES]
+
+
+def filter_unit(values: tuple[str, ...], base: str | None) -> str | None:
+    """The unit a row's filter values give a figure of such an indicator: the share or rate one names
+    (``Percentage of ...``, ``Rate per 10,000``), a plain number for an average; else ``base``."""
+    for value in values:
+        found = find_unit(value)
+        if found is not None and found.factor == 1.0 and found.base != GBP:
+            return found.base
+        if _AVERAGE.match(value):
+            return NUMBER
+    return base
 
 
 def section_label(values: tuple[str, ...]) -> str | None:

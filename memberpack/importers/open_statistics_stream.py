@@ -22,7 +22,8 @@ from memberpack.importers import csv_reader
 from memberpack.importers.csv_reader import MendedUtf8, first_non_utf8
 from memberpack.importers.marked_utf8 import MARKED_UTF8
 from memberpack.importers.open_statistics import (
-    GEOGRAPHY_COLUMNS, LEVELS, OTHER_NAMES, Cancel, Indicator, Progress, period_label, section_label)
+    GEOGRAPHY_COLUMNS, LEVELS, OTHER_NAMES, Cancel, Indicator, Progress, filter_unit, period_label, section_label,
+    units_by_filters)
 from memberpack.importers.report import TableReport
 from memberpack.model.areas import LOCAL_AUTHORITY, NATIONAL, REGIONAL, Area, standard_region
 from memberpack.model.blocks import BlockColumn, Coded, FigureBlock, Texts
@@ -115,6 +116,7 @@ class Stream:
         self.coded = set(self.geo) | set(self.when) | set(filters)   # read dictionary-encoded
         self.periods: dict[tuple[str, ...], str | None] = {}
         self.sections: dict[tuple[str, ...], str | None] = {}
+        self.by_filters = {i.index for i in units_by_filters(indicators)} if filters else set()
         self.specials: dict[tuple[str, Unit | None], tuple[float | None, str | None, str | None]] = {}
         self.errors: list[tuple[int, int, str, str]] = []   # (line, column) order: the first few, for the report
         self.error_count = 0
@@ -226,6 +228,10 @@ class Stream:
         self.table.rows_read += n
         columns = [self._column(col, indicator, arrays[indicator.index], lines)
                    for col, indicator in enumerate(self.indicators)]
+        for column, indicator in zip(columns, self.indicators):
+            if indicator.index in self.by_filters:   # "number": a count, a percentage or an average, as its filter says
+                column.row_units = Coded(section_codes, section_texts).mapped(
+                    [filter_unit(texts, column.unit) for texts in section_texts])
         self.errors = sorted(self.errors)[:_LISTED_ERRORS]   # the first ones in the file, row by row
         return FigureBlock(self.path.stem, np.arange(first, first + n, dtype=np.int32), lines.astype(np.int32),
                            Coded(area_codes, [name for name, _ in places]), Coded(section_codes, sections),

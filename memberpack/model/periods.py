@@ -216,6 +216,15 @@ _FOOTNOTED_YEAR = re.compile(r"\b((?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov
                              re.IGNORECASE)
 
 
+# A revision note ("2022/23 figures revised in this column - March 2024"): it says
+# which figures were corrected and when, not what period a figure is of
+_MONTH_YEAR = r"(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?\s+(?:19|20)\d{2}"
+_REVISION = re.compile(
+    r"(?:\b(?:19|20)\d{2}(?:\s*[-/–]\s*\d{2,4})?\s+)?(?:figures?|data|values?|estimates?)\s+"
+    r"(?:(?:have|has)\s+been\s+|were\s+|was\s+)?revised\b(?:\s+in\s+this\s+(?:column|row|table|sheet))?"
+    rf"(?:\s*[-–:,(]?\s*(?:in\s+)?{_MONTH_YEAR}\)?)?", re.IGNORECASE)
+
+
 def may_name_period(text: str) -> bool:
     """Whether :func:`parse_period` may find a period in ``text`` (single spaced): when not, it finds none."""
     return _MAY_NAME_PERIOD.search(text) is not None
@@ -249,6 +258,8 @@ def _parsed_period(t: str, academic: bool) -> Period | None:
         t = _GEOGRAPHY_YEAR.sub(" ", t)
     if _STATUTE.search(t):
         t = _STATUTE.sub(" ", t)
+    if _REVISION.search(t):
+        t = _REVISION.sub(" ", t)
     if _FOOTNOTED_YEAR.search(t):
         t = _FOOTNOTED_YEAR.sub(r"\1", t)
     if _QUANTITY.search(t):
