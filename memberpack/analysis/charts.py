@@ -71,7 +71,14 @@ def money_scales(conv: Convention, values: Iterable[float | None]) -> tuple[Conv
 
 def point_text(value: float | None, unit: str | None, spec: ChartSpec | None = None) -> str:
     """A chart point as the table shows it: money as a sentence writes it in the chart's figures' scale
-    (£479k, £130.0m), 38.9%, 53.7, 1,050."""
+    (£479k, £130.0m), nothing as £0 (a service on budget is no £0.0m), 38.9%, 53.7, 1,050."""
+    if unit == GBP and value == 0:
+        return "£0"
+    return tick_text(value, unit, spec)
+
+
+def tick_text(value: float | None, unit: str | None, spec: ChartSpec | None = None) -> str:
+    """A value axis's tick: as :func:`point_text`, its zero in the axis's scale too (£0m beside £50m)."""
     if value is None:
         return "–"
     if unit == GBP:
