@@ -13,12 +13,14 @@ import numpy as np
 from awkward_workbooks import write_xlsx
 from pypdf import PdfReader
 
+from memberpack.analysis.annotation_targets import figure_text as annotated
 from memberpack.analysis.charts import source_line
 from memberpack.cli import main
 from memberpack.importers import read_file
 from memberpack.importers.percent_fractions import PercentFractions, read_as_fractions
 from memberpack.importers.table_layout import Corrections
 from memberpack.model.blocks import BlockColumn, Coded, FigureBlock
+from memberpack.model.display import figure_text
 from memberpack.model.units import PERCENT
 from memberpack.store.pack import Pack
 
@@ -140,3 +142,26 @@ def test_the_pack_says_who_said_so_in_the_sources_note_the_pdf_and_the_next_impo
     assert ds.layout["fractions"] == ["Attendance %"] and ds.layout["fractions_recalled"] is True
     assert "for an earlier import of this shape" in source_line(ds)
 
+
+def test_a_fraction_read_as_a_percentage_prints_as_the_percentage(tmp_path, capsys):
+    """The table, its notes and the PDF printed the figure as written with a % after it: '0.345%' for
+    34.5%, the very misreading the officer had put right (and '0.716%' for a share told by its row)."""
+    pack = tmp_path / "p.mpack"
+    shares = _write(tmp_path / "sport.csv", "Area,None (%),Some (%),Lots (%)\nAxbridge,0.716,0.069,0.215\n"
+                                            "Banwell,0.5,0.25,0.25\nCheddar,0.6,0.3,0.1\n")
+    assert main(["import", str(pack), str(_write(tmp_path / "attendance.csv")), "--fractions"]) == 0
+    assert main(["import", str(pack), str(shares)]) == 0
+    with Pack.open(pack) as opened:
+        attendance, sport = opened.datasets()
+        printed = {o.cell: figure_text(o) for o in opened.observations(attendance.id)}
+        shared = {o.cell: figure_text(o) for o in opened.observations(sport.id)}
+        noted = [annotated(o.value, o.unit, o.display) for o in opened.observations(attendance.id) if o.cell == "C2"]
+    assert [printed[c] for c in ("C2", "C3", "C4", "B2")] == ["34.5%", "95.1%", "50%", "200"]
+    assert noted == ["34.5%"] and [shared[c] for c in ("B2", "C2", "B3")] == ["71.6%", "6.9%", "50%"]
+    scorecard = read_file(write_xlsx(tmp_path / "s.xlsx", {"S": [["Measure", "2022/23", "2023/24"],
+                                                                 ["Attendance %", 0.94, 0.951]]}),
+                          corrections=Corrections(fractions=True)).tables[0]
+    assert [figure_text(o) for o in scorecard.observations] == ["94%", "95.1%"]   # a row's label naming its unit
+    assert main(["export", str(pack), "-o", str(tmp_path / "b.pdf")]) == 0
+    text = " ".join(" ".join(page.extract_text().split()) for page in PdfReader(tmp_path / "b.pdf").pages)
+    assert "0.345%" not in text and "0.716%" not in text and "Ashcombe 200 34.5%" in text, text
