@@ -21,6 +21,7 @@ from memberpack.importers.percent_fractions import PercentFractions, read_as_fra
 from memberpack.importers.table_layout import Corrections
 from memberpack.model.blocks import BlockColumn, Coded, FigureBlock
 from memberpack.model.display import figure_text
+from memberpack.model.observation import Observation
 from memberpack.model.units import PERCENT
 from memberpack.store.pack import Pack
 
@@ -162,6 +163,8 @@ def test_a_fraction_read_as_a_percentage_prints_as_the_percentage(tmp_path, caps
                                                                  ["Attendance %", 0.94, 0.951]]}),
                           corrections=Corrections(fractions=True)).tables[0]
     assert [figure_text(o) for o in scorecard.observations] == ["94%", "95.1%"]   # a row's label naming its unit
+    long = Observation("England", "% Total <= 4 hours", 76.801918, "percent", "0.768019183")
+    assert figure_text(long) == "76.801918%"   # the decimals a pack keeps, none made up ('76.8019180%')
     assert main(["export", str(pack), "-o", str(tmp_path / "b.pdf")]) == 0
     text = " ".join(" ".join(page.extract_text().split()) for page in PdfReader(tmp_path / "b.pdf").pages)
     assert "0.345%" not in text and "0.716%" not in text and "Ashcombe 200 34.5%" in text, text
