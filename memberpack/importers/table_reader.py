@@ -949,15 +949,16 @@ class TableReader:
                 yield part
             else:
                 held.append(part)
+        doubted = fractions.doubted()
+        if doubted:
+            self.report.fractions_doubted = {name: fractions.example(name) for name in doubted}
         if held is not None:
             held += self._unlabelled_total(sums)
-            yield from self._as_fractions(fractions, held)
+            yield from self._as_fractions(fractions, doubted, held)
+            doubted = [name for name in doubted if name not in self.layout.fractions]
         else:
             yield from self._unlabelled_total(sums)
-        self.report.fractions_doubted = {name: fractions.example(name) for name in fractions.doubted()}
-        said = set(self.layout.fractions) if held is not None else set()
-        unsaid = [name for name in self.report.fractions_doubted if name not in said]
-        for doubt in (fractions.doubt(unsaid), stated.doubt()):
+        for doubt in (fractions.doubt(doubted), stated.doubt()):
             if doubt is not None:
                 self.report.doubt(doubt)
                 self.report.settle_verdict()
@@ -968,13 +969,13 @@ class TableReader:
                               "perhaps: what they measure is not said (read as written, in no unit)")
             self.report.settle_verdict()
 
-    def _as_fractions(self, fractions: PercentFractions, parts: list[list[Observation] | FigureBlock]
-                      ) -> list[list[Observation] | FigureBlock]:
+    def _as_fractions(self, fractions: PercentFractions, doubted: list[str],
+                      parts: list[list[Observation] | FigureBlock]) -> list[list[Observation] | FigureBlock]:
         """``parts`` with the percentages the officer said are fractions read as percentages: those
-        :meth:`~.PercentFractions.doubted`, or of those only the ones said for an earlier import of the
-        shape (:attr:`TableLayout.fractions`); the layout keeps which were, the report says so."""
+        ``doubted``, or of those only the ones said for an earlier import of the shape
+        (:attr:`TableLayout.fractions`); the layout keeps which were, the report says so."""
         layout = self.layout
-        names = [name for name in fractions.doubted() if not layout.fractions or name in layout.fractions]
+        names = [name for name in doubted if not layout.fractions or name in layout.fractions]
         layout.fractions = tuple(names)
         if not names:   # nothing doubted: the word changed nothing, and the pack does not say it did
             layout.fractions_said, layout.fractions_recalled = "", False
