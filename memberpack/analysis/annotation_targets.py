@@ -19,6 +19,7 @@ from memberpack.analysis.charts import money_text
 from memberpack.analysis.narrative import signed_money
 from memberpack.model.annotations import CHART, DATASET, METRIC, OBSERVATION, Annotation, Target
 from memberpack.model.conventions import Convention, scale_of
+from memberpack.model.display import fraction_text
 from memberpack.model.grid import Grid
 from memberpack.model.metrics import BY_ID
 from memberpack.model.monitor_columns import earlier_of
@@ -50,14 +51,15 @@ def measure_role(measure: str | None) -> str:
 
 def figure_text(value: float | None, unit: str | None, display: str | None) -> str:
     """A figure as a member reads it: money in its table's own scale (£10.4m beside a table in £m,
-    (£0.5m), not (£500k)), anything else as the source showed it."""
+    (£0.5m), not (£500k)), a percentage written as its fraction as the percentage (34.5%, not 0.345),
+    anything else as the source showed it."""
     if unit == GBP and value is not None:
         if not display:
             return money_text(value)
         scale, decimals = scale_of([Observation("", "", value, GBP, display)])
         return signed_money(value, Convention(scale=scale, decimals=decimals))
     if display:
-        return display
+        return fraction_text(value, unit, display) or display
     return "blank" if value is None else f"{value:g}"
 
 

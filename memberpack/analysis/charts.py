@@ -25,6 +25,7 @@ from memberpack.analysis.narrative import (Story, breakdown_story, budget_story,
                                            names_only_unit, net_row, net_value, one_register, polarity_of,
                                            repeated_labels, row_name, signed_money, statement_rows, statement_story,
                                            trend_story, unit_title, verdict, without_unit)
+from memberpack.importers.table_layout import officer_said
 from memberpack.model.charts import BAR, BENCHMARK, DATA_SERIES, EARLIER, LINE, MAX_LINES, ChartSpec, Series
 from memberpack.model.charts import value_range
 from memberpack.model.conventions import SURPLUS, Convention, convention_of
@@ -44,9 +45,21 @@ _CARRIED = re.compile(r"carr(y|ied)\s*forward|c/f|closing balance|balance c/?f",
 
 
 def source_line(ds: Dataset) -> str:
-    """Where the figures are, and the table's own notes under its title (its source, "figures are provisional")."""
+    """Where the figures are, the table's own notes under its title (its source, "figures are
+    provisional"), and its percentages written as fractions that the officer said are."""
     notes = "".join(f". {n.rstrip('.')}" for n in ds.report.get("notes") or [] if isinstance(n, str))
-    return f"Source: {ds.source_file}, sheet {ds.sheet}, cells {ds.cell_range}{notes}"
+    return f"Source: {ds.source_file}, sheet {ds.sheet}, cells {ds.cell_range}{notes}{_fractions_note(ds.layout)}"
+
+
+def _fractions_note(layout: dict) -> str:
+    """``. 'Attendance %' written as fractions, read as percentages as the officer said with --fractions
+    on 07/12/2026``, where the officer said so; else nothing."""
+    names, said = layout.get("fractions"), layout.get("fractions_said")
+    if not names or not isinstance(names, list) or not isinstance(said, str) or not said:
+        return ""
+    named = ", ".join(repr(n) for n in names[:3] if isinstance(n, str)) + (
+        f" and {len(names) - 3} more" if len(names) > 3 else "")
+    return f". {named} written as fractions, read as percentages {officer_said(said, layout.get('fractions_recalled') is True)}"
 
 
 def money_text(value: float | None) -> str:
@@ -72,7 +85,14 @@ def money_scales(conv: Convention, values: Iterable[float | None]) -> tuple[Conv
 
 def point_text(value: float | None, unit: str | None, spec: ChartSpec | None = None) -> str:
     """A chart point as the table shows it: money as a sentence writes it in the chart's figures' scale
-    (£479k, £130.0m), 38.9%, 53.7, 1,050."""
+    (£479k, £130.0m), nothing as £0 (a service on budget is no £0.0m), 38.9%, 53.7, 1,050."""
+    if unit == GBP and value == 0:
+        return "£0"
+    return tick_text(value, unit, spec)
+
+
+def tick_text(value: float | None, unit: str | None, spec: ChartSpec | None = None) -> str:
+    """A value axis's tick: as :func:`point_text`, its zero in the axis's scale too (£0m beside £50m)."""
     if value is None:
         return "–"
     if unit == GBP:

@@ -3,7 +3,8 @@
 A table read with a doubt (verdict *unsure*) stops the import, naming the table and the doubt,
 unless the officer confirms it (``--accept-unsure``) or corrects it (``--header-rows``,
 ``--label-column``, ``--key-columns``, ``--unit``; each applies to every table imported, so use
-``--sheet`` to aim them)."""
+``--sheet`` to aim them). ``--fractions`` says the percentages the import doubts as fractions are
+fractions, in every table where it doubts them (and fails the import where it doubts none)."""
 
 from __future__ import annotations
 
@@ -38,6 +39,9 @@ def register(sub) -> None:
     p.add_argument("--key-columns", type=_columns, metavar="COLS",
                    help="the columns that identify a row besides the label, e.g. A,C (none: '')")
     p.add_argument("--unit", type=_unit, metavar="UNIT", help="the unit of the figures, e.g. £k, £m, %%")
+    p.add_argument("--fractions", action="store_true",
+                   help="the percentages the import doubts (all between 0 and 1, none shown with a %%) are "
+                        "fractions: read 0.34 as 34%%")
     p.add_argument("--again", action="store_true",
                    help="import a file even if the same file (same SHA-256) is already in the pack")
     p.add_argument("--exempt", type=int, choices=sorted(PARAGRAPHS), metavar="N",
@@ -97,7 +101,8 @@ def run(args) -> int:
     from memberpack.store.atomic_write import write_bytes  # noqa: PLC0415
     from memberpack.store.pack import Pack, remove_stale_scratch  # noqa: PLC0415
 
-    corrections = Corrections(args.header_rows or (), args.label_column, args.key_columns, args.unit)
+    corrections = Corrections(args.header_rows or (), args.label_column, args.key_columns, args.unit,
+                              fractions=args.fractions)
     options = dict(sheet=args.sheet, kind=args.kind, progress=progress_line, corrections=corrections,
                    accept_unsure=args.accept_unsure, again=args.again)
     if args.dry_run and path.exists():   # the pack is only read: to say which files are in it already

@@ -12,7 +12,7 @@ import math
 from dataclasses import replace
 from html import escape
 
-from memberpack.analysis.charts import flag_text, point_text
+from memberpack.analysis.charts import flag_text, point_text, tick_text
 from memberpack.export.chart_figures import ChartFigures
 from memberpack.model.charts import BAR, ChartSpec, Series, line_groups, series_styles, tick_decimals
 from memberpack.model.short_text import shortened
@@ -128,7 +128,7 @@ def _panel(spec: ChartSpec, series: list[Series], names: dict, looks: dict, x0: 
     for t in ticks:
         y = top + plot_h - plot_h * (t - low) / span
         parts += [f'<line x1="{left}" y1="{y:.1f}" x2="{left + plot_w}" y2="{y:.1f}" stroke="#d0d0d0"/>',
-                  _text(left - 6, y + 4, point_text(t, spec.unit, axis), anchor="end")]
+                  _text(left - 6, y + 4, tick_text(t, spec.unit, axis), anchor="end")]
     slanted = n > 8 or (width < WIDTH and n > 4)
     for i, category in enumerate(spec.categories):
         x, _ = at(i, low)

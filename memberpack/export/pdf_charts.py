@@ -20,7 +20,7 @@ from reportlab.lib.validators import isAnything
 from reportlab.lib.units import mm
 from reportlab.pdfbase.pdfmetrics import stringWidth
 
-from memberpack.analysis.charts import MAX_BARS, flag_text, largest, point_text
+from memberpack.analysis.charts import MAX_BARS, flag_text, largest, point_text, tick_text
 from memberpack.export.briefing import PRINTED_ROWS
 from memberpack.export.pdf_styles import (ACCENT, ADVERSE, CHART_TEXT, FAVOURABLE, FONT, FRAME_HEIGHT, FRAME_WIDTH, INK,
                                           RULE, register_fonts)
@@ -98,7 +98,7 @@ class RowsDrawing(Drawing):
 def _axis(axis, unit: str | None, spec: ChartSpec | None = None) -> None:
     axis.labels.fontName = FONT
     axis.labels.fontSize = LABEL_SIZE
-    axis.labelTextFormat = lambda v: point_text(v, unit, spec)
+    axis.labelTextFormat = lambda v: tick_text(v, unit, spec)
     axis.visibleGrid = 1
     axis.gridStrokeColor = RULE
     axis.gridStrokeWidth = 0.3
@@ -153,7 +153,7 @@ def _bars(spec: ChartSpec, all_categories: list[str], width: float, height: floa
         ticks = nice_ticks(chart.valueAxis.valueMin / spec.scale, chart.valueAxis.valueMax / spec.scale)
         axis = replace(spec, figure_scale=0.0, decimals=tick_decimals(ticks[1] - ticks[0]) if len(ticks) > 1 else 0)
         chart.valueAxis.valueSteps = [t * spec.scale for t in ticks]
-        chart.valueAxis.labelTextFormat = lambda v: point_text(v, spec.unit, axis)
+        chart.valueAxis.labelTextFormat = lambda v: tick_text(v, spec.unit, axis)
     drawing.add(chart)
     if spec.y_label:   # the value axis's title, with its unit
         drawing.add(String(chart.x + chart.width / 2, 2, spec.y_label, fontName=FONT, fontSize=LABEL_SIZE,

@@ -27,11 +27,12 @@ from memberpack.importers import read_file
 from memberpack.importers.cells import column_index, column_letter
 from memberpack.importers.engine import FileResult
 from memberpack.importers.table_layout import TableLayout
-from memberpack.importers.report import PERIOD_CLEARED, UNSURE
+from memberpack.importers.report import PERIOD_CLEARED, UNSURE, TableReport
 from memberpack.importers.reader import read_sheets
 from memberpack.model.display import counted
 from memberpack.model.number_formats import render
 from memberpack.model.periods import parse_period
+from memberpack.model.values import clean_number
 from memberpack.model.observation import LAYOUT_KINDS
 
 HEADER_COLOUR, LABEL_COLOUR, KEY_COLOUR, OUTSIDE_COLOUR = "#cfe0f5", "#fbefc0", "#d5ecd4", "#9aa3ad"
@@ -193,6 +194,12 @@ class PreviewPage(QWizardPage):
         self.doubt.setStyleSheet(DOUBT_STYLE)
         self.doubt.setAccessibleName("Why this table is unsure")
         self.doubt.hide()
+        self.fractions = QCheckBox()
+        self.fractions.setAccessibleName("The percentages are fractions")
+        self.fractions.setToolTip("The percentages in doubt are typed as fractions with no percentage format: "
+                                  "read each as a hundred times the figure")
+        self.fractions.clicked.connect(self._say_fractions)
+        self.fractions.hide()
         self.confirm = QCheckBox("I have checked the unsure tables: import them as read")
         self.confirm.toggled.connect(self.completeChanged)
         self.confirm.hide()
@@ -224,6 +231,7 @@ class PreviewPage(QWizardPage):
         layout = QVBoxLayout(self)
         layout.addLayout(form)
         layout.addWidget(self.doubt)
+        layout.addWidget(self.fractions)
         layout.addLayout(choices)
         layout.addLayout(keys)
         layout.addWidget(self.detected)
@@ -318,6 +326,12 @@ class PreviewPage(QWizardPage):
         self.doubt.setText("Unsure: " + in_wizard_words("; ".join(report.doubts)) + ". Correct the reading below, "
                            "or tick the box at the bottom to import it as read." if report.doubts else "")
         self.doubt.setVisible(bool(report.doubts))
+        doubted = report.fractions_doubted
+        if doubted:
+            example = next(iter(doubted.values()))
+            self.fractions.setText(f"These are &fractions: {example:g} means {clean_number(example * 100):g}%")
+        self.fractions.setChecked(bool(layout.fractions))
+        self.fractions.setVisible(bool(doubted))
         self.unit.setCurrentIndex(max(0, self.unit.findData(layout.unit)))
         self.kind.setCurrentIndex(max(0, self.kind.findData(layout.kind)))
         source = {"detected": "detected", "remembered": "remembered from last time"}.get(
@@ -328,7 +342,7 @@ class PreviewPage(QWizardPage):
             f"labels in column {layout.label_column}, unit "
             f"{layout.unit or report.unit or 'as written in the headers'}, period {layout.period or 'not stated'}"
             f"{_period_why(layout.period, report.period_reason)}; "
-            f"{counted(report.rows_read, 'row')}, {counted(report.cells_read, 'figure')}.")
+            f"{counted(report.rows_read, 'row')}, {counted(report.cells_read, 'figure')}.{_fractions_read(layout, report)}")
         self._shown = self.choices()
 
     def apply_corrections(self, then_show: int | None = None) -> bool:
@@ -363,10 +377,30 @@ class PreviewPage(QWizardPage):
         if keys != layout.key_columns or ignored != layout.ignored_columns:
             corrected = replace(corrected, key_columns=keys, key_roles=(), ignored_columns=ignored,
                                 context_columns=tuple(c for c in layout.context_columns if c not in keys + ignored))
+        overrides = [o for o in self.wizard().overrides.get(result.path, []) if not layout.covers(o)] + [corrected]
+        return self._read_again(result, overrides, then_show)
+
+    def _say_fractions(self, checked: bool) -> None:
+        """The officer's word on the table in view: the percentages in doubt are fractions (or, unticked,
+        not); the file is read again with it, and with any choices changed but not yet read."""
         wizard = self.wizard()
-        overrides = [o for o in wizard.overrides.get(result.path, []) if not layout.covers(o)] + [corrected]
+        result, layout = self.current()
+        before = wizard.fractions.get(result.path, ())
+        table = (layout.sheet, layout.first_row)
+        wizard.fractions[result.path] = (*(w for w in before if w[:2] != table), (*table, checked))
+        read = self.apply_corrections() if self.choices() != self._shown else \
+            self._read_again(result, wizard.overrides.get(result.path, []))
+        if not read:   # the reason shows; the box as it was
+            wizard.fractions[result.path] = before
+            self.fractions.setChecked(not checked)
+
+    def _read_again(self, result: FileResult, overrides: list[TableLayout], then_show: int | None = None) -> bool:
+        """Read ``result``'s file again with ``overrides`` and the officer's word on its fractions, and show
+        it (the entry ``then_show``, if given); False, with the reason shown, when it cannot be read."""
+        wizard = self.wizard()
         try:
-            reread = read_file(result.path, overrides=overrides, remembered=wizard.remembered)
+            reread = read_file(result.path, overrides=overrides, remembered=wizard.remembered,
+                               corrections=wizard.corrections(result.path))
         except MemberpackError as exc:
             self.error.setText(in_wizard_words(str(exc)))
             return False
@@ -375,3 +409,14 @@ class PreviewPage(QWizardPage):
         wizard.results[wizard.results.index(result)] = reread
         self._fill_tables(self.tables.currentIndex() if then_show is None else then_show)
         return True
+
+
+def _fractions_read(layout: TableLayout, report: TableReport) -> str:
+    """`` 'Attendance %' read as percentages (0.345 as 34.5%), as you said.`` where they were; else nothing."""
+    names = [name for name in layout.fractions if name in report.fractions_doubted]
+    if not names:
+        return ""
+    example = report.fractions_doubted[names[0]]
+    how = "as you said for an earlier import of this table" if layout.fractions_recalled else "as you said"
+    return (f" {', '.join(repr(n) for n in names)} read as percentages ({example:g} as "
+            f"{clean_number(example * 100):g}%), {how}.")

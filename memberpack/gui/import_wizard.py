@@ -25,7 +25,7 @@ from memberpack.gui.wizard_words import in_wizard_words, kind_title
 from memberpack.importers import read_file
 from memberpack.importers.isolation import forget_early, warm_up
 from memberpack.importers.engine import FileResult, already_imported, import_read
-from memberpack.importers.table_layout import TableLayout
+from memberpack.importers.table_layout import Corrections, TableLayout
 from memberpack.model.display import counted
 from memberpack.store import classification
 from memberpack.store.pack import Pack
@@ -36,13 +36,15 @@ READ_IN_BACKGROUND = 1_000_000   # bytes of files above which the preview is rea
 
 
 def read_for_preview(paths: Sequence[Path], pack_path: Path | Pack, remembered: dict[str, dict],
-                     overrides: dict[Path, list[TableLayout]], progress, cancel) -> tuple[list[FileResult], dict]:
+                     overrides: dict[Path, list[TableLayout]], corrections: dict[Path, Corrections], progress,
+                     cancel) -> tuple[list[FileResult], dict]:
     """Read every file for the preview, with the pack's ``remembered`` layouts and the officer's
     corrections so far (and find those already in the pack); a job's function."""
     results = []
     for n, path in enumerate(paths):
         progress(n, len(paths), f"Reading {path.name}…")
         results.append(read_file(path, cancel=cancel, remembered=remembered, overrides=overrides.get(path, []),
+                                 corrections=corrections[path],
                                  progress=lambda _d, _t, message, n=n: progress(n, len(paths), message)))
     return results, already_in_pack(pack_path, results)
 
@@ -167,7 +169,8 @@ class FilesPage(QWizardPage):
         try:
             for path in self.files():
                 wizard.results.append(read_file(path, remembered=wizard.remembered,
-                                                overrides=wizard.overrides.get(path, [])))
+                                                overrides=wizard.overrides.get(path, []),
+                                                corrections=wizard.corrections(path)))
             wizard.repeats = already_in_pack(wizard.pack_path, wizard.results)
         except MemberpackError as exc:
             self.error.setText(in_wizard_words(str(exc)))
@@ -177,9 +180,10 @@ class FilesPage(QWizardPage):
 
     def _read_in_background(self, wizard: ImportWizard) -> None:
         paths, pack_path, remembered, overrides = self.files(), wizard.pack_path, wizard.remembered, dict(wizard.overrides)
+        corrections = {path: wizard.corrections(path) for path in paths}
         self.error.clear()
-        self.job = workers.Job(
-            lambda progress, cancel: read_for_preview(paths, pack_path, remembered, overrides, progress, cancel), self)
+        self.job = workers.Job(lambda progress, cancel: read_for_preview(paths, pack_path, remembered, overrides,
+                                                                         corrections, progress, cancel), self)
         self.job.progressed.connect(self._progressed)
         self.job.succeeded.connect(lambda found: self._done(wizard, found))
         self.job.failed.connect(self._stopped)
@@ -287,6 +291,8 @@ class ImportWizard(QWizard):
         self.pack_path = pack_path if isinstance(pack_path, Pack) else Path(pack_path)
         self.results: list[FileResult] = []
         self.overrides: dict[Path, list[TableLayout]] = {}
+        # the officer's word on tables' percentages in doubt: (sheet, first row, fractions or not) each, by file
+        self.fractions: dict[Path, tuple[tuple[str, int, bool], ...]] = {}
         self.repeats: dict[Path, str] = {}   # files already in the pack, with when they were imported
         self.remembered = remembered_layouts(self.pack_path)   # files are read as the import would read them
         self.job: workers.Job | None = None
@@ -297,6 +303,10 @@ class ImportWizard(QWizard):
         self.files_page.add_files(files)   # once its page is in the wizard: Next counts files added after that
         self.setButtonText(QWizard.WizardButton.FinishButton, "&Import")
         self.resize(900, 640)
+
+    def corrections(self, path: Path) -> Corrections:
+        """What the officer said of the file's tables beyond their layouts: whether percentages are fractions."""
+        return Corrections(fractions_in=self.fractions.get(path, ()))
 
     def accept(self) -> None:
         """Finish starts the import; the wizard closes when the pack holds it."""

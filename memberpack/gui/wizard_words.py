@@ -17,10 +17,13 @@ _PHRASES = {"name one with --sheet to import it": "show the sheet in Excel and s
             "--again imports it again": "Import adds it again",
             "leave the column out in the import wizard": "leave the column out with the Ignore columns box",
             "set with --kind": "chosen in the Layout list",
-            "no key columns": "no identifying columns", "; key columns ": "; identifying columns "}
+            "no key columns": "no identifying columns", "; key columns ": "; identifying columns ",
+            "import it with --fractions": "tick ‘These are fractions’ below",
+            "with --fractions on": "at the command line on"}
 _CONTROLS = {"--unit": "the Unit list", "--header-rows": "the Header rows box", "--label-column": "the Labels in column list",
              "--key-columns": "the Identifying columns box", "--kind": "the Layout list",
-             "--accept-unsure": "the tick box under the preview", "--sheet": "a sheet shown in Excel", "--again": "Import"}
+             "--accept-unsure": "the tick box under the preview", "--sheet": "a sheet shown in Excel", "--again": "Import",
+             "--fractions": "the ‘These are fractions’ box"}
 _OPTION = re.compile("|".join(sorted(map(re.escape, [*_PHRASES, *_CONTROLS]), key=len, reverse=True)))
 
 

@@ -466,6 +466,15 @@ def _unsure(path: Path, found: FoundTable) -> UnsureTable:
                        "--key-columns or --unit")
 
 
+def _no_fractions(paths: Sequence[Path]) -> ImportFailed:
+    """The refusal of ``--fractions`` where no table's percentages may be fractions: said in one line,
+    not imported as though it had changed them."""
+    names = " or ".join(p.name for p in paths)
+    return ImportFailed(f"--fractions: no table in {names} has percentages that may be fractions (all between 0 and 1, "
+                        "none shown with a %), so it would change nothing; nothing was imported: import "
+                        f"{'it' if len(paths) == 1 else 'them'} without --fractions")
+
+
 def _store_file(pack: Pack | None, path: Path, *, sheet, kind, layouts, progress, cancel, again,
                 corrections: Corrections = Corrections(), accept_unsure: bool = False,
                 known: Pack | None = None) -> FileReport:
@@ -589,7 +598,8 @@ def import_files(pack: Pack | None, paths: Iterable[str | Path], *, sheet: str |
     """Read all ``paths`` and store every table in one transaction (nothing on any error).
 
     ``layouts`` are corrected layouts from the wizard, as for :func:`read_file`; ``corrections``
-    what the officer says of every table. A table read with a doubt (verdict *unsure*) stops the
+    what the officer says of every table (``fractions`` where no table's percentages may be fractions
+    fails the import: it would change nothing). A table read with a doubt (verdict *unsure*) stops the
     import with :class:`UnsureTable` unless ``accept_unsure``. With ``dry_run`` (or no pack) the
     files are read and reported but nothing is written (a dry run given a pack reports the files
     already in it). A file already in the pack (the same SHA-256) fails the import unless ``again``.
@@ -609,6 +619,8 @@ def import_files(pack: Pack | None, paths: Iterable[str | Path], *, sheet: str |
             reports.append(_store_file(target, path, sheet=sheet, kind=kind, layouts=layouts, progress=progress,
                                        cancel=cancel, again=again, corrections=corrections,
                                        accept_unsure=accept_unsure, known=pack))
+        if corrections.fractions and not any(table.fractions_doubted for r in reports for table in r.tables):
+            raise _no_fractions(checked)
 
     with _bulk_allocation():
         if target is None:

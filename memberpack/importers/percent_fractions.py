@@ -4,7 +4,8 @@ recycling rate of 0.34 to 0.62). Read as written they say 0.94%; the officer mos
 fraction without a percentage format. Which one is meant cannot be told from the figures, so the table
 is called unsure and the officer decides. (Small percentages are common and real: DfE's permanent
 exclusion rates are 0.1 to 0.7 per cent, some authorities' 0 or 0.05; real ones that never fall under a
-quarter of one per cent are rare.)"""
+quarter of one per cent are rare.) The officer who knows they are fractions says so (``memberpack import
+--fractions``, the import wizard's box), and :func:`read_as_fractions` reads them as percentages."""
 
 from __future__ import annotations
 
@@ -15,6 +16,7 @@ import numpy as np
 from memberpack.model.blocks import FigureBlock
 from memberpack.model.observation import Observation
 from memberpack.model.units import PERCENT
+from memberpack.model.values import clean_number
 
 MOST_NAMED = 3
 QUARTER = 0.25   # figures none of them under this, all at most 1: fractions more likely than percentages under 1%
@@ -112,20 +114,61 @@ class PercentFractions:
             seen.example = float(parts[0])
         seen.shown = seen.shown or shown
 
-    def doubt(self) -> str | None:
-        """What to tell the officer, when some percentages may be fractions."""
-        names = [name for name, seen in self._seen.items()
-                 if seen.count >= 2 and seen.largest <= 1 and (seen.total >= seen.count / 2 or seen.smallest >= QUARTER)
-                 and seen.example is not None and not seen.shown]
+    def doubted(self) -> list[str]:
+        """The names (a column's measure, or a row's label naming a percentage) whose percentages may be
+        fractions, in the order they were first read."""
+        return [name for name, seen in self._seen.items()
+                if seen.count >= 2 and seen.largest <= 1 and (seen.total >= seen.count / 2 or seen.smallest >= QUARTER)
+                and seen.example is not None and not seen.shown]
+
+    def example(self, name: str) -> float:
+        """A figure of ``name``'s that is neither 0 nor 1 (``name`` one of :meth:`doubted`)."""
+        return self._seen[name].example
+
+    def doubt(self, names: list[str] | None = None) -> str | None:
+        """What to tell the officer, when some percentages (``names``, else all :meth:`doubted`) may be fractions."""
+        names = self.doubted() if names is None else names
         if not names:
             return None
-        listed = ", ".join(repr(n) for n in names[:MOST_NAMED]) + (f" and {len(names) - MOST_NAMED} more"
-                                                                   if len(names) > MOST_NAMED else "")
-        example = self._seen[names[0]].example
-        return (f"the percentages of {listed} are all between 0 and 1, none shown with a %: they are read "
+        example = self.example(names[0])
+        return (f"the percentages of {_listed(names)} are all between 0 and 1, none shown with a %: they are read "
                 f"as written ({example:g} as {example:g}%), but may be fractions ({example:g} for {example * 100:g}%): "
-                "if they are, format them as percentages in Excel (a CSV keeps no formats: save it as .xlsx) and "
-                "import it again")
+                "if they are, import it with --fractions")
+
+    def said(self, names: list[str], by_officer: str) -> str:
+        """The report's line for ``names`` read as fractions because the officer said so (``by_officer``:
+        :func:`~.table_layout.officer_said`)."""
+        example = self.example(names[0])
+        return (f"the percentages of {_listed(names)} are fractions, {by_officer}: read as percentages "
+                f"({example:g} as {clean_number(example * 100):g}%)")
+
+
+def read_as_fractions(part: list[Observation] | FigureBlock, names: set[str]) -> None:
+    """Read the percentages of ``names`` in ``part`` as fractions, in place: each figure a hundred
+    times what it was (0.345 as 34.5), shown as the source shows it (``0.345``)."""
+    if type(part) is list:
+        for obs in part:
+            if obs.unit == PERCENT and obs.value is not None and _named(obs.label, obs.measure) in names:
+                obs.value = clean_number(obs.value * 100)
+        return
+    for column in part.columns:
+        units = column.row_units
+        if units is None:
+            if column.unit == PERCENT and column.measure in names:
+                column.scale_rows(np.ones(len(column.values), dtype=bool), 100.0)
+            continue
+        if PERCENT not in units.values:
+            continue
+        named = np.array([_named(label, column.measure) in names for label in part.labels.values], dtype=bool)
+        rows = (units.codes == units.values.index(PERCENT)) & named[part.labels.codes]
+        if rows.any():
+            column.scale_rows(rows, 100.0)
+
+
+def _listed(names: list[str]) -> str:
+    """``'Attendance %', 'Absence %'``, the first few, then how many more."""
+    return ", ".join(repr(n) for n in names[:MOST_NAMED]) + (
+        f" and {len(names) - MOST_NAMED} more" if len(names) > MOST_NAMED else "")
 
 
 def _named(label: str, measure: str) -> str:

@@ -61,6 +61,7 @@ class TableReport:
     layout_source: str = "detected"
     verdict: str = ""             # "read", "read with assumptions" or "unsure", once the table is read
     doubts: list[str] = field(default_factory=list)          # why it is unsure
+    fractions_doubted: dict[str, float] = field(default_factory=dict)   # percentages that may be fractions, a figure of each
     key_columns: list[dict] = field(default_factory=list)    # {"column", "header", "role"} each
     context: dict[str, str] = field(default_factory=dict)    # columns with one value for every row
     unit_reason: str = ""

@@ -11,11 +11,12 @@ import hashlib
 import json
 import re
 from dataclasses import asdict, dataclass, fields
+from datetime import date
 from functools import lru_cache
 from typing import Any
 
 from memberpack.importers.cells import column_index
-from memberpack.model.observation import GENERAL, LAYOUT_KINDS
+from memberpack.model.observation import GENERAL, LAYOUT_KINDS, MAX_TEXT
 
 
 @dataclass(slots=True)
@@ -47,6 +48,12 @@ class TableLayout:
     indent_columns: tuple[str, ...] = ()    # names of rows indented under a heading, the label cell blank
     unit_reason: str = ""
     doubts: tuple[str, ...] = ()            # what detection is unsure of (the report's doubts)
+    # The officer said the percentages the reading doubts are fractions (percent_fractions): how and when
+    # ("with --fractions on 07/12/2026"); those read so (before reading, as remembered: only those), and
+    # whether the word was remembered from an earlier import of the table's shape.
+    fractions_said: str = ""
+    fractions: tuple[str, ...] = ()
+    fractions_recalled: bool = False
 
     @property
     def data_start(self) -> int:
@@ -85,7 +92,8 @@ class TableLayout:
                 "code_offsets": [h - top for h in self.code_rows],
                 "units_offset": None if self.units_row is None else self.units_row - top,
                 "label_column": self.label_column, "unit": self.unit, "kind": self.kind,
-                "unit_by_hand": self.unit_by_hand}
+                "unit_by_hand": self.unit_by_hand,
+                **({"fractions": list(self.fractions), "fractions_said": self.fractions_said} if self.fractions else {})}
 
     def recall(self, memory: dict) -> bool:
         """Apply choices remembered from an earlier return of the same shape; a memory not as
@@ -103,10 +111,14 @@ class TableLayout:
         self.unit_by_hand = bool(memory.get("unit_by_hand"))
         if memory.get("kind"):
             self.kind, self.kind_reason = memory["kind"], "remembered from an earlier import of this shape"
+        if memory.get("fractions") and memory.get("fractions_said"):
+            self.fractions, self.fractions_said = tuple(memory["fractions"]), memory.get("fractions_said", "")
+            self.fractions_recalled = True
         return True
 
 
 _MOST_OFFSET = 1_000   # rows between a table's first header row and another it remembers (a header is a few)
+_MOST_SAID = 200       # characters of how and when the officer said a table's percentages are fractions
 _COLUMN = re.compile(r"[A-Z]{1,3}")
 
 
@@ -123,28 +135,38 @@ def _usable(memory: object) -> bool:
                  and _COLUMN.fullmatch(memory["label_column"]) is not None)
             and (memory.get("unit") is None or isinstance(memory["unit"], str) and len(memory["unit"]) <= 100)
             and memory.get("kind") in (None, "", *LAYOUT_KINDS)
-            and type(memory.get("unit_by_hand", False)) is bool)
+            and type(memory.get("unit_by_hand", False)) is bool
+            and isinstance(names := memory.get("fractions", []), list) and len(names) <= _MOST_OFFSET
+            and all(isinstance(n, str) and len(n) <= MAX_TEXT for n in names)
+            and isinstance(said := memory.get("fractions_said", ""), str) and len(said) <= _MOST_SAID)
 
 
 _TUPLES = ("header_rows", "key_columns", "key_roles", "context_columns", "ignored_columns", "code_rows", "doubts",
-           "indent_columns", "sparse_keys", "each_row_keys")
+           "indent_columns", "sparse_keys", "each_row_keys", "fractions")
 
 
 @dataclass(frozen=True, slots=True)
 class Corrections:
     """What the officer says about every table of an import (``memberpack import --header-rows 3,4
-    --label-column B --key-columns A,C --unit £k``); each one set replaces what was detected."""
+    --label-column B --key-columns A,C --unit £k``); each one set replaces what was detected.
+
+    ``fractions`` (``--fractions``) says the percentages each table's reading doubts are fractions
+    (:mod:`.percent_fractions`: 0.34 is 34%); ``fractions_in`` says so, or not, of single tables, as the
+    import wizard's box does: (sheet, first row, fractions or not) each. Neither answers any other doubt."""
 
     header_rows: tuple[int, ...] = ()
     label_column: str | None = None
     key_columns: tuple[str, ...] | None = None
     unit: str | None = None
+    fractions: bool = False
+    fractions_in: tuple[tuple[str, int, bool], ...] = ()
 
     def __bool__(self) -> bool:
-        return bool(self.header_rows or self.label_column or self.key_columns is not None or self.unit)
+        return bool(self.header_rows or self.label_column or self.key_columns is not None or self.unit
+                    or self.fractions or self.fractions_in)
 
     def apply(self, layout: TableLayout, seen: dict[int, list[Any]]) -> list[str]:
-        """Change ``layout`` in place; what was changed, for the report."""
+        """Change ``layout`` in place; what was changed of its layout, for the report."""
         done = []
         if self.header_rows:
             layout.header_rows, layout.code_rows, layout.units_row = self.header_rows, (), None
@@ -164,7 +186,19 @@ class Corrections:
         if self.unit:
             layout.unit, layout.unit_by_hand, layout.unit_reason = self.unit, True, "set by hand"
             done.append(f"unit {self.unit}")
+        said = self.fractions or next((yes for sheet, row, yes in self.fractions_in
+                                       if sheet == layout.sheet and row == layout.first_row), None)
+        if said is not None:   # all the doubted percentages, or none, whatever was remembered
+            how = "with --fractions" if self.fractions else "in the import wizard"
+            layout.fractions_said = f"{how} on {date.today():%d/%m/%Y}" if said else ""
+            layout.fractions, layout.fractions_recalled = (), False
         return done
+
+
+def officer_said(said: str, recalled: bool) -> str:
+    """Who said a table's percentages are fractions, and how and when (``said``: ``with --fractions on
+    07/12/2026``), for the report and the sources note."""
+    return f"as the officer said for an earlier import of this shape, {said}" if recalled else f"as the officer said {said}"
 
 
 def as_heading(text: str) -> str:

@@ -62,7 +62,7 @@ from memberpack.importers.label_keys import LabelKeys
 from memberpack.model.number_formats import general, is_percent, render, writes_percent_sign
 from memberpack.importers.layout import (
     THOUSANDS as _THOUSANDS, TableLayout, blank, cell_class, cell_text, is_header_like, is_units_row, strip_periods)
-from memberpack.importers.percent_fractions import PercentFractions
+from memberpack.importers.percent_fractions import PercentFractions, read_as_fractions
 from memberpack.importers.plain_numbers import FORMATTED_NUMBER, PLAIN_NUMBER, plain_figures
 from memberpack.importers.reader import Sheet
 from memberpack.importers.report import TableReport
@@ -70,6 +70,7 @@ from memberpack.importers.roles import (
     SUBTOTAL_WORDS, TOTAL_WORDS, ParsedRow, assign_roles, role_from_words, rounding_step, summed_apart)
 from memberpack.importers.stated_amounts import StatedAmounts
 from memberpack.importers.stream import Peekable
+from memberpack.importers.table_layout import officer_said
 from memberpack.importers.subtotal_groups import (
     adds_up_none, adds_up_some, closed_groups, group_bounds, may_add_up_subtotals, may_run_on, names_apart)
 from memberpack.importers.table_ends import LOOKAHEAD, TableEnds, is_footnote
@@ -933,18 +934,32 @@ class TableReader:
         """The table's figures, as a list of observations per source row or, for runs of plain rows
         (:meth:`_plain`), as column-wise blocks; when done, its extent is in the report, with a doubt
         where its percentages may be fractions (:mod:`.percent_fractions`) or an amount stated above it
-        is a figure in pounds where the table reads £k (:mod:`.stated_amounts`)."""
+        is a figure in pounds where the table reads £k (:mod:`.stated_amounts`). Where the officer said
+        those percentages are fractions, the table's parts are held until it is read, and they are read
+        as percentages (:meth:`_as_fractions`)."""
         fractions = PercentFractions()
         stated = StatedAmounts([*self._above, self.layout.title or ""], self.columns)
         sums: dict[int, list[float]] = {}   # each column's data figures: their sum and how many
         column_at = {col.letter: col.index for col in self.columns}
+        held: list[list[Observation] | FigureBlock] | None = [] if self.layout.fractions_said else None
         for part in self._read_rows(stream, progress, cancel):
             fractions.add(part)
             stated.add(part)
             _add_sums(sums, part, column_at)
-            yield part
-        yield from self._unlabelled_total(sums)
-        for doubt in (fractions.doubt(), stated.doubt()):
+            if held is None:
+                yield part
+            else:
+                held.append(part)
+        doubted = fractions.doubted()
+        if doubted:
+            self.report.fractions_doubted = {name: fractions.example(name) for name in doubted}
+        if held is not None:
+            held += self._unlabelled_total(sums)
+            yield from self._as_fractions(fractions, doubted, held)
+            doubted = [name for name in doubted if name not in self.layout.fractions]
+        else:
+            yield from self._unlabelled_total(sums)
+        for doubt in (fractions.doubt(doubted), stated.doubt()):
             if doubt is not None:
                 self.report.doubt(doubt)
                 self.report.settle_verdict()
@@ -954,6 +969,23 @@ class TableReader:
                               f"{counted(int(sums[c][1]), 'figure')} further down, under a header of their own "
                               "perhaps: what they measure is not said (read as written, in no unit)")
             self.report.settle_verdict()
+
+    def _as_fractions(self, fractions: PercentFractions, doubted: list[str],
+                      parts: list[list[Observation] | FigureBlock]) -> list[list[Observation] | FigureBlock]:
+        """``parts`` with the percentages the officer said are fractions read as percentages: those
+        ``doubted``, or of those only the ones said for an earlier import of the shape
+        (:attr:`TableLayout.fractions`); the layout keeps which were, the report says so."""
+        layout = self.layout
+        names = [name for name in doubted if not layout.fractions or name in layout.fractions]
+        layout.fractions = tuple(names)
+        if not names:   # nothing doubted: the word changed nothing, and the pack does not say it did
+            layout.fractions_said, layout.fractions_recalled = "", False
+            return parts
+        for part in parts:
+            read_as_fractions(part, set(names))
+        self.report.assume(fractions.said(names, officer_said(layout.fractions_said, layout.fractions_recalled)))
+        self.report.settle_verdict()
+        return parts
 
     def _read_rows(self, stream: Peekable, progress=None, cancel=None) -> Iterator[list[Observation] | FigureBlock]:
         pending: list[ParsedRow | PlainRow] = []

@@ -177,6 +177,24 @@ class BlockColumn:
         """Each row's metric."""
         return self.row_metrics.expanded() if self.row_metrics is not None else [self.metric_id] * len(self.values)
 
+    def scale_rows(self, rows: np.ndarray, by: float) -> None:
+        """Multiply the figures of ``rows`` (a flag a row) by ``by``, each still shown as the source
+        shows it (fractions the officer says are percentages: 0.345, read as 34.5). A raw column
+        scaled in every row takes ``by`` into its factor; otherwise its figures become base units,
+        each cell with its text."""
+        if self.raw and rows.all():
+            self.factor *= by
+            return
+        if self.raw:
+            cells = self._cells()
+            self.values = np.array([np.nan if value is None else value for value, *_ in cells], dtype=float)
+            self.displays = Texts.of([display for _, _, display, _ in cells])
+            self.raw, self.factor, self.code = False, 1.0, None
+        values = self.values.copy()
+        at = np.flatnonzero(rows & np.isfinite(values))
+        values[at] = [clean_number(value * by) for value in values[at].tolist()]
+        self.values = values
+
     def cells(self) -> list[tuple[float | None, str | None, str, str | None]]:
         """(value, unit, display, status) of each row."""
         if self.row_units is not None:

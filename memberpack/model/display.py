@@ -14,6 +14,7 @@ from memberpack.model.units import GBP, PERCENT, find_unit
 
 _PLAIN_NUMBER = re.compile(r"^-?\d+(?:\.\d+)?$")
 _YEAR = re.compile(r"^(19|20)\d\d$")
+_KEPT_DECIMALS = 6   # a figure's decimals as a pack keeps it (model.values.clean_number)
 _DATED = re.compile(r"\b(year|update|updated|published|release|date)\b", re.IGNORECASE)
 
 
@@ -22,6 +23,8 @@ def figure_text(obs: Observation) -> str:
     shown = obs.display.strip()
     if obs.value is None or not _PLAIN_NUMBER.match(shown):
         return obs.display
+    if (percent := fraction_text(obs.value, obs.unit, shown)) is not None:
+        return percent
     if _YEAR.match(shown) and _DATED.search(f"{obs.label} {obs.measure}"):
         return shown   # 'Next update | 2025' is a year, not 2,025 of something
     decimals = len(shown.split(".")[1]) if "." in shown else 0
@@ -33,6 +36,21 @@ def figure_text(obs: Observation) -> str:
         return f"({text})" if float(shown) < 0 else text
     text = f"{float(shown):,.{decimals}f}"
     return f"{text}%" if obs.unit == PERCENT and unit is not None and unit.base == PERCENT else text
+
+
+def fraction_text(value: float | None, unit: str | None, display: str) -> str | None:
+    """A percentage the source wrote as its fraction with no % (``0.345`` read as 34.5%, as the officer
+    said or its shares told), printed as the percentage with the decimals the fraction gives it
+    (``34.5%``, ``50%`` for ``0.5``; ``76.801918%`` for ``0.768019183``, the six a figure is kept to):
+    as written with a % after it, it read ``0.345%``. None for any other figure."""
+    shown = display.strip()
+    if unit != PERCENT or value is None or not value or not _PLAIN_NUMBER.match(shown):
+        return None
+    written = float(shown)
+    if written == value or abs(100 * written - value) > 1e-6 * max(1.0, abs(value)):
+        return None
+    decimals = len(shown.split(".")[1]) - 2 if "." in shown else 0
+    return f"{value:,.{min(max(decimals, 0), _KEPT_DECIMALS)}f}%"
 
 
 LONGEST_PRINTED = 600  # characters of one label or comment printed in a table cell or a note heading

@@ -325,3 +325,21 @@ def test_a_bar_name_exactly_as_wide_as_its_room_is_not_cut(qtbot):
     metrics = chart.fontMetrics()
     name = "Fostering & Permanence"
     assert wrapped(name, metrics, metrics.horizontalAdvance(name)) == name
+
+
+def test_a_zero_variance_bar_reads_nothing_in_pounds(qtbot):
+    """A service on budget in a table drawn in £m had '£0.0m' beside its bar and in its tooltip."""
+    from memberpack.gui.charts import value_text
+    from memberpack.model.charts import BAR, ChartSpec, Series
+
+    spec = ChartSpec(id="t#variance", kind=BAR, title="Variance by service", summary="",
+                     categories=["Adult social care", "Libraries", "Children's services"],
+                     series=[Series("Variance", [10_400_000.0, 0.0, -700_000.0])], unit="GBP", source="t.xlsx",
+                     scale=1e6, decimals=1)
+    chart = ChartView(spec)
+    qtbot.addWidget(chart)
+    chart.resize(700, 300)
+    chart.show()
+    qtbot.waitExposed(chart)
+    assert [label.textItem.toPlainText() for label, _value in chart.bar_labels] == ["£10.4m", "£0", "(£0.7m)"]
+    assert value_text(0.0, "GBP", spec) == "£0"

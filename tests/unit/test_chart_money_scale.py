@@ -69,3 +69,21 @@ def test_pdf_and_web_charts_print_no_long_money(tmp_path):
     svg = chart_svg(chart_figures(spec, None, NotePlan([], [], None)), "c1")
     for texts in (pdf, [svg]):
         assert not re.search(r"\d,\d{3},\d{3}|\d,\d{3}k", " ".join(texts)), texts
+
+
+MILLIONS = [["Revenue budget monitor 2024/25"], [],
+            ["Service", "Budget £m", "Forecast £m", "Variance £m"],
+            ["Adult social care", 300.0, 310.4, 10.4],
+            ["Libraries", 5.0, 5.0, 0.0],
+            ["Children's services", 90.0, 89.3, -0.7]]
+
+
+def test_a_zero_variance_reads_nothing_in_pounds_not_a_tenth_of_a_million(tmp_path):
+    """A service on budget had '£0.0m' beside its bar, as if a fraction of a million had been rounded away."""
+    spec = _chart(tmp_path, MILLIONS)
+    assert [point_text(v, spec.unit, spec) for v in spec.series[0].values] == ["£10.4m", "£0", "(£0.7m)"]
+    assert point_text(-0.0, spec.unit, spec) == "£0"
+    pdf = _texts(chart_drawing(spec, spec.categories, [s.name for s in spec.series]))
+    assert "£10.4m A" in pdf and "£0" in pdf and "(£0.7m) (F)" in pdf, pdf
+    svg = chart_svg(chart_figures(spec, None, NotePlan([], [], None)), "c1")
+    assert ">£0<" in svg and ">£0.0m<" not in svg

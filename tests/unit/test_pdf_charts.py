@@ -47,7 +47,8 @@ def _scorecard() -> ChartSpec:
 def test_variance_bars_are_coloured_and_lettered_in_the_tables_scale():
     drawing = chart_drawing(_variance([10_400_000.0, -700_000.0, 0.0]), ["A", "B", "C"], ["Variance £m"])
     labels = {s.text: s.fillColor for s in _strings(drawing)}
-    assert labels["£10.4m A"] == ADVERSE and labels["(£0.7m) (F)"] == FAVOURABLE and "£0.0m" in labels
+    assert labels["£10.4m A"] == ADVERSE and labels["(£0.7m) (F)"] == FAVOURABLE
+    assert "£0" in labels and "£0.0m" not in labels   # a service on budget: nothing, not a tenth of a million
     assert "Variance, £m" in labels   # the value axis has its title and unit
     chart = next(n for n in drawing.getContents() if hasattr(n, "bars"))
     assert chart.bars[(0, 0)].fillColor == ADVERSE and chart.bars[(0, 1)].fillColor == FAVOURABLE

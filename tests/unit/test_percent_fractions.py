@@ -106,16 +106,16 @@ def test_a_blocks_percentages_noted_by_column_are_noted_as_cell_by_cell():
     assert noted._seen == one_by_one._seen
 
 
-def test_the_officer_is_told_how_to_mend_fractions_in_a_csv_too(tmp_path):
+def test_the_officer_is_told_how_to_say_a_csvs_percentages_are_fractions(tmp_path):
     """The doubt told the officer to "format those cells as percentages in the workbook": a CSV keeps
-    no formats, so for the recycling rates published as a CSV it asked the impossible."""
+    no formats, so for the recycling rates published as a CSV it asked the impossible. Then it asked
+    for the file to be saved again as .xlsx; now the officer says so in the import."""
     path = tmp_path / "recycling.csv"
     path.write_text("area_name,period,Recycling rate %\nTrafford,2010-11,0.408\nTrafford,2011-12,0.492\n"
                     "Trafford,2012-13,0.479\n", encoding="utf-8")
     table, = read_file(path).tables
     doubt, = (d for d in table.report.doubts if "between 0 and 1" in d)
-    assert doubt.endswith("if they are, format them as percentages in Excel (a CSV keeps no formats: save it as "
-                          ".xlsx) and import it again")
+    assert doubt.endswith("but may be fractions (0.408 for 40.8%): if they are, import it with --fractions")
 
 
 def test_a_block_whose_every_row_has_its_own_label_notes_its_percentages_as_each_row_alone():
