@@ -149,6 +149,9 @@ def run_app(pack_path: str | None, *, smoke: bool = False) -> int:
     watcher = FirstPaint(window, app.quit if smoke else lambda: QTimer.singleShot(0, app, lambda: set_icon(app)))
     window.show()
     code = app.exec()
+    from memberpack.gui.workers import stop_all  # noqa: PLC0415 - threads are started on demand
+
+    stop_all()
     if smoke:
         age = getattr(watcher, "process_age", None)
         if age is not None:
