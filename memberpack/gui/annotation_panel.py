@@ -53,7 +53,8 @@ class AnnotationPanel(QWidget):
         self.undo_stack = undo_stack
         self.writer = writer or PackWriter(pack, self)
         self.writer.busy_changed.connect(self._busy_changed)
-        self.target = Target()
+        self.target = Target()     # what a note added now is on
+        self.selected = Target()   # what is selected in the tabs: a new note is begun on it
         self.editing: Annotation | None = None
         self.notes: list[Annotation] = []
 
@@ -80,6 +81,7 @@ class AnnotationPanel(QWidget):
         self._draft_timer.setInterval(DRAFT_MS)
         self._draft_timer.timeout.connect(self.keep_draft)
         self.body.textChanged.connect(self._keep_draft_soon)
+        self.body.textChanged.connect(self._follow_selection)
         self.kind.currentIndexChanged.connect(self._keep_draft_soon)   # kept with the note, as it is chosen
         self.visibility.currentIndexChanged.connect(self._keep_draft_soon)
         self.waiting: str | None = None   # the text of a note refused while the pack was held, to add once free
@@ -157,6 +159,16 @@ class AnnotationPanel(QWidget):
 
     # --- what the note is about ------------------------------------------------------------------
     def set_target(self, target: Target) -> None:
+        """``target`` is selected in the tabs. A note begun stays on the figure it was begun on (as one
+        being edited does), saying so, until it is added or cleared."""
+        self.selected = target
+        if self.editing is None and self.unsaved() and target != self.target:
+            if not self._read_later:
+                from memberpack.gui import note_targets  # noqa: PLC0415
+
+                self.about.setText(f"On: {note_targets.describe(self.target)}, where you began this note "
+                                   "(clear it to write on what is selected now)")
+            return
         self.target = target
         if self._read_later:   # described with the notes, just after the first paint
             return
@@ -243,7 +255,7 @@ class AnnotationPanel(QWidget):
         self.keep_draft()   # none is kept now: a note just added is not offered again
         self.add_button.setText("&Add note")
         self.cancel_button.hide()
-        self.set_target(self.target)
+        self.set_target(self.selected)
 
     def delete_selected(self) -> None:
         item = self.list.currentItem()
@@ -267,6 +279,11 @@ class AnnotationPanel(QWidget):
         """True while the editor holds text the pack does not: a new note, or changes to the one edited."""
         text = self.body.toPlainText().strip()
         return text != self.editing.body.strip() if self.editing is not None else bool(text)
+
+    def _follow_selection(self) -> None:
+        """A new note cleared is begun again on what is selected now."""
+        if self.editing is None and self.body.document().isEmpty() and self.target != self.selected:
+            self.set_target(self.selected)
 
     def _keep_draft_soon(self) -> None:
         """Keep the draft DRAFT_MS after the first change not yet kept: restarting the wait on every

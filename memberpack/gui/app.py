@@ -20,7 +20,8 @@ from PySide6.QtWidgets import QApplication, QMessageBox, QWidget
 
 from memberpack import __version__, settings
 from memberpack.errors import MemberpackError
-from memberpack.gui.main_window import NOTES_WIDTH, MainWindow, recent_packs
+from memberpack.gui.main_window import MainWindow, recent_packs
+from memberpack.gui.panel_widths import notes_width
 from memberpack.gui.passphrase_dialog import ask_passphrase
 from memberpack.gui.plain_text import plain_tip
 from memberpack.store.atomic_write import write_bytes
@@ -149,6 +150,9 @@ def run_app(pack_path: str | None, *, smoke: bool = False) -> int:
     watcher = FirstPaint(window, app.quit if smoke else lambda: QTimer.singleShot(0, app, lambda: set_icon(app)))
     window.show()
     code = app.exec()
+    from memberpack.gui.workers import stop_all  # noqa: PLC0415 - threads are started on demand
+
+    stop_all()
     if smoke:
         age = getattr(watcher, "process_age", None)
         if age is not None:
@@ -224,7 +228,7 @@ def _screenshots(pack: Pack, out: Path, size: tuple[int, int], dark: bool, prefi
     window = MainWindow(pack)
     window.resize(*size)
     window.show()
-    window.resizeDocks([window.notes_dock], [NOTES_WIDTH], Qt.Orientation.Horizontal)  # not the user's width
+    window.resizeDocks([window.notes_dock], [notes_width(size[0])], Qt.Orientation.Horizontal)  # not the user's width
     give_up = time.perf_counter() + 120
     while not (window.tabs.read_in_background and window.notes.read) and time.perf_counter() < give_up:
         app.processEvents()   # the headlines, comparisons and notes are read just after the first paint

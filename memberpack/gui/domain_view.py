@@ -11,6 +11,7 @@ from PySide6.QtWidgets import QLabel, QListWidget, QListWidgetItem, QSplitter, Q
 
 from memberpack.gui.classification_menu import popup, short_text
 from memberpack.gui.dataset_view import DatasetView
+from memberpack.gui.panel_widths import TABLES_WIDTH
 from memberpack.gui.plain_text import plain_tip
 from memberpack.model.annotations import Target
 from memberpack.model.metrics import DOMAIN_TITLES, OTHER
@@ -24,9 +25,10 @@ class DomainView(QWidget):
     """The tables of one domain; ``target_changed`` follows the reader's selection."""
 
     target_changed = Signal(object)
+    list_width_changed = Signal(int)   # the member dragged the list's edge (0: shut)
 
     def __init__(self, pack: Pack, title: str, datasets: list[Dataset], comparisons: dict[str, list] | None = None,
-                 parent: QWidget | None = None) -> None:
+                 parent: QWidget | None = None, *, list_width: int = TABLES_WIDTH) -> None:
         super().__init__(parent)
         self.pack = pack
         self.comparisons = comparisons or {}  # by dataset key: "how we compare" beside the table
@@ -49,7 +51,6 @@ class DomainView(QWidget):
             return
         self.list = QListWidget()
         self.list.setAccessibleName(f"{title} tables")
-        self.list.setMaximumWidth(240)
         self.list.setWordWrap(True)
         self.list.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
         self.list.customContextMenuRequested.connect(self._classify)
@@ -60,17 +61,24 @@ class DomainView(QWidget):
             item.setToolTip(plain_tip(f"{ds.name}\n{ds.source_file}, sheet {ds.sheet}, cells {ds.cell_range}"))
             self.list.addItem(item)
         self.stack = QStackedWidget()
-        splitter = QSplitter(Qt.Orientation.Horizontal)
-        splitter.addWidget(self.list)
-        splitter.addWidget(self.stack)
-        splitter.setStretchFactor(1, 1)
-        splitter.setChildrenCollapsible(False)
+        self.splitter = QSplitter(Qt.Orientation.Horizontal)
+        self.splitter.addWidget(self.list)
+        self.splitter.addWidget(self.stack)
+        self.splitter.setStretchFactor(1, 1)
+        self.splitter.setCollapsible(0, True)   # the list can be shut, leaving the table the whole width
+        self.splitter.setCollapsible(1, False)
+        self.set_list_width(list_width)
+        self.splitter.splitterMoved.connect(lambda _at, _handle: self.list_width_changed.emit(self.splitter.sizes()[0]))
         layout.setContentsMargins(4, 4, 4, 4)
-        layout.addWidget(splitter)
+        layout.addWidget(self.splitter)
         self.list.currentRowChanged.connect(self.show_dataset)
         if len(datasets) == 1:
             self.list.hide()
         self.list.setCurrentRow(0)
+
+    def set_list_width(self, width: int) -> None:
+        if self.datasets:
+            self.splitter.setSizes([width, max(self.splitter.width() - width, 1)])
 
     def _classify(self, at) -> None:
         """Public or Exempt (Schedule 12A paragraph) for the table under the pointer, every version of it."""

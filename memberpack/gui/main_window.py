@@ -23,6 +23,7 @@ from memberpack.gui.annotation_panel import AnnotationPanel
 from memberpack.gui.classification_menu import classify_table
 from memberpack.gui.pack_tabs import PackTabs
 from memberpack.gui.pack_writes import READ_WAIT_MS, PackWriter
+from memberpack.gui.panel_widths import notes_width, tables_width
 from memberpack.gui.passphrase_dialog import ask_passphrase, new_passphrase
 from memberpack.gui.plain_text import plain_label, plain_tip
 from memberpack.model.annotations import PRIVATE
@@ -33,10 +34,8 @@ from memberpack.store.pack import Pack
 PACK_FILTER = "Briefing packs (*.mpack)"
 NEIGHBOURS_FILTER = "Statistical-neighbour workbooks (*.xlsx *.xlsm *.xls *.ods *.csv)"
 RECENT_KEY, GEOMETRY_KEY, STATE_KEY = "recent_packs", "window/geometry", "window/state"
-NOTES_WIDTH_KEY = "window/notes_width"
+NOTES_WIDTH_KEY, TABLES_WIDTH_KEY = "window/notes_width", "window/tables_width"
 MAX_RECENT = 8
-NOTES_WIDTH = 300
-NOTES_WIDTHS = (220, 520)   # a saved notes width outside these (or over 40% of the window) is not restored
 POLL_MS = 1000              # how often to look for changes made by another window or process
 
 
@@ -123,6 +122,7 @@ class MainWindow(QMainWindow):
         self.tabs = None
         self._data_version = 0
         self._shown_datasets: list[int] = []
+        self._sized = False
         self._show_pack(pack, refresh_notes=False)
         self._restore_geometry()
         self.poll = QTimer(self)
@@ -134,7 +134,7 @@ class MainWindow(QMainWindow):
     def _show_pack(self, pack: Pack, *, refresh_notes: bool = True, check: bool = False) -> None:
         """Show ``pack``; with ``check``, its headlines are read first (every figure), so a damaged pack
         fails here, before anything changes; otherwise they are read just after the window is painted."""
-        tabs = PackTabs(pack, overview_later=not check)
+        tabs = PackTabs(pack, overview_later=not check, tables_width=self.tables_width)
         old, self.pack, self.tabs = self.tabs, pack, tabs
         if old is not None:
             self.holder.replaceWidget(old, tabs)
@@ -262,17 +262,14 @@ class MainWindow(QMainWindow):
         state = self.store.value(STATE_KEY, b"")
         if state:
             self.restoreState(state)
-        self.resizeDocks([self.notes_dock], [self.notes_width(self.store.value(NOTES_WIDTH_KEY))],
-                         Qt.Orientation.Horizontal)
 
-    def notes_width(self, saved: object) -> int:
-        """The notes panel's saved width if it is sensible for this window, else the default."""
-        try:
-            width = int(saved)  # type: ignore[arg-type]
-        except (TypeError, ValueError):
-            return NOTES_WIDTH
-        low, high = NOTES_WIDTHS
-        return width if low <= width <= min(high, int(self.width() * 0.4)) else NOTES_WIDTH
+    def showEvent(self, event) -> None:
+        """The panels' widths are set once the window has its size: a narrow window's are narrower."""
+        super().showEvent(event)
+        if not self._sized:
+            self._sized = True
+            self.resizeDocks([self.notes_dock], [notes_width(self.width(), self.store.value(NOTES_WIDTH_KEY))],
+                             Qt.Orientation.Horizontal)
 
     def closeEvent(self, event: QCloseEvent) -> None:
         self.notes.keep_draft()   # a note not yet added is back when the pack is next opened
@@ -284,8 +281,16 @@ class MainWindow(QMainWindow):
         self.store.setValue(STATE_KEY, self.saveState())
         if self.notes_dock.isVisible() and not self.notes_dock.isFloating():
             self.store.setValue(NOTES_WIDTH_KEY, self.notes_dock.width())
+        if self.tabs.tables_width is not None:
+            self.store.setValue(TABLES_WIDTH_KEY, self.tabs.tables_width)
         self.store.sync()
         super().closeEvent(event)
+
+    def tables_width(self) -> int:
+        """The width of the tables' list in the domain tabs: the one shown now, else the saved one."""
+        if self.tabs is not None and self.tabs.tables_width is not None:
+            return self.tabs.tables_width
+        return tables_width(self.width(), self.store.value(TABLES_WIDTH_KEY))
 
     # --- commands ----------------------------------------------------------------------------------
     def new_pack(self) -> None:

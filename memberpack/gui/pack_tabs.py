@@ -10,12 +10,14 @@ from __future__ import annotations
 
 import importlib
 import sqlite3
+from collections.abc import Callable
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import Qt, QTimer, Signal
 from PySide6.QtWidgets import QLabel, QTabWidget, QVBoxLayout, QWidget
 
 from memberpack.errors import MemberpackError
+from memberpack.gui.panel_widths import tables_width
 from memberpack.model.annotations import Target
 from memberpack.model.metrics import DOMAIN_TITLES, EDUCATION, FINANCE, INCLUSION, OTHER, SOCIAL_CARE
 from memberpack.store.pack import Pack
@@ -44,9 +46,12 @@ class PackTabs(QTabWidget):
 
     target_changed = Signal(object)
 
-    def __init__(self, pack: Pack, parent: QWidget | None = None, *, overview_later: bool = False) -> None:
+    def __init__(self, pack: Pack, parent: QWidget | None = None, *, overview_later: bool = False,
+                 tables_width: Callable[[], int] | None = None) -> None:
         super().__init__(parent)
         self.pack = pack
+        self._tables_width = tables_width
+        self.tables_width: int | None = None   # the tables' list width, one for every tab: set as the first is built
         self.setDocumentMode(True)
         self.setAccessibleName("Pack sections")
         self._overview: OverviewView | None = None
@@ -218,13 +223,22 @@ class PackTabs(QTabWidget):
                 comparisons = {}
             else:
                 comparisons = self.comparisons()
-            view = DomainView(self.pack, title, datasets, comparisons)
+            if self.tables_width is None:
+                self.tables_width = self._tables_width() if self._tables_width else tables_width(self.window().width())
+            view = DomainView(self.pack, title, datasets, comparisons, list_width=self.tables_width)
             view.target_changed.connect(self.target_changed)
+            view.list_width_changed.connect(self._tables_width_changed)
             view.show_notes(self._noted)
             self.widget(tab).layout().addWidget(view)
             view.show()  # at once, not at the layout's queued show: the caller may use it now
             self.views[tab] = view
         return self.views[tab]
+
+    def _tables_width_changed(self, width: int) -> None:
+        """The member dragged one tab's list wider, narrower or shut: every tab's follows."""
+        self.tables_width = width
+        for view in self.views.values():
+            view.set_list_width(width)
 
     def comparisons(self) -> dict[str, list]:
         """How our authority compares, by dataset key (worked out once, when a domain is first shown)."""

@@ -17,6 +17,7 @@ from __future__ import annotations
 
 import itertools
 import threading
+import time
 import traceback
 from collections.abc import Callable, Iterator
 from typing import Any
@@ -27,6 +28,7 @@ from PySide6.QtCore import QObject, Qt, QThreadPool, Signal
 from memberpack.errors import Cancelled, MemberpackError
 
 JobFunction = Callable[[Callable[[int, int, str], None], Callable[[], bool]], Any]
+QUIT_WAIT_MS = 15_000   # how long quitting waits for the jobs running then (a pack write finishes)
 
 
 class Job(QObject):
@@ -48,6 +50,7 @@ class Job(QObject):
         relay = _relay()
         key = relay.track(self)
         fn, cancelled = self._fn, self._cancel.is_set
+        _running[key] = self._cancel
 
         def run() -> None:   # on the worker thread: it touches the relay only
             def progress(done: int, total: int, message: str) -> None:
@@ -58,6 +61,8 @@ class Job(QObject):
                     relay.delivered.emit(key, name, args)
             except RuntimeError:   # the app is closing (the relay is gone): nobody to tell
                 pass
+            finally:
+                _running.pop(key, None)
 
         (on or pool()).start(run)
         return self
@@ -77,7 +82,8 @@ def _outcomes(fn: JobFunction, progress: Callable[[int, int, str], None],
     except MemberpackError as exc:
         yield "failed", (str(exc),)
     except Exception as exc:  # noqa: BLE001 - a bug must not kill the app silently
-        traceback.print_exc()
+        if not _quitting:   # a job the quit outlasted fails as the interpreter goes: not a bug to show
+            traceback.print_exc()
         yield "failed", (f"Unexpected error: {exc}",)
     else:
         yield "succeeded", (result,)
@@ -109,6 +115,8 @@ class _Relay(QObject):
 
 
 _relays: list[_Relay] = []
+_running: dict[int, threading.Event] = {}   # the cancel flag of every job started and not yet done
+_quitting = False
 
 
 def _relay() -> _Relay:
@@ -147,3 +155,19 @@ def pool(name: str = "work") -> QThreadPool:
         _pools[name].setMaxThreadCount(1)
     return _pools[name]
 
+
+def stop_all(wait_ms: int = QUIT_WAIT_MS) -> None:
+    """The app's event loop has ended: cancel every job, drop those not yet started (but not a pack
+    write), and wait up to ``wait_ms`` for the ones running. Python does not wait for Qt's threads as
+    it shuts down, and a job still running then fails there (a module it imports cannot register
+    its exit handler), printing a traceback on a clean quit, or losing a note being written."""
+    global _quitting  # noqa: PLW0603 - once, as the app ends
+    _quitting = True
+    for cancel in list(_running.values()):
+        cancel.set()
+    for name, threads in _pools.items():
+        if name != "writes":
+            threads.clear()
+    deadline = time.monotonic() + wait_ms / 1000
+    for name in sorted(_pools, key=lambda n: n != "writes"):   # the writes first: what a member typed
+        _pools[name].waitForDone(max(0, int((deadline - time.monotonic()) * 1000)))

@@ -132,7 +132,12 @@ def check_file(path: Path, *, inflate: bool = True) -> str:
                 raise ImportFailed(f"{name}: starts with a UTF-16 byte order mark but its text is neither UTF-16 "
                                    "nor UTF-8; save it again as CSV UTF-8")
             return "csv"
-        if head.startswith((ZIP_MAGIC, CFB_MAGIC)) or b"\x00" in head:
+        if _unmarked_utf16(head):
+            raise ImportFailed(f"{name}: is UTF-16 text without the byte order mark that says so; save it again "
+                               "as CSV UTF-8")
+        # a stray NUL in text is read as a character of its cell (as further down the file, or in a workbook)
+        if head.startswith((ZIP_MAGIC, CFB_MAGIC)) or head.count(0) > max(8, len(head) // 100) \
+                or not _looks_like_text(head.replace(b"\x00", b"")):
             raise ImportFailed(f"{name}: is not a text (CSV) file; it looks like a binary file with a .csv name")
         return "csv"
     if head.startswith(CFB_MAGIC):
@@ -170,6 +175,12 @@ def password_protected(name: str, where: str = "in Excel: File > Info > Protect 
     """The refusal of an encrypted workbook, which no reader can open without its password."""
     return ImportFailed(f"{name}: the workbook is password-protected (encrypted); save it without a password "
                         f"({where}) and import it again")
+
+
+def _unmarked_utf16(head: bytes) -> bool:
+    """Whether ``head`` is UTF-16 text with no byte order mark: a NUL beside nearly every other byte."""
+    pairs = head[:256]
+    return len(pairs) >= 8 and max(pairs[0::2].count(0), pairs[1::2].count(0)) >= 0.9 * (len(pairs) // 2)
 
 
 def _looks_like_text(head: bytes) -> bool:

@@ -118,3 +118,24 @@ def test_warning_on_a_note_whose_figure_changed(qtbot, demo_pack):
     panel.filter.setCurrentIndex(2)  # questions for officers
     assert not {"Was 8.7 last month", "Still 9.1?"} & shown()
     pack.close()
+
+
+def test_a_note_begun_on_a_figure_stays_on_it_when_another_tab_is_looked_at(window, demo_pack):
+    """A councillor began a question on External Placements, looked at Social care, and pressed Add:
+    the question went onto the case-audit figure selected there, with no word of it."""
+    panel = window.notes
+    demo_notes = uids(demo_pack)
+    select_cell(window, "External Placements", "Current Budget")
+    panel.body.setPlainText("Why is the placements budget so far below the forecast?")
+    window.tabs.setCurrentIndex(2)                           # Social care: another figure is selected
+    assert panel.target.label == "External Placements"
+    assert "External Placements" in panel.about.text() and "began" in panel.about.text()
+    panel.add_button.click()
+    [note] = stored(demo_pack, demo_notes)
+    assert (note.target.label, note.target.display) == ("External Placements", "38.4")
+    assert panel.target == window.tabs.current_target()      # the next note is on what is selected now
+    assert "began" not in panel.about.text()
+    panel.body.setPlainText("Another")
+    select_cell(window, "Fieldwork", "Current Budget")
+    panel.body.clear()                                       # a note cleared follows the selection again
+    assert panel.target.label == "Fieldwork" and "began" not in panel.about.text()

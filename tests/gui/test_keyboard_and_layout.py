@@ -11,7 +11,8 @@ from PySide6.QtWidgets import QApplication, QMessageBox
 
 from memberpack import __version__
 from memberpack.gui import actions as ids
-from memberpack.gui.main_window import NOTES_WIDTH, NOTES_WIDTH_KEY, MainWindow, window_settings
+from memberpack.gui.main_window import NOTES_WIDTH_KEY, MainWindow, window_settings
+from memberpack.gui.panel_widths import NOTES_WIDTH
 from memberpack.model.annotations import SHARED
 from memberpack.store import annotation_store
 from memberpack.store.pack import Pack

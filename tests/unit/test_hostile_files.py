@@ -739,3 +739,25 @@ def test_a_workbook_whose_file_name_is_not_utf8_is_refused_for_a_pack_in_one_lin
     assert err.count("\n") == 1 and "Traceback" not in err, err
     assert "budget caf\\udce9.xlsx: the file's name is not UTF-8 text" in err and "rename the file" in err, err
     assert pack.read_bytes() == before
+
+
+def test_a_csv_in_utf16_without_its_mark_says_so_not_that_it_is_binary(pack, tmp_path, capsys):
+    """UTF-16 text with no byte order mark (half its bytes NULs) was called 'a binary file with a .csv name'."""
+    bad = tmp_path / "unmarked.csv"
+    bad.write_bytes("Service,Budget £k\r\nFostering,120\r\n".encode("utf-16-le"))
+    err = _refused(pack, bad, capsys, "UTF-16", "CSV UTF-8")
+    assert "binary" not in err
+
+
+@pytest.mark.parametrize("line", [2, 700])
+def test_a_stray_nul_in_a_csv_is_read_wherever_it_is(tmp_path, line):
+    """A NUL byte in the first 4 KB refused the file as binary; one further down was read. Both are
+    read now: the cell holding it keeps it (shown where it was), the rest of the table as written."""
+    rows = ["Service,Budget £k"] + [f"Service {i},{i}" for i in range(1, 1000)]
+    rows[line - 1] = rows[line - 1].replace(",", ",1\x00", 1)
+    path = tmp_path / "nul.csv"
+    path.write_bytes("\r\n".join(rows).encode() + b"\r\n")
+    (table,) = read_file(path).tables
+    figures = {o.label: o for o in table.observations}
+    assert len(figures) == 999 and figures[f"Service {line - 1}"].value is None
+    assert figures[f"Service {line}"].value == line * 1000
