@@ -931,7 +931,7 @@ class TableReader:
     def row_observations(self, stream: Peekable, progress=None, cancel=None) -> Iterator[list[Observation] | FigureBlock]:
         """The table's figures, as a list of observations per source row or, for runs of plain rows
         (:meth:`_plain`), as column-wise blocks; when done, its extent is in the report, with a doubt
-        where its percentages may be fractions (:mod:`.percent_fractions`) or an amount stated above it
+        where its percentages may be fractions or shares over 100 (:mod:`.percent_fractions`) or an amount stated above it
         is a figure in pounds where the table reads £k (:mod:`.stated_amounts`)."""
         fractions = PercentFractions()
         stated = StatedAmounts([*self._above, self.layout.title or ""], self.columns)
@@ -943,7 +943,7 @@ class TableReader:
             _add_sums(sums, part, column_at)
             yield part
         yield from self._unlabelled_total(sums)
-        for doubt in (fractions.doubt(), stated.doubt()):
+        for doubt in (fractions.doubt(), fractions.shares_over_100(), stated.doubt()):
             if doubt is not None:
                 self.report.doubt(doubt)
                 self.report.settle_verdict()
