@@ -206,8 +206,16 @@ def labels_name_all(labels: list[str]) -> bool:
 
 
 def labels_found(find, joined: str, lowered: str, labels: list[str]) -> list[str]:
-    """The labels (joined by NUL characters) holding a place ``find`` gives."""
-    return [labels[i] for i in label_indexes(joined, find(joined, lowered))]
+    """The labels (joined by NUL characters) holding a place ``find`` gives, each once, in order.
+    A batch that repeats its labels (a scorecard's ten measures down 300 rows) is searched in its
+    distinct labels: what ``find`` finds in a label does not depend on the labels beside it."""
+    distinct = list(dict.fromkeys(labels))
+    if len(lowered) != len(joined):   # a capital lowered to two characters (İ): a place in one is not in the other
+        return [label for label in distinct if next(iter(find(label, label.lower())), None) is not None]
+    if len(distinct) < len(labels):
+        labels, joined = distinct, "\0".join(distinct)
+        lowered = joined.lower()
+    return list(dict.fromkeys([labels[i] for i in label_indexes(joined, find(joined, lowered))]))
 
 
 def places_of(text: str, word: str) -> Iterator[int]:

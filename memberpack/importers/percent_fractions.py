@@ -1,14 +1,22 @@
-"""Percentages that may be fractions: a ``%`` column or row whose figures are all between 0 and 1,
+"""Percentages that read as no percentage can, so that the table is called unsure and the officer decides:
+
+* fractions: a ``%`` column or row whose figures are all between 0 and 1,
 half or more on average or none under a quarter, none shown with a ``%`` (``Attendance % | 0.94``; a
 recycling rate of 0.34 to 0.62). Read as written they say 0.94%; the officer most likely typed 94% as a
-fraction without a percentage format. Which one is meant cannot be told from the figures, so the table
-is called unsure and the officer decides. (Small percentages are common and real: DfE's permanent
-exclusion rates are 0.1 to 0.7 per cent, some authorities' 0 or 0.05; real ones that never fall under a
-quarter of one per cent are rare.) The officer who knows they are fractions says so (``memberpack import
---fractions``, the import wizard's box), and :func:`read_as_fractions` reads them as percentages."""
+fraction without a percentage format. Which one is meant cannot be told from the figures. (Small
+percentages are common and real: DfE's permanent exclusion rates are 0.1 to 0.7 per cent, some
+authorities' 0 or 0.05; real ones that never fall under a quarter of one per cent are rare.) The
+officer who knows they are fractions says so (``memberpack import --fractions``, the import wizard's
+box), and :func:`read_as_fractions` reads them as percentages.
+* shares over 100: figures over 100 told as a percentage of a whole (``Percentage of EHC plans issued
+within 20 weeks``, whose target the scorecards state as ``85%``): a target of 402 there is a count, or
+in another unit, more likely than 402%. A percentage of a budget, a target or a plan, and a change, may
+go over 100, and are not doubted.
+"""
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 
 import numpy as np
@@ -20,6 +28,9 @@ from memberpack.model.values import clean_number
 
 MOST_NAMED = 3
 QUARTER = 0.25   # figures none of them under this, all at most 1: fractions more likely than percentages under 1%
+# what names a percentage of a whole, not of a budget, target or plan (which may be overrun)
+_SHARE = re.compile(r"(?:\b(?:percentage|per\s?cent)|%)\s+of\s+(?!(?:the\s+)?(?:budgets?|targets?|plans?|forecasts?|"
+                    r"baselines?|capacity|last|previous)\b)", re.IGNORECASE)
 
 
 @dataclass(slots=True)
@@ -30,6 +41,7 @@ class _Seen:
     smallest: float = np.inf    # the smallest figure's size
     shown: bool = False         # some figure shown with a %
     example: float | None = None   # a figure neither 0 nor 1
+    highest: float = -np.inf    # the highest figure
 
 
 class PercentFractions:
@@ -102,6 +114,7 @@ class PercentFractions:
             seen.count += 1
             seen.total += value
             seen.largest, seen.smallest = max(seen.largest, abs(value)), min(seen.smallest, abs(value))
+            seen.highest = max(seen.highest, value)
             if seen.example is None and value != 0 and value != 1:
                 seen.example = value
             seen.shown = seen.shown or shown
@@ -110,6 +123,7 @@ class PercentFractions:
         seen.total = float(np.cumsum(np.concatenate(([seen.total], values)))[-1])   # (in order: not pairwise)
         seen.largest = max(seen.largest, float(np.abs(values).max()))
         seen.smallest = min(seen.smallest, float(np.abs(values).min()))
+        seen.highest = max(seen.highest, float(values.max()))
         if seen.example is None and len(parts := values[(values != 0) & (values != 1)]):
             seen.example = float(parts[0])
         seen.shown = seen.shown or shown
@@ -134,6 +148,17 @@ class PercentFractions:
         return (f"the percentages of {_listed(names)} are all between 0 and 1, none shown with a %: they are read "
                 f"as written ({example:g} as {example:g}%), but may be fractions ({example:g} for {example * 100:g}%): "
                 "if they are, import it with --fractions")
+
+    def shares_over_100(self) -> str | None:
+        """What to tell the officer, when percentages of a whole go over 100."""
+        names = [name for name, seen in self._seen.items() if seen.highest > 100 and _SHARE.search(name)]
+        if not names:
+            return None
+        highest = self._seen[names[0]].highest
+        where = f" in {names[0]!r}" if len(names) > 1 else ""
+        return (f"the figures of {_listed(names)} go over 100 (up to {highest:,g}{where}), "
+                "which no percentage of a whole can: they are read as written, as percentages, but may be counts or "
+                "in another unit: check them in the workbook")
 
     def said(self, names: list[str], by_officer: str) -> str:
         """The report's line for ``names`` read as fractions because the officer said so (``by_officer``:

@@ -933,8 +933,8 @@ class TableReader:
     def row_observations(self, stream: Peekable, progress=None, cancel=None) -> Iterator[list[Observation] | FigureBlock]:
         """The table's figures, as a list of observations per source row or, for runs of plain rows
         (:meth:`_plain`), as column-wise blocks; when done, its extent is in the report, with a doubt
-        where its percentages may be fractions (:mod:`.percent_fractions`) or an amount stated above it
-        is a figure in pounds where the table reads £k (:mod:`.stated_amounts`). Where the officer said
+        where its percentages may be fractions or shares over 100 (:mod:`.percent_fractions`) or an amount
+        stated above it is a figure in pounds where the table reads £k (:mod:`.stated_amounts`). Where the officer said
         those percentages are fractions, the table's parts are held until it is read, and they are read
         as percentages (:meth:`_as_fractions`)."""
         fractions = PercentFractions()
@@ -959,7 +959,7 @@ class TableReader:
             doubted = [name for name in doubted if name not in self.layout.fractions]
         else:
             yield from self._unlabelled_total(sums)
-        for doubt in (fractions.doubt(doubted), stated.doubt()):
+        for doubt in (fractions.doubt(doubted), fractions.shares_over_100(), stated.doubt()):
             if doubt is not None:
                 self.report.doubt(doubt)
                 self.report.settle_verdict()

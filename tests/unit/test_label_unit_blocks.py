@@ -74,3 +74,19 @@ def test_key_columns_beside_counting_and_stating_labels_keep_the_cell_by_cell_re
     parts, table = _read_both_ways(path, cell_by_cell)
     assert set(indicators) == _labels_in_blocks(parts)
     assert {o.unit for o in table.observations if o.label == "Number of reviews lodged" and o.value is not None} == {"count"}
+
+
+def test_a_batch_of_repeated_labels_is_searched_in_its_distinct_labels():
+    """A batch repeating its labels (a scorecard's ten measures down its rows) is searched once per
+    distinct label: the labels found are those each label alone gives, each once, in order, where a
+    label's capitals are lowered to more characters (``İ``) as where they are not."""
+    from memberpack.importers.label_words import labels_found, may_state_unit_or_period
+    from memberpack.importers.table_reader import _number_places
+
+    labels = [*_LABELS, "Library visits 2019/20", "Visits Mar-12", "İnspections per 10,000", "Number of İnspections",
+              "Spend £k", "Percentage of pupils"] * 30
+    for find in (may_state_unit_or_period, _number_places):
+        alone = [label for label in dict.fromkeys(labels) if next(iter(find(label, label.lower())), None) is not None]
+        for batch in (labels, labels[:12] * 3, labels[:16]):
+            joined = "\0".join(batch)
+            assert labels_found(find, joined, joined.lower(), batch) == [label for label in alone if label in batch]

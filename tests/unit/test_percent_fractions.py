@@ -7,6 +7,7 @@ import random
 import numpy as np
 import pytest
 from awkward_workbooks import write_xlsx
+from test_plain_rows import cell_by_cell  # noqa: F401  (a fixture)
 
 from memberpack.importers import read_file
 from memberpack.importers.percent_fractions import PercentFractions
@@ -137,3 +138,36 @@ def test_a_block_whose_every_row_has_its_own_label_notes_its_percentages_as_each
         for value in values[:-1][np.isfinite(values[:-1])]:
             each._note("Variance %", np.array([value]), False)
     assert blocks._seen == each._seen and blocks.doubt() == each.doubt()
+
+
+def _kpi_rows(target_of_share, rows=1):
+    """A KPI scorecard laid out as the benchmark's: a ``Percentage of ...`` indicator beside a count,
+    each with a target, an actual and a RAG status (North Somerset's Table 1.1 states its targets as
+    percentages of 0 to 100: ``target 85%``)."""
+    out = [["Ref", "Measure", "Target", "Actual", "RAG"]]
+    for r in range(rows):
+        out += [[f"KPI {r:03d}a", "Percentage of EHC plans issued within 20 weeks", target_of_share, 61.5, "Amber"],
+                [f"KPI {r:03d}b", "Number of children looked after", 402, 388, "Green"]]
+    return out
+
+
+@pytest.mark.parametrize("by_cell", [False, True])   # in blocks, and cell by cell
+def test_a_percentage_of_a_whole_over_100_is_doubted_not_asserted(tmp_path, cell_by_cell, by_cell):
+    """A target of 402 under ``Percentage of EHC plans issued within 20 weeks`` read as 402%: no share of
+    a whole is over 100, so the table is unsure and the officer is told; the figure stays as written."""
+    if by_cell:
+        cell_by_cell()
+    table, = _tables(tmp_path, _kpi_rows(402, 300))
+    assert table.report.verdict == "unsure"
+    doubt, = [d for d in table.report.doubts if "over 100" in d]
+    assert "'Percentage of EHC plans issued within 20 weeks'" in doubt and "402" in doubt
+    assert {o.cell: (o.value, o.unit) for o in table.observations}["C2"] == (402, "percent")
+
+
+def test_percentages_of_a_whole_up_to_100_and_other_percentages_over_it_are_not_doubted(tmp_path):
+    """A share's target of 85 is no doubt; nor is a percentage over 100 that is no share of a whole (a
+    change, a collection against a target, a budget spent)."""
+    assert not [d for d in _tables(tmp_path, _kpi_rows(85, 300))[0].report.doubts if "over 100" in d]
+    rows = [["Measure", "2022/23", "2023/24"], ["Percentage change in referrals", 112.5, 140],
+            ["Percentage of budget spent", 98.2, 104.7], ["Percentage of target achieved", 120, 95]]
+    assert not [d for d in _tables(tmp_path, rows, name="t.xlsx")[0].report.doubts if "over 100" in d]
