@@ -848,7 +848,8 @@ class RowKeys:
     area: str | None
 
 
-_BARE_TOTAL = re.compile(r"\W*(?:grand\s+)?total\W*", re.IGNORECASE)   # "*Total", "Total:": naming nothing else
+# "*Total", "Total:": marked, naming nothing else (a plain "Total" beside "18-64", "Male" is a breakdown's part)
+_BARE_TOTAL = re.compile(r"(?=\W)\W*(?:grand\s+)?total\W*|(?:grand\s+)?total\W+", re.IGNORECASE)
 _PUNCTUATION = " *:.-–"
 _COUNTRY = re.compile(r"\b(?:england|wales|scotland|northern\s+ireland|great\s+britain|united\s+kingdom)\b", re.IGNORECASE)
 

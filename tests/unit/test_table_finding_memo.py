@@ -36,9 +36,9 @@ def test_remembered_starts_find_the_tables_looking_again_finds(tmp_path, monkeyp
     assert remembered and any("Area 3" in obs for _, found, *_ in remembered for obs in found)
     looked_again, remembered_starts = tables._over_figures, []
 
-    def each_time(row, stream, starts):
+    def each_time(row, stream, starts, *alone):
         remembered_starts.append(len(starts))
-        return looked_again(row, stream, {})
+        return looked_again(row, stream, {}, *alone)
     monkeypatch.setattr(tables, "_over_figures", each_time)
     assert _read(path) == remembered
     assert len(remembered_starts) > 60   # the list of names, each row a lone text
