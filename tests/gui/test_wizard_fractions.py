@@ -6,22 +6,12 @@ from __future__ import annotations
 import os
 import re
 
-import pytest
-from PySide6.QtWidgets import QMessageBox
+from test_import_wizard import no_message_boxes  # noqa: F401 - autouse: any message box fails the test
 
 from memberpack.gui.import_wizard import ImportWizard
 from memberpack.store.pack import Pack
 
 ATTENDANCE = "School,Pupils,Attendance %\nAshcombe,200,0.345\nBrent Knoll,310,0.951\nCastle Batch,250,0.5\n"
-
-
-@pytest.fixture(autouse=True)
-def no_message_boxes(monkeypatch):
-    shown = []
-    for name in ("warning", "critical", "information", "question"):
-        monkeypatch.setattr(QMessageBox, name, staticmethod(lambda *a, **k: shown.append(a) or 0))
-    yield
-    assert shown == []
 
 
 def _preview(qtbot, pack_path, path):
