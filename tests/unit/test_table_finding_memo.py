@@ -62,7 +62,9 @@ def test_distinct_names_are_counted_only_for_columns_that_may_be_keys(monkeypatc
                **{c: [1000.0 * c + i for i in range(5)] for c in range(2, 32)}}
     label, found, context = keys.find_keys(headers, columns, 1)
     assert label == 1 and [k.index for k in found] == [0] and context == {}
-    assert len(counted) < 60   # the thirty columns of figures are not read for their texts
+    # the thirty columns of figures (150) are not read for their texts; the count of texts asked, with the
+    # module's caches cold or warm, is no test
+    assert sum(type(value) is float for value in counted) < 30
 
 
 def test_a_long_list_is_passed_in_one_step_finding_the_same_tables(tmp_path, monkeypatch):
