@@ -8,6 +8,13 @@ from openpyxl import Workbook
 from memberpack.importers import read_file
 
 
+def _csv_cells(path, lines):
+    """The observations of the one table of a CSV of ``lines``, by cell."""
+    path.write_text("\n".join(lines) + "\n", encoding="utf-8")
+    (table,) = read_file(path).tables
+    return {o.cell: o for o in table.observations}
+
+
 def _xlsx_table(path, rows, title="Data"):
     """The first table read from a one-sheet workbook of ``rows``."""
     wb = Workbook()
@@ -52,10 +59,7 @@ def test_an_open_statistics_number_column_takes_the_unit_its_filter_names(tmp_pa
               ("Children missing at 31 March", "c"))
     lines = [f"2024,Reporting year,Local authority,E92000001,England,E12000002,North West,358,Trafford,E08000009,{g},{n}"
              for g, n in groups]
-    path = tmp_path / "missing.csv"
-    path.write_text("\n".join([head, *lines]) + "\n", encoding="utf-8")
-    (table,) = read_file(path).tables
-    by_cell = {o.cell: o for o in table.observations}
+    by_cell = _csv_cells(tmp_path / "missing.csv", [head, *lines])
     assert (by_cell["L2"].value, by_cell["L2"].unit) == (489, "count")
     assert (by_cell["L3"].value, by_cell["L3"].unit) == (11, "percent")
     assert (by_cell["L4"].value, by_cell["L4"].unit) == (7.9, "number")
@@ -68,10 +72,7 @@ def test_an_open_statistics_number_column_beside_its_own_percentages_stays_a_cou
     head = ("time_period,time_identifier,geographic_level,country_code,country_name,age,stay_put,number,percentage")
     lines = ["2024,Reporting year,National,E92000001,England,Aged 18,Percentage of care leavers living with former "
              "foster carers,2270,62"]
-    path = tmp_path / "stayput.csv"
-    path.write_text("\n".join([head, *lines]) + "\n", encoding="utf-8")
-    (table,) = read_file(path).tables
-    by_cell = {o.cell: o for o in table.observations}
+    by_cell = _csv_cells(tmp_path / "stayput.csv", [head, *lines])
     assert (by_cell["H2"].value, by_cell["H2"].unit) == (2270, "count")
     assert (by_cell["I2"].value, by_cell["I2"].unit) == (62, "percent")
 
