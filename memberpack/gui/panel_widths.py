@@ -15,10 +15,7 @@ NOTES_ROOM = 780                       # ... and the notes panel
 
 def tables_width(window_width: int, saved: object = None) -> int:
     """The tables' list width: the member's (0 = collapsed) if it leaves the table room, else the default."""
-    try:
-        width = int(saved)  # type: ignore[arg-type]
-    except (TypeError, ValueError):
-        width = -1
+    width = _saved(saved)
     if 0 <= width <= window_width * 0.35:
         return width
     return min(TABLES_WIDTH, max(SMALLEST_TABLES, window_width - ROOM))
@@ -26,11 +23,16 @@ def tables_width(window_width: int, saved: object = None) -> int:
 
 def notes_width(window_width: int, saved: object = None) -> int:
     """The notes panel's width: the member's if it is sensible for this window, else the default."""
-    try:
-        width = int(saved)  # type: ignore[arg-type]
-    except (TypeError, ValueError):
-        width = -1
+    width = _saved(saved)
     low, high = NOTES_WIDTHS
     if low <= width <= min(high, int(window_width * 0.4)):
         return width
     return min(NOTES_WIDTH, max(SMALLEST_NOTES, window_width - NOTES_ROOM))
+
+
+def _saved(saved: object) -> int:
+    """A saved width as a number of pixels; -1 where none was saved, or it is not a number."""
+    try:
+        return int(saved)  # type: ignore[arg-type]
+    except (TypeError, ValueError):
+        return -1
