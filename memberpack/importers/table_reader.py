@@ -934,9 +934,9 @@ class TableReader:
         """The table's figures, as a list of observations per source row or, for runs of plain rows
         (:meth:`_plain`), as column-wise blocks; when done, its extent is in the report, with a doubt
         where its percentages may be fractions or shares over 100 (:mod:`.percent_fractions`) or an amount
-        stated above it is a figure in pounds where the table reads £k (:mod:`.stated_amounts`). Where the officer said
-        those percentages are fractions, the table's parts are held until it is read, and they are read
-        as percentages (:meth:`_as_fractions`)."""
+        stated above it is a figure in pounds where the table reads £k (:mod:`.stated_amounts`). Where the
+        officer said those percentages are fractions, the table's parts are held until it is read, and
+        they are read as percentages (:meth:`_as_fractions`)."""
         fractions = PercentFractions()
         stated = StatedAmounts([*self._above, self.layout.title or ""], self.columns)
         sums: dict[int, list[float]] = {}   # each column's data figures: their sum and how many
