@@ -189,6 +189,8 @@ _MONEY_WORDS = re.compile(r"\b(?:expenditure|spend|spending|budgets?|costs?|inco
                           r"remuneration|salar(?:y|ies)|wages?|interest|fees|"
                           r"outturn|forecast|variance|reserves?|balances?|£)", re.IGNORECASE)
 _SCORECARD_WORDS = re.compile(r"\b(?:outturn|forecast|variance)\b", re.IGNORECASE)
+# A key naming a row as money ("Finance Type": "Expenditure", "Income"), not naming what the money is for
+_MONEY_KEY = re.compile(r"\s*(?:gross |net |total )?(?:expenditure|spend|spending|income|costs?|budget)\s*", re.IGNORECASE)
 _RATIO = re.compile(r"\bratio\b", re.IGNORECASE)   # "Ratio: property value / hh income": no money
 # A band of pounds naming what a column counts ("Households income '£15k to £19k'", "less than £15k", "£150k+")
 _POUND_BAND = re.compile(r"£\s?[\d.,]+\s?[km]?\s*(?:to|-|–)\s*£?\s?\d|\b(?:less than|under|below|over|above|more than|up to)"
@@ -777,7 +779,24 @@ class TableReader:
             names = ", ".join(f"{c.letter} ({c.measure})" for c in unpriced[:3])
             self.report.doubt(f"column{'s' if len(unpriced) > 1 else ''} {names} look{'' if len(unpriced) > 1 else 's'} "
                               "like money but no unit (£, £k, £m) is stated anywhere: give it with --unit")
+        elif not unpriced and (money_key := self._money_key(header, columns)):
+            self.report.doubt(f"column {column_letter(money_key.index)} ({money_key.header}) names rows as money "
+                              "(Expenditure, Income) but no unit (£, £k, £m) is stated anywhere: give it with --unit")
         return columns
+
+    def _money_key(self, header: dict[int, list[Any]], columns: list[Column]) -> KeyColumn | None:
+        """A key column whose rows, sampled, are named as money ("Finance Type": Expenditure, Income) over
+        figures none of whose columns has a unit: a long table of spending whose scale (£, £k) nobody
+        states. A row stating its own unit, or a column in £ or %, says otherwise."""
+        if not columns or any(c.unit is not None for c in columns) or self._labels_say_units(header):
+            return None
+        start = self.layout.data_start
+        for key in self.keys:
+            texts = {cell_text(row[key.index]) for r, row in header.items()
+                     if r >= start and key.index < len(row) and not blank(row[key.index])}
+            if texts and sum(bool(_MONEY_KEY.fullmatch(t)) for t in texts) * 2 >= len(texts):
+                return key
+        return None
 
     def _fraction_shares(self, header: dict[int, list[Any]]) -> None:
         """Percentages written as fractions, told by shares: where two or more side-by-side % columns

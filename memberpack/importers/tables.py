@@ -98,6 +98,7 @@ def find_tables(sheet: Sheet, *, file_stem: str = "", kind: str | None = None,
     starts: dict[int, int | None] = {}   # (_over_figures) of rows not yet read by a table, which may fill their cells
     sheet_unit: tuple[str, str] | None = None   # a money unit said of all the sheet's figures, and why
     above_head: dict[int, list[Any]] = {}   # the header rows of the table above, by row
+    cornered: list[tuple[TableLayout, dict[int, str], str]] = []   # tables so far, their headers and corner words
     stated: list[tuple[str, str]] = []   # what the lines above the table say its figures are (_described_above)
     sheet_titles: list[str] = []   # the first table's titles: the sheet's own (a period the tables under it share)
     formats = sheet.formats
@@ -215,7 +216,10 @@ def find_tables(sheet: Sheet, *, file_stem: str = "", kind: str | None = None,
                 found.report.unit, found.report.unit_reason = under
                 found.report.assume(f"the figures are in {under[0]}: {under[1]}")
             headers = _column_headers(found.layout, seen)
-            part = _part_of_stack(above, found.layout, headers, titles)
+            corner = _corner(found.layout, seen)
+            part = _part_of_stack(above, found.layout, headers, titles) or _part_in_corner(cornered, found.layout,
+                                                                                           headers, corner)
+            cornered.append((found.layout, headers, corner))
             if part:
                 found.report.assume(f"the table above has the same columns: this is its part {part!r}, "
                                     "kept as the section of its rows")
@@ -276,6 +280,31 @@ def _part_of_stack(above: tuple[TableLayout, dict[int, str]] | None, layout: Tab
     same = sum(columns[c] == text for c, text in headers.items())   # all but one (a total named for its part)
     heading = titles[-1][1]
     return heading if same >= len(headers) - 1 and heading not in first.title else None
+
+
+def _corner(layout: TableLayout, seen: dict[int, list[Any]]) -> str:
+    """The words of a table's header over its label column, in the first header row not blank there."""
+    for h in layout.header_rows:
+        row = seen.get(h - 1) or []
+        if layout.label_col < len(row) and not blank(row[layout.label_col]):
+            return cell_text(row[layout.label_col]).strip()
+    return ""
+
+
+def _part_in_corner(cornered: list[tuple[TableLayout, dict[int, str], str]], layout: TableLayout,
+                    headers: dict[int, str], corner: str) -> str | None:
+    """The part a table of a stack names in its header's corner, over the labels (``Males`` under a
+    table headed ``Persons`` with the same columns; census tables by sex): where an earlier table of
+    the sheet has the same columns (one more or less) under another word there, the word tells the
+    tables' rows apart, so it is a key of every row. None for the first such table (the whole, as for titled stacks)."""
+    if not corner or len(headers) < 3 or len(corner.split()) > 3:
+        return None
+    for first, columns, other in cornered:
+        shared = set(columns) & set(headers)   # (one may have a column more: the names again on the right)
+        if other and other != corner and first.label_column == layout.label_column and len(shared) >= 3 \
+                and len(shared) + 1 >= max(len(columns), len(headers)) and all(columns[c] == headers[c] for c in shared):
+            return corner
+    return None
 
 
 def _headed_above(above: tuple[TableLayout, dict[int, str]] | None, above_head: dict[int, list[Any]],
