@@ -282,6 +282,10 @@ def _part_of_stack(above: tuple[TableLayout, dict[int, str]] | None, layout: Tab
     return heading if same >= len(headers) - 1 and heading not in first.title else None
 
 
+# a corner naming a block of its own ("Block 3: Fostering", "Table 2"), not a part of the table above
+_NAMED_BLOCK = re.compile(r"\d|:")
+
+
 def _corner(layout: TableLayout, seen: dict[int, list[Any]]) -> str:
     """The words of a table's header over its label column, in the first header row not blank there."""
     for h in layout.header_rows:
@@ -296,8 +300,9 @@ def _part_in_corner(cornered: list[tuple[TableLayout, dict[int, str], str]], lay
     """The part a table of a stack names in its header's corner, over the labels (``Males`` under a
     table headed ``Persons`` with the same columns; census tables by sex): where an earlier table of
     the sheet has the same columns (one more or less) under another word there, the word tells the
-    tables' rows apart, so it is a key of every row. None for the first such table (the whole, as for titled stacks)."""
-    if not corner or len(headers) < 3 or len(corner.split()) > 3:
+    tables' rows apart, so it is a key of every row. None for the first such table (the whole, as for
+    titled stacks) and for a numbered block's name."""
+    if not corner or len(headers) < 3 or len(corner.split()) > 3 or _NAMED_BLOCK.search(corner):
         return None
     for first, columns, other in cornered:
         shared = set(columns) & set(headers)   # (one may have a column more: the names again on the right)
