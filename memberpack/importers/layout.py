@@ -659,9 +659,13 @@ def side_by_side(layout: TableLayout, rows: dict[int, list[Any]]) -> list[TableL
         same_last = bool(label_last) and _header_cell(header[-1], c) == label_last
         if (label_text and text == label_text) or same_labels or same_last or _labels_after_gap(header, data, label_col, c):
             starts.append(c)
+    # a later label column with no figure after it (a register's current name beside its dates) starts no table
+    stop = layout.col_range.stop
+    starts = [c for i, c in enumerate(starts)
+              if i == 0 or _figured(data, range(c + 1, starts[i + 1] if i + 1 < len(starts) else stop))]
     if len(starts) == 1:
         return [layout]
-    ends = [s - 1 for s in starts[1:]] + [layout.col_range.stop - 1]
+    ends = [s - 1 for s in starts[1:]] + [stop - 1]
     bands = []
     for start, end in zip(starts, ends):
         band_header = " ".join(cell_text(h[start]) for h in header if start < len(h))
@@ -678,6 +682,11 @@ def side_by_side(layout: TableLayout, rows: dict[int, list[Any]]) -> list[TableL
                              last_column=column_letter(end), unit=unit.symbol if unit else layout.unit,
                              title=title))
     return bands
+
+
+def _figured(data: list[list[Any]], cols: range) -> bool:
+    """Whether any row sampled has a figure (or a mark) in ``cols``."""
+    return any(cell_class(row[c]) in ("number", "special") for row in data for c in cols if c < len(row))
 
 
 def _header_cell(row: list[Any], c: int) -> str:
