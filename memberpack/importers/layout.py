@@ -659,10 +659,11 @@ def side_by_side(layout: TableLayout, rows: dict[int, list[Any]]) -> list[TableL
         same_last = bool(label_last) and _header_cell(header[-1], c) == label_last
         if (label_text and text == label_text) or same_labels or same_last or _labels_after_gap(header, data, label_col, c):
             starts.append(c)
-    # a later label column with no figure after it (a register's current name beside its dates) starts no table
+    # a later label column with columns but no figure after it (a register's current name beside its
+    # dates) starts no table; the names written again at the right edge stay a band of their own (read as none)
     stop = layout.col_range.stop
-    starts = [c for i, c in enumerate(starts)
-              if i == 0 or _figured(data, range(c + 1, starts[i + 1] if i + 1 < len(starts) else stop))]
+    after = [range(c + 1, starts[i + 1] if i + 1 < len(starts) else stop) for i, c in enumerate(starts)]
+    starts = [c for i, c in enumerate(starts) if i == 0 or not after[i] or _figured(data, after[i])]
     if len(starts) == 1:
         return [layout]
     ends = [s - 1 for s in starts[1:]] + [stop - 1]
