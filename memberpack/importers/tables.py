@@ -35,7 +35,7 @@ from memberpack.importers.table_notes import is_note_line, title_and_note
 from memberpack.importers.table_reader import CatalogueAnswers, TableReader
 from memberpack.importers.titled_blocks import titled_blocks
 from memberpack.model.observation import LAYOUT_KINDS
-from memberpack.model.periods import HALF, MONTH, QUARTER, YEAR, YEAR_END, Period, names_year_outturn, parse_period
+from memberpack.model.periods import CALENDAR_MONTH, HALF, MONTH, QUARTER, YEAR, YEAR_END, Period, names_year_outturn, parse_period
 from memberpack.model.short_text import shortened
 from memberpack.model.units import GBP, find_unit
 from memberpack.model.unlike_lines import roll_forward_title
@@ -72,15 +72,27 @@ def context_period(texts: Sequence[str]) -> Period | None:
     """The period the titles, sheet name or file name state: the most specific one (Month 6,
     Q3), placed in the year another of them gives (``23/24 ... (Month 6)`` -> 2023/24 Month 6). A
     title naming the year's outturn (``Outturn 2019/20``) gives the year, whatever month a text after
-    it names (a file named ``..._m9`` for the month it was sent in)."""
+    it names (a file named ``..._m9`` for the month it was sent in). A quarter or month that falls
+    outside a date an earlier text states is not this table's: a workbook named for its latest
+    quarter (``..._Q3_2016_17``) holds sheets "as at 31st March 2013", dated March 2013."""
     found = [(t, p) for t in texts if t and (p := parse_period(t)) is not None]
     with_year = next((p for _, p in found if p.year is not None), None)
-    for text, period in found:
+    for i, (text, period) in enumerate(found):
         if period.kind in (MONTH, QUARTER, HALF, YEAR_END):
-            return period.within(with_year)
+            placed = period.within(with_year)
+            if not any(_apart(placed, earlier) for _, earlier in found[:i] if earlier.kind == CALENDAR_MONTH):
+                return placed
         if period.kind == YEAR and names_year_outturn(text):
             return period
     return with_year or (found[0][1] if found else None)
+
+
+def _apart(period: Period, other: Period) -> bool:
+    """Whether two dated periods share no month."""
+    if period.year is None or other.year is None:
+        return False
+    (first, last), (other_first, other_last) = period.span(), other.span()
+    return last < other_first or other_last < first
 
 
 def find_tables(sheet: Sheet, *, file_stem: str = "", kind: str | None = None,
