@@ -289,6 +289,9 @@ def detect_layout(sheet: str, titles: list[tuple[int, str]], head: list[tuple[in
     if footnote is not None and _labels_in_notes(numbered, sample, label_col, footnote):
         notes = {r for r, row in sample if footnote(row)}
         label_col = _label_column([row for r, row in numbered if r not in notes], span)   # words in notes alone
+    doubts += [f"row {head[h][0] + 1} has a figure ({figure}) beside a row name, as the rows under it do: it may "
+               f"be a row of data read as the header, and the names beside it another table's"
+               for h in header[1:] if (figure := _named_figure_in_header(head[h][1], data, span, label_col))]
     headers = [" ".join(cell_text(head[h][1][c]) for h in header if c < len(head[h][1])) for c in span]
     indents = _indented_names(headers, data, span, label_col)
     label_col, keys, context = find_keys(headers, {c: [row[c] if c < len(row) else None for row in data]
@@ -319,6 +322,23 @@ def detect_layout(sheet: str, titles: list[tuple[int, str]], head: list[tuple[in
         context_columns=tuple(column_letter(c) for c in context), code_rows=tuple(head[h][0] + 1 for h in code_rows),
         indent_columns=tuple(column_letter(c) for c in indents),
         unit_reason=unit_reason if unit else "", doubts=tuple(doubts))
+
+
+def _named_figure_in_header(row: list[Any], data: list[list[Any]], span: range, label_col: int) -> str:
+    """A figure (not a year; over 100 or with decimals) in a header row below the first that names a
+    row in the label column, where most rows under it have figures: the row is data (a second table's
+    ``Deposits: banks | 13318823.59`` beside the first's heading ``Temporary borrowing``), or ''."""
+    if label_col >= len(row) or cell_class(row[label_col]) != TEXT:
+        return ""
+    for c in span:
+        value = row[c] if c < len(row) else None
+        if c <= label_col or isinstance(value, bool) or not isinstance(value, (int, float)) or is_year(value):
+            continue
+        below = [r[c] for r in data if c < len(r) and not blank(r[c])]
+        if (abs(value) >= 100 or value != int(value)) and below and \
+                sum(cell_class(v) == "number" for v in below) * 2 > len(below):
+            return cell_text(value)
+    return ""
 
 
 def _labels_in_notes(numbered: list[tuple[int, list[Any]]], sample: list[tuple[int, list[Any]]], label_col: int,
