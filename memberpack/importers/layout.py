@@ -173,13 +173,15 @@ def parted_header(head: list[tuple[int, list[Any]]], ahead: list[tuple[int, list
     i = _past_blanks(after, 0)
     more = []
     head = head[-1:] if units else head
+    groups = len(head) == 1 and _group_names(head[0][1], span)
     while i < len(after) and len(head) + len(more) < MAX_HEADER_ROWS:
         row = after[i][1]
         cols = [c for c, v in enumerate(row) if not blank(v)]
         if not cols and units and (j := _past_blanks(after, i)) < len(after) and any(not blank(v) for v in after[j][1]):
             i = j   # (the blank rows a header's merged cells leave between its rows)
             continue
-        left = min(cols[0], span.start) if cols and units else span.start   # (a units row's header names its keys too)
+        # (a units row's header names its keys too; so does the header under a row of group names)
+        left = min(cols[0], span.start) if cols and (units or groups) else span.start
         keys_head = units and len(cols) == 1 and cols[0] < span.start and cell_class(row[cols[0]]) == TEXT   # "LA Code"
         if not cols or cols[0] < left or not (keys_head or _header_only(row, range(left, max(span.stop, cols[-1] + 1)))):
             break
@@ -213,6 +215,15 @@ def _data_over_gap(head: list[tuple[int, list[Any]]], after: list[tuple[int, lis
             break
         rows.append((r, row))
     return rows
+
+
+def _group_names(row: list[Any], span: range) -> bool:
+    """A row of group names, each over a run of columns (a return's services over their seven columns:
+    ``Highways maintenance ...`` in F, ``Public and other transport ...`` in M): words only, three or
+    more, most with a blank cell after it (the memorandum lines at the end may take one column each)."""
+    filled = [c for c in span if c < len(row) and not blank(row[c])]
+    return len(filled) >= 3 and all(cell_class(row[c]) == TEXT for c in filled) \
+        and sum(b > a + 1 for a, b in zip(filled, filled[1:])) * 3 >= (len(filled) - 1) * 2
 
 
 def _group_heading(row: list[Any], span: range) -> bool:

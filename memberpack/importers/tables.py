@@ -18,6 +18,7 @@ from memberpack.importers.cells import column_index, column_letter
 from memberpack.importers.context_columns import keyed_context
 from memberpack.importers.found_table import FoundTable, Recall
 from memberpack.importers.header_notes import NOTES_AHEAD, may_hold_marker, note_numbers
+from memberpack.importers.headers import whole_number
 from memberpack.importers.hidden import HiddenRead
 from memberpack.importers.keys import describe_keys
 from memberpack.importers.kinds import detect_kind
@@ -126,6 +127,9 @@ def find_tables(sheet: Sheet, *, file_stem: str = "", kind: str | None = None,
             stream.next()
             continue
         if hidden is not None and hidden.only_checks(r, row):
+            stream.next()
+            continue
+        if _working_row(row):   # a return's line and column numbers over its header: no table, no title
             stream.next()
             continue
         if facts := _described_above(stream):   # a data service's "measure | Age-standardised mortality rate"
@@ -356,6 +360,23 @@ def _unexplained(text: str) -> str:
 
 # A block about the data under its heading (StatsWales: "Title | ...", "Last update | Jul-23", "Next update | 2025")
 _METADATA = re.compile(r"\s*(?:metadata|about\s+(?:this|the)\s+data(?:set)?)\s*:?\s*", re.IGNORECASE)
+
+
+# The words that start a return's working rows: "Hide or delete", "Row_no", "Col_no", "Line ref"
+_WORKING_WORDS = re.compile(r"hide or delete|(?:row|col(?:umn)?|line)[ _]?(?:no|num|number|ref)\.?", re.IGNORECASE)
+
+
+def _working_row(row: list[Any]) -> bool:
+    """Whether a row is a return's working row over its header: a word or two naming it, then a form's
+    line or column number over every column, repeating from block to block (``Row_no | 11 | 11 | 11 |
+    ... | 12``, ``Col_no | 1 | 2 | ... | 7 | 1 | 2``): the numbers of the cells, no figures."""
+    filled = [v for v in row if not blank(v)]
+    words = 0
+    while words < len(filled) and cell_class(filled[words]) == TEXT:
+        words += 1
+    numbers = [whole_number(v) for v in filled[words:]]
+    return 0 < words <= 2 and any(_WORKING_WORDS.fullmatch(str(v).strip()) for v in filled[:words]) \
+        and len(numbers) >= 10 and None not in numbers and len(set(numbers)) * 2 <= len(numbers)
 
 
 def _about_the_data(row: list[Any]) -> bool:
