@@ -173,13 +173,15 @@ def parted_header(head: list[tuple[int, list[Any]]], ahead: list[tuple[int, list
     i = _past_blanks(after, 0)
     more = []
     head = head[-1:] if units else head
+    groups = len(head) == 1 and _group_names(head[0][1], span)
     while i < len(after) and len(head) + len(more) < MAX_HEADER_ROWS:
         row = after[i][1]
         cols = [c for c, v in enumerate(row) if not blank(v)]
         if not cols and units and (j := _past_blanks(after, i)) < len(after) and any(not blank(v) for v in after[j][1]):
             i = j   # (the blank rows a header's merged cells leave between its rows)
             continue
-        left = min(cols[0], span.start) if cols and units else span.start   # (a units row's header names its keys too)
+        # (a units row's header names its keys too; so does the header under a row of group names)
+        left = min(cols[0], span.start) if cols and (units or groups) else span.start
         keys_head = units and len(cols) == 1 and cols[0] < span.start and cell_class(row[cols[0]]) == TEXT   # "LA Code"
         if not cols or cols[0] < left or not (keys_head or _header_only(row, range(left, max(span.stop, cols[-1] + 1)))):
             break
@@ -213,6 +215,15 @@ def _data_over_gap(head: list[tuple[int, list[Any]]], after: list[tuple[int, lis
             break
         rows.append((r, row))
     return rows
+
+
+def _group_names(row: list[Any], span: range) -> bool:
+    """A row of group names, each over a run of columns (a return's services over their seven columns:
+    ``Highways maintenance ...`` in F, ``Public and other transport ...`` in M): words only, three or
+    more, most with a blank cell after it (the memorandum lines at the end may take one column each)."""
+    filled = [c for c in span if c < len(row) and not blank(row[c])]
+    return len(filled) >= 3 and all(cell_class(row[c]) == TEXT for c in filled) \
+        and sum(b > a + 1 for a, b in zip(filled, filled[1:])) * 3 >= (len(filled) - 1) * 2
 
 
 def _group_heading(row: list[Any], span: range) -> bool:
@@ -289,6 +300,9 @@ def detect_layout(sheet: str, titles: list[tuple[int, str]], head: list[tuple[in
     if footnote is not None and _labels_in_notes(numbered, sample, label_col, footnote):
         notes = {r for r, row in sample if footnote(row)}
         label_col = _label_column([row for r, row in numbered if r not in notes], span)   # words in notes alone
+    doubts += [f"row {head[h][0] + 1} has a figure ({figure}) beside a row name, as the rows under it do: it may "
+               f"be a row of data read as the header, and the names beside it another table's"
+               for h in header[1:] if (figure := _named_figure_in_header(head[h][1], data, span, label_col))]
     headers = [" ".join(cell_text(head[h][1][c]) for h in header if c < len(head[h][1])) for c in span]
     indents = _indented_names(headers, data, span, label_col)
     label_col, keys, context = find_keys(headers, {c: [row[c] if c < len(row) else None for row in data]
@@ -319,6 +333,23 @@ def detect_layout(sheet: str, titles: list[tuple[int, str]], head: list[tuple[in
         context_columns=tuple(column_letter(c) for c in context), code_rows=tuple(head[h][0] + 1 for h in code_rows),
         indent_columns=tuple(column_letter(c) for c in indents),
         unit_reason=unit_reason if unit else "", doubts=tuple(doubts))
+
+
+def _named_figure_in_header(row: list[Any], data: list[list[Any]], span: range, label_col: int) -> str:
+    """A figure (not a year; over 100 or with decimals) in a header row below the first that names a
+    row in the label column, where most rows under it have figures: the row is data (a second table's
+    ``Deposits: banks | 13318823.59`` beside the first's heading ``Temporary borrowing``), or ''."""
+    if label_col >= len(row) or cell_class(row[label_col]) != TEXT:
+        return ""
+    for c in span:
+        value = row[c] if c < len(row) else None
+        if c <= label_col or isinstance(value, bool) or not isinstance(value, (int, float)) or is_year(value):
+            continue
+        below = [r[c] for r in data if c < len(r) and not blank(r[c])]
+        if (abs(value) >= 100 or value != int(value)) and below and \
+                sum(cell_class(v) == "number" for v in below) * 2 > len(below):
+            return cell_text(value)
+    return ""
 
 
 def _labels_in_notes(numbered: list[tuple[int, list[Any]]], sample: list[tuple[int, list[Any]]], label_col: int,

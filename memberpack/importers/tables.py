@@ -18,6 +18,7 @@ from memberpack.importers.cells import column_index, column_letter
 from memberpack.importers.context_columns import keyed_context
 from memberpack.importers.found_table import FoundTable, Recall
 from memberpack.importers.header_notes import NOTES_AHEAD, may_hold_marker, note_numbers
+from memberpack.importers.headers import whole_number
 from memberpack.importers.hidden import HiddenRead
 from memberpack.importers.keys import describe_keys
 from memberpack.importers.kinds import detect_kind
@@ -35,7 +36,7 @@ from memberpack.importers.table_notes import is_note_line, title_and_note
 from memberpack.importers.table_reader import CatalogueAnswers, TableReader
 from memberpack.importers.titled_blocks import titled_blocks
 from memberpack.model.observation import LAYOUT_KINDS
-from memberpack.model.periods import HALF, MONTH, QUARTER, YEAR, YEAR_END, Period, names_year_outturn, parse_period
+from memberpack.model.periods import CALENDAR_MONTH, HALF, MONTH, QUARTER, YEAR, YEAR_END, Period, names_year_outturn, parse_period
 from memberpack.model.short_text import shortened
 from memberpack.model.units import GBP, find_unit
 from memberpack.model.unlike_lines import roll_forward_title
@@ -72,15 +73,27 @@ def context_period(texts: Sequence[str]) -> Period | None:
     """The period the titles, sheet name or file name state: the most specific one (Month 6,
     Q3), placed in the year another of them gives (``23/24 ... (Month 6)`` -> 2023/24 Month 6). A
     title naming the year's outturn (``Outturn 2019/20``) gives the year, whatever month a text after
-    it names (a file named ``..._m9`` for the month it was sent in)."""
+    it names (a file named ``..._m9`` for the month it was sent in). A quarter or month that falls
+    outside a date an earlier text states is not this table's: a workbook named for its latest
+    quarter (``..._Q3_2016_17``) holds sheets "as at 31st March 2013", dated March 2013."""
     found = [(t, p) for t in texts if t and (p := parse_period(t)) is not None]
     with_year = next((p for _, p in found if p.year is not None), None)
-    for text, period in found:
+    for i, (text, period) in enumerate(found):
         if period.kind in (MONTH, QUARTER, HALF, YEAR_END):
-            return period.within(with_year)
+            placed = period.within(with_year)
+            if not any(_apart(placed, earlier) for _, earlier in found[:i] if earlier.kind == CALENDAR_MONTH):
+                return placed
         if period.kind == YEAR and names_year_outturn(text):
             return period
     return with_year or (found[0][1] if found else None)
+
+
+def _apart(period: Period, other: Period) -> bool:
+    """Whether two dated periods share no month."""
+    if period.year is None or other.year is None:
+        return False
+    (first, last), (other_first, other_last) = period.span(), other.span()
+    return last < other_first or other_last < first
 
 
 def find_tables(sheet: Sheet, *, file_stem: str = "", kind: str | None = None,
@@ -115,6 +128,9 @@ def find_tables(sheet: Sheet, *, file_stem: str = "", kind: str | None = None,
             stream.next()
             continue
         if hidden is not None and hidden.only_checks(r, row):
+            stream.next()
+            continue
+        if _working_row(row):   # a return's line and column numbers over its header: no table, no title
             stream.next()
             continue
         if facts := _described_above(stream):   # a data service's "measure | Age-standardised mortality rate"
@@ -378,6 +394,23 @@ def _unexplained(text: str) -> str:
 
 # A block about the data under its heading (StatsWales: "Title | ...", "Last update | Jul-23", "Next update | 2025")
 _METADATA = re.compile(r"\s*(?:metadata|about\s+(?:this|the)\s+data(?:set)?)\s*:?\s*", re.IGNORECASE)
+
+
+# The words that start a return's working rows: "Hide or delete", "Row_no", "Col_no", "Line ref"
+_WORKING_WORDS = re.compile(r"hide or delete|(?:row|col(?:umn)?|line)[ _]?(?:no|num|number|ref)\.?", re.IGNORECASE)
+
+
+def _working_row(row: list[Any]) -> bool:
+    """Whether a row is a return's working row over its header: a word or two naming it, then a form's
+    line or column number over every column, repeating from block to block (``Row_no | 11 | 11 | 11 |
+    ... | 12``, ``Col_no | 1 | 2 | ... | 7 | 1 | 2``): the numbers of the cells, no figures."""
+    filled = [v for v in row if not blank(v)]
+    words = 0
+    while words < len(filled) and cell_class(filled[words]) == TEXT:
+        words += 1
+    numbers = [whole_number(v) for v in filled[words:]]
+    return 0 < words <= 2 and any(_WORKING_WORDS.fullmatch(str(v).strip()) for v in filled[:words]) \
+        and len(numbers) >= 10 and None not in numbers and len(set(numbers)) * 2 <= len(numbers)
 
 
 def _about_the_data(row: list[Any]) -> bool:

@@ -122,10 +122,14 @@ class Period:
         """This period placed in the year of ``context`` when it was written without one."""
         if self.year is not None or context is None or context.year is None:
             return self
+        start_month = 9 if context.academic else 4
         if self.kind == CALENDAR_MONTH:
-            start_month = 9 if context.academic else 4
             year = context.year + (1 if (self.index or 1) < start_month else 0)
             return replace(self, year=year)
+        if context.kind == CALENDAR_MONTH and self.kind in (QUARTER, HALF, MONTH):
+            # "Q4" under "as at 31st March 2016": the financial year that month falls in, 2015/16
+            return replace(self, year=context.year - (1 if (context.index or 1) < start_month else 0),
+                           academic=context.academic)
         return replace(self, year=context.year, academic=context.academic)
 
 
