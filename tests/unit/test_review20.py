@@ -46,3 +46,36 @@ def test_a_reserves_chart_draws_the_closing_balance(tmp_path):
                "lowest for Transformation reserve, at £500k." in text
         assert "Not charted (one measure per bar chart; the table has them all): Opening balance £000;" in text
 
+
+RLO, PDF, RLI, PDI = "\u202e", "\u202c", "\u2067", "\u2069"
+
+
+def test_an_open_right_to_left_override_reorders_nothing_after_its_own_text(tmp_path):
+    """A row label and a member's name each opening a right-to-left override (U+202E) and never
+    closing it: the HTML briefing wrote them as they were, so "Cllr ‮Smith · 08/12/2026 · on
+    Placements" and "Largest overspends: ‮Fieldwork teams £300,000 and Transport" read backwards
+    from the name on."""
+    source = tmp_path / "monitor.csv"
+    source.write_text(f"Service,Budget £,Forecast £,Variance £\n{RLO}Fieldwork teams,9100000,9400000,300000\n"
+                      "Placements,12000000,11500000,-500000\nTransport,3000000,3100000,100000\n", encoding="utf-8")
+    pack = tmp_path / "p.mpack"
+    assert main(["import", str(pack), str(source)]) == 0
+    assert main(["notes", "add", str(pack), "--label", "Placements", "--measure", "Variance", "--kind", "question",
+                 "--text", f"Why {RLO}is this so low", "--author", f"Cllr {RLO}Smith"]) == 0
+    pdf, html = _briefing(tmp_path, source, imported=True)[0], (tmp_path / "b.html").read_text(encoding="utf-8")
+    for text in (pdf, unescape(html)):
+        assert f"Largest overspends: {RLO}Fieldwork teams{PDF} £300,000 and Transport £100,000." in text
+        assert f"Cllr {RLO}Smith{PDF} · " in text
+        assert f"Why {RLO}is this so low{PDF}" in text
+        assert text.count(RLO) == text.count(PDF)
+    assert f'<th scope="row">{RLO}Fieldwork teams{PDF}</th>' in html
+
+
+def test_closed_bidi_closes_what_is_left_open_innermost_first():
+    from memberpack.model.bidi import closed_bidi
+
+    assert closed_bidi("Smith") == "Smith"
+    assert closed_bidi(f"a{RLO}b{PDF}c") == f"a{RLO}b{PDF}c"
+    assert closed_bidi(f"a{RLI}b{RLO}c") == f"a{RLI}b{RLO}c{PDF}{PDI}"
+    assert closed_bidi(f"a{RLO}b{RLI}c{PDF}") == f"a{RLO}b{RLI}c{PDF}{PDI}{PDF}"   # a PDF closes no isolate
+    assert closed_bidi(f"a{RLI}b{RLO}c{PDI}") == f"a{RLI}b{RLO}c{PDI}"   # a PDI closes what it holds
