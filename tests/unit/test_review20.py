@@ -79,3 +79,30 @@ def test_closed_bidi_closes_what_is_left_open_innermost_first():
     assert closed_bidi(f"a{RLI}b{RLO}c") == f"a{RLI}b{RLO}c{PDF}{PDI}"
     assert closed_bidi(f"a{RLO}b{RLI}c{PDF}") == f"a{RLO}b{RLI}c{PDF}{PDI}{PDF}"   # a PDF closes no isolate
     assert closed_bidi(f"a{RLI}b{RLO}c{PDI}") == f"a{RLI}b{RLO}c{PDI}"   # a PDI closes what it holds
+
+
+def test_a_revision_note_over_a_column_is_its_note_not_its_name(tmp_path):
+    """Defra's waste indicators: "2022/23 figures revised in this column - March 2024" over one
+    column's header had been read as the start of its name, so the measure a member read was
+    "2022/23 figures revised in this column - March 2024 Collected household waste per person (kg)"."""
+    from memberpack.importers import read_file
+
+    wb = openpyxl.Workbook()
+    ws = wb.active
+    ws.title = "Table_3"
+    for row in (["Table 3: Selected Waste Indicators 2010-11 to 2022-23"], [],
+                [None, None, None, None, "2022/23 figures revised in this column -  March 2024"],
+                ["Year", "ONS code", "Authority", "Residual household waste per household (kg/household)",
+                 "Collected household waste per person (kg)"]):
+        ws.append(row)
+    for year in ("2010-11", "2022-23"):
+        for n, (code, name) in enumerate((("E08000003", "Manchester City Council MBC"), ("E08000009", "Trafford MBC"),
+                                          ("E06000024", "North Somerset Council"))):
+            ws.append([year, code, name, 400.5 + n, 300.25 + n])
+    wb.save(tmp_path / "waste.xlsx")
+    (table,) = read_file(tmp_path / "waste.xlsx").tables
+    by_cell = {o.cell: o for o in table.observations}
+    assert (by_cell["E6"].measure, by_cell["E6"].value, by_cell["E6"].period) == \
+        ("Collected household waste per person (kg)", 301.25, "2010/11")
+    assert table.report.notes == ["Collected household waste per person (kg): 2022/23 figures revised in this column "
+                                  "- March 2024"]
