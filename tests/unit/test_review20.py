@@ -106,3 +106,41 @@ def test_a_revision_note_over_a_column_is_its_note_not_its_name(tmp_path):
         ("Collected household waste per person (kg)", 301.25, "2010/11")
     assert table.report.notes == ["Collected household waste per person (kg): 2022/23 figures revised in this column "
                                   "- March 2024"]
+
+
+def test_a_drop_downs_list_beside_the_tables_leaves_their_titles_alone(tmp_path):
+    """DCLG's COR4 drop-down sheet keeps the list its authority drop-down picks from in column K,
+    from the row above the third table down past the last: "North East" stood beside that table's
+    title "B. RESOURCES USED TO FINANCE CAPITAL EXPENDITURE IN 2007-08", which was read as a header
+    over the line numbers, so the table was untitled and ran out to column K."""
+    from memberpack.importers import read_file
+
+    wb = openpyxl.Workbook()
+    ws = wb.active
+    ws.title = "LA dropdown"
+    ws.append(["£ thousand"])
+    ws.append([])
+    ws.append([None, "Capital Receipts", None, None, "England"])
+    for n, (line, value) in enumerate((("Sales of land", 2664), ("Sales of buildings", 1200), ("Other", 300))):
+        ws.append([n + 1, line, None, None, value])
+    ws.append([])
+    names = ["England", "North East", "North West", "Yorkshire and Humber"] + [f"Council {i}" for i in range(40)]
+    lines = [("Capital grants from central government departments", 6893380),
+             ("Use of capital receipts", 2664937), ("Capital expenditure financed from the General Fund", 1203668),
+             ("Other borrowing not supported by central government", 3186097)]
+    rows = [[], [None, "B. RESOURCES USED TO FINANCE CAPITAL EXPENDITURE IN 2007-08"], []]
+    rows += [[16 + n, line, None, None, value] for n, (line, value) in enumerate(lines)]
+    rows += [[]] * (len(names) - len(rows))
+    for row, name in zip(rows, names):
+        ws.append([*row, *[None] * (10 - len(row)), name])
+    wb.save(tmp_path / "cor4.xlsx")
+    read = read_file(tmp_path / "cor4.xlsx")
+    titles = [t.layout.title for t in read.tables]
+    assert "B. RESOURCES USED TO FINANCE CAPITAL EXPENDITURE IN 2007-08" in titles
+    (table,) = [t for t in read.tables if t.layout.title.startswith("B. RESOURCES")]
+    by_cell = {o.cell: o for o in table.observations}
+    assert (by_cell["E11"].label, by_cell["E11"].value) == ("Capital grants from central government departments",
+                                                            6893380)
+    assert not [o for o in table.observations if o.cell.startswith("K")]
+    assert f"sheet 'LA dropdown': cells K8:K51 not read: a list of {len(names)} names beside the tables, with no " \
+           "figures (as a drop-down's list of choices)" in read.report.warnings
