@@ -106,12 +106,12 @@ def find_tables(sheet: Sheet, *, file_stem: str = "", kind: str | None = None,
     hidden = HiddenRead(sheet.name, formats.hidden_columns, formats.hidden_rows) \
         if formats.hidden_columns or formats.hidden_rows else None
     answers = CatalogueAnswers()   # (the tables' row labels and headers repeat: each asked of the catalogue once)
-    listed: ListColumn | None = None   # a drop-down's list of names beside the tables (:mod:`.list_columns`)
+    choices: ListColumn | None = None   # a drop-down's list of names beside the tables (:mod:`.list_columns`)
     while (item := stream.peek()) is not None:
         r, row = item
-        if listed is None and stream.columns is None and not blank_row(row) \
-                and (listed := list_column(row, stream.ahead(LIST_RUN))) is not None:
-            stream.mapped(listed.strip)
+        if choices is None and stream.columns is None and not blank_row(row) \
+                and (choices := list_column(row, stream.ahead(LIST_RUN))) is not None:
+            stream.mapped(choices.strip)
             continue
         if blank_row(row) or is_footnote(row):
             if (text := single_text(row)) is not None:
@@ -248,8 +248,8 @@ def find_tables(sheet: Sheet, *, file_stem: str = "", kind: str | None = None,
         titles, title_rows, prose, starts, notes, stated = [], {}, [], {}, [], []
     if hidden is not None:
         sheet.notes += hidden.warnings()
-    if listed is not None:
-        sheet.notes.append(listed.note(sheet.name))
+    if choices is not None:
+        sheet.notes.append(choices.note(sheet.name))
 
 
 def _named_by_lines(layout: TableLayout, seen: dict[int, list[Any]]) -> str | None:
