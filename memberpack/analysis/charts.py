@@ -18,6 +18,7 @@ from collections import Counter
 from collections.abc import Iterable
 from dataclasses import replace
 
+from memberpack.analysis.balances import balance_columns
 from memberpack.analysis.bar_order import bar_order
 from memberpack.analysis.benchmark_text import is_comparator, is_target
 from memberpack.analysis.narrative import (Story, breakdown_story, budget_story, decimals_of, full_label,
@@ -607,6 +608,13 @@ def _breakdown_measure(grid: Grid, rows: list[GridRow]) -> str | None:
     return min(usable, key=rank) if usable else None
 
 
+def _closing_balance(ds: Dataset, grid: Grid, rows: list[GridRow]) -> str | None:
+    """The closing balance where a table has an opening and a closing one (a reserves statement):
+    what a member asks of a reserve is where it ends, not where it began; None where it has no pair."""
+    balances = [m for m in balance_columns(ds, grid) if sum(r.value(m) is not None for r in rows) >= 2]
+    return balances[-1] if len(balances) >= 2 else None
+
+
 def _latest_rows(rows: list[GridRow], measure: str) -> tuple[list[GridRow], str | None]:
     """A long table's rows of its latest period only, and that period, where the same rows come again
     for each period (every council each year): the highest and the lowest are then of one year, not
@@ -624,7 +632,7 @@ def _breakdown_chart(ds: Dataset, grid: Grid) -> ChartSpec | None:
     if unlike_reason(r.label for r in grid.rows):   # balances and movements, limits and debt: no whole
         return None
     rows = [r for r in grid.rows if r.role == DATA]
-    measure = _breakdown_measure(grid, rows)
+    measure = _closing_balance(ds, grid, rows) or _breakdown_measure(grid, rows)
     if measure is None:
         return None
     rows, latest = _latest_rows([r for r in rows if r.value(measure) is not None], measure)

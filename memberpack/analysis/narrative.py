@@ -20,6 +20,7 @@ from operator import itemgetter
 from typing import TypeVar
 
 from memberpack.analysis.benchmark_text import is_comparator, is_target
+from memberpack.model.bidi import closed_bidi
 from memberpack.model.conventions import Convention, money_scale, scale_of
 from memberpack.model.grid import Grid, GridRow, is_net_result
 from memberpack.model.metrics import HIGHER, LOWER, NEUTRAL, match_metric, metric, spelled_out
@@ -185,12 +186,14 @@ def verdict(before: float, after: float, polarity: str) -> str:
 
 
 def row_name(row: GridRow, repeated: set[str] = frozenset()) -> str:
-    """A row as a reader names it: a total with its section, a repeated label with its section."""
-    if row.section and (_TOTAL_WORDS.match(row.label) or row.label in repeated) \
-            and row.section.lower() not in row.label.lower():
-        return f"{row.label} ({row.section})" if row.label in repeated and not _TOTAL_WORDS.match(row.label) \
-            else f"{row.section} {row.label}"
-    return row.label
+    """A row as a reader names it: a total with its section, a repeated label with its section; any
+    bidi control a label opens closed (:func:`closed_bidi`), so it reorders no word of the sentence after it."""
+    label, section = closed_bidi(row.label), closed_bidi(row.section or "")
+    if section and (_TOTAL_WORDS.match(row.label) or row.label in repeated) \
+            and section.lower() not in label.lower():
+        return f"{label} ({section})" if row.label in repeated and not _TOTAL_WORDS.match(row.label) \
+            else f"{section} {label}"
+    return label
 
 
 def _said(row: GridRow, repeated: set[str]) -> str:
@@ -205,10 +208,10 @@ def full_label(row: GridRow, rows: list[GridRow]) -> str:
     """A row named so it reads alone, as a title does: a part ("of whom unaccompanied asylum-seeking
     children") with the row it is part of ("Children Looked After, of whom …")."""
     if not _PART_OF.match(row.label) or row not in rows:
-        return row.label
+        return closed_bidi(row.label)
     before = rows[:next(i for i, r in enumerate(rows) if r is row)]
     whole = next((r for r in reversed(before) if not _PART_OF.match(r.label)), None)
-    return f"{whole.label}, {row.label.strip()}" if whole is not None else row.label
+    return closed_bidi(f"{closed_bidi(whole.label)}, {row.label.strip()}" if whole is not None else row.label)
 
 
 def repeated_labels(rows: list[GridRow]) -> set[str]:

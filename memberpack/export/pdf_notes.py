@@ -11,6 +11,7 @@ from memberpack.export.note_plan import PlacedNote, note_head
 from memberpack.export.pdf_document import Anchored
 from memberpack.export.pdf_styles import styles
 from memberpack.model.annotations import PRIVATE
+from memberpack.model.bidi import closed_bidi
 from memberpack.model.display import printable
 
 
@@ -23,9 +24,9 @@ def note_text(placed: PlacedNote) -> str:
                       for i, part in enumerate(head))
     if placed.changed:
         text += f" <font color='#b3261e'><b>[{escape(placed.changed)}]</b></font>"
-    text += f"<br/>{escape(note.body)}"
+    text += f"<br/>{escape(closed_bidi(note.body))}"
     if note.answer:
-        text += f"<br/><i>Answer:</i> {escape(note.answer)}"
+        text += f"<br/><i>Answer:</i> {escape(closed_bidi(note.answer))}"
     return text
 
 

@@ -22,6 +22,7 @@ from memberpack.export.pdf_styles import (FRAME_HEIGHT, FRAME_WIDTH, LANDSCAPE_H
                                           styles)
 from memberpack.export.pdf_tables import chart_table, list_table
 from memberpack.model.annotations import ANSWERED, PRIVATE
+from memberpack.model.bidi import closed_bidi
 from memberpack.model.charts import ChartSpec
 from memberpack.model.display import printable
 from memberpack.model.observation import OPEN_STATISTICS
@@ -98,11 +99,11 @@ def _question_row(p: PlacedNote) -> list:
     note = p.note
     number = Paragraph(f'<a href="#{p.key}" color="#1d4f91"><b>{p.number}</b></a>' if p.placed
                        else f"<b>{p.number}</b>", cell)
-    body = escape(note.body)
+    body = escape(closed_bidi(note.body))
     if note.status == ANSWERED or note.answer:
-        body += f"<br/><i>Answer:</i> {escape(note.answer or 'answered')}"
+        body += f"<br/><i>Answer:</i> {escape(closed_bidi(note.answer or 'answered'))}"
     about = escape(printable(p.about)) + (f"<br/><font color='#b3261e'><b>{escape(p.changed)}</b></font>" if p.changed else "")
-    asked = f"{escape(note.author or 'unnamed member')}<br/>{uk_date(note.created_at)}"
+    asked = f"{escape(closed_bidi(note.author or 'unnamed member'))}<br/>{uk_date(note.created_at)}"
     if p.exempt:
         asked += f"<br/><b>{p.exempt}</b>"
     if note.visibility == PRIVATE:

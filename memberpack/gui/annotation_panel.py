@@ -24,6 +24,7 @@ from memberpack.gui.plain_text import plain_label, plain_tip
 from memberpack.gui.undo_commands import NoteCommand, add_note, delete_note, edit_note
 from memberpack.model.annotations import (CONCERN, KIND_TITLES, KINDS, PRIVATE, QUESTION, SHARED, Annotation, Target,
 )
+from memberpack.model.bidi import closed_bidi
 from memberpack.store import annotation_store, classification
 from memberpack.store.pack import Pack
 
@@ -450,8 +451,9 @@ class AnnotationPanel(QWidget):
             marks = ("⚠ " if warning else "") + (f"[Exempt {exempt[note.uid].paragraph}] " if note.uid in exempt else "") \
                 + ("Private " if note.visibility == PRIVATE else "")
             kind = KIND_TITLES[note.kind] if not marks.endswith("Private ") else KIND_TITLES[note.kind].lower()
-            answer = f"\nAnswer: {note.answer}" if note.answer else ""
-            item = QListWidgetItem(f"{marks}{kind} – {note_targets.describe(note.target, resolved.now_text)}\n{note.body}{answer}")
+            answer = f"\nAnswer: {closed_bidi(note.answer)}" if note.answer else ""
+            item = QListWidgetItem(f"{marks}{kind} – {note_targets.describe(note.target, resolved.now_text)}\n"
+                                   f"{closed_bidi(note.body)}{answer}")
             item.setData(Qt.ItemDataRole.UserRole, note.uid)
             item.setToolTip(plain_tip("\n".join(filter(None, [
                 warning, f"By {note.author or 'unknown'}, {note.modified_at[:16].replace('T', ' ')} UTC",

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from memberpack.analysis.annotation_targets import figure_text, observation_target
 from memberpack.model.annotations import CHART, DATASET, METRIC, OBSERVATION, PACK, Target
+from memberpack.model.bidi import closed_bidi
 from memberpack.model.charts import ChartSpec
 from memberpack.model.metrics import metric
 from memberpack.model.observation import Dataset
@@ -31,18 +32,20 @@ def of_dataset(dataset: Dataset) -> Target:
 
 def describe(target: Target, shown: str | None = None) -> str:
     """A short line naming what a note is about, for the panel and the list; the figure as a
-    councillor reads it (``shown``, else the value noted: £10.4m, not 10.4)."""
+    councillor reads it (``shown``, else the value noted: £10.4m, not 10.4). A bidi control a name
+    opens is closed at its end (:func:`closed_bidi`): it reorders nothing after it on the line."""
     if target.type == PACK:
         return "The whole pack"
     if target.type == CHART:
-        return f"Chart: {target.label or target.chart_id}"
+        return f"Chart: {closed_bidi(target.label or target.chart_id or '')}"
     if target.type == DATASET:
-        return f"Table: {target.label or target.dataset_key}"
+        return f"Table: {closed_bidi(target.label or target.dataset_key)}"
     if target.type not in (OBSERVATION, METRIC) or not target.label:
-        return target.describe()
-    where = f"{target.label}" + (f" ({target.section})" if target.section else "")
+        return closed_bidi(target.describe())
+    where = closed_bidi(target.label) + (f" ({closed_bidi(target.section)})" if target.section else "")
     if target.measure:
-        return f"{where} – {target.measure}: {shown or figure_text(target.value, _unit(target), target.display)}"
+        return f"{where} – {closed_bidi(target.measure)}: " \
+               f"{shown or figure_text(target.value, _unit(target), target.display)}"
     return f"Row: {where}"
 
 

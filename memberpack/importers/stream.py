@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from collections import deque
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from itertools import islice
 from typing import Any
 
@@ -68,3 +68,8 @@ class Peekable:
     def push_back(self, items: list[Item]) -> None:
         """Put rows taken with :meth:`take` back, to be read again in the same order."""
         self._buffer.extendleft(reversed(items))
+
+    def mapped(self, change: Callable[[Item], Item]) -> None:
+        """Every row from the next on passed through ``change`` (in order: those held first)."""
+        self._buffer = deque(map(change, self._buffer))
+        self._rows = map(change, self._rows)

@@ -80,8 +80,8 @@ from memberpack.model.metrics import (CATALOGUE, OTHER_METRIC, Metric, catalogue
                                       match_metric, mentions_catalogue)
 from memberpack.model.observation import BUDGET_MONITOR, DATA, KPI_SCORECARD, SUBTOTAL, Observation
 from memberpack.model.periods import (
-    CALENDAR_MONTH, CALENDAR_YEAR, CALENDAR_YEARS, MONTH_NAMES, YEAR, YEARS, YEARS_SPAN, Period, parse_period,
-    relative_year, span_end, years_named)
+    CALENDAR_MONTH, CALENDAR_YEAR, CALENDAR_YEARS, MONTH_NAMES, YEAR, YEARS, YEARS_SPAN, Period, is_revision_note,
+    parse_period, relative_year, span_end, years_named)
 from memberpack.model.short_text import shortened
 from memberpack.model.units import (
     COUNT, GBP, MINUTES, NUMBER, PER_10000, PERCENT, PERCENTAGE, POUNDS, Unit, described_unit, find_unit, may_name_own_unit,
@@ -659,7 +659,8 @@ class TableReader:
         for c in layout.col_range:
             if c == self.label_col or c in self._not_measures or (c < self.label_col and not self._figures_left(header, c)):
                 continue
-            texts = [f[c] for f, numbering in zip(filled, numbered) if f.get(c)
+            revised = [f[c] for f in filled if f.get(c) and is_revision_note(f[c])]
+            texts = [f[c] for f, numbering in zip(filled, numbered) if f.get(c) and f[c] not in revised
                      and not (numbering and _COLUMN_NUMBER.fullmatch(f[c]))
                      and not (f is filled[-1] and _DEFAULT_NAME.fullmatch(f[c])) and not _PIVOT_CAPTION.fullmatch(f[c])]
             parts = [self._unmarked(self._unnoted(text)) for text in texts]
@@ -735,6 +736,8 @@ class TableReader:
                     and (one_year is None or period == one_year) \
                     and not blank(rows[-1][c]) and not _PERIOD_WORDS.sub("", strip_periods(measure)).strip(" -–/,"):
                 measure = subject   # areas by years, each column headed by its year alone: the title's figure for that year
+            # the revision note over its header kept as the table's note on its column, out of its name
+            self.report.notes += [f"{measure}: {' '.join(note.split())}" for note in dict.fromkeys(revised)]
             code = self.sheet.formats.codes.get((self.layout.data_start, c))
             columns.append(Column(c, measure, unit, period, bool(_BENCHMARK_HEADER.search(measure)), code,
                                   c - self.label_col, column_letter(c), clock=_clock_of(measure)))

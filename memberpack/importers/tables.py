@@ -25,6 +25,8 @@ from memberpack.importers.kinds import detect_kind
 from memberpack.importers.layout import (
     HEAD_ROWS, SCALE_CELL, Corrections, TableLayout, blank, blank_row, cell_class, cell_text, detect_layout, is_stated_fact,
     key_roles, parted_header, shape_key, side_by_side)
+from memberpack.importers.list_columns import RUN as LIST_RUN
+from memberpack.importers.list_columns import ListColumn, list_column
 from memberpack.importers.notes_under import unit_under
 from memberpack.importers.reader import Sheet
 from memberpack.importers.report import PERIOD_CLEARED, TableReport
@@ -118,8 +120,13 @@ def find_tables(sheet: Sheet, *, file_stem: str = "", kind: str | None = None,
     hidden = HiddenRead(sheet.name, formats.hidden_columns, formats.hidden_rows) \
         if formats.hidden_columns or formats.hidden_rows else None
     answers = CatalogueAnswers()   # (the tables' row labels and headers repeat: each asked of the catalogue once)
+    choices: ListColumn | None = None   # a drop-down's list of names beside the tables (:mod:`.list_columns`)
     while (item := stream.peek()) is not None:
         r, row = item
+        if choices is None and stream.columns is None and not blank_row(row) \
+                and (choices := list_column(row, stream.ahead(LIST_RUN))) is not None:
+            stream.mapped(choices.strip)
+            continue
         if blank_row(row) or is_footnote(row):
             if (text := single_text(row)) is not None:
                 prose = [*prose[-5:], (r, text)]
@@ -261,6 +268,8 @@ def find_tables(sheet: Sheet, *, file_stem: str = "", kind: str | None = None,
         titles, title_rows, prose, starts, notes, stated = [], {}, [], {}, [], []
     if hidden is not None:
         sheet.notes += hidden.warnings()
+    if choices is not None:
+        sheet.notes.append(choices.note(sheet.name))
 
 
 def _named_by_lines(layout: TableLayout, seen: dict[int, list[Any]]) -> str | None:
@@ -490,10 +499,18 @@ def _over_figures(row: list[Any], stream: Peekable, starts: dict[int, int | None
             first = next((c for c, v in enumerate(below) if not blank(v)), None)   # (a wide sheet's rows: not each cell)
             first = starts[r] = None if first is None or single_text(below) is not None else first
         if first is not None:
-            if first < column and alone and _just_right_of(stream, column):
+            if first < column and alone and (_just_right_of(stream, column) or _over_labels(below, first, column)):
                 return False
             return first < column or (first == column and bool(SCALE_CELL.fullmatch(cell_text(below[column]))))
     return False
+
+
+def _over_labels(below: list[Any], first: int, column: int) -> bool:
+    """Whether a lone text stands over the labels of the row ``below``, whose cells before them are
+    line numbers (COR4's ``16 | Capital grants from central government departments``): its title
+    (``B. RESOURCES USED TO FINANCE CAPITAL EXPENDITURE IN 2007-08``), over no column of figures."""
+    return column < len(below) and cell_class(below[column]) == TEXT \
+        and all(cell_class(v) == "number" for v in below[first:column] if not blank(v))
 
 
 NEAR_TITLE = 3   # columns right of a table's last that a title over it may stand

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import re
 
+from memberpack.model.bidi import closed_bidi
 from memberpack.model.observation import Observation
 from memberpack.model.units import GBP, PERCENT, find_unit
 
@@ -58,10 +59,11 @@ LONGEST_PRINTED = 600  # characters of one label or comment printed in a table c
 
 def printable(text: str, limit: int = LONGEST_PRINTED) -> str:
     """``text`` cut at ``limit`` characters, saying so, so one long cell (Excel holds up to 32,767
-    characters) cannot outgrow a page; the HTML briefing and the pack keep it whole."""
+    characters) cannot outgrow a page; the HTML briefing and the pack keep it whole. Any bidi control
+    it opens is closed (:func:`closed_bidi`): the PDF's text, copied or read aloud, is reordered no further."""
     if len(text) <= limit:
-        return text
-    return f"{text[:limit].rstrip()} … [cut: {len(text):,} characters in all]"
+        return closed_bidi(text)
+    return f"{closed_bidi(text[:limit].rstrip())} … [cut: {len(text):,} characters in all]"
 
 
 def counted(n: int, word: str, words: str | None = None) -> str:

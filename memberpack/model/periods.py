@@ -229,6 +229,12 @@ _REVISION = re.compile(
     rf"(?:\s*[-–:,(]?\s*(?:in\s+)?{_MONTH_YEAR}\)?)?", re.IGNORECASE)
 
 
+def is_revision_note(text: str) -> bool:
+    """Whether ``text`` is a revision note alone ("2022/23 figures revised in this column - March 2024"):
+    a line over a column's header saying its figures were corrected, which names no measure."""
+    return _REVISION.fullmatch(" ".join(text.split())) is not None
+
+
 def may_name_period(text: str) -> bool:
     """Whether :func:`parse_period` may find a period in ``text`` (single spaced): when not, it finds none."""
     return _MAY_NAME_PERIOD.search(text) is not None

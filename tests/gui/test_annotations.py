@@ -139,3 +139,21 @@ def test_a_note_begun_on_a_figure_stays_on_it_when_another_tab_is_looked_at(wind
     select_cell(window, "Fieldwork", "Current Budget")
     panel.body.clear()                                       # a note cleared follows the selection again
     assert panel.target.label == "Fieldwork" and "began" not in panel.about.text()
+
+
+def test_a_right_to_left_override_in_a_note_reorders_nothing_after_it(qtbot, demo_pack):
+    """A row label opening a right-to-left override (U+202E) and never closing it: the notes list
+    wrote "Note – ‮Fieldwork – Current Budget: £9.1m", the words after the label read backwards."""
+    pack = Pack.open(demo_pack)
+    ds, observations = budget_monitor(pack)
+    obs = next(o for o in observations if o.label == "Fieldwork" and o.measure.startswith("Current Budget"))
+    target = Target(OBSERVATION, ds.key, obs.metric_id, "\u202eFieldwork", None, obs.measure, None, obs.value,
+                    obs.display)
+    annotation_store.save(pack, Annotation("Why \u202eso high?", target, author="Cllr \u202eSmith"))
+    panel = AnnotationPanel(pack, QUndoStack())
+    qtbot.addWidget(panel)
+    (text,) = [t for t in (panel.list.item(i).text() for i in range(panel.list.count())) if "so high" in t]
+    head, body = text.split("\n")
+    assert "\u202eFieldwork\u202c – Current Budget" in head
+    assert body == "Why \u202eso high?\u202c"
+    pack.close()
