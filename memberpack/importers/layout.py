@@ -146,7 +146,8 @@ def is_header_like(row: list[Any], cols: range) -> bool:
 
 
 def used_columns(rows: list[list[Any]]) -> list[int]:
-    return sorted({c for row in rows for c, v in enumerate(row) if not blank(v)})
+    """The columns with a filled cell in any of ``rows`` (:func:`blank` written out: every cell of a head)."""
+    return sorted({c for row in rows for c, v in enumerate(row) if v is not None and not (isinstance(v, str) and not v.strip())})
 
 
 def _header_only(row: list[Any], span: range) -> bool:
@@ -378,7 +379,7 @@ def _figure_over(row: list[Any], below: list[list[Any]], span: range) -> str:
     not a year, a column number or a small heading (bedrooms, ages, percentiles), but a figure (over
     100, or with decimals)."""
     filled = [(c, row[c]) for c in span if c < len(row) and not blank(row[c])]
-    if len(below) < 2 or len(filled) < 2 or column_codes(row, span) is not None:
+    if len(below) < 2 or len(filled) < 2:
         return ""
     shapes = [{c: cell_class(r[c]) for c in span if c < len(r) and not blank(r[c])} for r in below]
     figure = ""
@@ -391,7 +392,7 @@ def _figure_over(row: list[Any], below: list[list[Any]], span: range) -> str:
             return ""
         elif not figure and (abs(value) >= 100 or value != int(value)):
             figure = cell_text(value)
-    return figure
+    return figure if column_codes(row, span) is None else ""   # (asked last: most header rows are told by their words)
 
 
 def _values_below(row: list[Any], data: list[list[Any]], span: range) -> str:
