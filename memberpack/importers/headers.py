@@ -134,14 +134,17 @@ def is_period_row(row: Sequence[Any], cols: range, classes) -> bool:
     perhaps with a footnote digit (:func:`marked_years`), or words; no other figures."""
     filled = _filled(row, cols)
     marked = marked_years(row, cols)
-    years = [marked.get(c, v) for c, v in filled if is_year(v) or c in marked]
-    others = [classes(v) for c, v in filled if not is_year(v) and c not in marked]
+    years = []
+    for c, v in filled:
+        if is_year(v) or c in marked:
+            years.append(marked.get(c, v))
+        elif classes(v) != TEXT:
+            return False   # another figure (most rows of data: told at their first, the rest not read)
     numbers = list(map(whole_number, years))
     groups = 1 + sum(b <= a for a, b in zip(numbers, numbers[1:]))   # the same years again under each group
     # or one series in order, a year written twice for two dates in it (end-Mar 2019, end-Sep 2019)
     in_order = len(numbers) >= 3 and numbers == sorted(numbers) and len(set(numbers)) >= len(numbers) - 1
-    return len(years) >= 2 and (groups * 2 <= len(years) and len(set(numbers)) * groups == len(years) or in_order) \
-        and all(k == TEXT for k in others)
+    return len(years) >= 2 and (groups * 2 <= len(years) and len(set(numbers)) * groups == len(years) or in_order)
 
 
 _SERIES_ID = re.compile(r"[A-Z][A-Z0-9]{3,5}|[A-Za-z]+[\d_-][A-Za-z0-9_-]*")

@@ -136,7 +136,12 @@ def _filled(values: Sequence[Any]) -> list[Any]:
 def _named(values: Sequence[Any]) -> list[Any]:
     """The filled cells but marks (``[z]``, ``x``, ``..``): a code column's ``[z]`` on the rows that
     have none is no name, so ``[z]`` twice is no name written twice."""
-    return [v for v in _filled(values) if not (isinstance(v, str) and " ".join(v.lower().split()) in SPECIAL_TOKENS)]
+    return _unmarked(_filled(values))
+
+
+def _unmarked(filled: list[Any]) -> list[Any]:
+    """:func:`_named` of cells known to be filled."""
+    return [v for v in filled if not (isinstance(v, str) and " ".join(v.lower().split()) in SPECIAL_TOKENS)]
 
 
 def _as_text(value: Any) -> str:
@@ -185,7 +190,7 @@ def _kind(header: str, values: Sequence[Any], filled: list[Any]) -> str:
     if not filled:
         return BLANK
     n = len(filled)
-    codes, abbreviations, new_codes, periods, texts = map(sum, zip(*map(_traits, filled)))
+    codes, abbreviations, new_codes, periods, texts = _tally(filled)
     spaced = _spaced(header)
     if (codes / n >= 0.5 and (_CODE_HEADER.search(header) or _CODE_HEADER.search(spaced)) and abbreviations / n >= 0.9) \
             or (codes / n >= 0.75 and new_codes / n >= 0.75):
@@ -196,6 +201,29 @@ def _kind(header: str, values: Sequence[Any], filled: list[Any]) -> str:
     if _PERIOD_HEADER.search(spaced) and _all_periods(filled):
         return PERIOD   # a performance system's export: `Period | 2024/25 Q1`, `Month | Apr-24`
     return TEXT if texts * 2 >= n else "number"
+
+
+def _tally(filled: list[Any]) -> tuple[int, int, int, int, int]:
+    """How many of the cells are each of :func:`_traits`: codes, codes or abbreviations, new codes,
+    periods, texts of words (a figure's told by its value, inline: most cells of most columns)."""
+    codes = abbreviations = new_codes = periods = texts = 0
+    for value in filled:
+        kind = type(value)
+        if kind is int or kind is float:
+            whole = float(value).is_integer()
+            if whole and 100 <= value <= 999:
+                codes += 1
+                abbreviations += 1
+            if whole and 1990 <= value <= 2040 or 199000 <= value <= 204099:
+                periods += 1
+            continue
+        code, abbreviation, new_code, period, text = _traits(value)
+        codes += code
+        abbreviations += abbreviation
+        new_codes += new_code
+        periods += period
+        texts += text
+    return codes, abbreviations, new_codes, periods, texts
 
 
 def _all_periods(filled: list[Any]) -> bool:
@@ -293,12 +321,16 @@ def _bands(filled: list[Any]) -> bool:
     more``, ``Total``): the category each row is for, not figures."""
     if all(type(v) is int or type(v) is float for v in filled):
         return False   # (a figure's text names no band)
-    texts = [_as_text(v) for v in filled]
-    named = [type(v) is not int and type(v) is not float and bool(_BAND_TEXT.search(t))   # (a figure's text: none)
-             for v, t in zip(filled, texts)]
-    bands = [t for t, band in zip(texts, named) if band]
-    numbers = [t for t, band in zip(texts, named) if not band]
-    return len(numbers) >= 3 and bool(bands) and all(t.isdigit() and len(t) <= 3 for t in numbers)
+    bands = numbers = 0
+    for v in filled:
+        text = _as_text(v)
+        if type(v) is not int and type(v) is not float and _BAND_TEXT.search(text):   # (a figure's text: none)
+            bands += 1
+        elif text.isdigit() and len(text) <= 3:
+            numbers += 1
+        else:
+            return False   # (told at the first cell neither a band nor a small whole number)
+    return numbers >= 3 and bands > 0
 
 
 def _unit_phrases(filled: list[Any]) -> bool:
@@ -374,11 +406,20 @@ def _outline_numbers(filled: Sequence[Any]) -> bool:
 def _line_codes(values: Sequence[Any], header: str = "") -> bool:
     """Whether the filled values are nearly all line codes (:data:`LINE_CODE`), most with a digit:
     three at least, or any under a header that says they are (``Ref``, ``Code``: a scorecard of two)."""
-    filled = [str(v).strip() for v in _filled(values)]
-    coded = [v for v in filled if LINE_CODE.fullmatch(v)]
+    filled = _filled(values)
+    if len(filled) < (1 if _LINE_CODE_HEADER.fullmatch(header.strip()) else 3):
+        return False
+    coded, uncoded = [], 0
+    for v in filled:
+        text = str(v).strip()
+        if LINE_CODE.fullmatch(text):
+            coded.append(text)
+        else:
+            uncoded += 1
+            if uncoded * 5 > len(filled):
+                return False   # (told once more than one in five is no code: a column of names)
     numbered = sum(any(ch.isdigit() for ch in v) for v in coded)
-    enough = len(filled) >= (1 if _LINE_CODE_HEADER.fullmatch(header.strip()) else 3)
-    return enough and len(coded) * 5 >= len(filled) * 4 and numbered * 2 > len(coded)
+    return numbered * 2 > len(coded)
 
 
 def _row_ids_then_names(columns: dict[int, list[Any]], kinds: dict[int, str], filled_of: dict[int, list[Any]],
@@ -386,9 +427,10 @@ def _row_ids_then_names(columns: dict[int, list[Any]], kinds: dict[int, str], fi
     """The column of worded names right of ``label_col`` where that column gives each row an id of its
     own under a header saying so (``id`` kpa1-001, ``Ref``), codes and numbers between them, no figure:
     the names label the rows, the id is a key. None otherwise."""
+    if kinds.get(label_col) != TEXT or not _LINE_CODE_HEADER.fullmatch(_spaced(header).strip()):
+        return None
     ids = [_as_text(v) for v in filled_of.get(label_col, [])]
-    if kinds.get(label_col) != TEXT or not _LINE_CODE_HEADER.fullmatch(_spaced(header).strip()) or len(ids) < 3 \
-            or len(set(ids)) != len(ids) or not all(" " not in t and any(map(str.isdigit, t)) for t in ids):
+    if len(ids) < 3 or len(set(ids)) != len(ids) or not all(" " not in t and any(map(str.isdigit, t)) for t in ids):
         return None
     for c in columns:
         if c <= label_col:
@@ -467,16 +509,23 @@ def find_keys(headers: Sequence[str], columns: dict[int, list[Any]], label_col: 
     elif (named := _row_ids_then_names(columns, kinds, filled_of, label_col, header_of.get(label_col, ""))) is not None:
         identifier, label_col = label_col, named   # "id" kpa1-001, the ids of its area and objective, then the name
     counted: dict[int, int] = {}
+    unmarked: dict[int, list[Any]] = {}
+
+    def named_in(c: int) -> list[Any]:
+        """:func:`_named` of column ``c``, worked out once."""
+        if c not in unmarked:
+            unmarked[c] = _unmarked(filled_of[c])
+        return unmarked[c]
 
     def distinct(c: int) -> int:
         """How many distinct texts column ``c`` holds (asked of the few columns that may be keys)."""
         if c not in counted:
-            counted[c] = len(set(map(_as_text, _named(columns[c]))))
+            counted[c] = len(set(map(_as_text, named_in(c))))
         return counted[c]
 
-    names = _named(columns.get(label_col, []))
+    names = named_in(label_col) if label_col in columns else []
     repeats = len(names) > (distinct(label_col) if label_col in columns else 0) and not (
-        coded and distinct(identifier) == len(_named(columns[identifier])))   # each row its own code: told apart
+        coded and distinct(identifier) == len(named_in(identifier)))   # each row its own code: told apart
     outline = _outline_groups(columns, kinds, label_col)
     keys: list[tuple[int, str]] = []
     lines: list[int] = []
@@ -558,7 +607,7 @@ def find_keys(headers: Sequence[str], columns: dict[int, list[Any]], label_col: 
             continue
         if kind == "number" or (c > label_col and kind == TEXT and not (
                 repeats or c == outline or _KEY_HEADER.search(header) or _MEASURE_HEADER.fullmatch(header)
-                or 3 <= len(filled) and len(_named(filled)) == distinct(c))):
+                or 3 <= len(filled) and len(named_in(c)) == distinct(c))):
             figures, first_figure = True, c
             continue
         if kind != BLANK:
@@ -569,9 +618,9 @@ def find_keys(headers: Sequence[str], columns: dict[int, list[Any]], label_col: 
             trailing.add(c)
     references = {c for c, _ in keys if _REFERENCE_HEADER.search(h := _spaced(header_of.get(c, "")))
                   or _TRANSACTION_HEADER.fullmatch(h) or _ID_HEADER.search(h)}
-    context = {c: _as_text(_filled(columns[c])[0]) for c, kind in keys   # a reference the first rows share is still one
+    context = {c: _as_text(filled_of[c][0]) for c, kind in keys   # a reference the first rows share is still one
                if kind in (TEXT, AREA) and len(columns[c]) >= 3 and distinct(c) == 1 and c not in references | geography | groups | set(units)
-               and len(_filled(columns[c])) == len(columns[c])}
+               and len(filled_of[c]) == len(columns[c])}
     words = [c for c, kind in keys if kind == TEXT and c not in context and c not in lines and c not in category_codes
              and c not in trailing and c not in units]
     roles = {c: {AREA: AREA, PERIOD: PERIOD}.get(kind, SECTION) for c, kind in keys}
@@ -590,7 +639,8 @@ def find_keys(headers: Sequence[str], columns: dict[int, list[Any]], label_col: 
         label = outline   # each line of a group written once on its first row: the group is a section
     elif words:
         named_words = [c for c in words if c != identifier] or words
-        label = label_col if coded and label_col in named_words else max(named_words, key=lambda c: (
+        label = label_col if coded and label_col in named_words else named_words[0] if len(named_words) == 1 else max(
+            named_words, key=lambda c: (
             bool(_NAME_HEADER.search(_spaced(header_of.get(c, "")))), _name_like(columns[c]), distinct(c), c == label_col))
         numbered = [(c, n) for c in words for n in lines if _numbered_by(columns[c], columns[n])]
         if numbered:   # a return's lines for each area: the numbered line is the label, the area's name a key
@@ -608,13 +658,13 @@ def find_keys(headers: Sequence[str], columns: dict[int, list[Any]], label_col: 
     else:
         rest = [c for c, _ in keys if c not in context]
         label = rest[-1] if rest else label_col
-    if distinct(label) == len(_named(columns[label])):   # rows named apart: a code differing on each is no section
+    if distinct(label) == len(named_in(label)):   # rows named apart: a code differing on each is no section
         for c, _ in keys:
             header = header_of.get(c, "").strip()
             if roles[c] == SECTION and (c < label and (_LINE_CODE_HEADER.fullmatch(header) and _line_codes(columns[c], header)
                                                        or _NUMBERED_HEADER.fullmatch(header))
                                         or coded and c == identifier and _LINE_CODE_HEADER.fullmatch(header)) \
-                    and 3 <= distinct(c) == len(_filled(columns[c])):
+                    and 3 <= distinct(c) == len(filled_of[c]):
                 roles[c] = REFERENCE
     found = [KeyColumn(c, header_of.get(c, ""), roles[c], roles[c] == SECTION and _sparse(columns[c]))
              for c, _ in keys if c != label and c not in context]

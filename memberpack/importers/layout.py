@@ -146,7 +146,8 @@ def is_header_like(row: list[Any], cols: range) -> bool:
 
 
 def used_columns(rows: list[list[Any]]) -> list[int]:
-    return sorted({c for row in rows for c, v in enumerate(row) if not blank(v)})
+    """The columns with a filled cell in any of ``rows`` (:func:`blank` written out: every cell of a head)."""
+    return sorted({c for row in rows for c, v in enumerate(row) if v is not None and not (isinstance(v, str) and not v.strip())})
 
 
 def _header_only(row: list[Any], span: range) -> bool:
@@ -166,9 +167,10 @@ def parted_header(head: list[tuple[int, list[Any]]], ahead: list[tuple[int, list
     span = range(cols[0], cols[-1] + 1)
     # "numbers | percentages" over their blocks (under a line of one text: "numbers and percentages")
     units = is_units_row(head[-1][1], span) and all(sum(not blank(v) for v in row) == 1 for _, row in head[:-1])
+    if not units and (not _header_only(head[0][1], span) or any(
+            not _group_heading(row, span) and not _header_only(row, span) for _, row in head[1:])):
+        return head   # (told at the first row that is neither: most heads' first row of data, the rest not read)
     grouping = [row for _, row in head[1:] if not _header_only(row, span)]   # ("Change in 6 months" alone)
-    if not units and (not _header_only(head[0][1], span) or not all(_group_heading(row, span) for row in grouping)):
-        return head
     after = [(r, row) for r, row in ahead if r > head[-1][0]]
     i = _past_blanks(after, 0)
     more = []
@@ -409,7 +411,7 @@ def _figure_over(row: list[Any], below: list[list[Any]], span: range) -> str:
     not a year, a column number or a small heading (bedrooms, ages, percentiles), but a figure (over
     100, or with decimals)."""
     filled = [(c, row[c]) for c in span if c < len(row) and not blank(row[c])]
-    if len(below) < 2 or len(filled) < 2 or column_codes(row, span) is not None:
+    if len(below) < 2 or len(filled) < 2:
         return ""
     shapes = [{c: cell_class(r[c]) for c in span if c < len(r) and not blank(r[c])} for r in below]
     figure = ""
@@ -422,7 +424,7 @@ def _figure_over(row: list[Any], below: list[list[Any]], span: range) -> str:
             return ""
         elif not figure and (abs(value) >= 100 or value != int(value)):
             figure = cell_text(value)
-    return figure
+    return figure if column_codes(row, span) is None else ""   # (asked last: most header rows are told by their words)
 
 
 def _values_below(row: list[Any], data: list[list[Any]], span: range) -> str:
@@ -431,12 +433,17 @@ def _values_below(row: list[Any], data: list[list[Any]], span: range) -> str:
     table of words and dates (inspection judgements) has its first rows taken for the header. The
     header repeated further down (a page break in a converted PDF) does not count."""
     filled = [c for c in span if c < len(row) and not blank(row[c])]
+    need = max(3, (len(filled) + 1) // 2)   # cells alike for the row to read as data
+    if sum(isinstance(row[c], (str, datetime, date)) for c in filled) < need:
+        return ""   # (too few words and dates to be alike: the rows below not read)
     words = [cell_text(row[c]) for c in filled]
     first = filled[0] if filled else None   # (a row unlike it in its first cell is no repeat: the rest not read)
     data = [r for r in data if first is not None and (cell_text(r[first]) if first < len(r) else "") != words[0]
             or [cell_text(r[c]) if c < len(r) else "" for c in filled] != words]   # repeats of it
     alike = []
-    for c in filled:
+    for i, c in enumerate(filled):
+        if len(alike) + len(filled) - i < need:
+            return ""   # (too few cells left to be alike: the rest not read)
         value = row[c]
         if isinstance(value, (datetime, date)):
             below = [v for r in data if c < len(r) and not blank(v := r[c])]

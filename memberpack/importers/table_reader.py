@@ -33,6 +33,7 @@ from itertools import chain, compress, count, groupby, repeat
 from operator import getitem, itemgetter, not_
 from dataclasses import dataclass, field, replace
 from datetime import date, datetime, time, timedelta
+from functools import lru_cache
 from typing import Any
 
 import numpy as np
@@ -502,6 +503,7 @@ class TableReader:
         self.layout, self.sheet, self.report, self.context = layout, sheet, report, context
         self._notes, self._above, self._stated = notes, above, described
         self.label_col, self.first_col = layout.label_col, layout.col_range.start   # asked for every row
+        self._headings: dict[int, str] = {}   # (_heading)
         self.columns = self._columns(header)
         self._fraction_shares(header)
         self._fraction_caps(header)
@@ -618,7 +620,7 @@ class TableReader:
             self.report.column_codes.update({column_letter(c): code for c, code in codes.items()})
         rows = [header.get(h - 1, []) for h in layout.header_rows]
         first = header.get(layout.data_start, [])
-        named = [*years_named(layout.title), *([self.context] if self.context is not None else [])]
+        named = (*years_named(layout.title), *([self.context] if self.context is not None else []))
         # areas by years, or the rows a title spanning the years breaks its figure down by ("Gross current
         # expenditure by client group: 1994-95 to 2006-07"): each column headed by its year alone is the
         # title's figure for that year (rows of lines with no "by" may be measures of their own)
@@ -728,10 +730,7 @@ class TableReader:
             if unit is None and self._pounds_written(header, c):
                 unit = POUNDS   # "£60.00" in most cells: the "130" among them is pounds too
                 self.report.assume(f"column {column_letter(c)} ({measure}) is in £: its cells write the £ sign")
-            dating = _BASE_YEAR.sub(" ", _BASED_ON.sub(" ", measure))   # the data's date, not the figures'
-            period = span_end(dating) if _NO_PERIOD.search(dating) else parse_period(dating) \
-                or relative_year(dating, named) or _coded_year(dating) \
-                or _coded_date(dating)   # ("Change ... Sep-18 to Sep-19": Sep 2019)
+            period = _dated(measure, named)
             if period is not None and period.kind in _WHOLE_YEARS and subject and c < len(rows[-1]) \
                     and (one_year is None or period == one_year) \
                     and not blank(rows[-1][c]) and not _PERIOD_WORDS.sub("", strip_periods(measure)).strip(" -–/,"):
@@ -771,8 +770,9 @@ class TableReader:
         self._never_counted = {c.measure for c in moneyish} | {
             c.measure for c in columns if c.unit is None and _NOT_A_COUNT.search(_CAMEL.sub(" ", c.measure).replace("_", " "))}
         # a plain number format ('#,##0') says no more of the unit than none: no £, no % (unless rows say theirs)
-        if not self._labels_say_units(header):
-            unpriced += [c for c in moneyish if c.code and "£" not in c.code and not is_percent(c.code)]
+        plain = [c for c in moneyish if c.code and "£" not in c.code and not is_percent(c.code)]
+        if plain and not self._labels_say_units(header):
+            unpriced += plain
         if unpriced and self._unit_key is not None:
             key = self._unit_key
             self.report.assume(f"column {column_letter(key.index)} ({key.header}) gives each row's unit: a cost per "
@@ -909,8 +909,11 @@ class TableReader:
         return pounds >= 3 and pounds * 2 > len(cells)
 
     def _heading(self, header: dict[int, list[Any]], c: int) -> str:
-        rows = [header.get(h - 1, []) for h in self.layout.header_rows]
-        return " ".join(cell_text(row[c]) for row in rows if c < len(row) and not blank(row[c]))
+        """Column ``c``'s header rows' words (asked of a column several times: worked out once)."""
+        if c not in self._headings:
+            rows = [header.get(h - 1, []) for h in self.layout.header_rows]
+            self._headings[c] = " ".join(cell_text(row[c]) for row in rows if c < len(row) and not blank(row[c]))
+        return self._headings[c]
 
     def _unnoted(self, text: str) -> str:
         """A header without the footnote numbers inside it that the notes under the table show
@@ -3056,15 +3059,30 @@ _WRITTEN_KINDS = {str}                            # ... of a CSV's
 _FIGURE_ENDS = frozenset("0123456789)%")          # the last character of a figure written as text
 
 
+@lru_cache(maxsize=4096)
 def _figures_only(measure: str) -> bool:
     """A header made of two figures or more, not all years or small whole numbers (ages, bands) but
     ``298.7 78% 0.42 512`` or ``69010 75410 70270``: the figures of rows of data stacked as if they
-    were header rows."""
+    were header rows. Worked out once per header (stacked tables repeat theirs)."""
     words = measure.split()
-    values = [parse_text(w).value for w in words]
-    if len(words) < 2 or None in values:
+    if len(words) < 2:
         return False
+    values = []
+    for w in words:
+        if (value := parse_text(w).value) is None:
+            return False
+        values.append(value)
     return not all(w.isdigit() and v <= 2040 for w, v in zip(words, values))
+
+
+@lru_cache(maxsize=4096)
+def _dated(measure: str, named: tuple[Period, ...]) -> Period | None:
+    """The period a column's header dates its figures by, the years its table's title names (and the
+    context period) ``named``: worked out once per header and names (stacked tables repeat theirs)."""
+    dating = _BASE_YEAR.sub(" ", _BASED_ON.sub(" ", measure))   # the data's date, not the figures'
+    return span_end(dating) if _NO_PERIOD.search(dating) else parse_period(dating) \
+        or relative_year(dating, named) or _coded_year(dating) \
+        or _coded_date(dating)   # ("Change ... Sep-18 to Sep-19": Sep 2019)
 
 
 def _unsummed(column: Column) -> bool:

@@ -11,7 +11,7 @@ import numpy as np
 import pytest
 
 from awkward_workbooks import write_xlsx
-from memberpack.importers import engine, keys, layout, table_reader
+from memberpack.importers import engine, headers, keys, layout, table_reader
 from memberpack.importers.engine import read_file
 from memberpack.importers.stream import Peekable
 from memberpack.importers.table_reader import TableReader
@@ -107,6 +107,76 @@ def test_a_column_of_figures_names_no_bands_as_its_texts_would_tell():
         assert keys._bands(filled) == _bands_each_time(filled) is False
         mixed = filled + [rnd.choice(["46 or more", "Total", "under 5", "12"])]
         assert keys._bands(mixed) == _bands_each_time(mixed)
+
+
+def _line_codes_each_time(values, header=""):
+    """:func:`keys._line_codes` as it was: every cell's text matched."""
+    filled = [str(v).strip() for v in keys._filled(values)]
+    coded = [v for v in filled if keys.LINE_CODE.fullmatch(v)]
+    numbered = sum(any(ch.isdigit() for ch in v) for v in coded)
+    enough = len(filled) >= (1 if keys._LINE_CODE_HEADER.fullmatch(header.strip()) else 3)
+    return enough and len(coded) * 5 >= len(filled) * 4 and numbered * 2 > len(coded)
+
+
+def _period_row_each_time(row, cols):
+    """:func:`headers.is_period_row` as it was: every cell's class asked."""
+    filled = headers._filled(row, cols)
+    marked = headers.marked_years(row, cols)
+    years = [marked.get(c, v) for c, v in filled if headers.is_year(v) or c in marked]
+    others = [layout.cell_class(v) for c, v in filled if not headers.is_year(v) and c not in marked]
+    numbers = list(map(headers.whole_number, years))
+    groups = 1 + sum(b <= a for a, b in zip(numbers, numbers[1:]))
+    in_order = len(numbers) >= 3 and numbers == sorted(numbers) and len(set(numbers)) >= len(numbers) - 1
+    return len(years) >= 2 and (groups * 2 <= len(years) and len(set(numbers)) * groups == len(years) or in_order) \
+        and all(k == TEXT for k in others)
+
+
+def test_line_codes_and_period_rows_told_at_the_deciding_cell_are_what_every_cell_tells():
+    """A column of line codes, and a header row of periods, told at the first cell that decides them,
+    are what asking every cell tells: codes, names, years and figures mixed in every proportion."""
+    rnd = random.Random(20)
+    cells = ["A1", "B7", "OE3", "B:", "X", "Area 1", "Total", "2019", 2019, 2020, 2021, "20106", 1234.5, None, "", "..",
+             "Q1", "Budget", 933, 2019.0]
+    for _ in range(3_000):
+        values = [rnd.choice(cells) for _ in range(rnd.randint(0, 12))]
+        header = rnd.choice(["", "Ref", "Code", "Line"])
+        assert keys._line_codes(values, header) == _line_codes_each_time(values, header), (values, header)
+        cols = range(0, rnd.randint(1, 12))
+        assert headers.is_period_row(values, cols, layout.cell_class) == _period_row_each_time(values, cols), values
+
+
+def _values_below_each_time(row, data, span):
+    """:func:`layout._values_below` as it was: every cell of the row looked for below."""
+    filled = [c for c in span if c < len(row) and not layout.blank(row[c])]
+    words = [layout.cell_text(row[c]) for c in filled]
+    first = filled[0] if filled else None
+    data = [r for r in data if first is not None and (layout.cell_text(r[first]) if first < len(r) else "") != words[0]
+            or [layout.cell_text(r[c]) if c < len(r) else "" for c in filled] != words]
+    alike = []
+    for c in filled:
+        value = row[c]
+        if isinstance(value, (datetime, date)):
+            below = [v for r in data if c < len(r) and not layout.blank(v := r[c])]
+            if sum(isinstance(v, (datetime, date)) for v in below) * 2 > len(below):
+                alike.append(c)
+        elif isinstance(value, str) and any(c < len(r) and isinstance(v := r[c], str) and v.strip() == value.strip()
+                                            for r in data):
+            alike.append(c)
+    return len(alike) >= 3 and len(alike) * 2 >= len(filled)
+
+
+def test_a_header_row_like_the_rows_below_is_told_as_looking_at_every_cell_tells():
+    """Whether a header row's cells are values of the rows below, told once too few cells are left to
+    be (or the row has too few words and dates), is what looking for every cell below tells."""
+    rnd = random.Random(21)
+    cells = ["Good", "South West", "Area", "2022-23", date(2023, 4, 1), datetime(2024, 1, 1), 12, 3.5, None, " ", "x"]
+    for _ in range(2_000):
+        width = rnd.randint(1, 7)
+        row = [rnd.choice(cells) for _ in range(width)]
+        data = [[rnd.choice(cells) for _ in range(rnd.randint(width // 2, width))] for _ in range(rnd.randint(0, 10))]
+        data += [list(row)] * rnd.randint(0, 1)   # the header repeated below
+        span = range(0, width)
+        assert bool(layout._values_below(row, data, span)) == _values_below_each_time(row, data, span), (row, data)
 
 
 def test_a_headers_words_are_spaced_alike_each_time():
