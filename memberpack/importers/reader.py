@@ -342,7 +342,7 @@ def _workbook_sheets(path: Path, opened: _Opened) -> Iterator[Sheet]:
                 notes.append(f"warning: sheet {name!r}: merged cells are read from its first {FORMAT_ROWS:,} rows only (an "
                              ".ods file's); a label merged over rows below them names only its first row")
             rows = _calamine_rows(calamine_sheet, (name, notes) if opened.careful else None)
-            rows = with_ratings(_filled_down(rows, merged), sheet_formats)
+            rows = with_ratings(_filled_down(_with_errors(rows, sheet_formats.errors), merged), sheet_formats)
             yield Sheet(name, calamine_sheet.height, rows, merged, sheet_formats, notes, stated,
                         opened.coded and _TABLE_CODE.fullmatch(name) is not None)
     finally:
@@ -485,6 +485,26 @@ def _around_bad_dates(rows: Iterator[Row], width: int, name: str, notes: list[st
                          "time holds a number no date can be made of; correct it in Excel")
             row = [""] * width
         yield row
+
+
+def _with_errors(rows: Iterator[tuple[int, Row]], errors: dict[tuple[int, int], str]) -> Iterator[tuple[int, Row]]:
+    """The rows with each error cell (``#DIV/0!``, ``#REF!``) as Excel shows it: calamine reads one as
+    blank, which would show a failed figure as an empty cell and drop a row of them."""
+    if not errors:
+        return rows
+    by_row: dict[int, dict[int, str]] = {}
+    for (r, c), text in errors.items():
+        by_row.setdefault(r, {})[c] = text
+    return ((r, _put(row, by_row[r]) if r in by_row else row) for r, row in rows)
+
+
+def _put(row: Row, texts: dict[int, str]) -> Row:
+    for c, text in texts.items():
+        if c >= len(row):
+            row.extend([""] * (c + 1 - len(row)))
+        if row[c] == "":
+            row[c] = text
+    return row
 
 
 def _unnamed_blank(rows: Iterator[tuple[int, Row]]) -> Iterator[tuple[int, Row]]:

@@ -1,0 +1,45 @@
+"""Cells holding Excel's error values (#DIV/0!, #REF!, #N/A, #VALUE!): read as the marks they are,
+shown as Excel shows them, never as a figure or a blank; a row of them is kept."""
+
+import json
+import re
+import zipfile
+
+from openpyxl import Workbook
+
+from memberpack.cli import main
+
+
+def _monitor(path):
+    wb = Workbook()
+    ws = wb.active
+    ws.title = "M6"
+    for row in (("Service", "Budget £k", "Forecast £k"), ("Fieldwork", 100.5, "#DIV/0!"),
+                ("Placements", 200.25, "=B3*1.1"), ("Transport", "#N/A", "#VALUE!"), ("Total", 350, 385.75)):
+        ws.append(list(row))
+    wb.save(path)
+    # Excel writes a formula's cached error beside it: openpyxl cannot, so C3 is written as Excel would
+    with zipfile.ZipFile(path) as archive:
+        parts = {info: archive.read(info) for info in archive.infolist()}
+    with zipfile.ZipFile(path, "w", zipfile.ZIP_DEFLATED) as archive:
+        for info, data in parts.items():
+            if info.filename == "xl/worksheets/sheet1.xml":
+                data, done = re.subn(rb'<c r="C3"><f>B3\*1.1</f><v ?/?>(?:</v>)?</c>',
+                                     b'<c r="C3" t="e"><f>#REF!*1.1</f><v>#REF!</v></c>', data)
+                assert done == 1, data
+            archive.writestr(info, data)
+    return path
+
+
+def test_error_values_are_marks_shown_as_excel_shows_them(tmp_path, capsys):
+    pack, out = tmp_path / "p.mpack", tmp_path / "p.json"
+    assert main(["import", str(pack), str(_monitor(tmp_path / "monitor.xlsx"))]) == 0
+    assert main(["export", str(pack), "-o", str(out)]) == 0
+    assert "Traceback" not in capsys.readouterr().err
+    cells = {o["cell"]: (o["value"], o["display"], o["status"]) for o in json.loads(out.read_text())["observations"]}
+    assert cells == {
+        "B2": (100_500, "100.5", None), "C2": (None, "#DIV/0!", "error:#DIV/0!"),
+        "B3": (200_250, "200.25", None), "C3": (None, "#REF!", "error:#REF!"),
+        "B4": (None, "#N/A", "error:#N/A"), "C4": (None, "#VALUE!", "error:#VALUE!"),
+        "B5": (350_000, "350", None), "C5": (385_750, "385.75", None),
+    }
