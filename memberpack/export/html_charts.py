@@ -10,10 +10,10 @@ from __future__ import annotations
 
 import math
 from dataclasses import replace
-from html import escape
 
 from memberpack.analysis.charts import flag_text, point_text, tick_text
 from memberpack.export.chart_figures import ChartFigures
+from memberpack.export.html_text import escape
 from memberpack.model.charts import BAR, ChartSpec, Series, line_groups, series_styles, tick_decimals
 from memberpack.model.short_text import shortened
 

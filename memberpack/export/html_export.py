@@ -10,7 +10,6 @@ from __future__ import annotations
 
 from collections.abc import Callable, Iterable
 from datetime import date
-from html import escape
 from pathlib import Path
 
 from memberpack.analysis.charts import active_title, source_line
@@ -23,6 +22,7 @@ from memberpack.export.briefing import (ANNEX, HEADLINES, MORE_CHANGES, MORE_IN_
 from memberpack.export.chart_figures import chart_figures
 from memberpack.export.html_charts import chart_svg
 from memberpack.export.html_style import CSS, PLAIN_CSS
+from memberpack.export.html_text import escape
 from memberpack.export.html_tables import comparison_table, figures_table, grid_table, markers_html, plain_table
 from memberpack.export.printable import printable
 from memberpack.export.read_once import halves

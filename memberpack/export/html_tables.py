@@ -6,13 +6,13 @@ sub totals in bold, and every figure as the source table prints it."""
 from __future__ import annotations
 
 from collections.abc import Sequence
-from html import escape
 
 from memberpack.analysis.comparison_rows import summary_head, summary_row
 from memberpack.analysis.narrative import column_titles
 from memberpack.analysis.comparisons import Comparison
 from memberpack.export.briefing import PRINTED_ROWS, printed_grid
 from memberpack.export.chart_figures import ChartFigures
+from memberpack.export.html_text import escape
 from memberpack.export.note_plan import NotePlan, Table
 from memberpack.model.display import figure_text
 from memberpack.model.grid import GridRow
