@@ -23,7 +23,7 @@ from pathlib import Path
 from typing import Any, TypeVar
 
 from memberpack import paths
-from memberpack.errors import DAMAGED, ImportFailed
+from memberpack.errors import DAMAGED, SAVE_AGAIN, ImportFailed
 from memberpack.importers.csv_reader import csv_sheet_rows, refuse_decimal_comma
 from memberpack.importers.far_cells import LARGE_AREA, large_sheets, trimmed
 from memberpack.importers.marked_utf8 import MARKED_UTF8
@@ -327,7 +327,7 @@ def _workbook_sheets(path: Path, opened: _Opened) -> Iterator[Sheet]:
             except ImportFailed:   # its formats, read with it, are damaged
                 raise
             except Exception as exc:  # noqa: BLE001
-                raise ImportFailed(f"{path.name}: sheet {name!r} cannot be read ({_short(exc)})") from None
+                raise ImportFailed(f"{path.name}: sheet {name!r} cannot be read{_sheet_failure(exc)}") from None
             if calamine_sheet.height * calamine_sheet.width <= PARSE_AHEAD_CELLS:
                 opened.parse_ahead(n)
             if n == 0:
@@ -562,6 +562,16 @@ def _filling(rows: Iterator[tuple[int, Row]], tall: list[tuple[int, int, int, in
         if r >= last:
             break
     yield from rows
+
+
+def _sheet_failure(exc: BaseException) -> str:
+    """Why calamine could not parse a sheet, to follow "sheet 'X' cannot be read": in the officer's
+    words where calamine's are a bare sheet name or its own terms."""
+    if type(exc).__name__ == "WorksheetNotFound":
+        return f": the workbook lists it but holds no such sheet, so it is damaged; {SAVE_AGAIN}"
+    if "string index not found" in str(exc):
+        return f": a cell names a text the workbook does not hold (its shared strings are missing or cut short); {SAVE_AGAIN}"
+    return f" ({_short(exc)})"
 
 
 def _short(exc: BaseException) -> str:
