@@ -35,6 +35,11 @@ def writes_percent_sign(code: str | None) -> bool:
 _SIGN_AFTER = re.compile(r'[0#?]\s*(?:"\s*%\s*"|\\%)')
 
 
+def divides_by(code: str | None) -> int:
+    """The power of 1,000 a format shows its positive figures divided by (``0.0,,"m"``: 1,000,000), or 1."""
+    return _shape(code)[0][1] if code and code != "General" and "@" not in code else 1
+
+
 def render(number: float, code: str | None) -> str:
     """``number`` as the format code shows it: decimals, thousands, brackets for negatives, ``%``."""
     if not code or code == "General" or "@" in code:
