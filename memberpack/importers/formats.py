@@ -41,7 +41,7 @@ class SheetFormats:
 
     codes: dict[tuple[int, int], str] = field(default_factory=dict)
     uncached: set[tuple[int, int]] = field(default_factory=set)
-    errors: dict[tuple[int, int], str] = field(default_factory=dict)   # every row's: calamine reads them as blank
+    errors: dict[tuple[int, int], str] = field(default_factory=dict)   # calamine reads them as blank (an .xls's first rows')
     rows_read: int = 0
     hidden_columns: set[int] = field(default_factory=set)
     hidden_rows: set[int] = field(default_factory=set)

@@ -1,5 +1,5 @@
-"""Cells holding Excel's error values (#DIV/0!, #REF!, #N/A, #VALUE!): read as the marks they are,
-shown as Excel shows them, never as a figure or a blank; a row of them is kept."""
+"""Cells holding Excel's error values (#DIV/0!, #REF!, #N/A, #VALUE!) in an .xlsx or .xls: read as
+the marks they are, shown as Excel shows them, never as a figure or a blank; a row of them is kept."""
 
 import json
 import re
@@ -42,4 +42,29 @@ def test_error_values_are_marks_shown_as_excel_shows_them(tmp_path, capsys):
         "B3": (200_250, "200.25", None), "C3": (None, "#REF!", "error:#REF!"),
         "B4": (None, "#N/A", "error:#N/A"), "C4": (None, "#VALUE!", "error:#VALUE!"),
         "B5": (350_000, "350", None), "C5": (385_750, "385.75", None),
+    }
+
+
+def test_error_values_of_an_xls_are_marks_too(tmp_path):
+    import xlwt
+
+    book = xlwt.Workbook()
+    sheet = book.add_sheet("M6")
+    for r, row in enumerate((("Service", "Budget £k", "Forecast £k"), ("Fieldwork", 100.5, None), ("Transport", None, None),
+                             ("Total", 350, 385.75))):
+        for c, value in enumerate(row):
+            if value is not None:
+                sheet.write(r, c, value)
+    sheet.row(1).set_cell_error(2, "#DIV/0!")
+    sheet.row(2).set_cell_error(1, "#REF!")
+    sheet.row(2).set_cell_error(2, 0x2A)   # #N/A (xlwt names it "#N/A!")
+    book.save(str(tmp_path / "monitor.xls"))
+    pack, out = tmp_path / "p.mpack", tmp_path / "p.json"
+    assert main(["import", str(pack), str(tmp_path / "monitor.xls")]) == 0
+    assert main(["export", str(pack), "-o", str(out)]) == 0
+    cells = {o["cell"]: (o["value"], o["display"], o["status"]) for o in json.loads(out.read_text())["observations"]}
+    assert cells == {
+        "B2": (100_500, "100.5", None), "C2": (None, "#DIV/0!", "error:#DIV/0!"),
+        "B3": (None, "#REF!", "error:#REF!"), "C3": (None, "#N/A", "error:#N/A"),
+        "B4": (350_000, "350", None), "C4": (385_750, "385.75", None),
     }
