@@ -489,7 +489,8 @@ def _around_bad_dates(rows: Iterator[Row], width: int, name: str, notes: list[st
 
 def _with_errors(rows: Iterator[tuple[int, Row]], errors: dict[tuple[int, int], str]) -> Iterator[tuple[int, Row]]:
     """The rows with each error cell (``#DIV/0!``, ``#REF!``) as Excel shows it: calamine reads one as
-    blank, which would show a failed figure as an empty cell and drop a row of them."""
+    blank (or as the 0 an .ods may state with it), which would show a failed figure as an empty cell
+    or a nought, and drop a row of them."""
     if not errors:
         return rows
     by_row: dict[int, dict[int, str]] = {}
@@ -502,8 +503,7 @@ def _put(row: Row, texts: dict[int, str]) -> Row:
     for c, text in texts.items():
         if c >= len(row):
             row.extend([""] * (c + 1 - len(row)))
-        if row[c] == "":
-            row[c] = text
+        row[c] = text   # (an .ods error cell may state a value of 0 too)
     return row
 
 

@@ -5,6 +5,7 @@ import json
 import re
 import zipfile
 
+import pytest
 from openpyxl import Workbook
 
 from memberpack.cli import main
@@ -68,3 +69,41 @@ def test_error_values_of_an_xls_are_marks_too(tmp_path):
         "B3": (None, "#REF!", "error:#REF!"), "C3": (None, "#N/A", "error:#N/A"),
         "B4": (350_000, "350", None), "C4": (385_750, "385.75", None),
     }
+
+
+ODS_CELLS = ('<table:table-row><table:table-cell office:value-type="string"><text:p>Service</text:p></table:table-cell>'
+             '<table:table-cell office:value-type="string"><text:p>Budget £k</text:p></table:table-cell></table:table-row>'
+             '<table:table-row><table:table-cell office:value-type="string"><text:p>Fieldwork</text:p></table:table-cell>'
+             '<table:table-cell office:value-type="float" office:value="100.5"><text:p>100.5</text:p></table:table-cell>'
+             '</table:table-row><table:table-row><table:table-cell office:value-type="string"><text:p>Placements</text:p>'
+             '</table:table-cell><table:table-cell table:formula="of:=1/0" office:value-type="string" office:string-value="" '
+             'calcext:value-type="error"><text:p>#DIV/0!</text:p></table:table-cell></table:table-row><table:table-row>'
+             '<table:table-cell office:value-type="string"><text:p>Transport</text:p></table:table-cell><table:table-cell '
+             'table:formula="of:=NA()" office:value-type="float" office:value="0" calcext:value-type="error"><text:p>#N/A'
+             '</text:p></table:table-cell></table:table-row>')
+
+
+@pytest.mark.parametrize("head", ["", "<!-- written by hand -->"], ids=["searched", "parsed"])
+def test_error_values_of_an_ods_are_marks_even_where_it_states_a_nought(tmp_path, head):
+    """LibreOffice writes an error cell as an empty string (or a 0) with the error as its text."""
+    content = ('<?xml version="1.0" encoding="UTF-8"?>' + head + '<office:document-content '
+               'xmlns:office="urn:oasis:names:tc:opendocument:xmlns:office:1.0" '
+               'xmlns:table="urn:oasis:names:tc:opendocument:xmlns:table:1.0" '
+               'xmlns:text="urn:oasis:names:tc:opendocument:xmlns:text:1.0" '
+               'xmlns:calcext="urn:org:documentfoundation:names:experimental:calc:xmlns:calcext:1.0" office:version="1.2">'
+               f'<office:body><office:spreadsheet><table:table table:name="M6">{ODS_CELLS}</table:table>'
+               '</office:spreadsheet></office:body></office:document-content>')
+    path = tmp_path / "monitor.ods"
+    with zipfile.ZipFile(path, "w") as archive:
+        archive.writestr(zipfile.ZipInfo("mimetype"), "application/vnd.oasis.opendocument.spreadsheet")
+        archive.writestr("content.xml", content)
+        archive.writestr("META-INF/manifest.xml", '<?xml version="1.0" encoding="UTF-8"?><manifest:manifest '
+                         'xmlns:manifest="urn:oasis:names:tc:opendocument:xmlns:manifest:1.0" manifest:version="1.2">'
+                         '<manifest:file-entry manifest:full-path="/" manifest:media-type="application/vnd.oasis.'
+                         'opendocument.spreadsheet"/></manifest:manifest>')
+    pack, out = tmp_path / "p.mpack", tmp_path / "p.json"
+    assert main(["import", str(pack), str(path)]) == 0
+    assert main(["export", str(pack), "-o", str(out)]) == 0
+    cells = {o["cell"]: (o["value"], o["display"], o["status"]) for o in json.loads(out.read_text())["observations"]}
+    assert cells == {"B2": (100_500, "100.5", None), "B3": (None, "#DIV/0!", "error:#DIV/0!"),
+                     "B4": (None, "#N/A", "error:#N/A")}
