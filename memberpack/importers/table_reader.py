@@ -59,7 +59,8 @@ from memberpack.importers.keys import (
     AREA, PERIOD, REFERENCE, SECTION, UNITS_HEADER, KeyColumn, RowKeys, alike_keys, date_periods, ignores_label, row_keys, section_texts,
     totals_row, unit_of_row)
 from memberpack.importers.label_keys import LabelKeys
-from memberpack.model.number_formats import divides_by, general, is_percent, render, writes_percent_sign
+from memberpack.model.number_formats import (divides_by, general, is_percent, render, shown_otherwise,
+                                             writes_percent_sign)
 from memberpack.importers.layout import (
     THOUSANDS as _THOUSANDS, TableLayout, blank, cell_class, cell_text, is_header_like, is_units_row, strip_periods)
 from memberpack.importers.percent_fractions import PercentFractions, read_as_fractions
@@ -1074,6 +1075,11 @@ class TableReader:
                               "(1.2m: 1,200,000) but no unit is stated: read as numbers, not £ (give the unit with --unit)")
         if scaled := [col for col in self.columns if divides_by(col.code) > 1]:
             self.report.doubt(scaled_format_doubt(scaled))
+        if shown := [col for col in self.columns if shown_otherwise(col.code)]:
+            names = ", ".join(f"{col.letter} ({col.measure})" for col in shown[:4]) + (" ..." if len(shown) > 4 else "")
+            self.report.doubt(f"column{'s' if len(shown) > 1 else ''} {names}: the number format ({shown[0].code}) "
+                              f"shows {shown_otherwise(shown[0].code)}: the figures are read as the cells hold them, "
+                              "which is not as the workbook shows them; check them against the workbook")
         months = [letter for letter, (count, most) in self._clock.items() if count >= CLOCK_SEEN and most <= 11]
         if months:
             self.report.doubt(years_months_doubt(months))
