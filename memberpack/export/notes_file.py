@@ -126,7 +126,9 @@ def read_notes_file(path: str | Path, protection: Protection | None = None) -> N
         raise NotesError(f"{path}: no such notes file") from None
     except OSError as exc:
         raise NotesError(f"{path}: cannot read the notes file ({exc.strerror})") from None
-    except (ValueError, RecursionError) as exc:   # also a number too long to convert (Python's 4,300 digits)
+    except RecursionError:
+        raise NotesError(f"{path.name}: not a memberpack notes file: its JSON is nested too deeply to be one") from None
+    except ValueError as exc:   # also a number too long to convert (Python's 4,300 digits)
         where = f" (line {exc.lineno})" if isinstance(exc, json.JSONDecodeError) else ""
         raise NotesError(f"{path.name}: not a memberpack notes file: it is not valid JSON text{where}") from None
     if not isinstance(document, dict) or document.get("format") != FORMAT:

@@ -1,11 +1,12 @@
-"""What python-calamine cannot tell: number formats, formulas without a cached value, and hidden
-columns and rows (.xlsx/.xlsm).
+"""What python-calamine cannot tell: number formats, formulas without a cached value, error values
+(``#DIV/0!``, which calamine reads as blank), and hidden columns and rows (.xlsx/.xlsm).
 
 calamine gives 0.1706 for a cell shown as ``17.06%`` and -0.5 for one shown as ``(0.5)``. The
 format codes come from ``xl/styles.xml`` and the ``s`` attribute of the first rows of each sheet
 (a bounded prefix, so a 100,000-row sheet costs no more than a 20-row one); a table's later rows
 reuse the format of its column. Formulas that were never calculated are found by a byte scan of
-the sheet part, since calamine silently drops them, and so are the tags of hidden columns and rows.
+the sheet part, since calamine silently drops them, and so are error cells and the tags of hidden
+columns and rows.
 """
 
 from __future__ import annotations
@@ -30,15 +31,17 @@ _NS = "{http://schemas.openxmlformats.org/spreadsheetml/2006/main}"
 _STRICT_NS = "{http://purl.oclc.org/ooxml/spreadsheetml/main}"
 _A1 = re.compile(r"[A-Z]{1,3}[0-9]{1,7}")
 _UNCACHED = re.compile(rb'<c r="([A-Z]{1,3}\d+)"[^>]*>\s*<f[^>]*(?:/>|>[^<]*</f>)\s*(?:<v\s*/>|<v>\s*</v>)?\s*</c>')
+_ERROR = re.compile(rb'<c r="([A-Z]{1,3}\d{1,7})"[^>]*?\st="e"[^>]*>\s*(?:<f[^>]*(?:/>|>[^<]*</f>)\s*)?<v>(#[^<]{1,30})</v>')
 
 
 @dataclass(slots=True)
 class SheetFormats:
-    """Format codes of a sheet's first rows, by 0-based (row, column), uncached formula cells, and
-    the hidden columns and rows (0-based)."""
+    """Format codes of a sheet's first rows, by 0-based (row, column), uncached formula cells, error
+    values as written, and the hidden columns and rows (0-based)."""
 
     codes: dict[tuple[int, int], str] = field(default_factory=dict)
     uncached: set[tuple[int, int]] = field(default_factory=set)
+    errors: dict[tuple[int, int], str] = field(default_factory=dict)   # calamine reads them as blank (an .xls's first rows')
     rows_read: int = 0
     hidden_columns: set[int] = field(default_factory=set)
     hidden_rows: set[int] = field(default_factory=set)
@@ -166,6 +169,9 @@ class SheetScan:
         data = self._tail + chunk
         if b"<f" in data:
             self._found.uncached.update(parse_ref(m.group(1).decode()) for m in _UNCACHED.finditer(data))
+        if b't="e"' in data:
+            self._found.errors.update((parse_ref(ref.decode()), text.decode("ascii", "replace"))
+                                      for ref, text in _ERROR.findall(data))
         if b"hidden=" in data:   # (a hidden column's or row's tag; most sheets have none)
             _hidden(data, self._found)
         self._tail = data[-4096:]

@@ -1,7 +1,8 @@
 """What python-calamine cannot tell of an OpenDocument sheet: which cells are percentages, which
-negatives are shown in brackets, which columns are hidden, and which cells are merged (calamine gives
-an .xlsx file's merges, not an .ods file's: those of the rows read here are taken from the cells'
-``table:number-rows-spanned`` and ``table:number-columns-spanned``).
+negatives are shown in brackets, which hold an error (``#DIV/0!``, read by calamine as blank or 0),
+which columns are hidden, and which cells are merged (calamine gives an .xlsx file's merges, not an
+.ods file's: those of the rows read here are taken from the cells' ``table:number-rows-spanned`` and
+``table:number-columns-spanned``).
 
 calamine gives 0.3429 for a cell LibreOffice shows as ``34.29%``; the file says so in the cell itself
 (``office:value-type="percentage"``) beside the text shown (``<text:p>34.29%</text:p>``). The
@@ -27,6 +28,7 @@ _CHUNK = 1 << 16
 _TABLE = "{urn:oasis:names:tc:opendocument:xmlns:table:1.0}"
 _OFFICE = "{urn:oasis:names:tc:opendocument:xmlns:office:1.0}"
 _CELLS = (f"{_TABLE}table-cell", f"{_TABLE}covered-table-cell")
+_ERROR_TYPE = "{urn:org:documentfoundation:names:experimental:calc:xmlns:calcext:1.0}value-type"
 
 
 def read_ods_formats(path: Path, sheet_names: list[str]) -> dict[str, SheetFormats]:
@@ -140,6 +142,10 @@ class _Walk:
             columns = _count(element.get(f"{_TABLE}number-columns-spanned"))
             if rows > 1 or columns > 1:
                 self.sheet.merged.append(((self.row, self.col), (self.row + rows - 1, self.col + columns - 1)))
+            if element.get(_ERROR_TYPE) == "error" and (text := "".join(element.itertext()).strip()):
+                for r in range(self.row, self.row + min(self.row_repeat, FORMAT_ROWS)):
+                    for c in range(self.col, self.col + min(repeat, 1_024)):
+                        self.sheet.errors[(r, c)] = text
             code = _code(element)
             if code is not None:
                 for r in range(self.row, self.row + min(self.row_repeat, FORMAT_ROWS)):
@@ -355,6 +361,10 @@ def _walk_sheet(search: _Search, sheet: SheetFormats) -> None:
                 kind = _KIND.search(attrs)
                 kind = kind.group(1) if kind is not None else None
                 code = None
+                if b'calcext:value-type="error"' in attrs:   # calamine reads it as blank: its text is the error
+                    text = shown if shown is not None else _MARKUP.sub(b"", inner)
+                    if text.strip():
+                        _error(sheet, row, col, row_repeat, attrs, text.decode("utf-8").strip())
                 if kind in _FIGURE_BYTES:
                     if shown is None:
                         if b"&" in inner or b"\r" in inner:
@@ -390,6 +400,14 @@ def _walk_sheet(search: _Search, sheet: SheetFormats) -> None:
         search.walked += _CHUNK
         if search.walked >= MAX_BYTES or not search.more():
             return
+
+
+def _error(sheet: SheetFormats, row: int, col: int, row_repeat: int, attrs: bytes, text: str) -> None:
+    """An error cell's text (``#DIV/0!``), in every row and column it is repeated over."""
+    repeat = _count(_value(_COLUMNS_REPEATED, attrs)) if b"repeated" in attrs else 1
+    for r in range(row, row + min(row_repeat, FORMAT_ROWS)):
+        for c in range(col, col + min(repeat, 1_024)):
+            sheet.errors[(r, c)] = text
 
 
 def _merge(sheet: SheetFormats, attrs: bytes, row: int, col: int) -> None:

@@ -23,7 +23,7 @@ from pathlib import Path
 from typing import Any, TypeVar
 
 from memberpack import paths
-from memberpack.errors import DAMAGED, ImportFailed
+from memberpack.errors import DAMAGED, SAVE_AGAIN, ImportFailed
 from memberpack.importers.csv_reader import csv_sheet_rows, refuse_decimal_comma
 from memberpack.importers.far_cells import LARGE_AREA, large_sheets, trimmed
 from memberpack.importers.marked_utf8 import MARKED_UTF8
@@ -327,7 +327,7 @@ def _workbook_sheets(path: Path, opened: _Opened) -> Iterator[Sheet]:
             except ImportFailed:   # its formats, read with it, are damaged
                 raise
             except Exception as exc:  # noqa: BLE001
-                raise ImportFailed(f"{path.name}: sheet {name!r} cannot be read ({_short(exc)})") from None
+                raise ImportFailed(f"{path.name}: sheet {name!r} cannot be read{_sheet_failure(exc)}") from None
             if calamine_sheet.height * calamine_sheet.width <= PARSE_AHEAD_CELLS:
                 opened.parse_ahead(n)
             if n == 0:
@@ -342,7 +342,7 @@ def _workbook_sheets(path: Path, opened: _Opened) -> Iterator[Sheet]:
                 notes.append(f"warning: sheet {name!r}: merged cells are read from its first {FORMAT_ROWS:,} rows only (an "
                              ".ods file's); a label merged over rows below them names only its first row")
             rows = _calamine_rows(calamine_sheet, (name, notes) if opened.careful else None)
-            rows = with_ratings(_filled_down(rows, merged), sheet_formats)
+            rows = with_ratings(_filled_down(_with_errors(rows, sheet_formats.errors), merged), sheet_formats)
             yield Sheet(name, calamine_sheet.height, rows, merged, sheet_formats, notes, stated,
                         opened.coded and _TABLE_CODE.fullmatch(name) is not None)
     finally:
@@ -487,6 +487,26 @@ def _around_bad_dates(rows: Iterator[Row], width: int, name: str, notes: list[st
         yield row
 
 
+def _with_errors(rows: Iterator[tuple[int, Row]], errors: dict[tuple[int, int], str]) -> Iterator[tuple[int, Row]]:
+    """The rows with each error cell (``#DIV/0!``, ``#REF!``) as Excel shows it: calamine reads one as
+    blank (or as the 0 an .ods may state with it), which would show a failed figure as an empty cell
+    or a nought, and drop a row of them."""
+    if not errors:
+        return rows
+    by_row: dict[int, dict[int, str]] = {}
+    for (r, c), text in errors.items():
+        by_row.setdefault(r, {})[c] = text
+    return ((r, _put(row, by_row[r]) if r in by_row else row) for r, row in rows)
+
+
+def _put(row: Row, texts: dict[int, str]) -> Row:
+    for c, text in texts.items():
+        if c >= len(row):
+            row.extend([""] * (c + 1 - len(row)))
+        row[c] = text   # (an .ods error cell may state a value of 0 too)
+    return row
+
+
 def _unnamed_blank(rows: Iterator[tuple[int, Row]]) -> Iterator[tuple[int, Row]]:
     """The rows with pandas' "Unnamed: 3" in the sheet's first row left blank (:data:`_PANDAS_UNNAMED`):
     a table re-saved through pandas keeps its title there, alone once they are."""
@@ -542,6 +562,16 @@ def _filling(rows: Iterator[tuple[int, Row]], tall: list[tuple[int, int, int, in
         if r >= last:
             break
     yield from rows
+
+
+def _sheet_failure(exc: BaseException) -> str:
+    """Why calamine could not parse a sheet, to follow "sheet 'X' cannot be read": in the officer's
+    words where calamine's are a bare sheet name or its own terms."""
+    if type(exc).__name__ == "WorksheetNotFound":
+        return f": the workbook lists it but holds no such sheet, so it is damaged; {SAVE_AGAIN}"
+    if "string index not found" in str(exc):
+        return f": a cell names a text the workbook does not hold (its shared strings are missing or cut short); {SAVE_AGAIN}"
+    return f" ({_short(exc)})"
 
 
 def _short(exc: BaseException) -> str:

@@ -60,7 +60,8 @@ from memberpack.importers.keys import (
     AREA, PERIOD, REFERENCE, SECTION, UNITS_HEADER, KeyColumn, RowKeys, alike_keys, date_periods, ignores_label, row_keys, section_texts,
     totals_row, unit_of_row)
 from memberpack.importers.label_keys import LabelKeys
-from memberpack.model.number_formats import general, is_percent, render, writes_percent_sign
+from memberpack.model.number_formats import (divides_by, general, is_percent, render, shown_otherwise,
+                                             writes_percent_sign)
 from memberpack.importers.layout import (
     THOUSANDS as _THOUSANDS, TableLayout, blank, cell_class, cell_text, is_header_like, is_units_row, strip_periods)
 from memberpack.importers.percent_fractions import PercentFractions, read_as_fractions
@@ -1097,6 +1098,13 @@ class TableReader:
             self.report.doubt(f"{count:,} figure{'s' if count > 1 else ''} ({', '.join(self._unitless_scaled[1:])}"
                               f"{'...' if count > 3 else ''}) {'are' if count > 1 else 'is'} written with a scale "
                               "(1.2m: 1,200,000) but no unit is stated: read as numbers, not £ (give the unit with --unit)")
+        if scaled := [col for col in self.columns if divides_by(col.code) > 1]:
+            self.report.doubt(scaled_format_doubt(scaled))
+        if shown := [col for col in self.columns if shown_otherwise(col.code)]:
+            names = ", ".join(f"{col.letter} ({col.measure})" for col in shown[:4]) + (" ..." if len(shown) > 4 else "")
+            self.report.doubt(f"column{'s' if len(shown) > 1 else ''} {names}: the number format ({shown[0].code}) "
+                              f"shows {shown_otherwise(shown[0].code)}: the figures are read as the cells hold them, "
+                              "which is not as the workbook shows them; check them against the workbook")
         months = [letter for letter, (count, most) in self._clock.items() if count >= CLOCK_SEEN and most <= 11]
         if months:
             self.report.doubt(years_months_doubt(months))
@@ -3112,3 +3120,15 @@ def _step(cell: CellValue, unit: Unit | None) -> float:
     if cell.display.rstrip().endswith(("m", "k")):
         factor = abs(cell.value) / max(float(re.sub(r"[^\d.]", "", cell.display) or 1), 1e-12)
     return factor * 10 ** -decimals
+
+
+def scaled_format_doubt(columns: list[Column]) -> str:
+    """The doubt about columns whose number format shows their figures divided by a power of 1,000
+    (``#,##0,"k"``): the cell holds 1,500,000 and shows 1,500, so a unit stated over it (£k) may
+    describe the figure shown or the one held; read as held, in the unit stated, they may be 1,000
+    times too large (or the figure shown, 1,000 times too small)."""
+    first = columns[0]
+    names = ", ".join(f"{col.letter} ({col.measure})" for col in columns[:4]) + (" ..." if len(columns) > 4 else "")
+    return (f"column{'s' if len(columns) > 1 else ''} {names}: the number format ({first.code}) shows the figures "
+            f"divided by {divides_by(first.code):,}, so the unit stated may describe the figure shown, not the one "
+            "held: check the figures against the workbook (give the unit of the figures held with --unit)")

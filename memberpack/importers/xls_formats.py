@@ -1,5 +1,5 @@
 """What python-calamine cannot tell of a legacy .xls sheet: the number format of its first cells,
-and its hidden columns.
+the error values among them (``#DIV/0!``, which calamine reads as blank), and its hidden columns.
 
 calamine gives 0.3429 for a cell Excel shows as ``34.29%`` and -0.5 for one shown as ``(0.5)``. A
 BIFF8 workbook keeps its format codes (``FORMAT`` records) and cell styles (``XF`` records) in its
@@ -19,7 +19,8 @@ from pathlib import Path
 from memberpack.importers.formats import FORMAT_ROWS, SheetFormats
 
 _BOF, _EOF, _BOUNDSHEET, _FORMAT, _XF = 0x0809, 0x000A, 0x0085, 0x041E, 0x00E0
-_NUMBER, _RK, _MULRK, _FORMULA, _COLINFO = 0x0203, 0x027E, 0x00BD, 0x0006, 0x007D
+_NUMBER, _RK, _MULRK, _FORMULA, _COLINFO, _BOOLERR = 0x0203, 0x027E, 0x00BD, 0x0006, 0x007D, 0x0205
+_ERRORS = {0x00: "#NULL!", 0x07: "#DIV/0!", 0x0F: "#VALUE!", 0x17: "#REF!", 0x1D: "#NAME?", 0x24: "#NUM!", 0x2A: "#N/A"}
 _CELL = struct.Struct("<HHH")   # row, column, style (XF) of a cell record
 _RECORD = struct.Struct("<HH")
 _ROW_BLOCK = 32                 # cells are written in blocks of 32 rows, in order
@@ -140,14 +141,14 @@ def _read(read, wanted: set[str]) -> dict[str, SheetFormats] | None:
         elif kind == _EOF:
             break
     found = {name: _sheet(read, offset) for name, offset in sheets if name in wanted}
-    used = {styles[s] for cells, _ in found.values() for s in cells.values() if s < len(styles)}
+    used = {styles[s] for cells, _, _ in found.values() for s in cells.values() if s < len(styles)}
     if any(i and i not in codes for i in used):   # a built-in format (9 is "0%"), from openpyxl's table
         from openpyxl.styles.numbers import BUILTIN_FORMATS  # noqa: PLC0415 (openpyxl takes 0.1 s to load)
 
         codes = BUILTIN_FORMATS | codes
     out = {}
-    for name, (cells, hidden) in found.items():
-        sheet = out[name] = SheetFormats(rows_read=FORMAT_ROWS, hidden_columns=hidden)
+    for name, (cells, hidden, errors) in found.items():
+        sheet = out[name] = SheetFormats(rows_read=FORMAT_ROWS, hidden_columns=hidden, errors=errors)
         for cell, style in cells.items():
             code = codes.get(styles[style], "General") if style < len(styles) else "General"
             if code != "General":
@@ -155,10 +156,11 @@ def _read(read, wanted: set[str]) -> dict[str, SheetFormats] | None:
     return out
 
 
-def _sheet(read, offset: int) -> tuple[dict[tuple[int, int], int], set[int]]:
-    """The style (XF) of each number cell in the sheet's first :data:`FORMAT_ROWS` rows, and the
-    hidden columns (``COLINFO`` records, written before the cells)."""
-    found, hidden = {}, set()
+def _sheet(read, offset: int) -> tuple[dict[tuple[int, int], int], set[int], dict[tuple[int, int], str]]:
+    """The style (XF) of each number cell in the sheet's first :data:`FORMAT_ROWS` rows, the hidden
+    columns (``COLINFO`` records, written before the cells), and the error values of those rows
+    (``BOOLERR`` records, and formulas whose cached result is an error)."""
+    found, hidden, errors = {}, set(), {}
     for at, kind, body in _records(read, offset):
         if kind == _EOF:
             break
@@ -166,18 +168,25 @@ def _sheet(read, offset: int) -> tuple[dict[tuple[int, int], int], set[int]]:
             first, last, _, _, flags = struct.unpack_from("<HHHHH", body)
             if flags & 0x0001:
                 hidden.update(range(first, min(last, 255) + 1))
-        if kind in (_NUMBER, _RK, _FORMULA, _MULRK) and len(body) >= 6:
+        if kind in (_NUMBER, _RK, _FORMULA, _MULRK, _BOOLERR) and len(body) >= 6:
             row, col = struct.unpack_from("<HH", body)
             if row >= FORMAT_ROWS + _ROW_BLOCK:
                 break
             if row >= FORMAT_ROWS:
                 continue
+            if kind == _BOOLERR:
+                if len(body) >= 8 and body[7] == 1 and body[6] in _ERRORS:
+                    errors[(row, col)] = _ERRORS[body[6]]
+                continue
+            if kind == _FORMULA and len(body) >= 14 and body[6] == 2 and body[12:14] == b"\xff\xff" \
+                    and body[8] in _ERRORS:   # (a cached error: type 2, its code, then 0xFFFF)
+                errors[(row, col)] = _ERRORS[body[8]]
             if kind != _MULRK:
                 found[(row, col)] = _CELL.unpack_from(body)[2]
             else:
                 for i in range((len(body) - 6) // 6):
                     found[(row, col + i)] = struct.unpack_from("<H", body, 4 + 6 * i)[0]
-    return found, hidden
+    return found, hidden, errors
 
 
 def _unicode(body: bytes, at: int, length_bytes: int) -> str:

