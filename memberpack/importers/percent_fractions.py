@@ -18,6 +18,7 @@ named so: ``Change on last year``), may go over 100 or under 0, and are not doub
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from dataclasses import dataclass
 
 import numpy as np
@@ -163,25 +164,24 @@ class PercentFractions:
 
     def shares_over_100(self) -> str | None:
         """What to tell the officer, when percentages of a whole go over 100."""
-        names = [name for name, seen in self._seen.items() if seen.highest > 100 and _is_share(name)]
-        if not names:
-            return None
-        highest = self._seen[names[0]].highest
-        where = f" in {names[0]!r}" if len(names) > 1 else ""
-        return (f"the figures of {_listed(names)} go over 100 (up to {highest:,g}{where}), "
-                "which no percentage of a whole can: they are read as written, as percentages, but may be counts or "
-                "in another unit: check them in the workbook")
+        return self._beyond_a_share(lambda seen: seen.highest if seen.highest > 100 else None, "go over 100 (up to",
+                                    "counts")
 
     def shares_below_0(self) -> str | None:
         """What to tell the officer, when percentages of a whole go under 0."""
-        names = [name for name, seen in self._seen.items() if seen.lowest < 0 and _is_share(name)]
+        return self._beyond_a_share(lambda seen: seen.lowest if seen.lowest < 0 else None, "go under 0 (down to",
+                                    "changes")
+
+    def _beyond_a_share(self, beyond: Callable[[_Seen], float | None], goes: str, may_be: str) -> str | None:
+        """The doubt about percentages of a whole with a figure ``beyond`` what one can be (``goes``: ``go
+        over 100 (up to``; ``may_be``: what they may be instead)."""
+        names = [name for name, seen in self._seen.items() if beyond(seen) is not None and _is_share(name)]
         if not names:
             return None
-        lowest = self._seen[names[0]].lowest
         where = f" in {names[0]!r}" if len(names) > 1 else ""
-        return (f"the figures of {_listed(names)} go under 0 (down to {lowest:,g}{where}), "
-                "which no percentage of a whole can: they are read as written, as percentages, but may be changes or "
-                "in another unit: check them in the workbook")
+        return (f"the figures of {_listed(names)} {goes} {beyond(self._seen[names[0]]):,g}{where}), which no "
+                f"percentage of a whole can: they are read as written, as percentages, but may be {may_be} or in "
+                "another unit: check them in the workbook")
 
     def said(self, names: list[str], by_officer: str) -> str:
         """The report's line for ``names`` read as fractions because the officer said so (``by_officer``:

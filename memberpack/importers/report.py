@@ -21,9 +21,11 @@ READ, ASSUMED, UNSURE = "read", "read with assumptions", "unsure"
 PERIOD_CLEARED = "cleared by hand"   # the period_reason of a table the officer said states no period
 # What a doubt is about, which says what answers it: the layout (header rows, label and key columns, the
 # table's rows), answered by a layout the officer set or corrected; the unit, by a unit given by hand;
-# the period, by a period set by hand; the figures themselves (percentages that may be fractions, a share
-# over 100), by nothing but the officer accepting them (fractions by the officer's word, before reading).
-LAYOUT_DOUBT, UNIT_DOUBT, PERIOD_DOUBT, FIGURES_DOUBT = "layout", "unit", "period", "figures"
+# the period, by a period set by hand; percentages that may be fractions, by the officer's word on them
+# (before reading: table_reader); the figures themselves (a share of a whole over 100), by nothing but the
+# officer accepting them.
+LAYOUT_DOUBT, UNIT_DOUBT, PERIOD_DOUBT = "layout", "unit", "period"
+FRACTIONS_DOUBT, FIGURES_DOUBT = "fractions", "figures"
 MAX_ASSUMPTIONS = 1_000
 MAX_SKIPPED_CELLS = 1_000_000   # kept per table to make runs from; beyond this they are only counted
 MAX_RUNS_LISTED = 1_000         # runs in the JSON report and the pack; the text shows fewer
@@ -132,8 +134,9 @@ class TableReport:
             self.assumptions.append(text)
 
     def doubt(self, text: str, about: str = FIGURES_DOUBT) -> None:
-        """Record why the table is unsure, and what the doubt is about (:data:`LAYOUT_DOUBT`, :data:`UNIT_DOUBT`,
-        :data:`PERIOD_DOUBT` or :data:`FIGURES_DOUBT`): which of the officer's corrections answers it."""
+        """Record why the table is unsure, and what the doubt is about (:data:`LAYOUT_DOUBT`,
+        :data:`UNIT_DOUBT`, :data:`PERIOD_DOUBT`, :data:`FRACTIONS_DOUBT` or :data:`FIGURES_DOUBT`):
+        which of the officer's corrections answers it."""
         if text not in self.doubts:
             self.doubts.append(text)
             self._about[text] = about

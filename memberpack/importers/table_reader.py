@@ -65,7 +65,7 @@ from memberpack.importers.layout import (
 from memberpack.importers.percent_fractions import PercentFractions, read_as_fractions
 from memberpack.importers.plain_numbers import FORMATTED_NUMBER, PLAIN_NUMBER, plain_figures
 from memberpack.importers.reader import Sheet
-from memberpack.importers.report import FIGURES_DOUBT, LAYOUT_DOUBT, UNIT_DOUBT, TableReport
+from memberpack.importers.report import FIGURES_DOUBT, FRACTIONS_DOUBT, LAYOUT_DOUBT, UNIT_DOUBT, TableReport
 from memberpack.importers.roles import (
     SUBTOTAL_WORDS, TOTAL_WORDS, ParsedRow, assign_roles, role_from_words, rounding_step, summed_apart)
 from memberpack.importers.stated_amounts import StatedAmounts
@@ -960,7 +960,7 @@ class TableReader:
             doubted = [name for name in doubted if name not in self.layout.fractions]
         else:
             yield from self._unlabelled_total(sums)
-        for doubt, about in ((fractions.doubt(doubted), FIGURES_DOUBT), (fractions.shares_over_100(), FIGURES_DOUBT),
+        for doubt, about in ((fractions.doubt(doubted), FRACTIONS_DOUBT), (fractions.shares_over_100(), FIGURES_DOUBT),
                              (fractions.shares_below_0(), FIGURES_DOUBT), (stated.doubt(), UNIT_DOUBT)):
             if doubt is not None:
                 self.report.doubt(doubt, about)
