@@ -11,8 +11,9 @@ box), and :func:`read_as_fractions` reads them as percentages.
 * shares over 100, or under 0: figures over 100 told as a percentage of a whole (``Percentage of EHC
 plans issued within 20 weeks``, whose target the scorecards state as ``85%``): a target of 402 there is a
 count, or in another unit, more likely than 402%; a figure of -3 there is a change, or a mark, more
-likely than -3%. A percentage of a budget, a target or a plan, and a change (named so, or in a column
-named so: ``Change on last year``), may go over 100 or under 0, and are not doubted.
+likely than -3%. A percentage of a budget, a target or a plan, a change (named so, or in a column
+named so: ``Change on last year``) and a balance (``DSG cumulative balance as a % of the total income``)
+may go over 100 or under 0, and are not doubted.
 """
 
 from __future__ import annotations
@@ -33,9 +34,11 @@ QUARTER = 0.25   # figures none of them under this, all at most 1: fractions mor
 # what names a percentage of a whole, not of a budget, target or plan (which may be overrun)
 _SHARE = re.compile(r"(?:\b(?:percentage|per\s?cent)|%)\s+of\s+(?!(?:the\s+)?(?:budgets?|targets?|plans?|forecasts?|"
                     r"baselines?|capacity|last|previous)\b)", re.IGNORECASE)
-# what names a change, which may go either way (``Change on last year``, ``Variance``, ``+/-``)
-_CHANGE = re.compile(r"\b(?:change[sd]?|difference|diff|variance|var|movement|increase|decrease|growth|"
-                     r"direction|trend|dot|vs)\b|\+\s?/\s?-|±", re.IGNORECASE)
+# what names a change or a balance, which may go either way (``Change on last year``, ``Variance``, ``+/-``,
+# ``DSG cumulative balance as a % of the total income``)
+_CHANGE = re.compile(r"\b(?:change[sd]?|difference|diff|variance|var|movement|increase|decrease|growth|direction|"
+                     r"trend|dot|vs|balances?|deficits?|surplus(?:es)?|net|overspends?|underspends?)\b|\+\s?/\s?-|±",
+                     re.IGNORECASE)
 
 
 @dataclass(slots=True)

@@ -82,10 +82,11 @@ def test_a_layout_set_in_the_wizard_leaves_the_share_in_doubt(tmp_path):
     assert "go over 100 (up to 402)" in table.report.doubts[0]
 
 
-def test_changes_and_percentages_of_a_budget_under_0_are_not_doubted(tmp_path):
+def test_changes_balances_and_percentages_of_a_budget_under_0_are_not_doubted(tmp_path):
     rows = [["Measure", "2023/24", "Change on last year"], [SHARE, 61.5, -4.5],
             ["Percentage change in referrals", 12, -8], ["Percentage of budget spent", 98.2, -1.5],
-            ["Percentage of pupils absent: change since 2019", -0.4, -0.2]]
+            ["Percentage of pupils absent: change since 2019", -0.4, -0.2],
+            ["DSG cumulative balance as a % of the total income", -15.06, -9.5]]
     (table,) = read_file(write_xlsx(tmp_path / "changes.xlsx", {"S": rows})).tables
     assert not [d for d in table.report.doubts if "under 0" in d]
     assert {o.cell: o.value for o in table.observations}["C2"] == -4.5
