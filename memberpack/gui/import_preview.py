@@ -27,7 +27,7 @@ from memberpack.importers import read_file
 from memberpack.importers.cells import column_index, column_letter
 from memberpack.importers.engine import FileResult
 from memberpack.importers.table_layout import TableLayout
-from memberpack.importers.report import PERIOD_CLEARED, UNSURE, TableReport
+from memberpack.importers.report import FIGURES_DOUBT, PERIOD_CLEARED, UNSURE, TableReport
 from memberpack.importers.reader import read_sheets
 from memberpack.model.display import counted
 from memberpack.model.number_formats import render
@@ -323,8 +323,7 @@ class PreviewPage(QWizardPage):
         self.key_columns.setText(", ".join(layout.key_columns))
         self.ignored_columns.setText(", ".join(layout.ignored_columns))
         self.period.setText(layout.period or "")
-        self.doubt.setText("Unsure: " + in_wizard_words("; ".join(report.doubts)) + ". Correct the reading below, "
-                           "or tick the box at the bottom to import it as read." if report.doubts else "")
+        self.doubt.setText(_doubt_banner(report))
         self.doubt.setVisible(bool(report.doubts))
         doubted = report.fractions_doubted
         if doubted:
@@ -409,6 +408,16 @@ class PreviewPage(QWizardPage):
         wizard.results[wizard.results.index(result)] = reread
         self._fill_tables(self.tables.currentIndex() if then_show is None else then_show)
         return True
+
+
+def _doubt_banner(report: TableReport) -> str:
+    """Why the table is unsure, and what answers it: a correction below where a doubt is about the
+    layout, unit, period or fractions; else only the officer who checked the figures."""
+    if not report.doubts:
+        return ""
+    correctable = any(report.doubt_about(d) != FIGURES_DOUBT for d in report.doubts)
+    then = "Correct the reading below, or tick" if correctable else "Check the figures in the workbook, then tick"
+    return f"Unsure: {in_wizard_words('; '.join(report.doubts))}. {then} the box at the bottom to import it as read."
 
 
 def _fractions_read(layout: TableLayout, report: TableReport) -> str:

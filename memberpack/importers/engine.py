@@ -28,7 +28,7 @@ from memberpack.errors import Cancelled, ImportFailed, ReadAgain, UnsureTable
 from memberpack.importers.found_table import FoundTable, Part, Recall
 from memberpack.importers.isolation import ReaderFailed, Send, run_isolated
 from memberpack.importers.table_layout import LEGEND, Corrections, TableLayout, as_heading, strip_periods
-from memberpack.importers.report import UNSURE, FileReport
+from memberpack.importers.report import LAYOUT_DOUBT, UNIT_DOUBT, UNSURE, FileReport
 from memberpack.importers.safety import check_file, not_a_file
 from memberpack.importers.sign_sample import SignSample
 from memberpack.model.annotations import now_iso, parse_time
@@ -461,9 +461,14 @@ def already_imported(pack: Pack, sha256: str) -> str | None:
 def _unsure(path: Path, found: FoundTable) -> UnsureTable:
     report = found.report
     name = f"{report.title or report.sheet} ({report.sheet}!{report.cell_range})"
+    correct = _CORRECTIONS.get(report.doubt_about(report.doubts[0]), "")
     return UnsureTable(f"{path.name}: table {name} is unsure: {report.doubts[0]}; check it in the import wizard, "
-                       "or confirm it with --accept-unsure, or correct it with --header-rows, --label-column, "
-                       "--key-columns or --unit")
+                       f"or confirm it with --accept-unsure{correct}")
+
+
+# what answers a doubt on the command line, by what it is about (a doubt about the figures: nothing but --accept-unsure)
+_CORRECTIONS = {LAYOUT_DOUBT: ", or correct it with --header-rows, --label-column or --key-columns",
+                UNIT_DOUBT: ", or give its unit with --unit"}
 
 
 def _no_fractions(paths: Sequence[Path]) -> ImportFailed:

@@ -22,6 +22,7 @@ from typing import Any
 
 from memberpack.importers.cells import column_index
 from memberpack.importers.indicator_codes import indicator_codes
+from memberpack.importers.report import PERIOD_DOUBT
 from memberpack.importers.roles import SUBTOTAL_WORDS, TOTAL_WORDS
 from memberpack.model.areas import LOCAL_AUTHORITY, NATIONAL, REGIONAL, Area, standard_region
 from memberpack.model.periods import CALENDAR_MONTH, YEARS_SPAN, Period, parse_period
@@ -1053,7 +1054,7 @@ def describe_keys(layout, seen: dict[int, list[Any]], report) -> None:
         report.context[heading(c) or f"column {letter}"] = value
         if value and _PERIOD_HEADER.search(heading(c)) and parse_period(value) is None:
             report.doubt(f"column {letter} ({heading(c)}) gives the period as {value!r}, not one period I can "
-                         "read: the figures are kept with no period of their own")
+                         "read: the figures are kept with no period of their own", PERIOD_DOUBT)
     periods = [k for k in report.key_columns if k["role"] == PERIOD]
     if periods:
         report.period_reason = f"column {periods[0]['column']} ({periods[0]['header'] or 'periods'}), row by row"

@@ -8,15 +8,18 @@ percentages are common and real: DfE's permanent exclusion rates are 0.1 to 0.7 
 authorities' 0 or 0.05; real ones that never fall under a quarter of one per cent are rare.) The
 officer who knows they are fractions says so (``memberpack import --fractions``, the import wizard's
 box), and :func:`read_as_fractions` reads them as percentages.
-* shares over 100: figures over 100 told as a percentage of a whole (``Percentage of EHC plans issued
-within 20 weeks``, whose target the scorecards state as ``85%``): a target of 402 there is a count, or
-in another unit, more likely than 402%. A percentage of a budget, a target or a plan, and a change, may
-go over 100, and are not doubted.
+* shares over 100, or under 0: figures over 100 told as a percentage of a whole (``Percentage of EHC
+plans issued within 20 weeks``, whose target the scorecards state as ``85%``): a target of 402 there is a
+count, or in another unit, more likely than 402%; a figure of -3 there is a change, or a mark, more
+likely than -3%. A percentage of a budget, a target or a plan, a change (named so, or in a column
+named so: ``Change on last year``) and a balance (``DSG cumulative balance as a % of the total income``)
+may go over 100 or under 0, and are not doubted.
 """
 
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from dataclasses import dataclass
 
 import numpy as np
@@ -31,6 +34,11 @@ QUARTER = 0.25   # figures none of them under this, all at most 1: fractions mor
 # what names a percentage of a whole, not of a budget, target or plan (which may be overrun)
 _SHARE = re.compile(r"(?:\b(?:percentage|per\s?cent)|%)\s+of\s+(?!(?:the\s+)?(?:budgets?|targets?|plans?|forecasts?|"
                     r"baselines?|capacity|last|previous)\b)", re.IGNORECASE)
+# what names a change or a balance, which may go either way (``Change on last year``, ``Variance``, ``+/-``,
+# ``DSG cumulative balance as a % of the total income``)
+_CHANGE = re.compile(r"\b(?:change[sd]?|difference|diff|variance|var|movement|increase|decrease|growth|direction|"
+                     r"trend|dot|vs|balances?|deficits?|surplus(?:es)?|net|overspends?|underspends?)\b|\+\s?/\s?-|±",
+                     re.IGNORECASE)
 
 
 @dataclass(slots=True)
@@ -41,7 +49,8 @@ class _Seen:
     smallest: float = np.inf    # the smallest figure's size
     shown: bool = False         # some figure shown with a %
     example: float | None = None   # a figure neither 0 nor 1
-    highest: float = -np.inf    # the highest figure
+    highest: float = -np.inf    # the highest figure, and the lowest, of those in no column naming a change
+    lowest: float = np.inf
 
 
 class PercentFractions:
@@ -54,7 +63,8 @@ class PercentFractions:
         if type(part) is list:
             for obs in part:
                 if obs.unit == PERCENT and obs.value is not None:
-                    self._note(_named(obs.label, obs.measure), np.array([obs.value]), "%" in obs.display)
+                    self._note(_named(obs.label, obs.measure), np.array([obs.value]), "%" in obs.display,
+                               _CHANGE.search(obs.measure) is None)
             return
         self._add_block(part)
 
@@ -66,6 +76,7 @@ class PercentFractions:
         told = None   # each distinct label naming a percentage: its name's number, else -1
         names: dict[str, int] = {}
         found, shown_by = [], []
+        levels = np.ones(len(part.columns), dtype=bool)   # each column's: its figures are levels, not changes
         for k, column in enumerate(part.columns):
             units = column.row_units
             if units is None and column.unit != PERCENT or units is not None and PERCENT not in units.values:
@@ -87,6 +98,7 @@ class PercentFractions:
             if len(rows):
                 found.append((rows, np.full(len(rows), k), codes, values[rows]))
                 shown_by.append((k, shown))
+                levels[k] = _CHANGE.search(column.measure) is None
         if not found:
             return
         rows, columns, codes, values = (np.concatenate(parts) for parts in zip(*found))
@@ -102,10 +114,11 @@ class PercentFractions:
         for g in np.argsort(firsts).tolist():
             a, b = int(starts[g]), stops[g]
             shown = any(shown_at[c] for c in dict.fromkeys(columns[a:b].tolist()))
-            self._note(name_of[int(codes[a])], values[a:b], shown)
+            self._note(name_of[int(codes[a])], values[a:b], shown, levels[columns[a:b]])
 
-    def _note(self, name: str, values: np.ndarray, shown: bool) -> None:
-        """Note ``values`` under ``name``, added one by one as a cell-by-cell reading adds them."""
+    def _note(self, name: str, values: np.ndarray, shown: bool, levels: bool | np.ndarray = True) -> None:
+        """Note ``values`` under ``name``, added one by one as a cell-by-cell reading adds them; only those
+        of ``levels`` (each figure's, or all's: in no column naming a change) count for the highest and lowest."""
         if not len(values):
             return
         seen = self._seen.setdefault(name, _Seen())
@@ -114,7 +127,8 @@ class PercentFractions:
             seen.count += 1
             seen.total += value
             seen.largest, seen.smallest = max(seen.largest, abs(value)), min(seen.smallest, abs(value))
-            seen.highest = max(seen.highest, value)
+            if levels:
+                seen.highest, seen.lowest = max(seen.highest, value), min(seen.lowest, value)
             if seen.example is None and value != 0 and value != 1:
                 seen.example = value
             seen.shown = seen.shown or shown
@@ -123,7 +137,9 @@ class PercentFractions:
         seen.total = float(np.cumsum(np.concatenate(([seen.total], values)))[-1])   # (in order: not pairwise)
         seen.largest = max(seen.largest, float(np.abs(values).max()))
         seen.smallest = min(seen.smallest, float(np.abs(values).min()))
-        seen.highest = max(seen.highest, float(values.max()))
+        kept = values[levels] if isinstance(levels, np.ndarray) else values if levels else values[:0]
+        if len(kept):
+            seen.highest, seen.lowest = max(seen.highest, float(kept.max())), min(seen.lowest, float(kept.min()))
         if seen.example is None and len(parts := values[(values != 0) & (values != 1)]):
             seen.example = float(parts[0])
         seen.shown = seen.shown or shown
@@ -151,14 +167,24 @@ class PercentFractions:
 
     def shares_over_100(self) -> str | None:
         """What to tell the officer, when percentages of a whole go over 100."""
-        names = [name for name, seen in self._seen.items() if seen.highest > 100 and _SHARE.search(name)]
+        return self._beyond_a_share(lambda seen: seen.highest if seen.highest > 100 else None, "go over 100 (up to",
+                                    "counts")
+
+    def shares_below_0(self) -> str | None:
+        """What to tell the officer, when percentages of a whole go under 0."""
+        return self._beyond_a_share(lambda seen: seen.lowest if seen.lowest < 0 else None, "go under 0 (down to",
+                                    "changes")
+
+    def _beyond_a_share(self, beyond: Callable[[_Seen], float | None], goes: str, may_be: str) -> str | None:
+        """The doubt about percentages of a whole with a figure ``beyond`` what one can be (``goes``: ``go
+        over 100 (up to``; ``may_be``: what they may be instead)."""
+        names = [name for name, seen in self._seen.items() if beyond(seen) is not None and _is_share(name)]
         if not names:
             return None
-        highest = self._seen[names[0]].highest
         where = f" in {names[0]!r}" if len(names) > 1 else ""
-        return (f"the figures of {_listed(names)} go over 100 (up to {highest:,g}{where}), "
-                "which no percentage of a whole can: they are read as written, as percentages, but may be counts or "
-                "in another unit: check them in the workbook")
+        return (f"the figures of {_listed(names)} {goes} {beyond(self._seen[names[0]]):,g}{where}), which no "
+                f"percentage of a whole can: they are read as written, as percentages, but may be {may_be} or in "
+                "another unit: check them in the workbook")
 
     def said(self, names: list[str], by_officer: str) -> str:
         """The report's line for ``names`` read as fractions because the officer said so (``by_officer``:
@@ -199,6 +225,12 @@ def _listed(names: list[str]) -> str:
 def _named(label: str, measure: str) -> str:
     """What a percentage is told by: its row's label where that names a percentage, else its column."""
     return label if _names_percent(label) else measure
+
+
+def _is_share(name: str) -> bool:
+    """Whether ``name`` tells a percentage of a whole (``Percentage of EHC plans issued within 20 weeks``),
+    not of a budget, target or plan, nor a change (``Percentage of pupils absent: change on last year``)."""
+    return _SHARE.search(name) is not None and _CHANGE.search(name) is None
 
 
 def _names_percent(label: str) -> bool:

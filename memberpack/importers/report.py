@@ -19,6 +19,13 @@ from memberpack.model.display import counted
 
 READ, ASSUMED, UNSURE = "read", "read with assumptions", "unsure"
 PERIOD_CLEARED = "cleared by hand"   # the period_reason of a table the officer said states no period
+# What a doubt is about, which says what answers it: the layout (header rows, label and key columns, the
+# table's rows), answered by a layout the officer set or corrected; the unit, by a unit given by hand;
+# the period, by a period set by hand; percentages that may be fractions, by the officer's word on them
+# (before reading: table_reader); the figures themselves (a share of a whole over 100), by nothing but the
+# officer accepting them.
+LAYOUT_DOUBT, UNIT_DOUBT, PERIOD_DOUBT = "layout", "unit", "period"
+FRACTIONS_DOUBT, FIGURES_DOUBT = "fractions", "figures"
 MAX_ASSUMPTIONS = 1_000
 MAX_SKIPPED_CELLS = 1_000_000   # kept per table to make runs from; beyond this they are only counted
 MAX_RUNS_LISTED = 1_000         # runs in the JSON report and the pack; the text shows fewer
@@ -75,6 +82,8 @@ class TableReport:
     footnotes: dict[str, str] = field(default_factory=dict)      # name or header -> marker stripped from it
     notes: list[str] = field(default_factory=list)   # notes under the title ("Source: H-CLIC, figures are provisional")
     warnings: list[str] = field(default_factory=list)   # "warning: ..." of the table, and of its file or sheet
+    _about: dict[str, str] = field(default_factory=dict, repr=False)     # doubt -> what it is about (LAYOUT_DOUBT ...)
+    _answered: dict[str, str] = field(default_factory=dict, repr=False)  # LAYOUT_DOUBT ... -> how the officer answered it
     _skipped: dict[str, array] = field(default_factory=dict, repr=False)   # reason -> row * _STRIDE + col
     _skipped_odd: list[tuple[str, str]] = field(default_factory=list, repr=False)  # cells not in A1 style
     _count: int = field(default=0, repr=False)
@@ -124,16 +133,32 @@ class TableReport:
         if len(self.assumptions) < MAX_ASSUMPTIONS:
             self.assumptions.append(text)
 
-    def doubt(self, text: str) -> None:
+    def doubt(self, text: str, about: str = FIGURES_DOUBT) -> None:
+        """Record why the table is unsure, and what the doubt is about (:data:`LAYOUT_DOUBT`,
+        :data:`UNIT_DOUBT`, :data:`PERIOD_DOUBT`, :data:`FRACTIONS_DOUBT` or :data:`FIGURES_DOUBT`):
+        which of the officer's corrections answers it."""
         if text not in self.doubts:
             self.doubts.append(text)
+            self._about[text] = about
+
+    def doubt_about(self, text: str) -> str:
+        """What the doubt ``text`` is about (:data:`FIGURES_DOUBT` for one not recorded here)."""
+        return self._about.get(text, FIGURES_DOUBT)
+
+    def answer(self, about: str, how: str) -> None:
+        """Record that the officer's corrections answer the doubts about ``about`` (``how``: ``the unit
+        was set by hand``)."""
+        self._answered[about] = how
 
     def settle_verdict(self) -> str:
         """*unsure* when anything is doubtful, *read with assumptions* when anything was assumed.
-        A layout the officer set or corrected by hand answers the doubts: they stay listed, as assumed."""
-        if self.doubts and self.layout_source.startswith(("set by hand", "corrected by hand")):
-            self.assumptions += [f"{d} (the layout was set by hand)" for d in self.doubts]
-            self.doubts = []
+        A doubt the officer's corrections answer (:meth:`answer`) stays listed, as assumed; one they do
+        not answer (the figures themselves, a unit when only the layout was corrected) stays a doubt."""
+        answered = [d for d in self.doubts if self.doubt_about(d) in self._answered]
+        for d in answered:
+            if (assumed := f"{d} ({self._answered[self.doubt_about(d)]})") not in self.assumptions:
+                self.assume(assumed)
+        self.doubts = [d for d in self.doubts if d not in answered]
         self.verdict = UNSURE if self.doubts else ASSUMED if self.assumptions else READ
         return self.verdict
 

@@ -67,7 +67,7 @@ from memberpack.importers.layout import (
 from memberpack.importers.percent_fractions import PercentFractions, read_as_fractions
 from memberpack.importers.plain_numbers import FORMATTED_NUMBER, PLAIN_NUMBER, plain_figures
 from memberpack.importers.reader import Sheet
-from memberpack.importers.report import TableReport
+from memberpack.importers.report import FIGURES_DOUBT, FRACTIONS_DOUBT, LAYOUT_DOUBT, UNIT_DOUBT, TableReport
 from memberpack.importers.roles import (
     SUBTOTAL_WORDS, TOTAL_WORDS, ParsedRow, assign_roles, role_from_words, rounding_step, summed_apart)
 from memberpack.importers.stated_amounts import StatedAmounts
@@ -756,10 +756,10 @@ class TableReader:
         named = [c for c in columns if not _UNNAMED.fullmatch(c.measure)]
         if len(named) >= 3 and all(_SERIES_CODE.fullmatch(c.measure) for c in named):
             self.report.doubt(f"the column headers are codes ({', '.join(c.measure for c in named[:3])}...), not "
-                              "names: the header may be in rows above (give them with --header-rows)")
+                              "names: the header may be in rows above (give them with --header-rows)", LAYOUT_DOUBT)
         if figured := [c for c in named if _figures_only(c.measure)]:
             self.report.doubt(f"column {figured[0].letter}'s header is figures ({shortened(figured[0].measure, 40)!r}): rows of "
-                              "data may have been taken for header rows (give the header rows with --header-rows)")
+                              "data may have been taken for header rows (give the header rows with --header-rows)", LAYOUT_DOUBT)
         # "FraudSpentAmount", "net_expenditure" too; a scorecard's outturn, forecast and variance are its indicators'
         said = (lambda m: _SCORECARD_WORDS.sub("", m)) if layout.kind == KPI_SCORECARD else (lambda m: m)
         moneyish = [c for c in columns if c.unit is None and not _POUND_BAND.search(c.measure)
@@ -782,10 +782,11 @@ class TableReader:
             unpriced.sort(key=lambda c: c.index)
             names = ", ".join(f"{c.letter} ({c.measure})" for c in unpriced[:3])
             self.report.doubt(f"column{'s' if len(unpriced) > 1 else ''} {names} look{'' if len(unpriced) > 1 else 's'} "
-                              "like money but no unit (£, £k, £m) is stated anywhere: give it with --unit")
+                              "like money but no unit (£, £k, £m) is stated anywhere: give it with --unit", UNIT_DOUBT)
         elif not unpriced and (money_key := self._money_key(header, columns)):
             self.report.doubt(f"column {column_letter(money_key.index)} ({money_key.header}) names rows as money "
-                              "(Expenditure, Income) but no unit (£, £k, £m) is stated anywhere: give it with --unit")
+                              "(Expenditure, Income) but no unit (£, £k, £m) is stated anywhere: give it with --unit",
+                              UNIT_DOUBT)
         return columns
 
     def _money_key(self, header: dict[int, list[Any]], columns: list[Column]) -> KeyColumn | None:
@@ -903,11 +904,12 @@ class TableReader:
         return cells >= _OWN_WORDS and words * 4 >= cells * 3
 
     def _pounds_written(self, header: dict[int, list[Any]], c: int) -> bool:
-        """Whether most of the figures sampled in column ``c`` are written with a £ sign ("£1,495,975.00")."""
+        """Whether most of the figures sampled in column ``c`` are written with a £ sign ("£1,495,975.00"),
+        three at least, or all of them (a table of two rows: ``£12,500,000``, ``£4,000,000``)."""
         start = self.layout.data_start
         cells = [row[c] for r, row in header.items() if r >= start and c < len(row) and not blank(row[c])]
         pounds = sum(isinstance(v, str) and _POUNDS_TEXT.match(v) is not None for v in cells)
-        return pounds >= 3 and pounds * 2 > len(cells)
+        return pounds >= 3 and pounds * 2 > len(cells) or 0 < pounds == len(cells)
 
     def _heading(self, header: dict[int, list[Any]], c: int) -> str:
         """Column ``c``'s header rows' words (asked of a column several times: worked out once)."""
@@ -985,9 +987,10 @@ class TableReader:
             doubted = [name for name in doubted if name not in self.layout.fractions]
         else:
             yield from self._unlabelled_total(sums)
-        for doubt in (fractions.doubt(doubted), fractions.shares_over_100(), stated.doubt()):
+        for doubt, about in ((fractions.doubt(doubted), FRACTIONS_DOUBT), (fractions.shares_over_100(), FIGURES_DOUBT),
+                             (fractions.shares_below_0(), FIGURES_DOUBT), (stated.doubt(), UNIT_DOUBT)):
             if doubt is not None:
-                self.report.doubt(doubt)
+                self.report.doubt(doubt, about)
                 self.report.settle_verdict()
         if worded := [(c, m) for c, m in self._words_columns.items() if sums.get(c, (0, 0))[1]]:
             c, measure = worded[0]
@@ -1066,7 +1069,7 @@ class TableReader:
             if self._new_header(row):
                 self.report.doubt(f"row {r + 1} looks like another header inside the table "
                                   f"({shortened(', '.join(cell_text(v) for v in row if not blank(v)), 60)!r}): the figures under "
-                                  "it may belong to other columns than the table's header names")
+                                  "it may belong to other columns than the table's header names", LAYOUT_DOUBT)
             if pending and (rest := self._wrapped_rest(r, row, pending[-1])):
                 pending[-1] = self._with_rest(pending[-1], rest)
                 continue
@@ -1087,19 +1090,19 @@ class TableReader:
             letters = ", ".join(column_letter(c) for c in sorted(self._unnamed_read)[:5])
             self.report.doubt(f"column{'s' if len(self._unnamed_read) > 1 else ''} {letters} hold{'' if len(self._unnamed_read) > 1 else 's'} "
                               "figures under no header: what they measure is not stated (give the header rows with "
-                              "--header-rows, or leave the column out in the import wizard)")
+                              "--header-rows, or leave the column out in the import wizard)", LAYOUT_DOUBT)
         keys = np.sort(np.frombuffer(self._row_keys, dtype=np.int64))   # (np.unique hashes: 50 times slower)
         distinct = int(np.count_nonzero(keys[1:] != keys[:-1])) + bool(len(keys))
         repeats = len(self._row_keys) - distinct
         if repeats >= 3 and repeats * 20 >= distinct:   # more than a chance repeat or two
             self.report.doubt(f"{repeats:,} rows repeat another row's label, section and period: no column "
-                              "tells them apart (name the identifying columns with --key-columns)")
+                              "tells them apart (name the identifying columns with --key-columns)", LAYOUT_DOUBT)
         if (count := self._unitless_scaled[0]):
             self.report.doubt(f"{count:,} figure{'s' if count > 1 else ''} ({', '.join(self._unitless_scaled[1:])}"
                               f"{'...' if count > 3 else ''}) {'are' if count > 1 else 'is'} written with a scale "
-                              "(1.2m: 1,200,000) but no unit is stated: read as numbers, not £ (give the unit with --unit)")
+                              "(1.2m: 1,200,000) but no unit is stated: read as numbers, not £ (give the unit with --unit)", UNIT_DOUBT)
         if scaled := [col for col in self.columns if divides_by(col.code) > 1]:
-            self.report.doubt(scaled_format_doubt(scaled))
+            self.report.doubt(scaled_format_doubt(scaled), UNIT_DOUBT)
         if shown := [col for col in self.columns if shown_otherwise(col.code)]:
             names = ", ".join(f"{col.letter} ({col.measure})" for col in shown[:4]) + (" ..." if len(shown) > 4 else "")
             self.report.doubt(f"column{'s' if len(shown) > 1 else ''} {names}: the number format ({shown[0].code}) "

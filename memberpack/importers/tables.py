@@ -29,7 +29,7 @@ from memberpack.importers.list_columns import RUN as LIST_RUN
 from memberpack.importers.list_columns import ListColumn, list_column
 from memberpack.importers.notes_under import unit_under
 from memberpack.importers.reader import Sheet
-from memberpack.importers.report import PERIOD_CLEARED, TableReport
+from memberpack.importers.report import LAYOUT_DOUBT, PERIOD_CLEARED, PERIOD_DOUBT, UNIT_DOUBT, TableReport
 from memberpack.importers.stream import Peekable
 from memberpack.importers.table_ends import (
     NUMBERED_TITLE, is_footnote, numbered_title, single_text, title_and_far_note, title_and_scale)
@@ -614,13 +614,25 @@ def _prepare(sheet: Sheet, layout: TableLayout, seen: dict[int, list[Any]], titl
                     for row in (seen.get(h - 1) or [] for h in layout.header_rows) for c in layout.col_range]
     shape = shape_key(sheet.name, header_texts)
     source = "detected"
+    answers: dict[str, str] = {}   # what the officer's corrections answer of the doubts, and how (report.answer)
+    detected = layout.header_rows, layout.label_column
     memory = recall(shape) if recall is not None else None
     if memory and layout.recall(memory):
         source = "remembered for this shape"
+        earlier = "for an earlier import of this shape"
+        if (layout.header_rows, layout.label_column) != detected:   # as the officer corrected them then
+            answers[LAYOUT_DOUBT] = f"the layout was set by hand {earlier}"
+        if layout.unit_by_hand:
+            answers[UNIT_DOUBT] = f"the unit was set by hand {earlier}"
     else:
         memory = None
     override = next((o for o in overrides if o.sheet == sheet.name and layout.covers(o)), None)
     if override is not None:
+        answers[LAYOUT_DOUBT] = "the layout was set by hand"
+        if override.unit is not None and override.unit != layout.unit:   # chosen, not left as read
+            answers[UNIT_DOUBT] = "the unit was set by hand"
+        if override.period or override.period_cleared:
+            answers[PERIOD_DOUBT] = "the period was set by hand"
         layout = TableLayout.from_dict(override.to_dict())
         layout.unit_by_hand = layout.unit is not None
         if layout.label_column in layout.key_columns:   # made the label by hand: no longer a key as well
@@ -632,6 +644,10 @@ def _prepare(sheet: Sheet, layout: TableLayout, seen: dict[int, list[Any]], titl
     corrected = corrections.apply(layout, seen) if corrections else []
     if corrected:
         source = "corrected by hand: " + "; ".join(corrected)
+    if corrections.header_rows or corrections.label_column or corrections.key_columns is not None:
+        answers[LAYOUT_DOUBT] = "the layout was set by hand"
+    if corrections.unit:
+        answers[UNIT_DOUBT] = "the unit was set by hand"
     reasons_for = _head_sample(layout, seen)
     if kind is not None:
         layout.kind, layout.kind_reason = kind, "set with --kind"
@@ -657,10 +673,12 @@ def _prepare(sheet: Sheet, layout: TableLayout, seen: dict[int, list[Any]], titl
                          header_rows=list(layout.header_rows), label_column=layout.label_column, unit=layout.unit,
                          kind_reason=layout.kind_reason, units_row=layout.units_row, period=layout.period,
                          layout_source=source, unit_reason=layout.unit_reason, period_reason=period_reason)
+    for about, how in answers.items():
+        report.answer(about, how)
     describe_keys(layout, seen, report)
-    if override is None and not corrected:
+    if LAYOUT_DOUBT not in answers:   # (doubts about the header rows found, which the officer's replaced)
         for doubt in layout.doubts:
-            report.doubt(doubt)
+            report.doubt(doubt, LAYOUT_DOUBT)
     return FoundTable(layout, report, shape)
 
 

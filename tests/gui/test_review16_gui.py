@@ -207,6 +207,10 @@ def test_the_officer_sets_the_period_a_table_reports(qtbot, demo_pack, tmp_path)
     assert wizard.currentPage() is page
     assert page.error.text() == "Period: write it as 2023/24 Month 6, Q3 2020/21, 2022/23 or Sep 2023."
     page.period.setText("M7 2023/24")
+    wizard.next()   # a period answers no doubt about the money's unit: the table is still unsure
+    assert wizard.currentPage() is page and "look like money but no unit" in page.doubt.text()
+    assert "period 2023/24 Month 7" in page.detected.text()
+    page.confirm.setChecked(True)
     wizard.next()
     assert "period 2023/24 Month 7 (set by hand)" in wizard.report_page.report.toPlainText()
     _finish(qtbot, wizard)

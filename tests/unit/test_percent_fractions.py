@@ -85,7 +85,7 @@ def test_a_tidy_files_percentages_all_between_a_quarter_and_one_are_doubted(tmp_
 def test_a_blocks_percentages_noted_by_column_are_noted_as_cell_by_cell():
     """A block's percentage rows are noted together under the name each label gives them: the same
     counts, sizes, example and sums as noting each row's figure on its own, the names in the order
-    their first figures come (``Variance %``, where row 0, ``Rate % 0``, holds no percentage)."""
+    their first figures come (``Share %``, where row 0, ``Rate % 0``, holds no percentage)."""
     rows = 600
     names = [f"Line {i}" if i % 7 else f"Rate % {i % 3}" for i in range(rows)]
     names[5] = names[1]   # a label that comes again
@@ -93,7 +93,7 @@ def test_a_blocks_percentages_noted_by_column_are_noted_as_cell_by_cell():
     values = np.array([(i * 37 % 101) / 100 for i in range(rows)])
     values[::50] = np.nan
     units = Coded.of([PERCENT if i % 5 else None for i in range(rows)])
-    column = BlockColumn(1, "B", "Variance %", PERCENT, "other", None, values, row_units=units)
+    column = BlockColumn(1, "B", "Share %", PERCENT, "other", None, values, row_units=units)
     block = FigureBlock("S", np.arange(rows, dtype=np.int32), np.arange(1, rows + 1, dtype=np.int32), labels,
                         Coded.same(None, rows), Coded.same("data", rows), [column])
     noted = PercentFractions()
@@ -101,9 +101,9 @@ def test_a_blocks_percentages_noted_by_column_are_noted_as_cell_by_cell():
     one_by_one = PercentFractions()
     percent = (units.codes == units.values.index(PERCENT)) & np.isfinite(values)
     for i in np.flatnonzero(percent).tolist():
-        name = names[i] if "%" in names[i] else "Variance %"
+        name = names[i] if "%" in names[i] else "Share %"
         one_by_one._note(name, values[i:i + 1], False)
-    assert list(noted._seen) == list(one_by_one._seen) == ["Variance %", "Rate % 1", "Rate % 2", "Rate % 0"]
+    assert list(noted._seen) == list(one_by_one._seen) == ["Share %", "Rate % 1", "Rate % 2", "Rate % 0"]
     assert noted._seen == one_by_one._seen
 
 
@@ -128,7 +128,7 @@ def test_a_block_whose_every_row_has_its_own_label_notes_its_percentages_as_each
     labels = Coded.of([f"Line {i}" for i in range(rows)])
     values = np.array([rnd.choice([0.0, 1.0, 0.1, 1e-17, -0.7]) if i < 30 else rnd.uniform(0, 1) for i in range(rows)])
     values[5] = np.nan
-    column = BlockColumn(1, "B", "Variance %", None, "other", "Variance %", values,
+    column = BlockColumn(1, "B", "Share %", None, "other", "Share %", values,
                          row_units=Coded.of([PERCENT] * (rows - 1) + [None]))
     block = FigureBlock("S", np.arange(rows, dtype=np.int32), np.arange(1, rows + 1, dtype=np.int32), labels,
                         Coded.same(None, rows), Coded.same("data", rows), [column])
@@ -136,7 +136,7 @@ def test_a_block_whose_every_row_has_its_own_label_notes_its_percentages_as_each
     for _ in range(2):
         blocks.add(block)
         for value in values[:-1][np.isfinite(values[:-1])]:
-            each._note("Variance %", np.array([value]), False)
+            each._note("Share %", np.array([value]), False)
     assert blocks._seen == each._seen and blocks.doubt() == each.doubt()
 
 
