@@ -31,6 +31,7 @@ from memberpack.model.values import clean_number
 
 MOST_NAMED = 3
 QUARTER = 0.25   # figures none of them under this, all at most 1: fractions more likely than percentages under 1%
+_FEW = 64   # figures noted under a name at once: fewer are added one by one without numpy (quicker)
 # what names a percentage of a whole, not of a budget, target or plan (which may be overrun)
 _SHARE = re.compile(r"(?:\b(?:percentage|per\s?cent)|%)\s+of\s+(?!(?:the\s+)?(?:budgets?|targets?|plans?|forecasts?|"
                     r"baselines?|capacity|last|previous)\b)", re.IGNORECASE)
@@ -122,15 +123,21 @@ class PercentFractions:
         if not len(values):
             return
         seen = self._seen.setdefault(name, _Seen())
-        if len(values) == 1:   # (a row's figure alone: as below, without numpy's cost for each)
-            value = float(values[0])
-            seen.count += 1
-            seen.total += value
-            seen.largest, seen.smallest = max(seen.largest, abs(value)), min(seen.smallest, abs(value))
-            if levels:
-                seen.highest, seen.lowest = max(seen.highest, value), min(seen.lowest, value)
-            if seen.example is None and value != 0 and value != 1:
-                seen.example = value
+        if len(values) <= _FEW:   # (a row's figures: as below, without numpy's cost for each)
+            figures = values.tolist()
+            seen.count += len(figures)
+            total = seen.total
+            for value in figures:
+                total += value
+            seen.total = total
+            sizes = list(map(abs, figures))
+            seen.largest, seen.smallest = max(seen.largest, *sizes), min(seen.smallest, *sizes)
+            kept = ([v for v, keep in zip(figures, levels.tolist()) if keep] if isinstance(levels, np.ndarray)
+                    else figures if levels else [])
+            if kept:
+                seen.highest, seen.lowest = max(seen.highest, *kept), min(seen.lowest, *kept)
+            if seen.example is None:
+                seen.example = next((value for value in figures if value != 0 and value != 1), None)
             seen.shown = seen.shown or shown
             return
         seen.count += len(values)

@@ -533,8 +533,8 @@ class TableReader:
         self._unnamed = {c.index for c in self.columns if _UNNAMED.fullmatch(c.measure)}   # no header over them
         self._unnamed_read: set[int] = set()   # ... and figures read in them
         self._metric_cache = answers.metrics
-        self._shown_last: list[tuple] | None = None   # the units _read_as_columns last asked about
-        self._shown_bases: list[str | None] = []
+        self._shown_asked: list[tuple] | None = None   # the units _per_shown last kept answers for ...
+        self._shown_known: dict[tuple, Any] = {}          # ... and those answers
         # What _plain asks of every row, worked out once
         formats = sheet.formats
         self._format_rows = formats.rows_read
@@ -1905,8 +1905,12 @@ class TableReader:
             return None
         unit_of_row = plain_row_unit(shown, texts)
         told = unit_of_row if mentions_catalogue(label) else None   # (a label naming nothing gives blanks no unit)
-        metrics = [self._metric(label, c.measure, told if j in texts else base)
-                   for j, (c, (_, _, base)) in enumerate(zip(self.columns, shown))]
+        known = self._per_shown(shown)
+        key = ("row", texts, told)
+        if key not in known:
+            known[key] = self._asking([(c.measure, told if j in texts else base)
+                                       for j, (c, (_, _, base)) in enumerate(zip(self.columns, shown))])
+        metrics = self._metrics_named(label, *known[key])
         units = [base for _, _, base in shown]
         if unit_of_row is None or self._count_columns:
             counted = bool(_COUNT_METRICS.intersection(metrics) or _NUMBER_OF.search(label))
@@ -1952,27 +1956,72 @@ class TableReader:
         if stated is None or self._money and (own_unit(label) is not None or any(
                 c.base == GBP and c.factor != 1.0 for c in self.columns)):
             return None
-        relevant = mentions_catalogue(label)
-        metrics, units = [], []
+        stating = self._stating(stated, shown, texts)
+        if stating is None:
+            return None
+        asked, units, metrics = stating
+        return (tuple(self._metrics_named(label, *asked)) if mentions_catalogue(label) else metrics), units
+
+    def _stating(self, stated: Unit, shown: list[tuple], texts: tuple[int, ...]) -> tuple | None:
+        """What :meth:`_stated_kind` gives a label stating ``stated`` but for the label's own words:
+        (each column's measure and the unit its metric is asked in, each column's unit, each column's
+        metric for a label naming nothing); None where the row is read cell by cell. Worked out once
+        per stated unit and text columns in the rows ``shown`` is asked of (a batch's)."""
+        known = self._per_shown(shown)
+        key = (stated, stated is A_NUMBER, texts)
+        if key in known:
+            return known[key]
+        asked, units, metrics = [], [], []
+        found = None
         for j, (col, (code, factor, _)) in enumerate(zip(self.columns, shown)):
             if j in texts:
-                metrics.append(None)
+                asked.append(None)
                 units.append(None)
                 continue
             unit = PERCENTAGE_FORMAT if code and is_percent(code) else stated if stated.base == PERCENT and col.base == GBP or (
                 stated is A_NUMBER and col.base == PERCENT and col.index in self._table_unit_columns) else col.unit or stated
             if unit.factor != factor or unit.base == MINUTES:
-                return None
-            metrics.append(self._metric(label, col.measure, unit.base) if relevant else col.metric(unit.base, self._metric))
+                break
+            asked.append((col.measure, unit.base))
             units.append(unit.base)
-        if texts:
+        else:
             row_unit = next((unit for unit in units if unit is not None), None)
-            if row_unit is None or self._count_columns:
-                return None
-            for j in texts:
-                col = self.columns[j]
-                metrics[j] = self._metric(label, col.measure, row_unit) if relevant else col.metric(None, self._metric)
-        return tuple(metrics), tuple(units)
+            if not texts or row_unit is not None and not self._count_columns:
+                for j in texts:
+                    asked[j] = (self.columns[j].measure, row_unit)
+                metrics = tuple(col.metric(None if j in texts else unit, self._metric)
+                                for j, (col, unit) in enumerate(zip(self.columns, units)))
+                found = self._asking(asked), tuple(units), metrics
+        known[key] = found
+        return found
+
+    def _per_shown(self, shown: list[tuple]) -> dict[tuple, Any]:
+        """What is worked out for the rows ``shown`` is asked of (a batch's): kept until another is asked of."""
+        if shown is not self._shown_asked:
+            self._shown_asked, self._shown_known = shown, {}
+        return self._shown_known
+
+    def _asking(self, asked: list[tuple[str, str | None]]) -> tuple[tuple, tuple]:
+        """The columns' measures and the units their metrics are asked in (``asked``), with what each
+        measure names in its unit: :meth:`_metrics_named` asks the label alone."""
+        return tuple(asked), tuple(self._asked(measure, unit, True) for measure, unit in asked)
+
+    def _metrics_named(self, label: str, asked: Sequence[tuple[str, str | None]], measured: Sequence[str]) -> list[str]:
+        """``[self._metric(label, measure, unit) for measure, unit in asked]`` given what each measure
+        names in its unit (``measured``: :meth:`_asking`), the label asked once per unit."""
+        if any(label is measure for measure, _ in asked):   # (asked as a measure by _metric)
+            return [self._metric(label, measure, unit) for measure, unit in asked]
+        other, named, metrics = OTHER_METRIC.id, {}, []
+        for (_, unit), found in zip(asked, measured):
+            if unit == "GBP":   # the measure first
+                if found == other:
+                    found = named[unit] if unit in named else named.setdefault(unit, self._asked(label, unit, False))
+            else:
+                own = named[unit] if unit in named else named.setdefault(unit, self._asked(label, unit, False))
+                if own != other:
+                    found = own
+            metrics.append(found)
+        return metrics
 
     def _counts_plainly(self, label: str) -> bool:
         """Whether a label naming a count (``Number of rough sleepers``) may be a plain row's: it names
@@ -2015,12 +2064,14 @@ class TableReader:
             unit = plain_row_unit(shown, texts)
             if self._asked(label, unit, False) != OTHER_METRIC.id or not self._texts_agree(texts, unit):
                 return False
-        if shown is not self._shown_last:
-            self._shown_last, self._shown_bases = shown, list(dict.fromkeys(base for _, _, base in shown))
-        if all(self._asked(label, base, False) == OTHER_METRIC.id for base in self._shown_bases):
+        known = self._per_shown(shown)
+        if ("plain",) not in known:   # the units, and what each measure names in its unit (_column_metrics)
+            known["plain",] = list(dict.fromkeys(base for _, _, base in shown)), self._asking(
+                [(c.measure, base) for c, (_, _, base) in zip(self.columns, shown)])
+        bases, (asked, metrics) = known["plain",]
+        if all(self._asked(label, base, False) == OTHER_METRIC.id for base in bases):
             return True
-        metrics = self._column_metrics(shown)
-        return all(self._metric(label, c.measure, base) == m for c, (_, _, base), m in zip(self.columns, shown, metrics))
+        return self._metrics_named(label, asked, metrics) == list(metrics)
 
     def _texts_agree(self, texts: tuple[int, ...], unit: str | None) -> bool:
         """Whether each text column's measure names the same metric in ``unit`` as in none."""

@@ -1173,3 +1173,46 @@ def test_pounds_with_negatives_in_brackets_without_the_sign_are_read_in_blocks(t
     negative = next(o for o in fast.observations if o.display.startswith("("))
     assert negative.value < 0 and negative.unit == "GBP"
     assert by_cell["B2"].unit == "GBP" and by_cell["B2"].display.startswith("£")
+
+
+_RETURN_LABELS = ("Percentage of household waste recycled", "Rate of referrals to children's social care per 10,000",
+                  "Number of rough sleepers", "Council tax collected (%)", "Library visits", "Days lost to sickness per FTE",
+                  "Average days to re-let council homes", "Delayed transfers of care per 100,000", "Forecast outturn")
+
+
+@pytest.mark.parametrize("suffix", [".xlsx", ".csv"])
+def test_labels_stating_units_counting_or_naming_metrics_among_marks_read_the_same_either_way(tmp_path, cell_by_cell, suffix):
+    """A performance return's measures, each row's label numbered (``Number of rough sleepers 1234``):
+    labels stating a unit (``Percentage of ...``, ``... per 10,000``), counting, or naming a catalogue
+    metric, beside month columns, a money column and a percentage column, with marks and blanks among
+    the figures. What each label gives its row's figures and marks in each column, worked out once a
+    batch, is what reading each cell alone gives it; the labels' own metrics are kept."""
+    rnd = random.Random(20)
+    header = ["Measure", "Apr 2024", "May 2024", "Jun 2024", "Budget £", "Share %"]
+    body = []
+    for r in range(1_200):
+        figures = [rnd.choice(["x", "n/a", "..", None]) if rnd.random() < 0.06
+                   else round(rnd.uniform(0, 900), 2) if c != 3 else round(rnd.uniform(-5e4, 5e4), 2) for c in range(5)]
+        body.append([f"{_RETURN_LABELS[r % len(_RETURN_LABELS)]} {r * 37 % 100_000}"] + figures)
+    path = tmp_path / f"return{suffix}"
+    if suffix == ".csv":
+        _write_csv(path, [header] + [["" if v is None else str(v) for v in row] for row in body])
+    else:
+        wb = Workbook()
+        ws = wb.active
+        for row in [header] + body:
+            ws.append(row)
+        wb.save(path)
+    parts, fast = _read_both_ways(path, cell_by_cell)
+    assert sum(len(p) for p in parts if isinstance(p, FigureBlock)) >= 900   # (most rows in blocks)
+    by_label = {}
+    for o in fast.observations:
+        by_label.setdefault(o.label.rsplit(" ", 1)[0], set()).add((o.measure, o.metric_id, o.unit))
+    referrals = by_label["Rate of referrals to children's social care per 10,000"]
+    assert {("Apr 2024", "referrals_count", "per_10000"), ("Apr 2024", "referrals_count", None),   # a mark: no unit
+            ("Budget £", "fin_budget_current", "GBP")} <= referrals
+    assert {metric for _, metric, _ in by_label["Number of rough sleepers"]} == {"rough_sleepers"}
+    assert {unit for measure, _, unit in by_label["Days lost to sickness per FTE"] if measure == "May 2024"} == {"days", None}
+    assert {unit for _, _, unit in by_label["Percentage of household waste recycled"]} == {"percent", None}
+    assert ("Budget £", "fin_budget_current", "GBP") in by_label["Forecast outturn"]   # (money: its measure first)
+    assert fast.metric_counts["referrals_count"] > 500
