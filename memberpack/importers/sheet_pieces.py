@@ -38,6 +38,7 @@ SPLIT_FROM = 8 << 20     # sheet parts declaring fewer bytes are parsed whole (a
 MOST_PIECES = 16          # each parses the shared strings again
 PIECE_BYTES = 2 << 20    # two pieces of this size and their copies are held at a time
 MOST_PIECE_BYTES = 64 << 20   # pieces that would be larger (huge shared strings) are not worth their memory
+MOST_OPENING_BYTES = 16 << 20   # nor are pieces that would each parse more than this again
 FIRST_SHARE = 8   # the first piece is an eighth of the others: its rows are read while they are parsed
 WORKERS = 2
 _SHEET_DATA = re.compile(rb"<(\w+:)?sheetData\b[^>]*>")
@@ -158,7 +159,7 @@ def parse_in_pieces(path: Path, name: str, part: str, size: int, limits: tuple[i
             members = [member for member in opening_parts(archive) if member in archive.NameToInfo]
             opening_bytes = sum(archive.getinfo(member).file_size for member in members)
             piece_bytes = _piece_bytes(size, opening_bytes)
-            if piece_bytes > MOST_PIECE_BYTES:
+            if piece_bytes > MOST_PIECE_BYTES or opening_bytes > MOST_OPENING_BYTES:
                 return None
             opening = {member: archive.read(member) for member in members}
             scan = SheetScan(format_codes(archive))
@@ -206,8 +207,10 @@ def _streamed(name: str, jobs: list[Future], end: _End, formats: SheetFormats, l
 
 def _piece_bytes(size: int, opening: int) -> int:
     """How large to make each piece: every piece parses the ``opening`` bytes (the shared strings
-    above all) again, so a piece is at least four times their size."""
-    return max(size // MOST_PIECES, PIECE_BYTES, 4 * opening)
+    above all) again, so a piece is at least twice their size. (Four times had parsed them less often,
+    but two pieces parsed at once beside the reading of a streamed sheet's first had then held 640 MB
+    of a long list's 117 MB part: 540 MB now, its parse still ahead of the reading.)"""
+    return max(size // MOST_PIECES, PIECE_BYTES, 2 * opening)
 
 
 def _first_piece_bytes(piece_bytes: int) -> int:
