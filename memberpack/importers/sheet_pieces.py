@@ -41,6 +41,7 @@ MOST_PIECE_BYTES = 64 << 20   # pieces that would be larger (huge shared strings
 MOST_OPENING_BYTES = 16 << 20   # nor are pieces that would each parse more than this again
 FIRST_SHARE = 8   # the first piece is an eighth of the others: its rows are read while they are parsed
 WORKERS = 2
+WAITING = 3   # pieces cut and waiting for a thread: the cut, and with it the formats, ends sooner (:func:`_streamed`)
 _SHEET_DATA = re.compile(rb"<(\w+:)?sheetData\b[^>]*>")
 _ROOT = re.compile(rb"<((?:\w+:)?worksheet)\b")
 _DIMENSION = re.compile(rb"<(?:\w+:)?dimension\b[^>]*/>")
@@ -147,12 +148,12 @@ class PiecedSheet:
 
 def parse_in_pieces(path: Path, name: str, part: str, size: int, limits: tuple[int, int]) -> PiecedSheet | None:
     """Sheet ``name`` (in ``part``) parsed in pieces, or None when it is better parsed whole. At most
-    one piece more than the threads parse is held as XML, so the pieces cost little memory. The
+    :data:`WAITING` pieces and the one being cut are held as XML besides those the threads parse. The
     sheet comes back streamed (:func:`_streamed`) where it can: ``limits``, the rows and columns the
     reader reads, are its bounds."""
     from python_calamine import CalamineWorkbook  # noqa: PLC0415 - loaded with the reader
 
-    pool, free = ThreadPoolExecutor(WORKERS, thread_name_prefix="pieces"), threading.BoundedSemaphore(WORKERS)
+    pool, free = ThreadPoolExecutor(WORKERS, thread_name_prefix="pieces"), threading.BoundedSemaphore(WORKERS + WAITING)
     jobs, streamed = [], None
     try:
         with zipfile.ZipFile(path) as archive:
