@@ -192,8 +192,8 @@ class _Opened:
 
     def _parse(self, name: str) -> tuple[Any, SheetFormats | None]:
         sheet = self._without_far_cells(name)   # (before pieces: the piece holding a far cell is as large)
-        if sheet is None and self.large(name) \
-                and (pieced := parse_in_pieces(self.path, name, *self.sizes[name])) is not None:
+        if sheet is None and self.large(name) and (
+                pieced := parse_in_pieces(self.path, name, *self.sizes[name], (ROW_LIMIT, COLUMN_LIMIT))) is not None:
             return pieced, pieced.formats
         sheet = sheet or self._whole(name)
         return sheet, (self._formats_of(name) if name in self.sizes else None)

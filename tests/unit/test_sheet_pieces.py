@@ -3,24 +3,26 @@ blank columns, widths), height, merged cells, formats, notes and errors; anythin
 
 import datetime as dt
 import re
+import threading
 import zipfile
+from concurrent.futures import Future
 
 import pytest
 from awkward_workbooks import with_declared_size
 from openpyxl import Workbook
 
-from memberpack.errors import ImportFailed
-from memberpack.importers import reader, safety, sheet_pieces
+from memberpack.errors import Cancelled, ImportFailed, ReadAgain
+from memberpack.importers import engine, reader, safety, sheet_pieces, table_reader
 from memberpack.importers.reader import read_sheets
 from memberpack.importers.sheet_pieces import PiecedSheet
 
 SHEET = "xl/worksheets/sheet1.xml"
 
 
-def _awkward(path, rows=600):
+def _awkward(path, rows=600, merged=True, note=True):
     """Titles above, a blank column A, shared strings, dates and percentages with formats, blank rows
     (some at piece boundaries), an uncalculated formula, merged cells and, at the very bottom, a
-    note further right than any other cell."""
+    note further right than any other cell (without ``merged`` or ``note``, none)."""
     wb = Workbook()
     ws = wb.active
     ws.title = "Returns"
@@ -36,8 +38,10 @@ def _awkward(path, rows=600):
                    (i % 10) / 10, ["Red", "Amber", "Green"][i % 3]])
         ws.cell(ws.max_row, 5).number_format = "0.0%"
     ws.cell(7, 4).value = "=D6*2"
-    ws.merge_cells("B2:E2")
-    ws.cell(ws.max_row + 2, 12).value = "Source: finance ledger"
+    if merged:
+        ws.merge_cells("B2:E2")
+    if note:
+        ws.cell(ws.max_row + 2, 12).value = "Source: finance ledger"
     wb.save(path)
     return path
 
@@ -195,8 +199,7 @@ def test_damaged_style_and_cell_references_are_read_both_ways_without_a_crash(tm
     assert whole[0][5][5][1][1] == "Service 0"
 
 
-def test_the_first_piece_is_small_only_where_the_parts_each_piece_parses_again_are_smaller(tmp_path, small_pieces,
-                                                                                          monkeypatch):
+def test_the_first_piece_is_an_eighth_of_the_others(tmp_path, small_pieces, monkeypatch):
     path = _awkward(tmp_path / "returns.xlsx")
     whole = _whole(path, monkeypatch)
     sizes = []
@@ -207,6 +210,66 @@ def test_the_first_piece_is_small_only_where_the_parts_each_piece_parses_again_a
         return real(calamine, opening, name, part, held, free)
 
     monkeypatch.setattr(sheet_pieces, "_parse", parse)
-    assert _read(path) == whole   # (its opening parts, styles and shared strings, are more than a CHUNK of 1,000 bytes)
-    assert min(sizes[:-1]) > sheet_pieces.PIECE_BYTES
-    assert sheet_pieces._first_piece_bytes(1 << 20, sheet_pieces.CHUNK - 1) == sheet_pieces.CHUNK
+    assert _read(path) == whole
+    assert sizes[0] < min(sizes[1:-1]) and min(sizes[1:-1]) > sheet_pieces.PIECE_BYTES
+    assert sheet_pieces._first_piece_bytes(8 << 20) == 1 << 20
+    assert sheet_pieces._first_piece_bytes(sheet_pieces.CHUNK) == sheet_pieces.CHUNK   # (no smaller)
+
+
+def _tables(path) -> list:
+    """What an import reads from the file: each table's report and every figure."""
+    return [(t.report, list(t.observations)) for t in engine.read_file(path).tables]
+
+
+@pytest.fixture
+def in_process(monkeypatch):
+    monkeypatch.setattr(engine, "READ_IN_CHILD", False)   # (the small pieces are this process's)
+
+
+def test_a_sheet_is_read_while_its_later_pieces_are_parsed_and_reads_as_the_whole(tmp_path, monkeypatch, small_pieces,
+                                                                                  in_process):
+    path = _awkward(tmp_path / "returns.xlsx", merged=False, note=False)
+    opened = reader._open(path, None)
+    try:
+        sheet, _ = opened.sheet(0).result()
+        assert isinstance(sheet, PiecedSheet) and len(sheet.pieces) > 5
+        assert any(isinstance(piece, Future) for piece in sheet.pieces)   # (still to come as the first is read)
+        list(sheet.numbered_rows())
+    finally:
+        opened.close()
+    whole = _whole(path, monkeypatch)
+    with monkeypatch.context() as m:
+        m.setattr(sheet_pieces, "SPLIT_FROM", 1 << 40)
+        whole_tables = _tables(path)
+    assert _read(path) == whole
+    (_, height, merged, formats, _, rows), = whole
+    assert merged == [] and formats.uncached == {(6, 3)} and rows[-1][0] == height   # (from the title in row 2)
+    assert rows[5][1][1:6] == ["Service 0", dt.date(2024, 4, 1), 0.0, 0.0, "Red"]
+    tables = _tables(path)
+    assert tables == whole_tables and sum(len(figures) for _, figures in tables) > 1_000
+
+
+def test_a_later_piece_wider_than_the_first_reads_the_file_again_whole(tmp_path, monkeypatch, small_pieces,
+                                                                       in_process):
+    path = _awkward(tmp_path / "returns.xlsx", merged=False)   # (the note in column L, on the last row)
+    with monkeypatch.context() as m:
+        m.setattr(sheet_pieces, "SPLIT_FROM", 1 << 40)
+        whole_tables = _tables(path)
+    with pytest.raises(ReadAgain):
+        _read(path)
+    assert _tables(path) == whole_tables
+
+
+def test_a_streamed_sheet_reports_progress_and_cancels(tmp_path, monkeypatch, small_pieces, in_process):
+    monkeypatch.setattr(table_reader, "PROGRESS_EVERY", 500)
+    path = _awkward(tmp_path / "returns.xlsx", rows=3_000, merged=False, note=False)
+    told = []
+    engine.read_file(path, progress=lambda done, total, *_: told.append((done, total)))
+    assert told and max(done for done, _ in told) > 2_000 and all(done <= total for done, total in told)
+    asked = []
+    with pytest.raises(Cancelled):
+        engine.read_file(path, cancel=lambda: asked.append(1) or len(asked) > 3)
+    for thread in threading.enumerate():
+        if thread.name.startswith("pieces"):
+            thread.join(10)
+            assert not thread.is_alive()
