@@ -284,7 +284,7 @@ class WrittenTwice:
                 self._cells = set()
 
 
-CELLS_CHECKED = 1 << 20
+CELLS_CHECKED = CHUNK   # (about 6,000 cells: a 10-column table's first 600 rows)
 _ROW_AT = re.compile(rb'<row r="([0-9]{1,7})"')
 _CELL_AT = re.compile(rb'<c r="([A-Z]{1,3}[0-9]{1,7})"')
 _ROW = re.compile(rb"<row(?=[\s/>])([^>]*)>")
