@@ -1118,6 +1118,8 @@ class TableReader:
             self.report.doubt(f"{self._uncached:,} formula cell{'s' if self._uncached > 1 else ''} ({where}) "
                               f"{'have' if self._uncached > 1 else 'has'} no calculated value and {'are' if self._uncached > 1 else 'is'} "
                               "not read: open and save the workbook in Excel, then import it again")
+        if written := self._written_twice():
+            self.report.doubt(written)
         if rated := self._rated_by_colour():
             names = ", ".join(f"{col.letter} ({col.measure})" for col in rated)
             self.report.assume(f"column{'s' if len(rated) > 1 else ''} {names}: blank cells filled red, amber or green "
@@ -1183,6 +1185,25 @@ class TableReader:
         self.last_row = r
         yield from self._settle([parsed], final=True, upto=None)
         self._extent()
+
+    def _written_twice(self) -> str:
+        """Why the table's figures cannot be trusted when the file writes its cells or rows twice
+        (:class:`~.formats.WrittenTwice`), or ""."""
+        formats, layout = self.sheet.formats, self.layout
+        if not formats.twice and not formats.rows_twice:
+            return ""
+        top = min((h for h in layout.header_rows if h >= layout.first_row), default=layout.first_row) - 1
+        rows, columns = range(top, self.last_row + 1), layout.col_range
+        cells = sorted((r, c) for r, c in formats.twice if r in rows and c in columns)
+        lines = sorted(r for r in formats.rows_twice if r in rows)
+        if not cells and not lines:
+            return ""
+        named = [f"cell{'s' if len(cells) > 1 else ''} {', '.join(a1(r, c) for r, c in cells[:4])}"
+                 f"{' ...' if len(cells) > 4 else ''} written twice"] if cells else []
+        named += [f"row{'s' if len(lines) > 1 else ''} {', '.join(str(r + 1) for r in lines[:4])}"
+                  f"{' ...' if len(lines) > 4 else ''} written again or out of order"] if lines else []
+        return (f"the file has {' and '.join(named)}: which value was meant cannot be told, so the figures "
+                "there may be wrong (a damaged file: check them in the workbook, save it again and import it again)")
 
     def _rated_by_colour(self) -> list[Column]:
         """The columns with cells of this table whose rating was read from their colour (:mod:`.cell_fills`)."""
