@@ -59,7 +59,9 @@ def unknown_classification(meta: Mapping[str, str]) -> str | None:
 def pack_classification_text(meta: Mapping[str, str]) -> str:
     """The pack's classification as the app shows it: "Public", "Exempt", or Exempt and why."""
     unknown = unknown_classification(meta)
-    return pack_classification(meta) if unknown is None else f"{EXEMPT_PACK} (its classification {unknown}: taken as Exempt)"
+    if unknown is None:
+        return pack_classification(meta)
+    return f"{EXEMPT_PACK} (its classification {unknown}: taken as Exempt)"
 
 
 def check_paragraph(paragraph: object) -> int:

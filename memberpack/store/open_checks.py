@@ -186,10 +186,11 @@ LARGEST_VALUE = 4 * MAX_JSON
 _LARGE_VALUES = ("observation_block",)
 # The exempt tables and notes as memberpack records them (the table's own CHECKs are not looked at
 # when a large pack is opened without SQLite's quick check; its history has none)
+# (a paragraph left out, NULL, is a change back to Public in the history, and refused in the table)
 _KINDS, _LOW, _HIGH = "('dataset', 'note')", min(PARAGRAPHS), max(PARAGRAPHS)
 CLASSIFIED = {table: {"target_type": f"target_type NOT IN {_KINDS}",
-                      "paragraph": f"coalesce(paragraph NOT BETWEEN {_LOW} AND {_HIGH}, {int(table == 'classification')})"}
-              for table in ("classification", "classification_history")}
+                      "paragraph": f"coalesce(paragraph NOT BETWEEN {_LOW} AND {_HIGH}, {int(null_refused)})"}
+              for table, null_refused in (("classification", True), ("classification_history", False))}
 
 
 def _not_texts(column: str, key: str) -> str:
