@@ -131,7 +131,13 @@ def output_pack(pack: Pack, version: str = PUBLIC, *, include_private: bool = Fa
     """The pack an output of ``version`` is made from, and what to say about it (see the module)."""
     check_version(version)
     meta = pack.meta()
-    if version == PUBLIC and (meta.get("classification") or "").strip().lower().startswith("exempt"):
+    whole = classification.pack_classification(meta) == classification.EXEMPT_PACK
+    if version == PUBLIC and whole:
+        unknown = classification.unknown_classification(meta)
+        if unknown is not None:   # damaged or edited by hand: the most restrictive reading
+            raise MemberpackError(f"{pack.path.name}: the pack's classification {unknown}, so it is taken as Exempt "
+                                  "and has no public version; give --version full, or set it with `memberpack "
+                                  f"details {pack.path.name} --classification Public` (or Exempt)")
         raise MemberpackError(f"{pack.path.name}: the whole pack is marked Exempt, so it has no public version; "
                               "give --version full, or mark the pack Public and classify its exempt tables")
     tables = classification.exemptions(pack, classification.DATASET)
@@ -144,7 +150,6 @@ def output_pack(pack: Pack, version: str = PUBLIC, *, include_private: bool = Fa
         paragraphs = {e.paragraph for k, e in tables.items() if _has_table(pack, k)}
         paragraphs |= {exempt_notes[n.uid].paragraph for n in carried if n.uid in exempt_notes}
         withheld_tables, withheld_notes = [], []
-        whole = (meta.get("classification") or "").strip().lower().startswith("exempt")
         ov = OutputVersion(FULL, include_private, tuple(sorted(paragraphs)), exempt=whole or bool(paragraphs))
     else:
         withheld_tables = [k for k in tables if _has_table(pack, k)]

@@ -55,6 +55,10 @@ def run(args) -> int:
 
 def _list(pack: Pack) -> int:
     tables = classification.exemptions(pack, classification.DATASET)
+    meta = pack.meta()
+    if classification.pack_classification(meta) == classification.EXEMPT_PACK:
+        print(f"the whole pack: {classification.pack_classification_text(meta)}; it has no public version, "
+              "whatever its tables and notes say below")
     for ds in pack.datasets():
         found = tables.get(ds.key)
         print(f"table {ds.name}: " + (f"{found.text()} set by {found.set_by} at {found.set_at}" if found else "Public"))

@@ -9,9 +9,9 @@ from datetime import datetime
 from memberpack.errors import MemberpackError
 from memberpack.model.front_matter import (DATE_FORMAT, PAPER_FIELDS, RECOMMENDATIONS, meeting_date_words,
                                            recommendations, recommendations_text)
+from memberpack.store.classification import PACK_CLASSIFICATIONS, pack_classification_text
 from memberpack.store.pack import Pack
 
-CLASSIFICATIONS = ("Public", "Exempt")
 # (meta key, label) of the pack's own details, then the paper's
 FIELDS = (("title", "Title"), ("meeting_date", "Meeting date"), ("classification", "Classification"), *PAPER_FIELDS)
 
@@ -36,7 +36,7 @@ def _checked(key: str, text: str, pack: str) -> str:
             raise MemberpackError(f"{pack}: --meeting-date {text!r} is not a date: write one as DD/MM/YYYY, "
                                   "such as 12/12/2023") from None
     if key == "classification":
-        if text.capitalize() not in CLASSIFICATIONS:
+        if text.capitalize() not in PACK_CLASSIFICATIONS:
             raise MemberpackError(f"{pack}: --classification must be Public or Exempt, not {text!r}")
         text = text.capitalize()
     return text
@@ -55,6 +55,8 @@ def run(args) -> int:
     for key, label in FIELDS:
         text = meta.get(key, "").strip()
         shown = meeting_date_words(text) if key == "meeting_date" and text else text or "(not set)"
+        if key == "classification":   # as every output reads it
+            shown = pack_classification_text(meta)
         print(f"{label}: {shown}")
     items = recommendations(meta)
     print("Recommendations:" + ("" if items else " (none)"))

@@ -152,7 +152,7 @@ class MainWindow(QMainWindow):
             self.notes.refresh()
         self._notes_changed()
         protected = " · protected" if pack.protection is not None else ""
-        self.status.setText(f"{pack.path.name} · {meta.get('classification') or 'Public'}{protected}")
+        self.status.setText(f"{pack.path.name} · {classification.pack_classification_text(meta)}{protected}")
         self._show_read_only()
         try:
             self._data_version, self._shown_datasets = self._pack_version()

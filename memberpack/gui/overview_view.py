@@ -25,6 +25,7 @@ from memberpack.gui.plain_text import plain_label, plain_tip
 from memberpack.model.annotations import PACK, Target
 from memberpack.model.charts import readable
 from memberpack.model.table_names import short_names
+from memberpack.store.classification import pack_classification_text
 
 ADVERSE, FAVOURABLE = "#a61b1b", "#1b6e34"
 TABLE_WIDTH = 260  # the Table column of a list at most: short names, the tooltip has the whole title
@@ -125,7 +126,7 @@ class OverviewView(QScrollArea):
 
     def _title(self, meta: dict[str, str]) -> QLabel:
         parts = [meta.get("committee") or "", f"meeting {meta['meeting_date']}" if meta.get("meeting_date") else "",
-                 meta.get("classification") or ""]
+                 pack_classification_text(meta)]
         label = QLabel(f"<h2 style='margin:0'>{escape(meta.get('title') or 'Briefing pack')}</h2>"
                        f"<span>{escape(' · '.join(p for p in parts if p))}</span>")
         label.setWordWrap(True)

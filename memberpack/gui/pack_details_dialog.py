@@ -15,8 +15,8 @@ from PySide6.QtWidgets import (QCheckBox, QComboBox, QDateEdit, QDialog, QDialog
 from memberpack.gui.classification_menu import choices
 from memberpack.gui.plain_text import plain_label
 from memberpack.model.front_matter import RECOMMENDATIONS, recommendations, recommendations_text
+from memberpack.store.classification import PACK_CLASSIFICATIONS, pack_classification, unknown_classification
 
-CLASSIFICATIONS = ("Public", "Exempt")
 DATE_FORMAT = "dd/MM/yyyy"
 FRAME_ROOM = 60   # pixels of the screen's height left for the title bar and the desktop's panels
 # (meta key, label with its mnemonic, placeholder) of the one-line fields of the paper
@@ -74,10 +74,12 @@ class PackDetailsDialog(QDialog):
         row.addWidget(self.has_date)
         row.addWidget(self.meeting_date, 1)
         self.classification = QComboBox()
-        self.classification.addItems(CLASSIFICATIONS)
-        self.classification.setCurrentText(meta.get("classification") or "Public")
-        self.classification.setToolTip("Exempt as a whole: the pack has no public version. To publish the "
-                                       "rest, keep it Public and classify its exempt tables below")
+        self.classification.addItems(PACK_CLASSIFICATIONS)
+        self.classification.setCurrentText(pack_classification(meta))   # one it does not know is Exempt
+        unknown = unknown_classification(meta)
+        self.classification.setToolTip(("" if unknown is None else f"The pack's classification {unknown}: taken "
+                                        "as Exempt. ") + "Exempt as a whole: the pack has no public version. To "
+                                       "publish the rest, keep it Public and classify its exempt tables below")
         code = meta.get("authority_old_code")
         self.shown_authority = " ".join(filter(None, [meta.get("authority_name", ""), code and f"({code})"]))
         self.authority = QLineEdit(self.shown_authority)

@@ -3,10 +3,15 @@
 A table is classified by its key, so every version of it (next month's return too) carries the
 same classification. Anything without a row is Public. Every change is also kept in
 ``classification_history`` with who made it and when.
+
+The pack as a whole is Public or Exempt (its ``classification`` detail). Only the "Public" memberpack
+writes is Public: any other value (missing, empty, "Top secret", "public ") is taken as Exempt, the
+most restrictive, so a damaged or hand-edited pack never has a public version by accident.
 """
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from dataclasses import dataclass
 
 from memberpack.errors import PackError
@@ -15,6 +20,9 @@ from memberpack.model.schedule_12a import PARAGRAPHS
 from memberpack.store.pack import Pack
 
 DATASET, NOTE = "dataset", "note"
+PUBLIC_PACK, EXEMPT_PACK = "Public", "Exempt"
+PACK_CLASSIFICATIONS = (PUBLIC_PACK, EXEMPT_PACK)
+SHOWN_CLASSIFICATION = 40   # characters of an unknown classification quoted back
 MAX_REASON = 1_000   # characters: a reason is a phrase printed beside the paragraph, not a document
 
 
@@ -29,6 +37,31 @@ class Exemption:
 
     def text(self) -> str:
         return f"Exempt, paragraph {self.paragraph}" + (f" ({self.reason})" if self.reason else "")
+
+
+def pack_classification(meta: Mapping[str, str]) -> str:
+    """The whole pack's classification: Public only when the pack says exactly that, else Exempt."""
+    return PUBLIC_PACK if meta.get("classification") == PUBLIC_PACK else EXEMPT_PACK
+
+
+def unknown_classification(meta: Mapping[str, str]) -> str | None:
+    """What is wrong with the pack's classification when it is neither Public nor Exempt as memberpack
+    writes them ("is 'Top secret', neither Public nor Exempt", "is not set"), else None."""
+    stored = meta.get("classification")
+    if stored in PACK_CLASSIFICATIONS:
+        return None
+    if not stored:
+        return "is not set"
+    shown = stored if len(stored) <= SHOWN_CLASSIFICATION else stored[:SHOWN_CLASSIFICATION] + "…"
+    return f"is {shown!r}, neither Public nor Exempt"
+
+
+def pack_classification_text(meta: Mapping[str, str]) -> str:
+    """The pack's classification as the app shows it: "Public", "Exempt", or Exempt and why."""
+    unknown = unknown_classification(meta)
+    if unknown is None:
+        return pack_classification(meta)
+    return f"{EXEMPT_PACK} (its classification {unknown}: taken as Exempt)"
 
 
 def check_paragraph(paragraph: object) -> int:

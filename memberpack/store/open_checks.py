@@ -30,6 +30,7 @@ from memberpack.model.annotations import MAX_TEXT
 from memberpack.model.conventions import DOWN_WORSE, OVERSPEND, SURPLUS, UNDERSPEND, UP_WORSE
 from memberpack.model.front_matter import MAX_DETAIL
 from memberpack.model.observation import MAX_TEXT as MAX_TABLE_TEXT
+from memberpack.model.schedule_12a import PARAGRAPHS
 from memberpack.model.units import COUNT, DAYS, GBP, MINUTES, NUMBER, PER_10000, PERCENT, WEEKS
 from memberpack.store.json_fields import MAX_JSON
 from memberpack.store.schema import APPLICATION_ID, MIGRATIONS
@@ -183,6 +184,13 @@ FIGURE_TABLES = ("observation", "observation_block")
 # one rather than load it to be checked (a hand-edited 200 MB report took 600 MB to open).
 LARGEST_VALUE = 4 * MAX_JSON
 _LARGE_VALUES = ("observation_block",)
+# The exempt tables and notes as memberpack records them (the table's own CHECKs are not looked at
+# when a large pack is opened without SQLite's quick check; its history has none)
+# (a paragraph left out, NULL, is a change back to Public in the history, and refused in the table)
+_KINDS, _LOW, _HIGH = "('dataset', 'note')", min(PARAGRAPHS), max(PARAGRAPHS)
+CLASSIFIED = {table: {"target_type": f"target_type NOT IN {_KINDS}",
+                      "paragraph": f"coalesce(paragraph NOT BETWEEN {_LOW} AND {_HIGH}, {int(null_refused)})"}
+              for table, null_refused in (("classification", True), ("classification_history", False))}
 
 
 def _not_texts(column: str, key: str) -> str:
@@ -233,6 +241,8 @@ def value_rules(db: sqlite3.Connection, table: str) -> list[tuple[str, str]]:
             rules.append((name, f'length("{name}") > {MAX_TABLE_TEXT}'))   # as an import cuts them
         if name == "layout_json" or name == "report_json":   # as an import writes them
             rules.append((name, f'length("{name}") > {MAX_JSON}'))
+        if name in CLASSIFIED.get(table, {}):   # one memberpack cannot read would leave its table public
+            rules.append((name, CLASSIFIED[table][name]))
         if name == "unit" and table == "observation":
             rules.append((name, f'"{name}" NOT IN ({", ".join(repr(u) for u in UNITS)})'))
         if kind.upper() == "REAL":   # (SQLite keeps an infinity; every figure memberpack writes is finite)

@@ -1,6 +1,8 @@
 """The app's side of exempt information and protected packs: classifying a table, data shown as
 plain text, opening a protected pack with its passphrase and saving a protected copy."""
 
+import sqlite3
+
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QFileDialog, QInputDialog, QLabel, QMenu, QMessageBox
 
@@ -150,3 +152,28 @@ def test_the_import_wizard_marks_the_tables_it_imports_exempt(qtbot, tmp_path, c
         found = classification.exemption(pack, classification.DATASET, new.key)
         assert (found.paragraph, found.reason) == (2, "names a child")
         assert classification.exemption(pack, classification.DATASET, "Agency staff") is None
+
+
+def test_a_pack_classified_top_secret_by_hand_shows_and_saves_as_exempt(qtbot, demo_pack, monkeypatch):
+    """A classification the app does not know is shown as Exempt, never Public, and editing the
+    pack's details keeps it Exempt (the list used to fall back to Public and save that)."""
+    db = sqlite3.connect(demo_pack)
+    with db:
+        db.execute("UPDATE meta SET value = 'Top secret' WHERE key = 'classification'")
+    db.close()
+    window = MainWindow(Pack.open(demo_pack))
+    qtbot.addWidget(window)
+    shown = "Exempt (its classification is 'Top secret', neither Public nor Exempt: taken as Exempt)"
+    assert window.status.text() == f"demo.mpack · {shown}"
+    seen = {}
+
+    def rename(dialog: PackDetailsDialog) -> int:
+        seen["shown"] = dialog.classification.currentText()
+        dialog.committee.setText("Children's Scrutiny")
+        return 1
+
+    monkeypatch.setattr(PackDetailsDialog, "exec", rename)
+    window.menu_actions[ids.PACK_DETAILS].trigger()
+    qtbot.waitUntil(lambda: window.pack.meta()["committee"] == "Children's Scrutiny")
+    assert seen["shown"] == "Exempt" and window.pack.meta()["classification"] == "Exempt"
+    window.pack.close()
