@@ -10,6 +10,7 @@ from __future__ import annotations
 import hashlib
 import json
 import re
+from collections.abc import Sequence
 from dataclasses import asdict, dataclass, fields
 from datetime import date
 from functools import lru_cache
@@ -40,6 +41,7 @@ class TableLayout:
     unit_by_hand: bool = False   # the officer chose ``unit``: it wins over units the headers state
     key_columns: tuple[str, ...] = ()       # identifying columns besides the label column (keys.py)
     key_roles: tuple[str, ...] = ()         # each one's role: area, period or section
+    keys_by_hand: bool = False              # the officer named ``key_columns`` (or none): remembered for the shape
     sparse_keys: tuple[str, ...] = ()       # section keys whose blank means none (keys._sparse)
     each_row_keys: tuple[str, ...] = ()     # section keys written on every row: none carried over a gap (keys._each_row)
     context_columns: tuple[str, ...] = ()   # the same value on every row: table context
@@ -85,6 +87,16 @@ class TableLayout:
         values["header_rows"] = tuple(values.get("header_rows", ()))
         return cls(**values)
 
+    def give_keys(self, letters: Sequence[str], seen: dict[int, list[Any]]) -> None:
+        """Make ``letters`` (the officer's) the key columns besides the label column, their roles read
+        from the rows ``seen``."""
+        keys = tuple(k.upper() for k in letters if k.upper() != self.label_column)
+        self.key_columns, self.keys_by_hand = keys, True
+        from memberpack.importers.layout import key_roles  # noqa: PLC0415 - the finder, in the reader's process
+
+        self.key_roles = key_roles(self, seen)
+        self.context_columns = tuple(c for c in self.context_columns if c not in keys)
+
     def remembered(self) -> dict:
         """The choices worth reusing next month, with rows relative to the first header row."""
         top = min(self.header_rows, default=self.first_row)
@@ -93,6 +105,7 @@ class TableLayout:
                 "units_offset": None if self.units_row is None else self.units_row - top,
                 "label_column": self.label_column, "unit": self.unit, "kind": self.kind,
                 "unit_by_hand": self.unit_by_hand,
+                **({"key_columns": list(self.key_columns)} if self.keys_by_hand else {}),
                 **({"fractions": list(self.fractions), "fractions_said": self.fractions_said} if self.fractions else {})}
 
     def recall(self, memory: dict) -> bool:
@@ -109,6 +122,8 @@ class TableLayout:
         self.label_column = memory.get("label_column") or self.label_column
         self.unit = memory.get("unit", self.unit)
         self.unit_by_hand = bool(memory.get("unit_by_hand"))
+        if memory.get("key_columns") is not None:   # named by hand: their roles are worked out from the rows
+            self.key_columns, self.key_roles, self.keys_by_hand = tuple(memory["key_columns"]), (), True
         if memory.get("kind"):
             self.kind, self.kind_reason = memory["kind"], "remembered from an earlier import of this shape"
         if memory.get("fractions") and memory.get("fractions_said"):
@@ -136,6 +151,8 @@ def _usable(memory: object) -> bool:
             and (memory.get("unit") is None or isinstance(memory["unit"], str) and len(memory["unit"]) <= 100)
             and memory.get("kind") in (None, "", *LAYOUT_KINDS)
             and type(memory.get("unit_by_hand", False)) is bool
+            and (memory.get("key_columns") is None or isinstance(keys := memory["key_columns"], list)
+                 and len(keys) <= _MOST_OFFSET and all(isinstance(k, str) and _COLUMN.fullmatch(k) for k in keys))
             and isinstance(names := memory.get("fractions", []), list) and len(names) <= _MOST_OFFSET
             and all(isinstance(n, str) and len(n) <= MAX_TEXT for n in names)
             and isinstance(said := memory.get("fractions_said", ""), str) and len(said) <= _MOST_SAID)
@@ -176,13 +193,8 @@ class Corrections:
             layout.label_column = self.label_column.upper()
             done.append(f"labels in column {layout.label_column}")
         if self.key_columns is not None:
-            keys = [k.upper() for k in self.key_columns if k.upper() != layout.label_column]
-            layout.key_columns = tuple(keys)
-            from memberpack.importers.layout import key_roles  # noqa: PLC0415 - the finder, in the reader's process
-
-            layout.key_roles = key_roles(layout, seen)
-            layout.context_columns = tuple(c for c in layout.context_columns if c not in keys)
-            done.append(f"key columns {', '.join(keys) or 'none'}")
+            layout.give_keys(self.key_columns, seen)
+            done.append(f"key columns {', '.join(layout.key_columns) or 'none'}")
         if self.unit:
             layout.unit, layout.unit_by_hand, layout.unit_reason = self.unit, True, "set by hand"
             done.append(f"unit {self.unit}")

@@ -620,7 +620,9 @@ def _prepare(sheet: Sheet, layout: TableLayout, seen: dict[int, list[Any]], titl
     if memory and layout.recall(memory):
         source = "remembered for this shape"
         earlier = "for an earlier import of this shape"
-        if (layout.header_rows, layout.label_column) != detected:   # as the officer corrected them then
+        if layout.keys_by_hand:   # the officer named them then: what tells the rows apart
+            layout.give_keys(layout.key_columns, seen)
+        if (layout.header_rows, layout.label_column) != detected or layout.keys_by_hand:   # as corrected then
             answers[LAYOUT_DOUBT] = f"the layout was set by hand {earlier}"
         if layout.unit_by_hand:
             answers[UNIT_DOUBT] = f"the unit was set by hand {earlier}"
@@ -633,8 +635,11 @@ def _prepare(sheet: Sheet, layout: TableLayout, seen: dict[int, list[Any]], titl
             answers[UNIT_DOUBT] = "the unit was set by hand"
         if override.period or override.period_cleared:
             answers[PERIOD_DOUBT] = "the period was set by hand"
+        # given or changed by hand, or as given by hand before: a unit or keys left as read are not the officer's
+        unit_by_hand = override.unit is not None and (override.unit != layout.unit or layout.unit_by_hand)
+        keys_by_hand = override.key_columns != layout.key_columns or layout.keys_by_hand
         layout = TableLayout.from_dict(override.to_dict())
-        layout.unit_by_hand = layout.unit is not None
+        layout.unit_by_hand, layout.keys_by_hand = unit_by_hand, keys_by_hand
         if layout.label_column in layout.key_columns:   # made the label by hand: no longer a key as well
             layout.key_columns = tuple(k for k in layout.key_columns if k != layout.label_column)
             layout.key_roles = ()

@@ -406,6 +406,8 @@ def test_texts_longer_than_a_pack_holds_are_cut_at_import(tmp_path):
     '{"header_offsets": "abc", "label_column": 5}',                                  # a TypeError: 'it crashed'
     '{"header_offsets": [0, 99999999], "label_column": "A", "kind": "budget_monitor"}',   # no table found
     '{"header_offsets": [0], "label_column": "A", "kind": "nonsense", "unit_by_hand": "yes"}',
+    '{"header_offsets": [0], "label_column": "A", "key_columns": ["B", "not a column"]}',
+    '{"header_offsets": [0], "label_column": "A", "key_columns": "B"}',
 ])
 def test_a_remembered_layout_edited_by_hand_is_not_applied(tmp_path, capsys, layout):
     """A pack's layouts remembered for the next return of each shape were applied as they were: header
