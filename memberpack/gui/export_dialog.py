@@ -11,7 +11,7 @@ and Cancel; the export itself runs there too, from the main window, as before.
 from __future__ import annotations
 
 import re
-from collections.abc import Callable
+from collections.abc import Callable, Mapping
 from contextlib import AbstractContextManager, contextmanager
 from pathlib import Path
 
@@ -26,6 +26,7 @@ from PySide6.QtWidgets import (QButtonGroup, QCheckBox, QComboBox, QDialog, QDia
 from memberpack.export.outputs import FORMATS
 from memberpack.gui.workers import Job
 from memberpack.model.metrics import DOMAIN_TITLES, DOMAINS
+from memberpack.store import classification
 from memberpack.store.pack import Pack
 
 VERSIONS = (("public", "Public: for publication"), ("full", "Full: with any exempt information"))
@@ -69,9 +70,10 @@ class ExportDialog(QDialog):
 
     def __init__(self, pack_path: Path, *, suffix: str = ".pdf", has_private: bool = True,
                  reader: Callable[[], AbstractContextManager[Pack]] | None = None,
-                 parent: QWidget | None = None) -> None:
+                 meta: Mapping[str, str] | None = None, parent: QWidget | None = None) -> None:
         """``reader``, called on this thread, gives what a job opens the pack with on the worker
-        thread (a protected pack's copy in memory); by default the file at ``pack_path``."""
+        thread (a protected pack's copy in memory); by default the file at ``pack_path``. ``meta``:
+        the pack's details (its classification); by default read through ``reader``."""
         super().__init__(parent)
         self.setWindowTitle("Export")
         self.pack_path = Path(pack_path)
@@ -91,6 +93,11 @@ class ExportDialog(QDialog):
         self.version.setAccessibleName("Version")
         self.version.setToolTip("The public version leaves out exempt information (Schedule 12A); the full "
                                 "version is for members only and says so on every page")
+        if meta is None:
+            with self.reader() as pack:
+                meta = pack.meta()
+        if classification.pack_classification(meta) == classification.EXEMPT_PACK:
+            self._no_public_version(classification.pack_classification_text(meta))
         self.sections: dict[str, QCheckBox] = {}
         sections_box = QGroupBox("Sections")
         grid = QGridLayout(sections_box)   # three a row: one row of six made the dialog wider than a laptop
@@ -156,6 +163,16 @@ class ExportDialog(QDialog):
         self.resize(max(min(1000, room), self.minimumSizeHint().width()), 560)
 
     # --- options -------------------------------------------------------------------------
+    def _no_public_version(self, shown: str) -> None:
+        """A pack exempt as a whole has no public version: that choice greyed out, saying why."""
+        why = (f"No public version: the whole pack is {shown}. To publish the rest, mark the pack Public "
+               "in File > Pack details and classify its exempt tables there")
+        public = self.version.findData("public")
+        self.version.model().item(public).setEnabled(False)
+        self.version.setItemData(public, why, Qt.ItemDataRole.ToolTipRole)
+        self.version.setCurrentIndex(self.version.findData("full"))
+        self.version.setToolTip(why)
+
     @property
     def suffix(self) -> str:
         return self.formats.checkedButton().property("suffix")

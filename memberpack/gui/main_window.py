@@ -422,7 +422,7 @@ class MainWindow(QMainWindow):
         from memberpack.gui.export_dialog import ExportDialog  # noqa: PLC0415 - on demand
 
         dialog = ExportDialog(self.pack.path, suffix=suffix, parent=self, reader=self.pack.reader,
-                              has_private=any(n.visibility == PRIVATE for n in self.notes.notes))
+                              meta=self.pack.meta(), has_private=any(n.visibility == PRIVATE for n in self.notes.notes))
         if dialog.exec():
             options = dialog.options()
             self.start_export(options["out"], include_private=options["include_private"],

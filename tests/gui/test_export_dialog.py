@@ -3,11 +3,13 @@ the Pack details dialog's front matter."""
 
 from __future__ import annotations
 
+import sqlite3
 import unicodedata
 from pathlib import Path
 
 import pypdf
 import pytest
+from PySide6.QtCore import Qt
 from PySide6.QtPrintSupport import QPrintDialog, QPrinter
 from PySide6.QtWidgets import QDialog, QFileDialog
 
@@ -116,3 +118,49 @@ def test_pack_details_keep_the_front_matter_and_an_unset_date(qtbot):
     assert values["purpose"] == "To inform the committee." and values["contact_email"] == "clerk@somerset.example"
     dialog.has_date.setChecked(True)
     assert dialog.values()["meeting_date"] == dialog.meeting_date.date().toString("dd/MM/yyyy")
+
+
+@pytest.mark.parametrize(("stored", "shown"), [
+    ("Exempt", "Exempt"), ("Top secret", "Exempt (its classification is 'Top secret', neither Public nor Exempt"),
+    (None, "Exempt (its classification is not set")], ids=["exempt", "unknown", "unset"])
+def test_a_pack_exempt_as_a_whole_offers_only_the_full_version(qtbot, demo_pack, stored, shown):
+    db = sqlite3.connect(demo_pack)
+    with db:
+        if stored is None:
+            db.execute("DELETE FROM meta WHERE key = 'classification'")
+        else:
+            db.execute("UPDATE meta SET value = ? WHERE key = 'classification'", (stored,))
+    db.close()
+    dialog = ExportDialog(Path(demo_pack), suffix=".pdf")
+    qtbot.addWidget(dialog)
+    public = dialog.version.findData("public")
+    assert not dialog.version.model().item(public).isEnabled()
+    assert dialog.version.currentData() == "full" and dialog.options()["version"] == "full"
+    why = dialog.version.itemData(public, Qt.ItemDataRole.ToolTipRole)
+    assert why.startswith(f"No public version: the whole pack is {shown}") and "File > Pack details" in why
+    assert dialog.version.toolTip() == why
+    dialog.version.setFocus()
+    qtbot.keyClick(dialog.version, Qt.Key.Key_Up)   # the clerk tries to reach Public from the keyboard
+    assert dialog.version.currentData() == "full"
+    _preview_shows(qtbot, dialog, "Headline summary")
+    assert "no public version" not in dialog.status.text()
+
+
+def test_a_public_pack_offers_the_public_version_first(qtbot, dialog):
+    public = dialog.version.findData("public")
+    assert dialog.version.model().item(public).isEnabled() and dialog.version.currentIndex() == public
+    assert dialog.version.itemData(public, Qt.ItemDataRole.ToolTipRole) is None
+
+
+def test_the_main_window_tells_the_export_dialog_the_pack_is_exempt(qtbot, demo_pack, monkeypatch):
+    from memberpack.gui.main_window import MainWindow
+    from memberpack.store.pack import Pack
+
+    window = MainWindow(Pack.open(demo_pack))
+    qtbot.addWidget(window)
+    window.pack.set_meta(classification="Exempt")
+    shown = []
+    monkeypatch.setattr(ExportDialog, "exec", lambda d: shown.append(d.version.currentData()) or 0)
+    window.export(".pdf")
+    assert shown == ["full"]
+    window.pack.close()
