@@ -56,12 +56,15 @@ def run(args) -> int:
 def _list(pack: Pack) -> int:
     tables = classification.exemptions(pack, classification.DATASET)
     meta = pack.meta()
-    if classification.pack_classification(meta) == classification.EXEMPT_PACK:
+    whole = classification.pack_classification(meta) == classification.EXEMPT_PACK
+    if whole:
         print(f"the whole pack: {classification.pack_classification_text(meta)}; it has no public version, "
               "whatever its tables and notes say below")
+    unclassified = "Exempt (the whole pack)" if whole else "Public"
     for ds in pack.datasets():
         found = tables.get(ds.key)
-        print(f"table {ds.name}: " + (f"{found.text()} set by {found.set_by} at {found.set_at}" if found else "Public"))
+        print(f"table {ds.name}: " + (f"{found.text()} set by {found.set_by} at {found.set_at}" if found
+                                      else unclassified))
     for uid, found in note_exemptions(pack).items():
         print(f"note {uid[:8]}: {found.text()}")
     return 0

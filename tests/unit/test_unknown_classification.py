@@ -133,3 +133,22 @@ def test_a_table_classification_memberpack_cannot_read_refuses_the_pack(demo_pac
     assert "refused" in err
     if large:
         assert f"the pack holds a value memberpack never writes in {column}" in err
+
+
+@pytest.mark.parametrize("stored", ["Exempt", "Top secret", None])
+def test_the_classify_list_of_a_pack_exempt_as_a_whole_shows_no_table_as_public(demo_pack, capsys, stored):
+    assert main(["classify", str(demo_pack), "--dataset", "Agency staffing", "--exempt", "3", "--by", "clerk"]) == 0
+    capsys.readouterr()
+    assert main(["classify", str(demo_pack)]) == 0
+    public = capsys.readouterr().out.splitlines()
+    assert "table Agency staffing spend: Public" not in public
+    assert "table Suspensions: Public" in public
+    _set_classification(demo_pack, stored)
+    assert main(["classify", str(demo_pack)]) == 0
+    first, *listed = capsys.readouterr().out.splitlines()
+    assert first.startswith("the whole pack: Exempt") and "it has no public version" in first
+    assert not any(line.endswith(": Public") for line in listed)
+    assert "table Suspensions: Exempt (the whole pack)" in listed
+    staffing = next(line for line in listed if line.startswith("table Agency staffing spend: "))
+    assert staffing.startswith("table Agency staffing spend: Exempt, paragraph 3 set by clerk at ")
+    assert [line.replace(": Exempt (the whole pack)", ": Public") for line in listed] == public
