@@ -40,3 +40,9 @@ def balance_columns(ds: Dataset, grid: Grid) -> list[str]:
     if all(d is not None and d.year is not None for d in dates) and len({d.span() for d in dates}) == len(dates):
         return [m for _, m in sorted(zip((d.span() for d in dates), columns))]
     return sorted(columns, key=lambda m: 0 if _OPENING.search(m) else 2 if _CLOSING.search(m) else 1)
+
+
+def opening_and_closing(first: str, last: str) -> bool:
+    """Whether two balance columns are a year's opening and closing balances as their headings say
+    (``Opening balance`` and ``Closing balance``, ``b/f`` and ``c/f``), not two dates of a series."""
+    return bool(_OPENING.search(first) and _CLOSING.search(last))

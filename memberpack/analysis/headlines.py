@@ -14,7 +14,7 @@ import re
 from dataclasses import dataclass, field
 
 from memberpack.analysis.annotation_targets import TargetResolver, figure_text, measure_role
-from memberpack.analysis.balances import balance_columns, is_reserves
+from memberpack.analysis.balances import balance_columns, is_reserves, opening_and_closing
 from memberpack.analysis.benchmark_text import is_comparator, is_target
 from memberpack.analysis.charts import budget_column, metric_column, money_measure, slipped
 from memberpack.analysis.narrative import (and_list, change_text, decimals_of, doubt_line, like_latest, money,
@@ -27,7 +27,7 @@ from memberpack.model.grid import Grid, GridRow
 from memberpack.model.metrics import HIGHER, LOWER, match_metric, spelled_out
 from memberpack.model.monitor_columns import earlier_of
 from memberpack.model.observation import DATA, SUBTOTAL, TIME_SERIES, TOTAL, Dataset, Observation
-from memberpack.model.periods import parse_period
+from memberpack.model.periods import YEAR, parse_period
 from memberpack.model.short_text import shortened
 from memberpack.model.units import GBP
 from memberpack.store import annotation_store
@@ -109,6 +109,7 @@ class Item:
     repeated: bool = False               # another row of its table has the same label
     moved_by: str = ""                   # the change as the table writes it (``£16,470k``), where it is told
     verdict: str = ""                    # a change that is "better" or "worse", where the table or metric says
+    from_opening: bool = False           # the earlier figure is the opening balance of the figure's closing one
 
     @property
     def now_moved(self) -> str:
@@ -119,11 +120,22 @@ class Item:
 
     @property
     def with_earlier(self) -> str:
-        """The figure with where it moved from: ``£36,880k, down £16,470k from £53,350k in Apr 2024``."""
+        """The figure with where it moved from: ``£36,880k, down £16,470k from £53,350k in Apr 2024``;
+        a closing balance against its opening one, ``£5.5m at the close of 2023/24, down £3.0m from the
+        opening £8.5m``."""
         if not (self.moved_by and self.change and self.previous_display):
             return self.display
-        return (f"{self.display}, {'down' if self.change < 0 else 'up'} {self.moved_by} from "
-                f"{self.previous_display} in {self.previous_period}")
+        direction = f"{'down' if self.change < 0 else 'up'} {self.moved_by}"
+        if self.from_opening:
+            return f"{self.display} {self._closing}, {direction} from the opening {self.previous_display}"
+        return f"{self.display}, {direction} from {self.previous_display} in {self.previous_period}"
+
+    @property
+    def _closing(self) -> str:
+        """Where a closing balance stands: at the close of its financial year where its period is one
+        (``at the close of 2023/24``); a closing balance of a month or quarter is the year's forecast."""
+        period = parse_period(self.period)
+        return f"at the close of {self.period}" if period is not None and period.kind == YEAR else "closing balance"
 
     @property
     def name(self) -> str:
@@ -337,7 +349,8 @@ def _reserves(ds: Dataset, grid: Grid) -> list[Item]:
     conv = convention_of(ds, grid)
     return [Item(ds.name, total.label, balances[-1], signed_money(last.value, conv, [first.value]), last.value,
                  last.value - first.value, signed_money(first.value, conv, [last.value]), last.cell, GBP, total.section,
-                 last.period or ds.period, first.period, moved_by=money(abs(last.value - first.value), conv))]
+                 last.period or ds.period, first.period, moved_by=money(abs(last.value - first.value), conv),
+                 from_opening=opening_and_closing(balances[0], balances[-1]))]
 
 
 def _negative_balances(ds: Dataset, grid: Grid, conv: Convention) -> list[Item] | None:
