@@ -4,11 +4,10 @@ and the HTML briefing."""
 
 from __future__ import annotations
 
-import re
 from html import unescape
 
 import openpyxl
-import pypdf
+from test_truth17 import exported_texts
 
 from memberpack.cli import main
 
@@ -18,11 +17,7 @@ def _briefing(tmp_path, source, imported: bool = False) -> tuple[str, str]:
     having ``imported`` it already)."""
     pack = tmp_path / "p.mpack"
     assert imported or main(["import", str(pack), str(source)]) == 0
-    assert main(["export", str(pack), "-o", str(tmp_path / "b.pdf")]) == 0
-    assert main(["export", str(pack), "-o", str(tmp_path / "b.html")]) == 0
-    pdf = " ".join(" ".join(p.extract_text().split()) for p in pypdf.PdfReader(tmp_path / "b.pdf").pages)
-    html = unescape(re.sub(r"<[^>]+>", " ", (tmp_path / "b.html").read_text(encoding="utf-8")))
-    return pdf, " ".join(html.split())
+    return exported_texts(tmp_path, pack)
 
 
 def test_a_reserves_chart_draws_the_closing_balance(tmp_path):

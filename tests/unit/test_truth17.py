@@ -18,6 +18,12 @@ def _briefing(tmp_path, name: str, text: str, *options: str) -> tuple[str, str]:
     source.write_text(text, encoding="utf-8")
     pack = tmp_path / "p.mpack"
     assert main(["import", str(pack), str(source), *options]) == 0
+    return exported_texts(tmp_path, pack)
+
+
+def exported_texts(tmp_path, pack) -> tuple[str, str]:
+    """The text of ``pack``'s PDF and HTML briefings (written as ``b.pdf`` and ``b.html`` in
+    ``tmp_path``), white space made single."""
     assert main(["export", str(pack), "-o", str(tmp_path / "b.pdf")]) == 0
     assert main(["export", str(pack), "-o", str(tmp_path / "b.html")]) == 0
     pdf = " ".join(" ".join(p.extract_text().split()) for p in pypdf.PdfReader(tmp_path / "b.pdf").pages)
