@@ -1104,8 +1104,7 @@ class TableReader:
         if scaled := [col for col in self.columns if divides_by(col.code) > 1]:
             self.report.doubt(scaled_format_doubt(scaled), UNIT_DOUBT)
         if shown := [col for col in self.columns if shown_otherwise(col.code)]:
-            names = ", ".join(f"{col.letter} ({col.measure})" for col in shown[:4]) + (" ..." if len(shown) > 4 else "")
-            self.report.doubt(f"column{'s' if len(shown) > 1 else ''} {names}: the number format ({shown[0].code}) "
+            self.report.doubt(f"column{'s' if len(shown) > 1 else ''} {_named_columns(shown)}: the number format ({shown[0].code}) "
                               f"shows {shown_otherwise(shown[0].code)}: the figures are read as the cells hold them, "
                               "which is not as the workbook shows them; check them against the workbook")
         months = [letter for letter, (count, most) in self._clock.items() if count >= CLOCK_SEEN and most <= 11]
@@ -3203,7 +3202,11 @@ def scaled_format_doubt(columns: list[Column]) -> str:
     describe the figure shown or the one held; read as held, in the unit stated, they may be 1,000
     times too large (or the figure shown, 1,000 times too small)."""
     first = columns[0]
-    names = ", ".join(f"{col.letter} ({col.measure})" for col in columns[:4]) + (" ..." if len(columns) > 4 else "")
-    return (f"column{'s' if len(columns) > 1 else ''} {names}: the number format ({first.code}) shows the figures "
+    return (f"column{'s' if len(columns) > 1 else ''} {_named_columns(columns)}: the number format ({first.code}) shows the figures "
             f"divided by {divides_by(first.code):,}, so the unit stated may describe the figure shown, not the one "
             "held: check the figures against the workbook (give the unit of the figures held with --unit)")
+
+
+def _named_columns(columns: list[Column]) -> str:
+    """The first four ``columns`` as a doubt names them ("C (Budget £m), D (Actual £m) ...")."""
+    return ", ".join(f"{col.letter} ({col.measure})" for col in columns[:4]) + (" ..." if len(columns) > 4 else "")

@@ -50,8 +50,9 @@ def shown_otherwise(code: str | None) -> str:
     ``0;"text"``, ``0;;``)."""
     if not code or code == "General" or "@" in code:
         return ""
-    sections = [_SPACING.sub("", _QUOTED.sub("", section)) for section in _sections(code)]
-    if "(" in _SPACING.sub("", _CONDITION.sub("", _sections(code)[0])) and _PLACES.search(sections[0]):   # ("(" too)
+    written = _sections(code)
+    sections = [_SPACING.sub("", _QUOTED.sub("", section)) for section in written]
+    if "(" in _SPACING.sub("", _CONDITION.sub("", written[0])) and _PLACES.search(sections[0]):   # ("(" too)
         return "positive figures in brackets, as negative ones are written"
     if not _PLACES.search(sections[0]) and not any(ch.isalpha() for ch in sections[0]):   # (a date's has letters)
         return "positive figures as words or blank, not as figures"
