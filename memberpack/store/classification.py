@@ -17,6 +17,7 @@ from dataclasses import dataclass
 from memberpack.errors import PackError
 from memberpack.model.annotations import now_iso
 from memberpack.model.schedule_12a import PARAGRAPHS
+from memberpack.model.short_text import shortened
 from memberpack.store.pack import Pack
 
 DATASET, NOTE = "dataset", "note"
@@ -52,8 +53,7 @@ def unknown_classification(meta: Mapping[str, str]) -> str | None:
         return None
     if not stored:
         return "is not set"
-    shown = stored if len(stored) <= SHOWN_CLASSIFICATION else stored[:SHOWN_CLASSIFICATION] + "…"
-    return f"is {shown!r}, neither Public nor Exempt"
+    return f"is {shortened(stored, SHOWN_CLASSIFICATION)!r}, neither Public nor Exempt"
 
 
 def pack_classification_text(meta: Mapping[str, str]) -> str:
